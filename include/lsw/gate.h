@@ -1,0 +1,88 @@
+/*
+ * The contract between the in-process runtime (src/loader/runtime) and the
+ * supervisor (src/tracer, src/emul).  Freestanding: no libc types.
+ *
+ * Every syscall that does not come from the runtime's gate instruction traps
+ * (SECCOMP_RET_TRAP).  The runtime's SIGSYS handler forwards it as one gate
+ * call, which the filter hands to the supervisor (SECCOMP_RET_USER_NOTIF):
+ *
+ *   gate(LSW_GATE_NR, request, a1, a2, a3, a4, rsp)
+ *     request  LSW_REQ_* << 24 | NT number
+ *     a1..a4   the NT arguments 1-4 (r10, rdx, r8, r9 at the syscall)
+ *     rsp      the caller's rsp: argument n > 4 is at rsp + 8 * n
+ *
+ * So a call of four arguments or fewer costs no read of tracee memory.  The
+ * answer lands in rax: the NTSTATUS in the low 32 bits, and LSW_REPLY_OPS
+ * when the supervisor also wrote a list of process-local operations (map,
+ * protect, set GS, jump...) into the thread block for the runtime to carry
+ * out through the gate.  The runtime trusts nothing here more than the
+ * Windows code does: it only performs what the filter would allow anyway.
+ */
+#ifndef LSW_GATE_H
+#define LSW_GATE_H
+
+#define LSW_GATE_NR 0x4c5357 /* "LSW": no Linux call has this number */
+
+#define LSW_REQ_SHIFT 24
+#define LSW_REQ_NT 0       /* an NT system call, number in the low 16 bits */
+#define LSW_REQ_HELLO 1    /* first call of a process: a1 = thread block */
+#define LSW_REQ_CONTINUE 2 /* the op list ended in LSW_OP_CONTINUE */
+#define LSW_REQ_FAULT 3    /* a hardware exception; details in the block */
+#define LSW_REQ_FATAL 4    /* the runtime cannot go on: a1 = op index, a2 = -errno */
+
+#define LSW_REPLY_OPS (1ull << 32)
+
+/* The stub-visible fd of the setup socket (only sendmsg on it is allowed). */
+#define LSW_SETUP_FD 3
+
+enum lsw_op_code {
+	LSW_OP_MMAP = 1,  /* addr, len, prot, flags, fd, offset: must land at addr */
+	LSW_OP_MPROTECT,  /* addr, len, prot */
+	LSW_OP_MUNMAP,    /* addr, len */
+	LSW_OP_MADVISE,   /* addr, len, advice */
+	LSW_OP_CLOSE,     /* fd */
+	LSW_OP_SET_GS,    /* base */
+	LSW_OP_JUMP,      /* load block->regs: the thread continues there */
+	LSW_OP_CONTINUE,  /* call the supervisor again with LSW_REQ_CONTINUE */
+	LSW_OP_EXIT_GROUP,/* status */
+	LSW_OP_EXIT_THREAD,/* status */
+};
+
+struct lsw_op {
+	unsigned int code;
+	unsigned int pad;
+	unsigned long long arg[6];
+};
+
+/* General registers, the order of the x64 CONTEXT's integer part. */
+struct lsw_regs {
+	unsigned long long rax, rcx, rdx, rbx, rsp, rbp, rsi, rdi;
+	unsigned long long r8, r9, r10, r11, r12, r13, r14, r15;
+	unsigned long long rip, eflags;
+};
+
+struct lsw_fault {
+	unsigned int signo, code;   /* Linux siginfo */
+	unsigned long long addr;    /* si_addr */
+	unsigned long long err;     /* page-fault error code (bit 1: write) */
+	unsigned long long trapno;
+};
+
+#define LSW_MAX_OPS 48
+#define LSW_BLOCK_SIZE 0x10000ull  /* aligned to its size */
+#define LSW_BLOCK_MAGIC 0x4b434f4c42575354ull
+#define LSW_ALTSTACK_OFFSET 0x4000ull
+
+/* One per thread, owned by the runtime, at a LSW_BLOCK_SIZE-aligned address;
+ * the SIGSYS handler runs on the alternate stack at its end. */
+struct lsw_thread_block {
+	unsigned long long magic;
+	unsigned long long win_rip;  /* rip of the NT call being served */
+	unsigned int nops;
+	unsigned int pad;
+	struct lsw_op ops[LSW_MAX_OPS];
+	struct lsw_regs regs;        /* LSW_OP_JUMP target; faulting context */
+	struct lsw_fault fault;
+};
+
+#endif

@@ -1,0 +1,75 @@
+/*
+ * PE32+ parser: every field bounds-checked against the file.  Shared by the
+ * supervisor (image sections) and `lsw info`.  The file bytes are hostile:
+ * pe_parse never reads outside [data, data + size) and never trusts a count
+ * or an offset before checking it.
+ */
+#ifndef LSW_PE_H
+#define LSW_PE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define PE_MAX_SECTIONS 96   /* the Windows loader's own limit */
+#define PE_NUM_DIRS 16
+
+enum pe_dir {
+	PE_DIR_EXPORT, PE_DIR_IMPORT, PE_DIR_RESOURCE, PE_DIR_EXCEPTION,
+	PE_DIR_SECURITY, PE_DIR_BASERELOC, PE_DIR_DEBUG, PE_DIR_ARCHITECTURE,
+	PE_DIR_GLOBALPTR, PE_DIR_TLS, PE_DIR_LOAD_CONFIG, PE_DIR_BOUND_IMPORT,
+	PE_DIR_IAT, PE_DIR_DELAY_IMPORT, PE_DIR_CLR, PE_DIR_RESERVED,
+};
+
+struct pe_section {
+	char name[9];                 /* NUL-terminated; long names stay "/nnn" */
+	uint32_t virtual_address, virtual_size;
+	uint32_t raw_offset, raw_size;
+	uint32_t characteristics;
+};
+
+struct pe_image {
+	const uint8_t *data;          /* borrowed: the caller keeps it alive */
+	size_t size;
+	char error[160];              /* set when a pe_* call fails */
+
+	/* COFF header */
+	uint16_t machine, num_sections, characteristics;
+	uint32_t timestamp;
+	/* optional header (PE32+ only) */
+	uint8_t linker_major, linker_minor;
+	uint32_t entry_rva, base_of_code, section_alignment, file_alignment;
+	uint64_t image_base;
+	uint16_t os_major, os_minor, image_major, image_minor;
+	uint16_t subsystem_major, subsystem_minor, subsystem, dll_characteristics;
+	uint32_t size_of_code, size_of_image, size_of_headers, checksum;
+	uint64_t stack_reserve, stack_commit, heap_reserve, heap_commit;
+	uint32_t num_dirs;
+	struct { uint32_t rva, size; } dirs[PE_NUM_DIRS];
+	struct pe_section sections[PE_MAX_SECTIONS];
+};
+
+/* 0 on success; -1 with img->error naming the problem ("section 3 raw data
+ * past end of file").  Checks headers, section table, directory bounds. */
+int pe_parse(struct pe_image *img, const uint8_t *data, size_t size);
+
+/* The file bytes behind [rva, rva + len) if they lie wholly inside one
+ * section's raw data (or the headers); NULL otherwise. */
+const void *pe_rva_ptr(const struct pe_image *img, uint32_t rva, size_t len);
+
+/* Base relocations: calls fn(ctx, rva, type) for each entry (type from the
+ * top 4 bits; IMAGE_REL_BASED_ABSOLUTE padding is skipped).  Returns 0, -1
+ * with img->error on a malformed block, or fn's non-zero return. */
+int pe_for_each_reloc(struct pe_image *img,
+		      int (*fn)(void *ctx, uint32_t rva, int type), void *ctx);
+
+/* Export lookup by name: fills *rva (or *forwarder, "DLL.Name", when the
+ * export is forwarded).  0 found, -1 not found or malformed. */
+int pe_find_export(struct pe_image *img, const char *name, uint32_t *rva,
+		   const char **forwarder);
+
+/* Lays the image out as the loader maps it: headers and each section's raw
+ * data at its RVA in a zeroed buffer of size_of_image bytes (caller
+ * allocated).  0 or -1 with img->error. */
+int pe_layout(struct pe_image *img, uint8_t *buf, size_t buflen);
+
+#endif
