@@ -72,4 +72,75 @@ int pe_find_export(struct pe_image *img, const char *name, uint32_t *rva,
  * allocated).  0 or -1 with img->error. */
 int pe_layout(struct pe_image *img, uint8_t *buf, size_t buflen);
 
+/* ---- additions for `lsw info` and the loader (iteration helpers) ---- */
+
+#define PE_MAX_IMAGE_SIZE 0x80000000u   /* SizeOfImage cap: 2 GiB */
+
+/* Short lowercase name of data directory i ("import", "basereloc"), or
+ * "unknown" when i is out of range. */
+const char *pe_dir_name(int i);
+
+/* A NUL-terminated string at rva lying wholly in the file data of the
+ * headers or one section, at most maxlen bytes before the NUL; NULL if not. */
+const char *pe_rva_str(const struct pe_image *img, uint32_t rva, size_t maxlen);
+
+/* Base relocation blocks: fn(ctx, page_rva, entry_count) for each block
+ * (entry_count includes ABSOLUTE padding).  Same errors as
+ * pe_for_each_reloc, which validates the same way. */
+int pe_for_each_reloc_block(struct pe_image *img,
+			    int (*fn)(void *ctx, uint32_t page_rva,
+				      uint32_t count), void *ctx);
+
+struct pe_import {
+	const char *dll;        /* the descriptor's DLL name */
+	const char *name;       /* NULL when imported by ordinal */
+	uint16_t hint;          /* export-table hint, when by name */
+	uint16_t ordinal;       /* when name == NULL */
+	uint32_t iat_rva;       /* the IAT slot the loader fills */
+	int index;              /* descriptor number, from 0 */
+};
+
+/* Walks the import (delay == 0) or delay-load import (delay != 0)
+ * directory: fn(ctx, imp) per imported function.  A DLL with no functions
+ * still gets one call with name == NULL and iat_rva == 0 and
+ * ordinal == 0 (so printers can list it).  Returns 0 (also when there is
+ * no such directory), -1 with img->error, or fn's non-zero return. */
+int pe_for_each_import(struct pe_image *img, int delay,
+		       int (*fn)(void *ctx, const struct pe_import *imp),
+		       void *ctx);
+
+struct pe_export_dir {
+	const char *dll;        /* the Name field; "" when absent/invalid */
+	uint32_t timestamp, base, num_functions, num_names;
+};
+
+struct pe_export {
+	uint32_t ordinal;       /* index + Base */
+	uint32_t rva;           /* code/data rva, or the forwarder string's */
+	const char *name;       /* NULL when exported by ordinal only */
+	const char *forwarder;  /* "DLL.Name" when forwarded, else NULL */
+};
+
+/* 1 when there is no export directory, 0 with *out filled, -1 malformed. */
+int pe_get_export_dir(struct pe_image *img, struct pe_export_dir *out);
+
+/* Named exports in name-table order, then ordinal-only exports in ordinal
+ * order (empty slots skipped).  0, -1 with img->error, or fn's return. */
+int pe_for_each_export(struct pe_image *img,
+		       int (*fn)(void *ctx, const struct pe_export *e),
+		       void *ctx);
+
+struct pe_tls {
+	uint64_t start_va, end_va, index_va, callbacks_va;  /* VAs, as stored */
+	uint32_t zero_fill, characteristics;
+};
+
+/* 1 when there is no TLS directory, 0 with *out filled, -1 malformed. */
+int pe_get_tls(struct pe_image *img, struct pe_tls *out);
+
+/* fn(ctx, va) for each TLS callback (a zero-terminated VA array).
+ * 0 (also without TLS), -1 with img->error, or fn's non-zero return. */
+int pe_for_each_tls_callback(struct pe_image *img,
+			     int (*fn)(void *ctx, uint64_t va), void *ctx);
+
 #endif

@@ -1,0 +1,878 @@
+/*
+ * PE32+ parser.  The input is hostile: every offset, rva and count is
+ * checked before use with overflow-safe arithmetic (64-bit sums of 32-bit
+ * fields, "len <= total - off" instead of "off + len <= total").  Layouts
+ * follow the public PE/COFF specification.
+ */
+#include "loader/pe.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Header sizes and field offsets from the PE/COFF specification. */
+#define DOS_HEADER_SIZE 64
+#define DOS_LFANEW 0x3c
+#define COFF_HEADER_SIZE 20
+#define OPT64_FIXED_SIZE 112          /* PE32+ optional header before dirs */
+#define SECTION_HEADER_SIZE 40
+#define OPT_MAGIC_PE32 0x10b
+#define OPT_MAGIC_PE32PLUS 0x20b
+#define MACHINE_AMD64 0x8664
+#define IMPORT_DESC_SIZE 20
+#define DELAY_DESC_SIZE 32
+#define EXPORT_DIR_SIZE 40
+#define TLS_DIR64_SIZE 40
+#define RELOC_BLOCK_HEADER 8
+
+/* Caps that bound the work on hostile files; real images stay far below. */
+#define MAX_NAME_LEN 4096
+#define MAX_IMPORT_DLLS 65536
+#define MAX_IMPORTS (1u << 20)
+#define MAX_TLS_CALLBACKS 4096
+
+static uint16_t rd16(const uint8_t *p) { return (uint16_t)(p[0] | p[1] << 8); }
+
+static uint32_t rd32(const uint8_t *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	       (uint32_t)p[3] << 24;
+}
+
+static uint64_t rd64(const uint8_t *p)
+{
+	return (uint64_t)rd32(p) | (uint64_t)rd32(p + 4) << 32;
+}
+
+static int fail(struct pe_image *img, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static int fail(struct pe_image *img, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(img->error, sizeof(img->error), fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* [off, off + len) lies inside [0, total) without overflowing. */
+static bool fits(uint64_t off, uint64_t len, uint64_t total)
+{
+	return off <= total && len <= total - off;
+}
+
+static bool is_pow2(uint32_t x) { return x && !(x & (x - 1)); }
+
+static const char *const dir_names[PE_NUM_DIRS] = {
+	"export", "import", "resource", "exception", "security", "basereloc",
+	"debug", "architecture", "globalptr", "tls", "load_config",
+	"bound_import", "iat", "delay_import", "clr", "reserved",
+};
+
+const char *pe_dir_name(int i)
+{
+	return i >= 0 && i < PE_NUM_DIRS ? dir_names[i] : "unknown";
+}
+
+/* Bytes of section s that come from the file: the loader copies
+ * min(raw, virtual) when VirtualSize is set, else the whole raw size. */
+static uint32_t sec_file_len(const struct pe_section *s)
+{
+	if (s->virtual_size && s->virtual_size < s->raw_size)
+		return s->virtual_size;
+	return s->raw_size;
+}
+
+/* Size the section occupies in memory (VirtualSize 0 means raw size). */
+static uint32_t sec_mem_len(const struct pe_section *s)
+{
+	return s->virtual_size ? s->virtual_size : s->raw_size;
+}
+
+/* ---- pe_parse ---- */
+
+static int parse_dos(struct pe_image *img, uint32_t *lfanew)
+{
+	if (img->size < DOS_HEADER_SIZE)
+		return fail(img, "file too small for a dos header (%zu bytes)",
+			    img->size);
+	if (img->data[0] != 'M' || img->data[1] != 'Z')
+		return fail(img, "missing MZ signature");
+	*lfanew = rd32(img->data + DOS_LFANEW);
+	if (!fits(*lfanew, 4 + COFF_HEADER_SIZE, img->size))
+		return fail(img, "e_lfanew 0x%x past end of file", *lfanew);
+	if (memcmp(img->data + *lfanew, "PE\0\0", 4) != 0)
+		return fail(img, "missing PE signature at 0x%x", *lfanew);
+	return 0;
+}
+
+static void read_coff(struct pe_image *img, const uint8_t *p,
+		      uint16_t *opt_size)
+{
+	img->machine = rd16(p);
+	img->num_sections = rd16(p + 2);
+	img->timestamp = rd32(p + 4);
+	*opt_size = rd16(p + 16);
+	img->characteristics = rd16(p + 18);
+}
+
+static void read_opt64(struct pe_image *img, const uint8_t *p)
+{
+	img->linker_major = p[2];
+	img->linker_minor = p[3];
+	img->size_of_code = rd32(p + 4);
+	img->entry_rva = rd32(p + 16);
+	img->base_of_code = rd32(p + 20);
+	img->image_base = rd64(p + 24);
+	img->section_alignment = rd32(p + 32);
+	img->file_alignment = rd32(p + 36);
+	img->os_major = rd16(p + 40);
+	img->os_minor = rd16(p + 42);
+	img->image_major = rd16(p + 44);
+	img->image_minor = rd16(p + 46);
+	img->subsystem_major = rd16(p + 48);
+	img->subsystem_minor = rd16(p + 50);
+	img->size_of_image = rd32(p + 56);
+	img->size_of_headers = rd32(p + 60);
+	img->checksum = rd32(p + 64);
+	img->subsystem = rd16(p + 68);
+	img->dll_characteristics = rd16(p + 70);
+	img->stack_reserve = rd64(p + 72);
+	img->stack_commit = rd64(p + 80);
+	img->heap_reserve = rd64(p + 88);
+	img->heap_commit = rd64(p + 96);
+	img->num_dirs = rd32(p + 108);
+}
+
+/* Magic first: a PE32 file is also i386, and "not PE32+" says more. */
+static int check_kind(struct pe_image *img, const uint8_t *opt,
+		      uint16_t opt_size)
+{
+	uint16_t magic = rd16(opt);
+
+	if (magic != OPT_MAGIC_PE32PLUS)
+		return fail(img, "not a PE32+ image (optional header magic 0x%x)",
+			    magic);
+	if (img->machine != MACHINE_AMD64)
+		return fail(img, "machine 0x%x is not x86-64", img->machine);
+	if (opt_size < OPT64_FIXED_SIZE)
+		return fail(img, "optional header too small (%u bytes)",
+			    opt_size);
+	return 0;
+}
+
+static int parse_opt_header(struct pe_image *img, uint64_t opt_off,
+			    uint16_t opt_size)
+{
+	const uint8_t *opt = img->data + opt_off;
+
+	if (opt_size < 2 || !fits(opt_off, opt_size, img->size))
+		return fail(img, "optional header past end of file");
+	if (check_kind(img, opt, opt_size) < 0)
+		return -1;
+	read_opt64(img, opt);
+	if (img->num_dirs > PE_NUM_DIRS)
+		return fail(img, "NumberOfRvaAndSizes %u exceeds %d",
+			    img->num_dirs, PE_NUM_DIRS);
+	if ((uint32_t)opt_size < OPT64_FIXED_SIZE + 8 * img->num_dirs)
+		return fail(img, "optional header too small for %u data "
+			    "directories", img->num_dirs);
+	for (uint32_t i = 0; i < img->num_dirs; i++) {
+		img->dirs[i].rva = rd32(opt + OPT64_FIXED_SIZE + 8 * i);
+		img->dirs[i].size = rd32(opt + OPT64_FIXED_SIZE + 8 * i + 4);
+	}
+	return 0;
+}
+
+static int check_opt_values(struct pe_image *img, uint64_t sec_table_end)
+{
+	if (!is_pow2(img->section_alignment))
+		return fail(img, "SectionAlignment 0x%x is not a power of two",
+			    img->section_alignment);
+	if (!is_pow2(img->file_alignment))
+		return fail(img, "FileAlignment 0x%x is not a power of two",
+			    img->file_alignment);
+	if (img->image_base & 0xffff)
+		return fail(img, "ImageBase 0x%llx is not 64k-aligned",
+			    (unsigned long long)img->image_base);
+	if (img->size_of_image == 0 || img->size_of_image > PE_MAX_IMAGE_SIZE)
+		return fail(img, "SizeOfImage 0x%x out of range",
+			    img->size_of_image);
+	if (img->image_base > UINT64_MAX - img->size_of_image)
+		return fail(img, "ImageBase + SizeOfImage overflows");
+	if (img->size_of_headers > img->size)
+		return fail(img, "SizeOfHeaders 0x%x past end of file",
+			    img->size_of_headers);
+	if (img->size_of_headers > img->size_of_image)
+		return fail(img, "SizeOfHeaders 0x%x exceeds SizeOfImage 0x%x",
+			    img->size_of_headers, img->size_of_image);
+	/* The mapped headers must hold the section table: the in-process
+	 * loader reads it from there. */
+	if (sec_table_end > img->size_of_headers)
+		return fail(img, "section table ends past SizeOfHeaders 0x%x",
+			    img->size_of_headers);
+	if (img->entry_rva >= img->size_of_image)
+		return fail(img, "entry point 0x%x outside image",
+			    img->entry_rva);
+	return 0;
+}
+
+static void read_section(struct pe_section *s, const uint8_t *p)
+{
+	memcpy(s->name, p, 8);
+	s->name[8] = '\0';
+	s->virtual_size = rd32(p + 8);
+	s->virtual_address = rd32(p + 12);
+	s->raw_size = rd32(p + 16);
+	s->raw_offset = rd32(p + 20);
+	s->characteristics = rd32(p + 36);
+}
+
+/* Sections must be aligned, ascending, non-overlapping, after the
+ * headers, inside the image, and their raw data inside the file. */
+static int check_section(struct pe_image *img, int i, uint64_t *prev_end)
+{
+	const struct pe_section *s = &img->sections[i];
+
+	if (s->virtual_address % img->section_alignment)
+		return fail(img, "section %d address 0x%x not aligned to 0x%x",
+			    i + 1, s->virtual_address, img->section_alignment);
+	if (s->virtual_address < *prev_end)
+		return fail(img, "section %d at 0x%x overlaps %s", i + 1,
+			    s->virtual_address, i ? "the previous section"
+						  : "the headers");
+	if (!fits(s->virtual_address, sec_mem_len(s), img->size_of_image))
+		return fail(img, "section %d (0x%x + 0x%x) outside SizeOfImage "
+			    "0x%x", i + 1, s->virtual_address, sec_mem_len(s),
+			    img->size_of_image);
+	if (s->raw_size && !fits(s->raw_offset, s->raw_size, img->size))
+		return fail(img, "section %d raw data past end of file", i + 1);
+	*prev_end = (uint64_t)s->virtual_address + sec_mem_len(s);
+	return 0;
+}
+
+static int parse_sections(struct pe_image *img, uint64_t table_off)
+{
+	uint64_t prev_end = img->size_of_headers;
+
+	for (int i = 0; i < img->num_sections; i++) {
+		read_section(&img->sections[i],
+			     img->data + table_off + (uint64_t)i * SECTION_HEADER_SIZE);
+		if (check_section(img, i, &prev_end) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Directories hold rvas except SECURITY, whose "rva" is a file offset. */
+static int check_dirs(struct pe_image *img)
+{
+	for (uint32_t i = 0; i < img->num_dirs; i++) {
+		uint32_t rva = img->dirs[i].rva, len = img->dirs[i].size;
+		uint64_t limit = i == PE_DIR_SECURITY ? img->size
+						      : img->size_of_image;
+
+		if (len == 0)
+			continue;
+		if (!fits(rva, len, limit))
+			return fail(img, "data directory %u (%s) 0x%x + 0x%x "
+				    "outside %s", i, dir_names[i], rva, len,
+				    i == PE_DIR_SECURITY ? "file" : "image");
+	}
+	return 0;
+}
+
+int pe_parse(struct pe_image *img, const uint8_t *data, size_t size)
+{
+	uint32_t lfanew;
+	uint16_t opt_size;
+	uint64_t opt_off, table_off, table_len;
+
+	memset(img, 0, sizeof(*img));
+	img->data = data;
+	img->size = size;
+	if (!data)
+		return fail(img, "no data");
+	if (parse_dos(img, &lfanew) < 0)
+		return -1;
+	read_coff(img, data + lfanew + 4, &opt_size);
+	opt_off = (uint64_t)lfanew + 4 + COFF_HEADER_SIZE;
+	if (parse_opt_header(img, opt_off, opt_size) < 0)
+		return -1;
+	if (img->num_sections > PE_MAX_SECTIONS)
+		return fail(img, "%u sections exceed the limit of %d",
+			    img->num_sections, PE_MAX_SECTIONS);
+	table_off = opt_off + opt_size;
+	table_len = (uint64_t)img->num_sections * SECTION_HEADER_SIZE;
+	if (!fits(table_off, table_len, size))
+		return fail(img, "section table past end of file");
+	if (check_opt_values(img, table_off + table_len) < 0)
+		return -1;
+	if (parse_sections(img, table_off) < 0)
+		return -1;
+	return check_dirs(img);
+}
+
+/* ---- rva access ---- */
+
+/* File bytes from rva to the end of the region holding it (the headers or
+ * one section's file-backed part); *avail gets that length. */
+static const uint8_t *rva_span(const struct pe_image *img, uint32_t rva,
+			       size_t *avail)
+{
+	if (rva < img->size_of_headers && img->size_of_headers <= img->size) {
+		*avail = img->size_of_headers - rva;
+		return img->data + rva;
+	}
+	for (int i = 0; i < img->num_sections && i < PE_MAX_SECTIONS; i++) {
+		const struct pe_section *s = &img->sections[i];
+		uint32_t n = sec_file_len(s);
+
+		if (rva < s->virtual_address || rva - s->virtual_address >= n)
+			continue;
+		if (!fits(s->raw_offset, n, img->size))
+			return NULL;
+		*avail = n - (rva - s->virtual_address);
+		return img->data + s->raw_offset + (rva - s->virtual_address);
+	}
+	return NULL;
+}
+
+const void *pe_rva_ptr(const struct pe_image *img, uint32_t rva, size_t len)
+{
+	size_t avail;
+	const uint8_t *p = rva_span(img, rva, &avail);
+
+	return p && len <= avail ? p : NULL;
+}
+
+const char *pe_rva_str(const struct pe_image *img, uint32_t rva,
+		       size_t maxlen)
+{
+	size_t avail;
+	const char *p = (const char *)rva_span(img, rva, &avail);
+
+	if (!p)
+		return NULL;
+	if (avail > maxlen + 1)
+		avail = maxlen + 1;
+	return memchr(p, '\0', avail) ? p : NULL;
+}
+
+/* The directory i, or false when absent (not listed or size 0). */
+static bool get_dir(const struct pe_image *img, int i, uint32_t *rva,
+		    uint32_t *size)
+{
+	if ((uint32_t)i >= img->num_dirs || img->dirs[i].size == 0)
+		return false;
+	*rva = img->dirs[i].rva;
+	*size = img->dirs[i].size;
+	return true;
+}
+
+/* ---- base relocations ---- */
+
+/* Bytes a relocation of this type patches (HIGHADJ's parameter slot is
+ * handled by the caller). */
+static uint32_t reloc_width(int type)
+{
+	switch (type) {
+	case 10: return 8;   /* DIR64 */
+	case 3: return 4;    /* HIGHLOW */
+	default: return 2;   /* HIGH, LOW, HIGHADJ, machine-specific */
+	}
+}
+
+struct reloc_walk {
+	int (*block_fn)(void *ctx, uint32_t page_rva, uint32_t count);
+	int (*entry_fn)(void *ctx, uint32_t rva, int type);
+	void *ctx;
+};
+
+static int walk_reloc_entries(struct pe_image *img, const struct reloc_walk *w,
+			      const uint8_t *p, uint32_t page, uint32_t count)
+{
+	for (uint32_t i = 0; i < count; i++) {
+		uint16_t e = rd16(p + 2 * i);
+		int type = e >> 12;
+		uint64_t rva = (uint64_t)page + (e & 0xfff);
+		int r;
+
+		if (type == 0)               /* ABSOLUTE: padding */
+			continue;
+		if (!fits(rva, reloc_width(type), img->size_of_image))
+			return fail(img, "relocation at 0x%llx outside image",
+				    (unsigned long long)rva);
+		if (w->entry_fn && (r = w->entry_fn(w->ctx, (uint32_t)rva, type)))
+			return r;
+		if (type == 4 && ++i >= count)  /* HIGHADJ: next slot is data */
+			return fail(img, "HIGHADJ relocation without parameter");
+	}
+	return 0;
+}
+
+static int walk_relocs(struct pe_image *img, const struct reloc_walk *w)
+{
+	uint32_t dir, len;
+
+	if (!get_dir(img, PE_DIR_BASERELOC, &dir, &len))
+		return 0;
+	for (uint32_t off = 0; off < len;) {
+		uint32_t at = dir + off, bsize, page;
+		const uint8_t *p;
+		int r;
+
+		if (len - off < RELOC_BLOCK_HEADER)
+			return fail(img, "reloc block at 0x%x truncated", at);
+		p = pe_rva_ptr(img, at, RELOC_BLOCK_HEADER);
+		if (!p)
+			return fail(img, "reloc block at 0x%x not in file", at);
+		page = rd32(p);
+		bsize = rd32(p + 4);
+		if (bsize < RELOC_BLOCK_HEADER || bsize % 2)
+			return fail(img, "reloc block at 0x%x has bad size %u",
+				    at, bsize);
+		if (bsize > len - off || !pe_rva_ptr(img, at, bsize))
+			return fail(img, "reloc block at 0x%x (size %u) overruns "
+				    "the directory", at, bsize);
+		if (w->block_fn &&
+		    (r = w->block_fn(w->ctx, page, (bsize - 8) / 2)))
+			return r;
+		r = walk_reloc_entries(img, w, p + 8, page, (bsize - 8) / 2);
+		if (r)
+			return r;
+		off += bsize;
+	}
+	return 0;
+}
+
+int pe_for_each_reloc(struct pe_image *img,
+		      int (*fn)(void *ctx, uint32_t rva, int type), void *ctx)
+{
+	struct reloc_walk w = { NULL, fn, ctx };
+
+	return walk_relocs(img, &w);
+}
+
+int pe_for_each_reloc_block(struct pe_image *img,
+			    int (*fn)(void *ctx, uint32_t page_rva,
+				      uint32_t count), void *ctx)
+{
+	struct reloc_walk w = { fn, NULL, ctx };
+
+	return walk_relocs(img, &w);
+}
+
+/* ---- exports ---- */
+
+struct export_tables {
+	uint32_t dir_rva, dir_size, base, nfuncs, nnames;
+	const uint8_t *hdr, *funcs, *names, *ords;
+};
+
+/* An array of n entries of width bytes at rva, or NULL (n == 0 gives a
+ * non-NULL dummy so callers need not special-case it). */
+static const uint8_t *rva_array(const struct pe_image *img, uint32_t rva,
+				uint32_t n, uint32_t width)
+{
+	if (n == 0)
+		return (const uint8_t *)"";
+	if (n > img->size / width)
+		return NULL;
+	return pe_rva_ptr(img, rva, (size_t)n * width);
+}
+
+static int load_export_tables(struct pe_image *img, struct export_tables *t)
+{
+	const uint8_t *h;
+
+	if (!get_dir(img, PE_DIR_EXPORT, &t->dir_rva, &t->dir_size))
+		return 1;
+	h = pe_rva_ptr(img, t->dir_rva, EXPORT_DIR_SIZE);
+	if (!h)
+		return fail(img, "export directory at 0x%x not in file",
+			    t->dir_rva);
+	t->hdr = h;
+	t->base = rd32(h + 16);
+	t->nfuncs = rd32(h + 20);
+	t->nnames = rd32(h + 24);
+	t->funcs = rva_array(img, rd32(h + 28), t->nfuncs, 4);
+	if (!t->funcs)
+		return fail(img, "export address table (%u entries) not in file",
+			    t->nfuncs);
+	t->names = rva_array(img, rd32(h + 32), t->nnames, 4);
+	t->ords = rva_array(img, rd32(h + 36), t->nnames, 2);
+	if (!t->names || !t->ords)
+		return fail(img, "export name tables (%u entries) not in file",
+			    t->nnames);
+	return 0;
+}
+
+/* Fills e for function index idx; forwarders are rvas inside the export
+ * directory pointing at "DLL.Name" strings. */
+static int export_entry(struct pe_image *img, const struct export_tables *t,
+			uint32_t idx, struct pe_export *e)
+{
+	e->rva = rd32(t->funcs + 4 * (size_t)idx);
+	e->ordinal = t->base + idx;
+	e->forwarder = NULL;
+	if (e->rva >= t->dir_rva && e->rva - t->dir_rva < t->dir_size) {
+		e->forwarder = pe_rva_str(img, e->rva, MAX_NAME_LEN);
+		if (!e->forwarder)
+			return fail(img, "export forwarder at 0x%x not a string "
+				    "in file", e->rva);
+		return 0;
+	}
+	if (e->rva >= img->size_of_image)
+		return fail(img, "export ordinal %u rva 0x%x outside image",
+			    e->ordinal, e->rva);
+	return 0;
+}
+
+/* Name i of the name table and its function index, validated. */
+static int export_name(struct pe_image *img, const struct export_tables *t,
+		       uint32_t i, const char **name, uint32_t *idx)
+{
+	uint32_t nrva = rd32(t->names + 4 * (size_t)i);
+
+	*name = pe_rva_str(img, nrva, MAX_NAME_LEN);
+	if (!*name)
+		return fail(img, "export name %u at 0x%x not a string in file",
+			    i, nrva);
+	*idx = rd16(t->ords + 2 * (size_t)i);
+	if (*idx >= t->nfuncs)
+		return fail(img, "export name %u has ordinal index %u >= %u",
+			    i, *idx, t->nfuncs);
+	return 0;
+}
+
+int pe_get_export_dir(struct pe_image *img, struct pe_export_dir *out)
+{
+	struct export_tables t;
+	int r = load_export_tables(img, &t);
+	const char *dll;
+
+	if (r)
+		return r;
+	dll = pe_rva_str(img, rd32(t.hdr + 12), MAX_NAME_LEN);
+	out->dll = dll ? dll : "";
+	out->timestamp = rd32(t.hdr + 4);
+	out->base = t.base;
+	out->num_functions = t.nfuncs;
+	out->num_names = t.nnames;
+	return 0;
+}
+
+int pe_find_export(struct pe_image *img, const char *name, uint32_t *rva,
+		   const char **forwarder)
+{
+	struct export_tables t;
+	int r = load_export_tables(img, &t);
+
+	if (r)
+		return r > 0 ? fail(img, "no export directory") : -1;
+	/* Linear, not binary: a hostile name table need not be sorted. */
+	for (uint32_t i = 0; i < t.nnames; i++) {
+		const char *n;
+		uint32_t idx;
+		struct pe_export e;
+
+		if (export_name(img, &t, i, &n, &idx) < 0)
+			return -1;
+		if (strcmp(n, name) != 0)
+			continue;
+		if (export_entry(img, &t, idx, &e) < 0)
+			return -1;
+		*rva = e.rva;
+		*forwarder = e.forwarder;
+		return 0;
+	}
+	return fail(img, "export %.64s not found", name);
+}
+
+static int for_each_named_export(struct pe_image *img,
+				 const struct export_tables *t, uint8_t *named,
+				 int (*fn)(void *, const struct pe_export *),
+				 void *ctx)
+{
+	for (uint32_t i = 0; i < t->nnames; i++) {
+		struct pe_export e;
+		uint32_t idx;
+		int r;
+
+		if (export_name(img, t, i, &e.name, &idx) < 0 ||
+		    export_entry(img, t, idx, &e) < 0)
+			return -1;
+		named[idx / 8] |= (uint8_t)(1u << (idx % 8));
+		if ((r = fn(ctx, &e)))
+			return r;
+	}
+	return 0;
+}
+
+static int for_each_ordinal_export(struct pe_image *img,
+				   const struct export_tables *t,
+				   const uint8_t *named,
+				   int (*fn)(void *, const struct pe_export *),
+				   void *ctx)
+{
+	for (uint32_t idx = 0; idx < t->nfuncs; idx++) {
+		struct pe_export e = { 0 };
+		int r;
+
+		if (named[idx / 8] & (1u << (idx % 8)) ||
+		    rd32(t->funcs + 4 * (size_t)idx) == 0)
+			continue;
+		if (export_entry(img, t, idx, &e) < 0)
+			return -1;
+		if ((r = fn(ctx, &e)))
+			return r;
+	}
+	return 0;
+}
+
+int pe_for_each_export(struct pe_image *img,
+		       int (*fn)(void *ctx, const struct pe_export *e),
+		       void *ctx)
+{
+	struct export_tables t;
+	uint8_t *named;
+	int r = load_export_tables(img, &t);
+
+	if (r)
+		return r > 0 ? 0 : -1;
+	/* nfuncs is bounded by the file size (the table is in the file). */
+	named = calloc((size_t)t.nfuncs / 8 + 1, 1);
+	if (!named)
+		return fail(img, "out of memory");
+	r = for_each_named_export(img, &t, named, fn, ctx);
+	if (r == 0)
+		r = for_each_ordinal_export(img, &t, named, fn, ctx);
+	free(named);
+	return r;
+}
+
+/* ---- imports ---- */
+
+/* A delay descriptor with Attributes bit 0 clear (old linkers) stores VAs
+ * instead of rvas; convert, mapping unrepresentable values to an rva that
+ * no check accepts. */
+static uint32_t delay_rva(const struct pe_image *img, uint32_t attrs,
+			  uint32_t v)
+{
+	if (attrs & 1)
+		return v;
+	if (v < img->image_base || v - img->image_base > UINT32_MAX)
+		return UINT32_MAX;
+	return (uint32_t)(v - img->image_base);
+}
+
+struct import_desc {
+	const char *dll;
+	uint32_t names_rva;   /* ILT (or IAT when there is no ILT) */
+	uint32_t iat_rva;
+};
+
+/* Reads descriptor n; 1 at the terminating entry. */
+static int read_import_desc(struct pe_image *img, int delay, uint32_t at,
+			    struct import_desc *d)
+{
+	const uint8_t *p = pe_rva_ptr(img, at, delay ? DELAY_DESC_SIZE
+						     : IMPORT_DESC_SIZE);
+	uint32_t name_rva, attrs = 0;
+
+	if (!p)
+		return fail(img, "%simport descriptor at 0x%x not in file",
+			    delay ? "delay " : "", at);
+	if (delay) {
+		attrs = rd32(p);
+		name_rva = delay_rva(img, attrs, rd32(p + 4));
+		d->iat_rva = delay_rva(img, attrs, rd32(p + 12));
+		d->names_rva = delay_rva(img, attrs, rd32(p + 16));
+		if (rd32(p + 4) == 0)
+			return 1;
+	} else {
+		name_rva = rd32(p + 12);
+		d->iat_rva = rd32(p + 16);
+		d->names_rva = rd32(p) ? rd32(p) : d->iat_rva;
+		if (name_rva == 0 && d->iat_rva == 0)
+			return 1;
+	}
+	d->dll = pe_rva_str(img, name_rva, MAX_NAME_LEN);
+	if (!d->dll)
+		return fail(img, "import dll name at 0x%x not a string in file",
+			    name_rva);
+	return 0;
+}
+
+/* Decodes one 64-bit thunk: top bit = by ordinal, else a hint/name rva. */
+static int import_thunk(struct pe_image *img, uint64_t thunk,
+			struct pe_import *imp)
+{
+	const uint8_t *hn;
+	uint32_t rva;
+
+	imp->name = NULL;
+	imp->hint = 0;
+	imp->ordinal = 0;
+	if (thunk >> 63) {
+		imp->ordinal = (uint16_t)thunk;
+		return 0;
+	}
+	if (thunk > UINT32_MAX)
+		return fail(img, "import thunk 0x%llx has reserved bits set",
+			    (unsigned long long)thunk);
+	rva = (uint32_t)thunk;
+	hn = pe_rva_ptr(img, rva, 2);
+	if (!hn || rva > UINT32_MAX - 2 ||
+	    !(imp->name = pe_rva_str(img, rva + 2, MAX_NAME_LEN)))
+		return fail(img, "import name at 0x%x not in file", rva);
+	imp->hint = rd16(hn);
+	return 0;
+}
+
+/* Calls fn per thunk of descriptor d; *count gets how many.  0, -1 with
+ * img->error, or fn's non-zero return. */
+static int walk_import_thunks(struct pe_image *img, const struct import_desc *d,
+			      struct pe_import *imp, uint32_t *total,
+			      uint32_t *count,
+			      int (*fn)(void *, const struct pe_import *),
+			      void *ctx)
+{
+	for (uint32_t i = 0;; i++) {
+		uint64_t at = (uint64_t)d->names_rva + 8ull * i;
+		const uint8_t *p = at <= UINT32_MAX ?
+				   pe_rva_ptr(img, (uint32_t)at, 8) : NULL;
+		int r;
+
+		*count = i;
+		if (!p)
+			return fail(img, "import thunks of %.64s not in file",
+				    d->dll);
+		if (rd64(p) == 0)
+			return 0;
+		if (++*total > MAX_IMPORTS)
+			return fail(img, "more than %u imports", MAX_IMPORTS);
+		if (import_thunk(img, rd64(p), imp) < 0)
+			return -1;
+		imp->iat_rva = d->iat_rva + 8 * i;
+		if ((r = fn(ctx, imp)))
+			return r;
+	}
+}
+
+int pe_for_each_import(struct pe_image *img, int delay,
+		       int (*fn)(void *ctx, const struct pe_import *imp),
+		       void *ctx)
+{
+	uint32_t dir, len, total = 0;
+	int step = delay ? DELAY_DESC_SIZE : IMPORT_DESC_SIZE;
+
+	if (!get_dir(img, delay ? PE_DIR_DELAY_IMPORT : PE_DIR_IMPORT,
+		     &dir, &len))
+		return 0;
+	/* The terminator, not the directory size, ends the table (as in the
+	 * Windows loader); the cap bounds a table with no terminator. */
+	for (int n = 0; n < MAX_IMPORT_DLLS; n++) {
+		uint64_t at = (uint64_t)dir + (uint64_t)n * step;
+		struct import_desc d;
+		struct pe_import imp = { 0 };
+		uint32_t count;
+		int r;
+
+		if (at > UINT32_MAX)
+			return fail(img, "import descriptors past 4 GiB");
+		r = read_import_desc(img, delay, (uint32_t)at, &d);
+		if (r)
+			return r > 0 ? 0 : -1;
+		imp.dll = d.dll;
+		imp.index = n;
+		r = walk_import_thunks(img, &d, &imp, &total, &count, fn, ctx);
+		if (r)
+			return r;
+		if (count == 0 && (r = fn(ctx, &imp)))  /* DLL, no functions */
+			return r;
+	}
+	return fail(img, "more than %d import descriptors", MAX_IMPORT_DLLS);
+}
+
+/* ---- TLS ---- */
+
+int pe_get_tls(struct pe_image *img, struct pe_tls *out)
+{
+	uint32_t dir, len;
+	const uint8_t *p;
+
+	if (!get_dir(img, PE_DIR_TLS, &dir, &len))
+		return 1;
+	p = pe_rva_ptr(img, dir, TLS_DIR64_SIZE);
+	if (!p)
+		return fail(img, "tls directory at 0x%x not in file", dir);
+	out->start_va = rd64(p);
+	out->end_va = rd64(p + 8);
+	out->index_va = rd64(p + 16);
+	out->callbacks_va = rd64(p + 24);
+	out->zero_fill = rd32(p + 32);
+	out->characteristics = rd32(p + 36);
+	return 0;
+}
+
+int pe_for_each_tls_callback(struct pe_image *img,
+			     int (*fn)(void *ctx, uint64_t va), void *ctx)
+{
+	struct pe_tls tls;
+	int r = pe_get_tls(img, &tls);
+	uint64_t rva;
+
+	if (r)
+		return r > 0 ? 0 : -1;
+	if (tls.callbacks_va == 0)
+		return 0;
+	rva = tls.callbacks_va - img->image_base;
+	if (tls.callbacks_va < img->image_base || rva >= img->size_of_image)
+		return fail(img, "tls callback array 0x%llx outside image",
+			    (unsigned long long)tls.callbacks_va);
+	for (uint32_t i = 0; i < MAX_TLS_CALLBACKS; i++) {
+		const uint8_t *p = pe_rva_ptr(img, (uint32_t)rva + 8 * i, 8);
+
+		if (!p)
+			return fail(img, "tls callback array not in file");
+		if (rd64(p) == 0)
+			return 0;
+		if ((r = fn(ctx, rd64(p))))
+			return r;
+	}
+	return fail(img, "more than %d tls callbacks", MAX_TLS_CALLBACKS);
+}
+
+/* ---- layout ---- */
+
+int pe_layout(struct pe_image *img, uint8_t *buf, size_t buflen)
+{
+	if (buflen < img->size_of_image)
+		return fail(img, "layout buffer (%zu bytes) smaller than "
+			    "SizeOfImage 0x%x", buflen, img->size_of_image);
+	if (img->size_of_headers > img->size ||
+	    img->size_of_headers > img->size_of_image)
+		return fail(img, "SizeOfHeaders 0x%x does not fit",
+			    img->size_of_headers);
+	memset(buf, 0, img->size_of_image);
+	memcpy(buf, img->data, img->size_of_headers);
+	for (int i = 0; i < img->num_sections && i < PE_MAX_SECTIONS; i++) {
+		const struct pe_section *s = &img->sections[i];
+		uint32_t n = sec_file_len(s);
+
+		if (n == 0)
+			continue;
+		/* Re-checked here: pe_layout's caller maps the result. */
+		if (!fits(s->raw_offset, n, img->size) ||
+		    !fits(s->virtual_address, n, img->size_of_image))
+			return fail(img, "section %d does not fit", i + 1);
+		memcpy(buf + s->virtual_address, img->data + s->raw_offset, n);
+	}
+	return 0;
+}
