@@ -760,6 +760,7 @@ static int walk_import_thunks(struct pe_image *img, const struct import_desc *d,
 		if (import_thunk(img, rd64(p), imp) < 0)
 			return -1;
 		imp->iat_rva = d->iat_rva + 8 * i;
+		imp->has_function = 1;
 		if ((r = fn(ctx, imp)))
 			return r;
 	}

@@ -98,13 +98,14 @@ struct pe_import {
 	uint16_t ordinal;       /* when name == NULL */
 	uint32_t iat_rva;       /* the IAT slot the loader fills */
 	int index;              /* descriptor number, from 0 */
+	int has_function;       /* 0 in the one call for a DLL without any */
 };
 
 /* Walks the import (delay == 0) or delay-load import (delay != 0)
  * directory: fn(ctx, imp) per imported function.  A DLL with no functions
- * still gets one call with name == NULL and iat_rva == 0 and
- * ordinal == 0 (so printers can list it).  Returns 0 (also when there is
- * no such directory), -1 with img->error, or fn's non-zero return. */
+ * still gets one call, with has_function == 0 (so printers can list it).
+ * Returns 0 (also when there is no such directory), -1 with img->error,
+ * or fn's non-zero return. */
 int pe_for_each_import(struct pe_image *img, int delay,
 		       int (*fn)(void *ctx, const struct pe_import *imp),
 		       void *ctx);
