@@ -288,7 +288,7 @@ static int check_dirs(struct pe_image *img)
 
 int pe_parse(struct pe_image *img, const uint8_t *data, size_t size)
 {
-	uint32_t lfanew;
+	uint32_t lfanew = 0;
 	uint16_t opt_size;
 	uint64_t opt_off, table_off, table_len;
 
@@ -552,7 +552,7 @@ static int export_name(struct pe_image *img, const struct export_tables *t,
 
 int pe_get_export_dir(struct pe_image *img, struct pe_export_dir *out)
 {
-	struct export_tables t;
+	struct export_tables t = { 0 };
 	int r = load_export_tables(img, &t);
 	const char *dll;
 
@@ -570,7 +570,7 @@ int pe_get_export_dir(struct pe_image *img, struct pe_export_dir *out)
 int pe_find_export(struct pe_image *img, const char *name, uint32_t *rva,
 		   const char **forwarder)
 {
-	struct export_tables t;
+	struct export_tables t = { 0 };
 	int r = load_export_tables(img, &t);
 
 	if (r)
@@ -578,7 +578,7 @@ int pe_find_export(struct pe_image *img, const char *name, uint32_t *rva,
 	/* Linear, not binary: a hostile name table need not be sorted. */
 	for (uint32_t i = 0; i < t.nnames; i++) {
 		const char *n;
-		uint32_t idx;
+		uint32_t idx = 0;
 		struct pe_export e;
 
 		if (export_name(img, &t, i, &n, &idx) < 0)
@@ -601,7 +601,7 @@ static int for_each_named_export(struct pe_image *img,
 {
 	for (uint32_t i = 0; i < t->nnames; i++) {
 		struct pe_export e;
-		uint32_t idx;
+		uint32_t idx = 0;
 		int r;
 
 		if (export_name(img, t, i, &e.name, &idx) < 0 ||
@@ -639,7 +639,7 @@ int pe_for_each_export(struct pe_image *img,
 		       int (*fn)(void *ctx, const struct pe_export *e),
 		       void *ctx)
 {
-	struct export_tables t;
+	struct export_tables t = { 0 };
 	uint8_t *named;
 	int r = load_export_tables(img, &t);
 
@@ -780,7 +780,7 @@ int pe_for_each_import(struct pe_image *img, int delay,
 	 * Windows loader); the cap bounds a table with no terminator. */
 	for (int n = 0; n < MAX_IMPORT_DLLS; n++) {
 		uint64_t at = (uint64_t)dir + (uint64_t)n * step;
-		struct import_desc d;
+		struct import_desc d = { 0 };
 		struct pe_import imp = { 0 };
 		uint32_t count;
 		int r;
@@ -825,7 +825,7 @@ int pe_get_tls(struct pe_image *img, struct pe_tls *out)
 int pe_for_each_tls_callback(struct pe_image *img,
 			     int (*fn)(void *ctx, uint64_t va), void *ctx)
 {
-	struct pe_tls tls;
+	struct pe_tls tls = { 0 };
 	int r = pe_get_tls(img, &tls);
 	uint64_t rva;
 
