@@ -1,0 +1,137 @@
+/* The environment: _environ/_wenviron arrays built at startup from the
+ * process environment block, getenv and _putenv. */
+#include "crt_internal.h"
+
+CRTDATA char **_environ;
+CRTDATA wchar **_wenviron;
+CRTDATA char **__initenv;
+CRTDATA wchar **__winitenv;
+
+/* Builds a malloc'ed NULL-terminated array of copies of the block's
+ * strings, skipping the "=C:=C:\dir" entries as the CRT does. */
+static void **env_array(const void *block, int w)
+{
+    size_t n = 0, i = 0, unit = w ? 2 : 1;
+    const char *p = block;
+    void **arr;
+
+    for (const char *q = p; w ? *(const wchar *)q : *q;
+         q += ((w ? wcslen((const wchar *)q) : strlen(q)) + 1) * unit)
+        n++;
+    arr = malloc((n + 1) * sizeof(void *));
+    if (!arr)
+        return NULL;
+    for (; w ? *(const wchar *)p : *p;) {
+        size_t len = ((w ? wcslen((const wchar *)p) : strlen(p)) + 1) * unit;
+        int skip = w ? *(const wchar *)p == '=' : *p == '=';
+        if (!skip && (arr[i] = malloc(len)))
+            memcpy(arr[i++], p, len);
+        p += len;
+    }
+    arr[i] = NULL;
+    return arr;
+}
+
+void crt_env_init(void)
+{
+    char *a = GetEnvironmentStringsA();
+    wchar *w = GetEnvironmentStringsW();
+
+    _environ = a ? (char **)env_array(a, 0) : NULL;
+    _wenviron = w ? (wchar **)env_array(w, 1) : NULL;
+    if (a)
+        FreeEnvironmentStringsA(a);
+    if (w)
+        FreeEnvironmentStringsW(w);
+    if (!_environ)
+        _environ = calloc(1, sizeof(char *));
+    if (!_wenviron)
+        _wenviron = calloc(1, sizeof(wchar *));
+    if (!__initenv)
+        __initenv = _environ;
+    if (!__winitenv)
+        __winitenv = _wenviron;
+}
+
+CRTAPI char ***__p__environ(void) { return &_environ; }
+CRTAPI wchar ***__p__wenviron(void) { return &_wenviron; }
+CRTAPI char ***__p___initenv(void) { return &__initenv; }
+CRTAPI wchar ***__p___winitenv(void) { return &__winitenv; }
+
+/* Names compare case-insensitively, as on Windows. */
+CRTAPI char *getenv(const char *name)
+{
+    size_t n = strlen(name);
+    char *r = NULL;
+
+    _lock(LOCK_ENV);
+    for (char **e = _environ; e && *e && !r; e++)
+        if (!_strnicmp(*e, name, n) && (*e)[n] == '=')
+            r = *e + n + 1;
+    _unlock(LOCK_ENV);
+    return r;
+}
+
+CRTAPI wchar *_wgetenv(const wchar *name)
+{
+    size_t n = wcslen(name);
+    wchar *r = NULL;
+
+    _lock(LOCK_ENV);
+    for (wchar **e = _wenviron; e && *e && !r; e++)
+        if (!_wcsnicmp(*e, name, n) && (*e)[n] == '=')
+            r = *e + n + 1;
+    _unlock(LOCK_ENV);
+    return r;
+}
+
+/* _putenv("NAME=value") sets, "NAME=" removes.  The process environment
+ * is updated and both arrays rebuilt from it.  The old arrays are left
+ * alone on purpose: getenv results handed out earlier stay valid. */
+CRTAPI int _putenv(const char *s)
+{
+    const char *eq = s ? strchr(s, '=') : NULL;
+    char name[1024];
+    BOOL ok;
+
+    if (!eq || eq == s || (size_t)(eq - s) >= sizeof(name)) {
+        crt_set_errno(EINVAL);
+        return -1;
+    }
+    memcpy(name, s, eq - s);
+    name[eq - s] = 0;
+    _lock(LOCK_ENV);
+    ok = SetEnvironmentVariableA(name, eq[1] ? eq + 1 : NULL);
+    if (ok || !eq[1])
+        crt_env_init();
+    _unlock(LOCK_ENV);
+    if (!ok && eq[1]) {
+        crt_dosmaperr(GetLastError());
+        return -1;
+    }
+    return 0;
+}
+
+CRTAPI int _wputenv(const wchar *s)
+{
+    const wchar *eq = s ? wcschr(s, '=') : NULL;
+    wchar name[1024];
+    BOOL ok;
+
+    if (!eq || eq == s || (size_t)(eq - s) >= sizeof(name) / 2) {
+        crt_set_errno(EINVAL);
+        return -1;
+    }
+    memcpy(name, s, (eq - s) * 2);
+    name[eq - s] = 0;
+    _lock(LOCK_ENV);
+    ok = SetEnvironmentVariableW(name, eq[1] ? eq + 1 : NULL);
+    if (ok || !eq[1])
+        crt_env_init();
+    _unlock(LOCK_ENV);
+    if (!ok && eq[1]) {
+        crt_dosmaperr(GetLastError());
+        return -1;
+    }
+    return 0;
+}

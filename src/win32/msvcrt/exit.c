@@ -1,0 +1,160 @@
+/* Process termination: atexit/_onexit tables, exit, _exit, _cexit,
+ * abort, _amsg_exit.  exit() runs the handlers in reverse order of
+ * registration, flushes every stream, then calls ExitProcess. */
+#include "crt_internal.h"
+
+typedef int (*onexit_t)(void);
+
+static onexit_t *handlers;
+static int nhandlers, cap_handlers;
+static int exiting;
+
+static int add_handler(onexit_t fn)
+{
+    int ok = 1;
+
+    _lock(LOCK_EXIT);
+    if (nhandlers == cap_handlers) {
+        int cap = cap_handlers ? cap_handlers * 2 : 32;
+        onexit_t *n = realloc(handlers, cap * sizeof(*n));
+        if (n) {
+            handlers = n;
+            cap_handlers = cap;
+        }
+    }
+    if (nhandlers < cap_handlers)
+        handlers[nhandlers++] = fn;
+    else
+        ok = 0;
+    _unlock(LOCK_EXIT);
+    return ok;
+}
+
+CRTAPI onexit_t _onexit(onexit_t fn)
+{
+    return fn && add_handler(fn) ? fn : NULL;
+}
+
+CRTAPI int atexit(void (*fn)(void))
+{
+    return fn && add_handler((onexit_t)fn) ? 0 : -1;
+}
+
+/* For DLLs with their own table (MSVC's DLL startup code): the table is
+ * a malloc'ed array described by begin and end. */
+CRTAPI onexit_t __dllonexit(onexit_t fn, onexit_t **begin, onexit_t **end)
+{
+    size_t n = *end - *begin;
+    onexit_t *t = realloc(*begin, (n + 1) * sizeof(*t));
+
+    if (!t)
+        return NULL;
+    t[n] = fn;
+    *begin = t;
+    *end = t + n + 1;
+    return fn;
+}
+
+/* Handlers may register further handlers; those run too. */
+void crt_run_exit_handlers(void)
+{
+    _lock(LOCK_EXIT);
+    if (exiting) {
+        _unlock(LOCK_EXIT);
+        return;
+    }
+    exiting = 1;
+    while (nhandlers > 0) {
+        onexit_t fn = handlers[--nhandlers];
+        _unlock(LOCK_EXIT);
+        fn();
+        _lock(LOCK_EXIT);
+    }
+    _unlock(LOCK_EXIT);
+}
+
+CRTAPI void _cexit(void)
+{
+    crt_run_exit_handlers();
+    crt_stdio_flush_all();
+}
+
+CRTAPI void _c_exit(void) { }
+
+CRTAPI __attribute__((noreturn)) void exit(int code)
+{
+    _cexit();
+    ExitProcess(code);
+}
+
+CRTAPI __attribute__((noreturn)) void _exit(int code)
+{
+    ExitProcess(code);
+}
+
+CRTAPI __attribute__((noreturn)) void _Exit(int code)
+{
+    ExitProcess(code);
+}
+
+static void write_stderr(const char *s)
+{
+    _write(2, s, strlen(s));
+}
+
+CRTAPI int raise(int sig);
+
+/* abort: SIGABRT first (a handler may longjmp away), then the message
+ * msvcrt prints, then exit code 3 without flushing. */
+CRTAPI __attribute__((noreturn)) void abort(void)
+{
+    raise(22 /* SIGABRT */);
+    write_stderr("\nabnormal program termination\n");
+    _exit(3);
+}
+
+/* The runtime error numbers msvcrt reports as "runtime error R60nn". */
+CRTAPI __attribute__((noreturn)) void _amsg_exit(int num)
+{
+    char msg[] = "\nruntime error R6000\n";
+
+    msg[17] = '0' + num / 10 % 10;
+    msg[18] = '0' + num % 10;
+    write_stderr(msg);
+    _exit(255);
+}
+
+CRTAPI __attribute__((noreturn)) void _assert(const char *expr,
+                                              const char *file, unsigned line)
+{
+    char num[12];
+    int i = sizeof(num) - 1;
+
+    num[i] = 0;
+    do
+        num[--i] = '0' + line % 10;
+    while ((line /= 10) && i > 0);
+    crt_stdio_flush_all();
+    write_stderr("Assertion failed: ");
+    write_stderr(expr);
+    write_stderr(", file ");
+    write_stderr(file);
+    write_stderr(", line ");
+    write_stderr(num + i);
+    write_stderr("\n");
+    abort();
+}
+
+CRTAPI void _wassert(const wchar *expr, const wchar *file, unsigned line)
+{
+    char e[256], f[260];
+    size_t i;
+
+    for (i = 0; expr[i] && i < sizeof(e) - 1; i++)
+        e[i] = expr[i] < 0x80 ? (char)expr[i] : '?';
+    e[i] = 0;
+    for (i = 0; file[i] && i < sizeof(f) - 1; i++)
+        f[i] = file[i] < 0x80 ? (char)file[i] : '?';
+    f[i] = 0;
+    _assert(e, f, line);
+}

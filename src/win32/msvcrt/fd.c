@@ -1,0 +1,188 @@
+/* Low-level file descriptors over Win32 handles.  fds 0, 1 and 2 are the
+ * standard handles; they start in text mode, as in msvcrt. */
+#include "crt_internal.h"
+
+static struct fdinfo fds[FD_MAX];
+
+static int type_flags(HANDLE h)
+{
+    switch (GetFileType(h) & 0xFF) {
+    case FILE_TYPE_CHAR:
+        return FD_DEV;
+    case FILE_TYPE_PIPE:
+        return FD_PIPE;
+    }
+    return 0;
+}
+
+void crt_fd_init(void)
+{
+    static const DWORD std[3] = { STD_INPUT_HANDLE, STD_OUTPUT_HANDLE,
+                                  STD_ERROR_HANDLE };
+
+    for (int i = 0; i < FD_MAX; i++)
+        fds[i].pending = -1;
+    for (int i = 0; i < 3; i++) {
+        HANDLE h = GetStdHandle(std[i]);
+        if (!h || h == INVALID_HANDLE_VALUE)
+            continue;
+        fds[i].h = h;
+        fds[i].flags = FD_OPEN | FD_TEXT | type_flags(h);
+    }
+}
+
+struct fdinfo *crt_fd(int fd)
+{
+    if (fd < 0 || fd >= FD_MAX || !(fds[fd].flags & FD_OPEN)) {
+        crt_set_errno(EBADF);
+        crt_thread_data()->doserr = 0;
+        return NULL;
+    }
+    return &fds[fd];
+}
+
+/* flags: FD_* bits to set besides FD_OPEN and the handle's type. */
+int crt_fd_alloc(HANDLE h, int flags)
+{
+    int fd = -1;
+
+    _lock(LOCK_FD);
+    for (int i = 0; i < FD_MAX && fd < 0; i++)
+        if (!(fds[i].flags & FD_OPEN))
+            fd = i;
+    if (fd >= 0) {
+        fds[fd].h = h;
+        fds[fd].pending = -1;
+        fds[fd].flags = FD_OPEN | flags | type_flags(h);
+    } else {
+        crt_set_errno(EMFILE);
+    }
+    _unlock(LOCK_FD);
+    return fd;
+}
+
+CRTAPI intptr_t _get_osfhandle(int fd)
+{
+    struct fdinfo *f = crt_fd(fd);
+
+    return f ? (intptr_t)f->h : -1;
+}
+
+CRTAPI int _open_osfhandle(intptr_t h, int oflag)
+{
+    int flags = 0;
+
+    if (oflag & _O_APPEND)
+        flags |= FD_APPEND;
+    if (oflag & _O_TEXT)
+        flags |= FD_TEXT;
+    return crt_fd_alloc((HANDLE)h, flags);
+}
+
+CRTAPI int _close(int fd)
+{
+    struct fdinfo *f = crt_fd(fd);
+    int r = 0;
+
+    if (!f)
+        return -1;
+    /* The std handles belong to the process; msvcrt does close them. */
+    if (!CloseHandle(f->h)) {
+        crt_dosmaperr(GetLastError());
+        r = -1;
+    }
+    _lock(LOCK_FD);
+    f->flags = 0;
+    f->h = NULL;
+    _unlock(LOCK_FD);
+    return r;
+}
+
+CRTAPI int _isatty(int fd)
+{
+    struct fdinfo *f = crt_fd(fd);
+
+    return f && (f->flags & FD_DEV) ? 1 : 0;
+}
+
+/* Returns the previous mode (_O_TEXT or _O_BINARY). */
+CRTAPI int _setmode(int fd, int mode)
+{
+    struct fdinfo *f = crt_fd(fd);
+    int old;
+
+    if (!f)
+        return -1;
+    if (mode != _O_TEXT && mode != _O_BINARY && mode != _O_WTEXT &&
+        mode != _O_U16TEXT && mode != _O_U8TEXT) {
+        crt_set_errno(EINVAL);
+        return -1;
+    }
+    old = (f->flags & FD_TEXT) ? _O_TEXT : _O_BINARY;
+    if (mode == _O_BINARY)
+        f->flags &= ~FD_TEXT;
+    else
+        f->flags |= FD_TEXT;
+    return old;
+}
+
+CRTAPI long long _lseeki64(int fd, long long off, int whence)
+{
+    struct fdinfo *f = crt_fd(fd);
+    int64_t pos;
+
+    if (!f)
+        return -1;
+    if (whence < 0 || whence > 2) {
+        crt_set_errno(EINVAL);
+        return -1;
+    }
+    if (!SetFilePointerEx(f->h, off, &pos, whence)) {
+        crt_dosmaperr(GetLastError());
+        return -1;
+    }
+    f->flags &= ~FD_EOF;
+    f->pending = -1;
+    return pos;
+}
+
+CRTAPI long _lseek(int fd, long off, int whence)
+{
+    long long r = _lseeki64(fd, off, whence);
+
+    if (r > LONG_MAX) {
+        crt_set_errno(EINVAL);
+        return -1;
+    }
+    return (long)r;
+}
+
+CRTAPI long _tell(int fd) { return _lseek(fd, 0, 1); }
+CRTAPI long long _telli64(int fd) { return _lseeki64(fd, 0, 1); }
+
+CRTAPI long long _filelengthi64(int fd)
+{
+    long long cur = _lseeki64(fd, 0, 1), end;
+
+    if (cur < 0)
+        return -1;
+    end = _lseeki64(fd, 0, 2);
+    _lseeki64(fd, cur, 0);
+    return end;
+}
+
+CRTAPI long _filelength(int fd) { return (long)_filelengthi64(fd); }
+
+CRTAPI int _eof(int fd)
+{
+    long long cur = _lseeki64(fd, 0, 1), end;
+
+    if (cur < 0)
+        return -1;
+    end = _lseeki64(fd, 0, 2);
+    _lseeki64(fd, cur, 0);
+    return cur >= end;
+}
+
+/* The slot itself, open or not; only for _dup2, under LOCK_FD. */
+struct fdinfo *crt_fd_slot(int fd) { return &fds[fd]; }

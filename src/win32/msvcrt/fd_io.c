@@ -1,0 +1,160 @@
+/* _read and _write.  Text mode lives here, at the descriptor level, as in
+ * msvcrt: writes turn "\n" into "\r\n"; reads turn "\r\n" into "\n" and
+ * stop at Ctrl-Z (0x1A) on anything that is not a character device. */
+#include "crt_internal.h"
+
+#define ERROR_ACCESS_DENIED 5
+#define ERROR_BROKEN_PIPE 109
+
+static int write_all(struct fdinfo *f, const char *p, size_t n, size_t *done)
+{
+    DWORD w;
+
+    *done = 0;
+    while (n) {
+        DWORD chunk = n > 0x40000000 ? 0x40000000 : (DWORD)n;
+        if (!WriteFile(f->h, p, chunk, &w, NULL))
+            return -1;
+        if (!w)
+            return 0;   /* device full */
+        p += w, n -= w, *done += w;
+    }
+    return 1;
+}
+
+static void write_error(size_t done_any)
+{
+    DWORD e = GetLastError();
+
+    if (e == ERROR_ACCESS_DENIED) {
+        crt_set_errno(EBADF);
+        crt_thread_data()->doserr = e;
+    } else {
+        crt_dosmaperr(e);
+    }
+}
+
+/* Text mode: expand '\n' through a small buffer.  Returns source bytes
+ * consumed, or -1. */
+static int write_text(struct fdinfo *f, const char *p, unsigned n)
+{
+    char tmp[1024];
+    unsigned i = 0;
+
+    while (i < n) {
+        size_t k = 0, done;
+        unsigned start = i;
+        int r;
+        while (i < n && k < sizeof(tmp) - 1) {
+            if (p[i] == '\n')
+                tmp[k++] = '\r';
+            tmp[k++] = p[i++];
+        }
+        r = write_all(f, tmp, k, &done);
+        if (r <= 0) {
+            if (r < 0 && start == 0)
+                return -1;
+            if (r == 0 && start == 0 && done == 0) {
+                crt_set_errno(ENOSPC);
+                return -1;
+            }
+            return start;
+        }
+    }
+    return n;
+}
+
+CRTAPI int _write(int fd, const void *buf, unsigned int n)
+{
+    struct fdinfo *f = crt_fd(fd);
+    size_t done;
+    int r;
+
+    if (!f)
+        return -1;
+    if (!n)
+        return 0;
+    if (f->flags & FD_APPEND)
+        SetFilePointerEx(f->h, 0, NULL, FILE_END);
+    if (f->flags & FD_TEXT) {
+        r = write_text(f, buf, n);
+        if (r < 0)
+            write_error(0);
+        return r;
+    }
+    r = write_all(f, buf, n, &done);
+    if (r < 0 && !done) {
+        write_error(0);
+        return -1;
+    }
+    if (r == 0 && !done) {
+        crt_set_errno(ENOSPC);
+        return -1;
+    }
+    return (int)done;
+}
+
+/* Raw read; 0 at end of file or of a pipe, -1 on error. */
+static int read_raw(struct fdinfo *f, char *p, unsigned n)
+{
+    DWORD got;
+
+    if (ReadFile(f->h, p, n, &got, NULL))
+        return (int)got;
+    if (GetLastError() == ERROR_BROKEN_PIPE)
+        return 0;
+    crt_dosmaperr(GetLastError());
+    return -1;
+}
+
+/* Compresses text in place; may read one byte ahead after a final '\r'. */
+static int text_compress(struct fdinfo *f, char *p, int len)
+{
+    int o = 0;
+
+    for (int i = 0; i < len; i++) {
+        char c = p[i], next;
+        if (c == 0x1A && !(f->flags & FD_DEV)) {
+            f->flags |= FD_EOF;
+            break;
+        }
+        if (c != '\r') {
+            p[o++] = c;
+        } else if (i + 1 < len) {
+            p[o++] = p[i + 1] == '\n' ? p[++i] : '\r';
+        } else if (read_raw(f, &next, 1) == 1) {
+            p[o++] = next == '\n' ? '\n' : '\r';
+            if (next != '\n')
+                f->pending = (unsigned char)next;
+        } else {
+            p[o++] = '\r';
+        }
+    }
+    return o;
+}
+
+CRTAPI int _read(int fd, void *buf, unsigned int n)
+{
+    struct fdinfo *f = crt_fd(fd);
+    char *p = buf;
+    int got = 0, r;
+
+    if (!f)
+        return -1;
+    if (!n || (f->flags & FD_EOF))
+        return 0;
+    if (f->pending >= 0) {
+        p[got++] = (char)f->pending;
+        f->pending = -1;
+    }
+    if ((unsigned)got < n) {
+        r = read_raw(f, p + got, n - got);
+        if (r < 0 && !got)
+            return -1;
+        if (r > 0)
+            got += r;
+    }
+    if (f->flags & FD_TEXT)
+        got = text_compress(f, p, got);
+    return got;
+}

@@ -1,0 +1,24 @@
+#ifndef LSW_MSVCRT_PRINTF_SINK_H
+#define LSW_MSVCRT_PRINTF_SINK_H
+
+#include "crt_internal.h"
+
+struct mem_sink {
+    struct fmt_out out;     /* first: the engine sees only this */
+    void *buf;
+    size_t cap;             /* characters that fit, terminator included */
+    size_t pos;
+    int wide;
+};
+
+struct file_sink {
+    struct fmt_out out;
+    FILE *f;
+    size_t len;
+    char tmp[512];
+};
+
+void mem_sink_init(struct mem_sink *m, void *buf, size_t cap, int wide);
+int file_sink_run(FILE *f, const void *fmt, int wide_fmt, va_list ap);
+
+#endif

@@ -1,0 +1,76 @@
+/* time, clock and the FILETIME <-> Unix time conversion. */
+#include "crt_internal.h"
+
+/* 100 ns intervals between 1601-01-01 and 1970-01-01. */
+#define EPOCH_DIFF 116444736000000000LL
+
+static int64_t start_counter, counter_freq;
+
+void crt_time_init(void)
+{
+    QueryPerformanceFrequency(&counter_freq);
+    QueryPerformanceCounter(&start_counter);
+}
+
+long long crt_now_100ns(void)
+{
+    FILETIME ft;
+
+    GetSystemTimeAsFileTime(&ft);
+    return ((long long)ft.dwHighDateTime << 32 | ft.dwLowDateTime) - EPOCH_DIFF;
+}
+
+CRTAPI long long _time64(long long *t)
+{
+    long long v = crt_now_100ns() / 10000000;
+
+    if (t)
+        *t = v;
+    return v;
+}
+
+CRTAPI long _time32(long *t)
+{
+    long v = (long)_time64(NULL);
+
+    if (t)
+        *t = v;
+    return v;
+}
+
+/* On x64 time_t is 64-bit; msvcrt.dll's time() is _time64. */
+CRTAPI long long time(long long *t) { return _time64(t); }
+
+/* clock(): CLOCKS_PER_SEC (1000) ticks of wall time since start-up, as the
+ * CRT documents (it is not CPU time on Windows). */
+CRTAPI long clock(void)
+{
+    int64_t now;
+
+    if (!counter_freq)
+        return -1;
+    QueryPerformanceCounter(&now);
+    return (long)((now - start_counter) * 1000 / counter_freq);
+}
+
+CRTAPI double _difftime64(long long a, long long b) { return (double)(a - b); }
+CRTAPI double _difftime32(long a, long b) { return (double)(a - b); }
+CRTAPI double difftime(long long a, long long b) { return (double)(a - b); }
+
+struct timeb64 {
+    long long time;
+    unsigned short millitm;
+    short timezone, dstflag;
+};
+
+CRTAPI void _ftime64(struct timeb64 *tb)
+{
+    long long t = crt_now_100ns();
+
+    tb->time = t / 10000000;
+    tb->millitm = (unsigned short)(t / 10000 % 1000);
+    tb->timezone = 0;
+    tb->dstflag = 0;
+}
+
+CRTAPI void _ftime(struct timeb64 *tb) { _ftime64(tb); }

@@ -1,0 +1,71 @@
+/* Wide character classification and case mapping.  Code units up to
+ * U+00FF use the table; above that we know Greek and Cyrillic case pairs
+ * and otherwise treat letters-range code units as alphabetic. */
+#include "crt_internal.h"
+
+extern unsigned short *_pwctype;
+
+static int above_latin1_alpha(wint c)
+{
+    return (c >= 0x100 && c < 0x2000) || (c >= 0x3040 && c < 0xD800) ||
+           (c >= 0xF900 && c < 0xFE00);
+}
+
+CRTAPI int iswctype(wint c, unsigned short mask)
+{
+    if (c == WEOF)
+        return 0;
+    if (c < 256)
+        return _pwctype[c] & mask;
+    if (c == 0x2028 || c == 0x2029 || c == 0x3000)
+        return mask & 0x08;
+    return above_latin1_alpha(c) ? mask & 0x100 : 0;
+}
+
+CRTAPI int is_wctype(wint c, unsigned short mask) { return iswctype(c, mask); }
+
+#define WCTYPE_FN(name, mask) \
+    CRTAPI int name(wint c) { return iswctype(c, mask); }
+WCTYPE_FN(iswalpha, 0x100)
+WCTYPE_FN(iswupper, 0x01)
+WCTYPE_FN(iswlower, 0x02)
+WCTYPE_FN(iswdigit, 0x04)
+WCTYPE_FN(iswxdigit, 0x80)
+WCTYPE_FN(iswspace, 0x08)
+WCTYPE_FN(iswpunct, 0x10)
+WCTYPE_FN(iswalnum, 0x104)
+WCTYPE_FN(iswprint, 0x1D4)
+WCTYPE_FN(iswgraph, 0x194)
+WCTYPE_FN(iswcntrl, 0x20)
+WCTYPE_FN(iswblank, 0x40)
+CRTAPI int iswascii(wint c) { return c < 0x80; }
+
+CRTAPI wint towupper(wint c)
+{
+    if ((c >= 'a' && c <= 'z') || (c >= 0xE0 && c <= 0xFE && c != 0xF7))
+        return c - 0x20;
+    if (c == 0xFF)
+        return 0x178;
+    if (c >= 0x100 && c < 0x180 && (c & 1) && c != 0x131)
+        return c - 1;
+    if ((c >= 0x3B1 && c <= 0x3C9 && c != 0x3C2) || (c >= 0x430 && c <= 0x44F))
+        return c - 0x20;
+    if (c >= 0x450 && c <= 0x45F)
+        return c - 0x50;
+    return c;
+}
+
+CRTAPI wint towlower(wint c)
+{
+    if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7))
+        return c + 0x20;
+    if (c == 0x178)
+        return 0xFF;
+    if (c >= 0x100 && c < 0x180 && !(c & 1) && c != 0x130)
+        return c + 1;
+    if ((c >= 0x391 && c <= 0x3A9 && c != 0x3A2) || (c >= 0x410 && c <= 0x42F))
+        return c + 0x20;
+    if (c >= 0x400 && c <= 0x40F)
+        return c + 0x50;
+    return c;
+}
