@@ -1,0 +1,301 @@
+/*
+ * NT layouts and prototypes shared by ntdll's Rtl code and kernel32.
+ *
+ * mingw-w64's <winternl.h> gives the documented types (UNICODE_STRING,
+ * IO_STATUS_BLOCK, OBJECT_ATTRIBUTES) but hides most PEB/TEB fields behind
+ * Reserved arrays, so the x64 layouts we need are spelled out here with the
+ * public offsets and checked by static asserts.  Prototypes of ntdll exports
+ * that mingw does not declare are declared here too, with their documented
+ * signatures.
+ */
+#ifndef LSW_RTL_NT_H
+#define LSW_RTL_NT_H
+
+#define WIN32_NO_STATUS
+#include <windows.h>
+#undef WIN32_NO_STATUS
+#include <ntstatus.h>
+#include <winternl.h>
+
+#include <stddef.h>
+
+/* winnt.h maps these to the C library; ntdll exports them as functions. */
+#undef RtlMoveMemory
+#undef RtlCopyMemory
+#undef RtlFillMemory
+#undef RtlZeroMemory
+
+#ifndef STATUS_VARIABLE_NOT_FOUND
+#define STATUS_VARIABLE_NOT_FOUND ((NTSTATUS)0xC0000100)
+#endif
+#ifndef STATUS_SOME_NOT_MAPPED
+#define STATUS_SOME_NOT_MAPPED ((NTSTATUS)0x00000107)
+#endif
+
+/* RTL_USER_PROCESS_PARAMETERS, x64. */
+typedef struct LSW_CURDIR {
+	UNICODE_STRING DosPath; /* always ends in a backslash */
+	HANDLE Handle;
+} LSW_CURDIR;
+
+typedef struct LSW_PROCESS_PARAMETERS {
+	ULONG MaximumLength;
+	ULONG Length;
+	ULONG Flags;
+	ULONG DebugFlags;
+	HANDLE ConsoleHandle;         /* +0x10 */
+	ULONG ConsoleFlags;           /* +0x18 */
+	HANDLE StandardInput;         /* +0x20 */
+	HANDLE StandardOutput;        /* +0x28 */
+	HANDLE StandardError;         /* +0x30 */
+	LSW_CURDIR CurrentDirectory;  /* +0x38 */
+	UNICODE_STRING DllPath;       /* +0x50 */
+	UNICODE_STRING ImagePathName; /* +0x60 */
+	UNICODE_STRING CommandLine;   /* +0x70 */
+	WCHAR *Environment;           /* +0x80 */
+	ULONG StartingX;              /* +0x88 */
+	ULONG StartingY;
+	ULONG CountX;
+	ULONG CountY;
+	ULONG CountCharsX;
+	ULONG CountCharsY;
+	ULONG FillAttribute;
+	ULONG WindowFlags;            /* +0xA4 */
+	ULONG ShowWindowFlags;        /* +0xA8 */
+	UNICODE_STRING WindowTitle;   /* +0xB0 */
+	UNICODE_STRING DesktopInfo;   /* +0xC0 */
+	UNICODE_STRING ShellInfo;     /* +0xD0 */
+	UNICODE_STRING RuntimeData;   /* +0xE0 */
+	BYTE CurrentDirectories[0x3F0 - 0xF0];
+	SIZE_T EnvironmentSize;       /* +0x3F0, bytes */
+} LSW_PROCESS_PARAMETERS;
+
+_Static_assert(offsetof(LSW_PROCESS_PARAMETERS, StandardInput) == 0x20, "layout");
+_Static_assert(offsetof(LSW_PROCESS_PARAMETERS, CurrentDirectory) == 0x38, "layout");
+_Static_assert(offsetof(LSW_PROCESS_PARAMETERS, DllPath) == 0x50, "layout");
+_Static_assert(offsetof(LSW_PROCESS_PARAMETERS, CommandLine) == 0x70, "layout");
+_Static_assert(offsetof(LSW_PROCESS_PARAMETERS, Environment) == 0x80, "layout");
+_Static_assert(offsetof(LSW_PROCESS_PARAMETERS, WindowFlags) == 0xA4, "layout");
+_Static_assert(offsetof(LSW_PROCESS_PARAMETERS, WindowTitle) == 0xB0, "layout");
+_Static_assert(offsetof(LSW_PROCESS_PARAMETERS, EnvironmentSize) == 0x3F0, "layout");
+
+/* PEB, x64: only the fields we use, at their public offsets. */
+typedef struct LSW_PEB {
+	BYTE InheritedAddressSpace;
+	BYTE ReadImageFileExecOptions;
+	BYTE BeingDebugged;              /* +0x02 */
+	BYTE BitField;
+	BYTE Padding0[4];
+	HANDLE Mutant;
+	PVOID ImageBaseAddress;          /* +0x10 */
+	PVOID Ldr;                       /* +0x18 */
+	LSW_PROCESS_PARAMETERS *ProcessParameters; /* +0x20 */
+	PVOID SubSystemData;
+	HANDLE ProcessHeap;              /* +0x30 */
+	RTL_CRITICAL_SECTION *FastPebLock; /* +0x38 */
+	BYTE Pad1[0x80 - 0x40];
+	PVOID TlsBitmap;                 /* +0x80 */
+	ULONG TlsBitmapBits[2];          /* +0x88 */
+	BYTE Pad2[0xB8 - 0x90];
+	ULONG NumberOfProcessors;        /* +0xB8 */
+	ULONG NtGlobalFlag;
+	BYTE Pad3[0xE8 - 0xC0];
+	ULONG NumberOfHeaps;             /* +0xE8 */
+	ULONG MaximumNumberOfHeaps;
+	PVOID *ProcessHeaps;             /* +0xF0 */
+	BYTE Pad4[0x118 - 0xF8];
+	ULONG OSMajorVersion;            /* +0x118 */
+	ULONG OSMinorVersion;            /* +0x11C */
+	USHORT OSBuildNumber;            /* +0x120 */
+	USHORT OSCSDVersion;
+	ULONG OSPlatformId;              /* +0x124 */
+	BYTE Pad5[0x238 - 0x128];
+	PVOID TlsExpansionBitmap;        /* +0x238 */
+	ULONG TlsExpansionBitmapBits[32];/* +0x240 */
+} LSW_PEB;
+
+_Static_assert(offsetof(LSW_PEB, ProcessParameters) == 0x20, "layout");
+_Static_assert(offsetof(LSW_PEB, ProcessHeap) == 0x30, "layout");
+_Static_assert(offsetof(LSW_PEB, FastPebLock) == 0x38, "layout");
+_Static_assert(offsetof(LSW_PEB, TlsBitmap) == 0x80, "layout");
+_Static_assert(offsetof(LSW_PEB, NumberOfProcessors) == 0xB8, "layout");
+_Static_assert(offsetof(LSW_PEB, ProcessHeaps) == 0xF0, "layout");
+_Static_assert(offsetof(LSW_PEB, OSMajorVersion) == 0x118, "layout");
+_Static_assert(offsetof(LSW_PEB, OSBuildNumber) == 0x120, "layout");
+_Static_assert(offsetof(LSW_PEB, TlsExpansionBitmapBits) == 0x240, "layout");
+
+/* TEB, x64. */
+typedef struct LSW_TEB {
+	NT_TIB Tib;                      /* +0x00; Tib.Self at +0x30 */
+	PVOID EnvironmentPointer;        /* +0x38 */
+	HANDLE UniqueProcess;            /* +0x40 ClientId */
+	HANDLE UniqueThread;             /* +0x48 */
+	PVOID ActiveRpcHandle;
+	PVOID ThreadLocalStoragePointer; /* +0x58 */
+	LSW_PEB *Peb;                    /* +0x60 */
+	ULONG LastErrorValue;            /* +0x68 */
+	BYTE Pad1[0x1250 - 0x6C];
+	NTSTATUS LastStatusValue;        /* +0x1250 */
+	BYTE Pad2[0x1480 - 0x1254];
+	PVOID TlsSlots[64];              /* +0x1480 */
+	LIST_ENTRY TlsLinks;             /* +0x1680 */
+	BYTE Pad3[0x1780 - 0x1690];
+	PVOID *TlsExpansionSlots;        /* +0x1780 */
+} LSW_TEB;
+
+_Static_assert(offsetof(LSW_TEB, UniqueThread) == 0x48, "layout");
+_Static_assert(offsetof(LSW_TEB, Peb) == 0x60, "layout");
+_Static_assert(offsetof(LSW_TEB, LastErrorValue) == 0x68, "layout");
+_Static_assert(offsetof(LSW_TEB, LastStatusValue) == 0x1250, "layout");
+_Static_assert(offsetof(LSW_TEB, TlsSlots) == 0x1480, "layout");
+_Static_assert(offsetof(LSW_TEB, TlsExpansionSlots) == 0x1780, "layout");
+
+#define LSW_TLS_MINIMUM_AVAILABLE 64
+#define LSW_TLS_EXPANSION_SLOTS 1024
+
+#ifdef LSW_HOST_TEST
+/* Native unit tests run on Linux: the TEB is a plain variable there. */
+extern LSW_TEB lsw_test_teb;
+static inline LSW_TEB *lsw_teb(void) { return &lsw_test_teb; }
+#else
+static inline LSW_TEB *lsw_teb(void)
+{
+	LSW_TEB *teb;
+
+	/* NT_TIB.Self; plain asm, as gcc's __readgsqword trips -Warray-bounds */
+	__asm__("movq %%gs:0x30, %0" : "=r"(teb));
+	return teb;
+}
+#endif
+static inline LSW_PEB *lsw_peb(void) { return lsw_teb()->Peb; }
+static inline LSW_PROCESS_PARAMETERS *lsw_params(void)
+{
+	return lsw_peb()->ProcessParameters;
+}
+static inline HANDLE lsw_process_heap(void) { return lsw_peb()->ProcessHeap; }
+
+/* KUSER_SHARED_DATA, the page the supervisor keeps up to date. */
+#define LSW_USER_SHARED_DATA ((const volatile BYTE *)0x7FFE0000)
+typedef struct LSW_KSYSTEM_TIME {
+	ULONG LowPart;
+	LONG High1Time;
+	LONG High2Time;
+} LSW_KSYSTEM_TIME;
+#define LSW_USD_TICK_MULTIPLIER 0x004
+#define LSW_USD_INTERRUPT_TIME 0x008
+#define LSW_USD_SYSTEM_TIME 0x014
+#define LSW_USD_TICK_COUNT 0x320
+
+/* Values missing from mingw's headers. */
+#define LSW_FILE_DEVICE_CONSOLE 0x50
+
+typedef struct LSW_RTL_RELATIVE_NAME {
+	UNICODE_STRING RelativeName;
+	HANDLE ContainingDirectory;
+	PVOID CurDirRef;
+} LSW_RTL_RELATIVE_NAME;
+
+typedef struct LSW_TIME_FIELDS {
+	SHORT Year, Month, Day, Hour, Minute, Second, Milliseconds, Weekday;
+} LSW_TIME_FIELDS;
+
+typedef enum LSW_RTL_PATH_TYPE {
+	RtlPathTypeUnknown,
+	RtlPathTypeUncAbsolute,
+	RtlPathTypeDriveAbsolute,
+	RtlPathTypeDriveRelative,
+	RtlPathTypeRooted,
+	RtlPathTypeRelative,
+	RtlPathTypeLocalDevice,
+	RtlPathTypeRootLocalDevice,
+} LSW_RTL_PATH_TYPE;
+
+/* NT system calls not declared by <winternl.h>. */
+NTSTATUS NTAPI NtAllocateVirtualMemory(HANDLE, PVOID *, ULONG_PTR, PSIZE_T, ULONG, ULONG);
+NTSTATUS NTAPI NtFreeVirtualMemory(HANDLE, PVOID *, PSIZE_T, ULONG);
+NTSTATUS NTAPI NtProtectVirtualMemory(HANDLE, PVOID *, PSIZE_T, ULONG, PULONG);
+NTSTATUS NTAPI NtQueryVirtualMemory(HANDLE, PVOID, int, PVOID, SIZE_T, PSIZE_T);
+NTSTATUS NTAPI NtReadFile(HANDLE, HANDLE, PIO_APC_ROUTINE, PVOID, PIO_STATUS_BLOCK, PVOID, ULONG, PLARGE_INTEGER, PULONG);
+NTSTATUS NTAPI NtWriteFile(HANDLE, HANDLE, PIO_APC_ROUTINE, PVOID, PIO_STATUS_BLOCK, const void *, ULONG, PLARGE_INTEGER, PULONG);
+NTSTATUS NTAPI NtQueryAttributesFile(POBJECT_ATTRIBUTES, PVOID);
+NTSTATUS NTAPI NtQueryFullAttributesFile(POBJECT_ATTRIBUTES, PVOID);
+NTSTATUS NTAPI NtDeleteFile(POBJECT_ATTRIBUTES);
+NTSTATUS NTAPI NtFlushBuffersFile(HANDLE, PIO_STATUS_BLOCK);
+NTSTATUS NTAPI NtQueryPerformanceCounter(PLARGE_INTEGER, PLARGE_INTEGER);
+NTSTATUS NTAPI NtDelayExecution(BOOLEAN, PLARGE_INTEGER);
+NTSTATUS NTAPI NtYieldExecution(void);
+NTSTATUS NTAPI NtTerminateProcess(HANDLE, NTSTATUS);
+NTSTATUS NTAPI NtDuplicateObject(HANDLE, HANDLE, HANDLE, PHANDLE, ACCESS_MASK, ULONG, ULONG);
+NTSTATUS NTAPI NtWaitForKeyedEvent(HANDLE, PVOID, BOOLEAN, PLARGE_INTEGER);
+NTSTATUS NTAPI NtReleaseKeyedEvent(HANDLE, PVOID, BOOLEAN, PLARGE_INTEGER);
+NTSTATUS NTAPI NtCreateEvent(PHANDLE, ACCESS_MASK, POBJECT_ATTRIBUTES, int, BOOLEAN);
+NTSTATUS NTAPI NtSetEvent(HANDLE, PLONG);
+
+/* ntdll exports outside the Rtl set of this directory (loader, startup). */
+NTSTATUS NTAPI LdrLoadDll(PWSTR, PULONG, PUNICODE_STRING, PVOID *);
+NTSTATUS NTAPI LdrUnloadDll(PVOID);
+NTSTATUS NTAPI LdrGetDllHandle(PWSTR, PULONG, PUNICODE_STRING, PVOID *);
+NTSTATUS NTAPI LdrGetProcedureAddress(PVOID, PANSI_STRING, ULONG, PVOID *);
+void NTAPI RtlExitUserProcess(NTSTATUS) __attribute__((noreturn));
+void NTAPI RtlRaiseException(PEXCEPTION_RECORD);
+
+/* Rtl exports of this directory not declared by mingw. */
+ULONG NTAPI RtlGetLastWin32Error(void);
+void NTAPI RtlSetLastWin32Error(ULONG);
+NTSTATUS NTAPI RtlGetLastNtStatus(void);
+PVOID NTAPI RtlGetCurrentPeb(void);
+void NTAPI RtlAcquirePebLock(void);
+void NTAPI RtlReleasePebLock(void);
+PVOID NTAPI RtlReAllocateHeap(PVOID, ULONG, PVOID, SIZE_T);
+SIZE_T NTAPI RtlSizeHeap(PVOID, ULONG, const void *);
+BOOLEAN NTAPI RtlValidateHeap(PVOID, ULONG, const void *);
+ULONG NTAPI RtlGetProcessHeaps(ULONG, PVOID *);
+NTSTATUS NTAPI RtlMultiByteToUnicodeN(PWCH, ULONG, PULONG, const CHAR *, ULONG);
+NTSTATUS NTAPI RtlUnicodeToMultiByteN(PCHAR, ULONG, PULONG, const WCHAR *, ULONG);
+NTSTATUS NTAPI RtlOemToUnicodeN(PWCH, ULONG, PULONG, const CHAR *, ULONG);
+NTSTATUS NTAPI RtlUnicodeToOemN(PCHAR, ULONG, PULONG, const WCHAR *, ULONG);
+NTSTATUS NTAPI RtlMultiByteToUnicodeSize(PULONG, const CHAR *, ULONG);
+NTSTATUS NTAPI RtlUTF8ToUnicodeN(PWSTR, ULONG, PULONG, const CHAR *, ULONG);
+NTSTATUS NTAPI RtlUnicodeToUTF8N(PCHAR, ULONG, PULONG, const WCHAR *, ULONG);
+LONG NTAPI RtlCompareUnicodeString(PCUNICODE_STRING, PCUNICODE_STRING, BOOLEAN);
+BOOLEAN NTAPI RtlEqualUnicodeString(PCUNICODE_STRING, PCUNICODE_STRING, BOOLEAN);
+WCHAR NTAPI RtlUpcaseUnicodeChar(WCHAR);
+WCHAR NTAPI RtlDowncaseUnicodeChar(WCHAR);
+NTSTATUS NTAPI RtlUpcaseUnicodeString(PUNICODE_STRING, PCUNICODE_STRING, BOOLEAN);
+void NTAPI RtlCopyUnicodeString(PUNICODE_STRING, PCUNICODE_STRING);
+NTSTATUS NTAPI RtlAppendUnicodeToString(PUNICODE_STRING, PCWSTR);
+NTSTATUS NTAPI RtlAppendUnicodeStringToString(PUNICODE_STRING, PCUNICODE_STRING);
+NTSTATUS NTAPI RtlIntegerToChar(ULONG, ULONG, LONG, PCHAR);
+NTSTATUS NTAPI RtlIntegerToUnicodeString(ULONG, ULONG, PUNICODE_STRING);
+NTSTATUS NTAPI RtlInitializeCriticalSectionEx(RTL_CRITICAL_SECTION *, ULONG, ULONG);
+NTSTATUS NTAPI RtlInitializeCriticalSectionAndSpinCount(RTL_CRITICAL_SECTION *, ULONG);
+NTSTATUS NTAPI RtlInitializeCriticalSection(RTL_CRITICAL_SECTION *);
+NTSTATUS NTAPI RtlEnterCriticalSection(RTL_CRITICAL_SECTION *);
+NTSTATUS NTAPI RtlLeaveCriticalSection(RTL_CRITICAL_SECTION *);
+BOOLEAN NTAPI RtlTryEnterCriticalSection(RTL_CRITICAL_SECTION *);
+NTSTATUS NTAPI RtlDeleteCriticalSection(RTL_CRITICAL_SECTION *);
+ULONG NTAPI RtlSetCriticalSectionSpinCount(RTL_CRITICAL_SECTION *, ULONG);
+void NTAPI RtlInitializeSRWLock(PRTL_SRWLOCK);
+void NTAPI RtlAcquireSRWLockExclusive(PRTL_SRWLOCK);
+void NTAPI RtlAcquireSRWLockShared(PRTL_SRWLOCK);
+void NTAPI RtlReleaseSRWLockExclusive(PRTL_SRWLOCK);
+void NTAPI RtlReleaseSRWLockShared(PRTL_SRWLOCK);
+BOOLEAN NTAPI RtlTryAcquireSRWLockExclusive(PRTL_SRWLOCK);
+BOOLEAN NTAPI RtlTryAcquireSRWLockShared(PRTL_SRWLOCK);
+NTSTATUS NTAPI RtlRunOnceExecuteOnce(PRTL_RUN_ONCE, PRTL_RUN_ONCE_INIT_FN, PVOID, PVOID *);
+NTSTATUS NTAPI RtlQueryEnvironmentVariable_U(PWSTR, PCUNICODE_STRING, PUNICODE_STRING);
+NTSTATUS NTAPI RtlSetEnvironmentVariable(PWSTR *, PCUNICODE_STRING, PCUNICODE_STRING);
+NTSTATUS NTAPI RtlExpandEnvironmentStrings_U(PCWSTR, PCUNICODE_STRING, PUNICODE_STRING, PULONG);
+ULONG NTAPI RtlGetFullPathName_U(PCWSTR, ULONG, PWSTR, PWSTR *);
+ULONG NTAPI RtlGetCurrentDirectory_U(ULONG, PWSTR);
+NTSTATUS NTAPI RtlSetCurrentDirectory_U(PCUNICODE_STRING);
+LSW_RTL_PATH_TYPE NTAPI RtlDetermineDosPathNameType_U(PCWSTR);
+ULONG NTAPI RtlIsDosDeviceName_U(PCWSTR);
+NTSTATUS NTAPI RtlDosPathNameToNtPathName_U_WithStatus(PCWSTR, PUNICODE_STRING, PWSTR *, PVOID);
+void NTAPI RtlTimeToTimeFields(const LARGE_INTEGER *, LSW_TIME_FIELDS *);
+BOOLEAN NTAPI RtlTimeFieldsToTime(const LSW_TIME_FIELDS *, PLARGE_INTEGER);
+void NTAPI RtlSecondsSince1970ToTime(ULONG, PLARGE_INTEGER);
+PVOID NTAPI RtlEncodePointer(PVOID);
+PVOID NTAPI RtlDecodePointer(PVOID);
+
+#endif

@@ -1,0 +1,28 @@
+/* Private helpers of ntdll's Rtl code (not seen by other DLLs). */
+#ifndef LSW_RTL_PRIVATE_H
+#define LSW_RTL_PRIVATE_H
+
+#define _NTSYSTEM_ /* we define, not import, the ntdll API */
+#define _CRTIMP    /* ... and the C library functions ntdll exports */
+#include "rtl_nt.h"
+
+#define RTLAPI __declspec(dllexport)
+
+/* Plain-C helpers (no export) shared between the Rtl files. */
+static inline WCHAR rtl_upcase_ascii(WCHAR c)
+{
+	return (c >= 'a' && c <= 'z') ? (WCHAR)(c - 32) : c;
+}
+
+/* casemap.c */
+WCHAR rtl_upcase(WCHAR c);
+WCHAR rtl_downcase(WCHAR c);
+
+/* Case-insensitive compare of counted UTF-16 strings (upcase rule). */
+int rtl_wcsnicmp_counted(const WCHAR *a, SIZE_T na, const WCHAR *b, SIZE_T nb);
+
+/* env.c / path.c: process-wide state is guarded by the PEB lock. */
+void rtl_peb_lock(void);
+void rtl_peb_unlock(void);
+
+#endif
