@@ -255,7 +255,7 @@ int fmt_float(char *buf, size_t cap, double v, const struct fmt_spec *s);
 #define FMT_FLOAT_BUF 1600
 
 /* ---- big integers for exact float conversion ---- */
-#define BIG_WORDS 80     /* 2560 bits, enough for 2^1074 and 10^~770 */
+#define BIG_WORDS 160    /* 5120 bits: strtod divides 800-digit numbers */
 struct big {
     int n;               /* words in use */
     uint32_t w[BIG_WORDS];

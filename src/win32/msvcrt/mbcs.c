@@ -1,0 +1,129 @@
+/* Multibyte <-> wide conversion in the "C" locale, where msvcrt maps each
+ * byte to the code unit of the same value (MB_CUR_MAX is 1) and a wide
+ * character above U+00FF has no multibyte form (EILSEQ). */
+#include "crt_internal.h"
+
+CRTAPI int mblen(const char *s, size_t n)
+{
+    if (!s || !n)
+        return 0;
+    return *s ? 1 : 0;
+}
+
+CRTAPI int mbtowc(wchar *wc, const char *s, size_t n)
+{
+    if (!s)
+        return 0;
+    if (!n)
+        return -1;
+    if (wc)
+        *wc = (unsigned char)*s;
+    return *s ? 1 : 0;
+}
+
+CRTAPI int wctomb(char *s, wchar wc)
+{
+    if (!s)
+        return 0;
+    if (crt_wide_to_narrow(s, wc) < 0) {
+        crt_set_errno(EILSEQ);
+        return -1;
+    }
+    return 1;
+}
+
+/* Converts up to n wide characters; without dst, just counts. */
+CRTAPI size_t mbstowcs(wchar *dst, const char *src, size_t n)
+{
+    size_t i = 0;
+
+    if (!dst)
+        return strlen(src);
+    for (; i < n; i++) {
+        dst[i] = (unsigned char)src[i];
+        if (!src[i])
+            break;
+    }
+    return i;
+}
+
+CRTAPI size_t wcstombs(char *dst, const wchar *src, size_t n)
+{
+    size_t i = 0;
+    char c;
+
+    for (; !dst || i < n; i++) {
+        if (crt_wide_to_narrow(&c, src[i]) < 0) {
+            crt_set_errno(EILSEQ);
+            return (size_t)-1;
+        }
+        if (dst)
+            dst[i] = c;
+        if (!c)
+            break;
+    }
+    return i;
+}
+
+CRTAPI wint btowc(int c)
+{
+    return c == EOF ? WEOF : (wint)(unsigned char)c;
+}
+
+CRTAPI int wctob(wint wc)
+{
+    return wc <= 0xFF ? (int)wc : EOF;
+}
+
+CRTAPI size_t mbrtowc(wchar *wc, const char *s, size_t n, void *state)
+{
+    if (!s)
+        return 0;
+    if (!n)
+        return (size_t)-2;
+    if (wc)
+        *wc = (unsigned char)*s;
+    return *s ? 1 : 0;
+}
+
+CRTAPI size_t mbrlen(const char *s, size_t n, void *state)
+{
+    return mbrtowc(NULL, s, n, state);
+}
+
+CRTAPI size_t wcrtomb(char *s, wchar wc, void *state)
+{
+    char tmp;
+
+    if (!s)
+        s = &tmp;
+    if (crt_wide_to_narrow(s, wc) < 0) {
+        crt_set_errno(EILSEQ);
+        return (size_t)-1;
+    }
+    return 1;
+}
+
+CRTAPI size_t mbsrtowcs(wchar *dst, const char **src, size_t n, void *state)
+{
+    size_t r = mbstowcs(dst, *src, n);
+
+    if (dst && r < n)
+        *src = NULL;
+    else if (dst)
+        *src += r;
+    return r;
+}
+
+CRTAPI size_t wcsrtombs(char *dst, const wchar **src, size_t n, void *state)
+{
+    size_t r = wcstombs(dst, *src, n);
+
+    if (dst && r != (size_t)-1) {
+        if (r < n)
+            *src = NULL;
+        else
+            *src += r;
+    }
+    return r;
+}
