@@ -2,7 +2,7 @@
  * libFuzzer harness for the PE32+ parser and `lsw info`: parses the input,
  * runs every iterator, lays the image out and prints it as text and JSON.
  * Beyond the sanitizers it checks that every pointer the parser hands out
- * lies inside the input.  Built and run by test/fuzz_pe.sh.
+ * lies inside the input and that error messages are one printable line.  Built and run by test/fuzz_pe.sh.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -25,6 +25,15 @@ static void check_str(const char *s)
 		return;
 	if (p < in_lo || p >= in_hi || !memchr(p, 0, (size_t)(in_hi - p)))
 		abort();
+}
+
+/* img->error goes to logs and terminals: printable ASCII only. */
+static void check_error(const struct pe_image *img)
+{
+	for (const char *p = img->error; *p; p++) {
+		if (*p < 0x20 || *p > 0x7e)
+			abort();
+	}
 }
 
 static int on_reloc(void *ctx, uint32_t rva, int type)
@@ -93,14 +102,18 @@ static void run_iterators(struct pe_image *img)
 	pe_for_each_reloc(img, on_reloc, img);
 	pe_for_each_reloc_block(img, on_block, NULL);
 	pe_for_each_import(img, 0, on_import, NULL);
+	check_error(img);
 	pe_for_each_import(img, 1, on_import, NULL);
+	check_error(img);
 	if (pe_get_export_dir(img, &d) == 0)
 		check_str(d.dll[0] ? d.dll : NULL);
 	pe_for_each_export(img, on_export, &ec);
+	check_error(img);
 	if (pe_find_export(img, "main", &rva, &fwd) == 0)
 		check_str(fwd);
 	pe_get_tls(img, &t);
 	pe_for_each_tls_callback(img, on_tls, NULL);
+	check_error(img);
 }
 
 static void run_layout(struct pe_image *img)
@@ -133,8 +146,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static struct pe_image img;
 	const uint8_t *p;
 
-	if (pe_parse(&img, data, size) != 0)
+	if (pe_parse(&img, data, size) != 0) {
+		check_error(&img);
 		return 0;
+	}
 	in_lo = data;
 	in_hi = data + size;
 	p = pe_rva_ptr(&img, img.entry_rva, 1);

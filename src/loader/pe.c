@@ -49,6 +49,8 @@ static uint64_t rd64(const uint8_t *p)
 static int fail(struct pe_image *img, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* Sets img->error.  Messages may quote names from the file, so bytes
+ * outside printable ASCII become '?': the error stays one safe line. */
 static int fail(struct pe_image *img, const char *fmt, ...)
 {
 	va_list ap;
@@ -56,6 +58,10 @@ static int fail(struct pe_image *img, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(img->error, sizeof(img->error), fmt, ap);
 	va_end(ap);
+	for (char *p = img->error; *p; p++) {
+		if (*p < 0x20 || *p > 0x7e)
+			*p = '?';
+	}
 	return -1;
 }
 

@@ -246,8 +246,6 @@ static void print_flags(struct out *o, const char *key, uint32_t v,
 	}
 	if (o->json)
 		j_close(o, ']');
-	else if (!any)
-		fputs("0", o->f);
 }
 
 /* ---- one header field: a text label or a JSON key ---- */
@@ -296,7 +294,7 @@ static void f_flags(struct out *o, const char *label, const char *key,
 		print_flags(o, flags_key, v, t, NULL);
 		return;
 	}
-	fprintf(o->f, "  %-24s 0x%x ", label, v);
+	fprintf(o->f, "  %-24s 0x%x%s", label, v, v ? " " : "");
 	print_flags(o, NULL, v, t, NULL);
 	fputc('\n', o->f);
 }
@@ -466,10 +464,10 @@ static void print_section_text(struct out *o, int i,
 
 	fprintf(o->f, "  %3d ", i + 1);
 	text_str(o->f, s->name);
-	fprintf(o->f, "%*s 0x%08x 0x%08x 0x%08x 0x%08x 0x%08x ",
+	fprintf(o->f, "%*s 0x%08x 0x%08x 0x%08x 0x%08x 0x%08x%s",
 		(int)(8 - strlen(s->name)), "", s->virtual_size,
 		s->virtual_address, s->raw_size, s->raw_offset,
-		s->characteristics);
+		s->characteristics, s->characteristics ? " " : "");
 	print_flags(o, NULL, s->characteristics & ~SCN_ALIGN_MASK,
 		    section_flags, section_align(s->characteristics, align,
 						 sizeof(align)));

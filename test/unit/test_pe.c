@@ -711,6 +711,14 @@ START_TEST(import_name_unterminated)
 }
 END_TEST
 
+START_TEST(error_text_is_one_safe_line)
+{
+	wstr(RD(0x2280), "K\n\x1b\xff.dll");
+	w32(RD(0x2200), 0x4000);
+	import_fails(0, "import thunks of K???.dll not in file");
+}
+END_TEST
+
 START_TEST(import_hint_name_outside)
 {
 	w64(RD(0x2300), 0x4000);
@@ -1116,7 +1124,8 @@ static Suite *pe_suite(void)
 		data_dir_overflows };
 	const TTest *tab_tests[] = { import_descriptor_outside,
 		import_thunks_outside, import_name_unterminated,
-		import_hint_name_outside, import_table_without_terminator,
+		error_text_is_one_safe_line, import_hint_name_outside,
+		import_table_without_terminator,
 		delay_import_bad, export_names_count_too_large,
 		export_functions_count_too_large, export_ordinal_out_of_range,
 		export_name_outside, export_forwarder_unterminated,
