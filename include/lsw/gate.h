@@ -7,7 +7,7 @@
  * call, which the filter hands to the supervisor (SECCOMP_RET_USER_NOTIF):
  *
  *   gate(LSW_GATE_NR, request, a1, a2, a3, a4, rsp)
- *     request  LSW_REQ_* << 24 | NT number
+ *     request  LSW_REQ_* << 32 | eax (the NT number as the caller put it)
  *     a1..a4   the NT arguments 1-4 (r10, rdx, r8, r9 at the syscall)
  *     rsp      the caller's rsp: argument n > 4 is at rsp + 8 * n
  *
@@ -23,14 +23,16 @@
 
 #define LSW_GATE_NR 0x4c5357 /* "LSW": no Linux call has this number */
 
-#define LSW_REQ_SHIFT 24
-#define LSW_REQ_NT 0       /* an NT system call, number in the low 16 bits */
+#define LSW_REQ_SHIFT 32
+#define LSW_REQ_NT 0       /* an NT system call, eax in the low 32 bits */
 #define LSW_REQ_HELLO 1    /* first call of a process: a1 = thread block */
 #define LSW_REQ_CONTINUE 2 /* the op list ended in LSW_OP_CONTINUE */
 #define LSW_REQ_FAULT 3    /* a hardware exception; details in the block */
 #define LSW_REQ_FATAL 4    /* the runtime cannot go on: a1 = op index, a2 = -errno */
 
 #define LSW_REPLY_OPS (1ull << 32)
+#define LSW_REQ_KIND(req) ((unsigned)((req) >> LSW_REQ_SHIFT))
+#define LSW_REQUEST(kind, low) (((unsigned long long)(kind) << LSW_REQ_SHIFT) | (unsigned)(low))
 
 /* The stub-visible fd of the setup socket (only sendmsg on it is allowed). */
 #define LSW_SETUP_FD 3

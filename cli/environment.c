@@ -1,0 +1,88 @@
+/* The Windows environment of a new process.  The host environment is not
+ * passed by default (it may hold secrets, and an untrusted program should
+ * not see them); --env and --host-env add to the Windows defaults. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "cli.h"
+
+struct env_builder {
+	char **v;
+	size_t n, cap;
+};
+
+struct env_builder *env_new(void)
+{
+	return calloc(1, sizeof(struct env_builder));
+}
+
+static size_t name_len(const char *entry)
+{
+	/* a leading '=' belongs to the name (Windows "=C:" variables) */
+	const char *eq = strchr(entry + 1, '=');
+
+	return eq ? (size_t)(eq - entry) : strlen(entry);
+}
+
+int env_set(struct env_builder *e, const char *name, const char *value)
+{
+	size_t nl = strlen(name);
+	char *entry = malloc(nl + strlen(value) + 2);
+
+	if (!entry)
+		return -1;
+	sprintf(entry, "%s=%s", name, value);
+	for (size_t i = 0; i < e->n; i++)
+		if (name_len(e->v[i]) == nl && !strncasecmp(e->v[i], name, nl)) {
+			free(e->v[i]);
+			e->v[i] = entry;
+			return 0;
+		}
+	if (e->n + 2 > e->cap) {
+		size_t cap = e->cap ? e->cap * 2 : 32;
+		char **nv = realloc(e->v, cap * sizeof(*nv));
+		if (!nv) {
+			free(entry);
+			return -1;
+		}
+		e->v = nv;
+		e->cap = cap;
+	}
+	e->v[e->n++] = entry;
+	return 0;
+}
+
+int env_add_option(struct env_builder *e, const char *opt)
+{
+	const char *eq = strchr(opt, '=');
+	char name[256];
+
+	if (eq) {
+		if (eq == opt || (size_t)(eq - opt) >= sizeof(name))
+			return -1;
+		snprintf(name, sizeof(name), "%.*s", (int)(eq - opt), opt);
+		return env_set(e, name, eq + 1);
+	}
+	if (!*opt || !getenv(opt))
+		return *opt ? 0 : -1; /* NAME not set on the host: nothing to pass */
+	return env_set(e, opt, getenv(opt));
+}
+
+void env_add_host(struct env_builder *e, char **host)
+{
+	for (; host && *host; host++)
+		env_add_option(e, *host);
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcasecmp(*(char *const *)a, *(char *const *)b);
+}
+
+char **env_finish(struct env_builder *e)
+{
+	qsort(e->v, e->n, sizeof(*e->v), by_name); /* Windows keeps the block sorted */
+	e->v[e->n] = NULL;
+	return e->v;
+}

@@ -1,0 +1,40 @@
+/* lsw: run Windows console programs on Linux, sandboxed. */
+#include <stdio.h>
+#include <string.h>
+#include "lsw_config.h"
+#include "cli.h"
+#include "loader/pe_info.h"
+
+static void usage(FILE *f)
+{
+	fputs("usage: lsw COMMAND [ARGS...]\n"
+	      "\n"
+	      "commands:\n"
+	      "  run PROG.exe [ARGS...]   run a Windows program in the sandbox\n"
+	      "  info [--json] FILE...    show a PE file's headers, imports, exports\n"
+	      "  trace, reg, ps, kill, host: planned, not yet available\n"
+	      "\n"
+	      "`lsw COMMAND --help` describes a command's options.\n", f);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return 2;
+	}
+	if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help") || !strcmp(argv[1], "help")) {
+		usage(stdout);
+		return 0;
+	}
+	if (!strcmp(argv[1], "--version")) {
+		printf("lsw %s\n", LSW_VERSION);
+		return 0;
+	}
+	if (!strcmp(argv[1], "run"))
+		return cmd_run(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "info"))
+		return lsw_info_main(argc - 1, argv + 1);
+	fprintf(stderr, "lsw: unknown command '%s' (try lsw --help)\n", argv[1]);
+	return 2;
+}

@@ -1,0 +1,98 @@
+/*
+ * The single place every NT call passes through: fetch the arguments the
+ * table says the call has, run its handler, answer (now or later).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include "emul/emul.h"
+#include "emul/ntcall_table.h"
+#include "tracer/notify.h"
+
+bool lsw_debug;
+
+void lsw_log(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!lsw_debug)
+		return;
+	va_start(ap, fmt);
+	fputs("lsw: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+}
+
+struct lsw_op *nt_add_op(struct nt_call *c, unsigned code)
+{
+	struct lsw_op *op;
+
+	if (c->nops >= LSW_MAX_OPS)
+		return NULL;
+	op = &c->ops[c->nops++];
+	memset(op, 0, sizeof(*op));
+	op->code = code;
+	return op;
+}
+
+/* Sends the answer: ops (if any) go into the thread block first. */
+void nt_answer(struct lsw_thread *t, NTSTATUS status)
+{
+	struct nt_call *c = &t->call;
+	uint64_t val = status;
+
+	if (c->nops) {
+		uint32_t n = c->nops;
+		uint64_t base = t->block + offsetof(struct lsw_thread_block, nops);
+
+		if (tracee_write(t, base + offsetof(struct lsw_thread_block, ops) -
+				 offsetof(struct lsw_thread_block, nops),
+				 c->ops, n * sizeof(struct lsw_op)) < 0 ||
+		    tracee_write(t, base, &n, sizeof(n)) < 0) {
+			process_terminate(t->process, LSW_STATUS_ACCESS_VIOLATION);
+			return;
+		}
+		val |= LSW_REPLY_OPS;
+	}
+	t->busy = false;
+	if (notify_send(t->process->notify_fd, c->notif_id, (int64_t)val, 0) < 0)
+		lsw_log("reply to thread %d lost (thread gone)", t->tid);
+}
+
+static NTSTATUS fetch_stack_args(struct lsw_thread *t, int nargs)
+{
+	struct nt_call *c = &t->call;
+
+	if (nargs <= 4)
+		return LSW_STATUS_SUCCESS;
+	/* argument n (1-based, n > 4) sits at rsp + 8 * n */
+	if (tracee_read(t, c->rsp + 0x28, &c->args[4], (size_t)(nargs - 4) * 8) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	return LSW_STATUS_SUCCESS;
+}
+
+void nt_dispatch(struct lsw_thread *t)
+{
+	struct nt_call *c = &t->call;
+	const struct nt_row *row;
+	NTSTATUS status;
+
+	c->row = nt_row_by_number(c->number);
+	if (c->row < 0) {
+		lsw_log("NT call 0x%x does not exist in this build", c->number);
+		nt_answer(t, LSW_STATUS_INVALID_SYSTEM_SERVICE);
+		return;
+	}
+	row = &nt_rows[c->row];
+	if (!row->handler) {
+		lsw_log("%s (0x%x) not implemented", row->name, c->number);
+		nt_answer(t, LSW_STATUS_NOT_IMPLEMENTED);
+		return;
+	}
+	status = fetch_stack_args(t, row->nargs);
+	if (status == LSW_STATUS_SUCCESS)
+		status = row->handler(c);
+	if (status != NT_DEFERRED)
+		nt_answer(t, status);
+}

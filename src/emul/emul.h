@@ -1,0 +1,133 @@
+/*
+ * The NT kernel as the supervisor plays it: processes, threads, handles,
+ * memory.  One single-threaded event loop drives everything (tracer/loop.c);
+ * a handler either answers its call at once or defers it and answers later,
+ * so nothing here ever blocks.
+ */
+#ifndef LSW_EMUL_H
+#define LSW_EMUL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+#include <lsw/gate.h>
+#include <lsw/ntstatus.h>
+
+typedef uint32_t NTSTATUS;
+#define NT_MAX_ARGS 17
+/* Returned by a handler that will answer later with nt_complete(). */
+#define NT_DEFERRED 0xFFFFFFFFu
+
+struct lsw_process;
+struct lsw_thread;
+struct nt_object;
+
+struct lsw_config {
+	const char *exe_host_path;   /* the .exe as given */
+	char *const *argv;           /* program arguments after the .exe */
+	int argc;
+	const char *prefix;          /* the LSW prefix directory */
+	const char *runtime_path;    /* lsw-runtime ELF */
+	const char *dll_dir;         /* where our ntdll.dll etc. live */
+	bool debug;                  /* log unimplemented calls, startup */
+};
+
+/* One NT system call in flight. */
+struct nt_call {
+	struct lsw_thread *thread;
+	uint64_t notif_id;
+	uint32_t number;             /* eax as the caller set it */
+	int row;                     /* index into the call table, or -1 */
+	uint64_t args[NT_MAX_ARGS];
+	uint64_t rsp;
+	unsigned nops;
+	struct lsw_op ops[LSW_MAX_OPS];
+	int addfd;                   /* fd to inject with the reply, or -1 */
+};
+
+struct lsw_thread {
+	struct lsw_process *process;
+	pid_t tid;                   /* Linux tid: the notifier's pid field */
+	uint32_t win_tid;
+	uint64_t block;              /* runtime thread block address */
+	uint64_t teb;
+	struct nt_call call;         /* the call being served (one per thread) */
+	bool busy;
+	int cont_state;              /* continuation of a multi-phase call */
+};
+
+/* The supervisor's view of the address space (see memory.c). */
+struct vad;
+struct vad_map {
+	struct vad *v;
+	size_t n, cap;
+};
+
+struct handle_entry {
+	struct nt_object *obj;
+	uint32_t access;
+};
+
+struct handle_table {
+	struct handle_entry *e;      /* index = handle / 4 - 1 */
+	size_t n;
+};
+
+struct image_record {
+	char name[64];
+	uint64_t base, size;
+};
+
+#define MAX_IMAGES 128
+
+struct lsw_process {
+	const struct lsw_config *cfg;
+	pid_t pid;
+	int notify_fd;
+	uint32_t win_pid;
+	struct lsw_thread main_thread;
+	struct handle_table handles;
+	struct vad_map vad;
+	uint64_t peb, image_base, ntdll_base, params;
+	struct image_record images[MAX_IMAGES];
+	unsigned nimages;
+	int pidfd;
+	uint64_t handles_std[3];
+	char **env;                  /* NAME=value, the Windows environment */
+	bool terminated;
+	uint32_t exit_status;
+};
+
+/* dispatch.c */
+void nt_dispatch(struct lsw_thread *t);
+void nt_answer(struct lsw_thread *t, NTSTATUS status);
+int nt_row_by_number(uint32_t number);
+const char *nt_call_name(int row);
+int nt_call_nargs(int row);
+
+/* ops the reply carries (gate.h) */
+struct lsw_op *nt_add_op(struct nt_call *c, unsigned code);
+
+/* process.c */
+NTSTATUS process_hello(struct lsw_thread *t, uint64_t block, uint64_t sp);
+NTSTATUS process_continue(struct lsw_thread *t);
+void process_fault(struct lsw_thread *t);
+void process_terminate(struct lsw_process *p, uint32_t status);
+void process_note_image(struct lsw_process *p, const char *name, uint64_t base, uint64_t size);
+/* "ntdll.dll+0x1234" for an address, into buf. */
+const char *process_symbolize(struct lsw_process *p, uint64_t addr, char *buf, size_t len);
+
+/* tracee memory (tracer/tracee_mem.c): 0 or -1 (STATUS_ACCESS_VIOLATION) */
+int tracee_read(struct lsw_thread *t, uint64_t addr, void *buf, size_t len);
+int tracee_write(struct lsw_thread *t, uint64_t addr, const void *buf, size_t len);
+NTSTATUS tracee_read_ustring(struct lsw_thread *t, uint64_t us_addr,
+			     uint16_t **out, size_t *nchars);
+NTSTATUS tracee_write_iosb(struct lsw_thread *t, uint64_t iosb,
+			   NTSTATUS status, uint64_t info);
+
+/* logging */
+void lsw_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+extern bool lsw_debug;
+
+#endif

@@ -1,0 +1,507 @@
+/*
+ * File objects and their NT calls.  The full Windows file semantics (share
+ * modes, dispositions, directories, attributes) grow here; reads from lsw's
+ * own stdin are deferred until data arrives so the supervisor never blocks.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "emul/file.h"
+#include "emul/path.h"
+#include "tracer/loop.h"
+
+#define FILE_READ_DATA 0x0001
+#define FILE_WRITE_DATA 0x0002
+#define FILE_APPEND_DATA 0x0004
+#define GENERIC_READ 0x80000000u
+#define GENERIC_WRITE 0x40000000u
+#define GENERIC_ALL 0x10000000u
+#define MAXIMUM_ALLOWED 0x02000000u
+
+#define FILE_SUPERSEDE 0
+#define FILE_OPEN 1
+#define FILE_CREATE 2
+#define FILE_OPEN_IF 3
+#define FILE_OVERWRITE 4
+#define FILE_OVERWRITE_IF 5
+
+#define FILE_DIRECTORY_FILE 0x1
+#define FILE_NON_DIRECTORY_FILE 0x40
+
+#define FILE_SUPERSEDED 0
+#define FILE_OPENED 1
+#define FILE_CREATED 2
+#define FILE_OVERWRITTEN 3
+
+#define CHUNK 65536
+
+static void file_destroy(struct nt_object *obj)
+{
+	struct file_object *f = (struct file_object *)obj;
+
+	if (f->fd >= 0) {
+		loop_unwatch(f->fd);
+		close(f->fd);
+	}
+	free(f->name_utf8);
+	free(f);
+}
+
+const struct nt_object_ops file_ops = { "File", file_destroy };
+
+struct file_object *file_new(enum file_kind kind, int fd, const char *name)
+{
+	struct file_object *f = calloc(1, sizeof(*f));
+
+	if (!f)
+		return NULL;
+	object_init(&f->hdr, &file_ops);
+	f->kind = kind;
+	f->fd = fd;
+	f->name_utf8 = strdup(name ? name : "");
+	f->device_type = kind == FILE_KIND_NULL ? FILE_DEVICE_NULL : FILE_DEVICE_DISK;
+	return f;
+}
+
+struct file_object *file_from_stdio(int fd, uint32_t access)
+{
+	static const char *names[] = { "<stdin>", "<stdout>", "<stderr>" };
+	struct stat st;
+	int dup_fd = fcntl(fd, F_DUPFD_CLOEXEC, 10);
+	struct file_object *f;
+
+	if (dup_fd < 0)
+		dup_fd = open("/dev/null", O_RDWR | O_CLOEXEC);
+	f = file_new(FILE_KIND_STREAM, dup_fd, fd <= 2 ? names[fd] : "<stream>");
+	if (!f)
+		return NULL;
+	f->access = access;
+	f->tty = isatty(dup_fd);
+	if (fstat(dup_fd, &st) == 0) {
+		if (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode))
+			f->device_type = FILE_DEVICE_NAMED_PIPE;
+		else if (S_ISCHR(st.st_mode))
+			f->device_type = f->tty ? FILE_DEVICE_CONSOLE : FILE_DEVICE_NULL;
+	}
+	return f;
+}
+
+static struct file_object *get_file(struct nt_call *c, uint64_t h, NTSTATUS *st)
+{
+	return (struct file_object *)handle_get(c->thread->process, h, &file_ops, st);
+}
+
+/* ByteOffset: NULL or -2 (FILE_USE_FILE_POINTER_POSITION) mean "current
+ * position"; -1 (FILE_WRITE_TO_END_OF_FILE) means append. */
+static NTSTATUS read_offset(struct nt_call *c, uint64_t ptr, int64_t *off)
+{
+	*off = -2;
+	if (ptr && tracee_read(c->thread, ptr, off, 8) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	return LSW_STATUS_SUCCESS;
+}
+
+static ssize_t host_write(struct file_object *f, const void *buf, size_t len, int64_t off)
+{
+	if (f->kind == FILE_KIND_NULL)
+		return (ssize_t)len;
+	if (f->kind != FILE_KIND_DISK)
+		return write(f->fd, buf, len);
+	if (off == -1) {
+		struct stat st;
+		if (fstat(f->fd, &st) < 0)
+			return -1;
+		off = st.st_size;
+	} else if (off < 0) {
+		off = (int64_t)f->pos;
+	}
+	ssize_t n = pwrite(f->fd, buf, len, off);
+	if (n > 0)
+		f->pos = (uint64_t)off + (uint64_t)n;
+	return n;
+}
+
+static NTSTATUS errno_to_status(int e)
+{
+	switch (e) {
+	case ENOENT: return LSW_STATUS_OBJECT_NAME_NOT_FOUND;
+	case ENOTDIR: return LSW_STATUS_OBJECT_PATH_NOT_FOUND;
+	case EACCES:
+	case EPERM:
+	case EROFS: return LSW_STATUS_ACCESS_DENIED;
+	case EEXIST: return LSW_STATUS_OBJECT_NAME_COLLISION;
+	case EISDIR: return LSW_STATUS_FILE_IS_A_DIRECTORY;
+	case ENOSPC: return LSW_STATUS_DISK_FULL;
+	case ENOMEM: return LSW_STATUS_NO_MEMORY;
+	case EPIPE: return LSW_STATUS_PIPE_BROKEN;
+	case ENAMETOOLONG: return LSW_STATUS_NAME_TOO_LONG;
+	case ENOTEMPTY: return LSW_STATUS_DIRECTORY_NOT_EMPTY;
+	}
+	return LSW_STATUS_UNSUCCESSFUL;
+}
+
+/* NtWriteFile(FileHandle, Event, ApcRoutine, ApcContext, IoStatusBlock,
+ *             Buffer, Length, ByteOffset, Key) */
+NTSTATUS nt_NtWriteFile(struct nt_call *c)
+{
+	static char buf[CHUNK];
+	struct file_object *f;
+	uint64_t done = 0, len = (uint32_t)c->args[6];
+	int64_t off;
+	NTSTATUS st;
+
+	if (!(f = get_file(c, c->args[0], &st)))
+		return st;
+	if (!(f->access & (FILE_WRITE_DATA | FILE_APPEND_DATA)))
+		return LSW_STATUS_ACCESS_DENIED;
+	if ((st = read_offset(c, c->args[7], &off)) != LSW_STATUS_SUCCESS)
+		return st;
+	while (done < len) {
+		size_t n = len - done < CHUNK ? (size_t)(len - done) : CHUNK;
+		ssize_t w;
+
+		if (tracee_read(c->thread, c->args[5] + done, buf, n) < 0)
+			return LSW_STATUS_ACCESS_VIOLATION;
+		w = host_write(f, buf, n, off < 0 ? off : off + (int64_t)done);
+		if (w < 0)
+			return errno_to_status(errno);
+		done += (uint64_t)w;
+		if ((size_t)w < n)
+			break;
+	}
+	return tracee_write_iosb(c->thread, c->args[4], LSW_STATUS_SUCCESS, done);
+}
+
+/* Completes a read of n bytes (n == 0: end of data, status by kind). */
+static NTSTATUS finish_read(struct nt_call *c, struct file_object *f, const char *buf,
+			    ssize_t n)
+{
+	NTSTATUS st = LSW_STATUS_SUCCESS;
+
+	if (n < 0)
+		return errno_to_status(errno);
+	if (n == 0 && c->args[6] != 0) {
+		if (f->kind == FILE_KIND_DISK || f->kind == FILE_KIND_NULL)
+			st = LSW_STATUS_END_OF_FILE;
+		else if (f->device_type == FILE_DEVICE_NAMED_PIPE)
+			st = LSW_STATUS_PIPE_BROKEN;
+	}
+	if (n > 0 && tracee_write(c->thread, c->args[5], buf, (size_t)n) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	if (tracee_write_iosb(c->thread, c->args[4], st, (uint64_t)n) != LSW_STATUS_SUCCESS)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	return st;
+}
+
+static NTSTATUS read_now(struct nt_call *c, struct file_object *f, int64_t off)
+{
+	static char buf[CHUNK];
+	size_t len = (uint32_t)c->args[6] < CHUNK ? (uint32_t)c->args[6] : CHUNK;
+	ssize_t n;
+
+	if (f->kind == FILE_KIND_NULL) {
+		n = 0;
+	} else if (f->kind == FILE_KIND_DISK) {
+		if (off < 0)
+			off = (int64_t)f->pos;
+		n = pread(f->fd, buf, len, off);
+		if (n > 0)
+			f->pos = (uint64_t)off + (uint64_t)n;
+	} else {
+		n = read(f->fd, buf, len);
+	}
+	return finish_read(c, f, buf, n);
+}
+
+struct pending_read {
+	struct lsw_thread *thread;
+	struct file_object *file;
+};
+
+static void resume_read(void *arg, uint32_t events)
+{
+	struct pending_read *pr = arg;
+	struct lsw_thread *t = pr->thread;
+	struct file_object *f = pr->file;
+
+	loop_unwatch(f->fd);
+	nt_answer(t, read_now(&t->call, f, -2));
+	object_unref(&f->hdr);
+	free(pr);
+}
+
+/* NtReadFile(FileHandle, Event, ApcRoutine, ApcContext, IoStatusBlock,
+ *            Buffer, Length, ByteOffset, Key) */
+NTSTATUS nt_NtReadFile(struct nt_call *c)
+{
+	struct file_object *f;
+	struct pending_read *pr;
+	struct pollfd p;
+	int64_t off;
+	NTSTATUS st;
+
+	if (!(f = get_file(c, c->args[0], &st)))
+		return st;
+	if (!(f->access & FILE_READ_DATA))
+		return LSW_STATUS_ACCESS_DENIED;
+	if ((st = read_offset(c, c->args[7], &off)) != LSW_STATUS_SUCCESS)
+		return st;
+	if (f->kind != FILE_KIND_STREAM)
+		return read_now(c, f, off);
+	p = (struct pollfd){ f->fd, POLLIN, 0 };
+	if (poll(&p, 1, 0) != 0)
+		return read_now(c, f, off);
+	/* Nothing to read yet: answer when the stream becomes readable. */
+	pr = malloc(sizeof(*pr));
+	if (!pr)
+		return LSW_STATUS_NO_MEMORY;
+	*pr = (struct pending_read){ c->thread, (struct file_object *)object_ref(&f->hdr) };
+	if (loop_watch(f->fd, EPOLLIN, resume_read, pr) < 0) {
+		object_unref(&f->hdr);
+		free(pr);
+		return read_now(c, f, off); /* not pollable: a plain read cannot block long */
+	}
+	return NT_DEFERRED;
+}
+
+/* OBJECT_ATTRIBUTES (x64): Length, RootDirectory@8, ObjectName@0x10,
+ * Attributes@0x18, SecurityDescriptor@0x20, SecurityQualityOfService@0x28 */
+static NTSTATUS read_object_name(struct nt_call *c, uint64_t oa, uint16_t **name, size_t *n)
+{
+	uint64_t fields[3];
+
+	if (!oa)
+		return LSW_STATUS_INVALID_PARAMETER;
+	if (tracee_read(c->thread, oa, fields, sizeof(fields)) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	if ((uint32_t)fields[0] != 48)
+		return LSW_STATUS_INVALID_PARAMETER;
+	if (fields[1])
+		return LSW_STATUS_NOT_IMPLEMENTED; /* relative opens: filesystem bridge */
+	if (!fields[2])
+		return LSW_STATUS_OBJECT_NAME_INVALID;
+	return tracee_read_ustring(c->thread, fields[2], name, n);
+}
+
+static uint32_t expand_access(uint32_t a)
+{
+	if (a & (GENERIC_READ | GENERIC_ALL | MAXIMUM_ALLOWED))
+		a |= FILE_READ_DATA;
+	if (a & (GENERIC_WRITE | GENERIC_ALL))
+		a |= FILE_WRITE_DATA | FILE_APPEND_DATA;
+	return a;
+}
+
+static int open_flags(uint32_t access, uint32_t disposition, bool exists, int *info)
+{
+	int fl = O_CLOEXEC | O_NOFOLLOW;
+
+	fl |= (access & (FILE_WRITE_DATA | FILE_APPEND_DATA)) ?
+		((access & FILE_READ_DATA) ? O_RDWR : O_WRONLY) : O_RDONLY;
+	switch (disposition) {
+	case FILE_OPEN: *info = FILE_OPENED; break;
+	case FILE_CREATE: fl |= O_CREAT | O_EXCL; *info = FILE_CREATED; break;
+	case FILE_OPEN_IF: fl |= O_CREAT; *info = exists ? FILE_OPENED : FILE_CREATED; break;
+	case FILE_OVERWRITE: fl |= O_TRUNC; *info = FILE_OVERWRITTEN; break;
+	case FILE_SUPERSEDE:
+	case FILE_OVERWRITE_IF:
+		fl |= O_CREAT | O_TRUNC;
+		*info = exists ? (disposition ? FILE_OVERWRITTEN : FILE_SUPERSEDED) : FILE_CREATED;
+		break;
+	default: return -1;
+	}
+	if ((fl & (O_WRONLY | O_RDWR)) == 0 && (fl & (O_CREAT | O_TRUNC)))
+		fl = (fl & ~O_ACCMODE) | O_RDWR;
+	return fl;
+}
+
+static NTSTATUS open_host(struct path_result *pr, uint32_t access, uint32_t disposition,
+			  uint32_t options, struct file_object **out, int *info)
+{
+	struct stat st;
+	int fl = open_flags(access, disposition, pr->exists, info), fd;
+
+	if (fl < 0)
+		return LSW_STATUS_INVALID_PARAMETER;
+	if (pr->read_only && ((fl & O_ACCMODE) != O_RDONLY || (fl & (O_CREAT | O_TRUNC))))
+		return LSW_STATUS_ACCESS_DENIED;
+	if (!pr->exists && !(fl & O_CREAT))
+		return LSW_STATUS_OBJECT_NAME_NOT_FOUND;
+	if (pr->exists && stat(pr->host_path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		if (options & FILE_NON_DIRECTORY_FILE)
+			return LSW_STATUS_FILE_IS_A_DIRECTORY;
+		fd = open(pr->host_path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (fd < 0)
+			return errno_to_status(errno);
+		*out = file_new(FILE_KIND_DIR, fd, pr->host_path);
+		return *out ? LSW_STATUS_SUCCESS : LSW_STATUS_NO_MEMORY;
+	}
+	if (options & FILE_DIRECTORY_FILE)
+		return pr->exists ? LSW_STATUS_NOT_A_DIRECTORY : LSW_STATUS_NOT_IMPLEMENTED;
+	fd = open(pr->host_path, fl, 0666);
+	if (fd < 0)
+		return errno_to_status(errno);
+	*out = file_new(FILE_KIND_DISK, fd, pr->host_path);
+	return *out ? LSW_STATUS_SUCCESS : LSW_STATUS_NO_MEMORY;
+}
+
+static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t access,
+			    uint64_t oa, uint64_t iosb, uint32_t disposition, uint32_t options)
+{
+	struct lsw_process *p = c->thread->process;
+	struct file_object *f = NULL;
+	struct path_result pr;
+	uint16_t *name;
+	size_t n;
+	int info = FILE_OPENED;
+	uint64_t h;
+	NTSTATUS st = read_object_name(c, oa, &name, &n);
+
+	if (st != LSW_STATUS_SUCCESS)
+		return st;
+	access = expand_access(access);
+	st = path_resolve(name, n, &pr);
+	free(name);
+	if (st != LSW_STATUS_SUCCESS)
+		return st;
+	if (pr.target == PATH_NULL_DEVICE)
+		f = file_new(FILE_KIND_NULL, -1, "\\Device\\Null");
+	else if (pr.target == PATH_CONIN)
+		f = file_from_stdio(0, 0);
+	else if (pr.target == PATH_CONOUT)
+		f = file_from_stdio(1, 0);
+	else if ((st = open_host(&pr, access, disposition, options, &f, &info)) != LSW_STATUS_SUCCESS)
+		return st;
+	if (!f)
+		return LSW_STATUS_NO_MEMORY;
+	f->access = access;
+	f->options = options;
+	h = handle_alloc(p, &f->hdr, access);
+	object_unref(&f->hdr);
+	if (!h)
+		return LSW_STATUS_INSUFFICIENT_RESOURCES;
+	if (tracee_write(c->thread, handle_out, &h, 8) < 0 ||
+	    tracee_write_iosb(c->thread, iosb, LSW_STATUS_SUCCESS, (uint64_t)info) != LSW_STATUS_SUCCESS) {
+		handle_close(p, h);
+		return LSW_STATUS_ACCESS_VIOLATION;
+	}
+	return LSW_STATUS_SUCCESS;
+}
+
+/* NtCreateFile(*FileHandle, DesiredAccess, ObjectAttributes, IoStatusBlock,
+ *              AllocationSize, FileAttributes, ShareAccess, CreateDisposition,
+ *              CreateOptions, EaBuffer, EaLength) */
+NTSTATUS nt_NtCreateFile(struct nt_call *c)
+{
+	return create_file(c, c->args[0], (uint32_t)c->args[1], c->args[2], c->args[3],
+			   (uint32_t)c->args[7], (uint32_t)c->args[8]);
+}
+
+/* NtOpenFile(*FileHandle, DesiredAccess, ObjectAttributes, IoStatusBlock,
+ *            ShareAccess, OpenOptions) */
+NTSTATUS nt_NtOpenFile(struct nt_call *c)
+{
+	return create_file(c, c->args[0], (uint32_t)c->args[1], c->args[2], c->args[3],
+			   FILE_OPEN, (uint32_t)c->args[5]);
+}
+
+/* NtQueryVolumeInformationFile(FileHandle, IoStatusBlock, FsInformation,
+ *                              Length, FsInformationClass) */
+NTSTATUS nt_NtQueryVolumeInformationFile(struct nt_call *c)
+{
+	struct file_object *f;
+	uint32_t dev[2];
+	NTSTATUS st;
+
+	if (!(f = get_file(c, c->args[0], &st)))
+		return st;
+	if (c->args[4] != 4) /* FileFsDeviceInformation */
+		return LSW_STATUS_INVALID_INFO_CLASS;
+	if (c->args[3] < sizeof(dev))
+		return LSW_STATUS_INFO_LENGTH_MISMATCH;
+	dev[0] = f->device_type;
+	dev[1] = 0;
+	if (tracee_write(c->thread, c->args[2], dev, sizeof(dev)) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	return tracee_write_iosb(c->thread, c->args[1], LSW_STATUS_SUCCESS, sizeof(dev));
+}
+
+/* NtQueryInformationFile(FileHandle, IoStatusBlock, FileInformation, Length,
+ *                        FileInformationClass): standard and position. */
+NTSTATUS nt_NtQueryInformationFile(struct nt_call *c)
+{
+	struct file_object *f;
+	struct stat sb;
+	uint64_t out[3] = { 0 };
+	size_t len;
+	NTSTATUS st;
+
+	if (!(f = get_file(c, c->args[0], &st)))
+		return st;
+	switch (c->args[4]) {
+	case 5: /* FileStandardInformation: AllocationSize, EndOfFile, NumberOfLinks,
+		 * DeletePending, Directory */
+		if (f->fd >= 0 && fstat(f->fd, &sb) == 0) {
+			out[0] = (uint64_t)sb.st_blocks * 512;
+			out[1] = (uint64_t)sb.st_size;
+			out[2] = (uint64_t)sb.st_nlink | ((uint64_t)S_ISDIR(sb.st_mode) << 40);
+		}
+		len = 24;
+		break;
+	case 14: /* FilePositionInformation */
+		out[0] = f->pos;
+		len = 8;
+		break;
+	default:
+		return LSW_STATUS_INVALID_INFO_CLASS;
+	}
+	if (c->args[3] < len)
+		return LSW_STATUS_INFO_LENGTH_MISMATCH;
+	if (tracee_write(c->thread, c->args[2], out, len) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	return tracee_write_iosb(c->thread, c->args[1], LSW_STATUS_SUCCESS, len);
+}
+
+/* NtSetInformationFile(FileHandle, IoStatusBlock, FileInformation, Length,
+ *                      FileInformationClass): position and end of file. */
+NTSTATUS nt_NtSetInformationFile(struct nt_call *c)
+{
+	struct file_object *f;
+	int64_t v;
+	NTSTATUS st;
+
+	if (!(f = get_file(c, c->args[0], &st)))
+		return st;
+	if (c->args[4] != 14 && c->args[4] != 20)
+		return LSW_STATUS_INVALID_INFO_CLASS;
+	if (c->args[3] < 8)
+		return LSW_STATUS_INFO_LENGTH_MISMATCH;
+	if (tracee_read(c->thread, c->args[2], &v, 8) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	if (v < 0)
+		return LSW_STATUS_INVALID_PARAMETER;
+	if (c->args[4] == 14)
+		f->pos = (uint64_t)v;
+	else if (f->kind != FILE_KIND_DISK || ftruncate(f->fd, v) < 0)
+		return f->kind != FILE_KIND_DISK ? LSW_STATUS_INVALID_PARAMETER : errno_to_status(errno);
+	return tracee_write_iosb(c->thread, c->args[1], LSW_STATUS_SUCCESS, 0);
+}
+
+/* NtFlushBuffersFile(FileHandle, IoStatusBlock) */
+NTSTATUS nt_NtFlushBuffersFile(struct nt_call *c)
+{
+	struct file_object *f;
+	NTSTATUS st;
+
+	if (!(f = get_file(c, c->args[0], &st)))
+		return st;
+	if (f->kind == FILE_KIND_DISK && fsync(f->fd) < 0)
+		return errno_to_status(errno);
+	return tracee_write_iosb(c->thread, c->args[1], LSW_STATUS_SUCCESS, 0);
+}

@@ -1,0 +1,37 @@
+/* File objects: host files, the standard streams, \Device\Null. */
+#ifndef LSW_FILE_H
+#define LSW_FILE_H
+
+#include "emul/object.h"
+
+enum file_kind {
+	FILE_KIND_DISK,     /* a regular host file: positioned I/O */
+	FILE_KIND_DIR,
+	FILE_KIND_STREAM,   /* one of lsw's own stdin/stdout/stderr */
+	FILE_KIND_NULL,     /* \Device\Null */
+};
+
+/* FILE_DEVICE_* for FileFsDeviceInformation */
+#define FILE_DEVICE_DISK 0x07
+#define FILE_DEVICE_NAMED_PIPE 0x11
+#define FILE_DEVICE_NULL 0x15
+#define FILE_DEVICE_CONSOLE 0x50
+
+struct file_object {
+	struct nt_object hdr;
+	enum file_kind kind;
+	int fd;
+	uint32_t device_type;   /* FILE_DEVICE_* */
+	uint32_t access, options;
+	uint64_t pos;           /* current byte offset of DISK files */
+	bool tty;               /* the stream is a terminal */
+	char *name_utf8;        /* host path or a description, for messages */
+};
+
+extern const struct nt_object_ops file_ops;
+
+/* A file object over one of the supervisor's own stdio fds (dup'ed). */
+struct file_object *file_from_stdio(int fd, uint32_t access);
+struct file_object *file_new(enum file_kind kind, int fd, const char *name);
+
+#endif

@@ -1,0 +1,105 @@
+/* Handle tables: values 4, 8, 12, ... as on Windows; the low two bits are
+ * ignored on lookup (they are free for the caller's use, e.g. console tags). */
+#include <stdlib.h>
+#include "emul/object.h"
+
+#define MAX_HANDLES (1u << 20)
+
+void object_init(struct nt_object *obj, const struct nt_object_ops *ops)
+{
+	obj->ops = ops;
+	obj->refs = 1;
+}
+
+struct nt_object *object_ref(struct nt_object *obj)
+{
+	obj->refs++;
+	return obj;
+}
+
+void object_unref(struct nt_object *obj)
+{
+	if (obj && --obj->refs == 0)
+		obj->ops->destroy(obj);
+}
+
+uint64_t handle_alloc(struct lsw_process *p, struct nt_object *obj, uint32_t access)
+{
+	struct handle_table *ht = &p->handles;
+	size_t i;
+
+	for (i = 0; i < ht->n; i++)
+		if (!ht->e[i].obj)
+			break;
+	if (i == ht->n) {
+		size_t cap = ht->n ? ht->n * 2 : 64;
+		struct handle_entry *ne;
+
+		if (cap > MAX_HANDLES)
+			return 0;
+		ne = realloc(ht->e, cap * sizeof(*ne));
+		if (!ne)
+			return 0;
+		for (size_t j = ht->n; j < cap; j++)
+			ne[j] = (struct handle_entry){ 0 };
+		ht->e = ne;
+		ht->n = cap;
+	}
+	ht->e[i] = (struct handle_entry){ object_ref(obj), access };
+	return (i + 1) * 4;
+}
+
+static struct handle_entry *entry(struct lsw_process *p, uint64_t h)
+{
+	uint64_t i = (h >> 2);
+
+	if (i == 0 || i > p->handles.n || h > 0xFFFFFFFFull)
+		return NULL;
+	return p->handles.e[i - 1].obj ? &p->handles.e[i - 1] : NULL;
+}
+
+struct nt_object *handle_get(struct lsw_process *p, uint64_t h,
+			     const struct nt_object_ops *ops, NTSTATUS *status)
+{
+	struct handle_entry *e = entry(p, h);
+
+	if (!e) {
+		*status = LSW_STATUS_INVALID_HANDLE;
+		return NULL;
+	}
+	if (ops && e->obj->ops != ops) {
+		*status = LSW_STATUS_OBJECT_TYPE_MISMATCH;
+		return NULL;
+	}
+	return e->obj;
+}
+
+NTSTATUS handle_close(struct lsw_process *p, uint64_t h)
+{
+	struct handle_entry *e = entry(p, h);
+
+	if (!e)
+		return LSW_STATUS_INVALID_HANDLE;
+	object_unref(e->obj);
+	e->obj = NULL;
+	return LSW_STATUS_SUCCESS;
+}
+
+void handle_table_free(struct lsw_process *p)
+{
+	for (size_t i = 0; i < p->handles.n; i++)
+		object_unref(p->handles.e[i].obj);
+	free(p->handles.e);
+	p->handles.e = NULL;
+	p->handles.n = 0;
+}
+
+/* NtClose(Handle) */
+NTSTATUS nt_NtClose(struct nt_call *c)
+{
+	uint64_t h = c->args[0];
+
+	if (h == NT_CURRENT_PROCESS_HANDLE || h == NT_CURRENT_THREAD_HANDLE)
+		return LSW_STATUS_SUCCESS;
+	return handle_close(c->thread->process, h);
+}

@@ -1,0 +1,70 @@
+/* The address space as Windows reports it: allocations (VADs) with page
+ * runs of state and protection.  The supervisor is the one source of truth;
+ * the runtime only carries out the mmap/mprotect ops derived from it. */
+#ifndef LSW_MEMORY_H
+#define LSW_MEMORY_H
+
+#include "emul/emul.h"
+
+#define PAGE_SIZE_NT 0x1000ull
+#define ALLOC_GRANULARITY 0x10000ull
+#define USER_MIN 0x10000ull
+#define USER_MAX 0x7FFFFFFEFFFFull  /* MmHighestUserAddress */
+
+#define MEM_COMMIT 0x1000
+#define MEM_RESERVE 0x2000
+#define MEM_DECOMMIT 0x4000
+#define MEM_RELEASE 0x8000
+#define MEM_FREE 0x10000
+#define MEM_PRIVATE 0x20000
+#define MEM_MAPPED 0x40000
+#define MEM_RESET 0x80000
+#define MEM_TOP_DOWN 0x100000
+#define MEM_RESET_UNDO 0x1000000
+#define MEM_IMAGE 0x1000000
+
+#define PAGE_NOACCESS 0x01
+#define PAGE_READONLY 0x02
+#define PAGE_READWRITE 0x04
+#define PAGE_WRITECOPY 0x08
+#define PAGE_EXECUTE 0x10
+#define PAGE_EXECUTE_READ 0x20
+#define PAGE_EXECUTE_READWRITE 0x40
+#define PAGE_EXECUTE_WRITECOPY 0x80
+#define PAGE_GUARD 0x100
+#define PAGE_NOCACHE 0x200
+#define PAGE_WRITECOMBINE 0x400
+
+struct page_run {
+	uint64_t first, count;   /* pages, relative to the VAD base */
+	uint32_t state;          /* MEM_COMMIT or MEM_RESERVE */
+	uint32_t protect;        /* PAGE_* when committed */
+};
+
+struct vad {
+	uint64_t base, size;
+	uint32_t type;           /* MEM_PRIVATE, MEM_MAPPED, MEM_IMAGE; 0 = system */
+	uint32_t alloc_protect;
+	struct page_run *runs;
+	size_t nruns;
+};
+
+/* Returns PROT_* for a PAGE_* value, or -1 if the value is not valid. */
+int nt_protect_to_prot(uint32_t protect);
+struct vad *vad_find(struct vad_map *m, uint64_t addr);
+/* Finds a free, aligned range of size bytes; 0 if none. */
+uint64_t vad_find_free(struct vad_map *m, uint64_t size, uint64_t align, bool top_down);
+bool vad_range_free(struct vad_map *m, uint64_t base, uint64_t size);
+struct vad *vad_insert(struct vad_map *m, uint64_t base, uint64_t size, uint32_t type,
+		       uint32_t alloc_protect, uint32_t state, uint32_t protect);
+void vad_remove(struct vad_map *m, struct vad *v);
+int vad_set_pages(struct vad *v, uint64_t addr, uint64_t size, uint32_t state,
+		  uint32_t protect);
+/* Seeds the map with what the runtime already occupies (/proc/PID/maps). */
+int vad_seed_from_proc(struct vad_map *m, pid_t pid);
+void vad_free_all(struct vad_map *m);
+
+/* Adds the op that makes [addr, addr+size) match the VAD's pages. */
+void memory_op_protect(struct nt_call *c, uint64_t addr, uint64_t size, uint32_t protect);
+
+#endif

@@ -1,0 +1,33 @@
+/* Kernel objects and the per-process handle table. */
+#ifndef LSW_OBJECT_H
+#define LSW_OBJECT_H
+
+#include "emul/emul.h"
+
+struct nt_object_ops {
+	const char *type_name;                 /* "File", "Section", ... */
+	void (*destroy)(struct nt_object *obj); /* last reference gone */
+};
+
+struct nt_object {
+	const struct nt_object_ops *ops;
+	unsigned refs;
+};
+
+#define NT_CURRENT_PROCESS_HANDLE ((uint64_t)-1)
+#define NT_CURRENT_THREAD_HANDLE ((uint64_t)-2)
+
+void object_init(struct nt_object *obj, const struct nt_object_ops *ops);
+struct nt_object *object_ref(struct nt_object *obj);
+void object_unref(struct nt_object *obj);
+
+/* Returns the new handle value (a multiple of 4) or 0 when the table is full. */
+uint64_t handle_alloc(struct lsw_process *p, struct nt_object *obj, uint32_t access);
+/* Looks a handle up, checking its type when ops is not NULL.  Sets *status
+ * to STATUS_INVALID_HANDLE or STATUS_OBJECT_TYPE_MISMATCH on failure. */
+struct nt_object *handle_get(struct lsw_process *p, uint64_t h,
+			     const struct nt_object_ops *ops, NTSTATUS *status);
+NTSTATUS handle_close(struct lsw_process *p, uint64_t h);
+void handle_table_free(struct lsw_process *p);
+
+#endif

@@ -1,0 +1,23 @@
+/* RTL_USER_PROCESS_PARAMETERS and the environment block, built by the
+ * supervisor as one normalized blob (pointers absolute). */
+#ifndef LSW_PARAMS_H
+#define LSW_PARAMS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct params_input {
+	const char *image_path;     /* DOS path, UTF-8 */
+	const char *command_line;   /* UTF-8 */
+	const char *current_dir;    /* DOS path ending in '\' */
+	const char *const *env;     /* NAME=value strings, NULL-terminated */
+	uint64_t std_handles[3];
+};
+
+/* Lays the block out for address base: returns a malloc'ed buffer and its
+ * size in *size, or NULL. */
+uint8_t *params_build(const struct params_input *in, uint64_t base, size_t *size);
+/* Quotes argv as the Microsoft C runtime will split it again. */
+char *params_quote_args(const char *argv0, char *const *argv, int argc);
+
+#endif

@@ -1,0 +1,311 @@
+/*
+ * NT names to host paths.  C: is the prefix's drive_c; Z: is the host root
+ * filtered to the subtrees the user allowed (the current directory
+ * read-write, the program's directory read-only).  Components are looked up
+ * case-insensitively; ".." never climbs above a drive root.
+ */
+#include <dirent.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "emul/path.h"
+
+#define MAX_ALLOWED 8
+
+struct allowed_root {
+	char path[PATH_MAX];
+	bool read_only;
+};
+
+struct drive {
+	char root[PATH_MAX];       /* host directory of X:\ */
+	bool filtered;             /* only allowed[] subtrees exist */
+	bool read_only;
+};
+
+static struct drive drives[26];
+static struct allowed_root allowed[MAX_ALLOWED];
+static int nallowed;
+static char system32_overlay[PATH_MAX];
+
+static void allow(const char *path, bool ro)
+{
+	char real[PATH_MAX];
+
+	if (nallowed < MAX_ALLOWED && realpath(path, real)) {
+		snprintf(allowed[nallowed].path, PATH_MAX, "%s", real);
+		allowed[nallowed++].read_only = ro;
+	}
+}
+
+void drives_init(const struct lsw_config *cfg)
+{
+	char cwd[PATH_MAX], exedir[PATH_MAX];
+
+	snprintf(drives['C' - 'A'].root, PATH_MAX, "%s/drive_c", cfg->prefix);
+	snprintf(drives['Z' - 'A'].root, PATH_MAX, "/");
+	drives['Z' - 'A'].filtered = true;
+	if (getcwd(cwd, sizeof(cwd)))
+		allow(cwd, false);
+	if (realpath(cfg->exe_host_path, exedir)) {
+		char *slash = strrchr(exedir, '/');
+
+		if (slash && slash != exedir)
+			*slash = 0;
+		allow(exedir, true);
+	}
+	snprintf(system32_overlay, PATH_MAX, "%s", cfg->dll_dir);
+}
+
+size_t utf16_to_utf8(const uint16_t *s, size_t n, char *out, size_t outlen)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		uint32_t c = s[i];
+
+		if (c >= 0xD800 && c < 0xDC00 && i + 1 < n && s[i + 1] >= 0xDC00 && s[i + 1] < 0xE000)
+			c = 0x10000 + ((c - 0xD800) << 10) + (s[++i] - 0xDC00);
+		else if (c >= 0xD800 && c < 0xE000)
+			c = 0xFFFD;
+		if (o + 5 > outlen)
+			break;
+		if (c < 0x80) {
+			out[o++] = (char)c;
+		} else if (c < 0x800) {
+			out[o++] = (char)(0xC0 | (c >> 6));
+			out[o++] = (char)(0x80 | (c & 0x3F));
+		} else if (c < 0x10000) {
+			out[o++] = (char)(0xE0 | (c >> 12));
+			out[o++] = (char)(0x80 | ((c >> 6) & 0x3F));
+			out[o++] = (char)(0x80 | (c & 0x3F));
+		} else {
+			out[o++] = (char)(0xF0 | (c >> 18));
+			out[o++] = (char)(0x80 | ((c >> 12) & 0x3F));
+			out[o++] = (char)(0x80 | ((c >> 6) & 0x3F));
+			out[o++] = (char)(0x80 | (c & 0x3F));
+		}
+	}
+	if (outlen)
+		out[o < outlen ? o : outlen - 1] = 0;
+	return o;
+}
+
+size_t utf8_to_utf16(const char *s, uint16_t *out, size_t outlen)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t o = 0;
+
+	while (*p && o + 2 < outlen) {
+		uint32_t c = *p++;
+		int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+
+		if (extra)
+			c &= 0x3F >> extra;
+		while (extra-- && (*p & 0xC0) == 0x80)
+			c = (c << 6) | (*p++ & 0x3F);
+		if (c >= 0x10000) {
+			out[o++] = (uint16_t)(0xD800 + ((c - 0x10000) >> 10));
+			out[o++] = (uint16_t)(0xDC00 + ((c - 0x10000) & 0x3FF));
+		} else {
+			out[o++] = (uint16_t)c;
+		}
+	}
+	out[o] = 0;
+	return o;
+}
+
+void path_host_to_dos(const char *host, char *out, size_t outlen)
+{
+	size_t o = 0;
+
+	snprintf(out, outlen, "Z:");
+	o = 2;
+	for (const char *p = host; *p && o + 1 < outlen; p++)
+		out[o++] = *p == '/' ? '\\' : *p;
+	if (o == 2 && o + 1 < outlen)
+		out[o++] = '\\';
+	out[o] = 0;
+}
+
+static bool invalid_component(const char *c)
+{
+	for (const unsigned char *p = (const unsigned char *)c; *p; p++)
+		if (*p < 32 || strchr("<>:\"|?*", *p))
+			return true;
+	return false;
+}
+
+/* Appends component comp to dir, matching an existing entry's case. */
+static bool lookup_component(char *dir, size_t len, const char *comp)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	bool found = false;
+	size_t dl = strlen(dir);
+	const char *name = comp;
+
+	if (d) {
+		while ((e = readdir(d)))
+			if (!strcasecmp(e->d_name, comp)) {
+				name = e->d_name;
+				found = true;
+				if (!strcmp(e->d_name, comp))
+					break;
+			}
+	}
+	snprintf(dir + dl, len - dl, "%s%s", dl && dir[dl - 1] == '/' ? "" : "/", name);
+	if (d)
+		closedir(d);
+	return found;
+}
+
+static const struct allowed_root *allowed_for(const char *host)
+{
+	char real[PATH_MAX], parent[PATH_MAX];
+	const char *check = host;
+
+	if (realpath(host, real)) {
+		check = real;
+	} else {
+		char *slash;
+
+		snprintf(parent, sizeof(parent), "%s", host);
+		slash = strrchr(parent, '/');
+		if (slash)
+			*slash = 0;
+		if (!realpath(parent[0] ? parent : "/", real))
+			return NULL;
+		check = real;
+	}
+	for (int i = 0; i < nallowed; i++) {
+		size_t n = strlen(allowed[i].path);
+
+		if (!strncmp(check, allowed[i].path, n) &&
+		    (check[n] == 0 || check[n] == '/' || (n == 1 && allowed[i].path[0] == '/')))
+			return &allowed[i];
+	}
+	return NULL;
+}
+
+static NTSTATUS device_name(const char *dos, struct path_result *out)
+{
+	if (!strcasecmp(dos, "NUL")) {
+		out->target = PATH_NULL_DEVICE;
+		return LSW_STATUS_SUCCESS;
+	}
+	if (!strcasecmp(dos, "CONIN$")) {
+		out->target = PATH_CONIN;
+		return LSW_STATUS_SUCCESS;
+	}
+	if (!strcasecmp(dos, "CONOUT$")) {
+		out->target = PATH_CONOUT;
+		return LSW_STATUS_SUCCESS;
+	}
+	return LSW_STATUS_OBJECT_NAME_NOT_FOUND;
+}
+
+/* The System32 overlay: our DLLs are always served fresh from lsw's own
+ * directory, whatever the prefix holds. */
+static void apply_overlay(struct path_result *out, const char *drive_root)
+{
+	char dir[PATH_MAX], cand[PATH_MAX];
+	const char *slash = strrchr(out->host_path, '/');
+
+	snprintf(dir, sizeof(dir), "%s/windows/system32", drive_root);
+	if (!slash || (size_t)(slash - out->host_path) != strlen(dir) ||
+	    strncasecmp(out->host_path, dir, strlen(dir)))
+		return;
+	snprintf(cand, sizeof(cand), "%s/", system32_overlay);
+	for (const char *p = slash + 1; *p && strlen(cand) + 1 < sizeof(cand); p++) {
+		size_t l = strlen(cand);
+		cand[l] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+		cand[l + 1] = 0;
+	}
+	if (access(cand, R_OK) == 0) {
+		snprintf(out->host_path, sizeof(out->host_path), "%s", cand);
+		out->read_only = true;
+		out->exists = true;
+	}
+}
+
+static NTSTATUS walk(struct drive *d, char *rest, struct path_result *out)
+{
+	char *comps[512], *save = NULL, *tok;
+	int n = 0;
+
+	for (tok = strtok_r(rest, "\\", &save); tok; tok = strtok_r(NULL, "\\", &save)) {
+		if (!strcmp(tok, "."))
+			continue;
+		if (!strcmp(tok, "..")) {
+			if (n)
+				n--;
+			continue;
+		}
+		if (invalid_component(tok))
+			return LSW_STATUS_OBJECT_NAME_INVALID;
+		if (n == 512)
+			return LSW_STATUS_NAME_TOO_LONG;
+		comps[n++] = tok;
+	}
+	snprintf(out->host_path, sizeof(out->host_path), "%s", d->root);
+	out->exists = true;
+	for (int i = 0; i < n; i++) {
+		bool found = lookup_component(out->host_path, sizeof(out->host_path), comps[i]);
+
+		if (!found && i + 1 < n)
+			return LSW_STATUS_OBJECT_PATH_NOT_FOUND;
+		out->exists = found;
+	}
+	return LSW_STATUS_SUCCESS;
+}
+
+NTSTATUS path_resolve(const uint16_t *name, size_t nchars, struct path_result *out)
+{
+	char buf[PATH_MAX], *dos;
+	struct drive *d;
+	NTSTATUS st;
+
+	memset(out, 0, sizeof(*out));
+	utf16_to_utf8(name, nchars, buf, sizeof(buf));
+	if (!strcasecmp(buf, "\\Device\\Null")) {
+		out->target = PATH_NULL_DEVICE;
+		return LSW_STATUS_SUCCESS;
+	}
+	if (!strncmp(buf, "\\??\\", 4))
+		dos = buf + 4;
+	else if (!strncasecmp(buf, "\\DosDevices\\", 12))
+		dos = buf + 12;
+	else if (!strncasecmp(buf, "\\GLOBAL??\\", 10))
+		dos = buf + 10;
+	else
+		return buf[0] == '\\' ? LSW_STATUS_OBJECT_PATH_NOT_FOUND
+				      : LSW_STATUS_OBJECT_PATH_SYNTAX_BAD;
+	if (device_name(dos, out) == LSW_STATUS_SUCCESS)
+		return LSW_STATUS_SUCCESS;
+	if (!((dos[0] | 32) >= 'a' && (dos[0] | 32) <= 'z') || dos[1] != ':' ||
+	    (dos[2] && dos[2] != '\\'))
+		return LSW_STATUS_OBJECT_PATH_NOT_FOUND;
+	d = &drives[(dos[0] | 32) - 'a'];
+	if (!d->root[0])
+		return LSW_STATUS_OBJECT_PATH_NOT_FOUND;
+	st = walk(d, dos + 2, out);
+	if (st != LSW_STATUS_SUCCESS)
+		return st;
+	out->target = PATH_HOST;
+	out->read_only = d->read_only;
+	if (d->filtered) {
+		const struct allowed_root *a = allowed_for(out->host_path);
+
+		if (!a)
+			return LSW_STATUS_OBJECT_PATH_NOT_FOUND;
+		out->read_only |= a->read_only;
+	} else {
+		apply_overlay(out, d->root);
+	}
+	return LSW_STATUS_SUCCESS;
+}

@@ -1,0 +1,34 @@
+/* NT object names to host paths: drives, the System32 overlay, devices. */
+#ifndef LSW_PATH_H
+#define LSW_PATH_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "emul/emul.h"
+
+enum path_target {
+	PATH_HOST,        /* host_path is set */
+	PATH_NULL_DEVICE, /* \Device\Null, NUL */
+	PATH_CONIN,       /* CONIN$ */
+	PATH_CONOUT,      /* CONOUT$ */
+};
+
+struct path_result {
+	enum path_target target;
+	char host_path[4096];
+	bool read_only;       /* the mapping forbids writes */
+	bool exists;          /* the last component exists */
+};
+
+void drives_init(const struct lsw_config *cfg);
+/* Resolves an NT path (UTF-16, nchars long).  Returns STATUS_SUCCESS, or
+ * OBJECT_PATH_NOT_FOUND / OBJECT_NAME_INVALID / OBJECT_PATH_SYNTAX_BAD. */
+NTSTATUS path_resolve(const uint16_t *name, size_t nchars, struct path_result *out);
+/* Host absolute path -> a Windows DOS path on Z: ("Z:\home\x\a.exe"). */
+void path_host_to_dos(const char *host, char *out, size_t outlen);
+/* UTF-16 -> UTF-8 (lone surrogates become U+FFFD). */
+size_t utf16_to_utf8(const uint16_t *s, size_t n, char *out, size_t outlen);
+/* UTF-8 -> UTF-16; returns the number of UTF-16 units written. */
+size_t utf8_to_utf16(const char *s, uint16_t *out, size_t outlen);
+
+#endif

@@ -1,0 +1,106 @@
+/*
+ * The seccomp filter, installed by the runtime before any Windows byte runs.
+ *
+ *   not x86-64 (int 0x80, ...)         -> kill the process
+ *   syscall instruction not the gate   -> SECCOMP_RET_TRAP (SIGSYS: an NT call)
+ *   gate, LSW_GATE_NR                  -> SECCOMP_RET_USER_NOTIF (supervisor)
+ *   gate, in gate_whitelist.def        -> allow
+ *   gate, anything else                -> kill the process
+ */
+#include <stddef.h>
+#include <linux/audit.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <asm/unistd.h>
+#include <asm/prctl.h>
+#include "runtime.h"
+
+#define PR_SET_NO_NEW_PRIVS 38
+#define MAX_INSNS 128
+
+#define LD(off) (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS, (off))
+#define JEQ(k, t, f) (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (k), (t), (f))
+#define RET(v) (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, (v))
+#define NR_OFF offsetof(struct seccomp_data, nr)
+#define ARCH_OFF offsetof(struct seccomp_data, arch)
+#define IP_LO offsetof(struct seccomp_data, instruction_pointer)
+#define IP_HI (IP_LO + 4)
+#define ARG0_LO offsetof(struct seccomp_data, args[0])
+#define ARG0_HI (ARG0_LO + 4)
+
+struct builder {
+	struct sock_filter insn[MAX_INSNS];
+	unsigned short n;
+};
+
+static void emit(struct builder *b, struct sock_filter f)
+{
+	if (b->n < MAX_INSNS)
+		b->insn[b->n++] = f;
+}
+
+/* if (nr == NR && arg0 in {v1, v2}) allow; the accumulator is reloaded
+ * with nr afterwards so the next rule starts from the same state. */
+static void allow_arg0(struct builder *b, unsigned nr, unsigned long long v1,
+		       unsigned long long v2)
+{
+	emit(b, JEQ(nr, 0, 7));
+	emit(b, LD(ARG0_HI));
+	emit(b, JEQ((unsigned)(v1 >> 32), 0, 4)); /* v1, v2 share the high half */
+	emit(b, LD(ARG0_LO));
+	emit(b, JEQ((unsigned)v1, 1, 0));
+	emit(b, JEQ((unsigned)v2, 0, 1));
+	emit(b, RET(SECCOMP_RET_ALLOW));
+	emit(b, LD(NR_OFF));
+}
+
+static void allow_any(struct builder *b, unsigned nr)
+{
+	emit(b, JEQ(nr, 0, 1));
+	emit(b, RET(SECCOMP_RET_ALLOW));
+}
+
+static void build(struct builder *b)
+{
+	unsigned long long gate = (unsigned long long)lsw_gate_after;
+
+	emit(b, LD(ARCH_OFF));
+	emit(b, JEQ(AUDIT_ARCH_X86_64, 1, 0));
+	emit(b, RET(SECCOMP_RET_KILL_PROCESS));
+	emit(b, LD(IP_HI));
+	emit(b, JEQ((unsigned)(gate >> 32), 1, 0));
+	emit(b, RET(SECCOMP_RET_TRAP));
+	emit(b, LD(IP_LO));
+	emit(b, JEQ((unsigned)gate, 1, 0));
+	emit(b, RET(SECCOMP_RET_TRAP));
+	emit(b, LD(NR_OFF));
+	emit(b, JEQ(LSW_GATE_NR, 0, 1));
+	emit(b, RET(SECCOMP_RET_USER_NOTIF));
+#define GATE_ANY(name) allow_any(b, __NR_##name);
+#define GATE_ARG0(name, v) allow_arg0(b, __NR_##name, (v), (v));
+#define GATE_ARG0_2(name, v1, v2) allow_arg0(b, __NR_##name, (v1), (v2));
+#include "gate_whitelist.def"
+#undef GATE_ANY
+#undef GATE_ARG0
+#undef GATE_ARG0_2
+	emit(b, RET(SECCOMP_RET_KILL_PROCESS));
+}
+
+/* Returns the listener fd, or a negative errno. */
+int lsw_install_filter(void)
+{
+	static struct builder b;
+	struct sock_fprog prog;
+	long r;
+
+	build(&b);
+	if (b.n >= MAX_INSNS)
+		return -7; /* E2BIG: the table outgrew the builder */
+	prog.len = b.n;
+	prog.filter = b.insn;
+	r = sys4(__NR_prctl, PR_SET_NO_NEW_PRIVS, 1, 0, 0);
+	if (r < 0)
+		return (int)r;
+	return (int)sys3(__NR_seccomp, SECCOMP_SET_MODE_FILTER,
+			 SECCOMP_FILTER_FLAG_NEW_LISTENER, &prog);
+}

@@ -1,0 +1,84 @@
+/*
+ * Carries out the supervisor's op list (gate.h).  Each op is something the
+ * filter would let the Windows code do itself; the runtime adds no power.
+ */
+#include <asm/unistd.h>
+#include <asm/prctl.h>
+#include "runtime.h"
+
+static void regs_to_ucontext(const struct lsw_regs *r, struct rt_ucontext *uc)
+{
+	struct rt_sigcontext *m = &uc->mc;
+
+	m->rax = r->rax; m->rcx = r->rcx; m->rdx = r->rdx; m->rbx = r->rbx;
+	m->rsp = r->rsp; m->rbp = r->rbp; m->rsi = r->rsi; m->rdi = r->rdi;
+	m->r8 = r->r8; m->r9 = r->r9; m->r10 = r->r10; m->r11 = r->r11;
+	m->r12 = r->r12; m->r13 = r->r13; m->r14 = r->r14; m->r15 = r->r15;
+	m->rip = r->rip;
+	/* keep the kernel-owned flags (TF, VM, ...) out of the guest's reach */
+	m->eflags = (m->eflags & ~0xcd5ull) | (r->eflags & 0xcd5ull);
+}
+
+/* Performs one op; returns 0, 1 to call the supervisor again, or a
+ * negative errno. */
+static long do_op(struct lsw_thread_block *b, const struct lsw_op *op,
+		  struct rt_ucontext *uc)
+{
+	const unsigned long long *a = op->arg;
+	long r;
+
+	switch (op->code) {
+	case LSW_OP_MMAP:
+		r = sys6(__NR_mmap, a[0], a[1], a[2], a[3], a[4], a[5]);
+		return (unsigned long long)r == a[0] ? 0 : (r < 0 ? r : -17);
+	case LSW_OP_MPROTECT:
+		return sys3(__NR_mprotect, a[0], a[1], a[2]);
+	case LSW_OP_MUNMAP:
+		return sys2(__NR_munmap, a[0], a[1]);
+	case LSW_OP_MADVISE:
+		return sys3(__NR_madvise, a[0], a[1], a[2]);
+	case LSW_OP_CLOSE:
+		sys1(__NR_close, a[0]);
+		return 0;
+	case LSW_OP_SET_GS:
+		return sys2(__NR_arch_prctl, ARCH_SET_GS, a[0]);
+	case LSW_OP_JUMP:
+		if (!uc)
+			lsw_load_regs(&b->regs);
+		regs_to_ucontext(&b->regs, uc);
+		return 0;
+	case LSW_OP_CONTINUE:
+		return 1;
+	case LSW_OP_EXIT_THREAD:
+		for (;;)
+			sys1(__NR_exit, a[0]);
+	case LSW_OP_EXIT_GROUP:
+		for (;;)
+			sys1(__NR_exit_group, a[0]);
+	}
+	return -22;
+}
+
+/* Runs op lists until the supervisor answers without one; returns the
+ * final reply (its low 32 bits are the NTSTATUS). */
+unsigned long long lsw_run_ops(struct lsw_thread_block *b,
+			       struct rt_ucontext *uc, unsigned long long reply)
+{
+	while (reply & LSW_REPLY_OPS) {
+		unsigned n = b->nops < LSW_MAX_OPS ? b->nops : LSW_MAX_OPS;
+		int again = 0;
+		long r;
+
+		for (unsigned i = 0; i < n; i++) {
+			r = do_op(b, &b->ops[i], uc);
+			if (r < 0)
+				lsw_fatal((int)i, r);
+			again |= r == 1;
+		}
+		if (!again)
+			break;
+		reply = (unsigned long long)lsw_gate(LSW_GATE_NR,
+			LSW_REQUEST(LSW_REQ_CONTINUE, 0), 0, 0, 0, 0, 0);
+	}
+	return reply;
+}

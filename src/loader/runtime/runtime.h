@@ -1,0 +1,54 @@
+/* The in-process runtime: a static ELF without libc.  It installs the
+ * sandbox and then only carries out what the supervisor asks (gate.h). */
+#ifndef LSW_RUNTIME_H
+#define LSW_RUNTIME_H
+
+#include <lsw/gate.h>
+
+#pragma GCC visibility push(hidden)
+
+long lsw_gate(long nr, long a1, long a2, long a3, long a4, long a5, long a6);
+extern char lsw_gate_insn[], lsw_gate_after[];
+void lsw_sigreturn(void);
+__attribute__((noreturn)) void lsw_load_regs(const struct lsw_regs *r);
+
+#define sys0(nr) lsw_gate((nr), 0, 0, 0, 0, 0, 0)
+#define sys1(nr, a) lsw_gate((nr), (long)(a), 0, 0, 0, 0, 0)
+#define sys2(nr, a, b) lsw_gate((nr), (long)(a), (long)(b), 0, 0, 0, 0)
+#define sys3(nr, a, b, c) lsw_gate((nr), (long)(a), (long)(b), (long)(c), 0, 0, 0)
+#define sys4(nr, a, b, c, d) lsw_gate((nr), (long)(a), (long)(b), (long)(c), (long)(d), 0, 0)
+#define sys6(nr, a, b, c, d, e, f) \
+	lsw_gate((nr), (long)(a), (long)(b), (long)(c), (long)(d), (long)(e), (long)(f))
+
+/* Kernel signal frame (x86-64 uapi struct ucontext / sigcontext). */
+struct rt_sigcontext {
+	unsigned long long r8, r9, r10, r11, r12, r13, r14, r15;
+	unsigned long long rdi, rsi, rbp, rbx, rdx, rax, rcx, rsp, rip, eflags;
+	unsigned short cs, gs, fs, ss;
+	unsigned long long err, trapno, oldmask, cr2, fpstate, reserved[8];
+};
+struct rt_ucontext {
+	unsigned long uc_flags;
+	struct rt_ucontext *uc_link;
+	struct { void *sp; int flags; unsigned long size; } uc_stack;
+	struct rt_sigcontext mc;
+	unsigned long long sigmask;
+};
+struct rt_siginfo {
+	int signo, errno_, code, pad;
+	union {
+		struct { void *addr; } fault;
+		struct { void *call_addr; int syscall; unsigned arch; } sys;
+		char pad[112];
+	} u;
+};
+
+int lsw_install_filter(void);
+unsigned long long lsw_run_ops(struct lsw_thread_block *b,
+			       struct rt_ucontext *uc, unsigned long long reply);
+__attribute__((noreturn)) void lsw_fatal(int op, long err);
+void lsw_install_handlers(void);
+
+#pragma GCC visibility pop
+
+#endif

@@ -1,0 +1,88 @@
+/*
+ * Signal handlers.  SIGSYS: a syscall that did not come from the gate, i.e.
+ * an NT system call (or a Linux call attempted by Windows code, which the
+ * supervisor sees as an NT call with that number).  Hardware faults are
+ * reported to the supervisor, which decides what the thread does next.
+ */
+#include <asm/unistd.h>
+#include "runtime.h"
+
+#define SIGILL 4
+#define SIGTRAP 5
+#define SIGBUS 7
+#define SIGFPE 8
+#define SIGSEGV 11
+#define SIGSYS 31
+#define SA_SIGINFO 0x4
+#define SA_ONSTACK 0x08000000
+#define SA_RESTORER 0x04000000
+#define SA_NODEFER 0x40000000
+
+struct k_sigaction {
+	void *handler;
+	unsigned long flags;
+	void *restorer;
+	unsigned long long mask;
+};
+
+static struct lsw_thread_block *current_block(void)
+{
+	unsigned long sp = (unsigned long)__builtin_frame_address(0);
+
+	return (struct lsw_thread_block *)(sp & ~(LSW_BLOCK_SIZE - 1));
+}
+
+static void on_sigsys(int sig, struct rt_siginfo *si, struct rt_ucontext *uc)
+{
+	struct lsw_thread_block *b = current_block();
+	struct rt_sigcontext *m = &uc->mc;
+	unsigned long long reply;
+
+	b->win_rip = m->rip;
+	reply = (unsigned long long)lsw_gate(LSW_GATE_NR,
+		LSW_REQUEST(LSW_REQ_NT, (unsigned)m->rax),
+		(long)m->r10, (long)m->rdx, (long)m->r8, (long)m->r9, (long)m->rsp);
+	reply = lsw_run_ops(b, uc, reply);
+	if (!(reply & LSW_REPLY_OPS))
+		m->rax = (unsigned)reply; /* NTSTATUS, zero-extended as eax */
+}
+
+static void on_fault(int sig, struct rt_siginfo *si, struct rt_ucontext *uc)
+{
+	struct lsw_thread_block *b = current_block();
+	struct rt_sigcontext *m = &uc->mc;
+	struct lsw_regs *r = &b->regs;
+	unsigned long long reply;
+
+	r->rax = m->rax; r->rcx = m->rcx; r->rdx = m->rdx; r->rbx = m->rbx;
+	r->rsp = m->rsp; r->rbp = m->rbp; r->rsi = m->rsi; r->rdi = m->rdi;
+	r->r8 = m->r8; r->r9 = m->r9; r->r10 = m->r10; r->r11 = m->r11;
+	r->r12 = m->r12; r->r13 = m->r13; r->r14 = m->r14; r->r15 = m->r15;
+	r->rip = m->rip; r->eflags = m->eflags;
+	b->fault.signo = (unsigned)sig;
+	b->fault.code = (unsigned)si->code;
+	b->fault.addr = (unsigned long long)si->u.fault.addr;
+	b->fault.err = m->err;
+	b->fault.trapno = m->trapno;
+	reply = (unsigned long long)lsw_gate(LSW_GATE_NR,
+		LSW_REQUEST(LSW_REQ_FAULT, sig), 0, 0, 0, 0, (long)m->rsp);
+	lsw_run_ops(b, uc, reply);
+}
+
+static void set_handler(int sig, void *fn)
+{
+	struct k_sigaction sa = { fn, SA_SIGINFO | SA_ONSTACK | SA_RESTORER,
+				  (void *)lsw_sigreturn, 0 };
+
+	if (sys4(__NR_rt_sigaction, sig, &sa, 0, 8) < 0)
+		sys1(__NR_exit_group, 124);
+}
+
+void lsw_install_handlers(void)
+{
+	static const int faults[] = { SIGILL, SIGTRAP, SIGBUS, SIGFPE, SIGSEGV };
+
+	set_handler(SIGSYS, (void *)on_sigsys);
+	for (unsigned i = 0; i < sizeof(faults) / sizeof(faults[0]); i++)
+		set_handler(faults[i], (void *)on_fault);
+}

@@ -1,0 +1,17 @@
+/* seccomp user notifications: the channel every NT call arrives on. */
+#ifndef LSW_NOTIFY_H
+#define LSW_NOTIFY_H
+
+#include <stdint.h>
+#include <linux/seccomp.h>
+
+/* Ask for a synchronous wake-up of the supervisor (Linux 6.6): halves the
+ * round trip by keeping tracee and supervisor on one CPU. */
+int notify_set_sync_wakeup(int fd);
+/* 0, or -1 with errno (ENOENT: the tracee thread is gone). */
+int notify_recv(int fd, struct seccomp_notif *n);
+int notify_send(int fd, uint64_t id, int64_t val, int error);
+/* Installs srcfd in the tracee; returns the tracee's fd number or -1. */
+int notify_addfd(int fd, uint64_t id, int srcfd);
+
+#endif

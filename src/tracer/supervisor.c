@@ -1,0 +1,206 @@
+/*
+ * The embedded supervisor: starts the runtime, then serves notifications
+ * from one epoll loop until the process is gone.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/signalfd.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "emul/kuser.h"
+#include "emul/memory.h"
+#include "emul/object.h"
+#include "emul/path.h"
+#include "tracer/launch.h"
+#include "tracer/loop.h"
+#include "tracer/notify.h"
+#include "tracer/supervisor.h"
+
+static struct lsw_process proc;
+static int exit_code = 125;
+static bool timed_out;
+
+static struct lsw_thread *thread_by_tid(struct lsw_process *p, pid_t tid)
+{
+	return p->main_thread.tid == tid ? &p->main_thread : NULL;
+}
+
+static void on_fatal(struct lsw_thread *t, const struct seccomp_notif *n)
+{
+	fprintf(stderr, "lsw: the runtime could not carry out operation %lld (error %lld)\n",
+		(long long)n->data.args[1], (long long)n->data.args[2]);
+	process_terminate(t->process, LSW_STATUS_UNSUCCESSFUL);
+}
+
+static void serve(struct lsw_thread *t, const struct seccomp_notif *n)
+{
+	struct nt_call *c = &t->call;
+	uint64_t req = n->data.args[0];
+	NTSTATUS st;
+
+	c->thread = t;
+	c->notif_id = n->id;
+	c->nops = 0;
+	t->busy = true;
+	switch (LSW_REQ_KIND(req)) {
+	case LSW_REQ_NT:
+		c->number = (uint32_t)req;
+		for (int i = 0; i < 4; i++)
+			c->args[i] = n->data.args[i + 1];
+		c->rsp = n->data.args[5];
+		nt_dispatch(t);
+		return;
+	case LSW_REQ_HELLO:
+		st = process_hello(t, n->data.args[1], n->data.args[5]);
+		break;
+	case LSW_REQ_CONTINUE:
+		st = process_continue(t);
+		break;
+	case LSW_REQ_FAULT:
+		process_fault(t);
+		return;
+	default:
+		on_fatal(t, n);
+		return;
+	}
+	if (st != LSW_STATUS_SUCCESS) {
+		fprintf(stderr, "lsw: process start failed (status 0x%08X)\n", st);
+		process_terminate(t->process, st);
+		return;
+	}
+	nt_answer(t, st);
+}
+
+static void on_notify(void *arg, uint32_t events)
+{
+	struct lsw_process *p = arg;
+	struct seccomp_notif n;
+	struct lsw_thread *t;
+
+	if (events & (EPOLLHUP | EPOLLERR)) {
+		loop_unwatch(p->notify_fd);
+		return;
+	}
+	if (notify_recv(p->notify_fd, &n) < 0)
+		return; /* the thread died before we read it */
+	t = thread_by_tid(p, (pid_t)n.pid);
+	if (!t || t->busy) {
+		/* unknown thread: only threads we created may call */
+		process_terminate(p, LSW_STATUS_UNSUCCESSFUL);
+		return;
+	}
+	serve(t, &n);
+}
+
+static void report_wait_status(struct lsw_process *p, int status)
+{
+	if (timed_out) {
+		exit_code = 124;
+	} else if (p->terminated) {
+		exit_code = (int)(p->exit_status & 0xFF);
+	} else if (WIFSIGNALED(status) && WTERMSIG(status) == SIGSYS) {
+		fprintf(stderr, "lsw: the sandbox killed the process: forbidden system call\n");
+		exit_code = 159;
+	} else if (WIFSIGNALED(status)) {
+		fprintf(stderr, "lsw: the process died of signal %d\n", WTERMSIG(status));
+		exit_code = 128 + WTERMSIG(status);
+	} else {
+		fprintf(stderr, "lsw: the runtime exited with status %d during setup\n",
+			WEXITSTATUS(status));
+		exit_code = 125;
+	}
+}
+
+static void on_exit_pidfd(void *arg, uint32_t events)
+{
+	struct lsw_process *p = arg;
+	int status = 0;
+
+	if (waitpid(p->pid, &status, WNOHANG) != p->pid)
+		return;
+	report_wait_status(p, status);
+	loop_stop();
+}
+
+static void on_timeout(void *arg, uint32_t events)
+{
+	struct lsw_process *p = arg;
+
+	fprintf(stderr, "lsw: timed out; killing the process\n");
+	timed_out = true;
+	process_terminate(p, 0x102 /* STATUS_TIMEOUT */);
+}
+
+static int signal_fd = -1;
+
+/* SIGINT/SIGTERM/SIGHUP to lsw end the Windows process as Ctrl-C would end
+ * a console program: exit status 0xC000013A (STATUS_CONTROL_C_EXIT). */
+static void on_signal(void *arg, uint32_t events)
+{
+	struct lsw_process *p = arg;
+	struct signalfd_siginfo si;
+
+	if (read(signal_fd, &si, sizeof(si)) != sizeof(si))
+		return;
+	process_terminate(p, LSW_STATUS_CONTROL_C_EXIT);
+}
+
+static int watch_signals(struct lsw_process *p)
+{
+	sigset_t set;
+	int sfd;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	if (sigprocmask(SIG_BLOCK, &set, NULL) < 0)
+		return -1;
+	sfd = signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK);
+	if (sfd < 0)
+		return -1;
+	signal_fd = sfd;
+	return loop_watch(sfd, EPOLLIN, on_signal, p);
+}
+
+int supervisor_run(const struct lsw_config *cfg, char **env, unsigned timeout_sec)
+{
+	struct lsw_process *p = &proc;
+
+	lsw_debug = cfg->debug;
+	signal(SIGPIPE, SIG_IGN);
+	memset(p, 0, sizeof(*p));
+	p->cfg = cfg;
+	p->env = env;
+	drives_init(cfg);
+	if (loop_init() < 0 || kuser_init() < 0) {
+		perror("lsw: supervisor setup");
+		return 125;
+	}
+	if (launch_runtime(cfg->runtime_path, &p->pid, &p->notify_fd) < 0)
+		return 125;
+	p->win_pid = (uint32_t)p->pid * 4;
+	p->main_thread = (struct lsw_thread){ .process = p, .tid = p->pid,
+					      .win_tid = (uint32_t)p->pid * 4 + 4 };
+	if (notify_set_sync_wakeup(p->notify_fd) < 0)
+		lsw_log("no SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP: slower round trips");
+	p->pidfd = (int)syscall(SYS_pidfd_open, p->pid, 0);
+	if (p->pidfd < 0 || loop_watch(p->notify_fd, EPOLLIN, on_notify, p) < 0 ||
+	    loop_watch(p->pidfd, EPOLLIN, on_exit_pidfd, p) < 0 || watch_signals(p) < 0) {
+		perror("lsw: supervisor setup");
+		kill(p->pid, SIGKILL);
+		return 125;
+	}
+	if (timeout_sec)
+		loop_add_timer(loop_now_ns() + timeout_sec * 1000000000ull, on_timeout, p);
+	loop_run();
+	handle_table_free(p);
+	vad_free_all(&p->vad);
+	return exit_code;
+}

@@ -1,0 +1,258 @@
+/*
+ * Process start inside ntdll.  The supervisor maps ntdll and the program
+ * and jumps here with the PEB; from then on everything is as on Windows:
+ * the process heap, imports (NtOpenFile/NtCreateSection/NtMapViewOfSection),
+ * static TLS and its callbacks, DllMain in dependency order, the entry point,
+ * and RtlExitUserProcess with the entry point's return value.
+ */
+#include "loader.h"
+
+typedef BOOL(WINAPI *dll_main_fn)(HINSTANCE, DWORD, LPVOID);
+typedef DWORD(WINAPI *entry_fn)(void *);
+
+static unsigned init_order[LDR_MAX_MODULES], ninit;
+static ULONG tls_next_index;
+static BOOL exiting;
+
+void ldr_report(const char *a, const char *b, const char *c)
+{
+	LSW_PEB *peb = (LSW_PEB *)NtCurrentTeb()->ProcessEnvironmentBlock;
+	IO_STATUS_BLOCK iosb;
+	char msg[256];
+
+	strcpy(msg, "lsw: ");
+	strncat(msg, a, 80);
+	strncat(msg, b, 60);
+	strncat(msg, c, 80);
+	strcat(msg, "\n");
+	NtWriteFile(peb->ProcessParameters->StandardError, NULL, NULL, NULL, &iosb, msg,
+		    (ULONG)strlen(msg), NULL, NULL);
+}
+
+/* Static TLS: one block per module with a TLS directory, reached through
+ * TEB->ThreadLocalStoragePointer[index]. */
+static NTSTATUS setup_tls(struct ldr_module *m, void **slots)
+{
+	IMAGE_DATA_DIRECTORY *d = ldr_dir(m->base, IMAGE_DIRECTORY_ENTRY_TLS);
+	IMAGE_TLS_DIRECTORY64 *tls;
+	SIZE_T data;
+	BYTE *block;
+
+	if (!d || !d->VirtualAddress)
+		return STATUS_SUCCESS;
+	tls = (IMAGE_TLS_DIRECTORY64 *)(m->base + d->VirtualAddress);
+	data = (SIZE_T)(tls->EndAddressOfRawData - tls->StartAddressOfRawData);
+	block = RtlAllocateHeap(((LSW_PEB *)NtCurrentTeb()->ProcessEnvironmentBlock)->ProcessHeap,
+				HEAP_ZERO_MEMORY, data + tls->SizeOfZeroFill + 16);
+	if (!block)
+		return STATUS_NO_MEMORY;
+	memcpy(block, (void *)tls->StartAddressOfRawData, data);
+	m->tls_index = tls_next_index++;
+	slots[m->tls_index] = block;
+	if (tls->AddressOfIndex)
+		*(ULONG *)tls->AddressOfIndex = m->tls_index;
+	return STATUS_SUCCESS;
+}
+
+static void run_tls_callbacks(struct ldr_module *m, DWORD reason)
+{
+	IMAGE_DATA_DIRECTORY *d = ldr_dir(m->base, IMAGE_DIRECTORY_ENTRY_TLS);
+	IMAGE_TLS_DIRECTORY64 *tls;
+	PIMAGE_TLS_CALLBACK *cb;
+
+	if (!d || !d->VirtualAddress)
+		return;
+	tls = (IMAGE_TLS_DIRECTORY64 *)(m->base + d->VirtualAddress);
+	for (cb = (PIMAGE_TLS_CALLBACK *)tls->AddressOfCallBacks; cb && *cb; cb++)
+		(*cb)(m->base, reason, (void *)1);
+}
+
+/* Post-order over imports: a DLL initializes after everything it imports. */
+static void order_module(struct ldr_module *m, BOOL *seen)
+{
+	IMAGE_DATA_DIRECTORY *d = ldr_dir(m->base, IMAGE_DIRECTORY_ENTRY_IMPORT);
+	unsigned idx = (unsigned)(m - ldr_modules);
+
+	if (seen[idx])
+		return;
+	seen[idx] = TRUE;
+	if (d && d->VirtualAddress) {
+		IMAGE_IMPORT_DESCRIPTOR *id = (IMAGE_IMPORT_DESCRIPTOR *)(m->base + d->VirtualAddress);
+		for (; id->Name; id++) {
+			struct ldr_module *dep = ldr_find_loaded((char *)m->base + id->Name);
+			if (dep)
+				order_module(dep, seen);
+		}
+	}
+	init_order[ninit++] = idx;
+}
+
+static NTSTATUS init_modules(void)
+{
+	static BOOL seen[LDR_MAX_MODULES];
+
+	ninit = 0;
+	memset(seen, 0, sizeof(seen));
+	for (unsigned i = 0; i < ldr_nmodules; i++)
+		order_module(&ldr_modules[i], seen);
+	for (unsigned i = 0; i < ninit; i++) {
+		struct ldr_module *m = &ldr_modules[init_order[i]];
+
+		if (m->initialized || !m->is_dll)
+			continue;
+		run_tls_callbacks(m, DLL_PROCESS_ATTACH);
+		if (m->entry && !((dll_main_fn)m->entry)((HINSTANCE)m->base, DLL_PROCESS_ATTACH,
+							   (void *)1)) {
+			ldr_report("DllMain of ", m->name, " failed");
+			return STATUS_DLL_INIT_FAILED;
+		}
+		m->initialized = TRUE;
+	}
+	return STATUS_SUCCESS;
+}
+
+__attribute__((noreturn)) static void fail(NTSTATUS st)
+{
+	for (;;)
+		NtTerminateProcess((HANDLE)-1, st);
+}
+
+__declspec(dllexport) void NTAPI RtlExitUserProcess(NTSTATUS status)
+{
+	if (!exiting) {
+		exiting = TRUE;
+		for (unsigned i = ninit; i-- > 0;) {
+			struct ldr_module *m = &ldr_modules[init_order[i]];
+
+			if (!m->initialized)
+				continue;
+			if (m->entry)
+				((dll_main_fn)m->entry)((HINSTANCE)m->base, DLL_PROCESS_DETACH, (void *)1);
+			run_tls_callbacks(m, DLL_PROCESS_DETACH);
+		}
+	}
+	NtTerminateProcess(NULL, status);
+	for (;;)
+		NtTerminateProcess((HANDLE)-1, status);
+}
+
+static void name_from_path(const UNICODE_STRING *path, char *out, size_t len)
+{
+	size_t n = path->Length / 2, start = n, o = 0;
+
+	while (start && path->Buffer[start - 1] != '\\')
+		start--;
+	for (size_t i = start; i < n && o + 1 < len; i++)
+		out[o++] = (char)path->Buffer[i];
+	out[o] = 0;
+}
+
+__declspec(dllexport) void WINAPI LdrInitializeThunk(LSW_PEB *peb, BYTE *ntdll_base)
+{
+	static void *tls_slots[64];
+	LSW_TEB *teb = (LSW_TEB *)NtCurrentTeb();
+	struct ldr_module *exe, *ntdll;
+	char exe_name[64];
+	NTSTATUS st;
+	DWORD ret;
+
+	peb->ProcessHeap = RtlCreateHeap(HEAP_GROWABLE, NULL, 0, 0, NULL, NULL);
+	if (!peb->ProcessHeap)
+		fail(STATUS_NO_MEMORY);
+	teb->ThreadLocalStoragePointer = tls_slots;
+	ntdll = ldr_add_module(ntdll_base, "ntdll.dll", L"C:\\Windows\\System32\\ntdll.dll");
+	ntdll->initialized = TRUE;
+	ntdll->imports_done = TRUE;
+	name_from_path(&peb->ProcessParameters->ImagePathName, exe_name, sizeof(exe_name));
+	exe = ldr_add_module(peb->ImageBaseAddress, exe_name,
+			     peb->ProcessParameters->ImagePathName.Buffer);
+	st = ldr_resolve_imports(exe);
+	if (!NT_SUCCESS(st))
+		fail(st);
+	for (unsigned i = 0; i < ldr_nmodules && NT_SUCCESS(st); i++)
+		st = setup_tls(&ldr_modules[i], tls_slots);
+	if (NT_SUCCESS(st))
+		st = init_modules();
+	if (!NT_SUCCESS(st))
+		fail(st);
+	run_tls_callbacks(exe, DLL_PROCESS_ATTACH);
+	ret = ((entry_fn)exe->entry)(peb);
+	RtlExitUserProcess(ret);
+}
+
+/* --- the Ldr* API used by kernel32 --- */
+
+static void ansi_from_unicode(const UNICODE_STRING *us, char *out, size_t len)
+{
+	size_t n = us->Length / 2, o = 0, start = n;
+
+	while (start && us->Buffer[start - 1] != '\\' && us->Buffer[start - 1] != '/')
+		start--;
+	for (size_t i = start; i < n && o + 1 < len; i++)
+		out[o++] = (char)us->Buffer[i];
+	out[o] = 0;
+}
+
+__declspec(dllexport) NTSTATUS WINAPI LdrLoadDll(PWSTR search_path, PULONG flags,
+						 PUNICODE_STRING name, PVOID *handle)
+{
+	char n[64];
+	NTSTATUS st = STATUS_SUCCESS;
+	struct ldr_module *m;
+
+	ansi_from_unicode(name, n, sizeof(n));
+	m = ldr_load(n, NULL, &st);
+	if (!m)
+		return st;
+	st = init_modules();
+	if (!NT_SUCCESS(st))
+		return st;
+	*handle = m->base;
+	return STATUS_SUCCESS;
+}
+
+__declspec(dllexport) NTSTATUS WINAPI LdrGetDllHandle(PWSTR search_path, PULONG flags,
+						      PUNICODE_STRING name, PVOID *handle)
+{
+	char n[64];
+	struct ldr_module *m;
+
+	ansi_from_unicode(name, n, sizeof(n));
+	m = ldr_find_loaded(n);
+	if (!m)
+		return STATUS_DLL_NOT_FOUND;
+	*handle = m->base;
+	return STATUS_SUCCESS;
+}
+
+__declspec(dllexport) NTSTATUS WINAPI LdrGetProcedureAddress(PVOID module, PANSI_STRING name,
+							     ULONG ordinal, PVOID *address)
+{
+	struct ldr_module *m = ldr_find_by_base(module);
+	char n[256];
+
+	if (!m)
+		return STATUS_DLL_NOT_FOUND;
+	if (!name)
+		return ldr_get_export(m, NULL, (WORD)ordinal, address);
+	if (name->Length >= sizeof(n))
+		return STATUS_ENTRYPOINT_NOT_FOUND;
+	memcpy(n, name->Buffer, name->Length);
+	n[name->Length] = 0;
+	return ldr_get_export(m, n, 0, address);
+}
+
+/* Modules stay mapped for the life of the process for now. */
+__declspec(dllexport) NTSTATUS WINAPI LdrUnloadDll(PVOID module)
+{
+	return ldr_find_by_base(module) ? STATUS_SUCCESS : STATUS_DLL_NOT_FOUND;
+}
+
+/* Full DOS path of a loaded module, for GetModuleFileName. */
+__declspec(dllexport) const WCHAR *WINAPI LswLdrModulePath(PVOID module)
+{
+	LSW_PEB *peb = (LSW_PEB *)NtCurrentTeb()->ProcessEnvironmentBlock;
+	struct ldr_module *m = ldr_find_by_base(module ? module : peb->ImageBaseAddress);
+
+	return m ? m->path : NULL;
+}

@@ -1,0 +1,43 @@
+/* The loader inside ntdll: modules, imports, DllMain order. */
+#ifndef LSW_NTDLL_LOADER_H
+#define LSW_NTDLL_LOADER_H
+
+#include "rtl/rtl_nt.h"
+#include "rtl/rtl_private.h"
+
+#define LDR_MAX_MODULES 256
+
+NTSTATUS NTAPI NtCreateSection(PHANDLE, ACCESS_MASK, POBJECT_ATTRIBUTES, PLARGE_INTEGER, ULONG,
+			       ULONG, HANDLE);
+NTSTATUS NTAPI NtMapViewOfSection(HANDLE, HANDLE, PVOID *, ULONG_PTR, SIZE_T, PLARGE_INTEGER,
+				  PSIZE_T, DWORD, ULONG, ULONG);
+
+struct ldr_module {
+	BYTE *base;
+	SIZE_T size;
+	char name[64];              /* base name, lower case: "kernel32.dll" */
+	WCHAR path[260];            /* DOS path */
+	void *entry;
+	BOOL is_dll;
+	BOOL initialized;           /* DllMain(PROCESS_ATTACH) returned TRUE */
+	BOOL imports_done;
+	ULONG tls_index;            /* (ULONG)-1: no TLS */
+};
+
+extern struct ldr_module ldr_modules[LDR_MAX_MODULES];
+extern unsigned ldr_nmodules;
+
+IMAGE_NT_HEADERS64 *ldr_nt_headers(BYTE *base);
+IMAGE_DATA_DIRECTORY *ldr_dir(BYTE *base, int which);
+struct ldr_module *ldr_find_loaded(const char *name);
+struct ldr_module *ldr_find_by_base(void *base);
+/* Finds, maps and links a DLL (and its imports).  NULL with *status. */
+struct ldr_module *ldr_load(const char *name, struct ldr_module *importer, NTSTATUS *status);
+struct ldr_module *ldr_add_module(BYTE *base, const char *name, const WCHAR *path);
+NTSTATUS ldr_resolve_imports(struct ldr_module *m);
+/* Export lookup; follows forwarders.  name NULL: by ordinal. */
+NTSTATUS ldr_get_export(struct ldr_module *m, const char *name, WORD ordinal, void **out);
+/* Writes "lsw: ..." to the standard error handle. */
+void ldr_report(const char *a, const char *b, const char *c);
+
+#endif

@@ -1,0 +1,314 @@
+/*
+ * Mapping DLLs and binding imports.  DLLs are found in the program's own
+ * directory first, then in C:\Windows\System32 (where lsw serves its own
+ * DLLs), and mapped with NtOpenFile + NtCreateSection(SEC_IMAGE) +
+ * NtMapViewOfSection as on Windows; the supervisor applies relocations.
+ */
+#include "loader.h"
+
+#define SEC_IMAGE_FLAG 0x1000000
+
+struct ldr_module ldr_modules[LDR_MAX_MODULES];
+unsigned ldr_nmodules;
+
+IMAGE_NT_HEADERS64 *ldr_nt_headers(BYTE *base)
+{
+	IMAGE_DOS_HEADER *dos = (IMAGE_DOS_HEADER *)base;
+
+	return (IMAGE_NT_HEADERS64 *)(base + dos->e_lfanew);
+}
+
+IMAGE_DATA_DIRECTORY *ldr_dir(BYTE *base, int which)
+{
+	IMAGE_NT_HEADERS64 *nt = ldr_nt_headers(base);
+
+	if ((DWORD)which >= nt->OptionalHeader.NumberOfRvaAndSizes)
+		return NULL;
+	return &nt->OptionalHeader.DataDirectory[which];
+}
+
+static char lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+}
+
+/* "KERNEL32.dll" -> "kernel32.dll"; a name without a dot gets ".dll". */
+static void normalize(const char *in, char *out, size_t len)
+{
+	size_t i = 0;
+	BOOL dot = FALSE;
+
+	for (; in[i] && i + 5 < len; i++) {
+		out[i] = lower(in[i]);
+		dot |= in[i] == '.';
+	}
+	out[i] = 0;
+	if (!dot)
+		strcat(out, ".dll");
+}
+
+struct ldr_module *ldr_find_loaded(const char *name)
+{
+	char n[64];
+
+	normalize(name, n, sizeof(n));
+	for (unsigned i = 0; i < ldr_nmodules; i++)
+		if (!strcmp(ldr_modules[i].name, n))
+			return &ldr_modules[i];
+	return NULL;
+}
+
+struct ldr_module *ldr_find_by_base(void *base)
+{
+	for (unsigned i = 0; i < ldr_nmodules; i++)
+		if (ldr_modules[i].base == base)
+			return &ldr_modules[i];
+	return NULL;
+}
+
+struct ldr_module *ldr_add_module(BYTE *base, const char *name, const WCHAR *path)
+{
+	struct ldr_module *m;
+	IMAGE_NT_HEADERS64 *nt = ldr_nt_headers(base);
+
+	if (ldr_nmodules == LDR_MAX_MODULES)
+		return NULL;
+	m = &ldr_modules[ldr_nmodules++];
+	memset(m, 0, sizeof(*m));
+	m->base = base;
+	m->size = nt->OptionalHeader.SizeOfImage;
+	normalize(name, m->name, sizeof(m->name));
+	if (path)
+		wcsncpy(m->path, path, 259);
+	m->is_dll = (nt->FileHeader.Characteristics & IMAGE_FILE_DLL) != 0;
+	if (nt->OptionalHeader.AddressOfEntryPoint)
+		m->entry = base + nt->OptionalHeader.AddressOfEntryPoint;
+	m->tls_index = (ULONG)-1;
+	return m;
+}
+
+static NTSTATUS map_file(const WCHAR *nt_path, BYTE **base)
+{
+	UNICODE_STRING us;
+	OBJECT_ATTRIBUTES oa;
+	IO_STATUS_BLOCK iosb;
+	HANDLE file, section;
+	SIZE_T view = 0;
+	NTSTATUS st;
+
+	RtlInitUnicodeString(&us, nt_path);
+	InitializeObjectAttributes(&oa, &us, OBJ_CASE_INSENSITIVE, NULL, NULL);
+	st = NtOpenFile(&file, GENERIC_READ | SYNCHRONIZE, &oa, &iosb, FILE_SHARE_READ,
+			FILE_SYNCHRONOUS_IO_NONALERT | FILE_NON_DIRECTORY_FILE);
+	if (!NT_SUCCESS(st))
+		return st;
+	st = NtCreateSection(&section, SECTION_ALL_ACCESS, NULL, NULL, PAGE_EXECUTE_READ,
+			     SEC_IMAGE_FLAG, file);
+	NtClose(file);
+	if (!NT_SUCCESS(st))
+		return st;
+	*base = NULL;
+	st = NtMapViewOfSection(section, (HANDLE)-1, (PVOID *)base, 0, 0, NULL, &view,
+				1 /* ViewShare */, 0, PAGE_EXECUTE_WRITECOPY);
+	NtClose(section);
+	return st == STATUS_IMAGE_NOT_AT_BASE ? STATUS_SUCCESS : st;
+}
+
+/* dir (DOS, ends in '\') + name -> "\??\dir\name" */
+static void make_nt_path(WCHAR *out, size_t len, const WCHAR *dir, size_t dirlen,
+			 const char *name)
+{
+	size_t o = 0;
+
+	for (const char *p = "\\??\\"; *p; p++)
+		out[o++] = (WCHAR)*p;
+	for (size_t i = 0; i < dirlen && o + 1 < len; i++)
+		out[o++] = dir[i];
+	for (const char *p = name; *p && o + 1 < len; p++)
+		out[o++] = (WCHAR)(unsigned char)*p;
+	out[o] = 0;
+}
+
+static NTSTATUS find_and_map(const char *name, BYTE **base, WCHAR *dos_path)
+{
+	static const WCHAR system32[] = L"C:\\Windows\\System32\\";
+	LSW_PEB *peb = (LSW_PEB *)NtCurrentTeb()->ProcessEnvironmentBlock;
+	UNICODE_STRING *img = &peb->ProcessParameters->ImagePathName;
+	size_t appdir = img->Length / 2;
+	WCHAR nt_path[320];
+	NTSTATUS st = STATUS_DLL_NOT_FOUND;
+
+	while (appdir && img->Buffer[appdir - 1] != '\\')
+		appdir--;
+	if (appdir && appdir < 250) {
+		make_nt_path(nt_path, 320, img->Buffer, appdir, name);
+		st = map_file(nt_path, base);
+	}
+	if (!NT_SUCCESS(st)) {
+		make_nt_path(nt_path, 320, system32, wcslen(system32), name);
+		st = map_file(nt_path, base);
+	}
+	if (NT_SUCCESS(st))
+		wcsncpy(dos_path, nt_path + 4, 259);
+	return st == STATUS_OBJECT_NAME_NOT_FOUND || st == STATUS_OBJECT_PATH_NOT_FOUND
+		? STATUS_DLL_NOT_FOUND : st;
+}
+
+struct ldr_module *ldr_load(const char *name, struct ldr_module *importer, NTSTATUS *status)
+{
+	struct ldr_module *m = ldr_find_loaded(name);
+	WCHAR path[260] = { 0 };
+	char n[64];
+	BYTE *base;
+
+	if (m)
+		return m;
+	normalize(name, n, sizeof(n));
+	*status = find_and_map(n, &base, path);
+	if (!NT_SUCCESS(*status)) {
+		ldr_report(n, " was not found, imported by ", importer ? importer->name : "?");
+		return NULL;
+	}
+	m = ldr_add_module(base, n, path);
+	if (!m) {
+		*status = STATUS_NO_MEMORY;
+		return NULL;
+	}
+	*status = ldr_resolve_imports(m);
+	return NT_SUCCESS(*status) ? m : NULL;
+}
+
+static NTSTATUS forwarded(const char *fwd, void **out)
+{
+	char dll[64];
+	const char *dot = strrchr(fwd, '.');
+	struct ldr_module *m;
+	NTSTATUS st;
+	size_t n;
+
+	if (!dot || (n = (size_t)(dot - fwd)) + 5 >= sizeof(dll))
+		return STATUS_INVALID_IMAGE_FORMAT;
+	memcpy(dll, fwd, n);
+	dll[n] = 0;
+	m = ldr_load(dll, NULL, &st);
+	if (!m)
+		return st;
+	if (dot[1] == '#') {
+		WORD ord = 0;
+		for (const char *p = dot + 2; *p >= '0' && *p <= '9'; p++)
+			ord = (WORD)(ord * 10 + (*p - '0'));
+		return ldr_get_export(m, NULL, ord, out);
+	}
+	return ldr_get_export(m, dot + 1, 0, out);
+}
+
+static int find_name(BYTE *base, IMAGE_EXPORT_DIRECTORY *ed, const char *name)
+{
+	DWORD *names = (DWORD *)(base + ed->AddressOfNames);
+	int lo = 0, hi = (int)ed->NumberOfNames - 1;
+
+	while (lo <= hi) { /* names are sorted (the linker guarantees it) */
+		int mid = (lo + hi) / 2, c = strcmp((char *)base + names[mid], name);
+
+		if (!c)
+			return mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return -1;
+}
+
+NTSTATUS ldr_get_export(struct ldr_module *m, const char *name, WORD ordinal, void **out)
+{
+	IMAGE_DATA_DIRECTORY *d = ldr_dir(m->base, IMAGE_DIRECTORY_ENTRY_EXPORT);
+	IMAGE_EXPORT_DIRECTORY *ed;
+	DWORD index, rva;
+
+	if (!d || !d->VirtualAddress)
+		return name ? STATUS_ENTRYPOINT_NOT_FOUND : STATUS_ORDINAL_NOT_FOUND;
+	ed = (IMAGE_EXPORT_DIRECTORY *)(m->base + d->VirtualAddress);
+	if (name) {
+		int i = find_name(m->base, ed, name);
+		if (i < 0)
+			return STATUS_ENTRYPOINT_NOT_FOUND;
+		index = ((WORD *)(m->base + ed->AddressOfNameOrdinals))[i];
+	} else {
+		index = ordinal - ed->Base;
+	}
+	if (index >= ed->NumberOfFunctions)
+		return name ? STATUS_ENTRYPOINT_NOT_FOUND : STATUS_ORDINAL_NOT_FOUND;
+	rva = ((DWORD *)(m->base + ed->AddressOfFunctions))[index];
+	if (!rva)
+		return STATUS_ENTRYPOINT_NOT_FOUND;
+	if (rva >= d->VirtualAddress && rva < d->VirtualAddress + d->Size)
+		return forwarded((char *)m->base + rva, out);
+	*out = m->base + rva;
+	return STATUS_SUCCESS;
+}
+
+static NTSTATUS bind_thunks(struct ldr_module *m, struct ldr_module *dll,
+			    IMAGE_IMPORT_DESCRIPTOR *id)
+{
+	IMAGE_THUNK_DATA64 *names = (IMAGE_THUNK_DATA64 *)(m->base +
+		(id->OriginalFirstThunk ? id->OriginalFirstThunk : id->FirstThunk));
+	IMAGE_THUNK_DATA64 *iat = (IMAGE_THUNK_DATA64 *)(m->base + id->FirstThunk);
+	NTSTATUS st;
+
+	for (; names->u1.AddressOfData; names++, iat++) {
+		void *fn;
+
+		if (IMAGE_SNAP_BY_ORDINAL64(names->u1.Ordinal)) {
+			st = ldr_get_export(dll, NULL, (WORD)IMAGE_ORDINAL64(names->u1.Ordinal), &fn);
+		} else {
+			IMAGE_IMPORT_BY_NAME *ibn = (IMAGE_IMPORT_BY_NAME *)(m->base +
+							names->u1.AddressOfData);
+			st = ldr_get_export(dll, (char *)ibn->Name, 0, &fn);
+			if (!NT_SUCCESS(st))
+				ldr_report((char *)ibn->Name, " was not found in ", dll->name);
+		}
+		if (!NT_SUCCESS(st))
+			return st;
+		iat->u1.Function = (ULONGLONG)fn;
+	}
+	return STATUS_SUCCESS;
+}
+
+/* Makes the import address table writable while it is filled in: MSVC
+ * places it in a read-only section. */
+static NTSTATUS with_writable_iat(struct ldr_module *m, BOOL writable, ULONG *old)
+{
+	IMAGE_DATA_DIRECTORY *d = ldr_dir(m->base, IMAGE_DIRECTORY_ENTRY_IAT);
+	PVOID addr;
+	SIZE_T size;
+	ULONG prev;
+
+	if (!d || !d->VirtualAddress || !d->Size)
+		return STATUS_SUCCESS;
+	addr = m->base + d->VirtualAddress;
+	size = d->Size;
+	return NtProtectVirtualMemory((HANDLE)-1, &addr, &size,
+				      writable ? PAGE_READWRITE : *old, writable ? old : &prev);
+}
+
+NTSTATUS ldr_resolve_imports(struct ldr_module *m)
+{
+	IMAGE_DATA_DIRECTORY *d = ldr_dir(m->base, IMAGE_DIRECTORY_ENTRY_IMPORT);
+	IMAGE_IMPORT_DESCRIPTOR *id;
+	ULONG old = PAGE_READWRITE;
+	NTSTATUS st = STATUS_SUCCESS;
+
+	if (m->imports_done || !d || !d->VirtualAddress)
+		return STATUS_SUCCESS;
+	m->imports_done = TRUE;
+	with_writable_iat(m, TRUE, &old);
+	for (id = (IMAGE_IMPORT_DESCRIPTOR *)(m->base + d->VirtualAddress); id->Name; id++) {
+		struct ldr_module *dll = ldr_load((char *)m->base + id->Name, m, &st);
+
+		if (!dll || !NT_SUCCESS(st = bind_thunks(m, dll, id)))
+			break;
+	}
+	with_writable_iat(m, FALSE, &old);
+	return st;
+}
