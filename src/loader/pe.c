@@ -30,7 +30,8 @@
 /* Caps that bound the work on hostile files; real images stay far below. */
 #define MAX_NAME_LEN 4096
 #define MAX_IMPORT_DLLS 65536
-#define MAX_IMPORTS (1u << 20)
+#define MAX_IMPORTS (1u << 18)
+#define MAX_EXPORTS 65536             /* ordinals are 16-bit everywhere */
 #define MAX_TLS_CALLBACKS 4096
 
 static uint16_t rd16(const uint8_t *p) { return (uint16_t)(p[0] | p[1] << 8); }
@@ -506,6 +507,9 @@ static int load_export_tables(struct pe_image *img, struct export_tables *t)
 	t->base = rd32(h + 16);
 	t->nfuncs = rd32(h + 20);
 	t->nnames = rd32(h + 24);
+	if (t->nfuncs > MAX_EXPORTS || t->nnames > MAX_EXPORTS)
+		return fail(img, "export table too large (%u functions, %u "
+			    "names)", t->nfuncs, t->nnames);
 	t->funcs = rva_array(img, rd32(h + 28), t->nfuncs, 4);
 	if (!t->funcs)
 		return fail(img, "export address table (%u entries) not in file",

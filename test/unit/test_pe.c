@@ -765,7 +765,7 @@ START_TEST(export_names_count_too_large)
 	const char *fwd;
 
 	w32(RD(0x2000) + 24, 0x10000000);
-	export_fails("export name tables (268435456 entries) not in file");
+	export_fails("export table too large (3 functions, 268435456 names)");
 	ck_assert_int_eq(pe_find_export(&img, "Alpha", &rva, &fwd), -1);
 	w32(RD(0x2000) + 24, 0x7ff);
 	export_fails("export name tables (2047 entries) not in file");
@@ -775,7 +775,9 @@ END_TEST
 START_TEST(export_functions_count_too_large)
 {
 	w32(RD(0x2000) + 20, 0x40000001);
-	export_fails("export address table (1073741825 entries) not in file");
+	export_fails("export table too large (1073741825 functions, 2 names)");
+	w32(RD(0x2000) + 20, 0x200);
+	export_fails("export address table (512 entries) not in file");
 }
 END_TEST
 
