@@ -28,9 +28,7 @@ static unsigned short classify(int c)
         return D | X;
     if (c == ' ')
         return S | B;
-    if (c == '\t')
-        return S | C | B;
-    if (c >= '\n' && c <= '\r')
+    if (c >= '\t' && c <= '\r')
         return S | C;
     if (c < 0x20 || c == 0x7F)
         return C;
@@ -90,7 +88,9 @@ CTYPE_FN(isalnum, A | D)
 CTYPE_FN(isprint, A | D | P | B)
 CTYPE_FN(isgraph, A | D | P)
 CTYPE_FN(iscntrl, C)
-CTYPE_FN(isblank, B)
+
+/* _BLANK marks only ' ' in msvcrt's table; isblank also accepts '\t'. */
+CRTAPI int isblank(int c) { return c == ' ' || c == '\t'; }
 
 CRTAPI int __isascii(int c) { return (unsigned)c < 0x80; }
 CRTAPI int isascii(int c) { return (unsigned)c < 0x80; }

@@ -37,7 +37,7 @@ WCTYPE_FN(iswalnum, 0x104)
 WCTYPE_FN(iswprint, 0x1D4)
 WCTYPE_FN(iswgraph, 0x194)
 WCTYPE_FN(iswcntrl, 0x20)
-WCTYPE_FN(iswblank, 0x40)
+CRTAPI int iswblank(wint c) { return c == 0x20 || c == 0x09 || c == 0xA0 || c == 0x3000; }
 CRTAPI int iswascii(wint c) { return c < 0x80; }
 
 CRTAPI wint towupper(wint c)
