@@ -365,7 +365,7 @@ const char *pe_rva_str(const struct pe_image *img, uint32_t rva,
 
 	if (!p)
 		return NULL;
-	if (avail > maxlen + 1)
+	if (avail - 1 > maxlen)          /* avail >= 1; no maxlen + 1 wrap */
 		avail = maxlen + 1;
 	return memchr(p, '\0', avail) ? p : NULL;
 }

@@ -255,6 +255,9 @@ START_TEST(rva_ptr_bounds)
 	ck_assert_ptr_null(pe_rva_ptr(&img, 0xfffffff0, 0x20));
 	ck_assert_ptr_eq(pe_rva_ptr(&img, 0, 2), img_buf);
 	ck_assert_ptr_null(pe_rva_ptr(&img, 0x1ff, 2));      /* straddles */
+	ck_assert_str_eq(pe_rva_str(&img, 0x2110, SIZE_MAX), "Alpha");
+	ck_assert_str_eq(pe_rva_str(&img, 0x2110, 5), "Alpha");
+	ck_assert_ptr_null(pe_rva_str(&img, 0x2110, 4));
 }
 END_TEST
 
