@@ -2,8 +2,8 @@
  * the program's own startup code calls __getmainargs. */
 #include "crt_internal.h"
 
-CRTAPI BOOL __attribute__((__stdcall__)) DllMain(HANDLE inst, DWORD reason,
-                                                 void *reserved)
+BOOL __attribute__((__stdcall__)) DllMain(HANDLE inst, DWORD reason,
+                                          void *reserved)
 {
     switch (reason) {
     case DLL_PROCESS_ATTACH:
