@@ -1,4 +1,6 @@
 /* lsw run [OPTIONS] PROG.exe [ARGS...] */
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
@@ -6,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 #include "cli.h"
+#include "emul/section.h"
+#include "loader/pe.h"
 #include "tracer/supervisor.h"
 
 extern char **environ;
@@ -15,8 +19,9 @@ static void usage(FILE *f)
 	fputs("usage: lsw run [OPTIONS] [--] PROG.exe [ARGS...]\n"
 	      "\n"
 	      "Runs a Windows x86-64 console program in the sandbox.  Its exit code\n"
-	      "(modulo 256) becomes lsw's exit status; 124 means --timeout expired,\n"
-	      "125 that the program could not be started.\n"
+	      "(modulo 256) becomes lsw's exit status; 2 means a usage error or a file\n"
+	      "that is not a runnable PE32+ program, 124 that --timeout expired, 125\n"
+	      "that the sandbox could not be set up.\n"
 	      "\n"
 	      "options:\n"
 	      "  --timeout SECONDS   kill the program after SECONDS of wall-clock time\n"
@@ -59,6 +64,33 @@ static void add_defaults(struct env_builder *e)
 	snprintf(buf, sizeof(buf), "C:\\Users\\%s\\AppData\\Local\\Temp", user);
 	env_set(e, "TEMP", buf);
 	env_set(e, "TMP", buf);
+}
+
+/* Refuses a file that is not a runnable PE32+ program before anything
+ * starts: one line naming the file and the problem. */
+static int check_program(const char *path)
+{
+	struct pe_image *img = calloc(1, sizeof(*img));
+	uint8_t *data = NULL;
+	size_t size;
+	int fd = open(path, O_RDONLY | O_CLOEXEC), rc = -1;
+
+	if (fd < 0 || !img) {
+		fprintf(stderr, "lsw run: %s: %s\n", path, strerror(errno));
+	} else if (read_host_file(fd, &data, &size) < 0) {
+		fprintf(stderr, "lsw run: %s: not a regular file or unreadable\n", path);
+	} else if (pe_parse(img, data, size) < 0) {
+		fprintf(stderr, "lsw run: %s: %s\n", path, img->error);
+	} else if (img->characteristics & 0x2000) {
+		fprintf(stderr, "lsw run: %s: is a DLL, not a program\n", path);
+	} else {
+		rc = 0;
+	}
+	if (fd >= 0)
+		close(fd);
+	free(data);
+	free(img);
+	return rc;
 }
 
 static int parse_timeout(const char *s, unsigned *out)
@@ -120,11 +152,8 @@ int cmd_run(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
-	if (access(argv[optind], R_OK) < 0) {
-		fprintf(stderr, "lsw run: %s: ", argv[optind]);
-		perror(NULL);
+	if (check_program(argv[optind]) < 0)
 		return 2;
-	}
 	if (prefix_prepare(prefix_opt, prefix, sizeof(prefix)) < 0 ||
 	    locate_components(runtime, sizeof(runtime), dlls, sizeof(dlls)) < 0)
 		return 125;

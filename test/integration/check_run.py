@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""Runs one program under `lsw run` and checks what it did.
+
+usage: check_run.py LSW [options] -- PROG.exe [ARGS...]
+  --stdin TEXT            feed TEXT on standard input (default: empty)
+  --stdout TEXT           expected standard output, exactly
+  --stdout-has TEXT       standard output must contain TEXT (repeatable)
+  --stderr-has TEXT       standard error must contain TEXT (repeatable)
+  --exit N                expected exit status (default 0)
+  --absent PATH           PATH must not exist afterwards (repeatable)
+  --lsw-opt OPT           extra option for `lsw run` (repeatable)
+Every check is reported; the exit status is 0 only if all pass.
+"""
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+
+
+def main():
+    argv = sys.argv[1:]
+    if '--' not in argv:
+        sys.exit('check_run.py: missing --')
+    split = argv.index('--')
+    p = argparse.ArgumentParser()
+    p.add_argument('lsw')
+    p.add_argument('--stdin', default='')
+    p.add_argument('--stdout')
+    p.add_argument('--stdout-has', action='append', default=[])
+    p.add_argument('--stderr-has', action='append', default=[])
+    p.add_argument('--exit', type=int, default=0)
+    p.add_argument('--absent', action='append', default=[])
+    p.add_argument('--lsw-opt', action='append', default=[])
+    a = p.parse_args(argv[:split])
+    prog = argv[split + 1:]
+    prefix = tempfile.mkdtemp(prefix='lsw-test-prefix-')
+    cmd = [a.lsw, 'run', '--prefix', prefix, '--timeout', '60'] + a.lsw_opt + ['--'] + prog
+    r = subprocess.run(cmd, input=a.stdin.encode(), capture_output=True, timeout=120)
+    out, err = r.stdout.decode(errors='replace'), r.stderr.decode(errors='replace')
+    failures = []
+    if r.returncode != a.exit:
+        failures.append(f'exit status {r.returncode}, expected {a.exit}')
+    if a.stdout is not None and out != a.stdout.encode().decode('unicode_escape'):
+        failures.append(f'stdout {out!r}, expected {a.stdout.encode().decode("unicode_escape")!r}')
+    for want in a.stdout_has:
+        if want not in out:
+            failures.append(f'stdout lacks {want!r}')
+    for want in a.stderr_has:
+        if want not in err:
+            failures.append(f'stderr lacks {want!r}')
+    for path in a.absent:
+        if os.path.lexists(path):
+            failures.append(f'{path} exists: the program reached the host')
+            os.unlink(path)
+    print('$', ' '.join(cmd))
+    print('--- stdout ---\n' + out + '--- stderr ---\n' + err + f'--- exit {r.returncode}')
+    for f in failures:
+        print('FAIL:', f)
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == '__main__':
+    main()
