@@ -1,0 +1,252 @@
+/*
+ * Console I/O.  A console handle is one whose device type is
+ * FILE_DEVICE_CONSOLE; its bytes go to and come from the host terminal,
+ * which speaks UTF-8.  So:
+ *   - WriteConsoleW converts UTF-16 to UTF-8;
+ *   - WriteConsoleA converts from the console output code page (437 by
+ *     default, as on an en-US Windows; 65001 after SetConsoleOutputCP)
+ *     to UTF-8;
+ *   - ReadConsoleW/A convert the terminal's UTF-8 the other way.
+ * WriteFile/ReadFile on a console handle pass bytes through unchanged.
+ * Console modes are kept here, per process: one for input handles (the
+ * standard input handle), one for output handles.
+ */
+#include "k32_private.h"
+
+#define DEFAULT_INPUT_MODE 0x1F7  /* processed, line, echo, mouse, insert, quick edit, ext, autopos */
+#define DEFAULT_OUTPUT_MODE 0x3   /* processed output, wrap at EOL */
+
+static UINT input_cp = 437, output_cp = 437;
+static DWORD input_mode = DEFAULT_INPUT_MODE, output_mode = DEFAULT_OUTPUT_MODE;
+static PHANDLER_ROUTINE ctrl_handlers[8];
+static BOOL ignore_ctrl_c;
+
+BOOL k32_is_console(HANDLE h)
+{
+	DEVICE_TYPE t;
+
+	return k32_device_type(h, &t) >= 0 && t == LSW_FILE_DEVICE_CONSOLE;
+}
+
+static BOOL is_input_handle(HANDLE h)
+{
+	return h == lsw_params()->StandardInput;
+}
+
+K32API BOOL WINAPI GetConsoleMode(HANDLE h, LPDWORD mode)
+{
+	if (!k32_is_console(h))
+		return k32_error(ERROR_INVALID_HANDLE);
+	*mode = is_input_handle(h) ? input_mode : output_mode;
+	return TRUE;
+}
+
+K32API BOOL WINAPI SetConsoleMode(HANDLE h, DWORD mode)
+{
+	if (!k32_is_console(h))
+		return k32_error(ERROR_INVALID_HANDLE);
+	if (is_input_handle(h))
+		input_mode = mode;
+	else
+		output_mode = mode;
+	return TRUE;
+}
+
+K32API UINT WINAPI GetConsoleCP(void)
+{
+	return input_cp;
+}
+
+K32API UINT WINAPI GetConsoleOutputCP(void)
+{
+	return output_cp;
+}
+
+static BOOL console_cp_ok(UINT cp)
+{
+	return cp == 437 || cp == 1252 || cp == CP_UTF8;
+}
+
+K32API BOOL WINAPI SetConsoleCP(UINT cp)
+{
+	if (!console_cp_ok(cp))
+		return k32_error(ERROR_INVALID_PARAMETER);
+	input_cp = cp;
+	return TRUE;
+}
+
+K32API BOOL WINAPI SetConsoleOutputCP(UINT cp)
+{
+	if (!console_cp_ok(cp))
+		return k32_error(ERROR_INVALID_PARAMETER);
+	output_cp = cp;
+	return TRUE;
+}
+
+/* Write all bytes to the console; FALSE with the error set on failure. */
+static BOOL console_write_bytes(HANDLE h, const char *s, ULONG n)
+{
+	IO_STATUS_BLOCK io;
+	NTSTATUS status;
+
+	while (n) {
+		status = NtWriteFile(h, NULL, NULL, NULL, &io, s, n, NULL, NULL);
+		if (status == STATUS_PENDING) {
+			NtWaitForSingleObject(h, FALSE, NULL);
+			status = io.Status;
+		}
+		if (status < 0)
+			return k32_fail(status);
+		if (!io.Information)
+			return k32_error(ERROR_WRITE_FAULT);
+		s += io.Information;
+		n -= (ULONG)io.Information;
+	}
+	return TRUE;
+}
+
+/* UTF-16 -> UTF-8 -> console, in chunks so no allocation is needed. */
+static BOOL console_write_w(HANDLE h, const WCHAR *w, DWORD n)
+{
+	char buf[1024];
+	ULONG done;
+
+	while (n) {
+		/* 256 units make at most 768 bytes; do not split a pair. */
+		DWORD chunk = n > 256 ? 256 : n;
+		if (chunk < n && w[chunk - 1] >= 0xD800 && w[chunk - 1] <= 0xDBFF)
+			chunk--;
+		RtlUnicodeToUTF8N(buf, sizeof(buf), &done, w, chunk * sizeof(WCHAR));
+		if (!console_write_bytes(h, buf, done))
+			return FALSE;
+		w += chunk;
+		n -= chunk;
+	}
+	return TRUE;
+}
+
+K32API BOOL WINAPI WriteConsoleW(HANDLE h, const VOID *buf, DWORD n, LPDWORD written,
+				 LPVOID reserved)
+{
+	if (!k32_is_console(h))
+		return k32_error(ERROR_INVALID_HANDLE);
+	if (!console_write_w(h, buf, n))
+		return FALSE;
+	if (written)
+		*written = n;
+	return TRUE;
+}
+
+K32API BOOL WINAPI WriteConsoleA(HANDLE h, const VOID *buf, DWORD n, LPDWORD written,
+				 LPVOID reserved)
+{
+	const char *s = buf;
+	WCHAR w[256];
+	DWORD left = n;
+	ULONG done;
+
+	if (!k32_is_console(h))
+		return k32_error(ERROR_INVALID_HANDLE);
+	if (output_cp == CP_UTF8) {
+		if (!console_write_bytes(h, s, n))
+			return FALSE;
+		left = 0;
+	}
+	while (left) {
+		DWORD chunk = left > 256 ? 256 : left;
+		if (output_cp == 437)
+			RtlOemToUnicodeN(w, sizeof(w), &done, s, chunk);
+		else
+			RtlMultiByteToUnicodeN(w, sizeof(w), &done, s, chunk);
+		if (!console_write_w(h, w, chunk))
+			return FALSE;
+		s += chunk;
+		left -= chunk;
+	}
+	if (written)
+		*written = n;
+	return TRUE;
+}
+
+/* Read up to n bytes of UTF-8 from the console. */
+static BOOL console_read_bytes(HANDLE h, char *buf, DWORD n, DWORD *got)
+{
+	IO_STATUS_BLOCK io;
+	NTSTATUS status = NtReadFile(h, NULL, NULL, NULL, &io, buf, n, NULL, NULL);
+
+	if (status == STATUS_PENDING) {
+		NtWaitForSingleObject(h, FALSE, NULL);
+		status = io.Status;
+	}
+	*got = 0;
+	if (status == STATUS_END_OF_FILE)
+		return TRUE;
+	if (status < 0)
+		return k32_fail(status);
+	*got = (DWORD)io.Information;
+	return TRUE;
+}
+
+K32API BOOL WINAPI ReadConsoleW(HANDLE h, LPVOID buf, DWORD n, LPDWORD nread, PVOID control)
+{
+	char tmp[1024];
+	DWORD got;
+	ULONG done = 0;
+
+	if (!k32_is_console(h))
+		return k32_error(ERROR_INVALID_HANDLE);
+	/* n UTF-8 bytes never make more than n UTF-16 units. */
+	if (!console_read_bytes(h, tmp, n < sizeof(tmp) ? n : sizeof(tmp), &got))
+		return FALSE;
+	RtlUTF8ToUnicodeN(buf, n * sizeof(WCHAR), &done, tmp, got);
+	if (nread)
+		*nread = done / sizeof(WCHAR);
+	return TRUE;
+}
+
+K32API BOOL WINAPI ReadConsoleA(HANDLE h, LPVOID buf, DWORD n, LPDWORD nread, PVOID control)
+{
+	WCHAR w[1024];
+	DWORD got = 0;
+	ULONG done;
+
+	if (input_cp == CP_UTF8) {
+		if (!k32_is_console(h))
+			return k32_error(ERROR_INVALID_HANDLE);
+		if (!console_read_bytes(h, buf, n, &got))
+			return FALSE;
+	} else {
+		if (!ReadConsoleW(h, w, n < 1024 ? n : 1024, &got, NULL))
+			return FALSE;
+		if (input_cp == 437)
+			RtlUnicodeToOemN(buf, got, &done, w, got * sizeof(WCHAR));
+		else
+			RtlUnicodeToMultiByteN(buf, got, &done, w, got * sizeof(WCHAR));
+	}
+	if (nread)
+		*nread = got;
+	return TRUE;
+}
+
+/* Handlers are recorded (newest first is the documented call order); the
+ * supervisor does not deliver console control events yet. */
+K32API BOOL WINAPI SetConsoleCtrlHandler(PHANDLER_ROUTINE handler, BOOL add)
+{
+	int i;
+
+	if (!handler) {
+		ignore_ctrl_c = add;
+		return TRUE;
+	}
+	for (i = 0; i < 8; i++) {
+		if (add && !ctrl_handlers[i]) {
+			ctrl_handlers[i] = handler;
+			return TRUE;
+		}
+		if (!add && ctrl_handlers[i] == handler) {
+			ctrl_handlers[i] = NULL;
+			return TRUE;
+		}
+	}
+	return k32_error(add ? ERROR_NOT_ENOUGH_MEMORY : ERROR_INVALID_PARAMETER);
+}

@@ -1,0 +1,208 @@
+/* Environment variables and the computer name. */
+#include "k32_private.h"
+
+#define MAX_ENV_VALUE 32767
+
+/* Value length without NUL on success, size needed with NUL if the buffer
+ * is too small, 0 with ERROR_ENVVAR_NOT_FOUND if unset. */
+K32API DWORD WINAPI GetEnvironmentVariableW(LPCWSTR name, LPWSTR buf, DWORD size)
+{
+	UNICODE_STRING n, v;
+	NTSTATUS status;
+
+	if (!name || !name[0])
+		return k32_error(ERROR_ENVVAR_NOT_FOUND);
+	RtlInitUnicodeString(&n, name);
+	v.Length = 0;
+	v.MaximumLength = (USHORT)((size > 0x7FFF ? 0x7FFF : size) * sizeof(WCHAR));
+	v.Buffer = buf;
+	status = RtlQueryEnvironmentVariable_U(NULL, &n, &v);
+	if (status == STATUS_BUFFER_TOO_SMALL)
+		return v.Length / sizeof(WCHAR) + 1;
+	if (status < 0)
+		return k32_fail(status);
+	if (!v.Length)
+		k32_error(NO_ERROR); /* an empty value also returns 0 */
+	return v.Length / sizeof(WCHAR);
+}
+
+K32API DWORD WINAPI GetEnvironmentVariableA(LPCSTR name, LPSTR buf, DWORD size)
+{
+	UNICODE_STRING w;
+	WCHAR *val;
+	DWORD ret;
+
+	if (!name)
+		return k32_error(ERROR_ENVVAR_NOT_FOUND);
+	if (!k32_ansi_arg(name, &w))
+		return 0;
+	val = RtlAllocateHeap(k32_heap(), 0, (MAX_ENV_VALUE + 1) * sizeof(WCHAR));
+	ret = val ? GetEnvironmentVariableW(w.Buffer, val, MAX_ENV_VALUE + 1) : 0;
+	if (!val)
+		k32_error(ERROR_NOT_ENOUGH_MEMORY);
+	if (ret && ret >= size)
+		ret++;
+	else if (ret)
+		k32_w_to_a(val, ret, buf);
+	else if (size && buf && GetLastError() == NO_ERROR)
+		buf[0] = 0;
+	k32_free(val);
+	k32_free(w.Buffer);
+	return ret;
+}
+
+K32API BOOL WINAPI SetEnvironmentVariableW(LPCWSTR name, LPCWSTR value)
+{
+	UNICODE_STRING n, v;
+	NTSTATUS status;
+
+	if (!name)
+		return k32_error(ERROR_ENVVAR_NOT_FOUND);
+	RtlInitUnicodeString(&n, name);
+	if (value)
+		RtlInitUnicodeString(&v, value);
+	status = RtlSetEnvironmentVariable(NULL, &n, value ? &v : NULL);
+	return status < 0 ? k32_fail(status) : TRUE;
+}
+
+K32API BOOL WINAPI SetEnvironmentVariableA(LPCSTR name, LPCSTR value)
+{
+	UNICODE_STRING n, v = { 0 };
+	BOOL r = FALSE;
+
+	if (!name)
+		return k32_error(ERROR_ENVVAR_NOT_FOUND);
+	if (!k32_ansi_arg(name, &n))
+		return FALSE;
+	if (!value || k32_ansi_arg(value, &v))
+		r = SetEnvironmentVariableW(n.Buffer, value ? v.Buffer : NULL);
+	k32_free(n.Buffer);
+	k32_free(v.Buffer);
+	return r;
+}
+
+/* A private copy of the block, freed with FreeEnvironmentStrings. */
+K32API LPWCH WINAPI GetEnvironmentStringsW(void)
+{
+	const WCHAR *env, *p;
+	WCHAR *copy;
+	SIZE_T bytes;
+
+	RtlAcquirePebLock();
+	env = lsw_params()->Environment;
+	for (p = env; p && *p; p += wcslen(p) + 1)
+		;
+	bytes = env ? (SIZE_T)(p - env + 1) * sizeof(WCHAR) : sizeof(WCHAR) * 2;
+	copy = RtlAllocateHeap(k32_heap(), HEAP_ZERO_MEMORY, bytes);
+	if (copy && env)
+		memcpy(copy, env, bytes);
+	RtlReleasePebLock();
+	if (!copy)
+		k32_error(ERROR_NOT_ENOUGH_MEMORY);
+	return copy;
+}
+
+K32API LPCH WINAPI GetEnvironmentStringsA(void)
+{
+	WCHAR *w = GetEnvironmentStringsW(), *p;
+	char *a;
+	SIZE_T n;
+
+	if (!w)
+		return NULL;
+	for (p = w; *p; p += wcslen(p) + 1)
+		;
+	n = (SIZE_T)(p - w) + 1;
+	a = RtlAllocateHeap(k32_heap(), 0, n + 1);
+	if (a) {
+		ULONG done;
+		RtlUnicodeToMultiByteN(a, (ULONG)n, &done, w, (ULONG)(n * sizeof(WCHAR)));
+	} else {
+		k32_error(ERROR_NOT_ENOUGH_MEMORY);
+	}
+	k32_free(w);
+	return a;
+}
+
+K32API BOOL WINAPI FreeEnvironmentStringsW(LPWCH env)
+{
+	return HeapFree(k32_heap(), 0, env);
+}
+
+K32API BOOL WINAPI FreeEnvironmentStringsA(LPCH env)
+{
+	return HeapFree(k32_heap(), 0, env);
+}
+
+/* Returns the size with NUL, in chars, of the full result (also when the
+ * buffer is too small); 0 on failure. */
+K32API DWORD WINAPI ExpandEnvironmentStringsW(LPCWSTR src, LPWSTR dst, DWORD size)
+{
+	UNICODE_STRING s, d;
+	ULONG needed = 0;
+	NTSTATUS status;
+
+	RtlInitUnicodeString(&s, src);
+	if (size > 0x7FFF)
+		size = 0x7FFF;
+	d.Length = 0;
+	d.MaximumLength = (USHORT)(dst ? size * sizeof(WCHAR) : 0);
+	d.Buffer = dst;
+	status = RtlExpandEnvironmentStrings_U(NULL, &s, &d, &needed);
+	if (status < 0 && status != STATUS_BUFFER_TOO_SMALL)
+		return k32_fail(status);
+	return needed / sizeof(WCHAR);
+}
+
+K32API DWORD WINAPI ExpandEnvironmentStringsA(LPCSTR src, LPSTR dst, DWORD size)
+{
+	UNICODE_STRING s;
+	WCHAR *w;
+	DWORD ret;
+
+	if (!k32_ansi_arg(src, &s))
+		return 0;
+	ret = ExpandEnvironmentStringsW(s.Buffer, NULL, 0);
+	w = ret ? RtlAllocateHeap(k32_heap(), 0, ret * sizeof(WCHAR)) : NULL;
+	if (w && ExpandEnvironmentStringsW(s.Buffer, w, ret) == ret && ret <= size && dst)
+		k32_w_to_a(w, ret - 1, dst);
+	k32_free(w);
+	k32_free(s.Buffer);
+	return ret;
+}
+
+/* COMPUTERNAME from the environment (the supervisor sets it), else a
+ * fixed name. */
+K32API BOOL WINAPI GetComputerNameW(LPWSTR buf, LPDWORD size)
+{
+	WCHAR name[MAX_COMPUTERNAME_LENGTH + 1];
+	DWORD n = GetEnvironmentVariableW(L"COMPUTERNAME", name, MAX_COMPUTERNAME_LENGTH + 1);
+
+	if (!n || n > MAX_COMPUTERNAME_LENGTH) {
+		memcpy(name, L"LSW", 4 * sizeof(WCHAR));
+		n = 3;
+	}
+	if (*size <= n) {
+		*size = n + 1;
+		return k32_error(ERROR_BUFFER_OVERFLOW);
+	}
+	memcpy(buf, name, (n + 1) * sizeof(WCHAR));
+	*size = n;
+	return TRUE;
+}
+
+K32API BOOL WINAPI GetComputerNameA(LPSTR buf, LPDWORD size)
+{
+	WCHAR w[MAX_COMPUTERNAME_LENGTH + 1];
+	DWORD n = MAX_COMPUTERNAME_LENGTH + 1;
+
+	if (!GetComputerNameW(w, &n))
+		return FALSE;
+	if (*size <= n) {
+		*size = n + 1;
+		return k32_error(ERROR_BUFFER_OVERFLOW);
+	}
+	k32_w_to_a(w, n, buf);
+	*size = n;
+	return TRUE;
+}

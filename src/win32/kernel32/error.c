@@ -1,0 +1,74 @@
+/* Last error, exceptions, debugger queries. */
+#include "k32_private.h"
+
+K32API DWORD WINAPI GetLastError(void)
+{
+	return lsw_teb()->LastErrorValue;
+}
+
+K32API BOOL WINAPI IsDebuggerPresent(void)
+{
+	return lsw_peb()->BeingDebugged;
+}
+
+static LPTOP_LEVEL_EXCEPTION_FILTER top_filter; /* stored encoded */
+
+K32API LPTOP_LEVEL_EXCEPTION_FILTER WINAPI
+SetUnhandledExceptionFilter(LPTOP_LEVEL_EXCEPTION_FILTER filter)
+{
+	PVOID old = __atomic_exchange_n((PVOID *)&top_filter, RtlEncodePointer((PVOID)filter),
+					__ATOMIC_ACQ_REL);
+
+	return old ? (LPTOP_LEVEL_EXCEPTION_FILTER)RtlDecodePointer(old) : NULL;
+}
+
+/* Calls the filter set by SetUnhandledExceptionFilter; without one (or
+ * when it declines) the exception terminates the process, which is what
+ * EXCEPTION_EXECUTE_HANDLER tells the caller to do. */
+K32API LONG WINAPI UnhandledExceptionFilter(EXCEPTION_POINTERS *info)
+{
+	PVOID enc = __atomic_load_n((PVOID *)&top_filter, __ATOMIC_ACQUIRE);
+	LPTOP_LEVEL_EXCEPTION_FILTER f =
+		enc ? (LPTOP_LEVEL_EXCEPTION_FILTER)RtlDecodePointer(enc) : NULL;
+
+	if (f) {
+		LONG r = f(info);
+		if (r != EXCEPTION_CONTINUE_SEARCH)
+			return r;
+	}
+	return EXCEPTION_EXECUTE_HANDLER;
+}
+
+K32API void WINAPI RaiseException(DWORD code, DWORD flags, DWORD nargs, const ULONG_PTR *args)
+{
+	EXCEPTION_RECORD rec;
+	DWORD i;
+
+	memset(&rec, 0, sizeof(rec));
+	rec.ExceptionCode = code;
+	rec.ExceptionFlags = flags & EXCEPTION_NONCONTINUABLE;
+	rec.ExceptionAddress = __builtin_return_address(0);
+	if (args) {
+		if (nargs > EXCEPTION_MAXIMUM_PARAMETERS)
+			nargs = EXCEPTION_MAXIMUM_PARAMETERS;
+		rec.NumberParameters = nargs;
+		for (i = 0; i < nargs; i++)
+			rec.ExceptionInformation[i] = args[i];
+	}
+	RtlRaiseException(&rec);
+}
+
+/* Without a debugger attached OutputDebugString does nothing visible. */
+K32API void WINAPI OutputDebugStringA(LPCSTR s)
+{
+}
+
+K32API void WINAPI OutputDebugStringW(LPCWSTR s)
+{
+}
+
+/* No speaker: succeed silently, as on machines without one. */
+K32API BOOL WINAPI Beep(DWORD freq, DWORD duration)
+{
+	return TRUE;
+}

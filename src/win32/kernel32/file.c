@@ -1,0 +1,253 @@
+/* Opening, creating, deleting files and directories; file attributes. */
+#include "k32_private.h"
+
+#define FILE_INFO_DISPOSITION 13
+#define FILE_ATTRIBUTE_VALID_FLAGS 0x7FB7
+
+typedef struct file_basic_info {
+	LARGE_INTEGER CreationTime, LastAccessTime, LastWriteTime, ChangeTime;
+	ULONG FileAttributes;
+} file_basic_info;
+
+NTSTATUS k32_nt_path(const WCHAR *dos, UNICODE_STRING *nt)
+{
+	if (!dos)
+		return STATUS_OBJECT_PATH_NOT_FOUND;
+	if (!dos[0]) /* Windows: an empty name is "path not found" */
+		return STATUS_OBJECT_PATH_NOT_FOUND;
+	return RtlDosPathNameToNtPathName_U_WithStatus(dos, nt, NULL, NULL);
+}
+
+static BOOL map_disposition(DWORD creation, ULONG *disp)
+{
+	switch (creation) {
+	case CREATE_NEW: *disp = FILE_CREATE; return TRUE;
+	case CREATE_ALWAYS: *disp = FILE_OVERWRITE_IF; return TRUE;
+	case OPEN_EXISTING: *disp = FILE_OPEN; return TRUE;
+	case OPEN_ALWAYS: *disp = FILE_OPEN_IF; return TRUE;
+	case TRUNCATE_EXISTING: *disp = FILE_OVERWRITE; return TRUE;
+	}
+	return FALSE;
+}
+
+static ULONG map_options(DWORD flags, ACCESS_MASK *access)
+{
+	ULONG opt = 0;
+
+	if (!(flags & FILE_FLAG_BACKUP_SEMANTICS))
+		opt |= FILE_NON_DIRECTORY_FILE;
+	else
+		opt |= FILE_OPEN_FOR_BACKUP_INTENT;
+	if (!(flags & FILE_FLAG_OVERLAPPED))
+		opt |= FILE_SYNCHRONOUS_IO_NONALERT;
+	if (flags & FILE_FLAG_WRITE_THROUGH)
+		opt |= FILE_WRITE_THROUGH;
+	if (flags & FILE_FLAG_NO_BUFFERING)
+		opt |= FILE_NO_INTERMEDIATE_BUFFERING;
+	if (flags & FILE_FLAG_RANDOM_ACCESS)
+		opt |= FILE_RANDOM_ACCESS;
+	if (flags & FILE_FLAG_SEQUENTIAL_SCAN)
+		opt |= FILE_SEQUENTIAL_ONLY;
+	if (flags & FILE_FLAG_OPEN_REPARSE_POINT)
+		opt |= FILE_OPEN_REPARSE_POINT;
+	if (flags & FILE_FLAG_DELETE_ON_CLOSE) {
+		opt |= FILE_DELETE_ON_CLOSE;
+		*access |= DELETE;
+	}
+	return opt;
+}
+
+/* Success sets the last error too: ERROR_ALREADY_EXISTS when OPEN_ALWAYS or
+ * CREATE_ALWAYS found the file, else 0 (documented). */
+static void report_open(DWORD creation, ULONG_PTR info)
+{
+	BOOL existed = info == FILE_OPENED || info == FILE_OVERWRITTEN;
+
+	if ((creation == OPEN_ALWAYS || creation == CREATE_ALWAYS) && existed)
+		k32_error(ERROR_ALREADY_EXISTS);
+	else
+		k32_error(NO_ERROR);
+}
+
+K32API HANDLE WINAPI CreateFileW(LPCWSTR name, DWORD access, DWORD share,
+				 LPSECURITY_ATTRIBUTES sa, DWORD creation, DWORD flags,
+				 HANDLE template)
+{
+	UNICODE_STRING nt;
+	OBJECT_ATTRIBUTES oa;
+	IO_STATUS_BLOCK io;
+	HANDLE h = INVALID_HANDLE_VALUE;
+	ULONG disp, opt;
+	NTSTATUS status;
+
+	if (!map_disposition(creation, &disp)) {
+		k32_error(ERROR_INVALID_PARAMETER);
+		return INVALID_HANDLE_VALUE;
+	}
+	status = k32_nt_path(name, &nt);
+	if (status < 0) {
+		k32_fail(status);
+		return INVALID_HANDLE_VALUE;
+	}
+	access |= SYNCHRONIZE | FILE_READ_ATTRIBUTES;
+	opt = map_options(flags, &access);
+	InitializeObjectAttributes(&oa, &nt, OBJ_CASE_INSENSITIVE |
+				   (sa && sa->bInheritHandle ? OBJ_INHERIT : 0), NULL,
+				   sa ? sa->lpSecurityDescriptor : NULL);
+	status = NtCreateFile(&h, access, &oa, &io, NULL, flags & FILE_ATTRIBUTE_VALID_FLAGS,
+			      share, disp, opt, NULL, 0);
+	RtlFreeUnicodeString(&nt);
+	if (status < 0) {
+		/* CREATE_NEW on an existing file reports ERROR_FILE_EXISTS. */
+		if (status == STATUS_OBJECT_NAME_COLLISION)
+			k32_error(ERROR_FILE_EXISTS);
+		else
+			k32_fail(status);
+		return INVALID_HANDLE_VALUE;
+	}
+	report_open(creation, io.Information);
+	return h;
+}
+
+K32API HANDLE WINAPI CreateFileA(LPCSTR name, DWORD access, DWORD share,
+				 LPSECURITY_ATTRIBUTES sa, DWORD creation, DWORD flags,
+				 HANDLE template)
+{
+	UNICODE_STRING w;
+	HANDLE h;
+
+	if (!name) {
+		k32_error(ERROR_PATH_NOT_FOUND);
+		return INVALID_HANDLE_VALUE;
+	}
+	if (!k32_ansi_arg(name, &w))
+		return INVALID_HANDLE_VALUE;
+	h = CreateFileW(w.Buffer, access, share, sa, creation, flags, template);
+	k32_free(w.Buffer);
+	return h;
+}
+
+static NTSTATUS open_path(const WCHAR *name, ACCESS_MASK access, ULONG options, HANDLE *h)
+{
+	UNICODE_STRING nt;
+	OBJECT_ATTRIBUTES oa;
+	IO_STATUS_BLOCK io;
+	NTSTATUS status = k32_nt_path(name, &nt);
+
+	if (status < 0)
+		return status;
+	InitializeObjectAttributes(&oa, &nt, OBJ_CASE_INSENSITIVE, NULL, NULL);
+	status = NtOpenFile(h, access | SYNCHRONIZE, &oa, &io,
+			    FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE,
+			    options | FILE_SYNCHRONOUS_IO_NONALERT);
+	RtlFreeUnicodeString(&nt);
+	return status;
+}
+
+/* Open for DELETE, mark for deletion, close: the file goes away when the
+ * last handle to it closes, as on Windows. */
+K32API BOOL WINAPI DeleteFileW(LPCWSTR name)
+{
+	IO_STATUS_BLOCK io;
+	BOOLEAN del = TRUE;
+	HANDLE h;
+	NTSTATUS status = open_path(name, DELETE,
+				    FILE_NON_DIRECTORY_FILE | FILE_OPEN_REPARSE_POINT, &h);
+
+	if (status < 0)
+		return k32_fail(status);
+	status = NtSetInformationFile(h, &io, &del, sizeof(del),
+				      (FILE_INFORMATION_CLASS)FILE_INFO_DISPOSITION);
+	NtClose(h);
+	return status < 0 ? k32_fail(status) : TRUE;
+}
+
+K32API BOOL WINAPI RemoveDirectoryW(LPCWSTR name)
+{
+	IO_STATUS_BLOCK io;
+	BOOLEAN del = TRUE;
+	HANDLE h;
+	NTSTATUS status = open_path(name, DELETE, FILE_DIRECTORY_FILE |
+				    FILE_OPEN_FOR_BACKUP_INTENT | FILE_OPEN_REPARSE_POINT, &h);
+
+	if (status < 0)
+		return k32_fail(status);
+	status = NtSetInformationFile(h, &io, &del, sizeof(del),
+				      (FILE_INFORMATION_CLASS)FILE_INFO_DISPOSITION);
+	NtClose(h);
+	return status < 0 ? k32_fail(status) : TRUE;
+}
+
+K32API BOOL WINAPI CreateDirectoryW(LPCWSTR name, LPSECURITY_ATTRIBUTES sa)
+{
+	UNICODE_STRING nt;
+	OBJECT_ATTRIBUTES oa;
+	IO_STATUS_BLOCK io;
+	HANDLE h;
+	NTSTATUS status = k32_nt_path(name, &nt);
+
+	if (status < 0)
+		return k32_fail(status);
+	InitializeObjectAttributes(&oa, &nt, OBJ_CASE_INSENSITIVE, NULL,
+				   sa ? sa->lpSecurityDescriptor : NULL);
+	status = NtCreateFile(&h, FILE_LIST_DIRECTORY | SYNCHRONIZE, &oa, &io, NULL,
+			      FILE_ATTRIBUTE_NORMAL, FILE_SHARE_READ | FILE_SHARE_WRITE,
+			      FILE_CREATE, FILE_DIRECTORY_FILE | FILE_SYNCHRONOUS_IO_NONALERT |
+			      FILE_OPEN_FOR_BACKUP_INTENT, NULL, 0);
+	RtlFreeUnicodeString(&nt);
+	if (status < 0)
+		return k32_fail(status);
+	NtClose(h);
+	return TRUE;
+}
+
+K32API DWORD WINAPI GetFileAttributesW(LPCWSTR name)
+{
+	UNICODE_STRING nt;
+	OBJECT_ATTRIBUTES oa;
+	file_basic_info info;
+	NTSTATUS status = k32_nt_path(name, &nt);
+
+	if (status >= 0) {
+		InitializeObjectAttributes(&oa, &nt, OBJ_CASE_INSENSITIVE, NULL, NULL);
+		status = NtQueryAttributesFile(&oa, &info);
+		RtlFreeUnicodeString(&nt);
+	}
+	if (status < 0) {
+		k32_fail(status);
+		return INVALID_FILE_ATTRIBUTES;
+	}
+	return info.FileAttributes;
+}
+
+/* The A forms: convert the name, call the W form. */
+#define A_TO_W_CALL(ret_type, fail, call)                 \
+	UNICODE_STRING w;                                 \
+	ret_type r;                                       \
+	if (!name)                                        \
+		return (ret_type)(k32_error(ERROR_PATH_NOT_FOUND), fail); \
+	if (!k32_ansi_arg(name, &w))                      \
+		return fail;                              \
+	r = call;                                         \
+	k32_free(w.Buffer);                               \
+	return r;
+
+K32API BOOL WINAPI DeleteFileA(LPCSTR name)
+{
+	A_TO_W_CALL(BOOL, FALSE, DeleteFileW(w.Buffer))
+}
+
+K32API BOOL WINAPI RemoveDirectoryA(LPCSTR name)
+{
+	A_TO_W_CALL(BOOL, FALSE, RemoveDirectoryW(w.Buffer))
+}
+
+K32API BOOL WINAPI CreateDirectoryA(LPCSTR name, LPSECURITY_ATTRIBUTES sa)
+{
+	A_TO_W_CALL(BOOL, FALSE, CreateDirectoryW(w.Buffer, sa))
+}
+
+K32API DWORD WINAPI GetFileAttributesA(LPCSTR name)
+{
+	A_TO_W_CALL(DWORD, INVALID_FILE_ATTRIBUTES, GetFileAttributesW(w.Buffer))
+}

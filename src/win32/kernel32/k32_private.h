@@ -1,0 +1,58 @@
+/* Private declarations of kernel32. */
+#ifndef LSW_K32_PRIVATE_H
+#define LSW_K32_PRIVATE_H
+
+#define _KERNEL32_ /* we define, not import, the kernel32 API */
+#include "ntdll/rtl/rtl_nt.h"
+
+#define K32API __declspec(dllexport)
+
+/* Set the thread's last error from a failed NTSTATUS; returns FALSE so a
+ * BOOL API can "return k32_fail(status);". */
+static inline BOOL k32_fail(NTSTATUS status)
+{
+	RtlSetLastWin32Error(RtlNtStatusToDosError(status));
+	return FALSE;
+}
+
+static inline BOOL k32_error(DWORD error)
+{
+	RtlSetLastWin32Error(error);
+	return FALSE;
+}
+
+static inline HANDLE k32_heap(void)
+{
+	return lsw_process_heap();
+}
+
+/* strings.c: ANSI <-> UTF-16 for the A entry points.  The ANSI code page
+ * (1252) is single-byte, so an A string has exactly as many chars as its
+ * UTF-16 form has code units; the A functions rely on that. */
+WCHAR *k32_a_to_w(const char *s);            /* heap copy, NULL on no memory */
+void k32_free(void *p);
+/* Convert n units of w to ANSI in a (which holds n bytes + NUL room). */
+void k32_w_to_a(const WCHAR *w, SIZE_T n, char *a);
+/* Build a NUL-terminated UNICODE_STRING view of an ANSI string; FALSE and
+ * ERROR_NOT_ENOUGH_MEMORY on failure.  Free with k32_free(s->Buffer). */
+BOOL k32_ansi_arg(const char *a, UNICODE_STRING *s);
+
+/* Convert a W API result for its A twin.  `ret` is what the W call returned
+ * (a length without NUL on success, a size with NUL when too small, 0 on
+ * error); copies into abuf when it fitted. */
+DWORD k32_copy_w_result_to_a(DWORD ret, const WCHAR *wbuf, char *abuf, DWORD asize);
+
+/* handle.c */
+NTSTATUS k32_device_type(HANDLE h, DEVICE_TYPE *type);
+
+/* console.c */
+BOOL k32_is_console(HANDLE h);
+
+/* file.c */
+NTSTATUS k32_nt_path(const WCHAR *dos, UNICODE_STRING *nt);
+
+/* process.c */
+extern char *k32_command_line_a;
+void k32_init_command_line(void);
+
+#endif

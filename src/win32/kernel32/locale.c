@@ -1,0 +1,291 @@
+/*
+ * String comparison and minimal locale data (en-US, LCID 0x0409).
+ *
+ * CompareString approximates the Windows default sort without its tables:
+ * strings compare first ignoring case, then (if equal so far) lower case
+ * sorts before upper case, as in the Windows word sort ("a" < "A" < "b").
+ * Punctuation weights (e.g. "co-op" vs "coop") are not modelled.
+ */
+#include "k32_private.h"
+
+static int sort_compare(const WCHAR *a, int na, const WCHAR *b, int nb, BOOL ignore_case)
+{
+	int i, n = na < nb ? na : nb, tert = 0;
+
+	for (i = 0; i < n; i++) {
+		WCHAR x = RtlUpcaseUnicodeChar(a[i]), y = RtlUpcaseUnicodeChar(b[i]);
+		if (x != y)
+			return x < y ? CSTR_LESS_THAN : CSTR_GREATER_THAN;
+		if (!tert && a[i] != b[i])
+			tert = a[i] != x ? -1 : 1; /* a[i] is the lower case one */
+	}
+	if (na != nb)
+		return na < nb ? CSTR_LESS_THAN : CSTR_GREATER_THAN;
+	if (ignore_case || !tert)
+		return CSTR_EQUAL;
+	return tert < 0 ? CSTR_LESS_THAN : CSTR_GREATER_THAN;
+}
+
+K32API int WINAPI CompareStringW(LCID lcid, DWORD flags, PCNZWCH s1, int n1, PCNZWCH s2, int n2)
+{
+	if (!s1 || !s2)
+		return k32_error(ERROR_INVALID_PARAMETER);
+	if (n1 < 0)
+		n1 = (int)wcslen(s1);
+	if (n2 < 0)
+		n2 = (int)wcslen(s2);
+	return sort_compare(s1, n1, s2, n2, (flags & (NORM_IGNORECASE | LINGUISTIC_IGNORECASE)) != 0);
+}
+
+K32API int WINAPI CompareStringEx(LPCWSTR locale, DWORD flags, LPCWCH s1, int n1, LPCWCH s2,
+				  int n2, LPNLSVERSIONINFO v, LPVOID r, LPARAM p)
+{
+	return CompareStringW(0, flags, s1, n1, s2, n2);
+}
+
+K32API int WINAPI CompareStringA(LCID lcid, DWORD flags, PCNZCH s1, int n1, PCNZCH s2, int n2)
+{
+	WCHAR *w1, *w2;
+	int r = 0;
+
+	if (!s1 || !s2)
+		return k32_error(ERROR_INVALID_PARAMETER);
+	if (n1 < 0)
+		n1 = (int)strlen(s1);
+	if (n2 < 0)
+		n2 = (int)strlen(s2);
+	w1 = RtlAllocateHeap(k32_heap(), 0, (SIZE_T)(n1 + 1) * sizeof(WCHAR));
+	w2 = RtlAllocateHeap(k32_heap(), 0, (SIZE_T)(n2 + 1) * sizeof(WCHAR));
+	if (w1 && w2) {
+		ULONG d;
+		RtlMultiByteToUnicodeN(w1, (ULONG)n1 * 2, &d, s1, (ULONG)n1);
+		RtlMultiByteToUnicodeN(w2, (ULONG)n2 * 2, &d, s2, (ULONG)n2);
+		r = CompareStringW(lcid, flags, w1, n1, w2, n2);
+	} else {
+		k32_error(ERROR_NOT_ENOUGH_MEMORY);
+	}
+	k32_free(w1);
+	k32_free(w2);
+	return r;
+}
+
+/* Code-point order, optionally after upper-casing (documented). */
+K32API int WINAPI CompareStringOrdinal(LPCWCH s1, int n1, LPCWCH s2, int n2, BOOL ignore_case)
+{
+	UNICODE_STRING a, b;
+	LONG r;
+
+	if (!s1 || !s2)
+		return k32_error(ERROR_INVALID_PARAMETER);
+	if (n1 < 0)
+		n1 = (int)wcslen(s1);
+	if (n2 < 0)
+		n2 = (int)wcslen(s2);
+	a.Buffer = (PWSTR)s1;
+	a.Length = a.MaximumLength = (USHORT)(n1 * sizeof(WCHAR));
+	b.Buffer = (PWSTR)s2;
+	b.Length = b.MaximumLength = (USHORT)(n2 * sizeof(WCHAR));
+	r = RtlCompareUnicodeString(&a, &b, (BOOLEAN)(ignore_case != 0));
+	return r < 0 ? CSTR_LESS_THAN : r > 0 ? CSTR_GREATER_THAN : CSTR_EQUAL;
+}
+
+K32API int WINAPI lstrcmpW(LPCWSTR a, LPCWSTR b)
+{
+	if (!a || !b)
+		return !a && !b ? 0 : a ? 1 : -1;
+	return CompareStringW(LOCALE_USER_DEFAULT, 0, a, -1, b, -1) - 2;
+}
+
+K32API int WINAPI lstrcmpiW(LPCWSTR a, LPCWSTR b)
+{
+	if (!a || !b)
+		return !a && !b ? 0 : a ? 1 : -1;
+	return CompareStringW(LOCALE_USER_DEFAULT, NORM_IGNORECASE, a, -1, b, -1) - 2;
+}
+
+K32API int WINAPI lstrcmpA(LPCSTR a, LPCSTR b)
+{
+	if (!a || !b)
+		return !a && !b ? 0 : a ? 1 : -1;
+	return CompareStringA(LOCALE_USER_DEFAULT, 0, a, -1, b, -1) - 2;
+}
+
+K32API int WINAPI lstrcmpiA(LPCSTR a, LPCSTR b)
+{
+	if (!a || !b)
+		return !a && !b ? 0 : a ? 1 : -1;
+	return CompareStringA(LOCALE_USER_DEFAULT, NORM_IGNORECASE, a, -1, b, -1) - 2;
+}
+
+K32API int WINAPI lstrlenW(LPCWSTR s)
+{
+	return s ? (int)wcslen(s) : 0;
+}
+
+K32API int WINAPI lstrlenA(LPCSTR s)
+{
+	return s ? (int)strlen(s) : 0;
+}
+
+K32API LPWSTR WINAPI lstrcpyW(LPWSTR d, LPCWSTR s)
+{
+	return wcscpy(d, s);
+}
+
+K32API LPSTR WINAPI lstrcpyA(LPSTR d, LPCSTR s)
+{
+	return strcpy(d, s);
+}
+
+K32API LPWSTR WINAPI lstrcatW(LPWSTR d, LPCWSTR s)
+{
+	return wcscat(d, s);
+}
+
+K32API LPSTR WINAPI lstrcatA(LPSTR d, LPCSTR s)
+{
+	return strcat(d, s);
+}
+
+/* Copies at most n-1 chars and always terminates (n > 0). */
+K32API LPWSTR WINAPI lstrcpynW(LPWSTR d, LPCWSTR s, int n)
+{
+	int i;
+
+	if (n <= 0)
+		return d;
+	for (i = 0; i < n - 1 && s[i]; i++)
+		d[i] = s[i];
+	d[i] = 0;
+	return d;
+}
+
+K32API LPSTR WINAPI lstrcpynA(LPSTR d, LPCSTR s, int n)
+{
+	int i;
+
+	if (n <= 0)
+		return d;
+	for (i = 0; i < n - 1 && s[i]; i++)
+		d[i] = s[i];
+	d[i] = 0;
+	return d;
+}
+
+K32API LCID WINAPI GetUserDefaultLCID(void) { return 0x0409; }
+K32API LCID WINAPI GetSystemDefaultLCID(void) { return 0x0409; }
+K32API LANGID WINAPI GetUserDefaultLangID(void) { return 0x0409; }
+K32API LANGID WINAPI GetSystemDefaultLangID(void) { return 0x0409; }
+K32API LANGID WINAPI GetUserDefaultUILanguage(void) { return 0x0409; }
+K32API LCID WINAPI GetThreadLocale(void) { return 0x0409; }
+
+K32API BOOL WINAPI IsValidLocale(LCID lcid, DWORD flags)
+{
+	return lcid == 0x0409 || lcid == LOCALE_USER_DEFAULT || lcid == LOCALE_SYSTEM_DEFAULT;
+}
+
+static const WCHAR *locale_value(LCTYPE type)
+{
+	switch (type & ~(LOCALE_NOUSEROVERRIDE | LOCALE_USE_CP_ACP)) {
+	case LOCALE_ILANGUAGE: return L"0409";
+	case LOCALE_SNAME: return L"en-US";
+	case LOCALE_SENGLANGUAGE: return L"English";
+	case LOCALE_SENGCOUNTRY: return L"United States";
+	case LOCALE_SISO639LANGNAME: return L"en";
+	case LOCALE_SISO3166CTRYNAME: return L"US";
+	case LOCALE_IDEFAULTANSICODEPAGE: return L"1252";
+	case LOCALE_IDEFAULTCODEPAGE: return L"437";
+	case LOCALE_SDECIMAL: return L".";
+	case LOCALE_STHOUSAND: return L",";
+	case LOCALE_SGROUPING: return L"3;0";
+	case LOCALE_SLIST: return L",";
+	case LOCALE_SCURRENCY: return L"$";
+	case LOCALE_SNEGATIVESIGN: return L"-";
+	case LOCALE_SPOSITIVESIGN: return L"";
+	case LOCALE_SSHORTDATE: return L"M/d/yyyy";
+	case LOCALE_SLONGDATE: return L"dddd, MMMM d, yyyy";
+	case LOCALE_STIMEFORMAT: return L"h:mm:ss tt";
+	case LOCALE_S1159: return L"AM";
+	case LOCALE_S2359: return L"PM";
+	case LOCALE_IMEASURE: return L"1";
+	case LOCALE_IDIGITS: return L"2";
+	}
+	return NULL;
+}
+
+/* Size in chars including the NUL; with size 0 only the size. */
+K32API int WINAPI GetLocaleInfoW(LCID lcid, LCTYPE type, LPWSTR buf, int size)
+{
+	const WCHAR *v = locale_value(type);
+	int n;
+
+	if (!v || size < 0 || (size && !buf))
+		return k32_error(ERROR_INVALID_PARAMETER);
+	n = (int)wcslen(v) + 1;
+	if (!size)
+		return n;
+	if (size < n)
+		return k32_error(ERROR_INSUFFICIENT_BUFFER);
+	memcpy(buf, v, (SIZE_T)n * sizeof(WCHAR));
+	return n;
+}
+
+K32API int WINAPI GetLocaleInfoA(LCID lcid, LCTYPE type, LPSTR buf, int size)
+{
+	const WCHAR *v = locale_value(type);
+	int n;
+
+	if (!v || size < 0 || (size && !buf))
+		return k32_error(ERROR_INVALID_PARAMETER);
+	n = (int)wcslen(v) + 1;
+	if (!size)
+		return n;
+	if (size < n)
+		return k32_error(ERROR_INSUFFICIENT_BUFFER);
+	k32_w_to_a(v, (SIZE_T)n - 1, buf);
+	return n;
+}
+
+static WORD ctype1(WCHAR c)
+{
+	WORD t = C1_DEFINED;
+
+	if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0))
+		t |= C1_CNTRL;
+	if (c == ' ' || c == '\t' || c == 0xA0 || c == 0x3000)
+		t |= C1_SPACE | C1_BLANK;
+	else if (c >= '\n' && c <= '\r')
+		t |= C1_SPACE;
+	if (c >= '0' && c <= '9')
+		t |= C1_DIGIT | C1_XDIGIT;
+	if ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))
+		t |= C1_XDIGIT;
+	if (RtlUpcaseUnicodeChar(c) != c || c == 0xDF || c == 0xAA || c == 0xBA)
+		t |= C1_LOWER | C1_ALPHA;
+	else if (RtlDowncaseUnicodeChar(c) != c)
+		t |= C1_UPPER | C1_ALPHA;
+	if (((c >= 0x21 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) || (c >= 0x5B && c <= 0x60) ||
+	     (c >= 0x7B && c <= 0x7E) || (c >= 0xA1 && c <= 0xBF && c != 0xAA && c != 0xBA) ||
+	     c == 0xD7 || c == 0xF7))
+		t |= C1_PUNCT;
+	return t;
+}
+
+K32API BOOL WINAPI GetStringTypeW(DWORD type, LPCWCH src, int n, LPWORD out)
+{
+	int i;
+
+	if (!src || !out)
+		return k32_error(ERROR_INVALID_PARAMETER);
+	if (n < 0)
+		n = (int)wcslen(src) + 1;
+	for (i = 0; i < n; i++) {
+		switch (type) {
+		case CT_CTYPE1: out[i] = ctype1(src[i]); break;
+		case CT_CTYPE2: out[i] = src[i] < 0x80 ? C2_LEFTTORIGHT : C2_NOTAPPLICABLE; break;
+		case CT_CTYPE3: out[i] = ctype1(src[i]) & C1_ALPHA ? C3_ALPHA : 0; break;
+		default: return k32_error(ERROR_INVALID_FLAGS);
+		}
+	}
+	return TRUE;
+}

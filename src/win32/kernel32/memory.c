@@ -1,0 +1,220 @@
+/* Virtual memory, heaps, and the Local/Global fixed-memory functions. */
+#include "k32_private.h"
+
+#define MEMORY_BASIC_INFORMATION_CLASS 0
+
+K32API LPVOID WINAPI VirtualAllocEx(HANDLE process, LPVOID addr, SIZE_T size, DWORD type,
+				    DWORD protect)
+{
+	NTSTATUS status = NtAllocateVirtualMemory(process, &addr, 0, &size, type, protect);
+
+	if (status < 0) {
+		k32_fail(status);
+		return NULL;
+	}
+	return addr;
+}
+
+K32API LPVOID WINAPI VirtualAlloc(LPVOID addr, SIZE_T size, DWORD type, DWORD protect)
+{
+	return VirtualAllocEx(GetCurrentProcess(), addr, size, type, protect);
+}
+
+/* The supervisor applies the Windows rules (MEM_RELEASE needs size 0 ...)
+ * and its status is passed through. */
+K32API BOOL WINAPI VirtualFreeEx(HANDLE process, LPVOID addr, SIZE_T size, DWORD type)
+{
+	NTSTATUS status = NtFreeVirtualMemory(process, &addr, &size, type);
+
+	return status < 0 ? k32_fail(status) : TRUE;
+}
+
+K32API BOOL WINAPI VirtualFree(LPVOID addr, SIZE_T size, DWORD type)
+{
+	return VirtualFreeEx(GetCurrentProcess(), addr, size, type);
+}
+
+K32API BOOL WINAPI VirtualProtectEx(HANDLE process, LPVOID addr, SIZE_T size, DWORD protect,
+				    PDWORD old)
+{
+	ULONG prev;
+	NTSTATUS status;
+
+	/* lpflOldProtect must be valid (documented: otherwise the call fails). */
+	if (!old)
+		return k32_error(ERROR_NOACCESS);
+	status = NtProtectVirtualMemory(process, &addr, &size, protect, &prev);
+	if (status < 0)
+		return k32_fail(status);
+	*old = prev;
+	return TRUE;
+}
+
+K32API BOOL WINAPI VirtualProtect(LPVOID addr, SIZE_T size, DWORD protect, PDWORD old)
+{
+	return VirtualProtectEx(GetCurrentProcess(), addr, size, protect, old);
+}
+
+K32API SIZE_T WINAPI VirtualQueryEx(HANDLE process, LPCVOID addr,
+				    PMEMORY_BASIC_INFORMATION info, SIZE_T len)
+{
+	SIZE_T ret = 0;
+	NTSTATUS status = NtQueryVirtualMemory(process, (PVOID)addr,
+					       MEMORY_BASIC_INFORMATION_CLASS, info, len, &ret);
+
+	if (status < 0) {
+		k32_fail(status);
+		return 0;
+	}
+	return ret;
+}
+
+K32API SIZE_T WINAPI VirtualQuery(LPCVOID addr, PMEMORY_BASIC_INFORMATION info, SIZE_T len)
+{
+	return VirtualQueryEx(GetCurrentProcess(), addr, info, len);
+}
+
+K32API HANDLE WINAPI GetProcessHeap(void)
+{
+	return lsw_process_heap();
+}
+
+K32API DWORD WINAPI GetProcessHeaps(DWORD count, PHANDLE heaps)
+{
+	return RtlGetProcessHeaps(count, heaps);
+}
+
+K32API HANDLE WINAPI HeapCreate(DWORD options, SIZE_T initial, SIZE_T maximum)
+{
+	ULONG flags = options & (HEAP_GENERATE_EXCEPTIONS | HEAP_NO_SERIALIZE |
+				 HEAP_CREATE_ENABLE_EXECUTE);
+	HANDLE h;
+
+	/* A maximum of 0 makes the heap growable (documented). */
+	if (!maximum)
+		flags |= HEAP_GROWABLE;
+	else if (initial > maximum)
+		initial = maximum;
+	h = RtlCreateHeap(flags, NULL, maximum, initial, NULL, NULL);
+	if (!h)
+		k32_error(ERROR_NOT_ENOUGH_MEMORY);
+	return h;
+}
+
+K32API BOOL WINAPI HeapDestroy(HANDLE heap)
+{
+	if (RtlDestroyHeap(heap))
+		return k32_error(ERROR_INVALID_HANDLE);
+	return TRUE;
+}
+
+/* RtlFreeHeap returns a BOOLEAN, hence a function and not a forward. */
+K32API BOOL WINAPI HeapFree(HANDLE heap, DWORD flags, LPVOID p)
+{
+	if (!RtlFreeHeap(heap, flags, p))
+		return k32_error(ERROR_INVALID_PARAMETER);
+	return TRUE;
+}
+
+K32API BOOL WINAPI HeapValidate(HANDLE heap, DWORD flags, LPCVOID p)
+{
+	return RtlValidateHeap(heap, flags, p) ? TRUE : FALSE;
+}
+
+K32API SIZE_T WINAPI HeapCompact(HANDLE heap, DWORD flags)
+{
+	return RtlCompactHeap(heap, flags);
+}
+
+K32API BOOL WINAPI HeapLock(HANDLE heap)
+{
+	return RtlLockHeap(heap) ? TRUE : k32_error(ERROR_INVALID_HANDLE);
+}
+
+K32API BOOL WINAPI HeapUnlock(HANDLE heap)
+{
+	return RtlUnlockHeap(heap) ? TRUE : k32_error(ERROR_INVALID_HANDLE);
+}
+
+/*
+ * Local/Global: only fixed memory (LMEM_FIXED / GMEM_FIXED), where the
+ * handle is the pointer; moveable requests get fixed memory too, which
+ * callers that use LocalLock/GlobalLock still handle correctly.
+ */
+K32API HLOCAL WINAPI LocalAlloc(UINT flags, SIZE_T size)
+{
+	void *p = RtlAllocateHeap(k32_heap(), (flags & LMEM_ZEROINIT) ? HEAP_ZERO_MEMORY : 0,
+				  size);
+
+	if (!p)
+		k32_error(ERROR_NOT_ENOUGH_MEMORY);
+	return p;
+}
+
+K32API HLOCAL WINAPI LocalFree(HLOCAL mem)
+{
+	if (mem && !RtlFreeHeap(k32_heap(), 0, mem)) {
+		k32_error(ERROR_INVALID_HANDLE);
+		return mem;
+	}
+	return NULL;
+}
+
+K32API HLOCAL WINAPI LocalReAlloc(HLOCAL mem, SIZE_T size, UINT flags)
+{
+	void *p = RtlReAllocateHeap(k32_heap(), (flags & LMEM_ZEROINIT) ? HEAP_ZERO_MEMORY : 0,
+				    mem, size);
+
+	if (!p)
+		k32_error(ERROR_NOT_ENOUGH_MEMORY);
+	return p;
+}
+
+K32API LPVOID WINAPI LocalLock(HLOCAL mem)
+{
+	return mem;
+}
+
+K32API BOOL WINAPI LocalUnlock(HLOCAL mem)
+{
+	k32_error(ERROR_NOT_LOCKED);
+	return FALSE;
+}
+
+K32API SIZE_T WINAPI LocalSize(HLOCAL mem)
+{
+	SIZE_T n = RtlSizeHeap(k32_heap(), 0, mem);
+
+	return n == (SIZE_T)-1 ? 0 : n;
+}
+
+K32API HGLOBAL WINAPI GlobalAlloc(UINT flags, SIZE_T size)
+{
+	return LocalAlloc(flags & GMEM_ZEROINIT ? LMEM_ZEROINIT : 0, size);
+}
+
+K32API HGLOBAL WINAPI GlobalFree(HGLOBAL mem)
+{
+	return LocalFree(mem);
+}
+
+K32API HGLOBAL WINAPI GlobalReAlloc(HGLOBAL mem, SIZE_T size, UINT flags)
+{
+	return LocalReAlloc(mem, size, flags & GMEM_ZEROINIT ? LMEM_ZEROINIT : 0);
+}
+
+K32API LPVOID WINAPI GlobalLock(HGLOBAL mem)
+{
+	return mem;
+}
+
+K32API BOOL WINAPI GlobalUnlock(HGLOBAL mem)
+{
+	k32_error(ERROR_NOT_LOCKED);
+	return FALSE;
+}
+
+K32API SIZE_T WINAPI GlobalSize(HGLOBAL mem)
+{
+	return LocalSize(mem);
+}
