@@ -261,6 +261,10 @@ static SIZE_T full_path(PCWSTR path, path_buf *b)
 			b->s[i] = '\\';
 	if (root <= b->len) /* else a bare root such as "\\server\share" */
 		b->len = normalize(b->s, root, b->len);
+	/* "C:" alone names that drive's current directory, without the
+	 * trailing backslash. */
+	if (type == RtlPathTypeDriveRelative && !path[2] && b->len > root)
+		b->len--;
 	b->s[b->len] = 0;
 	return b->len;
 }
