@@ -5,6 +5,7 @@ usage: check_run.py LSW [options] -- PROG.exe [ARGS...]
   --stdin TEXT            feed TEXT on standard input (default: empty)
   --stdout TEXT           expected standard output, exactly
   --stdout-has TEXT       standard output must contain TEXT (repeatable)
+  --stdout-lacks TEXT     standard output must not contain TEXT (repeatable)
   --stderr-has TEXT       standard error must contain TEXT (repeatable)
   --exit N                expected exit status (default 0)
   --absent PATH           PATH must not exist afterwards (repeatable)
@@ -28,6 +29,7 @@ def main():
     p.add_argument('--stdin', default='')
     p.add_argument('--stdout')
     p.add_argument('--stdout-has', action='append', default=[])
+    p.add_argument('--stdout-lacks', action='append', default=[])
     p.add_argument('--stderr-has', action='append', default=[])
     p.add_argument('--exit', type=int, default=0)
     p.add_argument('--absent', action='append', default=[])
@@ -36,7 +38,8 @@ def main():
     prog = argv[split + 1:]
     prefix = tempfile.mkdtemp(prefix='lsw-test-prefix-')
     cmd = [a.lsw, 'run', '--prefix', prefix, '--timeout', '60'] + a.lsw_opt + ['--'] + prog
-    r = subprocess.run(cmd, input=a.stdin.encode(), capture_output=True, timeout=120)
+    stdin = a.stdin.encode().decode('unicode_escape').encode()
+    r = subprocess.run(cmd, input=stdin, capture_output=True, timeout=120)
     out, err = r.stdout.decode(errors='replace'), r.stderr.decode(errors='replace')
     failures = []
     if r.returncode != a.exit:
@@ -46,6 +49,9 @@ def main():
     for want in a.stdout_has:
         if want not in out:
             failures.append(f'stdout lacks {want!r}')
+    for bad in a.stdout_lacks:
+        if bad in out:
+            failures.append(f'stdout contains {bad!r}')
     for want in a.stderr_has:
         if want not in err:
             failures.append(f'stderr lacks {want!r}')
