@@ -9,7 +9,7 @@
 #include "emul/ntcall_table.h"
 #include "tracer/notify.h"
 
-bool lsw_debug;
+bool lsw_debug, lsw_debug_calls;
 
 void lsw_log(const char *fmt, ...)
 {
@@ -93,6 +93,10 @@ void nt_dispatch(struct lsw_thread *t)
 	status = fetch_stack_args(t, row->nargs);
 	if (status == LSW_STATUS_SUCCESS)
 		status = row->handler(c);
+	if (lsw_debug_calls)
+		fprintf(stderr, "lsw: %s(%#llx, %#llx, %#llx, %#llx) = %#x\n", row->name,
+			(unsigned long long)c->args[0], (unsigned long long)c->args[1],
+			(unsigned long long)c->args[2], (unsigned long long)c->args[3], status);
 	if (status != NT_DEFERRED)
 		nt_answer(t, status);
 }

@@ -129,5 +129,8 @@ NTSTATUS tracee_write_iosb(struct lsw_thread *t, uint64_t iosb,
 /* logging */
 void lsw_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 extern bool lsw_debug;
+/* Every served call with its status on stderr (LSW_DEBUG=calls), until
+ * lsw trace exists. */
+extern bool lsw_debug_calls;
 
 #endif

@@ -3,7 +3,6 @@
  * modes, dispositions, directories, attributes) grow here; reads from lsw's
  * own stdin are deferred until data arrives so the supervisor never blocks.
  */
-#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -49,6 +48,12 @@ static void file_destroy(struct nt_object *obj)
 		loop_unwatch(f->fd);
 		close(f->fd);
 	}
+	if (f->delete_on_close && f->name_utf8) {
+		if (f->kind == FILE_KIND_DIR)
+			rmdir(f->name_utf8);
+		else
+			unlink(f->name_utf8);
+	}
 	free(f->name_utf8);
 	free(f);
 }
@@ -92,7 +97,7 @@ struct file_object *file_from_stdio(int fd, uint32_t access)
 	return f;
 }
 
-static struct file_object *get_file(struct nt_call *c, uint64_t h, NTSTATUS *st)
+struct file_object *get_file(struct nt_call *c, uint64_t h, NTSTATUS *st)
 {
 	return (struct file_object *)handle_get(c->thread->process, h, &file_ops, st);
 }
@@ -127,7 +132,7 @@ static ssize_t host_write(struct file_object *f, const void *buf, size_t len, in
 	return n;
 }
 
-static NTSTATUS errno_to_status(int e)
+NTSTATUS errno_to_status(int e)
 {
 	switch (e) {
 	case ENOENT: return LSW_STATUS_OBJECT_NAME_NOT_FOUND;
@@ -289,6 +294,19 @@ static NTSTATUS read_object_name(struct nt_call *c, uint64_t oa, uint16_t **name
 	return tracee_read_ustring(c->thread, fields[2], name, n);
 }
 
+NTSTATUS file_resolve_attributes(struct nt_call *c, uint64_t oa, struct path_result *pr)
+{
+	uint16_t *name;
+	size_t n;
+	NTSTATUS st = read_object_name(c, oa, &name, &n);
+
+	if (st != LSW_STATUS_SUCCESS)
+		return st;
+	st = path_resolve(name, n, pr);
+	free(name);
+	return st;
+}
+
 static uint32_t expand_access(uint32_t a)
 {
 	if (a & (GENERIC_READ | GENERIC_ALL | MAXIMUM_ALLOWED))
@@ -421,76 +439,15 @@ NTSTATUS nt_NtQueryVolumeInformationFile(struct nt_call *c)
 
 	if (!(f = get_file(c, c->args[0], &st)))
 		return st;
-	if (c->args[4] != 4) /* FileFsDeviceInformation */
+	if ((uint32_t)c->args[4] != 4) /* FileFsDeviceInformation */
 		return LSW_STATUS_INVALID_INFO_CLASS;
-	if (c->args[3] < sizeof(dev))
+	if ((uint32_t)c->args[3] < sizeof(dev))
 		return LSW_STATUS_INFO_LENGTH_MISMATCH;
 	dev[0] = f->device_type;
 	dev[1] = 0;
 	if (tracee_write(c->thread, c->args[2], dev, sizeof(dev)) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	return tracee_write_iosb(c->thread, c->args[1], LSW_STATUS_SUCCESS, sizeof(dev));
-}
-
-/* NtQueryInformationFile(FileHandle, IoStatusBlock, FileInformation, Length,
- *                        FileInformationClass): standard and position. */
-NTSTATUS nt_NtQueryInformationFile(struct nt_call *c)
-{
-	struct file_object *f;
-	struct stat sb;
-	uint64_t out[3] = { 0 };
-	size_t len;
-	NTSTATUS st;
-
-	if (!(f = get_file(c, c->args[0], &st)))
-		return st;
-	switch (c->args[4]) {
-	case 5: /* FileStandardInformation: AllocationSize, EndOfFile, NumberOfLinks,
-		 * DeletePending, Directory */
-		if (f->fd >= 0 && fstat(f->fd, &sb) == 0) {
-			out[0] = (uint64_t)sb.st_blocks * 512;
-			out[1] = (uint64_t)sb.st_size;
-			out[2] = (uint64_t)sb.st_nlink | ((uint64_t)S_ISDIR(sb.st_mode) << 40);
-		}
-		len = 24;
-		break;
-	case 14: /* FilePositionInformation */
-		out[0] = f->pos;
-		len = 8;
-		break;
-	default:
-		return LSW_STATUS_INVALID_INFO_CLASS;
-	}
-	if (c->args[3] < len)
-		return LSW_STATUS_INFO_LENGTH_MISMATCH;
-	if (tracee_write(c->thread, c->args[2], out, len) < 0)
-		return LSW_STATUS_ACCESS_VIOLATION;
-	return tracee_write_iosb(c->thread, c->args[1], LSW_STATUS_SUCCESS, len);
-}
-
-/* NtSetInformationFile(FileHandle, IoStatusBlock, FileInformation, Length,
- *                      FileInformationClass): position and end of file. */
-NTSTATUS nt_NtSetInformationFile(struct nt_call *c)
-{
-	struct file_object *f;
-	int64_t v;
-	NTSTATUS st;
-
-	if (!(f = get_file(c, c->args[0], &st)))
-		return st;
-	if (c->args[4] != 14 && c->args[4] != 20)
-		return LSW_STATUS_INVALID_INFO_CLASS;
-	if (c->args[3] < 8)
-		return LSW_STATUS_INFO_LENGTH_MISMATCH;
-	if (tracee_read(c->thread, c->args[2], &v, 8) < 0)
-		return LSW_STATUS_ACCESS_VIOLATION;
-	if (v < 0)
-		return LSW_STATUS_INVALID_PARAMETER;
-	if (c->args[4] == 14)
-		f->pos = (uint64_t)v;
-	else if (f->kind != FILE_KIND_DISK || ftruncate(f->fd, v) < 0)
-		return f->kind != FILE_KIND_DISK ? LSW_STATUS_INVALID_PARAMETER : errno_to_status(errno);
-	return tracee_write_iosb(c->thread, c->args[1], LSW_STATUS_SUCCESS, 0);
 }
 
 /* NtFlushBuffersFile(FileHandle, IoStatusBlock) */

@@ -25,10 +25,18 @@ struct file_object {
 	uint32_t access, options;
 	uint64_t pos;           /* current byte offset of DISK files */
 	bool tty;               /* the stream is a terminal */
+	bool delete_on_close;   /* FileDispositionInformation: unlink at last close */
 	char *name_utf8;        /* host path or a description, for messages */
 };
 
 extern const struct nt_object_ops file_ops;
+
+struct file_object *get_file(struct nt_call *c, uint64_t h, NTSTATUS *st);
+struct path_result;
+/* Resolves an OBJECT_ATTRIBUTES' name to a host path. */
+NTSTATUS file_resolve_attributes(struct nt_call *c, uint64_t oa, struct path_result *pr);
+/* errno -> NTSTATUS, in one place. */
+NTSTATUS errno_to_status(int e);
 
 /* A file object over one of the supervisor's own stdio fds (dup'ed). */
 struct file_object *file_from_stdio(int fd, uint32_t access);

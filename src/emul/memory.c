@@ -298,7 +298,7 @@ NTSTATUS nt_NtQueryVirtualMemory(struct nt_call *c)
 
 	if (!is_current_process(c->args[0]))
 		return LSW_STATUS_INVALID_HANDLE;
-	if (c->args[2] != 0) /* MemoryBasicInformation only, for now */
+	if ((uint32_t)c->args[2] != 0) /* MemoryBasicInformation only, for now */
 		return LSW_STATUS_INVALID_INFO_CLASS;
 	if (c->args[1] > USER_MAX)
 		return LSW_STATUS_INVALID_PARAMETER;

@@ -6,7 +6,6 @@
  * (LSW_REQ_CONTINUE, once those mappings exist) fills them in and jumps to
  * ntdll!LdrInitializeThunk(PEB *, ntdll base).
  */
-#define _GNU_SOURCE
 #include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
@@ -376,7 +375,7 @@ void process_fault(struct lsw_thread *t)
 	code = fault_status(&b.fault);
 	fprintf(stderr, "lsw: unhandled exception 0x%08X at %s", code,
 		process_symbolize(p, b.regs.rip, where, sizeof(where)));
-	if (code == LSW_STATUS_ACCESS_VIOLATION)
+	if (code == (uint32_t)LSW_STATUS_ACCESS_VIOLATION)
 		fprintf(stderr, " (%s 0x%llx)", (b.fault.err & 2) ? "writing" : "reading",
 			(unsigned long long)b.fault.addr);
 	fputc('\n', stderr);
@@ -417,9 +416,9 @@ NTSTATUS nt_NtQueryInformationProcess(struct nt_call *c)
 
 	if (c->args[0] != (uint64_t)-1)
 		return LSW_STATUS_INVALID_HANDLE;
-	if (c->args[1] != 0) /* ProcessBasicInformation */
+	if ((uint32_t)c->args[1] != 0) /* ProcessBasicInformation */
 		return LSW_STATUS_INVALID_INFO_CLASS;
-	if (c->args[3] != len)
+	if ((uint32_t)c->args[3] != len)
 		return LSW_STATUS_INFO_LENGTH_MISMATCH;
 	info[0] = 0x103;                               /* ExitStatus: STILL_ACTIVE */
 	info[1] = p->peb;

@@ -3,7 +3,6 @@
  * Relocation happens here, in the supervisor, as the Windows memory manager
  * does for images mapped away from their preferred base.
  */
-#define _GNU_SOURCE
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -62,7 +62,7 @@ NTSTATUS nt_NtQuerySystemInformation(struct nt_call *c)
 		return LSW_STATUS_INVALID_INFO_CLASS;
 	if (c->args[3] && tracee_write(c->thread, c->args[3], &len, 4) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
-	if (c->args[2] != len)
+	if ((uint32_t)c->args[2] != len)
 		return LSW_STATUS_INFO_LENGTH_MISMATCH;
 	if (tracee_write(c->thread, c->args[1], &info, len) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;

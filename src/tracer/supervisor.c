@@ -174,6 +174,7 @@ int supervisor_run(const struct lsw_config *cfg, char **env, unsigned timeout_se
 	struct lsw_process *p = &proc;
 
 	lsw_debug = cfg->debug;
+	lsw_debug_calls = getenv("LSW_DEBUG") && !strcmp(getenv("LSW_DEBUG"), "calls");
 	signal(SIGPIPE, SIG_IGN);
 	memset(p, 0, sizeof(*p));
 	p->cfg = cfg;

@@ -4,6 +4,7 @@
 usage: check_run.py LSW [options] -- PROG.exe [ARGS...]
   --stdin TEXT            feed TEXT on standard input (default: empty)
   --stdout TEXT           expected standard output, exactly
+  --stdout-file FILE      expected standard output, CR LF read as LF
   --stdout-has TEXT       standard output must contain TEXT (repeatable)
   --stdout-lacks TEXT     standard output must not contain TEXT (repeatable)
   --stderr-has TEXT       standard error must contain TEXT (repeatable)
@@ -28,24 +29,36 @@ def main():
     p.add_argument('lsw')
     p.add_argument('--stdin', default='')
     p.add_argument('--stdout')
+    p.add_argument('--stdout-file')
     p.add_argument('--stdout-has', action='append', default=[])
     p.add_argument('--stdout-lacks', action='append', default=[])
     p.add_argument('--stderr-has', action='append', default=[])
     p.add_argument('--exit', type=int, default=0)
     p.add_argument('--absent', action='append', default=[])
     p.add_argument('--lsw-opt', action='append', default=[])
+    p.add_argument('--cwd', help='run in this directory (default: a fresh one)')
     a = p.parse_args(argv[:split])
     prog = argv[split + 1:]
     prefix = tempfile.mkdtemp(prefix='lsw-test-prefix-')
+    if a.cwd is None:
+        a.cwd = tempfile.mkdtemp(prefix='lsw-test-cwd-')
     cmd = [a.lsw, 'run', '--prefix', prefix, '--timeout', '60'] + a.lsw_opt + ['--'] + prog
     stdin = a.stdin.encode().decode('unicode_escape').encode()
-    r = subprocess.run(cmd, input=stdin, capture_output=True, timeout=120)
+    r = subprocess.run(cmd, input=stdin, capture_output=True, timeout=120, cwd=a.cwd)
     out, err = r.stdout.decode(errors='replace'), r.stderr.decode(errors='replace')
     failures = []
     if r.returncode != a.exit:
         failures.append(f'exit status {r.returncode}, expected {a.exit}')
     if a.stdout is not None and out != a.stdout.encode().decode('unicode_escape'):
         failures.append(f'stdout {out!r}, expected {a.stdout.encode().decode("unicode_escape")!r}')
+    if a.stdout_file is not None:
+        want = open(a.stdout_file, encoding='utf-8', errors='replace').read()
+        got = out.replace('\r\n', '\n')
+        if got != want:
+            import difflib
+            diff = ''.join(difflib.unified_diff(want.splitlines(True), got.splitlines(True),
+                                                'expected', 'actual'))
+            failures.append('stdout differs from ' + a.stdout_file + ':\n' + diff)
     for want in a.stdout_has:
         if want not in out:
             failures.append(f'stdout lacks {want!r}')

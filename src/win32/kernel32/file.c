@@ -162,6 +162,57 @@ K32API BOOL WINAPI DeleteFileW(LPCWSTR name)
 	return status < 0 ? k32_fail(status) : TRUE;
 }
 
+/* FILE_RENAME_INFORMATION with room for the target name. */
+struct rename_info {
+	BOOLEAN ReplaceIfExists;
+	HANDLE RootDirectory;
+	ULONG FileNameLength;
+	WCHAR FileName[1];
+};
+
+/* Renames within what the supervisor lets the program see.  Moving across
+ * devices (MOVEFILE_COPY_ALLOWED) and delayed moves are not supported. */
+K32API BOOL WINAPI MoveFileExW(LPCWSTR from, LPCWSTR to, DWORD flags)
+{
+	UNICODE_STRING nt;
+	IO_STATUS_BLOCK io;
+	struct rename_info *ri;
+	HANDLE h;
+	NTSTATUS status;
+	ULONG size;
+
+	if (!from || !to || (flags & MOVEFILE_DELAY_UNTIL_REBOOT))
+		return k32_error(ERROR_INVALID_PARAMETER);
+	status = k32_nt_path(to, &nt);
+	if (status < 0)
+		return k32_fail(status);
+	size = (ULONG)(offsetof(struct rename_info, FileName) + nt.Length);
+	ri = RtlAllocateHeap(GetProcessHeap(), 0, size);
+	if (!ri) {
+		RtlFreeUnicodeString(&nt);
+		return k32_error(ERROR_NOT_ENOUGH_MEMORY);
+	}
+	ri->ReplaceIfExists = (flags & MOVEFILE_REPLACE_EXISTING) != 0;
+	ri->RootDirectory = NULL;
+	ri->FileNameLength = nt.Length;
+	memcpy(ri->FileName, nt.Buffer, nt.Length);
+	RtlFreeUnicodeString(&nt);
+	status = open_path(from, DELETE, FILE_OPEN_REPARSE_POINT, &h);
+	if (status >= 0) {
+		status = NtSetInformationFile(h, &io, ri, size, (FILE_INFORMATION_CLASS)10);
+		NtClose(h);
+	}
+	RtlFreeHeap(GetProcessHeap(), 0, ri);
+	if (status == STATUS_OBJECT_NAME_COLLISION)
+		return k32_error(ERROR_ALREADY_EXISTS);
+	return status < 0 ? k32_fail(status) : TRUE;
+}
+
+K32API BOOL WINAPI MoveFileW(LPCWSTR from, LPCWSTR to)
+{
+	return MoveFileExW(from, to, MOVEFILE_COPY_ALLOWED);
+}
+
 K32API BOOL WINAPI RemoveDirectoryW(LPCWSTR name)
 {
 	IO_STATUS_BLOCK io;
@@ -250,4 +301,33 @@ K32API BOOL WINAPI CreateDirectoryA(LPCSTR name, LPSECURITY_ATTRIBUTES sa)
 K32API DWORD WINAPI GetFileAttributesA(LPCSTR name)
 {
 	A_TO_W_CALL(DWORD, INVALID_FILE_ATTRIBUTES, GetFileAttributesW(w.Buffer))
+}
+
+K32API BOOL WINAPI MoveFileExA(LPCSTR from, LPCSTR to, DWORD flags)
+{
+	UNICODE_STRING wto;
+	BOOL r;
+	LPCSTR name = from;
+
+	if (!to)
+		return k32_error(ERROR_INVALID_PARAMETER);
+	if (!k32_ansi_arg(to, &wto))
+		return FALSE;
+	{
+		UNICODE_STRING w;
+
+		if (!name || !k32_ansi_arg(name, &w)) {
+			k32_free(wto.Buffer);
+			return name ? FALSE : k32_error(ERROR_PATH_NOT_FOUND);
+		}
+		r = MoveFileExW(w.Buffer, wto.Buffer, flags);
+		k32_free(w.Buffer);
+	}
+	k32_free(wto.Buffer);
+	return r;
+}
+
+K32API BOOL WINAPI MoveFileA(LPCSTR from, LPCSTR to)
+{
+	return MoveFileExA(from, to, MOVEFILE_COPY_ALLOWED);
 }
