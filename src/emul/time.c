@@ -43,8 +43,14 @@ NTSTATUS nt_NtDelayExecution(struct nt_call *c)
 
 	if (tracee_read(c->thread, c->args[1], &interval, 8) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
+	if (interval == INT64_MIN)
+		return NT_DEFERRED; /* INFINITE: only the end of the process wakes it */
 	if (interval < 0) {
-		wait_ns = (uint64_t)(-(interval + 1) + 1) * 100;
+		uint64_t ticks = (uint64_t)-interval;
+
+		if (ticks > UINT64_MAX / 100 - loop_now_ns())
+			return NT_DEFERRED; /* beyond any lifetime: as infinite */
+		wait_ns = ticks * 100;
 	} else {
 		uint64_t now = nt_system_time();
 		wait_ns = (uint64_t)interval > now ? ((uint64_t)interval - now) * 100 : 0;

@@ -148,14 +148,16 @@ K32API void WINAPI GetStartupInfoA(LPSTARTUPINFOA si)
 
 K32API DWORD WINAPI SleepEx(DWORD ms, BOOL alertable)
 {
-	LARGE_INTEGER t, *pt = NULL;
+	LARGE_INTEGER t;
 	NTSTATUS status;
 
-	if (ms != INFINITE) {
+	/* NtDelayExecution wants a pointer even for INFINITE: the most
+	 * negative interval means "forever" (a NULL one faults). */
+	if (ms == INFINITE)
+		t.QuadPart = (LONGLONG)0x8000000000000000ull;
+	else
 		t.QuadPart = -(LONGLONG)ms * 10000; /* relative, 100 ns units */
-		pt = &t;
-	}
-	status = NtDelayExecution((BOOLEAN)(alertable != 0), pt);
+	status = NtDelayExecution((BOOLEAN)(alertable != 0), &t);
 	return status == STATUS_USER_APC ? WAIT_IO_COMPLETION : 0;
 }
 
