@@ -42,6 +42,13 @@ void nt_answer(struct lsw_thread *t, NTSTATUS status)
 	struct nt_call *c = &t->call;
 	uint64_t val = status;
 
+	if (c->nops && c->direct) {
+		/* a DIRECT call cannot change the process: the table is wrong */
+		fprintf(stderr, "lsw: internal error: %s is marked DIRECT but needs the runtime\n",
+			nt_rows[c->row].name);
+		process_terminate(t->process, LSW_STATUS_UNSUCCESSFUL);
+		return;
+	}
 	if (c->nops) {
 		uint32_t n = c->nops;
 		uint64_t base = t->block + offsetof(struct lsw_thread_block, nops);
@@ -66,6 +73,8 @@ static NTSTATUS fetch_stack_args(struct lsw_thread *t, int nargs)
 
 	if (nargs <= 4)
 		return LSW_STATUS_SUCCESS;
+	if (c->direct)
+		return LSW_STATUS_INVALID_SYSTEM_SERVICE; /* the filter never does this */
 	/* argument n (1-based, n > 4) sits at rsp + 8 * n */
 	if (tracee_read(t, c->rsp + 0x28, &c->args[4], (size_t)(nargs - 4) * 8) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;

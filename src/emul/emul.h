@@ -40,7 +40,9 @@ struct nt_call {
 	uint32_t number;             /* eax as the caller set it */
 	int row;                     /* index into the call table, or -1 */
 	uint64_t args[NT_MAX_ARGS];
-	uint64_t rsp;
+	uint64_t rsp;                /* 0 for DIRECT calls (no stack arguments) */
+	uint64_t rip;                /* the caller's syscall address, if known */
+	bool direct;                 /* notified straight from the syscall */
 	unsigned nops;
 	struct lsw_op ops[LSW_MAX_OPS];
 	int addfd;                   /* fd to inject with the reply, or -1 */
@@ -121,6 +123,8 @@ const char *process_symbolize(struct lsw_process *p, uint64_t addr, char *buf, s
 /* tracee memory (tracer/tracee_mem.c): 0 or -1 (STATUS_ACCESS_VIOLATION) */
 int tracee_read(struct lsw_thread *t, uint64_t addr, void *buf, size_t len);
 int tracee_write(struct lsw_thread *t, uint64_t addr, const void *buf, size_t len);
+int tracee_write2(struct lsw_thread *t, uint64_t a1, const void *b1, size_t l1,
+		  uint64_t a2, const void *b2, size_t l2);
 NTSTATUS tracee_read_ustring(struct lsw_thread *t, uint64_t us_addr,
 			     uint16_t **out, size_t *nchars);
 NTSTATUS tracee_write_iosb(struct lsw_thread *t, uint64_t iosb,

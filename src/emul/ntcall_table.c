@@ -3,14 +3,20 @@
 
 #define NTCALL(num, name, nargs, klass, support) NTCALL_DECL_##support(name)
 #define NTCALL_DECL_IMPL(name) nt_handler nt_##name;
+#define NTCALL_DECL_DIRECT(name) nt_handler nt_##name;
 #define NTCALL_DECL_NI(name)
 #include <lsw/ntcalls.def>
 #undef NTCALL
 
 #define NTCALL_FN_IMPL(name) nt_##name
+#define NTCALL_FN_DIRECT(name) nt_##name
+#define NTCALL_DIRECT_IMPL 0
+#define NTCALL_DIRECT_DIRECT 1
+#define NTCALL_DIRECT_NI 0
 #define NTCALL_FN_NI(name) 0
 #define NTCALL(num, name, nargs, klass, support) \
-	{ num, nargs, NT_CLASS_##klass, #name, NTCALL_FN_##support(name) },
+	{ num, nargs, NT_CLASS_##klass, NTCALL_DIRECT_##support, #name, \
+	  NTCALL_FN_##support(name) },
 const struct nt_row nt_rows[] = {
 #include <lsw/ntcalls.def>
 };

@@ -18,6 +18,7 @@ struct nt_row {
 	uint16_t number;
 	int8_t nargs;            /* -1: not described yet */
 	uint8_t klass;
+	uint8_t direct;          /* served straight from the seccomp notification */
 	const char *name;
 	nt_handler *handler;     /* NULL: STATUS_NOT_IMPLEMENTED */
 };

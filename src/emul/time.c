@@ -13,9 +13,8 @@ NTSTATUS nt_NtQueryPerformanceCounter(struct nt_call *c)
 
 	if (!c->args[0])
 		return LSW_STATUS_ACCESS_VIOLATION;
-	if (tracee_write(c->thread, c->args[0], &now, 8) < 0)
-		return LSW_STATUS_ACCESS_VIOLATION;
-	if (c->args[1] && tracee_write(c->thread, c->args[1], &freq, 8) < 0)
+	if (c->args[1] ? tracee_write2(c->thread, c->args[0], &now, 8, c->args[1], &freq, 8)
+		       : tracee_write(c->thread, c->args[0], &now, 8))
 		return LSW_STATUS_ACCESS_VIOLATION;
 	return LSW_STATUS_SUCCESS;
 }

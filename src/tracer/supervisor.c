@@ -2,7 +2,6 @@
  * The embedded supervisor: starts the runtime, then serves notifications
  * from one epoll loop until the process is gone.
  */
-#define _GNU_SOURCE
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -38,6 +37,23 @@ static void on_fatal(struct lsw_thread *t, const struct seccomp_notif *n)
 	process_terminate(t->process, LSW_STATUS_UNSUCCESSFUL);
 }
 
+/* A DIRECT NT call, notified straight from the Windows code's syscall:
+ * the NT arguments sit in the Linux argument registers r10, rdx, r8, r9. */
+static void serve_direct(struct lsw_thread *t, const struct seccomp_notif *n)
+{
+	struct nt_call *c = &t->call;
+
+	c->direct = true;
+	c->number = (uint32_t)n->data.nr;
+	c->args[0] = n->data.args[3];
+	c->args[1] = n->data.args[2];
+	c->args[2] = n->data.args[4];
+	c->args[3] = n->data.args[5];
+	c->rsp = 0;
+	c->rip = n->data.instruction_pointer;
+	nt_dispatch(t);
+}
+
 static void serve(struct lsw_thread *t, const struct seccomp_notif *n)
 {
 	struct nt_call *c = &t->call;
@@ -48,6 +64,12 @@ static void serve(struct lsw_thread *t, const struct seccomp_notif *n)
 	c->notif_id = n->id;
 	c->nops = 0;
 	t->busy = true;
+	if (n->data.nr != LSW_GATE_NR) {
+		serve_direct(t, n);
+		return;
+	}
+	c->direct = false;
+	c->rip = 0;
 	switch (LSW_REQ_KIND(req)) {
 	case LSW_REQ_NT:
 		c->number = (uint32_t)req;

@@ -2,7 +2,9 @@
  * The seccomp filter, installed by the runtime before any Windows byte runs.
  *
  *   not x86-64 (int 0x80, ...)         -> kill the process
- *   syscall instruction not the gate   -> SECCOMP_RET_TRAP (SIGSYS: an NT call)
+ *   not the gate, a DIRECT NT call     -> SECCOMP_RET_USER_NOTIF (its four
+ *                                         arguments are in r10 rdx r8 r9)
+ *   not the gate, anything else        -> SECCOMP_RET_TRAP (SIGSYS: an NT call)
  *   gate, LSW_GATE_NR                  -> SECCOMP_RET_USER_NOTIF (supervisor)
  *   gate, in gate_whitelist.def        -> allow
  *   gate, anything else                -> kill the process
@@ -16,7 +18,7 @@
 #include "runtime.h"
 
 #define PR_SET_NO_NEW_PRIVS 38
-#define MAX_INSNS 128
+#define MAX_INSNS 256
 
 #define LD(off) (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS, (off))
 #define JEQ(k, t, f) (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (k), (t), (f))
@@ -60,19 +62,37 @@ static void allow_any(struct builder *b, unsigned nr)
 	emit(b, RET(SECCOMP_RET_ALLOW));
 }
 
+/* Non-gate syscalls: the table's DIRECT calls go to the supervisor as they
+ * are, everything else traps into the runtime's SIGSYS handler. */
+static void non_gate(struct builder *b)
+{
+	emit(b, LD(NR_OFF));
+#define NTCALL(num, name, nargs, klass, support) FILTER_##support(num)
+#define FILTER_DIRECT(num) emit(b, JEQ(num, 0, 1)); emit(b, RET(SECCOMP_RET_USER_NOTIF));
+#define FILTER_IMPL(num)
+#define FILTER_NI(num)
+#include <lsw/ntcalls.def>
+#undef NTCALL
+#undef FILTER_DIRECT
+#undef FILTER_IMPL
+#undef FILTER_NI
+	emit(b, RET(SECCOMP_RET_TRAP));
+}
+
 static void build(struct builder *b)
 {
 	unsigned long long gate = (unsigned long long)lsw_gate_after;
+	unsigned short not_gate_hi, not_gate_lo;
 
 	emit(b, LD(ARCH_OFF));
 	emit(b, JEQ(AUDIT_ARCH_X86_64, 1, 0));
 	emit(b, RET(SECCOMP_RET_KILL_PROCESS));
 	emit(b, LD(IP_HI));
-	emit(b, JEQ((unsigned)(gate >> 32), 1, 0));
-	emit(b, RET(SECCOMP_RET_TRAP));
+	not_gate_hi = b->n;
+	emit(b, JEQ((unsigned)(gate >> 32), 0, 0)); /* false target patched below */
 	emit(b, LD(IP_LO));
-	emit(b, JEQ((unsigned)gate, 1, 0));
-	emit(b, RET(SECCOMP_RET_TRAP));
+	not_gate_lo = b->n;
+	emit(b, JEQ((unsigned)gate, 0, 0));
 	emit(b, LD(NR_OFF));
 	emit(b, JEQ(LSW_GATE_NR, 0, 1));
 	emit(b, RET(SECCOMP_RET_USER_NOTIF));
@@ -84,6 +104,13 @@ static void build(struct builder *b)
 #undef GATE_ARG0
 #undef GATE_ARG0_2
 	emit(b, RET(SECCOMP_RET_KILL_PROCESS));
+	if (b->n - not_gate_hi - 1 > 255) {
+		b->n = MAX_INSNS; /* jump out of reach: refuse to install */
+		return;
+	}
+	b->insn[not_gate_hi].jf = (unsigned char)(b->n - not_gate_hi - 1);
+	b->insn[not_gate_lo].jf = (unsigned char)(b->n - not_gate_lo - 1);
+	non_gate(b);
 }
 
 /* Returns the listener fd, or a negative errno. */
