@@ -1,0 +1,322 @@
+#!/usr/bin/env python3
+"""LSW benchmarks, printed side by side with native Linux and Wine.
+
+Builds nothing: run `ninja -C build` first (or point LSW_BUILD at another
+build directory).  Prints timings and ratios; it never fails because of a
+figure, only when a program does not run or prints something unexpected.
+See bench/README.md.
+"""
+import argparse
+import json
+import os
+import platform
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BUILD = os.environ.get("LSW_BUILD", os.path.join(ROOT, "build"))
+PREFIX = os.environ.get("LSW_BENCH_PREFIX", "/tmp/lswbench")
+WINEPREFIX = os.environ.get("LSW_BENCH_WINEPREFIX", "/tmp/wineprefix-bench")
+
+LSW = os.path.join(BUILD, "cli", "lsw")
+FIX = os.path.join(BUILD, "fixtures")
+BENCH = os.path.join(BUILD, "bench")
+
+
+def die(msg):
+    print("bench: " + msg, file=sys.stderr)
+    sys.exit(1)
+
+
+def need(path):
+    if not os.path.exists(path):
+        die(f"{path} is missing: build first (ninja -C {os.path.relpath(BUILD)})")
+    return path
+
+
+class Runner:
+    """How to start a program: lsw, natively, or Wine."""
+
+    def __init__(self, name, prefix_argv, env=None):
+        self.name = name
+        self.prefix = prefix_argv
+        self.env = env
+
+    def argv(self, prog, *args):
+        return self.prefix + [prog] + [str(a) for a in args]
+
+
+def run_once(runner, argv):
+    """Runs argv once, returning its standard output; dies if it fails."""
+    argv = [str(a) for a in argv]
+    # Files, not pipes: Wine's first run starts background services that
+    # inherit the descriptors and would hold a pipe open.
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        p = subprocess.run(argv, env=runner.env, stdin=subprocess.DEVNULL,
+                           stdout=out, stderr=err, timeout=120)
+        out.seek(0)
+        err.seek(0)
+        if p.returncode != 0:
+            die(f"{shlex.join(argv)} exited with {p.returncode}:\n"
+                f"{err.read().decode(errors='replace')}")
+        return out.read().decode(errors="replace")
+
+
+HYPERFINE = shutil.which("hyperfine")
+
+
+def median_time(runner, argv, runs, warmup=1):
+    """Median wall time of `runs` runs of argv, in seconds."""
+    argv = [str(a) for a in argv]
+    if HYPERFINE:
+        with tempfile.NamedTemporaryFile(suffix=".json") as out:
+            cmd = [HYPERFINE, "-N", "--style", "none", "--runs", str(runs),
+                   "--warmup", str(warmup), "--export-json", out.name,
+                   shlex.join(argv)]
+            p = subprocess.run(cmd, env=runner.env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE)
+            if p.returncode != 0:
+                die(f"hyperfine failed on {shlex.join(argv)}:\n"
+                    f"{p.stderr.decode(errors='replace')}")
+            return json.load(open(out.name))["results"][0]["median"]
+    times = []
+    for i in range(warmup + runs):
+        t0 = time.perf_counter()
+        p = subprocess.run(argv, env=runner.env, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL)
+        t = time.perf_counter() - t0
+        if p.returncode != 0:
+            die(f"{shlex.join(argv)} exited with {p.returncode}")
+        if i >= warmup:
+            times.append(t)
+    return statistics.median(times)
+
+
+def interleaved_times(cmds, runs):
+    """Wall times of each (runner, argv) in cmds, run in turn `runs` times,
+    so that a load change on the machine hits all of them alike."""
+    times = [[] for _ in cmds]
+    for _ in range(runs):
+        for i, (runner, argv) in enumerate(cmds):
+            argv = [str(a) for a in argv]
+            t0 = time.perf_counter()
+            p = subprocess.run(argv, env=runner.env, stdin=subprocess.DEVNULL,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            times[i].append(time.perf_counter() - t0)
+            if p.returncode != 0:
+                die(f"{shlex.join(argv)} exited with {p.returncode}")
+    return times
+
+
+def loadavg():
+    try:
+        return open("/proc/loadavg").read().split()[0]
+    except OSError:
+        return "?"
+
+
+def sh(cmd):
+    try:
+        return subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                              text=True).stdout.strip()
+    except OSError:
+        return ""
+
+
+def machine_info(wine):
+    cpu = ""
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    print(f"date:      {time.strftime('%Y-%m-%d %H:%M:%S %z')}")
+    print(f"machine:   {os.cpu_count()} CPUs ({cpu}), Linux {platform.release()}")
+    print(f"lsw:       {sh(['git', '-C', ROOT, 'rev-parse', '--short', 'HEAD'])} "
+          f"({os.path.relpath(BUILD)})")
+    print(f"wine:      {sh([wine, '--version']) if wine else 'not installed'}")
+    print(f"load:      {loadavg()} (1-minute load average at start; other work on"
+          " the machine skews every figure)")
+    print(f"timing:    {sh([HYPERFINE, '--version']) if HYPERFINE else 'python perf_counter'}"
+          ", medians")
+    print()
+
+
+def fmt(v, unit):
+    if v is None:
+        return "-"
+    if unit == "us":
+        return f"{v * 1e6:.3f} µs"
+    if unit == "ms":
+        return f"{v * 1e3:.2f} ms"
+    return f"{v:.3f} s"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--quick", action="store_true", help="fewer runs (rough figures)")
+    ap.add_argument("--no-wine", action="store_true", help="skip Wine even if installed")
+    ap.add_argument("--no-mechanisms", action="store_true",
+                    help="skip the interception-mechanism microbenchmark")
+    opt = ap.parse_args()
+    q = opt.quick
+
+    for p in (LSW, os.path.join(FIX, "ntloop.exe"), os.path.join(FIX, "hello.exe"),
+              os.path.join(FIX, "cpubound.exe"), os.path.join(BENCH, "native_syscall"),
+              os.path.join(BENCH, "native_hello"), os.path.join(BENCH, "cpubound_native")):
+        need(p)
+
+    wine = None if opt.no_wine else shutil.which("wine")
+    machine_info(wine)
+
+    lsw = Runner("lsw", [LSW, "run", "--prefix", PREFIX, "--"])
+    native = Runner("native", [])
+    wr = None
+    if wine:
+        env = dict(os.environ, WINEPREFIX=WINEPREFIX, WINEDEBUG="-all")
+        wr = Runner("wine", [wine], env)
+        # Create the prefix if needed and keep one wineserver alive for the
+        # whole run (killed at the end), all outside the timings.
+        print(f"(preparing Wine prefix {WINEPREFIX} ...)", flush=True)
+        subprocess.run(["wineserver", "-p"], env=env, stdin=subprocess.DEVNULL,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(wr.argv(os.path.join(FIX, "hello.exe")), env=env,
+                       stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, timeout=300)
+    ntloop = os.path.join(FIX, "ntloop.exe")
+    hello = os.path.join(FIX, "hello.exe")
+    cpubound = os.path.join(FIX, "cpubound.exe")
+
+    rows = []  # (name, unit, lsw, native, wine, target text, lsw/native limit)
+    notes = []
+
+    try:
+        # 1. NT call round trip ------------------------------------------
+        print("1/4 NT call round trip ...", flush=True)
+        n_lsw = 50000 if q else 200000
+        out = run_once(lsw, lsw.argv(ntloop, 1))
+        if "ntloop done" not in out:
+            die(f"ntloop.exe under lsw printed {out!r}")
+        t1 = median_time(lsw, lsw.argv(ntloop, 1), 5 if q else 20, 2)
+        tn = median_time(lsw, lsw.argv(ntloop, n_lsw), 3 if q else 5, 1)
+        lsw_call = (tn - t1) / (n_lsw - 1)
+        nat = {}
+        for line in run_once(native, [os.path.join(BENCH, "native_syscall"), 2000000]).split("\n"):
+            if line.strip():
+                k, v = line.split()
+                nat[k] = float(v) * 1e-9
+        wine_call = wine_t1 = None
+        if wr:
+            n_wine = 2000000 if q else 10000000
+            if "ntloop done" not in run_once(wr, wr.argv(ntloop, 1)):
+                notes.append("ntloop.exe under Wine printed something unexpected")
+            wine_t1 = median_time(wr, wr.argv(ntloop, 1), 5 if q else 10, 1)
+            wtn = median_time(wr, wr.argv(ntloop, n_wine), 3 if q else 5, 1)
+            wine_call = (wtn - wine_t1) / (n_wine - 1)
+        rows.append(("NT call round trip, per call", "us", lsw_call, nat["getppid"],
+                     wine_call, "lsw <= 10x native syscall", 10.0))
+        rows.append(("  same, vs syscall(SYS_clock_gettime)", "us", lsw_call,
+                     nat["clock_gettime"], wine_call, "", None))
+        notes.append(f"NT call: ntloop.exe N={n_lsw} (lsw) / N={n_wine if wr else '-'} (Wine),"
+                     " minus N=1, divided by N-1; native = native_syscall's in-process loop"
+                     " of 2000000 calls.")
+        notes.append("Wine answers NtQueryPerformanceCounter in its own process (no"
+                     " supervisor, the clock read is a vDSO call), so its figure is"
+                     " a reference point, not a like-for-like round trip.")
+
+        # 2. Start to exit -----------------------------------------------
+        print("2/4 start-to-exit ...", flush=True)
+        out = run_once(lsw, lsw.argv(hello))
+        if "Hello" not in out:
+            die(f"hello.exe under lsw printed {out!r}")
+        h_lsw = median_time(lsw, lsw.argv(hello), 10 if q else 30, 3)
+        h_nat = median_time(native, [os.path.join(BENCH, "native_hello")], 10 if q else 30, 3)
+        h_wine = median_time(wr, wr.argv(hello), 5 if q else 10, 1) if wr else None
+        rows.append(("start-to-exit, hello.exe", "ms", h_lsw, h_nat, h_wine,
+                     "lsw <= 2 ms", None))
+        rows.append(("start-to-exit, ntloop.exe 1 (no CRT)", "ms", t1, None, wine_t1,
+                     "", None))
+        if wr:
+            notes.append("Wine start-to-exit is with a warm, persistent wineserver"
+                         " (wineserver -p); a cold start costs seconds more.")
+
+        # 3. CPU-bound ---------------------------------------------------
+        print("3/4 cpu-bound ...", flush=True)
+        n_cpu = 100000000 if q else 500000000
+        sums = {"lsw": run_once(lsw, lsw.argv(cpubound, n_cpu)).strip(),
+                "native": run_once(native, [os.path.join(BENCH, "cpubound_native"),
+                                            str(n_cpu)]).strip()}
+        if wr:
+            sums["wine"] = run_once(wr, wr.argv(cpubound, n_cpu)).strip()
+        cmds = [(lsw, lsw.argv(cpubound, n_cpu)),
+                (native, [os.path.join(BENCH, "cpubound_native"), n_cpu])]
+        if wr:
+            cmds.append((wr, wr.argv(cpubound, n_cpu)))
+        ts = interleaved_times(cmds, 3 if q else 5)
+        c_lsw, c_nat = statistics.median(ts[0]), statistics.median(ts[1])
+        c_wine = statistics.median(ts[2]) if wr else None
+        notes.append("cpu-bound runs interleaved (lsw, native, wine, lsw, ...); minimum"
+                     f" times: lsw {min(ts[0]):.3f} s, native {min(ts[1]):.3f} s"
+                     + (f", wine {min(ts[2]):.3f} s" if wr else "")
+                     + f"; speed from minima {min(ts[1]) / min(ts[0]):.3f}")
+        rows.append((f"cpu-bound, cpubound {n_cpu}", "s", c_lsw, c_nat, c_wine,
+                     "native/lsw speed >= 0.98", 1 / 0.98))
+        same = len(set(sums.values())) == 1
+        notes.append("cpubound checksums: " + ", ".join(f"{k} {v}" for k, v in sums.items())
+                     + (" (all equal)" if same else "  ** DIFFERENT **"))
+    finally:
+        if wr:
+            subprocess.run(["wineserver", "-k"], env=wr.env, stdin=subprocess.DEVNULL,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    # Table ----------------------------------------------------------------
+    print()
+    hdr = (f"{'benchmark':<40} {'lsw':>12} {'native':>12} {'wine':>12} "
+           f"{'lsw/native':>11} {'wine/native':>11}  target")
+    print(hdr)
+    print("-" * len(hdr))
+    for name, unit, a, n, w, target, limit in rows:
+        r = f"{a / n:.1f}x" if n else "-"
+        if n and unit == "s":
+            r = f"{a / n:.3f}x"
+        wr_ = f"{w / n:.2f}x" if (n and w) else "-"
+        verdict = ""
+        if target:
+            if unit == "ms":
+                met = a <= 0.002
+            else:
+                met = n is not None and a / n <= limit
+            verdict = f"{target}: {'met' if met else 'NOT met'}"
+        print(f"{name:<40} {fmt(a, unit):>12} {fmt(n, unit):>12} {fmt(w, unit):>12} "
+              f"{r:>11} {wr_:>11}  {verdict}")
+    print()
+    print(f"cpu-bound speed (native time / lsw time): {c_nat / c_lsw:.3f}"
+          + (f"; Wine: {c_nat / c_wine:.3f}" if c_wine else ""))
+    notes.append(f"1-minute load average at the end: {loadavg()}")
+    for n in notes:
+        print("note: " + n)
+
+    # 4. Mechanisms --------------------------------------------------------
+    if not opt.no_mechanisms:
+        mech = os.path.join(BENCH, "mechanisms")
+        need(mech)
+        print()
+        print("4/4 interception mechanisms (bench/mechanisms.c, µs per round trip):",
+              flush=True)
+        p = subprocess.run([mech, "2000" if q else "10000"], stdout=subprocess.PIPE,
+                           text=True, timeout=300)
+        sys.stdout.write(p.stdout)
+        if p.returncode != 0:
+            print(f"note: mechanisms exited with {p.returncode}")
+        print(f"(lsw's measured NT round trip above: {lsw_call * 1e6:.3f} µs)")
+
+
+if __name__ == "__main__":
+    main()
