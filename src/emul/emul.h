@@ -31,6 +31,7 @@ struct lsw_config {
 	const char *runtime_path;    /* lsw-runtime ELF */
 	const char *dll_dir;         /* where our ntdll.dll etc. live */
 	bool debug;                  /* log unimplemented calls, startup */
+	bool netns;                  /* run in an empty network namespace */
 };
 
 /* One NT system call in flight. */

@@ -28,7 +28,6 @@ static void section_destroy(struct nt_object *obj)
 	struct section_object *s = (struct section_object *)obj;
 
 	free(s->file);
-	free(s->layout);
 	free(s);
 }
 
@@ -74,11 +73,9 @@ struct section_object *section_from_image(uint8_t *file, size_t size, const char
 	s->file = file;
 	s->file_size = size;
 	snprintf(s->name, sizeof(s->name), "%s", name);
-	if (pe_parse(&s->pe, file, size) < 0 ||
-	    !(s->layout = calloc(1, s->pe.size_of_image)) ||
-	    pe_layout(&s->pe, s->layout, s->pe.size_of_image) < 0) {
+	if (pe_parse(&s->pe, file, size) < 0) {
 		if (err)
-			snprintf(err, errlen, "%s", s->pe.error[0] ? s->pe.error : "out of memory");
+			snprintf(err, errlen, "%s", s->pe.error);
 		*status = LSW_STATUS_INVALID_IMAGE_FORMAT;
 		object_unref(&s->hdr);
 		return NULL;
@@ -126,31 +123,32 @@ static uint32_t section_protect(uint32_t ch)
 	return r ? PAGE_READONLY : PAGE_NOACCESS;
 }
 
-/* A memfd holding the relocated image, installed in the tracee. */
+/* A memfd holding the image laid out and relocated for base, installed in
+ * the tracee.  It is built in place through a shared mapping: pages the
+ * image leaves zero are never touched. */
 static int image_memfd(struct nt_call *c, struct section_object *s, uint64_t base,
 		       int *remote_fd)
 {
 	struct reloc_ctx r = { NULL, s->size, base - s->pe.image_base };
-	int fd = -1, rc = -1;
+	int fd = memfd_create(s->name, MFD_CLOEXEC), rc = -1;
 
-	if (r.delta) {
-		r.buf = malloc(s->size);
-		if (!r.buf)
-			return -1;
-		memcpy(r.buf, s->layout, s->size);
-		if (pe_for_each_reloc(&s->pe, apply_reloc, &r) != 0)
-			goto out;
-		/* the mapped headers show where the image now lives */
+	if (fd < 0 || ftruncate(fd, (off_t)s->size) < 0)
+		goto out;
+	r.buf = mmap(NULL, s->size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	if (r.buf == MAP_FAILED) {
+		r.buf = NULL;
+		goto out;
 	}
-	fd = memfd_create(s->name, MFD_CLOEXEC);
-	if (fd < 0 || write(fd, r.buf ? r.buf : s->layout, s->size) != (ssize_t)s->size)
+	if (pe_layout_zeroed(&s->pe, r.buf, s->size) < 0 ||
+	    (r.delta && pe_for_each_reloc(&s->pe, apply_reloc, &r) != 0))
 		goto out;
 	*remote_fd = notify_addfd(c->thread->process->notify_fd, c->notif_id, fd);
 	rc = *remote_fd < 0 ? -1 : 0;
 out:
+	if (r.buf)
+		munmap(r.buf, s->size);
 	if (fd >= 0)
 		close(fd);
-	free(r.buf);
 	return rc;
 }
 

@@ -12,7 +12,6 @@ struct section_object {
 	uint8_t *file;          /* the PE file (pe.data points here) */
 	size_t file_size;
 	struct pe_image pe;
-	uint8_t *layout;        /* headers and sections at their RVAs */
 	size_t size;            /* SizeOfImage */
 	char name[64];          /* for memfd names and messages */
 };

@@ -864,6 +864,13 @@ int pe_for_each_tls_callback(struct pe_image *img,
 
 int pe_layout(struct pe_image *img, uint8_t *buf, size_t buflen)
 {
+	if (buflen >= img->size_of_image)
+		memset(buf, 0, img->size_of_image);
+	return pe_layout_zeroed(img, buf, buflen);
+}
+
+int pe_layout_zeroed(struct pe_image *img, uint8_t *buf, size_t buflen)
+{
 	if (buflen < img->size_of_image)
 		return fail(img, "layout buffer (%zu bytes) smaller than "
 			    "SizeOfImage 0x%x", buflen, img->size_of_image);
@@ -871,7 +878,6 @@ int pe_layout(struct pe_image *img, uint8_t *buf, size_t buflen)
 	    img->size_of_headers > img->size_of_image)
 		return fail(img, "SizeOfHeaders 0x%x does not fit",
 			    img->size_of_headers);
-	memset(buf, 0, img->size_of_image);
 	memcpy(buf, img->data, img->size_of_headers);
 	for (int i = 0; i < img->num_sections && i < PE_MAX_SECTIONS; i++) {
 		const struct pe_section *s = &img->sections[i];

@@ -71,6 +71,9 @@ int pe_find_export(struct pe_image *img, const char *name, uint32_t *rva,
  * data at its RVA in a zeroed buffer of size_of_image bytes (caller
  * allocated).  0 or -1 with img->error. */
 int pe_layout(struct pe_image *img, uint8_t *buf, size_t buflen);
+/* The same into a buffer known to be zero already (a fresh memfd mapping):
+ * untouched pages stay unallocated. */
+int pe_layout_zeroed(struct pe_image *img, uint8_t *buf, size_t buflen);
 
 /* ---- additions for `lsw info` and the loader (iteration helpers) ---- */
 

@@ -206,7 +206,7 @@ int supervisor_run(const struct lsw_config *cfg, char **env, unsigned timeout_se
 		perror("lsw: supervisor setup");
 		return 125;
 	}
-	if (launch_runtime(cfg->runtime_path, &p->pid, &p->notify_fd) < 0)
+	if (launch_runtime(cfg->runtime_path, cfg->netns, &p->pid, &p->notify_fd) < 0)
 		return 125;
 	p->win_pid = (uint32_t)p->pid * 4;
 	p->main_thread = (struct lsw_thread){ .process = p, .tid = p->pid,
