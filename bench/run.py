@@ -224,12 +224,14 @@ def main():
                      wine_call, "lsw <= 10x native syscall", 10.0))
         rows.append(("  same, vs syscall(SYS_clock_gettime)", "us", lsw_call,
                      nat["clock_gettime"], wine_call, "", None))
-        notes.append(f"NT call: ntloop.exe N={n_lsw} (lsw) / N={n_wine if wr else '-'} (Wine),"
-                     " minus N=1, divided by N-1; native = native_syscall's in-process loop"
-                     " of 2000000 calls.")
-        notes.append("Wine answers NtQueryPerformanceCounter in its own process (no"
-                     " supervisor, the clock read is a vDSO call), so its figure is"
-                     " a reference point, not a like-for-like round trip.")
+        notes.append(f"NT call: ntloop.exe N={n_lsw} (lsw)"
+                     + (f" / N={n_wine} (Wine)" if wr else "")
+                     + ", minus N=1, divided by N-1; native = native_syscall's"
+                     " in-process loop of 2000000 calls.")
+        if wr:
+            notes.append("Wine answers NtQueryPerformanceCounter inside the program's own"
+                         " process (no supervisor round trip), so its figure is a"
+                         " reference point, not a like-for-like round trip.")
 
         # 2. Start to exit -----------------------------------------------
         print("2/4 start-to-exit ...", flush=True)
@@ -262,7 +264,8 @@ def main():
         ts = interleaved_times(cmds, 3 if q else 5)
         c_lsw, c_nat = statistics.median(ts[0]), statistics.median(ts[1])
         c_wine = statistics.median(ts[2]) if wr else None
-        notes.append("cpu-bound runs interleaved (lsw, native, wine, lsw, ...); minimum"
+        notes.append("cpu-bound runs interleaved (lsw, native"
+                     + (", wine" if wr else "") + ", lsw, ...); minimum"
                      f" times: lsw {min(ts[0]):.3f} s, native {min(ts[1]):.3f} s"
                      + (f", wine {min(ts[2]):.3f} s" if wr else "")
                      + f"; speed from minima {min(ts[1]) / min(ts[0]):.3f}")
