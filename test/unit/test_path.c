@@ -2,7 +2,8 @@
  * Unit tests for NT names to host paths (src/emul/path.c): UTF-16/UTF-8,
  * host paths as Z: DOS paths, and path_resolve over a real directory tree.
  *
- * The "tree" fixture builds, under a fresh mkdtemp directory ROOT:
+ * The "tree" fixture builds, under a fresh mkdtemp directory ROOT (inside
+ * one per run, /tmp/lsw-path-XXXXXX):
  *
  *   prefix/drive_c/Windows/System32/Config.TXT   C:, the prefix's drive
  *   prefix/drive_c/Users/Public/ReadMe.TXT
@@ -72,10 +73,35 @@ static void symlink_at(const char *target, const char *rel)
 	ck_assert_msg(symlink(target, p) == 0, "symlink %s: %m", p);
 }
 
+/* One directory per run, made and removed by the parent process: a failed
+ * test exits without its checked teardown, and its tree goes with this. */
+static char base[64];
+
+static int rm_one(const char *p, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st; (void)flag; (void)ftw;
+	return remove(p);
+}
+
+static void base_setup(void)
+{
+	snprintf(base, sizeof(base), "/tmp/lsw-path-XXXXXX");
+	if (!mkdtemp(base))
+		base[0] = 0;
+}
+
+static void base_teardown(void)
+{
+	if (base[0])
+		nftw(base, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
 static void tree_setup(void)
 {
-	char tmpl[] = "/tmp/lsw-path-XXXXXX", real[PATH_MAX];
+	char tmpl[96], real[PATH_MAX];
 
+	ck_assert_msg(base[0], "no base directory");
+	snprintf(tmpl, sizeof(tmpl), "%s/t-XXXXXX", base);
 	ck_assert_ptr_nonnull(mkdtemp(tmpl));
 	ck_assert_ptr_nonnull(realpath(tmpl, real));  /* /tmp may be a symlink */
 	ck_assert_uint_lt(strlen(real), sizeof(root));
@@ -106,12 +132,6 @@ static void tree_setup(void)
 	ck_assert_int_eq(chdir(work), 0);
 	cfg = (struct lsw_config){ .exe_host_path = exe, .prefix = prefix, .dll_dir = dlls };
 	drives_init(&cfg);
-}
-
-static int rm_one(const char *p, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st; (void)flag; (void)ftw;
-	return remove(p);
 }
 
 static void tree_teardown(void)
@@ -564,6 +584,7 @@ static Suite *path_suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("resolve");
+	tcase_add_unchecked_fixture(tc, base_setup, base_teardown);
 	tcase_add_checked_fixture(tc, tree_setup, tree_teardown);
 	tcase_add_test(tc, overlay_serves_our_ntdll);
 	tcase_add_test(tc, overlay_only_system32);
