@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "cli.h"
+#include "emul/params.h"
 #include "emul/section.h"
 #include "loader/pe.h"
 #include "tracer/supervisor.h"
@@ -95,6 +96,26 @@ static int check_program(const char *path)
 	return rc;
 }
 
+/* Windows limits a command line to 32,767 characters; refuse rather than
+ * hand the program a cut one. */
+static bool command_line_too_long(char **argv, int argc)
+{
+	size_t total = strlen(argv[0]) + PATH_MAX;
+
+	for (int i = 1; i < argc; i++)
+		total += strlen(argv[i]) * 2 + 3; /* worst case: quoted, escaped */
+	if (total <= PARAMS_MAX_CHARS)
+		return false;
+	char *line = params_quote_args(argv[0], argv + 1, argc - 1);
+	bool too_long = !line || strlen(line) + PATH_MAX > PARAMS_MAX_CHARS;
+
+	free(line);
+	if (too_long)
+		fprintf(stderr, "lsw run: the command line is longer than Windows allows "
+			"(32767 characters)\n");
+	return too_long;
+}
+
 static int parse_timeout(const char *s, unsigned *out)
 {
 	char *end;
@@ -161,6 +182,8 @@ int cmd_run(int argc, char **argv)
 	if (prefix_prepare(prefix_opt, prefix, sizeof(prefix)) < 0 ||
 	    locate_components(runtime, sizeof(runtime), dlls, sizeof(dlls)) < 0)
 		return 125;
+	if (command_line_too_long(argv + optind, argc - optind))
+		return 2;
 	cfg.exe_host_path = argv[optind];
 	cfg.argv = argv + optind + 1;
 	cfg.argc = argc - optind - 1;

@@ -105,9 +105,6 @@ struct lsw_process {
 /* dispatch.c */
 void nt_dispatch(struct lsw_thread *t);
 void nt_answer(struct lsw_thread *t, NTSTATUS status);
-int nt_row_by_number(uint32_t number);
-const char *nt_call_name(int row);
-int nt_call_nargs(int row);
 
 /* ops the reply carries (gate.h) */
 struct lsw_op *nt_add_op(struct nt_call *c, unsigned code);

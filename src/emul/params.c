@@ -44,6 +44,10 @@ static int put_ustring(struct blob *b, size_t us_off, const char *s)
 	if (!w)
 		return -1;
 	n = utf8_to_utf16(s, w, max + 1);
+	if (n > PARAMS_MAX_CHARS) { /* UNICODE_STRING lengths are 16-bit */
+		free(w);
+		return -1;
+	}
 	b->len = (b->len + 7) & ~(size_t)7;
 	if (reserve(b, (n + 1) * 2 + 8) < 0) {
 		free(w);

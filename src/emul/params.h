@@ -6,6 +6,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The longest string a UNICODE_STRING can hold, in characters: also the
+ * limit of a Windows command line. */
+#define PARAMS_MAX_CHARS 32766
+
 struct params_input {
 	const char *image_path;     /* DOS path, UTF-8 */
 	const char *command_line;   /* UTF-8 */

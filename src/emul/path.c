@@ -46,6 +46,8 @@ void drives_init(const struct lsw_config *cfg)
 {
 	char cwd[PATH_MAX], exedir[PATH_MAX];
 
+	memset(drives, 0, sizeof(drives));
+	nallowed = 0;
 	snprintf(drives['C' - 'A'].root, PATH_MAX, "%s/drive_c", cfg->prefix);
 	snprintf(drives['Z' - 'A'].root, PATH_MAX, "/");
 	drives['Z' - 'A'].filtered = true;
@@ -104,10 +106,20 @@ size_t utf8_to_utf16(const char *s, uint16_t *out, size_t outlen)
 		uint32_t c = *p++;
 		int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
 
+		static const uint32_t min_for[] = { 0, 0x80, 0x800, 0x10000 };
+		int need = extra;
+
 		if (extra)
 			c &= 0x3F >> extra;
-		while (extra-- && (*p & 0xC0) == 0x80)
+		while (extra && (*p & 0xC0) == 0x80) {
 			c = (c << 6) | (*p++ & 0x3F);
+			extra--;
+		}
+		/* truncated, overlong, stray continuation or surrogate: U+FFFD,
+		 * so no other spelling of '/' or '.' reaches a path */
+		if (extra || (need && c < min_for[need]) || (!need && c >= 0x80) ||
+		    (c >= 0xD800 && c < 0xE000) || c > 0x10FFFF)
+			c = 0xFFFD;
 		if (c >= 0x10000) {
 			out[o++] = (uint16_t)(0xD800 + ((c - 0x10000) >> 10));
 			out[o++] = (uint16_t)(0xDC00 + ((c - 0x10000) & 0x3FF));
@@ -132,10 +144,12 @@ void path_host_to_dos(const char *host, char *out, size_t outlen)
 	out[o] = 0;
 }
 
+/* Characters NTFS refuses in a name.  '/' matters most: the host would
+ * read it as a separator and let a component climb out of its drive. */
 static bool invalid_component(const char *c)
 {
 	for (const unsigned char *p = (const unsigned char *)c; *p; p++)
-		if (*p < 32 || strchr("<>:\"|?*", *p))
+		if (*p < 32 || strchr("<>:\"|?*/", *p))
 			return true;
 	return false;
 }
@@ -192,6 +206,28 @@ static const struct allowed_root *allowed_for(const char *host)
 	return NULL;
 }
 
+/* The existing part of path, with links resolved, lies under root. */
+static bool inside_root(const char *path, const char *root)
+{
+	char real[PATH_MAX], real_root[PATH_MAX], parent[PATH_MAX];
+	size_t n;
+
+	if (!realpath(root, real_root))
+		return false;
+	if (!realpath(path, real)) {
+		char *slash;
+
+		snprintf(parent, sizeof(parent), "%s", path);
+		slash = strrchr(parent, '/');
+		if (slash)
+			*slash = 0;
+		if (!realpath(parent, real))
+			return false;
+	}
+	n = strlen(real_root);
+	return !strncmp(real, real_root, n) && (real[n] == 0 || real[n] == '/');
+}
+
 static NTSTATUS device_name(const char *dos, struct path_result *out)
 {
 	if (!strcasecmp(dos, "NUL")) {
@@ -213,7 +249,7 @@ static NTSTATUS device_name(const char *dos, struct path_result *out)
  * directory, whatever the prefix holds. */
 static void apply_overlay(struct path_result *out, const char *drive_root)
 {
-	char dir[PATH_MAX], cand[PATH_MAX];
+	char dir[PATH_MAX], cand[PATH_MAX + 64];
 	const char *slash = strrchr(out->host_path, '/');
 
 	snprintf(dir, sizeof(dir), "%s/windows/system32", drive_root);
@@ -271,7 +307,11 @@ NTSTATUS path_resolve(const uint16_t *name, size_t nchars, struct path_result *o
 	NTSTATUS st;
 
 	memset(out, 0, sizeof(*out));
-	utf16_to_utf8(name, nchars, buf, sizeof(buf));
+	for (size_t i = 0; i < nchars; i++)
+		if (name[i] == 0)
+			return LSW_STATUS_OBJECT_NAME_INVALID; /* would cut the name short */
+	if (utf16_to_utf8(name, nchars, buf, sizeof(buf)) + 5 >= sizeof(buf))
+		return LSW_STATUS_NAME_TOO_LONG;
 	if (!strcasecmp(buf, "\\Device\\Null")) {
 		out->target = PATH_NULL_DEVICE;
 		return LSW_STATUS_SUCCESS;
@@ -304,6 +344,8 @@ NTSTATUS path_resolve(const uint16_t *name, size_t nchars, struct path_result *o
 		if (!a)
 			return LSW_STATUS_OBJECT_PATH_NOT_FOUND;
 		out->read_only |= a->read_only;
+	} else if (!inside_root(out->host_path, d->root)) {
+		return LSW_STATUS_OBJECT_PATH_NOT_FOUND; /* a link led out of the drive */
 	} else {
 		apply_overlay(out, d->root);
 	}
