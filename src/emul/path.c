@@ -154,27 +154,34 @@ static bool invalid_component(const char *c)
 	return false;
 }
 
-/* Appends component comp to dir, matching an existing entry's case. */
+/* Appends component comp to dir, matching an existing entry's case: the
+ * exact name first (one lstat), else a scan for a case-insensitive match. */
 static bool lookup_component(char *dir, size_t len, const char *comp)
 {
-	DIR *d = opendir(dir);
+	char found_name[256];
+	size_t dl = strlen(dir);
+	const char *sep = dl && dir[dl - 1] == '/' ? "" : "/";
+	struct stat st;
 	struct dirent *e;
 	bool found = false;
-	size_t dl = strlen(dir);
-	const char *name = comp;
+	DIR *d;
 
-	if (d) {
-		while ((e = readdir(d)))
-			if (!strcasecmp(e->d_name, comp)) {
-				name = e->d_name;
-				found = true;
-				if (!strcmp(e->d_name, comp))
-					break;
-			}
+	snprintf(dir + dl, len - dl, "%s%s", sep, comp);
+	if (lstat(dir, &st) == 0)
+		return true;
+	dir[dl] = 0;
+	d = opendir(dir);
+	while (d && (e = readdir(d))) {
+		if (!strcasecmp(e->d_name, comp)) {
+			/* copy now: the next readdir may reuse the entry's buffer */
+			snprintf(found_name, sizeof(found_name), "%s", e->d_name);
+			found = true;
+			break;
+		}
 	}
-	snprintf(dir + dl, len - dl, "%s%s", dl && dir[dl - 1] == '/' ? "" : "/", name);
 	if (d)
 		closedir(d);
+	snprintf(dir + dl, len - dl, "%s%s", sep, found ? found_name : comp);
 	return found;
 }
 

@@ -15,6 +15,7 @@ Every check is reported; the exit status is 0 only if all pass.
 """
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -39,9 +40,18 @@ def main():
     p.add_argument('--cwd', help='run in this directory (default: a fresh one)')
     a = p.parse_args(argv[:split])
     prog = argv[split + 1:]
-    prefix = tempfile.mkdtemp(prefix='lsw-test-prefix-')
+    scratch = tempfile.mkdtemp(prefix='lsw-test-')
+    prefix = os.path.join(scratch, 'prefix')
     if a.cwd is None:
-        a.cwd = tempfile.mkdtemp(prefix='lsw-test-cwd-')
+        a.cwd = os.path.join(scratch, 'cwd')
+        os.mkdir(a.cwd)
+    try:
+        run(a, prog, prefix)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def run(a, prog, prefix):
     cmd = [a.lsw, 'run', '--prefix', prefix, '--timeout', '60'] + a.lsw_opt + ['--'] + prog
     stdin = a.stdin.encode().decode('unicode_escape').encode()
     r = subprocess.run(cmd, input=stdin, capture_output=True, timeout=120, cwd=a.cwd)

@@ -5,6 +5,7 @@ usage: tty_test.py LSW STDIO.EXE"""
 import os
 import pty
 import select
+import shutil
 import sys
 import tempfile
 import time
@@ -38,6 +39,7 @@ def main():
     os.write(fd, b'.\nxx\n\x04')
     got += read_until(fd, b'puts ok')
     _, status = os.waitpid(pid, 0)
+    shutil.rmtree(prefix, ignore_errors=True)
     print(got.decode(errors='replace'))
     ok = b'line 1: first' in got and b'lines=1 x=2' in got and b'puts ok' in got
     ok = ok and os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
