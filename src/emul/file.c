@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
@@ -55,10 +56,18 @@ static void file_destroy(struct nt_object *obj)
 			unlink(f->name_utf8);
 	}
 	free(f->name_utf8);
+	free(f->nt_name);
 	free(f);
 }
 
-const struct nt_object_ops file_ops = { "File", file_destroy };
+static void file_describe(struct nt_object *obj, char *buf, size_t len)
+{
+	struct file_object *f = (struct file_object *)obj;
+
+	snprintf(buf, len, "%s", f->nt_name ? f->nt_name : f->name_utf8);
+}
+
+const struct nt_object_ops file_ops = { "File", file_destroy, file_describe };
 
 struct file_object *file_new(enum file_kind kind, int fd, const char *name)
 {
@@ -375,6 +384,7 @@ static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t acc
 	struct lsw_process *p = c->thread->process;
 	struct file_object *f = NULL;
 	struct path_result pr;
+	char nt_name[1024];
 	uint16_t *name;
 	size_t n;
 	int info = FILE_OPENED;
@@ -384,6 +394,7 @@ static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t acc
 	if (st != LSW_STATUS_SUCCESS)
 		return st;
 	access = expand_access(access);
+	utf16_to_utf8(name, n, nt_name, sizeof(nt_name));
 	st = path_resolve(name, n, &pr);
 	free(name);
 	if (st != LSW_STATUS_SUCCESS)
@@ -400,6 +411,7 @@ static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t acc
 		return LSW_STATUS_NO_MEMORY;
 	f->access = access;
 	f->options = options;
+	f->nt_name = strdup(nt_name);
 	h = handle_alloc(p, &f->hdr, access);
 	object_unref(&f->hdr);
 	if (!h)

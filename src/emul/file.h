@@ -27,6 +27,7 @@ struct file_object {
 	bool tty;               /* the stream is a terminal */
 	bool delete_on_close;   /* FileDispositionInformation: unlink at last close */
 	char *name_utf8;        /* host path or a description, for messages */
+	char *nt_name;          /* the name it was opened by (UTF-8), for traces */
 };
 
 extern const struct nt_object_ops file_ops;

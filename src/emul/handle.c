@@ -1,5 +1,6 @@
 /* Handle tables: values 4, 8, 12, ... as on Windows; the low two bits are
  * ignored on lookup (they are free for the caller's use, e.g. console tags). */
+#include <stdio.h>
 #include <stdlib.h>
 #include "emul/object.h"
 
@@ -83,6 +84,24 @@ NTSTATUS handle_close(struct lsw_process *p, uint64_t h)
 	object_unref(e->obj);
 	e->obj = NULL;
 	return LSW_STATUS_SUCCESS;
+}
+
+const char *handle_describe(struct lsw_process *p, uint64_t h, char *buf, size_t len)
+{
+	struct handle_entry *e;
+
+	if (h == NT_CURRENT_PROCESS_HANDLE)
+		return "current process";
+	if (h == NT_CURRENT_THREAD_HANDLE)
+		return "current thread";
+	e = entry(p, h);
+	if (!e)
+		return "";
+	if (e->obj->ops->describe)
+		e->obj->ops->describe(e->obj, buf, len);
+	else
+		snprintf(buf, len, "%s", e->obj->ops->type_name);
+	return buf;
 }
 
 void handle_table_free(struct lsw_process *p)

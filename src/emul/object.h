@@ -7,6 +7,8 @@
 struct nt_object_ops {
 	const char *type_name;                 /* "File", "Section", ... */
 	void (*destroy)(struct nt_object *obj); /* last reference gone */
+	/* What the object is, for traces ("\??\C:\x.txt"); may be NULL. */
+	void (*describe)(struct nt_object *obj, char *buf, size_t len);
 };
 
 struct nt_object {
@@ -28,6 +30,9 @@ uint64_t handle_alloc(struct lsw_process *p, struct nt_object *obj, uint32_t acc
 struct nt_object *handle_get(struct lsw_process *p, uint64_t h,
 			     const struct nt_object_ops *ops, NTSTATUS *status);
 NTSTATUS handle_close(struct lsw_process *p, uint64_t h);
+/* A handle's object for traces: "\??\C:\x.txt", "current process",
+ * or "" when the handle is not valid.  Never fails. */
+const char *handle_describe(struct lsw_process *p, uint64_t h, char *buf, size_t len);
 void handle_table_free(struct lsw_process *p);
 
 #endif

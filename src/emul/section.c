@@ -31,7 +31,12 @@ static void section_destroy(struct nt_object *obj)
 	free(s);
 }
 
-const struct nt_object_ops section_ops = { "Section", section_destroy };
+static void section_describe(struct nt_object *obj, char *buf, size_t len)
+{
+	snprintf(buf, len, "Section %s", ((struct section_object *)obj)->name);
+}
+
+const struct nt_object_ops section_ops = { "Section", section_destroy, section_describe };
 
 int read_host_file(int fd, uint8_t **out, size_t *size)
 {
