@@ -24,15 +24,7 @@ static void usage(FILE *f)
 	      "that is not a runnable PE32+ program, 124 that --timeout expired, 125\n"
 	      "that the sandbox could not be set up.\n"
 	      "\n"
-	      "options:\n"
-	      "  --timeout SECONDS   kill the program after SECONDS of wall-clock time\n"
-	      "  --prefix DIR        the LSW prefix (default $LSW_PREFIX, else ~/.lsw)\n"
-	      "  --env NAME=VALUE    set a variable in the program's environment\n"
-	      "  --env NAME          pass the host's NAME through\n"
-	      "  --host-env          pass the whole host environment through\n"
-	      "  --netns             also isolate the network with a namespace (+0.4 ms;\n"
-	      "                      the sandbox already refuses every socket call)\n"
-	      "  --debug             log unimplemented NT calls and startup to stderr\n"
+	      "options:\n" RUN_OPTIONS_HELP
 	      "  -h, --help          show this help\n"
 	      "  --                  end of options\n", f);
 }
@@ -79,13 +71,13 @@ static int check_program(const char *path)
 	int fd = open(path, O_RDONLY | O_CLOEXEC), rc = -1;
 
 	if (fd < 0 || !img) {
-		fprintf(stderr, "lsw run: %s: %s\n", path, strerror(errno));
+		fprintf(stderr, "lsw: %s: %s\n", path, strerror(errno));
 	} else if (read_host_file(fd, &data, &size) < 0) {
-		fprintf(stderr, "lsw run: %s: not a regular file or unreadable\n", path);
+		fprintf(stderr, "lsw: %s: not a regular file or unreadable\n", path);
 	} else if (pe_parse(img, data, size) < 0) {
-		fprintf(stderr, "lsw run: %s: %s\n", path, img->error);
+		fprintf(stderr, "lsw: %s: %s\n", path, img->error);
 	} else if (img->characteristics & 0x2000) {
-		fprintf(stderr, "lsw run: %s: is a DLL, not a program\n", path);
+		fprintf(stderr, "lsw: %s: is a DLL, not a program\n", path);
 	} else {
 		rc = 0;
 	}
@@ -111,7 +103,7 @@ static bool command_line_too_long(char **argv, int argc)
 
 	free(line);
 	if (too_long)
-		fprintf(stderr, "lsw run: the command line is longer than Windows allows "
+		fprintf(stderr, "lsw: the command line is longer than Windows allows "
 			"(32767 characters)\n");
 	return too_long;
 }
@@ -122,73 +114,108 @@ static int parse_timeout(const char *s, unsigned *out)
 	unsigned long v = strtoul(s, &end, 10);
 
 	if (!*s || *end || v == 0 || v > 86400 * 365) {
-		fprintf(stderr, "lsw run: --timeout wants a whole number of seconds, got '%s'\n", s);
+		fprintf(stderr, "lsw: --timeout wants a whole number of seconds, got '%s'\n", s);
 		return -1;
 	}
 	*out = (unsigned)v;
 	return 0;
 }
 
+const struct option run_long_options[] = {
+	{ "timeout", required_argument, 0, RUN_OPT_TIMEOUT },
+	{ "prefix", required_argument, 0, RUN_OPT_PREFIX },
+	{ "env", required_argument, 0, RUN_OPT_ENV },
+	{ "host-env", no_argument, 0, RUN_OPT_HOST_ENV },
+	{ "debug", no_argument, 0, RUN_OPT_DEBUG },
+	{ "netns", no_argument, 0, RUN_OPT_NETNS },
+	{ 0, 0, 0, 0 },
+};
+
+int run_state_init(struct run_state *rs, const char *command)
+{
+	memset(rs, 0, sizeof(*rs));
+	rs->command = command;
+	rs->env = env_new();
+	if (!rs->env)
+		return -1;
+	add_defaults(rs->env);
+	return 0;
+}
+
+int run_option(struct run_state *rs, int opt, const char *arg)
+{
+	switch (opt) {
+	case RUN_OPT_TIMEOUT:
+		return parse_timeout(arg, &rs->timeout) < 0 ? -1 : 1;
+	case RUN_OPT_PREFIX:
+		rs->prefix_opt = arg;
+		return 1;
+	case RUN_OPT_ENV:
+		if (env_add_option(rs->env, arg) < 0) {
+			fprintf(stderr, "lsw %s: bad --env '%s'\n", rs->command, arg);
+			return -1;
+		}
+		return 1;
+	case RUN_OPT_HOST_ENV:
+		env_add_host(rs->env, environ);
+		return 1;
+	case RUN_OPT_DEBUG:
+		rs->cfg.debug = true;
+		return 1;
+	case RUN_OPT_NETNS:
+		rs->cfg.netns = true;
+		return 1;
+	}
+	return 0;
+}
+
+int run_program(struct run_state *rs, int argc, char **argv, int first)
+{
+	char prefix[PATH_MAX], runtime[PATH_MAX], dlls[PATH_MAX];
+	struct lsw_config *cfg = &rs->cfg;
+
+	if (first >= argc) {
+		fprintf(stderr, "lsw %s: no program given (try lsw %s --help)\n", rs->command,
+			rs->command);
+		return 2;
+	}
+	if (check_program(argv[first]) < 0 || command_line_too_long(argv + first, argc - first))
+		return 2;
+	if (prefix_prepare(rs->prefix_opt, prefix, sizeof(prefix)) < 0 ||
+	    locate_components(runtime, sizeof(runtime), dlls, sizeof(dlls)) < 0)
+		return 125;
+	cfg->exe_host_path = argv[first];
+	cfg->argv = argv + first + 1;
+	cfg->argc = argc - first - 1;
+	cfg->prefix = prefix;
+	cfg->runtime_path = runtime;
+	cfg->dll_dir = dlls;
+	return supervisor_run(cfg, env_finish(rs->env), rs->timeout);
+}
+
 int cmd_run(int argc, char **argv)
 {
-	enum { OPT_TIMEOUT = 256, OPT_PREFIX, OPT_ENV, OPT_HOST_ENV, OPT_DEBUG, OPT_NETNS };
-	static const struct option opts[] = {
-		{ "timeout", required_argument, 0, OPT_TIMEOUT },
-		{ "prefix", required_argument, 0, OPT_PREFIX },
-		{ "env", required_argument, 0, OPT_ENV },
-		{ "host-env", no_argument, 0, OPT_HOST_ENV },
-		{ "debug", no_argument, 0, OPT_DEBUG },
-		{ "netns", no_argument, 0, OPT_NETNS },
-		{ "help", no_argument, 0, 'h' },
-		{ 0, 0, 0, 0 },
-	};
-	struct env_builder *env = env_new();
-	struct lsw_config cfg = { 0 };
-	char prefix[PATH_MAX], runtime[PATH_MAX], dlls[PATH_MAX];
-	const char *prefix_opt = NULL;
-	unsigned timeout = 0;
-	int o;
+	struct option opts[16];
+	struct run_state rs;
+	int o, n = 0, r;
 
-	if (!env)
+	for (; run_long_options[n].name; n++)
+		opts[n] = run_long_options[n];
+	opts[n++] = (struct option){ "help", no_argument, 0, 'h' };
+	opts[n] = (struct option){ 0, 0, 0, 0 };
+	if (run_state_init(&rs, "run") < 0)
 		return 125;
-	add_defaults(env);
 	while ((o = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
-		switch (o) {
-		case OPT_TIMEOUT:
-			if (parse_timeout(optarg, &timeout) < 0)
-				return 2;
-			break;
-		case OPT_PREFIX: prefix_opt = optarg; break;
-		case OPT_ENV:
-			if (env_add_option(env, optarg) < 0) {
-				fprintf(stderr, "lsw run: bad --env '%s'\n", optarg);
-				return 2;
-			}
-			break;
-		case OPT_HOST_ENV: env_add_host(env, environ); break;
-		case OPT_DEBUG: cfg.debug = true; break;
-		case OPT_NETNS: cfg.netns = true; break;
-		case 'h': usage(stdout); return 0;
-		default: usage(stderr); return 2;
+		if ((r = run_option(&rs, o, optarg)) < 0)
+			return 2;
+		if (r)
+			continue;
+		if (o == 'h') {
+			usage(stdout);
+			return 0;
 		}
-	}
-	if (optind >= argc) {
-		fprintf(stderr, "lsw run: no program given\n");
 		usage(stderr);
 		return 2;
 	}
-	if (check_program(argv[optind]) < 0)
-		return 2;
-	if (prefix_prepare(prefix_opt, prefix, sizeof(prefix)) < 0 ||
-	    locate_components(runtime, sizeof(runtime), dlls, sizeof(dlls)) < 0)
-		return 125;
-	if (command_line_too_long(argv + optind, argc - optind))
-		return 2;
-	cfg.exe_host_path = argv[optind];
-	cfg.argv = argv + optind + 1;
-	cfg.argc = argc - optind - 1;
-	cfg.prefix = prefix;
-	cfg.runtime_path = runtime;
-	cfg.dll_dir = dlls;
-	return supervisor_run(&cfg, env_finish(env), timeout);
+	return run_program(&rs, argc, argv, optind);
 }

@@ -35,7 +35,7 @@ int locate_components(char *runtime, size_t rlen, char *dll_dir, size_t dlen)
 
 static int mkdirs(const char *path)
 {
-	char buf[PATH_MAX];
+	char buf[PATH_MAX + 64];
 
 	snprintf(buf, sizeof(buf), "%s", path);
 	for (char *p = buf + 1; *p; p++) {
@@ -52,8 +52,8 @@ static int mkdirs(const char *path)
 int prefix_prepare(const char *given, char *out, size_t len)
 {
 	static const char *const dirs[] = {
-		"drive_c/windows/system32", "drive_c/windows/temp",
-		"drive_c/users/public", "drive_c/programdata", "drive_c/program files",
+		"drive_c/Windows/System32", "drive_c/Windows/Temp",
+		"drive_c/Users/Public", "drive_c/ProgramData", "drive_c/Program Files",
 	};
 	const char *env = getenv("LSW_PREFIX"), *home = getenv("HOME");
 	char sub[PATH_MAX + 64];

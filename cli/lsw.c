@@ -11,8 +11,9 @@ static void usage(FILE *f)
 	      "\n"
 	      "commands:\n"
 	      "  run PROG.exe [ARGS...]   run a Windows program in the sandbox\n"
+	      "  trace PROG.exe [ARGS...]  run it and show every NT call it makes\n"
 	      "  info [--json] FILE...    show a PE file's headers, imports, exports\n"
-	      "  trace, reg, ps, kill, host: planned, not yet available\n"
+	      "  reg, ps, kill, host: planned, not yet available\n"
 	      "\n"
 	      "`lsw COMMAND --help` describes a command's options.\n", f);
 }
@@ -33,6 +34,8 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(argv[1], "run"))
 		return cmd_run(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "trace"))
+		return cmd_trace(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "info"))
 		return lsw_info_main(argc - 1, argv + 1);
 	fprintf(stderr, "lsw: unknown command '%s' (try lsw --help)\n", argv[1]);

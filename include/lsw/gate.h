@@ -70,10 +70,10 @@ struct lsw_fault {
 	unsigned long long trapno;
 };
 
-#define LSW_MAX_OPS 48
+#define LSW_MAX_OPS 160  /* an image takes 3 + one per section */
 #define LSW_BLOCK_SIZE 0x10000ull  /* aligned to its size */
 #define LSW_BLOCK_MAGIC 0x4b434f4c42575354ull
-#define LSW_ALTSTACK_OFFSET 0x4000ull
+#define LSW_ALTSTACK_OFFSET 0x4000ull /* the block's data ends before */
 
 /* One per thread, owned by the runtime, at a LSW_BLOCK_SIZE-aligned address;
  * the SIGSYS handler runs on the alternate stack at its end. */

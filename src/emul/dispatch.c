@@ -8,6 +8,7 @@
 #include "emul/emul.h"
 #include "emul/ntcall_table.h"
 #include "tracer/notify.h"
+#include "tracer/trace.h"
 
 bool lsw_debug, lsw_debug_calls;
 
@@ -28,8 +29,10 @@ struct lsw_op *nt_add_op(struct nt_call *c, unsigned code)
 {
 	struct lsw_op *op;
 
-	if (c->nops >= LSW_MAX_OPS)
+	if (c->nops >= LSW_MAX_OPS) {
+		c->ops_overflow = true;
 		return NULL;
+	}
 	op = &c->ops[c->nops++];
 	memset(op, 0, sizeof(*op));
 	op->code = code;
@@ -42,6 +45,14 @@ void nt_answer(struct lsw_thread *t, NTSTATUS status)
 	struct nt_call *c = &t->call;
 	uint64_t val = status;
 
+	if (c->ops_overflow) {
+		/* the op list could not say everything: the address space would
+		 * no longer match the supervisor's view, so the process ends */
+		fprintf(stderr, "lsw: %s needed more than %d process operations\n",
+			c->row >= 0 ? nt_rows[c->row].name : "process start", LSW_MAX_OPS);
+		process_terminate(t->process, LSW_STATUS_INSUFFICIENT_RESOURCES);
+		return;
+	}
 	if (c->nops && c->direct) {
 		/* a DIRECT call cannot change the process: the table is wrong */
 		fprintf(stderr, "lsw: internal error: %s is marked DIRECT but needs the runtime\n",
@@ -53,15 +64,15 @@ void nt_answer(struct lsw_thread *t, NTSTATUS status)
 		uint32_t n = c->nops;
 		uint64_t base = t->block + offsetof(struct lsw_thread_block, nops);
 
-		if (tracee_write(t, base + offsetof(struct lsw_thread_block, ops) -
-				 offsetof(struct lsw_thread_block, nops),
-				 c->ops, n * sizeof(struct lsw_op)) < 0 ||
-		    tracee_write(t, base, &n, sizeof(n)) < 0) {
+		if (tracee_write2(t, t->block + offsetof(struct lsw_thread_block, ops), c->ops,
+				  n * sizeof(struct lsw_op), base, &n, sizeof(n)) < 0) {
 			process_terminate(t->process, LSW_STATUS_ACCESS_VIOLATION);
 			return;
 		}
 		val |= LSW_REPLY_OPS;
 	}
+	if (trace_opts && c->row != NT_ROW_NOT_A_CALL)
+		trace_exit(c, status); /* before the answer: outputs are still in place */
 	t->busy = false;
 	if (notify_send(t->process->notify_fd, c->notif_id, (int64_t)val, 0) < 0)
 		lsw_log("reply to thread %d lost (thread gone)", t->tid);
@@ -71,7 +82,7 @@ static NTSTATUS fetch_stack_args(struct lsw_thread *t, int nargs)
 {
 	struct nt_call *c = &t->call;
 
-	if (nargs <= 4)
+	if (nargs <= 4) /* includes -1: not described, nothing to fetch */
 		return LSW_STATUS_SUCCESS;
 	if (c->direct)
 		return LSW_STATUS_INVALID_SYSTEM_SERVICE; /* the filter never does this */
@@ -85,27 +96,30 @@ void nt_dispatch(struct lsw_thread *t)
 {
 	struct nt_call *c = &t->call;
 	const struct nt_row *row;
-	NTSTATUS status;
+	NTSTATUS status = LSW_STATUS_SUCCESS;
 
 	c->row = nt_row_by_number(c->number);
-	if (c->row < 0) {
+	row = c->row >= 0 ? &nt_rows[c->row] : NULL;
+	if (row && (row->handler || trace_opts))
+		status = fetch_stack_args(t, row->nargs);
+	if (trace_opts)
+		trace_enter(c);
+	if (!row) {
 		lsw_log("NT call 0x%x does not exist in this build", c->number);
-		nt_answer(t, LSW_STATUS_INVALID_SYSTEM_SERVICE);
-		return;
-	}
-	row = &nt_rows[c->row];
-	if (!row->handler) {
+		status = LSW_STATUS_INVALID_SYSTEM_SERVICE;
+	} else if (!row->handler) {
 		lsw_log("%s (0x%x) not implemented", row->name, c->number);
-		nt_answer(t, LSW_STATUS_NOT_IMPLEMENTED);
-		return;
-	}
-	status = fetch_stack_args(t, row->nargs);
-	if (status == LSW_STATUS_SUCCESS)
+		status = LSW_STATUS_NOT_IMPLEMENTED;
+	} else if (status == LSW_STATUS_SUCCESS) {
 		status = row->handler(c);
+	}
 	if (lsw_debug_calls)
-		fprintf(stderr, "lsw: %s(%#llx, %#llx, %#llx, %#llx) = %#x\n", row->name,
-			(unsigned long long)c->args[0], (unsigned long long)c->args[1],
-			(unsigned long long)c->args[2], (unsigned long long)c->args[3], status);
+		fprintf(stderr, "lsw: %s(%#llx, %#llx, %#llx, %#llx) = %#x\n",
+			row ? row->name : "?", (unsigned long long)c->args[0],
+			(unsigned long long)c->args[1], (unsigned long long)c->args[2],
+			(unsigned long long)c->args[3], status);
 	if (status != NT_DEFERRED)
 		nt_answer(t, status);
+	else if (trace_opts && !t->process->terminated)
+		trace_deferred(c);
 }

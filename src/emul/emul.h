@@ -18,6 +18,7 @@ typedef uint32_t NTSTATUS;
 #define NT_MAX_ARGS 17
 /* Returned by a handler that will answer later with nt_complete(). */
 #define NT_DEFERRED 0xFFFFFFFFu
+#define NT_ROW_NOT_A_CALL (-2)
 
 struct lsw_process;
 struct lsw_thread;
@@ -39,12 +40,15 @@ struct nt_call {
 	struct lsw_thread *thread;
 	uint64_t notif_id;
 	uint32_t number;             /* eax as the caller set it */
-	int row;                     /* index into the call table, or -1 */
+	int row;                     /* index into the call table, -1 if the
+				      * number is unknown, NT_ROW_NOT_A_CALL for
+				      * the runtime's own requests (hello...) */
 	uint64_t args[NT_MAX_ARGS];
 	uint64_t rsp;                /* 0 for DIRECT calls (no stack arguments) */
 	uint64_t rip;                /* the caller's syscall address, if known */
 	bool direct;                 /* notified straight from the syscall */
 	unsigned nops;
+	bool ops_overflow;           /* an op did not fit: the call cannot answer */
 	struct lsw_op ops[LSW_MAX_OPS];
 	int addfd;                   /* fd to inject with the reply, or -1 */
 };

@@ -33,6 +33,8 @@
 
 #define FILE_DIRECTORY_FILE 0x1
 #define FILE_NON_DIRECTORY_FILE 0x40
+#define FILE_DELETE_ON_CLOSE 0x1000
+#define DELETE 0x00010000u
 
 #define FILE_SUPERSEDED 0
 #define FILE_OPENED 1
@@ -118,7 +120,7 @@ static NTSTATUS read_offset(struct nt_call *c, uint64_t ptr, int64_t *off)
 	*off = -2;
 	if (ptr && tracee_read(c->thread, ptr, off, 8) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
-	return LSW_STATUS_SUCCESS;
+	return *off < -2 ? LSW_STATUS_INVALID_PARAMETER : LSW_STATUS_SUCCESS;
 }
 
 static ssize_t host_write(struct file_object *f, const void *buf, size_t len, int64_t off)
@@ -213,23 +215,45 @@ static NTSTATUS finish_read(struct nt_call *c, struct file_object *f, const char
 	return st;
 }
 
+/* A disk read completes up to the length asked or the end of the file,
+ * however long, as a synchronous read does on Windows. */
+static NTSTATUS read_disk(struct nt_call *c, struct file_object *f, int64_t off)
+{
+	static char buf[CHUNK];
+	uint64_t len = (uint32_t)c->args[6], done = 0;
+	NTSTATUS st = LSW_STATUS_SUCCESS;
+
+	if (off < 0)
+		off = (int64_t)f->pos;
+	while (done < len) {
+		size_t want = len - done < CHUNK ? (size_t)(len - done) : CHUNK;
+		ssize_t n = pread(f->fd, buf, want, off + (int64_t)done);
+
+		if (n < 0)
+			return errno_to_status(errno);
+		if (n > 0 && tracee_write(c->thread, c->args[5] + done, buf, (size_t)n) < 0)
+			return LSW_STATUS_ACCESS_VIOLATION;
+		done += (uint64_t)n;
+		if ((size_t)n < want)
+			break;
+	}
+	f->pos = (uint64_t)off + done;
+	if (done == 0 && len != 0)
+		st = LSW_STATUS_END_OF_FILE;
+	if (tracee_write_iosb(c->thread, c->args[4], st, done) != LSW_STATUS_SUCCESS)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	return st;
+}
+
 static NTSTATUS read_now(struct nt_call *c, struct file_object *f, int64_t off)
 {
 	static char buf[CHUNK];
 	size_t len = (uint32_t)c->args[6] < CHUNK ? (uint32_t)c->args[6] : CHUNK;
 	ssize_t n;
 
-	if (f->kind == FILE_KIND_NULL) {
-		n = 0;
-	} else if (f->kind == FILE_KIND_DISK) {
-		if (off < 0)
-			off = (int64_t)f->pos;
-		n = pread(f->fd, buf, len, off);
-		if (n > 0)
-			f->pos = (uint64_t)off + (uint64_t)n;
-	} else {
-		n = read(f->fd, buf, len);
-	}
+	if (f->kind == FILE_KIND_DISK)
+		return read_disk(c, f, off);
+	n = f->kind == FILE_KIND_NULL ? 0 : read(f->fd, buf, len);
 	return finish_read(c, f, buf, n);
 }
 
@@ -348,6 +372,31 @@ static int open_flags(uint32_t access, uint32_t disposition, bool exists, int *i
 	return fl;
 }
 
+/* An existing directory: only "open" dispositions make sense for it. */
+static NTSTATUS open_directory(struct path_result *pr, uint32_t disposition, uint32_t options,
+			       struct file_object **out, int *info)
+{
+	int fd;
+
+	if (options & FILE_NON_DIRECTORY_FILE)
+		return LSW_STATUS_FILE_IS_A_DIRECTORY;
+	if (disposition == FILE_CREATE)
+		return LSW_STATUS_OBJECT_NAME_COLLISION;
+	if (disposition != FILE_OPEN && disposition != FILE_OPEN_IF)
+		return LSW_STATUS_INVALID_PARAMETER;
+	fd = open(pr->host_path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		return errno_to_status(errno);
+	*out = file_new(FILE_KIND_DIR, fd, pr->host_path);
+	if (!*out) {
+		close(fd);
+		return LSW_STATUS_NO_MEMORY;
+	}
+	(*out)->read_only = pr->read_only;
+	*info = FILE_OPENED;
+	return LSW_STATUS_SUCCESS;
+}
+
 static NTSTATUS open_host(struct path_result *pr, uint32_t access, uint32_t disposition,
 			  uint32_t options, struct file_object **out, int *info)
 {
@@ -356,26 +405,31 @@ static NTSTATUS open_host(struct path_result *pr, uint32_t access, uint32_t disp
 
 	if (fl < 0)
 		return LSW_STATUS_INVALID_PARAMETER;
-	if (pr->read_only && ((fl & O_ACCMODE) != O_RDONLY || (fl & (O_CREAT | O_TRUNC))))
+	if (pr->read_only && ((fl & O_ACCMODE) != O_RDONLY || (fl & (O_CREAT | O_TRUNC)) ||
+			      (access & DELETE) || (options & FILE_DELETE_ON_CLOSE)))
 		return LSW_STATUS_ACCESS_DENIED;
 	if (!pr->exists && !(fl & O_CREAT))
 		return LSW_STATUS_OBJECT_NAME_NOT_FOUND;
-	if (pr->exists && stat(pr->host_path, &st) == 0 && S_ISDIR(st.st_mode)) {
-		if (options & FILE_NON_DIRECTORY_FILE)
-			return LSW_STATUS_FILE_IS_A_DIRECTORY;
-		fd = open(pr->host_path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-		if (fd < 0)
-			return errno_to_status(errno);
-		*out = file_new(FILE_KIND_DIR, fd, pr->host_path);
-		return *out ? LSW_STATUS_SUCCESS : LSW_STATUS_NO_MEMORY;
-	}
+	if (pr->exists && lstat(pr->host_path, &st) == 0 && S_ISDIR(st.st_mode))
+		return open_directory(pr, disposition, options, out, info);
 	if (options & FILE_DIRECTORY_FILE)
 		return pr->exists ? LSW_STATUS_NOT_A_DIRECTORY : LSW_STATUS_NOT_IMPLEMENTED;
-	fd = open(pr->host_path, fl, 0666);
+	/* O_NONBLOCK: a FIFO or device placed in a mapped directory must not
+	 * stall the supervisor in open(); only regular files are served. */
+	fd = open(pr->host_path, fl | O_NONBLOCK, 0666);
 	if (fd < 0)
 		return errno_to_status(errno);
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || fcntl(fd, F_SETFL, fl & O_APPEND) < 0) {
+		close(fd);
+		return LSW_STATUS_INVALID_DEVICE_REQUEST;
+	}
 	*out = file_new(FILE_KIND_DISK, fd, pr->host_path);
-	return *out ? LSW_STATUS_SUCCESS : LSW_STATUS_NO_MEMORY;
+	if (!*out) {
+		close(fd);
+		return LSW_STATUS_NO_MEMORY;
+	}
+	(*out)->read_only = pr->read_only;
+	return LSW_STATUS_SUCCESS;
 }
 
 static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t access,
@@ -405,6 +459,11 @@ static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t acc
 		f = file_from_stdio(0, 0);
 	else if (pr.target == PATH_CONOUT)
 		f = file_from_stdio(1, 0);
+	/* the console input only reads, the console output only writes */
+	if (pr.target == PATH_CONIN)
+		access &= ~(uint32_t)(FILE_WRITE_DATA | FILE_APPEND_DATA);
+	else if (pr.target == PATH_CONOUT)
+		access &= ~(uint32_t)FILE_READ_DATA;
 	else if ((st = open_host(&pr, access, disposition, options, &f, &info)) != LSW_STATUS_SUCCESS)
 		return st;
 	if (!f)
@@ -412,6 +471,7 @@ static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t acc
 	f->access = access;
 	f->options = options;
 	f->nt_name = strdup(nt_name);
+	f->delete_on_close = (options & FILE_DELETE_ON_CLOSE) && (access & DELETE) && !f->read_only;
 	h = handle_alloc(p, &f->hdr, access);
 	object_unref(&f->hdr);
 	if (!h)

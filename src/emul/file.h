@@ -26,6 +26,7 @@ struct file_object {
 	uint64_t pos;           /* current byte offset of DISK files */
 	bool tty;               /* the stream is a terminal */
 	bool delete_on_close;   /* FileDispositionInformation: unlink at last close */
+	bool read_only;         /* opened through a read-only mapping */
 	char *name_utf8;        /* host path or a description, for messages */
 	char *nt_name;          /* the name it was opened by (UTF-8), for traces */
 };

@@ -13,6 +13,7 @@
 #include "emul/file.h"
 #include "emul/path.h"
 
+#define DELETE_ACCESS 0x00010000u
 #define FILE_ATTRIBUTE_READONLY 0x01
 #define FILE_ATTRIBUTE_DIRECTORY 0x10
 #define FILE_ATTRIBUTE_ARCHIVE 0x20
@@ -160,6 +161,8 @@ static NTSTATUS set_rename(struct nt_call *c, struct file_object *f)
 		return LSW_STATUS_INVALID_PARAMETER;
 	if (f->kind != FILE_KIND_DISK && f->kind != FILE_KIND_DIR)
 		return LSW_STATUS_INVALID_PARAMETER;
+	if (f->read_only || !(f->access & DELETE_ACCESS))
+		return LSW_STATUS_ACCESS_DENIED; /* renaming removes the old name */
 	if (!(name = malloc(hdr.len + 2u)))
 		return LSW_STATUS_NO_MEMORY;
 	if (tracee_read(c->thread, c->args[2] + 20, name, hdr.len) < 0) {
@@ -200,6 +203,8 @@ NTSTATUS nt_NtSetInformationFile(struct nt_call *c)
 			return LSW_STATUS_ACCESS_VIOLATION;
 		if (f->kind != FILE_KIND_DISK && f->kind != FILE_KIND_DIR)
 			return LSW_STATUS_INVALID_PARAMETER;
+		if (f->read_only || !(f->access & DELETE_ACCESS))
+			return LSW_STATUS_ACCESS_DENIED;
 		f->delete_on_close = del != 0;
 		return tracee_write_iosb(c->thread, c->args[1], LSW_STATUS_SUCCESS, 0);
 	}

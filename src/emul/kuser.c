@@ -4,6 +4,7 @@
  * mapped read-only in every process and refreshed each 15.625 ms tick.
  */
 #define _GNU_SOURCE
+#include <fcntl.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <time.h>
@@ -82,11 +83,15 @@ int kuser_init(void)
 {
 	if (kfd >= 0)
 		return 0;
-	kfd = memfd_create("KUSER_SHARED_DATA", MFD_CLOEXEC);
+	kfd = memfd_create("KUSER_SHARED_DATA", MFD_CLOEXEC | MFD_ALLOW_SEALING);
 	if (kfd < 0 || ftruncate(kfd, 4096) < 0)
 		return -1;
 	page = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, kfd, 0);
 	if (page == MAP_FAILED)
+		return -1;
+	/* From here on only our own mapping may write: a process cannot
+	 * mprotect its read-only view writable and scribble on the page. */
+	if (fcntl(kfd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_FUTURE_WRITE) < 0)
 		return -1;
 	fill_static();
 	update(NULL, 0);

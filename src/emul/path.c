@@ -298,7 +298,11 @@ static NTSTATUS walk(struct drive *d, char *rest, struct path_result *out)
 	snprintf(out->host_path, sizeof(out->host_path), "%s", d->root);
 	out->exists = true;
 	for (int i = 0; i < n; i++) {
-		bool found = lookup_component(out->host_path, sizeof(out->host_path), comps[i]);
+		bool found;
+
+		if (strlen(out->host_path) + strlen(comps[i]) + 2 > sizeof(out->host_path))
+			return LSW_STATUS_NAME_TOO_LONG; /* never open a shortened name */
+		found = lookup_component(out->host_path, sizeof(out->host_path), comps[i]);
 
 		if (!found && i + 1 < n)
 			return LSW_STATUS_OBJECT_PATH_NOT_FOUND;

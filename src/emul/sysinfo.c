@@ -23,8 +23,12 @@ struct processor_info {
 
 static size_t fill(uint32_t cls, void *out)
 {
-	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-	long pages = sysconf(_SC_PHYS_PAGES);
+	static long ncpu, pages; /* sysconf reads /sys and /proc: ask once */
+
+	if (!ncpu) {
+		ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+		pages = sysconf(_SC_PHYS_PAGES);
+	}
 
 	if (ncpu < 1 || ncpu > 64)
 		ncpu = ncpu < 1 ? 1 : 64;

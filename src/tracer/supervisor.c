@@ -20,6 +20,7 @@
 #include "tracer/loop.h"
 #include "tracer/notify.h"
 #include "tracer/supervisor.h"
+#include "tracer/trace.h"
 
 static struct lsw_process proc;
 static int exit_code = 125;
@@ -63,6 +64,7 @@ static void serve(struct lsw_thread *t, const struct seccomp_notif *n)
 	c->thread = t;
 	c->notif_id = n->id;
 	c->nops = 0;
+	c->ops_overflow = false;
 	t->busy = true;
 	if (n->data.nr != LSW_GATE_NR) {
 		serve_direct(t, n);
@@ -70,6 +72,7 @@ static void serve(struct lsw_thread *t, const struct seccomp_notif *n)
 	}
 	c->direct = false;
 	c->rip = 0;
+	c->row = NT_ROW_NOT_A_CALL;
 	switch (LSW_REQ_KIND(req)) {
 	case LSW_REQ_NT:
 		c->number = (uint32_t)req;
@@ -120,8 +123,21 @@ static void on_notify(void *arg, uint32_t events)
 	serve(t, &n);
 }
 
+static void trace_end(struct lsw_process *p, int status)
+{
+	if (!trace_opts)
+		return;
+	if (p->terminated)
+		trace_process_exit(p, "exited with", (int)p->exit_status);
+	else if (WIFSIGNALED(status))
+		trace_process_exit(p, "killed by signal", WTERMSIG(status));
+	else
+		trace_process_exit(p, "exited with", WEXITSTATUS(status));
+}
+
 static void report_wait_status(struct lsw_process *p, int status)
 {
+	trace_end(p, status);
 	if (timed_out) {
 		exit_code = 124;
 	} else if (p->terminated) {
@@ -223,6 +239,8 @@ int supervisor_run(const struct lsw_config *cfg, char **env, unsigned timeout_se
 	if (timeout_sec)
 		loop_add_timer(loop_now_ns() + timeout_sec * 1000000000ull, on_timeout, p);
 	loop_run();
+	if (trace_opts)
+		trace_finish();
 	handle_table_free(p);
 	vad_free_all(&p->vad);
 	return exit_code;

@@ -15,9 +15,13 @@
 #include <linux/seccomp.h>
 #include <asm/unistd.h>
 #include <asm/prctl.h>
+#include <asm-generic/mman-common.h>
 #include "runtime.h"
 
 #define PR_SET_NO_NEW_PRIVS 38
+#ifndef SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV
+#define SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV (1UL << 5)
+#endif
 #define MAX_INSNS 256
 
 #define LD(off) (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS, (off))
@@ -27,8 +31,8 @@
 #define ARCH_OFF offsetof(struct seccomp_data, arch)
 #define IP_LO offsetof(struct seccomp_data, instruction_pointer)
 #define IP_HI (IP_LO + 4)
-#define ARG0_LO offsetof(struct seccomp_data, args[0])
-#define ARG0_HI (ARG0_LO + 4)
+#define ARG_LO(i) offsetof(struct seccomp_data, args[i])
+#define ARG_HI(i) (ARG_LO(i) + 4)
 
 struct builder {
 	struct sock_filter insn[MAX_INSNS];
@@ -41,15 +45,15 @@ static void emit(struct builder *b, struct sock_filter f)
 		b->insn[b->n++] = f;
 }
 
-/* if (nr == NR && arg0 in {v1, v2}) allow; the accumulator is reloaded
- * with nr afterwards so the next rule starts from the same state. */
-static void allow_arg0(struct builder *b, unsigned nr, unsigned long long v1,
-		       unsigned long long v2)
+/* if (nr == NR && argument i in {v1, v2}) allow; the accumulator is
+ * reloaded with nr afterwards so the next rule starts from the same state. */
+static void allow_arg(struct builder *b, unsigned nr, int i, unsigned long long v1,
+		      unsigned long long v2)
 {
 	emit(b, JEQ(nr, 0, 7));
-	emit(b, LD(ARG0_HI));
+	emit(b, LD(ARG_HI(i)));
 	emit(b, JEQ((unsigned)(v1 >> 32), 0, 4)); /* v1, v2 share the high half */
-	emit(b, LD(ARG0_LO));
+	emit(b, LD(ARG_LO(i)));
 	emit(b, JEQ((unsigned)v1, 1, 0));
 	emit(b, JEQ((unsigned)v2, 0, 1));
 	emit(b, RET(SECCOMP_RET_ALLOW));
@@ -97,12 +101,14 @@ static void build(struct builder *b)
 	emit(b, JEQ(LSW_GATE_NR, 0, 1));
 	emit(b, RET(SECCOMP_RET_USER_NOTIF));
 #define GATE_ANY(name) allow_any(b, __NR_##name);
-#define GATE_ARG0(name, v) allow_arg0(b, __NR_##name, (v), (v));
-#define GATE_ARG0_2(name, v1, v2) allow_arg0(b, __NR_##name, (v1), (v2));
+#define GATE_ARG0(name, v) allow_arg(b, __NR_##name, 0, (v), (v));
+#define GATE_ARG0_2(name, v1, v2) allow_arg(b, __NR_##name, 0, (v1), (v2));
+#define GATE_ARG2(name, v) allow_arg(b, __NR_##name, 2, (v), (v));
 #include "gate_whitelist.def"
 #undef GATE_ANY
 #undef GATE_ARG0
 #undef GATE_ARG0_2
+#undef GATE_ARG2
 	emit(b, RET(SECCOMP_RET_KILL_PROCESS));
 	if (b->n - not_gate_hi - 1 > 255) {
 		b->n = MAX_INSNS; /* jump out of reach: refuse to install */
@@ -128,6 +134,13 @@ int lsw_install_filter(void)
 	r = sys4(__NR_prctl, PR_SET_NO_NEW_PRIVS, 1, 0, 0);
 	if (r < 0)
 		return (int)r;
-	return (int)sys3(__NR_seccomp, SECCOMP_SET_MODE_FILTER,
+	/* Killable waits: a stop signal (Ctrl-Z, SIGSTOP) must not interrupt a
+	 * call the supervisor is holding (a sleep, a console read) and restart
+	 * it as a second one.  Linux 5.19+; older kernels go without. */
+	r = sys3(__NR_seccomp, SECCOMP_SET_MODE_FILTER,
+		 SECCOMP_FILTER_FLAG_NEW_LISTENER | SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV, &prog);
+	if (r == -22) /* EINVAL */
+		r = sys3(__NR_seccomp, SECCOMP_SET_MODE_FILTER,
 			 SECCOMP_FILTER_FLAG_NEW_LISTENER, &prog);
+	return (int)r;
 }

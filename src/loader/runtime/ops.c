@@ -19,8 +19,8 @@ static void regs_to_ucontext(const struct lsw_regs *r, struct rt_ucontext *uc)
 	m->eflags = (m->eflags & ~0xcd5ull) | (r->eflags & 0xcd5ull);
 }
 
-/* Performs one op; returns 0, 1 to call the supervisor again, or a
- * negative errno. */
+/* Performs one op; returns 0, 1 to call the supervisor again, 2 when the
+ * thread's registers were replaced (JUMP), or a negative errno. */
 static long do_op(struct lsw_thread_block *b, const struct lsw_op *op,
 		  struct rt_ucontext *uc)
 {
@@ -46,7 +46,7 @@ static long do_op(struct lsw_thread_block *b, const struct lsw_op *op,
 		if (!uc)
 			lsw_load_regs(&b->regs);
 		regs_to_ucontext(&b->regs, uc);
-		return 0;
+		return 2;
 	case LSW_OP_CONTINUE:
 		return 1;
 	case LSW_OP_EXIT_THREAD:
@@ -59,11 +59,15 @@ static long do_op(struct lsw_thread_block *b, const struct lsw_op *op,
 	return -22;
 }
 
-/* Runs op lists until the supervisor answers without one; returns the
- * final reply (its low 32 bits are the NTSTATUS). */
+/* Runs op lists until the supervisor answers without asking to be called
+ * again.  Returns the final reply, whose low 32 bits are the NTSTATUS, with
+ * LSW_REPLY_OPS set only when the thread's registers were replaced (then
+ * there is no status to return). */
 unsigned long long lsw_run_ops(struct lsw_thread_block *b,
 			       struct rt_ucontext *uc, unsigned long long reply)
 {
+	int jumped = 0;
+
 	while (reply & LSW_REPLY_OPS) {
 		unsigned n = b->nops < LSW_MAX_OPS ? b->nops : LSW_MAX_OPS;
 		int again = 0;
@@ -74,11 +78,12 @@ unsigned long long lsw_run_ops(struct lsw_thread_block *b,
 			if (r < 0)
 				lsw_fatal((int)i, r);
 			again |= r == 1;
+			jumped |= r == 2;
 		}
 		if (!again)
 			break;
 		reply = (unsigned long long)lsw_gate(LSW_GATE_NR,
 			LSW_REQUEST(LSW_REQ_CONTINUE, 0), 0, 0, 0, 0, 0);
 	}
-	return reply;
+	return jumped ? reply | LSW_REPLY_OPS : reply & ~LSW_REPLY_OPS;
 }

@@ -9,6 +9,9 @@
 #include <linux/mman.h>
 #include "runtime.h"
 
+_Static_assert(sizeof(struct lsw_thread_block) <= LSW_ALTSTACK_OFFSET,
+	       "the thread block overlaps the alternate signal stack");
+
 #define SOL_SOCKET 1
 #define SCM_RIGHTS 1
 

@@ -43,7 +43,7 @@ static void on_sigsys(int sig, struct rt_siginfo *si, struct rt_ucontext *uc)
 		LSW_REQUEST(LSW_REQ_NT, (unsigned)m->rax),
 		(long)m->r10, (long)m->rdx, (long)m->r8, (long)m->r9, (long)m->rsp);
 	reply = lsw_run_ops(b, uc, reply);
-	if (!(reply & LSW_REPLY_OPS))
+	if (!(reply & LSW_REPLY_OPS)) /* no new context: the call returns */
 		m->rax = (unsigned)reply; /* NTSTATUS, zero-extended as eax */
 }
 

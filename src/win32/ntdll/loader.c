@@ -41,6 +41,8 @@ static NTSTATUS setup_tls(struct ldr_module *m, void **slots)
 	if (!d || !d->VirtualAddress)
 		return STATUS_SUCCESS;
 	tls = (IMAGE_TLS_DIRECTORY64 *)(m->base + d->VirtualAddress);
+	if (tls_next_index >= LDR_MAX_TLS)
+		return STATUS_NO_MEMORY; /* more static-TLS modules than slots */
 	data = (SIZE_T)(tls->EndAddressOfRawData - tls->StartAddressOfRawData);
 	block = RtlAllocateHeap(((LSW_PEB *)NtCurrentTeb()->ProcessEnvironmentBlock)->ProcessHeap,
 				HEAP_ZERO_MEMORY, data + tls->SizeOfZeroFill + 16);
@@ -101,12 +103,13 @@ static NTSTATUS init_modules(void)
 		if (m->initialized || !m->is_dll)
 			continue;
 		run_tls_callbacks(m, DLL_PROCESS_ATTACH);
-		if (m->entry && !((dll_main_fn)m->entry)((HINSTANCE)m->base, DLL_PROCESS_ATTACH,
+		if (m->entry_point && !((dll_main_fn)m->entry_point)((HINSTANCE)m->base, DLL_PROCESS_ATTACH,
 							   (void *)1)) {
 			ldr_report("DllMain of ", m->name, " failed");
 			return STATUS_DLL_INIT_FAILED;
 		}
 		m->initialized = TRUE;
+		ldr_link_initialized(m);
 	}
 	return STATUS_SUCCESS;
 }
@@ -126,8 +129,8 @@ __declspec(dllexport) void NTAPI RtlExitUserProcess(NTSTATUS status)
 
 			if (!m->initialized)
 				continue;
-			if (m->entry)
-				((dll_main_fn)m->entry)((HINSTANCE)m->base, DLL_PROCESS_DETACH, (void *)1);
+			if (m->entry_point)
+				((dll_main_fn)m->entry_point)((HINSTANCE)m->base, DLL_PROCESS_DETACH, (void *)1);
 			run_tls_callbacks(m, DLL_PROCESS_DETACH);
 		}
 	}
@@ -149,7 +152,7 @@ static void name_from_path(const UNICODE_STRING *path, char *out, size_t len)
 
 __declspec(dllexport) void WINAPI LdrInitializeThunk(LSW_PEB *peb, BYTE *ntdll_base)
 {
-	static void *tls_slots[64];
+	static void *tls_slots[LDR_MAX_TLS];
 	LSW_TEB *teb = (LSW_TEB *)NtCurrentTeb();
 	struct ldr_module *exe, *ntdll;
 	char exe_name[64];
@@ -160,9 +163,11 @@ __declspec(dllexport) void WINAPI LdrInitializeThunk(LSW_PEB *peb, BYTE *ntdll_b
 	if (!peb->ProcessHeap)
 		fail(STATUS_NO_MEMORY);
 	teb->ThreadLocalStoragePointer = tls_slots;
+	peb->Ldr = &ldr_data;
 	ntdll = ldr_add_module(ntdll_base, "ntdll.dll", L"C:\\Windows\\System32\\ntdll.dll");
 	ntdll->initialized = TRUE;
 	ntdll->imports_done = TRUE;
+	ldr_link_initialized(ntdll); /* ntdll is first in initialization order */
 	name_from_path(&peb->ProcessParameters->ImagePathName, exe_name, sizeof(exe_name));
 	exe = ldr_add_module(peb->ImageBaseAddress, exe_name,
 			     peb->ProcessParameters->ImagePathName.Buffer);
@@ -176,7 +181,7 @@ __declspec(dllexport) void WINAPI LdrInitializeThunk(LSW_PEB *peb, BYTE *ntdll_b
 	if (!NT_SUCCESS(st))
 		fail(st);
 	run_tls_callbacks(exe, DLL_PROCESS_ATTACH);
-	ret = ((entry_fn)exe->entry)(peb);
+	ret = ((entry_fn)exe->entry_point)(peb);
 	RtlExitUserProcess(ret);
 }
 

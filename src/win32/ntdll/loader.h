@@ -6,18 +6,61 @@
 #include "rtl/rtl_private.h"
 
 #define LDR_MAX_MODULES 256
+#define LDR_MAX_TLS 64          /* modules with static TLS */
 
 NTSTATUS NTAPI NtCreateSection(PHANDLE, ACCESS_MASK, POBJECT_ATTRIBUTES, PLARGE_INTEGER, ULONG,
 			       ULONG, HANDLE);
 NTSTATUS NTAPI NtMapViewOfSection(HANDLE, HANDLE, PVOID *, ULONG_PTR, SIZE_T, PLARGE_INTEGER,
 				  PSIZE_T, DWORD, ULONG, ULONG);
 
+/* LDR_DATA_TABLE_ENTRY (x64, public layout): programs walk these lists
+ * through PEB->Ldr to find modules without calling the loader. */
+struct ldr_entry {
+	LIST_ENTRY InLoadOrderLinks;            /* +0x00 */
+	LIST_ENTRY InMemoryOrderLinks;          /* +0x10 */
+	LIST_ENTRY InInitializationOrderLinks;  /* +0x20 */
+	PVOID DllBase;                          /* +0x30 */
+	PVOID EntryPoint;                       /* +0x38 */
+	ULONG SizeOfImage;                      /* +0x40 */
+	UNICODE_STRING FullDllName;             /* +0x48 */
+	UNICODE_STRING BaseDllName;             /* +0x58 */
+	ULONG Flags;                            /* +0x68 */
+	USHORT ObsoleteLoadCount;               /* +0x6C */
+	USHORT TlsIndex;                        /* +0x6E */
+	LIST_ENTRY HashLinks;                   /* +0x70 */
+	ULONG TimeDateStamp;                    /* +0x80 */
+	BYTE rest[0x120 - 0x84];
+};
+
+_Static_assert(offsetof(struct ldr_entry, DllBase) == 0x30, "layout");
+_Static_assert(offsetof(struct ldr_entry, FullDllName) == 0x48, "layout");
+_Static_assert(offsetof(struct ldr_entry, TimeDateStamp) == 0x80, "layout");
+
+/* PEB_LDR_DATA (x64) */
+struct ldr_data {
+	ULONG Length;
+	BOOLEAN Initialized;
+	PVOID SsHandle;
+	LIST_ENTRY InLoadOrderModuleList;           /* +0x10 */
+	LIST_ENTRY InMemoryOrderModuleList;         /* +0x20 */
+	LIST_ENTRY InInitializationOrderModuleList; /* +0x30 */
+	PVOID EntryInProgress;
+	BOOLEAN ShutdownInProgress;
+	HANDLE ShutdownThreadId;
+};
+
+_Static_assert(offsetof(struct ldr_data, InLoadOrderModuleList) == 0x10, "layout");
+_Static_assert(sizeof(struct ldr_data) == 0x58, "layout");
+
+extern struct ldr_data ldr_data;
+
 struct ldr_module {
+	struct ldr_entry entry;     /* first: what PEB->Ldr's lists link */
 	BYTE *base;
 	SIZE_T size;
 	char name[64];              /* base name, lower case: "kernel32.dll" */
 	WCHAR path[260];            /* DOS path */
-	void *entry;
+	void *entry_point;
 	BOOL is_dll;
 	BOOL initialized;           /* DllMain(PROCESS_ATTACH) returned TRUE */
 	BOOL imports_done;
@@ -34,6 +77,8 @@ struct ldr_module *ldr_find_by_base(void *base);
 /* Finds, maps and links a DLL (and its imports).  NULL with *status. */
 struct ldr_module *ldr_load(const char *name, struct ldr_module *importer, NTSTATUS *status);
 struct ldr_module *ldr_add_module(BYTE *base, const char *name, const WCHAR *path);
+/* Links an initialized module into InInitializationOrderModuleList. */
+void ldr_link_initialized(struct ldr_module *m);
 NTSTATUS ldr_resolve_imports(struct ldr_module *m);
 /* Export lookup; follows forwarders.  name NULL: by ordinal. */
 NTSTATUS ldr_get_export(struct ldr_module *m, const char *name, WORD ordinal, void **out);

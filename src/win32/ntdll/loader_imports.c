@@ -10,6 +10,53 @@
 
 struct ldr_module ldr_modules[LDR_MAX_MODULES];
 unsigned ldr_nmodules;
+struct ldr_data ldr_data = {
+	.Length = sizeof(struct ldr_data),
+	.Initialized = TRUE,
+	.InLoadOrderModuleList = { &ldr_data.InLoadOrderModuleList, &ldr_data.InLoadOrderModuleList },
+	.InMemoryOrderModuleList = { &ldr_data.InMemoryOrderModuleList,
+				     &ldr_data.InMemoryOrderModuleList },
+	.InInitializationOrderModuleList = { &ldr_data.InInitializationOrderModuleList,
+					     &ldr_data.InInitializationOrderModuleList },
+};
+
+static void list_append(LIST_ENTRY *head, LIST_ENTRY *e)
+{
+	e->Flink = head;
+	e->Blink = head->Blink;
+	head->Blink->Flink = e;
+	head->Blink = e;
+}
+
+void ldr_link_initialized(struct ldr_module *m)
+{
+	list_append(&ldr_data.InInitializationOrderModuleList,
+		    &m->entry.InInitializationOrderLinks);
+}
+
+/* Fills the public entry and links it in load and memory order. */
+static void publish(struct ldr_module *m)
+{
+	struct ldr_entry *e = &m->entry;
+	USHORT len = (USHORT)(wcslen(m->path) * sizeof(WCHAR)), start = len / 2;
+
+	while (start && m->path[start - 1] != '\\')
+		start--;
+	e->DllBase = m->base;
+	e->EntryPoint = m->entry_point;
+	e->SizeOfImage = (ULONG)m->size;
+	e->FullDllName = (UNICODE_STRING){ len, (USHORT)(len + 2), m->path };
+	e->BaseDllName = (UNICODE_STRING){ (USHORT)(len - start * 2), (USHORT)(len - start * 2 + 2),
+					   m->path + start };
+	e->ObsoleteLoadCount = 0xFFFF; /* static: never unloaded */
+	e->TlsIndex = 0xFFFF;
+	e->TimeDateStamp = ldr_nt_headers(m->base)->FileHeader.TimeDateStamp;
+	e->HashLinks.Flink = e->HashLinks.Blink = &e->HashLinks;
+	e->InInitializationOrderLinks.Flink = e->InInitializationOrderLinks.Blink =
+		&e->InInitializationOrderLinks;
+	list_append(&ldr_data.InLoadOrderModuleList, &e->InLoadOrderLinks);
+	list_append(&ldr_data.InMemoryOrderModuleList, &e->InMemoryOrderLinks);
+}
 
 IMAGE_NT_HEADERS64 *ldr_nt_headers(BYTE *base)
 {
@@ -82,8 +129,9 @@ struct ldr_module *ldr_add_module(BYTE *base, const char *name, const WCHAR *pat
 		wcsncpy(m->path, path, 259);
 	m->is_dll = (nt->FileHeader.Characteristics & IMAGE_FILE_DLL) != 0;
 	if (nt->OptionalHeader.AddressOfEntryPoint)
-		m->entry = base + nt->OptionalHeader.AddressOfEntryPoint;
+		m->entry_point = base + nt->OptionalHeader.AddressOfEntryPoint;
 	m->tls_index = (ULONG)-1;
+	publish(m);
 	return m;
 }
 
@@ -175,10 +223,31 @@ struct ldr_module *ldr_load(const char *name, struct ldr_module *importer, NTSTA
 		return NULL;
 	}
 	*status = ldr_resolve_imports(m);
-	return NT_SUCCESS(*status) ? m : NULL;
+	if (!NT_SUCCESS(*status)) {
+		m->name[0] = 0; /* a DLL that failed to link is not "loaded" */
+		return NULL;
+	}
+	return m;
 }
 
+static NTSTATUS follow_forwarder(const char *fwd, void **out);
+static unsigned forward_depth;
+
+/* A forwarder names "DLL.Export" or "DLL.#ordinal"; chains are followed,
+ * cycles end in STATUS_INVALID_IMAGE_FORMAT instead of a stack overflow. */
 static NTSTATUS forwarded(const char *fwd, void **out)
+{
+	NTSTATUS st;
+
+	if (forward_depth >= 16)
+		return STATUS_INVALID_IMAGE_FORMAT;
+	forward_depth++;
+	st = follow_forwarder(fwd, out);
+	forward_depth--;
+	return st;
+}
+
+static NTSTATUS follow_forwarder(const char *fwd, void **out)
 {
 	char dll[64];
 	const char *dot = strrchr(fwd, '.');
