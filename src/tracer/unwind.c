@@ -517,6 +517,92 @@ static int apply_info(struct lsw_thread *t, struct unwind_image *im, uint32_t rv
 	return -1;   /* chain too long: a loop */
 }
 
+/* Is pc (in function f of im, the innermost frame) in an epilog?  The
+ * documented epilog forms: an optional "add rsp, imm" or "lea rsp,
+ * [reg+disp]", pops of 8-byte registers, then "ret" or a jump out of the
+ * function.  If so its remaining effect is simulated into *n: 1.  0 when pc
+ * is in no epilog, -1 when the epilog cannot be followed. */
+static int in_epilog(struct lsw_thread *t, struct unwind_image *im, const struct unwind_rtf *f,
+		     uint64_t pc, struct unwind_regs *n)
+{
+	uint8_t c[64];
+	size_t len = sizeof(c), i = 0;
+	uint64_t rsp = n->r[UW_RSP], target = 0, v;
+	uint8_t pops[16];
+	unsigned npops = 0;
+	bool out = false;
+
+	if (pc - im->base >= im->size)
+		return 0;
+	if (im->size - (pc - im->base) < len)
+		len = im->size - (pc - im->base);
+	while (len && tracee_read(t, pc, c, len) < 0)
+		len = len > 16 ? 16 : 0;
+	memset(c + len, 0x90, sizeof(c) - len);  /* nops: match nothing */
+	if (c[0] == 0x48 && c[1] == 0x83 && c[2] == 0xc4) {
+		rsp += (uint64_t)(int64_t)(int8_t)c[3];
+		i = 4;
+	} else if (c[0] == 0x48 && c[1] == 0x81 && c[2] == 0xc4) {
+		rsp += (uint64_t)(int64_t)(int32_t)rd32(c + 3);
+		i = 7;
+	} else if ((c[0] & 0xfe) == 0x48 && c[1] == 0x8d && ((c[2] >> 3) & 7) == UW_RSP &&
+		   (c[2] >> 6) != 0 && (c[2] >> 6) != 3 && (c[2] & 7) != 4) {
+		unsigned reg = (c[2] & 7) | (c[0] & 1) << 3;
+		int64_t disp;
+
+		if ((c[2] >> 6) == 1) {
+			disp = (int8_t)c[3];
+			i = 4;
+		} else {
+			disp = (int32_t)rd32(c + 3);
+			i = 7;
+		}
+		if (!(n->known & (1u << reg)))
+			return -1;
+		rsp = n->r[reg] + (uint64_t)disp;
+	}
+	for (;;) {
+		if (c[i] >= 0x58 && c[i] <= 0x5f) {
+			if (npops < sizeof(pops))
+				pops[npops++] = (uint8_t)(c[i] - 0x58);
+			i++;
+		} else if (c[i] == 0x41 && c[i + 1] >= 0x58 && c[i + 1] <= 0x5f) {
+			if (npops < sizeof(pops))
+				pops[npops++] = (uint8_t)(8 + c[i + 1] - 0x58);
+			i += 2;
+		} else {
+			break;
+		}
+		if (i > sizeof(c) - 8)
+			return 0;
+	}
+	if (c[i] == 0xc3 || (c[i] == 0xf3 && c[i + 1] == 0xc3)) {
+		out = true;
+	} else if (c[i] == 0xe9) {
+		target = pc + i + 5 + (uint64_t)(int64_t)(int32_t)rd32(c + i + 1);
+	} else if (c[i] == 0xeb) {
+		target = pc + i + 2 + (uint64_t)(int64_t)(int8_t)c[i + 1];
+	} else if ((c[i] == 0xff && c[i + 1] == 0x25) ||
+		   (c[i] == 0x48 && c[i + 1] == 0xff && c[i + 2] == 0x25)) {
+		out = true;   /* jmp [rip+disp]: a tail call through a pointer */
+	} else {
+		return 0;
+	}
+	if (!out && target - im->base >= f->begin && target - im->base < f->end)
+		return 0;     /* a jump inside the function */
+	for (unsigned k = 0; k < npops; k++) {
+		if (pops[k] == UW_RSP || read_u64(t, rsp, &v) < 0)
+			return -1;
+		n->r[pops[k]] = v;
+		n->known |= 1u << pops[k];
+		rsp += 8;
+	}
+	if (read_u64(t, rsp, &n->rip) < 0)
+		return -1;
+	n->r[UW_RSP] = rsp + 8;
+	return 1;
+}
+
 int unwind_step(struct lsw_thread *t, struct unwind_regs *r, bool caller_frame)
 {
 	uint64_t pc = r->rip, look = caller_frame ? pc - 1 : pc;
@@ -528,6 +614,16 @@ int unwind_step(struct lsw_thread *t, struct unwind_regs *r, bool caller_frame)
 	if (!im)
 		return -1;
 	f = unwind_lookup(t, im, (uint32_t)(look - im->base), NULL);
+	if (f && !caller_frame) {
+		/* A syscall or fault in an epilog: the rest of the epilog
+		 * says what is left to undo, not the prolog's codes. */
+		int e = in_epilog(t, im, f, pc, &n);
+
+		if (e < 0)
+			return -1;
+		if (e > 0)
+			goto done;
+	}
 	if (f) {
 		uint64_t off = pc - (im->base + f->begin);
 
@@ -540,6 +636,7 @@ int unwind_step(struct lsw_thread *t, struct unwind_regs *r, bool caller_frame)
 			return -1;
 		n.r[UW_RSP] += 8;
 	}
+done:
 	if (n.r[UW_RSP] <= r->r[UW_RSP])
 		return -1;
 	*r = n;

@@ -83,7 +83,7 @@ static void build_image(void)
 	put32(0x98 + 112, 0x200);       /* export directory */
 	put32(0x98 + 116, 0x100);
 	put32(0x98 + 112 + 24, 0x300);  /* exception directory */
-	put32(0x98 + 116 + 24, 9 * 12);
+	put32(0x98 + 116 + 24, 10 * 12);
 
 	/* IMAGE_EXPORT_DIRECTORY */
 	put32(0x200 + 12, 0x2e0);       /* Name */
@@ -141,7 +141,14 @@ static void build_image(void)
 	pdata(6, 0x1600, 0x1640, 0x4c0);
 	pdata(7, 0x1700, 0x1740, 0xfffff000);   /* unwind info outside the image */
 	pdata(8, 0x1800, 0x1840, 0x4e0);
+	pdata(9, 0x1900, 0x1980, 0x420);        /* push rbx; sub rsp,0x28 */
 	/* NtTest 0x1400..0x1410 is a leaf: no entry */
+	/* 0x1920: add rsp,0x28; pop rbx; ret */
+	memcpy(img + 0x1920, "\x48\x83\xc4\x28\x5b\xc3", 6);
+	/* 0x1930: lea rsp,[rbp+0x10]; pop rbx; pop r12; jmp (out of the function) */
+	memcpy(img + 0x1930, "\x48\x8d\x65\x10\x5b\x41\x5c\xe9\x00\x10\x00\x00", 12);
+	/* 0x1940: add rsp,0x28; jmp (inside the function): no epilog */
+	memcpy(img + 0x1940, "\x48\x83\xc4\x28\xeb\x10", 6);
 }
 
 static void setup(void)
@@ -265,6 +272,46 @@ START_TEST(prolog)
 	collect(&f, base + 0x1105, SLOT(0) - 0x40);
 	ck_assert_uint_eq(f.n, 2);
 	ck_assert_str_eq(f.frame[0], "fake.dll!Func2+0x5");
+	ck_assert_str_eq(f.frame[1], "0x9abc");
+}
+END_TEST
+
+/* A syscall in an epilog: what is left of it is undone, not the prolog. */
+START_TEST(epilog)
+{
+	struct trace_frames f;
+	struct unwind_regs r = { 0 };
+
+	stk[5] = 0xb0b;
+	stk[6] = 0x1234;
+	collect(&f, base + 0x1920, SLOT(0));
+	ck_assert_uint_eq(f.n, 2);
+	ck_assert_str_eq(f.frame[1], "0x1234");
+	collect(&f, base + 0x1924, SLOT(5));    /* after the add */
+	ck_assert_uint_eq(f.n, 2);
+	ck_assert_str_eq(f.frame[1], "0x1234");
+
+	/* lea rsp,[rbp+0x10] needs rbp: unknown ends the walk */
+	collect(&f, base + 0x1930, SLOT(0));
+	ck_assert_uint_eq(f.n, 1);
+	r.rip = base + 0x1930;
+	r.r[UW_RSP] = SLOT(0);
+	r.r[UW_RBP] = SLOT(10) - 0x10;
+	r.known = 1u << UW_RSP | 1u << UW_RBP;
+	stk[10] = 0xb0b;
+	stk[11] = 0x12;
+	stk[12] = 0x5678;
+	ck_assert_int_eq(unwind_step(&proc.main_thread, &r, false), 0);
+	ck_assert_uint_eq(r.rip, 0x5678);
+	ck_assert_uint_eq(r.r[UW_RSP], SLOT(13));
+	ck_assert_uint_eq(r.r[UW_RBX], 0xb0b);
+	ck_assert_uint_eq(r.r[UW_R12], 0x12);
+
+	/* a jump inside the function is no epilog: the prolog codes apply */
+	stk[5] = 0xb0b;
+	stk[6] = 0x9abc;
+	collect(&f, base + 0x1940, SLOT(0));
+	ck_assert_uint_eq(f.n, 2);
 	ck_assert_str_eq(f.frame[1], "0x9abc");
 }
 END_TEST
@@ -414,6 +461,7 @@ static Suite *unwind_suite(void)
 	tcase_add_test(tc, full_walk);
 	tcase_add_test(tc, registers);
 	tcase_add_test(tc, prolog);
+	tcase_add_test(tc, epilog);
 	tcase_add_test(tc, unknown_frame_pointer);
 	tcase_add_test(tc, max_frames);
 	tcase_add_test(tc, hostile);
