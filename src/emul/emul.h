@@ -119,6 +119,7 @@ NTSTATUS process_continue(struct lsw_thread *t);
 void process_fault(struct lsw_thread *t);
 void process_terminate(struct lsw_process *p, uint32_t status);
 void process_note_image(struct lsw_process *p, const char *name, uint64_t base, uint64_t size);
+void process_forget_image(struct lsw_process *p, uint64_t base);
 /* "ntdll.dll+0x1234" for an address, into buf. */
 const char *process_symbolize(struct lsw_process *p, uint64_t addr, char *buf, size_t len);
 

@@ -87,14 +87,14 @@ struct file_object *file_new(enum file_kind kind, int fd, const char *name)
 
 struct file_object *file_from_stdio(int fd, uint32_t access)
 {
-	static const char *names[] = { "<stdin>", "<stdout>", "<stderr>" };
+	static const char *names[] = { "stdin", "stdout", "stderr" }; /* lsw's own */
 	struct stat st;
 	int dup_fd = fcntl(fd, F_DUPFD_CLOEXEC, 10);
 	struct file_object *f;
 
 	if (dup_fd < 0)
 		dup_fd = open("/dev/null", O_RDWR | O_CLOEXEC);
-	f = file_new(FILE_KIND_STREAM, dup_fd, fd <= 2 ? names[fd] : "<stream>");
+	f = file_new(FILE_KIND_STREAM, dup_fd, fd <= 2 ? names[fd] : "stream");
 	if (!f)
 		return NULL;
 	f->access = access;

@@ -44,6 +44,15 @@ void process_note_image(struct lsw_process *p, const char *name, uint64_t base, 
 	}
 }
 
+void process_forget_image(struct lsw_process *p, uint64_t base)
+{
+	for (unsigned i = 0; i < p->nimages; i++)
+		if (p->images[i].base == base) {
+			p->images[i] = p->images[--p->nimages];
+			return;
+		}
+}
+
 const char *process_symbolize(struct lsw_process *p, uint64_t addr, char *buf, size_t len)
 {
 	for (unsigned i = 0; i < p->nimages; i++) {

@@ -230,6 +230,7 @@ NTSTATUS nt_NtCreateSection(struct nt_call *c)
 	struct lsw_process *p = c->thread->process;
 	struct file_object *f;
 	struct section_object *s;
+	const char *base_name;
 	uint8_t *data;
 	size_t size;
 	uint64_t h;
@@ -242,7 +243,8 @@ NTSTATUS nt_NtCreateSection(struct nt_call *c)
 		return st;
 	if (f->fd < 0 || read_host_file(f->fd, &data, &size) < 0)
 		return LSW_STATUS_INVALID_IMAGE_FORMAT;
-	s = section_from_image(data, size, f->name_utf8 ? f->name_utf8 : "image", &st, NULL, 0);
+	base_name = f->name_utf8 ? strrchr(f->name_utf8, '/') : NULL;
+	s = section_from_image(data, size, base_name ? base_name + 1 : "image", &st, NULL, 0);
 	if (!s)
 		return st;
 	h = handle_alloc(p, &s->hdr, (uint32_t)c->args[1]);
@@ -276,6 +278,7 @@ NTSTATUS nt_NtMapViewOfSection(struct nt_call *c)
 	mst = section_map_image(c, s, &base);
 	if (mst != LSW_STATUS_SUCCESS && mst != LSW_STATUS_IMAGE_NOT_AT_BASE)
 		return mst;
+	process_note_image(t->process, s->name, base, s->size);
 	view = (s->size + PAGE_SIZE_NT - 1) & ~(PAGE_SIZE_NT - 1);
 	if (tracee_write(t, c->args[2], &base, 8) < 0 ||
 	    (c->args[6] && tracee_write(t, c->args[6], &view, 8) < 0))
@@ -300,6 +303,7 @@ NTSTATUS nt_NtUnmapViewOfSection(struct nt_call *c)
 		op->arg[0] = v->base;
 		op->arg[1] = v->size;
 	}
+	process_forget_image(c->thread->process, v->base);
 	vad_remove(m, v);
 	return LSW_STATUS_SUCCESS;
 }

@@ -21,6 +21,7 @@
 #include "tracer/notify.h"
 #include "tracer/supervisor.h"
 #include "tracer/trace.h"
+#include "tracer/unwind.h"
 
 static struct lsw_process proc;
 static int exit_code = 125;
@@ -127,6 +128,7 @@ static void trace_end(struct lsw_process *p, int status)
 {
 	if (!trace_opts)
 		return;
+	unwind_cache_forget_pid(p->pid);
 	if (p->terminated)
 		trace_process_exit(p, "exited with", (int)p->exit_status);
 	else if (WIFSIGNALED(status))
