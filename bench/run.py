@@ -167,6 +167,7 @@ def main():
                     help="skip the interception-mechanism microbenchmark")
     opt = ap.parse_args()
     q = opt.quick
+    os.chdir(tempfile.mkdtemp(prefix="lsw-bench-"))  # fileloop writes in its cwd
 
     for p in (LSW, os.path.join(FIX, "ntloop.exe"), os.path.join(FIX, "hello.exe"),
               os.path.join(FIX, "cpubound.exe"), os.path.join(BENCH, "native_syscall"),
@@ -274,6 +275,24 @@ def main():
         same = len(set(sums.values())) == 1
         notes.append("cpubound checksums: " + ", ".join(f"{k} {v}" for k, v in sums.items())
                      + (" (all equal)" if same else "  ** DIFFERENT **"))
+        # 4. Cost of tracing ---------------------------------------------
+        print("trace overhead ...", flush=True)
+        fileloop = os.path.join(FIX, "fileloop.exe")
+        need(fileloop)
+        n_io = 1000 if q else 5000
+        trace_out = os.path.join(tempfile.gettempdir(), "lsw-bench-trace.txt")
+        tracer = Runner("lsw trace", [LSW, "trace", "-o", trace_out, "--prefix", PREFIX, "--"])
+        io_cmds = [(lsw, lsw.argv(fileloop, n_io)), (tracer, tracer.argv(fileloop, n_io)),
+                   (lsw, lsw.argv(ntloop, n_lsw)), (tracer, tracer.argv(ntloop, n_lsw))]
+        ts = interleaved_times(io_cmds, 3 if q else 5)
+        io_run, io_trace = statistics.median(ts[0]), statistics.median(ts[1])
+        nt_run, nt_trace = statistics.median(ts[2]), statistics.median(ts[3])
+        rows.append((f"trace to a file, fileloop {n_io} ({6 * n_io} calls)", "s", io_trace,
+                     io_run, None, "traced/untraced <= 1.5x", 1.5))
+        rows.append((f"trace to a file, ntloop {n_lsw}", "s", nt_trace, nt_run, None,
+                     "traced/untraced <= 1.5x", 1.5))
+        notes.append("trace rows: the 'native' column is the same program under lsw run,"
+                     " untraced; the trace goes to a file in " + tempfile.gettempdir())
     finally:
         if wr:
             subprocess.run(["wineserver", "-k"], env=wr.env, stdin=subprocess.DEVNULL,

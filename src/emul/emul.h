@@ -128,6 +128,9 @@ int tracee_read(struct lsw_thread *t, uint64_t addr, void *buf, size_t len);
 int tracee_write(struct lsw_thread *t, uint64_t addr, const void *buf, size_t len);
 int tracee_write2(struct lsw_thread *t, uint64_t a1, const void *b1, size_t l1,
 		  uint64_t a2, const void *b2, size_t l2);
+/* Tracing: remember this call's small reads and writes (tracee_mem.c). */
+extern bool tracee_memo_on;
+void tracee_memo_reset(void);
 NTSTATUS tracee_read_ustring(struct lsw_thread *t, uint64_t us_addr,
 			     uint16_t **out, size_t *nchars);
 NTSTATUS tracee_write_iosb(struct lsw_thread *t, uint64_t iosb,

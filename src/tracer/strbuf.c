@@ -26,12 +26,21 @@ void sb_vprintf(struct strbuf *sb, const char *fmt, va_list ap)
 	va_list again;
 	int n;
 
+	if (grow(sb, 64) < 0)
+		return;
 	va_copy(again, ap);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	if (n >= 0 && grow(sb, (size_t)n) == 0) {
-		vsnprintf(sb->s + sb->len, (size_t)n + 1, fmt, again);
-		sb->len += (size_t)n;
+	/* one pass when it fits (the common case), a second after growing */
+	n = vsnprintf(sb->s + sb->len, sb->cap - sb->len, fmt, ap);
+	if (n >= 0 && (size_t)n >= sb->cap - sb->len) {
+		if (grow(sb, (size_t)n) == 0)
+			vsnprintf(sb->s + sb->len, (size_t)n + 1, fmt, again);
+		else
+			n = -1;
 	}
+	if (n >= 0)
+		sb->len += (size_t)n;
+	else if (sb->s)
+		sb->s[sb->len] = 0;
 	va_end(again);
 }
 

@@ -56,6 +56,8 @@ void trace_enter(struct nt_call *c)
 	struct call_state *s = &cur;
 
 	s->active = selected(c);
+	tracee_memo_on = s->active && !trace_opts->summary;
+	tracee_memo_reset();
 	if (!s->active)
 		return;
 	s->unfinished_printed = false;

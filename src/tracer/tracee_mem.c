@@ -8,6 +8,60 @@
 #include <sys/uio.h>
 #include "emul/emul.h"
 
+/*
+ * While tracing, the small reads and writes of one call are remembered, so
+ * the trace decoders, which read the same arguments again (the outputs the
+ * handler just wrote, above all), are served without a system call.  The
+ * thread is stopped for the whole call; the memory is reset at each call
+ * (with more than one thread it must become per-thread).
+ */
+#define MEMO_SLOTS 16
+#define MEMO_BYTES 64
+
+struct memo {
+	uint64_t addr;
+	size_t len;
+	unsigned char bytes[MEMO_BYTES];
+};
+
+static struct memo memo[MEMO_SLOTS];
+static unsigned memo_n, memo_next;
+bool tracee_memo_on;
+
+void tracee_memo_reset(void)
+{
+	memo_n = memo_next = 0;
+}
+
+static void memo_put(uint64_t addr, const void *buf, size_t len)
+{
+	struct memo *m;
+
+	if (!tracee_memo_on || len > MEMO_BYTES)
+		return;
+	m = &memo[memo_next];
+	memo_next = (memo_next + 1) % MEMO_SLOTS;
+	if (memo_n < MEMO_SLOTS)
+		memo_n++;
+	m->addr = addr;
+	m->len = len;
+	memcpy(m->bytes, buf, len);
+}
+
+/* Newest first: a later write of the same bytes wins. */
+static bool memo_get(uint64_t addr, void *buf, size_t len)
+{
+	for (unsigned k = 1; k <= memo_n; k++) {
+		const struct memo *m = &memo[(memo_next + MEMO_SLOTS - k) % MEMO_SLOTS];
+
+		if (addr >= m->addr && addr + len <= m->addr + m->len) {
+			memcpy(buf, m->bytes + (addr - m->addr), len);
+			return true;
+		}
+	}
+	return false;
+}
+
 int tracee_read(struct lsw_thread *t, uint64_t addr, void *buf, size_t len)
 {
 	struct iovec local = { buf, len }, remote = { (void *)addr, len };
@@ -16,7 +70,12 @@ int tracee_read(struct lsw_thread *t, uint64_t addr, void *buf, size_t len)
 		return 0;
 	if (addr + len < addr)
 		return -1;
-	return process_vm_readv(t->tid, &local, 1, &remote, 1, 0) == (ssize_t)len ? 0 : -1;
+	if (tracee_memo_on && memo_get(addr, buf, len))
+		return 0;
+	if (process_vm_readv(t->tid, &local, 1, &remote, 1, 0) != (ssize_t)len)
+		return -1;
+	memo_put(addr, buf, len);
+	return 0;
 }
 
 int tracee_write(struct lsw_thread *t, uint64_t addr, const void *buf, size_t len)
@@ -27,7 +86,10 @@ int tracee_write(struct lsw_thread *t, uint64_t addr, const void *buf, size_t le
 		return 0;
 	if (addr + len < addr)
 		return -1;
-	return process_vm_writev(t->tid, &local, 1, &remote, 1, 0) == (ssize_t)len ? 0 : -1;
+	if (process_vm_writev(t->tid, &local, 1, &remote, 1, 0) != (ssize_t)len)
+		return -1;
+	memo_put(addr, buf, len);
+	return 0;
 }
 
 /* Two writes in one system call (each costs about a microsecond). */
@@ -39,7 +101,11 @@ int tracee_write2(struct lsw_thread *t, uint64_t a1, const void *b1, size_t l1,
 
 	if (a1 + l1 < a1 || a2 + l2 < a2)
 		return -1;
-	return process_vm_writev(t->tid, local, 2, remote, 2, 0) == (ssize_t)(l1 + l2) ? 0 : -1;
+	if (process_vm_writev(t->tid, local, 2, remote, 2, 0) != (ssize_t)(l1 + l2))
+		return -1;
+	memo_put(a1, b1, l1);
+	memo_put(a2, b2, l2);
+	return 0;
 }
 
 /* Reads a UNICODE_STRING {USHORT Length, MaximumLength; PWSTR Buffer} and
