@@ -43,12 +43,18 @@ static void limit_resources(void)
 	setrlimit(RLIMIT_CORE, &core);
 }
 
+static const int terminal_signals[] = { SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU };
+
 /* In the child: never returns. */
 static void child(const char *runtime_path, int sock, bool netns)
 {
 	char *argv[] = { "lsw-runtime", NULL }, *envp[] = { NULL };
 
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	/* Terminal signals are lsw's to handle: Ctrl-C ends the program with
+	 * STATUS_CONTROL_C_EXIT through the supervisor, as a console does. */
+	for (int sig = 0; sig < (int)(sizeof(terminal_signals) / sizeof(int)); sig++)
+		signal(terminal_signals[sig], SIG_IGN);
 	/* Namespaces where the kernel allows, as a second wall behind the
 	 * filter: no System V IPC, no host name.  A network namespace would
 	 * add 0.4 ms to every start while the filter already refuses every

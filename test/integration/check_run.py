@@ -11,6 +11,8 @@ usage: check_run.py LSW [options] -- PROG.exe [ARGS...]
   --exit N                expected exit status (default 0)
   --absent PATH           PATH must not exist afterwards (repeatable)
   --lsw-opt OPT           extra option for `lsw run` (repeatable)
+  --traced                run under `lsw trace -o /dev/null` instead: the
+                          program must behave exactly as under `lsw run`
 Every check is reported; the exit status is 0 only if all pass.
 """
 import argparse
@@ -38,6 +40,7 @@ def main():
     p.add_argument('--absent', action='append', default=[])
     p.add_argument('--lsw-opt', action='append', default=[])
     p.add_argument('--cwd', help='run in this directory (default: a fresh one)')
+    p.add_argument('--traced', action='store_true')
     a = p.parse_args(argv[:split])
     prog = argv[split + 1:]
     scratch = tempfile.mkdtemp(prefix='lsw-test-')
@@ -52,7 +55,8 @@ def main():
 
 
 def run(a, prog, prefix):
-    cmd = [a.lsw, 'run', '--prefix', prefix, '--timeout', '60'] + a.lsw_opt + ['--'] + prog
+    verb = ['trace', '-o', os.devnull, '-k'] if a.traced else ['run']
+    cmd = [a.lsw] + verb + ['--prefix', prefix, '--timeout', '60'] + a.lsw_opt + ['--'] + prog
     stdin = a.stdin.encode().decode('unicode_escape').encode()
     r = subprocess.run(cmd, input=stdin, capture_output=True, timeout=120, cwd=a.cwd)
     out, err = r.stdout.decode(errors='replace'), r.stderr.decode(errors='replace')
