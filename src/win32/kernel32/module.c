@@ -6,19 +6,7 @@
  */
 #include "k32_private.h"
 
-typedef struct ldr_entry {
-	LIST_ENTRY InLoadOrderLinks;
-	LIST_ENTRY InMemoryOrderLinks;
-	LIST_ENTRY InInitializationOrderLinks;
-	PVOID DllBase;
-	PVOID EntryPoint;
-	ULONG SizeOfImage;
-	UNICODE_STRING FullDllName;
-	UNICODE_STRING BaseDllName;
-} ldr_entry;
-
-_Static_assert(offsetof(ldr_entry, DllBase) == 0x30, "layout");
-_Static_assert(offsetof(ldr_entry, FullDllName) == 0x48, "layout");
+typedef struct ldr_entry ldr_entry; /* rtl_nt.h: the public layout */
 
 /* PEB_LDR_DATA.InLoadOrderModuleList is at +0x10. */
 static LIST_ENTRY *module_list(void)

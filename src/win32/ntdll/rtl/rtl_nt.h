@@ -124,6 +124,45 @@ _Static_assert(offsetof(LSW_PEB, OSMajorVersion) == 0x118, "layout");
 _Static_assert(offsetof(LSW_PEB, OSBuildNumber) == 0x120, "layout");
 _Static_assert(offsetof(LSW_PEB, TlsExpansionBitmapBits) == 0x240, "layout");
 
+/* LDR_DATA_TABLE_ENTRY (x64, public layout): programs walk these lists
+ * through PEB->Ldr to find modules without calling the loader. */
+struct ldr_entry {
+	LIST_ENTRY InLoadOrderLinks;            /* +0x00 */
+	LIST_ENTRY InMemoryOrderLinks;          /* +0x10 */
+	LIST_ENTRY InInitializationOrderLinks;  /* +0x20 */
+	PVOID DllBase;                          /* +0x30 */
+	PVOID EntryPoint;                       /* +0x38 */
+	ULONG SizeOfImage;                      /* +0x40 */
+	UNICODE_STRING FullDllName;             /* +0x48 */
+	UNICODE_STRING BaseDllName;             /* +0x58 */
+	ULONG Flags;                            /* +0x68 */
+	USHORT ObsoleteLoadCount;               /* +0x6C */
+	USHORT TlsIndex;                        /* +0x6E */
+	LIST_ENTRY HashLinks;                   /* +0x70 */
+	ULONG TimeDateStamp;                    /* +0x80 */
+	BYTE rest[0x120 - 0x84];
+};
+
+_Static_assert(offsetof(struct ldr_entry, DllBase) == 0x30, "layout");
+_Static_assert(offsetof(struct ldr_entry, FullDllName) == 0x48, "layout");
+_Static_assert(offsetof(struct ldr_entry, TimeDateStamp) == 0x80, "layout");
+
+/* PEB_LDR_DATA (x64) */
+struct ldr_data {
+	ULONG Length;
+	BOOLEAN Initialized;
+	PVOID SsHandle;
+	LIST_ENTRY InLoadOrderModuleList;           /* +0x10 */
+	LIST_ENTRY InMemoryOrderModuleList;         /* +0x20 */
+	LIST_ENTRY InInitializationOrderModuleList; /* +0x30 */
+	PVOID EntryInProgress;
+	BOOLEAN ShutdownInProgress;
+	HANDLE ShutdownThreadId;
+};
+
+_Static_assert(offsetof(struct ldr_data, InLoadOrderModuleList) == 0x10, "layout");
+_Static_assert(sizeof(struct ldr_data) == 0x58, "layout");
+
 /* TEB, x64. */
 typedef struct LSW_TEB {
 	NT_TIB Tib;                      /* +0x00; Tib.Self at +0x30 */
