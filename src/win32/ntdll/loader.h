@@ -2,8 +2,7 @@
 #ifndef LSW_NTDLL_LOADER_H
 #define LSW_NTDLL_LOADER_H
 
-#include "rtl/rtl_nt.h"
-#include "rtl/rtl_private.h"
+#include "rtl/rtl_private.h" /* first: it says ntdll defines the NT API */
 
 #define LDR_MAX_MODULES 256
 #define LDR_MAX_TLS 64          /* modules with static TLS */
