@@ -12,7 +12,7 @@ int cmd_trace(int argc, char **argv);
 
 /* cmd_run.c: what lsw run and lsw trace share. */
 enum { RUN_OPT_TIMEOUT = 256, RUN_OPT_PREFIX, RUN_OPT_ENV, RUN_OPT_HOST_ENV, RUN_OPT_DEBUG,
-       RUN_OPT_NETNS, RUN_OPT_LAST };
+       RUN_OPT_NETNS, RUN_OPT_MAP, RUN_OPT_NO_CWD, RUN_OPT_LAST };
 extern const struct option run_long_options[];
 #define RUN_OPTIONS_HELP \
 	"  --timeout SECONDS   kill the program after SECONDS of wall-clock time\n" \
@@ -20,6 +20,11 @@ extern const struct option run_long_options[];
 	"  --env NAME=VALUE    set a variable in the program's environment\n" \
 	"  --env NAME          pass the host's NAME through\n" \
 	"  --host-env          pass the whole host environment through\n" \
+	"  --map DIR[:ro]      let the program see host directory DIR (read-only\n" \
+	"                      with :ro) at its own path on Z: (Z:\\DIR)\n" \
+	"  --map D:=DIR[:ro]   make DIR drive D: (not C: or Z:)\n" \
+	"  --no-cwd            hide the current and the program's directory; the\n" \
+	"                      program starts in C:\\Users\\<user>\n" \
 	"  --netns             also isolate the network with a namespace (+0.4 ms;\n" \
 	"                      the sandbox already refuses every socket call)\n" \
 	"  --debug             log unimplemented NT calls and startup to stderr\n"
@@ -31,6 +36,7 @@ struct run_state {
 	struct env_builder *env;
 	const char *prefix_opt;
 	unsigned timeout;
+	char start_dir[128];         /* cfg.start_dir's storage */
 };
 int run_state_init(struct run_state *rs, const char *command);
 /* 1: handled, 0: not a run option, -1: bad value (message printed). */
@@ -44,6 +50,9 @@ int locate_components(char *runtime, size_t rlen, char *dll_dir, size_t dlen);
 int prefix_prepare(const char *given, char *out, size_t len);
 
 /* environment.c: the Windows environment block for a new process. */
+/* $USER if Windows would take it as a name, else "user": USERNAME and the
+ * prefix's C:\Users\<user>. */
+const char *lsw_user_name(void);
 struct env_builder;
 struct env_builder *env_new(void);
 int env_set(struct env_builder *e, const char *name, const char *value);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "cli.h"
 #include "emul/params.h"
@@ -29,13 +30,12 @@ static void usage(FILE *f)
 	      "  --                  end of options\n", f);
 }
 
+/* What a Windows 10 console sees, with the prefix's folders. */
 static void add_defaults(struct env_builder *e)
 {
-	const char *user = getenv("USER");
+	const char *user = lsw_user_name();
 	char buf[512], n[16];
 
-	if (!user || !*user || strpbrk(user, "\\/:*?\"<>|"))
-		user = "user";
 	env_set(e, "SystemRoot", "C:\\Windows");
 	env_set(e, "windir", "C:\\Windows");
 	env_set(e, "SystemDrive", "C:");
@@ -44,12 +44,23 @@ static void add_defaults(struct env_builder *e)
 	env_set(e, "PATHEXT", ".COM;.EXE;.BAT;.CMD;.VBS;.VBE;.JS;.JSE;.WSF;.WSH;.MSC");
 	env_set(e, "ComSpec", "C:\\Windows\\system32\\cmd.exe");
 	env_set(e, "COMPUTERNAME", "LSW");
+	env_set(e, "USERDOMAIN", "LSW");
 	env_set(e, "USERNAME", user);
 	env_set(e, "ProgramData", "C:\\ProgramData");
+	env_set(e, "ALLUSERSPROFILE", "C:\\ProgramData");
+	env_set(e, "PUBLIC", "C:\\Users\\Public");
 	env_set(e, "ProgramFiles", "C:\\Program Files");
+	env_set(e, "ProgramW6432", "C:\\Program Files");
+	env_set(e, "ProgramFiles(x86)", "C:\\Program Files (x86)");
+	env_set(e, "CommonProgramFiles", "C:\\Program Files\\Common Files");
+	env_set(e, "CommonProgramW6432", "C:\\Program Files\\Common Files");
+	env_set(e, "CommonProgramFiles(x86)", "C:\\Program Files (x86)\\Common Files");
 	env_set(e, "PROCESSOR_ARCHITECTURE", "AMD64");
 	snprintf(n, sizeof(n), "%ld", sysconf(_SC_NPROCESSORS_ONLN));
 	env_set(e, "NUMBER_OF_PROCESSORS", n);
+	env_set(e, "HOMEDRIVE", "C:");
+	snprintf(buf, sizeof(buf), "\\Users\\%s", user);
+	env_set(e, "HOMEPATH", buf);
 	snprintf(buf, sizeof(buf), "C:\\Users\\%s", user);
 	env_set(e, "USERPROFILE", buf);
 	snprintf(buf, sizeof(buf), "C:\\Users\\%s\\AppData\\Roaming", user);
@@ -121,6 +132,72 @@ static int parse_timeout(const char *s, unsigned *out)
 	return 0;
 }
 
+/* --map [D:=]DIR[:ro]: DIR at its own path on Z:, or as drive D:. */
+static int parse_map(struct run_state *rs, const char *spec)
+{
+	struct lsw_config *cfg = &rs->cfg;
+	struct lsw_mapping m = { 0 };
+	char path[PATH_MAX], real[PATH_MAX];
+	const char *p = spec;
+	size_t len;
+	struct stat st;
+
+	if (p[0] && p[1] == ':' && p[2] == '=') {
+		if (!((p[0] | 32) >= 'a' && (p[0] | 32) <= 'z'))
+			goto bad;
+		m.letter = (char)(p[0] & ~32);
+		if (m.letter == 'C' || m.letter == 'Z') {
+			fprintf(stderr, "lsw %s: --map: drive %c: is reserved (C: is the prefix's "
+				"drive_c, Z: the host root); pick another letter\n", rs->command,
+				m.letter);
+			return -1;
+		}
+		p += 3;
+	} else if (strstr(p, ":=")) {
+		goto bad;
+	}
+	len = strlen(p);
+	if (len >= 3 && !strcmp(p + len - 3, ":ro")) {
+		m.read_only = true;
+		len -= 3;
+	} else if (len >= 3 && !strcmp(p + len - 3, ":rw")) {
+		len -= 3;
+	}
+	if (!len || len >= sizeof(path))
+		goto bad;
+	memcpy(path, p, len);
+	path[len] = 0;
+	if (!realpath(path, real) || stat(real, &st) < 0) {
+		fprintf(stderr, "lsw %s: --map: %s: %s\n", rs->command, path, strerror(errno));
+		return -1;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		fprintf(stderr, "lsw %s: --map: %s: %s\n", rs->command, path, strerror(ENOTDIR));
+		return -1;
+	}
+	for (unsigned i = 0; m.letter && i < cfg->nmaps; i++)
+		if (cfg->maps[i].letter == m.letter) {
+			fprintf(stderr, "lsw %s: --map: drive %c: is mapped twice\n", rs->command,
+				m.letter);
+			return -1;
+		}
+	if (cfg->nmaps == LSW_MAX_MAPPINGS) {
+		fprintf(stderr, "lsw %s: --map: at most %d mappings\n", rs->command,
+			LSW_MAX_MAPPINGS);
+		return -1;
+	}
+	if (!(m.host_dir = strdup(real))) {
+		fprintf(stderr, "lsw %s: --map: %s\n", rs->command, strerror(errno));
+		return -1;
+	}
+	cfg->maps[cfg->nmaps++] = m;
+	return 0;
+bad:
+	fprintf(stderr, "lsw %s: --map: bad mapping '%s' (want DIR, DIR:ro, D:=DIR or D:=DIR:ro)\n",
+		rs->command, spec);
+	return -1;
+}
+
 const struct option run_long_options[] = {
 	{ "timeout", required_argument, 0, RUN_OPT_TIMEOUT },
 	{ "prefix", required_argument, 0, RUN_OPT_PREFIX },
@@ -128,6 +205,8 @@ const struct option run_long_options[] = {
 	{ "host-env", no_argument, 0, RUN_OPT_HOST_ENV },
 	{ "debug", no_argument, 0, RUN_OPT_DEBUG },
 	{ "netns", no_argument, 0, RUN_OPT_NETNS },
+	{ "map", required_argument, 0, RUN_OPT_MAP },
+	{ "no-cwd", no_argument, 0, RUN_OPT_NO_CWD },
 	{ 0, 0, 0, 0 },
 };
 
@@ -165,6 +244,11 @@ int run_option(struct run_state *rs, int opt, const char *arg)
 	case RUN_OPT_NETNS:
 		rs->cfg.netns = true;
 		return 1;
+	case RUN_OPT_MAP:
+		return parse_map(rs, arg) < 0 ? -1 : 1;
+	case RUN_OPT_NO_CWD:
+		rs->cfg.no_cwd = true;
+		return 1;
 	}
 	return 0;
 }
@@ -190,6 +274,10 @@ int run_program(struct run_state *rs, int argc, char **argv, int first)
 	cfg->prefix = prefix;
 	cfg->runtime_path = runtime;
 	cfg->dll_dir = dlls;
+	if (cfg->no_cwd) { /* the host's current directory is not there */
+		snprintf(rs->start_dir, sizeof(rs->start_dir), "C:\\Users\\%s\\", lsw_user_name());
+		cfg->start_dir = rs->start_dir;
+	}
 	return supervisor_run(cfg, env_finish(rs->env), rs->timeout);
 }
 

@@ -1,11 +1,28 @@
 /* The Windows environment of a new process.  The host environment is not
  * passed by default (it may hold secrets, and an untrusted program should
  * not see them); --env and --host-env add to the Windows defaults. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include "cli.h"
+
+const char *lsw_user_name(void)
+{
+	static char name[65];
+	const char *user = getenv("USER");
+	size_t n = user ? strlen(user) : 0;
+	bool ok = n > 0 && n < sizeof(name) && user[n - 1] != '.' && user[n - 1] != ' ' &&
+		  !strpbrk(user, "\\/:*?\"<>|");
+
+	for (size_t i = 0; ok && i < n; i++)
+		if ((unsigned char)user[i] < 32 || user[i] == 127)
+			ok = false;
+	/* not a name Windows would take (".", "..", "a/b", control characters) */
+	snprintf(name, sizeof(name), "%s", ok ? user : "user");
+	return name;
+}
 
 struct env_builder {
 	char **v;

@@ -51,12 +51,16 @@ static int mkdirs(const char *path)
 
 int prefix_prepare(const char *given, char *out, size_t len)
 {
+	/* a Windows 10 drive's skeleton, with its casing; <user> is %s */
 	static const char *const dirs[] = {
 		"drive_c/Windows/System32", "drive_c/Windows/Temp",
-		"drive_c/Users/Public", "drive_c/ProgramData", "drive_c/Program Files",
+		"drive_c/Users/%s/AppData/Roaming", "drive_c/Users/%s/AppData/Local/Temp",
+		"drive_c/Users/%s/Documents", "drive_c/Users/%s/Desktop",
+		"drive_c/Users/Public", "drive_c/ProgramData",
+		"drive_c/Program Files/Common Files", "drive_c/Program Files (x86)/Common Files",
 	};
 	const char *env = getenv("LSW_PREFIX"), *home = getenv("HOME");
-	char sub[PATH_MAX + 64];
+	char sub[PATH_MAX + 64], rel[256];
 
 	if (given)
 		snprintf(out, len, "%s", given);
@@ -69,7 +73,13 @@ int prefix_prepare(const char *given, char *out, size_t len)
 		snprintf(out, len, "%s/.lsw", pw ? pw->pw_dir : "/tmp");
 	}
 	for (size_t i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
-		snprintf(sub, sizeof(sub), "%s/%s", out, dirs[i]);
+		const char *user = lsw_user_name();
+
+		if (strstr(dirs[i], "%s"))
+			snprintf(rel, sizeof(rel), dirs[i], user);
+		else
+			snprintf(rel, sizeof(rel), "%s", dirs[i]);
+		snprintf(sub, sizeof(sub), "%s/%s", out, rel);
 		if (mkdirs(sub) < 0) {
 			fprintf(stderr, "lsw: cannot create prefix %s: %s\n", sub, strerror(errno));
 			return -1;

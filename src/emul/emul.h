@@ -24,6 +24,15 @@ struct lsw_process;
 struct lsw_thread;
 struct nt_object;
 
+/* A host directory the program may see (--map): on drive letter 'A'..'Z',
+ * or (letter 0) at its own path under Z:. */
+#define LSW_MAX_MAPPINGS 16
+struct lsw_mapping {
+	char letter;                 /* 'A'..'Z' except C and Z, or 0 for Z:\path */
+	const char *host_dir;        /* absolute, links resolved */
+	bool read_only;
+};
+
 struct lsw_config {
 	const char *exe_host_path;   /* the .exe as given */
 	char *const *argv;           /* program arguments after the .exe */
@@ -33,6 +42,13 @@ struct lsw_config {
 	const char *dll_dir;         /* where our ntdll.dll etc. live */
 	bool debug;                  /* log unimplemented calls, startup */
 	bool netns;                  /* run in an empty network namespace */
+	struct lsw_mapping maps[LSW_MAX_MAPPINGS];
+	unsigned nmaps;
+	bool no_cwd;                 /* neither the current nor the program's
+				      * directory is visible, only maps[] */
+	const char *start_dir;       /* the program's starting current directory
+				      * (DOS path) if not the host's, e.g. with
+				      * no_cwd: C:\Users\<user> */
 };
 
 /* One NT system call in flight. */

@@ -1,8 +1,11 @@
 /*
  * NT names to host paths.  C: is the prefix's drive_c; Z: is the host root
- * filtered to the subtrees the user allowed (the current directory
- * read-write, the program's directory read-only).  Components are looked up
- * case-insensitively; ".." never climbs above a drive root.
+ * filtered to the subtrees the user allowed: by default the current
+ * directory read-write and the program's directory read-only, plus every
+ * `--map /dir[:ro]`; `--no-cwd` drops the two defaults.  `--map D:=/dir`
+ * makes D:\ that directory, unfiltered.  Components are looked up
+ * case-insensitively; ".." never climbs above a drive root, and a link
+ * never leads out of one.
  */
 #include <dirent.h>
 #include <limits.h>
@@ -14,7 +17,7 @@
 #include <unistd.h>
 #include "emul/path.h"
 
-#define MAX_ALLOWED 8
+#define MAX_ALLOWED (2 + LSW_MAX_MAPPINGS)
 
 struct allowed_root {
 	char path[PATH_MAX];
@@ -32,11 +35,36 @@ static struct allowed_root allowed[MAX_ALLOWED];
 static int nallowed;
 static char system32_overlay[PATH_MAX];
 
+/* The allowed root that holds real (a resolved path): the longest one, so
+ * a read-only map inside a read-write one stays read-only. */
+static const struct allowed_root *allowed_holding(const char *real)
+{
+	const struct allowed_root *best = NULL;
+	size_t best_len = 0;
+
+	for (int i = 0; i < nallowed; i++) {
+		size_t n = strlen(allowed[i].path);
+
+		if (!strncmp(real, allowed[i].path, n) &&
+		    (real[n] == 0 || real[n] == '/' || (n == 1 && allowed[i].path[0] == '/')) &&
+		    (!best || n > best_len)) {
+			best = &allowed[i];
+			best_len = n;
+		}
+	}
+	return best;
+}
+
 static void allow(const char *path, bool ro)
 {
 	char real[PATH_MAX];
 
 	if (nallowed < MAX_ALLOWED && realpath(path, real)) {
+		for (int i = 0; i < nallowed; i++)
+			if (!strcmp(allowed[i].path, real)) {
+				allowed[i].read_only &= ro; /* the same dir twice: rw wins */
+				return;
+			}
 		snprintf(allowed[nallowed].path, PATH_MAX, "%s", real);
 		allowed[nallowed++].read_only = ro;
 	}
@@ -51,16 +79,45 @@ void drives_init(const struct lsw_config *cfg)
 	snprintf(drives['C' - 'A'].root, PATH_MAX, "%s/drive_c", cfg->prefix);
 	snprintf(drives['Z' - 'A'].root, PATH_MAX, "/");
 	drives['Z' - 'A'].filtered = true;
-	if (getcwd(cwd, sizeof(cwd)))
+	if (!cfg->no_cwd && getcwd(cwd, sizeof(cwd)))
 		allow(cwd, false);
-	if (realpath(cfg->exe_host_path, exedir)) {
+	for (unsigned i = 0; i < cfg->nmaps && i < LSW_MAX_MAPPINGS; i++) {
+		const struct lsw_mapping *m = &cfg->maps[i];
+		char real[PATH_MAX];
+		struct drive *d;
+
+		if (!m->letter) {
+			allow(m->host_dir, m->read_only);
+			continue;
+		}
+		if ((m->letter | 32) < 'a' || (m->letter | 32) > 'z' || (m->letter | 32) == 'c' ||
+		    (m->letter | 32) == 'z' || !realpath(m->host_dir, real))
+			continue;
+		d = &drives[(m->letter | 32) - 'a'];
+		snprintf(d->root, PATH_MAX, "%s", real);
+		d->read_only = m->read_only;
+	}
+	/* the program's directory, read-only, unless an allowed root already
+	 * holds it (then that root's access applies) */
+	if (!cfg->no_cwd && cfg->exe_host_path && realpath(cfg->exe_host_path, exedir)) {
 		char *slash = strrchr(exedir, '/');
 
 		if (slash && slash != exedir)
 			*slash = 0;
-		allow(exedir, true);
+		if (!allowed_holding(exedir))
+			allow(exedir, true);
 	}
-	snprintf(system32_overlay, PATH_MAX, "%s", cfg->dll_dir);
+	snprintf(system32_overlay, PATH_MAX, "%s", cfg->dll_dir ? cfg->dll_dir : "");
+}
+
+uint32_t path_drive_mask(void)
+{
+	uint32_t mask = 0;
+
+	for (int i = 0; i < 26; i++)
+		if (drives[i].root[0])
+			mask |= 1u << i;
+	return mask;
 }
 
 size_t utf16_to_utf8(const uint16_t *s, size_t n, char *out, size_t outlen)
@@ -133,9 +190,22 @@ size_t utf8_to_utf16(const char *s, uint16_t *out, size_t outlen)
 
 void path_host_to_dos(const char *host, char *out, size_t outlen)
 {
-	size_t o = 0;
+	char letter = 'Z';
+	size_t o = 0, best = 0;
 
-	snprintf(out, outlen, "Z:");
+	/* a path inside a lettered mapping is named on its drive */
+	for (int i = 0; i < 26; i++) {
+		size_t n = strlen(drives[i].root);
+
+		if (i == 'Z' - 'A' || i == 'C' - 'A' || !n || n <= best ||
+		    strncmp(host, drives[i].root, n) || (host[n] && host[n] != '/'))
+			continue;
+		letter = (char)('A' + i);
+		best = n;
+	}
+	if (best)
+		host += best;
+	snprintf(out, outlen, "%c:", letter);
 	o = 2;
 	for (const char *p = host; *p && o + 1 < outlen; p++)
 		out[o++] = *p == '/' ? '\\' : *p;
@@ -188,11 +258,8 @@ static bool lookup_component(char *dir, size_t len, const char *comp)
 static const struct allowed_root *allowed_for(const char *host)
 {
 	char real[PATH_MAX], parent[PATH_MAX];
-	const char *check = host;
 
-	if (realpath(host, real)) {
-		check = real;
-	} else {
+	if (!realpath(host, real)) {
 		char *slash;
 
 		snprintf(parent, sizeof(parent), "%s", host);
@@ -201,16 +268,8 @@ static const struct allowed_root *allowed_for(const char *host)
 			*slash = 0;
 		if (!realpath(parent[0] ? parent : "/", real))
 			return NULL;
-		check = real;
 	}
-	for (int i = 0; i < nallowed; i++) {
-		size_t n = strlen(allowed[i].path);
-
-		if (!strncmp(check, allowed[i].path, n) &&
-		    (check[n] == 0 || check[n] == '/' || (n == 1 && allowed[i].path[0] == '/')))
-			return &allowed[i];
-	}
-	return NULL;
+	return allowed_holding(real);
 }
 
 /* The existing part of path, with links resolved, lies under root. */
@@ -357,7 +416,7 @@ NTSTATUS path_resolve(const uint16_t *name, size_t nchars, struct path_result *o
 		out->read_only |= a->read_only;
 	} else if (!inside_root(out->host_path, d->root)) {
 		return LSW_STATUS_OBJECT_PATH_NOT_FOUND; /* a link led out of the drive */
-	} else {
+	} else if (d == &drives['C' - 'A']) {
 		apply_overlay(out, d->root);
 	}
 	return LSW_STATUS_SUCCESS;

@@ -20,11 +20,16 @@ struct path_result {
 	bool exists;          /* the last component exists */
 };
 
+/* C: (the prefix), Z: (the host root filtered to the allowed subtrees:
+ * cwd, the program's directory, --map /dir) and the --map D:=/dir drives. */
 void drives_init(const struct lsw_config *cfg);
+/* Bit n set: drive 'A'+n exists (GetLogicalDrives). */
+uint32_t path_drive_mask(void);
 /* Resolves an NT path (UTF-16, nchars long).  Returns STATUS_SUCCESS, or
  * OBJECT_PATH_NOT_FOUND / OBJECT_NAME_INVALID / OBJECT_PATH_SYNTAX_BAD. */
 NTSTATUS path_resolve(const uint16_t *name, size_t nchars, struct path_result *out);
-/* Host absolute path -> a Windows DOS path on Z: ("Z:\home\x\a.exe"). */
+/* Host absolute path -> a Windows DOS path: on a --map D: drive if one
+ * holds it ("D:\a.exe"), else on Z: ("Z:\home\x\a.exe"). */
 void path_host_to_dos(const char *host, char *out, size_t outlen);
 /* UTF-16 -> UTF-8 (lone surrogates become U+FFFD). */
 size_t utf16_to_utf8(const uint16_t *s, size_t n, char *out, size_t outlen);

@@ -175,10 +175,13 @@ static uint8_t *make_params(struct lsw_process *p, uint64_t base, size_t *size)
 	uint8_t *blob;
 	char *cmdline;
 
-	if (!realpath(cfg->exe_host_path, image) || !getcwd(cwd, sizeof(cwd)))
+	if (!realpath(cfg->exe_host_path, image) || (!cfg->start_dir && !getcwd(cwd, sizeof(cwd))))
 		return NULL;
 	path_host_to_dos(image, dos_image, sizeof(dos_image));
-	path_host_to_dos(cwd, dos_cwd, sizeof(dos_cwd) - 1);
+	if (cfg->start_dir) /* --no-cwd: the host's is not visible */
+		snprintf(dos_cwd, sizeof(dos_cwd) - 1, "%s", cfg->start_dir);
+	else
+		path_host_to_dos(cwd, dos_cwd, sizeof(dos_cwd) - 1);
 	if (dos_cwd[strlen(dos_cwd) - 1] != '\\')
 		strcat(dos_cwd, "\\");
 	cmdline = params_quote_args(dos_image, cfg->argv, cfg->argc);
