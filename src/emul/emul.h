@@ -104,6 +104,12 @@ struct image_record {
 
 #define MAX_IMAGES 128
 
+/* Where process start put things (process.c), between its two phases. */
+struct process_start {
+	uint64_t peb, teb, params, params_size, stack_base, stack_size;
+	uint64_t entry_ldr;
+};
+
 struct lsw_process {
 	const struct lsw_config *cfg;
 	pid_t pid;
@@ -113,6 +119,7 @@ struct lsw_process {
 	struct handle_table handles;
 	struct vad_map vad;
 	uint64_t peb, image_base, ntdll_base, params;
+	struct process_start start;
 	struct image_record images[MAX_IMAGES];
 	unsigned nimages;
 	int pidfd;

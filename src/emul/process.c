@@ -26,14 +26,6 @@
 #define TEB_SIZE 0x2000
 #define MIN_STACK (256 * 1024)
 
-struct startup {
-	uint64_t peb, teb, params, params_size, stack_base, stack_size;
-	uint64_t entry_ldr, image_entry;
-	uint16_t subsystem;
-};
-
-static struct startup start;
-
 void process_note_image(struct lsw_process *p, const char *name, uint64_t base, uint64_t size)
 {
 	if (p->nimages < MAX_IMAGES) {
@@ -216,7 +208,7 @@ static NTSTATUS hello_phase0(struct nt_call *c)
 		st = LSW_STATUS_ENTRYPOINT_NOT_FOUND;
 		goto out;
 	}
-	start.entry_ldr = ntdll_base + rva;
+	p->start.entry_ldr = ntdll_base + rva;
 	{
 		const char *slash = strrchr(cfg->exe_host_path, '/');
 		st = map_host_image(c, cfg->exe_host_path, slash ? slash + 1 : cfg->exe_host_path,
@@ -231,22 +223,22 @@ static NTSTATUS hello_phase0(struct nt_call *c)
 	}
 	p->image_base = exe_base;
 	p->ntdll_base = ntdll_base;
-	start.stack_size = exe->pe.stack_reserve < MIN_STACK ? MIN_STACK
+	p->start.stack_size = exe->pe.stack_reserve < MIN_STACK ? MIN_STACK
 			   : (exe->pe.stack_reserve + ALLOC_GRANULARITY - 1) & ~(ALLOC_GRANULARITY - 1);
-	if (start.stack_size > (256ull << 20))
-		start.stack_size = 256ull << 20;
+	if (p->start.stack_size > (256ull << 20))
+		p->start.stack_size = 256ull << 20;
 	if (std_handles(p, p->handles_std) < 0 ||
 	    !(blob = make_params(p, 0, &params_size))) {
 		st = LSW_STATUS_NO_MEMORY;
 		goto out;
 	}
 	free(blob);
-	start.params_size = (params_size + PAGE_SIZE_NT - 1) & ~(PAGE_SIZE_NT - 1);
-	start.peb = alloc_private(c, PEB_SIZE, PAGE_READWRITE);
-	start.teb = alloc_private(c, TEB_SIZE, PAGE_READWRITE);
-	start.params = alloc_private(c, start.params_size, PAGE_READWRITE);
-	start.stack_base = alloc_private(c, start.stack_size, PAGE_READWRITE);
-	if (!start.peb || !start.teb || !start.params || !start.stack_base) {
+	p->start.params_size = (params_size + PAGE_SIZE_NT - 1) & ~(PAGE_SIZE_NT - 1);
+	p->start.peb = alloc_private(c, PEB_SIZE, PAGE_READWRITE);
+	p->start.teb = alloc_private(c, TEB_SIZE, PAGE_READWRITE);
+	p->start.params = alloc_private(c, p->start.params_size, PAGE_READWRITE);
+	p->start.stack_base = alloc_private(c, p->start.stack_size, PAGE_READWRITE);
+	if (!p->start.peb || !p->start.teb || !p->start.params || !p->start.stack_base) {
 		st = LSW_STATUS_NO_MEMORY;
 		goto out;
 	}
@@ -271,10 +263,10 @@ static int write_peb_teb(struct lsw_thread *t)
 	struct lsw_process *p = t->process;
 	uint8_t peb[PEB_SIZE] = { 0 }, teb[TEB_SIZE] = { 0 };
 	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-	uint64_t stack_top = start.stack_base + start.stack_size;
+	uint64_t stack_top = p->start.stack_base + p->start.stack_size;
 
 	put(peb, 0x10, p->image_base, 8);          /* ImageBaseAddress */
-	put(peb, 0x20, start.params, 8);           /* ProcessParameters */
+	put(peb, 0x20, p->start.params, 8);           /* ProcessParameters */
 	put(peb, 0xB8, (uint64_t)(ncpu > 0 ? ncpu : 1), 4); /* NumberOfProcessors */
 	put(peb, 0x118, 10, 4);                    /* OSMajorVersion */
 	put(peb, 0x11C, 0, 4);                     /* OSMinorVersion */
@@ -284,16 +276,16 @@ static int write_peb_teb(struct lsw_thread *t)
 	put(peb, 0x2C0, 1, 4);                     /* SessionId */
 
 	put(teb, 0x08, stack_top, 8);              /* NtTib.StackBase */
-	put(teb, 0x10, start.stack_base, 8);       /* NtTib.StackLimit */
-	put(teb, 0x30, start.teb, 8);              /* NtTib.Self */
+	put(teb, 0x10, p->start.stack_base, 8);       /* NtTib.StackLimit */
+	put(teb, 0x30, p->start.teb, 8);              /* NtTib.Self */
 	put(teb, 0x40, p->win_pid, 8);             /* ClientId.UniqueProcess */
 	put(teb, 0x48, t->win_tid, 8);             /* ClientId.UniqueThread */
-	put(teb, 0x60, start.peb, 8);              /* ProcessEnvironmentBlock */
-	put(teb, 0x1478, start.stack_base, 8);     /* DeallocationStack */
-	t->teb = start.teb;
-	p->peb = start.peb;
-	return tracee_write(t, start.peb, peb, sizeof(peb)) < 0 ||
-	       tracee_write(t, start.teb, teb, sizeof(teb)) < 0 ? -1 : 0;
+	put(teb, 0x60, p->start.peb, 8);              /* ProcessEnvironmentBlock */
+	put(teb, 0x1478, p->start.stack_base, 8);     /* DeallocationStack */
+	t->teb = p->start.teb;
+	p->peb = p->start.peb;
+	return tracee_write(t, p->start.peb, peb, sizeof(peb)) < 0 ||
+	       tracee_write(t, p->start.teb, teb, sizeof(teb)) < 0 ? -1 : 0;
 }
 
 static NTSTATUS hello_phase1(struct nt_call *c)
@@ -305,8 +297,8 @@ static NTSTATUS hello_phase1(struct nt_call *c)
 	uint8_t *blob;
 	size_t size;
 
-	blob = make_params(p, start.params, &size);
-	if (!blob || size > start.params_size || tracee_write(t, start.params, blob, size) < 0 ||
+	blob = make_params(p, p->start.params, &size);
+	if (!blob || size > p->start.params_size || tracee_write(t, p->start.params, blob, size) < 0 ||
 	    write_peb_teb(t) < 0) {
 		free(blob);
 		return LSW_STATUS_NO_MEMORY;
@@ -314,11 +306,11 @@ static NTSTATUS hello_phase1(struct nt_call *c)
 	free(blob);
 	op = nt_add_op(c, LSW_OP_SET_GS);
 	if (op)
-		op->arg[0] = start.teb;
-	regs.rcx = start.peb;
+		op->arg[0] = p->start.teb;
+	regs.rcx = p->start.peb;
 	regs.rdx = p->ntdll_base;
-	regs.rip = start.entry_ldr;
-	regs.rsp = start.stack_base + start.stack_size - 0x38; /* as after a call */
+	regs.rip = p->start.entry_ldr;
+	regs.rsp = p->start.stack_base + p->start.stack_size - 0x38; /* as after a call */
 	regs.eflags = 0x202;
 	if (tracee_write(t, t->block + offsetof(struct lsw_thread_block, regs), &regs,
 			 sizeof(regs)) < 0)
