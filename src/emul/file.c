@@ -57,6 +57,7 @@ static void file_destroy(struct nt_object *obj)
 		else
 			unlink(f->name_utf8);
 	}
+	dir_scan_free(f->scan);
 	free(f->name_utf8);
 	free(f->nt_name);
 	free(f);

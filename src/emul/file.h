@@ -29,6 +29,7 @@ struct file_object {
 	bool read_only;         /* opened through a read-only mapping */
 	char *name_utf8;        /* host path or a description, for messages */
 	char *nt_name;          /* the name it was opened by (UTF-8), for traces */
+	struct dir_scan *scan;  /* DIR: NtQueryDirectoryFile's state (file_dir.c) */
 };
 
 extern const struct nt_object_ops file_ops;
@@ -43,5 +44,8 @@ NTSTATUS errno_to_status(int e);
 /* A file object over one of the supervisor's own stdio fds (dup'ed). */
 struct file_object *file_from_stdio(int fd, uint32_t access);
 struct file_object *file_new(enum file_kind kind, int fd, const char *name);
+
+/* file_dir.c: frees a directory handle's enumeration state. */
+void dir_scan_free(struct dir_scan *s);
 
 #endif

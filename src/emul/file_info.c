@@ -11,42 +11,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "emul/file.h"
+#include "emul/file_attrs.h"
 #include "emul/path.h"
 
 #define DELETE_ACCESS 0x00010000u
-#define FILE_ATTRIBUTE_READONLY 0x01
-#define FILE_ATTRIBUTE_DIRECTORY 0x10
-#define FILE_ATTRIBUTE_ARCHIVE 0x20
-#define EPOCH_1601_TO_1970 116444736000000000ull
-
-/* FILE_NETWORK_OPEN_INFORMATION; its first 32 bytes and the attributes
- * also make FILE_BASIC_INFORMATION. */
-struct net_open_info {
-	uint64_t creation, access, write, change, allocation, end_of_file;
-	uint32_t attributes, pad;
-};
-
-static uint64_t filetime(const struct timespec *ts)
-{
-	return EPOCH_1601_TO_1970 + (uint64_t)ts->tv_sec * 10000000ull +
-	       (uint64_t)ts->tv_nsec / 100;
-}
-
-/* DOS attributes from the host's view: read-only from the permission bits
- * (the xattr-backed attributes come with the filesystem bridge). */
-static void describe_stat(const struct stat *st, struct net_open_info *o)
-{
-	memset(o, 0, sizeof(*o));
-	o->creation = filetime(&st->st_mtim);
-	o->access = filetime(&st->st_atim);
-	o->write = filetime(&st->st_mtim);
-	o->change = filetime(&st->st_ctim);
-	o->allocation = (uint64_t)st->st_blocks * 512;
-	o->end_of_file = S_ISDIR(st->st_mode) ? 0 : (uint64_t)st->st_size;
-	o->attributes = S_ISDIR(st->st_mode) ? FILE_ATTRIBUTE_DIRECTORY : FILE_ATTRIBUTE_ARCHIVE;
-	if (!(st->st_mode & 0222))
-		o->attributes |= FILE_ATTRIBUTE_READONLY;
-}
 
 /* Basic information is the first four times and the attributes. */
 static size_t to_basic(const struct net_open_info *n, uint8_t out[40])
