@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include "emul/file.h"
 #include "emul/path.h"
+#include "emul/share.h"
 #include "tracer/loop.h"
 
 #define FILE_READ_DATA 0x0001
@@ -58,6 +59,7 @@ static void file_destroy(struct nt_object *obj)
 			unlink(f->name_utf8);
 	}
 	dir_scan_free(f->scan);
+	share_forget(f);
 	free(f->name_utf8);
 	free(f->nt_name);
 	free(f);
@@ -433,8 +435,30 @@ static NTSTATUS open_host(struct path_result *pr, uint32_t access, uint32_t disp
 	return LSW_STATUS_SUCCESS;
 }
 
+/* Opens a host file or directory after checking the share modes of the
+ * handles already open to it (before any truncation), and records it. */
+static NTSTATUS open_shared(struct path_result *pr, uint32_t access, uint32_t share,
+			    uint32_t disposition, uint32_t options, struct file_object **out,
+			    int *info)
+{
+	struct stat st;
+	NTSTATUS s;
+
+	if (pr->exists && stat(pr->host_path, &st) == 0 &&
+	    (s = share_check(st.st_dev, st.st_ino, access, share)) != LSW_STATUS_SUCCESS)
+		return s;
+	if ((s = open_host(pr, access, disposition, options, out, info)) != LSW_STATUS_SUCCESS)
+		return s;
+	if (fstat((*out)->fd, &st) == 0 && share_record(*out, st.st_dev, st.st_ino, access, share) < 0) {
+		object_unref(&(*out)->hdr);
+		return LSW_STATUS_NO_MEMORY;
+	}
+	return LSW_STATUS_SUCCESS;
+}
+
 static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t access,
-			    uint64_t oa, uint64_t iosb, uint32_t disposition, uint32_t options)
+			    uint64_t oa, uint64_t iosb, uint32_t share, uint32_t disposition,
+			    uint32_t options)
 {
 	struct lsw_process *p = c->thread->process;
 	struct file_object *f = NULL;
@@ -454,19 +478,24 @@ static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t acc
 	free(name);
 	if (st != LSW_STATUS_SUCCESS)
 		return st;
-	if (pr.target == PATH_NULL_DEVICE)
+	switch (pr.target) {
+	case PATH_NULL_DEVICE:
 		f = file_new(FILE_KIND_NULL, -1, "\\Device\\Null");
-	else if (pr.target == PATH_CONIN)
+		break;
+	case PATH_CONIN: /* the console input only reads */
 		f = file_from_stdio(0, 0);
-	else if (pr.target == PATH_CONOUT)
-		f = file_from_stdio(1, 0);
-	/* the console input only reads, the console output only writes */
-	if (pr.target == PATH_CONIN)
 		access &= ~(uint32_t)(FILE_WRITE_DATA | FILE_APPEND_DATA);
-	else if (pr.target == PATH_CONOUT)
+		break;
+	case PATH_CONOUT: /* the console output only writes */
+		f = file_from_stdio(1, 0);
 		access &= ~(uint32_t)FILE_READ_DATA;
-	else if ((st = open_host(&pr, access, disposition, options, &f, &info)) != LSW_STATUS_SUCCESS)
-		return st;
+		break;
+	case PATH_HOST:
+		st = open_shared(&pr, access, share, disposition, options, &f, &info);
+		if (st != LSW_STATUS_SUCCESS)
+			return st;
+		break;
+	}
 	if (!f)
 		return LSW_STATUS_NO_MEMORY;
 	f->access = access;
@@ -491,7 +520,7 @@ static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t acc
 NTSTATUS nt_NtCreateFile(struct nt_call *c)
 {
 	return create_file(c, c->args[0], (uint32_t)c->args[1], c->args[2], c->args[3],
-			   (uint32_t)c->args[7], (uint32_t)c->args[8]);
+			   (uint32_t)c->args[6], (uint32_t)c->args[7], (uint32_t)c->args[8]);
 }
 
 /* NtOpenFile(*FileHandle, DesiredAccess, ObjectAttributes, IoStatusBlock,
@@ -499,7 +528,7 @@ NTSTATUS nt_NtCreateFile(struct nt_call *c)
 NTSTATUS nt_NtOpenFile(struct nt_call *c)
 {
 	return create_file(c, c->args[0], (uint32_t)c->args[1], c->args[2], c->args[3],
-			   FILE_OPEN, (uint32_t)c->args[5]);
+			   (uint32_t)c->args[4], FILE_OPEN, (uint32_t)c->args[5]);
 }
 
 /* NtQueryVolumeInformationFile(FileHandle, IoStatusBlock, FsInformation,
