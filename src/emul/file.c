@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include "emul/file.h"
 #include "emul/path.h"
+#include "emul/file_lock.h"
 #include "emul/share.h"
 #include "tracer/loop.h"
 
@@ -60,6 +61,7 @@ static void file_destroy(struct nt_object *obj)
 	}
 	dir_scan_free(f->scan);
 	share_forget(f);
+	lock_release_all(f);
 	free(f->name_utf8);
 	free(f->nt_name);
 	free(f);
@@ -181,6 +183,9 @@ NTSTATUS nt_NtWriteFile(struct nt_call *c)
 		return LSW_STATUS_ACCESS_DENIED;
 	if ((st = read_offset(c, c->args[7], &off)) != LSW_STATUS_SUCCESS)
 		return st;
+	if (f->kind == FILE_KIND_DISK &&
+	    (st = lock_check_io(f, off >= 0 ? (uint64_t)off : f->pos, len, true)) != LSW_STATUS_SUCCESS)
+		return st;
 	while (done < len) {
 		size_t n = len - done < CHUNK ? (size_t)(len - done) : CHUNK;
 		ssize_t w;
@@ -228,6 +233,8 @@ static NTSTATUS read_disk(struct nt_call *c, struct file_object *f, int64_t off)
 
 	if (off < 0)
 		off = (int64_t)f->pos;
+	if ((st = lock_check_io(f, (uint64_t)off, len, false)) != LSW_STATUS_SUCCESS)
+		return st;
 	while (done < len) {
 		size_t want = len - done < CHUNK ? (size_t)(len - done) : CHUNK;
 		ssize_t n = pread(f->fd, buf, want, off + (int64_t)done);
@@ -449,9 +456,13 @@ static NTSTATUS open_shared(struct path_result *pr, uint32_t access, uint32_t sh
 		return s;
 	if ((s = open_host(pr, access, disposition, options, out, info)) != LSW_STATUS_SUCCESS)
 		return s;
-	if (fstat((*out)->fd, &st) == 0 && share_record(*out, st.st_dev, st.st_ino, access, share) < 0) {
-		object_unref(&(*out)->hdr);
-		return LSW_STATUS_NO_MEMORY;
+	if (fstat((*out)->fd, &st) == 0) {
+		(*out)->dev = st.st_dev;
+		(*out)->ino = st.st_ino;
+		if (share_record(*out, st.st_dev, st.st_ino, access, share) < 0) {
+			object_unref(&(*out)->hdr);
+			return LSW_STATUS_NO_MEMORY;
+		}
 	}
 	return LSW_STATUS_SUCCESS;
 }

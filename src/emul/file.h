@@ -2,6 +2,7 @@
 #ifndef LSW_FILE_H
 #define LSW_FILE_H
 
+#include <sys/types.h>
 #include "emul/object.h"
 
 enum file_kind {
@@ -27,6 +28,8 @@ struct file_object {
 	bool tty;               /* the stream is a terminal */
 	bool delete_on_close;   /* FileDispositionInformation: unlink at last close */
 	bool read_only;         /* opened through a read-only mapping */
+	dev_t dev;              /* identity of DISK files, for share modes and */
+	ino_t ino;              /* byte-range locks */
 	char *name_utf8;        /* host path or a description, for messages */
 	char *nt_name;          /* the name it was opened by (UTF-8), for traces */
 	struct dir_scan *scan;  /* DIR: NtQueryDirectoryFile's state (file_dir.c) */

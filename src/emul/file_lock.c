@@ -1,0 +1,216 @@
+/*
+ * Byte-range locks.  Windows locks are mandatory: while a handle holds an
+ * exclusive lock, reads and writes of that range through any other handle
+ * fail with STATUS_FILE_LOCK_CONFLICT; a shared lock lets everyone read and
+ * no one write, the holder included.  A lock that cannot be granted fails
+ * at once (FailImmediately) or waits until an unlock or a close frees it.
+ */
+#include <stdlib.h>
+#include "emul/file_lock.h"
+
+#define STATUS_FILE_LOCK_CONFLICT 0xC0000054u
+#define STATUS_LOCK_NOT_GRANTED 0xC0000055u
+#define STATUS_RANGE_NOT_LOCKED 0xC000007Eu
+#define STATUS_INVALID_LOCK_RANGE 0xC00001A1u
+#define FILE_READ_DATA 0x0001
+#define FILE_WRITE_DATA 0x0002
+#define FILE_APPEND_DATA 0x0004
+
+struct byte_lock {
+	const struct file_object *owner;
+	uint64_t off, len;
+	uint32_t key;
+	bool exclusive;
+};
+
+struct waiter {
+	struct lsw_thread *thread;
+	struct waiter *next;
+};
+
+static struct byte_lock *locks;
+static size_t nlocks, caplocks;
+static struct waiter *waiters;
+
+static bool same_file(const struct file_object *a, const struct file_object *b)
+{
+	return a->dev == b->dev && a->ino == b->ino;
+}
+
+/* Zero-length ranges never overlap anything. */
+static bool overlap(uint64_t a, uint64_t alen, uint64_t b, uint64_t blen)
+{
+	return alen && blen && a < b + blen && b < a + alen;
+}
+
+NTSTATUS lock_check_io(const struct file_object *f, uint64_t off, uint64_t len, bool write)
+{
+	for (size_t i = 0; i < nlocks; i++) {
+		const struct byte_lock *l = &locks[i];
+
+		if (!same_file(l->owner, f) || !overlap(l->off, l->len, off, len))
+			continue;
+		if ((l->exclusive && l->owner != f) || (!l->exclusive && write))
+			return STATUS_FILE_LOCK_CONFLICT;
+	}
+	return LSW_STATUS_SUCCESS;
+}
+
+static bool grantable(const struct file_object *f, uint64_t off, uint64_t len, bool exclusive)
+{
+	for (size_t i = 0; i < nlocks; i++) {
+		const struct byte_lock *l = &locks[i];
+
+		if (!same_file(l->owner, f) || !overlap(l->off, l->len, off, len))
+			continue;
+		if (exclusive || (l->exclusive && l->owner != f))
+			return false;
+	}
+	return true;
+}
+
+static NTSTATUS add_lock(const struct file_object *f, uint64_t off, uint64_t len,
+			 uint32_t key, bool exclusive)
+{
+	if (nlocks == caplocks) {
+		size_t cap = caplocks ? caplocks * 2 : 16;
+		struct byte_lock *n = realloc(locks, cap * sizeof(*n));
+
+		if (!n)
+			return LSW_STATUS_NO_MEMORY;
+		locks = n;
+		caplocks = cap;
+	}
+	locks[nlocks++] = (struct byte_lock){ f, off, len, key, exclusive };
+	return LSW_STATUS_SUCCESS;
+}
+
+/* NtLockFile's arguments: the range, the key and the kind. */
+struct lock_request {
+	struct file_object *f;
+	uint64_t off, len;
+	uint32_t key;
+	bool fail_now, exclusive;
+};
+
+static NTSTATUS read_request(struct nt_call *c, struct lock_request *r)
+{
+	NTSTATUS st;
+	int64_t off, len;
+
+	if (!(r->f = get_file(c, c->args[0], &st)))
+		return st;
+	if (r->f->kind != FILE_KIND_DISK)
+		return LSW_STATUS_INVALID_DEVICE_REQUEST;
+	if (!(r->f->access & (FILE_READ_DATA | FILE_WRITE_DATA | FILE_APPEND_DATA)))
+		return LSW_STATUS_ACCESS_DENIED;
+	if (tracee_read(c->thread, c->args[5], &off, 8) < 0 ||
+	    tracee_read(c->thread, c->args[6], &len, 8) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	if (off < 0 || len < 0)
+		return LSW_STATUS_INVALID_PARAMETER;
+	if ((uint64_t)off + (uint64_t)len < (uint64_t)off)
+		return STATUS_INVALID_LOCK_RANGE;
+	r->off = (uint64_t)off;
+	r->len = (uint64_t)len;
+	r->key = (uint32_t)c->args[7];
+	r->fail_now = (uint8_t)c->args[8] != 0;
+	r->exclusive = (uint8_t)c->args[9] != 0;
+	return LSW_STATUS_SUCCESS;
+}
+
+/* Decides a lock request: true with the answer in *st, false when it must
+ * wait for a range to be freed. */
+static bool try_grant(struct nt_call *c, NTSTATUS *st)
+{
+	struct lock_request r = { 0 };
+
+	*st = read_request(c, &r);
+	if (*st != LSW_STATUS_SUCCESS)
+		return true;
+	if (!grantable(r.f, r.off, r.len, r.exclusive)) {
+		*st = STATUS_LOCK_NOT_GRANTED;
+		return r.fail_now;
+	}
+	*st = add_lock(r.f, r.off, r.len, r.key, r.exclusive);
+	if (*st == LSW_STATUS_SUCCESS)
+		*st = tracee_write_iosb(c->thread, c->args[4], LSW_STATUS_SUCCESS, 0);
+	return true;
+}
+
+static void retry_waiters(void)
+{
+	for (struct waiter **w = &waiters; *w;) {
+		struct waiter *cur = *w;
+		NTSTATUS st;
+
+		if (cur->thread->process->terminated) {
+			st = 0;
+		} else if (try_grant(&cur->thread->call, &st)) {
+			nt_answer(cur->thread, st);
+		} else {
+			w = &cur->next;
+			continue;
+		}
+		*w = cur->next;
+		free(cur);
+	}
+}
+
+/* NtLockFile(FileHandle, Event, ApcRoutine, ApcContext, IoStatusBlock,
+ *            ByteOffset, Length, Key, FailImmediately, ExclusiveLock) */
+NTSTATUS nt_NtLockFile(struct nt_call *c)
+{
+	struct waiter *w;
+	NTSTATUS st;
+
+	if (try_grant(c, &st))
+		return st;
+	w = malloc(sizeof(*w));
+	if (!w)
+		return LSW_STATUS_NO_MEMORY;
+	*w = (struct waiter){ c->thread, waiters };
+	waiters = w;
+	return NT_DEFERRED;
+}
+
+/* NtUnlockFile(FileHandle, IoStatusBlock, ByteOffset, Length, Key) */
+NTSTATUS nt_NtUnlockFile(struct nt_call *c)
+{
+	struct file_object *f;
+	int64_t off, len;
+	NTSTATUS st;
+
+	if (!(f = get_file(c, c->args[0], &st)))
+		return st;
+	if (tracee_read(c->thread, c->args[2], &off, 8) < 0 ||
+	    tracee_read(c->thread, c->args[3], &len, 8) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	for (size_t i = 0; i < nlocks; i++) {
+		struct byte_lock *l = &locks[i];
+
+		if (l->owner == f && l->off == (uint64_t)off && l->len == (uint64_t)len &&
+		    l->key == (uint32_t)c->args[4]) {
+			*l = locks[--nlocks];
+			retry_waiters();
+			return tracee_write_iosb(c->thread, c->args[1], LSW_STATUS_SUCCESS, 0);
+		}
+	}
+	return STATUS_RANGE_NOT_LOCKED;
+}
+
+void lock_release_all(const struct file_object *f)
+{
+	bool any = false;
+
+	for (size_t i = 0; i < nlocks;) {
+		if (locks[i].owner == f) {
+			locks[i] = locks[--nlocks];
+			any = true;
+		} else {
+			i++;
+		}
+	}
+	if (any)
+		retry_waiters();
+}
