@@ -293,6 +293,27 @@ def main():
                      "traced/untraced <= 1.5x", 1.5))
         notes.append("trace rows: the 'native' column is the same program under lsw run,"
                      " untraced; the trace goes to a file in " + tempfile.gettempdir())
+        # 5. Directory enumeration ----------------------------------------
+        print("directory listing ...", flush=True)
+        dirlist = os.path.join(FIX, "dirlist.exe")
+        need(dirlist)
+        n_dir = 10000
+        os.mkdir("dir10k")  # in the cwd: the part of Z: the program sees
+        for i in range(n_dir):
+            open(os.path.join("dir10k", f"file{i:05d}.txt"), "w").close()
+        counted = run_once(lsw, lsw.argv(dirlist, "--count", "dir10k")).strip()
+        if counted != str(n_dir + 2):
+            die(f"dirlist.exe --count dir10k printed {counted!r}, expected {n_dir + 2}")
+        ls = Runner("native", ["sh", "-c", "ls -f dir10k | wc -l"])
+        runs = 3 if q else 5
+        d_lsw = median_time(lsw, lsw.argv(dirlist, "--count", "dir10k"), runs, 1)
+        d_nat = median_time(ls, ls.prefix, runs, 1)
+        d_wine = (median_time(wr, wr.argv(dirlist, "--count", "dir10k"), runs, 1)
+                  if wr else None)
+        rows.append((f"list {n_dir} files (FindFirst/NextFile)", "s", d_lsw, d_nat, d_wine,
+                     "", None))
+        notes.append("directory listing: dirlist.exe --count (whole program, start to exit)"
+                     " vs native `ls -f | wc -l`; both see . and ..")
     finally:
         if wr:
             subprocess.run(["wineserver", "-k"], env=wr.env, stdin=subprocess.DEVNULL,

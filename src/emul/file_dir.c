@@ -8,7 +8,8 @@
  *               open, sorted case-insensitively as NTFS returns them, kept
  *               if they match the pattern;
  *   scanning -> each query returns the next entries that fit;
- *   restart  -> RestartScan / SL_RESTART_SCAN: as "none" again.
+ *   restart  -> RestartScan / SL_RESTART_SCAN: as "none" again, but a
+ *               restart without a FileName keeps the handle's pattern.
  * An empty snapshot answers STATUS_NO_SUCH_FILE on the first query; past
  * the end, STATUS_NO_MORE_FILES.  Attributes are read when an entry is
  * returned, so they are current.
@@ -267,6 +268,10 @@ static NTSTATUS scan_start(struct nt_call *c, struct file_object *f, uint64_t fi
 	if (file_name && (st = tracee_read_ustring(c->thread, file_name, &pat, &plen)) !=
 			 LSW_STATUS_SUCCESS)
 		return st;
+	if ((!pat || !plen) && s && s->pattern) {
+		free(pat);  /* a restart without a name keeps the handle's pattern */
+		return snapshot(f, s);
+	}
 	if (!pat || !plen) {
 		free(pat);
 		if (!(pat = malloc(sizeof(star))))
@@ -330,8 +335,8 @@ struct fill {
 
 /* Appends the scan's next entry; false when it does not fit.  A first
  * entry that does not fit whole is written as far as it fits (the fixed
- * part, FileNameLength telling the full length) and *overflow is set, as
- * Windows does; the entry stays next. */
+ * part, FileNameLength telling the full length) and *overflow is set; as
+ * on Windows (and Wine), that entry counts as returned. */
 static bool fill_one(const struct dir_class *k, struct file_object *f, struct fill *fl,
 		     bool *overflow)
 {
@@ -352,6 +357,7 @@ static bool fill_one(const struct dir_class *k, struct file_object *f, struct fi
 		memcpy(fl->buf + k->name_off, e->wname, (fl->len - k->name_off) & ~1u);
 		fl->used = fl->len;
 		*overflow = true;
+		f->scan->pos++;
 		return false;
 	}
 	memset(fl->buf + fl->used, 0, off + k->name_off - fl->used);
@@ -409,7 +415,7 @@ static NTSTATUS query_directory(struct nt_call *c, bool single, bool restart,
 		tracee_write_iosb(c->thread, c->args[4], st, 0);
 		return st;
 	}
-	f->scan->returned |= fl.count != 0;
+	f->scan->returned = true;
 	st = overflow ? LSW_STATUS_BUFFER_OVERFLOW : LSW_STATUS_SUCCESS;
 	written = tracee_write(c->thread, c->args[5], fl.buf, fl.used) == 0;
 	free(fl.buf);
