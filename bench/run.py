@@ -7,9 +7,11 @@ figure, only when a program does not run or prints something unexpected.
 See bench/README.md.
 """
 import argparse
+import filecmp
 import json
 import os
 import platform
+import random
 import shlex
 import shutil
 import statistics
@@ -97,13 +99,16 @@ def median_time(runner, argv, runs, warmup=1):
     return statistics.median(times)
 
 
-def interleaved_times(cmds, runs):
+def interleaved_times(cmds, runs, before=None):
     """Wall times of each (runner, argv) in cmds, run in turn `runs` times,
-    so that a load change on the machine hits all of them alike."""
+    so that a load change on the machine hits all of them alike.  `before`,
+    if given, is called before each run, outside the timing."""
     times = [[] for _ in cmds]
     for _ in range(runs):
         for i, (runner, argv) in enumerate(cmds):
             argv = [str(a) for a in argv]
+            if before:
+                before()
             t0 = time.perf_counter()
             p = subprocess.run(argv, env=runner.env, stdin=subprocess.DEVNULL,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -314,6 +319,50 @@ def main():
                      "", None))
         notes.append("directory listing: dirlist.exe --count (whole program, start to exit)"
                      " vs native `ls -f | wc -l`; both see . and ..")
+        # 6. File copy ----------------------------------------------------
+        print("file copy ...", flush=True)
+        copyfile = os.path.join(FIX, "copyfile.exe")
+        need(copyfile)
+        mib = 256
+        rnd = random.Random(1).randbytes(1 << 20)  # random-ish: 1 MiB, rotated
+        with open("src.bin", "wb") as f:           # in the cwd, which lsw maps
+            for i in range(mib):
+                f.write(rnd[i:] + rnd[:i])
+        os.sync()  # src's writeback is not charged to the first timed copies
+
+        def rm_dst():
+            if os.path.exists("dst.bin"):
+                os.unlink("dst.bin")
+
+        want = f"copied {mib << 20} bytes"
+        for r in [lsw] + ([wr] if wr else []):
+            rm_dst()
+            out = run_once(r, r.argv(copyfile, "src.bin", "dst.bin")).strip()
+            if out != want:
+                die(f"copyfile.exe under {r.name} printed {out!r}, expected {want!r}")
+            if not filecmp.cmp("src.bin", "dst.bin", shallow=False):
+                die(f"copyfile.exe under {r.name}: dst.bin differs from src.bin")
+        cmds = [(lsw, lsw.argv(copyfile, "src.bin", "dst.bin")),
+                (native, ["cp", "src.bin", "dst.bin"]),
+                (native, ["dd", "if=src.bin", "of=dst.bin", "bs=64K", "status=none"])]
+        if wr:
+            cmds.append((wr, wr.argv(copyfile, "src.bin", "dst.bin")))
+        ts = interleaved_times(cmds, 3 if q else 5, before=rm_dst)
+        rm_dst()
+        os.unlink("src.bin")
+        cp_lsw, cp_nat, cp_dd = (statistics.median(t) for t in ts[:3])
+        cp_wine = statistics.median(ts[3]) if wr else None
+        rows.append((f"copy {mib} MiB, 64 KiB ReadFile/WriteFile", "s", cp_lsw, cp_nat,
+                     cp_wine, "native/lsw speed >= 0.5", 2.0))
+        rows.append(("  same, vs dd bs=64K (read/write)", "s", cp_lsw, cp_dd, cp_wine,
+                     "", None))
+        notes.append(f"file copy: copyfile.exe src.bin dst.bin ({2 * mib * 16} NT calls of"
+                     " 64 KiB) vs `cp` (coreutils, one copy_file_range in the kernel) and"
+                     " `dd bs=64K` (read/write like the program), interleaved, dst.bin"
+                     " deleted before each run (untimed); src.bin is in the page cache for"
+                     " all; minimum times: " + ", ".join(
+                         f"{n} {min(t):.3f} s" for n, t in
+                         zip(["lsw", "cp", "dd", "wine"], ts)))
     finally:
         if wr:
             subprocess.run(["wineserver", "-k"], env=wr.env, stdin=subprocess.DEVNULL,
@@ -342,6 +391,9 @@ def main():
     print()
     print(f"cpu-bound speed (native time / lsw time): {c_nat / c_lsw:.3f}"
           + (f"; Wine: {c_nat / c_wine:.3f}" if c_wine else ""))
+    print(f"file copy speed (cp time / lsw time): {cp_nat / cp_lsw:.3f}"
+          + (f"; Wine: {cp_nat / cp_wine:.3f}" if cp_wine else "")
+          + f"; vs dd bs=64K: {cp_dd / cp_lsw:.3f}")
     notes.append(f"1-minute load average at the end: {loadavg()}")
     for n in notes:
         print("note: " + n)
