@@ -37,6 +37,7 @@
 #define FILE_NON_DIRECTORY_FILE 0x40
 #define FILE_DELETE_ON_CLOSE 0x1000
 #define DELETE 0x00010000u
+#define FILE_SHARE_ALL 7
 
 #define FILE_SUPERSEDED 0
 #define FILE_OPENED 1
@@ -320,9 +321,41 @@ NTSTATUS nt_NtReadFile(struct nt_call *c)
 
 /* OBJECT_ATTRIBUTES (x64): Length, RootDirectory@8, ObjectName@0x10,
  * Attributes@0x18, SecurityDescriptor@0x20, SecurityQualityOfService@0x28 */
+/* A name relative to a directory handle (OBJECT_ATTRIBUTES.RootDirectory)
+ * becomes the directory's own NT name, a backslash, and the name. */
+static NTSTATUS relative_to(struct nt_call *c, uint64_t root, uint16_t **name, size_t *n)
+{
+	struct file_object *dir;
+	uint16_t *full, prefix[1024];
+	size_t plen;
+	NTSTATUS st;
+
+	if (!(dir = get_file(c, root, &st)))
+		return st;
+	if (dir->kind != FILE_KIND_DIR || !dir->nt_name)
+		return LSW_STATUS_OBJECT_TYPE_MISMATCH;
+	if (*n && (*name)[0] == '\\')
+		return LSW_STATUS_INVALID_PARAMETER; /* a relative name cannot be absolute (as Wine; undocumented) */
+	plen = utf8_to_utf16(dir->nt_name, prefix, sizeof(prefix) / 2);
+	while (plen && prefix[plen - 1] == '\\')
+		plen--;
+	full = malloc((plen + 1 + *n + 1) * 2);
+	if (!full)
+		return LSW_STATUS_NO_MEMORY;
+	memcpy(full, prefix, plen * 2);
+	full[plen] = '\\';
+	memcpy(full + plen + 1, *name, *n * 2);
+	full[plen + 1 + *n] = 0;
+	free(*name);
+	*name = full;
+	*n = plen + 1 + *n;
+	return LSW_STATUS_SUCCESS;
+}
+
 static NTSTATUS read_object_name(struct nt_call *c, uint64_t oa, uint16_t **name, size_t *n)
 {
 	uint64_t fields[3];
+	NTSTATUS st;
 
 	if (!oa)
 		return LSW_STATUS_INVALID_PARAMETER;
@@ -330,11 +363,15 @@ static NTSTATUS read_object_name(struct nt_call *c, uint64_t oa, uint16_t **name
 		return LSW_STATUS_ACCESS_VIOLATION;
 	if ((uint32_t)fields[0] != 48)
 		return LSW_STATUS_INVALID_PARAMETER;
-	if (fields[1])
-		return LSW_STATUS_NOT_IMPLEMENTED; /* relative opens: filesystem bridge */
 	if (!fields[2])
 		return LSW_STATUS_OBJECT_NAME_INVALID;
-	return tracee_read_ustring(c->thread, fields[2], name, n);
+	st = tracee_read_ustring(c->thread, fields[2], name, n);
+	if (st != LSW_STATUS_SUCCESS || !fields[1])
+		return st;
+	st = relative_to(c, fields[1], name, n);
+	if (st != LSW_STATUS_SUCCESS)
+		free(*name);
+	return st;
 }
 
 NTSTATUS file_resolve_attributes(struct nt_call *c, uint64_t oa, struct path_result *pr)
@@ -382,6 +419,27 @@ static int open_flags(uint32_t access, uint32_t disposition, bool exists, int *i
 	return fl;
 }
 
+static NTSTATUS open_directory(struct path_result *pr, uint32_t disposition, uint32_t options,
+			       struct file_object **out, int *info);
+
+/* FILE_DIRECTORY_FILE with FILE_CREATE or FILE_OPEN_IF on a new name. */
+static NTSTATUS create_directory(struct path_result *pr, uint32_t disposition,
+				 struct file_object **out, int *info)
+{
+	if (disposition != FILE_CREATE && disposition != FILE_OPEN_IF)
+		return disposition == FILE_OPEN ? LSW_STATUS_OBJECT_NAME_NOT_FOUND
+						: LSW_STATUS_INVALID_PARAMETER;
+	if (mkdir(pr->host_path, 0777) < 0)
+		return errno_to_status(errno);
+	pr->exists = true;
+	if (open_directory(pr, FILE_OPEN, FILE_DIRECTORY_FILE, out, info) != LSW_STATUS_SUCCESS) {
+		rmdir(pr->host_path);
+		return LSW_STATUS_UNSUCCESSFUL;
+	}
+	*info = FILE_CREATED;
+	return LSW_STATUS_SUCCESS;
+}
+
 /* An existing directory: only "open" dispositions make sense for it. */
 static NTSTATUS open_directory(struct path_result *pr, uint32_t disposition, uint32_t options,
 			       struct file_object **out, int *info)
@@ -422,8 +480,13 @@ static NTSTATUS open_host(struct path_result *pr, uint32_t access, uint32_t disp
 		return LSW_STATUS_OBJECT_NAME_NOT_FOUND;
 	if (pr->exists && lstat(pr->host_path, &st) == 0 && S_ISDIR(st.st_mode))
 		return open_directory(pr, disposition, options, out, info);
+	if ((options & FILE_DIRECTORY_FILE) && pr->exists)
+		return LSW_STATUS_NOT_A_DIRECTORY;
 	if (options & FILE_DIRECTORY_FILE)
-		return pr->exists ? LSW_STATUS_NOT_A_DIRECTORY : LSW_STATUS_NOT_IMPLEMENTED;
+		return create_directory(pr, disposition, out, info);
+	if (pr->exists && stat(pr->host_path, &st) == 0 && !(st.st_mode & 0222) &&
+	    ((fl & O_ACCMODE) != O_RDONLY || (access & DELETE)))
+		return LSW_STATUS_ACCESS_DENIED; /* FILE_ATTRIBUTE_READONLY, even for root */
 	/* O_NONBLOCK: a FIFO or device placed in a mapped directory must not
 	 * stall the supervisor in open(); only regular files are served. */
 	fd = open(pr->host_path, fl | O_NONBLOCK, 0666);
@@ -540,6 +603,29 @@ NTSTATUS nt_NtOpenFile(struct nt_call *c)
 {
 	return create_file(c, c->args[0], (uint32_t)c->args[1], c->args[2], c->args[3],
 			   (uint32_t)c->args[4], FILE_OPEN, (uint32_t)c->args[5]);
+}
+
+/* NtDeleteFile(ObjectAttributes): deletes at once, refused while a handle
+ * that does not share delete is open, as on Windows. */
+NTSTATUS nt_NtDeleteFile(struct nt_call *c)
+{
+	struct path_result pr;
+	struct stat st;
+	NTSTATUS s = file_resolve_attributes(c, c->args[0], &pr);
+
+	if (s != LSW_STATUS_SUCCESS)
+		return s;
+	if (pr.target != PATH_HOST)
+		return LSW_STATUS_ACCESS_DENIED;
+	if (!pr.exists || lstat(pr.host_path, &st) < 0)
+		return LSW_STATUS_OBJECT_NAME_NOT_FOUND;
+	if (pr.read_only)
+		return LSW_STATUS_ACCESS_DENIED;
+	if ((s = share_check(st.st_dev, st.st_ino, DELETE, FILE_SHARE_ALL)) != LSW_STATUS_SUCCESS)
+		return s;
+	if ((S_ISDIR(st.st_mode) ? rmdir(pr.host_path) : unlink(pr.host_path)) < 0)
+		return errno_to_status(errno);
+	return LSW_STATUS_SUCCESS;
 }
 
 /* NtQueryVolumeInformationFile(FileHandle, IoStatusBlock, FsInformation,

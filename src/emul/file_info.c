@@ -15,6 +15,9 @@
 #include "emul/path.h"
 
 #define DELETE_ACCESS 0x00010000u
+#define FILE_WRITE_DATA_ACCESS 0x0002
+#define FILE_APPEND_DATA_ACCESS 0x0004
+#define EPOCH_1601_TO_1970 116444736000000000ull
 
 /* Basic information is the first four times and the attributes. */
 static size_t to_basic(const struct net_open_info *n, uint8_t out[40])
@@ -64,52 +67,145 @@ NTSTATUS nt_NtQueryFullAttributesFile(struct nt_call *c)
 	return query_attributes(c, true);
 }
 
+/* FILE_STANDARD_INFORMATION: AllocationSize, EndOfFile, NumberOfLinks,
+ * DeletePending, Directory (24 bytes). */
+static size_t put_standard(uint8_t *o, const struct file_object *f, const struct stat *sb,
+			   const struct net_open_info *ni)
+{
+	uint32_t links = sb ? (uint32_t)sb->st_nlink : 1;
+
+	memcpy(o, &ni->allocation, 8);
+	memcpy(o + 8, &ni->end_of_file, 8);
+	memcpy(o + 16, &links, 4);
+	o[20] = f->delete_on_close;
+	o[21] = sb && S_ISDIR(sb->st_mode);
+	o[22] = o[23] = 0;
+	return 24;
+}
+
+/* FILE_NAME_INFORMATION: the name without the drive ("\dir\file.txt"),
+ * as much as fits; *full_len is what the whole name needs. */
+static size_t put_name(uint8_t *o, size_t room, const struct file_object *f, size_t *full_len)
+{
+	const char *nt = f->nt_name ? f->nt_name : "";
+	uint16_t name[1024];
+	uint32_t bytes;
+	size_t n;
+
+	if (!strncmp(nt, "\\??\\", 4) && nt[4] && nt[5] == ':')
+		nt += 6; /* \??\X: */
+	n = utf8_to_utf16(nt, name, sizeof(name) / 2);
+	bytes = (uint32_t)(n * 2);
+	memcpy(o, &bytes, 4);
+	*full_len = 4 + bytes;
+	if (room < 4)
+		return 0;
+	n = bytes < room - 4 ? bytes : (room - 4) & ~(size_t)1;
+	memcpy(o + 4, name, n);
+	return 4 + n;
+}
+
+/* FILE_ALL_INFORMATION: Basic@0, Standard@40, Internal@64, Ea@72,
+ * Access@76, Position@80, Mode@88, Alignment@92, Name@96. */
+static size_t put_all(uint8_t *o, size_t room, const struct file_object *f,
+		      const struct stat *sb, const struct net_open_info *ni, size_t *full_len)
+{
+	uint64_t ino = sb ? (uint64_t)sb->st_ino : 0;
+	uint32_t zero = 0, mode = f->options & 0x3e; /* the FILE_*_IO and write-through bits */
+	size_t name_full;
+
+	to_basic(ni, o);
+	put_standard(o + 40, f, sb, ni);
+	memcpy(o + 64, &ino, 8);
+	memcpy(o + 72, &zero, 4);
+	memcpy(o + 76, &f->access, 4);
+	memcpy(o + 80, &f->pos, 8);
+	memcpy(o + 88, &mode, 4);
+	memcpy(o + 92, &zero, 4);
+	size_t n = put_name(o + 96, room - 96, f, &name_full);
+	*full_len = 96 + name_full;
+	return 96 + n;
+}
+
+/* Fills class `cls` into out (room bytes); returns the bytes written, or 0
+ * for a class not known.  *need is the size the whole answer takes. */
+static size_t query_class(uint32_t cls, uint8_t *out, size_t room, const struct file_object *f,
+			  const struct stat *sb, const struct net_open_info *ni, size_t *need)
+{
+	uint64_t v64;
+	uint32_t v32[2];
+	size_t n = 0;
+
+	switch (cls) {
+	case 4: n = to_basic(ni, out); break;              /* FileBasicInformation */
+	case 5: n = put_standard(out, f, sb, ni); break;   /* FileStandardInformation */
+	case 6: v64 = sb ? (uint64_t)sb->st_ino : 0;       /* FileInternalInformation */
+		memcpy(out, &v64, 8); n = 8; break;
+	case 7: v32[0] = 0; memcpy(out, v32, 4); n = 4; break;          /* FileEaInformation */
+	case 8: memcpy(out, &f->access, 4); n = 4; break;               /* FileAccessInformation */
+	case 9: n = put_name(out, room, f, need); return n;             /* FileNameInformation */
+	case 14: memcpy(out, &f->pos, 8); n = 8; break;                 /* FilePositionInformation */
+	case 16: v32[0] = f->options & 0x3e; memcpy(out, v32, 4); n = 4; break; /* FileModeInformation */
+	case 17: v32[0] = 0; memcpy(out, v32, 4); n = 4; break;         /* FileAlignmentInformation */
+	case 18: n = put_all(out, room, f, sb, ni, need); return n;     /* FileAllInformation */
+	case 34: memcpy(out, ni, sizeof(*ni)); n = sizeof(*ni); break;  /* FileNetworkOpenInformation */
+	case 35: v32[0] = ni->attributes; v32[1] = 0;                   /* FileAttributeTagInformation */
+		memcpy(out, v32, 8); n = 8; break;
+	default: return 0;
+	}
+	*need = n;
+	return n;
+}
+
+/* The fixed size a class needs at least (a shorter buffer is
+ * STATUS_INFO_LENGTH_MISMATCH); 0 for classes not known. */
+static size_t class_min(uint32_t cls)
+{
+	switch (cls) {
+	case 4: return 40;
+	case 5: return 24;
+	case 6: case 14: case 35: return 8;
+	case 7: case 8: case 16: case 17: return 4;
+	case 9: return 4;
+	case 18: return 100;
+	case 34: return 56;
+	}
+	return 0;
+}
+
 /* NtQueryInformationFile(FileHandle, IoStatusBlock, FileInformation, Length,
- *                        FileInformationClass): standard and position. */
+ *                        FileInformationClass) */
 NTSTATUS nt_NtQueryInformationFile(struct nt_call *c)
 {
+	uint32_t cls = (uint32_t)c->args[4], len = (uint32_t)c->args[3];
+	uint8_t out[96 + 4 + 2048];
 	struct file_object *f;
 	struct stat sb;
 	struct net_open_info ni;
-	uint64_t out[7] = { 0 };
-	size_t len;
+	size_t n, need = 0;
+	bool have = false;
 	NTSTATUS st;
 
 	if (!(f = get_file(c, c->args[0], &st)))
 		return st;
-	if (f->fd >= 0 && fstat(f->fd, &sb) == 0)
+	if (!class_min(cls))
+		return LSW_STATUS_INVALID_INFO_CLASS;
+	if (len < class_min(cls))
+		return LSW_STATUS_INFO_LENGTH_MISMATCH;
+	have = f->fd >= 0 && fstat(f->fd, &sb) == 0;
+	if (have)
 		describe_stat(&sb, &ni);
 	else
 		memset(&ni, 0, sizeof(ni));
-	switch ((uint32_t)c->args[4]) {
-	case 4: /* FileBasicInformation */
-		len = to_basic(&ni, (uint8_t *)out);
-		break;
-	case 34: /* FileNetworkOpenInformation */
-		memcpy(out, &ni, sizeof(ni));
-		len = sizeof(ni);
-		break;
-	case 5: /* FileStandardInformation: AllocationSize, EndOfFile, NumberOfLinks,
-		 * DeletePending, Directory */
-		if (f->fd >= 0 && fstat(f->fd, &sb) == 0) {
-			out[0] = (uint64_t)sb.st_blocks * 512;
-			out[1] = (uint64_t)sb.st_size;
-			out[2] = (uint64_t)sb.st_nlink | ((uint64_t)S_ISDIR(sb.st_mode) << 40);
-		}
-		len = 24;
-		break;
-	case 14: /* FilePositionInformation */
-		out[0] = f->pos;
-		len = 8;
-		break;
-	default:
-		return LSW_STATUS_INVALID_INFO_CLASS;
-	}
-	if ((uint32_t)c->args[3] < len)
-		return LSW_STATUS_INFO_LENGTH_MISMATCH;
-	if (tracee_write(c->thread, c->args[2], out, len) < 0)
+	memset(out, 0, sizeof(out));
+	n = query_class(cls, out, len < sizeof(out) ? len : sizeof(out), f, have ? &sb : NULL,
+			&ni, &need);
+	if (tracee_write(c->thread, c->args[2], out, n) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
-	return tracee_write_iosb(c->thread, c->args[1], LSW_STATUS_SUCCESS, len);
+	st = need > n ? LSW_STATUS_BUFFER_OVERFLOW : LSW_STATUS_SUCCESS;
+	if (tracee_write_iosb(c->thread, c->args[1], st, n) != LSW_STATUS_SUCCESS)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	return st;
 }
 
 /* FileRenameInformation (x64): ReplaceIfExists@0 (BOOLEAN, padded),
@@ -151,6 +247,95 @@ static NTSTATUS set_rename(struct nt_call *c, struct file_object *f)
 	return LSW_STATUS_SUCCESS;
 }
 
+/* FileDispositionInformation: BOOLEAN DeleteFile */
+static NTSTATUS set_disposition(struct nt_call *c, struct file_object *f)
+{
+	uint8_t del;
+
+	if ((uint32_t)c->args[3] < 1)
+		return LSW_STATUS_INFO_LENGTH_MISMATCH;
+	if (tracee_read(c->thread, c->args[2], &del, 1) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	if (f->kind != FILE_KIND_DISK && f->kind != FILE_KIND_DIR)
+		return LSW_STATUS_INVALID_PARAMETER;
+	if (f->read_only || !(f->access & DELETE_ACCESS))
+		return LSW_STATUS_ACCESS_DENIED;
+	f->delete_on_close = del != 0;
+	return LSW_STATUS_SUCCESS;
+}
+
+/* Position, end of file, allocation: one LARGE_INTEGER each.  A smaller
+ * allocation than the data truncates, as on NTFS; a larger one is a hint. */
+static NTSTATUS set_size(struct nt_call *c, struct file_object *f, uint32_t cls)
+{
+	struct stat sb;
+	int64_t v;
+
+	if ((uint32_t)c->args[3] < 8)
+		return LSW_STATUS_INFO_LENGTH_MISMATCH;
+	if (tracee_read(c->thread, c->args[2], &v, 8) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	if (v < 0)
+		return LSW_STATUS_INVALID_PARAMETER;
+	if (cls == 14) {
+		f->pos = (uint64_t)v;
+		return LSW_STATUS_SUCCESS;
+	}
+	if (f->kind != FILE_KIND_DISK)
+		return LSW_STATUS_INVALID_PARAMETER;
+	if (!(f->access & (FILE_WRITE_DATA_ACCESS | FILE_APPEND_DATA_ACCESS)))
+		return LSW_STATUS_ACCESS_DENIED;
+	if (cls == 19 && (fstat(f->fd, &sb) < 0 || v >= sb.st_size))
+		return LSW_STATUS_SUCCESS;
+	return ftruncate(f->fd, v) < 0 ? errno_to_status(errno) : LSW_STATUS_SUCCESS;
+}
+
+/* A FILETIME to set: 0 and -1 mean "leave it" (-1 also stops automatic
+ * updates on Windows; the host cannot, so it is just left). */
+static struct timespec to_timespec(int64_t ft)
+{
+	struct timespec ts = { 0, UTIME_OMIT };
+
+	if (ft > 0 && (uint64_t)ft >= EPOCH_1601_TO_1970) {
+		uint64_t t = (uint64_t)ft - EPOCH_1601_TO_1970;
+
+		ts.tv_sec = (time_t)(t / 10000000ull);
+		ts.tv_nsec = (long)(t % 10000000ull) * 100;
+	}
+	return ts;
+}
+
+/* FileBasicInformation: the times (creation and change time cannot be set
+ * on the host and are ignored) and FILE_ATTRIBUTE_READONLY, which maps to
+ * the write permission bits. */
+static NTSTATUS set_basic(struct nt_call *c, struct file_object *f)
+{
+	struct { int64_t creation, access, write, change; uint32_t attributes; } b;
+	struct timespec ts[2];
+	struct stat sb;
+
+	if ((uint32_t)c->args[3] < 40)
+		return LSW_STATUS_INFO_LENGTH_MISMATCH;
+	if (tracee_read(c->thread, c->args[2], &b, 36) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	if (f->kind != FILE_KIND_DISK && f->kind != FILE_KIND_DIR)
+		return LSW_STATUS_INVALID_PARAMETER;
+	if (f->read_only)
+		return LSW_STATUS_ACCESS_DENIED;
+	ts[0] = to_timespec(b.access);
+	ts[1] = to_timespec(b.write);
+	if ((ts[0].tv_nsec != UTIME_OMIT || ts[1].tv_nsec != UTIME_OMIT) && futimens(f->fd, ts) < 0)
+		return errno_to_status(errno);
+	if (b.attributes && fstat(f->fd, &sb) == 0) {
+		mode_t mode = (b.attributes & FILE_ATTRIBUTE_READONLY) ? (sb.st_mode & ~0222u)
+								    : (sb.st_mode | 0200u);
+
+		if (mode != sb.st_mode && fchmod(f->fd, mode & 07777) < 0)
+			return errno_to_status(errno);
+	}
+	return LSW_STATUS_SUCCESS;
+}
+
 /* NtSetInformationFile(FileHandle, IoStatusBlock, FileInformation, Length,
  *                      FileInformationClass): position, end of file,
  *                      disposition (delete on close) and rename. */
@@ -158,43 +343,21 @@ NTSTATUS nt_NtSetInformationFile(struct nt_call *c)
 {
 	uint32_t cls = (uint32_t)c->args[4];
 	struct file_object *f;
-	int64_t v;
-	uint8_t del;
 	NTSTATUS st;
 
 	if (!(f = get_file(c, c->args[0], &st)))
 		return st;
-	if (cls == 13) { /* FileDispositionInformation: BOOLEAN DeleteFile */
-		if ((uint32_t)c->args[3] < 1)
-			return LSW_STATUS_INFO_LENGTH_MISMATCH;
-		if (tracee_read(c->thread, c->args[2], &del, 1) < 0)
-			return LSW_STATUS_ACCESS_VIOLATION;
-		if (f->kind != FILE_KIND_DISK && f->kind != FILE_KIND_DIR)
-			return LSW_STATUS_INVALID_PARAMETER;
-		if (f->read_only || !(f->access & DELETE_ACCESS))
-			return LSW_STATUS_ACCESS_DENIED;
-		f->delete_on_close = del != 0;
-		return tracee_write_iosb(c->thread, c->args[1], LSW_STATUS_SUCCESS, 0);
+	switch (cls) {
+	case 4: st = set_basic(c, f); break;        /* FileBasicInformation */
+	case 10: st = set_rename(c, f); break;      /* FileRenameInformation */
+	case 13: st = set_disposition(c, f); break; /* FileDispositionInformation */
+	case 14:                                    /* FilePositionInformation */
+	case 19:                                    /* FileAllocationInformation */
+	case 20: st = set_size(c, f, cls); break;   /* FileEndOfFileInformation */
+	default: return LSW_STATUS_INVALID_INFO_CLASS;
 	}
-	if (cls == 10) { /* FileRenameInformation */
-		if ((st = set_rename(c, f)) != LSW_STATUS_SUCCESS)
-			return st;
-		return tracee_write_iosb(c->thread, c->args[1], LSW_STATUS_SUCCESS, 0);
-	}
-	if (cls != 14 && cls != 20)
-		return LSW_STATUS_INVALID_INFO_CLASS;
-	if ((uint32_t)c->args[3] < 8)
-		return LSW_STATUS_INFO_LENGTH_MISMATCH;
-	if (tracee_read(c->thread, c->args[2], &v, 8) < 0)
-		return LSW_STATUS_ACCESS_VIOLATION;
-	if (v < 0)
-		return LSW_STATUS_INVALID_PARAMETER;
-	if (cls == 14)
-		f->pos = (uint64_t)v;
-	else if (f->kind != FILE_KIND_DISK)
-		return LSW_STATUS_INVALID_PARAMETER;
-	else if (ftruncate(f->fd, v) < 0)
-		return errno_to_status(errno);
+	if (st != LSW_STATUS_SUCCESS)
+		return st;
 	return tracee_write_iosb(c->thread, c->args[1], LSW_STATUS_SUCCESS, 0);
 }
 

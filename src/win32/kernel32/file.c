@@ -331,3 +331,115 @@ K32API BOOL WINAPI MoveFileA(LPCSTR from, LPCSTR to)
 {
 	return MoveFileExA(from, to, MOVEFILE_COPY_ALLOWED);
 }
+
+/* --- times and attributes through handles and names --- */
+
+static NTSTATUS query_basic(HANDLE h, file_basic_info *info)
+{
+	IO_STATUS_BLOCK io;
+
+	return NtQueryInformationFile(h, &io, info, sizeof(*info), (FILE_INFORMATION_CLASS)4);
+}
+
+static NTSTATUS set_basic(HANDLE h, const file_basic_info *info)
+{
+	IO_STATUS_BLOCK io;
+
+	return NtSetInformationFile(h, &io, (PVOID)info, sizeof(*info), (FILE_INFORMATION_CLASS)4);
+}
+
+K32API BOOL WINAPI GetFileTime(HANDLE h, LPFILETIME creation, LPFILETIME access,
+			       LPFILETIME write)
+{
+	file_basic_info info;
+	NTSTATUS status = query_basic(h, &info);
+
+	if (status < 0)
+		return k32_fail(status);
+	if (creation)
+		memcpy(creation, &info.CreationTime, sizeof(*creation));
+	if (access)
+		memcpy(access, &info.LastAccessTime, sizeof(*access));
+	if (write)
+		memcpy(write, &info.LastWriteTime, sizeof(*write));
+	return TRUE;
+}
+
+/* A NULL time is left as it is (0 in FILE_BASIC_INFORMATION). */
+K32API BOOL WINAPI SetFileTime(HANDLE h, const FILETIME *creation, const FILETIME *access,
+			       const FILETIME *write)
+{
+	file_basic_info info;
+	NTSTATUS status;
+
+	memset(&info, 0, sizeof(info));
+	if (creation)
+		memcpy(&info.CreationTime, creation, sizeof(*creation));
+	if (access)
+		memcpy(&info.LastAccessTime, access, sizeof(*access));
+	if (write)
+		memcpy(&info.LastWriteTime, write, sizeof(*write));
+	status = set_basic(h, &info);
+	return status < 0 ? k32_fail(status) : TRUE;
+}
+
+K32API BOOL WINAPI SetFileAttributesW(LPCWSTR name, DWORD attributes)
+{
+	file_basic_info info;
+	HANDLE h;
+	NTSTATUS status = open_path(name, FILE_WRITE_ATTRIBUTES, FILE_OPEN_REPARSE_POINT, &h);
+
+	if (status < 0)
+		return k32_fail(status);
+	memset(&info, 0, sizeof(info));
+	/* FILE_ATTRIBUTE_NORMAL means "none of the others" */
+	info.FileAttributes = attributes ? attributes : FILE_ATTRIBUTE_NORMAL;
+	status = set_basic(h, &info);
+	NtClose(h);
+	return status < 0 ? k32_fail(status) : TRUE;
+}
+
+K32API BOOL WINAPI SetFileAttributesA(LPCSTR name, DWORD attributes)
+{
+	A_TO_W_CALL(BOOL, FALSE, SetFileAttributesW(w.Buffer, attributes))
+}
+
+/* FILE_NETWORK_OPEN_INFORMATION */
+typedef struct file_net_info {
+	LARGE_INTEGER CreationTime, LastAccessTime, LastWriteTime, ChangeTime;
+	LARGE_INTEGER AllocationSize, EndOfFile;
+	ULONG FileAttributes;
+} file_net_info;
+
+
+K32API BOOL WINAPI GetFileAttributesExW(LPCWSTR name, GET_FILEEX_INFO_LEVELS level, LPVOID out)
+{
+	WIN32_FILE_ATTRIBUTE_DATA *d = out;
+	UNICODE_STRING nt;
+	OBJECT_ATTRIBUTES oa;
+	file_net_info info;
+	NTSTATUS status;
+
+	if (level != GetFileExInfoStandard || !out)
+		return k32_error(ERROR_INVALID_PARAMETER);
+	status = k32_nt_path(name, &nt);
+	if (status >= 0) {
+		InitializeObjectAttributes(&oa, &nt, OBJ_CASE_INSENSITIVE, NULL, NULL);
+		status = NtQueryFullAttributesFile(&oa, &info);
+		RtlFreeUnicodeString(&nt);
+	}
+	if (status < 0)
+		return k32_fail(status);
+	d->dwFileAttributes = info.FileAttributes;
+	memcpy(&d->ftCreationTime, &info.CreationTime, sizeof(FILETIME));
+	memcpy(&d->ftLastAccessTime, &info.LastAccessTime, sizeof(FILETIME));
+	memcpy(&d->ftLastWriteTime, &info.LastWriteTime, sizeof(FILETIME));
+	d->nFileSizeHigh = (DWORD)(info.EndOfFile.QuadPart >> 32);
+	d->nFileSizeLow = (DWORD)info.EndOfFile.QuadPart;
+	return TRUE;
+}
+
+K32API BOOL WINAPI GetFileAttributesExA(LPCSTR name, GET_FILEEX_INFO_LEVELS level, LPVOID out)
+{
+	A_TO_W_CALL(BOOL, FALSE, GetFileAttributesExW(w.Buffer, level, out))
+}
