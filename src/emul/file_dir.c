@@ -5,8 +5,9 @@
  *   none     -> the first query takes the pattern (FileName, "*" if none)
  *               and snapshots the directory: "." and ".." (not at a drive
  *               root), then the host entries the sandbox lets the program
- *               open, sorted case-insensitively as NTFS returns them, kept
- *               if they match the pattern;
+ *               open (in System32, lsw's DLLs too: they are what the
+ *               program opens there), sorted case-insensitively as NTFS
+ *               returns them, kept if they match the pattern;
  *   scanning -> each query returns the next entries that fit;
  *   restart  -> RestartScan / SL_RESTART_SCAN: as "none" again, but a
  *               restart without a FileName keeps the handle's pattern.
@@ -38,6 +39,7 @@
 
 struct dir_entry {
 	char *name;              /* host name (UTF-8) */
+	bool overlay;            /* served from the System32 overlay */
 	uint16_t wlen;           /* its UTF-16 length in units */
 	uint16_t wname[];
 };
@@ -48,6 +50,7 @@ struct dir_scan {
 	struct dir_entry **e;
 	size_t n, pos;
 	bool returned;           /* some entry has been returned since the start */
+	char *overlay;           /* System32: the host directory of lsw's DLLs */
 };
 
 /* The layouts (x64): where each class puts FileNameLength and FileName,
@@ -101,6 +104,7 @@ void dir_scan_free(struct dir_scan *s)
 		return;
 	free_entries(s);
 	free(s->pattern);
+	free(s->overlay);
 	free(s);
 }
 
@@ -186,6 +190,7 @@ static struct dir_entry *entry_new(const char *name)
 		free(e);
 		return NULL;
 	}
+	e->overlay = false;
 	e->wlen = (uint16_t)n;
 	memcpy(e->wname, w, n * 2);
 	return e;
@@ -222,6 +227,70 @@ static int by_name(const void *a, const void *b)
 	return strcasecmp(x->name, y->name);
 }
 
+/* The host directory path_resolve serves dir\ntdll.dll from, if it is
+ * not dir itself: then dir is System32 and lsw's DLLs overlay it. */
+static char *overlay_dir(const struct file_object *f)
+{
+	char nt[4096], *slash, *dir = NULL;
+	uint16_t w[4096];
+	struct path_result *pr = malloc(sizeof(*pr));
+	size_t n;
+
+	if (!pr || !f->nt_name ||
+	    snprintf(nt, sizeof(nt), "%s\\ntdll.dll", f->nt_name) >= (int)sizeof(nt))
+		goto out;
+	n = utf8_to_utf16(nt, w, sizeof(w) / sizeof(w[0]));
+	if (path_resolve(w, n, pr) != LSW_STATUS_SUCCESS || pr->target != PATH_HOST ||
+	    !pr->exists || !(slash = strrchr(pr->host_path, '/')))
+		goto out;
+	*slash = 0;
+	if (strcmp(pr->host_path, f->name_utf8))
+		dir = strdup(pr->host_path);
+out:
+	free(pr);
+	return dir;
+}
+
+static struct dir_entry *find_entry(struct dir_scan *s, size_t from, const char *name)
+{
+	for (size_t i = from; i < s->n; i++)
+		if (!strcasecmp(s->e[i]->name, name))
+			return s->e[i];
+	return NULL;
+}
+
+/* Adds the overlay's DLLs that dir\name really opens (they replace a
+ * prefix file of the same name). */
+static bool add_overlay(struct file_object *f, struct dir_scan *s, size_t *cap, size_t first)
+{
+	char host[4096];
+	struct dirent *d;
+	DIR *dir = opendir(s->overlay);
+	bool ok = true;
+
+	while (ok && dir && (d = readdir(dir))) {
+		size_t len = strlen(d->d_name);
+		struct dir_entry *e;
+
+		if (len < 5 || strcasecmp(d->d_name + len - 4, ".dll") || unnameable(d->d_name))
+			continue;
+		snprintf(host, sizeof(host), "%s/%s", s->overlay, d->d_name);
+		if (!resolves_to(f, d->d_name, host))
+			continue;
+		if (!(e = find_entry(s, first, d->d_name))) {
+			size_t before = s->n;
+
+			ok = add_entry(s, cap, d->d_name);
+			e = s->n > before ? s->e[before] : NULL;
+		}
+		if (e)
+			e->overlay = true;
+	}
+	if (dir)
+		closedir(dir);
+	return ok;
+}
+
 /* Reads the directory into s (its pattern already set). */
 static NTSTATUS snapshot(struct file_object *f, struct dir_scan *s)
 {
@@ -248,6 +317,11 @@ static NTSTATUS snapshot(struct file_object *f, struct dir_scan *s)
 			goto nomem;
 	}
 	closedir(dir);
+	free(s->overlay);
+	if ((s->overlay = overlay_dir(f)) && !add_overlay(f, s, &cap, first)) {
+		free_entries(s);
+		return LSW_STATUS_NO_MEMORY;
+	}
 	qsort(s->e + first, s->n - first, sizeof(s->e[0]), by_name);
 	return LSW_STATUS_SUCCESS;
 nomem:
@@ -293,6 +367,12 @@ static NTSTATUS scan_start(struct nt_call *c, struct file_object *f, uint64_t fi
  * directory, so it shows the directory itself there. */
 static bool entry_stat(struct file_object *f, const struct dir_entry *e, struct stat *st)
 {
+	char host[4096];
+
+	if (e->overlay) {
+		snprintf(host, sizeof(host), "%s/%s", f->scan->overlay, e->name);
+		return stat(host, st) == 0;
+	}
 	if (!strcmp(e->name, "."))
 		return fstat(f->fd, st) == 0;
 	if (!strcmp(e->name, "..") && !resolves_to(f, "..", NULL))
@@ -302,7 +382,7 @@ static bool entry_stat(struct file_object *f, const struct dir_entry *e, struct 
 }
 
 /* Writes the fixed part of one entry at out (zeroed by the caller). */
-static void fill_fixed(const struct dir_class *k, struct file_object *f, const struct stat *st,
+static void fill_fixed(const struct dir_class *k, bool read_only, const struct stat *st,
 		       uint32_t name_bytes, uint8_t *out)
 {
 	struct net_open_info ni;
@@ -311,7 +391,7 @@ static void fill_fixed(const struct dir_class *k, struct file_object *f, const s
 	if (!k->times)
 		return;
 	describe_stat(st, &ni);
-	if (f->read_only && !(ni.attributes & FILE_ATTRIBUTE_DIRECTORY))
+	if (read_only && !(ni.attributes & FILE_ATTRIBUTE_DIRECTORY))
 		ni.attributes |= FILE_ATTRIBUTE_READONLY;
 	memcpy(out + 8, &ni.creation, 8);
 	memcpy(out + 16, &ni.access, 8);
@@ -353,7 +433,7 @@ static bool fill_one(const struct dir_class *k, struct file_object *f, struct fi
 		if (fl->count)
 			return false;
 		memset(fl->buf, 0, fl->len);
-		fill_fixed(k, f, &st, name_bytes, fl->buf);
+		fill_fixed(k, f->read_only || e->overlay, &st, name_bytes, fl->buf);
 		memcpy(fl->buf + k->name_off, e->wname, (fl->len - k->name_off) & ~1u);
 		fl->used = fl->len;
 		*overflow = true;
@@ -361,7 +441,7 @@ static bool fill_one(const struct dir_class *k, struct file_object *f, struct fi
 		return false;
 	}
 	memset(fl->buf + fl->used, 0, off + k->name_off - fl->used);
-	fill_fixed(k, f, &st, name_bytes, fl->buf + off);
+	fill_fixed(k, f->read_only || e->overlay, &st, name_bytes, fl->buf + off);
 	memcpy(fl->buf + off + k->name_off, e->wname, name_bytes);
 	if (fl->count) {
 		uint32_t next = off - fl->last;

@@ -6,6 +6,7 @@
 #  2. the sandbox's view: in a directory with a link leading out of the
 #     allowed subtrees (to /etc) and one staying inside, --count sees
 #     ".", "..", the inside link and the file: 4, never the escape.
+#  3. C:\Windows\System32 shows the DLLs lsw serves there.
 lsw=$1 exe=$2 expected=$3
 dir=$(mktemp -d) || exit 1
 trap 'rm -rf "$dir"' EXIT
@@ -24,4 +25,12 @@ ln -s ../t "$dir/cwd/links/inside"
 n=$(cd "$dir/cwd" && "$lsw" run --prefix "$dir/prefix" --timeout 60 "$exe" --count links | tr -d '\r')
 echo "links: $n"
 [ "$n" = 4 ] || fail "links: counted $n entries, expected 4 (escape must stay hidden)"
+
+# 3. C:\Windows\System32 lists lsw's own DLLs (the overlay the program
+#    opens them from) besides "." and "..".
+dlls=$(ls "$(dirname "$lsw")/../src/win32" | grep -ci '\.dll$')
+n=$(cd "$dir/cwd" && "$lsw" run --prefix "$dir/prefix" --timeout 60 "$exe" --count 'C:\Windows\System32' | tr -d '\r')
+echo "System32: $n"
+# (at least: the prefix's own System32 may hold more)
+[ "$n" -ge $((dlls + 2)) ] || fail "System32: counted $n entries, expected $((dlls + 2)) or more"
 echo ok
