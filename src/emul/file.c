@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 #include "emul/file.h"
 #include "emul/path.h"
@@ -628,25 +629,98 @@ NTSTATUS nt_NtDeleteFile(struct nt_call *c)
 	return LSW_STATUS_SUCCESS;
 }
 
+/* Appends a UTF-16 copy of an ASCII name at o; returns its byte length. */
+static uint32_t put_wide(uint8_t *o, const char *name)
+{
+	uint32_t n = 0;
+
+	for (; *name; name++, n += 2) {
+		o[n] = (uint8_t)*name;
+		o[n + 1] = 0;
+	}
+	return n;
+}
+
+/* The volume classes, from the host file system holding the file. */
+static size_t volume_class(uint32_t cls, const struct file_object *f, uint8_t *o)
+{
+	struct statvfs vfs;
+	uint64_t unit, total, avail, avail_caller;
+	uint32_t v32, spu = 1, bps;
+
+	if (cls == 4) { /* FileFsDeviceInformation: DeviceType, Characteristics */
+		memcpy(o, &f->device_type, 4);
+		memset(o + 4, 0, 4);
+		return 8;
+	}
+	if (f->fd < 0 || fstatvfs(f->fd, &vfs) < 0)
+		return 0;
+	unit = vfs.f_frsize ? vfs.f_frsize : vfs.f_bsize;
+	bps = unit >= 512 ? 512 : (uint32_t)unit;
+	spu = (uint32_t)(unit / bps);
+	total = vfs.f_blocks;
+	avail = vfs.f_bfree;
+	avail_caller = vfs.f_bavail;
+	switch (cls) {
+	case 1: /* FileFsVolumeInformation: creation, serial, label length,
+		 * SupportsObjects, label (empty) */
+		memset(o, 0, 24);
+		v32 = (uint32_t)(f->dev * 2654435761u); /* stable per host device */
+		memcpy(o + 8, &v32, 4);
+		return 18; /* offsetof(VolumeLabel) + an empty label */
+	case 3: /* FileFsSizeInformation */
+		memcpy(o, &total, 8);
+		memcpy(o + 8, &avail_caller, 8);
+		memcpy(o + 16, &spu, 4);
+		memcpy(o + 20, &bps, 4);
+		return 24;
+	case 5: /* FileFsAttributeInformation: attributes, max component, name */
+		v32 = 0x7; /* CASE_SENSITIVE_SEARCH | CASE_PRESERVED_NAMES | UNICODE_ON_DISK */
+		memcpy(o, &v32, 4);
+		v32 = 255;
+		memcpy(o + 4, &v32, 4);
+		v32 = put_wide(o + 12, "NTFS");
+		memcpy(o + 8, &v32, 4);
+		return 12 + v32;
+	case 7: /* FileFsFullSizeInformation */
+		memcpy(o, &total, 8);
+		memcpy(o + 8, &avail_caller, 8);
+		memcpy(o + 16, &avail, 8);
+		memcpy(o + 24, &spu, 4);
+		memcpy(o + 28, &bps, 4);
+		return 32;
+	}
+	return 0;
+}
+
 /* NtQueryVolumeInformationFile(FileHandle, IoStatusBlock, FsInformation,
  *                              Length, FsInformationClass) */
 NTSTATUS nt_NtQueryVolumeInformationFile(struct nt_call *c)
 {
+	static const uint8_t min_len[8] = { 0, 18, 0, 24, 8, 12, 0, 32 };
+	uint32_t cls = (uint32_t)c->args[4], len = (uint32_t)c->args[3];
 	struct file_object *f;
-	uint32_t dev[2];
+	uint8_t out[64];
+	size_t n;
 	NTSTATUS st;
 
 	if (!(f = get_file(c, c->args[0], &st)))
 		return st;
-	if ((uint32_t)c->args[4] != 4) /* FileFsDeviceInformation */
+	if (cls >= sizeof(min_len) || !min_len[cls])
 		return LSW_STATUS_INVALID_INFO_CLASS;
-	if ((uint32_t)c->args[3] < sizeof(dev))
+	if (len < min_len[cls])
 		return LSW_STATUS_INFO_LENGTH_MISMATCH;
-	dev[0] = f->device_type;
-	dev[1] = 0;
-	if (tracee_write(c->thread, c->args[2], dev, sizeof(dev)) < 0)
+	n = volume_class(cls, f, out);
+	if (!n)
+		return LSW_STATUS_INVALID_DEVICE_REQUEST; /* a stream or device: no volume */
+	st = n > len ? LSW_STATUS_BUFFER_OVERFLOW : LSW_STATUS_SUCCESS;
+	if (n > len)
+		n = len;
+	if (tracee_write(c->thread, c->args[2], out, n) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
-	return tracee_write_iosb(c->thread, c->args[1], LSW_STATUS_SUCCESS, sizeof(dev));
+	if (tracee_write_iosb(c->thread, c->args[1], st, n) != LSW_STATUS_SUCCESS)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	return st;
 }
 
 /* NtFlushBuffersFile(FileHandle, IoStatusBlock) */
