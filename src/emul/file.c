@@ -553,7 +553,11 @@ static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t acc
 	free(name);
 	if (st != LSW_STATUS_SUCCESS)
 		return st;
+	if (pr.target == PATH_CON)
+		pr.target = (access & (FILE_WRITE_DATA | FILE_APPEND_DATA)) ? PATH_CONOUT : PATH_CONIN;
 	switch (pr.target) {
+	case PATH_CON:
+		break;
 	case PATH_NULL_DEVICE:
 		f = file_new(FILE_KIND_NULL, -1, "\\Device\\Null");
 		break;

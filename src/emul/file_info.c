@@ -38,7 +38,7 @@ static NTSTATUS query_attributes(struct nt_call *c, bool full)
 
 	if (s != LSW_STATUS_SUCCESS)
 		return s;
-	if (pr.target == PATH_NULL_DEVICE || pr.target == PATH_CONIN || pr.target == PATH_CONOUT) {
+	if (pr.target != PATH_HOST) {
 		memset(&info, 0, sizeof(info));
 	} else if (!pr.exists || stat(pr.host_path, &st) < 0) {
 		return LSW_STATUS_OBJECT_NAME_NOT_FOUND;

@@ -308,7 +308,20 @@ static NTSTATUS device_name(const char *dos, struct path_result *out)
 		out->target = PATH_CONOUT;
 		return LSW_STATUS_SUCCESS;
 	}
+	if (!strcasecmp(dos, "CON")) {
+		out->target = PATH_CON; /* input or output, by the access asked */
+		return LSW_STATUS_SUCCESS;
+	}
 	return LSW_STATUS_OBJECT_NAME_NOT_FOUND;
+}
+
+/* Serial and printer ports: valid DOS device names no sandbox has. */
+static bool absent_device(const char *dos)
+{
+	if (!strcasecmp(dos, "AUX") || !strcasecmp(dos, "PRN"))
+		return true;
+	return (!strncasecmp(dos, "COM", 3) || !strncasecmp(dos, "LPT", 3)) &&
+	       dos[3] >= '1' && dos[3] <= '9' && !dos[4];
 }
 
 /* The System32 overlay: our DLLs are always served fresh from lsw's own
@@ -397,6 +410,8 @@ NTSTATUS path_resolve(const uint16_t *name, size_t nchars, struct path_result *o
 				      : LSW_STATUS_OBJECT_PATH_SYNTAX_BAD;
 	if (device_name(dos, out) == LSW_STATUS_SUCCESS)
 		return LSW_STATUS_SUCCESS;
+	if (absent_device(dos))
+		return LSW_STATUS_OBJECT_NAME_NOT_FOUND;
 	if (!((dos[0] | 32) >= 'a' && (dos[0] | 32) <= 'z') || dos[1] != ':' ||
 	    (dos[2] && dos[2] != '\\'))
 		return LSW_STATUS_OBJECT_PATH_NOT_FOUND;

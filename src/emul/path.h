@@ -11,6 +11,7 @@ enum path_target {
 	PATH_NULL_DEVICE, /* \Device\Null, NUL */
 	PATH_CONIN,       /* CONIN$ */
 	PATH_CONOUT,      /* CONOUT$ */
+	PATH_CON,         /* CON: CONIN$ when opened for reading, else CONOUT$ */
 };
 
 struct path_result {
