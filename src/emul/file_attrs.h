@@ -10,6 +10,7 @@
 #define FILE_ATTRIBUTE_READONLY 0x01
 #define FILE_ATTRIBUTE_DIRECTORY 0x10
 #define FILE_ATTRIBUTE_ARCHIVE 0x20
+#define FILE_ATTRIBUTE_NORMAL 0x80
 
 /* FILE_NETWORK_OPEN_INFORMATION; its first 32 bytes and the attributes
  * also make FILE_BASIC_INFORMATION. */
@@ -23,5 +24,13 @@ uint64_t filetime(const struct timespec *ts);
 /* DOS attributes from the host's view: read-only from the permission bits
  * (the xattr-backed attributes come with the filesystem bridge). */
 void describe_stat(const struct stat *st, struct net_open_info *o);
+
+/* The DOS attributes the host has no bits for (hidden, system, archive,
+ * temporary, offline, not-content-indexed) live in an extended attribute
+ * where the file system supports one.  dos_attrs_apply replaces the
+ * default ARCHIVE of o->attributes with what is stored (fd >= 0, else
+ * path); dos_attrs_store records attrs (0 when it could). */
+void dos_attrs_apply(struct net_open_info *o, int fd, const char *path);
+int dos_attrs_store(int fd, uint32_t attrs);
 
 #endif

@@ -383,7 +383,7 @@ static bool entry_stat(struct file_object *f, const struct dir_entry *e, struct 
 
 /* Writes the fixed part of one entry at out (zeroed by the caller). */
 static void fill_fixed(const struct dir_class *k, bool read_only, const struct stat *st,
-		       uint32_t name_bytes, uint8_t *out)
+		       const char *path, uint32_t name_bytes, uint8_t *out)
 {
 	struct net_open_info ni;
 
@@ -391,6 +391,7 @@ static void fill_fixed(const struct dir_class *k, bool read_only, const struct s
 	if (!k->times)
 		return;
 	describe_stat(st, &ni);
+	dos_attrs_apply(&ni, -1, path);
 	if (read_only && !(ni.attributes & FILE_ATTRIBUTE_DIRECTORY))
 		ni.attributes |= FILE_ATTRIBUTE_READONLY;
 	memcpy(out + 8, &ni.creation, 8);
@@ -423,8 +424,11 @@ static bool fill_one(const struct dir_class *k, struct file_object *f, struct fi
 	const struct dir_entry *e = f->scan->e[f->scan->pos];
 	uint32_t off = fl->count ? (fl->used + 7u) & ~7u : 0;
 	uint32_t name_bytes = e->wlen * 2u;
+	char path[64 + 1024];
 	struct stat st;
 
+	/* the entry by the directory's fd, for its extended attributes */
+	snprintf(path, sizeof(path), "/proc/self/fd/%d/%s", f->fd, e->name);
 	if (!entry_stat(f, e, &st)) {
 		f->scan->pos++; /* gone since the snapshot */
 		return true;
@@ -433,7 +437,7 @@ static bool fill_one(const struct dir_class *k, struct file_object *f, struct fi
 		if (fl->count)
 			return false;
 		memset(fl->buf, 0, fl->len);
-		fill_fixed(k, f->read_only || e->overlay, &st, name_bytes, fl->buf);
+		fill_fixed(k, f->read_only || e->overlay, &st, path, name_bytes, fl->buf);
 		memcpy(fl->buf + k->name_off, e->wname, (fl->len - k->name_off) & ~1u);
 		fl->used = fl->len;
 		*overflow = true;
@@ -441,7 +445,7 @@ static bool fill_one(const struct dir_class *k, struct file_object *f, struct fi
 		return false;
 	}
 	memset(fl->buf + fl->used, 0, off + k->name_off - fl->used);
-	fill_fixed(k, f->read_only || e->overlay, &st, name_bytes, fl->buf + off);
+	fill_fixed(k, f->read_only || e->overlay, &st, path, name_bytes, fl->buf + off);
 	memcpy(fl->buf + off + k->name_off, e->wname, name_bytes);
 	if (fl->count) {
 		uint32_t next = off - fl->last;

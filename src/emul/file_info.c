@@ -44,6 +44,7 @@ static NTSTATUS query_attributes(struct nt_call *c, bool full)
 		return LSW_STATUS_OBJECT_NAME_NOT_FOUND;
 	} else {
 		describe_stat(&st, &info);
+		dos_attrs_apply(&info, -1, pr.host_path);
 		if (pr.read_only && !(info.attributes & FILE_ATTRIBUTE_DIRECTORY))
 			info.attributes |= FILE_ATTRIBUTE_READONLY;
 	}
@@ -193,8 +194,10 @@ NTSTATUS nt_NtQueryInformationFile(struct nt_call *c)
 	if (len < class_min(cls))
 		return LSW_STATUS_INFO_LENGTH_MISMATCH;
 	have = f->fd >= 0 && fstat(f->fd, &sb) == 0;
-	if (have)
+	if (have) {
 		describe_stat(&sb, &ni);
+		dos_attrs_apply(&ni, f->fd, NULL);
+	}
 	else
 		memset(&ni, 0, sizeof(ni));
 	memset(out, 0, sizeof(out));
@@ -332,6 +335,7 @@ static NTSTATUS set_basic(struct nt_call *c, struct file_object *f)
 
 		if (mode != sb.st_mode && fchmod(f->fd, mode & 07777) < 0)
 			return errno_to_status(errno);
+		dos_attrs_store(f->fd, b.attributes); /* best effort: no xattrs, no extras */
 	}
 	return LSW_STATUS_SUCCESS;
 }
