@@ -113,6 +113,44 @@ K32 BOOL TlsFree(DWORD);
 K32 void Sleep(DWORD);
 K32 void RaiseException(DWORD, DWORD, DWORD, const uintptr_t *);
 
+/* files and directories by name (stat.c, dir.c) */
+typedef struct {
+    DWORD dwFileAttributes;
+    FILETIME ftCreationTime, ftLastAccessTime, ftLastWriteTime;
+    DWORD nFileSizeHigh, nFileSizeLow;
+} WIN32_FILE_ATTRIBUTE_DATA;
+
+typedef struct {
+    DWORD dwFileAttributes;
+    FILETIME ftCreationTime, ftLastAccessTime, ftLastWriteTime;
+    DWORD dwVolumeSerialNumber;
+    DWORD nFileSizeHigh, nFileSizeLow;
+    DWORD nNumberOfLinks;
+    DWORD nFileIndexHigh, nFileIndexLow;
+} BY_HANDLE_FILE_INFORMATION;
+
+#define FILE_ATTRIBUTE_DIRECTORY 0x10
+#define INVALID_FILE_ATTRIBUTES ((DWORD)-1)
+
+K32 BOOL GetFileAttributesExA(const char *, int, WIN32_FILE_ATTRIBUTE_DATA *);
+K32 BOOL GetFileAttributesExW(const WCHAR *, int, WIN32_FILE_ATTRIBUTE_DATA *);
+K32 BOOL GetFileInformationByHandle(HANDLE, BY_HANDLE_FILE_INFORMATION *);
+K32 DWORD GetFileAttributesA(const char *);
+K32 DWORD GetFileAttributesW(const WCHAR *);
+K32 BOOL SetFileAttributesA(const char *, DWORD);
+K32 BOOL SetFileAttributesW(const WCHAR *, DWORD);
+K32 BOOL CreateDirectoryA(const char *, void *);
+K32 BOOL CreateDirectoryW(const WCHAR *, void *);
+K32 BOOL RemoveDirectoryA(const char *);
+K32 BOOL RemoveDirectoryW(const WCHAR *);
+K32 DWORD GetCurrentDirectoryA(DWORD, char *);
+K32 DWORD GetCurrentDirectoryW(DWORD, WCHAR *);
+K32 BOOL SetCurrentDirectoryA(const char *);
+K32 BOOL SetCurrentDirectoryW(const WCHAR *);
+K32 DWORD GetFullPathNameA(const char *, DWORD, char *, char **);
+K32 DWORD GetFullPathNameW(const WCHAR *, DWORD, WCHAR *, WCHAR **);
+K32 DWORD GetLogicalDrives(void);
+
 /* ntdll */
 K32 void RtlUnwindEx(void *target_frame, void *target_ip, void *rec,
                      void *retval, void *ctx, void *history);

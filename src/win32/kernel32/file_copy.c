@@ -1,0 +1,322 @@
+/* CopyFile(Ex), GetTempFileName, GetLongPathName/GetShortPathName and
+ * GetFileInformationByHandle. */
+#include "k32_private.h"
+
+#define COPY_BLOCK 65536
+
+/* --- CopyFile --- */
+
+static BOOL copy_data(HANDLE src, HANDLE dst, BYTE *buf)
+{
+	DWORD got, put;
+
+	for (;;) {
+		if (!ReadFile(src, buf, COPY_BLOCK, &got, NULL))
+			return FALSE;
+		if (!got)
+			return TRUE;
+		if (!WriteFile(dst, buf, got, &put, NULL))
+			return FALSE;
+		if (put != got)
+			return k32_error(ERROR_WRITE_FAULT);
+	}
+}
+
+/* The progress routine is not called and cancel is not looked at.  The
+ * copy gets the source's attributes (read-only set after the data is in)
+ * and last-write time; a failed copy removes the half-written target.  An
+ * existing read-only target is ERROR_ACCESS_DENIED, as documented (Wine
+ * overwrites it). */
+K32API BOOL WINAPI CopyFileExW(LPCWSTR from, LPCWSTR to, LPPROGRESS_ROUTINE progress,
+			       LPVOID data, LPBOOL cancel, DWORD flags)
+{
+	HANDLE src, dst;
+	FILETIME write;
+	DWORD attrs, err;
+	BYTE *buf;
+	BOOL ok;
+
+	if (!from || !to)
+		return k32_error(ERROR_INVALID_PARAMETER);
+	src = CreateFileW(from, GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_DELETE, NULL,
+			  OPEN_EXISTING, FILE_FLAG_SEQUENTIAL_SCAN, NULL);
+	if (src == INVALID_HANDLE_VALUE)
+		return FALSE;
+	attrs = GetFileAttributesW(from);
+	if (attrs == INVALID_FILE_ATTRIBUTES || !GetFileTime(src, NULL, NULL, &write)) {
+		err = GetLastError();
+		CloseHandle(src);
+		return k32_error(err);
+	}
+	attrs &= ~(FILE_ATTRIBUTE_DIRECTORY | FILE_ATTRIBUTE_NORMAL);
+	buf = RtlAllocateHeap(k32_heap(), 0, COPY_BLOCK);
+	if (!buf) {
+		CloseHandle(src);
+		return k32_error(ERROR_NOT_ENOUGH_MEMORY);
+	}
+	dst = CreateFileW(to, GENERIC_WRITE, 0, NULL,
+			  (flags & COPY_FILE_FAIL_IF_EXISTS) ? CREATE_NEW : CREATE_ALWAYS,
+			  (attrs & ~FILE_ATTRIBUTE_READONLY) | FILE_FLAG_SEQUENTIAL_SCAN, NULL);
+	if (dst == INVALID_HANDLE_VALUE) {
+		err = GetLastError();
+		k32_free(buf);
+		CloseHandle(src);
+		return k32_error(err);
+	}
+	ok = copy_data(src, dst, buf) && SetFileTime(dst, NULL, NULL, &write);
+	err = ok ? NO_ERROR : GetLastError();
+	k32_free(buf);
+	CloseHandle(dst);
+	CloseHandle(src);
+	if (!ok) {
+		DeleteFileW(to);
+		return k32_error(err);
+	}
+	if ((attrs & FILE_ATTRIBUTE_READONLY) && !SetFileAttributesW(to, attrs))
+		return FALSE;
+	k32_error(NO_ERROR);
+	return TRUE;
+}
+
+K32API BOOL WINAPI CopyFileW(LPCWSTR from, LPCWSTR to, BOOL fail_if_exists)
+{
+	return CopyFileExW(from, to, NULL, NULL, NULL,
+			   fail_if_exists ? COPY_FILE_FAIL_IF_EXISTS : 0);
+}
+
+/* Both names converted; NULL stays NULL. */
+static BOOL two_names(LPCSTR a, LPCSTR b, UNICODE_STRING *wa, UNICODE_STRING *wb)
+{
+	wa->Buffer = wb->Buffer = NULL;
+	if (a && !k32_ansi_arg(a, wa))
+		return FALSE;
+	if (b && !k32_ansi_arg(b, wb)) {
+		k32_free(wa->Buffer);
+		return FALSE;
+	}
+	return TRUE;
+}
+
+K32API BOOL WINAPI CopyFileExA(LPCSTR from, LPCSTR to, LPPROGRESS_ROUTINE progress,
+			       LPVOID data, LPBOOL cancel, DWORD flags)
+{
+	UNICODE_STRING wf, wt;
+	BOOL r;
+
+	if (!two_names(from, to, &wf, &wt))
+		return FALSE;
+	r = CopyFileExW(wf.Buffer, wt.Buffer, progress, data, cancel, flags);
+	k32_free(wf.Buffer);
+	k32_free(wt.Buffer);
+	return r;
+}
+
+K32API BOOL WINAPI CopyFileA(LPCSTR from, LPCSTR to, BOOL fail_if_exists)
+{
+	return CopyFileExA(from, to, NULL, NULL, NULL,
+			   fail_if_exists ? COPY_FILE_FAIL_IF_EXISTS : 0);
+}
+
+/* --- GetTempFileName --- */
+
+/* "<path>\<up to 3 prefix chars><hex>.tmp", as documented; with
+ * unique == 0 the number starts from GetTickCount and goes up until
+ * CREATE_NEW succeeds, and that file is left in place (empty).  A nonzero
+ * unique is used as is, without looking at the disk (documented; Wine
+ * fails when the directory is missing).  The hex digits are upper case as
+ * Windows writes them (Wine: lower case). */
+K32API UINT WINAPI GetTempFileNameW(LPCWSTR path, LPCWSTR prefix, UINT unique, LPWSTR buf)
+{
+	static const WCHAR hex[] = L"0123456789ABCDEF";
+	SIZE_T n, base;
+	UINT num, start;
+
+	if (!path || !buf)
+		return k32_error(ERROR_INVALID_PARAMETER);
+	n = wcslen(path);
+	if (n + 1 + 3 + 4 + 4 >= MAX_PATH)
+		return k32_error(ERROR_BUFFER_OVERFLOW);
+	memmove(buf, path, n * sizeof(WCHAR));
+	if (n && buf[n - 1] != '\\' && buf[n - 1] != '/')
+		buf[n++] = '\\';
+	for (int i = 0; prefix && i < 3 && prefix[i]; i++)
+		buf[n++] = prefix[i];
+	base = n;
+	num = start = unique ? (unique & 0xFFFF) : (GetTickCount() & 0xFFFF);
+	if (!num)
+		num = start = 1;
+	for (;;) {
+		WCHAR digits[4];
+		int d = 0;
+		HANDLE h;
+
+		n = base;
+		for (UINT v = num; v || !d; v >>= 4)
+			digits[d++] = hex[v & 15];
+		while (d)
+			buf[n++] = digits[--d];
+		memcpy(buf + n, L".tmp", 5 * sizeof(WCHAR));
+		if (unique)
+			return num;
+		h = CreateFileW(buf, GENERIC_WRITE, 0, NULL, CREATE_NEW,
+				FILE_ATTRIBUTE_NORMAL, NULL);
+		if (h != INVALID_HANDLE_VALUE) {
+			CloseHandle(h);
+			k32_error(NO_ERROR);
+			return num;
+		}
+		/* a directory that is not there: ERROR_DIRECTORY (as Wine) */
+		if (GetLastError() == ERROR_PATH_NOT_FOUND)
+			return k32_error(ERROR_DIRECTORY);
+		if (GetLastError() != ERROR_FILE_EXISTS &&
+		    GetLastError() != ERROR_ALREADY_EXISTS)
+			return 0;
+		num = (num + 1) & 0xFFFF;
+		if (!num)
+			num = 1;
+		if (num == start)
+			return k32_error(ERROR_FILE_EXISTS);
+	}
+}
+
+K32API UINT WINAPI GetTempFileNameA(LPCSTR path, LPCSTR prefix, UINT unique, LPSTR buf)
+{
+	UNICODE_STRING wp, wx;
+	WCHAR wbuf[MAX_PATH];
+	UINT r;
+
+	if (!path || !buf)
+		return k32_error(ERROR_INVALID_PARAMETER);
+	if (!two_names(path, prefix, &wp, &wx))
+		return 0;
+	r = GetTempFileNameW(wp.Buffer, wx.Buffer, unique, wbuf);
+	if (r)
+		k32_w_to_a(wbuf, wcslen(wbuf), buf);
+	k32_free(wp.Buffer);
+	k32_free(wx.Buffer);
+	return r;
+}
+
+/* --- GetLongPathName / GetShortPathName --- */
+
+/* There are no 8.3 names: a name that exists is its own long and short
+ * form, copied as given.  Length without NUL when it fits, else the size
+ * needed with the NUL. */
+static DWORD same_path_w(LPCWSTR in, LPWSTR out, DWORD size)
+{
+	DWORD n;
+
+	if (!in)
+		return k32_error(ERROR_INVALID_PARAMETER);
+	if (!in[0])
+		return k32_error(ERROR_PATH_NOT_FOUND);
+	/* Each component is looked up in turn, so a missing directory is
+	 * ERROR_FILE_NOT_FOUND too (as Wine). */
+	if (GetFileAttributesW(in) == INVALID_FILE_ATTRIBUTES) {
+		if (GetLastError() == ERROR_PATH_NOT_FOUND)
+			k32_error(ERROR_FILE_NOT_FOUND);
+		return 0;
+	}
+	n = (DWORD)wcslen(in);
+	if (n >= size || !out)
+		return n + 1;
+	memmove(out, in, (n + 1) * sizeof(WCHAR));
+	return n;
+}
+
+static DWORD same_path_a(LPCSTR in, LPSTR out, DWORD size)
+{
+	UNICODE_STRING w;
+	DWORD r;
+
+	if (!in)
+		return k32_error(ERROR_INVALID_PARAMETER);
+	if (!k32_ansi_arg(in, &w))
+		return 0;
+	r = same_path_w(w.Buffer, NULL, 0);
+	k32_free(w.Buffer);
+	if (!r)
+		return 0;
+	r--; /* same_path_w(.., 0) answered the size with NUL */
+	if (r >= size || !out)
+		return r + 1;
+	memmove(out, in, r + 1);
+	return r;
+}
+
+K32API DWORD WINAPI GetLongPathNameW(LPCWSTR s, LPWSTR l, DWORD size)
+{
+	return same_path_w(s, l, size);
+}
+
+K32API DWORD WINAPI GetLongPathNameA(LPCSTR s, LPSTR l, DWORD size)
+{
+	return same_path_a(s, l, size);
+}
+
+K32API DWORD WINAPI GetShortPathNameW(LPCWSTR l, LPWSTR s, DWORD size)
+{
+	return same_path_w(l, s, size);
+}
+
+K32API DWORD WINAPI GetShortPathNameA(LPCSTR l, LPSTR s, DWORD size)
+{
+	return same_path_a(l, s, size);
+}
+
+/* --- GetFileInformationByHandle --- */
+
+typedef struct {
+	LARGE_INTEGER CreationTime, LastAccessTime, LastWriteTime, ChangeTime;
+	ULONG FileAttributes;
+} basic_info;
+
+typedef struct {
+	LARGE_INTEGER AllocationSize, EndOfFile;
+	ULONG NumberOfLinks;
+	BOOLEAN DeletePending, Directory;
+} standard_info;
+
+typedef struct {
+	LARGE_INTEGER VolumeCreationTime;
+	ULONG VolumeSerialNumber;
+	ULONG VolumeLabelLength;
+	BOOLEAN SupportsObjects;
+	WCHAR VolumeLabel[64];
+} fs_volume_info;
+
+K32API BOOL WINAPI GetFileInformationByHandle(HANDLE h, LPBY_HANDLE_FILE_INFORMATION out)
+{
+	IO_STATUS_BLOCK io;
+	basic_info basic;
+	standard_info std;
+	LARGE_INTEGER id;
+	fs_volume_info vol;
+	NTSTATUS status;
+
+	status = NtQueryInformationFile(h, &io, &basic, sizeof(basic), (FILE_INFORMATION_CLASS)4);
+	if (status >= 0)
+		status = NtQueryInformationFile(h, &io, &std, sizeof(std),
+						(FILE_INFORMATION_CLASS)5);
+	if (status >= 0)
+		status = NtQueryInformationFile(h, &io, &id, sizeof(id),
+						(FILE_INFORMATION_CLASS)6);
+	if (status < 0)
+		return k32_fail(status);
+	/* The serial number, where the volume information class answers. */
+	memset(&vol, 0, sizeof(vol));
+	status = NtQueryVolumeInformationFile(h, &io, &vol, sizeof(vol), (FS_INFORMATION_CLASS)1);
+	if (status < 0 && status != STATUS_BUFFER_OVERFLOW)
+		vol.VolumeSerialNumber = 0;
+	out->dwFileAttributes = basic.FileAttributes;
+	memcpy(&out->ftCreationTime, &basic.CreationTime, sizeof(FILETIME));
+	memcpy(&out->ftLastAccessTime, &basic.LastAccessTime, sizeof(FILETIME));
+	memcpy(&out->ftLastWriteTime, &basic.LastWriteTime, sizeof(FILETIME));
+	out->dwVolumeSerialNumber = vol.VolumeSerialNumber;
+	out->nFileSizeHigh = (DWORD)(std.EndOfFile.QuadPart >> 32);
+	out->nFileSizeLow = (DWORD)std.EndOfFile.QuadPart;
+	out->nNumberOfLinks = std.NumberOfLinks;
+	out->nFileIndexHigh = (DWORD)(id.QuadPart >> 32);
+	out->nFileIndexLow = (DWORD)id.QuadPart;
+	return TRUE;
+}

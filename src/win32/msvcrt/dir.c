@@ -1,0 +1,282 @@
+/* Directories and names: _mkdir, _rmdir, _chdir, _getcwd, _getdcwd,
+ * _getdrive, _access, _chmod and their wide forms, over kernel32.  Errors
+ * go through the CRT's Win32 -> errno table (EEXIST, ENOTEMPTY, ENOENT,
+ * EACCES...). */
+#include "crt_internal.h"
+
+#define S_IWRITE 0x0080
+#define ERROR_ACCESS_DENIED 5
+#define ERROR_INVALID_DRIVE 15
+#define CWD_MAX 32768
+#define MAX_PATH_CRT 1024
+
+static int win_ok(BOOL ok)
+{
+    if (ok)
+        return 0;
+    crt_dosmaperr(GetLastError());
+    return -1;
+}
+
+CRTAPI int _mkdir(const char *p) { return win_ok(CreateDirectoryA(p, NULL)); }
+CRTAPI int _wmkdir(const wchar *p) { return win_ok(CreateDirectoryW(p, NULL)); }
+CRTAPI int _rmdir(const char *p) { return win_ok(RemoveDirectoryA(p)); }
+CRTAPI int _wrmdir(const wchar *p) { return win_ok(RemoveDirectoryW(p)); }
+CRTAPI int _chdir(const char *p)
+{
+    if (!p) {
+        crt_set_errno(EINVAL);
+        return -1;
+    }
+    return win_ok(SetCurrentDirectoryA(p));
+}
+CRTAPI int _wchdir(const wchar *p)
+{
+    if (!p) {
+        crt_set_errno(EINVAL);
+        return -1;
+    }
+    return win_ok(SetCurrentDirectoryW(p));
+}
+
+/* The current directory into buf (size chars), or into a malloc'd block
+ * of at least size chars when buf is NULL; ERANGE when it does not fit. */
+CRTAPI char *_getcwd(char *buf, int size)
+{
+    DWORD need = GetCurrentDirectoryA(0, NULL), n;
+
+    if (!need) {
+        crt_dosmaperr(GetLastError());
+        return NULL;
+    }
+    if (!buf) {
+        if ((DWORD)size < need)
+            size = (int)need;
+        if (!(buf = malloc((size_t)size))) {
+            crt_set_errno(ENOMEM);
+            return NULL;
+        }
+        GetCurrentDirectoryA((DWORD)size, buf);
+        return buf;
+    }
+    if (size <= 0) {
+        crt_set_errno(EINVAL);
+        return NULL;
+    }
+    n = GetCurrentDirectoryA((DWORD)size, buf);
+    if (n >= (DWORD)size) {
+        crt_set_errno(ERANGE);
+        return NULL;
+    }
+    return buf;
+}
+
+CRTAPI wchar *_wgetcwd(wchar *buf, int size)
+{
+    DWORD need = GetCurrentDirectoryW(0, NULL), n;
+
+    if (!need) {
+        crt_dosmaperr(GetLastError());
+        return NULL;
+    }
+    if (!buf) {
+        if ((DWORD)size < need)
+            size = (int)need;
+        if (!(buf = malloc((size_t)size * sizeof(wchar)))) {
+            crt_set_errno(ENOMEM);
+            return NULL;
+        }
+        GetCurrentDirectoryW((DWORD)size, buf);
+        return buf;
+    }
+    if (size <= 0) {
+        crt_set_errno(EINVAL);
+        return NULL;
+    }
+    n = GetCurrentDirectoryW((DWORD)size, buf);
+    if (n >= (DWORD)size) {
+        crt_set_errno(ERANGE);
+        return NULL;
+    }
+    return buf;
+}
+
+/* 1 for A: ... 26 for Z:, 0 if the current directory has no drive. */
+CRTAPI int _getdrive(void)
+{
+    wchar cwd[MAX_PATH_CRT];
+    DWORD n = GetCurrentDirectoryW(MAX_PATH_CRT, cwd);
+    wint c;
+
+    if (!n || n >= MAX_PATH_CRT || cwd[1] != ':')
+        return 0;
+    c = towupper(cwd[0]);
+    return (c >= 'A' && c <= 'Z') ? (int)(c - 'A' + 1) : 0;
+}
+
+/* drive 0 is the current drive; a drive that does not exist is EACCES
+ * with _doserrno ERROR_INVALID_DRIVE, as msvcrt reports it. */
+static int check_drive(int drive)
+{
+    if (drive < 1 || drive > 26 || !(GetLogicalDrives() & (1ul << (drive - 1)))) {
+        crt_set_errno(EACCES);
+        crt_thread_data()->doserr = ERROR_INVALID_DRIVE;
+        return -1;
+    }
+    return 0;
+}
+
+CRTAPI char *_getdcwd(int drive, char *buf, int size)
+{
+    char spec[3] = { 0, ':', 0 }, *tmp;
+    DWORD n;
+
+    if (!drive || drive == _getdrive())
+        return _getcwd(buf, size);
+    if (check_drive(drive) < 0)
+        return NULL;
+    spec[0] = (char)('A' + drive - 1);
+    if (!(tmp = malloc(CWD_MAX))) {
+        crt_set_errno(ENOMEM);
+        return NULL;
+    }
+    n = GetFullPathNameA(spec, CWD_MAX, tmp, NULL);
+    if (!n || n >= CWD_MAX) {
+        free(tmp);
+        crt_dosmaperr(GetLastError());
+        return NULL;
+    }
+    if (!buf) {
+        if ((DWORD)size <= n)
+            size = (int)n + 1;
+        if (!(buf = malloc((size_t)size))) {
+            free(tmp);
+            crt_set_errno(ENOMEM);
+            return NULL;
+        }
+    } else if (size <= 0 || n >= (DWORD)size) {
+        free(tmp);
+        crt_set_errno(ERANGE);
+        return NULL;
+    }
+    memcpy(buf, tmp, n + 1);
+    free(tmp);
+    return buf;
+}
+
+CRTAPI wchar *_wgetdcwd(int drive, wchar *buf, int size)
+{
+    wchar spec[3] = { 0, ':', 0 }, *tmp;
+    DWORD n;
+
+    if (!drive || drive == _getdrive())
+        return _wgetcwd(buf, size);
+    if (check_drive(drive) < 0)
+        return NULL;
+    spec[0] = (wchar)('A' + drive - 1);
+    if (!(tmp = malloc(CWD_MAX * sizeof(wchar)))) {
+        crt_set_errno(ENOMEM);
+        return NULL;
+    }
+    n = GetFullPathNameW(spec, CWD_MAX, tmp, NULL);
+    if (!n || n >= CWD_MAX) {
+        free(tmp);
+        crt_dosmaperr(GetLastError());
+        return NULL;
+    }
+    if (!buf) {
+        if ((DWORD)size <= n)
+            size = (int)n + 1;
+        if (!(buf = malloc((size_t)size * sizeof(wchar)))) {
+            free(tmp);
+            crt_set_errno(ENOMEM);
+            return NULL;
+        }
+    } else if (size <= 0 || n >= (DWORD)size) {
+        free(tmp);
+        crt_set_errno(ERANGE);
+        return NULL;
+    }
+    memcpy(buf, tmp, (n + 1) * sizeof(wchar));
+    free(tmp);
+    return buf;
+}
+
+/* mode: 0 exists, 2 writable, 4 readable, 6 both; anything else EINVAL.
+ * Only the read-only attribute makes a name unwritable. */
+static int access_attrs(DWORD attrs, int mode)
+{
+    if (mode & ~6) {
+        crt_set_errno(EINVAL);
+        return -1;
+    }
+    if (attrs == INVALID_FILE_ATTRIBUTES) {
+        crt_dosmaperr(GetLastError());
+        return -1;
+    }
+    if ((mode & 2) && (attrs & FILE_ATTRIBUTE_READONLY)) {
+        crt_set_errno(EACCES);
+        crt_thread_data()->doserr = ERROR_ACCESS_DENIED;
+        return -1;
+    }
+    return 0;
+}
+
+CRTAPI int _access(const char *p, int mode)
+{
+    if (!p) {
+        crt_set_errno(EINVAL);
+        return -1;
+    }
+    return access_attrs(GetFileAttributesA(p), mode);
+}
+
+CRTAPI int _waccess(const wchar *p, int mode)
+{
+    if (!p) {
+        crt_set_errno(EINVAL);
+        return -1;
+    }
+    return access_attrs(GetFileAttributesW(p), mode);
+}
+
+/* Only _S_IWRITE counts: without it the name becomes read-only. */
+static DWORD chmod_attrs(DWORD attrs, int mode)
+{
+    attrs &= ~(DWORD)(FILE_ATTRIBUTE_DIRECTORY | FILE_ATTRIBUTE_NORMAL);
+    if (mode & S_IWRITE)
+        attrs &= ~(DWORD)FILE_ATTRIBUTE_READONLY;
+    else
+        attrs |= FILE_ATTRIBUTE_READONLY;
+    return attrs ? attrs : FILE_ATTRIBUTE_NORMAL;
+}
+
+CRTAPI int _chmod(const char *p, int mode)
+{
+    DWORD attrs = p ? GetFileAttributesA(p) : INVALID_FILE_ATTRIBUTES;
+
+    if (!p) {
+        crt_set_errno(EINVAL);
+        return -1;
+    }
+    if (attrs == INVALID_FILE_ATTRIBUTES) {
+        crt_dosmaperr(GetLastError());
+        return -1;
+    }
+    return win_ok(SetFileAttributesA(p, chmod_attrs(attrs, mode)));
+}
+
+CRTAPI int _wchmod(const wchar *p, int mode)
+{
+    DWORD attrs = p ? GetFileAttributesW(p) : INVALID_FILE_ATTRIBUTES;
+
+    if (!p) {
+        crt_set_errno(EINVAL);
+        return -1;
+    }
+    if (attrs == INVALID_FILE_ATTRIBUTES) {
+        crt_dosmaperr(GetLastError());
+        return -1;
+    }
+    return win_ok(SetFileAttributesW(p, chmod_attrs(attrs, mode)));
+}
