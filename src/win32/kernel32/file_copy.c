@@ -320,3 +320,170 @@ K32API BOOL WINAPI GetFileInformationByHandle(HANDLE h, LPBY_HANDLE_FILE_INFORMA
 	out->nFileIndexLow = (DWORD)id.QuadPart;
 	return TRUE;
 }
+
+/* --- GetFinalPathNameByHandle --- */
+
+#define NAME_MAX_UNITS 32768
+
+/* FileInternalInformation of an open handle, and its volume's serial. */
+static BOOL file_identity(HANDLE h, LARGE_INTEGER *id, ULONG *serial)
+{
+	IO_STATUS_BLOCK io;
+	fs_volume_info vol;
+	NTSTATUS status;
+
+	if (NtQueryInformationFile(h, &io, id, sizeof(*id), (FILE_INFORMATION_CLASS)6) < 0)
+		return FALSE;
+	memset(&vol, 0, sizeof(vol));
+	status = NtQueryVolumeInformationFile(h, &io, &vol, sizeof(vol), (FS_INFORMATION_CLASS)1);
+	*serial = status >= 0 || status == STATUS_BUFFER_OVERFLOW ? vol.VolumeSerialNumber : 0;
+	return TRUE;
+}
+
+/* Does "\??\X:<name>" lead to the file with this identity? */
+static BOOL drive_holds(WCHAR letter, const WCHAR *name, ULONG len, const LARGE_INTEGER *id,
+			ULONG serial)
+{
+	UNICODE_STRING s;
+	OBJECT_ATTRIBUTES oa;
+	IO_STATUS_BLOCK io;
+	LARGE_INTEGER id2;
+	ULONG serial2;
+	HANDLE h;
+	WCHAR *path = RtlAllocateHeap(k32_heap(), 0, (len + 8) * sizeof(WCHAR));
+	BOOL same = FALSE;
+
+	if (!path)
+		return FALSE;
+	memcpy(path, L"\\??\\X:", 6 * sizeof(WCHAR));
+	path[4] = letter;
+	memcpy(path + 6, name, len * sizeof(WCHAR));
+	path[6 + len] = 0;
+	RtlInitUnicodeString(&s, path);
+	InitializeObjectAttributes(&oa, &s, OBJ_CASE_INSENSITIVE, NULL, NULL);
+	if (NtOpenFile(&h, FILE_READ_ATTRIBUTES | SYNCHRONIZE, &oa, &io,
+		       FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE,
+		       FILE_OPEN_FOR_BACKUP_INTENT | FILE_SYNCHRONOUS_IO_NONALERT) >= 0) {
+		same = file_identity(h, &id2, &serial2) && id2.QuadPart == id->QuadPart &&
+		       serial2 == serial;
+		NtClose(h);
+	}
+	k32_free(path);
+	return same;
+}
+
+/* Each component of "X:\a\b" (in place, from `from`) in the case it has on
+ * disk, as far as the directories can be listed. */
+static void normalize_case(WCHAR *path, SIZE_T from)
+{
+	SIZE_T i = from;
+
+	while (path[i]) {
+		WIN32_FIND_DATAW fd;
+		SIZE_T start = ++i, end;
+		WCHAR saved;
+		HANDLE f;
+
+		while (path[i] && path[i] != '\\')
+			i++;
+		end = i;
+		if (end == start)
+			continue;
+		saved = path[end];
+		path[end] = 0;
+		f = FindFirstFileW(path, &fd);
+		path[end] = saved;
+		if (f == INVALID_HANDLE_VALUE)
+			continue;
+		FindClose(f);
+		if (wcslen(fd.cFileName) == end - start)
+			memcpy(path + start, fd.cFileName, (end - start) * sizeof(WCHAR));
+	}
+}
+
+/* The handle's name comes from FileNameInformation, which has no drive:
+ * the drive is the one whose same-named path is the same file (file index
+ * and volume serial).  VOLUME_NAME_DOS gives "\\?\X:\dir\file",
+ * VOLUME_NAME_NONE "\dir\file"; the NT and GUID forms are not supported. */
+K32API DWORD WINAPI GetFinalPathNameByHandleW(HANDLE h, LPWSTR buf, DWORD size, DWORD flags)
+{
+	IO_STATUS_BLOCK io;
+	struct { ULONG len; WCHAR name[NAME_MAX_UNITS]; } *ni;
+	LARGE_INTEGER id;
+	ULONG serial, len;
+	DWORD drives, ret;
+	WCHAR *out;
+	SIZE_T n = 0;
+	NTSTATUS status;
+	int d;
+
+	if (flags & ~(DWORD)(FILE_NAME_OPENED | VOLUME_NAME_GUID | VOLUME_NAME_NT | VOLUME_NAME_NONE))
+		return k32_error(ERROR_INVALID_PARAMETER);
+	if (flags & (VOLUME_NAME_GUID | VOLUME_NAME_NT))
+		return k32_error(ERROR_NOT_SUPPORTED);
+	ni = RtlAllocateHeap(k32_heap(), 0, sizeof(*ni));
+	out = RtlAllocateHeap(k32_heap(), 0, (NAME_MAX_UNITS + 8) * sizeof(WCHAR));
+	if (!ni || !out) {
+		k32_free(ni);
+		k32_free(out);
+		return k32_error(ERROR_NOT_ENOUGH_MEMORY);
+	}
+	status = NtQueryInformationFile(h, &io, ni, sizeof(*ni) - sizeof(WCHAR),
+					(FILE_INFORMATION_CLASS)9);
+	if (status < 0 || !file_identity(h, &id, &serial)) {
+		k32_free(ni);
+		k32_free(out);
+		return status < 0 ? k32_fail(status) : k32_error(ERROR_INVALID_HANDLE);
+	}
+	len = ni->len / sizeof(WCHAR);
+	if (flags & VOLUME_NAME_NONE) {
+		memcpy(out, ni->name, len * sizeof(WCHAR));
+		n = len;
+		out[n] = 0;
+	} else {
+		drives = GetLogicalDrives();
+		for (d = 0; d < 26; d++)
+			if ((drives & (1u << d)) &&
+			    drive_holds((WCHAR)('A' + d), ni->name, len, &id, serial))
+				break;
+		if (d == 26) {
+			k32_free(ni);
+			k32_free(out);
+			return k32_error(ERROR_PATH_NOT_FOUND);
+		}
+		memcpy(out, L"\\\\?\\X:", 6 * sizeof(WCHAR));
+		out[4] = (WCHAR)('A' + d);
+		memcpy(out + 6, ni->name, len * sizeof(WCHAR));
+		n = 6 + len;
+		out[n] = 0;
+		if (!(flags & FILE_NAME_OPENED))
+			normalize_case(out + 4, 2);
+	}
+	if (n >= size || !buf) {
+		ret = (DWORD)n + 1;
+	} else {
+		memcpy(buf, out, (n + 1) * sizeof(WCHAR));
+		ret = (DWORD)n;
+	}
+	k32_free(ni);
+	k32_free(out);
+	return ret;
+}
+
+K32API DWORD WINAPI GetFinalPathNameByHandleA(HANDLE h, LPSTR buf, DWORD size, DWORD flags)
+{
+	WCHAR *w = RtlAllocateHeap(k32_heap(), 0, (NAME_MAX_UNITS + 8) * sizeof(WCHAR));
+	DWORD r;
+
+	if (!w)
+		return k32_error(ERROR_NOT_ENOUGH_MEMORY);
+	r = GetFinalPathNameByHandleW(h, w, NAME_MAX_UNITS + 8, flags);
+	if (r && r < NAME_MAX_UNITS + 8) {
+		if (r >= size || !buf)
+			r++;
+		else
+			k32_w_to_a(w, r, buf);
+	}
+	k32_free(w);
+	return r;
+}
