@@ -3,6 +3,7 @@
  * first (standard, position, end of file, disposition, rename).  The rest
  * of the classes come with the filesystem bridge.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -250,6 +251,25 @@ static NTSTATUS set_rename(struct nt_call *c, struct file_object *f)
 	return LSW_STATUS_SUCCESS;
 }
 
+/* True when the directory open as fd has no entries besides . and .. */
+static bool directory_empty(int fd)
+{
+	int dup_fd = openat(fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	DIR *d = dup_fd >= 0 ? fdopendir(dup_fd) : NULL;
+	struct dirent *e;
+	bool empty = true;
+
+	if (!d) {
+		if (dup_fd >= 0)
+			close(dup_fd);
+		return false;
+	}
+	while (empty && (e = readdir(d)))
+		empty = !strcmp(e->d_name, ".") || !strcmp(e->d_name, "..");
+	closedir(d);
+	return empty;
+}
+
 /* FileDispositionInformation: BOOLEAN DeleteFile */
 static NTSTATUS set_disposition(struct nt_call *c, struct file_object *f)
 {
@@ -263,6 +283,8 @@ static NTSTATUS set_disposition(struct nt_call *c, struct file_object *f)
 		return LSW_STATUS_INVALID_PARAMETER;
 	if (f->read_only || !(f->access & DELETE_ACCESS))
 		return LSW_STATUS_ACCESS_DENIED;
+	if (del && f->kind == FILE_KIND_DIR && !directory_empty(f->fd))
+		return LSW_STATUS_DIRECTORY_NOT_EMPTY; /* refused now, as NTFS does */
 	f->delete_on_close = del != 0;
 	return LSW_STATUS_SUCCESS;
 }
