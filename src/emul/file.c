@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,10 +56,10 @@ static void file_destroy(struct nt_object *obj)
 		loop_unwatch(f->fd);
 		close(f->fd);
 	}
-	if (f->delete_on_close && f->name_utf8) {
+	if (f->delete_on_close && f->name_utf8 && !f->read_only && !path_protected(f->name_utf8)) {
 		if (f->kind == FILE_KIND_DIR)
 			rmdir(f->name_utf8);
-		else
+		else if (f->kind == FILE_KIND_DISK)
 			unlink(f->name_utf8);
 	}
 	dir_scan_free(f->scan);
@@ -169,6 +170,19 @@ NTSTATUS errno_to_status(int e)
 	return LSW_STATUS_UNSUCCESSFUL;
 }
 
+/* Where a write lands: the offset given, the end of the file (-1), or the
+ * handle's position. */
+static uint64_t write_start(const struct file_object *f, int64_t off)
+{
+	struct stat st;
+
+	if (off >= 0)
+		return (uint64_t)off;
+	if (off == -1 && fstat(f->fd, &st) == 0)
+		return (uint64_t)st.st_size;
+	return f->pos;
+}
+
 /* NtWriteFile(FileHandle, Event, ApcRoutine, ApcContext, IoStatusBlock,
  *             Buffer, Length, ByteOffset, Key) */
 NTSTATUS nt_NtWriteFile(struct nt_call *c)
@@ -186,7 +200,7 @@ NTSTATUS nt_NtWriteFile(struct nt_call *c)
 	if ((st = read_offset(c, c->args[7], &off)) != LSW_STATUS_SUCCESS)
 		return st;
 	if (f->kind == FILE_KIND_DISK &&
-	    (st = lock_check_io(f, off >= 0 ? (uint64_t)off : f->pos, len, true)) != LSW_STATUS_SUCCESS)
+	    (st = lock_check_io(f, write_start(f, off), len, true)) != LSW_STATUS_SUCCESS)
 		return st;
 	while (done < len) {
 		size_t n = len - done < CHUNK ? (size_t)(len - done) : CHUNK;
@@ -538,7 +552,7 @@ static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t acc
 	struct lsw_process *p = c->thread->process;
 	struct file_object *f = NULL;
 	struct path_result pr;
-	char nt_name[1024];
+	char nt_name[PATH_MAX];
 	uint16_t *name;
 	size_t n;
 	int info = FILE_OPENED;
@@ -580,7 +594,8 @@ static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t acc
 	f->access = access;
 	f->options = options;
 	f->nt_name = strdup(nt_name);
-	f->delete_on_close = (options & FILE_DELETE_ON_CLOSE) && (access & DELETE) && !f->read_only;
+	f->delete_on_close = (options & FILE_DELETE_ON_CLOSE) && (access & DELETE) &&
+			     !f->read_only && pr.target == PATH_HOST;
 	h = handle_alloc(p, &f->hdr, access);
 	object_unref(&f->hdr);
 	if (!h)
@@ -624,8 +639,8 @@ NTSTATUS nt_NtDeleteFile(struct nt_call *c)
 		return LSW_STATUS_ACCESS_DENIED;
 	if (!pr.exists || lstat(pr.host_path, &st) < 0)
 		return LSW_STATUS_OBJECT_NAME_NOT_FOUND;
-	if (pr.read_only)
-		return LSW_STATUS_ACCESS_DENIED;
+	if (pr.read_only || path_protected(pr.host_path) || !(st.st_mode & 0222))
+		return LSW_STATUS_ACCESS_DENIED; /* mapping, sandbox root, or READONLY file */
 	if ((s = share_check(st.st_dev, st.st_ino, DELETE, FILE_SHARE_ALL)) != LSW_STATUS_SUCCESS)
 		return s;
 	if ((S_ISDIR(st.st_mode) ? rmdir(pr.host_path) : unlink(pr.host_path)) < 0)

@@ -20,6 +20,8 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+
+#define MAX_PATTERN 512 /* UTF-16 units; NTFS names stop at 255 */
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
@@ -331,6 +333,22 @@ nomem:
 }
 
 /* Starts (or restarts) the scan; the pattern is kept for the handle. */
+/* Runs of '*' (and '<') match what one of them matches: keep one, so a
+ * hostile pattern cannot make each match cost its length squared. */
+static size_t collapse_stars(uint16_t *p, size_t n)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; p && i < n; i++) {
+		bool star = p[i] == '*' || p[i] == '<';
+
+		if (star && o && p[o - 1] == p[i])
+			continue;
+		p[o++] = p[i];
+	}
+	return o;
+}
+
 static NTSTATUS scan_start(struct nt_call *c, struct file_object *f, uint64_t file_name)
 {
 	static const uint16_t star = '*';
@@ -345,6 +363,11 @@ static NTSTATUS scan_start(struct nt_call *c, struct file_object *f, uint64_t fi
 	if ((!pat || !plen) && s && s->pattern) {
 		free(pat);  /* a restart without a name keeps the handle's pattern */
 		return snapshot(f, s);
+	}
+	plen = collapse_stars(pat, plen);
+	if (plen > MAX_PATTERN) { /* no name is longer than 255: refuse, do not grind */
+		free(pat);
+		return LSW_STATUS_OBJECT_NAME_INVALID;
 	}
 	if (!pat || !plen) {
 		free(pat);

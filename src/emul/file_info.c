@@ -229,7 +229,7 @@ static NTSTATUS set_rename(struct nt_call *c, struct file_object *f)
 		return LSW_STATUS_INVALID_PARAMETER;
 	if (f->kind != FILE_KIND_DISK && f->kind != FILE_KIND_DIR)
 		return LSW_STATUS_INVALID_PARAMETER;
-	if (f->read_only || !(f->access & DELETE_ACCESS))
+	if (f->read_only || !(f->access & DELETE_ACCESS) || path_protected(f->name_utf8))
 		return LSW_STATUS_ACCESS_DENIED; /* renaming removes the old name */
 	if (!(name = malloc(hdr.len + 2u)))
 		return LSW_STATUS_NO_MEMORY;
@@ -249,6 +249,14 @@ static NTSTATUS set_rename(struct nt_call *c, struct file_object *f)
 	free(f->name_utf8);
 	f->name_utf8 = strdup(pr.host_path);
 	return LSW_STATUS_SUCCESS;
+}
+
+/* FILE_ATTRIBUTE_READONLY on a file (not a directory): no write bits. */
+static bool read_only_attribute(const struct file_object *f)
+{
+	struct stat sb;
+
+	return f->kind == FILE_KIND_DISK && fstat(f->fd, &sb) == 0 && !(sb.st_mode & 0222);
 }
 
 /* True when the directory open as fd has no entries besides . and .. */
@@ -283,6 +291,8 @@ static NTSTATUS set_disposition(struct nt_call *c, struct file_object *f)
 		return LSW_STATUS_INVALID_PARAMETER;
 	if (f->read_only || !(f->access & DELETE_ACCESS))
 		return LSW_STATUS_ACCESS_DENIED;
+	if (del && (path_protected(f->name_utf8) || read_only_attribute(f)))
+		return LSW_STATUS_ACCESS_DENIED; /* a sandbox root, or a READONLY file */
 	if (del && f->kind == FILE_KIND_DIR && !directory_empty(f->fd))
 		return LSW_STATUS_DIRECTORY_NOT_EMPTY; /* refused now, as NTFS does */
 	f->delete_on_close = del != 0;

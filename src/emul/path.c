@@ -383,6 +383,32 @@ static NTSTATUS walk(struct drive *d, char *rest, struct path_result *out)
 	return LSW_STATUS_SUCCESS;
 }
 
+/* a equals b, or is a directory above it ("/x" holds "/x/y", not "/xy"). */
+static bool same_or_above(const char *a, const char *b)
+{
+	size_t n = strlen(a);
+
+	if (n == 1 && a[0] == '/')
+		return true;
+	return !strncmp(a, b, n) && (b[n] == 0 || b[n] == '/');
+}
+
+bool path_protected(const char *host)
+{
+	char real[PATH_MAX], root[PATH_MAX];
+
+	if (!realpath(host, real))
+		return false; /* gone: nothing to protect */
+	for (int i = 0; i < nallowed; i++)
+		if (same_or_above(real, allowed[i].path))
+			return true;
+	for (int i = 0; i < 26; i++)
+		if (drives[i].root[0] && !drives[i].filtered && realpath(drives[i].root, root) &&
+		    same_or_above(real, root))
+			return true;
+	return false;
+}
+
 NTSTATUS path_resolve(const uint16_t *name, size_t nchars, struct path_result *out)
 {
 	char buf[PATH_MAX], *dos;

@@ -29,6 +29,10 @@ uint32_t path_drive_mask(void);
 /* Resolves an NT path (UTF-16, nchars long).  Returns STATUS_SUCCESS, or
  * OBJECT_PATH_NOT_FOUND / OBJECT_NAME_INVALID / OBJECT_PATH_SYNTAX_BAD. */
 NTSTATUS path_resolve(const uint16_t *name, size_t nchars, struct path_result *out);
+/* True when host is a drive root, an allowed root, or a directory above
+ * one: deleting or moving it would change what lies outside the sandbox
+ * (or turn a read-only mapping into a writable one). */
+bool path_protected(const char *host);
 /* Host absolute path -> a Windows DOS path: on a --map D: drive if one
  * holds it ("D:\a.exe"), else on Z: ("Z:\home\x\a.exe"). */
 void path_host_to_dos(const char *host, char *out, size_t outlen);

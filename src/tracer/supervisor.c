@@ -243,6 +243,7 @@ int supervisor_run(const struct lsw_config *cfg, char **env, unsigned timeout_se
 	loop_run();
 	if (trace_opts)
 		trace_finish();
+	p->terminated = true; /* waiters (locks, reads) must not be answered now */
 	handle_table_free(p);
 	vad_free_all(&p->vad);
 	return exit_code;
