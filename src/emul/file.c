@@ -15,18 +15,12 @@
 #include <sys/statvfs.h>
 #include <unistd.h>
 #include "emul/file.h"
+#include "emul/file_access.h"
 #include "emul/path.h"
 #include "emul/file_lock.h"
 #include "emul/share.h"
 #include "tracer/loop.h"
 
-#define FILE_READ_DATA 0x0001
-#define FILE_WRITE_DATA 0x0002
-#define FILE_APPEND_DATA 0x0004
-#define GENERIC_READ 0x80000000u
-#define GENERIC_WRITE 0x40000000u
-#define GENERIC_ALL 0x10000000u
-#define MAXIMUM_ALLOWED 0x02000000u
 
 #define FILE_SUPERSEDE 0
 #define FILE_OPEN 1
@@ -38,7 +32,6 @@
 #define FILE_DIRECTORY_FILE 0x1
 #define FILE_NON_DIRECTORY_FILE 0x40
 #define FILE_DELETE_ON_CLOSE 0x1000
-#define DELETE 0x00010000u
 #define FILE_SHARE_ALL 7
 
 #define FILE_SUPERSEDED 0
@@ -402,15 +395,6 @@ NTSTATUS file_resolve_attributes(struct nt_call *c, uint64_t oa, struct path_res
 	return st;
 }
 
-static uint32_t expand_access(uint32_t a)
-{
-	if (a & (GENERIC_READ | GENERIC_ALL | MAXIMUM_ALLOWED))
-		a |= FILE_READ_DATA;
-	if (a & (GENERIC_WRITE | GENERIC_ALL))
-		a |= FILE_WRITE_DATA | FILE_APPEND_DATA;
-	return a;
-}
-
 static int open_flags(uint32_t access, uint32_t disposition, bool exists, int *info)
 {
 	int fl = O_CLOEXEC | O_NOFOLLOW;
@@ -489,7 +473,7 @@ static NTSTATUS open_host(struct path_result *pr, uint32_t access, uint32_t disp
 	if (fl < 0)
 		return LSW_STATUS_INVALID_PARAMETER;
 	if (pr->read_only && ((fl & O_ACCMODE) != O_RDONLY || (fl & (O_CREAT | O_TRUNC)) ||
-			      (access & DELETE) || (options & FILE_DELETE_ON_CLOSE)))
+			      (access & DELETE_ACCESS) || (options & FILE_DELETE_ON_CLOSE)))
 		return LSW_STATUS_ACCESS_DENIED;
 	if (!pr->exists && !(fl & O_CREAT))
 		return LSW_STATUS_OBJECT_NAME_NOT_FOUND;
@@ -500,7 +484,7 @@ static NTSTATUS open_host(struct path_result *pr, uint32_t access, uint32_t disp
 	if (options & FILE_DIRECTORY_FILE)
 		return create_directory(pr, disposition, out, info);
 	if (pr->exists && stat(pr->host_path, &st) == 0 && !(st.st_mode & 0222) &&
-	    ((fl & O_ACCMODE) != O_RDONLY || (access & DELETE)))
+	    ((fl & O_ACCMODE) != O_RDONLY || (access & DELETE_ACCESS)))
 		return LSW_STATUS_ACCESS_DENIED; /* FILE_ATTRIBUTE_READONLY, even for root */
 	/* O_NONBLOCK: a FIFO or device placed in a mapped directory must not
 	 * stall the supervisor in open(); only regular files are served. */
@@ -561,7 +545,7 @@ static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t acc
 
 	if (st != LSW_STATUS_SUCCESS)
 		return st;
-	access = expand_access(access);
+	access = file_map_generic(access);
 	utf16_to_utf8(name, n, nt_name, sizeof(nt_name));
 	st = path_resolve(name, n, &pr);
 	free(name);
@@ -594,7 +578,7 @@ static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t acc
 	f->access = access;
 	f->options = options;
 	f->nt_name = strdup(nt_name);
-	f->delete_on_close = (options & FILE_DELETE_ON_CLOSE) && (access & DELETE) &&
+	f->delete_on_close = (options & FILE_DELETE_ON_CLOSE) && (access & DELETE_ACCESS) &&
 			     !f->read_only && pr.target == PATH_HOST;
 	h = handle_alloc(p, &f->hdr, access);
 	object_unref(&f->hdr);
@@ -641,7 +625,7 @@ NTSTATUS nt_NtDeleteFile(struct nt_call *c)
 		return LSW_STATUS_OBJECT_NAME_NOT_FOUND;
 	if (pr.read_only || path_protected(pr.host_path) || !(st.st_mode & 0222))
 		return LSW_STATUS_ACCESS_DENIED; /* mapping, sandbox root, or READONLY file */
-	if ((s = share_check(st.st_dev, st.st_ino, DELETE, FILE_SHARE_ALL)) != LSW_STATUS_SUCCESS)
+	if ((s = share_check(st.st_dev, st.st_ino, DELETE_ACCESS, FILE_SHARE_ALL)) != LSW_STATUS_SUCCESS)
 		return s;
 	if ((S_ISDIR(st.st_mode) ? rmdir(pr.host_path) : unlink(pr.host_path)) < 0)
 		return errno_to_status(errno);

@@ -27,6 +27,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "emul/file.h"
+#include "emul/file_access.h"
 #include "emul/file_attrs.h"
 #include "emul/path.h"
 #include "emul/wildcard.h"
@@ -495,6 +496,8 @@ static NTSTATUS query_directory(struct nt_call *c, bool single, bool restart,
 
 	if (!(f = get_file(c, c->args[0], &st)))
 		return st;
+	if (!(f->access & FILE_LIST_DIRECTORY))
+		return LSW_STATUS_ACCESS_DENIED;
 	if (f->kind != FILE_KIND_DIR)
 		return LSW_STATUS_INVALID_PARAMETER;
 	if (!k)

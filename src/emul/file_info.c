@@ -13,11 +13,9 @@
 #include <unistd.h>
 #include "emul/file.h"
 #include "emul/file_attrs.h"
+#include "emul/file_access.h"
 #include "emul/path.h"
 
-#define DELETE_ACCESS 0x00010000u
-#define FILE_WRITE_DATA_ACCESS 0x0002
-#define FILE_APPEND_DATA_ACCESS 0x0004
 #define EPOCH_1601_TO_1970 116444736000000000ull
 
 /* Basic information is the first four times and the attributes. */
@@ -318,7 +316,7 @@ static NTSTATUS set_size(struct nt_call *c, struct file_object *f, uint32_t cls)
 	}
 	if (f->kind != FILE_KIND_DISK)
 		return LSW_STATUS_INVALID_PARAMETER;
-	if (!(f->access & (FILE_WRITE_DATA_ACCESS | FILE_APPEND_DATA_ACCESS)))
+	if (!(f->access & (FILE_WRITE_DATA | FILE_APPEND_DATA)))
 		return LSW_STATUS_ACCESS_DENIED;
 	if (cls == 19 && (fstat(f->fd, &sb) < 0 || v >= sb.st_size))
 		return LSW_STATUS_SUCCESS;
@@ -351,6 +349,8 @@ static NTSTATUS set_basic(struct nt_call *c, struct file_object *f)
 
 	if ((uint32_t)c->args[3] < 40)
 		return LSW_STATUS_INFO_LENGTH_MISMATCH;
+	if (!(f->access & FILE_WRITE_ATTRIBUTES))
+		return LSW_STATUS_ACCESS_DENIED;
 	if (tracee_read(c->thread, c->args[2], &b, 36) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	if (f->kind != FILE_KIND_DISK && f->kind != FILE_KIND_DIR)

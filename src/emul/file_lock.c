@@ -6,15 +6,13 @@
  * at once (FailImmediately) or waits until an unlock or a close frees it.
  */
 #include <stdlib.h>
+#include "emul/file_access.h"
 #include "emul/file_lock.h"
 
 #define STATUS_FILE_LOCK_CONFLICT 0xC0000054u
 #define STATUS_LOCK_NOT_GRANTED 0xC0000055u
 #define STATUS_RANGE_NOT_LOCKED 0xC000007Eu
 #define STATUS_INVALID_LOCK_RANGE 0xC00001A1u
-#define FILE_READ_DATA 0x0001
-#define FILE_WRITE_DATA 0x0002
-#define FILE_APPEND_DATA 0x0004
 
 struct byte_lock {
 	const struct file_object *owner;

@@ -7,12 +7,8 @@
  */
 #include <stdlib.h>
 #include "emul/share.h"
+#include "emul/file_access.h"
 
-#define FILE_READ_DATA 0x0001
-#define FILE_WRITE_DATA 0x0002
-#define FILE_APPEND_DATA 0x0004
-#define FILE_EXECUTE 0x0020
-#define DELETE_ACCESS 0x00010000u
 #define FILE_SHARE_READ 1
 #define FILE_SHARE_WRITE 2
 #define FILE_SHARE_DELETE 4
