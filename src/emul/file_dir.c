@@ -89,8 +89,15 @@ static const struct dir_class *find_class(uint32_t cls)
 	return NULL;
 }
 
+/* Entries held by every live snapshot together: a hostile process opening
+ * one large directory many times must not grow the supervisor without
+ * bound (about 100 bytes each: at most ~100 MiB). */
+#define LIVE_ENTRIES_MAX (1u << 20)
+static size_t live_entries;
+
 static void free_entries(struct dir_scan *s)
 {
+	live_entries -= s->n;
 	for (size_t i = 0; i < s->n; i++) {
 		free(s->e[i]->name);
 		free(s->e[i]);
@@ -203,6 +210,8 @@ static bool add_entry(struct dir_scan *s, size_t *cap, const char *name)
 {
 	struct dir_entry *e;
 
+	if (live_entries >= LIVE_ENTRIES_MAX)
+		return false;
 	if (s->n == *cap) {
 		size_t nc = *cap ? *cap * 2 : 64;
 		struct dir_entry **ne = realloc(s->e, nc * sizeof(*ne));
@@ -220,6 +229,7 @@ static bool add_entry(struct dir_scan *s, size_t *cap, const char *name)
 		return true;
 	}
 	s->e[s->n++] = e;
+	live_entries++;
 	return true;
 }
 
@@ -294,6 +304,17 @@ static bool add_overlay(struct file_object *f, struct dir_scan *s, size_t *cap, 
 	return ok;
 }
 
+/* After add_entry failed: frees the partial snapshot and says why it
+ * failed (the budget above, or malloc). */
+static NTSTATUS drop_entries(struct dir_scan *s)
+{
+	NTSTATUS st = live_entries >= LIVE_ENTRIES_MAX ? LSW_STATUS_INSUFFICIENT_RESOURCES
+						       : LSW_STATUS_NO_MEMORY;
+
+	free_entries(s);
+	return st;
+}
+
 /* Reads the directory into s (its pattern already set). */
 static NTSTATUS snapshot(struct file_object *f, struct dir_scan *s)
 {
@@ -321,16 +342,13 @@ static NTSTATUS snapshot(struct file_object *f, struct dir_scan *s)
 	}
 	closedir(dir);
 	free(s->overlay);
-	if ((s->overlay = overlay_dir(f)) && !add_overlay(f, s, &cap, first)) {
-		free_entries(s);
-		return LSW_STATUS_NO_MEMORY;
-	}
+	if ((s->overlay = overlay_dir(f)) && !add_overlay(f, s, &cap, first))
+		return drop_entries(s);
 	qsort(s->e + first, s->n - first, sizeof(s->e[0]), by_name);
 	return LSW_STATUS_SUCCESS;
 nomem:
 	closedir(dir);
-	free_entries(s);
-	return LSW_STATUS_NO_MEMORY;
+	return drop_entries(s);
 }
 
 /* Starts (or restarts) the scan; the pattern is kept for the handle. */

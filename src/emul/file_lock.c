@@ -26,6 +26,11 @@ struct waiter {
 	struct waiter *next;
 };
 
+/* Locks held at once in this supervisor: each I/O checks them all, and a
+ * hostile process must not grow the table without bound.  Past this,
+ * NtLockFile fails with STATUS_INSUFFICIENT_RESOURCES. */
+#define LOCKS_MAX 16384
+
 static struct byte_lock *locks;
 static size_t nlocks, caplocks;
 static struct waiter *waiters;
@@ -70,6 +75,8 @@ static bool grantable(const struct file_object *f, uint64_t off, uint64_t len, b
 static NTSTATUS add_lock(const struct file_object *f, uint64_t off, uint64_t len,
 			 uint32_t key, bool exclusive)
 {
+	if (nlocks >= LOCKS_MAX)
+		return LSW_STATUS_INSUFFICIENT_RESOURCES;
 	if (nlocks == caplocks) {
 		size_t cap = caplocks ? caplocks * 2 : 16;
 		struct byte_lock *n = realloc(locks, cap * sizeof(*n));

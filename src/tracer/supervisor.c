@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/resource.h>
 #include <sys/signalfd.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -209,6 +210,19 @@ static int watch_signals(struct lsw_process *p)
 	return loop_watch(sfd, EPOLLIN, on_signal, p);
 }
 
+/* Every open Windows file handle holds a host fd here: a program may keep
+ * thousands open, as on Windows, so use the whole hard limit (the Windows
+ * process itself gets its own small limit in launch.c). */
+static void raise_fd_limit(void)
+{
+	struct rlimit r;
+
+	if (getrlimit(RLIMIT_NOFILE, &r) == 0 && r.rlim_cur < r.rlim_max) {
+		r.rlim_cur = r.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &r);
+	}
+}
+
 int supervisor_run(const struct lsw_config *cfg, char **env, unsigned timeout_sec)
 {
 	struct lsw_process *p = &proc;
@@ -220,6 +234,7 @@ int supervisor_run(const struct lsw_config *cfg, char **env, unsigned timeout_se
 	p->cfg = cfg;
 	p->env = env;
 	drives_init(cfg);
+	raise_fd_limit();
 	if (loop_init() < 0 || kuser_init() < 0) {
 		perror("lsw: supervisor setup");
 		return 125;
