@@ -21,7 +21,6 @@
 #include "emul/share.h"
 #include "tracer/loop.h"
 
-
 #define FILE_SUPERSEDE 0
 #define FILE_OPEN 1
 #define FILE_CREATE 2

@@ -12,8 +12,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "emul/file.h"
-#include "emul/file_attrs.h"
 #include "emul/file_access.h"
+#include "emul/file_attrs.h"
 #include "emul/path.h"
 
 #define EPOCH_1601_TO_1970 116444736000000000ull
