@@ -455,6 +455,10 @@ static NTSTATUS open_directory(struct path_result *pr, uint32_t disposition, uin
 	fd = open(pr->host_path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0)
 		return errno_to_status(errno);
+	if (!path_fd_reachable(fd, !pr->read_only)) {
+		close(fd);
+		return LSW_STATUS_ACCESS_DENIED; /* a path swapped under us */
+	}
 	*out = file_new(FILE_KIND_DIR, fd, pr->host_path);
 	if (!*out) {
 		close(fd);
@@ -495,6 +499,10 @@ static NTSTATUS open_host(struct path_result *pr, uint32_t access, uint32_t disp
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || fcntl(fd, F_SETFL, fl & O_APPEND) < 0) {
 		close(fd);
 		return LSW_STATUS_INVALID_DEVICE_REQUEST;
+	}
+	if (!path_fd_reachable(fd, !pr->read_only)) {
+		close(fd);
+		return LSW_STATUS_ACCESS_DENIED; /* a path swapped under us */
 	}
 	*out = file_new(FILE_KIND_DISK, fd, pr->host_path);
 	if (!*out) {

@@ -409,6 +409,27 @@ bool path_protected(const char *host)
 	return false;
 }
 
+bool path_fd_reachable(int fd, bool writing)
+{
+	char link[64], real[PATH_MAX], root[PATH_MAX];
+	const struct allowed_root *a;
+	ssize_t n;
+
+	snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+	n = readlink(link, real, sizeof(real) - 1);
+	if (n <= 0 || real[0] != '/')
+		return false; /* not a path: never a file opened by name */
+	real[n] = 0;
+	if ((a = allowed_holding(real)) && (!writing || !a->read_only))
+		return true;
+	for (int i = 0; i < 26; i++)
+		if (drives[i].root[0] && !drives[i].filtered && (!writing || !drives[i].read_only) &&
+		    realpath(drives[i].root, root) && same_or_above(root, real))
+			return true;
+	return !writing && system32_overlay[0] && realpath(system32_overlay, root) &&
+	       same_or_above(root, real);
+}
+
 NTSTATUS path_resolve(const uint16_t *name, size_t nchars, struct path_result *out)
 {
 	char buf[PATH_MAX], *dos;

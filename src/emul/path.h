@@ -33,6 +33,11 @@ NTSTATUS path_resolve(const uint16_t *name, size_t nchars, struct path_result *o
  * one: deleting or moving it would change what lies outside the sandbox
  * (or turn a read-only mapping into a writable one). */
 bool path_protected(const char *host);
+/* Checks an fd just opened from a path_resolve result on what it really
+ * is (/proc/self/fd): path_resolve checks names, and a host process may
+ * swap a directory for a symlink between that check and open().  True when
+ * the file lies where the program may reach it, and may write if writing. */
+bool path_fd_reachable(int fd, bool writing);
 /* Host absolute path -> a Windows DOS path: on a --map D: drive if one
  * holds it ("D:\a.exe"), else on Z: ("Z:\home\x\a.exe"). */
 void path_host_to_dos(const char *host, char *out, size_t outlen);

@@ -537,6 +537,63 @@ START_TEST(z_not_under_overlay)
 }
 END_TEST
 
+/* ---- path_fd_reachable: the check on what open() really opened ---- */
+
+static bool reachable(const char *host, bool writing)
+{
+	int fd = open(host, O_RDONLY | O_CLOEXEC);
+	bool r;
+
+	ck_assert_msg(fd >= 0, "open %s: %m", host);
+	r = path_fd_reachable(fd, writing);
+	close(fd);
+	return r;
+}
+
+START_TEST(fd_reachable_where_allowed)
+{
+	char other[PATH_MAX], c_passwd[PATH_MAX], ntdll[PATH_MAX];
+	int pipefd[2];
+
+	snprintf(other, sizeof(other), "%s/other/secret.txt", root);
+	snprintf(c_passwd, sizeof(c_passwd), "%s/etc/passwd", drive_c);
+	snprintf(ntdll, sizeof(ntdll), "%s/ntdll.dll", dlls);
+	ck_assert(reachable(join(work, "Data.txt"), true));
+	ck_assert(reachable(c_passwd, true));
+	ck_assert(reachable(exe, false));
+	ck_assert(!reachable(exe, true));       /* the exe's directory is read-only */
+	ck_assert(reachable(ntdll, false));
+	ck_assert(!reachable(ntdll, true));     /* our DLLs are never written */
+	ck_assert(!reachable(other, false));
+	ck_assert(!reachable("/etc/passwd", false));
+	ck_assert_int_eq(pipe(pipefd), 0);
+	ck_assert(!path_fd_reachable(pipefd[0], false));
+	close(pipefd[0]);
+	close(pipefd[1]);
+}
+END_TEST
+
+/* What a host process racing lsw can do: path_resolve checked work\Sub,
+ * then Sub became a link out of the cwd before open().  The open follows
+ * it; the check on the fd catches it. */
+START_TEST(fd_reachable_catches_swapped_directory)
+{
+	struct path_result r;
+	char moved[PATH_MAX];
+	int fd;
+
+	ck_assert_int_eq(resolve(zpath(work, "\\Sub\\secret.txt"), &r), ST_SUCCESS);
+	ck_assert(!r.exists);
+	snprintf(moved, sizeof(moved), "%s/Sub-moved", work);
+	ck_assert_int_eq(rename(join(work, "Sub"), moved), 0);
+	symlink_at("../other", "work/Sub");
+	fd = open(r.host_path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	ck_assert_msg(fd >= 0, "open %s: %m", r.host_path);
+	ck_assert(!path_fd_reachable(fd, false));
+	close(fd);
+}
+END_TEST
+
 /*
  * '/' inside a component once slipped through: a last component
  * "../../../../etc/passwd" was appended to drive_c as it was and open()
@@ -598,6 +655,8 @@ static Suite *path_suite(void)
 	tcase_add_test(tc, z_outside_allowed);
 	tcase_add_test(tc, z_symlinks_out_of_cwd);
 	tcase_add_test(tc, z_not_under_overlay);
+	tcase_add_test(tc, fd_reachable_where_allowed);
+	tcase_add_test(tc, fd_reachable_catches_swapped_directory);
 	tcase_add_test(tc, bug_slash_in_component_leaves_drive);
 	tcase_add_test(tc, bug_embedded_nul_truncates);
 	suite_add_tcase(s, tc);
