@@ -426,10 +426,17 @@ static NTSTATUS open_directory(struct path_result *pr, uint32_t disposition, uin
 static NTSTATUS create_directory(struct path_result *pr, uint32_t disposition,
 				 struct file_object **out, int *info)
 {
+	const char *base;
+	int dirfd, made;
+
 	if (disposition != FILE_CREATE && disposition != FILE_OPEN_IF)
 		return disposition == FILE_OPEN ? LSW_STATUS_OBJECT_NAME_NOT_FOUND
 						: LSW_STATUS_INVALID_PARAMETER;
-	if (mkdir(pr->host_path, 0777) < 0)
+	if ((dirfd = path_open_parent(pr->host_path, true, &base)) < 0)
+		return errno_to_status(errno);
+	made = mkdirat(dirfd, base, 0777);
+	close(dirfd);
+	if (made < 0)
 		return errno_to_status(errno);
 	pr->exists = true;
 	if (open_directory(pr, FILE_OPEN, FILE_DIRECTORY_FILE, out, info) != LSW_STATUS_SUCCESS) {
@@ -473,7 +480,8 @@ static NTSTATUS open_host(struct path_result *pr, uint32_t access, uint32_t disp
 			  uint32_t options, struct file_object **out, int *info)
 {
 	struct stat st;
-	int fl = open_flags(access, disposition, pr->exists, info), fd;
+	const char *base;
+	int fl = open_flags(access, disposition, pr->exists, info), fd, dirfd;
 
 	if (fl < 0)
 		return LSW_STATUS_INVALID_PARAMETER;
@@ -493,16 +501,15 @@ static NTSTATUS open_host(struct path_result *pr, uint32_t access, uint32_t disp
 		return LSW_STATUS_ACCESS_DENIED; /* FILE_ATTRIBUTE_READONLY, even for root */
 	/* O_NONBLOCK: a FIFO or device placed in a mapped directory must not
 	 * stall the supervisor in open(); only regular files are served. */
-	fd = open(pr->host_path, fl | O_NONBLOCK, 0666);
+	if ((dirfd = path_open_parent(pr->host_path, !pr->read_only, &base)) < 0)
+		return errno_to_status(errno);
+	fd = openat(dirfd, base, fl | O_NONBLOCK, 0666);
+	close(dirfd);
 	if (fd < 0)
 		return errno_to_status(errno);
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || fcntl(fd, F_SETFL, fl & O_APPEND) < 0) {
 		close(fd);
 		return LSW_STATUS_INVALID_DEVICE_REQUEST;
-	}
-	if (!path_fd_reachable(fd, !pr->read_only)) {
-		close(fd);
-		return LSW_STATUS_ACCESS_DENIED; /* a path swapped under us */
 	}
 	*out = file_new(FILE_KIND_DISK, fd, pr->host_path);
 	if (!*out) {
@@ -624,6 +631,8 @@ NTSTATUS nt_NtDeleteFile(struct nt_call *c)
 {
 	struct path_result pr;
 	struct stat st;
+	const char *base;
+	int dirfd, gone;
 	NTSTATUS s = file_resolve_attributes(c, c->args[0], &pr);
 
 	if (s != LSW_STATUS_SUCCESS)
@@ -636,7 +645,11 @@ NTSTATUS nt_NtDeleteFile(struct nt_call *c)
 		return LSW_STATUS_ACCESS_DENIED; /* mapping, sandbox root, or READONLY file */
 	if ((s = share_check(st.st_dev, st.st_ino, DELETE_ACCESS, FILE_SHARE_ALL)) != LSW_STATUS_SUCCESS)
 		return s;
-	if ((S_ISDIR(st.st_mode) ? rmdir(pr.host_path) : unlink(pr.host_path)) < 0)
+	if ((dirfd = path_open_parent(pr.host_path, true, &base)) < 0)
+		return errno_to_status(errno);
+	gone = unlinkat(dirfd, base, S_ISDIR(st.st_mode) ? AT_REMOVEDIR : 0);
+	close(dirfd);
+	if (gone < 0)
 		return errno_to_status(errno);
 	return LSW_STATUS_SUCCESS;
 }

@@ -8,6 +8,8 @@
  * never leads out of one.
  */
 #include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -428,6 +430,29 @@ bool path_fd_reachable(int fd, bool writing)
 			return true;
 	return !writing && system32_overlay[0] && realpath(system32_overlay, root) &&
 	       same_or_above(root, real);
+}
+
+int path_open_parent(const char *host, bool writing, const char **base)
+{
+	char dir[PATH_MAX];
+	const char *slash = strrchr(host, '/');
+	int fd;
+
+	if (!slash || !slash[1] || !strcmp(slash + 1, ".") || !strcmp(slash + 1, "..")) {
+		errno = EINVAL;
+		return -1;
+	}
+	snprintf(dir, sizeof(dir), "%.*s", (int)(slash - host), host);
+	fd = open(dir[0] ? dir : "/", O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	if (!path_fd_reachable(fd, writing)) {
+		close(fd);
+		errno = EACCES;
+		return -1;
+	}
+	*base = slash + 1;
+	return fd;
 }
 
 NTSTATUS path_resolve(const uint16_t *name, size_t nchars, struct path_result *out)

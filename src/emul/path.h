@@ -38,6 +38,11 @@ bool path_protected(const char *host);
  * swap a directory for a symlink between that check and open().  True when
  * the file lies where the program may reach it, and may write if writing. */
 bool path_fd_reachable(int fd, bool writing);
+/* Opens (O_PATH) the directory holding host's last component, checked
+ * with path_fd_reachable; *base is that component, for openat, mkdirat and
+ * unlinkat: what they touch is then inside the checked directory, whatever
+ * a host process renames meanwhile.  -1 with errno (EACCES: outside). */
+int path_open_parent(const char *host, bool writing, const char **base);
 /* Host absolute path -> a Windows DOS path: on a --map D: drive if one
  * holds it ("D:\a.exe"), else on Z: ("Z:\home\x\a.exe"). */
 void path_host_to_dos(const char *host, char *out, size_t outlen);

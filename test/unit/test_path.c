@@ -23,6 +23,7 @@
 #define _GNU_SOURCE
 #endif
 #include <check.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
 #include <limits.h>
@@ -594,6 +595,31 @@ START_TEST(fd_reachable_catches_swapped_directory)
 }
 END_TEST
 
+/* path_open_parent: creations and deletions happen under a checked
+ * directory fd, so the same swap cannot place a file outside. */
+START_TEST(open_parent_checks_the_directory)
+{
+	struct path_result r;
+	const char *base = NULL;
+	char moved[PATH_MAX];
+	int fd;
+
+	ck_assert_int_eq(resolve(zpath(work, "\\Sub\\new.txt"), &r), ST_SUCCESS);
+	fd = path_open_parent(r.host_path, true, &base);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_str_eq(base, "new.txt");
+	close(fd);
+	fd = path_open_parent(join(bin, "new.txt"), true, &base);
+	ck_assert(fd < 0 && errno == EACCES);  /* read-only: no writing there */
+	snprintf(moved, sizeof(moved), "%s/Sub-moved", work);
+	ck_assert_int_eq(rename(join(work, "Sub"), moved), 0);
+	symlink_at("../other", "work/Sub");
+	fd = path_open_parent(r.host_path, true, &base);
+	ck_assert(fd < 0 && errno == EACCES);
+	ck_assert_int_lt(path_open_parent("/", false, &base), 0);
+}
+END_TEST
+
 /*
  * '/' inside a component once slipped through: a last component
  * "../../../../etc/passwd" was appended to drive_c as it was and open()
@@ -657,6 +683,7 @@ static Suite *path_suite(void)
 	tcase_add_test(tc, z_not_under_overlay);
 	tcase_add_test(tc, fd_reachable_where_allowed);
 	tcase_add_test(tc, fd_reachable_catches_swapped_directory);
+	tcase_add_test(tc, open_parent_checks_the_directory);
 	tcase_add_test(tc, bug_slash_in_component_leaves_drive);
 	tcase_add_test(tc, bug_embedded_nul_truncates);
 	suite_add_tcase(s, tc);
