@@ -40,19 +40,40 @@
 
 #define CHUNK 65536
 
+int file_parent_at(const struct file_object *f, const char **base)
+{
+	struct stat st;
+	int dirfd;
+
+	if (!f->name_utf8 || (f->kind != FILE_KIND_DISK && f->kind != FILE_KIND_DIR)) {
+		errno = EINVAL;
+		return -1;
+	}
+	if ((dirfd = path_open_parent(f->name_utf8, true, base)) < 0)
+		return -1;
+	if (fstatat(dirfd, *base, &st, AT_SYMLINK_NOFOLLOW) < 0 || st.st_dev != f->dev ||
+	    st.st_ino != f->ino) {
+		close(dirfd);
+		errno = ENOENT; /* the name now holds another file, or none */
+		return -1;
+	}
+	return dirfd;
+}
+
 static void file_destroy(struct nt_object *obj)
 {
 	struct file_object *f = (struct file_object *)obj;
+	const char *base;
+	int dirfd;
 
 	if (f->fd >= 0) {
 		loop_unwatch(f->fd);
 		close(f->fd);
 	}
-	if (f->delete_on_close && f->name_utf8 && !f->read_only && !path_protected(f->name_utf8)) {
-		if (f->kind == FILE_KIND_DIR)
-			rmdir(f->name_utf8);
-		else if (f->kind == FILE_KIND_DISK)
-			unlink(f->name_utf8);
+	if (f->delete_on_close && !f->read_only && !path_protected(f->name_utf8) &&
+	    (dirfd = file_parent_at(f, &base)) >= 0) {
+		unlinkat(dirfd, base, f->kind == FILE_KIND_DIR ? AT_REMOVEDIR : 0);
+		close(dirfd);
 	}
 	dir_scan_free(f->scan);
 	share_forget(f);

@@ -41,6 +41,10 @@ struct file_object *get_file(struct nt_call *c, uint64_t h, NTSTATUS *st);
 struct path_result;
 /* Resolves an OBJECT_ATTRIBUTES' name to a host path. */
 NTSTATUS file_resolve_attributes(struct nt_call *c, uint64_t oa, struct path_result *pr);
+/* Opens (O_PATH, checked) the directory holding a DISK or DIR file's name,
+ * if that name still is this file (same device and inode); *base is the
+ * last component, for unlinkat and renameat.  -1 with errno otherwise. */
+int file_parent_at(const struct file_object *f, const char **base);
 /* errno -> NTSTATUS, in one place. */
 NTSTATUS errno_to_status(int e);
 

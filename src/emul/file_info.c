@@ -216,6 +216,8 @@ static NTSTATUS set_rename(struct nt_call *c, struct file_object *f)
 {
 	struct { uint8_t replace, pad[7]; uint64_t root; uint32_t len; } hdr;
 	struct path_result pr;
+	const char *from_base, *to_base;
+	int from, to, moved;
 	uint16_t *name;
 	NTSTATUS st;
 
@@ -241,8 +243,16 @@ static NTSTATUS set_rename(struct nt_call *c, struct file_object *f)
 		return st;
 	if (pr.target != PATH_HOST || pr.read_only)
 		return LSW_STATUS_ACCESS_DENIED;
-	if (renameat2(AT_FDCWD, f->name_utf8, AT_FDCWD, pr.host_path,
-		      hdr.replace ? 0 : RENAME_NOREPLACE) < 0)
+	if ((from = file_parent_at(f, &from_base)) < 0)
+		return errno_to_status(errno);
+	if ((to = path_open_parent(pr.host_path, true, &to_base)) < 0) {
+		close(from);
+		return errno_to_status(errno);
+	}
+	moved = renameat2(from, from_base, to, to_base, hdr.replace ? 0 : RENAME_NOREPLACE);
+	close(from);
+	close(to);
+	if (moved < 0)
 		return errno_to_status(errno);
 	free(f->name_utf8);
 	f->name_utf8 = strdup(pr.host_path);
