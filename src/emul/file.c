@@ -70,8 +70,8 @@ static void file_destroy(struct nt_object *obj)
 		loop_unwatch(f->fd);
 		close(f->fd);
 	}
-	if (f->delete_on_close && !f->read_only && !path_protected(f->name_utf8) &&
-	    (dirfd = file_parent_at(f, &base)) >= 0) {
+	if (f->delete_on_close && f->name_utf8 && !f->read_only &&
+	    !path_protected(f->name_utf8) && (dirfd = file_parent_at(f, &base)) >= 0) {
 		unlinkat(dirfd, base, f->kind == FILE_KIND_DIR ? AT_REMOVEDIR : 0);
 		close(dirfd);
 	}
