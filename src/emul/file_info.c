@@ -15,6 +15,7 @@
 #include "emul/file_access.h"
 #include "emul/file_attrs.h"
 #include "emul/path.h"
+#include "emul/share.h"
 
 #define EPOCH_1601_TO_1970 116444736000000000ull
 
@@ -210,6 +211,22 @@ NTSTATUS nt_NtQueryInformationFile(struct nt_call *c)
 	return st;
 }
 
+/* ReplaceIfExists only replaces a file by a file, and not one that is
+ * read-only or open (MoveFileEx: MOVEFILE_REPLACE_EXISTING "cannot be
+ * used if lpNewFileName or lpExistingFileName names a directory"). */
+static NTSTATUS replaceable(const struct file_object *f, const char *target)
+{
+	struct stat st;
+
+	if (lstat(target, &st) < 0 || (st.st_dev == f->dev && st.st_ino == f->ino))
+		return LSW_STATUS_SUCCESS; /* gone, or the file itself (a new case) */
+	if (f->kind == FILE_KIND_DIR || S_ISDIR(st.st_mode) || !(st.st_mode & 0222))
+		return LSW_STATUS_ACCESS_DENIED;
+	if (share_check(st.st_dev, st.st_ino, DELETE_ACCESS, 0) != LSW_STATUS_SUCCESS)
+		return LSW_STATUS_ACCESS_DENIED; /* another handle has it open */
+	return LSW_STATUS_SUCCESS;
+}
+
 /* FileRenameInformation (x64): ReplaceIfExists@0 (BOOLEAN, padded),
  * RootDirectory@8, FileNameLength@16, FileName@20. */
 static NTSTATUS set_rename(struct nt_call *c, struct file_object *f)
@@ -243,6 +260,8 @@ static NTSTATUS set_rename(struct nt_call *c, struct file_object *f)
 		return st;
 	if (pr.target != PATH_HOST || pr.read_only)
 		return LSW_STATUS_ACCESS_DENIED;
+	if (pr.exists && hdr.replace && (st = replaceable(f, pr.host_path)) != LSW_STATUS_SUCCESS)
+		return st;
 	if ((from = file_parent_at(f, &from_base)) < 0)
 		return errno_to_status(errno);
 	if ((to = path_open_parent(pr.host_path, true, &to_base)) < 0) {
