@@ -540,6 +540,17 @@ END_TEST
 
 /* ---- path_fd_reachable: the check on what open() really opened ---- */
 
+/* What a host process racing lsw can do between a name check and its
+ * use: work\\Sub becomes a link out of the cwd. */
+static void swap_sub_for_link_out(void)
+{
+	char moved[PATH_MAX];
+
+	snprintf(moved, sizeof(moved), "%s/Sub-moved", work);
+	ck_assert_int_eq(rename(join(work, "Sub"), moved), 0);
+	symlink_at("../other", "work/Sub");
+}
+
 static bool reachable(const char *host, bool writing)
 {
 	int fd = open(host, O_RDONLY | O_CLOEXEC);
@@ -580,14 +591,11 @@ END_TEST
 START_TEST(fd_reachable_catches_swapped_directory)
 {
 	struct path_result r;
-	char moved[PATH_MAX];
 	int fd;
 
 	ck_assert_int_eq(resolve(zpath(work, "\\Sub\\secret.txt"), &r), ST_SUCCESS);
 	ck_assert(!r.exists);
-	snprintf(moved, sizeof(moved), "%s/Sub-moved", work);
-	ck_assert_int_eq(rename(join(work, "Sub"), moved), 0);
-	symlink_at("../other", "work/Sub");
+	swap_sub_for_link_out();
 	fd = open(r.host_path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 	ck_assert_msg(fd >= 0, "open %s: %m", r.host_path);
 	ck_assert(!path_fd_reachable(fd, false));
@@ -601,7 +609,6 @@ START_TEST(open_parent_checks_the_directory)
 {
 	struct path_result r;
 	const char *base = NULL;
-	char moved[PATH_MAX];
 	int fd;
 
 	ck_assert_int_eq(resolve(zpath(work, "\\Sub\\new.txt"), &r), ST_SUCCESS);
@@ -611,9 +618,7 @@ START_TEST(open_parent_checks_the_directory)
 	close(fd);
 	fd = path_open_parent(join(bin, "new.txt"), true, &base);
 	ck_assert(fd < 0 && errno == EACCES);  /* read-only: no writing there */
-	snprintf(moved, sizeof(moved), "%s/Sub-moved", work);
-	ck_assert_int_eq(rename(join(work, "Sub"), moved), 0);
-	symlink_at("../other", "work/Sub");
+	swap_sub_for_link_out();
 	fd = path_open_parent(r.host_path, true, &base);
 	ck_assert(fd < 0 && errno == EACCES);
 	ck_assert_int_lt(path_open_parent("/", false, &base), 0);
