@@ -11,9 +11,10 @@ usage: check_run.py LSW [options] -- PROG.exe [ARGS...]
   --exit N                expected exit status (default 0)
   --absent PATH           PATH must not exist afterwards (repeatable)
   --lsw-opt OPT           extra option for `lsw run` (repeatable)
-  --nofile-soft N         start lsw with a soft RLIMIT_NOFILE of N (a
-                          distribution default such as 1024 is lower than
-                          what a program holding many files needs)
+  --nofile SOFT[:HARD]    start lsw with this RLIMIT_NOFILE (a distribution
+                          default such as 1024 is lower than what a program
+                          holding many files needs); HARD defaults to the
+                          current hard limit
   --traced                run under `lsw trace -o /dev/null` instead: the
                           program must behave exactly as under `lsw run`
 Every check is reported; the exit status is 0 only if all pass.
@@ -44,7 +45,7 @@ def main():
     p.add_argument('--lsw-opt', action='append', default=[])
     p.add_argument('--cwd', help='run in this directory (default: a fresh one)')
     p.add_argument('--traced', action='store_true')
-    p.add_argument('--nofile-soft', type=int)
+    p.add_argument('--nofile')
     a = p.parse_args(argv[:split])
     prog = argv[split + 1:]
     scratch = tempfile.mkdtemp(prefix='lsw-test-')
@@ -64,10 +65,11 @@ def run(a, prog, prefix):
     stdin = a.stdin.encode().decode('unicode_escape').encode()
     def lower_nofile():
         import resource
-        hard = resource.getrlimit(resource.RLIMIT_NOFILE)[1]
-        resource.setrlimit(resource.RLIMIT_NOFILE, (a.nofile_soft, hard))
+        soft, _, hard = a.nofile.partition(':')
+        hard = int(hard) if hard else resource.getrlimit(resource.RLIMIT_NOFILE)[1]
+        resource.setrlimit(resource.RLIMIT_NOFILE, (int(soft), hard))
     r = subprocess.run(cmd, input=stdin, capture_output=True, timeout=120, cwd=a.cwd,
-                       preexec_fn=lower_nofile if a.nofile_soft else None)
+                       preexec_fn=lower_nofile if a.nofile else None)
     out, err = r.stdout.decode(errors='replace'), r.stderr.decode(errors='replace')
     failures = []
     if r.returncode != a.exit:
