@@ -9,10 +9,11 @@
 
 int cmd_run(int argc, char **argv);
 int cmd_trace(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
 
 /* cmd_run.c: what lsw run and lsw trace share. */
 enum { RUN_OPT_TIMEOUT = 256, RUN_OPT_PREFIX, RUN_OPT_ENV, RUN_OPT_HOST_ENV, RUN_OPT_DEBUG,
-       RUN_OPT_NETNS, RUN_OPT_MAP, RUN_OPT_NO_CWD, RUN_OPT_LAST };
+       RUN_OPT_NETNS, RUN_OPT_MAP, RUN_OPT_NO_CWD, RUN_OPT_OVERLAY, RUN_OPT_LAST };
 extern const struct option run_long_options[];
 #define RUN_OPTIONS_HELP \
 	"  --timeout SECONDS   kill the program after SECONDS of wall-clock time\n" \
@@ -25,6 +26,9 @@ extern const struct option run_long_options[];
 	"  --map D:=DIR[:ro]   make DIR drive D: (not C: or Z:)\n" \
 	"  --no-cwd            hide the current and the program's directory; the\n" \
 	"                      program starts in C:\\Users\\<user>\n" \
+	"  --overlay DIR       copy-on-write: every change the program makes to\n" \
+	"                      the prefix and the writable directories goes to\n" \
+	"                      DIR, the originals stay untouched (lsw diff DIR)\n" \
 	"  --netns             also isolate the network with a namespace (+0.4 ms;\n" \
 	"                      the sandbox already refuses every socket call)\n" \
 	"  --debug             log unimplemented NT calls and startup to stderr\n"
@@ -35,6 +39,7 @@ struct run_state {
 	struct lsw_config cfg;
 	struct env_builder *env;
 	const char *prefix_opt;
+	const char *overlay_dir;     /* --overlay */
 	unsigned timeout;
 	char start_dir[128];         /* cfg.start_dir's storage */
 };

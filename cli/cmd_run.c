@@ -12,6 +12,7 @@
 #include "emul/params.h"
 #include "emul/section.h"
 #include "loader/pe.h"
+#include "overlay/overlay.h"
 #include "tracer/supervisor.h"
 
 extern char **environ;
@@ -207,6 +208,7 @@ const struct option run_long_options[] = {
 	{ "netns", no_argument, 0, RUN_OPT_NETNS },
 	{ "map", required_argument, 0, RUN_OPT_MAP },
 	{ "no-cwd", no_argument, 0, RUN_OPT_NO_CWD },
+	{ "overlay", required_argument, 0, RUN_OPT_OVERLAY },
 	{ 0, 0, 0, 0 },
 };
 
@@ -249,8 +251,37 @@ int run_option(struct run_state *rs, int opt, const char *arg)
 	case RUN_OPT_NO_CWD:
 		rs->cfg.no_cwd = true;
 		return 1;
+	case RUN_OPT_OVERLAY:
+		rs->overlay_dir = arg;
+		return 1;
 	}
 	return 0;
+}
+
+/* --overlay: the prefix, the current directory and every read-write
+ * mapping become copy-on-write layers in rs->overlay_dir. */
+static int enter_overlay(struct run_state *rs, const char *prefix)
+{
+	static struct overlay_manifest want; /* big: not on the stack */
+	const struct lsw_config *cfg = &rs->cfg;
+	char err[PATH_MAX + 256], real[PATH_MAX], cwd[PATH_MAX];
+	int r = 0;
+
+	memset(&want, 0, sizeof(want));
+	if (realpath(prefix, real))
+		r = overlay_add_root(&want, OVERLAY_PREFIX, 0, real, err, sizeof(err));
+	if (!r && !cfg->no_cwd && getcwd(cwd, sizeof(cwd)) && realpath(cwd, real))
+		r = overlay_add_root(&want, OVERLAY_HOST, 0, real, err, sizeof(err));
+	for (unsigned i = 0; !r && i < cfg->nmaps; i++)
+		if (!cfg->maps[i].read_only)
+			r = overlay_add_root(&want, cfg->maps[i].letter ? OVERLAY_DRIVE : OVERLAY_HOST,
+					     cfg->maps[i].letter, cfg->maps[i].host_dir, err,
+					     sizeof(err));
+	if (!r)
+		r = overlay_enter(rs->overlay_dir, &want, err, sizeof(err));
+	if (r < 0)
+		fprintf(stderr, "lsw %s: --overlay: %s\n", rs->command, err);
+	return r;
 }
 
 int run_program(struct run_state *rs, int argc, char **argv, int first)
@@ -266,7 +297,8 @@ int run_program(struct run_state *rs, int argc, char **argv, int first)
 	if (check_program(argv[first]) < 0 || command_line_too_long(argv + first, argc - first))
 		return 2;
 	if (prefix_prepare(rs->prefix_opt, prefix, sizeof(prefix)) < 0 ||
-	    locate_components(runtime, sizeof(runtime), dlls, sizeof(dlls)) < 0)
+	    locate_components(runtime, sizeof(runtime), dlls, sizeof(dlls)) < 0 ||
+	    (rs->overlay_dir && enter_overlay(rs, prefix) < 0))
 		return 125;
 	cfg->exe_host_path = argv[first];
 	cfg->argv = argv + first + 1;

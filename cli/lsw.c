@@ -13,6 +13,7 @@ static void usage(FILE *f)
 	      "  run PROG.exe [ARGS...]   run a Windows program in the sandbox\n"
 	      "  trace PROG.exe [ARGS...]  run it and show every NT call it makes\n"
 	      "  info [--json] FILE...    show a PE file's headers, imports, exports\n"
+	      "  diff [--json] DIR        what a run with --overlay DIR changed\n"
 	      "  reg, ps, kill, host: planned, not yet available\n"
 	      "\n"
 	      "`lsw COMMAND --help` describes a command's options.\n", f);
@@ -36,6 +37,8 @@ int main(int argc, char **argv)
 		return cmd_run(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "trace"))
 		return cmd_trace(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "diff"))
+		return cmd_diff(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "info"))
 		return lsw_info_main(argc - 1, argv + 1);
 	fprintf(stderr, "lsw: unknown command '%s' (try lsw --help)\n", argv[1]);

@@ -171,7 +171,10 @@ NTSTATUS errno_to_status(int e)
 	case ENOTDIR: return LSW_STATUS_OBJECT_PATH_NOT_FOUND;
 	case EACCES:
 	case EPERM:
-	case EROFS: return LSW_STATUS_ACCESS_DENIED;
+	case EROFS:
+	/* overlayfs cannot copy up a file whose owner the user namespace
+	 * does not map: the user may not change it */
+	case EOVERFLOW: return LSW_STATUS_ACCESS_DENIED;
 	case EEXIST: return LSW_STATUS_OBJECT_NAME_COLLISION;
 	case EISDIR: return LSW_STATUS_FILE_IS_A_DIRECTORY;
 	case ENOSPC: return LSW_STATUS_DISK_FULL;
@@ -181,6 +184,8 @@ NTSTATUS errno_to_status(int e)
 	case EPIPE: return LSW_STATUS_PIPE_BROKEN;
 	case ENAMETOOLONG: return LSW_STATUS_NAME_TOO_LONG;
 	case ENOTEMPTY: return LSW_STATUS_DIRECTORY_NOT_EMPTY;
+	/* an unprivileged --overlay cannot rename a directory it did not make */
+	case EXDEV: return LSW_STATUS_NOT_SAME_DEVICE;
 	}
 	return LSW_STATUS_UNSUCCESSFUL;
 }

@@ -25,7 +25,6 @@ void describe_stat(const struct stat *st, struct net_open_info *o)
 		o->attributes |= FILE_ATTRIBUTE_READONLY;
 }
 
-#define DOS_XATTR "user.lsw.dosattrib"
 /* HIDDEN, SYSTEM, ARCHIVE, TEMPORARY, OFFLINE, NOT_CONTENT_INDEXED */
 #define DOS_XATTR_BITS 0x3126u
 

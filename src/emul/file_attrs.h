@@ -26,11 +26,12 @@ uint64_t filetime(const struct timespec *ts);
 void describe_stat(const struct stat *st, struct net_open_info *o);
 
 /* The DOS attributes the host has no bits for (hidden, system, archive,
- * temporary, offline, not-content-indexed) live in an extended attribute
- * where the file system supports one.  dos_attrs_apply replaces the
+ * temporary, offline, not-content-indexed) live in the extended attribute
+ * DOS_XATTR where the file system supports one (`lsw diff` compares it).  dos_attrs_apply replaces the
  * default ARCHIVE of o->attributes with what is stored (fd >= 0, else
  * path); dos_attrs_store records attrs (0 when it could). */
 void dos_attrs_apply(struct net_open_info *o, int fd, const char *path);
 int dos_attrs_store(int fd, uint32_t attrs);
+#define DOS_XATTR "user.lsw.dosattrib"
 
 #endif
