@@ -6,6 +6,12 @@
 # a second run continues the first, and bad overlay directories are
 # refused with a clear error before anything runs.
 lsw=$1 changes_exe=$2 probe_exe=$3
+# --overlay needs a mount namespace: privileges, or user namespaces.  Only
+# a machine that allows neither skips (77); anything else must work.
+if ! unshare -m true 2> /dev/null && ! unshare -Urm true 2> /dev/null; then
+	echo "SKIP: this machine allows no mount namespace (unshare -m, unshare -Urm)"
+	exit 77
+fi
 dir=$(mktemp -d) || exit 1
 trap 'rm -rf "$dir"' EXIT
 dir=$(cd "$dir" && pwd -P)
