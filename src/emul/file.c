@@ -60,6 +60,13 @@ int file_parent_at(const struct file_object *f, const char **base)
 	return dirfd;
 }
 
+static struct file_object *live_files;
+
+struct file_object *file_first_live(void)
+{
+	return live_files;
+}
+
 static void file_destroy(struct nt_object *obj)
 {
 	struct file_object *f = (struct file_object *)obj;
@@ -76,6 +83,12 @@ static void file_destroy(struct nt_object *obj)
 		close(dirfd);
 	}
 	dir_scan_free(f->scan);
+	if (f->live_prev)
+		f->live_prev->live_next = f->live_next;
+	else
+		live_files = f->live_next;
+	if (f->live_next)
+		f->live_next->live_prev = f->live_prev;
 	share_forget(f);
 	lock_release_all(f);
 	free(f->name_utf8);
@@ -103,6 +116,10 @@ struct file_object *file_new(enum file_kind kind, int fd, const char *name)
 	f->fd = fd;
 	f->name_utf8 = strdup(name ? name : "");
 	f->device_type = kind == FILE_KIND_NULL ? FILE_DEVICE_NULL : FILE_DEVICE_DISK;
+	f->live_next = live_files;
+	if (live_files)
+		live_files->live_prev = f;
+	live_files = f;
 	return f;
 }
 

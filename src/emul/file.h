@@ -33,6 +33,7 @@ struct file_object {
 	char *name_utf8;        /* host path or a description, for messages */
 	char *nt_name;          /* the name it was opened by (UTF-8), for traces */
 	struct dir_scan *scan;  /* DIR: NtQueryDirectoryFile's state (file_dir.c) */
+	struct file_object *live_prev, *live_next; /* every live file object */
 };
 
 extern const struct nt_object_ops file_ops;
@@ -45,6 +46,9 @@ NTSTATUS file_resolve_attributes(struct nt_call *c, uint64_t oa, struct path_res
  * if that name still is this file (same device and inode); *base is the
  * last component, for unlinkat and renameat.  -1 with errno otherwise. */
 int file_parent_at(const struct file_object *f, const char **base);
+/* The live file objects, for what a rename through one handle means for
+ * the others: for (f = file_first_live(); f; f = f->live_next). */
+struct file_object *file_first_live(void);
 /* errno -> NTSTATUS, in one place. */
 NTSTATUS errno_to_status(int e);
 

@@ -227,6 +227,45 @@ static NTSTATUS replaceable(const struct file_object *f, const char *target)
 	return LSW_STATUS_SUCCESS;
 }
 
+/* Is a file beneath directory f open?  Then f may not be renamed (the
+ * FAT and NTFS drivers answer STATUS_ACCESS_DENIED): the open files'
+ * names would change under them. */
+static bool open_beneath(const struct file_object *f)
+{
+	size_t n = strlen(f->name_utf8);
+
+	for (const struct file_object *g = file_first_live(); g; g = g->live_next)
+		if ((g->kind == FILE_KIND_DISK || g->kind == FILE_KIND_DIR) && g->name_utf8 &&
+		    !strncmp(g->name_utf8, f->name_utf8, n) && g->name_utf8[n] == '/')
+			return true;
+	return false;
+}
+
+/* A rename changes the name of the file, so of every handle open on it
+ * under that name (a hard link's other names stay): host and NT name. */
+static void follow_rename(const struct file_object *f, const char *old, const char *host,
+			  const char *nt)
+{
+	for (struct file_object *g = file_first_live(); g; g = g->live_next) {
+		char *host_copy, *nt_copy;
+
+		if ((g->kind != FILE_KIND_DISK && g->kind != FILE_KIND_DIR) || g->dev != f->dev ||
+		    g->ino != f->ino || !g->name_utf8 || strcmp(g->name_utf8, old))
+			continue;
+		host_copy = strdup(host);
+		nt_copy = strdup(nt);
+		if (!host_copy || !nt_copy) {
+			free(host_copy);
+			free(nt_copy);
+			continue;
+		}
+		free(g->name_utf8);
+		free(g->nt_name);
+		g->name_utf8 = host_copy;
+		g->nt_name = nt_copy;
+	}
+}
+
 /* FileRenameInformation (x64): ReplaceIfExists@0 (BOOLEAN, padded),
  * RootDirectory@8, FileNameLength@16, FileName@20. */
 static NTSTATUS set_rename(struct nt_call *c, struct file_object *f)
@@ -236,6 +275,8 @@ static NTSTATUS set_rename(struct nt_call *c, struct file_object *f)
 	const char *from_base, *to_base;
 	int from, to, moved;
 	uint16_t *name;
+	char *old;
+	static char nt_new[4 * 32768]; /* the new NT name as UTF-8 (<= 32767 units) */
 	NTSTATUS st;
 
 	if ((uint32_t)c->args[3] < 24)
@@ -255,6 +296,7 @@ static NTSTATUS set_rename(struct nt_call *c, struct file_object *f)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	}
 	st = path_resolve(name, hdr.len / 2, &pr);
+	utf16_to_utf8(name, hdr.len / 2, nt_new, sizeof(nt_new));
 	free(name);
 	if (st != LSW_STATUS_SUCCESS)
 		return st;
@@ -262,6 +304,8 @@ static NTSTATUS set_rename(struct nt_call *c, struct file_object *f)
 		return LSW_STATUS_ACCESS_DENIED;
 	if (pr.exists && hdr.replace && (st = replaceable(f, pr.host_path)) != LSW_STATUS_SUCCESS)
 		return st;
+	if (f->kind == FILE_KIND_DIR && open_beneath(f))
+		return LSW_STATUS_ACCESS_DENIED;
 	if ((from = file_parent_at(f, &from_base)) < 0)
 		return errno_to_status(errno);
 	if ((to = path_open_parent(pr.host_path, true, &to_base)) < 0) {
@@ -273,8 +317,10 @@ static NTSTATUS set_rename(struct nt_call *c, struct file_object *f)
 	close(to);
 	if (moved < 0)
 		return errno_to_status(errno);
-	free(f->name_utf8);
-	f->name_utf8 = strdup(pr.host_path);
+	if ((old = strdup(f->name_utf8))) {
+		follow_rename(f, old, pr.host_path, nt_new);
+		free(old);
+	}
 	return LSW_STATUS_SUCCESS;
 }
 
