@@ -123,6 +123,18 @@ struct file_object *file_new(enum file_kind kind, int fd, const char *name)
 	return f;
 }
 
+/* The console is the terminal lsw runs in, even when lsw's standard
+ * handles are redirected: CONOUT$ is the screen, not stdout.  Without a
+ * controlling terminal, lsw's own stdin (std_fd 0) or stdout (1) stand in. */
+static int console_fd(int std_fd)
+{
+	static int tty = -2;
+
+	if (tty == -2)
+		tty = open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY);
+	return tty >= 0 ? tty : std_fd;
+}
+
 struct file_object *file_from_stdio(int fd, uint32_t access)
 {
 	static const char *names[] = { "stdin", "stdout", "stderr" }; /* lsw's own */
@@ -132,7 +144,7 @@ struct file_object *file_from_stdio(int fd, uint32_t access)
 
 	if (dup_fd < 0)
 		dup_fd = open("/dev/null", O_RDWR | O_CLOEXEC);
-	f = file_new(FILE_KIND_STREAM, dup_fd, fd <= 2 ? names[fd] : "stream");
+	f = file_new(FILE_KIND_STREAM, dup_fd, fd <= 2 ? names[fd] : "console");
 	if (!f)
 		return NULL;
 	f->access = access;
@@ -619,11 +631,11 @@ static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t acc
 		f = file_new(FILE_KIND_NULL, -1, "\\Device\\Null");
 		break;
 	case PATH_CONIN: /* the console input only reads */
-		f = file_from_stdio(0, 0);
+		f = file_from_stdio(console_fd(0), 0);
 		access &= ~(uint32_t)(FILE_WRITE_DATA | FILE_APPEND_DATA);
 		break;
 	case PATH_CONOUT: /* the console output only writes */
-		f = file_from_stdio(1, 0);
+		f = file_from_stdio(console_fd(1), 0);
 		access &= ~(uint32_t)FILE_READ_DATA;
 		break;
 	case PATH_HOST:

@@ -68,8 +68,10 @@ def run(a, prog, prefix):
         soft, _, hard = a.nofile.partition(':')
         hard = int(hard) if hard else resource.getrlimit(resource.RLIMIT_NOFILE)[1]
         resource.setrlimit(resource.RLIMIT_NOFILE, (int(soft), hard))
+    # a session of its own: no controlling terminal, so the console
+    # (CONOUT$, CONIN$) is lsw's standard handles wherever the suite runs
     r = subprocess.run(cmd, input=stdin, capture_output=True, timeout=120, cwd=a.cwd,
-                       preexec_fn=lower_nofile if a.nofile else None)
+                       preexec_fn=lower_nofile if a.nofile else None, start_new_session=True)
     out, err = r.stdout.decode(errors='replace'), r.stderr.decode(errors='replace')
     failures = []
     if r.returncode != a.exit:
