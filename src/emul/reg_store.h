@@ -1,0 +1,161 @@
+/*
+ * The registry in memory: keys, values, hives and their text files.
+ *
+ * Names are UTF-16 as NT sees them, kept with the case they were created
+ * with and compared case-insensitively (reg_upcase).  A key belongs to one
+ * hive; a hive is one text file in the prefix in the format `regedit /e`
+ * writes ("Windows Registry Editor Version 5.00", UTF-16LE with a BOM,
+ * CRLF).  Changes are batched: the store marks the hive dirty and records
+ * each change in the hive's journal; reg_hive_flush writes the file
+ * crash-safe (temporary file, fsync, rename) after merging what another
+ * lsw wrote to the same file since (it replays the journal on a fresh load
+ * under an flock), so concurrent runs on one prefix lose nothing.
+ *
+ * Used by the supervisor (registry.c: the NT key calls) and by `lsw reg`.
+ */
+#ifndef LSW_REG_STORE_H
+#define LSW_REG_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include "emul/emul.h"
+
+/* Value types (winnt.h) */
+#define REG_NONE 0
+#define REG_SZ 1
+#define REG_EXPAND_SZ 2
+#define REG_BINARY 3
+#define REG_DWORD 4
+#define REG_DWORD_BIG_ENDIAN 5
+#define REG_LINK 6
+#define REG_MULTI_SZ 7
+#define REG_QWORD 11
+
+/* Limits (Windows' documented ones where it has them). */
+#define REG_KEY_NAME_MAX 255        /* UTF-16 units in one key name */
+#define REG_VALUE_NAME_MAX 16383    /* UTF-16 units in a value name */
+#define REG_DEPTH_MAX 512           /* key levels below a hive root */
+#define REG_HIVE_BYTES_MAX (256u << 20) /* names + data a hive may hold:
+				     * past it, STATUS_INSUFFICIENT_RESOURCES */
+
+struct reg_value {
+	uint16_t *name;              /* not NUL-terminated; "" (len 0) is the default value */
+	uint16_t name_len;           /* units */
+	uint32_t type;
+	uint8_t *data;
+	uint32_t size;               /* bytes */
+};
+
+struct reg_hive;
+
+struct reg_key {
+	struct reg_key *parent;      /* NULL for a hive root */
+	struct reg_hive *hive;
+	uint16_t *name;              /* this key's own name (one component) */
+	uint16_t name_len;
+	uint16_t *class_name;        /* NtCreateKey's Class, may be NULL */
+	uint16_t class_len;
+	struct reg_key **subkeys;    /* ordered by reg_name_compare of their names */
+	uint32_t nsubkeys, subkeys_cap;
+	struct reg_value *values;    /* in the order they were first set */
+	uint32_t nvalues, values_cap;
+	uint64_t last_write;         /* FILETIME (100 ns since 1601) */
+	bool is_volatile;            /* REG_OPTION_VOLATILE: never written to the file */
+	bool deleted;                /* removed from the tree, kept alive by references */
+	unsigned refs;               /* the tree's reference + one per reg_key_ref */
+	void *watchers;              /* registry.c's NtNotifyChangeKey list, NULL if none */
+};
+
+struct reg_hive {
+	char *path;                  /* the text file; NULL: not persisted */
+	const char *root_label;      /* "HKEY_LOCAL_MACHINE" or "HKEY_CURRENT_USER":
+				      * how the file names the root in [sections] */
+	struct reg_key *root;
+	bool dirty;                  /* changed since the last flush */
+	uint64_t bytes;              /* names + data held, against REG_HIVE_BYTES_MAX */
+	struct reg_journal *journal; /* changes since the file was read (opaque) */
+	/* identity of the file as read or last written (st_dev, st_ino,
+	 * st_size, st_mtim): reg_hive_flush merges if it changed since */
+	uint64_t file_dev, file_ino, file_size, file_mtime_ns;
+};
+
+/* What changed, for NtNotifyChangeKey's CompletionFilter (REG_NOTIFY_*). */
+#define REG_CHANGE_NAME 0x1          /* a subkey was added, deleted, renamed */
+#define REG_CHANGE_ATTRIBUTES 0x2
+#define REG_CHANGE_LAST_SET 0x4      /* a value was set or deleted */
+#define REG_CHANGE_SECURITY 0x8
+/* Called by the store after every change, with the key whose contents
+ * changed (the parent, for a subkey added, deleted or renamed).  registry.c
+ * sets it; NULL (the default) calls nothing. */
+extern void (*reg_change_hook)(struct reg_key *key, uint32_t what);
+
+/* Simple case folding: ASCII, Latin-1, Greek, Cyrillic (what a key name
+ * needs in practice; NT's full table is larger). */
+uint16_t reg_upcase(uint16_t c);
+/* <0, 0, >0 like strcmp, case-insensitively. */
+int reg_name_compare(const uint16_t *a, size_t alen, const uint16_t *b, size_t blen);
+
+/* --- keys --- */
+struct reg_key *reg_key_ref(struct reg_key *k);
+void reg_key_unref(struct reg_key *k);   /* frees a deleted key at 0 */
+/* The subkey named name (one component), or NULL. */
+struct reg_key *reg_key_find(struct reg_key *parent, const uint16_t *name, size_t len);
+/* Creates subkey name of parent.  STATUS_SUCCESS; STATUS_CHILD_MUST_BE_VOLATILE
+ * (a stable key under a volatile one), STATUS_INVALID_PARAMETER (name empty,
+ * longer than REG_KEY_NAME_MAX or holding '\\'), STATUS_KEY_DELETED (parent
+ * deleted), STATUS_INSUFFICIENT_RESOURCES (depth or hive bytes), STATUS_NO_MEMORY.
+ * Fails with STATUS_OBJECT_NAME_COLLISION if it exists. */
+NTSTATUS reg_key_create(struct reg_key *parent, const uint16_t *name, size_t len,
+			bool is_volatile, const uint16_t *class_name, size_t class_len,
+			struct reg_key **out);
+/* Removes k from the tree (it stays allocated while referenced, flagged
+ * deleted).  STATUS_CANNOT_DELETE if it has subkeys or is a hive root. */
+NTSTATUS reg_key_delete(struct reg_key *k);
+/* Renames k (NtRenameKey).  STATUS_OBJECT_NAME_COLLISION if a sibling has
+ * the name (ignoring case; renaming to another case of its own name is
+ * allowed), STATUS_INVALID_PARAMETER, STATUS_ACCESS_DENIED for a hive root. */
+NTSTATUS reg_key_rename(struct reg_key *k, const uint16_t *name, size_t len);
+
+/* --- values --- */
+struct reg_value *reg_value_find(struct reg_key *k, const uint16_t *name, size_t len);
+/* Sets (creates or replaces) a value.  STATUS_INVALID_PARAMETER (name too
+ * long), STATUS_KEY_DELETED, STATUS_INSUFFICIENT_RESOURCES, STATUS_NO_MEMORY. */
+NTSTATUS reg_value_set(struct reg_key *k, const uint16_t *name, size_t len, uint32_t type,
+		       const void *data, uint32_t size);
+/* STATUS_OBJECT_NAME_NOT_FOUND if there is no such value. */
+NTSTATUS reg_value_delete(struct reg_key *k, const uint16_t *name, size_t len);
+
+/* --- hives and their files --- */
+/* Reads path (a missing file is an empty hive) into a new hive.  NULL on
+ * failure, with "PATH:LINE: what is wrong" in err; the file is never
+ * changed by a failed load. */
+struct reg_hive *reg_hive_load(const char *path, const char *root_label, char *err,
+			       size_t errlen);
+/* A hive that lives only in memory (volatile roots, tests). */
+struct reg_hive *reg_hive_new_volatile(const char *root_label);
+/* Writes a dirty hive (merging others' writes, see above).  0, or -1 with
+ * err set; the file then still holds its previous content. */
+int reg_hive_flush(struct reg_hive *h, char *err, size_t errlen);
+void reg_hive_free(struct reg_hive *h);
+
+/* --- .reg text, as regedit writes and reads it --- */
+/* Writes key and its subtree (not volatile keys) as a .reg file, the
+ * sections named root_path + the path below key ("HKEY_CURRENT_USER\\x").
+ * UTF-16LE with a BOM, CRLF, values as regedit formats them. 0 or -1. */
+int reg_export(FILE *f, const struct reg_key *key, const char *root_path);
+/* Applies a .reg file (UTF-16LE with BOM, or UTF-8 with or without BOM;
+ * "Windows Registry Editor Version 5.00" or "REGEDIT4"): keys created,
+ * values set, [-KEY] (a whole subtree) and "name"=- deletions.  Each
+ * section's path starts with a root name ("HKEY_LOCAL_MACHINE", "HKLM",
+ * "HKEY_CURRENT_USER", "HKCU", "HKEY_CLASSES_ROOT", "HKEY_USERS", ...):
+ * resolve(arg, root) gives the key it stands for (NULL: unknown root, an
+ * error naming the line) and the importer creates the rest below it.  All
+ * or nothing: the text is parsed completely before anything changes.
+ * 0, or -1 with "NAME:LINE: what is wrong" in err. */
+typedef struct reg_key *(*reg_root_resolver)(void *arg, const char *root_name);
+int reg_import(const void *text, size_t len, const char *name, reg_root_resolver resolve,
+	       void *arg, char *err, size_t errlen);
+
+#endif
