@@ -1,0 +1,135 @@
+/* Private declarations of advapi32: the registry API over ntdll's key calls. */
+#ifndef LSW_ADV_PRIVATE_H
+#define LSW_ADV_PRIVATE_H
+
+#define _ADVAPI32_ /* we define, not import, the registry API */
+#include "ntdll/rtl/rtl_nt.h"
+
+#define ADVAPI __declspec(dllexport)
+
+/* The one user's SID: HKEY_CURRENT_USER is \Registry\User\<this>.  Keep in
+ * sync with the supervisor's registry (src/emul/reg_store.h). */
+#define ADV_USER_SID L"S-1-5-21-0-0-0-1000"
+
+/* Key layouts and calls from the Windows driver documentation (wdm.h);
+ * mingw's <winternl.h> does not declare them. */
+enum { KeyBasicInformation, KeyNodeInformation, KeyFullInformation };
+enum { KeyValueBasicInformation, KeyValueFullInformation, KeyValuePartialInformation };
+
+typedef struct ADV_KEY_BASIC {
+	LARGE_INTEGER LastWriteTime;
+	ULONG TitleIndex;
+	ULONG NameLength;      /* bytes */
+	WCHAR Name[1];
+} ADV_KEY_BASIC;
+
+typedef struct ADV_KEY_NODE {
+	LARGE_INTEGER LastWriteTime;
+	ULONG TitleIndex;
+	ULONG ClassOffset;     /* from the start of the structure */
+	ULONG ClassLength;     /* bytes */
+	ULONG NameLength;      /* bytes */
+	WCHAR Name[1];
+} ADV_KEY_NODE;
+
+typedef struct ADV_KEY_FULL {
+	LARGE_INTEGER LastWriteTime;
+	ULONG TitleIndex;
+	ULONG ClassOffset;
+	ULONG ClassLength;
+	ULONG SubKeys;
+	ULONG MaxNameLen;      /* bytes, as are the other maxima */
+	ULONG MaxClassLen;
+	ULONG Values;
+	ULONG MaxValueNameLen;
+	ULONG MaxValueDataLen;
+	WCHAR Class[1];
+} ADV_KEY_FULL;
+
+typedef struct ADV_VALUE_BASIC {
+	ULONG TitleIndex;
+	ULONG Type;
+	ULONG NameLength;      /* bytes */
+	WCHAR Name[1];
+} ADV_VALUE_BASIC;
+
+typedef struct ADV_VALUE_FULL {
+	ULONG TitleIndex;
+	ULONG Type;
+	ULONG DataOffset;      /* from the start of the structure */
+	ULONG DataLength;
+	ULONG NameLength;      /* bytes */
+	WCHAR Name[1];
+} ADV_VALUE_FULL;
+
+typedef struct ADV_VALUE_PARTIAL {
+	ULONG TitleIndex;
+	ULONG Type;
+	ULONG DataLength;
+	UCHAR Data[1];
+} ADV_VALUE_PARTIAL;
+
+_Static_assert(offsetof(ADV_KEY_BASIC, Name) == 16, "layout");
+_Static_assert(offsetof(ADV_KEY_NODE, Name) == 24, "layout");
+_Static_assert(offsetof(ADV_KEY_FULL, Class) == 44, "layout");
+_Static_assert(offsetof(ADV_VALUE_BASIC, Name) == 12, "layout");
+_Static_assert(offsetof(ADV_VALUE_FULL, Name) == 20, "layout");
+_Static_assert(offsetof(ADV_VALUE_PARTIAL, Data) == 12, "layout");
+
+NTSTATUS NTAPI NtCreateKey(PHANDLE, ACCESS_MASK, POBJECT_ATTRIBUTES, ULONG, PUNICODE_STRING, ULONG, PULONG);
+NTSTATUS NTAPI NtOpenKey(PHANDLE, ACCESS_MASK, POBJECT_ATTRIBUTES);
+NTSTATUS NTAPI NtOpenKeyEx(PHANDLE, ACCESS_MASK, POBJECT_ATTRIBUTES, ULONG);
+NTSTATUS NTAPI NtDeleteKey(HANDLE);
+NTSTATUS NTAPI NtFlushKey(HANDLE);
+NTSTATUS NTAPI NtSetValueKey(HANDLE, PUNICODE_STRING, ULONG, ULONG, PVOID, ULONG);
+NTSTATUS NTAPI NtQueryValueKey(HANDLE, PUNICODE_STRING, int, PVOID, ULONG, PULONG);
+NTSTATUS NTAPI NtDeleteValueKey(HANDLE, PUNICODE_STRING);
+NTSTATUS NTAPI NtEnumerateKey(HANDLE, ULONG, int, PVOID, ULONG, PULONG);
+NTSTATUS NTAPI NtEnumerateValueKey(HANDLE, ULONG, int, PVOID, ULONG, PULONG);
+NTSTATUS NTAPI NtQueryKey(HANDLE, int, PVOID, ULONG, PULONG);
+NTSTATUS NTAPI NtNotifyChangeKey(HANDLE, HANDLE, PIO_APC_ROUTINE, PVOID, PIO_STATUS_BLOCK, ULONG,
+				 BOOLEAN, PVOID, ULONG, BOOLEAN);
+
+/* KEY_WOW64_* choose a registry view; there is one view here. */
+#define ADV_ACCESS(sam) ((sam) & ~(ACCESS_MASK)KEY_WOW64_RES)
+
+static inline LSTATUS adv_error(NTSTATUS status)
+{
+	return (LSTATUS)RtlNtStatusToDosError(status);
+}
+
+static inline void *adv_alloc(SIZE_T n)
+{
+	return RtlAllocateHeap(lsw_process_heap(), 0, n ? n : 1);
+}
+
+static inline void adv_free(void *p)
+{
+	if (p)
+		RtlFreeHeap(lsw_process_heap(), 0, p);
+}
+
+/* root.c: the NT handle an HKEY stands for, opening a predefined root on
+ * first use; ERROR_SUCCESS or the error to return. */
+LSTATUS adv_key(HKEY hkey, HANDLE *out);
+BOOL adv_is_predefined(HKEY hkey);
+
+/* open.c: open lpSubKey under hkey (NULL or "" opens hkey itself anew). */
+LSTATUS adv_open(HKEY hkey, const WCHAR *sub, ACCESS_MASK access, HANDLE *out);
+LSTATUS adv_open_attr(HKEY hkey, const WCHAR *sub, ACCESS_MASK access, ULONG attr, HANDLE *out);
+
+/* query.c: heap copies of NT key/value information, grown until it fits.
+ * `index` < 0 queries (NtQueryKey / NtQueryValueKey by name), else
+ * enumerates.  The caller frees *out with adv_free. */
+NTSTATUS adv_key_info(HANDLE key, LONG index, int cls, void **out);
+NTSTATUS adv_value_info(HANDLE key, const WCHAR *name, LONG index, int cls, void **out);
+
+/* strings.c: ANSI (code page 1252, one byte per UTF-16 unit) <-> UTF-16. */
+LSTATUS adv_a_to_w(const char *a, WCHAR **w);  /* NULL stays NULL */
+void adv_w_to_a(const WCHAR *w, SIZE_T n, char *a); /* n units, no NUL added */
+void adv_a_to_w_n(const char *a, SIZE_T n, WCHAR *w);
+BOOL adv_is_string_type(DWORD type);
+DWORD adv_a_size(DWORD type, DWORD wsize);     /* bytes of the A form */
+void adv_data_to_a(DWORD type, const BYTE *src, DWORD wsize, BYTE *dst);
+
+#endif

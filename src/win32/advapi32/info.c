@@ -1,0 +1,114 @@
+/* Key information and housekeeping: RegQueryInfoKey, RegFlushKey,
+ * RegNotifyChangeKeyValue. */
+#include "adv_private.h"
+
+/* Lengths are in characters without the NUL; the largest value's data
+ * is in bytes as stored (also for the A function).  There are no security
+ * descriptors to size: lpcbSecurityDescriptor receives 0. */
+static LSTATUS query_info(HKEY hkey, void *cls, LPDWORD cls_len, LPDWORD reserved,
+			  LPDWORD subkeys, LPDWORD max_subkey, LPDWORD max_class, LPDWORD values,
+			  LPDWORD max_value_name, LPDWORD max_value, LPDWORD sd_size,
+			  PFILETIME ft, BOOL ansi)
+{
+	ADV_KEY_FULL *info;
+	DWORD clen;
+	HANDLE h;
+	LSTATUS err;
+	NTSTATUS status;
+
+	if (reserved || (cls && !cls_len))
+		return ERROR_INVALID_PARAMETER;
+	err = adv_key(hkey, &h);
+	if (err)
+		return err;
+	status = adv_key_info(h, -1, KeyFullInformation, (void **)&info);
+	if (!NT_SUCCESS(status))
+		return adv_error(status);
+	clen = info->ClassLength / sizeof(WCHAR);
+	if (cls && clen >= *cls_len) {
+		err = ERROR_MORE_DATA;
+	} else if (cls && ansi) {
+		adv_w_to_a((WCHAR *)((BYTE *)info + info->ClassOffset), clen, cls);
+		((char *)cls)[clen] = 0;
+	} else if (cls) {
+		memcpy(cls, (BYTE *)info + info->ClassOffset, clen * sizeof(WCHAR));
+		((WCHAR *)cls)[clen] = 0;
+	}
+	if (cls_len)
+		*cls_len = clen;
+	if (subkeys)
+		*subkeys = info->SubKeys;
+	if (max_subkey)
+		*max_subkey = info->MaxNameLen / sizeof(WCHAR);
+	if (max_class)
+		*max_class = info->MaxClassLen / sizeof(WCHAR);
+	if (values)
+		*values = info->Values;
+	if (max_value_name)
+		*max_value_name = info->MaxValueNameLen / sizeof(WCHAR);
+	if (max_value)
+		*max_value = info->MaxValueDataLen;
+	if (sd_size)
+		*sd_size = 0;
+	if (ft)
+		memcpy(ft, &info->LastWriteTime, sizeof(*ft));
+	adv_free(info);
+	return err;
+}
+
+ADVAPI LSTATUS WINAPI RegQueryInfoKeyW(HKEY hkey, LPWSTR cls, LPDWORD cls_len, LPDWORD reserved,
+				       LPDWORD subkeys, LPDWORD max_subkey, LPDWORD max_class,
+				       LPDWORD values, LPDWORD max_value_name, LPDWORD max_value,
+				       LPDWORD sd_size, PFILETIME ft)
+{
+	return query_info(hkey, cls, cls_len, reserved, subkeys, max_subkey, max_class, values,
+			  max_value_name, max_value, sd_size, ft, FALSE);
+}
+
+ADVAPI LSTATUS WINAPI RegQueryInfoKeyA(HKEY hkey, LPSTR cls, LPDWORD cls_len, LPDWORD reserved,
+				       LPDWORD subkeys, LPDWORD max_subkey, LPDWORD max_class,
+				       LPDWORD values, LPDWORD max_value_name, LPDWORD max_value,
+				       LPDWORD sd_size, PFILETIME ft)
+{
+	return query_info(hkey, cls, cls_len, reserved, subkeys, max_subkey, max_class, values,
+			  max_value_name, max_value, sd_size, ft, TRUE);
+}
+
+ADVAPI LSTATUS WINAPI RegFlushKey(HKEY hkey)
+{
+	HANDLE h;
+	LSTATUS err = adv_key(hkey, &h);
+
+	if (err)
+		return err;
+	return adv_error(NtFlushKey(h));
+}
+
+#define NOTIFY_FILTERS (REG_NOTIFY_CHANGE_NAME | REG_NOTIFY_CHANGE_ATTRIBUTES | \
+			REG_NOTIFY_CHANGE_LAST_SET | REG_NOTIFY_CHANGE_SECURITY)
+
+/* An asynchronous request completes after we return, so its status block
+ * cannot live on our stack; nobody reads it, one shared block will do. */
+static IO_STATUS_BLOCK async_iosb;
+
+ADVAPI LSTATUS WINAPI RegNotifyChangeKeyValue(HKEY hkey, BOOL subtree, DWORD filter,
+					      HANDLE event, BOOL async)
+{
+	IO_STATUS_BLOCK iosb;
+	HANDLE h;
+	NTSTATUS status;
+	LSTATUS err;
+
+	if ((async && !event) || (filter & ~(NOTIFY_FILTERS | REG_NOTIFY_THREAD_AGNOSTIC)))
+		return ERROR_INVALID_PARAMETER;
+	err = adv_key(hkey, &h);
+	if (err)
+		return err;
+	/* The event of a synchronous call is not used: the call waits. */
+	status = NtNotifyChangeKey(h, async ? event : NULL, NULL, NULL, async ? &async_iosb : &iosb,
+				   filter & NOTIFY_FILTERS, (BOOLEAN)!!subtree, NULL, 0,
+				   (BOOLEAN)!!async);
+	if (status == STATUS_PENDING)
+		return ERROR_SUCCESS;
+	return adv_error(status);
+}

@@ -1,0 +1,91 @@
+/* Values, UTF-16 side: RegQueryValueExW, RegSetValueExW, RegSetKeyValueW,
+ * RegDeleteValueW, RegDeleteKeyValueW. */
+#include "adv_private.h"
+
+ADVAPI LSTATUS WINAPI RegQueryValueExW(HKEY hkey, LPCWSTR name, LPDWORD reserved, LPDWORD type,
+				       LPBYTE data, LPDWORD size)
+{
+	ADV_VALUE_PARTIAL *info;
+	HANDLE h;
+	LSTATUS err;
+	NTSTATUS status;
+
+	if (reserved || (data && !size))
+		return ERROR_INVALID_PARAMETER;
+	err = adv_key(hkey, &h);
+	if (err)
+		return err;
+	status = adv_value_info(h, name, -1, KeyValuePartialInformation, (void **)&info);
+	if (!NT_SUCCESS(status))
+		return adv_error(status);
+	if (type)
+		*type = info->Type;
+	if (size) {
+		/* A short buffer gets ERROR_MORE_DATA and the size it needs. */
+		if (data && info->DataLength > *size)
+			err = ERROR_MORE_DATA;
+		else if (data)
+			memcpy(data, info->Data, info->DataLength);
+		*size = info->DataLength;
+	}
+	adv_free(info);
+	return err;
+}
+
+ADVAPI LSTATUS WINAPI RegSetValueExW(HKEY hkey, LPCWSTR name, DWORD reserved, DWORD type,
+				     const BYTE *data, DWORD size)
+{
+	UNICODE_STRING us;
+	HANDLE h;
+	LSTATUS err;
+
+	/* Windows reports the unreadable buffer rather than storing nothing. */
+	if (!data && size)
+		return ERROR_NOACCESS;
+	err = adv_key(hkey, &h);
+	if (err)
+		return err;
+	RtlInitUnicodeString(&us, name ? name : L"");
+	return adv_error(NtSetValueKey(h, &us, 0, type, (void *)data, size));
+}
+
+/* The subkey is created if missing, as Windows does. */
+ADVAPI LSTATUS WINAPI RegSetKeyValueW(HKEY hkey, LPCWSTR sub, LPCWSTR name, DWORD type,
+				      LPCVOID data, DWORD size)
+{
+	HKEY k;
+	LSTATUS err;
+
+	if (!sub || !*sub)
+		return RegSetValueExW(hkey, name, 0, type, data, size);
+	err = RegCreateKeyExW(hkey, sub, 0, NULL, 0, KEY_SET_VALUE, NULL, &k, NULL);
+	if (err)
+		return err;
+	err = RegSetValueExW(k, name, 0, type, data, size);
+	NtClose(k);
+	return err;
+}
+
+ADVAPI LSTATUS WINAPI RegDeleteValueW(HKEY hkey, LPCWSTR name)
+{
+	UNICODE_STRING us;
+	HANDLE h;
+	LSTATUS err = adv_key(hkey, &h);
+
+	if (err)
+		return err;
+	RtlInitUnicodeString(&us, name ? name : L"");
+	return adv_error(NtDeleteValueKey(h, &us));
+}
+
+ADVAPI LSTATUS WINAPI RegDeleteKeyValueW(HKEY hkey, LPCWSTR sub, LPCWSTR name)
+{
+	HANDLE h;
+	LSTATUS err = adv_open(hkey, sub, KEY_SET_VALUE, &h);
+
+	if (err)
+		return err;
+	err = RegDeleteValueW((HKEY)h, name);
+	NtClose(h);
+	return err;
+}
