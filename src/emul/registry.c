@@ -51,6 +51,7 @@ static void key_destroy(struct nt_object *obj)
 {
 	struct key_object *k = (struct key_object *)obj;
 
+	registry_notify_cleanup(k);
 	if (k->key)
 		reg_key_unref(k->key);
 	free(k);

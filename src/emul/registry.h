@@ -48,6 +48,9 @@ void registry_attach(struct reg_hive *machine, struct reg_hive *user);
 /* Writes the dirty hives now (exit, idle timer).  0, or -1 with err set. */
 int registry_flush_all(char *err, size_t errlen);
 
+/* registry_notify.c: a key handle is going away; its watches end. */
+void registry_notify_cleanup(struct key_object *k);
+
 /* registry.c, for registry_query.c: the key behind a handle, if the
  * handle has all of `need`.  KEY_DELETED for a deleted key. */
 struct key_object *key_from_handle(struct nt_call *c, uint64_t h, uint32_t need, NTSTATUS *st);

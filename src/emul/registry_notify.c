@@ -1,0 +1,149 @@
+/*
+ * NtNotifyChangeKey: a one-shot watch on a key (and, with WatchTree, its
+ * subtree) for the kinds of change CompletionFilter names.  Asynchronous:
+ * STATUS_PENDING now; at the change the IO_STATUS_BLOCK is written and the
+ * event set.  Synchronous: the call itself waits (a deferred answer).
+ * Closing the key handle ends its watches the same way, with
+ * STATUS_NOTIFY_CLEANUP, as RegNotifyChangeKeyValue documents ("if the
+ * key is closed, the event is signaled").
+ */
+#include <stdlib.h>
+#include "emul/event.h"
+#include "emul/registry.h"
+
+#define REG_NOTIFY_ALL 0xFu
+#define REG_NOTIFY_THREAD_AGNOSTIC 0x10000000u
+#define WATCHES_MAX 4096 /* what one supervisor keeps at once */
+
+struct watch {
+	struct watch *next;
+	struct key_object *owner;   /* the handle's object (not referenced: it
+				     * ends the watch when destroyed) */
+	struct reg_key *key;        /* referenced */
+	uint32_t filter;
+	bool subtree;
+	struct nt_object *event;    /* referenced, or NULL */
+	struct lsw_thread *waiter;  /* synchronous: the thread to answer */
+	struct lsw_thread *thread;  /* whose memory holds the IO_STATUS_BLOCK */
+	uint64_t iosb;
+};
+
+static struct watch *watches;
+static unsigned nwatches;
+
+static void finish(struct watch *w, NTSTATUS status)
+{
+	bool gone = w->thread->process->terminated; /* nothing to tell any more */
+
+	if (w->iosb && !gone)
+		tracee_write_iosb(w->thread, w->iosb, status, 0);
+	if (w->event) {
+		if (!gone)
+			event_signal(w->event);
+		object_unref(w->event);
+	}
+	if (w->waiter && !gone)
+		nt_answer(w->waiter, status);
+	reg_key_unref(w->key);
+	free(w);
+	nwatches--;
+}
+
+static bool beneath(const struct reg_key *k, const struct reg_key *top)
+{
+	for (; k; k = k->parent)
+		if (k == top)
+			return true;
+	return false;
+}
+
+/* The store's hook: every change to a key's subkeys or values. */
+static void key_changed(struct reg_key *key, uint32_t what)
+{
+	struct watch **p = &watches;
+
+	while (*p) {
+		struct watch *w = *p;
+
+		if ((w->filter & what) && (w->key == key || (w->subtree && beneath(key, w->key)))) {
+			*p = w->next;
+			finish(w, LSW_STATUS_SUCCESS);
+		} else {
+			p = &w->next;
+		}
+	}
+}
+
+void registry_notify_cleanup(struct key_object *owner)
+{
+	struct watch **p = &watches;
+
+	while (*p) {
+		struct watch *w = *p;
+
+		if (w->owner == owner) {
+			*p = w->next;
+			finish(w, LSW_STATUS_NOTIFY_CLEANUP);
+		} else {
+			p = &w->next;
+		}
+	}
+}
+
+/* NtNotifyChangeKey(KeyHandle, Event, ApcRoutine, ApcContext, IoStatusBlock,
+ *                   CompletionFilter, WatchTree, Buffer, BufferSize,
+ *                   Asynchronous) */
+NTSTATUS nt_NtNotifyChangeKey(struct nt_call *c)
+{
+	uint32_t filter = (uint32_t)c->args[5];
+	bool asynchronous = (uint8_t)c->args[9];
+	struct key_object *k;
+	struct watch *w;
+	NTSTATUS st;
+
+	if (!(k = key_from_handle(c, c->args[0], KEY_NOTIFY, &st)))
+		return st;
+	if (!filter || (filter & ~(REG_NOTIFY_ALL | REG_NOTIFY_THREAD_AGNOSTIC)))
+		return LSW_STATUS_INVALID_PARAMETER;
+	if (c->args[2])
+		return LSW_STATUS_NOT_IMPLEMENTED; /* APC completion: no user APCs yet */
+	if (k->container != KEY_IN_HIVE)
+		return LSW_STATUS_NOT_IMPLEMENTED; /* \Registry and \Registry\User never change */
+	if (!c->args[4])
+		return LSW_STATUS_ACCESS_VIOLATION;
+	if (nwatches >= WATCHES_MAX)
+		return LSW_STATUS_INSUFFICIENT_RESOURCES;
+	reg_change_hook = key_changed;
+	if (!(w = calloc(1, sizeof(*w))))
+		return LSW_STATUS_NO_MEMORY;
+	if (c->args[1] && !(w->event = event_from_handle(c, c->args[1], &st))) {
+		free(w);
+		return st;
+	}
+	w->owner = k;
+	w->key = reg_key_ref(k->key);
+	w->filter = filter;
+	w->subtree = (uint8_t)c->args[6];
+	w->thread = c->thread;
+	w->iosb = c->args[4];
+	w->waiter = asynchronous ? NULL : c->thread;
+	w->next = watches;
+	watches = w;
+	nwatches++;
+	if (asynchronous) {
+		if (tracee_write_iosb(c->thread, c->args[4], LSW_STATUS_PENDING, 0) !=
+		    LSW_STATUS_SUCCESS) {
+			watches = w->next;
+			w->iosb = 0;
+			w->waiter = NULL;
+			if (w->event) {
+				object_unref(w->event);
+				w->event = NULL;
+			}
+			finish(w, LSW_STATUS_SUCCESS);
+			return LSW_STATUS_ACCESS_VIOLATION;
+		}
+		return LSW_STATUS_PENDING;
+	}
+	return NT_DEFERRED;
+}

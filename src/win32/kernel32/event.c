@@ -1,0 +1,168 @@
+/* Events and waiting: CreateEvent(Ex), OpenEvent, SetEvent, ResetEvent,
+ * WaitForSingleObject(Ex).  Named objects: "X" and "Local\X" live in the
+ * session's directory, "Global\X" in the global one, as on Windows. */
+#include "k32_private.h"
+
+#define CREATE_EVENT_MANUAL_RESET_FLAG 0x1
+#define CREATE_EVENT_INITIAL_SET_FLAG 0x2
+
+static const WCHAR session_dir[] = L"\\Sessions\\1\\BaseNamedObjects\\";
+static const WCHAR global_dir[] = L"\\BaseNamedObjects\\";
+
+/* The NT name of a named object, heap-allocated into *nt (Buffer freed
+ * with k32_free); FALSE with the error set on failure. */
+static BOOL object_name(const WCHAR *name, UNICODE_STRING *nt)
+{
+	const WCHAR *dir = session_dir;
+	SIZE_T dl, nl;
+	WCHAR *buf;
+
+	if (!wcsncmp(name, L"Global\\", 7)) {
+		dir = global_dir;
+		name += 7;
+	} else if (!wcsncmp(name, L"Local\\", 6)) {
+		name += 6;
+	}
+	dl = wcslen(dir);
+	nl = wcslen(name);
+	if (dl + nl > 32767)
+		return k32_error(ERROR_FILENAME_EXCED_RANGE);
+	buf = RtlAllocateHeap(k32_heap(), 0, (dl + nl + 1) * sizeof(WCHAR));
+	if (!buf)
+		return k32_error(ERROR_NOT_ENOUGH_MEMORY);
+	memcpy(buf, dir, dl * sizeof(WCHAR));
+	memcpy(buf + dl, name, (nl + 1) * sizeof(WCHAR));
+	nt->Buffer = buf;
+	nt->Length = (USHORT)((dl + nl) * sizeof(WCHAR));
+	nt->MaximumLength = nt->Length + sizeof(WCHAR);
+	return TRUE;
+}
+
+K32API HANDLE WINAPI CreateEventExW(LPSECURITY_ATTRIBUTES sa, LPCWSTR name, DWORD flags,
+				    DWORD access)
+{
+	OBJECT_ATTRIBUTES oa;
+	UNICODE_STRING nt = { 0 };
+	HANDLE h = NULL;
+	NTSTATUS status;
+
+	if (name && !object_name(name, &nt))
+		return NULL;
+	InitializeObjectAttributes(&oa, name ? &nt : NULL, OBJ_CASE_INSENSITIVE | OBJ_OPENIF |
+				   (sa && sa->bInheritHandle ? OBJ_INHERIT : 0), NULL,
+				   sa ? sa->lpSecurityDescriptor : NULL);
+	status = NtCreateEvent(&h, access, &oa,
+			       flags & CREATE_EVENT_MANUAL_RESET_FLAG ? 0 /* Notification */
+								    : 1 /* Synchronization */,
+			       (flags & CREATE_EVENT_INITIAL_SET_FLAG) != 0);
+	k32_free(nt.Buffer);
+	if (status < 0) {
+		k32_fail(status);
+		return NULL;
+	}
+	/* an existing named event was opened: the caller can tell */
+	RtlSetLastWin32Error(status == STATUS_OBJECT_NAME_EXISTS ? ERROR_ALREADY_EXISTS : 0);
+	return h;
+}
+
+K32API HANDLE WINAPI CreateEventW(LPSECURITY_ATTRIBUTES sa, BOOL manual, BOOL initial,
+				  LPCWSTR name)
+{
+	return CreateEventExW(sa, name, (manual ? CREATE_EVENT_MANUAL_RESET_FLAG : 0) |
+					       (initial ? CREATE_EVENT_INITIAL_SET_FLAG : 0),
+			      EVENT_ALL_ACCESS);
+}
+
+K32API HANDLE WINAPI CreateEventExA(LPSECURITY_ATTRIBUTES sa, LPCSTR name, DWORD flags,
+				    DWORD access)
+{
+	UNICODE_STRING w = { 0 };
+	HANDLE h;
+
+	if (name && !k32_ansi_arg(name, &w))
+		return NULL;
+	h = CreateEventExW(sa, name ? w.Buffer : NULL, flags, access);
+	k32_free(w.Buffer);
+	return h;
+}
+
+K32API HANDLE WINAPI CreateEventA(LPSECURITY_ATTRIBUTES sa, BOOL manual, BOOL initial,
+				  LPCSTR name)
+{
+	return CreateEventExA(sa, name, (manual ? CREATE_EVENT_MANUAL_RESET_FLAG : 0) |
+					       (initial ? CREATE_EVENT_INITIAL_SET_FLAG : 0),
+			      EVENT_ALL_ACCESS);
+}
+
+K32API HANDLE WINAPI OpenEventW(DWORD access, BOOL inherit, LPCWSTR name)
+{
+	OBJECT_ATTRIBUTES oa;
+	UNICODE_STRING nt;
+	HANDLE h = NULL;
+	NTSTATUS status;
+
+	if (!name) {
+		k32_error(ERROR_INVALID_PARAMETER);
+		return NULL;
+	}
+	if (!object_name(name, &nt))
+		return NULL;
+	InitializeObjectAttributes(&oa, &nt, OBJ_CASE_INSENSITIVE | (inherit ? OBJ_INHERIT : 0),
+				   NULL, NULL);
+	status = NtOpenEvent(&h, access, &oa);
+	k32_free(nt.Buffer);
+	if (status < 0) {
+		k32_fail(status);
+		return NULL;
+	}
+	return h;
+}
+
+K32API HANDLE WINAPI OpenEventA(DWORD access, BOOL inherit, LPCSTR name)
+{
+	UNICODE_STRING w = { 0 };
+	HANDLE h;
+
+	if (!name) {
+		k32_error(ERROR_INVALID_PARAMETER);
+		return NULL;
+	}
+	if (!k32_ansi_arg(name, &w))
+		return NULL;
+	h = OpenEventW(access, inherit, w.Buffer);
+	k32_free(w.Buffer);
+	return h;
+}
+
+K32API BOOL WINAPI SetEvent(HANDLE h)
+{
+	NTSTATUS status = NtSetEvent(h, NULL);
+
+	return status < 0 ? k32_fail(status) : TRUE;
+}
+
+K32API BOOL WINAPI ResetEvent(HANDLE h)
+{
+	NTSTATUS status = NtResetEvent(h, NULL);
+
+	return status < 0 ? k32_fail(status) : TRUE;
+}
+
+K32API DWORD WINAPI WaitForSingleObjectEx(HANDLE h, DWORD ms, BOOL alertable)
+{
+	LARGE_INTEGER timeout;
+	NTSTATUS status;
+
+	timeout.QuadPart = -(LONGLONG)ms * 10000;
+	status = NtWaitForSingleObject(h, (BOOLEAN)alertable, ms == INFINITE ? NULL : &timeout);
+	if (status < 0) {
+		k32_fail(status);
+		return WAIT_FAILED;
+	}
+	return (DWORD)status; /* WAIT_OBJECT_0, WAIT_ABANDONED, WAIT_TIMEOUT, WAIT_IO_COMPLETION */
+}
+
+K32API DWORD WINAPI WaitForSingleObject(HANDLE h, DWORD ms)
+{
+	return WaitForSingleObjectEx(h, ms, FALSE);
+}
