@@ -130,7 +130,7 @@ static LSTATUS check_flags(DWORD flags, const void *data, const DWORD *size)
 {
 	DWORD rt = flags & RRF_RT_ANY;
 
-	if ((data && !size) || !rt)
+	if (data && !size)
 		return ERROR_INVALID_PARAMETER;
 	if ((flags & RRF_SUBKEY_WOW6464KEY) && (flags & RRF_SUBKEY_WOW6432KEY))
 		return ERROR_INVALID_PARAMETER;

@@ -99,8 +99,10 @@ ADVAPI LSTATUS WINAPI RegNotifyChangeKeyValue(HKEY hkey, BOOL subtree, DWORD fil
 	NTSTATUS status;
 	LSTATUS err;
 
-	if ((async && !event) || (filter & ~(NOTIFY_FILTERS | REG_NOTIFY_THREAD_AGNOSTIC)))
+	if (filter & ~(NOTIFY_FILTERS | REG_NOTIFY_THREAD_AGNOSTIC))
 		return ERROR_INVALID_PARAMETER;
+	if (async && !event)
+		return ERROR_INVALID_HANDLE; /* there is nothing to signal */
 	err = adv_key(hkey, &h);
 	if (err)
 		return err;
