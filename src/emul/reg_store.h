@@ -158,4 +158,21 @@ typedef struct reg_key *(*reg_root_resolver)(void *arg, const char *root_name);
 int reg_import(const void *text, size_t len, const char *name, reg_root_resolver resolve,
 	       void *arg, char *err, size_t errlen);
 
+/* --- added with the store's implementation --- */
+/* UTF-8 <-> UTF-16 (reg_utf.c), malloc'd.  reg_utf8_to_utf16: NULL for
+ * malformed UTF-8 (*bad_at, if given, is the offending byte's offset) or
+ * no memory.  reg_utf16_to_utf8: NUL-terminated, NULL for no memory. */
+uint16_t *reg_utf8_to_utf16(const char *s, size_t len, size_t *outlen, size_t *bad_at);
+char *reg_utf16_to_utf8(const uint16_t *s, size_t len, size_t *outlen);
+
+/* The SID of the prefix's one user: HKEY_USERS\<it> is the user hive,
+ * ProfileList\<it> its profile. */
+#define REG_USER_SID "S-1-5-21-0-0-0-1000"
+
+/* Gives a new prefix's hives the keys and values a Windows 10 22H2 machine
+ * has (reg_defaults.c); either key may be NULL to leave that hive alone.
+ * 0, or -1 with err set. */
+int reg_defaults_apply(struct reg_key *hklm, struct reg_key *hkcu, const char *user_name,
+		       const char *sid, char *err, size_t errlen);
+
 #endif
