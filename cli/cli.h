@@ -10,6 +10,7 @@
 int cmd_run(int argc, char **argv);
 int cmd_trace(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
+int cmd_reg(int argc, char **argv);     /* cmd_reg.c: lsw reg, reg.exe on the prefix */
 
 /* cmd_run.c: what lsw run and lsw trace share. */
 enum { RUN_OPT_TIMEOUT = 256, RUN_OPT_PREFIX, RUN_OPT_ENV, RUN_OPT_HOST_ENV, RUN_OPT_DEBUG,

@@ -14,7 +14,9 @@ static void usage(FILE *f)
 	      "  trace PROG.exe [ARGS...]  run it and show every NT call it makes\n"
 	      "  info [--json] FILE...    show a PE file's headers, imports, exports\n"
 	      "  diff [--json] DIR        what a run with --overlay DIR changed\n"
-	      "  reg, ps, kill, host: planned, not yet available\n"
+	      "  reg VERB ...             query and change the prefix's registry (reg.exe\n"
+	      "                           syntax: query, add, delete, export, import)\n"
+	      "  ps, kill, host: planned, not yet available\n"
 	      "\n"
 	      "`lsw COMMAND --help` describes a command's options.\n", f);
 }
@@ -39,6 +41,8 @@ int main(int argc, char **argv)
 		return cmd_trace(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "diff"))
 		return cmd_diff(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "reg"))
+		return cmd_reg(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "info"))
 		return lsw_info_main(argc - 1, argv + 1);
 	fprintf(stderr, "lsw: unknown command '%s' (try lsw --help)\n", argv[1]);
