@@ -78,7 +78,7 @@ static void make_scratch(void)
 
 static void rm_scratch(void)
 {
-	char cmd[300];
+	char cmd[600];
 
 	snprintf(cmd, sizeof(cmd), "chmod -R u+w '%s'; rm -rf '%s'", scratch, scratch);
 	ck_assert_int_eq(system(cmd), 0);
