@@ -363,6 +363,30 @@ def main():
                      " all; minimum times: " + ", ".join(
                          f"{n} {min(t):.3f} s" for n, t in
                          zip(["lsw", "cp", "dd", "wine"], ts)))
+        # 7. Registry -----------------------------------------------------
+        print("registry ...", flush=True)
+        regbench = os.path.join(FIX, "regbench.exe")
+        need(regbench)
+        n_reg = 2000 if q else 20000
+
+        def per_pair(r):
+            """Median ns per RegSetValueEx + RegQueryValueEx pair, timed inside."""
+            vals = []
+            for _ in range(3 if q else 5):
+                out = run_once(r, r.argv(regbench, n_reg)).split()
+                if len(out) != 4 or out[0] != "pairs":
+                    die(f"regbench.exe under {r.name} printed {' '.join(out)!r}")
+                vals.append(float(out[3]) * 1e-9)
+            return statistics.median(vals)
+        reg_lsw = per_pair(lsw)
+        reg_wine = per_pair(wr) if wr else None
+        rows.append(("RegSetValueEx+RegQueryValueEx pair", "us", reg_lsw, None, reg_wine,
+                     "", None))
+        notes.append(f"registry: regbench.exe {n_reg}: a REG_DWORD set and read back, timed"
+                     " with QueryPerformanceCounter inside the program (start-up excluded);"
+                     f" pairs per second: lsw {1 / reg_lsw:,.0f}"
+                     + (f", Wine {1 / reg_wine:,.0f}" if reg_wine else "")
+                     + "; no native column: Linux has no registry")
     finally:
         if wr:
             subprocess.run(["wineserver", "-k"], env=wr.env, stdin=subprocess.DEVNULL,

@@ -41,6 +41,11 @@ struct run_state {
 	struct env_builder *env;
 	const char *prefix_opt;
 	const char *overlay_dir;     /* --overlay */
+	/* --env and --host-env in order (NULL: --host-env), applied after
+	 * the registry's environment so they win */
+	const char **env_opts;
+	size_t nenv_opts;
+	struct reg_prefix *registry;
 	unsigned timeout;
 	char start_dir[128];         /* cfg.start_dir's storage */
 };
@@ -65,5 +70,10 @@ int env_set(struct env_builder *e, const char *name, const char *value);
 int env_add_option(struct env_builder *e, const char *opt); /* NAME=VALUE or NAME */
 void env_add_host(struct env_builder *e, char **host);
 char **env_finish(struct env_builder *e);  /* sorted NAME=value, NULL-terminated */
+/* NAME's value so far (case-insensitive), or NULL. */
+const char *env_get(struct env_builder *e, const char *name);
+/* registry_env.c: the Environment keys of the prefix's registry. */
+struct reg_prefix;
+void env_add_registry(struct env_builder *e, struct reg_prefix *r);
 
 #endif

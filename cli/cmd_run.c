@@ -13,6 +13,7 @@
 #include "emul/section.h"
 #include "loader/pe.h"
 #include "overlay/overlay.h"
+#include "emul/reg_prefix.h"
 #include "tracer/supervisor.h"
 
 extern char **environ;
@@ -223,6 +224,19 @@ int run_state_init(struct run_state *rs, const char *command)
 	return 0;
 }
 
+static int remember_env_option(struct run_state *rs, const char *arg)
+{
+	const char **v = realloc(rs->env_opts, (rs->nenv_opts + 1) * sizeof(*v));
+
+	if (!v) {
+		fprintf(stderr, "lsw %s: out of memory\n", rs->command);
+		return -1;
+	}
+	v[rs->nenv_opts++] = arg;
+	rs->env_opts = v;
+	return 1;
+}
+
 int run_option(struct run_state *rs, int opt, const char *arg)
 {
 	switch (opt) {
@@ -232,14 +246,13 @@ int run_option(struct run_state *rs, int opt, const char *arg)
 		rs->prefix_opt = arg;
 		return 1;
 	case RUN_OPT_ENV:
-		if (env_add_option(rs->env, arg) < 0) {
+		if (!*arg || *arg == '=' || (strchr(arg, '=') && strchr(arg, '=') - arg >= 256)) {
 			fprintf(stderr, "lsw %s: bad --env '%s'\n", rs->command, arg);
 			return -1;
 		}
-		return 1;
+		return remember_env_option(rs, arg);
 	case RUN_OPT_HOST_ENV:
-		env_add_host(rs->env, environ);
-		return 1;
+		return remember_env_option(rs, NULL);
 	case RUN_OPT_DEBUG:
 		rs->cfg.debug = true;
 		return 1;
@@ -284,6 +297,18 @@ static int enter_overlay(struct run_state *rs, const char *prefix)
 	return r;
 }
 
+/* The prefix's registry (inside the overlay, if any).  A hive that does
+ * not parse stops the run: it is never replaced by an empty one. */
+static int open_registry(struct run_state *rs, const char *prefix)
+{
+	char err[PATH_MAX + 256];
+
+	rs->registry = reg_prefix_open(prefix, lsw_user_name(), err, sizeof(err));
+	if (!rs->registry)
+		fprintf(stderr, "lsw %s: registry: %s\n", rs->command, err);
+	return rs->registry ? 0 : -1;
+}
+
 int run_program(struct run_state *rs, int argc, char **argv, int first)
 {
 	char prefix[PATH_MAX], runtime[PATH_MAX], dlls[PATH_MAX];
@@ -300,6 +325,8 @@ int run_program(struct run_state *rs, int argc, char **argv, int first)
 	    locate_components(runtime, sizeof(runtime), dlls, sizeof(dlls)) < 0 ||
 	    (rs->overlay_dir && enter_overlay(rs, prefix) < 0))
 		return 125;
+	if (open_registry(rs, prefix) < 0)
+		return 125;
 	cfg->exe_host_path = argv[first];
 	cfg->argv = argv + first + 1;
 	cfg->argc = argc - first - 1;
@@ -310,6 +337,15 @@ int run_program(struct run_state *rs, int argc, char **argv, int first)
 		snprintf(rs->start_dir, sizeof(rs->start_dir), "C:\\Users\\%s\\", lsw_user_name());
 		cfg->start_dir = rs->start_dir;
 	}
+	env_add_registry(rs->env, rs->registry);
+	for (size_t i = 0; i < rs->nenv_opts; i++) {
+		if (rs->env_opts[i])
+			env_add_option(rs->env, rs->env_opts[i]);
+		else
+			env_add_host(rs->env, environ);
+	}
+	cfg->hive_machine = rs->registry->machine;
+	cfg->hive_user = rs->registry->user;
 	return supervisor_run(cfg, env_finish(rs->env), rs->timeout);
 }
 

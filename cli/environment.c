@@ -70,6 +70,16 @@ int env_set(struct env_builder *e, const char *name, const char *value)
 	return 0;
 }
 
+const char *env_get(struct env_builder *e, const char *name)
+{
+	size_t nl = strlen(name);
+
+	for (size_t i = 0; i < e->n; i++)
+		if (name_len(e->v[i]) == nl && !strncasecmp(e->v[i], name, nl))
+			return e->v[i] + nl + 1;
+	return NULL;
+}
+
 int env_add_option(struct env_builder *e, const char *opt)
 {
 	const char *eq = strchr(opt, '=');

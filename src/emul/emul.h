@@ -23,6 +23,7 @@ typedef uint32_t NTSTATUS;
 struct lsw_process;
 struct lsw_thread;
 struct nt_object;
+struct reg_hive;
 
 /* A host directory the program may see (--map): on drive letter 'A'..'Z',
  * or (letter 0) at its own path under Z:. */
@@ -46,6 +47,8 @@ struct lsw_config {
 	unsigned nmaps;
 	bool no_cwd;                 /* neither the current nor the program's
 				      * directory is visible, only maps[] */
+	struct reg_hive *hive_machine; /* the prefix's registry (NULL: none) */
+	struct reg_hive *hive_user;
 	const char *start_dir;       /* the program's starting current directory
 				      * (DOS path) if not the host's, e.g. with
 				      * no_cwd: C:\Users\<user> */

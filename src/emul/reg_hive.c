@@ -151,7 +151,10 @@ struct reg_hive *reg_hive_load(const char *path, const char *root_label, char *e
 	return h;
 }
 
-/* Writes src's tree to h->path: PATH.tmp.<pid>, fsync, rename, fsync dir. */
+/* Writes src's tree to h->path: PATH.tmp, fsync, rename, fsync dir.  Only
+ * the holder of PATH.lock writes, so one temporary name is enough, and a
+ * writer killed halfway leaves one PATH.tmp that the next write replaces
+ * (never a pile of them). */
 static int write_file(const struct reg_hive *src, const char *path, char *err, size_t errlen)
 {
 	size_t plen = strlen(path);
@@ -163,7 +166,7 @@ static int write_file(const struct reg_hive *src, const char *path, char *err, s
 		snprintf(err, errlen, "%s: out of memory", path);
 		goto out;
 	}
-	snprintf(tmp, plen + 32, "%s.tmp.%d", path, (int)getpid());
+	snprintf(tmp, plen + 32, "%s.tmp", path);
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	if (fd < 0 || !(f = fdopen(fd, "wb"))) {
 		snprintf(err, errlen, "%s: cannot write: %s", tmp, strerror(errno));

@@ -43,7 +43,17 @@ struct key_object {
 
 extern const struct nt_object_ops key_ops;
 
-/* The hives NT calls reach (the supervisor attaches the prefix's). */
+/* registry_session.c: a supervisor run's registry.  Attaches the hives
+ * (either may be NULL: no registry), makes HKCU\Volatile Environment from
+ * the environment block env, writes changes every second; registry_stop
+ * writes what is left. */
+void registry_start(struct reg_hive *machine, struct reg_hive *user, char **env);
+/* What logon sets for the user (NULL-terminated): Volatile Environment's
+ * values, which win over the Environment keys' (USERNAME is SYSTEM there). */
+extern const char *const volatile_environment_names[];
+void registry_stop(void);
+
+/* The hives NT calls reach (registry_start attaches the prefix's). */
 void registry_attach(struct reg_hive *machine, struct reg_hive *user);
 /* Writes the dirty hives now (exit, idle timer).  0, or -1 with err set. */
 int registry_flush_all(char *err, size_t errlen);

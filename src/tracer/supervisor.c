@@ -17,6 +17,7 @@
 #include "emul/memory.h"
 #include "emul/object.h"
 #include "emul/path.h"
+#include "emul/registry.h"
 #include "tracer/launch.h"
 #include "tracer/loop.h"
 #include "tracer/notify.h"
@@ -239,6 +240,7 @@ int supervisor_run(const struct lsw_config *cfg, char **env, unsigned timeout_se
 		perror("lsw: supervisor setup");
 		return 125;
 	}
+	registry_start(cfg->hive_machine, cfg->hive_user, env);
 	if (launch_runtime(cfg->runtime_path, cfg->netns, &p->pid, &p->notify_fd) < 0)
 		return 125;
 	p->win_pid = (uint32_t)p->pid * 4;
@@ -260,6 +262,7 @@ int supervisor_run(const struct lsw_config *cfg, char **env, unsigned timeout_se
 		trace_finish();
 	p->terminated = true; /* waiters (locks, reads) must not be answered now */
 	handle_table_free(p);
+	registry_stop();
 	vad_free_all(&p->vad);
 	return exit_code;
 }

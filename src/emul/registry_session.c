@@ -1,0 +1,85 @@
+/*
+ * The registry over one run of the supervisor: the prefix's hives attached
+ * at start, HKCU\Volatile Environment made (it is never written to disk,
+ * as on Windows, where logon creates it), changes written to the hive
+ * files within a second of being made and at the end.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "emul/registry.h"
+#include "tracer/loop.h"
+
+#define FLUSH_PERIOD_NS 1000000000ull
+
+static struct reg_hive *hives[2];
+
+static void report(const char *err)
+{
+	fprintf(stderr, "lsw: registry not saved: %s\n", err);
+}
+
+static void flush_tick(void *arg, uint32_t events)
+{
+	char err[1024];
+
+	(void)arg;
+	(void)events;
+	for (int i = 0; i < 2; i++)
+		if (hives[i] && hives[i]->dirty && reg_hive_flush(hives[i], err, sizeof(err)) < 0)
+			report(err); /* kept in memory; tried again next time */
+	loop_add_timer(loop_now_ns() + FLUSH_PERIOD_NS, flush_tick, NULL);
+}
+
+const char *const volatile_environment_names[] = {
+	"APPDATA", "HOMEDRIVE", "HOMEPATH", "LOCALAPPDATA", "LOGONSERVER", "USERDOMAIN",
+	"USERNAME", "USERPROFILE", NULL,
+};
+
+/* The names Windows' logon puts in Volatile Environment, from env. */
+static void volatile_environment(struct reg_hive *user, char **env)
+{
+	const char *const *names = volatile_environment_names;
+	static const uint16_t key_name[] = { 'V', 'o', 'l', 'a', 't', 'i', 'l', 'e', ' ', 'E',
+					     'n', 'v', 'i', 'r', 'o', 'n', 'm', 'e', 'n', 't' };
+	struct reg_key *k = reg_key_find(user->root, key_name, 20);
+
+	if (!k && reg_key_create(user->root, key_name, 20, true, NULL, 0, &k) != LSW_STATUS_SUCCESS)
+		return;
+	for (size_t i = 0; names[i]; i++) {
+		size_t nl = strlen(names[i]);
+
+		for (char **e = env; e && *e; e++) {
+			uint16_t *name, *value;
+			size_t n, vn;
+
+			if (strncmp(*e, names[i], nl) || (*e)[nl] != '=')
+				continue;
+			name = reg_utf8_to_utf16(names[i], nl, &n, NULL);
+			value = reg_utf8_to_utf16(*e + nl + 1, strlen(*e + nl + 1) + 1, &vn, NULL);
+			if (name && value)
+				reg_value_set(k, name, n, REG_SZ, value, (uint32_t)(vn * 2));
+			free(name);
+			free(value);
+		}
+	}
+}
+
+void registry_start(struct reg_hive *machine, struct reg_hive *user, char **env)
+{
+	hives[0] = machine;
+	hives[1] = user;
+	registry_attach(machine, user);
+	if (user)
+		volatile_environment(user, env);
+	loop_add_timer(loop_now_ns() + FLUSH_PERIOD_NS, flush_tick, NULL);
+}
+
+void registry_stop(void)
+{
+	char err[1024];
+
+	for (int i = 0; i < 2; i++)
+		if (hives[i] && reg_hive_flush(hives[i], err, sizeof(err)) < 0)
+			report(err);
+}
