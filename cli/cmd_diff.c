@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 #include "cli.h"
+#include <stdlib.h>
+#include "emul/reg_diff.h"
 #include "overlay/overlay.h"
 #include "tracer/strbuf.h"
 
@@ -15,6 +17,8 @@ static void usage(FILE *f)
 	      "compared with the untouched originals.  A file only copied, its bytes,\n"
 	      "mode, times and DOS attributes unchanged, is not a change.  A renamed\n"
 	      "file shows as deleted and created; a renamed directory as renamed.\n"
+	      "The registry is compared key by key and value by value:\n"
+	      "  created   HKEY_CURRENT_USER\\Software\\x \"name\" = REG_SZ \"data\"\n"
 	      "\n"
 	      "options:\n"
 	      "  --json              one JSON object per change and line: change,\n"
@@ -52,6 +56,37 @@ static void print_text(const struct overlay_entry *e, void *arg)
 	putchar('\n');
 }
 
+struct printer {
+	bool json;
+	struct strbuf sb;
+};
+
+/* A value's name and data as one string: "name" = REG_SZ "data". */
+static char *describe_value(const struct reg_value *v, bool with_data)
+{
+	char *s = NULL, tb[16], *name = reg_utf16_to_utf8(v->name, v->name_len, NULL);
+	size_t n;
+	FILE *f = open_memstream(&s, &n);
+
+	if (f) {
+		if (v->name_len)
+			fprintf(f, "\"%s\"", name ? name : "?");
+		else
+			fputs("(Default)", f);
+		if (with_data) {
+			fprintf(f, " = %s ", reg_type_name(v->type, tb, sizeof(tb)));
+			if (v->type == REG_SZ || v->type == REG_EXPAND_SZ || v->type == REG_MULTI_SZ)
+				putc('"', f);
+			reg_format_data(f, v);
+			if (v->type == REG_SZ || v->type == REG_EXPAND_SZ || v->type == REG_MULTI_SZ)
+				putc('"', f);
+		}
+		fclose(f);
+	}
+	free(name);
+	return s;
+}
+
 static void json_field(struct strbuf *sb, const char *key, const char *value)
 {
 	sb_printf(sb, ",\"%s\":", key);
@@ -82,6 +117,121 @@ static void print_json(const struct overlay_entry *e, void *arg)
 	fputs(sb->s, stdout);
 }
 
+/* The data of v alone, for --json. */
+static char *value_data(const struct reg_value *v)
+{
+	char *s = NULL;
+	size_t n;
+	FILE *f = open_memstream(&s, &n);
+
+	if (f) {
+		reg_format_data(f, v);
+		fclose(f);
+	}
+	return s;
+}
+
+static void print_registry_change(const struct reg_diff *d, void *arg)
+{
+	static const enum overlay_change as_file[] = {
+		[REG_DIFF_KEY_CREATED] = CHANGE_CREATED, [REG_DIFF_KEY_DELETED] = CHANGE_DELETED,
+		[REG_DIFF_VALUE_CREATED] = CHANGE_CREATED, [REG_DIFF_VALUE_MODIFIED] = CHANGE_MODIFIED,
+		[REG_DIFF_VALUE_DELETED] = CHANGE_DELETED,
+	};
+	struct printer *p = arg;
+	const struct reg_value *v = d->value ? d->value : d->old;
+	const char *change = overlay_change_name(as_file[d->change]);
+	char tb[16];
+
+	if (!p->json) {
+		char *now = v ? describe_value(v, d->value != NULL) : NULL;
+		char *before = d->change == REG_DIFF_VALUE_MODIFIED ? describe_value(d->old, true)
+								       : NULL;
+		const char *eq = before ? strstr(before, " = ") : NULL;
+
+		printf("%-9s %s%s%s", change, d->key, v ? " " : "\\", now ? now : "");
+		if (eq)
+			printf(" (was %s)", eq + 3);
+		putchar('\n');
+		free(now);
+		free(before);
+		return;
+	}
+	sb_reset(&p->sb);
+	sb_printf(&p->sb, "{\"change\":\"%s\",\"type\":\"registry %s\"", change,
+		  v ? "value" : "key");
+	json_field(&p->sb, "path", d->key);
+	if (v) {
+		char *name = reg_utf16_to_utf8(v->name, v->name_len, NULL);
+
+		json_field(&p->sb, "name", name ? name : "");
+		free(name);
+	}
+	for (int i = 0; i < 2; i++) {
+		const struct reg_value *x = i ? d->old : d->value;
+		char *data;
+
+		if (!x || (i && d->change != REG_DIFF_VALUE_MODIFIED))
+			continue;
+		json_field(&p->sb, i ? "old_value_type" : "value_type",
+			   reg_type_name(x->type, tb, sizeof(tb)));
+		data = value_data(x);
+		json_field(&p->sb, i ? "old_data" : "data", data ? data : "");
+		free(data);
+	}
+	sb_puts(&p->sb, "}\n");
+	fputs(p->sb.s, stdout);
+}
+
+static bool ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), t = strlen(tail);
+
+	return n >= t && !strcmp(s + n - t, tail);
+}
+
+/* A hive file of the prefix changed: list its keys and values instead.
+ * False when it cannot be read (the file change is listed then). */
+static bool registry_changes(const struct overlay_entry *e, struct printer *p)
+{
+	char err[512];
+	const char *label = ends_with(e->host, "/system.reg") ? "HKEY_LOCAL_MACHINE"
+							       : "HKEY_CURRENT_USER";
+	struct reg_hive *old, *new;
+	bool ok = false;
+
+	if (e->change == CHANGE_DELETED || e->dir)
+		return false;
+	old = reg_hive_load(e->host, label, err, sizeof(err)); /* missing: empty */
+	new = old ? reg_hive_load(e->upper, label, err, sizeof(err)) : NULL;
+	if (new)
+		ok = reg_diff(old, new, print_registry_change, p) == 0;
+	else
+		fprintf(stderr, "lsw diff: %s\n", err);
+	if (new)
+		reg_hive_free(new);
+	if (old)
+		reg_hive_free(old);
+	return ok;
+}
+
+static void print_change(const struct overlay_entry *e, void *arg)
+{
+	struct printer *p = arg;
+
+	if (!e->win[0]) { /* lsw's own files in the prefix */
+		if (ends_with(e->host, ".reg.lock") || ends_with(e->host, ".reg.tmp"))
+			return;
+		if ((ends_with(e->host, "/system.reg") || ends_with(e->host, "/user.reg")) &&
+		    registry_changes(e, p))
+			return;
+	}
+	if (p->json)
+		print_json(e, &p->sb);
+	else
+		print_text(e, NULL);
+}
+
 int cmd_diff(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -89,14 +239,13 @@ int cmd_diff(int argc, char **argv)
 		{ "help", no_argument, 0, 'h' },
 		{ 0, 0, 0, 0 },
 	};
-	struct strbuf sb = { 0 };
+	struct printer p = { 0 };
 	char err[PATH_MAX + 256];
-	bool json = false;
 	int o, r;
 
 	while ((o = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
 		if (o == 'j') {
-			json = true;
+			p.json = true;
 		} else if (o == 'h') {
 			usage(stdout);
 			return 0;
@@ -109,8 +258,8 @@ int cmd_diff(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
-	r = overlay_diff(argv[optind], json ? print_json : print_text, &sb, err, sizeof(err));
-	sb_free(&sb);
+	r = overlay_diff(argv[optind], print_change, &p, err, sizeof(err));
+	sb_free(&p.sb);
 	if (r < 0) {
 		fprintf(stderr, "lsw diff: %s\n", err);
 		return 2;

@@ -63,7 +63,7 @@ run changes run --prefix "$dir/prefix" --overlay "$ov" --map "D:=$dir/drive" \
 for step in 'append modify.txt' 'create created.txt' 'create newdir' 'create newdir\x.txt' \
 	'delete delete.txt' 'rename rename-from.txt' 'delete tree\sub\b.txt' 'remove tree\sub' \
 	'delete tree\a.txt' 'remove tree' 'read-only attrs.txt' 'open touched.txt for writing' \
-	'drop into APPDATA'; do
+	'drop into APPDATA' 'registry value'; do
 	expect changes "$step: ok"
 done
 expect changes 'read modify.txt: original|changed|'
@@ -100,6 +100,8 @@ diff "$dir/before" "$dir/after" || fail "the host's files or the prefix changed"
 z="Z:$(printf '%s' "$dir/cwd" | tr / '\\')"
 line() { printf '%s\n' "$1"; } # dash's echo would read the backslashes
 {
+	line 'created   HKEY_CURRENT_USER\Software\LswOverlay\'
+	line 'created   HKEY_CURRENT_USER\Software\LswOverlay "sample" = REG_SZ "was here"'
 	line 'created   C:\Users\lswtester\AppData\Roaming\dropped.txt'
 	line 'created   D:\new-on-d.txt'
 	line "modified  $z\\attrs.txt (metadata)"
@@ -124,7 +126,15 @@ python3 - "$dir" "$dir/diff-json.out" <<'PYEOF' || fail "diff --json: see above"
 import json, sys
 base, path = sys.argv[1], sys.argv[2]
 rows = [json.loads(l) for l in open(path)]
-by = {r['host']: r for r in rows}
+by = {r['host']: r for r in rows if 'host' in r}
+reg = [r for r in rows if r['type'].startswith('registry')]
+def check0(cond, what):
+    if not cond:
+        print('diff --json:', what)
+        sys.exit(1)
+check0(any(r['type'] == 'registry value' and r['name'] == 'sample' and r['data'] == 'was here'
+           and r['path'] == 'HKEY_CURRENT_USER\\Software\\LswOverlay' for r in reg),
+       'no registry value change: %r' % reg)
 def check(cond, what):
     if not cond:
         print('diff --json:', what)
