@@ -395,16 +395,6 @@ static int do_add(struct reg_prefix *p, const struct reg_args *r, const struct r
 
 /* --- delete --- */
 
-static NTSTATUS delete_tree(struct reg_key *k)
-{
-	while (k->nsubkeys) {
-		NTSTATUS s = delete_tree(k->subkeys[k->nsubkeys - 1]);
-
-		if (s)
-			return s;
-	}
-	return reg_key_delete(k);
-}
 
 static int do_delete(const struct reg_args *r, const struct reg_path *kp)
 {
@@ -427,7 +417,7 @@ static int do_delete(const struct reg_args *r, const struct reg_path *kp)
 	}
 	if (!kp->key->parent)
 		return op_error("cannot delete a root key (%s)", kp->name);
-	s = delete_tree(kp->key);
+	s = reg_key_delete_tree(kp->key);
 	return s ? op_error("cannot delete %s", kp->name) : 0;
 }
 

@@ -170,26 +170,26 @@ struct nt_object *event_from_handle(struct nt_call *c, uint64_t h, NTSTATUS *st)
 
 /* --- names --- */
 
-/* OBJECT_ATTRIBUTES (x64): Length@0, RootDirectory@8, ObjectName@16.
- * *name NULL: unnamed.  Names relative to a directory handle are not
- * supported (no object directories yet): STATUS_OBJECT_PATH_NOT_FOUND. */
+/* The name in an OBJECT_ATTRIBUTES (optional: *name NULL, unnamed).
+ * Names relative to a directory handle are not supported (no object
+ * directories yet): STATUS_OBJECT_PATH_NOT_FOUND. */
 static NTSTATUS read_name(struct nt_call *c, uint64_t oa, uint16_t **name, size_t *n)
 {
-	uint64_t fields[3];
+	uint64_t root = 0;
+	NTSTATUS st;
 
 	*name = NULL;
 	*n = 0;
 	if (!oa)
 		return LSW_STATUS_SUCCESS;
-	if (tracee_read(c->thread, oa, fields, sizeof(fields)) < 0)
-		return LSW_STATUS_ACCESS_VIOLATION;
-	if ((uint32_t)fields[0] != 48)
-		return LSW_STATUS_INVALID_PARAMETER;
-	if (!fields[2])
-		return LSW_STATUS_SUCCESS;
-	if (fields[1])
+	if ((st = object_attributes_read(c, oa, &root, name, n)) != LSW_STATUS_SUCCESS)
+		return st;
+	if (root && *name) {
+		free(*name);
+		*name = NULL;
 		return LSW_STATUS_OBJECT_PATH_NOT_FOUND;
-	return tracee_read_ustring(c->thread, fields[2], name, n);
+	}
+	return LSW_STATUS_SUCCESS;
 }
 
 static struct event_object *find_named(const uint16_t *name, size_t n)

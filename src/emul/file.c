@@ -418,21 +418,16 @@ static NTSTATUS relative_to(struct nt_call *c, uint64_t root, uint16_t **name, s
 
 static NTSTATUS read_object_name(struct nt_call *c, uint64_t oa, uint16_t **name, size_t *n)
 {
-	uint64_t fields[3];
-	NTSTATUS st;
+	uint64_t root;
+	NTSTATUS st = object_attributes_read(c, oa, &root, name, n);
 
-	if (!oa)
-		return LSW_STATUS_INVALID_PARAMETER;
-	if (tracee_read(c->thread, oa, fields, sizeof(fields)) < 0)
-		return LSW_STATUS_ACCESS_VIOLATION;
-	if ((uint32_t)fields[0] != 48)
-		return LSW_STATUS_INVALID_PARAMETER;
-	if (!fields[2])
-		return LSW_STATUS_OBJECT_NAME_INVALID;
-	st = tracee_read_ustring(c->thread, fields[2], name, n);
-	if (st != LSW_STATUS_SUCCESS || !fields[1])
+	if (st != LSW_STATUS_SUCCESS)
 		return st;
-	st = relative_to(c, fields[1], name, n);
+	if (!*name)
+		return LSW_STATUS_OBJECT_NAME_INVALID;
+	if (!root)
+		return st;
+	st = relative_to(c, root, name, n);
 	if (st != LSW_STATUS_SUCCESS)
 		free(*name);
 	return st;

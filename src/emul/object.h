@@ -20,6 +20,11 @@ struct nt_object {
 #define NT_CURRENT_THREAD_HANDLE ((uint64_t)-2)
 
 void object_init(struct nt_object *obj, const struct nt_object_ops *ops);
+/* An OBJECT_ATTRIBUTES: its RootDirectory and its name (malloc'd, *name
+ * NULL when ObjectName is NULL).  INVALID_PARAMETER for no attributes or a
+ * wrong Length, ACCESS_VIOLATION for unreadable ones. */
+NTSTATUS object_attributes_read(struct nt_call *c, uint64_t oa, uint64_t *root, uint16_t **name,
+				size_t *n);
 struct nt_object *object_ref(struct nt_object *obj);
 void object_unref(struct nt_object *obj);
 

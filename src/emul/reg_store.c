@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 #include "emul/reg_internal.h"
+#include "emul/upcase.h"
 
 void (*reg_change_hook)(struct reg_key *key, uint32_t what);
 
@@ -23,27 +24,12 @@ uint64_t reg_now(void)
 	       (uint64_t)ts.tv_nsec / 100;
 }
 
-uint16_t reg_upcase(uint16_t c)
-{
-	if (c >= 'a' && c <= 'z')
-		return c - 32;
-	if (c < 0x80)
-		return c;
-	if ((c >= 0xE0 && c <= 0xFE && c != 0xF7) || (c >= 0x3B1 && c <= 0x3C9 && c != 0x3C2))
-		return c - 32; /* Latin-1, Greek */
-	if (c >= 0x430 && c <= 0x44F)
-		return c - 32; /* Cyrillic a..ya */
-	if (c >= 0x450 && c <= 0x45F)
-		return c - 80; /* Cyrillic ie-grave..dzhe */
-	return c;
-}
-
 int reg_name_compare(const uint16_t *a, size_t alen, const uint16_t *b, size_t blen)
 {
 	size_t n = alen < blen ? alen : blen;
 
 	for (size_t i = 0; i < n; i++) {
-		uint16_t x = reg_upcase(a[i]), y = reg_upcase(b[i]);
+		uint16_t x = nt_upcase(a[i]), y = nt_upcase(b[i]);
 
 		if (x != y)
 			return x < y ? -1 : 1;
@@ -285,6 +271,17 @@ NTSTATUS reg_key_create(struct reg_key *parent, const uint16_t *name, size_t len
 	changed(parent, REG_CHANGE_NAME, !is_volatile);
 	*out = k;
 	return LSW_STATUS_SUCCESS;
+}
+
+NTSTATUS reg_key_delete_tree(struct reg_key *k)
+{
+	while (k->nsubkeys) {
+		NTSTATUS s = reg_key_delete_tree(k->subkeys[k->nsubkeys - 1]);
+
+		if (s)
+			return s;
+	}
+	return reg_key_delete(k);
 }
 
 NTSTATUS reg_key_delete(struct reg_key *k)

@@ -2,7 +2,7 @@
  * The registry in memory: keys, values, hives and their text files.
  *
  * Names are UTF-16 as NT sees them, kept with the case they were created
- * with and compared case-insensitively (reg_upcase).  A key belongs to one
+ * with and compared case-insensitively (nt_upcase).  A key belongs to one
  * hive; a hive is one text file in the prefix in the format `regedit /e`
  * writes ("Windows Registry Editor Version 5.00", UTF-16LE with a BOM,
  * CRLF).  Changes are batched: the store marks the hive dirty and records
@@ -91,9 +91,6 @@ struct reg_hive {
  * sets it; NULL (the default) calls nothing. */
 extern void (*reg_change_hook)(struct reg_key *key, uint32_t what);
 
-/* Simple case folding: ASCII, Latin-1, Greek, Cyrillic (what a key name
- * needs in practice; NT's full table is larger). */
-uint16_t reg_upcase(uint16_t c);
 /* <0, 0, >0 like strcmp, case-insensitively. */
 int reg_name_compare(const uint16_t *a, size_t alen, const uint16_t *b, size_t blen);
 
@@ -113,6 +110,9 @@ NTSTATUS reg_key_create(struct reg_key *parent, const uint16_t *name, size_t len
 /* Removes k from the tree (it stays allocated while referenced, flagged
  * deleted).  STATUS_CANNOT_DELETE if it has subkeys or is a hive root. */
 NTSTATUS reg_key_delete(struct reg_key *k);
+/* k and everything beneath it, deepest first (reg import's [-KEY], reg
+ * delete).  Stops at the first failure. */
+NTSTATUS reg_key_delete_tree(struct reg_key *k);
 /* Renames k (NtRenameKey).  STATUS_OBJECT_NAME_COLLISION if a sibling has
  * the name (ignoring case; renaming to another case of its own name is
  * allowed), STATUS_INVALID_PARAMETER, STATUS_ACCESS_DENIED for a hive root. */

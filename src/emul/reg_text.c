@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "emul/reg_internal.h"
+#include "emul/upcase.h"
 
 /* --- export --- */
 
@@ -280,7 +281,7 @@ static bool skip_prefix(const uint16_t **s, size_t *n, const char *a)
 	if (*n < k)
 		return false;
 	for (size_t i = 0; i < k; i++)
-		if (reg_upcase((*s)[i]) != reg_upcase((unsigned char)a[i]))
+		if (nt_upcase((*s)[i]) != nt_upcase((unsigned char)a[i]))
 			return false;
 	*s += k;
 	*n -= k;
@@ -709,16 +710,6 @@ static NTSTATUS walk(struct op *o, bool create, struct reg_key **out)
 	return LSW_STATUS_SUCCESS;
 }
 
-static NTSTATUS delete_tree(struct reg_key *k)
-{
-	while (k->nsubkeys) {
-		NTSTATUS s = delete_tree(k->subkeys[k->nsubkeys - 1]);
-
-		if (s)
-			return s;
-	}
-	return reg_key_delete(k);
-}
 
 static int apply_all(struct parser *p)
 {
@@ -736,7 +727,7 @@ static int apply_all(struct parser *p)
 		case OP_DELKEY:
 			s = walk(o, false, &k);
 			if (!s && k)
-				s = delete_tree(k);
+				s = reg_key_delete_tree(k);
 			cur = NULL;
 			break;
 		case OP_SET:

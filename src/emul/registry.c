@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "emul/registry.h"
+#include "emul/upcase.h"
 
 #define REG_OPTION_VOLATILE 0x1
 #define REG_OPTION_CREATE_LINK 0x2
@@ -150,7 +151,7 @@ static bool equals_ascii(const uint16_t *s, size_t n, const char *a)
 	size_t i = 0;
 
 	for (; i < n && a[i]; i++)
-		if (reg_upcase(s[i]) != reg_upcase((uint16_t)(unsigned char)a[i]))
+		if (nt_upcase(s[i]) != nt_upcase((uint16_t)(unsigned char)a[i]))
 			return false;
 	return i == n && !a[i];
 }
@@ -256,23 +257,13 @@ static NTSTATUS name_start(struct nt_call *c, uint64_t root, const uint16_t **na
 	return LSW_STATUS_SUCCESS;
 }
 
-/* OBJECT_ATTRIBUTES (x64): Length@0, RootDirectory@8, ObjectName@16. */
 static NTSTATUS read_attributes(struct nt_call *c, uint64_t oa, uint64_t *root, uint16_t **name,
 				size_t *n)
 {
-	uint64_t fields[3];
-	NTSTATUS st;
+	NTSTATUS st = object_attributes_read(c, oa, root, name, n);
 
-	if (!oa)
-		return LSW_STATUS_INVALID_PARAMETER;
-	if (tracee_read(c->thread, oa, fields, sizeof(fields)) < 0)
-		return LSW_STATUS_ACCESS_VIOLATION;
-	if ((uint32_t)fields[0] != 48)
-		return LSW_STATUS_INVALID_PARAMETER;
-	if (!fields[2])
+	if (st == LSW_STATUS_SUCCESS && !*name)
 		return LSW_STATUS_OBJECT_NAME_INVALID;
-	st = tracee_read_ustring(c->thread, fields[2], name, n);
-	*root = fields[1];
 	return st;
 }
 

@@ -6,24 +6,8 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include "emul/upcase.h"
 #include "emul/wildcard.h"
-
-uint16_t wildcard_upcase(uint16_t c)
-{
-	if (c >= 'a' && c <= 'z')
-		return c - 32;
-	if (c < 0x80)
-		return c;
-	if ((c >= 0xE0 && c <= 0xFE && c != 0xF7) || (c >= 0x3B1 && c <= 0x3C9 && c != 0x3C2))
-		return c - 32; /* Latin-1, Greek */
-	if (c >= 0x430 && c <= 0x44F)
-		return c - 32; /* Cyrillic a..ya */
-	if (c >= 0x450 && c <= 0x45F)
-		return c - 80;
-	if (c == 0xFF)
-		return 0x178;
-	return c;
-}
 
 bool wildcard_has_wild(const uint16_t *p, size_t plen)
 {
@@ -68,7 +52,7 @@ static bool takes(uint16_t pc, const uint16_t *name, size_t ni, size_t last_dot)
 	case WILD_DOS_DOT:
 		return c == '.';
 	}
-	return wildcard_upcase(pc) == wildcard_upcase(c);
+	return nt_upcase(pc) == nt_upcase(c);
 }
 
 bool wildcard_match(const uint16_t *p, size_t plen, const uint16_t *name, size_t nlen)

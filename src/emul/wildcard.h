@@ -19,7 +19,5 @@
 bool wildcard_match(const uint16_t *pattern, size_t plen, const uint16_t *name, size_t nlen);
 /* Does the pattern hold any wildcard (else it names one entry)? */
 bool wildcard_has_wild(const uint16_t *pattern, size_t plen);
-/* Simple uppercase of one UTF-16 unit: ASCII, Latin-1, Greek, Cyrillic. */
-uint16_t wildcard_upcase(uint16_t c);
 
 #endif

@@ -298,9 +298,11 @@ START_TEST(utf_round_trip_all)
 			w[0] = (uint16_t)c;
 		}
 		utf16_to_utf8(w, n, u8, sizeof(u8));
-		ck_assert_uint_eq(strlen(u8), c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4);
-		ck_assert_uint_eq(utf8_to_utf16(u8, back, 4), n);
-		ck_assert_msg(back[0] == w[0] && (n == 1 || back[1] == w[1]), "U+%04X", c);
+		/* plain tests, not ck_assert: each of those writes to check's
+		 * pipe, and a million of them outlast the test timeout */
+		if (strlen(u8) != (c < 0x80 ? 1u : c < 0x800 ? 2u : c < 0x10000 ? 3u : 4u) ||
+		    utf8_to_utf16(u8, back, 4) != n || back[0] != w[0] || (n == 2 && back[1] != w[1]))
+			ck_abort_msg("U+%04X does not round-trip", c);
 	}
 }
 END_TEST

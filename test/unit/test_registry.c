@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "emul/reg_internal.h"
+#include "emul/upcase.h"
 #include "emul/reg_prefix.h"
 
 #define ST(x) ((NTSTATUS)LSW_##x)
@@ -119,13 +120,13 @@ START_TEST(upcase_and_compare)
 	size_t an, bn;
 	const uint16_t *a, *b;
 
-	ck_assert_uint_eq(reg_upcase('a'), 'A');
-	ck_assert_uint_eq(reg_upcase(0xE9), 0xC9);
-	ck_assert_uint_eq(reg_upcase(0xF7), 0xF7);
-	ck_assert_uint_eq(reg_upcase(0x3C2), 0x3C2);
-	ck_assert_uint_eq(reg_upcase(0x3B1), 0x391);
-	ck_assert_uint_eq(reg_upcase(0x430), 0x410);
-	ck_assert_uint_eq(reg_upcase(0x450), 0x400);
+	ck_assert_uint_eq(nt_upcase('a'), 'A');
+	ck_assert_uint_eq(nt_upcase(0xE9), 0xC9);
+	ck_assert_uint_eq(nt_upcase(0xF7), 0xF7);
+	ck_assert_uint_eq(nt_upcase(0x3C2), 0x3C2);
+	ck_assert_uint_eq(nt_upcase(0x3B1), 0x391);
+	ck_assert_uint_eq(nt_upcase(0x430), 0x410);
+	ck_assert_uint_eq(nt_upcase(0x450), 0x400);
 	a = w("Straße", &an);
 	b = w("STRAßE", &bn);
 	ck_assert_int_eq(reg_name_compare(a, an, b, bn), 0);

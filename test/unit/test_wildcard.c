@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "emul/wildcard.h"
+#include "emul/upcase.h"
 
 /* ASCII/UTF-8 test strings to UTF-16 (plain Latin-1 is enough here). */
 static size_t w(const char *s, uint16_t *out)
@@ -139,14 +140,14 @@ END_TEST
 
 START_TEST(upcase)
 {
-	ck_assert_uint_eq(wildcard_upcase('a'), 'A');
-	ck_assert_uint_eq(wildcard_upcase('Z'), 'Z');
-	ck_assert_uint_eq(wildcard_upcase('.'), '.');
-	ck_assert_uint_eq(wildcard_upcase(0xE9), 0xC9);
-	ck_assert_uint_eq(wildcard_upcase(0xF7), 0xF7); /* division sign */
-	ck_assert_uint_eq(wildcard_upcase(0x3B1), 0x391);
-	ck_assert_uint_eq(wildcard_upcase(0x430), 0x410);
-	ck_assert_uint_eq(wildcard_upcase(0x451), 0x401);
+	ck_assert_uint_eq(nt_upcase('a'), 'A');
+	ck_assert_uint_eq(nt_upcase('Z'), 'Z');
+	ck_assert_uint_eq(nt_upcase('.'), '.');
+	ck_assert_uint_eq(nt_upcase(0xE9), 0xC9);
+	ck_assert_uint_eq(nt_upcase(0xF7), 0xF7); /* division sign */
+	ck_assert_uint_eq(nt_upcase(0x3B1), 0x391);
+	ck_assert_uint_eq(nt_upcase(0x430), 0x410);
+	ck_assert_uint_eq(nt_upcase(0x451), 0x401);
 }
 END_TEST
 
