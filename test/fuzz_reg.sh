@@ -25,7 +25,7 @@ clang -g -O1 -std=c11 -D_GNU_SOURCE -Wall -Wextra \
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	-I"$src/include" -I"$src/src" \
 	"$src/fuzz/fuzz_reg.c" "$e/reg_store.c" "$e/reg_journal.c" "$e/reg_utf.c" \
-	"$e/reg_text.c" "$e/reg_hive.c" "$e/reg_hive_merge.c" -o "$work/fuzz_reg"
+	"$e/reg_text.c" "$e/reg_hive.c" "$e/reg_hive_merge.c" "$e/upcase.c" -o "$work/fuzz_reg"
 
 # Seeds: each syntax the importer knows, in UTF-8 and in UTF-16LE.
 mkdir "$work/seeds"
