@@ -11,9 +11,13 @@
  * sync with the supervisor's registry (src/emul/reg_store.h). */
 #define ADV_USER_SID L"S-1-5-21-0-0-0-1000"
 
+/* The two halves of HKEY_CLASSES_ROOT's merged view (merge.c). */
+#define ADV_MACHINE_CLASSES L"\\Registry\\Machine\\Software\\Classes"
+#define ADV_USER_CLASSES L"\\Registry\\User\\" ADV_USER_SID L"\\Software\\Classes"
+
 /* Key layouts and calls from the Windows driver documentation (wdm.h);
  * mingw's <winternl.h> does not declare them. */
-enum { KeyBasicInformation, KeyNodeInformation, KeyFullInformation };
+enum { KeyBasicInformation, KeyNodeInformation, KeyFullInformation, KeyNameInformation };
 enum { KeyValueBasicInformation, KeyValueFullInformation, KeyValuePartialInformation };
 
 typedef struct ADV_KEY_BASIC {
@@ -45,6 +49,11 @@ typedef struct ADV_KEY_FULL {
 	ULONG MaxValueDataLen;
 	WCHAR Class[1];
 } ADV_KEY_FULL;
+
+typedef struct ADV_KEY_NAME {
+	ULONG NameLength;      /* bytes */
+	WCHAR Name[1];         /* the full NT name, \Registry\... */
+} ADV_KEY_NAME;
 
 typedef struct ADV_VALUE_BASIC {
 	ULONG TitleIndex;
@@ -114,7 +123,29 @@ static inline void adv_free(void *p)
 LSTATUS adv_key(HKEY hkey, HANDLE *out);
 BOOL adv_is_predefined(HKEY hkey);
 
-/* open.c: open lpSubKey under hkey (NULL or "" opens hkey itself anew). */
+/* merge.c: HKEY_CLASSES_ROOT and the handles opened through it are
+ * "merged": HKCU\Software\Classes over HKLM\Software\Classes.  Such a
+ * handle is its NT handle with ADV_MERGED set (NT handles are multiples
+ * of 4, as Windows' own HKCR handles carry a low tag bit). */
+#define ADV_MERGED 2
+enum adv_hive { ADV_HIVE_MACHINE, ADV_HIVE_USER };
+BOOL adv_is_merged(HKEY hkey);
+HKEY adv_tag(HANDLE h);
+LSTATUS adv_merged_where(HKEY hkey, enum adv_hive *hive, WCHAR **rel);
+NTSTATUS adv_classes_open(enum adv_hive hive, const WCHAR *rel, const WCHAR *sub,
+			  ACCESS_MASK access, ULONG attr, HANDLE *out);
+LSTATUS adv_merged_open(HKEY hkey, const WCHAR *sub, ACCESS_MASK access, ULONG attr, HANDLE *out);
+LSTATUS adv_merged_create_at(HKEY hkey, const WCHAR *sub, HANDLE *root, WCHAR **path);
+
+/* merge_enum.c: the subkeys of a merged key, both hives' in name order,
+ * each name once; RegCloseKey forgets a handle's enumeration position. */
+LSTATUS adv_merged_enum(HKEY hkey, DWORD index, ADV_KEY_NODE **out);
+LSTATUS adv_merged_counts(HKEY hkey, ADV_KEY_FULL *info);
+void adv_merged_forget(HKEY hkey);
+
+/* open.c: open lpSubKey under hkey (NULL or "" opens hkey itself anew);
+ * adv_open_under opens relative to an NT handle, without the merge. */
+NTSTATUS adv_open_under(HANDLE root, const WCHAR *sub, ACCESS_MASK access, ULONG attr, HANDLE *out);
 LSTATUS adv_open(HKEY hkey, const WCHAR *sub, ACCESS_MASK access, HANDLE *out);
 LSTATUS adv_open_attr(HKEY hkey, const WCHAR *sub, ACCESS_MASK access, ULONG attr, HANDLE *out);
 

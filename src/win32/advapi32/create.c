@@ -48,6 +48,48 @@ static NTSTATUS create_path(HANDLE root, const WCHAR *path, const struct create_
 	return status;
 }
 
+/* Create or open sub under root, making the missing levels. */
+static NTSTATUS create_in(HANDLE root, const WCHAR *sub, const struct create_args *a, HANDLE *h,
+			  ULONG *disp)
+{
+	NTSTATUS status;
+	SIZE_T len;
+
+	for (len = 0; sub[len]; len++)
+		;
+	if (len > 0x7FFF)
+		return STATUS_INVALID_PARAMETER;
+	status = create_one(root, sub, (USHORT)(len * sizeof(WCHAR)), a, a->access, a->cls, h, disp);
+	if (status == STATUS_OBJECT_NAME_NOT_FOUND || status == STATUS_OBJECT_PATH_NOT_FOUND)
+		status = create_path(root, sub, a, h, disp);
+	return status;
+}
+
+/* Below HKEY_CLASSES_ROOT: the key the view shows if there is one, else
+ * a new key in the hive merge.c chooses. */
+static LSTATUS create_merged(HKEY hkey, const WCHAR *sub, const struct create_args *a, HANDLE *h,
+			     ULONG *disp)
+{
+	HANDLE root;
+	WCHAR *path;
+	NTSTATUS status;
+	LSTATUS err = adv_merged_open(hkey, sub, a->access, a->attr & ~(ULONG)OBJ_CASE_INSENSITIVE, h);
+
+	if (err != ERROR_FILE_NOT_FOUND && err != ERROR_PATH_NOT_FOUND)
+		return err;
+	err = adv_merged_create_at(hkey, sub, &root, &path);
+	if (err)
+		return err;
+	if (!root) { /* a key outside the view: as a plain key */
+		err = adv_key(hkey, &root);
+		return err ? err : adv_error(create_in(root, sub, a, h, disp));
+	}
+	status = create_in(root, path, a, h, disp);
+	NtClose(root);
+	adv_free(path);
+	return adv_error(status);
+}
+
 ADVAPI LSTATUS WINAPI RegCreateKeyExW(HKEY hkey, LPCWSTR sub, DWORD reserved, LPWSTR cls,
 				      DWORD options, REGSAM sam, LPSECURITY_ATTRIBUTES sa,
 				      PHKEY out, LPDWORD disposition)
@@ -58,7 +100,6 @@ ADVAPI LSTATUS WINAPI RegCreateKeyExW(HKEY hkey, LPCWSTR sub, DWORD reserved, LP
 	HANDLE root, h = NULL;
 	ULONG disp = REG_OPENED_EXISTING_KEY;
 	LSTATUS err;
-	NTSTATUS status;
 	SIZE_T len;
 
 	if (!out || !sub)
@@ -66,6 +107,10 @@ ADVAPI LSTATUS WINAPI RegCreateKeyExW(HKEY hkey, LPCWSTR sub, DWORD reserved, LP
 	err = adv_key(hkey, &root);
 	if (err)
 		return err;
+	for (len = 0; sub[len]; len++)
+		;
+	if (len > 0x7FFF)
+		return ERROR_INVALID_PARAMETER;
 	if (options & REG_OPTION_OPEN_LINK)
 		a.attr |= OBJ_OPENLINK;
 	if (sa && sa->bInheritHandle)
@@ -75,18 +120,15 @@ ADVAPI LSTATUS WINAPI RegCreateKeyExW(HKEY hkey, LPCWSTR sub, DWORD reserved, LP
 		RtlInitUnicodeString(&class_name, cls);
 		a.cls = &class_name;
 	}
-	for (len = 0; sub[len]; len++)
-		;
-	if (len > 0x7FFF)
-		return ERROR_INVALID_PARAMETER;
-	status = create_one(root, sub, (USHORT)(len * sizeof(WCHAR)), &a, a.access, a.cls, &h, &disp);
-	if (status == STATUS_OBJECT_NAME_NOT_FOUND || status == STATUS_OBJECT_PATH_NOT_FOUND)
-		status = create_path(root, sub, &a, &h, &disp);
-	if (!NT_SUCCESS(status)) {
+	if (adv_is_merged(hkey))
+		err = create_merged(hkey, sub, &a, &h, &disp);
+	else
+		err = adv_error(create_in(root, sub, &a, &h, &disp));
+	if (err) {
 		*out = NULL;
-		return adv_error(status);
+		return err;
 	}
-	*out = (HKEY)h;
+	*out = adv_is_merged(hkey) ? adv_tag(h) : (HKEY)h;
 	if (disposition)
 		*disposition = disp;
 	return ERROR_SUCCESS;

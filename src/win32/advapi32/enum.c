@@ -1,4 +1,6 @@
-/* Enumeration: RegEnumKeyEx, RegEnumKey, RegEnumValue.  Names are counted
+/* Enumeration: RegEnumKeyEx, RegEnumKey, RegEnumValue (below
+ * HKEY_CLASSES_ROOT, subkeys of both hives: merge_enum.c; values are
+ * those of the key the handle stands for).  Names are counted
  * in characters; the size given in includes the NUL, the one given back
  * does not.  A name that does not fit gives ERROR_MORE_DATA and leaves
  * the count as it was; data that does not fit gives ERROR_MORE_DATA and
@@ -28,12 +30,18 @@ static LSTATUS enum_key(HKEY hkey, DWORD index, void *name, LPDWORD name_len, LP
 
 	if (!name || !name_len || reserved || (cls && !cls_len))
 		return ERROR_INVALID_PARAMETER;
-	err = adv_key(hkey, &h);
-	if (err)
-		return err;
-	status = adv_key_info(h, (LONG)index, KeyNodeInformation, (void **)&info);
-	if (!NT_SUCCESS(status))
-		return adv_error(status);
+	if (adv_is_merged(hkey)) {
+		err = adv_merged_enum(hkey, index, &info);
+		if (err)
+			return err;
+	} else {
+		err = adv_key(hkey, &h);
+		if (err)
+			return err;
+		status = adv_key_info(h, (LONG)index, KeyNodeInformation, (void **)&info);
+		if (!NT_SUCCESS(status))
+			return adv_error(status);
+	}
 	nlen = info->NameLength / sizeof(WCHAR);
 	clen = info->ClassLength / sizeof(WCHAR);
 	if (nlen >= *name_len || (cls && clen >= *cls_len)) {

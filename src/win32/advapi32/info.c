@@ -3,7 +3,9 @@
 #include "adv_private.h"
 
 /* Lengths are in characters without the NUL; the largest value's data
- * is in bytes as stored (also for the A function).  There are no security
+ * is in bytes as stored (also for the A function).  Below
+ * HKEY_CLASSES_ROOT the subkey figures are the merged view's, the rest
+ * the key's the handle stands for.  There are no security
  * descriptors to size: lpcbSecurityDescriptor receives 0. */
 static LSTATUS query_info(HKEY hkey, void *cls, LPDWORD cls_len, LPDWORD reserved,
 			  LPDWORD subkeys, LPDWORD max_subkey, LPDWORD max_class, LPDWORD values,
@@ -24,6 +26,13 @@ static LSTATUS query_info(HKEY hkey, void *cls, LPDWORD cls_len, LPDWORD reserve
 	status = adv_key_info(h, -1, KeyFullInformation, (void **)&info);
 	if (!NT_SUCCESS(status))
 		return adv_error(status);
+	if (adv_is_merged(hkey)) {
+		err = adv_merged_counts(hkey, info);
+		if (err) {
+			adv_free(info);
+			return err;
+		}
+	}
 	clen = info->ClassLength / sizeof(WCHAR);
 	if (cls && clen >= *cls_len) {
 		err = ERROR_MORE_DATA;

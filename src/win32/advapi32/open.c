@@ -1,25 +1,33 @@
 /* Opening keys: RegOpenKeyEx, RegOpenKey. */
 #include "adv_private.h"
 
-LSTATUS adv_open_attr(HKEY hkey, const WCHAR *sub, ACCESS_MASK access, ULONG attr, HANDLE *out)
+NTSTATUS adv_open_under(HANDLE root, const WCHAR *sub, ACCESS_MASK access, ULONG attr, HANDLE *out)
 {
 	UNICODE_STRING name;
 	OBJECT_ATTRIBUTES oa;
-	HANDLE root;
-	LSTATUS err = adv_key(hkey, &root);
 	NTSTATUS status;
 
-	if (err)
-		return err;
 	/* An empty name relative to a key opens that key again. */
 	RtlInitUnicodeString(&name, sub ? sub : L"");
 	InitializeObjectAttributes(&oa, &name, OBJ_CASE_INSENSITIVE | attr, root, NULL);
 	status = NtOpenKey(out, access, &oa);
-	if (!NT_SUCCESS(status)) {
+	if (!NT_SUCCESS(status))
 		*out = NULL;
-		return adv_error(status);
-	}
-	return ERROR_SUCCESS;
+	return status;
+}
+
+/* *out is the NT handle, untagged: RegOpenKeyEx tags it. */
+LSTATUS adv_open_attr(HKEY hkey, const WCHAR *sub, ACCESS_MASK access, ULONG attr, HANDLE *out)
+{
+	HANDLE root;
+	LSTATUS err;
+
+	if (adv_is_merged(hkey))
+		return adv_merged_open(hkey, sub, access, attr, out);
+	err = adv_key(hkey, &root);
+	if (err)
+		return err;
+	return adv_error(adv_open_under(root, sub, access, attr, out));
 }
 
 LSTATUS adv_open(HKEY hkey, const WCHAR *sub, ACCESS_MASK access, HANDLE *out)
@@ -29,10 +37,17 @@ LSTATUS adv_open(HKEY hkey, const WCHAR *sub, ACCESS_MASK access, HANDLE *out)
 
 ADVAPI LSTATUS WINAPI RegOpenKeyExW(HKEY hkey, LPCWSTR sub, DWORD options, REGSAM sam, PHKEY out)
 {
+	HANDLE h;
+	LSTATUS err;
+
 	if (!out)
 		return ERROR_INVALID_PARAMETER;
-	return adv_open_attr(hkey, sub, ADV_ACCESS(sam),
-			     (options & REG_OPTION_OPEN_LINK) ? OBJ_OPENLINK : 0, (HANDLE *)out);
+	h = (HANDLE)*out; /* left as it was when hkey is not a key */
+	err = adv_open_attr(hkey, sub, ADV_ACCESS(sam),
+			    (options & REG_OPTION_OPEN_LINK) ? OBJ_OPENLINK : 0, &h);
+	/* What is opened through HKEY_CLASSES_ROOT stays in its view. */
+	*out = !err && adv_is_merged(hkey) ? adv_tag(h) : (HKEY)h;
+	return err;
 }
 
 ADVAPI LSTATUS WINAPI RegOpenKeyExA(HKEY hkey, LPCSTR sub, DWORD options, REGSAM sam, PHKEY out)

@@ -2,14 +2,14 @@
  * stand for NT key paths.  Each is opened on first use and its NT handle
  * kept for the life of the process.
  *
- * HKEY_CLASSES_ROOT is HKLM\Software\Classes only: Windows merges the
- * user's HKCU\Software\Classes over it, which is not done here. */
+ * HKEY_CLASSES_ROOT's handle is HKLM\Software\Classes; the user's
+ * HKCU\Software\Classes is merged over what lies below it (merge.c). */
 #include "adv_private.h"
 
 #define ADV_NROOTS 6 /* 0x80000000 .. 0x80000005 */
 
 static const WCHAR *const root_paths[ADV_NROOTS] = {
-	L"\\Registry\\Machine\\Software\\Classes",        /* HKEY_CLASSES_ROOT */
+	ADV_MACHINE_CLASSES,                              /* HKEY_CLASSES_ROOT */
 	L"\\Registry\\User\\" ADV_USER_SID,               /* HKEY_CURRENT_USER */
 	L"\\Registry\\Machine",                           /* HKEY_LOCAL_MACHINE */
 	L"\\Registry\\User",                              /* HKEY_USERS */
@@ -54,7 +54,7 @@ LSTATUS adv_key(HKEY hkey, HANDLE *out)
 	if (!hkey)
 		return ERROR_INVALID_HANDLE;
 	if (!adv_is_predefined(hkey)) {
-		*out = (HANDLE)hkey;
+		*out = (HANDLE)((ULONG_PTR)hkey & ~(ULONG_PTR)ADV_MERGED);
 		return ERROR_SUCCESS;
 	}
 	i = (unsigned)((ULONG_PTR)hkey & 0x7FFFFFFF);
@@ -76,7 +76,9 @@ ADVAPI LSTATUS WINAPI RegCloseKey(HKEY hkey)
 		return ERROR_INVALID_HANDLE;
 	if (adv_is_predefined(hkey))
 		return ERROR_SUCCESS;
-	return adv_error(NtClose((HANDLE)hkey));
+	if (adv_is_merged(hkey))
+		adv_merged_forget(hkey);
+	return adv_error(NtClose((HANDLE)((ULONG_PTR)hkey & ~(ULONG_PTR)ADV_MERGED)));
 }
 
 /* The thread's user is always the one user. */

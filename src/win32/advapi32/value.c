@@ -62,7 +62,7 @@ ADVAPI LSTATUS WINAPI RegSetKeyValueW(HKEY hkey, LPCWSTR sub, LPCWSTR name, DWOR
 	if (err)
 		return err;
 	err = RegSetValueExW(k, name, 0, type, data, size);
-	NtClose(k);
+	RegCloseKey(k);
 	return err;
 }
 

@@ -74,7 +74,7 @@ ADVAPI LSTATUS WINAPI RegSetKeyValueA(HKEY hkey, LPCSTR sub, LPCSTR name, DWORD 
 	if (err)
 		return err;
 	err = RegSetValueExA(k, name, 0, type, data, size);
-	NtClose(k);
+	RegCloseKey(k);
 	return err;
 }
 
