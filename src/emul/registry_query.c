@@ -54,8 +54,10 @@ static NTSTATUS info_copy_out(struct nt_call *c, struct info *i, uint64_t out, u
 		st = LSW_STATUS_BUFFER_OVERFLOW;
 		n = room;
 	}
-	if ((n && tracee_write(c->thread, out, i->buf, n) < 0) ||
-	    (result_len && tracee_write(c->thread, result_len, &need, 4) < 0))
+	/* one system call for both when there is data (the common case) */
+	if (n && result_len ? tracee_write2(c->thread, out, i->buf, n, result_len, &need, 4) < 0
+			    : (n && tracee_write(c->thread, out, i->buf, n) < 0) ||
+				      (result_len && tracee_write(c->thread, result_len, &need, 4) < 0))
 		st = LSW_STATUS_ACCESS_VIOLATION;
 	free(i->buf);
 	return st;
