@@ -173,16 +173,18 @@ struct nt_object *event_from_handle(struct nt_call *c, uint64_t h, NTSTATUS *st)
 /* The name in an OBJECT_ATTRIBUTES (optional: *name NULL, unnamed).
  * Names relative to a directory handle are not supported (no object
  * directories yet): STATUS_OBJECT_PATH_NOT_FOUND. */
-static NTSTATUS read_name(struct nt_call *c, uint64_t oa, uint16_t **name, size_t *n)
+static NTSTATUS read_name(struct nt_call *c, uint64_t oa, uint16_t **name, size_t *n,
+			  uint32_t *attributes)
 {
 	uint64_t root = 0;
 	NTSTATUS st;
 
 	*name = NULL;
 	*n = 0;
+	*attributes = 0;
 	if (!oa)
 		return LSW_STATUS_SUCCESS;
-	if ((st = object_attributes_read(c, oa, &root, name, n)) != LSW_STATUS_SUCCESS)
+	if ((st = object_attributes_read(c, oa, &root, name, n, attributes)) != LSW_STATUS_SUCCESS)
 		return st;
 	if (root && *name) {
 		free(*name);
@@ -219,7 +221,7 @@ static NTSTATUS give_handle(struct nt_call *c, struct event_object *e, uint32_t 
  *               InitialState) */
 NTSTATUS nt_NtCreateEvent(struct nt_call *c)
 {
-	uint32_t type = (uint32_t)c->args[3];
+	uint32_t type = (uint32_t)c->args[3], attributes;
 	struct event_object *e;
 	uint16_t *name;
 	size_t n;
@@ -227,10 +229,12 @@ NTSTATUS nt_NtCreateEvent(struct nt_call *c)
 
 	if (type > SynchronizationEvent)
 		return LSW_STATUS_INVALID_PARAMETER;
-	if ((st = read_name(c, c->args[2], &name, &n)) != LSW_STATUS_SUCCESS)
+	if ((st = read_name(c, c->args[2], &name, &n, &attributes)) != LSW_STATUS_SUCCESS)
 		return st;
 	if (name && (e = find_named(name, n))) {
 		free(name);
+		if (!(attributes & OBJ_OPENIF))
+			return LSW_STATUS_OBJECT_NAME_COLLISION;
 		if ((st = give_handle(c, e, map_generic((uint32_t)c->args[1]), c->args[0])) !=
 		    LSW_STATUS_SUCCESS)
 			return st;
@@ -259,10 +263,11 @@ NTSTATUS nt_NtOpenEvent(struct nt_call *c)
 {
 	struct event_object *e;
 	uint16_t *name;
+	uint32_t attributes;
 	size_t n;
 	NTSTATUS st;
 
-	if ((st = read_name(c, c->args[2], &name, &n)) != LSW_STATUS_SUCCESS)
+	if ((st = read_name(c, c->args[2], &name, &n, &attributes)) != LSW_STATUS_SUCCESS)
 		return st;
 	if (!name)
 		return LSW_STATUS_OBJECT_NAME_INVALID;

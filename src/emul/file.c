@@ -419,7 +419,7 @@ static NTSTATUS relative_to(struct nt_call *c, uint64_t root, uint16_t **name, s
 static NTSTATUS read_object_name(struct nt_call *c, uint64_t oa, uint16_t **name, size_t *n)
 {
 	uint64_t root;
-	NTSTATUS st = object_attributes_read(c, oa, &root, name, n);
+	NTSTATUS st = object_attributes_read(c, oa, &root, name, n, NULL);
 
 	if (st != LSW_STATUS_SUCCESS)
 		return st;

@@ -20,11 +20,13 @@ struct nt_object {
 #define NT_CURRENT_THREAD_HANDLE ((uint64_t)-2)
 
 void object_init(struct nt_object *obj, const struct nt_object_ops *ops);
-/* An OBJECT_ATTRIBUTES: its RootDirectory and its name (malloc'd, *name
- * NULL when ObjectName is NULL).  INVALID_PARAMETER for no attributes or a
- * wrong Length, ACCESS_VIOLATION for unreadable ones. */
+/* An OBJECT_ATTRIBUTES: its RootDirectory, its name (malloc'd, *name NULL
+ * when ObjectName is NULL) and (if attributes is not NULL) its OBJ_* flags.
+ * INVALID_PARAMETER for no attributes or a wrong Length, ACCESS_VIOLATION
+ * for unreadable ones. */
+#define OBJ_OPENIF 0x80
 NTSTATUS object_attributes_read(struct nt_call *c, uint64_t oa, uint64_t *root, uint16_t **name,
-				size_t *n);
+				size_t *n, uint32_t *attributes);
 struct nt_object *object_ref(struct nt_object *obj);
 void object_unref(struct nt_object *obj);
 

@@ -2,10 +2,11 @@
 #include "emul/object.h"
 
 NTSTATUS object_attributes_read(struct nt_call *c, uint64_t oa, uint64_t *root, uint16_t **name,
-				size_t *n)
+				size_t *n, uint32_t *attributes)
 {
-	/* x64: Length@0 (48), RootDirectory@8, ObjectName@16 (PUNICODE_STRING) */
-	uint64_t fields[3];
+	/* x64: Length@0 (48), RootDirectory@8, ObjectName@16 (PUNICODE_STRING),
+	 * Attributes@24 */
+	uint64_t fields[4];
 
 	*name = NULL;
 	*n = 0;
@@ -16,6 +17,8 @@ NTSTATUS object_attributes_read(struct nt_call *c, uint64_t oa, uint64_t *root, 
 	if ((uint32_t)fields[0] != 48)
 		return LSW_STATUS_INVALID_PARAMETER;
 	*root = fields[1];
+	if (attributes)
+		*attributes = (uint32_t)fields[3];
 	if (!fields[2])
 		return LSW_STATUS_SUCCESS;
 	return tracee_read_ustring(c->thread, fields[2], name, n);

@@ -260,7 +260,7 @@ static NTSTATUS name_start(struct nt_call *c, uint64_t root, const uint16_t **na
 static NTSTATUS read_attributes(struct nt_call *c, uint64_t oa, uint64_t *root, uint16_t **name,
 				size_t *n)
 {
-	NTSTATUS st = object_attributes_read(c, oa, root, name, n);
+	NTSTATUS st = object_attributes_read(c, oa, root, name, n, NULL);
 
 	if (st == LSW_STATUS_SUCCESS && !*name)
 		return LSW_STATUS_OBJECT_NAME_INVALID;
