@@ -309,6 +309,16 @@ static int open_registry(struct run_state *rs, const char *prefix)
 	return rs->registry ? 0 : -1;
 }
 
+static int flush_registry(struct run_state *rs)
+{
+	char err[PATH_MAX + 256];
+
+	if (reg_prefix_flush(rs->registry, err, sizeof(err)) == 0)
+		return 0;
+	fprintf(stderr, "lsw %s: registry: %s\n", rs->command, err);
+	return -1;
+}
+
 int run_program(struct run_state *rs, int argc, char **argv, int first)
 {
 	char prefix[PATH_MAX], runtime[PATH_MAX], dlls[PATH_MAX];
@@ -322,9 +332,17 @@ int run_program(struct run_state *rs, int argc, char **argv, int first)
 	if (check_program(argv[first]) < 0 || command_line_too_long(argv + first, argc - first))
 		return 2;
 	if (prefix_prepare(rs->prefix_opt, prefix, sizeof(prefix)) < 0 ||
-	    locate_components(runtime, sizeof(runtime), dlls, sizeof(dlls)) < 0 ||
-	    (rs->overlay_dir && enter_overlay(rs, prefix) < 0))
+	    locate_components(runtime, sizeof(runtime), dlls, sizeof(dlls)) < 0)
 		return 125;
+	if (rs->overlay_dir) {
+		/* a new prefix's registry is written before the overlay, so the
+		 * diff shows what the program changed, not Windows' defaults */
+		if (open_registry(rs, prefix) < 0 || flush_registry(rs) < 0)
+			return 125;
+		reg_prefix_close(rs->registry);
+		if (enter_overlay(rs, prefix) < 0)
+			return 125;
+	}
 	if (open_registry(rs, prefix) < 0)
 		return 125;
 	cfg->exe_host_path = argv[first];

@@ -163,6 +163,12 @@ expect again 'read modify.txt: original|changed|changed|'
 snapshot > "$dir/after"
 diff "$dir/before" "$dir/after" || fail "second run: the host's files changed"
 
+# --- a first run on a new prefix: Windows' default registry is not a change ---
+run fresh run --prefix "$dir/fresh-prefix" --overlay "$dir/ov-fresh" "$probe_exe" cwd
+[ $status -eq 0 ] || fail "fresh prefix: exit status $status"
+run fresh-diff diff "$dir/ov-fresh"
+[ $status -eq 0 ] && [ -z "$out" ] || fail "fresh prefix: lsw diff lists changes: $out"
+
 # --- refused overlay directories: a clear error, nothing run or made ---
 refused() { # NAME MESSAGE STATUS LSW-ARGS...
 	name=$1 msg=$2 want=$3
