@@ -29,6 +29,11 @@
 #define LSW_REQ_CONTINUE 2 /* the op list ended in LSW_OP_CONTINUE */
 #define LSW_REQ_FAULT 3    /* a hardware exception; details in the block */
 #define LSW_REQ_FATAL 4    /* the runtime cannot go on: a1 = op index, a2 = -errno */
+#define LSW_REQ_THREAD_HELLO 5 /* first call of a new thread: a1 = its block */
+#define LSW_REQ_INTERRUPT 6 /* LSW_INTERRUPT_SIGNAL arrived: the thread's
+			     * registers are in its block; it waits here
+			     * (suspended), ends (EXIT_THREAD) or goes on */
+#define LSW_INTERRUPT_SIGNAL 10 /* SIGUSR1, sent by the supervisor (tgkill) */
 
 #define LSW_REPLY_OPS (1ull << 32)
 #define LSW_REQ_KIND(req) ((unsigned)((req) >> LSW_REQ_SHIFT))
@@ -48,6 +53,8 @@ enum lsw_op_code {
 	LSW_OP_CONTINUE,  /* call the supervisor again with LSW_REQ_CONTINUE */
 	LSW_OP_EXIT_GROUP,/* status */
 	LSW_OP_EXIT_THREAD,/* status */
+	LSW_OP_CLONE,     /* block: a new thread whose runtime block (mapped
+			   * already) is there; it says LSW_REQ_THREAD_HELLO */
 };
 
 struct lsw_op {
@@ -85,6 +92,9 @@ struct lsw_thread_block {
 	struct lsw_op ops[LSW_MAX_OPS];
 	struct lsw_regs regs;        /* LSW_OP_JUMP target; faulting context */
 	struct lsw_fault fault;
+	/* the signal frame's FXSAVE area (rt_sigcontext.fpstate) of the fault
+	 * or NT call being served: rt_sigreturn reloads XMM and MXCSR from it */
+	unsigned long long fpstate;
 };
 
 #endif

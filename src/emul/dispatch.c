@@ -45,6 +45,12 @@ void nt_answer(struct lsw_thread *t, NTSTATUS status)
 	struct nt_call *c = &t->call;
 	uint64_t val = status;
 
+	if (t->suspend_count && !t->terminating && !t->exited) {
+		/* suspended while in a call: it stays in it until resumed */
+		t->held = true;
+		t->held_status = status;
+		return;
+	}
 	if (c->ops_overflow) {
 		/* the op list could not say everything: the address space would
 		 * no longer match the supervisor's view, so the process ends */

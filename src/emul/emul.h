@@ -74,13 +74,29 @@ struct nt_call {
 
 struct lsw_thread {
 	struct lsw_process *process;
-	pid_t tid;                   /* Linux tid: the notifier's pid field */
+	pid_t tid;                   /* Linux tid: the notifier's pid field
+				      * (0 until a new thread says hello) */
 	uint32_t win_tid;
 	uint64_t block;              /* runtime thread block address */
 	uint64_t teb;
 	struct nt_call call;         /* the call being served (one per thread) */
 	bool busy;
 	int cont_state;              /* continuation of a multi-phase call */
+	/* threads after the first (thread.c) */
+	struct lsw_thread *next;     /* the process's threads, newest first */
+	uint64_t start, start_arg;   /* the Windows start routine and argument */
+	uint64_t stack_base, stack_size;
+	bool started;                /* its hello was answered */
+	uint32_t suspend_count;      /* NtSuspendThread - NtResumeThread (and
+				      * 1 when created suspended) */
+	bool interrupt_sent;         /* LSW_INTERRUPT_SIGNAL on its way */
+	bool stopped;                /* waits in LSW_REQ_INTERRUPT */
+	bool terminating;            /* NtTerminateThread by another thread */
+	bool held;                   /* an answer waits for the resume */
+	NTSTATUS held_status;
+	bool exited;
+	uint32_t exit_status;        /* STILL_ACTIVE (259) until it ends */
+	void *object;                /* its thread object (thread.c), NULL once freed */
 };
 
 /* The supervisor's view of the address space (see memory.c). */
@@ -111,6 +127,8 @@ struct image_record {
 struct process_start {
 	uint64_t peb, teb, params, params_size, stack_base, stack_size;
 	uint64_t entry_ldr;
+	uint64_t entry_thread;       /* ntdll!RtlUserThreadStart, 0 if missing */
+	uint64_t default_stack;      /* the image's stack reserve */
 };
 
 struct lsw_process {
@@ -119,6 +137,8 @@ struct lsw_process {
 	int notify_fd;
 	uint32_t win_pid;
 	struct lsw_thread main_thread;
+	struct lsw_thread *threads;  /* every thread, main_thread last */
+	uint32_t live_threads;       /* started and not ended */
 	struct handle_table handles;
 	struct vad_map vad;
 	uint64_t peb, image_base, ntdll_base, params;
@@ -130,6 +150,7 @@ struct lsw_process {
 	char **env;                  /* NAME=value, the Windows environment */
 	bool terminated;
 	uint32_t exit_status;
+	uint64_t ki_exception;       /* ntdll!KiUserExceptionDispatcher, 0 if missing */
 };
 
 /* dispatch.c */
@@ -144,6 +165,8 @@ NTSTATUS process_hello(struct lsw_thread *t, uint64_t block, uint64_t sp);
 NTSTATUS process_continue(struct lsw_thread *t);
 void process_fault(struct lsw_thread *t);
 void process_terminate(struct lsw_process *p, uint32_t status);
+/* Reserves and commits size bytes of read-write memory (an op maps it). */
+uint64_t process_alloc_private(struct nt_call *c, uint64_t size, uint32_t protect);
 void process_note_image(struct lsw_process *p, const char *name, uint64_t base, uint64_t size);
 void process_forget_image(struct lsw_process *p, uint64_t base);
 /* "ntdll.dll+0x1234" for an address, into buf. */

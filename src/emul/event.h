@@ -11,9 +11,5 @@ extern const struct nt_object_ops event_ops;
 void event_signal(struct nt_object *event);
 /* The event behind a handle, referenced; NULL with *st set otherwise. */
 struct nt_object *event_from_handle(struct nt_call *c, uint64_t h, NTSTATUS *st);
-/* Waits on an event for thread c: STATUS_SUCCESS now, STATUS_TIMEOUT now
- * (timeout_ns 0), or NT_DEFERRED (answered when signalled or at the
- * timeout; UINT64_MAX: none). */
-NTSTATUS event_wait(struct nt_call *c, struct nt_object *event, uint64_t timeout_ns);
 
 #endif

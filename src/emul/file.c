@@ -103,7 +103,7 @@ static void file_describe(struct nt_object *obj, char *buf, size_t len)
 	snprintf(buf, len, "%s", f->nt_name ? f->nt_name : f->name_utf8);
 }
 
-const struct nt_object_ops file_ops = { "File", file_destroy, file_describe };
+const struct nt_object_ops file_ops = { "File", file_destroy, file_describe, NULL };
 
 struct file_object *file_new(enum file_kind kind, int fd, const char *name)
 {

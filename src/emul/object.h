@@ -4,11 +4,15 @@
 
 #include "emul/emul.h"
 
+struct waitable;
+
 struct nt_object_ops {
 	const char *type_name;                 /* "File", "Section", ... */
 	void (*destroy)(struct nt_object *obj); /* last reference gone */
 	/* What the object is, for traces ("\??\C:\x.txt"); may be NULL. */
 	void (*describe)(struct nt_object *obj, char *buf, size_t len);
+	/* Its waitable part (waitable.h); NULL: not waitable. */
+	struct waitable *(*waitable)(struct nt_object *obj);
 };
 
 struct nt_object {

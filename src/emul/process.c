@@ -1,5 +1,5 @@
 /*
- * Process start, exit and unhandled faults.
+ * Process start and exit.
  *
  * Start (LSW_REQ_HELLO): phase 0 maps KUSER_SHARED_DATA, ntdll and the
  * image, and allocates the PEB, TEB, parameters and stack; phase 1
@@ -120,7 +120,7 @@ static NTSTATUS map_host_image(struct nt_call *c, const char *path, const char *
 	return st == LSW_STATUS_IMAGE_NOT_AT_BASE ? LSW_STATUS_SUCCESS : st;
 }
 
-static uint64_t alloc_private(struct nt_call *c, uint64_t size, uint32_t protect)
+uint64_t process_alloc_private(struct nt_call *c, uint64_t size, uint32_t protect)
 {
 	struct vad_map *m = &c->thread->process->vad;
 	uint64_t b = vad_find_free(m, size, ALLOC_GRANULARITY, false);
@@ -209,6 +209,12 @@ static NTSTATUS hello_phase0(struct nt_call *c)
 		goto out;
 	}
 	p->start.entry_ldr = ntdll_base + rva;
+	/* where faults are delivered; without it they end the process */
+	if (pe_find_export(&ntdll->pe, "KiUserExceptionDispatcher", &rva, &fwd) == 0 && !fwd)
+		p->ki_exception = ntdll_base + rva;
+	/* where new threads start; an ntdll without it just has no threads */
+	if (pe_find_export(&ntdll->pe, "RtlUserThreadStart", &rva, &fwd) == 0 && !fwd)
+		p->start.entry_thread = ntdll_base + rva;
 	{
 		const char *slash = strrchr(cfg->exe_host_path, '/');
 		st = map_host_image(c, cfg->exe_host_path, slash ? slash + 1 : cfg->exe_host_path,
@@ -227,6 +233,7 @@ static NTSTATUS hello_phase0(struct nt_call *c)
 			   : (exe->pe.stack_reserve + ALLOC_GRANULARITY - 1) & ~(ALLOC_GRANULARITY - 1);
 	if (p->start.stack_size > (256ull << 20))
 		p->start.stack_size = 256ull << 20;
+	p->start.default_stack = p->start.stack_size;
 	if (std_handles(p, p->handles_std) < 0 ||
 	    !(blob = make_params(p, 0, &params_size))) {
 		st = LSW_STATUS_NO_MEMORY;
@@ -234,10 +241,10 @@ static NTSTATUS hello_phase0(struct nt_call *c)
 	}
 	free(blob);
 	p->start.params_size = (params_size + PAGE_SIZE_NT - 1) & ~(PAGE_SIZE_NT - 1);
-	p->start.peb = alloc_private(c, PEB_SIZE, PAGE_READWRITE);
-	p->start.teb = alloc_private(c, TEB_SIZE, PAGE_READWRITE);
-	p->start.params = alloc_private(c, p->start.params_size, PAGE_READWRITE);
-	p->start.stack_base = alloc_private(c, p->start.stack_size, PAGE_READWRITE);
+	p->start.peb = process_alloc_private(c, PEB_SIZE, PAGE_READWRITE);
+	p->start.teb = process_alloc_private(c, TEB_SIZE, PAGE_READWRITE);
+	p->start.params = process_alloc_private(c, p->start.params_size, PAGE_READWRITE);
+	p->start.stack_base = process_alloc_private(c, p->start.stack_size, PAGE_READWRITE);
 	if (!p->start.peb || !p->start.teb || !p->start.params || !p->start.stack_base) {
 		st = LSW_STATUS_NO_MEMORY;
 		goto out;
@@ -348,44 +355,6 @@ void process_terminate(struct lsw_process *p, uint32_t status)
 	kill(p->pid, SIGKILL);
 }
 
-static uint32_t fault_status(const struct lsw_fault *f)
-{
-	switch (f->signo) {
-	case SIGILL: return LSW_STATUS_ILLEGAL_INSTRUCTION;
-	case SIGFPE: return f->code == 1 /* FPE_INTDIV */ ? LSW_STATUS_INTEGER_DIVIDE_BY_ZERO
-				 : f->code == 2 ? LSW_STATUS_INTEGER_OVERFLOW
-				 : LSW_STATUS_FLOAT_INVALID_OPERATION;
-	case SIGTRAP: return LSW_STATUS_BREAKPOINT;
-	case SIGBUS:
-	case SIGSEGV:
-	default: return LSW_STATUS_ACCESS_VIOLATION;
-	}
-}
-
-/* A hardware exception: exception dispatch into the process comes with the
- * threads-and-exceptions work; for now it ends the process as an
- * unhandled exception does, with a clear message. */
-void process_fault(struct lsw_thread *t)
-{
-	struct lsw_thread_block b;
-	struct lsw_process *p = t->process;
-	char where[96];
-	uint32_t code;
-
-	if (tracee_read(t, t->block, &b, sizeof(b)) < 0) {
-		process_terminate(p, LSW_STATUS_ACCESS_VIOLATION);
-		return;
-	}
-	code = fault_status(&b.fault);
-	fprintf(stderr, "lsw: unhandled exception 0x%08X at %s", code,
-		process_symbolize(p, b.regs.rip, where, sizeof(where)));
-	if (code == (uint32_t)LSW_STATUS_ACCESS_VIOLATION)
-		fprintf(stderr, " (%s 0x%llx)", (b.fault.err & 2) ? "writing" : "reading",
-			(unsigned long long)b.fault.addr);
-	fputc('\n', stderr);
-	process_terminate(p, code);
-}
-
 /* NtTerminateProcess(ProcessHandle, ExitStatus).  A NULL handle ends every
  * other thread of the caller's process: with one thread, nothing to do. */
 NTSTATUS nt_NtTerminateProcess(struct nt_call *c)
@@ -398,16 +367,6 @@ NTSTATUS nt_NtTerminateProcess(struct nt_call *c)
 		return LSW_STATUS_INVALID_HANDLE;
 	process_terminate(p, (uint32_t)c->args[1]);
 	return NT_DEFERRED; /* never answered: the process is gone */
-}
-
-/* NtTerminateThread(ThreadHandle, ExitStatus): the last thread's exit ends
- * the process with its status. */
-NTSTATUS nt_NtTerminateThread(struct nt_call *c)
-{
-	if (c->args[0] != 0 && c->args[0] != (uint64_t)-2)
-		return LSW_STATUS_INVALID_HANDLE;
-	process_terminate(c->thread->process, (uint32_t)c->args[1]);
-	return NT_DEFERRED;
 }
 
 /* NtQueryInformationProcess(ProcessHandle, ProcessInformationClass,

@@ -71,7 +71,7 @@ static void key_describe(struct nt_object *obj, char *buf, size_t len)
 		buf[o < len ? o : len - 1] = 0;
 }
 
-const struct nt_object_ops key_ops = { "Key", key_destroy, key_describe };
+const struct nt_object_ops key_ops = { "Key", key_destroy, key_describe, NULL };
 
 /* Generic rights mapped to key rights (the registry's GENERIC_MAPPING). */
 static uint32_t map_generic(uint32_t access)

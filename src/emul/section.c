@@ -36,7 +36,7 @@ static void section_describe(struct nt_object *obj, char *buf, size_t len)
 	snprintf(buf, len, "Section %s", ((struct section_object *)obj)->name);
 }
 
-const struct nt_object_ops section_ops = { "Section", section_destroy, section_describe };
+const struct nt_object_ops section_ops = { "Section", section_destroy, section_describe, NULL };
 
 int read_host_file(int fd, uint8_t **out, size_t *size)
 {

@@ -18,6 +18,7 @@
 #include "emul/object.h"
 #include "emul/path.h"
 #include "emul/registry.h"
+#include "emul/thread.h"
 #include "tracer/launch.h"
 #include "tracer/loop.h"
 #include "tracer/notify.h"
@@ -31,7 +32,10 @@ static bool timed_out;
 
 static struct lsw_thread *thread_by_tid(struct lsw_process *p, pid_t tid)
 {
-	return p->main_thread.tid == tid ? &p->main_thread : NULL;
+	for (struct lsw_thread *t = p->threads; t; t = t->next)
+		if (t->tid == tid && !t->exited)
+			return t;
+	return NULL;
 }
 
 static void on_fatal(struct lsw_thread *t, const struct seccomp_notif *n)
@@ -90,6 +94,12 @@ static void serve(struct lsw_thread *t, const struct seccomp_notif *n)
 	case LSW_REQ_CONTINUE:
 		st = process_continue(t);
 		break;
+	case LSW_REQ_THREAD_HELLO:
+		st = thread_hello(t);
+		break;
+	case LSW_REQ_INTERRUPT:
+		st = thread_interrupted(t);
+		break;
 	case LSW_REQ_FAULT:
 		process_fault(t);
 		return;
@@ -118,6 +128,9 @@ static void on_notify(void *arg, uint32_t events)
 	if (notify_recv(p->notify_fd, &n) < 0)
 		return; /* the thread died before we read it */
 	t = thread_by_tid(p, (pid_t)n.pid);
+	if (!t && n.data.nr == LSW_GATE_NR &&
+	    LSW_REQ_KIND(n.data.args[0]) == LSW_REQ_THREAD_HELLO)
+		t = thread_claim_hello(p, (pid_t)n.pid, n.data.args[1]);
 	if (!t || t->busy) {
 		/* unknown thread: only threads we created may call */
 		process_terminate(p, LSW_STATUS_UNSUCCESSFUL);
@@ -245,7 +258,10 @@ int supervisor_run(const struct lsw_config *cfg, char **env, unsigned timeout_se
 		return 125;
 	p->win_pid = (uint32_t)p->pid * 4;
 	p->main_thread = (struct lsw_thread){ .process = p, .tid = p->pid,
-					      .win_tid = (uint32_t)p->pid * 4 + 4 };
+					      .win_tid = (uint32_t)p->pid * 4 + 4,
+					      .exit_status = 259 /* STILL_ACTIVE */ };
+	p->threads = &p->main_thread;
+	p->live_threads = 1;
 	if (notify_set_sync_wakeup(p->notify_fd) < 0)
 		lsw_log("no SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP: slower round trips");
 	p->pidfd = (int)syscall(SYS_pidfd_open, p->pid, 0);

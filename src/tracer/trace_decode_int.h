@@ -108,6 +108,9 @@ typedef void special_fn(struct strbuf *sb, struct trace_call *tc, const struct a
 	X(SECTION_INFORMATION_CLASS,  K_SCALAR, F_ENUM,   4, &xs_section_information_class, NULL) \
 	X(TOKEN_INFORMATION_CLASS,    K_SCALAR, F_ENUM,   4, &xs_token_information_class, NULL) \
 	X(EVENT_INFORMATION_CLASS,    K_SCALAR, F_ENUM,   4, &xs_event_information_class, NULL) \
+	X(MUTANT_INFORMATION_CLASS,   K_SCALAR, F_ENUM,   4, &xs_mutant_information_class, NULL) \
+	X(SEMAPHORE_INFORMATION_CLASS, K_SCALAR, F_ENUM,  4, &xs_semaphore_information_class, NULL) \
+	X(TIMER_INFORMATION_CLASS,    K_SCALAR, F_ENUM,   4, &xs_timer_information_class, NULL) \
 	X(PULONG,                     K_PTR,    F_DEC,    4, NULL, NULL) \
 	X(PLONG,                      K_PTR,    F_SDEC,   4, NULL, NULL) \
 	X(PUSHORT,                    K_PTR,    F_DEC,    2, NULL, NULL) \
@@ -176,7 +179,8 @@ extern const struct type_info trace_types[T_END];
 	X(memory_information_class) X(key_information_class) \
 	X(key_value_information_class) X(object_information_class) \
 	X(section_information_class) X(token_information_class) \
-	X(event_information_class)
+	X(event_information_class) X(mutant_information_class) \
+	X(semaphore_information_class) X(timer_information_class)
 
 #define TRACE_XLAT_DECL(name) extern const struct xlat_set xs_##name;
 TRACE_XLAT_SETS(TRACE_XLAT_DECL)

@@ -258,6 +258,21 @@ static const struct xlat x_event_information_class[] = {
 };
 SET(event_information_class)
 
+static const struct xlat x_mutant_information_class[] = {
+#include "tracer/xlat/mutant_information_class.def"
+};
+SET(mutant_information_class)
+
+static const struct xlat x_semaphore_information_class[] = {
+#include "tracer/xlat/semaphore_information_class.def"
+};
+SET(semaphore_information_class)
+
+static const struct xlat x_timer_information_class[] = {
+#include "tracer/xlat/timer_information_class.def"
+};
+SET(timer_information_class)
+
 #undef XLAT
 
 static const char *table_name(const struct xlat_table *t, uint64_t v)

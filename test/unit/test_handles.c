@@ -32,8 +32,8 @@ static void fake_destroy(struct nt_object *obj)
 	free(f);
 }
 
-static const struct nt_object_ops file_ops = { "File", fake_destroy, NULL };
-static const struct nt_object_ops section_ops = { "Section", fake_destroy, NULL };
+static const struct nt_object_ops file_ops = { "File", fake_destroy, NULL, NULL };
+static const struct nt_object_ops section_ops = { "Section", fake_destroy, NULL, NULL };
 
 static struct lsw_process *proc;
 

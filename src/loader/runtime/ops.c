@@ -19,6 +19,21 @@ static void regs_to_ucontext(const struct lsw_regs *r, struct rt_ucontext *uc)
 	m->eflags = (m->eflags & ~0xcd5ull) | (r->eflags & 0xcd5ull);
 }
 
+#define CLONE_THREAD_FLAGS 0x50f00 /* as the gate whitelist allows */
+
+/*
+ * A new thread of this process, starting in lsw_thread_start on the top of
+ * its block's alternate stack: the clone comes back through the gate's
+ * `ret`, which in the child pops the address stored there.
+ */
+static long clone_thread(unsigned long long block)
+{
+	unsigned long long *top = (unsigned long long *)(block + LSW_BLOCK_SIZE - 16);
+
+	*top = (unsigned long long)lsw_thread_start;
+	return sys2(__NR_clone, CLONE_THREAD_FLAGS, top);
+}
+
 /* Performs one op; returns 0, 1 to call the supervisor again, 2 when the
  * thread's registers were replaced (JUMP), or a negative errno. */
 static long do_op(struct lsw_thread_block *b, const struct lsw_op *op,
@@ -55,6 +70,11 @@ static long do_op(struct lsw_thread_block *b, const struct lsw_op *op,
 	case LSW_OP_EXIT_GROUP:
 		for (;;)
 			sys1(__NR_exit_group, a[0]);
+	case LSW_OP_CLONE:
+		if (a[0] & (LSW_BLOCK_SIZE - 1))
+			return -22;
+		r = clone_thread(a[0]);
+		return r < 0 ? r : 0;
 	}
 	return -22;
 }

@@ -60,21 +60,48 @@ static int send_listener(int fd)
 	return (int)sys3(__NR_sendmsg, LSW_SETUP_FD, &m, 0);
 }
 
+static void set_altstack(struct lsw_thread_block *b)
+{
+	struct { void *sp; int flags; unsigned long size; } ss;
+
+	ss.sp = (char *)b + LSW_ALTSTACK_OFFSET;
+	ss.flags = 0;
+	ss.size = LSW_BLOCK_SIZE - LSW_ALTSTACK_OFFSET;
+	if (sys2(__NR_sigaltstack, &ss, 0) < 0)
+		sys1(__NR_exit_group, 121);
+}
+
+/*
+ * A thread made by LSW_OP_CLONE, running on the top of its own block (the
+ * supervisor mapped it): the same alternate stack as every thread, no
+ * signal blocked (the clone came from inside a signal handler, whose mask
+ * it inherited), then hello and the jump to its Windows start.
+ */
+__attribute__((noreturn)) void lsw_thread_start(void)
+{
+	unsigned long sp = (unsigned long)__builtin_frame_address(0);
+	struct lsw_thread_block *b = (struct lsw_thread_block *)(sp & ~(LSW_BLOCK_SIZE - 1));
+	unsigned long long none = 0, reply;
+
+	b->magic = LSW_BLOCK_MAGIC;
+	set_altstack(b);
+	sys4(__NR_rt_sigprocmask, 2 /* SIG_SETMASK */, &none, 0, 8);
+	reply = (unsigned long long)lsw_gate(LSW_GATE_NR,
+		LSW_REQUEST(LSW_REQ_THREAD_HELLO, 0), (long)b, 0, 0, 0, (long)sp);
+	lsw_run_ops(b, 0, reply);
+	lsw_fatal(-1, 0); /* the hello must end in a jump */
+}
+
 __attribute__((noreturn)) void lsw_runtime_main(unsigned long *sp)
 {
 	struct lsw_thread_block *b = alloc_block();
-	struct { void *sp; int flags; unsigned long size; } ss;
 	unsigned long long reply;
 	int listener;
 
 	if (!b)
 		sys1(__NR_exit_group, 120);
 	b->magic = LSW_BLOCK_MAGIC;
-	ss.sp = (char *)b + LSW_ALTSTACK_OFFSET;
-	ss.flags = 0;
-	ss.size = LSW_BLOCK_SIZE - LSW_ALTSTACK_OFFSET;
-	if (sys2(__NR_sigaltstack, &ss, 0) < 0)
-		sys1(__NR_exit_group, 121);
+	set_altstack(b);
 	lsw_install_handlers();
 	listener = lsw_install_filter();
 	if (listener < 0)

@@ -48,6 +48,8 @@ unsigned long long lsw_run_ops(struct lsw_thread_block *b,
 			       struct rt_ucontext *uc, unsigned long long reply);
 __attribute__((noreturn)) void lsw_fatal(int op, long err);
 void lsw_install_handlers(void);
+/* runtime.c: where a new thread begins (LSW_OP_CLONE). */
+__attribute__((noreturn)) void lsw_thread_start(void);
 
 #pragma GCC visibility pop
 

@@ -39,6 +39,7 @@ static void on_sigsys(int sig, struct rt_siginfo *si, struct rt_ucontext *uc)
 	unsigned long long reply;
 
 	b->win_rip = m->rip;
+	b->fpstate = m->fpstate; /* NtContinue loads XMM and MXCSR there */
 	reply = (unsigned long long)lsw_gate(LSW_GATE_NR,
 		LSW_REQUEST(LSW_REQ_NT, (unsigned)m->rax),
 		(long)m->r10, (long)m->rdx, (long)m->r8, (long)m->r9, (long)m->rsp);
@@ -64,15 +65,43 @@ static void on_fault(int sig, struct rt_siginfo *si, struct rt_ucontext *uc)
 	b->fault.addr = (unsigned long long)si->u.fault.addr;
 	b->fault.err = m->err;
 	b->fault.trapno = m->trapno;
+	b->fpstate = m->fpstate;
 	reply = (unsigned long long)lsw_gate(LSW_GATE_NR,
 		LSW_REQUEST(LSW_REQ_FAULT, sig), 0, 0, 0, 0, (long)m->rsp);
+	lsw_run_ops(b, uc, reply);
+}
+
+/*
+ * The supervisor wants a thread that runs its own code (to suspend, end
+ * or inspect it): it stops here with its registers in its block until the
+ * answer says what next.  The other handlers keep this signal blocked, so
+ * it always interrupts Windows code, never the runtime.
+ */
+static void on_interrupt(int sig, struct rt_siginfo *si, struct rt_ucontext *uc)
+{
+	struct lsw_thread_block *b = current_block();
+	struct rt_sigcontext *m = &uc->mc;
+	struct lsw_regs *r = &b->regs;
+	unsigned long long reply;
+
+	(void)sig;
+	(void)si;
+	r->rax = m->rax; r->rcx = m->rcx; r->rdx = m->rdx; r->rbx = m->rbx;
+	r->rsp = m->rsp; r->rbp = m->rbp; r->rsi = m->rsi; r->rdi = m->rdi;
+	r->r8 = m->r8; r->r9 = m->r9; r->r10 = m->r10; r->r11 = m->r11;
+	r->r12 = m->r12; r->r13 = m->r13; r->r14 = m->r14; r->r15 = m->r15;
+	r->rip = m->rip; r->eflags = m->eflags;
+	b->fpstate = m->fpstate;
+	reply = (unsigned long long)lsw_gate(LSW_GATE_NR,
+		LSW_REQUEST(LSW_REQ_INTERRUPT, 0), 0, 0, 0, 0, (long)m->rsp);
 	lsw_run_ops(b, uc, reply);
 }
 
 static void set_handler(int sig, void *fn)
 {
 	struct k_sigaction sa = { fn, SA_SIGINFO | SA_ONSTACK | SA_RESTORER,
-				  (void *)lsw_sigreturn, 0 };
+				  (void *)lsw_sigreturn,
+				  1ull << (LSW_INTERRUPT_SIGNAL - 1) /* see on_interrupt */ };
 
 	if (sys4(__NR_rt_sigaction, sig, &sa, 0, 8) < 0)
 		sys1(__NR_exit_group, 124);
@@ -83,6 +112,7 @@ void lsw_install_handlers(void)
 	static const int faults[] = { SIGILL, SIGTRAP, SIGBUS, SIGFPE, SIGSEGV };
 
 	set_handler(SIGSYS, (void *)on_sigsys);
+	set_handler(LSW_INTERRUPT_SIGNAL, (void *)on_interrupt);
 	for (unsigned i = 0; i < sizeof(faults) / sizeof(faults[0]); i++)
 		set_handler(faults[i], (void *)on_fault);
 }

@@ -22,9 +22,12 @@ SetUnhandledExceptionFilter(LPTOP_LEVEL_EXCEPTION_FILTER filter)
 	return old ? (LPTOP_LEVEL_EXCEPTION_FILTER)RtlDecodePointer(old) : NULL;
 }
 
-/* Calls the filter set by SetUnhandledExceptionFilter; without one (or
- * when it declines) the exception terminates the process, which is what
- * EXCEPTION_EXECUTE_HANDLER tells the caller to do. */
+NTSTATUS NTAPI NtRaiseException(PEXCEPTION_RECORD, PCONTEXT, BOOLEAN);
+
+/* Calls the filter set by SetUnhandledExceptionFilter.  When there is none
+ * or it declines, Windows reports the crash (Windows Error Reporting) and
+ * the process ends: here the report is the supervisor's one-line message,
+ * asked for with NtRaiseException's second chance, which does not return. */
 K32API LONG WINAPI UnhandledExceptionFilter(EXCEPTION_POINTERS *info)
 {
 	PVOID enc = __atomic_load_n((PVOID *)&top_filter, __ATOMIC_ACQUIRE);
@@ -36,6 +39,7 @@ K32API LONG WINAPI UnhandledExceptionFilter(EXCEPTION_POINTERS *info)
 		if (r != EXCEPTION_CONTINUE_SEARCH)
 			return r;
 	}
+	NtRaiseException(info->ExceptionRecord, info->ContextRecord, FALSE);
 	return EXCEPTION_EXECUTE_HANDLER;
 }
 

@@ -1,6 +1,9 @@
 /* Events and waiting: CreateEvent(Ex), OpenEvent, SetEvent, ResetEvent,
- * WaitForSingleObject(Ex).  Named objects: "X" and "Local\X" live in the
- * session's directory, "Global\X" in the global one, as on Windows. */
+ * PulseEvent, WaitForSingleObject(Ex); the object names every Create and
+ * Open of a named object shares.  Named objects: "X" and "Local\X" live in
+ * the session's directory, "Global\X" in the global one, as on Windows;
+ * names are case sensitive (Microsoft documents it for each Create*), so
+ * OBJ_CASE_INSENSITIVE is not asked for. */
 #include "k32_private.h"
 
 #define CREATE_EVENT_MANUAL_RESET_FLAG 0x1
@@ -9,9 +12,7 @@
 static const WCHAR session_dir[] = L"\\Sessions\\1\\BaseNamedObjects\\";
 static const WCHAR global_dir[] = L"\\BaseNamedObjects\\";
 
-/* The NT name of a named object, heap-allocated into *nt (Buffer freed
- * with k32_free); FALSE with the error set on failure. */
-static BOOL object_name(const WCHAR *name, UNICODE_STRING *nt)
+BOOL k32_object_name(const WCHAR *name, UNICODE_STRING *nt)
 {
 	const WCHAR *dir = session_dir;
 	SIZE_T dl, nl;
@@ -38,31 +39,48 @@ static BOOL object_name(const WCHAR *name, UNICODE_STRING *nt)
 	return TRUE;
 }
 
+BOOL k32_object_attributes(const WCHAR *name, const SECURITY_ATTRIBUTES *sa, ULONG attributes,
+			   OBJECT_ATTRIBUTES *oa, UNICODE_STRING *nt)
+{
+	nt->Buffer = NULL;
+	if (name && !*name)
+		name = NULL; /* "" names nothing */
+	if (name && !k32_object_name(name, nt))
+		return FALSE;
+	if (sa && sa->bInheritHandle)
+		attributes |= OBJ_INHERIT;
+	InitializeObjectAttributes(oa, name ? nt : NULL, attributes, NULL,
+				   sa ? sa->lpSecurityDescriptor : NULL);
+	return TRUE;
+}
+
+HANDLE k32_created(NTSTATUS status, HANDLE h)
+{
+	if (status < 0) {
+		k32_fail(status);
+		return NULL;
+	}
+	/* an existing named object was opened: the caller can tell */
+	RtlSetLastWin32Error(status == STATUS_OBJECT_NAME_EXISTS ? ERROR_ALREADY_EXISTS : 0);
+	return h;
+}
+
 K32API HANDLE WINAPI CreateEventExW(LPSECURITY_ATTRIBUTES sa, LPCWSTR name, DWORD flags,
 				    DWORD access)
 {
 	OBJECT_ATTRIBUTES oa;
-	UNICODE_STRING nt = { 0 };
+	UNICODE_STRING nt;
 	HANDLE h = NULL;
 	NTSTATUS status;
 
-	if (name && !object_name(name, &nt))
+	if (!k32_object_attributes(name, sa, OBJ_OPENIF, &oa, &nt))
 		return NULL;
-	InitializeObjectAttributes(&oa, name ? &nt : NULL, OBJ_CASE_INSENSITIVE | OBJ_OPENIF |
-				   (sa && sa->bInheritHandle ? OBJ_INHERIT : 0), NULL,
-				   sa ? sa->lpSecurityDescriptor : NULL);
 	status = NtCreateEvent(&h, access, &oa,
 			       flags & CREATE_EVENT_MANUAL_RESET_FLAG ? 0 /* Notification */
 								    : 1 /* Synchronization */,
 			       (flags & CREATE_EVENT_INITIAL_SET_FLAG) != 0);
 	k32_free(nt.Buffer);
-	if (status < 0) {
-		k32_fail(status);
-		return NULL;
-	}
-	/* an existing named event was opened: the caller can tell */
-	RtlSetLastWin32Error(status == STATUS_OBJECT_NAME_EXISTS ? ERROR_ALREADY_EXISTS : 0);
-	return h;
+	return k32_created(status, h);
 }
 
 K32API HANDLE WINAPI CreateEventW(LPSECURITY_ATTRIBUTES sa, BOOL manual, BOOL initial,
@@ -94,7 +112,7 @@ K32API HANDLE WINAPI CreateEventA(LPSECURITY_ATTRIBUTES sa, BOOL manual, BOOL in
 			      EVENT_ALL_ACCESS);
 }
 
-K32API HANDLE WINAPI OpenEventW(DWORD access, BOOL inherit, LPCWSTR name)
+HANDLE k32_open_object(k32_open_fn *open, DWORD access, BOOL inherit, LPCWSTR name)
 {
 	OBJECT_ATTRIBUTES oa;
 	UNICODE_STRING nt;
@@ -105,11 +123,9 @@ K32API HANDLE WINAPI OpenEventW(DWORD access, BOOL inherit, LPCWSTR name)
 		k32_error(ERROR_INVALID_PARAMETER);
 		return NULL;
 	}
-	if (!object_name(name, &nt))
+	if (!k32_object_attributes(name, NULL, inherit ? OBJ_INHERIT : 0, &oa, &nt))
 		return NULL;
-	InitializeObjectAttributes(&oa, &nt, OBJ_CASE_INSENSITIVE | (inherit ? OBJ_INHERIT : 0),
-				   NULL, NULL);
-	status = NtOpenEvent(&h, access, &oa);
+	status = open(&h, access, &oa);
 	k32_free(nt.Buffer);
 	if (status < 0) {
 		k32_fail(status);
@@ -118,7 +134,7 @@ K32API HANDLE WINAPI OpenEventW(DWORD access, BOOL inherit, LPCWSTR name)
 	return h;
 }
 
-K32API HANDLE WINAPI OpenEventA(DWORD access, BOOL inherit, LPCSTR name)
+HANDLE k32_open_object_a(k32_open_fn *open, DWORD access, BOOL inherit, LPCSTR name)
 {
 	UNICODE_STRING w = { 0 };
 	HANDLE h;
@@ -129,9 +145,19 @@ K32API HANDLE WINAPI OpenEventA(DWORD access, BOOL inherit, LPCSTR name)
 	}
 	if (!k32_ansi_arg(name, &w))
 		return NULL;
-	h = OpenEventW(access, inherit, w.Buffer);
+	h = k32_open_object(open, access, inherit, w.Buffer);
 	k32_free(w.Buffer);
 	return h;
+}
+
+K32API HANDLE WINAPI OpenEventW(DWORD access, BOOL inherit, LPCWSTR name)
+{
+	return k32_open_object(NtOpenEvent, access, inherit, name);
+}
+
+K32API HANDLE WINAPI OpenEventA(DWORD access, BOOL inherit, LPCSTR name)
+{
+	return k32_open_object_a(NtOpenEvent, access, inherit, name);
 }
 
 K32API BOOL WINAPI SetEvent(HANDLE h)
@@ -144,6 +170,13 @@ K32API BOOL WINAPI SetEvent(HANDLE h)
 K32API BOOL WINAPI ResetEvent(HANDLE h)
 {
 	NTSTATUS status = NtResetEvent(h, NULL);
+
+	return status < 0 ? k32_fail(status) : TRUE;
+}
+
+K32API BOOL WINAPI PulseEvent(HANDLE h)
+{
+	NTSTATUS status = NtPulseEvent(h, NULL);
 
 	return status < 0 ? k32_fail(status) : TRUE;
 }

@@ -51,6 +51,21 @@ BOOL k32_is_console(HANDLE h);
 /* file.c */
 NTSTATUS k32_nt_path(const WCHAR *dos, UNICODE_STRING *nt);
 
+/* event.c: named objects.  The NT name of a Win32 object name
+ * (heap-allocated, Buffer freed with k32_free); FALSE with the error set. */
+BOOL k32_object_name(const WCHAR *name, UNICODE_STRING *nt);
+/* OBJECT_ATTRIBUTES for a Create* or Open* (name may be NULL); free
+ * nt->Buffer with k32_free afterwards. */
+BOOL k32_object_attributes(const WCHAR *name, const SECURITY_ATTRIBUTES *sa, ULONG attributes,
+			   OBJECT_ATTRIBUTES *oa, UNICODE_STRING *nt);
+/* A Create*'s result: the handle with the last error ERROR_ALREADY_EXISTS
+ * (an existing object opened) or 0, or NULL with the error set. */
+HANDLE k32_created(NTSTATUS status, HANDLE h);
+/* Open*W and Open*A: NULL name is ERROR_INVALID_PARAMETER. */
+typedef NTSTATUS NTAPI k32_open_fn(PHANDLE, ACCESS_MASK, POBJECT_ATTRIBUTES);
+HANDLE k32_open_object(k32_open_fn *open, DWORD access, BOOL inherit, LPCWSTR name);
+HANDLE k32_open_object_a(k32_open_fn *open, DWORD access, BOOL inherit, LPCSTR name);
+
 /* process.c */
 extern char *k32_command_line_a;
 void k32_init_command_line(void);

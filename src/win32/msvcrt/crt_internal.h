@@ -68,6 +68,7 @@ struct crt_thread {
     char strerror_buf[96];
     char time_buf[32];
     int tm_buf[9];
+    void *thread_handle;    /* _beginthread's: _endthread closes it */
 };
 struct crt_thread *crt_thread_data(void);
 void crt_thread_detach(void);

@@ -110,6 +110,9 @@ K32 DWORD TlsAlloc(void);
 K32 void *TlsGetValue(DWORD);
 K32 BOOL TlsSetValue(DWORD, void *);
 K32 BOOL TlsFree(DWORD);
+K32 HANDLE CreateThread(void *, size_t, DWORD(__attribute__((__stdcall__)) *)(void *), void *, DWORD, DWORD *);
+K32 __attribute__((noreturn)) void ExitThread(DWORD);
+K32 DWORD ResumeThread(HANDLE);
 K32 void Sleep(DWORD);
 K32 void RaiseException(DWORD, DWORD, DWORD, const uintptr_t *);
 

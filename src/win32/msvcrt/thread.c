@@ -13,9 +13,13 @@ struct crt_thread *crt_thread_data(void)
     DWORD saved;
 
     if (tls_index == TLS_OUT_OF_INDEXES) {
-        tls_index = TlsAlloc();
-        if (tls_index == TLS_OUT_OF_INDEXES)
+        DWORD mine = TlsAlloc();
+
+        if (mine == TLS_OUT_OF_INDEXES)
             return &fallback;
+        /* two threads may race here: the first index wins */
+        if (!__sync_bool_compare_and_swap(&tls_index, TLS_OUT_OF_INDEXES, mine))
+            TlsFree(mine);
     }
     /* TlsGetValue clears the last error; callers may still need it. */
     saved = GetLastError();

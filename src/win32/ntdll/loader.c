@@ -150,6 +150,80 @@ static void name_from_path(const UNICODE_STRING *path, char *out, size_t len)
 	out[o] = 0;
 }
 
+/* The loader's state is the process's: one thread at a time in it (the
+ * role of Windows' loader lock). */
+static RTL_CRITICAL_SECTION loader_lock;
+
+/*
+ * A new thread's share of the loader: its own copy of every module's
+ * static TLS (from the module's template), then DLL_THREAD_ATTACH for the
+ * initialized DLLs in initialization order.
+ */
+NTSTATUS ldr_thread_attach(void)
+{
+	HANDLE heap = ((LSW_PEB *)NtCurrentTeb()->ProcessEnvironmentBlock)->ProcessHeap;
+	void **slots = RtlAllocateHeap(heap, HEAP_ZERO_MEMORY, LDR_MAX_TLS * sizeof(void *));
+	NTSTATUS st = STATUS_SUCCESS;
+
+	if (!slots)
+		return STATUS_NO_MEMORY;
+	((LSW_TEB *)NtCurrentTeb())->ThreadLocalStoragePointer = slots;
+	RtlEnterCriticalSection(&loader_lock);
+	for (unsigned i = 0; i < ldr_nmodules && NT_SUCCESS(st); i++) {
+		struct ldr_module *m = &ldr_modules[i];
+		IMAGE_DATA_DIRECTORY *d = ldr_dir(m->base, IMAGE_DIRECTORY_ENTRY_TLS);
+		IMAGE_TLS_DIRECTORY64 *tls;
+		SIZE_T data;
+
+		if (m->tls_index == (ULONG)-1 || !d || !d->VirtualAddress)
+			continue;
+		tls = (IMAGE_TLS_DIRECTORY64 *)(m->base + d->VirtualAddress);
+		data = (SIZE_T)(tls->EndAddressOfRawData - tls->StartAddressOfRawData);
+		slots[m->tls_index] = RtlAllocateHeap(heap, HEAP_ZERO_MEMORY,
+						      data + tls->SizeOfZeroFill + 16);
+		if (!slots[m->tls_index])
+			st = STATUS_NO_MEMORY;
+		else
+			memcpy(slots[m->tls_index], (void *)tls->StartAddressOfRawData, data);
+	}
+	for (unsigned i = 0; i < ninit && NT_SUCCESS(st); i++) {
+		struct ldr_module *m = &ldr_modules[init_order[i]];
+
+		if (!m->initialized)
+			continue;
+		run_tls_callbacks(m, DLL_THREAD_ATTACH);
+		if (m->is_dll && m->entry_point)
+			((dll_main_fn)m->entry_point)((HINSTANCE)m->base, DLL_THREAD_ATTACH, NULL);
+	}
+	RtlLeaveCriticalSection(&loader_lock);
+	return st;
+}
+
+/* A thread ending: DLL_THREAD_DETACH in reverse order, its TLS freed. */
+void ldr_thread_detach(void)
+{
+	HANDLE heap = ((LSW_PEB *)NtCurrentTeb()->ProcessEnvironmentBlock)->ProcessHeap;
+	void **slots = ((LSW_TEB *)NtCurrentTeb())->ThreadLocalStoragePointer;
+
+	RtlEnterCriticalSection(&loader_lock);
+	for (unsigned i = ninit; i-- > 0;) {
+		struct ldr_module *m = &ldr_modules[init_order[i]];
+
+		if (!m->initialized)
+			continue;
+		if (m->is_dll && m->entry_point)
+			((dll_main_fn)m->entry_point)((HINSTANCE)m->base, DLL_THREAD_DETACH, NULL);
+		run_tls_callbacks(m, DLL_THREAD_DETACH);
+	}
+	RtlLeaveCriticalSection(&loader_lock);
+	for (unsigned i = 0; slots && i < LDR_MAX_TLS; i++)
+		if (slots[i])
+			RtlFreeHeap(heap, 0, slots[i]);
+	if (slots)
+		RtlFreeHeap(heap, 0, slots);
+	((LSW_TEB *)NtCurrentTeb())->ThreadLocalStoragePointer = NULL;
+}
+
 __declspec(dllexport) void WINAPI LdrInitializeThunk(LSW_PEB *peb, BYTE *ntdll_base)
 {
 	static void *tls_slots[LDR_MAX_TLS];
@@ -162,6 +236,7 @@ __declspec(dllexport) void WINAPI LdrInitializeThunk(LSW_PEB *peb, BYTE *ntdll_b
 	peb->ProcessHeap = RtlCreateHeap(HEAP_GROWABLE, NULL, 0, 0, NULL, NULL);
 	if (!peb->ProcessHeap)
 		fail(STATUS_NO_MEMORY);
+	RtlInitializeCriticalSection(&loader_lock);
 	teb->ThreadLocalStoragePointer = tls_slots;
 	peb->Ldr = &ldr_data;
 	ntdll = ldr_add_module(ntdll_base, "ntdll.dll", L"C:\\Windows\\System32\\ntdll.dll");
@@ -206,11 +281,12 @@ __declspec(dllexport) NTSTATUS WINAPI LdrLoadDll(PWSTR search_path, PULONG flags
 	struct ldr_module *m;
 
 	ansi_from_unicode(name, n, sizeof(n));
+	RtlEnterCriticalSection(&loader_lock);
 	m = ldr_load(n, NULL, &st);
-	if (!m)
-		return st;
-	st = init_modules();
-	if (!NT_SUCCESS(st))
+	if (m)
+		st = init_modules();
+	RtlLeaveCriticalSection(&loader_lock);
+	if (!m || !NT_SUCCESS(st))
 		return st;
 	*handle = m->base;
 	return STATUS_SUCCESS;

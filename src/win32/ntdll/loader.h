@@ -37,6 +37,10 @@ struct ldr_module *ldr_find_by_base(void *base);
 /* Finds, maps and links a DLL (and its imports).  NULL with *status. */
 struct ldr_module *ldr_load(const char *name, struct ldr_module *importer, NTSTATUS *status);
 struct ldr_module *ldr_add_module(BYTE *base, const char *name, const WCHAR *path);
+/* loader.c, for thread.c: a new thread's TLS and DLL_THREAD_ATTACH, and
+ * the reverse when it ends. */
+NTSTATUS ldr_thread_attach(void);
+void ldr_thread_detach(void);
 /* Links an initialized module into InInitializationOrderModuleList. */
 void ldr_link_initialized(struct ldr_module *m);
 NTSTATUS ldr_resolve_imports(struct ldr_module *m);

@@ -1,0 +1,12 @@
+/* Keyed events: the rendezvous ntdll's locks block on. */
+#ifndef LSW_KEYED_EVENT_H
+#define LSW_KEYED_EVENT_H
+
+#include "emul/object.h"
+
+extern const struct nt_object_ops keyed_event_ops;
+
+/* A thread ended: it leaves every queue it was in. */
+void keyed_event_thread_exited(struct lsw_thread *t);
+
+#endif

@@ -1,0 +1,400 @@
+/*
+ * Threads: NtCreateThreadEx, NtTerminateThread, NtResumeThread,
+ * NtQueryInformationThread, and the hello of a new thread.
+ *
+ * A new thread is made by the creating thread's runtime: the reply to
+ * NtCreateThreadEx maps the new thread's stack, TEB and runtime block and
+ * asks for LSW_OP_CLONE.  The clone says LSW_REQ_THREAD_HELLO with its
+ * block, which is how the supervisor learns its Linux tid; the answer sets
+ * its GS base to its TEB and jumps to ntdll!RtlUserThreadStart(start, arg).
+ * Suspension holds a thread's answers: one in a call stays there (its
+ * answer waits, see nt_answer), a created-suspended one in its hello, and
+ * one running its own code is interrupted (LSW_INTERRUPT_SIGNAL) and waits
+ * in the runtime's interrupt request.  Ending another thread works the
+ * same way: its pending call is cut short and the interrupt ends it.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#include "emul/keyed_event.h"
+#include "emul/memory.h"
+#include "emul/thread.h"
+
+#define THREAD_CREATE_FLAGS_CREATE_SUSPENDED 0x1
+#define THREAD_ALL_ACCESS 0x1FFFFF
+#define STILL_ACTIVE 259
+#define TEB_SIZE 0x2000
+#define MIN_STACK (64 * 1024)
+#define MAX_STACK (256ull << 20)
+
+static void thread_destroy(struct nt_object *obj)
+{
+	struct thread_object *o = (struct thread_object *)obj;
+
+	if (o->thread && o->thread->object == o)
+		o->thread->object = NULL;
+	free(o);
+}
+
+static void thread_describe(struct nt_object *obj, char *buf, size_t len)
+{
+	struct thread_object *o = (struct thread_object *)obj;
+
+	snprintf(buf, len, "thread %u", o->thread ? o->thread->win_tid : 0);
+}
+
+static bool thread_signaled(struct nt_object *obj, struct lsw_thread *waiter)
+{
+	struct thread_object *o = (struct thread_object *)obj;
+
+	(void)waiter;
+	return !o->thread || o->thread->exited;
+}
+
+static const struct waitable_ops thread_wait_ops = { thread_signaled, NULL };
+
+static struct waitable *thread_waitable(struct nt_object *obj)
+{
+	return &((struct thread_object *)obj)->wait;
+}
+
+const struct nt_object_ops thread_ops = { "Thread", thread_destroy, thread_describe,
+					  thread_waitable };
+
+struct lsw_thread *thread_from_handle(struct nt_call *c, uint64_t h, NTSTATUS *st)
+{
+	struct thread_object *o;
+
+	if (h == NT_CURRENT_THREAD_HANDLE)
+		return c->thread;
+	o = (struct thread_object *)handle_get(c->thread->process, h, &thread_ops, st);
+	if (o && !o->thread) {
+		*st = LSW_STATUS_INVALID_HANDLE;
+		return NULL;
+	}
+	return o ? o->thread : NULL;
+}
+
+/* The thread has ended: its status is final and its waiters are told. */
+static void thread_ended(struct lsw_thread *t, uint32_t status)
+{
+	struct lsw_process *p = t->process;
+
+	if (t->exited)
+		return;
+	t->exited = true;
+	t->exit_status = status;
+	if (p->live_threads)
+		p->live_threads--;
+	keyed_event_thread_exited(t);
+	wait_thread_exited(t);
+	if (t->object)
+		waitable_wake(&((struct thread_object *)t->object)->hdr);
+}
+
+struct lsw_thread *thread_claim_hello(struct lsw_process *p, pid_t tid, uint64_t block)
+{
+	for (struct lsw_thread *t = p->threads; t; t = t->next)
+		if (!t->tid && !t->exited && t->block == block && block) {
+			t->tid = tid;
+			return t;
+		}
+	return NULL;
+}
+
+static void put(uint8_t *b, size_t off, uint64_t v, size_t n)
+{
+	memcpy(b + off, &v, n);
+}
+
+/* The TEB of a new thread, as write_peb_teb makes the first one. */
+static int write_teb(struct lsw_thread *t)
+{
+	struct lsw_process *p = t->process;
+	uint8_t teb[TEB_SIZE] = { 0 };
+
+	put(teb, 0x08, t->stack_base + t->stack_size, 8); /* NtTib.StackBase */
+	put(teb, 0x10, t->stack_base, 8);                  /* NtTib.StackLimit */
+	put(teb, 0x30, t->teb, 8);                         /* NtTib.Self */
+	put(teb, 0x40, p->win_pid, 8);                     /* ClientId.UniqueProcess */
+	put(teb, 0x48, t->win_tid, 8);                     /* ClientId.UniqueThread */
+	put(teb, 0x60, p->peb, 8);                         /* ProcessEnvironmentBlock */
+	put(teb, 0x1478, t->stack_base, 8);                /* DeallocationStack */
+	return tracee_write(t, t->teb, teb, sizeof(teb));
+}
+
+/* Where a hello of a new thread is answered: now, or at NtResumeThread. */
+static NTSTATUS start_thread(struct lsw_thread *t)
+{
+	struct nt_call *c = &t->call;
+	struct lsw_regs regs = { 0 };
+	struct lsw_op *op;
+
+	if (write_teb(t) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	op = nt_add_op(c, LSW_OP_SET_GS);
+	if (op)
+		op->arg[0] = t->teb;
+	regs.rcx = t->start;
+	regs.rdx = t->start_arg;
+	regs.rip = t->process->start.entry_thread;
+	regs.rsp = t->stack_base + t->stack_size - 0x28; /* shadow space, as after a call */
+	regs.eflags = 0x202;
+	if (tracee_write(t, t->block + offsetof(struct lsw_thread_block, regs), &regs,
+			 sizeof(regs)) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	nt_add_op(c, LSW_OP_JUMP);
+	t->process->live_threads++;
+	return LSW_STATUS_SUCCESS;
+}
+
+NTSTATUS thread_hello(struct lsw_thread *t)
+{
+	struct lsw_op *op;
+
+	t->started = true;
+	if (!t->terminating)
+		return start_thread(t); /* held while suspended (nt_answer) */
+	thread_ended(t, t->exit_status);
+	if ((op = nt_add_op(&t->call, LSW_OP_EXIT_THREAD)))
+		op->arg[0] = 0;
+	return LSW_STATUS_SUCCESS;
+}
+
+/* Asks a thread that runs its own code to stop in the runtime. */
+static void interrupt(struct lsw_thread *t)
+{
+	if (t->interrupt_sent || !t->tid || t->exited)
+		return;
+	if (syscall(SYS_tgkill, t->process->pid, t->tid, LSW_INTERRUPT_SIGNAL) == 0)
+		t->interrupt_sent = true;
+}
+
+NTSTATUS thread_interrupted(struct lsw_thread *t)
+{
+	struct lsw_op *op;
+
+	t->interrupt_sent = false;
+	if (t->terminating) {
+		thread_ended(t, t->exit_status);
+		if ((op = nt_add_op(&t->call, LSW_OP_EXIT_THREAD)))
+			op->arg[0] = 0;
+		return LSW_STATUS_SUCCESS;
+	}
+	if (t->suspend_count)
+		t->stopped = true; /* nt_answer holds this until the resume */
+	return LSW_STATUS_SUCCESS; /* no ops: it goes on where it was */
+}
+
+static struct thread_object *new_thread_object(struct lsw_thread *t)
+{
+	struct thread_object *o = calloc(1, sizeof(*o));
+
+	if (!o)
+		return NULL;
+	object_init(&o->hdr, &thread_ops);
+	waitable_init(&o->wait, &thread_wait_ops);
+	o->thread = t;
+	t->object = o;
+	return o;
+}
+
+static uint64_t stack_size_for(struct lsw_process *p, uint64_t asked, uint64_t maximum)
+{
+	uint64_t size = maximum ? maximum : asked ? asked : p->start.default_stack;
+
+	if (size < MIN_STACK)
+		size = MIN_STACK;
+	if (size > MAX_STACK)
+		size = MAX_STACK;
+	return (size + ALLOC_GRANULARITY - 1) & ~(ALLOC_GRANULARITY - 1);
+}
+
+/* NtCreateThreadEx(ThreadHandle, DesiredAccess, ObjectAttributes,
+ *                  ProcessHandle, StartRoutine, Argument, CreateFlags,
+ *                  ZeroBits, StackSize, MaximumStackSize, AttributeList) */
+NTSTATUS nt_NtCreateThreadEx(struct nt_call *c)
+{
+	struct lsw_process *p = c->thread->process;
+	struct lsw_thread *t;
+	struct thread_object *o;
+	struct lsw_op *op;
+	uint64_t h;
+	static uint32_t next_win_tid;
+
+	if (c->args[3] != (uint64_t)-1)
+		return LSW_STATUS_INVALID_HANDLE; /* other processes: none yet */
+	if (!c->args[4])
+		return LSW_STATUS_INVALID_PARAMETER;
+	if (!p->start.entry_thread)
+		return LSW_STATUS_NOT_IMPLEMENTED; /* an ntdll without RtlUserThreadStart */
+	if (!(t = calloc(1, sizeof(*t))))
+		return LSW_STATUS_NO_MEMORY;
+	t->process = p;
+	t->start = c->args[4];
+	t->start_arg = c->args[5];
+	t->suspend_count = (uint32_t)c->args[6] & THREAD_CREATE_FLAGS_CREATE_SUSPENDED ? 1 : 0;
+	t->exit_status = STILL_ACTIVE;
+	t->stack_size = stack_size_for(p, c->args[8], c->args[9]);
+	t->stack_base = process_alloc_private(c, t->stack_size, PAGE_READWRITE);
+	t->teb = process_alloc_private(c, TEB_SIZE, PAGE_READWRITE);
+	t->block = process_alloc_private(c, LSW_BLOCK_SIZE, PAGE_READWRITE);
+	if (!t->stack_base || !t->teb || !t->block || !(o = new_thread_object(t))) {
+		/* what was reserved stays reserved: the VAD and the ops agree */
+		free(t);
+		return LSW_STATUS_NO_MEMORY;
+	}
+	/* Windows thread ids are multiples of 4, unique in the process */
+	next_win_tid = next_win_tid ? next_win_tid + 4 : c->thread->win_tid + 4;
+	t->win_tid = next_win_tid;
+	t->next = p->threads;
+	p->threads = t;
+	h = handle_alloc(p, &o->hdr, THREAD_ALL_ACCESS);
+	object_unref(&o->hdr);
+	if (!h || tracee_write(c->thread, c->args[0], &h, 8) < 0) {
+		if (h)
+			handle_close(p, h);
+		t->exited = true; /* never started: its hello, if any, is refused */
+		t->block = 0;
+		return h ? LSW_STATUS_ACCESS_VIOLATION : LSW_STATUS_INSUFFICIENT_RESOURCES;
+	}
+	op = nt_add_op(c, LSW_OP_CLONE);
+	if (op)
+		op->arg[0] = t->block;
+	return LSW_STATUS_SUCCESS;
+}
+
+/* NtTerminateThread(ThreadHandle, ExitStatus).  The current thread (NULL
+ * or the pseudo-handle) ends now; when it is the last one, so does the
+ * process, with its status.  Another thread ends asynchronously, as on
+ * Windows: a call it waits in returns STATUS_THREAD_IS_TERMINATING and the
+ * interrupt that follows ends it before it runs another instruction. */
+NTSTATUS nt_NtTerminateThread(struct nt_call *c)
+{
+	struct lsw_process *p = c->thread->process;
+	uint32_t status = (uint32_t)c->args[1];
+	struct lsw_thread *t;
+	struct lsw_op *op;
+	NTSTATUS st;
+
+	t = c->args[0] ? thread_from_handle(c, c->args[0], &st) : c->thread;
+	if (!t)
+		return st;
+	if (t->exited || t->terminating)
+		return LSW_STATUS_SUCCESS;
+	if (t == c->thread) {
+		if (p->live_threads <= 1) {
+			process_terminate(p, status);
+			return NT_DEFERRED; /* never answered: the process is gone */
+		}
+		thread_ended(t, status);
+		if ((op = nt_add_op(c, LSW_OP_EXIT_THREAD)))
+			op->arg[0] = 0;
+		return LSW_STATUS_SUCCESS;
+	}
+	t->terminating = true;
+	t->exit_status = status;
+	if (!t->tid)
+		return LSW_STATUS_SUCCESS; /* its hello ends it */
+	if (t->busy) {
+		if (t->stopped || !t->started) {
+			/* waiting to be resumed: its answer is its end */
+			t->stopped = false;
+			t->held = false;
+			thread_ended(t, status);
+			t->call.nops = 0;
+			if ((op = nt_add_op(&t->call, LSW_OP_EXIT_THREAD)))
+				op->arg[0] = 0;
+			nt_answer(t, LSW_STATUS_SUCCESS);
+			return LSW_STATUS_SUCCESS;
+		}
+		/* in a call: cut it short (no ops: it may be a direct call), the
+		 * interrupt then ends it on its way out */
+		wait_thread_exited(t);
+		keyed_event_thread_exited(t);
+		interrupt(t);
+		t->call.nops = 0;
+		nt_answer(t, LSW_STATUS_THREAD_IS_TERMINATING);
+		return LSW_STATUS_SUCCESS;
+	}
+	interrupt(t);
+	return LSW_STATUS_SUCCESS;
+}
+
+/* NtSuspendThread(ThreadHandle, PreviousSuspendCount) */
+NTSTATUS nt_NtSuspendThread(struct nt_call *c)
+{
+	struct lsw_thread *t;
+	uint32_t before;
+	NTSTATUS st;
+
+	if (!(t = thread_from_handle(c, c->args[0], &st)))
+		return st;
+	if (t->exited || t->terminating)
+		return LSW_STATUS_THREAD_IS_TERMINATING;
+	if (t->suspend_count >= 127) /* MAXIMUM_SUSPEND_COUNT */
+		return LSW_STATUS_SUSPEND_COUNT_EXCEEDED;
+	before = t->suspend_count++;
+	if (c->args[1] && tracee_write(c->thread, c->args[1], &before, 4) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	/* in a call (or this very one): its answer is held; running: stop it */
+	if (t != c->thread && !t->busy && t->started)
+		interrupt(t);
+	return LSW_STATUS_SUCCESS;
+}
+
+/* NtResumeThread(ThreadHandle, PreviousSuspendCount) */
+NTSTATUS nt_NtResumeThread(struct nt_call *c)
+{
+	struct lsw_thread *t;
+	uint32_t before;
+	NTSTATUS st;
+
+	if (!(t = thread_from_handle(c, c->args[0], &st)))
+		return st;
+	before = t->suspend_count;
+	if (c->args[1] && tracee_write(c->thread, c->args[1], &before, 4) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	if (!before || --t->suspend_count)
+		return LSW_STATUS_SUCCESS;
+	t->stopped = false;
+	if (t->held) {
+		t->held = false;
+		nt_answer(t, t->held_status);
+	}
+	return LSW_STATUS_SUCCESS;
+}
+
+/* NtQueryInformationThread(ThreadHandle, ThreadInformationClass,
+ *                          ThreadInformation, Length, ReturnLength):
+ * THREAD_BASIC_INFORMATION (ExitStatus, TebBaseAddress, ClientId,
+ * AffinityMask, Priority, BasePriority). */
+NTSTATUS nt_NtQueryInformationThread(struct nt_call *c)
+{
+	struct lsw_process *p = c->thread->process;
+	struct lsw_thread *t;
+	uint8_t info[48] = { 0 };
+	uint32_t len = sizeof(info);
+	NTSTATUS st;
+
+	if (!(t = thread_from_handle(c, c->args[0], &st)))
+		return st;
+	if ((uint32_t)c->args[1] != 0) /* ThreadBasicInformation */
+		return LSW_STATUS_INVALID_INFO_CLASS;
+	if ((uint32_t)c->args[3] != len)
+		return LSW_STATUS_INFO_LENGTH_MISMATCH;
+	put(info, 0, t->exited ? t->exit_status : STILL_ACTIVE, 4);
+	put(info, 8, t->teb, 8);
+	put(info, 16, p->win_pid, 8);
+	put(info, 24, t->win_tid, 8);
+	put(info, 32, 1, 8);  /* AffinityMask */
+	put(info, 40, 8, 4);  /* Priority: normal */
+	put(info, 44, 8, 4);  /* BasePriority */
+	if (tracee_write(c->thread, c->args[2], info, len) < 0 ||
+	    (c->args[4] && tracee_write(c->thread, c->args[4], &len, 4) < 0))
+		return LSW_STATUS_ACCESS_VIOLATION;
+	return LSW_STATUS_SUCCESS;
+}

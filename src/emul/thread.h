@@ -1,0 +1,29 @@
+/* Thread objects and the threads of a process after the first. */
+#ifndef LSW_THREAD_H
+#define LSW_THREAD_H
+
+#include <sys/types.h>
+#include "emul/object.h"
+
+#include "emul/waitable.h"
+
+struct thread_object {
+	struct nt_object hdr;
+	struct waitable wait;        /* signalled when the thread has ended */
+	struct lsw_thread *thread;   /* NULL: the thread's record is gone */
+};
+
+extern const struct nt_object_ops thread_ops;
+
+/* The thread a handle (or NT_CURRENT_THREAD_HANDLE) names. */
+struct lsw_thread *thread_from_handle(struct nt_call *c, uint64_t h, NTSTATUS *st);
+/* The thread created with this block that has not said hello yet; it
+ * gets tid.  NULL: nobody expects that hello. */
+struct lsw_thread *thread_claim_hello(struct lsw_process *p, pid_t tid, uint64_t block);
+/* Answers a new thread's hello (held while it is suspended). */
+NTSTATUS thread_hello(struct lsw_thread *t);
+/* A thread stopped by LSW_INTERRUPT_SIGNAL (LSW_REQ_INTERRUPT): it ends,
+ * waits for its resume, or goes on. */
+NTSTATUS thread_interrupted(struct lsw_thread *t);
+
+#endif
