@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 #include "emul/keyed_event.h"
@@ -164,6 +165,73 @@ NTSTATUS thread_hello(struct lsw_thread *t)
 	return LSW_STATUS_SUCCESS;
 }
 
+static void op_munmap(struct nt_call *c, uint64_t base, uint64_t size)
+{
+	struct lsw_op *op;
+
+	if (base && (op = nt_add_op(c, LSW_OP_MUNMAP))) {
+		op->arg[0] = base;
+		op->arg[1] = size;
+	}
+}
+
+/*
+ * The answer that ends thread t (its own call): its stack and TEB are
+ * unmapped (the runtime runs on its block's alternate stack meanwhile),
+ * then the thread exits.  The supervisor's view keeps them until the
+ * Linux thread is gone (reclaim), so nothing new is placed there early;
+ * the block stays mapped for the next thread: a dying thread cannot unmap
+ * the stack it runs on.
+ */
+static void exit_ops(struct lsw_thread *t)
+{
+	struct lsw_op *op;
+
+	op_munmap(&t->call, t->stack_base, t->stack_size);
+	op_munmap(&t->call, t->teb, TEB_SIZE);
+	if ((op = nt_add_op(&t->call, LSW_OP_EXIT_THREAD)))
+		op->arg[0] = 0;
+}
+
+/* Whether the Linux thread is gone (its exit ops done, its block free). */
+static bool linux_thread_gone(const struct lsw_thread *t)
+{
+	char path[64];
+	struct stat st;
+
+	snprintf(path, sizeof(path), "/proc/%d/task/%d", (int)t->process->pid, (int)t->tid);
+	return !t->tid || stat(path, &st) < 0;
+}
+
+static void forget_range(struct vad_map *m, uint64_t base)
+{
+	struct vad *v = base ? vad_find(m, base) : NULL;
+
+	if (v && v->base == base)
+		vad_remove(m, v);
+}
+
+/* What finished threads left: their stack and TEB ranges become free in
+ * the supervisor's view, and one block is handed back for reuse. */
+static uint64_t reclaim(struct lsw_process *p)
+{
+	uint64_t block = 0;
+
+	for (struct lsw_thread *t = p->threads; t; t = t->next) {
+		if (!t->exited || t == &p->main_thread || !(t->stack_base || t->block) ||
+		    !linux_thread_gone(t))
+			continue;
+		forget_range(&p->vad, t->stack_base);
+		forget_range(&p->vad, t->teb);
+		t->stack_base = t->teb = 0;
+		if (!block && t->block) {
+			block = t->block;
+			t->block = 0;
+		}
+	}
+	return block;
+}
+
 /* Asks a thread that runs its own code to stop in the runtime. */
 static void interrupt(struct lsw_thread *t)
 {
@@ -175,13 +243,11 @@ static void interrupt(struct lsw_thread *t)
 
 NTSTATUS thread_interrupted(struct lsw_thread *t)
 {
-	struct lsw_op *op;
 
 	t->interrupt_sent = false;
 	if (t->terminating) {
 		thread_ended(t, t->exit_status);
-		if ((op = nt_add_op(&t->call, LSW_OP_EXIT_THREAD)))
-			op->arg[0] = 0;
+		exit_ops(t);
 		return LSW_STATUS_SUCCESS;
 	}
 	if (t->suspend_count)
@@ -239,9 +305,11 @@ NTSTATUS nt_NtCreateThreadEx(struct nt_call *c)
 	t->suspend_count = (uint32_t)c->args[6] & THREAD_CREATE_FLAGS_CREATE_SUSPENDED ? 1 : 0;
 	t->exit_status = STILL_ACTIVE;
 	t->stack_size = stack_size_for(p, c->args[8], c->args[9]);
+	t->block = reclaim(p); /* first: what ended threads left is free again */
 	t->stack_base = process_alloc_private(c, t->stack_size, PAGE_READWRITE);
 	t->teb = process_alloc_private(c, TEB_SIZE, PAGE_READWRITE);
-	t->block = process_alloc_private(c, LSW_BLOCK_SIZE, PAGE_READWRITE);
+	if (!t->block)
+		t->block = process_alloc_private(c, LSW_BLOCK_SIZE, PAGE_READWRITE);
 	if (!t->stack_base || !t->teb || !t->block || !(o = new_thread_object(t))) {
 		/* what was reserved stays reserved: the VAD and the ops agree */
 		free(t);
@@ -277,7 +345,6 @@ NTSTATUS nt_NtTerminateThread(struct nt_call *c)
 	struct lsw_process *p = c->thread->process;
 	uint32_t status = (uint32_t)c->args[1];
 	struct lsw_thread *t;
-	struct lsw_op *op;
 	NTSTATUS st;
 
 	t = c->args[0] ? thread_from_handle(c, c->args[0], &st) : c->thread;
@@ -291,8 +358,7 @@ NTSTATUS nt_NtTerminateThread(struct nt_call *c)
 			return NT_DEFERRED; /* never answered: the process is gone */
 		}
 		thread_ended(t, status);
-		if ((op = nt_add_op(c, LSW_OP_EXIT_THREAD)))
-			op->arg[0] = 0;
+		exit_ops(t);
 		return LSW_STATUS_SUCCESS;
 	}
 	t->terminating = true;
@@ -306,8 +372,7 @@ NTSTATUS nt_NtTerminateThread(struct nt_call *c)
 			t->held = false;
 			thread_ended(t, status);
 			t->call.nops = 0;
-			if ((op = nt_add_op(&t->call, LSW_OP_EXIT_THREAD)))
-				op->arg[0] = 0;
+			exit_ops(t);
 			nt_answer(t, LSW_STATUS_SUCCESS);
 			return LSW_STATUS_SUCCESS;
 		}
