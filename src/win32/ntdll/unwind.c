@@ -157,11 +157,27 @@ static void pop_reg(CONTEXT *c, unsigned n, PKNONVOLATILE_CONTEXT_POINTERS ptrs)
 	c->Rsp += 8;
 }
 
+/* A jmp that ends an epilog (a tail call) leaves the function: a relative
+ * one whose target lies inside it is ordinary control flow. */
+static BOOL jumps_out(const BYTE *q, DWORD64 begin, DWORD64 end)
+{
+	DWORD64 to;
+
+	if (q[0] == 0xe9)
+		to = (DWORD64)q + 5 + *(const LONG *)(q + 1);
+	else if (q[0] == 0xeb)
+		to = (DWORD64)q + 2 + (signed char)q[1];
+	else
+		return (q[0] == 0xff && q[1] == 0x25) ||
+		       (q[0] == 0x48 && q[1] == 0xff && q[2] == 0x25);
+	return to < begin || to >= end;
+}
+
 /* If the instructions at pc are the rest of an epilog (add rsp or lea rsp,
- * pops, then ret or a jump out), carries them out and returns TRUE: the
- * prolog's codes no longer describe the stack there. */
-static BOOL in_epilog(const BYTE *pc, CONTEXT *c, const unwind_info *ui,
-		      PKNONVOLATILE_CONTEXT_POINTERS ptrs)
+ * pops, then ret or a jump out of [begin, end)), carries them out and
+ * returns TRUE: the prolog's codes no longer describe the stack there. */
+static BOOL in_epilog(const BYTE *pc, CONTEXT *c, const unwind_info *ui, DWORD64 begin,
+		      DWORD64 end, PKNONVOLATILE_CONTEXT_POINTERS ptrs)
 {
 	const BYTE *p = pc;
 	DWORD64 rsp = c->Rsp;
@@ -191,9 +207,8 @@ static BOOL in_epilog(const BYTE *pc, CONTEXT *c, const unwind_info *ui,
 			q++;
 		} else if (q[0] == 0x41 && (q[1] & 0xf8) == 0x58) {
 			q += 2;
-		} else if (q[0] == 0xc3 || (q[0] == 0xf3 && q[1] == 0xc3) || q[0] == 0xe9 ||
-			   (q[0] == 0xff && q[1] == 0x25) ||
-			   (q[0] == 0x48 && q[1] == 0xff && q[2] == 0x25)) {
+		} else if (q[0] == 0xc3 || (q[0] == 0xf3 && q[1] == 0xc3) ||
+			   jumps_out(q, begin, end)) {
 			break;
 		} else {
 			return FALSE;
@@ -311,7 +326,8 @@ RTLAPI PEXCEPTION_ROUTINE NTAPI RtlVirtualUnwind(DWORD type, DWORD64 base, DWORD
 
 	*data = NULL;
 	*establisher = frame_of(ui, pc_off, c);
-	if (pc_off >= ui->SizeOfProlog && in_epilog((const BYTE *)pc, c, ui, ptrs))
+	if (pc_off >= ui->SizeOfProlog && in_epilog((const BYTE *)pc, c, ui, base + f->BeginAddress,
+						 base + f->EndAddress, ptrs))
 		return NULL;
 	for (int depth = 0; depth < 32; depth++) {
 		unsigned flags = ui->VersionFlags >> 3, n = (ui->CountOfCodes + 1u) & ~1u;
