@@ -96,6 +96,11 @@ struct lsw_thread {
 	NTSTATUS held_status;
 	bool exited;
 	uint32_t exit_status;        /* STILL_ACTIVE (259) until it ends */
+	int32_t priority;            /* THREAD_PRIORITY_*: NtSetInformationThread */
+	uint64_t affinity;           /* 0: all processors */
+	uint64_t create_time, exit_time; /* FILETIMEs */
+	uint16_t *name;              /* ThreadNameInformation, malloc'd */
+	uint16_t name_len;           /* bytes */
 	void *object;                /* its thread object (thread.c), NULL once freed */
 };
 

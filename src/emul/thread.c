@@ -21,6 +21,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 #include "emul/keyed_event.h"
+#include "emul/kuser.h"
 #include "emul/memory.h"
 #include "emul/thread.h"
 
@@ -88,6 +89,7 @@ static void thread_ended(struct lsw_thread *t, uint32_t status)
 		return;
 	t->exited = true;
 	t->exit_status = status;
+	t->exit_time = nt_system_time();
 	if (p->live_threads)
 		p->live_threads--;
 	keyed_event_thread_exited(t);
@@ -304,6 +306,7 @@ NTSTATUS nt_NtCreateThreadEx(struct nt_call *c)
 	t->start_arg = c->args[5];
 	t->suspend_count = (uint32_t)c->args[6] & THREAD_CREATE_FLAGS_CREATE_SUSPENDED ? 1 : 0;
 	t->exit_status = STILL_ACTIVE;
+	t->create_time = nt_system_time();
 	t->stack_size = stack_size_for(p, c->args[8], c->args[9]);
 	t->block = reclaim(p); /* first: what ended threads left is free again */
 	t->stack_base = process_alloc_private(c, t->stack_size, PAGE_READWRITE);
@@ -430,36 +433,5 @@ NTSTATUS nt_NtResumeThread(struct nt_call *c)
 		t->held = false;
 		nt_answer(t, t->held_status);
 	}
-	return LSW_STATUS_SUCCESS;
-}
-
-/* NtQueryInformationThread(ThreadHandle, ThreadInformationClass,
- *                          ThreadInformation, Length, ReturnLength):
- * THREAD_BASIC_INFORMATION (ExitStatus, TebBaseAddress, ClientId,
- * AffinityMask, Priority, BasePriority). */
-NTSTATUS nt_NtQueryInformationThread(struct nt_call *c)
-{
-	struct lsw_process *p = c->thread->process;
-	struct lsw_thread *t;
-	uint8_t info[48] = { 0 };
-	uint32_t len = sizeof(info);
-	NTSTATUS st;
-
-	if (!(t = thread_from_handle(c, c->args[0], &st)))
-		return st;
-	if ((uint32_t)c->args[1] != 0) /* ThreadBasicInformation */
-		return LSW_STATUS_INVALID_INFO_CLASS;
-	if ((uint32_t)c->args[3] != len)
-		return LSW_STATUS_INFO_LENGTH_MISMATCH;
-	put(info, 0, t->exited ? t->exit_status : STILL_ACTIVE, 4);
-	put(info, 8, t->teb, 8);
-	put(info, 16, p->win_pid, 8);
-	put(info, 24, t->win_tid, 8);
-	put(info, 32, 1, 8);  /* AffinityMask */
-	put(info, 40, 8, 4);  /* Priority: normal */
-	put(info, 44, 8, 4);  /* BasePriority */
-	if (tracee_write(c->thread, c->args[2], info, len) < 0 ||
-	    (c->args[4] && tracee_write(c->thread, c->args[4], &len, 4) < 0))
-		return LSW_STATUS_ACCESS_VIOLATION;
 	return LSW_STATUS_SUCCESS;
 }

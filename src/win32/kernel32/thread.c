@@ -1,6 +1,7 @@
 /* Threads: CreateThread, CreateRemoteThread(Ex) for the current process,
  * ExitThread, TerminateThread, GetExitCodeThread, SuspendThread,
- * ResumeThread, GetThreadId. */
+ * ResumeThread, GetThreadId, thread priority, affinity, times and
+ * description. */
 #include "k32_private.h"
 
 NTSTATUS NTAPI NtCreateThreadEx(PHANDLE, ACCESS_MASK, POBJECT_ATTRIBUTES, HANDLE, PVOID, PVOID,
@@ -9,6 +10,12 @@ NTSTATUS NTAPI NtTerminateThread(HANDLE, NTSTATUS);
 NTSTATUS NTAPI NtResumeThread(HANDLE, PULONG);
 NTSTATUS NTAPI NtSuspendThread(HANDLE, PULONG);
 NTSTATUS NTAPI NtQueryInformationThread(HANDLE, THREADINFOCLASS, PVOID, ULONG, PULONG);
+NTSTATUS NTAPI NtSetInformationThread(HANDLE, THREADINFOCLASS, PVOID, ULONG);
+
+#define ThreadTimes_ 1
+#define ThreadPriority_ 2
+#define ThreadAffinityMask_ 4
+#define ThreadNameInformation_ 38
 __attribute__((noreturn)) void NTAPI RtlExitUserThread(NTSTATUS);
 
 struct thread_basic_info {
@@ -126,4 +133,103 @@ K32API DWORD WINAPI GetThreadId(HANDLE h)
 	struct thread_basic_info info;
 
 	return basic_info(h, &info) ? (DWORD)(ULONG_PTR)info.ClientId.UniqueThread : 0;
+}
+
+K32API BOOL WINAPI SetThreadPriority(HANDLE h, int priority)
+{
+	LONG p = priority;
+	NTSTATUS st;
+
+	/* THREAD_PRIORITY_TIME_CRITICAL and _IDLE stand for the extremes */
+	if (priority == THREAD_PRIORITY_TIME_CRITICAL || priority == THREAD_PRIORITY_IDLE)
+		p = priority > 0 ? 15 : -15;
+	else if (priority < THREAD_PRIORITY_LOWEST || priority > THREAD_PRIORITY_HIGHEST)
+		return k32_error(ERROR_INVALID_PARAMETER);
+	st = NtSetInformationThread(h, (THREADINFOCLASS)ThreadPriority_, &p, sizeof(p));
+	return st < 0 ? k32_fail(st) : TRUE;
+}
+
+K32API int WINAPI GetThreadPriority(HANDLE h)
+{
+	struct thread_basic_info info;
+	LONG p;
+
+	if (!basic_info(h, &info))
+		return THREAD_PRIORITY_ERROR_RETURN;
+	p = info.Priority - info.BasePriority;
+	if (p >= 15)
+		return THREAD_PRIORITY_TIME_CRITICAL;
+	if (p <= -15)
+		return THREAD_PRIORITY_IDLE;
+	return p;
+}
+
+K32API DWORD_PTR WINAPI SetThreadAffinityMask(HANDLE h, DWORD_PTR mask)
+{
+	struct thread_basic_info info;
+	NTSTATUS st;
+
+	if (!basic_info(h, &info))
+		return 0;
+	st = NtSetInformationThread(h, (THREADINFOCLASS)ThreadAffinityMask_, &mask, sizeof(mask));
+	if (st < 0) {
+		k32_fail(st);
+		return 0;
+	}
+	return info.AffinityMask;
+}
+
+K32API BOOL WINAPI GetThreadTimes(HANDLE h, LPFILETIME created, LPFILETIME exited,
+				  LPFILETIME kernel, LPFILETIME user)
+{
+	LARGE_INTEGER t[4];
+	NTSTATUS st = NtQueryInformationThread(h, (THREADINFOCLASS)ThreadTimes_, t, sizeof(t), NULL);
+
+	if (st < 0)
+		return k32_fail(st);
+	memcpy(created, &t[0], 8);
+	memcpy(exited, &t[1], 8);
+	memcpy(kernel, &t[2], 8);
+	memcpy(user, &t[3], 8);
+	return TRUE;
+}
+
+K32API HRESULT WINAPI SetThreadDescription(HANDLE h, PCWSTR description)
+{
+	UNICODE_STRING us;
+	NTSTATUS st;
+
+	if (!description)
+		return HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER);
+	RtlInitUnicodeString(&us, description);
+	st = NtSetInformationThread(h, (THREADINFOCLASS)ThreadNameInformation_, &us, sizeof(us));
+	return st < 0 ? HRESULT_FROM_NT(st) : S_OK;
+}
+
+K32API HRESULT WINAPI GetThreadDescription(HANDLE h, PWSTR *description)
+{
+	ULONG need = 0;
+	UNICODE_STRING *us;
+	NTSTATUS st;
+
+	*description = NULL;
+	st = NtQueryInformationThread(h, (THREADINFOCLASS)ThreadNameInformation_, NULL, 0, &need);
+	if (st != STATUS_BUFFER_TOO_SMALL)
+		return HRESULT_FROM_NT(st < 0 ? st : STATUS_UNSUCCESSFUL);
+	us = RtlAllocateHeap(k32_heap(), 0, need);
+	if (!us)
+		return E_OUTOFMEMORY;
+	st = NtQueryInformationThread(h, (THREADINFOCLASS)ThreadNameInformation_, us, need, &need);
+	if (st < 0) {
+		RtlFreeHeap(k32_heap(), 0, us);
+		return HRESULT_FROM_NT(st);
+	}
+	/* the caller frees it with LocalFree: one block, the text at its start */
+	*description = (PWSTR)LocalAlloc(LMEM_FIXED, us->Length + sizeof(WCHAR));
+	if (*description) {
+		memcpy(*description, us->Buffer, us->Length);
+		(*description)[us->Length / 2] = 0;
+	}
+	RtlFreeHeap(k32_heap(), 0, us);
+	return *description ? S_OK : E_OUTOFMEMORY;
 }
