@@ -2,10 +2,14 @@
  * NtDuplicateObject inside one process: a second handle to the object
  * behind SourceHandle, with the same or the asked access, optionally
  * closing the source.  Only the current process can be named for now (no
- * process objects yet), and the pseudo-handles of the current process and
- * thread cannot be the source yet (that needs their objects).
+ * process objects yet), so its pseudo-handle cannot be the source; the
+ * current thread's can (a real handle to the thread, as
+ * DuplicateHandle(GetCurrentThread()) is used for).
  */
 #include "emul/object.h"
+#include "emul/thread.h"
+
+#define THREAD_ALL_ACCESS 0x1FFFFF
 
 #define DUPLICATE_CLOSE_SOURCE 0x1
 #define DUPLICATE_SAME_ACCESS 0x2
@@ -22,6 +26,28 @@ static bool current_process(struct lsw_process *p, uint64_t h, NTSTATUS *st)
 
 /* NtDuplicateObject(SourceProcessHandle, SourceHandle, TargetProcessHandle,
  *                   TargetHandle, DesiredAccess, HandleAttributes, Options) */
+static NTSTATUS duplicate_current_thread(struct nt_call *c, uint32_t options, uint32_t access)
+{
+	struct lsw_process *p = c->thread->process;
+	struct nt_object *obj;
+	NTSTATUS st;
+	uint64_t h;
+
+	if (!current_process(p, c->args[2], &st))
+		return st;
+	if (!(obj = thread_object_get(c->thread)))
+		return LSW_STATUS_NO_MEMORY;
+	h = handle_alloc(p, obj, options & DUPLICATE_SAME_ACCESS ? THREAD_ALL_ACCESS : access);
+	object_unref(obj);
+	if (!h)
+		return LSW_STATUS_INSUFFICIENT_RESOURCES;
+	if (c->args[3] && tracee_write(c->thread, c->args[3], &h, 8) < 0) {
+		handle_close(p, h);
+		return LSW_STATUS_ACCESS_VIOLATION;
+	}
+	return LSW_STATUS_SUCCESS; /* a pseudo-handle is never closed */
+}
+
 NTSTATUS nt_NtDuplicateObject(struct nt_call *c)
 {
 	struct lsw_process *p = c->thread->process;
@@ -32,8 +58,10 @@ NTSTATUS nt_NtDuplicateObject(struct nt_call *c)
 
 	if (!current_process(p, c->args[0], &st))
 		return st;
-	if (src == NT_CURRENT_PROCESS_HANDLE || src == NT_CURRENT_THREAD_HANDLE)
-		return LSW_STATUS_NOT_IMPLEMENTED; /* TODO: process and thread objects */
+	if (src == NT_CURRENT_PROCESS_HANDLE)
+		return LSW_STATUS_NOT_IMPLEMENTED; /* no process objects yet */
+	if (src == NT_CURRENT_THREAD_HANDLE)
+		return duplicate_current_thread(c, options, access);
 	if (!(obj = handle_get(p, src, NULL, &st)))
 		return st;
 	/* no target: the call only closes the source */

@@ -114,6 +114,7 @@ struct vad_map {
 struct handle_entry {
 	struct nt_object *obj;
 	uint32_t access;
+	uint32_t flags;              /* HANDLE_FLAG_INHERIT 1, _PROTECT_FROM_CLOSE 2 */
 };
 
 struct handle_table {

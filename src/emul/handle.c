@@ -75,6 +75,13 @@ struct nt_object *handle_get(struct lsw_process *p, uint64_t h,
 	return e->obj;
 }
 
+uint32_t *handle_flags(struct lsw_process *p, uint64_t h)
+{
+	struct handle_entry *e = entry(p, h);
+
+	return e ? &e->flags : NULL;
+}
+
 uint32_t handle_access(struct lsw_process *p, uint64_t h)
 {
 	struct handle_entry *e = entry(p, h);

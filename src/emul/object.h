@@ -40,6 +40,8 @@ uint64_t handle_alloc(struct lsw_process *p, struct nt_object *obj, uint32_t acc
  * to STATUS_INVALID_HANDLE or STATUS_OBJECT_TYPE_MISMATCH on failure. */
 struct nt_object *handle_get(struct lsw_process *p, uint64_t h,
 			     const struct nt_object_ops *ops, NTSTATUS *status);
+/* A handle's HANDLE_FLAG_* bits, NULL if it is not valid. */
+uint32_t *handle_flags(struct lsw_process *p, uint64_t h);
 /* The access granted to a handle (0 if it is not valid). */
 uint32_t handle_access(struct lsw_process *p, uint64_t h);
 NTSTATUS handle_close(struct lsw_process *p, uint64_t h);

@@ -270,6 +270,16 @@ static struct thread_object *new_thread_object(struct lsw_thread *t)
 	return o;
 }
 
+struct nt_object *thread_object_get(struct lsw_thread *t)
+{
+	struct thread_object *o = t->object;
+
+	if (o)
+		return object_ref(&o->hdr);
+	o = new_thread_object(t);
+	return o ? &o->hdr : NULL; /* its first reference is the caller's */
+}
+
 static uint64_t stack_size_for(struct lsw_process *p, uint64_t asked, uint64_t maximum)
 {
 	uint64_t size = maximum ? maximum : asked ? asked : p->start.default_stack;

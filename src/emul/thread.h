@@ -15,6 +15,9 @@ struct thread_object {
 
 extern const struct nt_object_ops thread_ops;
 
+/* t's thread object, made if it has none (the first thread's, or after
+ * its handles were closed); a reference the caller drops. */
+struct nt_object *thread_object_get(struct lsw_thread *t);
 /* The thread a handle (or NT_CURRENT_THREAD_HANDLE) names. */
 struct lsw_thread *thread_from_handle(struct nt_call *c, uint64_t h, NTSTATUS *st);
 /* The thread created with this block that has not said hello yet; it

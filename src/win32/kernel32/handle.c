@@ -120,3 +120,36 @@ K32API DWORD WINAPI GetFileType(HANDLE h)
 		k32_error(NO_ERROR); /* documented: "unknown" is not an error */
 	return type;
 }
+
+/* HANDLE_FLAG_INHERIT and HANDLE_FLAG_PROTECT_FROM_CLOSE, kept per handle
+ * (ObjectHandleFlagInformation). */
+struct handle_flag_info {
+	BOOLEAN inherit, protect_from_close;
+};
+
+K32API BOOL WINAPI GetHandleInformation(HANDLE h, LPDWORD flags)
+{
+	struct handle_flag_info info;
+	NTSTATUS st = NtQueryObject(h, (OBJECT_INFORMATION_CLASS)4, &info, sizeof(info), NULL);
+
+	if (st < 0)
+		return k32_fail(st);
+	*flags = (info.inherit ? HANDLE_FLAG_INHERIT : 0) |
+		 (info.protect_from_close ? HANDLE_FLAG_PROTECT_FROM_CLOSE : 0);
+	return TRUE;
+}
+
+K32API BOOL WINAPI SetHandleInformation(HANDLE h, DWORD mask, DWORD flags)
+{
+	struct handle_flag_info info;
+	NTSTATUS st = NtQueryObject(h, (OBJECT_INFORMATION_CLASS)4, &info, sizeof(info), NULL);
+
+	if (st < 0)
+		return k32_fail(st);
+	if (mask & HANDLE_FLAG_INHERIT)
+		info.inherit = (flags & HANDLE_FLAG_INHERIT) != 0;
+	if (mask & HANDLE_FLAG_PROTECT_FROM_CLOSE)
+		info.protect_from_close = (flags & HANDLE_FLAG_PROTECT_FROM_CLOSE) != 0;
+	st = NtSetInformationObject(h, (OBJECT_INFORMATION_CLASS)4, &info, sizeof(info));
+	return st < 0 ? k32_fail(st) : TRUE;
+}

@@ -174,3 +174,43 @@ K32API BOOL WINAPI SwitchToThread(void)
 {
 	return NtYieldExecution() != STATUS_NO_YIELD_PERFORMED;
 }
+
+/* One process per sandbox so far: a handle to it by id is the caller's
+ * own (any other id: ERROR_INVALID_PARAMETER, as for a process that does
+ * not exist). */
+K32API HANDLE WINAPI OpenProcess(DWORD access, BOOL inherit, DWORD pid)
+{
+	HANDLE h = NULL;
+
+	if (pid != GetCurrentProcessId()) {
+		k32_error(ERROR_INVALID_PARAMETER);
+		return NULL;
+	}
+	if (!DuplicateHandle(GetCurrentProcess(), GetCurrentProcess(), GetCurrentProcess(), &h,
+			     access, inherit, 0))
+		return NULL;
+	return h;
+}
+
+K32API BOOL WINAPI GetProcessAffinityMask(HANDLE process, PDWORD_PTR mask, PDWORD_PTR system)
+{
+	SYSTEM_INFO si;
+
+	(void)process; /* the one process: any handle to it */
+	GetSystemInfo(&si);
+	*mask = *system = si.dwActiveProcessorMask;
+	return TRUE;
+}
+
+/* The host schedules the sandbox on every processor; a mask naming only
+ * existing processors is accepted. */
+K32API BOOL WINAPI SetProcessAffinityMask(HANDLE process, DWORD_PTR mask)
+{
+	SYSTEM_INFO si;
+
+	(void)process;
+	GetSystemInfo(&si);
+	if (!mask || (mask & ~si.dwActiveProcessorMask))
+		return k32_error(ERROR_INVALID_PARAMETER);
+	return TRUE;
+}

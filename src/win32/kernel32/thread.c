@@ -233,3 +233,17 @@ K32API HRESULT WINAPI GetThreadDescription(HANDLE h, PWSTR *description)
 	RtlFreeHeap(k32_heap(), 0, us);
 	return *description ? S_OK : E_OUTOFMEMORY;
 }
+
+K32API BOOL WINAPI GetThreadContext(HANDLE h, LPCONTEXT ctx)
+{
+	NTSTATUS st = NtGetContextThread(h, ctx);
+
+	return st < 0 ? k32_fail(st) : TRUE;
+}
+
+K32API BOOL WINAPI SetThreadContext(HANDLE h, const CONTEXT *ctx)
+{
+	NTSTATUS st = NtSetContextThread(h, (PCONTEXT)ctx);
+
+	return st < 0 ? k32_fail(st) : TRUE;
+}
