@@ -91,6 +91,7 @@ struct lsw_thread {
 				      * 1 when created suspended) */
 	bool interrupt_sent;         /* LSW_INTERRUPT_SIGNAL on its way */
 	bool stopped;                /* waits in LSW_REQ_INTERRUPT */
+	bool context_set;            /* NtSetContextThread while stopped */
 	bool terminating;            /* NtTerminateThread by another thread */
 	bool held;                   /* an answer waits for the resume */
 	NTSTATUS held_status;

@@ -19,8 +19,8 @@
 #include <stdio.h>
 #include <string.h>
 #include "emul/emul.h"
+#include "emul/exception.h"
 
-#define CTX_SIZE 0x4d0
 #define CTX_FLAGS 0x30
 #define CTX_MXCSR 0x34
 #define CTX_SEGS 0x38   /* SegCs, Ds, Es, Fs, Gs, Ss: WORDs */
@@ -147,6 +147,25 @@ static void unhandled(struct lsw_thread *t, const struct exc_record *rec)
 /* Writes the dispatcher's frame below the context's Rsp and sends the
  * thread to KiUserExceptionDispatcher.  -1: no room (stack not writable,
  * no dispatcher), and nothing was changed. */
+void context_from_regs(struct lsw_thread *t, const struct lsw_regs *r, uint8_t *ctx)
+{
+	memset(ctx, 0, CTX_SIZE);
+	put32(ctx, CTX_FLAGS, CONTEXT_FULL_SEGMENTS);
+	memcpy(ctx + CTX_SEGS, user_segs, sizeof(user_segs));
+	put32(ctx, CTX_EFLAGS, (uint32_t)r->eflags);
+	memcpy(ctx + CTX_RAX, &r->rax, 16 * 8);
+	memcpy(ctx + CTX_RIP, &r->rip, 8);
+	read_fpstate(t, ctx);
+}
+
+void context_to_regs(struct lsw_thread *t, const uint8_t *ctx, struct lsw_regs *r)
+{
+	regs_from_context(r, ctx);
+	if ((get32(ctx, CTX_FLAGS) & (CONTEXT_AMD64 | CONTEXT_FLOATING_POINT)) ==
+	    (CONTEXT_AMD64 | CONTEXT_FLOATING_POINT))
+		write_fpstate(t, ctx);
+}
+
 static int dispatch(struct lsw_thread *t, uint8_t *ctx, const struct exc_record *rec)
 {
 	struct lsw_process *p = t->process;
@@ -224,12 +243,8 @@ void process_fault(struct lsw_thread *t)
 		return;
 	}
 	fault_record(&b, &rec, &rip);
-	put32(ctx, CTX_FLAGS, CONTEXT_FULL_SEGMENTS);
-	memcpy(ctx + CTX_SEGS, user_segs, sizeof(user_segs));
-	put32(ctx, CTX_EFLAGS, (uint32_t)b.regs.eflags);
-	memcpy(ctx + CTX_RAX, &b.regs.rax, 16 * 8);
-	memcpy(ctx + CTX_RIP, &rip, 8);
-	read_fpstate(t, ctx);
+	b.regs.rip = rip;
+	context_from_regs(t, &b.regs, ctx);
 	if (dispatch(t, ctx, &rec) < 0) {
 		unhandled(t, &rec);
 		return;
@@ -247,10 +262,7 @@ NTSTATUS nt_NtContinue(struct nt_call *c)
 
 	if (tracee_read(c->thread, c->args[0], ctx, sizeof(ctx)) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
-	regs_from_context(&regs, ctx);
-	if ((get32(ctx, CTX_FLAGS) & (CONTEXT_AMD64 | CONTEXT_FLOATING_POINT)) ==
-	    (CONTEXT_AMD64 | CONTEXT_FLOATING_POINT))
-		write_fpstate(c->thread, ctx);
+	context_to_regs(c->thread, ctx, &regs);
 	if (tracee_write(c->thread, c->thread->block + offsetof(struct lsw_thread_block, regs),
 			 &regs, sizeof(regs)) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;

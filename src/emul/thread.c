@@ -90,7 +90,7 @@ static void thread_ended(struct lsw_thread *t, uint32_t status)
 	t->exited = true;
 	t->exit_status = status;
 	t->exit_time = nt_system_time();
-	if (p->live_threads)
+	if (t->started && p->live_threads)
 		p->live_threads--;
 	keyed_event_thread_exited(t);
 	wait_thread_exited(t);
@@ -150,20 +150,6 @@ static NTSTATUS start_thread(struct lsw_thread *t)
 			 sizeof(regs)) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	nt_add_op(c, LSW_OP_JUMP);
-	t->process->live_threads++;
-	return LSW_STATUS_SUCCESS;
-}
-
-NTSTATUS thread_hello(struct lsw_thread *t)
-{
-	struct lsw_op *op;
-
-	t->started = true;
-	if (!t->terminating)
-		return start_thread(t); /* held while suspended (nt_answer) */
-	thread_ended(t, t->exit_status);
-	if ((op = nt_add_op(&t->call, LSW_OP_EXIT_THREAD)))
-		op->arg[0] = 0;
 	return LSW_STATUS_SUCCESS;
 }
 
@@ -193,6 +179,17 @@ static void exit_ops(struct lsw_thread *t)
 	op_munmap(&t->call, t->teb, TEB_SIZE);
 	if ((op = nt_add_op(&t->call, LSW_OP_EXIT_THREAD)))
 		op->arg[0] = 0;
+}
+
+NTSTATUS thread_hello(struct lsw_thread *t)
+{
+	t->started = true;
+	t->process->live_threads++; /* thread_ended counts it out */
+	if (!t->terminating)
+		return start_thread(t); /* held while suspended (nt_answer) */
+	thread_ended(t, t->exit_status);
+	exit_ops(t);
+	return LSW_STATUS_SUCCESS;
 }
 
 /* Whether the Linux thread is gone (its exit ops done, its block free). */
@@ -438,7 +435,9 @@ NTSTATUS nt_NtResumeThread(struct nt_call *c)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	if (!before || --t->suspend_count)
 		return LSW_STATUS_SUCCESS;
-	t->stopped = false;
+	if (t->stopped && t->context_set)
+		nt_add_op(&t->call, LSW_OP_JUMP); /* the registers NtSetContextThread wrote */
+	t->stopped = t->context_set = false;
 	if (t->held) {
 		t->held = false;
 		nt_answer(t, t->held_status);

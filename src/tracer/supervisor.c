@@ -259,7 +259,8 @@ int supervisor_run(const struct lsw_config *cfg, char **env, unsigned timeout_se
 	p->win_pid = (uint32_t)p->pid * 4;
 	p->main_thread = (struct lsw_thread){ .process = p, .tid = p->pid,
 					      .win_tid = (uint32_t)p->pid * 4 + 4,
-					      .exit_status = 259 /* STILL_ACTIVE */ };
+					      .exit_status = 259 /* STILL_ACTIVE */,
+					      .started = true };
 	p->threads = &p->main_thread;
 	p->live_threads = 1;
 	if (notify_set_sync_wakeup(p->notify_fd) < 0)
