@@ -157,6 +157,8 @@ def machine_info(wine):
 def fmt(v, unit):
     if v is None:
         return "-"
+    if unit == "ns":
+        return f"{v * 1e9:.1f} ns"
     if unit == "us":
         return f"{v * 1e6:.3f} µs"
     if unit == "ms":
@@ -387,6 +389,34 @@ def main():
                      f" pairs per second: lsw {1 / reg_lsw:,.0f}"
                      + (f", Wine {1 / reg_wine:,.0f}" if reg_wine else "")
                      + "; no native column: Linux has no registry")
+        # 8. Synchronisation -----------------------------------------------
+        print("synchronisation ...", flush=True)
+        syncbench = os.path.join(FIX, "syncbench.exe")
+        native_sync = os.path.join(BENCH, "native_sync")
+        need(syncbench)
+        need(native_sync)
+
+        def per_op(r, argv):
+            """Median seconds per operation, as the program timed itself."""
+            vals = []
+            for _ in range(3 if q else 5):
+                out = run_once(r, argv).split()
+                if len(out) != 4 or out[2] != "ns_per_op":
+                    die(f"{shlex.join(argv)} printed {' '.join(out)!r}")
+                vals.append(float(out[3]) * 1e-9)
+            return statistics.median(vals)
+        for mode, n, name, unit in (("lock", 2000000 if q else 10000000,
+                                     "uncontended lock+unlock pair", "ns"),
+                                    ("pingpong", 5000 if q else 20000,
+                                     "event ping-pong round trip", "us")):
+            s_lsw = per_op(lsw, lsw.argv(syncbench, mode, n))
+            s_nat = per_op(native, [native_sync, mode, n])
+            s_wine = per_op(wr, wr.argv(syncbench, mode, n)) if wr else None
+            rows.append((name, unit, s_lsw, s_nat, s_wine, "", None))
+        notes.append("synchronisation: syncbench.exe (EnterCriticalSection/LeaveCriticalSection;"
+                     " SetEvent + WaitForSingleObject between two threads, auto-reset events)"
+                     " vs bench/native_sync (pthread_mutex_lock/unlock; sem_post + sem_wait),"
+                     " each timed inside the program")
     finally:
         if wr:
             subprocess.run(["wineserver", "-k"], env=wr.env, stdin=subprocess.DEVNULL,
