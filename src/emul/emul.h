@@ -91,6 +91,9 @@ struct lsw_thread {
 				      * 1 when created suspended) */
 	bool interrupt_sent;         /* LSW_INTERRUPT_SIGNAL on its way */
 	bool stopped;                /* waits in LSW_REQ_INTERRUPT */
+	struct apc *apc_first, *apc_last; /* user APCs queued (apc.c) */
+	bool alertable;              /* in an alertable wait */
+	bool apc_due;                /* interrupted to run its APCs */
 	bool context_set;            /* NtSetContextThread while stopped */
 	bool terminating;            /* NtTerminateThread by another thread */
 	bool held;                   /* an answer waits for the resume */
@@ -158,6 +161,7 @@ struct lsw_process {
 	bool terminated;
 	uint32_t exit_status;
 	uint64_t ki_exception;       /* ntdll!KiUserExceptionDispatcher, 0 if missing */
+	uint64_t ki_apc;             /* ntdll!KiUserApcDispatcher, 0 if missing */
 };
 
 /* dispatch.c */

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "emul/emul.h"
+#include "emul/apc.h"
 #include "emul/exception.h"
 
 #define CTX_FLAGS 0x30
@@ -262,6 +263,9 @@ NTSTATUS nt_NtContinue(struct nt_call *c)
 
 	if (tracee_read(c->thread, c->args[0], ctx, sizeof(ctx)) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
+	/* TestAlert: queued APCs first, then this context */
+	if ((uint8_t)c->args[1] && apc_continue(c, ctx))
+		return LSW_STATUS_SUCCESS;
 	context_to_regs(c->thread, ctx, &regs);
 	if (tracee_write(c->thread, c->thread->block + offsetof(struct lsw_thread_block, regs),
 			 &regs, sizeof(regs)) < 0)

@@ -212,6 +212,9 @@ static NTSTATUS hello_phase0(struct nt_call *c)
 	/* where faults are delivered; without it they end the process */
 	if (pe_find_export(&ntdll->pe, "KiUserExceptionDispatcher", &rva, &fwd) == 0 && !fwd)
 		p->ki_exception = ntdll_base + rva;
+	/* where user APCs run; without it they stay queued */
+	if (pe_find_export(&ntdll->pe, "KiUserApcDispatcher", &rva, &fwd) == 0 && !fwd)
+		p->ki_apc = ntdll_base + rva;
 	/* where new threads start; an ntdll without it just has no threads */
 	if (pe_find_export(&ntdll->pe, "RtlUserThreadStart", &rva, &fwd) == 0 && !fwd)
 		p->start.entry_thread = ntdll_base + rva;

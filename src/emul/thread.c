@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+#include "emul/apc.h"
 #include "emul/keyed_event.h"
 #include "emul/kuser.h"
 #include "emul/memory.h"
@@ -93,6 +94,7 @@ static void thread_ended(struct lsw_thread *t, uint32_t status)
 	if (t->started && p->live_threads)
 		p->live_threads--;
 	keyed_event_thread_exited(t);
+	apc_thread_exited(t);
 	wait_thread_exited(t);
 	if (t->object)
 		waitable_wake(&((struct thread_object *)t->object)->hdr);
@@ -232,7 +234,7 @@ static uint64_t reclaim(struct lsw_process *p)
 }
 
 /* Asks a thread that runs its own code to stop in the runtime. */
-static void interrupt(struct lsw_thread *t)
+void thread_request_interrupt(struct lsw_thread *t)
 {
 	if (t->interrupt_sent || !t->tid || t->exited)
 		return;
@@ -244,6 +246,8 @@ NTSTATUS thread_interrupted(struct lsw_thread *t)
 {
 
 	t->interrupt_sent = false;
+	if (!t->terminating && !t->suspend_count && apc_on_interrupt(t))
+		return LSW_STATUS_SUCCESS; /* on to its APCs */
 	if (t->terminating) {
 		thread_ended(t, t->exit_status);
 		exit_ops(t);
@@ -390,12 +394,12 @@ NTSTATUS nt_NtTerminateThread(struct nt_call *c)
 		 * interrupt then ends it on its way out */
 		wait_thread_exited(t);
 		keyed_event_thread_exited(t);
-		interrupt(t);
+		thread_request_interrupt(t);
 		t->call.nops = 0;
 		nt_answer(t, LSW_STATUS_THREAD_IS_TERMINATING);
 		return LSW_STATUS_SUCCESS;
 	}
-	interrupt(t);
+	thread_request_interrupt(t);
 	return LSW_STATUS_SUCCESS;
 }
 
@@ -417,7 +421,7 @@ NTSTATUS nt_NtSuspendThread(struct nt_call *c)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	/* in a call (or this very one): its answer is held; running: stop it */
 	if (t != c->thread && !t->busy && t->started)
-		interrupt(t);
+		thread_request_interrupt(t);
 	return LSW_STATUS_SUCCESS;
 }
 

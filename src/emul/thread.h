@@ -25,6 +25,9 @@ struct lsw_thread *thread_from_handle(struct nt_call *c, uint64_t h, NTSTATUS *s
 struct lsw_thread *thread_claim_hello(struct lsw_process *p, pid_t tid, uint64_t block);
 /* Answers a new thread's hello (held while it is suspended). */
 NTSTATUS thread_hello(struct lsw_thread *t);
+/* Sends LSW_INTERRUPT_SIGNAL (once until it arrives): the thread stops in
+ * the runtime as soon as it runs its own code. */
+void thread_request_interrupt(struct lsw_thread *t);
 /* A thread stopped by LSW_INTERRUPT_SIGNAL (LSW_REQ_INTERRUPT): it ends,
  * waits for its resume, or goes on. */
 NTSTATUS thread_interrupted(struct lsw_thread *t);

@@ -1,6 +1,7 @@
 /* Time and waiting without objects: NtQueryPerformanceCounter,
  * NtQuerySystemTime, NtDelayExecution (waitable.c sleeps), NtYieldExecution. */
 #include "emul/emul.h"
+#include "emul/apc.h"
 #include "emul/kuser.h"
 #include "emul/sync.h"
 #include "emul/waitable.h"
@@ -38,7 +39,8 @@ NTSTATUS nt_NtDelayExecution(struct nt_call *c)
 
 	if (!c->args[1])
 		return LSW_STATUS_ACCESS_VIOLATION;
-	if ((st = wait_timeout_read(c, c->args[1], &ns)) != LSW_STATUS_SUCCESS)
+	if ((st = wait_timeout_read(c, c->args[1], &ns)) != LSW_STATUS_SUCCESS ||
+	    (st = apc_alertable(c, (uint8_t)c->args[0])) != LSW_STATUS_SUCCESS)
 		return st;
 	return wait_objects(c, NULL, 0, false, ns);
 }

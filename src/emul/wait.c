@@ -8,6 +8,7 @@
 #include "emul/file.h"
 #include "emul/kuser.h"
 #include "emul/sync.h"
+#include "emul/apc.h"
 #include "emul/waitable.h"
 
 #define STATUS_INVALID_PARAMETER_MIX 0xC0000030u
@@ -65,7 +66,8 @@ NTSTATUS nt_NtWaitForSingleObject(struct nt_call *c)
 
 	if (!(obj = wait_target(c, c->args[0], &st)))
 		return st;
-	if ((st = wait_timeout_read(c, c->args[2], &ns)) != LSW_STATUS_SUCCESS)
+	if ((st = wait_timeout_read(c, c->args[2], &ns)) != LSW_STATUS_SUCCESS ||
+	    (st = apc_alertable(c, (uint8_t)c->args[1])) != LSW_STATUS_SUCCESS)
 		return st;
 	return wait_objects(c, &obj, 1, false, ns);
 }
@@ -92,7 +94,8 @@ NTSTATUS nt_NtWaitForMultipleObjects(struct nt_call *c)
 			if (objs[j] == objs[i])
 				return STATUS_INVALID_PARAMETER_MIX;
 	}
-	if ((st = wait_timeout_read(c, c->args[4], &ns)) != LSW_STATUS_SUCCESS)
+	if ((st = wait_timeout_read(c, c->args[4], &ns)) != LSW_STATUS_SUCCESS ||
+	    (st = apc_alertable(c, (uint8_t)c->args[3])) != LSW_STATUS_SUCCESS)
 		return st;
 	return wait_objects(c, objs, n, type == WaitAll, ns);
 }
@@ -133,7 +136,8 @@ NTSTATUS nt_NtSignalAndWaitForSingleObject(struct nt_call *c)
 		return st;
 	if ((st = wait_timeout_read(c, c->args[3], &ns)) != LSW_STATUS_SUCCESS)
 		return st;
-	if ((st = signal_object(c, c->args[0])) != LSW_STATUS_SUCCESS)
+	if ((st = signal_object(c, c->args[0])) != LSW_STATUS_SUCCESS ||
+	    (st = apc_alertable(c, (uint8_t)c->args[2])) != LSW_STATUS_SUCCESS)
 		return st;
 	return wait_objects(c, &obj, 1, false, ns);
 }

@@ -195,6 +195,16 @@ NTSTATUS wait_objects(struct nt_call *c, struct nt_object *const *objs, unsigned
 	return NT_DEFERRED;
 }
 
+bool wait_cancel(struct lsw_thread *t)
+{
+	for (struct wait_block *b = blocked; b; b = b->next)
+		if (b->thread == t) {
+			block_free(b); /* its caller answers the thread */
+			return true;
+		}
+	return false;
+}
+
 void wait_thread_exited(struct lsw_thread *t)
 {
 	for (struct wait_block *b = blocked; b; b = b->next)

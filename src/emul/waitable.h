@@ -67,6 +67,10 @@ void waitable_wake(struct nt_object *obj);
 NTSTATUS wait_objects(struct nt_call *c, struct nt_object *const *objs, unsigned n, bool all,
 		      uint64_t timeout_ns);
 
+/* t's blocked wait goes away unanswered (a user APC ends it): true if it
+ * had one. */
+bool wait_cancel(struct lsw_thread *t);
+
 /* A thread is ending (called by the thread code): its blocked wait goes
  * away unanswered and the mutants it owns are abandoned. */
 void wait_thread_exited(struct lsw_thread *t);

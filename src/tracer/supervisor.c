@@ -71,6 +71,7 @@ static void serve(struct lsw_thread *t, const struct seccomp_notif *n)
 	c->thread = t;
 	c->notif_id = n->id;
 	c->nops = 0;
+	t->alertable = false; /* an alertable wait says so itself */
 	c->ops_overflow = false;
 	t->busy = true;
 	if (n->data.nr != LSW_GATE_NR) {

@@ -9,6 +9,7 @@ NTSTATUS NTAPI NtCreateThreadEx(PHANDLE, ACCESS_MASK, POBJECT_ATTRIBUTES, HANDLE
 NTSTATUS NTAPI NtTerminateThread(HANDLE, NTSTATUS);
 NTSTATUS NTAPI NtResumeThread(HANDLE, PULONG);
 NTSTATUS NTAPI NtSuspendThread(HANDLE, PULONG);
+NTSTATUS NTAPI NtQueueApcThread(HANDLE, PVOID, PVOID, PVOID, PVOID);
 NTSTATUS NTAPI NtQueryInformationThread(HANDLE, THREADINFOCLASS, PVOID, ULONG, PULONG);
 NTSTATUS NTAPI NtSetInformationThread(HANDLE, THREADINFOCLASS, PVOID, ULONG);
 
@@ -246,4 +247,13 @@ K32API BOOL WINAPI SetThreadContext(HANDLE h, const CONTEXT *ctx)
 	NTSTATUS st = NtSetContextThread(h, (PCONTEXT)ctx);
 
 	return st < 0 ? k32_fail(st) : TRUE;
+}
+
+/* The APC routine is called as routine(data): NtQueueApcThread's first
+ * argument is the one a PAPCFUNC takes. */
+K32API DWORD WINAPI QueueUserAPC(PAPCFUNC routine, HANDLE h, ULONG_PTR data)
+{
+	NTSTATUS st = NtQueueApcThread(h, (PVOID)routine, (PVOID)data, NULL, NULL);
+
+	return st < 0 ? k32_fail(st) : 1;
 }
