@@ -123,38 +123,48 @@ void apc_thread_exited(struct lsw_thread *t)
 	t->apc_last = NULL;
 }
 
-/* NtQueueApcThread(ThreadHandle, ApcRoutine, ApcArgument1, ApcArgument2,
- *                  ApcArgument3) */
-NTSTATUS nt_NtQueueApcThread(struct nt_call *c)
+NTSTATUS apc_queue(struct lsw_thread *t, uint64_t routine, uint64_t a1, uint64_t a2, uint64_t a3)
 {
-	struct lsw_thread *t;
 	struct apc *a;
-	NTSTATUS st;
 
-	if (!(t = thread_from_handle(c, c->args[0], &st)))
-		return st;
-	if (!c->args[1])
-		return LSW_STATUS_INVALID_PARAMETER;
 	if (t->exited || t->terminating)
 		return LSW_STATUS_UNSUCCESSFUL;
 	if (queued_count(t) >= APCS_MAX)
 		return LSW_STATUS_INSUFFICIENT_RESOURCES;
 	if (!(a = calloc(1, sizeof(*a))))
 		return LSW_STATUS_NO_MEMORY;
-	a->routine = c->args[1];
-	memcpy(a->arg, &c->args[2], 3 * 8);
+	a->routine = routine;
+	a->arg[0] = a1;
+	a->arg[1] = a2;
+	a->arg[2] = a3;
 	if (t->apc_last)
 		t->apc_last->next = a;
 	else
 		t->apc_first = a;
 	t->apc_last = a;
-	/* waiting alertably: the wait ends now */
-	if (t != c->thread && t->alertable && t->busy && wait_cancel(t)) {
+	/* waiting alertably in a call of its own: the wait ends now */
+	if (t->alertable && t->busy && wait_cancel(t)) {
 		deliver_soon(t);
 		t->call.nops = 0;
 		nt_answer(t, LSW_STATUS_USER_APC);
 	}
 	return LSW_STATUS_SUCCESS;
+}
+
+/* NtQueueApcThread(ThreadHandle, ApcRoutine, ApcArgument1, ApcArgument2,
+ *                  ApcArgument3) */
+NTSTATUS nt_NtQueueApcThread(struct nt_call *c)
+{
+	struct lsw_thread *t;
+	NTSTATUS st;
+
+	if (!(t = thread_from_handle(c, c->args[0], &st)))
+		return st;
+	if (!c->args[1])
+		return LSW_STATUS_INVALID_PARAMETER;
+	if (t == c->thread)
+		c->thread->alertable = false; /* this call is not a wait */
+	return apc_queue(t, c->args[1], c->args[2], c->args[3], c->args[4]);
 }
 
 /* NtTestAlert(): the caller's queued APCs run now. */

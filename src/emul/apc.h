@@ -7,6 +7,9 @@
 struct apc;
 
 bool apc_pending(const struct lsw_thread *t);
+/* Queues routine(a1, a2, a3) to run in t at its next alertable point (now,
+ * if it waits alertably). */
+NTSTATUS apc_queue(struct lsw_thread *t, uint64_t routine, uint64_t a1, uint64_t a2, uint64_t a3);
 /* At the start of a wait that is alertable: with APCs queued the wait does
  * not start (STATUS_USER_APC, and they run as the call returns); else
  * STATUS_SUCCESS, and an APC queued while it waits will end it. */

@@ -2,12 +2,14 @@
  * NtNotifyChangeKey: a one-shot watch on a key (and, with WatchTree, its
  * subtree) for the kinds of change CompletionFilter names.  Asynchronous:
  * STATUS_PENDING now; at the change the IO_STATUS_BLOCK is written and the
- * event set.  Synchronous: the call itself waits (a deferred answer).
+ * event set (and the APC routine, if any, queued to the caller).
+ * Synchronous: the call itself waits (a deferred answer).
  * Closing the key handle ends its watches the same way, with
  * STATUS_NOTIFY_CLEANUP, as RegNotifyChangeKeyValue documents ("if the
  * key is closed, the event is signaled").
  */
 #include <stdlib.h>
+#include "emul/apc.h"
 #include "emul/event.h"
 #include "emul/registry.h"
 
@@ -26,6 +28,7 @@ struct watch {
 	struct lsw_thread *waiter;  /* synchronous: the thread to answer */
 	struct lsw_thread *thread;  /* whose memory holds the IO_STATUS_BLOCK */
 	uint64_t iosb;
+	uint64_t apc_routine, apc_context; /* an APC completion, or 0 */
 };
 
 static struct watch *watches;
@@ -44,6 +47,10 @@ static void finish(struct watch *w, NTSTATUS status)
 	}
 	if (w->waiter && !gone)
 		nt_answer(w->waiter, status);
+	/* PIO_APC_ROUTINE(ApcContext, IoStatusBlock, Reserved), at the
+	 * thread's next alertable wait */
+	if (w->apc_routine && !gone)
+		apc_queue(w->thread, w->apc_routine, w->apc_context, w->iosb, 0);
 	reg_key_unref(w->key);
 	free(w);
 	nwatches--;
@@ -105,8 +112,6 @@ NTSTATUS nt_NtNotifyChangeKey(struct nt_call *c)
 		return st;
 	if (!filter || (filter & ~(REG_NOTIFY_ALL | REG_NOTIFY_THREAD_AGNOSTIC)))
 		return LSW_STATUS_INVALID_PARAMETER;
-	if (c->args[2])
-		return LSW_STATUS_NOT_IMPLEMENTED; /* APC completion: no user APCs yet */
 	if (k->container != KEY_IN_HIVE)
 		return LSW_STATUS_NOT_IMPLEMENTED; /* \Registry and \Registry\User never change */
 	if (!c->args[4])
@@ -127,6 +132,8 @@ NTSTATUS nt_NtNotifyChangeKey(struct nt_call *c)
 	w->thread = c->thread;
 	w->iosb = c->args[4];
 	w->waiter = asynchronous ? NULL : c->thread;
+	w->apc_routine = c->args[2];
+	w->apc_context = c->args[3];
 	w->next = watches;
 	watches = w;
 	nwatches++;

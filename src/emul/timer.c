@@ -7,11 +7,14 @@
  * against the clock when it is set); it then fires once, or every Period
  * milliseconds.  Firing signals it: a notification timer stays signalled
  * until set again, a synchronization timer releases one waiter.  Cancelling
- * stops it firing and leaves its state alone.  The completion routine
- * (an APC) is not run: user APCs do not exist yet.
+ * stops it firing and leaves its state alone.  A completion routine is
+ * queued as an APC to the thread that set the timer, each time it fires:
+ * TimerApcRoutine(TimerContext, TimerLowValue, TimerHighValue), the
+ * values being the FILETIME it fired at.
  */
 #include <stdlib.h>
 #include <string.h>
+#include "emul/apc.h"
 #include "emul/kuser.h"
 #include "emul/object_names.h"
 #include "emul/sync.h"
@@ -33,6 +36,8 @@ struct timer {
 	uint64_t armed;      /* loop timer id, 0: not running */
 	uint64_t due_ns;     /* monotonic, while armed */
 	uint64_t period_ns;  /* 0: once */
+	struct lsw_thread *apc_thread; /* who set it with a completion routine */
+	uint64_t apc_routine, apc_context;
 };
 
 static const struct generic_mapping timer_mapping = {
@@ -94,6 +99,11 @@ static void fire(void *arg, uint32_t events)
 	(void)events;
 	tm->armed = 0;
 	tm->signaled = true;
+	if (tm->apc_routine && tm->apc_thread && !tm->apc_thread->exited) {
+		uint64_t now = nt_system_time();
+
+		apc_queue(tm->apc_thread, tm->apc_routine, tm->apc_context, (uint32_t)now, now >> 32);
+	}
 	if (tm->period_ns) {
 		tm->due_ns += tm->period_ns;
 		tm->armed = loop_add_timer(tm->due_ns, fire, tm); /* 0: stops, no memory */
@@ -155,10 +165,10 @@ NTSTATUS nt_NtSetTimer(struct nt_call *c)
 	before = tm->signaled;
 	if (c->args[6] && tracee_write(c->thread, c->args[6], &before, 1) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
-	if (c->args[2])
-		lsw_log("NtSetTimer: completion routine %#llx not run (no user APCs yet)",
-			(unsigned long long)c->args[2]);
 	disarm(tm);
+	tm->apc_routine = c->args[2];
+	tm->apc_context = c->args[3];
+	tm->apc_thread = c->args[2] ? c->thread : NULL;
 	tm->signaled = false;
 	if (due < 0)
 		tm->due_ns = now + ((uint64_t)-due > UINT64_MAX / 400 ? UINT64_MAX / 4
