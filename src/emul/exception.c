@@ -21,6 +21,7 @@
 #include "emul/emul.h"
 #include "emul/apc.h"
 #include "emul/exception.h"
+#include "emul/guard_page.h"
 
 #define CTX_FLAGS 0x30
 #define CTX_MXCSR 0x34
@@ -232,6 +233,21 @@ static void fault_record(const struct lsw_thread_block *b, struct exc_record *re
 	rec->address = *rip;
 }
 
+/* An access violation on a guard page is a guard-page violation, or at
+ * the end of the thread's stack a stack overflow (guard_page.c lifts it). */
+static void guard_fault(struct lsw_thread *t, const struct lsw_thread_block *b,
+			struct exc_record *rec)
+{
+	uint64_t stack = t == &t->process->main_thread ? t->process->start.stack_base
+						      : t->stack_base;
+	bool overflow = false;
+
+	if (rec->code != (uint32_t)LSW_STATUS_ACCESS_VIOLATION || b->fault.trapno != 14 ||
+	    !guard_page_hit(t, b->fault.addr, stack, &overflow))
+		return;
+	rec->code = overflow ? LSW_STATUS_STACK_OVERFLOW : LSW_STATUS_GUARD_PAGE_VIOLATION;
+}
+
 void process_fault(struct lsw_thread *t)
 {
 	struct lsw_thread_block b;
@@ -244,6 +260,7 @@ void process_fault(struct lsw_thread *t)
 		return;
 	}
 	fault_record(&b, &rec, &rip);
+	guard_fault(t, &b, &rec);
 	b.regs.rip = rip;
 	context_from_regs(t, &b.regs, ctx);
 	if (dispatch(t, ctx, &rec) < 0) {

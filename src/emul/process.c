@@ -15,6 +15,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 #include "emul/file.h"
+#include "emul/guard_page.h"
 #include "emul/kuser.h"
 #include "emul/memory.h"
 #include "emul/params.h"
@@ -248,6 +249,8 @@ static NTSTATUS hello_phase0(struct nt_call *c)
 	p->start.teb = process_alloc_private(c, TEB_SIZE, PAGE_READWRITE);
 	p->start.params = process_alloc_private(c, p->start.params_size, PAGE_READWRITE);
 	p->start.stack_base = process_alloc_private(c, p->start.stack_size, PAGE_READWRITE);
+	if (p->start.stack_base)
+		guard_stack(c, p->start.stack_base);
 	if (!p->start.peb || !p->start.teb || !p->start.params || !p->start.stack_base) {
 		st = LSW_STATUS_NO_MEMORY;
 		goto out;

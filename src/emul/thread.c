@@ -21,6 +21,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 #include "emul/apc.h"
+#include "emul/guard_page.h"
 #include "emul/keyed_event.h"
 #include "emul/kuser.h"
 #include "emul/memory.h"
@@ -343,6 +344,7 @@ NTSTATUS nt_NtCreateThreadEx(struct nt_call *c)
 		t->block = 0;
 		return h ? LSW_STATUS_ACCESS_VIOLATION : LSW_STATUS_INSUFFICIENT_RESOURCES;
 	}
+	guard_stack(c, t->stack_base);
 	op = nt_add_op(c, LSW_OP_CLONE);
 	if (op)
 		op->arg[0] = t->block;
