@@ -10,6 +10,8 @@
 #include "emul/memory.h"
 
 #define STACK_GUARD_PAGES 2
+_Static_assert(STACK_RESERVED_END == (1 + STACK_GUARD_PAGES) * PAGE_SIZE_NT,
+	       "the TEB's StackLimit must sit above the guard");
 
 /* The run of pages holding addr, or NULL. */
 static struct page_run *run_at(struct vad *v, uint64_t addr)

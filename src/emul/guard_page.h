@@ -4,6 +4,10 @@
 
 #include "emul/emul.h"
 
+/* The part of a stack below its usable pages: the never-accessible page
+ * and the guard pages (the TEB's StackLimit is above them). */
+#define STACK_RESERVED_END (3 * 0x1000ull)
+
 /* Gives the stack reserved at base its end: a page never accessible and
  * guard pages above it (ops added to c). */
 void guard_stack(struct nt_call *c, uint64_t base);

@@ -289,7 +289,7 @@ static int write_peb_teb(struct lsw_thread *t)
 	put(peb, 0x2C0, 1, 4);                     /* SessionId */
 
 	put(teb, 0x08, stack_top, 8);              /* NtTib.StackBase */
-	put(teb, 0x10, p->start.stack_base, 8);       /* NtTib.StackLimit */
+	put(teb, 0x10, p->start.stack_base + STACK_RESERVED_END, 8); /* NtTib.StackLimit */
 	put(teb, 0x30, p->start.teb, 8);              /* NtTib.Self */
 	put(teb, 0x40, p->win_pid, 8);             /* ClientId.UniqueProcess */
 	put(teb, 0x48, t->win_tid, 8);             /* ClientId.UniqueThread */

@@ -123,7 +123,7 @@ static int write_teb(struct lsw_thread *t)
 	uint8_t teb[TEB_SIZE] = { 0 };
 
 	put(teb, 0x08, t->stack_base + t->stack_size, 8); /* NtTib.StackBase */
-	put(teb, 0x10, t->stack_base, 8);                  /* NtTib.StackLimit */
+	put(teb, 0x10, t->stack_base + STACK_RESERVED_END, 8); /* NtTib.StackLimit */
 	put(teb, 0x30, t->teb, 8);                         /* NtTib.Self */
 	put(teb, 0x40, p->win_pid, 8);                     /* ClientId.UniqueProcess */
 	put(teb, 0x48, t->win_tid, 8);                     /* ClientId.UniqueThread */
