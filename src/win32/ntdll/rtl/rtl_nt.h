@@ -344,6 +344,19 @@ void NTAPI RtlReleaseSRWLockShared(PRTL_SRWLOCK);
 BOOLEAN NTAPI RtlTryAcquireSRWLockExclusive(PRTL_SRWLOCK);
 BOOLEAN NTAPI RtlTryAcquireSRWLockShared(PRTL_SRWLOCK);
 NTSTATUS NTAPI RtlRunOnceExecuteOnce(PRTL_RUN_ONCE, PRTL_RUN_ONCE_INIT_FN, PVOID, PVOID *);
+NTSTATUS NTAPI RtlRunOnceBeginInitialize(PRTL_RUN_ONCE, ULONG, PVOID *);
+NTSTATUS NTAPI RtlRunOnceComplete(PRTL_RUN_ONCE, ULONG, PVOID);
+void NTAPI RtlInitializeConditionVariable(PRTL_CONDITION_VARIABLE);
+NTSTATUS NTAPI RtlSleepConditionVariableCS(PRTL_CONDITION_VARIABLE, RTL_CRITICAL_SECTION *,
+					   const LARGE_INTEGER *);
+NTSTATUS NTAPI RtlSleepConditionVariableSRW(PRTL_CONDITION_VARIABLE, PRTL_SRWLOCK,
+					    const LARGE_INTEGER *, ULONG);
+void NTAPI RtlWakeConditionVariable(PRTL_CONDITION_VARIABLE);
+void NTAPI RtlWakeAllConditionVariable(PRTL_CONDITION_VARIABLE);
+NTSTATUS NTAPI RtlWaitOnAddress(const volatile void *, const void *, SIZE_T,
+				const LARGE_INTEGER *);
+void NTAPI RtlWakeAddressSingle(const void *);
+void NTAPI RtlWakeAddressAll(const void *);
 NTSTATUS NTAPI RtlQueryEnvironmentVariable_U(PWSTR, PCUNICODE_STRING, PUNICODE_STRING);
 NTSTATUS NTAPI RtlSetEnvironmentVariable(PWSTR *, PCUNICODE_STRING, PCUNICODE_STRING);
 NTSTATUS NTAPI RtlExpandEnvironmentStrings_U(PCWSTR, PCUNICODE_STRING, PUNICODE_STRING, PULONG);

@@ -1,5 +1,5 @@
 /*
- * Slim reader/writer locks and one-time initialisation, in user mode with
+ * Slim reader/writer locks, in user mode with
  * the process-wide keyed event (handle NULL) for sleeping.
  *
  * SRW lock word (pointer sized, 0 = free, so RTL_SRWLOCK_INIT works):
@@ -119,68 +119,4 @@ RTLAPI void NTAPI RtlReleaseSRWLockShared(PRTL_SRWLOCK lock)
 		}
 	}
 	srw_wake(lock, n);
-}
-
-/*
- * RTL_RUN_ONCE.Ptr: the low two bits hold the state.
- *   0  not started
- *   1  running; the other bits count sleeping threads (<< 2)
- *   2  done; the other bits are the context (aligned pointer) from InitFn
- */
-#define ONCE_IDLE 0
-#define ONCE_RUNNING 1
-#define ONCE_DONE 2
-#define ONCE_WAITER 4
-
-/* Wait until the run in progress finishes (successfully or not). */
-static void once_wait(PRTL_RUN_ONCE once, ULONG_PTR s)
-{
-	if (__atomic_compare_exchange_n((ULONG_PTR *)&once->Ptr, &s, s + ONCE_WAITER, FALSE,
-					__ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
-		NtWaitForKeyedEvent(NULL, once, FALSE, NULL);
-}
-
-static void once_finish(PRTL_RUN_ONCE once, ULONG_PTR final)
-{
-	ULONG_PTR s = __atomic_exchange_n((ULONG_PTR *)&once->Ptr, final, __ATOMIC_ACQ_REL);
-	ULONG_PTR n = s >> 2;
-
-	while (n--)
-		NtReleaseKeyedEvent(NULL, once, FALSE, NULL);
-}
-
-RTLAPI void NTAPI RtlRunOnceInitialize(PRTL_RUN_ONCE once)
-{
-	once->Ptr = NULL;
-}
-
-/* InitFn returns nonzero for success, as InitOnceExecuteOnce's callback. */
-RTLAPI NTSTATUS NTAPI RtlRunOnceExecuteOnce(PRTL_RUN_ONCE once, PRTL_RUN_ONCE_INIT_FN fn,
-					      PVOID param, PVOID *context)
-{
-	for (;;) {
-		ULONG_PTR s = __atomic_load_n((ULONG_PTR *)&once->Ptr, __ATOMIC_ACQUIRE);
-		PVOID ctx = NULL;
-
-		if ((s & 3) == ONCE_DONE) {
-			if (context)
-				*context = (PVOID)(s & ~(ULONG_PTR)3);
-			return STATUS_SUCCESS;
-		}
-		if ((s & 3) == ONCE_RUNNING) {
-			once_wait(once, s);
-			continue;
-		}
-		if (!__atomic_compare_exchange_n((ULONG_PTR *)&once->Ptr, &s, ONCE_RUNNING, FALSE,
-						 __ATOMIC_ACQ_REL, __ATOMIC_RELAXED))
-			continue;
-		if (!fn(once, param, &ctx)) {
-			once_finish(once, ONCE_IDLE);
-			return STATUS_UNSUCCESSFUL;
-		}
-		once_finish(once, ((ULONG_PTR)ctx & ~(ULONG_PTR)3) | ONCE_DONE);
-		if (context)
-			*context = ctx;
-		return STATUS_SUCCESS;
-	}
 }
