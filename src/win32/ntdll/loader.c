@@ -299,28 +299,33 @@ __declspec(dllexport) NTSTATUS WINAPI LdrGetDllHandle(PWSTR search_path, PULONG 
 	struct ldr_module *m;
 
 	ansi_from_unicode(name, n, sizeof(n));
+	RtlEnterCriticalSection(&loader_lock); /* another thread may be loading */
 	m = ldr_find_loaded(n);
-	if (!m)
-		return STATUS_DLL_NOT_FOUND;
-	*handle = m->base;
-	return STATUS_SUCCESS;
+	if (m)
+		*handle = m->base;
+	RtlLeaveCriticalSection(&loader_lock);
+	return m ? STATUS_SUCCESS : STATUS_DLL_NOT_FOUND;
 }
 
 __declspec(dllexport) NTSTATUS WINAPI LdrGetProcedureAddress(PVOID module, PANSI_STRING name,
 							     ULONG ordinal, PVOID *address)
 {
-	struct ldr_module *m = ldr_find_by_base(module);
+	struct ldr_module *m;
 	char n[256];
+	NTSTATUS st;
 
-	if (!m)
-		return STATUS_DLL_NOT_FOUND;
-	if (!name)
-		return ldr_get_export(m, NULL, (WORD)ordinal, address);
-	if (name->Length >= sizeof(n))
+	if (name && name->Length >= sizeof(n))
 		return STATUS_ENTRYPOINT_NOT_FOUND;
-	memcpy(n, name->Buffer, name->Length);
-	n[name->Length] = 0;
-	return ldr_get_export(m, n, 0, address);
+	if (name) {
+		memcpy(n, name->Buffer, name->Length);
+		n[name->Length] = 0;
+	}
+	RtlEnterCriticalSection(&loader_lock); /* another thread may be loading */
+	m = ldr_find_by_base(module);
+	st = !m ? STATUS_DLL_NOT_FOUND : ldr_get_export(m, name ? n : NULL, name ? 0 : (WORD)ordinal,
+							address);
+	RtlLeaveCriticalSection(&loader_lock);
+	return st;
 }
 
 /* Modules stay mapped for the life of the process for now. */
