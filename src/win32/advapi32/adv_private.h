@@ -159,6 +159,9 @@ NTSTATUS adv_value_info(HANDLE key, const WCHAR *name, LONG index, int cls, void
 LSTATUS adv_a_to_w(const char *a, WCHAR **w);  /* NULL stays NULL */
 void adv_w_to_a(const WCHAR *w, SIZE_T n, char *a); /* n units, no NUL added */
 void adv_a_to_w_n(const char *a, SIZE_T n, WCHAR *w);
+/* RegOpenKeyA/RegCreateKeyA: the W call of that shape on the converted name. */
+typedef LSTATUS WINAPI adv_key_w_fn(HKEY, LPCWSTR, PHKEY);
+LSTATUS adv_key_call_a(adv_key_w_fn *call_w, HKEY hkey, LPCSTR sub, PHKEY out);
 BOOL adv_is_string_type(DWORD type);
 DWORD adv_a_size(DWORD type, DWORD wsize);     /* bytes of the A form */
 void adv_data_to_a(DWORD type, const BYTE *src, DWORD wsize, BYTE *dst);

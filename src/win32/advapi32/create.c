@@ -168,15 +168,5 @@ ADVAPI LSTATUS WINAPI RegCreateKeyW(HKEY hkey, LPCWSTR sub, PHKEY out)
 
 ADVAPI LSTATUS WINAPI RegCreateKeyA(HKEY hkey, LPCSTR sub, PHKEY out)
 {
-	WCHAR *w;
-	LSTATUS err;
-
-	if (!out)
-		return ERROR_INVALID_PARAMETER;
-	err = adv_a_to_w(sub, &w);
-	if (err)
-		return err;
-	err = RegCreateKeyW(hkey, w, out);
-	adv_free(w);
-	return err;
+	return adv_key_call_a(RegCreateKeyW, hkey, sub, out);
 }

@@ -80,15 +80,5 @@ ADVAPI LSTATUS WINAPI RegOpenKeyW(HKEY hkey, LPCWSTR sub, PHKEY out)
 
 ADVAPI LSTATUS WINAPI RegOpenKeyA(HKEY hkey, LPCSTR sub, PHKEY out)
 {
-	WCHAR *w;
-	LSTATUS err;
-
-	if (!out)
-		return ERROR_INVALID_PARAMETER;
-	err = adv_a_to_w(sub, &w);
-	if (err)
-		return err;
-	err = RegOpenKeyW(hkey, w, out);
-	adv_free(w);
-	return err;
+	return adv_key_call_a(RegOpenKeyW, hkey, sub, out);
 }

@@ -6,63 +6,58 @@
 
 #define FIRST_TRY 512
 
-static BOOL too_small(NTSTATUS status)
+/* One of the four information calls, with its arguments. */
+struct info_call {
+	HANDLE key;
+	UNICODE_STRING *value_name; /* NULL: a key call */
+	LONG index;                       /* < 0: query, else enumerate */
+	int cls;
+};
+
+static NTSTATUS call_once(const struct info_call *c, void *buf, ULONG size, ULONG *needed)
 {
-	return status == STATUS_BUFFER_OVERFLOW || status == STATUS_BUFFER_TOO_SMALL;
+	if (!c->value_name)
+		return c->index < 0 ? NtQueryKey(c->key, c->cls, buf, size, needed)
+				    : NtEnumerateKey(c->key, (ULONG)c->index, c->cls, buf, size, needed);
+	return c->index < 0 ? NtQueryValueKey(c->key, c->value_name, c->cls, buf, size, needed)
+			    : NtEnumerateValueKey(c->key, (ULONG)c->index, c->cls, buf, size, needed);
+}
+
+static NTSTATUS call_growing(const struct info_call *c, void **out)
+{
+	ULONG size = FIRST_TRY, needed = 0;
+	NTSTATUS status;
+	void *buf;
+
+	for (;;) {
+		buf = adv_alloc(size);
+		if (!buf)
+			return STATUS_NO_MEMORY;
+		status = call_once(c, buf, size, &needed);
+		if ((status != STATUS_BUFFER_OVERFLOW && status != STATUS_BUFFER_TOO_SMALL) ||
+		    needed <= size)
+			break;
+		adv_free(buf);
+		size = needed;
+	}
+	if (!NT_SUCCESS(status)) {
+		adv_free(buf);
+		return status;
+	}
+	*out = buf;
+	return status;
 }
 
 NTSTATUS adv_key_info(HANDLE key, LONG index, int cls, void **out)
 {
-	ULONG size = FIRST_TRY, needed = 0;
-	NTSTATUS status;
-	void *buf;
-
-	for (;;) {
-		buf = adv_alloc(size);
-		if (!buf)
-			return STATUS_NO_MEMORY;
-		if (index < 0)
-			status = NtQueryKey(key, cls, buf, size, &needed);
-		else
-			status = NtEnumerateKey(key, (ULONG)index, cls, buf, size, &needed);
-		if (!too_small(status) || needed <= size)
-			break;
-		adv_free(buf);
-		size = needed;
-	}
-	if (!NT_SUCCESS(status)) {
-		adv_free(buf);
-		return status;
-	}
-	*out = buf;
-	return status;
+	struct info_call c = { key, NULL, index, cls };
+	return call_growing(&c, out);
 }
 
 NTSTATUS adv_value_info(HANDLE key, const WCHAR *name, LONG index, int cls, void **out)
 {
-	ULONG size = FIRST_TRY, needed = 0;
 	UNICODE_STRING us;
-	NTSTATUS status;
-	void *buf;
-
 	RtlInitUnicodeString(&us, name ? name : L"");
-	for (;;) {
-		buf = adv_alloc(size);
-		if (!buf)
-			return STATUS_NO_MEMORY;
-		if (index < 0)
-			status = NtQueryValueKey(key, &us, cls, buf, size, &needed);
-		else
-			status = NtEnumerateValueKey(key, (ULONG)index, cls, buf, size, &needed);
-		if (!too_small(status) || needed <= size)
-			break;
-		adv_free(buf);
-		size = needed;
-	}
-	if (!NT_SUCCESS(status)) {
-		adv_free(buf);
-		return status;
-	}
-	*out = buf;
-	return status;
+	struct info_call c = { key, &us, index, cls };
+	return call_growing(&c, out);
 }

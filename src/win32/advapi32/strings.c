@@ -19,6 +19,21 @@ LSTATUS adv_a_to_w(const char *a, WCHAR **w)
 	return ERROR_SUCCESS;
 }
 
+LSTATUS adv_key_call_a(adv_key_w_fn *call_w, HKEY hkey, LPCSTR sub, PHKEY out)
+{
+	WCHAR *w;
+	LSTATUS err;
+
+	if (!out)
+		return ERROR_INVALID_PARAMETER;
+	err = adv_a_to_w(sub, &w);
+	if (err)
+		return err;
+	err = call_w(hkey, w, out);
+	adv_free(w);
+	return err;
+}
+
 void adv_a_to_w_n(const char *a, SIZE_T n, WCHAR *w)
 {
 	ULONG done;

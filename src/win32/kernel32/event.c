@@ -94,14 +94,7 @@ K32API HANDLE WINAPI CreateEventW(LPSECURITY_ATTRIBUTES sa, BOOL manual, BOOL in
 K32API HANDLE WINAPI CreateEventExA(LPSECURITY_ATTRIBUTES sa, LPCSTR name, DWORD flags,
 				    DWORD access)
 {
-	UNICODE_STRING w = { 0 };
-	HANDLE h;
-
-	if (name && !k32_ansi_arg(name, &w))
-		return NULL;
-	h = CreateEventExW(sa, name ? w.Buffer : NULL, flags, access);
-	k32_free(w.Buffer);
-	return h;
+	return k32_create_object_a(CreateEventExW, sa, name, flags, access);
 }
 
 K32API HANDLE WINAPI CreateEventA(LPSECURITY_ATTRIBUTES sa, BOOL manual, BOOL initial,
@@ -146,6 +139,19 @@ HANDLE k32_open_object_a(k32_open_fn *open, DWORD access, BOOL inherit, LPCSTR n
 	if (!k32_ansi_arg(name, &w))
 		return NULL;
 	h = k32_open_object(open, access, inherit, w.Buffer);
+	k32_free(w.Buffer);
+	return h;
+}
+
+HANDLE k32_create_object_a(k32_create_ex_fn *create, LPSECURITY_ATTRIBUTES sa, LPCSTR name,
+			   DWORD flags, DWORD access)
+{
+	UNICODE_STRING w = { 0 };
+	HANDLE h;
+
+	if (name && !k32_ansi_arg(name, &w))
+		return NULL;
+	h = create(sa, name ? w.Buffer : NULL, flags, access);
 	k32_free(w.Buffer);
 	return h;
 }

@@ -65,6 +65,10 @@ HANDLE k32_created(NTSTATUS status, HANDLE h);
 typedef NTSTATUS NTAPI k32_open_fn(PHANDLE, ACCESS_MASK, POBJECT_ATTRIBUTES);
 HANDLE k32_open_object(k32_open_fn *open, DWORD access, BOOL inherit, LPCWSTR name);
 HANDLE k32_open_object_a(k32_open_fn *open, DWORD access, BOOL inherit, LPCSTR name);
+/* Create*ExA for the Create*ExW calls shaped (sa, name, flags, access). */
+typedef HANDLE WINAPI k32_create_ex_fn(LPSECURITY_ATTRIBUTES, LPCWSTR, DWORD, DWORD);
+HANDLE k32_create_object_a(k32_create_ex_fn *create, LPSECURITY_ATTRIBUTES sa, LPCSTR name,
+			   DWORD flags, DWORD access);
 
 /* process.c */
 extern char *k32_command_line_a;

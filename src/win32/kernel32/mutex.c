@@ -27,14 +27,7 @@ K32API HANDLE WINAPI CreateMutexW(LPSECURITY_ATTRIBUTES sa, BOOL owner, LPCWSTR 
 K32API HANDLE WINAPI CreateMutexExA(LPSECURITY_ATTRIBUTES sa, LPCSTR name, DWORD flags,
 				    DWORD access)
 {
-	UNICODE_STRING w = { 0 };
-	HANDLE h;
-
-	if (name && !k32_ansi_arg(name, &w))
-		return NULL;
-	h = CreateMutexExW(sa, name ? w.Buffer : NULL, flags, access);
-	k32_free(w.Buffer);
-	return h;
+	return k32_create_object_a(CreateMutexExW, sa, name, flags, access);
 }
 
 K32API HANDLE WINAPI CreateMutexA(LPSECURITY_ATTRIBUTES sa, BOOL owner, LPCSTR name)

@@ -31,14 +31,7 @@ K32API HANDLE WINAPI CreateWaitableTimerW(LPSECURITY_ATTRIBUTES sa, BOOL manual,
 K32API HANDLE WINAPI CreateWaitableTimerExA(LPSECURITY_ATTRIBUTES sa, LPCSTR name,
 					    DWORD flags, DWORD access)
 {
-	UNICODE_STRING w = { 0 };
-	HANDLE h;
-
-	if (name && !k32_ansi_arg(name, &w))
-		return NULL;
-	h = CreateWaitableTimerExW(sa, name ? w.Buffer : NULL, flags, access);
-	k32_free(w.Buffer);
-	return h;
+	return k32_create_object_a(CreateWaitableTimerExW, sa, name, flags, access);
 }
 
 K32API HANDLE WINAPI CreateWaitableTimerA(LPSECURITY_ATTRIBUTES sa, BOOL manual, LPCSTR name)
