@@ -30,11 +30,19 @@ static struct lsw_process proc;
 static int exit_code = 125;
 static bool timed_out;
 
+/* Every notification looks its thread up here.  Ended threads stay on the
+ * list (their objects and exit codes outlive them), so the thread found
+ * moves to the front: the live ones gather there and a program that has
+ * run through thousands of threads still finds its callers in a step or two. */
 static struct lsw_thread *thread_by_tid(struct lsw_process *p, pid_t tid)
 {
-	for (struct lsw_thread *t = p->threads; t; t = t->next)
-		if (t->tid == tid && !t->exited)
+	for (struct lsw_thread **link = &p->threads, *t; (t = *link); link = &t->next)
+		if (t->tid == tid && !t->exited) {
+			*link = t->next;
+			t->next = p->threads;
+			p->threads = t;
 			return t;
+		}
 	return NULL;
 }
 
