@@ -14,6 +14,7 @@
 #include "loader/pe.h"
 #include "overlay/overlay.h"
 #include "emul/reg_prefix.h"
+#include "tracer/resource_limits.h"
 #include "tracer/supervisor.h"
 
 extern char **environ;
@@ -210,6 +211,9 @@ const struct option run_long_options[] = {
 	{ "map", required_argument, 0, RUN_OPT_MAP },
 	{ "no-cwd", no_argument, 0, RUN_OPT_NO_CWD },
 	{ "overlay", required_argument, 0, RUN_OPT_OVERLAY },
+	{ "memory", required_argument, 0, RUN_OPT_MEMORY },
+	{ "pids", required_argument, 0, RUN_OPT_PIDS },
+	{ "cpus", required_argument, 0, RUN_OPT_CPUS },
 	{ 0, 0, 0, 0 },
 };
 
@@ -268,7 +272,7 @@ int run_option(struct run_state *rs, int opt, const char *arg)
 		rs->overlay_dir = arg;
 		return 1;
 	}
-	return 0;
+	return run_limit_option(rs, opt, arg);
 }
 
 /* --overlay: the prefix, the current directory and every read-write
@@ -364,6 +368,7 @@ int run_program(struct run_state *rs, int argc, char **argv, int first)
 	}
 	cfg->hive_machine = rs->registry->machine;
 	cfg->hive_user = rs->registry->user;
+	limits_default(&cfg->limits);
 	return supervisor_run(cfg, env_finish(rs->env), rs->timeout);
 }
 

@@ -34,6 +34,16 @@ struct lsw_mapping {
 	bool read_only;
 };
 
+/* What one run may use (--memory, --pids, --cpus).  The supervisor refuses
+ * past them the Windows way (tracer/resource_limits.c sets the kernel's wall just
+ * above, for what goes around the supervisor). */
+struct lsw_limits {
+	uint64_t commit;             /* bytes of committed memory */
+	unsigned threads;            /* threads alive at once */
+	unsigned cpus_milli;         /* CPU time in thousandths of a CPU; 0: all */
+	bool report;                 /* say which wall was applied (an option asked) */
+};
+
 struct lsw_config {
 	const char *exe_host_path;   /* the .exe as given */
 	char *const *argv;           /* program arguments after the .exe */
@@ -52,6 +62,7 @@ struct lsw_config {
 	const char *start_dir;       /* the program's starting current directory
 				      * (DOS path) if not the host's, e.g. with
 				      * no_cwd: C:\Users\<user> */
+	struct lsw_limits limits;
 };
 
 /* One NT system call in flight. */
@@ -113,6 +124,7 @@ struct vad;
 struct vad_map {
 	struct vad *v;
 	size_t n, cap;
+	uint64_t committed;          /* private committed bytes: the commit charge */
 };
 
 struct handle_entry {
@@ -149,6 +161,7 @@ struct lsw_process {
 	struct lsw_thread main_thread;
 	struct lsw_thread *threads;  /* every thread, main_thread last */
 	uint32_t live_threads;       /* started and not ended */
+	uint32_t threads_charged;    /* created and not ended (limits.threads) */
 	struct handle_table handles;
 	struct vad_map vad;
 	uint64_t peb, image_base, ntdll_base, params;

@@ -26,15 +26,16 @@ static struct page_run *run_at(struct vad *v, uint64_t addr)
 
 void guard_stack(struct nt_call *c, uint64_t base)
 {
-	struct vad *v = vad_find(&c->thread->process->vad, base);
+	struct vad_map *m = &c->thread->process->vad;
+	struct vad *v = vad_find(m, base);
 	uint64_t guard = base + PAGE_SIZE_NT, size = STACK_GUARD_PAGES * PAGE_SIZE_NT;
 
 	if (!v)
 		return;
 	/* the last page: reserved only; above it the guard */
-	vad_set_pages(v, base, PAGE_SIZE_NT, MEM_RESERVE, 0);
+	vad_set_pages(m, v, base, PAGE_SIZE_NT, MEM_RESERVE, 0);
 	memory_op_protect(c, base, PAGE_SIZE_NT, PAGE_NOACCESS);
-	vad_set_pages(v, guard, size, MEM_COMMIT, PAGE_READWRITE | PAGE_GUARD);
+	vad_set_pages(m, v, guard, size, MEM_COMMIT, PAGE_READWRITE | PAGE_GUARD);
 	memory_op_protect(c, guard, size, PAGE_READWRITE | PAGE_GUARD);
 }
 
@@ -52,8 +53,8 @@ bool guard_page_hit(struct lsw_thread *t, uint64_t addr, uint64_t stack_base, bo
 		    page < stack_base + (1 + STACK_GUARD_PAGES) * PAGE_SIZE_NT;
 	if (*overflow) /* all of the stack's guard goes: room for the handlers */
 		page = stack_base + PAGE_SIZE_NT;
-	vad_set_pages(v, page, *overflow ? STACK_GUARD_PAGES * PAGE_SIZE_NT : PAGE_SIZE_NT,
-		      MEM_COMMIT, protect);
+	vad_set_pages(&t->process->vad, v, page,
+		      *overflow ? STACK_GUARD_PAGES * PAGE_SIZE_NT : PAGE_SIZE_NT, MEM_COMMIT, protect);
 	memory_op_protect(&t->call, page,
 			  *overflow ? STACK_GUARD_PAGES * PAGE_SIZE_NT : PAGE_SIZE_NT, protect);
 	return true;

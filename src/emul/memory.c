@@ -18,6 +18,13 @@ static bool is_current_process(uint64_t h)
 	return h == NT_CURRENT_PROCESS;
 }
 
+bool memory_can_charge(const struct lsw_process *p, uint64_t bytes)
+{
+	uint64_t limit = p->cfg ? p->cfg->limits.commit : 0;
+
+	return !limit || (p->vad.committed <= limit && bytes <= limit - p->vad.committed);
+}
+
 void memory_op_protect(struct nt_call *c, uint64_t addr, uint64_t size, uint32_t protect)
 {
 	struct lsw_op *op = nt_add_op(c, LSW_OP_MPROTECT);
@@ -75,6 +82,8 @@ static NTSTATUS reserve(struct nt_call *c, uint64_t *base, uint64_t *size,
 	} else if (!vad_range_free(m, b, s)) {
 		return LSW_STATUS_CONFLICTING_ADDRESSES;
 	}
+	if (commit && !memory_can_charge(c->thread->process, s))
+		return LSW_STATUS_COMMITMENT_LIMIT;
 	if (!vad_insert(m, b, s, MEM_PRIVATE, protect, commit ? MEM_COMMIT : MEM_RESERVE,
 			commit ? protect : 0))
 		return LSW_STATUS_NO_MEMORY;
@@ -95,7 +104,9 @@ static NTSTATUS commit_reserved(struct nt_call *c, uint64_t *base, uint64_t *siz
 
 	if (!v || v->type != MEM_PRIVATE || e > v->base + v->size || e <= b)
 		return LSW_STATUS_CONFLICTING_ADDRESSES;
-	if (vad_set_pages(v, b, e - b, MEM_COMMIT, protect) < 0)
+	if (!memory_can_charge(c->thread->process, vad_uncommitted_bytes(v, b, e - b)))
+		return LSW_STATUS_COMMITMENT_LIMIT;
+	if (vad_set_pages(m, v, b, e - b, MEM_COMMIT, protect) < 0)
 		return LSW_STATUS_NO_MEMORY;
 	memory_op_protect(c, b, e - b, protect);
 	*base = b;
@@ -165,7 +176,7 @@ static NTSTATUS decommit(struct nt_call *c, struct vad *v, uint64_t *base, uint6
 		return LSW_STATUS_UNABLE_TO_FREE_VM;
 	if (v->type != MEM_PRIVATE)
 		return STATUS_UNABLE_TO_DELETE_SECTION;
-	if (vad_set_pages(v, b, e - b, MEM_RESERVE, 0) < 0)
+	if (vad_set_pages(&c->thread->process->vad, v, b, e - b, MEM_RESERVE, 0) < 0)
 		return LSW_STATUS_NO_MEMORY;
 	op_map_anon(c, b, e - b, PROT_NONE, true); /* drop the contents */
 	*base = b;
@@ -235,7 +246,7 @@ NTSTATUS nt_NtProtectVirtualMemory(struct nt_call *c)
 	if (!pages_all(v, b, e - b, MEM_COMMIT))
 		return STATUS_NOT_COMMITTED;
 	old = page_protect_at(v, b);
-	if (vad_set_pages(v, b, e - b, MEM_COMMIT, protect) < 0)
+	if (vad_set_pages(&t->process->vad, v, b, e - b, MEM_COMMIT, protect) < 0)
 		return LSW_STATUS_NO_MEMORY;
 	memory_op_protect(c, b, e - b, protect);
 	size = e - b;

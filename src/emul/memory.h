@@ -58,11 +58,18 @@ bool vad_range_free(struct vad_map *m, uint64_t base, uint64_t size);
 struct vad *vad_insert(struct vad_map *m, uint64_t base, uint64_t size, uint32_t type,
 		       uint32_t alloc_protect, uint32_t state, uint32_t protect);
 void vad_remove(struct vad_map *m, struct vad *v);
-int vad_set_pages(struct vad *v, uint64_t addr, uint64_t size, uint32_t state,
-		  uint32_t protect);
+/* Sets [addr, addr+size) of v to state/protect, keeping m's commit charge. */
+int vad_set_pages(struct vad_map *m, struct vad *v, uint64_t addr, uint64_t size,
+		  uint32_t state, uint32_t protect);
+/* Bytes of [addr, addr+size) in v that committing would newly charge. */
+uint64_t vad_uncommitted_bytes(const struct vad *v, uint64_t addr, uint64_t size);
 /* Seeds the map with what the runtime already occupies (/proc/PID/maps). */
 int vad_seed_from_proc(struct vad_map *m, pid_t pid);
 void vad_free_all(struct vad_map *m);
+
+/* Whether committing bytes more stays within the run's commit limit
+ * (--memory): past it Windows answers STATUS_COMMITMENT_LIMIT. */
+bool memory_can_charge(const struct lsw_process *p, uint64_t bytes);
 
 /* Adds the op that makes [addr, addr+size) match the VAD's pages. */
 void memory_op_protect(struct nt_call *c, uint64_t addr, uint64_t size, uint32_t protect);

@@ -127,7 +127,8 @@ uint64_t process_alloc_private(struct nt_call *c, uint64_t size, uint32_t protec
 	uint64_t b = vad_find_free(m, size, ALLOC_GRANULARITY, false);
 	struct lsw_op *op;
 
-	if (!b || !vad_insert(m, b, size, MEM_PRIVATE, protect, MEM_COMMIT, protect))
+	if (!b || !memory_can_charge(c->thread->process, size) ||
+	    !vad_insert(m, b, size, MEM_PRIVATE, protect, MEM_COMMIT, protect))
 		return 0;
 	op = nt_add_op(c, LSW_OP_MMAP);
 	if (op) {

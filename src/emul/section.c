@@ -179,7 +179,8 @@ static void add_image_ops(struct nt_call *c, struct section_object *s, uint64_t 
 		return;
 	}
 	memory_op_protect(c, base, PAGE_SIZE_NT, PAGE_READONLY);
-	vad_set_pages(v, base, PAGE_SIZE_NT, MEM_COMMIT, PAGE_READONLY);
+	vad_set_pages(&c->thread->process->vad, v, base, PAGE_SIZE_NT, MEM_COMMIT,
+		      PAGE_READONLY);
 	for (unsigned i = 0; i < s->pe.num_sections; i++) {
 		const struct pe_section *sec = &s->pe.sections[i];
 		uint64_t start = base + sec->virtual_address;
@@ -190,7 +191,7 @@ static void add_image_ops(struct nt_call *c, struct section_object *s, uint64_t 
 		if (!len || start + len > base + v->size)
 			continue;
 		memory_op_protect(c, start, len, prot);
-		vad_set_pages(v, start, len, MEM_COMMIT, prot);
+		vad_set_pages(&c->thread->process->vad, v, start, len, MEM_COMMIT, prot);
 	}
 }
 

@@ -94,6 +94,8 @@ static void thread_ended(struct lsw_thread *t, uint32_t status)
 	t->exit_time = nt_system_time();
 	if (t->started && p->live_threads)
 		p->live_threads--;
+	if (t != &p->main_thread && p->threads_charged)
+		p->threads_charged--;
 	keyed_event_thread_exited(t);
 	apc_thread_exited(t);
 	wait_thread_exited(t);
@@ -311,6 +313,8 @@ NTSTATUS nt_NtCreateThreadEx(struct nt_call *c)
 		return LSW_STATUS_INVALID_PARAMETER;
 	if (!p->start.entry_thread)
 		return LSW_STATUS_NOT_IMPLEMENTED; /* an ntdll without RtlUserThreadStart */
+	if (p->cfg->limits.threads && 1 + p->threads_charged >= p->cfg->limits.threads)
+		return LSW_STATUS_INSUFFICIENT_RESOURCES; /* --pids: the main thread counts */
 	if (!(t = calloc(1, sizeof(*t))))
 		return LSW_STATUS_NO_MEMORY;
 	t->process = p;
@@ -335,6 +339,7 @@ NTSTATUS nt_NtCreateThreadEx(struct nt_call *c)
 	t->win_tid = next_win_tid;
 	t->next = p->threads;
 	p->threads = t;
+	p->threads_charged++;
 	h = handle_alloc(p, &o->hdr, THREAD_ALL_ACCESS);
 	object_unref(&o->hdr);
 	if (!h || tracee_write(c->thread, c->args[0], &h, 8) < 0) {
@@ -342,6 +347,7 @@ NTSTATUS nt_NtCreateThreadEx(struct nt_call *c)
 			handle_close(p, h);
 		t->exited = true; /* never started: its hello, if any, is refused */
 		t->block = 0;
+		p->threads_charged--;
 		return h ? LSW_STATUS_ACCESS_VIOLATION : LSW_STATUS_INSUFFICIENT_RESOURCES;
 	}
 	guard_stack(c, t->stack_base);

@@ -86,6 +86,34 @@ uint64_t vad_find_free(struct vad_map *m, uint64_t size, uint64_t align, bool to
 	return 0;
 }
 
+/* Committed pages of [first, end) (pages from v's base) that count
+ * towards the commit limit: private memory, as Windows charges it. */
+static uint64_t charged_pages(const struct vad *v, uint64_t first, uint64_t end)
+{
+	uint64_t n = 0;
+
+	if (v->type != MEM_PRIVATE)
+		return 0;
+	for (size_t i = 0; i < v->nruns; i++) {
+		const struct page_run *r = &v->runs[i];
+		uint64_t lo = r->first > first ? r->first : first;
+		uint64_t hi = r->first + r->count < end ? r->first + r->count : end;
+
+		if (r->state == MEM_COMMIT && lo < hi)
+			n += hi - lo;
+	}
+	return n;
+}
+
+uint64_t vad_uncommitted_bytes(const struct vad *v, uint64_t addr, uint64_t size)
+{
+	uint64_t first = (addr - v->base) / PAGE_SIZE_NT, count = size / PAGE_SIZE_NT;
+
+	if (v->type != MEM_PRIVATE)
+		return 0;
+	return (count - charged_pages(v, first, first + count)) * PAGE_SIZE_NT;
+}
+
 struct vad *vad_insert(struct vad_map *m, uint64_t base, uint64_t size, uint32_t type,
 		       uint32_t alloc_protect, uint32_t state, uint32_t protect)
 {
@@ -111,6 +139,7 @@ struct vad *vad_insert(struct vad_map *m, uint64_t base, uint64_t size, uint32_t
 	m->n++;
 	*run = (struct page_run){ 0, size / PAGE_SIZE_NT, state, protect };
 	m->v[i] = (struct vad){ base, size, type, alloc_protect, run, 1 };
+	m->committed += charged_pages(&m->v[i], 0, size / PAGE_SIZE_NT) * PAGE_SIZE_NT;
 	return &m->v[i];
 }
 
@@ -118,6 +147,7 @@ void vad_remove(struct vad_map *m, struct vad *v)
 {
 	size_t i = (size_t)(v - m->v);
 
+	m->committed -= charged_pages(v, 0, v->size / PAGE_SIZE_NT) * PAGE_SIZE_NT;
 	free(v->runs);
 	memmove(&m->v[i], &m->v[i + 1], (m->n - i - 1) * sizeof(*m->v));
 	m->n--;
@@ -133,8 +163,8 @@ void vad_free_all(struct vad_map *m)
 
 /* Rebuilds the run list with [first, first+count) set to state/protect:
  * at most one run splits into three. */
-int vad_set_pages(struct vad *v, uint64_t addr, uint64_t size, uint32_t state,
-		  uint32_t protect)
+int vad_set_pages(struct vad_map *m, struct vad *v, uint64_t addr, uint64_t size,
+		  uint32_t state, uint32_t protect)
 {
 	uint64_t first = (addr - v->base) / PAGE_SIZE_NT, count = size / PAGE_SIZE_NT;
 	uint64_t end = first + count;
@@ -143,6 +173,9 @@ int vad_set_pages(struct vad *v, uint64_t addr, uint64_t size, uint32_t state,
 
 	if (!out)
 		return -1;
+	m->committed -= charged_pages(v, first, end) * PAGE_SIZE_NT;
+	if (state == MEM_COMMIT && v->type == MEM_PRIVATE)
+		m->committed += count * PAGE_SIZE_NT;
 	for (size_t i = 0; i < v->nruns; i++) {
 		struct page_run r = v->runs[i];
 		uint64_t rend = r.first + r.count;

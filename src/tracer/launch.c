@@ -16,9 +16,11 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <grp.h>
 #include <lsw/gate.h>
 #include "tracer/launch.h"
 
@@ -40,48 +42,87 @@ static void limit_resources(void)
 	setrlimit(RLIMIT_CORE, &core);
 }
 
+/* Run by root, the Windows process still gets no identity of root's: it
+ * becomes nobody, in a user namespace of its own (so RLIMIT_NPROC counts
+ * its threads alone).  It opens no file, so it needs none. */
+#define NOBODY 65534
+static int leave_root(void)
+{
+	if (geteuid() != 0)
+		return 0;
+	if (setgroups(0, NULL) < 0 || setresgid(NOBODY, NOBODY, NOBODY) < 0 ||
+	    setresuid(NOBODY, NOBODY, NOBODY) < 0)
+		return -1;
+	return 0;
+}
+
 static const int terminal_signals[] = { SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU };
 
 /* In the child: never returns. */
 struct child_args {
 	const char *runtime_path;
+	int runtime_fd;              /* opened by the parent: nobody may not reach the path */
 	int sock, other_sock;
 	bool netns;
 	cap_t no_caps;
+	const struct limits_wall *wall;
+	const struct lsw_limits *limits;
 };
+
+/* Namespaces where the kernel allows, as a second wall behind the filter:
+ * no System V IPC, no host name.  A network namespace would add 0.4 ms to
+ * every start while the filter already refuses every socket call, so it is
+ * opt-in (--netns).  A user namespace comes last, once the identity is
+ * nobody's, so the process's threads are counted apart from everyone's. */
+static int enter_namespaces(bool netns)
+{
+	int ns = CLONE_NEWIPC | CLONE_NEWUTS | (netns ? CLONE_NEWNET : 0);
+
+	if (geteuid() == 0) {
+		unshare(ns);
+		if (leave_root() < 0)
+			return -1;
+		unshare(CLONE_NEWUSER);
+		return 0;
+	}
+	if (unshare(ns) < 0 && unshare(CLONE_NEWUSER) == 0)
+		unshare(ns);
+	return 0;
+}
 
 static void child(const struct child_args *a)
 {
-	const char *runtime_path = a->runtime_path;
 	int sock = a->sock;
-	bool netns = a->netns;
+	pid_t parent = getppid();
 	char *argv[] = { "lsw-runtime", NULL }, *envp[] = { NULL };
 
-	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	/* Terminal signals are lsw's to handle: Ctrl-C ends the program with
 	 * STATUS_CONTROL_C_EXIT through the supervisor, as a console does. */
 	for (int sig = 0; sig < (int)(sizeof(terminal_signals) / sizeof(int)); sig++)
 		signal(terminal_signals[sig], SIG_IGN);
-	/* Namespaces where the kernel allows, as a second wall behind the
-	 * filter: no System V IPC, no host name.  A network namespace would
-	 * add 0.4 ms to every start while the filter already refuses every
-	 * socket call, so it is opt-in (--netns). */
-	int ns = CLONE_NEWIPC | CLONE_NEWUTS | (netns ? CLONE_NEWNET : 0);
-	if (unshare(ns) < 0 && geteuid() != 0 && unshare(CLONE_NEWUSER) == 0)
-		unshare(ns);
+	if (limits_enter(a->wall, a->limits) < 0 || enter_namespaces(a->netns) < 0)
+		_exit(126);
 	limit_resources();
 	if (sock == LSW_SETUP_FD)
 		fcntl(sock, F_SETFD, 0);
 	else if (dup2(sock, LSW_SETUP_FD) < 0)
 		_exit(126);
+	if (dup2(a->runtime_fd, LSW_SETUP_FD + 1) < 0 ||
+	    fcntl(LSW_SETUP_FD + 1, F_SETFD, FD_CLOEXEC) < 0)
+		_exit(126);
 	drop_capabilities(a->no_caps);
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
+		_exit(126);
+	/* after every change of identity, which clears it; then make sure
+	 * the parent did not die before */
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if (getppid() != parent)
 		_exit(126);
 	/* The Windows process holds no host fd: not even stdio. */
 	for (int fd = 0; fd < LSW_SETUP_FD; fd++)
 		close(fd);
-	syscall(SYS_close_range, LSW_SETUP_FD + 1, ~0u, 0);
-	execve(runtime_path, argv, envp);
+	syscall(SYS_close_range, LSW_SETUP_FD + 2, ~0u, 0);
+	syscall(SYS_execveat, LSW_SETUP_FD + 1, "", argv, envp, AT_EMPTY_PATH);
 	_exit(127);
 }
 
@@ -125,21 +166,55 @@ static int child_main(void *arg)
 
 /* vfork-style: the child borrows our memory until it execs the runtime, so
  * no page tables are copied (a quarter of a millisecond per start). */
-int launch_runtime(const char *runtime_path, bool netns, pid_t *pid_out, int *notify_fd)
+/* The runtime, opened while lsw may still reach its path; as root the
+ * child runs it as nobody, so the file itself must let others execute it. */
+static int open_runtime(const char *path)
+{
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0 || fstat(fd, &st) < 0) {
+		fprintf(stderr, "lsw: %s: %s\n", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	if (geteuid() == 0 && !(st.st_mode & S_IXOTH)) {
+		fprintf(stderr, "lsw: %s: the runtime must be executable by others "
+			"(the program runs as nobody)\n", path);
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+int launch_runtime(const struct launch_spec *spec, pid_t *pid_out, int *notify_fd)
 {
 	static char stack[64 * 1024] __attribute__((aligned(16)));
-	struct child_args a = { runtime_path, -1, -1, netns, cap_init() };
+	struct child_args a = { spec->runtime_path, -1, -1, -1, spec->netns, cap_init(),
+				spec->wall, spec->limits };
 	int sv[2], fd;
 	pid_t pid;
 
-	if (!a.no_caps || socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0) {
+	if (!a.no_caps) {
+		perror("lsw: cap_init");
+		return -1;
+	}
+	if ((a.runtime_fd = open_runtime(spec->runtime_path)) < 0) {
+		cap_free(a.no_caps);
+		return -1;
+	}
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0) {
 		perror("lsw: socketpair");
+		close(a.runtime_fd);
+		cap_free(a.no_caps);
 		return -1;
 	}
 	a.sock = sv[1];
 	a.other_sock = sv[0];
 	pid = clone(child_main, stack + sizeof(stack), CLONE_VM | CLONE_VFORK | SIGCHLD, &a);
 	cap_free(a.no_caps);
+	close(a.runtime_fd);
 	if (pid < 0) {
 		perror("lsw: clone");
 		close(sv[0]);

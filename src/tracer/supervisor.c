@@ -27,6 +27,7 @@
 #include "tracer/unwind.h"
 
 static struct lsw_process proc;
+static struct limits_wall wall;
 static int exit_code = 125;
 static bool timed_out;
 
@@ -46,10 +47,28 @@ static struct lsw_thread *thread_by_tid(struct lsw_process *p, pid_t tid)
 	return NULL;
 }
 
+/* An op the runtime could not carry out.  Past the kernel's wall (the
+ * program went around the supervisor's own limits) that is the Windows
+ * failure of running out; anything else is lsw's fault. */
 static void on_fatal(struct lsw_thread *t, const struct seccomp_notif *n)
 {
+	long long op = (long long)n->data.args[1], err = (long long)n->data.args[2];
+	const struct lsw_limits *l = &t->process->cfg->limits;
+
+	if (err == -ENOMEM) {
+		fprintf(stderr, "lsw: the program ran out of memory (limit %llu MiB: --memory)\n",
+			(unsigned long long)(l->commit >> 20));
+		process_terminate(t->process, LSW_STATUS_NO_MEMORY);
+		return;
+	}
+	if (err == -EAGAIN) {
+		fprintf(stderr, "lsw: the program reached its thread limit (%u: --pids)\n",
+			l->threads);
+		process_terminate(t->process, LSW_STATUS_INSUFFICIENT_RESOURCES);
+		return;
+	}
 	fprintf(stderr, "lsw: the runtime could not carry out operation %lld (error %lld)\n",
-		(long long)n->data.args[1], (long long)n->data.args[2]);
+		op, err);
 	process_terminate(t->process, LSW_STATUS_UNSUCCESSFUL);
 }
 
@@ -168,6 +187,11 @@ static void report_wait_status(struct lsw_process *p, int status)
 		exit_code = 124;
 	} else if (p->terminated) {
 		exit_code = (int)(p->exit_status & 0xFF);
+	} else if (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL &&
+		   limits_memory_killed(&wall)) {
+		fprintf(stderr, "lsw: the program ran out of memory (limit %llu MiB: --memory)\n",
+			(unsigned long long)(p->cfg->limits.commit >> 20));
+		exit_code = LSW_STATUS_NO_MEMORY & 0xFF;
 	} else if (WIFSIGNALED(status) && WTERMSIG(status) == SIGSYS) {
 		fprintf(stderr, "lsw: the sandbox killed the process: forbidden system call\n");
 		exit_code = 159;
@@ -263,8 +287,14 @@ int supervisor_run(const struct lsw_config *cfg, char **env, unsigned timeout_se
 		return 125;
 	}
 	registry_start(cfg->hive_machine, cfg->hive_user, env);
-	if (launch_runtime(cfg->runtime_path, cfg->netns, &p->pid, &p->notify_fd) < 0)
+	limits_prepare(&wall, &cfg->limits);
+	if (cfg->limits.report || lsw_debug)
+		fprintf(stderr, "lsw: limits: %s\n", wall.how);
+	struct launch_spec spec = { cfg->runtime_path, cfg->netns, &wall, &cfg->limits };
+	if (launch_runtime(&spec, &p->pid, &p->notify_fd) < 0) {
+		limits_release(&wall);
 		return 125;
+	}
 	p->win_pid = (uint32_t)p->pid * 4;
 	p->main_thread = (struct lsw_thread){ .process = p, .tid = p->pid,
 					      .win_tid = (uint32_t)p->pid * 4 + 4,
@@ -290,5 +320,6 @@ int supervisor_run(const struct lsw_config *cfg, char **env, unsigned timeout_se
 	handle_table_free(p);
 	registry_stop();
 	vad_free_all(&p->vad);
+	limits_release(&wall);
 	return exit_code;
 }

@@ -1,6 +1,7 @@
 #!/bin/sh
 # The Windows process as the kernel sees it: seccomp filter on, no new
-# privileges, no capabilities at all, no host file descriptor.
+# privileges, no capabilities at all, no host file descriptor, and, when
+# lsw runs as root, not root but nobody, in a user namespace of its own.
 # usage: sandbox_status.sh LSW SLEEPER.EXE
 lsw=$1 exe=$2
 dir=$(mktemp -d) || exit 1
@@ -15,12 +16,19 @@ for _ in $(seq 50); do
 done
 [ -n "$child" ] || { echo "FAIL: no child process"; exit 1; }
 status=$(cat "/proc/$child/status")
-echo "$status" | grep -E '^(Name|Seccomp|NoNewPrivs|Cap[A-Za-z]*):'
+echo "$status" | grep -E '^(Name|Uid|Gid|Groups|Seccomp|NoNewPrivs|Cap[A-Za-z]*):'
 fail=0
 for want in 'Seccomp:	2' 'NoNewPrivs:	1' 'CapEff:	0000000000000000' \
 	'CapPrm:	0000000000000000' 'CapBnd:	0000000000000000' 'CapAmb:	0000000000000000'; do
 	echo "$status" | grep -q "^$want" || { echo "FAIL: want '$want'"; fail=1; }
 done
+if [ "$(id -u)" -eq 0 ]; then
+	for want in 'Uid:	65534	65534	65534	65534' 'Gid:	65534	65534	65534	65534' 'Groups:[[:space:]]*$'; do
+		echo "$status" | grep -q "^$want" || { echo "FAIL: want '$want'"; fail=1; }
+	done
+	[ "$(readlink "/proc/$child/ns/user")" != "$(readlink /proc/self/ns/user)" ] ||
+		{ echo "FAIL: the process shares lsw's user namespace"; fail=1; }
+fi
 fds=$(ls "/proc/$child/fd" | wc -l)
 echo "open fds: $fds"
 [ "$fds" -eq 0 ] || { ls -l "/proc/$child/fd"; echo "FAIL: the process holds host fds"; fail=1; }

@@ -341,7 +341,7 @@ START_TEST(set_pages_split_in_three)
 {
 	struct vad *v = sixteen_reserved();
 
-	ck_assert_int_eq(vad_set_pages(v, BASE + 4 * PG, 4 * PG, C, PAGE_READWRITE), 0);
+	ck_assert_int_eq(vad_set_pages(&map, v, BASE + 4 * PG, 4 * PG, C, PAGE_READWRITE), 0);
 	CHECK_RUNS(v, { 0, 4, R, 0 }, { 4, 4, C, PAGE_READWRITE }, { 8, 8, R, 0 });
 }
 END_TEST
@@ -350,8 +350,8 @@ START_TEST(set_pages_merge_back)
 {
 	struct vad *v = sixteen_reserved();
 
-	vad_set_pages(v, BASE + 4 * PG, 4 * PG, C, PAGE_READWRITE);
-	ck_assert_int_eq(vad_set_pages(v, BASE + 4 * PG, 4 * PG, R, 0), 0);
+	vad_set_pages(&map, v, BASE + 4 * PG, 4 * PG, C, PAGE_READWRITE);
+	ck_assert_int_eq(vad_set_pages(&map, v, BASE + 4 * PG, 4 * PG, R, 0), 0);
 	CHECK_RUNS(v, { 0, 16, R, 0 });
 }
 END_TEST
@@ -360,9 +360,9 @@ START_TEST(set_pages_start_and_end)
 {
 	struct vad *v = sixteen_reserved();
 
-	vad_set_pages(v, BASE, 2 * PG, C, PAGE_READONLY);
+	vad_set_pages(&map, v, BASE, 2 * PG, C, PAGE_READONLY);
 	CHECK_RUNS(v, { 0, 2, C, PAGE_READONLY }, { 2, 14, R, 0 });
-	vad_set_pages(v, BASE + 14 * PG, 2 * PG, C, PAGE_EXECUTE_READ);
+	vad_set_pages(&map, v, BASE + 14 * PG, 2 * PG, C, PAGE_EXECUTE_READ);
 	CHECK_RUNS(v, { 0, 2, C, PAGE_READONLY }, { 2, 12, R, 0 },
 		   { 14, 2, C, PAGE_EXECUTE_READ });
 }
@@ -372,8 +372,8 @@ START_TEST(set_pages_whole)
 {
 	struct vad *v = sixteen_reserved();
 
-	vad_set_pages(v, BASE + 3 * PG, 5 * PG, C, PAGE_READONLY);
-	vad_set_pages(v, BASE, 16 * PG, C, PAGE_READWRITE);
+	vad_set_pages(&map, v, BASE + 3 * PG, 5 * PG, C, PAGE_READONLY);
+	vad_set_pages(&map, v, BASE, 16 * PG, C, PAGE_READWRITE);
 	CHECK_RUNS(v, { 0, 16, C, PAGE_READWRITE });
 }
 END_TEST
@@ -383,10 +383,10 @@ START_TEST(set_pages_merge_adjacent)
 {
 	struct vad *v = sixteen_reserved();
 
-	vad_set_pages(v, BASE + 2 * PG, 2 * PG, C, PAGE_READWRITE);
-	vad_set_pages(v, BASE + 4 * PG, 3 * PG, C, PAGE_READWRITE);
+	vad_set_pages(&map, v, BASE + 2 * PG, 2 * PG, C, PAGE_READWRITE);
+	vad_set_pages(&map, v, BASE + 4 * PG, 3 * PG, C, PAGE_READWRITE);
 	CHECK_RUNS(v, { 0, 2, R, 0 }, { 2, 5, C, PAGE_READWRITE }, { 7, 9, R, 0 });
-	vad_set_pages(v, BASE + 1 * PG, 1 * PG, C, PAGE_READWRITE);
+	vad_set_pages(&map, v, BASE + 1 * PG, 1 * PG, C, PAGE_READWRITE);
 	CHECK_RUNS(v, { 0, 1, R, 0 }, { 1, 6, C, PAGE_READWRITE }, { 7, 9, R, 0 });
 }
 END_TEST
@@ -396,8 +396,8 @@ START_TEST(set_pages_no_merge_on_protect)
 {
 	struct vad *v = sixteen_reserved();
 
-	vad_set_pages(v, BASE, 8 * PG, C, PAGE_READWRITE);
-	vad_set_pages(v, BASE + 8 * PG, 8 * PG, C, PAGE_READONLY);
+	vad_set_pages(&map, v, BASE, 8 * PG, C, PAGE_READWRITE);
+	vad_set_pages(&map, v, BASE + 8 * PG, 8 * PG, C, PAGE_READONLY);
 	CHECK_RUNS(v, { 0, 8, C, PAGE_READWRITE }, { 8, 8, C, PAGE_READONLY });
 }
 END_TEST
@@ -407,16 +407,16 @@ START_TEST(set_pages_across_runs)
 {
 	struct vad *v = sixteen_reserved();
 
-	vad_set_pages(v, BASE + 2 * PG, 2 * PG, C, PAGE_READONLY);
-	vad_set_pages(v, BASE + 6 * PG, 2 * PG, C, PAGE_EXECUTE_READ);
-	vad_set_pages(v, BASE + 10 * PG, 2 * PG, C, PAGE_READONLY);
+	vad_set_pages(&map, v, BASE + 2 * PG, 2 * PG, C, PAGE_READONLY);
+	vad_set_pages(&map, v, BASE + 6 * PG, 2 * PG, C, PAGE_EXECUTE_READ);
+	vad_set_pages(&map, v, BASE + 10 * PG, 2 * PG, C, PAGE_READONLY);
 	CHECK_RUNS(v, { 0, 2, R, 0 }, { 2, 2, C, PAGE_READONLY }, { 4, 2, R, 0 },
 		   { 6, 2, C, PAGE_EXECUTE_READ }, { 8, 2, R, 0 }, { 10, 2, C, PAGE_READONLY },
 		   { 12, 4, R, 0 });
-	vad_set_pages(v, BASE + 3 * PG, 8 * PG, C, PAGE_READWRITE);
+	vad_set_pages(&map, v, BASE + 3 * PG, 8 * PG, C, PAGE_READWRITE);
 	CHECK_RUNS(v, { 0, 2, R, 0 }, { 2, 1, C, PAGE_READONLY }, { 3, 8, C, PAGE_READWRITE },
 		   { 11, 1, C, PAGE_READONLY }, { 12, 4, R, 0 });
-	vad_set_pages(v, BASE + 2 * PG, 10 * PG, C, PAGE_READONLY);
+	vad_set_pages(&map, v, BASE + 2 * PG, 10 * PG, C, PAGE_READONLY);
 	CHECK_RUNS(v, { 0, 2, R, 0 }, { 2, 10, C, PAGE_READONLY }, { 12, 4, R, 0 });
 }
 END_TEST
@@ -425,8 +425,37 @@ START_TEST(set_pages_one_page)
 {
 	struct vad *v = add(BASE, PG);
 
-	vad_set_pages(v, BASE, PG, C, PAGE_NOACCESS);
+	vad_set_pages(&map, v, BASE, PG, C, PAGE_NOACCESS);
 	CHECK_RUNS(v, { 0, 1, C, PAGE_NOACCESS });
+}
+END_TEST
+
+/* ---- the commit charge (--memory) ---- */
+
+START_TEST(charge_follows_private_pages)
+{
+	struct vad *v = sixteen_reserved(), *img;
+
+	ck_assert_uint_eq(map.committed, 0);
+	vad_set_pages(&map, v, BASE + 4 * PG, 4 * PG, C, PAGE_READWRITE);
+	ck_assert_uint_eq(map.committed, 4 * PG);
+	/* two of six already committed: only four more would be charged */
+	ck_assert_uint_eq(vad_uncommitted_bytes(v, BASE + 6 * PG, 6 * PG), 4 * PG);
+	vad_set_pages(&map, v, BASE + 6 * PG, 6 * PG, C, PAGE_READONLY);
+	ck_assert_uint_eq(map.committed, 8 * PG);
+	vad_set_pages(&map, v, BASE + 5 * PG, 2 * PG, C, PAGE_NOACCESS); /* protect only */
+	ck_assert_uint_eq(map.committed, 8 * PG);
+	vad_set_pages(&map, v, BASE, 6 * PG, R, 0); /* decommit two of them */
+	ck_assert_uint_eq(map.committed, 6 * PG);
+	img = vad_insert(&map, BASE + 64 * PG, 16 * PG, MEM_IMAGE, PAGE_EXECUTE_WRITECOPY, C,
+			 PAGE_EXECUTE_WRITECOPY);
+	ck_assert_ptr_nonnull(img);
+	ck_assert_uint_eq(map.committed, 6 * PG); /* images are not charged */
+	ck_assert_uint_eq(vad_uncommitted_bytes(img, BASE + 64 * PG, PG), 0);
+	vad_remove(&map, vad_find(&map, BASE));
+	ck_assert_uint_eq(map.committed, 0);
+	vad_insert(&map, BASE, 16 * PG, MEM_PRIVATE, PAGE_READWRITE, C, PAGE_READWRITE);
+	ck_assert_uint_eq(map.committed, 16 * PG);
 }
 END_TEST
 
@@ -474,6 +503,7 @@ static Suite *vad_suite(void)
 	tcase_add_test(tc, set_pages_no_merge_on_protect);
 	tcase_add_test(tc, set_pages_across_runs);
 	tcase_add_test(tc, set_pages_one_page);
+	tcase_add_test(tc, charge_follows_private_pages);
 	suite_add_tcase(s, tc);
 	return s;
 }
