@@ -81,6 +81,11 @@ struct nt_call {
 	bool ops_overflow;           /* an op did not fit: the call cannot answer */
 	struct lsw_op ops[LSW_MAX_OPS];
 	int addfd;                   /* fd to inject with the reply, or -1 */
+	/* A deferred call's pending work (a wait, a lock, a read...): how to
+	 * drop it unanswered when the call ends some other way (the thread is
+	 * terminated, a user APC); set by the handler that deferred. */
+	void (*cancel)(struct lsw_thread *t, void *arg);
+	void *cancel_arg;
 };
 
 struct lsw_thread {
@@ -111,6 +116,8 @@ struct lsw_thread {
 	NTSTATUS held_status;
 	bool exited;
 	uint32_t exit_status;        /* STILL_ACTIVE (259) until it ends */
+	uint64_t clone_block;        /* the block of the thread its answer asked
+				      * to clone (LSW_OP_CLONE), 0: none */
 	int32_t priority;            /* THREAD_PRIORITY_*: NtSetInformationThread */
 	uint64_t affinity;           /* 0: all processors */
 	uint64_t create_time, exit_time; /* FILETIMEs */
@@ -169,6 +176,11 @@ struct lsw_process {
 	struct image_record images[MAX_IMAGES];
 	unsigned nimages;
 	int pidfd;
+	bool reaped;                 /* waited for: pid may name another process */
+	bool forbidden;              /* ended for breaking a sandbox rule */
+	bool leader_parked;          /* the first thread ended, its Linux thread
+				      * waits unanswered until the process ends */
+	uint64_t gate_ip;            /* where the runtime's gate calls come from */
 	uint64_t handles_std[3];
 	char **env;                  /* NAME=value, the Windows environment */
 	bool terminated;
@@ -180,6 +192,10 @@ struct lsw_process {
 /* dispatch.c */
 void nt_dispatch(struct lsw_thread *t);
 void nt_answer(struct lsw_thread *t, NTSTATUS status);
+/* Drops t's deferred call unanswered (its pending work goes). */
+void nt_cancel(struct lsw_thread *t);
+/* A handler about to return NT_DEFERRED says how to drop its work. */
+void nt_defer(struct nt_call *c, void (*cancel)(struct lsw_thread *t, void *arg), void *arg);
 
 /* ops the reply carries (gate.h) */
 struct lsw_op *nt_add_op(struct nt_call *c, unsigned code);

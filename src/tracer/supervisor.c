@@ -98,6 +98,8 @@ static void serve(struct lsw_thread *t, const struct seccomp_notif *n)
 	c->thread = t;
 	c->notif_id = n->id;
 	c->nops = 0;
+	c->cancel = NULL;
+	t->clone_block = 0; /* a clone only between an answer and the next call */
 	t->alertable = false; /* an alertable wait says so itself */
 	c->ops_overflow = false;
 	t->busy = true;
@@ -143,11 +145,46 @@ static void serve(struct lsw_thread *t, const struct seccomp_notif *n)
 	nt_answer(t, st);
 }
 
+/* The process broke a rule the filter alone cannot check: it ends, as
+ * for a forbidden system call. */
+static void forbidden(struct lsw_process *p, const char *what)
+{
+	if (!p->terminated)
+		fprintf(stderr, "lsw: the sandbox killed the process: %s\n", what);
+	p->forbidden = true;
+	process_terminate(p, LSW_STATUS_ACCESS_DENIED);
+}
+
+/*
+ * A clone through the gate (the filter checked its flags: a thread of this
+ * process) goes ahead only as the one the thread's last answer asked for
+ * (LSW_OP_CLONE, on the new thread's block): the program cannot make
+ * threads the supervisor does not know of, nor spin the id counter.
+ */
+static void serve_clone(struct lsw_process *p, struct lsw_thread *t,
+			const struct seccomp_notif *n)
+{
+	if (!t || t->busy || !t->clone_block ||
+	    n->data.args[1] != t->clone_block + LSW_BLOCK_SIZE - 16) {
+		forbidden(p, "a thread it was not asked to create (clone)");
+		return;
+	}
+	t->clone_block = 0;
+	if (notify_continue(p->notify_fd, n->id) < 0)
+		lsw_log("clone of thread %d lost (thread gone)", t->tid);
+}
+
+static bool is_request(const struct seccomp_notif *n, unsigned kind)
+{
+	return n->data.nr == LSW_GATE_NR && LSW_REQ_KIND(n->data.args[0]) == kind;
+}
+
 static void on_notify(void *arg, uint32_t events)
 {
 	struct lsw_process *p = arg;
 	struct seccomp_notif n;
 	struct lsw_thread *t;
+	pid_t tid;
 
 	if (events & (EPOLLHUP | EPOLLERR)) {
 		loop_unwatch(p->notify_fd);
@@ -155,13 +192,21 @@ static void on_notify(void *arg, uint32_t events)
 	}
 	if (notify_recv(p->notify_fd, &n) < 0)
 		return; /* the thread died before we read it */
-	t = thread_by_tid(p, (pid_t)n.pid);
-	if (!t && n.data.nr == LSW_GATE_NR &&
-	    LSW_REQ_KIND(n.data.args[0]) == LSW_REQ_THREAD_HELLO)
-		t = thread_claim_hello(p, (pid_t)n.pid, n.data.args[1]);
+	tid = (pid_t)n.pid;
+	if (!p->gate_ip && is_request(&n, LSW_REQ_HELLO))
+		p->gate_ip = n.data.instruction_pointer; /* before any Windows code */
+	if (is_request(&n, LSW_REQ_THREAD_HELLO))
+		t = thread_claim_hello(p, tid, n.data.args[1]);
+	else
+		t = thread_by_tid(p, tid);
+	if (n.data.nr == __NR_clone && n.data.instruction_pointer == p->gate_ip) {
+		serve_clone(p, t, &n);
+		return;
+	}
+	if (!t && tid == p->pid && p->leader_parked)
+		return; /* the first thread ended: it waits here for good */
 	if (!t || t->busy) {
-		/* unknown thread: only threads we created may call */
-		process_terminate(p, LSW_STATUS_UNSUCCESSFUL);
+		forbidden(p, "a call from a thread it did not start");
 		return;
 	}
 	serve(t, &n);
@@ -185,6 +230,8 @@ static void report_wait_status(struct lsw_process *p, int status)
 	trace_end(p, status);
 	if (timed_out) {
 		exit_code = 124;
+	} else if (p->forbidden) {
+		exit_code = 159;
 	} else if (p->terminated) {
 		exit_code = (int)(p->exit_status & 0xFF);
 	} else if (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL &&
@@ -212,6 +259,7 @@ static void on_exit_pidfd(void *arg, uint32_t events)
 
 	if (waitpid(p->pid, &status, WNOHANG) != p->pid)
 		return;
+	p->reaped = true; /* from now on the pid may be another process's */
 	report_wait_status(p, status);
 	loop_stop();
 }
@@ -277,6 +325,9 @@ int supervisor_run(const struct lsw_config *cfg, char **env, unsigned timeout_se
 	lsw_debug = cfg->debug;
 	lsw_debug_calls = getenv("LSW_DEBUG") && !strcmp(getenv("LSW_DEBUG"), "calls");
 	signal(SIGPIPE, SIG_IGN);
+	/* An ignored SIGCHLD (inherited through exec) would reap the child
+	 * by itself, freeing its pid while we still reach memory through it. */
+	signal(SIGCHLD, SIG_DFL);
 	memset(p, 0, sizeof(*p));
 	p->cfg = cfg;
 	p->env = env;
