@@ -118,6 +118,8 @@ struct lsw_thread {
 	uint32_t exit_status;        /* STILL_ACTIVE (259) until it ends */
 	uint64_t clone_block;        /* the block of the thread its answer asked
 				      * to clone (LSW_OP_CLONE), 0: none */
+	int exit_fd;                 /* pidfd of its Linux thread (not the
+				      * first thread's), -1: none */
 	int32_t priority;            /* THREAD_PRIORITY_*: NtSetInformationThread */
 	uint64_t affinity;           /* 0: all processors */
 	uint64_t create_time, exit_time; /* FILETIMEs */

@@ -110,6 +110,17 @@ static void thread_ended(struct lsw_thread *t, uint32_t status)
 		waitable_wake(&((struct thread_object *)t->object)->hdr);
 }
 
+void thread_gone(struct lsw_thread *t)
+{
+	struct lsw_process *p = t->process;
+
+	if (t->exited)
+		return;
+	thread_ended(t, t->terminating ? t->exit_status : (uint32_t)LSW_STATUS_UNSUCCESSFUL);
+	if (!p->live_threads)
+		process_terminate(p, t->exit_status); /* only a parked leader is left */
+}
+
 /* A new thread has tid: a thread we still think lives with that number
  * left without its exit work (a program can exit a thread through the
  * gate), so it has ended, with the status it was told to end with. */
@@ -117,7 +128,7 @@ static void tid_taken(struct lsw_process *p, pid_t tid)
 {
 	for (struct lsw_thread *t = p->threads; t; t = t->next)
 		if (t->tid == tid && !t->exited && t != &p->main_thread) {
-			thread_ended(t, t->terminating ? t->exit_status : (uint32_t)LSW_STATUS_UNSUCCESSFUL);
+			thread_gone(t);
 			t->tid = 0; /* its Linux thread is gone: reclaim may take its block */
 		}
 }
@@ -347,6 +358,7 @@ NTSTATUS nt_NtCreateThreadEx(struct nt_call *c)
 	if (!(t = calloc(1, sizeof(*t))))
 		return LSW_STATUS_NO_MEMORY;
 	t->process = p;
+	t->exit_fd = -1;
 	t->start = c->args[4];
 	t->start_arg = c->args[5];
 	t->suspend_count = (uint32_t)c->args[6] & THREAD_CREATE_FLAGS_CREATE_SUSPENDED ? 1 : 0;

@@ -3,6 +3,8 @@
  * from one epoll loop until the process is gone.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -174,6 +176,48 @@ static void serve_clone(struct lsw_process *p, struct lsw_thread *t,
 		lsw_log("clone of thread %d lost (thread gone)", t->tid);
 }
 
+#ifndef PIDFD_THREAD
+#define PIDFD_THREAD O_EXCL /* Linux 6.9 */
+#endif
+
+/* Whether the whole process is gone (its pidfd is readable). */
+static bool process_gone(const struct lsw_process *p)
+{
+	struct pollfd pfd = { p->pidfd, POLLIN, 0 };
+
+	return poll(&pfd, 1, 0) > 0;
+}
+
+/* A Linux thread of the process ended.  The supervisor ends its threads
+ * itself; one that left through the gate without that (a program can) is
+ * ended here, so its waiters wake and its number is forgotten. */
+static void on_thread_exit(void *arg, uint32_t events)
+{
+	struct lsw_thread *t = arg;
+
+	(void)events;
+	loop_unwatch(t->exit_fd);
+	close(t->exit_fd);
+	t->exit_fd = -1;
+	if (!process_gone(t->process))
+		thread_gone(t);
+}
+
+/* Watches the Linux thread of t, a thread after the first (t is in a
+ * notification: it cannot be gone).  Older kernels have no thread pidfds:
+ * then a thread that leaves by itself is noticed only when a new thread
+ * gets its number.  The first thread's pidfd does not say when it alone
+ * ends; a program that makes it leave only loses its own memory (every
+ * call fails), as tracee_mem.c reaches memory through it. */
+static void watch_thread_exit(struct lsw_thread *t)
+{
+	t->exit_fd = (int)syscall(SYS_pidfd_open, t->tid, PIDFD_THREAD);
+	if (t->exit_fd >= 0 && loop_watch(t->exit_fd, EPOLLIN, on_thread_exit, t) < 0) {
+		close(t->exit_fd);
+		t->exit_fd = -1;
+	}
+}
+
 static bool is_request(const struct seccomp_notif *n, unsigned kind)
 {
 	return n->data.nr == LSW_GATE_NR && LSW_REQ_KIND(n->data.args[0]) == kind;
@@ -195,10 +239,12 @@ static void on_notify(void *arg, uint32_t events)
 	tid = (pid_t)n.pid;
 	if (!p->gate_ip && is_request(&n, LSW_REQ_HELLO))
 		p->gate_ip = n.data.instruction_pointer; /* before any Windows code */
-	if (is_request(&n, LSW_REQ_THREAD_HELLO))
-		t = thread_claim_hello(p, tid, n.data.args[1]);
-	else
+	if (is_request(&n, LSW_REQ_THREAD_HELLO)) {
+		if ((t = thread_claim_hello(p, tid, n.data.args[1])))
+			watch_thread_exit(t);
+	} else {
 		t = thread_by_tid(p, tid);
+	}
 	if (n.data.nr == __NR_clone && n.data.instruction_pointer == p->gate_ip) {
 		serve_clone(p, t, &n);
 		return;
@@ -350,7 +396,7 @@ int supervisor_run(const struct lsw_config *cfg, char **env, unsigned timeout_se
 	p->main_thread = (struct lsw_thread){ .process = p, .tid = p->pid,
 					      .win_tid = (uint32_t)p->pid * 4 + 4,
 					      .exit_status = 259 /* STILL_ACTIVE */,
-					      .started = true };
+					      .started = true, .exit_fd = -1 };
 	p->threads = &p->main_thread;
 	p->live_threads = 1;
 	if (notify_set_sync_wakeup(p->notify_fd) < 0)
