@@ -207,6 +207,9 @@ NTSTATUS process_hello(struct lsw_thread *t, uint64_t block, uint64_t sp);
 NTSTATUS process_continue(struct lsw_thread *t);
 void process_fault(struct lsw_thread *t);
 void process_terminate(struct lsw_process *p, uint32_t status);
+/* The process broke a rule the filter alone cannot check: it ends, as for
+ * a forbidden system call (lsw exits 159), saying what it did. */
+void process_forbid(struct lsw_process *p, const char *what);
 /* Reserves and commits size bytes of read-write memory (an op maps it). */
 uint64_t process_alloc_private(struct nt_call *c, uint64_t size, uint32_t protect);
 void process_note_image(struct lsw_process *p, const char *name, uint64_t base, uint64_t size);

@@ -3,8 +3,6 @@
  * from one epoll loop until the process is gone.
  */
 #include <errno.h>
-#include <fcntl.h>
-#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +23,7 @@
 #include "tracer/loop.h"
 #include "tracer/notify.h"
 #include "tracer/supervisor.h"
+#include "tracer/thread_ids.h"
 #include "tracer/trace.h"
 #include "tracer/unwind.h"
 
@@ -32,22 +31,6 @@ static struct lsw_process proc;
 static struct limits_wall wall;
 static int exit_code = 125;
 static bool timed_out;
-
-/* Every notification looks its thread up here.  Ended threads stay on the
- * list (their objects and exit codes outlive them), so the thread found
- * moves to the front: the live ones gather there and a program that has
- * run through thousands of threads still finds its callers in a step or two. */
-static struct lsw_thread *thread_by_tid(struct lsw_process *p, pid_t tid)
-{
-	for (struct lsw_thread **link = &p->threads, *t; (t = *link); link = &t->next)
-		if (t->tid == tid && !t->exited) {
-			*link = t->next;
-			t->next = p->threads;
-			p->threads = t;
-			return t;
-		}
-	return NULL;
-}
 
 /* An op the runtime could not carry out.  Past the kernel's wall (the
  * program went around the supervisor's own limits) that is the Windows
@@ -147,88 +130,11 @@ static void serve(struct lsw_thread *t, const struct seccomp_notif *n)
 	nt_answer(t, st);
 }
 
-/* The process broke a rule the filter alone cannot check: it ends, as
- * for a forbidden system call. */
-static void forbidden(struct lsw_process *p, const char *what)
-{
-	if (!p->terminated)
-		fprintf(stderr, "lsw: the sandbox killed the process: %s\n", what);
-	p->forbidden = true;
-	process_terminate(p, LSW_STATUS_ACCESS_DENIED);
-}
-
-/*
- * A clone through the gate (the filter checked its flags: a thread of this
- * process) goes ahead only as the one the thread's last answer asked for
- * (LSW_OP_CLONE, on the new thread's block): the program cannot make
- * threads the supervisor does not know of, nor spin the id counter.
- */
-static void serve_clone(struct lsw_process *p, struct lsw_thread *t,
-			const struct seccomp_notif *n)
-{
-	if (!t || t->busy || !t->clone_block ||
-	    n->data.args[1] != t->clone_block + LSW_BLOCK_SIZE - 16) {
-		forbidden(p, "a thread it was not asked to create (clone)");
-		return;
-	}
-	t->clone_block = 0;
-	if (notify_continue(p->notify_fd, n->id) < 0)
-		lsw_log("clone of thread %d lost (thread gone)", t->tid);
-}
-
-#ifndef PIDFD_THREAD
-#define PIDFD_THREAD O_EXCL /* Linux 6.9 */
-#endif
-
-/* Whether the whole process is gone (its pidfd is readable). */
-static bool process_gone(const struct lsw_process *p)
-{
-	struct pollfd pfd = { p->pidfd, POLLIN, 0 };
-
-	return poll(&pfd, 1, 0) > 0;
-}
-
-/* A Linux thread of the process ended.  The supervisor ends its threads
- * itself; one that left through the gate without that (a program can) is
- * ended here, so its waiters wake and its number is forgotten. */
-static void on_thread_exit(void *arg, uint32_t events)
-{
-	struct lsw_thread *t = arg;
-
-	(void)events;
-	loop_unwatch(t->exit_fd);
-	close(t->exit_fd);
-	t->exit_fd = -1;
-	if (!process_gone(t->process))
-		thread_gone(t);
-}
-
-/* Watches the Linux thread of t, a thread after the first (t is in a
- * notification: it cannot be gone).  Older kernels have no thread pidfds:
- * then a thread that leaves by itself is noticed only when a new thread
- * gets its number.  The first thread's pidfd does not say when it alone
- * ends; a program that makes it leave only loses its own memory (every
- * call fails), as tracee_mem.c reaches memory through it. */
-static void watch_thread_exit(struct lsw_thread *t)
-{
-	t->exit_fd = (int)syscall(SYS_pidfd_open, t->tid, PIDFD_THREAD);
-	if (t->exit_fd >= 0 && loop_watch(t->exit_fd, EPOLLIN, on_thread_exit, t) < 0) {
-		close(t->exit_fd);
-		t->exit_fd = -1;
-	}
-}
-
-static bool is_request(const struct seccomp_notif *n, unsigned kind)
-{
-	return n->data.nr == LSW_GATE_NR && LSW_REQ_KIND(n->data.args[0]) == kind;
-}
-
 static void on_notify(void *arg, uint32_t events)
 {
 	struct lsw_process *p = arg;
 	struct seccomp_notif n;
 	struct lsw_thread *t;
-	pid_t tid;
 
 	if (events & (EPOLLHUP | EPOLLERR)) {
 		loop_unwatch(p->notify_fd);
@@ -236,23 +142,13 @@ static void on_notify(void *arg, uint32_t events)
 	}
 	if (notify_recv(p->notify_fd, &n) < 0)
 		return; /* the thread died before we read it */
-	tid = (pid_t)n.pid;
-	if (!p->gate_ip && is_request(&n, LSW_REQ_HELLO))
-		p->gate_ip = n.data.instruction_pointer; /* before any Windows code */
-	if (is_request(&n, LSW_REQ_THREAD_HELLO)) {
-		if ((t = thread_claim_hello(p, tid, n.data.args[1])))
-			watch_thread_exit(t);
-	} else {
-		t = thread_by_tid(p, tid);
-	}
-	if (n.data.nr == __NR_clone && n.data.instruction_pointer == p->gate_ip) {
-		serve_clone(p, t, &n);
+	t = notify_thread(p, &n);
+	if (notify_clone(p, t, &n))
 		return;
-	}
-	if (!t && tid == p->pid && p->leader_parked)
+	if (!t && (pid_t)n.pid == p->pid && p->leader_parked)
 		return; /* the first thread ended: it waits here for good */
 	if (!t || t->busy) {
-		forbidden(p, "a call from a thread it did not start");
+		process_forbid(p, "a call from a thread it did not start");
 		return;
 	}
 	serve(t, &n);
