@@ -127,7 +127,7 @@ void thread_gone(struct lsw_thread *t)
 static void tid_taken(struct lsw_process *p, pid_t tid)
 {
 	for (struct lsw_thread *t = p->threads; t; t = t->next)
-		if (t->tid == tid && !t->exited && t != &p->main_thread) {
+		if (t->tid == tid && t != &p->main_thread) {
 			thread_gone(t);
 			t->tid = 0; /* its Linux thread is gone: reclaim may take its block */
 		}

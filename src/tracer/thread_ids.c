@@ -78,6 +78,7 @@ static void on_thread_exit(void *arg, uint32_t events)
 	t->exit_fd = -1;
 	if (!process_gone(t->process))
 		thread_gone(t);
+	t->tid = 0; /* the number is free for anyone now */
 }
 
 /* Watches the Linux thread of t, a thread after the first (t is in a
