@@ -3,6 +3,7 @@
  * from one epoll loop until the process is gone.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include <sys/epoll.h>
 #include <sys/resource.h>
 #include <sys/signalfd.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -210,9 +212,9 @@ static void on_timeout(void *arg, uint32_t events)
 {
 	struct lsw_process *p = arg;
 
-	fprintf(stderr, "lsw: timed out; killing the process\n");
 	timed_out = true;
 	process_terminate(p, 0x102 /* STATUS_TIMEOUT */);
+	fprintf(stderr, "lsw: timed out; killing the process\n");
 }
 
 static int signal_fd = -1;
@@ -247,6 +249,29 @@ static int watch_signals(struct lsw_process *p)
 	return loop_watch(sfd, EPOLLIN, on_signal, p);
 }
 
+/*
+ * lsw's own messages must not stall the loop either (a pipe nobody reads
+ * on stderr would hold even --timeout): stderr gets a description of its
+ * own in non-blocking mode, so a message nobody can take is lost and the
+ * run goes on.  Not when a trace goes to stderr: its lines are what the
+ * user asked for, and they wait for the reader.
+ */
+static void stderr_nonblocking(void)
+{
+	int flags = fcntl(2, F_GETFL), fd;
+	struct stat st;
+
+	if (flags < 0 || (flags & O_NONBLOCK) || fstat(2, &st) < 0 ||
+	    !(S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode)) ||
+	    (trace_opts && trace_opts->out == stderr))
+		return;
+	fd = open("/proc/self/fd/2", (flags & O_ACCMODE) | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd >= 0) {
+		dup2(fd, 2);
+		close(fd);
+	}
+}
+
 /* Every open Windows file handle holds a host fd here: a program may keep
  * thousands open, as on Windows, so use the whole hard limit (the Windows
  * process itself gets its own small limit in launch.c). */
@@ -275,6 +300,7 @@ int supervisor_run(const struct lsw_config *cfg, char **env, unsigned timeout_se
 	p->env = env;
 	drives_init(cfg);
 	raise_fd_limit();
+	stderr_nonblocking();
 	if (loop_init() < 0 || kuser_init() < 0) {
 		perror("lsw: supervisor setup");
 		return 125;

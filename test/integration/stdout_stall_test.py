@@ -48,6 +48,21 @@ def timeout_holds(lsw, prefix, exe):
     print(f'pipe nobody reads, --timeout 3: exit {rc} after {secs:.2f} s')
     check(rc == 124 and secs < 8, 'a full pipe does not hold --timeout 3 past 8 s')
     check('timed out' in err, 'lsw says it timed out')
+    # lsw's own message goes to the same full pipe: it must not hold either
+    r, w = os.pipe()
+    t0 = time.monotonic()
+    p = subprocess.Popen([lsw, 'run', '--prefix', prefix, '--timeout', '3', exe, '64'],
+                         stdin=subprocess.DEVNULL, stdout=w, stderr=w)
+    try:
+        rc = p.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        rc = p.wait()
+    secs = time.monotonic() - t0
+    os.close(w)
+    os.close(r)
+    print(f'stdout and stderr one pipe nobody reads, --timeout 3: exit {rc} after {secs:.2f} s')
+    check(rc == 124 and secs < 8, 'lsw\'s own message to the full pipe does not hold it either')
     master, slave = pty.openpty()
     rc, secs, err = run_unread(lsw, prefix, ['--timeout', '3', exe, '64'], slave)
     os.close(slave)
