@@ -285,6 +285,21 @@ void thread_request_interrupt(struct lsw_thread *t)
 		t->interrupt_sent = true;
 }
 
+bool thread_call_refused(struct lsw_thread *t)
+{
+	if (!t->terminating)
+		return false;
+	t->call.row = NT_ROW_NOT_A_CALL; /* not run, not traced */
+	if (t->call.direct) {
+		nt_answer(t, LSW_STATUS_THREAD_IS_TERMINATING); /* no ops possible */
+		return true;
+	}
+	thread_ended(t, t->exit_status);
+	exit_ops(t);
+	nt_answer(t, LSW_STATUS_SUCCESS);
+	return true;
+}
+
 NTSTATUS thread_interrupted(struct lsw_thread *t)
 {
 

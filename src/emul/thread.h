@@ -33,6 +33,11 @@ NTSTATUS thread_hello(struct lsw_thread *t);
 /* Sends LSW_INTERRUPT_SIGNAL (once until it arrives): the thread stops in
  * the runtime as soon as it runs its own code. */
 void thread_request_interrupt(struct lsw_thread *t);
+/* A thread told to end calls again (a fault, an NT call): its interrupt
+ * is on its way, or it blocked the signal.  Nothing more is done for it:
+ * the answer ends it, or (a DIRECT call, which cannot carry the ops) says
+ * STATUS_THREAD_IS_TERMINATING.  False: t may call. */
+bool thread_call_refused(struct lsw_thread *t);
 /* A thread stopped by LSW_INTERRUPT_SIGNAL (LSW_REQ_INTERRUPT): it ends,
  * waits for its resume, or goes on. */
 NTSTATUS thread_interrupted(struct lsw_thread *t);

@@ -73,7 +73,8 @@ static void serve_direct(struct lsw_thread *t, const struct seccomp_notif *n)
 	c->args[3] = n->data.args[5];
 	c->rsp = 0;
 	c->rip = n->data.instruction_pointer;
-	nt_dispatch(t);
+	if (!thread_call_refused(t))
+		nt_dispatch(t);
 }
 
 static void serve(struct lsw_thread *t, const struct seccomp_notif *n)
@@ -103,7 +104,8 @@ static void serve(struct lsw_thread *t, const struct seccomp_notif *n)
 		for (int i = 0; i < 4; i++)
 			c->args[i] = n->data.args[i + 1];
 		c->rsp = n->data.args[5];
-		nt_dispatch(t);
+		if (!thread_call_refused(t))
+			nt_dispatch(t);
 		return;
 	case LSW_REQ_HELLO:
 		st = process_hello(t, n->data.args[1], n->data.args[5]);
@@ -118,7 +120,8 @@ static void serve(struct lsw_thread *t, const struct seccomp_notif *n)
 		st = thread_interrupted(t);
 		break;
 	case LSW_REQ_FAULT:
-		process_fault(t);
+		if (!thread_call_refused(t))
+			process_fault(t);
 		return;
 	default:
 		on_fatal(t, n);
