@@ -74,7 +74,7 @@ def cmd_fetch(args, programs):
 
 def cmd_test(args, programs):
     program = manifest.select(programs, 'full', [args.name])[0]
-    result = run_one(program, args, run.LswRunner(args.lsw))
+    result = run_one(program, args, lsw_runner(args.lsw))
     if result.state == 'skipped':
         print(result.line(program.name))
         return SKIP
@@ -89,9 +89,15 @@ def cmd_test(args, programs):
     return 0 if result.state == 'passed' else 1
 
 
+def lsw_runner(path):
+    if not os.access(path, os.X_OK):
+        raise manifest.ManifestError('%s: no lsw there (build it, or give --lsw)' % path)
+    return run.LswRunner(os.path.abspath(path))
+
+
 def make_runner(kind, args):
     if kind == 'lsw':
-        return run.LswRunner(args.lsw)
+        return lsw_runner(args.lsw)
     return run.WineRunner(wine.make_prefix(shim=(kind == 'wine-shim')))
 
 

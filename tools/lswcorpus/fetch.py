@@ -55,7 +55,9 @@ def sha256_of(path):
     return h.hexdigest()
 
 
-def _run_client(argv, cwd):
+def _run_client(argv, cwd, explain):
+    """stdout of a registry client; a failure raises DownloadError with
+    explain(stdout, stderr), the client's own words."""
     try:
         r = subprocess.run(argv, cwd=cwd, stdin=subprocess.DEVNULL, capture_output=True,
                            text=True, timeout=300)
@@ -64,15 +66,28 @@ def _run_client(argv, cwd):
     except subprocess.TimeoutExpired:
         raise DownloadError('%s timed out' % argv[0])
     if r.returncode != 0:
-        lines = [l for l in (r.stderr + r.stdout).splitlines() if l.strip()]
-        raise DownloadError('%s: %s' % (argv[0], lines[-1] if lines else 'exit %d' % r.returncode))
+        raise DownloadError('%s: %s' % (argv[0], explain(r.stdout, r.stderr) or 'exit %d' % r.returncode))
     return r.stdout
+
+
+def _npm_error(stdout, stderr):
+    """npm --json reports {"error": {"code", "summary"}} on stdout."""
+    try:
+        e = json.loads(stdout)['error']
+        return '%s: %s' % (e.get('code'), e.get('summary'))
+    except (ValueError, LookupError, TypeError):
+        return next((l for l in stderr.splitlines() if l.startswith('npm error')), None)
+
+
+def _apt_error(stdout, stderr):
+    return next((l for l in stderr.splitlines() if l.startswith('E:')), None)
 
 
 def _download_npm(program, tmp):
     out = _run_client(['npm', 'pack', program.spec, '--json', '--pack-destination', tmp,
                        '--cache', os.path.join(tmp, 'npm-cache'), '--fetch-retries=1',
-                       '--loglevel=error'], tmp)
+                       '--fetch-retry-mintimeout=2000', '--fetch-retry-maxtimeout=5000',
+                       '--loglevel=error'], tmp, _npm_error)
     try:
         return os.path.join(tmp, json.loads(out)[0]['filename'])
     except (ValueError, LookupError):
@@ -80,7 +95,8 @@ def _download_npm(program, tmp):
 
 
 def _download_deb(program, tmp):
-    _run_client(['apt-get', 'download', '-q', '%s=%s' % (program.package, program.version)], tmp)
+    _run_client(['apt-get', 'download', '-q', '%s=%s' % (program.package, program.version)], tmp,
+                _apt_error)
     debs = glob.glob(os.path.join(tmp, '*.deb'))
     if len(debs) != 1:
         raise DownloadError('apt-get download: no .deb file')

@@ -105,14 +105,20 @@ def _symbol(s):
     return '#%d' % s if isinstance(s, int) else s
 
 
-def format_text(rep, top=40):
-    missing, whole = rep['missing'], rep['whole']
-    ranked = sorted(missing.items(), key=lambda kv: (-len(kv[1]), kv[0][0], str(kv[0][1])))
-    lines = ['Missing exports by number of programs (top %d of %d; a DLL that is wholly'
-             ' missing counts each of its imports):' % (min(top, len(ranked)), len(ranked))]
+def _ranking(title, items, top):
+    ranked = sorted(items, key=lambda kv: (-len(kv[1]), kv[0][0], str(kv[0][1])))
+    lines = ['%s (top %d of %d):' % (title, min(top, len(ranked)), len(ranked))]
     for (dll, symbol), progs in ranked[:top]:
         lines.append('  %3d  %-22s %s' % (len(progs), dll, _symbol(symbol)))
-    lines.append('')
+    return lines + ['']
+
+
+def format_text(rep, top=40):
+    missing, whole = rep['missing'], rep['whole']
+    lines = _ranking('Missing exports by number of programs (those of wholly missing DLLs'
+                     ' included)', missing.items(), top)
+    lines += _ranking('Missing exports of the DLLs we have, by number of programs',
+                      [kv for kv in missing.items() if kv[0][0] not in whole], top)
     lines.append('Wholly missing DLLs (programs, distinct imports):')
     for dll, progs in sorted(whole.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         count = sum(1 for (d, _s) in missing if d == dll)

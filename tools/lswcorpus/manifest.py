@@ -115,6 +115,8 @@ def parse_line(text, where):
 
 
 def load(path=DEFAULT_MANIFEST):
+    if not os.path.isfile(path):
+        raise ManifestError('%s: no such file' % path)
     programs, seen = [], set()
     for number, text in logical_lines(path):
         where = '%s:%d' % (os.path.basename(path), number)
