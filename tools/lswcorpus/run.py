@@ -163,7 +163,8 @@ def run(program, tree, runner, scratch):
     if not failures:
         return Result('passed', log=log)
     reason = runner.own_message(err) or failures[0]
-    first_err = next((l for l in err.splitlines() if l.strip() and not runner.noise(l)), None)
+    first_err = next((l for l in err.splitlines()
+                      if re.search(r'[A-Za-z]', l) and not runner.noise(l)), None)
     if reason.startswith('exit ') and first_err:
         reason += ': ' + first_err.strip()
     return Result('failed', reason, log + ['unmet: ' + f for f in failures])
