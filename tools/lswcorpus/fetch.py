@@ -159,6 +159,8 @@ def _deb_data(path):
                 return io.BytesIO(lzma.decompress(body))
             if name in ('data.tar.gz', 'data.tar'):
                 return io.BytesIO(body)
+            if name.startswith('data.tar'):
+                raise IntegrityError('%s: %s is not supported' % (path, name))
 
 
 def unpack(archive, dest, source):

@@ -67,7 +67,12 @@ def module_imports(exe):
         if path in seen:
             continue
         seen.add(path)
-        img = pe.load(path)
+        try:
+            img = pe.load(path)
+        except pe.PEError:
+            if path == exe:
+                raise
+            continue  # a shipped file of that name that is no PE32+ DLL
         for delay, table in ((False, pe.imports(img)), (True, pe.delay_imports(img))):
             for dll, symbols in table.items():
                 if dll.lower() in shipped:

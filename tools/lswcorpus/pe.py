@@ -72,30 +72,34 @@ def _thunks(img, rva):
     return out
 
 
-def imports(img):
-    """{dll name as written: [name or ordinal, ...]} of the import table."""
-    rva, size = img.directory(DIR_IMPORT)
+# Descriptor size and the offsets of its DLL name, its lookup table and the
+# address table (read when a linker left the lookup table out).
+_DESCRIPTORS = {DIR_IMPORT: (20, 12, 0, 16), DIR_DELAY_IMPORT: (32, 4, 16, 12)}
+
+
+def _import_table(img, index):
+    size_each, name_at, lookup_at, iat_at = _DESCRIPTORS[index]
+    rva, size = img.directory(index)
     out = {}
     while rva and size:
-        lookup, _, _, name, iat = struct.unpack_from('<IIIII', img.data, img.offset(rva))
+        base = img.offset(rva)
+        name, lookup, iat = (struct.unpack_from('<I', img.data, base + at)[0]
+                             for at in (name_at, lookup_at, iat_at))
         if name == 0:
             break
         out.setdefault(img.cstr(name), []).extend(_thunks(img, lookup or iat))
-        rva += 20
+        rva += size_each
     return out
+
+
+def imports(img):
+    """{dll name as written: [name or ordinal, ...]} of the import table."""
+    return _import_table(img, DIR_IMPORT)
 
 
 def delay_imports(img):
     """The same for the delay-load table (DLLs loaded at their first call)."""
-    rva, size = img.directory(DIR_DELAY_IMPORT)
-    out = {}
-    while rva and size:
-        attrs, name, _, _, int_rva = struct.unpack_from('<IIIII', img.data, img.offset(rva))
-        if name == 0:
-            break
-        out.setdefault(img.cstr(name), []).extend(_thunks(img, int_rva))
-        rva += 32
-    return out
+    return _import_table(img, DIR_DELAY_IMPORT)
 
 
 def exports(img):
