@@ -161,8 +161,9 @@ def cmd_summary(args, programs):
     import json
     with open(args.log) as f:
         tests = [json.loads(line) for line in f if line.strip()]
+    names = {'corpus-' + p.name for p in programs}
     for t in tests:
-        if t['name'].split(' / ')[-1].startswith('corpus-'):
+        if t['name'].split(' / ')[-1] in names:
             first = (t.get('stdout') or '').split('\n', 1)[0]
             print('%-13s %s' % (t['result'], first))
     return 0
