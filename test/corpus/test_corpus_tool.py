@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""Tests of tools/corpus.py itself, offline: a stand-in `npm` serves a
-tarball made here, the programs are our own fixtures, and the DLLs of the
+"""Tests of tools/corpus.py itself, offline: a stand-in npm registry on
+loopback serves a tarball made here, the programs are our own fixtures, and the DLLs of the
 missing-imports report are built here with mingw-w64.
 
 usage: test_corpus_tool.py   (env: LSW, LSW_FIXTURES, LSW_DLLS)"""
 import hashlib
+import http.server
 import io
 import json
 import os
@@ -13,6 +14,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import threading
 import unittest
 import zipfile
 
@@ -21,14 +23,30 @@ TOOL = os.path.join(ROOT, 'tools', 'corpus.py')
 sys.path.insert(0, os.path.join(ROOT, 'tools'))
 from lswcorpus import fetch, imports, manifest, run  # noqa: E402
 
-FAKE_NPM = """#!/bin/sh
-# stand-in for `npm pack SPEC --json --pack-destination DIR ...`
-echo "$*" >> "$FAKE_NPM_LOG"
-[ -n "$FAKE_NPM_FAIL" ] && { echo '{"error": {"code": "ENOTFOUND", "summary": "no network"}}'; exit 1; }
-while [ $# -gt 0 ]; do [ "$1" = --pack-destination ] && dest=$2; shift; done
-cp "$FAKE_NPM_TARBALL" "$dest/fake-1.0.0.tgz"
-echo '[{"filename": "fake-1.0.0.tgz"}]'
-"""
+class FakeRegistry(http.server.BaseHTTPRequestHandler):
+    """npm's registry in miniature: /fake/1.0.0 is the metadata naming the
+    tarball, /fake-1.0.0.tgz the tarball; each tarball fetch is logged."""
+    tarball = log = None
+
+    def do_GET(self):
+        if self.path == '/fake/1.0.0':
+            host = 'http://%s:%d' % self.server.server_address
+            body = json.dumps({'dist': {'tarball': host + '/fake-1.0.0.tgz'}}).encode()
+        elif self.path == '/fake-1.0.0.tgz':
+            with open(self.server.tarball, 'rb') as f:
+                body = f.read()
+            with open(self.server.log, 'a') as f:
+                f.write(self.path + '\n')
+        else:
+            self.send_error(404)
+            return
+        self.send_response(200)
+        self.send_header('Content-Length', str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
 
 
 def make_tarball(path, files):
@@ -44,11 +62,6 @@ def make_tarball(path, files):
 class CorpusTool(unittest.TestCase):
     def setUp(self):
         self.tmp = tempfile.mkdtemp(prefix='lsw-corpus-selftest-')
-        bindir = os.path.join(self.tmp, 'bin')
-        os.mkdir(bindir)
-        with open(os.path.join(bindir, 'npm'), 'w') as f:
-            f.write(FAKE_NPM)
-        os.chmod(os.path.join(bindir, 'npm'), 0o755)
         fixtures = os.environ['LSW_FIXTURES']
         self.tarball = os.path.join(self.tmp, 'fake.tgz')
         files = {}
@@ -56,14 +69,18 @@ class CorpusTool(unittest.TestCase):
             with open(os.path.join(fixtures, name), 'rb') as f:
                 files['package/' + name] = f.read()
         self.sha = make_tarball(self.tarball, files)
-        self.log = os.path.join(self.tmp, 'npm.log')
-        self.env = dict(os.environ, PATH=bindir + ':' + os.environ['PATH'],
-                        FAKE_NPM_TARBALL=self.tarball, FAKE_NPM_LOG=self.log)
-        self.env.pop('FAKE_NPM_FAIL', None)
+        self.log = os.path.join(self.tmp, 'downloads.log')
+        self.server = http.server.HTTPServer(('127.0.0.1', 0), FakeRegistry)
+        self.server.tarball, self.server.log = self.tarball, self.log
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.env = dict(os.environ, LSW_NPM_REGISTRY='http://127.0.0.1:%d'
+                        % self.server.server_address[1])
         self.cache = os.path.join(self.tmp, 'cache')
         self.list = os.path.join(self.tmp, 'corpus.list')
 
     def tearDown(self):
+        self.server.shutdown()
+        self.server.server_close()
         shutil.rmtree(self.tmp, ignore_errors=True)
 
     def write_list(self, *lines):
@@ -130,10 +147,10 @@ class CorpusTool(unittest.TestCase):
 
     def test_download_failure_is_skipped(self):
         self.write_list(self.line())
-        self.env['FAKE_NPM_FAIL'] = '1'
+        self.env['LSW_NPM_REGISTRY'] = 'http://127.0.0.1:9'  # discard: nothing listens
         code, out, _ = self.run_test()
         self.assertEqual(code, 77, out)
-        self.assertIn('hello: skipped: download failed: npm: ENOTFOUND: no network', out)
+        self.assertIn('hello: skipped: download failed: fake@1.0.0: ', out)
 
     def test_checksum_mismatch_is_an_error_not_a_new_download(self):
         self.write_list(self.line(sha='0' * 64))

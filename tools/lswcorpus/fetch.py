@@ -1,5 +1,5 @@
-"""The download cache.  Each archive is fetched once with the registry's own
-client (npm pack, apt-get download), checked against the manifest's sha256,
+"""The download cache.  Each archive is fetched once (npm's registry over
+HTTPS, Debian's with apt-get download), checked against the manifest's sha256,
 and unpacked once; later runs use what is cached and never download again.
 
 Layout under the cache directory:
@@ -17,6 +17,9 @@ import shutil
 import subprocess
 import tarfile
 import tempfile
+import urllib.error
+import urllib.parse
+import urllib.request
 
 
 class DownloadError(Exception):
@@ -70,28 +73,35 @@ def _run_client(argv, cwd, explain):
     return r.stdout
 
 
-def _npm_error(stdout, stderr):
-    """npm --json reports {"error": {"code", "summary"}} on stdout."""
-    try:
-        e = json.loads(stdout)['error']
-        return '%s: %s' % (e.get('code'), e.get('summary'))
-    except (ValueError, LookupError, TypeError):
-        return next((l for l in stderr.splitlines() if l.startswith('npm error')), None)
-
-
 def _apt_error(stdout, stderr):
     return next((l for l in stderr.splitlines() if l.startswith('E:')), None)
 
 
-def _download_npm(program, tmp):
-    out = _run_client(['npm', 'pack', program.spec, '--json', '--pack-destination', tmp,
-                       '--cache', os.path.join(tmp, 'npm-cache'), '--fetch-retries=1',
-                       '--fetch-retry-mintimeout=2000', '--fetch-retry-maxtimeout=5000',
-                       '--loglevel=error'], tmp, _npm_error)
+NPM_REGISTRY = os.environ.get('LSW_NPM_REGISTRY', 'https://registry.npmjs.org')
+
+
+def _http_get(url, what):
+    """The body at url; any failure to get it is a DownloadError."""
     try:
-        return os.path.join(tmp, json.loads(out)[0]['filename'])
-    except (ValueError, LookupError):
-        raise DownloadError('npm pack: unexpected output')
+        with urllib.request.urlopen(url, timeout=60) as r:
+            return r.read()
+    except (urllib.error.URLError, OSError, ValueError) as e:
+        raise DownloadError('%s: %s' % (what, getattr(e, 'reason', e)))
+
+
+def _download_npm(program, tmp):
+    """The package's tarball, straight from the registry (its metadata names
+    the tarball): no npm client is needed on the machine."""
+    name = urllib.parse.quote(program.package, safe='@')
+    meta = _http_get('%s/%s/%s' % (NPM_REGISTRY, name, program.version), program.spec)
+    try:
+        url = json.loads(meta)['dist']['tarball']
+    except (ValueError, LookupError, TypeError):
+        raise DownloadError('%s: the registry sent no tarball address' % program.spec)
+    path = os.path.join(tmp, 'package.tgz')
+    with open(path, 'wb') as f:
+        f.write(_http_get(url, program.spec))
+    return path
 
 
 def _download_deb(program, tmp):
