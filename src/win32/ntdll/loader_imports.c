@@ -193,13 +193,18 @@ static NTSTATUS find_and_map(const char *name, BYTE **base, WCHAR *dos_path)
 	LSW_PEB *peb = (LSW_PEB *)NtCurrentTeb()->ProcessEnvironmentBlock;
 	UNICODE_STRING *img = &peb->ProcessParameters->ImagePathName;
 	size_t appdir = img->Length / 2;
-	WCHAR nt_path[320];
+	WCHAR nt_path[320], dir[262];
+	size_t dirlen;
 	NTSTATUS st = STATUS_DLL_NOT_FOUND;
 
 	while (appdir && img->Buffer[appdir - 1] != '\\')
 		appdir--;
 	if (appdir && appdir < 250) {
 		make_nt_path(nt_path, 320, img->Buffer, appdir, name);
+		st = map_file(nt_path, base);
+	}
+	for (unsigned i = 0; !NT_SUCCESS(st) && (dirlen = ldr_search_dir(i, dir)); i++) {
+		make_nt_path(nt_path, 320, dir, dirlen, name);
 		st = map_file(nt_path, base);
 	}
 	if (!NT_SUCCESS(st)) {
