@@ -1,14 +1,16 @@
 /*
  * Where the loader looks for a DLL besides the application's directory and
- * System32: SetDllDirectory's directory and AddDllDirectory's list
- * (LdrSetDllDirectory, LdrAddDllDirectory...), searched in that order
- * between the two.  SetDefaultDllDirectories' flags are kept and checked;
- * the order above is the same for every flag combination.
+ * System32 (LdrSetDllDirectory, LdrAddDllDirectory...), as documented: the
+ * standard search has SetDllDirectory's directory after the application's;
+ * once SetDefaultDllDirectories replaced it, AddDllDirectory's directories
+ * are searched if its flags include LOAD_LIBRARY_SEARCH_USER_DIRS (or
+ * _DEFAULT_DIRS).  LoadLibraryEx's per-call flags are not looked at yet.
  */
 #include "loader.h"
 
 #define MAX_USER_DIRS 32
 #define DIR_CHARS 260
+#define USER_DIRS (LOAD_LIBRARY_SEARCH_USER_DIRS | LOAD_LIBRARY_SEARCH_DEFAULT_DIRS)
 #define SEARCH_FLAGS (LOAD_LIBRARY_SEARCH_APPLICATION_DIR | LOAD_LIBRARY_SEARCH_USER_DIRS | \
 		      LOAD_LIBRARY_SEARCH_SYSTEM32 | LOAD_LIBRARY_SEARCH_DEFAULT_DIRS)
 
@@ -132,9 +134,9 @@ size_t ldr_search_dir(unsigned i, WCHAR *out)
 	size_t n = 0;
 
 	RtlAcquireSRWLockShared(&dirs_lock);
-	if (dll_directory.used && i-- == 0)
+	if (!default_flags && dll_directory.used && i-- == 0)
 		d = &dll_directory;
-	for (unsigned k = 0; !d && k < MAX_USER_DIRS; k++)
+	for (unsigned k = 0; !d && (default_flags & USER_DIRS) && k < MAX_USER_DIRS; k++)
 		if (user_dirs[k].used && i-- == 0)
 			d = &user_dirs[k];
 	if (d) {
