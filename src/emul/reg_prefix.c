@@ -143,10 +143,10 @@ struct reg_prefix *reg_prefix_open(const char *prefix, const char *user, char *e
 
 int reg_prefix_flush(struct reg_prefix *p, char *err, size_t errlen)
 {
-	int r = reg_hive_flush(p->machine, err, errlen);
+	int r = reg_hive_flush_final(p->machine, err, errlen);
 
 	if (r == 0)
-		r = reg_hive_flush(p->user, err, errlen);
+		r = reg_hive_flush_final(p->user, err, errlen);
 	return r;
 }
 

@@ -395,10 +395,11 @@ static int parse_section(struct parser *p, const uint16_t *s, size_t n)
 		memcpy(o->path + units, s + i, (j - i) * 2);
 		units += j - i;
 		comps++;
-		p->bytes += 2 * (j - i);
 		i = j + 1;
 	}
 	o->path_units = units;
+	if (comps && !del) /* the key this section names (see reg_key_cost) */
+		p->bytes += REG_KEY_COST + 2 * (units - 1);
 	if (del && !comps)
 		return fail(p, "cannot delete a root key");
 	if (key_depth(root) + comps > REG_DEPTH_MAX)
@@ -653,7 +654,7 @@ static int parse_value(struct parser *p, const uint16_t *s, size_t n)
 		return fail(p, "missing '=' after the value name");
 	if (parse_data(p, s + 1, n - 1, o) < 0)
 		return -1;
-	p->bytes += 2 * o->name_len + o->size;
+	p->bytes += REG_VALUE_COST + 2 * o->name_len + o->size;
 	return 0;
 }
 
@@ -785,7 +786,7 @@ static bool fits_budget(struct parser *p)
 	for (size_t i = 0; i < p->nops; i++) {
 		const struct reg_hive *h = p->ops[i].root ? p->ops[i].root->hive : NULL;
 
-		if (h && h->bytes + p->bytes > REG_HIVE_BYTES_MAX)
+		if (h && !h->unbounded && h->bytes + p->bytes > REG_HIVE_BYTES_MAX)
 			return false;
 	}
 	return true;
