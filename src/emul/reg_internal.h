@@ -71,6 +71,10 @@ uint32_t reg_crc32(const void *p, size_t n);
  * an empty journal.  0, or -1 with err set (unreadable, too large). */
 int reg_journal_file_read(const char *path, uint64_t base_size, uint64_t base_hash,
 			  struct reg_journal *j, uint64_t *end, char *err, size_t errlen);
+/* The same from the journal's bytes b[0..n): returns where its last whole
+ * frame ends (0 if the header does not name that file). */
+size_t reg_journal_decode(const uint8_t *b, size_t n, uint64_t base_size, uint64_t base_hash,
+			  struct reg_journal *j);
 /* Empties the journal file fd and writes its header; *end: its length. */
 int reg_journal_file_start(int fd, uint64_t base_size, uint64_t base_hash, uint64_t *end);
 /* Appends j's entries as one frame at *end (cutting off anything after

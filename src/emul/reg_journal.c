@@ -144,7 +144,10 @@ static struct reg_key *resolve(struct reg_hive *onto, const struct reg_jentry *e
 			NTSTATUS s = reg_key_create(k, name, len, k->is_volatile, NULL, 0, &next);
 
 			if (s != LSW_STATUS_SUCCESS) {
-				*oom = true;
+				/* a name the store refuses (a damaged journal file)
+				 * only ends this change */
+				*oom = s == (NTSTATUS)LSW_STATUS_NO_MEMORY ||
+				       s == (NTSTATUS)LSW_STATUS_INSUFFICIENT_RESOURCES;
 				return NULL;
 			}
 		}

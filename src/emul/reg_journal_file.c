@@ -149,11 +149,23 @@ static size_t decode_frames(const uint8_t *b, size_t n, struct reg_journal *j)
 	return at;
 }
 
+size_t reg_journal_decode(const uint8_t *b, size_t n, uint64_t base_size, uint64_t base_hash,
+			  struct reg_journal *j)
+{
+	uint8_t head[REG_JOURNAL_HEADER];
+
+	header_bytes(head, base_size, base_hash);
+	/* short, or made for another file: nothing of it applies */
+	if (n < REG_JOURNAL_HEADER || memcmp(b, head, sizeof(head)))
+		return 0;
+	return decode_frames(b, n, j);
+}
+
 int reg_journal_file_read(const char *path, uint64_t base_size, uint64_t base_hash,
 			  struct reg_journal *j, uint64_t *end, char *err, size_t errlen)
 {
-	uint8_t head[REG_JOURNAL_HEADER], *b = NULL;
 	struct stat st;
+	uint8_t *b = NULL;
 	ssize_t got = 0;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 
@@ -172,17 +184,16 @@ int reg_journal_file_read(const char *path, uint64_t base_size, uint64_t base_ha
 		close(fd);
 		return -1;
 	}
-	header_bytes(head, base_size, base_hash);
-	if (st.st_size >= REG_JOURNAL_HEADER && (b = malloc((size_t)st.st_size)))
-		got = pread(fd, b, (size_t)st.st_size, 0);
-	close(fd);
-	if (st.st_size >= REG_JOURNAL_HEADER && !b) {
+	if (st.st_size >= REG_JOURNAL_HEADER && !(b = malloc((size_t)st.st_size))) {
 		snprintf(err, errlen, "%s: out of memory", path);
+		close(fd);
 		return -1;
 	}
-	/* short, or made for another file: nothing of it applies */
-	if (got == st.st_size && got >= REG_JOURNAL_HEADER && !memcmp(b, head, sizeof(head)))
-		*end = decode_frames(b, (size_t)got, j);
+	if (b)
+		got = pread(fd, b, (size_t)st.st_size, 0);
+	close(fd);
+	if (b && got == st.st_size)
+		*end = reg_journal_decode(b, (size_t)got, base_size, base_hash, j);
 	free(b);
 	return 0;
 }
