@@ -18,7 +18,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct reg_journal j = { .tail = &j.head };
 	struct reg_hive *h = reg_hive_new_volatile("HKEY_CURRENT_USER");
 	uint8_t *b = malloc(REG_JOURNAL_HEADER + 8 + size);
-	uint64_t base_size = 0, base_hash = REG_FNV1A_INIT;
+	uint64_t base_size = 0, base_hash = 1;
 	uint32_t crc, zero = 0, len;
 	bool raw = size && (data[0] & 1);
 	size_t end, total;

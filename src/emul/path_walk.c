@@ -142,6 +142,33 @@ static const char *name_after(const char *dir, const char *path, size_t *len)
 	return next;
 }
 
+/* The spelling of comp among the names that follow w->real in the roots
+ * below it and in their aliases: the same spelling, or else (unless
+ * exact) the first that differs only in case.  NULL if none. */
+static const char *root_name(const struct walk *w, const char *comp, bool exact)
+{
+	size_t clen = strlen(comp), n;
+	const char *other_case = NULL;
+
+	for (int i = 0; i < nroots(w->d); i++) {
+		const char *cand[2] = { root_path(w->d, i), root_alias(w->d, i) };
+
+		for (int k = 0; k < 2; k++) {
+			const char *next;
+
+			if (!cand[k][0] || !strcmp(w->real, cand[k]) ||
+			    !path_same_or_above(w->real, cand[k]))
+				continue;
+			next = name_after(w->real, cand[k], &n);
+			if (n == clen && !strncmp(next, comp, n))
+				return next;
+			if (n == clen && !exact && !other_case && !strncasecmp(next, comp, n))
+				other_case = next;
+		}
+	}
+	return other_case;
+}
+
 /* Above: comp is the next name of a root (or of the way the user named
  * it) below w->real, taken as that root spells it; nothing is asked of
  * the host.  On reaching the end of a root's alias the walk continues at
@@ -149,32 +176,21 @@ static const char *name_after(const char *dir, const char *path, size_t *len)
 static bool lookup_above(struct walk *w, const char *comp, bool exact, char *name,
 			 bool *via_alias)
 {
-	size_t clen = strlen(comp), n;
-	const char *best = NULL, *best_full = NULL, *best_root = NULL, *next;
+	const char *spelling = root_name(w, comp, exact);
+	size_t clen = strlen(comp);
 
-	for (int i = 0; i < nroots(w->d); i++) {
-		const char *cand[2] = { root_path(w->d, i), root_alias(w->d, i) };
-
-		for (int k = 0; k < 2; k++) {
-			if (!cand[k][0] || !strcmp(w->real, cand[k]) ||
-			    !path_same_or_above(w->real, cand[k]))
-				continue;
-			next = name_after(w->real, cand[k], &n);
-			if (n != clen || (exact || best ? strncmp(next, comp, n)
-							: strncasecmp(next, comp, n)))
-				continue;
-			best = next; /* an exact spelling wins over another case */
-			best_full = cand[k];
-			best_root = cand[0];
-		}
-	}
-	if (!best || !join(w->real, w->real, comp))
+	if (!spelling || !join(w->real, w->real, comp))
 		return false;
-	memcpy(w->real + strlen(w->real) - clen, best, clen); /* the root's spelling */
-	snprintf(name, NAME_MAX + 1, "%.*s", (int)clen, best);
-	*via_alias = best_full != best_root && !strcmp(w->real, best_full);
-	if (*via_alias) /* roots are resolved paths, shorter than PATH_MAX */
-		memcpy(w->real, best_root, strlen(best_root) + 1);
+	memcpy(w->real + strlen(w->real) - clen, spelling, clen);
+	snprintf(name, NAME_MAX + 1, "%.*s", (int)clen, spelling);
+	for (int i = 0; i < nroots(w->d); i++) {
+		if (!root_alias(w->d, i)[0] || strcmp(w->real, root_alias(w->d, i)))
+			continue;
+		/* roots are resolved paths, shorter than PATH_MAX */
+		memcpy(w->real, root_path(w->d, i), strlen(root_path(w->d, i)) + 1);
+		*via_alias = true;
+		break;
+	}
 	return true;
 }
 

@@ -140,6 +140,7 @@ static char *read_all(int fd, size_t *len)
 /* PATH into h (a missing file leaves h empty). */
 static int load_file(struct reg_hive *h, char *err, size_t errlen)
 {
+	struct reg_hash hash;
 	struct stat st;
 	size_t len = 0;
 	char *text = NULL;
@@ -161,7 +162,9 @@ static int load_file(struct reg_hive *h, char *err, size_t errlen)
 	}
 	close(fd);
 	reg_hive_set_identity(h, &st);
-	h->file_hash = reg_fnv1a(REG_FNV1A_INIT, text, len);
+	reg_hash_init(&hash);
+	reg_hash_add(&hash, text, len);
+	h->file_hash = reg_hash_end(&hash);
 	r = len ? reg_import(text, len, h->path, own_root, h, err, errlen) : 0;
 	free(text);
 	return r;

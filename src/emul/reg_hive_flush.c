@@ -31,7 +31,7 @@
  * the file it applies to by that hash). */
 struct hashing_out {
 	int fd;
-	uint64_t hash;
+	struct reg_hash hash;
 };
 
 static ssize_t hashing_write(void *cookie, const char *buf, size_t n)
@@ -48,18 +48,19 @@ static ssize_t hashing_write(void *cookie, const char *buf, size_t n)
 			return -1;
 		done += (size_t)w;
 	}
-	o->hash = reg_fnv1a(o->hash, buf, n);
+	reg_hash_add(&o->hash, buf, n);
 	return (ssize_t)n;
 }
 
 /* src's tree into tmp (fsynced); *hash: the hash of its bytes. */
 static int write_tmp(const struct reg_hive *src, const char *tmp, uint64_t *hash)
 {
-	struct hashing_out o = { .hash = REG_FNV1A_INIT };
+	struct hashing_out o;
 	cookie_io_functions_t io = { .write = hashing_write };
 	FILE *f;
 	int r = -1;
 
+	reg_hash_init(&o.hash);
 	o.fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	if (o.fd < 0)
 		return -1;
@@ -71,7 +72,7 @@ static int write_tmp(const struct reg_hive *src, const char *tmp, uint64_t *hash
 	if (r == 0 && fsync(o.fd) < 0)
 		r = -1;
 	close(o.fd);
-	*hash = o.hash;
+	*hash = reg_hash_end(&o.hash);
 	return r;
 }
 

@@ -62,8 +62,16 @@ int reg_journal_replay(const struct reg_journal *j, struct reg_hive *onto);
 
 /* --- PATH.journal (reg_journal_file.c) --- */
 #define REG_JOURNAL_HEADER 32
-uint64_t reg_fnv1a(uint64_t h, const void *p, size_t n);
-#define REG_FNV1A_INIT 0xcbf29ce484222325ull
+/* A 64-bit hash of a file's bytes, given in pieces (not cryptographic:
+ * it tells one version of a hive file from another). */
+struct reg_hash {
+	uint64_t h, length;
+	uint8_t tail[8];
+	unsigned ntail;
+};
+void reg_hash_init(struct reg_hash *s);
+void reg_hash_add(struct reg_hash *s, const void *p, size_t n);
+uint64_t reg_hash_end(const struct reg_hash *s);
 uint32_t reg_crc32(const void *p, size_t n);
 /* Adds to j the changes of journal file path made for the hive file of
  * base_size bytes hashing to base_hash; *end: where its last whole frame

@@ -12,7 +12,7 @@
  *           (UTF-16) and the data
  *
  * The header names the file the journal applies to, by its size and
- * FNV-1a hash: a journal left over from before the file was rewritten
+ * hash (reg_hash_add): a journal left over from before the file was rewritten
  * applies to nothing and is ignored.  A frame is one flush, applied whole
  * or not at all: a frame cut short by a crash, or whose checksum fails,
  * ends the journal, and the next flush writes over it.
@@ -30,13 +30,57 @@
 #define FRAME_HEAD 8
 #define RECORD_HEAD 20
 
-uint64_t reg_fnv1a(uint64_t h, const void *p, size_t n)
+/* The file hash: 8 bytes at a time (a byte at a time took a quarter of a
+ * large hive's load), multiply-xor-rotate mixing; the same whatever the
+ * pieces the bytes come in. */
+#define HASH_K1 0x9E3779B97F4A7C15ull
+#define HASH_K2 0xC2B2AE3D27D4EB4Full
+
+static uint64_t hash_word(uint64_t h, uint64_t w)
+{
+	h ^= w * HASH_K1;
+	h = (h << 29 | h >> 35) * HASH_K2;
+	return h;
+}
+
+void reg_hash_init(struct reg_hash *s)
+{
+	memset(s, 0, sizeof(*s));
+	s->h = HASH_K2;
+}
+
+void reg_hash_add(struct reg_hash *s, const void *p, size_t n)
 {
 	const uint8_t *b = p;
+	uint64_t w;
 
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ b[i]) * 0x100000001b3ull;
-	return h;
+	s->length += n;
+	while (n && s->ntail) { /* finish the word an earlier piece began */
+		s->tail[s->ntail++] = *b++;
+		n--;
+		if (s->ntail == 8) {
+			memcpy(&w, s->tail, 8);
+			s->h = hash_word(s->h, w);
+			s->ntail = 0;
+		}
+	}
+	if (s->ntail)
+		return; /* all taken into the unfinished word */
+	for (; n >= 8; b += 8, n -= 8) {
+		memcpy(&w, b, 8);
+		s->h = hash_word(s->h, w);
+	}
+	memcpy(s->tail, b, n);
+	s->ntail = (unsigned)n;
+}
+
+uint64_t reg_hash_end(const struct reg_hash *s)
+{
+	uint64_t w = 0, h;
+
+	memcpy(&w, s->tail, s->ntail);
+	h = hash_word(hash_word(s->h, w), s->length);
+	return h ^ h >> 31;
 }
 
 uint32_t reg_crc32(const void *p, size_t n)

@@ -453,6 +453,7 @@ static int parse_hex_bytes(struct parser *p, const uint16_t *s, size_t n, struct
 {
 	uint8_t *d = malloc(n / 2 + 1);
 	size_t k = 0, i = 0;
+	int x;
 
 	if (!d)
 		return fail(p, "out of memory");
@@ -463,8 +464,8 @@ static int parse_hex_bytes(struct parser *p, const uint16_t *s, size_t n, struct
 
 		while (i < n && is_space(s[i]))
 			i++;
-		while (i < n && hex_digit(s[i]) >= 0 && digits < 3)
-			v = v * 16 + hex_digit(s[i++]), digits++;
+		while (i < n && (x = hex_digit(s[i])) >= 0 && digits < 3)
+			v = v * 16 + x, i++, digits++;
 		while (i < n && is_space(s[i]))
 			i++;
 		if (!digits || digits > 2 || (i < n && s[i] != ','))
@@ -498,20 +499,23 @@ static int widen(struct parser *p, struct op *o)
 static int parse_hex(struct parser *p, const uint16_t *s, size_t n, struct op *o)
 {
 	uint16_t *joined = NULL;
-	size_t jn = 0;
+	size_t jn = 0, cap = 0;
 	int ret;
 
 	trim(&s, &n);
 	while (n && s[n - 1] == '\\') {
-		uint16_t *j = realloc(joined, (jn + n) * sizeof(uint16_t));
 		const uint16_t *next;
 		size_t nn;
 
-		if (!j) {
-			free(joined);
-			return fail(p, "out of memory");
+		if (jn + n > cap) { /* doubling: a long value has thousands of lines */
+			uint16_t *j = realloc(joined, (cap = 2 * (jn + n)) * sizeof(uint16_t));
+
+			if (!j) {
+				free(joined);
+				return fail(p, "out of memory");
+			}
+			joined = j;
 		}
-		joined = j;
 		memcpy(joined + jn, s, (n - 1) * 2);
 		jn += n - 1;
 		if (!next_line(p, &next, &nn)) {

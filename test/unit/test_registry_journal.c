@@ -319,6 +319,35 @@ START_TEST(huge_file_refused)
 }
 END_TEST
 
+/* A file's hash is the same whatever pieces its bytes are written in (a
+ * compaction hashes what the exporter writes, a load the whole file). */
+START_TEST(hash_of_pieces)
+{
+	uint8_t b[1000];
+	struct reg_hash whole, pieces;
+	uint64_t h;
+
+	for (size_t i = 0; i < sizeof(b); i++)
+		b[i] = (uint8_t)(i * 7 + 3);
+	reg_hash_init(&whole);
+	reg_hash_add(&whole, b, sizeof(b));
+	h = reg_hash_end(&whole);
+	for (size_t step = 1; step < 20; step++) {
+		reg_hash_init(&pieces);
+		for (size_t at = 0; at < sizeof(b); at += step)
+			reg_hash_add(&pieces, b + at, at + step > sizeof(b) ? sizeof(b) - at : step);
+		ck_assert_uint_eq(reg_hash_end(&pieces), h);
+	}
+	b[500] ^= 1; /* and one changed byte changes it */
+	reg_hash_init(&whole);
+	reg_hash_add(&whole, b, sizeof(b));
+	ck_assert_uint_ne(reg_hash_end(&whole), h);
+	reg_hash_init(&whole);
+	reg_hash_add(&whole, b, sizeof(b) - 1); /* and so does the length */
+	ck_assert_uint_ne(reg_hash_end(&whole), h);
+}
+END_TEST
+
 static Suite *journal_suite(void)
 {
 	Suite *s = suite_create("registry-journal");
@@ -333,6 +362,7 @@ static Suite *journal_suite(void)
 	tcase_add_test(tc, concurrent_writers_lose_nothing);
 	tcase_add_test(tc, waiting_changes_bounded);
 	tcase_add_test(tc, huge_file_refused);
+	tcase_add_test(tc, hash_of_pieces);
 	suite_add_tcase(s, tc);
 	return s;
 }
