@@ -143,6 +143,15 @@ struct reg_prefix *reg_prefix_open(const char *prefix, const char *user, char *e
 
 int reg_prefix_flush(struct reg_prefix *p, char *err, size_t errlen)
 {
+	int r = reg_hive_flush(p->machine, err, errlen);
+
+	if (r == 0)
+		r = reg_hive_flush(p->user, err, errlen);
+	return r;
+}
+
+int reg_prefix_flush_final(struct reg_prefix *p, char *err, size_t errlen)
+{
 	int r = reg_hive_flush_final(p->machine, err, errlen);
 
 	if (r == 0)
