@@ -170,6 +170,8 @@ void drives_init(const struct lsw_config *cfg)
 	for (unsigned i = 0; i < cfg->nmaps && i < LSW_MAX_MAPPINGS; i++) {
 		if (cfg->maps[i].letter)
 			map_drive(&cfg->maps[i]);
+		else if (cfg->maps[i].named_dir)
+			allow(cfg->maps[i].named_dir, cfg->maps[i].host_dir, cfg->maps[i].read_only);
 		else
 			allow(cfg->maps[i].host_dir, NULL, cfg->maps[i].read_only);
 	}

@@ -569,7 +569,8 @@ START_TEST(z_root_named_through_a_link)
 	symlink_at(".", "lnk");
 	snprintf(map_dir, sizeof(map_dir), "%s/lnk/other", root);
 	snprintf(pwd, sizeof(pwd), "%s/lnk/work", root);
-	cfg.maps[0] = (struct lsw_mapping){ .host_dir = map_dir, .read_only = true };
+	cfg.maps[0] = (struct lsw_mapping){ .host_dir = join(root, "other"), .named_dir = map_dir,
+					    .read_only = true };
 	cfg.nmaps = 1;
 	setenv("PWD", pwd, 1);
 	drives_init(&cfg);
