@@ -43,18 +43,23 @@ mkdir -p "$corpus"
 artifacts=$PWD/fuzz-reg-artifacts
 mkdir -p "$artifacts"
 
-status=0
-"$work/fuzz_reg" -max_total_time="$time" -max_len=16384 -timeout=10 \
-	-rss_limit_mb=2048 -print_final_stats=1 \
-	-artifact_prefix="$artifacts/" "$corpus" "$work/seeds" \
-	>"$work/log" 2>&1 || status=$?
-if [ "$status" -ne 0 ]; then
-	tail -n 60 "$work/log"
-	echo "FAIL: fuzz_reg crashed (exit $status); inputs in $artifacts:" >&2
-	ls -l "$artifacts" >&2
-	exit 1
-fi
-grep -E '^(Done|stat::)' "$work/log" || true
+# run_fuzzer NAME SECONDS MAX_LEN CORPUS SEEDS: fails the script on a finding.
+run_fuzzer() {
+	status=0
+	"$work/$1" -max_total_time="$2" -max_len="$3" -timeout=10 \
+		-rss_limit_mb=2048 -print_final_stats=1 \
+		-artifact_prefix="$artifacts/" "$4" "$5" \
+		>"$work/$1.log" 2>&1 || status=$?
+	if [ "$status" -ne 0 ]; then
+		tail -n 60 "$work/$1.log"
+		echo "FAIL: $1 crashed (exit $status); inputs in $artifacts:" >&2
+		ls -l "$artifacts" >&2
+		exit 1
+	fi
+	grep -E '^(Done|stat::)' "$work/$1.log" || true
+}
+
+run_fuzzer fuzz_reg "$time" 16384 "$corpus" "$work/seeds"
 
 # The journal decoder: half the time, from a seed record (one REG_SZ set,
 # wrapped in a frame by the harness) and an empty input.
@@ -62,16 +67,6 @@ mkdir "$work/jseeds" "$work/jcorpus"
 printf '\000\002\000\000\000\001\000\000\000\002\000\000\000\001\000\000\000\004\000\000\000\001\000k\000v\000x\000\000\000' \
 	> "$work/jseeds/set"
 : > "$work/jseeds/empty"
-"$work/fuzz_reg_journal" -max_total_time="$((time / 2 + 1))" -max_len=4096 -timeout=10 \
-	-rss_limit_mb=2048 -print_final_stats=1 \
-	-artifact_prefix="$artifacts/" "$work/jcorpus" "$work/jseeds" \
-	>"$work/jlog" 2>&1 || status=$?
-if [ "$status" -ne 0 ]; then
-	tail -n 60 "$work/jlog"
-	echo "FAIL: fuzz_reg_journal crashed (exit $status); inputs in $artifacts:" >&2
-	ls -l "$artifacts" >&2
-	exit 1
-fi
-grep -E '^(Done|stat::)' "$work/jlog" || true
+run_fuzzer fuzz_reg_journal "$((time / 2 + 1))" 4096 "$work/jcorpus" "$work/jseeds"
 rmdir "$artifacts" 2>/dev/null || true
 echo "PASS: fuzz_reg ran ${time}s, fuzz_reg_journal $((time / 2 + 1))s without findings"
