@@ -56,13 +56,13 @@ void reg_hive_free(struct reg_hive *h)
 	free(h);
 }
 
-void reg_hive_set_identity(struct reg_hive *h, const struct stat *st)
+void reg_files_from_stat(struct reg_files *f, const struct stat *st)
 {
-	h->file_dev = st ? (uint64_t)st->st_dev : 0;
-	h->file_ino = st ? (uint64_t)st->st_ino : 0;
-	h->file_size = st ? (uint64_t)st->st_size : 0;
-	h->file_mtime_ns = st ? (uint64_t)st->st_mtim.tv_sec * 1000000000ull +
-				(uint64_t)st->st_mtim.tv_nsec : 0;
+	f->dev = st ? (uint64_t)st->st_dev : 0;
+	f->ino = st ? (uint64_t)st->st_ino : 0;
+	f->size = st ? (uint64_t)st->st_size : 0;
+	f->mtime_ns = st ? (uint64_t)st->st_mtim.tv_sec * 1000000000ull +
+			   (uint64_t)st->st_mtim.tv_nsec : 0;
 }
 
 int reg_hive_lock(const char *path, int how, bool create, char *err, size_t errlen)
@@ -161,10 +161,10 @@ static int load_file(struct reg_hive *h, char *err, size_t errlen)
 		return -1;
 	}
 	close(fd);
-	reg_hive_set_identity(h, &st);
+	reg_files_from_stat(&h->files, &st);
 	reg_hash_init(&hash);
 	reg_hash_add(&hash, text, len);
-	h->file_hash = reg_hash_end(&hash);
+	h->files.hash = reg_hash_end(&hash);
 	r = len ? reg_import(text, len, h->path, own_root, h, err, errlen) : 0;
 	free(text);
 	return r;
@@ -176,9 +176,9 @@ static int load_journal(struct reg_hive *h, const char *journal_path, char *err,
 	struct reg_journal j = { .tail = &j.head };
 	int r;
 
-	if (!h->file_ino)
+	if (!h->files.ino)
 		return 0; /* no file: a journal left alone applies to nothing */
-	r = reg_journal_file_read(journal_path, h->file_size, h->file_hash, &j, &h->journal_end,
+	r = reg_journal_file_read(journal_path, h->files.size, h->files.hash, &j, &h->files.journal_end,
 				  err, errlen);
 	if (r == 0 && reg_journal_replay(&j, h) < 0) {
 		snprintf(err, errlen, "%s: out of memory", journal_path);

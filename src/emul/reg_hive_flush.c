@@ -116,9 +116,9 @@ static int compact(struct reg_hive *src, const char *journal, char *err, size_t 
 	free(tmp);
 	sync_dir_of(src->path);
 	unlink(journal); /* if it stays (a crash), it names the old file: ignored */
-	reg_hive_set_identity(src, stat(src->path, &st) == 0 ? &st : NULL);
-	src->file_hash = hash;
-	src->journal_end = 0;
+	reg_files_from_stat(&src->files, stat(src->path, &st) == 0 ? &st : NULL);
+	src->files.hash = hash;
+	src->files.journal_end = 0;
 	return 0;
 }
 
@@ -127,7 +127,7 @@ static int compact(struct reg_hive *src, const char *journal, char *err, size_t 
 static int append(struct reg_hive *h, struct reg_hive *disk, const char *journal, char *err,
 		  size_t errlen)
 {
-	uint64_t end = disk->journal_end;
+	uint64_t end = disk->files.journal_end;
 	bool created = false;
 	int fd = open(journal, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0644), r = 0;
 
@@ -135,7 +135,7 @@ static int append(struct reg_hive *h, struct reg_hive *disk, const char *journal
 		created = true;
 	else if (errno == EEXIST)
 		fd = open(journal, O_RDWR | O_CLOEXEC);
-	if (fd < 0 || (!end && reg_journal_file_start(fd, disk->file_size, disk->file_hash, &end) < 0) ||
+	if (fd < 0 || (!end && reg_journal_file_start(fd, disk->files.size, disk->files.hash, &end) < 0) ||
 	    reg_journal_file_append(fd, h->journal, &end) < 0)
 		r = -1;
 	if (r < 0)
@@ -145,24 +145,24 @@ static int append(struct reg_hive *h, struct reg_hive *disk, const char *journal
 	if (r == 0 && created)
 		sync_dir_of(journal); /* the new name must outlive a crash too */
 	if (r == 0)
-		disk->journal_end = end;
+		disk->files.journal_end = end;
 	return r;
 }
 
 /* Are the files others than the ones we last read or wrote? */
 static bool files_changed(const struct reg_hive *h, const char *journal)
 {
-	struct reg_hive now = { 0 };
+	struct reg_files now = { 0 };
 	struct stat st;
 	bool exists = stat(h->path, &st) == 0;
 	uint64_t journal_size;
 
-	reg_hive_set_identity(&now, exists ? &st : NULL);
-	if (now.file_dev != h->file_dev || now.file_ino != h->file_ino ||
-	    now.file_size != h->file_size || now.file_mtime_ns != h->file_mtime_ns)
+	reg_files_from_stat(&now, exists ? &st : NULL);
+	if (now.dev != h->files.dev || now.ino != h->files.ino || now.size != h->files.size ||
+	    now.mtime_ns != h->files.mtime_ns)
 		return true;
 	journal_size = stat(journal, &st) == 0 ? (uint64_t)st.st_size : 0;
-	return journal_size != h->journal_end; /* appended to, cut, or left stale */
+	return journal_size != h->files.journal_end; /* appended to, cut, or left stale */
 }
 
 /* The files loaded afresh with h's changes replayed on them. */
@@ -184,24 +184,14 @@ static struct reg_hive *fresh_with_ours(struct reg_hive *h, const char *journal,
 	return fresh;
 }
 
-static void take_identity(struct reg_hive *h, const struct reg_hive *from)
-{
-	h->file_dev = from->file_dev;
-	h->file_ino = from->file_ino;
-	h->file_size = from->file_size;
-	h->file_mtime_ns = from->file_mtime_ns;
-	h->file_hash = from->file_hash;
-	h->journal_end = from->journal_end;
-}
-
 static bool compact_due(const struct reg_hive *h, bool final)
 {
-	uint64_t threshold = h->file_size / 2 > COMPACT_MIN ? h->file_size / 2 : COMPACT_MIN;
+	uint64_t threshold = h->files.size / 2 > COMPACT_MIN ? h->files.size / 2 : COMPACT_MIN;
 
-	if (!h->journal_end)
+	if (!h->files.journal_end)
 		return false;
-	return h->journal_end >= threshold ||
-	       (final && h->file_size + h->journal_end <= SMALL_HIVE);
+	return h->files.journal_end >= threshold ||
+	       (final && h->files.size + h->files.journal_end <= SMALL_HIVE);
 }
 
 /* Under the lock: h's changes into the files; h then matches them. */
@@ -214,7 +204,7 @@ static int write_locked(struct reg_hive *h, bool final, const char *journal, cha
 	if (files_changed(h, journal) && !(fresh = fresh_with_ours(h, journal, err, errlen)))
 		return -1;
 	disk = fresh ? fresh : h;
-	if (!disk->file_ino ? compact(disk, journal, err, errlen) < 0 /* no file yet */
+	if (!disk->files.ino ? compact(disk, journal, err, errlen) < 0 /* no file yet */
 			    : h->journal->head && append(h, disk, journal, err, errlen) < 0) {
 		reg_hive_free(fresh);
 		return -1;
@@ -222,11 +212,11 @@ static int write_locked(struct reg_hive *h, bool final, const char *journal, cha
 	reg_journal_clear(h->journal);
 	h->dirty = false;
 	if (fresh) {
-		take_identity(h, fresh);
+		h->files = fresh->files;
 		if (reg_hive_merge(h, fresh) < 0) {
 			/* the files are right but our tree is not: make the next
 			 * flush reload them rather than add to them from a stale view */
-			h->file_ino = UINT64_MAX;
+			h->files.ino = UINT64_MAX;
 			snprintf(err, errlen, "%s: out of memory merging the file", h->path);
 			ret = -1;
 		}

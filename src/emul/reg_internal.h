@@ -109,8 +109,9 @@ struct reg_key *reg_key_alloc(struct reg_hive *h, const uint16_t *name, size_t l
 uint64_t reg_now(void);
 
 /* --- hive files (reg_hive.c) --- */
-/* h's record of its file: st, or none (NULL). */
-void reg_hive_set_identity(struct reg_hive *h, const struct stat *st);
+/* The text file's identity from its stat (NULL: no file; the hash and
+ * the journal are left alone). */
+void reg_files_from_stat(struct reg_files *f, const struct stat *st);
 /* flock (how: LOCK_SH or LOCK_EX) on PATH.lock, made if create; the fd,
  * or -1 (err set if create). */
 int reg_hive_lock(const char *path, int how, bool create, char *err, size_t errlen);

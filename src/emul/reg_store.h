@@ -97,13 +97,15 @@ struct reg_hive {
 	bool unbounded;              /* loading: the file is taken whole, no budget */
 	uint64_t bytes;              /* reg_key_cost of every key, against REG_HIVE_BYTES_MAX */
 	struct reg_journal *journal; /* changes not yet in the files (opaque) */
-	/* identity of the file as read or last written (st_dev, st_ino,
-	 * st_size, st_mtim) and a hash of its bytes, which PATH.journal names
-	 * as the file it applies to; journal_end: the journal's bytes read or
-	 * written (0: none).  reg_hive_flush takes in the files afresh when
-	 * either changed since. */
-	uint64_t file_dev, file_ino, file_size, file_mtime_ns, file_hash;
-	uint64_t journal_end;
+	/* The files as read or last written: reg_hive_flush takes them in
+	 * afresh when they changed since. */
+	struct reg_files {
+		/* the text file (all 0: none): st_dev, st_ino, st_size,
+		 * st_mtim, and the hash of its bytes by which PATH.journal
+		 * names the file it applies to */
+		uint64_t dev, ino, size, mtime_ns, hash;
+		uint64_t journal_end;  /* the journal's bytes read or written (0: none) */
+	} files;
 };
 
 /* What changed, for NtNotifyChangeKey's CompletionFilter (REG_NOTIFY_*). */

@@ -99,7 +99,7 @@ START_TEST(one_change_appends)
 	ck_assert_int_eq(size_of(journal), 32 + 8 + 20 + 8 + 6 + 4);
 	again = load();
 	ck_assert_uint_eq(dword(find(again->root, "big"), "one"), 1);
-	ck_assert_uint_eq(again->journal_end, (uint64_t)size_of(journal));
+	ck_assert_uint_eq(again->files.journal_end, (uint64_t)size_of(journal));
 	reg_hive_free(again);
 	reg_hive_free(h);
 }
@@ -160,7 +160,7 @@ START_TEST(torn_frame_ignored)
 	again = load();
 	ck_assert_uint_eq(dword(find(again->root, "big"), "a"), 1);
 	ck_assert_uint_eq(dword(find(again->root, "big"), "b"), 0xFFFFFFFFu); /* whole frame */
-	ck_assert_uint_eq(again->journal_end, (uint64_t)one);
+	ck_assert_uint_eq(again->files.journal_end, (uint64_t)one);
 	set_dword(find(again->root, "big"), "d", 4);
 	flush(again, false);
 	reg_hive_free(again);
@@ -198,7 +198,7 @@ START_TEST(stale_journal_ignored)
 	ck_assert_int_eq(rename(old, journal), 0);
 	again = load();
 	ck_assert_uint_eq(dword(find(again->root, "k"), "v"), 3);
-	ck_assert_uint_eq(again->journal_end, 0);
+	ck_assert_uint_eq(again->files.journal_end, 0);
 	/* and the next flush starts a journal for the file as it is */
 	set_dword(find(again->root, "k"), "w", 4);
 	flush(again, false);
