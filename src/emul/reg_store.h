@@ -43,10 +43,11 @@
 /* What a hive may hold, counted as reg_key_cost does; past it a change
  * fails with STATUS_INSUFFICIENT_RESOURCES (ERROR_NO_SYSTEM_RESOURCES), as
  * Windows' configuration manager does when a hive cannot grow.  16 MiB:
- * Windows 2000's registry quota defaulted to a third of the paged pool
- * with 16 MB as its floor, and a Windows 10 user's NTUSER.DAT is a few MB
- * (Microsoft asks for files instead of values over 2 KB); it bounds a
- * run's load to well under a second (bench/registry_hive.sh). */
+ * Windows 2000's quota for the whole registry was about a third of the
+ * paged pool and could not be set below 16 MB, and a Windows 10 user's
+ * NTUSER.DAT is a few MB (Microsoft asks for files instead of values over
+ * 2 KB); it bounds a run's load to about a second at worst
+ * (bench/registry_hive.sh). */
 #define REG_HIVE_BYTES_MAX (16u << 20)
 #define REG_KEY_COST 80             /* a key, beyond its names: about the key */
 #define REG_VALUE_COST 24           /* and value cells of a Windows hive file */
