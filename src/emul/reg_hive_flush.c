@@ -174,7 +174,10 @@ static struct reg_hive *fresh_with_ours(struct reg_hive *h, const char *journal,
 
 	if (!fresh)
 		return NULL;
-	fresh->unbounded = true; /* both sides' changes are kept, whatever their size */
+	/* both sides' changes are kept, whatever their size; fresh is only
+	 * written whole or merged, never flushed, so it records nothing */
+	fresh->unbounded = true;
+	reg_journal_pause(fresh, true);
 	if (reg_journal_replay(h->journal, fresh) < 0) {
 		snprintf(err, errlen, "%s: merging with the file: out of memory", h->path);
 		reg_hive_free(fresh);
