@@ -32,6 +32,9 @@ struct reg_hive;
 struct lsw_mapping {
 	char letter;                 /* 'A'..'Z' except C and Z, or 0 for Z:\path */
 	const char *host_dir;        /* absolute, links resolved */
+	const char *named_dir;       /* as the user gave it (may lead through
+				      * links), or NULL: Z: knows it by that
+				      * name too */
 	bool read_only;
 };
 
