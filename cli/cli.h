@@ -64,7 +64,7 @@ int run_program(struct run_state *rs, int argc, char **argv, int first);
 /* locate.c: where lsw's runtime and DLLs are (build tree or install). */
 int locate_components(char *runtime, size_t rlen, char *dll_dir, size_t dlen);
 /* The prefix directory: --prefix, else $LSW_PREFIX, else ~/.lsw; created
- * with its drive_c skeleton on first use.  Returns 0 or -1 (message printed). */
+ * with its drive_c skeleton and identity.key on first use.  Returns 0 or -1 (message printed). */
 int prefix_prepare(const char *given, char *out, size_t len);
 
 /* environment.c: the Windows environment block for a new process. */

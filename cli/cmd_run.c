@@ -189,7 +189,7 @@ static int parse_map(struct run_state *rs, const char *spec)
 			LSW_MAX_MAPPINGS);
 		return -1;
 	}
-	if (!(m.host_dir = strdup(real))) {
+	if (!(m.host_dir = strdup(real)) || !(m.named_dir = strdup(path))) {
 		fprintf(stderr, "lsw %s: --map: %s\n", rs->command, strerror(errno));
 		return -1;
 	}

@@ -123,6 +123,11 @@ void nt_dispatch(struct lsw_thread *t)
 	const struct nt_row *row;
 	NTSTATUS status = LSW_STATUS_SUCCESS;
 
+	if (c->number >= LSW_CALL_FIRST && c->number <= LSW_CALL_LAST && !c->direct) {
+		c->row = NT_ROW_NOT_A_CALL; /* traced in its own way, not as an NT call */
+		nt_answer(t, lsw_private_call(c));
+		return;
+	}
 	c->row = nt_row_by_number(c->number);
 	row = c->row >= 0 ? &nt_rows[c->row] : NULL;
 	if (row && (row->handler || trace_opts))

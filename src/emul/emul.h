@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 #include <lsw/gate.h>
+#include <lsw/lswcall.h>
 #include <lsw/ntstatus.h>
 
 typedef uint32_t NTSTATUS;
@@ -31,6 +32,9 @@ struct reg_hive;
 struct lsw_mapping {
 	char letter;                 /* 'A'..'Z' except C and Z, or 0 for Z:\path */
 	const char *host_dir;        /* absolute, links resolved */
+	const char *named_dir;       /* as the user gave it (may lead through
+				      * links), or NULL: Z: knows it by that
+				      * name too */
 	bool read_only;
 };
 
@@ -189,10 +193,13 @@ struct lsw_process {
 	uint32_t exit_status;
 	uint64_t ki_exception;       /* ntdll!KiUserExceptionDispatcher, 0 if missing */
 	uint64_t ki_apc;             /* ntdll!KiUserApcDispatcher, 0 if missing */
+	char last_stub[LSW_STUB_NAME_MAX + 1]; /* "dll!Function", the last stub called */
 };
 
 /* dispatch.c */
 void nt_dispatch(struct lsw_thread *t);
+/* stub_call.c: LSW_CALL_FIRST..LSW_CALL_LAST, our DLLs' private calls */
+NTSTATUS lsw_private_call(struct nt_call *c);
 void nt_answer(struct lsw_thread *t, NTSTATUS status);
 /* Drops t's deferred call unanswered (its pending work goes). */
 void nt_cancel(struct lsw_thread *t);

@@ -142,6 +142,8 @@ static void unhandled(struct lsw_thread *t, const struct exc_record *rec)
 	if (rec->code == (uint32_t)LSW_STATUS_ACCESS_VIOLATION && rec->nparams >= 2)
 		fprintf(stderr, " (%s 0x%llx)", rec->info[0] < 2 ? access[rec->info[0]] : "executing",
 			(unsigned long long)rec->info[1]);
+	if (p->last_stub[0])
+		fprintf(stderr, " (last stub called: %s)", p->last_stub);
 	fputc('\n', stderr);
 	process_terminate(p, rec->code);
 }

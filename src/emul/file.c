@@ -17,6 +17,7 @@
 #include "emul/path.h"
 #include "emul/file_lock.h"
 #include "emul/share.h"
+#include "emul/volume_ids.h"
 #include "tracer/loop.h"
 
 #define FILE_SUPERSEDE 0
@@ -651,7 +652,8 @@ static uint32_t put_wide(uint8_t *o, const char *name)
 	return n;
 }
 
-/* The volume classes, from the host file system holding the file. */
+/* The volume classes, from the host file system holding the file, with
+ * its identity and sizes as volume_ids.h shows them. */
 static size_t volume_class(uint32_t cls, const struct file_object *f, uint8_t *o)
 {
 	struct statvfs vfs;
@@ -668,14 +670,14 @@ static size_t volume_class(uint32_t cls, const struct file_object *f, uint8_t *o
 	unit = vfs.f_frsize ? vfs.f_frsize : vfs.f_bsize;
 	bps = unit >= 512 ? 512 : (uint32_t)unit;
 	spu = (uint32_t)(unit / bps);
-	total = vfs.f_blocks;
-	avail = vfs.f_bfree;
-	avail_caller = vfs.f_bavail;
+	avail = volume_free_bytes(vfs.f_bfree * unit) / unit;
+	avail_caller = volume_free_bytes(vfs.f_bavail * unit) / unit;
+	total = volume_total_bytes(vfs.f_blocks * unit, vfs.f_bfree * unit) / unit;
 	switch (cls) {
 	case 1: /* FileFsVolumeInformation: creation, serial, label length,
 		 * SupportsObjects, label (empty) */
 		memset(o, 0, 24);
-		v32 = (uint32_t)(f->dev * 2654435761u); /* stable per host device */
+		v32 = volume_serial(f->dev);
 		memcpy(o + 8, &v32, 4);
 		return 18; /* offsetof(VolumeLabel) + an empty label */
 	case 3: /* FileFsSizeInformation */

@@ -21,6 +21,7 @@
 #include "emul/path.h"
 #include "emul/registry.h"
 #include "emul/thread.h"
+#include "emul/volume_ids.h"
 #include "tracer/launch.h"
 #include "tracer/loop.h"
 #include "tracer/notify.h"
@@ -302,6 +303,7 @@ int supervisor_run(const struct lsw_config *cfg, char **env, unsigned timeout_se
 	p->cfg = cfg;
 	p->env = env;
 	drives_init(cfg);
+	volume_ids_init(cfg->prefix);
 	raise_fd_limit();
 	stderr_nonblocking();
 	if (loop_init() < 0 || kuser_init() < 0) {

@@ -274,6 +274,22 @@ void trace_exit(struct nt_call *c, NTSTATUS status)
 	}
 }
 
+/* name was validated (stub_call.c): no character needs a JSON escape. */
+void trace_stub_call(struct nt_call *c, const char *name)
+{
+	if (trace_opts->summary)
+		return;
+	if (trace_opts->json) {
+		fprintf(trace_opts->out, "{\"pid\":%u,\"tid\":%u,\"stub\":\"%s\"}\n",
+			c->thread->process->win_pid, c->thread->win_tid, name);
+		return;
+	}
+	sb_reset(&line);
+	put_prefix(&line, c);
+	sb_printf(&line, "--- stub %s called ---\n", name);
+	fwrite(line.s, 1, line.len, trace_opts->out);
+}
+
 void trace_process_exit(struct lsw_process *p, const char *how, int code)
 {
 	struct nt_call *c = &p->main_thread.call;

@@ -34,6 +34,8 @@ extern struct trace_options *trace_opts;
 void trace_enter(struct nt_call *c);
 void trace_deferred(struct nt_call *c);
 void trace_exit(struct nt_call *c, NTSTATUS status);
+/* A stub of our DLLs was called: "--- stub kernel32!Foo called ---". */
+void trace_stub_call(struct nt_call *c, const char *name);
 /* The process ended: close calls that never returned, say how it ended. */
 void trace_process_exit(struct lsw_process *p, const char *how, int code);
 /* Writes the -c table (when asked) and flushes. */

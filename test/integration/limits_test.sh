@@ -61,8 +61,11 @@ if [ "$(nproc)" -gt 1 ]; then
 	cpus=""
 	for _ in $(seq 60); do
 		child=$(pgrep -P "$lsw_pid" | head -n 1)
-		[ -n "$child" ] && cpus=$(awk '/^Cpus_allowed_list/ {print $2}' "/proc/$child/status" 2>/dev/null)
-		[ -n "$cpus" ] && break
+		# once the runtime runs (its filter is on), the limits are applied
+		if [ -n "$child" ] && grep -q '^Seccomp:[[:space:]]*2' "/proc/$child/status" 2>/dev/null; then
+			cpus=$(awk '/^Cpus_allowed_list/ {print $2}' "/proc/$child/status")
+			break
+		fi
 		sleep 0.05
 	done
 	kill "$lsw_pid" 2>/dev/null; wait "$lsw_pid" 2>/dev/null

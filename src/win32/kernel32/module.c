@@ -210,3 +210,10 @@ K32API BOOL WINAPI FreeLibrary(HMODULE mod)
 
 	return status < 0 ? k32_fail(status) : TRUE;
 }
+
+/* For a thread running in the DLL it frees: neither call returns there. */
+K32API DECLSPEC_NORETURN void WINAPI FreeLibraryAndExitThread(HMODULE mod, DWORD code)
+{
+	FreeLibrary(mod);
+	ExitThread(code);
+}

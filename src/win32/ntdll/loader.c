@@ -342,3 +342,18 @@ __declspec(dllexport) const WCHAR *WINAPI LswLdrModulePath(PVOID module)
 
 	return m ? m->path : NULL;
 }
+
+/* The base of the module holding pc (for unwinders), NULL outside any. */
+__declspec(dllexport) PVOID NTAPI RtlPcToFileHeader(PVOID pc, PVOID *base)
+{
+	*base = NULL;
+	for (unsigned i = 0; i < ldr_nmodules; i++) {
+		struct ldr_module *m = &ldr_modules[i];
+
+		if ((BYTE *)pc >= m->base && (BYTE *)pc < m->base + m->size) {
+			*base = m->base;
+			break;
+		}
+	}
+	return *base;
+}

@@ -46,6 +46,14 @@ void ldr_link_initialized(struct ldr_module *m);
 NTSTATUS ldr_resolve_imports(struct ldr_module *m);
 /* Export lookup; follows forwarders.  name NULL: by ordinal. */
 NTSTATUS ldr_get_export(struct ldr_module *m, const char *name, WORD ordinal, void **out);
+/* loader_dirs.c: the i-th directory searched between the application's
+ * and System32 (SetDllDirectory's, then AddDllDirectory's), with a
+ * trailing '\', into out (261 chars); its length, 0 past the last. */
+size_t ldr_search_dir(unsigned i, WCHAR *out);
+/* apiset.c: "api-..." or "ext-..." (lower case) names a contract, never a
+ * file; its host DLL, NULL when the schema has no such set. */
+BOOL ldr_is_apiset_name(const char *lower_name);
+const char *ldr_apiset_host(const char *lower_name);
 /* Writes "lsw: ..." to the standard error handle. */
 void ldr_report(const char *a, const char *b, const char *c);
 

@@ -94,11 +94,21 @@ static void normalize(const char *in, char *out, size_t len)
 		strcat(out, ".dll");
 }
 
+/* The file name a module is known by: an API set's host, or NULL for a
+ * set the schema does not have. */
+static const char *module_name(const char *name, char *n, size_t len)
+{
+	normalize(name, n, len);
+	return ldr_is_apiset_name(n) ? ldr_apiset_host(n) : n;
+}
+
 struct ldr_module *ldr_find_loaded(const char *name)
 {
-	char n[64];
+	char buf[64];
+	const char *n = module_name(name, buf, sizeof(buf));
 
-	normalize(name, n, sizeof(n));
+	if (!n)
+		return NULL;
 	for (unsigned i = 0; i < ldr_nmodules; i++)
 		if (!strcmp(ldr_modules[i].name, n))
 			return &ldr_modules[i];
@@ -183,13 +193,18 @@ static NTSTATUS find_and_map(const char *name, BYTE **base, WCHAR *dos_path)
 	LSW_PEB *peb = (LSW_PEB *)NtCurrentTeb()->ProcessEnvironmentBlock;
 	UNICODE_STRING *img = &peb->ProcessParameters->ImagePathName;
 	size_t appdir = img->Length / 2;
-	WCHAR nt_path[320];
+	WCHAR nt_path[320], dir[262];
+	size_t dirlen;
 	NTSTATUS st = STATUS_DLL_NOT_FOUND;
 
 	while (appdir && img->Buffer[appdir - 1] != '\\')
 		appdir--;
 	if (appdir && appdir < 250) {
 		make_nt_path(nt_path, 320, img->Buffer, appdir, name);
+		st = map_file(nt_path, base);
+	}
+	for (unsigned i = 0; !NT_SUCCESS(st) && (dirlen = ldr_search_dir(i, dir)); i++) {
+		make_nt_path(nt_path, 320, dir, dirlen, name);
 		st = map_file(nt_path, base);
 	}
 	if (!NT_SUCCESS(st)) {
@@ -206,15 +221,24 @@ struct ldr_module *ldr_load(const char *name, struct ldr_module *importer, NTSTA
 {
 	struct ldr_module *m = ldr_find_loaded(name);
 	WCHAR path[260] = { 0 };
-	char n[64];
+	char buf[64];
+	const char *n;
 	BYTE *base;
 
 	if (m)
 		return m;
-	normalize(name, n, sizeof(n));
+	n = module_name(name, buf, sizeof(buf));
+	if (!n) {
+		*status = STATUS_DLL_NOT_FOUND;
+		if (importer) /* LoadLibrary fails silently, as on Windows */
+			ldr_report(buf, " is an API set Windows 10 does not have, imported by ",
+				   importer->name);
+		return NULL;
+	}
 	*status = find_and_map(n, &base, path);
 	if (!NT_SUCCESS(*status)) {
-		ldr_report(n, " was not found, imported by ", importer ? importer->name : "?");
+		if (importer) /* LoadLibrary fails silently, as on Windows */
+			ldr_report(n, " was not found, imported by ", importer->name);
 		return NULL;
 	}
 	m = ldr_add_module(base, n, path);

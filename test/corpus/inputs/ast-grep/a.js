@@ -1,0 +1,2 @@
+console.log(a);
+foo(console.log(b, c));

@@ -1,0 +1,5 @@
+string(SHA256 h "corpus")
+math(EXPR x "6 * 7")
+string(TOUPPER "lsw" u)
+message(STATUS "x=${x} u=${u} h=${h}")
+file(WRITE out.txt "written by cmake\n")

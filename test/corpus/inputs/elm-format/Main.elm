@@ -1,0 +1,3 @@
+module Main exposing (main)
+import Html
+main = Html.text   "hi"

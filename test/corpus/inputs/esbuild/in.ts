@@ -1,0 +1,2 @@
+const add = (a: number, b: number): number => a + b;
+console.log(add(1, 2));

@@ -1,0 +1,2 @@
+const n: number = "three";
+export function twice(x: number): number { return x * 2 }

@@ -1,0 +1,1 @@
+"""Helpers for the Windows DLL tools: spec files, import libraries, prototypes."""
