@@ -173,7 +173,7 @@ struct lsw_process {
 	uint32_t win_pid;
 	struct lsw_thread main_thread;
 	struct lsw_thread *threads;  /* every thread, main_thread last */
-	uint32_t live_threads;       /* started and not ended */
+	uint32_t live_threads;       /* created and not ended */
 	uint32_t threads_charged;    /* created and not ended (limits.threads) */
 	struct handle_table handles;
 	struct vad_map vad;

@@ -98,7 +98,7 @@ static void thread_ended(struct lsw_thread *t, uint32_t status)
 	t->exited = true;
 	t->exit_status = status;
 	t->exit_time = nt_system_time();
-	if (t->started && p->live_threads)
+	if (p->live_threads) /* every thread that gets here was counted */
 		p->live_threads--;
 	if (t != &p->main_thread && p->threads_charged)
 		p->threads_charged--;
@@ -229,7 +229,6 @@ static void exit_ops(struct lsw_thread *t)
 NTSTATUS thread_hello(struct lsw_thread *t)
 {
 	t->started = true;
-	t->process->live_threads++; /* thread_ended counts it out */
 	if (!t->terminating)
 		return start_thread(t); /* held while suspended (nt_answer) */
 	thread_ended(t, t->exit_status);
@@ -411,6 +410,10 @@ NTSTATUS nt_NtCreateThreadEx(struct nt_call *c)
 	if (op)
 		op->arg[0] = t->block;
 	c->thread->clone_block = t->block; /* the one clone its answer may make */
+	/* alive from now on, as on Windows, not from its hello: a creator
+	 * that ends at once does not end the process (thread_ended counts
+	 * it out) */
+	p->live_threads++;
 	return LSW_STATUS_SUCCESS;
 }
 
