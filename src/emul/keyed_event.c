@@ -62,25 +62,16 @@ static void timed_out(void *arg, uint32_t events)
 	free(w);
 }
 
-void keyed_event_thread_exited(struct lsw_thread *t)
+/* The waiter's thread ended or was answered otherwise (nt_cancel). */
+static void drop_waiter(struct lsw_thread *t, void *arg)
 {
-	struct keyed_event *e = &process_wide;
-	struct keyed_waiter **p = &e->queue;
+	struct keyed_waiter *w = arg;
 
-	/* only the process-wide queue is walked: a private keyed event's
-	 * queue entries go with the thread's answer (which never comes) */
-	while (*p) {
-		struct keyed_waiter *w = *p;
-
-		if (w->thread == t) {
-			*p = w->next;
-			if (w->timer)
-				loop_cancel_timer(w->timer);
-			free(w);
-		} else {
-			p = &w->next;
-		}
-	}
+	(void)t;
+	if (w->timer)
+		loop_cancel_timer(w->timer);
+	unlink_waiter(w);
+	free(w);
 }
 
 /* Pairs with the first queued thread of the other side on key, or queues
@@ -137,6 +128,7 @@ static NTSTATUS rendezvous(struct nt_call *c, bool releasing)
 	for (tail = &e->queue; *tail; tail = &(*tail)->next)
 		;
 	*tail = w;
+	nt_defer(c, drop_waiter, w);
 	return NT_DEFERRED;
 }
 
