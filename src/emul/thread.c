@@ -304,13 +304,16 @@ NTSTATUS nt_NtCreateThreadEx(struct nt_call *c)
 	struct lsw_thread *t;
 	struct thread_object *o;
 	struct lsw_op *op;
-	uint64_t h;
+	uint64_t h = 0;
 	static uint32_t next_win_tid;
 
 	if (c->args[3] != (uint64_t)-1)
 		return LSW_STATUS_INVALID_HANDLE; /* other processes: none yet */
 	if (!c->args[4])
 		return LSW_STATUS_INVALID_PARAMETER;
+	/* where the handle goes, before anything is made for the thread */
+	if (tracee_write(c->thread, c->args[0], &h, 8) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
 	if (!p->start.entry_thread)
 		return LSW_STATUS_NOT_IMPLEMENTED; /* an ntdll without RtlUserThreadStart */
 	if (p->cfg->limits.threads && 1 + p->threads_charged >= p->cfg->limits.threads)
@@ -346,7 +349,8 @@ NTSTATUS nt_NtCreateThreadEx(struct nt_call *c)
 		if (h)
 			handle_close(p, h);
 		t->exited = true; /* never started: its hello, if any, is refused */
-		t->block = 0;
+		/* its ranges stay mapped and reserved: reclaim must not free them */
+		t->block = t->stack_base = t->teb = 0;
 		p->threads_charged--;
 		return h ? LSW_STATUS_ACCESS_VIOLATION : LSW_STATUS_INSUFFICIENT_RESOURCES;
 	}
