@@ -7,7 +7,6 @@
  */
 #include "ntfuzz.h"
 
-#define MAX_LIVE_THREADS 4
 #define MEM_RELEASE 0x8000u
 #define DUPLICATE_CLOSE_SOURCE 1u
 #define MEM_FREE 0x10000u
@@ -15,7 +14,6 @@
 typedef int rule_fn(struct fuzz_call *fc);
 
 static unsigned apcs_run;
-static uint64_t thread_handles[MAX_LIVE_THREADS];
 
 /* The APC routine every queued APC and I/O or timer completion gets. */
 static void fuzz_apc(void *a, void *b, void *c)
@@ -104,28 +102,11 @@ static int first_harmless(struct fuzz_call *fc)
 	return 1;
 }
 
-static unsigned threads_alive(void)
-{
-	unsigned n = 0;
-
-	for (unsigned i = 0; i < MAX_LIVE_THREADS; i++) {
-		uint64_t a[NT_MAX_ARGS] = { thread_handles[i], 0 }, zero = 0;
-
-		if (!thread_handles[i])
-			continue;
-		a[2] = (uint64_t)&zero;
-		/* STATUS_TIMEOUT (0x102): still running; anything else: gone */
-		if (raw_ntcall(calls[call_row("NtWaitForSingleObject")].number, a) == 0x102)
-			n++;
-		else
-			thread_handles[i] = 0;
-	}
-	return n;
-}
-
+/* Threads run until the process ends (unless a call ends them), so how
+ * many there are never depends on timing: a seed replays the same calls. */
 static int create_thread(struct fuzz_call *fc)
 {
-	if (threads_made >= MAX_THREADS || threads_alive() >= MAX_LIVE_THREADS)
+	if (threads_made >= MAX_THREADS)
 		return 0;
 	if (chance(85))
 		fc->a[3] = (uint64_t)-1;
@@ -271,17 +252,7 @@ int guard(struct fuzz_call *fc)
 	return 1;
 }
 
-static void note_thread(uint64_t h)
-{
-	threads_made++;
-	for (unsigned i = 0; i < MAX_LIVE_THREADS; i++)
-		if (!thread_handles[i]) {
-			thread_handles[i] = h;
-			return;
-		}
-}
-
-/* An output the call wrote where ntfuzz can read it, or 0. */
+/* An 8-byte output the call wrote where ntfuzz can read it, or 0. */
 static uint64_t out(const struct fuzz_call *fc, int i)
 {
 	return fc->slot[i] && fc->a[i] == fc->slot[i] ? *(uint64_t *)fc->slot[i] : 0;
@@ -310,13 +281,12 @@ void harvest(const struct fuzz_call *fc, uint32_t status)
 	if (fc->row == row_close)
 		handle_forget(fc->a[0]);
 	for (int i = 0; i < fc->nargs; i++) {
-		uint64_t h = out(fc, i);
+		uint64_t h = d[i].kind == K_PHANDLE ? out(fc, i) : 0;
 
-		if (d[i].kind != K_PHANDLE || !h)
+		if (!h)
 			continue;
 		handle_add(h, fc->row);
-		if (fc->row == row_thread)
-			note_thread(h);
+		threads_made += fc->row == row_thread;
 	}
 	note_memory(fc);
 }

@@ -161,7 +161,7 @@ static void setup_output(void)
 	raw_ntcall(calls[call_row("NtSetInformationObject")].number, a);
 }
 
-uint32_t nr_delay_execution, nr_terminate_thread;
+uint32_t nr_delay_execution;
 
 static void summary(uint64_t seed, uint64_t made, uint64_t ok)
 {
@@ -191,7 +191,6 @@ int entry(void)
 	}
 	row_write_file = call_row("NtWriteFile");
 	nr_delay_execution = calls[call_row("NtDelayExecution")].number;
-	nr_terminate_thread = calls[call_row("NtTerminateThread")].number;
 	setup_output();
 	guard_init();
 	memory_init();

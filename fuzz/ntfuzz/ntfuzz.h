@@ -88,8 +88,8 @@ int chance(unsigned percent);
 /* ---- the raw system call and the code other threads run (raw.S) ---- */
 
 uint32_t raw_ntcall(uint32_t number, const uint64_t *args); /* args[NT_MAX_ARGS] */
-void fuzz_thread_start(void *arg);    /* a created thread: short sleeps, exit */
-extern uint32_t nr_delay_execution, nr_terminate_thread; /* for raw.S */
+void fuzz_thread_start(void *arg);    /* a created thread: alertable sleeps */
+extern uint32_t nr_delay_execution;   /* for raw.S */
 
 /* ---- memory (memory.c) ---- */
 
@@ -137,7 +137,7 @@ uint64_t any_handle(void);
 uint64_t harmless_handle(void);
 extern uint64_t out_handle;           /* stdout, protected from close */
 extern unsigned threads_made;
-#define MAX_THREADS 32      /* created in one run */
+#define MAX_THREADS 12      /* created in one run */
 
 /* ---- structures (structs.c) ---- */
 

@@ -31,27 +31,19 @@ raw_ntcall:
 	ret
 
 /*
- * A created thread: alertable 2 ms sleeps (so queued APCs run), then it
- * ends itself.  It keeps nothing in registers across a call and calls no
- * function, so NtSetContextThread may restart it here on any stack with any
- * integer registers.
+ * A created thread: alertable 10 ms sleeps (so queued APCs run) until the
+ * process ends or a call ends it.  It keeps nothing in registers across a
+ * call and calls no function, so NtSetContextThread may restart it here on
+ * any stack with any integer registers.
  */
 	.globl fuzz_thread_start
 fuzz_thread_start:
 	and $-16, %rsp
 	sub $0x40, %rsp
-	movl $40, 0x30(%rsp)
-2:	movq $-20000, 0x38(%rsp)
+2:	movq $-100000, 0x38(%rsp)
 	mov $1, %ecx
 	lea 0x38(%rsp), %rdx
 	mov %rcx, %r10
 	mov nr_delay_execution(%rip), %eax
 	syscall
-	decl 0x30(%rsp)
-	jg 2b
-	mov $-2, %rcx
-	xor %edx, %edx
-	mov %rcx, %r10
-	mov nr_terminate_thread(%rip), %eax
-	syscall
-	jmp fuzz_thread_start
+	jmp 2b
