@@ -21,11 +21,14 @@ static uint64_t scalar(const struct arg_desc *d)
 	case K_STATUS:
 		return chance(50) ? below(300) : (uint32_t)rng();
 	case K_HANDLE:
-		return any_handle();
+		return handle_for(d->name);
 	case K_FLAGS:
 		return flag_value(d->vals);
-	case K_ENUM:
-		return enum_value(d->vals);
+	case K_ENUM: {
+		uint64_t v;
+
+		return chance(50) && known_class(d->vals->v, &v) ? v : enum_value(d->vals);
+	}
 	case K_PVOID:
 		return chance(30) ? 0 : chance(70) ? plausible_bytes(256) : any_int();
 	default:
@@ -36,10 +39,15 @@ static uint64_t scalar(const struct arg_desc *d)
 /* Room for a buffer argument and the length its length argument says. */
 static uint64_t buffer(struct fuzz_call *fc, const struct arg_desc *d)
 {
-	uint64_t len = size_like();
-	size_t room = len > 65536 ? 65536 : (size_t)len;
+	uint64_t len = learned_length(fc);
+	size_t room;
 	uint8_t *p;
 
+	if (!len || chance(30))
+		len = d->kind == K_BUF_OUT && chance(50) ? 256 + below(4096) : size_like();
+	else if (chance(10))
+		len += below(3) - 1;          /* one byte off what it wants */
+	room = len > 65536 ? 65536 : (size_t)len;
 	if (chance(10))
 		room = room > 8 ? room - 1 - below(8) : 0;  /* says more than there is */
 	p = scratch_alloc(room);
@@ -127,6 +135,7 @@ void make_args(struct fuzz_call *fc)
 	int n = 0;
 
 	name_class = fc->row >= 0 ? calls[fc->row].cls : C_OTHER;
+	name_in_objattr(0, 0);
 	memset(fc->a, 0, sizeof(fc->a));
 	memset(fc->slot, 0, sizeof(fc->slot));
 	if (!d) {

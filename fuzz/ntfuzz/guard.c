@@ -276,16 +276,18 @@ void harvest(const struct fuzz_call *fc, uint32_t status)
 
 	if (fc->row == row_dup && (fc->a[6] & DUPLICATE_CLOSE_SOURCE))
 		handle_forget(fc->a[1]);   /* closed even when the call fails */
+	learn(fc, status);
 	if ((int32_t)status < 0 || !d)
 		return;
 	if (fc->row == row_close)
 		handle_forget(fc->a[0]);
+	name_worked();
 	for (int i = 0; i < fc->nargs; i++) {
 		uint64_t h = d[i].kind == K_PHANDLE ? out(fc, i) : 0;
 
 		if (!h)
 			continue;
-		handle_add(h, fc->row);
+		handle_add(h, fc->row, d[i].name);
 		threads_made += fc->row == row_thread;
 	}
 	note_memory(fc);

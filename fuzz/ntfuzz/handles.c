@@ -1,7 +1,9 @@
 /*
  * The handles ntfuzz holds: every handle a call gave it, with the call that
- * made it, forgotten when a call closes it.  Calls that could end or stop
- * this process or its main thread get only handles known not to be either.
+ * made it and the kind of object its argument names ("KeyHandle": Key),
+ * forgotten when a call closes it.  An argument that names a kind mostly
+ * gets a handle of that kind.  Calls that could end or stop this process
+ * or its main thread get only handles known not to be either.
  */
 #include "ntfuzz.h"
 
@@ -10,6 +12,7 @@
 static struct held {
 	uint64_t h;
 	int row;
+	const char *kind;   /* the name of the argument it came back in */
 } held[MAX_HANDLES];
 static unsigned nheld;
 
@@ -21,7 +24,7 @@ static int same_handle(uint64_t a, uint64_t b)
 	return ((a ^ b) & 0xFFFFFFFCu) == 0;
 }
 
-void handle_add(uint64_t h, int row)
+void handle_add(uint64_t h, int row, const char *kind)
 {
 	if (!h || h > 0xFFFFFFFFu || same_handle(h, out_handle))
 		return;
@@ -30,6 +33,7 @@ void handle_add(uint64_t h, int row)
 		held[below(MAX_HANDLES)] = held[--nheld];
 	held[nheld].h = h;
 	held[nheld].row = row;
+	held[nheld].kind = kind;
 	nheld++;
 }
 
@@ -57,6 +61,63 @@ uint64_t any_handle(void)
 			return 4 * (1 + below(48));
 		return held[below(nheld)].h + (chance(3) ? 1 + below(3) : 0);
 	}
+}
+
+/* "KeyHandle" and "Key" name one kind; "Handle" names none. */
+static unsigned kind_len(const char *name)
+{
+	unsigned n = 0;
+
+	while (name[n])
+		n++;
+	if (n >= 6 && same_name(name + n - 6, "Handle"))
+		n -= 6;
+	return n;
+}
+
+static int same_kind(const char *a, const char *b)
+{
+	unsigned n = kind_len(a);
+
+	if (!n || n != kind_len(b))
+		return 0;
+	for (unsigned i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
+}
+
+static int ends_with(const char *s, const char *tail)
+{
+	unsigned n = kind_len(s), t = 0;
+
+	while (tail[t])
+		t++;
+	if (n < t)
+		return 0;
+	for (unsigned i = 0; i < t; i++)
+		if (s[n - t + i] != tail[i])
+			return 0;
+	return 1;
+}
+
+uint64_t handle_for(const char *name)
+{
+	if (ends_with(name, "Process") && chance(70))
+		return (uint64_t)-1;
+	if (ends_with(name, "Thread") && chance(30))
+		return (uint64_t)-2;
+	if (nheld && kind_len(name) && chance(75)) {
+		unsigned start = below(nheld);
+
+		for (unsigned k = 0; k < nheld; k++) {
+			const struct held *e = &held[(start + k) % nheld];
+
+			if (e->kind && same_kind(e->kind, name))
+				return e->h;
+		}
+	}
+	return any_handle();
 }
 
 /* Made by a call that can give a handle to this process or its threads. */

@@ -158,7 +158,7 @@ uint64_t bad_pointer_or(uint64_t good)
 {
 	uint64_t o;
 
-	if (chance(88))
+	if (chance(93))
 		return good;
 	switch (below(11)) {
 	case 0: return 0;

@@ -106,10 +106,62 @@ static const char *prefix(void)
 	return object_prefixes[below(N(object_prefixes))];
 }
 
+/* Names made lately, and names a call with OBJECT_ATTRIBUTES succeeded
+ * with: many names are one of them again, so what one call creates
+ * another finds. */
+#define RING 16
+#define RING_CHARS 96
+struct ring {
+	uint16_t name[RING][RING_CHARS];
+	unsigned len[RING], n, next;
+};
+static struct ring recent, worked;
+static const uint16_t *last_objattr;
+static unsigned last_objattr_len;
+
+static unsigned again(const struct ring *r, uint16_t *w)
+{
+	unsigned k = below(r->n);
+
+	for (unsigned i = 0; i < r->len[k]; i++)
+		w[i] = r->name[k][i];
+	return r->len[k];
+}
+
+static void remember(struct ring *r, const uint16_t *w, unsigned n)
+{
+	if (n > RING_CHARS)
+		return;
+	for (unsigned i = 0; i < n; i++)
+		r->name[r->next][i] = w[i];
+	r->len[r->next] = n;
+	r->next = (r->next + 1) % RING;
+	if (r->n < RING)
+		r->n++;
+}
+
+void name_in_objattr(const uint16_t *w, unsigned n)
+{
+	last_objattr = w;
+	last_objattr_len = n;
+}
+
+void name_worked(void)
+{
+	if (last_objattr)
+		remember(&worked, last_objattr, last_objattr_len);
+	last_objattr = 0;
+}
+
 unsigned make_name(uint16_t *w, int relative)
 {
 	unsigned at = 0, parts_n = below(3) + (chance(20) ? 1 : 0);
 	int odd = chance(15);
+
+	if (worked.n && chance(25))
+		return again(&worked, w);
+	if (recent.n && chance(15))
+		return again(&recent, w);
 
 	if (!relative ? chance(95) : chance(5))
 		at = put(w, at, prefix());
@@ -122,5 +174,6 @@ unsigned make_name(uint16_t *w, int relative)
 	}
 	if (odd && chance(5))
 		at = put_run(w, at, 'x', MAX_CHARS);  /* as long as a name can be */
+	remember(&recent, w, at);
 	return at;
 }

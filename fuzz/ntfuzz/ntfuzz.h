@@ -52,6 +52,7 @@ struct valset {
 struct arg_desc {
 	uint8_t dir, kind, size;
 	uint8_t count_arg;          /* 1 + index of the length or count argument, 0: none */
+	uint8_t ret_arg;            /* 1 + index of the ReturnLength argument, 0: none */
 	const struct valset *vals;
 	const char *name;
 };
@@ -127,11 +128,14 @@ int64_t short_timeout(void);
 
 /* ---- handles (handles.c) ---- */
 
-/* Where a handle came from: the row of the call that made it. */
-void handle_add(uint64_t h, int row);
+/* Where a handle came from: the row of the call that made it, the name of
+ * the argument it was written to. */
+void handle_add(uint64_t h, int row, const char *kind);
 void handle_forget(uint64_t h);
 /* Any handle-like value: a live one, a pseudo-handle, NULL, junk. */
 uint64_t any_handle(void);
+/* For an argument named "FileHandle" (or "Event"...): mostly one of that kind. */
+uint64_t handle_for(const char *name);
 /* A handle that is neither this process nor one of its threads other than
  * those ntfuzz created (for calls that would end or stop them). */
 uint64_t harmless_handle(void);
@@ -145,6 +149,10 @@ extern unsigned threads_made;
  * registry keys...), now and then another's. */
 extern unsigned name_class;
 uint64_t make_ustring(void);          /* address of a UNICODE_STRING */
+/* names.c: the name the last OBJECT_ATTRIBUTES holds; a call with it
+ * succeeded (the name is used again more often). */
+void name_in_objattr(const uint16_t *w, unsigned n);
+void name_worked(void);
 uint64_t make_out_ustring(void);      /* one with room for a result */
 uint64_t make_client_id(void);        /* CLIENT_ID: ours, small or junk */
 uint64_t make_objattr(void);          /* address of OBJECT_ATTRIBUTES */
@@ -164,6 +172,12 @@ struct fuzz_call {
 
 /* Makes up the arguments of calls[row]. */
 void make_args(struct fuzz_call *fc);
+
+/* What the supervisor taught (learned.c): information classes it knows and
+ * the buffer length each needs (from ReturnLength after "too small"). */
+uint32_t learned_length(const struct fuzz_call *fc);
+int known_class(const uint32_t *table, uint64_t *cls);
+void learn(const struct fuzz_call *fc, uint32_t status);
 /* Keeps the program alive: returns 0 to skip the call, else adjusts
  * arguments that would end, stop or redirect it. */
 int guard(struct fuzz_call *fc);

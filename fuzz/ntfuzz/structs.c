@@ -72,9 +72,14 @@ uint64_t make_objattr(void)
 	int relative = chance(25);
 
 	oa->length = chance(92) ? sizeof(*oa) : (uint32_t)size_like();
-	oa->root = relative ? any_handle() : 0;
-	if (chance(94))
-		oa->name = bad_pointer_or(ustring_of(make_name(name, relative)));
+	oa->root = relative ? handle_for(name_class == C_FILE ? "File"
+				       : name_class == C_KEY ? "Key" : "Directory") : 0;
+	if (chance(94)) {
+		unsigned n = make_name(name, relative);
+
+		oa->name = bad_pointer_or(ustring_of(n));
+		name_in_objattr(name, n);
+	}
 	oa->attributes = chance(60) ? 0x40 /* OBJ_CASE_INSENSITIVE */
 				    : (uint32_t)flag_value(obj_attribute_values);
 	if (chance(6)) {

@@ -45,6 +45,7 @@ uint64_t flag_value(const struct valset *vs)
 	case 0: return 0;
 	case 1: return (uint32_t)rng();
 	case 2: return (uint32_t)1 << below(32);
+	case 3: return vs->v[0];   /* xlat tables list the combined value first */
 	default:
 		for (unsigned k = 1 + below(3); k; k--)
 			v |= vs->v[below(vs->n)];
