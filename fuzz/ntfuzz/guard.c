@@ -235,8 +235,9 @@ static void by_name(struct fuzz_call *fc)
 		if (i >= 0)
 			fc->a[i] = chance(50) ? (uint64_t)fuzz_apc : 0;
 	}
+	/* a lock another handle holds, or a key nobody changes: forever */
 	i = arg_named(fc, "FailImmediately");
-	if (i >= 0 && chance(97))
+	if (i >= 0)
 		fc->a[i] = 1;
 	i = arg_named(fc, "Asynchronous");
 	if (i >= 0)
