@@ -2,9 +2,10 @@
 # Fuzzes the NT call surface: ntfuzz.exe makes random NT calls with random
 # arguments under lsw-san, the supervisor built with ASan and UBSan.
 #
-#   ntfuzz.sh LSW_SAN NTFUZZ_EXE CORPUS
+#   ntfuzz.sh LSW_SAN NTFUZZ_EXE CORPUS [FOUND_EXE]
 #
-# Every run of CORPUS (lines "SEED COUNT", # comments: seeds that found bugs)
+# FOUND_EXE (fixtures/fuzzfound.c: one check per bug found) runs first,
+# and must pass without a sanitizer report.  Every run of CORPUS (lines "SEED COUNT", # comments: seeds that found bugs)
 # is replayed, then the fixed seeds below, then random seeds (printed) until
 # FUZZ_TIME seconds (default 75) have gone.  FUZZ_SEEDS="SEED:COUNT ..."
 # runs just those.  One run in four is `lsw-san trace`, for the argument
@@ -19,7 +20,8 @@ set -uo pipefail
 lsw=${1:?usage: ntfuzz.sh LSW_SAN NTFUZZ_EXE CORPUS}
 exe=${2:?usage: ntfuzz.sh LSW_SAN NTFUZZ_EXE CORPUS}
 corpus=${3:?usage: ntfuzz.sh LSW_SAN NTFUZZ_EXE CORPUS}
-budget=${FUZZ_TIME:-75}
+found=${4:-}
+budget=${FUZZ_TIME:-60}
 count=${FUZZ_COUNT:-20000}
 timeout=20
 fixed_seeds="1 2 3 4 5 6 7 8"
@@ -30,6 +32,7 @@ if [ ! -x "$lsw" ] || [ ! -f "$exe" ]; then
 fi
 lsw=$(realpath "$lsw")
 exe=$(realpath "$exe")
+[ -z "$found" ] || found=$(realpath "$found")
 dll_dir=$(dirname "$(dirname "$lsw")")/src/win32
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/lsw-ntfuzz.XXXXXX")
@@ -56,10 +59,10 @@ explained() {
 	esac
 }
 
-# Runs lsw-san once in $work/run: SEED COUNT MODE (run|trace) [FLAGS];
-# sets rc (lsw's status) and ms (wall time).
+# Runs lsw-san once in $work/run: SEED COUNT MODE (run|trace) [FLAGS]
+# (PROGRAM: $exe, else $program); sets rc (lsw's status) and ms (wall time).
 launch() {
-	local seed=$1 n=$2 mode=$3 flags=${4:-} dir=$work/run start
+	local seed=$1 n=$2 mode=$3 flags=${4:-} dir=$work/run start prog=${program:-$exe}
 	rm -rf "$dir" "$work/san" && mkdir -p "$dir/pfx" "$dir/d" "$dir/e" "$dir/cwd" "$work/san"
 	echo "read-only" >"$dir/e/keep.txt"
 	opts=(--prefix "$dir/pfx" --timeout "$timeout" --no-cwd --memory 512M
@@ -67,7 +70,7 @@ launch() {
 	[ "$mode" = trace ] && opts+=(-o /dev/null)
 	start=$(date +%s%N)
 	(cd "$dir/cwd" && timeout -k 5 $((timeout + 10)) setsid -w "$lsw" "$mode" "${opts[@]}" \
-		"$exe" "$seed" "$n" $flags </dev/null 2>"$dir/err" | tail -c 200000 >"$dir/out")
+		"$prog" $seed $n $flags </dev/null 2>"$dir/err" | tail -c 200000 >"$dir/out")
 	rc=${PIPESTATUS[0]}
 	ms=$((($(date +%s%N) - start) / 1000000))
 }
@@ -122,6 +125,21 @@ run_seed() {
 	[ $((runs % 4)) -eq 3 ] && mode=trace
 	one_run "$1" "$2" "$mode"
 }
+
+# The focused checks of what was found, under the sanitizers.
+if [ -n "$found" ]; then
+	program=$found launch "" "" run
+	why=$(failure)
+	grep -q ' checks, 0 failed' "$work/run/out" || why=${why:-"its checks failed"}
+	if [ -n "$why" ]; then
+		echo "FAIL: $(basename "$found"): $why (lsw status $rc)"
+		cat "$work/san"/* "$work/run/err" 2>/dev/null | head -n 80
+		grep -a 'FAILED' "$work/run/out"
+		failed=$((failed + 1))
+	else
+		echo "ok: $(basename "$found"): $(tail -n 1 "$work/run/out")"
+	fi
+fi
 
 began=$SECONDS
 if [ -n "${FUZZ_SEEDS:-}" ]; then
