@@ -102,6 +102,14 @@ static int first_harmless(struct fuzz_call *fc)
 	return 1;
 }
 
+static int set_context(struct fuzz_call *fc)
+{
+	fc->a[0] = harmless_handle();
+	if (slot(fc, 1))
+		context_restart(fc->a[1], fc->a[0]);
+	return 1;
+}
+
 /* Threads run until the process ends (unless a call ends them), so how
  * many there are never depends on timing: a seed replays the same calls. */
 static int create_thread(struct fuzz_call *fc)
@@ -185,7 +193,7 @@ static const struct rule {
 	{ "NtTerminateThread", first_harmless },
 	{ "NtSuspendThread", first_harmless },
 	{ "NtSuspendProcess", first_harmless },
-	{ "NtSetContextThread", first_harmless },
+	{ "NtSetContextThread", set_context },
 	{ "NtCreateThreadEx", create_thread },
 	{ "NtCreateThread", skip },
 	{ "NtAllocateVirtualMemory", alloc_vm },
@@ -289,7 +297,10 @@ void harvest(const struct fuzz_call *fc, uint32_t status)
 		if (!h)
 			continue;
 		handle_add(h, fc->row, d[i].name);
-		threads_made += fc->row == row_thread;
+		if (fc->row == row_thread) {
+			threads_made++;
+			thread_made(h);
+		}
 	}
 	note_memory(fc);
 }

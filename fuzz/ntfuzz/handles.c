@@ -35,6 +35,7 @@ void handle_add(uint64_t h, int row, const char *kind)
 	held[nheld].row = row;
 	held[nheld].kind = kind;
 	nheld++;
+	share_handle(h);
 }
 
 void handle_forget(uint64_t h)

@@ -2,15 +2,12 @@
  * ntfuzz's memory: the scratch area every pointer argument points into
  * (followed by a reserved, never accessible page), the list of memory the
  * program allocated or mapped through its own calls (the only memory the
- * calls that free, unmap or protect are given), and the stacks a thread
- * restarted by NtSetContextThread runs on.
+ * calls that free, unmap or protect are given).
  */
 #include "ntfuzz.h"
 
 #define PAGE 4096u
 #define MAX_OWNED 64
-#define CONTEXT_STACKS 4
-#define CONTEXT_STACK_SIZE (16u * 1024)
 
 static uint8_t *scratch;
 static size_t bottom, top;   /* allocations grow up from bottom, down from top */
@@ -19,8 +16,6 @@ static struct owned {
 	uint64_t base, size;
 } owned[MAX_OWNED];
 static unsigned nowned;
-
-static uint8_t context_stacks[CONTEXT_STACKS][CONTEXT_STACK_SIZE] __attribute__((aligned(16)));
 
 /* Never written: what "read-only memory" points at. */
 static const uint8_t readonly_bytes[64] = "ntfuzz read-only data";
@@ -146,12 +141,6 @@ void owned_forget(uint64_t base, uint64_t size)
 		else
 			i++;
 	}
-}
-
-uint64_t context_stack(void)
-{
-	/* as at a function's entry: 16-aligned less the return address */
-	return (uint64_t)context_stacks[below(CONTEXT_STACKS)] + CONTEXT_STACK_SIZE - 0x1000 - 8;
 }
 
 uint64_t bad_pointer_or(uint64_t good)

@@ -11,18 +11,24 @@
 static int row_write_file;
 static unsigned made_by_row[1024], ok_by_row[1024];
 
+/* Output goes out a line at a time (one NtWriteFile per line). */
 void say(const char *s)
 {
+	static char line[512];
+	static uint32_t n;
 	uint64_t a[NT_MAX_ARGS] = { 0 }, iosb[2];
-	uint32_t n = 0;
 
-	while (s[n])
-		n++;
-	a[0] = out_handle;
-	a[4] = (uint64_t)iosb;
-	a[5] = (uint64_t)s;
-	a[6] = n;
-	raw_ntcall(calls[row_write_file].number, a);
+	for (; *s; s++) {
+		line[n++] = *s;
+		if (*s != '\n' && n < sizeof(line))
+			continue;
+		a[0] = out_handle;
+		a[4] = (uint64_t)iosb;
+		a[5] = (uint64_t)line;
+		a[6] = n;
+		raw_ntcall(calls[row_write_file].number, a);
+		n = 0;
+	}
 }
 
 static void say_num(uint64_t v, unsigned base)
@@ -161,8 +167,6 @@ static void setup_output(void)
 	raw_ntcall(calls[call_row("NtSetInformationObject")].number, a);
 }
 
-uint32_t nr_delay_execution;
-
 static void summary(uint64_t seed, uint64_t made, uint64_t ok)
 {
 	say("ntfuzz: seed ");
@@ -190,7 +194,7 @@ int entry(void)
 		per_call |= *s == 's';
 	}
 	row_write_file = call_row("NtWriteFile");
-	nr_delay_execution = calls[call_row("NtDelayExecution")].number;
+	threads_init();
 	setup_output();
 	guard_init();
 	memory_init();

@@ -89,8 +89,17 @@ int chance(unsigned percent);
 /* ---- the raw system call and the code other threads run (raw.S) ---- */
 
 uint32_t raw_ntcall(uint32_t number, const uint64_t *args); /* args[NT_MAX_ARGS] */
-void fuzz_thread_start(void *arg);    /* a created thread: alertable sleeps */
-extern uint32_t nr_delay_execution;   /* for raw.S */
+void fuzz_thread_start(void *arg);    /* a created thread: runs fuzz_thread_main */
+
+/* ---- the other threads (threads.c) ---- */
+
+void threads_init(void);
+void fuzz_thread_main(uint64_t seed);
+/* A handle the other threads may wait on or signal from now on. */
+void share_handle(uint64_t h);
+void thread_made(uint64_t h);
+/* The stack a restarted thread gets, 0 if h is not one of ntfuzz's threads. */
+uint64_t restart_stack(uint64_t h);
 
 /* ---- memory (memory.c) ---- */
 
@@ -111,8 +120,6 @@ uint64_t owned_address(void);
 uint64_t owned_size(uint64_t base);
 void owned_add(uint64_t base, uint64_t size);
 void owned_forget(uint64_t base, uint64_t size);
-/* Start of the thread stacks NtSetContextThread may point at. */
-uint64_t context_stack(void);
 
 void *memset(void *d, int c, size_t n);
 void *memcpy(void *d, const void *s, size_t n);
@@ -141,7 +148,7 @@ uint64_t handle_for(const char *name);
 uint64_t harmless_handle(void);
 extern uint64_t out_handle;           /* stdout, protected from close */
 extern unsigned threads_made;
-#define MAX_THREADS 12      /* created in one run */
+#define MAX_THREADS 6       /* created in one run */
 
 /* ---- structures (structs.c) ---- */
 
@@ -159,6 +166,8 @@ uint64_t make_objattr(void);          /* address of OBJECT_ATTRIBUTES */
 /* n bytes of plausible structure: small numbers, handles, pointers, names. */
 void fill_plausible(uint8_t *p, size_t n);
 uint64_t make_context(void);          /* address of a CONTEXT */
+/* Makes a CONTEXT built by make_context restart thread h (threads.c). */
+void context_restart(uint64_t ctx, uint64_t h);
 
 /* ---- one call (call.c, guard.c) ---- */
 

@@ -31,19 +31,13 @@ raw_ntcall:
 	ret
 
 /*
- * A created thread: alertable 10 ms sleeps (so queued APCs run) until the
- * process ends or a call ends it.  It keeps nothing in registers across a
- * call and calls no function, so NtSetContextThread may restart it here on
- * any stack with any integer registers.
+ * A created thread (threads.c), also where NtSetContextThread restarts one
+ * (on a stack of its own, with any registers: none is used before it is
+ * set; the argument is the generator's seed).
  */
 	.globl fuzz_thread_start
 fuzz_thread_start:
 	and $-16, %rsp
-	sub $0x40, %rsp
-2:	movq $-100000, 0x38(%rsp)
-	mov $1, %ecx
-	lea 0x38(%rsp), %rdx
-	mov %rcx, %r10
-	mov nr_delay_execution(%rip), %eax
-	syscall
-	jmp 2b
+	sub $0x20, %rsp
+	call fuzz_thread_main
+1:	jmp 1b

@@ -123,13 +123,20 @@ void fill_plausible(uint8_t *p, size_t n)
 	for (; i + 8 <= n; i += 8) {
 		uint64_t v = plausible_word();
 
-		if (chance(3) && n - i >= 8) {
-			/* the rest is a name: structures that end in one */
+		if (chance(4) && n - i >= 8) {
+			/* the rest is a name, as structures end in one, often
+			 * after its length in bytes (FILE_RENAME_INFORMATION) */
+			int counted = chance(60);
 			unsigned k = make_name(name, chance(50));
+			size_t at = i + (counted ? 4 : 0);
+			uint32_t bytes;
 
-			if (k > (n - i) / 2)
-				k = (unsigned)((n - i) / 2);
-			memcpy(p + i, name, (size_t)k * 2);
+			if (k > (n - at) / 2)
+				k = (unsigned)((n - at) / 2);
+			bytes = chance(90) ? k * 2 : (uint32_t)size_like();
+			if (counted)
+				memcpy(p + i, &bytes, 4);
+			memcpy(p + at, name, (size_t)k * 2);
 			return;
 		}
 		memcpy(p + i, &v, 8);
@@ -144,9 +151,11 @@ uint64_t make_context(void)
 
 	fill_plausible((uint8_t *)c, sizeof(*c));
 	c->ContextFlags = chance(85) ? CONTEXT_AMD64 | below(32) : (uint32_t)rng();
-	/* a thread given this context restarts where it can run */
+	/* new integer or vector registers only with a restart: the C code of
+	 * ntfuzz's threads must not find them changed halfway */
+	if (c->ContextFlags & 0xA)
+		c->ContextFlags |= 1;
 	c->Rip = (uint64_t)fuzz_thread_start;
-	c->Rsp = context_stack();
 	if (chance(90)) {
 		c->SegCs = 0x33;
 		c->SegSs = c->SegDs = c->SegEs = c->SegGs = 0x2b;
@@ -159,6 +168,11 @@ uint64_t make_context(void)
 	if (chance(90))
 		c->MxCsr = c->FltSave.MxCsr = 0x1F80;
 	return (uint64_t)c;
+}
+
+void context_restart(uint64_t ctx, uint64_t h)
+{
+	((CONTEXT *)ctx)->Rsp = restart_stack(h);
 }
 
 uint64_t make_client_id(void)
