@@ -176,12 +176,24 @@ static void op_munmap(struct nt_call *c, uint64_t base, uint64_t size)
  * the block stays mapped for the next thread: a dying thread cannot unmap
  * the stack it runs on.
  */
+static void hold_range(struct vad_map *m, uint64_t base)
+{
+	struct vad *v = base ? vad_find(m, base) : NULL;
+
+	if (v && v->base == base)
+		vad_hold(m, v);
+}
+
 static void exit_ops(struct lsw_thread *t)
 {
 	struct lsw_op *op;
 
 	op_munmap(&t->call, t->stack_base, t->stack_size);
 	op_munmap(&t->call, t->teb, TEB_SIZE);
+	/* unmapped: the program's memory calls must not reach them (an
+	 * mprotect of them would fail and end the process) */
+	hold_range(&t->process->vad, t->stack_base);
+	hold_range(&t->process->vad, t->teb);
 	if ((op = nt_add_op(&t->call, LSW_OP_EXIT_THREAD)))
 		op->arg[0] = 0;
 }
