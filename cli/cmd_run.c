@@ -344,6 +344,7 @@ int run_program(struct run_state *rs, int argc, char **argv, int first)
 		if (open_registry(rs, prefix) < 0 || flush_registry(rs) < 0)
 			return 125;
 		reg_prefix_close(rs->registry);
+		rs->registry = NULL;
 		if (enter_overlay(rs, prefix) < 0)
 			return 125;
 	}
