@@ -1,6 +1,7 @@
 /*
  * ntfuzz SEED COUNT [v][s]: makes COUNT random NT calls drawn from SEED and
- * prints one line, "ntfuzz: seed S: N calls, K succeeded, ...".  v prints
+ * prints "ntfuzz: seed S: N calls, K succeeded, ..." every 1000 calls and
+ * at the end (so a run that ends early still says how far it got).  v prints
  * each call before it is made (the last line names the call in flight when
  * something broke); s prints, per call, how often it was made and succeeded.
  */

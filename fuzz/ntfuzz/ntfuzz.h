@@ -1,7 +1,7 @@
 /*
  * ntfuzz: a Windows program (no C runtime, only raw `syscall`s) that makes
- * random NT calls with random arguments, for test/../fuzz/ntfuzz.sh to run
- * under a sanitized supervisor.  Which calls exist, their arguments and
+ * random NT calls with random arguments, for fuzz/ntfuzz.sh to run under a
+ * sanitized supervisor (see fuzz/README.md).  Which calls exist, their arguments and
  * their types come from include/lsw/ntcalls.def and ntargs.def; the flag
  * and enum values from src/tracer/xlat/.  Everything is drawn from one
  * seeded generator, so a seed and a call count replay a run.
@@ -109,9 +109,9 @@ void scratch_reset(void);
 /* Room for n bytes, zeroed, in the scratch area: usually aligned, now and
  * then unaligned or ending right at the no-access page after the area. */
 void *scratch_alloc(size_t n);
-/* A pointer for an argument whose good value is `good` (n bytes): mostly
- * `good`, else NULL, unmapped, kernel, non-canonical, read-only, one byte
- * off, or into memory the program allocated. */
+/* A pointer for an argument whose good value is `good`: mostly `good`,
+ * else NULL, unmapped, kernel, non-canonical, read-only, a few bytes off,
+ * into the no-access page, or into memory the program allocated. */
 uint64_t bad_pointer_or(uint64_t good);
 /* An address in memory this program allocated or mapped itself (never its
  * image, stack, scratch area, TEB or PEB), or 0 if none. */
@@ -150,16 +150,20 @@ extern uint64_t out_handle;           /* stdout, protected from close */
 extern unsigned threads_made;
 #define MAX_THREADS 6       /* created in one run */
 
-/* ---- structures (structs.c) ---- */
+/* ---- names (names.c) ---- */
 
 /* Names suit the class of the call being made (FILE: paths, KEY:
  * registry keys...), now and then another's. */
 extern unsigned name_class;
-uint64_t make_ustring(void);          /* address of a UNICODE_STRING */
-/* names.c: the name the last OBJECT_ATTRIBUTES holds; a call with it
- * succeeded (the name is used again more often). */
+unsigned make_name(uint16_t *w, int relative);
+/* The name the last OBJECT_ATTRIBUTES holds; a call with it succeeded (it
+ * is used again more often). */
 void name_in_objattr(const uint16_t *w, unsigned n);
 void name_worked(void);
+
+/* ---- structures (structs.c) ---- */
+
+uint64_t make_ustring(void);          /* address of a UNICODE_STRING */
 uint64_t make_out_ustring(void);      /* one with room for a result */
 uint64_t make_client_id(void);        /* CLIENT_ID: ours, small or junk */
 uint64_t make_objattr(void);          /* address of OBJECT_ATTRIBUTES */
@@ -169,7 +173,7 @@ uint64_t make_context(void);          /* address of a CONTEXT */
 /* Makes a CONTEXT built by make_context restart thread h (threads.c). */
 void context_restart(uint64_t ctx, uint64_t h);
 
-/* ---- one call (call.c, guard.c) ---- */
+/* ---- one call (args.c, learned.c, guard.c) ---- */
 
 struct fuzz_call {
 	int row;
@@ -192,9 +196,10 @@ void learn(const struct fuzz_call *fc, uint32_t status);
 int guard(struct fuzz_call *fc);
 /* Learns from the result: new handles, memory, closed handles. */
 void harvest(const struct fuzz_call *fc, uint32_t status);
+/* The index of the argument of that name (ntargs.def), or -1. */
 int arg_named(const struct fuzz_call *fc, const char *name);
 void guard_init(void);
-unsigned apc_count(void);
+unsigned apc_count(void);             /* APCs ntfuzz's routine ran */
 
 /* ---- output (ntfuzz.c) ---- */
 

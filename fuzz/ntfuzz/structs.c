@@ -9,8 +9,6 @@
 
 #define MAX_CHARS 32767
 
-unsigned make_name(uint16_t *w, int relative);
-
 struct ustring {
 	uint16_t len, max;
 	uint32_t pad;
