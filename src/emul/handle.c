@@ -130,7 +130,8 @@ void handle_table_free(struct lsw_process *p)
 #define STATUS_HANDLE_NOT_CLOSABLE 0xC0000235u
 #define HANDLE_FLAG_PROTECT_FROM_CLOSE 2u
 
-/* NtClose(Handle): not one SetHandleInformation protected from closing. */
+/* NtClose(Handle).  A handle protected from closing (SetHandleInformation)
+ * stays open. */
 NTSTATUS nt_NtClose(struct nt_call *c)
 {
 	uint64_t h = c->args[0];

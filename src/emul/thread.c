@@ -168,14 +168,6 @@ static void op_munmap(struct nt_call *c, uint64_t base, uint64_t size)
 	}
 }
 
-/*
- * The answer that ends thread t (its own call): its stack and TEB are
- * unmapped (the runtime runs on its block's alternate stack meanwhile),
- * then the thread exits.  The supervisor's view keeps them until the
- * Linux thread is gone (reclaim), so nothing new is placed there early;
- * the block stays mapped for the next thread: a dying thread cannot unmap
- * the stack it runs on.
- */
 static void hold_range(struct vad_map *m, uint64_t base)
 {
 	struct vad *v = base ? vad_find(m, base) : NULL;
@@ -184,6 +176,14 @@ static void hold_range(struct vad_map *m, uint64_t base)
 		vad_hold(m, v);
 }
 
+/*
+ * The answer that ends thread t (its own call): its stack and TEB are
+ * unmapped (the runtime runs on its block's alternate stack meanwhile),
+ * then the thread exits.  The supervisor's view keeps them until the
+ * Linux thread is gone (reclaim), so nothing new is placed there early;
+ * the block stays mapped for the next thread: a dying thread cannot unmap
+ * the stack it runs on.
+ */
 static void exit_ops(struct lsw_thread *t)
 {
 	struct lsw_op *op;
