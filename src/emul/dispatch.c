@@ -70,6 +70,7 @@ void nt_answer(struct lsw_thread *t, NTSTATUS status)
 		t->held_status = status;
 		return;
 	}
+	t->held = false; /* an answer held for a resume is superseded by this one */
 	if (c->ops_overflow) {
 		/* the op list could not say everything: the address space would
 		 * no longer match the supervisor's view, so the process ends */
