@@ -375,8 +375,10 @@ int run_program(struct run_state *rs, int argc, char **argv, int first)
 
 void run_state_free(struct run_state *rs)
 {
-	for (unsigned i = 0; i < rs->cfg.nmaps; i++)
+	for (unsigned i = 0; i < rs->cfg.nmaps; i++) {
 		free((char *)rs->cfg.maps[i].host_dir);
+		free((char *)rs->cfg.maps[i].named_dir);
+	}
 	free(rs->env_opts);
 	env_free(rs->env);
 	if (rs->registry)
