@@ -150,7 +150,5 @@ K32API HANDLE WINAPI OpenThread(DWORD access, BOOL inherit, DWORD tid)
 
 K32API BOOL WINAPI QueryUnbiasedInterruptTime(PULONGLONG time)
 {
-	if (!time)
-		return k32_error(ERROR_INVALID_PARAMETER);
 	return RtlQueryUnbiasedInterruptTime(time) != FALSE;
 }

@@ -24,9 +24,14 @@ RTLAPI ULONG NTAPI NtGetTickCount(void)
 	return (ULONG)(((unsigned __int128)ticks * mult) >> 24);
 }
 
-/* No sleep or hibernation here: unbiased and interrupt time are one. */
+/* No sleep or hibernation here: unbiased and interrupt time are one.
+ * Windows answers NULL with FALSE and ERROR_INVALID_PARAMETER. */
 RTLAPI BOOLEAN NTAPI RtlQueryUnbiasedInterruptTime(PULONGLONG time)
 {
+	if (!time) {
+		RtlSetLastWin32Error(ERROR_INVALID_PARAMETER);
+		return FALSE;
+	}
 	*time = ksystem_time(LSW_USD_INTERRUPT_TIME);
 	return TRUE;
 }
