@@ -397,3 +397,14 @@ __declspec(dllexport) PIMAGE_NT_HEADERS NTAPI RtlImageNtHeader(PVOID base)
 	nt = (IMAGE_NT_HEADERS *)((BYTE *)base + dos->e_lfanew);
 	return nt->Signature == IMAGE_NT_SIGNATURE ? nt : NULL;
 }
+
+/* The loader's entry for the module holding addr. */
+__declspec(dllexport) NTSTATUS NTAPI LdrFindEntryForAddress(PVOID addr, struct ldr_entry **entry)
+{
+	PVOID base;
+
+	if (!RtlPcToFileHeader(addr, &base))
+		return STATUS_NO_MORE_ENTRIES;
+	*entry = &ldr_find_by_base(base)->entry;
+	return STATUS_SUCCESS;
+}
