@@ -152,3 +152,14 @@ K32API BOOL WINAPI QueryUnbiasedInterruptTime(PULONGLONG time)
 {
 	return RtlQueryUnbiasedInterruptTime(time) != FALSE;
 }
+
+/* The whole reservation of the calling thread's stack: from
+ * TEB.DeallocationStack (the lowest page, guard pages included) to
+ * TEB.StackBase. */
+K32API void WINAPI GetCurrentThreadStackLimits(PULONG_PTR low, PULONG_PTR high)
+{
+	ULONG_PTR dealloc = __readgsqword(0x1478), limit = __readgsqword(0x10);
+
+	*low = dealloc ? dealloc : limit;
+	*high = __readgsqword(0x08);
+}
