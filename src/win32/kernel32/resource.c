@@ -14,7 +14,6 @@
  */
 #include "k32_private.h"
 
-#define ERROR_RESOURCE_ENUM_USER_STOP_ 15106 /* not in mingw-w64's winerror.h */
 
 struct res_dir {
 	const BYTE *base;  /* the image */
@@ -386,7 +385,7 @@ static BOOL res_walk(const struct res_enum *c, const struct res_dir *d, DWORD of
 		if (!IS_INTRESOURCE(name))
 			k32_free(name);
 		if (!go)
-			return k32_error(ERROR_RESOURCE_ENUM_USER_STOP_);
+			return k32_error(ERROR_RESOURCE_ENUM_USER_STOP);
 	}
 	return TRUE;
 }
