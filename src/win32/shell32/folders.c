@@ -58,20 +58,27 @@ HRESULT folder_path(const struct known_folder *f, DWORD flags, WCHAR *out)
 	return S_OK;
 }
 
+HRESULT known_folder_path(REFKNOWNFOLDERID id, DWORD flags, WCHAR *out)
+{
+	const struct known_folder *f;
+
+	out[0] = 0;
+	if (!id || !(f = folder_by_id(id)))
+		return E_INVALIDARG; /* not a folder this system has (documented) */
+	return folder_path(f, flags, out);
+}
+
 /* *path is NULL on failure; the caller frees it with CoTaskMemFree
  * either way (documented). */
 HRESULT WINAPI SHGetKnownFolderPath(REFKNOWNFOLDERID id, DWORD flags, HANDLE token, PWSTR *path)
 {
-	const struct known_folder *f;
 	WCHAR buf[MAX_PATH];
 	HRESULT hr;
 
 	if (!path)
 		return E_INVALIDARG;
 	*path = NULL;
-	if (!id || !(f = folder_by_id(id)))
-		return E_INVALIDARG;
-	hr = folder_path(f, flags, buf);
+	hr = known_folder_path(id, flags, buf);
 	if (FAILED(hr))
 		return hr;
 	*path = CoTaskMemAlloc((lstrlenW(buf) + 1) * sizeof(WCHAR));

@@ -63,16 +63,13 @@ HRESULT WINAPI SHGetSpecialFolderLocation(HWND hwnd, int csidl, PIDLIST_ABSOLUTE
 HRESULT WINAPI SHGetKnownFolderIDList(REFKNOWNFOLDERID id, DWORD flags, HANDLE token,
 				      PIDLIST_ABSOLUTE *out)
 {
-	const struct known_folder *f;
 	WCHAR path[MAX_PATH];
 	HRESULT hr;
 
 	if (!out)
 		return E_INVALIDARG;
 	*out = NULL;
-	if (!id || !(f = folder_by_id(id)))
-		return E_INVALIDARG;
-	hr = folder_path(f, flags, path);
+	hr = known_folder_path(id, flags, path);
 	if (FAILED(hr))
 		return hr;
 	*out = pidl_from_path(path);
