@@ -112,7 +112,10 @@ HRESULT WINAPI SafeArrayCopy(SAFEARRAY *src, SAFEARRAY **out)
 	hr = SafeArrayAllocDescriptor(src->cDims, &dst);
 	if (FAILED(hr))
 		return hr;
-	memcpy((BYTE *)dst - 16, (BYTE *)src - 16, 16 + bytes);
+	/* the type or IID in front, which only an allocated descriptor has */
+	if (src->fFeatures & (FADF_HAVEVARTYPE | FADF_HAVEIID))
+		memcpy((BYTE *)dst - 16, (BYTE *)src - 16, 16);
+	memcpy(dst, src, bytes);
 	dst->fFeatures &= ~(FADF_AUTO | FADF_STATIC | FADF_EMBEDDED);
 	dst->cLocks = 0;
 	dst->pvData = NULL;
