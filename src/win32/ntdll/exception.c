@@ -148,14 +148,14 @@ RTLAPI void NTAPI RtlRaiseStatus(NTSTATUS status)
 }
 
 /* STATUS_UNWIND_CONSOLIDATE: the callback in ExceptionInformation[0]
- * (MSVC's C++ runtime) runs first and returns where to go. */
+ * (MSVC's C++ runtime: it runs the catch block) runs first and returns
+ * where to go.  It runs on a frame that unwinds straight to ctx
+ * (exception_asm.S), so an exception it raises walks from there into the
+ * target frame, not through the frames already unwound. */
 RTLAPI void __cdecl RtlRestoreContext(PCONTEXT ctx, struct _EXCEPTION_RECORD *rec)
 {
-	if (rec && rec->ExceptionCode == (DWORD)STATUS_UNWIND_CONSOLIDATE && rec->NumberParameters) {
-		PVOID(CALLBACK * cb)(EXCEPTION_RECORD *) = (void *)rec->ExceptionInformation[0];
-
-		ctx->Rip = (DWORD64)cb(rec);
-	}
+	if (rec && rec->ExceptionCode == (DWORD)STATUS_UNWIND_CONSOLIDATE && rec->NumberParameters)
+		rtl_consolidate(ctx, rec);
 	NtContinue(ctx, FALSE);
 }
 
