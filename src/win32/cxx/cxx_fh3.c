@@ -32,6 +32,17 @@ int cxx_fh3_state_at(const struct cxx_func *f, DWORD rva)
 	return state;
 }
 
+int cxx_fh3_lowest_state(const struct cxx_func *f)
+{
+	const cxx_ip_state3 *m = (const cxx_ip_state3 *)(f->base + f->ip_map);
+	int lowest = INT_MAX;
+
+	for (int i = 0; i < f->nip; i++)
+		if (m[i].state >= 0 && m[i].state < lowest)
+			lowest = m[i].state;
+	return lowest;
+}
+
 BOOL cxx_fh3_unwind_entry(const struct cxx_func *f, int state, struct cxx_unwind *out)
 {
 	const cxx_unwind3 *u = (const cxx_unwind3 *)(f->base + f->unwind_map);

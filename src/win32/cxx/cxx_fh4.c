@@ -122,6 +122,23 @@ int cxx_fh4_state_at(const struct cxx_func *f, DWORD pc_rva)
 	return state;
 }
 
+int cxx_fh4_lowest_state(const struct cxx_func *f)
+{
+	const BYTE *p = (const BYTE *)(f->base + f->ip_map);
+	DWORD n = f->ip_map ? cxx_fh4_uint(&p) : 0;
+	int lowest = INT_MAX;
+
+	for (DWORD i = 0; i < n; i++) {
+		int state;
+
+		cxx_fh4_uint(&p);
+		state = (int)cxx_fh4_uint(&p) - 1;
+		if (state >= 0 && state < lowest)
+			lowest = state;
+	}
+	return lowest;
+}
+
 /* The entry types, in the order the 2-bit field numbers them. */
 static const enum cxx_unwind_kind unwind_kinds[4] = {
 	UW_NONE, UW_DTOR_OBJ, UW_DTOR_PTR, UW_FUNCLET

@@ -60,6 +60,18 @@ static int to_state(const struct cxx_func *f, int state)
 	return cxx_unwind_entry(f, state, &u) ? u.to_state : -1;
 }
 
+/* An FH4 catch funclet whose tables lack the try map (nothing to search):
+ * its own states are those of its IP map, and unwinding it stops at the
+ * first state below them, its try block's enclosing one. */
+static int funclet_base(const struct cxx_func *f, int state)
+{
+	int lowest = cxx_lowest_state(f);
+
+	while (state >= 0 && state >= lowest)
+		state = to_state(f, state);
+	return state;
+}
+
 static struct cxx_catch *running_catch(DWORD64 frame)
 {
 	for (struct cxx_catch *c = cxx_thread()->catches; c; c = c->prev)
@@ -83,6 +95,7 @@ static void describe(const struct cxx_func *f, DWORD64 frame, const DISPATCHER_C
 		v->min_try_low = t.high;
 	} else if (f->catch_funclet) {
 		v->parent = *(DWORD64 *)(frame + f->disp_frame);
+		v->base_state = funclet_base(f, v->state);
 	}
 	v->active = running_catch(frame);
 	if (v->active)

@@ -76,6 +76,7 @@ struct cxx_cursor {
 /* Reads dc's handler data as FH3 or FH4 tables.  FALSE if they are not. */
 BOOL cxx_func_init(struct cxx_func *f, enum cxx_format format, const DISPATCHER_CONTEXT *dc);
 int cxx_state_at(const struct cxx_func *f, DWORD64 pc);
+int cxx_lowest_state(const struct cxx_func *f);   /* in the IP map, -1 aside */
 BOOL cxx_unwind_entry(const struct cxx_func *f, int state, struct cxx_unwind *out);
 void cxx_tries(const struct cxx_func *f, struct cxx_cursor *c);
 BOOL cxx_next_try(const struct cxx_func *f, struct cxx_cursor *c, struct cxx_try *t);
@@ -85,11 +86,13 @@ BOOL cxx_next_handler(const struct cxx_func *f, struct cxx_cursor *c, struct cxx
 /* The format readers behind those (cxx_fh3.c, cxx_fh4.c). */
 BOOL cxx_fh3_init(struct cxx_func *f, const BYTE *info);
 int cxx_fh3_state_at(const struct cxx_func *f, DWORD rva);
+int cxx_fh3_lowest_state(const struct cxx_func *f);
 BOOL cxx_fh3_unwind_entry(const struct cxx_func *f, int state, struct cxx_unwind *out);
 BOOL cxx_fh3_next_try(const struct cxx_func *f, struct cxx_cursor *c, struct cxx_try *t);
 BOOL cxx_fh3_next_handler(const struct cxx_func *f, struct cxx_cursor *c, struct cxx_handler *h);
 BOOL cxx_fh4_init(struct cxx_func *f, const BYTE *info);
 int cxx_fh4_state_at(const struct cxx_func *f, DWORD rva);
+int cxx_fh4_lowest_state(const struct cxx_func *f);
 BOOL cxx_fh4_unwind_entry(const struct cxx_func *f, int state, struct cxx_unwind *out);
 BOOL cxx_fh4_next_try(const struct cxx_func *f, struct cxx_cursor *c, struct cxx_try *t);
 BOOL cxx_fh4_next_handler(const struct cxx_func *f, struct cxx_cursor *c, struct cxx_handler *h);

@@ -22,6 +22,11 @@ int cxx_state_at(const struct cxx_func *f, DWORD64 pc)
 	return f->format == CXX_FH3 ? cxx_fh3_state_at(f, rva) : cxx_fh4_state_at(f, rva);
 }
 
+int cxx_lowest_state(const struct cxx_func *f)
+{
+	return f->format == CXX_FH3 ? cxx_fh3_lowest_state(f) : cxx_fh4_lowest_state(f);
+}
+
 BOOL cxx_unwind_entry(const struct cxx_func *f, int state, struct cxx_unwind *out)
 {
 	return f->format == CXX_FH3 ? cxx_fh3_unwind_entry(f, state, out)
