@@ -3,16 +3,29 @@
 #include "cxx_rt.h"
 
 extern "C" int _fltused = 0;
-static __type_info_node type_info_names;
 
 /* The vftable the compiler's type descriptors point at (nothing ever
  * calls through it: no type_info is destroyed polymorphically). */
 extern "C" const void *const type_info_vftable[1] __asm__("??_7type_info@@6B@") = { nullptr };
 
+#ifndef MSVCRT_ONLY
+static __type_info_node type_info_names;
+
 const char *type_info::name() const
 {
 	return __std_type_info_name(&_Data, &type_info_names);
 }
+#endif
+
+#ifdef MSVCRT_ONLY
+void terminate();
+
+/* clang's terminate funclets (noexcept functions) call this. */
+extern "C" void __std_terminate()
+{
+	terminate();
+}
+#endif
 
 void *operator new(size_t n)
 {
@@ -42,7 +55,9 @@ int mainCRTStartup(void)
 
 	__getmainargs(&argc, &argv, &env, 0, &start);
 	r = main(argc, argv);
+#ifndef MSVCRT_ONLY
 	__std_type_info_destroy_list(&type_info_names);
+#endif
 	exit(r);
 	return r;
 }

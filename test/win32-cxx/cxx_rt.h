@@ -6,6 +6,10 @@
  * with clang --target=x86_64-pc-windows-msvc, linked with lld-link against
  * import libraries made from our own DLLs' export lists; no CRT start-up
  * code: the entry point is mainCRTStartup below.
+ *
+ * Built with -DMSVCRT_ONLY, a program uses msvcrt.dll alone, as programs
+ * built against the system msvcrt do: its exception and type_info classes
+ * (exported), __uncaught_exception, no vcruntime140.
  */
 #pragma once
 
@@ -18,6 +22,7 @@ void *malloc(size_t);
 void free(void *);
 int strcmp(const char *, const char *);
 
+#ifndef MSVCRT_ONLY
 struct __std_exception_data {
 	const char *_What;
 	bool _DoFree;
@@ -41,8 +46,12 @@ int __uncaught_exceptions(void);
 void **__current_exception(void);
 void **__current_exception_context(void);
 int *__processing_throw(void);
+#else
+bool __uncaught_exception(void);
+#endif
 }
 
+#ifndef MSVCRT_ONLY
 namespace std {
 class exception {
 public:
@@ -87,3 +96,39 @@ private:
 namespace std {
 using ::type_info;
 }
+#else
+class __declspec(dllimport) exception {
+public:
+	exception();
+	exception(const char *const &message);
+	exception(const char *const &message, int);
+	exception(const exception &other);
+	exception &operator=(const exception &other);
+	virtual ~exception();
+	virtual const char *what() const;
+
+private:
+	const char *_m_what;
+	int _m_doFree;
+};
+namespace std {
+using ::exception;
+}
+
+class __declspec(dllimport) type_info {
+public:
+	virtual ~type_info();
+	const char *name() const;
+	const char *raw_name() const;
+	int operator==(const type_info &o) const;
+	int operator!=(const type_info &o) const;
+	int before(const type_info &o) const;
+
+private:
+	void *_m_data;
+	char _m_d_name[1];
+};
+namespace std {
+using ::type_info;
+}
+#endif

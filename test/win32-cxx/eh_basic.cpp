@@ -275,9 +275,26 @@ static void rethrow_inside_catch()
 	}
 }
 
+#ifdef MSVCRT_ONLY
+static int __uncaught_exceptions() { return __uncaught_exception(); }
+#endif
+
 struct Watcher {
 	~Watcher() { printf("  uncaught while unwinding: %d\n", __uncaught_exceptions()); }
 };
+
+/* vcruntime140's current exception (msvcrt has no such export). */
+static void current(const char *when)
+{
+#ifndef MSVCRT_ONLY
+	void *rec = *__current_exception();
+
+	if (rec)
+		printf("  current %s: code %08X\n", when, *(unsigned *)rec);
+	else
+		printf("  current %s: none\n", when);
+#endif
+}
 
 NOINLINE static void watched_throw()
 {
@@ -288,16 +305,16 @@ NOINLINE static void watched_throw()
 static void uncaught()
 {
 	puts("== uncaught exceptions and the current exception");
-	printf("  before: %d, current %s\n", __uncaught_exceptions(),
-	       *__current_exception() ? "set" : "none");
+	printf("  before: %d\n", __uncaught_exceptions());
+	current("before");
 	try {
 		watched_throw();
 	} catch (int) {
-		unsigned code = *(unsigned *)*__current_exception();
-		printf("  in the catch: %d, current code %08X\n", __uncaught_exceptions(), code);
+		printf("  in the catch: %d\n", __uncaught_exceptions());
+		current("in the catch");
 	}
-	printf("  after: %d, current %s\n", __uncaught_exceptions(),
-	       *__current_exception() ? "set" : "none");
+	printf("  after: %d\n", __uncaught_exceptions());
+	current("after");
 	{
 		Watcher quiet;
 	}

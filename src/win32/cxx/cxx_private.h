@@ -163,6 +163,21 @@ void cxx_build_catch_object(const EXCEPTION_RECORD *rec, void *dst, DWORD adject
  * variable). */
 void *cxx_call_guarded(void *fn, void *a, void *b, void *c);
 
+/* ---- throwing (cxx_throw.c) and the runtime's own exception classes
+ * (cxx_exception.c; their tables: cxx_classes.inc in each DLL) ---- */
+void DECLSPEC_NORETURN __stdcall _CxxThrowException(void *obj, const cxx_throw_info *ti);
+void *cxx_exc_init(void *obj, const void *vftable, const char *what, BOOL copy);
+void *cxx_exc_copy_ctor(void *dst, const void *src, const void *vftable);
+void cxx_exc_dtor(void *obj);
+void *cxx_exc_deleting_dtor(void *obj, unsigned flags);
+const char *cxx_exc_what(const void *obj);
+void DECLSPEC_NORETURN cxx_throw_class(const void *vftable, const cxx_throw_info *ti,
+				       const char *msg);
+extern const void *const exception_vftable[], *const bad_cast_vftable[];
+extern const void *const bad_typeid_vftable[], *const non_rtti_vftable[];
+extern const cxx_throw_info bad_cast_ti, bad_typeid_ti, non_rtti_ti;
+extern const void *const cxx_type_info_vftable[];
+
 /* ---- per thread (cxx_thread.c) ---- */
 typedef void (__cdecl *cxx_translator)(unsigned int, EXCEPTION_POINTERS *);
 typedef void (__cdecl *cxx_handler_fn)(void);

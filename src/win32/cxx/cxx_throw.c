@@ -13,6 +13,7 @@ void __stdcall _CxxThrowException(void *obj, const cxx_throw_info *ti)
 	}
 	cxx_thread()->processing_throw++;
 	RaiseException(CXX_EXCEPTION_CODE, EXCEPTION_NONCONTINUABLE, CXX_EXCEPTION_PARAMS, args);
+	cxx_terminate();    /* not continuable: the dispatcher never returns */
 }
 
 EXCEPTION_DISPOSITION __CxxFrameHandler3(EXCEPTION_RECORD *rec, void *frame, CONTEXT *ctx,

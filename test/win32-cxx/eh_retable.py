@@ -1,13 +1,19 @@
 #!/usr/bin/env python3
 """Rewrites the C++ exception tables of clang's assembly output
-(--target=x86_64-pc-windows-msvc -S), which are FH3 (__CxxFrameHandler3),
-into FH4 (__CxxFrameHandler4) tables describing the same states, so the
-same test programs exercise both formats.  clang emits only FH3; FH4 comes
-from MSVC 2019 and later, whose format Microsoft's ehdata4_export.h
-publishes (see src/win32/cxx/cxx_fh4.c).
+(--target=x86_64-pc-windows-msvc -S), which are FH3 (__CxxFrameHandler3,
+FuncInfo magic 0x19930522), so the same test programs exercise the other
+formats a runtime meets:
 
-usage: fh3_to_fh4.py IN.s OUT.s
+usage: eh_retable.py fh4 IN.s OUT.s
+       eh_retable.py fh3-old IN.s OUT.s
 
+fh3-old: the FuncInfo of Visual C++ 6 to 2003 (magic 0x19930520, without
+the ESTypeList and EHFlags fields) under msvcrt's __CxxFrameHandler, as
+7-Zip-era programs built against the system msvcrt.dll have it.
+
+fh4: FH4 (__CxxFrameHandler4) tables describing the same states.  clang
+emits only FH3; FH4 comes from MSVC 2019 and later, whose format
+Microsoft's ehdata4_export.h publishes (see src/win32/cxx/cxx_fh4.c).
 What changes:
   - every function and catch funclet names __CxxFrameHandler4, and its
     handler data is the RVA of a FuncInfo4: the function's, or for a catch
@@ -261,8 +267,23 @@ def chunks(xs, n):
     return [xs[i:i + n] for i in range(0, len(xs), n)]
 
 
+def old_fh3(lines):
+    out = []
+    for line in lines:
+        if line.rstrip().endswith(('# ESTypeList', '# EHFlags')):
+            continue
+        line = line.replace('__CxxFrameHandler3', '__CxxFrameHandler')
+        out.append(quote_imgrel(line.replace('429065506', '429065504')))
+    return out
+
+
 def main():
-    src = Source(open(sys.argv[1]).read().split('\n'))
+    mode, src_path, out_path = sys.argv[1:4]
+    lines = open(src_path).read().split('\n')
+    if mode == 'fh3-old':
+        open(out_path, 'w').write('\n'.join(old_fh3(lines)) + '\n')
+        return
+    src = Source(lines)
     conv = Converter(src)
     names = [t[len('$cppxdata$'):] for t in src.tables if t.startswith('$cppxdata$')]
     for name in names:
@@ -283,7 +304,7 @@ def main():
         out.append(line)
     out.append('\t.section\t.xdata,"dr"')
     out += conv.out
-    open(sys.argv[2], 'w').write('\n'.join(out) + '\n')
+    open(out_path, 'w').write('\n'.join(out) + '\n')
 
 
 if __name__ == '__main__':
