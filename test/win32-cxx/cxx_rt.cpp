@@ -1,5 +1,6 @@
 /* The pieces of MSVC's static runtime library the tests need: the entry
- * point, type_info's vftable and name(), operator new and delete. */
+ * point, type_info's vftable and name(), operator new and delete.  Built
+ * with -DCXX_RT_DLL for a DLL: no entry point. */
 #include "cxx_rt.h"
 
 extern "C" int _fltused = 0;
@@ -42,6 +43,7 @@ void operator delete(void *p, size_t) noexcept
 	free(p);
 }
 
+#ifndef CXX_RT_DLL
 int main(int argc, char **argv);
 
 extern "C" {
@@ -62,3 +64,4 @@ int mainCRTStartup(void)
 	return r;
 }
 }
+#endif

@@ -6,6 +6,11 @@ formats a runtime meets:
 
 usage: eh_retable.py fh4 IN.s OUT.s
        eh_retable.py fh3-old IN.s OUT.s
+       eh_retable.py fh3+async IN.s OUT.s   (fh4+async: both)
+
++async: the tables say /EHa (no EHs flag: catch (...) takes structured
+exceptions too), which clang 14 does not write even with
+-fasync-exceptions, though it keeps the states exact.
 
 fh3-old: the FuncInfo of Visual C++ 6 to 2003 (magic 0x19930520, without
 the ESTypeList and EHFlags fields) under msvcrt's __CxxFrameHandler, as
@@ -277,9 +282,19 @@ def old_fh3(lines):
     return out
 
 
+def async_tables(lines):
+    return [re.sub(r'^(\s*\.long\s+)1(\s+# EHFlags)$', r'\g<1>0\2', line) for line in lines]
+
+
 def main():
     mode, src_path, out_path = sys.argv[1:4]
     lines = open(src_path).read().split('\n')
+    mode, _, extra = mode.partition('+')
+    if extra == 'async':
+        lines = async_tables(lines)
+    if mode == 'fh3':
+        open(out_path, 'w').write('\n'.join(quote_imgrel(x) for x in lines) + '\n')
+        return
     if mode == 'fh3-old':
         open(out_path, 'w').write('\n'.join(old_fh3(lines)) + '\n')
         return
