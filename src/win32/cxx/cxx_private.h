@@ -177,6 +177,10 @@ extern const void *const exception_vftable[], *const bad_cast_vftable[];
 extern const void *const bad_typeid_vftable[], *const non_rtti_vftable[];
 extern const cxx_throw_info bad_cast_ti, bad_typeid_ti, non_rtti_ti;
 extern const void *const cxx_type_info_vftable[];
+extern const char cxx_typeid_null_message[];     /* each DLL words it */
+
+/* cxx_try.S: fn(arg) into *result, FALSE if it faulted. */
+BOOL cxx_try(void *(*fn)(void *), void *arg, void **result);
 
 /* ---- per thread (cxx_thread.c) ---- */
 typedef void (__cdecl *cxx_translator)(unsigned int, EXCEPTION_POINTERS *);

@@ -12,6 +12,8 @@ typedef int (__cdecl *new_handler_fn)(size_t);
 static new_handler_fn new_handler;
 static int new_mode;
 
+const char cxx_typeid_null_message[] = "Attempted a typeid of NULL pointer!";
+
 /* The thread's terminate handler, then abort() (if it returns). */
 void cxx_terminate(void)
 {

@@ -10,6 +10,8 @@
 
 static cxx_handler_fn purecall_handler;
 
+const char cxx_typeid_null_message[] = "Attempted a typeid of nullptr pointer!";
+
 static void DECLSPEC_NORETURN fast_fail(void)
 {
 	for (;;)
