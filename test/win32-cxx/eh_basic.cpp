@@ -342,6 +342,35 @@ static void std_exception()
 	}
 }
 
+/* Its own operator new and delete, which the compiler may not leave out. */
+static int allocations, frees;
+
+struct ThrowsInCtor {
+	int x;
+	static void *operator new(size_t n)
+	{
+		allocations++;
+		return malloc(n);
+	}
+	static void operator delete(void *p)
+	{
+		frees++;
+		free(p);
+	}
+	ThrowsInCtor() { throw_int(7); }
+};
+
+static void new_throws()
+{
+	puts("== a constructor throws in a new-expression");
+	try {
+		ThrowsInCtor *p = new ThrowsInCtor;
+		printf("  wrong: %p\n", (void *)p);
+	} catch (int v) {
+		printf("  caught %d; allocated %d, freed %d\n", v, allocations, frees);
+	}
+}
+
 static int drops;
 struct Deep {
 	~Deep() { drops++; }
@@ -387,6 +416,7 @@ int main(int argc, char **argv)
 	rethrow_inside_catch();
 	uncaught();
 	std_exception();
+	new_throws();
 	deep_and_many();
 	puts("== done");
 	return 0;

@@ -6,11 +6,15 @@ formats a runtime meets:
 
 usage: eh_retable.py fh4 IN.s OUT.s
        eh_retable.py fh3-old IN.s OUT.s
-       eh_retable.py fh3+async IN.s OUT.s   (fh4+async: both)
+       eh_retable.py fh3+async IN.s OUT.s   (+async, +noexcept: with any)
 
 +async: the tables say /EHa (no EHs flag: catch (...) takes structured
 exceptions too), which clang 14 does not write even with
 -fasync-exceptions, though it keeps the states exact.
++noexcept: functions whose name has "noexcept_marked" get the noexcept
+flag MSVC sets on noexcept functions (clang puts a terminate cleanup in
+them instead): the runtime must end the program when an exception would
+leave one.
 
 fh3-old: the FuncInfo of Visual C++ 6 to 2003 (magic 0x19930520, without
 the ESTypeList and EHFlags fields) under msvcrt's __CxxFrameHandler, as
@@ -23,14 +27,18 @@ What changes:
   - every function and catch funclet names __CxxFrameHandler4, and its
     handler data is the RVA of a FuncInfo4: the function's, or for a catch
     funclet its own (catch bit, parent frame offset, its own IP map);
-  - the unwind map becomes back offsets between variable-length entries,
-    cleanup funclets typed "RVA" (type 3);
+  - the unwind map becomes back offsets between variable-length entries; a
+    cleanup funclet that only calls a destructor on a frame object (or on
+    an object a frame slot points to) becomes that destructor and the
+    object's frame offset (types 1 and 2, as MSVC writes most entries),
+    other cleanup funclets stay funclets (type 3);
   - IP maps are per function, from its start, delta-encoded;
   - catch funclets return a continuation index instead of an address; the
     handler map lists the address, alternately as an RVA and as an offset
     from the function start, so both encodings are read.
 Compressed integers take their shortest form, except code offsets (label
-differences), which take the 5-byte form the assembler can fill in.
+differences), which the assembler fills in: IP map deltas in the 4-byte
+form, continuation offsets in the 5-byte form.
 """
 import re
 import sys
@@ -103,6 +111,38 @@ class Source:
             elif s and not s.startswith('#') and not lm:
                 table = None
 
+    def destructor_call(self, funclet):
+        """(type, destructor, frame offset) if funclet's body is only a
+        destructor call on a frame object (type 1) or on the object a frame
+        slot points to (type 2); else None."""
+        body, base, cur = [], None, None
+        for line in self.lines:
+            s = line.strip()
+            if 'CLEANUPRET' not in s:
+                s = s.split('#')[0].strip()
+            if s.startswith('.seh_proc'):
+                cur = unquote(s.split(None, 1)[1])
+                body, base, state = [], None, 'prologue'
+                continue
+            if cur != funclet:
+                continue
+            m = re.match(r'^leaq\s+(-?\d+)\(%rdx\), %rbp$', s)
+            if m:
+                base = int(m.group(1))
+            elif s == '.seh_endprologue':
+                state = 'body'
+            elif 'CLEANUPRET' in s:
+                break
+            elif state == 'body' and s and not s.startswith(('nop', 'addq', 'popq', '#')):
+                body.append(s)
+        if base is None or len(body) != 2:
+            return None
+        m = re.match(r'^(leaq|movq)\s+(-?\d+)\(%rbp\), %rcx$', body[0])
+        c = re.match(r'^callq\s+("[^"]+"|[\w.$?@]+)$', body[1])
+        if not m or not c or base + int(m.group(2)) < 0:
+            return None
+        return (1 if m.group(1) == 'leaq' else 2, unquote(c.group(1)), base + int(m.group(2)))
+
     def catchrets(self, funclet):
         """Indexes of the 'leaq LABEL(%rip), %rax' lines ending in CATCHRET
         in funclet, and their labels."""
@@ -151,35 +191,46 @@ class Converter:
             for (sym, off), state in ents:
                 if (sym, off) == prev:
                     self.out.append(bytes_(enc(0)))
-                else:
-                    self.out.append(bytes_([15]))
-                    self.out.append(f'\t.long\t({q(sym)}+{off})-({q(prev[0])}+{prev[1]})')
+                else:   # the 4-byte form: (value << 4) | 0b0111
+                    delta = f'({q(sym)}+{off})-({q(prev[0])}+{prev[1]})'
+                    self.out.append(f'\t.long\t(({delta})<<4)|7')
                 prev = (sym, off)
                 self.out.append(bytes_(enc(state + 1)))
         return labels
 
     def unwind_map(self, name, pairs):
-        """Entries are (nextOffset << 2 | type)[, action RVA]; the sizes
-        depend on the offsets, so iterate to a fixed point."""
+        """Entries are (nextOffset << 2 | type)[, action RVA][, object];
+        the sizes depend on the offsets, so iterate to a fixed point."""
         n = len(pairs)
-        sizes = [1 + (4 if a else 0) for _, a in pairs]
+        kinds = []
+        for _, a in pairs:
+            d = self.src.destructor_call(a[0]) if a else None
+            kinds.append(d if d else ((3, a[0], None) if a else (0, None, None)))
+
+        def size(word, kind):
+            t, _, obj = kind
+            return len(enc(word)) + (4 if t else 0) + (len(enc(obj)) if t in (1, 2) else 0)
+
+        sizes = [size(0, k) for k in kinds]
         while True:
             starts = [sum(sizes[:i]) for i in range(n)]
             words = []
-            for i, (to, a) in enumerate(pairs):
+            for i, ((to, _), k) in enumerate(zip(pairs, kinds)):
                 back = starts[i] + 1 if to < 0 else starts[i] - starts[to]
-                words.append(back << 2 | (3 if a else 0))
-            new = [len(enc(w)) + (4 if a else 0) for w, (_, a) in zip(words, pairs)]
+                words.append(back << 2 | k[0])
+            new = [size(w, k) for w, k in zip(words, kinds)]
             if new == sizes:
                 break
             sizes = new
         label = f'$fh4uw${name}'
         self.out.append(q(label) + ':')
         self.out.append(bytes_(enc(n)))
-        for w, (_, a) in zip(words, pairs):
+        for w, (t, action, obj) in zip(words, kinds):
             self.out.append(bytes_(enc(w)))
-            if a:
-                self.out.append(f'\t.long\t{q(a[0])}@IMGREL')
+            if t:
+                self.out.append(f'\t.long\t{q(action)}@IMGREL')
+            if t in (1, 2):
+                self.out.append(bytes_(enc(obj)))
         return label
 
     def handler_map(self, label, entries):
@@ -286,12 +337,27 @@ def async_tables(lines):
     return [re.sub(r'^(\s*\.long\s+)1(\s+# EHFlags)$', r'\g<1>0\2', line) for line in lines]
 
 
+def noexcept_tables(lines):
+    out, marked = [], False
+    for line in lines:
+        m = LABEL.match(line)
+        if m:
+            marked = unquote(m.group(1)).startswith('$cppxdata$') and 'noexcept_marked' in line
+        f = re.match(r'^(\s*\.long\s+)(\d+)(\s+# EHFlags)$', line)
+        if marked and f:
+            line = f'{f.group(1)}{int(f.group(2)) | 4}{f.group(3)}'
+        out.append(line)
+    return out
+
+
 def main():
     mode, src_path, out_path = sys.argv[1:4]
     lines = open(src_path).read().split('\n')
-    mode, _, extra = mode.partition('+')
-    if extra == 'async':
+    mode, *extras = mode.split('+')
+    if 'async' in extras:
         lines = async_tables(lines)
+    if 'noexcept' in extras:
+        lines = noexcept_tables(lines)
     if mode == 'fh3':
         open(out_path, 'w').write('\n'.join(quote_imgrel(x) for x in lines) + '\n')
         return
