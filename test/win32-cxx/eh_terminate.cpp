@@ -5,7 +5,11 @@
  *   unhandled   nothing catches: the exception reaches the unhandled
  *               exception filter (no CRT start-up code installs one here)
  *   rethrow     "throw;" with no exception being handled: the same
- *   noexcept    an exception leaves a noexcept function: terminate
+ *   noexcept    an exception leaves a noexcept function: terminate (clang
+ *               puts a terminate cleanup in the function)
+ *   flag        the same as MSVC marks it, by a flag in the function's tables
+ *               (eh_retable.py +noexcept): terminate in the search, before
+ *               any destructor runs
  *   dtor        a destructor throws while unwinding: terminate
  *   copy        the catch variable's copy constructor throws: terminate
  *   purecall    a pure virtual function is called
@@ -38,6 +42,18 @@ __attribute__((noinline)) static void no_throw() noexcept
  * try block around it: the exception is caught in the search pass and the
  * unwind reaches no_throw's terminate cleanup. */
 static void (*volatile call_no_throw)() = no_throw;
+
+struct Quiet {
+	~Quiet() { say("destructor of the flagged function's local: wrong"); }
+};
+
+/* Its tables get the noexcept flag (eh_retable.py +noexcept). */
+__attribute__((noinline)) static void noexcept_marked()
+{
+	Quiet q;
+
+	throw_int();
+}
 
 struct ThrowingDtor {
 	~ThrowingDtor() noexcept(false)
@@ -94,6 +110,13 @@ int main(int argc, char **argv)
 		say("throwing out of a noexcept function");
 		try {
 			call_no_throw();
+		} catch (...) {
+			say("caught: wrong");
+		}
+	} else if (!strcmp(mode, "flag")) {
+		say("throwing out of a function flagged noexcept");
+		try {
+			noexcept_marked();
 		} catch (...) {
 			say("caught: wrong");
 		}
