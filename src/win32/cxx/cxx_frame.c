@@ -128,8 +128,12 @@ static void unwind_to(const struct cxx_func *f, const struct cxx_frame_view *v, 
 	}
 }
 
-static void unwind_frame(EXCEPTION_RECORD *rec, const struct cxx_func *f,
-			 struct cxx_frame_view *v)
+/* The unwind pass: a frame being left destroys everything; the frame the
+ * unwind goes to keeps what lives where it resumes: down to the catching
+ * try block (ours), else the state of the target address (a longjmp, an
+ * __except or _local_unwind in this function). */
+static void unwind_frame(EXCEPTION_RECORD *rec, const DISPATCHER_CONTEXT *dc,
+			 const struct cxx_func *f, struct cxx_frame_view *v)
 {
 	const struct cxx_plan *plan = NULL;
 	int target = v->base_state;
@@ -139,8 +143,9 @@ static void unwind_frame(EXCEPTION_RECORD *rec, const struct cxx_func *f,
 		plan = (const struct cxx_plan *)rec->ExceptionInformation[1];
 	if (v->active)
 		cxx_end_catch(v->active, cxx_propagating_object(rec));
-	if ((rec->ExceptionFlags & EXCEPTION_TARGET_UNWIND) && plan && plan->frame == v->frame)
-		target = plan->target_state;
+	if (rec->ExceptionFlags & EXCEPTION_TARGET_UNWIND)
+		target = plan && plan->frame == v->frame ? plan->target_state
+							 : cxx_state_at(f, dc->TargetIp);
 	unwind_to(f, v, target);
 }
 
@@ -202,7 +207,7 @@ EXCEPTION_DISPOSITION cxx_frame(EXCEPTION_RECORD *rec, DWORD64 frame, CONTEXT *c
 		cxx_terminate();    /* not tables we know: Windows ends the process too */
 	describe(&f, frame, dc, &v);
 	if (rec->ExceptionFlags & (EXCEPTION_UNWINDING | EXCEPTION_EXIT_UNWIND)) {
-		unwind_frame(rec, &f, &v);
+		unwind_frame(rec, dc, &f, &v);
 		return ExceptionContinueSearch;
 	}
 	if (cxx_is_cxx(rec)) {
