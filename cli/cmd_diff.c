@@ -1,7 +1,9 @@
 /* lsw diff [--json] DIR: what a program run with --overlay DIR changed. */
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "cli.h"
 #include <stdlib.h>
 #include "emul/reg_diff.h"
@@ -59,6 +61,7 @@ static void print_text(const struct overlay_entry *e, void *arg)
 struct printer {
 	bool json;
 	struct strbuf sb;
+	bool hive_done[2];          /* system.reg, user.reg: changes listed */
 };
 
 /* A value's name and data as one string: "name" = REG_SZ "data". */
@@ -190,20 +193,50 @@ static bool ends_with(const char *s, const char *tail)
 	return n >= t && !strcmp(s + n - t, tail);
 }
 
-/* A hive file of the prefix changed: list its keys and values instead.
- * False when it cannot be read (the file change is listed then). */
+#define FILE_PATH_MAX (PATH_MAX + 32) /* a directory's path and a hive's name */
+
+/* dir/name as the run left it: the upper layer's copy if the run changed
+ * it, "" if it removed it (a whiteout), else the original in lower. */
+static void as_left(const char *upper, const char *lower, const char *name, char *out)
+{
+	struct stat st;
+
+	snprintf(out, FILE_PATH_MAX, "%s/%s", upper, name);
+	if (lstat(out, &st) == 0) {
+		if (S_ISCHR(st.st_mode) && st.st_rdev == 0)
+			out[0] = 0;
+		return;
+	}
+	snprintf(out, FILE_PATH_MAX, "%s/%s", lower, name);
+}
+
+/* A hive's text file or its journal (PREFIX/system.reg[.journal]) changed:
+ * list the hive's keys and values instead, once for both files.  The hive
+ * before is the original file with its journal, after as the run left
+ * them.  False when they cannot be read (the file change is listed then). */
 static bool registry_changes(const struct overlay_entry *e, struct printer *p)
 {
-	char err[512];
-	const char *label = ends_with(e->host, "/system.reg") ? "HKEY_LOCAL_MACHINE"
-							       : "HKEY_CURRENT_USER";
+	char err[512], lower[PATH_MAX], upper[PATH_MAX], a[FILE_PATH_MAX], b[FILE_PATH_MAX];
+	char name[32];
+	bool machine = strstr(e->host, "/system.reg") != NULL, ok = false;
+	const char *hive = machine ? "system.reg" : "user.reg";
+	const char *label = machine ? "HKEY_LOCAL_MACHINE" : "HKEY_CURRENT_USER";
 	struct reg_hive *old, *new;
-	bool ok = false;
 
-	if (e->change == CHANGE_DELETED || e->dir)
+	if (p->hive_done[machine])
+		return true;
+	if (!e->upper[0] || e->dir)
 		return false;
-	old = reg_hive_load(e->host, label, err, sizeof(err)); /* missing: empty */
-	new = old ? reg_hive_load(e->upper, label, err, sizeof(err)) : NULL;
+	snprintf(lower, sizeof(lower), "%.*s", (int)(strrchr(e->host, '/') - e->host), e->host);
+	snprintf(upper, sizeof(upper), "%.*s", (int)(strrchr(e->upper, '/') - e->upper), e->upper);
+	snprintf(a, sizeof(a), "%s/%s", lower, hive);
+	snprintf(b, sizeof(b), "%s/%s.journal", lower, hive);
+	old = reg_hive_load_files(a, b, label, err, sizeof(err)); /* missing: empty */
+	as_left(upper, lower, hive, a);
+	snprintf(name, sizeof(name), "%s.journal", hive);
+	as_left(upper, lower, name, b);
+	new = old ? reg_hive_load_files(a[0] ? a : "/nonexistent", b, label, err, sizeof(err))
+		  : NULL;
 	if (new)
 		ok = reg_diff(old, new, print_registry_change, p) == 0;
 	else
@@ -212,7 +245,14 @@ static bool registry_changes(const struct overlay_entry *e, struct printer *p)
 		reg_hive_free(new);
 	if (old)
 		reg_hive_free(old);
+	p->hive_done[machine] = ok;
 	return ok;
+}
+
+static bool hive_file(const char *host)
+{
+	return ends_with(host, "/system.reg") || ends_with(host, "/user.reg") ||
+	       ends_with(host, "/system.reg.journal") || ends_with(host, "/user.reg.journal");
 }
 
 static void print_change(const struct overlay_entry *e, void *arg)
@@ -222,8 +262,7 @@ static void print_change(const struct overlay_entry *e, void *arg)
 	if (!e->win[0]) { /* lsw's own files in the prefix */
 		if (ends_with(e->host, ".reg.lock") || ends_with(e->host, ".reg.tmp"))
 			return;
-		if ((ends_with(e->host, "/system.reg") || ends_with(e->host, "/user.reg")) &&
-		    registry_changes(e, p))
+		if (hive_file(e->host) && registry_changes(e, p))
 			return;
 	}
 	if (p->json)

@@ -563,7 +563,7 @@ int cmd_reg(int argc, char **argv)
 	ret = run_verb(p, &r);
 	/* a failed verb may have made part of its change (add: the key
 	 * path): not flushed, so it is dropped */
-	if (ret == 0 && writes && reg_prefix_flush(p, err, sizeof(err)) < 0) {
+	if (ret == 0 && writes && reg_prefix_flush_final(p, err, sizeof(err)) < 0) {
 		fprintf(stderr, "lsw reg: ERROR: %s\n", err);
 		ret = 1;
 	}

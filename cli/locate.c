@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include "lsw_config.h"
 #include "cli.h"
+#include "emul/volume_ids.h"
 
 int locate_components(char *runtime, size_t rlen, char *dll_dir, size_t dlen)
 {
@@ -85,5 +86,8 @@ int prefix_prepare(const char *given, char *out, size_t len)
 			return -1;
 		}
 	}
+	/* before any --overlay: the key is the prefix's, not one run's; a
+	 * prefix that cannot take it (read-only) gets one per run */
+	volume_ids_key_create(out);
 	return 0;
 }

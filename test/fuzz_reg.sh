@@ -1,12 +1,14 @@
 #!/bin/sh
-# Fuzzes the .reg importer and exporter with libFuzzer for a bounded time.
+# Fuzzes the .reg importer and exporter, then the hive journal's decoder,
+# with libFuzzer for a bounded time.
 #
 #   fuzz_reg.sh SOURCE_ROOT
 #
 # FUZZ_TIME (seconds, default 30) bounds the run; FUZZ_CORPUS names a
-# directory to keep the corpus in between runs.  Exits 0 when clang is
-# missing ("SKIP"), 1 on any crash, leak, timeout, sanitizer report or
-# round-trip mismatch; the input is kept in ./fuzz-reg-artifacts/.
+# directory to keep the corpus in between runs.  Exits 77 (meson's skip,
+# never a pass) when clang is missing, 1 on any crash, leak, timeout,
+# sanitizer report or round-trip mismatch; the input is kept in
+# ./fuzz-reg-artifacts/.
 set -eu
 
 src=${1:?usage: fuzz_reg.sh SOURCE_ROOT}
@@ -14,18 +16,21 @@ time=${FUZZ_TIME:-30}
 
 if ! command -v clang >/dev/null 2>&1; then
 	echo "SKIP: clang not found"
-	exit 0
+	exit 77
 fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/lsw-fuzz-reg.XXXXXX")
 trap 'rm -rf "$work"' EXIT INT TERM
 
 e=$src/src/emul
-clang -g -O1 -std=c11 -D_GNU_SOURCE -Wall -Wextra \
-	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-	-I"$src/include" -I"$src/src" \
-	"$src/fuzz/fuzz_reg.c" "$e/reg_store.c" "$e/reg_journal.c" "$e/reg_utf.c" \
-	"$e/reg_text.c" "$e/reg_hive.c" "$e/reg_hive_merge.c" "$e/upcase.c" -o "$work/fuzz_reg"
+for harness in fuzz_reg fuzz_reg_journal; do
+	clang -g -O1 -std=c11 -D_GNU_SOURCE -Wall -Wextra \
+		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+		-I"$src/include" -I"$src/src" \
+		"$src/fuzz/$harness.c" "$e/reg_store.c" "$e/reg_journal.c" "$e/reg_utf.c" \
+		"$e/reg_text.c" "$e/reg_hive.c" "$e/reg_hive_flush.c" "$e/reg_hive_merge.c" \
+		"$e/reg_journal_file.c" "$e/upcase.c" -o "$work/$harness"
+done
 
 # Seeds: each syntax the importer knows, in UTF-8 and in UTF-16LE.
 mkdir "$work/seeds"
@@ -39,17 +44,30 @@ mkdir -p "$corpus"
 artifacts=$PWD/fuzz-reg-artifacts
 mkdir -p "$artifacts"
 
-status=0
-"$work/fuzz_reg" -max_total_time="$time" -max_len=16384 -timeout=10 \
-	-rss_limit_mb=2048 -print_final_stats=1 \
-	-artifact_prefix="$artifacts/" "$corpus" "$work/seeds" \
-	>"$work/log" 2>&1 || status=$?
-if [ "$status" -ne 0 ]; then
-	tail -n 60 "$work/log"
-	echo "FAIL: fuzz_reg crashed (exit $status); inputs in $artifacts:" >&2
-	ls -l "$artifacts" >&2
-	exit 1
-fi
-grep -E '^(Done|stat::)' "$work/log" || true
+# run_fuzzer NAME SECONDS MAX_LEN CORPUS SEEDS: fails the script on a finding.
+run_fuzzer() {
+	status=0
+	"$work/$1" -max_total_time="$2" -max_len="$3" -timeout=10 \
+		-rss_limit_mb=2048 -print_final_stats=1 \
+		-artifact_prefix="$artifacts/" "$4" "$5" \
+		>"$work/$1.log" 2>&1 || status=$?
+	if [ "$status" -ne 0 ]; then
+		tail -n 60 "$work/$1.log"
+		echo "FAIL: $1 crashed (exit $status); inputs in $artifacts:" >&2
+		ls -l "$artifacts" >&2
+		exit 1
+	fi
+	grep -E '^(Done|stat::)' "$work/$1.log" || true
+}
+
+run_fuzzer fuzz_reg "$time" 16384 "$corpus" "$work/seeds"
+
+# The journal decoder: half the time, from a seed record (one REG_SZ set,
+# wrapped in a frame by the harness) and an empty input.
+mkdir "$work/jseeds" "$work/jcorpus"
+printf '\000\002\000\000\000\001\000\000\000\002\000\000\000\001\000\000\000\004\000\000\000\001\000k\000v\000x\000\000\000' \
+	> "$work/jseeds/set"
+: > "$work/jseeds/empty"
+run_fuzzer fuzz_reg_journal "$((time / 2 + 1))" 4096 "$work/jcorpus" "$work/jseeds"
 rmdir "$artifacts" 2>/dev/null || true
-echo "PASS: fuzz_reg ran ${time}s without findings"
+echo "PASS: fuzz_reg ran ${time}s, fuzz_reg_journal $((time / 2 + 1))s without findings"

@@ -30,6 +30,7 @@
 #include "emul/file_access.h"
 #include "emul/file_attrs.h"
 #include "emul/path.h"
+#include "emul/volume_ids.h"
 #include "emul/wildcard.h"
 
 /* NtQueryDirectoryFileEx QueryFlags */
@@ -344,7 +345,8 @@ static NTSTATUS snapshot(struct file_object *f, struct dir_scan *s)
 	free(s->overlay);
 	if ((s->overlay = overlay_dir(f)) && !add_overlay(f, s, &cap, first))
 		return drop_entries(s);
-	qsort(s->e + first, s->n - first, sizeof(s->e[0]), by_name);
+	if (s->n > first) /* an empty drive root has no list at all (NULL) */
+		qsort(s->e + first, s->n - first, sizeof(s->e[0]), by_name);
 	return LSW_STATUS_SUCCESS;
 nomem:
 	closedir(dir);
@@ -444,7 +446,7 @@ static void fill_fixed(const struct dir_class *k, bool read_only, const struct s
 	memcpy(out + 48, &ni.allocation, 8);
 	memcpy(out + 56, &ni.attributes, 4);
 	if (k->id_off) {
-		uint64_t id = (uint64_t)st->st_ino;
+		uint64_t id = volume_file_id(st->st_dev, st->st_ino);
 
 		memcpy(out + k->id_off, &id, 8);
 	}

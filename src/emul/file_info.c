@@ -16,6 +16,7 @@
 #include "emul/file_attrs.h"
 #include "emul/path.h"
 #include "emul/share.h"
+#include "emul/volume_ids.h"
 
 #define EPOCH_1601_TO_1970 116444736000000000ull
 
@@ -111,7 +112,7 @@ static size_t put_name(uint8_t *o, size_t room, const struct file_object *f, siz
 static size_t put_all(uint8_t *o, size_t room, const struct file_object *f,
 		      const struct stat *sb, const struct net_open_info *ni, size_t *full_len)
 {
-	uint64_t ino = sb ? (uint64_t)sb->st_ino : 0;
+	uint64_t ino = sb ? volume_file_id(sb->st_dev, sb->st_ino) : 0;
 	uint32_t zero = 0, mode = f->options & 0x3e; /* the FILE_*_IO and write-through bits */
 	size_t name_full;
 
@@ -140,7 +141,7 @@ static size_t query_class(uint32_t cls, uint8_t *out, size_t room, const struct 
 	switch (cls) {
 	case 4: n = to_basic(ni, out); break;              /* FileBasicInformation */
 	case 5: n = put_standard(out, f, sb, ni); break;   /* FileStandardInformation */
-	case 6: v64 = sb ? (uint64_t)sb->st_ino : 0;       /* FileInternalInformation */
+	case 6: v64 = sb ? volume_file_id(sb->st_dev, sb->st_ino) : 0; /* FileInternalInformation */
 		memcpy(out, &v64, 8); n = 8; break;
 	case 7: v32[0] = 0; memcpy(out, v32, 4); n = 4; break;          /* FileEaInformation */
 	case 8: memcpy(out, &f->access, 4); n = 4; break;               /* FileAccessInformation */

@@ -7,35 +7,33 @@
  * case-insensitively; ".." never climbs above a drive root, and a link
  * never leads out of one.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "emul/path.h"
+#include "emul/path_internal.h"
 
-#define MAX_ALLOWED (2 + LSW_MAX_MAPPINGS)
-
-struct allowed_root {
-	char path[PATH_MAX];
-	bool read_only;
-};
-
-struct drive {
-	char root[PATH_MAX];       /* host directory of X:\ */
-	bool filtered;             /* only allowed[] subtrees exist */
-	bool read_only;
-};
+#define MAX_COMPONENTS 512
 
 static struct drive drives[26];
-static struct allowed_root allowed[MAX_ALLOWED];
-static int nallowed;
+struct allowed_root path_allowed[PATH_MAX_ALLOWED];
+int path_nallowed;
 static char system32_overlay[PATH_MAX];
+
+bool path_same_or_above(const char *a, const char *b)
+{
+	size_t n = strlen(a);
+
+	if (!n)
+		return false;
+	if (n == 1 && a[0] == '/')
+		return true;
+	return !strncmp(a, b, n) && (b[n] == 0 || b[n] == '/');
+}
 
 /* The allowed root that holds real (a resolved path): the longest one, so
  * a read-only map inside a read-write one stays read-only. */
@@ -44,71 +42,141 @@ static const struct allowed_root *allowed_holding(const char *real)
 	const struct allowed_root *best = NULL;
 	size_t best_len = 0;
 
-	for (int i = 0; i < nallowed; i++) {
-		size_t n = strlen(allowed[i].path);
+	for (int i = 0; i < path_nallowed; i++) {
+		size_t n = strlen(path_allowed[i].path);
 
-		if (!strncmp(real, allowed[i].path, n) &&
-		    (real[n] == 0 || real[n] == '/' || (n == 1 && allowed[i].path[0] == '/')) &&
-		    (!best || n > best_len)) {
-			best = &allowed[i];
+		if (path_same_or_above(path_allowed[i].path, real) && (!best || n > best_len)) {
+			best = &path_allowed[i];
 			best_len = n;
 		}
 	}
 	return best;
 }
 
-static void allow(const char *path, bool ro)
+/* path made absolute (against the logical current directory) with "."
+ * and ".." taken away as names, the way a shell spells it; "" if that is
+ * not the directory real. */
+static void alias_of(const char *path, const char *real, char *out)
+{
+	char abs[PATH_MAX], check[PATH_MAX];
+	const char *pwd = getenv("PWD");
+	size_t o = 0;
+
+	out[0] = 0;
+	if (path[0] != '/' && (!pwd || pwd[0] != '/'))
+		return;
+	if ((size_t)snprintf(abs, sizeof(abs), "%s/%s", path[0] == '/' ? "" : pwd, path) >=
+	    sizeof(abs))
+		return;
+	for (char *save = NULL, *c = strtok_r(abs, "/", &save); c; c = strtok_r(NULL, "/", &save)) {
+		if (!strcmp(c, "."))
+			continue;
+		if (!strcmp(c, "..")) {
+			while (o && out[--o] != '/')
+				;
+			out[o] = 0;
+			continue;
+		}
+		o += (size_t)snprintf(out + o, PATH_MAX - o, "/%s", c);
+		if (o >= PATH_MAX) {
+			out[0] = 0;
+			return;
+		}
+	}
+	if (!realpath(out[0] ? out : "/", check) || strcmp(check, real) || !strcmp(out, real))
+		out[0] = 0; /* not the same directory, or no other name for it */
+}
+
+/* Allows the directory dir (as the user named it, so that this name
+ * leads there too); real_of: where to resolve it from, if not dir. */
+static void allow(const char *dir, const char *real_of, bool ro)
 {
 	char real[PATH_MAX];
+	struct allowed_root *a;
 
-	if (nallowed < MAX_ALLOWED && realpath(path, real)) {
-		for (int i = 0; i < nallowed; i++)
-			if (!strcmp(allowed[i].path, real)) {
-				allowed[i].read_only &= ro; /* the same dir twice: rw wins */
-				return;
-			}
-		snprintf(allowed[nallowed].path, PATH_MAX, "%s", real);
-		allowed[nallowed++].read_only = ro;
-	}
+	if (path_nallowed >= PATH_MAX_ALLOWED || !realpath(real_of ? real_of : dir, real))
+		return;
+	for (int i = 0; i < path_nallowed; i++)
+		if (!strcmp(path_allowed[i].path, real)) {
+			path_allowed[i].read_only &= ro; /* the same dir twice: rw wins */
+			return;
+		}
+	a = &path_allowed[path_nallowed++];
+	snprintf(a->path, PATH_MAX, "%s", real);
+	alias_of(dir, real, a->alias);
+	a->read_only = ro;
+}
+
+/* The current directory as the shell names it ($PWD), if that is it. */
+static const char *logical_cwd(const char *cwd)
+{
+	const char *pwd = getenv("PWD");
+	char real[PATH_MAX];
+
+	return pwd && pwd[0] == '/' && realpath(pwd, real) && !strcmp(real, cwd) ? pwd : cwd;
+}
+
+/* The program's directory, read-only, unless an allowed root already
+ * holds it (then that root's access applies). */
+static void allow_exe_dir(const char *exe)
+{
+	char real[PATH_MAX], named[PATH_MAX];
+	char *slash;
+
+	if (!realpath(exe, real))
+		return;
+	slash = strrchr(real, '/');
+	if (slash && slash != real)
+		*slash = 0;
+	snprintf(named, sizeof(named), "%s", exe);
+	slash = strrchr(named, '/');
+	if (slash)
+		*(slash == named ? slash + 1 : slash) = 0;
+	else
+		snprintf(named, sizeof(named), ".");
+	if (!allowed_holding(real))
+		allow(named, real, true);
+}
+
+static void map_drive(const struct lsw_mapping *m)
+{
+	char real[PATH_MAX];
+	int letter = m->letter | 32;
+	struct drive *d;
+
+	if (letter < 'a' || letter > 'z' || letter == 'c' || letter == 'z' ||
+	    !realpath(m->host_dir, real))
+		return;
+	d = &drives[letter - 'a'];
+	snprintf(d->root, PATH_MAX, "%s", real);
+	snprintf(d->real_root, PATH_MAX, "%s", real);
+	d->read_only = m->read_only;
 }
 
 void drives_init(const struct lsw_config *cfg)
 {
-	char cwd[PATH_MAX], exedir[PATH_MAX];
+	char cwd[PATH_MAX];
+	struct drive *c = &drives['C' - 'A'];
 
 	memset(drives, 0, sizeof(drives));
-	nallowed = 0;
-	snprintf(drives['C' - 'A'].root, PATH_MAX, "%s/drive_c", cfg->prefix);
+	path_nallowed = 0;
+	snprintf(c->root, PATH_MAX, "%s/drive_c", cfg->prefix);
+	if (!realpath(c->root, c->real_root))
+		c->real_root[0] = 0;
 	snprintf(drives['Z' - 'A'].root, PATH_MAX, "/");
 	drives['Z' - 'A'].filtered = true;
 	if (!cfg->no_cwd && getcwd(cwd, sizeof(cwd)))
-		allow(cwd, false);
+		allow(logical_cwd(cwd), NULL, false);
 	for (unsigned i = 0; i < cfg->nmaps && i < LSW_MAX_MAPPINGS; i++) {
-		const struct lsw_mapping *m = &cfg->maps[i];
-		char real[PATH_MAX];
-		struct drive *d;
-
-		if (!m->letter) {
-			allow(m->host_dir, m->read_only);
-			continue;
-		}
-		if ((m->letter | 32) < 'a' || (m->letter | 32) > 'z' || (m->letter | 32) == 'c' ||
-		    (m->letter | 32) == 'z' || !realpath(m->host_dir, real))
-			continue;
-		d = &drives[(m->letter | 32) - 'a'];
-		snprintf(d->root, PATH_MAX, "%s", real);
-		d->read_only = m->read_only;
+		if (cfg->maps[i].letter)
+			map_drive(&cfg->maps[i]);
+		else if (cfg->maps[i].named_dir)
+			allow(cfg->maps[i].named_dir, cfg->maps[i].host_dir, cfg->maps[i].read_only);
+		else
+			allow(cfg->maps[i].host_dir, NULL, cfg->maps[i].read_only);
 	}
-	/* the program's directory, read-only, unless an allowed root already
-	 * holds it (then that root's access applies) */
-	if (!cfg->no_cwd && cfg->exe_host_path && realpath(cfg->exe_host_path, exedir)) {
-		char *slash = strrchr(exedir, '/');
-
-		if (slash && slash != exedir)
-			*slash = 0;
-		if (!allowed_holding(exedir))
-			allow(exedir, true);
-	}
+	if (!cfg->no_cwd && cfg->exe_host_path)
+		allow_exe_dir(cfg->exe_host_path);
 	snprintf(system32_overlay, PATH_MAX, "%s", cfg->dll_dir ? cfg->dll_dir : "");
 }
 
@@ -226,76 +294,6 @@ static bool invalid_component(const char *c)
 	return false;
 }
 
-/* Appends component comp to dir, matching an existing entry's case: the
- * exact name first (one lstat), else a scan for a case-insensitive match. */
-static bool lookup_component(char *dir, size_t len, const char *comp)
-{
-	char found_name[256];
-	size_t dl = strlen(dir);
-	const char *sep = dl && dir[dl - 1] == '/' ? "" : "/";
-	struct stat st;
-	struct dirent *e;
-	bool found = false;
-	DIR *d;
-
-	snprintf(dir + dl, len - dl, "%s%s", sep, comp);
-	if (lstat(dir, &st) == 0)
-		return true;
-	dir[dl] = 0;
-	d = opendir(dir);
-	while (d && (e = readdir(d))) {
-		if (!strcasecmp(e->d_name, comp)) {
-			/* copy now: the next readdir may reuse the entry's buffer */
-			snprintf(found_name, sizeof(found_name), "%s", e->d_name);
-			found = true;
-			break;
-		}
-	}
-	if (d)
-		closedir(d);
-	snprintf(dir + dl, len - dl, "%s%s", sep, found ? found_name : comp);
-	return found;
-}
-
-static const struct allowed_root *allowed_for(const char *host)
-{
-	char real[PATH_MAX], parent[PATH_MAX];
-
-	if (!realpath(host, real)) {
-		char *slash;
-
-		snprintf(parent, sizeof(parent), "%s", host);
-		slash = strrchr(parent, '/');
-		if (slash)
-			*slash = 0;
-		if (!realpath(parent[0] ? parent : "/", real))
-			return NULL;
-	}
-	return allowed_holding(real);
-}
-
-/* The existing part of path, with links resolved, lies under root. */
-static bool inside_root(const char *path, const char *root)
-{
-	char real[PATH_MAX], real_root[PATH_MAX], parent[PATH_MAX];
-	size_t n;
-
-	if (!realpath(root, real_root))
-		return false;
-	if (!realpath(path, real)) {
-		char *slash;
-
-		snprintf(parent, sizeof(parent), "%s", path);
-		slash = strrchr(parent, '/');
-		if (slash)
-			*slash = 0;
-		if (!realpath(parent, real))
-			return false;
-	}
-	n = strlen(real_root);
-	return !strncmp(real, real_root, n) && (real[n] == 0 || real[n] == '/');
-}
-
 static NTSTATUS device_name(const char *dos, struct path_result *out)
 {
 	if (!strcasecmp(dos, "NUL")) {
@@ -350,63 +348,65 @@ static void apply_overlay(struct path_result *out, const char *drive_root)
 	}
 }
 
-static NTSTATUS walk(struct drive *d, char *rest, struct path_result *out)
+/* The components of rest ("\\a\\b"), "." dropped and ".." taken away as
+ * names (never above the drive root), as Windows does with a path. */
+static NTSTATUS split(char *rest, char **comps, int *n)
 {
-	char *comps[512], *save = NULL, *tok;
-	int n = 0;
+	char *save = NULL, *tok;
 
+	*n = 0;
 	for (tok = strtok_r(rest, "\\", &save); tok; tok = strtok_r(NULL, "\\", &save)) {
 		if (!strcmp(tok, "."))
 			continue;
 		if (!strcmp(tok, "..")) {
-			if (n)
-				n--;
+			if (*n)
+				(*n)--;
 			continue;
 		}
 		if (invalid_component(tok))
 			return LSW_STATUS_OBJECT_NAME_INVALID;
-		if (n == 512)
+		if (*n == MAX_COMPONENTS)
 			return LSW_STATUS_NAME_TOO_LONG;
-		comps[n++] = tok;
-	}
-	snprintf(out->host_path, sizeof(out->host_path), "%s", d->root);
-	out->exists = true;
-	for (int i = 0; i < n; i++) {
-		bool found;
-
-		if (strlen(out->host_path) + strlen(comps[i]) + 2 > sizeof(out->host_path))
-			return LSW_STATUS_NAME_TOO_LONG; /* never open a shortened name */
-		found = lookup_component(out->host_path, sizeof(out->host_path), comps[i]);
-
-		if (!found && i + 1 < n)
-			return LSW_STATUS_OBJECT_PATH_NOT_FOUND;
-		out->exists = found;
+		comps[(*n)++] = tok;
 	}
 	return LSW_STATUS_SUCCESS;
 }
 
-/* a equals b, or is a directory above it ("/x" holds "/x/y", not "/xy"). */
-static bool same_or_above(const char *a, const char *b)
+/* Resolves rest on drive d into out (see path_walk). */
+static NTSTATUS walk(const struct drive *d, char *rest, struct path_result *out)
 {
-	size_t n = strlen(a);
+	char *comps[MAX_COMPONENTS];
+	struct walk_end *end = malloc(sizeof(*end));
+	const struct allowed_root *a;
+	NTSTATUS st;
+	int n;
 
-	if (n == 1 && a[0] == '/')
-		return true;
-	return !strncmp(a, b, n) && (b[n] == 0 || b[n] == '/');
+	if (!end)
+		return LSW_STATUS_NO_MEMORY;
+	if ((st = split(rest, comps, &n)) == LSW_STATUS_SUCCESS)
+		st = path_walk(d, comps, n, end);
+	if (st == LSW_STATUS_SUCCESS) {
+		snprintf(out->host_path, sizeof(out->host_path), "%s", end->host);
+		out->exists = end->exists;
+		out->read_only = d->read_only;
+		if (d->filtered && (a = allowed_holding(end->real)))
+			out->read_only |= a->read_only;
+	}
+	free(end);
+	return st;
 }
 
 bool path_protected(const char *host)
 {
-	char real[PATH_MAX], root[PATH_MAX];
+	char real[PATH_MAX];
 
 	if (!realpath(host, real))
 		return false; /* gone: nothing to protect */
-	for (int i = 0; i < nallowed; i++)
-		if (same_or_above(real, allowed[i].path))
+	for (int i = 0; i < path_nallowed; i++)
+		if (path_same_or_above(real, path_allowed[i].path))
 			return true;
 	for (int i = 0; i < 26; i++)
-		if (drives[i].root[0] && !drives[i].filtered && realpath(drives[i].root, root) &&
-		    same_or_above(real, root))
+		if (!drives[i].filtered && path_same_or_above(real, drives[i].real_root))
 			return true;
 	return false;
 }
@@ -425,11 +425,11 @@ bool path_fd_reachable(int fd, bool writing)
 	if ((a = allowed_holding(real)) && (!writing || !a->read_only))
 		return true;
 	for (int i = 0; i < 26; i++)
-		if (drives[i].root[0] && !drives[i].filtered && (!writing || !drives[i].read_only) &&
-		    realpath(drives[i].root, root) && same_or_above(root, real))
+		if (!drives[i].filtered && (!writing || !drives[i].read_only) &&
+		    path_same_or_above(drives[i].real_root, real))
 			return true;
 	return !writing && system32_overlay[0] && realpath(system32_overlay, root) &&
-	       same_or_above(root, real);
+	       path_same_or_above(root, real);
 }
 
 int path_open_parent(const char *host, bool writing, const char **base)
@@ -494,17 +494,7 @@ NTSTATUS path_resolve(const uint16_t *name, size_t nchars, struct path_result *o
 	if (st != LSW_STATUS_SUCCESS)
 		return st;
 	out->target = PATH_HOST;
-	out->read_only = d->read_only;
-	if (d->filtered) {
-		const struct allowed_root *a = allowed_for(out->host_path);
-
-		if (!a)
-			return LSW_STATUS_OBJECT_PATH_NOT_FOUND;
-		out->read_only |= a->read_only;
-	} else if (!inside_root(out->host_path, d->root)) {
-		return LSW_STATUS_OBJECT_PATH_NOT_FOUND; /* a link led out of the drive */
-	} else if (d == &drives['C' - 'A']) {
+	if (d == &drives['C' - 'A'])
 		apply_overlay(out, d->root);
-	}
 	return LSW_STATUS_SUCCESS;
 }

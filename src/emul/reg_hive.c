@@ -1,11 +1,10 @@
 /*
- * Hives and their files.  A hive file is a .reg text naming its root by
- * the hive's root_label.  Flushing is crash-safe (temporary file, fsync,
- * rename, fsync of the directory) and merges: under an flock on
- * PATH.lock, if the file is not the one we last read or wrote, another lsw
- * wrote it, so we load it fresh, replay our journal on it, write that, and
- * bring our own tree in line with it (reg_hive_merge.c) so both sides'
- * changes survive.
+ * Hives and their files: PATH (a .reg text naming its root by the hive's
+ * root_label) and PATH.journal (the changes since PATH was written, see
+ * reg_journal_file.c).  Loading reads PATH, then replays the journal's
+ * changes if it was made for this PATH; writing is reg_hive_flush.c's.
+ * A load holds PATH.lock shared (when it exists), so it never sees a
+ * flush halfway.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -57,23 +56,47 @@ void reg_hive_free(struct reg_hive *h)
 	free(h);
 }
 
-static void set_identity(struct reg_hive *h, const struct stat *st)
+void reg_files_from_stat(struct reg_files *f, const struct stat *st)
 {
-	h->file_dev = st ? (uint64_t)st->st_dev : 0;
-	h->file_ino = st ? (uint64_t)st->st_ino : 0;
-	h->file_size = st ? (uint64_t)st->st_size : 0;
-	h->file_mtime_ns = st ? (uint64_t)st->st_mtim.tv_sec * 1000000000ull +
-				(uint64_t)st->st_mtim.tv_nsec : 0;
+	f->dev = st ? (uint64_t)st->st_dev : 0;
+	f->ino = st ? (uint64_t)st->st_ino : 0;
+	f->size = st ? (uint64_t)st->st_size : 0;
+	f->mtime_ns = st ? (uint64_t)st->st_mtim.tv_sec * 1000000000ull +
+			   (uint64_t)st->st_mtim.tv_nsec : 0;
 }
 
-/* Has the file changed since we last read or wrote it? */
-static bool file_changed(const struct reg_hive *h, const struct stat *st)
+int reg_hive_lock(const char *path, int how, bool create, char *err, size_t errlen)
 {
-	struct reg_hive now;
+	size_t n = strlen(path) + 8;
+	char *lock = malloc(n);
+	int fd;
 
-	set_identity(&now, st);
-	return now.file_dev != h->file_dev || now.file_ino != h->file_ino ||
-	       now.file_size != h->file_size || now.file_mtime_ns != h->file_mtime_ns;
+	if (!lock) {
+		snprintf(err, errlen, "%s: out of memory", path);
+		return -1;
+	}
+	snprintf(lock, n, "%s.lock", path);
+	fd = open(lock, O_RDWR | O_CLOEXEC | (create ? O_CREAT : 0), 0644);
+	while (fd >= 0 && flock(fd, how) < 0) {
+		if (errno != EINTR) {
+			close(fd);
+			fd = -1;
+		}
+	}
+	if (fd < 0 && create)
+		snprintf(err, errlen, "%s: cannot lock: %s", lock, strerror(errno));
+	free(lock);
+	return fd;
+}
+
+char *reg_hive_journal_name(const char *path)
+{
+	size_t n = strlen(path) + sizeof(".journal");
+	char *j = malloc(n);
+
+	if (j)
+		snprintf(j, n, "%s.journal", path);
+	return j;
 }
 
 static struct reg_key *own_root(void *arg, const char *root_name)
@@ -114,35 +137,75 @@ static char *read_all(int fd, size_t *len)
 	return NULL;
 }
 
-struct reg_hive *reg_hive_load(const char *path, const char *root_label, char *err,
-			       size_t errlen)
+/* PATH into h (a missing file leaves h empty). */
+static int load_file(struct reg_hive *h, char *err, size_t errlen)
 {
-	struct reg_hive *h = hive_alloc(path, root_label);
+	struct reg_hash hash;
 	struct stat st;
 	size_t len = 0;
-	char *text;
-	int fd, r;
+	char *text = NULL;
+	int fd = open(h->path, O_RDONLY | O_CLOEXEC), r;
+
+	if (fd < 0 && errno == ENOENT)
+		return 0;
+	if (fd >= 0 && fstat(fd, &st) == 0 && (uint64_t)st.st_size > REG_FILE_BYTES_MAX) {
+		snprintf(err, errlen, "%s: larger than a hive file may be (%llu MiB)", h->path,
+			 REG_FILE_BYTES_MAX >> 20);
+		close(fd);
+		return -1;
+	}
+	if (fd < 0 || fstat(fd, &st) < 0 || !(text = read_all(fd, &len))) {
+		snprintf(err, errlen, "%s: %s", h->path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	close(fd);
+	reg_files_from_stat(&h->files, &st);
+	reg_hash_init(&hash);
+	reg_hash_add(&hash, text, len);
+	h->files.hash = reg_hash_end(&hash);
+	r = len ? reg_import(text, len, h->path, own_root, h, err, errlen) : 0;
+	free(text);
+	return r;
+}
+
+/* The journal's changes, if it was made for the file just loaded. */
+static int load_journal(struct reg_hive *h, const char *journal_path, char *err, size_t errlen)
+{
+	struct reg_journal j = { .tail = &j.head };
+	int r;
+
+	if (!h->files.ino)
+		return 0; /* no file: a journal left alone applies to nothing */
+	r = reg_journal_file_read(journal_path, h->files.size, h->files.hash, &j, &h->files.journal_end,
+				  err, errlen);
+	if (r == 0 && reg_journal_replay(&j, h) < 0) {
+		snprintf(err, errlen, "%s: out of memory", journal_path);
+		r = -1;
+	}
+	reg_journal_clear(&j);
+	return r;
+}
+
+struct reg_hive *reg_hive_load_unlocked(const char *path, const char *journal_path,
+					const char *root_label, char *err, size_t errlen)
+{
+	struct reg_hive *h = hive_alloc(path, root_label);
+	int r;
 
 	if (!h) {
 		snprintf(err, errlen, "%s: out of memory", path);
 		return NULL;
 	}
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0 && errno == ENOENT)
-		return h;
-	if (fd < 0 || fstat(fd, &st) < 0 || !(text = read_all(fd, &len))) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		reg_hive_free(h);
-		return NULL;
-	}
-	close(fd);
-	set_identity(h, &st);
+	/* the files are taken as they are: the budget is for changes */
+	h->unbounded = true;
 	reg_journal_pause(h, true);
-	r = len ? reg_import(text, len, path, own_root, h, err, errlen) : 0;
+	r = load_file(h, err, errlen);
+	if (r == 0)
+		r = load_journal(h, journal_path, err, errlen);
 	reg_journal_pause(h, false);
-	free(text);
+	h->unbounded = false;
 	if (r < 0) {
 		reg_hive_free(h);
 		return NULL;
@@ -151,142 +214,28 @@ struct reg_hive *reg_hive_load(const char *path, const char *root_label, char *e
 	return h;
 }
 
-/* Writes src's tree to h->path: PATH.tmp, fsync, rename, fsync dir.  Only
- * the holder of PATH.lock writes, so one temporary name is enough, and a
- * writer killed halfway leaves one PATH.tmp that the next write replaces
- * (never a pile of them). */
-static int write_file(const struct reg_hive *src, const char *path, char *err, size_t errlen)
+struct reg_hive *reg_hive_load_files(const char *path, const char *journal_path,
+				     const char *root_label, char *err, size_t errlen)
 {
-	size_t plen = strlen(path);
-	char *tmp = malloc(plen + 32), *dir = strdup(path), *slash;
-	FILE *f = NULL;
-	int fd = -1, dfd, ret = -1;
+	int lock = reg_hive_lock(path, LOCK_SH, false, err, errlen);
+	struct reg_hive *h = reg_hive_load_unlocked(path, journal_path, root_label, err, errlen);
 
-	if (!tmp || !dir) {
+	if (lock >= 0)
+		close(lock);
+	return h;
+}
+
+struct reg_hive *reg_hive_load(const char *path, const char *root_label, char *err,
+			       size_t errlen)
+{
+	char *journal = reg_hive_journal_name(path);
+	struct reg_hive *h;
+
+	if (!journal) {
 		snprintf(err, errlen, "%s: out of memory", path);
-		goto out;
+		return NULL;
 	}
-	snprintf(tmp, plen + 32, "%s.tmp", path);
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-	if (fd < 0 || !(f = fdopen(fd, "wb"))) {
-		snprintf(err, errlen, "%s: cannot write: %s", tmp, strerror(errno));
-		goto out;
-	}
-	fd = -1;
-	if (reg_export(f, src->root, src->root_label) < 0 || fflush(f) || fsync(fileno(f))) {
-		snprintf(err, errlen, "%s: cannot write: %s", tmp, strerror(errno));
-		goto out;
-	}
-	if (fclose(f)) {
-		f = NULL;
-		snprintf(err, errlen, "%s: cannot write: %s", tmp, strerror(errno));
-		goto out;
-	}
-	f = NULL;
-	if (rename(tmp, path) < 0) {
-		snprintf(err, errlen, "%s: cannot replace: %s", path, strerror(errno));
-		goto out;
-	}
-	slash = strrchr(dir, '/');
-	if (slash)
-		*(slash == dir ? slash + 1 : slash) = 0;
-	dfd = open(slash ? dir : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (dfd >= 0) {
-		fsync(dfd);
-		close(dfd);
-	}
-	ret = 0;
-out:
-	if (f)
-		fclose(f);
-	if (fd >= 0)
-		close(fd);
-	if (ret < 0 && tmp)
-		unlink(tmp);
-	free(tmp);
-	free(dir);
-	return ret;
-}
-
-static int lock_file(const char *path, char *err, size_t errlen)
-{
-	size_t n = strlen(path) + 8;
-	char *lock = malloc(n);
-	int fd;
-
-	if (!lock) {
-		snprintf(err, errlen, "%s: out of memory", path);
-		return -1;
-	}
-	snprintf(lock, n, "%s.lock", path);
-	fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-	while (fd >= 0 && flock(fd, LOCK_EX) < 0) {
-		if (errno != EINTR) {
-			close(fd);
-			fd = -1;
-		}
-	}
-	if (fd < 0)
-		snprintf(err, errlen, "%s: cannot lock: %s", lock, strerror(errno));
-	free(lock);
-	return fd;
-}
-
-/* Under the lock: the tree to write, h's own or a fresh load of the file
- * with h's journal replayed on it (*fresh). */
-static int merged_source(struct reg_hive *h, struct reg_hive **fresh, char *err, size_t errlen)
-{
-	struct stat st;
-	bool exists = stat(h->path, &st) == 0;
-
-	*fresh = NULL;
-	if (!exists && errno != ENOENT) {
-		snprintf(err, errlen, "%s: %s", h->path, strerror(errno));
-		return -1;
-	}
-	if (!file_changed(h, exists ? &st : NULL))
-		return 0;
-	*fresh = reg_hive_load(h->path, h->root_label, err, errlen);
-	if (!*fresh)
-		return -1;
-	if (reg_journal_replay(h->journal, *fresh) < 0) {
-		snprintf(err, errlen, "%s: merging with the file: out of memory or room",
-			 h->path);
-		reg_hive_free(*fresh);
-		*fresh = NULL;
-		return -1;
-	}
-	return 0;
-}
-
-int reg_hive_flush(struct reg_hive *h, char *err, size_t errlen)
-{
-	struct reg_hive *fresh;
-	struct stat st;
-	int lock, ret = -1;
-
-	if (!h->dirty || !h->path)
-		return 0;
-	lock = lock_file(h->path, err, errlen);
-	if (lock < 0)
-		return -1;
-	if (merged_source(h, &fresh, err, errlen) < 0)
-		goto out;
-	if (write_file(fresh ? fresh : h, h->path, err, errlen) < 0)
-		goto out;
-	set_identity(h, stat(h->path, &st) == 0 ? &st : NULL);
-	reg_journal_clear(h->journal);
-	h->dirty = false;
-	ret = 0;
-	if (fresh && reg_hive_merge(h, fresh) < 0) {
-		/* the file is right but our tree is not: make the next flush
-		 * reload it rather than overwrite it with our stale view */
-		h->file_ino = UINT64_MAX;
-		snprintf(err, errlen, "%s: out of memory merging the file", h->path);
-		ret = -1;
-	}
-out:
-	reg_hive_free(fresh);
-	close(lock);
-	return ret;
+	h = reg_hive_load_files(path, journal, root_label, err, errlen);
+	free(journal);
+	return h;
 }

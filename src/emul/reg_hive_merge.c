@@ -112,20 +112,11 @@ static int sync_key(struct reg_key *t, struct reg_key *f)
 	return 0;
 }
 
-static uint64_t tree_bytes(const struct reg_key *k)
-{
-	uint64_t n = reg_key_own_bytes(k);
-
-	for (uint32_t i = 0; i < k->nsubkeys; i++)
-		n += tree_bytes(k->subkeys[i]);
-	return n;
-}
-
 int reg_hive_merge(struct reg_hive *h, struct reg_hive *fresh)
 {
 	int r = sync_key(h->root, fresh->root);
 
-	h->bytes = tree_bytes(h->root);
-	fresh->bytes = tree_bytes(fresh->root);
+	reg_hive_recount(h);
+	reg_hive_recount(fresh);
 	return r;
 }

@@ -1,7 +1,9 @@
 /*
- * A hive's journal: the changes made since its file was last read or
- * written, by key path, so that reg_hive_flush can replay them on what
- * another lsw wrote to the file meanwhile.  Replaying is forgiving: the
+ * A hive's journal in memory: the changes made since its files were last
+ * read or written, by key path, so that reg_hive_flush can append them to
+ * PATH.journal (reg_journal_file.c) and replay them on what another lsw
+ * wrote to the files meanwhile; loading replays PATH.journal's own
+ * changes onto the file the same way.  Replaying is forgiving: the
  * other writer may have removed or added keys, and the aim is that
  * neither side's work is lost, so a key our change needs is recreated,
  * and a key we deleted survives if the other side gave it subkeys.
@@ -31,6 +33,7 @@ void reg_journal_clear(struct reg_journal *j)
 	}
 	j->head = NULL;
 	j->tail = &j->head;
+	j->bytes = 0;
 }
 
 void reg_journal_free(struct reg_journal *j)
@@ -50,36 +53,31 @@ bool reg_journal_wanted(const struct reg_key *k)
 	return k->hive && k->hive->journal && !k->hive->journal->paused && !k->is_volatile;
 }
 
-/* One allocation holds the entry, its path, name and data. */
-struct reg_jentry *reg_journal_entry(const struct reg_key *k, enum reg_jop op,
-				     const uint16_t *name, size_t name_len, uint32_t type,
-				     const void *data, uint32_t size)
+static size_t entry_bytes(size_t path_units, size_t name_len, uint32_t size)
 {
-	size_t units = 0, at;
-	struct reg_jentry *e;
-	const struct reg_key *p;
+	return sizeof(struct reg_jentry) + (path_units + name_len) * 2 + size;
+}
 
-	for (p = k; p->parent; p = p->parent)
-		units += 1 + p->name_len;
-	e = malloc(sizeof(*e) + (units + name_len) * 2 + size);
+/* One allocation holds the entry, its path, name and data. */
+struct reg_jentry *reg_jentry_new(enum reg_jop op, const uint16_t *path, size_t path_units,
+				  const uint16_t *name, size_t name_len, uint32_t type,
+				  const void *data, uint32_t size)
+{
+	struct reg_jentry *e = malloc(entry_bytes(path_units, name_len, size));
+
 	if (!e)
 		return NULL;
 	e->next = NULL;
 	e->op = op;
 	e->path = (uint16_t *)(e + 1);
-	e->path_units = units;
-	e->name = e->path + units;
+	e->path_units = path_units;
+	e->name = e->path + path_units;
 	e->name_len = name_len;
 	e->type = type;
 	e->data = (uint8_t *)(e->name + name_len);
 	e->size = size;
-	/* the path is filled from its end, walking up from k */
-	at = units;
-	for (p = k; p->parent; p = p->parent) {
-		at -= p->name_len;
-		memcpy(e->path + at, p->name, p->name_len * 2);
-		e->path[--at] = p->name_len;
-	}
+	if (path_units)
+		memcpy(e->path, path, path_units * 2);
 	if (name_len)
 		memcpy(e->name, name, name_len * 2);
 	if (size)
@@ -87,10 +85,46 @@ struct reg_jentry *reg_journal_entry(const struct reg_key *k, enum reg_jop op,
 	return e;
 }
 
+NTSTATUS reg_journal_entry(const struct reg_key *k, enum reg_jop op, const uint16_t *name,
+			   size_t name_len, uint32_t type, const void *data, uint32_t size,
+			   struct reg_jentry **out)
+{
+	size_t units = 0, at;
+	const struct reg_key *p;
+	uint16_t *path;
+
+	for (p = k; p->parent; p = p->parent)
+		units += 1 + p->name_len;
+	if (k->hive->journal->bytes + entry_bytes(units, name_len, size) > REG_JOURNAL_MEM_MAX)
+		return LSW_STATUS_INSUFFICIENT_RESOURCES; /* not written out fast enough */
+	if (!(path = malloc(units * 2 + 1)))
+		return LSW_STATUS_NO_MEMORY;
+	/* the path is filled from its end, walking up from k */
+	at = units;
+	for (p = k; p->parent; p = p->parent) {
+		at -= p->name_len;
+		memcpy(path + at, p->name, p->name_len * 2);
+		path[--at] = p->name_len;
+	}
+	*out = reg_jentry_new(op, path, units, name, name_len, type, data, size);
+	free(path);
+	return *out ? LSW_STATUS_SUCCESS : LSW_STATUS_NO_MEMORY;
+}
+
+void reg_journal_append(struct reg_journal *j, struct reg_jentry *e)
+{
+	*j->tail = e;
+	j->tail = &e->next;
+	j->bytes += entry_bytes(e->path_units, e->name_len, e->size);
+}
+
 void reg_journal_add(struct reg_hive *h, struct reg_jentry *e)
 {
-	*h->journal->tail = e;
-	h->journal->tail = &e->next;
+	bool below = h->journal->bytes < REG_JOURNAL_MEM_SOON;
+
+	reg_journal_append(h->journal, e);
+	if (below && h->journal->bytes >= REG_JOURNAL_MEM_SOON && reg_journal_full_hook)
+		reg_journal_full_hook(h);
 }
 
 /* The key at e's path in onto, created along the way when create; NULL if
@@ -110,7 +144,10 @@ static struct reg_key *resolve(struct reg_hive *onto, const struct reg_jentry *e
 			NTSTATUS s = reg_key_create(k, name, len, k->is_volatile, NULL, 0, &next);
 
 			if (s != LSW_STATUS_SUCCESS) {
-				*oom = true;
+				/* a name the store refuses (a damaged journal file)
+				 * only ends this change */
+				*oom = s == (NTSTATUS)LSW_STATUS_NO_MEMORY ||
+				       s == (NTSTATUS)LSW_STATUS_INSUFFICIENT_RESOURCES;
 				return NULL;
 			}
 		}

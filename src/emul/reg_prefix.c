@@ -150,6 +150,15 @@ int reg_prefix_flush(struct reg_prefix *p, char *err, size_t errlen)
 	return r;
 }
 
+int reg_prefix_flush_final(struct reg_prefix *p, char *err, size_t errlen)
+{
+	int r = reg_hive_flush_final(p->machine, err, errlen);
+
+	if (r == 0)
+		r = reg_hive_flush_final(p->user, err, errlen);
+	return r;
+}
+
 void reg_prefix_close(struct reg_prefix *p)
 {
 	if (!p)

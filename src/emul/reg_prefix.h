@@ -19,8 +19,12 @@ struct reg_prefix {
  * not written until the first reg_prefix_flush.  NULL with err set. */
 struct reg_prefix *reg_prefix_open(const char *prefix, const char *user, char *err,
 				   size_t errlen);
-/* Writes what changed in both hives.  0, or -1 with err set. */
+/* Writes what changed in both hives (reg_hive_flush; a new prefix's
+ * files are written whole).  0, or -1 with err set. */
 int reg_prefix_flush(struct reg_prefix *p, char *err, size_t errlen);
+/* The same as at the end of a run (reg_hive_flush_final: small hives are
+ * compacted into their files). */
+int reg_prefix_flush_final(struct reg_prefix *p, char *err, size_t errlen);
 void reg_prefix_close(struct reg_prefix *p);
 
 /* A reg_root_resolver (arg: the struct reg_prefix): HKLM and

@@ -11,6 +11,7 @@
 #include "emul/upcase.h"
 
 void (*reg_change_hook)(struct reg_key *key, uint32_t what);
+void (*reg_journal_full_hook)(struct reg_hive *h);
 
 /* FILETIME counts from 1601, Unix time from 1970: 11644473600 s apart. */
 #define EPOCH_1601_TO_1970 116444736000000000ull
@@ -84,17 +85,69 @@ struct reg_key *reg_key_alloc(struct reg_hive *h, const uint16_t *name, size_t l
 	k->class_len = class_name ? (uint16_t)class_len : 0;
 	k->hive = h;
 	k->refs = 1;
+	k->subtree_keys = 1;
 	k->last_write = reg_now();
 	return k;
 }
 
-uint64_t reg_key_own_bytes(const struct reg_key *k)
+/* --- what a hive holds (see REG_HIVE_BYTES_MAX) --- */
+
+/* Units of k's path below its hive root, its own name included ("a\b":
+ * 3): the text file names every key by its whole path. */
+static uint64_t path_units(const struct reg_key *k)
 {
-	uint64_t n = 2ull * (k->name_len + k->class_len);
+	uint64_t n = 0;
+
+	for (; k->parent; k = k->parent)
+		n += k->name_len + (k->parent->parent ? 1 : 0);
+	return n;
+}
+
+static uint64_t value_cost(size_t name_len, uint32_t size)
+{
+	return REG_VALUE_COST + 2ull * name_len + size;
+}
+
+/* A key whose path is path units long, with its class and values; the
+ * root counts only its values. */
+static uint64_t cost_at(const struct reg_key *k, uint64_t path)
+{
+	uint64_t n = k->parent ? REG_KEY_COST + 2 * (path + k->class_len) : 0;
 
 	for (uint32_t i = 0; i < k->nvalues; i++)
-		n += 2ull * k->values[i].name_len + k->values[i].size;
+		n += value_cost(k->values[i].name_len, k->values[i].size);
 	return n;
+}
+
+uint64_t reg_key_cost(const struct reg_key *k)
+{
+	return cost_at(k, path_units(k));
+}
+
+static uint64_t recount(struct reg_key *k, uint64_t path)
+{
+	uint64_t n = cost_at(k, path);
+
+	k->subtree_keys = 1;
+	for (uint32_t i = 0; i < k->nsubkeys; i++) {
+		struct reg_key *s = k->subkeys[i];
+
+		n += recount(s, path + (k->parent ? 1 : 0) + s->name_len);
+		k->subtree_keys += s->subtree_keys;
+	}
+	return n;
+}
+
+void reg_hive_recount(struct reg_hive *h)
+{
+	h->bytes = recount(h->root, 0);
+}
+
+/* k and its parents hold one key more (1) or less (-1). */
+static void count_keys(struct reg_key *k, int delta)
+{
+	for (; k; k = k->parent)
+		k->subtree_keys += (uint32_t)delta;
 }
 
 static void key_free(struct reg_key *k)
@@ -180,7 +233,7 @@ static bool name_ok(const uint16_t *name, size_t len, size_t max, bool is_key)
 
 static bool fits(const struct reg_hive *h, uint64_t add)
 {
-	return !h || h->bytes + add <= REG_HIVE_BYTES_MAX;
+	return !h || h->unbounded || h->bytes + add <= REG_HIVE_BYTES_MAX;
 }
 
 static unsigned depth_of(const struct reg_key *k)
@@ -232,6 +285,7 @@ NTSTATUS reg_key_create(struct reg_key *parent, const uint16_t *name, size_t len
 {
 	struct reg_jentry *e = NULL;
 	struct reg_key *k;
+	uint64_t cost;
 	uint32_t at;
 	bool found;
 
@@ -247,8 +301,9 @@ NTSTATUS reg_key_create(struct reg_key *parent, const uint16_t *name, size_t len
 	}
 	if (parent->is_volatile && !is_volatile)
 		return LSW_STATUS_CHILD_MUST_BE_VOLATILE;
-	if (depth_of(parent) + 1 > REG_DEPTH_MAX ||
-	    !fits(parent->hive, 2ull * (len + (class_name ? class_len : 0))))
+	cost = REG_KEY_COST +
+	       2 * (path_units(parent) + (parent->parent ? 1 : 0) + len + (class_name ? class_len : 0));
+	if (depth_of(parent) + 1 > REG_DEPTH_MAX || !fits(parent->hive, cost))
 		return LSW_STATUS_INSUFFICIENT_RESOURCES;
 	if (!subkeys_grow(parent))
 		return LSW_STATUS_NO_MEMORY;
@@ -257,16 +312,18 @@ NTSTATUS reg_key_create(struct reg_key *parent, const uint16_t *name, size_t len
 		return LSW_STATUS_NO_MEMORY;
 	k->is_volatile = is_volatile;
 	if (!is_volatile && reg_journal_wanted(parent)) {
-		e = reg_journal_entry(parent, REG_J_CREATE, name, len, 0, class_name,
-				      class_name ? (uint32_t)class_len * 2 : 0);
-		if (!e) {
+		NTSTATUS s = reg_journal_entry(parent, REG_J_CREATE, name, len, 0, class_name,
+					       class_name ? (uint32_t)class_len * 2 : 0, &e);
+
+		if (s != LSW_STATUS_SUCCESS) {
 			reg_key_unref(k);
-			return LSW_STATUS_NO_MEMORY;
+			return s;
 		}
 	}
 	subkey_insert(parent, at, k);
+	count_keys(parent, 1);
 	if (parent->hive)
-		parent->hive->bytes += reg_key_own_bytes(k);
+		parent->hive->bytes += cost;
 	journal(parent, e);
 	changed(parent, REG_CHANGE_NAME, !is_volatile);
 	*out = k;
@@ -296,15 +353,17 @@ NTSTATUS reg_key_delete(struct reg_key *k)
 	if (!parent || k->nsubkeys)
 		return LSW_STATUS_CANNOT_DELETE;
 	if (!k->is_volatile && reg_journal_wanted(k)) {
-		e = reg_journal_entry(k, REG_J_DELETE, NULL, 0, 0, NULL, 0);
-		if (!e)
-			return LSW_STATUS_NO_MEMORY;
+		NTSTATUS s = reg_journal_entry(k, REG_J_DELETE, NULL, 0, 0, NULL, 0, &e);
+
+		if (s != LSW_STATUS_SUCCESS)
+			return s;
 	}
 	journal(k, e);
+	if (k->hive)
+		k->hive->bytes -= reg_key_cost(k);
 	at = subkey_slot(parent, k->name, k->name_len, &found);
 	subkey_remove(parent, at);
-	if (k->hive)
-		k->hive->bytes -= reg_key_own_bytes(k);
+	count_keys(parent, -1);
 	persistent = !k->is_volatile;
 	reg_key_drop_tree(k, false);
 	changed(parent, REG_CHANGE_NAME, persistent);
@@ -328,22 +387,25 @@ NTSTATUS reg_key_rename(struct reg_key *k, const uint16_t *name, size_t len)
 	at = subkey_slot(parent, name, len, &found);
 	if (found && parent->subkeys[at] != k)
 		return LSW_STATUS_OBJECT_NAME_COLLISION;
-	if (len > k->name_len && !fits(k->hive, 2ull * (len - k->name_len)))
+	/* the name is in the path of every key below k too */
+	if (len > k->name_len && !fits(k->hive, 2ull * (len - k->name_len) * k->subtree_keys))
 		return LSW_STATUS_INSUFFICIENT_RESOURCES;
 	copy = dup16(name, len);
 	if (!copy)
 		return LSW_STATUS_NO_MEMORY;
 	if (!k->is_volatile && reg_journal_wanted(k)) {
-		e = reg_journal_entry(k, REG_J_RENAME, name, len, 0, NULL, 0);
-		if (!e) {
+		NTSTATUS s = reg_journal_entry(k, REG_J_RENAME, name, len, 0, NULL, 0, &e);
+
+		if (s != LSW_STATUS_SUCCESS) {
 			free(copy);
-			return LSW_STATUS_NO_MEMORY;
+			return s;
 		}
 	}
 	journal(k, e);
 	subkey_remove(parent, subkey_slot(parent, k->name, k->name_len, &found));
 	if (k->hive)
-		k->hive->bytes = k->hive->bytes - 2ull * k->name_len + 2ull * len;
+		k->hive->bytes = k->hive->bytes + 2ull * len * k->subtree_keys -
+				 2ull * k->name_len * k->subtree_keys;
 	free(k->name);
 	k->name = copy;
 	k->name_len = (uint16_t)len;
@@ -396,8 +458,8 @@ NTSTATUS reg_value_set(struct reg_key *k, const uint16_t *name, size_t len, uint
 	if (!name_ok(name, len, REG_VALUE_NAME_MAX, false))
 		return LSW_STATUS_INVALID_PARAMETER;
 	v = value_slot(k, name, len);
-	old = v ? v->size + 2ull * v->name_len : 0;
-	if (2ull * len + size > old && !fits(k->hive, 2ull * len + size - old))
+	old = v ? value_cost(v->name_len, v->size) : 0;
+	if (value_cost(len, size) > old && !fits(k->hive, value_cost(len, size) - old))
 		return LSW_STATUS_INSUFFICIENT_RESOURCES;
 	if (!v && !values_grow(k))
 		return LSW_STATUS_NO_MEMORY;
@@ -420,12 +482,13 @@ NTSTATUS reg_value_set(struct reg_key *k, const uint16_t *name, size_t len, uint
 		v->size = 0;
 	}
 	if (!k->is_volatile && reg_journal_wanted(k)) {
-		e = reg_journal_entry(k, REG_J_SET, name, len, type, data, size);
-		if (!e) {
+		NTSTATUS s = reg_journal_entry(k, REG_J_SET, name, len, type, data, size, &e);
+
+		if (s != LSW_STATUS_SUCCESS) {
 			if (v == &k->values[k->nvalues])
 				free(v->name);
 			free(copy);
-			return LSW_STATUS_NO_MEMORY;
+			return s;
 		}
 	}
 	if (v == &k->values[k->nvalues])
@@ -436,7 +499,7 @@ NTSTATUS reg_value_set(struct reg_key *k, const uint16_t *name, size_t len, uint
 	v->size = size;
 	v->type = type;
 	if (k->hive)
-		k->hive->bytes = k->hive->bytes - old + 2ull * len + size;
+		k->hive->bytes = k->hive->bytes - old + value_cost(len, size);
 	changed(k, REG_CHANGE_LAST_SET, !k->is_volatile);
 	return LSW_STATUS_SUCCESS;
 }
@@ -453,13 +516,14 @@ NTSTATUS reg_value_delete(struct reg_key *k, const uint16_t *name, size_t len)
 	if (!v)
 		return LSW_STATUS_OBJECT_NAME_NOT_FOUND;
 	if (!k->is_volatile && reg_journal_wanted(k)) {
-		e = reg_journal_entry(k, REG_J_UNSET, name, len, 0, NULL, 0);
-		if (!e)
-			return LSW_STATUS_NO_MEMORY;
+		NTSTATUS s = reg_journal_entry(k, REG_J_UNSET, name, len, 0, NULL, 0, &e);
+
+		if (s != LSW_STATUS_SUCCESS)
+			return s;
 	}
 	journal(k, e);
 	if (k->hive)
-		k->hive->bytes -= 2ull * v->name_len + v->size;
+		k->hive->bytes -= value_cost(v->name_len, v->size);
 	free(v->name);
 	free(v->data);
 	at = (uint32_t)(v - k->values);

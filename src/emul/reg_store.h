@@ -6,10 +6,13 @@
  * hive; a hive is one text file in the prefix in the format `regedit /e`
  * writes ("Windows Registry Editor Version 5.00", UTF-16LE with a BOM,
  * CRLF).  Changes are batched: the store marks the hive dirty and records
- * each change in the hive's journal; reg_hive_flush writes the file
- * crash-safe (temporary file, fsync, rename) after merging what another
- * lsw wrote to the same file since (it replays the journal on a fresh load
- * under an flock), so concurrent runs on one prefix lose nothing.
+ * each change in the hive's journal; reg_hive_flush appends them to
+ * PATH.journal (one checksummed frame per flush, so a flush costs what
+ * changed, not the hive's size) and now and then compacts: writes the file
+ * crash-safe (temporary file, fsync, rename) and starts the journal anew.
+ * Under an flock it first takes in what another lsw wrote to the same
+ * files since (a fresh load, our journal replayed on it), so concurrent
+ * runs on one prefix lose nothing.  See reg_hive.c.
  *
  * Used by the supervisor (registry.c: the NT key calls) and by `lsw reg`.
  */
@@ -37,8 +40,25 @@
 #define REG_KEY_NAME_MAX 255        /* UTF-16 units in one key name */
 #define REG_VALUE_NAME_MAX 16383    /* UTF-16 units in a value name */
 #define REG_DEPTH_MAX 512           /* key levels below a hive root */
-#define REG_HIVE_BYTES_MAX (256u << 20) /* names + data a hive may hold:
-				     * past it, STATUS_INSUFFICIENT_RESOURCES */
+/* What a hive may hold, counted as reg_key_cost does; past it a change
+ * fails with STATUS_INSUFFICIENT_RESOURCES (ERROR_NO_SYSTEM_RESOURCES), as
+ * Windows' configuration manager does when a hive cannot grow.  16 MiB:
+ * Windows 2000's quota for the whole registry was about a third of the
+ * paged pool and could not be set below 16 MB, and a Windows 10 user's
+ * NTUSER.DAT is a few MB (Microsoft asks for files instead of values over
+ * 2 KB); it bounds a run's load to about a second at worst
+ * (bench/registry_hive.sh). */
+#define REG_HIVE_BYTES_MAX (16u << 20)
+#define REG_KEY_COST 80             /* a key, beyond its names: about the key */
+#define REG_VALUE_COST 24           /* and value cells of a Windows hive file */
+/* Bigger hive or journal files are refused at load, unread: a full hive
+ * takes at most ~7x its budget as text (binary data in hex). */
+#define REG_FILE_BYTES_MAX (256ull << 20)
+/* Changes waiting for a flush: past SOON the hive asks for one at once
+ * (reg_journal_full_hook); past MAX a change fails (resources), so a
+ * program cannot fill the supervisor's memory faster than it is written. */
+#define REG_JOURNAL_MEM_SOON (4u << 20)
+#define REG_JOURNAL_MEM_MAX (64u << 20)
 
 struct reg_value {
 	uint16_t *name;              /* not NUL-terminated; "" (len 0) is the default value */
@@ -62,6 +82,7 @@ struct reg_key {
 	struct reg_value *values;    /* in the order they were first set */
 	uint32_t nvalues, values_cap;
 	uint64_t last_write;         /* FILETIME (100 ns since 1601) */
+	uint32_t subtree_keys;       /* this key and every key below it */
 	bool is_volatile;            /* REG_OPTION_VOLATILE: never written to the file */
 	bool deleted;                /* removed from the tree, kept alive by references */
 	unsigned refs;               /* the tree's reference + one per reg_key_ref */
@@ -74,11 +95,18 @@ struct reg_hive {
 				      * how the file names the root in [sections] */
 	struct reg_key *root;
 	bool dirty;                  /* changed since the last flush */
-	uint64_t bytes;              /* names + data held, against REG_HIVE_BYTES_MAX */
-	struct reg_journal *journal; /* changes since the file was read (opaque) */
-	/* identity of the file as read or last written (st_dev, st_ino,
-	 * st_size, st_mtim): reg_hive_flush merges if it changed since */
-	uint64_t file_dev, file_ino, file_size, file_mtime_ns;
+	bool unbounded;              /* loading: the file is taken whole, no budget */
+	uint64_t bytes;              /* reg_key_cost of every key, against REG_HIVE_BYTES_MAX */
+	struct reg_journal *journal; /* changes not yet in the files (opaque) */
+	/* The files as read or last written: reg_hive_flush takes them in
+	 * afresh when they changed since. */
+	struct reg_files {
+		/* the text file (all 0: none): st_dev, st_ino, st_size,
+		 * st_mtim, and the hash of its bytes by which PATH.journal
+		 * names the file it applies to */
+		uint64_t dev, ino, size, mtime_ns, hash;
+		uint64_t journal_end;  /* the journal's bytes read or written (0: none) */
+	} files;
 };
 
 /* What changed, for NtNotifyChangeKey's CompletionFilter (REG_NOTIFY_*). */
@@ -90,6 +118,10 @@ struct reg_hive {
  * changed (the parent, for a subkey added, deleted or renamed).  registry.c
  * sets it; NULL (the default) calls nothing. */
 extern void (*reg_change_hook)(struct reg_key *key, uint32_t what);
+/* Called when a hive's waiting changes pass REG_JOURNAL_MEM_SOON: it
+ * should be flushed soon (not from inside the hook: the change is still
+ * being made).  registry_session.c sets it. */
+extern void (*reg_journal_full_hook)(struct reg_hive *h);
 
 /* <0, 0, >0 like strcmp, case-insensitively. */
 int reg_name_compare(const uint16_t *a, size_t alen, const uint16_t *b, size_t blen);
@@ -128,16 +160,24 @@ NTSTATUS reg_value_set(struct reg_key *k, const uint16_t *name, size_t len, uint
 NTSTATUS reg_value_delete(struct reg_key *k, const uint16_t *name, size_t len);
 
 /* --- hives and their files --- */
-/* Reads path (a missing file is an empty hive) into a new hive.  NULL on
- * failure, with "PATH:LINE: what is wrong" in err; the file is never
- * changed by a failed load. */
+/* Reads path (a missing file is an empty hive) and the changes in
+ * PATH.journal into a new hive.  NULL on failure, with "PATH:LINE: what
+ * is wrong" in err; the files are never changed by a failed load. */
 struct reg_hive *reg_hive_load(const char *path, const char *root_label, char *err,
 			       size_t errlen);
+/* The same from a hive file and a journal file named apart (lsw diff
+ * reads an overlay's); the hive's path is path. */
+struct reg_hive *reg_hive_load_files(const char *path, const char *journal_path,
+				     const char *root_label, char *err, size_t errlen);
 /* A hive that lives only in memory (volatile roots, tests). */
 struct reg_hive *reg_hive_new_volatile(const char *root_label);
-/* Writes a dirty hive (merging others' writes, see above).  0, or -1 with
- * err set; the file then still holds its previous content. */
+/* Writes a dirty hive's changes (appended to its journal, merging others'
+ * writes, compacting when the journal has grown to half the file).  0, or
+ * -1 with err set; the files then still hold what they held. */
 int reg_hive_flush(struct reg_hive *h, char *err, size_t errlen);
+/* reg_hive_flush at the end of a run: a small hive (up to 1 MiB) is also
+ * compacted, so that its file alone holds it. */
+int reg_hive_flush_final(struct reg_hive *h, char *err, size_t errlen);
 void reg_hive_free(struct reg_hive *h);
 
 /* --- .reg text, as regedit writes and reads it --- */

@@ -395,10 +395,11 @@ static int parse_section(struct parser *p, const uint16_t *s, size_t n)
 		memcpy(o->path + units, s + i, (j - i) * 2);
 		units += j - i;
 		comps++;
-		p->bytes += 2 * (j - i);
 		i = j + 1;
 	}
 	o->path_units = units;
+	if (comps && !del) /* the key this section names (see reg_key_cost) */
+		p->bytes += REG_KEY_COST + 2 * (units - 1);
 	if (del && !comps)
 		return fail(p, "cannot delete a root key");
 	if (key_depth(root) + comps > REG_DEPTH_MAX)
@@ -452,6 +453,7 @@ static int parse_hex_bytes(struct parser *p, const uint16_t *s, size_t n, struct
 {
 	uint8_t *d = malloc(n / 2 + 1);
 	size_t k = 0, i = 0;
+	int x;
 
 	if (!d)
 		return fail(p, "out of memory");
@@ -462,8 +464,8 @@ static int parse_hex_bytes(struct parser *p, const uint16_t *s, size_t n, struct
 
 		while (i < n && is_space(s[i]))
 			i++;
-		while (i < n && hex_digit(s[i]) >= 0 && digits < 3)
-			v = v * 16 + hex_digit(s[i++]), digits++;
+		while (i < n && (x = hex_digit(s[i])) >= 0 && digits < 3)
+			v = v * 16 + x, i++, digits++;
 		while (i < n && is_space(s[i]))
 			i++;
 		if (!digits || digits > 2 || (i < n && s[i] != ','))
@@ -497,20 +499,23 @@ static int widen(struct parser *p, struct op *o)
 static int parse_hex(struct parser *p, const uint16_t *s, size_t n, struct op *o)
 {
 	uint16_t *joined = NULL;
-	size_t jn = 0;
+	size_t jn = 0, cap = 0;
 	int ret;
 
 	trim(&s, &n);
 	while (n && s[n - 1] == '\\') {
-		uint16_t *j = realloc(joined, (jn + n) * sizeof(uint16_t));
 		const uint16_t *next;
 		size_t nn;
 
-		if (!j) {
-			free(joined);
-			return fail(p, "out of memory");
+		if (jn + n > cap) { /* doubling: a long value has thousands of lines */
+			uint16_t *j = realloc(joined, (cap = 2 * (jn + n)) * sizeof(uint16_t));
+
+			if (!j) {
+				free(joined);
+				return fail(p, "out of memory");
+			}
+			joined = j;
 		}
-		joined = j;
 		memcpy(joined + jn, s, (n - 1) * 2);
 		jn += n - 1;
 		if (!next_line(p, &next, &nn)) {
@@ -653,7 +658,7 @@ static int parse_value(struct parser *p, const uint16_t *s, size_t n)
 		return fail(p, "missing '=' after the value name");
 	if (parse_data(p, s + 1, n - 1, o) < 0)
 		return -1;
-	p->bytes += 2 * o->name_len + o->size;
+	p->bytes += REG_VALUE_COST + 2 * o->name_len + o->size;
 	return 0;
 }
 
@@ -785,7 +790,7 @@ static bool fits_budget(struct parser *p)
 	for (size_t i = 0; i < p->nops; i++) {
 		const struct reg_hive *h = p->ops[i].root ? p->ops[i].root->hive : NULL;
 
-		if (h && h->bytes + p->bytes > REG_HIVE_BYTES_MAX)
+		if (h && !h->unbounded && h->bytes + p->bytes > REG_HIVE_BYTES_MAX)
 			return false;
 	}
 	return true;

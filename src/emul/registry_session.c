@@ -2,7 +2,8 @@
  * The registry over one run of the supervisor: the prefix's hives attached
  * at start, HKCU\Volatile Environment made (it is never written to disk,
  * as on Windows, where logon creates it), changes written to the hive
- * files within a second of being made and at the end.
+ * files within a second of being made, at once when a program makes them
+ * faster than that (REG_JOURNAL_MEM_SOON), and at the end.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,16 +20,42 @@ static void report(const char *err)
 	fprintf(stderr, "lsw: registry not saved: %s\n", err);
 }
 
-static void flush_tick(void *arg, uint32_t events)
+static void flush_dirty(void)
 {
 	char err[1024];
 
-	(void)arg;
-	(void)events;
 	for (int i = 0; i < 2; i++)
 		if (hives[i] && hives[i]->dirty && reg_hive_flush(hives[i], err, sizeof(err)) < 0)
 			report(err); /* kept in memory; tried again next time */
+}
+
+static void flush_tick(void *arg, uint32_t events)
+{
+	(void)arg;
+	(void)events;
+	flush_dirty();
 	loop_add_timer(loop_now_ns() + FLUSH_PERIOD_NS, flush_tick, NULL);
+}
+
+static bool flush_pending;
+
+static void flush_now(void *arg, uint32_t events)
+{
+	(void)arg;
+	(void)events;
+	flush_pending = false;
+	flush_dirty();
+}
+
+/* A hive's waiting changes passed REG_JOURNAL_MEM_SOON: flush as soon as
+ * the call that made them has been answered. */
+static void journal_full(struct reg_hive *h)
+{
+	(void)h;
+	if (!flush_pending) {
+		flush_pending = true;
+		loop_add_timer(loop_now_ns(), flush_now, NULL);
+	}
 }
 
 const char *const volatile_environment_names[] = {
@@ -70,6 +97,7 @@ void registry_start(struct reg_hive *machine, struct reg_hive *user, char **env)
 	hives[0] = machine;
 	hives[1] = user;
 	registry_attach(machine, user);
+	reg_journal_full_hook = journal_full;
 	if (user)
 		volatile_environment(user, env);
 	loop_add_timer(loop_now_ns() + FLUSH_PERIOD_NS, flush_tick, NULL);
@@ -80,6 +108,7 @@ void registry_stop(void)
 	char err[1024];
 
 	for (int i = 0; i < 2; i++)
-		if (hives[i] && reg_hive_flush(hives[i], err, sizeof(err)) < 0)
+		if (hives[i] && reg_hive_flush_final(hives[i], err, sizeof(err)) < 0)
 			report(err);
+	reg_journal_full_hook = NULL;
 }

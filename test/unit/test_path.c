@@ -533,6 +533,56 @@ START_TEST(z_symlinks_out_of_cwd)
 }
 END_TEST
 
+/* Links inside are followed one name at a time: chains, absolute targets
+ * and links into another allowed root work; loops, and links whose target
+ * lies outside (even a missing one) do not exist. */
+START_TEST(z_links_followed_inside)
+{
+	char target[PATH_MAX];
+
+	symlink_at("chain2", "work/chain1");
+	symlink_at("Sub", "work/chain2");
+	snprintf(target, sizeof(target), "%s/Sub", work);
+	symlink_at(target, "work/abs");
+	symlink_at("loop", "work/loop");
+	symlink_at("/nonexistent-lsw-dir/x", "work/dangling-out");
+	symlink_at("../bin", "work/to-exe");
+	symlink_at("Sub/missing.txt", "work/dangling-in");
+	EXPECT_HOST(zpath(work, "\\chain1\\Inner.txt"), join(work, "chain1/Inner.txt"), true, false);
+	EXPECT_HOST(zpath(work, "\\abs\\inner.TXT"), join(work, "abs/Inner.txt"), true, false);
+	EXPECT_HOST(zpath(work, "\\to-exe\\prog.exe"), join(work, "to-exe/prog.exe"), true, true);
+	EXPECT_HOST(zpath(work, "\\dangling-in"), join(work, "dangling-in"), true, false);
+	EXPECT_STATUS(zpath(work, "\\loop"), ST_PATH_NOT_FOUND);
+	EXPECT_STATUS(zpath(work, "\\loop\\x"), ST_PATH_NOT_FOUND);
+	EXPECT_STATUS(zpath(work, "\\dangling-out"), ST_PATH_NOT_FOUND);
+	EXPECT_STATUS(zpath(work, "\\dangling-out\\y"), ST_PATH_NOT_FOUND);
+}
+END_TEST
+
+/* A root named through a link (--map, or $PWD as the shell keeps it) can
+ * be reached by that name too, and by its real path; the link's name
+ * leads nowhere else. */
+START_TEST(z_root_named_through_a_link)
+{
+	char map_dir[PATH_MAX], pwd[PATH_MAX];
+
+	symlink_at(".", "lnk");
+	snprintf(map_dir, sizeof(map_dir), "%s/lnk/other", root);
+	snprintf(pwd, sizeof(pwd), "%s/lnk/work", root);
+	cfg.maps[0] = (struct lsw_mapping){ .host_dir = join(root, "other"), .named_dir = map_dir,
+					    .read_only = true };
+	cfg.nmaps = 1;
+	setenv("PWD", pwd, 1);
+	drives_init(&cfg);
+	EXPECT_HOST(zpath(root, "\\lnk\\other\\secret.txt"), join(root, "other/secret.txt"), true,
+		    true);
+	EXPECT_HOST(zpath(root, "\\other\\secret.txt"), join(root, "other/secret.txt"), true, true);
+	EXPECT_HOST(zpath(root, "\\LNK\\work\\Data.txt"), join(work, "Data.txt"), true, false);
+	EXPECT_STATUS(zpath(root, "\\lnk\\bin\\prog.exe"), ST_PATH_NOT_FOUND);
+	EXPECT_STATUS(zpath(root, "\\lnk\\prefix"), ST_PATH_NOT_FOUND);
+}
+END_TEST
+
 START_TEST(z_not_under_overlay)
 {
 	/* Z: is not C:: its system32 is never replaced */
@@ -687,6 +737,8 @@ static Suite *path_suite(void)
 	tcase_add_test(tc, z_exe_dir_read_only);
 	tcase_add_test(tc, z_outside_allowed);
 	tcase_add_test(tc, z_symlinks_out_of_cwd);
+	tcase_add_test(tc, z_links_followed_inside);
+	tcase_add_test(tc, z_root_named_through_a_link);
 	tcase_add_test(tc, z_not_under_overlay);
 	tcase_add_test(tc, fd_reachable_where_allowed);
 	tcase_add_test(tc, fd_reachable_catches_swapped_directory);

@@ -11,107 +11,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "emul/reg_internal.h"
 #include "emul/upcase.h"
 #include "emul/reg_prefix.h"
 
-#define ST(x) ((NTSTATUS)LSW_##x)
-
-/* UTF-8 test strings as UTF-16, in a rotating static buffer. */
-static const uint16_t *w(const char *s, size_t *len)
-{
-	static uint16_t bufs[8][600];
-	static int next;
-	uint16_t *b = bufs[next++ % 8], *t;
-	size_t n;
-
-	t = reg_utf8_to_utf16(s, strlen(s), &n, NULL);
-	ck_assert_ptr_nonnull(t);
-	ck_assert_uint_lt(n, 600);
-	memcpy(b, t, n * 2);
-	free(t);
-	*len = n;
-	return b;
-}
-
-static struct reg_key *mk(struct reg_key *parent, const char *name)
-{
-	struct reg_key *k;
-	size_t n;
-	const uint16_t *u = w(name, &n);
-
-	ck_assert_uint_eq(reg_key_create(parent, u, n, false, NULL, 0, &k), ST(STATUS_SUCCESS));
-	return k;
-}
-
-static struct reg_key *find(struct reg_key *parent, const char *name)
-{
-	size_t n;
-	const uint16_t *u = w(name, &n);
-
-	return reg_key_find(parent, u, n);
-}
-
-static NTSTATUS set(struct reg_key *k, const char *name, uint32_t type, const void *d,
-		    uint32_t size)
-{
-	size_t n;
-	const uint16_t *u = w(name, &n);
-
-	return reg_value_set(k, u, n, type, d, size);
-}
-
-static bool name_is(const uint16_t *name, size_t len, const char *want)
-{
-	size_t n;
-	const uint16_t *u = w(want, &n);
-
-	return n == len && !memcmp(name, u, n * 2);
-}
-
-static char scratch[256];
-
-static void make_scratch(void)
-{
-	snprintf(scratch, sizeof(scratch), "%s/lsw-reg-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-	ck_assert_ptr_nonnull(mkdtemp(scratch));
-}
-
-static void rm_scratch(void)
-{
-	char cmd[600];
-
-	snprintf(cmd, sizeof(cmd), "chmod -R u+w '%s'; rm -rf '%s'", scratch, scratch);
-	ck_assert_int_eq(system(cmd), 0);
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = malloc(1 << 20);
-
-	ck_assert_ptr_nonnull(f);
-	*len = fread(buf, 1, 1 << 20, f);
-	fclose(f);
-	return buf;
-}
-
-/* A hive's root as the only root a .reg text may name ("HKEY_CURRENT_USER"
- * or "HKCU"), plus HKEY_USERS\S-1 as a second name for it. */
-static struct reg_key *test_root(void *arg, const char *name)
-{
-	struct reg_hive *h = arg;
-
-	if (!strcasecmp(name, "HKEY_CURRENT_USER") || !strcasecmp(name, "HKCU") ||
-	    !strcasecmp(name, "HKEY_USERS\\S-1"))
-		return h->root;
-	return NULL;
-}
-
-static int import(struct reg_hive *h, const char *text, char *err)
-{
-	return reg_import(text, strlen(text), "t.reg", test_root, h, err, 256);
-}
+#include "registry_test_util.h"
 
 /* --- keys --- */
 
@@ -328,27 +231,64 @@ START_TEST(volatile_rules)
 }
 END_TEST
 
+/* A hive counts what its text file will hold: REG_KEY_COST and the whole
+ * path for each key, REG_VALUE_COST, the name and the data for a value. */
 START_TEST(byte_budget)
 {
 	struct reg_hive *h = reg_hive_new_volatile("HKEY_CURRENT_USER");
-	struct reg_key *k = mk(h->root, "k");
+	struct reg_key *k = mk(h->root, "k"), *out;
 	uint8_t small[32] = { 0 };
-	uint64_t before;
+	const uint16_t *name;
+	size_t n;
 
-	ck_assert_uint_eq(h->bytes, 2);
+	ck_assert_uint_eq(h->bytes, REG_KEY_COST + 2);
 	ck_assert_uint_eq(set(k, "big", REG_BINARY, small, REG_HIVE_BYTES_MAX),
 			  ST(STATUS_INSUFFICIENT_RESOURCES));
-	h->bytes = REG_HIVE_BYTES_MAX - 20;
-	ck_assert_uint_eq(set(k, "v", REG_BINARY, small, 32), ST(STATUS_INSUFFICIENT_RESOURCES));
-	ck_assert_uint_eq(set(k, "v", REG_BINARY, small, 16), 0);
+	h->bytes = REG_HIVE_BYTES_MAX - 60;
+	ck_assert_uint_eq(set(k, "v", REG_BINARY, small, 32), 0); /* 24 + 2 + 32 */
 	ck_assert_uint_eq(h->bytes, REG_HIVE_BYTES_MAX - 2);
+	ck_assert_uint_eq(set(k, "w", REG_NONE, small, 0), ST(STATUS_INSUFFICIENT_RESOURCES));
 	/* replacing with smaller data frees room */
 	ck_assert_uint_eq(set(k, "v", REG_BINARY, small, 4), 0);
-	before = h->bytes;
-	ck_assert_uint_eq(before, REG_HIVE_BYTES_MAX - 14);
-	ck_assert_uint_eq(set(k, "w", REG_BINARY, small, 12), 0);
+	ck_assert_uint_eq(h->bytes, REG_HIVE_BYTES_MAX - 30);
+	ck_assert_uint_eq(set(k, "w", REG_BINARY, small, 4), 0);
 	ck_assert_uint_eq(h->bytes, REG_HIVE_BYTES_MAX);
-	ck_assert_uint_eq(set(k, "z", REG_NONE, small, 0), ST(STATUS_INSUFFICIENT_RESOURCES));
+	name = w("x", &n);
+	ck_assert_uint_eq(reg_key_create(k, name, n, false, NULL, 0, &out),
+			  ST(STATUS_INSUFFICIENT_RESOURCES));
+	reg_hive_free(h);
+}
+END_TEST
+
+/* A key's path is in the text once for it and once for every key below
+ * it: renaming a key high up costs for all of them. */
+START_TEST(byte_budget_paths)
+{
+	struct reg_hive *h = reg_hive_new_volatile("HKEY_CURRENT_USER");
+	struct reg_key *a = mk(h->root, "a"), *b = mk(a, "bb"), *c = mk(b, "ccc");
+	const uint16_t *four, *seven;
+	uint64_t bytes;
+	size_t n4, n7;
+
+	/* paths "a", "a\bb", "a\bb\ccc" */
+	ck_assert_uint_eq(h->bytes, 3 * REG_KEY_COST + 2 * (1 + 4 + 8));
+	ck_assert_uint_eq(h->root->subtree_keys, 4);
+	four = w("aaaa", &n4);
+	seven = w("aaaaaaa", &n7);
+	ck_assert_uint_eq(reg_key_rename(a, four, n4), 0);
+	ck_assert_uint_eq(h->bytes, 3 * REG_KEY_COST + 2 * (4 + 7 + 11));
+	ck_assert_uint_eq(reg_key_delete(c), 0);
+	ck_assert_uint_eq(h->bytes, 2 * REG_KEY_COST + 2 * (4 + 7));
+	ck_assert_uint_eq(a->subtree_keys, 2);
+	bytes = h->bytes;
+	reg_hive_recount(h);
+	ck_assert_uint_eq(h->bytes, bytes);
+	/* 3 more units in two paths: 12 bytes */
+	h->bytes = REG_HIVE_BYTES_MAX - 10;
+	ck_assert_uint_eq(reg_key_rename(a, seven, n7), ST(STATUS_INSUFFICIENT_RESOURCES));
+	h->bytes = REG_HIVE_BYTES_MAX - 12;
+	ck_assert_uint_eq(reg_key_rename(a, seven, n7), 0);
+	ck_assert_uint_eq(h->bytes, REG_HIVE_BYTES_MAX);
 	reg_hive_free(h);
 }
 END_TEST
@@ -439,31 +379,6 @@ static void fill(struct reg_key *k)
 	for (size_t i = 0; i < sizeof(samples) / sizeof(samples[0]); i++)
 		ck_assert_uint_eq(set(k, samples[i].name, samples[i].type, samples[i].data,
 				      samples[i].size), 0);
-}
-
-static void same_values(const struct reg_key *a, const struct reg_key *b)
-{
-	ck_assert_uint_eq(a->nvalues, b->nvalues);
-	for (uint32_t i = 0; i < a->nvalues; i++) {
-		ck_assert_uint_eq(a->values[i].name_len, b->values[i].name_len);
-		ck_assert_int_eq(memcmp(a->values[i].name, b->values[i].name,
-					a->values[i].name_len * 2), 0);
-		ck_assert_uint_eq(a->values[i].type, b->values[i].type);
-		ck_assert_uint_eq(a->values[i].size, b->values[i].size);
-		ck_assert_int_eq(memcmp(a->values[i].data, b->values[i].data, a->values[i].size), 0);
-	}
-}
-
-static void same_tree(const struct reg_key *a, const struct reg_key *b)
-{
-	same_values(a, b);
-	ck_assert_uint_eq(a->nsubkeys, b->nsubkeys);
-	for (uint32_t i = 0; i < a->nsubkeys; i++) {
-		ck_assert_uint_eq(a->subkeys[i]->name_len, b->subkeys[i]->name_len);
-		ck_assert_int_eq(memcmp(a->subkeys[i]->name, b->subkeys[i]->name,
-					a->subkeys[i]->name_len * 2), 0);
-		same_tree(a->subkeys[i], b->subkeys[i]);
-	}
 }
 
 static char *export(const struct reg_key *k, size_t *len)
@@ -774,42 +689,53 @@ START_TEST(journal_merge)
 }
 END_TEST
 
+/* A flush that cannot write leaves the files as they were and the
+ * changes waiting; a compaction that cannot write loses nothing either
+ * (the journal holds them). */
 START_TEST(flush_is_atomic)
 {
-	char path[300], tmp[340], err[256], *before, *after;
+	char path[300], tmp[340], journal[340], aside[340], err[256], *before, *after;
 	size_t blen, alen;
-	struct reg_hive *h;
+	struct reg_hive *h, *again;
 
 	make_scratch();
 	snprintf(path, sizeof(path), "%s/user.reg", scratch);
+	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
+	snprintf(journal, sizeof(journal), "%s.journal", path);
+	snprintf(aside, sizeof(aside), "%s.aside", path);
 	h = reg_hive_load(path, "HKEY_CURRENT_USER", err, sizeof(err));
 	set(mk(h->root, "k"), "v", REG_SZ, "1\0\0", 4);
 	ck_assert_int_eq(reg_hive_flush(h, err, sizeof(err)), 0);
-	before = slurp(path, &blen);
 	set(find(h->root, "k"), "v", REG_SZ, "2\0\0", 4);
-	/* the temporary file cannot be made: a directory in its place (this
-	 * works even for root, unlike a read-only directory) */
-	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
-	ck_assert_int_eq(mkdir(tmp, 0755), 0);
+	ck_assert_int_eq(reg_hive_flush(h, err, sizeof(err)), 0);
+	before = slurp(path, &blen);
+	/* the journal cannot be written: a directory in its place (this works
+	 * even for root, unlike a read-only directory) */
+	set(find(h->root, "k"), "v", REG_SZ, "3\0\0", 4);
+	ck_assert_int_eq(rename(journal, aside), 0);
+	ck_assert_int_eq(mkdir(journal, 0755), 0);
 	err[0] = 0;
 	ck_assert_int_eq(reg_hive_flush(h, err, sizeof(err)), -1);
 	ck_assert_ptr_nonnull(strstr(err, "cannot write"));
 	ck_assert(h->dirty);
 	after = slurp(path, &alen);
-	ck_assert_uint_eq(blen, alen);
-	ck_assert_int_eq(memcmp(before, after, blen), 0);
+	ck_assert(alen == blen && !memcmp(before, after, blen));
 	free(after);
-	rmdir(tmp);
-	/* a read-only directory, where that stops us (not as root) */
-	if (geteuid() != 0) {
-		chmod(scratch, 0555);
-		ck_assert_int_eq(reg_hive_flush(h, err, sizeof(err)), -1);
-		chmod(scratch, 0755);
-		after = slurp(path, &alen);
-		ck_assert_int_eq(memcmp(before, after, blen), 0);
-		free(after);
-	}
-	ck_assert_int_eq(reg_hive_flush(h, err, sizeof(err)), 0);
+	ck_assert_int_eq(rmdir(journal), 0);
+	ck_assert_int_eq(rename(aside, journal), 0);
+	/* nor can the compaction at the end: the journal still has it all */
+	ck_assert_int_eq(mkdir(tmp, 0755), 0);
+	ck_assert_int_eq(reg_hive_flush_final(h, err, sizeof(err)), -1);
+	ck_assert(!h->dirty);
+	after = slurp(path, &alen);
+	ck_assert(alen == blen && !memcmp(before, after, blen));
+	free(after);
+	again = reg_hive_load(path, "HKEY_CURRENT_USER", err, sizeof(err));
+	ck_assert_str_eq((char *)reg_value_find(find(again->root, "k"), w("v", &blen), 1)->data, "3");
+	reg_hive_free(again);
+	ck_assert_int_eq(rmdir(tmp), 0);
+	ck_assert_int_eq(reg_hive_flush_final(h, err, sizeof(err)), 0);
+	ck_assert_int_eq(access(journal, F_OK), -1); /* compacted into the file */
 	after = slurp(path, &alen);
 	ck_assert(alen != blen || memcmp(before, after, blen));
 	free(before);
@@ -869,6 +795,7 @@ static Suite *registry_suite(void)
 	tcase_add_test(keys, rename_rules);
 	tcase_add_test(keys, volatile_rules);
 	tcase_add_test(keys, byte_budget);
+	tcase_add_test(keys, byte_budget_paths);
 	tcase_add_test(keys, change_hook_and_time);
 	tcase_add_test(text, round_trip_every_type);
 	tcase_add_test(text, export_format);
