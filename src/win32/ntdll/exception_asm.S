@@ -79,7 +79,7 @@ RtlCaptureContext:
 	.def rtl_consolidate; .scl 2; .type 32; .endef
 	.seh_proc rtl_consolidate
 rtl_consolidate:
-	sub $0x38, %rsp         /* 16-aligned: machine frame, then ctx and rec */
+	sub $0x38, %rsp         /* 16-aligned: the machine frame, then ctx */
 	mov 0xf8(%rcx), %rax
 	mov %rax, 0x00(%rsp)    /* Rip */
 	movzwl 0x38(%rcx), %eax
