@@ -18,7 +18,9 @@ HEADERS = {
     # winsock2.h before windows.h (which would bring the old winsock.h)
     'win32': ['winsock2.h', 'ws2tcpip.h', 'mswsock.h', 'windows.h', 'winternl.h', 'psapi.h', 'tlhelp32.h', 'winsvc.h', 'wincrypt.h',
               'sddl.h', 'aclapi.h', 'evntprov.h', 'evntrace.h', 'ntsecapi.h', 'wincred.h',
-              'pathcch.h', 'appmodel.h', 'wct.h', 'winsafer.h', 'lmcons.h', 'werapi.h',
+              # (werapi.h is left out: mingw-w64 12's does not compile alone,
+              # and an error anywhere loses every prototype)
+              'pathcch.h', 'appmodel.h', 'wct.h', 'winsafer.h', 'lmcons.h',
               # the crypto, network and system-information DLLs (lm.h's
               # parts: lm.h itself clashes with pdh.h over HLOG)
               'bcrypt.h', 'ncrypt.h', 'dpapi.h', 'dbghelp.h', 'iphlpapi.h', 'userenv.h',
@@ -159,8 +161,8 @@ def prototypes(kind):
     with tempfile.TemporaryDirectory() as d:
         src, aux = os.path.join(d, 'p.c'), os.path.join(d, 'aux.txt')
         with open(src, 'w') as f:
-            for h in HEADERS[kind]:
-                f.write(f'#include <{h}>\n')
+            for h in HEADERS[kind]:  # a header this mingw-w64 lacks is passed over
+                f.write(f'#if __has_include(<{h}>)\n#include <{h}>\n#endif\n')
         subprocess.run([CC, '-fsyntax-only', '-w', *DEFINES, '-aux-info', aux, src],
                        check=False, capture_output=True)
         out = {}
