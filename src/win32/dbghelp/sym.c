@@ -3,13 +3,15 @@
  * SymFromAddr fails with ERROR_MOD_NOT_FOUND and SymGetLineFromAddr64
  * with ERROR_INVALID_ADDRESS; SymGetModuleBase64 and
  * SymFunctionTableAccess64, which StackWalk64 callers pass along, answer
- * from the loaded images (the loader list and their unwind tables).
+ * from the loaded images (the loader list and their unwind tables) once
+ * the handler has loaded the modules.
  * One process is served at a time (the program's own). */
 #include "dbghelp_private.h"
 
 PVOID NTAPI RtlPcToFileHeader(PVOID, PVOID *);
 
 static HANDLE initialized;
+static BOOL modules_loaded; /* fInvadeProcess, or SymRefreshModuleList */
 static DWORD options = SYMOPT_UNDNAME | SYMOPT_DEFERRED_LOADS;
 static WCHAR search_path[MAX_PATH];
 
@@ -23,6 +25,7 @@ DBG_API BOOL WINAPI SymInitializeW(HANDLE process, PCWSTR path, BOOL invade)
 	if (initialized == process)
 		return dbg_fail(ERROR_INVALID_PARAMETER); /* documented: twice without cleanup */
 	initialized = process;
+	modules_loaded = invade;
 	lstrcpynW(search_path, path ? path : L".", ARRAYSIZE(search_path));
 	return TRUE;
 }
@@ -123,14 +126,24 @@ DBG_API BOOL WINAPI SymGetLineFromAddrW64(HANDLE process, DWORD64 addr, PDWORD d
 /* The modules are known without symbols: the loader knows them. */
 DBG_API BOOL WINAPI SymRefreshModuleList(HANDLE process)
 {
-	return dbg_initialized(process) || dbg_fail(ERROR_INVALID_HANDLE);
+	if (!dbg_initialized(process))
+		return dbg_fail(ERROR_INVALID_HANDLE);
+	modules_loaded = TRUE;
+	return TRUE;
+}
+
+/* As on Windows, only modules the handler has loaded (SymInitialize's
+ * fInvadeProcess, SymRefreshModuleList) are known. */
+static BOOL modules_known(HANDLE process)
+{
+	return dbg_initialized(process) && modules_loaded ? TRUE : dbg_fail(ERROR_MOD_NOT_FOUND);
 }
 
 DBG_API DWORD64 WINAPI SymGetModuleBase64(HANDLE process, DWORD64 addr)
 {
 	PVOID base = NULL;
 
-	if (process != GetCurrentProcess() && !dbg_initialized(process))
+	if (!modules_known(process))
 		return 0;
 	return (DWORD64)(ULONG_PTR)RtlPcToFileHeader((PVOID)(ULONG_PTR)addr, &base) ?
 		       (DWORD64)(ULONG_PTR)base : 0;
@@ -140,7 +153,7 @@ DBG_API PVOID WINAPI SymFunctionTableAccess64(HANDLE process, DWORD64 addr)
 {
 	DWORD64 base;
 
-	if (process != GetCurrentProcess() && !dbg_initialized(process))
+	if (!modules_known(process))
 		return NULL;
 	return RtlLookupFunctionEntry(addr, &base, NULL);
 }

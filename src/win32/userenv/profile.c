@@ -107,7 +107,9 @@ UE_API BOOL WINAPI GetUserProfileDirectoryA(HANDLE token, LPSTR dir, LPDWORD siz
 		SetLastError(ERROR_INVALID_PARAMETER);
 		return FALSE;
 	}
-	return ue_give_a(user_profile(token, path, &len), path, len, dir, size);
+	BOOL ok = user_profile(token, path, &len);
+
+	return ue_give_a(ok, path, len, dir, size);
 }
 
 /* The ProfileList values of the machine: ProfilesDirectory, Default,
@@ -133,7 +135,9 @@ static BOOL machine_dir_a(const WCHAR *value, LPSTR dir, LPDWORD size)
 		SetLastError(ERROR_INVALID_PARAMETER);
 		return FALSE;
 	}
-	return ue_give_a(ue_profile_value(NULL, value, path, MAX_PATH, &len), path, len, dir, size);
+	BOOL ok = ue_profile_value(NULL, value, path, MAX_PATH, &len);
+
+	return ue_give_a(ok, path, len, dir, size);
 }
 
 UE_API BOOL WINAPI GetProfilesDirectoryW(LPWSTR dir, LPDWORD size)
