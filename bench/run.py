@@ -465,6 +465,15 @@ def main():
         if p.returncode != 0:
             print(f"note: mechanisms exited with {p.returncode}")
         print(f"(lsw's measured NT round trip above: {lsw_call * 1e6:.3f} µs)")
+        tm = os.path.join(BENCH, "tracee_mem")
+        need(tm)
+        print()
+        print("tracee memory access (bench/tracee_mem.c, µs per 128-byte access):", flush=True)
+        p = subprocess.run([tm, "5000" if q else "20000"], stdout=subprocess.PIPE, text=True,
+                           timeout=300)
+        sys.stdout.write(p.stdout)
+        if p.returncode != 0:
+            print(f"note: tracee_mem exited with {p.returncode}")
 
 
 if __name__ == "__main__":

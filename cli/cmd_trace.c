@@ -112,6 +112,7 @@ int cmd_trace(int argc, char **argv)
 	}
 	trace_opts = &o;
 	status = run_program(&rs, argc, argv, optind);
+	run_state_free(&rs);
 	if (o.out != stderr && fclose(o.out) != 0) {
 		fprintf(stderr, "lsw trace: %s: %s\n", out_path, strerror(errno));
 		return status ? status : 1;

@@ -39,11 +39,30 @@ struct lsw_op *nt_add_op(struct nt_call *c, unsigned code)
 	return op;
 }
 
-/* Sends the answer: ops (if any) go into the thread block first. */
+void nt_defer(struct nt_call *c, void (*cancel)(struct lsw_thread *t, void *arg), void *arg)
+{
+	c->cancel = cancel;
+	c->cancel_arg = arg;
+}
+
+void nt_cancel(struct lsw_thread *t)
+{
+	struct nt_call *c = &t->call;
+	void (*cancel)(struct lsw_thread *, void *) = c->cancel;
+
+	c->cancel = NULL;
+	if (cancel)
+		cancel(t, c->cancel_arg);
+}
+
+/* Sends the answer: ops (if any) go into the thread block first.  The
+ * call's pending work, if any, is over (its owner answers). */
 void nt_answer(struct lsw_thread *t, NTSTATUS status)
 {
 	struct nt_call *c = &t->call;
 	uint64_t val = status;
+
+	c->cancel = NULL;
 
 	if (t->suspend_count && !t->terminating && !t->exited) {
 		/* suspended while in a call: it stays in it until resumed */
@@ -51,6 +70,7 @@ void nt_answer(struct lsw_thread *t, NTSTATUS status)
 		t->held_status = status;
 		return;
 	}
+	t->held = false; /* an answer held for a resume is superseded by this one */
 	if (c->ops_overflow) {
 		/* the op list could not say everything: the address space would
 		 * no longer match the supervisor's view, so the process ends */

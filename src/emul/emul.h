@@ -85,6 +85,11 @@ struct nt_call {
 	bool ops_overflow;           /* an op did not fit: the call cannot answer */
 	struct lsw_op ops[LSW_MAX_OPS];
 	int addfd;                   /* fd to inject with the reply, or -1 */
+	/* A deferred call's pending work (a wait, a lock, a read...): how to
+	 * drop it unanswered when the call ends some other way (the thread is
+	 * terminated, a user APC); set by the handler that deferred. */
+	void (*cancel)(struct lsw_thread *t, void *arg);
+	void *cancel_arg;
 };
 
 struct lsw_thread {
@@ -115,6 +120,10 @@ struct lsw_thread {
 	NTSTATUS held_status;
 	bool exited;
 	uint32_t exit_status;        /* STILL_ACTIVE (259) until it ends */
+	uint64_t clone_block;        /* the block of the thread its answer asked
+				      * to clone (LSW_OP_CLONE), 0: none */
+	int exit_fd;                 /* pidfd of its Linux thread (not the
+				      * first thread's), -1: none */
 	int32_t priority;            /* THREAD_PRIORITY_*: NtSetInformationThread */
 	uint64_t affinity;           /* 0: all processors */
 	uint64_t create_time, exit_time; /* FILETIMEs */
@@ -164,7 +173,7 @@ struct lsw_process {
 	uint32_t win_pid;
 	struct lsw_thread main_thread;
 	struct lsw_thread *threads;  /* every thread, main_thread last */
-	uint32_t live_threads;       /* started and not ended */
+	uint32_t live_threads;       /* created and not ended */
 	uint32_t threads_charged;    /* created and not ended (limits.threads) */
 	struct handle_table handles;
 	struct vad_map vad;
@@ -173,6 +182,11 @@ struct lsw_process {
 	struct image_record images[MAX_IMAGES];
 	unsigned nimages;
 	int pidfd;
+	bool reaped;                 /* waited for: pid may name another process */
+	bool forbidden;              /* ended for breaking a sandbox rule */
+	bool leader_parked;          /* the first thread ended, its Linux thread
+				      * waits unanswered until the process ends */
+	uint64_t gate_ip;            /* where the runtime's gate calls come from */
 	uint64_t handles_std[3];
 	char **env;                  /* NAME=value, the Windows environment */
 	bool terminated;
@@ -187,6 +201,10 @@ void nt_dispatch(struct lsw_thread *t);
 /* stub_call.c: LSW_CALL_FIRST..LSW_CALL_LAST, our DLLs' private calls */
 NTSTATUS lsw_private_call(struct nt_call *c);
 void nt_answer(struct lsw_thread *t, NTSTATUS status);
+/* Drops t's deferred call unanswered (its pending work goes). */
+void nt_cancel(struct lsw_thread *t);
+/* A handler about to return NT_DEFERRED says how to drop its work. */
+void nt_defer(struct nt_call *c, void (*cancel)(struct lsw_thread *t, void *arg), void *arg);
 
 /* ops the reply carries (gate.h) */
 struct lsw_op *nt_add_op(struct nt_call *c, unsigned code);
@@ -196,6 +214,9 @@ NTSTATUS process_hello(struct lsw_thread *t, uint64_t block, uint64_t sp);
 NTSTATUS process_continue(struct lsw_thread *t);
 void process_fault(struct lsw_thread *t);
 void process_terminate(struct lsw_process *p, uint32_t status);
+/* The process broke a rule the filter alone cannot check: it ends, as for
+ * a forbidden system call (lsw exits 159), saying what it did. */
+void process_forbid(struct lsw_process *p, const char *what);
 /* Reserves and commits size bytes of read-write memory (an op maps it). */
 uint64_t process_alloc_private(struct nt_call *c, uint64_t size, uint32_t protect);
 void process_note_image(struct lsw_process *p, const char *name, uint64_t base, uint64_t size);

@@ -1,16 +1,14 @@
 /*
  * File objects and their NT calls.  The full Windows file semantics (share
- * modes, dispositions, directories, attributes) grow here; reads from lsw's
- * own stdin are deferred until data arrives so the supervisor never blocks.
+ * modes, dispositions, directories, attributes) grow here; lsw's own
+ * stdin, stdout and stderr are streams (file_stream.c).
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/epoll.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
@@ -137,29 +135,6 @@ static int console_fd(int std_fd)
 	return tty >= 0 ? tty : std_fd;
 }
 
-struct file_object *file_from_stdio(int fd, uint32_t access)
-{
-	static const char *names[] = { "stdin", "stdout", "stderr" }; /* lsw's own */
-	struct stat st;
-	int dup_fd = fcntl(fd, F_DUPFD_CLOEXEC, 10);
-	struct file_object *f;
-
-	if (dup_fd < 0)
-		dup_fd = open("/dev/null", O_RDWR | O_CLOEXEC);
-	f = file_new(FILE_KIND_STREAM, dup_fd, fd <= 2 ? names[fd] : "console");
-	if (!f)
-		return NULL;
-	f->access = access;
-	f->tty = isatty(dup_fd);
-	if (fstat(dup_fd, &st) == 0) {
-		if (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode))
-			f->device_type = FILE_DEVICE_NAMED_PIPE;
-		else if (S_ISCHR(st.st_mode))
-			f->device_type = f->tty ? FILE_DEVICE_CONSOLE : FILE_DEVICE_NULL;
-	}
-	return f;
-}
-
 struct file_object *get_file(struct nt_call *c, uint64_t h, NTSTATUS *st)
 {
 	return (struct file_object *)handle_get(c->thread->process, h, &file_ops, st);
@@ -252,6 +227,8 @@ NTSTATUS nt_NtWriteFile(struct nt_call *c)
 		return LSW_STATUS_INVALID_DEVICE_REQUEST; /* only device I/O controls */
 	if ((st = read_offset(c, c->args[7], &off)) != LSW_STATUS_SUCCESS)
 		return st;
+	if (f->kind == FILE_KIND_STREAM)
+		return stream_write(c, f);
 	if (f->kind == FILE_KIND_DISK &&
 	    (st = lock_check_io(f, write_start(f, off), len, true)) != LSW_STATUS_SUCCESS)
 		return st;
@@ -271,9 +248,7 @@ NTSTATUS nt_NtWriteFile(struct nt_call *c)
 	return tracee_write_iosb(c->thread, c->args[4], LSW_STATUS_SUCCESS, done);
 }
 
-/* Completes a read of n bytes (n == 0: end of data, status by kind). */
-static NTSTATUS finish_read(struct nt_call *c, struct file_object *f, const char *buf,
-			    ssize_t n)
+NTSTATUS file_read_done(struct nt_call *c, struct file_object *f, const char *buf, ssize_t n)
 {
 	NTSTATUS st = LSW_STATUS_SUCCESS;
 
@@ -324,42 +299,11 @@ static NTSTATUS read_disk(struct nt_call *c, struct file_object *f, int64_t off)
 	return st;
 }
 
-static NTSTATUS read_now(struct nt_call *c, struct file_object *f, int64_t off)
-{
-	static char buf[CHUNK];
-	size_t len = (uint32_t)c->args[6] < CHUNK ? (uint32_t)c->args[6] : CHUNK;
-	ssize_t n;
-
-	if (f->kind == FILE_KIND_DISK)
-		return read_disk(c, f, off);
-	n = f->kind == FILE_KIND_NULL ? 0 : read(f->fd, buf, len);
-	return finish_read(c, f, buf, n);
-}
-
-struct pending_read {
-	struct lsw_thread *thread;
-	struct file_object *file;
-};
-
-static void resume_read(void *arg, uint32_t events)
-{
-	struct pending_read *pr = arg;
-	struct lsw_thread *t = pr->thread;
-	struct file_object *f = pr->file;
-
-	loop_unwatch(f->fd);
-	nt_answer(t, read_now(&t->call, f, -2));
-	object_unref(&f->hdr);
-	free(pr);
-}
-
 /* NtReadFile(FileHandle, Event, ApcRoutine, ApcContext, IoStatusBlock,
  *            Buffer, Length, ByteOffset, Key) */
 NTSTATUS nt_NtReadFile(struct nt_call *c)
 {
 	struct file_object *f;
-	struct pending_read *pr;
-	struct pollfd p;
 	int64_t off;
 	NTSTATUS st;
 
@@ -371,22 +315,13 @@ NTSTATUS nt_NtReadFile(struct nt_call *c)
 		return LSW_STATUS_INVALID_DEVICE_REQUEST; /* only device I/O controls */
 	if ((st = read_offset(c, c->args[7], &off)) != LSW_STATUS_SUCCESS)
 		return st;
-	if (f->kind != FILE_KIND_STREAM)
-		return read_now(c, f, off);
-	p = (struct pollfd){ f->fd, POLLIN, 0 };
-	if (poll(&p, 1, 0) != 0)
-		return read_now(c, f, off);
-	/* Nothing to read yet: answer when the stream becomes readable. */
-	pr = malloc(sizeof(*pr));
-	if (!pr)
-		return LSW_STATUS_NO_MEMORY;
-	*pr = (struct pending_read){ c->thread, (struct file_object *)object_ref(&f->hdr) };
-	if (loop_watch(f->fd, EPOLLIN, resume_read, pr) < 0) {
-		object_unref(&f->hdr);
-		free(pr);
-		return read_now(c, f, off); /* not pollable: a plain read cannot block long */
-	}
-	return NT_DEFERRED;
+	if (f->kind == FILE_KIND_STREAM)
+		return stream_read(c, f);
+	if (f->kind == FILE_KIND_DISK)
+		return read_disk(c, f, off);
+	if (f->kind == FILE_KIND_NULL)
+		return file_read_done(c, f, NULL, 0); /* always at its end */
+	return errno_to_status(EISDIR);
 }
 
 /* OBJECT_ATTRIBUTES (x64): Length, RootDirectory@8, ObjectName@0x10,

@@ -13,6 +13,14 @@ enum file_kind {
 	FILE_KIND_KSEC,     /* \Device\CNG: answers IOCTL_KSEC_RNG only (device_ioctl.c) */
 };
 
+/* How a STREAM's I/O avoids blocking (file_stream.c). */
+enum stream_mode {
+	STREAM_PLAIN,       /* a regular file: always ready */
+	STREAM_OWN,         /* a description of its own, O_NONBLOCK */
+	STREAM_SOCKET,      /* MSG_DONTWAIT */
+	STREAM_POLLED,      /* poll first, then small writes */
+};
+
 /* FILE_DEVICE_* for FileFsDeviceInformation */
 #define FILE_DEVICE_DISK 0x07
 #define FILE_DEVICE_NAMED_PIPE 0x11
@@ -35,6 +43,11 @@ struct file_object {
 	char *name_utf8;        /* host path or a description, for messages */
 	char *nt_name;          /* the name it was opened by (UTF-8), for traces */
 	struct dir_scan *scan;  /* DIR: NtQueryDirectoryFile's state (file_dir.c) */
+	/* STREAM (file_stream.c): how it is kept from blocking, the calls
+	 * waiting for it in each direction, what epoll watches for them */
+	uint8_t stream_mode;
+	struct stream_op *readers, *writers;
+	uint32_t watched;
 	struct file_object *live_prev, *live_next; /* every live file object */
 };
 
@@ -54,8 +67,14 @@ struct file_object *file_first_live(void);
 /* errno -> NTSTATUS, in one place. */
 NTSTATUS errno_to_status(int e);
 
-/* A file object over one of the supervisor's own stdio fds (dup'ed). */
+/* file_stream.c: a file object over one of the supervisor's own stdio fds
+ * (or the terminal), and its reads and writes, which never block. */
 struct file_object *file_from_stdio(int fd, uint32_t access);
+NTSTATUS stream_read(struct nt_call *c, struct file_object *f);
+NTSTATUS stream_write(struct nt_call *c, struct file_object *f);
+/* Completes NtReadFile c with the n bytes read into buf (0: end of data,
+ * status by kind; -1: errno). */
+NTSTATUS file_read_done(struct nt_call *c, struct file_object *f, const char *buf, ssize_t n);
 struct file_object *file_new(enum file_kind kind, int fd, const char *name);
 
 /* file_dir.c: frees a directory handle's enumeration state. */

@@ -162,6 +162,18 @@ static void retry_waiters(void)
 	}
 }
 
+/* The waiter's thread ended or was answered otherwise (nt_cancel). */
+static void drop_waiter(struct lsw_thread *t, void *arg)
+{
+	(void)t;
+	for (struct waiter **w = &waiters; *w; w = &(*w)->next)
+		if (*w == arg) {
+			*w = (*w)->next;
+			free(arg);
+			return;
+		}
+}
+
 /* NtLockFile(FileHandle, Event, ApcRoutine, ApcContext, IoStatusBlock,
  *            ByteOffset, Length, Key, FailImmediately, ExclusiveLock) */
 NTSTATUS nt_NtLockFile(struct nt_call *c)
@@ -176,6 +188,7 @@ NTSTATUS nt_NtLockFile(struct nt_call *c)
 		return LSW_STATUS_NO_MEMORY;
 	*w = (struct waiter){ c->thread, waiters };
 	waiters = w;
+	nt_defer(c, drop_waiter, w);
 	return NT_DEFERRED;
 }
 

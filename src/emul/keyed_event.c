@@ -8,7 +8,7 @@
  */
 #include <stdlib.h>
 #include "emul/keyed_event.h"
-#include "emul/kuser.h"
+#include "emul/sync.h"
 #include "tracer/loop.h"
 
 struct keyed_waiter {
@@ -62,25 +62,16 @@ static void timed_out(void *arg, uint32_t events)
 	free(w);
 }
 
-void keyed_event_thread_exited(struct lsw_thread *t)
+/* The waiter's thread ended or was answered otherwise (nt_cancel). */
+static void drop_waiter(struct lsw_thread *t, void *arg)
 {
-	struct keyed_event *e = &process_wide;
-	struct keyed_waiter **p = &e->queue;
+	struct keyed_waiter *w = arg;
 
-	/* only the process-wide queue is walked: a private keyed event's
-	 * queue entries go with the thread's answer (which never comes) */
-	while (*p) {
-		struct keyed_waiter *w = *p;
-
-		if (w->thread == t) {
-			*p = w->next;
-			if (w->timer)
-				loop_cancel_timer(w->timer);
-			free(w);
-		} else {
-			p = &w->next;
-		}
-	}
+	(void)t;
+	if (w->timer)
+		loop_cancel_timer(w->timer);
+	unlink_waiter(w);
+	free(w);
 }
 
 /* Pairs with the first queued thread of the other side on key, or queues
@@ -89,8 +80,7 @@ static NTSTATUS rendezvous(struct nt_call *c, bool releasing)
 {
 	struct keyed_event *e;
 	struct keyed_waiter *w, **tail;
-	int64_t timeout = 0;
-	bool has_timeout = c->args[3] != 0;
+	uint64_t ns;
 	NTSTATUS st;
 
 	if (!(e = get_keyed(c, c->args[0], &st)))
@@ -110,11 +100,10 @@ static NTSTATUS rendezvous(struct nt_call *c, bool releasing)
 		free(w);
 		return LSW_STATUS_SUCCESS;
 	}
-	if (has_timeout && tracee_read(c->thread, c->args[3], &timeout, 8) < 0)
-		return LSW_STATUS_ACCESS_VIOLATION;
-	if (timeout == INT64_MIN)
-		has_timeout = false; /* as good as infinite */
-	if (has_timeout && timeout == 0)
+	/* the waits' reading: a huge relative timeout must not wrap to a short one */
+	if ((st = wait_timeout_read(c, c->args[3], &ns)) != LSW_STATUS_SUCCESS)
+		return st;
+	if (ns == 0)
 		return LSW_STATUS_TIMEOUT;
 	if (!(w = calloc(1, sizeof(*w))))
 		return LSW_STATUS_NO_MEMORY;
@@ -122,21 +111,16 @@ static NTSTATUS rendezvous(struct nt_call *c, bool releasing)
 	w->key = c->args[1];
 	w->releasing = releasing;
 	w->event = e;
-	if (has_timeout) {
-		uint64_t now = nt_system_time(), ns;
-
-		ns = timeout < 0 ? (uint64_t)-timeout * 100
-				 : ((uint64_t)timeout > now ? ((uint64_t)timeout - now) * 100 : 0);
-		if (!(w->timer = loop_add_timer(loop_now_ns() + ns, timed_out, w))) {
-			free(w);
-			return LSW_STATUS_NO_MEMORY;
-		}
+	if (ns != UINT64_MAX && !(w->timer = loop_add_timer(loop_now_ns() + ns, timed_out, w))) {
+		free(w);
+		return LSW_STATUS_NO_MEMORY;
 	}
 	if (e != &process_wide)
 		object_ref(&e->hdr);
 	for (tail = &e->queue; *tail; tail = &(*tail)->next)
 		;
 	*tail = w;
+	nt_defer(c, drop_waiter, w);
 	return NT_DEFERRED;
 }
 

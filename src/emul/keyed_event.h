@@ -6,7 +6,4 @@
 
 extern const struct nt_object_ops keyed_event_ops;
 
-/* A thread ended: it leaves every queue it was in. */
-void keyed_event_thread_exited(struct lsw_thread *t);
-
 #endif

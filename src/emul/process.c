@@ -353,6 +353,14 @@ NTSTATUS process_continue(struct lsw_thread *t)
 	return LSW_STATUS_INVALID_PARAMETER;
 }
 
+void process_forbid(struct lsw_process *p, const char *what)
+{
+	if (!p->terminated)
+		fprintf(stderr, "lsw: the sandbox killed the process: %s\n", what);
+	p->forbidden = true;
+	process_terminate(p, LSW_STATUS_ACCESS_DENIED);
+}
+
 void process_terminate(struct lsw_process *p, uint32_t status)
 {
 	if (!p->terminated) {

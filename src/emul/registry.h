@@ -60,6 +60,8 @@ int registry_flush_all(char *err, size_t errlen);
 
 /* registry_notify.c: a key handle is going away; its watches end. */
 void registry_notify_cleanup(struct key_object *k);
+/* A thread ended: the watches it asked for end (not thread-agnostic ones). */
+void registry_notify_thread_exited(struct lsw_thread *t);
 
 /* registry.c, for registry_query.c: the key behind a handle, if the
  * handle has all of `need`.  KEY_DELETED for a deleted key. */

@@ -56,6 +56,55 @@ static void finish(struct watch *w, NTSTATUS status)
 	nwatches--;
 }
 
+/* Ends the watches for which match() holds, with status. */
+static void finish_matching(bool (*match)(const struct watch *w, const void *arg),
+			    const void *arg, NTSTATUS status)
+{
+	struct watch **p = &watches;
+
+	while (*p) {
+		struct watch *w = *p;
+
+		if (match(w, arg)) {
+			*p = w->next;
+			finish(w, status);
+		} else {
+			p = &w->next;
+		}
+	}
+}
+
+static bool is_watch(const struct watch *w, const void *arg)
+{
+	return w == arg;
+}
+
+/* A synchronous watch whose thread ended or was answered otherwise
+ * (nt_cancel): it goes, unanswered. */
+static void drop_waiter(struct lsw_thread *t, void *arg)
+{
+	struct watch *w = arg;
+
+	(void)t;
+	w->waiter = NULL;
+	w->iosb = w->apc_routine = 0; /* on the stack of a call that is over */
+	finish_matching(is_watch, w, LSW_STATUS_NOTIFY_CLEANUP);
+}
+
+/* Unless REG_NOTIFY_THREAD_AGNOSTIC, a watch lives as long as the thread
+ * that asked for it: when the thread ends, its event is signalled
+ * (RegNotifyChangeKeyValue's documentation).  The IO_STATUS_BLOCK says
+ * STATUS_NOTIFY_CLEANUP, as for a closed key. */
+static bool bound_to(const struct watch *w, const void *arg)
+{
+	return w->thread == arg && !(w->filter & REG_NOTIFY_THREAD_AGNOSTIC);
+}
+
+void registry_notify_thread_exited(struct lsw_thread *t)
+{
+	finish_matching(bound_to, t, LSW_STATUS_NOTIFY_CLEANUP);
+}
+
 static bool beneath(const struct reg_key *k, const struct reg_key *top)
 {
 	for (; k; k = k->parent)
@@ -64,37 +113,35 @@ static bool beneath(const struct reg_key *k, const struct reg_key *top)
 	return false;
 }
 
+struct change {
+	const struct reg_key *key;
+	uint32_t what;
+};
+
+static bool sees(const struct watch *w, const void *arg)
+{
+	const struct change *ch = arg;
+
+	return (w->filter & ch->what) &&
+	       (w->key == ch->key || (w->subtree && beneath(ch->key, w->key)));
+}
+
 /* The store's hook: every change to a key's subkeys or values. */
 static void key_changed(struct reg_key *key, uint32_t what)
 {
-	struct watch **p = &watches;
+	struct change ch = { key, what };
 
-	while (*p) {
-		struct watch *w = *p;
+	finish_matching(sees, &ch, LSW_STATUS_SUCCESS);
+}
 
-		if ((w->filter & what) && (w->key == key || (w->subtree && beneath(key, w->key)))) {
-			*p = w->next;
-			finish(w, LSW_STATUS_SUCCESS);
-		} else {
-			p = &w->next;
-		}
-	}
+static bool owned_by(const struct watch *w, const void *arg)
+{
+	return w->owner == arg;
 }
 
 void registry_notify_cleanup(struct key_object *owner)
 {
-	struct watch **p = &watches;
-
-	while (*p) {
-		struct watch *w = *p;
-
-		if (w->owner == owner) {
-			*p = w->next;
-			finish(w, LSW_STATUS_NOTIFY_CLEANUP);
-		} else {
-			p = &w->next;
-		}
-	}
+	finish_matching(owned_by, owner, LSW_STATUS_NOTIFY_CLEANUP);
 }
 
 /* NtNotifyChangeKey(KeyHandle, Event, ApcRoutine, ApcContext, IoStatusBlock,
@@ -152,5 +199,6 @@ NTSTATUS nt_NtNotifyChangeKey(struct nt_call *c)
 		}
 		return LSW_STATUS_PENDING;
 	}
+	nt_defer(c, drop_waiter, w);
 	return NT_DEFERRED;
 }

@@ -22,9 +22,9 @@
 #include <unistd.h>
 #include "emul/apc.h"
 #include "emul/guard_page.h"
-#include "emul/keyed_event.h"
 #include "emul/kuser.h"
 #include "emul/memory.h"
+#include "emul/registry.h"
 #include "emul/thread.h"
 
 #define THREAD_CREATE_FLAGS_CREATE_SUSPENDED 0x1
@@ -82,7 +82,13 @@ struct lsw_thread *thread_from_handle(struct nt_call *c, uint64_t h, NTSTATUS *s
 	return o ? o->thread : NULL;
 }
 
-/* The thread has ended: its status is final and its waiters are told. */
+/*
+ * The thread has ended: its status is final and its waiters are told.
+ * The one place where everything bound to a thread goes, however it ended:
+ * its deferred call (wait, lock, read, write, registry watch: nt_cancel),
+ * its mutants, its APCs, the watches it asked for.  Nothing completes for
+ * it afterwards, so nothing is ever written through it again.
+ */
 static void thread_ended(struct lsw_thread *t, uint32_t status)
 {
 	struct lsw_process *p = t->process;
@@ -92,21 +98,46 @@ static void thread_ended(struct lsw_thread *t, uint32_t status)
 	t->exited = true;
 	t->exit_status = status;
 	t->exit_time = nt_system_time();
-	if (t->started && p->live_threads)
+	if (p->live_threads) /* every thread that gets here was counted */
 		p->live_threads--;
 	if (t != &p->main_thread && p->threads_charged)
 		p->threads_charged--;
-	keyed_event_thread_exited(t);
+	nt_cancel(t);
+	mutant_thread_exited(t);
 	apc_thread_exited(t);
-	wait_thread_exited(t);
+	registry_notify_thread_exited(t);
 	if (t->object)
 		waitable_wake(&((struct thread_object *)t->object)->hdr);
+}
+
+void thread_gone(struct lsw_thread *t)
+{
+	struct lsw_process *p = t->process;
+
+	if (t->exited)
+		return;
+	thread_ended(t, t->terminating ? t->exit_status : (uint32_t)LSW_STATUS_UNSUCCESSFUL);
+	if (!p->live_threads)
+		process_terminate(p, t->exit_status); /* only a parked leader is left */
+}
+
+/* A new thread has tid: a thread we still think lives with that number
+ * left without its exit work (a program can exit a thread through the
+ * gate), so it has ended, with the status it was told to end with. */
+static void tid_taken(struct lsw_process *p, pid_t tid)
+{
+	for (struct lsw_thread *t = p->threads; t; t = t->next)
+		if (t->tid == tid && t != &p->main_thread) {
+			thread_gone(t);
+			t->tid = 0; /* its Linux thread is gone: reclaim may take its block */
+		}
 }
 
 struct lsw_thread *thread_claim_hello(struct lsw_process *p, pid_t tid, uint64_t block)
 {
 	for (struct lsw_thread *t = p->threads; t; t = t->next)
 		if (!t->tid && !t->exited && t->block == block && block) {
+			tid_taken(p, tid);
 			t->tid = tid;
 			return t;
 		}
@@ -168,6 +199,14 @@ static void op_munmap(struct nt_call *c, uint64_t base, uint64_t size)
 	}
 }
 
+static void hold_range(struct vad_map *m, uint64_t base)
+{
+	struct vad *v = base ? vad_find(m, base) : NULL;
+
+	if (v && v->base == base)
+		vad_hold(m, v);
+}
+
 /*
  * The answer that ends thread t (its own call): its stack and TEB are
  * unmapped (the runtime runs on its block's alternate stack meanwhile),
@@ -175,6 +214,11 @@ static void op_munmap(struct nt_call *c, uint64_t base, uint64_t size)
  * Linux thread is gone (reclaim), so nothing new is placed there early;
  * the block stays mapped for the next thread: a dying thread cannot unmap
  * the stack it runs on.
+ *
+ * The first thread is the Linux thread group's leader: once it exited, the
+ * process id would no longer reach the memory (process_vm_* look at the
+ * leader), so it stays, waiting in a request never answered, until the
+ * process ends.
  */
 static void exit_ops(struct lsw_thread *t)
 {
@@ -182,14 +226,21 @@ static void exit_ops(struct lsw_thread *t)
 
 	op_munmap(&t->call, t->stack_base, t->stack_size);
 	op_munmap(&t->call, t->teb, TEB_SIZE);
-	if ((op = nt_add_op(&t->call, LSW_OP_EXIT_THREAD)))
+	/* unmapped: the program's memory calls must not reach them (an
+	 * mprotect of them would fail and end the process) */
+	hold_range(&t->process->vad, t->stack_base);
+	hold_range(&t->process->vad, t->teb);
+	if (t == &t->process->main_thread) {
+		t->process->leader_parked = true;
+		nt_add_op(&t->call, LSW_OP_CONTINUE);
+	} else if ((op = nt_add_op(&t->call, LSW_OP_EXIT_THREAD))) {
 		op->arg[0] = 0;
+	}
 }
 
 NTSTATUS thread_hello(struct lsw_thread *t)
 {
 	t->started = true;
-	t->process->live_threads++; /* thread_ended counts it out */
 	if (!t->terminating)
 		return start_thread(t); /* held while suspended (nt_answer) */
 	thread_ended(t, t->exit_status);
@@ -243,6 +294,21 @@ void thread_request_interrupt(struct lsw_thread *t)
 		return;
 	if (syscall(SYS_tgkill, t->process->pid, t->tid, LSW_INTERRUPT_SIGNAL) == 0)
 		t->interrupt_sent = true;
+}
+
+bool thread_call_refused(struct lsw_thread *t)
+{
+	if (!t->terminating)
+		return false;
+	t->call.row = NT_ROW_NOT_A_CALL; /* not run, not traced */
+	if (t->call.direct) {
+		nt_answer(t, LSW_STATUS_THREAD_IS_TERMINATING); /* no ops possible */
+		return true;
+	}
+	thread_ended(t, t->exit_status);
+	exit_ops(t);
+	nt_answer(t, LSW_STATUS_SUCCESS);
+	return true;
 }
 
 NTSTATUS thread_interrupted(struct lsw_thread *t)
@@ -304,13 +370,16 @@ NTSTATUS nt_NtCreateThreadEx(struct nt_call *c)
 	struct lsw_thread *t;
 	struct thread_object *o;
 	struct lsw_op *op;
-	uint64_t h;
+	uint64_t h = 0;
 	static uint32_t next_win_tid;
 
 	if (c->args[3] != (uint64_t)-1)
 		return LSW_STATUS_INVALID_HANDLE; /* other processes: none yet */
 	if (!c->args[4])
 		return LSW_STATUS_INVALID_PARAMETER;
+	/* where the handle goes, before anything is made for the thread */
+	if (tracee_write(c->thread, c->args[0], &h, 8) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
 	if (!p->start.entry_thread)
 		return LSW_STATUS_NOT_IMPLEMENTED; /* an ntdll without RtlUserThreadStart */
 	if (p->cfg->limits.threads && 1 + p->threads_charged >= p->cfg->limits.threads)
@@ -318,6 +387,7 @@ NTSTATUS nt_NtCreateThreadEx(struct nt_call *c)
 	if (!(t = calloc(1, sizeof(*t))))
 		return LSW_STATUS_NO_MEMORY;
 	t->process = p;
+	t->exit_fd = -1;
 	t->start = c->args[4];
 	t->start_arg = c->args[5];
 	t->suspend_count = (uint32_t)c->args[6] & THREAD_CREATE_FLAGS_CREATE_SUSPENDED ? 1 : 0;
@@ -346,7 +416,8 @@ NTSTATUS nt_NtCreateThreadEx(struct nt_call *c)
 		if (h)
 			handle_close(p, h);
 		t->exited = true; /* never started: its hello, if any, is refused */
-		t->block = 0;
+		/* its ranges stay mapped and reserved: reclaim must not free them */
+		t->block = t->stack_base = t->teb = 0;
 		p->threads_charged--;
 		return h ? LSW_STATUS_ACCESS_VIOLATION : LSW_STATUS_INSUFFICIENT_RESOURCES;
 	}
@@ -354,6 +425,11 @@ NTSTATUS nt_NtCreateThreadEx(struct nt_call *c)
 	op = nt_add_op(c, LSW_OP_CLONE);
 	if (op)
 		op->arg[0] = t->block;
+	c->thread->clone_block = t->block; /* the one clone its answer may make */
+	/* alive from now on, as on Windows, not from its hello: a creator
+	 * that ends at once does not end the process (thread_ended counts
+	 * it out) */
+	p->live_threads++;
 	return LSW_STATUS_SUCCESS;
 }
 
@@ -400,8 +476,7 @@ NTSTATUS nt_NtTerminateThread(struct nt_call *c)
 		}
 		/* in a call: cut it short (no ops: it may be a direct call), the
 		 * interrupt then ends it on its way out */
-		wait_thread_exited(t);
-		keyed_event_thread_exited(t);
+		nt_cancel(t);
 		thread_request_interrupt(t);
 		t->call.nops = 0;
 		nt_answer(t, LSW_STATUS_THREAD_IS_TERMINATING);

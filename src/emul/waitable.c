@@ -20,15 +20,12 @@ struct wait_entry {
 };
 
 struct wait_block {
-	struct wait_block *next;         /* every blocked wait */
 	struct lsw_thread *thread;
 	uint64_t timer;                  /* 0: none */
 	bool all;
 	unsigned n;
 	struct wait_entry e[];
 };
-
-static struct wait_block *blocked;
 
 void waitable_init(struct waitable *w, const struct waitable_ops *ops)
 {
@@ -78,11 +75,6 @@ static NTSTATUS try_satisfy(struct wait_block *b)
 /* Takes the block out of every list and frees it. */
 static void block_free(struct wait_block *b)
 {
-	for (struct wait_block **p = &blocked; *p; p = &(*p)->next)
-		if (*p == b) {
-			*p = b->next;
-			break;
-		}
 	if (b->timer)
 		loop_cancel_timer(b->timer);
 	for (unsigned i = 0; i < b->n; i++) {
@@ -103,6 +95,13 @@ static void finish(struct wait_block *b, NTSTATUS st)
 
 	block_free(b);
 	nt_answer(t, st);
+}
+
+/* The wait's thread ended or was answered otherwise (nt_cancel). */
+static void drop_wait(struct lsw_thread *t, void *arg)
+{
+	(void)t;
+	block_free(arg);
 }
 
 static void timed_out(void *arg, uint32_t events)
@@ -165,8 +164,6 @@ static void block_enqueue(struct wait_block *b)
 		*(e->w->last ? &e->w->last->next : &e->w->first) = e;
 		e->w->last = e;
 	}
-	b->next = blocked;
-	blocked = b;
 }
 
 NTSTATUS wait_objects(struct nt_call *c, struct nt_object *const *objs, unsigned n, bool all,
@@ -192,25 +189,14 @@ NTSTATUS wait_objects(struct nt_call *c, struct nt_object *const *objs, unsigned
 		return LSW_STATUS_NO_MEMORY;
 	}
 	block_enqueue(b);
+	nt_defer(c, drop_wait, b);
 	return NT_DEFERRED;
 }
 
 bool wait_cancel(struct lsw_thread *t)
 {
-	for (struct wait_block *b = blocked; b; b = b->next)
-		if (b->thread == t) {
-			block_free(b); /* its caller answers the thread */
-			return true;
-		}
-	return false;
-}
-
-void wait_thread_exited(struct lsw_thread *t)
-{
-	for (struct wait_block *b = blocked; b; b = b->next)
-		if (b->thread == t) {
-			block_free(b); /* unanswered: nobody is left to hear it */
-			break;
-		}
-	mutant_thread_exited(t);
+	if (!t->busy || t->call.cancel != drop_wait)
+		return false;
+	nt_cancel(t); /* its caller answers the thread */
+	return true;
 }

@@ -6,7 +6,7 @@
  * now and what taking it does.  A wait that cannot be satisfied at once is
  * a deferred answer (NT_DEFERRED): the thread sleeps in the waiter lists of
  * its objects until waitable_wake() finds its wait satisfiable, its timeout
- * passes, or it exits (wait_thread_exited).  Each blocked wait belongs to one
+ * passes, or it ends (nt_cancel).  Each blocked wait belongs to one
  * struct lsw_thread, so any number of threads may wait on one object.
  *
  * Making, say, a thread object waitable:
@@ -68,14 +68,11 @@ NTSTATUS wait_objects(struct nt_call *c, struct nt_object *const *objs, unsigned
 		      uint64_t timeout_ns);
 
 /* t's blocked wait goes away unanswered (a user APC ends it): true if it
- * had one. */
+ * had one.  A wait is a deferred call: when its thread ends, nt_cancel
+ * drops it like any other. */
 bool wait_cancel(struct lsw_thread *t);
 
-/* A thread is ending (called by the thread code): its blocked wait goes
- * away unanswered and the mutants it owns are abandoned. */
-void wait_thread_exited(struct lsw_thread *t);
-
-/* mutant.c: abandons t's mutants (wait_thread_exited calls it). */
+/* mutant.c: abandons t's mutants (when the thread ends). */
 void mutant_thread_exited(struct lsw_thread *t);
 
 #endif

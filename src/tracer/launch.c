@@ -44,14 +44,18 @@ static void limit_resources(void)
 
 /* Run by root, the Windows process still gets no identity of root's: it
  * becomes nobody, in a user namespace of its own (so RLIMIT_NPROC counts
- * its threads alone).  It opens no file, so it needs none. */
+ * its threads alone).  It opens no file, so it needs none.  Where nobody
+ * does not exist (EINVAL: a user namespace mapping uid 0 alone, as
+ * `unshare -r` makes), lsw is root of that namespace only, with no more
+ * power over the host than its user: it stays. */
 #define NOBODY 65534
 static int leave_root(void)
 {
-	if (geteuid() != 0)
-		return 0;
-	if (setgroups(0, NULL) < 0 || setresgid(NOBODY, NOBODY, NOBODY) < 0 ||
-	    setresuid(NOBODY, NOBODY, NOBODY) < 0)
+	if (setgroups(0, NULL) < 0 && errno != EPERM)
+		return -1;
+	if (setresgid(NOBODY, NOBODY, NOBODY) < 0)
+		return errno == EINVAL ? 0 : -1;
+	if (setresuid(NOBODY, NOBODY, NOBODY) < 0)
 		return -1;
 	return 0;
 }
@@ -73,7 +77,8 @@ struct child_args {
  * no System V IPC, no host name.  A network namespace would add 0.4 ms to
  * every start while the filter already refuses every socket call, so it is
  * opt-in (--netns).  A user namespace comes last, once the identity is
- * nobody's, so the process's threads are counted apart from everyone's. */
+ * nobody's, so the process's threads are counted apart from everyone's.
+ * Returns 1 with a user namespace of the process's own, 0 without, -1. */
 static int enter_namespaces(bool netns)
 {
 	int ns = CLONE_NEWIPC | CLONE_NEWUTS | (netns ? CLONE_NEWNET : 0);
@@ -82,11 +87,11 @@ static int enter_namespaces(bool netns)
 		unshare(ns);
 		if (leave_root() < 0)
 			return -1;
-		unshare(CLONE_NEWUSER);
-		return 0;
+		return unshare(CLONE_NEWUSER) == 0;
 	}
-	if (unshare(ns) < 0 && unshare(CLONE_NEWUSER) == 0)
-		unshare(ns);
+	if (unshare(CLONE_NEWUSER | ns) == 0)
+		return 1;
+	unshare(ns);
 	return 0;
 }
 
@@ -100,7 +105,10 @@ static void child(const struct child_args *a)
 	 * STATUS_CONTROL_C_EXIT through the supervisor, as a console does. */
 	for (int sig = 0; sig < (int)(sizeof(terminal_signals) / sizeof(int)); sig++)
 		signal(terminal_signals[sig], SIG_IGN);
-	if (limits_enter(a->wall, a->limits) < 0 || enter_namespaces(a->netns) < 0)
+	int own_userns;
+
+	if (limits_join(a->wall, a->limits) < 0 || (own_userns = enter_namespaces(a->netns)) < 0 ||
+	    limits_set_rlimits(a->limits, own_userns) < 0)
 		_exit(126);
 	limit_resources();
 	if (sock == LSW_SETUP_FD)

@@ -28,15 +28,31 @@ int notify_recv(int fd, struct seccomp_notif *n)
 	return 0;
 }
 
-int notify_send(int fd, uint64_t id, int64_t val, int error)
+static int send_response(int fd, struct seccomp_notif_resp *r)
 {
-	struct seccomp_notif_resp r = { .id = id, .val = val, .error = error };
-
-	while (ioctl(fd, SECCOMP_IOCTL_NOTIF_SEND, &r) < 0) {
+	while (ioctl(fd, SECCOMP_IOCTL_NOTIF_SEND, r) < 0) {
 		if (errno != EINTR)
 			return -1;
 	}
 	return 0;
+}
+
+int notify_send(int fd, uint64_t id, int64_t val, int error)
+{
+	struct seccomp_notif_resp r = { .id = id, .val = val, .error = error };
+
+	return send_response(fd, &r);
+}
+
+#ifndef SECCOMP_USER_NOTIF_FLAG_CONTINUE
+#define SECCOMP_USER_NOTIF_FLAG_CONTINUE (1UL << 0)
+#endif
+
+int notify_continue(int fd, uint64_t id)
+{
+	struct seccomp_notif_resp r = { .id = id, .flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE };
+
+	return send_response(fd, &r);
 }
 
 int notify_addfd(int fd, uint64_t id, int srcfd)

@@ -11,6 +11,9 @@ int notify_set_sync_wakeup(int fd);
 /* 0, or -1 with errno (ENOENT: the tracee thread is gone). */
 int notify_recv(int fd, struct seccomp_notif *n);
 int notify_send(int fd, uint64_t id, int64_t val, int error);
+/* Lets the notified system call run as the thread made it (the caller
+ * checked its arguments: registers only, nothing in memory). */
+int notify_continue(int fd, uint64_t id);
 /* Installs srcfd in the tracee; returns the tracee's fd number or -1. */
 int notify_addfd(int fd, uint64_t id, int srcfd);
 

@@ -232,18 +232,26 @@ static void limit_cpus(unsigned cpus_milli)
 	sched_setaffinity(0, sizeof(keep), &keep);
 }
 
-int limits_enter(const struct limits_wall *w, const struct lsw_limits *l)
+int limits_join(const struct limits_wall *w, const struct lsw_limits *l)
+{
+	if (w->procs_fd >= 0)
+		return write(w->procs_fd, "0", 1) == 1 ? 0 : -1;
+	limit_cpus(l->cpus_milli);
+	return 0;
+}
+
+int limits_set_rlimits(const struct lsw_limits *l, bool own_userns)
 {
 	struct rlimit data = { l->commit + LIMITS_MEMORY_SLACK, l->commit + LIMITS_MEMORY_SLACK };
 	struct rlimit nproc = { l->threads + LIMITS_THREAD_SLACK, l->threads + LIMITS_THREAD_SLACK };
 
-	if (w->procs_fd >= 0 && write(w->procs_fd, "0", 1) != 1)
+	if (setrlimit(RLIMIT_DATA, &data) < 0)
 		return -1;
-	if (w->procs_fd < 0)
-		limit_cpus(l->cpus_milli);
-	/* RLIMIT_NPROC counts the child's uid in its own user namespace
-	 * (launch.c), so it is this run's threads alone. */
-	if (setrlimit(RLIMIT_DATA, &data) < 0 || setrlimit(RLIMIT_NPROC, &nproc) < 0)
+	/* RLIMIT_NPROC counts every process of the uid in the user namespace
+	 * and, against the namespace creator's limit, in each one above: set
+	 * after the namespace exists, and only in one of the process's own,
+	 * where it counts this run's threads alone. */
+	if (own_userns && setrlimit(RLIMIT_NPROC, &nproc) < 0)
 		return -1;
 	return 0;
 }

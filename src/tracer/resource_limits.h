@@ -31,8 +31,12 @@ void limits_default(struct lsw_limits *l);
  * the child falls back to rlimits.  w->how says which. */
 void limits_prepare(struct limits_wall *w, const struct lsw_limits *l);
 
-/* In the child, before exec (vfork: no allocation).  Returns 0 or -1. */
-int limits_enter(const struct limits_wall *w, const struct lsw_limits *l);
+/* In the child, before exec (vfork: no allocation), first: joins the
+ * run's cgroup, or limits the CPUs by affinity.  Returns 0 or -1. */
+int limits_join(const struct limits_wall *w, const struct lsw_limits *l);
+/* Then, once in its namespaces: RLIMIT_DATA, and RLIMIT_NPROC when the
+ * child has a user namespace of its own.  Returns 0 or -1. */
+int limits_set_rlimits(const struct lsw_limits *l, bool own_userns);
 
 /* After the process is gone: whether the kernel's memory wall ended it. */
 bool limits_memory_killed(const struct limits_wall *w);

@@ -3,6 +3,7 @@
  * from one epoll loop until the process is gone.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include <sys/epoll.h>
 #include <sys/resource.h>
 #include <sys/signalfd.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -24,6 +26,7 @@
 #include "tracer/loop.h"
 #include "tracer/notify.h"
 #include "tracer/supervisor.h"
+#include "tracer/thread_ids.h"
 #include "tracer/trace.h"
 #include "tracer/unwind.h"
 
@@ -31,22 +34,6 @@ static struct lsw_process proc;
 static struct limits_wall wall;
 static int exit_code = 125;
 static bool timed_out;
-
-/* Every notification looks its thread up here.  Ended threads stay on the
- * list (their objects and exit codes outlive them), so the thread found
- * moves to the front: the live ones gather there and a program that has
- * run through thousands of threads still finds its callers in a step or two. */
-static struct lsw_thread *thread_by_tid(struct lsw_process *p, pid_t tid)
-{
-	for (struct lsw_thread **link = &p->threads, *t; (t = *link); link = &t->next)
-		if (t->tid == tid && !t->exited) {
-			*link = t->next;
-			t->next = p->threads;
-			p->threads = t;
-			return t;
-		}
-	return NULL;
-}
 
 /* An op the runtime could not carry out.  Past the kernel's wall (the
  * program went around the supervisor's own limits) that is the Windows
@@ -87,7 +74,8 @@ static void serve_direct(struct lsw_thread *t, const struct seccomp_notif *n)
 	c->args[3] = n->data.args[5];
 	c->rsp = 0;
 	c->rip = n->data.instruction_pointer;
-	nt_dispatch(t);
+	if (!thread_call_refused(t))
+		nt_dispatch(t);
 }
 
 static void serve(struct lsw_thread *t, const struct seccomp_notif *n)
@@ -99,6 +87,8 @@ static void serve(struct lsw_thread *t, const struct seccomp_notif *n)
 	c->thread = t;
 	c->notif_id = n->id;
 	c->nops = 0;
+	c->cancel = NULL;
+	t->clone_block = 0; /* a clone only between an answer and the next call */
 	t->alertable = false; /* an alertable wait says so itself */
 	c->ops_overflow = false;
 	t->busy = true;
@@ -115,7 +105,8 @@ static void serve(struct lsw_thread *t, const struct seccomp_notif *n)
 		for (int i = 0; i < 4; i++)
 			c->args[i] = n->data.args[i + 1];
 		c->rsp = n->data.args[5];
-		nt_dispatch(t);
+		if (!thread_call_refused(t))
+			nt_dispatch(t);
 		return;
 	case LSW_REQ_HELLO:
 		st = process_hello(t, n->data.args[1], n->data.args[5]);
@@ -130,7 +121,8 @@ static void serve(struct lsw_thread *t, const struct seccomp_notif *n)
 		st = thread_interrupted(t);
 		break;
 	case LSW_REQ_FAULT:
-		process_fault(t);
+		if (!thread_call_refused(t))
+			process_fault(t);
 		return;
 	default:
 		on_fatal(t, n);
@@ -156,13 +148,13 @@ static void on_notify(void *arg, uint32_t events)
 	}
 	if (notify_recv(p->notify_fd, &n) < 0)
 		return; /* the thread died before we read it */
-	t = thread_by_tid(p, (pid_t)n.pid);
-	if (!t && n.data.nr == LSW_GATE_NR &&
-	    LSW_REQ_KIND(n.data.args[0]) == LSW_REQ_THREAD_HELLO)
-		t = thread_claim_hello(p, (pid_t)n.pid, n.data.args[1]);
+	t = notify_thread(p, &n);
+	if (notify_clone(p, t, &n))
+		return;
+	if (!t && (pid_t)n.pid == p->pid && p->leader_parked)
+		return; /* the first thread ended: it waits here for good */
 	if (!t || t->busy) {
-		/* unknown thread: only threads we created may call */
-		process_terminate(p, LSW_STATUS_UNSUCCESSFUL);
+		process_forbid(p, "a call from a thread it did not start");
 		return;
 	}
 	serve(t, &n);
@@ -186,6 +178,8 @@ static void report_wait_status(struct lsw_process *p, int status)
 	trace_end(p, status);
 	if (timed_out) {
 		exit_code = 124;
+	} else if (p->forbidden) {
+		exit_code = 159;
 	} else if (p->terminated) {
 		exit_code = (int)(p->exit_status & 0xFF);
 	} else if (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL &&
@@ -213,6 +207,7 @@ static void on_exit_pidfd(void *arg, uint32_t events)
 
 	if (waitpid(p->pid, &status, WNOHANG) != p->pid)
 		return;
+	p->reaped = true; /* from now on the pid may be another process's */
 	report_wait_status(p, status);
 	loop_stop();
 }
@@ -221,9 +216,9 @@ static void on_timeout(void *arg, uint32_t events)
 {
 	struct lsw_process *p = arg;
 
-	fprintf(stderr, "lsw: timed out; killing the process\n");
 	timed_out = true;
 	process_terminate(p, 0x102 /* STATUS_TIMEOUT */);
+	fprintf(stderr, "lsw: timed out; killing the process\n");
 }
 
 static int signal_fd = -1;
@@ -258,6 +253,29 @@ static int watch_signals(struct lsw_process *p)
 	return loop_watch(sfd, EPOLLIN, on_signal, p);
 }
 
+/*
+ * lsw's own messages must not stall the loop either (a pipe nobody reads
+ * on stderr would hold even --timeout): stderr gets a description of its
+ * own in non-blocking mode, so a message nobody can take is lost and the
+ * run goes on.  Not when a trace goes to stderr: its lines are what the
+ * user asked for, and they wait for the reader.
+ */
+static void stderr_nonblocking(void)
+{
+	int flags = fcntl(2, F_GETFL), fd;
+	struct stat st;
+
+	if (flags < 0 || (flags & O_NONBLOCK) || fstat(2, &st) < 0 ||
+	    !(S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode)) ||
+	    (trace_opts && trace_opts->out == stderr))
+		return;
+	fd = open("/proc/self/fd/2", (flags & O_ACCMODE) | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd >= 0) {
+		dup2(fd, 2);
+		close(fd);
+	}
+}
+
 /* Every open Windows file handle holds a host fd here: a program may keep
  * thousands open, as on Windows, so use the whole hard limit (the Windows
  * process itself gets its own small limit in launch.c). */
@@ -278,12 +296,16 @@ int supervisor_run(const struct lsw_config *cfg, char **env, unsigned timeout_se
 	lsw_debug = cfg->debug;
 	lsw_debug_calls = getenv("LSW_DEBUG") && !strcmp(getenv("LSW_DEBUG"), "calls");
 	signal(SIGPIPE, SIG_IGN);
+	/* An ignored SIGCHLD (inherited through exec) would reap the child
+	 * by itself, freeing its pid while we still reach memory through it. */
+	signal(SIGCHLD, SIG_DFL);
 	memset(p, 0, sizeof(*p));
 	p->cfg = cfg;
 	p->env = env;
 	drives_init(cfg);
 	volume_ids_init(cfg->prefix);
 	raise_fd_limit();
+	stderr_nonblocking();
 	if (loop_init() < 0 || kuser_init() < 0) {
 		perror("lsw: supervisor setup");
 		return 125;
@@ -301,7 +323,7 @@ int supervisor_run(const struct lsw_config *cfg, char **env, unsigned timeout_se
 	p->main_thread = (struct lsw_thread){ .process = p, .tid = p->pid,
 					      .win_tid = (uint32_t)p->pid * 4 + 4,
 					      .exit_status = 259 /* STILL_ACTIVE */,
-					      .started = true };
+					      .started = true, .exit_fd = -1 };
 	p->threads = &p->main_thread;
 	p->live_threads = 1;
 	if (notify_set_sync_wakeup(p->notify_fd) < 0)

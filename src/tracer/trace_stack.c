@@ -23,10 +23,11 @@ static uint64_t call_site(struct nt_call *c)
 }
 
 /* The stack pointer of a thread stopped in a system call (a DIRECT call,
- * notified straight from the Windows code): /proc/TID/syscall holds
- * "nr arg1 .. arg6 sp pc" ("-1 sp pc" outside a system call).  0 if
- * unknown. */
-static uint64_t syscall_sp(pid_t tid)
+ * notified straight from the Windows code): /proc/PID/task/TID/syscall
+ * holds "nr arg1 .. arg6 sp pc" ("-1 sp pc" outside a system call).  0 if
+ * unknown.  The path names the process too: a thread's number never
+ * leads to another process's file. */
+static uint64_t syscall_sp(pid_t pid, pid_t tid)
 {
 	char path[64], buf[512], *p, *end;
 	int fd;
@@ -35,7 +36,7 @@ static uint64_t syscall_sp(pid_t tid)
 	unsigned skip;
 	uint64_t sp;
 
-	snprintf(path, sizeof(path), "/proc/%d/syscall", (int)tid);
+	snprintf(path, sizeof(path), "/proc/%d/task/%d/syscall", (int)pid, (int)tid);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return 0;
@@ -66,7 +67,7 @@ void trace_stack_collect(struct nt_call *c, struct trace_frames *out)
 	out->n = 0;
 	unwind_begin_walk();
 	r.rip = call_site(c);
-	r.r[UW_RSP] = c->rsp ? c->rsp : syscall_sp(t->tid);
+	r.r[UW_RSP] = c->rsp ? c->rsp : syscall_sp(t->process->pid, t->tid);
 	r.known = 1u << UW_RSP;
 	while (r.rip && out->n < TRACE_MAX_FRAMES) {
 		bool caller = out->n > 0;

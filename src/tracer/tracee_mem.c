@@ -2,6 +2,12 @@
  * Tracee memory access.  Every address comes from the hostile process: a
  * read or write that faults is STATUS_ACCESS_VIOLATION for the caller,
  * never a supervisor crash (process_vm_* cannot fault in our address space).
+ *
+ * The memory is reached through the process, never through a thread's tid:
+ * a thread's number is free for any new task the moment the thread ends,
+ * while the process id is our unreaped child's until we wait for it (the
+ * leader thread never exits before the process, see thread.c's exit_ops).
+ * After the wait nothing is read or written any more.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -62,9 +68,18 @@ static bool memo_get(uint64_t addr, void *buf, size_t len)
 	return false;
 }
 
+/* The process whose memory t shares, or 0 once it has been reaped. */
+static pid_t memory_of(const struct lsw_thread *t)
+{
+	const struct lsw_process *p = t->process;
+
+	return p->reaped ? 0 : p->pid;
+}
+
 int tracee_read(struct lsw_thread *t, uint64_t addr, void *buf, size_t len)
 {
 	struct iovec local = { buf, len }, remote = { (void *)addr, len };
+	pid_t pid = memory_of(t);
 
 	if (len == 0)
 		return 0;
@@ -72,7 +87,7 @@ int tracee_read(struct lsw_thread *t, uint64_t addr, void *buf, size_t len)
 		return -1;
 	if (tracee_memo_on && memo_get(addr, buf, len))
 		return 0;
-	if (process_vm_readv(t->tid, &local, 1, &remote, 1, 0) != (ssize_t)len)
+	if (!pid || process_vm_readv(pid, &local, 1, &remote, 1, 0) != (ssize_t)len)
 		return -1;
 	memo_put(addr, buf, len);
 	return 0;
@@ -81,12 +96,13 @@ int tracee_read(struct lsw_thread *t, uint64_t addr, void *buf, size_t len)
 int tracee_write(struct lsw_thread *t, uint64_t addr, const void *buf, size_t len)
 {
 	struct iovec local = { (void *)buf, len }, remote = { (void *)addr, len };
+	pid_t pid = memory_of(t);
 
 	if (len == 0)
 		return 0;
 	if (addr + len < addr)
 		return -1;
-	if (process_vm_writev(t->tid, &local, 1, &remote, 1, 0) != (ssize_t)len)
+	if (!pid || process_vm_writev(pid, &local, 1, &remote, 1, 0) != (ssize_t)len)
 		return -1;
 	memo_put(addr, buf, len);
 	return 0;
@@ -98,10 +114,11 @@ int tracee_write2(struct lsw_thread *t, uint64_t a1, const void *b1, size_t l1,
 {
 	struct iovec local[2] = { { (void *)b1, l1 }, { (void *)b2, l2 } };
 	struct iovec remote[2] = { { (void *)a1, l1 }, { (void *)a2, l2 } };
+	pid_t pid = memory_of(t);
 
 	if (a1 + l1 < a1 || a2 + l2 < a2)
 		return -1;
-	if (process_vm_writev(t->tid, local, 2, remote, 2, 0) != (ssize_t)(l1 + l2))
+	if (!pid || process_vm_writev(pid, local, 2, remote, 2, 0) != (ssize_t)(l1 + l2))
 		return -1;
 	memo_put(a1, b1, l1);
 	memo_put(a2, b2, l2);

@@ -2,7 +2,7 @@
  * Unit tests for lsw trace's argument decoder (src/tracer/trace_decode*.c,
  * include/lsw/ntargs.def, src/tracer/xlat/): the description table against
  * the NT call table, and decoder output for representative arguments.
- * There is no tracee: the "tracee" is this process (tid = getpid(), so
+ * There is no tracee: the "tracee" is this process (pid = getpid(), so
  * tracee_read is process_vm_readv on ourselves) and every pointer points
  * into our own memory.
  */
@@ -157,6 +157,7 @@ static void setup(void)
 	memset(&thr, 0, sizeof(thr));
 	memset(&call, 0, sizeof(call));
 	memset(&tc, 0, sizeof(tc));
+	proc.pid = getpid();
 	thr.process = &proc;
 	thr.tid = getpid();
 	call.thread = &thr;

@@ -16,7 +16,9 @@ DEFINES = ['-D_WIN32_WINNT=0x0A00', '-DWINVER=0x0A00', '-DNTDDI_VERSION=0x0A0000
 
 HEADERS = {
     # winsock2.h before windows.h (which would bring the old winsock.h)
-    'win32': ['winsock2.h', 'ws2tcpip.h', 'mswsock.h', 'windows.h', 'winternl.h', 'psapi.h', 'tlhelp32.h', 'winsvc.h', 'wincrypt.h',
+    'win32': ['winsock2.h', 'ws2tcpip.h', 'mswsock.h', 'windows.h', 'shlobj.h', 'shlwapi.h',
+              'imm.h', 'roapi.h', 'winstring.h', 'winternl.h', 'psapi.h', 'tlhelp32.h',
+              'winsvc.h', 'wincrypt.h',
               'sddl.h', 'aclapi.h', 'evntprov.h', 'evntrace.h', 'ntsecapi.h', 'wincred.h',
               # (werapi.h is left out: mingw-w64 12's does not compile alone,
               # and an error anywhere loses every prototype)
@@ -69,6 +71,13 @@ EXACT = {
     'HCRYPTKEY': 'uintptr', 'HCRYPTHASH': 'uintptr', 'FILE': 'struct', 'GUID': 'struct',
     'LUID': 'int64', 'FILETIME': 'uint64', 'COORD': 'uint', 'SMALL_RECT': 'uint64',
     'EXCEPTION_DISPOSITION': 'int', 'PTP_CALLBACK_INSTANCE': 'ptr',
+    'BSTR': 'wstr', 'OLECHAR': 'ushort', 'LPOLESTR': 'wstr', 'LPCOLESTR': 'wstr',
+    'REFIID': 'ptr', 'REFCLSID': 'ptr', 'REFGUID': 'ptr', 'REFFMTID': 'ptr', 'REFPROPVARIANT': 'ptr',
+    'REFKNOWNFOLDERID': 'ptr', 'VARTYPE': 'ushort', 'VARIANT_BOOL': 'short', 'DATE': 'double',
+    'SCODE': 'int', 'DISPID': 'int', 'MEMBERID': 'int', 'MMRESULT': 'uint', 'MCIERROR': 'uint',
+    'MCIDEVICEID': 'uint', 'FOURCC': 'uint', 'HSTRING': 'handle', 'CY': 'struct',
+    'DECIMAL': 'struct', 'LANGID': 'ushort', 'LGRPID': 'uint', 'SHSTOCKICONID': 'int',
+    'ASSOCSTR': 'int', 'ASSOCF': 'uint', 'URLIS': 'int', 'SFGAOF': 'uint', 'KNOWN_FOLDER_FLAG': 'int',
 }
 
 # The typedefs of those DLLs' headers.

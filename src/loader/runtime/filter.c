@@ -6,7 +6,8 @@
  *                                         arguments are in r10 rdx r8 r9)
  *   not the gate, anything else        -> SECCOMP_RET_TRAP (SIGSYS: an NT call)
  *   gate, LSW_GATE_NR                  -> SECCOMP_RET_USER_NOTIF (supervisor)
- *   gate, in gate_whitelist.def        -> allow
+ *   gate, in gate_whitelist.def        -> allow (GATE_ASK_*: the supervisor
+ *                                         decides, SECCOMP_RET_USER_NOTIF)
  *   gate, anything else                -> kill the process
  */
 #include <stddef.h>
@@ -45,10 +46,11 @@ static void emit(struct builder *b, struct sock_filter f)
 		b->insn[b->n++] = f;
 }
 
-/* if (nr == NR && argument i in {v1, v2}) allow; the accumulator is
- * reloaded with nr afterwards so the next rule starts from the same state. */
-static void allow_arg(struct builder *b, unsigned nr, int i, unsigned long long v1,
-		      unsigned long long v2)
+/* if (nr == NR && argument i in {v1, v2}) return action; the accumulator
+ * is reloaded with nr afterwards so the next rule starts from the same
+ * state. */
+static void rule_arg(struct builder *b, unsigned nr, int i, unsigned long long v1,
+		     unsigned long long v2, unsigned action)
 {
 	emit(b, JEQ(nr, 0, 7));
 	emit(b, LD(ARG_HI(i)));
@@ -56,8 +58,14 @@ static void allow_arg(struct builder *b, unsigned nr, int i, unsigned long long 
 	emit(b, LD(ARG_LO(i)));
 	emit(b, JEQ((unsigned)v1, 1, 0));
 	emit(b, JEQ((unsigned)v2, 0, 1));
-	emit(b, RET(SECCOMP_RET_ALLOW));
+	emit(b, RET(action));
 	emit(b, LD(NR_OFF));
+}
+
+static void allow_arg(struct builder *b, unsigned nr, int i, unsigned long long v1,
+		      unsigned long long v2)
+{
+	rule_arg(b, nr, i, v1, v2, SECCOMP_RET_ALLOW);
 }
 
 static void allow_any(struct builder *b, unsigned nr)
@@ -104,11 +112,13 @@ static void build(struct builder *b)
 #define GATE_ARG0(name, v) allow_arg(b, __NR_##name, 0, (v), (v));
 #define GATE_ARG0_2(name, v1, v2) allow_arg(b, __NR_##name, 0, (v1), (v2));
 #define GATE_ARG2(name, v) allow_arg(b, __NR_##name, 2, (v), (v));
+#define GATE_ASK_ARG0(name, v) rule_arg(b, __NR_##name, 0, (v), (v), SECCOMP_RET_USER_NOTIF);
 #include "gate_whitelist.def"
 #undef GATE_ANY
 #undef GATE_ARG0
 #undef GATE_ARG0_2
 #undef GATE_ARG2
+#undef GATE_ASK_ARG0
 	emit(b, RET(SECCOMP_RET_KILL_PROCESS));
 	if (b->n - not_gate_hi - 1 > 255) {
 		b->n = MAX_INSNS; /* jump out of reach: refuse to install */

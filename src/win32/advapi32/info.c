@@ -115,9 +115,11 @@ ADVAPI LSTATUS WINAPI RegNotifyChangeKeyValue(HKEY hkey, BOOL subtree, DWORD fil
 	err = adv_key(hkey, &h);
 	if (err)
 		return err;
-	/* The event of a synchronous call is not used: the call waits. */
+	/* The event of a synchronous call is not used: the call waits.
+	 * REG_NOTIFY_THREAD_AGNOSTIC goes along: the watch then outlives
+	 * this thread. */
 	status = NtNotifyChangeKey(h, async ? event : NULL, NULL, NULL, async ? &async_iosb : &iosb,
-				   filter & NOTIFY_FILTERS, (BOOLEAN)!!subtree, NULL, 0,
+				   filter, (BOOLEAN)!!subtree, NULL, 0,
 				   (BOOLEAN)!!async);
 	if (status == STATUS_PENDING)
 		return ERROR_SUCCESS;

@@ -1,7 +1,7 @@
 /*
  * The process status API (psapi.dll forwards here, as on Windows): the
- * current process's modules from PEB->Ldr, its memory use from its
- * address space, and the process list.  Only the current process can be
+ * current process's modules from PEB->Ldr (K32GetModuleInformation is in
+ * module.c), its memory use from its address space, and the process list.  Only the current process can be
  * asked: the sandbox shows a program no other process (its handle is
  * GetCurrentProcess(); anything else is ERROR_INVALID_HANDLE).
  */
@@ -121,22 +121,6 @@ K32API DWORD WINAPI K32GetModuleBaseNameA(HANDLE process, HMODULE mod, LPSTR nam
 	if (n || (size && GetLastError() != ERROR_MOD_NOT_FOUND && is_self(process)))
 		k32_w_to_a(w, n + 1, name);
 	return n;
-}
-
-K32API BOOL WINAPI K32GetModuleInformation(HANDLE process, HMODULE mod, LPMODULEINFO info, DWORD cb)
-{
-	ldr_entry *m;
-
-	if (!is_self(process))
-		return k32_error(ERROR_INVALID_HANDLE);
-	if (cb < sizeof(*info))
-		return k32_error(ERROR_INSUFFICIENT_BUFFER);
-	if (!(m = module_entry(mod)))
-		return k32_error(ERROR_MOD_NOT_FOUND);
-	info->lpBaseOfDll = m->DllBase;
-	info->SizeOfImage = m->SizeOfImage;
-	info->EntryPoint = m->EntryPoint;
-	return TRUE;
 }
 
 K32API BOOL WINAPI K32EnumProcesses(DWORD *pids, DWORD cb, DWORD *needed)
