@@ -107,7 +107,9 @@ int adv_account_count(void)
 	return ARRAYSIZE(accounts);
 }
 
-ADVAPI BOOL WINAPI GetUserNameW(LPWSTR out, LPDWORD size)
+/* Both forms: too small, ERROR_INSUFFICIENT_BUFFER and the size needed;
+ * sizes count the NUL. */
+static BOOL user_name_out(void *out, LPDWORD size, BOOL wide)
 {
 	WCHAR name[UNLEN + 1];
 	DWORD len;
@@ -120,25 +122,20 @@ ADVAPI BOOL WINAPI GetUserNameW(LPWSTR out, LPDWORD size)
 		*size = len + 1;
 		return adv_fail_error(ERROR_INSUFFICIENT_BUFFER);
 	}
-	memcpy(out, name, (len + 1) * sizeof(WCHAR));
+	if (wide)
+		memcpy(out, name, (len + 1) * sizeof(WCHAR));
+	else
+		adv_w_to_a(name, len + 1, out);
 	*size = len + 1;
 	return TRUE;
 }
 
+ADVAPI BOOL WINAPI GetUserNameW(LPWSTR out, LPDWORD size)
+{
+	return user_name_out(out, size, TRUE);
+}
+
 ADVAPI BOOL WINAPI GetUserNameA(LPSTR out, LPDWORD size)
 {
-	WCHAR name[UNLEN + 1];
-	DWORD len;
-
-	if (!size)
-		return adv_fail_error(ERROR_INVALID_PARAMETER);
-	if (!adv_user_name(name, ARRAYSIZE(name), &len))
-		return FALSE;
-	if (!out || *size < len + 1) {
-		*size = len + 1;
-		return adv_fail_error(ERROR_INSUFFICIENT_BUFFER);
-	}
-	adv_w_to_a(name, len + 1, out);
-	*size = len + 1;
-	return TRUE;
+	return user_name_out(out, size, FALSE);
 }

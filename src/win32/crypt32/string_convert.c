@@ -83,31 +83,9 @@ static char *encode_alloc(const BYTE *in, DWORD n, DWORD flags, DWORD *len)
 	return text;
 }
 
-C32_API WINBOOL WINAPI CryptBinaryToStringA(const BYTE *in, DWORD n, DWORD flags, LPSTR out,
-					    DWORD *size)
-{
-	DWORD len;
-	char *text;
-	BOOL ok = TRUE;
-
-	if (!size)
-		return c32_fail(ERROR_INVALID_PARAMETER);
-	if (!(text = encode_alloc(in, n, flags, &len)))
-		return FALSE;
-	if (!out) {
-		*size = len + 1;
-	} else if (*size < len + 1) {
-		ok = c32_fail(ERROR_MORE_DATA);
-	} else {
-		memcpy(out, text, len + 1);
-		*size = len;
-	}
-	HeapFree(GetProcessHeap(), 0, text);
-	return ok;
-}
-
-C32_API WINBOOL WINAPI CryptBinaryToStringW(const BYTE *in, DWORD n, DWORD flags, LPWSTR out,
-					    DWORD *size)
+/* Both forms: the text copied narrow or wide. */
+static WINBOOL binary_to_string(const BYTE *in, DWORD n, DWORD flags, void *out, DWORD *size,
+				BOOL wide)
 {
 	DWORD len;
 	char *text;
@@ -123,11 +101,26 @@ C32_API WINBOOL WINAPI CryptBinaryToStringW(const BYTE *in, DWORD n, DWORD flags
 		ok = c32_fail(ERROR_MORE_DATA);
 	} else {
 		for (DWORD i = 0; i <= len; i++)
-			out[i] = (BYTE)text[i];
+			if (wide)
+				((WCHAR *)out)[i] = (BYTE)text[i];
+			else
+				((char *)out)[i] = text[i];
 		*size = len;
 	}
 	HeapFree(GetProcessHeap(), 0, text);
 	return ok;
+}
+
+C32_API WINBOOL WINAPI CryptBinaryToStringA(const BYTE *in, DWORD n, DWORD flags, LPSTR out,
+					    DWORD *size)
+{
+	return binary_to_string(in, n, flags, out, size, FALSE);
+}
+
+C32_API WINBOOL WINAPI CryptBinaryToStringW(const BYTE *in, DWORD n, DWORD flags, LPWSTR out,
+					    DWORD *size)
+{
+	return binary_to_string(in, n, flags, out, size, TRUE);
 }
 
 /* "-----BEGIN x-----" ... : where the base64 starts (after that line),

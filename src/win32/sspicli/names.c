@@ -19,10 +19,6 @@ static DWORD sam_name(WCHAR *out, DWORD cap)
 
 static BOOLEAN name_of(EXTENDED_NAME_FORMAT format, WCHAR *name, DWORD *len)
 {
-	if (!len) {
-		SetLastError(ERROR_INVALID_PARAMETER);
-		return FALSE;
-	}
 	if (format != NameSamCompatible) {
 		SetLastError(format == NameUnknown ? ERROR_INVALID_PARAMETER : ERROR_NONE_MAPPED);
 		return FALSE;
@@ -31,38 +27,38 @@ static BOOLEAN name_of(EXTENDED_NAME_FORMAT format, WCHAR *name, DWORD *len)
 	return *len != 0;
 }
 
-/* Too small: ERROR_MORE_DATA and the size with the NUL; success: the
- * length without it. */
-SSPI_API BOOLEAN SEC_ENTRY GetUserNameExW(EXTENDED_NAME_FORMAT format, LPWSTR out, PULONG size)
+/* Both forms.  Too small: ERROR_MORE_DATA and the size with the NUL;
+ * success: the length without it. */
+static BOOLEAN name_out(EXTENDED_NAME_FORMAT format, void *out, PULONG size, BOOL wide)
 {
 	WCHAR name[MAX_COMPUTERNAME_LENGTH + UNLEN + 2];
 	DWORD len;
 
-	if (!size || !name_of(format, name, &len))
-		return size ? FALSE : (SetLastError(ERROR_INVALID_PARAMETER), FALSE);
+	if (!size) {
+		SetLastError(ERROR_INVALID_PARAMETER);
+		return FALSE;
+	}
+	if (!name_of(format, name, &len))
+		return FALSE;
 	if (!out || *size < len + 1) {
 		*size = len + 1;
 		SetLastError(ERROR_MORE_DATA);
 		return FALSE;
 	}
-	memcpy(out, name, (len + 1) * sizeof(WCHAR));
+	if (wide)
+		memcpy(out, name, (len + 1) * sizeof(WCHAR));
+	else
+		WideCharToMultiByte(CP_ACP, 0, name, (int)len + 1, out, (int)*size, NULL, NULL);
 	*size = len;
 	return TRUE;
 }
 
+SSPI_API BOOLEAN SEC_ENTRY GetUserNameExW(EXTENDED_NAME_FORMAT format, LPWSTR out, PULONG size)
+{
+	return name_out(format, out, size, TRUE);
+}
+
 SSPI_API BOOLEAN SEC_ENTRY GetUserNameExA(EXTENDED_NAME_FORMAT format, LPSTR out, PULONG size)
 {
-	WCHAR name[MAX_COMPUTERNAME_LENGTH + UNLEN + 2];
-	DWORD len;
-
-	if (!size || !name_of(format, name, &len))
-		return size ? FALSE : (SetLastError(ERROR_INVALID_PARAMETER), FALSE);
-	if (!out || *size < len + 1) {
-		*size = len + 1;
-		SetLastError(ERROR_MORE_DATA);
-		return FALSE;
-	}
-	WideCharToMultiByte(CP_ACP, 0, name, (int)len + 1, out, (int)*size, NULL, NULL);
-	*size = len;
-	return TRUE;
+	return name_out(format, out, size, FALSE);
 }

@@ -86,88 +86,80 @@ static BOOL user_profile(HANDLE token, WCHAR *path, DWORD *len)
 	return ok;
 }
 
-UE_API BOOL WINAPI GetUserProfileDirectoryW(HANDLE token, LPWSTR dir, LPDWORD size)
+/* A folder's path (ok: found) into the caller's buffer, wide or not. */
+static BOOL answer(BOOL ok, const WCHAR *path, DWORD len, void *dir, LPDWORD size, BOOL wide)
+{
+	return wide ? ok && ue_give(path, len, dir, size) : ue_give_a(ok, path, len, dir, size);
+}
+
+static BOOL user_dir(HANDLE token, void *dir, LPDWORD size, BOOL wide)
 {
 	WCHAR path[MAX_PATH];
 	DWORD len = 0;
+	BOOL ok;
 
 	if (!size) {
 		SetLastError(ERROR_INVALID_PARAMETER);
 		return FALSE;
 	}
-	return user_profile(token, path, &len) && ue_give(path, len, dir, size);
+	ok = user_profile(token, path, &len);
+	return answer(ok, path, len, dir, size, wide);
+}
+
+UE_API BOOL WINAPI GetUserProfileDirectoryW(HANDLE token, LPWSTR dir, LPDWORD size)
+{
+	return user_dir(token, dir, size, TRUE);
 }
 
 UE_API BOOL WINAPI GetUserProfileDirectoryA(HANDLE token, LPSTR dir, LPDWORD size)
 {
-	WCHAR path[MAX_PATH];
-	DWORD len = 0;
-
-	if (!size) {
-		SetLastError(ERROR_INVALID_PARAMETER);
-		return FALSE;
-	}
-	BOOL ok = user_profile(token, path, &len);
-
-	return ue_give_a(ok, path, len, dir, size);
+	return user_dir(token, dir, size, FALSE);
 }
 
 /* The ProfileList values of the machine: ProfilesDirectory, Default,
- * ProgramData (the all-users profile). */
-static BOOL machine_dir(const WCHAR *value, LPWSTR dir, LPDWORD size)
+ * ProgramData (the all-users profile); both forms. */
+static BOOL machine_dir(const WCHAR *value, void *dir, LPDWORD size, BOOL wide)
 {
 	WCHAR path[MAX_PATH];
 	DWORD len = 0;
+	BOOL ok;
 
 	if (!size) {
 		SetLastError(ERROR_INVALID_PARAMETER);
 		return FALSE;
 	}
-	return ue_profile_value(NULL, value, path, MAX_PATH, &len) && ue_give(path, len, dir, size);
-}
-
-static BOOL machine_dir_a(const WCHAR *value, LPSTR dir, LPDWORD size)
-{
-	WCHAR path[MAX_PATH];
-	DWORD len = 0;
-
-	if (!size) {
-		SetLastError(ERROR_INVALID_PARAMETER);
-		return FALSE;
-	}
-	BOOL ok = ue_profile_value(NULL, value, path, MAX_PATH, &len);
-
-	return ue_give_a(ok, path, len, dir, size);
+	ok = ue_profile_value(NULL, value, path, MAX_PATH, &len);
+	return answer(ok, path, len, dir, size, wide);
 }
 
 UE_API BOOL WINAPI GetProfilesDirectoryW(LPWSTR dir, LPDWORD size)
 {
-	return machine_dir(L"ProfilesDirectory", dir, size);
+	return machine_dir(L"ProfilesDirectory", dir, size, TRUE);
 }
 
 UE_API BOOL WINAPI GetProfilesDirectoryA(LPSTR dir, LPDWORD size)
 {
-	return machine_dir_a(L"ProfilesDirectory", dir, size);
+	return machine_dir(L"ProfilesDirectory", dir, size, FALSE);
 }
 
 UE_API BOOL WINAPI GetDefaultUserProfileDirectoryW(LPWSTR dir, LPDWORD size)
 {
-	return machine_dir(L"Default", dir, size);
+	return machine_dir(L"Default", dir, size, TRUE);
 }
 
 UE_API BOOL WINAPI GetDefaultUserProfileDirectoryA(LPSTR dir, LPDWORD size)
 {
-	return machine_dir_a(L"Default", dir, size);
+	return machine_dir(L"Default", dir, size, FALSE);
 }
 
 UE_API BOOL WINAPI GetAllUsersProfileDirectoryW(LPWSTR dir, LPDWORD size)
 {
-	return machine_dir(L"ProgramData", dir, size);
+	return machine_dir(L"ProgramData", dir, size, TRUE);
 }
 
 UE_API BOOL WINAPI GetAllUsersProfileDirectoryA(LPSTR dir, LPDWORD size)
 {
-	return machine_dir_a(L"ProgramData", dir, size);
+	return machine_dir(L"ProgramData", dir, size, FALSE);
 }
 
 /* A local profile: no PT_* flag. */

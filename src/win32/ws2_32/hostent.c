@@ -33,10 +33,8 @@ static struct hostent *hostent_of(const char *name, struct in_addr addr)
 {
 	struct ws_thread *t = ws_thread_data();
 
-	if (!t) {
-		ws_fail(WSA_NOT_ENOUGH_MEMORY);
-		return NULL;
-	}
+	if (!t)
+		return ws_fail_null(WSA_NOT_ENOUGH_MEMORY);
 	lstrcpynA(t->host_name, name, sizeof(t->host_name));
 	t->host_addr = addr;
 	t->host_aliases[0] = NULL;
@@ -52,10 +50,8 @@ WS_API struct hostent *WSAAPI gethostbyname(const char *name)
 	struct in_addr a;
 	int err;
 
-	if ((err = ws_not_started())) {
-		ws_fail(err);
-		return NULL;
-	}
+	if ((err = ws_not_started()))
+		return ws_fail_null(err);
 	if (!name || !*name) { /* documented: the local host */
 		ws_host_name(host, sizeof(host));
 		name = host;
@@ -66,8 +62,7 @@ WS_API struct hostent *WSAAPI gethostbyname(const char *name)
 		a.s_addr = htonl(INADDR_LOOPBACK);
 		return hostent_of(name, a);
 	}
-	ws_fail(WSAHOST_NOT_FOUND);
-	return NULL;
+	return ws_fail_null(WSAHOST_NOT_FOUND);
 }
 
 /* Only the loopback address has a name without a network: the computer's. */
@@ -77,23 +72,15 @@ WS_API struct hostent *WSAAPI gethostbyaddr(const char *addr, int len, int type)
 	struct in_addr a;
 	int err;
 
-	if ((err = ws_not_started())) {
-		ws_fail(err);
-		return NULL;
-	}
-	if (!addr) {
-		ws_fail(WSAEFAULT);
-		return NULL;
-	}
-	if (type != AF_INET || len < 4) {
-		ws_fail(type == AF_INET ? WSAEFAULT : WSAEAFNOSUPPORT);
-		return NULL;
-	}
+	if ((err = ws_not_started()))
+		return ws_fail_null(err);
+	if (!addr)
+		return ws_fail_null(WSAEFAULT);
+	if (type != AF_INET || len < 4)
+		return ws_fail_null(type == AF_INET ? WSAEFAULT : WSAEAFNOSUPPORT);
 	memcpy(&a, addr, 4);
-	if ((ntohl(a.s_addr) >> 24) != 127) {
-		ws_fail(WSAHOST_NOT_FOUND);
-		return NULL;
-	}
+	if ((ntohl(a.s_addr) >> 24) != 127)
+		return ws_fail_null(WSAHOST_NOT_FOUND);
 	ws_host_name(host, sizeof(host));
 	return hostent_of(host, a);
 }

@@ -113,7 +113,8 @@ static int address_text(INT family, const void *addr, char *text)
 	return 0;
 }
 
-WS_API PCSTR WSAAPI inet_ntop(INT family, const VOID *addr, PSTR out, size_t size)
+/* Both forms: NULL with the error when the text does not fit. */
+static void *ntop(INT family, const void *addr, void *out, size_t size, BOOL wide)
 {
 	char text[INET6_ADDRSTRLEN];
 	int err = address_text(family, addr, text);
@@ -124,23 +125,21 @@ WS_API PCSTR WSAAPI inet_ntop(INT family, const VOID *addr, PSTR out, size_t siz
 		ws_fail(err);
 		return NULL;
 	}
-	strcpy(out, text);
+	if (wide)
+		ws_widen(text, out);
+	else
+		strcpy(out, text);
 	return out;
+}
+
+WS_API PCSTR WSAAPI inet_ntop(INT family, const VOID *addr, PSTR out, size_t size)
+{
+	return ntop(family, addr, out, size, FALSE);
 }
 
 WS_API PCWSTR WSAAPI InetNtopW(INT family, const VOID *addr, PWSTR out, size_t size)
 {
-	char text[INET6_ADDRSTRLEN];
-	int err = address_text(family, addr, text);
-
-	if (!err && (!out || strlen(text) + 1 > size))
-		err = ERROR_INVALID_PARAMETER;
-	if (err) {
-		ws_fail(err);
-		return NULL;
-	}
-	ws_widen(text, out);
-	return out;
+	return ntop(family, addr, out, size, TRUE);
 }
 
 WS_API u_long WSAAPI htonl(u_long v)

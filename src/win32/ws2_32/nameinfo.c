@@ -70,8 +70,18 @@ static int describe(const SOCKADDR *sa, socklen_t len, BOOL want_host, char *hos
 	return 0;
 }
 
-WS_API INT WSAAPI getnameinfo(const SOCKADDR *sa, socklen_t len, PCHAR host, DWORD hostlen,
-			      PCHAR serv, DWORD servlen, INT flags)
+static void put_text(const char *text, void *out, BOOL wide)
+{
+	if (wide)
+		ws_widen(text, out);
+	else
+		strcpy(out, text);
+}
+
+/* Both forms: the texts, checked against the caller's room, then copied
+ * narrow or wide. */
+static INT name_info(const SOCKADDR *sa, socklen_t len, void *host, DWORD hostlen, void *serv,
+		     DWORD servlen, INT flags, BOOL wide)
 {
 	char h[256], s[32];
 	int err = describe(sa, len, host && hostlen, h, serv && servlen, s, flags);
@@ -84,28 +94,20 @@ WS_API INT WSAAPI getnameinfo(const SOCKADDR *sa, socklen_t len, PCHAR host, DWO
 		return err;
 	}
 	if (host && hostlen)
-		strcpy(host, h);
+		put_text(h, host, wide);
 	if (serv && servlen)
-		strcpy(serv, s);
+		put_text(s, serv, wide);
 	return 0;
+}
+
+WS_API INT WSAAPI getnameinfo(const SOCKADDR *sa, socklen_t len, PCHAR host, DWORD hostlen,
+			      PCHAR serv, DWORD servlen, INT flags)
+{
+	return name_info(sa, len, host, hostlen, serv, servlen, flags, FALSE);
 }
 
 WS_API INT WSAAPI GetNameInfoW(const SOCKADDR *sa, socklen_t len, PWCHAR host, DWORD hostlen,
 			       PWCHAR serv, DWORD servlen, INT flags)
 {
-	char h[256], s[32];
-	int err = describe(sa, len, host && hostlen, h, serv && servlen, s, flags);
-
-	if (!err && ((host && hostlen && strlen(h) >= hostlen) ||
-		     (serv && servlen && strlen(s) >= servlen)))
-		err = WSAEFAULT;
-	if (err) {
-		WSASetLastError(err);
-		return err;
-	}
-	if (host && hostlen)
-		ws_widen(h, host);
-	if (serv && servlen)
-		ws_widen(s, serv);
-	return 0;
+	return name_info(sa, len, host, hostlen, serv, servlen, flags, TRUE);
 }

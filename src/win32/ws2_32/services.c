@@ -69,14 +69,10 @@ WS_API struct servent *WSAAPI getservbyname(const char *name, const char *proto)
 	USHORT port;
 	int err;
 
-	if ((err = ws_not_started()) || (err = name ? 0 : WSAEFAULT)) {
-		ws_fail(err);
-		return NULL;
-	}
-	if (!(port = ws_service_port(name, proto))) {
-		ws_fail(WSANO_DATA);
-		return NULL;
-	}
+	if ((err = ws_not_started()) || (err = name ? 0 : WSAEFAULT))
+		return ws_fail_null(err);
+	if (!(port = ws_service_port(name, proto)))
+		return ws_fail_null(WSANO_DATA);
 	name = ws_service_name(port, proto, &p); /* the table's spelling */
 	return servent_of(name, port, p);
 }
@@ -86,14 +82,10 @@ WS_API struct servent *WSAAPI getservbyport(int port, const char *proto)
 	const char *name, *p;
 	int err;
 
-	if ((err = ws_not_started())) {
-		ws_fail(err);
-		return NULL;
-	}
-	if (!(name = ws_service_name((USHORT)port, proto, &p))) {
-		ws_fail(WSANO_DATA);
-		return NULL;
-	}
+	if ((err = ws_not_started()))
+		return ws_fail_null(err);
+	if (!(name = ws_service_name((USHORT)port, proto, &p)))
+		return ws_fail_null(WSANO_DATA);
 	return servent_of(name, (USHORT)port, p);
 }
 
@@ -112,28 +104,22 @@ WS_API struct protoent *WSAAPI getprotobyname(const char *name)
 {
 	int err;
 
-	if ((err = ws_not_started()) || (err = name ? 0 : WSAEFAULT)) {
-		ws_fail(err);
-		return NULL;
-	}
+	if ((err = ws_not_started()) || (err = name ? 0 : WSAEFAULT))
+		return ws_fail_null(err);
 	for (size_t i = 0; i < ARRAYSIZE(protocols); i++)
 		if (!_stricmp(name, protocols[i].name))
 			return protoent_at(i);
-	ws_fail(WSANO_DATA);
-	return NULL;
+	return ws_fail_null(WSANO_DATA);
 }
 
 WS_API struct protoent *WSAAPI getprotobynumber(int number)
 {
 	int err;
 
-	if ((err = ws_not_started())) {
-		ws_fail(err);
-		return NULL;
-	}
+	if ((err = ws_not_started()))
+		return ws_fail_null(err);
 	for (size_t i = 0; i < ARRAYSIZE(protocols); i++)
 		if (protocols[i].number == number)
 			return protoent_at(i);
-	ws_fail(WSANO_DATA);
-	return NULL;
+	return ws_fail_null(WSANO_DATA);
 }

@@ -12,6 +12,12 @@ int ws_fail(int error)
 	return SOCKET_ERROR;
 }
 
+void *ws_fail_null(int error)
+{
+	ws_fail(error);
+	return NULL;
+}
+
 int ws_not_started(void)
 {
 	return started > 0 ? 0 : WSANOTINITIALISED;

@@ -21,8 +21,10 @@
 
 #define WS_API WINSOCK_API_LINKAGE
 
-/* startup.c: SOCKET_ERROR with this error (WSASetLastError). */
+/* startup.c: SOCKET_ERROR (or, for the calls that give a pointer, NULL)
+ * with this error (WSASetLastError). */
 int ws_fail(int error);
+void *ws_fail_null(int error);
 /* 0 after WSAStartup, else WSANOTINITIALISED. */
 int ws_not_started(void);
 /* A call on a SOCKET: WSANOTINITIALISED before WSAStartup, else
