@@ -10,6 +10,7 @@
  * answers an unknown code.
  */
 #include <sys/random.h>
+#include "emul/event.h"
 #include "emul/file.h"
 
 /* ntddksec.h: CTL_CODE(FILE_DEVICE_KSEC, 1 and 2, METHOD_BUFFERED,
@@ -41,25 +42,41 @@ static NTSTATUS ksec_rng(struct nt_call *c, uint64_t out, uint32_t out_len, uint
 	return LSW_STATUS_SUCCESS;
 }
 
-/* NtDeviceIoControlFile(FileHandle, Event, ApcRoutine, ApcContext,
- *                       IoStatusBlock, IoControlCode, InputBuffer,
- *                       InputBufferLength, OutputBuffer, OutputBufferLength)
- * Completes at once, as the other file calls here do. */
-NTSTATUS nt_NtDeviceIoControlFile(struct nt_call *c)
+static NTSTATUS device_control(struct nt_call *c, struct file_object *f)
 {
 	uint32_t code = (uint32_t)c->args[5], out_len = (uint32_t)c->args[9];
 	uint64_t done = 0;
+	NTSTATUS st;
+
+	if (f->kind != FILE_KIND_KSEC || (code != IOCTL_KSEC_RNG && code != IOCTL_KSEC_RNG_REKEY))
+		return LSW_STATUS_INVALID_DEVICE_REQUEST;
+	if (out_len && !c->args[8])
+		return LSW_STATUS_INVALID_PARAMETER;
+	if ((st = ksec_rng(c, c->args[8], out_len, &done)) != LSW_STATUS_SUCCESS)
+		return st;
+	return tracee_write_iosb(c->thread, c->args[4], st, done);
+}
+
+/* NtDeviceIoControlFile(FileHandle, Event, ApcRoutine, ApcContext,
+ *                       IoStatusBlock, IoControlCode, InputBuffer,
+ *                       InputBufferLength, OutputBuffer, OutputBufferLength)
+ * Completes at once; the Event, when given, is set on completion, so a
+ * caller that waits on it (as for overlapped I/O) goes on. */
+NTSTATUS nt_NtDeviceIoControlFile(struct nt_call *c)
+{
+	struct nt_object *event = NULL;
 	struct file_object *f;
 	NTSTATUS st;
 
 	if (!(f = get_file(c, c->args[0], &st)))
 		return st;
-	if (f->kind != FILE_KIND_KSEC || (code != IOCTL_KSEC_RNG && code != IOCTL_KSEC_RNG_REKEY))
-		return LSW_STATUS_INVALID_DEVICE_REQUEST;
-	if (out_len && !c->args[8])
-		return LSW_STATUS_INVALID_PARAMETER;
-	st = ksec_rng(c, c->args[8], out_len, &done);
-	if (st != LSW_STATUS_SUCCESS)
+	if (c->args[1] && !(event = event_from_handle(c, c->args[1], &st)))
 		return st;
-	return tracee_write_iosb(c->thread, c->args[4], st, done);
+	st = device_control(c, f);
+	if (event) {
+		if (st == LSW_STATUS_SUCCESS)
+			event_signal(event);
+		object_unref(event);
+	}
+	return st;
 }
