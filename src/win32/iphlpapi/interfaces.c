@@ -39,7 +39,9 @@ IPH_API NETIO_STATUS WINAPI ConvertInterfaceLuidToIndex(const NET_LUID *luid, PN
 	return ERROR_SUCCESS;
 }
 
-IPH_API NETIO_STATUS WINAPI ConvertInterfaceLuidToNameA(const NET_LUID *luid, PSTR name, SIZE_T len)
+/* Both forms: the loopback's name, if the LUID is its and the room is
+ * enough (len in characters). */
+static NETIO_STATUS luid_to_name(const NET_LUID *luid, void *name, SIZE_T len, BOOL wide)
 {
 	if (!luid || !name)
 		return ERROR_INVALID_PARAMETER;
@@ -47,20 +49,21 @@ IPH_API NETIO_STATUS WINAPI ConvertInterfaceLuidToNameA(const NET_LUID *luid, PS
 		return ERROR_FILE_NOT_FOUND;
 	if (len < sizeof(LOOPBACK_NAME))
 		return ERROR_NOT_ENOUGH_MEMORY;
-	lstrcpyA(name, LOOPBACK_NAME);
+	if (wide)
+		lstrcpyW(name, L"" LOOPBACK_NAME);
+	else
+		lstrcpyA(name, LOOPBACK_NAME);
 	return ERROR_SUCCESS;
+}
+
+IPH_API NETIO_STATUS WINAPI ConvertInterfaceLuidToNameA(const NET_LUID *luid, PSTR name, SIZE_T len)
+{
+	return luid_to_name(luid, name, len, FALSE);
 }
 
 IPH_API NETIO_STATUS WINAPI ConvertInterfaceLuidToNameW(const NET_LUID *luid, PWSTR name, SIZE_T len)
 {
-	if (!luid || !name)
-		return ERROR_INVALID_PARAMETER;
-	if (!iph_is_loopback_luid(luid))
-		return ERROR_FILE_NOT_FOUND;
-	if (len < sizeof(LOOPBACK_NAME))
-		return ERROR_NOT_ENOUGH_MEMORY;
-	lstrcpyW(name, L"" LOOPBACK_NAME);
-	return ERROR_SUCCESS;
+	return luid_to_name(luid, name, len, TRUE);
 }
 
 IPH_API NETIO_STATUS WINAPI ConvertInterfaceNameToLuidA(const CHAR *name, NET_LUID *luid)
