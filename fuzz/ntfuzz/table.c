@@ -140,6 +140,9 @@ static const uint32_t v_section_information_class[] = {
 static const uint32_t v_token_information_class[] = {
 #include "tracer/xlat/token_information_class.def"
 };
+static const uint32_t v_ioctl_code[] = {
+#include "tracer/xlat/ioctl_code.def"
+};
 static const uint32_t v_event_information_class[] = {
 #include "tracer/xlat/event_information_class.def"
 };
@@ -215,6 +218,7 @@ const struct valset *const obj_attribute_values = VS(obj_attributes);
 #define FT_OBJECT_INFORMATION_CLASS   ENUM(object_information_class)
 #define FT_SECTION_INFORMATION_CLASS  ENUM(section_information_class)
 #define FT_TOKEN_INFORMATION_CLASS    ENUM(token_information_class)
+#define FT_IOCTL_CODE                 ENUM(ioctl_code)
 #define FT_EVENT_INFORMATION_CLASS    ENUM(event_information_class)
 #define FT_MUTANT_INFORMATION_CLASS   ENUM(mutant_information_class)
 #define FT_SEMAPHORE_INFORMATION_CLASS ENUM(semaphore_information_class)

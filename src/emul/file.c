@@ -114,7 +114,8 @@ struct file_object *file_new(enum file_kind kind, int fd, const char *name)
 	f->kind = kind;
 	f->fd = fd;
 	f->name_utf8 = strdup(name ? name : "");
-	f->device_type = kind == FILE_KIND_NULL ? FILE_DEVICE_NULL : FILE_DEVICE_DISK;
+	f->device_type = kind == FILE_KIND_NULL ? FILE_DEVICE_NULL
+			 : kind == FILE_KIND_KSEC ? FILE_DEVICE_KSEC : FILE_DEVICE_DISK;
 	f->live_next = live_files;
 	if (live_files)
 		live_files->live_prev = f;
@@ -222,6 +223,8 @@ NTSTATUS nt_NtWriteFile(struct nt_call *c)
 		return st;
 	if (!(f->access & (FILE_WRITE_DATA | FILE_APPEND_DATA)))
 		return LSW_STATUS_ACCESS_DENIED;
+	if (f->kind == FILE_KIND_KSEC)
+		return LSW_STATUS_INVALID_DEVICE_REQUEST; /* only device I/O controls */
 	if ((st = read_offset(c, c->args[7], &off)) != LSW_STATUS_SUCCESS)
 		return st;
 	if (f->kind == FILE_KIND_STREAM)
@@ -308,6 +311,8 @@ NTSTATUS nt_NtReadFile(struct nt_call *c)
 		return st;
 	if (!(f->access & FILE_READ_DATA))
 		return LSW_STATUS_ACCESS_DENIED;
+	if (f->kind == FILE_KIND_KSEC)
+		return LSW_STATUS_INVALID_DEVICE_REQUEST; /* only device I/O controls */
 	if ((st = read_offset(c, c->args[7], &off)) != LSW_STATUS_SUCCESS)
 		return st;
 	if (f->kind == FILE_KIND_STREAM)
@@ -560,6 +565,9 @@ static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t acc
 		break;
 	case PATH_NULL_DEVICE:
 		f = file_new(FILE_KIND_NULL, -1, "\\Device\\Null");
+		break;
+	case PATH_KSEC_DEVICE:
+		f = file_new(FILE_KIND_KSEC, -1, "\\Device\\CNG");
 		break;
 	case PATH_CONIN: /* the console input only reads */
 		f = file_from_stdio(console_fd(0), 0);

@@ -10,6 +10,7 @@ enum file_kind {
 	FILE_KIND_DIR,
 	FILE_KIND_STREAM,   /* one of lsw's own stdin/stdout/stderr */
 	FILE_KIND_NULL,     /* \Device\Null */
+	FILE_KIND_KSEC,     /* \Device\CNG: answers IOCTL_KSEC_RNG only (device_ioctl.c) */
 };
 
 /* How a STREAM's I/O avoids blocking (file_stream.c). */
@@ -24,6 +25,7 @@ enum stream_mode {
 #define FILE_DEVICE_DISK 0x07
 #define FILE_DEVICE_NAMED_PIPE 0x11
 #define FILE_DEVICE_NULL 0x15
+#define FILE_DEVICE_KSEC 0x39
 #define FILE_DEVICE_CONSOLE 0x50
 
 struct file_object {

@@ -471,6 +471,10 @@ NTSTATUS path_resolve(const uint16_t *name, size_t nchars, struct path_result *o
 		out->target = PATH_NULL_DEVICE;
 		return LSW_STATUS_SUCCESS;
 	}
+	if (!strcasecmp(buf, "\\Device\\CNG") || !strcasecmp(buf, "\\Device\\KsecDD")) {
+		out->target = PATH_KSEC_DEVICE;
+		return LSW_STATUS_SUCCESS;
+	}
 	if (!strncmp(buf, "\\??\\", 4))
 		dos = buf + 4;
 	else if (!strncasecmp(buf, "\\DosDevices\\", 12))

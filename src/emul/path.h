@@ -12,6 +12,7 @@ enum path_target {
 	PATH_CONIN,       /* CONIN$ */
 	PATH_CONOUT,      /* CONOUT$ */
 	PATH_CON,         /* CON: CONIN$ when opened for reading, else CONOUT$ */
+	PATH_KSEC_DEVICE, /* \Device\CNG, \Device\KsecDD: random bytes (device_ioctl.c) */
 };
 
 struct path_result {

@@ -111,6 +111,7 @@ typedef void special_fn(struct strbuf *sb, struct trace_call *tc, const struct a
 	X(MUTANT_INFORMATION_CLASS,   K_SCALAR, F_ENUM,   4, &xs_mutant_information_class, NULL) \
 	X(SEMAPHORE_INFORMATION_CLASS, K_SCALAR, F_ENUM,  4, &xs_semaphore_information_class, NULL) \
 	X(TIMER_INFORMATION_CLASS,    K_SCALAR, F_ENUM,   4, &xs_timer_information_class, NULL) \
+	X(IOCTL_CODE,                 K_SCALAR, F_ENUM,   4, &xs_ioctl_code, NULL) \
 	X(PULONG,                     K_PTR,    F_DEC,    4, NULL, NULL) \
 	X(PLONG,                      K_PTR,    F_SDEC,   4, NULL, NULL) \
 	X(PUSHORT,                    K_PTR,    F_DEC,    2, NULL, NULL) \
@@ -180,7 +181,7 @@ extern const struct type_info trace_types[T_END];
 	X(key_value_information_class) X(object_information_class) \
 	X(section_information_class) X(token_information_class) \
 	X(event_information_class) X(mutant_information_class) \
-	X(semaphore_information_class) X(timer_information_class)
+	X(semaphore_information_class) X(timer_information_class) X(ioctl_code)
 
 #define TRACE_XLAT_DECL(name) extern const struct xlat_set xs_##name;
 TRACE_XLAT_SETS(TRACE_XLAT_DECL)

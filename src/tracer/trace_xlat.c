@@ -253,6 +253,11 @@ static const struct xlat x_token_information_class[] = {
 };
 SET(token_information_class)
 
+static const struct xlat x_ioctl_code[] = {
+#include "tracer/xlat/ioctl_code.def"
+};
+SET(ioctl_code)
+
 static const struct xlat x_event_information_class[] = {
 #include "tracer/xlat/event_information_class.def"
 };
