@@ -111,6 +111,7 @@ int cmd_trace(int argc, char **argv)
 		return 2;
 	}
 	trace_opts = &o;
+	rs.trace_to_stderr = o.out == stderr;
 	status = run_program(&rs, argc, argv, optind);
 	if (o.out != stderr && fclose(o.out) != 0) {
 		fprintf(stderr, "lsw trace: %s: %s\n", out_path, strerror(errno));

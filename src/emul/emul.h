@@ -14,6 +14,8 @@
 #include <lsw/gate.h>
 #include <lsw/lswcall.h>
 #include <lsw/ntstatus.h>
+#include "tracer/loop.h"
+#include "tracer/resource_limits.h"
 
 typedef uint32_t NTSTATUS;
 #define NT_MAX_ARGS 17
@@ -21,6 +23,8 @@ typedef uint32_t NTSTATUS;
 #define NT_DEFERRED 0xFFFFFFFFu
 #define NT_ROW_NOT_A_CALL (-2)
 
+struct lsw_host;
+struct lsw_job;
 struct lsw_process;
 struct lsw_thread;
 struct nt_object;
@@ -38,35 +42,45 @@ struct lsw_mapping {
 	bool read_only;
 };
 
-/* What one run may use (--memory, --pids, --cpus).  The supervisor refuses
- * past them the Windows way (tracer/resource_limits.c sets the kernel's wall just
- * above, for what goes around the supervisor). */
-struct lsw_limits {
-	uint64_t commit;             /* bytes of committed memory */
-	unsigned threads;            /* threads alive at once */
-	unsigned cpus_milli;         /* CPU time in thousandths of a CPU; 0: all */
-	bool report;                 /* say which wall was applied (an option asked) */
-};
-
-struct lsw_config {
-	const char *exe_host_path;   /* the .exe as given */
-	char *const *argv;           /* program arguments after the .exe */
-	int argc;
+/* What a host serves from: the prefix (its drive C: and its registry) and
+ * lsw's own parts.  The strings outlive the host. */
+struct lsw_host_config {
 	const char *prefix;          /* the LSW prefix directory */
 	const char *runtime_path;    /* lsw-runtime ELF */
 	const char *dll_dir;         /* where our ntdll.dll etc. live */
+	struct reg_hive *hive_machine; /* the prefix's registry (NULL: none) */
+	struct reg_hive *hive_user;
+	char **logon_env;            /* the user's environment as logon made it:
+				      * HKCU\Volatile Environment's values */
 	bool debug;                  /* log unimplemented calls, startup */
-	bool netns;                  /* run in an empty network namespace */
+	bool stderr_blocking;        /* a trace writes to stderr: its lines
+				      * wait for the reader */
+};
+
+/* One `lsw run`: the sandbox its processes share.  The strings outlive
+ * the job. */
+struct lsw_job_spec {
 	struct lsw_mapping maps[LSW_MAX_MAPPINGS];
 	unsigned nmaps;
 	bool no_cwd;                 /* neither the current nor the program's
 				      * directory is visible, only maps[] */
-	struct reg_hive *hive_machine; /* the prefix's registry (NULL: none) */
-	struct reg_hive *hive_user;
-	const char *start_dir;       /* the program's starting current directory
-				      * (DOS path) if not the host's, e.g. with
-				      * no_cwd: C:\Users\<user> */
+	const char *program;         /* the .exe the run is for: its directory is
+				      * visible read-only (unless no_cwd) */
+	bool netns;                  /* run in an empty network namespace */
 	struct lsw_limits limits;
+	unsigned timeout_sec;        /* 0: none */
+};
+
+/* A process to start.  The strings are copied. */
+struct lsw_process_spec {
+	struct lsw_job *job;
+	const char *image;           /* the .exe, a host path */
+	char *const *argv;           /* its arguments after the image */
+	int argc;
+	char *const *env;            /* NAME=value, the Windows environment */
+	const char *current_dir;     /* DOS path; NULL: the host's current
+				      * directory as the job's drives show it */
+	int std_fds[3];              /* host fds behind its standard handles */
 };
 
 /* One NT system call in flight. */
@@ -130,6 +144,7 @@ struct lsw_thread {
 	uint16_t *name;              /* ThreadNameInformation, malloc'd */
 	uint16_t name_len;           /* bytes */
 	void *object;                /* its thread object (thread.c), NULL once freed */
+	struct mutant *mutants;      /* the mutants it owns (mutant.c) */
 };
 
 /* The supervisor's view of the address space (see memory.c). */
@@ -167,7 +182,16 @@ struct process_start {
 };
 
 struct lsw_process {
-	const struct lsw_config *cfg;
+	struct lsw_host *host;
+	struct lsw_job *job;
+	struct lsw_process *next;    /* the host's process table */
+	/* what it was started with (process_new copies the spec) */
+	char *image_path;            /* the .exe, a host path */
+	char **argv;                 /* the arguments after it */
+	int argc;
+	char **env;                  /* NAME=value, the Windows environment */
+	char *current_dir;           /* DOS path, or NULL: the host's */
+	int std_fds[3];
 	pid_t pid;
 	int notify_fd;
 	uint32_t win_pid;
@@ -188,12 +212,84 @@ struct lsw_process {
 				      * waits unanswered until the process ends */
 	uint64_t gate_ip;            /* where the runtime's gate calls come from */
 	uint64_t handles_std[3];
-	char **env;                  /* NAME=value, the Windows environment */
 	bool terminated;
 	uint32_t exit_status;
 	uint64_t ki_exception;       /* ntdll!KiUserExceptionDispatcher, 0 if missing */
 	uint64_t ki_apc;             /* ntdll!KiUserApcDispatcher, 0 if missing */
 	char last_stub[LSW_STUB_NAME_MAX + 1]; /* "dll!Function", the last stub called */
+	struct stub_seen *stubs_seen; /* the stubs --debug named (stub_call.c) */
+	struct keyed_event *keyed_event; /* the one handle NULL names (keyed_event.c) */
+};
+
+/* The ids processes and threads are known by (ClientId): multiples of 4,
+ * one space for both kinds, none given twice while in use. */
+struct client_ids {
+	uint64_t *used;              /* bit n: id 4 * n is taken */
+	uint32_t nbits;
+	uint32_t next;               /* where the search for a free id starts */
+};
+
+/* What every file of the host shares: share modes and byte-range locks
+ * hold across handles and processes. */
+struct host_files {
+	struct file_object *live;    /* every file object (file.c) */
+	struct open_file *opens;     /* share modes (share.c) */
+	size_t nopens, capopens;
+	struct byte_lock *locks;     /* byte-range locks (file_lock.c) */
+	size_t nlocks, caplocks;
+	struct lock_waiter *lock_waiters;
+	size_t dir_entries;          /* directory listings held (file_dir.c) */
+};
+
+/* The registry of the host's prefix (registry.c, registry_session.c). */
+struct host_registry {
+	struct reg_hive *machine, *user;
+	struct key_watch *watches;   /* NtNotifyChangeKey (registry_notify.c) */
+	unsigned nwatches;
+	bool flush_pending;
+};
+
+/* KUSER_SHARED_DATA, the one page every process maps (kuser.c). */
+struct kuser_page {
+	int fd;
+	volatile uint8_t *page;
+	struct loop *loop;
+};
+
+/*
+ * One supervisor: the loop, the processes and what they share, as one
+ * Windows machine has them: ids, the object namespace, the registry,
+ * files' share modes and locks, KUSER_SHARED_DATA.  Nothing of it is a
+ * file-level static, so one lsw process may hold several.
+ */
+struct lsw_host {
+	struct lsw_host_config cfg;
+	struct loop loop;
+	struct lsw_process *processes; /* the process table */
+	struct lsw_job *jobs;
+	struct client_ids ids;
+	struct object_name *names;   /* the object namespace (object_names.c) */
+	struct host_registry registry;
+	struct host_files files;
+	struct kuser_page kuser;
+	uint64_t volume_key[2];      /* the prefix's (volume_ids.c) */
+	int signal_fd;
+};
+
+/* One `lsw run`: the sandbox view (drives), limits and timeout its
+ * processes share, and who watches them (lsw trace). */
+struct lsw_job {
+	struct lsw_host *host;
+	struct lsw_job *next;        /* the host's jobs */
+	struct lsw_job_spec spec;
+	struct path_view *view;      /* its drives (path.c) */
+	struct limits_wall wall;     /* the kernel's wall (tracer/resource_limits.c) */
+	unsigned nprocesses;         /* started and not yet reaped */
+	uint32_t first_pid;          /* the process the job started with: its
+				      * exit is the job's */
+	int exit_code;               /* lsw's exit status for it */
+	bool timed_out;
+	uint64_t timeout_timer;
 };
 
 /* dispatch.c */
@@ -208,6 +304,24 @@ void nt_defer(struct nt_call *c, void (*cancel)(struct lsw_thread *t, void *arg)
 
 /* ops the reply carries (gate.h) */
 struct lsw_op *nt_add_op(struct nt_call *c, unsigned code);
+
+/* The loop of the host t's process belongs to. */
+static inline struct loop *thread_loop(const struct lsw_thread *t)
+{
+	return &t->process->host->loop;
+}
+
+/* process_record.c: a new process of spec's job in h's table, with its
+ * ids and first thread (not started: the host launches it); NULL when out
+ * of memory or ids.  process_free drops everything it holds. */
+struct lsw_process *process_new(struct lsw_host *h, const struct lsw_process_spec *spec);
+void process_free(struct lsw_process *p);
+/* client_id.c: an unused id (0: none left), and giving one back. */
+uint32_t client_id_alloc(struct client_ids *ids);
+void client_id_free(struct client_ids *ids, uint32_t id);
+void client_ids_free(struct client_ids *ids);
+/* stub_call.c: the process's memory of the stubs --debug named goes. */
+void stub_seen_free(struct lsw_process *p);
 
 /* process.c */
 NTSTATUS process_hello(struct lsw_thread *t, uint64_t block, uint64_t sp);

@@ -18,7 +18,6 @@
 #include "emul/file_lock.h"
 #include "emul/share.h"
 #include "emul/volume_ids.h"
-#include "tracer/loop.h"
 
 #define FILE_SUPERSEDE 0
 #define FILE_OPEN 1
@@ -48,7 +47,7 @@ int file_parent_at(const struct file_object *f, const char **base)
 		errno = EINVAL;
 		return -1;
 	}
-	if ((dirfd = path_open_parent(f->name_utf8, true, base)) < 0)
+	if ((dirfd = path_open_parent(f->view, f->name_utf8, true, base)) < 0)
 		return -1;
 	if (fstatat(dirfd, *base, &st, AT_SYMLINK_NOFOLLOW) < 0 || st.st_dev != f->dev ||
 	    st.st_ino != f->ino) {
@@ -59,11 +58,9 @@ int file_parent_at(const struct file_object *f, const char **base)
 	return dirfd;
 }
 
-static struct file_object *live_files;
-
-struct file_object *file_first_live(void)
+struct file_object *file_first_live(struct lsw_host *h)
 {
-	return live_files;
+	return h->files.live;
 }
 
 static void file_destroy(struct nt_object *obj)
@@ -73,11 +70,11 @@ static void file_destroy(struct nt_object *obj)
 	int dirfd;
 
 	if (f->fd >= 0) {
-		loop_unwatch(f->fd);
+		loop_unwatch(&f->host->loop, f->fd);
 		close(f->fd);
 	}
 	if (f->delete_on_close && f->name_utf8 && !f->read_only &&
-	    !path_protected(f->name_utf8) && (dirfd = file_parent_at(f, &base)) >= 0) {
+	    !path_protected(f->view, f->name_utf8) && (dirfd = file_parent_at(f, &base)) >= 0) {
 		unlinkat(dirfd, base, f->kind == FILE_KIND_DIR ? AT_REMOVEDIR : 0);
 		close(dirfd);
 	}
@@ -85,7 +82,7 @@ static void file_destroy(struct nt_object *obj)
 	if (f->live_prev)
 		f->live_prev->live_next = f->live_next;
 	else
-		live_files = f->live_next;
+		f->host->files.live = f->live_next;
 	if (f->live_next)
 		f->live_next->live_prev = f->live_prev;
 	share_forget(f);
@@ -104,21 +101,25 @@ static void file_describe(struct nt_object *obj, char *buf, size_t len)
 
 const struct nt_object_ops file_ops = { "File", file_destroy, file_describe, NULL };
 
-struct file_object *file_new(enum file_kind kind, int fd, const char *name)
+struct file_object *file_new(struct lsw_process *p, enum file_kind kind, int fd,
+			     const char *name)
 {
 	struct file_object *f = calloc(1, sizeof(*f));
+	struct host_files *files = &p->host->files;
 
 	if (!f)
 		return NULL;
 	object_init(&f->hdr, &file_ops);
+	f->host = p->host;
+	f->view = p->job ? p->job->view : NULL;
 	f->kind = kind;
 	f->fd = fd;
 	f->name_utf8 = strdup(name ? name : "");
 	f->device_type = kind == FILE_KIND_NULL ? FILE_DEVICE_NULL : FILE_DEVICE_DISK;
-	f->live_next = live_files;
-	if (live_files)
-		live_files->live_prev = f;
-	live_files = f;
+	f->live_next = files->live;
+	if (files->live)
+		files->live->live_prev = f;
+	files->live = f;
 	return f;
 }
 
@@ -377,7 +378,7 @@ NTSTATUS file_resolve_attributes(struct nt_call *c, uint64_t oa, struct path_res
 
 	if (st != LSW_STATUS_SUCCESS)
 		return st;
-	st = path_resolve(name, n, pr);
+	st = path_resolve(thread_view(c->thread), name, n, pr);
 	free(name);
 	return st;
 }
@@ -405,12 +406,13 @@ static int open_flags(uint32_t access, uint32_t disposition, bool exists, int *i
 	return fl;
 }
 
-static NTSTATUS open_directory(struct path_result *pr, uint32_t disposition, uint32_t options,
-			       struct file_object **out, int *info);
+static NTSTATUS open_directory(struct lsw_process *p, struct path_result *pr,
+			       uint32_t disposition, uint32_t options, struct file_object **out,
+			       int *info);
 
 /* FILE_DIRECTORY_FILE with FILE_CREATE or FILE_OPEN_IF on a new name. */
-static NTSTATUS create_directory(struct path_result *pr, uint32_t disposition,
-				 struct file_object **out, int *info)
+static NTSTATUS create_directory(struct lsw_process *p, struct path_result *pr,
+				 uint32_t disposition, struct file_object **out, int *info)
 {
 	const char *base;
 	int dirfd, made;
@@ -418,14 +420,15 @@ static NTSTATUS create_directory(struct path_result *pr, uint32_t disposition,
 	if (disposition != FILE_CREATE && disposition != FILE_OPEN_IF)
 		return disposition == FILE_OPEN ? LSW_STATUS_OBJECT_NAME_NOT_FOUND
 						: LSW_STATUS_INVALID_PARAMETER;
-	if ((dirfd = path_open_parent(pr->host_path, true, &base)) < 0)
+	if ((dirfd = path_open_parent(p->job->view, pr->host_path, true, &base)) < 0)
 		return errno_to_status(errno);
 	made = mkdirat(dirfd, base, 0777);
 	close(dirfd);
 	if (made < 0)
 		return errno_to_status(errno);
 	pr->exists = true;
-	if (open_directory(pr, FILE_OPEN, FILE_DIRECTORY_FILE, out, info) != LSW_STATUS_SUCCESS) {
+	if (open_directory(p, pr, FILE_OPEN, FILE_DIRECTORY_FILE, out, info) !=
+	    LSW_STATUS_SUCCESS) {
 		rmdir(pr->host_path);
 		return LSW_STATUS_UNSUCCESSFUL;
 	}
@@ -434,8 +437,9 @@ static NTSTATUS create_directory(struct path_result *pr, uint32_t disposition,
 }
 
 /* An existing directory: only "open" dispositions make sense for it. */
-static NTSTATUS open_directory(struct path_result *pr, uint32_t disposition, uint32_t options,
-			       struct file_object **out, int *info)
+static NTSTATUS open_directory(struct lsw_process *p, struct path_result *pr,
+			       uint32_t disposition, uint32_t options, struct file_object **out,
+			       int *info)
 {
 	int fd;
 
@@ -448,11 +452,11 @@ static NTSTATUS open_directory(struct path_result *pr, uint32_t disposition, uin
 	fd = open(pr->host_path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0)
 		return errno_to_status(errno);
-	if (!path_fd_reachable(fd, !pr->read_only)) {
+	if (!path_fd_reachable(p->job->view, fd, !pr->read_only)) {
 		close(fd);
 		return LSW_STATUS_ACCESS_DENIED; /* a path swapped under us */
 	}
-	*out = file_new(FILE_KIND_DIR, fd, pr->host_path);
+	*out = file_new(p, FILE_KIND_DIR, fd, pr->host_path);
 	if (!*out) {
 		close(fd);
 		return LSW_STATUS_NO_MEMORY;
@@ -462,8 +466,9 @@ static NTSTATUS open_directory(struct path_result *pr, uint32_t disposition, uin
 	return LSW_STATUS_SUCCESS;
 }
 
-static NTSTATUS open_host(struct path_result *pr, uint32_t access, uint32_t disposition,
-			  uint32_t options, struct file_object **out, int *info)
+static NTSTATUS open_host(struct lsw_process *p, struct path_result *pr, uint32_t access,
+			  uint32_t disposition, uint32_t options, struct file_object **out,
+			  int *info)
 {
 	struct stat st;
 	const char *base;
@@ -477,17 +482,17 @@ static NTSTATUS open_host(struct path_result *pr, uint32_t access, uint32_t disp
 	if (!pr->exists && !(fl & O_CREAT))
 		return LSW_STATUS_OBJECT_NAME_NOT_FOUND;
 	if (pr->exists && lstat(pr->host_path, &st) == 0 && S_ISDIR(st.st_mode))
-		return open_directory(pr, disposition, options, out, info);
+		return open_directory(p, pr, disposition, options, out, info);
 	if ((options & FILE_DIRECTORY_FILE) && pr->exists)
 		return LSW_STATUS_NOT_A_DIRECTORY;
 	if (options & FILE_DIRECTORY_FILE)
-		return create_directory(pr, disposition, out, info);
+		return create_directory(p, pr, disposition, out, info);
 	if (pr->exists && stat(pr->host_path, &st) == 0 && !(st.st_mode & 0222) &&
 	    ((fl & O_ACCMODE) != O_RDONLY || (access & DELETE_ACCESS)))
 		return LSW_STATUS_ACCESS_DENIED; /* FILE_ATTRIBUTE_READONLY, even for root */
 	/* O_NONBLOCK: a FIFO or device placed in a mapped directory must not
 	 * stall the supervisor in open(); only regular files are served. */
-	if ((dirfd = path_open_parent(pr->host_path, !pr->read_only, &base)) < 0)
+	if ((dirfd = path_open_parent(p->job->view, pr->host_path, !pr->read_only, &base)) < 0)
 		return errno_to_status(errno);
 	fd = openat(dirfd, base, fl | O_NONBLOCK, 0666);
 	close(dirfd);
@@ -497,7 +502,7 @@ static NTSTATUS open_host(struct path_result *pr, uint32_t access, uint32_t disp
 		close(fd);
 		return LSW_STATUS_INVALID_DEVICE_REQUEST;
 	}
-	*out = file_new(FILE_KIND_DISK, fd, pr->host_path);
+	*out = file_new(p, FILE_KIND_DISK, fd, pr->host_path);
 	if (!*out) {
 		close(fd);
 		return LSW_STATUS_NO_MEMORY;
@@ -508,17 +513,17 @@ static NTSTATUS open_host(struct path_result *pr, uint32_t access, uint32_t disp
 
 /* Opens a host file or directory after checking the share modes of the
  * handles already open to it (before any truncation), and records it. */
-static NTSTATUS open_shared(struct path_result *pr, uint32_t access, uint32_t share,
-			    uint32_t disposition, uint32_t options, struct file_object **out,
-			    int *info)
+static NTSTATUS open_shared(struct lsw_process *p, struct path_result *pr, uint32_t access,
+			    uint32_t share, uint32_t disposition, uint32_t options,
+			    struct file_object **out, int *info)
 {
 	struct stat st;
 	NTSTATUS s;
 
 	if (pr->exists && stat(pr->host_path, &st) == 0 &&
-	    (s = share_check(st.st_dev, st.st_ino, access, share)) != LSW_STATUS_SUCCESS)
+	    (s = share_check(p->host, st.st_dev, st.st_ino, access, share)) != LSW_STATUS_SUCCESS)
 		return s;
-	if ((s = open_host(pr, access, disposition, options, out, info)) != LSW_STATUS_SUCCESS)
+	if ((s = open_host(p, pr, access, disposition, options, out, info)) != LSW_STATUS_SUCCESS)
 		return s;
 	if (fstat((*out)->fd, &st) == 0) {
 		(*out)->dev = st.st_dev;
@@ -549,7 +554,7 @@ static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t acc
 		return st;
 	access = file_map_generic(access);
 	utf16_to_utf8(name, n, nt_name, sizeof(nt_name));
-	st = path_resolve(name, n, &pr);
+	st = path_resolve(p->job->view, name, n, &pr);
 	free(name);
 	if (st != LSW_STATUS_SUCCESS)
 		return st;
@@ -559,18 +564,18 @@ static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t acc
 	case PATH_CON:
 		break;
 	case PATH_NULL_DEVICE:
-		f = file_new(FILE_KIND_NULL, -1, "\\Device\\Null");
+		f = file_new(p, FILE_KIND_NULL, -1, "\\Device\\Null");
 		break;
 	case PATH_CONIN: /* the console input only reads */
-		f = file_from_stdio(console_fd(0), 0);
+		f = file_from_stdio(p, console_fd(0), 0);
 		access &= ~(uint32_t)(FILE_WRITE_DATA | FILE_APPEND_DATA);
 		break;
 	case PATH_CONOUT: /* the console output only writes */
-		f = file_from_stdio(console_fd(1), 0);
+		f = file_from_stdio(p, console_fd(1), 0);
 		access &= ~(uint32_t)FILE_READ_DATA;
 		break;
 	case PATH_HOST:
-		st = open_shared(&pr, access, share, disposition, options, &f, &info);
+		st = open_shared(p, &pr, access, share, disposition, options, &f, &info);
 		if (st != LSW_STATUS_SUCCESS)
 			return st;
 		break;
@@ -615,6 +620,8 @@ NTSTATUS nt_NtOpenFile(struct nt_call *c)
  * that does not share delete is open, as on Windows. */
 NTSTATUS nt_NtDeleteFile(struct nt_call *c)
 {
+	const struct path_view *v = thread_view(c->thread);
+	struct lsw_host *h = c->thread->process->host;
 	struct path_result pr;
 	struct stat st;
 	const char *base;
@@ -627,11 +634,12 @@ NTSTATUS nt_NtDeleteFile(struct nt_call *c)
 		return LSW_STATUS_ACCESS_DENIED;
 	if (!pr.exists || lstat(pr.host_path, &st) < 0)
 		return LSW_STATUS_OBJECT_NAME_NOT_FOUND;
-	if (pr.read_only || path_protected(pr.host_path) || !(st.st_mode & 0222))
+	if (pr.read_only || path_protected(v, pr.host_path) || !(st.st_mode & 0222))
 		return LSW_STATUS_ACCESS_DENIED; /* mapping, sandbox root, or READONLY file */
-	if ((s = share_check(st.st_dev, st.st_ino, DELETE_ACCESS, FILE_SHARE_ALL)) != LSW_STATUS_SUCCESS)
+	s = share_check(h, st.st_dev, st.st_ino, DELETE_ACCESS, FILE_SHARE_ALL);
+	if (s != LSW_STATUS_SUCCESS)
 		return s;
-	if ((dirfd = path_open_parent(pr.host_path, true, &base)) < 0)
+	if ((dirfd = path_open_parent(v, pr.host_path, true, &base)) < 0)
 		return errno_to_status(errno);
 	gone = unlinkat(dirfd, base, S_ISDIR(st.st_mode) ? AT_REMOVEDIR : 0);
 	close(dirfd);
@@ -677,7 +685,7 @@ static size_t volume_class(uint32_t cls, const struct file_object *f, uint8_t *o
 	case 1: /* FileFsVolumeInformation: creation, serial, label length,
 		 * SupportsObjects, label (empty) */
 		memset(o, 0, 24);
-		v32 = volume_serial(f->dev);
+		v32 = volume_serial(f->host, f->dev);
 		memcpy(o + 8, &v32, 4);
 		return 18; /* offsetof(VolumeLabel) + an empty label */
 	case 3: /* FileFsSizeInformation */

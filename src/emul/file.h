@@ -47,6 +47,8 @@ struct file_object {
 	struct stream_op *readers, *writers;
 	uint32_t watched;
 	struct file_object *live_prev, *live_next; /* every live file object */
+	struct lsw_host *host;
+	const struct path_view *view; /* the drives it was opened through */
 };
 
 extern const struct nt_object_ops file_ops;
@@ -59,21 +61,25 @@ NTSTATUS file_resolve_attributes(struct nt_call *c, uint64_t oa, struct path_res
  * if that name still is this file (same device and inode); *base is the
  * last component, for unlinkat and renameat.  -1 with errno otherwise. */
 int file_parent_at(const struct file_object *f, const char **base);
-/* The live file objects, for what a rename through one handle means for
- * the others: for (f = file_first_live(); f; f = f->live_next). */
-struct file_object *file_first_live(void);
+/* The host's live file objects, for what a rename through one handle
+ * means for the others: for (f = file_first_live(h); f; f = f->live_next). */
+struct file_object *file_first_live(struct lsw_host *h);
 /* errno -> NTSTATUS, in one place. */
 NTSTATUS errno_to_status(int e);
 
-/* file_stream.c: a file object over one of the supervisor's own stdio fds
- * (or the terminal), and its reads and writes, which never block. */
-struct file_object *file_from_stdio(int fd, uint32_t access);
+/* file_stream.c: a file object of process p over one of the supervisor's
+ * own stdio fds (or the terminal), and its reads and writes, which never
+ * block. */
+struct file_object *file_from_stdio(struct lsw_process *p, int fd, uint32_t access);
 NTSTATUS stream_read(struct nt_call *c, struct file_object *f);
 NTSTATUS stream_write(struct nt_call *c, struct file_object *f);
 /* Completes NtReadFile c with the n bytes read into buf (0: end of data,
  * status by kind; -1: errno). */
 NTSTATUS file_read_done(struct nt_call *c, struct file_object *f, const char *buf, ssize_t n);
-struct file_object *file_new(enum file_kind kind, int fd, const char *name);
+/* A new file object opened by process p (its host's, through its job's
+ * drives), holding fd. */
+struct file_object *file_new(struct lsw_process *p, enum file_kind kind, int fd,
+			     const char *name);
 
 /* file_dir.c: frees a directory handle's enumeration state. */
 void dir_scan_free(struct dir_scan *s);

@@ -55,6 +55,7 @@ struct dir_scan {
 	size_t n, pos;
 	bool returned;           /* some entry has been returned since the start */
 	char *overlay;           /* System32: the host directory of lsw's DLLs */
+	size_t *budget;          /* the host's entries held (LIVE_ENTRIES_MAX) */
 };
 
 /* The layouts (x64): where each class puts FileNameLength and FileName,
@@ -90,15 +91,14 @@ static const struct dir_class *find_class(uint32_t cls)
 	return NULL;
 }
 
-/* Entries held by every live snapshot together: a hostile process opening
- * one large directory many times must not grow the supervisor without
- * bound (about 100 bytes each: at most ~100 MiB). */
+/* Entries held by every live snapshot of the host together: a hostile
+ * process opening one large directory many times must not grow the
+ * supervisor without bound (about 100 bytes each: at most ~100 MiB). */
 #define LIVE_ENTRIES_MAX (1u << 20)
-static size_t live_entries;
 
 static void free_entries(struct dir_scan *s)
 {
-	live_entries -= s->n;
+	*s->budget -= s->n;
 	for (size_t i = 0; i < s->n; i++) {
 		free(s->e[i]->name);
 		free(s->e[i]);
@@ -157,7 +157,7 @@ static bool resolves_to(const struct file_object *f, const char *name, const cha
 	n = utf8_to_utf16(nt, w, sizeof(w) / sizeof(w[0]));
 	if (!(pr = malloc(sizeof(*pr))))
 		return false;
-	ok = path_resolve(w, n, pr) == LSW_STATUS_SUCCESS && pr->target == PATH_HOST &&
+	ok = path_resolve(f->view, w, n, pr) == LSW_STATUS_SUCCESS && pr->target == PATH_HOST &&
 	     pr->exists && (!host || !strcmp(pr->host_path, host));
 	free(pr);
 	return ok;
@@ -211,7 +211,7 @@ static bool add_entry(struct dir_scan *s, size_t *cap, const char *name)
 {
 	struct dir_entry *e;
 
-	if (live_entries >= LIVE_ENTRIES_MAX)
+	if (*s->budget >= LIVE_ENTRIES_MAX)
 		return false;
 	if (s->n == *cap) {
 		size_t nc = *cap ? *cap * 2 : 64;
@@ -230,7 +230,7 @@ static bool add_entry(struct dir_scan *s, size_t *cap, const char *name)
 		return true;
 	}
 	s->e[s->n++] = e;
-	live_entries++;
+	(*s->budget)++;
 	return true;
 }
 
@@ -254,7 +254,7 @@ static char *overlay_dir(const struct file_object *f)
 	    snprintf(nt, sizeof(nt), "%s\\ntdll.dll", f->nt_name) >= (int)sizeof(nt))
 		goto out;
 	n = utf8_to_utf16(nt, w, sizeof(w) / sizeof(w[0]));
-	if (path_resolve(w, n, pr) != LSW_STATUS_SUCCESS || pr->target != PATH_HOST ||
+	if (path_resolve(f->view, w, n, pr) != LSW_STATUS_SUCCESS || pr->target != PATH_HOST ||
 	    !pr->exists || !(slash = strrchr(pr->host_path, '/')))
 		goto out;
 	*slash = 0;
@@ -309,8 +309,8 @@ static bool add_overlay(struct file_object *f, struct dir_scan *s, size_t *cap, 
  * failed (the budget above, or malloc). */
 static NTSTATUS drop_entries(struct dir_scan *s)
 {
-	NTSTATUS st = live_entries >= LIVE_ENTRIES_MAX ? LSW_STATUS_INSUFFICIENT_RESOURCES
-						       : LSW_STATUS_NO_MEMORY;
+	NTSTATUS st = *s->budget >= LIVE_ENTRIES_MAX ? LSW_STATUS_INSUFFICIENT_RESOURCES
+						     : LSW_STATUS_NO_MEMORY;
 
 	free_entries(s);
 	return st;
@@ -400,6 +400,7 @@ static NTSTATUS scan_start(struct nt_call *c, struct file_object *f, uint64_t fi
 		free(pat);
 		return LSW_STATUS_NO_MEMORY;
 	}
+	s->budget = &f->host->files.dir_entries;
 	free(s->pattern);
 	s->pattern = pat;
 	s->plen = plen;
@@ -425,8 +426,8 @@ static bool entry_stat(struct file_object *f, const struct dir_entry *e, struct 
 }
 
 /* Writes the fixed part of one entry at out (zeroed by the caller). */
-static void fill_fixed(const struct dir_class *k, bool read_only, const struct stat *st,
-		       const char *path, uint32_t name_bytes, uint8_t *out)
+static void fill_fixed(const struct lsw_host *h, const struct dir_class *k, bool read_only,
+		       const struct stat *st, const char *path, uint32_t name_bytes, uint8_t *out)
 {
 	struct net_open_info ni;
 
@@ -445,7 +446,7 @@ static void fill_fixed(const struct dir_class *k, bool read_only, const struct s
 	memcpy(out + 48, &ni.allocation, 8);
 	memcpy(out + 56, &ni.attributes, 4);
 	if (k->id_off) {
-		uint64_t id = volume_file_id(st->st_dev, st->st_ino);
+		uint64_t id = volume_file_id(h, st->st_dev, st->st_ino);
 
 		memcpy(out + k->id_off, &id, 8);
 	}
@@ -480,7 +481,7 @@ static bool fill_one(const struct dir_class *k, struct file_object *f, struct fi
 		if (fl->count)
 			return false;
 		memset(fl->buf, 0, fl->len);
-		fill_fixed(k, f->read_only || e->overlay, &st, path, name_bytes, fl->buf);
+		fill_fixed(f->host, k, f->read_only || e->overlay, &st, path, name_bytes, fl->buf);
 		memcpy(fl->buf + k->name_off, e->wname, (fl->len - k->name_off) & ~1u);
 		fl->used = fl->len;
 		*overflow = true;
@@ -488,7 +489,7 @@ static bool fill_one(const struct dir_class *k, struct file_object *f, struct fi
 		return false;
 	}
 	memset(fl->buf + fl->used, 0, off + k->name_off - fl->used);
-	fill_fixed(k, f->read_only || e->overlay, &st, path, name_bytes, fl->buf + off);
+	fill_fixed(f->host, k, f->read_only || e->overlay, &st, path, name_bytes, fl->buf + off);
 	memcpy(fl->buf + off + k->name_off, e->wname, name_bytes);
 	if (fl->count) {
 		uint32_t next = off - fl->last;

@@ -112,7 +112,7 @@ static size_t put_name(uint8_t *o, size_t room, const struct file_object *f, siz
 static size_t put_all(uint8_t *o, size_t room, const struct file_object *f,
 		      const struct stat *sb, const struct net_open_info *ni, size_t *full_len)
 {
-	uint64_t ino = sb ? volume_file_id(sb->st_dev, sb->st_ino) : 0;
+	uint64_t ino = sb ? volume_file_id(f->host, sb->st_dev, sb->st_ino) : 0;
 	uint32_t zero = 0, mode = f->options & 0x3e; /* the FILE_*_IO and write-through bits */
 	size_t name_full;
 
@@ -141,7 +141,8 @@ static size_t query_class(uint32_t cls, uint8_t *out, size_t room, const struct 
 	switch (cls) {
 	case 4: n = to_basic(ni, out); break;              /* FileBasicInformation */
 	case 5: n = put_standard(out, f, sb, ni); break;   /* FileStandardInformation */
-	case 6: v64 = sb ? volume_file_id(sb->st_dev, sb->st_ino) : 0; /* FileInternalInformation */
+	case 6: /* FileInternalInformation */
+		v64 = sb ? volume_file_id(f->host, sb->st_dev, sb->st_ino) : 0;
 		memcpy(out, &v64, 8); n = 8; break;
 	case 7: v32[0] = 0; memcpy(out, v32, 4); n = 4; break;          /* FileEaInformation */
 	case 8: memcpy(out, &f->access, 4); n = 4; break;               /* FileAccessInformation */
@@ -223,7 +224,7 @@ static NTSTATUS replaceable(const struct file_object *f, const char *target)
 		return LSW_STATUS_SUCCESS; /* gone, or the file itself (a new case) */
 	if (f->kind == FILE_KIND_DIR || S_ISDIR(st.st_mode) || !(st.st_mode & 0222))
 		return LSW_STATUS_ACCESS_DENIED;
-	if (share_check(st.st_dev, st.st_ino, DELETE_ACCESS, 0) != LSW_STATUS_SUCCESS)
+	if (share_check(f->host, st.st_dev, st.st_ino, DELETE_ACCESS, 0) != LSW_STATUS_SUCCESS)
 		return LSW_STATUS_ACCESS_DENIED; /* another handle has it open */
 	return LSW_STATUS_SUCCESS;
 }
@@ -235,7 +236,7 @@ static bool open_beneath(const struct file_object *f)
 {
 	size_t n = strlen(f->name_utf8);
 
-	for (const struct file_object *g = file_first_live(); g; g = g->live_next)
+	for (const struct file_object *g = file_first_live(f->host); g; g = g->live_next)
 		if ((g->kind == FILE_KIND_DISK || g->kind == FILE_KIND_DIR) && g->name_utf8 &&
 		    !strncmp(g->name_utf8, f->name_utf8, n) && g->name_utf8[n] == '/')
 			return true;
@@ -247,7 +248,7 @@ static bool open_beneath(const struct file_object *f)
 static void follow_rename(const struct file_object *f, const char *old, const char *host,
 			  const char *nt)
 {
-	for (struct file_object *g = file_first_live(); g; g = g->live_next) {
+	for (struct file_object *g = file_first_live(f->host); g; g = g->live_next) {
 		char *host_copy, *nt_copy;
 
 		if ((g->kind != FILE_KIND_DISK && g->kind != FILE_KIND_DIR) || g->dev != f->dev ||
@@ -288,7 +289,7 @@ static NTSTATUS set_rename(struct nt_call *c, struct file_object *f)
 		return LSW_STATUS_INVALID_PARAMETER;
 	if (f->kind != FILE_KIND_DISK && f->kind != FILE_KIND_DIR)
 		return LSW_STATUS_INVALID_PARAMETER;
-	if (f->read_only || !(f->access & DELETE_ACCESS) || path_protected(f->name_utf8))
+	if (f->read_only || !(f->access & DELETE_ACCESS) || path_protected(f->view, f->name_utf8))
 		return LSW_STATUS_ACCESS_DENIED; /* renaming removes the old name */
 	if (!(name = malloc(hdr.len + 2u)))
 		return LSW_STATUS_NO_MEMORY;
@@ -296,7 +297,7 @@ static NTSTATUS set_rename(struct nt_call *c, struct file_object *f)
 		free(name);
 		return LSW_STATUS_ACCESS_VIOLATION;
 	}
-	st = path_resolve(name, hdr.len / 2, &pr);
+	st = path_resolve(thread_view(c->thread), name, hdr.len / 2, &pr);
 	utf16_to_utf8(name, hdr.len / 2, nt_new, sizeof(nt_new));
 	free(name);
 	if (st != LSW_STATUS_SUCCESS)
@@ -309,7 +310,7 @@ static NTSTATUS set_rename(struct nt_call *c, struct file_object *f)
 		return LSW_STATUS_ACCESS_DENIED;
 	if ((from = file_parent_at(f, &from_base)) < 0)
 		return errno_to_status(errno);
-	if ((to = path_open_parent(pr.host_path, true, &to_base)) < 0) {
+	if ((to = path_open_parent(thread_view(c->thread), pr.host_path, true, &to_base)) < 0) {
 		close(from);
 		return errno_to_status(errno);
 	}
@@ -365,7 +366,7 @@ static NTSTATUS set_disposition(struct nt_call *c, struct file_object *f)
 		return LSW_STATUS_INVALID_PARAMETER;
 	if (f->read_only || !(f->access & DELETE_ACCESS))
 		return LSW_STATUS_ACCESS_DENIED;
-	if (del && (path_protected(f->name_utf8) || read_only_attribute(f)))
+	if (del && (path_protected(f->view, f->name_utf8) || read_only_attribute(f)))
 		return LSW_STATUS_ACCESS_DENIED; /* a sandbox root, or a READONLY file */
 	if (del && f->kind == FILE_KIND_DIR && !directory_empty(f->fd))
 		return LSW_STATUS_DIRECTORY_NOT_EMPTY; /* refused now, as NTFS does */

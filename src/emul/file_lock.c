@@ -21,19 +21,16 @@ struct byte_lock {
 	bool exclusive;
 };
 
-struct waiter {
+struct lock_waiter {
 	struct lsw_thread *thread;
-	struct waiter *next;
+	struct lock_waiter *next;
 };
 
-/* Locks held at once in this supervisor: each I/O checks them all, and a
+/* Locks held at once in one host: each I/O checks them all, and a
  * hostile process must not grow the table without bound.  Past this,
  * NtLockFile fails with STATUS_INSUFFICIENT_RESOURCES. */
 #define LOCKS_MAX 16384
 
-static struct byte_lock *locks;
-static size_t nlocks, caplocks;
-static struct waiter *waiters;
 
 static bool same_file(const struct file_object *a, const struct file_object *b)
 {
@@ -48,8 +45,10 @@ static bool overlap(uint64_t a, uint64_t alen, uint64_t b, uint64_t blen)
 
 NTSTATUS lock_check_io(const struct file_object *f, uint64_t off, uint64_t len, bool write)
 {
-	for (size_t i = 0; i < nlocks; i++) {
-		const struct byte_lock *l = &locks[i];
+	const struct host_files *hf = &f->host->files;
+
+	for (size_t i = 0; i < hf->nlocks; i++) {
+		const struct byte_lock *l = &hf->locks[i];
 
 		if (!same_file(l->owner, f) || !overlap(l->off, l->len, off, len))
 			continue;
@@ -61,8 +60,10 @@ NTSTATUS lock_check_io(const struct file_object *f, uint64_t off, uint64_t len, 
 
 static bool grantable(const struct file_object *f, uint64_t off, uint64_t len, bool exclusive)
 {
-	for (size_t i = 0; i < nlocks; i++) {
-		const struct byte_lock *l = &locks[i];
+	const struct host_files *hf = &f->host->files;
+
+	for (size_t i = 0; i < hf->nlocks; i++) {
+		const struct byte_lock *l = &hf->locks[i];
 
 		if (!same_file(l->owner, f) || !overlap(l->off, l->len, off, len))
 			continue;
@@ -75,18 +76,20 @@ static bool grantable(const struct file_object *f, uint64_t off, uint64_t len, b
 static NTSTATUS add_lock(const struct file_object *f, uint64_t off, uint64_t len,
 			 uint32_t key, bool exclusive)
 {
-	if (nlocks >= LOCKS_MAX)
+	struct host_files *hf = &f->host->files;
+
+	if (hf->nlocks >= LOCKS_MAX)
 		return LSW_STATUS_INSUFFICIENT_RESOURCES;
-	if (nlocks == caplocks) {
-		size_t cap = caplocks ? caplocks * 2 : 16;
-		struct byte_lock *n = realloc(locks, cap * sizeof(*n));
+	if (hf->nlocks == hf->caplocks) {
+		size_t cap = hf->caplocks ? hf->caplocks * 2 : 16;
+		struct byte_lock *n = realloc(hf->locks, cap * sizeof(*n));
 
 		if (!n)
 			return LSW_STATUS_NO_MEMORY;
-		locks = n;
-		caplocks = cap;
+		hf->locks = n;
+		hf->caplocks = cap;
 	}
-	locks[nlocks++] = (struct byte_lock){ f, off, len, key, exclusive };
+	hf->locks[hf->nlocks++] = (struct byte_lock){ f, off, len, key, exclusive };
 	return LSW_STATUS_SUCCESS;
 }
 
@@ -143,10 +146,10 @@ static bool try_grant(struct nt_call *c, NTSTATUS *st)
 	return true;
 }
 
-static void retry_waiters(void)
+static void retry_waiters(struct host_files *hf)
 {
-	for (struct waiter **w = &waiters; *w;) {
-		struct waiter *cur = *w;
+	for (struct lock_waiter **w = &hf->lock_waiters; *w;) {
+		struct lock_waiter *cur = *w;
 		NTSTATUS st;
 
 		if (cur->thread->process->terminated) {
@@ -165,8 +168,7 @@ static void retry_waiters(void)
 /* The waiter's thread ended or was answered otherwise (nt_cancel). */
 static void drop_waiter(struct lsw_thread *t, void *arg)
 {
-	(void)t;
-	for (struct waiter **w = &waiters; *w; w = &(*w)->next)
+	for (struct lock_waiter **w = &t->process->host->files.lock_waiters; *w; w = &(*w)->next)
 		if (*w == arg) {
 			*w = (*w)->next;
 			free(arg);
@@ -178,7 +180,8 @@ static void drop_waiter(struct lsw_thread *t, void *arg)
  *            ByteOffset, Length, Key, FailImmediately, ExclusiveLock) */
 NTSTATUS nt_NtLockFile(struct nt_call *c)
 {
-	struct waiter *w;
+	struct host_files *hf = &c->thread->process->host->files;
+	struct lock_waiter *w;
 	NTSTATUS st;
 
 	if (try_grant(c, &st))
@@ -186,8 +189,8 @@ NTSTATUS nt_NtLockFile(struct nt_call *c)
 	w = malloc(sizeof(*w));
 	if (!w)
 		return LSW_STATUS_NO_MEMORY;
-	*w = (struct waiter){ c->thread, waiters };
-	waiters = w;
+	*w = (struct lock_waiter){ c->thread, hf->lock_waiters };
+	hf->lock_waiters = w;
 	nt_defer(c, drop_waiter, w);
 	return NT_DEFERRED;
 }
@@ -195,6 +198,7 @@ NTSTATUS nt_NtLockFile(struct nt_call *c)
 /* NtUnlockFile(FileHandle, IoStatusBlock, ByteOffset, Length, Key) */
 NTSTATUS nt_NtUnlockFile(struct nt_call *c)
 {
+	struct host_files *hf;
 	struct file_object *f;
 	int64_t off, len;
 	NTSTATUS st;
@@ -204,13 +208,14 @@ NTSTATUS nt_NtUnlockFile(struct nt_call *c)
 	if (tracee_read(c->thread, c->args[2], &off, 8) < 0 ||
 	    tracee_read(c->thread, c->args[3], &len, 8) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
-	for (size_t i = 0; i < nlocks; i++) {
-		struct byte_lock *l = &locks[i];
+	hf = &f->host->files;
+	for (size_t i = 0; i < hf->nlocks; i++) {
+		struct byte_lock *l = &hf->locks[i];
 
 		if (l->owner == f && l->off == (uint64_t)off && l->len == (uint64_t)len &&
 		    l->key == (uint32_t)c->args[4]) {
-			*l = locks[--nlocks];
-			retry_waiters();
+			*l = hf->locks[--hf->nlocks];
+			retry_waiters(hf);
 			return tracee_write_iosb(c->thread, c->args[1], LSW_STATUS_SUCCESS, 0);
 		}
 	}
@@ -219,16 +224,17 @@ NTSTATUS nt_NtUnlockFile(struct nt_call *c)
 
 void lock_release_all(const struct file_object *f)
 {
+	struct host_files *hf = &f->host->files;
 	bool any = false;
 
-	for (size_t i = 0; i < nlocks;) {
-		if (locks[i].owner == f) {
-			locks[i] = locks[--nlocks];
+	for (size_t i = 0; i < hf->nlocks;) {
+		if (hf->locks[i].owner == f) {
+			hf->locks[i] = hf->locks[--hf->nlocks];
 			any = true;
 		} else {
 			i++;
 		}
 	}
 	if (any)
-		retry_waiters();
+		retry_waiters(hf);
 }

@@ -20,7 +20,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "emul/file.h"
-#include "tracer/loop.h"
 
 #define CHUNK 65536
 /* Without a description of its own, a write after POLLOUT is kept this
@@ -51,7 +50,7 @@ static int stream_mode(int fd, int *own)
 	return *own >= 0 ? STREAM_OWN : STREAM_POLLED;
 }
 
-struct file_object *file_from_stdio(int fd, uint32_t access)
+struct file_object *file_from_stdio(struct lsw_process *p, int fd, uint32_t access)
 {
 	static const char *names[] = { "stdin", "stdout", "stderr" }; /* lsw's own */
 	struct stat st;
@@ -63,7 +62,7 @@ struct file_object *file_from_stdio(int fd, uint32_t access)
 		sfd = open("/dev/null", O_RDWR | O_CLOEXEC);
 		mode = STREAM_PLAIN;
 	}
-	f = file_new(FILE_KIND_STREAM, sfd, fd <= 2 ? names[fd] : "console");
+	f = file_new(p, FILE_KIND_STREAM, sfd, fd <= 2 ? names[fd] : "console");
 	if (!f) {
 		close(sfd);
 		return NULL;
@@ -125,9 +124,9 @@ static void update_watch(struct file_object *f)
 	if (want == f->watched)
 		return;
 	if (f->watched)
-		loop_unwatch(f->fd);
+		loop_unwatch(&f->host->loop, f->fd);
 	f->watched = 0;
-	if (want && loop_watch(f->fd, want, on_ready, f) == 0)
+	if (want && loop_watch(&f->host->loop, f->fd, want, on_ready, f) == 0)
 		f->watched = want; /* else not pollable: defer() gives up */
 }
 

@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include "emul/keyed_event.h"
 #include "emul/kuser.h"
-#include "tracer/loop.h"
 
 struct keyed_waiter {
 	struct keyed_waiter *next;
@@ -25,8 +24,6 @@ struct keyed_event {
 	struct keyed_waiter *queue; /* arrival order */
 };
 
-static struct keyed_event process_wide; /* handle NULL (one process per supervisor) */
-
 static void keyed_destroy(struct nt_object *obj)
 {
 	free(obj); /* queued threads hold references: none are left */
@@ -34,11 +31,29 @@ static void keyed_destroy(struct nt_object *obj)
 
 const struct nt_object_ops keyed_event_ops = { "KeyedEvent", keyed_destroy, NULL, NULL };
 
+/* Handle NULL names the process's own keyed event, made on first use
+ * and kept (one reference the process holds) until the process goes. */
 static struct keyed_event *get_keyed(struct nt_call *c, uint64_t h, NTSTATUS *st)
 {
-	if (!h)
-		return &process_wide;
-	return (struct keyed_event *)handle_get(c->thread->process, h, &keyed_event_ops, st);
+	struct lsw_process *p = c->thread->process;
+
+	if (h)
+		return (struct keyed_event *)handle_get(p, h, &keyed_event_ops, st);
+	if (!p->keyed_event) {
+		if (!(p->keyed_event = calloc(1, sizeof(*p->keyed_event)))) {
+			*st = LSW_STATUS_NO_MEMORY;
+			return NULL;
+		}
+		object_init(&p->keyed_event->hdr, &keyed_event_ops);
+	}
+	return p->keyed_event;
+}
+
+void keyed_event_process_free(struct lsw_process *p)
+{
+	if (p->keyed_event)
+		object_unref(&p->keyed_event->hdr);
+	p->keyed_event = NULL;
 }
 
 static void unlink_waiter(struct keyed_waiter *w)
@@ -48,8 +63,7 @@ static void unlink_waiter(struct keyed_waiter *w)
 			*p = w->next;
 			break;
 		}
-	if (w->event != &process_wide)
-		object_unref(&w->event->hdr);
+	object_unref(&w->event->hdr);
 }
 
 static void timed_out(void *arg, uint32_t events)
@@ -69,7 +83,7 @@ static void drop_waiter(struct lsw_thread *t, void *arg)
 
 	(void)t;
 	if (w->timer)
-		loop_cancel_timer(w->timer);
+		loop_cancel_timer(thread_loop(w->thread), w->timer);
 	unlink_waiter(w);
 	free(w);
 }
@@ -94,9 +108,8 @@ static NTSTATUS rendezvous(struct nt_call *c, bool releasing)
 			continue;
 		*p = w->next;
 		if (w->timer)
-			loop_cancel_timer(w->timer);
-		if (e != &process_wide)
-			object_unref(&e->hdr);
+			loop_cancel_timer(thread_loop(w->thread), w->timer);
+		object_unref(&e->hdr);
 		nt_answer(w->thread, LSW_STATUS_SUCCESS);
 		free(w);
 		return LSW_STATUS_SUCCESS;
@@ -118,13 +131,13 @@ static NTSTATUS rendezvous(struct nt_call *c, bool releasing)
 
 		ns = timeout < 0 ? (uint64_t)-timeout * 100
 				 : ((uint64_t)timeout > now ? ((uint64_t)timeout - now) * 100 : 0);
-		if (!(w->timer = loop_add_timer(loop_now_ns() + ns, timed_out, w))) {
+		w->timer = loop_add_timer(thread_loop(c->thread), loop_now_ns() + ns, timed_out, w);
+		if (!w->timer) {
 			free(w);
 			return LSW_STATUS_NO_MEMORY;
 		}
 	}
-	if (e != &process_wide)
-		object_ref(&e->hdr);
+	object_ref(&e->hdr);
 	for (tail = &e->queue; *tail; tail = &(*tail)->next)
 		;
 	*tail = w;

@@ -6,4 +6,7 @@
 
 extern const struct nt_object_ops keyed_event_ops;
 
+/* The process's own keyed event (handle NULL) goes with it. */
+void keyed_event_process_free(struct lsw_process *p);
+
 #endif

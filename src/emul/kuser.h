@@ -5,9 +5,12 @@
 
 #define KUSER_SHARED_DATA_VA 0x7FFE0000ull
 
-/* Creates the shared page (a memfd the supervisor keeps updated). */
-int kuser_init(void);
-int kuser_fd(void);
+struct kuser_page;
+struct loop;
+/* Creates the shared page (a memfd kept updated by a timer of loop).
+ * 0, or -1 with errno. */
+int kuser_init(struct kuser_page *k, struct loop *loop);
+void kuser_fini(struct kuser_page *k);
 /* 100 ns units: since boot (interrupt time) and since 1601 (system time). */
 uint64_t nt_interrupt_time(void);
 uint64_t nt_system_time(void);

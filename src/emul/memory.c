@@ -20,7 +20,7 @@ static bool is_current_process(uint64_t h)
 
 bool memory_can_charge(const struct lsw_process *p, uint64_t bytes)
 {
-	uint64_t limit = p->cfg ? p->cfg->limits.commit : 0;
+	uint64_t limit = p->job ? p->job->spec.limits.commit : 0;
 
 	return !limit || (p->vad.committed <= limit && bytes <= limit - p->vad.committed);
 }

@@ -21,26 +21,43 @@ struct mutant {
 	struct nt_object hdr;
 	struct waitable wait;
 	struct object_name name;
-	struct mutant *next, *prev;   /* every mutant, for thread exits */
+	struct mutant *next, *prev;   /* the owner's mutants, for its exit */
 	struct lsw_thread *owner;     /* NULL: free */
 	int32_t count;                /* takes by the owner */
 	bool abandoned;
 };
-
-static struct mutant *mutants;
 
 static const struct generic_mapping mutant_mapping = {
 	STANDARD_READ | SYNC_QUERY_STATE, STANDARD_READ,
 	STANDARD_READ | SYNCHRONIZE_RIGHT, MUTANT_ALL_ACCESS,
 };
 
+/* A thread keeps the list of the mutants it owns (NT's KTHREAD does the
+ * same), so its exit abandons them without looking at any other. */
+static void set_owner(struct mutant *m, struct lsw_thread *t)
+{
+	if (m->owner == t)
+		return;
+	if (m->owner) {
+		*(m->prev ? &m->prev->next : &m->owner->mutants) = m->next;
+		if (m->next)
+			m->next->prev = m->prev;
+	}
+	m->owner = t;
+	m->prev = NULL;
+	m->next = NULL;
+	if (t) {
+		if ((m->next = t->mutants))
+			m->next->prev = m;
+		t->mutants = m;
+	}
+}
+
 static void mutant_destroy(struct nt_object *obj)
 {
 	struct mutant *m = (struct mutant *)obj;
 
-	*(m->prev ? &m->prev->next : &mutants) = m->next;
-	if (m->next)
-		m->next->prev = m->prev;
+	set_owner(m, NULL);
 	object_name_remove(&m->name);
 	free(m);
 }
@@ -62,7 +79,7 @@ static bool mutant_acquire(struct nt_object *obj, struct lsw_thread *t)
 	struct mutant *m = (struct mutant *)obj;
 	bool abandoned = m->abandoned;
 
-	m->owner = t;
+	set_owner(m, t);
 	m->count++;
 	m->abandoned = false;
 	return abandoned;
@@ -80,21 +97,15 @@ const struct nt_object_ops mutant_ops = { "Mutant", mutant_destroy, mutant_descr
 
 void mutant_thread_exited(struct lsw_thread *t)
 {
-	struct mutant *m = mutants;
+	struct mutant *m;
 
-	while (m) {
-		struct mutant *next = m->next;
-
-		if (m->owner == t) {
-			object_ref(&m->hdr); /* the wake may drop the last reference */
-			m->owner = NULL;
-			m->count = 0;
-			m->abandoned = true;
-			waitable_wake(&m->hdr);
-			next = m->next;
-			object_unref(&m->hdr);
-		}
-		m = next;
+	while ((m = t->mutants)) {
+		object_ref(&m->hdr); /* the wake may drop the last reference */
+		set_owner(m, NULL);
+		m->count = 0;
+		m->abandoned = true;
+		waitable_wake(&m->hdr);
+		object_unref(&m->hdr);
 	}
 }
 
@@ -106,7 +117,7 @@ NTSTATUS mutant_release(struct nt_object *obj, struct lsw_thread *t, int32_t *pr
 		return STATUS_MUTANT_NOT_OWNED;
 	*prev = 1 - m->count;
 	if (--m->count == 0) {
-		m->owner = NULL;
+		set_owner(m, NULL);
 		waitable_wake(obj);
 	}
 	return LSW_STATUS_SUCCESS;
@@ -132,12 +143,9 @@ NTSTATUS nt_NtCreateMutant(struct nt_call *c)
 	waitable_init(&m->wait, &mutant_wait_ops);
 	m->name = nm;
 	if ((uint8_t)c->args[3]) {
-		m->owner = c->thread;
+		set_owner(m, c->thread);
 		m->count = 1;
 	}
-	if ((m->next = mutants))
-		mutants->prev = m;
-	mutants = m;
 	return object_create_end(c, &m->hdr, &m->name, access, c->args[0]);
 }
 

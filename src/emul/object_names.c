@@ -21,8 +21,6 @@
 #define GENERIC_ALL 0x10000000u
 #define MAXIMUM_ALLOWED 0x02000000u
 
-static struct object_name *names;
-
 uint32_t access_map_generic(uint32_t a, const struct generic_mapping *m)
 {
 	uint32_t out = a & ~(GENERIC_READ | GENERIC_WRITE | GENERIC_EXECUTE | GENERIC_ALL |
@@ -105,11 +103,12 @@ static NTSTATUS read_name(struct nt_call *c, uint64_t oa, struct object_name *nm
 	return st;
 }
 
-static struct object_name *find(const struct object_name *nm, uint32_t attributes)
+static struct object_name *find(const struct lsw_host *h, const struct object_name *nm,
+				uint32_t attributes)
 {
 	bool fold = attributes & OBJ_CASE_INSENSITIVE;
 
-	for (struct object_name *o = names; o; o = o->next) {
+	for (struct object_name *o = h->names; o; o = o->next) {
 		size_t i;
 
 		if (o->global != nm->global || o->len != nm->len)
@@ -148,7 +147,7 @@ NTSTATUS object_create_begin(struct nt_call *c, uint64_t oa, const struct nt_obj
 
 	if ((st = read_name(c, oa, nm, &attributes)) != LSW_STATUS_SUCCESS)
 		return st;
-	if (!nm->leaf || !(old = find(nm, attributes)))
+	if (!nm->leaf || !(old = find(c->thread->process->host, nm, attributes)))
 		return LSW_STATUS_SUCCESS;
 	object_name_remove(nm);
 	if (!(attributes & OBJ_OPENIF))
@@ -165,9 +164,12 @@ NTSTATUS object_create_end(struct nt_call *c, struct nt_object *obj, struct obje
 	NTSTATUS st;
 
 	if (on->leaf) {
+		struct lsw_host *h = c->thread->process->host;
+
 		on->obj = obj;
-		on->next = names;
-		names = on;
+		on->host = h;
+		on->next = h->names;
+		h->names = on;
 	}
 	st = object_give_handle(c, obj, access, out);
 	object_unref(obj);
@@ -187,7 +189,7 @@ NTSTATUS object_open_named(struct nt_call *c, uint64_t oa, const struct nt_objec
 		return st;
 	if (!nm.leaf)
 		return LSW_STATUS_OBJECT_NAME_INVALID;
-	o = find(&nm, attributes);
+	o = find(c->thread->process->host, &nm, attributes);
 	object_name_remove(&nm);
 	if (!o)
 		return LSW_STATUS_OBJECT_NAME_NOT_FOUND;
@@ -198,11 +200,12 @@ NTSTATUS object_open_named(struct nt_call *c, uint64_t oa, const struct nt_objec
 
 void object_name_remove(struct object_name *on)
 {
-	for (struct object_name **p = &names; *p; p = &(*p)->next)
+	for (struct object_name **p = on->host ? &on->host->names : NULL; p && *p; p = &(*p)->next)
 		if (*p == on) {
 			*p = on->next;
 			break;
 		}
+	on->host = NULL;
 	free(on->leaf);
 	on->leaf = NULL;
 }

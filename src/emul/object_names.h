@@ -12,6 +12,7 @@
 /* Embedded in a nameable object; leaf NULL: unnamed. */
 struct object_name {
 	struct object_name *next;
+	struct lsw_host *host;       /* whose namespace holds it; NULL: none yet */
 	struct nt_object *obj;
 	bool global;                 /* \BaseNamedObjects, else the session's */
 	uint16_t *leaf;              /* malloc'd, without the directory */

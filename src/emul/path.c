@@ -19,10 +19,6 @@
 
 #define MAX_COMPONENTS 512
 
-static struct drive drives[26];
-struct allowed_root path_allowed[PATH_MAX_ALLOWED];
-int path_nallowed;
-static char system32_overlay[PATH_MAX];
 
 bool path_same_or_above(const char *a, const char *b)
 {
@@ -37,16 +33,16 @@ bool path_same_or_above(const char *a, const char *b)
 
 /* The allowed root that holds real (a resolved path): the longest one, so
  * a read-only map inside a read-write one stays read-only. */
-static const struct allowed_root *allowed_holding(const char *real)
+static const struct allowed_root *allowed_holding(const struct path_view *v, const char *real)
 {
 	const struct allowed_root *best = NULL;
 	size_t best_len = 0;
 
-	for (int i = 0; i < path_nallowed; i++) {
-		size_t n = strlen(path_allowed[i].path);
+	for (int i = 0; i < v->nallowed; i++) {
+		size_t n = strlen(v->allowed[i].path);
 
-		if (path_same_or_above(path_allowed[i].path, real) && (!best || n > best_len)) {
-			best = &path_allowed[i];
+		if (path_same_or_above(v->allowed[i].path, real) && (!best || n > best_len)) {
+			best = &v->allowed[i];
 			best_len = n;
 		}
 	}
@@ -89,19 +85,19 @@ static void alias_of(const char *path, const char *real, char *out)
 
 /* Allows the directory dir (as the user named it, so that this name
  * leads there too); real_of: where to resolve it from, if not dir. */
-static void allow(const char *dir, const char *real_of, bool ro)
+static void allow(struct path_view *v, const char *dir, const char *real_of, bool ro)
 {
 	char real[PATH_MAX];
 	struct allowed_root *a;
 
-	if (path_nallowed >= PATH_MAX_ALLOWED || !realpath(real_of ? real_of : dir, real))
+	if (v->nallowed >= PATH_MAX_ALLOWED || !realpath(real_of ? real_of : dir, real))
 		return;
-	for (int i = 0; i < path_nallowed; i++)
-		if (!strcmp(path_allowed[i].path, real)) {
-			path_allowed[i].read_only &= ro; /* the same dir twice: rw wins */
+	for (int i = 0; i < v->nallowed; i++)
+		if (!strcmp(v->allowed[i].path, real)) {
+			v->allowed[i].read_only &= ro; /* the same dir twice: rw wins */
 			return;
 		}
-	a = &path_allowed[path_nallowed++];
+	a = &v->allowed[v->nallowed++];
 	snprintf(a->path, PATH_MAX, "%s", real);
 	alias_of(dir, real, a->alias);
 	a->read_only = ro;
@@ -118,7 +114,7 @@ static const char *logical_cwd(const char *cwd)
 
 /* The program's directory, read-only, unless an allowed root already
  * holds it (then that root's access applies). */
-static void allow_exe_dir(const char *exe)
+static void allow_exe_dir(struct path_view *v, const char *exe)
 {
 	char real[PATH_MAX], named[PATH_MAX];
 	char *slash;
@@ -134,11 +130,11 @@ static void allow_exe_dir(const char *exe)
 		*(slash == named ? slash + 1 : slash) = 0;
 	else
 		snprintf(named, sizeof(named), ".");
-	if (!allowed_holding(real))
-		allow(named, real, true);
+	if (!allowed_holding(v, real))
+		allow(v, named, real, true);
 }
 
-static void map_drive(const struct lsw_mapping *m)
+static void map_drive(struct path_view *v, const struct lsw_mapping *m)
 {
 	char real[PATH_MAX];
 	int letter = m->letter | 32;
@@ -147,45 +143,58 @@ static void map_drive(const struct lsw_mapping *m)
 	if (letter < 'a' || letter > 'z' || letter == 'c' || letter == 'z' ||
 	    !realpath(m->host_dir, real))
 		return;
-	d = &drives[letter - 'a'];
+	d = &v->drives[letter - 'a'];
 	snprintf(d->root, PATH_MAX, "%s", real);
 	snprintf(d->real_root, PATH_MAX, "%s", real);
 	d->read_only = m->read_only;
 }
 
-void drives_init(const struct lsw_config *cfg)
+struct path_view *path_view_new(const char *prefix, const char *dll_dir,
+			       const struct lsw_job_spec *spec)
 {
+	struct path_view *v = calloc(1, sizeof(*v));
 	char cwd[PATH_MAX];
-	struct drive *c = &drives['C' - 'A'];
+	struct drive *c;
 
-	memset(drives, 0, sizeof(drives));
-	path_nallowed = 0;
-	snprintf(c->root, PATH_MAX, "%s/drive_c", cfg->prefix);
+	if (!v)
+		return NULL;
+	for (int i = 0; i < 26; i++)
+		v->drives[i].view = v;
+	c = &v->drives['C' - 'A'];
+	snprintf(c->root, PATH_MAX, "%s/drive_c", prefix);
 	if (!realpath(c->root, c->real_root))
 		c->real_root[0] = 0;
-	snprintf(drives['Z' - 'A'].root, PATH_MAX, "/");
-	drives['Z' - 'A'].filtered = true;
-	if (!cfg->no_cwd && getcwd(cwd, sizeof(cwd)))
-		allow(logical_cwd(cwd), NULL, false);
-	for (unsigned i = 0; i < cfg->nmaps && i < LSW_MAX_MAPPINGS; i++) {
-		if (cfg->maps[i].letter)
-			map_drive(&cfg->maps[i]);
-		else if (cfg->maps[i].named_dir)
-			allow(cfg->maps[i].named_dir, cfg->maps[i].host_dir, cfg->maps[i].read_only);
+	snprintf(v->drives['Z' - 'A'].root, PATH_MAX, "/");
+	v->drives['Z' - 'A'].filtered = true;
+	if (!spec->no_cwd && getcwd(cwd, sizeof(cwd)))
+		allow(v, logical_cwd(cwd), NULL, false);
+	for (unsigned i = 0; i < spec->nmaps && i < LSW_MAX_MAPPINGS; i++) {
+		const struct lsw_mapping *m = &spec->maps[i];
+
+		if (m->letter)
+			map_drive(v, m);
+		else if (m->named_dir)
+			allow(v, m->named_dir, m->host_dir, m->read_only);
 		else
-			allow(cfg->maps[i].host_dir, NULL, cfg->maps[i].read_only);
+			allow(v, m->host_dir, NULL, m->read_only);
 	}
-	if (!cfg->no_cwd && cfg->exe_host_path)
-		allow_exe_dir(cfg->exe_host_path);
-	snprintf(system32_overlay, PATH_MAX, "%s", cfg->dll_dir ? cfg->dll_dir : "");
+	if (!spec->no_cwd && spec->program)
+		allow_exe_dir(v, spec->program);
+	snprintf(v->system32, PATH_MAX, "%s", dll_dir ? dll_dir : "");
+	return v;
 }
 
-uint32_t path_drive_mask(void)
+void path_view_free(struct path_view *v)
+{
+	free(v);
+}
+
+uint32_t path_drive_mask(const struct path_view *v)
 {
 	uint32_t mask = 0;
 
 	for (int i = 0; i < 26; i++)
-		if (drives[i].root[0])
+		if (v->drives[i].root[0])
 			mask |= 1u << i;
 	return mask;
 }
@@ -258,17 +267,17 @@ size_t utf8_to_utf16(const char *s, uint16_t *out, size_t outlen)
 	return o;
 }
 
-void path_host_to_dos(const char *host, char *out, size_t outlen)
+void path_host_to_dos(const struct path_view *v, const char *host, char *out, size_t outlen)
 {
 	char letter = 'Z';
 	size_t o = 0, best = 0;
 
 	/* a path inside a lettered mapping is named on its drive */
 	for (int i = 0; i < 26; i++) {
-		size_t n = strlen(drives[i].root);
+		size_t n = strlen(v->drives[i].root);
 
 		if (i == 'Z' - 'A' || i == 'C' - 'A' || !n || n <= best ||
-		    strncmp(host, drives[i].root, n) || (host[n] && host[n] != '/'))
+		    strncmp(host, v->drives[i].root, n) || (host[n] && host[n] != '/'))
 			continue;
 		letter = (char)('A' + i);
 		best = n;
@@ -326,7 +335,8 @@ static bool absent_device(const char *dos)
 
 /* The System32 overlay: our DLLs are always served fresh from lsw's own
  * directory, whatever the prefix holds. */
-static void apply_overlay(struct path_result *out, const char *drive_root)
+static void apply_overlay(const struct path_view *v, struct path_result *out,
+			  const char *drive_root)
 {
 	char dir[PATH_MAX], cand[PATH_MAX + 64];
 	const char *slash = strrchr(out->host_path, '/');
@@ -335,7 +345,7 @@ static void apply_overlay(struct path_result *out, const char *drive_root)
 	if (!slash || (size_t)(slash - out->host_path) != strlen(dir) ||
 	    strncasecmp(out->host_path, dir, strlen(dir)))
 		return;
-	snprintf(cand, sizeof(cand), "%s/", system32_overlay);
+	snprintf(cand, sizeof(cand), "%s/", v->system32);
 	for (const char *p = slash + 1; *p && strlen(cand) + 1 < sizeof(cand); p++) {
 		size_t l = strlen(cand);
 		cand[l] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
@@ -389,29 +399,31 @@ static NTSTATUS walk(const struct drive *d, char *rest, struct path_result *out)
 		snprintf(out->host_path, sizeof(out->host_path), "%s", end->host);
 		out->exists = end->exists;
 		out->read_only = d->read_only;
-		if (d->filtered && (a = allowed_holding(end->real)))
+		if (d->filtered && (a = allowed_holding(d->view, end->real)))
 			out->read_only |= a->read_only;
 	}
 	free(end);
 	return st;
 }
 
-bool path_protected(const char *host)
+bool path_protected(const struct path_view *v, const char *host)
 {
 	char real[PATH_MAX];
 
 	if (!realpath(host, real))
 		return false; /* gone: nothing to protect */
-	for (int i = 0; i < path_nallowed; i++)
-		if (path_same_or_above(real, path_allowed[i].path))
+	if (!v)
+		return true; /* not opened through a job's drives */
+	for (int i = 0; i < v->nallowed; i++)
+		if (path_same_or_above(real, v->allowed[i].path))
 			return true;
 	for (int i = 0; i < 26; i++)
-		if (!drives[i].filtered && path_same_or_above(real, drives[i].real_root))
+		if (!v->drives[i].filtered && path_same_or_above(real, v->drives[i].real_root))
 			return true;
 	return false;
 }
 
-bool path_fd_reachable(int fd, bool writing)
+bool path_fd_reachable(const struct path_view *v, int fd, bool writing)
 {
 	char link[64], real[PATH_MAX], root[PATH_MAX];
 	const struct allowed_root *a;
@@ -422,17 +434,20 @@ bool path_fd_reachable(int fd, bool writing)
 	if (n <= 0 || real[0] != '/')
 		return false; /* not a path: never a file opened by name */
 	real[n] = 0;
-	if ((a = allowed_holding(real)) && (!writing || !a->read_only))
+	if (!v)
+		return false;
+	if ((a = allowed_holding(v, real)) && (!writing || !a->read_only))
 		return true;
 	for (int i = 0; i < 26; i++)
-		if (!drives[i].filtered && (!writing || !drives[i].read_only) &&
-		    path_same_or_above(drives[i].real_root, real))
+		if (!v->drives[i].filtered && (!writing || !v->drives[i].read_only) &&
+		    path_same_or_above(v->drives[i].real_root, real))
 			return true;
-	return !writing && system32_overlay[0] && realpath(system32_overlay, root) &&
+	return !writing && v->system32[0] && realpath(v->system32, root) &&
 	       path_same_or_above(root, real);
 }
 
-int path_open_parent(const char *host, bool writing, const char **base)
+int path_open_parent(const struct path_view *v, const char *host, bool writing,
+		     const char **base)
 {
 	char dir[PATH_MAX];
 	const char *slash = strrchr(host, '/');
@@ -446,7 +461,7 @@ int path_open_parent(const char *host, bool writing, const char **base)
 	fd = open(dir[0] ? dir : "/", O_PATH | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0)
 		return -1;
-	if (!path_fd_reachable(fd, writing)) {
+	if (!path_fd_reachable(v, fd, writing)) {
 		close(fd);
 		errno = EACCES;
 		return -1;
@@ -455,10 +470,11 @@ int path_open_parent(const char *host, bool writing, const char **base)
 	return fd;
 }
 
-NTSTATUS path_resolve(const uint16_t *name, size_t nchars, struct path_result *out)
+NTSTATUS path_resolve(const struct path_view *v, const uint16_t *name, size_t nchars,
+		      struct path_result *out)
 {
 	char buf[PATH_MAX], *dos;
-	struct drive *d;
+	const struct drive *d;
 	NTSTATUS st;
 
 	memset(out, 0, sizeof(*out));
@@ -487,14 +503,14 @@ NTSTATUS path_resolve(const uint16_t *name, size_t nchars, struct path_result *o
 	if (!((dos[0] | 32) >= 'a' && (dos[0] | 32) <= 'z') || dos[1] != ':' ||
 	    (dos[2] && dos[2] != '\\'))
 		return LSW_STATUS_OBJECT_PATH_NOT_FOUND;
-	d = &drives[(dos[0] | 32) - 'a'];
+	d = &v->drives[(dos[0] | 32) - 'a'];
 	if (!d->root[0])
 		return LSW_STATUS_OBJECT_PATH_NOT_FOUND;
 	st = walk(d, dos + 2, out);
 	if (st != LSW_STATUS_SUCCESS)
 		return st;
 	out->target = PATH_HOST;
-	if (d == &drives['C' - 'A'])
-		apply_overlay(out, d->root);
+	if (d == &v->drives['C' - 'A'])
+		apply_overlay(v, out, d->root);
 	return LSW_STATUS_SUCCESS;
 }

@@ -17,12 +17,18 @@ struct allowed_root {
 struct drive {
 	char root[PATH_MAX];       /* host directory of X:\ */
 	char real_root[PATH_MAX];  /* the same, resolved */
-	bool filtered;             /* only path_allowed[] subtrees exist */
+	bool filtered;             /* only the view's allowed subtrees exist */
 	bool read_only;
+	const struct path_view *view; /* the view it belongs to */
 };
 
-extern struct allowed_root path_allowed[PATH_MAX_ALLOWED];
-extern int path_nallowed;
+/* The drives of one job (path_view_new). */
+struct path_view {
+	struct drive drives[26];
+	struct allowed_root allowed[PATH_MAX_ALLOWED];
+	int nallowed;
+	char system32[PATH_MAX];   /* our DLLs: C:\Windows\System32 serves them */
+};
 
 /* a equals b, or is a directory above it ("/x" holds "/x/y", not "/xy"). */
 bool path_same_or_above(const char *a, const char *b);

@@ -39,17 +39,17 @@ struct walk {
  * else the drive's own root. */
 static int nroots(const struct drive *d)
 {
-	return d->filtered ? path_nallowed : 1;
+	return d->filtered ? d->view->nallowed : 1;
 }
 
 static const char *root_path(const struct drive *d, int i)
 {
-	return d->filtered ? path_allowed[i].path : d->real_root;
+	return d->filtered ? d->view->allowed[i].path : d->real_root;
 }
 
 static const char *root_alias(const struct drive *d, int i)
 {
-	return d->filtered ? path_allowed[i].alias : "";
+	return d->filtered ? d->view->allowed[i].alias : "";
 }
 
 static enum zone zone_of(const struct drive *d, const char *real)

@@ -77,7 +77,7 @@ static void op_mmap_fd(struct nt_call *c, uint64_t addr, uint64_t len, int prot,
 static NTSTATUS map_kuser(struct nt_call *c)
 {
 	struct lsw_process *p = c->thread->process;
-	int rfd = notify_addfd(p->notify_fd, c->notif_id, kuser_fd());
+	int rfd = notify_addfd(p->notify_fd, c->notif_id, p->host->kuser.fd);
 	struct lsw_op *op;
 
 	if (rfd < 0 || !vad_range_free(&p->vad, KUSER_SHARED_DATA_VA, PAGE_SIZE_NT))
@@ -147,7 +147,7 @@ static int std_handles(struct lsw_process *p, uint64_t out[3])
 					    0x40100106u, 0x40100106u };
 
 	for (int i = 0; i < 3; i++) {
-		struct file_object *f = file_from_stdio(i, access[i]);
+		struct file_object *f = file_from_stdio(p, p->std_fds[i], access[i]);
 
 		if (!f)
 			return -1;
@@ -163,22 +163,21 @@ static int std_handles(struct lsw_process *p, uint64_t out[3])
 /* The parameters blob for address base (base 0: just to learn the size). */
 static uint8_t *make_params(struct lsw_process *p, uint64_t base, size_t *size)
 {
-	const struct lsw_config *cfg = p->cfg;
 	char image[PATH_MAX], dos_image[PATH_MAX + 8], cwd[PATH_MAX], dos_cwd[PATH_MAX + 8];
 	struct params_input in;
 	uint8_t *blob;
 	char *cmdline;
 
-	if (!realpath(cfg->exe_host_path, image) || (!cfg->start_dir && !getcwd(cwd, sizeof(cwd))))
+	if (!realpath(p->image_path, image) || (!p->current_dir && !getcwd(cwd, sizeof(cwd))))
 		return NULL;
-	path_host_to_dos(image, dos_image, sizeof(dos_image));
-	if (cfg->start_dir) /* --no-cwd: the host's is not visible */
-		snprintf(dos_cwd, sizeof(dos_cwd) - 1, "%s", cfg->start_dir);
+	path_host_to_dos(p->job->view, image, dos_image, sizeof(dos_image));
+	if (p->current_dir)
+		snprintf(dos_cwd, sizeof(dos_cwd) - 1, "%s", p->current_dir);
 	else
-		path_host_to_dos(cwd, dos_cwd, sizeof(dos_cwd) - 1);
+		path_host_to_dos(p->job->view, cwd, dos_cwd, sizeof(dos_cwd) - 1);
 	if (dos_cwd[strlen(dos_cwd) - 1] != '\\')
 		strcat(dos_cwd, "\\");
-	cmdline = params_quote_args(dos_image, cfg->argv, cfg->argc);
+	cmdline = params_quote_args(dos_image, p->argv, p->argc);
 	if (!cmdline)
 		return NULL;
 	in = (struct params_input){ dos_image, cmdline, dos_cwd, (const char *const *)p->env,
@@ -191,7 +190,7 @@ static uint8_t *make_params(struct lsw_process *p, uint64_t base, size_t *size)
 static NTSTATUS hello_phase0(struct nt_call *c)
 {
 	struct lsw_process *p = c->thread->process;
-	const struct lsw_config *cfg = p->cfg;
+	const char *image = p->image_path, *slash = strrchr(image, '/');
 	struct section_object *ntdll = NULL, *exe = NULL;
 	char ntdll_path[PATH_MAX];
 	uint64_t ntdll_base, exe_base;
@@ -201,7 +200,7 @@ static NTSTATUS hello_phase0(struct nt_call *c)
 	const char *fwd;
 	NTSTATUS st;
 
-	snprintf(ntdll_path, sizeof(ntdll_path), "%s/ntdll.dll", cfg->dll_dir);
+	snprintf(ntdll_path, sizeof(ntdll_path), "%s/ntdll.dll", p->host->cfg.dll_dir);
 	if ((st = map_kuser(c)) != LSW_STATUS_SUCCESS ||
 	    (st = map_host_image(c, ntdll_path, "ntdll.dll", &ntdll, &ntdll_base)) != LSW_STATUS_SUCCESS)
 		goto out;
@@ -220,15 +219,11 @@ static NTSTATUS hello_phase0(struct nt_call *c)
 	/* where new threads start; an ntdll without it just has no threads */
 	if (pe_find_export(&ntdll->pe, "RtlUserThreadStart", &rva, &fwd) == 0 && !fwd)
 		p->start.entry_thread = ntdll_base + rva;
-	{
-		const char *slash = strrchr(cfg->exe_host_path, '/');
-		st = map_host_image(c, cfg->exe_host_path, slash ? slash + 1 : cfg->exe_host_path,
-				    &exe, &exe_base);
-	}
+	st = map_host_image(c, image, slash ? slash + 1 : image, &exe, &exe_base);
 	if (st != LSW_STATUS_SUCCESS)
 		goto out;
 	if (exe->pe.characteristics & 0x2000) { /* IMAGE_FILE_DLL */
-		fprintf(stderr, "lsw: %s: is a DLL, not a program\n", cfg->exe_host_path);
+		fprintf(stderr, "lsw: %s: is a DLL, not a program\n", image);
 		st = LSW_STATUS_INVALID_IMAGE_FORMAT;
 		goto out;
 	}
@@ -367,7 +362,8 @@ void process_terminate(struct lsw_process *p, uint32_t status)
 		p->terminated = true;
 		p->exit_status = status;
 	}
-	kill(p->pid, SIGKILL);
+	if (!p->reaped) /* after the wait, the pid may be anyone's */
+		kill(p->pid, SIGKILL);
 }
 
 /* NtTerminateProcess(ProcessHandle, ExitStatus).  A NULL handle ends every

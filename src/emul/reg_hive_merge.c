@@ -48,8 +48,7 @@ static void take_contents(struct reg_key *t, struct reg_key *f)
 		SWAP(t->nvalues, f->nvalues);
 		SWAP(t->values_cap, f->values_cap);
 		t->last_write = reg_now();
-		if (reg_change_hook)
-			reg_change_hook(t, REG_CHANGE_LAST_SET);
+		reg_key_changed(t, REG_CHANGE_LAST_SET);
 	}
 	SWAP(t->class_name, f->class_name);
 	SWAP(t->class_len, f->class_len);
@@ -100,8 +99,7 @@ static int sync_key(struct reg_key *t, struct reg_key *f)
 		reg_key_drop_tree(drop[i], false);
 	if (ndrop || nkeep != t->nsubkeys) {
 		t->last_write = reg_now();
-		if (reg_change_hook)
-			reg_change_hook(t, REG_CHANGE_NAME);
+		reg_key_changed(t, REG_CHANGE_NAME);
 	}
 	qsort(keep, nkeep, sizeof(*keep), by_name);
 	free(t->subkeys);

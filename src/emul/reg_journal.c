@@ -123,8 +123,8 @@ void reg_journal_add(struct reg_hive *h, struct reg_jentry *e)
 	bool below = h->journal->bytes < REG_JOURNAL_MEM_SOON;
 
 	reg_journal_append(h->journal, e);
-	if (below && h->journal->bytes >= REG_JOURNAL_MEM_SOON && reg_journal_full_hook)
-		reg_journal_full_hook(h);
+	if (below && h->journal->bytes >= REG_JOURNAL_MEM_SOON && h->hooks.journal_full)
+		h->hooks.journal_full(h->hooks.arg, h);
 }
 
 /* The key at e's path in onto, created along the way when create; NULL if

@@ -10,8 +10,6 @@
 #include "emul/reg_internal.h"
 #include "emul/upcase.h"
 
-void (*reg_change_hook)(struct reg_key *key, uint32_t what);
-void (*reg_journal_full_hook)(struct reg_hive *h);
 
 /* FILETIME counts from 1601, Unix time from 1970: 11644473600 s apart. */
 #define EPOCH_1601_TO_1970 116444736000000000ull
@@ -53,8 +51,15 @@ static void changed(struct reg_key *k, uint32_t what, bool persistent)
 	k->last_write = reg_now();
 	if (persistent && k->hive)
 		k->hive->dirty = true;
-	if (reg_change_hook)
-		reg_change_hook(k, what);
+	reg_key_changed(k, what);
+}
+
+void reg_key_changed(struct reg_key *k, uint32_t what)
+{
+	const struct reg_hive *h = k->hive;
+
+	if (h && h->hooks.changed)
+		h->hooks.changed(h->hooks.arg, k, what);
 }
 
 /* Records e (may be NULL when not wanted) in k's hive journal. */

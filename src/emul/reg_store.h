@@ -55,7 +55,7 @@
  * takes at most ~7x its budget as text (binary data in hex). */
 #define REG_FILE_BYTES_MAX (256ull << 20)
 /* Changes waiting for a flush: past SOON the hive asks for one at once
- * (reg_journal_full_hook); past MAX a change fails (resources), so a
+ * (its hooks' journal_full); past MAX a change fails (resources), so a
  * program cannot fill the supervisor's memory faster than it is written. */
 #define REG_JOURNAL_MEM_SOON (4u << 20)
 #define REG_JOURNAL_MEM_MAX (64u << 20)
@@ -89,8 +89,22 @@ struct reg_key {
 	void *watchers;              /* registry.c's NtNotifyChangeKey list, NULL if none */
 };
 
+/* Who hears of a hive's changes (the supervisor's registry; `lsw reg`
+ * sets none).  Either may be NULL. */
+struct reg_hive_hooks {
+	/* after every change, with the key whose contents changed (the parent,
+	 * for a subkey added, deleted or renamed); what: REG_CHANGE_* */
+	void (*changed)(void *arg, struct reg_key *key, uint32_t what);
+	/* the hive's waiting changes passed REG_JOURNAL_MEM_SOON: it should be
+	 * flushed soon (not from inside the hook: the change is still being
+	 * made) */
+	void (*journal_full)(void *arg, struct reg_hive *h);
+	void *arg;
+};
+
 struct reg_hive {
 	char *path;                  /* the text file; NULL: not persisted */
+	struct reg_hive_hooks hooks;
 	const char *root_label;      /* "HKEY_LOCAL_MACHINE" or "HKEY_CURRENT_USER":
 				      * how the file names the root in [sections] */
 	struct reg_key *root;
@@ -114,14 +128,8 @@ struct reg_hive {
 #define REG_CHANGE_ATTRIBUTES 0x2
 #define REG_CHANGE_LAST_SET 0x4      /* a value was set or deleted */
 #define REG_CHANGE_SECURITY 0x8
-/* Called by the store after every change, with the key whose contents
- * changed (the parent, for a subkey added, deleted or renamed).  registry.c
- * sets it; NULL (the default) calls nothing. */
-extern void (*reg_change_hook)(struct reg_key *key, uint32_t what);
-/* Called when a hive's waiting changes pass REG_JOURNAL_MEM_SOON: it
- * should be flushed soon (not from inside the hook: the change is still
- * being made).  registry_session.c sets it. */
-extern void (*reg_journal_full_hook)(struct reg_hive *h);
+/* Tells k's hive's hooks that k changed (what: REG_CHANGE_*). */
+void reg_key_changed(struct reg_key *k, uint32_t what);
 
 /* <0, 0, >0 like strcmp, case-insensitively. */
 int reg_name_compare(const uint16_t *a, size_t alen, const uint16_t *b, size_t blen);

@@ -27,23 +27,16 @@
 #define MAXIMUM_ALLOWED 0x02000000u
 #define DELETE_RIGHT 0x00010000u
 
-static struct reg_hive *machine_hive, *user_hive;
-
-void registry_attach(struct reg_hive *machine, struct reg_hive *user)
+int registry_flush_all(struct lsw_host *h, char *err, size_t errlen)
 {
-	machine_hive = machine;
-	user_hive = user;
-}
+	struct host_registry *r = &h->registry;
+	int rc = 0;
 
-int registry_flush_all(char *err, size_t errlen)
-{
-	int r = 0;
-
-	if (machine_hive && reg_hive_flush(machine_hive, err, errlen) < 0)
-		r = -1;
-	if (user_hive && reg_hive_flush(user_hive, err, errlen) < 0)
-		r = -1;
-	return r;
+	if (r->machine && reg_hive_flush(r->machine, err, errlen) < 0)
+		rc = -1;
+	if (r->user && reg_hive_flush(r->user, err, errlen) < 0)
+		rc = -1;
+	return rc;
 }
 
 /* --- Key objects --- */
@@ -128,7 +121,8 @@ size_t key_full_name(const struct key_object *k, uint16_t *out, size_t room)
 	for (const struct reg_key *r = k->key; r && depth < REG_DEPTH_MAX + 2; r = r->parent)
 		chain[depth++] = r;
 	/* the root: how the NT namespace names it */
-	put_ascii(out, room, &n, k->key->hive == machine_hive ? "\\MACHINE" : "\\USER\\" REG_USER_SID);
+	put_ascii(out, room, &n, k->key->hive == k->owner->host->registry.machine
+				 ? "\\MACHINE" : "\\USER\\" REG_USER_SID);
 	for (unsigned i = depth - 1; i-- > 0;) {
 		put_ascii(out, room, &n, "\\");
 		for (unsigned j = 0; j < chain[i]->name_len; j++, n++)
@@ -157,12 +151,12 @@ static bool equals_ascii(const uint16_t *s, size_t n, const char *a)
 }
 
 /* One step down from p by the component s[0..n).  false: no such key. */
-static bool step(struct place *p, const uint16_t *s, size_t n)
+static bool step(const struct host_registry *r, struct place *p, const uint16_t *s, size_t n)
 {
 	switch (p->container) {
 	case KEY_REGISTRY:
-		if (equals_ascii(s, n, "Machine") && machine_hive) {
-			*p = (struct place){ KEY_IN_HIVE, machine_hive->root };
+		if (equals_ascii(s, n, "Machine") && r->machine) {
+			*p = (struct place){ KEY_IN_HIVE, r->machine->root };
 			return true;
 		}
 		if (equals_ascii(s, n, "User")) {
@@ -171,8 +165,8 @@ static bool step(struct place *p, const uint16_t *s, size_t n)
 		}
 		return false;
 	case KEY_USERS:
-		if (equals_ascii(s, n, REG_USER_SID) && user_hive) {
-			*p = (struct place){ KEY_IN_HIVE, user_hive->root };
+		if (equals_ascii(s, n, REG_USER_SID) && r->user) {
+			*p = (struct place){ KEY_IN_HIVE, r->user->root };
 			return true;
 		}
 		return false;
@@ -188,8 +182,9 @@ static bool step(struct place *p, const uint16_t *s, size_t n)
  * last_may_miss, a missing last component is not an error: *p is then its
  * parent and *last, *last_len the component (NULL when it exists).
  */
-static NTSTATUS walk(struct place start, const uint16_t *name, size_t n, bool last_may_miss,
-		     struct place *p, const uint16_t **last, size_t *last_len)
+static NTSTATUS walk(const struct host_registry *r, struct place start, const uint16_t *name,
+		     size_t n, bool last_may_miss, struct place *p, const uint16_t **last,
+		     size_t *last_len)
 {
 	size_t i = 0;
 
@@ -210,7 +205,7 @@ static NTSTATUS walk(struct place start, const uint16_t *name, size_t n, bool la
 		{
 			struct place before = *p;
 
-			if (!step(p, name + i, j - i)) {
+			if (!step(r, p, name + i, j - i)) {
 				if (!last_may_miss || j < n || before.container != KEY_IN_HIVE)
 					return LSW_STATUS_OBJECT_NAME_NOT_FOUND;
 				*p = before;
@@ -311,7 +306,8 @@ static NTSTATUS open_or_create(struct nt_call *c, uint64_t handle_out, uint32_t 
 		return st;
 	rest = name;
 	if ((st = name_start(c, root, &rest, &n, &start)) != LSW_STATUS_SUCCESS ||
-	    (st = walk(start, rest, n, create, &p, &last, &last_len)) != LSW_STATUS_SUCCESS)
+	    (st = walk(&c->thread->process->host->registry, start, rest, n, create, &p, &last,
+		       &last_len)) != LSW_STATUS_SUCCESS)
 		goto out;
 	if (create && last) {
 		struct reg_key *made;
@@ -409,8 +405,8 @@ NTSTATUS nt_NtFlushKey(struct nt_call *c)
 	if (!k)
 		return st;
 	if (k->container != KEY_IN_HIVE)
-		return registry_flush_all(err, sizeof(err)) < 0 ? LSW_STATUS_REGISTRY_CORRUPT
-								: LSW_STATUS_SUCCESS;
+		return registry_flush_all(c->thread->process->host, err, sizeof(err)) < 0
+		       ? LSW_STATUS_REGISTRY_CORRUPT : LSW_STATUS_SUCCESS;
 	if (reg_hive_flush(k->key->hive, err, sizeof(err)) < 0) {
 		fprintf(stderr, "lsw: registry: %s\n", err);
 		return LSW_STATUS_REGISTRY_CORRUPT; /* ERROR_BADDB: the data stays in memory */

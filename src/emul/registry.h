@@ -43,23 +43,24 @@ struct key_object {
 
 extern const struct nt_object_ops key_ops;
 
-/* registry_session.c: a supervisor run's registry.  Attaches the hives
- * (either may be NULL: no registry), makes HKCU\Volatile Environment from
- * the environment block env, writes changes every second; registry_stop
- * writes what is left. */
-void registry_start(struct reg_hive *machine, struct reg_hive *user, char **env);
+/* registry_session.c: a host's registry.  Attaches the hives of its
+ * configuration (either may be NULL: no registry), makes HKCU\Volatile
+ * Environment from its logon environment, writes changes every second;
+ * registry_stop writes what is left. */
+void registry_start(struct lsw_host *h);
 /* What logon sets for the user (NULL-terminated): Volatile Environment's
  * values, which win over the Environment keys' (USERNAME is SYSTEM there). */
 extern const char *const volatile_environment_names[];
-void registry_stop(void);
+void registry_stop(struct lsw_host *h);
 
-/* The hives NT calls reach (registry_start attaches the prefix's). */
-void registry_attach(struct reg_hive *machine, struct reg_hive *user);
-/* Writes the dirty hives now (exit, idle timer).  0, or -1 with err set. */
-int registry_flush_all(char *err, size_t errlen);
+/* Writes the host's dirty hives now (exit, idle timer).  0, or -1 with err set. */
+int registry_flush_all(struct lsw_host *h, char *err, size_t errlen);
 
 /* registry_notify.c: a key handle is going away; its watches end. */
 void registry_notify_cleanup(struct key_object *k);
+/* The hives' hook (arg: the host): every change to a key's subkeys or
+ * values ends the watches that see it. */
+void registry_key_changed(void *host, struct reg_key *key, uint32_t what);
 /* A thread ended: the watches it asked for end (not thread-agnostic ones). */
 void registry_notify_thread_exited(struct lsw_thread *t);
 

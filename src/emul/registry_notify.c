@@ -15,10 +15,10 @@
 
 #define REG_NOTIFY_ALL 0xFu
 #define REG_NOTIFY_THREAD_AGNOSTIC 0x10000000u
-#define WATCHES_MAX 4096 /* what one supervisor keeps at once */
+#define WATCHES_MAX 4096 /* what one host keeps at once */
 
-struct watch {
-	struct watch *next;
+struct key_watch {
+	struct key_watch *next;
 	struct key_object *owner;   /* the handle's object (not referenced: it
 				     * ends the watch when destroyed) */
 	struct reg_key *key;        /* referenced */
@@ -31,10 +31,7 @@ struct watch {
 	uint64_t apc_routine, apc_context; /* an APC completion, or 0 */
 };
 
-static struct watch *watches;
-static unsigned nwatches;
-
-static void finish(struct watch *w, NTSTATUS status)
+static void finish(struct host_registry *r, struct key_watch *w, NTSTATUS status)
 {
 	bool gone = w->thread->process->terminated; /* nothing to tell any more */
 
@@ -53,28 +50,29 @@ static void finish(struct watch *w, NTSTATUS status)
 		apc_queue(w->thread, w->apc_routine, w->apc_context, w->iosb, 0);
 	reg_key_unref(w->key);
 	free(w);
-	nwatches--;
+	r->nwatches--;
 }
 
 /* Ends the watches for which match() holds, with status. */
-static void finish_matching(bool (*match)(const struct watch *w, const void *arg),
+static void finish_matching(struct host_registry *r,
+			    bool (*match)(const struct key_watch *w, const void *arg),
 			    const void *arg, NTSTATUS status)
 {
-	struct watch **p = &watches;
+	struct key_watch **p = &r->watches;
 
 	while (*p) {
-		struct watch *w = *p;
+		struct key_watch *w = *p;
 
 		if (match(w, arg)) {
 			*p = w->next;
-			finish(w, status);
+			finish(r, w, status);
 		} else {
 			p = &w->next;
 		}
 	}
 }
 
-static bool is_watch(const struct watch *w, const void *arg)
+static bool is_watch(const struct key_watch *w, const void *arg)
 {
 	return w == arg;
 }
@@ -83,26 +81,25 @@ static bool is_watch(const struct watch *w, const void *arg)
  * (nt_cancel): it goes, unanswered. */
 static void drop_waiter(struct lsw_thread *t, void *arg)
 {
-	struct watch *w = arg;
+	struct key_watch *w = arg;
 
-	(void)t;
 	w->waiter = NULL;
 	w->iosb = w->apc_routine = 0; /* on the stack of a call that is over */
-	finish_matching(is_watch, w, LSW_STATUS_NOTIFY_CLEANUP);
+	finish_matching(&t->process->host->registry, is_watch, w, LSW_STATUS_NOTIFY_CLEANUP);
 }
 
 /* Unless REG_NOTIFY_THREAD_AGNOSTIC, a watch lives as long as the thread
  * that asked for it: when the thread ends, its event is signalled
  * (RegNotifyChangeKeyValue's documentation).  The IO_STATUS_BLOCK says
  * STATUS_NOTIFY_CLEANUP, as for a closed key. */
-static bool bound_to(const struct watch *w, const void *arg)
+static bool bound_to(const struct key_watch *w, const void *arg)
 {
 	return w->thread == arg && !(w->filter & REG_NOTIFY_THREAD_AGNOSTIC);
 }
 
 void registry_notify_thread_exited(struct lsw_thread *t)
 {
-	finish_matching(bound_to, t, LSW_STATUS_NOTIFY_CLEANUP);
+	finish_matching(&t->process->host->registry, bound_to, t, LSW_STATUS_NOTIFY_CLEANUP);
 }
 
 static bool beneath(const struct reg_key *k, const struct reg_key *top)
@@ -118,7 +115,7 @@ struct change {
 	uint32_t what;
 };
 
-static bool sees(const struct watch *w, const void *arg)
+static bool sees(const struct key_watch *w, const void *arg)
 {
 	const struct change *ch = arg;
 
@@ -126,22 +123,23 @@ static bool sees(const struct watch *w, const void *arg)
 	       (w->key == ch->key || (w->subtree && beneath(ch->key, w->key)));
 }
 
-/* The store's hook: every change to a key's subkeys or values. */
-static void key_changed(struct reg_key *key, uint32_t what)
+void registry_key_changed(void *host, struct reg_key *key, uint32_t what)
 {
+	struct host_registry *r = &((struct lsw_host *)host)->registry;
 	struct change ch = { key, what };
 
-	finish_matching(sees, &ch, LSW_STATUS_SUCCESS);
+	if (r->watches)
+		finish_matching(r, sees, &ch, LSW_STATUS_SUCCESS);
 }
 
-static bool owned_by(const struct watch *w, const void *arg)
+static bool owned_by(const struct key_watch *w, const void *arg)
 {
 	return w->owner == arg;
 }
 
 void registry_notify_cleanup(struct key_object *owner)
 {
-	finish_matching(owned_by, owner, LSW_STATUS_NOTIFY_CLEANUP);
+	finish_matching(&owner->owner->host->registry, owned_by, owner, LSW_STATUS_NOTIFY_CLEANUP);
 }
 
 /* NtNotifyChangeKey(KeyHandle, Event, ApcRoutine, ApcContext, IoStatusBlock,
@@ -149,10 +147,11 @@ void registry_notify_cleanup(struct key_object *owner)
  *                   Asynchronous) */
 NTSTATUS nt_NtNotifyChangeKey(struct nt_call *c)
 {
+	struct host_registry *r = &c->thread->process->host->registry;
 	uint32_t filter = (uint32_t)c->args[5];
 	bool asynchronous = (uint8_t)c->args[9];
 	struct key_object *k;
-	struct watch *w;
+	struct key_watch *w;
 	NTSTATUS st;
 
 	if (!(k = key_from_handle(c, c->args[0], KEY_NOTIFY, &st)))
@@ -163,9 +162,8 @@ NTSTATUS nt_NtNotifyChangeKey(struct nt_call *c)
 		return LSW_STATUS_NOT_IMPLEMENTED; /* \Registry and \Registry\User never change */
 	if (!c->args[4])
 		return LSW_STATUS_ACCESS_VIOLATION;
-	if (nwatches >= WATCHES_MAX)
+	if (r->nwatches >= WATCHES_MAX)
 		return LSW_STATUS_INSUFFICIENT_RESOURCES;
-	reg_change_hook = key_changed;
 	if (!(w = calloc(1, sizeof(*w))))
 		return LSW_STATUS_NO_MEMORY;
 	if (c->args[1] && !(w->event = event_from_handle(c, c->args[1], &st))) {
@@ -181,20 +179,20 @@ NTSTATUS nt_NtNotifyChangeKey(struct nt_call *c)
 	w->waiter = asynchronous ? NULL : c->thread;
 	w->apc_routine = c->args[2];
 	w->apc_context = c->args[3];
-	w->next = watches;
-	watches = w;
-	nwatches++;
+	w->next = r->watches;
+	r->watches = w;
+	r->nwatches++;
 	if (asynchronous) {
 		if (tracee_write_iosb(c->thread, c->args[4], LSW_STATUS_PENDING, 0) !=
 		    LSW_STATUS_SUCCESS) {
-			watches = w->next;
+			r->watches = w->next;
 			w->iosb = 0;
 			w->waiter = NULL;
 			if (w->event) {
 				object_unref(w->event);
 				w->event = NULL;
 			}
-			finish(w, LSW_STATUS_SUCCESS);
+			finish(r, w, LSW_STATUS_SUCCESS);
 			return LSW_STATUS_ACCESS_VIOLATION;
 		}
 		return LSW_STATUS_PENDING;

@@ -9,19 +9,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include "emul/registry.h"
-#include "tracer/loop.h"
 
 #define FLUSH_PERIOD_NS 1000000000ull
-
-static struct reg_hive *hives[2];
 
 static void report(const char *err)
 {
 	fprintf(stderr, "lsw: registry not saved: %s\n", err);
 }
 
-static void flush_dirty(void)
+static void flush_dirty(struct host_registry *r)
 {
+	struct reg_hive *hives[2] = { r->machine, r->user };
 	char err[1024];
 
 	for (int i = 0; i < 2; i++)
@@ -31,30 +29,32 @@ static void flush_dirty(void)
 
 static void flush_tick(void *arg, uint32_t events)
 {
-	(void)arg;
-	(void)events;
-	flush_dirty();
-	loop_add_timer(loop_now_ns() + FLUSH_PERIOD_NS, flush_tick, NULL);
-}
+	struct lsw_host *h = arg;
 
-static bool flush_pending;
+	(void)events;
+	flush_dirty(&h->registry);
+	loop_add_timer(&h->loop, loop_now_ns() + FLUSH_PERIOD_NS, flush_tick, h);
+}
 
 static void flush_now(void *arg, uint32_t events)
 {
-	(void)arg;
+	struct lsw_host *h = arg;
+
 	(void)events;
-	flush_pending = false;
-	flush_dirty();
+	h->registry.flush_pending = false;
+	flush_dirty(&h->registry);
 }
 
 /* A hive's waiting changes passed REG_JOURNAL_MEM_SOON: flush as soon as
  * the call that made them has been answered. */
-static void journal_full(struct reg_hive *h)
+static void journal_full(void *arg, struct reg_hive *hive)
 {
-	(void)h;
-	if (!flush_pending) {
-		flush_pending = true;
-		loop_add_timer(loop_now_ns(), flush_now, NULL);
+	struct lsw_host *h = arg;
+
+	(void)hive;
+	if (!h->registry.flush_pending) {
+		h->registry.flush_pending = true;
+		loop_add_timer(&h->loop, loop_now_ns(), flush_now, h);
 	}
 }
 
@@ -92,23 +92,33 @@ static void volatile_environment(struct reg_hive *user, char **env)
 	}
 }
 
-void registry_start(struct reg_hive *machine, struct reg_hive *user, char **env)
+void registry_start(struct lsw_host *h)
 {
-	hives[0] = machine;
-	hives[1] = user;
-	registry_attach(machine, user);
-	reg_journal_full_hook = journal_full;
-	if (user)
-		volatile_environment(user, env);
-	loop_add_timer(loop_now_ns() + FLUSH_PERIOD_NS, flush_tick, NULL);
+	struct host_registry *r = &h->registry;
+	struct reg_hive *hives[2];
+
+	r->machine = h->cfg.hive_machine;
+	r->user = h->cfg.hive_user;
+	hives[0] = r->machine;
+	hives[1] = r->user;
+	for (int i = 0; i < 2; i++)
+		if (hives[i])
+			hives[i]->hooks = (struct reg_hive_hooks){ registry_key_changed,
+								   journal_full, h };
+	if (r->user)
+		volatile_environment(r->user, h->cfg.logon_env);
+	loop_add_timer(&h->loop, loop_now_ns() + FLUSH_PERIOD_NS, flush_tick, h);
 }
 
-void registry_stop(void)
+void registry_stop(struct lsw_host *h)
 {
+	struct reg_hive *hives[2] = { h->registry.machine, h->registry.user };
 	char err[1024];
 
 	for (int i = 0; i < 2; i++)
-		if (hives[i] && reg_hive_flush_final(hives[i], err, sizeof(err)) < 0)
-			report(err);
-	reg_journal_full_hook = NULL;
+		if (hives[i]) {
+			if (reg_hive_flush_final(hives[i], err, sizeof(err)) < 0)
+				report(err);
+			hives[i]->hooks = (struct reg_hive_hooks){ 0 };
+		}
 }

@@ -7,6 +7,7 @@
  */
 #include <stdlib.h>
 #include "emul/share.h"
+#include "emul/file.h"
 #include "emul/file_access.h"
 
 #define FILE_SHARE_READ 1
@@ -20,9 +21,6 @@ struct open_file {
 	const struct file_object *owner;
 };
 
-static struct open_file *opens;
-static size_t nopens, capopens;
-
 /* The share bits an access needs from the other handles. */
 static uint32_t needs(uint32_t access)
 {
@@ -31,12 +29,13 @@ static uint32_t needs(uint32_t access)
 	       ((access & DELETE_ACCESS) ? FILE_SHARE_DELETE : 0);
 }
 
-NTSTATUS share_check(dev_t dev, ino_t ino, uint32_t access, uint32_t share)
+NTSTATUS share_check(const struct lsw_host *h, dev_t dev, ino_t ino, uint32_t access,
+		     uint32_t share)
 {
 	if (!needs(access))
 		return LSW_STATUS_SUCCESS;
-	for (size_t i = 0; i < nopens; i++) {
-		const struct open_file *o = &opens[i];
+	for (size_t i = 0; i < h->files.nopens; i++) {
+		const struct open_file *o = &h->files.opens[i];
 
 		if (o->dev != dev || o->ino != ino)
 			continue;
@@ -48,26 +47,30 @@ NTSTATUS share_check(dev_t dev, ino_t ino, uint32_t access, uint32_t share)
 
 int share_record(struct file_object *f, dev_t dev, ino_t ino, uint32_t access, uint32_t share)
 {
+	struct host_files *hf = &f->host->files;
+
 	if (!needs(access))
 		return 0;
-	if (nopens == capopens) {
-		size_t cap = capopens ? capopens * 2 : 64;
-		struct open_file *n = realloc(opens, cap * sizeof(*n));
+	if (hf->nopens == hf->capopens) {
+		size_t cap = hf->capopens ? hf->capopens * 2 : 64;
+		struct open_file *n = realloc(hf->opens, cap * sizeof(*n));
 
 		if (!n)
 			return -1;
-		opens = n;
-		capopens = cap;
+		hf->opens = n;
+		hf->capopens = cap;
 	}
-	opens[nopens++] = (struct open_file){ dev, ino, access, share & 7, f };
+	hf->opens[hf->nopens++] = (struct open_file){ dev, ino, access, share & 7, f };
 	return 0;
 }
 
 void share_forget(struct file_object *f)
 {
-	for (size_t i = 0; i < nopens; i++)
-		if (opens[i].owner == f) {
-			opens[i] = opens[--nopens];
+	struct host_files *hf = &f->host->files;
+
+	for (size_t i = 0; i < hf->nopens; i++)
+		if (hf->opens[i].owner == f) {
+			hf->opens[i] = hf->opens[--hf->nopens];
 			return;
 		}
 }

@@ -359,7 +359,6 @@ NTSTATUS nt_NtCreateThreadEx(struct nt_call *c)
 	struct thread_object *o;
 	struct lsw_op *op;
 	uint64_t h;
-	static uint32_t next_win_tid;
 
 	if (c->args[3] != (uint64_t)-1)
 		return LSW_STATUS_INVALID_HANDLE; /* other processes: none yet */
@@ -367,7 +366,7 @@ NTSTATUS nt_NtCreateThreadEx(struct nt_call *c)
 		return LSW_STATUS_INVALID_PARAMETER;
 	if (!p->start.entry_thread)
 		return LSW_STATUS_NOT_IMPLEMENTED; /* an ntdll without RtlUserThreadStart */
-	if (p->cfg->limits.threads && 1 + p->threads_charged >= p->cfg->limits.threads)
+	if (p->job->spec.limits.threads && 1 + p->threads_charged >= p->job->spec.limits.threads)
 		return LSW_STATUS_INSUFFICIENT_RESOURCES; /* --pids: the main thread counts */
 	if (!(t = calloc(1, sizeof(*t))))
 		return LSW_STATUS_NO_MEMORY;
@@ -384,14 +383,13 @@ NTSTATUS nt_NtCreateThreadEx(struct nt_call *c)
 	t->teb = process_alloc_private(c, TEB_SIZE, PAGE_READWRITE);
 	if (!t->block)
 		t->block = process_alloc_private(c, LSW_BLOCK_SIZE, PAGE_READWRITE);
-	if (!t->stack_base || !t->teb || !t->block || !(o = new_thread_object(t))) {
+	if (!t->stack_base || !t->teb || !t->block ||
+	    !(t->win_tid = client_id_alloc(&p->host->ids)) || !(o = new_thread_object(t))) {
 		/* what was reserved stays reserved: the VAD and the ops agree */
+		client_id_free(&p->host->ids, t->win_tid);
 		free(t);
 		return LSW_STATUS_NO_MEMORY;
 	}
-	/* Windows thread ids are multiples of 4, unique in the process */
-	next_win_tid = next_win_tid ? next_win_tid + 4 : c->thread->win_tid + 4;
-	t->win_tid = next_win_tid;
 	t->next = p->threads;
 	p->threads = t;
 	p->threads_charged++;

@@ -19,7 +19,6 @@
 #include "emul/object_names.h"
 #include "emul/sync.h"
 #include "emul/waitable.h"
-#include "tracer/loop.h"
 
 #define TIMER_ALL_ACCESS 0x1F0003
 #define STATUS_TIMER_RESUME_IGNORED 0x40000025u
@@ -38,6 +37,7 @@ struct timer {
 	uint64_t period_ns;  /* 0: once */
 	struct lsw_thread *apc_thread; /* who set it with a completion routine */
 	uint64_t apc_routine, apc_context;
+	struct loop *loop;   /* its host's */
 };
 
 static const struct generic_mapping timer_mapping = {
@@ -48,7 +48,7 @@ static const struct generic_mapping timer_mapping = {
 static void disarm(struct timer *tm)
 {
 	if (tm->armed)
-		loop_cancel_timer(tm->armed);
+		loop_cancel_timer(tm->loop, tm->armed);
 	tm->armed = 0;
 }
 
@@ -106,7 +106,7 @@ static void fire(void *arg, uint32_t events)
 	}
 	if (tm->period_ns) {
 		tm->due_ns += tm->period_ns;
-		tm->armed = loop_add_timer(tm->due_ns, fire, tm); /* 0: stops, no memory */
+		tm->armed = loop_add_timer(tm->loop, tm->due_ns, fire, tm); /* 0: stops, no memory */
 	}
 	waitable_wake(&tm->hdr);
 }
@@ -130,6 +130,7 @@ NTSTATUS nt_NtCreateTimer(struct nt_call *c)
 		return LSW_STATUS_NO_MEMORY;
 	}
 	object_init(&tm->hdr, &timer_ops);
+	tm->loop = thread_loop(c->thread);
 	waitable_init(&tm->wait, &timer_wait_ops);
 	tm->name = nm;
 	tm->type = type;
@@ -177,7 +178,7 @@ NTSTATUS nt_NtSetTimer(struct nt_call *c)
 		tm->due_ns = now + ((uint64_t)due > nt_system_time()
 					    ? ((uint64_t)due - nt_system_time()) * 100 : 0);
 	tm->period_ns = (uint64_t)period * 1000000;
-	if (!(tm->armed = loop_add_timer(tm->due_ns, fire, tm)))
+	if (!(tm->armed = loop_add_timer(tm->loop, tm->due_ns, fire, tm)))
 		return LSW_STATUS_NO_MEMORY;
 	/* resuming a suspended machine is not a thing here */
 	return (uint8_t)c->args[4] ? STATUS_TIMER_RESUME_IGNORED : LSW_STATUS_SUCCESS;

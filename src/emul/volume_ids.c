@@ -16,13 +16,12 @@
 #include <string.h>
 #include <sys/random.h>
 #include <unistd.h>
+#include "emul/emul.h"
 #include "emul/volume_ids.h"
 
 #define KEY_FILE "identity.key"
 #define GIB (1ull << 30)
 #define MIB (1ull << 20)
-
-static uint64_t key[2];
 
 #define ROTL(x, b) (((x) << (b)) | ((x) >> (64 - (b))))
 
@@ -35,7 +34,7 @@ static void sip_round(uint64_t v[4])
 }
 
 /* SipHash-2-4 of n 64-bit words (8 * n bytes, little-endian) under key. */
-static uint64_t siphash_words(const uint64_t *m, size_t n)
+static uint64_t siphash_words(const uint64_t key[2], const uint64_t *m, size_t n)
 {
 	uint64_t v[4] = { key[0] ^ 0x736f6d6570736575ull, key[1] ^ 0x646f72616e646f6dull,
 			  key[0] ^ 0x6c7967656e657261ull, key[1] ^ 0x7465646279746573ull };
@@ -57,10 +56,10 @@ static uint64_t siphash_words(const uint64_t *m, size_t n)
 	return v[0] ^ v[1] ^ v[2] ^ v[3];
 }
 
-static bool read_key(const char *path)
+static bool read_key(const char *path, uint64_t key[2])
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	bool ok = fd >= 0 && read(fd, key, sizeof(key)) == (ssize_t)sizeof(key);
+	bool ok = fd >= 0 && read(fd, key, 16) == 16;
 
 	if (fd >= 0)
 		close(fd);
@@ -93,29 +92,31 @@ int volume_ids_key_create(const char *prefix)
 	return r;
 }
 
-void volume_ids_init(const char *prefix)
+void volume_ids_init(struct lsw_host *h)
 {
+	const char *prefix = h->cfg.prefix;
+	uint64_t *key = h->volume_key;
 	char path[4096];
 
 	snprintf(path, sizeof(path), "%s/" KEY_FILE, prefix ? prefix : ".");
-	if (!(prefix && read_key(path)) && getrandom(key, sizeof(key), 0) != (ssize_t)sizeof(key))
+	if (!(prefix && read_key(path, key)) && getrandom(key, 16, 0) != 16)
 		key[0] = (uint64_t)getpid(); /* no randomness: at least not the host's values */
 }
 
-uint32_t volume_serial(uint64_t dev)
+uint32_t volume_serial(const struct lsw_host *h, uint64_t dev)
 {
 	const uint64_t m[2] = { 0x4c53572d73657269ull /* "LSW-seri" */, dev };
 
-	return (uint32_t)siphash_words(m, 2);
+	return (uint32_t)siphash_words(h->volume_key, m, 2);
 }
 
-uint64_t volume_file_id(uint64_t dev, uint64_t ino)
+uint64_t volume_file_id(const struct lsw_host *h, uint64_t dev, uint64_t ino)
 {
 	uint32_t left = (uint32_t)(ino >> 32), right = (uint32_t)ino;
 
 	for (uint64_t round = 0; round < 4; round++) {
 		const uint64_t m[3] = { 0x4c53572d66696400ull /* "LSW-fid" */ | round, dev, right };
-		uint32_t next = left ^ (uint32_t)siphash_words(m, 3);
+		uint32_t next = left ^ (uint32_t)siphash_words(h->volume_key, m, 3);
 
 		left = right;
 		right = next;

@@ -8,7 +8,6 @@
  */
 #include <stdlib.h>
 #include "emul/waitable.h"
-#include "tracer/loop.h"
 
 struct wait_block;
 
@@ -76,7 +75,7 @@ static NTSTATUS try_satisfy(struct wait_block *b)
 static void block_free(struct wait_block *b)
 {
 	if (b->timer)
-		loop_cancel_timer(b->timer);
+		loop_cancel_timer(thread_loop(b->thread), b->timer);
 	for (unsigned i = 0; i < b->n; i++) {
 		struct wait_entry *e = &b->e[i];
 
@@ -184,7 +183,8 @@ NTSTATUS wait_objects(struct nt_call *c, struct nt_object *const *objs, unsigned
 	}
 	/* beyond any lifetime (over 146 years) is as good as none */
 	if (timeout_ns < UINT64_MAX / 4 &&
-	    !(b->timer = loop_add_timer(loop_now_ns() + timeout_ns, timed_out, b))) {
+	    !(b->timer = loop_add_timer(thread_loop(c->thread), loop_now_ns() + timeout_ns,
+					timed_out, b))) {
 		block_free(b);
 		return LSW_STATUS_NO_MEMORY;
 	}

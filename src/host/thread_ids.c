@@ -14,7 +14,7 @@
 #include "emul/thread.h"
 #include "tracer/loop.h"
 #include "tracer/notify.h"
-#include "tracer/thread_ids.h"
+#include "host/thread_ids.h"
 
 /* Every notification looks its thread up here.  Ended threads stay on the
  * list (their objects and exit codes outlive them), so the thread found
@@ -73,7 +73,7 @@ static void on_thread_exit(void *arg, uint32_t events)
 	struct lsw_thread *t = arg;
 
 	(void)events;
-	loop_unwatch(t->exit_fd);
+	loop_unwatch(thread_loop(t), t->exit_fd);
 	close(t->exit_fd);
 	t->exit_fd = -1;
 	if (!process_gone(t->process))
@@ -90,7 +90,8 @@ static void on_thread_exit(void *arg, uint32_t events)
 static void watch_thread_exit(struct lsw_thread *t)
 {
 	t->exit_fd = (int)syscall(SYS_pidfd_open, t->tid, PIDFD_THREAD);
-	if (t->exit_fd >= 0 && loop_watch(t->exit_fd, EPOLLIN, on_thread_exit, t) < 0) {
+	if (t->exit_fd >= 0 &&
+	    loop_watch(thread_loop(t), t->exit_fd, EPOLLIN, on_thread_exit, t) < 0) {
 		close(t->exit_fd);
 		t->exit_fd = -1;
 	}
