@@ -28,6 +28,7 @@ struct lsw_job;
 struct lsw_process;
 struct lsw_thread;
 struct nt_object;
+struct nt_observer;
 struct reg_hive;
 
 /* A host directory the program may see (--map): on drive letter 'A'..'Z',
@@ -69,6 +70,10 @@ struct lsw_job_spec {
 	bool netns;                  /* run in an empty network namespace */
 	struct lsw_limits limits;
 	unsigned timeout_sec;        /* 0: none */
+	/* who watches its processes' calls (lsw trace; emul/observer.h),
+	 * and the argument of its hooks; NULL: nobody */
+	const struct nt_observer *observer;
+	void *observer_arg;
 };
 
 /* A process to start.  The strings are copied. */
@@ -145,6 +150,9 @@ struct lsw_thread {
 	uint16_t name_len;           /* bytes */
 	void *object;                /* its thread object (thread.c), NULL once freed */
 	struct mutant *mutants;      /* the mutants it owns (mutant.c) */
+	struct tracee_memo *memo;    /* its call's small reads and writes, kept
+				      * while it is traced (user_memory.c) */
+	void *observer_state;        /* what the job's observer keeps for it */
 };
 
 /* The supervisor's view of the address space (see memory.c). */
@@ -288,6 +296,7 @@ struct lsw_job {
 	uint32_t first_pid;          /* the process the job started with: its
 				      * exit is the job's */
 	int exit_code;               /* lsw's exit status for it */
+	bool started;                /* a process of it ran: its end is told */
 	bool timed_out;
 	uint64_t timeout_timer;
 };
@@ -328,6 +337,9 @@ NTSTATUS process_hello(struct lsw_thread *t, uint64_t block, uint64_t sp);
 NTSTATUS process_continue(struct lsw_thread *t);
 void process_fault(struct lsw_thread *t);
 void process_terminate(struct lsw_process *p, uint32_t status);
+/* The process is gone (waited for, wait_status from waitpid): the job's
+ * observer hears how it ended. */
+void process_ended(struct lsw_process *p, int wait_status);
 /* The process broke a rule the filter alone cannot check: it ends, as for
  * a forbidden system call (lsw exits 159), saying what it did. */
 void process_forbid(struct lsw_process *p, const char *what);
@@ -338,14 +350,16 @@ void process_forget_image(struct lsw_process *p, uint64_t base);
 /* "ntdll.dll+0x1234" for an address, into buf. */
 const char *process_symbolize(struct lsw_process *p, uint64_t addr, char *buf, size_t len);
 
-/* tracee memory (tracer/tracee_mem.c): 0 or -1 (STATUS_ACCESS_VIOLATION) */
+/* user_memory.c: the memory of t's process: 0 or -1 (STATUS_ACCESS_VIOLATION) */
 int tracee_read(struct lsw_thread *t, uint64_t addr, void *buf, size_t len);
 int tracee_write(struct lsw_thread *t, uint64_t addr, const void *buf, size_t len);
 int tracee_write2(struct lsw_thread *t, uint64_t a1, const void *b1, size_t l1,
 		  uint64_t a2, const void *b2, size_t l2);
-/* Tracing: remember this call's small reads and writes (tracee_mem.c). */
-extern bool tracee_memo_on;
-void tracee_memo_reset(void);
+/* A new part of t's call starts: with on, its small reads and writes are
+ * remembered (for the trace's decoders) until the next begin; the memo
+ * goes with the thread (tracee_memo_free). */
+void tracee_memo_begin(struct lsw_thread *t, bool on);
+void tracee_memo_free(struct lsw_thread *t);
 NTSTATUS tracee_read_ustring(struct lsw_thread *t, uint64_t us_addr,
 			     uint16_t **out, size_t *nchars);
 NTSTATUS tracee_write_iosb(struct lsw_thread *t, uint64_t iosb,

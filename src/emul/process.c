@@ -13,11 +13,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include "emul/file.h"
 #include "emul/guard_page.h"
 #include "emul/kuser.h"
 #include "emul/memory.h"
+#include "emul/observer.h"
 #include "emul/params.h"
 #include "emul/path.h"
 #include "emul/section.h"
@@ -346,6 +348,22 @@ NTSTATUS process_continue(struct lsw_thread *t)
 	if (t->cont_state == 1)
 		return hello_phase1(&t->call);
 	return LSW_STATUS_INVALID_PARAMETER;
+}
+
+void process_ended(struct lsw_process *p, int wait_status)
+{
+	const struct nt_observer *o = p->job ? p->job->spec.observer : NULL;
+	void *arg = p->job ? p->job->spec.observer_arg : NULL;
+
+	p->reaped = true; /* from now on the pid may be another process's */
+	if (!o || !o->process_exit)
+		return;
+	if (p->terminated)
+		o->process_exit(arg, p, "exited with", (int)p->exit_status);
+	else if (WIFSIGNALED(wait_status))
+		o->process_exit(arg, p, "killed by signal", WTERMSIG(wait_status));
+	else
+		o->process_exit(arg, p, "exited with", WEXITSTATUS(wait_status));
 }
 
 void process_forbid(struct lsw_process *p, const char *what)

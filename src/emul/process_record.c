@@ -9,6 +9,7 @@
 #include "emul/keyed_event.h"
 #include "emul/memory.h"
 #include "emul/object.h"
+#include "emul/observer.h"
 #include "emul/registry.h"
 #include "emul/thread.h"
 
@@ -99,8 +100,13 @@ static void thread_free(struct lsw_thread *t)
 {
 	struct client_ids *ids = &t->process->host->ids;
 
+	const struct nt_observer *o = thread_observer(t);
+
+	if (o && o->thread_free)
+		o->thread_free(thread_observer_arg(t), t);
 	if (t->object)
 		((struct thread_object *)t->object)->thread = NULL;
+	tracee_memo_free(t);
 	client_id_free(ids, t->win_tid);
 	free(t->name);
 	if (t != &t->process->main_thread)

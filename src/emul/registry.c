@@ -295,7 +295,7 @@ static NTSTATUS open_or_create(struct nt_call *c, uint64_t handle_out, uint32_t 
 	const uint16_t *rest, *last;
 	size_t n, last_len, class_len = 0;
 	uint64_t root;
-	struct place start, p;
+	struct place start = { KEY_REGISTRY, NULL }, p;
 	uint32_t disposition = REG_OPENED_EXISTING_KEY;
 	NTSTATUS st;
 

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <lsw/lswcall.h>
 #include "emul/emul.h"
-#include "tracer/trace.h"
+#include "emul/observer.h"
 
 #define MAX_REMEMBERED 4096 /* names --debug has printed; beyond: printed again */
 
@@ -79,8 +79,8 @@ NTSTATUS lsw_call_stub(struct nt_call *c)
 	memcpy(p->last_stub, name, len + 1);
 	if (lsw_debug && first_call(p, name))
 		lsw_log("%s is a stub (not implemented): the program was told it failed", name);
-	if (trace_opts)
-		trace_stub_call(c, name);
+	if (thread_observer(t) && thread_observer(t)->stub_called)
+		thread_observer(t)->stub_called(thread_observer_arg(t), c, name);
 	return LSW_STATUS_SUCCESS;
 }
 

@@ -9,9 +9,8 @@
 #include <stdlib.h>
 #include <sys/wait.h>
 #include "emul/path.h"
+#include "emul/observer.h"
 #include "host/host.h"
-#include "tracer/trace.h"
-#include "tracer/unwind.h"
 
 static void on_timeout(void *arg, uint32_t events)
 {
@@ -54,19 +53,6 @@ void job_terminate(struct lsw_job *j, uint32_t status)
 			process_terminate(p, status);
 }
 
-static void trace_end(struct lsw_process *p, int status)
-{
-	if (!trace_opts)
-		return;
-	unwind_cache_forget_pid(p->pid);
-	if (p->terminated)
-		trace_process_exit(p, "exited with", (int)p->exit_status);
-	else if (WIFSIGNALED(status))
-		trace_process_exit(p, "killed by signal", WTERMSIG(status));
-	else
-		trace_process_exit(p, "exited with", WEXITSTATUS(status));
-}
-
 /* lsw's exit status for a process that ended with wait status `status`. */
 static int exit_code_of(struct lsw_job *j, struct lsw_process *p, int status)
 {
@@ -95,14 +81,19 @@ static int exit_code_of(struct lsw_job *j, struct lsw_process *p, int status)
 	return 125;
 }
 
-/* One process fewer: the job is over with its last. */
+/* One process fewer: the job is over with its last, and so is what
+ * watches it. */
 static void job_lost_process(struct lsw_job *j)
 {
+	const struct nt_observer *o = j->spec.observer;
+
 	if (j->nprocesses && --j->nprocesses)
 		return;
 	if (j->timeout_timer)
 		loop_cancel_timer(&j->host->loop, j->timeout_timer);
 	j->timeout_timer = 0;
+	if (o && o->job_end && j->started)
+		o->job_end(j->spec.observer_arg);
 	host_job_idle(j->host);
 }
 
@@ -110,7 +101,7 @@ void job_process_ended(struct lsw_job *j, struct lsw_process *p, int wait_status
 {
 	int code;
 
-	trace_end(p, wait_status);
+	process_ended(p, wait_status);
 	code = exit_code_of(j, p, wait_status);
 	if (p->win_pid == j->first_pid)
 		j->exit_code = code;

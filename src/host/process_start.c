@@ -23,7 +23,6 @@ static void on_exit_pidfd(void *arg, uint32_t events)
 	(void)events;
 	if (waitpid(p->pid, &status, WNOHANG) != p->pid)
 		return;
-	p->reaped = true; /* from now on the pid may be another process's */
 	loop_unwatch(&p->host->loop, p->pidfd);
 	loop_unwatch(&p->host->loop, p->notify_fd);
 	job_process_ended(p->job, p, status);
@@ -70,5 +69,6 @@ int host_start_process(struct lsw_host *h, const struct lsw_process_spec *spec)
 		process_free(p);
 		return -1;
 	}
+	j->started = true;
 	return 0;
 }

@@ -4,7 +4,6 @@
  */
 #include <stdlib.h>
 #include "host/host.h"
-#include "tracer/trace.h"
 
 int host_run_program(const struct lsw_host_config *hc, const struct lsw_job_spec *js,
 		     struct lsw_process_spec *ps)
@@ -17,11 +16,8 @@ int host_run_program(const struct lsw_host_config *hc, const struct lsw_job_spec
 		return 125;
 	if (host_init(h, hc) == 0 && (j = job_create(h, js))) {
 		ps->job = j;
-		if (host_start_process(h, ps) == 0) {
+		if (host_start_process(h, ps) == 0)
 			host_run(h);
-			if (trace_opts)
-				trace_finish();
-		}
 		code = j->exit_code;
 	}
 	host_fini(h);

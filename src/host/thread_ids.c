@@ -86,7 +86,7 @@ static void on_thread_exit(void *arg, uint32_t events)
  * then a thread that leaves by itself is noticed only when a new thread
  * gets its number.  The first thread's pidfd does not say when it alone
  * ends; a program that makes it leave only loses its own memory (every
- * call fails), as tracee_mem.c reaches memory through it. */
+ * call fails), as user_memory.c reaches memory through it. */
 static void watch_thread_exit(struct lsw_thread *t)
 {
 	t->exit_fd = (int)syscall(SYS_pidfd_open, t->tid, PIDFD_THREAD);

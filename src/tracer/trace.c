@@ -3,23 +3,26 @@
  *   [pid] NtName(arg, arg, ...) = STATUS_NAME <0.000012>
  * A call that waits prints "<unfinished ...>" when it blocks and
  * "<... NtName resumed>rest) = ..." when it completes.
+ *
+ * The trace observes the NT kernel through its hooks (emul/observer.h).
+ * Each thread keeps the state of its own call in flight, so calls of
+ * several threads that overlap each come out with their own arguments.
  */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/time.h>
 #include <time.h>
 #include "emul/ntcall_table.h"
+#include "emul/observer.h"
 #include "tracer/loop.h"
 #include "tracer/strbuf.h"
 #include "tracer/trace.h"
 #include "tracer/trace_decode.h"
 #include "tracer/trace_summary.h"
 #include "tracer/trace_stack.h"
+#include "tracer/unwind.h"
 
-struct trace_options *trace_opts;
-
-/* Per-thread state of the call in flight (threads come with their own
- * trace state later; one process, one thread for now). */
+/* One thread's call in flight (t->observer_state). */
 struct call_state {
 	bool active, unfinished_printed;
 	int nargs;                   /* described arguments, or raw count */
@@ -30,13 +33,16 @@ struct call_state {
 	struct trace_frames frames;  /* -k */
 };
 
-static struct call_state cur;
-static uint64_t last_line_ns;
-static struct strbuf line;
-
-static bool selected(const struct nt_call *c)
+static struct call_state *state_of(struct lsw_thread *t)
 {
-	const struct trace_options *o = trace_opts;
+	if (!t->observer_state)
+		t->observer_state = calloc(1, sizeof(struct call_state));
+	return t->observer_state;
+}
+
+static bool selected(const struct trace_session *ts, const struct nt_call *c)
+{
+	const struct trace_options *o = &ts->o;
 
 	if (!o->selected)
 		return true;
@@ -51,18 +57,11 @@ static const char *call_name(const struct nt_call *c, char *buf, size_t len)
 	return buf;
 }
 
-void trace_enter(struct nt_call *c)
+static void decode_entry(struct trace_session *ts, struct call_state *s, struct nt_call *c)
 {
-	struct call_state *s = &cur;
-
-	s->active = selected(c);
-	tracee_memo_on = s->active && !trace_opts->summary;
-	tracee_memo_reset();
-	if (!s->active)
-		return;
 	s->unfinished_printed = false;
 	s->start_ns = loop_now_ns();
-	s->tc = (struct trace_call){ .c = c, .strsize = trace_opts->strsize };
+	s->tc = (struct trace_call){ .c = c, .strsize = ts->o.strsize };
 	s->nargs = c->row >= 0 ? trace_arg_count(c->row) : -1;
 	s->raw = s->nargs < 0;
 	if (s->raw)
@@ -77,14 +76,27 @@ void trace_enter(struct nt_call *c)
 			trace_decode_arg(&s->args[i], &s->tc, i, TRACE_ENTRY);
 	}
 	s->frames.n = 0;
-	if (trace_opts->stack)
+	if (ts->o.stack)
 		trace_stack_collect(c, &s->frames);
 }
 
-static void put_prefix(struct strbuf *sb, const struct nt_call *c)
+static void call_enter(void *arg, struct nt_call *c)
 {
-	const struct trace_options *o = trace_opts;
-	const struct lsw_thread *t = c->thread;
+	struct trace_session *ts = arg;
+	struct call_state *s = state_of(c->thread);
+	bool active = s && selected(ts, c);
+
+	tracee_memo_begin(c->thread, active && !ts->o.summary);
+	if (!s)
+		return; /* no memory: this call goes untraced */
+	s->active = active;
+	if (active)
+		decode_entry(ts, s, c);
+}
+
+static void put_prefix(struct trace_session *ts, struct strbuf *sb, const struct lsw_thread *t)
+{
+	const struct trace_options *o = &ts->o;
 
 	if (o->follow)
 		sb_printf(sb, "[%u/%u] ", t->process->win_pid, t->win_tid);
@@ -105,62 +117,65 @@ static void put_prefix(struct strbuf *sb, const struct nt_call *c)
 			sb_printf(sb, "%02d:%02d:%02d ", tm.tm_hour, tm.tm_min, tm.tm_sec);
 	}
 	if (o->relative) {
-		uint64_t now = loop_now_ns(), d = last_line_ns ? now - last_line_ns : 0;
+		uint64_t now = loop_now_ns(), d = ts->last_line_ns ? now - ts->last_line_ns : 0;
 
-		last_line_ns = now;
+		ts->last_line_ns = now;
 		sb_printf(sb, "%6llu.%06llu ", (unsigned long long)(d / 1000000000ull),
 			  (unsigned long long)(d / 1000 % 1000000));
 	}
 }
 
-static void put_args(struct strbuf *sb, int from, int to)
+static void put_args(struct strbuf *sb, const struct call_state *s, int from, int to)
 {
 	for (int i = from; i < to; i++) {
-		if (i > 0)
+		if (i > from)
 			sb_puts(sb, ", ");
-		sb_puts(sb, cur.args[i].s ? cur.args[i].s : "?");
+		sb_puts(sb, s->args[i].s ? s->args[i].s : "?");
 	}
 }
 
-static int first_exit_arg(const struct nt_call *c)
+static int first_exit_arg(const struct call_state *s, const struct nt_call *c)
 {
-	if (cur.raw)
-		return cur.nargs;
-	for (int i = 0; i < cur.nargs; i++)
+	if (s->raw)
+		return s->nargs;
+	for (int i = 0; i < s->nargs; i++)
 		if (trace_arg_needs_exit(c->row, i))
 			return i;
-	return cur.nargs;
+	return s->nargs;
 }
 
-static void emit(void)
+static void emit(struct trace_session *ts, const struct call_state *s)
 {
-	fwrite(line.s, 1, line.len, trace_opts->out);
-	for (unsigned i = 0; i < cur.frames.n; i++)
-		fprintf(trace_opts->out, " > %s\n", cur.frames.frame[i]);
+	fwrite(ts->line.s, 1, ts->line.len, ts->o.out);
+	for (unsigned i = 0; i < s->frames.n; i++)
+		fprintf(ts->o.out, " > %s\n", s->frames.frame[i]);
 }
 
-void trace_deferred(struct nt_call *c)
+static void call_deferred(void *arg, struct nt_call *c)
 {
+	struct trace_session *ts = arg;
+	struct call_state *s = c->thread->observer_state;
 	char buf[32];
+	int k;
 
-	if (!cur.active || trace_opts->summary || trace_opts->json || trace_opts->failed_only)
+	/* what the call reads and writes from now on is its completion's:
+	 * the resumed half shows memory as the answer leaves it */
+	tracee_memo_begin(c->thread, s && s->active && !ts->o.summary);
+	if (!s || !s->active || ts->o.summary || ts->o.json || ts->o.failed_only)
 		return;
-	sb_reset(&line);
-	put_prefix(&line, c);
-	sb_printf(&line, "%s(", call_name(c, buf, sizeof(buf)));
-	{
-		int k = first_exit_arg(c);
-
-		put_args(&line, 0, k);
-		/* strace's shape: "f(a, <unfinished ...>" when arguments remain
-		 * for the resumed half, "f(a, b <unfinished ...>" when none do */
-		sb_puts(&line, k == 0 ? "<unfinished ...>\n"
-			: k < cur.nargs ? ", <unfinished ...>\n" : " <unfinished ...>\n");
-	}
-	emit();
-	cur.frames.n = 0; /* the stack went with the first half */
-	fflush(trace_opts->out);
-	cur.unfinished_printed = true;
+	sb_reset(&ts->line);
+	put_prefix(ts, &ts->line, c->thread);
+	sb_printf(&ts->line, "%s(", call_name(c, buf, sizeof(buf)));
+	k = first_exit_arg(s, c);
+	put_args(&ts->line, s, 0, k);
+	/* strace's shape: "f(a, <unfinished ...>" when arguments remain for the
+	 * resumed half, "f(a, b <unfinished ...>" when none do */
+	sb_puts(&ts->line, k == 0 ? "<unfinished ...>\n"
+		: k < s->nargs ? ", <unfinished ...>\n" : " <unfinished ...>\n");
+	emit(ts, s);
+	s->frames.n = 0; /* the stack went with the first half */
+	fflush(ts->o.out);
+	s->unfinished_printed = true;
 }
 
 static void put_status(struct strbuf *sb, NTSTATUS status)
@@ -173,154 +188,212 @@ static void put_status(struct strbuf *sb, NTSTATUS status)
 		sb_printf(sb, "0x%08X", status);
 }
 
-static void text_line(struct nt_call *c, NTSTATUS status, uint64_t ns)
+static void text_line(struct trace_session *ts, const struct call_state *s,
+		      const struct nt_call *c, NTSTATUS status, uint64_t ns)
 {
+	struct strbuf *line = &ts->line;
 	char buf[32];
-	int from = 0;
 
-	sb_reset(&line);
-	put_prefix(&line, c);
-	if (cur.unfinished_printed) {
-		from = first_exit_arg(c);
-		sb_printf(&line, "<... %s resumed>", call_name(c, buf, sizeof(buf)));
-		for (int i = from; i < cur.nargs; i++) {
-			if (i > from)
-				sb_puts(&line, ", ");
-			sb_puts(&line, cur.args[i].s ? cur.args[i].s : "?");
-		}
+	sb_reset(line);
+	put_prefix(ts, line, c->thread);
+	if (s->unfinished_printed) {
+		sb_printf(line, "<... %s resumed>", call_name(c, buf, sizeof(buf)));
+		put_args(line, s, first_exit_arg(s, c), s->nargs);
 	} else {
-		sb_printf(&line, "%s(", call_name(c, buf, sizeof(buf)));
-		put_args(&line, 0, cur.nargs);
+		sb_printf(line, "%s(", call_name(c, buf, sizeof(buf)));
+		put_args(line, s, 0, s->nargs);
 	}
-	sb_puts(&line, ") = ");
-	put_status(&line, status);
-	if (trace_opts->time_spent)
-		sb_printf(&line, " <%llu.%06llu>", (unsigned long long)(ns / 1000000000ull),
+	sb_puts(line, ") = ");
+	put_status(line, status);
+	if (ts->o.time_spent)
+		sb_printf(line, " <%llu.%06llu>", (unsigned long long)(ns / 1000000000ull),
 			  (unsigned long long)(ns / 1000 % 1000000));
-	sb_putc(&line, '\n');
+	sb_putc(line, '\n');
 }
 
-static void json_line(struct nt_call *c, NTSTATUS status, uint64_t ns, bool finished)
+static void json_args(struct strbuf *line, const struct call_state *s, const struct nt_call *c)
 {
+	for (int i = 0; i < s->nargs; i++) {
+		const char *name = s->raw ? NULL : trace_arg_name(c->row, i);
+
+		sb_puts(line, i ? ",{\"name\":" : "{\"name\":");
+		if (name)
+			sb_json_string(line, name);
+		else
+			sb_printf(line, "\"arg%d\"", i + 1);
+		sb_puts(line, ",\"value\":");
+		sb_json_string(line, s->args[i].s ? s->args[i].s : "");
+		sb_putc(line, '}');
+	}
+}
+
+static void json_line(struct trace_session *ts, const struct call_state *s,
+		      const struct nt_call *c, NTSTATUS status, uint64_t ns, bool finished)
+{
+	const char *status_name = trace_status_name(status);
+	struct strbuf *line = &ts->line;
 	struct timeval tv;
 	char buf[32];
-	const char *status_name = trace_status_name(status);
 
 	gettimeofday(&tv, NULL);
-	sb_reset(&line);
-	sb_printf(&line, "{\"time\":%lld.%06ld,\"pid\":%u,\"tid\":%u,\"call\":",
+	sb_reset(line);
+	sb_printf(line, "{\"time\":%lld.%06ld,\"pid\":%u,\"tid\":%u,\"call\":",
 		  (long long)tv.tv_sec, (long)tv.tv_usec, c->thread->process->win_pid,
 		  c->thread->win_tid);
-	sb_json_string(&line, call_name(c, buf, sizeof(buf)));
-	sb_printf(&line, ",\"number\":%u,\"args\":[", c->number);
-	for (int i = 0; i < cur.nargs; i++) {
-		const char *name = cur.raw ? NULL : trace_arg_name(c->row, i);
-
-		sb_puts(&line, i ? ",{\"name\":" : "{\"name\":");
-		if (name)
-			sb_json_string(&line, name);
-		else
-			sb_printf(&line, "\"arg%d\"", i + 1);
-		sb_puts(&line, ",\"value\":");
-		sb_json_string(&line, cur.args[i].s ? cur.args[i].s : "");
-		sb_putc(&line, '}');
-	}
+	sb_json_string(line, call_name(c, buf, sizeof(buf)));
+	sb_printf(line, ",\"number\":%u,\"args\":[", c->number);
+	json_args(line, s, c);
 	if (finished) {
-		sb_printf(&line, "],\"status\":%u,\"status_name\":", status);
+		sb_printf(line, "],\"status\":%u,\"status_name\":", status);
 		if (status_name)
-			sb_json_string(&line, status_name);
+			sb_json_string(line, status_name);
 		else
-			sb_printf(&line, "\"0x%08X\"", status);
-		sb_printf(&line, ",\"duration_us\":%.3f", (double)ns / 1000.0);
+			sb_printf(line, "\"0x%08X\"", status);
+		sb_printf(line, ",\"duration_us\":%.3f", (double)ns / 1000.0);
 	} else {
-		sb_puts(&line, "],\"status\":null,\"status_name\":null,\"duration_us\":null");
+		sb_puts(line, "],\"status\":null,\"status_name\":null,\"duration_us\":null");
 	}
-	if (trace_opts->stack) {
-		sb_puts(&line, ",\"stack\":[");
-		for (unsigned i = 0; i < cur.frames.n; i++) {
+	if (ts->o.stack) {
+		sb_puts(line, ",\"stack\":[");
+		for (unsigned i = 0; i < s->frames.n; i++) {
 			if (i)
-				sb_putc(&line, ',');
-			sb_json_string(&line, cur.frames.frame[i]);
+				sb_putc(line, ',');
+			sb_json_string(line, s->frames.frame[i]);
 		}
-		sb_putc(&line, ']');
+		sb_putc(line, ']');
 	}
-	sb_puts(&line, "}\n");
+	sb_puts(line, "}\n");
 }
 
-void trace_exit(struct nt_call *c, NTSTATUS status)
+static void call_exit(void *arg, struct nt_call *c, NTSTATUS status)
 {
+	struct trace_session *ts = arg;
+	struct call_state *s = c->thread->observer_state;
 	uint64_t ns;
 
-	if (!cur.active)
+	if (!s || !s->active)
 		return;
-	cur.active = false;
-	ns = loop_now_ns() - cur.start_ns;
-	if (trace_opts->summary) {
-		trace_count(c->row, status, ns);
+	s->active = false;
+	ns = loop_now_ns() - s->start_ns;
+	if (ts->o.summary) {
+		trace_count(ts, c->row, status, ns);
 		return;
 	}
-	if (trace_opts->failed_only && status < 0x80000000u)
+	if (ts->o.failed_only && status < 0x80000000u)
 		return;
-	cur.tc.status = status;
-	if (!cur.raw)
-		for (int i = 0; i < cur.nargs; i++)
-			trace_decode_arg(&cur.args[i], &cur.tc, i, TRACE_EXIT);
-	if (trace_opts->json) {
-		json_line(c, status, ns, true);
-		fwrite(line.s, 1, line.len, trace_opts->out);
+	s->tc.status = status;
+	if (!s->raw)
+		for (int i = 0; i < s->nargs; i++)
+			trace_decode_arg(&s->args[i], &s->tc, i, TRACE_EXIT);
+	if (ts->o.json) {
+		json_line(ts, s, c, status, ns, true);
+		fwrite(ts->line.s, 1, ts->line.len, ts->o.out);
 	} else {
-		text_line(c, status, ns);
-		emit();
+		text_line(ts, s, c, status, ns);
+		emit(ts, s);
 	}
 }
 
 /* name was validated (stub_call.c): no character needs a JSON escape. */
-void trace_stub_call(struct nt_call *c, const char *name)
+static void stub_called(void *arg, struct nt_call *c, const char *name)
 {
-	if (trace_opts->summary)
+	struct trace_session *ts = arg;
+
+	if (ts->o.summary)
 		return;
-	if (trace_opts->json) {
-		fprintf(trace_opts->out, "{\"pid\":%u,\"tid\":%u,\"stub\":\"%s\"}\n",
+	if (ts->o.json) {
+		fprintf(ts->o.out, "{\"pid\":%u,\"tid\":%u,\"stub\":\"%s\"}\n",
 			c->thread->process->win_pid, c->thread->win_tid, name);
 		return;
 	}
-	sb_reset(&line);
-	put_prefix(&line, c);
-	sb_printf(&line, "--- stub %s called ---\n", name);
-	fwrite(line.s, 1, line.len, trace_opts->out);
+	sb_reset(&ts->line);
+	put_prefix(ts, &ts->line, c->thread);
+	sb_printf(&ts->line, "--- stub %s called ---\n", name);
+	fwrite(ts->line.s, 1, ts->line.len, ts->o.out);
 }
 
-void trace_process_exit(struct lsw_process *p, const char *how, int code)
+/* A call that never returned: the process ended inside it. */
+static void call_cut_short(struct trace_session *ts, struct call_state *s, struct nt_call *c)
 {
-	struct nt_call *c = &p->main_thread.call;
 	char buf[32];
 
-	if (cur.active && !trace_opts->summary) {
-		/* a call that never returned: the process ended inside it */
-		if (trace_opts->json) {
-			json_line(c, 0, 0, false);
-			fwrite(line.s, 1, line.len, trace_opts->out);
-		} else {
-			sb_reset(&line);
-			put_prefix(&line, c);
-			if (cur.unfinished_printed) {
-				sb_printf(&line, "<... %s resumed>) = ?\n", call_name(c, buf, sizeof(buf)));
-			} else {
-				sb_printf(&line, "%s(", call_name(c, buf, sizeof(buf)));
-				put_args(&line, 0, cur.nargs);
-				sb_puts(&line, ") = ?\n");
-			}
-			emit();
-		}
-	}
-	cur.active = false;
-	if (trace_opts->summary)
+	if (ts->o.json) {
+		json_line(ts, s, c, 0, 0, false);
+		fwrite(ts->line.s, 1, ts->line.len, ts->o.out);
 		return;
-	if (trace_opts->json)
-		fprintf(trace_opts->out, "{\"pid\":%u,\"exit\":\"%s\",\"code\":%u}\n",
+	}
+	sb_reset(&ts->line);
+	put_prefix(ts, &ts->line, c->thread);
+	if (s->unfinished_printed) {
+		sb_printf(&ts->line, "<... %s resumed>) = ?\n", call_name(c, buf, sizeof(buf)));
+	} else {
+		sb_printf(&ts->line, "%s(", call_name(c, buf, sizeof(buf)));
+		put_args(&ts->line, s, 0, s->nargs);
+		sb_puts(&ts->line, ") = ?\n");
+	}
+	emit(ts, s);
+}
+
+/* p's threads with a traced call still in flight, oldest thread first. */
+static void calls_cut_short(struct trace_session *ts, struct lsw_process *p)
+{
+	uint32_t done = 0;
+
+	for (;;) {
+		struct lsw_thread *next = NULL;
+
+		for (struct lsw_thread *t = p->threads; t; t = t->next) {
+			struct call_state *s = t->observer_state;
+
+			if (s && s->active && t->win_tid > done &&
+			    (!next || t->win_tid < next->win_tid))
+				next = t;
+		}
+		if (!next)
+			return;
+		done = next->win_tid;
+		((struct call_state *)next->observer_state)->active = false;
+		if (!ts->o.summary)
+			call_cut_short(ts, next->observer_state, &next->call);
+	}
+}
+
+static void process_exit(void *arg, struct lsw_process *p, const char *how, int code)
+{
+	struct trace_session *ts = arg;
+
+	unwind_cache_forget_pid(p->pid);
+	calls_cut_short(ts, p);
+	if (ts->o.summary)
+		return;
+	if (ts->o.json)
+		fprintf(ts->o.out, "{\"pid\":%u,\"exit\":\"%s\",\"code\":%u}\n",
 			p->win_pid, how, (unsigned)code);
 	else
-		fprintf(trace_opts->out, (unsigned)code > 0xFFFF ? "[%u] +++ %s 0x%08X +++\n"
-								 : "[%u] +++ %s %u +++\n",
+		fprintf(ts->o.out, (unsigned)code > 0xFFFF ? "[%u] +++ %s 0x%08X +++\n"
+							     : "[%u] +++ %s %u +++\n",
 			p->win_pid, how, (unsigned)code);
 }
+
+static void thread_free(void *arg, struct lsw_thread *t)
+{
+	struct call_state *s = t->observer_state;
+
+	(void)arg;
+	if (!s)
+		return;
+	for (int i = 0; i < NT_MAX_ARGS; i++)
+		sb_free(&s->args[i]);
+	free(s);
+	t->observer_state = NULL;
+}
+
+const struct nt_observer trace_observer = {
+	.call_enter = call_enter,
+	.call_deferred = call_deferred,
+	.call_exit = call_exit,
+	.stub_called = stub_called,
+	.process_exit = process_exit,
+	.thread_free = thread_free,
+	.job_end = trace_finish,
+};

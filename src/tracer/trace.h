@@ -1,7 +1,9 @@
 /*
- * lsw trace: one line per NT call, written at the single place every call
- * passes through (emul/dispatch.c).  Decoding of arguments lives in
- * trace_decode*.c; this file assembles lines, filters, times and counts.
+ * lsw trace: one line per NT call.  The trace observes the NT kernel
+ * through its hooks (emul/observer.h): trace_observer, with a trace
+ * session as its argument, goes in the job's spec.  Decoding of arguments
+ * lives in trace_decode*.c; trace.c assembles lines, filters, times, and
+ * trace_summary.c counts.
  */
 #ifndef LSW_TRACE_H
 #define LSW_TRACE_H
@@ -9,7 +11,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
-#include "emul/emul.h"
+#include "tracer/strbuf.h"
 
 enum trace_timestamps { TS_NONE, TS_SECONDS, TS_MICROS, TS_EPOCH };
 
@@ -28,21 +30,24 @@ struct trace_options {
 	bool unknown_selected;       /* numbers outside the table */
 };
 
-/* NULL when not tracing: the hot path tests this one pointer. */
-extern struct trace_options *trace_opts;
+/* One trace (one job's): its options and what its lines share. */
+struct trace_session {
+	struct trace_options o;
+	struct strbuf line;          /* the line being made */
+	uint64_t last_line_ns;       /* -r: when the last line was made */
+	struct call_stats *stats;    /* -c: per table row, and one for unknown numbers */
+};
 
-void trace_enter(struct nt_call *c);
-void trace_deferred(struct nt_call *c);
-void trace_exit(struct nt_call *c, NTSTATUS status);
-/* A stub of our DLLs was called: "--- stub kernel32!Foo called ---". */
-void trace_stub_call(struct nt_call *c, const char *name);
-/* The process ended: close calls that never returned, say how it ended. */
-void trace_process_exit(struct lsw_process *p, const char *how, int code);
-/* Writes the -c table (when asked) and flushes. */
-void trace_finish(void);
+/* The hooks; their argument is a struct trace_session. */
+extern const struct nt_observer trace_observer;
+
 /* -e trace=LIST: names (NtX or ZwX) and classes (%file %registry %memory
  * %process %sync %object %time %sysinfo %security).  0, or -1 after
  * printing what was wrong. */
 int trace_select(struct trace_options *o, const char *list);
+/* Writes the -c table (when asked) and flushes (the job_end hook). */
+void trace_finish(void *session);
+/* Frees what the session holds (not o.out). */
+void trace_session_free(struct trace_session *ts);
 
 #endif

@@ -13,15 +13,13 @@ struct call_stats {
 	int row;
 };
 
-static struct call_stats *stats;  /* per row, and one for unknown numbers */
-
-void trace_count(int row, uint32_t status, uint64_t ns)
+void trace_count(struct trace_session *ts, int row, uint32_t status, uint64_t ns)
 {
 	struct call_stats *s;
 
-	if (!stats && !(stats = calloc(nt_nrows + 1, sizeof(*stats))))
+	if (!ts->stats && !(ts->stats = calloc(nt_nrows + 1, sizeof(*ts->stats))))
 		return;
-	s = &stats[row >= 0 ? (unsigned)row : nt_nrows];
+	s = &ts->stats[row >= 0 ? (unsigned)row : nt_nrows];
 	s->calls++;
 	s->errors += status >= 0xC0000000u; /* NT_ERROR: severity error */
 	s->ns += ns;
@@ -41,12 +39,14 @@ static void rule(FILE *f)
 	fputs("------ ----------- ----------- --------- --------- --------------------------------\n", f);
 }
 
-void trace_finish(void)
+void trace_finish(void *session)
 {
-	FILE *f = trace_opts->out;
+	struct trace_session *ts = session;
+	struct call_stats *stats = ts->stats;
+	FILE *f = ts->o.out;
 	uint64_t total_ns = 0, calls = 0, errors = 0;
 
-	if (trace_opts->summary && stats) {
+	if (ts->o.summary && stats) {
 		for (unsigned i = 0; i <= nt_nrows; i++) {
 			stats[i].row = (int)i;
 			total_ns += stats[i].ns;
@@ -70,4 +70,13 @@ void trace_finish(void)
 			(unsigned long long)calls, (unsigned long long)errors);
 	}
 	fflush(f);
+}
+
+void trace_session_free(struct trace_session *ts)
+{
+	free(ts->stats);
+	ts->stats = NULL;
+	sb_free(&ts->line);
+	free(ts->o.selected);
+	ts->o.selected = NULL;
 }
