@@ -9,11 +9,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "cli.h"
-#include "emul/params.h"
-#include "emul/section.h"
+#include "emul/process/params.h"
+#include "emul/memory/section.h"
 #include "loader/pe.h"
 #include "overlay/overlay.h"
-#include "emul/reg_prefix.h"
+#include "emul/registry/reg_prefix.h"
 #include "host/host.h"
 #include "tracer/resource_limits.h"
 

@@ -6,7 +6,7 @@
 #include <string.h>
 #include "cli.h"
 #include "emul/observer.h"
-#include "tracer/trace.h"
+#include "trace/trace.h"
 
 static void usage(FILE *f)
 {

@@ -13,9 +13,9 @@
 #include <sys/signalfd.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "emul/kuser.h"
-#include "emul/registry.h"
-#include "emul/volume_ids.h"
+#include "emul/system/kuser.h"
+#include "emul/registry/registry.h"
+#include "emul/io/volume_ids.h"
 #include "host/host.h"
 
 /* SIGINT/SIGTERM/SIGHUP to lsw end the Windows processes as Ctrl-C would

@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/wait.h>
-#include "emul/path.h"
+#include "emul/io/path.h"
 #include "emul/observer.h"
 #include "host/host.h"
 

@@ -8,7 +8,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <sys/epoll.h>
-#include "emul/thread.h"
+#include "emul/process/thread.h"
 #include "host/host.h"
 #include "host/thread_ids.h"
 #include "tracer/notify.h"

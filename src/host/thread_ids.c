@@ -11,7 +11,7 @@
 #include <sys/epoll.h>
 #include <sys/syscall.h>
 #include <unistd.h>
-#include "emul/thread.h"
+#include "emul/process/thread.h"
 #include "tracer/loop.h"
 #include "tracer/notify.h"
 #include "host/thread_ids.h"

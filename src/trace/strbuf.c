@@ -1,7 +1,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "tracer/strbuf.h"
+#include "trace/strbuf.h"
 
 static int grow(struct strbuf *sb, size_t more)
 {

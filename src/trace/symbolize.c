@@ -1,7 +1,7 @@
 /* module!export+0xoff for a code address (see symbolize.h). */
 #include <stdio.h>
-#include "tracer/symbolize.h"
-#include "tracer/unwind.h"
+#include "trace/symbolize.h"
+#include "trace/unwind.h"
 
 /* The nearest export at or below rva, or NULL. */
 static const struct unwind_export *nearest_export(const struct unwind_image *im, uint32_t rva)

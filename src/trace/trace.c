@@ -15,12 +15,12 @@
 #include "emul/ntcall_table.h"
 #include "emul/observer.h"
 #include "tracer/loop.h"
-#include "tracer/strbuf.h"
-#include "tracer/trace.h"
-#include "tracer/trace_decode.h"
-#include "tracer/trace_summary.h"
-#include "tracer/trace_stack.h"
-#include "tracer/unwind.h"
+#include "trace/strbuf.h"
+#include "trace/trace.h"
+#include "trace/trace_decode.h"
+#include "trace/trace_summary.h"
+#include "trace/trace_stack.h"
+#include "trace/unwind.h"
 
 /* One thread's call in flight (t->observer_state). */
 struct call_state {

@@ -11,7 +11,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
-#include "tracer/strbuf.h"
+#include "trace/strbuf.h"
 
 enum trace_timestamps { TS_NONE, TS_SECONDS, TS_MICROS, TS_EPOCH };
 

@@ -7,8 +7,8 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include "emul/ntcall_table.h"
-#include "emul/object.h"
-#include "tracer/trace_decode_int.h"
+#include "emul/object/object.h"
+#include "trace/trace_decode_int.h"
 
 /* Row numbers of include/lsw/ntcalls.def, by name. */
 enum {

@@ -16,7 +16,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "emul/emul.h"
-#include "tracer/strbuf.h"
+#include "trace/strbuf.h"
 
 enum trace_phase { TRACE_ENTRY, TRACE_EXIT };
 

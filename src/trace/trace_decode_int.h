@@ -6,7 +6,7 @@
 #ifndef LSW_TRACE_DECODE_INT_H
 #define LSW_TRACE_DECODE_INT_H
 
-#include "tracer/trace_decode.h"
+#include "trace/trace_decode.h"
 
 /* One name of a flag or enum table (xlat/NAME.def: XLAT(NAME, value)). */
 struct xlat {

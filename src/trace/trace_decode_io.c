@@ -6,7 +6,7 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
-#include "tracer/trace_decode_int.h"
+#include "trace/trace_decode_int.h"
 
 /* IO_STATUS_BLOCK { NTSTATUS Status (union with PVOID); ULONG_PTR
  * Information }: {STATUS_SUCCESS, 5}; after a create, Information is the

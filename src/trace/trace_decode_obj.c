@@ -3,8 +3,8 @@
  * arrays, UNICODE_STRING, OBJECT_ATTRIBUTES, CLIENT_ID.
  */
 #include <inttypes.h>
-#include "emul/path.h"
-#include "tracer/trace_decode_int.h"
+#include "emul/io/path.h"
+#include "trace/trace_decode_int.h"
 
 /* Names are shown whole up to this many UTF-16 units, whatever -s says:
  * object names are short, and an analyst needs the whole path.  Longer

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "emul/ntcall_table.h"
-#include "tracer/trace.h"
+#include "trace/trace.h"
 
 static const struct {
 	const char *name;

@@ -1,16 +1,16 @@
 /*
  * -k: the Windows call stack of an NT call.  The walk starts at the syscall
  * instruction (inside an ntdll stub, a leaf) with the caller's rsp, and goes
- * up with the images' unwind data (tracer/unwind.c); each frame is named
- * module!export+0xoff (tracer/symbolize.c).
+ * up with the images' unwind data (trace/unwind.c); each frame is named
+ * module!export+0xoff (trace/symbolize.c).
  */
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
-#include "tracer/symbolize.h"
-#include "tracer/trace_stack.h"
-#include "tracer/unwind.h"
+#include "trace/symbolize.h"
+#include "trace/trace_stack.h"
+#include "trace/unwind.h"
 
 static uint64_t call_site(struct nt_call *c)
 {

@@ -5,8 +5,8 @@
  */
 #include <stdlib.h>
 #include "emul/ntcall_table.h"
-#include "tracer/trace.h"
-#include "tracer/trace_summary.h"
+#include "trace/trace.h"
+#include "trace/trace_summary.h"
 
 struct call_stats {
 	uint64_t calls, errors, ns;

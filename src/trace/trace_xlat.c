@@ -5,7 +5,7 @@
  */
 #include <inttypes.h>
 #include <stdio.h>
-#include "tracer/trace_decode_int.h"
+#include "trace/trace_decode_int.h"
 
 #define XLAT(name, value) { (uint64_t)(value), #name },
 #define NX(a) (unsigned)(sizeof(a) / sizeof((a)[0]))
@@ -19,257 +19,257 @@
 	const struct xlat_set xs_##name = { { &xt_##name, &xt_access_generic } };
 
 static const struct xlat x_ntstatus[] = {
-#include "tracer/xlat/ntstatus.def"
+#include "trace/xlat/ntstatus.def"
 };
 const struct xlat_table xt_ntstatus = { x_ntstatus, NX(x_ntstatus) };
 
 static const struct xlat x_access_generic[] = {
-#include "tracer/xlat/access_generic.def"
+#include "trace/xlat/access_generic.def"
 };
 SET(access_generic)
 
 static const struct xlat x_access_file[] = {
-#include "tracer/xlat/access_file.def"
+#include "trace/xlat/access_file.def"
 };
 ACCESS_SET(access_file)
 
 static const struct xlat x_access_key[] = {
-#include "tracer/xlat/access_key.def"
+#include "trace/xlat/access_key.def"
 };
 ACCESS_SET(access_key)
 
 static const struct xlat x_access_section[] = {
-#include "tracer/xlat/access_section.def"
+#include "trace/xlat/access_section.def"
 };
 ACCESS_SET(access_section)
 
 static const struct xlat x_access_process[] = {
-#include "tracer/xlat/access_process.def"
+#include "trace/xlat/access_process.def"
 };
 ACCESS_SET(access_process)
 
 static const struct xlat x_access_thread[] = {
-#include "tracer/xlat/access_thread.def"
+#include "trace/xlat/access_thread.def"
 };
 ACCESS_SET(access_thread)
 
 static const struct xlat x_access_event[] = {
-#include "tracer/xlat/access_event.def"
+#include "trace/xlat/access_event.def"
 };
 ACCESS_SET(access_event)
 
 static const struct xlat x_access_mutant[] = {
-#include "tracer/xlat/access_mutant.def"
+#include "trace/xlat/access_mutant.def"
 };
 ACCESS_SET(access_mutant)
 
 static const struct xlat x_access_semaphore[] = {
-#include "tracer/xlat/access_semaphore.def"
+#include "trace/xlat/access_semaphore.def"
 };
 ACCESS_SET(access_semaphore)
 
 static const struct xlat x_access_timer[] = {
-#include "tracer/xlat/access_timer.def"
+#include "trace/xlat/access_timer.def"
 };
 ACCESS_SET(access_timer)
 
 static const struct xlat x_access_keyed_event[] = {
-#include "tracer/xlat/access_keyed_event.def"
+#include "trace/xlat/access_keyed_event.def"
 };
 ACCESS_SET(access_keyed_event)
 
 static const struct xlat x_access_directory[] = {
-#include "tracer/xlat/access_directory.def"
+#include "trace/xlat/access_directory.def"
 };
 ACCESS_SET(access_directory)
 
 static const struct xlat x_access_symlink[] = {
-#include "tracer/xlat/access_symlink.def"
+#include "trace/xlat/access_symlink.def"
 };
 ACCESS_SET(access_symlink)
 
 static const struct xlat x_access_token[] = {
-#include "tracer/xlat/access_token.def"
+#include "trace/xlat/access_token.def"
 };
 ACCESS_SET(access_token)
 
 static const struct xlat x_access_io_completion[] = {
-#include "tracer/xlat/access_io_completion.def"
+#include "trace/xlat/access_io_completion.def"
 };
 ACCESS_SET(access_io_completion)
 
 static const struct xlat x_file_attributes[] = {
-#include "tracer/xlat/file_attributes.def"
+#include "trace/xlat/file_attributes.def"
 };
 SET(file_attributes)
 
 static const struct xlat x_file_share[] = {
-#include "tracer/xlat/file_share.def"
+#include "trace/xlat/file_share.def"
 };
 SET(file_share)
 
 static const struct xlat x_file_disposition[] = {
-#include "tracer/xlat/file_disposition.def"
+#include "trace/xlat/file_disposition.def"
 };
 SET(file_disposition)
 
 static const struct xlat x_file_create_info[] = {
-#include "tracer/xlat/file_create_info.def"
+#include "trace/xlat/file_create_info.def"
 };
 SET(file_create_info)
 
 static const struct xlat x_file_options[] = {
-#include "tracer/xlat/file_options.def"
+#include "trace/xlat/file_options.def"
 };
 SET(file_options)
 
 static const struct xlat x_mem_alloc_type[] = {
-#include "tracer/xlat/mem_alloc_type.def"
+#include "trace/xlat/mem_alloc_type.def"
 };
 SET(mem_alloc_type)
 
 static const struct xlat x_mem_free_type[] = {
-#include "tracer/xlat/mem_free_type.def"
+#include "trace/xlat/mem_free_type.def"
 };
 SET(mem_free_type)
 
 static const struct xlat x_mem_info[] = {
-#include "tracer/xlat/mem_info.def"
+#include "trace/xlat/mem_info.def"
 };
 SET(mem_info)
 
 static const struct xlat x_page_protection[] = {
-#include "tracer/xlat/page_protection.def"
+#include "trace/xlat/page_protection.def"
 };
 SET(page_protection)
 
 static const struct xlat x_sec_attributes[] = {
-#include "tracer/xlat/sec_attributes.def"
+#include "trace/xlat/sec_attributes.def"
 };
 SET(sec_attributes)
 
 static const struct xlat x_obj_attributes[] = {
-#include "tracer/xlat/obj_attributes.def"
+#include "trace/xlat/obj_attributes.def"
 };
 SET(obj_attributes)
 
 static const struct xlat x_duplicate_options[] = {
-#include "tracer/xlat/duplicate_options.def"
+#include "trace/xlat/duplicate_options.def"
 };
 SET(duplicate_options)
 
 static const struct xlat x_thread_create_flags[] = {
-#include "tracer/xlat/thread_create_flags.def"
+#include "trace/xlat/thread_create_flags.def"
 };
 SET(thread_create_flags)
 
 static const struct xlat x_reg_type[] = {
-#include "tracer/xlat/reg_type.def"
+#include "trace/xlat/reg_type.def"
 };
 SET(reg_type)
 
 static const struct xlat x_reg_options[] = {
-#include "tracer/xlat/reg_options.def"
+#include "trace/xlat/reg_options.def"
 };
 SET(reg_options)
 
 static const struct xlat x_reg_disposition[] = {
-#include "tracer/xlat/reg_disposition.def"
+#include "trace/xlat/reg_disposition.def"
 };
 SET(reg_disposition)
 
 static const struct xlat x_event_type[] = {
-#include "tracer/xlat/event_type.def"
+#include "trace/xlat/event_type.def"
 };
 SET(event_type)
 
 static const struct xlat x_timer_type[] = {
-#include "tracer/xlat/timer_type.def"
+#include "trace/xlat/timer_type.def"
 };
 SET(timer_type)
 
 static const struct xlat x_wait_type[] = {
-#include "tracer/xlat/wait_type.def"
+#include "trace/xlat/wait_type.def"
 };
 SET(wait_type)
 
 static const struct xlat x_section_inherit[] = {
-#include "tracer/xlat/section_inherit.def"
+#include "trace/xlat/section_inherit.def"
 };
 SET(section_inherit)
 
 static const struct xlat x_file_information_class[] = {
-#include "tracer/xlat/file_information_class.def"
+#include "trace/xlat/file_information_class.def"
 };
 SET(file_information_class)
 
 static const struct xlat x_fs_information_class[] = {
-#include "tracer/xlat/fs_information_class.def"
+#include "trace/xlat/fs_information_class.def"
 };
 SET(fs_information_class)
 
 static const struct xlat x_system_information_class[] = {
-#include "tracer/xlat/system_information_class.def"
+#include "trace/xlat/system_information_class.def"
 };
 SET(system_information_class)
 
 static const struct xlat x_processinfoclass[] = {
-#include "tracer/xlat/processinfoclass.def"
+#include "trace/xlat/processinfoclass.def"
 };
 SET(processinfoclass)
 
 static const struct xlat x_threadinfoclass[] = {
-#include "tracer/xlat/threadinfoclass.def"
+#include "trace/xlat/threadinfoclass.def"
 };
 SET(threadinfoclass)
 
 static const struct xlat x_memory_information_class[] = {
-#include "tracer/xlat/memory_information_class.def"
+#include "trace/xlat/memory_information_class.def"
 };
 SET(memory_information_class)
 
 static const struct xlat x_key_information_class[] = {
-#include "tracer/xlat/key_information_class.def"
+#include "trace/xlat/key_information_class.def"
 };
 SET(key_information_class)
 
 static const struct xlat x_key_value_information_class[] = {
-#include "tracer/xlat/key_value_information_class.def"
+#include "trace/xlat/key_value_information_class.def"
 };
 SET(key_value_information_class)
 
 static const struct xlat x_object_information_class[] = {
-#include "tracer/xlat/object_information_class.def"
+#include "trace/xlat/object_information_class.def"
 };
 SET(object_information_class)
 
 static const struct xlat x_section_information_class[] = {
-#include "tracer/xlat/section_information_class.def"
+#include "trace/xlat/section_information_class.def"
 };
 SET(section_information_class)
 
 static const struct xlat x_token_information_class[] = {
-#include "tracer/xlat/token_information_class.def"
+#include "trace/xlat/token_information_class.def"
 };
 SET(token_information_class)
 
 static const struct xlat x_event_information_class[] = {
-#include "tracer/xlat/event_information_class.def"
+#include "trace/xlat/event_information_class.def"
 };
 SET(event_information_class)
 
 static const struct xlat x_mutant_information_class[] = {
-#include "tracer/xlat/mutant_information_class.def"
+#include "trace/xlat/mutant_information_class.def"
 };
 SET(mutant_information_class)
 
 static const struct xlat x_semaphore_information_class[] = {
-#include "tracer/xlat/semaphore_information_class.def"
+#include "trace/xlat/semaphore_information_class.def"
 };
 SET(semaphore_information_class)
 
 static const struct xlat x_timer_information_class[] = {
-#include "tracer/xlat/timer_information_class.def"
+#include "trace/xlat/timer_information_class.def"
 };
 SET(timer_information_class)
 

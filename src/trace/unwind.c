@@ -15,8 +15,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "emul/memory.h"
-#include "tracer/unwind.h"
+#include "emul/memory/memory.h"
+#include "trace/unwind.h"
 
 #define CACHE_SLOTS 64
 #define MAX_PDATA_ENTRIES (1u << 20)   /* 12 MB of table at most */

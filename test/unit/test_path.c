@@ -1,5 +1,5 @@
 /*
- * Unit tests for NT names to host paths (src/emul/path.c): UTF-16/UTF-8,
+ * Unit tests for NT names to host paths (src/emul/io/path.c): UTF-16/UTF-8,
  * host paths as Z: DOS paths, and path_resolve over a real directory tree.
  *
  * The "tree" fixture builds, under a fresh mkdtemp directory ROOT (inside
@@ -33,7 +33,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "emul/path.h"
+#include "emul/io/path.h"
 
 #define ST_SUCCESS 0x00000000u
 #define ST_NAME_INVALID 0xC0000033u

@@ -1,5 +1,5 @@
 /*
- * Unit tests for the registry store (src/emul/reg_*.c): keys and values
+ * Unit tests for the registry store (src/emul/registry/reg_*.c): keys and values
  * in memory, the .reg text both ways, hive files with their merge of
  * concurrent writers, and a prefix's defaults.
  */
@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 #include "emul/upcase.h"
-#include "emul/reg_prefix.h"
+#include "emul/registry/reg_prefix.h"
 
 #include "registry_test_util.h"
 

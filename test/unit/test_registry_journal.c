@@ -1,5 +1,5 @@
 /*
- * Unit tests for a hive's journal file (src/emul/reg_journal_file.c,
+ * Unit tests for a hive's journal file (src/emul/registry/reg_journal_file.c,
  * reg_hive_flush.c): a flush appends what changed, a crash's torn frame
  * is ignored, a journal left from before a compaction is ignored, the
  * journal is compacted into the file when it has grown, concurrent

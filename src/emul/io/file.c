@@ -12,12 +12,12 @@
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
-#include "emul/file.h"
-#include "emul/file_access.h"
-#include "emul/path.h"
-#include "emul/file_lock.h"
-#include "emul/share.h"
-#include "emul/volume_ids.h"
+#include "emul/io/file.h"
+#include "emul/io/file_access.h"
+#include "emul/io/path.h"
+#include "emul/io/file_lock.h"
+#include "emul/io/share.h"
+#include "emul/io/volume_ids.h"
 
 #define FILE_SUPERSEDE 0
 #define FILE_OPEN 1

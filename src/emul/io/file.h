@@ -3,7 +3,7 @@
 #define LSW_FILE_H
 
 #include <sys/types.h>
-#include "emul/object.h"
+#include "emul/object/object.h"
 
 enum file_kind {
 	FILE_KIND_DISK,     /* a regular host file: positioned I/O */

@@ -1,7 +1,7 @@
 /* Host stat -> FILE_NETWORK_OPEN_INFORMATION (see file_attrs.h). */
 #include <string.h>
 #include <sys/xattr.h>
-#include "emul/file_attrs.h"
+#include "emul/io/file_attrs.h"
 
 #define EPOCH_1601_TO_1970 116444736000000000ull
 

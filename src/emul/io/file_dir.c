@@ -26,12 +26,12 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "emul/file.h"
-#include "emul/file_access.h"
-#include "emul/file_attrs.h"
-#include "emul/path.h"
-#include "emul/volume_ids.h"
-#include "emul/wildcard.h"
+#include "emul/io/file.h"
+#include "emul/io/file_access.h"
+#include "emul/io/file_attrs.h"
+#include "emul/io/path.h"
+#include "emul/io/volume_ids.h"
+#include "emul/io/wildcard.h"
 
 /* NtQueryDirectoryFileEx QueryFlags */
 #define SL_RESTART_SCAN 0x1

@@ -11,12 +11,12 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "emul/file.h"
-#include "emul/file_access.h"
-#include "emul/file_attrs.h"
-#include "emul/path.h"
-#include "emul/share.h"
-#include "emul/volume_ids.h"
+#include "emul/io/file.h"
+#include "emul/io/file_access.h"
+#include "emul/io/file_attrs.h"
+#include "emul/io/path.h"
+#include "emul/io/share.h"
+#include "emul/io/volume_ids.h"
 
 #define EPOCH_1601_TO_1970 116444736000000000ull
 

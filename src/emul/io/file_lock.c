@@ -6,8 +6,8 @@
  * at once (FailImmediately) or waits until an unlock or a close frees it.
  */
 #include <stdlib.h>
-#include "emul/file_access.h"
-#include "emul/file_lock.h"
+#include "emul/io/file_access.h"
+#include "emul/io/file_lock.h"
 
 #define STATUS_FILE_LOCK_CONFLICT 0xC0000054u
 #define STATUS_LOCK_NOT_GRANTED 0xC0000055u

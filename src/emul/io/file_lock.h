@@ -3,7 +3,7 @@
 #define LSW_FILE_LOCK_H
 
 #include <stdbool.h>
-#include "emul/file.h"
+#include "emul/io/file.h"
 
 /* May f read (write) [off, off + len) with the locks now held? */
 NTSTATUS lock_check_io(const struct file_object *f, uint64_t off, uint64_t len, bool write);

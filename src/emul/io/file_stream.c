@@ -19,7 +19,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "emul/file.h"
+#include "emul/io/file.h"
 
 #define CHUNK 65536
 /* Without a description of its own, a write after POLLOUT is kept this

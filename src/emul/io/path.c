@@ -15,7 +15,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "emul/path_internal.h"
+#include "emul/io/path_internal.h"
 
 #define MAX_COMPONENTS 512
 

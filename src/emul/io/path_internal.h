@@ -3,7 +3,7 @@
 #define LSW_PATH_INTERNAL_H
 
 #include <limits.h>
-#include "emul/path.h"
+#include "emul/io/path.h"
 
 #define PATH_MAX_ALLOWED (2 + LSW_MAX_MAPPINGS)
 

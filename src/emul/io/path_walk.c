@@ -23,7 +23,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "emul/path_internal.h"
+#include "emul/io/path_internal.h"
 
 #define MAX_LINKS 40 /* Linux's own limit on links in one lookup */
 

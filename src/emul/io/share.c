@@ -6,9 +6,9 @@
  * nor recorded, whatever its share mode (as IoCheckShareAccess does).
  */
 #include <stdlib.h>
-#include "emul/share.h"
-#include "emul/file.h"
-#include "emul/file_access.h"
+#include "emul/io/share.h"
+#include "emul/io/file.h"
+#include "emul/io/file_access.h"
 
 #define FILE_SHARE_READ 1
 #define FILE_SHARE_WRITE 2

@@ -17,7 +17,7 @@
 #include <sys/random.h>
 #include <unistd.h>
 #include "emul/emul.h"
-#include "emul/volume_ids.h"
+#include "emul/io/volume_ids.h"
 
 #define KEY_FILE "identity.key"
 #define GIB (1ull << 30)

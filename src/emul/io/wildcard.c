@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "emul/upcase.h"
-#include "emul/wildcard.h"
+#include "emul/io/wildcard.h"
 
 bool wildcard_has_wild(const uint16_t *p, size_t plen)
 {

@@ -6,8 +6,8 @@
  * into them is STATUS_STACK_OVERFLOW, with the lifted pages as room for the
  * exception's frame and its handlers.
  */
-#include "emul/guard_page.h"
-#include "emul/memory.h"
+#include "emul/memory/guard_page.h"
+#include "emul/memory/memory.h"
 
 #define STACK_GUARD_PAGES 2
 _Static_assert(STACK_RESERVED_END == (1 + STACK_GUARD_PAGES) * PAGE_SIZE_NT,

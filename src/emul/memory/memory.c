@@ -4,7 +4,7 @@
  * allocation granularity, MEM_RELEASE only of whole allocations.
  */
 #include <sys/mman.h>
-#include "emul/memory.h"
+#include "emul/memory/memory.h"
 
 #define NT_CURRENT_PROCESS ((uint64_t)-1)
 #define STATUS_NOT_COMMITTED 0xC000002Du

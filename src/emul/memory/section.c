@@ -10,9 +10,9 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "emul/file.h"
-#include "emul/memory.h"
-#include "emul/section.h"
+#include "emul/io/file.h"
+#include "emul/memory/memory.h"
+#include "emul/memory/section.h"
 #include "tracer/notify.h"
 
 #define SEC_IMAGE 0x1000000u

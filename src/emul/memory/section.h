@@ -3,7 +3,7 @@
 #ifndef LSW_SECTION_H
 #define LSW_SECTION_H
 
-#include "emul/object.h"
+#include "emul/object/object.h"
 #include "loader/pe.h"
 
 struct section_object {

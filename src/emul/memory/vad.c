@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include "emul/memory.h"
+#include "emul/memory/memory.h"
 
 int nt_protect_to_prot(uint32_t protect)
 {

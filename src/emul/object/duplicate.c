@@ -6,8 +6,8 @@
  * current thread's can (a real handle to the thread, as
  * DuplicateHandle(GetCurrentThread()) is used for).
  */
-#include "emul/object.h"
-#include "emul/thread.h"
+#include "emul/object/object.h"
+#include "emul/process/thread.h"
 
 #define THREAD_ALL_ACCESS 0x1FFFFF
 

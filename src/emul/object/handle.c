@@ -2,7 +2,7 @@
  * ignored on lookup (they are free for the caller's use, e.g. console tags). */
 #include <stdio.h>
 #include <stdlib.h>
-#include "emul/object.h"
+#include "emul/object/object.h"
 
 #define MAX_HANDLES (1u << 20)
 

@@ -1,5 +1,5 @@
 /* OBJECT_ATTRIBUTES as every named NT call reads it. */
-#include "emul/object.h"
+#include "emul/object/object.h"
 
 NTSTATUS object_attributes_read(struct nt_call *c, uint64_t oa, uint64_t *root, uint16_t **name,
 				size_t *n, uint32_t *attributes)

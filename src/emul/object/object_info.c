@@ -3,7 +3,7 @@
  * object and its own flags (inherit, protect from close).
  */
 #include <string.h>
-#include "emul/object.h"
+#include "emul/object/object.h"
 
 enum { ObjectBasicInformation = 0, ObjectHandleFlagInformation = 4 };
 

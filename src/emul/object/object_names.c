@@ -11,7 +11,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include "emul/object_names.h"
+#include "emul/object/object_names.h"
 #include "emul/upcase.h"
 
 #define OBJ_CASE_INSENSITIVE 0x40

@@ -7,7 +7,7 @@
 #ifndef LSW_OBJECT_NAMES_H
 #define LSW_OBJECT_NAMES_H
 
-#include "emul/object.h"
+#include "emul/object/object.h"
 
 /* Embedded in a nameable object; leaf NULL: unnamed. */
 struct object_name {

@@ -19,9 +19,9 @@
 #include <stdio.h>
 #include <string.h>
 #include "emul/emul.h"
-#include "emul/apc.h"
-#include "emul/exception.h"
-#include "emul/guard_page.h"
+#include "emul/sync/apc.h"
+#include "emul/process/exception.h"
+#include "emul/memory/guard_page.h"
 
 #define CTX_FLAGS 0x30
 #define CTX_MXCSR 0x34

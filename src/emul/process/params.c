@@ -7,8 +7,8 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include "emul/params.h"
-#include "emul/path.h"
+#include "emul/process/params.h"
+#include "emul/io/path.h"
 
 #define PARAMS_STRUCT_SIZE 0x440
 #define RTL_USER_PROC_PARAMS_NORMALIZED 1

@@ -15,14 +15,14 @@
 #include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include "emul/file.h"
-#include "emul/guard_page.h"
-#include "emul/kuser.h"
-#include "emul/memory.h"
+#include "emul/io/file.h"
+#include "emul/memory/guard_page.h"
+#include "emul/system/kuser.h"
+#include "emul/memory/memory.h"
 #include "emul/observer.h"
-#include "emul/params.h"
-#include "emul/path.h"
-#include "emul/section.h"
+#include "emul/process/params.h"
+#include "emul/io/path.h"
+#include "emul/memory/section.h"
 #include "tracer/notify.h"
 
 #define PEB_SIZE 0x1000

@@ -5,13 +5,13 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include "emul/apc.h"
-#include "emul/keyed_event.h"
-#include "emul/memory.h"
-#include "emul/object.h"
+#include "emul/sync/apc.h"
+#include "emul/sync/keyed_event.h"
+#include "emul/memory/memory.h"
+#include "emul/object/object.h"
 #include "emul/observer.h"
-#include "emul/registry.h"
-#include "emul/thread.h"
+#include "emul/registry/registry.h"
+#include "emul/process/thread.h"
 
 static char **copy_strings(char *const *v, int n)
 {

@@ -20,12 +20,12 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
-#include "emul/apc.h"
-#include "emul/guard_page.h"
-#include "emul/kuser.h"
-#include "emul/memory.h"
-#include "emul/registry.h"
-#include "emul/thread.h"
+#include "emul/sync/apc.h"
+#include "emul/memory/guard_page.h"
+#include "emul/system/kuser.h"
+#include "emul/memory/memory.h"
+#include "emul/registry/registry.h"
+#include "emul/process/thread.h"
 
 #define THREAD_CREATE_FLAGS_CREATE_SUSPENDED 0x1
 #define THREAD_ALL_ACCESS 0x1FFFFF

@@ -3,9 +3,9 @@
 #define LSW_THREAD_H
 
 #include <sys/types.h>
-#include "emul/object.h"
+#include "emul/object/object.h"
 
-#include "emul/waitable.h"
+#include "emul/sync/waitable.h"
 
 struct thread_object {
 	struct nt_object hdr;

@@ -5,8 +5,8 @@
  * a context set is where it goes on at its resume.  A thread suspended
  * inside a call has no saved user context here: STATUS_UNSUCCESSFUL.
  */
-#include "emul/exception.h"
-#include "emul/thread.h"
+#include "emul/process/exception.h"
+#include "emul/process/thread.h"
 
 static NTSTATUS stopped_thread(struct nt_call *c, struct lsw_thread **t)
 {

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "emul/kuser.h"
-#include "emul/thread.h"
+#include "emul/system/kuser.h"
+#include "emul/process/thread.h"
 
 enum {
 	ThreadBasicInformation = 0, ThreadTimes = 1, ThreadPriority = 2, ThreadBasePriority = 3,

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "emul/reg_store.h"
+#include "emul/registry/reg_store.h"
 
 static const char machine_text[] =
 	"Windows Registry Editor Version 5.00\n"

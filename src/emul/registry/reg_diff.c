@@ -6,7 +6,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include "emul/reg_diff.h"
+#include "emul/registry/reg_diff.h"
 
 struct walk {
 	reg_diff_fn *fn;

@@ -2,7 +2,7 @@
 #ifndef LSW_REG_DIFF_H
 #define LSW_REG_DIFF_H
 
-#include "emul/reg_store.h"
+#include "emul/registry/reg_store.h"
 
 enum reg_diff_change {
 	REG_DIFF_KEY_CREATED, REG_DIFF_KEY_DELETED,

@@ -6,7 +6,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
-#include "emul/reg_store.h"
+#include "emul/registry/reg_store.h"
 
 const char *reg_type_name(uint32_t type, char *buf, size_t len)
 {

@@ -14,7 +14,7 @@
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "emul/reg_internal.h"
+#include "emul/registry/reg_internal.h"
 
 /* root_label is kept as given: it must outlive the hive (a literal). */
 static struct reg_hive *hive_alloc(const char *path, const char *root_label)

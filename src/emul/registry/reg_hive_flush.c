@@ -22,7 +22,7 @@
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "emul/reg_internal.h"
+#include "emul/registry/reg_internal.h"
 
 #define COMPACT_MIN (64u << 10)  /* a journal smaller than this is never compacted */
 #define SMALL_HIVE (1u << 20)    /* compacted at the end of a run */

@@ -7,7 +7,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include "emul/reg_internal.h"
+#include "emul/registry/reg_internal.h"
 
 static bool values_equal(const struct reg_key *a, const struct reg_key *b)
 {

@@ -7,7 +7,7 @@
 #define LSW_REG_INTERNAL_H
 
 #include <sys/stat.h>
-#include "emul/reg_store.h"
+#include "emul/registry/reg_store.h"
 
 /* One change, by key path from the hive root so it replays on another
  * tree.  The path is flat: for each component its length, then its units. */

@@ -10,7 +10,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include "emul/reg_internal.h"
+#include "emul/registry/reg_internal.h"
 
 struct reg_journal *reg_journal_new(void)
 {

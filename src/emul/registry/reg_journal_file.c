@@ -24,7 +24,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "emul/reg_internal.h"
+#include "emul/registry/reg_internal.h"
 
 #define MAGIC "LSWREGJ1"
 #define FRAME_HEAD 8

@@ -4,8 +4,8 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
-#include "emul/reg_internal.h"
-#include "emul/reg_prefix.h"
+#include "emul/registry/reg_internal.h"
+#include "emul/registry/reg_prefix.h"
 
 #define HKU_USER_LONG "HKEY_USERS\\" REG_USER_SID
 

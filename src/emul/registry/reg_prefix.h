@@ -7,7 +7,7 @@
 #ifndef LSW_REG_PREFIX_H
 #define LSW_REG_PREFIX_H
 
-#include "emul/reg_store.h"
+#include "emul/registry/reg_store.h"
 
 struct reg_prefix {
 	struct reg_hive *machine;    /* HKEY_LOCAL_MACHINE */

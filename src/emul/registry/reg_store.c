@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include "emul/reg_internal.h"
+#include "emul/registry/reg_internal.h"
 #include "emul/upcase.h"
 
 

@@ -19,7 +19,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include "emul/reg_internal.h"
+#include "emul/registry/reg_internal.h"
 #include "emul/upcase.h"
 
 /* --- export --- */

@@ -5,7 +5,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include "emul/reg_store.h"
+#include "emul/registry/reg_store.h"
 
 /* The code point at s[*i] (advancing *i), or -1 for a malformed sequence. */
 static long utf8_next(const unsigned char *s, size_t len, size_t *i)

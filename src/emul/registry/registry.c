@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "emul/registry.h"
+#include "emul/registry/registry.h"
 #include "emul/upcase.h"
 
 #define REG_OPTION_VOLATILE 0x1

@@ -6,8 +6,8 @@
 #ifndef LSW_REGISTRY_H
 #define LSW_REGISTRY_H
 
-#include "emul/object.h"
-#include "emul/reg_store.h"
+#include "emul/object/object.h"
+#include "emul/registry/reg_store.h"
 
 #ifndef REG_USER_SID /* the one user's SID: \Registry\User\<SID> is HKCU */
 #define REG_USER_SID "S-1-5-21-0-0-0-1000"

@@ -9,9 +9,9 @@
  * key is closed, the event is signaled").
  */
 #include <stdlib.h>
-#include "emul/apc.h"
-#include "emul/event.h"
-#include "emul/registry.h"
+#include "emul/sync/apc.h"
+#include "emul/sync/event.h"
+#include "emul/registry/registry.h"
 
 #define REG_NOTIFY_ALL 0xFu
 #define REG_NOTIFY_THREAD_AGNOSTIC 0x10000000u

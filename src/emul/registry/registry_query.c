@@ -10,7 +10,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include "emul/registry.h"
+#include "emul/registry/registry.h"
 
 /* KEY_INFORMATION_CLASS */
 enum { KeyBasicInformation, KeyNodeInformation, KeyFullInformation, KeyNameInformation,

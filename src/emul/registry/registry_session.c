@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "emul/registry.h"
+#include "emul/registry/registry.h"
 
 #define FLUSH_PERIOD_NS 1000000000ull
 

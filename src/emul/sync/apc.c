@@ -13,9 +13,9 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include "emul/exception.h"
-#include "emul/thread.h"
-#include "emul/waitable.h"
+#include "emul/process/exception.h"
+#include "emul/process/thread.h"
+#include "emul/sync/waitable.h"
 
 #define APCS_MAX 4096 /* queued for one thread at once */
 #define CTX_P1HOME 0x00

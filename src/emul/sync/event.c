@@ -7,10 +7,10 @@
  * resets.  Waits are waitable.c's; names are object_names.c's.
  */
 #include <stdlib.h>
-#include "emul/event.h"
-#include "emul/object_names.h"
-#include "emul/sync.h"
-#include "emul/waitable.h"
+#include "emul/sync/event.h"
+#include "emul/object/object_names.h"
+#include "emul/sync/sync.h"
+#include "emul/sync/waitable.h"
 
 #define EVENT_ALL_ACCESS 0x1F0003
 

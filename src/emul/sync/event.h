@@ -2,7 +2,7 @@
 #ifndef LSW_EVENT_H
 #define LSW_EVENT_H
 
-#include "emul/object.h"
+#include "emul/object/object.h"
 
 extern const struct nt_object_ops event_ops;
 

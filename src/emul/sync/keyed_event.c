@@ -7,8 +7,8 @@
  * keyed event (handle NULL), as Windows' do.
  */
 #include <stdlib.h>
-#include "emul/keyed_event.h"
-#include "emul/kuser.h"
+#include "emul/sync/keyed_event.h"
+#include "emul/system/kuser.h"
 
 struct keyed_waiter {
 	struct keyed_waiter *next;

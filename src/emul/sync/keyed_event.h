@@ -2,7 +2,7 @@
 #ifndef LSW_KEYED_EVENT_H
 #define LSW_KEYED_EVENT_H
 
-#include "emul/object.h"
+#include "emul/object/object.h"
 
 extern const struct nt_object_ops keyed_event_ops;
 

@@ -9,9 +9,9 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include "emul/object_names.h"
-#include "emul/sync.h"
-#include "emul/waitable.h"
+#include "emul/object/object_names.h"
+#include "emul/sync/sync.h"
+#include "emul/sync/waitable.h"
 
 #define MUTANT_ALL_ACCESS 0x1F0001
 #define STATUS_MUTANT_NOT_OWNED 0xC0000046u

@@ -4,9 +4,9 @@
  * satisfied wait takes one; a release may not lift it over the maximum.
  */
 #include <stdlib.h>
-#include "emul/object_names.h"
-#include "emul/sync.h"
-#include "emul/waitable.h"
+#include "emul/object/object_names.h"
+#include "emul/sync/sync.h"
+#include "emul/sync/waitable.h"
 
 #define SEMAPHORE_ALL_ACCESS 0x1F0003
 #define STATUS_SEMAPHORE_LIMIT_EXCEEDED 0xC0000047u

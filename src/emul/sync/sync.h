@@ -4,7 +4,7 @@
 #ifndef LSW_SYNC_H
 #define LSW_SYNC_H
 
-#include "emul/object.h"
+#include "emul/object/object.h"
 
 extern const struct nt_object_ops mutant_ops;
 extern const struct nt_object_ops semaphore_ops;

@@ -14,11 +14,11 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include "emul/apc.h"
-#include "emul/kuser.h"
-#include "emul/object_names.h"
-#include "emul/sync.h"
-#include "emul/waitable.h"
+#include "emul/sync/apc.h"
+#include "emul/system/kuser.h"
+#include "emul/object/object_names.h"
+#include "emul/sync/sync.h"
+#include "emul/sync/waitable.h"
 
 #define TIMER_ALL_ACCESS 0x1F0003
 #define STATUS_TIMER_RESUME_IGNORED 0x40000025u

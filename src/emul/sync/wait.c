@@ -4,12 +4,12 @@
  * Alertable waits would also return for a user APC; there are none yet,
  * so Alertable changes nothing.
  */
-#include "emul/event.h"
-#include "emul/file.h"
-#include "emul/kuser.h"
-#include "emul/sync.h"
-#include "emul/apc.h"
-#include "emul/waitable.h"
+#include "emul/sync/event.h"
+#include "emul/io/file.h"
+#include "emul/system/kuser.h"
+#include "emul/sync/sync.h"
+#include "emul/sync/apc.h"
+#include "emul/sync/waitable.h"
 
 #define STATUS_INVALID_PARAMETER_MIX 0xC0000030u
 enum { WaitAll, WaitAny };

@@ -7,7 +7,7 @@
  * together (nothing is taken from a wait for all that cannot finish).
  */
 #include <stdlib.h>
-#include "emul/waitable.h"
+#include "emul/sync/waitable.h"
 
 struct wait_block;
 

@@ -27,7 +27,7 @@
 #ifndef LSW_WAITABLE_H
 #define LSW_WAITABLE_H
 
-#include "emul/object.h"
+#include "emul/object/object.h"
 
 #define WAIT_MAX_OBJECTS 64 /* MAXIMUM_WAIT_OBJECTS */
 

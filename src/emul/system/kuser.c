@@ -10,7 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "emul/emul.h"
-#include "emul/kuser.h"
+#include "emul/system/kuser.h"
 
 #define TICK_NS 15625000ull
 #define EPOCH_1601_TO_1970 116444736000000000ull

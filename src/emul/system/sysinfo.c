@@ -1,7 +1,7 @@
 /* NtQuerySystemInformation: what GetSystemInfo and friends ask. */
 #include <string.h>
 #include <unistd.h>
-#include "emul/memory.h"
+#include "emul/memory/memory.h"
 
 #define SystemBasicInformation 0
 #define SystemProcessorInformation 1

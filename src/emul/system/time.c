@@ -1,10 +1,10 @@
 /* Time and waiting without objects: NtQueryPerformanceCounter,
  * NtQuerySystemTime, NtDelayExecution (waitable.c sleeps), NtYieldExecution. */
 #include "emul/emul.h"
-#include "emul/apc.h"
-#include "emul/kuser.h"
-#include "emul/sync.h"
-#include "emul/waitable.h"
+#include "emul/sync/apc.h"
+#include "emul/system/kuser.h"
+#include "emul/sync/sync.h"
+#include "emul/sync/waitable.h"
 
 #define QPC_FREQUENCY 10000000ull  /* 100 ns units, as Windows 10 reports */
 
