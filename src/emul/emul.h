@@ -214,6 +214,11 @@ struct lsw_process {
 	struct image_record images[MAX_IMAGES];
 	unsigned nimages;
 	int pidfd;
+	/* its start (host/process_start.c): the socket the runtime hands its
+	 * listener over on (-1: over), the deadline's timer, a failure said */
+	int setup_fd;
+	uint64_t setup_timer;
+	bool setup_failed;
 	bool reaped;                 /* waited for: pid may name another process */
 	bool forbidden;              /* ended for breaking a sandbox rule */
 	bool leader_parked;          /* the first thread ended, its Linux thread

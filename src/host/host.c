@@ -108,27 +108,11 @@ int host_init(struct lsw_host *h, const struct lsw_host_config *cfg)
 	return 0;
 }
 
-/* Whether any job still has a process. */
-static bool busy(const struct lsw_host *h)
-{
-	for (const struct lsw_job *j = h->jobs; j; j = j->next)
-		if (j->nprocesses)
-			return true;
-	return false;
-}
-
 int host_run(struct lsw_host *h)
 {
-	if (!busy(h))
+	if (!jobs_busy(h))
 		return 0;
 	return loop_run(&h->loop);
-}
-
-/* A job lost a process: with none left anywhere, the loop is done. */
-void host_job_idle(struct lsw_host *h)
-{
-	if (!busy(h))
-		loop_stop(&h->loop);
 }
 
 void host_fini(struct lsw_host *h)

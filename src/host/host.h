@@ -17,8 +17,6 @@ int host_init(struct lsw_host *h, const struct lsw_host_config *cfg);
 void host_fini(struct lsw_host *h);
 /* Runs the loop until no job has a process left. */
 int host_run(struct lsw_host *h);
-/* A job lost its last process: with none left in any job, host_run returns. */
-void host_job_idle(struct lsw_host *h);
 
 /* job.c: a new job of h (its limits' wall made, its timeout set); NULL
  * after printing why. */
@@ -28,6 +26,9 @@ struct lsw_job *job_create(struct lsw_host *h, const struct lsw_job_spec *spec);
 void job_process_ended(struct lsw_job *j, struct lsw_process *p, int wait_status);
 /* A process of j failed to start (its runtime never served it). */
 void job_start_failed(struct lsw_job *j, struct lsw_process *p);
+/* Whether any job of h still has a process (when none has, the job
+ * that lost the last one stops the loop). */
+bool jobs_busy(const struct lsw_host *h);
 /* Ends every process of j with status. */
 void job_terminate(struct lsw_job *j, uint32_t status);
 void job_free(struct lsw_job *j);

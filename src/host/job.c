@@ -81,8 +81,16 @@ static int exit_code_of(struct lsw_job *j, struct lsw_process *p, int status)
 	return 125;
 }
 
+bool jobs_busy(const struct lsw_host *h)
+{
+	for (const struct lsw_job *j = h->jobs; j; j = j->next)
+		if (j->nprocesses)
+			return true;
+	return false;
+}
+
 /* One process fewer: the job is over with its last, and so is what
- * watches it. */
+ * watches it; with no job busy, so is the loop. */
 static void job_lost_process(struct lsw_job *j)
 {
 	const struct nt_observer *o = j->spec.observer;
@@ -94,7 +102,8 @@ static void job_lost_process(struct lsw_job *j)
 	j->timeout_timer = 0;
 	if (o && o->job_end && j->started)
 		o->job_end(j->spec.observer_arg);
-	host_job_idle(j->host);
+	if (!jobs_busy(j->host))
+		loop_stop(&j->host->loop);
 }
 
 void job_process_ended(struct lsw_job *j, struct lsw_process *p, int wait_status)
@@ -110,8 +119,9 @@ void job_process_ended(struct lsw_job *j, struct lsw_process *p, int wait_status
 
 void job_start_failed(struct lsw_job *j, struct lsw_process *p)
 {
+	/* ended before it ran: by the timeout, Ctrl-C, or its setup failing */
 	if (p->win_pid == j->first_pid)
-		j->exit_code = 125;
+		j->exit_code = j->timed_out ? 124 : p->terminated ? (int)(p->exit_status & 0xFF) : 125;
 	job_lost_process(j);
 }
 

@@ -65,7 +65,7 @@ struct lsw_process *process_new(struct lsw_host *h, const struct lsw_process_spe
 		return NULL;
 	p->host = h;
 	p->job = spec->job;
-	p->notify_fd = p->pidfd = -1;
+	p->notify_fd = p->pidfd = p->setup_fd = -1;
 	t = &p->main_thread;
 	*t = (struct lsw_thread){ .process = p, .exit_status = 259 /* STILL_ACTIVE */,
 				  .started = true, .exit_fd = -1 };
