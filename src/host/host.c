@@ -17,6 +17,7 @@
 #include "emul/registry/registry.h"
 #include "emul/io/volume_ids.h"
 #include "host/host.h"
+#include "host/thread_ids.h"
 
 /* SIGINT/SIGTERM/SIGHUP to lsw end the Windows processes as Ctrl-C would
  * end console programs: exit status 0xC000013A (STATUS_CONTROL_C_EXIT). */
@@ -117,8 +118,10 @@ int host_run(struct lsw_host *h)
 
 void host_fini(struct lsw_host *h)
 {
-	while (h->processes)
+	while (h->processes) { /* none unless the loop stopped early */
+		thread_ids_forget(h->processes);
 		process_free(h->processes);
+	}
 	registry_stop(h);
 	while (h->jobs) {
 		struct lsw_job *j = h->jobs;

@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "host/host.h"
+#include "host/thread_ids.h"
 #include "tracer/launch.h"
 #include "tracer/notify.h"
 
@@ -40,7 +41,14 @@ static void setup_fail(struct lsw_process *p)
 	kill(p->pid, SIGKILL);
 }
 
-/* The process is gone: reaped, told to its job. */
+/* Its record goes with whatever its threads still waited for. */
+static void process_gone(struct lsw_process *p)
+{
+	thread_ids_forget(p);
+	process_free(p);
+}
+
+/* The process is gone: reaped, told to its job, freed. */
 static void on_exit_pidfd(void *arg, uint32_t events)
 {
 	struct lsw_process *p = arg;
@@ -59,6 +67,7 @@ static void on_exit_pidfd(void *arg, uint32_t events)
 		close(p->notify_fd);
 		p->notify_fd = -1;
 		job_process_ended(p->job, p, status);
+		process_gone(p);
 		return;
 	}
 	if (!p->setup_failed && !p->terminated) /* else it was said, or asked for */
@@ -68,6 +77,7 @@ static void on_exit_pidfd(void *arg, uint32_t events)
 	setup_over(p);
 	p->reaped = true;
 	job_start_failed(p->job, p);
+	process_gone(p);
 }
 
 static void on_handover_deadline(void *arg, uint32_t events)

@@ -65,6 +65,20 @@ static bool process_gone(const struct lsw_process *p)
 	return poll(&pfd, 1, 0) > 0;
 }
 
+static void unwatch_thread_exit(struct lsw_thread *t)
+{
+	loop_unwatch(thread_loop(t), t->exit_fd);
+	close(t->exit_fd);
+	t->exit_fd = -1;
+}
+
+void thread_ids_forget(struct lsw_process *p)
+{
+	for (struct lsw_thread *t = p->threads; t; t = t->next)
+		if (t->exit_fd >= 0)
+			unwatch_thread_exit(t);
+}
+
 /* A Linux thread of the process ended.  The supervisor ends its threads
  * itself; one that left through the gate without that (a program can) is
  * ended here, so its waiters wake and its number is forgotten. */
@@ -73,9 +87,7 @@ static void on_thread_exit(void *arg, uint32_t events)
 	struct lsw_thread *t = arg;
 
 	(void)events;
-	loop_unwatch(thread_loop(t), t->exit_fd);
-	close(t->exit_fd);
-	t->exit_fd = -1;
+	unwatch_thread_exit(t);
 	if (!process_gone(t->process))
 		thread_gone(t);
 	t->tid = 0; /* the number is free for anyone now */

@@ -13,5 +13,7 @@ struct lsw_thread *notify_thread(struct lsw_process *p, const struct seccomp_not
 /* Whether n is a clone through the gate (t sent it); if so it was served:
  * let run as t's last answer asked, or the process ended. */
 bool notify_clone(struct lsw_process *p, struct lsw_thread *t, const struct seccomp_notif *n);
+/* The process goes: its threads' Linux exits are no longer watched. */
+void thread_ids_forget(struct lsw_process *p);
 
 #endif

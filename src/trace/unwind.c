@@ -87,7 +87,7 @@ struct unwind_image *unwind_image_at(struct lsw_thread *t, uint64_t addr)
 {
 	struct lsw_process *p = t->process;
 	struct image_record *rec = NULL;
-	static struct image_record vad_rec;
+	struct image_record vad_rec;
 	unsigned slot = 0, n = p->nimages < MAX_IMAGES ? p->nimages : MAX_IMAGES;
 
 	for (unsigned i = 0; i < n; i++) {
