@@ -61,6 +61,8 @@ int run_option(struct run_state *rs, int opt, const char *arg);
 /* run_limits.c: --memory, --pids, --cpus; same answers as run_option. */
 int run_limit_option(struct run_state *rs, int opt, const char *arg);
 int run_program(struct run_state *rs, int argc, char **argv, int first);
+/* Frees what the run held, once it is over (so leak checkers see none). */
+void run_state_free(struct run_state *rs);
 
 /* locate.c: where lsw's runtime and DLLs are (build tree or install). */
 int locate_components(char *runtime, size_t rlen, char *dll_dir, size_t dlen);
@@ -78,6 +80,7 @@ int env_set(struct env_builder *e, const char *name, const char *value);
 int env_add_option(struct env_builder *e, const char *opt); /* NAME=VALUE or NAME */
 void env_add_host(struct env_builder *e, char **host);
 char **env_finish(struct env_builder *e);  /* sorted NAME=value, NULL-terminated */
+void env_free(struct env_builder *e);      /* with what env_finish returned */
 /* NAME's value so far (case-insensitive), or NULL. */
 const char *env_get(struct env_builder *e, const char *name);
 /* registry_env.c: the Environment keys of the prefix's registry. */

@@ -346,6 +346,7 @@ int run_program(struct run_state *rs, int argc, char **argv, int first)
 		if (open_registry(rs, prefix) < 0 || flush_registry(rs) < 0)
 			return 125;
 		reg_prefix_close(rs->registry);
+		rs->registry = NULL;
 		if (enter_overlay(rs, prefix) < 0)
 			return 125;
 	}
@@ -377,6 +378,18 @@ int run_program(struct run_state *rs, int argc, char **argv, int first)
 	return host_run_program(&host, &rs->job, &proc);
 }
 
+void run_state_free(struct run_state *rs)
+{
+	for (unsigned i = 0; i < rs->job.nmaps; i++) {
+		free((char *)rs->job.maps[i].host_dir);
+		free((char *)rs->job.maps[i].named_dir);
+	}
+	free(rs->env_opts);
+	env_free(rs->env);
+	if (rs->registry)
+		reg_prefix_close(rs->registry);
+}
+
 int cmd_run(int argc, char **argv)
 {
 	struct option opts[16];
@@ -401,5 +414,7 @@ int cmd_run(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
-	return run_program(&rs, argc, argv, optind);
+	r = run_program(&rs, argc, argv, optind);
+	run_state_free(&rs);
+	return r;
 }

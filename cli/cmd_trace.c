@@ -116,6 +116,7 @@ int cmd_trace(int argc, char **argv)
 	rs.job.observer_arg = &ts;
 	rs.trace_to_stderr = o->out == stderr;
 	status = run_program(&rs, argc, argv, optind);
+	run_state_free(&rs);
 	trace_session_free(&ts);
 	if (o->out != stderr && fclose(o->out) != 0) {
 		fprintf(stderr, "lsw trace: %s: %s\n", out_path, strerror(errno));

@@ -113,3 +113,13 @@ char **env_finish(struct env_builder *e)
 	e->v[e->n] = NULL;
 	return e->v;
 }
+
+void env_free(struct env_builder *e)
+{
+	if (!e)
+		return;
+	for (size_t i = 0; i < e->n; i++)
+		free(e->v[i]);
+	free(e->v);
+	free(e);
+}

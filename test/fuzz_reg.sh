@@ -5,9 +5,10 @@
 #   fuzz_reg.sh SOURCE_ROOT
 #
 # FUZZ_TIME (seconds, default 30) bounds the run; FUZZ_CORPUS names a
-# directory to keep the corpus in between runs.  Exits 0 when clang is
-# missing ("SKIP"), 1 on any crash, leak, timeout, sanitizer report or
-# round-trip mismatch; the input is kept in ./fuzz-reg-artifacts/.
+# directory to keep the corpus in between runs.  Exits 77 (meson's skip,
+# never a pass) when clang is missing, 1 on any crash, leak, timeout,
+# sanitizer report or round-trip mismatch; the input is kept in
+# ./fuzz-reg-artifacts/.
 set -eu
 
 src=${1:?usage: fuzz_reg.sh SOURCE_ROOT}
@@ -15,7 +16,7 @@ time=${FUZZ_TIME:-30}
 
 if ! command -v clang >/dev/null 2>&1; then
 	echo "SKIP: clang not found"
-	exit 0
+	exit 77
 fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/lsw-fuzz-reg.XXXXXX")

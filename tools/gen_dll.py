@@ -28,7 +28,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PLAIN_SYMBOL = re.compile(r'^[A-Za-z_][A-Za-z0-9_]*$')
 
 # Bits of struct lsw_stub.how (src/win32/stubs/stub.c).
-HOW_RAISE, HOW_VOID, HOW_LASTERROR, HOW_ERRNO = 1, 2, 4, 8
+HOW_RAISE, HOW_LASTERROR, HOW_ERRNO = 1, 4, 8
 
 
 def banner(spec, comment):
@@ -43,7 +43,7 @@ def stub_symbol(name):
     return 'lsw_stub_' + ''.join(c if c.isalnum() else '_%02x' % ord(c) for c in name)
 
 
-def def_line(name, ordinal, e, spec):
+def def_line(name, ordinal, e):
     quoted = name if PLAIN_SYMBOL.match(name) else f'"{name}"'
     if e is None:                       # an ntdll system call stub
         return f'  {quoted} @{ordinal}'
@@ -67,14 +67,14 @@ def cmd_def(spec_path, out):
     spec = specmod.Spec(spec_path)
     lines = [banner(spec, ';'), f'LIBRARY {spec.dll}', 'EXPORTS']
     for name, ordinal, e in specmod.all_exports(spec, ROOT):
-        lines.append(def_line(name, ordinal, e, spec))
+        lines.append(def_line(name, ordinal, e))
     write(out, lines)
 
 
 def stub_how(spec, e):
     fail = e.fail_value()
-    how = {'raise': HOW_RAISE, 'none': HOW_VOID}.get(fail, 0) if isinstance(fail, str) else 0
-    if fail != 'raise' and e.options.get('err') != 'none':
+    how = HOW_RAISE if fail == 'raise' else 0
+    if fail not in ('raise', 'none') and e.options.get('err') != 'none':
         how |= {'lasterror': HOW_LASTERROR, 'errno': HOW_ERRNO, 'none': 0}[spec.error_mode]
     return how, (fail if isinstance(fail, int) else 0)
 
@@ -121,12 +121,21 @@ def load_specs(spec_paths):
     return specs
 
 
+def forward_dll(dll):
+    """The DLL base a forwarder names: an API set's host, as the loader does."""
+    dll = dll.lower()
+    if dll.startswith(('api-', 'ext-')):
+        host = dict(names.apiset_table(ROOT)).get(names.set_of(dll))
+        return os.path.splitext(host)[0] if host else dll
+    return dll
+
+
 def follow(specs, base, name):
     """(final Export or None, chain, error): a forwarder followed to its end."""
     e, chain = specs[base][name], [f'{base}.{name}']
     while e is not None and e.kind == 'fwd':
-        dll, _, target = e.target.partition('.')
-        dll = dll.lower()
+        dll, _, target = e.target.rpartition('.')
+        dll = forward_dll(dll)
         if dll not in specs or target not in specs[dll]:
             return None, chain, f'forwards to {e.target}, which we do not export'
         chain.append(f'{dll}.{target}')

@@ -40,8 +40,12 @@ MINUS_ONE_DWORD = re.compile(r'^(GetFileAttributes[AW]?|SetFilePointer|GetFileSi
                              r'FlsAlloc|WaitFor\w+|SignalObjectAndWait|SuspendThread|'
                              r'ResumeThread|Wow64SuspendThread|GetCompressedFileSize\w*|'
                              r'GetFileAttributesTransacted\w*|GetCompressedFileSizeTransacted\w*)$')
-CRT_NO_FAILURE = re.compile(r'^_*(is|to|mb|_mb|ismb|str\w*(cmp|coll)|wcs\w*(cmp|coll)|'
-                            r'mem\w*cmp|abs|labs|llabs|rand|srand)')
+CRT_MINUS_ONE = re.compile(r'^_*w?(open|sopen|creat|close|read|write|lseek|tell|eof|commit|chsize|'
+                           r'locking|dup2?|pipe|access|chmod|chdir|chdrive|mkdir|rmdir|unlink|'
+                           r'rename|remove|stat|fstat|futime|utime|spawn|exec|cwait|setmaxstdio|'
+                           r'putenv|system|pclose|rmtmp|fflush|fclose|fseek|fputs|fputc|putc|puts|'
+                           r'getw|putw|heap|setmode|filelength|findnext|findclose|mktime|mkgmtime)'
+                           r'|.*(printf|scanf)')
 POINTERS = ('ptr', 'str', 'wstr')
 
 
@@ -58,8 +62,8 @@ def default_failure(spec, name, sig):
         return ['fail=raise'] if any(a in POINTERS for a in args) else ['fail=none']
     if ret in ('float', 'double', 'struct'):
         return ['fail=raise']
-    if spec.error_mode == 'errno':
-        return crt_failure(name, ret)
+    if spec.error_mode == 'errno' or (spec.base == 'ntdll' and re.match(r'^[a-z_]', name)):
+        return crt_failure(name, ret)  # a C runtime function (ntdll has some)
     if ret == 'handle' and INVALID_HANDLE.match(name):
         return ['fail=INVALID_HANDLE_VALUE']
     if ret == 'uint' and MINUS_ONE_DWORD.match(name):
@@ -68,16 +72,17 @@ def default_failure(spec, name, sig):
 
 
 def crt_failure(name, ret):
-    """The C runtime: NULL or -1 with errno ENOSYS where that is the
-    documented failure; errno_t functions (_s) return ENOSYS; a function
-    with no failure value (classification, comparison, math) raises."""
+    """The C runtime: NULL (pointer results) or -1 (the I/O, process and
+    printf/scanf families) with errno ENOSYS, ENOSYS for errno_t (_s)
+    functions; anything else has no failure value the caller would check
+    (classification, comparison, math, C++ support) and raises."""
+    if name.startswith('?') or ret == '?':
+        return ['fail=raise']
     if ret in POINTERS or ret == 'handle':
         return ['fail=NULL']
-    if CRT_NO_FAILURE.match(name):
-        return ['fail=raise']
     if ret == 'int' and name.endswith('_s'):
         return ['fail=ENOSYS', 'err=none']
-    if ret in ('int', 'intptr', 'int64', '?'):
+    if ret in ('int', 'intptr', 'int64') and CRT_MINUS_ONE.match(name):
         return ['fail=-1']
     return ['fail=raise']
 

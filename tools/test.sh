@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 ninja -C build || exit 1
 meson test -C build --print-errorlogs "$@"
 status=$?
-summary=$(grep -E '^(Ok|Fail|Timeout|Unexpected Pass|Skipped|Expected Fail):' build/meson-logs/testlog.txt 2>/dev/null)
+summary=$(grep -aE '^(Ok|Fail|Timeout|Unexpected Pass|Skipped|Expected Fail):' build/meson-logs/testlog.txt 2>/dev/null)
 ok=$(awk '/^Ok:/ {print $2}' <<<"$summary")
 fail=$(awk '/^(Fail|Timeout|Unexpected Pass):/ {n += $NF} END {print n + 0}' <<<"$summary")
 skipped=$(awk '/^Skipped:/ {print $2}' <<<"$summary")

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "emul/emul.h"
+#include "emul/system/kuser.h"
 #include "emul/ntcall_table.h"
 #include "emul/observer.h"
 #include "tracer/notify.h"
@@ -71,6 +72,8 @@ void nt_answer(struct lsw_thread *t, NTSTATUS status)
 		t->held_status = status;
 		return;
 	}
+	t->held = false; /* an answer held for a resume is superseded by this one */
+	kuser_refresh(&t->process->host->kuser);
 	if (c->ops_overflow) {
 		/* the op list could not say everything: the address space would
 		 * no longer match the supervisor's view, so the process ends */

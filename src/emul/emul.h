@@ -267,6 +267,7 @@ struct kuser_page {
 	int fd;
 	volatile uint8_t *page;
 	struct loop *loop;
+	uint64_t last_update;        /* interrupt time of the last refresh */
 };
 
 /*

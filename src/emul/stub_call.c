@@ -32,7 +32,7 @@ static bool valid_name(const char *s, size_t len)
 		char ch = s[i];
 
 		if (!(ch >= 'a' && ch <= 'z') && !(ch >= 'A' && ch <= 'Z') && !(ch >= '0' && ch <= '9') &&
-		    !strchr("_!.?@$-", ch))
+		    (!ch || !strchr("_!.?@$-", ch)))
 			return false;
 	}
 	return true;

@@ -15,7 +15,8 @@ DEFINES = ['-D_WIN32_WINNT=0x0A00', '-DWINVER=0x0A00', '-DNTDDI_VERSION=0x0A0000
            '-D__CRT__NO_INLINE', '-D_CRT_SECURE_NO_WARNINGS']
 
 HEADERS = {
-    'win32': ['windows.h', 'winternl.h', 'psapi.h', 'tlhelp32.h', 'winsvc.h', 'wincrypt.h',
+    'win32': ['windows.h', 'shlobj.h', 'shlwapi.h', 'imm.h', 'roapi.h', 'winstring.h',
+              'winternl.h', 'psapi.h', 'tlhelp32.h', 'winsvc.h', 'wincrypt.h',
               'sddl.h', 'aclapi.h', 'evntprov.h', 'evntrace.h', 'ntsecapi.h', 'wincred.h',
               'pathcch.h', 'appmodel.h', 'wct.h', 'winsafer.h', 'lmcons.h', 'werapi.h'],
     'crt': ['stdio.h', 'stdlib.h', 'string.h', 'wchar.h', 'math.h', 'time.h', 'io.h',
@@ -61,6 +62,13 @@ EXACT = {
     'HCRYPTKEY': 'uintptr', 'HCRYPTHASH': 'uintptr', 'FILE': 'struct', 'GUID': 'struct',
     'LUID': 'int64', 'FILETIME': 'uint64', 'COORD': 'uint', 'SMALL_RECT': 'uint64',
     'EXCEPTION_DISPOSITION': 'int', 'PTP_CALLBACK_INSTANCE': 'ptr',
+    'BSTR': 'wstr', 'OLECHAR': 'ushort', 'LPOLESTR': 'wstr', 'LPCOLESTR': 'wstr',
+    'REFIID': 'ptr', 'REFCLSID': 'ptr', 'REFGUID': 'ptr', 'REFFMTID': 'ptr', 'REFPROPVARIANT': 'ptr',
+    'REFKNOWNFOLDERID': 'ptr', 'VARTYPE': 'ushort', 'VARIANT_BOOL': 'short', 'DATE': 'double',
+    'SCODE': 'int', 'DISPID': 'int', 'MEMBERID': 'int', 'MMRESULT': 'uint', 'MCIERROR': 'uint',
+    'MCIDEVICEID': 'uint', 'FOURCC': 'uint', 'HSTRING': 'handle', 'CY': 'struct',
+    'DECIMAL': 'struct', 'LANGID': 'ushort', 'LGRPID': 'uint', 'SHSTOCKICONID': 'int',
+    'ASSOCSTR': 'int', 'ASSOCF': 'uint', 'URLIS': 'int', 'SFGAOF': 'uint', 'KNOWN_FOLDER_FLAG': 'int',
 }
 
 

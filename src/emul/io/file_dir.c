@@ -345,7 +345,8 @@ static NTSTATUS snapshot(struct file_object *f, struct dir_scan *s)
 	free(s->overlay);
 	if ((s->overlay = overlay_dir(f)) && !add_overlay(f, s, &cap, first))
 		return drop_entries(s);
-	qsort(s->e + first, s->n - first, sizeof(s->e[0]), by_name);
+	if (s->n > first) /* an empty drive root has no list at all (NULL) */
+		qsort(s->e + first, s->n - first, sizeof(s->e[0]), by_name);
 	return LSW_STATUS_SUCCESS;
 nomem:
 	closedir(dir);

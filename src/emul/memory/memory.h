@@ -58,6 +58,10 @@ bool vad_range_free(struct vad_map *m, uint64_t base, uint64_t size);
 struct vad *vad_insert(struct vad_map *m, uint64_t base, uint64_t size, uint32_t type,
 		       uint32_t alloc_protect, uint32_t state, uint32_t protect);
 void vad_remove(struct vad_map *m, struct vad *v);
+/* The range stays taken (nothing new is placed there) but is no longer the
+ * program's: its memory calls refuse it and it is not charged (what an
+ * ended thread unmaps, until its Linux thread is gone). */
+void vad_hold(struct vad_map *m, struct vad *v);
 /* Sets [addr, addr+size) of v to state/protect, keeping m's commit charge. */
 int vad_set_pages(struct vad_map *m, struct vad *v, uint64_t addr, uint64_t size,
 		  uint32_t state, uint32_t protect);

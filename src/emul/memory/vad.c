@@ -153,6 +153,12 @@ void vad_remove(struct vad_map *m, struct vad *v)
 	m->n--;
 }
 
+void vad_hold(struct vad_map *m, struct vad *v)
+{
+	m->committed -= charged_pages(v, 0, v->size / PAGE_SIZE_NT) * PAGE_SIZE_NT;
+	v->type = 0;
+}
+
 void vad_free_all(struct vad_map *m)
 {
 	for (size_t i = 0; i < m->n; i++)

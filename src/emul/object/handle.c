@@ -127,12 +127,20 @@ void handle_table_free(struct lsw_process *p)
 	p->handles.n = 0;
 }
 
-/* NtClose(Handle) */
+#define STATUS_HANDLE_NOT_CLOSABLE 0xC0000235u
+#define HANDLE_FLAG_PROTECT_FROM_CLOSE 2u
+
+/* NtClose(Handle).  A handle protected from closing (SetHandleInformation)
+ * stays open. */
 NTSTATUS nt_NtClose(struct nt_call *c)
 {
 	uint64_t h = c->args[0];
+	uint32_t *flags;
 
 	if (h == NT_CURRENT_PROCESS_HANDLE || h == NT_CURRENT_THREAD_HANDLE)
 		return LSW_STATUS_SUCCESS;
+	flags = handle_flags(c->thread->process, h);
+	if (flags && (*flags & HANDLE_FLAG_PROTECT_FROM_CLOSE))
+		return STATUS_HANDLE_NOT_CLOSABLE;
 	return handle_close(c->thread->process, h);
 }

@@ -199,6 +199,14 @@ static void op_munmap(struct nt_call *c, uint64_t base, uint64_t size)
 	}
 }
 
+static void hold_range(struct vad_map *m, uint64_t base)
+{
+	struct vad *v = base ? vad_find(m, base) : NULL;
+
+	if (v && v->base == base)
+		vad_hold(m, v);
+}
+
 /*
  * The answer that ends thread t (its own call): its stack and TEB are
  * unmapped (the runtime runs on its block's alternate stack meanwhile),
@@ -218,6 +226,10 @@ static void exit_ops(struct lsw_thread *t)
 
 	op_munmap(&t->call, t->stack_base, t->stack_size);
 	op_munmap(&t->call, t->teb, TEB_SIZE);
+	/* unmapped: the program's memory calls must not reach them (an
+	 * mprotect of them would fail and end the process) */
+	hold_range(&t->process->vad, t->stack_base);
+	hold_range(&t->process->vad, t->teb);
 	if (t == &t->process->main_thread) {
 		t->process->leader_parked = true;
 		nt_add_op(&t->call, LSW_OP_CONTINUE);
@@ -358,12 +370,15 @@ NTSTATUS nt_NtCreateThreadEx(struct nt_call *c)
 	struct lsw_thread *t;
 	struct thread_object *o;
 	struct lsw_op *op;
-	uint64_t h;
+	uint64_t h = 0;
 
 	if (c->args[3] != (uint64_t)-1)
 		return LSW_STATUS_INVALID_HANDLE; /* other processes: none yet */
 	if (!c->args[4])
 		return LSW_STATUS_INVALID_PARAMETER;
+	/* where the handle goes, before anything is made for the thread */
+	if (tracee_write(c->thread, c->args[0], &h, 8) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
 	if (!p->start.entry_thread)
 		return LSW_STATUS_NOT_IMPLEMENTED; /* an ntdll without RtlUserThreadStart */
 	if (p->job->spec.limits.threads && 1 + p->threads_charged >= p->job->spec.limits.threads)
@@ -399,7 +414,8 @@ NTSTATUS nt_NtCreateThreadEx(struct nt_call *c)
 		if (h)
 			handle_close(p, h);
 		t->exited = true; /* never started: its hello, if any, is refused */
-		t->block = 0;
+		/* its ranges stay mapped and reserved: reclaim must not free them */
+		t->block = t->stack_base = t->teb = 0;
 		p->threads_charged--;
 		return h ? LSW_STATUS_ACCESS_VIOLATION : LSW_STATUS_INSUFFICIENT_RESOURCES;
 	}

@@ -39,6 +39,13 @@ static void put32(uint8_t *p, uint32_t v)
 	memcpy(p, &v, 4);
 }
 
+/* memcpy with a source that may be NULL when n is 0 (no name, no class, no data) */
+static void put_bytes(uint8_t *p, const void *src, size_t n)
+{
+	if (n)
+		memcpy(p, src, n);
+}
+
 /* Copies i out as the documented buffer rules say; frees it. */
 static NTSTATUS info_copy_out(struct nt_call *c, struct info *i, uint64_t out, uint32_t room,
 			      uint64_t result_len)
@@ -122,7 +129,7 @@ static bool build_key_info(uint32_t cls, const struct key_facts *f, struct info 
 			return false;
 		memcpy(i->buf, &f->last_write, 8);
 		put32(i->buf + 12, (uint32_t)nb);
-		memcpy(i->buf + 16, f->name, nb);
+		put_bytes(i->buf + 16, f->name, nb);
 		return true;
 	case KeyNodeInformation: /* ..., ClassOffset@12, ClassLength@16, NameLength@20, Name@24 */
 		if (!info_alloc(i, 24 + nb + cb, 24))
@@ -131,8 +138,8 @@ static bool build_key_info(uint32_t cls, const struct key_facts *f, struct info 
 		put32(i->buf + 12, cb ? (uint32_t)(24 + nb) : NO_CLASS);
 		put32(i->buf + 16, (uint32_t)cb);
 		put32(i->buf + 20, (uint32_t)nb);
-		memcpy(i->buf + 24, f->name, nb);
-		memcpy(i->buf + 24 + nb, f->class_name, cb);
+		put_bytes(i->buf + 24, f->name, nb);
+		put_bytes(i->buf + 24 + nb, f->class_name, cb);
 		return true;
 	case KeyFullInformation: /* ..., SubKeys@20 ... MaxValueDataLen@40, Class@44 */
 		if (!info_alloc(i, 44 + cb, 44))
@@ -146,7 +153,7 @@ static bool build_key_info(uint32_t cls, const struct key_facts *f, struct info 
 		put32(i->buf + 32, f->values);
 		put32(i->buf + 36, f->max_value_name);
 		put32(i->buf + 40, f->max_value_data);
-		memcpy(i->buf + 44, f->class_name, cb);
+		put_bytes(i->buf + 44, f->class_name, cb);
 		return true;
 	case KeyCachedInformation: /* LastWriteTime, TitleIndex, SubKeys@12 ... NameLength@32 */
 		if (!info_alloc(i, 40, 40))
@@ -254,7 +261,7 @@ static bool build_value_info(uint32_t cls, const struct reg_value *v, struct inf
 			return false;
 		put32(i->buf + 4, v->type);
 		put32(i->buf + 8, (uint32_t)nb);
-		memcpy(i->buf + 12, v->name, nb);
+		put_bytes(i->buf + 12, v->name, nb);
 		return true;
 	case KeyValueFullInformation:
 	case KeyValueFullInformationAlign64:
@@ -268,22 +275,22 @@ static bool build_value_info(uint32_t cls, const struct reg_value *v, struct inf
 		put32(i->buf + 8, (uint32_t)off);
 		put32(i->buf + 12, v->size);
 		put32(i->buf + 16, (uint32_t)nb);
-		memcpy(i->buf + 20, v->name, nb);
-		memcpy(i->buf + off, v->data, v->size);
+		put_bytes(i->buf + 20, v->name, nb);
+		put_bytes(i->buf + off, v->data, v->size);
 		return true;
 	case KeyValuePartialInformation: /* TitleIndex, Type@4, DataLength@8, Data@12 */
 		if (!info_alloc(i, 12 + v->size, 12))
 			return false;
 		put32(i->buf + 4, v->type);
 		put32(i->buf + 8, v->size);
-		memcpy(i->buf + 12, v->data, v->size);
+		put_bytes(i->buf + 12, v->data, v->size);
 		return true;
 	case KeyValuePartialInformationAlign64: /* Type, DataLength@4, Data@8 */
 		if (!info_alloc(i, 8 + v->size, 8))
 			return false;
 		put32(i->buf, v->type);
 		put32(i->buf + 4, v->size);
-		memcpy(i->buf + 8, v->data, v->size);
+		put_bytes(i->buf + 8, v->data, v->size);
 		return true;
 	}
 	return false;

@@ -8,7 +8,7 @@
  */
 #include <stdlib.h>
 #include "emul/sync/keyed_event.h"
-#include "emul/system/kuser.h"
+#include "emul/sync/sync.h"
 
 struct keyed_waiter {
 	struct keyed_waiter *next;
@@ -94,8 +94,7 @@ static NTSTATUS rendezvous(struct nt_call *c, bool releasing)
 {
 	struct keyed_event *e;
 	struct keyed_waiter *w, **tail;
-	int64_t timeout = 0;
-	bool has_timeout = c->args[3] != 0;
+	uint64_t ns;
 	NTSTATUS st;
 
 	if (!(e = get_keyed(c, c->args[0], &st)))
@@ -114,11 +113,10 @@ static NTSTATUS rendezvous(struct nt_call *c, bool releasing)
 		free(w);
 		return LSW_STATUS_SUCCESS;
 	}
-	if (has_timeout && tracee_read(c->thread, c->args[3], &timeout, 8) < 0)
-		return LSW_STATUS_ACCESS_VIOLATION;
-	if (timeout == INT64_MIN)
-		has_timeout = false; /* as good as infinite */
-	if (has_timeout && timeout == 0)
+	/* the waits' reading: a huge relative timeout must not wrap to a short one */
+	if ((st = wait_timeout_read(c, c->args[3], &ns)) != LSW_STATUS_SUCCESS)
+		return st;
+	if (ns == 0)
 		return LSW_STATUS_TIMEOUT;
 	if (!(w = calloc(1, sizeof(*w))))
 		return LSW_STATUS_NO_MEMORY;
@@ -126,16 +124,10 @@ static NTSTATUS rendezvous(struct nt_call *c, bool releasing)
 	w->key = c->args[1];
 	w->releasing = releasing;
 	w->event = e;
-	if (has_timeout) {
-		uint64_t now = nt_system_time(), ns;
-
-		ns = timeout < 0 ? (uint64_t)-timeout * 100
-				 : ((uint64_t)timeout > now ? ((uint64_t)timeout - now) * 100 : 0);
-		w->timer = loop_add_timer(thread_loop(c->thread), loop_now_ns() + ns, timed_out, w);
-		if (!w->timer) {
-			free(w);
-			return LSW_STATUS_NO_MEMORY;
-		}
+	if (ns != UINT64_MAX &&
+	    !(w->timer = loop_add_timer(thread_loop(c->thread), loop_now_ns() + ns, timed_out, w))) {
+		free(w);
+		return LSW_STATUS_NO_MEMORY;
 	}
 	object_ref(&e->hdr);
 	for (tail = &e->queue; *tail; tail = &(*tail)->next)

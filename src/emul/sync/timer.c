@@ -171,9 +171,9 @@ NTSTATUS nt_NtSetTimer(struct nt_call *c)
 	tm->apc_context = c->args[3];
 	tm->apc_thread = c->args[2] ? c->thread : NULL;
 	tm->signaled = false;
-	if (due < 0)
-		tm->due_ns = now + ((uint64_t)-due > UINT64_MAX / 400 ? UINT64_MAX / 4
-								  : (uint64_t)-due * 100);
+	if (due < 0) /* negated unsigned: INT64_MIN has no signed opposite */
+		tm->due_ns = now + (-(uint64_t)due > UINT64_MAX / 400 ? UINT64_MAX / 4
+								  : -(uint64_t)due * 100);
 	else
 		tm->due_ns = now + ((uint64_t)due > nt_system_time()
 					    ? ((uint64_t)due - nt_system_time()) * 100 : 0);

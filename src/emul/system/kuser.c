@@ -44,14 +44,27 @@ static void put_ksystem_time(volatile uint8_t *page, size_t off, uint64_t v)
 	p[1] = (uint32_t)(v >> 32);
 }
 
-static void update(void *arg, uint32_t ev)
+static void write_times(struct kuser_page *k, uint64_t it)
 {
-	struct kuser_page *k = arg;
-	uint64_t it = nt_interrupt_time();
-
 	put_ksystem_time(k->page, 0x08, it);                    /* InterruptTime */
 	put_ksystem_time(k->page, 0x14, nt_system_time());      /* SystemTime */
 	put_ksystem_time(k->page, 0x320, it / (TICK_NS / 100)); /* TickCount */
+	k->last_update = it;
+}
+
+void kuser_refresh(struct kuser_page *k)
+{
+	uint64_t it = nt_interrupt_time();
+
+	if (k->page && it - k->last_update >= TICK_NS / 100)
+		write_times(k, it);
+}
+
+static void update(void *arg, uint32_t ev)
+{
+	struct kuser_page *k = arg;
+
+	write_times(k, nt_interrupt_time());
 	loop_add_timer(k->loop, loop_now_ns() + TICK_NS, update, k);
 }
 

@@ -11,6 +11,12 @@ struct loop;
  * 0, or -1 with errno. */
 int kuser_init(struct kuser_page *k, struct loop *loop);
 void kuser_fini(struct kuser_page *k);
+/* Brings the page's times up to date if a tick has passed since the last
+ * refresh.  Called before a thread resumes: a supervisor that got no CPU
+ * for a while (the timer that refreshes the page ran late) must not hand
+ * a thread a wait that timed out together with a clock that says it did
+ * not (GetTickCount after a 100 ms wait said 47 ms under load). */
+void kuser_refresh(struct kuser_page *k);
 /* 100 ns units: since boot (interrupt time) and since 1601 (system time). */
 uint64_t nt_interrupt_time(void);
 uint64_t nt_system_time(void);

@@ -9,7 +9,8 @@
 
 /* The one user's SID: HKEY_CURRENT_USER is \Registry\User\<this>.  Keep in
  * sync with the supervisor's registry (src/emul/reg_store.h). */
-#define ADV_USER_SID L"S-1-5-21-0-0-0-1000"
+#include <lsw/user_sid.h>
+#define ADV_USER_SID L"" LSW_USER_SID
 
 /* The two halves of HKEY_CLASSES_ROOT's merged view (merge.c). */
 #define ADV_MACHINE_CLASSES L"\\Registry\\Machine\\Software\\Classes"

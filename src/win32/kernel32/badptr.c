@@ -72,7 +72,8 @@ K32API BOOL WINAPI IsBadCodePtr(FARPROC p)
 	return bad_range((const void *)p, 1, EXECUTABLE);
 }
 
-/* Up to max units of width bytes each, stopping after the terminating 0. */
+/* Up to max units of width bytes each, stopping after the terminating 0;
+ * the memory map is asked again only when the walk leaves a region. */
 static BOOL bad_string(const void *s, UINT_PTR max, unsigned width)
 {
 	ULONG_PTR addr = (ULONG_PTR)s, ok_until = addr;
@@ -82,12 +83,12 @@ static BOOL bad_string(const void *s, UINT_PTR max, unsigned width)
 	if (!s)
 		return TRUE;
 	for (UINT_PTR i = 0; i < max; i++, addr += width) {
-		if (addr + width > ok_until) {
-			SIZE_T n = accessible(addr, READABLE);
+		while (ok_until < addr + width) {
+			SIZE_T n = accessible(ok_until, READABLE);
 
-			if (n < width && (!n || accessible(addr + n, READABLE) == 0))
+			if (!n)
 				return TRUE;
-			ok_until = addr + n + (n < width ? accessible(addr + n, READABLE) : 0);
+			ok_until += n;
 		}
 		if (width == 1 ? !*(const char *)addr : !*(const WCHAR *)addr)
 			return FALSE;

@@ -160,7 +160,7 @@ K32API DWORD WINAPI ExpandEnvironmentStringsA(LPCSTR src, LPSTR dst, DWORD size)
 	WCHAR *w;
 	DWORD ret;
 
-	if (!k32_ansi_arg(src, &s))
+	if (!k32_ansi_arg(src ? src : "", &s)) /* NULL expands like "" */
 		return 0;
 	ret = ExpandEnvironmentStringsW(s.Buffer, NULL, 0);
 	w = ret ? RtlAllocateHeap(k32_heap(), 0, ret * sizeof(WCHAR)) : NULL;

@@ -42,6 +42,10 @@ BOOL k32_ansi_arg(const char *a, UNICODE_STRING *s);
  * error); copies into abuf when it fitted. */
 DWORD k32_copy_w_result_to_a(DWORD ret, const WCHAR *wbuf, char *abuf, DWORD asize);
 
+/* guard.S: fn(a, b), or on_fault if it raises an access violation (what
+ * Windows' lstr* functions do with __try/__except). */
+LONG_PTR k32_guarded(LONG_PTR (*fn)(void *, void *), void *a, void *b, LONG_PTR on_fault);
+
 /* handle.c */
 NTSTATUS k32_device_type(HANDLE h, DEVICE_TYPE *type);
 

@@ -117,34 +117,43 @@ K32API int WINAPI lstrcmpiA(LPCSTR a, LPCSTR b)
 	return CompareStringA(LOCALE_USER_DEFAULT, NORM_IGNORECASE, a, -1, b, -1) - 2;
 }
 
+/* The lstr* functions answer a bad pointer with 0 or NULL instead of a
+ * crash (documented: they use structured exception handling). */
+static LONG_PTR len_w(void *s, void *unused) { return (LONG_PTR)wcslen(s); }
+static LONG_PTR len_a(void *s, void *unused) { return (LONG_PTR)strlen(s); }
+static LONG_PTR cpy_w(void *d, void *s) { return (LONG_PTR)wcscpy(d, s); }
+static LONG_PTR cpy_a(void *d, void *s) { return (LONG_PTR)strcpy(d, s); }
+static LONG_PTR cat_w(void *d, void *s) { return (LONG_PTR)wcscat(d, s); }
+static LONG_PTR cat_a(void *d, void *s) { return (LONG_PTR)strcat(d, s); }
+
 K32API int WINAPI lstrlenW(LPCWSTR s)
 {
-	return s ? (int)wcslen(s) : 0;
+	return s ? (int)k32_guarded(len_w, (void *)s, NULL, 0) : 0;
 }
 
 K32API int WINAPI lstrlenA(LPCSTR s)
 {
-	return s ? (int)strlen(s) : 0;
+	return s ? (int)k32_guarded(len_a, (void *)s, NULL, 0) : 0;
 }
 
 K32API LPWSTR WINAPI lstrcpyW(LPWSTR d, LPCWSTR s)
 {
-	return wcscpy(d, s);
+	return (LPWSTR)k32_guarded(cpy_w, d, (void *)s, 0);
 }
 
 K32API LPSTR WINAPI lstrcpyA(LPSTR d, LPCSTR s)
 {
-	return strcpy(d, s);
+	return (LPSTR)k32_guarded(cpy_a, d, (void *)s, 0);
 }
 
 K32API LPWSTR WINAPI lstrcatW(LPWSTR d, LPCWSTR s)
 {
-	return wcscat(d, s);
+	return (LPWSTR)k32_guarded(cat_w, d, (void *)s, 0);
 }
 
 K32API LPSTR WINAPI lstrcatA(LPSTR d, LPCSTR s)
 {
-	return strcat(d, s);
+	return (LPSTR)k32_guarded(cat_a, d, (void *)s, 0);
 }
 
 /* Copies at most n-1 chars and always terminates (n > 0). */

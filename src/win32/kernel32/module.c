@@ -6,6 +6,8 @@
  */
 #include "k32_private.h"
 
+#include <psapi.h>
+
 typedef struct ldr_entry ldr_entry; /* rtl_nt.h: the public layout */
 
 /* PEB_LDR_DATA.InLoadOrderModuleList is at +0x10. */
@@ -216,4 +218,23 @@ K32API DECLSPEC_NORETURN void WINAPI FreeLibraryAndExitThread(HMODULE mod, DWORD
 {
 	FreeLibrary(mod);
 	ExitThread(code);
+}
+
+/* psapi's GetModuleInformation: base, size and entry point of a module of
+ * this process (NULL: the program). */
+K32API BOOL WINAPI K32GetModuleInformation(HANDLE process, HMODULE mod, LPMODULEINFO info,
+					   DWORD size)
+{
+	ldr_entry *m = find_module(mod ? (const void *)mod : lsw_peb()->ImageBaseAddress, TRUE);
+
+	if (process != GetCurrentProcess() && GetProcessId(process) != GetCurrentProcessId())
+		return k32_error(ERROR_INVALID_HANDLE);
+	if (size < sizeof(*info))
+		return k32_error(ERROR_INSUFFICIENT_BUFFER);
+	if (!m)
+		return k32_error(ERROR_INVALID_HANDLE);
+	info->lpBaseOfDll = m->DllBase;
+	info->SizeOfImage = m->SizeOfImage;
+	info->EntryPoint = m->EntryPoint;
+	return TRUE;
 }

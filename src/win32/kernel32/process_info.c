@@ -14,6 +14,7 @@ struct thread_basic {
 };
 
 NTSTATUS NTAPI NtQueryInformationThread(HANDLE, THREADINFOCLASS, PVOID, ULONG, PULONG);
+BOOLEAN NTAPI RtlQueryUnbiasedInterruptTime(PULONGLONG);
 
 static BOOL process_basic(HANDLE process, PROCESS_BASIC_INFORMATION *info)
 {
@@ -76,4 +77,89 @@ K32API BOOL WINAPI GetThreadPriorityBoost(HANDLE thread, PBOOL disabled)
 		return FALSE;
 	*disabled = process_boost_disabled;
 	return TRUE;
+}
+
+/* A 64-bit process on 64-bit Windows: never WOW64. */
+K32API BOOL WINAPI IsWow64Process(HANDLE process, PBOOL wow64)
+{
+	PROCESS_BASIC_INFORMATION info;
+
+	if (!process_basic(process, &info))
+		return FALSE;
+	*wow64 = FALSE;
+	return TRUE;
+}
+
+K32API BOOL WINAPI IsWow64Process2(HANDLE process, USHORT *machine, USHORT *native)
+{
+	PROCESS_BASIC_INFORMATION info;
+
+	if (!process_basic(process, &info))
+		return FALSE;
+	*machine = IMAGE_FILE_MACHINE_UNKNOWN;
+	if (native)
+		*native = IMAGE_FILE_MACHINE_AMD64;
+	return TRUE;
+}
+
+/* The class reads back as set; Linux schedules the process as it likes. */
+static DWORD priority_class = NORMAL_PRIORITY_CLASS;
+
+K32API DWORD WINAPI GetPriorityClass(HANDLE process)
+{
+	PROCESS_BASIC_INFORMATION info;
+
+	return process_basic(process, &info) ? priority_class : 0;
+}
+
+K32API BOOL WINAPI SetPriorityClass(HANDLE process, DWORD cls)
+{
+	static const DWORD valid[] = { IDLE_PRIORITY_CLASS, BELOW_NORMAL_PRIORITY_CLASS,
+		NORMAL_PRIORITY_CLASS, ABOVE_NORMAL_PRIORITY_CLASS, HIGH_PRIORITY_CLASS,
+		REALTIME_PRIORITY_CLASS };
+	PROCESS_BASIC_INFORMATION info;
+
+	if (!process_basic(process, &info))
+		return FALSE;
+	if (cls == PROCESS_MODE_BACKGROUND_BEGIN || cls == PROCESS_MODE_BACKGROUND_END)
+		return TRUE;
+	for (unsigned i = 0; i < sizeof(valid) / sizeof(valid[0]); i++)
+		if (cls == valid[i]) {
+			priority_class = cls;
+			return TRUE;
+		}
+	return k32_error(ERROR_INVALID_PARAMETER);
+}
+
+/* Only the calling thread can be named by id so far (NtOpenThread is not
+ * served yet): another id is ERROR_INVALID_PARAMETER, as for a thread
+ * that does not exist. */
+K32API HANDLE WINAPI OpenThread(DWORD access, BOOL inherit, DWORD tid)
+{
+	HANDLE h = NULL;
+
+	if (tid != GetCurrentThreadId()) {
+		k32_error(ERROR_INVALID_PARAMETER);
+		return NULL;
+	}
+	if (!DuplicateHandle(GetCurrentProcess(), GetCurrentThread(), GetCurrentProcess(), &h,
+			     access, inherit, 0))
+		return NULL;
+	return h;
+}
+
+K32API BOOL WINAPI QueryUnbiasedInterruptTime(PULONGLONG time)
+{
+	return RtlQueryUnbiasedInterruptTime(time) != FALSE;
+}
+
+/* The whole reservation of the calling thread's stack: from
+ * TEB.DeallocationStack (the lowest page, guard pages included) to
+ * TEB.StackBase. */
+K32API void WINAPI GetCurrentThreadStackLimits(PULONG_PTR low, PULONG_PTR high)
+{
+	ULONG_PTR dealloc = __readgsqword(0x1478), limit = __readgsqword(0x10);
+
+	*low = dealloc ? dealloc : limit;
+	*high = __readgsqword(0x08);
 }

@@ -58,3 +58,25 @@ const char *ldr_apiset_host(const char *name)
 	}
 	return NULL;
 }
+
+/* Whether the schema has the set (any minor version), ".dll" or not; a
+ * name that is no set is simply not present.  Not NUL-terminated. */
+RTLAPI NTSTATUS NTAPI ApiSetQueryApiSetPresence(PCUNICODE_STRING name, PBOOLEAN present)
+{
+	char n[96];
+	USHORT len = name->Length / sizeof(WCHAR), i;
+
+	*present = FALSE;
+	if (len + 1 > sizeof(n))
+		return STATUS_SUCCESS;
+	for (i = 0; i < len; i++) {
+		WCHAR c = name->Buffer[i];
+
+		if (c >= 0x80)
+			return STATUS_SUCCESS;
+		n[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	n[len] = 0;
+	*present = ldr_is_apiset_name(n) && ldr_apiset_host(n) != NULL;
+	return STATUS_SUCCESS;
+}

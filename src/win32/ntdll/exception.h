@@ -14,6 +14,10 @@
 NTSTATUS NTAPI NtContinue(PCONTEXT, BOOLEAN);
 NTSTATUS NTAPI NtRaiseException(PEXCEPTION_RECORD, PCONTEXT, BOOLEAN);
 
+/* exception_asm.S: calls rec's consolidation callback, then resumes ctx
+ * where it returned. */
+__attribute__((noreturn)) void rtl_consolidate(CONTEXT *ctx, EXCEPTION_RECORD *rec);
+
 /* vectored.c: which = 0 exception handlers, 1 continue handlers.  TRUE
  * when one returned EXCEPTION_CONTINUE_EXECUTION. */
 BOOL rtl_call_vectored(int which, EXCEPTION_RECORD *rec, CONTEXT *ctx);

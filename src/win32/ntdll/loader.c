@@ -357,3 +357,54 @@ __declspec(dllexport) PVOID NTAPI RtlPcToFileHeader(PVOID pc, PVOID *base)
 	}
 	return *base;
 }
+
+/* LDR_GET_DLL_HANDLE_EX_UNCHANGED_REFCOUNT and _PIN change nothing here:
+ * modules are never unloaded. */
+__declspec(dllexport) NTSTATUS WINAPI LdrGetDllHandleEx(ULONG flags, PWSTR search_path,
+							PULONG characteristics,
+							PUNICODE_STRING name, PVOID *handle)
+{
+	if (flags & ~3u)
+		return STATUS_INVALID_PARAMETER;
+	return LdrGetDllHandle(search_path, characteristics, name, handle);
+}
+
+/* The module's full DOS path (NULL: the program's). */
+__declspec(dllexport) NTSTATUS WINAPI LdrGetDllFullName(PVOID module, PUNICODE_STRING out)
+{
+	const WCHAR *path = LswLdrModulePath(module);
+	USHORT bytes;
+
+	if (!path)
+		return STATUS_DLL_NOT_FOUND;
+	bytes = (USHORT)(wcslen(path) * sizeof(WCHAR));
+	out->Length = bytes;
+	if (out->MaximumLength < bytes + sizeof(WCHAR))
+		return STATUS_BUFFER_TOO_SMALL;
+	memcpy(out->Buffer, path, bytes + sizeof(WCHAR));
+	return STATUS_SUCCESS;
+}
+
+/* The NT headers of a mapped image, NULL unless it has MZ and PE magics. */
+__declspec(dllexport) PIMAGE_NT_HEADERS NTAPI RtlImageNtHeader(PVOID base)
+{
+	IMAGE_DOS_HEADER *dos = base;
+	IMAGE_NT_HEADERS *nt;
+
+	if (!base || dos->e_magic != IMAGE_DOS_SIGNATURE || dos->e_lfanew <= 0 ||
+	    dos->e_lfanew > 0x10000000)
+		return NULL;
+	nt = (IMAGE_NT_HEADERS *)((BYTE *)base + dos->e_lfanew);
+	return nt->Signature == IMAGE_NT_SIGNATURE ? nt : NULL;
+}
+
+/* The loader's entry for the module holding addr. */
+__declspec(dllexport) NTSTATUS NTAPI LdrFindEntryForAddress(PVOID addr, struct ldr_entry **entry)
+{
+	PVOID base;
+
+	if (!RtlPcToFileHeader(addr, &base))
+		return STATUS_NO_MORE_ENTRIES;
+	*entry = &ldr_find_by_base(base)->entry;
+	return STATUS_SUCCESS;
+}

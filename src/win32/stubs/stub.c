@@ -12,7 +12,6 @@
 #include <lsw/lswcall.h>
 
 #define HOW_RAISE 1
-#define HOW_VOID 2
 #define HOW_LASTERROR 4
 #define HOW_ERRNO 8
 #define ENOSYS_VALUE 40

@@ -481,6 +481,23 @@ RTLAPI SIZE_T NTAPI RtlSizeHeap(PVOID handle, ULONG flags, const void *ptr)
 }
 
 /* Checks the heap header, the free lists' links and, if given, one block. */
+/* Whether p lies in memory this heap handed out: HeapValidate is
+ * documented to answer FALSE for any pointer, so it must not touch one
+ * outside the heap. */
+static BOOL heap_owns(heap *h, const void *p)
+{
+	const char *c = p;
+	LIST_ENTRY *e;
+
+	for (heap_segment *s = h->segments; s; s = s->next)
+		if (c >= (char *)(s + 1) && c < s->bump)
+			return TRUE;
+	for (e = h->large.Flink; e && e != &h->large; e = e->Flink)
+		if (c == (char *)(&CONTAINING_RECORD(e, heap_large, link)->hdr + 1))
+			return TRUE;
+	return FALSE;
+}
+
 RTLAPI BOOLEAN NTAPI RtlValidateHeap(PVOID handle, ULONG flags, const void *ptr)
 {
 	heap *h = handle;
@@ -491,7 +508,7 @@ RTLAPI BOOLEAN NTAPI RtlValidateHeap(PVOID handle, ULONG flags, const void *ptr)
 		return FALSE;
 	heap_lock(h, flags);
 	if (ptr) {
-		ok = heap_user_block(h, ptr) != NULL;
+		ok = heap_owns(h, ptr) && heap_user_block(h, ptr) != NULL;
 	} else {
 		for (cls = 1; cls < NUM_CLASSES && ok; cls++) {
 			heap_block *b;

@@ -91,3 +91,23 @@ RTLAPI PSLIST_ENTRY NTAPI RtlInterlockedFlushSList(PSLIST_HEADER head)
 	} while (!swap16(h, old, (old.count + 0x10000) & ~0xFFFFull, 0));
 	return (PSLIST_ENTRY)(old.first & ~0xFull);
 }
+
+/* Pushes the chain first..last (already linked, count entries) at once. */
+RTLAPI PSLIST_ENTRY NTAPI RtlInterlockedPushListSListEx(PSLIST_HEADER head, PSLIST_ENTRY first,
+							 PSLIST_ENTRY last, ULONG count)
+{
+	struct slist_x64 *h = (struct slist_x64 *)head, old;
+
+	do {
+		old = snapshot(h);
+		last->Next = (PSLIST_ENTRY)(old.first & ~0xFull);
+	} while (!swap16(h, old, (((old.count & 0xFFFF) + count) & 0xFFFF) |
+				     ((old.count + 0x10000) & ~0xFFFFull), (ULONGLONG)first));
+	return (PSLIST_ENTRY)(old.first & ~0xFull);
+}
+
+RTLAPI PSLIST_ENTRY NTAPI RtlInterlockedPushListSList(PSLIST_HEADER head, PSLIST_ENTRY first,
+						       PSLIST_ENTRY last, ULONG count)
+{
+	return RtlInterlockedPushListSListEx(head, first, last, count);
+}

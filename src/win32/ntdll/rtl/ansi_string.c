@@ -1,0 +1,98 @@
+/*
+ * Counted 8-bit strings (STRING, ANSI_STRING, OEM_STRING): upper-casing
+ * and comparison in the ASCII range as Windows' RtlUpperChar does for the
+ * default code page's letters, conversion to UTF-16; and two small helpers
+ * of the same family (RtlCompareMemoryUlong, RtlUniform).
+ */
+#include "rtl_private.h"
+
+#define MAX_USTR_BYTES 0xFFFE
+
+RTLAPI CHAR NTAPI RtlUpperChar(CHAR c)
+{
+	return c >= 'a' && c <= 'z' ? (CHAR)(c - 32) : c;
+}
+
+/* dst gets as much of src as fits, upper-cased. */
+RTLAPI void NTAPI RtlUpperString(PSTRING dst, const STRING *src)
+{
+	USHORT n = src->Length < dst->MaximumLength ? src->Length : dst->MaximumLength;
+
+	for (USHORT i = 0; i < n; i++)
+		dst->Buffer[i] = RtlUpperChar(src->Buffer[i]);
+	dst->Length = n;
+}
+
+RTLAPI LONG NTAPI RtlCompareString(const STRING *a, const STRING *b, BOOLEAN ci)
+{
+	USHORT n = a->Length < b->Length ? a->Length : b->Length;
+
+	for (USHORT i = 0; i < n; i++) {
+		UCHAR x = (UCHAR)a->Buffer[i], y = (UCHAR)b->Buffer[i];
+
+		if (ci) {
+			x = (UCHAR)RtlUpperChar((CHAR)x);
+			y = (UCHAR)RtlUpperChar((CHAR)y);
+		}
+		if (x != y)
+			return (LONG)x - (LONG)y;
+	}
+	return (LONG)a->Length - (LONG)b->Length;
+}
+
+RTLAPI BOOLEAN NTAPI RtlEqualString(const STRING *a, const STRING *b, BOOLEAN ci)
+{
+	return a->Length == b->Length && !RtlCompareString(a, b, ci);
+}
+
+/* A heap copy of an ASCII string as UTF-16 (free with RtlFreeUnicodeString). */
+RTLAPI BOOLEAN NTAPI RtlCreateUnicodeStringFromAsciiz(PUNICODE_STRING dst, PCSZ src)
+{
+	ANSI_STRING a;
+
+	RtlInitAnsiString(&a, src);
+	return NT_SUCCESS(RtlAnsiStringToUnicodeString(dst, &a, TRUE));
+}
+
+RTLAPI NTSTATUS NTAPI RtlOemStringToUnicodeString(PUNICODE_STRING dst, const STRING *src,
+						    BOOLEAN alloc)
+{
+	ULONG bytes = src->Length * sizeof(WCHAR), done;
+
+	if (bytes + sizeof(WCHAR) > MAX_USTR_BYTES)
+		return STATUS_INVALID_PARAMETER_2;
+	if (alloc) {
+		dst->Buffer = RtlAllocateHeap(lsw_process_heap(), 0, bytes + sizeof(WCHAR));
+		if (!dst->Buffer)
+			return STATUS_NO_MEMORY;
+		dst->MaximumLength = (USHORT)(bytes + sizeof(WCHAR));
+	} else if (bytes > dst->MaximumLength) {
+		return STATUS_BUFFER_OVERFLOW;
+	}
+	RtlOemToUnicodeN(dst->Buffer, bytes, &done, src->Buffer, src->Length);
+	dst->Length = (USHORT)done;
+	if (dst->MaximumLength >= done + sizeof(WCHAR))
+		dst->Buffer[done / sizeof(WCHAR)] = 0;
+	return STATUS_SUCCESS;
+}
+
+/* Bytes at the start of p that are whole ULONGs equal to pattern. */
+RTLAPI SIZE_T NTAPI RtlCompareMemoryUlong(PVOID p, SIZE_T len, ULONG pattern)
+{
+	const ULONG *u = p;
+	SIZE_T i = 0;
+
+	while (i < len / sizeof(ULONG) && u[i] == pattern)
+		i++;
+	return i * sizeof(ULONG);
+}
+
+/* The documented linear congruential generator: seed * 0x7fffffed +
+ * 0x7fffffc3, modulo 2^31 - 1; the seed becomes the result. */
+RTLAPI ULONG NTAPI RtlUniform(PULONG seed)
+{
+	ULONG r = (ULONG)(((ULONGLONG)*seed * 0x7fffffedull + 0x7fffffc3ull) % 0x7fffffffull);
+
+	*seed = r;
+	return r;
+}

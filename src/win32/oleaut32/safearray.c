@@ -1,0 +1,299 @@
+/*
+ * SAFEARRAYs.  The descriptor is task memory with 16 bytes in front of it
+ * for the element type (at -4, FADF_HAVEVARTYPE, read by
+ * SafeArrayGetVartype) or an IID (at -16, FADF_HAVEIID).  rgsabound holds
+ * the bounds in the reverse of the order SafeArrayCreate receives them:
+ * dimension n of SafeArrayGetLBound/UBound (1-based, the first one given
+ * to SafeArrayCreate being 1) is rgsabound[cDims - n], and SafeArrayRedim
+ * changes rgsabound[0], the last dimension.  Element indices come in
+ * SafeArrayCreate's order; the first index varies fastest in memory and
+ * the last slowest, which is why the last bound alone can be changed in
+ * place.
+ */
+#include "oleaut_private.h"
+
+#define PREFIX 16
+#define MAX_LOCKS 65535
+
+/* FADF_* flags for the kind of element vt is. */
+static USHORT type_features(VARTYPE vt)
+{
+	switch (vt) {
+	case VT_BSTR: return FADF_BSTR | FADF_HAVEVARTYPE;
+	case VT_UNKNOWN: return FADF_UNKNOWN | FADF_HAVEIID;
+	case VT_DISPATCH: return FADF_DISPATCH | FADF_HAVEIID;
+	case VT_VARIANT: return FADF_VARIANT | FADF_HAVEVARTYPE;
+	case VT_RECORD: return FADF_RECORD;
+	}
+	return FADF_HAVEVARTYPE;
+}
+
+static SAFEARRAY *alloc_descriptor(UINT dims)
+{
+	BYTE *p;
+
+	if (!dims || dims > 65535)
+		return NULL;
+	p = CoTaskMemAlloc(PREFIX + sizeof(SAFEARRAY) + (dims - 1) * sizeof(SAFEARRAYBOUND));
+	if (!p)
+		return NULL;
+	memset(p, 0, PREFIX + sizeof(SAFEARRAY) + (dims - 1) * sizeof(SAFEARRAYBOUND));
+	((SAFEARRAY *)(p + PREFIX))->cDims = (USHORT)dims;
+	return (SAFEARRAY *)(p + PREFIX);
+}
+
+HRESULT WINAPI SafeArrayAllocDescriptor(UINT dims, SAFEARRAY **out)
+{
+	if (!out || !dims)
+		return E_INVALIDARG;
+	*out = alloc_descriptor(dims);
+	return *out ? S_OK : E_OUTOFMEMORY;
+}
+
+HRESULT WINAPI SafeArrayAllocDescriptorEx(VARTYPE vt, UINT dims, SAFEARRAY **out)
+{
+	HRESULT hr = SafeArrayAllocDescriptor(dims, out);
+
+	if (FAILED(hr))
+		return hr;
+	(*out)->fFeatures = type_features(vt);
+	(*out)->cbElements = vt_size(vt);
+	if ((*out)->fFeatures & FADF_HAVEVARTYPE)
+		((DWORD *)*out)[-1] = vt;
+	else if (vt == VT_UNKNOWN)
+		memcpy((BYTE *)*out - PREFIX, &IID_IUnknown, sizeof(IID));
+	else if (vt == VT_DISPATCH)
+		memcpy((BYTE *)*out - PREFIX, &IID_IDispatch, sizeof(IID));
+	return S_OK;
+}
+
+static ULONG element_count(const SAFEARRAY *psa)
+{
+	ULONGLONG n = 1;
+
+	for (USHORT i = 0; i < psa->cDims; i++)
+		n *= psa->rgsabound[i].cElements;
+	return n > 0xFFFFFFFFu ? 0xFFFFFFFFu : (ULONG)n;
+}
+
+HRESULT WINAPI SafeArrayAllocData(SAFEARRAY *psa)
+{
+	ULONGLONG bytes;
+
+	if (!psa)
+		return E_INVALIDARG;
+	bytes = (ULONGLONG)element_count(psa) * psa->cbElements;
+	if (bytes > 0x7FFFFFFF)
+		return E_OUTOFMEMORY;
+	psa->pvData = CoTaskMemAlloc(bytes ? (SIZE_T)bytes : 1);
+	if (!psa->pvData)
+		return E_OUTOFMEMORY;
+	memset(psa->pvData, 0, (SIZE_T)bytes);
+	return S_OK;
+}
+
+SAFEARRAY *WINAPI SafeArrayCreate(VARTYPE vt, UINT dims, SAFEARRAYBOUND *bounds)
+{
+	SAFEARRAY *psa;
+
+	if (!bounds || !vt_size(vt) || vt == VT_RECORD)
+		return NULL;
+	if (FAILED(SafeArrayAllocDescriptorEx(vt, dims, &psa)))
+		return NULL;
+	for (UINT i = 0; i < dims; i++)
+		psa->rgsabound[dims - 1 - i] = bounds[i];
+	if (FAILED(SafeArrayAllocData(psa))) {
+		SafeArrayDestroyDescriptor(psa);
+		return NULL;
+	}
+	return psa;
+}
+
+SAFEARRAY *WINAPI SafeArrayCreateVector(VARTYPE vt, LONG lbound, ULONG count)
+{
+	SAFEARRAYBOUND b = { count, lbound };
+
+	return SafeArrayCreate(vt, 1, &b);
+}
+
+SAFEARRAY *WINAPI SafeArrayCreateEx(VARTYPE vt, UINT dims, SAFEARRAYBOUND *bounds, PVOID extra)
+{
+	return vt == VT_RECORD ? NULL : SafeArrayCreate(vt, dims, bounds);
+}
+
+SAFEARRAY *WINAPI SafeArrayCreateVectorEx(VARTYPE vt, LONG lbound, ULONG count, PVOID extra)
+{
+	return vt == VT_RECORD ? NULL : SafeArrayCreateVector(vt, lbound, count);
+}
+
+/* Releases what the elements own: BSTRs, references, VARIANTs. */
+static void clear_elements(SAFEARRAY *psa)
+{
+	ULONG n = element_count(psa);
+
+	for (ULONG i = 0; psa->pvData && i < n; i++) {
+		void *e = (BYTE *)psa->pvData + (SIZE_T)i * psa->cbElements;
+
+		if (psa->fFeatures & FADF_BSTR)
+			SysFreeString(*(BSTR *)e);
+		else if ((psa->fFeatures & (FADF_UNKNOWN | FADF_DISPATCH)) && *(IUnknown **)e)
+			IUnknown_Release(*(IUnknown **)e);
+		else if (psa->fFeatures & FADF_VARIANT)
+			VariantClear(e);
+	}
+}
+
+HRESULT WINAPI SafeArrayDestroyData(SAFEARRAY *psa)
+{
+	if (!psa)
+		return E_INVALIDARG;
+	if (psa->cLocks)
+		return DISP_E_ARRAYISLOCKED;
+	clear_elements(psa);
+	if (!(psa->fFeatures & (FADF_AUTO | FADF_STATIC | FADF_EMBEDDED))) {
+		CoTaskMemFree(psa->pvData);
+		psa->pvData = NULL;
+	}
+	return S_OK;
+}
+
+HRESULT WINAPI SafeArrayDestroyDescriptor(SAFEARRAY *psa)
+{
+	if (!psa)
+		return E_INVALIDARG;
+	if (psa->cLocks)
+		return DISP_E_ARRAYISLOCKED;
+	if (!(psa->fFeatures & (FADF_AUTO | FADF_STATIC | FADF_EMBEDDED)))
+		CoTaskMemFree((BYTE *)psa - PREFIX);
+	return S_OK;
+}
+
+HRESULT WINAPI SafeArrayDestroy(SAFEARRAY *psa)
+{
+	HRESULT hr;
+
+	if (!psa)
+		return S_OK;
+	if (psa->cLocks)
+		return DISP_E_ARRAYISLOCKED;
+	hr = SafeArrayDestroyData(psa);
+	return FAILED(hr) ? hr : SafeArrayDestroyDescriptor(psa);
+}
+
+UINT WINAPI SafeArrayGetDim(SAFEARRAY *psa)
+{
+	return psa ? psa->cDims : 0;
+}
+
+UINT WINAPI SafeArrayGetElemsize(SAFEARRAY *psa)
+{
+	return psa ? psa->cbElements : 0;
+}
+
+static HRESULT bound(SAFEARRAY *psa, UINT dim, const SAFEARRAYBOUND **b)
+{
+	if (!psa)
+		return E_INVALIDARG;
+	if (!dim || dim > psa->cDims)
+		return DISP_E_BADINDEX;
+	*b = &psa->rgsabound[psa->cDims - dim];
+	return S_OK;
+}
+
+HRESULT WINAPI SafeArrayGetLBound(SAFEARRAY *psa, UINT dim, LONG *out)
+{
+	const SAFEARRAYBOUND *b;
+	HRESULT hr = out ? bound(psa, dim, &b) : E_INVALIDARG;
+
+	if (SUCCEEDED(hr))
+		*out = b->lLbound;
+	return hr;
+}
+
+HRESULT WINAPI SafeArrayGetUBound(SAFEARRAY *psa, UINT dim, LONG *out)
+{
+	const SAFEARRAYBOUND *b;
+	HRESULT hr = out ? bound(psa, dim, &b) : E_INVALIDARG;
+
+	if (SUCCEEDED(hr))
+		*out = b->lLbound + (LONG)b->cElements - 1;
+	return hr;
+}
+
+HRESULT WINAPI SafeArrayGetVartype(SAFEARRAY *psa, VARTYPE *vt)
+{
+	if (!psa || !vt)
+		return E_INVALIDARG;
+	if (psa->fFeatures & FADF_HAVEVARTYPE)
+		*vt = (VARTYPE)((DWORD *)psa)[-1];
+	else if (psa->fFeatures & FADF_BSTR)
+		*vt = VT_BSTR;
+	else if (psa->fFeatures & FADF_UNKNOWN)
+		*vt = VT_UNKNOWN;
+	else if (psa->fFeatures & FADF_DISPATCH)
+		*vt = VT_DISPATCH;
+	else if (psa->fFeatures & FADF_VARIANT)
+		*vt = VT_VARIANT;
+	else if (psa->fFeatures & FADF_RECORD)
+		*vt = VT_RECORD;
+	else
+		return E_INVALIDARG;
+	return S_OK;
+}
+
+HRESULT WINAPI SafeArrayLock(SAFEARRAY *psa)
+{
+	if (!psa)
+		return E_INVALIDARG;
+	if (InterlockedIncrement((LONG *)&psa->cLocks) > MAX_LOCKS) {
+		InterlockedDecrement((LONG *)&psa->cLocks);
+		return E_UNEXPECTED;
+	}
+	return S_OK;
+}
+
+HRESULT WINAPI SafeArrayUnlock(SAFEARRAY *psa)
+{
+	if (!psa)
+		return E_INVALIDARG;
+	if (InterlockedDecrement((LONG *)&psa->cLocks) < 0) {
+		InterlockedIncrement((LONG *)&psa->cLocks);
+		return E_UNEXPECTED;
+	}
+	return S_OK;
+}
+
+HRESULT WINAPI SafeArrayAccessData(SAFEARRAY *psa, void **data)
+{
+	HRESULT hr;
+
+	if (!psa || !data)
+		return E_INVALIDARG;
+	hr = SafeArrayLock(psa);
+	*data = SUCCEEDED(hr) ? psa->pvData : NULL;
+	return hr;
+}
+
+HRESULT WINAPI SafeArrayUnaccessData(SAFEARRAY *psa)
+{
+	return SafeArrayUnlock(psa);
+}
+
+HRESULT WINAPI SafeArrayPtrOfIndex(SAFEARRAY *psa, LONG *indices, void **out)
+{
+	ULONGLONG offset = 0, stride = 1;
+
+	if (!psa || !indices || !out)
+		return E_INVALIDARG;
+	for (USHORT i = 0; i < psa->cDims; i++) {
+		const SAFEARRAYBOUND *b = &psa->rgsabound[psa->cDims - 1 - i];
+		LONGLONG k = (LONGLONG)indices[i] - b->lLbound;
+
+		if (k < 0 || k >= b->cElements)
+			return DISP_E_BADINDEX;
+		offset += (ULONGLONG)k * stride;
+		stride *= b->cElements;
+	}
+	*out = (BYTE *)psa->pvData + offset * psa->cbElements;
+	return S_OK;
+}

@@ -1,0 +1,18 @@
+/* Private declarations of shlwapi. */
+#ifndef LSW_SHLWAPI_PRIVATE_H
+#define LSW_SHLWAPI_PRIVATE_H
+
+#define _SHLWAPI_ /* we define, not import, the light-weight utility API */
+#include <windows.h>
+#include <shlwapi.h>
+
+/* The A/W twins are written once over XCHAR in *_t.h and included by a
+ * W file and an A file, which define:
+ *   XCHAR      WCHAR or char
+ *   X(s)       a literal of that width
+ *   FN(name)   the export's name: nameW or nameA
+ *   K32(name)  the kernel32 twin of the same width
+ * The ANSI code page is single-byte (1252), so an A string is walked one
+ * byte per character, as the W one is one unit per character. */
+
+#endif

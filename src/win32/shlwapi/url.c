@@ -1,0 +1,174 @@
+/*
+ * URLs: whether a string is one (a scheme of two or more letters, digits,
+ * '+', '-' or '.', then ':'), and file: URLs to paths.  File
+ * associations (AssocQueryString) do not exist in a console session.
+ */
+#include "shlwapi_private.h"
+
+/* The scheme's length ("http" -> 4), 0 when s has none. */
+static int scheme_length(LPCWSTR s)
+{
+	int n = 0;
+
+	if (!s)
+		return 0;
+	while ((s[n] | 0x20) >= 'a' && (s[n] | 0x20) <= 'z' ? TRUE :
+	       n && ((s[n] >= '0' && s[n] <= '9') || s[n] == '+' || s[n] == '-' || s[n] == '.'))
+		n++;
+	return n >= 2 && s[n] == ':' ? n : 0;
+}
+
+static BOOL scheme_is(LPCWSTR s, LPCWSTR scheme)
+{
+	int n = scheme_length(s);
+
+	return n == lstrlenW(scheme) && CompareStringOrdinal(s, n, scheme, n, TRUE) == CSTR_EQUAL;
+}
+
+BOOL WINAPI PathIsURLW(LPCWSTR s)
+{
+	return scheme_length(s) != 0;
+}
+
+/* Opaque schemes have no hierarchy after the colon (mailto:, news:...). */
+static BOOL is_opaque(LPCWSTR s)
+{
+	static const WCHAR *const opaque[] = { L"mailto", L"news", L"javascript", L"vbscript",
+					       L"about", L"shell", L"snews", L"local" };
+
+	for (unsigned i = 0; i < sizeof(opaque) / sizeof(opaque[0]); i++)
+		if (scheme_is(s, opaque[i]))
+			return TRUE;
+	return FALSE;
+}
+
+BOOL WINAPI UrlIsW(LPCWSTR s, URLIS what)
+{
+	int n = scheme_length(s);
+
+	switch (what) {
+	case URLIS_URL: return n != 0;
+	case URLIS_FILEURL: return scheme_is(s, L"file");
+	case URLIS_OPAQUE: return n && is_opaque(s);
+	case URLIS_NOHISTORY: return n && (is_opaque(s) || scheme_is(s, L"file"));
+	case URLIS_HASQUERY: return n && wcschr(s, '?') != NULL;
+	case URLIS_DIRECTORY: return n && s[lstrlenW(s) - 1] == '/';
+	case URLIS_APPLIABLE: return n != 0;
+	}
+	return FALSE;
+}
+
+BOOL WINAPI UrlIsOpaqueW(LPCWSTR s)
+{
+	return UrlIsW(s, URLIS_OPAQUE);
+}
+
+BOOL WINAPI UrlIsNoHistoryW(LPCWSTR s)
+{
+	return UrlIsW(s, URLIS_NOHISTORY);
+}
+
+static int hex_value(WCHAR c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c |= 0x20;
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* "file:///C:/a%20b" -> "C:\a b", "file://host/share/x" -> "\\host\share\x",
+ * "file:C:/x" -> "C:\x".  *len: the characters (in, the buffer's size;
+ * out, what was written, or the size needed with E_POINTER). */
+HRESULT WINAPI PathCreateFromUrlW(LPCWSTR url, LPWSTR path, LPDWORD len, DWORD reserved)
+{
+	WCHAR buf[MAX_PATH * 4];
+	const WCHAR *p;
+	DWORD n = 0;
+
+	if (!url || !path || !len || !*len)
+		return E_INVALIDARG;
+	if (!scheme_is(url, L"file"))
+		return E_INVALIDARG;
+	p = url + 5;
+	if (p[0] == '/' && p[1] == '/') {
+		p += 2;
+		if (*p == '/')
+			p++; /* "file:///C:/..." has no host */
+		else if (CompareStringOrdinal(p, 10, L"localhost/", 10, TRUE) == CSTR_EQUAL)
+			p += 10;
+		else
+			buf[n++] = '\\', buf[n++] = '\\';
+	}
+	for (; *p && n < MAX_PATH * 4 - 1; p++) {
+		if (*p == '%' && hex_value(p[1]) >= 0 && hex_value(p[2]) >= 0) {
+			buf[n++] = (WCHAR)(hex_value(p[1]) << 4 | hex_value(p[2]));
+			p += 2;
+		} else {
+			buf[n++] = *p == '/' ? '\\' : *p;
+		}
+	}
+	if (n >= 2 && buf[1] == '|')
+		buf[1] = ':'; /* "C|/dir", the old form of a drive */
+	buf[n] = 0;
+	if (n + 1 > *len) {
+		*len = n + 1;
+		return E_POINTER;
+	}
+	lstrcpyW(path, buf);
+	*len = n;
+	return S_OK;
+}
+
+static BOOL url_to_w(LPCSTR a, WCHAR *w, int size)
+{
+	return a && MultiByteToWideChar(CP_ACP, 0, a, -1, w, size);
+}
+
+BOOL WINAPI PathIsURLA(LPCSTR s)
+{
+	WCHAR w[MAX_PATH * 4];
+
+	return url_to_w(s, w, MAX_PATH * 4) && PathIsURLW(w);
+}
+
+BOOL WINAPI UrlIsA(LPCSTR s, URLIS what)
+{
+	WCHAR w[MAX_PATH * 4];
+
+	return url_to_w(s, w, MAX_PATH * 4) && UrlIsW(w, what);
+}
+
+HRESULT WINAPI PathCreateFromUrlA(LPCSTR url, LPSTR path, LPDWORD len, DWORD reserved)
+{
+	WCHAR w[MAX_PATH * 4], out[MAX_PATH * 4];
+	DWORD n = MAX_PATH * 4;
+	HRESULT hr;
+	int a;
+
+	if (!path || !len || !url_to_w(url, w, MAX_PATH * 4))
+		return E_INVALIDARG;
+	hr = PathCreateFromUrlW(w, out, &n, reserved);
+	if (FAILED(hr))
+		return hr;
+	a = WideCharToMultiByte(CP_ACP, 0, out, -1, NULL, 0, NULL, NULL);
+	if ((DWORD)a > *len) {
+		*len = a;
+		return E_POINTER;
+	}
+	WideCharToMultiByte(CP_ACP, 0, out, -1, path, *len, NULL, NULL);
+	*len = a - 1;
+	return S_OK;
+}
+
+/* No file type has an association here (documented failure). */
+HRESULT WINAPI AssocQueryStringW(ASSOCF flags, ASSOCSTR str, LPCWSTR assoc, LPCWSTR extra, LPWSTR out,
+				 DWORD *len)
+{
+	return HRESULT_FROM_WIN32(ERROR_NO_ASSOCIATION);
+}
+
+HRESULT WINAPI AssocQueryStringA(ASSOCF flags, ASSOCSTR str, LPCSTR assoc, LPCSTR extra, LPSTR out,
+				 DWORD *len)
+{
+	return HRESULT_FROM_WIN32(ERROR_NO_ASSOCIATION);
+}
