@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "emul/emul.h"
+#include "emul/kuser.h"
 #include "emul/ntcall_table.h"
 #include "tracer/notify.h"
 #include "tracer/trace.h"
@@ -71,6 +72,7 @@ void nt_answer(struct lsw_thread *t, NTSTATUS status)
 		return;
 	}
 	t->held = false; /* an answer held for a resume is superseded by this one */
+	kuser_refresh();
 	if (c->ops_overflow) {
 		/* the op list could not say everything: the address space would
 		 * no longer match the supervisor's view, so the process ends */

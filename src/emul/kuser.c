@@ -47,13 +47,27 @@ static void put_ksystem_time(size_t off, uint64_t v)
 	p[1] = (uint32_t)(v >> 32);
 }
 
-static void update(void *arg, uint32_t ev)
-{
-	uint64_t it = nt_interrupt_time();
+static uint64_t last_update; /* interrupt time of the last refresh */
 
+static void write_times(uint64_t it)
+{
 	put_ksystem_time(0x08, it);                       /* InterruptTime */
 	put_ksystem_time(0x14, nt_system_time());         /* SystemTime */
 	put_ksystem_time(0x320, it / (TICK_NS / 100));    /* TickCount */
+	last_update = it;
+}
+
+void kuser_refresh(void)
+{
+	uint64_t it = nt_interrupt_time();
+
+	if (page && it - last_update >= TICK_NS / 100)
+		write_times(it);
+}
+
+static void update(void *arg, uint32_t ev)
+{
+	write_times(nt_interrupt_time());
 	loop_add_timer(loop_now_ns() + TICK_NS, update, NULL);
 }
 

@@ -8,6 +8,12 @@
 /* Creates the shared page (a memfd the supervisor keeps updated). */
 int kuser_init(void);
 int kuser_fd(void);
+/* Brings the page's times up to date if a tick has passed since the last
+ * refresh.  Called before a thread resumes: a supervisor that got no CPU
+ * for a while (the timer that refreshes the page ran late) must not hand
+ * a thread a wait that timed out together with a clock that says it did
+ * not (GetTickCount after a 100 ms wait said 47 ms under load). */
+void kuser_refresh(void);
 /* 100 ns units: since boot (interrupt time) and since 1601 (system time). */
 uint64_t nt_interrupt_time(void);
 uint64_t nt_system_time(void);

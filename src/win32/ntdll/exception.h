@@ -6,21 +6,9 @@
 
 #ifndef STATUS_UNWIND_CONSOLIDATE
 #define STATUS_UNWIND_CONSOLIDATE ((NTSTATUS)0x80000029)
-/* unwind.c: the entry of a table sorted by address that holds rva. */
-PRUNTIME_FUNCTION rtl_search_functions(PRUNTIME_FUNCTION table, DWORD count, DWORD rva);
-/* function_tables.c: the entry for pc in a table added at run time, with
- * *base the address its RVAs count from; NULL and *base 0 if none. */
-PRUNTIME_FUNCTION rtl_lookup_dynamic_function(DWORD64 pc, DWORD64 *base);
-
 #endif
 #ifndef STATUS_INVALID_UNWIND_TARGET
 #define STATUS_INVALID_UNWIND_TARGET ((NTSTATUS)0xC0000029)
-/* unwind.c: the entry of a table sorted by address that holds rva. */
-PRUNTIME_FUNCTION rtl_search_functions(PRUNTIME_FUNCTION table, DWORD count, DWORD rva);
-/* function_tables.c: the entry for pc in a table added at run time, with
- * *base the address its RVAs count from; NULL and *base 0 if none. */
-PRUNTIME_FUNCTION rtl_lookup_dynamic_function(DWORD64 pc, DWORD64 *base);
-
 #endif
 
 NTSTATUS NTAPI NtContinue(PCONTEXT, BOOLEAN);
@@ -33,6 +21,10 @@ static inline BOOL in_stack(DWORD64 p)
 
 	return p >= (DWORD64)tib->StackLimit && p < (DWORD64)tib->StackBase && !(p & 7);
 }
+
+/* exception_asm.S: calls rec's consolidation callback, then resumes ctx
+ * where it returned. */
+__attribute__((noreturn)) void rtl_consolidate(CONTEXT *ctx, EXCEPTION_RECORD *rec);
 
 /* vectored.c: which = 0 exception handlers, 1 continue handlers.  TRUE
  * when one returned EXCEPTION_CONTINUE_EXECUTION. */
