@@ -11,13 +11,6 @@
  */
 #include "exception.h"
 
-static BOOL in_stack(DWORD64 p)
-{
-	NT_TIB *tib = &lsw_teb()->Tib;
-
-	return p >= (DWORD64)tib->StackLimit && p < (DWORD64)tib->StackBase && !(p & 7);
-}
-
 static void raise_status(NTSTATUS code, EXCEPTION_RECORD *cause)
 {
 	EXCEPTION_RECORD r;
