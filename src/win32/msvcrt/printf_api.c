@@ -7,7 +7,7 @@
  *   sprintf_s/vsprintf_s    bound n including the terminator; too long:
  *                           empty string, -1, errno ERANGE
  * The wide versions follow the same rules in wchar_t units. */
-#include "printf_sink.h"
+#include "crt/printf_sink.h"
 
 #define VA_WRAP(call) \
     va_list ap;       \
@@ -17,67 +17,9 @@
     va_end(ap);       \
     return r
 
-static int mem_format(void *buf, size_t cap, int wide, const void *fmt,
-                      int wide_fmt, va_list ap, int *total)
-{
-    struct mem_sink m;
-    int r;
-
-    mem_sink_init(&m, buf, cap, wide);
-    r = fmt_core(&m.out, fmt, wide_fmt, ap);
-    *total = (int)m.pos;
-    return r;
-}
-
-static void terminate(void *buf, size_t at, int wide)
-{
-    if (wide)
-        ((wchar *)buf)[at] = 0;
-    else
-        ((char *)buf)[at] = 0;
-}
-
-/* _vsnprintf rule, shared by the narrow and wide forms. */
-static int vsn_common(void *buf, size_t n, int wide, const void *fmt,
-                      va_list ap)
-{
-    int total, r;
-
-    if (!fmt || (!buf && n)) {
-        crt_set_errno(EINVAL);
-        return -1;
-    }
-    r = mem_format(buf, n, wide, fmt, wide, ap, &total);
-    if (r < 0)
-        return -1;
-    if ((size_t)total < n)
-        terminate(buf, total, wide);
-    return (size_t)total > n ? -1 : total;
-}
-
-static int vs_s_common(void *buf, size_t n, int wide, const void *fmt,
-                       va_list ap)
-{
-    int total, r;
-
-    if (!fmt || !buf || !n) {
-        crt_set_errno(EINVAL);
-        return -1;
-    }
-    r = mem_format(buf, n, wide, fmt, wide, ap, &total);
-    if (r < 0 || (size_t)total >= n) {
-        terminate(buf, 0, wide);
-        if (r >= 0)
-            crt_set_errno(ERANGE);
-        return -1;
-    }
-    terminate(buf, total, wide);
-    return total;
-}
-
 CRTAPI int _vsnprintf(char *buf, size_t n, const char *fmt, va_list ap)
 {
-    return vsn_common(buf, n, 0, fmt, ap);
+    return crt_vsn_common(buf, n, 0, fmt, ap);
 }
 
 CRTAPI int _snprintf(char *buf, size_t n, const char *fmt, ...)
@@ -87,7 +29,7 @@ CRTAPI int _snprintf(char *buf, size_t n, const char *fmt, ...)
 
 CRTAPI int vsprintf(char *buf, const char *fmt, va_list ap)
 {
-    return vsn_common(buf, (size_t)INT_MAX, 0, fmt, ap);
+    return crt_vsn_common(buf, (size_t)INT_MAX, 0, fmt, ap);
 }
 
 CRTAPI int sprintf(char *buf, const char *fmt, ...)
@@ -97,7 +39,7 @@ CRTAPI int sprintf(char *buf, const char *fmt, ...)
 
 CRTAPI int vsprintf_s(char *buf, size_t n, const char *fmt, va_list ap)
 {
-    return vs_s_common(buf, n, 0, fmt, ap);
+    return crt_vs_s_common(buf, n, 0, fmt, ap);
 }
 
 CRTAPI int sprintf_s(char *buf, size_t n, const char *fmt, ...)
@@ -112,12 +54,12 @@ CRTAPI int _vsnprintf_s(char *buf, size_t n, size_t count, const char *fmt,
     int total, r;
 
     if (count != (size_t)-1 && count < n)
-        return vs_s_common(buf, count + 1, 0, fmt, ap);
+        return crt_vs_s_common(buf, count + 1, 0, fmt, ap);
     if (!buf || !n || !fmt) {
         crt_set_errno(EINVAL);
         return -1;
     }
-    r = mem_format(buf, n - 1, 0, fmt, 0, ap, &total);
+    r = crt_mem_format(buf, n - 1, 0, fmt, 0, ap, &total);
     if (r < 0) {
         buf[0] = 0;
         return -1;
@@ -139,7 +81,7 @@ CRTAPI int _vscprintf(const char *fmt, va_list ap)
         crt_set_errno(EINVAL);
         return -1;
     }
-    return mem_format(NULL, 0, 0, fmt, 0, ap, &total) < 0 ? -1 : total;
+    return crt_mem_format(NULL, 0, 0, fmt, 0, ap, &total) < 0 ? -1 : total;
 }
 
 CRTAPI int _scprintf(const char *fmt, ...)
@@ -191,7 +133,7 @@ CRTAPI int printf_s(const char *fmt, ...)
 
 CRTAPI int _vsnwprintf(wchar *buf, size_t n, const wchar *fmt, va_list ap)
 {
-    return vsn_common(buf, n, 1, fmt, ap);
+    return crt_vsn_common(buf, n, 1, fmt, ap);
 }
 
 CRTAPI int _snwprintf(wchar *buf, size_t n, const wchar *fmt, ...)
@@ -202,7 +144,7 @@ CRTAPI int _snwprintf(wchar *buf, size_t n, const wchar *fmt, ...)
 /* msvcrt's swprintf/vswprintf take no size (the pre-C99 form). */
 CRTAPI int vswprintf(wchar *buf, const wchar *fmt, va_list ap)
 {
-    return vsn_common(buf, (size_t)INT_MAX, 1, fmt, ap);
+    return crt_vsn_common(buf, (size_t)INT_MAX, 1, fmt, ap);
 }
 
 CRTAPI int swprintf(wchar *buf, const wchar *fmt, ...)
@@ -222,7 +164,7 @@ CRTAPI int _swprintf(wchar *buf, const wchar *fmt, ...)
 
 CRTAPI int vswprintf_s(wchar *buf, size_t n, const wchar *fmt, va_list ap)
 {
-    return vs_s_common(buf, n, 1, fmt, ap);
+    return crt_vs_s_common(buf, n, 1, fmt, ap);
 }
 
 CRTAPI int swprintf_s(wchar *buf, size_t n, const wchar *fmt, ...)
@@ -234,7 +176,7 @@ CRTAPI int _vscwprintf(const wchar *fmt, va_list ap)
 {
     int total;
 
-    return mem_format(NULL, 0, 1, fmt, 1, ap, &total) < 0 ? -1 : total;
+    return crt_mem_format(NULL, 0, 1, fmt, 1, ap, &total) < 0 ? -1 : total;
 }
 
 CRTAPI int _scwprintf(const wchar *fmt, ...)

@@ -21,4 +21,10 @@ struct file_sink {
 void mem_sink_init(struct mem_sink *m, void *buf, size_t cap, int wide);
 int file_sink_run(FILE *f, const void *fmt, int wide_fmt, va_list ap);
 
+int crt_mem_format(void *buf, size_t cap, int wide, const void *fmt,
+                   int wide_fmt, va_list ap, int *total);
+void crt_terminate_at(void *buf, size_t at, int wide);
+int crt_vsn_common(void *buf, size_t n, int wide, const void *fmt, va_list ap);
+int crt_vs_s_common(void *buf, size_t n, int wide, const void *fmt, va_list ap);
+
 #endif

@@ -1,11 +1,10 @@
-/* The standard streams, __iob_func, and flushing everything. */
+/* The standard streams and flushing everything. */
 #include "crt_internal.h"
 
 CRTDATA FILE _iob[IOB_COUNT];
 
-CRTAPI FILE *__iob_func(void) { return _iob; }
-CRTAPI FILE *__p__iob(void) { return _iob; }
-/* The UCRT name, which newer mingw headers may reference. */
+/* The UCRT's name for &_iob[i] (msvcrt has it too, privately: newer mingw
+ * headers reference it). */
 CRTAPI FILE *__acrt_iob_func(unsigned i) { return &_iob[i]; }
 
 /* stdout is line-buffered on a console and fully buffered otherwise;

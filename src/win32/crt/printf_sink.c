@@ -116,3 +116,64 @@ int file_sink_run(FILE *f, const void *fmt, int wide_fmt, va_list ap)
     crt_unlock_file(f);
     return r;
 }
+
+/* ---- memory targets: the truncation rules the printf families share ---- */
+
+int crt_mem_format(void *buf, size_t cap, int wide, const void *fmt,
+                      int wide_fmt, va_list ap, int *total)
+{
+    struct mem_sink m;
+    int r;
+
+    mem_sink_init(&m, buf, cap, wide);
+    r = fmt_core(&m.out, fmt, wide_fmt, ap);
+    *total = (int)m.pos;
+    return r;
+}
+
+void crt_terminate_at(void *buf, size_t at, int wide)
+{
+    if (wide)
+        ((wchar *)buf)[at] = 0;
+    else
+        ((char *)buf)[at] = 0;
+}
+
+/* _vsnprintf rule, shared by the narrow and wide forms. */
+int crt_vsn_common(void *buf, size_t n, int wide, const void *fmt,
+                      va_list ap)
+{
+    int total, r;
+
+    if (!fmt || (!buf && n)) {
+        crt_set_errno(EINVAL);
+        return -1;
+    }
+    r = crt_mem_format(buf, n, wide, fmt, wide, ap, &total);
+    if (r < 0)
+        return -1;
+    if ((size_t)total < n)
+        crt_terminate_at(buf, total, wide);
+    return (size_t)total > n ? -1 : total;
+}
+
+int crt_vs_s_common(void *buf, size_t n, int wide, const void *fmt,
+                       va_list ap)
+{
+    int total, r;
+
+    if (!fmt || !buf || !n) {
+        crt_set_errno(EINVAL);
+        return -1;
+    }
+    r = crt_mem_format(buf, n, wide, fmt, wide, ap, &total);
+    if (r < 0 || (size_t)total >= n) {
+        crt_terminate_at(buf, 0, wide);
+        if (r >= 0)
+            crt_set_errno(ERANGE);
+        return -1;
+    }
+    crt_terminate_at(buf, total, wide);
+    return total;
+}
+

@@ -71,6 +71,3 @@ longjmp:
 	movdqu 0xf0(%rcx), %xmm15
 	mov 0x10(%rcx), %rsp
 	jmp *0x50(%rcx)
-
-	.section .drectve
-	.ascii " -export:_setjmp -export:longjmp"

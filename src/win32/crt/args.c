@@ -1,5 +1,5 @@
-/* Command line, argc/argv and the startup entry points mingw's crt2.o and
- * MSVC's startup code call: __getmainargs, __wgetmainargs, _initterm... */
+/* Command line and argc/argv, split on first use, and the start-up helpers
+ * both runtimes export (_initterm, the __p__ accessors). */
 #include "crt_internal.h"
 
 CRTDATA char *_acmdln;
@@ -11,11 +11,6 @@ CRTDATA char *_pgmptr;
 CRTDATA wchar *_wpgmptr;
 CRTDATA int _fmode;
 CRTDATA int _commode;
-CRTDATA unsigned int _osver, _winver, _winmajor, _winminor;
-CRTDATA unsigned int _osplatform = 2;
-static int app_type;
-
-typedef struct { int newmode; } startupinfo;
 
 void crt_args_init(void)
 {
@@ -23,7 +18,7 @@ void crt_args_init(void)
     _wcmdln = GetCommandLineW();
 }
 
-static void narrow_args(void)
+void crt_narrow_args(void)
 {
     int argc;
     void **argv;
@@ -38,7 +33,7 @@ static void narrow_args(void)
     _pgmptr = __argv[0];
 }
 
-static void wide_args(void)
+void crt_wide_args(void)
 {
     int argc;
     void **argv;
@@ -53,29 +48,9 @@ static void wide_args(void)
     _wpgmptr = __wargv[0];
 }
 
-CRTAPI int __getmainargs(int *argc, char ***argv, char ***env, int wildcard,
-                         startupinfo *si)
-{
-    narrow_args();
-    *argc = __argc;
-    *argv = __argv;
-    *env = _environ;
-    return 0;
-}
-
-CRTAPI int __wgetmainargs(int *argc, wchar ***argv, wchar ***env,
-                          int wildcard, startupinfo *si)
-{
-    wide_args();
-    *argc = __argc;
-    *argv = __wargv;
-    *env = _wenviron;
-    return 0;
-}
-
 CRTAPI int *__p___argc(void) { return &__argc; }
-CRTAPI char ***__p___argv(void) { narrow_args(); return &__argv; }
-CRTAPI wchar ***__p___wargv(void) { wide_args(); return &__wargv; }
+CRTAPI char ***__p___argv(void) { crt_narrow_args(); return &__argv; }
+CRTAPI wchar ***__p___wargv(void) { crt_wide_args(); return &__wargv; }
 CRTAPI char **__p__acmdln(void) { return &_acmdln; }
 CRTAPI wchar **__p__wcmdln(void) { return &_wcmdln; }
 CRTAPI int *__p__fmode(void) { return &_fmode; }
@@ -99,8 +74,6 @@ CRTAPI int _get_fmode(int *mode)
     return 0;
 }
 
-CRTAPI void __set_app_type(int type) { app_type = type; }
-CRTAPI int __getapp_type(void) { return app_type; }
 CRTAPI void __setusermatherr(void *handler) { }
 
 typedef void (*vfn)(void);

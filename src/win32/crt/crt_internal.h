@@ -9,8 +9,10 @@
 #include <limits.h>
 #include "k32.h"
 
-#define CRTAPI __declspec(dllexport)
-#define CRTDATA __declspec(dllexport)
+/* What a DLL exports is its spec's business (the .def made from it): the
+ * shared sources mark exported functions and data only for the reader. */
+#define CRTAPI
+#define CRTDATA
 
 typedef unsigned short wchar;   /* wchar_t is 16-bit on Windows */
 typedef unsigned short wint;
@@ -57,6 +59,10 @@ typedef unsigned short wint;
 #define ENOSYS 40
 #define ENOTEMPTY 41
 #define EILSEQ 42
+
+/* ---- the DLL's life (init.c) ---- */
+void crt_process_attach(void);
+void crt_process_detach(void);
 
 /* ---- per-thread state (errno lives here) ---- */
 struct crt_thread {
@@ -122,6 +128,11 @@ extern CRTDATA char **_environ;
 extern CRTDATA wchar **_wenviron;
 void crt_env_init(void);
 void crt_args_init(void);
+void crt_narrow_args(void);
+void crt_wide_args(void);
+extern CRTDATA int __argc;
+extern CRTDATA char **__argv;
+extern CRTDATA wchar **__wargv;
 void crt_time_init(void);
 void **crt_split_cmdline(const void *cmd, int wide, int *argc_out);
 void crt_ctype_init(void);
@@ -286,6 +297,8 @@ struct scan_in {
     size_t consumed;
 };
 int scan_core(struct scan_in *in, const void *fmt, int wide_fmt, va_list ap);
+int crt_scan_string(const void *s, int wide, const void *fmt, va_list ap);
+int crt_scan_file(FILE *f, const void *fmt, int wide, va_list ap);
 
 /* ---- exit ---- */
 void crt_run_exit_handlers(void);
