@@ -23,6 +23,9 @@ HEADERS = {
             'setjmp.h', 'mbstring.h', 'mbctype.h', 'sys/stat.h', 'sys/timeb.h',
             'sys/utime.h', 'fcntl.h', 'errno.h', 'float.h', 'malloc.h', 'search.h'],
 }
+# ucrtbase: the same headers as the UCRT sees them (-D_UCRT), plus its own.
+HEADERS['ucrt'] = HEADERS['crt'] + ['corecrt_startup.h', 'fenv.h', 'uchar.h', 'complex.h']
+KIND_DEFINES = {'ucrt': ['-D_UCRT']}
 
 EXACT = {
     'void': 'void', 'WINBOOL': 'bool', 'BOOL': 'bool', 'BOOLEAN': 'boolean', '_Bool': 'boolean',
@@ -133,13 +136,13 @@ def parse_decl(decl, definition=False):
 
 
 def prototypes(kind):
-    """{function name: signature} for the 'win32' or 'crt' header set."""
+    """{function name: signature} for the 'win32', 'crt' or 'ucrt' header set."""
     with tempfile.TemporaryDirectory() as d:
         src, aux = os.path.join(d, 'p.c'), os.path.join(d, 'aux.txt')
         with open(src, 'w') as f:
             for h in HEADERS[kind]:
                 f.write(f'#include <{h}>\n')
-        subprocess.run([CC, '-fsyntax-only', '-w', *DEFINES, '-aux-info', aux, src],
+        subprocess.run([CC, '-fsyntax-only', '-w', *DEFINES, *KIND_DEFINES.get(kind, []), '-aux-info', aux, src],
                        check=False, capture_output=True)
         out = {}
         for line in open(aux, errors='replace'):

@@ -60,10 +60,6 @@ typedef unsigned short wint;
 #define ENOTEMPTY 41
 #define EILSEQ 42
 
-/* ---- the DLL's life (init.c) ---- */
-void crt_process_attach(void);
-void crt_process_detach(void);
-
 /* ---- per-thread state (errno lives here) ---- */
 struct crt_thread {
     int err;
@@ -75,10 +71,15 @@ struct crt_thread {
     char time_buf[32];
     int tm_buf[9];
     void *thread_handle;    /* _beginthread's: _endthread closes it */
+    void *invalid_handler;  /* ucrtbase: the thread's invalid parameter handler */
 };
 struct crt_thread *crt_thread_data(void);
 void crt_thread_detach(void);
 void crt_set_errno(int e);
+/* An invalid argument to a function that documents the invalid parameter
+ * handler: each DLL decides what that does (msvcrt: the handler, if the
+ * program set one; ucrtbase: the handler or the end of the process). */
+void crt_invalid_parameter(void);
 void crt_dosmaperr(unsigned long winerr);   /* sets errno and _doserrno */
 
 /* ---- locks ---- */
@@ -125,6 +126,8 @@ extern CRTDATA char *_acmdln;
 extern CRTDATA wchar *_wcmdln;
 extern CRTDATA int _fmode;
 extern CRTDATA char **_environ;
+extern CRTDATA char **__initenv;
+extern CRTDATA wchar **__winitenv;
 extern CRTDATA wchar **_wenviron;
 void crt_env_init(void);
 void crt_args_init(void);
@@ -243,12 +246,23 @@ CRTAPI size_t fwrite(const void *, size_t, size_t, FILE *);
 CRTAPI int fputs(const char *, FILE *);
 
 /* ---- formatted output ---- */
+/* How the engine formats, where the runtimes differ.  0 is msvcrt.dll's
+ * way; the UCRT's __stdio_common_* callers pick their options from the
+ * caller's _CRT_INTERNAL_PRINTF_* bits (ucrtbase/stdio_common.c). */
+#define FMTO_EXP2 0x01          /* exponents of at least 2 digits, not 3 */
+#define FMTO_C99_SPECIAL 0x02   /* "inf", "nan", "-nan(ind)", not "1.#INF" */
+#define FMTO_ROUND_EVEN 0x04    /* exact decimal ties round to even */
+#define FMTO_WIDE_STD 0x08      /* wide format: %s %c narrow, as C says */
+#define FMTO_COUNT_N 0x10       /* %n stores the count (else refused) */
+#define FMTO_NO_N 0x20          /* %n is an invalid parameter (UCRT) */
+
 struct fmt_out {
     /* Receives narrow text (narrow sink) or is asked to widen it. */
     int (*put)(struct fmt_out *, const char *, size_t);
     int (*putw)(struct fmt_out *, const wchar *, size_t);
     size_t total;       /* characters produced, including truncated ones */
     int error;
+    unsigned opts;      /* FMTO_* */
 };
 int fmt_core(struct fmt_out *o, const void *fmt, int wide_fmt, va_list ap);
 /* Float conversion: writes the text of `v` formatted per conv into buf. */
@@ -257,6 +271,7 @@ struct fmt_spec {
     int width;
     int prec;           /* -1 if none */
     char conv;
+    unsigned opts;      /* the engine's FMTO_* */
 };
 #define FMT_LEFT 0x01
 #define FMT_PLUS 0x02
@@ -287,6 +302,10 @@ double crt_strtod(const char *s, char **end, int *range_err);
 int crt_wide_to_narrow(char *dst, wchar c);   /* C locale; -1 if unmappable */
 
 /* ---- formatted input ---- */
+/* Options, as for printf: 0 is msvcrt's way. */
+#define SCANO_SECURE 0x01       /* scanf_s: %c %s %[ take a buffer size */
+#define SCANO_WIDE_STD 0x02     /* wide format: %s %c narrow, as C says */
+
 struct scan_in {
     int (*get)(struct scan_in *);   /* next char or EOF */
     void (*unget)(struct scan_in *, int c);
@@ -295,13 +314,32 @@ struct scan_in {
     const wchar *ws;
     int wide;                       /* source yields wide chars */
     size_t consumed;
+    size_t left;                    /* string sources: characters left */
+    unsigned opts;                  /* SCANO_* */
 };
 int scan_core(struct scan_in *in, const void *fmt, int wide_fmt, va_list ap);
-int crt_scan_string(const void *s, int wide, const void *fmt, va_list ap);
-int crt_scan_file(FILE *f, const void *fmt, int wide, va_list ap);
+/* A string source of at most n characters ((size_t)-1: up to its NUL). */
+int crt_scan_string(const void *s, size_t n, int wide, unsigned opts,
+                    const void *fmt, va_list ap);
+int crt_scan_file(FILE *f, const void *fmt, int wide, unsigned opts, va_list ap);
+
+/* ---- signals ---- */
+int crt_signal_filter(unsigned long code, void *pointers);
+int crt_signal_has_handler(int sig);
 
 /* ---- exit ---- */
+typedef int (*onexit_t)(void);
+struct onexit_table {   /* the UCRT's _onexit_table_t */
+    onexit_t *first, *last, *end;
+};
+int crt_onexit_register(struct onexit_table *t, onexit_t fn);
+void crt_onexit_execute(struct onexit_table *t);
 void crt_run_exit_handlers(void);
+extern void (*crt_exit_hook)(void);   /* runs before the atexit table */
+void crt_assert_message(const char *expr, const char *file, unsigned line);
+void crt_wassert_message(const wchar *expr, const wchar *file, unsigned line);
+__attribute__((noreturn)) void crt_fastfail(unsigned code);
+CRTAPI __attribute__((noreturn)) void abort(void);
 CRTAPI __attribute__((noreturn)) void _exit(int);
 
 #endif

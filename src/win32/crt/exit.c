@@ -3,41 +3,64 @@
  * registration, flushes every stream, then calls ExitProcess. */
 #include "crt_internal.h"
 
-typedef int (*onexit_t)(void);
+void (*crt_exit_hook)(void);
 
-static onexit_t *handlers;
-static int nhandlers, cap_handlers;
+/* The process's atexit table (msvcrt's atexit/_onexit, the UCRT's
+ * _crt_atexit); the UCRT's module tables use the same code. */
+static struct onexit_table process_table;
 static int exiting;
 
-static int add_handler(onexit_t fn)
+int crt_onexit_register(struct onexit_table *t, onexit_t fn)
 {
     int ok = 1;
 
     _lock(LOCK_EXIT);
-    if (nhandlers == cap_handlers) {
-        int cap = cap_handlers ? cap_handlers * 2 : 32;
-        onexit_t *n = realloc(handlers, cap * sizeof(*n));
-        if (n) {
-            handlers = n;
-            cap_handlers = cap;
+    if (t->last == t->end) {
+        size_t n = t->last - t->first, cap = n ? n * 2 : 32;
+        onexit_t *p = realloc(t->first, cap * sizeof(*p));
+        if (p) {
+            t->first = p;
+            t->last = p + n;
+            t->end = p + cap;
         }
     }
-    if (nhandlers < cap_handlers)
-        handlers[nhandlers++] = fn;
+    if (t->last != t->end)
+        *t->last++ = fn;
     else
         ok = 0;
     _unlock(LOCK_EXIT);
     return ok;
 }
 
+/* Runs the table's functions, last registered first; a function may
+ * register more, which run next.  The table is empty afterwards. */
+void crt_onexit_execute(struct onexit_table *t)
+{
+    for (;;) {
+        onexit_t fn = NULL;
+
+        _lock(LOCK_EXIT);
+        if (t->last != t->first)
+            fn = *--t->last;
+        _unlock(LOCK_EXIT);
+        if (!fn)
+            break;
+        fn();
+    }
+    _lock(LOCK_EXIT);
+    free(t->first);
+    t->first = t->last = t->end = NULL;
+    _unlock(LOCK_EXIT);
+}
+
 CRTAPI onexit_t _onexit(onexit_t fn)
 {
-    return fn && add_handler(fn) ? fn : NULL;
+    return fn && crt_onexit_register(&process_table, fn) ? fn : NULL;
 }
 
 CRTAPI int atexit(void (*fn)(void))
 {
-    return fn && add_handler((onexit_t)fn) ? 0 : -1;
+    return fn && crt_onexit_register(&process_table, (onexit_t)fn) ? 0 : -1;
 }
 
 /* For DLLs with their own table (MSVC's DLL startup code): the table is
@@ -55,7 +78,7 @@ CRTAPI onexit_t __dllonexit(onexit_t fn, onexit_t **begin, onexit_t **end)
     return fn;
 }
 
-/* Handlers may register further handlers; those run too. */
+/* Once: exit() called from an atexit function does not start over. */
 void crt_run_exit_handlers(void)
 {
     _lock(LOCK_EXIT);
@@ -64,13 +87,10 @@ void crt_run_exit_handlers(void)
         return;
     }
     exiting = 1;
-    while (nhandlers > 0) {
-        onexit_t fn = handlers[--nhandlers];
-        _unlock(LOCK_EXIT);
-        fn();
-        _lock(LOCK_EXIT);
-    }
     _unlock(LOCK_EXIT);
+    if (crt_exit_hook)
+        crt_exit_hook();
+    crt_onexit_execute(&process_table);
 }
 
 CRTAPI void _cexit(void)
@@ -124,8 +144,9 @@ CRTAPI __attribute__((noreturn)) void _amsg_exit(int num)
     _exit(255);
 }
 
-CRTAPI __attribute__((noreturn)) void _assert(const char *expr,
-                                              const char *file, unsigned line)
+/* "Assertion failed: expr, file f, line n" on stderr, as both runtimes
+ * print it before they abort. */
+void crt_assert_message(const char *expr, const char *file, unsigned line)
 {
     char num[12];
     int i = sizeof(num) - 1;
@@ -142,10 +163,9 @@ CRTAPI __attribute__((noreturn)) void _assert(const char *expr,
     write_stderr(", line ");
     write_stderr(num + i);
     write_stderr("\n");
-    abort();
 }
 
-CRTAPI void _wassert(const wchar *expr, const wchar *file, unsigned line)
+void crt_wassert_message(const wchar *expr, const wchar *file, unsigned line)
 {
     char e[256], f[260];
     size_t i;
@@ -156,5 +176,29 @@ CRTAPI void _wassert(const wchar *expr, const wchar *file, unsigned line)
     for (i = 0; file[i] && i < sizeof(f) - 1; i++)
         f[i] = file[i] < 0x80 ? (char)file[i] : '?';
     f[i] = 0;
-    _assert(e, f, line);
+    crt_assert_message(e, f, line);
+}
+
+CRTAPI __attribute__((noreturn)) void _assert(const char *expr,
+                                              const char *file, unsigned line)
+{
+    crt_assert_message(expr, file, line);
+    abort();
+}
+
+CRTAPI void _wassert(const wchar *expr, const wchar *file, unsigned line)
+{
+    crt_wassert_message(expr, file, line);
+    abort();
+}
+
+/* __fastfail(code): Windows ends the process on the spot with
+ * STATUS_STACK_BUFFER_OVERRUN (code in the exception record); no
+ * exception handler runs and nothing is flushed. */
+__attribute__((noreturn)) void crt_fastfail(unsigned code)
+{
+    (void)code;
+    TerminateProcess((HANDLE)(intptr_t)-1, 0xC0000409);
+    for (;;)
+        ExitProcess(0xC0000409);
 }

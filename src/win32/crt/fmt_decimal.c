@@ -89,8 +89,10 @@ trim:
 }
 
 /* Keeps `keep` significant digits (keep may be <= 0).  Exact ties round
- * away from zero, which is what msvcrt.dll does ("%.0f" of 0.5 is "1"). */
-void dec_round(struct decimal *d, int keep)
+ * away from zero, which is what msvcrt.dll does ("%.0f" of 0.5 is "1"),
+ * or to the even digit when `even` (the UCRT's standard rounding: the
+ * expansion is exact, so a tie is a 5 with nothing after it). */
+void dec_round(struct decimal *d, int keep, int even)
 {
     int up;
 
@@ -101,6 +103,8 @@ void dec_round(struct decimal *d, int keep)
         return;
     }
     up = d->d[keep] >= '5';
+    if (even && d->d[keep] == '5' && keep + 1 == d->n)
+        up = keep > 0 && (d->d[keep - 1] - '0') % 2;
     d->n = keep;
     if (!up)
         goto trim;

@@ -12,7 +12,7 @@ struct decimal {
 };
 
 void dec_from_double(double v, struct decimal *d);
-void dec_round(struct decimal *d, int keep);
+void dec_round(struct decimal *d, int keep, int even);
 char dec_digit(const struct decimal *d, int i);
 
 #endif

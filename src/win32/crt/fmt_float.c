@@ -1,7 +1,9 @@
-/* printf's floating-point conversions (e E f F g G a A) in msvcrt.dll's
+/* printf's floating-point conversions (e E f F g G a A).  msvcrt.dll's
  * style: exponents have at least three digits ("1.000000e+000"), and
  * infinities and NaNs print as "1.#INF", "1.#QNAN", "1.#SNAN" and "-1.#IND"
- * (the x86 default NaN), shaped by the precision like digits. */
+ * (the x86 default NaN), shaped by the precision like digits.  The UCRT's
+ * (FMTO_* options): two-digit exponents, "inf", "nan", "nan(snan)",
+ * "-nan(ind)", and exact ties rounded to even. */
 #include "crt_internal.h"
 #include "fmt_decimal.h"
 
@@ -16,10 +18,10 @@ static void put(struct out *o, char c)
         o->p[o->n++] = c;
 }
 
-static void put_exp(struct out *o, int e, char ech)
+static void put_exp(struct out *o, int e, char ech, unsigned opts)
 {
     char tmp[8];
-    int n = 0;
+    int n = 0, min = (opts & FMTO_EXP2) ? 2 : 3;
 
     put(o, ech);
     put(o, e < 0 ? '-' : '+');
@@ -28,7 +30,7 @@ static void put_exp(struct out *o, int e, char ech)
     do
         tmp[n++] = '0' + e % 10;
     while ((e /= 10));
-    while (n < 3)
+    while (n < min)
         tmp[n++] = '0';
     while (n)
         put(o, tmp[--n]);
@@ -49,14 +51,14 @@ static void put_fixed(struct out *o, const struct decimal *d, int prec, int alt)
 
 /* %e body with `prec` fraction digits. */
 static void put_sci(struct out *o, const struct decimal *d, int prec, int alt,
-                    char ech)
+                    char ech, unsigned opts)
 {
     put(o, dec_digit(d, 0));
     if (prec > 0 || alt)
         put(o, '.');
     for (int i = 1; i <= prec; i++)
         put(o, dec_digit(d, i));
-    put_exp(o, d->n ? d->exp - 1 : 0, ech);
+    put_exp(o, d->n ? d->exp - 1 : 0, ech, opts);
 }
 
 /* Removes trailing fraction zeros (and a bare point) from o->p[from..],
@@ -88,12 +90,12 @@ static void put_general(struct out *o, struct decimal *d,
     size_t from = o->n;
     int x;
 
-    dec_round(d, p);
+    dec_round(d, p, s->opts & FMTO_ROUND_EVEN);
     x = d->n ? d->exp - 1 : 0;
     if (x < p && x >= -4)
         put_fixed(o, d, p - 1 - x, s->flags & FMT_ALT);
     else
-        put_sci(o, d, p - 1, s->flags & FMT_ALT, ech);
+        put_sci(o, d, p - 1, s->flags & FMT_ALT, ech, s->opts);
     if (!(s->flags & FMT_ALT))
         strip_zeros(o, from);
 }
@@ -108,11 +110,11 @@ static void put_decimal(struct out *o, double v, const struct fmt_spec *s)
         prec = DEC_MAX_DIGITS - 100;
     dec_from_double(v, d);
     if (c == 'f' || c == 'F') {
-        dec_round(d, d->exp + prec);
+        dec_round(d, d->exp + prec, s->opts & FMTO_ROUND_EVEN);
         put_fixed(o, d, prec, s->flags & FMT_ALT);
     } else if (c == 'e' || c == 'E') {
-        dec_round(d, prec + 1);
-        put_sci(o, d, prec, s->flags & FMT_ALT, c);
+        dec_round(d, prec + 1, s->opts & FMTO_ROUND_EVEN);
+        put_sci(o, d, prec, s->flags & FMT_ALT, c, s->opts);
     } else {
         put_general(o, d, s, c == 'G' ? 'E' : 'e');
     }
@@ -134,14 +136,24 @@ static void put_special(struct out *o, const char *tag,
     while (*tag)
         d.d[d.n++] = *tag++;
     if (c == 'f' || c == 'F') {
-        dec_round(&d, 1 + prec);
+        dec_round(&d, 1 + prec, 0);
         put_fixed(o, &d, prec, s->flags & FMT_ALT);
     } else if (c == 'e' || c == 'E') {
-        dec_round(&d, prec + 1);
-        put_sci(o, &d, prec, s->flags & FMT_ALT, c);
+        dec_round(&d, prec + 1, 0);
+        put_sci(o, &d, prec, s->flags & FMT_ALT, c, s->opts);
     } else {
         put_general(o, &d, s, c == 'G' ? 'E' : 'e');
     }
+}
+
+/* The C99 names, upper case for the upper-case conversions; the
+ * precision does not apply. */
+static void put_c99_special(struct out *o, const char *tag, char conv)
+{
+    int upper = conv == 'E' || conv == 'F' || conv == 'G' || conv == 'A';
+
+    for (; *tag; tag++)
+        put(o, upper && *tag >= 'a' && *tag <= 'z' ? *tag - 32 : *tag);
 }
 
 /* %a: "0x1.hhhhhhhhhhhhhp+d"; 13 hex digits unless a precision is given.
@@ -198,7 +210,10 @@ int fmt_float(char *buf, size_t cap, double v, const struct fmt_spec *s)
     else if (s->flags & FMT_SPACE)
         put(&o, ' ');
     bits.u &= ~(1ULL << 63);
-    if (special && !mant)
+    if (special && (s->opts & FMTO_C99_SPECIAL))
+        put_c99_special(&o, !mant ? "inf" : neg && mant == 1ULL << 51 ? "nan(ind)"
+                        : mant >> 51 ? "nan" : "nan(snan)", s->conv);
+    else if (special && !mant)
         put_special(&o, "#INF", s);
     else if (special && neg && mant == 1ULL << 51)
         put_special(&o, "#IND", s);

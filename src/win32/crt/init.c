@@ -1,9 +1,9 @@
-/* Setting up and tearing down the runtime, for the DllMain of each DLL
- * built from these sources: everything is ready on DLL_PROCESS_ATTACH,
- * before the program's own start-up code runs. */
+/* The DllMain of each DLL built from these sources (msvcrt, ucrtbase):
+ * the whole runtime is ready on DLL_PROCESS_ATTACH, before the program's
+ * own start-up code runs. */
 #include "crt_internal.h"
 
-void crt_process_attach(void)
+static void process_attach(void)
 {
     crt_lock_init();
     crt_ctype_init();
@@ -14,10 +14,23 @@ void crt_process_attach(void)
     crt_stdio_init();
 }
 
-/* Reached from ExitProcess without exit(): flush what we can.  When the
- * process is terminating (reserved != NULL), other threads are gone and
- * taking locks could deadlock, so we only flush. */
-void crt_process_detach(void)
+BOOL __attribute__((__stdcall__)) DllMain(HANDLE inst, DWORD reason,
+                                          void *reserved)
 {
-    crt_stdio_flush_all();
+    switch (reason) {
+    case DLL_PROCESS_ATTACH:
+        process_attach();
+        break;
+    case DLL_THREAD_DETACH:
+        crt_thread_detach();
+        break;
+    case DLL_PROCESS_DETACH:
+        /* Reached from ExitProcess without exit(): flush what we can.
+         * When the process is terminating (reserved != NULL), other
+         * threads are gone and taking locks could deadlock, so we only
+         * flush. */
+        crt_stdio_flush_all();
+        break;
+    }
+    return 1;
 }

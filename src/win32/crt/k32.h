@@ -96,6 +96,7 @@ K32 BOOL SetEnvironmentVariableW(const WCHAR *, const WCHAR *);
 K32 DWORD GetLastError(void);
 K32 void SetLastError(DWORD);
 K32 __attribute__((noreturn)) void ExitProcess(UINT);
+K32 BOOL TerminateProcess(HANDLE, UINT);
 K32 void GetSystemTimeAsFileTime(FILETIME *);
 K32 BOOL QueryPerformanceCounter(int64_t *);
 K32 BOOL QueryPerformanceFrequency(int64_t *);

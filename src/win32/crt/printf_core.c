@@ -4,8 +4,11 @@
  *
  * Length modifiers: hh h l ll L(=64-bit for integers) I I32 I64 z j t w.
  * In a narrow format %c/%s are narrow and %C/%S/%lc/%ls/%wc/%ws wide; in a
- * wide format it is the other way round (msvcrt's rule); 'h' always means
- * narrow.  %n is ignored (its argument is consumed, nothing stored). */
+ * wide format it is the other way round (msvcrt's rule) unless
+ * FMTO_WIDE_STD asks for C's (as in a narrow format); 'h' always means
+ * narrow.  %n is ignored by msvcrt (its argument is consumed, nothing
+ * stored); the UCRT refuses it as an invalid parameter unless
+ * _set_printf_count_output turned it on (FMTO_NO_N, FMTO_COUNT_N). */
 #include "crt_internal.h"
 
 #define LEN_NONE 0
@@ -219,7 +222,10 @@ static void fmt_dbl(struct fmt_out *o, struct conv *c, va_list *ap)
 {
     char buf[FMT_FLOAT_BUF];
     double v = va_arg(*ap, double);
-    int n = fmt_float(buf, sizeof(buf), v, &c->s);
+    int n;
+
+    c->s.opts = o->opts;
+    n = fmt_float(buf, sizeof(buf), v, &c->s);
     int npre = (buf[0] == '-' || buf[0] == '+' || buf[0] == ' ');
 
     out_field(o, &c->s, buf, npre, 0, buf + npre, n - npre);
@@ -243,7 +249,7 @@ static void fmt_text(struct fmt_out *o, struct conv *c, const void *p,
         out_fill(o, ' ', pad);
 }
 
-static int arg_is_wide(struct conv *c, int wide_fmt)
+static int arg_is_wide(struct conv *c, int wide_fmt, unsigned opts)
 {
     int upper = c->s.conv == 'C' || c->s.conv == 'S';
 
@@ -251,13 +257,13 @@ static int arg_is_wide(struct conv *c, int wide_fmt)
         return 0;
     if (c->len == LEN_L || c->len == LEN_W)
         return 1;
-    return wide_fmt ? !upper : upper;
+    return wide_fmt && !(opts & FMTO_WIDE_STD) ? !upper : upper;
 }
 
 static void fmt_str(struct fmt_out *o, struct conv *c, va_list *ap,
                     int wide_fmt)
 {
-    int w = arg_is_wide(c, wide_fmt);
+    int w = arg_is_wide(c, wide_fmt, o->opts);
     const void *p = va_arg(*ap, const void *);
     size_t n = 0, max = c->s.prec >= 0 ? (size_t)c->s.prec : (size_t)-1;
     static const wchar wnull[] = { '(', 'n', 'u', 'l', 'l', ')', 0 };
@@ -276,12 +282,33 @@ static void fmt_str(struct fmt_out *o, struct conv *c, va_list *ap,
 static void fmt_chr(struct fmt_out *o, struct conv *c, va_list *ap,
                     int wide_fmt)
 {
-    int w = arg_is_wide(c, wide_fmt);
+    int w = arg_is_wide(c, wide_fmt, o->opts);
     unsigned v = va_arg(*ap, unsigned);
     wchar wc = (wchar)v;
     char nc = (char)v;
 
     fmt_text(o, c, w ? (const void *)&wc : (const void *)&nc, 1, w);
+}
+
+/* %n: the count so far, stored at the size its length modifier says. */
+static void fmt_count(struct fmt_out *o, struct conv *c, va_list *ap)
+{
+    void *p = va_arg(*ap, void *);
+
+    if (o->opts & FMTO_NO_N) {
+        crt_invalid_parameter();
+        crt_set_errno(EINVAL);
+        o->error = 1;
+    } else if ((o->opts & FMTO_COUNT_N) && p) {
+        if (c->len == LEN_64)
+            *(int64_t *)p = (int64_t)o->total;
+        else if (c->len == LEN_H)
+            *(short *)p = (short)o->total;
+        else if (c->len == LEN_HH)
+            *(signed char *)p = (signed char)o->total;
+        else
+            *(int *)p = (int)o->total;
+    }
 }
 
 static void fmt_one(struct fmt_out *o, struct conv *c, va_list *ap,
@@ -305,7 +332,7 @@ static void fmt_one(struct fmt_out *o, struct conv *c, va_list *ap,
         fmt_chr(o, c, ap, wide_fmt);
         break;
     case 'n':
-        (void)va_arg(*ap, void *);
+        fmt_count(o, c, ap);
         break;
     default:
         /* Unknown conversions print themselves, as msvcrt does. */
@@ -342,6 +369,8 @@ int fmt_core(struct fmt_out *o, const void *fmt, int wide_fmt, va_list ap)
             break;
         i++;
         fmt_one(o, &c, &args, wide_fmt);
+        if (o->error)
+            break;
     }
     va_end(args);
     return o->error ? -1 : (int)o->total;

@@ -95,7 +95,8 @@ static int file_putw(struct fmt_out *o, const wchar *s, size_t n)
     return 0;
 }
 
-int file_sink_run(FILE *f, const void *fmt, int wide_fmt, va_list ap)
+int file_sink_run(FILE *f, const void *fmt, int wide_fmt, unsigned opts,
+                  va_list ap)
 {
     struct file_sink fs;
     int r;
@@ -103,6 +104,7 @@ int file_sink_run(FILE *f, const void *fmt, int wide_fmt, va_list ap)
     memset(&fs, 0, sizeof(fs.out));
     fs.out.put = file_put;
     fs.out.putw = file_putw;
+    fs.out.opts = opts;
     fs.f = f;
     fs.len = 0;
     if (!f || !fmt) {
@@ -119,14 +121,17 @@ int file_sink_run(FILE *f, const void *fmt, int wide_fmt, va_list ap)
 
 /* ---- memory targets: the truncation rules the printf families share ---- */
 
-int crt_mem_format(void *buf, size_t cap, int wide, const void *fmt,
-                      int wide_fmt, va_list ap, int *total)
+/* Formats into buf (cap characters, no terminator written); *total gets
+ * the characters produced.  Returns the engine's result. */
+int crt_mem_format(void *buf, size_t cap, int wide, unsigned opts,
+                   const void *fmt, va_list ap, int *total)
 {
     struct mem_sink m;
     int r;
 
     mem_sink_init(&m, buf, cap, wide);
-    r = fmt_core(&m.out, fmt, wide_fmt, ap);
+    m.out.opts = opts;
+    r = fmt_core(&m.out, fmt, wide, ap);
     *total = (int)m.pos;
     return r;
 }
@@ -140,8 +145,7 @@ void crt_terminate_at(void *buf, size_t at, int wide)
 }
 
 /* _vsnprintf rule, shared by the narrow and wide forms. */
-int crt_vsn_common(void *buf, size_t n, int wide, const void *fmt,
-                      va_list ap)
+int crt_vsn_common(void *buf, size_t n, int wide, const void *fmt, va_list ap)
 {
     int total, r;
 
@@ -149,7 +153,7 @@ int crt_vsn_common(void *buf, size_t n, int wide, const void *fmt,
         crt_set_errno(EINVAL);
         return -1;
     }
-    r = crt_mem_format(buf, n, wide, fmt, wide, ap, &total);
+    r = crt_mem_format(buf, n, wide, 0, fmt, ap, &total);
     if (r < 0)
         return -1;
     if ((size_t)total < n)
@@ -157,23 +161,55 @@ int crt_vsn_common(void *buf, size_t n, int wide, const void *fmt,
     return (size_t)total > n ? -1 : total;
 }
 
-int crt_vs_s_common(void *buf, size_t n, int wide, const void *fmt,
-                       va_list ap)
+/* sprintf_s rule: too long is an error that leaves an empty string. */
+int crt_vs_s_common(void *buf, size_t n, int wide, unsigned opts,
+                    const void *fmt, va_list ap)
 {
     int total, r;
 
     if (!fmt || !buf || !n) {
+        crt_invalid_parameter();
         crt_set_errno(EINVAL);
         return -1;
     }
-    r = crt_mem_format(buf, n, wide, fmt, wide, ap, &total);
+    r = crt_mem_format(buf, n, wide, opts, fmt, ap, &total);
     if (r < 0 || (size_t)total >= n) {
         crt_terminate_at(buf, 0, wide);
-        if (r >= 0)
+        if (r >= 0) {
+            crt_invalid_parameter();
             crt_set_errno(ERANGE);
+        }
         return -1;
     }
     crt_terminate_at(buf, total, wide);
     return total;
 }
 
+/* _vsnprintf_s rule (documented table): count characters at most,
+ * always terminated; _TRUNCATE ((size_t)-1) or a count below the buffer
+ * truncates quietly with -1; text that does not fit the buffer otherwise
+ * is an invalid parameter (ERANGE, empty string). */
+int crt_vsnprintf_s_common(void *buf, size_t n, size_t count, int wide,
+                           unsigned opts, const void *fmt, va_list ap)
+{
+    size_t room;
+    int total, r;
+
+    if (!buf && !n && !count)
+        return 0;
+    if (!buf || !n || !fmt) {
+        crt_invalid_parameter();
+        crt_set_errno(EINVAL);
+        return -1;
+    }
+    if (count != (size_t)-1 && count >= n)
+        return crt_vs_s_common(buf, n, wide, opts, fmt, ap);
+    room = count == (size_t)-1 ? n - 1 : count;
+    r = crt_mem_format(buf, room, wide, opts, fmt, ap, &total);
+    if (r < 0) {
+        crt_terminate_at(buf, 0, wide);
+        return -1;
+    }
+    crt_terminate_at(buf, (size_t)total < room ? (size_t)total : room, wide);
+    return (size_t)total > room ? -1 : total;
+}

@@ -19,12 +19,15 @@ struct file_sink {
 };
 
 void mem_sink_init(struct mem_sink *m, void *buf, size_t cap, int wide);
-int file_sink_run(FILE *f, const void *fmt, int wide_fmt, va_list ap);
-
-int crt_mem_format(void *buf, size_t cap, int wide, const void *fmt,
-                   int wide_fmt, va_list ap, int *total);
+int file_sink_run(FILE *f, const void *fmt, int wide_fmt, unsigned opts,
+                  va_list ap);
+int crt_mem_format(void *buf, size_t cap, int wide, unsigned opts,
+                   const void *fmt, va_list ap, int *total);
 void crt_terminate_at(void *buf, size_t at, int wide);
 int crt_vsn_common(void *buf, size_t n, int wide, const void *fmt, va_list ap);
-int crt_vs_s_common(void *buf, size_t n, int wide, const void *fmt, va_list ap);
+int crt_vs_s_common(void *buf, size_t n, int wide, unsigned opts,
+                    const void *fmt, va_list ap);
+int crt_vsnprintf_s_common(void *buf, size_t n, size_t count, int wide,
+                           unsigned opts, const void *fmt, va_list ap);
 
 #endif

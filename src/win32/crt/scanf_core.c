@@ -191,19 +191,29 @@ static int set_has(const void *fmt, int w, size_t lo, size_t hi, int c)
     return 0;
 }
 
-/* %s, %c and %[: kind 's', 'c' or '['; [lo, hi) is the scanset. */
+/* %s, %c and %[: kind 's', 'c' or '['; [lo, hi) is the scanset.  `room`
+ * is the destination's size in characters (scanf_s), or (size_t)-1: text
+ * that does not fit fails the conversion and leaves an empty string. */
 static int scan_text(struct scan_in *in, struct scan_spec *sp, void *dst,
                      int wide_dst, const void *fmt, int w, size_t lo,
-                     size_t hi, int negate)
+                     size_t hi, int negate, size_t room)
 {
     int width = sp->width ? sp->width : (sp->conv == 'c' ? 1 : INT_MAX);
     int n = 0, c = EOF;
+    size_t need_nul = sp->conv != 'c';
 
     for (; n < width && (c = next(in)) != EOF; n++) {
         if (sp->conv == 's' && is_ws(c))
             break;
         if (sp->conv == '[' && set_has(fmt, w, lo, hi, c) == negate)
             break;
+        if (dst && room != (size_t)-1 && (size_t)n + 1 + need_nul > room) {
+            if (room && wide_dst)
+                *(wchar *)dst = 0;
+            else if (room)
+                *(char *)dst = 0;
+            return 0;
+        }
         if (dst && wide_dst)
             ((wchar *)dst)[n] = (wchar)c;
         else if (dst)
@@ -222,7 +232,7 @@ static int scan_text(struct scan_in *in, struct scan_spec *sp, void *dst,
     return 1;
 }
 
-static int wide_target(struct scan_spec *sp, int wide_fmt)
+static int wide_target(struct scan_spec *sp, int wide_fmt, unsigned opts)
 {
     int upper = sp->conv == 'C' || sp->conv == 'S';
 
@@ -230,7 +240,15 @@ static int wide_target(struct scan_spec *sp, int wide_fmt)
         return 0;
     if (sp->len == LEN_L || sp->len == LEN_W)
         return 1;
-    return wide_fmt ? !upper : upper;
+    return wide_fmt && !(opts & SCANO_WIDE_STD) ? !upper : upper;
+}
+
+/* scanf_s: the size (unsigned, in characters) after a text pointer. */
+static size_t text_room(struct scan_in *in, struct scan_spec *sp, va_list *ap)
+{
+    if (sp->suppress || !(in->opts & SCANO_SECURE))
+        return (size_t)-1;
+    return va_arg(*ap, unsigned);
 }
 
 /* One conversion.  Returns 1 assigned/matched, 0 matching failure,
@@ -279,13 +297,14 @@ static int convert_one(struct scan_in *in, struct scan_spec *sp,
         }
         return ok;
     case 'c': case 'C': case 's': case 'S': {
-        int wide_dst = wide_target(sp, w);
+        int wide_dst = wide_target(sp, w, in->opts);
+        size_t room = text_room(in, sp, ap);
         sp->conv = sp->conv == 'C' ? 'c' : sp->conv == 'S' ? 's' : sp->conv;
         if (sp->conv == 'c' && (c = next(in)) == EOF)
             return -1;
         if (sp->conv == 'c')
             back(in, c);
-        return scan_text(in, sp, dst, wide_dst, fmt, w, 0, 0, 0);
+        return scan_text(in, sp, dst, wide_dst, fmt, w, 0, 0, 0, room);
     }
     case '[': {
         size_t lo = *i, hi;
@@ -294,11 +313,13 @@ static int convert_one(struct scan_in *in, struct scan_spec *sp,
         hi = lo + (fch(fmt, lo, w) == ']');
         while (fch(fmt, hi, w) && fch(fmt, hi, w) != ']')
             hi++;
+        size_t room = text_room(in, sp, ap);
         *i = fch(fmt, hi, w) ? hi + 1 : hi;
         if ((c = next(in)) == EOF)
             return -1;
         back(in, c);
-        return scan_text(in, sp, dst, wide_target(sp, w), fmt, w, lo, hi, negate);
+        return scan_text(in, sp, dst, wide_target(sp, w, in->opts), fmt, w,
+                         lo, hi, negate, room);
     }
     }
     return 0;

@@ -3,6 +3,9 @@
 
 static int str_get(struct scan_in *in)
 {
+    if (!in->left)
+        return EOF;
+    in->left--;
     if (in->wide) {
         if (!*in->ws)
             return EOF;
@@ -16,6 +19,7 @@ static int str_get(struct scan_in *in)
 /* Only ever ungets the character just read. */
 static void str_unget(struct scan_in *in, int c)
 {
+    in->left++;
     if (in->wide)
         in->ws--;
     else
@@ -32,9 +36,10 @@ static void file_unget(struct scan_in *in, int c)
     ungetc(c, in->ctx);
 }
 
-int crt_scan_string(const void *s, int wide, const void *fmt, va_list ap)
+int crt_scan_string(const void *s, size_t n, int wide, unsigned opts,
+                    const void *fmt, va_list ap)
 {
-    struct scan_in in = { str_get, str_unget, NULL, s, s, wide, 0 };
+    struct scan_in in = { str_get, str_unget, NULL, s, s, wide, 0, n, opts };
 
     if (!s || !fmt) {
         crt_set_errno(EINVAL);
@@ -43,9 +48,9 @@ int crt_scan_string(const void *s, int wide, const void *fmt, va_list ap)
     return scan_core(&in, fmt, wide, ap);
 }
 
-int crt_scan_file(FILE *f, const void *fmt, int wide, va_list ap)
+int crt_scan_file(FILE *f, const void *fmt, int wide, unsigned opts, va_list ap)
 {
-    struct scan_in in = { file_get, file_unget, f, NULL, NULL, 0, 0 };
+    struct scan_in in = { file_get, file_unget, f, NULL, NULL, 0, 0, 0, opts };
     int r;
 
     if (!f || !fmt) {

@@ -158,6 +158,29 @@ CRTAPI wchar *wcstok(wchar *s, const wchar *delim)
     return s;
 }
 
+/* The UCRT's C11 form: the position lives in *ctx, or, when ctx is
+ * NULL, in the thread's state as for msvcrt's two-argument form. */
+CRTAPI wchar *ucrt_wcstok(wchar *s, const wchar *delim, wchar **ctx)
+{
+    if (!ctx)
+        return wcstok(s, delim);
+    if (!s)
+        s = *ctx;
+    if (!s)
+        return NULL;
+    s += wcsspn(s, delim);
+    if (!*s) {
+        *ctx = NULL;
+        return NULL;
+    }
+    *ctx = s + wcscspn(s, delim);
+    if (**ctx)
+        *(*ctx)++ = 0;
+    else
+        *ctx = NULL;
+    return s;
+}
+
 CRTAPI wchar *_wcsdup(const wchar *s)
 {
     size_t n;

@@ -39,7 +39,7 @@ CRTAPI int sprintf(char *buf, const char *fmt, ...)
 
 CRTAPI int vsprintf_s(char *buf, size_t n, const char *fmt, va_list ap)
 {
-    return crt_vs_s_common(buf, n, 0, fmt, ap);
+    return crt_vs_s_common(buf, n, 0, 0, fmt, ap);
 }
 
 CRTAPI int sprintf_s(char *buf, size_t n, const char *fmt, ...)
@@ -47,25 +47,10 @@ CRTAPI int sprintf_s(char *buf, size_t n, const char *fmt, ...)
     VA_WRAP(vsprintf_s(buf, n, fmt, ap));
 }
 
-/* count == _TRUNCATE ((size_t)-1): fit what we can and return -1. */
 CRTAPI int _vsnprintf_s(char *buf, size_t n, size_t count, const char *fmt,
                         va_list ap)
 {
-    int total, r;
-
-    if (count != (size_t)-1 && count < n)
-        return crt_vs_s_common(buf, count + 1, 0, fmt, ap);
-    if (!buf || !n || !fmt) {
-        crt_set_errno(EINVAL);
-        return -1;
-    }
-    r = crt_mem_format(buf, n - 1, 0, fmt, 0, ap, &total);
-    if (r < 0) {
-        buf[0] = 0;
-        return -1;
-    }
-    buf[(size_t)total < n - 1 ? (size_t)total : n - 1] = 0;
-    return (size_t)total > n - 1 ? -1 : total;
+    return crt_vsnprintf_s_common(buf, n, count, 0, 0, fmt, ap);
 }
 
 CRTAPI int _snprintf_s(char *buf, size_t n, size_t count, const char *fmt, ...)
@@ -81,7 +66,7 @@ CRTAPI int _vscprintf(const char *fmt, va_list ap)
         crt_set_errno(EINVAL);
         return -1;
     }
-    return crt_mem_format(NULL, 0, 0, fmt, 0, ap, &total) < 0 ? -1 : total;
+    return crt_mem_format(NULL, 0, 0, 0, fmt, ap, &total) < 0 ? -1 : total;
 }
 
 CRTAPI int _scprintf(const char *fmt, ...)
@@ -91,7 +76,7 @@ CRTAPI int _scprintf(const char *fmt, ...)
 
 CRTAPI int vfprintf(FILE *f, const char *fmt, va_list ap)
 {
-    return file_sink_run(f, fmt, 0, ap);
+    return file_sink_run(f, fmt, 0, 0, ap);
 }
 
 CRTAPI int fprintf(FILE *f, const char *fmt, ...)
@@ -101,7 +86,7 @@ CRTAPI int fprintf(FILE *f, const char *fmt, ...)
 
 CRTAPI int vprintf(const char *fmt, va_list ap)
 {
-    return file_sink_run(&_iob[1], fmt, 0, ap);
+    return file_sink_run(&_iob[1], fmt, 0, 0, ap);
 }
 
 CRTAPI int printf(const char *fmt, ...)
@@ -111,7 +96,7 @@ CRTAPI int printf(const char *fmt, ...)
 
 CRTAPI int vfprintf_s(FILE *f, const char *fmt, va_list ap)
 {
-    return file_sink_run(f, fmt, 0, ap);
+    return file_sink_run(f, fmt, 0, 0, ap);
 }
 
 CRTAPI int fprintf_s(FILE *f, const char *fmt, ...)
@@ -121,7 +106,7 @@ CRTAPI int fprintf_s(FILE *f, const char *fmt, ...)
 
 CRTAPI int vprintf_s(const char *fmt, va_list ap)
 {
-    return file_sink_run(&_iob[1], fmt, 0, ap);
+    return file_sink_run(&_iob[1], fmt, 0, 0, ap);
 }
 
 CRTAPI int printf_s(const char *fmt, ...)
@@ -164,7 +149,7 @@ CRTAPI int _swprintf(wchar *buf, const wchar *fmt, ...)
 
 CRTAPI int vswprintf_s(wchar *buf, size_t n, const wchar *fmt, va_list ap)
 {
-    return crt_vs_s_common(buf, n, 1, fmt, ap);
+    return crt_vs_s_common(buf, n, 1, 0, fmt, ap);
 }
 
 CRTAPI int swprintf_s(wchar *buf, size_t n, const wchar *fmt, ...)
@@ -176,7 +161,7 @@ CRTAPI int _vscwprintf(const wchar *fmt, va_list ap)
 {
     int total;
 
-    return crt_mem_format(NULL, 0, 1, fmt, 1, ap, &total) < 0 ? -1 : total;
+    return crt_mem_format(NULL, 0, 1, 0, fmt, ap, &total) < 0 ? -1 : total;
 }
 
 CRTAPI int _scwprintf(const wchar *fmt, ...)
@@ -186,7 +171,7 @@ CRTAPI int _scwprintf(const wchar *fmt, ...)
 
 CRTAPI int vfwprintf(FILE *f, const wchar *fmt, va_list ap)
 {
-    return file_sink_run(f, fmt, 1, ap);
+    return file_sink_run(f, fmt, 1, 0, ap);
 }
 
 CRTAPI int fwprintf(FILE *f, const wchar *fmt, ...)
@@ -196,7 +181,7 @@ CRTAPI int fwprintf(FILE *f, const wchar *fmt, ...)
 
 CRTAPI int vwprintf(const wchar *fmt, va_list ap)
 {
-    return file_sink_run(&_iob[1], fmt, 1, ap);
+    return file_sink_run(&_iob[1], fmt, 1, 0, ap);
 }
 
 CRTAPI int wprintf(const wchar *fmt, ...)

@@ -11,65 +11,58 @@
 
 CRTAPI int vsscanf(const char *s, const char *fmt, va_list ap)
 {
-    return crt_scan_string(s, 0, fmt, ap);
+    return crt_scan_string(s, (size_t)-1, 0, 0, fmt, ap);
 }
 
 CRTAPI int sscanf(const char *s, const char *fmt, ...)
 {
-    VA_WRAP(crt_scan_string(s, 0, fmt, ap));
+    VA_WRAP(crt_scan_string(s, (size_t)-1, 0, 0, fmt, ap));
 }
 
-/* _snscanf reads at most n characters: copy them to a bounded buffer. */
+/* _snscanf reads at most n characters. */
 CRTAPI int _snscanf(const char *s, size_t n, const char *fmt, ...)
 {
-    char buf[1024];
-    size_t len = 0;
-
-    while (len < n && len < sizeof(buf) - 1 && s[len])
-        len++;
-    memcpy(buf, s, len);
-    buf[len] = 0;
-    VA_WRAP(crt_scan_string(buf, 0, fmt, ap));
+    VA_WRAP(crt_scan_string(s, n, 0, 0, fmt, ap));
 }
 
 CRTAPI int vfscanf(FILE *f, const char *fmt, va_list ap)
 {
-    return crt_scan_file(f, fmt, 0, ap);
+    return crt_scan_file(f, fmt, 0, 0, ap);
 }
 
 CRTAPI int fscanf(FILE *f, const char *fmt, ...)
 {
-    VA_WRAP(crt_scan_file(f, fmt, 0, ap));
+    VA_WRAP(crt_scan_file(f, fmt, 0, 0, ap));
 }
 
 CRTAPI int vscanf(const char *fmt, va_list ap)
 {
-    return crt_scan_file(&_iob[0], fmt, 0, ap);
+    return crt_scan_file(&_iob[0], fmt, 0, 0, ap);
 }
 
 CRTAPI int scanf(const char *fmt, ...)
 {
-    VA_WRAP(crt_scan_file(&_iob[0], fmt, 0, ap));
+    VA_WRAP(crt_scan_file(&_iob[0], fmt, 0, 0, ap));
 }
 
 CRTAPI int vswscanf(const wchar *s, const wchar *fmt, va_list ap)
 {
-    return crt_scan_string(s, 1, fmt, ap);
+    return crt_scan_string(s, (size_t)-1, 1, 0, fmt, ap);
 }
 
 CRTAPI int swscanf(const wchar *s, const wchar *fmt, ...)
 {
-    VA_WRAP(crt_scan_string(s, 1, fmt, ap));
+    VA_WRAP(crt_scan_string(s, (size_t)-1, 1, 0, fmt, ap));
 }
 
 /* Wide formats over narrow streams: the stream's bytes are the characters
  * (C locale). */
 CRTAPI int fwscanf(FILE *f, const wchar *fmt, ...)
 {
-    VA_WRAP(crt_scan_file(f, fmt, 1, ap));
+    VA_WRAP(crt_scan_file(f, fmt, 1, 0, ap));
 }
 
 CRTAPI int wscanf(const wchar *fmt, ...)
 {
-    VA_WRAP(crt_scan_file(&_iob[0], fmt, 1, ap));
+    VA_WRAP(crt_scan_file(&_iob[0], fmt, 1, 0, ap));
 }
