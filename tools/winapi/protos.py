@@ -63,7 +63,7 @@ EXACT = {
     'DLL_DIRECTORY_COOKIE': 'ptr', 'PSID': 'ptr', 'PACL': 'ptr', 'SC_LOCK': 'ptr', 'HCRYPTPROV': 'uintptr',
     'HCRYPTKEY': 'uintptr', 'HCRYPTHASH': 'uintptr', 'FILE': 'struct', 'GUID': 'struct',
     'LUID': 'int64', 'FILETIME': 'uint64', 'COORD': 'uint', 'SMALL_RECT': 'uint64',
-    'EXCEPTION_DISPOSITION': 'int', 'PTP_CALLBACK_INSTANCE': 'ptr',
+    'EXCEPTION_DISPOSITION': 'int', 'PTP_CALLBACK_INSTANCE': 'ptr', '_locale_t': 'ptr',
 }
 
 
