@@ -1,7 +1,7 @@
 /* Small arbitrary-precision unsigned integers, just enough for exact
  * binary<->decimal conversion of doubles (printf and strtod).  Words are
  * little-endian 32-bit; n is the count in use (no leading zero words). */
-#include "crt_internal.h"
+#include "crt.h"
 
 static void trim(struct big *b)
 {

@@ -92,6 +92,16 @@ CRTAPI int isdigit(int);
 CRTAPI int iswspace(wint);
 
 /* ---- formatted output ---- */
+/* The body of a variadic entry point over its va_list form. */
+#define VA_WRAP(call) \
+    va_list ap;       \
+    int r;            \
+    va_start(ap, fmt);\
+    r = call;         \
+    va_end(ap);       \
+    return r
+
+
 /* How the engine formats, where the runtimes differ.  0 is msvcrt.dll's
  * way; the UCRT's __stdio_common_* callers pick their options from the
  * caller's _CRT_INTERNAL_PRINTF_* bits (ucrtbase/stdio_common.c). */

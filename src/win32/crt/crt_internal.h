@@ -58,7 +58,6 @@ extern CRTDATA char **__argv;
 extern CRTDATA wchar **__wargv;
 void crt_time_init(void);
 void **crt_split_cmdline(const void *cmd, int wide, int *argc_out);
-void crt_ctype_init(void);
 
 /* ---- low-level I/O (fd layer) ---- */
 #define _O_RDONLY 0x0000
@@ -166,6 +165,8 @@ CRTAPI size_t fwrite(const void *, size_t, size_t, FILE *);
 CRTAPI int fputs(const char *, FILE *);
 
 /* ---- formatted I/O on streams ---- */
+int file_sink_run(FILE *f, const void *fmt, int wide_fmt, unsigned opts,
+                  va_list ap);
 int crt_scan_file(FILE *f, const void *fmt, int wide, unsigned opts, va_list ap);
 
 /* ---- signals ---- */

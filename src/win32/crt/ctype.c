@@ -1,6 +1,6 @@
 /* Character classification, "C" locale.  _ctype[0] is the entry for EOF;
  * _pctype points at _ctype + 1 so _pctype[c] works for c in -1..255. */
-#include "crt_internal.h"
+#include "crt.h"
 
 #define U 0x0001    /* _UPPER */
 #define L 0x0002    /* _LOWER */
@@ -12,54 +12,39 @@
 #define X 0x0080    /* _HEX */
 #define A 0x0100    /* _ALPHA */
 
-CRTDATA unsigned short _ctype[257];
-CRTDATA unsigned short *_pctype = _ctype + 1;
-static unsigned short wtab[256];
-CRTDATA unsigned short *_pwctype = wtab;
-CRTDATA int __mb_cur_max = 1;
-
-static unsigned short classify(int c)
-{
-    if (c >= 'A' && c <= 'Z')
-        return A | U | (c <= 'F' ? X : 0);
-    if (c >= 'a' && c <= 'z')
-        return A | L | (c <= 'f' ? X : 0);
-    if (c >= '0' && c <= '9')
-        return D | X;
-    if (c == ' ')
-        return S | B;
-    if (c >= '\t' && c <= '\r')
-        return S | C;
-    if (c < 0x20 || c == 0x7F)
-        return C;
-    if (c < 0x7F)
-        return P;
-    return 0;
-}
+/* The class of byte c in the "C" locale, as a constant expression so
+ * the tables below need no start-up code (ntdll has none to run). */
+#define CLASS(c) \
+    ((c) >= 'A' && (c) <= 'Z' ? A | U | ((c) <= 'F' ? X : 0) : \
+     (c) >= 'a' && (c) <= 'z' ? A | L | ((c) <= 'f' ? X : 0) : \
+     (c) >= '0' && (c) <= '9' ? D | X : \
+     (c) == ' ' ? S | B : \
+     (c) >= '\t' && (c) <= '\r' ? S | C : \
+     (c) < 0x20 || (c) == 0x7F ? C : \
+     (c) < 0x7F ? P : 0)
 
 /* Latin-1 for the wide table: what Unicode says about U+0080..U+00FF. */
-static unsigned short classify_wide(int c)
-{
-    if (c < 0x80)
-        return classify(c);
-    if (c < 0xA0)
-        return C;
-    if (c == 0xA0)
-        return S | B;
-    if (c == 0xAA || c == 0xB5 || c == 0xBA)
-        return A | L;
-    if (c == 0xD7 || c == 0xF7 || c < 0xC0)
-        return P;
-    return A | (c < 0xDF ? U : L);
-}
+#define WCLASS(c) \
+    ((c) < 0x80 ? CLASS(c) : \
+     (c) < 0xA0 ? C : \
+     (c) == 0xA0 ? S | B : \
+     (c) == 0xAA || (c) == 0xB5 || (c) == 0xBA ? A | L : \
+     (c) == 0xD7 || (c) == 0xF7 || (c) < 0xC0 ? P : \
+     A | ((c) < 0xDF ? U : L))
 
-void crt_ctype_init(void)
-{
-    for (int c = 0; c < 256; c++) {
-        _ctype[c + 1] = classify(c);
-        wtab[c] = classify_wide(c);
-    }
-}
+#define ROW(F, b) F(b), F(b + 1), F(b + 2), F(b + 3), F(b + 4), F(b + 5), \
+    F(b + 6), F(b + 7), F(b + 8), F(b + 9), F(b + 10), F(b + 11), F(b + 12), \
+    F(b + 13), F(b + 14), F(b + 15)
+#define TABLE(F) ROW(F, 0x00), ROW(F, 0x10), ROW(F, 0x20), ROW(F, 0x30), \
+    ROW(F, 0x40), ROW(F, 0x50), ROW(F, 0x60), ROW(F, 0x70), ROW(F, 0x80), \
+    ROW(F, 0x90), ROW(F, 0xA0), ROW(F, 0xB0), ROW(F, 0xC0), ROW(F, 0xD0), \
+    ROW(F, 0xE0), ROW(F, 0xF0)
+
+CRTDATA unsigned short _ctype[257] = { 0, TABLE(CLASS) };
+CRTDATA unsigned short *_pctype = _ctype + 1;
+static unsigned short wtab[256] = { TABLE(WCLASS) };
+CRTDATA unsigned short *_pwctype = wtab;
+CRTDATA int __mb_cur_max = 1;
 
 CRTAPI unsigned short *__pctype_func(void) { return _pctype; }
 CRTAPI unsigned short *__pwctype_func(void) { return _pwctype; }

@@ -2,7 +2,7 @@
  * rational, so its decimal expansion is finite (at most 767 significant
  * digits); we produce all of it with big-integer arithmetic and round
  * the digit string afterwards, which makes printf correctly rounded. */
-#include "crt_internal.h"
+#include "crt.h"
 #include "fmt_decimal.h"
 
 /* Removes and returns the bits of b at and above bit k (b < 10 * 2^k). */

@@ -4,7 +4,7 @@
  * (the x86 default NaN), shaped by the precision like digits.  The UCRT's
  * (FMTO_* options): two-digit exponents, "inf", "nan", "nan(snan)",
  * "-nan(ind)", and exact ties rounded to even. */
-#include "crt_internal.h"
+#include "crt.h"
 #include "fmt_decimal.h"
 
 struct out {

@@ -6,7 +6,6 @@
 static void process_attach(void)
 {
     crt_lock_init();
-    crt_ctype_init();
     crt_time_init();
     crt_args_init();
     crt_env_init();

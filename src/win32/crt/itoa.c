@@ -1,6 +1,6 @@
 /* Integer to string: _itoa, _ltoa, _ultoa, _i64toa, _ui64toa and wide
  * forms.  A negative value gets a '-' only in base 10 (documented). */
-#include "crt_internal.h"
+#include "crt.h"
 
 static void u64_to(uint64_t v, int neg, void *buf, int radix, int w)
 {

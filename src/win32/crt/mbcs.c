@@ -1,7 +1,15 @@
 /* Multibyte <-> wide conversion in the "C" locale, where msvcrt maps each
  * byte to the code unit of the same value (MB_CUR_MAX is 1) and a wide
  * character above U+00FF has no multibyte form (EILSEQ). */
-#include "crt_internal.h"
+#include "crt.h"
+
+int crt_wide_to_narrow(char *dst, wchar c)
+{
+    if (c > 0xFF)
+        return -1;
+    *dst = (char)c;
+    return 1;
+}
 
 CRTAPI int mblen(const char *s, size_t n)
 {

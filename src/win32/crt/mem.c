@@ -1,6 +1,6 @@
 /* mem* functions.  Loops here must not be turned back into calls to
  * memcpy/memset by the optimiser, hence the attribute. */
-#include "crt_internal.h"
+#include "crt.h"
 
 #define NO_LIBCALL __attribute__((optimize("no-tree-loop-distribute-patterns")))
 

@@ -9,7 +9,7 @@
  * narrow.  %n is ignored by msvcrt (its argument is consumed, nothing
  * stored); the UCRT refuses it as an invalid parameter unless
  * _set_printf_count_output turned it on (FMTO_NO_N, FMTO_COUNT_N). */
-#include "crt_internal.h"
+#include "crt.h"
 
 #define LEN_NONE 0
 #define LEN_HH 1

@@ -1,7 +1,7 @@
 /* qsort (quicksort, median of three, recursing into the smaller half so
  * the stack stays O(log n); insertion sort for short runs), bsearch,
  * _lfind and _lsearch. */
-#include "crt_internal.h"
+#include "crt.h"
 
 typedef int (*cmp_fn)(const void *, const void *);
 

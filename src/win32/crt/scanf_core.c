@@ -3,7 +3,7 @@
  * '*' suppression, widths and length modifiers (hh h l ll L I I32 I64 z j
  * t w).  Like printf, %c/%s/%[ are narrow in a narrow format and wide in
  * a wide one; l/w force wide, h forces narrow, C/S swap. */
-#include "crt_internal.h"
+#include "crt.h"
 
 #define LEN_NONE 0
 #define LEN_HH 1

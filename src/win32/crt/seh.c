@@ -7,7 +7,13 @@
  * termination handler); otherwise HandlerAddress is the filter (or the
  * constant 1, EXCEPTION_EXECUTE_HANDLER) and JumpTarget the __except body.
  * Nested scopes are listed innermost first. */
-#include "crt_internal.h"
+#include "crt.h"
+
+typedef unsigned long DWORD;
+
+/* ntdll's (ntdll builds this file too, hence no dllimport). */
+void RtlUnwindEx(void *target_frame, void *target_ip, void *rec,
+                 void *retval, void *ctx, void *history);
 
 #define EXCEPTION_UNWINDING 0x2
 #define EXCEPTION_EXIT_UNWIND 0x4

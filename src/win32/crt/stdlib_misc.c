@@ -1,16 +1,5 @@
-/* rand/srand (msvcrt's documented LCG, per-thread seed), abs/div and bit
- * rotations. */
-#include "crt_internal.h"
-
-CRTAPI void srand(unsigned seed) { crt_thread_data()->rand_seed = seed; }
-
-CRTAPI int rand(void)
-{
-    struct crt_thread *t = crt_thread_data();
-
-    t->rand_seed = t->rand_seed * 214013 + 2531011;
-    return (t->rand_seed >> 16) & 0x7FFF;
-}
+/* abs/div, bit rotations and byte swaps. */
+#include "crt.h"
 
 CRTAPI int abs(int v) { return v < 0 ? -v : v; }
 CRTAPI long labs(long v) { return v < 0 ? -v : v; }
@@ -66,5 +55,3 @@ CRTAPI unsigned long long _byteswap_uint64(unsigned long long v)
 {
     return __builtin_bswap64(v);
 }
-
-CRTAPI void _sleep(unsigned long ms) { Sleep(ms); }

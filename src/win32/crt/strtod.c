@@ -4,7 +4,7 @@
  * quotient q has exactly 64 bits; q, the remainder (sticky) and s give
  * the double.  msvcrt.dll's strtod reads decimal only: no hex, INF or
  * NAN (those came with the UCRT). */
-#include "crt_internal.h"
+#include "crt.h"
 
 #define MAX_SIG 800
 

@@ -1,6 +1,6 @@
 /* String to integer: strtol/strtoul/_strtoi64/_strtoui64, their wide
  * forms, and atoi & co.  One parser serves both widths. */
-#include "crt_internal.h"
+#include "crt.h"
 
 struct int_parse {
     uint64_t mag;       /* magnitude, saturated at UINT64_MAX */

@@ -1,7 +1,7 @@
-/* Wide character classification and case mapping.  Code units up to
- * U+00FF use the table; above that we know Greek and Cyrillic case pairs
- * and otherwise treat letters-range code units as alphabetic. */
-#include "crt_internal.h"
+/* Wide character classification.  Code units up to U+00FF use the
+ * table; above that, letters-range code units count as alphabetic.  Case
+ * mapping: wcase.c. */
+#include "crt.h"
 
 extern unsigned short *_pwctype;
 
@@ -39,33 +39,3 @@ WCTYPE_FN(iswgraph, 0x194)
 WCTYPE_FN(iswcntrl, 0x20)
 CRTAPI int iswblank(wint c) { return c == 0x20 || c == 0x09 || c == 0xA0 || c == 0x3000; }
 CRTAPI int iswascii(wint c) { return c < 0x80; }
-
-CRTAPI wint towupper(wint c)
-{
-    if ((c >= 'a' && c <= 'z') || (c >= 0xE0 && c <= 0xFE && c != 0xF7))
-        return c - 0x20;
-    if (c == 0xFF)
-        return 0x178;
-    if (c >= 0x100 && c < 0x180 && (c & 1) && c != 0x131)
-        return c - 1;
-    if ((c >= 0x3B1 && c <= 0x3C9 && c != 0x3C2) || (c >= 0x430 && c <= 0x44F))
-        return c - 0x20;
-    if (c >= 0x450 && c <= 0x45F)
-        return c - 0x50;
-    return c;
-}
-
-CRTAPI wint towlower(wint c)
-{
-    if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7))
-        return c + 0x20;
-    if (c == 0x178)
-        return 0xFF;
-    if (c >= 0x100 && c < 0x180 && !(c & 1) && c != 0x130)
-        return c + 1;
-    if ((c >= 0x391 && c <= 0x3A9 && c != 0x3A2) || (c >= 0x410 && c <= 0x42F))
-        return c + 0x20;
-    if (c >= 0x400 && c <= 0x40F)
-        return c + 0x50;
-    return c;
-}

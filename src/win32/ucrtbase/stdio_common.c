@@ -2,6 +2,7 @@
  * sprintf, snprintf... inline over these __stdio_common_* functions and
  * pass their rules as option bits (<corecrt_stdio_config.h>); the locale
  * argument is unused (only the "C" locale exists here). */
+#include "crt/crt_internal.h"
 #include "crt/printf_sink.h"
 
 #define PRINTF_LEGACY_VSPRINTF_NULL_TERMINATION 0x01ULL

@@ -1,5 +1,6 @@
-/* Sources for the scanf engine: strings (narrow or wide) and streams. */
-#include "crt_internal.h"
+/* The scanf engine's string source (narrow or wide, bounded or up to
+ * the terminator). */
+#include "crt.h"
 
 static int str_get(struct scan_in *in)
 {
@@ -26,16 +27,6 @@ static void str_unget(struct scan_in *in, int c)
         in->s--;
 }
 
-static int file_get(struct scan_in *in)
-{
-    return crt_fgetc_locked(in->ctx);
-}
-
-static void file_unget(struct scan_in *in, int c)
-{
-    ungetc(c, in->ctx);
-}
-
 int crt_scan_string(const void *s, size_t n, int wide, unsigned opts,
                     const void *fmt, va_list ap)
 {
@@ -46,19 +37,4 @@ int crt_scan_string(const void *s, size_t n, int wide, unsigned opts,
         return EOF;
     }
     return scan_core(&in, fmt, wide, ap);
-}
-
-int crt_scan_file(FILE *f, const void *fmt, int wide, unsigned opts, va_list ap)
-{
-    struct scan_in in = { file_get, file_unget, f, NULL, NULL, 0, 0, 0, opts };
-    int r;
-
-    if (!f || !fmt) {
-        crt_set_errno(EINVAL);
-        return EOF;
-    }
-    crt_lock_file(f);
-    r = scan_core(&in, fmt, wide, ap);
-    crt_unlock_file(f);
-    return r;
 }

@@ -1,0 +1,28 @@
+/* msvcrt's scanf families over strings (ntdll exports them too). */
+#include "crt.h"
+
+CRTAPI int vsscanf(const char *s, const char *fmt, va_list ap)
+{
+    return crt_scan_string(s, (size_t)-1, 0, 0, fmt, ap);
+}
+
+CRTAPI int sscanf(const char *s, const char *fmt, ...)
+{
+    VA_WRAP(crt_scan_string(s, (size_t)-1, 0, 0, fmt, ap));
+}
+
+/* _snscanf reads at most n characters. */
+CRTAPI int _snscanf(const char *s, size_t n, const char *fmt, ...)
+{
+    VA_WRAP(crt_scan_string(s, n, 0, 0, fmt, ap));
+}
+
+CRTAPI int vswscanf(const wchar *s, const wchar *fmt, va_list ap)
+{
+    return crt_scan_string(s, (size_t)-1, 1, 0, fmt, ap);
+}
+
+CRTAPI int swscanf(const wchar *s, const wchar *fmt, ...)
+{
+    VA_WRAP(crt_scan_string(s, (size_t)-1, 1, 0, fmt, ap));
+}
