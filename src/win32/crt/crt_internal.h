@@ -16,6 +16,7 @@ struct crt_thread {
     wchar *wcstok_next;
     char strerror_buf[96];
     char time_buf[32];
+    wchar wtime_buf[32];
     int tm_buf[9];
     void *thread_handle;    /* _beginthread's: _endthread closes it */
     void *invalid_handler;  /* ucrtbase: the thread's invalid parameter handler */
@@ -46,6 +47,7 @@ extern CRTDATA char *_acmdln;
 extern CRTDATA wchar *_wcmdln;
 extern CRTDATA int _fmode;
 extern CRTDATA char **_environ;
+CRTAPI char *getenv(const char *);
 extern CRTDATA char **__initenv;
 extern CRTDATA wchar **__winitenv;
 extern CRTDATA wchar **_wenviron;
@@ -168,6 +170,24 @@ CRTAPI int fputs(const char *, FILE *);
 int file_sink_run(FILE *f, const void *fmt, int wide_fmt, unsigned opts,
                   va_list ap);
 int crt_scan_file(FILE *f, const void *fmt, int wide, unsigned opts, va_list ap);
+
+/* ---- time ---- */
+struct crt_tm {     /* struct tm */
+    int tm_sec, tm_min, tm_hour, tm_mday, tm_mon, tm_year, tm_wday, tm_yday,
+        tm_isdst;
+};
+#define CRT_MAX_TIME64 32535215999LL        /* 3000-12-31 23:59:59 UTC */
+long long crt_now_100ns(void);
+int crt_days_in_month(int year, int mon);
+int crt_weekday(int year, int mon, int mday);
+long long crt_tm_to_seconds(const struct crt_tm *tm);   /* fields normalised */
+void crt_seconds_to_tm(long long secs, struct crt_tm *tm);
+void crt_tz_ensure(void);
+int crt_is_dst(long long local, int year);
+int crt_localtime(long long t, struct crt_tm *tm);      /* 0 or EINVAL */
+extern CRTDATA long _timezone, _dstbias;
+extern CRTDATA int _daylight;
+extern CRTDATA char *_tzname[2];
 
 /* ---- signals ---- */
 int crt_signal_filter(unsigned long code, void *pointers);

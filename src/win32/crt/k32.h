@@ -154,6 +154,7 @@ K32 BOOL SetCurrentDirectoryW(const WCHAR *);
 K32 DWORD GetFullPathNameA(const char *, DWORD, char *, char **);
 K32 DWORD GetFullPathNameW(const WCHAR *, DWORD, WCHAR *, WCHAR **);
 K32 DWORD GetLogicalDrives(void);
+K32 BOOL SetFileTime(HANDLE, const FILETIME *, const FILETIME *, const FILETIME *);
 
 /* ntdll */
 K32 void RtlUnwindEx(void *target_frame, void *target_ip, void *rec,
