@@ -15,11 +15,13 @@ struct crt_thread {
     char *strtok_next;
     wchar *wcstok_next;
     char strerror_buf[96];
+    wchar wstrerror_buf[96];
     char time_buf[32];
     wchar wtime_buf[32];
     int tm_buf[9];
     void *thread_handle;    /* _beginthread's: _endthread closes it */
     void *invalid_handler;  /* ucrtbase: the thread's invalid parameter handler */
+    int per_thread_locale;  /* _configthreadlocale */
 };
 struct crt_thread *crt_thread_data(void);
 void crt_thread_detach(void);
@@ -27,6 +29,7 @@ void crt_dosmaperr(unsigned long winerr);   /* sets errno and _doserrno */
 
 /* ---- locks ---- */
 #define LOCK_EXIT 8
+#define LOCK_LOCALE 12
 #define LOCK_ENV 7
 #define LOCK_HEAP 4
 #define LOCK_IOB 1
@@ -48,6 +51,8 @@ extern CRTDATA wchar *_wcmdln;
 extern CRTDATA int _fmode;
 extern CRTDATA char **_environ;
 CRTAPI char *getenv(const char *);
+CRTAPI wchar *_wgetenv(const wchar *);
+CRTAPI char *setlocale(int, const char *);
 extern CRTDATA char **__initenv;
 extern CRTDATA wchar **__winitenv;
 extern CRTDATA wchar **_wenviron;
@@ -94,6 +99,7 @@ struct fdinfo {
 void crt_fd_init(void);
 struct fdinfo *crt_fd(int fd);   /* NULL (errno EBADF) if not open */
 int crt_fd_alloc(HANDLE h, int flags);
+int crt_umask(void);          /* _umask's bits */
 struct fdinfo *crt_fd_slot(int fd);
 CRTAPI int _write(int, const void *, unsigned int);
 CRTAPI int _read(int, void *, unsigned int);
@@ -165,6 +171,7 @@ CRTAPI int fgetc(FILE *);
 CRTAPI int ungetc(int, FILE *);
 CRTAPI size_t fwrite(const void *, size_t, size_t, FILE *);
 CRTAPI int fputs(const char *, FILE *);
+CRTAPI FILE *_wfopen(const wchar *, const wchar *);
 
 /* ---- formatted I/O on streams ---- */
 int file_sink_run(FILE *f, const void *fmt, int wide_fmt, unsigned opts,

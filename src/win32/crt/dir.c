@@ -280,3 +280,46 @@ CRTAPI int _wchmod(const wchar *p, int mode)
     }
     return win_ok(SetFileAttributesW(p, chmod_attrs(attrs, mode)));
 }
+
+/* _fullpath: the absolute form of rel (GetFullPathName) in buf, or in a
+ * malloc'd block when buf is NULL; ERANGE when it does not fit.  An empty
+ * or NULL rel gives the current directory. */
+static void *full_path(void *buf, const void *rel, size_t max, int w)
+{
+    DWORD need, n;
+    int alloc = !buf;
+
+    if (!rel || !(w ? *(const wchar *)rel : *(const char *)rel))
+        return w ? (void *)_wgetcwd(buf, (int)max) : (void *)_getcwd(buf, (int)max);
+    need = w ? GetFullPathNameW(rel, 0, NULL, NULL) : GetFullPathNameA(rel, 0, NULL, NULL);
+    if (!need) {
+        crt_dosmaperr(GetLastError());
+        return NULL;
+    }
+    if (alloc) {
+        max = need > max ? need : max;
+        if (!(buf = malloc(max * (w ? 2 : 1)))) {
+            crt_set_errno(ENOMEM);
+            return NULL;
+        }
+    }
+    n = w ? GetFullPathNameW(rel, (DWORD)max, buf, NULL)
+          : GetFullPathNameA(rel, (DWORD)max, buf, NULL);
+    if (!n || n >= max) {
+        if (alloc)
+            free(buf);
+        crt_set_errno(n ? ERANGE : EINVAL);
+        return NULL;
+    }
+    return buf;
+}
+
+CRTAPI char *_fullpath(char *buf, const char *rel, size_t max)
+{
+    return full_path(buf, rel, buf ? max : (max ? max : 260), 0);
+}
+
+CRTAPI wchar *_wfullpath(wchar *buf, const wchar *rel, size_t max)
+{
+    return full_path(buf, rel, buf ? max : (max ? max : 260), 1);
+}

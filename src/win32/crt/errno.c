@@ -75,23 +75,14 @@ CRTAPI char *strerror(int e)
     return buf;
 }
 
+static void prefixed(char *out, size_t cap, const char *prefix, int e);
+
 /* _strerror(s): "s: message\n", or just "message\n" when s is NULL. */
 CRTAPI char *_strerror(const char *s)
 {
     char *buf = crt_thread_data()->strerror_buf;
-    size_t cap = sizeof(crt_thread_data()->strerror_buf), n = 0;
-    const char *m = errmsg(crt_thread_data()->err);
 
-    if (s && *s) {
-        for (; *s && n < cap - 40; s++)
-            buf[n++] = *s;
-        buf[n++] = ':';
-        buf[n++] = ' ';
-    }
-    for (; *m && n < cap - 2; m++)
-        buf[n++] = *m;
-    buf[n++] = '\n';
-    buf[n] = 0;
+    prefixed(buf, sizeof(crt_thread_data()->strerror_buf), s, crt_thread_data()->err);
     return buf;
 }
 
@@ -138,3 +129,95 @@ void crt_dosmaperr(unsigned long winerr)
 }
 
 CRTAPI void _dosmaperr(unsigned long winerr) { crt_dosmaperr(winerr); }
+
+/* ---- bounded and wide forms ---- */
+
+/* Copies as much of s as fits, terminated; 0, or EINVAL with no buffer. */
+static int copy_msg(void *buf, size_t n, const char *s, int wide)
+{
+    size_t i = 0;
+
+    if (!buf || !n) {
+        crt_invalid_parameter();
+        crt_set_errno(EINVAL);
+        return EINVAL;
+    }
+    for (; s[i] && i < n - 1; i++)
+        if (wide)
+            ((wchar *)buf)[i] = (unsigned char)s[i];
+        else
+            ((char *)buf)[i] = s[i];
+    if (wide)
+        ((wchar *)buf)[i] = 0;
+    else
+        ((char *)buf)[i] = 0;
+    return 0;
+}
+
+/* "prefix: message\n", or "message\n" without a prefix (_strerror's). */
+static void prefixed(char *out, size_t cap, const char *prefix, int e)
+{
+    size_t n = 0;
+    const char *m = errmsg(e);
+
+    if (prefix && *prefix) {
+        for (; *prefix && n < cap - 40; prefix++)
+            out[n++] = *prefix;
+        out[n++] = ':';
+        out[n++] = ' ';
+    }
+    for (; *m && n < cap - 2; m++)
+        out[n++] = *m;
+    out[n++] = '\n';
+    out[n] = 0;
+}
+
+CRTAPI int strerror_s(char *buf, size_t n, int e) { return copy_msg(buf, n, errmsg(e), 0); }
+CRTAPI int _wcserror_s(wchar *buf, size_t n, int e) { return copy_msg(buf, n, errmsg(e), 1); }
+
+CRTAPI int _strerror_s(char *buf, size_t n, const char *prefix)
+{
+    char tmp[400];
+
+    prefixed(tmp, sizeof(tmp), prefix, crt_thread_data()->err);
+    return copy_msg(buf, n, tmp, 0);
+}
+
+CRTAPI int __wcserror_s(wchar *buf, size_t n, const wchar *prefix)
+{
+    char tmp[400], p[300];
+    size_t i = 0;
+
+    for (; prefix && prefix[i] && i < sizeof(p) - 1; i++)
+        p[i] = prefix[i] < 0x80 ? (char)prefix[i] : '?';
+    p[i] = 0;
+    prefixed(tmp, sizeof(tmp), prefix ? p : NULL, crt_thread_data()->err);
+    return copy_msg(buf, n, tmp, 1);
+}
+
+CRTAPI wchar *_wcserror(int e)
+{
+    wchar *b = (wchar *)crt_thread_data()->wstrerror_buf;
+
+    _wcserror_s(b, 96, e);
+    return b;
+}
+
+CRTAPI wchar *__wcserror(const wchar *prefix)
+{
+    wchar *b = (wchar *)crt_thread_data()->wstrerror_buf;
+
+    __wcserror_s(b, 96, prefix);
+    return b;
+}
+
+CRTAPI void _wperror(const wchar *prefix)
+{
+    char p[300];
+    size_t i = 0;
+
+    for (; prefix && prefix[i] && i < sizeof(p) - 1; i++)
+        p[i] = prefix[i] < 0x80 ? (char)prefix[i] : '?';
+    p[i] = 0;
+    perror(prefix ? p : NULL);
+}

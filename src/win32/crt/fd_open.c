@@ -6,6 +6,7 @@
 #define _SH_DENYWR 0x20
 #define _SH_DENYRD 0x30
 #define _SH_DENYNO 0x40
+#define _SH_SECURE 0x80
 #define FILE_FLAG_DELETE_ON_CLOSE 0x04000000UL
 
 struct open_args {
@@ -24,6 +25,8 @@ static int decode(int oflag, int shflag, int pmode, struct open_args *a)
     case _SH_DENYRW: a->share = 0; break;
     case _SH_DENYWR: a->share = FILE_SHARE_READ; break;
     case _SH_DENYRD: a->share = FILE_SHARE_WRITE; break;
+    /* fopen_s: others may read a file opened only for reading */
+    case _SH_SECURE: a->share = (oflag & 3) == _O_RDONLY ? FILE_SHARE_READ : 0; break;
     default: a->share = FILE_SHARE_READ | FILE_SHARE_WRITE; break;
     }
     if ((oflag & (_O_CREAT | _O_EXCL)) == (_O_CREAT | _O_EXCL))
@@ -37,7 +40,7 @@ static int decode(int oflag, int shflag, int pmode, struct open_args *a)
     else
         a->disposition = OPEN_EXISTING;
     a->attrs = FILE_ATTRIBUTE_NORMAL;
-    if ((oflag & _O_CREAT) && !(pmode & _S_IWRITE))
+    if ((oflag & _O_CREAT) && !(pmode & ~crt_umask() & _S_IWRITE))
         a->attrs = FILE_ATTRIBUTE_READONLY;
     if (oflag & _O_TEMPORARY) {
         a->attrs |= FILE_FLAG_DELETE_ON_CLOSE;

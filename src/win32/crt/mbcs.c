@@ -135,3 +135,86 @@ CRTAPI size_t wcsrtombs(char *dst, const wchar **src, size_t n, void *state)
     }
     return r;
 }
+
+/* ---- the _s forms ---- */
+
+/* mbstowcs_s: *ret gets the characters converted with the terminator;
+ * count _TRUNCATE ((size_t)-1) converts what fits (STRUNCATE). */
+CRTAPI int mbstowcs_s(size_t *ret, wchar *dst, size_t size, const char *src,
+                      size_t count)
+{
+    size_t n = src ? strlen(src) : 0, i;
+    int trunc = 0;
+
+    if (ret)
+        *ret = 0;
+    if ((!dst && size) || (dst && !size) || (!src && count)) {
+        if (dst && size)
+            dst[0] = 0;
+        crt_invalid_parameter();
+        crt_set_errno(EINVAL);
+        return EINVAL;
+    }
+    if (count < n)
+        n = count;
+    if (dst && n >= size) {
+        if (count != (size_t)-1) {
+            dst[0] = 0;
+            crt_invalid_parameter();
+            crt_set_errno(ERANGE);
+            return ERANGE;
+        }
+        n = size - 1;
+        trunc = 1;
+    }
+    for (i = 0; dst && i < n; i++)
+        dst[i] = (unsigned char)src[i];
+    if (dst)
+        dst[n] = 0;
+    if (ret)
+        *ret = n + 1;
+    return trunc ? 80 /* STRUNCATE */ : 0;
+}
+
+CRTAPI int wcstombs_s(size_t *ret, char *dst, size_t size, const wchar *src,
+                      size_t count)
+{
+    size_t n = 0;
+    int trunc = 0;
+    char c;
+
+    if (ret)
+        *ret = 0;
+    if ((!dst && size) || (dst && !size) || (!src && count)) {
+        if (dst && size)
+            dst[0] = 0;
+        crt_invalid_parameter();
+        crt_set_errno(EINVAL);
+        return EINVAL;
+    }
+    for (; src && src[n] && n < count; n++) {
+        if (crt_wide_to_narrow(&c, src[n]) < 0) {
+            if (dst)
+                dst[0] = 0;
+            crt_set_errno(EILSEQ);
+            return EILSEQ;
+        }
+        if (dst && n + 1 >= size) {
+            if (count != (size_t)-1) {
+                dst[0] = 0;
+                crt_invalid_parameter();
+                crt_set_errno(ERANGE);
+                return ERANGE;
+            }
+            trunc = 1;
+            break;
+        }
+        if (dst)
+            dst[n] = c;
+    }
+    if (dst)
+        dst[n] = 0;
+    if (ret)
+        *ret = n + 1;
+    return trunc ? 80 /* STRUNCATE */ : 0;
+}

@@ -85,3 +85,55 @@ NO_LIBCALL CRTAPI void _swab(char *s, char *d, int n)
         d[1] = t;
     }
 }
+
+/* ---- bounds-checked copies ---- */
+
+/* memcpy_s: count bytes into dst[0..size); a NULL source or a too small
+ * destination zeroes the destination (EINVAL, ERANGE). */
+CRTAPI int memcpy_s(void *dst, size_t size, const void *src, size_t count)
+{
+    if (!count)
+        return 0;
+    if (!dst)
+        goto invalid;
+    if (!src || size < count) {
+        memset(dst, 0, size);
+        crt_invalid_parameter();
+        crt_set_errno(src ? ERANGE : EINVAL);
+        return src ? ERANGE : EINVAL;
+    }
+    memcpy(dst, src, count);
+    return 0;
+invalid:
+    crt_invalid_parameter();
+    crt_set_errno(EINVAL);
+    return EINVAL;
+}
+
+CRTAPI int memmove_s(void *dst, size_t size, const void *src, size_t count)
+{
+    if (!count)
+        return 0;
+    if (!dst || !src || size < count) {
+        int e = dst && src ? ERANGE : EINVAL;
+        crt_invalid_parameter();
+        crt_set_errno(e);
+        return e;
+    }
+    memmove(dst, src, count);
+    return 0;
+}
+
+CRTAPI int wmemcpy_s(wchar *dst, size_t size, const wchar *src, size_t count)
+{
+    if (size > (size_t)-1 / 2)
+        size = (size_t)-1 / 2;
+    return memcpy_s(dst, size * 2, src, count > (size_t)-1 / 2 ? (size_t)-1 : count * 2);
+}
+
+CRTAPI int wmemmove_s(wchar *dst, size_t size, const wchar *src, size_t count)
+{
+    if (size > (size_t)-1 / 2)
+        size = (size_t)-1 / 2;
+    return memmove_s(dst, size * 2, src, count > (size_t)-1 / 2 ? (size_t)-1 : count * 2);
+}

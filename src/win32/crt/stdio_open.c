@@ -2,6 +2,7 @@
 #include "crt_internal.h"
 
 #define _SH_DENYNO 0x40
+#define _SH_SECURE 0x80
 CRTAPI int _sopen(const char *, int, int, ...);
 CRTAPI int _wsopen(const wchar *, int, int, ...);
 
@@ -47,22 +48,28 @@ static FILE *stream_on_fd(int fd, int sflag)
     return f;
 }
 
+/* Modes are ASCII; a wide one is narrowed so one parser serves both. */
+static int narrow_mode(const void *mode, int wide, char *m)
+{
+    size_t i;
+
+    for (i = 0; i < 15; i++) {
+        m[i] = wide ? (char)((const wchar *)mode)[i] : ((const char *)mode)[i];
+        if (!m[i])
+            return 0;
+    }
+    return -1;
+}
+
 static FILE *open_stream(const void *path, const void *mode, int wide,
                          int share)
 {
     int oflag, sflag, fd;
     char m[16];
-    size_t i;
     FILE *f;
 
-    /* Modes are ASCII; narrow a wide one so one parser serves both. */
-    for (i = 0; i < sizeof(m) - 1; i++) {
-        m[i] = wide ? (char)((const wchar *)mode)[i] : ((const char *)mode)[i];
-        if (!m[i])
-            break;
-    }
-    m[i] = 0;
-    if (!path || crt_parse_mode(m, &oflag, &sflag) < 0) {
+    if (!path || !mode || narrow_mode(mode, wide, m) ||
+        crt_parse_mode(m, &oflag, &sflag) < 0) {
         crt_set_errno(EINVAL);
         return NULL;
     }
@@ -117,11 +124,11 @@ CRTAPI FILE *_fdopen(int fd, const char *mode)
 CRTAPI FILE *_wfdopen(int fd, const wchar *mode)
 {
     char m[16];
-    size_t i;
 
-    for (i = 0; i < sizeof(m) - 1 && mode[i]; i++)
-        m[i] = (char)mode[i];
-    m[i] = 0;
+    if (!mode || narrow_mode(mode, 1, m)) {
+        crt_set_errno(EINVAL);
+        return NULL;
+    }
     return _fdopen(fd, m);
 }
 
@@ -174,11 +181,14 @@ CRTAPI int _fcloseall(void)
     return crt_stream_foreach(close_if_user) ;
 }
 
-CRTAPI FILE *freopen(const char *path, const char *mode, FILE *f)
+/* Closes f and opens path on the same FILE (mode narrow or wide). */
+static FILE *reopen(const void *path, const void *mode, int wide, FILE *f)
 {
     int oflag, sflag, fd;
+    char m[16];
 
-    if (!f || !path || crt_parse_mode(mode, &oflag, &sflag) < 0) {
+    if (!f || !path || !mode || narrow_mode(mode, wide, m) ||
+        crt_parse_mode(m, &oflag, &sflag) < 0) {
         crt_set_errno(EINVAL);
         return NULL;
     }
@@ -186,7 +196,7 @@ CRTAPI FILE *freopen(const char *path, const char *mode, FILE *f)
     if (f->_flag & (_IOREAD | _IOWRT | _IORW))
         close_locked(f);
     f->_flag = _IOINUSE | (f->_flag & _IOLINE);
-    fd = _sopen(path, oflag, _SH_DENYNO, 0666);
+    fd = wide ? _wsopen(path, oflag, _SH_DENYNO, 0666) : _sopen(path, oflag, _SH_DENYNO, 0666);
     if (fd >= 0) {
         f->_file = fd;
         f->_flag |= sflag;
@@ -197,4 +207,50 @@ CRTAPI FILE *freopen(const char *path, const char *mode, FILE *f)
         return NULL;
     }
     return f;
+}
+
+CRTAPI FILE *freopen(const char *path, const char *mode, FILE *f)
+{
+    return reopen(path, mode, 0, f);
+}
+
+CRTAPI FILE *_wfreopen(const wchar *path, const wchar *mode, FILE *f)
+{
+    return reopen(path, mode, 1, f);
+}
+
+/* ---- the _s forms: *pf gets the stream, the result is errno's value;
+ * fopen_s opens without sharing (readers share a file opened for reading) ---- */
+
+static int result_of(FILE **pf, FILE *f)
+{
+    *pf = f;
+    return f ? 0 : crt_thread_data()->err;
+}
+
+static int bad_out(void)
+{
+    crt_invalid_parameter();
+    crt_set_errno(EINVAL);
+    return EINVAL;
+}
+
+CRTAPI int fopen_s(FILE **pf, const char *path, const char *mode)
+{
+    return pf ? result_of(pf, open_stream(path, mode, 0, _SH_SECURE)) : bad_out();
+}
+
+CRTAPI int _wfopen_s(FILE **pf, const wchar *path, const wchar *mode)
+{
+    return pf ? result_of(pf, open_stream(path, mode, 1, _SH_SECURE)) : bad_out();
+}
+
+CRTAPI int freopen_s(FILE **pf, const char *path, const char *mode, FILE *f)
+{
+    return pf ? result_of(pf, reopen(path, mode, 0, f)) : bad_out();
+}
+
+CRTAPI int _wfreopen_s(FILE **pf, const wchar *path, const wchar *mode, FILE *f)
+{
+    return pf ? result_of(pf, reopen(path, mode, 1, f)) : bad_out();
 }

@@ -13,7 +13,6 @@
 #define ARGV_EXPANDED 2
 
 static int app_type;
-static int new_mode;
 
 /* Wildcard expansion (_crt_argv_expanded_arguments) is not done yet: the
  * arguments are passed as written, as with unexpanded arguments. */
@@ -76,20 +75,3 @@ CRTAPI wchar *_get_wide_winmain_command_line(void)
 /* _crt_app_type: 0 unknown, 1 console, 2 GUI. */
 CRTAPI void _set_app_type(int type) { app_type = type; }
 CRTAPI int _query_app_type(void) { return app_type; }
-
-/* The new mode: whether malloc calls the new handler when it fails. */
-CRTAPI int _set_new_mode(int mode)
-{
-    int old;
-
-    if (mode != 0 && mode != 1) {
-        crt_invalid_parameter();
-        crt_set_errno(EINVAL);
-        return -1;
-    }
-    old = new_mode;
-    new_mode = mode;
-    return old;
-}
-
-CRTAPI int _query_new_mode(void) { return new_mode; }
