@@ -22,6 +22,7 @@ struct crt_thread {
     void *thread_handle;    /* _beginthread's: _endthread closes it */
     void *invalid_handler;  /* ucrtbase: the thread's invalid parameter handler */
     int per_thread_locale;  /* _configthreadlocale */
+    void *terminate_handler;    /* ucrtbase: set_terminate */
 };
 struct crt_thread *crt_thread_data(void);
 void crt_thread_detach(void);

@@ -6,6 +6,8 @@
  * NAN (those came with the UCRT). */
 #include "crt.h"
 
+CRTAPI double scalbn(double, int);
+
 #define MAX_SIG 800
 
 struct dec_in {
@@ -23,50 +25,51 @@ static void pow10_mul(struct big *b, long e)
         big_mul_small(b, 10);
 }
 
-/* Rounds q (top bit 63 set) * 2^(-s) to a double. */
-static double assemble(uint64_t q, int sticky, int s, int neg, int *range)
-{
-    int e = 63 - s;             /* value in [2^e, 2^(e+1)) */
-    int drop = 11;
-    union { double f; uint64_t u; } r;
-    uint64_t m, half, rest;
+/* The target format: significand bits and the normal exponent range. */
+struct fp_fmt {
+    int mant, emin, emax;
+};
+static const struct fp_fmt target_double = { 53, -1022, 1023 };
+static const struct fp_fmt target_float = { 24, -126, 127 };
 
-    if (e < -1022)
-        drop += -1022 - e;
-    if (drop > 64) {
+/* Rounds q (top bit 63 set) * 2^(-s) to the format, half to even (the
+ * sticky bit says something non-zero lies below q); the result is a
+ * double holding exactly that value, or +-0 / +-inf with *range set. */
+static double assemble(uint64_t q, int sticky, int s, int neg, int *range,
+                       const struct fp_fmt *f)
+{
+    int e = 63 - s, drop = 64 - f->mant;
+    uint64_t m, half, rest;
+    double r;
+
+    if (e < f->emin)
+        drop += f->emin - e;
+    if (drop >= 64) {
         m = 0;
-        rest = 1;   /* far below half of the smallest subnormal */
-        half = 2;
+        rest = drop == 64 ? q : (q != 0);
+        half = drop == 64 ? 1ULL << 63 : 2;
     } else {
-        m = drop == 64 ? 0 : q >> drop;
-        rest = drop == 64 ? q : q & ((1ULL << drop) - 1);
+        m = q >> drop;
+        rest = q & ((1ULL << drop) - 1);
         half = 1ULL << (drop - 1);
     }
     if (rest > half || (rest == half && (sticky || (m & 1))))
         m++;
-    if (e < -1022) {
-        /* subnormal; a carry into bit 52 makes it the smallest normal */
-        r.u = m;
-        if (!m)
-            *range = 1;
-    } else {
-        if (m >> 53) {
-            m >>= 1;
-            e++;
-        }
-        if (e > 1023) {
-            *range = 1;
-            r.u = 0x7FF0000000000000ULL;
-        } else {
-            r.u = (uint64_t)(e + 1023) << 52 | (m & ((1ULL << 52) - 1));
-        }
+    if (!m) {
+        *range = 1;
+        return neg ? -0.0 : 0.0;
     }
-    if (neg)
-        r.u |= 1ULL << 63;
-    return r.f;
+    if (m >> f->mant)
+        m >>= 1, drop++;
+    if (63 - __builtin_clzll(m) + drop - s > f->emax) {
+        *range = 1;
+        return neg ? -__builtin_inf() : __builtin_inf();
+    }
+    r = scalbn((double)m, drop - s);
+    return neg ? -r : r;
 }
 
-static double convert(const struct dec_in *in, int *range)
+static double convert(const struct dec_in *in, int *range, const struct fp_fmt *f)
 {
     struct big num, den, t;
     long e10 = in->e - in->n;
@@ -77,7 +80,7 @@ static double convert(const struct dec_in *in, int *range)
         return in->neg ? -0.0 : 0.0;
     if (in->e > 310) {
         *range = 1;
-        return assemble(1ULL << 63, 0, -2000, in->neg, range);
+        return in->neg ? -__builtin_inf() : __builtin_inf();
     }
     if (in->e < -330) {
         *range = 1;
@@ -109,7 +112,7 @@ static double convert(const struct dec_in *in, int *range)
             q |= 1ULL << bit;
         }
     }
-    return assemble(q, !big_is_zero(&num), s, in->neg, range);
+    return assemble(q, !big_is_zero(&num), s, in->neg, range, f);
 }
 
 static unsigned at(const void *s, int w, size_t i)
@@ -136,9 +139,9 @@ static void add_digit(struct dec_in *in, unsigned c, int before_point)
         in->e++;
 }
 
-/* Parses [ws][sign]digits[.digits][(e|E|d|D)[sign]digits].  Returns the
- * index past the number, or 0 if there is none. */
-static size_t parse_dec(const void *s, int w, struct dec_in *in)
+/* Parses [ws][sign]digits[.digits][(e|E|d|D)[sign]digits] (no d or D in
+ * C99 mode).  Returns the index past the number, or 0 if there is none. */
+static size_t parse_dec(const void *s, int w, struct dec_in *in, int c99)
 {
     size_t i = 0, mark;
     int any = 0;
@@ -159,7 +162,7 @@ static size_t parse_dec(const void *s, int w, struct dec_in *in)
     if (in->n == MAX_SIG && in->d[MAX_SIG])
         in->n = MAX_SIG + 1;
     mark = i;
-    if ((at(s, w, i) | 0x20) == 'e' || (at(s, w, i) | 0x20) == 'd') {
+    if ((at(s, w, i) | 0x20) == 'e' || (!c99 && (at(s, w, i) | 0x20) == 'd')) {
         long ev = 0;
         int eneg = 0;
         i++;
@@ -175,21 +178,144 @@ static size_t parse_dec(const void *s, int w, struct dec_in *in)
     return i;
 }
 
-static double strtod_any(const void *s, int w, void **end)
-{
-    struct dec_in in;
-    size_t n = parse_dec(s, w, &in);
-    int range = 0;
-    double v;
+/* ---- the UCRT's C99 forms: hexadecimal, INF/INFINITY, NAN(...) ---- */
 
+static int lower_at(const void *s, int w, size_t i)
+{
+    unsigned c = at(s, w, i);
+
+    return c >= 'A' && c <= 'Z' ? (int)c + 32 : (int)c;
+}
+
+/* Whether the letters of word start at i, ignoring case. */
+static int word_at(const void *s, int w, size_t i, const char *word)
+{
+    for (; *word; word++, i++)
+        if (lower_at(s, w, i) != *word)
+            return 0;
+    return 1;
+}
+
+static int hex_value(unsigned c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    c |= 0x20;
+    return c >= 'a' && c <= 'f' ? (int)(c - 'a' + 10) : -1;
+}
+
+/* 0x hexdigits [. hexdigits] [p [sign] digits], from just after "0x";
+ * the value exactly as q * 2^-s with a sticky bit. */
+static size_t parse_hex(const void *s, int w, size_t i, double *out, int neg,
+                        int *range, const struct fp_fmt *f)
+{
+    uint64_t q = 0;
+    long e2 = 0, pe = 0;
+    int sticky = 0, any = 0, point = 0, d, pneg = 0;
+    size_t mark;
+
+    for (;; i++) {
+        if (at(s, w, i) == '.' && !point) {
+            point = 1;
+            continue;
+        }
+        if ((d = hex_value(at(s, w, i))) < 0)
+            break;
+        any = 1;
+        if (q >> 60)
+            sticky |= d != 0, e2 += point ? 0 : 4;
+        else
+            q = q << 4 | (uint64_t)d, e2 -= point ? 4 : 0;
+    }
+    if (!any)
+        return 0;
+    mark = i;
+    if (lower_at(s, w, i) == 'p') {
+        i++;
+        if (at(s, w, i) == '-' || at(s, w, i) == '+')
+            pneg = at(s, w, i++) == '-';
+        if (hex_value(at(s, w, i)) < 0 || at(s, w, i) > '9')
+            i = mark;
+        else
+            for (; at(s, w, i) >= '0' && at(s, w, i) <= '9'; i++)
+                if (pe < 100000)
+                    pe = pe * 10 + (at(s, w, i) - '0');
+    }
+    e2 += pneg ? -pe : pe;
+    if (!q) {
+        *out = neg ? -0.0 : 0.0;
+        return i;
+    }
+    d = __builtin_clzll(q);
+    *out = assemble(q << d, sticky, (int)(d - e2 > 100000 ? 100000 : d - e2 < -100000 ? -100000 : d - e2),
+                    neg, range, f);
+    return i;
+}
+
+/* After the sign: a hexadecimal number, an infinity or a NaN; returns
+ * the index past it, or 0 if it is none of those. */
+static size_t parse_c99(const void *s, int w, size_t i, int neg, double *out,
+                        int *range, const struct fp_fmt *f)
+{
+    union { uint64_t u; double d; } nan = { 0x7FF8000000000000ULL };
+
+    if (at(s, w, i) == '0' && lower_at(s, w, i + 1) == 'x')
+        return parse_hex(s, w, i + 2, out, neg, range, f);
+    if (word_at(s, w, i, "inf")) {
+        *out = neg ? -__builtin_inf() : __builtin_inf();
+        return i + (word_at(s, w, i, "infinity") ? 8 : 3);
+    }
+    if (!word_at(s, w, i, "nan"))
+        return 0;
+    i += 3;
+    if (at(s, w, i) == '(') {
+        size_t k = i + 1;
+        while (lower_at(s, w, k) == '_' || (lower_at(s, w, k) >= 'a' && lower_at(s, w, k) <= 'z') ||
+               (at(s, w, k) >= '0' && at(s, w, k) <= '9'))
+            k++;
+        if (at(s, w, k) == ')')
+            i = k + 1;
+    }
+    nan.u |= (uint64_t)neg << 63;
+    *out = nan.d;
+    return i;
+}
+
+#define MODE_C99 1
+#define MODE_FLOAT 2
+
+static double strtod_mode(const void *s, int w, void **end, int mode)
+{
+    const struct fp_fmt *f = mode & MODE_FLOAT ? &target_float : &target_double;
+    struct dec_in in;
+    size_t i = 0, n = 0;
+    int range = 0, neg = 0;
+    double v = 0.0;
+
+    if (mode & MODE_C99) {
+        while (w ? iswspace((wint)at(s, w, i)) : isspace((int)at(s, w, i)))
+            i++;
+        if (at(s, w, i) == '-' || at(s, w, i) == '+')
+            neg = at(s, w, i++) == '-';
+        n = parse_c99(s, w, i, neg, &v, &range, f);
+        if (!n && at(s, w, i) == '0' && lower_at(s, w, i + 1) == 'x')
+            n = i + 1;      /* "0x" without digits: the "0" */
+    }
+    if (!n) {
+        n = parse_dec(s, w, &in, mode & MODE_C99);
+        if (n)
+            v = convert(&in, &range, f);
+    }
     if (end)
         *end = (char *)s + n * (w ? 2 : 1);
-    if (!n)
-        return 0.0;
-    v = convert(&in, &range);
     if (range)
         crt_set_errno(ERANGE);
     return v;
+}
+
+static double strtod_any(const void *s, int w, void **end)
+{
+    return strtod_mode(s, w, end, 0);
 }
 
 double crt_strtod(const char *s, char **end, int *range_err)
@@ -212,7 +338,7 @@ CRTAPI double _wtof(const wchar *s) { return strtod_any(s, 1, NULL); }
 
 CRTAPI float strtof(const char *s, char **end)
 {
-    return (float)strtod_any(s, 0, (void **)end);
+    return (float)strtod_mode(s, 0, (void **)end, MODE_FLOAT);
 }
 
 CRTAPI int _atodbl(double *out, char *s)
@@ -220,3 +346,27 @@ CRTAPI int _atodbl(double *out, char *s)
     *out = strtod_any(s, 0, NULL);
     return 0;
 }
+
+/* The UCRT's: C99 syntax (hexadecimal, INF, NAN), no 'd' exponent. */
+CRTAPI double ucrt_strtod(const char *s, char **end)
+{
+    return strtod_mode(s, 0, (void **)end, MODE_C99);
+}
+
+CRTAPI double ucrt_wcstod(const wchar *s, wchar **end)
+{
+    return strtod_mode(s, 1, (void **)end, MODE_C99);
+}
+
+CRTAPI float ucrt_strtof(const char *s, char **end)
+{
+    return (float)strtod_mode(s, 0, (void **)end, MODE_C99 | MODE_FLOAT);
+}
+
+CRTAPI float ucrt_wcstof(const wchar *s, wchar **end)
+{
+    return (float)strtod_mode(s, 1, (void **)end, MODE_C99 | MODE_FLOAT);
+}
+
+CRTAPI double ucrt_atof(const char *s) { return strtod_mode(s, 0, NULL, MODE_C99); }
+CRTAPI double ucrt_wtof(const wchar *s) { return strtod_mode(s, 1, NULL, MODE_C99); }

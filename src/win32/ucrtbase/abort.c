@@ -45,3 +45,30 @@ CRTAPI __attribute__((noreturn)) void ucrt_wassert(const wchar *expr,
     crt_wassert_message(expr, file, line);
     ucrt_abort();
 }
+
+/* terminate(): the thread's terminate handler (set_terminate), then
+ * abort() if there is none or it returns. */
+typedef void (*terminate_fn)(void);
+
+CRTAPI terminate_fn set_terminate(terminate_fn fn)
+{
+    struct crt_thread *t = crt_thread_data();
+    terminate_fn old = (terminate_fn)t->terminate_handler;
+
+    t->terminate_handler = (void *)fn;
+    return old;
+}
+
+CRTAPI terminate_fn _get_terminate(void)
+{
+    return (terminate_fn)crt_thread_data()->terminate_handler;
+}
+
+CRTAPI __attribute__((noreturn)) void ucrt_terminate(void)
+{
+    terminate_fn fn = _get_terminate();
+
+    if (fn)
+        fn();
+    ucrt_abort();
+}

@@ -90,7 +90,7 @@ CRTAPI int __stdio_common_vfwprintf_s(u64 o, FILE *f, const wchar *fmt,
  * cut, terminated and its full length returned under
  * STANDARD_SNPRINTF_BEHAVIOR (C's snprintf), cut and left unterminated
  * with -1 under LEGACY_VSPRINTF_NULL_TERMINATION, else cut, terminated
- * and -2. */
+ * and -2 (-1 for an empty buffer). */
 static int mem_print(u64 o, void *buf, size_t n, const void *fmt, int wide,
                      va_list ap)
 {
@@ -117,10 +117,9 @@ static int mem_print(u64 o, void *buf, size_t n, const void *fmt, int wide,
             crt_terminate_at(buf, n - 1, wide);
         return total;
     }
-    if (o & PRINTF_LEGACY_VSPRINTF_NULL_TERMINATION)
+    if ((o & PRINTF_LEGACY_VSPRINTF_NULL_TERMINATION) || !n)
         return -1;
-    if (n)
-        crt_terminate_at(buf, n - 1, wide);
+    crt_terminate_at(buf, n - 1, wide);
     return -2;
 }
 
