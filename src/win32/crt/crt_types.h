@@ -8,6 +8,8 @@ typedef __PTRDIFF_TYPE__ ptrdiff_t;
 #ifndef NULL
 #define NULL ((void *)0)
 #endif
+#ifndef offsetof
 #define offsetof(t, m) __builtin_offsetof(t, m)
+#endif
 
 #endif

@@ -135,3 +135,119 @@ CRTAPI int _wputenv(const wchar *s)
     }
     return 0;
 }
+
+/* ---- the _s forms ---- */
+
+/* getenv_s: *len gets the value's size with its terminator (0 when the
+ * name is absent); the value is copied when it fits. */
+static int getenv_common(size_t *len, void *buf, size_t n, const void *name, int w)
+{
+    const void *v;
+    size_t need;
+
+    if (!len || !name || (!buf && n)) {
+        crt_invalid_parameter();
+        crt_set_errno(EINVAL);
+        return EINVAL;
+    }
+    v = w ? (const void *)_wgetenv(name) : (const void *)getenv(name);
+    if (buf && n)
+        w ? (void)(*(wchar *)buf = 0) : (void)(*(char *)buf = 0);
+    *len = 0;
+    if (!v)
+        return 0;
+    need = (w ? wcslen(v) : strlen(v)) + 1;
+    *len = need;
+    if (!buf)
+        return 0;
+    if (need > n) {
+        crt_invalid_parameter();
+        crt_set_errno(ERANGE);
+        return ERANGE;
+    }
+    memcpy(buf, v, need * (w ? 2 : 1));
+    return 0;
+}
+
+CRTAPI int getenv_s(size_t *len, char *buf, size_t n, const char *name)
+{
+    return getenv_common(len, buf, n, name, 0);
+}
+
+CRTAPI int _wgetenv_s(size_t *len, wchar *buf, size_t n, const wchar *name)
+{
+    return getenv_common(len, buf, n, name, 1);
+}
+
+/* _dupenv_s: a malloc'd copy of the value (NULL when absent). */
+static int dupenv_common(void **out, size_t *len, const void *name, int w)
+{
+    const void *v;
+    size_t bytes;
+
+    if (!out || !name) {
+        crt_invalid_parameter();
+        crt_set_errno(EINVAL);
+        return EINVAL;
+    }
+    *out = NULL;
+    if (len)
+        *len = 0;
+    v = w ? (const void *)_wgetenv(name) : (const void *)getenv(name);
+    if (!v)
+        return 0;
+    bytes = ((w ? wcslen(v) : strlen(v)) + 1) * (w ? 2 : 1);
+    if (!(*out = malloc(bytes))) {
+        crt_set_errno(ENOMEM);
+        return ENOMEM;
+    }
+    memcpy(*out, v, bytes);
+    if (len)
+        *len = bytes / (w ? 2 : 1);
+    return 0;
+}
+
+CRTAPI int _dupenv_s(char **out, size_t *len, const char *name)
+{
+    return dupenv_common((void **)out, len, name, 0);
+}
+
+CRTAPI int _wdupenv_s(wchar **out, size_t *len, const wchar *name)
+{
+    return dupenv_common((void **)out, len, name, 1);
+}
+
+/* _putenv_s(name, value): an empty value removes the variable. */
+static int putenv_s_common(const void *name, const void *value, int w)
+{
+    BOOL ok;
+
+    if (!name || !value || !(w ? *(const wchar *)name : *(const char *)name) ||
+        (w ? wcschr(name, '=') != NULL : strchr(name, '=') != NULL)) {
+        crt_invalid_parameter();
+        crt_set_errno(EINVAL);
+        return EINVAL;
+    }
+    _lock(LOCK_ENV);
+    if (w)
+        ok = SetEnvironmentVariableW(name, *(const wchar *)value ? value : NULL);
+    else
+        ok = SetEnvironmentVariableA(name, *(const char *)value ? value : NULL);
+    crt_env_init();
+    _unlock(LOCK_ENV);
+    if (!ok && (w ? *(const wchar *)value : *(const char *)value)) {
+        crt_dosmaperr(GetLastError());
+        return crt_thread_data()->err;
+    }
+    return 0;
+}
+
+CRTAPI int _putenv_s(const char *name, const char *value)
+{
+    return putenv_s_common(name, value, 0);
+}
+
+CRTAPI int _wputenv_s(const wchar *name, const wchar *value)
+{
+    return putenv_s_common(name, value, 1);
+}

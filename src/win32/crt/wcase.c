@@ -2,8 +2,9 @@
  * Simple (one to one) Unicode case mapping for the scripts Windows programs
  * meet most: ASCII, Latin-1, Latin Extended-A, Greek, Cyrillic and the
  * fullwidth Latin letters.  Windows uses the full NLS table; the characters
- * outside these blocks map to themselves here (a known gap).  One table
- * for the C runtime's towupper/towlower and ntdll's RtlUpcaseUnicodeChar.
+ * outside these blocks map to themselves here (a known gap).  ntdll's
+ * RtlUpcaseUnicodeChar and its towupper/towlower use it; msvcrt's and
+ * ucrtbase's towupper/towlower follow the "C" locale (wcase_c.c).
  */
 #include "crt.h"
 
@@ -20,7 +21,7 @@ static int latin_ext_a_upper_is_odd(wint c)
 	return (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
 }
 
-CRTAPI wint towupper(wint c)
+wint crt_unicode_toupper(wint c)
 {
 	if (c < 0x80)
 		return (c >= 'a' && c <= 'z') ? (wint)(c - 0x20) : c;
@@ -45,7 +46,7 @@ CRTAPI wint towupper(wint c)
 	return c;
 }
 
-CRTAPI wint towlower(wint c)
+wint crt_unicode_tolower(wint c)
 {
 	if (c < 0x80)
 		return (c >= 'A' && c <= 'Z') ? (wint)(c + 0x20) : c;

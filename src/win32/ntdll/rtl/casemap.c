@@ -1,20 +1,31 @@
 /*
  * Unicode case mapping: the table is the C runtime's (crt/wcase.c, which
- * ntdll compiles in), for the Rtl functions and ntdll's own use.
+ * ntdll compiles in), for the Rtl functions, ntdll's own use and its C
+ * library's towupper/towlower (and so _wcsicmp).
  */
 #include "rtl_private.h"
 
-wint_t towupper(wint_t c);
-wint_t towlower(wint_t c);
+wint_t crt_unicode_toupper(wint_t c);
+wint_t crt_unicode_tolower(wint_t c);
 
 WCHAR rtl_upcase(WCHAR c)
 {
-	return (WCHAR)towupper(c);
+	return (WCHAR)crt_unicode_toupper(c);
 }
 
 WCHAR rtl_downcase(WCHAR c)
 {
-	return (WCHAR)towlower(c);
+	return (WCHAR)crt_unicode_tolower(c);
+}
+
+RTLAPI wint_t towupper(wint_t c)
+{
+	return crt_unicode_toupper(c);
+}
+
+RTLAPI wint_t towlower(wint_t c)
+{
+	return crt_unicode_tolower(c);
 }
 
 RTLAPI WCHAR NTAPI RtlUpcaseUnicodeChar(WCHAR c)
