@@ -76,6 +76,8 @@ CRTAPI void *memset(void *, int, size_t);
 CRTAPI int memcmp(const void *, const void *, size_t);
 CRTAPI void *memchr(const void *, int, size_t);
 CRTAPI size_t strlen(const char *);
+CRTAPI size_t strnlen(const char *, size_t);
+CRTAPI size_t strspn(const char *, const char *);
 CRTAPI int strcmp(const char *, const char *);
 CRTAPI int strncmp(const char *, const char *, size_t);
 CRTAPI char *strchr(const char *, int);

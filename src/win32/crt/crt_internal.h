@@ -141,7 +141,7 @@ typedef struct _iobuf {
 #define _IOCANWRITE(f) ((f)->_flag & (_IOWRT | _IORW))
 
 #define IOB_COUNT 20
-#define STREAM_MAX 512
+#define STREAM_MAX 2048      /* _setmaxstdio's upper bound */
 #define BUFSIZ 512
 #define STREAM_BUFSIZ 4096
 extern CRTDATA FILE _iob[IOB_COUNT];

@@ -100,3 +100,49 @@ CRTAPI int _umask_s(int mask, int *old)
 int crt_umask(void) { return umask_value; }
 
 CRTAPI int _getpid(void) { return (int)GetCurrentProcessId(); }
+
+/* _locking: nbytes from the current position.  _LK_LOCK and _LK_RLCK try
+ * ten times a second apart (then EDEADLOCK), the _NB modes once (EACCES);
+ * there are no shared locks on Windows, so the R modes are the others. */
+#define LK_UNLCK 0
+#define LK_LOCK 1
+#define LK_NBLCK 2
+#define LK_RLCK 3
+#define LK_NBRLCK 4
+#define EDEADLOCK 36
+
+K32 BOOL LockFile(HANDLE, DWORD, DWORD, DWORD, DWORD);
+K32 BOOL UnlockFile(HANDLE, DWORD, DWORD, DWORD, DWORD);
+
+CRTAPI int _locking(int fd, int mode, long nbytes)
+{
+    struct fdinfo *f = crt_fd(fd);
+    int64_t pos;
+    int tries = mode == LK_LOCK || mode == LK_RLCK ? 10 : 1;
+
+    if (!f)
+        return -1;
+    if (mode < LK_UNLCK || mode > LK_NBRLCK || nbytes < 0) {
+        crt_invalid_parameter();
+        crt_set_errno(EINVAL);
+        return -1;
+    }
+    if (!SetFilePointerEx(f->h, 0, &pos, FILE_CURRENT)) {
+        crt_dosmaperr(GetLastError());
+        return -1;
+    }
+    if (mode == LK_UNLCK) {
+        if (UnlockFile(f->h, (DWORD)pos, (DWORD)(pos >> 32), (DWORD)nbytes, 0))
+            return 0;
+        crt_set_errno(EACCES);
+        return -1;
+    }
+    while (tries--) {
+        if (LockFile(f->h, (DWORD)pos, (DWORD)(pos >> 32), (DWORD)nbytes, 0))
+            return 0;
+        if (tries)
+            Sleep(1000);
+    }
+    crt_set_errno(mode == LK_LOCK || mode == LK_RLCK ? EDEADLOCK : EACCES);
+    return -1;
+}

@@ -55,8 +55,25 @@ CRTAPI void _lock_file(FILE *f) { crt_lock_file(f); }
 CRTAPI void _unlock_file(FILE *f) { crt_unlock_file(f); }
 
 /* Streams 0..IOB_COUNT-1 are _iob itself; the rest are allocated on
- * demand and recorded here so _flushall/_fcloseall can find them. */
-static FILE *extra[STREAM_MAX];
+ * demand and recorded here so _flushall/_fcloseall can find them.  At
+ * most max_streams exist together (_setmaxstdio: 512 at first, as in the
+ * CRT, up to 2048). */
+static FILE *extra[STREAM_MAX - IOB_COUNT];
+static int max_streams = 512;
+
+CRTAPI int _getmaxstdio(void) { return max_streams; }
+
+CRTAPI int _setmaxstdio(int n)
+{
+    if (n < IOB_COUNT || n > STREAM_MAX) {
+        crt_set_errno(EINVAL);
+        return -1;
+    }
+    _lock(LOCK_IOB);
+    max_streams = n;
+    _unlock(LOCK_IOB);
+    return n;
+}
 
 FILE *crt_stream_alloc(void)
 {
@@ -66,7 +83,7 @@ FILE *crt_stream_alloc(void)
     for (int i = 3; i < IOB_COUNT && !f; i++)
         if (!(_iob[i]._flag & _IOINUSE))
             f = &_iob[i];
-    for (int i = 0; i < STREAM_MAX && !f; i++) {
+    for (int i = 0; i < max_streams - IOB_COUNT && !f; i++) {
         if (extra[i] && !(extra[i]->_flag & _IOINUSE)) {
             f = extra[i];
         } else if (!extra[i]) {
@@ -105,7 +122,7 @@ int crt_stream_foreach(int (*fn)(FILE *))
             fn(&_iob[i]);
             n++;
         }
-    for (int i = 0; i < STREAM_MAX; i++)
+    for (int i = 0; i < STREAM_MAX - IOB_COUNT; i++)
         if (extra[i] && (extra[i]->_flag & _IOINUSE)) {
             fn(extra[i]);
             n++;

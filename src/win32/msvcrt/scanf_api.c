@@ -32,3 +32,30 @@ CRTAPI int wscanf(const wchar *fmt, ...)
 {
     VA_WRAP(crt_scan_file(&_iob[0], fmt, 1, 0, ap));
 }
+
+/* ---- the _s forms: %c %s %[ take a buffer size ---- */
+
+CRTAPI int vfscanf_s(FILE *f, const char *fmt, va_list ap)
+{
+    return crt_scan_file(f, fmt, 0, SCANO_SECURE, ap);
+}
+
+CRTAPI int fscanf_s(FILE *f, const char *fmt, ...)
+{
+    VA_WRAP(crt_scan_file(f, fmt, 0, SCANO_SECURE, ap));
+}
+
+CRTAPI int scanf_s(const char *fmt, ...)
+{
+    VA_WRAP(crt_scan_file(&_iob[0], fmt, 0, SCANO_SECURE, ap));
+}
+
+CRTAPI int fwscanf_s(FILE *f, const wchar *fmt, ...)
+{
+    VA_WRAP(crt_scan_file(f, fmt, 1, SCANO_SECURE, ap));
+}
+
+CRTAPI int wscanf_s(const wchar *fmt, ...)
+{
+    VA_WRAP(crt_scan_file(&_iob[0], fmt, 1, SCANO_SECURE, ap));
+}
