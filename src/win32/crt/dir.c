@@ -39,11 +39,28 @@ CRTAPI int _wchdir(const wchar *p)
     return win_ok(SetCurrentDirectoryW(p));
 }
 
+/* kernel32's A or W function, as the caller's width says: one body serves
+ * each narrow/wide pair below. */
+static DWORD current_dir(DWORD n, void *buf, int w)
+{
+    return w ? GetCurrentDirectoryW(n, buf) : GetCurrentDirectoryA(n, buf);
+}
+
+static DWORD full_path_name(const void *name, DWORD n, void *buf, int w)
+{
+    return w ? GetFullPathNameW(name, n, buf, NULL) : GetFullPathNameA(name, n, buf, NULL);
+}
+
+static DWORD attributes_of(const void *p, int w)
+{
+    return w ? GetFileAttributesW(p) : GetFileAttributesA(p);
+}
+
 /* The current directory into buf (size chars), or into a malloc'd block
  * of at least size chars when buf is NULL; ERANGE when it does not fit. */
-CRTAPI char *_getcwd(char *buf, int size)
+static void *getcwd_any(void *buf, int size, int w)
 {
-    DWORD need = GetCurrentDirectoryA(0, NULL), n;
+    DWORD need = current_dir(0, NULL, w), n;
 
     if (!need) {
         crt_dosmaperr(GetLastError());
@@ -52,18 +69,18 @@ CRTAPI char *_getcwd(char *buf, int size)
     if (!buf) {
         if ((DWORD)size < need)
             size = (int)need;
-        if (!(buf = malloc((size_t)size))) {
+        if (!(buf = malloc((size_t)size * (w ? 2 : 1)))) {
             crt_set_errno(ENOMEM);
             return NULL;
         }
-        GetCurrentDirectoryA((DWORD)size, buf);
+        current_dir((DWORD)size, buf, w);
         return buf;
     }
     if (size <= 0) {
         crt_set_errno(EINVAL);
         return NULL;
     }
-    n = GetCurrentDirectoryA((DWORD)size, buf);
+    n = current_dir((DWORD)size, buf, w);
     if (n >= (DWORD)size) {
         crt_set_errno(ERANGE);
         return NULL;
@@ -71,35 +88,8 @@ CRTAPI char *_getcwd(char *buf, int size)
     return buf;
 }
 
-CRTAPI wchar *_wgetcwd(wchar *buf, int size)
-{
-    DWORD need = GetCurrentDirectoryW(0, NULL), n;
-
-    if (!need) {
-        crt_dosmaperr(GetLastError());
-        return NULL;
-    }
-    if (!buf) {
-        if ((DWORD)size < need)
-            size = (int)need;
-        if (!(buf = malloc((size_t)size * sizeof(wchar)))) {
-            crt_set_errno(ENOMEM);
-            return NULL;
-        }
-        GetCurrentDirectoryW((DWORD)size, buf);
-        return buf;
-    }
-    if (size <= 0) {
-        crt_set_errno(EINVAL);
-        return NULL;
-    }
-    n = GetCurrentDirectoryW((DWORD)size, buf);
-    if (n >= (DWORD)size) {
-        crt_set_errno(ERANGE);
-        return NULL;
-    }
-    return buf;
-}
+CRTAPI char *_getcwd(char *buf, int size) { return getcwd_any(buf, size, 0); }
+CRTAPI wchar *_wgetcwd(wchar *buf, int size) { return getcwd_any(buf, size, 1); }
 
 /* 1 for A: ... 26 for Z:, 0 if the current directory has no drive. */
 CRTAPI int _getdrive(void)
@@ -126,21 +116,24 @@ static int check_drive(int drive)
     return 0;
 }
 
-CRTAPI char *_getdcwd(int drive, char *buf, int size)
+/* Another drive's current directory ("X:" made absolute). */
+static void *getdcwd_any(int drive, void *buf, int size, int w)
 {
-    char spec[3] = { 0, ':', 0 }, *tmp;
+    wchar spec[3] = { (wchar)('A' + drive - 1), ':', 0 };
+    char nspec[3] = { (char)('A' + drive - 1), ':', 0 };
+    size_t unit = w ? 2 : 1;
+    void *tmp;
     DWORD n;
 
     if (!drive || drive == _getdrive())
-        return _getcwd(buf, size);
+        return getcwd_any(buf, size, w);
     if (check_drive(drive) < 0)
         return NULL;
-    spec[0] = (char)('A' + drive - 1);
-    if (!(tmp = malloc(CWD_MAX))) {
+    if (!(tmp = malloc(CWD_MAX * unit))) {
         crt_set_errno(ENOMEM);
         return NULL;
     }
-    n = GetFullPathNameA(spec, CWD_MAX, tmp, NULL);
+    n = full_path_name(w ? (void *)spec : (void *)nspec, CWD_MAX, tmp, w);
     if (!n || n >= CWD_MAX) {
         free(tmp);
         crt_dosmaperr(GetLastError());
@@ -149,7 +142,7 @@ CRTAPI char *_getdcwd(int drive, char *buf, int size)
     if (!buf) {
         if ((DWORD)size <= n)
             size = (int)n + 1;
-        if (!(buf = malloc((size_t)size))) {
+        if (!(buf = malloc((size_t)size * unit))) {
             free(tmp);
             crt_set_errno(ENOMEM);
             return NULL;
@@ -159,48 +152,13 @@ CRTAPI char *_getdcwd(int drive, char *buf, int size)
         crt_set_errno(ERANGE);
         return NULL;
     }
-    memcpy(buf, tmp, n + 1);
+    memcpy(buf, tmp, (n + 1) * unit);
     free(tmp);
     return buf;
 }
 
-CRTAPI wchar *_wgetdcwd(int drive, wchar *buf, int size)
-{
-    wchar spec[3] = { 0, ':', 0 }, *tmp;
-    DWORD n;
-
-    if (!drive || drive == _getdrive())
-        return _wgetcwd(buf, size);
-    if (check_drive(drive) < 0)
-        return NULL;
-    spec[0] = (wchar)('A' + drive - 1);
-    if (!(tmp = malloc(CWD_MAX * sizeof(wchar)))) {
-        crt_set_errno(ENOMEM);
-        return NULL;
-    }
-    n = GetFullPathNameW(spec, CWD_MAX, tmp, NULL);
-    if (!n || n >= CWD_MAX) {
-        free(tmp);
-        crt_dosmaperr(GetLastError());
-        return NULL;
-    }
-    if (!buf) {
-        if ((DWORD)size <= n)
-            size = (int)n + 1;
-        if (!(buf = malloc((size_t)size * sizeof(wchar)))) {
-            free(tmp);
-            crt_set_errno(ENOMEM);
-            return NULL;
-        }
-    } else if (size <= 0 || n >= (DWORD)size) {
-        free(tmp);
-        crt_set_errno(ERANGE);
-        return NULL;
-    }
-    memcpy(buf, tmp, (n + 1) * sizeof(wchar));
-    free(tmp);
-    return buf;
-}
+CRTAPI char *_getdcwd(int drive, char *buf, int size) { return getdcwd_any(drive, buf, size, 0); }
+CRTAPI wchar *_wgetdcwd(int drive, wchar *buf, int size) { return getdcwd_any(drive, buf, size, 1); }
 
 /* mode: 0 exists, 2 writable, 4 readable, 6 both; anything else EINVAL.
  * Only the read-only attribute makes a name unwritable. */
@@ -222,23 +180,17 @@ static int access_attrs(DWORD attrs, int mode)
     return 0;
 }
 
-CRTAPI int _access(const char *p, int mode)
+static int access_any(const void *p, int mode, int w)
 {
     if (!p) {
         crt_set_errno(EINVAL);
         return -1;
     }
-    return access_attrs(GetFileAttributesA(p), mode);
+    return access_attrs(attributes_of(p, w), mode);
 }
 
-CRTAPI int _waccess(const wchar *p, int mode)
-{
-    if (!p) {
-        crt_set_errno(EINVAL);
-        return -1;
-    }
-    return access_attrs(GetFileAttributesW(p), mode);
-}
+CRTAPI int _access(const char *p, int mode) { return access_any(p, mode, 0); }
+CRTAPI int _waccess(const wchar *p, int mode) { return access_any(p, mode, 1); }
 
 /* Only _S_IWRITE counts: without it the name becomes read-only. */
 static DWORD chmod_attrs(DWORD attrs, int mode)
@@ -251,35 +203,25 @@ static DWORD chmod_attrs(DWORD attrs, int mode)
     return attrs ? attrs : FILE_ATTRIBUTE_NORMAL;
 }
 
-CRTAPI int _chmod(const char *p, int mode)
+static int chmod_any(const void *p, int mode, int w)
 {
-    DWORD attrs = p ? GetFileAttributesA(p) : INVALID_FILE_ATTRIBUTES;
+    DWORD attrs;
 
     if (!p) {
         crt_set_errno(EINVAL);
         return -1;
     }
+    attrs = attributes_of(p, w);
     if (attrs == INVALID_FILE_ATTRIBUTES) {
         crt_dosmaperr(GetLastError());
         return -1;
     }
-    return win_ok(SetFileAttributesA(p, chmod_attrs(attrs, mode)));
+    attrs = chmod_attrs(attrs, mode);
+    return win_ok(w ? SetFileAttributesW(p, attrs) : SetFileAttributesA(p, attrs));
 }
 
-CRTAPI int _wchmod(const wchar *p, int mode)
-{
-    DWORD attrs = p ? GetFileAttributesW(p) : INVALID_FILE_ATTRIBUTES;
-
-    if (!p) {
-        crt_set_errno(EINVAL);
-        return -1;
-    }
-    if (attrs == INVALID_FILE_ATTRIBUTES) {
-        crt_dosmaperr(GetLastError());
-        return -1;
-    }
-    return win_ok(SetFileAttributesW(p, chmod_attrs(attrs, mode)));
-}
+CRTAPI int _chmod(const char *p, int mode) { return chmod_any(p, mode, 0); }
+CRTAPI int _wchmod(const wchar *p, int mode) { return chmod_any(p, mode, 1); }
 
 /* _fullpath: the absolute form of rel (GetFullPathName) in buf, or in a
  * malloc'd block when buf is NULL; ERANGE when it does not fit.  An empty
@@ -290,8 +232,8 @@ static void *full_path(void *buf, const void *rel, size_t max, int w)
     int alloc = !buf;
 
     if (!rel || !(w ? *(const wchar *)rel : *(const char *)rel))
-        return w ? (void *)_wgetcwd(buf, (int)max) : (void *)_getcwd(buf, (int)max);
-    need = w ? GetFullPathNameW(rel, 0, NULL, NULL) : GetFullPathNameA(rel, 0, NULL, NULL);
+        return getcwd_any(buf, (int)max, w);
+    need = full_path_name(rel, 0, NULL, w);
     if (!need) {
         crt_dosmaperr(GetLastError());
         return NULL;
@@ -303,8 +245,7 @@ static void *full_path(void *buf, const void *rel, size_t max, int w)
             return NULL;
         }
     }
-    n = w ? GetFullPathNameW(rel, (DWORD)max, buf, NULL)
-          : GetFullPathNameA(rel, (DWORD)max, buf, NULL);
+    n = full_path_name(rel, (DWORD)max, buf, w);
     if (!n || n >= max) {
         if (alloc)
             free(buf);

@@ -58,83 +58,67 @@ CRTAPI wchar ***__p__wenviron(void) { return &_wenviron; }
 CRTAPI char ***__p___initenv(void) { return &__initenv; }
 CRTAPI wchar ***__p___winitenv(void) { return &__winitenv; }
 
-/* Names compare case-insensitively, as on Windows. */
-CRTAPI char *getenv(const char *name)
+/* Names compare case-insensitively, as on Windows.  One body serves the
+ * narrow and the wide table. */
+static void *getenv_any(const void *name, int w)
 {
-    size_t n = strlen(name);
-    char *r = NULL;
+    size_t n = w ? wcslen(name) : strlen(name);
+    void **e = w ? (void **)_wenviron : (void **)_environ;
+    void *r = NULL;
 
     _lock(LOCK_ENV);
-    for (char **e = _environ; e && *e && !r; e++)
-        if (!_strnicmp(*e, name, n) && (*e)[n] == '=')
-            r = *e + n + 1;
+    for (; e && *e && !r; e++) {
+        if (w ? !_wcsnicmp(*e, name, n) && ((wchar *)*e)[n] == '='
+              : !_strnicmp(*e, name, n) && ((char *)*e)[n] == '=')
+            r = (char *)*e + (n + 1) * (w ? 2 : 1);
+    }
     _unlock(LOCK_ENV);
     return r;
 }
 
-CRTAPI wchar *_wgetenv(const wchar *name)
-{
-    size_t n = wcslen(name);
-    wchar *r = NULL;
+CRTAPI char *getenv(const char *name) { return getenv_any(name, 0); }
+CRTAPI wchar *_wgetenv(const wchar *name) { return getenv_any(name, 1); }
 
-    _lock(LOCK_ENV);
-    for (wchar **e = _wenviron; e && *e && !r; e++)
-        if (!_wcsnicmp(*e, name, n) && (*e)[n] == '=')
-            r = *e + n + 1;
-    _unlock(LOCK_ENV);
-    return r;
+static BOOL set_variable(const void *name, const void *value, int w)
+{
+    return w ? SetEnvironmentVariableW(name, value) : SetEnvironmentVariableA(name, value);
 }
 
 /* _putenv("NAME=value") sets, "NAME=" removes.  The process environment
  * is updated and both arrays rebuilt from it.  The old arrays are left
  * alone on purpose: getenv results handed out earlier stay valid. */
-CRTAPI int _putenv(const char *s)
+static int putenv_any(const void *s, int w)
 {
-    const char *eq = s ? strchr(s, '=') : NULL;
-    char name[1024];
-    BOOL ok;
-
-    if (!eq || eq == s || (size_t)(eq - s) >= sizeof(name)) {
-        crt_set_errno(EINVAL);
-        return -1;
-    }
-    memcpy(name, s, eq - s);
-    name[eq - s] = 0;
-    _lock(LOCK_ENV);
-    ok = SetEnvironmentVariableA(name, eq[1] ? eq + 1 : NULL);
-    if (ok || !eq[1])
-        crt_env_init();
-    _unlock(LOCK_ENV);
-    if (!ok && eq[1]) {
-        crt_dosmaperr(GetLastError());
-        return -1;
-    }
-    return 0;
-}
-
-CRTAPI int _wputenv(const wchar *s)
-{
-    const wchar *eq = s ? wcschr(s, '=') : NULL;
+    size_t unit = w ? 2 : 1, len;
+    const char *eq = s ? (w ? (const char *)wcschr(s, '=') : strchr(s, '=')) : NULL;
     wchar name[1024];
+    int empty;
     BOOL ok;
 
-    if (!eq || eq == s || (size_t)(eq - s) >= sizeof(name) / 2) {
+    if (!eq || eq == (const char *)s || (len = (eq - (const char *)s) / unit) >= 1024) {
         crt_set_errno(EINVAL);
         return -1;
     }
-    memcpy(name, s, (eq - s) * 2);
-    name[eq - s] = 0;
+    memcpy(name, s, len * unit);
+    if (w)
+        name[len] = 0;
+    else
+        ((char *)name)[len] = 0;
+    empty = w ? !((const wchar *)eq)[1] : !eq[1];
     _lock(LOCK_ENV);
-    ok = SetEnvironmentVariableW(name, eq[1] ? eq + 1 : NULL);
-    if (ok || !eq[1])
+    ok = set_variable(name, empty ? NULL : eq + unit, w);
+    if (ok || empty)
         crt_env_init();
     _unlock(LOCK_ENV);
-    if (!ok && eq[1]) {
+    if (!ok && !empty) {
         crt_dosmaperr(GetLastError());
         return -1;
     }
     return 0;
 }
+
+CRTAPI int _putenv(const char *s) { return putenv_any(s, 0); }
+CRTAPI int _wputenv(const wchar *s) { return putenv_any(s, 1); }
 
 /* ---- the _s forms ---- */
 
@@ -229,10 +213,7 @@ static int putenv_s_common(const void *name, const void *value, int w)
         return EINVAL;
     }
     _lock(LOCK_ENV);
-    if (w)
-        ok = SetEnvironmentVariableW(name, *(const wchar *)value ? value : NULL);
-    else
-        ok = SetEnvironmentVariableA(name, *(const char *)value ? value : NULL);
+    ok = set_variable(name, (w ? *(const wchar *)value : *(const char *)value) ? value : NULL, w);
     crt_env_init();
     _unlock(LOCK_ENV);
     if (!ok && (w ? *(const wchar *)value : *(const char *)value)) {

@@ -138,46 +138,22 @@ CRTAPI size_t wcsrtombs(char *dst, const wchar **src, size_t n, void *state)
 
 /* ---- the _s forms ---- */
 
-/* mbstowcs_s: *ret gets the characters converted with the terminator;
- * count _TRUNCATE ((size_t)-1) converts what fits (STRUNCATE). */
-CRTAPI int mbstowcs_s(size_t *ret, wchar *dst, size_t size, const char *src,
-                      size_t count)
+/* mbstowcs_s and wcstombs_s ("C" locale: one byte per character): *ret
+ * gets the characters converted with the terminator; count _TRUNCATE
+ * ((size_t)-1) converts what fits (STRUNCATE), another count that does
+ * not fit is ERANGE. */
+static int fail_conv(void *dst, size_t size, int wide_dst, int e, int handler)
 {
-    size_t n = src ? strlen(src) : 0, i;
-    int trunc = 0;
-
-    if (ret)
-        *ret = 0;
-    if ((!dst && size) || (dst && !size) || (!src && count)) {
-        if (dst && size)
-            dst[0] = 0;
+    if (dst && size)
+        wide_dst ? (void)(*(wchar *)dst = 0) : (void)(*(char *)dst = 0);
+    if (handler)
         crt_invalid_parameter();
-        crt_set_errno(EINVAL);
-        return EINVAL;
-    }
-    if (count < n)
-        n = count;
-    if (dst && n >= size) {
-        if (count != (size_t)-1) {
-            dst[0] = 0;
-            crt_invalid_parameter();
-            crt_set_errno(ERANGE);
-            return ERANGE;
-        }
-        n = size - 1;
-        trunc = 1;
-    }
-    for (i = 0; dst && i < n; i++)
-        dst[i] = (unsigned char)src[i];
-    if (dst)
-        dst[n] = 0;
-    if (ret)
-        *ret = n + 1;
-    return trunc ? 80 /* STRUNCATE */ : 0;
+    crt_set_errno(e);
+    return e;
 }
 
-CRTAPI int wcstombs_s(size_t *ret, char *dst, size_t size, const wchar *src,
-                      size_t count)
+static int convert_s(size_t *ret, void *dst, size_t size, const void *src,
+                     size_t count, int to_wide)
 {
     size_t n = 0;
     int trunc = 0;
@@ -185,36 +161,40 @@ CRTAPI int wcstombs_s(size_t *ret, char *dst, size_t size, const wchar *src,
 
     if (ret)
         *ret = 0;
-    if ((!dst && size) || (dst && !size) || (!src && count)) {
-        if (dst && size)
-            dst[0] = 0;
-        crt_invalid_parameter();
-        crt_set_errno(EINVAL);
-        return EINVAL;
-    }
-    for (; src && src[n] && n < count; n++) {
-        if (crt_wide_to_narrow(&c, src[n]) < 0) {
-            if (dst)
-                dst[0] = 0;
-            crt_set_errno(EILSEQ);
-            return EILSEQ;
-        }
+    if ((!dst && size) || (dst && !size) || (!src && count))
+        return fail_conv(dst, size, to_wide, EINVAL, 1);
+    for (; src && n < count; n++) {
+        unsigned ch = to_wide ? ((const unsigned char *)src)[n] : ((const wchar *)src)[n];
+        if (!ch)
+            break;
+        if (!to_wide && crt_wide_to_narrow(&c, (wchar)ch) < 0)
+            return fail_conv(dst, size, to_wide, EILSEQ, 0);
         if (dst && n + 1 >= size) {
-            if (count != (size_t)-1) {
-                dst[0] = 0;
-                crt_invalid_parameter();
-                crt_set_errno(ERANGE);
-                return ERANGE;
-            }
+            if (count != (size_t)-1)
+                return fail_conv(dst, size, to_wide, ERANGE, 1);
             trunc = 1;
             break;
         }
-        if (dst)
-            dst[n] = c;
+        if (dst && to_wide)
+            ((wchar *)dst)[n] = (wchar)ch;
+        else if (dst)
+            ((char *)dst)[n] = c;
     }
     if (dst)
-        dst[n] = 0;
+        to_wide ? (void)(((wchar *)dst)[n] = 0) : (void)(((char *)dst)[n] = 0);
     if (ret)
         *ret = n + 1;
     return trunc ? 80 /* STRUNCATE */ : 0;
+}
+
+CRTAPI int mbstowcs_s(size_t *ret, wchar *dst, size_t size, const char *src,
+                      size_t count)
+{
+    return convert_s(ret, dst, size, src, count, 1);
+}
+
+CRTAPI int wcstombs_s(size_t *ret, char *dst, size_t size, const wchar *src,
+                      size_t count)
+{
+    return convert_s(ret, dst, size, src, count, 0);
 }

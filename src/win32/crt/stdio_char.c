@@ -92,27 +92,6 @@ CRTAPI int ungetc(int c, FILE *f)
     return (unsigned char)c;
 }
 
-CRTAPI char *fgets(char *s, int n, FILE *f)
-{
-    int i = 0, c = 0;
-
-    if (!s || n <= 0 || !f) {
-        crt_set_errno(EINVAL);
-        return NULL;
-    }
-    crt_lock_file(f);
-    while (i < n - 1 && (c = crt_fgetc_locked(f)) != EOF) {
-        s[i++] = (char)c;
-        if (c == '\n')
-            break;
-    }
-    crt_unlock_file(f);
-    if (!i)
-        return NULL;
-    s[i] = 0;
-    return s;
-}
-
 /* gets drops the newline; unsafe by design, kept for old programs. */
 CRTAPI char *gets(char *s)
 {

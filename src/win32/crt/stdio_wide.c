@@ -1,7 +1,7 @@
-/* Wide-character stream I/O.  On a text stream a wide character is its
- * multibyte form in the "C" locale (one byte, U+0000..U+00FF; others
- * fail with EILSEQ); on a binary stream its two bytes, as the CRT
- * documents. */
+/* Wide-character stream I/O, and the line readers of both widths.  On a
+ * text stream a wide character is its multibyte form in the "C" locale
+ * (one byte, U+0000..U+00FF; others fail with EILSEQ); on a binary
+ * stream its two bytes, as the CRT documents. */
 #include "crt_internal.h"
 
 static int is_text(FILE *f)
@@ -118,11 +118,10 @@ CRTAPI int _putws(const wchar *s)
     return r ? r : (fputwc('\n', &_iob[1]) == WEOF ? EOF : 0);
 }
 
-/* Up to n - 1 characters, through the first '\n'. */
-CRTAPI wchar *fgetws(wchar *s, int n, FILE *f)
+/* Up to n - 1 characters, through the first '\n': fgets, fgetws. */
+static void *get_string(void *s, int n, FILE *f, int wide)
 {
-    int i = 0;
-    wint c = 0;
+    int i = 0, c = 0;
 
     if (!s || n <= 0 || !f) {
         crt_invalid_parameter();
@@ -130,17 +129,24 @@ CRTAPI wchar *fgetws(wchar *s, int n, FILE *f)
         return NULL;
     }
     crt_lock_file(f);
-    while (i < n - 1 && (c = getwc_locked(f)) != WEOF) {
-        s[i++] = (wchar)c;
+    while (i < n - 1 && (c = wide ? (int)getwc_locked(f) : crt_fgetc_locked(f)) !=
+                        (wide ? (int)WEOF : EOF)) {
+        if (wide)
+            ((wchar *)s)[i++] = (wchar)c;
+        else
+            ((char *)s)[i++] = (char)c;
         if (c == '\n')
             break;
     }
     crt_unlock_file(f);
     if (!i)
         return NULL;
-    s[i] = 0;
+    wide ? (void)(((wchar *)s)[i] = 0) : (void)(((char *)s)[i] = 0);
     return s;
 }
+
+CRTAPI char *fgets(char *s, int n, FILE *f) { return get_string(s, n, f, 0); }
+CRTAPI wchar *fgetws(wchar *s, int n, FILE *f) { return get_string(s, n, f, 1); }
 
 /* A line of stdin without its '\n'; one that does not fit in n is an
  * invalid parameter (the rest of the line is read and dropped). */
