@@ -88,52 +88,58 @@ static int open_common(const void *path, int wide, int oflag, int shflag,
     return fd;
 }
 
+/* The permission argument follows `last` and exists only with _O_CREAT. */
+#define OPEN_WITH_PMODE(path, wide, oflag, shflag, last) \
+    do { \
+        va_list ap; \
+        int pmode = 0; \
+        va_start(ap, last); \
+        if ((oflag) & _O_CREAT) \
+            pmode = va_arg(ap, int); \
+        va_end(ap); \
+        return open_common(path, wide, oflag, shflag, pmode); \
+    } while (0)
+
 CRTAPI int _open(const char *path, int oflag, ...)
 {
-    va_list ap;
-    int pmode = 0;
-
-    va_start(ap, oflag);
-    if (oflag & _O_CREAT)
-        pmode = va_arg(ap, int);
-    va_end(ap);
-    return open_common(path, 0, oflag, _SH_DENYNO, pmode);
+    OPEN_WITH_PMODE(path, 0, oflag, _SH_DENYNO, oflag);
 }
 
 CRTAPI int _wopen(const wchar *path, int oflag, ...)
 {
-    va_list ap;
-    int pmode = 0;
-
-    va_start(ap, oflag);
-    if (oflag & _O_CREAT)
-        pmode = va_arg(ap, int);
-    va_end(ap);
-    return open_common(path, 1, oflag, _SH_DENYNO, pmode);
+    OPEN_WITH_PMODE(path, 1, oflag, _SH_DENYNO, oflag);
 }
 
 CRTAPI int _sopen(const char *path, int oflag, int shflag, ...)
 {
-    va_list ap;
-    int pmode = 0;
-
-    va_start(ap, shflag);
-    if (oflag & _O_CREAT)
-        pmode = va_arg(ap, int);
-    va_end(ap);
-    return open_common(path, 0, oflag, shflag, pmode);
+    OPEN_WITH_PMODE(path, 0, oflag, shflag, shflag);
 }
 
 CRTAPI int _wsopen(const wchar *path, int oflag, int shflag, ...)
 {
-    va_list ap;
-    int pmode = 0;
+    OPEN_WITH_PMODE(path, 1, oflag, shflag, shflag);
+}
 
-    va_start(ap, shflag);
-    if (oflag & _O_CREAT)
-        pmode = va_arg(ap, int);
-    va_end(ap);
-    return open_common(path, 1, oflag, shflag, pmode);
+/* The _s forms: the descriptor in *fd (-1 on failure), errno's value back. */
+static int sopen_s_any(int *fd, const void *path, int wide, int oflag, int shflag, int pmode)
+{
+    if (!fd) {
+        crt_invalid_parameter();
+        crt_set_errno(EINVAL);
+        return EINVAL;
+    }
+    *fd = open_common(path, wide, oflag, shflag, pmode);
+    return *fd < 0 ? crt_thread_data()->err : 0;
+}
+
+CRTAPI int _sopen_s(int *fd, const char *path, int oflag, int shflag, int pmode)
+{
+    return sopen_s_any(fd, path, 0, oflag, shflag, pmode);
+}
+
+CRTAPI int _wsopen_s(int *fd, const wchar *path, int oflag, int shflag, int pmode)
+{
+    return sopen_s_any(fd, path, 1, oflag, shflag, pmode);
 }
 
 CRTAPI int _creat(const char *path, int pmode)
