@@ -15,6 +15,10 @@
 #include <time.h>
 #include <stdarg.h>
 #include <sys/stat.h>
+#include <io.h>
+#include <fcntl.h>
+#include <share.h>
+#include <sys/locking.h>
 #include <windows.h>
 
 #define OPT_LEGACY_NUL 0x01ULL          /* _CRT_INTERNAL_PRINTF_* */
@@ -186,6 +190,16 @@ static void strings(void)
     printf(" end [%s]\n", ctx);
 }
 
+static void conversions(void)
+{
+    int dec, sign;
+    char *p = _ecvt(3.14159, 4, &dec, &sign);
+
+    printf("_ecvt: [%s] %d %d\n", p, dec, sign);
+    p = _fcvt(-1.55, 1, &dec, &sign);
+    printf("_fcvt: [%s] %d %d\n", p, dec, sign);
+}
+
 typedef double (*fn1)(double);
 typedef double (*fn2)(double, double);
 
@@ -230,6 +244,7 @@ static void math(void)
     printf(" errno %d\n", errno);
     printf("strtod: %g %g %g\n", strtod("0x1.8p3", NULL), strtod("-INFINITY", NULL),
            strtod("1e-400", NULL));
+    conversions();
 }
 
 static void times(void)
@@ -281,6 +296,35 @@ static void environment(void)
     printf("_wgetenv: %ls\n", _wgetenv(L"LSW_TEST_VAR"));
 }
 
+/* Descriptor-level functions and searches on the file files() made. */
+static void more_files(const char *path)
+{
+    struct __finddata64_t fd;
+    struct _wfinddata64_t wfd;
+    char found[260];
+    intptr_t h;
+    int fdn, e;
+
+    h = _findfirst64("ucrt*.txt", &fd);
+    printf("_findfirst64: %d [%s] %lld\n", h != -1, fd.name, (long long)fd.size);
+    e = _findnext64(h, &fd);
+    printf("_findnext64: %d errno %d\n", e, errno);
+    _findclose(h);
+    h = _wfindfirst64(L"*.TXT", &wfd);
+    printf("_wfindfirst64: %d [%ls]\n", h != -1, wfd.name);
+    _findclose(h);
+    e = _searchenv_s("ucrt.txt", "PATH", found, sizeof(found));
+    printf("_searchenv_s: %d ends with \\ucrt.txt %d\n", e,
+           strlen(found) > 9 && !strcmp(found + strlen(found) - 9, "\\ucrt.txt"));
+    e = _sopen_s(&fdn, path, _O_RDWR | _O_BINARY, _SH_DENYNO, 0);
+    printf("_sopen_s: %d\n", e);
+    printf("_chsize_s: %d", _chsize_s(fdn, 100));
+    printf(" length %lld\n", _filelengthi64(fdn));
+    printf("_locking: %d", _locking(fdn, _LK_NBLCK, 10));
+    printf(" %d\n", _locking(fdn, _LK_UNLCK, 10));
+    _close(fdn);
+}
+
 static void files(const char *dir)
 {
     char path[260], line[64];
@@ -303,6 +347,7 @@ static void files(const char *dir)
     e = _stat64(path, &st);
     printf("_stat64: %d size %lld regular %d\n", e, (long long)st.st_size,
            (st.st_mode & _S_IFMT) == _S_IFREG);
+    more_files(path);
     e = fopen_s(&f, "no\\such\\file", "r");
     printf("fopen_s missing: %d null %d\n", e, f == NULL);
     printf("remove: %d,", remove(path));

@@ -17,6 +17,7 @@ struct crt_thread {
     char strerror_buf[96];
     wchar wstrerror_buf[96];
     char time_buf[32];
+    char cvt_buf[349];      /* _ecvt, _fcvt */
     wchar wtime_buf[32];
     int tm_buf[9];
     void *thread_handle;    /* _beginthread's: _endthread closes it */
@@ -196,6 +197,9 @@ int crt_localtime(long long t, struct crt_tm *tm);      /* 0 or EINVAL */
 extern CRTDATA long _timezone, _dstbias;
 extern CRTDATA int _daylight;
 extern CRTDATA char *_tzname[2];
+
+/* ---- console ---- */
+int crt_console_printf(const void *fmt, int wide, unsigned opts, va_list ap);
 
 /* ---- signals ---- */
 int crt_signal_filter(unsigned long code, void *pointers);

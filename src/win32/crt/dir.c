@@ -264,3 +264,110 @@ CRTAPI wchar *_wfullpath(wchar *buf, const wchar *rel, size_t max)
 {
     return full_path(buf, rel, buf ? max : (max ? max : 260), 1);
 }
+
+/* ---- drives ---- */
+
+CRTAPI unsigned long _getdrives(void) { return GetLogicalDrives(); }
+
+/* drive 1 is A:; the drive's own current directory becomes the process's. */
+CRTAPI int _chdrive(int drive)
+{
+    wchar spec[3] = { (wchar)('A' + drive - 1), ':', 0 };
+
+    if (drive < 1 || drive > 26) {
+        crt_invalid_parameter();
+        crt_set_errno(EACCES);
+        crt_thread_data()->doserr = ERROR_INVALID_DRIVE;
+        return -1;
+    }
+    if (!SetCurrentDirectoryW(spec)) {
+        crt_set_errno(EACCES);
+        crt_thread_data()->doserr = GetLastError();
+        return -1;
+    }
+    return 0;
+}
+
+struct diskfree { unsigned total_clusters, avail_clusters, sectors_per_cluster, bytes_per_sector; };
+K32 BOOL GetDiskFreeSpaceW(const WCHAR *, DWORD *, DWORD *, DWORD *, DWORD *);
+
+/* Returns 0, or the error's errno value (not -1). */
+CRTAPI unsigned _getdiskfree(unsigned drive, struct diskfree *out)
+{
+    wchar root[4] = { (wchar)('A' + drive - 1), ':', '\\', 0 };
+    DWORD spc, bps, free_c, total_c;
+
+    if (!out || drive > 26) {
+        crt_invalid_parameter();
+        crt_set_errno(EINVAL);
+        return EINVAL;
+    }
+    if (!GetDiskFreeSpaceW(drive ? root : NULL, &spc, &bps, &free_c, &total_c)) {
+        crt_dosmaperr(GetLastError());
+        return (unsigned)crt_thread_data()->err;
+    }
+    out->total_clusters = total_c;
+    out->avail_clusters = free_c;
+    out->sectors_per_cluster = spc;
+    out->bytes_per_sector = bps;
+    return 0;
+}
+
+/* ---- _searchenv: the current directory, then each directory of the
+ * variable (separated by ';'); the full name, or "" with ENOENT ---- */
+
+static int search_any(const void *name, const void *var, void *buf, size_t size, int w)
+{
+    size_t unit = w ? 2 : 1;
+    const void *dirs;
+    wchar cand[1024];
+
+    if (!name || !var || !buf || !size) {
+        crt_invalid_parameter();
+        crt_set_errno(EINVAL);
+        return EINVAL;
+    }
+    w ? (void)(*(wchar *)buf = 0) : (void)(*(char *)buf = 0);
+    if (attributes_of(name, w) != INVALID_FILE_ATTRIBUTES)
+        return full_path(buf, name, size, w) ? 0 : crt_thread_data()->err;
+    dirs = w ? (const void *)_wgetenv(var) : (const void *)getenv(var);
+    while (dirs) {
+        size_t n = 0, k;
+#define D(i) (w ? ((const wchar *)dirs)[i] : ((const unsigned char *)dirs)[i])
+        while (D(n) && D(n) != ';')
+            n++;
+        if (n && n + 2 + (w ? wcslen(name) : strlen(name)) < 1024) {
+            for (k = 0; k < n; k++)
+                w ? (void)(cand[k] = D(k)) : (void)(((char *)cand)[k] = (char)D(k));
+            if (D(n - 1) != '\\' && D(n - 1) != '/')
+                w ? (void)(cand[k++] = '\\') : (void)(((char *)cand)[k++] = '\\');
+            memcpy((char *)cand + k * unit, name, ((w ? wcslen(name) : strlen(name)) + 1) * unit);
+            if (attributes_of(cand, w) != INVALID_FILE_ATTRIBUTES)
+                return full_path(buf, cand, size, w) ? 0 : crt_thread_data()->err;
+        }
+        dirs = D(n) ? (const char *)dirs + (n + 1) * unit : NULL;
+#undef D
+    }
+    crt_set_errno(ENOENT);
+    return ENOENT;
+}
+
+CRTAPI int _searchenv_s(const char *name, const char *var, char *buf, size_t size)
+{
+    return search_any(name, var, buf, size, 0);
+}
+
+CRTAPI int _wsearchenv_s(const wchar *name, const wchar *var, wchar *buf, size_t size)
+{
+    return search_any(name, var, buf, size, 1);
+}
+
+CRTAPI void _searchenv(const char *name, const char *var, char *buf)
+{
+    search_any(name, var, buf, 260, 0);
+}
+
+CRTAPI void _wsearchenv(const wchar *name, const wchar *var, wchar *buf)
+{
+    search_any(name, var, buf, 260, 1);
+}

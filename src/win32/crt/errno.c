@@ -221,3 +221,22 @@ CRTAPI void _wperror(const wchar *prefix)
     p[i] = 0;
     perror(prefix ? p : NULL);
 }
+
+/* Where runtime error messages go: _OUT_TO_DEFAULT (0), _OUT_TO_STDERR
+ * (1) or _OUT_TO_MSGBOX (2); _REPORT_ERRMODE (3) only asks. */
+static int error_mode;
+
+CRTAPI int _set_error_mode(int mode)
+{
+    int old = error_mode;
+
+    if (mode == 3)
+        return old;
+    if (mode < 0 || mode > 2) {
+        crt_invalid_parameter();
+        crt_set_errno(EINVAL);
+        return -1;
+    }
+    error_mode = mode;
+    return old;
+}

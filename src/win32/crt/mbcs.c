@@ -198,3 +198,81 @@ CRTAPI int wcstombs_s(size_t *ret, char *dst, size_t size, const wchar *src,
 {
     return convert_s(ret, dst, size, src, count, 0);
 }
+
+/* wctomb_s: *ret gets the bytes written (1, or 0 for no destination). */
+CRTAPI int wctomb_s(int *ret, char *dst, size_t size, wchar wc)
+{
+    char c;
+
+    if (ret)
+        *ret = -1;
+    if ((!dst && size) || (dst && !size)) {
+        crt_invalid_parameter();
+        crt_set_errno(EINVAL);
+        return EINVAL;
+    }
+    if (!dst) {
+        if (ret)
+            *ret = 0;
+        return 0;
+    }
+    if (crt_wide_to_narrow(&c, wc) < 0) {
+        crt_set_errno(EILSEQ);
+        return EILSEQ;
+    }
+    *dst = c;
+    if (ret)
+        *ret = 1;
+    return 0;
+}
+
+CRTAPI int wcrtomb_s(size_t *ret, char *dst, size_t size, wchar wc, void *state)
+{
+    int n, e = wctomb_s(&n, dst, size, wc);
+
+    if (ret)
+        *ret = e ? (size_t)-1 : (size_t)(dst ? n : 1);
+    return e;
+}
+
+/* The restartable forms advance *src: to NULL after the terminator. */
+CRTAPI int mbsrtowcs_s(size_t *ret, wchar *dst, size_t size, const char **src,
+                       size_t count, void *state)
+{
+    int e;
+    size_t n;
+
+    if (!src) {
+        crt_invalid_parameter();
+        crt_set_errno(EINVAL);
+        return EINVAL;
+    }
+    e = mbstowcs_s(&n, dst, size, *src, count);
+    if (ret)
+        *ret = n;
+    if (!e && dst)
+        *src = n && !(*src)[n - 1] ? NULL : *src + (n ? n - 1 : 0);
+    return e;
+}
+
+CRTAPI int wcsrtombs_s(size_t *ret, char *dst, size_t size, const wchar **src,
+                       size_t count, void *state)
+{
+    int e;
+    size_t n;
+
+    if (!src) {
+        crt_invalid_parameter();
+        crt_set_errno(EINVAL);
+        return EINVAL;
+    }
+    e = wcstombs_s(&n, dst, size, *src, count);
+    if (ret)
+        *ret = n;
+    if (!e && dst)
+        *src = n && !(*src)[n - 1] ? NULL : *src + (n ? n - 1 : 0);
+    return e;
+}
+
+/* No byte is a lead byte in a single-byte code page. */
+CRTAPI int isleadbyte(int c) { return 0; }

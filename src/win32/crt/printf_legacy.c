@@ -121,3 +121,14 @@ CRTAPI int _scwprintf(const wchar *fmt, ...)
 {
     VA_WRAP(_vscwprintf(fmt, ap));
 }
+
+CRTAPI int _vsnwprintf_s(wchar *buf, size_t n, size_t count, const wchar *fmt,
+                         va_list ap)
+{
+    return crt_vsnprintf_s_common(buf, n, count, 1, 0, fmt, ap);
+}
+
+CRTAPI int _snwprintf_s(wchar *buf, size_t n, size_t count, const wchar *fmt, ...)
+{
+    VA_WRAP(_vsnwprintf_s(buf, n, count, fmt, ap));
+}

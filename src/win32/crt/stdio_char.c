@@ -170,3 +170,14 @@ CRTAPI void clearerr(FILE *f)
     f->_flag &= ~(_IOERR | _IOEOF);
     crt_unlock_file(f);
 }
+
+CRTAPI int clearerr_s(FILE *f)
+{
+    if (!f) {
+        crt_invalid_parameter();
+        crt_set_errno(EINVAL);
+        return EINVAL;
+    }
+    clearerr(f);
+    return 0;
+}

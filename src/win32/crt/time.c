@@ -69,8 +69,53 @@ CRTAPI void _ftime64(struct timeb64 *tb)
 
     tb->time = t / 10000000;
     tb->millitm = (unsigned short)(t / 10000 % 1000);
-    tb->timezone = 0;
+    crt_tz_ensure();
+    tb->timezone = (short)(_timezone / 60);
     tb->dstflag = 0;
 }
 
 CRTAPI void _ftime(struct timeb64 *tb) { _ftime64(tb); }
+
+/* _ftime's timezone is minutes west of UTC, dstflag the summer time of
+ * now. */
+CRTAPI int _ftime64_s(struct timeb64 *tb)
+{
+    struct crt_tm tm;
+
+    if (!tb) {
+        crt_invalid_parameter();
+        crt_set_errno(EINVAL);
+        return EINVAL;
+    }
+    _ftime64(tb);
+    crt_localtime(tb->time, &tm);
+    tb->timezone = (short)(_timezone / 60);
+    tb->dstflag = (short)(tm.tm_isdst > 0);
+    return 0;
+}
+
+struct timeb32 {
+    int time;
+    unsigned short millitm;
+    short timezone, dstflag;
+};
+
+CRTAPI int _ftime32_s(struct timeb32 *tb)
+{
+    struct timeb64 t;
+    int e;
+
+    if (!tb) {
+        crt_invalid_parameter();
+        crt_set_errno(EINVAL);
+        return EINVAL;
+    }
+    e = _ftime64_s(&t);
+    tb->time = (int)t.time;
+    tb->millitm = t.millitm;
+    tb->timezone = t.timezone;
+    tb->dstflag = t.dstflag;
+    return e;
+}
+
+CRTAPI void _ftime32(struct timeb32 *tb) { _ftime32_s(tb); }

@@ -61,3 +61,23 @@ CRTAPI int wprintf(const wchar *fmt, ...)
 {
     VA_WRAP(vwprintf(fmt, ap));
 }
+
+CRTAPI int vfwprintf_s(FILE *f, const wchar *fmt, va_list ap)
+{
+    return file_sink_run(f, fmt, 1, 0, ap);
+}
+
+CRTAPI int fwprintf_s(FILE *f, const wchar *fmt, ...)
+{
+    VA_WRAP(vfwprintf_s(f, fmt, ap));
+}
+
+CRTAPI int vwprintf_s(const wchar *fmt, va_list ap)
+{
+    return file_sink_run(&_iob[1], fmt, 1, 0, ap);
+}
+
+CRTAPI int wprintf_s(const wchar *fmt, ...)
+{
+    VA_WRAP(vwprintf_s(fmt, ap));
+}

@@ -160,6 +160,26 @@ CRTAPI int __stdio_common_vsnwprintf_s(u64 o, wchar *buf, size_t n,
     return crt_vsnprintf_s_common(buf, n, count, 1, printf_opts(o, 1), fmt, ap);
 }
 
+CRTAPI int __conio_common_vcprintf(u64 o, const char *fmt, void *loc, va_list ap)
+{
+    return crt_console_printf(fmt, 0, printf_opts(o, 0), ap);
+}
+
+CRTAPI int __conio_common_vcprintf_s(u64 o, const char *fmt, void *loc, va_list ap)
+{
+    return crt_console_printf(fmt, 0, printf_opts(o, 1), ap);
+}
+
+CRTAPI int __conio_common_vcwprintf(u64 o, const wchar *fmt, void *loc, va_list ap)
+{
+    return crt_console_printf(fmt, 1, printf_opts(o, 0), ap);
+}
+
+CRTAPI int __conio_common_vcwprintf_s(u64 o, const wchar *fmt, void *loc, va_list ap)
+{
+    return crt_console_printf(fmt, 1, printf_opts(o, 1), ap);
+}
+
 /* ---- scanf ---- */
 
 static unsigned scanf_opts(u64 o)
