@@ -136,7 +136,7 @@ static void scanning(void)
 {
     int a = 0, b = 0, r;
     char w[8] = "", big[4] = "zz";
-    double d = 0;
+    double d = 0, d2 = 0;
     unsigned long long u = 0;
 
     printf("== scanf\n");
@@ -144,6 +144,8 @@ static void scanning(void)
     printf("%d: %d %d\n", r, a, b);
     r = sscanf("word 2.5e3", "%7s %lf", w, &d);
     printf("%d: %s %g\n", r, w, d);
+    r = sscanf("-Infinity 0x1.8p1", "%lf %lf", &d, &d2);
+    printf("%d: %g %g\n", r, d, d2);
     r = sscanf("ffffffffff", "%llx", &u);
     printf("%d: %llx\n", r, u);
     printf("input failure: %d\n", sscanf("   ", "%d", &a));

@@ -157,12 +157,14 @@ int big_is_zero(const struct big *b);
 
 /* ---- conversions ---- */
 double crt_strtod(const char *s, char **end, int *range_err);
+CRTAPI double ucrt_strtod(const char *s, char **end);     /* C99 syntax */
 int crt_wide_to_narrow(char *dst, wchar c);   /* C locale; -1 if unmappable */
 
 /* ---- formatted input ---- */
 /* Options, as for printf: 0 is msvcrt's way. */
 #define SCANO_SECURE 0x01       /* scanf_s: %c %s %[ take a buffer size */
 #define SCANO_WIDE_STD 0x02     /* wide format: %s %c narrow, as C says */
+#define SCANO_C99 0x04          /* %f reads INF, NAN and hexadecimal (UCRT) */
 
 struct scan_in {
     int (*get)(struct scan_in *);   /* next char or EOF */

@@ -139,17 +139,101 @@ static int scan_int(struct scan_in *in, int base, int width, uint64_t *out)
     return digits > 0;
 }
 
-/* Collects a decimal floating-point number and converts it. */
+/* Appends to buf the letters of word that follow (any case); how many. */
+static int take_word(struct scan_in *in, char *buf, int *n, int width, const char *word)
+{
+    int c, k = 0;
+
+    for (; word[k] && *n < width; k++) {
+        c = next(in);
+        if (c == EOF || (c | 0x20) != word[k]) {
+            back(in, c);
+            break;
+        }
+        buf[(*n)++] = (char)c;
+    }
+    return k;
+}
+
+/* The UCRT's %f also reads INF, INFINITY, NAN, NAN(chars) and hexadecimal
+ * (0x digits [. digits] [p exponent]); returns 1 when it took one of
+ * those (buf then holds it), 0 to go on with a decimal number. */
+static int scan_c99_float(struct scan_in *in, char *buf, int *n, int width, int *ok)
+{
+    int c = next(in), hex = 0;
+
+    back(in, c);
+    if ((c | 0x20) == 'i') {
+        int k = take_word(in, buf, n, width, "inf");
+        if (k == 3)
+            take_word(in, buf, n, width, "inity");
+        *ok = k == 3;
+        return 1;
+    }
+    if ((c | 0x20) == 'n') {
+        *ok = take_word(in, buf, n, width, "nan") == 3;
+        if (*ok && (c = next(in)) == '(') {
+            buf[(*n)++] = '(';
+            while (*n < width - 1 && (c = next(in)) != EOF && c != ')')
+                buf[(*n)++] = (char)c;
+            if (c == ')')
+                buf[(*n)++] = ')';
+        } else if (*ok) {
+            back(in, c);
+        }
+        return 1;
+    }
+    if (c != '0' || *n + 2 > width)
+        return 0;
+    buf[(*n)++] = (char)next(in);
+    if (((c = next(in)) | 0x20) != 'x') {
+        back(in, c);
+        return 0;
+    }
+    buf[(*n)++] = (char)c;
+    /* state: 0 digits, 1 after the point, 2 after p, 3 after its sign,
+     * 4 exponent digits */
+    for (int state = 0; *n < width && (c = next(in)) != EOF; buf[(*n)++] = (char)c) {
+        int digit = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
+
+        if (state < 2 && digit)
+            hex = 1;
+        else if (c == '.' && state == 0)
+            state = 1;
+        else if ((c | 0x20) == 'p' && state < 2 && hex)
+            state = 2;
+        else if ((c == '-' || c == '+') && state == 2)
+            state = 3;
+        else if (c >= '0' && c <= '9' && state >= 2)
+            state = 4;
+        else
+            break;
+    }
+    back(in, c);
+    *ok = hex;
+    return 1;
+}
+
+/* Collects a floating-point number and converts it. */
 static int scan_float(struct scan_in *in, int width, double *out)
 {
     char buf[512];
-    int n = 0, c, digits = 0, state = 0;
+    int n = 0, c, digits = 0, state = 0, ok;
 
     if (!width || width > (int)sizeof(buf) - 1)
         width = sizeof(buf) - 1;
     c = next(in);
     if (c == '-' || c == '+')
-        buf[n++] = (char)c, c = next(in);
+        buf[n++] = (char)c;
+    else
+        back(in, c);
+    if ((in->opts & SCANO_C99) && scan_c99_float(in, buf, &n, width, &ok)) {
+        buf[n] = 0;
+        if (ok)
+            *out = ucrt_strtod(buf, NULL);
+        return ok;
+    }
+    c = next(in);
     /* state: 0 integer digits, 1 fraction, 2 exponent sign, 3 exponent */
     for (; n < width && c != EOF; c = next(in)) {
         if (c >= '0' && c <= '9' && state != 2) {

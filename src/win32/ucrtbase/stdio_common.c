@@ -184,7 +184,7 @@ CRTAPI int __conio_common_vcwprintf_s(u64 o, const wchar *fmt, void *loc, va_lis
 
 static unsigned scanf_opts(u64 o)
 {
-    unsigned r = 0;
+    unsigned r = SCANO_C99;
 
     if (o & SCANF_SECURECRT)
         r |= SCANO_SECURE;
