@@ -6,10 +6,12 @@
  * links its own versions of those into the program otherwise.
  *
  * Arguments: ucrt_conform.exe DIR, a writable directory. */
+#define _CRT_RAND_S     /* rand_s in <stdlib.h> */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
+#include <uchar.h>
 #include <errno.h>
 #include <math.h>
 #include <time.h>
@@ -202,6 +204,27 @@ static void conversions(void)
     printf("_fcvt: [%s] %d %d\n", p, dec, sign);
 }
 
+static void utf(void)
+{
+    const char *smile = "\xF0\x9F\x98\x80";
+    char16_t c[2] = { 0, 0 };
+    char out[8];
+    mbstate_t st = { 0 };
+    size_t r1, r2, w1, w2;
+    unsigned rnd = 0;
+    int e;
+
+    r1 = mbrtoc16(&c[0], smile, 4, &st);
+    r2 = mbrtoc16(&c[1], smile + 4, 1, &st);
+    printf("mbrtoc16: %d %d %04x %04x\n", (int)r1, (int)r2, c[0], c[1]);
+    memset(&st, 0, sizeof(st));
+    w1 = c16rtomb(out, c[0], &st);
+    w2 = c16rtomb(out, c[1], &st);
+    printf("c16rtomb: %d %d same %d\n", (int)w1, (int)w2, !memcmp(out, smile, 4));
+    e = rand_s(&rnd);
+    printf("rand_s: %d\n", e);
+}
+
 typedef double (*fn1)(double);
 typedef double (*fn2)(double, double);
 
@@ -247,6 +270,7 @@ static void math(void)
     printf("strtod: %g %g %g\n", strtod("0x1.8p3", NULL), strtod("-INFINITY", NULL),
            strtod("1e-400", NULL));
     conversions();
+    utf();
 }
 
 static void times(void)

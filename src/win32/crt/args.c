@@ -96,3 +96,17 @@ CRTAPI int _initterm_e(ifn *start, ifn *end)
             r = (*start)();
     return r;
 }
+
+static int get_pointer(void **out, void *value)
+{
+    if (!out) {
+        crt_invalid_parameter();
+        crt_set_errno(EINVAL);
+        return EINVAL;
+    }
+    *out = value;
+    return 0;
+}
+
+CRTAPI int _get_pgmptr(char **p) { crt_narrow_args(); return get_pointer((void **)p, _pgmptr); }
+CRTAPI int _get_wpgmptr(wchar **p) { crt_wide_args(); return get_pointer((void **)p, _wpgmptr); }

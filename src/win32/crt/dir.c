@@ -192,6 +192,17 @@ static int access_any(const void *p, int mode, int w)
 CRTAPI int _access(const char *p, int mode) { return access_any(p, mode, 0); }
 CRTAPI int _waccess(const wchar *p, int mode) { return access_any(p, mode, 1); }
 
+/* The _s forms return errno's value. */
+CRTAPI int _access_s(const char *p, int mode)
+{
+    return access_any(p, mode, 0) ? crt_thread_data()->err : 0;
+}
+
+CRTAPI int _waccess_s(const wchar *p, int mode)
+{
+    return access_any(p, mode, 1) ? crt_thread_data()->err : 0;
+}
+
 /* Only _S_IWRITE counts: without it the name becomes read-only. */
 static DWORD chmod_attrs(DWORD attrs, int mode)
 {

@@ -148,6 +148,12 @@ CRTAPI int _creat(const char *path, int pmode)
                        pmode);
 }
 
+CRTAPI int _wcreat(const wchar *path, int pmode)
+{
+    return open_common(path, 1, _O_CREAT | _O_TRUNC | _O_RDWR, _SH_DENYNO,
+                       pmode);
+}
+
 static int win_result(BOOL ok)
 {
     if (ok)

@@ -108,3 +108,22 @@ CRTAPI size_t fread(void *data, size_t size, size_t count, FILE *f)
     crt_unlock_file(f);
     return r / size;
 }
+
+/* fread_s: at most bufsize bytes; more asked for than fits is ERANGE. */
+CRTAPI size_t fread_s(void *data, size_t bufsize, size_t size, size_t count, FILE *f)
+{
+    if (!size || !count)
+        return 0;
+    if (!data || !f || count > (size_t)-1 / size) {
+        crt_invalid_parameter();
+        crt_set_errno(EINVAL);
+        return 0;
+    }
+    if (size * count > bufsize) {
+        memset(data, 0, bufsize);
+        crt_invalid_parameter();
+        crt_set_errno(ERANGE);
+        return 0;
+    }
+    return fread(data, size, count, f);
+}

@@ -370,3 +370,15 @@ CRTAPI float ucrt_wcstof(const wchar *s, wchar **end)
 
 CRTAPI double ucrt_atof(const char *s) { return strtod_mode(s, 0, NULL, MODE_C99); }
 CRTAPI double ucrt_wtof(const wchar *s) { return strtod_mode(s, 1, NULL, MODE_C99); }
+
+/* _atoflt: a float into *out; 0, or _OVERFLOW (3) / _UNDERFLOW (4). */
+CRTAPI int _atoflt(float *out, const char *s)
+{
+    union { float f; uint32_t u; } v;
+
+    v.f = (float)strtod_mode(s, 0, NULL, MODE_FLOAT);
+    *out = v.f;
+    if ((v.u & 0x7FFFFFFF) == 0x7F800000)
+        return 3;
+    return v.f == 0 && strtod_mode(s, 0, NULL, 0) != 0 ? 4 : 0;
+}

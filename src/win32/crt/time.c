@@ -119,3 +119,38 @@ CRTAPI int _ftime32_s(struct timeb32 *tb)
 }
 
 CRTAPI void _ftime32(struct timeb32 *tb) { _ftime32_s(tb); }
+
+/* timespec_get(ts, TIME_UTC = 1): seconds and nanoseconds since 1970. */
+struct timespec64 { long long tv_sec; long tv_nsec; };
+struct timespec32 { int tv_sec; long tv_nsec; };
+
+CRTAPI int _timespec64_get(struct timespec64 *ts, int base)
+{
+    long long t;
+
+    if (!ts || base != 1) {
+        crt_invalid_parameter();
+        crt_set_errno(EINVAL);
+        return 0;
+    }
+    t = crt_now_100ns();
+    ts->tv_sec = t / 10000000;
+    ts->tv_nsec = (long)(t % 10000000 * 100);
+    return base;
+}
+
+CRTAPI int _timespec32_get(struct timespec32 *ts, int base)
+{
+    struct timespec64 t = { 0, 0 };
+    int r;
+
+    if (!ts) {
+        crt_invalid_parameter();
+        crt_set_errno(EINVAL);
+        return 0;
+    }
+    r = _timespec64_get(&t, base);
+    ts->tv_sec = (int)t.tv_sec;
+    ts->tv_nsec = t.tv_nsec;
+    return r;
+}

@@ -39,3 +39,21 @@ WCTYPE_FN(iswgraph, 0x194)
 WCTYPE_FN(iswcntrl, 0x20)
 CRTAPI int iswblank(wint c) { return c == 0x20 || c == 0x09 || c == 0xA0 || c == 0x3000; }
 CRTAPI int iswascii(wint c) { return c < 0x80; }
+
+CRTAPI int __iswcsym(wint c) { return iswalnum(c) || c == '_'; }
+CRTAPI int __iswcsymf(wint c) { return iswalpha(c) || c == '_'; }
+
+/* wctrans("toupper") and ("tolower"), and towctrans on them. */
+CRTAPI unsigned short wctrans(const char *name)
+{
+    if (name && !strcmp(name, "toupper"))
+        return 1;
+    if (name && !strcmp(name, "tolower"))
+        return 2;
+    return 0;
+}
+
+CRTAPI wint towctrans(wint c, unsigned short t)
+{
+    return t == 1 ? towupper(c) : t == 2 ? towlower(c) : c;
+}

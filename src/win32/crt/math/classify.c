@@ -182,3 +182,14 @@ CRTAPI double nextafter(double x, double y)
 
 CRTAPI double nan(const char *tag) { return from_bits(0x7FF8000000000000ULL); }
 CRTAPI float nanf(const char *tag) { return from_fbits(0x7FC00000); }
+
+/* The comparisons behind <math.h>'s isgreater & co.: _FP_LT 1, _FP_EQ 2,
+ * _FP_GT 4, 0 when unordered (a NaN). */
+CRTAPI int _dpcomp(double x, double y)
+{
+    if (is_nan(x) || is_nan(y))
+        return 0;
+    return x < y ? 1 : x == y ? 2 : 4;
+}
+
+CRTAPI int _fdpcomp(float x, float y) { return _dpcomp(x, y); }

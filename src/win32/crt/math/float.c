@@ -64,3 +64,6 @@ CRTAPI float modff(float x, float *ip)
     *ip = (float)i;
     return (float)f;
 }
+
+CRTAPI double erf(double), erfc(double), lgamma(double), tgamma(double);
+F1(erf) F1(erfc) F1(lgamma) F1(tgamma)
