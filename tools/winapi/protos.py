@@ -33,6 +33,9 @@ HEADERS = {
             'setjmp.h', 'mbstring.h', 'mbctype.h', 'sys/stat.h', 'sys/timeb.h',
             'sys/utime.h', 'fcntl.h', 'errno.h', 'float.h', 'malloc.h', 'search.h'],
 }
+# ucrtbase: the same headers as the UCRT sees them (-D_UCRT), plus its own.
+HEADERS['ucrt'] = HEADERS['crt'] + ['corecrt_startup.h', 'fenv.h', 'uchar.h', 'complex.h']
+KIND_DEFINES = {'ucrt': ['-D_UCRT']}
 
 EXACT = {
     'void': 'void', 'WINBOOL': 'bool', 'BOOL': 'bool', 'BOOLEAN': 'boolean', '_Bool': 'boolean',
@@ -70,7 +73,7 @@ EXACT = {
     'DLL_DIRECTORY_COOKIE': 'ptr', 'PSID': 'ptr', 'PACL': 'ptr', 'SC_LOCK': 'ptr', 'HCRYPTPROV': 'uintptr',
     'HCRYPTKEY': 'uintptr', 'HCRYPTHASH': 'uintptr', 'FILE': 'struct', 'GUID': 'struct',
     'LUID': 'int64', 'FILETIME': 'uint64', 'COORD': 'uint', 'SMALL_RECT': 'uint64',
-    'EXCEPTION_DISPOSITION': 'int', 'PTP_CALLBACK_INSTANCE': 'ptr',
+    'EXCEPTION_DISPOSITION': 'int', 'PTP_CALLBACK_INSTANCE': 'ptr', '_locale_t': 'ptr',
     'BSTR': 'wstr', 'OLECHAR': 'ushort', 'LPOLESTR': 'wstr', 'LPCOLESTR': 'wstr',
     'REFIID': 'ptr', 'REFCLSID': 'ptr', 'REFGUID': 'ptr', 'REFFMTID': 'ptr', 'REFPROPVARIANT': 'ptr',
     'REFKNOWNFOLDERID': 'ptr', 'VARTYPE': 'ushort', 'VARIANT_BOOL': 'short', 'DATE': 'double',
@@ -166,13 +169,13 @@ def parse_decl(decl, definition=False):
 
 
 def prototypes(kind):
-    """{function name: signature} for the 'win32' or 'crt' header set."""
+    """{function name: signature} for the 'win32', 'crt' or 'ucrt' header set."""
     with tempfile.TemporaryDirectory() as d:
         src, aux = os.path.join(d, 'p.c'), os.path.join(d, 'aux.txt')
         with open(src, 'w') as f:
             for h in HEADERS[kind]:  # a header this mingw-w64 lacks is passed over
                 f.write(f'#if __has_include(<{h}>)\n#include <{h}>\n#endif\n')
-        subprocess.run([CC, '-fsyntax-only', '-w', *DEFINES, '-aux-info', aux, src],
+        subprocess.run([CC, '-fsyntax-only', '-w', *DEFINES, *KIND_DEFINES.get(kind, []), '-aux-info', aux, src],
                        check=False, capture_output=True)
         out = {}
         for line in open(aux, errors='replace'):

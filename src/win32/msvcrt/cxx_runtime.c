@@ -1,16 +1,13 @@
 /*
  * msvcrt's C++ runtime ends: terminate() with its per-thread handler
- * (set_terminate), _purecall, and operator new/delete with the new
- * handler.  The exception engine itself is ../cxx.
+ * (set_terminate), _purecall, and operator new/delete; the new handler
+ * is the C runtime's (../crt/heap.c).  The exception engine itself is ../cxx.
  */
 #include "cxx/cxx_private.h"
 
 void __cdecl _amsg_exit(int num) __attribute__((noreturn));
 
-typedef int (__cdecl *new_handler_fn)(size_t);
-
-static new_handler_fn new_handler;
-static int new_mode;
+int __cdecl _callnewh(size_t n);
 
 const char cxx_typeid_null_message[] = "Attempted a typeid of NULL pointer!";
 
@@ -42,34 +39,6 @@ cxx_handler_fn msvcrt_set_terminate(cxx_handler_fn fn)
 int _purecall(void)
 {
 	_amsg_exit(25);
-}
-
-new_handler_fn msvcrt_set_new_handler(new_handler_fn fn)
-{
-	return InterlockedExchangePointer((void **)&new_handler, fn);
-}
-
-new_handler_fn msvcrt_query_new_handler(void)
-{
-	return new_handler;
-}
-
-int msvcrt_set_new_mode(int mode)
-{
-	return InterlockedExchange((LONG *)&new_mode, mode);
-}
-
-int msvcrt_query_new_mode(void)
-{
-	return new_mode;
-}
-
-/* Asks the new handler to make room: nonzero to try again. */
-int _callnewh(size_t n)
-{
-	new_handler_fn fn = new_handler;
-
-	return fn && fn(n);
 }
 
 /* msvcrt's operator new predates std::bad_alloc: NULL when the handler
