@@ -10,7 +10,7 @@
 #define MAX_MEMORY (1ull << 40)
 #define MAX_THREADS 100000u
 #define MAX_CPUS_MILLI 1024000u
-#define MIN_SUPERVISOR_MEMORY (4ull << 20)
+#define MIN_SUPERVISOR_MEMORY (1ull << 20)
 #define MAX_SUPERVISOR_MEMORY (16ull << 30)
 
 /* SIZE: bytes, or with K, M, G or T (powers of 1024; "MiB", "MB" too),
@@ -90,7 +90,7 @@ int run_limit_option(struct run_state *rs, int opt, const char *arg)
 		if (parse_size(arg, MIN_SUPERVISOR_MEMORY, MAX_SUPERVISOR_MEMORY,
 			       &l->supervisor_memory) == 0)
 			return 1;
-		fprintf(stderr, "lsw %s: --supervisor-memory wants a size from 4M to 16G "
+		fprintf(stderr, "lsw %s: --supervisor-memory wants a size from 1M to 16G "
 			"(e.g. 64M), got '%s'\n", rs->command, arg);
 		return -1;
 	}
