@@ -1,11 +1,16 @@
 /* Pool quota blocks (quota.h), and what NtQueryInformationProcess says of them. */
 #include <stdlib.h>
 #include <string.h>
+#include "emul/memory/memory.h"
 #include "emul/process/quota.h"
 
 enum {
-	ProcessQuotaLimits = 1, ProcessPooledUsageAndLimits = 14, ProcessHandleCount = 20,
+	ProcessQuotaLimits = 1, ProcessVmCounters = 3, ProcessPooledUsageAndLimits = 14,
+	ProcessHandleCount = 20,
 };
+
+#define VM_COUNTERS_SIZE 88
+#define VM_COUNTERS_EX_SIZE 96
 
 struct quota_block *quota_block_new(uint64_t paged_limit, uint64_t nonpaged_limit)
 {
@@ -79,6 +84,30 @@ static void put(uint8_t *b, size_t off, uint64_t v, size_t n)
 	memcpy(b + off, &v, n);
 }
 
+/* VM_COUNTERS(_EX): sizes and pool usage.  The supervisor's view of the
+ * address space is what it has: every range for the virtual size, the
+ * commit charge for the working set, pagefile and private usage (as
+ * kernel32's GetProcessMemoryInfo counts); no peak of them is kept. */
+static void vm_counters(const struct lsw_process *p, uint8_t *b)
+{
+	const struct quota_block *q = p->quota;
+	uint64_t size = 0;
+
+	for (size_t i = 0; i < p->vad.n; i++)
+		size += p->vad.v[i].size;
+	put(b, 0, size, 8);
+	put(b, 8, size, 8);
+	put(b, 24, p->vad.committed, 8);
+	put(b, 32, p->vad.committed, 8);
+	put(b, 40, q ? q->peak[QUOTA_PAGED] : 0, 8);
+	put(b, 48, q ? q->usage[QUOTA_PAGED] : 0, 8);
+	put(b, 56, q ? q->peak[QUOTA_NONPAGED] : 0, 8);
+	put(b, 64, q ? q->usage[QUOTA_NONPAGED] : 0, 8);
+	put(b, 72, p->vad.committed, 8);
+	put(b, 80, p->vad.committed, 8);
+	put(b, 88, p->vad.committed, 8);
+}
+
 /* QUOTA_LIMITS: PagedPoolLimit, NonPagedPoolLimit, MinimumWorkingSetSize,
  * MaximumWorkingSetSize, PagefileLimit, TimeLimit; POOLED_USAGE_AND_LIMITS:
  * peak, usage and limit of the paged pool, the nonpaged pool, the
@@ -108,6 +137,9 @@ static uint32_t fill(struct lsw_process *p, uint32_t cls, uint8_t *b)
 		put(b, 56, p->vad.committed / 4096, 8);
 		put(b, 64, commit_limit ? commit_limit / 4096 : ~0ull, 8);
 		return 72;
+	case ProcessVmCounters:
+		vm_counters(p, b);
+		return VM_COUNTERS_EX_SIZE;
 	case ProcessHandleCount:
 		put(b, 0, p->handles.used, 4);
 		return 4;
@@ -118,11 +150,13 @@ static uint32_t fill(struct lsw_process *p, uint32_t cls, uint8_t *b)
 bool quota_query_process(struct nt_call *c, struct lsw_process *p, uint32_t cls,
 			 NTSTATUS *status)
 {
-	uint8_t buf[72] = { 0 };
+	uint8_t buf[VM_COUNTERS_EX_SIZE] = { 0 };
 	uint32_t size = fill(p, cls, buf), len = (uint32_t)c->args[3];
 
 	if (!size)
 		return false;
+	if (cls == ProcessVmCounters && len == VM_COUNTERS_SIZE)
+		size = len; /* VM_COUNTERS without PrivateUsage */
 	if (len != size)
 		*status = LSW_STATUS_INFO_LENGTH_MISMATCH;
 	else if (tracee_write(c->thread, c->args[2], buf, size) < 0 ||

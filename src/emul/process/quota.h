@@ -43,7 +43,7 @@ void quota_release(struct lsw_process *p, enum quota_pool pool, uint64_t bytes);
 /* The limits a new process of job j gets (--supervisor-memory). */
 void quota_limits_for(const struct lsw_job *j, uint64_t *paged, uint64_t *nonpaged);
 
-/* NtQueryInformationProcess for ProcessQuotaLimits,
+/* NtQueryInformationProcess for ProcessQuotaLimits, ProcessVmCounters,
  * ProcessPooledUsageAndLimits and ProcessHandleCount; false: another class. */
 bool quota_query_process(struct nt_call *c, struct lsw_process *p, uint32_t cls,
 			 NTSTATUS *status);

@@ -440,7 +440,10 @@ NTSTATUS nt_NtCreateThreadEx(struct nt_call *c)
 		t->block = process_alloc_private(c, LSW_BLOCK_SIZE, PAGE_READWRITE);
 	if (!t->stack_base || !t->teb || !t->block ||
 	    !(t->win_tid = client_id_alloc(&p->host->ids)) || !(o = new_thread_object(t))) {
-		/* what was reserved stays reserved: the VAD and the ops agree */
+		/* what was reserved stays reserved: the VAD and the ops agree;
+		 * the block serves the next thread */
+		if (t->block)
+			spare_block_put(p, t->block);
 		client_id_free(&p->host->ids, t->win_tid);
 		free(t);
 		quota_release(p, QUOTA_NONPAGED, sizeof(*t));
