@@ -51,10 +51,11 @@ void object_unref(struct nt_object *obj);
 NTSTATUS object_charge(struct nt_object *obj, struct lsw_process *p, enum quota_pool pool,
 		       uint64_t bytes);
 
-/* A new handle to obj in p's table (the value closed last is reused
- * first, as a free list gives them; O(1)): *h, a multiple of 4.  STATUS_INSUFFICIENT_RESOURCES
- * past HANDLES_PER_PROCESS_MAX or out of memory, STATUS_QUOTA_EXCEEDED
- * when the table's growth or obj's body does not fit p's quota. */
+/* A new handle to obj in p's table, in O(1): *h, a multiple of 4 (the
+ * value closed last is reused first, as a free list gives them).
+ * STATUS_INSUFFICIENT_RESOURCES past HANDLES_PER_PROCESS_MAX or out of
+ * memory, STATUS_QUOTA_EXCEEDED when the table's growth or obj's body
+ * does not fit p's quota. */
 NTSTATUS handle_create(struct lsw_process *p, struct nt_object *obj, uint32_t access,
 		       uint64_t *h);
 /* The same, 0 for any failure. */
