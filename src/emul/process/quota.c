@@ -123,7 +123,7 @@ static uint32_t fill(struct lsw_process *p, uint32_t cls, uint8_t *b)
 		put(b, 8, q ? q->limit[QUOTA_NONPAGED] : ~0ull, 8);
 		put(b, 16, 200 * 4096, 8); /* Windows' default working set: 200..1380 pages */
 		put(b, 24, 1380 * 4096, 8);
-		put(b, 32, commit_limit ? commit_limit / 4096 : ~0ull, 8); /* in pages */
+		put(b, 32, commit_limit ? commit_limit : ~0ull, 8); /* bytes, as documented */
 		put(b, 40, ~0ull, 8);       /* no time limit */
 		return 48;
 	case ProcessPooledUsageAndLimits:
@@ -132,7 +132,8 @@ static uint32_t fill(struct lsw_process *p, uint32_t cls, uint8_t *b)
 			put(b, 24 * pool + 8, q->usage[pool], 8);
 			put(b, 24 * pool + 16, q->limit[pool], 8);
 		}
-		/* no peak of the commit charge is kept: the current one */
+		/* in pages, as the kernel counts them; no peak of the commit
+		 * charge is kept: the current one */
 		put(b, 48, p->vad.committed / 4096, 8);
 		put(b, 56, p->vad.committed / 4096, 8);
 		put(b, 64, commit_limit ? commit_limit / 4096 : ~0ull, 8);
