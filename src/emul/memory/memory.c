@@ -323,8 +323,11 @@ NTSTATUS nt_NtQueryVirtualMemory(struct nt_call *c)
 	return LSW_STATUS_SUCCESS;
 }
 
-/* NtFlushInstructionCache: x86 caches are coherent. */
+/* NtFlushInstructionCache(ProcessHandle, BaseAddress, Length): x86
+ * caches are coherent, so only the handle is checked. */
 NTSTATUS nt_NtFlushInstructionCache(struct nt_call *c)
 {
+	if (!is_current_process(c->args[0]))
+		return LSW_STATUS_INVALID_HANDLE;
 	return LSW_STATUS_SUCCESS;
 }
