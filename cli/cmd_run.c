@@ -214,6 +214,7 @@ const struct option run_long_options[] = {
 	{ "memory", required_argument, 0, RUN_OPT_MEMORY },
 	{ "pids", required_argument, 0, RUN_OPT_PIDS },
 	{ "cpus", required_argument, 0, RUN_OPT_CPUS },
+	{ "supervisor-memory", required_argument, 0, RUN_OPT_SUPERVISOR_MEMORY },
 	{ 0, 0, 0, 0 },
 };
 

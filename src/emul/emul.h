@@ -29,6 +29,7 @@ struct lsw_process;
 struct lsw_thread;
 struct nt_object;
 struct nt_observer;
+struct quota_block;
 struct reg_hive;
 
 /* A host directory the program may see (--map): on drive letter 'A'..'Z',
@@ -161,6 +162,7 @@ struct vad_map {
 	struct vad *v;
 	size_t n, cap;
 	uint64_t committed;          /* private committed bytes: the commit charge */
+	struct quota_block *quota;   /* its process's: each range is charged */
 };
 
 struct handle_entry {
@@ -172,6 +174,9 @@ struct handle_entry {
 struct handle_table {
 	struct handle_entry *e;      /* index = handle / 4 - 1 */
 	size_t n;
+	uint32_t used;               /* open handles */
+	uint32_t free_head;          /* index + 1 of the last freed entry, 0:
+				      * none; a free entry's access links on */
 };
 
 struct image_record {
@@ -205,9 +210,13 @@ struct lsw_process {
 	uint32_t win_pid;
 	struct lsw_thread main_thread;
 	struct lsw_thread *threads;  /* every thread, main_thread last */
+	uint64_t *spare_blocks;      /* runtime blocks ended threads left, for
+				      * new ones (thread.c) */
+	size_t nspare_blocks, capspare_blocks;
 	uint32_t live_threads;       /* created and not ended */
 	uint32_t threads_charged;    /* created and not ended (limits.threads) */
 	struct handle_table handles;
+	struct quota_block *quota;   /* its pool quota (process/quota.h) */
 	struct vad_map vad;
 	uint64_t peb, image_base, ntdll_base, params;
 	struct process_start start;

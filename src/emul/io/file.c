@@ -595,10 +595,17 @@ static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t acc
 	f->nt_name = strdup(nt_name);
 	f->delete_on_close = (options & FILE_DELETE_ON_CLOSE) && (access & DELETE_ACCESS) &&
 			     !f->read_only && pr.target == PATH_HOST;
-	h = handle_alloc(p, &f->hdr, access);
+	/* its body and names are the opener's pool quota while it lives */
+	st = object_charge(&f->hdr, p, QUOTA_NONPAGED, sizeof(*f));
+	if (st == LSW_STATUS_SUCCESS)
+		st = object_charge(&f->hdr, p, QUOTA_PAGED,
+				   (f->nt_name ? strlen(f->nt_name) : 0) +
+				   (f->name_utf8 ? strlen(f->name_utf8) : 0) + 2);
+	if (st == LSW_STATUS_SUCCESS)
+		st = handle_create(p, &f->hdr, access, &h);
 	object_unref(&f->hdr);
-	if (!h)
-		return LSW_STATUS_INSUFFICIENT_RESOURCES;
+	if (st != LSW_STATUS_SUCCESS)
+		return st;
 	if (tracee_write(c->thread, handle_out, &h, 8) < 0 ||
 	    tracee_write_iosb(c->thread, iosb, LSW_STATUS_SUCCESS, (uint64_t)info) != LSW_STATUS_SUCCESS) {
 		handle_close(p, h);

@@ -4,6 +4,11 @@
 #include <string.h>
 #include <sys/mman.h>
 #include "emul/memory/memory.h"
+#include "emul/process/quota.h"
+
+/* What one range costs its process's nonpaged pool (a VAD on Windows),
+ * its runs of pages apart: the record, its room in the map, one run. */
+#define VAD_CHARGE (2 * sizeof(struct vad) + sizeof(struct page_run))
 
 int nt_protect_to_prot(uint32_t protect)
 {
@@ -114,20 +119,31 @@ uint64_t vad_uncommitted_bytes(const struct vad *v, uint64_t addr, uint64_t size
 	return (count - charged_pages(v, first, first + count)) * PAGE_SIZE_NT;
 }
 
+/* What v is charged: VAD_CHARGE holds its first run. */
+static uint64_t vad_charge(const struct vad *v)
+{
+	return VAD_CHARGE + (v->nruns ? v->nruns - 1 : 0) * sizeof(struct page_run);
+}
+
 struct vad *vad_insert(struct vad_map *m, uint64_t base, uint64_t size, uint32_t type,
 		       uint32_t alloc_protect, uint32_t state, uint32_t protect)
 {
 	size_t i = 0;
-	struct page_run *run = malloc(sizeof(*run));
+	struct page_run *run;
 
-	if (!run)
+	if (quota_block_charge(m->quota, QUOTA_NONPAGED, VAD_CHARGE) != LSW_STATUS_SUCCESS)
 		return NULL;
+	if (!(run = malloc(sizeof(*run)))) {
+		quota_block_release(m->quota, QUOTA_NONPAGED, VAD_CHARGE);
+		return NULL;
+	}
 	if (m->n == m->cap) {
 		size_t cap = m->cap ? m->cap * 2 : 32;
 		struct vad *nv = realloc(m->v, cap * sizeof(*nv));
 
 		if (!nv) {
 			free(run);
+			quota_block_release(m->quota, QUOTA_NONPAGED, VAD_CHARGE);
 			return NULL;
 		}
 		m->v = nv;
@@ -148,6 +164,7 @@ void vad_remove(struct vad_map *m, struct vad *v)
 	size_t i = (size_t)(v - m->v);
 
 	m->committed -= charged_pages(v, 0, v->size / PAGE_SIZE_NT) * PAGE_SIZE_NT;
+	quota_block_release(m->quota, QUOTA_NONPAGED, vad_charge(v));
 	free(v->runs);
 	memmove(&m->v[i], &m->v[i + 1], (m->n - i - 1) * sizeof(*m->v));
 	m->n--;
@@ -161,10 +178,12 @@ void vad_hold(struct vad_map *m, struct vad *v)
 
 void vad_free_all(struct vad_map *m)
 {
-	for (size_t i = 0; i < m->n; i++)
+	for (size_t i = 0; i < m->n; i++) {
+		quota_block_release(m->quota, QUOTA_NONPAGED, vad_charge(&m->v[i]));
 		free(m->v[i].runs);
+	}
 	free(m->v);
-	memset(m, 0, sizeof(*m));
+	*m = (struct vad_map){ .quota = m->quota };
 }
 
 /* Rebuilds the run list with [first, first+count) set to state/protect:
@@ -174,11 +193,16 @@ int vad_set_pages(struct vad_map *m, struct vad *v, uint64_t addr, uint64_t size
 {
 	uint64_t first = (addr - v->base) / PAGE_SIZE_NT, count = size / PAGE_SIZE_NT;
 	uint64_t end = first + count;
-	struct page_run *out = malloc((v->nruns + 2) * sizeof(*out));
+	struct page_run *out;
 	size_t n = 0;
 
-	if (!out)
+	/* at most two runs more; what the merge saves is given back below */
+	if (quota_block_charge(m->quota, QUOTA_NONPAGED, 2 * sizeof(*out)) != LSW_STATUS_SUCCESS)
 		return -1;
+	if (!(out = malloc((v->nruns + 2) * sizeof(*out)))) {
+		quota_block_release(m->quota, QUOTA_NONPAGED, 2 * sizeof(*out));
+		return -1;
+	}
 	m->committed -= charged_pages(v, first, end) * PAGE_SIZE_NT;
 	if (state == MEM_COMMIT && v->type == MEM_PRIVATE)
 		m->committed += count * PAGE_SIZE_NT;
@@ -211,6 +235,7 @@ int vad_set_pages(struct vad_map *m, struct vad *v, uint64_t addr, uint64_t size
 		else
 			out[w++] = out[i];
 	}
+	quota_block_release(m->quota, QUOTA_NONPAGED, (v->nruns + 2 - w) * sizeof(*out));
 	free(v->runs);
 	v->runs = out;
 	v->nruns = w;

@@ -37,10 +37,10 @@ static NTSTATUS duplicate_current_thread(struct nt_call *c, uint32_t options, ui
 		return st;
 	if (!(obj = thread_object_get(c->thread)))
 		return LSW_STATUS_NO_MEMORY;
-	h = handle_alloc(p, obj, options & DUPLICATE_SAME_ACCESS ? THREAD_ALL_ACCESS : access);
+	st = handle_create(p, obj, options & DUPLICATE_SAME_ACCESS ? THREAD_ALL_ACCESS : access, &h);
 	object_unref(obj);
-	if (!h)
-		return LSW_STATUS_INSUFFICIENT_RESOURCES;
+	if (st != LSW_STATUS_SUCCESS)
+		return st;
 	if (c->args[3] && tracee_write(c->thread, c->args[3], &h, 8) < 0) {
 		handle_close(p, h);
 		return LSW_STATUS_ACCESS_VIOLATION;
@@ -72,13 +72,10 @@ NTSTATUS nt_NtDuplicateObject(struct nt_call *c)
 	if (options & DUPLICATE_SAME_ACCESS)
 		access = handle_access(p, src);
 	/* the new handle first: it never takes the source's value */
-	if (!(h = handle_alloc(p, obj, access)))
-		st = LSW_STATUS_INSUFFICIENT_RESOURCES;
-	else if (out && tracee_write(c->thread, out, &h, 8) < 0) {
+	st = handle_create(p, obj, access, &h);
+	if (st == LSW_STATUS_SUCCESS && out && tracee_write(c->thread, out, &h, 8) < 0) {
 		handle_close(p, h);
 		st = LSW_STATUS_ACCESS_VIOLATION;
-	} else {
-		st = LSW_STATUS_SUCCESS;
 	}
 	/* the source goes even when the duplicate failed, as documented */
 	if (options & DUPLICATE_CLOSE_SOURCE)

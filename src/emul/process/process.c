@@ -405,9 +405,12 @@ NTSTATUS nt_NtQueryInformationProcess(struct nt_call *c)
 	struct lsw_process *p = c->thread->process;
 	uint64_t info[6] = { 0 };
 	uint32_t len = sizeof(info);
+	NTSTATUS st;
 
 	if (c->args[0] != (uint64_t)-1)
 		return LSW_STATUS_INVALID_HANDLE;
+	if (quota_query_process(c, p, (uint32_t)c->args[1], &st))
+		return st;
 	if ((uint32_t)c->args[1] != 0) /* ProcessBasicInformation */
 		return LSW_STATUS_INVALID_INFO_CLASS;
 	if ((uint32_t)c->args[3] != len)
