@@ -485,7 +485,7 @@ NTSTATUS nt_NtTerminateThread(struct nt_call *c)
 	struct lsw_process *p = c->thread->process;
 	uint32_t status = (uint32_t)c->args[1];
 	struct lsw_thread *t;
-	NTSTATUS st;
+	NTSTATUS st = LSW_STATUS_INVALID_HANDLE;
 
 	t = c->args[0] ? thread_from_handle(c, c->args[0], &st) : c->thread;
 	if (!t)
@@ -533,7 +533,7 @@ NTSTATUS nt_NtSuspendThread(struct nt_call *c)
 {
 	struct lsw_thread *t;
 	uint32_t before;
-	NTSTATUS st;
+	NTSTATUS st = LSW_STATUS_INVALID_HANDLE;
 
 	if (!(t = thread_from_handle(c, c->args[0], &st)))
 		return st;
@@ -555,7 +555,7 @@ NTSTATUS nt_NtResumeThread(struct nt_call *c)
 {
 	struct lsw_thread *t;
 	uint32_t before;
-	NTSTATUS st;
+	NTSTATUS st = LSW_STATUS_INVALID_HANDLE;
 
 	if (!(t = thread_from_handle(c, c->args[0], &st)))
 		return st;
