@@ -10,7 +10,6 @@
  */
 #include <stdlib.h>
 #include "emul/io/io_queue.h"
-#include "emul/io/file.h"
 #include "emul/object/object_names.h"
 #include "emul/sync/sync.h"
 #include "emul/sync/waitable.h"
@@ -108,20 +107,13 @@ NTSTATUS nt_NtCreateWaitCompletionPacket(struct nt_call *c)
 	return object_create_end(c, &wp->hdr, &wp->name, access, c->args[0]);
 }
 
-/* The object a packet may wait for: waitable without a thread to own it
- * (a mutant needs one), or a file (always signalled here). */
+/* The object a packet may wait for: any a thread may wait on, but a
+ * mutant, which needs a thread to own it. */
 static struct nt_object *packet_target(struct nt_call *c, uint64_t h, NTSTATUS *st)
 {
-	struct lsw_process *p = c->thread->process;
-	struct nt_object *obj = handle_get(p, h, NULL, st);
+	struct nt_object *obj = wait_target(c, h, st);
 
-	if (!obj)
-		return NULL;
-	if (!(handle_access(p, h) & SYNCHRONIZE_RIGHT)) {
-		*st = LSW_STATUS_ACCESS_DENIED;
-		return NULL;
-	}
-	if ((!waitable_of(obj) && obj->ops != &file_ops) || obj->ops == &mutant_ops) {
+	if (obj && obj->ops == &mutant_ops) {
 		*st = LSW_STATUS_OBJECT_TYPE_MISMATCH;
 		return NULL;
 	}
