@@ -97,7 +97,6 @@ unsigned stream_cancel(struct file_object *f, uint64_t iosb);
 /* file_completion.c: the Event, completion port and APC of an I/O (see
  * there), and the FileCompletionInformation classes of
  * NtSetInformationFile. */
-bool file_synchronous(const struct file_object *f);
 NTSTATUS file_io_begin(struct nt_call *c, struct file_object *f);
 NTSTATUS file_io_end(struct nt_call *c, struct file_object *f, NTSTATUS st, bool pended);
 NTSTATUS file_set_completion_info(struct nt_call *c, struct file_object *f, uint32_t cls);

@@ -32,7 +32,7 @@ static bool nt_error(NTSTATUS st)
 	return (st >> 30) == 3;
 }
 
-bool file_synchronous(const struct file_object *f)
+static bool file_synchronous(const struct file_object *f)
 {
 	return (f->options & (FILE_SYNCHRONOUS_IO_ALERT | FILE_SYNCHRONOUS_IO_NONALERT)) != 0;
 }

@@ -39,7 +39,6 @@ NTSTATUS io_queue_post(struct io_queue *q, uint64_t key, uint64_t value, NTSTATU
 bool io_queue_unpost(struct io_queue *q, struct wait_packet *owner);
 
 /* io_completion_remove.c */
-struct remove_waiter;
 /* Whether t sleeps in NtRemoveIoCompletion(Ex) (an APC may end it). */
 bool io_remove_is_waiting(const struct lsw_thread *t);
 /* A packet was queued or the port closed: wakes the waiters it can. */
