@@ -151,6 +151,9 @@ struct lsw_thread {
 	uint16_t name_len;           /* bytes */
 	void *object;                /* its thread object (thread.c), NULL once freed */
 	struct mutant *mutants;      /* the mutants it owns (mutant.c) */
+	struct io_queue *iocp;       /* the completion port it removes from, and */
+	bool iocp_active;            /* whether that port counts it as running
+				      * (io/io_completion_remove.c) */
 	struct tracee_memo *memo;    /* its call's small reads and writes, kept
 				      * while it is traced (user_memory.c) */
 	void *observer_state;        /* what the job's observer keeps for it */

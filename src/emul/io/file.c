@@ -16,6 +16,7 @@
 #include "emul/io/file_access.h"
 #include "emul/io/path.h"
 #include "emul/io/file_lock.h"
+#include "emul/io/io_completion.h"
 #include "emul/io/share.h"
 #include "emul/io/volume_ids.h"
 
@@ -87,6 +88,7 @@ static void file_destroy(struct nt_object *obj)
 		f->live_next->live_prev = f->live_prev;
 	share_forget(f);
 	lock_release_all(f);
+	io_queue_unref(f->completion);
 	free(f->name_utf8);
 	free(f->nt_name);
 	free(f);
@@ -210,18 +212,13 @@ static uint64_t write_start(const struct file_object *f, int64_t off)
 	return f->pos;
 }
 
-/* NtWriteFile(FileHandle, Event, ApcRoutine, ApcContext, IoStatusBlock,
- *             Buffer, Length, ByteOffset, Key) */
-NTSTATUS nt_NtWriteFile(struct nt_call *c)
+static NTSTATUS write_file(struct nt_call *c, struct file_object *f)
 {
 	static char buf[CHUNK];
-	struct file_object *f;
 	uint64_t done = 0, len = (uint32_t)c->args[6];
 	int64_t off;
 	NTSTATUS st;
 
-	if (!(f = get_file(c, c->args[0], &st)))
-		return st;
 	if (!(f->access & (FILE_WRITE_DATA | FILE_APPEND_DATA)))
 		return LSW_STATUS_ACCESS_DENIED;
 	if (f->kind == FILE_KIND_KSEC)
@@ -300,16 +297,11 @@ static NTSTATUS read_disk(struct nt_call *c, struct file_object *f, int64_t off)
 	return st;
 }
 
-/* NtReadFile(FileHandle, Event, ApcRoutine, ApcContext, IoStatusBlock,
- *            Buffer, Length, ByteOffset, Key) */
-NTSTATUS nt_NtReadFile(struct nt_call *c)
+static NTSTATUS read_file(struct nt_call *c, struct file_object *f)
 {
-	struct file_object *f;
 	int64_t off;
 	NTSTATUS st;
 
-	if (!(f = get_file(c, c->args[0], &st)))
-		return st;
 	if (!(f->access & FILE_READ_DATA))
 		return LSW_STATUS_ACCESS_DENIED;
 	if (f->kind == FILE_KIND_KSEC)
@@ -323,6 +315,30 @@ NTSTATUS nt_NtReadFile(struct nt_call *c)
 	if (f->kind == FILE_KIND_NULL)
 		return file_read_done(c, f, NULL, 0); /* always at its end */
 	return errno_to_status(EISDIR);
+}
+
+/* NtReadFile and NtWriteFile(FileHandle, Event, ApcRoutine, ApcContext,
+ * IoStatusBlock, Buffer, Length, ByteOffset, Key) */
+static NTSTATUS file_io(struct nt_call *c, NTSTATUS (*io)(struct nt_call *, struct file_object *))
+{
+	struct file_object *f;
+	NTSTATUS st;
+
+	if (!(f = get_file(c, c->args[0], &st)))
+		return st;
+	if ((st = file_io_begin(c, f)) != LSW_STATUS_SUCCESS)
+		return st;
+	return file_io_end(c, f, io(c, f), false);
+}
+
+NTSTATUS nt_NtReadFile(struct nt_call *c)
+{
+	return file_io(c, read_file);
+}
+
+NTSTATUS nt_NtWriteFile(struct nt_call *c)
+{
+	return file_io(c, write_file);
 }
 
 /* OBJECT_ATTRIBUTES (x64): Length, RootDirectory@8, ObjectName@0x10,

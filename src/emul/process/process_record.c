@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "emul/sync/apc.h"
+#include "emul/io/io_completion.h"
 #include "emul/sync/keyed_event.h"
 #include "emul/memory/memory.h"
 #include "emul/object/object.h"
@@ -97,6 +98,7 @@ static void rundown(struct lsw_process *p)
 		mutant_thread_exited(t);
 		registry_notify_thread_exited(t);
 		apc_thread_exited(t);
+		io_completion_thread_exited(t);
 	}
 }
 

@@ -21,6 +21,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 #include "emul/sync/apc.h"
+#include "emul/io/io_completion.h"
 #include "emul/memory/guard_page.h"
 #include "emul/system/kuser.h"
 #include "emul/memory/memory.h"
@@ -106,6 +107,7 @@ static void thread_ended(struct lsw_thread *t, uint32_t status)
 	nt_cancel(t);
 	mutant_thread_exited(t);
 	apc_thread_exited(t);
+	io_completion_thread_exited(t);
 	registry_notify_thread_exited(t);
 	if (t->object)
 		waitable_wake(&((struct thread_object *)t->object)->hdr);
