@@ -288,6 +288,14 @@ struct lsw_host {
 	struct kuser_page kuser;
 	uint64_t volume_key[2];      /* the prefix's (volume_ids.c) */
 	int signal_fd;
+	/* lswhost (host/daemon*.c) serves many clients: it hears of each
+	 * job's end, and before a job's work is served it makes the job's
+	 * context current (the client's stderr, current directory).  NULL in
+	 * lsw run's own host. */
+	void (*job_over)(struct lsw_job *j);
+	void (*enter_job)(struct lsw_job *j);
+	struct lsw_job *current_job;
+	void *owner;                 /* the daemon */
 };
 
 /* One `lsw run`: the sandbox view (drives), limits and timeout its
@@ -305,6 +313,7 @@ struct lsw_job {
 	bool started;                /* a process of it ran: its end is told */
 	bool timed_out;
 	uint64_t timeout_timer;
+	void *client;                /* lswhost's connection that asked for it */
 };
 
 /* dispatch.c */
