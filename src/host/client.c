@@ -88,12 +88,12 @@ static void exec_daemon(const char *prefix, const char *lsw_exe, const struct ho
 {
 	char fdarg[16], log[sizeof(paths->socket) + 8];
 	char *argv[] = { "lswhost", "--prefix", (char *)prefix, "--ready-fd", fdarg, NULL };
-	int null = open("/dev/null", O_RDWR), logfd;
+	int high = fcntl(ready, F_DUPFD, 10), null = open("/dev/null", O_RDWR), logfd;
 
 	snprintf(log, sizeof(log), "%.*s.log", (int)(strlen(paths->socket) - 5), paths->socket);
 	logfd = open(log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
-	if (null < 0 || dup2(null, 0) < 0 || dup2(null, 1) < 0 ||
-	    dup2(logfd >= 0 ? logfd : null, 2) < 0 || dup2(ready, 3) < 0)
+	if (high < 0 || null < 0 || dup2(null, 0) < 0 || dup2(null, 1) < 0 ||
+	    dup2(logfd >= 0 ? logfd : null, 2) < 0 || dup2(high, 3) < 0)
 		_exit(127);
 	syscall(SYS_close_range, 4, ~0u, 0);
 	snprintf(fdarg, sizeof(fdarg), "3");
@@ -118,7 +118,6 @@ static int start_daemon(const char *prefix, const char *lsw_exe, const struct ho
 	}
 	if (pid == 0) {
 		setsid();
-		signal(SIGHUP, SIG_IGN);
 		if (fork() == 0)
 			exec_daemon(prefix, lsw_exe, paths, fds[1]);
 		_exit(0);

@@ -40,6 +40,7 @@ static void conn_free(struct conn *c)
 {
 	struct daemon *d = c->d;
 
+	daemon_release_run(c);
 	for (struct conn **pp = &d->conns; *pp; pp = &(*pp)->next)
 		if (*pp == c) {
 			*pp = c->next;
@@ -100,38 +101,37 @@ static void hello(struct conn *c, struct proto_reader *r)
 	uint32_t version = proto_get_u32(r);
 	char *build = proto_get_str(r, 256);
 	struct proto_writer w = { 0 };
+	bool same_build = build && !strcmp(build, proto_build_id());
 
+	free(build);
 	if (!proto_done(r)) {
-		free(build);
 		refuse(c, "malformed HELLO");
 		return;
 	}
-	if (version != PROTO_VERSION) {
-		conn_error(c, 125, "lswhost speaks protocol %u, this lsw %u", PROTO_VERSION, version);
-		c->d->retiring = true;
-	} else if (strcmp(build, proto_build_id())) {
-		conn_error(c, PROTO_ERROR_STALE, "lswhost (pid %d) is from another build of lsw",
-			   (int)getpid());
-		c->d->retiring = true;
-	} else {
+	if (version == PROTO_VERSION && same_build) {
 		c->hello_done = true;
 		proto_put_u32(&w, PROTO_VERSION);
 		proto_put_str(&w, proto_build_id());
 		proto_put_u32(&w, (uint32_t)getpid());
 		conn_send(c, PROTO_HELLO_OK, &w);
 		proto_writer_free(&w);
+		return;
 	}
-	free(build);
-	if (!c->hello_done) {
-		daemon_log(c->d, "client %d has another build; retiring once idle", (int)c->peer_pid);
-		conn_close(c);
-	}
+	if (version != PROTO_VERSION)
+		conn_error(c, 125, "lswhost speaks protocol %u, this lsw %u", PROTO_VERSION, version);
+	else
+		conn_error(c, PROTO_ERROR_STALE, "lswhost (pid %d) is from another build of lsw",
+			   (int)getpid());
+	daemon_log(c->d, "client %d has another build; retiring once idle", (int)c->peer_pid);
+	c->d->retiring = true;
+	conn_close(c);
 }
 
-/* The request of a whole message; false: the connection went. */
+/* The request of a whole message (it may close the connection). */
 static void dispatch(struct conn *c, uint32_t type, const uint8_t *p, size_t n)
 {
 	struct proto_reader r = { p, n, false };
+	struct daemon *d;
 	uint32_t a, b;
 
 	if (!c->hello_done) {
@@ -186,8 +186,9 @@ static void dispatch(struct conn *c, uint32_t type, const uint8_t *p, size_t n)
 			refuse(c, "malformed STOP");
 			return;
 		}
+		d = c->d;
 		conn_send(c, PROTO_OK, NULL);
-		daemon_stop(c->d, a);
+		daemon_stop(d, a);
 		return;
 	}
 	refuse(c, "a message a client does not send");
@@ -285,7 +286,7 @@ static void on_readable(void *arg, uint32_t events)
 static void on_accept(void *arg, uint32_t events)
 {
 	struct daemon *d = arg;
-	struct ucred cred;
+	struct ucred cred = { 0, (uid_t)-1, (gid_t)-1 };
 	socklen_t len = sizeof(cred);
 	struct conn *c;
 	int fd = accept4(d->listen_fd, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK);
@@ -294,8 +295,7 @@ static void on_accept(void *arg, uint32_t events)
 		return;
 	if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) < 0 || cred.uid != getuid()) {
 		daemon_log(d, "refused a connection from uid %d (pid %d): only uid %d may use "
-			   "this lswhost", len ? (int)cred.uid : -1, len ? (int)cred.pid : -1,
-			   (int)getuid());
+			   "this lswhost", (int)cred.uid, (int)cred.pid, (int)getuid());
 		close(fd);
 		return;
 	}

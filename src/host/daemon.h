@@ -57,6 +57,7 @@ struct daemon {
 	struct host_paths paths;
 	int listen_fd, lock_fd, root_fd;
 	struct conn *conns;
+	struct conn *current;        /* whose context (stderr, directory) is current */
 	uint32_t next_job_id;
 	uint64_t start_ns;
 	uint64_t idle_timer, stop_timer;
@@ -78,6 +79,8 @@ void daemon_run(struct conn *c, const uint8_t *payload, size_t size);
 void daemon_signal(struct conn *c, uint32_t signo);
 void daemon_ps(struct conn *c);
 void daemon_kill(struct conn *c, uint32_t pid, uint32_t code);
+/* What c's run held (its request, stdio and directory fds) goes. */
+void daemon_release_run(struct conn *c);
 /* The client of a running job went away: its job ends. */
 void daemon_job_orphaned(struct conn *c);
 /* Every job ends with status (daemon stop). */

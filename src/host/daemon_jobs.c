@@ -33,6 +33,7 @@ static void enter_conn(struct daemon *d, struct conn *c)
 		unsetenv("PWD");
 	lsw_debug = d->cfg->host.debug || (c && c->rq.debug);
 	d->h->current_job = c ? c->job : NULL;
+	d->current = c;
 }
 
 static void enter_job(struct lsw_job *j)
@@ -57,21 +58,15 @@ static void finish(void *arg, uint32_t events)
 	struct proto_writer w = { 0 };
 
 	(void)events;
-	if (d->h->current_job == c->job)
-		enter_conn(d, NULL);
 	proto_put_u32(&w, (uint32_t)c->job->exit_code);
-	conn_send(c, PROTO_EXIT, &w);
-	proto_writer_free(&w);
 	unlink_job(d->h, c->job);
 	job_free(c->job);
 	c->job = NULL;
-	for (int i = 0; i < PROTO_RUN_FDS; i++)
-		if (c->job_fds[i] >= 0)
-			close(c->job_fds[i]);
-	if (c->stderr_nb >= 0)
-		close(c->stderr_nb);
-	c->stderr_nb = -1;
-	run_request_free(&c->rq);
+	/* no copy of its stdio stays here once lsw run exits: whoever reads
+	 * its output sees the end */
+	daemon_release_run(c);
+	conn_send(c, PROTO_EXIT, &w);
+	proto_writer_free(&w);
 	conn_close(c);
 	if (d->stopping && !d->h->jobs)
 		loop_stop(&d->h->loop);
@@ -85,6 +80,21 @@ static void job_over(struct lsw_job *j)
 
 	if (!loop_add_timer(&j->host->loop, loop_now_ns(), finish, c))
 		finish(c, 0);
+}
+
+void daemon_release_run(struct conn *c)
+{
+	if (c->d->current == c)
+		enter_conn(c->d, NULL); /* fd 2 is this client's stderr */
+	for (int i = 0; i < PROTO_RUN_FDS; i++) {
+		if (c->job_fds[i] >= 0)
+			close(c->job_fds[i]);
+		c->job_fds[i] = -1;
+	}
+	if (c->stderr_nb >= 0)
+		close(c->stderr_nb);
+	c->stderr_nb = -1;
+	run_request_free(&c->rq);
 }
 
 void daemon_jobs_init(struct daemon *d)

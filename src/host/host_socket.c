@@ -56,11 +56,11 @@ int host_paths_for(const char *prefix, struct host_paths *out, char *err, size_t
 	}
 	h = fnv1a(real);
 	if (xdg && xdg[0] == '/' && stat(xdg, &st) == 0 && S_ISDIR(st.st_mode) &&
-	    st.st_uid == getuid() && strlen(xdg) < sizeof(out->dir) - 40)
+	    st.st_uid == getuid() && strlen(xdg) + 4 < sizeof(out->dir))
 		n = snprintf(out->dir, sizeof(out->dir), "%s/lsw", xdg);
 	else
 		n = snprintf(out->dir, sizeof(out->dir), "/tmp/lsw-%u", (unsigned)getuid());
-	if (n < 0 || (size_t)n >= sizeof(out->dir) - 32) {
+	if (n < 0 || (size_t)n >= sizeof(out->dir)) {
 		snprintf(err, errlen, "runtime directory name too long");
 		return -1;
 	}

@@ -10,8 +10,9 @@
 #include <stddef.h>
 #include <sys/un.h>
 
+/* dir leaves room in a socket address for the names in it */
 struct host_paths {
-	char dir[sizeof(((struct sockaddr_un *)0)->sun_path)];
+	char dir[sizeof(((struct sockaddr_un *)0)->sun_path) - 28];
 	char socket[sizeof(((struct sockaddr_un *)0)->sun_path)];
 	char lock[sizeof(((struct sockaddr_un *)0)->sun_path)];
 };

@@ -303,8 +303,7 @@ const char *proto_build_id(void)
 		return id;
 	if (stat("/proc/self/exe", &st) < 0)
 		memset(&st, 0, sizeof(st));
-	snprintf(id, sizeof(id), "%s:%llx:%llx:%llx.%09ld", LSW_VERSION,
-		 (unsigned long long)st.st_ino, (unsigned long long)st.st_size,
+	snprintf(id, sizeof(id), "%llx:%llx:%llx.%09ld", (unsigned long long)st.st_ino, (unsigned long long)st.st_size,
 		 (unsigned long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
 	return id;
 }

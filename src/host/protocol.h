@@ -123,8 +123,8 @@ int proto_send_error(int sock, uint32_t code, const char *message);
 int proto_recv(int sock, struct proto_header *h, uint8_t **payload, int *fds,
 	       unsigned maxfds, unsigned *nfds);
 
-/* The identity of this build: the version, and the lsw executable's
- * inode, size and change time (a rebuilt lsw is another build). */
+/* The identity of this build: the lsw executable's inode, size and
+ * modification time (a rebuilt or reinstalled lsw is another build). */
 const char *proto_build_id(void);
 
 #endif
