@@ -1,6 +1,7 @@
 /* lswhost [--prefix DIR] [--idle SECONDS]: the prefix's host daemon (lsw
  * run starts it on demand; this is lsw under the name lswhost). */
 #include <getopt.h>
+#include <sys/prctl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -102,5 +103,6 @@ int lswhost_main(int argc, char **argv)
 	}
 	if (chdir("/") < 0)
 		return 1;
+	prctl(PR_SET_NAME, "lswhost"); /* what ps and pgrep show */
 	return serve(&dc, prefix, debug);
 }

@@ -68,11 +68,11 @@ void conn_close(struct conn *c)
 
 void conn_send(struct conn *c, uint32_t type, const struct proto_writer *w)
 {
-	/* replies are small and the client waits for them: a client whose
-	 * socket is full is not reading, and is dropped */
+	/* a client that cannot take its reply is dropped: its next read
+	 * event is the end (c stays valid for the caller) */
 	if (c->fd >= 0 && proto_send(c->fd, type, w, NULL, 0) < 0) {
 		daemon_log(c->d, "client %d: %s", (int)c->peer_pid, strerror(errno));
-		conn_close(c);
+		shutdown(c->fd, SHUT_RDWR);
 	}
 }
 
@@ -134,15 +134,15 @@ static void dispatch(struct conn *c, uint32_t type, const uint8_t *p, size_t n)
 	struct daemon *d;
 	uint32_t a, b;
 
+	if (type != PROTO_RUN && c->nfds) {
+		refuse(c, "file descriptors with a message that takes none");
+		return;
+	}
 	if (!c->hello_done) {
 		if (type == PROTO_HELLO)
 			hello(c, &r);
 		else
 			refuse(c, "no HELLO first");
-		return;
-	}
-	if (type != PROTO_RUN && c->nfds) {
-		refuse(c, "file descriptors with a message that takes none");
 		return;
 	}
 	switch (type) {
@@ -160,25 +160,32 @@ static void dispatch(struct conn *c, uint32_t type, const uint8_t *p, size_t n)
 		else
 			daemon_signal(c, a);
 		return;
+	/* one request a connection: answered, it ends */
 	case PROTO_PS:
-		if (!proto_done(&r))
+		if (!proto_done(&r)) {
 			refuse(c, "malformed PS");
-		else
-			daemon_ps(c);
+			return;
+		}
+		daemon_ps(c);
+		conn_close(c);
 		return;
 	case PROTO_KILL:
 		a = proto_get_u32(&r);
 		b = proto_get_u32(&r);
-		if (!proto_done(&r))
+		if (!proto_done(&r)) {
 			refuse(c, "malformed KILL");
-		else
-			daemon_kill(c, a, b);
+			return;
+		}
+		daemon_kill(c, a, b);
+		conn_close(c);
 		return;
 	case PROTO_STATUS:
-		if (!proto_done(&r))
+		if (!proto_done(&r)) {
 			refuse(c, "malformed STATUS");
-		else
-			daemon_status(c);
+			return;
+		}
+		daemon_status(c);
+		conn_close(c);
 		return;
 	case PROTO_STOP:
 		a = proto_get_u32(&r);
@@ -188,6 +195,7 @@ static void dispatch(struct conn *c, uint32_t type, const uint8_t *p, size_t n)
 		}
 		d = c->d;
 		conn_send(c, PROTO_OK, NULL);
+		conn_close(c);
 		daemon_stop(d, a);
 		return;
 	}

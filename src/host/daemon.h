@@ -68,7 +68,8 @@ struct daemon {
 void daemon_log(struct daemon *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The connection goes (its job, if any, is ended first and outlives it). */
 void conn_close(struct conn *c);
-/* Sends a message or, failing that, drops the client. */
+/* Sends a message; a client that cannot take it is shut out (its next
+ * read event closes it; c stays valid for the caller). */
 void conn_send(struct conn *c, uint32_t type, const struct proto_writer *w);
 void conn_error(struct conn *c, uint32_t code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
