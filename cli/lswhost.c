@@ -1,5 +1,6 @@
 /* lswhost [--prefix DIR] [--idle SECONDS]: the prefix's host daemon (lsw
  * run starts it on demand; this is lsw under the name lswhost). */
+#include <fcntl.h>
 #include <getopt.h>
 #include <sys/prctl.h>
 #include <limits.h>
@@ -72,8 +73,7 @@ int lswhost_main(int argc, char **argv)
 		{ "prefix", required_argument, 0, 'p' }, { "idle", required_argument, 0, 'i' },
 		{ "ready-fd", required_argument, 0, 'r' }, { "debug", no_argument, 0, 'd' },
 		{ "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 } };
-	struct lsw_daemon_config dc = { .idle_sec = DAEMON_DEFAULT_IDLE_SEC, .ready_fd = -1,
-					.log_fd = 2 };
+	struct lsw_daemon_config dc = { .idle_sec = DAEMON_DEFAULT_IDLE_SEC, .ready_fd = -1 };
 	const char *prefix = NULL, *env_idle = getenv("LSW_HOST_IDLE");
 	bool debug = false;
 	int o;
@@ -104,5 +104,9 @@ int lswhost_main(int argc, char **argv)
 	if (chdir("/") < 0)
 		return 1;
 	prctl(PR_SET_NAME, "lswhost"); /* what ps and pgrep show */
+	/* its own messages keep going where stderr goes now: fd 2 becomes
+	 * each client's stderr in turn */
+	if ((dc.log_fd = fcntl(2, F_DUPFD_CLOEXEC, 3)) < 0)
+		return 1;
 	return serve(&dc, prefix, debug);
 }

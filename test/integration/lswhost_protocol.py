@@ -56,6 +56,28 @@ def exchange(data, fds=None, close_early=False):
     return replies
 
 
+def recv_exact(s, n):
+    buf = b""
+    while len(buf) < n:
+        chunk = s.recv(n - len(buf))
+        if not chunk:
+            return None
+        buf += chunk
+    return buf
+
+
+def recv_type(s):
+    """The type of the next whole message, or None at the end."""
+    try:
+        head = recv_exact(s, 8)
+        if head is None:
+            return None
+        size, kind = struct.unpack("<II", head)
+        return kind if recv_exact(s, size) is not None else None
+    except ConnectionResetError:
+        return None
+
+
 def alive():
     r = exchange(hello() + msg(STATUS))
     if r != [HELLO_OK, STATUS_INFO]:
@@ -109,13 +131,10 @@ s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
 s.settimeout(5)
 s.connect(sock_path)
 s.sendall(hello())
-s.recv(4096)
+if recv_type(s) != HELLO_OK:
+    raise SystemExit("FAIL: no HELLO_OK")
 socket.send_fds(s, [msg(RUN, run_payload())], [null, null, null, null])
-try:
-    r = s.recv(4096)
-except ConnectionResetError:
-    r = b""
-if r and struct.unpack("<II", r[:8])[1] != ERROR:
+if recv_type(s) not in (ERROR, None):
     raise SystemExit("FAIL: RUN with a file as its directory was not refused")
 s.close()
 alive()
