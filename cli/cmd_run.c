@@ -402,6 +402,8 @@ int run_program(struct run_state *rs, int argc, char **argv, int first)
 					 .debug = rs->debug,
 					 .stderr_blocking = rs->trace_to_stderr };
 	limits_default(&rs->job.limits);
+	rs->job.console_fd = open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY);
+	rs->job.has_console = rs->job.console_fd >= 0;
 	if (run_in_daemon(rs)) {
 		int code = host_client_run(prefix, self_exe(), &rs->job, &proc, rs->debug);
 
@@ -419,6 +421,8 @@ void run_state_free(struct run_state *rs)
 	}
 	free(rs->env_opts);
 	env_free(rs->env);
+	if (rs->job.has_console)
+		close(rs->job.console_fd);
 	if (rs->registry)
 		reg_prefix_close(rs->registry);
 }

@@ -68,6 +68,10 @@ struct lsw_job_spec {
 	const char *program;         /* the .exe the run is for: its directory is
 				      * visible read-only (unless no_cwd) */
 	bool netns;                  /* run in an empty network namespace */
+	/* the terminal behind CONIN$ and CONOUT$ (a host fd, lsw's
+	 * /dev/tty); without one a process's stdin and stdout stand in */
+	bool has_console;
+	int console_fd;
 	struct lsw_limits limits;
 	unsigned timeout_sec;        /* 0: none */
 	/* who watches its processes' calls (lsw trace; emul/observer.h),

@@ -91,17 +91,19 @@ static int send_run(int sock, const struct lsw_job_spec *js, const struct lsw_pr
 {
 	struct proto_writer w = { 0 };
 	int fds[PROTO_RUN_FDS], r;
+	unsigned nfds = js->has_console ? 5 : 4;
 	const char *pwd = getenv("PWD");
 
 	for (int i = 0; i < 3; i++)
 		fds[i] = std_fd(ps->std_fds[i]);
 	fds[3] = open(".", O_PATH | O_DIRECTORY | O_CLOEXEC);
+	fds[4] = js->console_fd;
 	run_request_encode(&w, js, ps, pwd && pwd[0] == '/' ? pwd : NULL, debug);
 	r = fds[3] < 0 || fds[0] < 0 || fds[1] < 0 || fds[2] < 0 ? -1
-		: proto_send(sock, PROTO_RUN, &w, fds, PROTO_RUN_FDS);
+		: proto_send(sock, PROTO_RUN, &w, fds, nfds);
 	if (r < 0)
 		fprintf(stderr, "lsw: cannot send the run to lswhost: %s\n", strerror(errno));
-	for (int i = 0; i < PROTO_RUN_FDS; i++)
+	for (int i = 0; i < 4; i++) /* ours, not the caller's */
 		if (fds[i] >= 0 && (i == 3 || fds[i] != ps->std_fds[i]))
 			close(fds[i]);
 	proto_writer_free(&w);

@@ -47,7 +47,7 @@ struct conn {
 	struct lsw_job *job;
 	uint32_t job_id;
 	uint64_t started;            /* Unix seconds */
-	int job_fds[PROTO_RUN_FDS];  /* stdin, stdout, stderr, cwd; -1 */
+	int job_fds[PROTO_RUN_FDS];  /* stdin, stdout, stderr, cwd, terminal; -1 */
 	int stderr_nb;               /* the job's stderr, non-blocking (for lsw's messages) */
 };
 

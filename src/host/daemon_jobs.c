@@ -121,17 +121,24 @@ static int nonblocking_copy(int fd)
 	return nb >= 0 ? nb : fcntl(fd, F_DUPFD_CLOEXEC, 3);
 }
 
-/* The fds that came with RUN: stdin, stdout, stderr, and a directory. */
+/* The fds that came with RUN: stdin, stdout, stderr, a directory, and
+ * the terminal if the request says it has one. */
 static const char *take_fds(struct conn *c)
 {
+	unsigned want = c->rq.job.has_console ? 5 : 4;
 	struct stat st;
 
-	if (c->nfds != PROTO_RUN_FDS)
-		return "RUN wants 4 file descriptors (stdin, stdout, stderr, current directory)";
+	if (c->nfds != want)
+		return "RUN wants 4 file descriptors (stdin, stdout, stderr, current directory) "
+		       "and the terminal's with a console";
 	if (fstat(c->fds[3], &st) < 0 || !S_ISDIR(st.st_mode))
 		return "RUN's fourth file descriptor is not a directory";
-	memcpy(c->job_fds, c->fds, sizeof(c->job_fds));
+	if (want == 5 && (fstat(c->fds[4], &st) < 0 || !S_ISCHR(st.st_mode)))
+		return "RUN's terminal is not a character device";
+	for (unsigned i = 0; i < PROTO_RUN_FDS; i++)
+		c->job_fds[i] = i < want ? c->fds[i] : -1;
 	c->nfds = 0;
+	c->rq.job.console_fd = c->job_fds[4];
 	c->stderr_nb = nonblocking_copy(c->job_fds[2]);
 	return NULL;
 }

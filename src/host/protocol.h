@@ -27,8 +27,9 @@
 #define PROTO_MAX_PAYLOAD (4u << 20)
 #define PROTO_MAX_STRING (1u << 20)
 #define PROTO_MAX_LIST 65536
-/* A RUN carries stdin, stdout, stderr and its current directory. */
-#define PROTO_RUN_FDS 4
+/* A RUN carries stdin, stdout, stderr, its current directory, and its
+ * terminal if it has one. */
+#define PROTO_RUN_FDS 5
 
 /*
  * The message types: name, number, direction, payload.  One list drives
@@ -39,7 +40,7 @@
 	X(HELLO, 1) \
 	/* d->c: u32 version, str build id, u32 daemon pid */ \
 	X(HELLO_OK, 2) \
-	/* c->d, fds stdin/stdout/stderr/cwd: the job (proto_run below) */ \
+	/* c->d, fds stdin/stdout/stderr/cwd[/terminal]: the job (run_request.c) */ \
 	X(RUN, 3) \
 	/* d->c: u32 Windows pid of the run's first process */ \
 	X(STARTED, 4) \

@@ -5,8 +5,8 @@
 #include <string.h>
 #include "host/run_request.h"
 
-enum { RUN_NO_CWD = 1, RUN_NETNS = 2, RUN_REPORT_LIMITS = 4, RUN_DEBUG = 8 };
-#define RUN_FLAGS_KNOWN 15u
+enum { RUN_NO_CWD = 1, RUN_NETNS = 2, RUN_REPORT_LIMITS = 4, RUN_DEBUG = 8, RUN_CONSOLE = 16 };
+#define RUN_FLAGS_KNOWN 31u
 #define MAX_ARGS 32768u
 #define MAX_ENV 65536u
 
@@ -14,7 +14,8 @@ void run_request_encode(struct proto_writer *w, const struct lsw_job_spec *js,
 			const struct lsw_process_spec *ps, const char *pwd, bool debug)
 {
 	proto_put_u32(w, (js->no_cwd ? RUN_NO_CWD : 0) | (js->netns ? RUN_NETNS : 0) |
-			 (js->limits.report ? RUN_REPORT_LIMITS : 0) | (debug ? RUN_DEBUG : 0));
+			 (js->limits.report ? RUN_REPORT_LIMITS : 0) | (debug ? RUN_DEBUG : 0) |
+			 (js->has_console ? RUN_CONSOLE : 0));
 	proto_put_str(w, js->program);
 	proto_put_u32(w, js->nmaps);
 	for (unsigned i = 0; i < js->nmaps; i++) {
@@ -124,6 +125,8 @@ static void decode_fields(struct run_request *rq, struct proto_reader *r, const 
 	rq->job.netns = flags & RUN_NETNS;
 	rq->job.limits.report = flags & RUN_REPORT_LIMITS;
 	rq->debug = flags & RUN_DEBUG;
+	rq->job.has_console = flags & RUN_CONSOLE; /* its fd comes with the message */
+	rq->job.console_fd = -1;
 	rq->program = optional(proto_get_str(r, PATH_MAX - 1));
 	if (decode_maps(rq, r, why) < 0)
 		return;

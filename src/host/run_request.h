@@ -22,7 +22,8 @@ struct run_request {
  * current directory pwd (may be NULL). */
 void run_request_encode(struct proto_writer *w, const struct lsw_job_spec *js,
 			const struct lsw_process_spec *ps, const char *pwd, bool debug);
-/* Reads and checks a RUN payload into rq (its specs point into it).
+/* Reads and checks a RUN payload into rq (its specs point into it; with
+ * job.has_console, the terminal's fd is the message's fifth).
  * 0, or -1 with a message in err. */
 int run_request_decode(struct run_request *rq, const uint8_t *payload, size_t size,
 		       char *err, size_t errlen);
