@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "emul/process/params.h"
+#include "emul/registry/registry.h"
 #include "host/daemon.h"
 #include "host/host.h"
 
@@ -58,6 +59,10 @@ static void finish(void *arg, uint32_t events)
 	struct proto_writer w = { 0 };
 
 	(void)events;
+	/* what the run changed is on disk when lsw run returns, as standalone
+	 * (lsw reg, the next standalone run see it) */
+	host_enter_job(d->h, c->job);
+	registry_flush_dirty(d->h);
 	proto_put_u32(&w, (uint32_t)c->job->exit_code);
 	unlink_job(d->h, c->job);
 	job_free(c->job);
