@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -107,19 +108,20 @@ static void exec_daemon(const char *prefix, const char *lsw_exe, const struct ho
  * again), or -1 after printing why. */
 static int start_daemon(const char *prefix, const char *lsw_exe, const struct host_paths *paths)
 {
-	char msg[1024] = "";
+	char msg[1024] = "", real[PATH_MAX];
 	int fds[2], status;
 	ssize_t n = 0, k;
 	pid_t pid;
 
-	if (pipe2(fds, O_CLOEXEC) < 0 || (pid = fork()) < 0) {
+	/* the daemon works from "/": it gets the prefix by its real path */
+	if (!realpath(prefix, real) || pipe2(fds, O_CLOEXEC) < 0 || (pid = fork()) < 0) {
 		fprintf(stderr, "lsw: cannot start lswhost: %s\n", strerror(errno));
 		return -1;
 	}
 	if (pid == 0) {
 		setsid();
 		if (fork() == 0)
-			exec_daemon(prefix, lsw_exe, paths, fds[1]);
+			exec_daemon(real, lsw_exe, paths, fds[1]);
 		_exit(0);
 	}
 	close(fds[1]);
