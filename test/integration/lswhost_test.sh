@@ -139,6 +139,24 @@ st=$?
 "$lsw" host status > /dev/null
 [ $? -eq 3 ] || fail "the daemon still runs after stop"
 
+# The daemon dying mid-run: the program goes with it (its runtime's parent
+# death signal), lsw run says so and exits 125.
+"$lsw" run "$sleeper" 30004 > /dev/null 2> "$dir/died.err" &
+k=$!
+wait_ps 30004
+diedpid=$("$lsw" host status | sed -n 's/^pid: //p')
+runtime=$(pgrep -P "$diedpid" | head -n 1)
+[ -n "$runtime" ] || fail "no runtime under the daemon"
+kill -KILL "$diedpid"
+wait $k
+st=$?
+[ $st -eq 125 ] || fail "after the daemon died: exit status $st, want 125"
+grep -q 'lswhost ended before the program did' "$dir/died.err" ||
+	fail "no message when the daemon died: $(cat "$dir/died.err")"
+for i in $(seq 50); do kill -0 "$runtime" 2>/dev/null || break; sleep 0.1; done
+kill -0 "$runtime" 2>/dev/null && fail "the program outlived its daemon"
+"$lsw" run "$hello" > /dev/null || fail "no new daemon after one died"
+
 # A daemon of another build retires: the client runs standalone, says so,
 # and the daemon exits at once (idle).
 "$lsw" run "$hello" > /dev/null || fail "run after stop"
