@@ -52,7 +52,7 @@ static bool peer_is_us(int fd)
 }
 
 /* 0: greeted; HOST_FALLBACK: unusable (said why); 1: it went away, retry. */
-static int greet(int fd)
+static int greet(int fd, bool start)
 {
 	struct proto_writer w = { 0 };
 	struct proto_header h;
@@ -74,9 +74,9 @@ static int greet(int fd)
 		uint32_t code = proto_get_u32(&rd);
 		char *msg = proto_get_str(&rd, 4096);
 
-		fprintf(stderr, "lsw: %s; %s\n", msg ? msg : "lswhost refused us",
-			code == PROTO_ERROR_STALE ? "it exits when idle; running standalone"
-						  : "running standalone");
+		fprintf(stderr, "lsw: %s%s%s\n", msg ? msg : "lswhost refused us",
+			code == PROTO_ERROR_STALE ? "; it exits when idle" : "",
+			start ? "; running standalone" : "");
 		free(msg);
 		r = HOST_FALLBACK;
 	}
@@ -135,7 +135,7 @@ static int start_daemon(const char *prefix, const char *lsw_exe, const struct ho
 	if (!strcmp(msg, "ok\n") || !strcmp(msg, "busy\n"))
 		return 0;
 	msg[strcspn(msg, "\n")] = 0;
-	fprintf(stderr, "lsw: lswhost could not start: %s\n",
+	fprintf(stderr, "lsw: lswhost could not start: %s; running standalone\n",
 		n ? msg : "it exited or did not answer (see its log in the runtime directory)");
 	return -1;
 }
@@ -182,7 +182,7 @@ int host_connect(const char *prefix, bool start, const char *lsw_exe, struct hos
 	char err[512];
 
 	if (host_paths_for(prefix, paths, err, sizeof(err)) < 0) {
-		fprintf(stderr, "lsw: lswhost: %s\n", err);
+		fprintf(stderr, "lsw: lswhost: %s%s\n", err, start ? "; running standalone" : "");
 		return start ? HOST_FALLBACK : -1;
 	}
 	for (int attempt = 0; attempt < RETRY_GREETING; attempt++) {
@@ -192,18 +192,19 @@ int host_connect(const char *prefix, bool start, const char *lsw_exe, struct hos
 			return fd;
 		if (!peer_is_us(fd)) {
 			close(fd);
-			fprintf(stderr, "lsw: %s is not served by this user; refusing it\n",
-				paths->socket);
+			fprintf(stderr, "lsw: %s is not served by this user; refusing it%s\n",
+				paths->socket, start ? "; running standalone" : "");
 			return start ? HOST_FALLBACK : -1;
 		}
-		if ((r = greet(fd)) == 0)
+		if ((r = greet(fd, start)) == 0)
 			return fd;
 		close(fd);
 		if (r == HOST_FALLBACK)
 			return start ? HOST_FALLBACK : -1;
 		nap_ms(50); /* it was exiting: the next one answers */
 	}
-	fprintf(stderr, "lsw: lswhost at %s does not answer\n", paths->socket);
+	fprintf(stderr, "lsw: lswhost at %s does not answer%s\n", paths->socket,
+		start ? "; running standalone" : "");
 	return start ? HOST_FALLBACK : -1;
 }
 
