@@ -127,79 +127,64 @@ static void hello(struct conn *c, struct proto_reader *r)
 	conn_close(c);
 }
 
+/* PS, KILL, STATUS, STOP: one request a connection, answered, then it
+ * ends.  false: not one of them. */
+static bool one_shot(struct conn *c, uint32_t type, struct proto_reader *r)
+{
+	struct daemon *d = c->d;
+	uint32_t a = 0, b = 0;
+
+	if (type != PROTO_PS && type != PROTO_KILL && type != PROTO_STATUS && type != PROTO_STOP)
+		return false;
+	if (type == PROTO_KILL || type == PROTO_STOP)
+		a = proto_get_u32(r);
+	if (type == PROTO_KILL)
+		b = proto_get_u32(r);
+	if (!proto_done(r) || (type == PROTO_STOP && a > 60000)) {
+		refuse(c, "a malformed request");
+		return true;
+	}
+	if (type == PROTO_PS)
+		daemon_ps(c);
+	else if (type == PROTO_KILL)
+		daemon_kill(c, a, b);
+	else if (type == PROTO_STATUS)
+		daemon_status(c);
+	else
+		conn_send(c, PROTO_OK, NULL);
+	conn_close(c);
+	if (type == PROTO_STOP)
+		daemon_stop(d, a);
+	return true;
+}
+
 /* The request of a whole message (it may close the connection). */
 static void dispatch(struct conn *c, uint32_t type, const uint8_t *p, size_t n)
 {
 	struct proto_reader r = { p, n, false };
-	struct daemon *d;
-	uint32_t a, b;
+	uint32_t signo;
 
 	if (type != PROTO_RUN && c->nfds) {
 		refuse(c, "file descriptors with a message that takes none");
-		return;
-	}
-	if (!c->hello_done) {
+	} else if (!c->hello_done) {
 		if (type == PROTO_HELLO)
 			hello(c, &r);
 		else
 			refuse(c, "no HELLO first");
-		return;
-	}
-	switch (type) {
-	case PROTO_RUN:
-		if (c->job || c->rq.image) {
+	} else if (type == PROTO_RUN) {
+		if (c->job || c->rq.image)
 			refuse(c, "a second RUN on one connection");
-			return;
-		}
-		daemon_run(c, p, n);
-		return;
-	case PROTO_SIGNAL:
-		a = proto_get_u32(&r);
+		else
+			daemon_run(c, p, n);
+	} else if (type == PROTO_SIGNAL) {
+		signo = proto_get_u32(&r);
 		if (!proto_done(&r) || !c->job)
 			refuse(c, "SIGNAL without a running job or malformed");
 		else
-			daemon_signal(c, a);
-		return;
-	/* one request a connection: answered, it ends */
-	case PROTO_PS:
-		if (!proto_done(&r)) {
-			refuse(c, "malformed PS");
-			return;
-		}
-		daemon_ps(c);
-		conn_close(c);
-		return;
-	case PROTO_KILL:
-		a = proto_get_u32(&r);
-		b = proto_get_u32(&r);
-		if (!proto_done(&r)) {
-			refuse(c, "malformed KILL");
-			return;
-		}
-		daemon_kill(c, a, b);
-		conn_close(c);
-		return;
-	case PROTO_STATUS:
-		if (!proto_done(&r)) {
-			refuse(c, "malformed STATUS");
-			return;
-		}
-		daemon_status(c);
-		conn_close(c);
-		return;
-	case PROTO_STOP:
-		a = proto_get_u32(&r);
-		if (!proto_done(&r) || a > 60000) {
-			refuse(c, "malformed STOP");
-			return;
-		}
-		d = c->d;
-		conn_send(c, PROTO_OK, NULL);
-		conn_close(c);
-		daemon_stop(d, a);
-		return;
+			daemon_signal(c, signo);
+	} else if (!one_shot(c, type, &r)) {
+		refuse(c, "a message a client does not send");
 	}
-	refuse(c, "a message a client does not send");
 }
 
 /* Reads what the socket holds of the current message (fds with it). */
