@@ -11,11 +11,19 @@ int cmd_run(int argc, char **argv);
 int cmd_trace(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_reg(int argc, char **argv);     /* cmd_reg.c: lsw reg, reg.exe on the prefix */
+/* cmd_host.c: lsw ps, lsw kill, lsw host (the prefix's lswhost) */
+int cmd_ps(int argc, char **argv);
+int cmd_kill(int argc, char **argv);
+int cmd_host(int argc, char **argv);
+/* lswhost.c: the daemon itself (lsw run as "lswhost") */
+int lswhost_main(int argc, char **argv);
+/* cmd_run.c: this executable's path (lswhost is lsw under that name). */
+const char *self_exe(void);
 
 /* cmd_run.c: what lsw run and lsw trace share. */
 enum { RUN_OPT_TIMEOUT = 256, RUN_OPT_PREFIX, RUN_OPT_ENV, RUN_OPT_HOST_ENV, RUN_OPT_DEBUG,
        RUN_OPT_NETNS, RUN_OPT_MAP, RUN_OPT_NO_CWD, RUN_OPT_OVERLAY, RUN_OPT_MEMORY,
-       RUN_OPT_PIDS, RUN_OPT_CPUS, RUN_OPT_SUPERVISOR_MEMORY, RUN_OPT_LAST };
+       RUN_OPT_PIDS, RUN_OPT_CPUS, RUN_OPT_SUPERVISOR_MEMORY, RUN_OPT_STANDALONE, RUN_OPT_LAST };
 extern const struct option run_long_options[];
 #define RUN_OPTIONS_HELP \
 	"  --timeout SECONDS   kill the program after SECONDS of wall-clock time\n" \
@@ -58,6 +66,7 @@ struct run_state {
 	struct reg_prefix *registry;
 	char start_dir[128];         /* with --no-cwd: C:\Users\<user> */
 	bool trace_to_stderr;        /* lsw trace writes there */
+	bool standalone;             /* --standalone: not through lswhost */
 };
 int run_state_init(struct run_state *rs, const char *command);
 /* 1: handled, 0: not a run option, -1: bad value (message printed). */

@@ -69,6 +69,10 @@ struct lsw_job_spec {
 	const char *program;         /* the .exe the run is for: its directory is
 				      * visible read-only (unless no_cwd) */
 	bool netns;                  /* run in an empty network namespace */
+	/* the terminal behind CONIN$ and CONOUT$ (a host fd, lsw's
+	 * /dev/tty); without one a process's stdin and stdout stand in */
+	bool has_console;
+	int console_fd;
 	struct lsw_limits limits;
 	unsigned timeout_sec;        /* 0: none */
 	/* who watches its processes' calls (lsw trace; emul/observer.h),
@@ -300,6 +304,14 @@ struct lsw_host {
 	struct kuser_page kuser;
 	uint64_t volume_key[2];      /* the prefix's (volume_ids.c) */
 	int signal_fd;
+	/* lswhost (host/daemon*.c) serves many clients: it hears of each
+	 * job's end, and before a job's work is served it makes the job's
+	 * context current (the client's stderr, current directory).  NULL in
+	 * lsw run's own host. */
+	void (*job_over)(struct lsw_job *j);
+	void (*enter_job)(struct lsw_job *j);
+	struct lsw_job *current_job;
+	void *owner;                 /* the daemon */
 };
 
 /* One `lsw run`: the sandbox view (drives), limits and timeout its
@@ -317,6 +329,7 @@ struct lsw_job {
 	bool started;                /* a process of it ran: its end is told */
 	bool timed_out;
 	uint64_t timeout_timer;
+	void *client;                /* lswhost's connection that asked for it */
 };
 
 /* dispatch.c */

@@ -128,14 +128,12 @@ struct file_object *file_new(struct lsw_process *p, enum file_kind kind, int fd,
 
 /* The console is the terminal lsw runs in, even when lsw's standard
  * handles are redirected: CONOUT$ is the screen, not stdout.  Without a
- * controlling terminal, lsw's own stdin (std_fd 0) or stdout (1) stand in. */
-static int console_fd(int std_fd)
+ * controlling terminal, the process's stdin (std 0) or stdout (1) stand in. */
+static int console_fd(const struct lsw_process *p, int std)
 {
-	static int tty = -2;
+	const struct lsw_job_spec *js = &p->job->spec;
 
-	if (tty == -2)
-		tty = open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY);
-	return tty >= 0 ? tty : std_fd;
+	return js->has_console ? js->console_fd : p->std_fds[std];
 }
 
 struct file_object *get_file(struct nt_call *c, uint64_t h, NTSTATUS *st)
@@ -591,11 +589,11 @@ static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t acc
 		f = file_new(p, FILE_KIND_KSEC, -1, "\\Device\\CNG");
 		break;
 	case PATH_CONIN: /* the console input only reads */
-		f = file_from_stdio(p, console_fd(0), 0);
+		f = file_from_stdio(p, console_fd(p, 0), 0);
 		access &= ~(uint32_t)(FILE_WRITE_DATA | FILE_APPEND_DATA);
 		break;
 	case PATH_CONOUT: /* the console output only writes */
-		f = file_from_stdio(p, console_fd(1), 0);
+		f = file_from_stdio(p, console_fd(p, 1), 0);
 		access &= ~(uint32_t)FILE_READ_DATA;
 		break;
 	case PATH_HOST:
