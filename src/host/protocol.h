@@ -21,7 +21,7 @@
 #include <stdint.h>
 
 /* Bumped whenever a message's fields change. */
-#define PROTO_VERSION 1
+#define PROTO_VERSION 2
 /* The largest payload either side accepts (environment and arguments of
  * a run fit with room: Windows caps both far below). */
 #define PROTO_MAX_PAYLOAD (4u << 20)

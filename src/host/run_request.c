@@ -27,6 +27,7 @@ void run_request_encode(struct proto_writer *w, const struct lsw_job_spec *js,
 	proto_put_u64(w, js->limits.commit);
 	proto_put_u32(w, js->limits.threads);
 	proto_put_u32(w, js->limits.cpus_milli);
+	proto_put_u64(w, js->limits.supervisor_memory);
 	proto_put_u32(w, js->timeout_sec);
 	proto_put_str(w, ps->image);
 	proto_put_strv(w, ps->argv, (uint32_t)ps->argc);
@@ -90,6 +91,9 @@ static const char *check_limits(const struct lsw_job_spec *j)
 		return "thread limit out of range";
 	if (j->limits.cpus_milli > 1000000)
 		return "CPU limit out of range";
+	if (j->limits.supervisor_memory &&   /* 0: the default quota */
+	    (j->limits.supervisor_memory < (1u << 20) || j->limits.supervisor_memory > (16ull << 30)))
+		return "supervisor memory quota out of range";
 	if (j->timeout_sec > 86400u * 365)
 		return "timeout out of range";
 	return NULL;
@@ -133,6 +137,7 @@ static void decode_fields(struct run_request *rq, struct proto_reader *r, const 
 	rq->job.limits.commit = proto_get_u64(r);
 	rq->job.limits.threads = proto_get_u32(r);
 	rq->job.limits.cpus_milli = proto_get_u32(r);
+	rq->job.limits.supervisor_memory = proto_get_u64(r);
 	rq->job.timeout_sec = proto_get_u32(r);
 	rq->image = proto_get_str(r, PATH_MAX - 1);
 	rq->argv = proto_get_strv(r, MAX_ARGS, &argc);

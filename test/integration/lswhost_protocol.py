@@ -19,8 +19,11 @@ def string(s):
     return struct.pack("<I", len(s)) + s
 
 
+PROTO_VERSION = 2  # src/host/protocol.h
+
+
 def hello():
-    return msg(HELLO, struct.pack("<I", 1) + string(build))
+    return msg(HELLO, struct.pack("<I", PROTO_VERSION) + string(build))
 
 
 def exchange(data, fds=None, close_early=False):
@@ -86,7 +89,7 @@ def alive():
 
 def run_payload(bad_field=None):
     p = struct.pack("<I", 0) + string(b"x.exe") + struct.pack("<I", 0)
-    p += struct.pack("<QIII", 1 << 30, 64, 0, 0)
+    p += struct.pack("<QIIQI", 1 << 30, 64, 0, 0, 0)  # commit, threads, cpus, pool quota, timeout
     p += string(b"x.exe") + struct.pack("<I", 0) + struct.pack("<I", 0)
     p += string(b"") + string(b"")
     if bad_field == "maps":
@@ -105,7 +108,7 @@ cases = {
     "unknown type": msg(77, b"abc"),
     "no HELLO first": msg(STATUS),
     "HELLO string longer than the message": msg(HELLO, struct.pack("<II", 1, 5000) + b"ab"),
-    "HELLO with trailing bytes": msg(HELLO, struct.pack("<I", 1) + string(build) + b"x"),
+    "HELLO with trailing bytes": msg(HELLO, struct.pack("<I", PROTO_VERSION) + string(build) + b"x"),
     "SIGNAL without a job": hello() + msg(SIGNAL, struct.pack("<I", 2)),
     "a daemon's message": hello() + msg(HELLO_OK, b""),
     "RUN without fds": hello() + msg(RUN, run_payload()),
