@@ -395,7 +395,7 @@ static void test_locks(void)
 	ok(cs.LockCount == -1 && cs.RecursionCount == 0 && !cs.OwningThread, "cs init");
 	RtlEnterCriticalSection(&cs);
 	RtlEnterCriticalSection(&cs);
-	ok(cs.RecursionCount == 2 && cs.OwningThread == (HANDLE)0x104 && cs.LockCount == 1,
+	ok(cs.RecursionCount == 2 && cs.OwningThread == (HANDLE)0x104 && cs.LockCount == -2,
 	   "recursive enter: rc %ld lc %ld", cs.RecursionCount, cs.LockCount);
 	ok(RtlTryEnterCriticalSection(&cs), "try enter by owner");
 	RtlLeaveCriticalSection(&cs);

@@ -249,6 +249,39 @@ typedef enum LSW_RTL_PATH_TYPE {
 	RtlPathTypeRootLocalDevice,
 } LSW_RTL_PATH_TYPE;
 
+/* RTL_HANDLE_TABLE (x64, public layout): entries of HandleSize bytes
+ * whose first pointer links the free list; bit 0 set marks a used entry. */
+typedef struct RTL_HANDLE {
+	struct RTL_HANDLE *Next;
+} RTL_HANDLE;
+
+typedef struct RTL_HANDLE_TABLE {
+	ULONG MaxHandleCount;
+	ULONG HandleSize;
+	ULONG Unused[2];
+	PVOID NextFree;
+	PVOID FirstHandle;
+	PVOID ReservedMemory;
+	PVOID MaxHandle;
+} RTL_HANDLE_TABLE;
+_Static_assert(sizeof(RTL_HANDLE_TABLE) == 0x30, "public x64 layout");
+
+/* Bit maps: bit i is bit i%8 of byte i/8 in both forms (little endian). */
+typedef struct RTL_BITMAP {
+	ULONG SizeOfBitMap;
+	PULONG Buffer;
+} RTL_BITMAP, *PRTL_BITMAP;
+
+typedef struct RTL_BITMAP_EX {
+	ULONG64 SizeOfBitMap;
+	PULONG64 Buffer;
+} RTL_BITMAP_EX, *PRTL_BITMAP_EX;
+
+typedef struct RTL_BITMAP_RUN {
+	ULONG StartingIndex;
+	ULONG NumberOfBits;
+} RTL_BITMAP_RUN, *PRTL_BITMAP_RUN;
+
 /* NT system calls not declared by <winternl.h>. */
 NTSTATUS NTAPI NtAllocateVirtualMemory(HANDLE, PVOID *, ULONG_PTR, PSIZE_T, ULONG, ULONG);
 NTSTATUS NTAPI NtFreeVirtualMemory(HANDLE, PVOID *, PSIZE_T, ULONG);
@@ -299,6 +332,7 @@ void NTAPI RtlRaiseException(PEXCEPTION_RECORD);
 
 /* Rtl exports of this directory not declared by mingw. */
 ULONG NTAPI RtlGetLastWin32Error(void);
+ULONG NTAPI RtlUniform(PULONG);
 void NTAPI RtlSetLastWin32Error(ULONG);
 NTSTATUS NTAPI RtlGetLastNtStatus(void);
 PVOID NTAPI RtlGetCurrentPeb(void);
