@@ -45,6 +45,14 @@ static inline void adv_free(void *p)
 		RtlFreeHeap(lsw_process_heap(), 0, p);
 }
 
+/* value.c: sets a value to exactly `size` bytes. */
+LSTATUS adv_set_value(HKEY hkey, const WCHAR *name, DWORD type, const BYTE *data, DWORD size);
+
+/* perf.c: the performance keys, whose values are made on each query. */
+BOOL adv_is_perf_key(HKEY hkey);
+LSTATUS adv_perf_query(HKEY hkey, const WCHAR *name, DWORD *type, BYTE *data, DWORD *size,
+		       BOOL ansi);
+
 /* root.c: the NT handle an HKEY stands for, opening a predefined root on
  * first use; ERROR_SUCCESS or the error to return. */
 LSTATUS adv_key(HKEY hkey, HANDLE *out);
@@ -92,5 +100,10 @@ LSTATUS adv_key_call_a(adv_key_w_fn *call_w, HKEY hkey, LPCSTR sub, PHKEY out);
 BOOL adv_is_string_type(DWORD type);
 DWORD adv_a_size(DWORD type, DWORD wsize);     /* bytes of the A form */
 void adv_data_to_a(DWORD type, const BYTE *src, DWORD wsize, BYTE *dst);
+void adv_terminate_a(DWORD type, BYTE *data, DWORD asize, DWORD room);
+/* The size of string data as RegSetValueEx stores it: one terminator more
+ * when the caller's last character is not one but the next is (Windows
+ * looks one character past the size given). */
+DWORD adv_stored_size(DWORD type, const BYTE *data, DWORD size, DWORD unit);
 
 #endif
