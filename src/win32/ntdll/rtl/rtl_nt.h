@@ -345,9 +345,38 @@ PVOID NTAPI RtlReAllocateHeap(PVOID, ULONG, PVOID, SIZE_T);
 SIZE_T NTAPI RtlSizeHeap(PVOID, ULONG, const void *);
 BOOLEAN NTAPI RtlValidateHeap(PVOID, ULONG, const void *);
 ULONG NTAPI RtlGetProcessHeaps(ULONG, PVOID *);
-ULONG NTAPI RtlCompactHeap(PVOID, ULONG);
+SIZE_T NTAPI RtlCompactHeap(PVOID, ULONG);
 BOOLEAN NTAPI RtlLockHeap(PVOID);
 BOOLEAN NTAPI RtlUnlockHeap(PVOID);
+
+/* RTL_HEAP_WALK_ENTRY, x64: what RtlWalkHeap fills (HeapWalk's source). */
+typedef struct LSW_HEAP_WALK_ENTRY {
+	PVOID DataAddress;
+	SIZE_T DataSize;
+	UCHAR OverheadBytes;
+	UCHAR SegmentIndex;
+	USHORT Flags;
+	union {
+		struct {
+			SIZE_T Settable;
+			USHORT TagIndex;
+			USHORT AllocatorBackTraceIndex;
+			ULONG Reserved[2];
+		} Block;
+		struct {
+			ULONG CommittedSize;
+			ULONG UnCommittedSize;
+			PVOID FirstEntry;
+			PVOID LastEntry;
+		} Segment;
+	};
+} LSW_HEAP_WALK_ENTRY;
+_Static_assert(sizeof(LSW_HEAP_WALK_ENTRY) == 0x30, "layout");
+#define LSW_HEAP_WALK_BUSY 0x0001
+#define LSW_HEAP_WALK_SEGMENT 0x0002
+#define LSW_HEAP_WALK_UNCOMMITTED 0x1000
+#define LSW_HEAP_WALK_LARGE_INDEX 64 /* SegmentIndex of blocks with their own region */
+NTSTATUS NTAPI RtlWalkHeap(PVOID, LSW_HEAP_WALK_ENTRY *);
 NTSTATUS NTAPI RtlMultiByteToUnicodeN(PWCH, ULONG, PULONG, const CHAR *, ULONG);
 NTSTATUS NTAPI RtlUnicodeToMultiByteN(PCHAR, ULONG, PULONG, const WCHAR *, ULONG);
 NTSTATUS NTAPI RtlOemToUnicodeN(PWCH, ULONG, PULONG, const CHAR *, ULONG);
