@@ -68,7 +68,9 @@ typedef struct LSW_PROCESS_PARAMETERS {
 	UNICODE_STRING RuntimeData;   /* +0xE0 */
 	BYTE CurrentDirectories[0x3F0 - 0xF0];
 	SIZE_T EnvironmentSize;       /* +0x3F0, bytes */
+	BYTE Windows10Fields[0x440 - 0x3F8];
 } LSW_PROCESS_PARAMETERS;
+#define LSW_PARAMS_NORMALIZED 1 /* string buffers are pointers, not offsets */
 
 _Static_assert(offsetof(LSW_PROCESS_PARAMETERS, StandardInput) == 0x20, "layout");
 _Static_assert(offsetof(LSW_PROCESS_PARAMETERS, CurrentDirectory) == 0x38, "layout");
@@ -78,6 +80,7 @@ _Static_assert(offsetof(LSW_PROCESS_PARAMETERS, Environment) == 0x80, "layout");
 _Static_assert(offsetof(LSW_PROCESS_PARAMETERS, WindowFlags) == 0xA4, "layout");
 _Static_assert(offsetof(LSW_PROCESS_PARAMETERS, WindowTitle) == 0xB0, "layout");
 _Static_assert(offsetof(LSW_PROCESS_PARAMETERS, EnvironmentSize) == 0x3F0, "layout");
+_Static_assert(sizeof(LSW_PROCESS_PARAMETERS) == 0x440, "Windows 10 size");
 
 /* PEB, x64: only the fields we use, at their public offsets. */
 typedef struct LSW_PEB {
@@ -252,6 +255,39 @@ typedef enum LSW_RTL_PATH_TYPE {
 	RtlPathTypeRootLocalDevice,
 } LSW_RTL_PATH_TYPE;
 
+/* RTL_HANDLE_TABLE (x64, public layout): entries of HandleSize bytes
+ * whose first pointer links the free list; bit 0 set marks a used entry. */
+typedef struct RTL_HANDLE {
+	struct RTL_HANDLE *Next;
+} RTL_HANDLE;
+
+typedef struct RTL_HANDLE_TABLE {
+	ULONG MaxHandleCount;
+	ULONG HandleSize;
+	ULONG Unused[2];
+	PVOID NextFree;
+	PVOID FirstHandle;
+	PVOID ReservedMemory;
+	PVOID MaxHandle;
+} RTL_HANDLE_TABLE;
+_Static_assert(sizeof(RTL_HANDLE_TABLE) == 0x30, "public x64 layout");
+
+/* Bit maps: bit i is bit i%8 of byte i/8 in both forms (little endian). */
+typedef struct RTL_BITMAP {
+	ULONG SizeOfBitMap;
+	PULONG Buffer;
+} RTL_BITMAP, *PRTL_BITMAP;
+
+typedef struct RTL_BITMAP_EX {
+	ULONG64 SizeOfBitMap;
+	PULONG64 Buffer;
+} RTL_BITMAP_EX, *PRTL_BITMAP_EX;
+
+typedef struct RTL_BITMAP_RUN {
+	ULONG StartingIndex;
+	ULONG NumberOfBits;
+} RTL_BITMAP_RUN, *PRTL_BITMAP_RUN;
+
 /* NT system calls not declared by <winternl.h>. */
 NTSTATUS NTAPI NtAllocateVirtualMemory(HANDLE, PVOID *, ULONG_PTR, PSIZE_T, ULONG, ULONG);
 NTSTATUS NTAPI NtFreeVirtualMemory(HANDLE, PVOID *, PSIZE_T, ULONG);
@@ -310,6 +346,7 @@ void NTAPI RtlRaiseException(PEXCEPTION_RECORD);
 
 /* Rtl exports of this directory not declared by mingw. */
 ULONG NTAPI RtlGetLastWin32Error(void);
+ULONG NTAPI RtlUniform(PULONG);
 void NTAPI RtlSetLastWin32Error(ULONG);
 NTSTATUS NTAPI RtlGetLastNtStatus(void);
 PVOID NTAPI RtlGetCurrentPeb(void);
@@ -319,9 +356,38 @@ PVOID NTAPI RtlReAllocateHeap(PVOID, ULONG, PVOID, SIZE_T);
 SIZE_T NTAPI RtlSizeHeap(PVOID, ULONG, const void *);
 BOOLEAN NTAPI RtlValidateHeap(PVOID, ULONG, const void *);
 ULONG NTAPI RtlGetProcessHeaps(ULONG, PVOID *);
-ULONG NTAPI RtlCompactHeap(PVOID, ULONG);
+SIZE_T NTAPI RtlCompactHeap(PVOID, ULONG);
 BOOLEAN NTAPI RtlLockHeap(PVOID);
 BOOLEAN NTAPI RtlUnlockHeap(PVOID);
+
+/* RTL_HEAP_WALK_ENTRY, x64: what RtlWalkHeap fills (HeapWalk's source). */
+typedef struct LSW_HEAP_WALK_ENTRY {
+	PVOID DataAddress;
+	SIZE_T DataSize;
+	UCHAR OverheadBytes;
+	UCHAR SegmentIndex;
+	USHORT Flags;
+	union {
+		struct {
+			SIZE_T Settable;
+			USHORT TagIndex;
+			USHORT AllocatorBackTraceIndex;
+			ULONG Reserved[2];
+		} Block;
+		struct {
+			ULONG CommittedSize;
+			ULONG UnCommittedSize;
+			PVOID FirstEntry;
+			PVOID LastEntry;
+		} Segment;
+	};
+} LSW_HEAP_WALK_ENTRY;
+_Static_assert(sizeof(LSW_HEAP_WALK_ENTRY) == 0x30, "layout");
+#define LSW_HEAP_WALK_BUSY 0x0001
+#define LSW_HEAP_WALK_SEGMENT 0x0002
+#define LSW_HEAP_WALK_UNCOMMITTED 0x1000
+#define LSW_HEAP_WALK_LARGE_INDEX 64 /* SegmentIndex of blocks with their own region */
+NTSTATUS NTAPI RtlWalkHeap(PVOID, LSW_HEAP_WALK_ENTRY *);
 NTSTATUS NTAPI RtlMultiByteToUnicodeN(PWCH, ULONG, PULONG, const CHAR *, ULONG);
 NTSTATUS NTAPI RtlUnicodeToMultiByteN(PCHAR, ULONG, PULONG, const WCHAR *, ULONG);
 NTSTATUS NTAPI RtlOemToUnicodeN(PWCH, ULONG, PULONG, const CHAR *, ULONG);
