@@ -66,6 +66,32 @@ static bool pages_all(const struct vad *v, uint64_t addr, uint64_t size, uint32_
 	return true;
 }
 
+static bool writes_shared(uint32_t p)
+{
+	p &= 0xff;
+	return p == PAGE_READWRITE || p == PAGE_EXECUTE_READWRITE;
+}
+
+static bool writes_private(uint32_t p)
+{
+	p &= 0xff;
+	return p == PAGE_WRITECOPY || p == PAGE_EXECUTE_WRITECOPY;
+}
+
+/* What the host mapping of a data view can become: a read-only fd never
+ * maps writable, a shared mapping never turns copy-on-write, a private
+ * one never writes the file. */
+static bool view_allows(const struct vad *v, uint32_t protect)
+{
+	uint32_t mapped = v->alloc_protect;
+
+	if (writes_private(mapped))
+		return !writes_shared(protect);
+	if (writes_shared(mapped))
+		return !writes_private(protect);
+	return !writes_shared(protect) && !writes_private(protect);
+}
+
 static NTSTATUS reserve(struct nt_call *c, uint64_t *base, uint64_t *size,
 			uint32_t type, uint32_t protect)
 {
@@ -102,8 +128,10 @@ static NTSTATUS commit_reserved(struct nt_call *c, uint64_t *base, uint64_t *siz
 	uint64_t e = (*base + *size + PAGE_SIZE_NT - 1) & ~(PAGE_SIZE_NT - 1);
 	struct vad *v = vad_find(m, b);
 
-	if (!v || v->type != MEM_PRIVATE || e > v->base + v->size || e <= b)
+	if (!v || (v->type != MEM_PRIVATE && !v->charged) || e > v->base + v->size || e <= b)
 		return LSW_STATUS_CONFLICTING_ADDRESSES;
+	if (v->type == MEM_MAPPED && !view_allows(v, protect))
+		return LSW_STATUS_SECTION_PROTECTION;
 	if (!memory_can_charge(c->thread->process, vad_uncommitted_bytes(v, b, e - b)))
 		return LSW_STATUS_COMMITMENT_LIMIT;
 	if (vad_set_pages(m, v, b, e - b, MEM_COMMIT, protect) < 0)
@@ -245,6 +273,8 @@ NTSTATUS nt_NtProtectVirtualMemory(struct nt_call *c)
 		return STATUS_NOT_COMMITTED;
 	if (!pages_all(v, b, e - b, MEM_COMMIT))
 		return STATUS_NOT_COMMITTED;
+	if (v->type == MEM_MAPPED && !view_allows(v, protect))
+		return LSW_STATUS_SECTION_PROTECTION;
 	old = page_protect_at(v, b);
 	if (vad_set_pages(&t->process->vad, v, b, e - b, MEM_COMMIT, protect) < 0)
 		return LSW_STATUS_NO_MEMORY;
@@ -309,10 +339,12 @@ NTSTATUS nt_NtQueryVirtualMemory(struct nt_call *c)
 
 	if (!is_current_process(c->args[0]))
 		return LSW_STATUS_INVALID_HANDLE;
-	if ((uint32_t)c->args[2] != 0) /* MemoryBasicInformation only, for now */
-		return LSW_STATUS_INVALID_INFO_CLASS;
 	if (c->args[1] > USER_MAX)
 		return LSW_STATUS_INVALID_PARAMETER;
+	if ((uint32_t)c->args[2] == MEMORY_MAPPED_FILENAME_INFORMATION)
+		return memory_query_mapped_name(c, c->args[1], c->args[3], c->args[4], c->args[5]);
+	if ((uint32_t)c->args[2] != 0) /* MemoryBasicInformation */
+		return LSW_STATUS_INVALID_INFO_CLASS;
 	if (c->args[4] < sizeof(info))
 		return LSW_STATUS_INFO_LENGTH_MISMATCH;
 	describe(&t->process->vad, c->args[1], &info);
