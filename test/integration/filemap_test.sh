@@ -12,9 +12,11 @@ fail() { printf 'FAIL: %s\n' "$*"; failures=$((failures + 1)); }
 cd "$dir" || exit 1
 python3 -c 'import sys; sys.stdout.buffer.write(bytes(i % 251 for i in range(200000)))' > data.bin
 : > empty.bin
-"$lsw" run --timeout 60 "$exe" data.bin grow.bin empty.bin > out.txt 2> err.txt
+"$lsw" run --prefix "$dir/prefix" --timeout 60 "$exe" data.bin grow.bin empty.bin \
+	> raw.txt 2> err.txt
 status=$?
-tr -d '\r' < out.txt
+tr -d '\r' < raw.txt > out.txt
+cat out.txt
 cat err.txt
 [ $status -eq 0 ] || fail "exit status $status"
 grep -q '^[1-9][0-9]* checks, 0 failed$' out.txt || fail "the fixture's checks failed"

@@ -3,7 +3,6 @@
  * NtExtendSection.  Data sections hold a host fd (section.h); image
  * sections are built in section_image.c; views in section_view.c.
  */
-#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>

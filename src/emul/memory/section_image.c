@@ -5,7 +5,6 @@
  * own memfd, copied in the kernel and relocated here, as the Windows
  * memory manager relocates images.  The supervisor never holds the file.
  */
-#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>

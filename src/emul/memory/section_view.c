@@ -7,7 +7,6 @@
  * unless the view writes shared, so the program can never write more of a
  * file than its section handle allows (DESIGN.md, "Trust boundary").
  */
-#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -37,23 +36,22 @@ static bool protect_is_shared_write(uint32_t p)
 	return p == PAGE_READWRITE || p == PAGE_EXECUTE_READWRITE;
 }
 
-/* The handle access and section protection a view's protection needs. */
+/* The handle access a view's protection needs (SECTION_MAP_WRITE alone
+ * serves a read-write view, as in Windows), and the section protection. */
 static NTSTATUS check_view_protect(struct section_object *s, uint32_t access, uint32_t prot)
 {
-	uint32_t need = SECTION_MAP_READ;
+	uint32_t need;
 
 	switch (prot) {
-	case PAGE_NOACCESS: case PAGE_READONLY: case PAGE_READWRITE: case PAGE_WRITECOPY:
-	case PAGE_EXECUTE: case PAGE_EXECUTE_READ: case PAGE_EXECUTE_READWRITE:
-	case PAGE_EXECUTE_WRITECOPY:
-		break;
+	case PAGE_NOACCESS: case PAGE_READONLY: case PAGE_WRITECOPY: need = SECTION_MAP_READ; break;
+	case PAGE_READWRITE: need = SECTION_MAP_WRITE; break;
+	case PAGE_EXECUTE: need = SECTION_MAP_EXECUTE; break;
+	case PAGE_EXECUTE_READ:
+	case PAGE_EXECUTE_WRITECOPY: need = SECTION_MAP_EXECUTE | SECTION_MAP_READ; break;
+	case PAGE_EXECUTE_READWRITE: need = SECTION_MAP_EXECUTE | SECTION_MAP_WRITE; break;
 	default:
 		return LSW_STATUS_INVALID_PAGE_PROTECTION;
 	}
-	if (protect_is_shared_write(prot))
-		need |= SECTION_MAP_WRITE;
-	if (protect_is_exec(prot))
-		need |= SECTION_MAP_EXECUTE;
 	if ((access & need) != need)
 		return LSW_STATUS_ACCESS_DENIED;
 	if ((protect_is_shared_write(prot) && !protect_is_shared_write(s->protect)) ||
