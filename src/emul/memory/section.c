@@ -135,12 +135,14 @@ static NTSTATUS file_section(struct nt_call *c, struct section_object *s, uint64
 	struct lsw_process *p = c->thread->process;
 	uint32_t access = handle_access(p, fh);
 	struct file_object *f;
+	struct stat sb;
 	NTSTATUS st;
 
 	f = (struct file_object *)handle_get(p, fh, &file_ops, &st);
 	if (!f)
 		return st;
-	if (f->kind != FILE_KIND_DISK || f->fd < 0)
+	/* a regular file only: reopening a FIFO would block the supervisor */
+	if (f->kind != FILE_KIND_DISK || f->fd < 0 || fstat(f->fd, &sb) < 0 || !S_ISREG(sb.st_mode))
 		return STATUS_INVALID_FILE_FOR_SECTION;
 	if (!file_allows(access, s->protect))
 		return LSW_STATUS_ACCESS_DENIED;

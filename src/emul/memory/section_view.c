@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 #include "emul/io/file.h"
 #include "emul/memory/memory.h"
@@ -81,6 +82,15 @@ static NTSTATUS place_view(struct vad_map *m, struct section_object *s, struct v
 	return r->base ? LSW_STATUS_SUCCESS : LSW_STATUS_NO_MEMORY;
 }
 
+/* A file on a noexec mount cannot be mapped executable: refused here, the
+ * runtime's mmap would fail and end the process. */
+static bool fd_may_execute(int fd)
+{
+	struct statvfs vfs;
+
+	return fstatvfs(fd, &vfs) == 0 && !(vfs.f_flag & ST_NOEXEC);
+}
+
 static void add_view_ops(struct nt_call *c, const struct view_req *r, int rfd, int prot,
 			 int flags)
 {
@@ -114,15 +124,20 @@ static NTSTATUS map_data_view(struct nt_call *c, struct section_object *s, uint3
 	if (!s->file_backed && !reserve && !memory_can_charge(p, r->size))
 		return LSW_STATUS_COMMITMENT_LIMIT;
 	fd = section_view_fd(s, shared_write);
-	if (fd < 0)
+	if (fd < 0 || (protect_is_exec(r->protect) && !fd_may_execute(fd)))
 		return LSW_STATUS_ACCESS_DENIED;
 	rfd = notify_addfd(p->notify_fd, c->notif_id, fd);
 	if (rfd < 0)
 		return LSW_STATUS_INSUFFICIENT_RESOURCES;
 	if (!vad_insert_view(&p->vad, r->base, r->size, &s->hdr, r->offset, !s->file_backed,
 			     r->protect, reserve ? MEM_RESERVE : MEM_COMMIT,
-			     reserve ? 0 : r->protect))
+			     reserve ? 0 : r->protect)) {
+		struct lsw_op *op = nt_add_op(c, LSW_OP_CLOSE);
+
+		if (op)
+			op->arg[0] = (uint64_t)rfd;
 		return LSW_STATUS_NO_MEMORY;
+	}
 	add_view_ops(c, r, rfd, reserve ? PROT_NONE : nt_protect_to_prot(r->protect),
 		     r->protect == PAGE_WRITECOPY || r->protect == PAGE_EXECUTE_WRITECOPY
 			     ? MAP_PRIVATE : MAP_SHARED);
