@@ -66,30 +66,41 @@ static bool pages_all(const struct vad *v, uint64_t addr, uint64_t size, uint32_
 	return true;
 }
 
-static bool writes_shared(uint32_t p)
+/* What a protection lets a page do: read 1, write 2, execute 4 (copy-on-
+ * write reads until written, so it counts as reading). */
+static unsigned page_access(uint32_t p)
 {
-	p &= 0xff;
-	return p == PAGE_READWRITE || p == PAGE_EXECUTE_READWRITE;
+	switch (p & 0xff) {
+	case PAGE_READONLY: case PAGE_WRITECOPY: return 1;
+	case PAGE_READWRITE: return 3;
+	case PAGE_EXECUTE: case PAGE_EXECUTE_READ: case PAGE_EXECUTE_WRITECOPY: return 5;
+	case PAGE_EXECUTE_READWRITE: return 7;
+	}
+	return 0;
 }
 
-static bool writes_private(uint32_t p)
-{
-	p &= 0xff;
-	return p == PAGE_WRITECOPY || p == PAGE_EXECUTE_WRITECOPY;
-}
-
-/* What the host mapping of a data view can become: a read-only fd never
- * maps writable, a shared mapping never turns copy-on-write, a private
- * one never writes the file. */
+/* Windows lets a view's pages take any protection that asks for no more
+ * than the view was mapped with. */
 static bool view_allows(const struct vad *v, uint32_t protect)
 {
-	uint32_t mapped = v->alloc_protect;
+	unsigned want = page_access(protect);
 
-	if (writes_private(mapped))
-		return !writes_shared(protect);
-	if (writes_shared(mapped))
-		return !writes_private(protect);
-	return !writes_shared(protect) && !writes_private(protect);
+	return (page_access(v->alloc_protect) & want) == want;
+}
+
+/* The host protection for a view's pages: copy-on-write pages of a shared
+ * mapping (which Linux cannot make private) are mapped read-only. */
+static uint32_t view_host_protect(const struct vad *v, uint32_t protect)
+{
+	uint32_t base = protect & 0xff, mapped = v->alloc_protect & 0xff;
+
+	if (v->type != MEM_MAPPED || mapped == PAGE_WRITECOPY || mapped == PAGE_EXECUTE_WRITECOPY)
+		return protect;
+	if (base == PAGE_WRITECOPY)
+		return (protect & ~0xffu) | PAGE_READONLY;
+	if (base == PAGE_EXECUTE_WRITECOPY)
+		return (protect & ~0xffu) | PAGE_EXECUTE_READ;
+	return protect;
 }
 
 static NTSTATUS reserve(struct nt_call *c, uint64_t *base, uint64_t *size,
@@ -128,6 +139,8 @@ static NTSTATUS commit_reserved(struct nt_call *c, uint64_t *base, uint64_t *siz
 	uint64_t e = (*base + *size + PAGE_SIZE_NT - 1) & ~(PAGE_SIZE_NT - 1);
 	struct vad *v = vad_find(m, b);
 
+	if (v && v->type == MEM_MAPPED && !v->charged)
+		return LSW_STATUS_ACCESS_DENIED; /* a file's pages are committed already */
 	if (!v || (v->type != MEM_PRIVATE && !v->charged) || e > v->base + v->size || e <= b)
 		return LSW_STATUS_CONFLICTING_ADDRESSES;
 	if (v->type == MEM_MAPPED && !view_allows(v, protect))
@@ -136,7 +149,7 @@ static NTSTATUS commit_reserved(struct nt_call *c, uint64_t *base, uint64_t *siz
 		return LSW_STATUS_COMMITMENT_LIMIT;
 	if (vad_set_pages(m, v, b, e - b, MEM_COMMIT, protect) < 0)
 		return LSW_STATUS_NO_MEMORY;
-	memory_op_protect(c, b, e - b, protect);
+	memory_op_protect(c, b, e - b, view_host_protect(v, protect));
 	*base = b;
 	*size = e - b;
 	return LSW_STATUS_SUCCESS;
@@ -278,7 +291,7 @@ NTSTATUS nt_NtProtectVirtualMemory(struct nt_call *c)
 	old = page_protect_at(v, b);
 	if (vad_set_pages(&t->process->vad, v, b, e - b, MEM_COMMIT, protect) < 0)
 		return LSW_STATUS_NO_MEMORY;
-	memory_op_protect(c, b, e - b, protect);
+	memory_op_protect(c, b, e - b, view_host_protect(v, protect));
 	size = e - b;
 	if (tracee_write(t, c->args[1], &b, 8) < 0 || tracee_write(t, c->args[2], &size, 8) < 0 ||
 	    tracee_write(t, c->args[4], &old, 4) < 0)
