@@ -88,19 +88,35 @@ static bool view_allows(const struct vad *v, uint32_t protect)
 	return (page_access(v->alloc_protect) & want) == want;
 }
 
-/* The host protection for a view's pages: copy-on-write pages of a shared
- * mapping (which Linux cannot make private) are mapped read-only. */
-static uint32_t view_host_protect(const struct vad *v, uint32_t protect)
+static uint32_t page_protect_at(const struct vad *v, uint64_t addr)
+{
+	uint64_t page = (addr - v->base) / PAGE_SIZE_NT;
+
+	for (size_t i = 0; i < v->nruns; i++)
+		if (page >= v->runs[i].first && page < v->runs[i].first + v->runs[i].count)
+			return v->runs[i].protect;
+	return 0;
+}
+
+/* Applies protect to [addr, addr+size) of v on the host: copy-on-write
+ * pages of a shared view become private copies of the same file pages
+ * (Linux cannot turn a shared mapping copy-on-write), others mprotect. */
+static NTSTATUS view_op_protect(struct nt_call *c, struct vad *v, uint64_t addr,
+				uint64_t size, uint32_t protect)
 {
 	uint32_t base = protect & 0xff, mapped = v->alloc_protect & 0xff;
+	uint32_t now = page_protect_at(v, addr) & 0xff;
 
-	if (v->type != MEM_MAPPED || mapped == PAGE_WRITECOPY || mapped == PAGE_EXECUTE_WRITECOPY)
-		return protect;
-	if (base == PAGE_WRITECOPY)
-		return (protect & ~0xffu) | PAGE_READONLY;
-	if (base == PAGE_EXECUTE_WRITECOPY)
-		return (protect & ~0xffu) | PAGE_EXECUTE_READ;
-	return protect;
+	/* pages copy-on-write already keep what was written to them */
+	if (v->type == MEM_MAPPED && (base == PAGE_WRITECOPY || base == PAGE_EXECUTE_WRITECOPY) &&
+	    mapped != PAGE_WRITECOPY && mapped != PAGE_EXECUTE_WRITECOPY &&
+	    now != PAGE_WRITECOPY && now != PAGE_EXECUTE_WRITECOPY) {
+		if (section_view_privatize(c, v, addr, size, protect) < 0)
+			return LSW_STATUS_INSUFFICIENT_RESOURCES;
+		return LSW_STATUS_SUCCESS;
+	}
+	memory_op_protect(c, addr, size, protect);
+	return LSW_STATUS_SUCCESS;
 }
 
 static NTSTATUS reserve(struct nt_call *c, uint64_t *base, uint64_t *size,
@@ -138,6 +154,7 @@ static NTSTATUS commit_reserved(struct nt_call *c, uint64_t *base, uint64_t *siz
 	uint64_t b = *base & ~(PAGE_SIZE_NT - 1);
 	uint64_t e = (*base + *size + PAGE_SIZE_NT - 1) & ~(PAGE_SIZE_NT - 1);
 	struct vad *v = vad_find(m, b);
+	NTSTATUS st;
 
 	if (v && v->type == MEM_MAPPED && !v->charged)
 		return LSW_STATUS_ACCESS_DENIED; /* a file's pages are committed already */
@@ -147,9 +164,10 @@ static NTSTATUS commit_reserved(struct nt_call *c, uint64_t *base, uint64_t *siz
 		return LSW_STATUS_SECTION_PROTECTION;
 	if (!memory_can_charge(c->thread->process, vad_uncommitted_bytes(v, b, e - b)))
 		return LSW_STATUS_COMMITMENT_LIMIT;
+	if ((st = view_op_protect(c, v, b, e - b, protect)) != LSW_STATUS_SUCCESS)
+		return st;
 	if (vad_set_pages(m, v, b, e - b, MEM_COMMIT, protect) < 0)
 		return LSW_STATUS_NO_MEMORY;
-	memory_op_protect(c, b, e - b, view_host_protect(v, protect));
 	*base = b;
 	*size = e - b;
 	return LSW_STATUS_SUCCESS;
@@ -252,15 +270,6 @@ NTSTATUS nt_NtFreeVirtualMemory(struct nt_call *c)
 	return LSW_STATUS_SUCCESS;
 }
 
-static uint32_t page_protect_at(const struct vad *v, uint64_t addr)
-{
-	uint64_t page = (addr - v->base) / PAGE_SIZE_NT;
-
-	for (size_t i = 0; i < v->nruns; i++)
-		if (page >= v->runs[i].first && page < v->runs[i].first + v->runs[i].count)
-			return v->runs[i].protect;
-	return 0;
-}
 
 /* NtProtectVirtualMemory(ProcessHandle, *BaseAddress, *RegionSize,
  *                        NewProtect, *OldProtect) */
@@ -270,6 +279,7 @@ NTSTATUS nt_NtProtectVirtualMemory(struct nt_call *c)
 	uint32_t protect = (uint32_t)c->args[3], old;
 	uint64_t base, size, b, e;
 	struct vad *v;
+	NTSTATUS st;
 
 	if (!is_current_process(c->args[0]))
 		return LSW_STATUS_INVALID_HANDLE;
@@ -289,9 +299,10 @@ NTSTATUS nt_NtProtectVirtualMemory(struct nt_call *c)
 	if (v->type == MEM_MAPPED && !view_allows(v, protect))
 		return LSW_STATUS_SECTION_PROTECTION;
 	old = page_protect_at(v, b);
+	if ((st = view_op_protect(c, v, b, e - b, protect)) != LSW_STATUS_SUCCESS)
+		return st;
 	if (vad_set_pages(&t->process->vad, v, b, e - b, MEM_COMMIT, protect) < 0)
 		return LSW_STATUS_NO_MEMORY;
-	memory_op_protect(c, b, e - b, view_host_protect(v, protect));
 	size = e - b;
 	if (tracee_write(t, c->args[1], &b, 8) < 0 || tracee_write(t, c->args[2], &size, 8) < 0 ||
 	    tracee_write(t, c->args[4], &old, 4) < 0)

@@ -90,6 +90,11 @@ bool memory_can_charge(const struct lsw_process *p, uint64_t bytes);
 NTSTATUS memory_query_mapped_name(struct nt_call *c, uint64_t addr, uint64_t out,
 				  uint64_t len, uint64_t ret_len);
 
+/* Replaces [addr, addr+size) of view v by private copy-on-write pages of
+ * the same bytes, with protect (section_view.c); -1 on failure. */
+int section_view_privatize(struct nt_call *c, struct vad *v, uint64_t addr, uint64_t size,
+			   uint32_t protect);
+
 /* Adds the op that makes [addr, addr+size) match the VAD's pages. */
 void memory_op_protect(struct nt_call *c, uint64_t addr, uint64_t size, uint32_t protect);
 

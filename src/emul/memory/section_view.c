@@ -100,7 +100,7 @@ static void add_view_ops(struct nt_call *c, const struct view_req *r, int rfd, i
 		op->arg[0] = r->base;
 		op->arg[1] = r->size;
 		op->arg[2] = (uint64_t)prot;
-		op->arg[3] = (uint64_t)(flags | MAP_FIXED_NOREPLACE);
+		op->arg[3] = (uint64_t)flags;
 		op->arg[4] = (uint64_t)rfd;
 		op->arg[5] = r->offset;
 	}
@@ -139,8 +139,9 @@ static NTSTATUS map_data_view(struct nt_call *c, struct section_object *s, uint3
 		return LSW_STATUS_NO_MEMORY;
 	}
 	add_view_ops(c, r, rfd, reserve ? PROT_NONE : nt_protect_to_prot(r->protect),
-		     r->protect == PAGE_WRITECOPY || r->protect == PAGE_EXECUTE_WRITECOPY
-			     ? MAP_PRIVATE : MAP_SHARED);
+		     MAP_FIXED_NOREPLACE |
+			     (r->protect == PAGE_WRITECOPY || r->protect == PAGE_EXECUTE_WRITECOPY
+				      ? MAP_PRIVATE : MAP_SHARED));
 	return LSW_STATUS_SUCCESS;
 }
 
@@ -259,4 +260,19 @@ NTSTATUS nt_NtFlushVirtualMemory(struct nt_call *c)
 	if (tracee_write(t, c->args[1], &b, 8) < 0 || tracee_write(t, c->args[2], &size, 8) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	return tracee_write_iosb(t, c->args[3], LSW_STATUS_SUCCESS, 0);
+}
+
+int section_view_privatize(struct nt_call *c, struct vad *v, uint64_t addr, uint64_t size,
+			   uint32_t protect)
+{
+	struct section_object *s = (struct section_object *)v->section;
+	struct view_req r = { addr, v->offset + (addr - v->base), size, protect, 0 };
+	int fd = s ? section_view_fd(s, false) : -1;
+	int rfd = fd < 0 ? -1 : notify_addfd(c->thread->process->notify_fd, c->notif_id, fd);
+
+	if (rfd < 0)
+		return -1;
+	/* replaces the shared pages with copy-on-write ones of the same bytes */
+	add_view_ops(c, &r, rfd, nt_protect_to_prot(protect), MAP_PRIVATE | MAP_FIXED);
+	return 0;
 }
