@@ -98,24 +98,38 @@ static uint32_t page_protect_at(const struct vad *v, uint64_t addr)
 	return 0;
 }
 
-/* Applies protect to [addr, addr+size) of v on the host: copy-on-write
- * pages of a shared view become private copies of the same file pages
- * (Linux cannot turn a shared mapping copy-on-write), others mprotect. */
+static bool is_writecopy(uint32_t p)
+{
+	p &= 0xff;
+	return p == PAGE_WRITECOPY || p == PAGE_EXECUTE_WRITECOPY;
+}
+
+/* Applies protect to [addr, addr+size) of v on the host.  Linux cannot
+ * turn a shared mapping copy-on-write: pages of a shared view made
+ * PAGE_WRITECOPY become private copies of the same file pages; those that
+ * are copy-on-write already keep what was written to them. */
 static NTSTATUS view_op_protect(struct nt_call *c, struct vad *v, uint64_t addr,
 				uint64_t size, uint32_t protect)
 {
-	uint32_t base = protect & 0xff, mapped = v->alloc_protect & 0xff;
-	uint32_t now = page_protect_at(v, addr) & 0xff;
+	uint64_t end = addr + size;
 
-	/* pages copy-on-write already keep what was written to them */
-	if (v->type == MEM_MAPPED && (base == PAGE_WRITECOPY || base == PAGE_EXECUTE_WRITECOPY) &&
-	    mapped != PAGE_WRITECOPY && mapped != PAGE_EXECUTE_WRITECOPY &&
-	    now != PAGE_WRITECOPY && now != PAGE_EXECUTE_WRITECOPY) {
-		if (section_view_privatize(c, v, addr, size, protect) < 0)
-			return LSW_STATUS_INSUFFICIENT_RESOURCES;
+	if (v->type != MEM_MAPPED || !is_writecopy(protect) || is_writecopy(v->alloc_protect)) {
+		memory_op_protect(c, addr, size, protect);
 		return LSW_STATUS_SUCCESS;
 	}
-	memory_op_protect(c, addr, size, protect);
+	for (size_t i = 0; i < v->nruns; i++) {
+		const struct page_run *r = &v->runs[i];
+		uint64_t lo = v->base + r->first * PAGE_SIZE_NT, hi = lo + r->count * PAGE_SIZE_NT;
+
+		lo = lo > addr ? lo : addr;
+		hi = hi < end ? hi : end;
+		if (lo >= hi)
+			continue;
+		if (is_writecopy(r->protect))
+			memory_op_protect(c, lo, hi - lo, protect);
+		else if (section_view_privatize(c, v, lo, hi - lo, protect) < 0)
+			return LSW_STATUS_INSUFFICIENT_RESOURCES;
+	}
 	return LSW_STATUS_SUCCESS;
 }
 
