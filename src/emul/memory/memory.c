@@ -170,7 +170,7 @@ static NTSTATUS commit_reserved(struct nt_call *c, uint64_t *base, uint64_t *siz
 	struct vad *v = vad_find(m, b);
 	NTSTATUS st;
 
-	if (v && v->type == MEM_MAPPED && !v->charged)
+	if (v && (v->type == MEM_IMAGE || (v->type == MEM_MAPPED && !v->charged)))
 		return LSW_STATUS_ACCESS_DENIED; /* a file's pages are committed already */
 	if (!v || (v->type != MEM_PRIVATE && !v->charged) || e > v->base + v->size || e <= b)
 		return LSW_STATUS_CONFLICTING_ADDRESSES;

@@ -144,6 +144,8 @@ static NTSTATUS file_section(struct nt_call *c, struct section_object *s, uint64
 	/* a regular file only: reopening a FIFO would block the supervisor */
 	if (f->kind != FILE_KIND_DISK || f->fd < 0 || fstat(f->fd, &sb) < 0 || !S_ISREG(sb.st_mode))
 		return STATUS_INVALID_FILE_FOR_SECTION;
+	if (s->protect == PAGE_EXECUTE) /* execute-only views of a file do not exist */
+		return LSW_STATUS_INVALID_PAGE_PROTECTION;
 	if (!file_allows(access, s->protect))
 		return LSW_STATUS_ACCESS_DENIED;
 	s->file_backed = true;
