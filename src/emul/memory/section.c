@@ -149,7 +149,8 @@ static NTSTATUS file_section(struct nt_call *c, struct section_object *s, uint64
 	if (!file_allows(access, s->protect))
 		return LSW_STATUS_ACCESS_DENIED;
 	s->file_backed = true;
-	s->attributes = SEC_FILE; /* what Windows reports, without SEC_COMMIT */
+	/* what Windows reports: no SEC_COMMIT or SEC_RESERVE */
+	s->attributes = SEC_FILE | (s->attributes & (SEC_NOCACHE | SEC_WRITECOMBINE));
 	s->fd_writable = protect_writes(s->protect) && !f->read_only;
 	if (protect_writes(s->protect) && f->read_only)
 		return LSW_STATUS_ACCESS_DENIED;
@@ -187,10 +188,18 @@ static bool valid_section_protect(uint32_t protect)
 	return false;
 }
 
+/* The SEC_* combinations Windows accepts: at most one of SEC_RESERVE and
+ * SEC_COMMIT (none means SEC_COMMIT), with SEC_NOCACHE or SEC_WRITECOMBINE
+ * only beside one of them; SEC_IMAGE alone or with SEC_NOCACHE; never
+ * SEC_FILE (the kernel's to report) nor SEC_LARGE_PAGES (no privilege). */
 static NTSTATUS check_create_args(uint32_t attrs, uint32_t protect)
 {
-	if ((attrs & ~SEC_KNOWN) || (attrs & (SEC_COMMIT | SEC_RESERVE)) ==
-				    (SEC_COMMIT | SEC_RESERVE))
+	uint32_t kind = attrs & (SEC_RESERVE | SEC_COMMIT | SEC_IMAGE);
+	uint32_t cache = attrs & (SEC_NOCACHE | SEC_WRITECOMBINE);
+
+	if ((attrs & ~SEC_KNOWN) || (attrs & (SEC_FILE | SEC_LARGE_PAGES)) ||
+	    (kind && kind != SEC_RESERVE && kind != SEC_COMMIT && kind != SEC_IMAGE) ||
+	    (cache && !kind) || (kind == SEC_IMAGE && (attrs & SEC_WRITECOMBINE)))
 		return STATUS_INVALID_PARAMETER_6;
 	if (!valid_section_protect(protect & ~(uint32_t)(PAGE_NOCACHE | PAGE_WRITECOMBINE)))
 		return LSW_STATUS_INVALID_PAGE_PROTECTION;
@@ -231,8 +240,9 @@ static struct section_object *data_section(struct nt_call *c, uint32_t attrs,
 	object_init(&s->hdr, &section_ops);
 	s->fd = s->ro_fd = -1;
 	s->protect = protect;
-	s->attributes = attrs & (SEC_RESERVE | SEC_COMMIT) ? attrs & (SEC_RESERVE | SEC_COMMIT)
-							   : SEC_COMMIT;
+	s->attributes = attrs & (SEC_RESERVE | SEC_COMMIT | SEC_NOCACHE | SEC_WRITECOMBINE);
+	if (!(attrs & SEC_RESERVE))
+		s->attributes |= SEC_COMMIT;
 	snprintf(s->label, sizeof(s->label), "section");
 	if (c->args[3] && tracee_read(c->thread, c->args[3], &want, 8) < 0)
 		*st = LSW_STATUS_ACCESS_VIOLATION;

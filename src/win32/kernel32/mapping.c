@@ -4,8 +4,6 @@
 #include "k32_private.h"
 
 #define SEC_COMMIT_FLAG 0x8000000u
-#define SEC_RESERVE_FLAG 0x4000000u
-#define SEC_IMAGE_FLAG 0x1000000u
 #define VIEW_SHARE 1
 #define MEM_REPLACE_PLACEHOLDER_FLAG 0x4000u
 
@@ -43,8 +41,8 @@ K32API HANDLE WINAPI CreateFileMappingNumaW(HANDLE file, LPSECURITY_ATTRIBUTES s
 	NTSTATUS status;
 
 	(void)node; /* one NUMA node */
-	if (!(sec & (SEC_COMMIT_FLAG | SEC_RESERVE_FLAG | SEC_IMAGE_FLAG)))
-		sec |= SEC_COMMIT_FLAG;
+	if (!sec)
+		sec = SEC_COMMIT_FLAG;
 	if (file == INVALID_HANDLE_VALUE)
 		file = NULL; /* backed by the paging file */
 	size.QuadPart = ((LONGLONG)size_high << 32) | size_low;
