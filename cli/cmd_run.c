@@ -87,15 +87,14 @@ static void add_defaults(struct env_builder *e)
 static int check_program(const char *path)
 {
 	struct pe_image *img = calloc(1, sizeof(*img));
-	uint8_t *data = NULL;
-	size_t size;
 	int fd = open(path, O_RDONLY | O_CLOEXEC), rc = -1;
+	struct stat st;
 
 	if (fd < 0 || !img) {
 		fprintf(stderr, "lsw: %s: %s\n", path, strerror(errno));
-	} else if (read_host_file(fd, &data, &size) < 0) {
+	} else if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
 		fprintf(stderr, "lsw: %s: not a regular file or unreadable\n", path);
-	} else if (pe_parse(img, data, size) < 0) {
+	} else if (pe_parse_fd(img, fd, (uint64_t)st.st_size) < 0) {
 		fprintf(stderr, "lsw: %s: %s\n", path, img->error);
 	} else if (img->characteristics & 0x2000) {
 		fprintf(stderr, "lsw: %s: is a DLL, not a program\n", path);
@@ -104,7 +103,6 @@ static int check_program(const char *path)
 	}
 	if (fd >= 0)
 		close(fd);
-	free(data);
 	free(img);
 	return rc;
 }

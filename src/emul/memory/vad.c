@@ -4,6 +4,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include "emul/memory/memory.h"
+#include "emul/object/object.h"
 #include "emul/process/quota.h"
 
 /* What one range costs its process's nonpaged pool (a VAD on Windows),
@@ -93,11 +94,16 @@ uint64_t vad_find_free(struct vad_map *m, uint64_t size, uint64_t align, bool to
 
 /* Committed pages of [first, end) (pages from v's base) that count
  * towards the commit limit: private memory, as Windows charges it. */
+static bool vad_charges(const struct vad *v)
+{
+	return v->type == MEM_PRIVATE || v->charged;
+}
+
 static uint64_t charged_pages(const struct vad *v, uint64_t first, uint64_t end)
 {
 	uint64_t n = 0;
 
-	if (v->type != MEM_PRIVATE)
+	if (!vad_charges(v))
 		return 0;
 	for (size_t i = 0; i < v->nruns; i++) {
 		const struct page_run *r = &v->runs[i];
@@ -114,7 +120,7 @@ uint64_t vad_uncommitted_bytes(const struct vad *v, uint64_t addr, uint64_t size
 {
 	uint64_t first = (addr - v->base) / PAGE_SIZE_NT, count = size / PAGE_SIZE_NT;
 
-	if (v->type != MEM_PRIVATE)
+	if (!vad_charges(v))
 		return 0;
 	return (count - charged_pages(v, first, first + count)) * PAGE_SIZE_NT;
 }
@@ -154,9 +160,24 @@ struct vad *vad_insert(struct vad_map *m, uint64_t base, uint64_t size, uint32_t
 	memmove(&m->v[i + 1], &m->v[i], (m->n - i) * sizeof(*m->v));
 	m->n++;
 	*run = (struct page_run){ 0, size / PAGE_SIZE_NT, state, protect };
-	m->v[i] = (struct vad){ base, size, type, alloc_protect, run, 1 };
+	m->v[i] = (struct vad){ base, size, type, alloc_protect, run, 1, NULL, 0, false };
 	m->committed += charged_pages(&m->v[i], 0, size / PAGE_SIZE_NT) * PAGE_SIZE_NT;
 	return &m->v[i];
+}
+
+struct vad *vad_insert_view(struct vad_map *m, uint64_t base, uint64_t size,
+			    struct nt_object *section, uint64_t offset, bool charged,
+			    uint32_t alloc_protect, uint32_t state, uint32_t protect)
+{
+	struct vad *v = vad_insert(m, base, size, MEM_MAPPED, alloc_protect, state, protect);
+
+	if (!v)
+		return NULL;
+	v->section = object_ref(section);
+	v->offset = offset;
+	v->charged = charged;
+	m->committed += charged_pages(v, 0, size / PAGE_SIZE_NT) * PAGE_SIZE_NT;
+	return v;
 }
 
 void vad_remove(struct vad_map *m, struct vad *v)
@@ -165,6 +186,8 @@ void vad_remove(struct vad_map *m, struct vad *v)
 
 	m->committed -= charged_pages(v, 0, v->size / PAGE_SIZE_NT) * PAGE_SIZE_NT;
 	quota_block_release(m->quota, QUOTA_NONPAGED, vad_charge(v));
+	if (v->section)
+		object_unref(v->section);
 	free(v->runs);
 	memmove(&m->v[i], &m->v[i + 1], (m->n - i - 1) * sizeof(*m->v));
 	m->n--;
@@ -174,6 +197,7 @@ void vad_hold(struct vad_map *m, struct vad *v)
 {
 	m->committed -= charged_pages(v, 0, v->size / PAGE_SIZE_NT) * PAGE_SIZE_NT;
 	v->type = 0;
+	v->charged = false;
 }
 
 void vad_free_all(struct vad_map *m)
@@ -181,6 +205,8 @@ void vad_free_all(struct vad_map *m)
 	for (size_t i = 0; i < m->n; i++) {
 		quota_block_release(m->quota, QUOTA_NONPAGED, vad_charge(&m->v[i]));
 		free(m->v[i].runs);
+		if (m->v[i].section)
+			object_unref(m->v[i].section);
 	}
 	free(m->v);
 	*m = (struct vad_map){ .quota = m->quota };
@@ -204,7 +230,7 @@ int vad_set_pages(struct vad_map *m, struct vad *v, uint64_t addr, uint64_t size
 		return -1;
 	}
 	m->committed -= charged_pages(v, first, end) * PAGE_SIZE_NT;
-	if (state == MEM_COMMIT && v->type == MEM_PRIVATE)
+	if (state == MEM_COMMIT && vad_charges(v))
 		m->committed += count * PAGE_SIZE_NT;
 	for (size_t i = 0; i < v->nruns; i++) {
 		struct page_run r = v->runs[i];

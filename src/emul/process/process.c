@@ -99,19 +99,15 @@ static NTSTATUS map_host_image(struct nt_call *c, const char *path, const char *
 			       struct section_object **out, uint64_t *base)
 {
 	char err[200];
-	uint8_t *data;
-	size_t size;
 	NTSTATUS st;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 
-	if (fd < 0 || read_host_file(fd, &data, &size) < 0) {
+	if (fd < 0) {
 		fprintf(stderr, "lsw: %s: cannot read\n", path);
-		if (fd >= 0)
-			close(fd);
 		return LSW_STATUS_OBJECT_NAME_NOT_FOUND;
 	}
+	*out = section_from_image_fd(fd, name, &st, err, sizeof(err));
 	close(fd);
-	*out = section_from_image(data, size, name, &st, err, sizeof(err));
 	if (!*out) {
 		fprintf(stderr, "lsw: %s: %s\n", path, err);
 		return st;
@@ -199,27 +195,27 @@ static NTSTATUS hello_phase0(struct nt_call *c)
 	uint8_t *blob;
 	size_t params_size;
 	uint32_t rva;
-	const char *fwd;
+	bool fwd;
 	NTSTATUS st;
 
 	snprintf(ntdll_path, sizeof(ntdll_path), "%s/ntdll.dll", p->host->cfg.dll_dir);
 	if ((st = map_kuser(c)) != LSW_STATUS_SUCCESS ||
 	    (st = map_host_image(c, ntdll_path, "ntdll.dll", &ntdll, &ntdll_base)) != LSW_STATUS_SUCCESS)
 		goto out;
-	if (pe_find_export(&ntdll->pe, "LdrInitializeThunk", &rva, &fwd) < 0 || fwd) {
+	if (section_find_export(ntdll, "LdrInitializeThunk", &rva, &fwd) < 0 || fwd) {
 		fprintf(stderr, "lsw: %s: no LdrInitializeThunk export\n", ntdll_path);
 		st = LSW_STATUS_ENTRYPOINT_NOT_FOUND;
 		goto out;
 	}
 	p->start.entry_ldr = ntdll_base + rva;
 	/* where faults are delivered; without it they end the process */
-	if (pe_find_export(&ntdll->pe, "KiUserExceptionDispatcher", &rva, &fwd) == 0 && !fwd)
+	if (section_find_export(ntdll, "KiUserExceptionDispatcher", &rva, &fwd) == 0 && !fwd)
 		p->ki_exception = ntdll_base + rva;
 	/* where user APCs run; without it they stay queued */
-	if (pe_find_export(&ntdll->pe, "KiUserApcDispatcher", &rva, &fwd) == 0 && !fwd)
+	if (section_find_export(ntdll, "KiUserApcDispatcher", &rva, &fwd) == 0 && !fwd)
 		p->ki_apc = ntdll_base + rva;
 	/* where new threads start; an ntdll without it just has no threads */
-	if (pe_find_export(&ntdll->pe, "RtlUserThreadStart", &rva, &fwd) == 0 && !fwd)
+	if (section_find_export(ntdll, "RtlUserThreadStart", &rva, &fwd) == 0 && !fwd)
 		p->start.entry_thread = ntdll_base + rva;
 	st = map_host_image(c, image, slash ? slash + 1 : image, &exe, &exe_base);
 	if (st != LSW_STATUS_SUCCESS)
