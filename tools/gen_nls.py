@@ -6,14 +6,17 @@ version is written into each table), the code page mappings from Python's
 codecs.  The tables are committed: a build never needs this script, and a
 different Python (another UCD version) changes them only when rerun.
 
-usage: gen_nls.py OUTDIR     writes case_table.h ctype_table.h
-                             norm_table.h sbcs_table.h
+usage: gen_nls.py OUTDIR           writes case_table.h ctype_table.h norm_table.h
+                                   sbcs_table.h, and from OUTDIR/locales.txt
+                                   locale_fields.h, locale_names.h, locale_table.h
+       gen_nls.py --locales OUTDIR only the locale tables (they do not
+                                   depend on the Python version)
 """
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from nls import codepages, unicode_case, unicode_ctype, unicode_norm  # noqa: E402
+from nls import codepages, locales, unicode_case, unicode_ctype, unicode_norm  # noqa: E402
 
 TABLES = {
     'case_table.h': unicode_case.emit,
@@ -23,12 +26,28 @@ TABLES = {
 }
 
 
+LOCALE_TABLES = {
+    'locale_fields.h': locales.emit_fields,
+    'locale_names.h': locales.emit_names,
+    'locale_table.h': locales.emit_table,
+}
+
+
 def main():
-    if len(sys.argv) != 2:
+    args = sys.argv[1:]
+    only_locales = args[:1] == ['--locales']
+    if only_locales:
+        args = args[1:]
+    if len(args) != 1:
         sys.exit(__doc__)
-    for name, emit in TABLES.items():
-        with open(os.path.join(sys.argv[1], name), 'w') as f:
-            f.write(emit())
+    out = args[0]
+    if not only_locales:
+        for name, emit in TABLES.items():
+            with open(os.path.join(out, name), 'w') as f:
+                f.write(emit())
+    for name, emit in LOCALE_TABLES.items():
+        with open(os.path.join(out, name), 'w') as f:
+            f.write(emit(os.path.join(out, 'locales.txt')))
 
 
 if __name__ == '__main__':

@@ -48,11 +48,34 @@ struct nls_sb_page {
 #define NLS_SB_UNDEFINED_BASE 0xF700 /* an undefined byte b maps to this + b */
 
 const struct nls_sb_page *nls_sb_page(unsigned cp); /* NULL: not a table page */
+const struct nls_sb_page *nls_sb_page_at(int i);   /* NULL past the last */
 /* The byte of c in the page (exact mapping), or -1. */
 int nls_sb_exact(const struct nls_sb_page *p, WCHAR c);
 /* The byte of c or of its best-fit base letter ("ā" -> 'a'), or -1. */
 int nls_sb_best_fit(const struct nls_sb_page *p, WCHAR c);
 BOOL nls_sb_byte_defined(const struct nls_sb_page *p, BYTE b);
+
+/* locale_names.c: the locales we know, by name and by LCID. */
+enum nls_locale_kind {
+	NLS_LOCALE_SPECIFIC, /* a locale with its own data */
+	NLS_LOCALE_NEUTRAL,  /* a language ("en"): uses its specific locale's data */
+	NLS_LOCALE_ALIAS,    /* a sort variant ("de-DE_phoneb") of a specific locale */
+};
+struct nls_locale_name {
+	const WCHAR *name;
+	unsigned lcid;
+	unsigned short record;   /* row of the data table (kernel32) */
+	unsigned short kind;     /* enum nls_locale_kind */
+	unsigned short specific; /* entry of the specific locale (itself if specific) */
+};
+#define NLS_DEFAULT_LCID 0x0409 /* the user, system and UI locale: en-US */
+/* By name, ignoring case, '_' and '-' alike; NULL if unknown. */
+const struct nls_locale_name *nls_locale_by_name(const WCHAR *name);
+/* By exact LCID (a neutral LCID finds the neutral name); NULL if unknown. */
+const struct nls_locale_name *nls_locale_by_lcid(unsigned lcid);
+const struct nls_locale_name *nls_locale_specific(const struct nls_locale_name *e);
+int nls_locale_count(void);
+const struct nls_locale_name *nls_locale_at(int i); /* in name order */
 
 /* Internal table entry types of the generated headers. */
 struct nls_case_range {

@@ -14,6 +14,11 @@ const struct nls_sb_page *nls_sb_page(unsigned cp)
 	return NULL;
 }
 
+const struct nls_sb_page *nls_sb_page_at(int i)
+{
+	return i >= 0 && i < (int)ARRAYSIZE(nls_sb_pages) ? &nls_sb_pages[i] : NULL;
+}
+
 int nls_sb_exact(const struct nls_sb_page *p, WCHAR c)
 {
 	int lo = 0, hi = p->nfrom - 1;
