@@ -101,6 +101,30 @@ def ctype2(c, ch, cat):
     return CTYPE2_BY_BIDI.get(unicodedata.bidirectional(ch), 0)
 
 
+# Digits MAP_FOLDDIGITS folds that have no Unicode digit value: Windows'
+# older data counts these numbers as digits too.
+EXTRA_DIGITS = {0x3007: 0, **{0x3021 + i: i + 1 for i in range(9)},
+                **{0x10107 + i: i + 1 for i in range(9)}, 0x10320: 1, 0x10321: 5,
+                **{0xC78 + i: i for i in range(4)}, **{0xC7C + i: i + 1 for i in range(3)},
+                **{0xA8E0 + i: i for i in range(10)}}
+
+
+def digit_ranges():
+    """Runs of consecutive code points with consecutive digit values."""
+    runs = []
+    for c in range(0x110000):
+        if 0xD800 <= c < 0xE000:
+            continue
+        d = unicodedata.digit(chr(c), EXTRA_DIGITS.get(c))
+        if d is None:
+            continue
+        if runs and runs[-1][1] == c - 1 and runs[-1][2] + c - runs[-1][0] == d:
+            runs[-1][1] = c
+        else:
+            runs.append([c, c, d])
+    return runs
+
+
 def emit():
     classes, index, values = [], {}, []
     for c in range(0x10000):
@@ -119,4 +143,6 @@ def emit():
                      ['{0x%04X, %d, 0x%04X}' % k for k in classes], per_line=4)
         .replace('ctype_classes[%d]' % len(classes), 'ctype_classes[%d][3]' % len(classes)),
         ctable.two_level(values, elem, 'ctype_class'),
+        ctable.array('struct nls_digit_range', 'digit_ranges',
+                     ['{0x%X, 0x%X, %d}' % tuple(r) for r in digit_ranges()], per_line=4),
     ])

@@ -20,6 +20,8 @@ unsigned nls_tolower(unsigned c);
 WORD nls_ctype1(WCHAR c);
 WORD nls_ctype2(WCHAR c);
 WORD nls_ctype3(WCHAR c);
+/* The digit value MAP_FOLDDIGITS gives c (0-9), or -1. */
+int nls_digit_value(unsigned c);
 
 /* norm.c (ntdll): Unicode normalization.  Forms as NORM_FORM. */
 #define NLS_NORM_C 1
@@ -81,6 +83,9 @@ const struct nls_locale_name *nls_locale_at(int i); /* in name order */
 struct nls_case_range {
 	unsigned first, last;
 	int delta;
+};
+struct nls_digit_range {
+	unsigned first, last, digit; /* digit: the value of first */
 };
 struct nls_ccc_range {
 	unsigned first, last, ccc;
