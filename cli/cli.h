@@ -42,7 +42,8 @@ extern const struct option run_long_options[];
 struct env_builder;
 struct run_state {
 	const char *command;         /* "run" or "trace", for messages */
-	struct lsw_config cfg;
+	struct lsw_job_spec job;     /* the sandbox options */
+	bool debug;                  /* --debug */
 	struct env_builder *env;
 	const char *prefix_opt;
 	const char *overlay_dir;     /* --overlay */
@@ -51,8 +52,8 @@ struct run_state {
 	const char **env_opts;
 	size_t nenv_opts;
 	struct reg_prefix *registry;
-	unsigned timeout;
-	char start_dir[128];         /* cfg.start_dir's storage */
+	char start_dir[128];         /* with --no-cwd: C:\Users\<user> */
+	bool trace_to_stderr;        /* lsw trace writes there */
 };
 int run_state_init(struct run_state *rs, const char *command);
 /* 1: handled, 0: not a run option, -1: bad value (message printed). */

@@ -6,9 +6,9 @@
 #include <sys/stat.h>
 #include "cli.h"
 #include <stdlib.h>
-#include "emul/reg_diff.h"
+#include "emul/registry/reg_diff.h"
 #include "overlay/overlay.h"
-#include "tracer/strbuf.h"
+#include "trace/strbuf.h"
 
 static void usage(FILE *f)
 {

@@ -12,7 +12,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include "cli.h"
-#include "emul/reg_prefix.h"
+#include "emul/registry/reg_prefix.h"
 
 struct reg_args {
 	const char *verb, *prefix;

@@ -9,13 +9,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "cli.h"
-#include "emul/params.h"
-#include "emul/section.h"
+#include "emul/process/params.h"
+#include "emul/memory/section.h"
 #include "loader/pe.h"
 #include "overlay/overlay.h"
-#include "emul/reg_prefix.h"
+#include "emul/registry/reg_prefix.h"
+#include "host/host.h"
 #include "tracer/resource_limits.h"
-#include "tracer/supervisor.h"
 
 extern char **environ;
 
@@ -138,7 +138,7 @@ static int parse_timeout(const char *s, unsigned *out)
 /* --map [D:=]DIR[:ro]: DIR at its own path on Z:, or as drive D:. */
 static int parse_map(struct run_state *rs, const char *spec)
 {
-	struct lsw_config *cfg = &rs->cfg;
+	struct lsw_job_spec *job = &rs->job;
 	struct lsw_mapping m = { 0 };
 	char path[PATH_MAX], real[PATH_MAX];
 	const char *p = spec;
@@ -178,13 +178,13 @@ static int parse_map(struct run_state *rs, const char *spec)
 		fprintf(stderr, "lsw %s: --map: %s: %s\n", rs->command, path, strerror(ENOTDIR));
 		return -1;
 	}
-	for (unsigned i = 0; m.letter && i < cfg->nmaps; i++)
-		if (cfg->maps[i].letter == m.letter) {
+	for (unsigned i = 0; m.letter && i < job->nmaps; i++)
+		if (job->maps[i].letter == m.letter) {
 			fprintf(stderr, "lsw %s: --map: drive %c: is mapped twice\n", rs->command,
 				m.letter);
 			return -1;
 		}
-	if (cfg->nmaps == LSW_MAX_MAPPINGS) {
+	if (job->nmaps == LSW_MAX_MAPPINGS) {
 		fprintf(stderr, "lsw %s: --map: at most %d mappings\n", rs->command,
 			LSW_MAX_MAPPINGS);
 		return -1;
@@ -193,7 +193,7 @@ static int parse_map(struct run_state *rs, const char *spec)
 		fprintf(stderr, "lsw %s: --map: %s\n", rs->command, strerror(errno));
 		return -1;
 	}
-	cfg->maps[cfg->nmaps++] = m;
+	job->maps[job->nmaps++] = m;
 	return 0;
 bad:
 	fprintf(stderr, "lsw %s: --map: bad mapping '%s' (want DIR, DIR:ro, D:=DIR or D:=DIR:ro)\n",
@@ -245,7 +245,7 @@ int run_option(struct run_state *rs, int opt, const char *arg)
 {
 	switch (opt) {
 	case RUN_OPT_TIMEOUT:
-		return parse_timeout(arg, &rs->timeout) < 0 ? -1 : 1;
+		return parse_timeout(arg, &rs->job.timeout_sec) < 0 ? -1 : 1;
 	case RUN_OPT_PREFIX:
 		rs->prefix_opt = arg;
 		return 1;
@@ -258,15 +258,15 @@ int run_option(struct run_state *rs, int opt, const char *arg)
 	case RUN_OPT_HOST_ENV:
 		return remember_env_option(rs, NULL);
 	case RUN_OPT_DEBUG:
-		rs->cfg.debug = true;
+		rs->debug = true;
 		return 1;
 	case RUN_OPT_NETNS:
-		rs->cfg.netns = true;
+		rs->job.netns = true;
 		return 1;
 	case RUN_OPT_MAP:
 		return parse_map(rs, arg) < 0 ? -1 : 1;
 	case RUN_OPT_NO_CWD:
-		rs->cfg.no_cwd = true;
+		rs->job.no_cwd = true;
 		return 1;
 	case RUN_OPT_OVERLAY:
 		rs->overlay_dir = arg;
@@ -280,19 +280,19 @@ int run_option(struct run_state *rs, int opt, const char *arg)
 static int enter_overlay(struct run_state *rs, const char *prefix)
 {
 	static struct overlay_manifest want; /* big: not on the stack */
-	const struct lsw_config *cfg = &rs->cfg;
+	const struct lsw_job_spec *job = &rs->job;
 	char err[PATH_MAX + 256], real[PATH_MAX], cwd[PATH_MAX];
 	int r = 0;
 
 	memset(&want, 0, sizeof(want));
 	if (realpath(prefix, real))
 		r = overlay_add_root(&want, OVERLAY_PREFIX, 0, real, err, sizeof(err));
-	if (!r && !cfg->no_cwd && getcwd(cwd, sizeof(cwd)) && realpath(cwd, real))
+	if (!r && !job->no_cwd && getcwd(cwd, sizeof(cwd)) && realpath(cwd, real))
 		r = overlay_add_root(&want, OVERLAY_HOST, 0, real, err, sizeof(err));
-	for (unsigned i = 0; !r && i < cfg->nmaps; i++)
-		if (!cfg->maps[i].read_only)
-			r = overlay_add_root(&want, cfg->maps[i].letter ? OVERLAY_DRIVE : OVERLAY_HOST,
-					     cfg->maps[i].letter, cfg->maps[i].host_dir, err,
+	for (unsigned i = 0; !r && i < job->nmaps; i++)
+		if (!job->maps[i].read_only)
+			r = overlay_add_root(&want, job->maps[i].letter ? OVERLAY_DRIVE : OVERLAY_HOST,
+					     job->maps[i].letter, job->maps[i].host_dir, err,
 					     sizeof(err));
 	if (!r)
 		r = overlay_enter(rs->overlay_dir, &want, err, sizeof(err));
@@ -326,7 +326,9 @@ static int flush_registry(struct run_state *rs)
 int run_program(struct run_state *rs, int argc, char **argv, int first)
 {
 	char prefix[PATH_MAX], runtime[PATH_MAX], dlls[PATH_MAX];
-	struct lsw_config *cfg = &rs->cfg;
+	struct lsw_host_config host = { 0 };
+	struct lsw_process_spec proc = { .std_fds = { 0, 1, 2 } };
+	char **env;
 
 	if (first >= argc) {
 		fprintf(stderr, "lsw %s: no program given (try lsw %s --help)\n", rs->command,
@@ -350,15 +352,13 @@ int run_program(struct run_state *rs, int argc, char **argv, int first)
 	}
 	if (open_registry(rs, prefix) < 0)
 		return 125;
-	cfg->exe_host_path = argv[first];
-	cfg->argv = argv + first + 1;
-	cfg->argc = argc - first - 1;
-	cfg->prefix = prefix;
-	cfg->runtime_path = runtime;
-	cfg->dll_dir = dlls;
-	if (cfg->no_cwd) { /* the host's current directory is not there */
+	rs->job.program = argv[first];
+	proc.image = argv[first];
+	proc.argv = argv + first + 1;
+	proc.argc = argc - first - 1;
+	if (rs->job.no_cwd) { /* the host's current directory is not there */
 		snprintf(rs->start_dir, sizeof(rs->start_dir), "C:\\Users\\%s\\", lsw_user_name());
-		cfg->start_dir = rs->start_dir;
+		proc.current_dir = rs->start_dir;
 	}
 	env_add_registry(rs->env, rs->registry);
 	for (size_t i = 0; i < rs->nenv_opts; i++) {
@@ -367,17 +367,22 @@ int run_program(struct run_state *rs, int argc, char **argv, int first)
 		else
 			env_add_host(rs->env, environ);
 	}
-	cfg->hive_machine = rs->registry->machine;
-	cfg->hive_user = rs->registry->user;
-	limits_default(&cfg->limits);
-	return supervisor_run(cfg, env_finish(rs->env), rs->timeout);
+	env = env_finish(rs->env);
+	proc.env = env;
+	host = (struct lsw_host_config){ .prefix = prefix, .runtime_path = runtime,
+					 .dll_dir = dlls, .hive_machine = rs->registry->machine,
+					 .hive_user = rs->registry->user, .logon_env = env,
+					 .debug = rs->debug,
+					 .stderr_blocking = rs->trace_to_stderr };
+	limits_default(&rs->job.limits);
+	return host_run_program(&host, &rs->job, &proc);
 }
 
 void run_state_free(struct run_state *rs)
 {
-	for (unsigned i = 0; i < rs->cfg.nmaps; i++) {
-		free((char *)rs->cfg.maps[i].host_dir);
-		free((char *)rs->cfg.maps[i].named_dir);
+	for (unsigned i = 0; i < rs->job.nmaps; i++) {
+		free((char *)rs->job.maps[i].host_dir);
+		free((char *)rs->job.maps[i].named_dir);
 	}
 	free(rs->env_opts);
 	env_free(rs->env);

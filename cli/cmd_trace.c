@@ -5,7 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
-#include "tracer/trace.h"
+#include "emul/observer.h"
+#include "trace/trace.h"
 
 static void usage(FILE *f)
 {
@@ -78,7 +79,8 @@ static int trace_option(struct trace_options *o, int opt, const char *arg, const
 
 int cmd_trace(int argc, char **argv)
 {
-	static struct trace_options o = { .strsize = 32 };
+	static struct trace_session ts = { .o.strsize = 32 };
+	struct trace_options *o = &ts.o;
 	struct option opts[20];
 	struct run_state rs;
 	const char *out_path = NULL;
@@ -93,7 +95,7 @@ int cmd_trace(int argc, char **argv)
 		return 125;
 	while ((opt = getopt_long(argc, argv, "+ho:fe:cTtrs:k", opts, NULL)) != -1) {
 		if ((r = run_option(&rs, opt, optarg)) == 0)
-			r = trace_option(&o, opt, optarg, &out_path);
+			r = trace_option(o, opt, optarg, &out_path);
 		if (r < 0)
 			return 2;
 		if (r)
@@ -105,15 +107,18 @@ int cmd_trace(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
-	o.out = stderr;
-	if (out_path && !(o.out = fopen(out_path, "we"))) {
+	o->out = stderr;
+	if (out_path && !(o->out = fopen(out_path, "we"))) {
 		fprintf(stderr, "lsw trace: %s: %s\n", out_path, strerror(errno));
 		return 2;
 	}
-	trace_opts = &o;
+	rs.job.observer = &trace_observer;
+	rs.job.observer_arg = &ts;
+	rs.trace_to_stderr = o->out == stderr;
 	status = run_program(&rs, argc, argv, optind);
 	run_state_free(&rs);
-	if (o.out != stderr && fclose(o.out) != 0) {
+	trace_session_free(&ts);
+	if (o->out != stderr && fclose(o->out) != 0) {
 		fprintf(stderr, "lsw trace: %s: %s\n", out_path, strerror(errno));
 		return status ? status : 1;
 	}

@@ -10,7 +10,7 @@
 #include <unistd.h>
 #include "lsw_config.h"
 #include "cli.h"
-#include "emul/volume_ids.h"
+#include "emul/io/volume_ids.h"
 
 int locate_components(char *runtime, size_t rlen, char *dll_dir, size_t dlen)
 {

@@ -8,8 +8,8 @@
 #include <string.h>
 #include <strings.h>
 #include "cli.h"
-#include "emul/reg_prefix.h"
-#include "emul/registry.h"
+#include "emul/registry/reg_prefix.h"
+#include "emul/registry/registry.h"
 
 #define EXPANDED_MAX 32767 /* characters in one environment value */
 

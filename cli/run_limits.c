@@ -56,7 +56,7 @@ static int parse_cpus(const char *s, unsigned *out)
 
 int run_limit_option(struct run_state *rs, int opt, const char *arg)
 {
-	struct lsw_limits *l = &rs->cfg.limits;
+	struct lsw_limits *l = &rs->job.limits;
 	char *end;
 	unsigned long n;
 

@@ -1,5 +1,5 @@
 /*
- * libFuzzer harness for the .reg importer (src/emul/reg_text.c): imports
+ * libFuzzer harness for the .reg importer (src/emul/registry/reg_text.c): imports
  * the input into an empty hive; when that succeeds, exports the tree,
  * imports the export into a second hive and exports that, and aborts if
  * the two exports differ (every value must round-trip).  A failed import
@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "emul/reg_store.h"
+#include "emul/registry/reg_store.h"
 
 static struct reg_key *root_of(void *arg, const char *name)
 {

@@ -1,5 +1,5 @@
 /*
- * libFuzzer harness for the journal file decoder (src/emul/reg_journal_file.c):
+ * libFuzzer harness for the journal file decoder (src/emul/registry/reg_journal_file.c):
  * after a valid header, the input (less its first byte) is taken as raw
  * frames when that byte is odd, else wrapped in one frame with the right
  * length and checksum, so that the records inside are reached; what
@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "emul/reg_internal.h"
+#include "emul/registry/reg_internal.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -23,13 +23,14 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/lsw-fuzz-reg.XXXXXX")
 trap 'rm -rf "$work"' EXIT INT TERM
 
 e=$src/src/emul
+r=$e/registry
 for harness in fuzz_reg fuzz_reg_journal; do
 	clang -g -O1 -std=c11 -D_GNU_SOURCE -Wall -Wextra \
 		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 		-I"$src/include" -I"$src/src" \
-		"$src/fuzz/$harness.c" "$e/reg_store.c" "$e/reg_journal.c" "$e/reg_utf.c" \
-		"$e/reg_text.c" "$e/reg_hive.c" "$e/reg_hive_flush.c" "$e/reg_hive_merge.c" \
-		"$e/reg_journal_file.c" "$e/upcase.c" -o "$work/$harness"
+		"$src/fuzz/$harness.c" "$r/reg_store.c" "$r/reg_journal.c" "$r/reg_utf.c" \
+		"$r/reg_text.c" "$r/reg_hive.c" "$r/reg_hive_flush.c" "$r/reg_hive_merge.c" \
+		"$r/reg_journal_file.c" "$e/upcase.c" -o "$work/$harness"
 done
 
 # Seeds: each syntax the importer knows, in UTF-8 and in UTF-16LE.

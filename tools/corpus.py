@@ -7,7 +7,9 @@ usage: corpus.py [--manifest FILE] [--cache DIR] COMMAND ...
   test    NAME [--lsw PATH]               one program under lsw: the meson test
   status  [--set S] [--runner R]... [--jobs N] [--markdown] [NAME...]
                                           a table of every program's state
-                                          under each runner: lsw, wine, wine-shim
+                                          under each runner: lsw, wine, wine-shim,
+                                          wine-crt (wine-shim with LSW's ucrtbase
+                                          and msvcrt in place of Wine's)
   imports [--set S] [--dlls DIR] [--top N] [--json] [NAME...]
                                           exports the DLL directory lacks
   summary [--log FILE]                    each program's line from the last
@@ -98,6 +100,9 @@ def lsw_runner(path):
 def make_runner(kind, args):
     if kind == 'lsw':
         return lsw_runner(args.lsw)
+    if kind == 'wine-crt':
+        dlls, overrides = wine.crt_overrides(args.dlls)
+        return run.WineRunner(wine.make_prefix(shim=True, dlls=dlls), overrides=overrides)
     return run.WineRunner(wine.make_prefix(shim=(kind == 'wine-shim')))
 
 
@@ -187,7 +192,9 @@ def parse(argv):
     p = sub.add_parser('status')
     p.add_argument('--set', **sets)
     p.add_argument('--lsw', default=os.path.join(BUILD, 'cli', 'lsw'))
-    p.add_argument('--runner', action='append', choices=['lsw', 'wine', 'wine-shim'])
+    p.add_argument('--runner', action='append', choices=['lsw', 'wine', 'wine-shim', 'wine-crt'])
+    p.add_argument('--dlls', default=os.path.join(BUILD, 'src', 'win32'),
+                   help='wine-crt: the build\'s DLL directory')
     p.add_argument('--jobs', type=int, default=2)
     p.add_argument('--markdown', action='store_true')
     p.add_argument('names', nargs='*')

@@ -127,6 +127,8 @@ def refresh(path, built_path, forward_specs):
     known = protos.prototypes(kind)
     if spec.base == 'ntdll':
         known = {**protos.prototypes('crt'), **known}
+    if spec.base == 'ucrtbase':
+        known = {**known, **protos.prototypes('ucrt')}
     built = {}
     if built_path:
         built = {v[0]: v[1] for v in pe.exports(built_path).values() if v[0]}

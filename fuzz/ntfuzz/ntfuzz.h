@@ -3,7 +3,7 @@
  * random NT calls with random arguments, for fuzz/ntfuzz.sh to run under a
  * sanitized supervisor (see fuzz/README.md).  Which calls exist, their arguments and
  * their types come from include/lsw/ntcalls.def and ntargs.def; the flag
- * and enum values from src/tracer/xlat/.  Everything is drawn from one
+ * and enum values from src/trace/xlat/.  Everything is drawn from one
  * seeded generator, so a seed and a call count replay a run.
  */
 #ifndef NTFUZZ_H

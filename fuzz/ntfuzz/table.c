@@ -3,7 +3,7 @@
  * argument list include/lsw/ntargs.def gives it, each argument type of
  * ntargs.def turned into a way of making one up (FT_<type> below; a type
  * added there without one here does not compile).  Flag and enum values
- * are lsw trace's own tables, src/tracer/xlat/.
+ * are lsw trace's own tables, src/trace/xlat/.
  */
 #include "ntfuzz.h"
 
@@ -12,145 +12,148 @@
 
 /* One array per table; #include cannot sit inside a macro, hence the list. */
 static const uint32_t v_access_generic[] = {
-#include "tracer/xlat/access_generic.def"
+#include "trace/xlat/access_generic.def"
 };
 static const uint32_t v_access_file[] = {
-#include "tracer/xlat/access_file.def"
+#include "trace/xlat/access_file.def"
 };
 static const uint32_t v_access_key[] = {
-#include "tracer/xlat/access_key.def"
+#include "trace/xlat/access_key.def"
 };
 static const uint32_t v_access_section[] = {
-#include "tracer/xlat/access_section.def"
+#include "trace/xlat/access_section.def"
 };
 static const uint32_t v_access_process[] = {
-#include "tracer/xlat/access_process.def"
+#include "trace/xlat/access_process.def"
 };
 static const uint32_t v_access_thread[] = {
-#include "tracer/xlat/access_thread.def"
+#include "trace/xlat/access_thread.def"
 };
 static const uint32_t v_access_event[] = {
-#include "tracer/xlat/access_event.def"
+#include "trace/xlat/access_event.def"
 };
 static const uint32_t v_access_mutant[] = {
-#include "tracer/xlat/access_mutant.def"
+#include "trace/xlat/access_mutant.def"
 };
 static const uint32_t v_access_semaphore[] = {
-#include "tracer/xlat/access_semaphore.def"
+#include "trace/xlat/access_semaphore.def"
 };
 static const uint32_t v_access_timer[] = {
-#include "tracer/xlat/access_timer.def"
+#include "trace/xlat/access_timer.def"
 };
 static const uint32_t v_access_keyed_event[] = {
-#include "tracer/xlat/access_keyed_event.def"
+#include "trace/xlat/access_keyed_event.def"
 };
 static const uint32_t v_access_directory[] = {
-#include "tracer/xlat/access_directory.def"
+#include "trace/xlat/access_directory.def"
 };
 static const uint32_t v_access_symlink[] = {
-#include "tracer/xlat/access_symlink.def"
+#include "trace/xlat/access_symlink.def"
 };
 static const uint32_t v_access_token[] = {
-#include "tracer/xlat/access_token.def"
+#include "trace/xlat/access_token.def"
 };
 static const uint32_t v_access_io_completion[] = {
-#include "tracer/xlat/access_io_completion.def"
+#include "trace/xlat/access_io_completion.def"
 };
 static const uint32_t v_file_attributes[] = {
-#include "tracer/xlat/file_attributes.def"
+#include "trace/xlat/file_attributes.def"
 };
 static const uint32_t v_file_share[] = {
-#include "tracer/xlat/file_share.def"
+#include "trace/xlat/file_share.def"
 };
 static const uint32_t v_file_disposition[] = {
-#include "tracer/xlat/file_disposition.def"
+#include "trace/xlat/file_disposition.def"
 };
 static const uint32_t v_file_options[] = {
-#include "tracer/xlat/file_options.def"
+#include "trace/xlat/file_options.def"
 };
 static const uint32_t v_mem_alloc_type[] = {
-#include "tracer/xlat/mem_alloc_type.def"
+#include "trace/xlat/mem_alloc_type.def"
 };
 static const uint32_t v_mem_free_type[] = {
-#include "tracer/xlat/mem_free_type.def"
+#include "trace/xlat/mem_free_type.def"
 };
 static const uint32_t v_page_protection[] = {
-#include "tracer/xlat/page_protection.def"
+#include "trace/xlat/page_protection.def"
 };
 static const uint32_t v_sec_attributes[] = {
-#include "tracer/xlat/sec_attributes.def"
+#include "trace/xlat/sec_attributes.def"
 };
 static const uint32_t v_obj_attributes[] = {
-#include "tracer/xlat/obj_attributes.def"
+#include "trace/xlat/obj_attributes.def"
 };
 static const uint32_t v_duplicate_options[] = {
-#include "tracer/xlat/duplicate_options.def"
+#include "trace/xlat/duplicate_options.def"
 };
 static const uint32_t v_thread_create_flags[] = {
-#include "tracer/xlat/thread_create_flags.def"
+#include "trace/xlat/thread_create_flags.def"
 };
 static const uint32_t v_reg_type[] = {
-#include "tracer/xlat/reg_type.def"
+#include "trace/xlat/reg_type.def"
 };
 static const uint32_t v_reg_options[] = {
-#include "tracer/xlat/reg_options.def"
+#include "trace/xlat/reg_options.def"
 };
 static const uint32_t v_event_type[] = {
-#include "tracer/xlat/event_type.def"
+#include "trace/xlat/event_type.def"
 };
 static const uint32_t v_timer_type[] = {
-#include "tracer/xlat/timer_type.def"
+#include "trace/xlat/timer_type.def"
 };
 static const uint32_t v_wait_type[] = {
-#include "tracer/xlat/wait_type.def"
+#include "trace/xlat/wait_type.def"
 };
 static const uint32_t v_section_inherit[] = {
-#include "tracer/xlat/section_inherit.def"
+#include "trace/xlat/section_inherit.def"
 };
 static const uint32_t v_file_information_class[] = {
-#include "tracer/xlat/file_information_class.def"
+#include "trace/xlat/file_information_class.def"
 };
 static const uint32_t v_fs_information_class[] = {
-#include "tracer/xlat/fs_information_class.def"
+#include "trace/xlat/fs_information_class.def"
 };
 static const uint32_t v_system_information_class[] = {
-#include "tracer/xlat/system_information_class.def"
+#include "trace/xlat/system_information_class.def"
 };
 static const uint32_t v_processinfoclass[] = {
-#include "tracer/xlat/processinfoclass.def"
+#include "trace/xlat/processinfoclass.def"
 };
 static const uint32_t v_threadinfoclass[] = {
-#include "tracer/xlat/threadinfoclass.def"
+#include "trace/xlat/threadinfoclass.def"
 };
 static const uint32_t v_memory_information_class[] = {
-#include "tracer/xlat/memory_information_class.def"
+#include "trace/xlat/memory_information_class.def"
 };
 static const uint32_t v_key_information_class[] = {
-#include "tracer/xlat/key_information_class.def"
+#include "trace/xlat/key_information_class.def"
 };
 static const uint32_t v_key_value_information_class[] = {
-#include "tracer/xlat/key_value_information_class.def"
+#include "trace/xlat/key_value_information_class.def"
 };
 static const uint32_t v_object_information_class[] = {
-#include "tracer/xlat/object_information_class.def"
+#include "trace/xlat/object_information_class.def"
 };
 static const uint32_t v_section_information_class[] = {
-#include "tracer/xlat/section_information_class.def"
+#include "trace/xlat/section_information_class.def"
 };
 static const uint32_t v_token_information_class[] = {
-#include "tracer/xlat/token_information_class.def"
+#include "trace/xlat/token_information_class.def"
+};
+static const uint32_t v_ioctl_code[] = {
+#include "trace/xlat/ioctl_code.def"
 };
 static const uint32_t v_event_information_class[] = {
-#include "tracer/xlat/event_information_class.def"
+#include "trace/xlat/event_information_class.def"
 };
 static const uint32_t v_mutant_information_class[] = {
-#include "tracer/xlat/mutant_information_class.def"
+#include "trace/xlat/mutant_information_class.def"
 };
 static const uint32_t v_semaphore_information_class[] = {
-#include "tracer/xlat/semaphore_information_class.def"
+#include "trace/xlat/semaphore_information_class.def"
 };
 static const uint32_t v_timer_information_class[] = {
-#include "tracer/xlat/timer_information_class.def"
+#include "trace/xlat/timer_information_class.def"
 };
 #undef XLAT
 
@@ -215,6 +218,7 @@ const struct valset *const obj_attribute_values = VS(obj_attributes);
 #define FT_OBJECT_INFORMATION_CLASS   ENUM(object_information_class)
 #define FT_SECTION_INFORMATION_CLASS  ENUM(section_information_class)
 #define FT_TOKEN_INFORMATION_CLASS    ENUM(token_information_class)
+#define FT_IOCTL_CODE                 ENUM(ioctl_code)
 #define FT_EVENT_INFORMATION_CLASS    ENUM(event_information_class)
 #define FT_MUTANT_INFORMATION_CLASS   ENUM(mutant_information_class)
 #define FT_SEMAPHORE_INFORMATION_CLASS ENUM(semaphore_information_class)

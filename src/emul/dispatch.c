@@ -6,9 +6,10 @@
 #include <stdio.h>
 #include <string.h>
 #include "emul/emul.h"
+#include "emul/system/kuser.h"
 #include "emul/ntcall_table.h"
+#include "emul/observer.h"
 #include "tracer/notify.h"
-#include "tracer/trace.h"
 
 bool lsw_debug, lsw_debug_calls;
 
@@ -60,6 +61,7 @@ void nt_cancel(struct lsw_thread *t)
 void nt_answer(struct lsw_thread *t, NTSTATUS status)
 {
 	struct nt_call *c = &t->call;
+	const struct nt_observer *o;
 	uint64_t val = status;
 
 	c->cancel = NULL;
@@ -71,6 +73,7 @@ void nt_answer(struct lsw_thread *t, NTSTATUS status)
 		return;
 	}
 	t->held = false; /* an answer held for a resume is superseded by this one */
+	kuser_refresh(&t->process->host->kuser);
 	if (c->ops_overflow) {
 		/* the op list could not say everything: the address space would
 		 * no longer match the supervisor's view, so the process ends */
@@ -97,8 +100,8 @@ void nt_answer(struct lsw_thread *t, NTSTATUS status)
 		}
 		val |= LSW_REPLY_OPS;
 	}
-	if (trace_opts && c->row != NT_ROW_NOT_A_CALL)
-		trace_exit(c, status); /* before the answer: outputs are still in place */
+	if (c->row != NT_ROW_NOT_A_CALL && (o = thread_observer(t)) && o->call_exit)
+		o->call_exit(thread_observer_arg(t), c, status); /* outputs still in place */
 	t->busy = false;
 	if (notify_send(t->process->notify_fd, c->notif_id, (int64_t)val, 0) < 0)
 		lsw_log("reply to thread %d lost (thread gone)", t->tid);
@@ -121,6 +124,7 @@ static NTSTATUS fetch_stack_args(struct lsw_thread *t, int nargs)
 void nt_dispatch(struct lsw_thread *t)
 {
 	struct nt_call *c = &t->call;
+	const struct nt_observer *o = thread_observer(t);
 	const struct nt_row *row;
 	NTSTATUS status = LSW_STATUS_SUCCESS;
 
@@ -131,10 +135,10 @@ void nt_dispatch(struct lsw_thread *t)
 	}
 	c->row = nt_row_by_number(c->number);
 	row = c->row >= 0 ? &nt_rows[c->row] : NULL;
-	if (row && (row->handler || trace_opts))
+	if (row && (row->handler || o))
 		status = fetch_stack_args(t, row->nargs);
-	if (trace_opts)
-		trace_enter(c);
+	if (o && o->call_enter)
+		o->call_enter(thread_observer_arg(t), c);
 	if (!row) {
 		lsw_log("NT call 0x%x does not exist in this build", c->number);
 		status = LSW_STATUS_INVALID_SYSTEM_SERVICE;
@@ -151,6 +155,6 @@ void nt_dispatch(struct lsw_thread *t)
 			(unsigned long long)c->args[3], status);
 	if (status != NT_DEFERRED)
 		nt_answer(t, status);
-	else if (trace_opts && !t->process->terminated)
-		trace_deferred(c);
+	else if (o && o->call_deferred && !t->process->terminated)
+		o->call_deferred(thread_observer_arg(t), c);
 }

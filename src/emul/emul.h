@@ -14,6 +14,8 @@
 #include <lsw/gate.h>
 #include <lsw/lswcall.h>
 #include <lsw/ntstatus.h>
+#include "tracer/loop.h"
+#include "tracer/resource_limits.h"
 
 typedef uint32_t NTSTATUS;
 #define NT_MAX_ARGS 17
@@ -21,9 +23,12 @@ typedef uint32_t NTSTATUS;
 #define NT_DEFERRED 0xFFFFFFFFu
 #define NT_ROW_NOT_A_CALL (-2)
 
+struct lsw_host;
+struct lsw_job;
 struct lsw_process;
 struct lsw_thread;
 struct nt_object;
+struct nt_observer;
 struct reg_hive;
 
 /* A host directory the program may see (--map): on drive letter 'A'..'Z',
@@ -38,35 +43,49 @@ struct lsw_mapping {
 	bool read_only;
 };
 
-/* What one run may use (--memory, --pids, --cpus).  The supervisor refuses
- * past them the Windows way (tracer/resource_limits.c sets the kernel's wall just
- * above, for what goes around the supervisor). */
-struct lsw_limits {
-	uint64_t commit;             /* bytes of committed memory */
-	unsigned threads;            /* threads alive at once */
-	unsigned cpus_milli;         /* CPU time in thousandths of a CPU; 0: all */
-	bool report;                 /* say which wall was applied (an option asked) */
-};
-
-struct lsw_config {
-	const char *exe_host_path;   /* the .exe as given */
-	char *const *argv;           /* program arguments after the .exe */
-	int argc;
+/* What a host serves from: the prefix (its drive C: and its registry) and
+ * lsw's own parts.  The strings outlive the host. */
+struct lsw_host_config {
 	const char *prefix;          /* the LSW prefix directory */
 	const char *runtime_path;    /* lsw-runtime ELF */
 	const char *dll_dir;         /* where our ntdll.dll etc. live */
+	struct reg_hive *hive_machine; /* the prefix's registry (NULL: none) */
+	struct reg_hive *hive_user;
+	char **logon_env;            /* the user's environment as logon made it:
+				      * HKCU\Volatile Environment's values */
 	bool debug;                  /* log unimplemented calls, startup */
-	bool netns;                  /* run in an empty network namespace */
+	bool stderr_blocking;        /* a trace writes to stderr: its lines
+				      * wait for the reader */
+};
+
+/* One `lsw run`: the sandbox its processes share.  The strings outlive
+ * the job. */
+struct lsw_job_spec {
 	struct lsw_mapping maps[LSW_MAX_MAPPINGS];
 	unsigned nmaps;
 	bool no_cwd;                 /* neither the current nor the program's
 				      * directory is visible, only maps[] */
-	struct reg_hive *hive_machine; /* the prefix's registry (NULL: none) */
-	struct reg_hive *hive_user;
-	const char *start_dir;       /* the program's starting current directory
-				      * (DOS path) if not the host's, e.g. with
-				      * no_cwd: C:\Users\<user> */
+	const char *program;         /* the .exe the run is for: its directory is
+				      * visible read-only (unless no_cwd) */
+	bool netns;                  /* run in an empty network namespace */
 	struct lsw_limits limits;
+	unsigned timeout_sec;        /* 0: none */
+	/* who watches its processes' calls (lsw trace; emul/observer.h),
+	 * and the argument of its hooks; NULL: nobody */
+	const struct nt_observer *observer;
+	void *observer_arg;
+};
+
+/* A process to start.  The strings are copied. */
+struct lsw_process_spec {
+	struct lsw_job *job;
+	const char *image;           /* the .exe, a host path */
+	char *const *argv;           /* its arguments after the image */
+	int argc;
+	char *const *env;            /* NAME=value, the Windows environment */
+	const char *current_dir;     /* DOS path; NULL: the host's current
+				      * directory as the job's drives show it */
+	int std_fds[3];              /* host fds behind its standard handles */
 };
 
 /* One NT system call in flight. */
@@ -130,6 +149,10 @@ struct lsw_thread {
 	uint16_t *name;              /* ThreadNameInformation, malloc'd */
 	uint16_t name_len;           /* bytes */
 	void *object;                /* its thread object (thread.c), NULL once freed */
+	struct mutant *mutants;      /* the mutants it owns (mutant.c) */
+	struct tracee_memo *memo;    /* its call's small reads and writes, kept
+				      * while it is traced (user_memory.c) */
+	void *observer_state;        /* what the job's observer keeps for it */
 };
 
 /* The supervisor's view of the address space (see memory.c). */
@@ -167,7 +190,16 @@ struct process_start {
 };
 
 struct lsw_process {
-	const struct lsw_config *cfg;
+	struct lsw_host *host;
+	struct lsw_job *job;
+	struct lsw_process *next;    /* the host's process table */
+	/* what it was started with (process_new copies the spec) */
+	char *image_path;            /* the .exe, a host path */
+	char **argv;                 /* the arguments after it */
+	int argc;
+	char **env;                  /* NAME=value, the Windows environment */
+	char *current_dir;           /* DOS path, or NULL: the host's */
+	int std_fds[3];
 	pid_t pid;
 	int notify_fd;
 	uint32_t win_pid;
@@ -182,18 +214,97 @@ struct lsw_process {
 	struct image_record images[MAX_IMAGES];
 	unsigned nimages;
 	int pidfd;
+	/* its start (host/process_start.c): the socket the runtime hands its
+	 * listener over on (-1: over), the deadline's timer, a failure said */
+	int setup_fd;
+	uint64_t setup_timer;
+	bool setup_failed;
 	bool reaped;                 /* waited for: pid may name another process */
 	bool forbidden;              /* ended for breaking a sandbox rule */
 	bool leader_parked;          /* the first thread ended, its Linux thread
 				      * waits unanswered until the process ends */
 	uint64_t gate_ip;            /* where the runtime's gate calls come from */
 	uint64_t handles_std[3];
-	char **env;                  /* NAME=value, the Windows environment */
 	bool terminated;
 	uint32_t exit_status;
 	uint64_t ki_exception;       /* ntdll!KiUserExceptionDispatcher, 0 if missing */
 	uint64_t ki_apc;             /* ntdll!KiUserApcDispatcher, 0 if missing */
 	char last_stub[LSW_STUB_NAME_MAX + 1]; /* "dll!Function", the last stub called */
+	struct stub_seen *stubs_seen; /* the stubs --debug named (stub_call.c) */
+	struct keyed_event *keyed_event; /* the one handle NULL names (keyed_event.c) */
+};
+
+/* The ids processes and threads are known by (ClientId): multiples of 4,
+ * one space for both kinds, none given twice while in use. */
+struct client_ids {
+	uint64_t *used;              /* bit n: id 4 * n is taken */
+	uint32_t nbits;
+	uint32_t next;               /* where the search for a free id starts */
+};
+
+/* What every file of the host shares: share modes and byte-range locks
+ * hold across handles and processes. */
+struct host_files {
+	struct file_object *live;    /* every file object (file.c) */
+	struct open_file *opens;     /* share modes (share.c) */
+	size_t nopens, capopens;
+	struct byte_lock *locks;     /* byte-range locks (file_lock.c) */
+	size_t nlocks, caplocks;
+	struct lock_waiter *lock_waiters;
+	size_t dir_entries;          /* directory listings held (file_dir.c) */
+};
+
+/* The registry of the host's prefix (registry.c, registry_session.c). */
+struct host_registry {
+	struct reg_hive *machine, *user;
+	struct key_watch *watches;   /* NtNotifyChangeKey (registry_notify.c) */
+	unsigned nwatches;
+	bool flush_pending;
+};
+
+/* KUSER_SHARED_DATA, the one page every process maps (kuser.c). */
+struct kuser_page {
+	int fd;
+	volatile uint8_t *page;
+	struct loop *loop;
+	uint64_t last_update;        /* interrupt time of the last refresh */
+};
+
+/*
+ * One supervisor: the loop, the processes and what they share, as one
+ * Windows machine has them: ids, the object namespace, the registry,
+ * files' share modes and locks, KUSER_SHARED_DATA.  Nothing of it is a
+ * file-level static, so one lsw process may hold several.
+ */
+struct lsw_host {
+	struct lsw_host_config cfg;
+	struct loop loop;
+	struct lsw_process *processes; /* the process table */
+	struct lsw_job *jobs;
+	struct client_ids ids;
+	struct object_name *names;   /* the object namespace (object_names.c) */
+	struct host_registry registry;
+	struct host_files files;
+	struct kuser_page kuser;
+	uint64_t volume_key[2];      /* the prefix's (volume_ids.c) */
+	int signal_fd;
+};
+
+/* One `lsw run`: the sandbox view (drives), limits and timeout its
+ * processes share, and who watches them (lsw trace). */
+struct lsw_job {
+	struct lsw_host *host;
+	struct lsw_job *next;        /* the host's jobs */
+	struct lsw_job_spec spec;
+	struct path_view *view;      /* its drives (path.c) */
+	struct limits_wall wall;     /* the kernel's wall (tracer/resource_limits.c) */
+	unsigned nprocesses;         /* started and not yet reaped */
+	uint32_t first_pid;          /* the process the job started with: its
+				      * exit is the job's */
+	int exit_code;               /* lsw's exit status for it */
+	bool started;                /* a process of it ran: its end is told */
+	bool timed_out;
+	uint64_t timeout_timer;
 };
 
 /* dispatch.c */
@@ -209,11 +320,32 @@ void nt_defer(struct nt_call *c, void (*cancel)(struct lsw_thread *t, void *arg)
 /* ops the reply carries (gate.h) */
 struct lsw_op *nt_add_op(struct nt_call *c, unsigned code);
 
+/* The loop of the host t's process belongs to. */
+static inline struct loop *thread_loop(const struct lsw_thread *t)
+{
+	return &t->process->host->loop;
+}
+
+/* process_record.c: a new process of spec's job in h's table, with its
+ * ids and first thread (not started: the host launches it); NULL when out
+ * of memory or ids.  process_free drops everything it holds. */
+struct lsw_process *process_new(struct lsw_host *h, const struct lsw_process_spec *spec);
+void process_free(struct lsw_process *p);
+/* client_id.c: an unused id (0: none left), and giving one back. */
+uint32_t client_id_alloc(struct client_ids *ids);
+void client_id_free(struct client_ids *ids, uint32_t id);
+void client_ids_free(struct client_ids *ids);
+/* stub_call.c: the process's memory of the stubs --debug named goes. */
+void stub_seen_free(struct lsw_process *p);
+
 /* process.c */
 NTSTATUS process_hello(struct lsw_thread *t, uint64_t block, uint64_t sp);
 NTSTATUS process_continue(struct lsw_thread *t);
 void process_fault(struct lsw_thread *t);
 void process_terminate(struct lsw_process *p, uint32_t status);
+/* The process is gone (waited for, wait_status from waitpid): the job's
+ * observer hears how it ended. */
+void process_ended(struct lsw_process *p, int wait_status);
 /* The process broke a rule the filter alone cannot check: it ends, as for
  * a forbidden system call (lsw exits 159), saying what it did. */
 void process_forbid(struct lsw_process *p, const char *what);
@@ -224,14 +356,16 @@ void process_forget_image(struct lsw_process *p, uint64_t base);
 /* "ntdll.dll+0x1234" for an address, into buf. */
 const char *process_symbolize(struct lsw_process *p, uint64_t addr, char *buf, size_t len);
 
-/* tracee memory (tracer/tracee_mem.c): 0 or -1 (STATUS_ACCESS_VIOLATION) */
+/* user_memory.c: the memory of t's process: 0 or -1 (STATUS_ACCESS_VIOLATION) */
 int tracee_read(struct lsw_thread *t, uint64_t addr, void *buf, size_t len);
 int tracee_write(struct lsw_thread *t, uint64_t addr, const void *buf, size_t len);
 int tracee_write2(struct lsw_thread *t, uint64_t a1, const void *b1, size_t l1,
 		  uint64_t a2, const void *b2, size_t l2);
-/* Tracing: remember this call's small reads and writes (tracee_mem.c). */
-extern bool tracee_memo_on;
-void tracee_memo_reset(void);
+/* A new part of t's call starts: with on, its small reads and writes are
+ * remembered (for the trace's decoders) until the next begin; the memo
+ * goes with the thread (tracee_memo_free). */
+void tracee_memo_begin(struct lsw_thread *t, bool on);
+void tracee_memo_free(struct lsw_thread *t);
 NTSTATUS tracee_read_ustring(struct lsw_thread *t, uint64_t us_addr,
 			     uint16_t **out, size_t *nchars);
 NTSTATUS tracee_write_iosb(struct lsw_thread *t, uint64_t iosb,

@@ -11,17 +11,15 @@
 #include <string.h>
 #include <lsw/lswcall.h>
 #include "emul/emul.h"
-#include "tracer/trace.h"
+#include "emul/observer.h"
 
 #define MAX_REMEMBERED 4096 /* names --debug has printed; beyond: printed again */
 
-struct seen_stub {
-	uint32_t win_pid;
-	char *name;
+/* The names --debug has printed for one process. */
+struct stub_seen {
+	unsigned n;
+	char *name[MAX_REMEMBERED];
 };
-
-static struct seen_stub seen[MAX_REMEMBERED];
-static unsigned nseen;
 
 /* Export names are C identifiers or decorated C++ names. */
 static bool valid_name(const char *s, size_t len)
@@ -40,14 +38,28 @@ static bool valid_name(const char *s, size_t len)
 	return true;
 }
 
-static bool first_call(uint32_t win_pid, const char *name)
+static bool first_call(struct lsw_process *p, const char *name)
 {
-	for (unsigned i = 0; i < nseen; i++)
-		if (seen[i].win_pid == win_pid && !strcmp(seen[i].name, name))
+	struct stub_seen *s = p->stubs_seen;
+
+	if (!s && !(s = p->stubs_seen = calloc(1, sizeof(*s))))
+		return true;
+	for (unsigned i = 0; i < s->n; i++)
+		if (!strcmp(s->name[i], name))
 			return false;
-	if (nseen < MAX_REMEMBERED && (seen[nseen].name = strdup(name)))
-		seen[nseen++].win_pid = win_pid;
+	if (s->n < MAX_REMEMBERED && (s->name[s->n] = strdup(name)))
+		s->n++;
 	return true;
+}
+
+void stub_seen_free(struct lsw_process *p)
+{
+	struct stub_seen *s = p->stubs_seen;
+
+	for (unsigned i = 0; s && i < s->n; i++)
+		free(s->name[i]);
+	free(s);
+	p->stubs_seen = NULL;
 }
 
 NTSTATUS lsw_call_stub(struct nt_call *c)
@@ -65,10 +77,10 @@ NTSTATUS lsw_call_stub(struct nt_call *c)
 	if (!valid_name(name, len))
 		return LSW_STATUS_INVALID_PARAMETER;
 	memcpy(p->last_stub, name, len + 1);
-	if (lsw_debug && first_call(p->win_pid, name))
+	if (lsw_debug && first_call(p, name))
 		lsw_log("%s is a stub (not implemented): the program was told it failed", name);
-	if (trace_opts)
-		trace_stub_call(c, name);
+	if (thread_observer(t) && thread_observer(t)->stub_called)
+		thread_observer(t)->stub_called(thread_observer_arg(t), c, name);
 	return LSW_STATUS_SUCCESS;
 }
 

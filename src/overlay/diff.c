@@ -24,7 +24,7 @@
 #include <sys/sysmacros.h>
 #include <sys/xattr.h>
 #include <unistd.h>
-#include "emul/file_attrs.h"
+#include "emul/io/file_attrs.h"
 #include "overlay/overlay.h"
 
 struct change {

@@ -2,11 +2,11 @@
  * Starting a Windows process: fork, enter what sandboxing the kernel allows,
  * drop every capability, exec the runtime with nothing but the setup socket.
  * The runtime installs the seccomp filter itself and sends back the
- * listener fd; from then on the child can only talk to us.
+ * listener fd on the setup socket; from then on the child can only talk
+ * to us.  Nothing here waits for it: the caller watches the socket.
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <poll.h>
 #include <stdbool.h>
 #include <sched.h>
 #include <signal.h>
@@ -134,30 +134,25 @@ static void child(const struct child_args *a)
 	_exit(127);
 }
 
-static int recv_listener(int sock, pid_t pid)
+int launch_receive(int sock)
 {
 	char byte;
 	char cbuf[CMSG_SPACE(sizeof(int))];
 	struct iovec iov = { &byte, 1 };
 	struct msghdr m = { .msg_iov = &iov, .msg_iovlen = 1,
 			    .msg_control = cbuf, .msg_controllen = sizeof(cbuf) };
-	struct pollfd p = { sock, POLLIN, 0 };
 	struct cmsghdr *c;
-	int status, fd;
+	ssize_t n = recvmsg(sock, &m, MSG_CMSG_CLOEXEC | MSG_DONTWAIT);
+	int fd;
 
-	if (poll(&p, 1, 10000) <= 0 || recvmsg(sock, &m, MSG_CMSG_CLOEXEC) <= 0) {
-		if (waitpid(pid, &status, WNOHANG) == pid)
-			fprintf(stderr, "lsw: the runtime exited during setup (%s %d)\n",
-				WIFEXITED(status) ? "status" : "signal",
-				WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
-		else
-			fprintf(stderr, "lsw: the runtime did not hand over its seccomp listener\n");
-		return -1;
-	}
+	if (n < 0 && (errno == EAGAIN || errno == EINTR))
+		return LAUNCH_NOT_YET;
+	if (n <= 0)
+		return LAUNCH_GONE; /* the runtime closed it: it died, its end tells why */
 	c = CMSG_FIRSTHDR(&m);
 	if (!c || c->cmsg_type != SCM_RIGHTS || c->cmsg_len != CMSG_LEN(sizeof(int))) {
 		fprintf(stderr, "lsw: malformed setup message from the runtime\n");
-		return -1;
+		return LAUNCH_BAD;
 	}
 	memcpy(&fd, CMSG_DATA(c), sizeof(fd));
 	return fd;
@@ -196,12 +191,12 @@ static int open_runtime(const char *path)
 	return fd;
 }
 
-int launch_runtime(const struct launch_spec *spec, pid_t *pid_out, int *notify_fd)
+int launch_start(const struct launch_spec *spec, pid_t *pid_out, int *setup_fd)
 {
 	static char stack[64 * 1024] __attribute__((aligned(16)));
 	struct child_args a = { spec->runtime_path, -1, -1, -1, spec->netns, cap_init(),
 				spec->wall, spec->limits };
-	int sv[2], fd;
+	int sv[2];
 	pid_t pid;
 
 	if (!a.no_caps) {
@@ -223,21 +218,13 @@ int launch_runtime(const struct launch_spec *spec, pid_t *pid_out, int *notify_f
 	pid = clone(child_main, stack + sizeof(stack), CLONE_VM | CLONE_VFORK | SIGCHLD, &a);
 	cap_free(a.no_caps);
 	close(a.runtime_fd);
+	close(sv[1]);
 	if (pid < 0) {
 		perror("lsw: clone");
 		close(sv[0]);
-		close(sv[1]);
-		return -1;
-	}
-	close(sv[1]);
-	fd = recv_listener(sv[0], pid);
-	close(sv[0]);
-	if (fd < 0) {
-		kill(pid, SIGKILL);
-		waitpid(pid, NULL, 0);
 		return -1;
 	}
 	*pid_out = pid;
-	*notify_fd = fd;
+	*setup_fd = sv[0];
 	return 0;
 }

@@ -7,25 +7,17 @@
 #include <unistd.h>
 #include "tracer/loop.h"
 
-struct watch {
+struct loop_watch {
 	int fd;
 	loop_fn *fn;
 	void *arg;
 };
 
-struct timer {
+struct loop_timer {
 	uint64_t id, deadline;
 	loop_fn *fn;
 	void *arg;
 };
-
-static int epfd = -1, tfd = -1;
-static struct watch *watches;
-static size_t nwatches;
-static struct timer *timers;  /* unsorted; few at a time */
-static size_t ntimers, captimers;
-static uint64_t next_timer_id = 1;
-static int stopping;
 
 uint64_t loop_now_ns(void)
 {
@@ -35,128 +27,141 @@ uint64_t loop_now_ns(void)
 	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
 }
 
-static void arm_timerfd(void)
+static void arm_timerfd(struct loop *l)
 {
 	struct itimerspec its = { 0 };
 	uint64_t first = UINT64_MAX;
 
-	for (size_t i = 0; i < ntimers; i++)
-		if (timers[i].deadline < first)
-			first = timers[i].deadline;
+	for (size_t i = 0; i < l->ntimers; i++)
+		if (l->timers[i].deadline < first)
+			first = l->timers[i].deadline;
 	if (first != UINT64_MAX) {
 		if (first == 0)
 			first = 1;
 		its.it_value.tv_sec = (time_t)(first / 1000000000ull);
 		its.it_value.tv_nsec = (long)(first % 1000000000ull);
 	}
-	timerfd_settime(tfd, TFD_TIMER_ABSTIME, &its, NULL);
+	timerfd_settime(l->tfd, TFD_TIMER_ABSTIME, &its, NULL);
 }
 
 static void run_timers(void *arg, uint32_t events)
 {
+	struct loop *l = arg;
 	uint64_t expirations, now = loop_now_ns();
 
-	if (read(tfd, &expirations, sizeof(expirations)) < 0 && errno != EAGAIN)
+	if (read(l->tfd, &expirations, sizeof(expirations)) < 0 && errno != EAGAIN)
 		return;
-	for (size_t i = 0; i < ntimers;) {
-		if (timers[i].deadline <= now) {
-			struct timer t = timers[i];
+	for (size_t i = 0; i < l->ntimers;) {
+		if (l->timers[i].deadline <= now) {
+			struct loop_timer t = l->timers[i];
 
-			timers[i] = timers[--ntimers];
+			l->timers[i] = l->timers[--l->ntimers];
 			t.fn(t.arg, 0);
 			i = 0; /* the callback may have changed the list */
 			continue;
 		}
 		i++;
 	}
-	arm_timerfd();
+	arm_timerfd(l);
 }
 
-int loop_init(void)
+int loop_init(struct loop *l)
 {
-	epfd = epoll_create1(EPOLL_CLOEXEC);
-	tfd = timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC | TFD_NONBLOCK);
-	if (epfd < 0 || tfd < 0)
+	*l = (struct loop){ .epfd = -1, .tfd = -1, .next_timer_id = 1 };
+	l->epfd = epoll_create1(EPOLL_CLOEXEC);
+	l->tfd = timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC | TFD_NONBLOCK);
+	if (l->epfd < 0 || l->tfd < 0)
 		return -1;
-	return loop_watch(tfd, EPOLLIN, run_timers, NULL);
+	return loop_watch(l, l->tfd, EPOLLIN, run_timers, l);
 }
 
-int loop_watch(int fd, uint32_t events, loop_fn *fn, void *arg)
+void loop_fini(struct loop *l)
+{
+	if (l->epfd >= 0)
+		close(l->epfd);
+	if (l->tfd >= 0)
+		close(l->tfd);
+	free(l->watches);
+	free(l->timers);
+	*l = (struct loop){ .epfd = -1, .tfd = -1 };
+}
+
+int loop_watch(struct loop *l, int fd, uint32_t events, loop_fn *fn, void *arg)
 {
 	struct epoll_event ev = { .events = events };
-	struct watch *w = NULL;
+	struct loop_watch *w = NULL;
 
-	for (size_t i = 0; i < nwatches; i++)
-		if (watches[i].fd == -1)
-			w = &watches[i];
+	for (size_t i = 0; i < l->nwatches; i++)
+		if (l->watches[i].fd == -1)
+			w = &l->watches[i];
 	if (!w) {
-		struct watch *nw = realloc(watches, (nwatches + 1) * sizeof(*nw));
+		struct loop_watch *nw = realloc(l->watches, (l->nwatches + 1) * sizeof(*nw));
 
 		if (!nw)
 			return -1;
-		watches = nw;
-		w = &watches[nwatches++];
+		l->watches = nw;
+		w = &l->watches[l->nwatches++];
 	}
-	*w = (struct watch){ fd, fn, arg };
-	ev.data.u64 = (uint64_t)(w - watches);
-	if (epoll_ctl(epfd, EPOLL_CTL_ADD, fd, &ev) < 0) {
+	*w = (struct loop_watch){ fd, fn, arg };
+	ev.data.u64 = (uint64_t)(w - l->watches);
+	if (epoll_ctl(l->epfd, EPOLL_CTL_ADD, fd, &ev) < 0) {
 		w->fd = -1;
 		return -1;
 	}
 	return 0;
 }
 
-void loop_unwatch(int fd)
+void loop_unwatch(struct loop *l, int fd)
 {
-	for (size_t i = 0; i < nwatches; i++)
-		if (watches[i].fd == fd) {
-			epoll_ctl(epfd, EPOLL_CTL_DEL, fd, NULL);
-			watches[i].fd = -1;
+	for (size_t i = 0; i < l->nwatches; i++)
+		if (l->watches[i].fd == fd) {
+			epoll_ctl(l->epfd, EPOLL_CTL_DEL, fd, NULL);
+			l->watches[i].fd = -1;
 		}
 }
 
-uint64_t loop_add_timer(uint64_t deadline_ns, loop_fn *fn, void *arg)
+uint64_t loop_add_timer(struct loop *l, uint64_t deadline_ns, loop_fn *fn, void *arg)
 {
-	if (ntimers == captimers) {
-		size_t cap = captimers ? captimers * 2 : 16;
-		struct timer *nt = realloc(timers, cap * sizeof(*nt));
+	if (l->ntimers == l->captimers) {
+		size_t cap = l->captimers ? l->captimers * 2 : 16;
+		struct loop_timer *nt = realloc(l->timers, cap * sizeof(*nt));
 
 		if (!nt)
 			return 0;
-		timers = nt;
-		captimers = cap;
+		l->timers = nt;
+		l->captimers = cap;
 	}
-	timers[ntimers++] = (struct timer){ next_timer_id, deadline_ns, fn, arg };
-	arm_timerfd();
-	return next_timer_id++;
+	l->timers[l->ntimers++] = (struct loop_timer){ l->next_timer_id, deadline_ns, fn, arg };
+	arm_timerfd(l);
+	return l->next_timer_id++;
 }
 
-void loop_cancel_timer(uint64_t id)
+void loop_cancel_timer(struct loop *l, uint64_t id)
 {
-	for (size_t i = 0; i < ntimers; i++)
-		if (timers[i].id == id) {
-			timers[i] = timers[--ntimers];
-			arm_timerfd();
+	for (size_t i = 0; i < l->ntimers; i++)
+		if (l->timers[i].id == id) {
+			l->timers[i] = l->timers[--l->ntimers];
+			arm_timerfd(l);
 			return;
 		}
 }
 
-void loop_stop(void)
+void loop_stop(struct loop *l)
 {
-	stopping = 1;
+	l->stopping = 1;
 }
 
-int loop_run(void)
+int loop_run(struct loop *l)
 {
 	struct epoll_event evs[16];
 
-	while (!stopping) {
-		int n = epoll_wait(epfd, evs, 16, -1);
+	while (!l->stopping) {
+		int n = epoll_wait(l->epfd, evs, 16, -1);
 
 		if (n < 0 && errno != EINTR)
 			return -1;
-		for (int i = 0; i < n && !stopping; i++) {
-			struct watch *w = &watches[evs[i].data.u64];
+		for (int i = 0; i < n && !l->stopping; i++) {
+			struct loop_watch *w = &l->watches[evs[i].data.u64];
 
 			if (w->fd >= 0)
 				w->fn(w->arg, evs[i].events);

@@ -1,21 +1,42 @@
-/* The supervisor's single-threaded event loop: fds, timers, nothing blocks. */
+/*
+ * The supervisor's single-threaded event loop: fds, timers, nothing blocks.
+ * One loop serves a whole host (every process, every job); its owner makes
+ * it and hands it to whatever needs to watch an fd or set a timer.
+ */
 #ifndef LSW_LOOP_H
 #define LSW_LOOP_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 typedef void loop_fn(void *arg, uint32_t events);
 
-int loop_init(void);
+struct loop_watch;
+struct loop_timer;
+
+struct loop {
+	int epfd, tfd;
+	struct loop_watch *watches;
+	size_t nwatches;
+	struct loop_timer *timers;   /* unsorted; few at a time */
+	size_t ntimers, captimers;
+	uint64_t next_timer_id;
+	int stopping;
+};
+
+/* 0, or -1 with errno. */
+int loop_init(struct loop *l);
+void loop_fini(struct loop *l);
 /* Level-triggered watch; the callback stays until loop_unwatch. */
-int loop_watch(int fd, uint32_t events, loop_fn *fn, void *arg);
-void loop_unwatch(int fd);
-/* Monotonic-clock timers, ns.  Returns an id for loop_cancel_timer. */
-uint64_t loop_add_timer(uint64_t deadline_ns, loop_fn *fn, void *arg);
-void loop_cancel_timer(uint64_t id);
+int loop_watch(struct loop *l, int fd, uint32_t events, loop_fn *fn, void *arg);
+void loop_unwatch(struct loop *l, int fd);
+/* Monotonic-clock timers, ns.  Returns an id for loop_cancel_timer (0: no
+ * memory, the timer was not set). */
+uint64_t loop_add_timer(struct loop *l, uint64_t deadline_ns, loop_fn *fn, void *arg);
+void loop_cancel_timer(struct loop *l, uint64_t id);
 uint64_t loop_now_ns(void);
 /* Runs until loop_stop(). */
-int loop_run(void);
-void loop_stop(void);
+int loop_run(struct loop *l);
+void loop_stop(struct loop *l);
 
 #endif

@@ -9,7 +9,17 @@
 
 #include <limits.h>
 #include <stdbool.h>
-#include "emul/emul.h"
+#include <stdint.h>
+
+/* What one run may use (--memory, --pids, --cpus).  The supervisor refuses
+ * past them the Windows way; the wall below sits just above, for what goes
+ * around the supervisor. */
+struct lsw_limits {
+	uint64_t commit;             /* bytes of committed memory */
+	unsigned threads;            /* threads alive at once */
+	unsigned cpus_milli;         /* CPU time in thousandths of a CPU; 0: all */
+	bool report;                 /* say which wall was applied (an option asked) */
+};
 
 /* Room above the supervisor's own limits for what the runtime maps and
  * the threads it is starting. */

@@ -16,6 +16,10 @@ import sys
 import tempfile
 
 RULES = [
+    # -k: frame offsets move whenever a DLL is rebuilt; module and export
+    # names and the frame count are what the test pins down (before the
+    # address rule: a large DLL's offsets have five digits or more)
+    (re.compile(r'^( > [^+\n]+)\+0x[0-9a-f]+$', re.M), r'\1+OFF'),
     (re.compile(r'\[\d+/\d+\]'), '[PID/TID]'),
     (re.compile(r'\[\d+\]'), '[PID]'),
     (re.compile(r'"(pid|tid)":\d+'), r'"\1":N'),
@@ -26,9 +30,6 @@ RULES = [
     (re.compile(r'^(\[PID[^\]]*\] )\d\d:\d\d:\d\d\.\d{6} ', re.M), r'\1HH:MM:SS.us '),
     (re.compile(r'^(\[PID[^\]]*\] )\d\d:\d\d:\d\d ', re.M), r'\1HH:MM:SS '),
     (re.compile(r'^(\[PID[^\]]*\] ) *\d+\.\d{6} ', re.M), r'\1REL '),
-    # -k: frame offsets move whenever a DLL is rebuilt; module and export
-    # names and the frame count are what the test pins down
-    (re.compile(r'^( > [^+\n]+)\+0x[0-9a-f]+$', re.M), r'\1+OFF'),
     # -c: times vary, counts do not
     (re.compile(r'^ *\d+\.\d\d +\d+\.\d{6} +\d* +', re.M), 'TIME '),
 ]

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
-#include "emul/reg_internal.h"
+#include "emul/registry/reg_internal.h"
 
 #define ST(x) ((NTSTATUS)LSW_##x)
 

@@ -1,5 +1,5 @@
 /*
- * Unit tests for handle tables and object references (src/emul/handle.c):
+ * Unit tests for handle tables and object references (src/emul/object/handle.c):
  * values 4, 8, 12, ... as on Windows, the low two bits ignored on lookup,
  * type checks, slot reuse, and destroy called once when the last
  * reference goes.
@@ -7,7 +7,7 @@
 #include <check.h>
 #include <stdlib.h>
 
-#include "emul/object.h"
+#include "emul/object/object.h"
 
 #define ST_SUCCESS 0x00000000u
 #define ST_INVALID_HANDLE 0xC0000008u

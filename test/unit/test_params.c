@@ -1,5 +1,5 @@
 /*
- * Unit tests for the process parameters (src/emul/params.c): the command
+ * Unit tests for the process parameters (src/emul/process/params.c): the command
  * line that params_quote_args builds must split back into the same argv
  * under the Microsoft C runtime's rules, and params_build must lay out
  * RTL_USER_PROCESS_PARAMETERS (x64) with absolute pointers into the blob.
@@ -12,7 +12,7 @@
 #include <string.h>
 #include <uchar.h>
 
-#include "emul/params.h"
+#include "emul/process/params.h"
 
 /* ---- the reference splitter ----
  *

@@ -1,5 +1,5 @@
 /*
- * Unit tests for NT names to host paths (src/emul/path.c): UTF-16/UTF-8,
+ * Unit tests for NT names to host paths (src/emul/io/path.c): UTF-16/UTF-8,
  * host paths as Z: DOS paths, and path_resolve over a real directory tree.
  *
  * The "tree" fixture builds, under a fresh mkdtemp directory ROOT (inside
@@ -16,8 +16,8 @@
  *   bin/prog.exe                                 the exe's dir: Z:, read-only
  *   other/secret.txt                             on Z: but not allowed
  *
- * drives_init keeps static state and only ever adds allowed roots, so each
- * test calls it once in its own process (check's fork mode).
+ * Each test makes the job's view of that tree (path_view_new) in its own
+ * process (check's fork mode: the tests change the current directory).
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -33,7 +33,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "emul/path.h"
+#include "emul/io/path.h"
 
 #define ST_SUCCESS 0x00000000u
 #define ST_NAME_INVALID 0xC0000033u
@@ -43,7 +43,8 @@
 /* Short buffers: the compiler then sees that every path built from them
  * fits in PATH_MAX. */
 static char root[200], prefix[256], drive_c[300], dlls[256], work[256], bin[256], exe[300];
-static struct lsw_config cfg;
+static struct lsw_job_spec spec;
+static struct path_view *view;
 
 /* ---- the tree ---- */
 
@@ -131,12 +132,15 @@ static void tree_setup(void)
 	snprintf(bin, sizeof(bin), "%s/bin", root);
 	snprintf(exe, sizeof(exe), "%s/prog.exe", bin);
 	ck_assert_int_eq(chdir(work), 0);
-	cfg = (struct lsw_config){ .exe_host_path = exe, .prefix = prefix, .dll_dir = dlls };
-	drives_init(&cfg);
+	spec = (struct lsw_job_spec){ .program = exe };
+	view = path_view_new(prefix, dlls, &spec);
+	ck_assert_ptr_nonnull(view);
 }
 
 static void tree_teardown(void)
 {
+	path_view_free(view);
+	view = NULL;
 	if (chdir("/") == 0 && root[0])
 		nftw(root, rm_one, 16, FTW_DEPTH | FTW_PHYS);
 }
@@ -148,7 +152,7 @@ static NTSTATUS resolve(const char *name, struct path_result *out)
 	static uint16_t w[8192];
 	size_t n = utf8_to_utf16(name, w, 8192);
 
-	return path_resolve(w, n, out);
+	return path_resolve(view, w, n, out);
 }
 
 /* "\??\Z:" followed by host, slashes turned to backslashes, then rest. */
@@ -311,16 +315,20 @@ END_TEST
 
 START_TEST(host_to_dos)
 {
+	struct lsw_job_spec none = { .no_cwd = true };
+	struct path_view *v = path_view_new("/nonexistent", NULL, &none);
 	char out[64];
 
-	path_host_to_dos("/home/x/a.exe", out, sizeof(out));
+	ck_assert_ptr_nonnull(v);
+	path_host_to_dos(v, "/home/x/a.exe", out, sizeof(out));
 	ck_assert_str_eq(out, "Z:\\home\\x\\a.exe");
-	path_host_to_dos("/", out, sizeof(out));
+	path_host_to_dos(v, "/", out, sizeof(out));
 	ck_assert_str_eq(out, "Z:\\");
-	path_host_to_dos("/tmp/dir/", out, sizeof(out));
+	path_host_to_dos(v, "/tmp/dir/", out, sizeof(out));
 	ck_assert_str_eq(out, "Z:\\tmp\\dir\\");
-	path_host_to_dos("/abcdef", out, 6);
+	path_host_to_dos(v, "/abcdef", out, 6);
 	ck_assert_str_eq(out, "Z:\\ab");
+	path_view_free(v);
 }
 END_TEST
 
@@ -459,7 +467,7 @@ START_TEST(bad_syntax_and_drives)
 
 	EXPECT_STATUS("C:\\Users", ST_PATH_SYNTAX_BAD);
 	EXPECT_STATUS("Users", ST_PATH_SYNTAX_BAD);
-	ck_assert_uint_eq(path_resolve(NULL, 0, &r), ST_PATH_SYNTAX_BAD);
+	ck_assert_uint_eq(path_resolve(view, NULL, 0, &r), ST_PATH_SYNTAX_BAD);
 	EXPECT_STATUS("\\Foo\\Bar", ST_PATH_NOT_FOUND);
 	EXPECT_STATUS("\\??\\", ST_PATH_NOT_FOUND);
 	EXPECT_STATUS("\\??\\1:\\x", ST_PATH_NOT_FOUND);
@@ -569,11 +577,12 @@ START_TEST(z_root_named_through_a_link)
 	symlink_at(".", "lnk");
 	snprintf(map_dir, sizeof(map_dir), "%s/lnk/other", root);
 	snprintf(pwd, sizeof(pwd), "%s/lnk/work", root);
-	cfg.maps[0] = (struct lsw_mapping){ .host_dir = join(root, "other"), .named_dir = map_dir,
-					    .read_only = true };
-	cfg.nmaps = 1;
+	spec.maps[0] = (struct lsw_mapping){ .host_dir = join(root, "other"), .named_dir = map_dir,
+					     .read_only = true };
+	spec.nmaps = 1;
 	setenv("PWD", pwd, 1);
-	drives_init(&cfg);
+	path_view_free(view);
+	view = path_view_new(prefix, dlls, &spec);
 	EXPECT_HOST(zpath(root, "\\lnk\\other\\secret.txt"), join(root, "other/secret.txt"), true,
 		    true);
 	EXPECT_HOST(zpath(root, "\\other\\secret.txt"), join(root, "other/secret.txt"), true, true);
@@ -609,7 +618,7 @@ static bool reachable(const char *host, bool writing)
 	bool r;
 
 	ck_assert_msg(fd >= 0, "open %s: %m", host);
-	r = path_fd_reachable(fd, writing);
+	r = path_fd_reachable(view, fd, writing);
 	close(fd);
 	return r;
 }
@@ -631,7 +640,7 @@ START_TEST(fd_reachable_where_allowed)
 	ck_assert(!reachable(other, false));
 	ck_assert(!reachable("/etc/passwd", false));
 	ck_assert_int_eq(pipe(pipefd), 0);
-	ck_assert(!path_fd_reachable(pipefd[0], false));
+	ck_assert(!path_fd_reachable(view, pipefd[0], false));
 	close(pipefd[0]);
 	close(pipefd[1]);
 }
@@ -650,7 +659,7 @@ START_TEST(fd_reachable_catches_swapped_directory)
 	swap_sub_for_link_out();
 	fd = open(r.host_path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 	ck_assert_msg(fd >= 0, "open %s: %m", r.host_path);
-	ck_assert(!path_fd_reachable(fd, false));
+	ck_assert(!path_fd_reachable(view, fd, false));
 	close(fd);
 }
 END_TEST
@@ -664,16 +673,16 @@ START_TEST(open_parent_checks_the_directory)
 	int fd;
 
 	ck_assert_int_eq(resolve(zpath(work, "\\Sub\\new.txt"), &r), ST_SUCCESS);
-	fd = path_open_parent(r.host_path, true, &base);
+	fd = path_open_parent(view, r.host_path, true, &base);
 	ck_assert_int_ge(fd, 0);
 	ck_assert_str_eq(base, "new.txt");
 	close(fd);
-	fd = path_open_parent(join(bin, "new.txt"), true, &base);
+	fd = path_open_parent(view, join(bin, "new.txt"), true, &base);
 	ck_assert(fd < 0 && errno == EACCES);  /* read-only: no writing there */
 	swap_sub_for_link_out();
-	fd = path_open_parent(r.host_path, true, &base);
+	fd = path_open_parent(view, r.host_path, true, &base);
 	ck_assert(fd < 0 && errno == EACCES);
-	ck_assert_int_lt(path_open_parent("/", false, &base), 0);
+	ck_assert_int_lt(path_open_parent(view, "/", false, &base), 0);
 }
 END_TEST
 
@@ -701,7 +710,7 @@ START_TEST(bug_embedded_nul_truncates)
 
 	w[n] = 0;
 	w[n + 1] = 'x';
-	ck_assert_uint_eq(path_resolve(w, n + 2, &r), ST_NAME_INVALID);
+	ck_assert_uint_eq(path_resolve(view, w, n + 2, &r), ST_NAME_INVALID);
 }
 END_TEST
 
@@ -754,7 +763,7 @@ int main(void)
 	SRunner *sr = srunner_create(path_suite());
 	int failed;
 
-	/* drives_init's state is per process: the fixture needs fork mode */
+	/* each test changes the current directory: the fixture needs fork mode */
 	srunner_set_fork_status(sr, CK_FORK);
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

@@ -1,5 +1,5 @@
 /*
- * Unit tests for the registry store (src/emul/reg_*.c): keys and values
+ * Unit tests for the registry store (src/emul/registry/reg_*.c): keys and values
  * in memory, the .reg text both ways, hive files with their merge of
  * concurrent writers, and a prefix's defaults.
  */
@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 #include "emul/upcase.h"
-#include "emul/reg_prefix.h"
+#include "emul/registry/reg_prefix.h"
 
 #include "registry_test_util.h"
 
@@ -297,8 +297,9 @@ static struct reg_key *hooked[8];
 static uint32_t hooked_what[8];
 static int nhooked;
 
-static void hook(struct reg_key *k, uint32_t what)
+static void hook(void *arg, struct reg_key *k, uint32_t what)
 {
+	(void)arg;
 	if (nhooked < 8) {
 		hooked[nhooked] = k;
 		hooked_what[nhooked] = what;
@@ -313,7 +314,7 @@ START_TEST(change_hook_and_time)
 	size_t n;
 	const uint16_t *u;
 
-	reg_change_hook = hook;
+	h->hooks.changed = hook;
 	nhooked = 0;
 	p->last_write = 0;
 	c = mk(p, "c");
@@ -322,7 +323,7 @@ START_TEST(change_hook_and_time)
 	u = w("d", &n);
 	ck_assert_uint_eq(reg_key_rename(c, u, n), 0);
 	ck_assert_uint_eq(reg_key_delete(c), 0);
-	reg_change_hook = NULL;
+	h->hooks.changed = NULL;
 	ck_assert_int_eq(nhooked, 4);
 	ck_assert_ptr_eq(hooked[0], p);
 	ck_assert_uint_eq(hooked_what[0], REG_CHANGE_NAME);

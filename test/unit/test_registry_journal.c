@@ -1,5 +1,5 @@
 /*
- * Unit tests for a hive's journal file (src/emul/reg_journal_file.c,
+ * Unit tests for a hive's journal file (src/emul/registry/reg_journal_file.c,
  * reg_hive_flush.c): a flush appends what changed, a crash's torn frame
  * is ignored, a journal left from before a compaction is ignored, the
  * journal is compacted into the file when it has grown, concurrent
@@ -275,8 +275,9 @@ END_TEST
 
 static int full_calls;
 
-static void full_hook(struct reg_hive *h)
+static void full_hook(void *arg, struct reg_hive *h)
 {
+	(void)arg;
 	(void)h;
 	full_calls++;
 }
@@ -291,7 +292,7 @@ START_TEST(waiting_changes_bounded)
 	int sets = 0;
 	NTSTATUS st;
 
-	reg_journal_full_hook = full_hook;
+	h->hooks.journal_full = full_hook;
 	while ((st = set(k, "v", REG_BINARY, blob, 1 << 20)) == 0)
 		ck_assert_int_lt(++sets, 100);
 	ck_assert_uint_eq(st, ST(STATUS_INSUFFICIENT_RESOURCES));
@@ -299,7 +300,7 @@ START_TEST(waiting_changes_bounded)
 	ck_assert_int_eq(full_calls, 1);
 	flush(h, false); /* written: room again */
 	ck_assert_uint_eq(set(k, "v", REG_BINARY, blob, 1 << 20), 0);
-	reg_journal_full_hook = NULL;
+	h->hooks.journal_full = NULL;
 	free(blob);
 	reg_hive_free(h);
 }

@@ -1,6 +1,6 @@
 /*
- * Unit tests for lsw trace's argument decoder (src/tracer/trace_decode*.c,
- * include/lsw/ntargs.def, src/tracer/xlat/): the description table against
+ * Unit tests for lsw trace's argument decoder (src/trace/trace_decode*.c,
+ * include/lsw/ntargs.def, src/trace/xlat/): the description table against
  * the NT call table, and decoder output for representative arguments.
  * There is no tracee: the "tracee" is this process (pid = getpid(), so
  * tracee_read is process_vm_readv on ourselves) and every pointer points
@@ -14,8 +14,8 @@
 
 #include "emul/emul.h"
 #include "emul/ntcall_table.h"
-#include "emul/object.h"
-#include "tracer/trace_decode_int.h"
+#include "emul/object/object.h"
+#include "trace/trace_decode_int.h"
 
 /* The argument count of each block, by an expansion of our own. */
 #define ARG(d, t, n) +1

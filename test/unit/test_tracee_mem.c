@@ -1,5 +1,5 @@
 /*
- * Unit tests for tracee memory access (src/tracer/tracee_mem.c): memory is
+ * Unit tests for tracee memory access (src/emul/memory/user_memory.c): memory is
  * reached through the process, never through a thread's Linux id, which
  * may name another process by the time deferred work completes.  The
  * "tracee" is this process; the "other process" a forked child, which has

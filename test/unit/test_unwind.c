@@ -1,5 +1,5 @@
 /*
- * Unit tests for lsw trace -k (src/tracer/trace_stack.c, unwind.c,
+ * Unit tests for lsw trace -k (src/trace/trace_stack.c, unwind.c,
  * symbolize.c): a tiny PE image laid out in a buffer of this process, with
  * an export table, a RUNTIME_FUNCTION table and UNWIND_INFO for a few
  * functions, and a fake stack of return addresses.  The "tracee" is this
@@ -10,9 +10,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "emul/memory.h"
-#include "tracer/trace_stack.h"
-#include "tracer/unwind.h"
+#include "emul/memory/memory.h"
+#include "trace/trace_stack.h"
+#include "trace/unwind.h"
 
 #define IMG_SIZE 0x3000u
 

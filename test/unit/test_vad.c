@@ -1,5 +1,5 @@
 /*
- * Unit tests for the VAD map (src/emul/vad.c, memory.h): PAGE_* to PROT_*,
+ * Unit tests for the VAD map (src/emul/memory/vad.c, memory.h): PAGE_* to PROT_*,
  * the sorted allocation list, free-range search both ways, and the page
  * runs inside one allocation.
  *
@@ -11,7 +11,7 @@
 #include <stdint.h>
 #include <sys/mman.h>
 
-#include "emul/memory.h"
+#include "emul/memory/memory.h"
 
 #define TOP (USER_MAX + 1)   /* 0x7FFFFFFF0000 */
 #define K64 ALLOC_GRANULARITY

@@ -1,5 +1,5 @@
 /*
- * Unit tests for Windows name patterns (src/emul/wildcard.c): '*' and '?',
+ * Unit tests for Windows name patterns (src/emul/io/wildcard.c): '*' and '?',
  * case-insensitivity, and the DOS wildcards as FsRtlIsNameInExpression
  * documents them ('<' DOS_STAR, '>' DOS_QM, '"' DOS_DOT), including the
  * patterns kernel32's FindFirstFile makes of "*.", "*.txt", "a?c.txt" and
@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "emul/wildcard.h"
+#include "emul/io/wildcard.h"
 #include "emul/upcase.h"
 
 /* ASCII/UTF-8 test strings to UTF-16 (plain Latin-1 is enough here). */

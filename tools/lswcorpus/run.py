@@ -43,11 +43,13 @@ class WineRunner:
     name = 'wine'
     NOISE = ('wine32 is missing', 'multiarch needs', 'dpkg --add-architecture', 'apt-get install wine32')
 
-    def __init__(self, prefix, wine='wine'):
-        self.prefix, self.wine = prefix, wine
+    def __init__(self, prefix, wine='wine', overrides=None):
+        self.prefix, self.wine, self.overrides = prefix, wine, overrides
 
     def argv(self, program, exe, args, scratch):
         env = dict(os.environ, WINEPREFIX=self.prefix, WINEDEBUG='err+module')
+        if self.overrides:
+            env['WINEDLLOVERRIDES'] = self.overrides
         env.update(e.split('=', 1) for e in program.env if '=' in e)
         return ['timeout', '-k', '5', str(program.timeout), self.wine, exe] + args, env
 

@@ -18,8 +18,10 @@ def _wine(prefix, *argv):
                    stderr=subprocess.DEVNULL, timeout=300, check=True)
 
 
-def make_prefix(shim=False):
-    """A new prefix that reports Windows 10 (Node.js refuses older ones)."""
+def make_prefix(shim=False, dlls=()):
+    """A new prefix that reports Windows 10 (Node.js refuses older ones);
+    dlls are copied into its system32 (to be loaded with WINEDLLOVERRIDES
+    set to native: see crt_overrides)."""
     if not shutil.which('wine'):
         raise RuntimeError('wine is not installed')
     prefix = tempfile.mkdtemp(prefix='lsw-corpus-wine-')
@@ -30,7 +32,19 @@ def make_prefix(shim=False):
         dll = os.path.join(prefix, 'drive_c', 'windows', 'system32', 'bcryptprimitives.dll')
         subprocess.run(['x86_64-w64-mingw32-gcc', '-shared', '-O2', '-o', dll, SHIM_SOURCE,
                         '-ladvapi32'], check=True)
+    for dll in dlls:
+        shutil.copy(dll, os.path.join(prefix, 'drive_c', 'windows', 'system32'))
     return prefix
+
+
+def crt_overrides(dll_dir):
+    """Our C runtimes (LSW's build) for the wine-crt runner: Wine with them
+    in place of its own measures them against real programs."""
+    dlls = [os.path.join(dll_dir, d) for d in ('ucrtbase.dll', 'msvcrt.dll')]
+    missing = [d for d in dlls if not os.path.exists(d)]
+    if missing:
+        raise RuntimeError('%s: not built' % ', '.join(missing))
+    return dlls, 'ucrtbase,msvcrt=n'
 
 
 def remove_prefix(prefix):

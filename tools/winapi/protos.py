@@ -12,18 +12,30 @@ import tempfile
 
 CC = os.environ.get('MINGW_CC', 'x86_64-w64-mingw32-gcc')
 DEFINES = ['-D_WIN32_WINNT=0x0A00', '-DWINVER=0x0A00', '-DNTDDI_VERSION=0x0A00000B',
-           '-D__CRT__NO_INLINE', '-D_CRT_SECURE_NO_WARNINGS']
+           '-D__CRT__NO_INLINE', '-D_CRT_SECURE_NO_WARNINGS', '-DSECURITY_WIN32']
 
 HEADERS = {
-    'win32': ['windows.h', 'shlobj.h', 'shlwapi.h', 'imm.h', 'roapi.h', 'winstring.h',
-              'winternl.h', 'psapi.h', 'tlhelp32.h', 'winsvc.h', 'wincrypt.h',
+    # winsock2.h before windows.h (which would bring the old winsock.h)
+    'win32': ['winsock2.h', 'ws2tcpip.h', 'mswsock.h', 'windows.h', 'shlobj.h', 'shlwapi.h',
+              'imm.h', 'roapi.h', 'winstring.h', 'winternl.h', 'psapi.h', 'tlhelp32.h',
+              'winsvc.h', 'wincrypt.h',
               'sddl.h', 'aclapi.h', 'evntprov.h', 'evntrace.h', 'ntsecapi.h', 'wincred.h',
-              'pathcch.h', 'appmodel.h', 'wct.h', 'winsafer.h', 'lmcons.h', 'werapi.h'],
+              # (werapi.h is left out: mingw-w64 12's does not compile alone,
+              # and an error anywhere loses every prototype)
+              'pathcch.h', 'appmodel.h', 'wct.h', 'winsafer.h', 'lmcons.h',
+              # the crypto, network and system-information DLLs (lm.h's
+              # parts: lm.h itself clashes with pdh.h over HLOG)
+              'bcrypt.h', 'ncrypt.h', 'dpapi.h', 'dbghelp.h', 'iphlpapi.h', 'userenv.h',
+              'powrprof.h', 'pdh.h', 'lmaccess.h', 'lmapibuf.h', 'lmjoin.h', 'lmwksta.h',
+              'lmserver.h', 'lmshare.h', 'setupapi.h', 'cfgmgr32.h', 'security.h', 'sspi.h'],
     'crt': ['stdio.h', 'stdlib.h', 'string.h', 'wchar.h', 'math.h', 'time.h', 'io.h',
             'direct.h', 'process.h', 'conio.h', 'ctype.h', 'wctype.h', 'locale.h', 'signal.h',
             'setjmp.h', 'mbstring.h', 'mbctype.h', 'sys/stat.h', 'sys/timeb.h',
             'sys/utime.h', 'fcntl.h', 'errno.h', 'float.h', 'malloc.h', 'search.h'],
 }
+# ucrtbase: the same headers as the UCRT sees them (-D_UCRT), plus its own.
+HEADERS['ucrt'] = HEADERS['crt'] + ['corecrt_startup.h', 'fenv.h', 'uchar.h', 'complex.h']
+KIND_DEFINES = {'ucrt': ['-D_UCRT']}
 
 EXACT = {
     'void': 'void', 'WINBOOL': 'bool', 'BOOL': 'bool', 'BOOLEAN': 'boolean', '_Bool': 'boolean',
@@ -61,7 +73,7 @@ EXACT = {
     'DLL_DIRECTORY_COOKIE': 'ptr', 'PSID': 'ptr', 'PACL': 'ptr', 'SC_LOCK': 'ptr', 'HCRYPTPROV': 'uintptr',
     'HCRYPTKEY': 'uintptr', 'HCRYPTHASH': 'uintptr', 'FILE': 'struct', 'GUID': 'struct',
     'LUID': 'int64', 'FILETIME': 'uint64', 'COORD': 'uint', 'SMALL_RECT': 'uint64',
-    'EXCEPTION_DISPOSITION': 'int', 'PTP_CALLBACK_INSTANCE': 'ptr',
+    'EXCEPTION_DISPOSITION': 'int', 'PTP_CALLBACK_INSTANCE': 'ptr', '_locale_t': 'ptr',
     'BSTR': 'wstr', 'OLECHAR': 'ushort', 'LPOLESTR': 'wstr', 'LPCOLESTR': 'wstr',
     'REFIID': 'ptr', 'REFCLSID': 'ptr', 'REFGUID': 'ptr', 'REFFMTID': 'ptr', 'REFPROPVARIANT': 'ptr',
     'REFKNOWNFOLDERID': 'ptr', 'VARTYPE': 'ushort', 'VARIANT_BOOL': 'short', 'DATE': 'double',
@@ -70,6 +82,22 @@ EXACT = {
     'DECIMAL': 'struct', 'LANGID': 'ushort', 'LGRPID': 'uint', 'SHSTOCKICONID': 'int',
     'ASSOCSTR': 'int', 'ASSOCF': 'uint', 'URLIS': 'int', 'SFGAOF': 'uint', 'KNOWN_FOLDER_FLAG': 'int',
 }
+
+# The typedefs of those DLLs' headers.
+EXACT.update({
+    'SOCKET': 'uintptr', 'u_long': 'uint', 'u_int': 'uint', 'u_short': 'ushort', 'GROUP': 'uint',
+    'ADDRESS_FAMILY': 'ushort', 'socklen_t': 'int', 'INT_PTR': 'intptr', 'ALG_ID': 'uint',
+    'BCRYPT_HANDLE': 'ptr', 'BCRYPT_ALG_HANDLE': 'ptr', 'BCRYPT_HASH_HANDLE': 'ptr',
+    'BCRYPT_KEY_HANDLE': 'ptr', 'BCRYPT_SECRET_HANDLE': 'ptr', 'NCRYPT_HANDLE': 'uintptr',
+    'NCRYPT_PROV_HANDLE': 'uintptr', 'NCRYPT_KEY_HANDLE': 'uintptr',
+    'NCRYPT_SECRET_HANDLE': 'uintptr', 'NCRYPT_HASH_HANDLE': 'uintptr',
+    'SECURITY_STATUS': 'int', 'HCERTSTORE': 'ptr', 'HCRYPTMSG': 'ptr', 'HCERTCHAINENGINE': 'ptr',
+    'HCRYPTPROV_LEGACY': 'uintptr', 'HCRYPTPROV_OR_NCRYPT_KEY_HANDLE': 'uintptr',
+    'NET_API_STATUS': 'uint', 'RPC_STATUS': 'int', 'PDH_STATUS': 'int', 'CONFIGRET': 'uint',
+    'DEVINST': 'uint', 'DEVNODE': 'uint', 'RETURN_TYPE': 'uint', 'NET_IFINDEX': 'uint',
+    'IF_INDEX': 'uint', 'IPAddr': 'uint', 'IPMask': 'uint', 'DWORD64': 'uint64',
+    'POWER_INFORMATION_LEVEL': 'int', 'HDEVINFO': 'ptr', 'SYM_TYPE': 'int',
+})
 
 
 def map_type(t):
@@ -141,13 +169,13 @@ def parse_decl(decl, definition=False):
 
 
 def prototypes(kind):
-    """{function name: signature} for the 'win32' or 'crt' header set."""
+    """{function name: signature} for the 'win32', 'crt' or 'ucrt' header set."""
     with tempfile.TemporaryDirectory() as d:
         src, aux = os.path.join(d, 'p.c'), os.path.join(d, 'aux.txt')
         with open(src, 'w') as f:
-            for h in HEADERS[kind]:
-                f.write(f'#include <{h}>\n')
-        subprocess.run([CC, '-fsyntax-only', '-w', *DEFINES, '-aux-info', aux, src],
+            for h in HEADERS[kind]:  # a header this mingw-w64 lacks is passed over
+                f.write(f'#if __has_include(<{h}>)\n#include <{h}>\n#endif\n')
+        subprocess.run([CC, '-fsyntax-only', '-w', *DEFINES, *KIND_DEFINES.get(kind, []), '-aux-info', aux, src],
                        check=False, capture_output=True)
         out = {}
         for line in open(aux, errors='replace'):

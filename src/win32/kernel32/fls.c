@@ -1,43 +1,48 @@
 /*
- * Fiber-local storage over thread-local storage: without fibers, a
- * fiber's slot is its thread's.  FlsFree runs the slot's callback for the
- * calling thread's value, as documented; callbacks at thread exit are not
- * run yet (the value leaks, nothing else changes).
+ * Fiber-local storage: ntdll keeps the slots and runs the callbacks
+ * (src/win32/ntdll/fls.c); these only turn its status into the last error.
  */
 #include "k32_private.h"
 
-#define MAX_FLS 1088 /* TLS slots (64 + 1024 expansion) */
-
-static PFLS_CALLBACK_FUNCTION callbacks[MAX_FLS];
+NTSTATUS NTAPI RtlFlsAlloc(PFLS_CALLBACK_FUNCTION, PULONG);
+NTSTATUS NTAPI RtlFlsFree(ULONG);
+NTSTATUS NTAPI RtlFlsGetValue(ULONG, PVOID *);
+NTSTATUS NTAPI RtlFlsSetValue(ULONG, PVOID);
 
 K32API DWORD WINAPI FlsAlloc(PFLS_CALLBACK_FUNCTION callback)
 {
-	DWORD i = TlsAlloc();
+	ULONG index;
+	NTSTATUS st = RtlFlsAlloc(callback, &index);
 
-	if (i != TLS_OUT_OF_INDEXES && i < MAX_FLS)
-		callbacks[i] = callback;
-	return i;
+	if (!NT_SUCCESS(st)) {
+		k32_fail(st);
+		return FLS_OUT_OF_INDEXES;
+	}
+	return index;
 }
 
 K32API BOOL WINAPI FlsFree(DWORD index)
 {
-	PVOID value = index < MAX_FLS ? TlsGetValue(index) : NULL;
+	NTSTATUS st = RtlFlsFree(index);
 
-	if (value && callbacks[index])
-		callbacks[index](value);
-	if (index < MAX_FLS)
-		callbacks[index] = NULL;
-	return TlsFree(index);
+	return NT_SUCCESS(st) || k32_fail(st);
 }
 
 K32API PVOID WINAPI FlsGetValue(DWORD index)
 {
-	return TlsGetValue(index);
+	PVOID value = NULL;
+	NTSTATUS st = RtlFlsGetValue(index, &value);
+
+	if (!NT_SUCCESS(st))
+		k32_fail(st);
+	return value;
 }
 
 K32API BOOL WINAPI FlsSetValue(DWORD index, PVOID value)
 {
-	return TlsSetValue(index, value);
+	NTSTATUS st = RtlFlsSetValue(index, value);
+
+	return NT_SUCCESS(st) || k32_fail(st);
 }
 
 K32API BOOL WINAPI IsThreadAFiber(void)

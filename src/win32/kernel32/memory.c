@@ -74,6 +74,16 @@ K32API SIZE_T WINAPI VirtualQuery(LPCVOID addr, PMEMORY_BASIC_INFORMATION info, 
 	return VirtualQueryEx(GetCurrentProcess(), addr, info, len);
 }
 
+/* x86-64 keeps instruction caches coherent with data writes, so the
+ * kernel only checks the process handle: code written to memory (a JIT's)
+ * runs as soon as its pages are executable. */
+K32API BOOL WINAPI FlushInstructionCache(HANDLE process, LPCVOID addr, SIZE_T size)
+{
+	NTSTATUS status = NtFlushInstructionCache(process, (PVOID)addr, size);
+
+	return NT_SUCCESS(status) || k32_fail(status);
+}
+
 K32API HANDLE WINAPI GetProcessHeap(void)
 {
 	return lsw_process_heap();

@@ -1,155 +1,10 @@
-/* printf-family entry points: streams, counting, and memory buffers with
- * their different truncation rules:
- *   sprintf/vsprintf        no bound
- *   _snprintf/_vsnprintf    bound n; if the text needs more than n
- *                           characters: -1 and no terminator; exactly n:
- *                           n and no terminator
- *   sprintf_s/vsprintf_s    bound n including the terminator; too long:
- *                           empty string, -1, errno ERANGE
- * The wide versions follow the same rules in wchar_t units. */
-#include "printf_sink.h"
-
-#define VA_WRAP(call) \
-    va_list ap;       \
-    int r;            \
-    va_start(ap, fmt);\
-    r = call;         \
-    va_end(ap);       \
-    return r
-
-static int mem_format(void *buf, size_t cap, int wide, const void *fmt,
-                      int wide_fmt, va_list ap, int *total)
-{
-    struct mem_sink m;
-    int r;
-
-    mem_sink_init(&m, buf, cap, wide);
-    r = fmt_core(&m.out, fmt, wide_fmt, ap);
-    *total = (int)m.pos;
-    return r;
-}
-
-static void terminate(void *buf, size_t at, int wide)
-{
-    if (wide)
-        ((wchar *)buf)[at] = 0;
-    else
-        ((char *)buf)[at] = 0;
-}
-
-/* _vsnprintf rule, shared by the narrow and wide forms. */
-static int vsn_common(void *buf, size_t n, int wide, const void *fmt,
-                      va_list ap)
-{
-    int total, r;
-
-    if (!fmt || (!buf && n)) {
-        crt_set_errno(EINVAL);
-        return -1;
-    }
-    r = mem_format(buf, n, wide, fmt, wide, ap, &total);
-    if (r < 0)
-        return -1;
-    if ((size_t)total < n)
-        terminate(buf, total, wide);
-    return (size_t)total > n ? -1 : total;
-}
-
-static int vs_s_common(void *buf, size_t n, int wide, const void *fmt,
-                       va_list ap)
-{
-    int total, r;
-
-    if (!fmt || !buf || !n) {
-        crt_set_errno(EINVAL);
-        return -1;
-    }
-    r = mem_format(buf, n, wide, fmt, wide, ap, &total);
-    if (r < 0 || (size_t)total >= n) {
-        terminate(buf, 0, wide);
-        if (r >= 0)
-            crt_set_errno(ERANGE);
-        return -1;
-    }
-    terminate(buf, total, wide);
-    return total;
-}
-
-CRTAPI int _vsnprintf(char *buf, size_t n, const char *fmt, va_list ap)
-{
-    return vsn_common(buf, n, 0, fmt, ap);
-}
-
-CRTAPI int _snprintf(char *buf, size_t n, const char *fmt, ...)
-{
-    VA_WRAP(_vsnprintf(buf, n, fmt, ap));
-}
-
-CRTAPI int vsprintf(char *buf, const char *fmt, va_list ap)
-{
-    return vsn_common(buf, (size_t)INT_MAX, 0, fmt, ap);
-}
-
-CRTAPI int sprintf(char *buf, const char *fmt, ...)
-{
-    VA_WRAP(vsprintf(buf, fmt, ap));
-}
-
-CRTAPI int vsprintf_s(char *buf, size_t n, const char *fmt, va_list ap)
-{
-    return vs_s_common(buf, n, 0, fmt, ap);
-}
-
-CRTAPI int sprintf_s(char *buf, size_t n, const char *fmt, ...)
-{
-    VA_WRAP(vsprintf_s(buf, n, fmt, ap));
-}
-
-/* count == _TRUNCATE ((size_t)-1): fit what we can and return -1. */
-CRTAPI int _vsnprintf_s(char *buf, size_t n, size_t count, const char *fmt,
-                        va_list ap)
-{
-    int total, r;
-
-    if (count != (size_t)-1 && count < n)
-        return vs_s_common(buf, count + 1, 0, fmt, ap);
-    if (!buf || !n || !fmt) {
-        crt_set_errno(EINVAL);
-        return -1;
-    }
-    r = mem_format(buf, n - 1, 0, fmt, 0, ap, &total);
-    if (r < 0) {
-        buf[0] = 0;
-        return -1;
-    }
-    buf[(size_t)total < n - 1 ? (size_t)total : n - 1] = 0;
-    return (size_t)total > n - 1 ? -1 : total;
-}
-
-CRTAPI int _snprintf_s(char *buf, size_t n, size_t count, const char *fmt, ...)
-{
-    VA_WRAP(_vsnprintf_s(buf, n, count, fmt, ap));
-}
-
-CRTAPI int _vscprintf(const char *fmt, va_list ap)
-{
-    int total;
-
-    if (!fmt) {
-        crt_set_errno(EINVAL);
-        return -1;
-    }
-    return mem_format(NULL, 0, 0, fmt, 0, ap, &total) < 0 ? -1 : total;
-}
-
-CRTAPI int _scprintf(const char *fmt, ...)
-{
-    VA_WRAP(_vscprintf(fmt, ap));
-}
+/* msvcrt's printf families on streams. */
+#include "crt/crt_internal.h"
+#include "crt/printf_sink.h"
 
 CRTAPI int vfprintf(FILE *f, const char *fmt, va_list ap)
 {
-    return file_sink_run(f, fmt, 0, ap);
+    return file_sink_run(f, fmt, 0, 0, ap);
 }
 
 CRTAPI int fprintf(FILE *f, const char *fmt, ...)
@@ -159,7 +14,7 @@ CRTAPI int fprintf(FILE *f, const char *fmt, ...)
 
 CRTAPI int vprintf(const char *fmt, va_list ap)
 {
-    return file_sink_run(&_iob[1], fmt, 0, ap);
+    return file_sink_run(&_iob[1], fmt, 0, 0, ap);
 }
 
 CRTAPI int printf(const char *fmt, ...)
@@ -169,7 +24,7 @@ CRTAPI int printf(const char *fmt, ...)
 
 CRTAPI int vfprintf_s(FILE *f, const char *fmt, va_list ap)
 {
-    return file_sink_run(f, fmt, 0, ap);
+    return file_sink_run(f, fmt, 0, 0, ap);
 }
 
 CRTAPI int fprintf_s(FILE *f, const char *fmt, ...)
@@ -179,7 +34,7 @@ CRTAPI int fprintf_s(FILE *f, const char *fmt, ...)
 
 CRTAPI int vprintf_s(const char *fmt, va_list ap)
 {
-    return file_sink_run(&_iob[1], fmt, 0, ap);
+    return file_sink_run(&_iob[1], fmt, 0, 0, ap);
 }
 
 CRTAPI int printf_s(const char *fmt, ...)
@@ -187,64 +42,9 @@ CRTAPI int printf_s(const char *fmt, ...)
     VA_WRAP(vprintf(fmt, ap));
 }
 
-/* ---- wide ---- */
-
-CRTAPI int _vsnwprintf(wchar *buf, size_t n, const wchar *fmt, va_list ap)
-{
-    return vsn_common(buf, n, 1, fmt, ap);
-}
-
-CRTAPI int _snwprintf(wchar *buf, size_t n, const wchar *fmt, ...)
-{
-    VA_WRAP(_vsnwprintf(buf, n, fmt, ap));
-}
-
-/* msvcrt's swprintf/vswprintf take no size (the pre-C99 form). */
-CRTAPI int vswprintf(wchar *buf, const wchar *fmt, va_list ap)
-{
-    return vsn_common(buf, (size_t)INT_MAX, 1, fmt, ap);
-}
-
-CRTAPI int swprintf(wchar *buf, const wchar *fmt, ...)
-{
-    VA_WRAP(vswprintf(buf, fmt, ap));
-}
-
-CRTAPI int _vswprintf(wchar *buf, const wchar *fmt, va_list ap)
-{
-    return vswprintf(buf, fmt, ap);
-}
-
-CRTAPI int _swprintf(wchar *buf, const wchar *fmt, ...)
-{
-    VA_WRAP(vswprintf(buf, fmt, ap));
-}
-
-CRTAPI int vswprintf_s(wchar *buf, size_t n, const wchar *fmt, va_list ap)
-{
-    return vs_s_common(buf, n, 1, fmt, ap);
-}
-
-CRTAPI int swprintf_s(wchar *buf, size_t n, const wchar *fmt, ...)
-{
-    VA_WRAP(vswprintf_s(buf, n, fmt, ap));
-}
-
-CRTAPI int _vscwprintf(const wchar *fmt, va_list ap)
-{
-    int total;
-
-    return mem_format(NULL, 0, 1, fmt, 1, ap, &total) < 0 ? -1 : total;
-}
-
-CRTAPI int _scwprintf(const wchar *fmt, ...)
-{
-    VA_WRAP(_vscwprintf(fmt, ap));
-}
-
 CRTAPI int vfwprintf(FILE *f, const wchar *fmt, va_list ap)
 {
-    return file_sink_run(f, fmt, 1, ap);
+    return file_sink_run(f, fmt, 1, 0, ap);
 }
 
 CRTAPI int fwprintf(FILE *f, const wchar *fmt, ...)
@@ -254,10 +54,30 @@ CRTAPI int fwprintf(FILE *f, const wchar *fmt, ...)
 
 CRTAPI int vwprintf(const wchar *fmt, va_list ap)
 {
-    return file_sink_run(&_iob[1], fmt, 1, ap);
+    return file_sink_run(&_iob[1], fmt, 1, 0, ap);
 }
 
 CRTAPI int wprintf(const wchar *fmt, ...)
 {
     VA_WRAP(vwprintf(fmt, ap));
+}
+
+CRTAPI int vfwprintf_s(FILE *f, const wchar *fmt, va_list ap)
+{
+    return file_sink_run(f, fmt, 1, 0, ap);
+}
+
+CRTAPI int fwprintf_s(FILE *f, const wchar *fmt, ...)
+{
+    VA_WRAP(vfwprintf_s(f, fmt, ap));
+}
+
+CRTAPI int vwprintf_s(const wchar *fmt, va_list ap)
+{
+    return file_sink_run(&_iob[1], fmt, 1, 0, ap);
+}
+
+CRTAPI int wprintf_s(const wchar *fmt, ...)
+{
+    VA_WRAP(vwprintf_s(fmt, ap));
 }

@@ -11,13 +11,6 @@
  */
 #include "exception.h"
 
-static BOOL in_stack(DWORD64 p)
-{
-	NT_TIB *tib = &lsw_teb()->Tib;
-
-	return p >= (DWORD64)tib->StackLimit && p < (DWORD64)tib->StackBase && !(p & 7);
-}
-
 static void raise_status(NTSTATUS code, EXCEPTION_RECORD *cause)
 {
 	EXCEPTION_RECORD r;
@@ -147,15 +140,44 @@ RTLAPI void NTAPI RtlRaiseStatus(NTSTATUS status)
 	raise_status(status, NULL);
 }
 
+/* What longjmp restores: the x64 _JUMP_BUFFER. */
+struct jump_buffer {
+	DWORD64 Frame, Rbx, Rsp, Rbp, Rsi, Rdi, R12, R13, R14, R15, Rip;
+	ULONG MxCsr;
+	USHORT FpCsr, Spare;
+	M128A Xmm[10];          /* Xmm6-Xmm15 */
+};
+
+static void restore_jump_buffer(CONTEXT *ctx, const struct jump_buffer *jb)
+{
+	ctx->Rbx = jb->Rbx;
+	ctx->Rsp = jb->Rsp;
+	ctx->Rbp = jb->Rbp;
+	ctx->Rsi = jb->Rsi;
+	ctx->Rdi = jb->Rdi;
+	ctx->R12 = jb->R12;
+	ctx->R13 = jb->R13;
+	ctx->R14 = jb->R14;
+	ctx->R15 = jb->R15;
+	ctx->Rip = jb->Rip;
+	ctx->MxCsr = jb->MxCsr;
+	ctx->FltSave.ControlWord = jb->FpCsr;
+	memcpy(&ctx->Xmm6, jb->Xmm, sizeof(jb->Xmm));
+}
+
 /* STATUS_UNWIND_CONSOLIDATE: the callback in ExceptionInformation[0]
- * (MSVC's C++ runtime) runs first and returns where to go. */
+ * (MSVC's C++ runtime: it runs the catch block) runs first and returns
+ * where to go.  It runs on a frame that unwinds straight to ctx
+ * (exception_asm.S), so an exception it raises walks from there into the
+ * target frame, not through the frames already unwound.
+ * STATUS_LONGJUMP: the registers come from the jump buffer in
+ * ExceptionInformation[0] (longjmp unwinding to its setjmp). */
 RTLAPI void __cdecl RtlRestoreContext(PCONTEXT ctx, struct _EXCEPTION_RECORD *rec)
 {
-	if (rec && rec->ExceptionCode == (DWORD)STATUS_UNWIND_CONSOLIDATE && rec->NumberParameters) {
-		PVOID(CALLBACK * cb)(EXCEPTION_RECORD *) = (void *)rec->ExceptionInformation[0];
-
-		ctx->Rip = (DWORD64)cb(rec);
-	}
+	if (rec && rec->ExceptionCode == (DWORD)STATUS_UNWIND_CONSOLIDATE && rec->NumberParameters)
+		rtl_consolidate(ctx, rec);
+	if (rec && rec->ExceptionCode == (DWORD)STATUS_LONGJUMP && rec->NumberParameters)
+		restore_jump_buffer(ctx, (const struct jump_buffer *)rec->ExceptionInformation[0]);
 	NtContinue(ctx, FALSE);
 }
 

@@ -9,6 +9,13 @@
  *
  * RtlCaptureContext: the caller's registers as they are at the call, Rip
  * being the return address and Rsp the value after the return.
+ *
+ * rtl_consolidate(ctx, rec): RtlRestoreContext's STATUS_UNWIND_CONSOLIDATE
+ * case.  The callback (rec->ExceptionInformation[0]) runs on a frame whose
+ * unwind data is a machine frame holding ctx's Rip and Rsp, with ctx's
+ * nonvolatile registers loaded (the callback keeps them), so unwinding from
+ * the callback leads straight to the target frame as ctx describes it.
+ * Then ctx resumes at the address the callback returned.
  */
 	.text
 
@@ -66,6 +73,53 @@ RtlCaptureContext:
 	mov 0x78(%rcx), %rax
 	add $8, %rsp
 	ret
+	.seh_endproc
+
+	.globl rtl_consolidate
+	.def rtl_consolidate; .scl 2; .type 32; .endef
+	.seh_proc rtl_consolidate
+rtl_consolidate:
+	sub $0x38, %rsp         /* 16-aligned: the machine frame, then ctx */
+	mov 0xf8(%rcx), %rax
+	mov %rax, 0x00(%rsp)    /* Rip */
+	movzwl 0x38(%rcx), %eax
+	mov %rax, 0x08(%rsp)    /* SegCs */
+	mov 0x44(%rcx), %eax
+	mov %rax, 0x10(%rsp)    /* EFlags */
+	mov 0x98(%rcx), %rax
+	mov %rax, 0x18(%rsp)    /* Rsp */
+	movzwl 0x42(%rcx), %eax
+	mov %rax, 0x20(%rsp)    /* SegSs */
+	mov %rcx, 0x28(%rsp)
+	.seh_pushframe
+	sub $0x20, %rsp
+	.seh_stackalloc 0x20
+	.seh_endprologue
+	mov 0x90(%rcx), %rbx
+	mov 0xa0(%rcx), %rbp
+	mov 0xa8(%rcx), %rsi
+	mov 0xb0(%rcx), %rdi
+	mov 0xd8(%rcx), %r12
+	mov 0xe0(%rcx), %r13
+	mov 0xe8(%rcx), %r14
+	mov 0xf0(%rcx), %r15
+	movdqu 0x200(%rcx), %xmm6
+	movdqu 0x210(%rcx), %xmm7
+	movdqu 0x220(%rcx), %xmm8
+	movdqu 0x230(%rcx), %xmm9
+	movdqu 0x240(%rcx), %xmm10
+	movdqu 0x250(%rcx), %xmm11
+	movdqu 0x260(%rcx), %xmm12
+	movdqu 0x270(%rcx), %xmm13
+	movdqu 0x280(%rcx), %xmm14
+	movdqu 0x290(%rcx), %xmm15
+	mov %rdx, %rcx
+	call *0x20(%rdx)        /* ExceptionInformation[0](rec) */
+	mov 0x48(%rsp), %rcx    /* ctx */
+	mov %rax, 0xf8(%rcx)    /* resume where the callback said */
+	xor %edx, %edx
+	call NtContinue
+	int3
 	.seh_endproc
 
 	.section .drectve

@@ -41,6 +41,8 @@ struct ldr_module *ldr_add_module(BYTE *base, const char *name, const WCHAR *pat
  * the reverse when it ends. */
 NTSTATUS ldr_thread_attach(void);
 void ldr_thread_detach(void);
+/* fls.c: the ending thread's FLS callbacks (before DLL_THREAD_DETACH). */
+void fls_thread_exit(void);
 /* Links an initialized module into InInitializationOrderModuleList. */
 void ldr_link_initialized(struct ldr_module *m);
 NTSTATUS ldr_resolve_imports(struct ldr_module *m);

@@ -12,6 +12,7 @@ NTSTATUS NTAPI NtTerminateThread(HANDLE, NTSTATUS);
 
 __declspec(dllexport) __attribute__((noreturn)) void NTAPI RtlExitUserThread(NTSTATUS status)
 {
+	fls_thread_exit();
 	ldr_thread_detach();
 	/* the supervisor ends the process instead when this is its last thread */
 	for (;;)

@@ -1,12 +1,12 @@
 /*
  * x64 unwinding: RtlLookupFunctionEntry finds a function's RUNTIME_FUNCTION
- * in its image's .pdata (or a table given to RtlAddFunctionTable), and
+ * in its image's .pdata (or a table added at run time, function_tables.c), and
  * RtlVirtualUnwind undoes its prolog in a CONTEXT, following the unwind
  * data format Microsoft documents ("x64 exception handling"): UNWIND_INFO,
  * its UNWIND_CODE array, chained entries, and epilogs recognised by their
  * instruction bytes.
  */
-#include "loader.h"
+#include "exception.h"
 
 #define UWOP_PUSH_NONVOL 0
 #define UWOP_ALLOC_LARGE 1
@@ -32,16 +32,7 @@ typedef struct {
 #define CODE_OP(c) (((c) >> 8) & 0xf)
 #define CODE_INFO(c) ((c) >> 12)
 
-/* Tables from RtlAddFunctionTable: code generated at run time. */
-#define MAX_DYN_TABLES 32
-static struct {
-	PRUNTIME_FUNCTION table;
-	DWORD count;
-	DWORD64 base, end;
-} dyn[MAX_DYN_TABLES];
-static SRWLOCK dyn_lock = SRWLOCK_INIT;
-
-static PRUNTIME_FUNCTION search(PRUNTIME_FUNCTION t, DWORD n, DWORD rva)
+PRUNTIME_FUNCTION rtl_search_functions(PRUNTIME_FUNCTION t, DWORD n, DWORD rva)
 {
 	DWORD lo = 0, hi = n;
 
@@ -67,24 +58,6 @@ static PRUNTIME_FUNCTION resolve(PRUNTIME_FUNCTION f, DWORD64 base)
 	return f;
 }
 
-static PRUNTIME_FUNCTION lookup_dynamic(DWORD64 pc, PDWORD64 base)
-{
-	PRUNTIME_FUNCTION f = NULL;
-
-	RtlAcquireSRWLockShared(&dyn_lock);
-	for (unsigned i = 0; i < MAX_DYN_TABLES && !f; i++)
-		if (dyn[i].table && pc >= dyn[i].base && pc < dyn[i].end) {
-			/* documented as sorted, but a linear search costs little */
-			for (DWORD j = 0; j < dyn[i].count && !f; j++)
-				if (pc - dyn[i].base >= dyn[i].table[j].BeginAddress &&
-				    pc - dyn[i].base < dyn[i].table[j].EndAddress)
-					f = &dyn[i].table[j];
-			*base = dyn[i].base;
-		}
-	RtlReleaseSRWLockShared(&dyn_lock);
-	return f;
-}
-
 RTLAPI PRUNTIME_FUNCTION NTAPI RtlLookupFunctionEntry(DWORD64 pc, PDWORD64 base,
 						      PUNWIND_HISTORY_TABLE history)
 {
@@ -98,47 +71,11 @@ RTLAPI PRUNTIME_FUNCTION NTAPI RtlLookupFunctionEntry(DWORD64 pc, PDWORD64 base,
 		d = ldr_dir(m->base, IMAGE_DIRECTORY_ENTRY_EXCEPTION);
 		if (!d || !d->VirtualAddress)
 			return NULL;
-		return resolve(search((PRUNTIME_FUNCTION)(m->base + d->VirtualAddress),
-				      d->Size / sizeof(RUNTIME_FUNCTION),
-				      (DWORD)(pc - (DWORD64)m->base)), *base);
+		return resolve(rtl_search_functions((PRUNTIME_FUNCTION)(m->base + d->VirtualAddress),
+						    d->Size / sizeof(RUNTIME_FUNCTION),
+						    (DWORD)(pc - (DWORD64)m->base)), *base);
 	}
-	*base = 0;
-	return resolve(lookup_dynamic(pc, base), *base);
-}
-
-RTLAPI BOOLEAN __cdecl RtlAddFunctionTable(PRUNTIME_FUNCTION table, DWORD count, DWORD64 base)
-{
-	BOOLEAN ok = FALSE;
-	DWORD64 end = base;
-
-	for (DWORD j = 0; j < count; j++)
-		if (base + table[j].EndAddress > end)
-			end = base + table[j].EndAddress;
-	RtlAcquireSRWLockExclusive(&dyn_lock);
-	for (unsigned i = 0; i < MAX_DYN_TABLES && !ok; i++)
-		if (!dyn[i].table) {
-			dyn[i].table = table;
-			dyn[i].count = count;
-			dyn[i].base = base;
-			dyn[i].end = end;
-			ok = TRUE;
-		}
-	RtlReleaseSRWLockExclusive(&dyn_lock);
-	return ok;
-}
-
-RTLAPI BOOLEAN __cdecl RtlDeleteFunctionTable(PRUNTIME_FUNCTION table)
-{
-	BOOLEAN ok = FALSE;
-
-	RtlAcquireSRWLockExclusive(&dyn_lock);
-	for (unsigned i = 0; i < MAX_DYN_TABLES && !ok; i++)
-		if (dyn[i].table == table) {
-			dyn[i].table = NULL;
-			ok = TRUE;
-		}
-	RtlReleaseSRWLockExclusive(&dyn_lock);
-	return ok;
+	return resolve(rtl_lookup_dynamic_function(pc, base), *base);
 }
 
 /* Rax..R15 in the CONTEXT are consecutive, in the encoding's order. */

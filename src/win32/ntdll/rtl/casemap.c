@@ -1,7 +1,9 @@
 /*
  * Unicode case mapping of ntdll: the simple one-to-one mappings of the
  * Unicode Character Database for every UTF-16 code unit, from the shared
- * NLS table (src/win32/nls), as Windows' upcase table has them.
+ * NLS table (src/win32/nls), as Windows' upcase table has them.  The Rtl
+ * functions, ntdll's own use and its C library's towupper/towlower (and so
+ * _wcsicmp) read it.
  */
 #include "rtl_private.h"
 #include "nls/nls.h"
@@ -16,17 +18,6 @@ WCHAR rtl_downcase(WCHAR c)
 	return (WCHAR)nls_tolower(c);
 }
 
-RTLAPI WCHAR NTAPI RtlUpcaseUnicodeChar(WCHAR c)
-{
-	return rtl_upcase(c);
-}
-
-RTLAPI WCHAR NTAPI RtlDowncaseUnicodeChar(WCHAR c)
-{
-	return rtl_downcase(c);
-}
-
-/* The C library names: msvcrt's towupper/towlower follow the same table. */
 RTLAPI wint_t towupper(wint_t c)
 {
 	return rtl_upcase((WCHAR)c);
@@ -37,13 +28,26 @@ RTLAPI wint_t towlower(wint_t c)
 	return rtl_downcase((WCHAR)c);
 }
 
-/* ntdll's toupper/tolower are the "C" locale ones: ASCII only. */
-RTLAPI int toupper(int c)
+RTLAPI WCHAR NTAPI RtlUpcaseUnicodeChar(WCHAR c)
 {
-	return (c >= 'a' && c <= 'z') ? c - 0x20 : c;
+	return rtl_upcase(c);
 }
 
-RTLAPI int tolower(int c)
+RTLAPI WCHAR NTAPI RtlDowncaseUnicodeChar(WCHAR c)
 {
-	return (c >= 'A' && c <= 'Z') ? c + 0x20 : c;
+	return rtl_downcase(c);
+}
+
+/* Case-insensitive compare of counted strings, upper-case rule (the one
+ * RtlCompareUnicodeString and the environment use). */
+int rtl_wcsnicmp_counted(const WCHAR *a, SIZE_T na, const WCHAR *b, SIZE_T nb)
+{
+	SIZE_T n = na < nb ? na : nb, i;
+
+	for (i = 0; i < n; i++) {
+		WCHAR x = rtl_upcase(a[i]), y = rtl_upcase(b[i]);
+		if (x != y)
+			return (int)x - (int)y;
+	}
+	return (na > nb) - (na < nb);
 }

@@ -180,6 +180,8 @@ typedef struct LSW_TEB {
 	LIST_ENTRY TlsLinks;             /* +0x1680 */
 	BYTE Pad3[0x1780 - 0x1690];
 	PVOID *TlsExpansionSlots;        /* +0x1780 */
+	BYTE Pad4[0x17C8 - 0x1788];
+	PVOID FlsData;                   /* +0x17C8 */
 } LSW_TEB;
 
 _Static_assert(offsetof(LSW_TEB, UniqueThread) == 0x48, "layout");
@@ -188,6 +190,7 @@ _Static_assert(offsetof(LSW_TEB, LastErrorValue) == 0x68, "layout");
 _Static_assert(offsetof(LSW_TEB, LastStatusValue) == 0x1250, "layout");
 _Static_assert(offsetof(LSW_TEB, TlsSlots) == 0x1480, "layout");
 _Static_assert(offsetof(LSW_TEB, TlsExpansionSlots) == 0x1780, "layout");
+_Static_assert(offsetof(LSW_TEB, FlsData) == 0x17C8, "layout");
 
 #define LSW_TLS_MINIMUM_AVAILABLE 64
 #define LSW_TLS_EXPANSION_SLOTS 1024
@@ -254,6 +257,7 @@ NTSTATUS NTAPI NtAllocateVirtualMemory(HANDLE, PVOID *, ULONG_PTR, PSIZE_T, ULON
 NTSTATUS NTAPI NtFreeVirtualMemory(HANDLE, PVOID *, PSIZE_T, ULONG);
 NTSTATUS NTAPI NtProtectVirtualMemory(HANDLE, PVOID *, PSIZE_T, ULONG, PULONG);
 NTSTATUS NTAPI NtQueryVirtualMemory(HANDLE, PVOID, int, PVOID, SIZE_T, PSIZE_T);
+NTSTATUS NTAPI NtFlushInstructionCache(HANDLE, PVOID, SIZE_T);
 NTSTATUS NTAPI NtReadFile(HANDLE, HANDLE, PIO_APC_ROUTINE, PVOID, PIO_STATUS_BLOCK, PVOID, ULONG, PLARGE_INTEGER, PULONG);
 NTSTATUS NTAPI NtWriteFile(HANDLE, HANDLE, PIO_APC_ROUTINE, PVOID, PIO_STATUS_BLOCK, const void *, ULONG, PLARGE_INTEGER, PULONG);
 NTSTATUS NTAPI NtQueryAttributesFile(POBJECT_ATTRIBUTES, PVOID);

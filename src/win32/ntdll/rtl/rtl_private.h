@@ -14,6 +14,22 @@ static inline WCHAR rtl_upcase_ascii(WCHAR c)
 	return (c >= 'a' && c <= 'z') ? (WCHAR)(c - 32) : c;
 }
 
+/* Circular LIST_ENTRY lists, as the DDK's InsertTailList and
+ * RemoveEntryList keep them. */
+static inline void rtl_list_append(LIST_ENTRY *head, LIST_ENTRY *e)
+{
+	e->Flink = head;
+	e->Blink = head->Blink;
+	head->Blink->Flink = e;
+	head->Blink = e;
+}
+
+static inline void rtl_list_remove(LIST_ENTRY *e)
+{
+	e->Blink->Flink = e->Flink;
+	e->Flink->Blink = e->Blink;
+}
+
 /* casemap.c */
 WCHAR rtl_upcase(WCHAR c);
 WCHAR rtl_downcase(WCHAR c);

@@ -1,0 +1,765 @@
+/*
+ * File objects and their NT calls.  The full Windows file semantics (share
+ * modes, dispositions, directories, attributes) grow here; lsw's own
+ * stdin, stdout and stderr are streams (file_stream.c).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
+#include "emul/io/file.h"
+#include "emul/io/file_access.h"
+#include "emul/io/path.h"
+#include "emul/io/file_lock.h"
+#include "emul/io/share.h"
+#include "emul/io/volume_ids.h"
+
+#define FILE_SUPERSEDE 0
+#define FILE_OPEN 1
+#define FILE_CREATE 2
+#define FILE_OPEN_IF 3
+#define FILE_OVERWRITE 4
+#define FILE_OVERWRITE_IF 5
+
+#define FILE_DIRECTORY_FILE 0x1
+#define FILE_NON_DIRECTORY_FILE 0x40
+#define FILE_DELETE_ON_CLOSE 0x1000
+#define FILE_SHARE_ALL 7
+
+#define FILE_SUPERSEDED 0
+#define FILE_OPENED 1
+#define FILE_CREATED 2
+#define FILE_OVERWRITTEN 3
+
+#define CHUNK 65536
+
+int file_parent_at(const struct file_object *f, const char **base)
+{
+	struct stat st;
+	int dirfd;
+
+	if (!f->name_utf8 || (f->kind != FILE_KIND_DISK && f->kind != FILE_KIND_DIR)) {
+		errno = EINVAL;
+		return -1;
+	}
+	if ((dirfd = path_open_parent(f->view, f->name_utf8, true, base)) < 0)
+		return -1;
+	if (fstatat(dirfd, *base, &st, AT_SYMLINK_NOFOLLOW) < 0 || st.st_dev != f->dev ||
+	    st.st_ino != f->ino) {
+		close(dirfd);
+		errno = ENOENT; /* the name now holds another file, or none */
+		return -1;
+	}
+	return dirfd;
+}
+
+struct file_object *file_first_live(struct lsw_host *h)
+{
+	return h->files.live;
+}
+
+static void file_destroy(struct nt_object *obj)
+{
+	struct file_object *f = (struct file_object *)obj;
+	const char *base;
+	int dirfd;
+
+	if (f->fd >= 0) {
+		loop_unwatch(&f->host->loop, f->fd);
+		close(f->fd);
+	}
+	if (f->delete_on_close && f->name_utf8 && !f->read_only &&
+	    !path_protected(f->view, f->name_utf8) && (dirfd = file_parent_at(f, &base)) >= 0) {
+		unlinkat(dirfd, base, f->kind == FILE_KIND_DIR ? AT_REMOVEDIR : 0);
+		close(dirfd);
+	}
+	dir_scan_free(f->scan);
+	if (f->live_prev)
+		f->live_prev->live_next = f->live_next;
+	else
+		f->host->files.live = f->live_next;
+	if (f->live_next)
+		f->live_next->live_prev = f->live_prev;
+	share_forget(f);
+	lock_release_all(f);
+	free(f->name_utf8);
+	free(f->nt_name);
+	free(f);
+}
+
+static void file_describe(struct nt_object *obj, char *buf, size_t len)
+{
+	struct file_object *f = (struct file_object *)obj;
+
+	snprintf(buf, len, "%s", f->nt_name ? f->nt_name : f->name_utf8);
+}
+
+const struct nt_object_ops file_ops = { "File", file_destroy, file_describe, NULL };
+
+struct file_object *file_new(struct lsw_process *p, enum file_kind kind, int fd,
+			     const char *name)
+{
+	struct file_object *f = calloc(1, sizeof(*f));
+	struct host_files *files = &p->host->files;
+
+	if (!f)
+		return NULL;
+	object_init(&f->hdr, &file_ops);
+	f->host = p->host;
+	f->view = p->job ? p->job->view : NULL;
+	f->kind = kind;
+	f->fd = fd;
+	f->name_utf8 = strdup(name ? name : "");
+	f->device_type = kind == FILE_KIND_NULL ? FILE_DEVICE_NULL
+			 : kind == FILE_KIND_KSEC ? FILE_DEVICE_KSEC : FILE_DEVICE_DISK;
+	f->live_next = files->live;
+	if (files->live)
+		files->live->live_prev = f;
+	files->live = f;
+	return f;
+}
+
+/* The console is the terminal lsw runs in, even when lsw's standard
+ * handles are redirected: CONOUT$ is the screen, not stdout.  Without a
+ * controlling terminal, lsw's own stdin (std_fd 0) or stdout (1) stand in. */
+static int console_fd(int std_fd)
+{
+	static int tty = -2;
+
+	if (tty == -2)
+		tty = open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY);
+	return tty >= 0 ? tty : std_fd;
+}
+
+struct file_object *get_file(struct nt_call *c, uint64_t h, NTSTATUS *st)
+{
+	return (struct file_object *)handle_get(c->thread->process, h, &file_ops, st);
+}
+
+/* ByteOffset: NULL or -2 (FILE_USE_FILE_POINTER_POSITION) mean "current
+ * position"; -1 (FILE_WRITE_TO_END_OF_FILE) means append. */
+static NTSTATUS read_offset(struct nt_call *c, uint64_t ptr, int64_t *off)
+{
+	*off = -2;
+	if (ptr && tracee_read(c->thread, ptr, off, 8) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	return *off < -2 ? LSW_STATUS_INVALID_PARAMETER : LSW_STATUS_SUCCESS;
+}
+
+static ssize_t host_write(struct file_object *f, const void *buf, size_t len, int64_t off)
+{
+	if (f->kind == FILE_KIND_NULL)
+		return (ssize_t)len;
+	if (f->kind != FILE_KIND_DISK)
+		return write(f->fd, buf, len);
+	if (off == -1) {
+		struct stat st;
+		if (fstat(f->fd, &st) < 0)
+			return -1;
+		off = st.st_size;
+	} else if (off < 0) {
+		off = (int64_t)f->pos;
+	}
+	ssize_t n = pwrite(f->fd, buf, len, off);
+	if (n > 0)
+		f->pos = (uint64_t)off + (uint64_t)n;
+	return n;
+}
+
+NTSTATUS errno_to_status(int e)
+{
+	switch (e) {
+	case ENOENT: return LSW_STATUS_OBJECT_NAME_NOT_FOUND;
+	case ENOTDIR: return LSW_STATUS_OBJECT_PATH_NOT_FOUND;
+	case EACCES:
+	case EPERM:
+	case EROFS:
+	/* overlayfs cannot copy up a file whose owner the user namespace
+	 * does not map: the user may not change it */
+	case EOVERFLOW: return LSW_STATUS_ACCESS_DENIED;
+	case EEXIST: return LSW_STATUS_OBJECT_NAME_COLLISION;
+	case EISDIR: return LSW_STATUS_FILE_IS_A_DIRECTORY;
+	case ENOSPC: return LSW_STATUS_DISK_FULL;
+	case ENOMEM: return LSW_STATUS_NO_MEMORY;
+	case EMFILE:
+	case ENFILE: return LSW_STATUS_TOO_MANY_OPENED_FILES;
+	case EPIPE: return LSW_STATUS_PIPE_BROKEN;
+	case ENAMETOOLONG: return LSW_STATUS_NAME_TOO_LONG;
+	case ENOTEMPTY: return LSW_STATUS_DIRECTORY_NOT_EMPTY;
+	/* an unprivileged --overlay cannot rename a directory it did not make */
+	case EXDEV: return LSW_STATUS_NOT_SAME_DEVICE;
+	}
+	return LSW_STATUS_UNSUCCESSFUL;
+}
+
+/* Where a write lands: the offset given, the end of the file (-1), or the
+ * handle's position. */
+static uint64_t write_start(const struct file_object *f, int64_t off)
+{
+	struct stat st;
+
+	if (off >= 0)
+		return (uint64_t)off;
+	if (off == -1 && fstat(f->fd, &st) == 0)
+		return (uint64_t)st.st_size;
+	return f->pos;
+}
+
+/* NtWriteFile(FileHandle, Event, ApcRoutine, ApcContext, IoStatusBlock,
+ *             Buffer, Length, ByteOffset, Key) */
+NTSTATUS nt_NtWriteFile(struct nt_call *c)
+{
+	static char buf[CHUNK];
+	struct file_object *f;
+	uint64_t done = 0, len = (uint32_t)c->args[6];
+	int64_t off;
+	NTSTATUS st;
+
+	if (!(f = get_file(c, c->args[0], &st)))
+		return st;
+	if (!(f->access & (FILE_WRITE_DATA | FILE_APPEND_DATA)))
+		return LSW_STATUS_ACCESS_DENIED;
+	if (f->kind == FILE_KIND_KSEC)
+		return LSW_STATUS_INVALID_DEVICE_REQUEST; /* only device I/O controls */
+	if ((st = read_offset(c, c->args[7], &off)) != LSW_STATUS_SUCCESS)
+		return st;
+	if (f->kind == FILE_KIND_STREAM)
+		return stream_write(c, f);
+	if (f->kind == FILE_KIND_DISK &&
+	    (st = lock_check_io(f, write_start(f, off), len, true)) != LSW_STATUS_SUCCESS)
+		return st;
+	while (done < len) {
+		size_t n = len - done < CHUNK ? (size_t)(len - done) : CHUNK;
+		ssize_t w;
+
+		if (tracee_read(c->thread, c->args[5] + done, buf, n) < 0)
+			return LSW_STATUS_ACCESS_VIOLATION;
+		w = host_write(f, buf, n, off < 0 ? off : off + (int64_t)done);
+		if (w < 0)
+			return errno_to_status(errno);
+		done += (uint64_t)w;
+		if ((size_t)w < n)
+			break;
+	}
+	return tracee_write_iosb(c->thread, c->args[4], LSW_STATUS_SUCCESS, done);
+}
+
+NTSTATUS file_read_done(struct nt_call *c, struct file_object *f, const char *buf, ssize_t n)
+{
+	NTSTATUS st = LSW_STATUS_SUCCESS;
+
+	if (n < 0)
+		return errno_to_status(errno);
+	if (n == 0 && c->args[6] != 0) {
+		if (f->kind == FILE_KIND_DISK || f->kind == FILE_KIND_NULL)
+			st = LSW_STATUS_END_OF_FILE;
+		else if (f->device_type == FILE_DEVICE_NAMED_PIPE)
+			st = LSW_STATUS_PIPE_BROKEN;
+	}
+	if (n > 0 && tracee_write(c->thread, c->args[5], buf, (size_t)n) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	if (tracee_write_iosb(c->thread, c->args[4], st, (uint64_t)n) != LSW_STATUS_SUCCESS)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	return st;
+}
+
+/* A disk read completes up to the length asked or the end of the file,
+ * however long, as a synchronous read does on Windows. */
+static NTSTATUS read_disk(struct nt_call *c, struct file_object *f, int64_t off)
+{
+	static char buf[CHUNK];
+	uint64_t len = (uint32_t)c->args[6], done = 0;
+	NTSTATUS st = LSW_STATUS_SUCCESS;
+
+	if (off < 0)
+		off = (int64_t)f->pos;
+	if ((st = lock_check_io(f, (uint64_t)off, len, false)) != LSW_STATUS_SUCCESS)
+		return st;
+	while (done < len) {
+		size_t want = len - done < CHUNK ? (size_t)(len - done) : CHUNK;
+		ssize_t n = pread(f->fd, buf, want, off + (int64_t)done);
+
+		if (n < 0)
+			return errno_to_status(errno);
+		if (n > 0 && tracee_write(c->thread, c->args[5] + done, buf, (size_t)n) < 0)
+			return LSW_STATUS_ACCESS_VIOLATION;
+		done += (uint64_t)n;
+		if ((size_t)n < want)
+			break;
+	}
+	f->pos = (uint64_t)off + done;
+	if (done == 0 && len != 0)
+		st = LSW_STATUS_END_OF_FILE;
+	if (tracee_write_iosb(c->thread, c->args[4], st, done) != LSW_STATUS_SUCCESS)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	return st;
+}
+
+/* NtReadFile(FileHandle, Event, ApcRoutine, ApcContext, IoStatusBlock,
+ *            Buffer, Length, ByteOffset, Key) */
+NTSTATUS nt_NtReadFile(struct nt_call *c)
+{
+	struct file_object *f;
+	int64_t off;
+	NTSTATUS st;
+
+	if (!(f = get_file(c, c->args[0], &st)))
+		return st;
+	if (!(f->access & FILE_READ_DATA))
+		return LSW_STATUS_ACCESS_DENIED;
+	if (f->kind == FILE_KIND_KSEC)
+		return LSW_STATUS_INVALID_DEVICE_REQUEST; /* only device I/O controls */
+	if ((st = read_offset(c, c->args[7], &off)) != LSW_STATUS_SUCCESS)
+		return st;
+	if (f->kind == FILE_KIND_STREAM)
+		return stream_read(c, f);
+	if (f->kind == FILE_KIND_DISK)
+		return read_disk(c, f, off);
+	if (f->kind == FILE_KIND_NULL)
+		return file_read_done(c, f, NULL, 0); /* always at its end */
+	return errno_to_status(EISDIR);
+}
+
+/* OBJECT_ATTRIBUTES (x64): Length, RootDirectory@8, ObjectName@0x10,
+ * Attributes@0x18, SecurityDescriptor@0x20, SecurityQualityOfService@0x28 */
+/* A name relative to a directory handle (OBJECT_ATTRIBUTES.RootDirectory)
+ * becomes the directory's own NT name, a backslash, and the name. */
+static NTSTATUS relative_to(struct nt_call *c, uint64_t root, uint16_t **name, size_t *n)
+{
+	struct file_object *dir;
+	uint16_t *full, prefix[1024];
+	size_t plen;
+	NTSTATUS st;
+
+	if (!(dir = get_file(c, root, &st)))
+		return st;
+	if (dir->kind != FILE_KIND_DIR || !dir->nt_name)
+		return LSW_STATUS_OBJECT_TYPE_MISMATCH;
+	if (*n && (*name)[0] == '\\')
+		return LSW_STATUS_INVALID_PARAMETER; /* a relative name cannot be absolute (as Wine; undocumented) */
+	plen = utf8_to_utf16(dir->nt_name, prefix, sizeof(prefix) / 2);
+	while (plen && prefix[plen - 1] == '\\')
+		plen--;
+	full = malloc((plen + 1 + *n + 1) * 2);
+	if (!full)
+		return LSW_STATUS_NO_MEMORY;
+	memcpy(full, prefix, plen * 2);
+	full[plen] = '\\';
+	memcpy(full + plen + 1, *name, *n * 2);
+	full[plen + 1 + *n] = 0;
+	free(*name);
+	*name = full;
+	*n = plen + 1 + *n;
+	return LSW_STATUS_SUCCESS;
+}
+
+static NTSTATUS read_object_name(struct nt_call *c, uint64_t oa, uint16_t **name, size_t *n)
+{
+	uint64_t root;
+	NTSTATUS st = object_attributes_read(c, oa, &root, name, n, NULL);
+
+	if (st != LSW_STATUS_SUCCESS)
+		return st;
+	if (!*name)
+		return LSW_STATUS_OBJECT_NAME_INVALID;
+	if (!root)
+		return st;
+	st = relative_to(c, root, name, n);
+	if (st != LSW_STATUS_SUCCESS)
+		free(*name);
+	return st;
+}
+
+NTSTATUS file_resolve_attributes(struct nt_call *c, uint64_t oa, struct path_result *pr)
+{
+	uint16_t *name;
+	size_t n;
+	NTSTATUS st = read_object_name(c, oa, &name, &n);
+
+	if (st != LSW_STATUS_SUCCESS)
+		return st;
+	st = path_resolve(thread_view(c->thread), name, n, pr);
+	free(name);
+	return st;
+}
+
+static int open_flags(uint32_t access, uint32_t disposition, bool exists, int *info)
+{
+	int fl = O_CLOEXEC | O_NOFOLLOW;
+
+	fl |= (access & (FILE_WRITE_DATA | FILE_APPEND_DATA)) ?
+		((access & FILE_READ_DATA) ? O_RDWR : O_WRONLY) : O_RDONLY;
+	switch (disposition) {
+	case FILE_OPEN: *info = FILE_OPENED; break;
+	case FILE_CREATE: fl |= O_CREAT | O_EXCL; *info = FILE_CREATED; break;
+	case FILE_OPEN_IF: fl |= O_CREAT; *info = exists ? FILE_OPENED : FILE_CREATED; break;
+	case FILE_OVERWRITE: fl |= O_TRUNC; *info = FILE_OVERWRITTEN; break;
+	case FILE_SUPERSEDE:
+	case FILE_OVERWRITE_IF:
+		fl |= O_CREAT | O_TRUNC;
+		*info = exists ? (disposition ? FILE_OVERWRITTEN : FILE_SUPERSEDED) : FILE_CREATED;
+		break;
+	default: return -1;
+	}
+	if ((fl & (O_WRONLY | O_RDWR)) == 0 && (fl & (O_CREAT | O_TRUNC)))
+		fl = (fl & ~O_ACCMODE) | O_RDWR;
+	return fl;
+}
+
+static NTSTATUS open_directory(struct lsw_process *p, struct path_result *pr,
+			       uint32_t disposition, uint32_t options, struct file_object **out,
+			       int *info);
+
+/* FILE_DIRECTORY_FILE with FILE_CREATE or FILE_OPEN_IF on a new name. */
+static NTSTATUS create_directory(struct lsw_process *p, struct path_result *pr,
+				 uint32_t disposition, struct file_object **out, int *info)
+{
+	const char *base;
+	int dirfd, made;
+
+	if (disposition != FILE_CREATE && disposition != FILE_OPEN_IF)
+		return disposition == FILE_OPEN ? LSW_STATUS_OBJECT_NAME_NOT_FOUND
+						: LSW_STATUS_INVALID_PARAMETER;
+	if ((dirfd = path_open_parent(p->job->view, pr->host_path, true, &base)) < 0)
+		return errno_to_status(errno);
+	made = mkdirat(dirfd, base, 0777);
+	close(dirfd);
+	if (made < 0)
+		return errno_to_status(errno);
+	pr->exists = true;
+	if (open_directory(p, pr, FILE_OPEN, FILE_DIRECTORY_FILE, out, info) !=
+	    LSW_STATUS_SUCCESS) {
+		rmdir(pr->host_path);
+		return LSW_STATUS_UNSUCCESSFUL;
+	}
+	*info = FILE_CREATED;
+	return LSW_STATUS_SUCCESS;
+}
+
+/* An existing directory: only "open" dispositions make sense for it. */
+static NTSTATUS open_directory(struct lsw_process *p, struct path_result *pr,
+			       uint32_t disposition, uint32_t options, struct file_object **out,
+			       int *info)
+{
+	int fd;
+
+	if (options & FILE_NON_DIRECTORY_FILE)
+		return LSW_STATUS_FILE_IS_A_DIRECTORY;
+	if (disposition == FILE_CREATE)
+		return LSW_STATUS_OBJECT_NAME_COLLISION;
+	if (disposition != FILE_OPEN && disposition != FILE_OPEN_IF)
+		return LSW_STATUS_INVALID_PARAMETER;
+	fd = open(pr->host_path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		return errno_to_status(errno);
+	if (!path_fd_reachable(p->job->view, fd, !pr->read_only)) {
+		close(fd);
+		return LSW_STATUS_ACCESS_DENIED; /* a path swapped under us */
+	}
+	*out = file_new(p, FILE_KIND_DIR, fd, pr->host_path);
+	if (!*out) {
+		close(fd);
+		return LSW_STATUS_NO_MEMORY;
+	}
+	(*out)->read_only = pr->read_only;
+	*info = FILE_OPENED;
+	return LSW_STATUS_SUCCESS;
+}
+
+static NTSTATUS open_host(struct lsw_process *p, struct path_result *pr, uint32_t access,
+			  uint32_t disposition, uint32_t options, struct file_object **out,
+			  int *info)
+{
+	struct stat st;
+	const char *base;
+	int fl = open_flags(access, disposition, pr->exists, info), fd, dirfd;
+
+	if (fl < 0)
+		return LSW_STATUS_INVALID_PARAMETER;
+	if (pr->read_only && ((fl & O_ACCMODE) != O_RDONLY || (fl & (O_CREAT | O_TRUNC)) ||
+			      (access & DELETE_ACCESS) || (options & FILE_DELETE_ON_CLOSE)))
+		return LSW_STATUS_ACCESS_DENIED;
+	if (!pr->exists && !(fl & O_CREAT))
+		return LSW_STATUS_OBJECT_NAME_NOT_FOUND;
+	if (pr->exists && lstat(pr->host_path, &st) == 0 && S_ISDIR(st.st_mode))
+		return open_directory(p, pr, disposition, options, out, info);
+	if ((options & FILE_DIRECTORY_FILE) && pr->exists)
+		return LSW_STATUS_NOT_A_DIRECTORY;
+	if (options & FILE_DIRECTORY_FILE)
+		return create_directory(p, pr, disposition, out, info);
+	if (pr->exists && stat(pr->host_path, &st) == 0 && !(st.st_mode & 0222) &&
+	    ((fl & O_ACCMODE) != O_RDONLY || (access & DELETE_ACCESS)))
+		return LSW_STATUS_ACCESS_DENIED; /* FILE_ATTRIBUTE_READONLY, even for root */
+	/* O_NONBLOCK: a FIFO or device placed in a mapped directory must not
+	 * stall the supervisor in open(); only regular files are served. */
+	if ((dirfd = path_open_parent(p->job->view, pr->host_path, !pr->read_only, &base)) < 0)
+		return errno_to_status(errno);
+	fd = openat(dirfd, base, fl | O_NONBLOCK, 0666);
+	close(dirfd);
+	if (fd < 0)
+		return errno_to_status(errno);
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || fcntl(fd, F_SETFL, fl & O_APPEND) < 0) {
+		close(fd);
+		return LSW_STATUS_INVALID_DEVICE_REQUEST;
+	}
+	*out = file_new(p, FILE_KIND_DISK, fd, pr->host_path);
+	if (!*out) {
+		close(fd);
+		return LSW_STATUS_NO_MEMORY;
+	}
+	(*out)->read_only = pr->read_only;
+	return LSW_STATUS_SUCCESS;
+}
+
+/* Opens a host file or directory after checking the share modes of the
+ * handles already open to it (before any truncation), and records it. */
+static NTSTATUS open_shared(struct lsw_process *p, struct path_result *pr, uint32_t access,
+			    uint32_t share, uint32_t disposition, uint32_t options,
+			    struct file_object **out, int *info)
+{
+	struct stat st;
+	NTSTATUS s;
+
+	if (pr->exists && stat(pr->host_path, &st) == 0 &&
+	    (s = share_check(p->host, st.st_dev, st.st_ino, access, share)) != LSW_STATUS_SUCCESS)
+		return s;
+	if ((s = open_host(p, pr, access, disposition, options, out, info)) != LSW_STATUS_SUCCESS)
+		return s;
+	if (fstat((*out)->fd, &st) == 0) {
+		(*out)->dev = st.st_dev;
+		(*out)->ino = st.st_ino;
+		if (share_record(*out, st.st_dev, st.st_ino, access, share) < 0) {
+			object_unref(&(*out)->hdr);
+			return LSW_STATUS_NO_MEMORY;
+		}
+	}
+	return LSW_STATUS_SUCCESS;
+}
+
+static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t access,
+			    uint64_t oa, uint64_t iosb, uint32_t share, uint32_t disposition,
+			    uint32_t options)
+{
+	struct lsw_process *p = c->thread->process;
+	struct file_object *f = NULL;
+	struct path_result pr;
+	char nt_name[PATH_MAX];
+	uint16_t *name;
+	size_t n;
+	int info = FILE_OPENED;
+	uint64_t h;
+	NTSTATUS st = read_object_name(c, oa, &name, &n);
+
+	if (st != LSW_STATUS_SUCCESS)
+		return st;
+	access = file_map_generic(access);
+	utf16_to_utf8(name, n, nt_name, sizeof(nt_name));
+	st = path_resolve(p->job->view, name, n, &pr);
+	free(name);
+	if (st != LSW_STATUS_SUCCESS)
+		return st;
+	if (pr.target == PATH_CON)
+		pr.target = (access & (FILE_WRITE_DATA | FILE_APPEND_DATA)) ? PATH_CONOUT : PATH_CONIN;
+	switch (pr.target) {
+	case PATH_CON:
+		break;
+	case PATH_NULL_DEVICE:
+		f = file_new(p, FILE_KIND_NULL, -1, "\\Device\\Null");
+		break;
+	case PATH_KSEC_DEVICE:
+		f = file_new(p, FILE_KIND_KSEC, -1, "\\Device\\CNG");
+		break;
+	case PATH_CONIN: /* the console input only reads */
+		f = file_from_stdio(p, console_fd(0), 0);
+		access &= ~(uint32_t)(FILE_WRITE_DATA | FILE_APPEND_DATA);
+		break;
+	case PATH_CONOUT: /* the console output only writes */
+		f = file_from_stdio(p, console_fd(1), 0);
+		access &= ~(uint32_t)FILE_READ_DATA;
+		break;
+	case PATH_HOST:
+		st = open_shared(p, &pr, access, share, disposition, options, &f, &info);
+		if (st != LSW_STATUS_SUCCESS)
+			return st;
+		break;
+	}
+	if (!f)
+		return LSW_STATUS_NO_MEMORY;
+	f->access = access;
+	f->options = options;
+	f->nt_name = strdup(nt_name);
+	f->delete_on_close = (options & FILE_DELETE_ON_CLOSE) && (access & DELETE_ACCESS) &&
+			     !f->read_only && pr.target == PATH_HOST;
+	h = handle_alloc(p, &f->hdr, access);
+	object_unref(&f->hdr);
+	if (!h)
+		return LSW_STATUS_INSUFFICIENT_RESOURCES;
+	if (tracee_write(c->thread, handle_out, &h, 8) < 0 ||
+	    tracee_write_iosb(c->thread, iosb, LSW_STATUS_SUCCESS, (uint64_t)info) != LSW_STATUS_SUCCESS) {
+		handle_close(p, h);
+		return LSW_STATUS_ACCESS_VIOLATION;
+	}
+	return LSW_STATUS_SUCCESS;
+}
+
+/* NtCreateFile(*FileHandle, DesiredAccess, ObjectAttributes, IoStatusBlock,
+ *              AllocationSize, FileAttributes, ShareAccess, CreateDisposition,
+ *              CreateOptions, EaBuffer, EaLength) */
+NTSTATUS nt_NtCreateFile(struct nt_call *c)
+{
+	return create_file(c, c->args[0], (uint32_t)c->args[1], c->args[2], c->args[3],
+			   (uint32_t)c->args[6], (uint32_t)c->args[7], (uint32_t)c->args[8]);
+}
+
+/* NtOpenFile(*FileHandle, DesiredAccess, ObjectAttributes, IoStatusBlock,
+ *            ShareAccess, OpenOptions) */
+NTSTATUS nt_NtOpenFile(struct nt_call *c)
+{
+	return create_file(c, c->args[0], (uint32_t)c->args[1], c->args[2], c->args[3],
+			   (uint32_t)c->args[4], FILE_OPEN, (uint32_t)c->args[5]);
+}
+
+/* NtDeleteFile(ObjectAttributes): deletes at once, refused while a handle
+ * that does not share delete is open, as on Windows. */
+NTSTATUS nt_NtDeleteFile(struct nt_call *c)
+{
+	const struct path_view *v = thread_view(c->thread);
+	struct lsw_host *h = c->thread->process->host;
+	struct path_result pr;
+	struct stat st;
+	const char *base;
+	int dirfd, gone;
+	NTSTATUS s = file_resolve_attributes(c, c->args[0], &pr);
+
+	if (s != LSW_STATUS_SUCCESS)
+		return s;
+	if (pr.target != PATH_HOST)
+		return LSW_STATUS_ACCESS_DENIED;
+	if (!pr.exists || lstat(pr.host_path, &st) < 0)
+		return LSW_STATUS_OBJECT_NAME_NOT_FOUND;
+	if (pr.read_only || path_protected(v, pr.host_path) || !(st.st_mode & 0222))
+		return LSW_STATUS_ACCESS_DENIED; /* mapping, sandbox root, or READONLY file */
+	s = share_check(h, st.st_dev, st.st_ino, DELETE_ACCESS, FILE_SHARE_ALL);
+	if (s != LSW_STATUS_SUCCESS)
+		return s;
+	if ((dirfd = path_open_parent(v, pr.host_path, true, &base)) < 0)
+		return errno_to_status(errno);
+	gone = unlinkat(dirfd, base, S_ISDIR(st.st_mode) ? AT_REMOVEDIR : 0);
+	close(dirfd);
+	if (gone < 0)
+		return errno_to_status(errno);
+	return LSW_STATUS_SUCCESS;
+}
+
+/* Appends a UTF-16 copy of an ASCII name at o; returns its byte length. */
+static uint32_t put_wide(uint8_t *o, const char *name)
+{
+	uint32_t n = 0;
+
+	for (; *name; name++, n += 2) {
+		o[n] = (uint8_t)*name;
+		o[n + 1] = 0;
+	}
+	return n;
+}
+
+/* The volume classes, from the host file system holding the file, with
+ * its identity and sizes as volume_ids.h shows them. */
+static size_t volume_class(uint32_t cls, const struct file_object *f, uint8_t *o)
+{
+	struct statvfs vfs;
+	uint64_t unit, total, avail, avail_caller;
+	uint32_t v32, spu = 1, bps;
+
+	if (cls == 4) { /* FileFsDeviceInformation: DeviceType, Characteristics */
+		memcpy(o, &f->device_type, 4);
+		memset(o + 4, 0, 4);
+		return 8;
+	}
+	if (f->fd < 0 || fstatvfs(f->fd, &vfs) < 0)
+		return 0;
+	unit = vfs.f_frsize ? vfs.f_frsize : vfs.f_bsize;
+	bps = unit >= 512 ? 512 : (uint32_t)unit;
+	spu = (uint32_t)(unit / bps);
+	avail = volume_free_bytes(vfs.f_bfree * unit) / unit;
+	avail_caller = volume_free_bytes(vfs.f_bavail * unit) / unit;
+	total = volume_total_bytes(vfs.f_blocks * unit, vfs.f_bfree * unit) / unit;
+	switch (cls) {
+	case 1: /* FileFsVolumeInformation: creation, serial, label length,
+		 * SupportsObjects, label (empty) */
+		memset(o, 0, 24);
+		v32 = volume_serial(f->host, f->dev);
+		memcpy(o + 8, &v32, 4);
+		return 18; /* offsetof(VolumeLabel) + an empty label */
+	case 3: /* FileFsSizeInformation */
+		memcpy(o, &total, 8);
+		memcpy(o + 8, &avail_caller, 8);
+		memcpy(o + 16, &spu, 4);
+		memcpy(o + 20, &bps, 4);
+		return 24;
+	case 5: /* FileFsAttributeInformation: attributes, max component, name */
+		v32 = 0x7; /* CASE_SENSITIVE_SEARCH | CASE_PRESERVED_NAMES | UNICODE_ON_DISK */
+		memcpy(o, &v32, 4);
+		v32 = 255;
+		memcpy(o + 4, &v32, 4);
+		v32 = put_wide(o + 12, "NTFS");
+		memcpy(o + 8, &v32, 4);
+		return 12 + v32;
+	case 7: /* FileFsFullSizeInformation */
+		memcpy(o, &total, 8);
+		memcpy(o + 8, &avail_caller, 8);
+		memcpy(o + 16, &avail, 8);
+		memcpy(o + 24, &spu, 4);
+		memcpy(o + 28, &bps, 4);
+		return 32;
+	}
+	return 0;
+}
+
+/* NtQueryVolumeInformationFile(FileHandle, IoStatusBlock, FsInformation,
+ *                              Length, FsInformationClass) */
+NTSTATUS nt_NtQueryVolumeInformationFile(struct nt_call *c)
+{
+	static const uint8_t min_len[8] = { 0, 18, 0, 24, 8, 12, 0, 32 };
+	uint32_t cls = (uint32_t)c->args[4], len = (uint32_t)c->args[3];
+	struct file_object *f;
+	uint8_t out[64];
+	size_t n;
+	NTSTATUS st;
+
+	if (!(f = get_file(c, c->args[0], &st)))
+		return st;
+	if (cls >= sizeof(min_len) || !min_len[cls])
+		return LSW_STATUS_INVALID_INFO_CLASS;
+	if (len < min_len[cls])
+		return LSW_STATUS_INFO_LENGTH_MISMATCH;
+	n = volume_class(cls, f, out);
+	if (!n)
+		return LSW_STATUS_INVALID_DEVICE_REQUEST; /* a stream or device: no volume */
+	st = n > len ? LSW_STATUS_BUFFER_OVERFLOW : LSW_STATUS_SUCCESS;
+	if (n > len)
+		n = len;
+	if (tracee_write(c->thread, c->args[2], out, n) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	if (tracee_write_iosb(c->thread, c->args[1], st, n) != LSW_STATUS_SUCCESS)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	return st;
+}
+
+/* NtFlushBuffersFile(FileHandle, IoStatusBlock) */
+NTSTATUS nt_NtFlushBuffersFile(struct nt_call *c)
+{
+	struct file_object *f;
+	NTSTATUS st;
+
+	if (!(f = get_file(c, c->args[0], &st)))
+		return st;
+	if (f->kind == FILE_KIND_DISK && fsync(f->fd) < 0)
+		return errno_to_status(errno);
+	return tracee_write_iosb(c->thread, c->args[1], LSW_STATUS_SUCCESS, 0);
+}

@@ -1,0 +1,89 @@
+/* File objects: host files, the standard streams, \Device\Null. */
+#ifndef LSW_FILE_H
+#define LSW_FILE_H
+
+#include <sys/types.h>
+#include "emul/object/object.h"
+
+enum file_kind {
+	FILE_KIND_DISK,     /* a regular host file: positioned I/O */
+	FILE_KIND_DIR,
+	FILE_KIND_STREAM,   /* one of lsw's own stdin/stdout/stderr */
+	FILE_KIND_NULL,     /* \Device\Null */
+	FILE_KIND_KSEC,     /* \Device\CNG: answers IOCTL_KSEC_RNG only (device_ioctl.c) */
+};
+
+/* How a STREAM's I/O avoids blocking (file_stream.c). */
+enum stream_mode {
+	STREAM_PLAIN,       /* a regular file: always ready */
+	STREAM_OWN,         /* a description of its own, O_NONBLOCK */
+	STREAM_SOCKET,      /* MSG_DONTWAIT */
+	STREAM_POLLED,      /* poll first, then small writes */
+};
+
+/* FILE_DEVICE_* for FileFsDeviceInformation */
+#define FILE_DEVICE_DISK 0x07
+#define FILE_DEVICE_NAMED_PIPE 0x11
+#define FILE_DEVICE_NULL 0x15
+#define FILE_DEVICE_KSEC 0x39
+#define FILE_DEVICE_CONSOLE 0x50
+
+struct file_object {
+	struct nt_object hdr;
+	enum file_kind kind;
+	int fd;
+	uint32_t device_type;   /* FILE_DEVICE_* */
+	uint32_t access, options;
+	uint64_t pos;           /* current byte offset of DISK files */
+	bool tty;               /* the stream is a terminal */
+	bool delete_on_close;   /* FileDispositionInformation: unlink at last close */
+	bool read_only;         /* opened through a read-only mapping */
+	dev_t dev;              /* identity of DISK files, for share modes and */
+	ino_t ino;              /* byte-range locks */
+	char *name_utf8;        /* host path or a description, for messages */
+	char *nt_name;          /* the name it was opened by (UTF-8), for traces */
+	struct dir_scan *scan;  /* DIR: NtQueryDirectoryFile's state (file_dir.c) */
+	/* STREAM (file_stream.c): how it is kept from blocking, the calls
+	 * waiting for it in each direction, what epoll watches for them */
+	uint8_t stream_mode;
+	struct stream_op *readers, *writers;
+	uint32_t watched;
+	struct file_object *live_prev, *live_next; /* every live file object */
+	struct lsw_host *host;
+	const struct path_view *view; /* the drives it was opened through */
+};
+
+extern const struct nt_object_ops file_ops;
+
+struct file_object *get_file(struct nt_call *c, uint64_t h, NTSTATUS *st);
+struct path_result;
+/* Resolves an OBJECT_ATTRIBUTES' name to a host path. */
+NTSTATUS file_resolve_attributes(struct nt_call *c, uint64_t oa, struct path_result *pr);
+/* Opens (O_PATH, checked) the directory holding a DISK or DIR file's name,
+ * if that name still is this file (same device and inode); *base is the
+ * last component, for unlinkat and renameat.  -1 with errno otherwise. */
+int file_parent_at(const struct file_object *f, const char **base);
+/* The host's live file objects, for what a rename through one handle
+ * means for the others: for (f = file_first_live(h); f; f = f->live_next). */
+struct file_object *file_first_live(struct lsw_host *h);
+/* errno -> NTSTATUS, in one place. */
+NTSTATUS errno_to_status(int e);
+
+/* file_stream.c: a file object of process p over one of the supervisor's
+ * own stdio fds (or the terminal), and its reads and writes, which never
+ * block. */
+struct file_object *file_from_stdio(struct lsw_process *p, int fd, uint32_t access);
+NTSTATUS stream_read(struct nt_call *c, struct file_object *f);
+NTSTATUS stream_write(struct nt_call *c, struct file_object *f);
+/* Completes NtReadFile c with the n bytes read into buf (0: end of data,
+ * status by kind; -1: errno). */
+NTSTATUS file_read_done(struct nt_call *c, struct file_object *f, const char *buf, ssize_t n);
+/* A new file object opened by process p (its host's, through its job's
+ * drives), holding fd. */
+struct file_object *file_new(struct lsw_process *p, enum file_kind kind, int fd,
+			     const char *name);
+
+/* file_dir.c: frees a directory handle's enumeration state. */
+void dir_scan_free(struct dir_scan *s);
+
+#endif

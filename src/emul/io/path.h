@@ -1,0 +1,68 @@
+/* NT object names to host paths: drives, the System32 overlay, devices. */
+#ifndef LSW_PATH_H
+#define LSW_PATH_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "emul/emul.h"
+
+enum path_target {
+	PATH_HOST,        /* host_path is set */
+	PATH_NULL_DEVICE, /* \Device\Null, NUL */
+	PATH_CONIN,       /* CONIN$ */
+	PATH_CONOUT,      /* CONOUT$ */
+	PATH_CON,         /* CON: CONIN$ when opened for reading, else CONOUT$ */
+	PATH_KSEC_DEVICE, /* \Device\CNG, \Device\KsecDD: random bytes (device_ioctl.c) */
+};
+
+struct path_result {
+	enum path_target target;
+	char host_path[4096];
+	bool read_only;       /* the mapping forbids writes */
+	bool exists;          /* the last component exists */
+};
+
+/* The drives one job sees: C: (the prefix's drive_c, our DLLs in its
+ * Windows\System32), Z: (the host root filtered to the allowed subtrees:
+ * cwd, the program's directory, --map /dir) and the --map D:=/dir drives.
+ * NULL: no memory. */
+struct path_view;
+struct path_view *path_view_new(const char *prefix, const char *dll_dir,
+			       const struct lsw_job_spec *spec);
+void path_view_free(struct path_view *v);
+/* The view of the job t's process runs in. */
+static inline const struct path_view *thread_view(const struct lsw_thread *t)
+{
+	return t->process->job->view;
+}
+/* Bit n set: drive 'A'+n exists (GetLogicalDrives). */
+uint32_t path_drive_mask(const struct path_view *v);
+/* Resolves an NT path (UTF-16, nchars long).  Returns STATUS_SUCCESS, or
+ * OBJECT_PATH_NOT_FOUND / OBJECT_NAME_INVALID / OBJECT_PATH_SYNTAX_BAD. */
+NTSTATUS path_resolve(const struct path_view *v, const uint16_t *name, size_t nchars,
+		      struct path_result *out);
+/* True when host is a drive root, an allowed root, or a directory above
+ * one: deleting or moving it would change what lies outside the sandbox
+ * (or turn a read-only mapping into a writable one).  Everything is, for
+ * no view. */
+bool path_protected(const struct path_view *v, const char *host);
+/* Checks an fd just opened from a path_resolve result on what it really
+ * is (/proc/self/fd): path_resolve checks names, and a host process may
+ * swap a directory for a symlink between that check and open().  True when
+ * the file lies where the program may reach it, and may write if writing. */
+bool path_fd_reachable(const struct path_view *v, int fd, bool writing);
+/* Opens (O_PATH) the directory holding host's last component, checked
+ * with path_fd_reachable; *base is that component, for openat, mkdirat and
+ * unlinkat: what they touch is then inside the checked directory, whatever
+ * a host process renames meanwhile.  -1 with errno (EACCES: outside). */
+int path_open_parent(const struct path_view *v, const char *host, bool writing,
+		     const char **base);
+/* Host absolute path -> a Windows DOS path: on a --map D: drive if one
+ * holds it ("D:\a.exe"), else on Z: ("Z:\home\x\a.exe"). */
+void path_host_to_dos(const struct path_view *v, const char *host, char *out, size_t outlen);
+/* UTF-16 -> UTF-8 (lone surrogates become U+FFFD). */
+size_t utf16_to_utf8(const uint16_t *s, size_t n, char *out, size_t outlen);
+/* UTF-8 -> UTF-16; returns the number of UTF-16 units written. */
+size_t utf8_to_utf16(const char *s, uint16_t *out, size_t outlen);
+
+#endif

@@ -1,0 +1,61 @@
+/*
+ * Guard pages.  A committed page with PAGE_GUARD is mapped without access;
+ * the first touch lifts the guard (the page keeps its other protection)
+ * and raises STATUS_GUARD_PAGE_VIOLATION, as Windows does.  Every thread's
+ * stack ends in such pages above one that is never accessible: running
+ * into them is STATUS_STACK_OVERFLOW, with the lifted pages as room for the
+ * exception's frame and its handlers.
+ */
+#include "emul/memory/guard_page.h"
+#include "emul/memory/memory.h"
+
+#define STACK_GUARD_PAGES 2
+_Static_assert(STACK_RESERVED_END == (1 + STACK_GUARD_PAGES) * PAGE_SIZE_NT,
+	       "the TEB's StackLimit must sit above the guard");
+
+/* The run of pages holding addr, or NULL. */
+static struct page_run *run_at(struct vad *v, uint64_t addr)
+{
+	uint64_t page = (addr - v->base) / PAGE_SIZE_NT;
+
+	for (size_t i = 0; i < v->nruns; i++)
+		if (page >= v->runs[i].first && page < v->runs[i].first + v->runs[i].count)
+			return &v->runs[i];
+	return NULL;
+}
+
+void guard_stack(struct nt_call *c, uint64_t base)
+{
+	struct vad_map *m = &c->thread->process->vad;
+	struct vad *v = vad_find(m, base);
+	uint64_t guard = base + PAGE_SIZE_NT, size = STACK_GUARD_PAGES * PAGE_SIZE_NT;
+
+	if (!v)
+		return;
+	/* the last page: reserved only; above it the guard */
+	vad_set_pages(m, v, base, PAGE_SIZE_NT, MEM_RESERVE, 0);
+	memory_op_protect(c, base, PAGE_SIZE_NT, PAGE_NOACCESS);
+	vad_set_pages(m, v, guard, size, MEM_COMMIT, PAGE_READWRITE | PAGE_GUARD);
+	memory_op_protect(c, guard, size, PAGE_READWRITE | PAGE_GUARD);
+}
+
+bool guard_page_hit(struct lsw_thread *t, uint64_t addr, uint64_t stack_base, bool *overflow)
+{
+	struct vad *v = vad_find(&t->process->vad, addr);
+	struct page_run *r = v ? run_at(v, addr) : NULL;
+	uint64_t page = addr & ~(PAGE_SIZE_NT - 1);
+	uint32_t protect;
+
+	if (!r || r->state != MEM_COMMIT || !(r->protect & PAGE_GUARD))
+		return false;
+	protect = r->protect & ~(uint32_t)PAGE_GUARD;
+	*overflow = stack_base && page >= stack_base + PAGE_SIZE_NT &&
+		    page < stack_base + (1 + STACK_GUARD_PAGES) * PAGE_SIZE_NT;
+	if (*overflow) /* all of the stack's guard goes: room for the handlers */
+		page = stack_base + PAGE_SIZE_NT;
+	vad_set_pages(&t->process->vad, v, page,
+		      *overflow ? STACK_GUARD_PAGES * PAGE_SIZE_NT : PAGE_SIZE_NT, MEM_COMMIT, protect);
+	memory_op_protect(&t->call, page,
+			  *overflow ? STACK_GUARD_PAGES * PAGE_SIZE_NT : PAGE_SIZE_NT, protect);
+	return true;
+}

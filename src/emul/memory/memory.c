@@ -1,0 +1,330 @@
+/*
+ * NtAllocateVirtualMemory, NtFreeVirtualMemory, NtProtectVirtualMemory,
+ * NtQueryVirtualMemory with Windows semantics: reserve vs commit, 64 KiB
+ * allocation granularity, MEM_RELEASE only of whole allocations.
+ */
+#include <sys/mman.h>
+#include "emul/memory/memory.h"
+
+#define NT_CURRENT_PROCESS ((uint64_t)-1)
+#define STATUS_NOT_COMMITTED 0xC000002Du
+#define STATUS_FREE_VM_NOT_AT_BASE 0xC000009Fu
+#define STATUS_UNABLE_TO_DELETE_SECTION 0xC000001Bu
+#define STATUS_INVALID_PARAMETER_5 0xC00000F3u
+#define STATUS_INVALID_PARAMETER_6 0xC00000F4u
+
+static bool is_current_process(uint64_t h)
+{
+	return h == NT_CURRENT_PROCESS;
+}
+
+bool memory_can_charge(const struct lsw_process *p, uint64_t bytes)
+{
+	uint64_t limit = p->job ? p->job->spec.limits.commit : 0;
+
+	return !limit || (p->vad.committed <= limit && bytes <= limit - p->vad.committed);
+}
+
+void memory_op_protect(struct nt_call *c, uint64_t addr, uint64_t size, uint32_t protect)
+{
+	struct lsw_op *op = nt_add_op(c, LSW_OP_MPROTECT);
+	int prot = nt_protect_to_prot(protect);
+
+	if (!op)
+		return;
+	op->arg[0] = addr;
+	op->arg[1] = size;
+	op->arg[2] = (uint64_t)((protect & PAGE_GUARD) || prot < 0 ? PROT_NONE : prot);
+}
+
+static void op_map_anon(struct nt_call *c, uint64_t addr, uint64_t size, int prot, bool replace)
+{
+	struct lsw_op *op = nt_add_op(c, LSW_OP_MMAP);
+
+	if (!op)
+		return;
+	op->arg[0] = addr;
+	op->arg[1] = size;
+	op->arg[2] = (uint64_t)prot;
+	op->arg[3] = MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE |
+		     (replace ? MAP_FIXED : MAP_FIXED_NOREPLACE);
+	op->arg[4] = (uint64_t)-1;
+	op->arg[5] = 0;
+}
+
+/* True when every page of [addr, addr+size) inside v has the given state. */
+static bool pages_all(const struct vad *v, uint64_t addr, uint64_t size, uint32_t state)
+{
+	uint64_t first = (addr - v->base) / PAGE_SIZE_NT, end = first + size / PAGE_SIZE_NT;
+
+	for (size_t i = 0; i < v->nruns; i++) {
+		const struct page_run *r = &v->runs[i];
+
+		if (r->first < end && first < r->first + r->count && r->state != state)
+			return false;
+	}
+	return true;
+}
+
+static NTSTATUS reserve(struct nt_call *c, uint64_t *base, uint64_t *size,
+			uint32_t type, uint32_t protect)
+{
+	struct vad_map *m = &c->thread->process->vad;
+	bool commit = type & MEM_COMMIT;
+	uint64_t b = *base & ~(ALLOC_GRANULARITY - 1);
+	uint64_t s = (*base + *size + PAGE_SIZE_NT - 1) / PAGE_SIZE_NT * PAGE_SIZE_NT - b;
+
+	if (*base == 0) {
+		s = (*size + PAGE_SIZE_NT - 1) & ~(PAGE_SIZE_NT - 1);
+		b = vad_find_free(m, s, ALLOC_GRANULARITY, type & MEM_TOP_DOWN);
+		if (!b)
+			return LSW_STATUS_NO_MEMORY;
+	} else if (!vad_range_free(m, b, s)) {
+		return LSW_STATUS_CONFLICTING_ADDRESSES;
+	}
+	if (commit && !memory_can_charge(c->thread->process, s))
+		return LSW_STATUS_COMMITMENT_LIMIT;
+	if (!vad_insert(m, b, s, MEM_PRIVATE, protect, commit ? MEM_COMMIT : MEM_RESERVE,
+			commit ? protect : 0))
+		return LSW_STATUS_NO_MEMORY;
+	op_map_anon(c, b, s, commit && !(protect & PAGE_GUARD) ? nt_protect_to_prot(protect)
+							       : PROT_NONE, false);
+	*base = b;
+	*size = s;
+	return LSW_STATUS_SUCCESS;
+}
+
+static NTSTATUS commit_reserved(struct nt_call *c, uint64_t *base, uint64_t *size,
+				uint32_t protect)
+{
+	struct vad_map *m = &c->thread->process->vad;
+	uint64_t b = *base & ~(PAGE_SIZE_NT - 1);
+	uint64_t e = (*base + *size + PAGE_SIZE_NT - 1) & ~(PAGE_SIZE_NT - 1);
+	struct vad *v = vad_find(m, b);
+
+	if (!v || v->type != MEM_PRIVATE || e > v->base + v->size || e <= b)
+		return LSW_STATUS_CONFLICTING_ADDRESSES;
+	if (!memory_can_charge(c->thread->process, vad_uncommitted_bytes(v, b, e - b)))
+		return LSW_STATUS_COMMITMENT_LIMIT;
+	if (vad_set_pages(m, v, b, e - b, MEM_COMMIT, protect) < 0)
+		return LSW_STATUS_NO_MEMORY;
+	memory_op_protect(c, b, e - b, protect);
+	*base = b;
+	*size = e - b;
+	return LSW_STATUS_SUCCESS;
+}
+
+/* NtAllocateVirtualMemory(ProcessHandle, *BaseAddress, ZeroBits, *RegionSize,
+ *                         AllocationType, Protect) */
+NTSTATUS nt_NtAllocateVirtualMemory(struct nt_call *c)
+{
+	struct lsw_thread *t = c->thread;
+	uint64_t base, size, type = (uint32_t)c->args[4], protect = (uint32_t)c->args[5];
+	NTSTATUS st;
+
+	if (!is_current_process(c->args[0]))
+		return LSW_STATUS_INVALID_HANDLE;
+	if (tracee_read(t, c->args[1], &base, 8) < 0 || tracee_read(t, c->args[3], &size, 8) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	if (!(type & (MEM_COMMIT | MEM_RESERVE | MEM_RESET)) ||
+	    (type & ~(uint64_t)(MEM_COMMIT | MEM_RESERVE | MEM_RESET | MEM_TOP_DOWN | MEM_RESET_UNDO)))
+		return STATUS_INVALID_PARAMETER_5;
+	if (nt_protect_to_prot((uint32_t)protect) < 0)
+		return LSW_STATUS_INVALID_PAGE_PROTECTION;
+	if (size == 0 || size > USER_MAX || (base && base > USER_MAX))
+		return LSW_STATUS_INVALID_PARAMETER;
+	if (type & MEM_RESET)
+		return LSW_STATUS_SUCCESS; /* content may be discarded: keeping it is allowed */
+	if ((type & MEM_RESERVE) || base == 0)
+		st = reserve(c, &base, &size, (uint32_t)type, (uint32_t)protect);
+	else
+		st = commit_reserved(c, &base, &size, (uint32_t)protect);
+	if (st != LSW_STATUS_SUCCESS)
+		return st;
+	if (tracee_write(t, c->args[1], &base, 8) < 0 || tracee_write(t, c->args[3], &size, 8) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	return LSW_STATUS_SUCCESS;
+}
+
+static NTSTATUS release(struct nt_call *c, struct vad *v, uint64_t base, uint64_t *size)
+{
+	if (v->type == MEM_MAPPED || v->type == MEM_IMAGE)
+		return STATUS_UNABLE_TO_DELETE_SECTION;
+	if (base != v->base)
+		return STATUS_FREE_VM_NOT_AT_BASE;
+	if (*size != 0 && *size != v->size)
+		return LSW_STATUS_INVALID_PARAMETER;
+	struct lsw_op *op = nt_add_op(c, LSW_OP_MUNMAP);
+	if (op) {
+		op->arg[0] = v->base;
+		op->arg[1] = v->size;
+	}
+	*size = v->size;
+	vad_remove(&c->thread->process->vad, v);
+	return LSW_STATUS_SUCCESS;
+}
+
+static NTSTATUS decommit(struct nt_call *c, struct vad *v, uint64_t *base, uint64_t *size)
+{
+	uint64_t b = *base & ~(PAGE_SIZE_NT - 1);
+	uint64_t e = *size ? (*base + *size + PAGE_SIZE_NT - 1) & ~(PAGE_SIZE_NT - 1)
+			   : v->base + v->size;
+
+	if (*size == 0 && b != v->base)
+		return STATUS_FREE_VM_NOT_AT_BASE;
+	if (e > v->base + v->size || e <= b)
+		return LSW_STATUS_UNABLE_TO_FREE_VM;
+	if (v->type != MEM_PRIVATE)
+		return STATUS_UNABLE_TO_DELETE_SECTION;
+	if (vad_set_pages(&c->thread->process->vad, v, b, e - b, MEM_RESERVE, 0) < 0)
+		return LSW_STATUS_NO_MEMORY;
+	op_map_anon(c, b, e - b, PROT_NONE, true); /* drop the contents */
+	*base = b;
+	*size = e - b;
+	return LSW_STATUS_SUCCESS;
+}
+
+/* NtFreeVirtualMemory(ProcessHandle, *BaseAddress, *RegionSize, FreeType) */
+NTSTATUS nt_NtFreeVirtualMemory(struct nt_call *c)
+{
+	struct lsw_thread *t = c->thread;
+	uint64_t base, size, type = (uint32_t)c->args[3];
+	struct vad *v;
+	NTSTATUS st;
+
+	if (!is_current_process(c->args[0]))
+		return LSW_STATUS_INVALID_HANDLE;
+	if (tracee_read(t, c->args[1], &base, 8) < 0 || tracee_read(t, c->args[2], &size, 8) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	if (type != MEM_RELEASE && type != MEM_DECOMMIT)
+		return LSW_STATUS_INVALID_PARAMETER_4;
+	v = vad_find(&t->process->vad, base);
+	if (!v || v->type == 0)
+		return LSW_STATUS_MEMORY_NOT_ALLOCATED;
+	st = type == MEM_RELEASE ? release(c, v, base, &size) : decommit(c, v, &base, &size);
+	if (st != LSW_STATUS_SUCCESS)
+		return st;
+	if (type == MEM_RELEASE)
+		base &= ~(PAGE_SIZE_NT - 1);
+	if (tracee_write(t, c->args[1], &base, 8) < 0 || tracee_write(t, c->args[2], &size, 8) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	return LSW_STATUS_SUCCESS;
+}
+
+static uint32_t page_protect_at(const struct vad *v, uint64_t addr)
+{
+	uint64_t page = (addr - v->base) / PAGE_SIZE_NT;
+
+	for (size_t i = 0; i < v->nruns; i++)
+		if (page >= v->runs[i].first && page < v->runs[i].first + v->runs[i].count)
+			return v->runs[i].protect;
+	return 0;
+}
+
+/* NtProtectVirtualMemory(ProcessHandle, *BaseAddress, *RegionSize,
+ *                        NewProtect, *OldProtect) */
+NTSTATUS nt_NtProtectVirtualMemory(struct nt_call *c)
+{
+	struct lsw_thread *t = c->thread;
+	uint32_t protect = (uint32_t)c->args[3], old;
+	uint64_t base, size, b, e;
+	struct vad *v;
+
+	if (!is_current_process(c->args[0]))
+		return LSW_STATUS_INVALID_HANDLE;
+	if (tracee_read(t, c->args[1], &base, 8) < 0 || tracee_read(t, c->args[2], &size, 8) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	if (nt_protect_to_prot(protect) < 0)
+		return LSW_STATUS_INVALID_PAGE_PROTECTION;
+	b = base & ~(PAGE_SIZE_NT - 1);
+	e = (base + size + PAGE_SIZE_NT - 1) & ~(PAGE_SIZE_NT - 1);
+	if (size == 0)
+		e = b + PAGE_SIZE_NT;
+	v = vad_find(&t->process->vad, b);
+	if (!v || v->type == 0 || e > v->base + v->size || e <= b)
+		return STATUS_NOT_COMMITTED;
+	if (!pages_all(v, b, e - b, MEM_COMMIT))
+		return STATUS_NOT_COMMITTED;
+	old = page_protect_at(v, b);
+	if (vad_set_pages(&t->process->vad, v, b, e - b, MEM_COMMIT, protect) < 0)
+		return LSW_STATUS_NO_MEMORY;
+	memory_op_protect(c, b, e - b, protect);
+	size = e - b;
+	if (tracee_write(t, c->args[1], &b, 8) < 0 || tracee_write(t, c->args[2], &size, 8) < 0 ||
+	    tracee_write(t, c->args[4], &old, 4) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	return LSW_STATUS_SUCCESS;
+}
+
+/* MEMORY_BASIC_INFORMATION (x64, 48 bytes) */
+struct mbi {
+	uint64_t base, alloc_base;
+	uint32_t alloc_protect;
+	uint16_t partition, pad0;
+	uint64_t region_size;
+	uint32_t state, protect, type, pad1;
+};
+
+static void describe(struct vad_map *m, uint64_t addr, struct mbi *out)
+{
+	struct vad *v = vad_find(m, addr);
+	uint64_t page = addr & ~(PAGE_SIZE_NT - 1);
+
+	*out = (struct mbi){ .base = page };
+	if (!v) {
+		uint64_t next = USER_MAX + 1;
+
+		for (size_t i = 0; i < m->n; i++)
+			if (m->v[i].base > page) {
+				next = m->v[i].base;
+				break;
+			}
+		out->region_size = next - page;
+		out->state = MEM_FREE;
+		out->protect = PAGE_NOACCESS;
+		return;
+	}
+	out->alloc_base = v->base;
+	out->alloc_protect = v->alloc_protect;
+	out->type = v->type ? v->type : MEM_PRIVATE;
+	for (size_t i = 0; i < v->nruns; i++) {
+		const struct page_run *r = &v->runs[i];
+		uint64_t rb = v->base + r->first * PAGE_SIZE_NT;
+
+		if (page >= rb && page < rb + r->count * PAGE_SIZE_NT) {
+			out->region_size = rb + r->count * PAGE_SIZE_NT - page;
+			out->state = r->state;
+			out->protect = r->state == MEM_COMMIT ? r->protect : 0;
+		}
+	}
+}
+
+/* NtQueryVirtualMemory(ProcessHandle, BaseAddress, MemoryInformationClass,
+ *                      MemoryInformation, MemoryInformationLength, *ReturnLength) */
+NTSTATUS nt_NtQueryVirtualMemory(struct nt_call *c)
+{
+	struct lsw_thread *t = c->thread;
+	uint64_t len = sizeof(struct mbi);
+	struct mbi info;
+
+	if (!is_current_process(c->args[0]))
+		return LSW_STATUS_INVALID_HANDLE;
+	if ((uint32_t)c->args[2] != 0) /* MemoryBasicInformation only, for now */
+		return LSW_STATUS_INVALID_INFO_CLASS;
+	if (c->args[1] > USER_MAX)
+		return LSW_STATUS_INVALID_PARAMETER;
+	if (c->args[4] < sizeof(info))
+		return LSW_STATUS_INFO_LENGTH_MISMATCH;
+	describe(&t->process->vad, c->args[1], &info);
+	if (tracee_write(t, c->args[3], &info, sizeof(info)) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	if (c->args[5] && tracee_write(t, c->args[5], &len, 8) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	return LSW_STATUS_SUCCESS;
+}
+
+/* NtFlushInstructionCache: x86 caches are coherent. */
+NTSTATUS nt_NtFlushInstructionCache(struct nt_call *c)
+{
+	return LSW_STATUS_SUCCESS;
+}

@@ -1,0 +1,58 @@
+/*
+ * Named kernel objects (events, mutants, semaphores, timers): one namespace
+ * for all types, the object directories \BaseNamedObjects (Global\) and
+ * \Sessions\1\BaseNamedObjects (the one session: the default and Local\).
+ * A name lives as long as its object.
+ */
+#ifndef LSW_OBJECT_NAMES_H
+#define LSW_OBJECT_NAMES_H
+
+#include "emul/object/object.h"
+
+/* Embedded in a nameable object; leaf NULL: unnamed. */
+struct object_name {
+	struct object_name *next;
+	struct lsw_host *host;       /* whose namespace holds it; NULL: none yet */
+	struct nt_object *obj;
+	bool global;                 /* \BaseNamedObjects, else the session's */
+	uint16_t *leaf;              /* malloc'd, without the directory */
+	size_t len;
+};
+
+/* What GENERIC_READ/WRITE/EXECUTE/ALL mean for a type. */
+struct generic_mapping {
+	uint32_t read, write, execute, all;
+};
+
+uint32_t access_map_generic(uint32_t access, const struct generic_mapping *m);
+
+/*
+ * The first half of NtCreateX(Handle, Access, ObjectAttributes, ...).
+ * STATUS_SUCCESS: create the object with *nm (unnamed or a new name) and
+ * finish with object_create_end.  When the name exists: with OBJ_OPENIF
+ * and the same type, a handle to it goes to out and the result is
+ * STATUS_OBJECT_NAME_EXISTS; otherwise STATUS_OBJECT_TYPE_MISMATCH (other
+ * type, OBJ_OPENIF) or STATUS_OBJECT_NAME_COLLISION.
+ */
+NTSTATUS object_create_begin(struct nt_call *c, uint64_t oa, const struct nt_object_ops *ops,
+			     uint32_t access, uint64_t out, struct object_name *nm);
+/* Enters obj under its name (on, inside obj, copied from begin's *nm),
+ * gives the handle and drops the creation reference. */
+NTSTATUS object_create_end(struct nt_call *c, struct nt_object *obj, struct object_name *on,
+			   uint32_t access, uint64_t out);
+/* NtOpenX(Handle, Access, ObjectAttributes): the named object of type ops. */
+NTSTATUS object_open_named(struct nt_call *c, uint64_t oa, const struct nt_object_ops *ops,
+			   uint32_t access, uint64_t out);
+/* Removes the name from the namespace (destroy; begin's *nm on failure). */
+void object_name_remove(struct object_name *on);
+/* Writes a new handle to obj into *out. */
+NTSTATUS object_give_handle(struct nt_call *c, struct nt_object *obj, uint32_t access,
+			    uint64_t out);
+/* The object behind h, of type ops, with `need` access (0: any). */
+struct nt_object *object_from_handle(struct nt_call *c, uint64_t h,
+				     const struct nt_object_ops *ops, uint32_t need,
+				     NTSTATUS *st);
+/* "\BaseNamedObjects\x" or "" for traces. */
+void object_name_describe(const struct object_name *on, char *buf, size_t len);
+
+#endif

@@ -1,0 +1,425 @@
+/*
+ * Process start and exit.
+ *
+ * Start (LSW_REQ_HELLO): phase 0 maps KUSER_SHARED_DATA, ntdll and the
+ * image, and allocates the PEB, TEB, parameters and stack; phase 1
+ * (LSW_REQ_CONTINUE, once those mappings exist) fills them in and jumps to
+ * ntdll!LdrInitializeThunk(PEB *, ntdll base).
+ */
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "emul/io/file.h"
+#include "emul/memory/guard_page.h"
+#include "emul/system/kuser.h"
+#include "emul/memory/memory.h"
+#include "emul/observer.h"
+#include "emul/process/params.h"
+#include "emul/io/path.h"
+#include "emul/memory/section.h"
+#include "tracer/notify.h"
+
+#define PEB_SIZE 0x1000
+#define TEB_SIZE 0x2000
+#define MIN_STACK (256 * 1024)
+
+void process_note_image(struct lsw_process *p, const char *name, uint64_t base, uint64_t size)
+{
+	if (p->nimages < MAX_IMAGES) {
+		struct image_record *r = &p->images[p->nimages++];
+		snprintf(r->name, sizeof(r->name), "%s", name);
+		r->base = base;
+		r->size = size;
+	}
+}
+
+void process_forget_image(struct lsw_process *p, uint64_t base)
+{
+	for (unsigned i = 0; i < p->nimages; i++)
+		if (p->images[i].base == base) {
+			p->images[i] = p->images[--p->nimages];
+			return;
+		}
+}
+
+const char *process_symbolize(struct lsw_process *p, uint64_t addr, char *buf, size_t len)
+{
+	for (unsigned i = 0; i < p->nimages; i++) {
+		struct image_record *r = &p->images[i];
+
+		if (addr >= r->base && addr < r->base + r->size) {
+			snprintf(buf, len, "%s+0x%llx", r->name, (unsigned long long)(addr - r->base));
+			return buf;
+		}
+	}
+	snprintf(buf, len, "0x%llx", (unsigned long long)addr);
+	return buf;
+}
+
+static void op_mmap_fd(struct nt_call *c, uint64_t addr, uint64_t len, int prot, int flags, int fd)
+{
+	struct lsw_op *op = nt_add_op(c, LSW_OP_MMAP);
+
+	if (op) {
+		op->arg[0] = addr;
+		op->arg[1] = len;
+		op->arg[2] = (uint64_t)prot;
+		op->arg[3] = (uint64_t)flags;
+		op->arg[4] = (uint64_t)(int64_t)fd;
+		op->arg[5] = 0;
+	}
+}
+
+static NTSTATUS map_kuser(struct nt_call *c)
+{
+	struct lsw_process *p = c->thread->process;
+	int rfd = notify_addfd(p->notify_fd, c->notif_id, p->host->kuser.fd);
+	struct lsw_op *op;
+
+	if (rfd < 0 || !vad_range_free(&p->vad, KUSER_SHARED_DATA_VA, PAGE_SIZE_NT))
+		return LSW_STATUS_CONFLICTING_ADDRESSES;
+	vad_insert(&p->vad, KUSER_SHARED_DATA_VA, PAGE_SIZE_NT, MEM_PRIVATE, PAGE_READONLY,
+		   MEM_COMMIT, PAGE_READONLY);
+	op_mmap_fd(c, KUSER_SHARED_DATA_VA, PAGE_SIZE_NT, PROT_READ,
+		   MAP_SHARED | MAP_FIXED_NOREPLACE, rfd);
+	op = nt_add_op(c, LSW_OP_CLOSE);
+	if (op)
+		op->arg[0] = (uint64_t)rfd;
+	return LSW_STATUS_SUCCESS;
+}
+
+/* Maps a PE file from the host; reports problems on stderr. */
+static NTSTATUS map_host_image(struct nt_call *c, const char *path, const char *name,
+			       struct section_object **out, uint64_t *base)
+{
+	char err[200];
+	uint8_t *data;
+	size_t size;
+	NTSTATUS st;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0 || read_host_file(fd, &data, &size) < 0) {
+		fprintf(stderr, "lsw: %s: cannot read\n", path);
+		if (fd >= 0)
+			close(fd);
+		return LSW_STATUS_OBJECT_NAME_NOT_FOUND;
+	}
+	close(fd);
+	*out = section_from_image(data, size, name, &st, err, sizeof(err));
+	if (!*out) {
+		fprintf(stderr, "lsw: %s: %s\n", path, err);
+		return st;
+	}
+	*base = 0;
+	st = section_map_image(c, *out, base);
+	if (st == LSW_STATUS_SUCCESS || st == LSW_STATUS_IMAGE_NOT_AT_BASE)
+		process_note_image(c->thread->process, name, *base, (*out)->size);
+	return st == LSW_STATUS_IMAGE_NOT_AT_BASE ? LSW_STATUS_SUCCESS : st;
+}
+
+uint64_t process_alloc_private(struct nt_call *c, uint64_t size, uint32_t protect)
+{
+	struct vad_map *m = &c->thread->process->vad;
+	uint64_t b = vad_find_free(m, size, ALLOC_GRANULARITY, false);
+	struct lsw_op *op;
+
+	if (!b || !memory_can_charge(c->thread->process, size) ||
+	    !vad_insert(m, b, size, MEM_PRIVATE, protect, MEM_COMMIT, protect))
+		return 0;
+	op = nt_add_op(c, LSW_OP_MMAP);
+	if (op) {
+		op->arg[0] = b;
+		op->arg[1] = size;
+		op->arg[2] = PROT_READ | PROT_WRITE;
+		op->arg[3] = MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE | MAP_NORESERVE;
+		op->arg[4] = (uint64_t)-1;
+	}
+	return b;
+}
+
+static int std_handles(struct lsw_process *p, uint64_t out[3])
+{
+	static const uint32_t access[3] = { 0x80100081u /* GENERIC_READ|SYNCHRONIZE|... */,
+					    0x40100106u, 0x40100106u };
+
+	for (int i = 0; i < 3; i++) {
+		struct file_object *f = file_from_stdio(p, p->std_fds[i], access[i]);
+
+		if (!f)
+			return -1;
+		f->access = i == 0 ? 0x1 /* FILE_READ_DATA */ : 0x6 /* WRITE|APPEND */;
+		out[i] = handle_alloc(p, &f->hdr, access[i]);
+		object_unref(&f->hdr);
+		if (!out[i])
+			return -1;
+	}
+	return 0;
+}
+
+/* The parameters blob for address base (base 0: just to learn the size). */
+static uint8_t *make_params(struct lsw_process *p, uint64_t base, size_t *size)
+{
+	char image[PATH_MAX], dos_image[PATH_MAX + 8], cwd[PATH_MAX], dos_cwd[PATH_MAX + 8];
+	struct params_input in;
+	uint8_t *blob;
+	char *cmdline;
+
+	if (!realpath(p->image_path, image) || (!p->current_dir && !getcwd(cwd, sizeof(cwd))))
+		return NULL;
+	path_host_to_dos(p->job->view, image, dos_image, sizeof(dos_image));
+	if (p->current_dir)
+		snprintf(dos_cwd, sizeof(dos_cwd) - 1, "%s", p->current_dir);
+	else
+		path_host_to_dos(p->job->view, cwd, dos_cwd, sizeof(dos_cwd) - 1);
+	if (dos_cwd[strlen(dos_cwd) - 1] != '\\')
+		strcat(dos_cwd, "\\");
+	cmdline = params_quote_args(dos_image, p->argv, p->argc);
+	if (!cmdline)
+		return NULL;
+	in = (struct params_input){ dos_image, cmdline, dos_cwd, (const char *const *)p->env,
+				    { p->handles_std[0], p->handles_std[1], p->handles_std[2] } };
+	blob = params_build(&in, base, size);
+	free(cmdline);
+	return blob;
+}
+
+static NTSTATUS hello_phase0(struct nt_call *c)
+{
+	struct lsw_process *p = c->thread->process;
+	const char *image = p->image_path, *slash = strrchr(image, '/');
+	struct section_object *ntdll = NULL, *exe = NULL;
+	char ntdll_path[PATH_MAX];
+	uint64_t ntdll_base, exe_base;
+	uint8_t *blob;
+	size_t params_size;
+	uint32_t rva;
+	const char *fwd;
+	NTSTATUS st;
+
+	snprintf(ntdll_path, sizeof(ntdll_path), "%s/ntdll.dll", p->host->cfg.dll_dir);
+	if ((st = map_kuser(c)) != LSW_STATUS_SUCCESS ||
+	    (st = map_host_image(c, ntdll_path, "ntdll.dll", &ntdll, &ntdll_base)) != LSW_STATUS_SUCCESS)
+		goto out;
+	if (pe_find_export(&ntdll->pe, "LdrInitializeThunk", &rva, &fwd) < 0 || fwd) {
+		fprintf(stderr, "lsw: %s: no LdrInitializeThunk export\n", ntdll_path);
+		st = LSW_STATUS_ENTRYPOINT_NOT_FOUND;
+		goto out;
+	}
+	p->start.entry_ldr = ntdll_base + rva;
+	/* where faults are delivered; without it they end the process */
+	if (pe_find_export(&ntdll->pe, "KiUserExceptionDispatcher", &rva, &fwd) == 0 && !fwd)
+		p->ki_exception = ntdll_base + rva;
+	/* where user APCs run; without it they stay queued */
+	if (pe_find_export(&ntdll->pe, "KiUserApcDispatcher", &rva, &fwd) == 0 && !fwd)
+		p->ki_apc = ntdll_base + rva;
+	/* where new threads start; an ntdll without it just has no threads */
+	if (pe_find_export(&ntdll->pe, "RtlUserThreadStart", &rva, &fwd) == 0 && !fwd)
+		p->start.entry_thread = ntdll_base + rva;
+	st = map_host_image(c, image, slash ? slash + 1 : image, &exe, &exe_base);
+	if (st != LSW_STATUS_SUCCESS)
+		goto out;
+	if (exe->pe.characteristics & 0x2000) { /* IMAGE_FILE_DLL */
+		fprintf(stderr, "lsw: %s: is a DLL, not a program\n", image);
+		st = LSW_STATUS_INVALID_IMAGE_FORMAT;
+		goto out;
+	}
+	p->image_base = exe_base;
+	p->ntdll_base = ntdll_base;
+	p->start.stack_size = exe->pe.stack_reserve < MIN_STACK ? MIN_STACK
+			   : (exe->pe.stack_reserve + ALLOC_GRANULARITY - 1) & ~(ALLOC_GRANULARITY - 1);
+	if (p->start.stack_size > (256ull << 20))
+		p->start.stack_size = 256ull << 20;
+	p->start.default_stack = p->start.stack_size;
+	if (std_handles(p, p->handles_std) < 0 ||
+	    !(blob = make_params(p, 0, &params_size))) {
+		st = LSW_STATUS_NO_MEMORY;
+		goto out;
+	}
+	free(blob);
+	p->start.params_size = (params_size + PAGE_SIZE_NT - 1) & ~(PAGE_SIZE_NT - 1);
+	p->start.peb = process_alloc_private(c, PEB_SIZE, PAGE_READWRITE);
+	p->start.teb = process_alloc_private(c, TEB_SIZE, PAGE_READWRITE);
+	p->start.params = process_alloc_private(c, p->start.params_size, PAGE_READWRITE);
+	p->start.stack_base = process_alloc_private(c, p->start.stack_size, PAGE_READWRITE);
+	if (p->start.stack_base)
+		guard_stack(c, p->start.stack_base);
+	if (!p->start.peb || !p->start.teb || !p->start.params || !p->start.stack_base) {
+		st = LSW_STATUS_NO_MEMORY;
+		goto out;
+	}
+	nt_add_op(c, LSW_OP_CONTINUE);
+	c->thread->cont_state = 1;
+	st = LSW_STATUS_SUCCESS;
+out:
+	if (ntdll)
+		object_unref(&ntdll->hdr);
+	if (exe)
+		object_unref(&exe->hdr);
+	return st;
+}
+
+static void put(uint8_t *b, size_t off, uint64_t v, size_t n)
+{
+	memcpy(b + off, &v, n);
+}
+
+static int write_peb_teb(struct lsw_thread *t)
+{
+	struct lsw_process *p = t->process;
+	uint8_t peb[PEB_SIZE] = { 0 }, teb[TEB_SIZE] = { 0 };
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	uint64_t stack_top = p->start.stack_base + p->start.stack_size;
+
+	put(peb, 0x10, p->image_base, 8);          /* ImageBaseAddress */
+	put(peb, 0x20, p->start.params, 8);           /* ProcessParameters */
+	put(peb, 0xB8, (uint64_t)(ncpu > 0 ? ncpu : 1), 4); /* NumberOfProcessors */
+	put(peb, 0x118, 10, 4);                    /* OSMajorVersion */
+	put(peb, 0x11C, 0, 4);                     /* OSMinorVersion */
+	put(peb, 0x120, 19045, 2);                 /* OSBuildNumber */
+	put(peb, 0x124, 2, 4);                     /* OSPlatformId: VER_PLATFORM_WIN32_NT */
+	put(peb, 0x128, 3, 4);                     /* ImageSubsystem: console */
+	put(peb, 0x2C0, 1, 4);                     /* SessionId */
+
+	put(teb, 0x08, stack_top, 8);              /* NtTib.StackBase */
+	put(teb, 0x10, p->start.stack_base + STACK_RESERVED_END, 8); /* NtTib.StackLimit */
+	put(teb, 0x30, p->start.teb, 8);              /* NtTib.Self */
+	put(teb, 0x40, p->win_pid, 8);             /* ClientId.UniqueProcess */
+	put(teb, 0x48, t->win_tid, 8);             /* ClientId.UniqueThread */
+	put(teb, 0x60, p->start.peb, 8);              /* ProcessEnvironmentBlock */
+	put(teb, 0x1478, p->start.stack_base, 8);     /* DeallocationStack */
+	t->teb = p->start.teb;
+	p->peb = p->start.peb;
+	return tracee_write(t, p->start.peb, peb, sizeof(peb)) < 0 ||
+	       tracee_write(t, p->start.teb, teb, sizeof(teb)) < 0 ? -1 : 0;
+}
+
+static NTSTATUS hello_phase1(struct nt_call *c)
+{
+	struct lsw_thread *t = c->thread;
+	struct lsw_process *p = t->process;
+	struct lsw_regs regs = { 0 };
+	struct lsw_op *op;
+	uint8_t *blob;
+	size_t size;
+
+	blob = make_params(p, p->start.params, &size);
+	if (!blob || size > p->start.params_size || tracee_write(t, p->start.params, blob, size) < 0 ||
+	    write_peb_teb(t) < 0) {
+		free(blob);
+		return LSW_STATUS_NO_MEMORY;
+	}
+	free(blob);
+	op = nt_add_op(c, LSW_OP_SET_GS);
+	if (op)
+		op->arg[0] = p->start.teb;
+	regs.rcx = p->start.peb;
+	regs.rdx = p->ntdll_base;
+	regs.rip = p->start.entry_ldr;
+	regs.rsp = p->start.stack_base + p->start.stack_size - 0x38; /* as after a call */
+	regs.eflags = 0x202;
+	if (tracee_write(t, t->block + offsetof(struct lsw_thread_block, regs), &regs,
+			 sizeof(regs)) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	nt_add_op(c, LSW_OP_JUMP);
+	t->cont_state = 0;
+	return LSW_STATUS_SUCCESS;
+}
+
+NTSTATUS process_hello(struct lsw_thread *t, uint64_t block, uint64_t sp)
+{
+	struct lsw_process *p = t->process;
+
+	if (t->block || (block & (LSW_BLOCK_SIZE - 1)))
+		return LSW_STATUS_INVALID_PARAMETER;
+	t->block = block;
+	if (vad_seed_from_proc(&p->vad, p->pid) < 0)
+		return LSW_STATUS_UNSUCCESSFUL;
+	return hello_phase0(&t->call);
+}
+
+NTSTATUS process_continue(struct lsw_thread *t)
+{
+	if (t->cont_state == 1)
+		return hello_phase1(&t->call);
+	return LSW_STATUS_INVALID_PARAMETER;
+}
+
+void process_ended(struct lsw_process *p, int wait_status)
+{
+	const struct nt_observer *o = p->job ? p->job->spec.observer : NULL;
+	void *arg = p->job ? p->job->spec.observer_arg : NULL;
+
+	p->reaped = true; /* from now on the pid may be another process's */
+	if (!o || !o->process_exit)
+		return;
+	if (p->terminated)
+		o->process_exit(arg, p, "exited with", (int)p->exit_status);
+	else if (WIFSIGNALED(wait_status))
+		o->process_exit(arg, p, "killed by signal", WTERMSIG(wait_status));
+	else
+		o->process_exit(arg, p, "exited with", WEXITSTATUS(wait_status));
+}
+
+void process_forbid(struct lsw_process *p, const char *what)
+{
+	if (!p->terminated)
+		fprintf(stderr, "lsw: the sandbox killed the process: %s\n", what);
+	p->forbidden = true;
+	process_terminate(p, LSW_STATUS_ACCESS_DENIED);
+}
+
+void process_terminate(struct lsw_process *p, uint32_t status)
+{
+	if (!p->terminated) {
+		p->terminated = true;
+		p->exit_status = status;
+	}
+	if (!p->reaped) /* after the wait, the pid may be anyone's */
+		kill(p->pid, SIGKILL);
+}
+
+/* NtTerminateProcess(ProcessHandle, ExitStatus).  A NULL handle ends every
+ * other thread of the caller's process: with one thread, nothing to do. */
+NTSTATUS nt_NtTerminateProcess(struct nt_call *c)
+{
+	struct lsw_process *p = c->thread->process;
+
+	if (c->args[0] == 0)
+		return LSW_STATUS_SUCCESS;
+	if (c->args[0] != (uint64_t)-1)
+		return LSW_STATUS_INVALID_HANDLE;
+	process_terminate(p, (uint32_t)c->args[1]);
+	return NT_DEFERRED; /* never answered: the process is gone */
+}
+
+/* NtQueryInformationProcess(ProcessHandle, ProcessInformationClass,
+ *                           ProcessInformation, Length, *ReturnLength) */
+NTSTATUS nt_NtQueryInformationProcess(struct nt_call *c)
+{
+	struct lsw_process *p = c->thread->process;
+	uint64_t info[6] = { 0 };
+	uint32_t len = sizeof(info);
+
+	if (c->args[0] != (uint64_t)-1)
+		return LSW_STATUS_INVALID_HANDLE;
+	if ((uint32_t)c->args[1] != 0) /* ProcessBasicInformation */
+		return LSW_STATUS_INVALID_INFO_CLASS;
+	if ((uint32_t)c->args[3] != len)
+		return LSW_STATUS_INFO_LENGTH_MISMATCH;
+	info[0] = 0x103;                               /* ExitStatus: STILL_ACTIVE */
+	info[1] = p->peb;
+	info[2] = 1;
+	info[3] = 8;                                   /* BasePriority */
+	info[4] = p->win_pid;
+	info[5] = 0;
+	if (tracee_write(c->thread, c->args[2], info, len) < 0 ||
+	    (c->args[4] && tracee_write(c->thread, c->args[4], &len, 4) < 0))
+		return LSW_STATUS_ACCESS_VIOLATION;
+	return LSW_STATUS_SUCCESS;
+}

@@ -1,0 +1,141 @@
+/*
+ * A process's record in its host: made from a spec (never from the CLI's
+ * settings), entered in the host's process table with ids of its own, and
+ * freed with everything it holds once the host is done with it.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "emul/sync/apc.h"
+#include "emul/sync/keyed_event.h"
+#include "emul/memory/memory.h"
+#include "emul/object/object.h"
+#include "emul/observer.h"
+#include "emul/registry/registry.h"
+#include "emul/process/thread.h"
+
+static char **copy_strings(char *const *v, int n)
+{
+	char **out = calloc((size_t)n + 1, sizeof(*out));
+
+	for (int i = 0; out && i < n; i++)
+		if (!(out[i] = strdup(v[i]))) {
+			while (i--)
+				free(out[i]);
+			free(out);
+			return NULL;
+		}
+	return out;
+}
+
+static void free_strings(char **v)
+{
+	for (char **s = v; s && *s; s++)
+		free(*s);
+	free(v);
+}
+
+static int count_strings(char *const *v)
+{
+	int n = 0;
+
+	while (v && v[n])
+		n++;
+	return n;
+}
+
+/* The spec's strings, the process's own from now on. */
+static int copy_spec(struct lsw_process *p, const struct lsw_process_spec *spec)
+{
+	p->image_path = strdup(spec->image);
+	p->argv = copy_strings(spec->argv, spec->argc);
+	p->argc = spec->argc;
+	p->env = copy_strings(spec->env, count_strings(spec->env));
+	p->current_dir = spec->current_dir ? strdup(spec->current_dir) : NULL;
+	memcpy(p->std_fds, spec->std_fds, sizeof(p->std_fds));
+	return p->image_path && p->argv && p->env && (p->current_dir || !spec->current_dir)
+	       ? 0 : -1;
+}
+
+struct lsw_process *process_new(struct lsw_host *h, const struct lsw_process_spec *spec)
+{
+	struct lsw_process *p = calloc(1, sizeof(*p));
+	struct lsw_thread *t;
+
+	if (!p)
+		return NULL;
+	p->host = h;
+	p->job = spec->job;
+	p->notify_fd = p->pidfd = p->setup_fd = -1;
+	t = &p->main_thread;
+	*t = (struct lsw_thread){ .process = p, .exit_status = 259 /* STILL_ACTIVE */,
+				  .started = true, .exit_fd = -1 };
+	p->threads = t;
+	p->live_threads = 1;
+	p->next = h->processes;
+	h->processes = p;
+	if (copy_spec(p, spec) < 0 || !(p->win_pid = client_id_alloc(&h->ids)) ||
+	    !(t->win_tid = client_id_alloc(&h->ids))) {
+		process_free(p);
+		return NULL;
+	}
+	if (p->job && !p->job->nprocesses++ && !p->job->first_pid)
+		p->job->first_pid = p->win_pid;
+	return p;
+}
+
+/* What the threads still wait for goes unanswered; what they hold is let
+ * go (mutants abandoned: only other processes' threads can still wait). */
+static void rundown(struct lsw_process *p)
+{
+	for (struct lsw_thread *t = p->threads; t; t = t->next)
+		nt_cancel(t);
+	for (struct lsw_thread *t = p->threads; t; t = t->next) {
+		mutant_thread_exited(t);
+		registry_notify_thread_exited(t);
+		apc_thread_exited(t);
+	}
+}
+
+static void thread_free(struct lsw_thread *t)
+{
+	struct client_ids *ids = &t->process->host->ids;
+
+	const struct nt_observer *o = thread_observer(t);
+
+	if (o && o->thread_free)
+		o->thread_free(thread_observer_arg(t), t);
+	if (t->object)
+		((struct thread_object *)t->object)->thread = NULL;
+	tracee_memo_free(t);
+	client_id_free(ids, t->win_tid);
+	free(t->name);
+	if (t != &t->process->main_thread)
+		free(t);
+}
+
+void process_free(struct lsw_process *p)
+{
+	struct lsw_host *h = p->host;
+
+	for (struct lsw_process **link = &h->processes; *link; link = &(*link)->next)
+		if (*link == p) {
+			*link = p->next;
+			break;
+		}
+	p->terminated = true; /* nothing is answered or written now */
+	rundown(p);
+	handle_table_free(p);
+	vad_free_all(&p->vad);
+	for (struct lsw_thread *t = p->threads, *next; t; t = next) {
+		next = t->next;
+		thread_free(t);
+	}
+	keyed_event_process_free(p);
+	stub_seen_free(p);
+	client_id_free(&h->ids, p->win_pid);
+	free(p->image_path);
+	free_strings(p->argv);
+	free_strings(p->env);
+	free(p->current_dir);
+	free(p);
+}

@@ -1,0 +1,531 @@
+/*
+ * Threads: NtCreateThreadEx, NtTerminateThread, NtResumeThread,
+ * NtQueryInformationThread, and the hello of a new thread.
+ *
+ * A new thread is made by the creating thread's runtime: the reply to
+ * NtCreateThreadEx maps the new thread's stack, TEB and runtime block and
+ * asks for LSW_OP_CLONE.  The clone says LSW_REQ_THREAD_HELLO with its
+ * block, which is how the supervisor learns its Linux tid; the answer sets
+ * its GS base to its TEB and jumps to ntdll!RtlUserThreadStart(start, arg).
+ * Suspension holds a thread's answers: one in a call stays there (its
+ * answer waits, see nt_answer), a created-suspended one in its hello, and
+ * one running its own code is interrupted (LSW_INTERRUPT_SIGNAL) and waits
+ * in the runtime's interrupt request.  Ending another thread works the
+ * same way: its pending call is cut short and the interrupt ends it.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#include "emul/sync/apc.h"
+#include "emul/memory/guard_page.h"
+#include "emul/system/kuser.h"
+#include "emul/memory/memory.h"
+#include "emul/registry/registry.h"
+#include "emul/process/thread.h"
+
+#define THREAD_CREATE_FLAGS_CREATE_SUSPENDED 0x1
+#define THREAD_ALL_ACCESS 0x1FFFFF
+#define STILL_ACTIVE 259
+#define TEB_SIZE 0x2000
+#define MIN_STACK (64 * 1024)
+#define MAX_STACK (256ull << 20)
+
+static void thread_destroy(struct nt_object *obj)
+{
+	struct thread_object *o = (struct thread_object *)obj;
+
+	if (o->thread && o->thread->object == o)
+		o->thread->object = NULL;
+	free(o);
+}
+
+static void thread_describe(struct nt_object *obj, char *buf, size_t len)
+{
+	struct thread_object *o = (struct thread_object *)obj;
+
+	snprintf(buf, len, "thread %u", o->thread ? o->thread->win_tid : 0);
+}
+
+static bool thread_signaled(struct nt_object *obj, struct lsw_thread *waiter)
+{
+	struct thread_object *o = (struct thread_object *)obj;
+
+	(void)waiter;
+	return !o->thread || o->thread->exited;
+}
+
+static const struct waitable_ops thread_wait_ops = { thread_signaled, NULL };
+
+static struct waitable *thread_waitable(struct nt_object *obj)
+{
+	return &((struct thread_object *)obj)->wait;
+}
+
+const struct nt_object_ops thread_ops = { "Thread", thread_destroy, thread_describe,
+					  thread_waitable };
+
+struct lsw_thread *thread_from_handle(struct nt_call *c, uint64_t h, NTSTATUS *st)
+{
+	struct thread_object *o;
+
+	if (h == NT_CURRENT_THREAD_HANDLE)
+		return c->thread;
+	o = (struct thread_object *)handle_get(c->thread->process, h, &thread_ops, st);
+	if (o && !o->thread) {
+		*st = LSW_STATUS_INVALID_HANDLE;
+		return NULL;
+	}
+	return o ? o->thread : NULL;
+}
+
+/*
+ * The thread has ended: its status is final and its waiters are told.
+ * The one place where everything bound to a thread goes, however it ended:
+ * its deferred call (wait, lock, read, write, registry watch: nt_cancel),
+ * its mutants, its APCs, the watches it asked for.  Nothing completes for
+ * it afterwards, so nothing is ever written through it again.
+ */
+static void thread_ended(struct lsw_thread *t, uint32_t status)
+{
+	struct lsw_process *p = t->process;
+
+	if (t->exited)
+		return;
+	t->exited = true;
+	t->exit_status = status;
+	t->exit_time = nt_system_time();
+	if (p->live_threads) /* every thread that gets here was counted */
+		p->live_threads--;
+	if (t != &p->main_thread && p->threads_charged)
+		p->threads_charged--;
+	nt_cancel(t);
+	mutant_thread_exited(t);
+	apc_thread_exited(t);
+	registry_notify_thread_exited(t);
+	if (t->object)
+		waitable_wake(&((struct thread_object *)t->object)->hdr);
+}
+
+void thread_gone(struct lsw_thread *t)
+{
+	struct lsw_process *p = t->process;
+
+	if (t->exited)
+		return;
+	thread_ended(t, t->terminating ? t->exit_status : (uint32_t)LSW_STATUS_UNSUCCESSFUL);
+	if (!p->live_threads)
+		process_terminate(p, t->exit_status); /* only a parked leader is left */
+}
+
+/* A new thread has tid: a thread we still think lives with that number
+ * left without its exit work (a program can exit a thread through the
+ * gate), so it has ended, with the status it was told to end with. */
+static void tid_taken(struct lsw_process *p, pid_t tid)
+{
+	for (struct lsw_thread *t = p->threads; t; t = t->next)
+		if (t->tid == tid && t != &p->main_thread) {
+			thread_gone(t);
+			t->tid = 0; /* its Linux thread is gone: reclaim may take its block */
+		}
+}
+
+struct lsw_thread *thread_claim_hello(struct lsw_process *p, pid_t tid, uint64_t block)
+{
+	for (struct lsw_thread *t = p->threads; t; t = t->next)
+		if (!t->tid && !t->exited && t->block == block && block) {
+			tid_taken(p, tid);
+			t->tid = tid;
+			return t;
+		}
+	return NULL;
+}
+
+static void put(uint8_t *b, size_t off, uint64_t v, size_t n)
+{
+	memcpy(b + off, &v, n);
+}
+
+/* The TEB of a new thread, as write_peb_teb makes the first one. */
+static int write_teb(struct lsw_thread *t)
+{
+	struct lsw_process *p = t->process;
+	uint8_t teb[TEB_SIZE] = { 0 };
+
+	put(teb, 0x08, t->stack_base + t->stack_size, 8); /* NtTib.StackBase */
+	put(teb, 0x10, t->stack_base + STACK_RESERVED_END, 8); /* NtTib.StackLimit */
+	put(teb, 0x30, t->teb, 8);                         /* NtTib.Self */
+	put(teb, 0x40, p->win_pid, 8);                     /* ClientId.UniqueProcess */
+	put(teb, 0x48, t->win_tid, 8);                     /* ClientId.UniqueThread */
+	put(teb, 0x60, p->peb, 8);                         /* ProcessEnvironmentBlock */
+	put(teb, 0x1478, t->stack_base, 8);                /* DeallocationStack */
+	return tracee_write(t, t->teb, teb, sizeof(teb));
+}
+
+/* Where a hello of a new thread is answered: now, or at NtResumeThread. */
+static NTSTATUS start_thread(struct lsw_thread *t)
+{
+	struct nt_call *c = &t->call;
+	struct lsw_regs regs = { 0 };
+	struct lsw_op *op;
+
+	if (write_teb(t) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	op = nt_add_op(c, LSW_OP_SET_GS);
+	if (op)
+		op->arg[0] = t->teb;
+	regs.rcx = t->start;
+	regs.rdx = t->start_arg;
+	regs.rip = t->process->start.entry_thread;
+	regs.rsp = t->stack_base + t->stack_size - 0x28; /* shadow space, as after a call */
+	regs.eflags = 0x202;
+	if (tracee_write(t, t->block + offsetof(struct lsw_thread_block, regs), &regs,
+			 sizeof(regs)) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	nt_add_op(c, LSW_OP_JUMP);
+	return LSW_STATUS_SUCCESS;
+}
+
+static void op_munmap(struct nt_call *c, uint64_t base, uint64_t size)
+{
+	struct lsw_op *op;
+
+	if (base && (op = nt_add_op(c, LSW_OP_MUNMAP))) {
+		op->arg[0] = base;
+		op->arg[1] = size;
+	}
+}
+
+static void hold_range(struct vad_map *m, uint64_t base)
+{
+	struct vad *v = base ? vad_find(m, base) : NULL;
+
+	if (v && v->base == base)
+		vad_hold(m, v);
+}
+
+/*
+ * The answer that ends thread t (its own call): its stack and TEB are
+ * unmapped (the runtime runs on its block's alternate stack meanwhile),
+ * then the thread exits.  The supervisor's view keeps them until the
+ * Linux thread is gone (reclaim), so nothing new is placed there early;
+ * the block stays mapped for the next thread: a dying thread cannot unmap
+ * the stack it runs on.
+ *
+ * The first thread is the Linux thread group's leader: once it exited, the
+ * process id would no longer reach the memory (process_vm_* look at the
+ * leader), so it stays, waiting in a request never answered, until the
+ * process ends.
+ */
+static void exit_ops(struct lsw_thread *t)
+{
+	struct lsw_op *op;
+
+	op_munmap(&t->call, t->stack_base, t->stack_size);
+	op_munmap(&t->call, t->teb, TEB_SIZE);
+	/* unmapped: the program's memory calls must not reach them (an
+	 * mprotect of them would fail and end the process) */
+	hold_range(&t->process->vad, t->stack_base);
+	hold_range(&t->process->vad, t->teb);
+	if (t == &t->process->main_thread) {
+		t->process->leader_parked = true;
+		nt_add_op(&t->call, LSW_OP_CONTINUE);
+	} else if ((op = nt_add_op(&t->call, LSW_OP_EXIT_THREAD))) {
+		op->arg[0] = 0;
+	}
+}
+
+NTSTATUS thread_hello(struct lsw_thread *t)
+{
+	t->started = true;
+	if (!t->terminating)
+		return start_thread(t); /* held while suspended (nt_answer) */
+	thread_ended(t, t->exit_status);
+	exit_ops(t);
+	return LSW_STATUS_SUCCESS;
+}
+
+/* Whether the Linux thread is gone (its exit ops done, its block free). */
+static bool linux_thread_gone(const struct lsw_thread *t)
+{
+	char path[64];
+	struct stat st;
+
+	snprintf(path, sizeof(path), "/proc/%d/task/%d", (int)t->process->pid, (int)t->tid);
+	return !t->tid || stat(path, &st) < 0;
+}
+
+static void forget_range(struct vad_map *m, uint64_t base)
+{
+	struct vad *v = base ? vad_find(m, base) : NULL;
+
+	if (v && v->base == base)
+		vad_remove(m, v);
+}
+
+/* What finished threads left: their stack and TEB ranges become free in
+ * the supervisor's view, and one block is handed back for reuse. */
+static uint64_t reclaim(struct lsw_process *p)
+{
+	uint64_t block = 0;
+
+	for (struct lsw_thread *t = p->threads; t; t = t->next) {
+		if (!t->exited || t == &p->main_thread || !(t->stack_base || t->block) ||
+		    !linux_thread_gone(t))
+			continue;
+		forget_range(&p->vad, t->stack_base);
+		forget_range(&p->vad, t->teb);
+		t->stack_base = t->teb = 0;
+		if (!block && t->block) {
+			block = t->block;
+			t->block = 0;
+		}
+	}
+	return block;
+}
+
+/* Asks a thread that runs its own code to stop in the runtime. */
+void thread_request_interrupt(struct lsw_thread *t)
+{
+	if (t->interrupt_sent || !t->tid || t->exited)
+		return;
+	if (syscall(SYS_tgkill, t->process->pid, t->tid, LSW_INTERRUPT_SIGNAL) == 0)
+		t->interrupt_sent = true;
+}
+
+bool thread_call_refused(struct lsw_thread *t)
+{
+	if (!t->terminating)
+		return false;
+	t->call.row = NT_ROW_NOT_A_CALL; /* not run, not traced */
+	if (t->call.direct) {
+		nt_answer(t, LSW_STATUS_THREAD_IS_TERMINATING); /* no ops possible */
+		return true;
+	}
+	thread_ended(t, t->exit_status);
+	exit_ops(t);
+	nt_answer(t, LSW_STATUS_SUCCESS);
+	return true;
+}
+
+NTSTATUS thread_interrupted(struct lsw_thread *t)
+{
+
+	t->interrupt_sent = false;
+	if (!t->terminating && !t->suspend_count && apc_on_interrupt(t))
+		return LSW_STATUS_SUCCESS; /* on to its APCs */
+	if (t->terminating) {
+		thread_ended(t, t->exit_status);
+		exit_ops(t);
+		return LSW_STATUS_SUCCESS;
+	}
+	if (t->suspend_count)
+		t->stopped = true; /* nt_answer holds this until the resume */
+	return LSW_STATUS_SUCCESS; /* no ops: it goes on where it was */
+}
+
+static struct thread_object *new_thread_object(struct lsw_thread *t)
+{
+	struct thread_object *o = calloc(1, sizeof(*o));
+
+	if (!o)
+		return NULL;
+	object_init(&o->hdr, &thread_ops);
+	waitable_init(&o->wait, &thread_wait_ops);
+	o->thread = t;
+	t->object = o;
+	return o;
+}
+
+struct nt_object *thread_object_get(struct lsw_thread *t)
+{
+	struct thread_object *o = t->object;
+
+	if (o)
+		return object_ref(&o->hdr);
+	o = new_thread_object(t);
+	return o ? &o->hdr : NULL; /* its first reference is the caller's */
+}
+
+static uint64_t stack_size_for(struct lsw_process *p, uint64_t asked, uint64_t maximum)
+{
+	uint64_t size = maximum ? maximum : asked ? asked : p->start.default_stack;
+
+	if (size < MIN_STACK)
+		size = MIN_STACK;
+	if (size > MAX_STACK)
+		size = MAX_STACK;
+	return (size + ALLOC_GRANULARITY - 1) & ~(ALLOC_GRANULARITY - 1);
+}
+
+/* NtCreateThreadEx(ThreadHandle, DesiredAccess, ObjectAttributes,
+ *                  ProcessHandle, StartRoutine, Argument, CreateFlags,
+ *                  ZeroBits, StackSize, MaximumStackSize, AttributeList) */
+NTSTATUS nt_NtCreateThreadEx(struct nt_call *c)
+{
+	struct lsw_process *p = c->thread->process;
+	struct lsw_thread *t;
+	struct thread_object *o;
+	struct lsw_op *op;
+	uint64_t h = 0;
+
+	if (c->args[3] != (uint64_t)-1)
+		return LSW_STATUS_INVALID_HANDLE; /* other processes: none yet */
+	if (!c->args[4])
+		return LSW_STATUS_INVALID_PARAMETER;
+	/* where the handle goes, before anything is made for the thread */
+	if (tracee_write(c->thread, c->args[0], &h, 8) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	if (!p->start.entry_thread)
+		return LSW_STATUS_NOT_IMPLEMENTED; /* an ntdll without RtlUserThreadStart */
+	if (p->job->spec.limits.threads && 1 + p->threads_charged >= p->job->spec.limits.threads)
+		return LSW_STATUS_INSUFFICIENT_RESOURCES; /* --pids: the main thread counts */
+	if (!(t = calloc(1, sizeof(*t))))
+		return LSW_STATUS_NO_MEMORY;
+	t->process = p;
+	t->exit_fd = -1;
+	t->start = c->args[4];
+	t->start_arg = c->args[5];
+	t->suspend_count = (uint32_t)c->args[6] & THREAD_CREATE_FLAGS_CREATE_SUSPENDED ? 1 : 0;
+	t->exit_status = STILL_ACTIVE;
+	t->create_time = nt_system_time();
+	t->stack_size = stack_size_for(p, c->args[8], c->args[9]);
+	t->block = reclaim(p); /* first: what ended threads left is free again */
+	t->stack_base = process_alloc_private(c, t->stack_size, PAGE_READWRITE);
+	t->teb = process_alloc_private(c, TEB_SIZE, PAGE_READWRITE);
+	if (!t->block)
+		t->block = process_alloc_private(c, LSW_BLOCK_SIZE, PAGE_READWRITE);
+	if (!t->stack_base || !t->teb || !t->block ||
+	    !(t->win_tid = client_id_alloc(&p->host->ids)) || !(o = new_thread_object(t))) {
+		/* what was reserved stays reserved: the VAD and the ops agree */
+		client_id_free(&p->host->ids, t->win_tid);
+		free(t);
+		return LSW_STATUS_NO_MEMORY;
+	}
+	t->next = p->threads;
+	p->threads = t;
+	p->threads_charged++;
+	h = handle_alloc(p, &o->hdr, THREAD_ALL_ACCESS);
+	object_unref(&o->hdr);
+	if (!h || tracee_write(c->thread, c->args[0], &h, 8) < 0) {
+		if (h)
+			handle_close(p, h);
+		t->exited = true; /* never started: its hello, if any, is refused */
+		/* its ranges stay mapped and reserved: reclaim must not free them */
+		t->block = t->stack_base = t->teb = 0;
+		p->threads_charged--;
+		return h ? LSW_STATUS_ACCESS_VIOLATION : LSW_STATUS_INSUFFICIENT_RESOURCES;
+	}
+	guard_stack(c, t->stack_base);
+	op = nt_add_op(c, LSW_OP_CLONE);
+	if (op)
+		op->arg[0] = t->block;
+	c->thread->clone_block = t->block; /* the one clone its answer may make */
+	/* alive from now on, as on Windows, not from its hello: a creator
+	 * that ends at once does not end the process (thread_ended counts
+	 * it out) */
+	p->live_threads++;
+	return LSW_STATUS_SUCCESS;
+}
+
+/* NtTerminateThread(ThreadHandle, ExitStatus).  The current thread (NULL
+ * or the pseudo-handle) ends now; when it is the last one, so does the
+ * process, with its status.  Another thread ends asynchronously, as on
+ * Windows: a call it waits in returns STATUS_THREAD_IS_TERMINATING and the
+ * interrupt that follows ends it before it runs another instruction. */
+NTSTATUS nt_NtTerminateThread(struct nt_call *c)
+{
+	struct lsw_process *p = c->thread->process;
+	uint32_t status = (uint32_t)c->args[1];
+	struct lsw_thread *t;
+	NTSTATUS st;
+
+	t = c->args[0] ? thread_from_handle(c, c->args[0], &st) : c->thread;
+	if (!t)
+		return st;
+	if (t->exited || t->terminating)
+		return LSW_STATUS_SUCCESS;
+	if (t == c->thread) {
+		if (p->live_threads <= 1) {
+			process_terminate(p, status);
+			return NT_DEFERRED; /* never answered: the process is gone */
+		}
+		thread_ended(t, status);
+		exit_ops(t);
+		return LSW_STATUS_SUCCESS;
+	}
+	t->terminating = true;
+	t->exit_status = status;
+	if (!t->tid)
+		return LSW_STATUS_SUCCESS; /* its hello ends it */
+	if (t->busy) {
+		if (t->stopped || !t->started) {
+			/* waiting to be resumed: its answer is its end */
+			t->stopped = false;
+			t->held = false;
+			thread_ended(t, status);
+			t->call.nops = 0;
+			exit_ops(t);
+			nt_answer(t, LSW_STATUS_SUCCESS);
+			return LSW_STATUS_SUCCESS;
+		}
+		/* in a call: cut it short (no ops: it may be a direct call), the
+		 * interrupt then ends it on its way out */
+		nt_cancel(t);
+		thread_request_interrupt(t);
+		t->call.nops = 0;
+		nt_answer(t, LSW_STATUS_THREAD_IS_TERMINATING);
+		return LSW_STATUS_SUCCESS;
+	}
+	thread_request_interrupt(t);
+	return LSW_STATUS_SUCCESS;
+}
+
+/* NtSuspendThread(ThreadHandle, PreviousSuspendCount) */
+NTSTATUS nt_NtSuspendThread(struct nt_call *c)
+{
+	struct lsw_thread *t;
+	uint32_t before;
+	NTSTATUS st;
+
+	if (!(t = thread_from_handle(c, c->args[0], &st)))
+		return st;
+	if (t->exited || t->terminating)
+		return LSW_STATUS_THREAD_IS_TERMINATING;
+	if (t->suspend_count >= 127) /* MAXIMUM_SUSPEND_COUNT */
+		return LSW_STATUS_SUSPEND_COUNT_EXCEEDED;
+	before = t->suspend_count++;
+	if (c->args[1] && tracee_write(c->thread, c->args[1], &before, 4) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	/* in a call (or this very one): its answer is held; running: stop it */
+	if (t != c->thread && !t->busy && t->started)
+		thread_request_interrupt(t);
+	return LSW_STATUS_SUCCESS;
+}
+
+/* NtResumeThread(ThreadHandle, PreviousSuspendCount) */
+NTSTATUS nt_NtResumeThread(struct nt_call *c)
+{
+	struct lsw_thread *t;
+	uint32_t before;
+	NTSTATUS st;
+
+	if (!(t = thread_from_handle(c, c->args[0], &st)))
+		return st;
+	before = t->suspend_count;
+	if (c->args[1] && tracee_write(c->thread, c->args[1], &before, 4) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	if (!before || --t->suspend_count)
+		return LSW_STATUS_SUCCESS;
+	if (t->stopped && t->context_set)
+		nt_add_op(&t->call, LSW_OP_JUMP); /* the registers NtSetContextThread wrote */
+	t->stopped = t->context_set = false;
+	if (t->held) {
+		t->held = false;
+		nt_answer(t, t->held_status);
+	}
+	return LSW_STATUS_SUCCESS;
+}

@@ -1,0 +1,45 @@
+/* Thread objects and the threads of a process after the first. */
+#ifndef LSW_THREAD_H
+#define LSW_THREAD_H
+
+#include <sys/types.h>
+#include "emul/object/object.h"
+
+#include "emul/sync/waitable.h"
+
+struct thread_object {
+	struct nt_object hdr;
+	struct waitable wait;        /* signalled when the thread has ended */
+	struct lsw_thread *thread;   /* NULL: the thread's record is gone */
+};
+
+extern const struct nt_object_ops thread_ops;
+
+/* t's thread object, made if it has none (the first thread's, or after
+ * its handles were closed); a reference the caller drops. */
+struct nt_object *thread_object_get(struct lsw_thread *t);
+/* The thread a handle (or NT_CURRENT_THREAD_HANDLE) names. */
+struct lsw_thread *thread_from_handle(struct nt_call *c, uint64_t h, NTSTATUS *st);
+/* The thread created with this block that has not said hello yet; it
+ * gets tid.  NULL: nobody expects that hello. */
+struct lsw_thread *thread_claim_hello(struct lsw_process *p, pid_t tid, uint64_t block);
+/* t's Linux thread is gone (its pidfd said so, or its tid is a new
+ * thread's).  Normally the supervisor ended it first; one that left
+ * through the gate without its exit work ends now, with the status it was
+ * told to end with, and the process with its last thread. */
+void thread_gone(struct lsw_thread *t);
+/* Answers a new thread's hello (held while it is suspended). */
+NTSTATUS thread_hello(struct lsw_thread *t);
+/* Sends LSW_INTERRUPT_SIGNAL (once until it arrives): the thread stops in
+ * the runtime as soon as it runs its own code. */
+void thread_request_interrupt(struct lsw_thread *t);
+/* A thread told to end calls again (a fault, an NT call): its interrupt
+ * is on its way, or it blocked the signal.  Nothing more is done for it:
+ * the answer ends it, or (a DIRECT call, which cannot carry the ops) says
+ * STATUS_THREAD_IS_TERMINATING.  False: t may call. */
+bool thread_call_refused(struct lsw_thread *t);
+/* A thread stopped by LSW_INTERRUPT_SIGNAL (LSW_REQ_INTERRUPT): it ends,
+ * waits for its resume, or goes on. */
+NTSTATUS thread_interrupted(struct lsw_thread *t);
+
+#endif

@@ -1,0 +1,205 @@
+/*
+ * What a thread says about itself: NtQueryInformationThread and
+ * NtSetInformationThread, for the classes programs use (basic, times,
+ * priority, affinity, start address, name, "am I last", "terminated").
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "emul/system/kuser.h"
+#include "emul/process/thread.h"
+
+enum {
+	ThreadBasicInformation = 0, ThreadTimes = 1, ThreadPriority = 2, ThreadBasePriority = 3,
+	ThreadAffinityMask = 4, ThreadQuerySetWin32StartAddress = 9, ThreadAmILastThread = 12,
+	ThreadHideFromDebugger = 17, ThreadIsTerminated = 20, ThreadNameInformation = 38,
+};
+
+#define STILL_ACTIVE 259
+#define NAME_MAX_BYTES 0xFFFE
+
+static void put(uint8_t *b, size_t off, uint64_t v, size_t n)
+{
+	memcpy(b + off, &v, n);
+}
+
+static uint64_t all_processors(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n >= 64 ? ~0ull : (1ull << (n > 0 ? n : 1)) - 1;
+}
+
+/* Kernel and user time from /proc (clock ticks) in 100 ns units. */
+static void cpu_times(const struct lsw_thread *t, uint64_t *kernel, uint64_t *user)
+{
+	char path[64], buf[512], *p;
+	unsigned long long ut = 0, st = 0;
+	long hz = sysconf(_SC_CLK_TCK);
+	FILE *f;
+
+	*kernel = *user = 0;
+	snprintf(path, sizeof(path), "/proc/%d/task/%d/stat", (int)t->process->pid, (int)t->tid);
+	if (t->exited || !t->tid || !(f = fopen(path, "re")))
+		return;
+	if (fgets(buf, sizeof(buf), f) && (p = strrchr(buf, ')')) &&
+	    sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %llu %llu", &ut, &st) == 2 &&
+	    hz > 0) {
+		*user = ut * (10000000ull / (unsigned long long)hz);
+		*kernel = st * (10000000ull / (unsigned long long)hz);
+	}
+	fclose(f);
+}
+
+/* Fills buf (room bytes) for class cls; returns the size, 0 for a class
+ * it does not know. */
+static size_t query(struct lsw_thread *t, uint32_t cls, uint8_t *buf, size_t room)
+{
+	struct lsw_process *p = t->process;
+	uint64_t k, u;
+
+	memset(buf, 0, room);
+	switch (cls) {
+	case ThreadBasicInformation: /* ExitStatus, Teb, ClientId, Affinity, Priority, Base */
+		put(buf, 0, t->exited ? t->exit_status : STILL_ACTIVE, 4);
+		put(buf, 8, t->teb, 8);
+		put(buf, 16, p->win_pid, 8);
+		put(buf, 24, t->win_tid, 8);
+		put(buf, 32, t->affinity ? t->affinity : all_processors(), 8);
+		put(buf, 40, (uint32_t)(8 + t->priority), 4);
+		put(buf, 44, 8, 4);
+		return 48;
+	case ThreadTimes: /* CreateTime, ExitTime, KernelTime, UserTime */
+		cpu_times(t, &k, &u);
+		put(buf, 0, t->create_time, 8);
+		put(buf, 8, t->exited ? t->exit_time : 0, 8);
+		put(buf, 16, k, 8);
+		put(buf, 24, u, 8);
+		return 32;
+	case ThreadQuerySetWin32StartAddress:
+		put(buf, 0, t->start, 8);
+		return 8;
+	case ThreadAmILastThread:
+		put(buf, 0, p->live_threads <= 1, 4);
+		return 4;
+	case ThreadIsTerminated:
+		put(buf, 0, t->exited, 4);
+		return 4;
+	}
+	return 0;
+}
+
+/* NtQueryInformationThread(ThreadHandle, ThreadInformationClass,
+ *                          ThreadInformation, Length, ReturnLength) */
+NTSTATUS nt_NtQueryInformationThread(struct nt_call *c)
+{
+	uint32_t cls = (uint32_t)c->args[1], len = (uint32_t)c->args[3], size;
+	struct lsw_thread *t;
+	uint8_t buf[64];
+	NTSTATUS st;
+
+	if (!(t = thread_from_handle(c, c->args[0], &st)))
+		return st;
+	if (cls == ThreadNameInformation) { /* UNICODE_STRING, the name after it */
+		uint8_t *out;
+		uint64_t us[2];
+
+		size = 16 + t->name_len;
+		if (len < size) {
+			if (c->args[4])
+				tracee_write(c->thread, c->args[4], &size, 4);
+			return LSW_STATUS_BUFFER_TOO_SMALL;
+		}
+		us[0] = (uint64_t)t->name_len | (uint64_t)t->name_len << 16;
+		us[1] = t->name_len ? c->args[2] + 16 : 0;
+		if (!(out = malloc(size)))
+			return LSW_STATUS_NO_MEMORY;
+		memcpy(out, us, 16);
+		if (t->name_len)
+			memcpy(out + 16, t->name, t->name_len);
+		st = tracee_write(c->thread, c->args[2], out, size) < 0 ? LSW_STATUS_ACCESS_VIOLATION
+									: LSW_STATUS_SUCCESS;
+		free(out);
+	} else {
+		if (!(size = (uint32_t)query(t, cls, buf, sizeof(buf))))
+			return LSW_STATUS_INVALID_INFO_CLASS;
+		if (len != size)
+			return LSW_STATUS_INFO_LENGTH_MISMATCH;
+		st = tracee_write(c->thread, c->args[2], buf, size) < 0 ? LSW_STATUS_ACCESS_VIOLATION
+									: LSW_STATUS_SUCCESS;
+	}
+	if (st == LSW_STATUS_SUCCESS && c->args[4] &&
+	    tracee_write(c->thread, c->args[4], &size, 4) < 0)
+		st = LSW_STATUS_ACCESS_VIOLATION;
+	return st;
+}
+
+static NTSTATUS set_name(struct nt_call *c, struct lsw_thread *t, uint32_t len)
+{
+	uint16_t *name = NULL;
+	size_t n = 0;
+	NTSTATUS st;
+
+	if (len != 16)
+		return LSW_STATUS_INFO_LENGTH_MISMATCH;
+	if ((st = tracee_read_ustring(c->thread, c->args[2], &name, &n)) != LSW_STATUS_SUCCESS)
+		return st;
+	if (2 * n > NAME_MAX_BYTES) {
+		free(name);
+		return LSW_STATUS_INVALID_PARAMETER;
+	}
+	free(t->name);
+	t->name = name;
+	t->name_len = (uint16_t)(2 * n);
+	return LSW_STATUS_SUCCESS;
+}
+
+/* NtSetInformationThread(ThreadHandle, ThreadInformationClass,
+ *                        ThreadInformation, Length) */
+NTSTATUS nt_NtSetInformationThread(struct nt_call *c)
+{
+	uint32_t cls = (uint32_t)c->args[1], len = (uint32_t)c->args[3];
+	struct lsw_thread *t;
+	int64_t v = 0;
+	NTSTATUS st;
+
+	if (!(t = thread_from_handle(c, c->args[0], &st)))
+		return st;
+	switch (cls) {
+	case ThreadHideFromDebugger: /* there is no debugger to hide from */
+		return len ? LSW_STATUS_INFO_LENGTH_MISMATCH : LSW_STATUS_SUCCESS;
+	case ThreadNameInformation:
+		return set_name(c, t, len);
+	case ThreadPriority:
+	case ThreadBasePriority:
+	case ThreadAffinityMask:
+	case ThreadQuerySetWin32StartAddress:
+		break;
+	default:
+		return LSW_STATUS_INVALID_INFO_CLASS;
+	}
+	if (len != (cls == ThreadAffinityMask || cls == ThreadQuerySetWin32StartAddress ? 8u : 4u))
+		return LSW_STATUS_INFO_LENGTH_MISMATCH;
+	if (tracee_read(c->thread, c->args[2], &v, len) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	if (len == 4)
+		v = (int32_t)v;
+	switch (cls) {
+	case ThreadPriority: /* the host schedules all the same: remembered only */
+	case ThreadBasePriority:
+		if (v < -15 || v > 15)
+			return LSW_STATUS_INVALID_PARAMETER;
+		t->priority = (int32_t)v;
+		break;
+	case ThreadAffinityMask:
+		if (!v || ((uint64_t)v & ~all_processors()))
+			return LSW_STATUS_INVALID_PARAMETER;
+		t->affinity = (uint64_t)v;
+		break;
+	case ThreadQuerySetWin32StartAddress:
+		t->start = (uint64_t)v;
+		break;
+	}
+	return LSW_STATUS_SUCCESS;
+}

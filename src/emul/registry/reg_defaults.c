@@ -1,0 +1,261 @@
+/*
+ * The keys a new prefix gets: what a fresh Windows 10 Pro 22H2 (build
+ * 19045) machine holds at these places, as .reg text.  Placeholders:
+ * @USER@ the user name, @SID@ the user's SID, @NPROC@ the processor
+ * count; hex(2):<<text>> stands for the REG_EXPAND_SZ text (NUL added),
+ * turned into hex bytes before import.  HKCU\Volatile Environment is
+ * volatile, so the supervisor makes it at start and it is not here.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "emul/registry/reg_store.h"
+
+static const char machine_text[] =
+	"Windows Registry Editor Version 5.00\n"
+	"\n"
+	"[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion]\n"
+	"\"BuildLab\"=\"19041.vb_release.191206-1406\"\n"
+	"\"BuildLabEx\"=\"19041.1.amd64fre.vb_release.191206-1406\"\n"
+	"\"CurrentBuild\"=\"19045\"\n"
+	"\"CurrentBuildNumber\"=\"19045\"\n"
+	"\"CurrentMajorVersionNumber\"=dword:0000000a\n"
+	"\"CurrentMinorVersionNumber\"=dword:00000000\n"
+	"\"CurrentType\"=\"Multiprocessor Free\"\n"
+	"\"CurrentVersion\"=\"6.3\"\n"
+	"\"DisplayVersion\"=\"22H2\"\n"
+	"\"EditionID\"=\"Professional\"\n"
+	"\"InstallationType\"=\"Client\"\n"
+	"\"PathName\"=\"C:\\\\Windows\"\n"
+	"\"ProductName\"=\"Windows 10 Pro\"\n"
+	"\"RegisteredOrganization\"=\"\"\n"
+	"\"RegisteredOwner\"=\"@USER@\"\n"
+	"\"ReleaseId\"=\"2009\"\n"
+	"\"SoftwareType\"=\"System\"\n"
+	"\"SystemRoot\"=\"C:\\\\Windows\"\n"
+	"\"UBR\"=dword:00000edb\n"
+	"\n"
+	"[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\ProfileList]\n"
+	"\"Default\"=hex(2):<<%SystemDrive%\\Users\\Default>>\n"
+	"\"ProfilesDirectory\"=hex(2):<<%SystemDrive%\\Users>>\n"
+	"\"ProgramData\"=hex(2):<<%SystemDrive%\\ProgramData>>\n"
+	"\"Public\"=hex(2):<<%SystemDrive%\\Users\\Public>>\n"
+	"\n"
+	"[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\ProfileList\\S-1-5-18]\n"
+	"\"Flags\"=dword:0000000c\n"
+	"\"ProfileImagePath\"=hex(2):<<%systemroot%\\system32\\config\\systemprofile>>\n"
+	"\"State\"=dword:00000000\n"
+	"\n"
+	"[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\ProfileList\\@SID@]\n"
+	"\"Flags\"=dword:00000000\n"
+	"\"ProfileImagePath\"=hex(2):<<C:\\Users\\@USER@>>\n"
+	"\"State\"=dword:00000000\n"
+	"\n"
+	"[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion]\n"
+	"\"CommonFilesDir\"=\"C:\\\\Program Files\\\\Common Files\"\n"
+	"\"CommonFilesDir (x86)\"=\"C:\\\\Program Files (x86)\\\\Common Files\"\n"
+	"\"CommonW6432Dir\"=\"C:\\\\Program Files\\\\Common Files\"\n"
+	"\"DevicePath\"=hex(2):<<%SystemRoot%\\inf>>\n"
+	"\"MediaPathUnexpanded\"=hex(2):<<%SystemRoot%\\Media>>\n"
+	"\"ProgramFilesDir\"=\"C:\\\\Program Files\"\n"
+	"\"ProgramFilesDir (x86)\"=\"C:\\\\Program Files (x86)\"\n"
+	"\"ProgramFilesPath\"=hex(2):<<%ProgramFiles%>>\n"
+	"\"ProgramW6432Dir\"=\"C:\\\\Program Files\"\n"
+	"\n"
+	"[HKEY_LOCAL_MACHINE\\SOFTWARE\\Classes]\n"
+	"\n"
+	"[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\ComputerName\\ComputerName]\n"
+	"\"ComputerName\"=\"LSW\"\n"
+	"\n"
+	"[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\\Environment]\n"
+	"\"ComSpec\"=hex(2):<<%SystemRoot%\\system32\\cmd.exe>>\n"
+	"\"DriverData\"=\"C:\\\\Windows\\\\System32\\\\Drivers\\\\DriverData\"\n"
+	"\"NUMBER_OF_PROCESSORS\"=\"@NPROC@\"\n"
+	"\"OS\"=\"Windows_NT\"\n"
+	"\"Path\"=hex(2):<<%SystemRoot%\\system32;%SystemRoot%;%SystemRoot%\\System32\\Wbem;"
+	"%SYSTEMROOT%\\System32\\WindowsPowerShell\\v1.0\\;%SYSTEMROOT%\\System32\\OpenSSH\\>>\n"
+	"\"PATHEXT\"=\".COM;.EXE;.BAT;.CMD;.VBS;.VBE;.JS;.JSE;.WSF;.WSH;.MSC\"\n"
+	"\"PROCESSOR_ARCHITECTURE\"=\"AMD64\"\n"
+	"\"PSModulePath\"=hex(2):<<%ProgramFiles%\\WindowsPowerShell\\Modules;"
+	"%SystemRoot%\\system32\\WindowsPowerShell\\v1.0\\Modules>>\n"
+	"\"TEMP\"=hex(2):<<%SystemRoot%\\TEMP>>\n"
+	"\"TMP\"=hex(2):<<%SystemRoot%\\TEMP>>\n"
+	"\"USERNAME\"=\"SYSTEM\"\n"
+	"\"windir\"=hex(2):<<%SystemRoot%>>\n";
+
+/* Shell Folders: full paths; User Shell Folders: the same through
+ * %USERPROFILE% (REG_EXPAND_SZ), as Explorer keeps them. */
+#define ROAMING "AppData\\Roaming"
+#define WINDOWS_ROAMING ROAMING "\\Microsoft\\Windows"
+#define LOCAL_WINDOWS "AppData\\Local\\Microsoft\\Windows"
+#define DOWNLOADS "{374DE290-123F-4565-9164-39C4925E467B}"
+#define FOLDERS(F) \
+	F("AppData", ROAMING) \
+	F("Cache", LOCAL_WINDOWS "\\INetCache") \
+	F("Cookies", LOCAL_WINDOWS "\\INetCookies") \
+	F("Desktop", "Desktop") \
+	F("Favorites", "Favorites") \
+	F("History", LOCAL_WINDOWS "\\History") \
+	F("Local AppData", "AppData\\Local") \
+	F("My Music", "Music") \
+	F("My Pictures", "Pictures") \
+	F("My Video", "Videos") \
+	F("NetHood", WINDOWS_ROAMING "\\Network Shortcuts") \
+	F("Personal", "Documents") \
+	F("PrintHood", WINDOWS_ROAMING "\\Printer Shortcuts") \
+	F("Programs", WINDOWS_ROAMING "\\Start Menu\\Programs") \
+	F("Recent", WINDOWS_ROAMING "\\Recent") \
+	F("SendTo", WINDOWS_ROAMING "\\SendTo") \
+	F("Start Menu", WINDOWS_ROAMING "\\Start Menu") \
+	F("Startup", WINDOWS_ROAMING "\\Start Menu\\Programs\\Startup") \
+	F("Templates", WINDOWS_ROAMING "\\Templates") \
+	F(DOWNLOADS, "Downloads")
+#define FULL_PATH(name, rel) "\"" name "\"=hex(1):<<C:\\Users\\@USER@\\" rel ">>\n"
+#define EXPAND_PATH(name, rel) "\"" name "\"=hex(2):<<%USERPROFILE%\\" rel ">>\n"
+
+static const char user_text[] =
+	"Windows Registry Editor Version 5.00\n"
+	"\n"
+	"[HKEY_CURRENT_USER\\Environment]\n"
+	"\"Path\"=hex(2):<<%USERPROFILE%\\AppData\\Local\\Microsoft\\WindowsApps;>>\n"
+	"\"TEMP\"=hex(2):<<%USERPROFILE%\\AppData\\Local\\Temp>>\n"
+	"\"TMP\"=hex(2):<<%USERPROFILE%\\AppData\\Local\\Temp>>\n"
+	"\n"
+	"[HKEY_CURRENT_USER\\Software\\Classes]\n"
+	"\n"
+	"[HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Explorer\\Shell Folders]\n"
+	FOLDERS(FULL_PATH)
+	"\n"
+	"[HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Explorer\\User Shell Folders]\n"
+	FOLDERS(EXPAND_PATH);
+
+struct buf {
+	char *s;
+	size_t n, cap;
+	bool oom;
+};
+
+static void add(struct buf *b, const char *s, size_t n)
+{
+	if (b->oom)
+		return;
+	if (b->n + n + 1 > b->cap) {
+		size_t cap = (b->n + n + 1) * 2;
+		char *p = realloc(b->s, cap);
+
+		if (!p) {
+			b->oom = true;
+			return;
+		}
+		b->s = p;
+		b->cap = cap;
+	}
+	memcpy(b->s + b->n, s, n);
+	b->n += n;
+	b->s[b->n] = 0;
+}
+
+/* text with @USER@, @SID@ and @NPROC@ replaced. */
+static void substitute(struct buf *b, const char *text, const char *user, const char *sid)
+{
+	char nproc[24];
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	snprintf(nproc, sizeof(nproc), "%ld", n > 0 ? n : 1);
+	while (*text) {
+		const char *at = strchr(text, '@'), *with = NULL;
+		size_t skip = 0;
+
+		if (!at) {
+			add(b, text, strlen(text));
+			break;
+		}
+		add(b, text, (size_t)(at - text));
+		if (!strncmp(at, "@USER@", 6))
+			with = user, skip = 6;
+		else if (!strncmp(at, "@SID@", 5))
+			with = sid, skip = 5;
+		else if (!strncmp(at, "@NPROC@", 7))
+			with = nproc, skip = 7;
+		else
+			with = "@", skip = 1;
+		add(b, with, strlen(with));
+		text = at + skip;
+	}
+}
+
+/* <<text>> -> the hex bytes of text as UTF-16LE with its NUL. */
+static void hexify(struct buf *b, const char *text)
+{
+	while (*text) {
+		const char *open = strstr(text, "<<"), *close;
+		uint16_t *w;
+		size_t n;
+
+		if (!open || !(close = strstr(open, ">>"))) {
+			add(b, text, strlen(text));
+			break;
+		}
+		add(b, text, (size_t)(open - text));
+		w = reg_utf8_to_utf16(open + 2, (size_t)(close - open - 2), &n, NULL);
+		if (!w) {
+			b->oom = true;
+			return;
+		}
+		for (size_t i = 0; i <= n; i++) {
+			char hex[16];
+			uint16_t c = i < n ? w[i] : 0;
+
+			snprintf(hex, sizeof(hex), "%s%02x,%02x", i ? "," : "", c & 0xFF, c >> 8);
+			add(b, hex, strlen(hex));
+		}
+		free(w);
+		text = close + 2;
+	}
+}
+
+static struct reg_key *resolve(void *arg, const char *root_name)
+{
+	struct reg_key **roots = arg;
+
+	if (!strcmp(root_name, "HKEY_LOCAL_MACHINE"))
+		return roots[0];
+	if (!strcmp(root_name, "HKEY_CURRENT_USER"))
+		return roots[1];
+	return NULL;
+}
+
+static int apply(const char *text, struct reg_key **roots, const char *user, const char *sid,
+		 char *err, size_t errlen)
+{
+	struct buf raw = { 0 }, out = { 0 };
+	int r = -1;
+
+	substitute(&raw, text, user, sid);
+	if (!raw.oom)
+		hexify(&out, raw.s);
+	if (raw.oom || out.oom)
+		snprintf(err, errlen, "registry defaults: out of memory");
+	else
+		r = reg_import(out.s, out.n, "registry defaults", resolve, roots, err, errlen);
+	free(raw.s);
+	free(out.s);
+	return r;
+}
+
+int reg_defaults_apply(struct reg_key *hklm, struct reg_key *hkcu, const char *user_name,
+		       const char *sid, char *err, size_t errlen)
+{
+	struct reg_key *roots[2] = { hklm, hkcu };
+
+	/* the name goes into quoted strings and paths as it is */
+	if (!*user_name || strpbrk(user_name, "\\\"<>@\r\n/")) {
+		snprintf(err, errlen, "registry defaults: bad user name '%s'", user_name);
+		return -1;
+	}
+	if (hklm && apply(machine_text, roots, user_name, sid, err, errlen) < 0)
+		return -1;
+	if (hkcu && apply(user_text, roots, user_name, sid, err, errlen) < 0)
+		return -1;
+	return 0;
+}

@@ -1,0 +1,415 @@
+/*
+ * Registry keys as NT objects: NtCreateKey, NtOpenKey(Ex), NtDeleteKey,
+ * NtRenameKey, NtFlushKey, and the names that lead to a key.
+ *
+ * An absolute name starts with \Registry; \Registry\Machine is the system
+ * hive's root and \Registry\User\<SID> the user's.  Names are walked one
+ * component at a time, case-insensitively; a name relative to a key handle
+ * (OBJECT_ATTRIBUTES.RootDirectory) starts from that key.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "emul/registry/registry.h"
+#include "emul/upcase.h"
+
+#define REG_OPTION_VOLATILE 0x1
+#define REG_OPTION_CREATE_LINK 0x2
+#define REG_OPTION_BACKUP_RESTORE 0x4
+#define REG_OPTION_OPEN_LINK 0x8
+#define REG_CREATED_NEW_KEY 1
+#define REG_OPENED_EXISTING_KEY 2
+
+#define GENERIC_READ 0x80000000u
+#define GENERIC_WRITE 0x40000000u
+#define GENERIC_EXECUTE 0x20000000u
+#define GENERIC_ALL 0x10000000u
+#define MAXIMUM_ALLOWED 0x02000000u
+#define DELETE_RIGHT 0x00010000u
+
+int registry_flush_all(struct lsw_host *h, char *err, size_t errlen)
+{
+	struct host_registry *r = &h->registry;
+	int rc = 0;
+
+	if (r->machine && reg_hive_flush(r->machine, err, errlen) < 0)
+		rc = -1;
+	if (r->user && reg_hive_flush(r->user, err, errlen) < 0)
+		rc = -1;
+	return rc;
+}
+
+/* --- Key objects --- */
+
+static void key_destroy(struct nt_object *obj)
+{
+	struct key_object *k = (struct key_object *)obj;
+
+	registry_notify_cleanup(k);
+	if (k->key)
+		reg_key_unref(k->key);
+	free(k);
+}
+
+static void key_describe(struct nt_object *obj, char *buf, size_t len)
+{
+	uint16_t name[1024];
+	size_t n = key_full_name((struct key_object *)obj, name, 1024);
+	size_t o = 0;
+
+	/* ASCII for traces; other characters as '?' */
+	for (size_t i = 0; i < n && i < 1024 && o + 1 < len; i++)
+		buf[o++] = name[i] >= 0x20 && name[i] < 0x7f ? (char)name[i] : '?';
+	if (len)
+		buf[o < len ? o : len - 1] = 0;
+}
+
+const struct nt_object_ops key_ops = { "Key", key_destroy, key_describe, NULL };
+
+/* Generic rights mapped to key rights (the registry's GENERIC_MAPPING). */
+static uint32_t map_generic(uint32_t access)
+{
+	uint32_t out = access & ~(GENERIC_READ | GENERIC_WRITE | GENERIC_EXECUTE | GENERIC_ALL |
+				  MAXIMUM_ALLOWED | KEY_WOW64_64KEY | KEY_WOW64_32KEY);
+
+	if (access & (GENERIC_READ | GENERIC_EXECUTE))
+		out |= KEY_READ;
+	if (access & GENERIC_WRITE)
+		out |= KEY_WRITE;
+	if (access & (GENERIC_ALL | MAXIMUM_ALLOWED))
+		out |= KEY_ALL_ACCESS;
+	return out;
+}
+
+struct key_object *key_from_handle(struct nt_call *c, uint64_t h, uint32_t need, NTSTATUS *st)
+{
+	struct key_object *k =
+		(struct key_object *)handle_get(c->thread->process, h, &key_ops, st);
+
+	if (!k)
+		return NULL;
+	if ((k->access & need) != need) {
+		*st = LSW_STATUS_ACCESS_DENIED;
+		return NULL;
+	}
+	if (k->key && k->key->deleted) {
+		*st = LSW_STATUS_KEY_DELETED;
+		return NULL;
+	}
+	return k;
+}
+
+/* Appends the ASCII s to out at *n (room units). */
+static void put_ascii(uint16_t *out, size_t room, size_t *n, const char *s)
+{
+	for (; *s; s++, (*n)++)
+		if (*n < room)
+			out[*n] = (uint16_t)*s;
+}
+
+size_t key_full_name(const struct key_object *k, uint16_t *out, size_t room)
+{
+	const struct reg_key *chain[REG_DEPTH_MAX + 2];
+	unsigned depth = 0;
+	size_t n = 0;
+
+	put_ascii(out, room, &n, "\\REGISTRY");
+	if (k->container == KEY_USERS)
+		put_ascii(out, room, &n, "\\USER");
+	if (k->container != KEY_IN_HIVE)
+		return n;
+	for (const struct reg_key *r = k->key; r && depth < REG_DEPTH_MAX + 2; r = r->parent)
+		chain[depth++] = r;
+	/* the root: how the NT namespace names it */
+	put_ascii(out, room, &n, k->key->hive == k->owner->host->registry.machine
+				 ? "\\MACHINE" : "\\USER\\" REG_USER_SID);
+	for (unsigned i = depth - 1; i-- > 0;) {
+		put_ascii(out, room, &n, "\\");
+		for (unsigned j = 0; j < chain[i]->name_len; j++, n++)
+			if (n < room)
+				out[n] = chain[i]->name[j];
+	}
+	return n;
+}
+
+/* --- Names --- */
+
+/* Where a walk is: a container or a key. */
+struct place {
+	enum key_container container;
+	struct reg_key *key;
+};
+
+static bool equals_ascii(const uint16_t *s, size_t n, const char *a)
+{
+	size_t i = 0;
+
+	for (; i < n && a[i]; i++)
+		if (nt_upcase(s[i]) != nt_upcase((uint16_t)(unsigned char)a[i]))
+			return false;
+	return i == n && !a[i];
+}
+
+/* One step down from p by the component s[0..n).  false: no such key. */
+static bool step(const struct host_registry *r, struct place *p, const uint16_t *s, size_t n)
+{
+	switch (p->container) {
+	case KEY_REGISTRY:
+		if (equals_ascii(s, n, "Machine") && r->machine) {
+			*p = (struct place){ KEY_IN_HIVE, r->machine->root };
+			return true;
+		}
+		if (equals_ascii(s, n, "User")) {
+			p->container = KEY_USERS;
+			return true;
+		}
+		return false;
+	case KEY_USERS:
+		if (equals_ascii(s, n, REG_USER_SID) && r->user) {
+			*p = (struct place){ KEY_IN_HIVE, r->user->root };
+			return true;
+		}
+		return false;
+	case KEY_IN_HIVE:
+		p->key = reg_key_find(p->key, s, n);
+		return p->key != NULL;
+	}
+	return false;
+}
+
+/*
+ * Walks name from start.  On success *p is the place named.  With
+ * last_may_miss, a missing last component is not an error: *p is then its
+ * parent and *last, *last_len the component (NULL when it exists).
+ */
+static NTSTATUS walk(const struct host_registry *r, struct place start, const uint16_t *name,
+		     size_t n, bool last_may_miss, struct place *p, const uint16_t **last,
+		     size_t *last_len)
+{
+	size_t i = 0;
+
+	*p = start;
+	if (last)
+		*last = NULL;
+	if (n && name[n - 1] == '\\')
+		n--; /* "Software\" is "Software" */
+	while (i < n) {
+		size_t j = i;
+
+		while (j < n && name[j] != '\\')
+			j++;
+		if (j == i)
+			return LSW_STATUS_OBJECT_NAME_INVALID; /* "a\\b" */
+		if (p->container == KEY_IN_HIVE && j - i > REG_KEY_NAME_MAX)
+			return LSW_STATUS_OBJECT_NAME_INVALID;
+		{
+			struct place before = *p;
+
+			if (!step(r, p, name + i, j - i)) {
+				if (!last_may_miss || j < n || before.container != KEY_IN_HIVE)
+					return LSW_STATUS_OBJECT_NAME_NOT_FOUND;
+				*p = before;
+				*last = name + i;
+				*last_len = j - i;
+				return LSW_STATUS_SUCCESS;
+			}
+		}
+		i = j + 1;
+	}
+	return LSW_STATUS_SUCCESS;
+}
+
+/* The start of a name: the RootDirectory key, or \Registry for an
+ * absolute name (whose "\Registry" is consumed from *name). */
+static NTSTATUS name_start(struct nt_call *c, uint64_t root, const uint16_t **name, size_t *n,
+			   struct place *start)
+{
+	static const char prefix[] = "\\Registry";
+	NTSTATUS st;
+
+	if (root) {
+		struct key_object *k = key_from_handle(c, root, 0, &st);
+
+		if (!k)
+			return st;
+		if (*n && (*name)[0] == '\\')
+			return LSW_STATUS_OBJECT_PATH_SYNTAX_BAD;
+		*start = (struct place){ k->container, k->key };
+		return LSW_STATUS_SUCCESS;
+	}
+	if (!*n || (*name)[0] != '\\')
+		return LSW_STATUS_OBJECT_PATH_SYNTAX_BAD;
+	if (*n < sizeof(prefix) - 1 || !equals_ascii(*name, sizeof(prefix) - 1, prefix) ||
+	    (*n > sizeof(prefix) - 1 && (*name)[sizeof(prefix) - 1] != '\\'))
+		return LSW_STATUS_OBJECT_NAME_NOT_FOUND; /* no other object directory here */
+	*name += sizeof(prefix) - 1;
+	*n -= sizeof(prefix) - 1;
+	if (*n) { /* the separator after \Registry */
+		(*name)++;
+		(*n)--;
+	}
+	*start = (struct place){ KEY_REGISTRY, NULL };
+	return LSW_STATUS_SUCCESS;
+}
+
+static NTSTATUS read_attributes(struct nt_call *c, uint64_t oa, uint64_t *root, uint16_t **name,
+				size_t *n)
+{
+	NTSTATUS st = object_attributes_read(c, oa, root, name, n, NULL);
+
+	if (st == LSW_STATUS_SUCCESS && !*name)
+		return LSW_STATUS_OBJECT_NAME_INVALID;
+	return st;
+}
+
+static NTSTATUS new_handle(struct nt_call *c, struct place p, uint32_t access, uint64_t out)
+{
+	struct lsw_process *proc = c->thread->process;
+	struct key_object *k = calloc(1, sizeof(*k));
+	uint64_t h;
+
+	if (!k)
+		return LSW_STATUS_NO_MEMORY;
+	object_init(&k->hdr, &key_ops);
+	k->container = p.container;
+	k->key = p.key ? reg_key_ref(p.key) : NULL;
+	k->access = access;
+	k->owner = proc;
+	h = handle_alloc(proc, &k->hdr, access);
+	object_unref(&k->hdr);
+	if (!h)
+		return LSW_STATUS_INSUFFICIENT_RESOURCES;
+	if (tracee_write(c->thread, out, &h, 8) < 0) {
+		handle_close(proc, h);
+		return LSW_STATUS_ACCESS_VIOLATION;
+	}
+	return LSW_STATUS_SUCCESS;
+}
+
+/* Opens (or with create, creates) the key an OBJECT_ATTRIBUTES names. */
+static NTSTATUS open_or_create(struct nt_call *c, uint64_t handle_out, uint32_t access,
+			       uint64_t oa, bool create, uint64_t class_us, uint32_t options,
+			       uint64_t disposition_out)
+{
+	uint16_t *name = NULL, *class_name = NULL;
+	const uint16_t *rest, *last;
+	size_t n, last_len, class_len = 0;
+	uint64_t root;
+	struct place start = { KEY_REGISTRY, NULL }, p;
+	uint32_t disposition = REG_OPENED_EXISTING_KEY;
+	NTSTATUS st;
+
+	if (!handle_out)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	access = map_generic(access);
+	if ((st = read_attributes(c, oa, &root, &name, &n)) != LSW_STATUS_SUCCESS)
+		return st;
+	rest = name;
+	if ((st = name_start(c, root, &rest, &n, &start)) != LSW_STATUS_SUCCESS ||
+	    (st = walk(&c->thread->process->host->registry, start, rest, n, create, &p, &last,
+		       &last_len)) != LSW_STATUS_SUCCESS)
+		goto out;
+	if (create && last) {
+		struct reg_key *made;
+
+		if (class_us && (st = tracee_read_ustring(c->thread, class_us, &class_name,
+							  &class_len)) != LSW_STATUS_SUCCESS)
+			goto out;
+		st = reg_key_create(p.key, last, last_len, options & REG_OPTION_VOLATILE,
+				    class_name, class_len, &made);
+		if (st != LSW_STATUS_SUCCESS)
+			goto out;
+		p.key = made;
+		disposition = REG_CREATED_NEW_KEY;
+	}
+	st = new_handle(c, p, access, handle_out);
+	if (st == LSW_STATUS_SUCCESS && disposition_out &&
+	    tracee_write(c->thread, disposition_out, &disposition, 4) < 0)
+		st = LSW_STATUS_ACCESS_VIOLATION; /* the key stays: as on Windows */
+out:
+	free(name);
+	free(class_name);
+	return st;
+}
+
+/* NtCreateKey(KeyHandle, DesiredAccess, ObjectAttributes, TitleIndex,
+ *             Class, CreateOptions, Disposition) */
+NTSTATUS nt_NtCreateKey(struct nt_call *c)
+{
+	uint32_t options = (uint32_t)c->args[5];
+
+	if (options & ~(uint32_t)(REG_OPTION_VOLATILE | REG_OPTION_BACKUP_RESTORE |
+				  REG_OPTION_OPEN_LINK | REG_OPTION_CREATE_LINK))
+		return LSW_STATUS_INVALID_PARAMETER;
+	if (options & REG_OPTION_CREATE_LINK)
+		return LSW_STATUS_ACCESS_DENIED; /* symbolic links: not in this registry */
+	return open_or_create(c, c->args[0], (uint32_t)c->args[1], c->args[2], true, c->args[4],
+			      options, c->args[6]);
+}
+
+/* NtOpenKey(KeyHandle, DesiredAccess, ObjectAttributes) */
+NTSTATUS nt_NtOpenKey(struct nt_call *c)
+{
+	return open_or_create(c, c->args[0], (uint32_t)c->args[1], c->args[2], false, 0, 0, 0);
+}
+
+/* NtOpenKeyEx(KeyHandle, DesiredAccess, ObjectAttributes, OpenOptions) */
+NTSTATUS nt_NtOpenKeyEx(struct nt_call *c)
+{
+	if ((uint32_t)c->args[3] & ~(uint32_t)(REG_OPTION_BACKUP_RESTORE | REG_OPTION_OPEN_LINK))
+		return LSW_STATUS_INVALID_PARAMETER;
+	return open_or_create(c, c->args[0], (uint32_t)c->args[1], c->args[2], false, 0, 0, 0);
+}
+
+/* NtDeleteKey(KeyHandle) */
+NTSTATUS nt_NtDeleteKey(struct nt_call *c)
+{
+	NTSTATUS st;
+	struct key_object *k = key_from_handle(c, c->args[0], DELETE_RIGHT, &st);
+
+	if (!k)
+		return st;
+	if (k->container != KEY_IN_HIVE || !k->key->parent)
+		return LSW_STATUS_ACCESS_DENIED; /* \Registry, the hive roots */
+	return reg_key_delete(k->key);
+}
+
+/* NtRenameKey(KeyHandle, NewName) */
+NTSTATUS nt_NtRenameKey(struct nt_call *c)
+{
+	uint16_t *name;
+	size_t n;
+	NTSTATUS st;
+	struct key_object *k = key_from_handle(c, c->args[0], KEY_WRITE & ~0x20000u, &st);
+
+	if (!k)
+		return st;
+	if (k->container != KEY_IN_HIVE || !k->key->parent)
+		return LSW_STATUS_ACCESS_DENIED;
+	if (!c->args[1])
+		return LSW_STATUS_INVALID_PARAMETER;
+	if ((st = tracee_read_ustring(c->thread, c->args[1], &name, &n)) != LSW_STATUS_SUCCESS)
+		return st;
+	st = reg_key_rename(k->key, name, n);
+	free(name);
+	return st;
+}
+
+/* NtFlushKey(KeyHandle): the key's hive, written now. */
+NTSTATUS nt_NtFlushKey(struct nt_call *c)
+{
+	char err[512];
+	NTSTATUS st;
+	struct key_object *k = key_from_handle(c, c->args[0], 0, &st);
+
+	if (!k)
+		return st;
+	if (k->container != KEY_IN_HIVE)
+		return registry_flush_all(c->thread->process->host, err, sizeof(err)) < 0
+		       ? LSW_STATUS_REGISTRY_CORRUPT : LSW_STATUS_SUCCESS;
+	if (reg_hive_flush(k->key->hive, err, sizeof(err)) < 0) {
+		fprintf(stderr, "lsw: registry: %s\n", err);
+		return LSW_STATUS_REGISTRY_CORRUPT; /* ERROR_BADDB: the data stays in memory */
+	}
+	return LSW_STATUS_SUCCESS;
+}

@@ -1,0 +1,202 @@
+/*
+ * NtNotifyChangeKey: a one-shot watch on a key (and, with WatchTree, its
+ * subtree) for the kinds of change CompletionFilter names.  Asynchronous:
+ * STATUS_PENDING now; at the change the IO_STATUS_BLOCK is written and the
+ * event set (and the APC routine, if any, queued to the caller).
+ * Synchronous: the call itself waits (a deferred answer).
+ * Closing the key handle ends its watches the same way, with
+ * STATUS_NOTIFY_CLEANUP, as RegNotifyChangeKeyValue documents ("if the
+ * key is closed, the event is signaled").
+ */
+#include <stdlib.h>
+#include "emul/sync/apc.h"
+#include "emul/sync/event.h"
+#include "emul/registry/registry.h"
+
+#define REG_NOTIFY_ALL 0xFu
+#define REG_NOTIFY_THREAD_AGNOSTIC 0x10000000u
+#define WATCHES_MAX 4096 /* what one host keeps at once */
+
+struct key_watch {
+	struct key_watch *next;
+	struct key_object *owner;   /* the handle's object (not referenced: it
+				     * ends the watch when destroyed) */
+	struct reg_key *key;        /* referenced */
+	uint32_t filter;
+	bool subtree;
+	struct nt_object *event;    /* referenced, or NULL */
+	struct lsw_thread *waiter;  /* synchronous: the thread to answer */
+	struct lsw_thread *thread;  /* whose memory holds the IO_STATUS_BLOCK */
+	uint64_t iosb;
+	uint64_t apc_routine, apc_context; /* an APC completion, or 0 */
+};
+
+static void finish(struct host_registry *r, struct key_watch *w, NTSTATUS status)
+{
+	bool gone = w->thread->process->terminated; /* nothing to tell any more */
+
+	if (w->iosb && !gone)
+		tracee_write_iosb(w->thread, w->iosb, status, 0);
+	if (w->event) {
+		if (!gone)
+			event_signal(w->event);
+		object_unref(w->event);
+	}
+	if (w->waiter && !gone)
+		nt_answer(w->waiter, status);
+	/* PIO_APC_ROUTINE(ApcContext, IoStatusBlock, Reserved), at the
+	 * thread's next alertable wait */
+	if (w->apc_routine && !gone)
+		apc_queue(w->thread, w->apc_routine, w->apc_context, w->iosb, 0);
+	reg_key_unref(w->key);
+	free(w);
+	r->nwatches--;
+}
+
+/* Ends the watches for which match() holds, with status. */
+static void finish_matching(struct host_registry *r,
+			    bool (*match)(const struct key_watch *w, const void *arg),
+			    const void *arg, NTSTATUS status)
+{
+	struct key_watch **p = &r->watches;
+
+	while (*p) {
+		struct key_watch *w = *p;
+
+		if (match(w, arg)) {
+			*p = w->next;
+			finish(r, w, status);
+		} else {
+			p = &w->next;
+		}
+	}
+}
+
+static bool is_watch(const struct key_watch *w, const void *arg)
+{
+	return w == arg;
+}
+
+/* A synchronous watch whose thread ended or was answered otherwise
+ * (nt_cancel): it goes, unanswered. */
+static void drop_waiter(struct lsw_thread *t, void *arg)
+{
+	struct key_watch *w = arg;
+
+	w->waiter = NULL;
+	w->iosb = w->apc_routine = 0; /* on the stack of a call that is over */
+	finish_matching(&t->process->host->registry, is_watch, w, LSW_STATUS_NOTIFY_CLEANUP);
+}
+
+/* Unless REG_NOTIFY_THREAD_AGNOSTIC, a watch lives as long as the thread
+ * that asked for it: when the thread ends, its event is signalled
+ * (RegNotifyChangeKeyValue's documentation).  The IO_STATUS_BLOCK says
+ * STATUS_NOTIFY_CLEANUP, as for a closed key. */
+static bool bound_to(const struct key_watch *w, const void *arg)
+{
+	return w->thread == arg && !(w->filter & REG_NOTIFY_THREAD_AGNOSTIC);
+}
+
+void registry_notify_thread_exited(struct lsw_thread *t)
+{
+	finish_matching(&t->process->host->registry, bound_to, t, LSW_STATUS_NOTIFY_CLEANUP);
+}
+
+static bool beneath(const struct reg_key *k, const struct reg_key *top)
+{
+	for (; k; k = k->parent)
+		if (k == top)
+			return true;
+	return false;
+}
+
+struct change {
+	const struct reg_key *key;
+	uint32_t what;
+};
+
+static bool sees(const struct key_watch *w, const void *arg)
+{
+	const struct change *ch = arg;
+
+	return (w->filter & ch->what) &&
+	       (w->key == ch->key || (w->subtree && beneath(ch->key, w->key)));
+}
+
+void registry_key_changed(void *host, struct reg_key *key, uint32_t what)
+{
+	struct host_registry *r = &((struct lsw_host *)host)->registry;
+	struct change ch = { key, what };
+
+	if (r->watches)
+		finish_matching(r, sees, &ch, LSW_STATUS_SUCCESS);
+}
+
+static bool owned_by(const struct key_watch *w, const void *arg)
+{
+	return w->owner == arg;
+}
+
+void registry_notify_cleanup(struct key_object *owner)
+{
+	finish_matching(&owner->owner->host->registry, owned_by, owner, LSW_STATUS_NOTIFY_CLEANUP);
+}
+
+/* NtNotifyChangeKey(KeyHandle, Event, ApcRoutine, ApcContext, IoStatusBlock,
+ *                   CompletionFilter, WatchTree, Buffer, BufferSize,
+ *                   Asynchronous) */
+NTSTATUS nt_NtNotifyChangeKey(struct nt_call *c)
+{
+	struct host_registry *r = &c->thread->process->host->registry;
+	uint32_t filter = (uint32_t)c->args[5];
+	bool asynchronous = (uint8_t)c->args[9];
+	struct key_object *k;
+	struct key_watch *w;
+	NTSTATUS st;
+
+	if (!(k = key_from_handle(c, c->args[0], KEY_NOTIFY, &st)))
+		return st;
+	if (!filter || (filter & ~(REG_NOTIFY_ALL | REG_NOTIFY_THREAD_AGNOSTIC)))
+		return LSW_STATUS_INVALID_PARAMETER;
+	if (k->container != KEY_IN_HIVE)
+		return LSW_STATUS_NOT_IMPLEMENTED; /* \Registry and \Registry\User never change */
+	if (!c->args[4])
+		return LSW_STATUS_ACCESS_VIOLATION;
+	if (r->nwatches >= WATCHES_MAX)
+		return LSW_STATUS_INSUFFICIENT_RESOURCES;
+	if (!(w = calloc(1, sizeof(*w))))
+		return LSW_STATUS_NO_MEMORY;
+	if (c->args[1] && !(w->event = event_from_handle(c, c->args[1], &st))) {
+		free(w);
+		return st;
+	}
+	w->owner = k;
+	w->key = reg_key_ref(k->key);
+	w->filter = filter;
+	w->subtree = (uint8_t)c->args[6];
+	w->thread = c->thread;
+	w->iosb = c->args[4];
+	w->waiter = asynchronous ? NULL : c->thread;
+	w->apc_routine = c->args[2];
+	w->apc_context = c->args[3];
+	w->next = r->watches;
+	r->watches = w;
+	r->nwatches++;
+	if (asynchronous) {
+		if (tracee_write_iosb(c->thread, c->args[4], LSW_STATUS_PENDING, 0) !=
+		    LSW_STATUS_SUCCESS) {
+			r->watches = w->next;
+			w->iosb = 0;
+			w->waiter = NULL;
+			if (w->event) {
+				object_unref(w->event);
+				w->event = NULL;
+			}
+			finish(r, w, LSW_STATUS_SUCCESS);
+			return LSW_STATUS_ACCESS_VIOLATION;
+		}
+		return LSW_STATUS_PENDING;
+	}
+	nt_defer(c, drop_waiter, w);
+	return NT_DEFERRED;
+}

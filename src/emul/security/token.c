@@ -1,0 +1,124 @@
+/*
+ * Tokens: NtOpenProcessToken(Ex), NtOpenThreadToken(Ex) and
+ * NtQueryInformationToken (what the token says: token_info.c).  A token
+ * object carries nothing of its own: every process here runs as the one
+ * user.  The pseudo-handles of Windows 8 and later are taken too:
+ * -4 the process token, -5 the thread's (none: no impersonation), -6 the
+ * effective one (the process token).
+ */
+#include <stdlib.h>
+#include "emul/object/object_names.h"
+#include "emul/process/thread.h"
+#include "emul/security/token.h"
+
+#define TOKEN_ALL_ACCESS 0x000F01FFu
+#define CURRENT_PROCESS_TOKEN ((uint64_t)-4)
+#define CURRENT_THREAD_TOKEN ((uint64_t)-5)
+#define CURRENT_THREAD_EFFECTIVE_TOKEN ((uint64_t)-6)
+#define TOKEN_INFO_MAX 4096
+
+static const struct generic_mapping token_mapping = {
+	0x00020008u, /* TOKEN_READ: READ_CONTROL | TOKEN_QUERY */
+	0x000200E0u, /* TOKEN_WRITE: READ_CONTROL | ADJUST_PRIVILEGES | _GROUPS | _DEFAULT */
+	0x00020000u, /* TOKEN_EXECUTE */
+	TOKEN_ALL_ACCESS,
+};
+
+static void token_destroy(struct nt_object *obj)
+{
+	free(obj);
+}
+
+const struct nt_object_ops token_ops = { "Token", token_destroy, NULL, NULL };
+
+/* A new handle to a new token object of the (only) user. */
+static NTSTATUS open_token(struct nt_call *c, uint32_t access, uint64_t out)
+{
+	struct nt_object *t = calloc(1, sizeof(*t));
+	NTSTATUS st;
+
+	if (!t)
+		return LSW_STATUS_NO_MEMORY;
+	object_init(t, &token_ops);
+	st = object_give_handle(c, t, access_map_generic(access, &token_mapping), out);
+	object_unref(t);
+	return st;
+}
+
+/* NtOpenProcessToken(ProcessHandle, DesiredAccess, TokenHandle) */
+NTSTATUS nt_NtOpenProcessToken(struct nt_call *c)
+{
+	if (c->args[0] != NT_CURRENT_PROCESS_HANDLE)
+		return LSW_STATUS_INVALID_HANDLE; /* the sandbox shows no other process */
+	return open_token(c, (uint32_t)c->args[1], c->args[2]);
+}
+
+/* NtOpenProcessTokenEx(ProcessHandle, DesiredAccess, HandleAttributes,
+ *                      TokenHandle) */
+NTSTATUS nt_NtOpenProcessTokenEx(struct nt_call *c)
+{
+	if (c->args[0] != NT_CURRENT_PROCESS_HANDLE)
+		return LSW_STATUS_INVALID_HANDLE;
+	return open_token(c, (uint32_t)c->args[1], c->args[3]);
+}
+
+/* No thread impersonates: a thread of ours has no token of its own. */
+static NTSTATUS thread_token(struct nt_call *c, uint64_t thread)
+{
+	NTSTATUS st;
+
+	if (thread != NT_CURRENT_THREAD_HANDLE &&
+	    !object_from_handle(c, thread, &thread_ops, 0, &st))
+		return st;
+	return LSW_STATUS_NO_TOKEN;
+}
+
+/* NtOpenThreadToken(ThreadHandle, DesiredAccess, OpenAsSelf, TokenHandle) */
+NTSTATUS nt_NtOpenThreadToken(struct nt_call *c)
+{
+	return thread_token(c, c->args[0]);
+}
+
+/* NtOpenThreadTokenEx(ThreadHandle, DesiredAccess, OpenAsSelf,
+ *                     HandleAttributes, TokenHandle) */
+NTSTATUS nt_NtOpenThreadTokenEx(struct nt_call *c)
+{
+	return thread_token(c, c->args[0]);
+}
+
+/* The right a class needs: TOKEN_QUERY_SOURCE for TokenSource (7). */
+static NTSTATUS check_token(struct nt_call *c, uint64_t h, uint32_t cls)
+{
+	NTSTATUS st;
+
+	if (h == CURRENT_THREAD_TOKEN)
+		return LSW_STATUS_NO_TOKEN;
+	if (h == CURRENT_PROCESS_TOKEN || h == CURRENT_THREAD_EFFECTIVE_TOKEN)
+		return LSW_STATUS_SUCCESS; /* query rights, as documented */
+	if (!object_from_handle(c, h, &token_ops, cls == 7 ? TOKEN_QUERY_SOURCE : TOKEN_QUERY, &st))
+		return st;
+	return LSW_STATUS_SUCCESS;
+}
+
+/* NtQueryInformationToken(TokenHandle, TokenInformationClass,
+ *                         TokenInformation, TokenInformationLength,
+ *                         ReturnLength) */
+NTSTATUS nt_NtQueryInformationToken(struct nt_call *c)
+{
+	static uint8_t buf[TOKEN_INFO_MAX];
+	uint32_t cls = (uint32_t)c->args[1], len = (uint32_t)c->args[3], need = 0;
+	NTSTATUS st = check_token(c, c->args[0], cls);
+
+	if (st != LSW_STATUS_SUCCESS)
+		return st;
+	st = token_info(cls, c->args[2], buf, len < sizeof(buf) ? len : sizeof(buf), &need);
+	if (st == (NTSTATUS)LSW_STATUS_INVALID_INFO_CLASS)
+		return st;
+	if (!c->args[4] || tracee_write(c->thread, c->args[4], &need, 4) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	if (st != LSW_STATUS_SUCCESS)
+		return st;
+	if (tracee_write(c->thread, c->args[2], buf, need) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	return LSW_STATUS_SUCCESS;
+}

@@ -1,0 +1,143 @@
+/*
+ * NtWaitForSingleObject, NtWaitForMultipleObjects,
+ * NtSignalAndWaitForSingleObject: the handle checks; waitable.c waits.
+ * Alertable waits would also return for a user APC; there are none yet,
+ * so Alertable changes nothing.
+ */
+#include "emul/sync/event.h"
+#include "emul/io/file.h"
+#include "emul/system/kuser.h"
+#include "emul/sync/sync.h"
+#include "emul/sync/apc.h"
+#include "emul/sync/waitable.h"
+
+#define STATUS_INVALID_PARAMETER_MIX 0xC0000030u
+enum { WaitAll, WaitAny };
+
+NTSTATUS wait_timeout_read(struct nt_call *c, uint64_t ptr, uint64_t *out)
+{
+	int64_t t;
+
+	*out = UINT64_MAX;
+	if (!ptr)
+		return LSW_STATUS_SUCCESS;
+	if (tracee_read(c->thread, ptr, &t, 8) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	if (t == INT64_MIN)
+		return LSW_STATUS_SUCCESS;
+	if (t < 0) {
+		uint64_t ticks = (uint64_t)-t;
+
+		*out = ticks > UINT64_MAX / 200 ? UINT64_MAX : ticks * 100;
+	} else {
+		uint64_t now = nt_system_time();
+
+		*out = (uint64_t)t > now ? ((uint64_t)t - now) * 100 : 0;
+	}
+	return LSW_STATUS_SUCCESS;
+}
+
+/* The object behind a handle to wait on: it needs SYNCHRONIZE and must be
+ * something a wait understands. */
+static struct nt_object *wait_target(struct nt_call *c, uint64_t h, NTSTATUS *st)
+{
+	struct lsw_process *p = c->thread->process;
+	struct nt_object *obj = handle_get(p, h, NULL, st);
+
+	if (!obj)
+		return NULL;
+	if (!(handle_access(p, h) & SYNCHRONIZE_RIGHT)) {
+		*st = LSW_STATUS_ACCESS_DENIED;
+		return NULL;
+	}
+	if (!waitable_of(obj) && obj->ops != &file_ops) {
+		*st = LSW_STATUS_OBJECT_TYPE_MISMATCH; /* keys, sections: not waitable */
+		return NULL;
+	}
+	return obj;
+}
+
+/* NtWaitForSingleObject(Handle, Alertable, Timeout) */
+NTSTATUS nt_NtWaitForSingleObject(struct nt_call *c)
+{
+	struct nt_object *obj;
+	uint64_t ns;
+	NTSTATUS st;
+
+	if (!(obj = wait_target(c, c->args[0], &st)))
+		return st;
+	if ((st = wait_timeout_read(c, c->args[2], &ns)) != LSW_STATUS_SUCCESS ||
+	    (st = apc_alertable(c, (uint8_t)c->args[1])) != LSW_STATUS_SUCCESS)
+		return st;
+	return wait_objects(c, &obj, 1, false, ns);
+}
+
+/* NtWaitForMultipleObjects(Count, Handles, WaitType, Alertable, Timeout) */
+NTSTATUS nt_NtWaitForMultipleObjects(struct nt_call *c)
+{
+	uint32_t n = (uint32_t)c->args[0], type = (uint32_t)c->args[2];
+	struct nt_object *objs[WAIT_MAX_OBJECTS];
+	uint64_t handles[WAIT_MAX_OBJECTS], ns;
+	NTSTATUS st;
+
+	if (n == 0 || n > WAIT_MAX_OBJECTS)
+		return LSW_STATUS_INVALID_PARAMETER_1;
+	if (type != WaitAll && type != WaitAny)
+		return LSW_STATUS_INVALID_PARAMETER_3;
+	if (tracee_read(c->thread, c->args[1], handles, n * 8) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	for (uint32_t i = 0; i < n; i++) {
+		if (!(objs[i] = wait_target(c, handles[i], &st)))
+			return st;
+		/* waiting for all of one object twice is a contradiction */
+		for (uint32_t j = 0; type == WaitAll && j < i; j++)
+			if (objs[j] == objs[i])
+				return STATUS_INVALID_PARAMETER_MIX;
+	}
+	if ((st = wait_timeout_read(c, c->args[4], &ns)) != LSW_STATUS_SUCCESS ||
+	    (st = apc_alertable(c, (uint8_t)c->args[3])) != LSW_STATUS_SUCCESS)
+		return st;
+	return wait_objects(c, objs, n, type == WaitAll, ns);
+}
+
+/* Signals an event, releases a mutant or a semaphore (once). */
+static NTSTATUS signal_object(struct nt_call *c, uint64_t h)
+{
+	struct lsw_process *p = c->thread->process;
+	uint32_t access = handle_access(p, h);
+	struct nt_object *obj;
+	int32_t prev;
+	NTSTATUS st;
+
+	if (!(obj = handle_get(p, h, NULL, &st)))
+		return st;
+	if (obj->ops == &mutant_ops)
+		return mutant_release(obj, c->thread, &prev);
+	if (obj->ops != &event_ops && obj->ops != &semaphore_ops)
+		return LSW_STATUS_OBJECT_TYPE_MISMATCH;
+	if (!(access & SYNC_MODIFY_STATE))
+		return LSW_STATUS_ACCESS_DENIED;
+	if (obj->ops == &semaphore_ops)
+		return semaphore_release(obj, 1, &prev);
+	event_signal(obj);
+	return LSW_STATUS_SUCCESS;
+}
+
+/* NtSignalAndWaitForSingleObject(SignalHandle, WaitHandle, Alertable,
+ *                                Timeout): one step, as nothing else runs
+ * in the supervisor between the two. */
+NTSTATUS nt_NtSignalAndWaitForSingleObject(struct nt_call *c)
+{
+	struct nt_object *obj;
+	uint64_t ns;
+	NTSTATUS st;
+
+	if (!(obj = wait_target(c, c->args[1], &st)))
+		return st;
+	if ((st = wait_timeout_read(c, c->args[3], &ns)) != LSW_STATUS_SUCCESS)
+		return st;
+	if ((st = signal_object(c, c->args[0])) != LSW_STATUS_SUCCESS ||
+	    (st = apc_alertable(c, (uint8_t)c->args[2])) != LSW_STATUS_SUCCESS)
+		return st;
+	return wait_objects(c, &obj, 1, false, ns);
+}

@@ -1,0 +1,147 @@
+/*
+ * What arrives on a process's seccomp listener: NT calls (through the
+ * runtime's gate, or DIRECT from the Windows code's own syscall), the
+ * runtime's requests (process start, thread hello, interrupts, faults)
+ * and the clones it was told to make.  Each goes to its thread and from
+ * there to the NT kernel (src/emul).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <sys/epoll.h>
+#include "emul/process/thread.h"
+#include "host/host.h"
+#include "host/thread_ids.h"
+#include "tracer/notify.h"
+
+/* An op the runtime could not carry out.  Past the kernel's wall (the
+ * program went around the supervisor's own limits) that is the Windows
+ * failure of running out; anything else is lsw's fault. */
+static void on_fatal(struct lsw_thread *t, const struct seccomp_notif *n)
+{
+	long long op = (long long)n->data.args[1], err = (long long)n->data.args[2];
+	const struct lsw_limits *l = &t->process->job->spec.limits;
+
+	if (err == -ENOMEM) {
+		fprintf(stderr, "lsw: the program ran out of memory (limit %llu MiB: --memory)\n",
+			(unsigned long long)(l->commit >> 20));
+		process_terminate(t->process, LSW_STATUS_NO_MEMORY);
+		return;
+	}
+	if (err == -EAGAIN) {
+		fprintf(stderr, "lsw: the program reached its thread limit (%u: --pids)\n",
+			l->threads);
+		process_terminate(t->process, LSW_STATUS_INSUFFICIENT_RESOURCES);
+		return;
+	}
+	fprintf(stderr, "lsw: the runtime could not carry out operation %lld (error %lld)\n",
+		op, err);
+	process_terminate(t->process, LSW_STATUS_UNSUCCESSFUL);
+}
+
+/* A DIRECT NT call, notified straight from the Windows code's syscall:
+ * the NT arguments sit in the Linux argument registers r10, rdx, r8, r9. */
+static void serve_direct(struct lsw_thread *t, const struct seccomp_notif *n)
+{
+	struct nt_call *c = &t->call;
+
+	c->direct = true;
+	c->number = (uint32_t)n->data.nr;
+	c->args[0] = n->data.args[3];
+	c->args[1] = n->data.args[2];
+	c->args[2] = n->data.args[4];
+	c->args[3] = n->data.args[5];
+	c->rsp = 0;
+	c->rip = n->data.instruction_pointer;
+	if (!thread_call_refused(t))
+		nt_dispatch(t);
+}
+
+/* The runtime's own requests: not NT calls. */
+static void serve_request(struct lsw_thread *t, const struct seccomp_notif *n)
+{
+	NTSTATUS st;
+
+	switch (LSW_REQ_KIND(n->data.args[0])) {
+	case LSW_REQ_HELLO:
+		st = process_hello(t, n->data.args[1], n->data.args[5]);
+		break;
+	case LSW_REQ_CONTINUE:
+		st = process_continue(t);
+		break;
+	case LSW_REQ_THREAD_HELLO:
+		st = thread_hello(t);
+		break;
+	case LSW_REQ_INTERRUPT:
+		st = thread_interrupted(t);
+		break;
+	case LSW_REQ_FAULT:
+		if (!thread_call_refused(t))
+			process_fault(t);
+		return;
+	default:
+		on_fatal(t, n);
+		return;
+	}
+	if (st != LSW_STATUS_SUCCESS) {
+		fprintf(stderr, "lsw: process start failed (status 0x%08X)\n", st);
+		process_terminate(t->process, st);
+		return;
+	}
+	nt_answer(t, st);
+}
+
+static void serve(struct lsw_thread *t, const struct seccomp_notif *n)
+{
+	struct nt_call *c = &t->call;
+	uint64_t req = n->data.args[0];
+
+	c->thread = t;
+	c->notif_id = n->id;
+	c->nops = 0;
+	c->cancel = NULL;
+	t->clone_block = 0; /* a clone only between an answer and the next call */
+	t->alertable = false; /* an alertable wait says so itself */
+	c->ops_overflow = false;
+	t->busy = true;
+	if (n->data.nr != LSW_GATE_NR) {
+		serve_direct(t, n);
+		return;
+	}
+	c->direct = false;
+	c->rip = 0;
+	c->row = NT_ROW_NOT_A_CALL;
+	if (LSW_REQ_KIND(req) != LSW_REQ_NT) {
+		serve_request(t, n);
+		return;
+	}
+	c->number = (uint32_t)req;
+	for (int i = 0; i < 4; i++)
+		c->args[i] = n->data.args[i + 1];
+	c->rsp = n->data.args[5];
+	if (!thread_call_refused(t))
+		nt_dispatch(t);
+}
+
+void serve_notification(void *arg, uint32_t events)
+{
+	struct lsw_process *p = arg;
+	struct seccomp_notif n;
+	struct lsw_thread *t;
+
+	if (events & (EPOLLHUP | EPOLLERR)) {
+		loop_unwatch(&p->host->loop, p->notify_fd);
+		return;
+	}
+	if (notify_recv(p->notify_fd, &n) < 0)
+		return; /* the thread died before we read it */
+	t = notify_thread(p, &n);
+	if (notify_clone(p, t, &n))
+		return;
+	if (!t && (pid_t)n.pid == p->pid && p->leader_parked)
+		return; /* the first thread ended: it waits here for good */
+	if (!t || t->busy) {
+		process_forbid(p, "a call from a thread it did not start");
+		return;
+	}
+	serve(t, &n);
+}

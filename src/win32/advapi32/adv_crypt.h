@@ -1,0 +1,47 @@
+/* Private declarations of advapi32's CryptoAPI part (crypt_*.c): provider
+ * contexts over bcrypt.dll's digests and bcryptprimitives' generator, as
+ * Windows' own providers sit over CNG. */
+#ifndef LSW_ADV_CRYPT_H
+#define LSW_ADV_CRYPT_H
+
+/* wincrypt.h would declare the Crypt* functions imported; we define them. */
+#define WINIMPM
+#include "adv_private.h"
+
+/* The provider types of the RSA family, the only one here (wincrypt.h). */
+#define ADV_PROV_RSA_FULL 1
+#define ADV_PROV_RSA_SIG 2
+#define ADV_PROV_RSA_SCHANNEL 12
+#define ADV_PROV_RSA_AES 24
+
+/* A provider context (HCRYPTPROV): the container is in-process only, as
+ * no key is ever stored. */
+struct adv_prov {
+	ULONG magic;       /* ADV_PROV_MAGIC while held */
+	LONG refs;         /* CryptContextAddRef / CryptReleaseContext */
+	DWORD type;        /* PROV_* */
+};
+#define ADV_PROV_MAGIC 0x564f5250u /* "PROV" */
+
+/* crypt_context.c: the live context behind a handle, or NULL. */
+struct adv_prov *adv_prov_from_handle(HCRYPTPROV handle);
+
+static inline BOOL adv_fail(DWORD error)
+{
+	RtlSetLastWin32Error(error);
+	return FALSE;
+}
+
+void NTAPI RtlSetLastWin32Error(DWORD error);
+
+/* bcryptprimitives.dll and bcrypt.dll (our own, linked directly). */
+BOOL WINAPI ProcessPrng(PBYTE data, SIZE_T len);
+NTSTATUS WINAPI BCryptCreateHash(void *alg, void **hash, UCHAR *object, ULONG object_len,
+				 UCHAR *secret, ULONG secret_len, ULONG flags);
+NTSTATUS WINAPI BCryptHashData(void *hash, UCHAR *input, ULONG len, ULONG flags);
+NTSTATUS WINAPI BCryptFinishHash(void *hash, UCHAR *out, ULONG out_len, ULONG flags);
+NTSTATUS WINAPI BCryptDuplicateHash(void *hash, void **copy, UCHAR *object, ULONG object_len,
+				    ULONG flags);
+NTSTATUS WINAPI BCryptDestroyHash(void *hash);
+
+#endif

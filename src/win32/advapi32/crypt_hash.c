@@ -1,0 +1,166 @@
+/* CryptoAPI hashes: CryptCreateHash, CryptHashData, CryptGetHashParam,
+ * CryptDuplicateHash, CryptDestroyHash for MD5, SHA-1 and (with a
+ * PROV_RSA_AES context, as on Windows) SHA-256/384/512, over bcrypt.dll's
+ * hash objects.  Reading HP_HASHVAL finishes the hash: later data is
+ * NTE_BAD_HASH_STATE, the value can be read again. */
+#include "adv_crypt.h"
+
+struct adv_hash {
+	ULONG magic;                 /* ADV_HASH_MAGIC while alive */
+	ALG_ID algid;
+	DWORD len;                   /* digest bytes */
+	void *bcrypt;                /* bcrypt's hash object */
+	BOOL finished;
+	BYTE value[64];
+};
+#define ADV_HASH_MAGIC 0x48534148u /* "HASH" */
+
+/* CALG_* -> bcrypt's pseudo-handle (bcrypt.h: 0x21 MD5 ... 0x61 SHA512). */
+static const struct {
+	ALG_ID algid;
+	ULONG_PTR bcrypt_alg;
+	DWORD len;
+	BOOL aes_only;               /* PROV_RSA_AES's algorithms */
+} algorithms[] = {
+	{ CALG_MD5, 0x21, 16, FALSE },
+	{ CALG_SHA1, 0x31, 20, FALSE },
+	{ CALG_SHA_256, 0x41, 32, TRUE },
+	{ CALG_SHA_384, 0x51, 48, TRUE },
+	{ CALG_SHA_512, 0x61, 64, TRUE },
+};
+
+static struct adv_hash *hash_from_handle(HCRYPTHASH handle)
+{
+	struct adv_hash *h = (struct adv_hash *)handle;
+
+	if (handle < 0x10000 || h->magic != ADV_HASH_MAGIC)
+		return NULL;
+	return h;
+}
+
+ADVAPI BOOL WINAPI CryptCreateHash(HCRYPTPROV prov_handle, ALG_ID algid, HCRYPTKEY key,
+				   DWORD flags, HCRYPTHASH *out)
+{
+	struct adv_prov *prov = adv_prov_from_handle(prov_handle);
+	struct adv_hash *h;
+
+	if (!prov)
+		return adv_fail(NTE_BAD_UID);
+	if (!out)
+		return adv_fail(ERROR_INVALID_PARAMETER);
+	if (flags)
+		return adv_fail(NTE_BAD_FLAGS);
+	if (key)
+		return adv_fail(NTE_BAD_KEY); /* these digests take no key */
+	for (size_t i = 0; i < ARRAYSIZE(algorithms); i++) {
+		if (algorithms[i].algid != algid)
+			continue;
+		if (algorithms[i].aes_only && prov->type != ADV_PROV_RSA_AES)
+			break;
+		if (!(h = adv_alloc(sizeof(*h))))
+			return adv_fail(ERROR_NOT_ENOUGH_MEMORY);
+		*h = (struct adv_hash){ ADV_HASH_MAGIC, algid, algorithms[i].len };
+		if (BCryptCreateHash((void *)algorithms[i].bcrypt_alg, &h->bcrypt, NULL, 0, NULL, 0, 0)) {
+			adv_free(h);
+			return adv_fail(ERROR_NOT_ENOUGH_MEMORY);
+		}
+		*out = (HCRYPTHASH)h;
+		return TRUE;
+	}
+	return adv_fail(NTE_BAD_ALGID);
+}
+
+ADVAPI BOOL WINAPI CryptHashData(HCRYPTHASH handle, const BYTE *data, DWORD len, DWORD flags)
+{
+	struct adv_hash *h = hash_from_handle(handle);
+
+	if (!h)
+		return adv_fail(NTE_BAD_HASH);
+	if (flags & ~CRYPT_USERDATA)
+		return adv_fail(NTE_BAD_FLAGS);
+	if (len && !data)
+		return adv_fail(ERROR_INVALID_PARAMETER);
+	if (h->finished)
+		return adv_fail(NTE_BAD_HASH_STATE);
+	BCryptHashData(h->bcrypt, (UCHAR *)data, len, 0);
+	return TRUE;
+}
+
+/* A DWORD or byte value into the caller's buffer, as CryptGetHashParam
+ * documents: NULL asks for the size, a short buffer is ERROR_MORE_DATA. */
+static BOOL copy_out(const void *val, DWORD n, BYTE *data, DWORD *len)
+{
+	DWORD room = *len;
+
+	*len = n;
+	if (!data)
+		return TRUE;
+	if (room < n)
+		return adv_fail(ERROR_MORE_DATA);
+	memcpy(data, val, n);
+	return TRUE;
+}
+
+ADVAPI BOOL WINAPI CryptGetHashParam(HCRYPTHASH handle, DWORD param, BYTE *data, DWORD *len,
+				     DWORD flags)
+{
+	struct adv_hash *h = hash_from_handle(handle);
+	DWORD v;
+
+	if (!h)
+		return adv_fail(NTE_BAD_HASH);
+	if (!len)
+		return adv_fail(ERROR_INVALID_PARAMETER);
+	if (flags)
+		return adv_fail(NTE_BAD_FLAGS);
+	switch (param) {
+	case HP_ALGID:
+		v = h->algid;
+		return copy_out(&v, sizeof(v), data, len);
+	case HP_HASHSIZE:
+		v = h->len;
+		return copy_out(&v, sizeof(v), data, len);
+	case HP_HASHVAL:
+		if (data && *len >= h->len && !h->finished) {
+			BCryptFinishHash(h->bcrypt, h->value, h->len, 0);
+			h->finished = TRUE;
+		}
+		return copy_out(h->value, h->len, data, len);
+	}
+	return adv_fail(NTE_BAD_TYPE);
+}
+
+ADVAPI BOOL WINAPI CryptDuplicateHash(HCRYPTHASH handle, DWORD *reserved, DWORD flags,
+				      HCRYPTHASH *out)
+{
+	struct adv_hash *h = hash_from_handle(handle), *c;
+
+	if (!h)
+		return adv_fail(NTE_BAD_HASH);
+	if (reserved || flags || !out)
+		return adv_fail(ERROR_INVALID_PARAMETER);
+	if (!(c = adv_alloc(sizeof(*c))))
+		return adv_fail(ERROR_NOT_ENOUGH_MEMORY);
+	*c = *h;
+	if (!h->finished && BCryptDuplicateHash(h->bcrypt, &c->bcrypt, NULL, 0, 0)) {
+		adv_free(c);
+		return adv_fail(ERROR_NOT_ENOUGH_MEMORY);
+	}
+	if (h->finished)
+		c->bcrypt = NULL;
+	*out = (HCRYPTHASH)c;
+	return TRUE;
+}
+
+ADVAPI BOOL WINAPI CryptDestroyHash(HCRYPTHASH handle)
+{
+	struct adv_hash *h = hash_from_handle(handle);
+
+	if (!h)
+		return adv_fail(NTE_BAD_HASH);
+	if (h->bcrypt)
+		BCryptDestroyHash(h->bcrypt);
+	memset(h, 0, sizeof(*h));
+	adv_free(h);
+	return TRUE;
+}

@@ -1,0 +1,185 @@
+/* The C runtime's pure part: what needs no operating system (strings,
+ * conversions, the printf and scanf engines, math), shared by msvcrt,
+ * ucrtbase and ntdll.  We cannot include mingw's <stdio.h> and friends:
+ * they declare these same functions dllimport.  Layouts and constants
+ * follow the public CRT headers.  The runtime part: crt_internal.h. */
+#ifndef LSW_CRT_H
+#define LSW_CRT_H
+
+#include <stdint.h>
+#include <stdarg.h>
+#include <limits.h>
+#include "crt_types.h"
+
+/* What a DLL exports is its spec's business (the .def made from it): the
+ * shared sources mark exported functions and data only for the reader. */
+#define CRTAPI
+#define CRTDATA
+
+typedef unsigned short wchar;   /* wchar_t is 16-bit on Windows */
+typedef unsigned short wint;
+
+#define EOF (-1)
+#define WEOF ((wint)0xFFFF)
+
+/* errno values, as in the public <errno.h> */
+#define EPERM 1
+#define ENOENT 2
+#define ESRCH 3
+#define EINTR 4
+#define EIO 5
+#define ENXIO 6
+#define E2BIG 7
+#define ENOEXEC 8
+#define EBADF 9
+#define ECHILD 10
+#define EAGAIN 11
+#define ENOMEM 12
+#define EACCES 13
+#define EFAULT 14
+#define EBUSY 16
+#define EEXIST 17
+#define EXDEV 18
+#define ENODEV 19
+#define ENOTDIR 20
+#define EISDIR 21
+#define EINVAL 22
+#define ENFILE 23
+#define EMFILE 24
+#define ENOTTY 25
+#define EFBIG 27
+#define ENOSPC 28
+#define ESPIPE 29
+#define EROFS 30
+#define EMLINK 31
+#define EPIPE 32
+#define EDOM 33
+#define ERANGE 34
+#define EDEADLK 36
+#define ENAMETOOLONG 38
+#define ENOLCK 39
+#define ENOSYS 40
+#define ENOTEMPTY 41
+#define EILSEQ 42
+
+/* ---- what each DLL provides ---- */
+void crt_set_errno(int e);
+/* An invalid argument to a function that documents the invalid parameter
+ * handler: each DLL decides what that does (msvcrt: the handler, if the
+ * program set one; ucrtbase: the handler or the end of the process). */
+void crt_invalid_parameter(void);
+
+/* ---- strings ---- */
+CRTAPI void *memcpy(void *, const void *, size_t);
+CRTAPI void *memmove(void *, const void *, size_t);
+CRTAPI void *memset(void *, int, size_t);
+CRTAPI int memcmp(const void *, const void *, size_t);
+CRTAPI void *memchr(const void *, int, size_t);
+CRTAPI size_t strlen(const char *);
+CRTAPI size_t strnlen(const char *, size_t);
+CRTAPI size_t strspn(const char *, const char *);
+CRTAPI int strcmp(const char *, const char *);
+CRTAPI int strncmp(const char *, const char *, size_t);
+CRTAPI char *strchr(const char *, int);
+CRTAPI int _strnicmp(const char *, const char *, size_t);
+CRTAPI size_t wcslen(const wchar *);
+CRTAPI wchar *wcschr(const wchar *, wchar);
+CRTAPI int _wcsnicmp(const wchar *, const wchar *, size_t);
+CRTAPI wint towlower(wint);
+CRTAPI wint towupper(wint);
+CRTAPI int tolower(int);
+CRTAPI int toupper(int);
+CRTAPI int isspace(int);
+CRTAPI int isdigit(int);
+CRTAPI int iswspace(wint);
+
+/* ---- formatted output ---- */
+/* The body of a variadic entry point over its va_list form. */
+#define VA_WRAP(call) \
+    va_list ap;       \
+    int r;            \
+    va_start(ap, fmt);\
+    r = call;         \
+    va_end(ap);       \
+    return r
+
+
+/* How the engine formats, where the runtimes differ.  0 is msvcrt.dll's
+ * way; the UCRT's __stdio_common_* callers pick their options from the
+ * caller's _CRT_INTERNAL_PRINTF_* bits (ucrtbase/stdio_common.c). */
+#define FMTO_EXP2 0x01          /* exponents of at least 2 digits, not 3 */
+#define FMTO_C99_SPECIAL 0x02   /* "inf", "nan", "-nan(ind)", not "1.#INF" */
+#define FMTO_ROUND_EVEN 0x04    /* exact decimal ties round to even */
+#define FMTO_WIDE_STD 0x08      /* wide format: %s %c narrow, as C says */
+#define FMTO_COUNT_N 0x10       /* %n stores the count (else refused) */
+#define FMTO_NO_N 0x20          /* %n is an invalid parameter (UCRT) */
+
+struct fmt_out {
+    /* Receives narrow text (narrow sink) or is asked to widen it. */
+    int (*put)(struct fmt_out *, const char *, size_t);
+    int (*putw)(struct fmt_out *, const wchar *, size_t);
+    size_t total;       /* characters produced, including truncated ones */
+    int error;
+    unsigned opts;      /* FMTO_* */
+};
+int fmt_core(struct fmt_out *o, const void *fmt, int wide_fmt, va_list ap);
+/* Float conversion: writes the text of `v` formatted per conv into buf. */
+struct fmt_spec {
+    int flags;
+    int width;
+    int prec;           /* -1 if none */
+    char conv;
+    unsigned opts;      /* the engine's FMTO_* */
+};
+#define FMT_LEFT 0x01
+#define FMT_PLUS 0x02
+#define FMT_SPACE 0x04
+#define FMT_ALT 0x08
+#define FMT_ZERO 0x10
+int fmt_float(char *buf, size_t cap, double v, const struct fmt_spec *s);
+#define FMT_FLOAT_BUF 1600
+
+/* ---- big integers for exact float conversion ---- */
+#define BIG_WORDS 160    /* 5120 bits: strtod divides 800-digit numbers */
+struct big {
+    int n;               /* words in use */
+    uint32_t w[BIG_WORDS];
+};
+void big_set(struct big *b, uint64_t v);
+void big_mul_small(struct big *b, uint32_t m);
+void big_add_small(struct big *b, uint32_t a);
+uint32_t big_div_small(struct big *b, uint32_t d);
+void big_shl(struct big *b, int bits);
+int big_cmp(const struct big *a, const struct big *b);
+void big_sub(struct big *a, const struct big *b);   /* a -= b, a >= b */
+int big_bits(const struct big *b);
+int big_is_zero(const struct big *b);
+
+/* ---- conversions ---- */
+double crt_strtod(const char *s, char **end, int *range_err);
+CRTAPI double ucrt_strtod(const char *s, char **end);     /* C99 syntax */
+int crt_wide_to_narrow(char *dst, wchar c);   /* C locale; -1 if unmappable */
+
+/* ---- formatted input ---- */
+/* Options, as for printf: 0 is msvcrt's way. */
+#define SCANO_SECURE 0x01       /* scanf_s: %c %s %[ take a buffer size */
+#define SCANO_WIDE_STD 0x02     /* wide format: %s %c narrow, as C says */
+#define SCANO_C99 0x04          /* %f reads INF, NAN and hexadecimal (UCRT) */
+
+struct scan_in {
+    int (*get)(struct scan_in *);   /* next char or EOF */
+    void (*unget)(struct scan_in *, int c);
+    void *ctx;
+    const unsigned char *s;         /* string sources */
+    const wchar *ws;
+    int wide;                       /* source yields wide chars */
+    size_t consumed;
+    size_t left;                    /* string sources: characters left */
+    unsigned opts;                  /* SCANO_* */
+};
+int scan_core(struct scan_in *in, const void *fmt, int wide_fmt, va_list ap);
+/* A string source of at most n characters ((size_t)-1: up to its NUL). */
+int crt_scan_string(const void *s, size_t n, int wide, unsigned opts,
+                    const void *fmt, va_list ap);
+
+#endif

@@ -1,0 +1,377 @@
+/* The printf engine shared by every printf-family function.  The format
+ * may be narrow or wide; the output goes to a sink (struct fmt_out) that
+ * accepts narrow or wide text and converts as it needs.
+ *
+ * Length modifiers: hh h l ll L(=64-bit for integers) I I32 I64 z j t w.
+ * In a narrow format %c/%s are narrow and %C/%S/%lc/%ls/%wc/%ws wide; in a
+ * wide format it is the other way round (msvcrt's rule) unless
+ * FMTO_WIDE_STD asks for C's (as in a narrow format); 'h' always means
+ * narrow.  %n is ignored by msvcrt (its argument is consumed, nothing
+ * stored); the UCRT refuses it as an invalid parameter unless
+ * _set_printf_count_output turned it on (FMTO_NO_N, FMTO_COUNT_N). */
+#include "crt.h"
+
+#define LEN_NONE 0
+#define LEN_HH 1
+#define LEN_H 2
+#define LEN_L 3
+#define LEN_64 4
+#define LEN_32 5
+#define LEN_W 6
+
+struct conv {
+    struct fmt_spec s;
+    int len;
+};
+
+static unsigned fch(const void *fmt, size_t i, int wide)
+{
+    return wide ? ((const wchar *)fmt)[i] : ((const unsigned char *)fmt)[i];
+}
+
+static void out_n(struct fmt_out *o, const char *s, size_t n)
+{
+    if (n && !o->error && o->put(o, s, n) < 0)
+        o->error = 1;
+    o->total += n;
+}
+
+static void out_wn(struct fmt_out *o, const wchar *s, size_t n)
+{
+    if (n && !o->error && o->putw(o, s, n) < 0)
+        o->error = 1;
+    o->total += n;
+}
+
+static void out_fill(struct fmt_out *o, char c, int n)
+{
+    char buf[32];
+
+    memset(buf, c, sizeof(buf));
+    for (; n > 0; n -= 32)
+        out_n(o, buf, n < 32 ? n : 32);
+}
+
+/* [spaces][prefix][zeros][body][spaces] for a field of the given width. */
+static void out_field(struct fmt_out *o, const struct fmt_spec *s,
+                      const char *pre, int npre, int zeros,
+                      const char *body, int nbody)
+{
+    int pad = s->width - npre - zeros - nbody;
+
+    if ((s->flags & FMT_ZERO) && !(s->flags & FMT_LEFT)) {
+        zeros += pad > 0 ? pad : 0;
+        pad = 0;
+    }
+    if (!(s->flags & FMT_LEFT))
+        out_fill(o, ' ', pad);
+    out_n(o, pre, npre);
+    out_fill(o, '0', zeros);
+    out_n(o, body, nbody);
+    if (s->flags & FMT_LEFT)
+        out_fill(o, ' ', pad);
+}
+
+static void parse_length(const void *fmt, int wide, size_t *i, struct conv *c)
+{
+    unsigned ch = fch(fmt, *i, wide), n1 = fch(fmt, *i + 1, wide);
+
+    switch (ch) {
+    case 'h':
+        c->len = n1 == 'h' ? LEN_HH : LEN_H;
+        *i += n1 == 'h' ? 2 : 1;
+        break;
+    case 'l':
+        c->len = n1 == 'l' ? LEN_64 : LEN_L;
+        *i += n1 == 'l' ? 2 : 1;
+        break;
+    case 'I':
+        if (n1 == '6' && fch(fmt, *i + 2, wide) == '4') {
+            c->len = LEN_64;
+            *i += 3;
+        } else if (n1 == '3' && fch(fmt, *i + 2, wide) == '2') {
+            c->len = LEN_32;
+            *i += 3;
+        } else {
+            c->len = LEN_64;    /* pointer-sized */
+            *i += 1;
+        }
+        break;
+    case 'L': case 'q': case 'z': case 'j': case 't':
+        c->len = LEN_64;
+        *i += 1;
+        break;
+    case 'w':
+        c->len = LEN_W;
+        *i += 1;
+        break;
+    }
+}
+
+/* Parses flags, width, precision and length starting at *i. */
+static void parse_spec(const void *fmt, int wide, size_t *i, va_list *ap,
+                       struct conv *c)
+{
+    unsigned ch;
+
+    memset(c, 0, sizeof(*c));
+    c->s.prec = -1;
+    for (;; (*i)++) {
+        ch = fch(fmt, *i, wide);
+        if (ch == '-') c->s.flags |= FMT_LEFT;
+        else if (ch == '+') c->s.flags |= FMT_PLUS;
+        else if (ch == ' ') c->s.flags |= FMT_SPACE;
+        else if (ch == '#') c->s.flags |= FMT_ALT;
+        else if (ch == '0') c->s.flags |= FMT_ZERO;
+        else break;
+    }
+    if (fch(fmt, *i, wide) == '*') {
+        c->s.width = va_arg(*ap, int);
+        if (c->s.width < 0) {
+            c->s.flags |= FMT_LEFT;
+            c->s.width = -c->s.width;
+        }
+        (*i)++;
+    } else {
+        while ((ch = fch(fmt, *i, wide)) >= '0' && ch <= '9' && c->s.width < 100000000)
+            c->s.width = c->s.width * 10 + (ch - '0'), (*i)++;
+    }
+    if (fch(fmt, *i, wide) == '.') {
+        (*i)++;
+        c->s.prec = 0;
+        if (fch(fmt, *i, wide) == '*') {
+            c->s.prec = va_arg(*ap, int);
+            if (c->s.prec < 0)
+                c->s.prec = -1;
+            (*i)++;
+        } else {
+            while ((ch = fch(fmt, *i, wide)) >= '0' && ch <= '9' && c->s.prec < 100000000)
+                c->s.prec = c->s.prec * 10 + (ch - '0'), (*i)++;
+        }
+    }
+    parse_length(fmt, wide, i, c);
+}
+
+static uint64_t get_int(va_list *ap, int len, int is_signed)
+{
+    if (len == LEN_64)
+        return va_arg(*ap, uint64_t);
+    unsigned v = va_arg(*ap, unsigned);
+    if (len == LEN_HH)
+        return is_signed ? (uint64_t)(int64_t)(signed char)v : (unsigned char)v;
+    if (len == LEN_H)
+        return is_signed ? (uint64_t)(int64_t)(short)v : (unsigned short)v;
+    return is_signed ? (uint64_t)(int64_t)(int)v : v;
+}
+
+static void fmt_int(struct fmt_out *o, struct conv *c, va_list *ap)
+{
+    char digits[32], pre[3];
+    int nd = 0, npre = 0, base = 10, zeros = 0, sgn = 0;
+    char conv = c->s.conv;
+    const char *dig = conv == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
+    uint64_t v;
+
+    if (conv == 'd' || conv == 'i') {
+        v = get_int(ap, c->len, 1);
+        sgn = 1;
+        if ((int64_t)v < 0) {
+            pre[npre++] = '-';
+            v = -v;
+        } else if (c->s.flags & FMT_PLUS) {
+            pre[npre++] = '+';
+        } else if (c->s.flags & FMT_SPACE) {
+            pre[npre++] = ' ';
+        }
+    } else {
+        v = get_int(ap, c->len, 0);
+        base = conv == 'o' ? 8 : conv == 'u' ? 10 : 16;
+    }
+    for (uint64_t t = v; t; t /= base)
+        digits[sizeof(digits) - 1 - nd++] = dig[t % base];
+    if (c->s.prec >= 0) {
+        c->s.flags &= ~FMT_ZERO;
+        if (c->s.prec > nd)
+            zeros = c->s.prec - nd;
+    } else if (!nd) {
+        zeros = 1;
+    }
+    if ((c->s.flags & FMT_ALT) && v && base == 16) {
+        pre[npre++] = '0';
+        pre[npre++] = conv;
+    } else if ((c->s.flags & FMT_ALT) && base == 8 && !zeros) {
+        zeros = 1;
+    }
+    (void)sgn;
+    out_field(o, &c->s, pre, npre, zeros, digits + sizeof(digits) - nd, nd);
+}
+
+/* %p: all 16 hex digits, uppercase, no "0x" (msvcrt). */
+static void fmt_ptr(struct fmt_out *o, struct conv *c, va_list *ap)
+{
+    uint64_t v = (uint64_t)(uintptr_t)va_arg(*ap, void *);
+    char digits[16];
+
+    for (int i = 15; i >= 0; i--, v >>= 4)
+        digits[i] = "0123456789ABCDEF"[v & 15];
+    c->s.flags &= ~FMT_ZERO;
+    out_field(o, &c->s, "", 0, 0, digits, 16);
+}
+
+static void fmt_dbl(struct fmt_out *o, struct conv *c, va_list *ap)
+{
+    char buf[FMT_FLOAT_BUF];
+    double v = va_arg(*ap, double);
+    int n;
+
+    c->s.opts = o->opts;
+    n = fmt_float(buf, sizeof(buf), v, &c->s);
+    int npre = (buf[0] == '-' || buf[0] == '+' || buf[0] == ' ');
+
+    out_field(o, &c->s, buf, npre, 0, buf + npre, n - npre);
+}
+
+/* Strings and characters, narrow or wide.  wide_arg says what the
+ * argument is; precision limits the characters taken from a string. */
+static void fmt_text(struct fmt_out *o, struct conv *c, const void *p,
+                     size_t n, int wide_arg)
+{
+    int pad = c->s.width > (int)n ? c->s.width - (int)n : 0;
+    char fill = (c->s.flags & FMT_ZERO) ? '0' : ' ';
+
+    if (!(c->s.flags & FMT_LEFT))
+        out_fill(o, fill, pad);
+    if (wide_arg)
+        out_wn(o, p, n);
+    else
+        out_n(o, p, n);
+    if (c->s.flags & FMT_LEFT)
+        out_fill(o, ' ', pad);
+}
+
+static int arg_is_wide(struct conv *c, int wide_fmt, unsigned opts)
+{
+    int upper = c->s.conv == 'C' || c->s.conv == 'S';
+
+    if (c->len == LEN_H || c->len == LEN_HH)
+        return 0;
+    if (c->len == LEN_L || c->len == LEN_W)
+        return 1;
+    return wide_fmt && !(opts & FMTO_WIDE_STD) ? !upper : upper;
+}
+
+static void fmt_str(struct fmt_out *o, struct conv *c, va_list *ap,
+                    int wide_fmt)
+{
+    int w = arg_is_wide(c, wide_fmt, o->opts);
+    const void *p = va_arg(*ap, const void *);
+    size_t n = 0, max = c->s.prec >= 0 ? (size_t)c->s.prec : (size_t)-1;
+    static const wchar wnull[] = { '(', 'n', 'u', 'l', 'l', ')', 0 };
+
+    if (!p)
+        p = w ? (const void *)wnull : "(null)";
+    if (w)
+        while (n < max && ((const wchar *)p)[n])
+            n++;
+    else
+        while (n < max && ((const char *)p)[n])
+            n++;
+    fmt_text(o, c, p, n, w);
+}
+
+static void fmt_chr(struct fmt_out *o, struct conv *c, va_list *ap,
+                    int wide_fmt)
+{
+    int w = arg_is_wide(c, wide_fmt, o->opts);
+    unsigned v = va_arg(*ap, unsigned);
+    wchar wc = (wchar)v;
+    char nc = (char)v;
+
+    fmt_text(o, c, w ? (const void *)&wc : (const void *)&nc, 1, w);
+}
+
+/* %n: the count so far, stored at the size its length modifier says. */
+static void fmt_count(struct fmt_out *o, struct conv *c, va_list *ap)
+{
+    void *p = va_arg(*ap, void *);
+
+    if (o->opts & FMTO_NO_N) {
+        crt_invalid_parameter();
+        crt_set_errno(EINVAL);
+        o->error = 1;
+    } else if ((o->opts & FMTO_COUNT_N) && p) {
+        if (c->len == LEN_64)
+            *(int64_t *)p = (int64_t)o->total;
+        else if (c->len == LEN_H)
+            *(short *)p = (short)o->total;
+        else if (c->len == LEN_HH)
+            *(signed char *)p = (signed char)o->total;
+        else
+            *(int *)p = (int)o->total;
+    }
+}
+
+static void fmt_one(struct fmt_out *o, struct conv *c, va_list *ap,
+                    int wide_fmt)
+{
+    switch (c->s.conv) {
+    case 'd': case 'i': case 'u': case 'o': case 'x': case 'X':
+        fmt_int(o, c, ap);
+        break;
+    case 'p':
+        fmt_ptr(o, c, ap);
+        break;
+    case 'e': case 'E': case 'f': case 'F': case 'g': case 'G':
+    case 'a': case 'A':
+        fmt_dbl(o, c, ap);
+        break;
+    case 's': case 'S':
+        fmt_str(o, c, ap, wide_fmt);
+        break;
+    case 'c': case 'C':
+        fmt_chr(o, c, ap, wide_fmt);
+        break;
+    case 'n':
+        fmt_count(o, c, ap);
+        break;
+    default:
+        /* Unknown conversions print themselves, as msvcrt does. */
+        fmt_text(o, c, &c->s.conv, 1, 0);
+        break;
+    }
+}
+
+/* Returns the number of characters produced (the sink may have kept
+ * fewer), or -1 if the sink reported an error. */
+int fmt_core(struct fmt_out *o, const void *fmt, int wide_fmt, va_list ap)
+{
+    size_t i = 0, start;
+    struct conv c;
+    va_list args;
+
+    va_copy(args, ap);
+    for (;;) {
+        start = i;
+        while (fch(fmt, i, wide_fmt) && fch(fmt, i, wide_fmt) != '%')
+            i++;
+        if (i > start) {
+            if (wide_fmt)
+                out_wn(o, (const wchar *)fmt + start, i - start);
+            else
+                out_n(o, (const char *)fmt + start, i - start);
+        }
+        if (!fch(fmt, i, wide_fmt))
+            break;
+        i++;
+        parse_spec(fmt, wide_fmt, &i, &args, &c);
+        c.s.conv = (char)fch(fmt, i, wide_fmt);
+        if (!c.s.conv)
+            break;
+        i++;
+        fmt_one(o, &c, &args, wide_fmt);
+        if (o->error)
+            break;
+    }
+    va_end(args);
+    return o->error ? -1 : (int)o->total;
+}

@@ -1,0 +1,80 @@
+/* The standard streams and flushing everything. */
+#include "crt_internal.h"
+
+CRTDATA FILE _iob[IOB_COUNT];
+
+/* The UCRT's name for &_iob[i] (msvcrt has it too, privately: newer mingw
+ * headers reference it). */
+CRTAPI FILE *__acrt_iob_func(unsigned i) { return &_iob[i]; }
+
+/* stdout is line-buffered on a console and fully buffered otherwise;
+ * stderr is unbuffered. */
+void crt_stdio_init(void)
+{
+    for (int i = 0; i < 3; i++) {
+        FILE *f = &_iob[i];
+        struct fdinfo *fi = crt_fd(i);
+        f->_file = i;
+        f->_flag = _IOINUSE | (i == 0 ? _IOREAD : _IOWRT);
+        if (i == 1 && fi && (fi->flags & FD_DEV))
+            f->_flag |= _IOLINE;
+        if (i == 2)
+            f->_flag |= _IONBF;
+    }
+    for (int i = 3; i < IOB_COUNT; i++)
+        _iob[i]._file = -1;
+    crt_set_errno(0);
+}
+
+static int flush_one(FILE *f)
+{
+    int r;
+
+    crt_lock_file(f);
+    r = crt_flush_locked(f);
+    crt_unlock_file(f);
+    return r;
+}
+
+void crt_stdio_flush_all(void)
+{
+    crt_stream_foreach(flush_one);
+}
+
+CRTAPI int _flushall(void)
+{
+    return crt_stream_foreach(flush_one);
+}
+
+/* fflush(NULL) flushes every output stream and returns 0 or EOF. */
+static int flush_err;
+static int flush_collect(FILE *f)
+{
+    if (flush_one(f))
+        flush_err = EOF;
+    return 0;
+}
+
+CRTAPI int fflush(FILE *f)
+{
+    int r;
+
+    if (!f) {
+        _lock(LOCK_IOB);
+        flush_err = 0;
+        crt_stream_foreach(flush_collect);
+        r = flush_err;
+        _unlock(LOCK_IOB);
+        return r;
+    }
+    crt_lock_file(f);
+    r = crt_flush_locked(f);
+    /* On an input stream fflush discards the read-ahead (documented). */
+    if ((f->_flag & _IOREADING) && f->_base) {
+        f->_ptr = f->_base;
+        f->_cnt = 0;
+        f->_flag &= ~_IOREADING;
+    }
+    crt_unlock_file(f);
+    return r;
+}

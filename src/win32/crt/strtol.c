@@ -1,0 +1,177 @@
+/* String to integer: strtol/strtoul/_strtoi64/_strtoui64, their wide
+ * forms, and atoi & co.  One parser serves both widths. */
+#include "crt.h"
+
+struct int_parse {
+    uint64_t mag;       /* magnitude, saturated at UINT64_MAX */
+    int neg;
+    int overflow;
+    size_t end;         /* index just past the number, 0 if none */
+};
+
+static unsigned at(const void *s, int w, size_t i)
+{
+    return w ? ((const wchar *)s)[i] : ((const unsigned char *)s)[i];
+}
+
+static int digit_value(unsigned c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'z')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'Z')
+        return c - 'A' + 10;
+    return 99;
+}
+
+static int is_space(unsigned c, int w)
+{
+    return w ? iswspace((wint)c) : isspace((int)c);
+}
+
+static void parse_int(const void *s, int w, int base, struct int_parse *p)
+{
+    size_t i = 0, first;
+
+    memset(p, 0, sizeof(*p));
+    while (is_space(at(s, w, i), w))
+        i++;
+    if (at(s, w, i) == '-' || at(s, w, i) == '+')
+        p->neg = at(s, w, i++) == '-';
+    if ((base == 0 || base == 16) && at(s, w, i) == '0' &&
+        (at(s, w, i + 1) | 0x20) == 'x' && digit_value(at(s, w, i + 2)) < 16) {
+        i += 2;
+        base = 16;
+    } else if (base == 0) {
+        base = at(s, w, i) == '0' ? 8 : 10;
+    }
+    first = i;
+    for (int d; (d = digit_value(at(s, w, i))) < base; i++) {
+        if (p->mag > (UINT64_MAX - d) / base) {
+            p->overflow = 1;
+            p->mag = UINT64_MAX;
+        } else if (!p->overflow) {
+            p->mag = p->mag * base + d;
+        }
+    }
+    p->end = i > first ? i : 0;
+}
+
+static int bad_base(int base)
+{
+    if (base == 1 || base < 0 || base > 36) {
+        crt_set_errno(EINVAL);
+        return 1;
+    }
+    return 0;
+}
+
+static void set_end(const void *s, int w, size_t end, void **endp)
+{
+    if (endp)
+        *endp = (char *)s + end * (w ? 2 : 1);
+}
+
+/* Signed result clamped to [min, max]. */
+static int64_t to_signed(const void *s, int w, void **endp, int base,
+                         int64_t min, int64_t max)
+{
+    struct int_parse p;
+
+    if (bad_base(base)) {
+        set_end(s, w, 0, endp);
+        return 0;
+    }
+    parse_int(s, w, base, &p);
+    set_end(s, w, p.end, endp);
+    if (!p.neg && (p.overflow || p.mag > (uint64_t)max)) {
+        crt_set_errno(ERANGE);
+        return max;
+    }
+    if (p.neg && (p.overflow || p.mag > (uint64_t)max + 1)) {
+        crt_set_errno(ERANGE);
+        return min;
+    }
+    return p.neg ? (int64_t)(0 - p.mag) : (int64_t)p.mag;
+}
+
+/* Unsigned: a minus sign negates modulo 2^bits, as the standard says. */
+static uint64_t to_unsigned(const void *s, int w, void **endp, int base,
+                            uint64_t max)
+{
+    struct int_parse p;
+
+    if (bad_base(base)) {
+        set_end(s, w, 0, endp);
+        return 0;
+    }
+    parse_int(s, w, base, &p);
+    set_end(s, w, p.end, endp);
+    if (p.overflow || p.mag > max) {
+        crt_set_errno(ERANGE);
+        return max;
+    }
+    return p.neg ? (0 - p.mag) & max : p.mag;
+}
+
+CRTAPI long strtol(const char *s, char **e, int b)
+{
+    return (long)to_signed(s, 0, (void **)e, b, LONG_MIN, LONG_MAX);
+}
+
+CRTAPI unsigned long strtoul(const char *s, char **e, int b)
+{
+    return (unsigned long)to_unsigned(s, 0, (void **)e, b, ULONG_MAX);
+}
+
+CRTAPI long long _strtoi64(const char *s, char **e, int b)
+{
+    return to_signed(s, 0, (void **)e, b, INT64_MIN, INT64_MAX);
+}
+
+CRTAPI unsigned long long _strtoui64(const char *s, char **e, int b)
+{
+    return to_unsigned(s, 0, (void **)e, b, UINT64_MAX);
+}
+
+CRTAPI long long strtoll(const char *s, char **e, int b)
+{
+    return _strtoi64(s, e, b);
+}
+
+CRTAPI unsigned long long strtoull(const char *s, char **e, int b)
+{
+    return _strtoui64(s, e, b);
+}
+
+CRTAPI long wcstol(const wchar *s, wchar **e, int b)
+{
+    return (long)to_signed(s, 1, (void **)e, b, LONG_MIN, LONG_MAX);
+}
+
+CRTAPI unsigned long wcstoul(const wchar *s, wchar **e, int b)
+{
+    return (unsigned long)to_unsigned(s, 1, (void **)e, b, ULONG_MAX);
+}
+
+CRTAPI long long _wcstoi64(const wchar *s, wchar **e, int b)
+{
+    return to_signed(s, 1, (void **)e, b, INT64_MIN, INT64_MAX);
+}
+
+CRTAPI unsigned long long _wcstoui64(const wchar *s, wchar **e, int b)
+{
+    return to_unsigned(s, 1, (void **)e, b, UINT64_MAX);
+}
+
+/* atoi and friends: no error reporting, out-of-range values wrap like the
+ * 64-bit parse truncated (msvcrt's atoi saturates via strtol; we do the
+ * same). */
+CRTAPI int atoi(const char *s) { return (int)strtol(s, NULL, 10); }
+CRTAPI long atol(const char *s) { return strtol(s, NULL, 10); }
+CRTAPI long long _atoi64(const char *s) { return _strtoi64(s, NULL, 10); }
+CRTAPI long long atoll(const char *s) { return _strtoi64(s, NULL, 10); }
+CRTAPI int _wtoi(const wchar *s) { return (int)wcstol(s, NULL, 10); }
+CRTAPI long _wtol(const wchar *s) { return wcstol(s, NULL, 10); }
+CRTAPI long long _wtoi64(const wchar *s) { return _wcstoi64(s, NULL, 10); }

@@ -1,0 +1,358 @@
+/* Time as text: asctime/ctime ("Wed Jan 02 02:03:55 1980\n", the CRT's
+ * two-digit day), strftime/wcsftime in the "C" locale, _strdate and
+ * _strtime.  One formatter serves both widths, of format and of output. */
+#include "crt_internal.h"
+
+static const char *const wday_names[7] = {
+    "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+};
+static const char *const mon_names[12] = {
+    "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December",
+};
+
+struct tbuf {
+    void *p;
+    int wide;
+    size_t cap, n;
+};
+
+static void put(struct tbuf *b, unsigned c)
+{
+    if (b->n < b->cap && b->wide)
+        ((wchar *)b->p)[b->n] = (wchar)c;
+    else if (b->n < b->cap)
+        ((char *)b->p)[b->n] = (char)c;
+    b->n++;
+}
+
+/* Terminates at n (or, when that is past the end, at the last place). */
+static void terminate(struct tbuf *b)
+{
+    size_t at = b->n < b->cap ? b->n : b->cap - 1;
+
+    if (b->wide)
+        ((wchar *)b->p)[at] = 0;
+    else
+        ((char *)b->p)[at] = 0;
+}
+
+static unsigned fch(const void *f, size_t i, int wf)
+{
+    return wf ? ((const wchar *)f)[i] : ((const unsigned char *)f)[i];
+}
+
+static void puts_n(struct tbuf *b, const char *s, size_t max)
+{
+    for (size_t i = 0; s[i] && i < max; i++)
+        put(b, (unsigned char)s[i]);
+}
+
+/* v in `width` digits, zero padded (space padded with pad ' '); `trim`
+ * drops the leading zeros (the '#' flag). */
+static void put_num(struct tbuf *b, long long v, int width, char pad, int trim)
+{
+    char tmp[24];
+    int n = 0;
+
+    if (v < 0) {
+        put(b, '-');
+        v = -v;
+    }
+    do
+        tmp[n++] = (char)('0' + v % 10);
+    while ((v /= 10));
+    while (!trim && n < width)
+        tmp[n++] = pad;
+    while (n)
+        put(b, (unsigned char)tmp[--n]);
+}
+
+static int valid_tm(const struct crt_tm *tm)
+{
+    return tm->tm_mon >= 0 && tm->tm_mon <= 11 && tm->tm_wday >= 0 &&
+           tm->tm_wday <= 6 && tm->tm_mday >= 1 && tm->tm_mday <= 31 &&
+           tm->tm_hour >= 0 && tm->tm_hour <= 23 && tm->tm_min >= 0 &&
+           tm->tm_min <= 59 && tm->tm_sec >= 0 && tm->tm_sec <= 60 &&
+           tm->tm_yday >= 0 && tm->tm_yday <= 365 && tm->tm_year >= -1900;
+}
+
+/* The ISO 8601 week-based year and week of tm. */
+static int iso_week(const struct crt_tm *tm, int *year)
+{
+    int wday = (tm->tm_wday + 6) % 7, y = tm->tm_year + 1900;
+    int week = (tm->tm_yday - wday + 10) / 7;
+
+    if (week < 1) {
+        int py = y - 1, pdays = 365 + ((py % 4 == 0 && py % 100) || py % 400 == 0);
+        week = (tm->tm_yday + pdays - wday + 10) / 7;
+        y = py;
+    } else if (week == 53) {
+        int days = 365 + ((y % 4 == 0 && y % 100) || y % 400 == 0);
+        if (tm->tm_yday - wday + 3 >= days) {
+            week = 1;
+            y++;
+        }
+    }
+    *year = y;
+    return week;
+}
+
+static int format(struct tbuf *b, const void *f, int wf, const struct crt_tm *tm);
+
+static int one(struct tbuf *b, unsigned c, int alt, const struct crt_tm *tm)
+{
+    int y, h12 = tm->tm_hour % 12 ? tm->tm_hour % 12 : 12;
+    long off;
+
+    switch (c) {
+    case 'a': puts_n(b, wday_names[tm->tm_wday], 3); return 0;
+    case 'A': puts_n(b, wday_names[tm->tm_wday], 99); return 0;
+    case 'b': case 'h': puts_n(b, mon_names[tm->tm_mon], 3); return 0;
+    case 'B': puts_n(b, mon_names[tm->tm_mon], 99); return 0;
+    case 'c': return format(b, alt ? "%A, %B %#d, %Y %H:%M:%S" : "%m/%d/%y %H:%M:%S", 0, tm);
+    case 'C': put_num(b, (tm->tm_year + 1900) / 100, 2, '0', alt); return 0;
+    case 'd': put_num(b, tm->tm_mday, 2, '0', alt); return 0;
+    case 'D': case 'x': return format(b, c == 'x' && alt ? "%A, %B %#d, %Y" : "%m/%d/%y", 0, tm);
+    case 'e': put_num(b, tm->tm_mday, 2, ' ', alt); return 0;
+    case 'F': return format(b, "%Y-%m-%d", 0, tm);
+    case 'g': iso_week(tm, &y); put_num(b, y % 100, 2, '0', alt); return 0;
+    case 'G': iso_week(tm, &y); put_num(b, y, 4, '0', alt); return 0;
+    case 'H': put_num(b, tm->tm_hour, 2, '0', alt); return 0;
+    case 'I': put_num(b, h12, 2, '0', alt); return 0;
+    case 'j': put_num(b, tm->tm_yday + 1, 3, '0', alt); return 0;
+    case 'm': put_num(b, tm->tm_mon + 1, 2, '0', alt); return 0;
+    case 'M': put_num(b, tm->tm_min, 2, '0', alt); return 0;
+    case 'n': put(b, '\n'); return 0;
+    case 'p': puts_n(b, tm->tm_hour < 12 ? "AM" : "PM", 2); return 0;
+    case 'r': return format(b, "%I:%M:%S %p", 0, tm);
+    case 'R': return format(b, "%H:%M", 0, tm);
+    case 'S': put_num(b, tm->tm_sec, 2, '0', alt); return 0;
+    case 't': put(b, '\t'); return 0;
+    case 'T': case 'X': return format(b, "%H:%M:%S", 0, tm);
+    case 'u': put_num(b, tm->tm_wday ? tm->tm_wday : 7, 1, '0', alt); return 0;
+    case 'U': put_num(b, (tm->tm_yday + 7 - tm->tm_wday) / 7, 2, '0', alt); return 0;
+    case 'V': put_num(b, iso_week(tm, &y), 2, '0', alt); return 0;
+    case 'w': put_num(b, tm->tm_wday, 1, '0', alt); return 0;
+    case 'W': put_num(b, (tm->tm_yday + 7 - (tm->tm_wday + 6) % 7) / 7, 2, '0', alt); return 0;
+    case 'y': put_num(b, (tm->tm_year + 1900) % 100, 2, '0', alt); return 0;
+    case 'Y': put_num(b, tm->tm_year + 1900, 4, '0', alt); return 0;
+    case 'z':
+        crt_tz_ensure();
+        off = -(_timezone + (tm->tm_isdst > 0 ? _dstbias : 0)) / 60;
+        put(b, off < 0 ? '-' : '+');
+        off = off < 0 ? -off : off;
+        put_num(b, off / 60 * 100 + off % 60, 4, '0', 0);
+        return 0;
+    case 'Z':
+        crt_tz_ensure();
+        puts_n(b, _tzname[tm->tm_isdst > 0], 64);
+        return 0;
+    case '%': put(b, '%'); return 0;
+    }
+    return -1;
+}
+
+/* Returns 0, or -1 for an invalid conversion. */
+static int format(struct tbuf *b, const void *f, int wf, const struct crt_tm *tm)
+{
+    for (size_t i = 0; fch(f, i, wf); i++) {
+        int alt = 0;
+
+        if (fch(f, i, wf) != '%') {
+            put(b, fch(f, i, wf));
+            continue;
+        }
+        i++;
+        if (fch(f, i, wf) == '#')
+            alt = 1, i++;
+        if (fch(f, i, wf) == 'E' || fch(f, i, wf) == 'O')
+            i++;
+        if (!fch(f, i, wf) || one(b, fch(f, i, wf), alt, tm) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* The length written, or 0: too small ("", ERANGE) or invalid (the
+ * invalid parameter handler, EINVAL). */
+static size_t time_format(void *out, int wide, size_t max, const void *f,
+                          const struct crt_tm *tm)
+{
+    struct tbuf b = { out, wide, max, 0 };
+
+    if (!out || !max || !f || !tm || !valid_tm(tm) || format(&b, f, wide, tm) < 0) {
+        if (out && max)
+            b.n = 0, terminate(&b);
+        crt_invalid_parameter();
+        crt_set_errno(EINVAL);
+        return 0;
+    }
+    if (b.n >= max) {
+        b.n = 0;
+        terminate(&b);
+        crt_set_errno(ERANGE);
+        return 0;
+    }
+    terminate(&b);
+    return b.n;
+}
+
+CRTAPI size_t wcsftime(wchar *out, size_t max, const wchar *f,
+                       const struct crt_tm *tm)
+{
+    return time_format(out, 1, max, f, tm);
+}
+
+CRTAPI size_t strftime(char *out, size_t max, const char *f,
+                       const struct crt_tm *tm)
+{
+    return time_format(out, 0, max, f, tm);
+}
+
+/* ---- asctime, ctime ---- */
+
+static int asctime_common(void *buf, size_t n, const struct crt_tm *tm, int wide)
+{
+    struct tbuf b = { buf, wide, 26, 0 };
+
+    if (!buf || !n) {
+        crt_invalid_parameter();
+        return EINVAL;
+    }
+    if (wide)
+        ((wchar *)buf)[0] = 0;
+    else
+        ((char *)buf)[0] = 0;
+    if (!tm || !valid_tm(tm) || tm->tm_year > 8099) {
+        crt_invalid_parameter();
+        return EINVAL;
+    }
+    if (n < 26) {
+        crt_invalid_parameter();
+        return ERANGE;
+    }
+    format(&b, "%a %b %d %H:%M:%S %Y\n", 0, tm);
+    terminate(&b);
+    return 0;
+}
+
+CRTAPI int asctime_s(char *buf, size_t n, const struct crt_tm *tm)
+{
+    return asctime_common(buf, n, tm, 0);
+}
+
+CRTAPI int _wasctime_s(wchar *buf, size_t n, const struct crt_tm *tm)
+{
+    return asctime_common(buf, n, tm, 1);
+}
+
+CRTAPI char *asctime(const struct crt_tm *tm)
+{
+    char *b = crt_thread_data()->time_buf;
+    int e = asctime_s(b, 26, tm);
+
+    return e ? (crt_set_errno(e), NULL) : b;
+}
+
+CRTAPI wchar *_wasctime(const struct crt_tm *tm)
+{
+    wchar *b = crt_thread_data()->wtime_buf;
+    int e = _wasctime_s(b, 26, tm);
+
+    return e ? (crt_set_errno(e), NULL) : b;
+}
+
+static int ctime_common(void *buf, size_t n, long long t, int wide)
+{
+    struct crt_tm tm;
+
+    if (crt_localtime(t, &tm)) {
+        if (buf && n)
+            wide ? (void)(((wchar *)buf)[0] = 0) : (void)(((char *)buf)[0] = 0);
+        crt_invalid_parameter();
+        return EINVAL;
+    }
+    return asctime_common(buf, n, &tm, wide);
+}
+
+CRTAPI int _ctime64_s(char *buf, size_t n, const long long *t)
+{
+    return t ? ctime_common(buf, n, *t, 0) : (crt_invalid_parameter(), EINVAL);
+}
+
+CRTAPI int _ctime32_s(char *buf, size_t n, const int *t)
+{
+    return t ? ctime_common(buf, n, *t, 0) : (crt_invalid_parameter(), EINVAL);
+}
+
+CRTAPI int _wctime64_s(wchar *buf, size_t n, const long long *t)
+{
+    return t ? ctime_common(buf, n, *t, 1) : (crt_invalid_parameter(), EINVAL);
+}
+
+CRTAPI int _wctime32_s(wchar *buf, size_t n, const int *t)
+{
+    return t ? ctime_common(buf, n, *t, 1) : (crt_invalid_parameter(), EINVAL);
+}
+
+CRTAPI char *_ctime64(const long long *t)
+{
+    char *b = crt_thread_data()->time_buf;
+    int e = _ctime64_s(b, 26, t);
+
+    return e ? (crt_set_errno(e), NULL) : b;
+}
+
+CRTAPI char *_ctime32(const int *t)
+{
+    long long v = t ? *t : -1;
+
+    return _ctime64(t ? &v : NULL);
+}
+
+CRTAPI wchar *_wctime64(const long long *t)
+{
+    wchar *b = crt_thread_data()->wtime_buf;
+    int e = _wctime64_s(b, 26, t);
+
+    return e ? (crt_set_errno(e), NULL) : b;
+}
+
+CRTAPI wchar *_wctime32(const int *t)
+{
+    long long v = t ? *t : -1;
+
+    return _wctime64(t ? &v : NULL);
+}
+
+/* ---- _strdate "mm/dd/yy", _strtime "hh:mm:ss" (local time) ---- */
+
+static int date_or_time(void *buf, size_t n, int wide, int date)
+{
+    struct crt_tm tm;
+    struct tbuf b = { buf, wide, 9, 0 };
+
+    if (!buf || !n) {
+        crt_invalid_parameter();
+        return EINVAL;
+    }
+    if (n < 9) {
+        wide ? (void)(((wchar *)buf)[0] = 0) : (void)(((char *)buf)[0] = 0);
+        crt_invalid_parameter();
+        return ERANGE;
+    }
+    crt_localtime(crt_now_100ns() / 10000000, &tm);
+    format(&b, date ? "%m/%d/%y" : "%H:%M:%S", 0, &tm);
+    terminate(&b);
+    return 0;
+}
+
+CRTAPI int _strdate_s(char *b, size_t n) { return date_or_time(b, n, 0, 1); }
+CRTAPI int _strtime_s(char *b, size_t n) { return date_or_time(b, n, 0, 0); }
+CRTAPI int _wstrdate_s(wchar *b, size_t n) { return date_or_time(b, n, 1, 1); }
+CRTAPI int _wstrtime_s(wchar *b, size_t n) { return date_or_time(b, n, 1, 0); }
+CRTAPI char *_strdate(char *b) { return date_or_time(b, 9, 0, 1) ? NULL : b; }
+CRTAPI char *_strtime(char *b) { return date_or_time(b, 9, 0, 0) ? NULL : b; }
+CRTAPI wchar *_wstrdate(wchar *b) { return date_or_time(b, 9, 1, 1) ? NULL : b; }
+CRTAPI wchar *_wstrtime(wchar *b) { return date_or_time(b, 9, 1, 0) ? NULL : b; }

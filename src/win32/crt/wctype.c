@@ -1,0 +1,59 @@
+/* Wide character classification.  Code units up to U+00FF use the
+ * table; above that, letters-range code units count as alphabetic.  Case
+ * mapping: wcase.c. */
+#include "crt.h"
+
+extern unsigned short *_pwctype;
+
+static int above_latin1_alpha(wint c)
+{
+    return (c >= 0x100 && c < 0x2000) || (c >= 0x3040 && c < 0xD800) ||
+           (c >= 0xF900 && c < 0xFE00);
+}
+
+CRTAPI int iswctype(wint c, unsigned short mask)
+{
+    if (c == WEOF)
+        return 0;
+    if (c < 256)
+        return _pwctype[c] & mask;
+    if (c == 0x2028 || c == 0x2029 || c == 0x3000)
+        return mask & 0x08;
+    return above_latin1_alpha(c) ? mask & 0x100 : 0;
+}
+
+CRTAPI int is_wctype(wint c, unsigned short mask) { return iswctype(c, mask); }
+
+#define WCTYPE_FN(name, mask) \
+    CRTAPI int name(wint c) { return iswctype(c, mask); }
+WCTYPE_FN(iswalpha, 0x100)
+WCTYPE_FN(iswupper, 0x01)
+WCTYPE_FN(iswlower, 0x02)
+WCTYPE_FN(iswdigit, 0x04)
+WCTYPE_FN(iswxdigit, 0x80)
+WCTYPE_FN(iswspace, 0x08)
+WCTYPE_FN(iswpunct, 0x10)
+WCTYPE_FN(iswalnum, 0x104)
+WCTYPE_FN(iswprint, 0x1D4)
+WCTYPE_FN(iswgraph, 0x194)
+WCTYPE_FN(iswcntrl, 0x20)
+CRTAPI int iswblank(wint c) { return c == 0x20 || c == 0x09 || c == 0xA0 || c == 0x3000; }
+CRTAPI int iswascii(wint c) { return c < 0x80; }
+
+CRTAPI int __iswcsym(wint c) { return iswalnum(c) || c == '_'; }
+CRTAPI int __iswcsymf(wint c) { return iswalpha(c) || c == '_'; }
+
+/* wctrans("toupper") and ("tolower"), and towctrans on them. */
+CRTAPI unsigned short wctrans(const char *name)
+{
+    if (name && !strcmp(name, "toupper"))
+        return 1;
+    if (name && !strcmp(name, "tolower"))
+        return 2;
+    return 0;
+}
+
+CRTAPI wint towctrans(wint c, unsigned short t)
+{
+    return t == 1 ? towupper(c) : t == 2 ? towlower(c) : c;
+}

@@ -1,0 +1,31 @@
+/* Private declarations of crypt32.dll: certificate stores (store.c, all
+ * empty: the sandbox has no certificates, so TLS stacks that read the ROOT
+ * store at start-up find none and go on) and the string encodings
+ * (base64.c, hex.c, string_convert.c). */
+#ifndef LSW_CRYPT32_PRIVATE_H
+#define LSW_CRYPT32_PRIVATE_H
+
+#define WINIMPM /* wincrypt.h would declare our exports imported */
+#include <windows.h>
+#include <wincrypt.h>
+
+#define C32_API __declspec(dllexport)
+
+static inline BOOL c32_fail(DWORD error)
+{
+	SetLastError(error);
+	return FALSE;
+}
+
+/* base64.c: RFC 4648 base64, lines of 64 characters each ended by eol
+ * (NULL: one line, no end) into out (NULL: count only); the length. */
+DWORD c32_base64_encode(const BYTE *in, DWORD n, const char *eol, char *out);
+/* Decodes base64 from text (whitespace skipped, stops at '-' or the end):
+ * the byte count (out NULL: count only), -1 if malformed. */
+int c32_base64_decode(const char *text, DWORD len, BYTE *out);
+
+/* hex.c: CRYPT_STRING_HEX and HEXRAW text of bytes, and back. */
+DWORD c32_hex_encode(const BYTE *in, DWORD n, BOOL raw, const char *eol, char *out);
+int c32_hex_decode(const char *text, DWORD len, BYTE *out);
+
+#endif

@@ -1,0 +1,62 @@
+/* CRYPT_STRING_HEX ("30 82 01 0a ...", 16 bytes a line, the halves split
+ * by two spaces) and CRYPT_STRING_HEXRAW ("3082010a"), both ways. */
+#include "crypt32_private.h"
+
+static const char digits[] = "0123456789abcdef";
+
+DWORD c32_hex_encode(const BYTE *in, DWORD n, BOOL raw, const char *eol, char *out)
+{
+	DWORD len = 0, eol_len = eol ? lstrlenA(eol) : 0;
+
+#define PUT(c) do { if (out) out[len] = (c); len++; } while (0)
+	for (DWORD i = 0; i < n; i++) {
+		if (!raw && i % 16)
+			PUT(' ');
+		if (!raw && i % 16 == 8)
+			PUT(' ');
+		PUT(digits[in[i] >> 4]);
+		PUT(digits[in[i] & 15]);
+		if (!raw && eol && (i % 16 == 15 || i + 1 == n)) {
+			if (out)
+				memcpy(out + len, eol, eol_len);
+			len += eol_len;
+		}
+	}
+	if (raw && eol) {
+		if (out)
+			memcpy(out + len, eol, eol_len);
+		len += eol_len;
+	}
+#undef PUT
+	return len;
+}
+
+static int nibble(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c |= 0x20;
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* Pairs of hex digits; blanks between pairs are skipped. */
+int c32_hex_decode(const char *text, DWORD len, BYTE *out)
+{
+	DWORD n = 0;
+
+	for (DWORD i = 0; i < len && text[i];) {
+		int hi, lo;
+
+		if (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n') {
+			i++;
+			continue;
+		}
+		if (i + 1 >= len || (hi = nibble(text[i])) < 0 || (lo = nibble(text[i + 1])) < 0)
+			return -1;
+		if (out)
+			out[n] = (BYTE)(hi << 4 | lo);
+		n++;
+		i += 2;
+	}
+	return (int)n;
+}

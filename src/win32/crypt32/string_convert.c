@@ -1,0 +1,230 @@
+/* CryptBinaryToStringA/W and CryptStringToBinaryA/W: base64 (plain or
+ * between "-----BEGIN ...-----" lines), hex (HEX, HEXRAW) and binary.
+ * Sizes as documented: with no output buffer the size needed (with the
+ * NUL for text); a short buffer is ERROR_MORE_DATA; on success the text
+ * length without the NUL. */
+#include "crypt32_private.h"
+
+#define FORMAT_MASK 0x0000ffffu
+#define NOCRLF 0x40000000u
+#define NOCR 0x80000000u
+
+static const char *header_of(DWORD format)
+{
+	switch (format) {
+	case CRYPT_STRING_BASE64HEADER: return "CERTIFICATE";
+	case CRYPT_STRING_BASE64REQUESTHEADER: return "NEW CERTIFICATE REQUEST";
+	case CRYPT_STRING_BASE64X509CRLHEADER: return "X509 CRL";
+	}
+	return NULL;
+}
+
+/* "-----BEGIN x-----" and its end line into line (128 bytes room). */
+static DWORD armor(char *line, const char *what, const char *h, const char *eol)
+{
+	lstrcpyA(line, "-----");
+	lstrcatA(line, what);
+	lstrcatA(line, h);
+	lstrcatA(line, "-----");
+	if (eol)
+		lstrcatA(line, eol);
+	return (DWORD)lstrlenA(line);
+}
+
+/* The text of in as format says, into out (NULL: count only). */
+static int encode(const BYTE *in, DWORD n, DWORD flags, char *out)
+{
+	DWORD format = flags & FORMAT_MASK, len = 0;
+	const char *eol = flags & NOCRLF ? NULL : flags & NOCR ? "\n" : "\r\n", *h = header_of(format);
+	char line[128];
+
+	if (format == CRYPT_STRING_BINARY) {
+		if (out)
+			memcpy(out, in, n);
+		return (int)n;
+	}
+	if (format == CRYPT_STRING_HEX || format == CRYPT_STRING_HEXRAW)
+		return (int)c32_hex_encode(in, n, format == CRYPT_STRING_HEXRAW, eol, out);
+	if (format != CRYPT_STRING_BASE64 && !h)
+		return -1;
+	if (h) {
+		len = armor(line, "BEGIN ", h, eol);
+		if (out)
+			memcpy(out, line, len);
+	}
+	len += c32_base64_encode(in, n, eol, out ? out + len : NULL);
+	if (h) {
+		DWORD k = armor(line, "END ", h, eol);
+
+		if (out)
+			memcpy(out + len, line, k);
+		len += k;
+	}
+	return (int)len;
+}
+
+/* The text in a heap block (NUL-terminated), its length in *len. */
+static char *encode_alloc(const BYTE *in, DWORD n, DWORD flags, DWORD *len)
+{
+	int need = in || !n ? encode(in, n, flags, NULL) : -1;
+	char *text;
+
+	if (need < 0) {
+		SetLastError(ERROR_INVALID_PARAMETER);
+		return NULL;
+	}
+	if (!(text = HeapAlloc(GetProcessHeap(), 0, (SIZE_T)need + 1))) {
+		SetLastError(ERROR_NOT_ENOUGH_MEMORY);
+		return NULL;
+	}
+	encode(in, n, flags, text);
+	text[need] = 0;
+	*len = (DWORD)need;
+	return text;
+}
+
+/* Both forms: the text copied narrow or wide. */
+static WINBOOL binary_to_string(const BYTE *in, DWORD n, DWORD flags, void *out, DWORD *size,
+				BOOL wide)
+{
+	DWORD len;
+	char *text;
+	BOOL ok = TRUE;
+
+	if (!size)
+		return c32_fail(ERROR_INVALID_PARAMETER);
+	if (!(text = encode_alloc(in, n, flags, &len)))
+		return FALSE;
+	if (!out) {
+		*size = len + 1;
+	} else if (*size < len + 1) {
+		ok = c32_fail(ERROR_MORE_DATA);
+	} else {
+		for (DWORD i = 0; i <= len; i++)
+			if (wide)
+				((WCHAR *)out)[i] = (BYTE)text[i];
+			else
+				((char *)out)[i] = text[i];
+		*size = len;
+	}
+	HeapFree(GetProcessHeap(), 0, text);
+	return ok;
+}
+
+C32_API WINBOOL WINAPI CryptBinaryToStringA(const BYTE *in, DWORD n, DWORD flags, LPSTR out,
+					    DWORD *size)
+{
+	return binary_to_string(in, n, flags, out, size, FALSE);
+}
+
+C32_API WINBOOL WINAPI CryptBinaryToStringW(const BYTE *in, DWORD n, DWORD flags, LPWSTR out,
+					    DWORD *size)
+{
+	return binary_to_string(in, n, flags, out, size, TRUE);
+}
+
+/* "-----BEGIN x-----" ... : where the base64 starts (after that line),
+ * or -1 when the text has no such header. */
+static int header_body(const char *text, DWORD len)
+{
+	for (DWORD i = 0; i + 10 < len; i++) {
+		if (memcmp(text + i, "-----BEGIN", 10))
+			continue;
+		for (i += 10; i + 5 <= len && memcmp(text + i, "-----", 5); i++)
+			;
+		if (i + 5 > len)
+			return -1;
+		i += 5;
+		while (i < len && (text[i] == '\r' || text[i] == '\n'))
+			i++;
+		return (int)i;
+	}
+	return -1;
+}
+
+/* The bytes of text in format (decoded into out; NULL: count only), the
+ * format found (for the _ANY ones) and where the data started. */
+static int decode(const char *text, DWORD len, DWORD format, BYTE *out, DWORD *found, DWORD *skip)
+{
+	int start, n;
+
+	*skip = 0;
+	*found = format;
+	switch (format) {
+	case CRYPT_STRING_BINARY:
+		if (out)
+			memcpy(out, text, len);
+		return (int)len;
+	case CRYPT_STRING_HEX: case CRYPT_STRING_HEXRAW: case CRYPT_STRING_HEX_ANY:
+		*found = format == CRYPT_STRING_HEX_ANY ? CRYPT_STRING_HEX : format;
+		return c32_hex_decode(text, len, out);
+	case CRYPT_STRING_BASE64:
+		return c32_base64_decode(text, len, out);
+	case CRYPT_STRING_BASE64HEADER: case CRYPT_STRING_BASE64REQUESTHEADER:
+	case CRYPT_STRING_BASE64X509CRLHEADER:
+		if ((start = header_body(text, len)) < 0)
+			return -1;
+		*skip = (DWORD)start;
+		return c32_base64_decode(text + start, len - (DWORD)start, out);
+	case CRYPT_STRING_BASE64_ANY: case CRYPT_STRING_ANY:
+		if ((n = decode(text, len, CRYPT_STRING_BASE64HEADER, out, found, skip)) >= 0 ||
+		    (n = decode(text, len, CRYPT_STRING_BASE64, out, found, skip)) >= 0 ||
+		    format == CRYPT_STRING_BASE64_ANY)
+			return n;
+		return decode(text, len, CRYPT_STRING_BINARY, out, found, skip);
+	}
+	return -2;
+}
+
+static WINBOOL string_to_binary(const char *text, DWORD len, DWORD flags, BYTE *out, DWORD *size,
+				DWORD *skip_out, DWORD *flags_out)
+{
+	DWORD found, skip;
+	int n;
+
+	if (!text || !size)
+		return c32_fail(ERROR_INVALID_PARAMETER);
+	if (!len)
+		len = (DWORD)lstrlenA(text);
+	if ((n = decode(text, len, flags & FORMAT_MASK, NULL, &found, &skip)) < 0)
+		return c32_fail(n == -2 ? ERROR_INVALID_PARAMETER : ERROR_INVALID_DATA);
+	if (out && *size < (DWORD)n) {
+		*size = (DWORD)n;
+		return c32_fail(ERROR_MORE_DATA);
+	}
+	if (out)
+		decode(text, len, flags & FORMAT_MASK, out, &found, &skip);
+	*size = (DWORD)n;
+	if (skip_out)
+		*skip_out = skip;
+	if (flags_out)
+		*flags_out = found;
+	return TRUE;
+}
+
+C32_API WINBOOL WINAPI CryptStringToBinaryA(LPCSTR text, DWORD len, DWORD flags, BYTE *out,
+					    DWORD *size, DWORD *skip, DWORD *flags_out)
+{
+	return string_to_binary(text, len, flags, out, size, skip, flags_out);
+}
+
+/* The text is ASCII (base64, hex): narrowed, anything else becoming '?'. */
+C32_API WINBOOL WINAPI CryptStringToBinaryW(LPCWSTR text, DWORD len, DWORD flags, BYTE *out,
+					    DWORD *size, DWORD *skip, DWORD *flags_out)
+{
+	char *a;
+	BOOL ok;
+
+	if (!text || !size)
+		return c32_fail(ERROR_INVALID_PARAMETER);
+	if (!len)
+		len = (DWORD)lstrlenW(text);
+	if (!(a = HeapAlloc(GetProcessHeap(), 0, (SIZE_T)len + 1)))
+		return c32_fail(ERROR_NOT_ENOUGH_MEMORY);
+	for (DWORD i = 0; i < len; i++)
+		a[i] = text[i] < 0x80 ? (char)text[i] : '?';
+	a[len] = 0;
+	ok = string_to_binary(a, len, flags, out, size, skip, flags_out);
+	HeapFree(GetProcessHeap(), 0, a);
+	return ok;
+}

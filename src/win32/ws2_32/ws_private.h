@@ -1,0 +1,77 @@
+/*
+ * Private declarations of ws2_32.dll.  The sandbox has no network: no
+ * socket can be created (socket and WSASocket fail with WSAEACCES, as
+ * for a process its policy forbids the network), so every SOCKET a
+ * program passes is not a socket (WSAENOTSOCK).  What needs no network
+ * works: start-up and version negotiation, name resolution of numeric
+ * addresses, "localhost" and the computer's own name (to the loopback
+ * addresses), address text conversions, byte order, services and
+ * protocols, events.
+ */
+#ifndef LSW_WS_PRIVATE_H
+#define LSW_WS_PRIVATE_H
+
+#define WINSOCK_API_LINKAGE __declspec(dllexport)
+#define INCL_WINSOCK_API_TYPEDEFS 0
+#include <winsock2.h>
+#include <ws2tcpip.h>
+#include <windows.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define WS_API WINSOCK_API_LINKAGE
+
+/* startup.c: SOCKET_ERROR (or, for the calls that give a pointer, NULL)
+ * with this error (WSASetLastError). */
+int ws_fail(int error);
+void *ws_fail_null(int error);
+/* 0 after WSAStartup, else WSANOTINITIALISED. */
+int ws_not_started(void);
+/* A call on a SOCKET: WSANOTINITIALISED before WSAStartup, else
+ * WSAENOTSOCK (no socket exists here).  SOCKET_ERROR. */
+int ws_no_socket(void);
+
+/* Per-thread storage that Winsock documents as per-thread: the results
+ * of inet_ntoa, gethostbyname, getservbyname, getprotobyname (thread.c). */
+struct ws_thread {
+	char ntoa[16];
+	struct hostent host;
+	char *host_aliases[1];
+	char *host_addrs[2];
+	struct in_addr host_addr;
+	char host_name[256];
+	struct servent serv;
+	char *serv_aliases[1];
+	struct protoent proto;
+	char *proto_aliases[1];
+};
+struct ws_thread *ws_thread_data(void); /* NULL: out of memory */
+void ws_thread_attach(void);
+void ws_thread_detach(void);
+
+/* hostname.c: the computer name (GetComputerNameW), ASCII, "LSW". */
+int ws_host_name(char *out, size_t len);
+/* True for "localhost", "localhost." and the computer's own name. */
+BOOL ws_is_local_name(const char *name);
+
+/* inet_text.c */
+BOOL ws_parse_ipv4(const char *s, struct in_addr *out);   /* a.b.c.d, decimal */
+BOOL ws_parse_ipv6(const char *s, struct in6_addr *out, ULONG *scope);
+void ws_format_ipv4(const struct in_addr *a, char *out);  /* 16 bytes */
+void ws_format_ipv6(const struct in6_addr *a, char *out); /* 46 bytes */
+/* :: and ::1 (mingw-w64 keeps in6addr_any/loopback in a static library). */
+extern const struct in6_addr ws_in6_any, ws_in6_loopback;
+
+/* services.c: the port (network order) of a service name for a protocol
+ * ("tcp", "udp" or NULL: either), 0 if unknown; and back. */
+USHORT ws_service_port(const char *name, const char *proto);
+const char *ws_service_name(USHORT port_net, const char *proto, const char **proto_out);
+
+/* wide.c: ASCII-only conversions (a non-ASCII character becomes '?',
+ * which no name here matches). */
+char *ws_narrow(const WCHAR *w);         /* heap; NULL stays NULL */
+void ws_widen(const char *a, WCHAR *w);  /* w has room for strlen(a) + 1 */
+void *ws_alloc(size_t n);
+void ws_free(void *p);
+
+#endif
