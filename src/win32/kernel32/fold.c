@@ -49,7 +49,7 @@ static BOOL normalize(struct text *t, ULONG form)
 	return TRUE;
 }
 
-static const WCHAR *ligature(WCHAR c)
+const WCHAR *k32_ligature(WCHAR c)
 {
 	int i;
 
@@ -68,7 +68,7 @@ static BOOL expand_ligatures(struct text *t)
 	if (!out)
 		return k32_error(ERROR_NOT_ENOUGH_MEMORY);
 	for (i = 0; i < t->n; i++) {
-		if (!(e = ligature(t->s[i])))
+		if (!(e = k32_ligature(t->s[i])))
 			out[n++] = t->s[i];
 		else
 			while (*e)

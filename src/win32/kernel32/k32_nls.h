@@ -37,6 +37,9 @@ UINT k32_locale_ansi_cp(const struct k32_locale *loc);
 /* locale_info.c: GetLocaleInfoW's work for a resolved locale. */
 int k32_get_locale_info(const struct k32_locale *loc, LCTYPE type, WCHAR *buf, int size);
 
+/* fold.c: the letters MAP_EXPAND_LIGATURES spells a ligature with, or NULL. */
+const WCHAR *k32_ligature(WCHAR c);
+
 /* codepage.c: a code page number resolved (CP_ACP, CP_THREAD_ACP...). */
 UINT k32_resolve_cp(UINT cp);
 
