@@ -66,6 +66,8 @@ K32API int WINAPI CompareStringA(LCID lcid, DWORD flags, PCNZCH s1, int n1, PCNZ
 		return k32_error(ERROR_INVALID_PARAMETER);
 	if (!k32_locale_from_lcid(lcid, &loc))
 		return k32_error(ERROR_INVALID_PARAMETER);
+	if (flags & SORT_DIGITSASNUMBERS) /* a W-only flag */
+		return k32_error(ERROR_INVALID_FLAGS);
 	cp = (flags & LOCALE_USE_CP_ACP) ? CP_ACP : k32_locale_ansi_cp(&loc);
 	flags &= ~LOCALE_USE_CP_ACP;
 	if ((w1 = k32_a_arg(cp, s1, n1, &l1)) && (w2 = k32_a_arg(cp, s2, n2, &l2)))

@@ -182,6 +182,9 @@ static BOOL check_flags(DWORD f)
 {
 	if (f & LCMAP_SORTKEY)
 		return !(f & ~(LCMAP_SORTKEY | K32_SORT_FLAGS));
+	if ((f & (NORM_IGNORENONSPACE | NORM_IGNORESYMBOLS)) &&
+	    (f & (CASE_FLAGS | LCMAP_HIRAGANA | LCMAP_KATAKANA | LCMAP_HALFWIDTH | LCMAP_FULLWIDTH)))
+		return FALSE; /* these only drop characters, without another mapping */
 	return f && !(f & ~MAP_FLAGS) &&
 	       (f & (LCMAP_HIRAGANA | LCMAP_KATAKANA)) != (LCMAP_HIRAGANA | LCMAP_KATAKANA) &&
 	       (f & (LCMAP_HALFWIDTH | LCMAP_FULLWIDTH)) != (LCMAP_HALFWIDTH | LCMAP_FULLWIDTH) &&

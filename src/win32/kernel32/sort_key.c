@@ -71,7 +71,9 @@ static void push_special(struct builder *b, WCHAR c)
 		return;
 	}
 	b->sp[b->nsp].pos = (unsigned)b->ne;
-	b->sp[b->nsp].weight = c == '\'' || c == 0xFF07 ? 3 : 4;
+	b->sp[b->nsp].weight = c == '\'' || c == 0xFF07	? 3
+			       : c == '-' || c >= 0x2010 ? 4
+							 : 5 + (c & 0x3F);
 	b->nsp++;
 }
 
@@ -227,10 +229,8 @@ static void emit(const struct builder *b, struct out *o)
 	put(o, 0);
 }
 
-static void build(struct builder *b, const WCHAR *s, int n, DWORD flags)
+static void builder_init(struct builder *b, DWORD flags)
 {
-	int i;
-
 	memset(b, 0, sizeof(*b));
 	b->flags = flags;
 	b->case_mask = ~0u;
@@ -240,15 +240,28 @@ static void build(struct builder *b, const WCHAR *s, int n, DWORD flags)
 		b->case_mask &= ~(unsigned)K32_SORT_WIDTH;
 	if (flags & NORM_IGNOREKANATYPE)
 		b->case_mask &= ~(unsigned)K32_SORT_KATAKANA;
-	for (i = 0; i < n && !b->oom; i++) {
-		if (IS_HIGH_SURROGATE(s[i]) && i + 1 < n && IS_LOW_SURROGATE(s[i + 1])) {
-			push(b, GROUP_LETTER, 0x10000 + ((s[i] - 0xD800u) << 10) + (s[i + 1] - 0xDC00u),
-			     0, 0);
-			i++;
-		} else {
-			add_char(b, s[i], FALSE);
-		}
+}
+
+/* Adds the character at s[*i] (a surrogate pair as one) and moves on. */
+static void add_next(struct builder *b, const WCHAR *s, int n, int *i)
+{
+	WCHAR c = s[(*i)++];
+
+	if (IS_HIGH_SURROGATE(c) && *i < n && IS_LOW_SURROGATE(s[*i])) {
+		push(b, GROUP_LETTER, 0x10000 + ((c - 0xD800u) << 10) + (s[*i] - 0xDC00u), 0, 0);
+		(*i)++;
+	} else {
+		add_char(b, c, FALSE);
 	}
+}
+
+static void build(struct builder *b, const WCHAR *s, int n, DWORD flags)
+{
+	int i = 0;
+
+	builder_init(b, flags);
+	while (i < n && !b->oom)
+		add_next(b, s, n, &i);
 	if (flags & SORT_DIGITSASNUMBERS)
 		numbers(b);
 }
@@ -298,11 +311,51 @@ static BYTE *key_of(const WCHAR *s, int n, DWORD flags, BYTE *small, int *len)
 	return k;
 }
 
+static unsigned primary(const struct builder *b, int e)
+{
+	return b->e[e].group * 0x110000u + b->e[e].code;
+}
+
+/* The first level, read only as far as the first difference (as Windows
+ * reads it): -1 or 1, or 0 when equal to the end (or out of memory). */
+static int compare_first_level(DWORD flags, const WCHAR *a, int na, const WCHAR *b, int nb)
+{
+	struct builder ba, bb;
+	int ia = 0, ib = 0, e = 0, r;
+
+	builder_init(&ba, flags);
+	builder_init(&bb, flags);
+	for (;;) {
+		while (ba.ne <= e && ia < na && !ba.oom)
+			add_next(&ba, a, na, &ia);
+		while (bb.ne <= e && ib < nb && !bb.oom)
+			add_next(&bb, b, nb, &ib);
+		if (ba.oom || bb.oom) {
+			r = 0;
+			break;
+		}
+		if (e >= ba.ne || e >= bb.ne) {
+			r = (e < ba.ne) - (e < bb.ne);
+			break;
+		}
+		if (primary(&ba, e) != primary(&bb, e)) {
+			r = primary(&ba, e) < primary(&bb, e) ? -1 : 1;
+			break;
+		}
+		e++;
+	}
+	release(&ba);
+	release(&bb);
+	return r;
+}
+
 int k32_sort_compare(const WCHAR *a, int na, const WCHAR *b, int nb, DWORD flags)
 {
 	BYTE small_a[256], small_b[256], *ka, *kb;
 	int la, lb, r = 0;
 
+	if (!(flags & SORT_DIGITSASNUMBERS) && (r = compare_first_level(flags, a, na, b, nb)))
+		return r < 0 ? CSTR_LESS_THAN : CSTR_GREATER_THAN;
 	ka = key_of(a, na, flags, small_a, &la);
 	kb = ka ? key_of(b, nb, flags, small_b, &lb) : NULL;
 	if (!ka || !kb) {

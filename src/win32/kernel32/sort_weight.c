@@ -28,13 +28,14 @@ static BOOL is_diacritic_mark(unsigned c)
 static unsigned mark_weight(unsigned c)
 {
 	if (c >= 0x300 && c <= 0x36F)
-		return 1 + (c - 0x300);
+		return 2 + (c - 0x300); /* 1: the dotless i's own accent */
 	if (c == 0x3099 || c == 0x309A)
 		return 0x70 + (c - 0x3099);
 	return 0x72 + (c & 0x3F);
 }
 
-/* The word sort keeps these out of the first level (co-op by coop). */
+/* The word sort keeps these out of the first level (co-op by coop);
+ * control characters weigh on that last level only too. */
 static BOOL is_word_special(unsigned c)
 {
 	return c == '-' || c == '\'' || c == 0x2010 || c == 0x2011 || c == 0xFF07 || c == 0xFF0D;
@@ -59,9 +60,11 @@ static unsigned compute(WCHAR c)
 
 	if (is_diacritic_mark(c))
 		return ENTRY(K32_SORT_MARK, 0, mark_weight(c), 0);
-	if (!t1 || ((t1 & C1_CNTRL) && !(t1 & C1_SPACE)) || (c >= 0xD800 && c <= 0xDFFF))
+	if (!c || !t1 || (c >= 0xD800 && c <= 0xDFFF))
 		return ENTRY(K32_SORT_IGNORE, 0, 0, 0);
-	if (is_word_special(c))
+	if (c == 0x131) /* the dotless i: an i apart from i and the dotted I */
+		return ENTRY(K32_SORT_LETTER, 0, 1, 'i');
+	if (is_word_special(c) || ((t1 & C1_CNTRL) && !(t1 & C1_SPACE)))
 		return ENTRY(K32_SORT_SPECIAL, 0, 0, c);
 	if (k32_ligature(c) && c != 0xDE && c != 0xFE) /* the thorn is a letter of its own */
 		return ENTRY(K32_SORT_EXPAND, 0, 0, 0);
