@@ -156,20 +156,16 @@ static BOOL is_picture(WCHAR c, BOOL time)
 		    : (c == 'd' || c == 'M' || c == 'y' || c == 'g');
 }
 
-/* Fills the picture; literal text just before a dropped time field is
- * dropped with it (the ":" of ":ss"). */
+/* Fills the picture.  A dropped time field takes the text before it, a
+ * dropped time marker the text after it too, and text after the last
+ * dropped field goes (TIME_NOSECONDS: "h:mm:ss tt" is "h:mm tt"). */
 static void fill(struct outbuf *o, const struct k32_locale *loc, const SYSTEMTIME *t,
 		 const WCHAR *p, BOOL time, DWORD flags)
 {
-	BOOL genitive = !time && has_day_number(p);
+	BOOL genitive = !time && has_day_number(p), dropped = FALSE, marker = FALSE;
 	int literal_start = o->len, n;
 
 	while (*p) {
-		if (p[0] == '\'' && p[1] == '\'') { /* a quote */
-			out_char(o, *p);
-			p += 2;
-			continue;
-		}
 		if (*p == '\'') {
 			for (p++; *p && !(p[0] == '\'' && p[1] != '\''); p++) {
 				if (*p == '\'')
@@ -186,14 +182,21 @@ static void fill(struct outbuf *o, const struct k32_locale *loc, const SYSTEMTIM
 		n = run_length(p);
 		if (time && time_dropped(*p, flags)) {
 			o->len = literal_start;
-		} else if (time) {
-			time_field(o, loc, t, *p, n, flags);
+			dropped = TRUE, marker = *p == 't';
 		} else {
-			date_field(o, loc, t, *p, n, genitive && *p == 'M');
+			if (dropped && marker)
+				o->len = literal_start;
+			dropped = FALSE;
+			if (time)
+				time_field(o, loc, t, *p, n, flags);
+			else
+				date_field(o, loc, t, *p, n, genitive && *p == 'M');
 		}
 		p += n;
 		literal_start = o->len;
 	}
+	if (dropped)
+		o->len = literal_start;
 	out_char(o, 0);
 }
 

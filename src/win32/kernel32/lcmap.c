@@ -23,7 +23,8 @@ static const WCHAR wide_signs[][2] = {
 
 struct mapper {
 	DWORD flags;
-	BOOL turkic; /* LCMAP_LINGUISTIC_CASING in tr/az */
+	BOOL linguistic; /* LCMAP_LINGUISTIC_CASING */
+	BOOL turkic;     /* ... in tr/az */
 	WCHAR *out;
 	int n;
 };
@@ -35,6 +36,11 @@ static WCHAR map_case(const struct mapper *m, WCHAR c, BOOL upper)
 			return 0x130;
 		if (!upper && c == 'I')
 			return 0x131;
+	} else if (m->linguistic) { /* the Turkish i's outside Turkish */
+		if (upper && c == 0x131)
+			return 'I';
+		if (!upper && c == 0x130)
+			return 'i';
 	}
 	return (WCHAR)(upper ? nls_toupper(c) : nls_tolower(c));
 }
@@ -201,7 +207,8 @@ static BOOL is_turkic(const struct k32_locale *loc)
 static int map_string(const struct k32_locale *loc, DWORD flags, const WCHAR *src, int n,
 		      WCHAR *dst, int size)
 {
-	struct mapper m = { flags, (flags & LCMAP_LINGUISTIC_CASING) && is_turkic(loc), NULL, 0 };
+	BOOL linguistic = (flags & LCMAP_LINGUISTIC_CASING) != 0;
+	struct mapper m = { flags, linguistic, linguistic && is_turkic(loc), NULL, 0 };
 	int i;
 
 	if (!(m.out = RtlAllocateHeap(k32_heap(), 0, (SIZE_T)n * 2 * sizeof(WCHAR) + 2)))
