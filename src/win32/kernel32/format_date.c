@@ -156,13 +156,23 @@ static BOOL is_picture(WCHAR c, BOOL time)
 		    : (c == 'd' || c == 'M' || c == 'y' || c == 'g');
 }
 
-/* Fills the picture.  A dropped time field takes the text before it, a
- * dropped time marker the text after it too, and text after the last
- * dropped field goes (TIME_NOSECONDS: "h:mm:ss tt" is "h:mm tt"). */
+/* A literal character, unless it follows a dropped time field: then the
+ * text up to a space goes with the field. */
+static void out_literal(struct outbuf *o, WCHAR c, BOOL *dropping)
+{
+	if (*dropping && c != ' ')
+		return;
+	*dropping = FALSE;
+	out_char(o, c);
+}
+
+/* Fills the picture.  A dropped time field takes the text before it and
+ * the text after it up to a space (TIME_NOSECONDS: "h:mm:ss tt" is
+ * "h:mm tt", "h.m.s.tt" is "h.mtt"). */
 static void fill(struct outbuf *o, const struct k32_locale *loc, const SYSTEMTIME *t,
 		 const WCHAR *p, BOOL time, DWORD flags)
 {
-	BOOL genitive = !time && has_day_number(p), dropped = FALSE, marker = FALSE;
+	BOOL genitive = !time && has_day_number(p), dropping = FALSE;
 	int literal_start = o->len, n;
 
 	while (*p) {
@@ -170,33 +180,26 @@ static void fill(struct outbuf *o, const struct k32_locale *loc, const SYSTEMTIM
 			for (p++; *p && !(p[0] == '\'' && p[1] != '\''); p++) {
 				if (*p == '\'')
 					p++;
-				out_char(o, *p);
+				out_literal(o, *p, &dropping);
 			}
 			p += *p == '\'';
 			continue;
 		}
 		if (!is_picture(*p, time)) {
-			out_char(o, *p++);
+			out_literal(o, *p++, &dropping);
 			continue;
 		}
 		n = run_length(p);
-		if (time && time_dropped(*p, flags)) {
+		dropping = time && time_dropped(*p, flags);
+		if (dropping)
 			o->len = literal_start;
-			dropped = TRUE, marker = *p == 't';
-		} else {
-			if (dropped && marker)
-				o->len = literal_start;
-			dropped = FALSE;
-			if (time)
-				time_field(o, loc, t, *p, n, flags);
-			else
-				date_field(o, loc, t, *p, n, genitive && *p == 'M');
-		}
+		else if (time)
+			time_field(o, loc, t, *p, n, flags);
+		else
+			date_field(o, loc, t, *p, n, genitive && *p == 'M');
 		p += n;
 		literal_start = o->len;
 	}
-	if (dropped)
-		o->len = literal_start;
 	out_char(o, 0);
 }
 
@@ -248,7 +251,8 @@ static int date_format(const struct k32_locale *loc, DWORD flags, const SYSTEMTI
 
 	if (size < 0 || (size && !buf))
 		return k32_error(ERROR_INVALID_PARAMETER);
-	if ((flags & ~DATE_FLAGS) || (kinds & (kinds - 1)) || (pic && kinds) ||
+	if ((flags & ~DATE_FLAGS) || (kinds & (kinds - 1)) ||
+	    (pic && (kinds || (flags & LOCALE_NOUSEROVERRIDE))) ||
 	    (flags & (DATE_LTRREADING | DATE_RTLREADING)) == (DATE_LTRREADING | DATE_RTLREADING))
 		return k32_error(ERROR_INVALID_FLAGS);
 	if (time)

@@ -17,7 +17,10 @@ static const WCHAR *const currency_negative[] = {
 #define SEP_MAX 4      /* separators longer than 3 characters are refused */
 
 struct number_format {
-	UINT digits, leading_zero, group_first, group_next;
+	UINT digits, leading_zero;
+	BYTE groups[10]; /* group sizes from the point leftwards */
+	int ngroups;
+	BOOL repeat;     /* the last size repeats */
 	WCHAR decimal[SEP_MAX], thousand[SEP_MAX], symbol[16];
 	UINT negative, positive;
 };
@@ -84,10 +87,25 @@ static void round_value(char *ip, int *ni, char *fp, int *nf, UINT digits)
 	}
 }
 
-/* The integer digits with separators: first group, then the next size. */
+/* Is there a separator with `left` digits to its right? */
+static BOOL separator_at(const struct number_format *f, int left)
+{
+	int i, pos = 0;
+
+	for (i = 0; i < f->ngroups && f->groups[i]; i++) {
+		pos += f->groups[i];
+		if (pos == left)
+			return TRUE;
+	}
+	if (!f->repeat || !i || pos > left)
+		return FALSE;
+	return (left - pos) % f->groups[i - 1] == 0;
+}
+
+/* The integer digits with separators. */
 static void out_integer(struct outbuf *o, const struct number_format *f, const char *ip, int ni)
 {
-	int i, k, start = 0;
+	int i, start = 0;
 
 	while (start < ni - 1 && ip[start] == '0')
 		start++;
@@ -95,18 +113,9 @@ static void out_integer(struct outbuf *o, const struct number_format *f, const c
 	if (ni == 1 && ip[0] == '0' && !f->leading_zero)
 		return;
 	for (i = 0; i < ni; i++) {
-		int left = ni - i; /* digits from here to the point */
 		out_char(o, (WCHAR)ip[i]);
-		if (left <= 1 || !f->group_first || !*f->thousand)
-			continue;
-		left--;
-		if (left == (int)f->group_first)
+		if (i < ni - 1 && *f->thousand && separator_at(f, ni - 1 - i))
 			out_str(o, f->thousand);
-		else if (left > (int)f->group_first && f->group_next) {
-			k = left - (int)f->group_first;
-			if (k % (int)f->group_next == 0)
-				out_str(o, f->thousand);
-		}
 	}
 }
 
@@ -165,28 +174,37 @@ static int format(const WCHAR *value, const struct number_format *f, BOOL curren
 	return o.len;
 }
 
-/* "3;2;0" (grouping as GetLocaleInfo gives it) or 32 (NUMBERFMT's). */
+/* "3;2;0" as GetLocaleInfo gives it: a final 0 repeats the size before. */
 static void grouping_text(const WCHAR *g, struct number_format *f)
 {
-	f->group_first = g[0] >= '0' && g[0] <= '9' ? g[0] - '0' : 0;
-	f->group_next = 0;
-	if (g[0] && g[1] == ';' && g[2] >= '1' && g[2] <= '9')
-		f->group_next = g[2] - '0';
-	else if (g[0] && g[1] == ';' && g[2] == '0')
-		f->group_next = f->group_first;
+	f->ngroups = 0;
+	f->repeat = FALSE;
+	for (; *g >= '0' && *g <= '9' && f->ngroups < 9; g += g[1] == ';' ? 2 : 1) {
+		if (*g == '0' && f->ngroups) {
+			f->repeat = TRUE;
+			break;
+		}
+		f->groups[f->ngroups++] = (BYTE)(*g - '0');
+		if (g[1] != ';')
+			break;
+	}
 }
 
+/* NUMBERFMT's 32 (its digits are the sizes): a final 0 stops the
+ * grouping, otherwise the last size repeats. */
 static void grouping_number(UINT g, struct number_format *f)
 {
-	if (g >= 10 && g % 10 == 0) { /* 30: one group of 3 */
-		f->group_first = g / 10;
-		f->group_next = 0;
-	} else if (g >= 10) { /* 32: 3, then groups of 2 */
-		f->group_first = g / 10;
-		f->group_next = g % 10;
-	} else {
-		f->group_first = f->group_next = g;
-	}
+	BYTE d[10];
+	int n = 0;
+
+	do
+		d[n++] = (BYTE)(g % 10);
+	while ((g /= 10) && n < 9);
+	f->repeat = d[0] != 0;
+	for (f->ngroups = 0; n > 0; n--)
+		f->groups[f->ngroups++] = d[n - 1];
+	if (!f->repeat)
+		f->ngroups--;
 }
 
 static BOOL copy_sep(WCHAR *dst, const WCHAR *src)

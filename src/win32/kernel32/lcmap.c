@@ -36,7 +36,8 @@ static WCHAR map_case(const struct mapper *m, WCHAR c, BOOL upper)
 			return 0x130;
 		if (!upper && c == 'I')
 			return 0x131;
-	} else if (m->linguistic) { /* the Turkish i's outside Turkish */
+	}
+	if (m->linguistic) { /* the dotted capital and the dotless small i */
 		if (upper && c == 0x131)
 			return 'I';
 		if (!upper && c == 0x130)
