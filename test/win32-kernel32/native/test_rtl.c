@@ -203,8 +203,9 @@ static void test_codepages(void)
 	ok(w[0] == 0x20AC && w[1] == 0x81 && w[2] == 0xE9 && w[3] == 0x178, "cp1252 decode");
 	RtlOemToUnicodeN(w, sizeof(w), &n, "\x80\xB3\xE1\xFF", 4);
 	ok(w[0] == 0xC7 && w[1] == 0x2502 && w[2] == 0xDF && w[3] == 0xA0, "cp437 decode");
-	RtlUnicodeToMultiByteN(a, 4, &n, L"\x20AC\x0100\xFFx", 8);
-	ok(n == 4 && (BYTE)a[0] == 0x80 && a[1] == '?' && (BYTE)a[2] == 0xFF && a[3] == 'x',
+	/* U+0100 has no byte: its best fit is 'A'; U+4E00 has none at all. */
+	RtlUnicodeToMultiByteN(a, 4, &n, L"\x20AC\x0100\xFF\x4E00", 8);
+	ok(n == 4 && (BYTE)a[0] == 0x80 && a[1] == 'A' && (BYTE)a[2] == 0xFF && a[3] == '?',
 	   "cp1252 encode");
 	RtlUnicodeToOemN(a, 4, &n, L"\x2502\xE9\x20AC", 6);
 	ok(n == 3 && (BYTE)a[0] == 0xB3 && (BYTE)a[1] == 0x82 && a[2] == '?', "cp437 encode");
