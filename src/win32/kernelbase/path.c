@@ -4,7 +4,9 @@
  * with LocalFree (kernel32's LocalAlloc is the process heap).  Only '\'
  * separates elements, as for the PathCch functions; ".." never climbs
  * above the root ("C:\", "\\server\share", "\\?\C:\", "\").  A result
- * longer than MAX_PATH needs PATHCCH_ALLOW_LONG_PATHS.
+ * longer than MAX_PATH needs PATHCCH_ALLOW_LONG_PATHS.  Wine 8 lets ".."
+ * climb over a UNC share name; the documented root (PathCchSkipRoot)
+ * includes it.
  */
 #include <windows.h>
 #include <wchar.h>
@@ -78,12 +80,37 @@ static size_t put_elements(WCHAR *out, size_t len, size_t root, const WCHAR *pat
 	return len;
 }
 
+/* The \\?\ form is kept only where it is needed: past MAX_PATH (then
+ * only with PATHCCH_ALLOW_LONG_PATHS, which adds it), as documented. */
+static HRESULT extended_form(WCHAR *buf, size_t len, ULONG flags)
+{
+	BOOL extended = !wcsncmp(buf, L"\\\\?\\", 4), unc = !extended && buf[0] == '\\' &&
+								buf[1] == '\\';
+
+	if (extended && len - 4 < MAX_PATH && is_drive(buf + 4)) {
+		memmove(buf, buf + 4, (len - 3) * sizeof(WCHAR));
+		return S_OK;
+	}
+	if (len < MAX_PATH || extended)
+		return len < MAX_LONG_PATH ? S_OK : HRESULT_FROM_WIN32(ERROR_FILENAME_EXCED_RANGE);
+	if (!(flags & ALLOW_LONG_PATHS) || len + 8 >= MAX_LONG_PATH || (!unc && !is_drive(buf)))
+		return HRESULT_FROM_WIN32(ERROR_FILENAME_EXCED_RANGE);
+	if (unc) { /* \\server\share -> \\?\UNC\server\share */
+		memmove(buf + 8, buf + 2, (len - 1) * sizeof(WCHAR));
+		memcpy(buf, L"\\\\?\\UNC\\", 8 * sizeof(WCHAR));
+	} else {
+		memmove(buf + 4, buf, (len + 1) * sizeof(WCHAR));
+		memcpy(buf, L"\\\\?\\", 4 * sizeof(WCHAR));
+	}
+	return S_OK;
+}
+
 /* Canonical form of a (with b appended, when given) into a new buffer. */
 static HRESULT canonical(const WCHAR *a, const WCHAR *b, ULONG flags, WCHAR **out)
 {
-	size_t max = (flags & ALLOW_LONG_PATHS) ? MAX_LONG_PATH : MAX_PATH;
-	size_t total = wcslen(a) + (b ? wcslen(b) : 0) + 3, a_root = root_length(a), root, len;
+	size_t total = wcslen(a) + (b ? wcslen(b) : 0) + 11, a_root = root_length(a), root, len;
 	WCHAR *buf;
+	HRESULT hr;
 
 	*out = NULL;
 	buf = RtlAllocateHeap(process_heap(), 0, total * sizeof(WCHAR));
@@ -99,9 +126,9 @@ static HRESULT canonical(const WCHAR *a, const WCHAR *b, ULONG flags, WCHAR **ou
 	if (!len)
 		buf[len++] = '\\'; /* an empty result is the current root */
 	buf[len] = 0;
-	if (len >= max) {
+	if ((hr = extended_form(buf, len, flags)) != S_OK) {
 		RtlFreeHeap(process_heap(), 0, buf);
-		return HRESULT_FROM_WIN32(ERROR_FILENAME_EXCED_RANGE);
+		return hr;
 	}
 	*out = buf;
 	return S_OK;

@@ -15,14 +15,23 @@ static ULONG condition_of(ULONGLONG cond_mask, ULONG type_bit)
 	return i < 8 ? (ULONG)(cond_mask >> (3 * i)) & 7 : 0;
 }
 
+/* The documented call names one VER_* type; given several, the one first
+ * in this order is set, and conditions accumulate (OR), as on Windows. */
 RTLAPI ULONGLONG NTAPI VerSetConditionMask(ULONGLONG mask, ULONG type_bits, UCHAR condition)
 {
+	static const ULONG order[] = { VER_PRODUCT_TYPE, VER_SUITENAME, VER_PLATFORMID,
+				       VER_BUILDNUMBER, VER_MAJORVERSION, VER_MINORVERSION,
+				       VER_SERVICEPACKMAJOR, VER_SERVICEPACKMINOR };
+
 	if (!type_bits || !(condition & 7))
 		return mask;
-	for (unsigned i = 0; i < 8; i++)
-		if (type_bits & (1u << i)) {
-			mask &= ~(7ULL << (3 * i));
-			mask |= (ULONGLONG)(condition & 7) << (3 * i);
+	for (unsigned i = 0; i < sizeof(order) / sizeof(order[0]); i++)
+		if (type_bits & order[i]) {
+			unsigned shift = 0;
+
+			while (!(order[i] & (1u << shift)))
+				shift++;
+			return mask | (ULONGLONG)(condition & 7) << (3 * shift);
 		}
 	return mask;
 }
