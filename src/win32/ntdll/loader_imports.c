@@ -266,6 +266,7 @@ struct ldr_module *ldr_link_new(BYTE *base, const char *name, const WCHAR *path,
 	*status = ldr_resolve_imports(m);
 	if (!NT_SUCCESS(*status)) {
 		m->name[0] = 0; /* a DLL that failed to link is not "loaded" */
+		m->no_init = TRUE;
 		return NULL;
 	}
 	return m;
