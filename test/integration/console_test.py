@@ -7,13 +7,14 @@ UTF-8).  usage: console_test.py LSW CONQUERY.EXE"""
 import fcntl
 import os
 import pty
-import select
 import shutil
 import struct
 import sys
 import tempfile
 import termios
-import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tty_test import read_until  # noqa: E402
 
 
 def run_on_pty(lsw, exe, prefix):
@@ -22,18 +23,7 @@ def run_on_pty(lsw, exe, prefix):
         os.execv(lsw, [lsw, 'run', '--prefix', prefix, '--timeout', '30', exe, 'tty'])
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack('HHHH', 30, 100, 0, 0))
     os.write(fd, b'abc\n')
-    data = b''
-    end = time.time() + 40
-    while time.time() < end:
-        r, _, _ = select.select([fd], [], [], 0.5)
-        if r:
-            try:
-                chunk = os.read(fd, 4096)
-            except OSError:
-                break
-            if not chunk:
-                break
-            data += chunk
+    data = read_until(fd, b' failed', 40)
     _, status = os.waitpid(pid, 0)
     return data, status
 
