@@ -63,6 +63,8 @@ struct file_object {
 extern const struct nt_object_ops file_ops;
 
 struct file_object *get_file(struct nt_call *c, uint64_t h, NTSTATUS *st);
+/* console_ioctl.c: a device control on a console; *done bytes written. */
+NTSTATUS console_control(struct nt_call *c, struct file_object *f, uint32_t code, uint64_t *done);
 struct path_result;
 /* Resolves an OBJECT_ATTRIBUTES' name to a host path. */
 NTSTATUS file_resolve_attributes(struct nt_call *c, uint64_t oa, struct path_result *pr);

@@ -9,12 +9,16 @@
  *   - ReadConsoleW/A convert the terminal's UTF-8 the other way.
  * WriteFile/ReadFile on a console handle pass bytes through unchanged.
  * Console modes are kept here, per process: one for input handles (the
- * standard input handle), one for output handles.
+ * standard input handle), one for output handles.  VT sequences always
+ * reach the terminal (ENABLE_VIRTUAL_TERMINAL_PROCESSING is accepted and
+ * reported; the terminal interprets them either way).
  */
 #include "k32_private.h"
 
 #define DEFAULT_INPUT_MODE 0x1F7  /* processed, line, echo, mouse, insert, quick edit, ext, autopos */
 #define DEFAULT_OUTPUT_MODE 0x3   /* processed output, wrap at EOL */
+#define VALID_INPUT_MODES 0x3FF   /* ENABLE_PROCESSED_INPUT .. ENABLE_VIRTUAL_TERMINAL_INPUT */
+#define VALID_OUTPUT_MODES 0x1F   /* ENABLE_PROCESSED_OUTPUT .. ENABLE_LVB_GRID_WORLDWIDE */
 
 static UINT input_cp = 437, output_cp = 437;
 static DWORD input_mode = DEFAULT_INPUT_MODE, output_mode = DEFAULT_OUTPUT_MODE;
@@ -45,6 +49,8 @@ K32API BOOL WINAPI SetConsoleMode(HANDLE h, DWORD mode)
 {
 	if (!k32_is_console(h))
 		return k32_error(ERROR_INVALID_HANDLE);
+	if (mode & ~(is_input_handle(h) ? VALID_INPUT_MODES : VALID_OUTPUT_MODES))
+		return k32_error(ERROR_INVALID_PARAMETER);
 	if (is_input_handle(h))
 		input_mode = mode;
 	else

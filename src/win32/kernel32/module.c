@@ -7,6 +7,9 @@
 #include "k32_private.h"
 
 #include <psapi.h>
+#include "lsw/ldr_flags.h"
+
+NTSTATUS NTAPI NtUnmapViewOfSection(HANDLE, PVOID);
 
 typedef struct ldr_entry ldr_entry; /* rtl_nt.h: the public layout */
 
@@ -162,23 +165,53 @@ K32API FARPROC WINAPI GetProcAddress(HMODULE mod, LPCSTR name)
 	return (FARPROC)p;
 }
 
+#define DATA_FLAGS (LOAD_LIBRARY_AS_DATAFILE | LOAD_LIBRARY_AS_DATAFILE_EXCLUSIVE | \
+		    LOAD_LIBRARY_AS_IMAGE_RESOURCE)
+#define SEARCH_FLAGS (LOAD_LIBRARY_SEARCH_DLL_LOAD_DIR | LOAD_LIBRARY_SEARCH_APPLICATION_DIR | \
+		      LOAD_LIBRARY_SEARCH_USER_DIRS | LOAD_LIBRARY_SEARCH_SYSTEM32 | \
+		      LOAD_LIBRARY_SEARCH_DEFAULT_DIRS)
+/* Flags LoadLibraryEx documents up to Windows 10 (0x4 is
+ * LOAD_PACKAGED_LIBRARY, for packaged applications only). */
+#define KNOWN_FLAGS (0xFFFFu & ~0x4u)
+
+/* The combinations LoadLibraryEx refuses (ERROR_INVALID_PARAMETER). */
+static BOOL load_flags_ok(LPCWSTR name, DWORD flags)
+{
+	BOOL absolute = (name[0] && name[1] == ':' && (name[2] == '\\' || name[2] == '/')) ||
+			(name[0] == '\\' && name[1] == '\\');
+
+	if (flags & ~KNOWN_FLAGS)
+		return FALSE;
+	if ((flags & LOAD_WITH_ALTERED_SEARCH_PATH) && (flags & SEARCH_FLAGS))
+		return FALSE;
+	return !(flags & LOAD_LIBRARY_SEARCH_DLL_LOAD_DIR) || absolute;
+}
+
+/* LdrLoadDll's "characteristics": IMAGE_FILE_EXECUTABLE_IMAGE means do not
+ * resolve references (as LoadLibraryEx documents); data files are only
+ * mapped, their handle being the base + 1 (AS_DATAFILE) or + 2
+ * (AS_IMAGE_RESOURCE), as Windows marks them.  They are mapped in image
+ * layout either way (Windows maps a plain data file flat). */
 K32API HMODULE WINAPI LoadLibraryExW(LPCWSTR name, HANDLE file, DWORD flags)
 {
 	UNICODE_STRING s;
-	/* LdrLoadDll's "characteristics": IMAGE_FILE_EXECUTABLE_IMAGE means
-	 * do not resolve references, as LoadLibraryEx documents. */
 	ULONG chars = (flags & DONT_RESOLVE_DLL_REFERENCES) ? IMAGE_FILE_EXECUTABLE_IMAGE : 0;
+	ULONG_PTR search = (flags & (SEARCH_FLAGS | LOAD_WITH_ALTERED_SEARCH_PATH)) | 1;
 	PVOID h = NULL;
 	NTSTATUS status;
 
-	if (!name || file)
+	if (!name || file || !load_flags_ok(name, flags))
 		return (HMODULE)(ULONG_PTR)k32_error(ERROR_INVALID_PARAMETER);
+	if (flags & DATA_FLAGS)
+		chars |= LSW_LDR_MAP_AS_DATA;
 	RtlInitUnicodeString(&s, name);
-	status = LdrLoadDll(NULL, &chars, &s, &h);
+	status = LdrLoadDll((PWSTR)search, &chars, &s, &h);
 	if (status < 0) {
 		k32_fail(status);
 		return NULL;
 	}
+	if ((flags & DATA_FLAGS) && !find_module(h, TRUE))
+		h = (BYTE *)h + ((flags & LOAD_LIBRARY_AS_IMAGE_RESOURCE) ? 2 : 1);
 	return h;
 }
 
@@ -206,9 +239,16 @@ K32API HMODULE WINAPI LoadLibraryA(LPCSTR name)
 	return LoadLibraryExA(name, NULL, 0);
 }
 
+/* A data-file handle (low bits set) is the view LoadLibraryEx mapped. */
 K32API BOOL WINAPI FreeLibrary(HMODULE mod)
 {
-	NTSTATUS status = LdrUnloadDll(mod);
+	NTSTATUS status;
+
+	if ((ULONG_PTR)mod & 3) {
+		status = NtUnmapViewOfSection(GetCurrentProcess(), (BYTE *)mod - ((ULONG_PTR)mod & 3));
+		return status < 0 ? k32_fail(status) : TRUE;
+	}
+	status = LdrUnloadDll(mod);
 
 	return status < 0 ? k32_fail(status) : TRUE;
 }

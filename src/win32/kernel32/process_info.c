@@ -131,20 +131,21 @@ K32API BOOL WINAPI SetPriorityClass(HANDLE process, DWORD cls)
 	return k32_error(ERROR_INVALID_PARAMETER);
 }
 
-/* Only the calling thread can be named by id so far (NtOpenThread is not
- * served yet): another id is ERROR_INVALID_PARAMETER, as for a thread
- * that does not exist. */
+NTSTATUS NTAPI NtOpenThread(PHANDLE, ACCESS_MASK, POBJECT_ATTRIBUTES, CLIENT_ID *);
+
+/* A thread of this process by its id (NtOpenThread); an id that names no
+ * thread is ERROR_INVALID_PARAMETER (STATUS_INVALID_CID). */
 K32API HANDLE WINAPI OpenThread(DWORD access, BOOL inherit, DWORD tid)
 {
+	OBJECT_ATTRIBUTES oa = { sizeof(oa), NULL, NULL, inherit ? OBJ_INHERIT : 0 };
+	CLIENT_ID cid = { NULL, (HANDLE)(ULONG_PTR)tid };
 	HANDLE h = NULL;
+	NTSTATUS st = NtOpenThread(&h, access, &oa, &cid);
 
-	if (tid != GetCurrentThreadId()) {
-		k32_error(ERROR_INVALID_PARAMETER);
+	if (st < 0) {
+		k32_fail(st);
 		return NULL;
 	}
-	if (!DuplicateHandle(GetCurrentProcess(), GetCurrentThread(), GetCurrentProcess(), &h,
-			     access, inherit, 0))
-		return NULL;
 	return h;
 }
 

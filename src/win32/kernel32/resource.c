@@ -47,7 +47,9 @@ static BOOL res_open(HMODULE mod, struct res_dir *d)
 	const IMAGE_NT_HEADERS64 *nt;
 	const IMAGE_DATA_DIRECTORY *dd;
 
-	d->base = mod ? (const BYTE *)mod : (const BYTE *)lsw_peb()->ImageBaseAddress;
+	/* a data-file handle is its base with low bits set (LoadLibraryEx) */
+	d->base = mod ? (const BYTE *)((ULONG_PTR)mod & ~(ULONG_PTR)3)
+		      : (const BYTE *)lsw_peb()->ImageBaseAddress;
 	nt = image_headers(d->base);
 	if (!nt)
 		return k32_error(ERROR_BAD_EXE_FORMAT);
@@ -264,7 +266,8 @@ K32API HGLOBAL WINAPI LoadResource(HMODULE mod, HRSRC res)
 {
 	const IMAGE_RESOURCE_DATA_ENTRY *e = (const IMAGE_RESOURCE_DATA_ENTRY *)res;
 	const IMAGE_NT_HEADERS64 *nt;
-	const BYTE *base = mod ? (const BYTE *)mod : (const BYTE *)lsw_peb()->ImageBaseAddress;
+	const BYTE *base = mod ? (const BYTE *)((ULONG_PTR)mod & ~(ULONG_PTR)3)
+			       : (const BYTE *)lsw_peb()->ImageBaseAddress;
 
 	if (!res)
 		return (HGLOBAL)(ULONG_PTR)k32_error(ERROR_INVALID_HANDLE);

@@ -1,22 +1,5 @@
-/*
- * System information and version.  We report the true version, 10.0.19045
- * (Windows 10 22H2) like a manifested application sees it; an unmanifested
- * program on real Windows would be told 6.2.9200.
- */
+/* System information (the version a program is told: version.c). */
 #include "k32_private.h"
-
-#define DEFAULT_MAJOR 10
-#define DEFAULT_MINOR 0
-#define DEFAULT_BUILD 19045
-
-static void os_version(ULONG *major, ULONG *minor, ULONG *build)
-{
-	LSW_PEB *peb = lsw_peb();
-
-	*major = peb->OSMajorVersion ? peb->OSMajorVersion : DEFAULT_MAJOR;
-	*minor = peb->OSMajorVersion ? peb->OSMinorVersion : DEFAULT_MINOR;
-	*build = peb->OSBuildNumber ? peb->OSBuildNumber : DEFAULT_BUILD;
-}
 
 static void cpu_family(WORD *level, WORD *revision)
 {
@@ -54,59 +37,4 @@ K32API void WINAPI GetSystemInfo(LPSYSTEM_INFO si)
 K32API void WINAPI GetNativeSystemInfo(LPSYSTEM_INFO si)
 {
 	GetSystemInfo(si);
-}
-
-K32API DWORD WINAPI GetVersion(void)
-{
-	ULONG major, minor, build;
-
-	os_version(&major, &minor, &build);
-	return (build << 16) | (minor << 8) | major;
-}
-
-K32API BOOL WINAPI GetVersionExW(LPOSVERSIONINFOW info)
-{
-	ULONG major, minor, build;
-
-	if (info->dwOSVersionInfoSize != sizeof(OSVERSIONINFOW) &&
-	    info->dwOSVersionInfoSize != sizeof(OSVERSIONINFOEXW))
-		return k32_error(ERROR_INSUFFICIENT_BUFFER);
-	os_version(&major, &minor, &build);
-	info->dwMajorVersion = major;
-	info->dwMinorVersion = minor;
-	info->dwBuildNumber = build;
-	info->dwPlatformId = VER_PLATFORM_WIN32_NT;
-	info->szCSDVersion[0] = 0;
-	if (info->dwOSVersionInfoSize == sizeof(OSVERSIONINFOEXW)) {
-		OSVERSIONINFOEXW *ex = (OSVERSIONINFOEXW *)info;
-		ex->wServicePackMajor = ex->wServicePackMinor = 0;
-		ex->wSuiteMask = VER_SUITE_SINGLEUSERTS;
-		ex->wProductType = VER_NT_WORKSTATION;
-		ex->wReserved = 0;
-	}
-	return TRUE;
-}
-
-K32API BOOL WINAPI GetVersionExA(LPOSVERSIONINFOA info)
-{
-	OSVERSIONINFOEXW w;
-	BOOL ex = info->dwOSVersionInfoSize == sizeof(OSVERSIONINFOEXA);
-
-	if (info->dwOSVersionInfoSize != sizeof(OSVERSIONINFOA) && !ex)
-		return k32_error(ERROR_INSUFFICIENT_BUFFER);
-	w.dwOSVersionInfoSize = sizeof(w);
-	GetVersionExW((LPOSVERSIONINFOW)&w);
-	info->dwMajorVersion = w.dwMajorVersion;
-	info->dwMinorVersion = w.dwMinorVersion;
-	info->dwBuildNumber = w.dwBuildNumber;
-	info->dwPlatformId = w.dwPlatformId;
-	info->szCSDVersion[0] = 0;
-	if (ex) {
-		OSVERSIONINFOEXA *a = (OSVERSIONINFOEXA *)info;
-		a->wServicePackMajor = a->wServicePackMinor = 0;
-		a->wSuiteMask = w.wSuiteMask;
-		a->wProductType = w.wProductType;
-		a->wReserved = 0;
-	}
-	return TRUE;
 }

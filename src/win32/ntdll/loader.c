@@ -100,7 +100,7 @@ static NTSTATUS init_modules(void)
 	for (unsigned i = 0; i < ninit; i++) {
 		struct ldr_module *m = &ldr_modules[init_order[i]];
 
-		if (m->initialized || !m->is_dll)
+		if (m->initialized || !m->is_dll || m->no_init)
 			continue;
 		run_tls_callbacks(m, DLL_PROCESS_ATTACH);
 		if (m->entry_point && !((dll_main_fn)m->entry_point)((HINSTANCE)m->base, DLL_PROCESS_ATTACH,
@@ -275,19 +275,29 @@ static void ansi_from_unicode(const UNICODE_STRING *us, char *out, size_t len)
 	out[o] = 0;
 }
 
+/* search_path: a search path string is not supported; with its low bit
+ * set it carries LoadLibraryEx's LOAD_LIBRARY_SEARCH_* flags (as
+ * kernelbase passes them).  *flags: IMAGE_FILE_EXECUTABLE_IMAGE (do not
+ * resolve) and lsw/ldr_flags.h's LSW_LDR_MAP_AS_DATA. */
 __declspec(dllexport) NTSTATUS WINAPI LdrLoadDll(PWSTR search_path, PULONG flags,
 						 PUNICODE_STRING name, PVOID *handle)
 {
-	char n[64];
+	ULONG search = (ULONG_PTR)search_path & 1 ? (ULONG)((ULONG_PTR)search_path & ~1) : 0;
 	NTSTATUS st = STATUS_SUCCESS;
 	struct ldr_module *m;
+	PVOID data;
 
-	ansi_from_unicode(name, n, sizeof(n));
+	if (!handle)
+		return STATUS_INVALID_PARAMETER;
 	RtlEnterCriticalSection(&loader_lock);
-	m = ldr_load(n, NULL, &st);
+	m = ldr_load_request(name, search, flags ? *flags : 0, &data, &st);
 	if (m)
 		st = init_modules();
 	RtlLeaveCriticalSection(&loader_lock);
+	if (data) {
+		*handle = data;
+		return STATUS_SUCCESS;
+	}
 	if (!m || !NT_SUCCESS(st))
 		return st;
 	*handle = m->base;

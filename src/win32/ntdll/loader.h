@@ -24,6 +24,7 @@ struct ldr_module {
 	BOOL is_dll;
 	BOOL initialized;           /* DllMain(PROCESS_ATTACH) returned TRUE */
 	BOOL imports_done;
+	BOOL no_init;               /* DONT_RESOLVE_DLL_REFERENCES: never DllMain */
 	ULONG tls_index;            /* (ULONG)-1: no TLS */
 };
 
@@ -33,10 +34,22 @@ extern unsigned ldr_nmodules;
 IMAGE_NT_HEADERS64 *ldr_nt_headers(BYTE *base);
 IMAGE_DATA_DIRECTORY *ldr_dir(BYTE *base, int which);
 struct ldr_module *ldr_find_loaded(const char *name);
+/* The lower-case file name a DLL name means ("KERNEL32" -> "kernel32.dll",
+ * an API set -> its host) into n; NULL for an API set Windows lacks. */
+const char *ldr_module_name(const char *name, char *n, size_t len);
+/* loader_load.c: LdrLoadDll's work, under the loader lock: a module to
+ * initialize, or NULL with *st (and *data set for a data-file load). */
+struct ldr_module *ldr_load_request(const UNICODE_STRING *name, ULONG search_flags, ULONG chars,
+				    PVOID *data, NTSTATUS *st);
 struct ldr_module *ldr_find_by_base(void *base);
 /* Finds, maps and links a DLL (and its imports).  NULL with *status. */
 struct ldr_module *ldr_load(const char *name, struct ldr_module *importer, NTSTATUS *status);
 struct ldr_module *ldr_add_module(BYTE *base, const char *name, const WCHAR *path);
+/* Lists a mapped DLL and links it (unless the load says not to). */
+struct ldr_module *ldr_link_new(BYTE *base, const char *name, const WCHAR *path,
+				struct ldr_module *importer, NTSTATUS *status);
+/* Searches for a DLL by base name and maps it; its DOS path (260 chars). */
+NTSTATUS ldr_find_and_map(const char *name, BYTE **base, WCHAR *dos_path);
 /* loader.c, for thread.c: a new thread's TLS and DLL_THREAD_ATTACH, and
  * the reverse when it ends. */
 NTSTATUS ldr_thread_attach(void);
@@ -48,10 +61,26 @@ void ldr_link_initialized(struct ldr_module *m);
 NTSTATUS ldr_resolve_imports(struct ldr_module *m);
 /* Export lookup; follows forwarders.  name NULL: by ordinal. */
 NTSTATUS ldr_get_export(struct ldr_module *m, const char *name, WORD ordinal, void **out);
-/* loader_dirs.c: the i-th directory searched between the application's
- * and System32 (SetDllDirectory's, then AddDllDirectory's), with a
- * trailing '\', into out (261 chars); its length, 0 past the last. */
-size_t ldr_search_dir(unsigned i, WCHAR *out);
+/* How the load in progress searches (LdrLoadDll sets it, under the
+ * loader lock; all zero for the program's own imports): its
+ * LOAD_LIBRARY_SEARCH_* / LOAD_WITH_ALTERED_SEARCH_PATH flags, the
+ * directory of the DLL it named by path (ends in '\'), and whether that
+ * DLL is only mapped (DONT_RESOLVE_DLL_REFERENCES). */
+struct ldr_search {
+	ULONG flags;
+	const WCHAR *load_dir;
+	size_t load_dir_len;
+	BOOL no_resolve;
+};
+extern struct ldr_search ldr_current_search;
+/* loader_dirs.c: offers each directory of the documented search order
+ * (dir ends in '\', len chars) to try until it returns TRUE. */
+typedef BOOL ldr_try_dir_fn(const WCHAR *dir, size_t len, void *ctx);
+void ldr_search_dirs(const struct ldr_search *s, ldr_try_dir_fn *try, void *ctx);
+/* A KnownDLL (lower-case base name) is only ever loaded from System32. */
+BOOL ldr_is_known_dll(const char *lower_name);
+/* Maps an image from an NT path (loader_imports.c). */
+NTSTATUS ldr_map_file(const WCHAR *nt_path, BYTE **base);
 /* apiset.c: "api-..." or "ext-..." (lower case) names a contract, never a
  * file; its host DLL, NULL when the schema has no such set. */
 BOOL ldr_is_apiset_name(const char *lower_name);

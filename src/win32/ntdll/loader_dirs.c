@@ -1,16 +1,22 @@
 /*
- * Where the loader looks for a DLL besides the application's directory and
- * System32 (LdrSetDllDirectory, LdrAddDllDirectory...), as documented: the
- * standard search has SetDllDirectory's directory after the application's;
- * once SetDefaultDllDirectories replaced it, AddDllDirectory's directories
- * are searched if its flags include LOAD_LIBRARY_SEARCH_USER_DIRS (or
- * _DEFAULT_DIRS).  LoadLibraryEx's per-call flags are not looked at yet.
+ * Where the loader looks for a DLL named without a path, in the order
+ * "Dynamic-link library search order" documents for desktop programs
+ * (safe DLL search mode):
+ *   - KnownDLLs come from System32 only (ldr_is_known_dll);
+ *   - with LOAD_LIBRARY_SEARCH_* flags (LoadLibraryEx's, else those of
+ *     SetDefaultDllDirectories): the loaded DLL's directory (DLL_LOAD_DIR),
+ *     the application's, AddDllDirectory's (USER_DIRS), System32;
+ *   - otherwise the standard order: the application's directory (the
+ *     DLL's own with LOAD_WITH_ALTERED_SEARCH_PATH), SetDllDirectory's,
+ *     System32, System, Windows, the current directory (not when
+ *     SetDllDirectory named one), then PATH.
  */
 #include "loader.h"
 
 #define MAX_USER_DIRS 32
 #define DIR_CHARS 260
 #define USER_DIRS (LOAD_LIBRARY_SEARCH_USER_DIRS | LOAD_LIBRARY_SEARCH_DEFAULT_DIRS)
+#define ALL_SEARCH_FLAGS (SEARCH_FLAGS | LOAD_LIBRARY_SEARCH_DLL_LOAD_DIR)
 #define SEARCH_FLAGS (LOAD_LIBRARY_SEARCH_APPLICATION_DIR | LOAD_LIBRARY_SEARCH_USER_DIRS | \
 		      LOAD_LIBRARY_SEARCH_SYSTEM32 | LOAD_LIBRARY_SEARCH_DEFAULT_DIRS)
 
@@ -125,27 +131,136 @@ RTLAPI NTSTATUS NTAPI LdrGetDllDirectory(PUNICODE_STRING out)
 	return st;
 }
 
-/* The i-th directory to search between the application's and System32,
- * copied with a trailing '\' into out (DIR_CHARS + 1); 0 when there is
- * none left, else its length. */
-size_t ldr_search_dir(unsigned i, WCHAR *out)
+struct ldr_search ldr_current_search;
+
+/* Windows 10's KnownDLLs (HKLM\SYSTEM\CurrentControlSet\Control\Session
+ * Manager\KnownDLLs), with ntdll and kernelbase, which always are. */
+static const char *const known_dlls[] = {
+	"advapi32.dll", "clbcatq.dll", "combase.dll", "comdlg32.dll", "coml2.dll", "difxapi.dll",
+	"gdi32.dll", "gdiplus.dll", "imagehlp.dll", "imm32.dll", "kernel32.dll", "kernelbase.dll",
+	"msctf.dll", "msvcrt.dll", "normaliz.dll", "nsi.dll", "ntdll.dll", "ole32.dll",
+	"oleaut32.dll", "psapi.dll", "rpcrt4.dll", "sechost.dll", "setupapi.dll", "shcore.dll",
+	"shell32.dll", "shlwapi.dll", "user32.dll", "wldap32.dll", "ws2_32.dll",
+};
+
+BOOL ldr_is_known_dll(const char *lower_name)
 {
-	const struct dll_dir *d = NULL;
+	for (size_t i = 0; i < sizeof(known_dlls) / sizeof(known_dlls[0]); i++)
+		if (!strcmp(known_dlls[i], lower_name))
+			return TRUE;
+	return FALSE;
+}
+
+static BOOL try_text(ldr_try_dir_fn *try, void *ctx, const WCHAR *dir)
+{
+	return try(dir, wcslen(dir), ctx);
+}
+
+/* dir (n chars) with a trailing '\' into out (DIR_CHARS + 1); its length. */
+static size_t with_slash(const WCHAR *dir, size_t n, WCHAR *out)
+{
+	if (!n || n >= DIR_CHARS)
+		return 0;
+	memcpy(out, dir, n * sizeof(WCHAR));
+	if (out[n - 1] != '\\' && out[n - 1] != '/')
+		out[n++] = '\\';
+	out[n] = 0;
+	return n;
+}
+
+static BOOL try_app_dir(ldr_try_dir_fn *try, void *ctx)
+{
+	LSW_PEB *peb = (LSW_PEB *)NtCurrentTeb()->ProcessEnvironmentBlock;
+	UNICODE_STRING *img = &peb->ProcessParameters->ImagePathName;
+	size_t n = img->Length / 2;
+	WCHAR dir[DIR_CHARS + 1];
+
+	while (n && img->Buffer[n - 1] != '\\')
+		n--;
+	n = with_slash(img->Buffer, n, dir);
+	return n && try(dir, n, ctx);
+}
+
+/* One of the kept directories (SetDllDirectory's or an AddDllDirectory
+ * one), copied under the lock: the search itself does file I/O. */
+static BOOL try_kept(const struct dll_dir *d, ldr_try_dir_fn *try, void *ctx)
+{
+	WCHAR dir[DIR_CHARS + 1];
 	size_t n = 0;
 
 	RtlAcquireSRWLockShared(&dirs_lock);
-	if (!default_flags && dll_directory.used && i-- == 0)
-		d = &dll_directory;
-	for (unsigned k = 0; !d && (default_flags & USER_DIRS) && k < MAX_USER_DIRS; k++)
-		if (user_dirs[k].used && i-- == 0)
-			d = &user_dirs[k];
-	if (d) {
-		memcpy(out, d->path, d->len * sizeof(WCHAR));
-		n = d->len;
-		if (out[n - 1] != '\\')
-			out[n++] = '\\';
-		out[n] = 0;
-	}
+	if (d->used)
+		n = with_slash(d->path, d->len, dir);
 	RtlReleaseSRWLockShared(&dirs_lock);
-	return n;
+	return n && try(dir, n, ctx);
+}
+
+static BOOL try_path_variable(ldr_try_dir_fn *try, void *ctx)
+{
+	WCHAR buf[2048], dir[DIR_CHARS + 1];
+	UNICODE_STRING name, value = { 0, sizeof(buf) - sizeof(WCHAR), buf };
+	size_t start = 0, end, n;
+
+	RtlInitUnicodeString(&name, L"PATH");
+	if (!NT_SUCCESS(RtlQueryEnvironmentVariable_U(NULL, &name, &value)))
+		return FALSE;
+	n = value.Length / 2;
+	for (; start < n; start = end + 1) {
+		for (end = start; end < n && buf[end] != ';'; end++)
+			;
+		if (end > start && with_slash(buf + start, end - start, dir) &&
+		    try(dir, wcslen(dir), ctx))
+			return TRUE;
+	}
+	return FALSE;
+}
+
+static BOOL try_flagged(const struct ldr_search *s, ULONG flags, ldr_try_dir_fn *try, void *ctx)
+{
+	if (flags & LOAD_LIBRARY_SEARCH_DEFAULT_DIRS)
+		flags |= LOAD_LIBRARY_SEARCH_APPLICATION_DIR | LOAD_LIBRARY_SEARCH_USER_DIRS |
+			 LOAD_LIBRARY_SEARCH_SYSTEM32;
+	if ((flags & LOAD_LIBRARY_SEARCH_DLL_LOAD_DIR) && s->load_dir &&
+	    try(s->load_dir, s->load_dir_len, ctx))
+		return TRUE;
+	if ((flags & LOAD_LIBRARY_SEARCH_APPLICATION_DIR) && try_app_dir(try, ctx))
+		return TRUE;
+	for (unsigned k = 0; (flags & LOAD_LIBRARY_SEARCH_USER_DIRS) && k < MAX_USER_DIRS; k++)
+		if (try_kept(&user_dirs[k], try, ctx))
+			return TRUE;
+	return (flags & LOAD_LIBRARY_SEARCH_SYSTEM32) && try_text(try, ctx, L"C:\\Windows\\System32\\");
+}
+
+static BOOL try_standard(const struct ldr_search *s, ldr_try_dir_fn *try, void *ctx)
+{
+	WCHAR cwd[DIR_CHARS + 1], dir[DIR_CHARS + 1];
+	ULONG bytes;
+
+	if ((s->flags & LOAD_WITH_ALTERED_SEARCH_PATH) && s->load_dir) {
+		if (try(s->load_dir, s->load_dir_len, ctx))
+			return TRUE;
+	} else if (try_app_dir(try, ctx)) {
+		return TRUE;
+	}
+	if (try_kept(&dll_directory, try, ctx) ||
+	    try_text(try, ctx, L"C:\\Windows\\System32\\") ||
+	    try_text(try, ctx, L"C:\\Windows\\System\\") || try_text(try, ctx, L"C:\\Windows\\"))
+		return TRUE;
+	bytes = RtlGetCurrentDirectory_U(sizeof(cwd) - 2 * sizeof(WCHAR), cwd);
+	if (!dll_directory.used && bytes && bytes < sizeof(cwd) - 2 * sizeof(WCHAR) &&
+	    with_slash(cwd, bytes / 2, dir) && try(dir, wcslen(dir), ctx))
+		return TRUE;
+	return try_path_variable(try, ctx);
+}
+
+void ldr_search_dirs(const struct ldr_search *s, ldr_try_dir_fn *try, void *ctx)
+{
+	ULONG flags = s->flags & ALL_SEARCH_FLAGS;
+
+	if (!flags && !(s->flags & LOAD_WITH_ALTERED_SEARCH_PATH))
+		flags = default_flags;
+	if (flags)
+		try_flagged(s, flags, try, ctx);
+	else
+		try_standard(s, try, ctx);
 }

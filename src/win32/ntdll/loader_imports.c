@@ -1,7 +1,7 @@
 /*
- * Mapping DLLs and binding imports.  DLLs are found in the program's own
- * directory first, then in C:\Windows\System32 (where lsw serves its own
- * DLLs), and mapped with NtOpenFile + NtCreateSection(SEC_IMAGE) +
+ * Mapping DLLs and binding imports.  DLLs are found in the documented
+ * search order (loader_dirs.c; lsw serves its own DLLs from
+ * C:\Windows\System32), and mapped with NtOpenFile + NtCreateSection(SEC_IMAGE) +
  * NtMapViewOfSection as on Windows; the supervisor applies relocations.
  */
 #include "loader.h"
@@ -96,7 +96,7 @@ static void normalize(const char *in, char *out, size_t len)
 
 /* The file name a module is known by: an API set's host, or NULL for a
  * set the schema does not have. */
-static const char *module_name(const char *name, char *n, size_t len)
+const char *ldr_module_name(const char *name, char *n, size_t len)
 {
 	normalize(name, n, len);
 	return ldr_is_apiset_name(n) ? ldr_apiset_host(n) : n;
@@ -105,7 +105,7 @@ static const char *module_name(const char *name, char *n, size_t len)
 struct ldr_module *ldr_find_loaded(const char *name)
 {
 	char buf[64];
-	const char *n = module_name(name, buf, sizeof(buf));
+	const char *n = ldr_module_name(name, buf, sizeof(buf));
 
 	if (!n)
 		return NULL;
@@ -145,7 +145,7 @@ struct ldr_module *ldr_add_module(BYTE *base, const char *name, const WCHAR *pat
 	return m;
 }
 
-static NTSTATUS map_file(const WCHAR *nt_path, BYTE **base)
+NTSTATUS ldr_map_file(const WCHAR *nt_path, BYTE **base)
 {
 	UNICODE_STRING us;
 	OBJECT_ATTRIBUTES oa;
@@ -187,34 +187,40 @@ static void make_nt_path(WCHAR *out, size_t len, const WCHAR *dir, size_t dirlen
 	out[o] = 0;
 }
 
-static NTSTATUS find_and_map(const char *name, BYTE **base, WCHAR *dos_path)
+struct find_ctx {
+	const char *name;
+	BYTE **base;
+	WCHAR nt_path[320];
+	NTSTATUS st;
+};
+
+/* Stops at the first directory holding the DLL; a file that is there but
+ * does not map (not an image, another machine) is remembered and passed. */
+static BOOL try_dir(const WCHAR *dir, size_t len, void *ctx)
+{
+	struct find_ctx *f = ctx;
+	NTSTATUS st;
+
+	make_nt_path(f->nt_path, 320, dir, len, f->name);
+	st = ldr_map_file(f->nt_path, f->base);
+	if (NT_SUCCESS(st) || (st != STATUS_OBJECT_NAME_NOT_FOUND &&
+				st != STATUS_OBJECT_PATH_NOT_FOUND && f->st == STATUS_DLL_NOT_FOUND))
+		f->st = st;
+	return NT_SUCCESS(st);
+}
+
+NTSTATUS ldr_find_and_map(const char *name, BYTE **base, WCHAR *dos_path)
 {
 	static const WCHAR system32[] = L"C:\\Windows\\System32\\";
-	LSW_PEB *peb = (LSW_PEB *)NtCurrentTeb()->ProcessEnvironmentBlock;
-	UNICODE_STRING *img = &peb->ProcessParameters->ImagePathName;
-	size_t appdir = img->Length / 2;
-	WCHAR nt_path[320], dir[262];
-	size_t dirlen;
-	NTSTATUS st = STATUS_DLL_NOT_FOUND;
+	struct find_ctx f = { name, base, { 0 }, STATUS_DLL_NOT_FOUND };
 
-	while (appdir && img->Buffer[appdir - 1] != '\\')
-		appdir--;
-	if (appdir && appdir < 250) {
-		make_nt_path(nt_path, 320, img->Buffer, appdir, name);
-		st = map_file(nt_path, base);
-	}
-	for (unsigned i = 0; !NT_SUCCESS(st) && (dirlen = ldr_search_dir(i, dir)); i++) {
-		make_nt_path(nt_path, 320, dir, dirlen, name);
-		st = map_file(nt_path, base);
-	}
-	if (!NT_SUCCESS(st)) {
-		make_nt_path(nt_path, 320, system32, wcslen(system32), name);
-		st = map_file(nt_path, base);
-	}
-	if (NT_SUCCESS(st))
-		wcsncpy(dos_path, nt_path + 4, 259);
-	return st == STATUS_OBJECT_NAME_NOT_FOUND || st == STATUS_OBJECT_PATH_NOT_FOUND
-		? STATUS_DLL_NOT_FOUND : st;
+	if (ldr_is_known_dll(name))
+		try_dir(system32, wcslen(system32), &f);
+	else
+		ldr_search_dirs(&ldr_current_search, try_dir, &f);
+	if (NT_SUCCESS(f.st))
+		wcsncpy(dos_path, f.nt_path + 4, 259);
+	return f.st;
 }
 
 struct ldr_module *ldr_load(const char *name, struct ldr_module *importer, NTSTATUS *status)
@@ -227,7 +233,7 @@ struct ldr_module *ldr_load(const char *name, struct ldr_module *importer, NTSTA
 
 	if (m)
 		return m;
-	n = module_name(name, buf, sizeof(buf));
+	n = ldr_module_name(name, buf, sizeof(buf));
 	if (!n) {
 		*status = STATUS_DLL_NOT_FOUND;
 		if (importer) /* LoadLibrary fails silently, as on Windows */
@@ -235,20 +241,32 @@ struct ldr_module *ldr_load(const char *name, struct ldr_module *importer, NTSTA
 				   importer->name);
 		return NULL;
 	}
-	*status = find_and_map(n, &base, path);
+	*status = ldr_find_and_map(n, &base, path);
 	if (!NT_SUCCESS(*status)) {
 		if (importer) /* LoadLibrary fails silently, as on Windows */
 			ldr_report(n, " was not found, imported by ", importer->name);
 		return NULL;
 	}
-	m = ldr_add_module(base, n, path);
+	return ldr_link_new(base, n, path, importer, status);
+}
+
+struct ldr_module *ldr_link_new(BYTE *base, const char *name, const WCHAR *path,
+				struct ldr_module *importer, NTSTATUS *status)
+{
+	struct ldr_module *m = ldr_add_module(base, name, path);
+
 	if (!m) {
 		*status = STATUS_NO_MEMORY;
 		return NULL;
 	}
+	if (!importer && ldr_current_search.no_resolve) {
+		m->no_init = TRUE;
+		return m;
+	}
 	*status = ldr_resolve_imports(m);
 	if (!NT_SUCCESS(*status)) {
 		m->name[0] = 0; /* a DLL that failed to link is not "loaded" */
+		m->no_init = TRUE;
 		return NULL;
 	}
 	return m;

@@ -1,0 +1,21 @@
+/*
+ * Device controls our kernel32 sends a console handle (one whose device
+ * type is FILE_DEVICE_CONSOLE, a terminal on the host), answered by the
+ * supervisor from the terminal: Windows' console driver protocol is not
+ * modelled, these few questions are all kernel32 asks.  Function numbers
+ * 0x800 and up are the range CTL_CODE leaves to vendors.
+ * CTL_CODE(FILE_DEVICE_CONSOLE, 0x800 + n, METHOD_BUFFERED, FILE_ANY_ACCESS).
+ */
+#ifndef LSW_CONSOLE_IOCTL_H
+#define LSW_CONSOLE_IOCTL_H
+
+/* Output: struct lsw_console_size, the terminal's columns and rows. */
+#define IOCTL_LSW_CONSOLE_SIZE 0x502000u
+/* Output: a 32-bit count of input bytes waiting to be read. */
+#define IOCTL_LSW_CONSOLE_PENDING 0x502004u
+
+struct lsw_console_size {
+	unsigned short columns, rows;
+};
+
+#endif

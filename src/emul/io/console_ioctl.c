@@ -1,0 +1,43 @@
+/*
+ * The questions kernel32 asks a console handle (include/lsw/console_ioctl.h),
+ * answered from the host terminal behind it: its window size and how much
+ * typed input waits.
+ */
+#include <sys/ioctl.h>
+#include "lsw/console_ioctl.h"
+#include "emul/io/file.h"
+
+static NTSTATUS put_out(struct nt_call *c, const void *v, uint32_t len, uint64_t *done)
+{
+	uint64_t out = c->args[8];
+	uint32_t out_len = (uint32_t)c->args[9];
+
+	if (!out || out_len < len)
+		return LSW_STATUS_BUFFER_TOO_SMALL;
+	if (tracee_write(c->thread, out, v, len) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	*done = len;
+	return LSW_STATUS_SUCCESS;
+}
+
+NTSTATUS console_control(struct nt_call *c, struct file_object *f, uint32_t code, uint64_t *done)
+{
+	struct lsw_console_size size;
+	struct winsize ws;
+	int pending = 0;
+
+	switch (code) {
+	case IOCTL_LSW_CONSOLE_SIZE:
+		if (ioctl(f->fd, TIOCGWINSZ, &ws) < 0 || !ws.ws_col || !ws.ws_row)
+			return LSW_STATUS_INVALID_DEVICE_REQUEST;
+		size.columns = ws.ws_col;
+		size.rows = ws.ws_row;
+		return put_out(c, &size, sizeof(size), done);
+	case IOCTL_LSW_CONSOLE_PENDING:
+		if (ioctl(f->fd, FIONREAD, &pending) < 0 || pending < 0)
+			pending = 0;
+		return put_out(c, &pending, sizeof(pending), done);
+	default:
+		return LSW_STATUS_INVALID_DEVICE_REQUEST;
+	}
+}
