@@ -137,7 +137,7 @@ NTSTATUS NTAPI NtOpenThread(PHANDLE, ACCESS_MASK, POBJECT_ATTRIBUTES, CLIENT_ID 
  * thread is ERROR_INVALID_PARAMETER (STATUS_INVALID_CID). */
 K32API HANDLE WINAPI OpenThread(DWORD access, BOOL inherit, DWORD tid)
 {
-	OBJECT_ATTRIBUTES oa = { sizeof(oa), NULL, NULL, inherit ? OBJ_INHERIT : 0 };
+	OBJECT_ATTRIBUTES oa = { .Length = sizeof(oa), .Attributes = inherit ? OBJ_INHERIT : 0 };
 	CLIENT_ID cid = { NULL, (HANDLE)(ULONG_PTR)tid };
 	HANDLE h = NULL;
 	NTSTATUS st = NtOpenThread(&h, access, &oa, &cid);
