@@ -236,6 +236,7 @@ __declspec(dllexport) void WINAPI LdrInitializeThunk(LSW_PEB *peb, BYTE *ntdll_b
 	peb->ProcessHeap = RtlCreateHeap(HEAP_GROWABLE, NULL, 0, 0, NULL, NULL);
 	if (!peb->ProcessHeap)
 		fail(STATUS_NO_MEMORY);
+	rtl_params_to_heap();
 	RtlInitializeCriticalSection(&loader_lock);
 	teb->ThreadLocalStoragePointer = tls_slots;
 	peb->Ldr = &ldr_data;

@@ -4,13 +4,14 @@
  * directories "=C:=C:\dir"), so its end is the first '=' after its first
  * character.  New variables are inserted in sorted position, as Windows
  * keeps the block sorted.  The process block is
- * PEB->ProcessParameters->Environment, guarded by the PEB lock.
+ * PEB->ProcessParameters->Environment, guarded by the PEB lock; blocks are
+ * process-heap blocks, and EnvironmentSize is the heap block's size.  As
+ * on Windows a change that does not grow a block is made in place (the
+ * block keeps its size) and one that grows it gets a new block of exactly
+ * the size needed.
  */
 #include "rtl_private.h"
 
-/* The process block we allocated last (the initial one belongs to the
- * process start-up code and is never freed). */
-static WCHAR *owned_process_env;
 
 static SIZE_T name_length(const WCHAR *entry)
 {
@@ -79,18 +80,21 @@ out:
 
 static NTSTATUS env_alloc(SIZE_T chars, WCHAR **out)
 {
-	SIZE_T size = chars * sizeof(WCHAR);
-
-	*out = NULL;
-	return NtAllocateVirtualMemory((HANDLE)-1, (void **)out, 0, &size,
-				       MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE);
+	*out = RtlAllocateHeap(lsw_process_heap(), 0, chars * sizeof(WCHAR));
+	return *out ? STATUS_SUCCESS : STATUS_NO_MEMORY;
 }
 
 static void env_free(WCHAR *env)
 {
-	SIZE_T size = 0;
+	RtlFreeHeap(lsw_process_heap(), 0, env);
+}
 
-	NtFreeVirtualMemory((HANDLE)-1, (void **)&env, &size, MEM_RELEASE);
+/* EnvironmentSize of a block: its heap size, or what it holds. */
+static SIZE_T env_size(const WCHAR *env)
+{
+	SIZE_T n = RtlSizeHeap(lsw_process_heap(), 0, env);
+
+	return n != (SIZE_T)-1 ? n : env_chars(env) * sizeof(WCHAR);
 }
 
 static WCHAR *copy_entry(WCHAR *d, const WCHAR *name, SIZE_T n, PCUNICODE_STRING value)
@@ -104,24 +108,27 @@ static WCHAR *copy_entry(WCHAR *d, const WCHAR *name, SIZE_T n, PCUNICODE_STRING
 	return d;
 }
 
-/* Build in `dst` the block `src` with `name` set to `value` (or removed if
+/* Build in `dst` (which may be `src` for a removal) the block `src` with `name` set to `value` (or removed if
  * value is NULL), in sorted position. */
 static void env_rebuild(WCHAR *dst, const WCHAR *src, const WCHAR *name, SIZE_T n,
 			PCUNICODE_STRING value)
 {
 	const WCHAR *e;
+	SIZE_T len;
 	BOOL placed = value == NULL;
 
-	for (e = src; *e; e += wcslen(e) + 1) {
-		SIZE_T en = name_length(e), len = wcslen(e) + 1;
+	for (e = src; *e; e += len) {
+		SIZE_T en = name_length(e);
 		int cmp = rtl_wcsnicmp_counted(e, en, name, n);
+
+		len = wcslen(e) + 1;
 		if (!placed && cmp >= 0) {
 			dst = copy_entry(dst, name, n, value);
 			placed = TRUE;
 		}
 		if (cmp == 0)
 			continue; /* the old definition */
-		memcpy(dst, e, len * sizeof(WCHAR));
+		memmove(dst, e, len * sizeof(WCHAR)); /* dst <= e when in place */
 		dst += len;
 	}
 	if (!placed)
@@ -145,7 +152,7 @@ static NTSTATUS env_set(WCHAR **penv, PCUNICODE_STRING name, PCUNICODE_STRING va
 {
 	static const WCHAR empty[2];
 	const WCHAR *old = *penv ? *penv : empty, *e;
-	SIZE_T n = name->Length / sizeof(WCHAR), chars = env_chars(old);
+	SIZE_T n = name->Length / sizeof(WCHAR), chars = env_chars(old), have = chars;
 	WCHAR *block;
 	NTSTATUS status;
 
@@ -156,6 +163,11 @@ static NTSTATUS env_set(WCHAR **penv, PCUNICODE_STRING name, PCUNICODE_STRING va
 		chars -= wcslen(e) + 1;
 	if (value)
 		chars += n + 1 + value->Length / sizeof(WCHAR) + 1;
+	if (*penv && !value && chars <= have) {
+		/* A removal only moves entries down: done over the block. */
+		env_rebuild(*penv, *penv, name->Buffer, n, value);
+		return STATUS_SUCCESS;
+	}
 	status = env_alloc(chars, &block);
 	if (status < 0)
 		return status;
@@ -185,10 +197,8 @@ RTLAPI NTSTATUS NTAPI RtlSetEnvironmentVariable(PWSTR *env, PCUNICODE_STRING nam
 	block = pp->Environment;
 	status = env_set(&pp->Environment, name, value);
 	if (status >= 0 && pp->Environment != block) {
-		if (block && block == owned_process_env)
-			env_free(block);
-		owned_process_env = pp->Environment;
-		pp->EnvironmentSize = env_chars(pp->Environment) * sizeof(WCHAR);
+		env_free(block);
+		pp->EnvironmentSize = env_size(pp->Environment);
 	}
 	rtl_peb_unlock();
 	return status;
@@ -208,6 +218,8 @@ RTLAPI NTSTATUS NTAPI RtlCreateEnvironment(BOOLEAN clone, PWSTR *env)
 	status = env_alloc(chars < 2 ? 2 : chars, env);
 	if (status >= 0 && src)
 		memcpy(*env, src, chars * sizeof(WCHAR));
+	else if (status >= 0)
+		(*env)[0] = (*env)[1] = 0;
 	rtl_peb_unlock();
 	return status;
 }
@@ -216,4 +228,82 @@ RTLAPI NTSTATUS NTAPI RtlDestroyEnvironment(PWSTR env)
 {
 	env_free(env);
 	return STATUS_SUCCESS;
+}
+
+/* Makes env the process environment; the old one is returned in *prev or,
+ * without prev, destroyed. */
+RTLAPI NTSTATUS NTAPI RtlSetCurrentEnvironment(PWSTR env, PWSTR *prev)
+{
+	LSW_PROCESS_PARAMETERS *pp;
+	WCHAR *old;
+
+	rtl_peb_lock();
+	pp = lsw_params();
+	old = pp->Environment;
+	pp->Environment = env;
+	pp->EnvironmentSize = env ? env_size(env) : 0;
+	rtl_peb_unlock();
+	if (prev)
+		*prev = old;
+	else if (old != env)
+		env_free(old);
+	return STATUS_SUCCESS;
+}
+
+/* A whole new process environment (SetEnvironmentStrings): size in bytes,
+ * every entry NAME=value with a non-empty name. */
+RTLAPI NTSTATUS NTAPI RtlSetEnvironmentStrings(const WCHAR *block, SIZE_T size)
+{
+	SIZE_T chars = size / sizeof(WCHAR), i = 0;
+	WCHAR *copy;
+
+	if (!block || chars < 1)
+		return STATUS_INVALID_PARAMETER;
+	while (i < chars && block[i]) {
+		SIZE_T n = name_length(block + i);
+
+		if (!n || block[i + n] != '=')
+			return STATUS_INVALID_PARAMETER;
+		i += wcslen(block + i) + 1;
+	}
+	if (i >= chars)
+		return STATUS_INVALID_PARAMETER; /* no final empty string */
+	if (env_alloc(i + 1, &copy) < 0)
+		return STATUS_NO_MEMORY;
+	memcpy(copy, block, (i + 1) * sizeof(WCHAR));
+	return RtlSetCurrentEnvironment(copy, NULL);
+}
+
+/* The counted-string form: lengths in characters; *needed is the value's
+ * length, plus one for the NUL when the buffer is too small. */
+RTLAPI NTSTATUS NTAPI RtlQueryEnvironmentVariable(PWSTR env, const WCHAR *name, SIZE_T name_len,
+						  PWSTR value, SIZE_T value_len, PSIZE_T needed)
+{
+	const WCHAR *e, *v;
+	SIZE_T len;
+	NTSTATUS status = STATUS_SUCCESS;
+
+	if (!env)
+		rtl_peb_lock();
+	e = env ? env : lsw_params()->Environment;
+	e = e && name_len ? env_find(e, name, name_len) : NULL;
+	if (!e) {
+		status = STATUS_VARIABLE_NOT_FOUND;
+		goto out;
+	}
+	v = env_value(e, name_len);
+	len = wcslen(v);
+	if (len > value_len) {
+		*needed = len + 1;
+		status = STATUS_BUFFER_TOO_SMALL;
+		goto out;
+	}
+	memcpy(value, v, len * sizeof(WCHAR));
+	if (len < value_len)
+		value[len] = 0;
+	*needed = len;
+out:
+	if (!env)
+		rtl_peb_unlock();
+	return status;
 }

@@ -68,7 +68,9 @@ typedef struct LSW_PROCESS_PARAMETERS {
 	UNICODE_STRING RuntimeData;   /* +0xE0 */
 	BYTE CurrentDirectories[0x3F0 - 0xF0];
 	SIZE_T EnvironmentSize;       /* +0x3F0, bytes */
+	BYTE Windows10Fields[0x440 - 0x3F8];
 } LSW_PROCESS_PARAMETERS;
+#define LSW_PARAMS_NORMALIZED 1 /* string buffers are pointers, not offsets */
 
 _Static_assert(offsetof(LSW_PROCESS_PARAMETERS, StandardInput) == 0x20, "layout");
 _Static_assert(offsetof(LSW_PROCESS_PARAMETERS, CurrentDirectory) == 0x38, "layout");
@@ -78,6 +80,7 @@ _Static_assert(offsetof(LSW_PROCESS_PARAMETERS, Environment) == 0x80, "layout");
 _Static_assert(offsetof(LSW_PROCESS_PARAMETERS, WindowFlags) == 0xA4, "layout");
 _Static_assert(offsetof(LSW_PROCESS_PARAMETERS, WindowTitle) == 0xB0, "layout");
 _Static_assert(offsetof(LSW_PROCESS_PARAMETERS, EnvironmentSize) == 0x3F0, "layout");
+_Static_assert(sizeof(LSW_PROCESS_PARAMETERS) == 0x440, "Windows 10 size");
 
 /* PEB, x64: only the fields we use, at their public offsets. */
 typedef struct LSW_PEB {

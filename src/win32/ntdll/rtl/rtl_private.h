@@ -41,4 +41,7 @@ int rtl_wcsnicmp_counted(const WCHAR *a, SIZE_T na, const WCHAR *b, SIZE_T nb);
 void rtl_peb_lock(void);
 void rtl_peb_unlock(void);
 
+/* procparams.c: start-up moves the process parameters into the heap. */
+void rtl_params_to_heap(void);
+
 #endif
