@@ -13,6 +13,7 @@
 #include <sys/statvfs.h>
 #include <unistd.h>
 #include "emul/io/file.h"
+#include "emul/io/pipe.h"
 #include "emul/io/file_access.h"
 #include "emul/io/path.h"
 #include "emul/io/file_lock.h"
@@ -79,6 +80,7 @@ static void file_destroy(struct nt_object *obj)
 		close(dirfd);
 	}
 	dir_scan_free(f->scan);
+	pipe_end_free(f->pipe);
 	if (f->live_prev)
 		f->live_prev->live_next = f->live_next;
 	else
@@ -553,9 +555,11 @@ static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t acc
 	size_t n;
 	int info = FILE_OPENED;
 	uint64_t h;
-	NTSTATUS st = read_object_name(c, oa, &name, &n);
+	NTSTATUS st;
 
-	if (st != LSW_STATUS_SUCCESS)
+	if (pipe_open_client(c, handle_out, access, oa, iosb, &st))
+		return st;
+	if ((st = read_object_name(c, oa, &name, &n)) != LSW_STATUS_SUCCESS)
 		return st;
 	access = file_map_generic(access);
 	utf16_to_utf8(name, n, nt_name, sizeof(nt_name));
@@ -595,7 +599,7 @@ static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t acc
 	f->nt_name = strdup(nt_name);
 	f->delete_on_close = (options & FILE_DELETE_ON_CLOSE) && (access & DELETE_ACCESS) &&
 			     !f->read_only && pr.target == PATH_HOST;
-	h = handle_alloc(p, &f->hdr, access);
+	h = handle_alloc_call(c, &f->hdr, access);
 	object_unref(&f->hdr);
 	if (!h)
 		return LSW_STATUS_INSUFFICIENT_RESOURCES;

@@ -48,6 +48,7 @@ struct file_object {
 	uint8_t stream_mode;
 	struct stream_op *readers, *writers;
 	uint32_t watched;
+	struct pipe_end *pipe;  /* an anonymous pipe's server end (pipe.c) */
 	struct file_object *live_prev, *live_next; /* every live file object */
 	struct lsw_host *host;
 	const struct path_view *view; /* the drives it was opened through */

@@ -248,7 +248,7 @@ NTSTATUS nt_NtCreateSection(struct nt_call *c)
 	s = section_from_image(data, size, base_name ? base_name + 1 : "image", &st, NULL, 0);
 	if (!s)
 		return st;
-	h = handle_alloc(p, &s->hdr, (uint32_t)c->args[1]);
+	h = handle_alloc_call(c, &s->hdr, (uint32_t)c->args[1]);
 	object_unref(&s->hdr);
 	if (!h)
 		return LSW_STATUS_INSUFFICIENT_RESOURCES;

@@ -50,6 +50,81 @@ uint64_t handle_alloc(struct lsw_process *p, struct nt_object *obj, uint32_t acc
 	return (i + 1) * 4;
 }
 
+#define OBJ_INHERIT 0x2u
+#define HANDLE_FLAG_INHERIT 1u
+
+uint64_t handle_alloc_call(struct nt_call *c, struct nt_object *obj, uint32_t access)
+{
+	struct lsw_process *p = c->thread->process;
+	uint64_t h = handle_alloc(p, obj, access);
+
+	if (h && (c->oa_attributes & OBJ_INHERIT))
+		p->handles.e[h / 4 - 1].flags |= HANDLE_FLAG_INHERIT;
+	return h;
+}
+
+/* Makes child's table at least n entries long. */
+static int table_reserve(struct handle_table *ht, size_t n)
+{
+	struct handle_entry *ne;
+
+	if (n <= ht->n)
+		return 0;
+	ne = realloc(ht->e, n * sizeof(*ne));
+	if (!ne)
+		return -1;
+	for (size_t j = ht->n; j < n; j++)
+		ne[j] = (struct handle_entry){ 0 };
+	ht->e = ne;
+	ht->n = n;
+	return 0;
+}
+
+/* One inheritable handle of the parent at the same value in the child. */
+static int inherit_one(struct lsw_process *child, const struct handle_entry *pe, size_t i)
+{
+	if (!pe->obj || !(pe->flags & HANDLE_FLAG_INHERIT))
+		return 0;
+	if (table_reserve(&child->handles, child->handles.n > i ? child->handles.n : i + 1) < 0)
+		return -1;
+	if (child->handles.e[i].obj)
+		return 0;
+	child->handles.e[i] = (struct handle_entry){ object_ref(pe->obj), pe->access, pe->flags };
+	return 0;
+}
+
+int handle_inherit(struct lsw_process *parent, struct lsw_process *child,
+		   const uint64_t *list, size_t n)
+{
+	const struct handle_table *pt = &parent->handles;
+
+	if (table_reserve(&child->handles, pt->n) < 0)
+		return -1;
+	if (!list) {
+		for (size_t i = 0; i < pt->n; i++)
+			if (inherit_one(child, &pt->e[i], i) < 0)
+				return -1;
+		return 0;
+	}
+	for (size_t k = 0; k < n; k++) {
+		uint64_t i = list[k] >> 2;
+
+		if (i && i <= pt->n && list[k] <= 0xFFFFFFFFull &&
+		    inherit_one(child, &pt->e[i - 1], i - 1) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+size_t handle_count(const struct lsw_process *p)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < p->handles.n; i++)
+		n += p->handles.e[i].obj != NULL;
+	return n;
+}
+
 static struct handle_entry *entry(struct lsw_process *p, uint64_t h)
 {
 	uint64_t i = (h >> 2);

@@ -127,7 +127,7 @@ NTSTATUS object_give_handle(struct nt_call *c, struct nt_object *obj, uint32_t a
 			    uint64_t out)
 {
 	struct lsw_process *p = c->thread->process;
-	uint64_t h = handle_alloc(p, obj, access);
+	uint64_t h = handle_alloc_call(c, obj, access);
 
 	if (!h)
 		return LSW_STATUS_INSUFFICIENT_RESOURCES;

@@ -11,7 +11,9 @@
 #include "emul/object/object.h"
 #include "emul/observer.h"
 #include "emul/registry/registry.h"
+#include "emul/process/process_object.h"
 #include "emul/process/thread.h"
+#include "emul/system/kuser.h"
 
 static char **copy_strings(char *const *v, int n)
 {
@@ -52,8 +54,20 @@ static int copy_spec(struct lsw_process *p, const struct lsw_process_spec *spec)
 	p->env = copy_strings(spec->env, count_strings(spec->env));
 	p->current_dir = spec->current_dir ? strdup(spec->current_dir) : NULL;
 	memcpy(p->std_fds, spec->std_fds, sizeof(p->std_fds));
-	return p->image_path && p->argv && p->env && (p->current_dir || !spec->current_dir)
-	       ? 0 : -1;
+	p->parent_pid = spec->parent_pid;
+	p->command_line = spec->command_line ? strdup(spec->command_line) : NULL;
+	p->image_dos = spec->image_dos ? strdup(spec->image_dos) : NULL;
+	p->std_given = spec->std_given;
+	memcpy(p->handles_std, spec->std_handles, sizeof(p->handles_std));
+	p->window_flags = spec->window_flags;
+	p->show_window = spec->show_window;
+	if (spec->runtime_len && (p->runtime_data = malloc(spec->runtime_len))) {
+		memcpy(p->runtime_data, spec->runtime_data, spec->runtime_len);
+		p->runtime_len = spec->runtime_len;
+	}
+	return p->image_path && p->argv && p->env && (p->current_dir || !spec->current_dir) &&
+	       (p->command_line || !spec->command_line) && (p->image_dos || !spec->image_dos) &&
+	       (p->runtime_data || !spec->runtime_len) ? 0 : -1;
 }
 
 struct lsw_process *process_new(struct lsw_host *h, const struct lsw_process_spec *spec)
@@ -65,6 +79,7 @@ struct lsw_process *process_new(struct lsw_host *h, const struct lsw_process_spe
 		return NULL;
 	p->host = h;
 	p->job = spec->job;
+	p->create_time = nt_system_time();
 	p->notify_fd = p->pidfd = p->setup_fd = -1;
 	t = &p->main_thread;
 	*t = (struct lsw_thread){ .process = p, .exit_status = 259 /* STILL_ACTIVE */,
@@ -137,5 +152,9 @@ void process_free(struct lsw_process *p)
 	free_strings(p->argv);
 	free_strings(p->env);
 	free(p->current_dir);
+	free(p->command_line);
+	free(p->image_dos);
+	free(p->runtime_data);
+	process_object_detach(p);
 	free(p);
 }
