@@ -58,7 +58,7 @@ K32API BOOL WINAPI PeekNamedPipe(HANDLE pipe, LPVOID buf, DWORD size, LPDWORD re
 	if (!peek)
 		return k32_error(ERROR_NOT_ENOUGH_MEMORY);
 	st = NtFsControlFile(pipe, NULL, NULL, NULL, &iosb, FSCTL_PIPE_PEEK, NULL, 0, peek, room);
-	if (st < 0) { /* STATUS_BUFFER_OVERFLOW is a warning: what fitted came */
+	if (st < 0 && st != STATUS_BUFFER_OVERFLOW) { /* a warning: what fitted came */
 		RtlFreeHeap(k32_heap(), 0, peek);
 		return k32_fail(st);
 	}
