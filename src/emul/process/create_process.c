@@ -119,7 +119,7 @@ static NTSTATUS check_image(struct nt_call *c, struct child_request *r)
 		return st;
 	if (r->path.target != PATH_HOST || !r->path.exists)
 		return LSW_STATUS_OBJECT_NAME_NOT_FOUND;
-	fd = open(r->path.host_path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	fd = open(r->path.host_path, O_RDONLY | O_CLOEXEC); /* checked where it leads: */
 	if (fd < 0)
 		return errno_to_status(errno);
 	if (!path_fd_reachable(view, fd, false) || read_host_file(fd, &data, &size) < 0) {

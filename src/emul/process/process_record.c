@@ -119,8 +119,12 @@ static void thread_free(struct lsw_thread *t)
 
 	if (o && o->thread_free)
 		o->thread_free(thread_observer_arg(t), t);
-	if (t->object)
-		((struct thread_object *)t->object)->thread = NULL;
+	if (t->object) { /* ended with its process: other processes' waits end */
+		struct thread_object *obj = t->object;
+
+		obj->thread = NULL;
+		waitable_wake(&obj->hdr);
+	}
 	tracee_memo_free(t);
 	client_id_free(ids, t->win_tid);
 	free(t->name);
