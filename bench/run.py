@@ -251,6 +251,17 @@ def main():
         h_wine = median_time(wr, wr.argv(hello), 5 if q else 10, 1) if wr else None
         rows.append(("start-to-exit, hello.exe", "ms", h_lsw, h_nat, h_wine,
                      "lsw <= 2 ms", None))
+        # lsw run goes through the prefix's lswhost (warm: started by the
+        # runs above); --standalone starts a supervisor per run; cold starts
+        # the daemon too (lsw host stop before each run, outside the timing)
+        h_alone = median_time(lsw, [LSW, "run", "--standalone", "--prefix", PREFIX, "--", hello], 10 if q else 30, 3)
+        rows.append(("  same, lsw run --standalone", "ms", h_alone, h_nat, None, "", None))
+        stop = [LSW, "host", "--prefix", PREFIX, "stop"]
+        h_cold = interleaved_times([(lsw, lsw.argv(hello))], 5 if q else 10,
+                                   before=lambda: subprocess.run(
+                                       stop, env=lsw.env, stdout=subprocess.DEVNULL))[0]
+        rows.append(("  same, lswhost cold (started by the run)", "ms",
+                     sorted(h_cold)[len(h_cold) // 2], h_nat, None, "", None))
         rows.append(("start-to-exit, ntloop.exe 1 (no CRT)", "ms", t1, None, wine_t1,
                      "", None))
         if wr:

@@ -11,11 +11,19 @@ int cmd_run(int argc, char **argv);
 int cmd_trace(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_reg(int argc, char **argv);     /* cmd_reg.c: lsw reg, reg.exe on the prefix */
+/* cmd_host.c: lsw ps, lsw kill, lsw host (the prefix's lswhost) */
+int cmd_ps(int argc, char **argv);
+int cmd_kill(int argc, char **argv);
+int cmd_host(int argc, char **argv);
+/* lswhost.c: the daemon itself (lsw run as "lswhost") */
+int lswhost_main(int argc, char **argv);
+/* cmd_run.c: this executable's path (lswhost is lsw under that name). */
+const char *self_exe(void);
 
 /* cmd_run.c: what lsw run and lsw trace share. */
 enum { RUN_OPT_TIMEOUT = 256, RUN_OPT_PREFIX, RUN_OPT_ENV, RUN_OPT_HOST_ENV, RUN_OPT_DEBUG,
        RUN_OPT_NETNS, RUN_OPT_MAP, RUN_OPT_NO_CWD, RUN_OPT_OVERLAY, RUN_OPT_MEMORY,
-       RUN_OPT_PIDS, RUN_OPT_CPUS, RUN_OPT_LAST };
+       RUN_OPT_PIDS, RUN_OPT_CPUS, RUN_OPT_SUPERVISOR_MEMORY, RUN_OPT_STANDALONE, RUN_OPT_LAST };
 extern const struct option run_long_options[];
 #define RUN_OPTIONS_HELP \
 	"  --timeout SECONDS   kill the program after SECONDS of wall-clock time\n" \
@@ -35,6 +43,10 @@ extern const struct option run_long_options[];
 	"                      RAM): past it allocations fail, as on Windows\n" \
 	"  --pids N            at most N threads at once (default 1024)\n" \
 	"  --cpus N            at most N CPUs' worth of time (e.g. 1.5; default all)\n" \
+	"  --supervisor-memory SIZE  what the supervisor keeps for each process\n" \
+	"                      (its pool quota: objects, names, handles, threads;\n" \
+	"                      default 64M): past it calls fail with\n" \
+	"                      STATUS_QUOTA_EXCEEDED\n" \
 	"  --netns             also isolate the network with a namespace (+0.4 ms;\n" \
 	"                      the sandbox already refuses every socket call)\n" \
 	"  --debug             log unimplemented NT calls and startup to stderr\n"
@@ -54,11 +66,13 @@ struct run_state {
 	struct reg_prefix *registry;
 	char start_dir[128];         /* with --no-cwd: C:\Users\<user> */
 	bool trace_to_stderr;        /* lsw trace writes there */
+	bool standalone;             /* --standalone: not through lswhost */
 };
 int run_state_init(struct run_state *rs, const char *command);
 /* 1: handled, 0: not a run option, -1: bad value (message printed). */
 int run_option(struct run_state *rs, int opt, const char *arg);
-/* run_limits.c: --memory, --pids, --cpus; same answers as run_option. */
+/* run_limits.c: --memory, --pids, --cpus, --supervisor-memory; same answers
+ * as run_option. */
 int run_limit_option(struct run_state *rs, int opt, const char *arg);
 int run_program(struct run_state *rs, int argc, char **argv, int first);
 /* Frees what the run held, once it is over (so leak checkers see none). */

@@ -14,6 +14,7 @@
 #include "loader/pe.h"
 #include "overlay/overlay.h"
 #include "emul/registry/reg_prefix.h"
+#include "host/client.h"
 #include "host/host.h"
 #include "tracer/resource_limits.h"
 
@@ -28,7 +29,13 @@ static void usage(FILE *f)
 	      "that is not a runnable PE32+ program, 124 that --timeout expired, 125\n"
 	      "that the sandbox could not be set up.\n"
 	      "\n"
+	      "The program runs in the prefix's lswhost, started on demand, so that\n"
+	      "programs of separate runs share named objects and the registry live;\n"
+	      "--overlay runs stand alone.\n"
+	      "\n"
 	      "options:\n" RUN_OPTIONS_HELP
+	      "  --standalone        run in a supervisor of its own, not in lswhost\n"
+	      "                      (also when LSW_STANDALONE=1)\n"
 	      "  -h, --help          show this help\n"
 	      "  --                  end of options\n", f);
 }
@@ -80,15 +87,14 @@ static void add_defaults(struct env_builder *e)
 static int check_program(const char *path)
 {
 	struct pe_image *img = calloc(1, sizeof(*img));
-	uint8_t *data = NULL;
-	size_t size;
 	int fd = open(path, O_RDONLY | O_CLOEXEC), rc = -1;
+	struct stat st;
 
 	if (fd < 0 || !img) {
 		fprintf(stderr, "lsw: %s: %s\n", path, strerror(errno));
-	} else if (read_host_file(fd, &data, &size) < 0) {
+	} else if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
 		fprintf(stderr, "lsw: %s: not a regular file or unreadable\n", path);
-	} else if (pe_parse(img, data, size) < 0) {
+	} else if (pe_parse_fd(img, fd, (uint64_t)st.st_size) < 0) {
 		fprintf(stderr, "lsw: %s: %s\n", path, img->error);
 	} else if (img->characteristics & 0x2000) {
 		fprintf(stderr, "lsw: %s: is a DLL, not a program\n", path);
@@ -97,7 +103,6 @@ static int check_program(const char *path)
 	}
 	if (fd >= 0)
 		close(fd);
-	free(data);
 	free(img);
 	return rc;
 }
@@ -214,6 +219,7 @@ const struct option run_long_options[] = {
 	{ "memory", required_argument, 0, RUN_OPT_MEMORY },
 	{ "pids", required_argument, 0, RUN_OPT_PIDS },
 	{ "cpus", required_argument, 0, RUN_OPT_CPUS },
+	{ "supervisor-memory", required_argument, 0, RUN_OPT_SUPERVISOR_MEMORY },
 	{ 0, 0, 0, 0 },
 };
 
@@ -323,6 +329,26 @@ static int flush_registry(struct run_state *rs)
 	return -1;
 }
 
+/* lsw run goes through lswhost unless told otherwise; lsw trace, which
+ * watches its job from this process, and --overlay, whose view is this
+ * process's mount namespace, stand alone. */
+static bool run_in_daemon(const struct run_state *rs)
+{
+	const char *env = getenv("LSW_STANDALONE");
+
+	return !rs->standalone && !(env && *env && strcmp(env, "0")) && !rs->overlay_dir &&
+	       !rs->job.observer && !strcmp(rs->command, "run");
+}
+
+const char *self_exe(void)
+{
+	static char path[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", path, sizeof(path) - 1);
+
+	path[n > 0 ? n : 0] = 0;
+	return path;
+}
+
 int run_program(struct run_state *rs, int argc, char **argv, int first)
 {
 	char prefix[PATH_MAX], runtime[PATH_MAX], dlls[PATH_MAX];
@@ -375,6 +401,14 @@ int run_program(struct run_state *rs, int argc, char **argv, int first)
 					 .debug = rs->debug,
 					 .stderr_blocking = rs->trace_to_stderr };
 	limits_default(&rs->job.limits);
+	rs->job.console_fd = open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY);
+	rs->job.has_console = rs->job.console_fd >= 0;
+	if (run_in_daemon(rs)) {
+		int code = host_client_run(prefix, self_exe(), &rs->job, &proc, rs->debug);
+
+		if (code != HOST_FALLBACK)
+			return code;
+	}
 	return host_run_program(&host, &rs->job, &proc);
 }
 
@@ -386,19 +420,22 @@ void run_state_free(struct run_state *rs)
 	}
 	free(rs->env_opts);
 	env_free(rs->env);
+	if (rs->job.has_console)
+		close(rs->job.console_fd);
 	if (rs->registry)
 		reg_prefix_close(rs->registry);
 }
 
 int cmd_run(int argc, char **argv)
 {
-	struct option opts[16];
+	struct option opts[20];
 	struct run_state rs;
 	int o, n = 0, r;
 
 	for (; run_long_options[n].name; n++)
 		opts[n] = run_long_options[n];
 	opts[n++] = (struct option){ "help", no_argument, 0, 'h' };
+	opts[n++] = (struct option){ "standalone", no_argument, 0, RUN_OPT_STANDALONE };
 	opts[n] = (struct option){ 0, 0, 0, 0 };
 	if (run_state_init(&rs, "run") < 0)
 		return 125;
@@ -410,6 +447,10 @@ int cmd_run(int argc, char **argv)
 		if (o == 'h') {
 			usage(stdout);
 			return 0;
+		}
+		if (o == RUN_OPT_STANDALONE) {
+			rs.standalone = true;
+			continue;
 		}
 		usage(stderr);
 		return 2;

@@ -1,4 +1,5 @@
 /* lsw: run Windows console programs on Linux, sandboxed. */
+#include <libgen.h>
 #include <stdio.h>
 #include <string.h>
 #include "lsw_config.h"
@@ -16,13 +17,18 @@ static void usage(FILE *f)
 	      "  diff [--json] DIR        what a run with --overlay DIR changed\n"
 	      "  reg VERB ...             query and change the prefix's registry (reg.exe\n"
 	      "                           syntax: query, add, delete, export, import)\n"
-	      "  ps, kill, host: planned, not yet available\n"
+	      "  ps [--json]              list the processes of the prefix's lswhost\n"
+	      "  kill [--code N] PID      end one of them (TerminateProcess)\n"
+	      "  host [status|stop]       the prefix's lswhost daemon\n"
 	      "\n"
 	      "`lsw COMMAND --help` describes a command's options.\n", f);
 }
 
 int main(int argc, char **argv)
 {
+	/* lswhost is lsw under that name (an installed link, or lsw run's exec) */
+	if (argc > 0 && !strcmp(basename(argv[0]), "lswhost"))
+		return lswhost_main(argc, argv);
 	if (argc < 2) {
 		usage(stderr);
 		return 2;
@@ -43,6 +49,12 @@ int main(int argc, char **argv)
 		return cmd_diff(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "reg"))
 		return cmd_reg(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "ps"))
+		return cmd_ps(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "kill"))
+		return cmd_kill(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "host"))
+		return cmd_host(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "info"))
 		return lsw_info_main(argc - 1, argv + 1);
 	fprintf(stderr, "lsw: unknown command '%s' (try lsw --help)\n", argv[1]);

@@ -1,4 +1,5 @@
-/* lsw run/trace --memory, --pids, --cpus: what one run may use. */
+/* lsw run/trace --memory, --pids, --cpus, --supervisor-memory: what one
+ * run may use. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,9 +10,12 @@
 #define MAX_MEMORY (1ull << 40)
 #define MAX_THREADS 100000u
 #define MAX_CPUS_MILLI 1024000u
+#define MIN_SUPERVISOR_MEMORY (1ull << 20)
+#define MAX_SUPERVISOR_MEMORY (16ull << 30)
 
-/* SIZE: bytes, or with K, M, G or T (powers of 1024; "MiB", "MB" too). */
-static int parse_size(const char *s, uint64_t *out)
+/* SIZE: bytes, or with K, M, G or T (powers of 1024; "MiB", "MB" too),
+ * from min to max. */
+static int parse_size(const char *s, uint64_t min, uint64_t max, uint64_t *out)
 {
 	char *end;
 	unsigned long long v = strtoull(s, &end, 10);
@@ -26,7 +30,7 @@ static int parse_size(const char *s, uint64_t *out)
 		if (!strcasecmp(end, "ib") || !strcasecmp(end, "b"))
 			end += strlen(end);
 	}
-	if (*end || v < MIN_MEMORY || v > MAX_MEMORY)
+	if (*end || v < min || v > max)
 		return -1;
 	*out = v;
 	return 0;
@@ -62,7 +66,7 @@ int run_limit_option(struct run_state *rs, int opt, const char *arg)
 
 	switch (opt) {
 	case RUN_OPT_MEMORY:
-		if (parse_size(arg, &l->commit) == 0)
+		if (parse_size(arg, MIN_MEMORY, MAX_MEMORY, &l->commit) == 0)
 			return l->report = true;
 		fprintf(stderr, "lsw %s: --memory wants a size from 16M to 1T (e.g. 512M, 2G), "
 			"got '%s'\n", rs->command, arg);
@@ -81,6 +85,13 @@ int run_limit_option(struct run_state *rs, int opt, const char *arg)
 			return l->report = true;
 		fprintf(stderr, "lsw %s: --cpus wants a number of CPUs from 0.01 to 1024 "
 			"(e.g. 1 or 1.5), got '%s'\n", rs->command, arg);
+		return -1;
+	case RUN_OPT_SUPERVISOR_MEMORY:
+		if (parse_size(arg, MIN_SUPERVISOR_MEMORY, MAX_SUPERVISOR_MEMORY,
+			       &l->supervisor_memory) == 0)
+			return 1;
+		fprintf(stderr, "lsw %s: --supervisor-memory wants a size from 1M to 16G "
+			"(e.g. 64M), got '%s'\n", rs->command, arg);
 		return -1;
 	}
 	return 0;

@@ -7,6 +7,7 @@
 #include <string.h>
 #include "emul/emul.h"
 #include "emul/system/kuser.h"
+#include "emul/io/io_completion.h"
 #include "emul/ntcall_table.h"
 #include "emul/observer.h"
 #include "tracer/notify.h"
@@ -65,6 +66,7 @@ void nt_answer(struct lsw_thread *t, NTSTATUS status)
 	uint64_t val = status;
 
 	c->cancel = NULL;
+	io_completion_thread_runs(t);
 
 	if (t->suspend_count && !t->terminating && !t->exited) {
 		/* suspended while in a call: it stays in it until resumed */
@@ -153,8 +155,11 @@ void nt_dispatch(struct lsw_thread *t)
 			row ? row->name : "?", (unsigned long long)c->args[0],
 			(unsigned long long)c->args[1], (unsigned long long)c->args[2],
 			(unsigned long long)c->args[3], status);
-	if (status != NT_DEFERRED)
+	if (status != NT_DEFERRED) {
 		nt_answer(t, status);
-	else if (o && o->call_deferred && !t->process->terminated)
+		return;
+	}
+	io_completion_thread_blocks(t); /* its port may let another run */
+	if (o && o->call_deferred && !t->process->terminated)
 		o->call_deferred(thread_observer_arg(t), c);
 }

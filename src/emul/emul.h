@@ -29,6 +29,7 @@ struct lsw_process;
 struct lsw_thread;
 struct nt_object;
 struct nt_observer;
+struct quota_block;
 struct reg_hive;
 
 /* A host directory the program may see (--map): on drive letter 'A'..'Z',
@@ -68,6 +69,10 @@ struct lsw_job_spec {
 	const char *program;         /* the .exe the run is for: its directory is
 				      * visible read-only (unless no_cwd) */
 	bool netns;                  /* run in an empty network namespace */
+	/* the terminal behind CONIN$ and CONOUT$ (a host fd, lsw's
+	 * /dev/tty); without one a process's stdin and stdout stand in */
+	bool has_console;
+	int console_fd;
 	struct lsw_limits limits;
 	unsigned timeout_sec;        /* 0: none */
 	/* who watches its processes' calls (lsw trace; emul/observer.h),
@@ -166,6 +171,9 @@ struct lsw_thread {
 	uint16_t name_len;           /* bytes */
 	void *object;                /* its thread object (thread.c), NULL once freed */
 	struct mutant *mutants;      /* the mutants it owns (mutant.c) */
+	struct io_queue *iocp;       /* the completion port it removes from, and */
+	bool iocp_active;            /* whether that port counts it as running
+				      * (io/io_completion_remove.c) */
 	struct tracee_memo *memo;    /* its call's small reads and writes, kept
 				      * while it is traced (user_memory.c) */
 	void *observer_state;        /* what the job's observer keeps for it */
@@ -177,6 +185,7 @@ struct vad_map {
 	struct vad *v;
 	size_t n, cap;
 	uint64_t committed;          /* private committed bytes: the commit charge */
+	struct quota_block *quota;   /* its process's: each range is charged */
 };
 
 struct handle_entry {
@@ -188,6 +197,9 @@ struct handle_entry {
 struct handle_table {
 	struct handle_entry *e;      /* index = handle / 4 - 1 */
 	size_t n;
+	uint32_t used;               /* open handles */
+	uint32_t free_head;          /* index + 1 of the last freed entry, 0:
+				      * none; a free entry's access links on */
 };
 
 struct image_record {
@@ -231,9 +243,13 @@ struct lsw_process {
 	uint32_t win_pid;
 	struct lsw_thread main_thread;
 	struct lsw_thread *threads;  /* every thread, main_thread last */
+	uint64_t *spare_blocks;      /* runtime blocks ended threads left, for
+				      * new ones (thread.c) */
+	size_t nspare_blocks, capspare_blocks;
 	uint32_t live_threads;       /* created and not ended */
 	uint32_t threads_charged;    /* created and not ended (limits.threads) */
 	struct handle_table handles;
+	struct quota_block *quota;   /* its pool quota (process/quota.h) */
 	struct vad_map vad;
 	uint64_t peb, image_base, ntdll_base, params;
 	struct process_start start;
@@ -319,6 +335,14 @@ struct lsw_host {
 	 * after printing why.  The NT kernel starts children through it. */
 	struct lsw_process *(*start_process)(struct lsw_host *h,
 					     const struct lsw_process_spec *spec);
+	/* lswhost (host/daemon*.c) serves many clients: it hears of each
+	 * job's end, and before a job's work is served it makes the job's
+	 * context current (the client's stderr, current directory).  NULL in
+	 * lsw run's own host. */
+	void (*job_over)(struct lsw_job *j);
+	void (*enter_job)(struct lsw_job *j);
+	struct lsw_job *current_job;
+	void *owner;                 /* the daemon */
 };
 
 /* One `lsw run`: the sandbox view (drives), limits and timeout its
@@ -336,6 +360,7 @@ struct lsw_job {
 	bool started;                /* a process of it ran: its end is told */
 	bool timed_out;
 	uint64_t timeout_timer;
+	void *client;                /* lswhost's connection that asked for it */
 };
 
 /* dispatch.c */

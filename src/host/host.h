@@ -18,6 +18,13 @@ void host_fini(struct lsw_host *h);
 /* Runs the loop until no job has a process left. */
 int host_run(struct lsw_host *h);
 
+/* What follows serves job j: its context is made current (lswhost). */
+static inline void host_enter_job(struct lsw_host *h, struct lsw_job *j)
+{
+	if (h->enter_job && h->current_job != j)
+		h->enter_job(j);
+}
+
 /* job.c: a new job of h (its limits' wall made, its timeout set); NULL
  * after printing why. */
 struct lsw_job *job_create(struct lsw_host *h, const struct lsw_job_spec *spec);

@@ -17,6 +17,7 @@ static void on_timeout(void *arg, uint32_t events)
 	struct lsw_job *j = arg;
 
 	(void)events;
+	host_enter_job(j->host, j);
 	j->timeout_timer = 0;
 	j->timed_out = true;
 	job_terminate(j, 0x102 /* STATUS_TIMEOUT */);
@@ -102,7 +103,9 @@ static void job_lost_process(struct lsw_job *j)
 	j->timeout_timer = 0;
 	if (o && o->job_end && j->started)
 		o->job_end(j->spec.observer_arg);
-	if (!jobs_busy(j->host))
+	if (j->host->job_over)
+		j->host->job_over(j);
+	else if (!jobs_busy(j->host))
 		loop_stop(&j->host->loop);
 }
 
@@ -110,6 +113,7 @@ void job_process_ended(struct lsw_job *j, struct lsw_process *p, int wait_status
 {
 	int code;
 
+	host_enter_job(j->host, j);
 	process_ended(p, wait_status);
 	code = exit_code_of(j, p, wait_status);
 	if (p->win_pid == j->first_pid)
@@ -120,6 +124,7 @@ void job_process_ended(struct lsw_job *j, struct lsw_process *p, int wait_status
 void job_start_failed(struct lsw_job *j, struct lsw_process *p)
 {
 	/* ended before it ran: by the timeout, Ctrl-C, or its setup failing */
+	host_enter_job(j->host, j);
 	if (p->win_pid == j->first_pid)
 		j->exit_code = j->timed_out ? 124 : p->terminated ? (int)(p->exit_status & 0xFF) : 125;
 	job_lost_process(j);

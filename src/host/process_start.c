@@ -57,6 +57,7 @@ static void on_exit_pidfd(void *arg, uint32_t events)
 	int status = 0;
 
 	(void)events;
+	host_enter_job(p->host, p->job);
 	if (waitpid(p->pid, &status, WNOHANG) != p->pid)
 		return;
 	loop_unwatch(l, p->pidfd);

@@ -129,6 +129,7 @@ void serve_notification(void *arg, uint32_t events)
 	struct seccomp_notif n;
 	struct lsw_thread *t;
 
+	host_enter_job(p->host, p->job);
 	if (events & (EPOLLHUP | EPOLLERR)) {
 		loop_unwatch(&p->host->loop, p->notify_fd);
 		return;

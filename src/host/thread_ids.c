@@ -17,9 +17,10 @@
 #include "host/thread_ids.h"
 
 /* Every notification looks its thread up here.  Ended threads stay on the
- * list (their objects and exit codes outlive them), so the thread found
- * moves to the front: the live ones gather there and a program that has
- * run through thousands of threads still finds its callers in a step or two. */
+ * list while their objects are held (their exit codes outlive them), so
+ * the thread found moves to the front: the live ones gather there and a
+ * program holding thousands of ended threads still finds its callers in a
+ * step or two. */
 static struct lsw_thread *thread_by_tid(struct lsw_process *p, pid_t tid)
 {
 	for (struct lsw_thread **link = &p->threads, *t; (t = *link); link = &t->next)

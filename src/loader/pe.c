@@ -11,6 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <unistd.h>
+#include <sys/mman.h>
 
 /* Header sizes and field offsets from the PE/COFF specification. */
 #define DOS_HEADER_SIZE 64
@@ -869,7 +872,11 @@ int pe_layout(struct pe_image *img, uint8_t *buf, size_t buflen)
 	return pe_layout_zeroed(img, buf, buflen);
 }
 
-int pe_layout_zeroed(struct pe_image *img, uint8_t *buf, size_t buflen)
+/* Copies file bytes [off, off + len) to dst: 0, or -1 if they cannot be had. */
+typedef int pe_copy_fn(void *ctx, uint8_t *dst, uint64_t off, size_t len);
+
+static int layout_with(struct pe_image *img, uint8_t *buf, size_t buflen,
+		       pe_copy_fn *copy, void *ctx)
 {
 	if (buflen < img->size_of_image)
 		return fail(img, "layout buffer (%zu bytes) smaller than "
@@ -878,7 +885,8 @@ int pe_layout_zeroed(struct pe_image *img, uint8_t *buf, size_t buflen)
 	    img->size_of_headers > img->size_of_image)
 		return fail(img, "SizeOfHeaders 0x%x does not fit",
 			    img->size_of_headers);
-	memcpy(buf, img->data, img->size_of_headers);
+	if (copy(ctx, buf, 0, img->size_of_headers) < 0)
+		return fail(img, "headers cannot be read");
 	for (int i = 0; i < img->num_sections && i < PE_MAX_SECTIONS; i++) {
 		const struct pe_section *s = &img->sections[i];
 		uint32_t n = sec_file_len(s);
@@ -889,7 +897,99 @@ int pe_layout_zeroed(struct pe_image *img, uint8_t *buf, size_t buflen)
 		if (!fits(s->raw_offset, n, img->size) ||
 		    !fits(s->virtual_address, n, img->size_of_image))
 			return fail(img, "section %d does not fit", i + 1);
-		memcpy(buf + s->virtual_address, img->data + s->raw_offset, n);
+		if (copy(ctx, buf + s->virtual_address, s->raw_offset, n) < 0)
+			return fail(img, "section %d cannot be read", i + 1);
 	}
 	return 0;
 }
+
+static int copy_from_data(void *ctx, uint8_t *dst, uint64_t off, size_t len)
+{
+	memcpy(dst, (const uint8_t *)ctx + off, len);
+	return 0;
+}
+
+int pe_layout_zeroed(struct pe_image *img, uint8_t *buf, size_t buflen)
+{
+	return layout_with(img, buf, buflen, copy_from_data, (void *)img->data);
+}
+
+/* A file shorter than it was when parsed reads as zeros past its end. */
+static int copy_from_fd(void *ctx, uint8_t *dst, uint64_t off, size_t len)
+{
+	int fd = *(int *)ctx;
+
+	while (len) {
+		ssize_t n = pread(fd, dst, len, (off_t)off);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		if (n == 0)
+			return 0;
+		dst += n;
+		off += (uint64_t)n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+int pe_layout_fd(struct pe_image *img, int fd, uint8_t *buf, size_t buflen)
+{
+	return layout_with(img, buf, buflen, copy_from_fd, &fd);
+}
+
+void pe_as_laid_out(const struct pe_image *img, const uint8_t *layout,
+		    struct pe_image *out)
+{
+	*out = *img;
+	out->data = layout;
+	out->size = img->size_of_image;
+	for (int i = 0; i < out->num_sections && i < PE_MAX_SECTIONS; i++) {
+		struct pe_section *s = &out->sections[i];
+
+		s->raw_size = sec_file_len(s);
+		s->raw_offset = s->raw_size ? s->virtual_address : 0;
+	}
+}
+
+/* The headers a PE file needs parsed: the DOS header, e_lfanew, then the
+ * PE signature, COFF and optional headers and the section table. */
+#define HEADERS_MAX_LFANEW 0x1000000u
+#define HEADERS_TAIL (4u + 20u + 0xFFFFu + PE_MAX_SECTIONS * 40u)
+
+int pe_parse_fd(struct pe_image *img, int fd, uint64_t file_size)
+{
+	size_t size = file_size > 0xFFFFFFFFull ? 0xFFFFFFFFu : (size_t)file_size;
+	size_t want = 0x40;
+	uint32_t lfanew;
+	uint8_t *buf;
+	int rc;
+
+	memset(img, 0, sizeof(*img));
+	if (size < 0x40)
+		return fail(img, "file too small for a DOS header");
+	/* sparse: only the pages read below are ever backed */
+	buf = mmap(NULL, size, PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (buf == MAP_FAILED)
+		return fail(img, "no memory for the headers");
+	if (copy_from_fd(&fd, buf, 0, want) < 0) {
+		munmap(buf, size);
+		return fail(img, "headers cannot be read");
+	}
+	memcpy(&lfanew, buf + 0x3c, 4);
+	want = lfanew < HEADERS_MAX_LFANEW ? lfanew + HEADERS_TAIL : 0x1000;
+	if (want > size)
+		want = size;
+	if (copy_from_fd(&fd, buf, 0, want) < 0) {
+		munmap(buf, size);
+		return fail(img, "headers cannot be read");
+	}
+	rc = pe_parse(img, buf, size);
+	munmap(buf, size);
+	img->data = NULL;
+	return rc;
+}
+

@@ -51,6 +51,10 @@ struct pe_image {
 /* 0 on success; -1 with img->error naming the problem ("section 3 raw data
  * past end of file").  Checks headers, section table, directory bounds. */
 int pe_parse(struct pe_image *img, const uint8_t *data, size_t size);
+/* The same from an open file of file_size bytes, reading only its headers
+ * (the rest of the file is never held in memory).  img->data is NULL
+ * afterwards: use pe_layout_fd, then pe_as_laid_out for rva reads. */
+int pe_parse_fd(struct pe_image *img, int fd, uint64_t file_size);
 
 /* The file bytes behind [rva, rva + len) if they lie wholly inside one
  * section's raw data (or the headers); NULL otherwise. */
@@ -74,6 +78,13 @@ int pe_layout(struct pe_image *img, uint8_t *buf, size_t buflen);
 /* The same into a buffer known to be zero already (a fresh memfd mapping):
  * untouched pages stay unallocated. */
 int pe_layout_zeroed(struct pe_image *img, uint8_t *buf, size_t buflen);
+/* The same, reading the file's bytes from fd (img parsed from its first
+ * bytes): the file is never held in memory. */
+int pe_layout_fd(struct pe_image *img, int fd, uint8_t *buf, size_t buflen);
+/* img as seen through its laid-out copy (what pe_layout made of it): every
+ * rva reads layout, so relocations can be read from a mapped image. */
+void pe_as_laid_out(const struct pe_image *img, const uint8_t *layout,
+		    struct pe_image *out);
 
 /* ---- additions for `lsw info` and the loader (iteration helpers) ---- */
 

@@ -18,6 +18,8 @@ struct lsw_limits {
 	uint64_t commit;             /* bytes of committed memory */
 	unsigned threads;            /* threads alive at once */
 	unsigned cpus_milli;         /* CPU time in thousandths of a CPU; 0: all */
+	uint64_t supervisor_memory;  /* bytes of pool quota per process (the
+				      * supervisor's memory for it); 0: default */
 	bool report;                 /* say which wall was applied (an option asked) */
 };
 
@@ -25,6 +27,8 @@ struct lsw_limits {
  * the threads it is starting. */
 #define LIMITS_MEMORY_SLACK (64ull << 20)
 #define LIMITS_THREAD_SLACK 8u
+/* The pool quota of a process unless --supervisor-memory says otherwise. */
+#define LIMITS_DEFAULT_SUPERVISOR_MEMORY (64ull << 20)
 
 struct limits_wall {
 	char cgroup[PATH_MAX];   /* the run's own cgroup v2 directory, "" if none */

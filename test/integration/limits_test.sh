@@ -76,7 +76,8 @@ else
 fi
 
 echo "== bad values: exit 2 and one line"
-for opt in "--memory 10" "--memory 5X" "--memory 2T" "--pids 0" "--pids x" "--cpus 0" "--cpus 1.2.3" "--cpus 2000"; do
+for opt in "--memory 10" "--memory 5X" "--memory 2T" "--pids 0" "--pids x" "--cpus 0" "--cpus 1.2.3" \
+	"--cpus 2000" "--supervisor-memory 512K" "--supervisor-memory 17G" "--supervisor-memory x"; do
 	# shellcheck disable=SC2086
 	"$lsw" run --prefix "$dir/pfx" $opt "$exe" commit > "$dir/out" 2> "$dir/err"
 	rc=$?

@@ -1,7 +1,8 @@
 /*
  * Unit tests for handle tables and object references (src/emul/object/handle.c):
  * values 4, 8, 12, ... as on Windows, the low two bits ignored on lookup,
- * type checks, slot reuse, and destroy called once when the last
+ * type checks, slot reuse (a free list), the pool quota the table and
+ * objects are charged to, and destroy called once when the last
  * reference goes.
  */
 #include <check.h>
@@ -12,6 +13,7 @@
 #define ST_SUCCESS 0x00000000u
 #define ST_INVALID_HANDLE 0xC0000008u
 #define ST_TYPE_MISMATCH 0xC0000024u
+#define ST_QUOTA_EXCEEDED 0xC0000044u
 
 NTSTATUS nt_NtClose(struct nt_call *c);   /* the table's handler */
 
@@ -195,17 +197,72 @@ START_TEST(low_bits_ignored)
 }
 END_TEST
 
-START_TEST(freed_slots_reused_lowest_first)
+/* A free list, as Windows keeps one: the value closed last comes back
+ * first, and the table does not grow while one is free. */
+START_TEST(freed_slots_reused_last_closed_first)
 {
 	for (int i = 1; i <= 5; i++)
 		put(&file_ops, i);
 	ck_assert_uint_eq(handle_close(proc, 8), ST_SUCCESS);
 	ck_assert_uint_eq(handle_close(proc, 16), ST_SUCCESS);
-	ck_assert_uint_eq(put(&file_ops, 6), 8);
-	ck_assert_uint_eq(put(&file_ops, 7), 16);
+	ck_assert_uint_eq(put(&file_ops, 6), 16);
+	ck_assert_uint_eq(put(&file_ops, 7), 8);
 	ck_assert_uint_eq(put(&file_ops, 8), 24);
 	ck_assert_uint_eq(handle_close(proc, 4), ST_SUCCESS);
 	ck_assert_uint_eq(put(&file_ops, 9), 4);
+	ck_assert_uint_eq(proc->handles.used, 6);
+}
+END_TEST
+
+/* Past the process's paged quota the table cannot grow:
+ * STATUS_QUOTA_EXCEEDED, and the object's body charge goes back with it. */
+START_TEST(quota_bounds_the_table)
+{
+	struct nt_object *o = new_obj(&file_ops, 1);
+	uint64_t h = 0, n = 0;
+	NTSTATUS st;
+
+	proc->quota = quota_block_new(64 * sizeof(struct handle_entry), OBJECT_BODY_CHARGE);
+	while ((st = handle_create(proc, o, 0, &h)) == ST_SUCCESS)
+		n++;
+	ck_assert_uint_eq(st, ST_QUOTA_EXCEEDED);
+	ck_assert_uint_eq(h, 0);
+	ck_assert_uint_eq(n, 64);
+	ck_assert_uint_eq(proc->quota->usage[QUOTA_NONPAGED], OBJECT_BODY_CHARGE);
+	ck_assert_uint_eq(handle_close(proc, 4), ST_SUCCESS);
+	ck_assert_uint_eq(handle_create(proc, o, 0, &h), ST_SUCCESS);
+	ck_assert_uint_eq(h, 4);
+	object_unref(o);
+	handle_table_free(proc);
+	ck_assert_uint_eq(proc->quota->usage[QUOTA_PAGED], 0);
+	ck_assert_uint_eq(proc->quota->usage[QUOTA_NONPAGED], 0);
+	ck_assert_uint_eq(proc->quota->peak[QUOTA_PAGED], 64 * sizeof(struct handle_entry));
+	ck_assert_int_eq(destroyed, 1);
+	quota_block_unref(proc->quota);
+	proc->quota = NULL;
+}
+END_TEST
+
+/* An object's charges stay with its payer's block after the process
+ * that paid let go of it, and return when the object goes. */
+START_TEST(object_charge_outlives_process_reference)
+{
+	struct nt_object *o = new_obj(&file_ops, 1);
+	struct quota_block *q = quota_block_new(1000, 1000);
+
+	proc->quota = q;
+	ck_assert_uint_eq(object_charge(o, proc, QUOTA_PAGED, 600), ST_SUCCESS);
+	ck_assert_uint_eq(object_charge(o, proc, QUOTA_PAGED, 600), ST_QUOTA_EXCEEDED);
+	ck_assert_uint_eq(object_charge(o, proc, QUOTA_PAGED, 400), ST_SUCCESS);
+	ck_assert_uint_eq(q->refs, 2);
+	quota_block_ref(q);         /* the test's own */
+	quota_block_unref(q);       /* the process's goes */
+	proc->quota = NULL;
+	ck_assert_uint_eq(q->usage[QUOTA_PAGED], 1000);
+	object_unref(o);
+	ck_assert_uint_eq(q->usage[QUOTA_PAGED], 0);
+	ck_assert_uint_eq(q->refs, 1);
+	quota_block_unref(q);
 }
 END_TEST
 
@@ -311,7 +368,9 @@ static Suite *handles_suite(void)
 	tcase_add_test(tc, get_never_allocated);
 	tcase_add_test(tc, get_empty_table);
 	tcase_add_test(tc, low_bits_ignored);
-	tcase_add_test(tc, freed_slots_reused_lowest_first);
+	tcase_add_test(tc, freed_slots_reused_last_closed_first);
+	tcase_add_test(tc, quota_bounds_the_table);
+	tcase_add_test(tc, object_charge_outlives_process_reference);
 	tcase_add_test(tc, grows);
 	tcase_add_test(tc, destroy_once_after_last_reference);
 	tcase_add_test(tc, reference_outlives_handle);

@@ -62,6 +62,11 @@ int main(void)
     for (size_t i = 0; i < sizeof(dbl) / sizeof(*dbl); i++)
         td(dbl[i]);
     printf("atof %g %g\n", atof("3.25abc"), atof("-1e-3"));
+    /* a NULL string is an invalid parameter: 0, EINVAL, end set to NULL */
+    char *end = (char *)1;
+    errno = 0;
+    double z = ms_strtod(NULL, &end);
+    printf("strtod(NULL) = %g end %s errno %d\n", z, end ? "set" : "NULL", errno);
 
     char b[80];
     printf("_itoa %s ", _itoa(-255, b, 10));

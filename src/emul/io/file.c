@@ -17,6 +17,7 @@
 #include "emul/io/file_access.h"
 #include "emul/io/path.h"
 #include "emul/io/file_lock.h"
+#include "emul/io/io_completion.h"
 #include "emul/io/share.h"
 #include "emul/io/volume_ids.h"
 
@@ -89,6 +90,7 @@ static void file_destroy(struct nt_object *obj)
 		f->live_next->live_prev = f->live_prev;
 	share_forget(f);
 	lock_release_all(f);
+	io_queue_unref(f->completion);
 	free(f->name_utf8);
 	free(f->nt_name);
 	free(f);
@@ -128,14 +130,12 @@ struct file_object *file_new(struct lsw_process *p, enum file_kind kind, int fd,
 
 /* The console is the terminal lsw runs in, even when lsw's standard
  * handles are redirected: CONOUT$ is the screen, not stdout.  Without a
- * controlling terminal, lsw's own stdin (std_fd 0) or stdout (1) stand in. */
-static int console_fd(int std_fd)
+ * controlling terminal, the process's stdin (std 0) or stdout (1) stand in. */
+static int console_fd(const struct lsw_process *p, int std)
 {
-	static int tty = -2;
+	const struct lsw_job_spec *js = &p->job->spec;
 
-	if (tty == -2)
-		tty = open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY);
-	return tty >= 0 ? tty : std_fd;
+	return js->has_console ? js->console_fd : p->std_fds[std];
 }
 
 struct file_object *get_file(struct nt_call *c, uint64_t h, NTSTATUS *st)
@@ -212,18 +212,13 @@ static uint64_t write_start(const struct file_object *f, int64_t off)
 	return f->pos;
 }
 
-/* NtWriteFile(FileHandle, Event, ApcRoutine, ApcContext, IoStatusBlock,
- *             Buffer, Length, ByteOffset, Key) */
-NTSTATUS nt_NtWriteFile(struct nt_call *c)
+static NTSTATUS write_file(struct nt_call *c, struct file_object *f)
 {
 	static char buf[CHUNK];
-	struct file_object *f;
 	uint64_t done = 0, len = (uint32_t)c->args[6];
 	int64_t off;
 	NTSTATUS st;
 
-	if (!(f = get_file(c, c->args[0], &st)))
-		return st;
 	if (!(f->access & (FILE_WRITE_DATA | FILE_APPEND_DATA)))
 		return LSW_STATUS_ACCESS_DENIED;
 	if (f->kind == FILE_KIND_KSEC)
@@ -302,16 +297,11 @@ static NTSTATUS read_disk(struct nt_call *c, struct file_object *f, int64_t off)
 	return st;
 }
 
-/* NtReadFile(FileHandle, Event, ApcRoutine, ApcContext, IoStatusBlock,
- *            Buffer, Length, ByteOffset, Key) */
-NTSTATUS nt_NtReadFile(struct nt_call *c)
+static NTSTATUS read_file(struct nt_call *c, struct file_object *f)
 {
-	struct file_object *f;
 	int64_t off;
 	NTSTATUS st;
 
-	if (!(f = get_file(c, c->args[0], &st)))
-		return st;
 	if (!(f->access & FILE_READ_DATA))
 		return LSW_STATUS_ACCESS_DENIED;
 	if (f->kind == FILE_KIND_KSEC)
@@ -325,6 +315,30 @@ NTSTATUS nt_NtReadFile(struct nt_call *c)
 	if (f->kind == FILE_KIND_NULL)
 		return file_read_done(c, f, NULL, 0); /* always at its end */
 	return errno_to_status(EISDIR);
+}
+
+/* NtReadFile and NtWriteFile(FileHandle, Event, ApcRoutine, ApcContext,
+ * IoStatusBlock, Buffer, Length, ByteOffset, Key) */
+static NTSTATUS file_io(struct nt_call *c, NTSTATUS (*io)(struct nt_call *, struct file_object *))
+{
+	struct file_object *f;
+	NTSTATUS st;
+
+	if (!(f = get_file(c, c->args[0], &st)))
+		return st;
+	if ((st = file_io_begin(c, f)) != LSW_STATUS_SUCCESS)
+		return st;
+	return file_io_end(c, f, io(c, f), false);
+}
+
+NTSTATUS nt_NtReadFile(struct nt_call *c)
+{
+	return file_io(c, read_file);
+}
+
+NTSTATUS nt_NtWriteFile(struct nt_call *c)
+{
+	return file_io(c, write_file);
 }
 
 /* OBJECT_ATTRIBUTES (x64): Length, RootDirectory@8, ObjectName@0x10,
@@ -557,7 +571,7 @@ static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t acc
 	uint64_t h;
 	NTSTATUS st;
 
-	if (pipe_open_client(c, handle_out, access, oa, iosb, &st))
+	if (pipe_open_client(c, handle_out, access, oa, iosb, options, &st))
 		return st;
 	if ((st = read_object_name(c, oa, &name, &n)) != LSW_STATUS_SUCCESS)
 		return st;
@@ -579,11 +593,11 @@ static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t acc
 		f = file_new(p, FILE_KIND_KSEC, -1, "\\Device\\CNG");
 		break;
 	case PATH_CONIN: /* the console input only reads */
-		f = file_from_stdio(p, console_fd(0), 0);
+		f = file_from_stdio(p, console_fd(p, 0), 0);
 		access &= ~(uint32_t)(FILE_WRITE_DATA | FILE_APPEND_DATA);
 		break;
 	case PATH_CONOUT: /* the console output only writes */
-		f = file_from_stdio(p, console_fd(1), 0);
+		f = file_from_stdio(p, console_fd(p, 1), 0);
 		access &= ~(uint32_t)FILE_READ_DATA;
 		break;
 	case PATH_HOST:
@@ -599,10 +613,17 @@ static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t acc
 	f->nt_name = strdup(nt_name);
 	f->delete_on_close = (options & FILE_DELETE_ON_CLOSE) && (access & DELETE_ACCESS) &&
 			     !f->read_only && pr.target == PATH_HOST;
-	h = handle_alloc_call(c, &f->hdr, access);
+	/* its body and names are the opener's pool quota while it lives */
+	st = object_charge(&f->hdr, p, QUOTA_NONPAGED, sizeof(*f));
+	if (st == LSW_STATUS_SUCCESS)
+		st = object_charge(&f->hdr, p, QUOTA_PAGED,
+				   (f->nt_name ? strlen(f->nt_name) : 0) +
+				   (f->name_utf8 ? strlen(f->name_utf8) : 0) + 2);
+	if (st == LSW_STATUS_SUCCESS)
+		st = handle_create_call(c, &f->hdr, access, &h);
 	object_unref(&f->hdr);
-	if (!h)
-		return LSW_STATUS_INSUFFICIENT_RESOURCES;
+	if (st != LSW_STATUS_SUCCESS)
+		return st;
 	if (tracee_write(c->thread, handle_out, &h, 8) < 0 ||
 	    tracee_write_iosb(c->thread, iosb, LSW_STATUS_SUCCESS, (uint64_t)info) != LSW_STATUS_SUCCESS) {
 		handle_close(p, h);

@@ -5,6 +5,8 @@
 #include <sys/types.h>
 #include "emul/object/object.h"
 
+struct io_queue;
+
 enum file_kind {
 	FILE_KIND_DISK,     /* a regular host file: positioned I/O */
 	FILE_KIND_DIR,
@@ -49,6 +51,11 @@ struct file_object {
 	struct stream_op *readers, *writers;
 	uint32_t watched;
 	struct pipe_end *pipe;  /* an anonymous pipe's server end (pipe.c) */
+	/* its completion port (file_completion.c): the queue (referenced),
+	 * the key its packets carry, FILE_SKIP_* modes */
+	struct io_queue *completion;
+	uint64_t completion_key;
+	uint32_t completion_flags;
 	struct file_object *live_prev, *live_next; /* every live file object */
 	struct lsw_host *host;
 	const struct path_view *view; /* the drives it was opened through */
@@ -83,6 +90,17 @@ NTSTATUS file_read_done(struct nt_call *c, struct file_object *f, const char *bu
  * drives), holding fd. */
 struct file_object *file_new(struct lsw_process *p, enum file_kind kind, int fd,
 			     const char *name);
+
+/* file_stream.c: ends the stream's calls in flight whose IO_STATUS_BLOCK
+ * is iosb (0: all) with STATUS_CANCELLED; how many there were. */
+unsigned stream_cancel(struct file_object *f, uint64_t iosb);
+
+/* file_completion.c: the Event, completion port and APC of an I/O (see
+ * there), and the FileCompletionInformation classes of
+ * NtSetInformationFile. */
+NTSTATUS file_io_begin(struct nt_call *c, struct file_object *f);
+NTSTATUS file_io_end(struct nt_call *c, struct file_object *f, NTSTATUS st, bool pended);
+NTSTATUS file_set_completion_info(struct nt_call *c, struct file_object *f, uint32_t cls);
 
 /* file_dir.c: frees a directory handle's enumeration state. */
 void dir_scan_free(struct dir_scan *s);

@@ -467,6 +467,9 @@ NTSTATUS nt_NtSetInformationFile(struct nt_call *c)
 	case 14:                                    /* FilePositionInformation */
 	case 19:                                    /* FileAllocationInformation */
 	case 20: st = set_size(c, f, cls); break;   /* FileEndOfFileInformation */
+	case 30:                                    /* FileCompletionInformation */
+	case 41:                         /* FileIoCompletionNotificationInformation */
+	case 61: st = file_set_completion_info(c, f, cls); break; /* ...Replace... */
 	default: return LSW_STATUS_INVALID_INFO_CLASS;
 	}
 	if (st != LSW_STATUS_SUCCESS)

@@ -69,6 +69,7 @@ struct file_object *file_from_stdio(struct lsw_process *p, int fd, uint32_t acce
 		return NULL;
 	}
 	f->access = access;
+	f->options = 0x20; /* FILE_SYNCHRONOUS_IO_NONALERT, as console and pipe handles are */
 	f->stream_mode = (uint8_t)mode;
 	f->tty = isatty(sfd);
 	if (fstat(sfd, &st) == 0) {
@@ -265,7 +266,7 @@ static void resume_writers(struct file_object *f)
 		if (r == 0)
 			return;
 		f->writers = op->next;
-		nt_answer(t, write_result(&t->call, r, op->done, st));
+		nt_answer(t, file_io_end(&t->call, f, write_result(&t->call, r, op->done, st), true));
 		free_op(op);
 	}
 }
@@ -283,7 +284,7 @@ static void resume_readers(struct file_object *f)
 		if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
 			return;
 		f->readers = op->next;
-		nt_answer(t, file_read_done(&t->call, f, buf, n));
+		nt_answer(t, file_io_end(&t->call, f, file_read_done(&t->call, f, buf, n), true));
 		free_op(op);
 	}
 }
@@ -299,4 +300,37 @@ static void on_ready(void *arg, uint32_t events)
 		resume_writers(f);
 	update_watch(f);
 	object_unref(&f->hdr);
+}
+
+/* Ends the ops of one queue that match: their threads get STATUS_CANCELLED. */
+static unsigned cancel_queue(struct stream_op **queue, uint64_t iosb)
+{
+	unsigned n = 0;
+
+	for (struct stream_op **p = queue; *p;) {
+		struct stream_op *op = *p;
+		struct lsw_thread *t = op->thread;
+
+		if (iosb && t->call.args[4] != iosb) {
+			p = &op->next;
+			continue;
+		}
+		*p = op->next;
+		tracee_write_iosb(t, t->call.args[4], LSW_STATUS_CANCELLED, 0);
+		nt_answer(t, LSW_STATUS_CANCELLED);
+		free_op(op);
+		n++;
+	}
+	return n;
+}
+
+unsigned stream_cancel(struct file_object *f, uint64_t iosb)
+{
+	unsigned n;
+
+	object_ref(&f->hdr); /* the last op may hold the last reference */
+	n = cancel_queue(&f->readers, iosb) + cancel_queue(&f->writers, iosb);
+	update_watch(f);
+	object_unref(&f->hdr);
+	return n;
 }

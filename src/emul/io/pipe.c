@@ -24,6 +24,7 @@
 #include "emul/io/pipe.h"
 
 #define FILE_CREATE 2
+#define FILE_MODE_OPTIONS 0x3eu /* the FILE_*_IO and write-through bits */
 #define FILE_OPENED 1
 #define FILE_CREATED 2
 #define FSCTL_PIPE_PEEK 0x0011400Cu
@@ -42,8 +43,11 @@ void pipe_end_free(struct pipe_end *e)
 	free(e);
 }
 
-/* A file object of p over one end of the pipe (fd is taken). */
-static struct file_object *pipe_file(struct lsw_process *p, int fd, bool socket, uint32_t access)
+/* A file object of p over one end of the pipe (fd is taken); options:
+ * the create or open options (FILE_SYNCHRONOUS_IO_* decide whether a
+ * completion port may be set, file_completion.c). */
+static struct file_object *pipe_file(struct lsw_process *p, int fd, bool socket, uint32_t access,
+				     uint32_t options)
 {
 	struct file_object *f = file_new(p, FILE_KIND_STREAM, fd, "pipe");
 
@@ -54,6 +58,7 @@ static struct file_object *pipe_file(struct lsw_process *p, int fd, bool socket,
 	f->stream_mode = socket ? STREAM_SOCKET : STREAM_OWN; /* already non-blocking */
 	f->device_type = FILE_DEVICE_NAMED_PIPE;
 	f->access = access;
+	f->options = options & FILE_MODE_OPTIONS;
 	return f;
 }
 
@@ -74,30 +79,31 @@ static int make_pipe(uint32_t access, int fds[2], bool *socket)
 }
 
 /* The server end and its pending client end, as a handle of the caller's. */
-static NTSTATUS create_anonymous(struct nt_call *c, uint32_t access, uint64_t *h)
+static NTSTATUS create_anonymous(struct nt_call *c, uint32_t access, uint32_t options,
+			       uint64_t *h)
 {
 	struct file_object *f;
 	struct pipe_end *e = calloc(1, sizeof(*e));
+	NTSTATUS st;
 	bool socket;
 	int fds[2];
 
 	if (!e)
 		return LSW_STATUS_NO_MEMORY;
 	if (make_pipe(access, fds, &socket) < 0) {
-		NTSTATUS st = errno_to_status(errno);
-
+		st = errno_to_status(errno);
 		free(e);
 		return st;
 	}
 	e->client_fd = fds[1];
-	if (!(f = pipe_file(c->thread->process, fds[0], socket, access))) {
+	if (!(f = pipe_file(c->thread->process, fds[0], socket, access, options))) {
 		pipe_end_free(e);
 		return LSW_STATUS_NO_MEMORY;
 	}
 	f->pipe = e;
-	*h = handle_alloc_call(c, &f->hdr, access);
+	st = handle_create_call(c, &f->hdr, access, h);
 	object_unref(&f->hdr);
-	return *h ? LSW_STATUS_SUCCESS : LSW_STATUS_INSUFFICIENT_RESOURCES;
+	return st;
 }
 
 /* NtCreateNamedPipeFile(*FileHandle, DesiredAccess, ObjectAttributes,
@@ -121,7 +127,7 @@ NTSTATUS nt_NtCreateNamedPipeFile(struct nt_call *c)
 		return LSW_STATUS_INVALID_PARAMETER;
 	if ((uint32_t)c->args[7] || (uint32_t)c->args[8])
 		return LSW_STATUS_NOT_SUPPORTED; /* message mode needs a name here */
-	if ((st = create_anonymous(c, access, &h)) != LSW_STATUS_SUCCESS)
+	if ((st = create_anonymous(c, access, (uint32_t)c->args[6], &h)) != LSW_STATUS_SUCCESS)
 		return st;
 	if (tracee_write(c->thread, c->args[0], &h, 8) < 0 ||
 	    tracee_write_iosb(c->thread, c->args[3], LSW_STATUS_SUCCESS, FILE_CREATED) !=
@@ -151,7 +157,7 @@ static struct file_object *pending_server(struct nt_call *c, uint64_t oa)
 }
 
 bool pipe_open_client(struct nt_call *c, uint64_t handle_out, uint32_t access, uint64_t oa,
-		      uint64_t iosb, NTSTATUS *st)
+		      uint64_t iosb, uint32_t options, NTSTATUS *st)
 {
 	struct file_object *server = pending_server(c, oa), *f;
 	uint64_t h;
@@ -162,22 +168,22 @@ bool pipe_open_client(struct nt_call *c, uint64_t handle_out, uint32_t access, u
 	tracee_read(c->thread, oa + 24, &attributes, 4);
 	c->oa_attributes = attributes;
 	f = pipe_file(c->thread->process, server->pipe->client_fd, server->stream_mode ==
-		      STREAM_SOCKET, file_map_generic(access));
+		      STREAM_SOCKET, file_map_generic(access), options);
 	server->pipe->client_fd = -1; /* the file has it, even when that failed */
 	if (!f) {
 		*st = LSW_STATUS_NO_MEMORY;
 		return true;
 	}
-	h = handle_alloc_call(c, &f->hdr, f->access);
+	*st = handle_create_call(c, &f->hdr, f->access, &h);
 	object_unref(&f->hdr);
-	if (!h)
-		*st = LSW_STATUS_INSUFFICIENT_RESOURCES;
-	else if (tracee_write(c->thread, handle_out, &h, 8) < 0 ||
-		 tracee_write_iosb(c->thread, iosb, LSW_STATUS_SUCCESS, FILE_OPENED) !=
-		 LSW_STATUS_SUCCESS)
-		*st = (handle_close(c->thread->process, h), LSW_STATUS_ACCESS_VIOLATION);
-	else
-		*st = LSW_STATUS_SUCCESS;
+	if (*st != LSW_STATUS_SUCCESS)
+		return true;
+	if (tracee_write(c->thread, handle_out, &h, 8) < 0 ||
+	    tracee_write_iosb(c->thread, iosb, LSW_STATUS_SUCCESS, FILE_OPENED) !=
+	    LSW_STATUS_SUCCESS) {
+		handle_close(c->thread->process, h);
+		*st = LSW_STATUS_ACCESS_VIOLATION;
+	}
 	return true;
 }
 

@@ -12,6 +12,6 @@ void pipe_end_free(struct pipe_end *e);
  * server's handle as root directory, no name): true when oa names one,
  * with the call's status in *st; false: an ordinary open. */
 bool pipe_open_client(struct nt_call *c, uint64_t handle_out, uint32_t access, uint64_t oa,
-		      uint64_t iosb, NTSTATUS *st);
+		      uint64_t iosb, uint32_t options, NTSTATUS *st);
 
 #endif

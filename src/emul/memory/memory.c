@@ -66,6 +66,73 @@ static bool pages_all(const struct vad *v, uint64_t addr, uint64_t size, uint32_
 	return true;
 }
 
+/* What a protection lets a page do: read 1, write 2, execute 4 (copy-on-
+ * write reads until written, so it counts as reading). */
+static unsigned page_access(uint32_t p)
+{
+	switch (p & 0xff) {
+	case PAGE_READONLY: case PAGE_WRITECOPY: return 1;
+	case PAGE_READWRITE: return 3;
+	case PAGE_EXECUTE: case PAGE_EXECUTE_READ: case PAGE_EXECUTE_WRITECOPY: return 5;
+	case PAGE_EXECUTE_READWRITE: return 7;
+	}
+	return 0;
+}
+
+/* Windows lets a view's pages take any protection that asks for no more
+ * than the view was mapped with. */
+static bool view_allows(const struct vad *v, uint32_t protect)
+{
+	unsigned want = page_access(protect);
+
+	return (page_access(v->alloc_protect) & want) == want;
+}
+
+static uint32_t page_protect_at(const struct vad *v, uint64_t addr)
+{
+	uint64_t page = (addr - v->base) / PAGE_SIZE_NT;
+
+	for (size_t i = 0; i < v->nruns; i++)
+		if (page >= v->runs[i].first && page < v->runs[i].first + v->runs[i].count)
+			return v->runs[i].protect;
+	return 0;
+}
+
+static bool is_writecopy(uint32_t p)
+{
+	p &= 0xff;
+	return p == PAGE_WRITECOPY || p == PAGE_EXECUTE_WRITECOPY;
+}
+
+/* Applies protect to [addr, addr+size) of v on the host.  Linux cannot
+ * turn a shared mapping copy-on-write: pages of a shared view made
+ * PAGE_WRITECOPY become private copies of the same file pages; those that
+ * are copy-on-write already keep what was written to them. */
+static NTSTATUS view_op_protect(struct nt_call *c, struct vad *v, uint64_t addr,
+				uint64_t size, uint32_t protect)
+{
+	uint64_t end = addr + size;
+
+	if (v->type != MEM_MAPPED || !is_writecopy(protect) || is_writecopy(v->alloc_protect)) {
+		memory_op_protect(c, addr, size, protect);
+		return LSW_STATUS_SUCCESS;
+	}
+	for (size_t i = 0; i < v->nruns; i++) {
+		const struct page_run *r = &v->runs[i];
+		uint64_t lo = v->base + r->first * PAGE_SIZE_NT, hi = lo + r->count * PAGE_SIZE_NT;
+
+		lo = lo > addr ? lo : addr;
+		hi = hi < end ? hi : end;
+		if (lo >= hi)
+			continue;
+		if (is_writecopy(r->protect))
+			memory_op_protect(c, lo, hi - lo, protect);
+		else if (section_view_privatize(c, v, lo, hi - lo, protect) < 0)
+			return LSW_STATUS_INSUFFICIENT_RESOURCES;
+	}
+	return LSW_STATUS_SUCCESS;
+}
+
 static NTSTATUS reserve(struct nt_call *c, uint64_t *base, uint64_t *size,
 			uint32_t type, uint32_t protect)
 {
@@ -101,14 +168,20 @@ static NTSTATUS commit_reserved(struct nt_call *c, uint64_t *base, uint64_t *siz
 	uint64_t b = *base & ~(PAGE_SIZE_NT - 1);
 	uint64_t e = (*base + *size + PAGE_SIZE_NT - 1) & ~(PAGE_SIZE_NT - 1);
 	struct vad *v = vad_find(m, b);
+	NTSTATUS st;
 
-	if (!v || v->type != MEM_PRIVATE || e > v->base + v->size || e <= b)
+	if (v && (v->type == MEM_IMAGE || (v->type == MEM_MAPPED && !v->charged)))
+		return LSW_STATUS_ACCESS_DENIED; /* a file's pages are committed already */
+	if (!v || (v->type != MEM_PRIVATE && !v->charged) || e > v->base + v->size || e <= b)
 		return LSW_STATUS_CONFLICTING_ADDRESSES;
+	if (v->type == MEM_MAPPED && !view_allows(v, protect))
+		return LSW_STATUS_SECTION_PROTECTION;
 	if (!memory_can_charge(c->thread->process, vad_uncommitted_bytes(v, b, e - b)))
 		return LSW_STATUS_COMMITMENT_LIMIT;
+	if ((st = view_op_protect(c, v, b, e - b, protect)) != LSW_STATUS_SUCCESS)
+		return st;
 	if (vad_set_pages(m, v, b, e - b, MEM_COMMIT, protect) < 0)
 		return LSW_STATUS_NO_MEMORY;
-	memory_op_protect(c, b, e - b, protect);
 	*base = b;
 	*size = e - b;
 	return LSW_STATUS_SUCCESS;
@@ -211,15 +284,6 @@ NTSTATUS nt_NtFreeVirtualMemory(struct nt_call *c)
 	return LSW_STATUS_SUCCESS;
 }
 
-static uint32_t page_protect_at(const struct vad *v, uint64_t addr)
-{
-	uint64_t page = (addr - v->base) / PAGE_SIZE_NT;
-
-	for (size_t i = 0; i < v->nruns; i++)
-		if (page >= v->runs[i].first && page < v->runs[i].first + v->runs[i].count)
-			return v->runs[i].protect;
-	return 0;
-}
 
 /* NtProtectVirtualMemory(ProcessHandle, *BaseAddress, *RegionSize,
  *                        NewProtect, *OldProtect) */
@@ -229,6 +293,7 @@ NTSTATUS nt_NtProtectVirtualMemory(struct nt_call *c)
 	uint32_t protect = (uint32_t)c->args[3], old;
 	uint64_t base, size, b, e;
 	struct vad *v;
+	NTSTATUS st;
 
 	if (!is_current_process(c->args[0]))
 		return LSW_STATUS_INVALID_HANDLE;
@@ -245,10 +310,13 @@ NTSTATUS nt_NtProtectVirtualMemory(struct nt_call *c)
 		return STATUS_NOT_COMMITTED;
 	if (!pages_all(v, b, e - b, MEM_COMMIT))
 		return STATUS_NOT_COMMITTED;
+	if (v->type == MEM_MAPPED && !view_allows(v, protect))
+		return LSW_STATUS_SECTION_PROTECTION;
 	old = page_protect_at(v, b);
+	if ((st = view_op_protect(c, v, b, e - b, protect)) != LSW_STATUS_SUCCESS)
+		return st;
 	if (vad_set_pages(&t->process->vad, v, b, e - b, MEM_COMMIT, protect) < 0)
 		return LSW_STATUS_NO_MEMORY;
-	memory_op_protect(c, b, e - b, protect);
 	size = e - b;
 	if (tracee_write(t, c->args[1], &b, 8) < 0 || tracee_write(t, c->args[2], &size, 8) < 0 ||
 	    tracee_write(t, c->args[4], &old, 4) < 0)
@@ -309,10 +377,12 @@ NTSTATUS nt_NtQueryVirtualMemory(struct nt_call *c)
 
 	if (!is_current_process(c->args[0]))
 		return LSW_STATUS_INVALID_HANDLE;
-	if ((uint32_t)c->args[2] != 0) /* MemoryBasicInformation only, for now */
-		return LSW_STATUS_INVALID_INFO_CLASS;
 	if (c->args[1] > USER_MAX)
 		return LSW_STATUS_INVALID_PARAMETER;
+	if ((uint32_t)c->args[2] == MEMORY_MAPPED_FILENAME_INFORMATION)
+		return memory_query_mapped_name(c, c->args[1], c->args[3], c->args[4], c->args[5]);
+	if ((uint32_t)c->args[2] != 0) /* MemoryBasicInformation */
+		return LSW_STATUS_INVALID_INFO_CLASS;
 	if (c->args[4] < sizeof(info))
 		return LSW_STATUS_INFO_LENGTH_MISMATCH;
 	describe(&t->process->vad, c->args[1], &info);
@@ -323,8 +393,11 @@ NTSTATUS nt_NtQueryVirtualMemory(struct nt_call *c)
 	return LSW_STATUS_SUCCESS;
 }
 
-/* NtFlushInstructionCache: x86 caches are coherent. */
+/* NtFlushInstructionCache(ProcessHandle, BaseAddress, Length): x86
+ * caches are coherent, so only the handle is checked. */
 NTSTATUS nt_NtFlushInstructionCache(struct nt_call *c)
 {
+	if (!is_current_process(c->args[0]))
+		return LSW_STATUS_INVALID_HANDLE;
 	return LSW_STATUS_SUCCESS;
 }

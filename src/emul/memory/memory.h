@@ -47,6 +47,10 @@ struct vad {
 	uint32_t alloc_protect;
 	struct page_run *runs;
 	size_t nruns;
+	struct nt_object *section; /* a view's section (a reference), else NULL */
+	uint64_t offset;         /* a view's offset in its section */
+	bool charged;            /* a view of page-file-backed memory: committed
+				  * pages count as private ones do */
 };
 
 /* Returns PROT_* for a PAGE_* value, or -1 if the value is not valid. */
@@ -57,6 +61,11 @@ uint64_t vad_find_free(struct vad_map *m, uint64_t size, uint64_t align, bool to
 bool vad_range_free(struct vad_map *m, uint64_t base, uint64_t size);
 struct vad *vad_insert(struct vad_map *m, uint64_t base, uint64_t size, uint32_t type,
 		       uint32_t alloc_protect, uint32_t state, uint32_t protect);
+/* A view of section (referenced) at offset; committed pages are charged
+ * when charged is set. */
+struct vad *vad_insert_view(struct vad_map *m, uint64_t base, uint64_t size,
+			    struct nt_object *section, uint64_t offset, bool charged,
+			    uint32_t alloc_protect, uint32_t state, uint32_t protect);
 void vad_remove(struct vad_map *m, struct vad *v);
 /* The range stays taken (nothing new is placed there) but is no longer the
  * program's: its memory calls refuse it and it is not charged (what an
@@ -74,6 +83,17 @@ void vad_free_all(struct vad_map *m);
 /* Whether committing bytes more stays within the run's commit limit
  * (--memory): past it Windows answers STATUS_COMMITMENT_LIMIT. */
 bool memory_can_charge(const struct lsw_process *p, uint64_t bytes);
+
+/* NtQueryVirtualMemory(MemoryMappedFilenameInformation) of addr into the
+ * caller's buffer out of len bytes (memory_name.c). */
+#define MEMORY_MAPPED_FILENAME_INFORMATION 2
+NTSTATUS memory_query_mapped_name(struct nt_call *c, uint64_t addr, uint64_t out,
+				  uint64_t len, uint64_t ret_len);
+
+/* Replaces [addr, addr+size) of view v by private copy-on-write pages of
+ * the same bytes, with protect (section_view.c); -1 on failure. */
+int section_view_privatize(struct nt_call *c, struct vad *v, uint64_t addr, uint64_t size,
+			   uint32_t protect);
 
 /* Adds the op that makes [addr, addr+size) match the VAD's pages. */
 void memory_op_protect(struct nt_call *c, uint64_t addr, uint64_t size, uint32_t protect);

@@ -1,9 +1,10 @@
 /*
- * NtCreateSection (SEC_IMAGE), NtMapViewOfSection, NtUnmapViewOfSection.
- * Relocation happens here, in the supervisor, as the Windows memory manager
- * does for images mapped away from their preferred base.
+ * Section objects: NtCreateSection, NtOpenSection, NtQuerySection,
+ * NtExtendSection.  Data sections hold a host fd (section.h); image
+ * sections are built in section_image.c; views in section_view.c.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,300 +12,376 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "emul/io/file.h"
+#include "emul/io/file_access.h"
 #include "emul/memory/memory.h"
 #include "emul/memory/section.h"
-#include "tracer/notify.h"
 
-#define SEC_IMAGE 0x1000000u
-#define IMAGE_SCN_MEM_EXECUTE 0x20000000u
-#define IMAGE_SCN_MEM_READ 0x40000000u
-#define IMAGE_SCN_MEM_WRITE 0x80000000u
-#define IMAGE_REL_BASED_HIGHLOW 3
-#define IMAGE_REL_BASED_DIR64 10
-#define MAX_IMAGE_FILE (1u << 30)
+#define STATUS_INVALID_PARAMETER_6 0xC00000F4u
+#define STATUS_INVALID_FILE_FOR_SECTION 0xC0000020u
+#define STATUS_SECTION_TOO_BIG 0xC0000040u
+#define STATUS_MAPPED_FILE_SIZE_ZERO 0xC000011Eu
+#define STATUS_SECTION_NOT_IMAGE 0xC0000049u
+#define STATUS_SECTION_NOT_EXTENDED 0xC0000087u
+#define STANDARD_READ 0x00020000u /* READ_CONTROL */
+#define SECTION_MAX_SIZE (1ull << 40) /* page-file-backed: more than any commit limit */
+#define SEC_KNOWN (SEC_BASED | SEC_NO_CHANGE | SEC_FILE | SEC_IMAGE | SEC_PROTECTED_IMAGE | \
+		   SEC_RESERVE | SEC_COMMIT | SEC_NOCACHE | SEC_WRITECOMBINE | SEC_LARGE_PAGES)
+
+static const struct generic_mapping section_mapping = {
+	STANDARD_READ | SECTION_QUERY | SECTION_MAP_READ,
+	STANDARD_READ | SECTION_MAP_WRITE,
+	STANDARD_READ | SECTION_MAP_EXECUTE,
+	SECTION_ALL_ACCESS,
+};
 
 static void section_destroy(struct nt_object *obj)
 {
 	struct section_object *s = (struct section_object *)obj;
 
-	free(s->file);
+	object_name_remove(&s->name);
+	if (s->fd >= 0)
+		close(s->fd);
+	if (s->ro_fd >= 0)
+		close(s->ro_fd);
+	free(s->file_name);
 	free(s);
 }
 
 static void section_describe(struct nt_object *obj, char *buf, size_t len)
 {
-	snprintf(buf, len, "Section %s", ((struct section_object *)obj)->name);
+	struct section_object *s = (struct section_object *)obj;
+
+	if (s->name.leaf)
+		object_name_describe(&s->name, buf, len);
+	else
+		snprintf(buf, len, "Section %s", s->file_name ? s->file_name : s->label);
 }
 
 const struct nt_object_ops section_ops = { "Section", section_destroy, section_describe, NULL };
 
-int read_host_file(int fd, uint8_t **out, size_t *size)
+int section_view_fd(struct section_object *s, bool write_shared)
 {
-	struct stat st;
-	uint8_t *buf;
-	size_t done = 0;
+	char path[40];
 
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size > MAX_IMAGE_FILE)
-		return -1;
-	buf = malloc((size_t)st.st_size + 1);
-	if (!buf)
-		return -1;
-	while (done < (size_t)st.st_size) {
-		ssize_t n = pread(fd, buf + done, (size_t)st.st_size - done, (off_t)done);
-
-		if (n <= 0) {
-			free(buf);
-			return -1;
-		}
-		done += (size_t)n;
+	if (write_shared)
+		return s->fd_writable ? s->fd : -1;
+	if (s->ro_fd < 0) {
+		/* a new description, read-only: the program can map it, never
+		 * write through it */
+		snprintf(path, sizeof(path), "/proc/self/fd/%d", s->fd);
+		s->ro_fd = open(path, O_RDONLY | O_CLOEXEC);
 	}
-	*out = buf;
-	*size = done;
-	return 0;
+	return s->ro_fd;
 }
 
-struct section_object *section_from_image(uint8_t *file, size_t size, const char *name,
-					  NTSTATUS *status, char *err, size_t errlen)
+/* Whether a section of protection `protect` may be made over a file opened
+ * with `access` (STATUS_ACCESS_DENIED otherwise). */
+static bool file_allows(uint32_t access, uint32_t protect)
 {
-	struct section_object *s = calloc(1, sizeof(*s));
+	uint32_t need = FILE_READ_DATA;
 
-	if (!s) {
-		free(file);
-		*status = LSW_STATUS_NO_MEMORY;
+	if (protect == PAGE_READWRITE || protect == PAGE_EXECUTE_READWRITE)
+		need |= FILE_WRITE_DATA;
+	if (protect & (PAGE_EXECUTE | PAGE_EXECUTE_READ | PAGE_EXECUTE_READWRITE |
+		       PAGE_EXECUTE_WRITECOPY))
+		need |= FILE_EXECUTE;
+	return (access & need) == need;
+}
+
+static bool protect_writes(uint32_t protect)
+{
+	return protect == PAGE_READWRITE || protect == PAGE_EXECUTE_READWRITE;
+}
+
+/* The section's own fd of a file: a new description with only the access
+ * the section needs, so a view's fd never grants more. */
+static int reopen_file(int fd, bool write)
+{
+	char path[40];
+
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+	return open(path, (write ? O_RDWR : O_RDONLY) | O_CLOEXEC);
+}
+
+/* MaximumSize for a file: 0 means the file's size; more grows the file
+ * when the section writes. */
+static NTSTATUS size_file_section(struct section_object *s, struct file_object *f,
+				  uint64_t want)
+{
+	struct stat st;
+
+	if (fstat(s->fd, &st) < 0 || !S_ISREG(st.st_mode))
+		return STATUS_INVALID_FILE_FOR_SECTION;
+	if (want == 0) {
+		if (st.st_size == 0)
+			return STATUS_MAPPED_FILE_SIZE_ZERO;
+		want = (uint64_t)st.st_size;
+	} else if (want > (uint64_t)st.st_size) {
+		if (!s->fd_writable)
+			return STATUS_SECTION_TOO_BIG;
+		if (want > (uint64_t)INT64_MAX || ftruncate(s->fd, (off_t)want) < 0)
+			return errno == EFBIG || errno == EINVAL ? STATUS_SECTION_TOO_BIG
+								 : errno_to_status(errno);
+	}
+	s->size = want;
+	if (f->nt_name)
+		s->file_name = strdup(f->nt_name);
+	return LSW_STATUS_SUCCESS;
+}
+
+static NTSTATUS file_section(struct nt_call *c, struct section_object *s, uint64_t fh,
+			     uint64_t want)
+{
+	struct lsw_process *p = c->thread->process;
+	uint32_t access = handle_access(p, fh);
+	struct file_object *f;
+	struct stat sb;
+	NTSTATUS st;
+
+	f = (struct file_object *)handle_get(p, fh, &file_ops, &st);
+	if (!f)
+		return st;
+	/* a regular file only: reopening a FIFO would block the supervisor */
+	if (f->kind != FILE_KIND_DISK || f->fd < 0 || fstat(f->fd, &sb) < 0 || !S_ISREG(sb.st_mode))
+		return STATUS_INVALID_FILE_FOR_SECTION;
+	if (s->protect == PAGE_EXECUTE) /* execute-only views of a file do not exist */
+		return LSW_STATUS_INVALID_PAGE_PROTECTION;
+	if (!file_allows(access, s->protect))
+		return LSW_STATUS_ACCESS_DENIED;
+	s->file_backed = true;
+	/* what Windows reports: no SEC_COMMIT or SEC_RESERVE */
+	s->attributes = SEC_FILE | (s->attributes & (SEC_NOCACHE | SEC_WRITECOMBINE));
+	s->fd_writable = protect_writes(s->protect) && !f->read_only;
+	if (protect_writes(s->protect) && f->read_only)
+		return LSW_STATUS_ACCESS_DENIED;
+	s->fd = reopen_file(f->fd, s->fd_writable);
+	if (s->fd < 0)
+		return errno_to_status(errno);
+	return size_file_section(s, f, want);
+}
+
+/* Page-file-backed memory: a memfd, sparse until written. */
+static NTSTATUS memory_section(struct nt_call *c, struct section_object *s, uint64_t want)
+{
+	if (want == 0)
+		return LSW_STATUS_INVALID_PARAMETER_4;
+	if (want > SECTION_MAX_SIZE)
+		return STATUS_SECTION_TOO_BIG;
+	if ((s->attributes & SEC_COMMIT) && !memory_can_charge(c->thread->process, want))
+		return LSW_STATUS_COMMITMENT_LIMIT;
+	s->fd = memfd_create("section", MFD_CLOEXEC);
+	if (s->fd < 0 || ftruncate(s->fd, (off_t)want) < 0)
+		return LSW_STATUS_NO_MEMORY;
+	s->fd_writable = true;
+	s->size = want;
+	return LSW_STATUS_SUCCESS;
+}
+
+static bool valid_section_protect(uint32_t protect)
+{
+	switch (protect) {
+	case PAGE_READONLY: case PAGE_READWRITE: case PAGE_WRITECOPY:
+	case PAGE_EXECUTE: case PAGE_EXECUTE_READ: case PAGE_EXECUTE_READWRITE:
+	case PAGE_EXECUTE_WRITECOPY:
+		return true;
+	}
+	return false;
+}
+
+/* The SEC_* combinations Windows accepts: at most one of SEC_RESERVE and
+ * SEC_COMMIT (none means SEC_COMMIT), with SEC_NOCACHE or SEC_WRITECOMBINE
+ * only beside one of them; SEC_IMAGE alone or with SEC_NOCACHE; never
+ * SEC_FILE (the kernel's to report) nor SEC_LARGE_PAGES (no privilege). */
+static NTSTATUS check_create_args(uint32_t attrs, uint32_t protect)
+{
+	uint32_t kind = attrs & (SEC_RESERVE | SEC_COMMIT | SEC_IMAGE);
+	uint32_t cache = attrs & (SEC_NOCACHE | SEC_WRITECOMBINE);
+
+	if ((attrs & ~SEC_KNOWN) || (attrs & (SEC_FILE | SEC_LARGE_PAGES)) ||
+	    (kind && kind != SEC_RESERVE && kind != SEC_COMMIT && kind != SEC_IMAGE) ||
+	    (cache && !kind) || (kind == SEC_IMAGE && (attrs & SEC_WRITECOMBINE)))
+		return STATUS_INVALID_PARAMETER_6;
+	if (!valid_section_protect(protect & ~(uint32_t)(PAGE_NOCACHE | PAGE_WRITECOMBINE)))
+		return LSW_STATUS_INVALID_PAGE_PROTECTION;
+	return LSW_STATUS_SUCCESS;
+}
+
+/* An image section of the file behind handle fh. */
+static struct section_object *image_section(struct nt_call *c, uint64_t fh, NTSTATUS *st)
+{
+	struct file_object *f = (struct file_object *)handle_get(c->thread->process, fh,
+								 &file_ops, st);
+	struct section_object *s;
+	const char *base_name;
+
+	if (!f)
+		return NULL;
+	if (f->kind != FILE_KIND_DISK || f->fd < 0) {
+		*st = STATUS_INVALID_FILE_FOR_SECTION;
 		return NULL;
 	}
-	object_init(&s->hdr, &section_ops);
-	s->image = true;
-	s->file = file;
-	s->file_size = size;
-	snprintf(s->name, sizeof(s->name), "%s", name);
-	if (pe_parse(&s->pe, file, size) < 0) {
-		if (err)
-			snprintf(err, errlen, "%s", s->pe.error);
-		*status = LSW_STATUS_INVALID_IMAGE_FORMAT;
-		object_unref(&s->hdr);
-		return NULL;
-	}
-	s->size = s->pe.size_of_image;
+	base_name = f->name_utf8 ? strrchr(f->name_utf8, '/') : NULL;
+	s = section_from_image_fd(f->fd, base_name ? base_name + 1 : "image", st, NULL, 0);
+	if (s && f->nt_name)
+		s->file_name = strdup(f->nt_name);
 	return s;
 }
 
-struct reloc_ctx {
-	uint8_t *buf;
-	size_t size;
-	uint64_t delta;
-};
-
-static int apply_reloc(void *arg, uint32_t rva, int type)
+static struct section_object *data_section(struct nt_call *c, uint32_t attrs,
+					   uint32_t protect, NTSTATUS *st)
 {
-	struct reloc_ctx *r = arg;
+	struct section_object *s = calloc(1, sizeof(*s));
+	uint64_t want = 0;
 
-	if (type == IMAGE_REL_BASED_DIR64 && (size_t)rva + 8 <= r->size) {
-		uint64_t v;
-		memcpy(&v, r->buf + rva, 8);
-		v += r->delta;
-		memcpy(r->buf + rva, &v, 8);
-		return 0;
+	if (!s) {
+		*st = LSW_STATUS_NO_MEMORY;
+		return NULL;
 	}
-	if (type == IMAGE_REL_BASED_HIGHLOW && (size_t)rva + 4 <= r->size) {
-		uint32_t v;
-		memcpy(&v, r->buf + rva, 4);
-		v += (uint32_t)r->delta;
-		memcpy(r->buf + rva, &v, 4);
-		return 0;
-	}
-	return 1;
-}
-
-static uint32_t section_protect(uint32_t ch)
-{
-	bool x = ch & IMAGE_SCN_MEM_EXECUTE, w = ch & IMAGE_SCN_MEM_WRITE,
-	     r = ch & IMAGE_SCN_MEM_READ;
-
-	if (x)
-		return w ? PAGE_EXECUTE_WRITECOPY : r ? PAGE_EXECUTE_READ : PAGE_EXECUTE;
-	if (w)
-		return PAGE_WRITECOPY;
-	return r ? PAGE_READONLY : PAGE_NOACCESS;
-}
-
-/* A memfd holding the image laid out and relocated for base, installed in
- * the tracee.  It is built in place through a shared mapping: pages the
- * image leaves zero are never touched. */
-static int image_memfd(struct nt_call *c, struct section_object *s, uint64_t base,
-		       int *remote_fd)
-{
-	struct reloc_ctx r = { NULL, s->size, base - s->pe.image_base };
-	int fd = memfd_create(s->name, MFD_CLOEXEC), rc = -1;
-
-	if (fd < 0 || ftruncate(fd, (off_t)s->size) < 0)
-		goto out;
-	r.buf = mmap(NULL, s->size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-	if (r.buf == MAP_FAILED) {
-		r.buf = NULL;
-		goto out;
-	}
-	if (pe_layout_zeroed(&s->pe, r.buf, s->size) < 0 ||
-	    (r.delta && pe_for_each_reloc(&s->pe, apply_reloc, &r) != 0))
-		goto out;
-	*remote_fd = notify_addfd(c->thread->process->notify_fd, c->notif_id, fd);
-	rc = *remote_fd < 0 ? -1 : 0;
-out:
-	if (r.buf)
-		munmap(r.buf, s->size);
-	if (fd >= 0)
-		close(fd);
-	return rc;
-}
-
-static void add_image_ops(struct nt_call *c, struct section_object *s, uint64_t base,
-			  int rfd, struct vad *v)
-{
-	struct lsw_op *op = nt_add_op(c, LSW_OP_MMAP);
-	bool per_section = s->pe.section_alignment >= PAGE_SIZE_NT;
-
-	if (op) {
-		op->arg[0] = base;
-		op->arg[1] = s->size;
-		op->arg[2] = PROT_READ | PROT_WRITE;
-		op->arg[3] = MAP_PRIVATE | MAP_FIXED_NOREPLACE;
-		op->arg[4] = (uint64_t)rfd;
-	}
-	op = nt_add_op(c, LSW_OP_CLOSE);
-	if (op)
-		op->arg[0] = (uint64_t)rfd;
-	if (!per_section) {
-		memory_op_protect(c, base, (s->size + PAGE_SIZE_NT - 1) & ~(PAGE_SIZE_NT - 1),
-				  PAGE_EXECUTE_WRITECOPY);
-		return;
-	}
-	memory_op_protect(c, base, PAGE_SIZE_NT, PAGE_READONLY);
-	vad_set_pages(&c->thread->process->vad, v, base, PAGE_SIZE_NT, MEM_COMMIT,
-		      PAGE_READONLY);
-	for (unsigned i = 0; i < s->pe.num_sections; i++) {
-		const struct pe_section *sec = &s->pe.sections[i];
-		uint64_t start = base + sec->virtual_address;
-		uint64_t len = sec->virtual_size ? sec->virtual_size : sec->raw_size;
-		uint32_t prot = section_protect(sec->characteristics);
-
-		len = (len + PAGE_SIZE_NT - 1) & ~(PAGE_SIZE_NT - 1);
-		if (!len || start + len > base + v->size)
-			continue;
-		memory_op_protect(c, start, len, prot);
-		vad_set_pages(&c->thread->process->vad, v, start, len, MEM_COMMIT, prot);
-	}
-}
-
-NTSTATUS section_map_image(struct nt_call *c, struct section_object *s, uint64_t *base)
-{
-	struct vad_map *m = &c->thread->process->vad;
-	uint64_t size = (s->size + PAGE_SIZE_NT - 1) & ~(PAGE_SIZE_NT - 1);
-	uint64_t b = *base ? *base : s->pe.image_base;
-	struct vad *v;
-	int rfd;
-
-	if (b & (ALLOC_GRANULARITY - 1))
-		return LSW_STATUS_CONFLICTING_ADDRESSES; /* STATUS_MAPPED_ALIGNMENT */
-	if (!vad_range_free(m, b, size)) {
-		if (*base)
-			return LSW_STATUS_CONFLICTING_ADDRESSES;
-		b = vad_find_free(m, size, ALLOC_GRANULARITY, true);
-		if (!b)
-			return LSW_STATUS_NO_MEMORY;
-	}
-	if (image_memfd(c, s, b, &rfd) < 0)
-		return LSW_STATUS_INVALID_IMAGE_FORMAT;
-	v = vad_insert(m, b, size, MEM_IMAGE, PAGE_EXECUTE_WRITECOPY, MEM_COMMIT,
-		       PAGE_EXECUTE_WRITECOPY);
-	if (!v)
-		return LSW_STATUS_NO_MEMORY;
-	add_image_ops(c, s, b, rfd, v);
-	*base = b;
-	return b == s->pe.image_base ? LSW_STATUS_SUCCESS : LSW_STATUS_IMAGE_NOT_AT_BASE;
+	object_init(&s->hdr, &section_ops);
+	s->fd = s->ro_fd = -1;
+	s->protect = protect;
+	s->attributes = attrs & (SEC_RESERVE | SEC_COMMIT | SEC_NOCACHE | SEC_WRITECOMBINE);
+	if (!(attrs & SEC_RESERVE))
+		s->attributes |= SEC_COMMIT;
+	snprintf(s->label, sizeof(s->label), "section");
+	if (c->args[3] && tracee_read(c->thread, c->args[3], &want, 8) < 0)
+		*st = LSW_STATUS_ACCESS_VIOLATION;
+	else if (c->args[6])
+		*st = file_section(c, s, c->args[6], want);
+	else
+		*st = memory_section(c, s, want);
+	if (*st == LSW_STATUS_SUCCESS)
+		return s;
+	object_unref(&s->hdr);
+	return NULL;
 }
 
 /* NtCreateSection(*SectionHandle, DesiredAccess, ObjectAttributes,
  *                 MaximumSize, SectionPageProtection, AllocationAttributes,
- *                 FileHandle) -- image sections of files for now. */
+ *                 FileHandle) */
 NTSTATUS nt_NtCreateSection(struct nt_call *c)
 {
-	struct lsw_process *p = c->thread->process;
-	struct file_object *f;
+	uint32_t access = access_map_generic((uint32_t)c->args[1], &section_mapping);
+	uint32_t protect = (uint32_t)c->args[4], attrs = (uint32_t)c->args[5];
 	struct section_object *s;
-	const char *base_name;
-	uint8_t *data;
-	size_t size;
-	uint64_t h;
+	struct object_name nm;
 	NTSTATUS st;
 
-	if (!(c->args[5] & SEC_IMAGE) || !c->args[6])
-		return LSW_STATUS_NOT_IMPLEMENTED;
-	f = (struct file_object *)handle_get(p, c->args[6], &file_ops, &st);
-	if (!f)
+	if ((st = check_create_args(attrs, protect)) != LSW_STATUS_SUCCESS)
 		return st;
-	if (f->fd < 0 || read_host_file(f->fd, &data, &size) < 0)
-		return LSW_STATUS_INVALID_IMAGE_FORMAT;
-	base_name = f->name_utf8 ? strrchr(f->name_utf8, '/') : NULL;
-	s = section_from_image(data, size, base_name ? base_name + 1 : "image", &st, NULL, 0);
+	if ((attrs & SEC_IMAGE) && !c->args[6])
+		return STATUS_INVALID_FILE_FOR_SECTION;
+	if ((st = object_create_begin(c, c->args[2], &section_ops, access, c->args[0],
+				      &nm)) != LSW_STATUS_SUCCESS)
+		return st;
+	if (attrs & SEC_IMAGE)
+		s = image_section(c, c->args[6], &st);
+	else
+		s = data_section(c, attrs, protect & 0xff, &st);
+	if (!s) {
+		object_name_remove(&nm);
+		return st;
+	}
+	s->name = nm;
+	return object_create_end(c, &s->hdr, &s->name, access, c->args[0]);
+}
+
+/* NtOpenSection(*SectionHandle, DesiredAccess, ObjectAttributes) */
+NTSTATUS nt_NtOpenSection(struct nt_call *c)
+{
+	return object_open_named(c, c->args[2], &section_ops,
+				 access_map_generic((uint32_t)c->args[1], &section_mapping),
+				 c->args[0]);
+}
+
+/* SECTION_BASIC_INFORMATION: BaseAddress, AllocationAttributes, MaximumSize */
+static uint32_t basic_info(const struct section_object *s, uint8_t *out)
+{
+	uint64_t size = s->image ? (s->size + PAGE_SIZE_NT - 1) & ~(PAGE_SIZE_NT - 1) : s->size;
+
+	memset(out, 0, 24);
+	memcpy(out + 8, &s->attributes, 4);
+	memcpy(out + 16, &size, 8);
+	return 24;
+}
+
+/* SECTION_IMAGE_INFORMATION (x64, 64 bytes) from the image's headers. */
+static uint32_t image_info(const struct section_object *s, uint8_t *out)
+{
+	const struct pe_image *pe = &s->pe;
+	uint64_t entry = pe->entry_rva ? pe->image_base + pe->entry_rva : 0;
+	uint32_t subsystem = pe->subsystem, file_size = (uint32_t)s->file_size;
+	uint16_t v16[5] = { pe->subsystem_minor, pe->subsystem_major, pe->os_major, pe->os_minor,
+			    pe->characteristics };
+	uint8_t contains_code = pe->size_of_code != 0 || pe->entry_rva != 0;
+
+	memset(out, 0, 64);
+	memcpy(out, &entry, 8);
+	memcpy(out + 16, &pe->stack_reserve, 8);
+	memcpy(out + 24, &pe->stack_commit, 8);
+	memcpy(out + 32, &subsystem, 4);
+	memcpy(out + 36, v16, sizeof(v16));
+	memcpy(out + 46, &pe->dll_characteristics, 2);
+	memcpy(out + 48, &pe->machine, 2);
+	out[50] = contains_code;
+	memcpy(out + 56, &file_size, 4);
+	memcpy(out + 60, &pe->checksum, 4);
+	return 64;
+}
+
+/* NtQuerySection(SectionHandle, SectionInformationClass, SectionInformation,
+ *                SectionInformationLength, *ResultLength) */
+NTSTATUS nt_NtQuerySection(struct nt_call *c)
+{
+	uint32_t cls = (uint32_t)c->args[1], len;
+	uint64_t ret;
+	uint8_t buf[64];
+	NTSTATUS st;
+	struct section_object *s = (struct section_object *)object_from_handle(
+		c, c->args[0], &section_ops, SECTION_QUERY, &st);
+
 	if (!s)
 		return st;
-	h = handle_alloc_call(c, &s->hdr, (uint32_t)c->args[1]);
-	object_unref(&s->hdr);
-	if (!h)
-		return LSW_STATUS_INSUFFICIENT_RESOURCES;
-	if (tracee_write(c->thread, c->args[0], &h, 8) < 0) {
-		handle_close(p, h);
+	if (cls == 0)
+		len = basic_info(s, buf);
+	else if (cls == 1 && s->image)
+		len = image_info(s, buf);
+	else if (cls == 1)
+		return STATUS_SECTION_NOT_IMAGE;
+	else
+		return LSW_STATUS_INVALID_INFO_CLASS;
+	if (c->args[3] < len)
+		return LSW_STATUS_INFO_LENGTH_MISMATCH;
+	ret = len;
+	if (tracee_write(c->thread, c->args[2], buf, len) < 0 ||
+	    (c->args[4] && tracee_write(c->thread, c->args[4], &ret, 8) < 0))
 		return LSW_STATUS_ACCESS_VIOLATION;
-	}
 	return LSW_STATUS_SUCCESS;
 }
 
-/* NtMapViewOfSection(SectionHandle, ProcessHandle, *BaseAddress, ZeroBits,
- *                    CommitSize, *SectionOffset, *ViewSize,
- *                    InheritDisposition, AllocationType, Win32Protect) */
-NTSTATUS nt_NtMapViewOfSection(struct nt_call *c)
+/* NtExtendSection(SectionHandle, *NewSectionSize): grows a file section
+ * and its file; a smaller size changes nothing.  The new size comes back. */
+NTSTATUS nt_NtExtendSection(struct nt_call *c)
 {
-	struct lsw_thread *t = c->thread;
-	struct section_object *s;
-	uint64_t base, view;
-	NTSTATUS st, mst;
+	uint64_t want;
+	NTSTATUS st;
+	struct section_object *s = (struct section_object *)object_from_handle(
+		c, c->args[0], &section_ops, SECTION_EXTEND_SIZE, &st);
 
-	s = (struct section_object *)handle_get(t->process, c->args[0], &section_ops, &st);
 	if (!s)
 		return st;
-	if (c->args[1] != NT_CURRENT_PROCESS_HANDLE)
-		return LSW_STATUS_INVALID_HANDLE;
-	if (tracee_read(t, c->args[2], &base, 8) < 0)
+	if (tracee_read(c->thread, c->args[1], &want, 8) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
-	mst = section_map_image(c, s, &base);
-	if (mst != LSW_STATUS_SUCCESS && mst != LSW_STATUS_IMAGE_NOT_AT_BASE)
-		return mst;
-	process_note_image(t->process, s->name, base, s->size);
-	view = (s->size + PAGE_SIZE_NT - 1) & ~(PAGE_SIZE_NT - 1);
-	if (tracee_write(t, c->args[2], &base, 8) < 0 ||
-	    (c->args[6] && tracee_write(t, c->args[6], &view, 8) < 0))
-		return LSW_STATUS_ACCESS_VIOLATION;
-	return mst;
-}
-
-/* NtUnmapViewOfSection(ProcessHandle, BaseAddress) */
-NTSTATUS nt_NtUnmapViewOfSection(struct nt_call *c)
-{
-	struct vad_map *m = &c->thread->process->vad;
-	struct vad *v;
-	struct lsw_op *op;
-
-	if (c->args[0] != NT_CURRENT_PROCESS_HANDLE)
-		return LSW_STATUS_INVALID_HANDLE;
-	v = vad_find(m, c->args[1]);
-	if (!v || (v->type != MEM_IMAGE && v->type != MEM_MAPPED))
-		return LSW_STATUS_NOT_MAPPED_VIEW;
-	op = nt_add_op(c, LSW_OP_MUNMAP);
-	if (op) {
-		op->arg[0] = v->base;
-		op->arg[1] = v->size;
+	if (s->image || !s->file_backed)
+		return STATUS_SECTION_NOT_EXTENDED;
+	if (want > s->size) {
+		if (!s->fd_writable)
+			return STATUS_SECTION_NOT_EXTENDED;
+		if (want > (uint64_t)INT64_MAX || ftruncate(s->fd, (off_t)want) < 0)
+			return STATUS_SECTION_NOT_EXTENDED;
+		s->size = want;
 	}
-	process_forget_image(c->thread->process, v->base);
-	vad_remove(m, v);
+	if (tracee_write(c->thread, c->args[1], &s->size, 8) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
 	return LSW_STATUS_SUCCESS;
 }

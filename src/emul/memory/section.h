@@ -1,32 +1,67 @@
-/* Section objects: image sections (SEC_IMAGE) laid out once, mapped into
- * the tracee from a memfd so pages stay shared until written. */
+/* Section objects.  Nothing of a file is ever copied into the supervisor:
+ * a data section holds a host fd (the file's own, reopened with no more
+ * access than the section needs, or a memfd for page-file-backed memory),
+ * an image section a memfd holding the image laid out once at its
+ * preferred base.  Views map that fd into the tracee (MAP_SHARED, or
+ * MAP_PRIVATE for copy-on-write), so every view of a section shares its
+ * pages and writes reach the file. */
 #ifndef LSW_SECTION_H
 #define LSW_SECTION_H
 
-#include "emul/object/object.h"
+#include "emul/object/object_names.h"
 #include "loader/pe.h"
+
+#define SEC_BASED 0x200000u
+#define SEC_NO_CHANGE 0x400000u
+#define SEC_FILE 0x800000u
+#define SEC_IMAGE 0x1000000u
+#define SEC_PROTECTED_IMAGE 0x2000000u
+#define SEC_RESERVE 0x4000000u
+#define SEC_COMMIT 0x8000000u
+#define SEC_NOCACHE 0x10000000u
+#define SEC_WRITECOMBINE 0x40000000u
+#define SEC_LARGE_PAGES 0x80000000u
+
+#define SECTION_QUERY 0x1u
+#define SECTION_MAP_WRITE 0x2u
+#define SECTION_MAP_READ 0x4u
+#define SECTION_MAP_EXECUTE 0x8u
+#define SECTION_EXTEND_SIZE 0x10u
+#define SECTION_ALL_ACCESS 0xF001Fu
 
 struct section_object {
 	struct nt_object hdr;
+	struct object_name name;
 	bool image;
-	uint8_t *file;          /* the PE file (pe.data points here) */
-	size_t file_size;
-	struct pe_image pe;
-	size_t size;            /* SizeOfImage */
-	char name[64];          /* for memfd names and messages */
+	bool file_backed;       /* else page-file-backed (a memfd) */
+	int fd;                 /* data: the file or memfd; image: the layout */
+	int ro_fd;              /* the same opened read-only, for read views (-1: not yet) */
+	bool fd_writable;       /* fd was opened for writing */
+	uint32_t protect;       /* SectionPageProtection */
+	uint32_t attributes;    /* SEC_* as NtQuerySection reports them */
+	uint64_t size;          /* data: MaximumSize; image: SizeOfImage */
+	uint64_t file_size;     /* image: the file's size */
+	struct pe_image pe;     /* image: headers (pe.data is NULL) */
+	char *file_name;        /* the file's NT name (UTF-8), NULL if none */
+	char label[64];         /* for memfd names and messages */
 };
 
 extern const struct nt_object_ops section_ops;
 
-/* Builds an image section from a file's bytes (takes ownership of file).
- * Returns NULL with *status set and a reason in err (may be NULL). */
-struct section_object *section_from_image(uint8_t *file, size_t size, const char *name,
-					  NTSTATUS *status, char *err, size_t errlen);
+/* Builds an image section from an open PE file: parses its headers and
+ * lays it out once in a memfd.  NULL with *status set and a reason in err
+ * (may be NULL). */
+struct section_object *section_from_image_fd(int fd, const char *label, NTSTATUS *status,
+					     char *err, size_t errlen);
 /* Maps the image into c's process at *base (0: preferred base, else
  * anywhere).  Adds the ops to c; returns SUCCESS, IMAGE_NOT_AT_BASE or an
  * error. */
 NTSTATUS section_map_image(struct nt_call *c, struct section_object *s, uint64_t *base);
-/* Reads a whole host file (at most 1 GiB). */
-int read_host_file(int fd, uint8_t **out, size_t *size);
+/* A host fd for a view: read-write for writable shared views, read-only
+ * otherwise; -1 on failure.  Owned by s. */
+int section_view_fd(struct section_object *s, bool write_shared);
+/* The rva of an image's export `name` (*forwarded: it is a forwarder). */
+int section_find_export(struct section_object *s, const char *name, uint32_t *rva,
+			bool *forwarded);
 
 #endif

@@ -4,6 +4,12 @@
 #include <string.h>
 #include <sys/mman.h>
 #include "emul/memory/memory.h"
+#include "emul/object/object.h"
+#include "emul/process/quota.h"
+
+/* What one range costs its process's nonpaged pool (a VAD on Windows),
+ * its runs of pages apart: the record, its room in the map, one run. */
+#define VAD_CHARGE (2 * sizeof(struct vad) + sizeof(struct page_run))
 
 int nt_protect_to_prot(uint32_t protect)
 {
@@ -88,11 +94,16 @@ uint64_t vad_find_free(struct vad_map *m, uint64_t size, uint64_t align, bool to
 
 /* Committed pages of [first, end) (pages from v's base) that count
  * towards the commit limit: private memory, as Windows charges it. */
+static bool vad_charges(const struct vad *v)
+{
+	return v->type == MEM_PRIVATE || v->charged;
+}
+
 static uint64_t charged_pages(const struct vad *v, uint64_t first, uint64_t end)
 {
 	uint64_t n = 0;
 
-	if (v->type != MEM_PRIVATE)
+	if (!vad_charges(v))
 		return 0;
 	for (size_t i = 0; i < v->nruns; i++) {
 		const struct page_run *r = &v->runs[i];
@@ -109,25 +120,36 @@ uint64_t vad_uncommitted_bytes(const struct vad *v, uint64_t addr, uint64_t size
 {
 	uint64_t first = (addr - v->base) / PAGE_SIZE_NT, count = size / PAGE_SIZE_NT;
 
-	if (v->type != MEM_PRIVATE)
+	if (!vad_charges(v))
 		return 0;
 	return (count - charged_pages(v, first, first + count)) * PAGE_SIZE_NT;
+}
+
+/* What v is charged: VAD_CHARGE holds its first run. */
+static uint64_t vad_charge(const struct vad *v)
+{
+	return VAD_CHARGE + (v->nruns ? v->nruns - 1 : 0) * sizeof(struct page_run);
 }
 
 struct vad *vad_insert(struct vad_map *m, uint64_t base, uint64_t size, uint32_t type,
 		       uint32_t alloc_protect, uint32_t state, uint32_t protect)
 {
 	size_t i = 0;
-	struct page_run *run = malloc(sizeof(*run));
+	struct page_run *run;
 
-	if (!run)
+	if (quota_block_charge(m->quota, QUOTA_NONPAGED, VAD_CHARGE) != LSW_STATUS_SUCCESS)
 		return NULL;
+	if (!(run = malloc(sizeof(*run)))) {
+		quota_block_release(m->quota, QUOTA_NONPAGED, VAD_CHARGE);
+		return NULL;
+	}
 	if (m->n == m->cap) {
 		size_t cap = m->cap ? m->cap * 2 : 32;
 		struct vad *nv = realloc(m->v, cap * sizeof(*nv));
 
 		if (!nv) {
 			free(run);
+			quota_block_release(m->quota, QUOTA_NONPAGED, VAD_CHARGE);
 			return NULL;
 		}
 		m->v = nv;
@@ -138,9 +160,24 @@ struct vad *vad_insert(struct vad_map *m, uint64_t base, uint64_t size, uint32_t
 	memmove(&m->v[i + 1], &m->v[i], (m->n - i) * sizeof(*m->v));
 	m->n++;
 	*run = (struct page_run){ 0, size / PAGE_SIZE_NT, state, protect };
-	m->v[i] = (struct vad){ base, size, type, alloc_protect, run, 1 };
+	m->v[i] = (struct vad){ base, size, type, alloc_protect, run, 1, NULL, 0, false };
 	m->committed += charged_pages(&m->v[i], 0, size / PAGE_SIZE_NT) * PAGE_SIZE_NT;
 	return &m->v[i];
+}
+
+struct vad *vad_insert_view(struct vad_map *m, uint64_t base, uint64_t size,
+			    struct nt_object *section, uint64_t offset, bool charged,
+			    uint32_t alloc_protect, uint32_t state, uint32_t protect)
+{
+	struct vad *v = vad_insert(m, base, size, MEM_MAPPED, alloc_protect, state, protect);
+
+	if (!v)
+		return NULL;
+	v->section = object_ref(section);
+	v->offset = offset;
+	v->charged = charged;
+	m->committed += charged_pages(v, 0, size / PAGE_SIZE_NT) * PAGE_SIZE_NT;
+	return v;
 }
 
 void vad_remove(struct vad_map *m, struct vad *v)
@@ -148,6 +185,9 @@ void vad_remove(struct vad_map *m, struct vad *v)
 	size_t i = (size_t)(v - m->v);
 
 	m->committed -= charged_pages(v, 0, v->size / PAGE_SIZE_NT) * PAGE_SIZE_NT;
+	quota_block_release(m->quota, QUOTA_NONPAGED, vad_charge(v));
+	if (v->section)
+		object_unref(v->section);
 	free(v->runs);
 	memmove(&m->v[i], &m->v[i + 1], (m->n - i - 1) * sizeof(*m->v));
 	m->n--;
@@ -157,14 +197,19 @@ void vad_hold(struct vad_map *m, struct vad *v)
 {
 	m->committed -= charged_pages(v, 0, v->size / PAGE_SIZE_NT) * PAGE_SIZE_NT;
 	v->type = 0;
+	v->charged = false;
 }
 
 void vad_free_all(struct vad_map *m)
 {
-	for (size_t i = 0; i < m->n; i++)
+	for (size_t i = 0; i < m->n; i++) {
+		quota_block_release(m->quota, QUOTA_NONPAGED, vad_charge(&m->v[i]));
 		free(m->v[i].runs);
+		if (m->v[i].section)
+			object_unref(m->v[i].section);
+	}
 	free(m->v);
-	memset(m, 0, sizeof(*m));
+	*m = (struct vad_map){ .quota = m->quota };
 }
 
 /* Rebuilds the run list with [first, first+count) set to state/protect:
@@ -174,13 +219,18 @@ int vad_set_pages(struct vad_map *m, struct vad *v, uint64_t addr, uint64_t size
 {
 	uint64_t first = (addr - v->base) / PAGE_SIZE_NT, count = size / PAGE_SIZE_NT;
 	uint64_t end = first + count;
-	struct page_run *out = malloc((v->nruns + 2) * sizeof(*out));
+	struct page_run *out;
 	size_t n = 0;
 
-	if (!out)
+	/* at most two runs more; what the merge saves is given back below */
+	if (quota_block_charge(m->quota, QUOTA_NONPAGED, 2 * sizeof(*out)) != LSW_STATUS_SUCCESS)
 		return -1;
+	if (!(out = malloc((v->nruns + 2) * sizeof(*out)))) {
+		quota_block_release(m->quota, QUOTA_NONPAGED, 2 * sizeof(*out));
+		return -1;
+	}
 	m->committed -= charged_pages(v, first, end) * PAGE_SIZE_NT;
-	if (state == MEM_COMMIT && v->type == MEM_PRIVATE)
+	if (state == MEM_COMMIT && vad_charges(v))
 		m->committed += count * PAGE_SIZE_NT;
 	for (size_t i = 0; i < v->nruns; i++) {
 		struct page_run r = v->runs[i];
@@ -211,6 +261,7 @@ int vad_set_pages(struct vad_map *m, struct vad *v, uint64_t addr, uint64_t size
 		else
 			out[w++] = out[i];
 	}
+	quota_block_release(m->quota, QUOTA_NONPAGED, (v->nruns + 2 - w) * sizeof(*out));
 	free(v->runs);
 	v->runs = out;
 	v->nruns = w;

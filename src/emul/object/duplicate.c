@@ -71,15 +71,14 @@ NTSTATUS nt_NtDuplicateObject(struct nt_call *c)
 	if (!(dst = dup_process(c, c->args[2], &st)))
 		goto close_source;
 	/* the new handle first: it never takes the source's value */
-	if (!(h = handle_alloc(dst, obj, options & DUPLICATE_SAME_ACCESS ? same : access))) {
-		st = LSW_STATUS_INSUFFICIENT_RESOURCES;
+	st = handle_create(dst, obj, options & DUPLICATE_SAME_ACCESS ? same : access, &h);
+	if (st != LSW_STATUS_SUCCESS) {
+		h = 0;
 	} else if (out && tracee_write(c->thread, out, &h, 8) < 0) {
 		handle_close(dst, h);
 		st = LSW_STATUS_ACCESS_VIOLATION;
-	} else {
-		if ((uint32_t)c->args[5] & OBJ_INHERIT)
-			*handle_flags(dst, h) |= HANDLE_FLAG_INHERIT;
-		st = LSW_STATUS_SUCCESS;
+	} else if ((uint32_t)c->args[5] & OBJ_INHERIT) {
+		*handle_flags(dst, h) |= HANDLE_FLAG_INHERIT;
 	}
 close_source:
 	object_unref(obj);

@@ -4,12 +4,9 @@
 #include <stdlib.h>
 #include "emul/object/object.h"
 
-#define MAX_HANDLES (1u << 20)
-
 void object_init(struct nt_object *obj, const struct nt_object_ops *ops)
 {
-	obj->ops = ops;
-	obj->refs = 1;
+	*obj = (struct nt_object){ .ops = ops, .refs = 1 };
 }
 
 struct nt_object *object_ref(struct nt_object *obj)
@@ -20,59 +17,125 @@ struct nt_object *object_ref(struct nt_object *obj)
 
 void object_unref(struct nt_object *obj)
 {
-	if (obj && --obj->refs == 0)
-		obj->ops->destroy(obj);
+	struct quota_block *q;
+
+	if (!obj || --obj->refs)
+		return;
+	q = obj->quota;
+	for (int pool = 0; pool < QUOTA_POOLS; pool++)
+		quota_block_release(q, pool, obj->charged[pool]);
+	obj->ops->destroy(obj);
+	quota_block_unref(q);
+}
+
+NTSTATUS object_charge(struct nt_object *obj, struct lsw_process *p, enum quota_pool pool,
+		       uint64_t bytes)
+{
+	struct quota_block *q = obj->quota ? obj->quota : p->quota;
+	NTSTATUS st = quota_block_charge(q, pool, bytes);
+
+	if (st != LSW_STATUS_SUCCESS)
+		return st;
+	if (!obj->quota)
+		obj->quota = quota_block_ref(q);
+	obj->charged[pool] += bytes;
+	return LSW_STATUS_SUCCESS;
+}
+
+/* Doubles the table (charged to the paged pool), its new entries on the
+ * free list, lowest first. */
+static NTSTATUS grow(struct lsw_process *p)
+{
+	struct handle_table *ht = &p->handles;
+	size_t cap = ht->n ? ht->n * 2 : 64;
+	struct handle_entry *ne;
+	NTSTATUS st;
+
+	if (cap > HANDLES_PER_PROCESS_MAX)
+		cap = HANDLES_PER_PROCESS_MAX;
+	if (cap <= ht->n)
+		return LSW_STATUS_INSUFFICIENT_RESOURCES;
+	if ((st = quota_charge(p, QUOTA_PAGED, (cap - ht->n) * sizeof(*ne))) != LSW_STATUS_SUCCESS)
+		return st;
+	if (!(ne = realloc(ht->e, cap * sizeof(*ne)))) {
+		quota_release(p, QUOTA_PAGED, (cap - ht->n) * sizeof(*ne));
+		return LSW_STATUS_INSUFFICIENT_RESOURCES;
+	}
+	for (size_t j = ht->n; j < cap; j++)
+		ne[j] = (struct handle_entry){ NULL, j + 1 < cap ? (uint32_t)(j + 2) : 0, 0 };
+	ht->free_head = (uint32_t)ht->n + 1; /* the list was empty */
+	ht->e = ne;
+	ht->n = cap;
+	return LSW_STATUS_SUCCESS;
+}
+
+NTSTATUS handle_create(struct lsw_process *p, struct nt_object *obj, uint32_t access,
+		       uint64_t *h)
+{
+	struct handle_table *ht = &p->handles;
+	uint32_t i;
+	NTSTATUS st;
+
+	*h = 0;
+	if (ht->used >= HANDLES_PER_PROCESS_MAX)
+		return LSW_STATUS_INSUFFICIENT_RESOURCES;
+	if (!obj->charged[QUOTA_NONPAGED] &&
+	    (st = object_charge(obj, p, QUOTA_NONPAGED, OBJECT_BODY_CHARGE)) != LSW_STATUS_SUCCESS)
+		return st;
+	if (!ht->free_head && (st = grow(p)) != LSW_STATUS_SUCCESS)
+		return st;
+	i = ht->free_head - 1;
+	ht->free_head = ht->e[i].access;
+	ht->e[i] = (struct handle_entry){ object_ref(obj), access, 0 };
+	ht->used++;
+	*h = ((uint64_t)i + 1) * 4;
+	return LSW_STATUS_SUCCESS;
 }
 
 uint64_t handle_alloc(struct lsw_process *p, struct nt_object *obj, uint32_t access)
 {
-	struct handle_table *ht = &p->handles;
-	size_t i;
+	uint64_t h;
 
-	for (i = 0; i < ht->n; i++)
-		if (!ht->e[i].obj)
-			break;
-	if (i == ht->n) {
-		size_t cap = ht->n ? ht->n * 2 : 64;
-		struct handle_entry *ne;
-
-		if (cap > MAX_HANDLES)
-			return 0;
-		ne = realloc(ht->e, cap * sizeof(*ne));
-		if (!ne)
-			return 0;
-		for (size_t j = ht->n; j < cap; j++)
-			ne[j] = (struct handle_entry){ 0 };
-		ht->e = ne;
-		ht->n = cap;
-	}
-	ht->e[i] = (struct handle_entry){ object_ref(obj), access };
-	return (i + 1) * 4;
+	return handle_create(p, obj, access, &h) == LSW_STATUS_SUCCESS ? h : 0;
 }
 
 #define OBJ_INHERIT 0x2u
 #define HANDLE_FLAG_INHERIT 1u
 
-uint64_t handle_alloc_call(struct nt_call *c, struct nt_object *obj, uint32_t access)
+NTSTATUS handle_create_call(struct nt_call *c, struct nt_object *obj, uint32_t access,
+			    uint64_t *h)
 {
 	struct lsw_process *p = c->thread->process;
-	uint64_t h = handle_alloc(p, obj, access);
+	NTSTATUS st = handle_create(p, obj, access, h);
 
-	if (h && (c->oa_attributes & OBJ_INHERIT))
-		p->handles.e[h / 4 - 1].flags |= HANDLE_FLAG_INHERIT;
-	return h;
+	if (st == LSW_STATUS_SUCCESS && (c->oa_attributes & OBJ_INHERIT))
+		p->handles.e[*h / 4 - 1].flags |= HANDLE_FLAG_INHERIT;
+	return st;
 }
 
-/* Makes child's table at least n entries long. */
-static int table_reserve(struct handle_table *ht, size_t n)
+uint64_t handle_alloc_call(struct nt_call *c, struct nt_object *obj, uint32_t access)
 {
+	uint64_t h;
+
+	return handle_create_call(c, obj, access, &h) == LSW_STATUS_SUCCESS ? h : 0;
+}
+
+/* Makes child's table at least n entries long, the growth charged to
+ * its paged pool as grow() does; the free list is rebuilt afterwards. */
+static int table_reserve(struct lsw_process *child, size_t n)
+{
+	struct handle_table *ht = &child->handles;
 	struct handle_entry *ne;
 
 	if (n <= ht->n)
 		return 0;
-	ne = realloc(ht->e, n * sizeof(*ne));
-	if (!ne)
+	if (quota_charge(child, QUOTA_PAGED, (n - ht->n) * sizeof(*ne)) != LSW_STATUS_SUCCESS)
 		return -1;
+	ne = realloc(ht->e, n * sizeof(*ne));
+	if (!ne) {
+		quota_release(child, QUOTA_PAGED, (n - ht->n) * sizeof(*ne));
+		return -1;
+	}
 	for (size_t j = ht->n; j < n; j++)
 		ne[j] = (struct handle_entry){ 0 };
 	ht->e = ne;
@@ -80,17 +143,29 @@ static int table_reserve(struct handle_table *ht, size_t n)
 	return 0;
 }
 
-/* One inheritable handle of the parent at the same value in the child. */
-static int inherit_one(struct lsw_process *child, const struct handle_entry *pe, size_t i)
+/* Links every empty entry of ht, lowest first, as grow() leaves them. */
+static void rebuild_free_list(struct handle_table *ht)
 {
-	if (!pe->obj || !(pe->flags & HANDLE_FLAG_INHERIT))
-		return 0;
-	if (table_reserve(&child->handles, child->handles.n > i ? child->handles.n : i + 1) < 0)
-		return -1;
-	if (child->handles.e[i].obj)
-		return 0;
-	child->handles.e[i] = (struct handle_entry){ object_ref(pe->obj), pe->access, pe->flags };
-	return 0;
+	uint32_t next = 0;
+
+	for (size_t j = ht->n; j-- > 0;) {
+		if (ht->e[j].obj)
+			continue;
+		ht->e[j] = (struct handle_entry){ NULL, next, 0 };
+		next = (uint32_t)j + 1;
+	}
+	ht->free_head = next;
+}
+
+/* One inheritable handle of the parent at the same value in the child. */
+static void inherit_one(struct lsw_process *child, const struct handle_entry *pe, size_t i)
+{
+	struct handle_table *ht = &child->handles;
+
+	if (!pe->obj || !(pe->flags & HANDLE_FLAG_INHERIT) || ht->e[i].obj)
+		return;
+	ht->e[i] = (struct handle_entry){ object_ref(pe->obj), pe->access, pe->flags };
+	ht->used++;
 }
 
 int handle_inherit(struct lsw_process *parent, struct lsw_process *child,
@@ -98,31 +173,26 @@ int handle_inherit(struct lsw_process *parent, struct lsw_process *child,
 {
 	const struct handle_table *pt = &parent->handles;
 
-	if (table_reserve(&child->handles, pt->n) < 0)
+	if (table_reserve(child, pt->n) < 0)
 		return -1;
 	if (!list) {
 		for (size_t i = 0; i < pt->n; i++)
-			if (inherit_one(child, &pt->e[i], i) < 0)
-				return -1;
-		return 0;
-	}
-	for (size_t k = 0; k < n; k++) {
-		uint64_t i = list[k] >> 2;
+			inherit_one(child, &pt->e[i], i);
+	} else {
+		for (size_t k = 0; k < n; k++) {
+			uint64_t i = list[k] >> 2;
 
-		if (i && i <= pt->n && list[k] <= 0xFFFFFFFFull &&
-		    inherit_one(child, &pt->e[i - 1], i - 1) < 0)
-			return -1;
+			if (i && i <= pt->n && list[k] <= 0xFFFFFFFFull)
+				inherit_one(child, &pt->e[i - 1], i - 1);
+		}
 	}
+	rebuild_free_list(&child->handles);
 	return 0;
 }
 
 size_t handle_count(const struct lsw_process *p)
 {
-	size_t n = 0;
-
-	for (size_t i = 0; i < p->handles.n; i++)
-		n += p->handles.e[i].obj != NULL;
-	return n;
+	return p->handles.used;
 }
 
 static struct handle_entry *entry(struct lsw_process *p, uint64_t h)
@@ -167,11 +237,15 @@ uint32_t handle_access(struct lsw_process *p, uint64_t h)
 NTSTATUS handle_close(struct lsw_process *p, uint64_t h)
 {
 	struct handle_entry *e = entry(p, h);
+	struct nt_object *obj;
 
 	if (!e)
 		return LSW_STATUS_INVALID_HANDLE;
-	object_unref(e->obj);
-	e->obj = NULL;
+	obj = e->obj;
+	*e = (struct handle_entry){ NULL, p->handles.free_head, 0 };
+	p->handles.free_head = (uint32_t)(e - p->handles.e) + 1;
+	p->handles.used--;
+	object_unref(obj); /* last: its destroy may close handles of its own */
 	return LSW_STATUS_SUCCESS;
 }
 
@@ -195,11 +269,13 @@ const char *handle_describe(struct lsw_process *p, uint64_t h, char *buf, size_t
 
 void handle_table_free(struct lsw_process *p)
 {
-	for (size_t i = 0; i < p->handles.n; i++)
-		object_unref(p->handles.e[i].obj);
-	free(p->handles.e);
-	p->handles.e = NULL;
-	p->handles.n = 0;
+	struct handle_table ht = p->handles;
+
+	p->handles = (struct handle_table){ 0 };
+	for (size_t i = 0; i < ht.n; i++)
+		object_unref(ht.e[i].obj);
+	quota_release(p, QUOTA_PAGED, ht.n * sizeof(*ht.e));
+	free(ht.e);
 }
 
 #define STATUS_HANDLE_NOT_CLOSABLE 0xC0000235u

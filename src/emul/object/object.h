@@ -3,6 +3,7 @@
 #define LSW_OBJECT_H
 
 #include "emul/emul.h"
+#include "emul/process/quota.h"
 
 struct waitable;
 
@@ -18,7 +19,17 @@ struct nt_object_ops {
 struct nt_object {
 	const struct nt_object_ops *ops;
 	unsigned refs;
+	struct quota_block *quota;   /* who pays for it (its creator), NULL: nobody yet */
+	uint64_t charged[QUOTA_POOLS]; /* given back when it is destroyed */
 };
+
+/* Handles a process may hold, as on Windows (2^24); the paged pool quota
+ * the table is charged to binds well before (16 bytes a handle). */
+#define HANDLES_PER_PROCESS_MAX (1u << 24)
+/* What an object's body is charged (nonpaged) when its first handle is
+ * made and its creator charged nothing for it: about what an event, a
+ * mutant, a semaphore or a timer takes with the allocator's overhead. */
+#define OBJECT_BODY_CHARGE 256u
 
 #define NT_CURRENT_PROCESS_HANDLE ((uint64_t)-1)
 #define NT_CURRENT_THREAD_HANDLE ((uint64_t)-2)
@@ -32,12 +43,28 @@ void object_init(struct nt_object *obj, const struct nt_object_ops *ops);
 NTSTATUS object_attributes_read(struct nt_call *c, uint64_t oa, uint64_t *root, uint16_t **name,
 				size_t *n, uint32_t *attributes);
 struct nt_object *object_ref(struct nt_object *obj);
+/* The last reference destroys obj and gives its charges back. */
 void object_unref(struct nt_object *obj);
+/* Charges bytes of pool to obj's payer (p, when obj has none yet) until
+ * obj is destroyed: its name, its data.  STATUS_QUOTA_EXCEEDED past the
+ * limit (nothing charged then). */
+NTSTATUS object_charge(struct nt_object *obj, struct lsw_process *p, enum quota_pool pool,
+		       uint64_t bytes);
 
-/* Returns the new handle value (a multiple of 4) or 0 when the table is full. */
+/* A new handle to obj in p's table, in O(1): *h, a multiple of 4 (the
+ * value closed last is reused first, as a free list gives them).
+ * STATUS_INSUFFICIENT_RESOURCES past HANDLES_PER_PROCESS_MAX or out of
+ * memory, STATUS_QUOTA_EXCEEDED when the table's growth or obj's body
+ * does not fit p's quota. */
+NTSTATUS handle_create(struct lsw_process *p, struct nt_object *obj, uint32_t access,
+		       uint64_t *h);
+/* The same, 0 for any failure. */
 uint64_t handle_alloc(struct lsw_process *p, struct nt_object *obj, uint32_t access);
-/* handle_alloc for the object call c made: inheritable when the
+/* handle_create for the object call c made: inheritable when the
  * OBJECT_ATTRIBUTES it read said OBJ_INHERIT. */
+NTSTATUS handle_create_call(struct nt_call *c, struct nt_object *obj, uint32_t access,
+			    uint64_t *h);
+/* The same, 0 for any failure. */
 uint64_t handle_alloc_call(struct nt_call *c, struct nt_object *obj, uint32_t access);
 /* Gives child the parent's inheritable handles at the same values: all of
  * them (list NULL), or those of list[0..n-1] (PROC_THREAD_ATTRIBUTE_

@@ -127,10 +127,11 @@ NTSTATUS object_give_handle(struct nt_call *c, struct nt_object *obj, uint32_t a
 			    uint64_t out)
 {
 	struct lsw_process *p = c->thread->process;
-	uint64_t h = handle_alloc_call(c, obj, access);
+	uint64_t h;
+	NTSTATUS st = handle_create_call(c, obj, access, &h);
 
-	if (!h)
-		return LSW_STATUS_INSUFFICIENT_RESOURCES;
+	if (st != LSW_STATUS_SUCCESS)
+		return st;
 	if (tracee_write(c->thread, out, &h, 8) < 0) {
 		handle_close(p, h);
 		return LSW_STATUS_ACCESS_VIOLATION;
@@ -163,6 +164,12 @@ NTSTATUS object_create_end(struct nt_call *c, struct nt_object *obj, struct obje
 {
 	NTSTATUS st;
 
+	/* the name is the creator's paged pool until the object goes */
+	if (on->leaf && (st = object_charge(obj, c->thread->process, QUOTA_PAGED,
+					    on->len * 2 + sizeof(*on))) != LSW_STATUS_SUCCESS) {
+		object_unref(obj); /* its destroy frees the name, never entered */
+		return st;
+	}
 	if (on->leaf) {
 		struct lsw_host *h = c->thread->process->host;
 

@@ -15,6 +15,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "emul/io/file.h"
 #include "emul/io/path.h"
@@ -105,13 +106,27 @@ static NTSTATUS read_attributes(struct nt_call *c, uint64_t list, struct child_r
 	return r->image ? LSW_STATUS_SUCCESS : LSW_STATUS_INVALID_PARAMETER;
 }
 
+/* The image's headers: an MZ file holding a PE32+ program, not a DLL.
+ * Only the headers are read (pe_parse_fd), never the whole file. */
+static NTSTATUS check_pe(int fd)
+{
+	struct pe_image pe;
+	struct stat sb;
+	uint8_t mz[2];
+
+	if (fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode))
+		return LSW_STATUS_ACCESS_DENIED; /* a directory */
+	if (pread(fd, mz, 2, 0) != 2 || mz[0] != 'M' || mz[1] != 'Z')
+		return STATUS_INVALID_IMAGE_NOT_MZ;
+	if (pe_parse_fd(&pe, fd, (uint64_t)sb.st_size) < 0 || (pe.characteristics & IMAGE_FILE_DLL))
+		return LSW_STATUS_INVALID_IMAGE_FORMAT;
+	return LSW_STATUS_SUCCESS;
+}
+
 /* The image: a PE32+ program the job may reach, by its NT name. */
 static NTSTATUS check_image(struct nt_call *c, struct child_request *r)
 {
 	const struct path_view *view = thread_view(c->thread);
-	struct pe_image pe;
-	uint8_t *data = NULL;
-	size_t size;
 	NTSTATUS st = path_resolve(view, r->image, r->nimage, &r->path);
 	int fd;
 
@@ -122,16 +137,10 @@ static NTSTATUS check_image(struct nt_call *c, struct child_request *r)
 	fd = open(r->path.host_path, O_RDONLY | O_CLOEXEC); /* checked where it leads: */
 	if (fd < 0)
 		return errno_to_status(errno);
-	if (!path_fd_reachable(view, fd, false) || read_host_file(fd, &data, &size) < 0) {
-		close(fd);
-		return LSW_STATUS_ACCESS_DENIED; /* a directory, or outside the sandbox */
-	}
+	st = LSW_STATUS_ACCESS_DENIED; /* outside the sandbox */
+	if (path_fd_reachable(view, fd, false))
+		st = check_pe(fd);
 	close(fd);
-	if (size < 2 || data[0] != 'M' || data[1] != 'Z')
-		st = STATUS_INVALID_IMAGE_NOT_MZ;
-	else if (pe_parse(&pe, data, size) < 0 || (pe.characteristics & IMAGE_FILE_DLL))
-		st = LSW_STATUS_INVALID_IMAGE_FORMAT;
-	free(data);
 	return st;
 }
 
@@ -164,7 +173,10 @@ static void make_spec(struct nt_call *c, const struct child_request *r,
 		.argv = no_args,
 		.env = r->params.env,
 		.current_dir = r->params.current_dir,
-		.std_fds = { -1, -1, -1 },
+		/* the console stand-ins (CONIN$/CONOUT$ without a terminal) are
+		 * the job's, as the parent has them; its std handles come apart */
+		.std_fds = { c->thread->process->std_fds[0], c->thread->process->std_fds[1],
+			     c->thread->process->std_fds[2] },
 		.parent_pid = c->thread->process->win_pid,
 		.command_line = r->params.command_line,
 		.image_dos = r->params.image_dos,
@@ -193,23 +205,27 @@ static NTSTATUS prepare_child(struct nt_call *c, struct lsw_process *child,
 	return LSW_STATUS_SUCCESS;
 }
 
-/* A handle of the caller's to obj, inheritable if the OBJECT_ATTRIBUTES
- * at oa say so; 0 when it cannot be made. */
-static uint64_t give(struct nt_call *c, struct nt_object *obj, uint32_t access, uint64_t oa)
+/* A handle of the caller's to obj (its body charged to the caller's
+ * quota), inheritable if the OBJECT_ATTRIBUTES at oa say so; 0 when it
+ * cannot be made, with *st saying why. */
+static uint64_t give(struct nt_call *c, struct nt_object *obj, uint32_t access, uint64_t oa,
+		     NTSTATUS *st)
 {
 	struct lsw_process *p = c->thread->process;
 	uint32_t attributes = 0;
 	uint64_t h;
 
-	if (!obj)
+	if (!obj) {
+		*st = LSW_STATUS_NO_MEMORY;
 		return 0;
+	}
 	if (oa && tracee_read(c->thread, oa + 24, &attributes, 4) < 0)
 		attributes = 0;
-	h = handle_alloc(p, obj, access);
+	*st = handle_create(p, obj, access, &h);
 	object_unref(obj);
-	if (h && (attributes & OBJ_INHERIT))
+	if (*st == LSW_STATUS_SUCCESS && (attributes & OBJ_INHERIT))
 		*handle_flags(p, h) |= HANDLE_FLAG_INHERIT;
-	return h;
+	return *st == LSW_STATUS_SUCCESS ? h : 0;
 }
 
 /* The caller's handles to the child and its thread, its ids, and the
@@ -217,25 +233,30 @@ static uint64_t give(struct nt_call *c, struct nt_object *obj, uint32_t access, 
 static NTSTATUS answer(struct nt_call *c, struct lsw_process *child, const struct child_request *r)
 {
 	uint8_t info[PS_CREATE_INFO_SIZE] = { 0 };
-	uint64_t hp, ht, cid[2] = { child->win_pid, child->main_thread.win_tid };
+	uint64_t hp, ht = 0, cid[2] = { child->win_pid, child->main_thread.win_tid };
 	uint64_t size = PS_CREATE_INFO_SIZE, state = PS_CREATE_SUCCESS;
+	NTSTATUS st;
 
-	hp = give(c, process_object_get(child), process_access_map((uint32_t)c->args[2]), c->args[4]);
-	ht = give(c, thread_object_get(&child->main_thread),
-		  THREAD_ALL_ACCESS, c->args[5]);
+	hp = give(c, process_object_get(child), process_access_map((uint32_t)c->args[2]), c->args[4],
+		  &st);
+	if (hp)
+		ht = give(c, thread_object_get(&child->main_thread), THREAD_ALL_ACCESS, c->args[5],
+			  &st);
 	memcpy(info, &size, 8);
 	memcpy(info + 8, &state, 4);
-	if (!hp || !ht || tracee_write(c->thread, c->args[0], &hp, 8) < 0 ||
-	    tracee_write(c->thread, c->args[1], &ht, 8) < 0 ||
-	    tracee_write(c->thread, c->args[9], info, sizeof(info)) < 0 ||
-	    (r->client_id_out && tracee_write(c->thread, r->client_id_out, cid, sizeof(cid)) < 0)) {
+	if (ht && (tracee_write(c->thread, c->args[0], &hp, 8) < 0 ||
+		   tracee_write(c->thread, c->args[1], &ht, 8) < 0 ||
+		   tracee_write(c->thread, c->args[9], info, sizeof(info)) < 0 ||
+		   (r->client_id_out &&
+		    tracee_write(c->thread, r->client_id_out, cid, sizeof(cid)) < 0)))
+		st = LSW_STATUS_ACCESS_VIOLATION;
+	if (st != LSW_STATUS_SUCCESS) {
 		if (hp)
 			handle_close(c->thread->process, hp);
 		if (ht)
 			handle_close(c->thread->process, ht);
-		return hp && ht ? LSW_STATUS_ACCESS_VIOLATION : LSW_STATUS_INSUFFICIENT_RESOURCES;
 	}
-	return LSW_STATUS_SUCCESS;
+	return st;
 }
 
 /* The request, copied and checked. */

@@ -94,16 +94,14 @@ static NTSTATUS map_kuser(struct nt_call *c)
 	return LSW_STATUS_SUCCESS;
 }
 
-/* Maps a PE file from the host; reports problems on stderr. */
-/* A child's image must still lie where its job may reach (view): a host
- * process may have swapped a link in since NtCreateUserProcess looked. */
+/* Maps a PE file from the host; reports problems on stderr.  A child's
+ * image must still lie where its job may reach (view): a host process may
+ * have swapped a link in since NtCreateUserProcess looked. */
 static NTSTATUS map_host_image(struct nt_call *c, const char *path, const char *name,
 			       const struct path_view *view, struct section_object **out,
 			       uint64_t *base)
 {
 	char err[200];
-	uint8_t *data;
-	size_t size;
 	NTSTATUS st;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 
@@ -111,14 +109,12 @@ static NTSTATUS map_host_image(struct nt_call *c, const char *path, const char *
 		close(fd);
 		fd = -1;
 	}
-	if (fd < 0 || read_host_file(fd, &data, &size) < 0) {
+	if (fd < 0) {
 		fprintf(stderr, "lsw: %s: cannot read\n", path);
-		if (fd >= 0)
-			close(fd);
 		return LSW_STATUS_OBJECT_NAME_NOT_FOUND;
 	}
+	*out = section_from_image_fd(fd, name, &st, err, sizeof(err));
 	close(fd);
-	*out = section_from_image(data, size, name, &st, err, sizeof(err));
 	if (!*out) {
 		fprintf(stderr, "lsw: %s: %s\n", path, err);
 		return st;
@@ -212,27 +208,27 @@ static NTSTATUS hello_phase0(struct nt_call *c)
 	uint8_t *blob;
 	size_t params_size;
 	uint32_t rva;
-	const char *fwd;
+	bool fwd;
 	NTSTATUS st;
 
 	snprintf(ntdll_path, sizeof(ntdll_path), "%s/ntdll.dll", p->host->cfg.dll_dir);
 	if ((st = map_kuser(c)) != LSW_STATUS_SUCCESS ||
 	    (st = map_host_image(c, ntdll_path, "ntdll.dll", NULL, &ntdll, &ntdll_base)) != LSW_STATUS_SUCCESS)
 		goto out;
-	if (pe_find_export(&ntdll->pe, "LdrInitializeThunk", &rva, &fwd) < 0 || fwd) {
+	if (section_find_export(ntdll, "LdrInitializeThunk", &rva, &fwd) < 0 || fwd) {
 		fprintf(stderr, "lsw: %s: no LdrInitializeThunk export\n", ntdll_path);
 		st = LSW_STATUS_ENTRYPOINT_NOT_FOUND;
 		goto out;
 	}
 	p->start.entry_ldr = ntdll_base + rva;
 	/* where faults are delivered; without it they end the process */
-	if (pe_find_export(&ntdll->pe, "KiUserExceptionDispatcher", &rva, &fwd) == 0 && !fwd)
+	if (section_find_export(ntdll, "KiUserExceptionDispatcher", &rva, &fwd) == 0 && !fwd)
 		p->ki_exception = ntdll_base + rva;
 	/* where user APCs run; without it they stay queued */
-	if (pe_find_export(&ntdll->pe, "KiUserApcDispatcher", &rva, &fwd) == 0 && !fwd)
+	if (section_find_export(ntdll, "KiUserApcDispatcher", &rva, &fwd) == 0 && !fwd)
 		p->ki_apc = ntdll_base + rva;
 	/* where new threads start; an ntdll without it just has no threads */
-	if (pe_find_export(&ntdll->pe, "RtlUserThreadStart", &rva, &fwd) == 0 && !fwd)
+	if (section_find_export(ntdll, "RtlUserThreadStart", &rva, &fwd) == 0 && !fwd)
 		p->start.entry_thread = ntdll_base + rva;
 	st = map_host_image(c, image, slash ? slash + 1 : image,
 			    p->parent_pid ? p->job->view : NULL, &exe, &exe_base);

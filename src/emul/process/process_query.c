@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include "emul/io/path.h"
 #include "emul/process/process_object.h"
+#include "emul/process/quota.h"
 
 enum process_info_class {
 	ProcessBasicInformation = 0,
@@ -139,6 +140,9 @@ NTSTATUS nt_NtQueryInformationProcess(struct nt_call *c)
 		return st;
 	if (cls == ProcessDebugObjectHandle)
 		return STATUS_PORT_NOT_SET;
+	/* the pool quota and memory counters of a live process (quota.c) */
+	if (o->process && cls != ProcessHandleCount && quota_query_process(c, o->process, cls, &st))
+		return st;
 	size = query(o, cls, c->args[2], buf, want < sizeof(buf) ? want : sizeof(buf), want);
 	if (!size)
 		return LSW_STATUS_INVALID_INFO_CLASS;

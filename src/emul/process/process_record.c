@@ -6,12 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include "emul/sync/apc.h"
+#include "emul/io/io_completion.h"
 #include "emul/sync/keyed_event.h"
 #include "emul/memory/memory.h"
 #include "emul/object/object.h"
 #include "emul/observer.h"
 #include "emul/registry/registry.h"
 #include "emul/process/process_object.h"
+#include "emul/process/quota.h"
 #include "emul/process/thread.h"
 #include "emul/system/kuser.h"
 
@@ -74,12 +76,14 @@ struct lsw_process *process_new(struct lsw_host *h, const struct lsw_process_spe
 {
 	struct lsw_process *p = calloc(1, sizeof(*p));
 	struct lsw_thread *t;
+	uint64_t paged, nonpaged;
 
 	if (!p)
 		return NULL;
 	p->host = h;
 	p->job = spec->job;
 	p->create_time = nt_system_time();
+	quota_limits_for(spec->job, &paged, &nonpaged);
 	p->notify_fd = p->pidfd = p->setup_fd = -1;
 	t = &p->main_thread;
 	*t = (struct lsw_thread){ .process = p, .exit_status = 259 /* STILL_ACTIVE */,
@@ -88,7 +92,8 @@ struct lsw_process *process_new(struct lsw_host *h, const struct lsw_process_spe
 	p->live_threads = 1;
 	p->next = h->processes;
 	h->processes = p;
-	if (copy_spec(p, spec) < 0 || !(p->win_pid = client_id_alloc(&h->ids)) ||
+	p->quota = p->vad.quota = quota_block_new(paged, nonpaged);
+	if (!p->quota || copy_spec(p, spec) < 0 || !(p->win_pid = client_id_alloc(&h->ids)) ||
 	    !(t->win_tid = client_id_alloc(&h->ids))) {
 		process_free(p);
 		return NULL;
@@ -108,13 +113,13 @@ static void rundown(struct lsw_process *p)
 		mutant_thread_exited(t);
 		registry_notify_thread_exited(t);
 		apc_thread_exited(t);
+		io_completion_thread_exited(t);
 	}
 }
 
-static void thread_free(struct lsw_thread *t)
+void thread_record_free(struct lsw_thread *t)
 {
-	struct client_ids *ids = &t->process->host->ids;
-
+	struct lsw_process *p = t->process;
 	const struct nt_observer *o = thread_observer(t);
 
 	if (o && o->thread_free)
@@ -126,10 +131,13 @@ static void thread_free(struct lsw_thread *t)
 		waitable_wake(&obj->hdr);
 	}
 	tracee_memo_free(t);
-	client_id_free(ids, t->win_tid);
+	client_id_free(&p->host->ids, t->win_tid);
+	quota_release(p, QUOTA_PAGED, t->name_len);
 	free(t->name);
-	if (t != &t->process->main_thread)
+	if (t != &p->main_thread) {
+		quota_release(p, QUOTA_NONPAGED, sizeof(*t));
 		free(t);
+	}
 }
 
 void process_free(struct lsw_process *p)
@@ -147,8 +155,9 @@ void process_free(struct lsw_process *p)
 	vad_free_all(&p->vad);
 	for (struct lsw_thread *t = p->threads, *next; t; t = next) {
 		next = t->next;
-		thread_free(t);
+		thread_record_free(t);
 	}
+	free(p->spare_blocks);
 	keyed_event_process_free(p);
 	stub_seen_free(p);
 	client_id_free(&h->ids, p->win_pid);
@@ -160,5 +169,6 @@ void process_free(struct lsw_process *p)
 	free(p->image_dos);
 	free(p->runtime_data);
 	process_object_detach(p);
+	quota_block_unref(p->quota); /* objects still charged to it keep it */
 	free(p);
 }

@@ -21,10 +21,12 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 #include "emul/sync/apc.h"
+#include "emul/io/io_completion.h"
 #include "emul/memory/guard_page.h"
 #include "emul/system/kuser.h"
 #include "emul/memory/memory.h"
 #include "emul/registry/registry.h"
+#include "emul/process/quota.h"
 #include "emul/process/thread.h"
 
 #define THREAD_CREATE_FLAGS_CREATE_SUSPENDED 0x1
@@ -105,6 +107,7 @@ static void thread_ended(struct lsw_thread *t, uint32_t status)
 	nt_cancel(t);
 	mutant_thread_exited(t);
 	apc_thread_exited(t);
+	io_completion_thread_exited(t);
 	registry_notify_thread_exited(t);
 	if (t->object)
 		waitable_wake(&((struct thread_object *)t->object)->hdr);
@@ -266,25 +269,58 @@ static void forget_range(struct vad_map *m, uint64_t base)
 		vad_remove(m, v);
 }
 
-/* What finished threads left: their stack and TEB ranges become free in
- * the supervisor's view, and one block is handed back for reuse. */
-static uint64_t reclaim(struct lsw_process *p)
+/* Keeps an ended thread's runtime block for the next new thread; false
+ * when out of memory (the block then stays with its record). */
+static bool spare_block_put(struct lsw_process *p, uint64_t block)
 {
-	uint64_t block = 0;
+	if (p->nspare_blocks == p->capspare_blocks) {
+		size_t cap = p->capspare_blocks ? p->capspare_blocks * 2 : 16;
+		uint64_t *nb = realloc(p->spare_blocks, cap * sizeof(*nb));
 
-	for (struct lsw_thread *t = p->threads; t; t = t->next) {
-		if (!t->exited || t == &p->main_thread || !(t->stack_base || t->block) ||
-		    !linux_thread_gone(t))
+		if (!nb)
+			return false;
+		p->spare_blocks = nb;
+		p->capspare_blocks = cap;
+	}
+	p->spare_blocks[p->nspare_blocks++] = block;
+	return true;
+}
+
+/* Whether an ended thread still has something to give back: its ranges,
+ * its block, or its record once nothing refers to it (nobody holds its
+ * object, its Linux thread is no longer watched). */
+static bool has_leftovers(const struct lsw_thread *t)
+{
+	return t->stack_base || t->block || (!t->object && t->exit_fd < 0);
+}
+
+/*
+ * What finished threads left, once their Linux threads are gone: their
+ * stack and TEB ranges become free in the supervisor's view, their blocks
+ * go to the spares new threads take, and the records nothing refers to
+ * any more are freed with their quota.  A record whose object is still
+ * held stays (its exit code and times are asked for through it).
+ */
+static void reclaim(struct lsw_process *p)
+{
+	for (struct lsw_thread **link = &p->threads, *t; (t = *link);) {
+		if (!t->exited || t == &p->main_thread || !has_leftovers(t) ||
+		    !linux_thread_gone(t)) {
+			link = &t->next;
 			continue;
+		}
 		forget_range(&p->vad, t->stack_base);
 		forget_range(&p->vad, t->teb);
 		t->stack_base = t->teb = 0;
-		if (!block && t->block) {
-			block = t->block;
+		if (t->block && spare_block_put(p, t->block))
 			t->block = 0;
+		if (!t->object && t->exit_fd < 0 && !t->block) {
+			*link = t->next;
+			thread_record_free(t);
+		} else {
+			link = &t->next;
 		}
 	}
-	return block;
 }
 
 /* Asks a thread that runs its own code to stop in the runtime. */
@@ -371,6 +407,7 @@ NTSTATUS nt_NtCreateThreadEx(struct nt_call *c)
 	struct thread_object *o;
 	struct lsw_op *op;
 	uint64_t h = 0;
+	NTSTATUS st;
 
 	if (c->args[3] != (uint64_t)-1)
 		return LSW_STATUS_INVALID_HANDLE; /* other processes: none yet */
@@ -383,8 +420,13 @@ NTSTATUS nt_NtCreateThreadEx(struct nt_call *c)
 		return LSW_STATUS_NOT_IMPLEMENTED; /* an ntdll without RtlUserThreadStart */
 	if (p->job->spec.limits.threads && 1 + p->threads_charged >= p->job->spec.limits.threads)
 		return LSW_STATUS_INSUFFICIENT_RESOURCES; /* --pids: the main thread counts */
-	if (!(t = calloc(1, sizeof(*t))))
+	reclaim(p); /* first: what ended threads left is free again */
+	if ((st = quota_charge(p, QUOTA_NONPAGED, sizeof(*t))) != LSW_STATUS_SUCCESS)
+		return st;
+	if (!(t = calloc(1, sizeof(*t)))) {
+		quota_release(p, QUOTA_NONPAGED, sizeof(*t));
 		return LSW_STATUS_NO_MEMORY;
+	}
 	t->process = p;
 	t->exit_fd = -1;
 	t->start = c->args[4];
@@ -393,31 +435,35 @@ NTSTATUS nt_NtCreateThreadEx(struct nt_call *c)
 	t->exit_status = STILL_ACTIVE;
 	t->create_time = nt_system_time();
 	t->stack_size = stack_size_for(p, c->args[8], c->args[9]);
-	t->block = reclaim(p); /* first: what ended threads left is free again */
+	t->block = p->nspare_blocks ? p->spare_blocks[--p->nspare_blocks] : 0;
 	t->stack_base = process_alloc_private(c, t->stack_size, PAGE_READWRITE);
 	t->teb = process_alloc_private(c, TEB_SIZE, PAGE_READWRITE);
 	if (!t->block)
 		t->block = process_alloc_private(c, LSW_BLOCK_SIZE, PAGE_READWRITE);
 	if (!t->stack_base || !t->teb || !t->block ||
 	    !(t->win_tid = client_id_alloc(&p->host->ids)) || !(o = new_thread_object(t))) {
-		/* what was reserved stays reserved: the VAD and the ops agree */
+		/* what was reserved stays reserved: the VAD and the ops agree;
+		 * the block serves the next thread */
+		if (t->block)
+			spare_block_put(p, t->block);
 		client_id_free(&p->host->ids, t->win_tid);
 		free(t);
+		quota_release(p, QUOTA_NONPAGED, sizeof(*t));
 		return LSW_STATUS_NO_MEMORY;
 	}
 	t->next = p->threads;
 	p->threads = t;
 	p->threads_charged++;
-	h = handle_alloc(p, &o->hdr, THREAD_ALL_ACCESS);
+	st = handle_create(p, &o->hdr, THREAD_ALL_ACCESS, &h);
 	object_unref(&o->hdr);
-	if (!h || tracee_write(c->thread, c->args[0], &h, 8) < 0) {
+	if (st != LSW_STATUS_SUCCESS || tracee_write(c->thread, c->args[0], &h, 8) < 0) {
 		if (h)
 			handle_close(p, h);
 		t->exited = true; /* never started: its hello, if any, is refused */
 		/* its ranges stay mapped and reserved: reclaim must not free them */
 		t->block = t->stack_base = t->teb = 0;
 		p->threads_charged--;
-		return h ? LSW_STATUS_ACCESS_VIOLATION : LSW_STATUS_INSUFFICIENT_RESOURCES;
+		return h ? (NTSTATUS)LSW_STATUS_ACCESS_VIOLATION : st;
 	}
 	guard_stack(c, t->stack_base);
 	op = nt_add_op(c, LSW_OP_CLONE);
@@ -441,7 +487,7 @@ NTSTATUS nt_NtTerminateThread(struct nt_call *c)
 	struct lsw_process *p = c->thread->process;
 	uint32_t status = (uint32_t)c->args[1];
 	struct lsw_thread *t;
-	NTSTATUS st;
+	NTSTATUS st = LSW_STATUS_INVALID_HANDLE;
 
 	t = c->args[0] ? thread_from_handle(c, c->args[0], &st) : c->thread;
 	if (!t)
@@ -489,7 +535,7 @@ NTSTATUS nt_NtSuspendThread(struct nt_call *c)
 {
 	struct lsw_thread *t;
 	uint32_t before;
-	NTSTATUS st;
+	NTSTATUS st = LSW_STATUS_INVALID_HANDLE;
 
 	if (!(t = thread_from_handle(c, c->args[0], &st)))
 		return st;
@@ -511,7 +557,7 @@ NTSTATUS nt_NtResumeThread(struct nt_call *c)
 {
 	struct lsw_thread *t;
 	uint32_t before;
-	NTSTATUS st;
+	NTSTATUS st = LSW_STATUS_INVALID_HANDLE;
 
 	if (!(t = thread_from_handle(c, c->args[0], &st)))
 		return st;

@@ -28,6 +28,9 @@ struct lsw_thread *thread_claim_hello(struct lsw_process *p, pid_t tid, uint64_t
  * through the gate without its exit work ends now, with the status it was
  * told to end with, and the process with its last thread. */
 void thread_gone(struct lsw_thread *t);
+/* Frees t's record and what it holds (its name, its id, its observer's
+ * state), giving its quota back; its object, if any, outlives it. */
+void thread_record_free(struct lsw_thread *t);
 /* Answers a new thread's hello (held while it is suspended). */
 NTSTATUS thread_hello(struct lsw_thread *t);
 /* Sends LSW_INTERRUPT_SIGNAL (once until it arrives): the thread stops in

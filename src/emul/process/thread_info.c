@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "emul/system/kuser.h"
+#include "emul/process/quota.h"
 #include "emul/process/thread.h"
 
 enum {
@@ -148,6 +149,13 @@ static NTSTATUS set_name(struct nt_call *c, struct lsw_thread *t, uint32_t len)
 	if (2 * n > NAME_MAX_BYTES) {
 		free(name);
 		return LSW_STATUS_INVALID_PARAMETER;
+	}
+	/* the name is its process's paged pool, as long as the thread has it */
+	quota_release(t->process, QUOTA_PAGED, t->name_len);
+	if ((st = quota_charge(t->process, QUOTA_PAGED, 2 * n)) != LSW_STATUS_SUCCESS) {
+		quota_charge(t->process, QUOTA_PAGED, t->name_len); /* what it had fits again */
+		free(name);
+		return st;
 	}
 	free(t->name);
 	t->name = name;

@@ -267,6 +267,7 @@ static NTSTATUS new_handle(struct nt_call *c, struct place p, uint32_t access, u
 	struct lsw_process *proc = c->thread->process;
 	struct key_object *k = calloc(1, sizeof(*k));
 	uint64_t h;
+	NTSTATUS st;
 
 	if (!k)
 		return LSW_STATUS_NO_MEMORY;
@@ -275,10 +276,10 @@ static NTSTATUS new_handle(struct nt_call *c, struct place p, uint32_t access, u
 	k->key = p.key ? reg_key_ref(p.key) : NULL;
 	k->access = access;
 	k->owner = proc;
-	h = handle_alloc(proc, &k->hdr, access);
+	st = handle_create(proc, &k->hdr, access, &h);
 	object_unref(&k->hdr);
-	if (!h)
-		return LSW_STATUS_INSUFFICIENT_RESOURCES;
+	if (st != LSW_STATUS_SUCCESS)
+		return st;
 	if (tracee_write(c->thread, out, &h, 8) < 0) {
 		handle_close(proc, h);
 		return LSW_STATUS_ACCESS_VIOLATION;

@@ -52,6 +52,8 @@ void registry_start(struct lsw_host *h);
  * values, which win over the Environment keys' (USERNAME is SYSTEM there). */
 extern const char *const volatile_environment_names[];
 void registry_stop(struct lsw_host *h);
+/* Writes the hives that changed (a message on stderr if one cannot be). */
+void registry_flush_dirty(struct lsw_host *h);
 
 /* Writes the host's dirty hives now (exit, idle timer).  0, or -1 with err set. */
 int registry_flush_all(struct lsw_host *h, char *err, size_t errlen);

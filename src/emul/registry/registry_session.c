@@ -17,9 +17,9 @@ static void report(const char *err)
 	fprintf(stderr, "lsw: registry not saved: %s\n", err);
 }
 
-static void flush_dirty(struct host_registry *r)
+void registry_flush_dirty(struct lsw_host *h)
 {
-	struct reg_hive *hives[2] = { r->machine, r->user };
+	struct reg_hive *hives[2] = { h->registry.machine, h->registry.user };
 	char err[1024];
 
 	for (int i = 0; i < 2; i++)
@@ -32,7 +32,7 @@ static void flush_tick(void *arg, uint32_t events)
 	struct lsw_host *h = arg;
 
 	(void)events;
-	flush_dirty(&h->registry);
+	registry_flush_dirty(h);
 	loop_add_timer(&h->loop, loop_now_ns() + FLUSH_PERIOD_NS, flush_tick, h);
 }
 
@@ -42,7 +42,7 @@ static void flush_now(void *arg, uint32_t events)
 
 	(void)events;
 	h->registry.flush_pending = false;
-	flush_dirty(&h->registry);
+	registry_flush_dirty(h);
 }
 
 /* A hive's waiting changes passed REG_JOURNAL_MEM_SOON: flush as soon as

@@ -16,6 +16,7 @@
 #include "emul/process/exception.h"
 #include "emul/process/thread.h"
 #include "emul/sync/waitable.h"
+#include "emul/process/quota.h"
 
 #define APCS_MAX 4096 /* queued for one thread at once */
 #define CTX_P1HOME 0x00
@@ -24,6 +25,12 @@ struct apc {
 	struct apc *next;
 	uint64_t routine, arg[3];
 };
+
+static void apc_free(struct lsw_thread *t, struct apc *a)
+{
+	quota_release(t->process, QUOTA_NONPAGED, sizeof(*a));
+	free(a);
+}
 
 static unsigned queued_count(const struct lsw_thread *t)
 {
@@ -88,7 +95,7 @@ static int run_next(struct lsw_thread *t, const struct lsw_regs *regs, const uin
 	t->apc_first = a->next;
 	if (!t->apc_first)
 		t->apc_last = NULL;
-	free(a);
+	apc_free(t, a);
 	nt_add_op(&t->call, LSW_OP_JUMP);
 	return 0;
 }
@@ -118,7 +125,7 @@ void apc_thread_exited(struct lsw_thread *t)
 		struct apc *a = t->apc_first;
 
 		t->apc_first = a->next;
-		free(a);
+		apc_free(t, a);
 	}
 	t->apc_last = NULL;
 }
@@ -126,13 +133,19 @@ void apc_thread_exited(struct lsw_thread *t)
 NTSTATUS apc_queue(struct lsw_thread *t, uint64_t routine, uint64_t a1, uint64_t a2, uint64_t a3)
 {
 	struct apc *a;
+	NTSTATUS st;
 
 	if (t->exited || t->terminating)
 		return LSW_STATUS_UNSUCCESSFUL;
 	if (queued_count(t) >= APCS_MAX)
 		return LSW_STATUS_INSUFFICIENT_RESOURCES;
-	if (!(a = calloc(1, sizeof(*a))))
+	/* the thread's process pays, as for a KAPC from its pool quota */
+	if ((st = quota_charge(t->process, QUOTA_NONPAGED, sizeof(*a))) != LSW_STATUS_SUCCESS)
+		return st;
+	if (!(a = calloc(1, sizeof(*a)))) {
+		quota_release(t->process, QUOTA_NONPAGED, sizeof(*a));
 		return LSW_STATUS_NO_MEMORY;
+	}
 	a->routine = routine;
 	a->arg[0] = a1;
 	a->arg[1] = a2;

@@ -74,6 +74,11 @@ void event_signal(struct nt_object *obj)
 	waitable_wake(obj);
 }
 
+void event_reset(struct nt_object *obj)
+{
+	((struct event_object *)obj)->signaled = false;
+}
+
 struct nt_object *event_from_handle(struct nt_call *c, uint64_t h, NTSTATUS *st)
 {
 	struct nt_object *o = handle_get(c->thread->process, h, &event_ops, st);

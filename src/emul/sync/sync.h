@@ -20,6 +20,11 @@ NTSTATUS mutant_release(struct nt_object *m, struct lsw_thread *t, int32_t *prev
 /* NtReleaseSemaphore: adds count, the previous count into *prev. */
 NTSTATUS semaphore_release(struct nt_object *s, int32_t count, int32_t *prev);
 
+/* The object behind a handle to wait on: it needs SYNCHRONIZE and must be
+ * something a wait understands (a file is: its I/O is over when its call
+ * returns).  NULL with *st set otherwise. */
+struct nt_object *wait_target(struct nt_call *c, uint64_t h, NTSTATUS *st);
+
 /* The timeout argument of a wait (NULL: none; negative: relative, 100 ns
  * units; positive: absolute system time) as ns from now, UINT64_MAX for
  * none. */

@@ -17,6 +17,7 @@
 #include "emul/sync/apc.h"
 #include "emul/system/kuser.h"
 #include "emul/object/object_names.h"
+#include "emul/process/thread.h"
 #include "emul/sync/sync.h"
 #include "emul/sync/waitable.h"
 
@@ -35,7 +36,8 @@ struct timer {
 	uint64_t armed;      /* loop timer id, 0: not running */
 	uint64_t due_ns;     /* monotonic, while armed */
 	uint64_t period_ns;  /* 0: once */
-	struct lsw_thread *apc_thread; /* who set it with a completion routine */
+	struct nt_object *apc_thread; /* the thread object (a reference) of who
+				       * set it with a completion routine */
 	uint64_t apc_routine, apc_context;
 	struct loop *loop;   /* its host's */
 };
@@ -57,6 +59,7 @@ static void timer_destroy(struct nt_object *obj)
 	struct timer *tm = (struct timer *)obj;
 
 	disarm(tm);
+	object_unref(tm->apc_thread);
 	object_name_remove(&tm->name);
 	free(tm);
 }
@@ -95,14 +98,16 @@ const struct nt_object_ops timer_ops = { "Timer", timer_destroy, timer_describe,
 static void fire(void *arg, uint32_t events)
 {
 	struct timer *tm = arg;
+	struct lsw_thread *t;
 
 	(void)events;
 	tm->armed = 0;
 	tm->signaled = true;
-	if (tm->apc_routine && tm->apc_thread && !tm->apc_thread->exited) {
+	t = tm->apc_thread ? ((struct thread_object *)tm->apc_thread)->thread : NULL;
+	if (tm->apc_routine && t && !t->exited) {
 		uint64_t now = nt_system_time();
 
-		apc_queue(tm->apc_thread, tm->apc_routine, tm->apc_context, (uint32_t)now, now >> 32);
+		apc_queue(t, tm->apc_routine, tm->apc_context, (uint32_t)now, now >> 32);
 	}
 	if (tm->period_ns) {
 		tm->due_ns += tm->period_ns;
@@ -167,9 +172,13 @@ NTSTATUS nt_NtSetTimer(struct nt_call *c)
 	if (c->args[6] && tracee_write(c->thread, c->args[6], &before, 1) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	disarm(tm);
+	object_unref(tm->apc_thread);
+	/* a reference to the thread's object: its record stays while it may fire */
+	tm->apc_thread = c->args[2] ? thread_object_get(c->thread) : NULL;
+	if (c->args[2] && !tm->apc_thread)
+		return LSW_STATUS_NO_MEMORY;
 	tm->apc_routine = c->args[2];
 	tm->apc_context = c->args[3];
-	tm->apc_thread = c->args[2] ? c->thread : NULL;
 	tm->signaled = false;
 	if (due < 0) /* negated unsigned: INT64_MIN has no signed opposite */
 		tm->due_ns = now + (-(uint64_t)due > UINT64_MAX / 400 ? UINT64_MAX / 4

@@ -37,9 +37,7 @@ NTSTATUS wait_timeout_read(struct nt_call *c, uint64_t ptr, uint64_t *out)
 	return LSW_STATUS_SUCCESS;
 }
 
-/* The object behind a handle to wait on: it needs SYNCHRONIZE and must be
- * something a wait understands. */
-static struct nt_object *wait_target(struct nt_call *c, uint64_t h, NTSTATUS *st)
+struct nt_object *wait_target(struct nt_call *c, uint64_t h, NTSTATUS *st)
 {
 	struct lsw_process *p = c->thread->process;
 	struct nt_object *obj = handle_get(p, h, NULL, st);

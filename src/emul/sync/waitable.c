@@ -8,6 +8,7 @@
  */
 #include <stdlib.h>
 #include "emul/sync/waitable.h"
+#include "emul/io/io_completion.h"
 
 struct wait_block;
 
@@ -19,7 +20,9 @@ struct wait_entry {
 };
 
 struct wait_block {
-	struct lsw_thread *thread;
+	struct lsw_thread *thread;       /* NULL: a wait of no thread */
+	void (*done)(void *arg);         /* ... which calls this instead */
+	void *done_arg;
 	uint64_t timer;                  /* 0: none */
 	bool all;
 	unsigned n;
@@ -91,9 +94,14 @@ static void block_free(struct wait_block *b)
 static void finish(struct wait_block *b, NTSTATUS st)
 {
 	struct lsw_thread *t = b->thread;
+	void (*done)(void *) = b->done;
+	void *arg = b->done_arg;
 
 	block_free(b);
-	nt_answer(t, st);
+	if (t)
+		nt_answer(t, st);
+	else
+		done(arg);
 }
 
 /* The wait's thread ended or was answered otherwise (nt_cancel). */
@@ -133,14 +141,14 @@ void waitable_wake(struct nt_object *obj)
 	object_unref(obj);
 }
 
-static struct wait_block *block_new(struct nt_call *c, struct nt_object *const *objs,
+static struct wait_block *block_new(struct lsw_thread *t, struct nt_object *const *objs,
 				    unsigned n, bool all)
 {
 	struct wait_block *b = calloc(1, sizeof(*b) + n * sizeof(b->e[0]));
 
 	if (!b)
 		return NULL;
-	b->thread = c->thread;
+	b->thread = t;
 	b->all = all && n;
 	b->n = n;
 	for (unsigned i = 0; i < n; i++) {
@@ -173,7 +181,7 @@ NTSTATUS wait_objects(struct nt_call *c, struct nt_object *const *objs, unsigned
 
 	if (n > WAIT_MAX_OBJECTS)
 		return LSW_STATUS_INVALID_PARAMETER_1;
-	if (!(b = block_new(c, objs, n, all)))
+	if (!(b = block_new(c->thread, objs, n, all)))
 		return LSW_STATUS_NO_MEMORY;
 	if ((st = try_satisfy(b)) == NT_DEFERRED && timeout_ns == 0)
 		st = n ? LSW_STATUS_TIMEOUT : LSW_STATUS_SUCCESS;
@@ -195,8 +203,34 @@ NTSTATUS wait_objects(struct nt_call *c, struct nt_object *const *objs, unsigned
 
 bool wait_cancel(struct lsw_thread *t)
 {
-	if (!t->busy || t->call.cancel != drop_wait)
+	if (!t->busy || (t->call.cancel != drop_wait && !io_remove_is_waiting(t)))
 		return false;
 	nt_cancel(t); /* its caller answers the thread */
 	return true;
+}
+
+NTSTATUS wait_object_detached(struct nt_object *obj, void (*done)(void *arg), void *arg,
+			      struct wait_block **out)
+{
+	struct wait_block *b = block_new(NULL, &obj, 1, false);
+	NTSTATUS st;
+
+	*out = NULL;
+	if (!b)
+		return LSW_STATUS_NO_MEMORY;
+	if ((st = try_satisfy(b)) != NT_DEFERRED) {
+		block_free(b);
+		return st;
+	}
+	b->done = done;
+	b->done_arg = arg;
+	block_enqueue(b);
+	*out = b;
+	return NT_DEFERRED;
+}
+
+void wait_detached_cancel(struct wait_block *b)
+{
+	if (b)
+		block_free(b);
 }

@@ -67,6 +67,19 @@ void waitable_wake(struct nt_object *obj);
 NTSTATUS wait_objects(struct nt_call *c, struct nt_object *const *objs, unsigned n, bool all,
 		      uint64_t timeout_ns);
 
+/*
+ * A wait of no thread on one object (a wait completion packet): if obj is
+ * signalled now it is taken and the result is STATUS_SUCCESS (or
+ * STATUS_ABANDONED_WAIT_0); else NT_DEFERRED, *out is the wait, and
+ * done(arg) runs once the object is signalled and taken, after the wait
+ * is freed.  The object must not need a thread to take it (no mutants).
+ * wait_detached_cancel drops a wait that has not finished.
+ */
+struct wait_block;
+NTSTATUS wait_object_detached(struct nt_object *obj, void (*done)(void *arg), void *arg,
+			      struct wait_block **out);
+void wait_detached_cancel(struct wait_block *b);
+
 /* t's blocked wait goes away unanswered (a user APC ends it): true if it
  * had one.  A wait is a deferred call: when its thread ends, nt_cancel
  * drops it like any other. */

@@ -3,7 +3,6 @@
  * version, all read by user mode without a system call.  One memfd page,
  * mapped read-only in every process and refreshed each 15.625 ms tick.
  */
-#define _GNU_SOURCE
 #include <fcntl.h>
 #include <string.h>
 #include <sys/mman.h>

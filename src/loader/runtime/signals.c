@@ -17,6 +17,7 @@
 #define SA_ONSTACK 0x08000000
 #define SA_RESTORER 0x04000000
 #define SA_NODEFER 0x40000000
+#define SA_RESTART 0x10000000
 
 struct k_sigaction {
 	void *handler;
@@ -97,9 +98,9 @@ static void on_interrupt(int sig, struct rt_siginfo *si, struct rt_ucontext *uc)
 	lsw_run_ops(b, uc, reply);
 }
 
-static void set_handler(int sig, void *fn)
+static void set_handler(int sig, void *fn, unsigned long flags)
 {
-	struct k_sigaction sa = { fn, SA_SIGINFO | SA_ONSTACK | SA_RESTORER,
+	struct k_sigaction sa = { fn, SA_SIGINFO | SA_ONSTACK | SA_RESTORER | flags,
 				  (void *)lsw_sigreturn,
 				  1ull << (LSW_INTERRUPT_SIGNAL - 1) /* see on_interrupt */ };
 
@@ -111,8 +112,12 @@ void lsw_install_handlers(void)
 {
 	static const int faults[] = { SIGILL, SIGTRAP, SIGBUS, SIGFPE, SIGSEGV };
 
-	set_handler(SIGSYS, (void *)on_sigsys);
-	set_handler(LSW_INTERRUPT_SIGNAL, (void *)on_interrupt);
+	set_handler(SIGSYS, (void *)on_sigsys, 0);
+	/* The supervisor interrupts a thread it has no call of; one that just
+	 * entered a direct NT call (its notification not yet read) is in the
+	 * kernel's wait: the call starts again after the interrupt instead of
+	 * returning -EINTR as its NTSTATUS. */
+	set_handler(LSW_INTERRUPT_SIGNAL, (void *)on_interrupt, SA_RESTART);
 	for (unsigned i = 0; i < sizeof(faults) / sizeof(faults[0]); i++)
-		set_handler(faults[i], (void *)on_fault);
+		set_handler(faults[i], (void *)on_fault, 0);
 }

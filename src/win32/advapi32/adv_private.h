@@ -16,89 +16,15 @@
 #define ADV_MACHINE_CLASSES L"\\Registry\\Machine\\Software\\Classes"
 #define ADV_USER_CLASSES L"\\Registry\\User\\" ADV_USER_SID L"\\Software\\Classes"
 
-/* Key layouts and calls from the Windows driver documentation (wdm.h);
- * mingw's <winternl.h> does not declare them. */
-enum { KeyBasicInformation, KeyNodeInformation, KeyFullInformation, KeyNameInformation };
-enum { KeyValueBasicInformation, KeyValueFullInformation, KeyValuePartialInformation };
+#include "ntdll/rtl/nt_key.h"
 
-typedef struct ADV_KEY_BASIC {
-	LARGE_INTEGER LastWriteTime;
-	ULONG TitleIndex;
-	ULONG NameLength;      /* bytes */
-	WCHAR Name[1];
-} ADV_KEY_BASIC;
-
-typedef struct ADV_KEY_NODE {
-	LARGE_INTEGER LastWriteTime;
-	ULONG TitleIndex;
-	ULONG ClassOffset;     /* from the start of the structure */
-	ULONG ClassLength;     /* bytes */
-	ULONG NameLength;      /* bytes */
-	WCHAR Name[1];
-} ADV_KEY_NODE;
-
-typedef struct ADV_KEY_FULL {
-	LARGE_INTEGER LastWriteTime;
-	ULONG TitleIndex;
-	ULONG ClassOffset;
-	ULONG ClassLength;
-	ULONG SubKeys;
-	ULONG MaxNameLen;      /* bytes, as are the other maxima */
-	ULONG MaxClassLen;
-	ULONG Values;
-	ULONG MaxValueNameLen;
-	ULONG MaxValueDataLen;
-	WCHAR Class[1];
-} ADV_KEY_FULL;
-
-typedef struct ADV_KEY_NAME {
-	ULONG NameLength;      /* bytes */
-	WCHAR Name[1];         /* the full NT name, \Registry\... */
-} ADV_KEY_NAME;
-
-typedef struct ADV_VALUE_BASIC {
-	ULONG TitleIndex;
-	ULONG Type;
-	ULONG NameLength;      /* bytes */
-	WCHAR Name[1];
-} ADV_VALUE_BASIC;
-
-typedef struct ADV_VALUE_FULL {
-	ULONG TitleIndex;
-	ULONG Type;
-	ULONG DataOffset;      /* from the start of the structure */
-	ULONG DataLength;
-	ULONG NameLength;      /* bytes */
-	WCHAR Name[1];
-} ADV_VALUE_FULL;
-
-typedef struct ADV_VALUE_PARTIAL {
-	ULONG TitleIndex;
-	ULONG Type;
-	ULONG DataLength;
-	UCHAR Data[1];
-} ADV_VALUE_PARTIAL;
-
-_Static_assert(offsetof(ADV_KEY_BASIC, Name) == 16, "layout");
-_Static_assert(offsetof(ADV_KEY_NODE, Name) == 24, "layout");
-_Static_assert(offsetof(ADV_KEY_FULL, Class) == 44, "layout");
-_Static_assert(offsetof(ADV_VALUE_BASIC, Name) == 12, "layout");
-_Static_assert(offsetof(ADV_VALUE_FULL, Name) == 20, "layout");
-_Static_assert(offsetof(ADV_VALUE_PARTIAL, Data) == 12, "layout");
-
-NTSTATUS NTAPI NtCreateKey(PHANDLE, ACCESS_MASK, POBJECT_ATTRIBUTES, ULONG, PUNICODE_STRING, ULONG, PULONG);
-NTSTATUS NTAPI NtOpenKey(PHANDLE, ACCESS_MASK, POBJECT_ATTRIBUTES);
-NTSTATUS NTAPI NtOpenKeyEx(PHANDLE, ACCESS_MASK, POBJECT_ATTRIBUTES, ULONG);
-NTSTATUS NTAPI NtDeleteKey(HANDLE);
-NTSTATUS NTAPI NtFlushKey(HANDLE);
-NTSTATUS NTAPI NtSetValueKey(HANDLE, PUNICODE_STRING, ULONG, ULONG, PVOID, ULONG);
-NTSTATUS NTAPI NtQueryValueKey(HANDLE, PUNICODE_STRING, int, PVOID, ULONG, PULONG);
-NTSTATUS NTAPI NtDeleteValueKey(HANDLE, PUNICODE_STRING);
-NTSTATUS NTAPI NtEnumerateKey(HANDLE, ULONG, int, PVOID, ULONG, PULONG);
-NTSTATUS NTAPI NtEnumerateValueKey(HANDLE, ULONG, int, PVOID, ULONG, PULONG);
-NTSTATUS NTAPI NtQueryKey(HANDLE, int, PVOID, ULONG, PULONG);
-NTSTATUS NTAPI NtNotifyChangeKey(HANDLE, HANDLE, PIO_APC_ROUTINE, PVOID, PIO_STATUS_BLOCK, ULONG,
-				 BOOLEAN, PVOID, ULONG, BOOLEAN);
+typedef LSW_KEY_BASIC ADV_KEY_BASIC;
+typedef LSW_KEY_NODE ADV_KEY_NODE;
+typedef LSW_KEY_FULL ADV_KEY_FULL;
+typedef LSW_KEY_NAME ADV_KEY_NAME;
+typedef LSW_VALUE_BASIC ADV_VALUE_BASIC;
+typedef LSW_VALUE_FULL ADV_VALUE_FULL;
+typedef LSW_VALUE_PARTIAL ADV_VALUE_PARTIAL;
 
 /* KEY_WOW64_* choose a registry view; there is one view here. */
 #define ADV_ACCESS(sam) ((sam) & ~(ACCESS_MASK)KEY_WOW64_RES)
@@ -118,6 +44,14 @@ static inline void adv_free(void *p)
 	if (p)
 		RtlFreeHeap(lsw_process_heap(), 0, p);
 }
+
+/* value.c: sets a value to exactly `size` bytes. */
+LSTATUS adv_set_value(HKEY hkey, const WCHAR *name, DWORD type, const BYTE *data, DWORD size);
+
+/* perf.c: the performance keys, whose values are made on each query. */
+BOOL adv_is_perf_key(HKEY hkey);
+LSTATUS adv_perf_query(HKEY hkey, const WCHAR *name, DWORD *type, BYTE *data, DWORD *size,
+		       BOOL ansi);
 
 /* root.c: the NT handle an HKEY stands for, opening a predefined root on
  * first use; ERROR_SUCCESS or the error to return. */
@@ -166,5 +100,10 @@ LSTATUS adv_key_call_a(adv_key_w_fn *call_w, HKEY hkey, LPCSTR sub, PHKEY out);
 BOOL adv_is_string_type(DWORD type);
 DWORD adv_a_size(DWORD type, DWORD wsize);     /* bytes of the A form */
 void adv_data_to_a(DWORD type, const BYTE *src, DWORD wsize, BYTE *dst);
+void adv_terminate_a(DWORD type, BYTE *data, DWORD asize, DWORD room);
+/* The size of string data as RegSetValueEx stores it: one terminator more
+ * when the caller's last character is not one but the next is (Windows
+ * looks one character past the size given). */
+DWORD adv_stored_size(DWORD type, const BYTE *data, DWORD size, DWORD unit);
 
 #endif

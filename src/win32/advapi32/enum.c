@@ -87,6 +87,7 @@ static LSTATUS enum_value(HKEY hkey, DWORD index, void *name, LPDWORD name_len, 
 {
 	ADV_VALUE_FULL *info;
 	DWORD nlen, dlen;
+	BOOL name_fits, data_fits;
 	const BYTE *src;
 	HANDLE h;
 	LSTATUS err;
@@ -105,16 +106,25 @@ static LSTATUS enum_value(HKEY hkey, DWORD index, void *name, LPDWORD name_len, 
 	dlen = ansi ? adv_a_size(info->Type, info->DataLength) : info->DataLength;
 	if (type)
 		*type = info->Type;
-	if (nlen >= *name_len || (data && dlen > *data_len)) {
-		err = ERROR_MORE_DATA;
-	} else {
+	name_fits = nlen < *name_len;
+	data_fits = !data || dlen <= *data_len;
+	/* When one part does not fit Windows still fills the other one, but
+	 * only in one direction per form: the A call returns the data when
+	 * the name is too long, the W call the name when the data is. */
+	if (name_fits && (data_fits || !ansi)) {
 		copy_name(info->Name, nlen, name, ansi);
 		*name_len = nlen;
-		if (data && ansi)
-			adv_data_to_a(info->Type, src, info->DataLength, data);
-		else if (data)
-			memcpy(data, src, dlen);
 	}
+	if (data && data_fits && (name_fits || ansi)) {
+		if (ansi) {
+			adv_data_to_a(info->Type, src, info->DataLength, data);
+			adv_terminate_a(info->Type, data, dlen, *data_len);
+		} else {
+			memcpy(data, src, dlen);
+		}
+	}
+	if (!name_fits || !data_fits)
+		err = ERROR_MORE_DATA;
 	if (data_len)
 		*data_len = dlen;
 	adv_free(info);

@@ -140,20 +140,23 @@ static LSTATUS check_flags(DWORD flags, const void *data, const DWORD *size)
 	return ERROR_SUCCESS;
 }
 
-/* Copy out `n` bytes (the A form when `ansi`), or report the size. */
+/* Copy out `n` bytes (the A form when `ansi`), or report the size.  A
+ * value of the wrong type is still returned (Windows fills type, size and
+ * data, then reports the mismatch), unless RRF_ZEROONFAILURE blanks it. */
 static LSTATUS finish(LSTATUS err, DWORD flags, BOOL ansi, DWORD type, const BYTE *buf, DWORD n,
 		      DWORD *ptype, void *data, DWORD *size)
 {
 	DWORD want = ansi ? adv_a_size(type, n) : n, have = size ? *size : 0;
+	BOOL typed_err = err == ERROR_UNSUPPORTED_TYPE || err == ERROR_DATATYPE_MISMATCH;
 
-	if (!err) {
+	if (buf && (!err || typed_err)) {
 		if (ptype)
 			*ptype = type;
-		if (data && want > have)
+		if (data && want > have && !err)
 			err = ERROR_MORE_DATA;
-		else if (data && ansi)
+		else if (data && want <= have && ansi)
 			adv_data_to_a(type, buf, n, data);
-		else if (data)
+		else if (data && want <= have)
 			memcpy(data, buf, n);
 		if (size)
 			*size = want;

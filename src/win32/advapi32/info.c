@@ -7,6 +7,37 @@
  * HKEY_CLASSES_ROOT the subkey figures are the merged view's, the rest
  * the key's the handle stands for.  There are no security
  * descriptors to size: lpcbSecurityDescriptor receives 0. */
+/* The class name into a caller's buffer of *len characters.  A zero-size
+ * buffer just gets length 0.  A short one: the A call stores what fits
+ * with a NUL and ERROR_MORE_DATA, the W call stores nothing and answers
+ * ERROR_INSUFFICIENT_BUFFER with the full length (as Windows 10). */
+static LSTATUS copy_class(const WCHAR *name, DWORD n, void *buf, LPDWORD len, BOOL ansi)
+{
+	if (!len)
+		return ERROR_SUCCESS;
+	if (buf && !*len)
+		return ERROR_SUCCESS;
+	if (buf && n >= *len && !ansi) {
+		*len = n;
+		return ERROR_INSUFFICIENT_BUFFER;
+	}
+	if (buf && n >= *len) {
+		adv_w_to_a(name, *len - 1, buf);
+		((char *)buf)[*len - 1] = 0;
+		*len -= 1;
+		return ERROR_MORE_DATA;
+	}
+	if (buf && ansi) {
+		adv_w_to_a(name, n, buf);
+		((char *)buf)[n] = 0;
+	} else if (buf) {
+		memcpy(buf, name, n * sizeof(WCHAR));
+		((WCHAR *)buf)[n] = 0;
+	}
+	*len = n;
+	return ERROR_SUCCESS;
+}
+
 static LSTATUS query_info(HKEY hkey, void *cls, LPDWORD cls_len, LPDWORD reserved,
 			  LPDWORD subkeys, LPDWORD max_subkey, LPDWORD max_class, LPDWORD values,
 			  LPDWORD max_value_name, LPDWORD max_value, LPDWORD sd_size,
@@ -34,17 +65,7 @@ static LSTATUS query_info(HKEY hkey, void *cls, LPDWORD cls_len, LPDWORD reserve
 		}
 	}
 	clen = info->ClassLength / sizeof(WCHAR);
-	if (cls && clen >= *cls_len) {
-		err = ERROR_MORE_DATA;
-	} else if (cls && ansi) {
-		adv_w_to_a((WCHAR *)((BYTE *)info + info->ClassOffset), clen, cls);
-		((char *)cls)[clen] = 0;
-	} else if (cls) {
-		memcpy(cls, (BYTE *)info + info->ClassOffset, clen * sizeof(WCHAR));
-		((WCHAR *)cls)[clen] = 0;
-	}
-	if (cls_len)
-		*cls_len = clen;
+	err = copy_class((WCHAR *)((BYTE *)info + info->ClassOffset), clen, cls, cls_len, ansi);
 	if (subkeys)
 		*subkeys = info->SubKeys;
 	if (max_subkey)

@@ -42,6 +42,15 @@ ADVAPI LSTATUS WINAPI RegOpenKeyExW(HKEY hkey, LPCWSTR sub, DWORD options, REGSA
 
 	if (!out)
 		return ERROR_INVALID_PARAMETER;
+	/* A predefined key with no subkey gives back the predefined key. */
+	if (adv_is_predefined(hkey) && (!sub || !*sub) && !adv_is_perf_key(hkey)) {
+		HANDLE root;
+		LSTATUS err = adv_key(hkey, &root);
+
+		if (!err)
+			*out = hkey;
+		return err;
+	}
 	h = (HANDLE)*out; /* left as it was when hkey is not a key */
 	err = adv_open_attr(hkey, sub, ADV_ACCESS(sam),
 			    (options & REG_OPTION_OPEN_LINK) ? OBJ_OPENLINK : 0, &h);
@@ -66,14 +75,16 @@ ADVAPI LSTATUS WINAPI RegOpenKeyExA(HKEY hkey, LPCSTR sub, DWORD options, REGSAM
 }
 
 /* RegOpenKey: an empty or NULL name gives back hkey itself, not a new
- * handle (documented). */
+ * handle (documented), whatever hkey is (even NULL, as Windows does). */
 ADVAPI LSTATUS WINAPI RegOpenKeyW(HKEY hkey, LPCWSTR sub, PHKEY out)
 {
 	if (!out)
 		return ERROR_INVALID_PARAMETER;
+	if (adv_is_perf_key(hkey))
+		return ERROR_INVALID_HANDLE; /* nothing lies below them */
 	if (!sub || !*sub) {
 		*out = hkey;
-		return hkey ? ERROR_SUCCESS : ERROR_INVALID_HANDLE;
+		return ERROR_SUCCESS;
 	}
 	return RegOpenKeyExW(hkey, sub, 0, MAXIMUM_ALLOWED, out);
 }

@@ -18,14 +18,13 @@ static const WCHAR *const root_paths[ADV_NROOTS] = {
 };
 
 static HANDLE root_handles[ADV_NROOTS];
+static HANDLE overrides[ADV_NROOTS]; /* RegOverridePredefKey */
 
+/* HKEY values are sign-extended 32-bit constants on x64; Windows looks
+ * at the low 32 bits only (NT handles are small numbers). */
 BOOL adv_is_predefined(HKEY hkey)
 {
-	ULONG_PTR v = (ULONG_PTR)hkey;
-
-	/* HKEY values are sign-extended 32-bit constants on x64. */
-	return (v & 0xFFFFFFFF80000000ull) == 0xFFFFFFFF80000000ull ||
-	       (v & 0xFFFFFFFF80000000ull) == 0x80000000ull;
+	return ((ULONG)(ULONG_PTR)hkey & 0x80000000u) != 0;
 }
 
 static LSTATUS open_root(unsigned i, HANDLE *out)
@@ -58,11 +57,12 @@ LSTATUS adv_key(HKEY hkey, HANDLE *out)
 		return ERROR_SUCCESS;
 	}
 	i = (unsigned)((ULONG_PTR)hkey & 0x7FFFFFFF);
-	if (hkey == HKEY_PERFORMANCE_DATA || hkey == HKEY_PERFORMANCE_TEXT ||
-	    hkey == HKEY_PERFORMANCE_NLSTEXT)
-		return ERROR_CALL_NOT_IMPLEMENTED; /* no performance counters */
 	if (i >= ADV_NROOTS || !root_paths[i])
 		return ERROR_INVALID_HANDLE;
+	if (overrides[i]) {
+		*out = overrides[i];
+		return ERROR_SUCCESS;
+	}
 	*out = root_handles[i];
 	if (*out)
 		return ERROR_SUCCESS;
@@ -98,4 +98,60 @@ ADVAPI LSTATUS WINAPI RegOpenCurrentUser(REGSAM sam, PHKEY out)
 		return adv_error(status);
 	}
 	return ERROR_SUCCESS;
+}
+
+/* Makes a predefined key stand for another key in this process (a
+ * duplicate of it), or for its own again when new_key is NULL. */
+ADVAPI LSTATUS WINAPI RegOverridePredefKey(HKEY hkey, HKEY new_key)
+{
+	unsigned i = (unsigned)((ULONG_PTR)hkey & 0x7FFFFFFF);
+	HANDLE h = NULL, old;
+	NTSTATUS status;
+
+	if (!adv_is_predefined(hkey) || i >= ADV_NROOTS || !root_paths[i])
+		return ERROR_INVALID_HANDLE;
+	if (new_key) {
+		HANDLE src;
+		LSTATUS err = adv_key(new_key, &src);
+
+		if (err)
+			return err;
+		status = NtDuplicateObject((HANDLE)-1, src, (HANDLE)-1, &h, 0, 0,
+					   DUPLICATE_SAME_ACCESS);
+		if (!NT_SUCCESS(status))
+			return adv_error(status);
+	}
+	old = InterlockedExchangePointer(&overrides[i], h);
+	if (old)
+		NtClose(old);
+	return ERROR_SUCCESS;
+}
+
+/* The cache holds the one user's keys, which never change under a
+ * running process (there is no impersonation), so there is nothing to
+ * refresh. */
+ADVAPI LSTATUS WINAPI RegDisablePredefinedCache(void)
+{
+	return ERROR_SUCCESS;
+}
+
+ADVAPI LSTATUS WINAPI RegDisablePredefinedCacheEx(void)
+{
+	return ERROR_SUCCESS;
+}
+
+ADVAPI LSTATUS WINAPI RegOpenUserClassesRoot(HANDLE token, DWORD options, REGSAM sam, PHKEY out)
+{
+	UNICODE_STRING name;
+	OBJECT_ATTRIBUTES oa;
+	NTSTATUS status;
+
+	if (!out || options)
+		return ERROR_INVALID_PARAMETER;
+	RtlInitUnicodeString(&name, ADV_USER_CLASSES);
+	InitializeObjectAttributes(&oa, &name, OBJ_CASE_INSENSITIVE, NULL, NULL);
+	status = NtOpenKey((HANDLE *)out, ADV_ACCESS(sam), &oa);
+	if (!NT_SUCCESS(status))
+		*out = NULL;
+	return adv_error(status);
 }

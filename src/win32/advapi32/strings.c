@@ -68,3 +68,22 @@ void adv_data_to_a(DWORD type, const BYTE *src, DWORD wsize, BYTE *dst)
 	else
 		memcpy(dst, src, wsize);
 }
+
+/* The A functions end string data with a NUL when the caller's buffer has
+ * room past it and the stored string lacks one, as Windows does. */
+void adv_terminate_a(DWORD type, BYTE *data, DWORD asize, DWORD room)
+{
+	if (adv_is_string_type(type) && room > asize && asize && data[asize - 1])
+		data[asize] = 0;
+}
+
+DWORD adv_stored_size(DWORD type, const BYTE *data, DWORD size, DWORD unit)
+{
+	const BYTE *last = data + size - unit;
+
+	if (!adv_is_string_type(type) || size < unit || size % unit)
+		return size;
+	if (unit == 1)
+		return size + (last[0] && !last[1]);
+	return size + ((last[0] || last[1]) && !last[2] && !last[3]) * 2;
+}

@@ -10,19 +10,27 @@ ADVAPI LSTATUS WINAPI RegQueryValueExW(HKEY hkey, LPCWSTR name, LPDWORD reserved
 	LSTATUS err;
 	NTSTATUS status;
 
+	DWORD room = size ? *size : 0; /* read first: type and size may alias */
+
 	if (reserved || (data && !size))
 		return ERROR_INVALID_PARAMETER;
+	if (adv_is_perf_key(hkey))
+		return adv_perf_query(hkey, name, type, data, size, FALSE);
 	err = adv_key(hkey, &h);
 	if (err)
 		return err;
 	status = adv_value_info(h, name, -1, KeyValuePartialInformation, (void **)&info);
-	if (!NT_SUCCESS(status))
+	if (!NT_SUCCESS(status)) {
+		/* A missing value reports size 0 when no buffer was given. */
+		if (size && !data)
+			*size = 0;
 		return adv_error(status);
+	}
 	if (type)
 		*type = info->Type;
 	if (size) {
 		/* A short buffer gets ERROR_MORE_DATA and the size it needs. */
-		if (data && info->DataLength > *size)
+		if (data && info->DataLength > room)
 			err = ERROR_MORE_DATA;
 		else if (data)
 			memcpy(data, info->Data, info->DataLength);
@@ -32,21 +40,27 @@ ADVAPI LSTATUS WINAPI RegQueryValueExW(HKEY hkey, LPCWSTR name, LPDWORD reserved
 	return err;
 }
 
-ADVAPI LSTATUS WINAPI RegSetValueExW(HKEY hkey, LPCWSTR name, DWORD reserved, DWORD type,
-				     const BYTE *data, DWORD size)
+/* Stores exactly `size` bytes (the A and W calls adjust strings first). */
+LSTATUS adv_set_value(HKEY hkey, const WCHAR *name, DWORD type, const BYTE *data, DWORD size)
 {
 	UNICODE_STRING us;
 	HANDLE h;
-	LSTATUS err;
+	LSTATUS err = adv_key(hkey, &h);
 
-	/* Windows reports the unreadable buffer rather than storing nothing. */
-	if (!data && size)
-		return ERROR_NOACCESS;
-	err = adv_key(hkey, &h);
 	if (err)
 		return err;
 	RtlInitUnicodeString(&us, name ? name : L"");
 	return adv_error(NtSetValueKey(h, &us, 0, type, (void *)data, size));
+}
+
+ADVAPI LSTATUS WINAPI RegSetValueExW(HKEY hkey, LPCWSTR name, DWORD reserved, DWORD type,
+				     const BYTE *data, DWORD size)
+{
+	/* Windows reports the unreadable buffer rather than storing nothing. */
+	if (!data && size)
+		return ERROR_NOACCESS;
+	return adv_set_value(hkey, name, type, data,
+			     adv_stored_size(type, data, size, sizeof(WCHAR)));
 }
 
 /* The subkey is created if missing, as Windows does. */

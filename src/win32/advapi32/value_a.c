@@ -13,25 +13,37 @@ ADVAPI LSTATUS WINAPI RegQueryValueExA(HKEY hkey, LPCSTR name, LPDWORD reserved,
 	LSTATUS err;
 	NTSTATUS status;
 
+	DWORD room = size ? *size : 0; /* read first: type and size may alias */
+
 	if (reserved || (data && !size))
 		return ERROR_INVALID_PARAMETER;
-	err = adv_key(hkey, &h);
+	err = adv_is_perf_key(hkey) ? ERROR_SUCCESS : adv_key(hkey, &h);
 	if (!err)
 		err = adv_a_to_w(name, &wname);
 	if (err)
 		return err;
+	if (adv_is_perf_key(hkey)) {
+		err = adv_perf_query(hkey, wname, type, data, size, TRUE);
+		adv_free(wname);
+		return err;
+	}
 	status = adv_value_info(h, wname, -1, KeyValuePartialInformation, (void **)&info);
 	adv_free(wname);
-	if (!NT_SUCCESS(status))
+	if (!NT_SUCCESS(status)) {
+		if (size && !data)
+			*size = 0;
 		return adv_error(status);
+	}
 	if (type)
 		*type = info->Type;
 	asize = adv_a_size(info->Type, info->DataLength);
 	if (size) {
-		if (data && asize > *size)
+		if (data && asize > room)
 			err = ERROR_MORE_DATA;
-		else if (data)
+		else if (data) {
 			adv_data_to_a(info->Type, info->Data, info->DataLength, data);
+			adv_terminate_a(info->Type, data, asize, room);
+		}
 		*size = asize;
 	}
 	adv_free(info);
@@ -47,16 +59,18 @@ ADVAPI LSTATUS WINAPI RegSetValueExA(HKEY hkey, LPCSTR name, DWORD reserved, DWO
 	if (!data && size)
 		return ERROR_NOACCESS;
 	if (adv_is_string_type(type) && size) {
-		wdata = adv_alloc((SIZE_T)size * sizeof(WCHAR));
+		DWORD n = adv_stored_size(type, data, size, 1);
+
+		wdata = adv_alloc((SIZE_T)n * sizeof(WCHAR));
 		if (!wdata)
 			return ERROR_NOT_ENOUGH_MEMORY;
-		adv_a_to_w_n((const char *)data, size, wdata);
+		adv_a_to_w_n((const char *)data, n, wdata);
 		data = (const BYTE *)wdata;
-		size *= sizeof(WCHAR);
+		size = n * sizeof(WCHAR);
 	}
 	err = adv_a_to_w(name, &wname);
 	if (!err)
-		err = RegSetValueExW(hkey, wname, reserved, type, data, size);
+		err = adv_set_value(hkey, wname, type, data, size);
 	adv_free(wname);
 	adv_free(wdata);
 	return err;

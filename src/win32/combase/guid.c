@@ -3,28 +3,14 @@
  * "{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}" both ways, and ProgIDs.
  */
 #include "combase_private.h"
-#include <cpuid.h>
 
-/* 64 random bits from the CPU (RDRAND, retried as Intel advises), or
- * FALSE when it has none to give. */
-static BOOL rdrand64(ULONGLONG *out)
-{
-	unsigned int a, b, c, d;
-	unsigned char ok;
+/* advapi32's RtlGenRandom: the system's entropy (the supervisor's
+ * \Device\CNG), as UuidCreate uses on Windows. */
+BOOLEAN WINAPI SystemFunction036(void *buf, ULONG len);
 
-	if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & bit_RDRND))
-		return FALSE;
-	for (int i = 0; i < 10; i++) {
-		__asm__ volatile("rdrand %0; setc %1" : "=r"(*out), "=qm"(ok));
-		if (ok)
-			return TRUE;
-	}
-	return FALSE;
-}
-
-/* A GUID is unique, not secret: without RDRAND the clock, the cycle
- * counter and the ids are mixed (splitmix64) so that GUIDs made one after
- * another, in threads or processes, still differ. */
+/* A GUID is unique, not secret: if the system has no entropy to give,
+ * the clock, the cycle counter and the ids are mixed (splitmix64) so that
+ * GUIDs made one after another, in threads or processes, still differ. */
 static ULONGLONG fallback64(void)
 {
 	static LONG64 counter;
@@ -46,9 +32,10 @@ HRESULT WINAPI CoCreateGuid(GUID *guid)
 
 	if (!guid)
 		return E_INVALIDARG;
-	for (int i = 0; i < 2; i++)
-		if (!rdrand64(&r[i]))
-			r[i] = fallback64();
+	if (!SystemFunction036(r, sizeof(r))) {
+		r[0] = fallback64();
+		r[1] = fallback64();
+	}
 	memcpy(guid, r, sizeof(*guid));
 	/* RFC 4122 version 4 (random) and variant 10xx */
 	guid->Data3 = (guid->Data3 & 0x0FFF) | 0x4000;

@@ -292,6 +292,13 @@ static double strtod_mode(const void *s, int w, void **end, int mode)
     int range = 0, neg = 0;
     double v = 0.0;
 
+    if (!s) {   /* both runtimes validate the string: EINVAL, end NULL */
+        if (end)
+            *end = NULL;
+        crt_set_errno(EINVAL);
+        crt_invalid_parameter();
+        return 0.0;
+    }
     if (mode & MODE_C99) {
         while (w ? iswspace((wint)at(s, w, i)) : isspace((int)at(s, w, i)))
             i++;

@@ -1,60 +1,122 @@
 /*
- * MultiByteToWideChar / WideCharToMultiByte and code page queries.
- * Supported: CP_ACP = 1252, CP_OEMCP = 437, 1252, 437, CP_UTF8 (65001).
- * Both single-byte pages map one byte to one UTF-16 unit, so a converted
- * string has the same number of units as the source; a unit the page
- * lacks becomes the default char ('?'), without Windows' best-fit table.
+ * Code pages: which ones exist and what GetCPInfo says of them.  The ANSI
+ * code page is 1252 and the OEM one 437 (an en-US Windows 10); the single-
+ * byte pages are tables (src/win32/nls), UTF-7 and UTF-8 are code.  No
+ * double-byte page (932, 936, 949, 950) is supported: IsValidCodePage says
+ * so, and CP_THREAD_ACP of a thread whose locale uses one is UTF-8 (what
+ * Windows 10 1809+ may answer too).
  */
-#include "k32_private.h"
+#include "k32_nls.h"
 
-enum cp_kind { CP_KIND_ANSI, CP_KIND_OEM, CP_KIND_UTF8, CP_KIND_BAD };
+#define ANSI_CP 1252
+#define OEM_CP 437
+#define MAC_CP 10000
 
-static enum cp_kind cp_kind(UINT cp)
+UINT k32_resolve_cp(UINT cp)
 {
+	struct k32_locale loc;
+	UINT acp;
+
 	switch (cp) {
 	case CP_ACP:
-	case CP_THREAD_ACP:
-	case 1252:
-		return CP_KIND_ANSI;
+		return ANSI_CP;
 	case CP_OEMCP:
-	case 437:
-		return CP_KIND_OEM;
-	case CP_UTF8:
-		return CP_KIND_UTF8;
+		return OEM_CP;
+	case CP_MACCP:
+		return MAC_CP;
+	case CP_THREAD_ACP:
+		if (!k32_locale_from_lcid(k32_thread_lcid(), &loc))
+			return ANSI_CP;
+		if (!(acp = k32_locale_number(&loc, LF_ANSI)))
+			return ANSI_CP;
+		return nls_sb_page(acp) ? acp : CP_UTF8;
 	}
-	return CP_KIND_BAD;
+	return cp;
 }
 
 K32API UINT WINAPI GetACP(void)
 {
-	return 1252;
+	return ANSI_CP;
 }
 
 K32API UINT WINAPI GetOEMCP(void)
 {
-	return 437;
+	return OEM_CP;
 }
 
 K32API BOOL WINAPI IsValidCodePage(UINT cp)
 {
-	return cp == 1252 || cp == 437 || cp == CP_UTF8;
+	return cp == CP_UTF7 || cp == CP_UTF8 || nls_sb_page(cp) != NULL;
+}
+
+/* "1252  (ANSI - Latin I)": the number left-aligned in five columns. */
+static void code_page_name(UINT cp, const WCHAR *name, WCHAR *out)
+{
+	int n = k32_utow(cp, out);
+
+	while (n < 5)
+		out[n++] = ' ';
+	out[n++] = ' ';
+	out[n++] = '(';
+	while (*name && n < MAX_PATH - 2)
+		out[n++] = *name++;
+	out[n++] = ')';
+	out[n] = 0;
+}
+
+/* The GetCPInfoEx view of a (resolved) code page; FALSE if unsupported. */
+static BOOL cp_info(UINT cp, CPINFOEXW *info)
+{
+	const struct nls_sb_page *page = nls_sb_page(cp);
+	const WCHAR *name = page ? page->name : cp == CP_UTF8 ? L"UTF-8" : L"UTF-7";
+
+	if (!page && cp != CP_UTF8 && cp != CP_UTF7)
+		return FALSE;
+	memset(info, 0, sizeof(*info));
+	info->MaxCharSize = page ? 1 : cp == CP_UTF8 ? 4 : 5;
+	info->DefaultChar[0] = '?';
+	info->UnicodeDefaultChar = page ? '?' : 0xFFFD;
+	info->CodePage = cp;
+	code_page_name(cp, name, info->CodePageName);
+	return TRUE;
+}
+
+K32API BOOL WINAPI GetCPInfoExW(UINT cp, DWORD flags, LPCPINFOEXW info)
+{
+	if (!info || !cp_info(k32_resolve_cp(cp), info))
+		return k32_error(ERROR_INVALID_PARAMETER);
+	return TRUE;
+}
+
+K32API BOOL WINAPI GetCPInfoExA(UINT cp, DWORD flags, LPCPINFOEXA info)
+{
+	CPINFOEXW w;
+
+	if (!info || !cp_info(k32_resolve_cp(cp), &w))
+		return k32_error(ERROR_INVALID_PARAMETER);
+	memcpy(info, &w, offsetof(CPINFOEXA, CodePageName));
+	WideCharToMultiByte(CP_ACP, 0, w.CodePageName, -1, info->CodePageName,
+			    sizeof(info->CodePageName), NULL, NULL);
+	return TRUE;
 }
 
 K32API BOOL WINAPI GetCPInfo(UINT cp, LPCPINFO info)
 {
-	enum cp_kind k = cp_kind(cp);
+	CPINFOEXW w;
 
-	if (!info || k == CP_KIND_BAD)
+	if (!info || !cp_info(k32_resolve_cp(cp), &w))
 		return k32_error(ERROR_INVALID_PARAMETER);
-	memset(info, 0, sizeof(*info));
-	info->MaxCharSize = k == CP_KIND_UTF8 ? 4 : 1;
-	info->DefaultChar[0] = '?';
+	memcpy(info, &w, sizeof(*info));
 	return TRUE;
 }
 
 K32API BOOL WINAPI IsDBCSLeadByteEx(UINT cp, BYTE c)
 {
-	return FALSE; /* no double-byte page is supported */
+	CPINFOEXW w;
+
+	if (!cp_info(k32_resolve_cp(cp), &w))
+		return k32_error(ERROR_INVALID_PARAMETER);
+	return FALSE; /* every supported page is single-byte or UTF */
 }
 
 K32API BOOL WINAPI IsDBCSLeadByte(BYTE c)
@@ -62,129 +124,39 @@ K32API BOOL WINAPI IsDBCSLeadByte(BYTE c)
 	return FALSE;
 }
 
-static NTSTATUS mb_to_w(enum cp_kind k, const char *s, int n, WCHAR *d, int dn, ULONG *bytes)
+typedef BOOL(CALLBACK *cp_enum_w)(LPWSTR);
+typedef BOOL(CALLBACK *cp_enum_a)(LPSTR);
+
+/* Calls back with each code page number as text, A or W. */
+static BOOL enum_code_pages(cp_enum_w procw, cp_enum_a proca, DWORD flags)
 {
-	ULONG dbytes = (ULONG)dn * sizeof(WCHAR);
+	static const UINT utf[] = { CP_UTF7, CP_UTF8 };
+	const struct nls_sb_page *page;
+	int i, n = 0;
 
-	if (k == CP_KIND_UTF8)
-		return RtlUTF8ToUnicodeN(d, dbytes, bytes, s, (ULONG)n);
-	if (!d) {
-		*bytes = (ULONG)n * sizeof(WCHAR);
-		return STATUS_SUCCESS;
-	}
-	if (dn < n) {
-		*bytes = dbytes;
-		return STATUS_BUFFER_TOO_SMALL;
-	}
-	if (k == CP_KIND_OEM)
-		return RtlOemToUnicodeN(d, dbytes, bytes, s, (ULONG)n);
-	return RtlMultiByteToUnicodeN(d, dbytes, bytes, s, (ULONG)n);
-}
-
-K32API int WINAPI MultiByteToWideChar(UINT cp, DWORD flags, LPCCH src, int srclen, LPWSTR dst,
-				      int dstlen)
-{
-	enum cp_kind k = cp_kind(cp);
-	ULONG bytes = 0;
-	NTSTATUS status;
-
-	if (!src || srclen == 0 || dstlen < 0 || (dstlen && !dst) || srclen < -1 ||
-	    (void *)src == (void *)dst)
+	if (!procw && !proca)
 		return k32_error(ERROR_INVALID_PARAMETER);
-	if (k == CP_KIND_BAD)
-		return k32_error(ERROR_INVALID_PARAMETER);
-	if (k == CP_KIND_UTF8 ? (flags & ~MB_ERR_INVALID_CHARS) :
-				(flags & ~(MB_ERR_INVALID_CHARS | MB_PRECOMPOSED)))
+	if (flags != CP_INSTALLED && flags != CP_SUPPORTED)
 		return k32_error(ERROR_INVALID_FLAGS);
-	if (srclen == -1)
-		srclen = (int)strlen(src) + 1;
-	status = mb_to_w(k, src, srclen, dstlen ? dst : NULL, dstlen, &bytes);
-	if (status == STATUS_SOME_NOT_MAPPED && (flags & MB_ERR_INVALID_CHARS))
-		return k32_error(ERROR_NO_UNICODE_TRANSLATION);
-	if (status == STATUS_BUFFER_TOO_SMALL)
-		return k32_error(ERROR_INSUFFICIENT_BUFFER);
-	if (status < 0)
-		return k32_fail(status);
-	return (int)(bytes / sizeof(WCHAR));
+	for (i = 0; (page = nls_sb_page_at(i)) || n < 2; i++) {
+		UINT cp = page ? page->cp : utf[n++];
+		WCHAR w[12];
+		char a[12];
+		int len = k32_utow(cp, w), j;
+		for (j = 0; j <= len; j++)
+			a[j] = (char)w[j];
+		if (procw ? !procw(w) : !proca(a))
+			break;
+	}
+	return TRUE;
 }
 
-/* Single-byte conversion with default-char handling: convert, then find
- * the '?' that did not come from a '?' (one unit -> one byte). */
-static int w_to_sb(enum cp_kind k, const WCHAR *s, int n, char *d, int dn, LPCCH defchar,
-		   LPBOOL used)
+K32API BOOL WINAPI EnumSystemCodePagesW(CODEPAGE_ENUMPROCW proc, DWORD flags)
 {
-	ULONG done;
-	int i;
-
-	if (!dn)
-		return n;
-	if (dn < n)
-		return k32_error(ERROR_INSUFFICIENT_BUFFER);
-	if (k == CP_KIND_OEM)
-		RtlUnicodeToOemN(d, (ULONG)n, &done, s, (ULONG)n * sizeof(WCHAR));
-	else
-		RtlUnicodeToMultiByteN(d, (ULONG)n, &done, s, (ULONG)n * sizeof(WCHAR));
-	for (i = 0; i < n; i++) {
-		if (d[i] == '?' && s[i] != '?') {
-			if (used)
-				*used = TRUE;
-			if (defchar)
-				d[i] = *defchar;
-		}
-	}
-	return n;
+	return enum_code_pages(proc, NULL, flags);
 }
 
-/* Count-only pass for lpUsedDefaultChar when no output buffer is given. */
-static void scan_defaults(enum cp_kind k, const WCHAR *s, int n, LPBOOL used)
+K32API BOOL WINAPI EnumSystemCodePagesA(CODEPAGE_ENUMPROCA proc, DWORD flags)
 {
-	char tmp[256];
-	int i;
-
-	while (n > 0 && !*used) {
-		int c = n > 256 ? 256 : n;
-		ULONG done;
-		if (k == CP_KIND_OEM)
-			RtlUnicodeToOemN(tmp, (ULONG)c, &done, s, (ULONG)c * sizeof(WCHAR));
-		else
-			RtlUnicodeToMultiByteN(tmp, (ULONG)c, &done, s, (ULONG)c * sizeof(WCHAR));
-		for (i = 0; i < c; i++)
-			if (tmp[i] == '?' && s[i] != '?')
-				*used = TRUE;
-		s += c;
-		n -= c;
-	}
-}
-
-K32API int WINAPI WideCharToMultiByte(UINT cp, DWORD flags, LPCWCH src, int srclen, LPSTR dst,
-				      int dstlen, LPCCH defchar, LPBOOL used)
-{
-	enum cp_kind k = cp_kind(cp);
-	ULONG bytes = 0;
-	NTSTATUS status;
-
-	if (!src || srclen == 0 || dstlen < 0 || (dstlen && !dst) || srclen < -1 ||
-	    (void *)src == (void *)dst || k == CP_KIND_BAD)
-		return k32_error(ERROR_INVALID_PARAMETER);
-	/* UTF-8 takes neither default char nor "used" flag (documented). */
-	if (k == CP_KIND_UTF8 && (defchar || used))
-		return k32_error(ERROR_INVALID_PARAMETER);
-	if (srclen == -1)
-		srclen = (int)wcslen(src) + 1;
-	if (used)
-		*used = FALSE;
-	if (k != CP_KIND_UTF8) {
-		if (!dstlen && used)
-			scan_defaults(k, src, srclen, used);
-		return w_to_sb(k, src, srclen, dst, dstlen, defchar, used);
-	}
-	status = RtlUnicodeToUTF8N(dstlen ? dst : NULL, (ULONG)dstlen, &bytes, src,
-				   (ULONG)srclen * sizeof(WCHAR));
-	if (status == STATUS_SOME_NOT_MAPPED && (flags & WC_ERR_INVALID_CHARS))
-		return k32_error(ERROR_NO_UNICODE_TRANSLATION);
-	if (status == STATUS_BUFFER_TOO_SMALL)
-		return k32_error(ERROR_INSUFFICIENT_BUFFER);
-	if (status < 0)
-		return k32_fail(status);
-	return (int)bytes;
+	return enum_code_pages(NULL, proc, flags);
 }

@@ -24,6 +24,19 @@ static NTSTATUS wait_io(HANDLE h, HANDLE event, NTSTATUS status, IO_STATUS_BLOCK
 	return status;
 }
 
+/* An overlapped I/O's event (hEvent without its low bit) and completion
+ * context: the OVERLAPPED, unless hEvent's low bit asks for no completion
+ * packet (documented for GetQueuedCompletionStatus). */
+static HANDLE overlapped_event(const OVERLAPPED *ov)
+{
+	return ov ? (HANDLE)((ULONG_PTR)ov->hEvent & ~(ULONG_PTR)1) : NULL;
+}
+
+static PVOID overlapped_context(OVERLAPPED *ov)
+{
+	return ov && !((ULONG_PTR)ov->hEvent & 1) ? ov : NULL;
+}
+
 static LARGE_INTEGER *overlapped_offset(OVERLAPPED *ov, LARGE_INTEGER *off)
 {
 	if (!ov)
@@ -38,17 +51,19 @@ K32API BOOL WINAPI ReadFile(HANDLE h, LPVOID buf, DWORD n, LPDWORD done, LPOVERL
 {
 	IO_STATUS_BLOCK io = { 0 }, *iop = ov ? (IO_STATUS_BLOCK *)&ov->Internal : &io;
 	LARGE_INTEGER off;
-	HANDLE event = ov ? ov->hEvent : NULL;
+	HANDLE event = overlapped_event(ov);
 	NTSTATUS status;
 
 	if (done)
 		*done = 0;
-	status = NtReadFile(h, event, NULL, NULL, iop, buf, n, overlapped_offset(ov, &off), NULL);
+	status = NtReadFile(h, event, NULL, overlapped_context(ov), iop, buf, n,
+			    overlapped_offset(ov, &off), NULL);
 	if (status == STATUS_PENDING && ov)
 		return k32_error(ERROR_IO_PENDING);
 	status = wait_io(h, event, status, iop);
-	/* End of file is success with 0 bytes for ReadFile (documented). */
-	if (status == STATUS_END_OF_FILE)
+	/* End of file is success with 0 bytes for a synchronous ReadFile, and
+	 * ERROR_HANDLE_EOF with an OVERLAPPED (documented). */
+	if (status == STATUS_END_OF_FILE && !ov)
 		return TRUE;
 	if (status < 0)
 		return k32_fail(status);
@@ -61,12 +76,13 @@ K32API BOOL WINAPI WriteFile(HANDLE h, LPCVOID buf, DWORD n, LPDWORD done, LPOVE
 {
 	IO_STATUS_BLOCK io = { 0 }, *iop = ov ? (IO_STATUS_BLOCK *)&ov->Internal : &io;
 	LARGE_INTEGER off;
-	HANDLE event = ov ? ov->hEvent : NULL;
+	HANDLE event = overlapped_event(ov);
 	NTSTATUS status;
 
 	if (done)
 		*done = 0;
-	status = NtWriteFile(h, event, NULL, NULL, iop, buf, n, overlapped_offset(ov, &off), NULL);
+	status = NtWriteFile(h, event, NULL, overlapped_context(ov), iop, buf, n,
+			    overlapped_offset(ov, &off), NULL);
 	if (status == STATUS_PENDING && ov)
 		return k32_error(ERROR_IO_PENDING);
 	status = wait_io(h, event, status, iop);

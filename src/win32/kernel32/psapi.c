@@ -40,28 +40,20 @@ static ldr_entry *module_entry(HMODULE mod)
 	return NULL;
 }
 
-/* The program first, as Windows lists it, then the DLLs in load order. */
+/* The modules in load order: the program first, then ntdll and the DLLs. */
 K32API BOOL WINAPI K32EnumProcessModulesEx(HANDLE process, HMODULE *mods, DWORD cb, LPDWORD needed,
 					   DWORD filter)
 {
 	LIST_ENTRY *head = module_list(), *e;
-	HMODULE exe = (HMODULE)lsw_peb()->ImageBaseAddress;
 	DWORD n = 0;
 
 	if (!is_self(process))
 		return k32_error(ERROR_INVALID_HANDLE);
 	if (!needed || (cb && !mods))
 		return k32_error(ERROR_NOACCESS);
-	if (cb >= sizeof(HMODULE))
-		mods[0] = exe;
-	n = 1;
 	for (e = head ? head->Flink : NULL; e && e != head; e = e->Flink) {
-		HMODULE m = (HMODULE)CONTAINING_RECORD(e, ldr_entry, InLoadOrderLinks)->DllBase;
-
-		if (m == exe)
-			continue;
 		if ((n + 1) * sizeof(HMODULE) <= cb)
-			mods[n] = m;
+			mods[n] = (HMODULE)CONTAINING_RECORD(e, ldr_entry, InLoadOrderLinks)->DllBase;
 		n++;
 	}
 	*needed = n * sizeof(HMODULE);

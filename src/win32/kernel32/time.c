@@ -1,8 +1,8 @@
 /*
  * Time: tick counts and system time come from KUSER_SHARED_DATA (kept up
  * to date by the supervisor, no system call); the performance counter
- * from NtQueryPerformanceCounter.  There is no time zone yet: local time
- * is UTC.
+ * from NtQueryPerformanceCounter.  The sandbox's zone is UTC (time_zone.c):
+ * local time is system time.
  */
 #include "k32_private.h"
 

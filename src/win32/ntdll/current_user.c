@@ -1,9 +1,9 @@
 /* The current user's registry key, \Registry\User\<SID>. */
 #include "rtl/rtl_private.h"
+#include "rtl/nt_key.h"
 #include <lsw/user_sid.h>
 
 BOOLEAN NTAPI RtlCreateUnicodeString(PUNICODE_STRING, PCWSTR);
-NTSTATUS NTAPI NtOpenKey(PHANDLE, ACCESS_MASK, POBJECT_ATTRIBUTES);
 
 static const WCHAR user_key[] = L"\\REGISTRY\\USER\\" LSW_USER_SID;
 

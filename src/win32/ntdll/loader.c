@@ -240,13 +240,14 @@ __declspec(dllexport) void WINAPI LdrInitializeThunk(LSW_PEB *peb, BYTE *ntdll_b
 	RtlInitializeCriticalSection(&loader_lock);
 	teb->ThreadLocalStoragePointer = tls_slots;
 	peb->Ldr = &ldr_data;
+	/* load order as Windows has it: the program, then ntdll */
+	name_from_path(&peb->ProcessParameters->ImagePathName, exe_name, sizeof(exe_name));
+	exe = ldr_add_module(peb->ImageBaseAddress, exe_name,
+			     peb->ProcessParameters->ImagePathName.Buffer);
 	ntdll = ldr_add_module(ntdll_base, "ntdll.dll", L"C:\\Windows\\System32\\ntdll.dll");
 	ntdll->initialized = TRUE;
 	ntdll->imports_done = TRUE;
 	ldr_link_initialized(ntdll); /* ntdll is first in initialization order */
-	name_from_path(&peb->ProcessParameters->ImagePathName, exe_name, sizeof(exe_name));
-	exe = ldr_add_module(peb->ImageBaseAddress, exe_name,
-			     peb->ProcessParameters->ImagePathName.Buffer);
 	st = ldr_resolve_imports(exe);
 	if (!NT_SUCCESS(st))
 		fail(st);

@@ -53,6 +53,12 @@ NTSTATUS NTAPI NtClose(HANDLE h)
 	return STATUS_SUCCESS;
 }
 
+/* The heap raises with HEAP_GENERATE_EXCEPTIONS; the tests never ask. */
+void NTAPI RtlRaiseStatus(NTSTATUS status)
+{
+	ExitProcess(status);
+}
+
 void host_shim_init(void)
 {
 	lsw_test_teb.Peb = &test_peb;

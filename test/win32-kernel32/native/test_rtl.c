@@ -103,8 +103,66 @@ static void test_heap_fixed(void)
 	HANDLE h = RtlCreateHeap(0, NULL, 0x10000, 0x1000, NULL, NULL);
 
 	ok(h != NULL, "fixed heap");
-	ok(RtlAllocateHeap(h, 0, 0x80000) == NULL, "fixed heap: > 0x7FFF8 fails");
+	ok(RtlAllocateHeap(h, 0, 0x80000) == NULL, "fixed heap: a block larger than the heap fails");
 	ok(RtlAllocateHeap(h, 0, 100) != NULL, "fixed heap small alloc");
+	RtlDestroyHeap(h);
+}
+
+/* A fixed heap fills up, and its room comes back after frees: exact
+ * blocks are reused and split, not lost to rounding. */
+static void test_heap_fixed_reuse(void)
+{
+	HANDLE h = RtlCreateHeap(0, NULL, 0x20000, 0x1000, NULL, NULL);
+	static void *blocks[200];
+	unsigned n = 0, again = 0, i;
+
+	while (n < 200 && (blocks[n] = RtlAllocateHeap(h, 0, 3000)))
+		n++;
+	ok(n >= 35 && n < 200, "fixed 128 KiB heap holds %u blocks of 3000", n);
+	for (i = 0; i < n; i++)
+		ok(RtlFreeHeap(h, 0, blocks[i]), "free %u", i);
+	while (again < 200 && (blocks[again] = RtlAllocateHeap(h, 0, 1400)))
+		again++;
+	ok(again >= 2 * n, "after freeing, %u blocks of 1400 (was %u of 3000)", again, n);
+	for (i = 0; i < again; i++)
+		RtlFreeHeap(h, 0, blocks[i]);
+	again = 0;
+	while (again < 200 && (blocks[again] = RtlAllocateHeap(h, 0, 6000)))
+		again++;
+	ok(again >= n / 2 - 1, "free neighbours merge: %u blocks of 6000 (was %u of 3000)", again, n);
+	ok(RtlValidateHeap(h, 0, NULL), "fixed heap validates");
+	RtlDestroyHeap(h);
+}
+
+/* RtlWalkHeap reports each busy block once with its size, the segments
+ * as regions, and ends with STATUS_NO_MORE_ENTRIES. */
+static void test_heap_walk(void)
+{
+	HANDLE h = RtlCreateHeap(HEAP_GROWABLE, NULL, 0, 0, NULL, NULL);
+	static const SIZE_T sizes[] = { 1, 100, 2000, 40000, 300000, 0x180000 };
+	void *blocks[6];
+	unsigned found[6] = { 0 }, busy = 0, regions = 0, i, steps = 0;
+	LSW_HEAP_WALK_ENTRY e = { 0 };
+	NTSTATUS status;
+
+	for (i = 0; i < 6; i++)
+		blocks[i] = RtlAllocateHeap(h, 0, sizes[i]);
+	ok(RtlFreeHeap(h, 0, RtlAllocateHeap(h, 0, 64)), "free one block");
+	while ((status = RtlWalkHeap(h, &e)) == STATUS_SUCCESS && steps++ < 100000) {
+		if (e.Flags & LSW_HEAP_WALK_SEGMENT)
+			regions++;
+		if (!(e.Flags & LSW_HEAP_WALK_BUSY))
+			continue;
+		busy++;
+		for (i = 0; i < 6; i++)
+			if (e.DataAddress == blocks[i] && e.DataSize == sizes[i])
+				found[i]++;
+	}
+	ok(status == STATUS_NO_MORE_ENTRIES, "walk ends with %#lx", status);
+	ok(regions >= 1 && busy == 6, "walk: %u regions, %u busy blocks", regions, busy);
+	for (i = 0; i < 6; i++)
+		ok(found[i] == 1, "block of %zu seen %u times", sizes[i], found[i]);
+	ok(RtlWalkHeap(NULL, &e) == STATUS_INVALID_PARAMETER, "walk of no heap");
 	RtlDestroyHeap(h);
 }
 
@@ -145,8 +203,9 @@ static void test_codepages(void)
 	ok(w[0] == 0x20AC && w[1] == 0x81 && w[2] == 0xE9 && w[3] == 0x178, "cp1252 decode");
 	RtlOemToUnicodeN(w, sizeof(w), &n, "\x80\xB3\xE1\xFF", 4);
 	ok(w[0] == 0xC7 && w[1] == 0x2502 && w[2] == 0xDF && w[3] == 0xA0, "cp437 decode");
-	RtlUnicodeToMultiByteN(a, 4, &n, L"\x20AC\x0100\xFFx", 8);
-	ok(n == 4 && (BYTE)a[0] == 0x80 && a[1] == '?' && (BYTE)a[2] == 0xFF && a[3] == 'x',
+	/* U+0100 has no byte: its best fit is 'A'; U+4E00 has none at all. */
+	RtlUnicodeToMultiByteN(a, 4, &n, L"\x20AC\x0100\xFF\x4E00", 8);
+	ok(n == 4 && (BYTE)a[0] == 0x80 && a[1] == 'A' && (BYTE)a[2] == 0xFF && a[3] == '?',
 	   "cp1252 encode");
 	RtlUnicodeToOemN(a, 4, &n, L"\x2502\xE9\x20AC", 6);
 	ok(n == 3 && (BYTE)a[0] == 0xB3 && (BYTE)a[1] == 0x82 && a[2] == '?', "cp437 encode");
@@ -395,7 +454,7 @@ static void test_locks(void)
 	ok(cs.LockCount == -1 && cs.RecursionCount == 0 && !cs.OwningThread, "cs init");
 	RtlEnterCriticalSection(&cs);
 	RtlEnterCriticalSection(&cs);
-	ok(cs.RecursionCount == 2 && cs.OwningThread == (HANDLE)0x104 && cs.LockCount == 1,
+	ok(cs.RecursionCount == 2 && cs.OwningThread == (HANDLE)0x104 && cs.LockCount == -2,
 	   "recursive enter: rc %ld lc %ld", cs.RecursionCount, cs.LockCount);
 	ok(RtlTryEnterCriticalSection(&cs), "try enter by owner");
 	RtlLeaveCriticalSection(&cs);
@@ -427,6 +486,8 @@ int main(void)
 	test_heap_basic();
 	test_heap_large_and_stress();
 	test_heap_fixed();
+	test_heap_fixed_reuse();
+	test_heap_walk();
 	test_utf8();
 	test_codepages();
 	test_status();

@@ -1,31 +1,31 @@
 /*
- * Unicode case mapping: the table is the C runtime's (crt/wcase.c, which
- * ntdll compiles in), for the Rtl functions, ntdll's own use and its C
- * library's towupper/towlower (and so _wcsicmp).
+ * Unicode case mapping of ntdll: the simple one-to-one mappings of the
+ * Unicode Character Database for every UTF-16 code unit, from the shared
+ * NLS table (src/win32/nls), as Windows' upcase table has them.  The Rtl
+ * functions, ntdll's own use and its C library's towupper/towlower (and so
+ * _wcsicmp) read it.
  */
 #include "rtl_private.h"
-
-wint_t crt_unicode_toupper(wint_t c);
-wint_t crt_unicode_tolower(wint_t c);
+#include "nls/nls.h"
 
 WCHAR rtl_upcase(WCHAR c)
 {
-	return (WCHAR)crt_unicode_toupper(c);
+	return (WCHAR)nls_toupper(c);
 }
 
 WCHAR rtl_downcase(WCHAR c)
 {
-	return (WCHAR)crt_unicode_tolower(c);
+	return (WCHAR)nls_tolower(c);
 }
 
 RTLAPI wint_t towupper(wint_t c)
 {
-	return crt_unicode_toupper(c);
+	return rtl_upcase((WCHAR)c);
 }
 
 RTLAPI wint_t towlower(wint_t c)
 {
-	return crt_unicode_tolower(c);
+	return rtl_downcase((WCHAR)c);
 }
 
 RTLAPI WCHAR NTAPI RtlUpcaseUnicodeChar(WCHAR c)

@@ -1,98 +1,43 @@
 /*
  * Code page conversions of ntdll: the ANSI code page is Windows-1252 and the
- * OEM code page is 437, as on an en-US Windows 10; UTF-8 is converted with
- * the Unicode "maximal subpart" rule (each broken sequence becomes one
- * U+FFFD), which is what Windows 10 does.
+ * OEM code page is 437, as on an en-US Windows 10 (tables: src/win32/nls).
  *
- * Unicode -> single byte: characters without an exact mapping become '?'.
- * (Windows also applies "best fit" mappings, e.g. U+0100 -> 'A'; we do not.)
+ * Unicode -> single byte uses the page's mapping, then the best-fit base
+ * letter ("ā" -> 'a', as Windows' best-fit tables do), then '?'.
  */
 #include "rtl_private.h"
+#include "nls/nls.h"
 
-/* Bytes 0x00-0x7F map to themselves in both pages; only the top half is
- * listed.  1252's five unassigned bytes (0x81 0x8D 0x8F 0x90 0x9D) map to
- * the C1 control with the same value, as Windows does. */
-static const WCHAR cp1252_high[128] = {
-	0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
-	0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
-	0x00A0, 0x00A1, 0x00A2, 0x00A3, 0x00A4, 0x00A5, 0x00A6, 0x00A7,
-	0x00A8, 0x00A9, 0x00AA, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x00AF,
-	0x00B0, 0x00B1, 0x00B2, 0x00B3, 0x00B4, 0x00B5, 0x00B6, 0x00B7,
-	0x00B8, 0x00B9, 0x00BA, 0x00BB, 0x00BC, 0x00BD, 0x00BE, 0x00BF,
-	0x00C0, 0x00C1, 0x00C2, 0x00C3, 0x00C4, 0x00C5, 0x00C6, 0x00C7,
-	0x00C8, 0x00C9, 0x00CA, 0x00CB, 0x00CC, 0x00CD, 0x00CE, 0x00CF,
-	0x00D0, 0x00D1, 0x00D2, 0x00D3, 0x00D4, 0x00D5, 0x00D6, 0x00D7,
-	0x00D8, 0x00D9, 0x00DA, 0x00DB, 0x00DC, 0x00DD, 0x00DE, 0x00DF,
-	0x00E0, 0x00E1, 0x00E2, 0x00E3, 0x00E4, 0x00E5, 0x00E6, 0x00E7,
-	0x00E8, 0x00E9, 0x00EA, 0x00EB, 0x00EC, 0x00ED, 0x00EE, 0x00EF,
-	0x00F0, 0x00F1, 0x00F2, 0x00F3, 0x00F4, 0x00F5, 0x00F6, 0x00F7,
-	0x00F8, 0x00F9, 0x00FA, 0x00FB, 0x00FC, 0x00FD, 0x00FE, 0x00FF,
-};
+#define ANSI_CP 1252
+#define OEM_CP 437
 
-static const WCHAR cp437_high[128] = {
-	0x00C7, 0x00FC, 0x00E9, 0x00E2, 0x00E4, 0x00E0, 0x00E5, 0x00E7,
-	0x00EA, 0x00EB, 0x00E8, 0x00EF, 0x00EE, 0x00EC, 0x00C4, 0x00C5,
-	0x00C9, 0x00E6, 0x00C6, 0x00F4, 0x00F6, 0x00F2, 0x00FB, 0x00F9,
-	0x00FF, 0x00D6, 0x00DC, 0x00A2, 0x00A3, 0x00A5, 0x20A7, 0x0192,
-	0x00E1, 0x00ED, 0x00F3, 0x00FA, 0x00F1, 0x00D1, 0x00AA, 0x00BA,
-	0x00BF, 0x2310, 0x00AC, 0x00BD, 0x00BC, 0x00A1, 0x00AB, 0x00BB,
-	0x2591, 0x2592, 0x2593, 0x2502, 0x2524, 0x2561, 0x2562, 0x2556,
-	0x2555, 0x2563, 0x2551, 0x2557, 0x255D, 0x255C, 0x255B, 0x2510,
-	0x2514, 0x2534, 0x252C, 0x251C, 0x2500, 0x253C, 0x255E, 0x255F,
-	0x255A, 0x2554, 0x2569, 0x2566, 0x2560, 0x2550, 0x256C, 0x2567,
-	0x2568, 0x2564, 0x2565, 0x2559, 0x2558, 0x2552, 0x2553, 0x256B,
-	0x256A, 0x2518, 0x250C, 0x2588, 0x2584, 0x258C, 0x2590, 0x2580,
-	0x03B1, 0x00DF, 0x0393, 0x03C0, 0x03A3, 0x03C3, 0x00B5, 0x03C4,
-	0x03A6, 0x0398, 0x03A9, 0x03B4, 0x221E, 0x03C6, 0x03B5, 0x2229,
-	0x2261, 0x00B1, 0x2265, 0x2264, 0x2320, 0x2321, 0x00F7, 0x2248,
-	0x00B0, 0x2219, 0x00B7, 0x221A, 0x207F, 0x00B2, 0x25A0, 0x00A0,
-};
-
-static WCHAR sb_to_unicode(const WCHAR *high, BYTE b)
-{
-	return b < 0x80 ? b : high[b - 0x80];
-}
-
-/* One UTF-16 unit to a byte of the page; '?' if the page lacks it. */
-static CHAR unicode_to_sb(const WCHAR *high, WCHAR c)
-{
-	int i;
-
-	if (c < 0x80)
-		return (CHAR)c;
-	if (high == cp1252_high && c >= 0xA0 && c <= 0xFF)
-		return (CHAR)c;
-	for (i = 0; i < 128; i++)
-		if (high[i] == c)
-			return (CHAR)(0x80 + i);
-	return '?';
-}
-
-static NTSTATUS sb_to_unicode_n(const WCHAR *high, PWCH dst, ULONG dst_bytes, PULONG res,
+static NTSTATUS sb_to_unicode_n(unsigned cp, PWCH dst, ULONG dst_bytes, PULONG res,
 				const CHAR *src, ULONG src_bytes)
 {
+	const struct nls_sb_page *page = nls_sb_page(cp);
 	ULONG n = dst_bytes / sizeof(WCHAR), i;
 
 	if (n > src_bytes)
 		n = src_bytes;
 	for (i = 0; i < n; i++)
-		dst[i] = sb_to_unicode(high, (BYTE)src[i]);
+		dst[i] = page->to_unicode[(BYTE)src[i]];
 	if (res)
 		*res = n * sizeof(WCHAR);
 	return STATUS_SUCCESS;
 }
 
-static NTSTATUS unicode_to_sb_n(const WCHAR *high, PCHAR dst, ULONG dst_bytes, PULONG res,
-				const WCHAR *src, ULONG src_bytes)
+static NTSTATUS unicode_to_sb_n(unsigned cp, BOOL upcase, PCHAR dst, ULONG dst_bytes,
+				PULONG res, const WCHAR *src, ULONG src_bytes)
 {
+	const struct nls_sb_page *page = nls_sb_page(cp);
 	ULONG n = src_bytes / sizeof(WCHAR), i;
 
 	if (n > dst_bytes)
 		n = dst_bytes;
-	for (i = 0; i < n; i++)
-		dst[i] = unicode_to_sb(high, src[i]);
+	for (i = 0; i < n; i++) {
+		int b = nls_sb_best_fit(page, upcase ? rtl_upcase(src[i]) : src[i]);
+		dst[i] = b < 0 ? '?' : (CHAR)b;
+	}
 	if (res)
 		*res = n;
 	return STATUS_SUCCESS;
@@ -101,25 +46,37 @@ static NTSTATUS unicode_to_sb_n(const WCHAR *high, PCHAR dst, ULONG dst_bytes, P
 RTLAPI NTSTATUS NTAPI RtlMultiByteToUnicodeN(PWCH dst, ULONG dst_bytes, PULONG res,
 					       const CHAR *src, ULONG src_bytes)
 {
-	return sb_to_unicode_n(cp1252_high, dst, dst_bytes, res, src, src_bytes);
+	return sb_to_unicode_n(ANSI_CP, dst, dst_bytes, res, src, src_bytes);
 }
 
 RTLAPI NTSTATUS NTAPI RtlOemToUnicodeN(PWCH dst, ULONG dst_bytes, PULONG res, const CHAR *src,
 					 ULONG src_bytes)
 {
-	return sb_to_unicode_n(cp437_high, dst, dst_bytes, res, src, src_bytes);
+	return sb_to_unicode_n(OEM_CP, dst, dst_bytes, res, src, src_bytes);
 }
 
 RTLAPI NTSTATUS NTAPI RtlUnicodeToMultiByteN(PCHAR dst, ULONG dst_bytes, PULONG res,
 					       const WCHAR *src, ULONG src_bytes)
 {
-	return unicode_to_sb_n(cp1252_high, dst, dst_bytes, res, src, src_bytes);
+	return unicode_to_sb_n(ANSI_CP, FALSE, dst, dst_bytes, res, src, src_bytes);
 }
 
 RTLAPI NTSTATUS NTAPI RtlUnicodeToOemN(PCHAR dst, ULONG dst_bytes, PULONG res, const WCHAR *src,
 					 ULONG src_bytes)
 {
-	return unicode_to_sb_n(cp437_high, dst, dst_bytes, res, src, src_bytes);
+	return unicode_to_sb_n(OEM_CP, FALSE, dst, dst_bytes, res, src, src_bytes);
+}
+
+RTLAPI NTSTATUS NTAPI RtlUpcaseUnicodeToMultiByteN(PCHAR dst, ULONG dst_bytes, PULONG res,
+						     const WCHAR *src, ULONG src_bytes)
+{
+	return unicode_to_sb_n(ANSI_CP, TRUE, dst, dst_bytes, res, src, src_bytes);
+}
+
+RTLAPI NTSTATUS NTAPI RtlUpcaseUnicodeToOemN(PCHAR dst, ULONG dst_bytes, PULONG res,
+					       const WCHAR *src, ULONG src_bytes)
+{
+	return unicode_to_sb_n(OEM_CP, TRUE, dst, dst_bytes, res, src, src_bytes);
 }
 
 RTLAPI NTSTATUS NTAPI RtlMultiByteToUnicodeSize(PULONG size, const CHAR *src, ULONG src_bytes)

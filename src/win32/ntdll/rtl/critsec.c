@@ -2,13 +2,16 @@
  * RTL_CRITICAL_SECTION (x64 layout: DebugInfo, LockCount, RecursionCount,
  * OwningThread, LockSemaphore, SpinCount).
  *
- * LockCount uses the classic documented encoding: -1 when free, otherwise
- * the number of threads that own or wait for the lock minus one.  Entering
- * increments it; the thread that moves it from -1 to 0 owns the lock.  The
- * others wait on the process-wide keyed event (handle NULL, as Windows does)
- * with the section's address as key, and are handed the lock directly by
- * RtlLeaveCriticalSection, which releases exactly one waiter per leave.
- * The uncontended path is two interlocked operations and no system call.
+ * LockCount uses the encoding of Windows since Vista, which debuggers and
+ * programs read: -1 - LockCount = locked + 4 * waiters, so -1 is free, -2
+ * locked without waiters, and each sleeping thread subtracts 4.  Recursion
+ * lives only in RecursionCount.  Waiters sleep on the process-wide keyed
+ * event (handle NULL, as Windows does) with the section's address as key;
+ * a leave that finds waiters hands the lock to one of them directly (the
+ * locked bit stays set), so a late arrival cannot overtake it.  The
+ * uncontended path is one interlocked operation and no system call.  A
+ * leave by a thread that does not own the section only lowers
+ * RecursionCount, as on Windows, and the next enter repairs it.
  */
 #include "rtl_private.h"
 
@@ -63,40 +66,69 @@ RTLAPI NTSTATUS NTAPI RtlDeleteCriticalSection(RTL_CRITICAL_SECTION *cs)
 	return STATUS_SUCCESS;
 }
 
+#define CS_LOCKED 1
+#define CS_WAITER 4
+
+/* -1 - LockCount: the locked bit plus 4 per waiter. */
+static LONG cs_state(const RTL_CRITICAL_SECTION *cs)
+{
+	return -1 - __atomic_load_n(&cs->LockCount, __ATOMIC_RELAXED);
+}
+
+static BOOL cs_cas(RTL_CRITICAL_SECTION *cs, LONG state, LONG new_state)
+{
+	LONG expect = -1 - state;
+
+	return __atomic_compare_exchange_n(&cs->LockCount, &expect, -1 - new_state, FALSE,
+					   __ATOMIC_ACQUIRE, __ATOMIC_RELAXED);
+}
+
+static void cs_owned(RTL_CRITICAL_SECTION *cs, HANDLE me)
+{
+	cs->OwningThread = me;
+	cs->RecursionCount = 1;
+}
+
 /* Take a free section without queueing; used by spinning and TryEnter. */
 static BOOL cs_try_acquire(RTL_CRITICAL_SECTION *cs, HANDLE me)
 {
-	LONG expect = -1;
+	LONG state = cs_state(cs);
 
-	if (!__atomic_compare_exchange_n(&cs->LockCount, &expect, 0, FALSE, __ATOMIC_ACQUIRE,
-					 __ATOMIC_RELAXED))
-		return FALSE;
-	cs->OwningThread = me;
-	cs->RecursionCount = 1;
-	return TRUE;
+	while (!(state & CS_LOCKED)) {
+		if (cs_cas(cs, state, state | CS_LOCKED)) {
+			cs_owned(cs, me);
+			return TRUE;
+		}
+		state = cs_state(cs);
+	}
+	return FALSE;
 }
 
 RTLAPI NTSTATUS NTAPI RtlEnterCriticalSection(RTL_CRITICAL_SECTION *cs)
 {
 	HANDLE me = current_tid();
 	ULONG_PTR spin;
+	LONG state;
 
 	if (cs->OwningThread == me) {
-		__atomic_add_fetch(&cs->LockCount, 1, __ATOMIC_RELAXED);
 		cs->RecursionCount++;
 		return STATUS_SUCCESS;
 	}
-	for (spin = cs->SpinCount; spin; spin--) {
-		if (cs->LockCount == -1 && cs_try_acquire(cs, me))
+	for (spin = cs->SpinCount & 0x00FFFFFF; spin; spin--) {
+		if (cs_try_acquire(cs, me))
 			return STATUS_SUCCESS;
 		__builtin_ia32_pause();
 	}
-	if (__atomic_add_fetch(&cs->LockCount, 1, __ATOMIC_ACQUIRE) != 0) {
-		/* Owned by another thread: sleep until a leave hands it over. */
-		NtWaitForKeyedEvent(NULL, CS_KEY(cs), FALSE, NULL);
+	for (;;) {
+		if (cs_try_acquire(cs, me))
+			return STATUS_SUCCESS;
+		state = cs_state(cs);
+		if ((state & CS_LOCKED) && cs_cas(cs, state, state + CS_WAITER))
+			break;
 	}
-	cs->OwningThread = me;
-	cs->RecursionCount = 1;
+	/* Counted as a waiter: sleep until a leave hands the lock over. */
+	NtWaitForKeyedEvent(NULL, CS_KEY(cs), FALSE, NULL);
+	cs_owned(cs, me);
 	return STATUS_SUCCESS;
 }
 
@@ -105,7 +137,6 @@ RTLAPI BOOLEAN NTAPI RtlTryEnterCriticalSection(RTL_CRITICAL_SECTION *cs)
 	HANDLE me = current_tid();
 
 	if (cs->OwningThread == me) {
-		__atomic_add_fetch(&cs->LockCount, 1, __ATOMIC_RELAXED);
 		cs->RecursionCount++;
 		return TRUE;
 	}
@@ -114,15 +145,38 @@ RTLAPI BOOLEAN NTAPI RtlTryEnterCriticalSection(RTL_CRITICAL_SECTION *cs)
 
 RTLAPI NTSTATUS NTAPI RtlLeaveCriticalSection(RTL_CRITICAL_SECTION *cs)
 {
-	if (--cs->RecursionCount > 0) {
-		__atomic_sub_fetch(&cs->LockCount, 1, __ATOMIC_RELAXED);
-		return STATUS_SUCCESS;
-	}
+	LONG state;
+
+	if (--cs->RecursionCount != 0)
+		return STATUS_SUCCESS; /* still held, or not held at all */
 	cs->OwningThread = NULL;
-	if (__atomic_sub_fetch(&cs->LockCount, 1, __ATOMIC_RELEASE) >= 0) {
-		/* A thread counted itself in: wake exactly one (it may not be
-		 * asleep yet; the keyed event then waits for it to arrive). */
-		NtReleaseKeyedEvent(NULL, CS_KEY(cs), FALSE, NULL);
+	for (;;) {
+		state = cs_state(cs);
+		if (state >= CS_WAITER) {
+			/* Hand over: one waiter fewer, still locked, then wake it
+			 * (it may not be asleep yet; the keyed event waits). */
+			if (cs_cas(cs, state, state - CS_WAITER)) {
+				NtReleaseKeyedEvent(NULL, CS_KEY(cs), FALSE, NULL);
+				return STATUS_SUCCESS;
+			}
+		} else if (cs_cas(cs, state, state & ~CS_LOCKED)) {
+			return STATUS_SUCCESS;
+		}
 	}
-	return STATUS_SUCCESS;
+}
+
+RTLAPI ULONG NTAPI RtlIsCriticalSectionLocked(RTL_CRITICAL_SECTION *cs)
+{
+	return (cs_state(cs) & CS_LOCKED) != 0;
+}
+
+RTLAPI ULONG NTAPI RtlIsCriticalSectionLockedByThread(RTL_CRITICAL_SECTION *cs)
+{
+	return cs->OwningThread == current_tid() && cs->RecursionCount > 0;
+}
+
+RTLAPI ULONG NTAPI RtlGetCriticalSectionRecursionCount(RTL_CRITICAL_SECTION *cs)
+{
+	return cs->OwningThread == current_tid() && cs->RecursionCount > 0 ?
+		       (ULONG)cs->RecursionCount : 0;
 }

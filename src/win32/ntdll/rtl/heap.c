@@ -1,88 +1,19 @@
 /*
  * RtlCreateHeap and friends: the heap behind HeapAlloc, malloc and every
- * Rtl allocation.
+ * Rtl allocation.  The layout and its reasons: heap_private.h.
  *
- * Design: segregated size classes.  A request is rounded up to a class
- * (16-byte steps up to 1 KiB, then four steps per power of two up to
- * 256 KiB); each class has a singly linked free list.  A block that is not
- * on a free list is carved from the current segment with a bump pointer.
- * Segments are reserved with NtAllocateVirtualMemory(MEM_RESERVE) and
- * committed in growing chunks, since every NT call costs a supervisor round
- * trip.  Blocks above 256 KiB get their own MEM_RESERVE|MEM_COMMIT region.
- * There is no coalescing: freed blocks are reused by the same class only,
- * which keeps malloc/free at a few instructions plus the lock.
- *
- * Every block has a 16-byte header right before the payload, so payloads
- * are 16-byte aligned like the x64 Windows heap.  The header carries a
- * check value derived from the heap address and a busy/free state, which
- * catches double frees and most stray pointers cheaply: those calls fail
- * (FALSE / NULL) instead of corrupting the heap.
+ * A failed allocation sets the thread's last error to
+ * ERROR_NOT_ENOUGH_MEMORY (HeapAlloc callers read it, as on Windows) and,
+ * with HEAP_GENERATE_EXCEPTIONS, raises STATUS_NO_MEMORY instead.
  */
-#include "rtl_private.h"
+#include "heap_private.h"
 
-#define HEAP_SIGNATURE 0x5048534CUL /* "LSHP" */
-#define BLOCK_BUSY 0xB5
-#define BLOCK_FREE 0xF3
-#define CLASS_LARGE 0xFFFF
-#define NUM_CLASSES 97          /* see size_to_class */
-#define SMALL_MAX 0x40000       /* largest class capacity, 256 KiB */
-#define SEGMENT_MIN 0x100000    /* first segment reservation */
-#define SEGMENT_MAX 0x10000000  /* growth stops doubling here */
-#define COMMIT_MIN 0x10000
-#define COMMIT_MAX 0x400000
-#define FIXED_HEAP_BLOCK_MAX 0x7FFF8 /* documented limit of HeapCreate(max != 0) */
+void NTAPI RtlRaiseStatus(NTSTATUS);
 
-typedef struct heap_block {
-	SIZE_T size;  /* the size asked for: RtlSizeHeap reports it */
-	USHORT cls;   /* size class, or CLASS_LARGE */
-	BYTE state;   /* BLOCK_BUSY or BLOCK_FREE */
-	BYTE pad;
-	ULONG check;  /* heap_check(heap): tells our blocks from strays */
-} heap_block;
-
-typedef struct heap_large {
-	LIST_ENTRY link;
-	SIZE_T map_size;
-	SIZE_T pad;
-	heap_block hdr;
-} heap_large;
-
-typedef struct heap_segment {
-	struct heap_segment *next;
-	char *bump;         /* first byte never handed out */
-	char *commit_end;   /* end of the committed part */
-	char *reserve_end;  /* end of the reservation */
-	SIZE_T reserved;
-	SIZE_T pad;
-} heap_segment;
-
-typedef struct heap {
-	ULONG signature;
-	ULONG flags;        /* HEAP_NO_SERIALIZE, HEAP_GROWABLE, ... */
-	ULONG protect;      /* page protection of committed memory */
-	ULONG check;
-	RTL_CRITICAL_SECTION lock;
-	heap_segment *segments; /* current segment first */
-	LIST_ENTRY large;
-	SIZE_T next_reserve;
-	void *free[NUM_CLASSES];
-} heap;
-
-_Static_assert(sizeof(heap_block) == 16, "16-byte header keeps payloads aligned");
-_Static_assert(sizeof(heap_large) % 16 == 0, "aligned");
-_Static_assert(sizeof(heap_segment) % 16 == 0, "aligned");
-
-#define HEAP_HEADER_SIZE ((sizeof(heap_segment) + sizeof(heap) + 15) & ~(SIZE_T)15)
-
-/* Registry of live heaps for RtlGetProcessHeaps. */
+/* Registry of live heaps for RtlGetProcessHeaps (heap_info.c). */
 #define MAX_HEAPS 128
-static heap *all_heaps[MAX_HEAPS];
-static RTL_SRWLOCK all_heaps_lock;
-
-static SIZE_T round_up(SIZE_T n, SIZE_T to)
-{
-	return (n + to - 1) & ~(to - 1);
-}
+heap *rtl_all_heaps[MAX_HEAPS];
+RTL_SRWLOCK rtl_all_heaps_lock;
 
 /* Size classes 1..64 hold 16..1024 bytes in 16-byte steps; classes 65..96
  * split each power of two from 1 KiB to 256 KiB into four steps, so no
@@ -98,7 +29,7 @@ static unsigned size_to_class(SIZE_T n)
 	return 65 + (b - 10) * 4 + (unsigned)((n >> (b - 2)) & 3);
 }
 
-static SIZE_T class_capacity(unsigned cls)
+SIZE_T heap_class_capacity(unsigned cls)
 {
 	unsigned k, b;
 
@@ -109,34 +40,38 @@ static SIZE_T class_capacity(unsigned cls)
 	return (SIZE_T)(4 + k % 4 + 1) << (b - 2);
 }
 
+SIZE_T heap_block_capacity(const heap_block *b)
+{
+	if (b->cls == CLASS_LARGE)
+		return CONTAINING_RECORD(b, heap_large, hdr)->map_size - sizeof(heap_large);
+	if (b->cls == CLASS_EXACT)
+		return heap_round_up(b->size ? b->size : 1, 16) + (SIZE_T)b->slack * 16;
+	return heap_class_capacity(b->cls);
+}
+
 static ULONG heap_check(const heap *h)
 {
 	return (ULONG)((ULONG_PTR)h >> 4) ^ 0x6B1C0DE5UL;
 }
 
-static BOOL heap_valid(const heap *h)
+heap_block *heap_user_block(const heap *h, const void *p)
 {
-	return h && ((ULONG_PTR)h & 15) == 0 && h->signature == HEAP_SIGNATURE;
-}
+	heap_block *b;
 
-static void heap_lock(heap *h, ULONG flags)
-{
-	if (!((h->flags | flags) & HEAP_NO_SERIALIZE))
-		RtlEnterCriticalSection(&h->lock);
-}
-
-static void heap_unlock(heap *h, ULONG flags)
-{
-	if (!((h->flags | flags) & HEAP_NO_SERIALIZE))
-		RtlLeaveCriticalSection(&h->lock);
+	if (!p || ((ULONG_PTR)p & 15))
+		return NULL;
+	b = (heap_block *)p - 1;
+	if (b->check != h->check || b->state != BLOCK_BUSY)
+		return NULL;
+	if (b->cls != CLASS_LARGE && b->cls != CLASS_EXACT && (b->cls == 0 || b->cls >= NUM_CLASSES))
+		return NULL;
+	return b;
 }
 
 static NTSTATUS vm_reserve(SIZE_T size, ULONG type, ULONG protect, void **out)
 {
-	void *base = NULL;
-
-	return NtAllocateVirtualMemory((HANDLE)-1, out ? (*out = NULL, out) : &base, 0,
-				       &size, type, protect);
+	*out = NULL;
+	return NtAllocateVirtualMemory((HANDLE)-1, out, 0, &size, type, protect);
 }
 
 static NTSTATUS vm_commit(void *addr, SIZE_T size, ULONG protect)
@@ -155,20 +90,20 @@ static void vm_release(void *addr)
  * reservation is too small. */
 static BOOL segment_commit(heap *h, heap_segment *seg, SIZE_T need)
 {
-	SIZE_T have = (SIZE_T)(seg->commit_end - (char *)seg);
+	SIZE_T have = (SIZE_T)(seg->commit_end - seg->base);
 	SIZE_T step, missing;
 
 	if (seg->bump + need <= seg->commit_end)
 		return TRUE;
-	if (seg->bump + need > seg->reserve_end)
+	if (need > (SIZE_T)(seg->reserve_end - seg->bump))
 		return FALSE;
 	/* Commit at least what is needed, and more as the segment fills up,
 	 * to keep the number of NT calls logarithmic. */
 	step = have < COMMIT_MIN ? COMMIT_MIN : have > COMMIT_MAX ? COMMIT_MAX : have;
-	missing = round_up((SIZE_T)(seg->bump + need - seg->commit_end), COMMIT_MIN);
+	missing = heap_round_up((SIZE_T)(seg->bump + need - seg->commit_end), COMMIT_MIN);
 	if (step < missing)
 		step = missing;
-	if (seg->commit_end + step > seg->reserve_end)
+	if (step > (SIZE_T)(seg->reserve_end - seg->commit_end))
 		step = (SIZE_T)(seg->reserve_end - seg->commit_end);
 	if (vm_commit(seg->commit_end, step, h->protect) < 0)
 		return FALSE;
@@ -176,29 +111,36 @@ static BOOL segment_commit(heap *h, heap_segment *seg, SIZE_T need)
 	return TRUE;
 }
 
+static void segment_init(heap_segment *seg, char *base, char *first, SIZE_T commit,
+			 SIZE_T reserve)
+{
+	seg->base = base;
+	seg->first = seg->bump = first;
+	seg->commit_end = base + commit;
+	seg->reserve_end = base + reserve;
+}
+
 /* Reserve a new segment that can hold at least `need` bytes and make it the
  * current one.  Growable heaps only. */
 static BOOL heap_add_segment(heap *h, SIZE_T need)
 {
 	SIZE_T size = h->next_reserve;
-	void *base;
 	heap_segment *seg;
+	void *base;
 
 	if (!(h->flags & HEAP_GROWABLE))
 		return FALSE;
 	if (size < need + sizeof(heap_segment))
-		size = round_up(need + sizeof(heap_segment), 0x10000);
+		size = heap_round_up(need + sizeof(heap_segment), 0x10000);
 	if (vm_reserve(size, MEM_RESERVE, h->protect, &base) < 0)
 		return FALSE;
-	seg = base;
-	if (vm_commit(seg, COMMIT_MIN, h->protect) < 0) {
+	if (vm_commit(base, COMMIT_MIN, h->protect) < 0) {
 		vm_release(base);
 		return FALSE;
 	}
-	seg->bump = (char *)base + sizeof(heap_segment);
-	seg->commit_end = (char *)base + COMMIT_MIN;
-	seg->reserve_end = (char *)base + size;
-	seg->reserved = size;
+	seg = base;
+	segment_init(seg, base, (char *)(seg + 1), COMMIT_MIN, size);
+	seg->index = h->nsegments++;
 	seg->next = h->segments;
 	h->segments = seg;
 	if (h->next_reserve < SEGMENT_MAX)
@@ -206,30 +148,134 @@ static BOOL heap_add_segment(heap *h, SIZE_T need)
 	return TRUE;
 }
 
-/* A block of class `cls` from its free list or from the current segment. */
-static heap_block *heap_alloc_small(heap *h, unsigned cls)
+/* `need` bytes (header included) from the current segment's end. */
+static heap_block *heap_bump(heap *h, SIZE_T need)
 {
-	SIZE_T need = sizeof(heap_block) + class_capacity(cls);
-	heap_block *b = h->free[cls];
+	heap_block *b;
 
-	if (b) {
-		h->free[cls] = *(void **)(b + 1);
-		return b;
-	}
 	if (!segment_commit(h, h->segments, need)) {
 		if (!heap_add_segment(h, need) || !segment_commit(h, h->segments, need))
 			return NULL;
 	}
 	b = (heap_block *)h->segments->bump;
 	h->segments->bump += need;
-	b->cls = (USHORT)cls;
 	b->check = h->check;
+	return b;
+}
+
+/* A block of class `cls` from its free list or from the current segment. */
+static heap_block *heap_alloc_small(heap *h, unsigned cls)
+{
+	heap_block *b = h->free[cls];
+
+	if (b) {
+		h->free[cls] = *(void **)(b + 1);
+		return b;
+	}
+	b = heap_bump(h, sizeof(heap_block) + heap_class_capacity(cls));
+	if (b)
+		b->cls = (USHORT)cls;
+	return b;
+}
+
+/* Keep `need` bytes of the exact block b; a remainder of 32 bytes or more
+ * becomes a free block of its own. */
+static void exact_trim(heap *h, heap_block *b, SIZE_T cap, SIZE_T need)
+{
+	heap_block *rest;
+
+	if (cap - need < 2 * sizeof(heap_block)) {
+		b->slack = (BYTE)((cap - need) / 16);
+		return;
+	}
+	b->slack = 0;
+	rest = (heap_block *)((char *)(b + 1) + need);
+	rest->size = cap - need - sizeof(heap_block);
+	rest->cls = CLASS_EXACT;
+	rest->slack = 0;
+	rest->check = h->check;
+	rest->state = BLOCK_FREE;
+	*(void **)(rest + 1) = h->exact_free;
+	h->exact_free = rest;
+}
+
+/* Merge each run of adjacent free exact blocks of a fixed heap (one
+ * segment) into one block, give a run that ends at the bump pointer back
+ * to the segment, and rebuild the free list in address order.  Done only
+ * when an allocation found no room, so frees stay O(1). */
+static void exact_coalesce(heap *h)
+{
+	heap_segment *s = h->segments;
+	heap_block **tail = &h->exact_free, **run_link = NULL, *run = NULL;
+	char *p = s->first;
+
+	while (p < s->bump) {
+		heap_block *b = (heap_block *)p;
+		SIZE_T len = sizeof(*b) + heap_block_capacity(b);
+
+		if (b->cls != CLASS_EXACT || b->state != BLOCK_FREE) {
+			run = NULL;
+		} else if (run) {
+			run->size += len;
+		} else {
+			run = b;
+			run_link = tail;
+			*tail = b;
+			tail = (heap_block **)(b + 1);
+		}
+		p += len;
+	}
+	*tail = NULL;
+	if (run) {
+		*run_link = NULL;
+		s->bump = (char *)run;
+	}
+}
+
+static heap_block *exact_first_fit(heap *h, SIZE_T size, SIZE_T need)
+{
+	heap_block **link, *b;
+
+	for (link = &h->exact_free; (b = *link); link = (heap_block **)(b + 1)) {
+		SIZE_T cap = b->size;
+
+		if (cap < need)
+			continue;
+		*link = *(heap_block **)(b + 1);
+		exact_trim(h, b, cap, need);
+		b->size = size;
+		return b;
+	}
+	return NULL;
+}
+
+/* First fit among the free exact blocks, else a new one, else first fit
+ * again once neighbouring free blocks are merged. */
+static heap_block *heap_alloc_exact(heap *h, SIZE_T size)
+{
+	SIZE_T need = heap_round_up(size ? size : 1, 16);
+	heap_block *b = exact_first_fit(h, size, need);
+
+	if (b)
+		return b;
+	b = heap_bump(h, sizeof(heap_block) + need);
+	if (!b) {
+		exact_coalesce(h);
+		if ((b = exact_first_fit(h, size, need)))
+			return b;
+		b = heap_bump(h, sizeof(heap_block) + need);
+	}
+	if (b) {
+		b->cls = CLASS_EXACT;
+		b->slack = 0;
+		b->size = size;
+	}
 	return b;
 }
 
 static heap_block *heap_alloc_large(heap *h, SIZE_T size)
 {
-	SIZE_T map = round_up(sizeof(heap_large) + size, 0x1000);
+	SIZE_T map = heap_round_up(sizeof(heap_large) + size, 0x1000);
 	void *base;
 	heap_large *l;
 
@@ -255,33 +301,18 @@ static void heap_free_large(heap_block *b)
 	vm_release(l);
 }
 
-/* The header of a busy block of this heap, or NULL for anything else. */
-static heap_block *heap_user_block(const heap *h, const void *p)
-{
-	heap_block *b;
-
-	if (!p || ((ULONG_PTR)p & 15))
-		return NULL;
-	b = (heap_block *)p - 1;
-	if (b->check != h->check || b->state != BLOCK_BUSY)
-		return NULL;
-	if (b->cls != CLASS_LARGE && (b->cls == 0 || b->cls >= NUM_CLASSES))
-		return NULL;
-	return b;
-}
-
 static void heap_register(heap *h, heap *replace)
 {
 	int i;
 
-	RtlAcquireSRWLockExclusive(&all_heaps_lock);
+	RtlAcquireSRWLockExclusive(&rtl_all_heaps_lock);
 	for (i = 0; i < MAX_HEAPS; i++) {
-		if (all_heaps[i] == replace) {
-			all_heaps[i] = h;
+		if (rtl_all_heaps[i] == replace) {
+			rtl_all_heaps[i] = h;
 			break;
 		}
 	}
-	RtlReleaseSRWLockExclusive(&all_heaps_lock);
+	RtlReleaseSRWLockExclusive(&rtl_all_heaps_lock);
 }
 
 RTLAPI PVOID NTAPI RtlCreateHeap(ULONG flags, PVOID base, SIZE_T reserve, SIZE_T commit,
@@ -289,7 +320,7 @@ RTLAPI PVOID NTAPI RtlCreateHeap(ULONG flags, PVOID base, SIZE_T reserve, SIZE_T
 {
 	ULONG protect = (flags & HEAP_CREATE_ENABLE_EXECUTE) ? PAGE_EXECUTE_READWRITE :
 							       PAGE_READWRITE;
-	heap_segment *seg;
+	SIZE_T header = heap_round_up(sizeof(heap), 16);
 	heap *h;
 	void *mem;
 
@@ -297,8 +328,10 @@ RTLAPI PVOID NTAPI RtlCreateHeap(ULONG flags, PVOID base, SIZE_T reserve, SIZE_T
 		return NULL;
 	if (!reserve)
 		flags |= HEAP_GROWABLE;
-	reserve = round_up(reserve > SEGMENT_MIN ? reserve : SEGMENT_MIN, 0x10000);
-	commit = round_up(commit > HEAP_HEADER_SIZE ? commit : COMMIT_MIN, COMMIT_MIN);
+	reserve = heap_round_up(reserve ? reserve : SEGMENT_MIN, 0x10000);
+	if (reserve < header + 0x1000)
+		reserve = heap_round_up(header + 0x1000, 0x10000);
+	commit = heap_round_up(commit > header ? commit : COMMIT_MIN, 0x1000);
 	if (commit > reserve)
 		commit = reserve;
 	if (vm_reserve(reserve, MEM_RESERVE, protect, &mem) < 0)
@@ -307,17 +340,14 @@ RTLAPI PVOID NTAPI RtlCreateHeap(ULONG flags, PVOID base, SIZE_T reserve, SIZE_T
 		vm_release(mem);
 		return NULL;
 	}
-	seg = mem;
-	h = (heap *)(seg + 1);
-	seg->bump = (char *)mem + HEAP_HEADER_SIZE;
-	seg->commit_end = (char *)mem + commit;
-	seg->reserve_end = (char *)mem + reserve;
-	seg->reserved = reserve;
+	h = mem;
 	h->signature = HEAP_SIGNATURE;
 	h->flags = flags;
 	h->protect = protect;
 	h->check = heap_check(h);
-	h->segments = seg;
+	segment_init(&h->first_segment, mem, (char *)mem + header, commit, reserve);
+	h->segments = &h->first_segment;
+	h->nsegments = 1;
 	h->large.Flink = h->large.Blink = &h->large;
 	h->next_reserve = reserve * 2;
 	RtlInitializeCriticalSectionEx(&h->lock, 0, 0);
@@ -338,21 +368,35 @@ RTLAPI PVOID NTAPI RtlDestroyHeap(PVOID handle)
 		heap_free_large(&CONTAINING_RECORD(h->large.Flink, heap_large, link)->hdr);
 	RtlDeleteCriticalSection(&h->lock);
 	h->signature = 0;
-	/* The heap header lives in the oldest segment, the last in the list. */
-	for (seg = h->segments; seg; seg = next) {
+	/* The first segment lives in the heap's own region: released last. */
+	for (seg = h->segments; seg != &h->first_segment; seg = next) {
 		next = seg->next;
-		vm_release(seg);
+		vm_release(seg->base);
 	}
+	vm_release(h);
 	return NULL;
 }
 
 static heap_block *heap_alloc_block(heap *h, SIZE_T size)
 {
+	if (!(h->flags & HEAP_GROWABLE)) {
+		if (size > FIXED_HEAP_BLOCK_MAX)
+			return NULL;
+		return size <= EXACT_MIN ? heap_alloc_small(h, size_to_class(size)) :
+					   heap_alloc_exact(h, size);
+	}
 	if (size <= SMALL_MAX)
 		return heap_alloc_small(h, size_to_class(size));
-	if (!(h->flags & HEAP_GROWABLE))
-		return NULL;
 	return heap_alloc_large(h, size);
+}
+
+/* The failure every allocation call reports. */
+static void *heap_no_memory(heap *h, ULONG flags)
+{
+	if ((h->flags | flags) & HEAP_GENERATE_EXCEPTIONS)
+		RtlRaiseStatus(STATUS_NO_MEMORY);
+	RtlSetLastWin32Error(ERROR_NOT_ENOUGH_MEMORY);
+	return NULL;
 }
 
 RTLAPI PVOID NTAPI RtlAllocateHeap(PVOID handle, ULONG flags, SIZE_T size)
@@ -362,8 +406,6 @@ RTLAPI PVOID NTAPI RtlAllocateHeap(PVOID handle, ULONG flags, SIZE_T size)
 
 	if (!heap_valid(h))
 		return NULL;
-	if (!(h->flags & HEAP_GROWABLE) && size > FIXED_HEAP_BLOCK_MAX)
-		return NULL;
 	heap_lock(h, flags);
 	b = heap_alloc_block(h, size);
 	if (b) {
@@ -372,7 +414,7 @@ RTLAPI PVOID NTAPI RtlAllocateHeap(PVOID handle, ULONG flags, SIZE_T size)
 	}
 	heap_unlock(h, flags);
 	if (!b)
-		return NULL;
+		return heap_no_memory(h, flags);
 	if (flags & HEAP_ZERO_MEMORY)
 		memset(b + 1, 0, size);
 	return b + 1;
@@ -383,6 +425,13 @@ static void heap_release_block(heap *h, heap_block *b)
 	b->state = BLOCK_FREE;
 	if (b->cls == CLASS_LARGE) {
 		heap_free_large(b);
+		return;
+	}
+	if (b->cls == CLASS_EXACT) {
+		b->size = heap_block_capacity(b);
+		b->slack = 0;
+		*(void **)(b + 1) = h->exact_free;
+		h->exact_free = b;
 		return;
 	}
 	*(void **)(b + 1) = h->free[b->cls];
@@ -406,22 +455,18 @@ RTLAPI BOOLEAN NTAPI RtlFreeHeap(PVOID handle, ULONG flags, PVOID ptr)
 	return b != NULL;
 }
 
-static SIZE_T block_capacity(const heap_block *b)
+/* Grow or shrink in place when the block still fits; a block that would
+ * waste more than half of its space moves (unless IN_PLACE_ONLY).  Exact
+ * blocks give back what a shrink leaves. */
+static BOOL heap_resize_in_place(heap *h, heap_block *b, SIZE_T size, ULONG flags)
 {
-	if (b->cls == CLASS_LARGE)
-		return CONTAINING_RECORD(b, heap_large, hdr)->map_size - sizeof(heap_large);
-	return class_capacity(b->cls);
-}
-
-/* Grow or shrink in place when the block's class still fits; a block that
- * would waste more than half of its space moves (unless IN_PLACE_ONLY). */
-static BOOL heap_resize_in_place(heap_block *b, SIZE_T size, ULONG flags)
-{
-	SIZE_T cap = block_capacity(b);
+	SIZE_T cap = heap_block_capacity(b);
 
 	if (size > cap)
 		return FALSE;
-	if (size < cap / 2 && !(flags & HEAP_REALLOC_IN_PLACE_ONLY) && cap > 32)
+	if (b->cls == CLASS_EXACT)
+		exact_trim(h, b, cap, heap_round_up(size ? size : 1, 16));
+	else if (size < cap / 2 && !(flags & HEAP_REALLOC_IN_PLACE_ONLY) && cap > 32)
 		return FALSE;
 	if ((flags & HEAP_ZERO_MEMORY) && size > b->size)
 		memset((char *)(b + 1) + b->size, 0, size - b->size);
@@ -434,6 +479,7 @@ RTLAPI PVOID NTAPI RtlReAllocateHeap(PVOID handle, ULONG flags, PVOID ptr, SIZE_
 	heap *h = handle;
 	heap_block *b, *nb = NULL;
 	void *ret = NULL;
+	SIZE_T old;
 
 	if (!ptr || !heap_valid(h))
 		return NULL;
@@ -441,23 +487,27 @@ RTLAPI PVOID NTAPI RtlReAllocateHeap(PVOID handle, ULONG flags, PVOID ptr, SIZE_
 	b = heap_user_block(h, ptr);
 	if (!b)
 		goto out;
-	if (heap_resize_in_place(b, size, flags)) {
+	if (heap_resize_in_place(h, b, size, flags)) {
 		ret = ptr;
 		goto out;
 	}
-	if ((flags & HEAP_REALLOC_IN_PLACE_ONLY) ||
-	    (!(h->flags & HEAP_GROWABLE) && size > FIXED_HEAP_BLOCK_MAX))
-		goto out;
+	if (flags & HEAP_REALLOC_IN_PLACE_ONLY)
+		goto fail;
+	old = b->size;
 	nb = heap_alloc_block(h, size);
 	if (!nb)
-		goto out;
+		goto fail;
 	nb->size = size;
 	nb->state = BLOCK_BUSY;
-	memcpy(nb + 1, ptr, b->size < size ? b->size : size);
-	if ((flags & HEAP_ZERO_MEMORY) && size > b->size)
-		memset((char *)(nb + 1) + b->size, 0, size - b->size);
+	memcpy(nb + 1, ptr, old < size ? old : size);
+	if ((flags & HEAP_ZERO_MEMORY) && size > old)
+		memset((char *)(nb + 1) + old, 0, size - old);
 	heap_release_block(h, b);
 	ret = nb + 1;
+	goto out;
+fail:
+	heap_unlock(h, flags);
+	return heap_no_memory(h, flags);
 out:
 	heap_unlock(h, flags);
 	return ret;
@@ -478,83 +528,4 @@ RTLAPI SIZE_T NTAPI RtlSizeHeap(PVOID handle, ULONG flags, const void *ptr)
 		size = b->size;
 	heap_unlock(h, flags);
 	return size;
-}
-
-/* Checks the heap header, the free lists' links and, if given, one block. */
-/* Whether p lies in memory this heap handed out: HeapValidate is
- * documented to answer FALSE for any pointer, so it must not touch one
- * outside the heap. */
-static BOOL heap_owns(heap *h, const void *p)
-{
-	const char *c = p;
-	LIST_ENTRY *e;
-
-	for (heap_segment *s = h->segments; s; s = s->next)
-		if (c >= (char *)(s + 1) && c < s->bump)
-			return TRUE;
-	for (e = h->large.Flink; e && e != &h->large; e = e->Flink)
-		if (c == (char *)(&CONTAINING_RECORD(e, heap_large, link)->hdr + 1))
-			return TRUE;
-	return FALSE;
-}
-
-RTLAPI BOOLEAN NTAPI RtlValidateHeap(PVOID handle, ULONG flags, const void *ptr)
-{
-	heap *h = handle;
-	BOOLEAN ok = TRUE;
-	unsigned cls;
-
-	if (!heap_valid(h))
-		return FALSE;
-	heap_lock(h, flags);
-	if (ptr) {
-		ok = heap_owns(h, ptr) && heap_user_block(h, ptr) != NULL;
-	} else {
-		for (cls = 1; cls < NUM_CLASSES && ok; cls++) {
-			heap_block *b;
-			for (b = h->free[cls]; b && ok; b = *(void **)(b + 1))
-				ok = b->check == h->check && b->state == BLOCK_FREE &&
-				     b->cls == cls;
-		}
-	}
-	heap_unlock(h, flags);
-	return ok;
-}
-
-RTLAPI ULONG NTAPI RtlGetProcessHeaps(ULONG count, PVOID *heaps)
-{
-	ULONG n = 0;
-	int i;
-
-	RtlAcquireSRWLockShared(&all_heaps_lock);
-	for (i = 0; i < MAX_HEAPS; i++) {
-		if (!all_heaps[i])
-			continue;
-		if (n < count)
-			heaps[n] = all_heaps[i];
-		n++;
-	}
-	RtlReleaseSRWLockShared(&all_heaps_lock);
-	return n;
-}
-
-RTLAPI ULONG NTAPI RtlCompactHeap(PVOID handle, ULONG flags)
-{
-	return heap_valid(handle) ? SMALL_MAX : 0;
-}
-
-RTLAPI BOOLEAN NTAPI RtlLockHeap(PVOID handle)
-{
-	if (!heap_valid(handle))
-		return FALSE;
-	RtlEnterCriticalSection(&((heap *)handle)->lock);
-	return TRUE;
-}
-
-RTLAPI BOOLEAN NTAPI RtlUnlockHeap(PVOID handle)
-{
-	if (!heap_valid(handle))
-		return FALSE;
-	RtlLeaveCriticalSection(&((heap *)handle)->lock);
-	return TRUE;
 }

@@ -255,6 +255,39 @@ typedef enum LSW_RTL_PATH_TYPE {
 	RtlPathTypeRootLocalDevice,
 } LSW_RTL_PATH_TYPE;
 
+/* RTL_HANDLE_TABLE (x64, public layout): entries of HandleSize bytes
+ * whose first pointer links the free list; bit 0 set marks a used entry. */
+typedef struct RTL_HANDLE {
+	struct RTL_HANDLE *Next;
+} RTL_HANDLE;
+
+typedef struct RTL_HANDLE_TABLE {
+	ULONG MaxHandleCount;
+	ULONG HandleSize;
+	ULONG Unused[2];
+	PVOID NextFree;
+	PVOID FirstHandle;
+	PVOID ReservedMemory;
+	PVOID MaxHandle;
+} RTL_HANDLE_TABLE;
+_Static_assert(sizeof(RTL_HANDLE_TABLE) == 0x30, "public x64 layout");
+
+/* Bit maps: bit i is bit i%8 of byte i/8 in both forms (little endian). */
+typedef struct RTL_BITMAP {
+	ULONG SizeOfBitMap;
+	PULONG Buffer;
+} RTL_BITMAP, *PRTL_BITMAP;
+
+typedef struct RTL_BITMAP_EX {
+	ULONG64 SizeOfBitMap;
+	PULONG64 Buffer;
+} RTL_BITMAP_EX, *PRTL_BITMAP_EX;
+
+typedef struct RTL_BITMAP_RUN {
+	ULONG StartingIndex;
+	ULONG NumberOfBits;
+} RTL_BITMAP_RUN, *PRTL_BITMAP_RUN;
+
 /* NT system calls not declared by <winternl.h>. */
 NTSTATUS NTAPI NtAllocateVirtualMemory(HANDLE, PVOID *, ULONG_PTR, PSIZE_T, ULONG, ULONG);
 NTSTATUS NTAPI NtFreeVirtualMemory(HANDLE, PVOID *, PSIZE_T, ULONG);
@@ -295,6 +328,13 @@ NTSTATUS NTAPI NtSetTimer(HANDLE, PLARGE_INTEGER, PVOID, PVOID, BOOLEAN, LONG, P
 NTSTATUS NTAPI NtCancelTimer(HANDLE, PBOOLEAN);
 NTSTATUS NTAPI NtWaitForMultipleObjects(ULONG, const HANDLE *, int, BOOLEAN, PLARGE_INTEGER);
 NTSTATUS NTAPI NtSignalAndWaitForSingleObject(HANDLE, HANDLE, BOOLEAN, PLARGE_INTEGER);
+NTSTATUS NTAPI NtCreateIoCompletion(PHANDLE, ACCESS_MASK, POBJECT_ATTRIBUTES, ULONG);
+NTSTATUS NTAPI NtRemoveIoCompletion(HANDLE, PVOID *, PVOID *, PIO_STATUS_BLOCK, PLARGE_INTEGER);
+NTSTATUS NTAPI NtRemoveIoCompletionEx(HANDLE, PVOID /* FILE_IO_COMPLETION_INFORMATION * */,
+				      ULONG, PULONG, PLARGE_INTEGER, BOOLEAN);
+NTSTATUS NTAPI NtSetIoCompletion(HANDLE, PVOID, PVOID, NTSTATUS, ULONG_PTR);
+NTSTATUS NTAPI NtCancelIoFile(HANDLE, PIO_STATUS_BLOCK);
+NTSTATUS NTAPI NtCancelIoFileEx(HANDLE, PIO_STATUS_BLOCK, PIO_STATUS_BLOCK);
 
 /* ntdll exports outside the Rtl set of this directory (loader, startup). */
 NTSTATUS NTAPI LdrLoadDll(PWSTR, PULONG, PUNICODE_STRING, PVOID *);
@@ -306,6 +346,7 @@ void NTAPI RtlRaiseException(PEXCEPTION_RECORD);
 
 /* Rtl exports of this directory not declared by mingw. */
 ULONG NTAPI RtlGetLastWin32Error(void);
+ULONG NTAPI RtlUniform(PULONG);
 void NTAPI RtlSetLastWin32Error(ULONG);
 NTSTATUS NTAPI RtlGetLastNtStatus(void);
 PVOID NTAPI RtlGetCurrentPeb(void);
@@ -315,9 +356,38 @@ PVOID NTAPI RtlReAllocateHeap(PVOID, ULONG, PVOID, SIZE_T);
 SIZE_T NTAPI RtlSizeHeap(PVOID, ULONG, const void *);
 BOOLEAN NTAPI RtlValidateHeap(PVOID, ULONG, const void *);
 ULONG NTAPI RtlGetProcessHeaps(ULONG, PVOID *);
-ULONG NTAPI RtlCompactHeap(PVOID, ULONG);
+SIZE_T NTAPI RtlCompactHeap(PVOID, ULONG);
 BOOLEAN NTAPI RtlLockHeap(PVOID);
 BOOLEAN NTAPI RtlUnlockHeap(PVOID);
+
+/* RTL_HEAP_WALK_ENTRY, x64: what RtlWalkHeap fills (HeapWalk's source). */
+typedef struct LSW_HEAP_WALK_ENTRY {
+	PVOID DataAddress;
+	SIZE_T DataSize;
+	UCHAR OverheadBytes;
+	UCHAR SegmentIndex;
+	USHORT Flags;
+	union {
+		struct {
+			SIZE_T Settable;
+			USHORT TagIndex;
+			USHORT AllocatorBackTraceIndex;
+			ULONG Reserved[2];
+		} Block;
+		struct {
+			ULONG CommittedSize;
+			ULONG UnCommittedSize;
+			PVOID FirstEntry;
+			PVOID LastEntry;
+		} Segment;
+	};
+} LSW_HEAP_WALK_ENTRY;
+_Static_assert(sizeof(LSW_HEAP_WALK_ENTRY) == 0x30, "layout");
+#define LSW_HEAP_WALK_BUSY 0x0001
+#define LSW_HEAP_WALK_SEGMENT 0x0002
+#define LSW_HEAP_WALK_UNCOMMITTED 0x1000
+#define LSW_HEAP_WALK_LARGE_INDEX 64 /* SegmentIndex of blocks with their own region */
+NTSTATUS NTAPI RtlWalkHeap(PVOID, LSW_HEAP_WALK_ENTRY *);
 NTSTATUS NTAPI RtlMultiByteToUnicodeN(PWCH, ULONG, PULONG, const CHAR *, ULONG);
 NTSTATUS NTAPI RtlUnicodeToMultiByteN(PCHAR, ULONG, PULONG, const WCHAR *, ULONG);
 NTSTATUS NTAPI RtlOemToUnicodeN(PWCH, ULONG, PULONG, const CHAR *, ULONG);

@@ -78,6 +78,39 @@ RTLAPI BOOLEAN NTAPI RtlCreateUnicodeString(PUNICODE_STRING dst, PCWSTR src)
 	return TRUE;
 }
 
+#define DUP_NUL_TERMINATE 1   /* RTL_DUPLICATE_UNICODE_STRING_NULL_TERMINATE */
+#define DUP_ALLOCATE_EMPTY 2  /* ..._ALLOCATE_NULL_STRING: "" gets a buffer */
+
+/* A heap copy of src; an empty source gives an empty string without a
+ * buffer unless both flags ask for a terminated one. */
+RTLAPI NTSTATUS NTAPI RtlDuplicateUnicodeString(ULONG flags, PCUNICODE_STRING src,
+						  PUNICODE_STRING dst)
+{
+	SIZE_T bytes;
+
+	if (!src || !dst || flags > (DUP_NUL_TERMINATE | DUP_ALLOCATE_EMPTY) ||
+	    src->Length > src->MaximumLength || (src->Length && !src->Buffer) ||
+	    flags == DUP_ALLOCATE_EMPTY)
+		return STATUS_INVALID_PARAMETER;
+	if (!src->Length && flags != (DUP_NUL_TERMINATE | DUP_ALLOCATE_EMPTY)) {
+		dst->Length = dst->MaximumLength = 0;
+		dst->Buffer = NULL;
+		return STATUS_SUCCESS;
+	}
+	bytes = src->Length + ((flags & DUP_NUL_TERMINATE) ? sizeof(WCHAR) : 0);
+	if (bytes > MAX_USTR_BYTES)
+		return STATUS_NAME_TOO_LONG;
+	dst->Buffer = RtlAllocateHeap(lsw_process_heap(), 0, bytes);
+	if (!dst->Buffer)
+		return STATUS_NO_MEMORY;
+	memcpy(dst->Buffer, src->Buffer, src->Length);
+	if (flags & DUP_NUL_TERMINATE)
+		dst->Buffer[src->Length / sizeof(WCHAR)] = 0;
+	dst->Length = src->Length;
+	dst->MaximumLength = (USHORT)bytes;
+	return STATUS_SUCCESS;
+}
+
 RTLAPI NTSTATUS NTAPI RtlAnsiStringToUnicodeString(PUNICODE_STRING dst, PCANSI_STRING src,
 						     BOOLEAN alloc)
 {

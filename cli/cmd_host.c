@@ -1,0 +1,270 @@
+/* lsw ps, lsw kill, lsw host: the prefix's lswhost and its processes. */
+#include <fcntl.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <time.h>
+#include <unistd.h>
+#include "cli.h"
+#include "host/client.h"
+
+/* How long lsw host stop gives running programs. */
+#define STOP_GRACE_MS 2000
+
+/* The daemon's socket, or HOST_NONE (with nothing said), or -1. */
+static int reach_host(const char *given, struct host_paths *paths)
+{
+	char prefix[PATH_MAX];
+
+	if (prefix_prepare(given, prefix, sizeof(prefix)) < 0)
+		return -1;
+	return host_connect(prefix, false, NULL, paths);
+}
+
+static void json_str(const char *s)
+{
+	putchar('"');
+	for (; *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+
+		if (ch == '"' || ch == '\\')
+			printf("\\%c", ch);
+		else if (ch < 0x20)
+			printf("\\u%04x", ch);
+		else
+			putchar(ch);
+	}
+	putchar('"');
+}
+
+struct ps_row {
+	uint32_t pid, parent, job;
+	char *image, *line, *state;
+	uint64_t start;
+};
+
+static void print_row(const struct ps_row *r, bool json, bool first)
+{
+	char when[32] = "-";
+	time_t t = (time_t)r->start;
+	struct tm tm;
+
+	if (json) {
+		printf("%s\n  {\"pid\": %u, \"parent\": %u, \"image\": ", first ? "" : ",",
+		       r->pid, r->parent);
+		json_str(r->image);
+		printf(", \"command_line\": ");
+		json_str(r->line);
+		printf(", \"state\": ");
+		json_str(r->state);
+		printf(", \"job\": %u, \"start_time\": %llu}", r->job, (unsigned long long)r->start);
+		return;
+	}
+	if (r->start && localtime_r(&t, &tm))
+		strftime(when, sizeof(when), "%H:%M:%S", &tm);
+	printf("%6u %6u %4u %-8s %-8s %s\n", r->pid, r->parent, r->job, r->state, when, r->line);
+}
+
+/* The PS_LIST payload, printed; -1 if malformed. */
+static int print_ps(const uint8_t *p, uint32_t size, bool json)
+{
+	struct proto_reader rd = { p, size, false };
+	uint32_t n = proto_get_u32(&rd);
+
+	for (uint32_t i = 0; i < n && !rd.bad; i++) {
+		struct ps_row r = { 0 };
+
+		r.pid = proto_get_u32(&rd);
+		r.parent = proto_get_u32(&rd);
+		r.image = proto_get_str(&rd, PROTO_MAX_STRING);
+		r.line = proto_get_str(&rd, PROTO_MAX_STRING);
+		r.state = proto_get_str(&rd, 64);
+		r.job = proto_get_u32(&rd);
+		r.start = proto_get_u64(&rd);
+		if (!rd.bad)
+			print_row(&r, json, i == 0);
+		free(r.image);
+		free(r.line);
+		free(r.state);
+	}
+	return proto_done(&rd) ? 0 : -1;
+}
+
+int cmd_ps(int argc, char **argv)
+{
+	static const struct option opts[] = { { "json", no_argument, 0, 'j' },
+		{ "prefix", required_argument, 0, 'p' }, { "help", no_argument, 0, 'h' },
+		{ 0, 0, 0, 0 } };
+	const char *prefix = NULL;
+	struct host_paths paths;
+	bool json = false;
+	uint8_t *p = NULL;
+	uint32_t size;
+	int o, sock, r = 0;
+
+	while ((o = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		if (o == 'j')
+			json = true;
+		else if (o == 'p')
+			prefix = optarg;
+		else {
+			fputs("usage: lsw ps [--json] [--prefix DIR]\n"
+			      "Lists the processes of the prefix's lswhost: Windows pid, parent,\n"
+			      "job (one per lsw run), state, start time, command line.\n",
+			      o == 'h' ? stdout : stderr);
+			return o == 'h' ? 0 : 2;
+		}
+	}
+	if ((sock = reach_host(prefix, &paths)) == -1)
+		return 1;
+	printf(json ? "[" : "   PID PARENT  JOB STATE    STARTED  COMMAND\n");
+	if (sock >= 0) {
+		if (host_request(sock, PROTO_PS, NULL, PROTO_PS_LIST, &p, &size) < 0 ||
+		    print_ps(p, size, json) < 0)
+			r = 1;
+		close(sock);
+		free(p);
+	}
+	if (json)
+		printf("\n]\n");
+	return r;
+}
+
+static int parse_u32(const char *s, uint32_t *out, const char *what)
+{
+	char *end;
+	unsigned long long v = strtoull(s, &end, 0);
+
+	if (!*s || *end || v > 0xFFFFFFFFull) {
+		fprintf(stderr, "lsw: bad %s '%s'\n", what, s);
+		return -1;
+	}
+	*out = (uint32_t)v;
+	return 0;
+}
+
+int cmd_kill(int argc, char **argv)
+{
+	static const struct option opts[] = { { "code", required_argument, 0, 'c' },
+		{ "prefix", required_argument, 0, 'p' }, { "help", no_argument, 0, 'h' },
+		{ 0, 0, 0, 0 } };
+	const char *prefix = NULL;
+	struct host_paths paths;
+	struct proto_writer w = { 0 };
+	uint32_t pid, code = 1, size;
+	uint8_t *p = NULL;
+	int o, sock, r;
+
+	while ((o = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		if (o == 'c' && parse_u32(optarg, &code, "exit code") < 0)
+			return 2;
+		if (o == 'p')
+			prefix = optarg;
+		if (o != 'c' && o != 'p') {
+			fputs("usage: lsw kill [--code N] [--prefix DIR] PID\n"
+			      "Ends Windows process PID of the prefix's lswhost as TerminateProcess\n"
+			      "does, with exit code N (default 1).\n", o == 'h' ? stdout : stderr);
+			return o == 'h' ? 0 : 2;
+		}
+	}
+	if (optind != argc - 1 || parse_u32(argv[optind], &pid, "process id") < 0)
+		return 2;
+	if ((sock = reach_host(prefix, &paths)) < 0) {
+		if (sock == HOST_NONE)
+			fprintf(stderr, "lsw: no lswhost runs for this prefix\n");
+		return 1;
+	}
+	proto_put_u32(&w, pid);
+	proto_put_u32(&w, code);
+	r = host_request(sock, PROTO_KILL, &w, PROTO_OK, &p, &size) < 0 ? 1 : 0;
+	proto_writer_free(&w);
+	free(p);
+	close(sock);
+	return r;
+}
+
+static int print_status(const uint8_t *p, uint32_t size)
+{
+	struct proto_reader rd = { p, size, false };
+	uint32_t pid = proto_get_u32(&rd);
+	uint64_t up = proto_get_u64(&rd);
+	uint32_t nproc = proto_get_u32(&rd), njobs = proto_get_u32(&rd);
+	char *sock = proto_get_str(&rd, PATH_MAX), *build = proto_get_str(&rd, 256);
+	uint32_t idle = proto_get_u32(&rd);
+	int r = proto_done(&rd) ? 0 : -1;
+
+	if (!r)
+		printf("lswhost: running\npid: %u\nuptime: %llu.%03llu s\nprocesses: %u\n"
+		       "jobs: %u\nsocket: %s\nidle exit: %u s\nbuild: %s\n", pid,
+		       (unsigned long long)(up / 1000), (unsigned long long)(up % 1000), nproc,
+		       njobs, sock, idle, build);
+	free(sock);
+	free(build);
+	return r;
+}
+
+/* Until the daemon has let go of its lock (it has exited). */
+static void wait_gone(const struct host_paths *paths, int ms)
+{
+	int fd = open(paths->lock, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+
+	for (; fd >= 0 && ms > 0; ms -= 20) {
+		if (flock(fd, LOCK_SH | LOCK_NB) == 0)
+			break;
+		usleep(20000);
+	}
+	if (fd >= 0)
+		close(fd);
+}
+
+int cmd_host(int argc, char **argv)
+{
+	static const struct option opts[] = { { "prefix", required_argument, 0, 'p' },
+		{ "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 } };
+	const char *prefix = NULL, *verb;
+	struct host_paths paths;
+	struct proto_writer w = { 0 };
+	uint8_t *p = NULL;
+	uint32_t size;
+	int o, sock, r = 1;
+
+	while ((o = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		if (o == 'p') {
+			prefix = optarg;
+			continue;
+		}
+		fputs("usage: lsw host [--prefix DIR] [status|stop]\n"
+		      "status: the prefix's lswhost (pid, uptime, processes, socket);\n"
+		      "stop: ends it, its running programs after a grace period.\n",
+		      o == 'h' ? stdout : stderr);
+		return o == 'h' ? 0 : 2;
+	}
+	verb = optind < argc ? argv[optind] : "status";
+	if (optind < argc - 1 || (strcmp(verb, "status") && strcmp(verb, "stop"))) {
+		fprintf(stderr, "lsw host: want status or stop\n");
+		return 2;
+	}
+	if ((sock = reach_host(prefix, &paths)) < 0) {
+		if (sock == HOST_NONE)
+			printf("lswhost: not running\nsocket: %s\n", paths.socket);
+		return sock == HOST_NONE && !strcmp(verb, "stop") ? 0 : sock == HOST_NONE ? 3 : 1;
+	}
+	if (!strcmp(verb, "status")) {
+		if (host_request(sock, PROTO_STATUS, NULL, PROTO_STATUS_INFO, &p, &size) == 0)
+			r = print_status(p, size) < 0 ? 1 : 0;
+	} else {
+		proto_put_u32(&w, STOP_GRACE_MS);
+		if (host_request(sock, PROTO_STOP, &w, PROTO_OK, &p, &size) == 0) {
+			wait_gone(&paths, STOP_GRACE_MS + 5000);
+			printf("lswhost: stopped\n");
+			r = 0;
+		}
+		proto_writer_free(&w);
+	}
+	free(p);
+	close(sock);
+	return r;
+}

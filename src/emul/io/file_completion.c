@@ -1,0 +1,154 @@
+/*
+ * How a file's I/O completes beyond its IO_STATUS_BLOCK: the Event of
+ * NtReadFile/NtWriteFile, the completion port the file is associated with
+ * (FileCompletionInformation, FileReplaceCompletionInformation), the
+ * notification modes (FileIoCompletionNotificationInformation), the I/O
+ * APC; and NtCancelIoFile(Ex).
+ *
+ * A completion packet goes to the port when the I/O did not fail, the
+ * call gave an ApcContext (kernel32 passes none when the event handle's
+ * low bit is set), and FILE_SKIP_COMPLETION_PORT_ON_SUCCESS does not drop
+ * it for an I/O that succeeded in its call.  Only handles opened for
+ * asynchronous I/O may have a port.
+ */
+#include "emul/io/file.h"
+#include "emul/io/io_completion.h"
+#include "emul/object/object_names.h"
+#include "emul/sync/apc.h"
+#include "emul/sync/event.h"
+#include "emul/sync/sync.h"
+
+#define FILE_SYNCHRONOUS_IO_ALERT 0x10u
+#define FILE_SYNCHRONOUS_IO_NONALERT 0x20u
+#define FILE_SKIP_COMPLETION_PORT_ON_SUCCESS 1u
+#define FILE_SKIP_SET_EVENT_ON_HANDLE 2u
+#define FILE_SKIP_SET_USER_EVENT_ON_FAST_IO 4u
+
+enum { FileCompletionInformation = 30, FileIoCompletionNotificationInformation = 41,
+       FileReplaceCompletionInformation = 61 };
+
+static bool nt_error(NTSTATUS st)
+{
+	return (st >> 30) == 3;
+}
+
+static bool file_synchronous(const struct file_object *f)
+{
+	return (f->options & (FILE_SYNCHRONOUS_IO_ALERT | FILE_SYNCHRONOUS_IO_NONALERT)) != 0;
+}
+
+/* FILE_COMPLETION_INFORMATION { HANDLE Port; PVOID Key; }: the file's port
+ * is set once (replace: changed, or removed with a NULL port). */
+static NTSTATUS set_port(struct nt_call *c, struct file_object *f, bool replace)
+{
+	uint64_t info[2];
+	struct io_queue *q = NULL;
+	NTSTATUS st;
+
+	if ((uint32_t)c->args[3] < sizeof(info))
+		return LSW_STATUS_INFO_LENGTH_MISMATCH;
+	if (tracee_read(c->thread, c->args[2], info, sizeof(info)) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	if (file_synchronous(f) || (f->completion && !replace))
+		return LSW_STATUS_INVALID_PARAMETER;
+	if ((info[0] || !replace) &&
+	    !(q = io_queue_from_handle(c, info[0], IO_COMPLETION_MODIFY_STATE, &st)))
+		return st;
+	io_queue_unref(f->completion);
+	f->completion = q;
+	f->completion_key = info[1];
+	return LSW_STATUS_SUCCESS;
+}
+
+static NTSTATUS set_modes(struct nt_call *c, struct file_object *f)
+{
+	uint32_t flags;
+
+	if ((uint32_t)c->args[3] < sizeof(flags))
+		return LSW_STATUS_INFO_LENGTH_MISMATCH;
+	if (tracee_read(c->thread, c->args[2], &flags, sizeof(flags)) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	if (flags & ~(FILE_SKIP_COMPLETION_PORT_ON_SUCCESS | FILE_SKIP_SET_EVENT_ON_HANDLE |
+		      FILE_SKIP_SET_USER_EVENT_ON_FAST_IO))
+		return LSW_STATUS_INVALID_PARAMETER;
+	f->completion_flags |= flags; /* modes are added, never taken back */
+	return LSW_STATUS_SUCCESS;
+}
+
+NTSTATUS file_set_completion_info(struct nt_call *c, struct file_object *f, uint32_t cls)
+{
+	switch (cls) {
+	case FileCompletionInformation: return set_port(c, f, false);
+	case FileReplaceCompletionInformation: return set_port(c, f, true);
+	case FileIoCompletionNotificationInformation: return set_modes(c, f);
+	}
+	return LSW_STATUS_INVALID_INFO_CLASS;
+}
+
+/* NtReadFile/NtWriteFile(FileHandle, Event, ApcRoutine, ApcContext, ...)
+ * before the I/O: the event is valid and reset; an APC routine and a port
+ * do not go together. */
+NTSTATUS file_io_begin(struct nt_call *c, struct file_object *f)
+{
+	struct nt_object *ev = NULL;
+	NTSTATUS st;
+
+	if (c->args[2] && f->completion)
+		return LSW_STATUS_INVALID_PARAMETER;
+	if (c->args[1] &&
+	    !(ev = object_from_handle(c, c->args[1], &event_ops, SYNC_MODIFY_STATE, &st)))
+		return st;
+	if (ev)
+		event_reset(ev);
+	return LSW_STATUS_SUCCESS;
+}
+
+/* The I/O of call c on f ended with st (pended: after its call was
+ * deferred): tells whoever asked to be told.  Returns st. */
+NTSTATUS file_io_end(struct nt_call *c, struct file_object *f, NTSTATUS st, bool pended)
+{
+	struct lsw_thread *t = c->thread;
+	struct nt_object *ev;
+	uint64_t info = 0;
+	NTSTATUS ignored;
+
+	if (st == NT_DEFERRED || nt_error(st))
+		return st;
+	if (c->args[1] && (ev = handle_get(t->process, c->args[1], &event_ops, &ignored)))
+		event_signal(ev);
+	if (f->completion && c->args[3] &&
+	    !(st == LSW_STATUS_SUCCESS && !pended &&
+	      (f->completion_flags & FILE_SKIP_COMPLETION_PORT_ON_SUCCESS))) {
+		tracee_read(t, c->args[4] + 8, &info, 8); /* what the call reported */
+		io_queue_post(f->completion, f->completion_key, c->args[3], st, info, NULL);
+	} else if (c->args[2] && !f->completion) {
+		apc_queue(t, c->args[2], c->args[3], c->args[4], 0);
+	}
+	return st;
+}
+
+/* NtCancelIoFile(FileHandle, IoStatusBlock): the caller's own I/O on the
+ * handle; a thread with I/O in flight waits in it here, so there is none. */
+NTSTATUS nt_NtCancelIoFile(struct nt_call *c)
+{
+	NTSTATUS st;
+
+	if (!get_file(c, c->args[0], &st))
+		return st;
+	return tracee_write_iosb(c->thread, c->args[1], LSW_STATUS_SUCCESS, 0);
+}
+
+/* NtCancelIoFileEx(FileHandle, IoRequestToCancel, IoStatusBlock): every
+ * thread's I/O on the handle, or the one with that IO_STATUS_BLOCK; each
+ * ends with STATUS_CANCELLED.  STATUS_NOT_FOUND when there was none. */
+NTSTATUS nt_NtCancelIoFileEx(struct nt_call *c)
+{
+	struct file_object *f;
+	NTSTATUS st;
+
+	if (!(f = get_file(c, c->args[0], &st)))
+		return st;
+	if (f->kind != FILE_KIND_STREAM || stream_cancel(f, c->args[1]) == 0)
+		return LSW_STATUS_NOT_FOUND;
+	return tracee_write_iosb(c->thread, c->args[2], LSW_STATUS_SUCCESS, 0);
+}

@@ -1,0 +1,278 @@
+/*
+ * Views: NtMapViewOfSection, NtUnmapViewOfSection(Ex), NtFlushVirtualMemory.
+ * A data view maps the section's fd: MAP_SHARED, so every view of the
+ * section (in any process) shares its pages and writes reach the file, or
+ * MAP_PRIVATE for PAGE_WRITECOPY.  The fd goes to the program with
+ * SECCOMP_IOCTL_NOTIF_ADDFD and is closed by the next op; it is read-only
+ * unless the view writes shared, so the program can never write more of a
+ * file than its section handle allows (DESIGN.md, "Trust boundary").
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
+#include "emul/io/file.h"
+#include "emul/memory/memory.h"
+#include "emul/memory/section.h"
+#include "tracer/notify.h"
+
+#define STATUS_INVALID_VIEW_SIZE 0xC000001Fu
+#define STATUS_MAPPED_ALIGNMENT 0xC0000220u
+
+struct view_req {
+	uint64_t base, offset, size;
+	uint32_t protect, alloc_type;
+};
+
+static bool protect_is_exec(uint32_t p)
+{
+	return p & (PAGE_EXECUTE | PAGE_EXECUTE_READ | PAGE_EXECUTE_READWRITE |
+		    PAGE_EXECUTE_WRITECOPY);
+}
+
+static bool protect_is_shared_write(uint32_t p)
+{
+	return p == PAGE_READWRITE || p == PAGE_EXECUTE_READWRITE;
+}
+
+/* The handle access a view's protection needs (SECTION_MAP_WRITE alone
+ * serves a read-write view, as in Windows), and the section protection. */
+static NTSTATUS check_view_protect(struct section_object *s, uint32_t access, uint32_t prot)
+{
+	uint32_t need;
+
+	switch (prot) {
+	case PAGE_NOACCESS: case PAGE_READONLY: case PAGE_WRITECOPY: need = SECTION_MAP_READ; break;
+	case PAGE_READWRITE: need = SECTION_MAP_WRITE; break;
+	case PAGE_EXECUTE: need = SECTION_MAP_EXECUTE; break;
+	case PAGE_EXECUTE_READ:
+	case PAGE_EXECUTE_WRITECOPY: need = SECTION_MAP_EXECUTE | SECTION_MAP_READ; break;
+	case PAGE_EXECUTE_READWRITE: need = SECTION_MAP_EXECUTE | SECTION_MAP_WRITE; break;
+	default:
+		return LSW_STATUS_INVALID_PAGE_PROTECTION;
+	}
+	if ((access & need) != need)
+		return LSW_STATUS_ACCESS_DENIED;
+	if ((protect_is_shared_write(prot) && !protect_is_shared_write(s->protect)) ||
+	    (protect_is_exec(prot) && !protect_is_exec(s->protect)))
+		return LSW_STATUS_SECTION_PROTECTION;
+	return LSW_STATUS_SUCCESS;
+}
+
+/* Offset, size and place of a data view, as Windows checks them. */
+static NTSTATUS place_view(struct vad_map *m, struct section_object *s, struct view_req *r)
+{
+	if ((r->offset & (ALLOC_GRANULARITY - 1)) || (r->base & (ALLOC_GRANULARITY - 1)))
+		return STATUS_MAPPED_ALIGNMENT;
+	if (r->offset >= s->size)
+		return STATUS_INVALID_VIEW_SIZE;
+	if (r->size == 0)
+		r->size = s->size - r->offset;
+	if (r->size > s->size - r->offset)
+		return STATUS_INVALID_VIEW_SIZE;
+	r->size = (r->size + PAGE_SIZE_NT - 1) & ~(PAGE_SIZE_NT - 1);
+	if (r->base) {
+		if (r->base > USER_MAX || !vad_range_free(m, r->base, r->size))
+			return LSW_STATUS_CONFLICTING_ADDRESSES;
+		return LSW_STATUS_SUCCESS;
+	}
+	r->base = vad_find_free(m, r->size, ALLOC_GRANULARITY, r->alloc_type & MEM_TOP_DOWN);
+	return r->base ? LSW_STATUS_SUCCESS : LSW_STATUS_NO_MEMORY;
+}
+
+/* A file on a noexec mount cannot be mapped executable: refused here, the
+ * runtime's mmap would fail and end the process. */
+static bool fd_may_execute(int fd)
+{
+	struct statvfs vfs;
+
+	return fstatvfs(fd, &vfs) == 0 && !(vfs.f_flag & ST_NOEXEC);
+}
+
+static void add_view_ops(struct nt_call *c, const struct view_req *r, int rfd, int prot,
+			 int flags)
+{
+	struct lsw_op *op = nt_add_op(c, LSW_OP_MMAP);
+
+	if (op) {
+		op->arg[0] = r->base;
+		op->arg[1] = r->size;
+		op->arg[2] = (uint64_t)prot;
+		op->arg[3] = (uint64_t)flags;
+		op->arg[4] = (uint64_t)rfd;
+		op->arg[5] = r->offset;
+	}
+	op = nt_add_op(c, LSW_OP_CLOSE);
+	if (op)
+		op->arg[0] = (uint64_t)rfd;
+}
+
+static NTSTATUS map_data_view(struct nt_call *c, struct section_object *s, uint32_t access,
+			      struct view_req *r)
+{
+	struct lsw_process *p = c->thread->process;
+	bool shared_write = protect_is_shared_write(r->protect);
+	bool reserve = !s->file_backed && (s->attributes & SEC_RESERVE);
+	NTSTATUS st;
+	int fd, rfd;
+
+	if ((st = check_view_protect(s, access, r->protect)) != LSW_STATUS_SUCCESS ||
+	    (st = place_view(&p->vad, s, r)) != LSW_STATUS_SUCCESS)
+		return st;
+	if (!s->file_backed && !reserve && !memory_can_charge(p, r->size))
+		return LSW_STATUS_COMMITMENT_LIMIT;
+	fd = section_view_fd(s, shared_write);
+	if (fd < 0 || (protect_is_exec(r->protect) && !fd_may_execute(fd)))
+		return LSW_STATUS_ACCESS_DENIED;
+	rfd = notify_addfd(p->notify_fd, c->notif_id, fd);
+	if (rfd < 0)
+		return LSW_STATUS_INSUFFICIENT_RESOURCES;
+	if (!vad_insert_view(&p->vad, r->base, r->size, &s->hdr, r->offset, !s->file_backed,
+			     r->protect, reserve ? MEM_RESERVE : MEM_COMMIT,
+			     reserve ? 0 : r->protect)) {
+		struct lsw_op *op = nt_add_op(c, LSW_OP_CLOSE);
+
+		if (op)
+			op->arg[0] = (uint64_t)rfd;
+		return LSW_STATUS_NO_MEMORY;
+	}
+	add_view_ops(c, r, rfd, reserve ? PROT_NONE : nt_protect_to_prot(r->protect),
+		     MAP_FIXED_NOREPLACE |
+			     (r->protect == PAGE_WRITECOPY || r->protect == PAGE_EXECUTE_WRITECOPY
+				      ? MAP_PRIVATE : MAP_SHARED));
+	return LSW_STATUS_SUCCESS;
+}
+
+static NTSTATUS read_view_req(struct nt_call *c, struct view_req *r)
+{
+	struct lsw_thread *t = c->thread;
+
+	r->offset = 0;
+	r->protect = (uint32_t)c->args[9];
+	r->alloc_type = (uint32_t)c->args[8];
+	if (tracee_read(t, c->args[2], &r->base, 8) < 0 ||
+	    (c->args[5] && tracee_read(t, c->args[5], &r->offset, 8) < 0) ||
+	    tracee_read(t, c->args[6], &r->size, 8) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	return LSW_STATUS_SUCCESS;
+}
+
+/* NtMapViewOfSection(SectionHandle, ProcessHandle, *BaseAddress, ZeroBits,
+ *                    CommitSize, *SectionOffset, *ViewSize,
+ *                    InheritDisposition, AllocationType, Win32Protect) */
+NTSTATUS nt_NtMapViewOfSection(struct nt_call *c)
+{
+	struct lsw_thread *t = c->thread;
+	struct section_object *s;
+	struct view_req r;
+	NTSTATUS st;
+
+	s = (struct section_object *)handle_get(t->process, c->args[0], &section_ops, &st);
+	if (!s)
+		return st;
+	if (c->args[1] != NT_CURRENT_PROCESS_HANDLE)
+		return LSW_STATUS_INVALID_HANDLE;
+	if ((st = read_view_req(c, &r)) != LSW_STATUS_SUCCESS)
+		return st;
+	if (s->image) {
+		st = section_map_image(c, s, &r.base);
+		if (st != LSW_STATUS_SUCCESS && st != LSW_STATUS_IMAGE_NOT_AT_BASE)
+			return st;
+		process_note_image(t->process, s->label, r.base, s->size);
+		r.size = (s->size + PAGE_SIZE_NT - 1) & ~(PAGE_SIZE_NT - 1);
+	} else {
+		st = map_data_view(c, s, handle_access(t->process, c->args[0]), &r);
+		if (st != LSW_STATUS_SUCCESS)
+			return st;
+	}
+	if (tracee_write(t, c->args[2], &r.base, 8) < 0 ||
+	    tracee_write(t, c->args[6], &r.size, 8) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	return st;
+}
+
+static NTSTATUS unmap_view(struct nt_call *c, uint64_t process, uint64_t addr)
+{
+	struct vad_map *m = &c->thread->process->vad;
+	struct vad *v;
+	struct lsw_op *op;
+
+	if (process != NT_CURRENT_PROCESS_HANDLE)
+		return LSW_STATUS_INVALID_HANDLE;
+	v = vad_find(m, addr);
+	if (!v || (v->type != MEM_IMAGE && v->type != MEM_MAPPED))
+		return LSW_STATUS_NOT_MAPPED_VIEW;
+	op = nt_add_op(c, LSW_OP_MUNMAP);
+	if (op) {
+		op->arg[0] = v->base;
+		op->arg[1] = v->size;
+	}
+	if (v->type == MEM_IMAGE)
+		process_forget_image(c->thread->process, v->base);
+	vad_remove(m, v);
+	return LSW_STATUS_SUCCESS;
+}
+
+/* NtUnmapViewOfSection(ProcessHandle, BaseAddress) */
+NTSTATUS nt_NtUnmapViewOfSection(struct nt_call *c)
+{
+	return unmap_view(c, c->args[0], c->args[1]);
+}
+
+/* NtUnmapViewOfSectionEx(ProcessHandle, BaseAddress, Flags) */
+NTSTATUS nt_NtUnmapViewOfSectionEx(struct nt_call *c)
+{
+	if (c->args[2] & ~3ull) /* MEM_UNMAP_WITH_TRANSIENT_BOOST, MEM_PRESERVE_PLACEHOLDER */
+		return LSW_STATUS_INVALID_PARAMETER;
+	return unmap_view(c, c->args[0], c->args[1]);
+}
+
+/* NtFlushVirtualMemory(ProcessHandle, *BaseAddress, *RegionSize, IoStatus):
+ * the pages of a file view are the file's page cache already; this makes
+ * them durable.  Size 0 means to the end of the view. */
+NTSTATUS nt_NtFlushVirtualMemory(struct nt_call *c)
+{
+	struct lsw_thread *t = c->thread;
+	uint64_t base, size, b, e;
+	struct section_object *s;
+	struct vad *v;
+
+	if (c->args[0] != NT_CURRENT_PROCESS_HANDLE)
+		return LSW_STATUS_INVALID_HANDLE;
+	if (tracee_read(t, c->args[1], &base, 8) < 0 || tracee_read(t, c->args[2], &size, 8) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	v = vad_find(&t->process->vad, base);
+	if (!v || v->type != MEM_MAPPED || !v->section)
+		return LSW_STATUS_NOT_MAPPED_VIEW;
+	b = base & ~(PAGE_SIZE_NT - 1);
+	e = size ? (base + size + PAGE_SIZE_NT - 1) & ~(PAGE_SIZE_NT - 1) : v->base + v->size;
+	if (e > v->base + v->size || e < b)
+		e = v->base + v->size;
+	s = (struct section_object *)v->section;
+	if (s->file_backed &&
+	    sync_file_range(s->fd, (off64_t)(v->offset + (b - v->base)), (off64_t)(e - b),
+			    SYNC_FILE_RANGE_WAIT_BEFORE | SYNC_FILE_RANGE_WRITE |
+				    SYNC_FILE_RANGE_WAIT_AFTER) < 0)
+		return errno_to_status(errno);
+	size = e - b;
+	if (tracee_write(t, c->args[1], &b, 8) < 0 || tracee_write(t, c->args[2], &size, 8) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	return tracee_write_iosb(t, c->args[3], LSW_STATUS_SUCCESS, 0);
+}
+
+int section_view_privatize(struct nt_call *c, struct vad *v, uint64_t addr, uint64_t size,
+			   uint32_t protect)
+{
+	struct section_object *s = (struct section_object *)v->section;
+	struct view_req r = { addr, v->offset + (addr - v->base), size, protect, 0 };
+	int fd = s ? section_view_fd(s, false) : -1;
+	int rfd = fd < 0 ? -1 : notify_addfd(c->thread->process->notify_fd, c->notif_id, fd);
+
+	if (rfd < 0)
+		return -1;
+	/* replaces the shared pages with copy-on-write ones of the same bytes */
+	add_view_ops(c, &r, rfd, nt_protect_to_prot(protect), MAP_PRIVATE | MAP_FIXED);
+	return 0;
+}

@@ -1,0 +1,123 @@
+/*
+ * The heap's layout, shared by heap.c (allocation) and heap_info.c
+ * (validation, walking, information).
+ *
+ * A heap is a region reserved with NtAllocateVirtualMemory, so its handle
+ * is 64 KiB aligned as on Windows; the heap header is at its start and the
+ * first segment's blocks follow.  A growable heap adds segments (regions
+ * of their own) as it fills, and gives blocks above 256 KiB regions of
+ * their own ("large" blocks, whose payload sits 0x40 bytes into a page as
+ * Windows' virtual blocks do).  A fixed-size heap (HeapCreate with a
+ * maximum) is one segment of exactly that size.
+ *
+ * Blocks are carved from a segment with a bump pointer.  Small requests
+ * are rounded to a size class with its own free list (16-byte steps to
+ * 1 KiB, then four steps per power of two up to 256 KiB): no coalescing,
+ * a few instructions per malloc/free.  In a fixed heap, where rounding
+ * would waste the little room there is, blocks above 1 KiB are "exact":
+ * 16-byte granular, reused first-fit from one free list and split when a
+ * reuse leaves 32 bytes or more.
+ *
+ * Every block has a 16-byte header right before the payload (16-byte
+ * aligned payloads, like the x64 Windows heap), with a check value derived
+ * from the heap address and a busy/free state, which catches double frees
+ * and most stray pointers cheaply: those calls fail instead of corrupting
+ * the heap.
+ */
+#ifndef LSW_RTL_HEAP_PRIVATE_H
+#define LSW_RTL_HEAP_PRIVATE_H
+
+#include "rtl_private.h"
+
+#define HEAP_SIGNATURE 0x5048534CUL /* "LSHP" */
+#define BLOCK_BUSY 0xB5
+#define BLOCK_FREE 0xF3
+#define CLASS_LARGE 0xFFFF
+#define CLASS_EXACT 0xFFFE
+#define NUM_CLASSES 97          /* see size_to_class */
+#define SMALL_MAX 0x40000       /* largest class capacity, 256 KiB */
+#define EXACT_MIN 0x400         /* fixed heaps: above this, exact blocks */
+#define SEGMENT_MIN 0x100000    /* first segment reservation (growable) */
+#define SEGMENT_MAX 0x10000000  /* growth stops doubling here */
+#define COMMIT_MIN 0x10000
+#define COMMIT_MAX 0x400000
+/* Documented limit of a fixed-size heap's blocks on 64-bit Windows:
+ * "slightly less than 1,024 KB". */
+#define FIXED_HEAP_BLOCK_MAX 0xFF000
+#define LARGE_REGION_INDEX LSW_HEAP_WALK_LARGE_INDEX
+
+typedef struct heap_block {
+	SIZE_T size;  /* busy: the size asked for; free exact block: capacity */
+	USHORT cls;   /* size class, CLASS_EXACT or CLASS_LARGE */
+	BYTE state;   /* BLOCK_BUSY or BLOCK_FREE */
+	BYTE slack;   /* exact blocks: capacity - round16(size), 16-byte units */
+	ULONG check;  /* heap_check(heap): tells our blocks from strays */
+} heap_block;
+
+typedef struct heap_large {
+	LIST_ENTRY link;
+	SIZE_T map_size;
+	SIZE_T pad[3];
+	heap_block hdr;
+} heap_large;
+
+typedef struct heap_segment {
+	struct heap_segment *next; /* the next older segment */
+	char *base;         /* start of the region (the heap for the first) */
+	char *first;        /* first block */
+	char *bump;         /* first byte never handed out */
+	char *commit_end;   /* end of the committed part */
+	char *reserve_end;  /* end of the reservation */
+	ULONG index;        /* 0 for the first segment */
+	ULONG pad[3];
+} heap_segment;
+
+typedef struct heap {
+	ULONG signature;
+	ULONG flags;        /* HEAP_NO_SERIALIZE, HEAP_GROWABLE, ... */
+	ULONG protect;      /* page protection of committed memory */
+	ULONG check;
+	RTL_CRITICAL_SECTION lock;
+	heap_segment *segments; /* current (newest) segment first */
+	heap_segment first_segment;
+	LIST_ENTRY large;
+	SIZE_T next_reserve;
+	ULONG nsegments;
+	ULONG compat;       /* HeapCompatibilityInformation */
+	heap_block *exact_free;
+	void *free[NUM_CLASSES];
+} heap;
+
+_Static_assert(sizeof(heap_block) == 16, "16-byte header keeps payloads aligned");
+_Static_assert(sizeof(heap_large) == 0x40, "large payloads at +0x40, as Windows");
+_Static_assert(sizeof(heap_segment) % 16 == 0, "aligned");
+
+static inline SIZE_T heap_round_up(SIZE_T n, SIZE_T to)
+{
+	return (n + to - 1) & ~(to - 1);
+}
+
+static inline BOOL heap_valid(const heap *h)
+{
+	return h && ((ULONG_PTR)h & 15) == 0 && h->signature == HEAP_SIGNATURE;
+}
+
+static inline void heap_lock(heap *h, ULONG flags)
+{
+	if (!((h->flags | flags) & HEAP_NO_SERIALIZE))
+		RtlEnterCriticalSection(&h->lock);
+}
+
+static inline void heap_unlock(heap *h, ULONG flags)
+{
+	if (!((h->flags | flags) & HEAP_NO_SERIALIZE))
+		RtlLeaveCriticalSection(&h->lock);
+}
+
+SIZE_T heap_class_capacity(unsigned cls);
+/* Bytes a block can hold (its payload's room). */
+SIZE_T heap_block_capacity(const heap_block *b);
+/* The header of a busy block of this heap, or NULL for anything else. */
+heap_block *heap_user_block(const heap *h, const void *p);
+
+#endif

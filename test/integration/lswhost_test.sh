@@ -1,0 +1,184 @@
+#!/bin/sh
+# lswhost: lsw run through the daemon behaves as standalone (output, exit
+# codes), two runs share named objects and the registry live, lsw ps /
+# kill / host see and end its processes, signals are relayed, hostile
+# clients are refused, the daemon exits when idle or stopped.
+# usage: lswhost_test.sh LSW PROTOCOL.PY HELLO ARGS EXITCODE STDIO CRASH SLEEPER HOSTSHARE
+lsw=$1 proto=$2 hello=$3 args=$4 exitcode=$5 stdio=$6 crash=$7 sleeper=$8 share=$9
+dir=$(mktemp -d) || exit 1
+export XDG_RUNTIME_DIR="$dir/run" LSW_HOST_IDLE=30 LSW_PREFIX="$dir/p"
+unset LSW_STANDALONE
+mkdir -m 700 "$XDG_RUNTIME_DIR"
+# the daemon has let go of its lock (exited, registry written) before the
+# prefix goes
+trap 'chmod 700 "$XDG_RUNTIME_DIR/lsw" 2>/dev/null; "$lsw" host stop >/dev/null 2>&1; [ -n "$sock" ] && flock "${sock%.sock}.lock" true
+rm -rf "$dir"' EXIT
+fail() { echo "FAIL: $*"; [ -n "$log" ] && cat "$log"; exit 1; }
+log= sock=
+
+# The same program standalone and through the daemon: same stdout,
+# stderr and exit status.
+same() {
+	name=$1; shift
+	printf 'one\ntwo\n.\nxx-x\n' | "$lsw" run --standalone "$@" > "$dir/s.out" 2> "$dir/s.err"
+	s=$?
+	printf 'one\ntwo\n.\nxx-x\n' | "$lsw" run "$@" > "$dir/d.out" 2> "$dir/d.err"
+	d=$?
+	[ $s -eq $d ] || fail "$name: exit status $d through lswhost, $s standalone"
+	cmp -s "$dir/s.out" "$dir/d.out" || fail "$name: stdout differs: $(cat "$dir/d.out")"
+	cmp -s "$dir/s.err" "$dir/d.err" || fail "$name: stderr differs: $(cat "$dir/d.err")"
+}
+same hello "$hello"
+same args "$args" a "b c" 'd"e' ''
+same exit "$exitcode" exit 300
+same ExitProcess "$exitcode" ExitProcess 3
+same stdio "$stdio"
+same crash "$crash" read
+same timeout --timeout 1 "$sleeper"
+same bad-map --map /nonexistent "$hello"
+"$lsw" run --timeout 1 "$sleeper" > /dev/null 2>&1
+[ $? -eq 124 ] || fail "timeout through lswhost: not 124"
+
+"$lsw" host status > "$dir/status" || fail "no daemon after runs: $(cat "$dir/status")"
+grep -q '^processes: 0$' "$dir/status" || fail "status: $(cat "$dir/status")"
+sock=$(sed -n 's/^socket: //p' "$dir/status")
+build=$(sed -n 's/^build: //p' "$dir/status")
+hostpid=$(sed -n 's/^pid: //p' "$dir/status")
+log=${sock%.sock}.log
+[ -S "$sock" ] || fail "no socket at $sock"
+[ "$(stat -c %a "$(dirname "$sock")")" = 700 ] || fail "runtime directory not private"
+[ "$(cat /proc/$hostpid/comm)" = lswhost ] || fail "pid $hostpid is not lswhost"
+
+# Two runs share the object namespace and the registry, live.
+"$lsw" run "$share" serve > "$dir/a.out" 2>&1 &
+a=$!
+for i in $(seq 100); do grep -q ready "$dir/a.out" && break; sleep 0.1; done
+grep -q ready "$dir/a.out" || fail "serve not ready: $(cat "$dir/a.out")"
+"$lsw" run --standalone "$share" open > "$dir/alone.out"
+[ $? -eq 2 ] && grep -q 'OpenEvent failed 2' "$dir/alone.out" ||
+	fail "a standalone run saw the daemon's event: $(cat "$dir/alone.out")"
+"$lsw" run "$share" open > "$dir/b.out" || fail "open: $(cat "$dir/b.out")"
+grep -q 'value: live-from-serve' "$dir/b.out" || fail "registry not shared: $(cat "$dir/b.out")"
+wait $a || fail "serve: $(cat "$dir/a.out")"
+grep -q signalled "$dir/a.out" || fail "serve not signalled: $(cat "$dir/a.out")"
+
+# lsw ps lists a running program; lsw kill ends it with the code given.
+wait_ps() {
+	for i in $(seq 100); do
+		"$lsw" ps > "$dir/ps" && grep -q "running.*sleeper.exe.* $1\$" "$dir/ps" && return 0
+		sleep 0.1
+	done
+	fail "lsw ps does not list sleeper $1: $(cat "$dir/ps")"
+}
+"$lsw" run "$sleeper" 30000 > /dev/null &
+k=$!
+wait_ps 30000
+pid=$(awk '/sleeper.exe 30000$/ {print $1}' "$dir/ps")
+"$lsw" ps --json | python3 -c '
+import json, sys
+rows = json.load(sys.stdin)
+assert any(r["pid"] == int(sys.argv[1]) and r["state"] == "running" and
+           r["image"].endswith("sleeper.exe") and r["job"] > 0 for r in rows), rows
+' "$pid" || fail "lsw ps --json"
+"$lsw" kill --code 42 "$pid" || fail "lsw kill $pid"
+wait $k
+st=$?
+[ $st -eq 42 ] || fail "killed with --code 42: exit status $st"
+"$lsw" kill 99999 2> "$dir/kerr" && fail "kill of no process succeeded"
+grep -q 'no process 99999' "$dir/kerr" || fail "kill error: $(cat "$dir/kerr")"
+"$lsw" run "$sleeper" 30001 > /dev/null &
+k=$!
+wait_ps 30001
+pid=$(awk '/sleeper.exe 30001$/ {print $1}' "$dir/ps")
+"$lsw" kill "$pid"
+wait $k
+st=$?
+[ $st -eq 1 ] || fail "killed without --code: exit status $st, want 1"
+
+# Ctrl-C (SIGINT to lsw run) ends the program as standalone does.
+"$lsw" run "$sleeper" 30002 > /dev/null &
+k=$!
+wait_ps 30002
+kill -INT $k
+wait $k
+st=$?
+[ $st -eq 58 ] || fail "after SIGINT: exit status $st, want 58"
+
+# Hostile clients of the same user: refused, the daemon goes on.
+python3 "$proto" "$sock" "$build" || fail "protocol"
+[ "$("$lsw" host status | sed -n 's/^pid: //p')" = "$hostpid" ] || fail "the daemon was replaced"
+
+# Another user is refused (SO_PEERCRED), even with the directory and
+# socket opened up to it for the test.
+if [ "$(id -u)" = 0 ] && command -v setpriv > /dev/null && [ -x /usr/bin/python3 ]; then
+	chmod 711 "$(dirname "$sock")" "$XDG_RUNTIME_DIR" "$dir" && chmod 777 "$sock"
+	setpriv --reuid 65534 --regid 65534 --clear-groups /usr/bin/python3 -c '
+import socket, struct, sys
+s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+s.settimeout(5)
+s.connect(sys.argv[1])
+try:
+    s.sendall(struct.pack("<II", 0, 10))
+    reply = s.recv(64)
+except (BrokenPipeError, ConnectionResetError):
+    reply = b""
+sys.exit(0 if reply == b"" else 1)
+' "$sock" || fail "another uid was not refused"
+	chmod 700 "$(dirname "$sock")" "$XDG_RUNTIME_DIR" "$dir"
+	grep -q 'refused a connection from uid 65534' "$log" || fail "refusal not logged"
+fi
+
+# lsw host stop: running programs end after the grace period.
+"$lsw" run "$sleeper" 30003 > /dev/null &
+k=$!
+wait_ps 30003
+"$lsw" host stop > /dev/null || fail "lsw host stop"
+wait $k
+st=$?
+[ $st -eq 58 ] || fail "a program of a stopped daemon: exit status $st, want 58"
+"$lsw" host status > /dev/null
+[ $? -eq 3 ] || fail "the daemon still runs after stop"
+
+# The daemon dying mid-run: the program goes with it (its runtime's parent
+# death signal), lsw run says so and exits 125.
+"$lsw" run "$sleeper" 30004 > /dev/null 2> "$dir/died.err" &
+k=$!
+wait_ps 30004
+diedpid=$("$lsw" host status | sed -n 's/^pid: //p')
+runtime=$(pgrep -P "$diedpid" | head -n 1)
+[ -n "$runtime" ] || fail "no runtime under the daemon"
+kill -KILL "$diedpid"
+wait $k
+st=$?
+[ $st -eq 125 ] || fail "after the daemon died: exit status $st, want 125"
+grep -q 'lswhost ended before the program did' "$dir/died.err" ||
+	fail "no message when the daemon died: $(cat "$dir/died.err")"
+for i in $(seq 50); do kill -0 "$runtime" 2>/dev/null || break; sleep 0.1; done
+kill -0 "$runtime" 2>/dev/null && fail "the program outlived its daemon"
+"$lsw" run "$hello" > /dev/null || fail "no new daemon after one died"
+
+# A daemon of another build retires: the client runs standalone, says so,
+# and the daemon exits at once (idle).
+"$lsw" run "$hello" > /dev/null || fail "run after stop"
+sock_pid=$("$lsw" host status | sed -n 's/^pid: //p')
+python3 -c '
+import socket, struct, sys
+s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+s.connect(sys.argv[1])
+b = b"0.0.0:old-build"
+s.sendall(struct.pack("<II", 8 + len(b), 1) + struct.pack("<II", 1, len(b)) + b)
+h = s.recv(8)
+sys.exit(0 if struct.unpack("<II", h)[1] == 14 else 1)
+' "$sock" || fail "another build was not told apart"
+for i in $(seq 50); do kill -0 "$sock_pid" 2>/dev/null || break; sleep 0.1; done
+kill -0 "$sock_pid" 2>/dev/null && fail "a retired idle daemon did not exit"
+
+# Idle exit: LSW_HOST_IDLE=2 seconds after the last run.
+LSW_HOST_IDLE=2 "$lsw" run "$hello" > /dev/null || fail "run"
+idlepid=$("$lsw" host status | sed -n 's/^pid: //p')
+sleep 1
+kill -0 "$idlepid" 2>/dev/null || fail "the daemon exited before its idle time"
+for i in $(seq 60); do kill -0 "$idlepid" 2>/dev/null || break; sleep 0.1; done
+kill -0 "$idlepid" 2>/dev/null && fail "the daemon did not exit when idle"
+[ -e "$sock" ] && fail "the idle daemon left its socket"
+echo ok
