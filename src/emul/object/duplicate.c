@@ -72,12 +72,10 @@ NTSTATUS nt_NtDuplicateObject(struct nt_call *c)
 		goto close_source;
 	/* the new handle first: it never takes the source's value */
 	st = handle_create(dst, obj, options & DUPLICATE_SAME_ACCESS ? same : access, &h);
-	if (st != LSW_STATUS_SUCCESS) {
-		h = 0;
-	} else if (out && tracee_write(c->thread, out, &h, 8) < 0) {
+	if (st == LSW_STATUS_SUCCESS && out && tracee_write(c->thread, out, &h, 8) < 0) {
 		handle_close(dst, h);
 		st = LSW_STATUS_ACCESS_VIOLATION;
-	} else if ((uint32_t)c->args[5] & OBJ_INHERIT) {
+	} else if (st == LSW_STATUS_SUCCESS && ((uint32_t)c->args[5] & OBJ_INHERIT)) {
 		*handle_flags(dst, h) |= HANDLE_FLAG_INHERIT;
 	}
 close_source:
