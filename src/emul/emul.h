@@ -91,6 +91,19 @@ struct lsw_process_spec {
 	const char *current_dir;     /* DOS path; NULL: the host's current
 				      * directory as the job's drives show it */
 	int std_fds[3];              /* host fds behind its standard handles */
+	/* A child (NtCreateUserProcess): its parent, the command line as
+	 * given (argv is then unused), its standard handles already in its
+	 * table (std_fds unused), and the rest of its parameters. */
+	uint32_t parent_pid;         /* 0: started by lsw itself */
+	const char *command_line;    /* UTF-8, or NULL: argv quoted */
+	const char *image_dos;       /* the image's DOS path as the parent named
+				      * it, or NULL: from image */
+	bool std_given;
+	uint64_t std_handles[3];
+	uint32_t window_flags;       /* STARTF_* */
+	uint16_t show_window;
+	const uint8_t *runtime_data; /* the C runtime's inherited fd table */
+	uint16_t runtime_len;
 };
 
 /* One NT system call in flight. */
@@ -105,6 +118,9 @@ struct nt_call {
 	uint64_t rsp;                /* 0 for DIRECT calls (no stack arguments) */
 	uint64_t rip;                /* the caller's syscall address, if known */
 	bool direct;                 /* notified straight from the syscall */
+	uint32_t oa_attributes;      /* OBJ_* of the last OBJECT_ATTRIBUTES it
+				      * read: a new handle is inheritable with
+				      * OBJ_INHERIT (handle_alloc_call) */
 	unsigned nops;
 	bool ops_overflow;           /* an op did not fit: the call cannot answer */
 	struct lsw_op ops[LSW_MAX_OPS];
@@ -212,6 +228,16 @@ struct lsw_process {
 	char **env;                  /* NAME=value, the Windows environment */
 	char *current_dir;           /* DOS path, or NULL: the host's */
 	int std_fds[3];
+	uint32_t parent_pid;         /* 0: started by lsw itself */
+	char *command_line;          /* NULL: argv quoted */
+	char *image_dos;             /* NULL: the job's view of image_path */
+	bool std_given;              /* handles_std came with the spec */
+	uint32_t window_flags;
+	uint16_t show_window;
+	uint8_t *runtime_data;
+	uint16_t runtime_len;
+	void *object;                /* its process object (process_object.c) */
+	uint64_t create_time;        /* FILETIME */
 	pid_t pid;
 	int notify_fd;
 	uint32_t win_pid;
@@ -304,6 +330,11 @@ struct lsw_host {
 	struct kuser_page kuser;
 	uint64_t volume_key[2];      /* the prefix's (volume_ids.c) */
 	int signal_fd;
+	/* Starts a process of spec's job (the host's, set by host_init):
+	 * its record, whose runtime launches while the loop goes on; NULL
+	 * after printing why.  The NT kernel starts children through it. */
+	struct lsw_process *(*start_process)(struct lsw_host *h,
+					     const struct lsw_process_spec *spec);
 	/* lswhost (host/daemon*.c) serves many clients: it hears of each
 	 * job's end, and before a job's work is served it makes the job's
 	 * context current (the client's stderr, current directory).  NULL in

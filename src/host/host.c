@@ -91,6 +91,7 @@ int host_init(struct lsw_host *h, const struct lsw_host_config *cfg)
 	h->signal_fd = -1;
 	h->kuser.fd = -1;
 	h->loop.epfd = h->loop.tfd = -1;
+	h->start_process = host_start_process;
 	lsw_debug = cfg->debug;
 	lsw_debug_calls = getenv("LSW_DEBUG") && !strcmp(getenv("LSW_DEBUG"), "calls");
 	signal(SIGPIPE, SIG_IGN);

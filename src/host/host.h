@@ -41,9 +41,9 @@ void job_terminate(struct lsw_job *j, uint32_t status);
 void job_free(struct lsw_job *j);
 
 /* process_start.c: starts a process of spec's job in h: its runtime is
- * launched and hands over its seccomp listener, then it is served.  0, or
- * -1 after printing why. */
-int host_start_process(struct lsw_host *h, const struct lsw_process_spec *spec);
+ * launched and hands over its seccomp listener, then it is served.  Its
+ * record, or NULL after printing why (h->start_process). */
+struct lsw_process *host_start_process(struct lsw_host *h, const struct lsw_process_spec *spec);
 
 /* serve.c: the seccomp notifications of process p (a loop callback). */
 void serve_notification(void *arg, uint32_t events);

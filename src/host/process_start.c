@@ -139,7 +139,7 @@ static int watch_start(struct lsw_process *p)
 	return 0;
 }
 
-int host_start_process(struct lsw_host *h, const struct lsw_process_spec *spec)
+struct lsw_process *host_start_process(struct lsw_host *h, const struct lsw_process_spec *spec)
 {
 	struct lsw_job *j = spec->job;
 	struct launch_spec ls = { h->cfg.runtime_path, j->spec.netns, &j->wall, &j->spec.limits };
@@ -147,13 +147,13 @@ int host_start_process(struct lsw_host *h, const struct lsw_process_spec *spec)
 
 	if (!p) {
 		perror("lsw: process setup");
-		return -1;
+		return NULL;
 	}
 	if (launch_start(&ls, &p->pid, &p->setup_fd) < 0) {
 		p->reaped = true; /* there is no process */
 		job_start_failed(j, p);
 		process_free(p);
-		return -1;
+		return NULL;
 	}
 	if (watch_start(p) < 0) {
 		perror("lsw: supervisor setup");
@@ -167,7 +167,7 @@ int host_start_process(struct lsw_host *h, const struct lsw_process_spec *spec)
 		p->reaped = true;
 		job_start_failed(j, p);
 		process_free(p);
-		return -1;
+		return NULL;
 	}
-	return 0;
+	return p;
 }

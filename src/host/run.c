@@ -16,7 +16,7 @@ int host_run_program(const struct lsw_host_config *hc, const struct lsw_job_spec
 		return 125;
 	if (host_init(h, hc) == 0 && (j = job_create(h, js))) {
 		ps->job = j;
-		if (host_start_process(h, ps) == 0)
+		if (host_start_process(h, ps))
 			host_run(h);
 		code = j->exit_code;
 	}

@@ -98,6 +98,7 @@ static void serve(struct lsw_thread *t, const struct seccomp_notif *n)
 	c->thread = t;
 	c->notif_id = n->id;
 	c->nops = 0;
+	c->oa_attributes = 0;
 	c->cancel = NULL;
 	t->clone_block = 0; /* a clone only between an answer and the next call */
 	t->alertable = false; /* an alertable wait says so itself */

@@ -353,6 +353,46 @@ START_TEST(nt_close)
 }
 END_TEST
 
+/* Inheritance copies the inheritable handles to the same values in the
+ * child, charges the child for its table, and leaves its free list whole:
+ * new handles take the gaps, lowest first, then go past the end. */
+START_TEST(inherit_same_values_free_list_whole)
+{
+	struct lsw_process *child = calloc(1, sizeof(*child));
+	uint64_t h4 = put(&file_ops, 1), h8 = put(&file_ops, 2), h12 = put(&file_ops, 3);
+	uint64_t list[] = { h12, h8, 0x1000, 0x100000000ull };
+	struct nt_object *o = new_obj(&section_ops, 4);
+
+	ck_assert_ptr_nonnull(child);
+	child->quota = quota_block_new(1 << 20, 1 << 20);
+	*handle_flags(proc, h4) |= 1;  /* HANDLE_FLAG_INHERIT */
+	*handle_flags(proc, h12) |= 1;
+	ck_assert_int_eq(handle_inherit(proc, child, NULL, 0), 0);
+	ck_assert_uint_eq(handle_count(child), 2);
+	ck_assert_uint_eq(child->quota->usage[QUOTA_PAGED],
+			  child->handles.n * sizeof(struct handle_entry));
+	ck_assert_ptr_eq(handle_get(child, 4, NULL, &(NTSTATUS){ 0 }), handle_get(proc, h4, NULL,
+			 &(NTSTATUS){ 0 }));
+	ck_assert_uint_eq(handle_access(child, 12), 0x1F01FF);
+	ck_assert_uint_eq(handle_alloc(child, o, 1), 8);
+	ck_assert_uint_eq(handle_alloc(child, o, 1), 16);
+	ck_assert_uint_eq(handle_count(child), 4);
+	handle_table_free(child);
+	ck_assert_uint_eq(child->quota->usage[QUOTA_PAGED], 0);
+	/* a list: only its inheritable, valid entries */
+	ck_assert_int_eq(handle_inherit(proc, child, list, 4), 0);
+	ck_assert_uint_eq(handle_count(child), 1);
+	ck_assert_uint_eq(handle_alloc(child, o, 1), 4);
+	ck_assert_uint_eq(handle_alloc(child, o, 1), 8);
+	ck_assert_uint_eq(handle_alloc(child, o, 1), 16);
+	object_unref(o);
+	handle_table_free(child);
+	quota_block_unref(child->quota);
+	free(child);
+	ck_assert_int_eq(destroyed, 1);
+}
+END_TEST
+
 static Suite *handles_suite(void)
 {
 	Suite *s = suite_create("handles");
@@ -376,6 +416,7 @@ static Suite *handles_suite(void)
 	tcase_add_test(tc, reference_outlives_handle);
 	tcase_add_test(tc, table_free_releases_all);
 	tcase_add_test(tc, nt_close);
+	tcase_add_test(tc, inherit_same_values_free_list_whole);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -61,7 +61,7 @@ static void start(void)
 	struct lsw_process_spec ps = { .job = job, .image = "/nonexistent.exe", .env = env,
 				       .std_fds = { 0, 1, 2 } };
 
-	ck_assert_int_eq(host_start_process(&host, &ps), 0);
+	ck_assert_ptr_eq(host_start_process(&host, &ps), host.processes);
 	ck_assert_int_ge(host.processes->setup_fd, 0);
 	ck_assert_int_lt(host.processes->notify_fd, 0);
 }

@@ -13,6 +13,7 @@
 #include <sys/statvfs.h>
 #include <unistd.h>
 #include "emul/io/file.h"
+#include "emul/io/pipe.h"
 #include "emul/io/file_access.h"
 #include "emul/io/path.h"
 #include "emul/io/file_lock.h"
@@ -80,6 +81,7 @@ static void file_destroy(struct nt_object *obj)
 		close(dirfd);
 	}
 	dir_scan_free(f->scan);
+	pipe_end_free(f->pipe);
 	if (f->live_prev)
 		f->live_prev->live_next = f->live_next;
 	else
@@ -567,9 +569,11 @@ static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t acc
 	size_t n;
 	int info = FILE_OPENED;
 	uint64_t h;
-	NTSTATUS st = read_object_name(c, oa, &name, &n);
+	NTSTATUS st;
 
-	if (st != LSW_STATUS_SUCCESS)
+	if (pipe_open_client(c, handle_out, access, oa, iosb, options, &st))
+		return st;
+	if ((st = read_object_name(c, oa, &name, &n)) != LSW_STATUS_SUCCESS)
 		return st;
 	access = file_map_generic(access);
 	utf16_to_utf8(name, n, nt_name, sizeof(nt_name));
@@ -616,7 +620,7 @@ static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t acc
 				   (f->nt_name ? strlen(f->nt_name) : 0) +
 				   (f->name_utf8 ? strlen(f->name_utf8) : 0) + 2);
 	if (st == LSW_STATUS_SUCCESS)
-		st = handle_create(p, &f->hdr, access, &h);
+		st = handle_create_call(c, &f->hdr, access, &h);
 	object_unref(&f->hdr);
 	if (st != LSW_STATUS_SUCCESS)
 		return st;

@@ -50,6 +50,7 @@ struct file_object {
 	uint8_t stream_mode;
 	struct stream_op *readers, *writers;
 	uint32_t watched;
+	struct pipe_end *pipe;  /* an anonymous pipe's server end (pipe.c) */
 	/* its completion port (file_completion.c): the queue (referenced),
 	 * the key its packets carry, FILE_SKIP_* modes */
 	struct io_queue *completion;

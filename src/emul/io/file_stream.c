@@ -22,6 +22,7 @@
 #include "emul/io/file.h"
 
 #define CHUNK 65536
+#define STATUS_PIPE_CLOSING 0xC00000B1u
 /* Without a description of its own, a write after POLLOUT is kept this
  * small: a terminal promises at least that much room. */
 #define POLLED_WRITE_MAX 256
@@ -205,6 +206,9 @@ static int push(struct nt_call *c, struct file_object *f, uint64_t *done, NTSTAT
 			return 0;
 		if (w <= 0) {
 			*st = errno_to_status(w < 0 ? errno : EPIPE);
+			/* a pipe whose reader is gone: "the pipe is being closed" */
+			if (*st == (NTSTATUS)LSW_STATUS_PIPE_BROKEN && f->device_type == FILE_DEVICE_NAMED_PIPE)
+				*st = STATUS_PIPE_CLOSING;
 			return -1;
 		}
 		*done += (uint64_t)w;

@@ -1,84 +1,89 @@
 /*
- * NtDuplicateObject inside one process: a second handle to the object
- * behind SourceHandle, with the same or the asked access, optionally
- * closing the source.  Only the current process can be named for now (no
- * process objects yet), so its pseudo-handle cannot be the source; the
- * current thread's can (a real handle to the thread, as
- * DuplicateHandle(GetCurrentThread()) is used for).
+ * NtDuplicateObject: a second handle to the object behind SourceHandle in
+ * the source process, made in the target process (either may be the
+ * caller or any process it holds a handle to with PROCESS_DUP_HANDLE),
+ * with the same or the asked access, optionally closing the source.  The
+ * pseudo-handles name the source process itself and (only when the source
+ * is the caller) the calling thread: a real handle to them.
  */
 #include "emul/object/object.h"
+#include "emul/process/process_object.h"
 #include "emul/process/thread.h"
 
 #define THREAD_ALL_ACCESS 0x1FFFFF
+#define PROCESS_DUP_HANDLE 0x40u
+#define OBJ_INHERIT 0x2u
+#define HANDLE_FLAG_INHERIT 1u
 
 #define DUPLICATE_CLOSE_SOURCE 0x1
 #define DUPLICATE_SAME_ACCESS 0x2
 
-/* Whether h names the current process; *st says why not. */
-static bool current_process(struct lsw_process *p, uint64_t h, NTSTATUS *st)
+/* The live process a process handle names, with PROCESS_DUP_HANDLE. */
+static struct lsw_process *dup_process(struct nt_call *c, uint64_t h, NTSTATUS *st)
 {
+	struct process_object *o = process_from_handle(c, h, PROCESS_DUP_HANDLE, st);
+
+	if (o && !o->process)
+		*st = LSW_STATUS_PROCESS_IS_TERMINATING;
+	return o ? o->process : NULL;
+}
+
+/* The object SourceHandle names in src (a reference), and the access its
+ * handle grants. */
+static struct nt_object *source_object(struct nt_call *c, struct lsw_process *src, uint64_t h,
+				       uint32_t *access, NTSTATUS *st)
+{
+	struct nt_object *obj;
+
+	*access = PROCESS_ALL_ACCESS;
 	if (h == NT_CURRENT_PROCESS_HANDLE)
-		return true;
-	if (handle_get(p, h, NULL, st))
-		*st = LSW_STATUS_OBJECT_TYPE_MISMATCH; /* a handle, but no process */
-	return false;
+		obj = process_object_get(src);
+	else if (h == NT_CURRENT_THREAD_HANDLE && src == c->thread->process)
+		obj = (*access = THREAD_ALL_ACCESS, thread_object_get(c->thread));
+	else if ((obj = handle_get(src, h, NULL, st)))
+		return (*access = handle_access(src, h), object_ref(obj));
+	else
+		return NULL;
+	if (!obj)
+		*st = LSW_STATUS_NO_MEMORY;
+	return obj;
 }
 
 /* NtDuplicateObject(SourceProcessHandle, SourceHandle, TargetProcessHandle,
  *                   TargetHandle, DesiredAccess, HandleAttributes, Options) */
-static NTSTATUS duplicate_current_thread(struct nt_call *c, uint32_t options, uint32_t access)
-{
-	struct lsw_process *p = c->thread->process;
-	struct nt_object *obj;
-	NTSTATUS st;
-	uint64_t h;
-
-	if (!current_process(p, c->args[2], &st))
-		return st;
-	if (!(obj = thread_object_get(c->thread)))
-		return LSW_STATUS_NO_MEMORY;
-	st = handle_create(p, obj, options & DUPLICATE_SAME_ACCESS ? THREAD_ALL_ACCESS : access, &h);
-	object_unref(obj);
-	if (st != LSW_STATUS_SUCCESS)
-		return st;
-	if (c->args[3] && tracee_write(c->thread, c->args[3], &h, 8) < 0) {
-		handle_close(p, h);
-		return LSW_STATUS_ACCESS_VIOLATION;
-	}
-	return LSW_STATUS_SUCCESS; /* a pseudo-handle is never closed */
-}
-
 NTSTATUS nt_NtDuplicateObject(struct nt_call *c)
 {
-	struct lsw_process *p = c->thread->process;
-	uint64_t src = c->args[1], out = c->args[3], h;
-	uint32_t options = (uint32_t)c->args[6], access = (uint32_t)c->args[4];
+	uint64_t src_h = c->args[1], out = c->args[3], h = 0;
+	uint32_t options = (uint32_t)c->args[6], access = (uint32_t)c->args[4], same;
+	struct lsw_process *src, *dst = NULL;
 	struct nt_object *obj;
 	NTSTATUS st;
 
-	if (!current_process(p, c->args[0], &st))
+	if (!(src = dup_process(c, c->args[0], &st)))
 		return st;
-	if (src == NT_CURRENT_PROCESS_HANDLE)
-		return LSW_STATUS_NOT_IMPLEMENTED; /* no process objects yet */
-	if (src == NT_CURRENT_THREAD_HANDLE)
-		return duplicate_current_thread(c, options, access);
-	if (!(obj = handle_get(p, src, NULL, &st)))
+	if (!(obj = source_object(c, src, src_h, &same, &st)))
 		return st;
 	/* no target: the call only closes the source */
-	if (!c->args[2] && (options & DUPLICATE_CLOSE_SOURCE))
-		return handle_close(p, src);
-	if (!current_process(p, c->args[2], &st))
-		return st;
-	if (options & DUPLICATE_SAME_ACCESS)
-		access = handle_access(p, src);
-	/* the new handle first: it never takes the source's value */
-	st = handle_create(p, obj, access, &h);
-	if (st == LSW_STATUS_SUCCESS && out && tracee_write(c->thread, out, &h, 8) < 0) {
-		handle_close(p, h);
-		st = LSW_STATUS_ACCESS_VIOLATION;
+	if (!c->args[2] && (options & DUPLICATE_CLOSE_SOURCE)) {
+		object_unref(obj);
+		return handle_close(src, src_h);
 	}
-	/* the source goes even when the duplicate failed, as documented */
-	if (options & DUPLICATE_CLOSE_SOURCE)
-		handle_close(p, src);
+	if (!(dst = dup_process(c, c->args[2], &st)))
+		goto close_source;
+	/* the new handle first: it never takes the source's value */
+	st = handle_create(dst, obj, options & DUPLICATE_SAME_ACCESS ? same : access, &h);
+	if (st == LSW_STATUS_SUCCESS && out && tracee_write(c->thread, out, &h, 8) < 0) {
+		handle_close(dst, h);
+		st = LSW_STATUS_ACCESS_VIOLATION;
+	} else if (st == LSW_STATUS_SUCCESS && ((uint32_t)c->args[5] & OBJ_INHERIT)) {
+		*handle_flags(dst, h) |= HANDLE_FLAG_INHERIT;
+	}
+close_source:
+	object_unref(obj);
+	/* the source goes even when the duplicate failed, as documented
+	 * (a pseudo-handle is never closed) */
+	if ((options & DUPLICATE_CLOSE_SOURCE) && src_h != NT_CURRENT_PROCESS_HANDLE &&
+	    src_h != NT_CURRENT_THREAD_HANDLE)
+		handle_close(src, src_h);
 	return st;
 }

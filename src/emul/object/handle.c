@@ -99,6 +99,102 @@ uint64_t handle_alloc(struct lsw_process *p, struct nt_object *obj, uint32_t acc
 	return handle_create(p, obj, access, &h) == LSW_STATUS_SUCCESS ? h : 0;
 }
 
+#define OBJ_INHERIT 0x2u
+#define HANDLE_FLAG_INHERIT 1u
+
+NTSTATUS handle_create_call(struct nt_call *c, struct nt_object *obj, uint32_t access,
+			    uint64_t *h)
+{
+	struct lsw_process *p = c->thread->process;
+	NTSTATUS st = handle_create(p, obj, access, h);
+
+	if (st == LSW_STATUS_SUCCESS && (c->oa_attributes & OBJ_INHERIT))
+		p->handles.e[*h / 4 - 1].flags |= HANDLE_FLAG_INHERIT;
+	return st;
+}
+
+uint64_t handle_alloc_call(struct nt_call *c, struct nt_object *obj, uint32_t access)
+{
+	uint64_t h;
+
+	return handle_create_call(c, obj, access, &h) == LSW_STATUS_SUCCESS ? h : 0;
+}
+
+/* Makes child's table at least n entries long, the growth charged to
+ * its paged pool as grow() does; the free list is rebuilt afterwards. */
+static int table_reserve(struct lsw_process *child, size_t n)
+{
+	struct handle_table *ht = &child->handles;
+	struct handle_entry *ne;
+
+	if (n <= ht->n)
+		return 0;
+	if (quota_charge(child, QUOTA_PAGED, (n - ht->n) * sizeof(*ne)) != LSW_STATUS_SUCCESS)
+		return -1;
+	ne = realloc(ht->e, n * sizeof(*ne));
+	if (!ne) {
+		quota_release(child, QUOTA_PAGED, (n - ht->n) * sizeof(*ne));
+		return -1;
+	}
+	for (size_t j = ht->n; j < n; j++)
+		ne[j] = (struct handle_entry){ 0 };
+	ht->e = ne;
+	ht->n = n;
+	return 0;
+}
+
+/* Links every empty entry of ht, lowest first, as grow() leaves them. */
+static void rebuild_free_list(struct handle_table *ht)
+{
+	uint32_t next = 0;
+
+	for (size_t j = ht->n; j-- > 0;) {
+		if (ht->e[j].obj)
+			continue;
+		ht->e[j] = (struct handle_entry){ NULL, next, 0 };
+		next = (uint32_t)j + 1;
+	}
+	ht->free_head = next;
+}
+
+/* One inheritable handle of the parent at the same value in the child. */
+static void inherit_one(struct lsw_process *child, const struct handle_entry *pe, size_t i)
+{
+	struct handle_table *ht = &child->handles;
+
+	if (!pe->obj || !(pe->flags & HANDLE_FLAG_INHERIT) || ht->e[i].obj)
+		return;
+	ht->e[i] = (struct handle_entry){ object_ref(pe->obj), pe->access, pe->flags };
+	ht->used++;
+}
+
+int handle_inherit(struct lsw_process *parent, struct lsw_process *child,
+		   const uint64_t *list, size_t n)
+{
+	const struct handle_table *pt = &parent->handles;
+
+	if (table_reserve(child, pt->n) < 0)
+		return -1;
+	if (!list) {
+		for (size_t i = 0; i < pt->n; i++)
+			inherit_one(child, &pt->e[i], i);
+	} else {
+		for (size_t k = 0; k < n; k++) {
+			uint64_t i = list[k] >> 2;
+
+			if (i && i <= pt->n && list[k] <= 0xFFFFFFFFull)
+				inherit_one(child, &pt->e[i - 1], i - 1);
+		}
+	}
+	rebuild_free_list(&child->handles);
+	return 0;
+}
+
+size_t handle_count(const struct lsw_process *p)
+{
+	return p->handles.used;
+}
+
 static struct handle_entry *entry(struct lsw_process *p, uint64_t h)
 {
 	uint64_t i = (h >> 2);

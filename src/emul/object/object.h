@@ -60,6 +60,19 @@ NTSTATUS handle_create(struct lsw_process *p, struct nt_object *obj, uint32_t ac
 		       uint64_t *h);
 /* The same, 0 for any failure. */
 uint64_t handle_alloc(struct lsw_process *p, struct nt_object *obj, uint32_t access);
+/* handle_create for the object call c made: inheritable when the
+ * OBJECT_ATTRIBUTES it read said OBJ_INHERIT. */
+NTSTATUS handle_create_call(struct nt_call *c, struct nt_object *obj, uint32_t access,
+			    uint64_t *h);
+/* The same, 0 for any failure. */
+uint64_t handle_alloc_call(struct nt_call *c, struct nt_object *obj, uint32_t access);
+/* Gives child the parent's inheritable handles at the same values: all of
+ * them (list NULL), or those of list[0..n-1] (PROC_THREAD_ATTRIBUTE_
+ * HANDLE_LIST).  -1: out of memory. */
+int handle_inherit(struct lsw_process *parent, struct lsw_process *child,
+		   const uint64_t *list, size_t n);
+/* How many handles p holds (ProcessHandleCount). */
+size_t handle_count(const struct lsw_process *p);
 /* Looks a handle up, checking its type when ops is not NULL.  Sets *status
  * to STATUS_INVALID_HANDLE or STATUS_OBJECT_TYPE_MISMATCH on failure. */
 struct nt_object *handle_get(struct lsw_process *p, uint64_t h,

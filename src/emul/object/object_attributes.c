@@ -17,6 +17,7 @@ NTSTATUS object_attributes_read(struct nt_call *c, uint64_t oa, uint64_t *root, 
 	if ((uint32_t)fields[0] != 48)
 		return LSW_STATUS_INVALID_PARAMETER;
 	*root = fields[1];
+	c->oa_attributes = (uint32_t)fields[3];
 	if (attributes)
 		*attributes = (uint32_t)fields[3];
 	if (!fields[2])

@@ -128,7 +128,7 @@ NTSTATUS object_give_handle(struct nt_call *c, struct nt_object *obj, uint32_t a
 {
 	struct lsw_process *p = c->thread->process;
 	uint64_t h;
-	NTSTATUS st = handle_create(p, obj, access, &h);
+	NTSTATUS st = handle_create_call(c, obj, access, &h);
 
 	if (st != LSW_STATUS_SUCCESS)
 		return st;

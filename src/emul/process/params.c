@@ -65,6 +65,26 @@ static int put_ustring(struct blob *b, size_t us_off, const char *s)
 	return 0;
 }
 
+/* Appends len raw bytes and points the UNICODE_STRING at us_off at them
+ * (RuntimeData is binary: no terminator, Length = MaximumLength). */
+static int put_bytes(struct blob *b, size_t us_off, const uint8_t *data, uint16_t len)
+{
+	uint64_t ptr;
+
+	if (!len)
+		return 0;
+	b->len = (b->len + 7) & ~(size_t)7;
+	if (reserve(b, len + 8u) < 0)
+		return -1;
+	memcpy(b->buf + b->len, data, len);
+	ptr = b->base + b->len;
+	memcpy(b->buf + us_off, &len, 2);
+	memcpy(b->buf + us_off + 2, &len, 2);
+	memcpy(b->buf + us_off + 8, &ptr, 8);
+	b->len += len;
+	return 0;
+}
+
 static int put_env(struct blob *b, const char *const *env)
 {
 	size_t start;
@@ -101,11 +121,15 @@ uint8_t *params_build(const struct params_input *in, uint64_t base, size_t *size
 	b.len = PARAMS_STRUCT_SIZE;
 	memcpy(b.buf + 8, &flags, 4);
 	memcpy(b.buf + 0x20, in->std_handles, 24);
+	memcpy(b.buf + 0xA4, &in->window_flags, 4);
+	memcpy(b.buf + 0xA8, &in->show_window, 2);
 	if (put_ustring(&b, 0x38, in->current_dir) < 0 || put_ustring(&b, 0x50, "") < 0 ||
 	    put_ustring(&b, 0x60, in->image_path) < 0 ||
 	    put_ustring(&b, 0x70, in->command_line) < 0 ||
 	    put_ustring(&b, 0xB0, in->image_path) < 0 || put_ustring(&b, 0xC0, "") < 0 ||
-	    put_ustring(&b, 0xD0, "") < 0 || put_ustring(&b, 0xE0, "") < 0 ||
+	    put_ustring(&b, 0xD0, "") < 0 ||
+	    (in->runtime_len ? put_bytes(&b, 0xE0, in->runtime_data, in->runtime_len)
+			     : put_ustring(&b, 0xE0, "")) < 0 ||
 	    put_env(&b, in->env) < 0) {
 		free(b.buf);
 		return NULL;

@@ -16,6 +16,10 @@ struct params_input {
 	const char *current_dir;    /* DOS path ending in '\' */
 	const char *const *env;     /* NAME=value strings, NULL-terminated */
 	uint64_t std_handles[3];
+	uint32_t window_flags;      /* STARTF_*: WindowFlags@0xA4 */
+	uint16_t show_window;       /* ShowWindowFlags@0xA8 */
+	const uint8_t *runtime_data; /* RuntimeData@0xE0 (the C runtime's */
+	uint16_t runtime_len;       /* inherited fd table), bytes */
 };
 
 /* Lays the block out for address base: returns a malloc'ed buffer and its

@@ -94,14 +94,21 @@ static NTSTATUS map_kuser(struct nt_call *c)
 	return LSW_STATUS_SUCCESS;
 }
 
-/* Maps a PE file from the host; reports problems on stderr. */
+/* Maps a PE file from the host; reports problems on stderr.  A child's
+ * image must still lie where its job may reach (view): a host process may
+ * have swapped a link in since NtCreateUserProcess looked. */
 static NTSTATUS map_host_image(struct nt_call *c, const char *path, const char *name,
-			       struct section_object **out, uint64_t *base)
+			       const struct path_view *view, struct section_object **out,
+			       uint64_t *base)
 {
 	char err[200];
 	NTSTATUS st;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 
+	if (fd >= 0 && view && !path_fd_reachable(view, fd, false)) {
+		close(fd);
+		fd = -1;
+	}
 	if (fd < 0) {
 		fprintf(stderr, "lsw: %s: cannot read\n", path);
 		return LSW_STATUS_OBJECT_NAME_NOT_FOUND;
@@ -168,18 +175,24 @@ static uint8_t *make_params(struct lsw_process *p, uint64_t base, size_t *size)
 
 	if (!realpath(p->image_path, image) || (!p->current_dir && !getcwd(cwd, sizeof(cwd))))
 		return NULL;
-	path_host_to_dos(p->job->view, image, dos_image, sizeof(dos_image));
+	if (p->image_dos)
+		snprintf(dos_image, sizeof(dos_image), "%s", p->image_dos);
+	else
+		path_host_to_dos(p->job->view, image, dos_image, sizeof(dos_image));
 	if (p->current_dir)
 		snprintf(dos_cwd, sizeof(dos_cwd) - 1, "%s", p->current_dir);
 	else
 		path_host_to_dos(p->job->view, cwd, dos_cwd, sizeof(dos_cwd) - 1);
 	if (dos_cwd[strlen(dos_cwd) - 1] != '\\')
 		strcat(dos_cwd, "\\");
-	cmdline = params_quote_args(dos_image, p->argv, p->argc);
+	cmdline = p->command_line ? strdup(p->command_line)
+				  : params_quote_args(dos_image, p->argv, p->argc);
 	if (!cmdline)
 		return NULL;
 	in = (struct params_input){ dos_image, cmdline, dos_cwd, (const char *const *)p->env,
-				    { p->handles_std[0], p->handles_std[1], p->handles_std[2] } };
+				    { p->handles_std[0], p->handles_std[1], p->handles_std[2] },
+				    p->window_flags, p->show_window, p->runtime_data,
+				    p->runtime_len };
 	blob = params_build(&in, base, size);
 	free(cmdline);
 	return blob;
@@ -200,7 +213,7 @@ static NTSTATUS hello_phase0(struct nt_call *c)
 
 	snprintf(ntdll_path, sizeof(ntdll_path), "%s/ntdll.dll", p->host->cfg.dll_dir);
 	if ((st = map_kuser(c)) != LSW_STATUS_SUCCESS ||
-	    (st = map_host_image(c, ntdll_path, "ntdll.dll", &ntdll, &ntdll_base)) != LSW_STATUS_SUCCESS)
+	    (st = map_host_image(c, ntdll_path, "ntdll.dll", NULL, &ntdll, &ntdll_base)) != LSW_STATUS_SUCCESS)
 		goto out;
 	if (section_find_export(ntdll, "LdrInitializeThunk", &rva, &fwd) < 0 || fwd) {
 		fprintf(stderr, "lsw: %s: no LdrInitializeThunk export\n", ntdll_path);
@@ -217,7 +230,8 @@ static NTSTATUS hello_phase0(struct nt_call *c)
 	/* where new threads start; an ntdll without it just has no threads */
 	if (section_find_export(ntdll, "RtlUserThreadStart", &rva, &fwd) == 0 && !fwd)
 		p->start.entry_thread = ntdll_base + rva;
-	st = map_host_image(c, image, slash ? slash + 1 : image, &exe, &exe_base);
+	st = map_host_image(c, image, slash ? slash + 1 : image,
+			    p->parent_pid ? p->job->view : NULL, &exe, &exe_base);
 	if (st != LSW_STATUS_SUCCESS)
 		goto out;
 	if (exe->pe.characteristics & 0x2000) { /* IMAGE_FILE_DLL */
@@ -232,7 +246,7 @@ static NTSTATUS hello_phase0(struct nt_call *c)
 	if (p->start.stack_size > (256ull << 20))
 		p->start.stack_size = 256ull << 20;
 	p->start.default_stack = p->start.stack_size;
-	if (std_handles(p, p->handles_std) < 0 ||
+	if ((!p->std_given && std_handles(p, p->handles_std) < 0) ||
 	    !(blob = make_params(p, 0, &params_size))) {
 		st = LSW_STATUS_NO_MEMORY;
 		goto out;
@@ -378,47 +392,4 @@ void process_terminate(struct lsw_process *p, uint32_t status)
 	}
 	if (!p->reaped) /* after the wait, the pid may be anyone's */
 		kill(p->pid, SIGKILL);
-}
-
-/* NtTerminateProcess(ProcessHandle, ExitStatus).  A NULL handle ends every
- * other thread of the caller's process: with one thread, nothing to do. */
-NTSTATUS nt_NtTerminateProcess(struct nt_call *c)
-{
-	struct lsw_process *p = c->thread->process;
-
-	if (c->args[0] == 0)
-		return LSW_STATUS_SUCCESS;
-	if (c->args[0] != (uint64_t)-1)
-		return LSW_STATUS_INVALID_HANDLE;
-	process_terminate(p, (uint32_t)c->args[1]);
-	return NT_DEFERRED; /* never answered: the process is gone */
-}
-
-/* NtQueryInformationProcess(ProcessHandle, ProcessInformationClass,
- *                           ProcessInformation, Length, *ReturnLength) */
-NTSTATUS nt_NtQueryInformationProcess(struct nt_call *c)
-{
-	struct lsw_process *p = c->thread->process;
-	uint64_t info[6] = { 0 };
-	uint32_t len = sizeof(info);
-	NTSTATUS st;
-
-	if (c->args[0] != (uint64_t)-1)
-		return LSW_STATUS_INVALID_HANDLE;
-	if (quota_query_process(c, p, (uint32_t)c->args[1], &st))
-		return st;
-	if ((uint32_t)c->args[1] != 0) /* ProcessBasicInformation */
-		return LSW_STATUS_INVALID_INFO_CLASS;
-	if ((uint32_t)c->args[3] != len)
-		return LSW_STATUS_INFO_LENGTH_MISMATCH;
-	info[0] = 0x103;                               /* ExitStatus: STILL_ACTIVE */
-	info[1] = p->peb;
-	info[2] = 1;
-	info[3] = 8;                                   /* BasePriority */
-	info[4] = p->win_pid;
-	info[5] = 0;
-	if (tracee_write(c->thread, c->args[2], info, len) < 0 ||
-	    (c->args[4] && tracee_write(c->thread, c->args[4], &len, 4) < 0))
-		return LSW_STATUS_ACCESS_VIOLATION;
-	return LSW_STATUS_SUCCESS;
 }

@@ -12,8 +12,10 @@
 #include "emul/object/object.h"
 #include "emul/observer.h"
 #include "emul/registry/registry.h"
+#include "emul/process/process_object.h"
 #include "emul/process/quota.h"
 #include "emul/process/thread.h"
+#include "emul/system/kuser.h"
 
 static char **copy_strings(char *const *v, int n)
 {
@@ -54,8 +56,20 @@ static int copy_spec(struct lsw_process *p, const struct lsw_process_spec *spec)
 	p->env = copy_strings(spec->env, count_strings(spec->env));
 	p->current_dir = spec->current_dir ? strdup(spec->current_dir) : NULL;
 	memcpy(p->std_fds, spec->std_fds, sizeof(p->std_fds));
-	return p->image_path && p->argv && p->env && (p->current_dir || !spec->current_dir)
-	       ? 0 : -1;
+	p->parent_pid = spec->parent_pid;
+	p->command_line = spec->command_line ? strdup(spec->command_line) : NULL;
+	p->image_dos = spec->image_dos ? strdup(spec->image_dos) : NULL;
+	p->std_given = spec->std_given;
+	memcpy(p->handles_std, spec->std_handles, sizeof(p->handles_std));
+	p->window_flags = spec->window_flags;
+	p->show_window = spec->show_window;
+	if (spec->runtime_len && (p->runtime_data = malloc(spec->runtime_len))) {
+		memcpy(p->runtime_data, spec->runtime_data, spec->runtime_len);
+		p->runtime_len = spec->runtime_len;
+	}
+	return p->image_path && p->argv && p->env && (p->current_dir || !spec->current_dir) &&
+	       (p->command_line || !spec->command_line) && (p->image_dos || !spec->image_dos) &&
+	       (p->runtime_data || !spec->runtime_len) ? 0 : -1;
 }
 
 struct lsw_process *process_new(struct lsw_host *h, const struct lsw_process_spec *spec)
@@ -68,6 +82,7 @@ struct lsw_process *process_new(struct lsw_host *h, const struct lsw_process_spe
 		return NULL;
 	p->host = h;
 	p->job = spec->job;
+	p->create_time = nt_system_time();
 	quota_limits_for(spec->job, &paged, &nonpaged);
 	p->notify_fd = p->pidfd = p->setup_fd = -1;
 	t = &p->main_thread;
@@ -109,8 +124,12 @@ void thread_record_free(struct lsw_thread *t)
 
 	if (o && o->thread_free)
 		o->thread_free(thread_observer_arg(t), t);
-	if (t->object)
-		((struct thread_object *)t->object)->thread = NULL;
+	if (t->object) { /* ended with its process: other processes' waits end */
+		struct thread_object *obj = t->object;
+
+		obj->thread = NULL;
+		waitable_wake(&obj->hdr);
+	}
 	tracee_memo_free(t);
 	client_id_free(&p->host->ids, t->win_tid);
 	quota_release(p, QUOTA_PAGED, t->name_len);
@@ -146,6 +165,10 @@ void process_free(struct lsw_process *p)
 	free_strings(p->argv);
 	free_strings(p->env);
 	free(p->current_dir);
+	free(p->command_line);
+	free(p->image_dos);
+	free(p->runtime_data);
+	process_object_detach(p);
 	quota_block_unref(p->quota); /* objects still charged to it keep it */
 	free(p);
 }

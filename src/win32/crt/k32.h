@@ -97,6 +97,26 @@ K32 DWORD GetLastError(void);
 K32 void SetLastError(DWORD);
 K32 __attribute__((noreturn)) void ExitProcess(UINT);
 K32 BOOL TerminateProcess(HANDLE, UINT);
+
+/* spawn.c */
+#define INFINITE 0xFFFFFFFFUL
+#define ERROR_INVALID_HANDLE 6
+typedef struct {
+    DWORD cb;
+    char *lpReserved, *lpDesktop, *lpTitle;
+    DWORD dwX, dwY, dwXSize, dwYSize, dwXCountChars, dwYCountChars, dwFillAttribute, dwFlags;
+    unsigned short wShowWindow, cbReserved2;
+    unsigned char *lpReserved2;
+    HANDLE hStdInput, hStdOutput, hStdError;
+} STARTUPINFOA;
+typedef struct {
+    HANDLE hProcess, hThread;
+    DWORD dwProcessId, dwThreadId;
+} PROCESS_INFORMATION;
+K32 BOOL CreateProcessA(const char *, char *, void *, void *, BOOL, DWORD, void *, const char *,
+                        STARTUPINFOA *, PROCESS_INFORMATION *);
+K32 DWORD WaitForSingleObject(HANDLE, DWORD);
+K32 BOOL GetExitCodeProcess(HANDLE, DWORD *);
 K32 void GetSystemTimeAsFileTime(FILETIME *);
 K32 BOOL QueryPerformanceCounter(int64_t *);
 K32 BOOL QueryPerformanceFrequency(int64_t *);

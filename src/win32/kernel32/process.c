@@ -175,20 +175,23 @@ K32API BOOL WINAPI SwitchToThread(void)
 	return NtYieldExecution() != STATUS_NO_YIELD_PERFORMED;
 }
 
-/* One process per sandbox so far: a handle to it by id is the caller's
- * own (any other id: ERROR_INVALID_PARAMETER, as for a process that does
- * not exist). */
+NTSTATUS NTAPI NtOpenProcess(PHANDLE, ACCESS_MASK, POBJECT_ATTRIBUTES, CLIENT_ID *);
+
+/* Any process of the sandbox by id; an id that names none is
+ * ERROR_INVALID_PARAMETER, as on Windows. */
 K32API HANDLE WINAPI OpenProcess(DWORD access, BOOL inherit, DWORD pid)
 {
+	OBJECT_ATTRIBUTES oa;
+	CLIENT_ID cid = { (HANDLE)(ULONG_PTR)pid, NULL };
 	HANDLE h = NULL;
+	NTSTATUS st;
 
-	if (pid != GetCurrentProcessId()) {
-		k32_error(ERROR_INVALID_PARAMETER);
+	InitializeObjectAttributes(&oa, NULL, inherit ? OBJ_INHERIT : 0, NULL, NULL);
+	st = NtOpenProcess(&h, access, &oa, &cid);
+	if (st < 0) {
+		k32_fail(st);
 		return NULL;
 	}
-	if (!DuplicateHandle(GetCurrentProcess(), GetCurrentProcess(), GetCurrentProcess(), &h,
-			     access, inherit, 0))
-		return NULL;
 	return h;
 }
 

@@ -1,0 +1,194 @@
+/*
+ * Process objects: a handle to a process names one, a wait on it ends
+ * when the process has ended, and it keeps the exit status, times and
+ * image name for as long as handles to it stay open, as on Windows.  The
+ * record of the process (struct lsw_process) holds one reference while it
+ * lives; NtOpenProcess, NtTerminateProcess of another process.
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "emul/io/path.h"
+#include "emul/object/object_names.h"
+#include "emul/process/process_object.h"
+#include "emul/system/kuser.h"
+
+#define GENERIC_READ 0x80000000u
+#define GENERIC_WRITE 0x40000000u
+#define GENERIC_EXECUTE 0x20000000u
+#define GENERIC_ALL 0x10000000u
+#define MAXIMUM_ALLOWED 0x02000000u
+#define SYNCHRONIZE 0x00100000u
+#define STATUS_INVALID_CID 0xC000000Bu
+
+static void process_destroy(struct nt_object *obj)
+{
+	struct process_object *o = (struct process_object *)obj;
+
+	if (o->process && o->process->object == o)
+		o->process->object = NULL;
+	free(o->image_dos);
+	free(o);
+}
+
+static void process_describe(struct nt_object *obj, char *buf, size_t len)
+{
+	struct process_object *o = (struct process_object *)obj;
+
+	snprintf(buf, len, "process %u", o->win_pid);
+}
+
+static bool process_signaled(struct nt_object *obj, struct lsw_thread *waiter)
+{
+	(void)waiter;
+	return ((struct process_object *)obj)->exited;
+}
+
+static const struct waitable_ops process_wait_ops = { process_signaled, NULL };
+
+static struct waitable *process_waitable(struct nt_object *obj)
+{
+	return &((struct process_object *)obj)->wait;
+}
+
+const struct nt_object_ops process_ops = { "Process", process_destroy, process_describe,
+					   process_waitable };
+
+/* The image's DOS path as the process's own job shows it. */
+static char *image_dos_path(const struct lsw_process *p)
+{
+	char host[PATH_MAX], dos[PATH_MAX + 8];
+
+	if (p->image_dos)
+		return strdup(p->image_dos);
+	if (!p->job || !realpath(p->image_path, host))
+		return NULL;
+	path_host_to_dos(p->job->view, host, dos, sizeof(dos));
+	return strdup(dos);
+}
+
+struct nt_object *process_object_get(struct lsw_process *p)
+{
+	struct process_object *o = p->object;
+
+	if (o)
+		return object_ref(&o->hdr);
+	if (!(o = calloc(1, sizeof(*o))))
+		return NULL;
+	object_init(&o->hdr, &process_ops); /* the record's reference */
+	waitable_init(&o->wait, &process_wait_ops);
+	o->process = p;
+	o->win_pid = p->win_pid;
+	o->parent_pid = p->parent_pid;
+	o->exit_status = STILL_ACTIVE;
+	o->create_time = p->create_time;
+	o->image_dos = image_dos_path(p);
+	p->object = o;
+	return object_ref(&o->hdr);
+}
+
+void process_object_detach(struct lsw_process *p)
+{
+	struct process_object *o = p->object;
+
+	if (!o)
+		return;
+	p->object = NULL;
+	o->process = NULL;
+	o->exited = true;
+	o->exit_status = p->terminated ? p->exit_status : (uint32_t)LSW_STATUS_UNSUCCESSFUL;
+	o->exit_time = nt_system_time();
+	o->peb = p->peb;
+	waitable_wake(&o->hdr);
+	object_unref(&o->hdr);
+}
+
+uint32_t process_access_map(uint32_t access)
+{
+	if (access & (GENERIC_ALL | MAXIMUM_ALLOWED))
+		return PROCESS_ALL_ACCESS;
+	if (access & GENERIC_READ)
+		access |= PROCESS_QUERY_INFORMATION | PROCESS_VM_READ;
+	if (access & (GENERIC_EXECUTE | GENERIC_WRITE))
+		access |= SYNCHRONIZE | PROCESS_TERMINATE;
+	return access & PROCESS_ALL_ACCESS;
+}
+
+struct process_object *process_from_handle(struct nt_call *c, uint64_t h, uint32_t need,
+					   NTSTATUS *st)
+{
+	struct lsw_process *p = c->thread->process;
+	struct nt_object *obj;
+
+	if (h == NT_CURRENT_PROCESS_HANDLE) {
+		if (!(obj = process_object_get(p))) {
+			*st = LSW_STATUS_NO_MEMORY;
+			return NULL;
+		}
+		object_unref(obj); /* the record keeps it */
+		return (struct process_object *)obj;
+	}
+	if (!(obj = handle_get(p, h, &process_ops, st)))
+		return NULL;
+	if (need && !(handle_access(p, h) & need)) {
+		*st = LSW_STATUS_ACCESS_DENIED;
+		return NULL;
+	}
+	return (struct process_object *)obj;
+}
+
+/* A process of the caller's job with that id: the sandbox shows no other. */
+static struct lsw_process *process_by_id(struct lsw_process *caller, uint64_t id)
+{
+	for (struct lsw_process *p = caller->host->processes; p; p = p->next)
+		if (p->win_pid == id && p->job == caller->job && !p->reaped)
+			return p;
+	return NULL;
+}
+
+/* NtOpenProcess(*ProcessHandle, DesiredAccess, ObjectAttributes, ClientId) */
+NTSTATUS nt_NtOpenProcess(struct nt_call *c)
+{
+	uint64_t cid[2];
+	struct lsw_process *target;
+	struct nt_object *obj;
+	NTSTATUS st;
+
+	if (!c->args[3])
+		return LSW_STATUS_INVALID_PARAMETER;
+	if (tracee_read(c->thread, c->args[3], cid, sizeof(cid)) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	if (c->args[2] && tracee_read(c->thread, c->args[2] + 24, &c->oa_attributes, 4) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	if (!(target = process_by_id(c->thread->process, cid[0])))
+		return STATUS_INVALID_CID;
+	if (!(obj = process_object_get(target)))
+		return LSW_STATUS_NO_MEMORY;
+	st = object_give_handle(c, obj, process_access_map((uint32_t)c->args[1]), c->args[0]);
+	object_unref(obj);
+	return st;
+}
+
+/* NtTerminateProcess(ProcessHandle, ExitStatus).  A NULL handle ends every
+ * other thread of the caller's process: with one thread, nothing to do.
+ * Ending itself is never answered: the process is gone. */
+NTSTATUS nt_NtTerminateProcess(struct nt_call *c)
+{
+	struct lsw_process *self = c->thread->process;
+	struct process_object *o;
+	NTSTATUS st;
+
+	if (c->args[0] == 0)
+		return LSW_STATUS_SUCCESS;
+	if (!(o = process_from_handle(c, c->args[0], PROCESS_TERMINATE, &st)))
+		return st;
+	if (o->process == self) {
+		process_terminate(self, (uint32_t)c->args[1]);
+		return NT_DEFERRED;
+	}
+	if (!o->process || o->process->terminated)
+		return LSW_STATUS_PROCESS_IS_TERMINATING;
+	process_terminate(o->process, (uint32_t)c->args[1]);
+	return LSW_STATUS_SUCCESS;
+}

@@ -1,0 +1,44 @@
+/* Process objects: what a handle to a process names, and outlives it. */
+#ifndef LSW_PROCESS_OBJECT_H
+#define LSW_PROCESS_OBJECT_H
+
+#include "emul/object/object.h"
+#include "emul/sync/waitable.h"
+
+#define PROCESS_TERMINATE 0x0001u
+#define PROCESS_VM_READ 0x0010u
+#define PROCESS_QUERY_INFORMATION 0x0400u
+#define PROCESS_QUERY_LIMITED_INFORMATION 0x1000u
+#define PROCESS_ALL_ACCESS 0x1FFFFFu
+#define STILL_ACTIVE 259u
+
+struct process_object {
+	struct nt_object hdr;
+	struct waitable wait;        /* signalled once the process has ended */
+	struct lsw_process *process; /* NULL: its record is gone */
+	uint32_t win_pid, parent_pid;
+	bool exited;
+	uint32_t exit_status;        /* STILL_ACTIVE until it ends */
+	uint64_t create_time, exit_time;
+	uint64_t peb;
+	char *image_dos;             /* its image's DOS path (UTF-8), kept for
+				      * queries after the end; NULL: unknown */
+};
+
+extern const struct nt_object_ops process_ops;
+
+/* p's process object, made if it has none; a reference the caller drops.
+ * NULL: no memory. */
+struct nt_object *process_object_get(struct lsw_process *p);
+/* p's record goes (process_free): its object keeps the exit status and
+ * wakes its waiters. */
+void process_object_detach(struct lsw_process *p);
+/* The process object a handle (or NT_CURRENT_PROCESS_HANDLE) names, if
+ * the handle grants one of the access bits in need (0: any handle);
+ * borrowed.  *st says why not. */
+struct process_object *process_from_handle(struct nt_call *c, uint64_t h, uint32_t need,
+					   NTSTATUS *st);
+/* Generic and MAXIMUM_ALLOWED rights made specific. */
+uint32_t process_access_map(uint32_t access);
+
+#endif

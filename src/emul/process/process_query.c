@@ -1,0 +1,159 @@
+/*
+ * NtQueryInformationProcess for the classes programs use, on the current
+ * process or any process handle (a process that has ended still answers
+ * from its object: exit status, times, image name).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "emul/io/path.h"
+#include "emul/process/process_object.h"
+#include "emul/process/quota.h"
+
+enum process_info_class {
+	ProcessBasicInformation = 0,
+	ProcessTimes = 4,
+	ProcessDebugPort = 7,
+	ProcessHandleCount = 20,
+	ProcessSessionInformation = 24,
+	ProcessWow64Information = 26,
+	ProcessImageFileName = 27,
+	ProcessDebugObjectHandle = 30,
+	ProcessDebugFlags = 31,
+	ProcessImageFileNameWin32 = 43,
+};
+
+#define STATUS_PORT_NOT_SET 0xC0000353u
+#define UNICODE_STRING_SIZE 16
+
+static void put(uint8_t *b, size_t off, uint64_t v, size_t n)
+{
+	memcpy(b + off, &v, n);
+}
+
+/* The CPU times of a live process from /proc (clock ticks), in 100 ns. */
+static void cpu_times(const struct lsw_process *p, uint64_t *kernel, uint64_t *user)
+{
+	char path[48], buf[512], *s;
+	unsigned long long ut = 0, st = 0;
+	long hz = sysconf(_SC_CLK_TCK);
+	FILE *f;
+
+	*kernel = *user = 0;
+	if (!p || p->reaped || p->pid <= 0)
+		return;
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)p->pid);
+	if (!(f = fopen(path, "re")))
+		return;
+	if (fgets(buf, sizeof(buf), f) && (s = strrchr(buf, ')')) &&
+	    sscanf(s + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %llu %llu", &ut, &st) == 2 &&
+	    hz > 0) {
+		*user = ut * (10000000ull / (unsigned long long)hz);
+		*kernel = st * (10000000ull / (unsigned long long)hz);
+	}
+	fclose(f);
+}
+
+/* The image name as a UNICODE_STRING followed by its text, for address
+ * at: the Win32 form "C:\dir\a.exe", or the NT form "\??\C:\dir\a.exe"
+ * (no volume device names here).  Its size, 0 when unknown. */
+static size_t image_name(const struct process_object *o, bool win32, uint64_t at, uint8_t *buf,
+			 size_t room)
+{
+	char name[4200];
+	uint16_t w[4200], len;
+	size_t n;
+
+	if (!o->image_dos)
+		return 0;
+	snprintf(name, sizeof(name), "%s%s", win32 ? "" : "\\??\\", o->image_dos);
+	n = utf8_to_utf16(name, w, sizeof(w) / 2);
+	if (UNICODE_STRING_SIZE + (n + 1) * 2 > room)
+		return UNICODE_STRING_SIZE + (n + 1) * 2; /* only the size */
+	memcpy(buf + UNICODE_STRING_SIZE, w, (n + 1) * 2);
+	len = (uint16_t)(n * 2);
+	put(buf, 0, len, 2);
+	put(buf, 2, len + 2u, 2);
+	put(buf, 8, at + UNICODE_STRING_SIZE, 8);
+	return UNICODE_STRING_SIZE + (n + 1) * 2;
+}
+
+/* Fills buf (room bytes) for class cls; returns the size (which may be
+ * more than room: nothing was filled), 0 for a class it does not know. */
+static size_t query(const struct process_object *o, uint32_t cls, uint64_t at, uint8_t *buf,
+		    size_t room, uint32_t want)
+{
+	const struct lsw_process *p = o->process;
+	uint64_t k, u;
+
+	memset(buf, 0, room);
+	switch (cls) {
+	case ProcessBasicInformation: /* ExitStatus, Peb, Affinity, BasePriority, ids */
+		put(buf, 0, o->exited ? o->exit_status : STILL_ACTIVE, 4);
+		put(buf, 8, p ? p->peb : o->peb, 8);
+		put(buf, 16, 1, 8);
+		put(buf, 24, 8, 4);
+		put(buf, 32, o->win_pid, 8);
+		put(buf, 40, o->parent_pid, 8);
+		return 48;
+	case ProcessTimes: /* CreateTime, ExitTime, KernelTime, UserTime */
+		cpu_times(p, &k, &u);
+		put(buf, 0, o->create_time, 8);
+		put(buf, 8, o->exited ? o->exit_time : 0, 8);
+		put(buf, 16, k, 8);
+		put(buf, 24, u, 8);
+		return 32;
+	case ProcessDebugPort:
+	case ProcessWow64Information:
+		return 8; /* no debugger, no WOW64 */
+	case ProcessHandleCount: /* ULONG, or PROCESS_HANDLE_INFORMATION (Windows 8) */
+		put(buf, 0, p ? handle_count(p) : 0, 4);
+		put(buf, 4, p ? handle_count(p) : 0, want == 8 ? 4 : 0);
+		return want == 8 ? 8 : 4;
+	case ProcessSessionInformation:
+		put(buf, 0, 1, 4); /* the PEB's SessionId */
+		return 4;
+	case ProcessDebugFlags:
+		put(buf, 0, 1, 4); /* no debugger inherits it */
+		return 4;
+	case ProcessImageFileName:
+	case ProcessImageFileNameWin32:
+		return image_name(o, cls == ProcessImageFileNameWin32, at, buf, room);
+	}
+	return 0;
+}
+
+/* NtQueryInformationProcess(ProcessHandle, ProcessInformationClass,
+ *                           ProcessInformation, Length, *ReturnLength) */
+NTSTATUS nt_NtQueryInformationProcess(struct nt_call *c)
+{
+	uint32_t cls = (uint32_t)c->args[1], want = (uint32_t)c->args[3], ret;
+	struct process_object *o;
+	uint8_t buf[8400];
+	size_t size;
+	NTSTATUS st;
+
+	o = process_from_handle(c, c->args[0],
+				PROCESS_QUERY_INFORMATION | PROCESS_QUERY_LIMITED_INFORMATION, &st);
+	if (!o)
+		return st;
+	if (cls == ProcessDebugObjectHandle)
+		return STATUS_PORT_NOT_SET;
+	/* the pool quota and memory counters of a live process (quota.c) */
+	if (o->process && cls != ProcessHandleCount && quota_query_process(c, o->process, cls, &st))
+		return st;
+	size = query(o, cls, c->args[2], buf, want < sizeof(buf) ? want : sizeof(buf), want);
+	if (!size)
+		return LSW_STATUS_INVALID_INFO_CLASS;
+	ret = (uint32_t)size;
+	if (c->args[4] && tracee_write(c->thread, c->args[4], &ret, 4) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	/* fixed-size classes want exactly their size; names at least theirs */
+	if (cls == ProcessImageFileName || cls == ProcessImageFileNameWin32 ? want < size
+									   : want != size)
+		return LSW_STATUS_INFO_LENGTH_MISMATCH;
+	if (tracee_write(c->thread, c->args[2], buf, size) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	return LSW_STATUS_SUCCESS;
+}
