@@ -17,14 +17,6 @@ typedef struct file_completion_info {
 /* NtRemoveIoCompletionEx's entries are OVERLAPPED_ENTRYs: the same layout. */
 _Static_assert(sizeof(OVERLAPPED_ENTRY) == 32, "OVERLAPPED_ENTRY is FILE_IO_COMPLETION_INFORMATION");
 
-static PLARGE_INTEGER ms_timeout(DWORD ms, LARGE_INTEGER *t)
-{
-	if (ms == INFINITE)
-		return NULL;
-	t->QuadPart = -(LONGLONG)ms * 10000;
-	return t;
-}
-
 /* A wait on a port that returned no packet: its last error. */
 static BOOL no_packet(NTSTATUS status)
 {
@@ -77,7 +69,7 @@ K32API BOOL WINAPI GetQueuedCompletionStatus(HANDLE port, LPDWORD bytes, PULONG_
 	IO_STATUS_BLOCK io;
 	LARGE_INTEGER t;
 	PVOID k, value;
-	NTSTATUS status = NtRemoveIoCompletion(port, &k, &value, &io, ms_timeout(ms, &t));
+	NTSTATUS status = NtRemoveIoCompletion(port, &k, &value, &io, k32_timeout(ms, &t));
 
 	if (status != STATUS_SUCCESS) {
 		*ov = NULL;
@@ -97,7 +89,7 @@ K32API BOOL WINAPI GetQueuedCompletionStatusEx(HANDLE port, LPOVERLAPPED_ENTRY e
 					       BOOL alertable)
 {
 	LARGE_INTEGER t;
-	NTSTATUS status = NtRemoveIoCompletionEx(port, entries, count, removed, ms_timeout(ms, &t),
+	NTSTATUS status = NtRemoveIoCompletionEx(port, entries, count, removed, k32_timeout(ms, &t),
 						 (BOOLEAN)(alertable != 0));
 
 	if (status != STATUS_SUCCESS) {

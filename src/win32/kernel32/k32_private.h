@@ -21,6 +21,15 @@ static inline BOOL k32_error(DWORD error)
 	return FALSE;
 }
 
+/* A millisecond timeout for NT: NULL for INFINITE, else relative. */
+static inline PLARGE_INTEGER k32_timeout(DWORD ms, LARGE_INTEGER *t)
+{
+	if (ms == INFINITE)
+		return NULL;
+	t->QuadPart = -(LONGLONG)ms * 10000;
+	return t;
+}
+
 static inline HANDLE k32_heap(void)
 {
 	return lsw_process_heap();

@@ -30,15 +30,6 @@ K32API BOOL WINAPI InitOnceExecuteOnce(PINIT_ONCE once, PINIT_ONCE_FN fn, PVOID 
 	return status < 0 ? k32_fail(status) : TRUE;
 }
 
-/* A millisecond timeout for NT: NULL for INFINITE, else relative. */
-static PLARGE_INTEGER sync_timeout(DWORD ms, LARGE_INTEGER *t)
-{
-	if (ms == INFINITE)
-		return NULL;
-	t->QuadPart = -(LONGLONG)ms * 10000;
-	return t;
-}
-
 /* STATUS_TIMEOUT is a success code for NT; these BOOL APIs fail with
  * ERROR_TIMEOUT. */
 static BOOL sync_result(NTSTATUS status)
@@ -75,7 +66,7 @@ K32API BOOL WINAPI SleepConditionVariableCS(PCONDITION_VARIABLE cv, PCRITICAL_SE
 {
 	LARGE_INTEGER t;
 
-	return sync_result(RtlSleepConditionVariableCS(cv, cs, sync_timeout(ms, &t)));
+	return sync_result(RtlSleepConditionVariableCS(cv, cs, k32_timeout(ms, &t)));
 }
 
 K32API BOOL WINAPI SleepConditionVariableSRW(PCONDITION_VARIABLE cv, PSRWLOCK lock, DWORD ms,
@@ -83,12 +74,12 @@ K32API BOOL WINAPI SleepConditionVariableSRW(PCONDITION_VARIABLE cv, PSRWLOCK lo
 {
 	LARGE_INTEGER t;
 
-	return sync_result(RtlSleepConditionVariableSRW(cv, lock, sync_timeout(ms, &t), flags));
+	return sync_result(RtlSleepConditionVariableSRW(cv, lock, k32_timeout(ms, &t), flags));
 }
 
 K32API BOOL WINAPI WaitOnAddress(volatile VOID *addr, PVOID cmp, SIZE_T size, DWORD ms)
 {
 	LARGE_INTEGER t;
 
-	return sync_result(RtlWaitOnAddress(addr, cmp, size, sync_timeout(ms, &t)));
+	return sync_result(RtlWaitOnAddress(addr, cmp, size, k32_timeout(ms, &t)));
 }

@@ -2,15 +2,6 @@
  * (WaitForSingleObject lives with the events). */
 #include "k32_private.h"
 
-/* A millisecond timeout for NT: NULL for INFINITE, else relative. */
-static PLARGE_INTEGER nt_timeout(DWORD ms, LARGE_INTEGER *t)
-{
-	if (ms == INFINITE)
-		return NULL;
-	t->QuadPart = -(LONGLONG)ms * 10000;
-	return t;
-}
-
 static DWORD wait_result(NTSTATUS status)
 {
 	if (status < 0) {
@@ -29,7 +20,7 @@ K32API DWORD WINAPI WaitForMultipleObjectsEx(DWORD count, const HANDLE *handles,
 
 	return wait_result(NtWaitForMultipleObjects(count, handles, wait_all ? 0 /* WaitAll */
 									     : 1 /* WaitAny */,
-						    (BOOLEAN)(alertable != 0), nt_timeout(ms, &t)));
+						    (BOOLEAN)(alertable != 0), k32_timeout(ms, &t)));
 }
 
 K32API DWORD WINAPI WaitForMultipleObjects(DWORD count, const HANDLE *handles, BOOL wait_all,
@@ -45,5 +36,5 @@ K32API DWORD WINAPI SignalObjectAndWait(HANDLE signal, HANDLE wait, DWORD ms, BO
 	LARGE_INTEGER t;
 
 	return wait_result(NtSignalAndWaitForSingleObject(signal, wait, (BOOLEAN)(alertable != 0),
-							  nt_timeout(ms, &t)));
+							  k32_timeout(ms, &t)));
 }
