@@ -248,12 +248,12 @@ static const char *state_of(const struct lsw_process *p)
 static void put_process(struct proto_writer *w, const struct lsw_process *p)
 {
 	const struct conn *c = p->job ? p->job->client : NULL;
-	char *line = params_quote_args(p->image_path, p->argv, p->argc);
+	char *line = p->command_line ? NULL : params_quote_args(p->image_path, p->argv, p->argc);
 
 	proto_put_u32(w, p->win_pid);
-	proto_put_u32(w, 0); /* no parent process yet: every process is a job's first */
+	proto_put_u32(w, p->parent_pid); /* 0: a job's first process */
 	proto_put_str(w, p->image_path);
-	proto_put_str(w, line ? line : p->image_path);
+	proto_put_str(w, p->command_line ? p->command_line : line ? line : p->image_path);
 	proto_put_str(w, state_of(p));
 	proto_put_u32(w, c ? c->job_id : 0);
 	proto_put_u64(w, c ? c->started : 0);
