@@ -427,6 +427,20 @@ static int open_flags(uint32_t access, uint32_t disposition, bool exists, int *i
 	return fl;
 }
 
+/* The file object of a host fd just opened for pr (fd is closed if it
+ * cannot be made). */
+static NTSTATUS host_file_new(struct lsw_process *p, enum file_kind kind, int fd,
+			      const struct path_result *pr, struct file_object **out)
+{
+	*out = file_new(p, kind, fd, pr->host_path);
+	if (!*out) {
+		close(fd);
+		return LSW_STATUS_NO_MEMORY;
+	}
+	(*out)->read_only = pr->read_only;
+	return LSW_STATUS_SUCCESS;
+}
+
 static NTSTATUS open_directory(struct lsw_process *p, struct path_result *pr,
 			       uint32_t disposition, uint32_t options, struct file_object **out,
 			       int *info);
@@ -477,14 +491,8 @@ static NTSTATUS open_directory(struct lsw_process *p, struct path_result *pr,
 		close(fd);
 		return LSW_STATUS_ACCESS_DENIED; /* a path swapped under us */
 	}
-	*out = file_new(p, FILE_KIND_DIR, fd, pr->host_path);
-	if (!*out) {
-		close(fd);
-		return LSW_STATUS_NO_MEMORY;
-	}
-	(*out)->read_only = pr->read_only;
 	*info = FILE_OPENED;
-	return LSW_STATUS_SUCCESS;
+	return host_file_new(p, FILE_KIND_DIR, fd, pr, out);
 }
 
 static NTSTATUS open_host(struct lsw_process *p, struct path_result *pr, uint32_t access,
@@ -523,13 +531,7 @@ static NTSTATUS open_host(struct lsw_process *p, struct path_result *pr, uint32_
 		close(fd);
 		return LSW_STATUS_INVALID_DEVICE_REQUEST;
 	}
-	*out = file_new(p, FILE_KIND_DISK, fd, pr->host_path);
-	if (!*out) {
-		close(fd);
-		return LSW_STATUS_NO_MEMORY;
-	}
-	(*out)->read_only = pr->read_only;
-	return LSW_STATUS_SUCCESS;
+	return host_file_new(p, FILE_KIND_DISK, fd, pr, out);
 }
 
 /* Opens a host file or directory after checking the share modes of the

@@ -6,7 +6,6 @@
  */
 #include "rtl_private.h"
 
-#define MAX_USTR_BYTES 0xFFFE
 
 RTLAPI CHAR NTAPI RtlUpperChar(CHAR c)
 {
@@ -57,23 +56,7 @@ RTLAPI BOOLEAN NTAPI RtlCreateUnicodeStringFromAsciiz(PUNICODE_STRING dst, PCSZ 
 RTLAPI NTSTATUS NTAPI RtlOemStringToUnicodeString(PUNICODE_STRING dst, const STRING *src,
 						    BOOLEAN alloc)
 {
-	ULONG bytes = src->Length * sizeof(WCHAR), done;
-
-	if (bytes + sizeof(WCHAR) > MAX_USTR_BYTES)
-		return STATUS_INVALID_PARAMETER_2;
-	if (alloc) {
-		dst->Buffer = RtlAllocateHeap(lsw_process_heap(), 0, bytes + sizeof(WCHAR));
-		if (!dst->Buffer)
-			return STATUS_NO_MEMORY;
-		dst->MaximumLength = (USHORT)(bytes + sizeof(WCHAR));
-	} else if (bytes > dst->MaximumLength) {
-		return STATUS_BUFFER_OVERFLOW;
-	}
-	RtlOemToUnicodeN(dst->Buffer, bytes, &done, src->Buffer, src->Length);
-	dst->Length = (USHORT)done;
-	if (dst->MaximumLength >= done + sizeof(WCHAR))
-		dst->Buffer[done / sizeof(WCHAR)] = 0;
-	return STATUS_SUCCESS;
+	return rtl_bytes_to_unicode_string(dst, src, alloc, RtlOemToUnicodeN);
 }
 
 /* Bytes at the start of p that are whole ULONGs equal to pattern. */

@@ -44,4 +44,9 @@ void rtl_peb_unlock(void);
 /* procparams.c: start-up moves the process parameters into the heap. */
 void rtl_params_to_heap(void);
 
+/* unicode_string.c: RtlAnsi/OemStringToUnicodeString's one body. */
+typedef NTSTATUS (NTAPI *rtl_to_unicode_fn)(PWCH, ULONG, PULONG, const CHAR *, ULONG);
+NTSTATUS rtl_bytes_to_unicode_string(PUNICODE_STRING dst, const STRING *src, BOOLEAN alloc,
+				     rtl_to_unicode_fn conv);
+
 #endif

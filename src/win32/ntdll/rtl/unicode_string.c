@@ -111,8 +111,10 @@ RTLAPI NTSTATUS NTAPI RtlDuplicateUnicodeString(ULONG flags, PCUNICODE_STRING sr
 	return STATUS_SUCCESS;
 }
 
-RTLAPI NTSTATUS NTAPI RtlAnsiStringToUnicodeString(PUNICODE_STRING dst, PCANSI_STRING src,
-						     BOOLEAN alloc)
+/* An 8-bit string to a counted UTF-16 one through conv (the ANSI or the
+ * OEM code page), allocated from the process heap when alloc is set. */
+NTSTATUS rtl_bytes_to_unicode_string(PUNICODE_STRING dst, const STRING *src, BOOLEAN alloc,
+				     rtl_to_unicode_fn conv)
 {
 	ULONG bytes = src->Length * sizeof(WCHAR), done;
 
@@ -126,11 +128,17 @@ RTLAPI NTSTATUS NTAPI RtlAnsiStringToUnicodeString(PUNICODE_STRING dst, PCANSI_S
 	} else if (bytes > dst->MaximumLength) {
 		return STATUS_BUFFER_OVERFLOW;
 	}
-	RtlMultiByteToUnicodeN(dst->Buffer, bytes, &done, src->Buffer, src->Length);
+	conv(dst->Buffer, bytes, &done, src->Buffer, src->Length);
 	dst->Length = (USHORT)done;
 	if (dst->MaximumLength >= done + sizeof(WCHAR))
 		dst->Buffer[done / sizeof(WCHAR)] = 0;
 	return STATUS_SUCCESS;
+}
+
+RTLAPI NTSTATUS NTAPI RtlAnsiStringToUnicodeString(PUNICODE_STRING dst, PCANSI_STRING src,
+						     BOOLEAN alloc)
+{
+	return rtl_bytes_to_unicode_string(dst, src, alloc, RtlMultiByteToUnicodeN);
 }
 
 RTLAPI NTSTATUS NTAPI RtlUnicodeStringToAnsiString(PANSI_STRING dst, PCUNICODE_STRING src,
