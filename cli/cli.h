@@ -15,6 +15,10 @@ int cmd_reg(int argc, char **argv);     /* cmd_reg.c: lsw reg, reg.exe on the pr
 int cmd_ps(int argc, char **argv);
 int cmd_kill(int argc, char **argv);
 int cmd_host(int argc, char **argv);
+/* cmd_binfmt.c: lsw binfmt install|uninstall|status; whether arg names a
+ * PE file to run (how binfmt_misc calls lsw: its path, then its args) */
+int cmd_binfmt(int argc, char **argv);
+bool binfmt_is_program(const char *arg);
 /* lswhost.c: the daemon itself (lsw run as "lswhost") */
 int lswhost_main(int argc, char **argv);
 /* cmd_run.c: this executable's path (lswhost is lsw under that name). */

@@ -149,12 +149,12 @@ static int parse_u32(const char *s, uint32_t *out, const char *what)
 int cmd_kill(int argc, char **argv)
 {
 	static const struct option opts[] = { { "code", required_argument, 0, 'c' },
-		{ "prefix", required_argument, 0, 'p' }, { "help", no_argument, 0, 'h' },
-		{ 0, 0, 0, 0 } };
+		{ "tree", no_argument, 0, 't' }, { "prefix", required_argument, 0, 'p' },
+		{ "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 } };
 	const char *prefix = NULL;
 	struct host_paths paths;
 	struct proto_writer w = { 0 };
-	uint32_t pid, code = 1, size;
+	uint32_t pid, code = 1, size, flags = 0;
 	uint8_t *p = NULL;
 	int o, sock, r;
 
@@ -163,10 +163,13 @@ int cmd_kill(int argc, char **argv)
 			return 2;
 		if (o == 'p')
 			prefix = optarg;
-		if (o != 'c' && o != 'p') {
-			fputs("usage: lsw kill [--code N] [--prefix DIR] PID\n"
+		if (o == 't')
+			flags |= PROTO_KILL_TREE;
+		if (o != 'c' && o != 'p' && o != 't') {
+			fputs("usage: lsw kill [--code N] [--tree] [--prefix DIR] PID\n"
 			      "Ends Windows process PID of the prefix's lswhost as TerminateProcess\n"
-			      "does, with exit code N (default 1).\n", o == 'h' ? stdout : stderr);
+			      "does, with exit code N (default 1); with --tree, every process it\n"
+			      "started, and theirs, too (as taskkill /T).\n", o == 'h' ? stdout : stderr);
 			return o == 'h' ? 0 : 2;
 		}
 	}
@@ -179,6 +182,7 @@ int cmd_kill(int argc, char **argv)
 	}
 	proto_put_u32(&w, pid);
 	proto_put_u32(&w, code);
+	proto_put_u32(&w, flags);
 	r = host_request(sock, PROTO_KILL, &w, PROTO_OK, &p, &size) < 0 ? 1 : 0;
 	proto_writer_free(&w);
 	free(p);

@@ -19,9 +19,24 @@ static void usage(FILE *f)
 	      "                           syntax: query, add, delete, export, import)\n"
 	      "  ps [--json]              list the processes of the prefix's lswhost\n"
 	      "  kill [--code N] PID      end one of them (TerminateProcess)\n"
+	      "  kill --tree PID          the same, and every process it started\n"
 	      "  host [status|stop]       the prefix's lswhost daemon\n"
+	      "  binfmt install|uninstall|status\n"
+	      "                           run PE files from a Linux shell (binfmt_misc)\n"
+	      "  PROG.exe [ARGS...]       the same as run (how binfmt_misc calls lsw)\n"
 	      "\n"
 	      "`lsw COMMAND --help` describes a command's options.\n", f);
+}
+
+/* lsw PROG ARGS: lsw run -- PROG ARGS. */
+static int run_program_args(int argc, char **argv)
+{
+	char *run[argc + 2];
+
+	run[0] = "run";
+	run[1] = "--";
+	memcpy(run + 2, argv + 1, sizeof(char *) * (size_t)argc); /* with argv's NULL */
+	return cmd_run(argc + 1, run);
 }
 
 int main(int argc, char **argv)
@@ -57,6 +72,10 @@ int main(int argc, char **argv)
 		return cmd_host(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "info"))
 		return lsw_info_main(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "binfmt"))
+		return cmd_binfmt(argc - 1, argv + 1);
+	if (binfmt_is_program(argv[1]))
+		return run_program_args(argc, argv);
 	fprintf(stderr, "lsw: unknown command '%s' (try lsw --help)\n", argv[1]);
 	return 2;
 }

@@ -343,6 +343,7 @@ struct lsw_host {
 	void (*enter_job)(struct lsw_job *j);
 	struct lsw_job *current_job;
 	void *owner;                 /* the daemon */
+	struct runtime_pool *pool;   /* pre-started runtimes (lswhost); NULL */
 };
 
 /* One `lsw run`: the sandbox view (drives), limits and timeout its

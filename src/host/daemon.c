@@ -15,8 +15,10 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "emul/memory/image_cache.h"
 #include "host/daemon.h"
 #include "host/host.h"
+#include "host/runtime_pool.h"
 
 void daemon_log(struct daemon *d, const char *fmt, ...)
 {
@@ -132,22 +134,24 @@ static void hello(struct conn *c, struct proto_reader *r)
 static bool one_shot(struct conn *c, uint32_t type, struct proto_reader *r)
 {
 	struct daemon *d = c->d;
-	uint32_t a = 0, b = 0;
+	uint32_t a = 0, b = 0, flags = 0;
 
 	if (type != PROTO_PS && type != PROTO_KILL && type != PROTO_STATUS && type != PROTO_STOP)
 		return false;
 	if (type == PROTO_KILL || type == PROTO_STOP)
 		a = proto_get_u32(r);
-	if (type == PROTO_KILL)
+	if (type == PROTO_KILL) {
 		b = proto_get_u32(r);
-	if (!proto_done(r) || (type == PROTO_STOP && a > 60000)) {
+		flags = proto_get_u32(r);
+	}
+	if (!proto_done(r) || (type == PROTO_STOP && a > 60000) || (flags & ~PROTO_KILL_TREE)) {
 		refuse(c, "a malformed request");
 		return true;
 	}
 	if (type == PROTO_PS)
 		daemon_ps(c);
 	else if (type == PROTO_KILL)
-		daemon_kill(c, a, b);
+		daemon_kill(c, a, b, flags & PROTO_KILL_TREE);
 	else if (type == PROTO_STATUS)
 		daemon_status(c);
 	else
@@ -359,6 +363,11 @@ static void tell_ready(const struct lsw_daemon_config *cfg, const char *msg)
 	}
 }
 
+/* Layouts kept for the next run: ntdll, kernel32, a C runtime and the
+ * programs of a build fit many times over. */
+#define IMAGE_CACHE_ENTRIES 64
+#define IMAGE_CACHE_BYTES (256ull << 20)
+
 static int start(struct daemon *d, char *err, size_t errlen)
 {
 	int r;
@@ -372,6 +381,11 @@ static int start(struct daemon *d, char *err, size_t errlen)
 		return -1;
 	}
 	d->start_ns = loop_now_ns();
+	/* run after run lays out the same DLLs: keep their layouts */
+	image_cache_enable(IMAGE_CACHE_ENTRIES, IMAGE_CACHE_BYTES);
+	/* and runtimes started ahead of the runs that will take them */
+	if ((d->h->pool = pool_new(d->h)))
+		pool_fill(d->h->pool);
 	daemon_jobs_init(d);
 	if (daemon_watch_signals(d) < 0) {
 		snprintf(err, errlen, "signals: %s", strerror(errno));
@@ -405,8 +419,10 @@ int daemon_main(const struct lsw_daemon_config *cfg)
 		if (d.listen_fd >= 0)
 			unlink(d.paths.socket);
 	}
+	pool_free(d.h->pool);
 	if (d.h->loop.epfd >= 0)
 		host_fini(d.h);
+	image_cache_clear();
 	free(d.h);
 	if (d.lock_fd >= 0)
 		close(d.lock_fd);

@@ -79,7 +79,9 @@ void daemon_jobs_init(struct daemon *d);
 void daemon_run(struct conn *c, const uint8_t *payload, size_t size);
 void daemon_signal(struct conn *c, uint32_t signo);
 void daemon_ps(struct conn *c);
-void daemon_kill(struct conn *c, uint32_t pid, uint32_t code);
+/* Ends process pid with code, and with tree every process descended
+ * from it (by the parent each was started by). */
+void daemon_kill(struct conn *c, uint32_t pid, uint32_t code, bool tree);
 /* What c's run held (its request, stdio and directory fds) goes. */
 void daemon_release_run(struct conn *c);
 /* The client of a running job went away: its job ends. */

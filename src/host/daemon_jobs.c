@@ -274,16 +274,47 @@ void daemon_ps(struct conn *c)
 	proto_writer_free(&w);
 }
 
-void daemon_kill(struct conn *c, uint32_t pid, uint32_t code)
+/* Whether p descends from the process whose id is root. */
+static bool descends_from(const struct lsw_host *h, const struct lsw_process *p, uint32_t root)
 {
-	for (struct lsw_process *p = c->d->h->processes; p; p = p->next)
-		if (p->win_pid == pid) {
-			host_enter_job(c->d->h, p->job);
+	/* parent ids climb toward the job's first process (parent 0); a
+	 * depth cap stops a cycle made by a reused id */
+	for (unsigned depth = 0; p && p->parent_pid && depth < 4096; depth++) {
+		const struct lsw_process *up = NULL;
+
+		if (p->parent_pid == root)
+			return true;
+		for (const struct lsw_process *q = h->processes; q; q = q->next)
+			if (q->win_pid == p->parent_pid)
+				up = q;
+		p = up;
+	}
+	return false;
+}
+
+void daemon_kill(struct conn *c, uint32_t pid, uint32_t code, bool tree)
+{
+	struct lsw_host *h = c->d->h;
+	struct lsw_process *root = NULL;
+	unsigned n = 0;
+
+	for (struct lsw_process *p = h->processes; p; p = p->next)
+		if (p->win_pid == pid)
+			root = p;
+	if (!root) {
+		conn_error(c, 1, "no process %u in this lswhost", pid);
+		return;
+	}
+	/* the descendants first, while their parents still link them */
+	for (struct lsw_process *p = h->processes; tree && p; p = p->next)
+		if (!p->terminated && descends_from(h, p, pid)) {
+			host_enter_job(h, p->job);
 			process_terminate(p, code);
-			daemon_log(c->d, "client %d: terminated process %u with code %u",
-				   (int)c->peer_pid, pid, code);
-			conn_send(c, PROTO_OK, NULL);
-			return;
+			n++;
 		}
-	conn_error(c, 1, "no process %u in this lswhost", pid);
+	host_enter_job(h, root->job);
+	process_terminate(root, code);
+	daemon_log(c->d, "client %d: terminated process %u and %u descendants with code %u",
+		   (int)c->peer_pid, pid, n, code);
+	conn_send(c, PROTO_OK, NULL);
 }

@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "host/host.h"
+#include "host/runtime_pool.h"
 #include "host/thread_ids.h"
 #include "tracer/launch.h"
 #include "tracer/notify.h"
@@ -91,11 +92,28 @@ static void on_handover_deadline(void *arg, uint32_t events)
 	setup_fail(p);
 }
 
+/* From now on the loop serves fd, p's seccomp listener: 0, or -1 (said
+ * why; fd is closed). */
+static int serve_listener(struct lsw_process *p, int fd)
+{
+	p->notify_fd = fd;
+	p->main_thread.tid = p->pid;
+	if (notify_set_sync_wakeup(fd) < 0)
+		lsw_log("no SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP: slower round trips");
+	if (loop_watch(&p->host->loop, fd, EPOLLIN, serve_notification, p) < 0) {
+		perror("lsw: supervisor setup");
+		p->notify_fd = -1;
+		close(fd);
+		return -1;
+	}
+	p->job->started = true;
+	return 0;
+}
+
 /* The runtime's listener, then its notifications. */
 static void on_handover(void *arg, uint32_t events)
 {
 	struct lsw_process *p = arg;
-	struct loop *l = &p->host->loop;
 	int fd = launch_receive(p->setup_fd);
 
 	(void)events;
@@ -110,18 +128,8 @@ static void on_handover(void *arg, uint32_t events)
 		return;
 	}
 	setup_over(p);
-	p->notify_fd = fd;
-	p->main_thread.tid = p->pid;
-	if (notify_set_sync_wakeup(fd) < 0)
-		lsw_log("no SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP: slower round trips");
-	if (loop_watch(l, fd, EPOLLIN, serve_notification, p) < 0) {
-		perror("lsw: supervisor setup");
-		p->notify_fd = -1;
-		close(fd);
+	if (serve_listener(p, fd) < 0)
 		setup_fail(p);
-		return;
-	}
-	p->job->started = true;
 }
 
 /* Watches the setup socket, the deadline and the process's end. */
@@ -139,6 +147,32 @@ static int watch_start(struct lsw_process *p)
 	return 0;
 }
 
+/* p takes a pre-started runtime of the pool, its job's wall now around
+ * it: true, or false (p is untouched: launch one). */
+static bool adopt_spare(struct lsw_process *p)
+{
+	struct lsw_host *h = p->host;
+	int fd, pidfd;
+
+	if (!h->pool || pool_take(h->pool, p->job, &p->pid, &fd, &pidfd) < 0)
+		return false;
+	p->pidfd = pidfd;
+	if (loop_watch(&h->loop, pidfd, EPOLLIN, on_exit_pidfd, p) < 0) {
+		perror("lsw: supervisor setup");
+		kill(p->pid, SIGKILL);
+		waitpid(p->pid, NULL, 0);
+		close(fd);
+		close(pidfd);
+		p->pidfd = -1;
+		p->reaped = true;
+		return true;
+	}
+	if (serve_listener(p, fd) < 0)
+		setup_fail(p);
+	pool_fill(h->pool); /* the next one sets up while this one runs */
+	return true;
+}
+
 struct lsw_process *host_start_process(struct lsw_host *h, const struct lsw_process_spec *spec)
 {
 	struct lsw_job *j = spec->job;
@@ -147,6 +181,13 @@ struct lsw_process *host_start_process(struct lsw_host *h, const struct lsw_proc
 
 	if (!p) {
 		perror("lsw: process setup");
+		return NULL;
+	}
+	if (adopt_spare(p)) {
+		if (!p->reaped)
+			return p;
+		job_start_failed(j, p);
+		process_free(p);
 		return NULL;
 	}
 	if (launch_start(&ls, &p->pid, &p->setup_fd) < 0) {

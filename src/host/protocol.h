@@ -21,7 +21,7 @@
 #include <stdint.h>
 
 /* Bumped whenever a message's fields change. */
-#define PROTO_VERSION 2
+#define PROTO_VERSION 3
 /* The largest payload either side accepts (environment and arguments of
  * a run fit with room: Windows caps both far below). */
 #define PROTO_MAX_PAYLOAD (4u << 20)
@@ -53,7 +53,8 @@
 	/* d->c: u32 count, then per process: u32 pid, u32 parent, str image,
 	 * str command line, str state, u32 job, u64 start (Unix seconds) */ \
 	X(PS_LIST, 8) \
-	/* c->d: u32 Windows pid, u32 exit code; d->c OK or ERROR */ \
+	/* c->d: u32 Windows pid, u32 exit code, u32 flags (PROTO_KILL_*);
+	 * d->c OK or ERROR */ \
 	X(KILL, 9) \
 	/* c->d: empty; d->c STATUS_INFO */ \
 	X(STATUS, 10) \
@@ -72,6 +73,9 @@ enum proto_type {
 	PROTO_MESSAGES(PROTO_ENUM)
 #undef PROTO_ENUM
 };
+
+/* KILL's flags: the process's descendants end with it. */
+#define PROTO_KILL_TREE 1u
 
 /* ERROR's code when the daemon is from another build of lsw (it exits
  * once idle): the client runs standalone instead. */

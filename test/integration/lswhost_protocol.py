@@ -19,7 +19,7 @@ def string(s):
     return struct.pack("<I", len(s)) + s
 
 
-PROTO_VERSION = 2  # src/host/protocol.h
+PROTO_VERSION = 3  # src/host/protocol.h
 
 
 def hello():

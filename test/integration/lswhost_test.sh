@@ -4,7 +4,9 @@
 # kill / host see and end its processes, signals are relayed, hostile
 # clients are refused, the daemon exits when idle or stopped.
 # usage: lswhost_test.sh LSW PROTOCOL.PY HELLO ARGS EXITCODE STDIO CRASH SLEEPER HOSTSHARE
+#        PROCTREE
 lsw=$1 proto=$2 hello=$3 args=$4 exitcode=$5 stdio=$6 crash=$7 sleeper=$8 share=$9
+tree=${10}
 dir=$(mktemp -d) || exit 1
 export XDG_RUNTIME_DIR="$dir/run" LSW_HOST_IDLE=30 LSW_PREFIX="$dir/p"
 unset LSW_STANDALONE
@@ -95,6 +97,38 @@ wait $k
 st=$?
 [ $st -eq 1 ] || fail "killed without --code: exit status $st, want 1"
 
+# Children under the daemon: lsw ps gives each process its parent and
+# the command line its parent gave it; lsw kill --tree ends a process and
+# its descendants, not its parent (which sees the code given).
+"$lsw" run "$tree" 2 > "$dir/tree.out" &
+t=$!
+for i in $(seq 100); do grep -q '^level 0 pid' "$dir/tree.out" && break; sleep 0.1; done
+p2=$(sed -n 's/^level 2 pid //p' "$dir/tree.out")
+p1=$(sed -n 's/^level 1 pid //p' "$dir/tree.out")
+p0=$(sed -n 's/^level 0 pid //p' "$dir/tree.out")
+[ -n "$p0" ] || fail "proctree did not start its tree: $(cat "$dir/tree.out")"
+"$lsw" ps > "$dir/ps"
+[ "$(awk -v p="$p1" '$1 == p {print $2}' "$dir/ps")" = "$p2" ] ||
+	fail "lsw ps: $p1's parent is not $p2: $(cat "$dir/ps")"
+"$lsw" ps --json | python3 -c '
+import json, sys
+rows = {r["pid"]: r for r in json.load(sys.stdin)}
+p2, p1, p0 = (int(a) for a in sys.argv[1:4])
+assert rows[p2]["parent"] == 0 and rows[p2]["command_line"].endswith("proctree.exe 2"), rows[p2]
+assert rows[p1]["parent"] == p2 and rows[p1]["command_line"] == "proctree 1 60000", rows[p1]
+assert rows[p0]["parent"] == p1 and rows[p0]["command_line"] == "proctree 0 60000", rows[p0]
+assert rows[p2]["job"] == rows[p1]["job"] == rows[p0]["job"] > 0, rows
+assert all(rows[p]["state"] == "running" for p in (p2, p1, p0)), rows
+' "$p2" "$p1" "$p0" || fail "lsw ps --json of a process tree: $(cat "$dir/ps")"
+"$lsw" kill --tree --code 7 "$p1" || fail "lsw kill --tree $p1"
+wait $t
+st=$?
+[ $st -eq 42 ] || fail "the root of a killed subtree: exit status $st, want 42"
+grep -q '^level 2: child exit 7$' "$dir/tree.out" || fail "kill --tree: $(cat "$dir/tree.out")"
+"$lsw" ps > "$dir/ps"
+awk -v a="$p1" -v b="$p0" '$1 == a || $1 == b' "$dir/ps" | grep -q . &&
+	fail "killed processes still listed: $(cat "$dir/ps")"
+
 # Ctrl-C (SIGINT to lsw run) ends the program as standalone does.
 "$lsw" run "$sleeper" 30002 > /dev/null &
 k=$!
@@ -156,6 +190,16 @@ grep -q 'lswhost ended before the program did' "$dir/died.err" ||
 for i in $(seq 50); do kill -0 "$runtime" 2>/dev/null || break; sleep 0.1; done
 kill -0 "$runtime" 2>/dev/null && fail "the program outlived its daemon"
 "$lsw" run "$hello" > /dev/null || fail "no new daemon after one died"
+# nothing it had written is lost or damaged: the value of the finished
+# run above reads back, standalone and through the new daemon
+"$lsw" reg query 'HKCU\Software\LswHostShare' /v Token > "$dir/reg" 2>&1 &&
+	grep -q 'live-from-serve' "$dir/reg" || fail "registry after the daemon died: $(cat "$dir/reg")"
+"$lsw" run "$share" serve > "$dir/a.out" 2>&1 &
+a=$!
+for i in $(seq 100); do grep -q ready "$dir/a.out" && break; sleep 0.1; done
+"$lsw" run "$share" open > "$dir/b.out" && grep -q 'value: live-from-serve' "$dir/b.out" ||
+	fail "the new daemon's registry: $(cat "$dir/b.out")"
+wait $a || fail "serve after the daemon died: $(cat "$dir/a.out")"
 
 # A daemon of another build retires: the client runs standalone, says so,
 # and the daemon exits at once (idle).

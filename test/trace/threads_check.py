@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """lsw trace -f on four threads making different NT calls at once.
 
-usage: threads_check.py LSW TRACETHREADS.EXE
-Runs fixtures/tracethreads.c under `lsw trace -f`, then checks the trace
-against what the program says each thread did: every line of a worker's
-call carries that worker's thread id, its own call name, its own arguments
+usage: threads_check.py LSW TRACETHREADS.EXE [PROCESSES]
+Runs fixtures/tracethreads.c under `lsw trace -f` (PROCESSES 2: built as
+tracetwo.exe, its workers split over a parent and the child it starts),
+then checks the trace against what the program says each thread did:
+every line of a worker's call carries that worker's process and thread
+id, its own call name, its own arguments
 (its mark and round) and its status; each worker's calls appear exactly
 once each, in order, rounds 0..R-1; every "<unfinished ...>" is resumed by
 the same thread with the same call.  A trace that mixes one thread's call
@@ -62,18 +64,25 @@ def run(lsw, exe):
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def report_of(stdout):
-    """{worker: (tid, rounds)} and the main thread's tid, as the program saw them."""
-    workers = {int(w): (int(t), int(n)) for w, t, n in
-               re.findall(r'^worker (\d) tid (\d+) rounds (\d+)$', stdout, re.M)}
-    main = re.search(r'^main tid (\d+)$', stdout, re.M)
-    if sorted(workers) != [0, 1, 2, 3] or not main:
+def report_of(stdout, processes):
+    """{worker: (pid, tid, rounds)} and the main threads' (pid, tid), as the
+    program saw them."""
+    workers = {int(w): (int(p), int(t), int(n)) for w, p, t, n in
+               re.findall(r'^worker (\d) pid (\d+) tid (\d+) rounds (\d+)$', stdout, re.M)}
+    mains = {(int(p), int(t)) for p, t in re.findall(r'^main pid (\d+) tid (\d+)$', stdout, re.M)}
+    if sorted(workers) != [0, 1, 2, 3] or len(mains) != processes:
         fail('the program did not report its threads:\n' + stdout)
-    return workers, int(main.group(1))
+    pids = {p for p, _ in mains}
+    if len(pids) != processes or {p for p, _, _ in workers.values()} != pids:
+        fail(f'want {processes} processes, the report names {sorted(pids)}:\n' + stdout)
+    if processes == 2 and (workers[0][0] != workers[2][0] or workers[1][0] != workers[3][0]):
+        fail('workers 0 and 2 run in the parent, 1 and 3 in the child:\n' + stdout)
+    return workers, mains
 
 
 def calls_of(trace):
-    """(tid, name, args, status) per call, resumed halves joined to their start."""
+    """(line, pid, tid, name, args, status) per call, resumed halves joined
+    to their start."""
     pending, calls = {}, []
     for n, line in enumerate(trace.splitlines(), 1):
         if EXIT.match(line):
@@ -81,7 +90,7 @@ def calls_of(trace):
         m = LINE.match(line)
         if not m:
             fail(f'line {n} is not a -f trace line: {line!r}')
-        tid, rest = int(m.group(2)), m.group(3)
+        pid, tid, rest = int(m.group(1)), int(m.group(2)), m.group(3)
         if (u := UNFINISHED.match(rest)):
             if tid in pending:
                 fail(f'line {n}: thread {tid} starts a call inside {pending[tid][0]}')
@@ -91,9 +100,9 @@ def calls_of(trace):
                 fail(f'line {n}: thread {tid} resumes {r.group(1)}, which it did not start')
             name, args = pending.pop(tid)
             args = ', '.join(a for a in (args, r.group(2)) if a)
-            calls.append((n, tid, name, args, r.group(3)))
+            calls.append((n, pid, tid, name, args, r.group(3)))
         elif (c := COMPLETE.match(rest)):
-            calls.append((n, tid, c.group(1), c.group(2), c.group(3)))
+            calls.append((n, pid, tid, c.group(1), c.group(2), c.group(3)))
         else:
             fail(f'line {n} is not a call: {line!r}')
     if pending:
@@ -101,13 +110,12 @@ def calls_of(trace):
     return calls
 
 
-def check(workers, main_tid, calls):
-    tid_of = {w: t for w, (t, _) in workers.items()}
+def check(workers, mains, calls):
     seen = {w: [] for w in WORKERS}
     statuses = {w: set() for w in WORKERS}
-    for n, tid, name, args, status in calls:
-        if tid == main_tid:
-            continue  # the loader's own calls, before the workers start
+    for n, pid, tid, name, args, status in calls:
+        if (pid, tid) in mains:
+            continue  # the loaders' own calls, before the workers start
         w = BY_NAME.get(name)
         if w is None:
             fail(f'line {n}: {name} was not asked for')
@@ -115,13 +123,14 @@ def check(workers, main_tid, calls):
         m = pattern.match(args)
         if not m:
             fail(f'line {n}: {name} of thread {tid} with arguments not its own: {args}')
-        if tid != tid_of[w]:
-            fail(f'line {n}: worker {w}\'s {name} under thread {tid}, not {tid_of[w]}')
+        if (pid, tid) != workers[w][:2]:
+            fail(f'line {n}: worker {w}\'s {name} under {pid}/{tid}, not '
+                 f'{workers[w][0]}/{workers[w][1]}')
         if want and status != want:
             fail(f'line {n}: {name} = {status}, expected {want}')
         seen[w].append(round_of(m))
         statuses[w].add(status)
-    for w, (tid, rounds) in workers.items():
+    for w, (_, tid, rounds) in workers.items():
         if seen[w] != list(range(rounds)):
             lost = sorted(set(range(rounds)) - set(seen[w]))
             fail(f'worker {w} (thread {tid}) made rounds 0..{rounds - 1}; the trace shows '
@@ -133,9 +142,10 @@ def check(workers, main_tid, calls):
 
 def main():
     lsw, exe = (os.path.abspath(a) for a in sys.argv[1:3])
+    processes = int(sys.argv[3]) if len(sys.argv) > 3 else 1
     stdout, trace = run(lsw, exe)
-    workers, main_tid = report_of(stdout)
-    check(workers, main_tid, calls_of(trace))
+    workers, mains = report_of(stdout, processes)
+    check(workers, mains, calls_of(trace))
 
 
 if __name__ == '__main__':

@@ -5,6 +5,7 @@
  */
 #include <string.h>
 #include "emul/io/path.h"
+#include "emul/io/volume_device.h"
 #include "emul/memory/memory.h"
 #include "emul/memory/section.h"
 
@@ -13,17 +14,7 @@
 
 static size_t device_name(const struct section_object *s, uint16_t *out, size_t room)
 {
-	static const char volume[] = "\\Device\\HarddiskVolume1";
-	const char *nt = s->file_name ? s->file_name : s->label;
-	size_t n = 0;
-
-	if (!strncmp(nt, "\\??\\", 4) && nt[4] && nt[5] == ':')
-		nt += 6; /* \??\X: */
-	for (; volume[n] && n < room; n++)
-		out[n] = (uint16_t)volume[n];
-	if (nt[0] != '\\' && n < room)
-		out[n++] = '\\';
-	return n + utf8_to_utf16(nt, out + n, room - n);
+	return volume_device_path(s->file_name ? s->file_name : s->label, out, room);
 }
 
 NTSTATUS memory_query_mapped_name(struct nt_call *c, uint64_t addr, uint64_t out,

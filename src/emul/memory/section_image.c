@@ -13,6 +13,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "emul/memory/image_cache.h"
 #include "emul/memory/memory.h"
 #include "emul/memory/section.h"
 #include "tracer/notify.h"
@@ -87,12 +88,18 @@ struct section_object *section_from_image_fd(int fd, const char *label, NTSTATUS
 		goto fail;
 	}
 	s->file_size = (uint64_t)st.st_size;
+	if ((s->fd = image_cache_get(&st, &s->pe)) >= 0) { /* read-only already */
+		s->size = s->pe.size_of_image;
+		s->ro_fd = fcntl(s->fd, F_DUPFD_CLOEXEC, 0);
+		return s;
+	}
 	if (pe_parse_fd(&s->pe, fd, s->file_size) < 0)
 		goto fail_pe;
 	s->size = s->pe.size_of_image;
 	s->fd = sealed_memfd(s, fill_layout, &l);
 	if (s->fd < 0)
 		goto fail_pe;
+	image_cache_put(&st, &s->pe, s->fd);
 	return s;
 fail_pe:
 	if (err)

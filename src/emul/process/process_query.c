@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "emul/io/path.h"
+#include "emul/io/volume_device.h"
 #include "emul/process/process_object.h"
 #include "emul/process/quota.h"
 
@@ -56,19 +57,19 @@ static void cpu_times(const struct lsw_process *p, uint64_t *kernel, uint64_t *u
 }
 
 /* The image name as a UNICODE_STRING followed by its text, for address
- * at: the Win32 form "C:\dir\a.exe", or the NT form "\??\C:\dir\a.exe"
- * (no volume device names here).  Its size, 0 when unknown. */
+ * at: the Win32 form "C:\dir\a.exe", or the NT device form
+ * "\Device\HarddiskVolume1\dir\a.exe".  Its size, 0 when unknown. */
 static size_t image_name(const struct process_object *o, bool win32, uint64_t at, uint8_t *buf,
 			 size_t room)
 {
-	char name[4200];
 	uint16_t w[4200], len;
 	size_t n;
 
 	if (!o->image_dos)
 		return 0;
-	snprintf(name, sizeof(name), "%s%s", win32 ? "" : "\\??\\", o->image_dos);
-	n = utf8_to_utf16(name, w, sizeof(w) / 2);
+	n = win32 ? utf8_to_utf16(o->image_dos, w, sizeof(w) / 2)
+		  : volume_device_path(o->image_dos, w, sizeof(w) / 2 - 1);
+	w[n] = 0;
 	if (UNICODE_STRING_SIZE + (n + 1) * 2 > room)
 		return UNICODE_STRING_SIZE + (n + 1) * 2; /* only the size */
 	memcpy(buf + UNICODE_STRING_SIZE, w, (n + 1) * 2);
