@@ -178,7 +178,8 @@ def main():
 
     for p in (LSW, os.path.join(FIX, "ntloop.exe"), os.path.join(FIX, "hello.exe"),
               os.path.join(FIX, "cpubound.exe"), os.path.join(BENCH, "native_syscall"),
-              os.path.join(BENCH, "native_hello"), os.path.join(BENCH, "cpubound_native")):
+              os.path.join(BENCH, "native_hello"), os.path.join(BENCH, "cpubound_native"),
+              os.path.join(FIX, "spawnbench.exe"), os.path.join(BENCH, "native_spawn")):
         need(p)
 
     wine = None if opt.no_wine else shutil.which("wine")
@@ -264,6 +265,25 @@ def main():
                      sorted(h_cold)[len(h_cold) // 2], h_nat, None, "", None))
         rows.append(("start-to-exit, ntloop.exe 1 (no CRT)", "ms", t1, None, wine_t1,
                      "", None))
+
+        # CreateProcess + wait of a child (spawnbench.exe N, itself as the
+        # child) against fork+exec+wait: per child, (time(N) - time(0)) / N
+        spawn = os.path.join(FIX, "spawnbench.exe")
+        n_sp = 20 if q else 100
+
+        def per_child(runner, argv_of, n):
+            t0 = median_time(runner, argv_of(0), 3 if q else 5, 1)
+            return (median_time(runner, argv_of(n), 3 if q else 5, 1) - t0) / n
+        sp_lsw = per_child(lsw, lambda k: lsw.argv(spawn, k), n_sp)
+        sp_alone = per_child(lsw, lambda k: [LSW, "run", "--standalone", "--prefix", PREFIX,
+                                             "--", spawn, k], n_sp)
+        sp_nat = per_child(native, lambda k: [os.path.join(BENCH, "native_spawn"), k], n_sp)
+        sp_wine = per_child(wr, lambda k: wr.argv(spawn, k), 5 if q else 20) if wr else None
+        rows.append(("CreateProcess+wait of a child", "ms", sp_lsw, sp_nat, sp_wine,
+                     "", None))
+        rows.append(("  same, lsw run --standalone", "ms", sp_alone, sp_nat, None, "", None))
+        notes.append("CreateProcess+wait: native is fork+exec+wait of a dynamically linked"
+                     " program (bench/native_spawn.c).")
         if wr:
             notes.append("Wine start-to-exit is with a warm, persistent wineserver"
                          " (wineserver -p); a cold start costs seconds more.")
