@@ -381,11 +381,14 @@ static int start(struct daemon *d, char *err, size_t errlen)
 		return -1;
 	}
 	d->start_ns = loop_now_ns();
-	/* run after run lays out the same DLLs: keep their layouts */
-	image_cache_enable(IMAGE_CACHE_ENTRIES, IMAGE_CACHE_BYTES);
-	/* and runtimes started ahead of the runs that will take them */
-	if ((d->h->pool = pool_new(d->h)))
-		pool_fill(d->h->pool);
+	/* run after run lays out the same DLLs: keep their layouts, and start
+	 * runtimes ahead of the runs that will take them (LSW_HOST_COLD=1: not,
+	 * to measure what they save) */
+	if (!getenv("LSW_HOST_COLD") || strcmp(getenv("LSW_HOST_COLD"), "1")) {
+		image_cache_enable(IMAGE_CACHE_ENTRIES, IMAGE_CACHE_BYTES);
+		if ((d->h->pool = pool_new(d->h)))
+			pool_fill(d->h->pool);
+	}
 	daemon_jobs_init(d);
 	if (daemon_watch_signals(d) < 0) {
 		snprintf(err, errlen, "signals: %s", strerror(errno));

@@ -53,7 +53,8 @@ static void process_gone(struct lsw_process *p)
 static void on_exit_pidfd(void *arg, uint32_t events)
 {
 	struct lsw_process *p = arg;
-	struct loop *l = &p->host->loop;
+	struct lsw_host *h = p->host;
+	struct loop *l = &h->loop;
 	bool in_setup = p->notify_fd < 0;
 	int status = 0;
 
@@ -70,6 +71,8 @@ static void on_exit_pidfd(void *arg, uint32_t events)
 		p->notify_fd = -1;
 		job_process_ended(p->job, p, status);
 		process_gone(p);
+		if (h->pool)
+			pool_fill(h->pool);
 		return;
 	}
 	if (!p->setup_failed && !p->terminated) /* else it was said, or asked for */
@@ -169,8 +172,8 @@ static bool adopt_spare(struct lsw_process *p)
 	}
 	if (serve_listener(p, fd) < 0)
 		setup_fail(p);
-	pool_fill(h->pool); /* the next one sets up while this one runs */
-	return true;
+	return true; /* its place is filled when a process ends, not now:
+		      * launching one would hold this start up */
 }
 
 struct lsw_process *host_start_process(struct lsw_host *h, const struct lsw_process_spec *spec)
