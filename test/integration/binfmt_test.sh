@@ -62,6 +62,7 @@ printf 'enabled\ninterpreter %s\nflags: \noffset 0\nmagic 4d5a\n' "$self" > "$di
 LSW_BINFMT_MISC="$dir/rw" "$lsw" binfmt status > "$dir/out" || fail "status: $(cat "$dir/out")"
 grep -q "^lsw: installed" "$dir/out" && grep -q "^  interpreter $self\$" "$dir/out" ||
 	fail "status: $(cat "$dir/out")"
+: > "$dir/rw/lsw" # as the kernel's, written afresh
 LSW_BINFMT_MISC="$dir/rw" "$lsw" binfmt uninstall > "$dir/out" 2>&1 || fail "uninstall: $(cat "$dir/out")"
 [ "$(cat "$dir/rw/lsw")" = "-1" ] || fail "uninstall wrote: $(cat "$dir/rw/lsw")"
 "$lsw" binfmt frob > /dev/null 2>&1
@@ -70,7 +71,7 @@ LSW_BINFMT_MISC="$dir/rw" "$lsw" binfmt uninstall > "$dir/out" 2>&1 || fail "uni
 # lsw PROG.exe ARGS: binfmt_misc's call
 "$lsw" "$hello" > "$dir/out" 2>&1 && grep -q '^Hello from Windows' "$dir/out" ||
 	fail "lsw HELLO: $(cat "$dir/out")"
-"$lsw" "$args" a "b c" -x > "$dir/out" 2>&1 || fail "lsw ARGS: $(cat "$dir/out")"
+"$lsw" "$args" a "b c" -x 2>&1 | tr -d '\r' > "$dir/out" || fail "lsw ARGS: $(cat "$dir/out")"
 grep -qx '\[b c\]' "$dir/out" && grep -qx -- '\[-x\]' "$dir/out" && grep -qx 'argc=4' "$dir/out" || fail "lsw ARGS a 'b c' -x: $(cat "$dir/out")"
 printf 'not a PE' > "$dir/fake.exe"
 "$lsw" "$dir/fake.exe" > "$dir/out" 2>&1

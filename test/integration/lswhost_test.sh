@@ -103,9 +103,9 @@ st=$?
 "$lsw" run "$tree" 2 > "$dir/tree.out" &
 t=$!
 for i in $(seq 100); do grep -q '^level 0 pid' "$dir/tree.out" && break; sleep 0.1; done
-p2=$(sed -n 's/^level 2 pid //p' "$dir/tree.out")
-p1=$(sed -n 's/^level 1 pid //p' "$dir/tree.out")
-p0=$(sed -n 's/^level 0 pid //p' "$dir/tree.out")
+p2=$(tr -d '\r' < "$dir/tree.out" | sed -n 's/^level 2 pid //p')
+p1=$(tr -d '\r' < "$dir/tree.out" | sed -n 's/^level 1 pid //p')
+p0=$(tr -d '\r' < "$dir/tree.out" | sed -n 's/^level 0 pid //p')
 [ -n "$p0" ] || fail "proctree did not start its tree: $(cat "$dir/tree.out")"
 "$lsw" ps > "$dir/ps"
 [ "$(awk -v p="$p1" '$1 == p {print $2}' "$dir/ps")" = "$p2" ] ||
@@ -124,7 +124,7 @@ assert all(rows[p]["state"] == "running" for p in (p2, p1, p0)), rows
 wait $t
 st=$?
 [ $st -eq 42 ] || fail "the root of a killed subtree: exit status $st, want 42"
-grep -q '^level 2: child exit 7$' "$dir/tree.out" || fail "kill --tree: $(cat "$dir/tree.out")"
+tr -d '\r' < "$dir/tree.out" | grep -q '^level 2: child exit 7$' || fail "kill --tree: $(cat "$dir/tree.out")"
 "$lsw" ps > "$dir/ps"
 awk -v a="$p1" -v b="$p0" '$1 == a || $1 == b' "$dir/ps" | grep -q . &&
 	fail "killed processes still listed: $(cat "$dir/ps")"
