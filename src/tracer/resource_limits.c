@@ -156,10 +156,11 @@ static int delegate(const char *dir, const char *want, char *why, size_t len)
 
 static int make_run_group(struct limits_wall *w, const char *dir, const struct lsw_limits *l)
 {
+	static unsigned runs; /* lswhost makes one per job: never two the same */
 	char v[64], procs[PATH_MAX + 32];
 
-	if (snprintf(w->cgroup, sizeof(w->cgroup), "%s/lsw-run-%d", dir, (int)getpid()) >=
-	    (int)sizeof(w->cgroup)) {
+	if (snprintf(w->cgroup, sizeof(w->cgroup), "%s/lsw-run-%d-%u", dir, (int)getpid(),
+		     ++runs) >= (int)sizeof(w->cgroup)) {
 		errno = ENAMETOOLONG;
 		return -1;
 	}
