@@ -129,12 +129,18 @@ static void spare_launch(struct runtime_pool *pool, struct spare *s)
 struct runtime_pool *pool_new(struct lsw_host *h)
 {
 	struct runtime_pool *pool = calloc(1, sizeof(*pool));
+	struct limits_wall first;
 
 	if (!pool)
 		return NULL;
 	pool->h = h;
 	pool->wall.procs_fd = -1;
 	limits_default(&pool->limits);
+	/* where lswhost must move into a cgroup leaf of its own to make its
+	 * jobs' groups (resource_limits.c), it does so now, alone: spares
+	 * in its group would stop the move at its first job */
+	limits_prepare(&first, &pool->limits);
+	limits_release(&first);
 	for (int i = 0; i < POOL_SIZE; i++)
 		pool->spares[i] = (struct spare){ pool, 0, -1, -1, -1 };
 	return pool;

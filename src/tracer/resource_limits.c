@@ -201,14 +201,28 @@ static void describe(struct limits_wall *w, const struct lsw_limits *l, const ch
 		memcpy(w->how + sizeof(w->how) - 4, "...", 4);
 }
 
+/* A supervisor that moved itself into its leaf (delegate) makes the next
+ * run's group beside it, where the controllers are: not inside the leaf
+ * (lswhost makes one per job). */
+static void in_delegated_group(char *dir)
+{
+	static const char leaf[] = "/lsw-supervisor";
+	size_t n = strlen(dir), k = sizeof(leaf) - 1;
+
+	if (n > k && !strcmp(dir + n - k, leaf))
+		dir[n - k] = 0;
+}
+
 void limits_prepare(struct limits_wall *w, const struct lsw_limits *l)
 {
-	char dir[PATH_MAX], why[PATH_MAX + 128] = "no cgroup2 mount";
+	char dir[PATH_MAX] = "", why[PATH_MAX + 128] = "no cgroup2 mount";
 	const char *want = l->cpus_milli ? "memory pids cpu" : "memory pids";
 
 	w->cgroup[0] = 0;
 	w->procs_fd = -1;
-	if (own_cgroup(dir, sizeof(dir)) == 0 && delegate(dir, want, why, sizeof(why)) == 0 &&
+	if (own_cgroup(dir, sizeof(dir)) == 0)
+		in_delegated_group(dir);
+	if (*dir && delegate(dir, want, why, sizeof(why)) == 0 &&
 	    make_run_group(w, dir, l) < 0) {
 		snprintf(why, sizeof(why), "%s: %s", w->cgroup, strerror(errno));
 		limits_release(w);
