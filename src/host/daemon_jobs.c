@@ -170,7 +170,7 @@ static void start_job(struct conn *c)
 	ps.job = c->job;
 	for (int i = 0; i < 3; i++)
 		ps.std_fds[i] = c->job_fds[i];
-	if (host_start_process(d->h, &ps) == 0) {
+	if (host_start_process(d->h, &ps)) {
 		proto_put_u32(&w, c->job->first_pid);
 		conn_send(c, PROTO_STARTED, &w);
 		proto_writer_free(&w);
