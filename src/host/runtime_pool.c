@@ -183,10 +183,14 @@ static int set_cpus(pid_t pid, unsigned cpus_milli)
 }
 
 /* The job's wall around spare pid, as launch.c's child puts it around
- * itself: 0, or -1 (the spare must go). */
-static int apply_wall(pid_t pid, const struct lsw_job *j)
+ * itself: 0, or -1 (the spare must go).  The rlimits a spare started
+ * with (the defaults) are changed only for a job that wants others:
+ * prlimit on another uid's process (lswhost as root, the spare nobody)
+ * needs CAP_SYS_RESOURCE, and raising a hard limit always does. */
+static int apply_wall(pid_t pid, const struct lsw_job *j, const struct lsw_limits *had)
 {
 	const struct lsw_limits *l = &j->spec.limits;
+	bool same = l->commit == had->commit && l->threads == had->threads;
 	struct rlimit data = { l->commit + LIMITS_MEMORY_SLACK, l->commit + LIMITS_MEMORY_SLACK };
 	struct rlimit nproc = { l->threads + LIMITS_THREAD_SLACK, l->threads + LIMITS_THREAD_SLACK };
 	char num[24];
@@ -198,9 +202,9 @@ static int apply_wall(pid_t pid, const struct lsw_job *j)
 	} else if (l->cpus_milli && set_cpus(pid, l->cpus_milli) < 0) {
 		return -1;
 	}
-	if (prlimit(pid, RLIMIT_DATA, &data, NULL) < 0)
+	if (!same && prlimit(pid, RLIMIT_DATA, &data, NULL) < 0)
 		return -1;
-	if (own_userns(pid) && prlimit(pid, RLIMIT_NPROC, &nproc, NULL) < 0)
+	if (!same && own_userns(pid) && prlimit(pid, RLIMIT_NPROC, &nproc, NULL) < 0)
 		return -1;
 	return 0;
 }
@@ -217,7 +221,7 @@ int pool_take(struct runtime_pool *pool, const struct lsw_job *j, pid_t *pid, in
 
 		if (!s->pid || s->notify_fd < 0)
 			continue;
-		if (apply_wall(s->pid, j) < 0) {
+		if (apply_wall(s->pid, j, &pool->limits) < 0) {
 			kill(s->pid, SIGKILL); /* its pidfd reaps it */
 			return -1;
 		}

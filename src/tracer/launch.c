@@ -111,9 +111,7 @@ static void child(const struct child_args *a)
 	    limits_set_rlimits(a->limits, own_userns) < 0)
 		_exit(126);
 	limit_resources();
-	if (sock == LSW_SETUP_FD)
-		fcntl(sock, F_SETFD, 0);
-	else if (dup2(sock, LSW_SETUP_FD) < 0)
+	if (dup2(sock, LSW_SETUP_FD) < 0) /* sock lies above it (launch_start) */
 		_exit(126);
 	if (dup2(a->runtime_fd, LSW_SETUP_FD + 1) < 0 ||
 	    fcntl(LSW_SETUP_FD + 1, F_SETFD, FD_CLOEXEC) < 0)
@@ -191,6 +189,21 @@ static int open_runtime(const char *path)
 	return fd;
 }
 
+/* *fd, moved above the two fds the child sets up (closed on exec). */
+static int move_above_setup(int *fd)
+{
+	int moved;
+
+	if (*fd > LSW_SETUP_FD + 1)
+		return 0;
+	moved = fcntl(*fd, F_DUPFD_CLOEXEC, LSW_SETUP_FD + 2);
+	if (moved < 0)
+		return -1;
+	close(*fd);
+	*fd = moved;
+	return 0;
+}
+
 int launch_start(const struct launch_spec *spec, pid_t *pid_out, int *setup_fd)
 {
 	static char stack[64 * 1024] __attribute__((aligned(16)));
@@ -210,6 +223,16 @@ int launch_start(const struct launch_spec *spec, pid_t *pid_out, int *setup_fd)
 	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0) {
 		perror("lsw: socketpair");
 		close(a.runtime_fd);
+		cap_free(a.no_caps);
+		return -1;
+	}
+	/* the child dup2s them onto LSW_SETUP_FD and the one above: neither
+	 * may already sit there (a daemon's fd 3 may be free) */
+	if (move_above_setup(&a.runtime_fd) < 0 || move_above_setup(&sv[1]) < 0) {
+		perror("lsw: launch");
+		close(a.runtime_fd);
+		close(sv[0]);
+		close(sv[1]);
 		cap_free(a.no_caps);
 		return -1;
 	}

@@ -129,6 +129,48 @@ tr -d '\r' < "$dir/tree.out" | grep -q '^level 2: child exit 7$' || fail "kill -
 awk -v a="$p1" -v b="$p0" '$1 == a || $1 == b' "$dir/ps" | grep -q . &&
 	fail "killed processes still listed: $(cat "$dir/ps")"
 
+# Runs through the daemon take pre-started runtimes (spares, already
+# children of lswhost before the run), each with the run's own wall: the
+# limits a standalone run's runtime has, or those the run asked for
+# (RLIMIT_DATA --memory + 64 MiB, RLIMIT_NPROC --pids + 8, one CPU of two).
+runtime_of() { # the lswhost child that maps sleeper.exe
+	for r in $(pgrep -P "$hostpid"); do
+		grep -q 'memfd:sleeper.exe' "/proc/$r/maps" 2>/dev/null && echo "$r"
+	done
+}
+wall() { grep -E '^Max (data size|processes)' "/proc/$1/limits"; }
+"$lsw" run --standalone "$sleeper" 30000 > /dev/null &
+k=$!
+for i in $(seq 100); do
+	alone=$(pgrep -P $k) && grep -q 'memfd:sleeper.exe' "/proc/$alone/maps" 2>/dev/null && break
+	sleep 0.1
+done
+want=$(wall "$alone")
+kill $k; wait $k
+spares=$(pgrep -P "$hostpid")
+"$lsw" run "$sleeper" 30005 > /dev/null &
+k=$!
+wait_ps 30005
+rt=$(runtime_of)
+echo "$spares" | grep -qx "$rt" || fail "runtime $rt is not one of the spares ($spares)"
+[ "$(wall "$rt")" = "$want" ] || fail "a spare's wall: $(wall "$rt"), standalone: $want"
+"$lsw" kill "$(awk '/sleeper.exe 30005$/ {print $1}' "$dir/ps")"
+wait $k
+"$lsw" run --memory 100M --pids 50 --cpus 1 "$sleeper" 30006 > /dev/null 2>&1 &
+k=$!
+wait_ps 30006
+rt=$(runtime_of)
+[ -n "$rt" ] || fail "no runtime maps sleeper.exe"
+grep -q '^Max data size  *171966464  *171966464 ' "/proc/$rt/limits" &&
+	grep -q '^Max processes  *58  *58 ' "/proc/$rt/limits" ||
+	fail "the run's rlimits are not its runtime's: $(cat "/proc/$rt/limits")"
+if [ "$(nproc)" -gt 1 ]; then
+	cpus=$(awk '/^Cpus_allowed_list/ {print $2}' "/proc/$rt/status")
+	case $cpus in *[,-]*|"") fail "CPUs allowed: '$cpus', want one";; esac
+fi
+"$lsw" kill "$(awk '/sleeper.exe 30006$/ {print $1}' "$dir/ps")"
+wait $k
+
 # Ctrl-C (SIGINT to lsw run) ends the program as standalone does.
 "$lsw" run "$sleeper" 30002 > /dev/null &
 k=$!
