@@ -183,30 +183,29 @@ static int set_cpus(pid_t pid, unsigned cpus_milli)
 }
 
 /* The job's wall around spare pid, as launch.c's child puts it around
- * itself: 0, or -1 (the spare must go).  The rlimits a spare started
- * with (the defaults) are changed only for a job that wants others:
- * prlimit on another uid's process (lswhost as root, the spare nobody)
- * needs CAP_SYS_RESOURCE, and raising a hard limit always does. */
+ * itself: 0; 1 when it cannot be and the spare is as it was (it stays
+ * for another job); -1 when it failed half way (the spare must go).  The
+ * rlimits a spare started with (the defaults) are changed only for a job
+ * that wants others: prlimit of another uid's process (lswhost as root,
+ * the spare nobody) needs CAP_SYS_RESOURCE, and raising a hard limit
+ * always does. */
 static int apply_wall(pid_t pid, const struct lsw_job *j, const struct lsw_limits *had)
 {
 	const struct lsw_limits *l = &j->spec.limits;
-	bool same = l->commit == had->commit && l->threads == had->threads;
 	struct rlimit data = { l->commit + LIMITS_MEMORY_SLACK, l->commit + LIMITS_MEMORY_SLACK };
 	struct rlimit nproc = { l->threads + LIMITS_THREAD_SLACK, l->threads + LIMITS_THREAD_SLACK };
 	char num[24];
 	int n = snprintf(num, sizeof(num), "%d", (int)pid);
 
-	if (j->wall.procs_fd >= 0) {
-		if (write(j->wall.procs_fd, num, (size_t)n) != n)
+	if (l->commit != had->commit || l->threads != had->threads) {
+		if (prlimit(pid, RLIMIT_DATA, &data, NULL) < 0)
+			return 1;
+		if (own_userns(pid) && prlimit(pid, RLIMIT_NPROC, &nproc, NULL) < 0)
 			return -1;
-	} else if (l->cpus_milli && set_cpus(pid, l->cpus_milli) < 0) {
-		return -1;
 	}
-	if (!same && prlimit(pid, RLIMIT_DATA, &data, NULL) < 0)
-		return -1;
-	if (!same && own_userns(pid) && prlimit(pid, RLIMIT_NPROC, &nproc, NULL) < 0)
-		return -1;
-	return 0;
+	if (j->wall.procs_fd >= 0)
+		return write(j->wall.procs_fd, num, (size_t)n) == n ? 0 : -1;
+	return l->cpus_milli && set_cpus(pid, l->cpus_milli) < 0 ? -1 : 0;
 }
 
 int pool_take(struct runtime_pool *pool, const struct lsw_job *j, pid_t *pid, int *notify_fd,
@@ -221,10 +220,12 @@ int pool_take(struct runtime_pool *pool, const struct lsw_job *j, pid_t *pid, in
 
 		if (!s->pid || s->notify_fd < 0)
 			continue;
-		if (apply_wall(s->pid, j, &pool->limits) < 0) {
+		int r = apply_wall(s->pid, j, &pool->limits);
+
+		if (r < 0)
 			kill(s->pid, SIGKILL); /* its pidfd reaps it */
+		if (r)
 			return -1;
-		}
 		loop_unwatch(l, s->pidfd);
 		*pid = s->pid;
 		*notify_fd = s->notify_fd;
