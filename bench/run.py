@@ -263,6 +263,14 @@ def main():
                                        stop, env=lsw.env, stdout=subprocess.DEVNULL))[0]
         rows.append(("  same, lswhost cold (started by the run)", "ms",
                      sorted(h_cold)[len(h_cold) // 2], h_nat, None, "", None))
+        # a warm daemon without its image layouts and spares (LSW_HOST_COLD=1
+        # in the environment it starts with): what they save
+        subprocess.run(stop, env=lsw.env, stdout=subprocess.DEVNULL)
+        bare = Runner("lsw", lsw.prefix, dict(os.environ, LSW_HOST_COLD="1"))
+        h_bare = median_time(bare, bare.argv(hello), 10 if q else 30, 3)
+        subprocess.run(stop, env=lsw.env, stdout=subprocess.DEVNULL)
+        rows.append(("  same, lswhost without layouts and spares", "ms", h_bare, h_nat, None,
+                     "", None))
         rows.append(("start-to-exit, ntloop.exe 1 (no CRT)", "ms", t1, None, wine_t1,
                      "", None))
 
@@ -277,11 +285,16 @@ def main():
         sp_lsw = per_child(lsw, lambda k: lsw.argv(spawn, k), n_sp)
         sp_alone = per_child(lsw, lambda k: [LSW, "run", "--standalone", "--prefix", PREFIX,
                                              "--", spawn, k], n_sp)
+        subprocess.run(stop, env=lsw.env, stdout=subprocess.DEVNULL)
+        sp_bare = per_child(bare, lambda k: bare.argv(spawn, k), n_sp)
+        subprocess.run(stop, env=lsw.env, stdout=subprocess.DEVNULL)
         sp_nat = per_child(native, lambda k: [os.path.join(BENCH, "native_spawn"), k], n_sp)
         sp_wine = per_child(wr, lambda k: wr.argv(spawn, k), 5 if q else 20) if wr else None
         rows.append(("CreateProcess+wait of a child", "ms", sp_lsw, sp_nat, sp_wine,
                      "", None))
         rows.append(("  same, lsw run --standalone", "ms", sp_alone, sp_nat, None, "", None))
+        rows.append(("  same, lswhost without layouts and spares", "ms", sp_bare, sp_nat, None,
+                     "", None))
         notes.append("CreateProcess+wait: native is fork+exec+wait of a dynamically linked"
                      " program (bench/native_spawn.c).")
         if wr:
