@@ -264,13 +264,20 @@ def main():
         rows.append(("  same, lswhost cold (started by the run)", "ms",
                      sorted(h_cold)[len(h_cold) // 2], h_nat, None, "", None))
         # a warm daemon without its image layouts and spares (LSW_HOST_COLD=1
-        # in the environment it starts with): what they save
-        subprocess.run(stop, env=lsw.env, stdout=subprocess.DEVNULL)
-        bare = Runner("lsw", lsw.prefix, dict(os.environ, LSW_HOST_COLD="1"))
-        h_bare = median_time(bare, bare.argv(hello), 10 if q else 30, 3)
-        subprocess.run(stop, env=lsw.env, stdout=subprocess.DEVNULL)
+        # in the environment it starts with, on a prefix of its own): what
+        # they save, run in turn with the warm one so that load hits both
+        bare = Runner("lsw", [LSW, "run", "--prefix", PREFIX + "-bare", "--"],
+                      dict(os.environ, LSW_HOST_COLD="1"))
+        stop_bare = [LSW, "host", "--prefix", PREFIX + "-bare", "stop"]
+        run_once(bare, bare.argv(hello))
+        ts = interleaved_times([(lsw, lsw.argv(hello)), (bare, bare.argv(hello))],
+                               15 if q else 40)
+        h_warm, h_bare = (statistics.median(t) for t in ts)
         rows.append(("  same, lswhost without layouts and spares", "ms", h_bare, h_nat, None,
                      "", None))
+        notes.append(f"lswhost with / without layouts and spares, run in turn: medians "
+                     f"{h_warm * 1e3:.2f} / {h_bare * 1e3:.2f} ms, minima "
+                     f"{min(ts[0]) * 1e3:.2f} / {min(ts[1]) * 1e3:.2f} ms")
         rows.append(("start-to-exit, ntloop.exe 1 (no CRT)", "ms", t1, None, wine_t1,
                      "", None))
 
@@ -279,17 +286,19 @@ def main():
         spawn = os.path.join(FIX, "spawnbench.exe")
         n_sp = 20 if q else 100
 
-        def per_child(runner, argv_of, n):
-            t0 = median_time(runner, argv_of(0), 3 if q else 5, 1)
-            return (median_time(runner, argv_of(n), 3 if q else 5, 1) - t0) / n
-        sp_lsw = per_child(lsw, lambda k: lsw.argv(spawn, k), n_sp)
-        sp_alone = per_child(lsw, lambda k: [LSW, "run", "--standalone", "--prefix", PREFIX,
-                                             "--", spawn, k], n_sp)
-        subprocess.run(stop, env=lsw.env, stdout=subprocess.DEVNULL)
-        sp_bare = per_child(bare, lambda k: bare.argv(spawn, k), n_sp)
-        subprocess.run(stop, env=lsw.env, stdout=subprocess.DEVNULL)
-        sp_nat = per_child(native, lambda k: [os.path.join(BENCH, "native_spawn"), k], n_sp)
-        sp_wine = per_child(wr, lambda k: wr.argv(spawn, k), 5 if q else 20) if wr else None
+        def per_child(cmds, n):
+            """Per child, for each argv_of in cmds, runs in turn."""
+            argvs = [(r, a(k)) for r, a in cmds for k in (0, n)]
+            ts = [statistics.median(t) for t in interleaved_times(argvs, 3 if q else 7)]
+            return [(ts[2 * i + 1] - ts[2 * i]) / n for i in range(len(cmds))]
+        sp_lsw, sp_alone, sp_bare, sp_nat = per_child([
+            (lsw, lambda k: lsw.argv(spawn, k)),
+            (lsw, lambda k: [LSW, "run", "--standalone", "--prefix", PREFIX, "--", spawn, k]),
+            (bare, lambda k: bare.argv(spawn, k)),
+            (native, lambda k: [os.path.join(BENCH, "native_spawn"), k])], n_sp)
+        subprocess.run(stop_bare, env=bare.env, stdout=subprocess.DEVNULL)
+        sp_wine = per_child([(wr, lambda k: wr.argv(spawn, k))], 5 if q else 20)[0] if wr \
+            else None
         rows.append(("CreateProcess+wait of a child", "ms", sp_lsw, sp_nat, sp_wine,
                      "", None))
         rows.append(("  same, lsw run --standalone", "ms", sp_alone, sp_nat, None, "", None))
