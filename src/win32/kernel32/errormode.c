@@ -2,7 +2,6 @@
  * boxes, so the modes only have to read back as set. */
 #include "k32_private.h"
 
-#define TEB_HARD_ERROR_MODE 0x16b0 /* TEB.HardErrorMode (x64) */
 #define THREAD_MODES (SEM_FAILCRITICALERRORS | SEM_NOGPFAULTERRORBOX | SEM_NOOPENFILEERRORBOX)
 
 static UINT process_mode;
@@ -21,17 +20,37 @@ K32API UINT WINAPI GetErrorMode(void)
 	return process_mode;
 }
 
+/* The TEB keeps the mode in ntdll's RTL_ERRORMODE_* bits. */
+static const struct { DWORD sem, rtl; } mode_bits[] = {
+	{ SEM_FAILCRITICALERRORS, 0x10 },
+	{ SEM_NOGPFAULTERRORBOX, 0x20 },
+	{ SEM_NOOPENFILEERRORBOX, 0x40 },
+};
+
 K32API DWORD WINAPI GetThreadErrorMode(void)
 {
-	return __readgsdword(TEB_HARD_ERROR_MODE);
+	ULONG rtl = RtlGetThreadErrorMode();
+	DWORD mode = 0;
+	size_t i;
+
+	for (i = 0; i < sizeof(mode_bits) / sizeof(mode_bits[0]); i++)
+		if (rtl & mode_bits[i].rtl)
+			mode |= mode_bits[i].sem;
+	return mode;
 }
 
 K32API BOOL WINAPI SetThreadErrorMode(DWORD mode, LPDWORD old)
 {
+	ULONG rtl = 0;
+	size_t i;
+
 	if (mode & ~THREAD_MODES)
 		return k32_error(ERROR_INVALID_PARAMETER);
+	for (i = 0; i < sizeof(mode_bits) / sizeof(mode_bits[0]); i++)
+		if (mode & mode_bits[i].sem)
+			rtl |= mode_bits[i].rtl;
 	if (old)
 		*old = GetThreadErrorMode();
-	__writegsdword(TEB_HARD_ERROR_MODE, mode);
+	RtlSetThreadErrorMode(rtl, NULL);
 	return TRUE;
 }

@@ -448,5 +448,7 @@ BOOLEAN NTAPI RtlTimeFieldsToTime(const LSW_TIME_FIELDS *, PLARGE_INTEGER);
 void NTAPI RtlSecondsSince1970ToTime(ULONG, PLARGE_INTEGER);
 PVOID NTAPI RtlEncodePointer(PVOID);
 PVOID NTAPI RtlDecodePointer(PVOID);
+ULONG NTAPI RtlGetThreadErrorMode(void);
+NTSTATUS NTAPI RtlSetThreadErrorMode(ULONG, ULONG *);
 
 #endif
