@@ -109,6 +109,9 @@ static void serve(struct lsw_thread *t, const struct seccomp_notif *n)
 	t->alertable = false; /* an alertable wait says so itself */
 	c->ops_overflow = false;
 	t->busy = true;
+	/* the last call's remembered reads are stale: the thread ran since
+	 * (traced, its stack arguments were read from the memo otherwise) */
+	tracee_memo_begin(t, false);
 	if (t->direct_io && (n->data.nr != LSW_GATE_NR || LSW_REQ_KIND(req) != LSW_REQ_CONTINUE))
 		file_direct_drop(t); /* the runtime went on without coming back */
 	if (n->data.nr != LSW_GATE_NR) {
