@@ -28,6 +28,7 @@
 #include <linux/seccomp.h>
 #include <sys/epoll.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/socket.h>
@@ -35,6 +36,7 @@
 #include <sys/uio.h>
 #include <sys/user.h>
 #include <sys/wait.h>
+#include "shm_channel.h"
 
 /* Debian 12's headers predate these (Linux 6.6). */
 #ifndef SECCOMP_IOCTL_NOTIF_SET_FLAGS
@@ -69,6 +71,11 @@ enum mode {
 	M_NOTIF_SYNC_EPOLL,	/* same, supervisor waits in epoll_wait first */
 	M_TRAP_NOTIF_SYNC,	/* SIGSYS handler forwards by a notified call */
 	M_TRAP_NOTIF_SYNC_READ,	/* same + supervisor reads a 128-byte request */
+	M_SHM_SPIN,		/* shared page, both sides spin: no system call */
+	M_SHM_FUTEX_SPIN,	/* shared page, spin SPIN_NS, then futex */
+	M_SHM_FUTEX,		/* shared page, futex wake and wait every time */
+	M_TRAP_SHM_SPIN,	/* SIGSYS handler posts on the shared page, spins */
+	M_TRAP_SHM_FUTEX_SPIN,	/* same, spin SPIN_NS, then futex */
 	M_TRACE,		/* SECCOMP_RET_TRACE, ptrace GETREGS/SETREGS */
 	M_TRACE_PINNED,		/* same, both processes on one CPU */
 	M_COUNT
@@ -95,6 +102,16 @@ static const struct {
 		"SIGSYS handler -> one notified gate call (sync) -> sigreturn", 1},
 	[M_TRAP_NOTIF_SYNC_READ] = {"trap_notif_sync_read",
 		"same + supervisor process_vm_readv of a 128-byte request", 1},
+	[M_SHM_SPIN] = {"shm_spin",
+		"request/answer on a shared page, both sides spin (no syscall at all)", 1},
+	[M_SHM_FUTEX_SPIN] = {"shm_futex_spin",
+		"same, each side spins 20 us, then sleeps on a futex (gVisor systrap)", 1},
+	[M_SHM_FUTEX] = {"shm_futex",
+		"same, no spinning: futex wake + futex wait every call", 1},
+	[M_TRAP_SHM_SPIN] = {"trap_shm_spin",
+		"SIGSYS handler posts on the shared page, both sides spin", 1},
+	[M_TRAP_SHM_FUTEX_SPIN] = {"trap_shm_futex_spin",
+		"SIGSYS handler posts, spin 20 us then futex (systrap from SIGSYS)", 1},
 	[M_TRACE] = {"ptrace", "SECCOMP_RET_TRACE ptrace stop + GETREGS/SETREGS", 1},
 	[M_TRACE_PINNED] = {"ptrace_pinned", "same, both processes pinned to one CPU", 1},
 };
@@ -109,8 +126,26 @@ static int uses_listener(enum mode m)
 
 static int uses_trap(enum mode m)
 {
-	return m == M_TRAP || m == M_TRAP_NOTIF_SYNC || m == M_TRAP_NOTIF_SYNC_READ;
+	return m == M_TRAP || m == M_TRAP_NOTIF_SYNC || m == M_TRAP_NOTIF_SYNC_READ ||
+	       m == M_TRAP_SHM_SPIN || m == M_TRAP_SHM_FUTEX_SPIN;
 }
+
+#define SPIN_NS 20000L
+
+static int uses_shm(enum mode m)
+{
+	return m >= M_SHM_SPIN && m <= M_TRAP_SHM_FUTEX_SPIN;
+}
+
+/* How long each side of a shared-page channel spins before it sleeps. */
+static long shm_spin_ns(enum mode m)
+{
+	if (m == M_SHM_SPIN || m == M_TRAP_SHM_SPIN)
+		return 1000000000L;
+	return m == M_SHM_FUTEX ? 0 : SPIN_NS;
+}
+
+static struct shm_channel *chan; /* made before the fork */
 
 static int uses_trace(enum mode m)
 {
@@ -160,6 +195,10 @@ static void on_sigsys(int sig, siginfo_t *si, void *uc_)
 
 	if (child_mode == M_TRAP) {
 		g[REG_RAX] = 0;
+	} else if (uses_shm(child_mode)) {
+		uint64_t args[6] = { g[REG_RAX], g[REG_R10], g[REG_RDX], g[REG_R8], g[REG_R9], 0 };
+
+		g[REG_RAX] = shm_channel_call(chan, args, shm_spin_ns(child_mode));
 	} else if (child_mode == M_TRAP_NOTIF_SYNC) {
 		/* The short-call path: four register arguments in the gate call. */
 		g[REG_RAX] = raw_syscall4(NR_NOTIF, g[REG_R10], g[REG_RDX],
@@ -240,8 +279,12 @@ static int recv_fd(int sock)
 
 static void do_call(enum mode m)
 {
+	static const uint64_t args[6] = { 1, 2, 3, 4, 5, 6 };
+
 	if (m == M_SYSCALL || m == M_SYSCALL_FILTERED)
 		raw_syscall4(SYS_getppid, 0, 0, 0, 0);
+	else if (uses_shm(m) && !uses_trap(m))
+		shm_channel_call(chan, args, shm_spin_ns(m));
 	else if (uses_trap(m))
 		raw_syscall4(NR_TRAP, 1, 2, 3, 4);
 	else if (uses_listener(m))
@@ -401,6 +444,10 @@ static void measure(enum mode m, long n_slow)
 		CPU_SET(sched_getcpu(), &one);
 		sched_setaffinity(0, sizeof(one), &one);
 	}
+	if (uses_shm(m) && !(chan = shm_channel_new())) {
+		perror("mmap");
+		exit(1);
+	}
 	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv)) {
 		perror("socketpair");
 		exit(1);
@@ -440,6 +487,9 @@ static void measure(enum mode m, long n_slow)
 			ok = 0;
 		if (ok && fd >= 0)
 			ok = serve_notifications(m, fd, WARMUP + ROUNDS * n) == 0;
+		if (ok && uses_shm(m))
+			ok = shm_channel_serve(chan, WARMUP + ROUNDS * n, shm_spin_ns(m),
+					       10000) == 0;
 	}
 	for (int r = 0; ok && r < ROUNDS; r++)
 		if (read(sv[0], &per[r], sizeof(per[r])) != sizeof(per[r]))
@@ -452,6 +502,10 @@ static void measure(enum mode m, long n_slow)
 	close(sv[0]);
 	if (pinned(m))
 		sched_setaffinity(0, sizeof(saved), &saved);
+	if (chan) {
+		munmap(chan, 4096);
+		chan = NULL;
+	}
 
 	if (ok) {
 		qsort(per, ROUNDS, sizeof(per[0]), cmp_double);

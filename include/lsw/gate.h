@@ -55,6 +55,11 @@ enum lsw_op_code {
 	LSW_OP_EXIT_THREAD,/* status */
 	LSW_OP_CLONE,     /* block: a new thread whose runtime block (mapped
 			   * already) is there; it says LSW_REQ_THREAD_HELLO */
+	LSW_OP_PREAD,     /* fd, buf, len, offset, expected: one-copy NtReadFile;
+			   * the result goes to block->io_result and, when it
+			   * is not `expected`, the supervisor is called again
+			   * (LSW_REQ_CONTINUE) to finish the call with it */
+	LSW_OP_PWRITE,    /* the same for NtWriteFile */
 };
 
 struct lsw_op {
@@ -95,6 +100,9 @@ struct lsw_thread_block {
 	/* the signal frame's FXSAVE area (rt_sigcontext.fpstate) of the fault
 	 * or NT call being served: rt_sigreturn reloads XMM and MXCSR from it */
 	unsigned long long fpstate;
+	/* what the last LSW_OP_PREAD/PWRITE returned (a count or -errno);
+	 * the supervisor reads it once and clamps it */
+	long long io_result;
 };
 
 #endif

@@ -142,6 +142,8 @@ struct lsw_thread {
 	struct nt_call call;         /* the call being served (one per thread) */
 	bool busy;
 	int cont_state;              /* continuation of a multi-phase call */
+	struct file_direct_io *direct_io; /* a read or write the runtime is
+				      * doing for its last call (io/file_direct.c) */
 	/* threads after the first (thread.c) */
 	struct lsw_thread *next;     /* the process's threads, newest first */
 	uint64_t start, start_arg;   /* the Windows start routine and argument */

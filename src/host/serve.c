@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <sys/epoll.h>
+#include "emul/io/file_direct.h"
 #include "emul/process/thread.h"
 #include "host/host.h"
 #include "host/thread_ids.h"
@@ -66,6 +67,10 @@ static void serve_request(struct lsw_thread *t, const struct seccomp_notif *n)
 		st = process_hello(t, n->data.args[1], n->data.args[5]);
 		break;
 	case LSW_REQ_CONTINUE:
+		if (t->direct_io) { /* a one-copy read or write came back */
+			nt_answer(t, file_direct_continue(t));
+			return;
+		}
 		st = process_continue(t);
 		break;
 	case LSW_REQ_THREAD_HELLO:
@@ -104,6 +109,11 @@ static void serve(struct lsw_thread *t, const struct seccomp_notif *n)
 	t->alertable = false; /* an alertable wait says so itself */
 	c->ops_overflow = false;
 	t->busy = true;
+	/* the last call's remembered reads are stale: the thread ran since
+	 * (traced, its stack arguments were read from the memo otherwise) */
+	tracee_memo_begin(t, false);
+	if (t->direct_io && (n->data.nr != LSW_GATE_NR || LSW_REQ_KIND(req) != LSW_REQ_CONTINUE))
+		file_direct_drop(t); /* the runtime went on without coming back */
 	if (n->data.nr != LSW_GATE_NR) {
 		serve_direct(t, n);
 		return;

@@ -15,6 +15,7 @@
 #include "emul/io/file.h"
 #include "emul/io/pipe.h"
 #include "emul/io/file_access.h"
+#include "emul/io/file_direct.h"
 #include "emul/io/path.h"
 #include "emul/io/file_lock.h"
 #include "emul/io/io_completion.h"
@@ -227,6 +228,8 @@ static NTSTATUS write_file(struct nt_call *c, struct file_object *f)
 		return st;
 	if (f->kind == FILE_KIND_STREAM)
 		return stream_write(c, f);
+	if (f->kind == FILE_KIND_DISK && file_direct_write(c, f, write_start(f, off), &st))
+		return st;
 	if (f->kind == FILE_KIND_DISK &&
 	    (st = lock_check_io(f, write_start(f, off), len, true)) != LSW_STATUS_SUCCESS)
 		return st;
@@ -310,6 +313,8 @@ static NTSTATUS read_file(struct nt_call *c, struct file_object *f)
 		return st;
 	if (f->kind == FILE_KIND_STREAM)
 		return stream_read(c, f);
+	if (f->kind == FILE_KIND_DISK && file_direct_read(c, f, off, &st))
+		return st;
 	if (f->kind == FILE_KIND_DISK)
 		return read_disk(c, f, off);
 	if (f->kind == FILE_KIND_NULL)

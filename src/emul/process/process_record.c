@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "emul/sync/apc.h"
+#include "emul/io/file_direct.h"
 #include "emul/io/io_completion.h"
 #include "emul/sync/keyed_event.h"
 #include "emul/memory/memory.h"
@@ -131,6 +132,7 @@ void thread_record_free(struct lsw_thread *t)
 		waitable_wake(&obj->hdr);
 	}
 	tracee_memo_free(t);
+	file_direct_drop(t);
 	client_id_free(&p->host->ids, t->win_tid);
 	quota_release(p, QUOTA_PAGED, t->name_len);
 	free(t->name);

@@ -1,0 +1,183 @@
+/*
+ * One-copy NtReadFile/NtWriteFile of disk files.  The supervisor checks
+ * the call as always (handle, access, byte-range locks, offset), then
+ * hands the file's fd to the program for one op list: the runtime's
+ * pread64/pwrite64 moves the data between the page cache and the
+ * program's buffer in one kernel copy, and closes the fd.  The answer is
+ * written beforehand for the outcome the supervisor expects (the whole
+ * length, or up to the end of the file); only when the runtime gets
+ * something else does it call again (LSW_REQ_CONTINUE) with the result,
+ * which is read once and clamped (docs/fastpath.md).
+ */
+#include <errno.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "emul/io/file.h"
+#include "emul/io/file_lock.h"
+#include "emul/io/file_direct.h"
+#include "emul/observer.h"
+#include "tracer/notify.h"
+
+/* Smaller transfers keep the chunked path: handing the fd over
+ * (SECCOMP_IOCTL_NOTIF_ADDFD) costs two more context switches per call,
+ * which at 64 and 128 KiB cost as much as the bounce copies saved; at 1 MiB
+ * the one-copy path takes 25-35% less CPU (bench/README.md).  Larger ones
+ * too: one pread64 stops at 0x7ffff000 bytes, and the continuation would
+ * then be the common case. */
+#define DIRECT_MIN (1u << 20)
+#define DIRECT_MAX (1u << 30)
+
+struct file_direct_io {
+	struct nt_object *file;  /* referenced until the call ends */
+	uint64_t off, expected, buf, iosb;
+	bool write;
+};
+
+/* Only the plain synchronous case: no event, APC or completion port to
+ * signal (they would fire before the data moved), not traced (the trace
+ * shows the buffer as the call returns), a call that may carry ops. */
+static bool direct_eligible(const struct nt_call *c, const struct file_object *f)
+{
+	uint64_t len = (uint32_t)c->args[6];
+
+	return f->kind == FILE_KIND_DISK && !c->direct && c->thread->block &&
+	       !c->args[1] && !c->args[2] && !f->completion &&
+	       len >= DIRECT_MIN && len <= DIRECT_MAX &&
+	       !c->nops && !thread_observer(c->thread);
+}
+
+static NTSTATUS direct_start(struct nt_call *c, struct file_object *f, uint64_t off,
+			     uint64_t expected, bool write)
+{
+	struct lsw_thread *t = c->thread;
+	struct file_direct_io *io = malloc(sizeof(*io));
+	struct lsw_op *op;
+	int rfd;
+
+	if (!io)
+		return LSW_STATUS_NO_MEMORY;
+	if (tracee_write_iosb(t, c->args[4], LSW_STATUS_SUCCESS, expected) != LSW_STATUS_SUCCESS) {
+		free(io);
+		return LSW_STATUS_ACCESS_VIOLATION;
+	}
+	if ((rfd = notify_addfd(t->process->notify_fd, c->notif_id, f->fd)) < 0) {
+		free(io);
+		return LSW_STATUS_INSUFFICIENT_RESOURCES;
+	}
+	op = nt_add_op(c, write ? LSW_OP_PWRITE : LSW_OP_PREAD);
+	op->arg[0] = (uint64_t)rfd;
+	op->arg[1] = c->args[5];
+	op->arg[2] = expected; /* a read up to the end of the file */
+	op->arg[3] = off;
+	op->arg[4] = expected;
+	op = nt_add_op(c, LSW_OP_CLOSE);
+	op->arg[0] = (uint64_t)rfd;
+	*io = (struct file_direct_io){ object_ref(&f->hdr), off, expected, c->args[5],
+				       c->args[4], write };
+	file_direct_drop(t);
+	t->direct_io = io;
+	f->pos = off + expected;
+	return LSW_STATUS_SUCCESS;
+}
+
+bool file_direct_read(struct nt_call *c, struct file_object *f, int64_t off, NTSTATUS *st)
+{
+	uint64_t len = (uint32_t)c->args[6];
+	struct stat sb;
+
+	if (!direct_eligible(c, f))
+		return false;
+	if (off < 0)
+		off = (int64_t)f->pos;
+	if (fstat(f->fd, &sb) < 0 || (uint64_t)off >= (uint64_t)sb.st_size)
+		return false; /* the end of the file: nothing to move */
+	if (lock_check_io(f, (uint64_t)off, len, false) != LSW_STATUS_SUCCESS)
+		return false; /* the chunked path gives the lock's error */
+	if ((uint64_t)sb.st_size - (uint64_t)off < len)
+		len = (uint64_t)sb.st_size - (uint64_t)off;
+	*st = direct_start(c, f, (uint64_t)off, len, false);
+	return *st != (NTSTATUS)LSW_STATUS_INSUFFICIENT_RESOURCES;
+}
+
+bool file_direct_write(struct nt_call *c, struct file_object *f, uint64_t start, NTSTATUS *st)
+{
+	if (!direct_eligible(c, f) ||
+	    lock_check_io(f, start, (uint32_t)c->args[6], true) != LSW_STATUS_SUCCESS)
+		return false;
+	*st = direct_start(c, f, start, (uint32_t)c->args[6], true);
+	return *st != (NTSTATUS)LSW_STATUS_INSUFFICIENT_RESOURCES;
+}
+
+/* The rest of a one-copy I/O that stopped short, through the supervisor's
+ * bounce buffer: the buffer went bad part-way (ReadFile into a read-only
+ * page fails with STATUS_ACCESS_VIOLATION, not a short count) or the file
+ * changed size meanwhile. */
+static NTSTATUS finish_chunked(struct lsw_thread *t, struct file_direct_io *io, uint64_t *done)
+{
+	static char bounce[65536];
+	struct file_object *f = (struct file_object *)io->file;
+
+	while (*done < io->expected) {
+		uint64_t want = io->expected - *done;
+		ssize_t n;
+
+		if (want > sizeof(bounce))
+			want = sizeof(bounce);
+		if (io->write && tracee_read(t, io->buf + *done, bounce, want) < 0)
+			return LSW_STATUS_ACCESS_VIOLATION;
+		n = io->write ? pwrite(f->fd, bounce, want, (off_t)(io->off + *done))
+			      : pread(f->fd, bounce, want, (off_t)(io->off + *done));
+		if (n < 0)
+			return errno_to_status(errno);
+		if (!io->write && n > 0 && tracee_write(t, io->buf + *done, bounce, (size_t)n) < 0)
+			return LSW_STATUS_ACCESS_VIOLATION;
+		*done += (uint64_t)n;
+		if ((uint64_t)n < want)
+			break;
+	}
+	return LSW_STATUS_SUCCESS;
+}
+
+/* The runtime got something other than expected: a short count or an
+ * error (-EFAULT: a bad buffer), read once from the block and clamped. */
+NTSTATUS file_direct_continue(struct lsw_thread *t)
+{
+	struct file_direct_io *io = t->direct_io;
+	struct file_object *f = (struct file_object *)io->file;
+	long long r;
+	uint64_t done = 0;
+	NTSTATUS st = LSW_STATUS_SUCCESS;
+
+	if (tracee_read(t, t->block + offsetof(struct lsw_thread_block, io_result), &r,
+			sizeof(r)) < 0)
+		r = -EFAULT;
+	if (r < 0) {
+		st = r == -EFAULT ? (NTSTATUS)LSW_STATUS_ACCESS_VIOLATION
+				  : errno_to_status(r < -4095 ? EIO : (int)-r);
+	} else {
+		/* the program may have rewritten its op: no more than expected */
+		done = (uint64_t)r < io->expected ? (uint64_t)r : io->expected;
+		st = finish_chunked(t, io, &done);
+		if (st == LSW_STATUS_SUCCESS && done == 0 && !io->write)
+			st = LSW_STATUS_END_OF_FILE;
+	}
+	f->pos = io->off + done;
+	r = (long long)done;
+	if (st == LSW_STATUS_SUCCESS || st == (NTSTATUS)LSW_STATUS_END_OF_FILE)
+		tracee_write_iosb(t, io->iosb, st, (uint64_t)r);
+	file_direct_drop(t);
+	return st;
+}
+
+void file_direct_drop(struct lsw_thread *t)
+{
+	struct file_direct_io *io = t->direct_io;
+
+	if (!io)
+		return;
+	t->direct_io = NULL;
+	object_unref(io->file);
+	free(io);
+}
