@@ -193,6 +193,8 @@ NTSTATUS nt_NtQueryInformationFile(struct nt_call *c)
 
 	if (!(f = get_file(c, c->args[0], &st)))
 		return st;
+	if (cls == 23) /* FilePipeInformation */
+		return file_pipe_mode_query(c, f);
 	if (!class_min(cls))
 		return LSW_STATUS_INVALID_INFO_CLASS;
 	if (len < class_min(cls))
@@ -474,6 +476,7 @@ NTSTATUS nt_NtSetInformationFile(struct nt_call *c)
 	case 30:                                    /* FileCompletionInformation */
 	case 41:                         /* FileIoCompletionNotificationInformation */
 	case 61: st = file_set_completion_info(c, f, cls); break; /* ...Replace... */
+	case 23: st = file_pipe_mode_set(c, f); break; /* FilePipeInformation */
 	default: return LSW_STATUS_INVALID_INFO_CLASS;
 	}
 	if (st != LSW_STATUS_SUCCESS)
