@@ -7,6 +7,7 @@
  * pipe, and non-blocking mode, which lsw does not do on these, too.
  */
 #include "emul/io/file.h"
+#include "emul/io/file_access.h"
 
 #define PIPE_INFO_SIZE 8
 #define PIPE_READ_MESSAGE 1u
@@ -33,6 +34,8 @@ NTSTATUS file_pipe_mode_set(struct nt_call *c, const struct file_object *f)
 		return LSW_STATUS_INVALID_PARAMETER;
 	if ((uint32_t)c->args[3] < PIPE_INFO_SIZE)
 		return LSW_STATUS_INFO_LENGTH_MISMATCH;
+	if (!(f->access & FILE_WRITE_ATTRIBUTES))
+		return LSW_STATUS_ACCESS_DENIED; /* as SetNamedPipeHandleState documents */
 	if (tracee_read(c->thread, c->args[2], mode, sizeof(mode)) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	if (mode[0] > PIPE_READ_MESSAGE || mode[1] > PIPE_COMPLETE_OPERATION)
