@@ -559,7 +559,7 @@ static NTSTATUS open_shared(struct lsw_process *p, struct path_result *pr, uint3
 	return LSW_STATUS_SUCCESS;
 }
 
-/* A directory above the allowed roots (PATH_ABOVE: "Z:\\" itself) opens
+/* A directory above the allowed roots (PATH_ABOVE: Z:\ itself) opens
  * for its attributes and as the root of relative names (which are resolved
  * again from its NT name), nothing more: it has no host fd, so nothing of
  * the host shows through it (libuv's lstat and realpath open every

@@ -15,7 +15,7 @@ enum path_target {
 	PATH_KSEC_DEVICE, /* \Device\CNG, \Device\KsecDD: random bytes (device_ioctl.c) */
 	PATH_ABOVE,       /* a directory on Z: that holds an allowed root ("Z:\",
 			   * "Z:\home"): it exists, but nothing of the host in it
-			   * is shown, and it is not opened */
+			   * is shown; it opens without a host fd (file.c) */
 };
 
 struct path_result {
