@@ -138,6 +138,20 @@ class CorpusTool(unittest.TestCase):
         tree = fetch.tree_path(self.cache, manifest.load(self.list)[0])
         self.assertIn('[%s/package/hello.exe]' % tree, out)
 
+    def test_program_sees_its_whole_package(self):
+        # cmake finds share/ beside bin/: the runner maps the package, not
+        # only the program's directory
+        with open(os.path.join(os.environ['LSW_FIXTURES'], 'copyfile.exe'), 'rb') as f:
+            exe = f.read()
+        self.sha = make_tarball(self.tarball, {'package/bin/copyfile.exe': exe,
+                                               'package/share/data.txt': b'beside bin\n'})
+        self.write_list(self.line('copy', 'bin/copyfile.exe',
+                                  more="args='{dir}/../share/data.txt out.txt' "
+                                  "stdout-has='copied 11 bytes' file-has='out.txt:beside bin\\n'"))
+        code, out, _ = self.run_test('copy')
+        self.assertEqual(code, 0, out)
+        self.assertTrue(out.startswith('copy: passed\n'), out)
+
     def test_cached_archive_is_not_downloaded_again(self):
         self.write_list(self.line())
         self.assertEqual(self.tool('fetch')[0], 0)

@@ -1,7 +1,7 @@
 #!/bin/sh
 # usage: mapping_test.sh LSW PATHPROBE.EXE
 # What the program sees of the host: the current directory (read-write) and
-# the program's directory (read-only) on Z:, --map DIR[:ro] at its own path
+# the program's directory (read-only) on Z:, the directories above them, --map DIR[:ro] at its own path
 # on Z:, --map D:=DIR[:ro] as a drive, --no-cwd, bad --map specs, and the
 # prefix skeleton with its environment.
 lsw=$1 probe_exe=$2
@@ -46,7 +46,7 @@ expect() {
 # --- defaults: cwd read-write, the program's directory read-only ---
 probe default "$exe" f.txt sub/s.txt write:new.txt "$dir/cwd/f.txt" "$exe" \
 	"write:$dir/bin/new.txt" /etc/passwd 'Z:\etc\passwd' "$dir/data/d.txt" \
-	"$dir/outside/secret.txt" cwd \
+	"$dir/outside/secret.txt" 'attr:Z:\' 'Z:\' "attr:$dir" 'write:Z:\new.txt' 'list:Z:' cwd \
 	env:USERNAME env:USERPROFILE env:HOMEDRIVE env:HOMEPATH env:TEMP env:TMP env:APPDATA \
 	env:LOCALAPPDATA env:ALLUSERSPROFILE env:PUBLIC env:ProgramData env:ProgramFiles \
 	'env:ProgramFiles(x86)' env:CommonProgramFiles env:SystemRoot env:windir env:ComSpec \
@@ -61,6 +61,14 @@ expect default "/etc/passwd: error 3"
 expect default 'Z:\etc\passwd: error 3'
 expect default "$dir/data/d.txt: error 3"
 expect default "$dir/outside/secret.txt: error 3"
+# the directories above the roots exist (programs walk up from the drive
+# root: node's realpath, buf) but show nothing of the host: no times, no
+# entries, no writes
+expect default 'attr:Z:\: 0x10 written 0'
+expect default 'Z:\: ok '
+expect default "attr:$dir: 0x10 written 0"
+expect default 'write:Z:\new.txt: error 3'
+expect default 'list:Z:: error 5'
 expect default "cwd: Z:$(printf %s "$dir/cwd" | tr / '\\')"
 [ "$(cat "$dir/cwd/new.txt" 2>/dev/null)" = "written by pathprobe" ] ||
 	fail "default: write:new.txt did not reach the host"

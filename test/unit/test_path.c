@@ -514,17 +514,33 @@ START_TEST(z_outside_allowed)
 {
 	EXPECT_STATUS(zpath(root, "\\other\\secret.txt"), ST_PATH_NOT_FOUND);
 	EXPECT_STATUS(zpath(root, "\\other\\new.txt"), ST_PATH_NOT_FOUND);
-	EXPECT_STATUS(zpath(root, ""), ST_PATH_NOT_FOUND);
 	EXPECT_STATUS(zpath(root, "\\prefix\\drive_c\\etc\\passwd"), ST_PATH_NOT_FOUND);
 	EXPECT_STATUS("\\??\\Z:\\etc\\passwd", ST_PATH_NOT_FOUND);
-	EXPECT_STATUS("\\??\\Z:\\", ST_PATH_NOT_FOUND);
-	EXPECT_STATUS("\\??\\Z:", ST_PATH_NOT_FOUND);
 	/* "work" is a prefix of "workshop", not its parent */
 	EXPECT_STATUS(zpath(root, "\\workshop\\x.txt"), ST_PATH_NOT_FOUND);
 	EXPECT_STATUS(zpath(root, "\\workshop"), ST_PATH_NOT_FOUND);
 	/* ".." out of the cwd */
 	EXPECT_STATUS(zpath(work, "\\..\\other\\secret.txt"), ST_PATH_NOT_FOUND);
-	EXPECT_STATUS(zpath(work, "\\.."), ST_PATH_NOT_FOUND);
+}
+END_TEST
+
+/* The directories holding the allowed roots exist, as directories with
+ * nothing of the host: no host path is handed out for them. */
+START_TEST(z_above_allowed)
+{
+	const char *above[] = { "\\??\\Z:\\", "\\??\\Z:", NULL, NULL };
+	char root_name[PATH_MAX], up[PATH_MAX];
+	struct path_result r;
+
+	snprintf(root_name, sizeof(root_name), "%s", zpath(root, ""));
+	snprintf(up, sizeof(up), "%s", zpath(work, "\\.."));
+	above[2] = root_name;
+	above[3] = up;
+	for (int i = 0; i < 4; i++) {
+		EXPECT_TARGET(above[i], PATH_ABOVE);
+		resolve(above[i], &r);
+		ck_assert_msg(!r.host_path[0], "%s: host path [%s] handed out", above[i], r.host_path);
+	}
 }
 END_TEST
 
@@ -745,6 +761,7 @@ static Suite *path_suite(void)
 	tcase_add_test(tc, z_case_insensitive);
 	tcase_add_test(tc, z_exe_dir_read_only);
 	tcase_add_test(tc, z_outside_allowed);
+	tcase_add_test(tc, z_above_allowed);
 	tcase_add_test(tc, z_symlinks_out_of_cwd);
 	tcase_add_test(tc, z_links_followed_inside);
 	tcase_add_test(tc, z_root_named_through_a_link);

@@ -23,8 +23,11 @@ class LswRunner:
     def __init__(self, lsw):
         self.lsw = lsw
 
-    def argv(self, program, exe, args, scratch):
-        opts = ['--prefix', os.path.join(scratch, 'prefix'), '--timeout', str(program.timeout)]
+    def argv(self, program, tree, exe, args, scratch):
+        # the whole unpacked package, read-only: programs find their own
+        # files beside bin/ (cmake's share/, node's lib/)
+        opts = ['--prefix', os.path.join(scratch, 'prefix'), '--timeout', str(program.timeout),
+                '--map', os.path.realpath(tree) + ':ro']
         for e in program.env:
             opts += ['--env', e]
         return [self.lsw, 'run'] + opts + ['--', exe] + args, None
@@ -46,7 +49,7 @@ class WineRunner:
     def __init__(self, prefix, wine='wine', overrides=None):
         self.prefix, self.wine, self.overrides = prefix, wine, overrides
 
-    def argv(self, program, exe, args, scratch):
+    def argv(self, program, tree, exe, args, scratch):
         env = dict(os.environ, WINEPREFIX=self.prefix, WINEDEBUG='err+module')
         if self.overrides:
             env['WINEDLLOVERRIDES'] = self.overrides
@@ -148,7 +151,7 @@ def run(program, tree, runner, scratch):
         os.makedirs(cwd)
     exe = os.path.join(tree, program.exe)
     args = [a.replace('{dir}', os.path.dirname(exe)) for a in program.args]
-    argv, env = runner.argv(program, exe, args, scratch)
+    argv, env = runner.argv(program, tree, exe, args, scratch)
     stdin = b''
     if program.stdin:
         with open(os.path.join(program.inputs or '', program.stdin), 'rb') as f:

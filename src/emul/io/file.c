@@ -564,6 +564,27 @@ static NTSTATUS open_shared(struct lsw_process *p, struct path_result *pr, uint3
 	return LSW_STATUS_SUCCESS;
 }
 
+/* A directory above the allowed roots (PATH_ABOVE: Z:\ itself) opens
+ * for its attributes and as the root of relative names (which are resolved
+ * again from its NT name), nothing more: it has no host fd, so nothing of
+ * the host shows through it (libuv's lstat and realpath open every
+ * directory from the drive root down). */
+static NTSTATUS open_above(struct lsw_process *p, uint32_t access, uint32_t disposition,
+			   uint32_t options, struct file_object **f)
+{
+	const uint32_t changes = FILE_WRITE_DATA | FILE_APPEND_DATA | FILE_WRITE_EA |
+				 FILE_WRITE_ATTRIBUTES | DELETE_ACCESS | 0x000C0000u; /* WRITE_DAC|WRITE_OWNER */
+
+	if (options & FILE_NON_DIRECTORY_FILE)
+		return LSW_STATUS_FILE_IS_A_DIRECTORY;
+	if ((disposition != FILE_OPEN && disposition != FILE_OPEN_IF) || (access & changes))
+		return LSW_STATUS_ACCESS_DENIED;
+	*f = file_new(p, FILE_KIND_DIR, -1, "");
+	if (*f)
+		(*f)->read_only = true;
+	return LSW_STATUS_SUCCESS;
+}
+
 static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t access,
 			    uint64_t oa, uint64_t iosb, uint32_t share, uint32_t disposition,
 			    uint32_t options)
@@ -606,6 +627,10 @@ static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t acc
 	case PATH_CONOUT: /* the console output only writes */
 		f = file_from_stdio(p, console_fd(p, 1), 0);
 		access &= ~(uint32_t)FILE_READ_DATA;
+		break;
+	case PATH_ABOVE:
+		if ((st = open_above(p, access, disposition, options, &f)) != LSW_STATUS_SUCCESS)
+			return st;
 		break;
 	case PATH_HOST:
 		st = open_shared(p, &pr, access, share, disposition, options, &f, &info);
@@ -713,7 +738,10 @@ static size_t volume_class(uint32_t cls, const struct file_object *f, uint8_t *o
 		memset(o + 4, 0, 4);
 		return 8;
 	}
-	if (f->fd < 0 || fstatvfs(f->fd, &vfs) < 0)
+	if (f->fd < 0 && f->kind == FILE_KIND_DIR) { /* above the roots: no host volume shown */
+		memset(&vfs, 0, sizeof(vfs));
+		vfs.f_frsize = 4096;
+	} else if (f->fd < 0 || fstatvfs(f->fd, &vfs) < 0)
 		return 0;
 	unit = vfs.f_frsize ? vfs.f_frsize : vfs.f_bsize;
 	bps = unit >= 512 ? 512 : (uint32_t)unit;

@@ -103,6 +103,9 @@ unsigned stream_cancel(struct file_object *f, uint64_t iosb);
 NTSTATUS file_io_begin(struct nt_call *c, struct file_object *f);
 NTSTATUS file_io_end(struct nt_call *c, struct file_object *f, NTSTATUS st, bool pended);
 NTSTATUS file_set_completion_info(struct nt_call *c, struct file_object *f, uint32_t cls);
+/* file_pipe_mode.c: FilePipeInformation of host and anonymous pipes. */
+NTSTATUS file_pipe_mode_query(struct nt_call *c, const struct file_object *f);
+NTSTATUS file_pipe_mode_set(struct nt_call *c, const struct file_object *f);
 
 /* file_dir.c: frees a directory handle's enumeration state. */
 void dir_scan_free(struct dir_scan *s);

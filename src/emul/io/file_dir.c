@@ -322,9 +322,11 @@ static NTSTATUS snapshot(struct file_object *f, struct dir_scan *s)
 	size_t cap = 0, first;
 	struct dirent *d;
 	DIR *dir;
-	int fd = openat(f->fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int fd;
 
-	if (fd < 0)
+	if (f->fd < 0)
+		return LSW_STATUS_ACCESS_DENIED; /* above the roots: not listed (file.c open_above) */
+	if ((fd = openat(f->fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
 		return errno_to_status(errno);
 	if (!(dir = fdopendir(fd))) {
 		close(fd);

@@ -41,6 +41,8 @@ static NTSTATUS query_attributes(struct nt_call *c, bool full)
 		return s;
 	if (pr.target != PATH_HOST) {
 		memset(&info, 0, sizeof(info));
+		if (pr.target == PATH_ABOVE) /* only that it is a directory */
+			info.attributes = FILE_ATTRIBUTE_DIRECTORY;
 	} else if (!pr.exists || stat(pr.host_path, &st) < 0) {
 		return LSW_STATUS_OBJECT_NAME_NOT_FOUND;
 	} else {
@@ -80,7 +82,7 @@ static size_t put_standard(uint8_t *o, const struct file_object *f, const struct
 	memcpy(o + 8, &ni->end_of_file, 8);
 	memcpy(o + 16, &links, 4);
 	o[20] = f->delete_on_close;
-	o[21] = sb && S_ISDIR(sb->st_mode);
+	o[21] = sb ? S_ISDIR(sb->st_mode) : f->kind == FILE_KIND_DIR;
 	o[22] = o[23] = 0;
 	return 24;
 }
@@ -191,6 +193,8 @@ NTSTATUS nt_NtQueryInformationFile(struct nt_call *c)
 
 	if (!(f = get_file(c, c->args[0], &st)))
 		return st;
+	if (cls == 23) /* FilePipeInformation */
+		return file_pipe_mode_query(c, f);
 	if (!class_min(cls))
 		return LSW_STATUS_INVALID_INFO_CLASS;
 	if (len < class_min(cls))
@@ -202,6 +206,8 @@ NTSTATUS nt_NtQueryInformationFile(struct nt_call *c)
 	}
 	else
 		memset(&ni, 0, sizeof(ni));
+	if (!have && f->kind == FILE_KIND_DIR) /* above the roots (file.c open_above) */
+		ni.attributes = FILE_ATTRIBUTE_DIRECTORY;
 	memset(out, 0, sizeof(out));
 	n = query_class(cls, out, len < sizeof(out) ? len : sizeof(out), f, have ? &sb : NULL,
 			&ni, &need);
@@ -470,6 +476,7 @@ NTSTATUS nt_NtSetInformationFile(struct nt_call *c)
 	case 30:                                    /* FileCompletionInformation */
 	case 41:                         /* FileIoCompletionNotificationInformation */
 	case 61: st = file_set_completion_info(c, f, cls); break; /* ...Replace... */
+	case 23: st = file_pipe_mode_set(c, f); break; /* FilePipeInformation */
 	default: return LSW_STATUS_INVALID_INFO_CLASS;
 	}
 	if (st != LSW_STATUS_SUCCESS)

@@ -395,7 +395,10 @@ static NTSTATUS walk(const struct drive *d, char *rest, struct path_result *out)
 		return LSW_STATUS_NO_MEMORY;
 	if ((st = split(rest, comps, &n)) == LSW_STATUS_SUCCESS)
 		st = path_walk(d, comps, n, end);
-	if (st == LSW_STATUS_SUCCESS) {
+	if (st == LSW_STATUS_SUCCESS && end->above) {
+		out->target = PATH_ABOVE; /* its host path is never handed out */
+	} else if (st == LSW_STATUS_SUCCESS) {
+		out->target = PATH_HOST;
 		snprintf(out->host_path, sizeof(out->host_path), "%s", end->host);
 		out->exists = end->exists;
 		out->read_only = d->read_only;
@@ -513,8 +516,7 @@ NTSTATUS path_resolve(const struct path_view *v, const uint16_t *name, size_t nc
 	st = walk(d, dos + 2, out);
 	if (st != LSW_STATUS_SUCCESS)
 		return st;
-	out->target = PATH_HOST;
-	if (d == &v->drives['C' - 'A'])
+	if (out->target == PATH_HOST && d == &v->drives['C' - 'A'])
 		apply_overlay(v, out, d->root);
 	return LSW_STATUS_SUCCESS;
 }

@@ -39,14 +39,16 @@ struct walk_end {
 				    * (links not followed: what the program named) */
 	char real[PATH_MAX];       /* the same with every link followed */
 	bool exists;               /* the last component exists */
+	bool above;                /* it is a directory holding an allowed root */
 };
 
 /* Looks up comps[0..n) below d's root, matching names case-insensitively.
  * Nothing outside the roots the drive allows is ever looked at: above them
  * only the roots' own names exist, and a link is followed one component
  * at a time, each checked before it is touched.  STATUS_SUCCESS (the last
- * component may be missing: end->exists), OBJECT_PATH_NOT_FOUND (outside,
- * or a directory on the way is missing), NAME_TOO_LONG. */
+ * component may be missing: end->exists; or the walk ended above the
+ * roots: end->above), OBJECT_PATH_NOT_FOUND (outside, or a directory on
+ * the way is missing), NAME_TOO_LONG. */
 NTSTATUS path_walk(const struct drive *d, char *const *comps, int n, struct walk_end *end);
 
 #endif

@@ -296,6 +296,7 @@ NTSTATUS path_walk(const struct drive *d, char *const *comps, int n, struct walk
 	snprintf(w.real, PATH_MAX, "%s", d->filtered ? "/" : d->real_root);
 	snprintf(end->host, PATH_MAX, "%s", d->root);
 	end->exists = true;
+	end->above = false;
 	for (int i = 0; i < n; i++) {
 		enum step s = STEP_FOUND;
 
@@ -317,6 +318,7 @@ NTSTATUS path_walk(const struct drive *d, char *const *comps, int n, struct walk
 			return LSW_STATUS_NAME_TOO_LONG;
 	}
 	snprintf(end->real, PATH_MAX, "%s", w.real);
-	return zone_of(d, w.real) == ZONE_INSIDE ? LSW_STATUS_SUCCESS
-						 : LSW_STATUS_OBJECT_PATH_NOT_FOUND;
+	end->above = zone_of(d, w.real) == ZONE_ABOVE;
+	return end->above || zone_of(d, w.real) == ZONE_INSIDE ? LSW_STATUS_SUCCESS
+							       : LSW_STATUS_OBJECT_PATH_NOT_FOUND;
 }

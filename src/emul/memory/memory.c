@@ -18,6 +18,18 @@ static bool is_current_process(uint64_t h)
 	return h == NT_CURRENT_PROCESS;
 }
 
+/* PAGE_TARGETS_INVALID (allocate) and PAGE_TARGETS_NO_UPDATE (protect)
+ * share one bit: Control Flow Guard's call targets in executable pages.
+ * Without CFG it changes nothing (V8 commits its code space with it), so
+ * it is dropped; on a page that cannot execute it stays and is refused. */
+static uint32_t without_cfg_targets(uint32_t protect)
+{
+	uint32_t base = protect & ~(uint32_t)PAGE_TARGETS_FLAG;
+	int prot = nt_protect_to_prot(base);
+
+	return (protect & PAGE_TARGETS_FLAG) && prot >= 0 && (prot & PROT_EXEC) ? base : protect;
+}
+
 bool memory_can_charge(const struct lsw_process *p, uint64_t bytes)
 {
 	uint64_t limit = p->job ? p->job->spec.limits.commit : 0;
@@ -192,7 +204,8 @@ static NTSTATUS commit_reserved(struct nt_call *c, uint64_t *base, uint64_t *siz
 NTSTATUS nt_NtAllocateVirtualMemory(struct nt_call *c)
 {
 	struct lsw_thread *t = c->thread;
-	uint64_t base, size, type = (uint32_t)c->args[4], protect = (uint32_t)c->args[5];
+	uint64_t base, size, type = (uint32_t)c->args[4];
+	uint64_t protect = without_cfg_targets((uint32_t)c->args[5]);
 	NTSTATUS st;
 
 	if (!is_current_process(c->args[0]))
@@ -290,7 +303,7 @@ NTSTATUS nt_NtFreeVirtualMemory(struct nt_call *c)
 NTSTATUS nt_NtProtectVirtualMemory(struct nt_call *c)
 {
 	struct lsw_thread *t = c->thread;
-	uint32_t protect = (uint32_t)c->args[3], old;
+	uint32_t protect = without_cfg_targets((uint32_t)c->args[3]), old;
 	uint64_t base, size, b, e;
 	struct vad *v;
 	NTSTATUS st;

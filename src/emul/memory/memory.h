@@ -34,6 +34,7 @@
 #define PAGE_GUARD 0x100
 #define PAGE_NOCACHE 0x200
 #define PAGE_WRITECOMBINE 0x400
+#define PAGE_TARGETS_FLAG 0x40000000 /* PAGE_TARGETS_INVALID, PAGE_TARGETS_NO_UPDATE */
 
 struct page_run {
 	uint64_t first, count;   /* pages, relative to the VAD base */

@@ -224,6 +224,20 @@ void ldr_thread_detach(void)
 	((LSW_TEB *)NtCurrentTeb())->ThreadLocalStoragePointer = NULL;
 }
 
+/* On Windows kernel32 imports kernelbase, so a process that has one has
+ * both: GraalVM's native images find VirtualAlloc2 and MapViewOfFile3 with
+ * GetModuleHandle("kernelbase.dll") and exit with its error when that
+ * fails.  Ours imports nothing from it, so it is loaded here. */
+static NTSTATUS load_kernelbase(void)
+{
+	struct ldr_module *k32 = ldr_find_loaded("kernel32.dll");
+	NTSTATUS st = STATUS_SUCCESS;
+
+	if (k32 && !ldr_load("kernelbase.dll", k32, &st))
+		return st;
+	return STATUS_SUCCESS;
+}
+
 __declspec(dllexport) void WINAPI LdrInitializeThunk(LSW_PEB *peb, BYTE *ntdll_base)
 {
 	static void *tls_slots[LDR_MAX_TLS];
@@ -249,6 +263,8 @@ __declspec(dllexport) void WINAPI LdrInitializeThunk(LSW_PEB *peb, BYTE *ntdll_b
 	ntdll->imports_done = TRUE;
 	ldr_link_initialized(ntdll); /* ntdll is first in initialization order */
 	st = ldr_resolve_imports(exe);
+	if (NT_SUCCESS(st))
+		st = load_kernelbase();
 	if (!NT_SUCCESS(st))
 		fail(st);
 	for (unsigned i = 0; i < ldr_nmodules && NT_SUCCESS(st); i++)
