@@ -96,8 +96,18 @@ void **crt_split_cmdline(const void *cmd, int wide, int *argc_out);
 struct fdinfo {
     HANDLE h;
     unsigned char flags;
+    unsigned char enc;  /* FD_ENC_*: a Unicode text mode's file encoding */
     short pending;      /* byte read ahead after a '\r' in text mode, or -1 */
 };
+#define FD_ENC_NONE 0
+#define FD_ENC_U16 1    /* UTF-16LE */
+#define FD_ENC_U8 2     /* UTF-8 */
+/* fd_unicode.c (the Unicode text modes) and the raw I/O it shares. */
+int crt_unicode_write(struct fdinfo *f, const void *buf, unsigned n);
+int crt_unicode_read(struct fdinfo *f, void *buf, unsigned n);
+void crt_unicode_open(struct fdinfo *f, int oflag);
+int crt_write_all(struct fdinfo *f, const char *p, size_t n, size_t *done);
+int crt_read_raw(struct fdinfo *f, char *p, unsigned n);
 void crt_fd_init(void);
 struct fdinfo *crt_fd(int fd);   /* NULL (errno EBADF) if not open */
 int crt_fd_alloc(HANDLE h, int flags);

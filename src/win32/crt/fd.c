@@ -53,6 +53,7 @@ int crt_fd_alloc(HANDLE h, int flags)
     if (fd >= 0) {
         fds[fd].h = h;
         fds[fd].pending = -1;
+        fds[fd].enc = FD_ENC_NONE;
         fds[fd].flags = FD_OPEN | flags | type_flags(h);
     } else {
         crt_set_errno(EMFILE);
@@ -118,11 +119,14 @@ CRTAPI int _setmode(int fd, int mode)
         crt_set_errno(EINVAL);
         return -1;
     }
-    old = (f->flags & FD_TEXT) ? _O_TEXT : _O_BINARY;
+    old = !(f->flags & FD_TEXT) ? _O_BINARY
+        : f->enc == FD_ENC_U8 ? _O_U8TEXT : f->enc == FD_ENC_U16 ? _O_U16TEXT : _O_TEXT;
     if (mode == _O_BINARY)
         f->flags &= ~FD_TEXT;
     else
         f->flags |= FD_TEXT;
+    f->enc = mode == _O_U8TEXT ? FD_ENC_U8
+           : mode == _O_U16TEXT || mode == _O_WTEXT ? FD_ENC_U16 : FD_ENC_NONE;
     return old;
 }
 

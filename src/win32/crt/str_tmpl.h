@@ -2,8 +2,8 @@
  * by str_narrow.c (CRT_WIDE 0) and str_wide.c (CRT_WIDE 1).  FN(n, w)
  * names the narrow or the wide function; TCH is the character type, TINT
  * the type of a character argument (int for strchr, wchar_t for wcschr).
- * The "C" locale: case folding is tolower's (ASCII) for bytes and
- * towlower's for wide characters; collation is code point order.  No
+ * The "C" locale: case folding is ASCII's for bytes and for wide
+ * characters (crt_c_wlower); collation is code point order.  No
  * operating system and no per-thread state here: ntdll compiles this too.
  * The _s forms report errors through the invalid parameter handler and
  * return the errno_t value, as documented. */
@@ -17,8 +17,8 @@ typedef wchar TCH;
 typedef wchar TUCH;
 typedef wchar TINT;
 #define FN(n, w) w
-#define FOLD(c) towlower(c)
-#define UPPER(c) towupper(c)
+#define FOLD(c) crt_c_wlower(c)
+#define UPPER(c) crt_c_wupper(c)
 #else
 typedef char TCH;
 typedef unsigned char TUCH;

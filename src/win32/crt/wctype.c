@@ -1,6 +1,6 @@
 /* Wide character classification.  Code units up to U+00FF use the
  * table; above that, letters-range code units count as alphabetic.  Case
- * mapping: wcase.c. */
+ * mapping: wcase_c.c (the CRT), ntdll/rtl/casemap.c (ntdll). */
 #include "crt.h"
 
 extern unsigned short *_pwctype;

@@ -2,8 +2,10 @@
  * Unicode case mapping of ntdll: the simple one-to-one mappings of the
  * Unicode Character Database for every UTF-16 code unit, from the shared
  * NLS table (src/win32/nls), as Windows' upcase table has them.  The Rtl
- * functions, ntdll's own use and its C library's towupper/towlower (and so
- * _wcsicmp) read it.
+ * functions, ntdll's own use and its C library's towupper read it;
+ * ntdll's towlower lowers only A-Z and the Latin-1 capitals, and its
+ * string functions (_wcsicmp, _wcslwr...) fold ASCII alone, as Windows'
+ * ntdll does.
  */
 #include "rtl_private.h"
 #include "nls/nls.h"
@@ -25,7 +27,9 @@ RTLAPI wint_t towupper(wint_t c)
 
 RTLAPI wint_t towlower(wint_t c)
 {
-	return rtl_downcase((WCHAR)c);
+	if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7))
+		return c + 0x20;
+	return c;
 }
 
 RTLAPI WCHAR NTAPI RtlUpcaseUnicodeChar(WCHAR c)
