@@ -98,14 +98,16 @@ CRTAPI int isdigit(int);
 CRTAPI int iswspace(wint);
 
 /* ---- formatted output ---- */
-/* The body of a variadic entry point over its va_list form. */
-#define VA_WRAP(call) \
+/* The body of a variadic entry point over its va_list form; the
+ * arguments follow `last` (VA_WRAP: after `fmt`). */
+#define VA_WRAP_FROM(last, call) \
     va_list ap;       \
     int r;            \
-    va_start(ap, fmt);\
+    va_start(ap, last);\
     r = call;         \
     va_end(ap);       \
     return r
+#define VA_WRAP(call) VA_WRAP_FROM(fmt, call)
 
 
 /* How the engine formats, where the runtimes differ.  0 is msvcrt.dll's

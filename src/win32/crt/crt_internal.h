@@ -93,12 +93,18 @@ void **crt_split_cmdline(const void *cmd, int wide, int *argc_out);
 #define FD_TEXT 0x80
 #define FD_MAX 2048
 
+/* One descriptor, in the layout of msvcrt.dll's ioinfo (56 bytes: the
+ * handle, the flag byte, room for its lock), which programs read through
+ * __pioinfo. */
 struct fdinfo {
-    HANDLE h;
-    unsigned char flags;
+    HANDLE h;           /* INVALID_HANDLE_VALUE when closed */
+    unsigned char flags;    /* FD_*, msvcrt's bits */
     unsigned char enc;  /* FD_ENC_*: a Unicode text mode's file encoding */
     short pending;      /* byte read ahead after a '\r' in text mode, or -1 */
+    int reserved[11];
 };
+_Static_assert(sizeof(struct fdinfo) == 56, "msvcrt's ioinfo is 56 bytes");
+#define FD_BLOCK 32     /* entries per __pioinfo block */
 #define FD_ENC_NONE 0
 #define FD_ENC_U16 1    /* UTF-16LE */
 #define FD_ENC_U8 2     /* UTF-8 */

@@ -85,6 +85,10 @@ CRTAPI int I10_OUTPUT(struct ld80 v, int size, int flags, struct i10_out *out)
     out->sign = v.sign_exp & 0x8000 ? '-' : ' ';
     if ((v.sign_exp & 0x7FFF) == 0x7FFF)
         return i10_special(v.mant, out);
+    if (!v.mant) {
+        i10_zero(out);
+        return 1;
+    }
     dec_from_ld(v, &d);
     ndigits = (flags & 1) ? d.exp + size : size;
     if (ndigits > I10_MAX_DIGITS)

@@ -55,3 +55,27 @@ int rtl_wcsnicmp_counted(const WCHAR *a, SIZE_T na, const WCHAR *b, SIZE_T nb)
 	}
 	return (na > nb) - (na < nb);
 }
+
+/* ntdll's tolower: the low byte decides, and only A-Z change (by adding
+ * 0x20 to the whole argument). */
+RTLAPI int ntdll_tolower(int c)
+{
+	char b = (char)c;
+
+	return b >= 'A' && b <= 'Z' ? c + 0x20 : c;
+}
+
+/* ntdll's toupper: the low byte as a character of the ANSI code page,
+ * upper-cased through Unicode and converted back (a capital the code
+ * page lacks becomes its default character). */
+RTLAPI int ntdll_toupper(int c)
+{
+	char in = (char)c, out = in;
+	WCHAR w;
+	ULONG done = 0;
+
+	RtlMultiByteToUnicodeN(&w, sizeof(w), &done, &in, 1);
+	if (done == sizeof(w))
+		RtlUpcaseUnicodeToMultiByteN(&out, 1, &done, &w, sizeof(w));
+	return (unsigned char)out;
+}
