@@ -1,6 +1,8 @@
 /* ntdll's C library case functions: towlower changes A-Z and the Latin-1
  * capitals, towupper is RtlUpcaseUnicodeChar, and the string functions
- * (_wcslwr, _wcsupr, _wcsicmp, _wcsnicmp) fold ASCII alone. */
+ * (_wcslwr, _wcsupr, _wcsicmp, _wcsnicmp) fold ASCII alone; tolower and
+ * toupper look at the low byte, toupper as an ANSI (code page 1252)
+ * character. */
 #include <stdio.h>
 #include <windows.h>
 
@@ -65,5 +67,21 @@ int main(void)
         }
     printf("_wcsicmp/_wcsnicmp not ASCII folding: %d\n", bad);
     printf("towupper(e9)=%04x towupper(3b1)=%04x\n", up(0xe9), up(0x3b1));
+    {
+        typedef int (__cdecl *int_fn)(int);
+        int_fn lo = (int_fn)GetProcAddress(nt, "tolower"), hi = (int_fn)GetProcAddress(nt, "toupper");
+        static const int v[] = { 'A', 'z', 0x141, -191, 0x2f6a, 0xe9, 0x1e0, -1, 0x5b };
+        for (unsigned i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+            printf("tolower(%d)=%d toupper(%d)=%d\n", v[i], lo(v[i]), v[i], hi(v[i]));
+    }
+    {
+        typedef WCHAR (WINAPI *a2u_fn)(char **);
+        a2u_fn a2u = (a2u_fn)GetProcAddress(nt, "RtlAnsiCharToUnicodeChar");
+        char text[] = "\x80\xe9z", *p = text;
+        for (int i = 0; i < 3; i++) {
+            WCHAR w = a2u(&p);
+            printf("RtlAnsiCharToUnicodeChar: %04x, moved %d\n", w, (int)(p - text));
+        }
+    }
     return 0;
 }

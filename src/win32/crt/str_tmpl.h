@@ -244,17 +244,21 @@ CRTAPI TCH *FN(strtok_s, wcstok_s)(TCH *s, const TCH *delim, TCH **ctx)
     return FN(crt_strtok_r, crt_wcstok_r)(s, delim, ctx);
 }
 
+/* Only the characters that change are written: a string already in
+ * that case may be read-only, as on Windows. */
 CRTAPI TCH *FN(_strlwr, _wcslwr)(TCH *s)
 {
     for (TCH *p = s; *p; p++)
-        *p = (TCH)FOLD((TUCH)*p);
+        if ((TCH)FOLD((TUCH)*p) != *p)
+            *p = (TCH)FOLD((TUCH)*p);
     return s;
 }
 
 CRTAPI TCH *FN(_strupr, _wcsupr)(TCH *s)
 {
     for (TCH *p = s; *p; p++)
-        *p = (TCH)UPPER((TUCH)*p);
+        if ((TCH)UPPER((TUCH)*p) != *p)
+            *p = (TCH)UPPER((TUCH)*p);
     return s;
 }
 
