@@ -150,8 +150,14 @@ CRTAPI int FN(_strnicoll, _wcsnicoll)(const TCH *a, const TCH *b, size_t n)
  * string itself when it fits. */
 CRTAPI size_t FN(strxfrm, wcsxfrm)(TCH *d, const TCH *s, size_t n)
 {
-    size_t len = FN(strlen, wcslen)(s);
+    size_t len;
 
+    if (!s || (!d && n)) {
+        crt_invalid_parameter();
+        crt_set_errno(EINVAL);
+        return INT_MAX;
+    }
+    len = FN(strlen, wcslen)(s);
     if (len < n)
         FN(strcpy, wcscpy)(d, s);
     return len;
