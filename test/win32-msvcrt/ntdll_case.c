@@ -75,6 +75,14 @@ int main(void)
             printf("tolower(%d)=%d toupper(%d)=%d\n", v[i], lo(v[i]), v[i], hi(v[i]));
     }
     {
+        typedef int (__cdecl *cls_fn)(unsigned short);
+        typedef int (__cdecl *type_fn)(unsigned short, unsigned short);
+        cls_fn alpha = (cls_fn)GetProcAddress(nt, "iswalpha");
+        type_fn type = (type_fn)GetProcAddress(nt, "iswctype");
+        printf("ntdll iswalpha: 'a'=%x 0xc0=%x 0x100=%x 0x3b1=%x; iswctype(9)=%x iswctype(0xaa)=%x\n",
+               alpha('a'), alpha(0xc0), alpha(0x100), alpha(0x3b1), type(9, 0xffff), type(0xaa, 0xffff));
+    }
+    {
         typedef WCHAR (WINAPI *a2u_fn)(char **);
         a2u_fn a2u = (a2u_fn)GetProcAddress(nt, "RtlAnsiCharToUnicodeChar");
         char text[] = "\x80\xe9z", *p = text;
