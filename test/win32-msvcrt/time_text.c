@@ -1,4 +1,6 @@
-/* asctime's checks and its year field, ctime's text. */
+/* asctime's checks and its year field; msvcrt's strftime (no C99
+ * conversions, "%#x" keeps the day's zero, no tm needed without
+ * conversions). */
 #include <stdio.h>
 #include <string.h>
 #include <errno.h>
@@ -48,5 +50,20 @@ int main(void)
     tm = keep;
     tm.tm_year = 8099;
     printf("asctime_s year 9999: %d %s", asctime_s(buf, sizeof(buf), &tm), buf);
+    {
+        static const char *const f[] = { "%D", "%e", "%F", "%T", "%u", "a%Vb", "%#x", "%#c", "%x %X" };
+        char out[64];
+        size_t n;
+
+        tm = keep;
+        tm.tm_mday = 5;
+        for (unsigned i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
+            errno = 0;
+            n = strftime(out, sizeof(out), f[i], &tm);
+            printf("strftime(\"%s\") = %d \"%s\" errno=%d\n", f[i], (int)n, out, errno);
+        }
+        n = strftime(out, sizeof(out), "copy", NULL);
+        printf("strftime(\"copy\", NULL) = %d \"%s\"\n", (int)n, out);
+    }
     return 0;
 }

@@ -15,7 +15,11 @@ struct tbuf {
     void *p;
     int wide;
     size_t cap, n;
+    int legacy;     /* msvcrt.dll's strftime: no C99 conversions */
 };
+
+/* The conversions C99 added, which msvcrt.dll's strftime refuses. */
+#define C99_ONLY "CDeFgGhnrRtTuV"
 
 static void put(struct tbuf *b, unsigned c)
 {
@@ -105,15 +109,19 @@ static int one(struct tbuf *b, unsigned c, int alt, const struct crt_tm *tm)
     int y, h12 = tm->tm_hour % 12 ? tm->tm_hour % 12 : 12;
     long off;
 
+    if (!tm || (b->legacy && c && strchr(C99_ONLY, (int)c)))
+        return -1;
     switch (c) {
     case 'a': puts_n(b, wday_names[tm->tm_wday], 3); return 0;
     case 'A': puts_n(b, wday_names[tm->tm_wday], 99); return 0;
     case 'b': case 'h': puts_n(b, mon_names[tm->tm_mon], 3); return 0;
     case 'B': puts_n(b, mon_names[tm->tm_mon], 99); return 0;
-    case 'c': return format(b, alt ? "%A, %B %#d, %Y %H:%M:%S" : "%m/%d/%y %H:%M:%S", 0, tm);
+    case 'c': return format(b, !alt ? "%m/%d/%y %H:%M:%S" : b->legacy ? "%A, %B %d, %Y %H:%M:%S"
+                                                         : "%A, %B %#d, %Y %H:%M:%S", 0, tm);
     case 'C': put_num(b, (tm->tm_year + 1900) / 100, 2, '0', alt); return 0;
     case 'd': put_num(b, tm->tm_mday, 2, '0', alt); return 0;
-    case 'D': case 'x': return format(b, c == 'x' && alt ? "%A, %B %#d, %Y" : "%m/%d/%y", 0, tm);
+    case 'D': case 'x': return format(b, c == 'D' || !alt ? "%m/%d/%y" : b->legacy ? "%A, %B %d, %Y"
+                                                                   : "%A, %B %#d, %Y", 0, tm);
     case 'e': put_num(b, tm->tm_mday, 2, ' ', alt); return 0;
     case 'F': return format(b, "%Y-%m-%d", 0, tm);
     case 'g': iso_week(tm, &y); put_num(b, y % 100, 2, '0', alt); return 0;
@@ -176,12 +184,13 @@ static int format(struct tbuf *b, const void *f, int wf, const struct crt_tm *tm
 
 /* The length written, or 0: too small ("", ERANGE) or invalid (the
  * invalid parameter handler, EINVAL). */
+/* tm may be NULL for a format without conversions. */
 static size_t time_format(void *out, int wide, size_t max, const void *f,
-                          const struct crt_tm *tm)
+                          const struct crt_tm *tm, int legacy)
 {
-    struct tbuf b = { out, wide, max, 0 };
+    struct tbuf b = { out, wide, max, 0, legacy };
 
-    if (!out || !max || !f || !tm || !valid_tm(tm) || format(&b, f, wide, tm) < 0) {
+    if (!out || !max || !f || (tm && !valid_tm(tm)) || format(&b, f, wide, tm) < 0) {
         if (out && max)
             b.n = 0, terminate(&b);
         crt_invalid_parameter();
@@ -201,13 +210,26 @@ static size_t time_format(void *out, int wide, size_t max, const void *f,
 CRTAPI size_t wcsftime(wchar *out, size_t max, const wchar *f,
                        const struct crt_tm *tm)
 {
-    return time_format(out, 1, max, f, tm);
+    return time_format(out, 1, max, f, tm, 0);
 }
 
 CRTAPI size_t strftime(char *out, size_t max, const char *f,
                        const struct crt_tm *tm)
 {
-    return time_format(out, 0, max, f, tm);
+    return time_format(out, 0, max, f, tm, 0);
+}
+
+/* msvcrt.dll's forms (msvcrt.spec names them for strftime and wcsftime). */
+CRTAPI size_t msvcrt_wcsftime(wchar *out, size_t max, const wchar *f,
+                              const struct crt_tm *tm)
+{
+    return time_format(out, 1, max, f, tm, 1);
+}
+
+CRTAPI size_t msvcrt_strftime(char *out, size_t max, const char *f,
+                              const struct crt_tm *tm)
+{
+    return time_format(out, 0, max, f, tm, 1);
 }
 
 /* ---- asctime, ctime ---- */
