@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <wctype.h>
+#include <mbstring.h>
 #include <windows.h>
 
 static void quiet(const wchar_t *e, const wchar_t *f, const wchar_t *file,
@@ -49,6 +50,11 @@ int main(void)
     p = _lfind_s(&key, v, &n, sizeof(int), cmp_ctx, NULL);
     printf("_lfind_s(9) = index %d\n", (int)((const int *)p - v));
 
+    errno = 0;
+    r = _mbscmp(NULL, (const unsigned char *)"a");
+    printf("_mbscmp(NULL, a) = %s errno=%d\n", r == INT_MAX ? "INT_MAX" : "?", errno);
+    printf("_mbscmp(a, b) = %d, _mbsncmp(NULL, NULL, 0) = %d\n",
+           _mbscmp((const unsigned char *)"a", (const unsigned char *)"b"), _mbsncmp(NULL, NULL, 0));
     printf("_strlwr(read-only, lower) = %s\n", _strlwr((char *)lower));
     strcpy(buf, "MiXeD");
     printf("_strupr = %s\n", _strupr(buf));
