@@ -58,7 +58,7 @@ int rtl_wcsnicmp_counted(const WCHAR *a, SIZE_T na, const WCHAR *b, SIZE_T nb)
 
 /* ntdll's tolower: the low byte decides, and only A-Z change (by adding
  * 0x20 to the whole argument). */
-RTLAPI int ntdll_tolower(int c)
+int ntdll_tolower(int c)
 {
 	char b = (char)c;
 
@@ -68,7 +68,7 @@ RTLAPI int ntdll_tolower(int c)
 /* ntdll's toupper: the low byte as a character of the ANSI code page,
  * upper-cased through Unicode and converted back (a capital the code
  * page lacks becomes its default character). */
-RTLAPI int ntdll_toupper(int c)
+int ntdll_toupper(int c)
 {
 	char in = (char)c, out = in;
 	WCHAR w;
