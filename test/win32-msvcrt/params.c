@@ -55,6 +55,10 @@ int main(void)
     printf("_mbscmp(NULL, a) = %s errno=%d\n", r == INT_MAX ? "INT_MAX" : "?", errno);
     printf("_mbscmp(a, b) = %d, _mbsncmp(NULL, NULL, 0) = %d\n",
            _mbscmp((const unsigned char *)"a", (const unsigned char *)"b"), _mbsncmp(NULL, NULL, 0));
+    errno = 0;
+    r = _memicmp("abc", NULL, 1);
+    printf("_memicmp(abc, NULL, 1) = %s errno=%d, _memicmp(NULL, NULL, 0) = %d\n",
+           r == INT_MAX ? "INT_MAX" : "?", errno, _memicmp(NULL, NULL, 0));
     printf("_strlwr(read-only, lower) = %s\n", _strlwr((char *)lower));
     strcpy(buf, "MiXeD");
     printf("_strupr = %s\n", _strupr(buf));
