@@ -87,6 +87,10 @@ CRTAPI wchar *wcschr(const wchar *, wchar);
 CRTAPI int _wcsnicmp(const wchar *, const wchar *, size_t);
 CRTAPI wint towlower(wint);
 CRTAPI wint towupper(wint);
+/* The "C" locale's case of a wide character: A-Z and a-z alone (the
+ * string functions use these, so ntdll's Unicode towlower stays its own). */
+static inline wint crt_c_wlower(wint c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+static inline wint crt_c_wupper(wint c) { return c >= 'a' && c <= 'z' ? c - 32 : c; }
 CRTAPI int tolower(int);
 CRTAPI int toupper(int);
 CRTAPI int isspace(int);
@@ -94,14 +98,16 @@ CRTAPI int isdigit(int);
 CRTAPI int iswspace(wint);
 
 /* ---- formatted output ---- */
-/* The body of a variadic entry point over its va_list form. */
-#define VA_WRAP(call) \
+/* The body of a variadic entry point over its va_list form; the
+ * arguments follow `last` (VA_WRAP: after `fmt`). */
+#define VA_WRAP_FROM(last, call) \
     va_list ap;       \
     int r;            \
-    va_start(ap, fmt);\
+    va_start(ap, last);\
     r = call;         \
     va_end(ap);       \
     return r
+#define VA_WRAP(call) VA_WRAP_FROM(fmt, call)
 
 
 /* How the engine formats, where the runtimes differ.  0 is msvcrt.dll's
@@ -113,6 +119,7 @@ CRTAPI int iswspace(wint);
 #define FMTO_WIDE_STD 0x08      /* wide format: %s %c narrow, as C says */
 #define FMTO_COUNT_N 0x10       /* %n stores the count (else refused) */
 #define FMTO_NO_N 0x20          /* %n is an invalid parameter (UCRT) */
+#define FMTO_POSITIONAL 0x40    /* %N$ and *N$ name arguments (the _p forms) */
 
 struct fmt_out {
     /* Receives narrow text (narrow sink) or is asked to widen it. */

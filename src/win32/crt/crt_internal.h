@@ -93,11 +93,27 @@ void **crt_split_cmdline(const void *cmd, int wide, int *argc_out);
 #define FD_TEXT 0x80
 #define FD_MAX 2048
 
+/* One descriptor, in the layout of msvcrt.dll's ioinfo (56 bytes: the
+ * handle, the flag byte, room for its lock), which programs read through
+ * __pioinfo. */
 struct fdinfo {
-    HANDLE h;
-    unsigned char flags;
+    HANDLE h;           /* INVALID_HANDLE_VALUE when closed */
+    unsigned char flags;    /* FD_*, msvcrt's bits */
+    unsigned char enc;  /* FD_ENC_*: a Unicode text mode's file encoding */
     short pending;      /* byte read ahead after a '\r' in text mode, or -1 */
+    int reserved[11];
 };
+_Static_assert(sizeof(struct fdinfo) == 56, "msvcrt's ioinfo is 56 bytes");
+#define FD_BLOCK 32     /* entries per __pioinfo block */
+#define FD_ENC_NONE 0
+#define FD_ENC_U16 1    /* UTF-16LE */
+#define FD_ENC_U8 2     /* UTF-8 */
+/* fd_unicode.c (the Unicode text modes) and the raw I/O it shares. */
+int crt_unicode_write(struct fdinfo *f, const void *buf, unsigned n);
+int crt_unicode_read(struct fdinfo *f, void *buf, unsigned n);
+void crt_unicode_open(struct fdinfo *f, int oflag);
+int crt_write_all(struct fdinfo *f, const char *p, size_t n, size_t *done);
+int crt_read_raw(struct fdinfo *f, char *p, unsigned n);
 void crt_fd_init(void);
 struct fdinfo *crt_fd(int fd);   /* NULL (errno EBADF) if not open */
 int crt_fd_alloc(HANDLE h, int flags);

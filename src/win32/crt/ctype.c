@@ -23,12 +23,16 @@
      (c) < 0x20 || (c) == 0x7F ? C : \
      (c) < 0x7F ? P : 0)
 
-/* Latin-1 for the wide table: what Unicode says about U+0080..U+00FF. */
+/* The wide table, as Windows' character types (GetStringTypeW's
+ * CT_CTYPE1) have U+0000..U+00FF: the tab is also a blank, the
+ * superscript digits are punctuation and digits, and the ordinal
+ * indicators and the micro sign are punctuation. */
 #define WCLASS(c) \
-    ((c) < 0x80 ? CLASS(c) : \
+    ((c) == '\t' ? S | C | B : \
+     (c) < 0x80 ? CLASS(c) : \
      (c) < 0xA0 ? C : \
      (c) == 0xA0 ? S | B : \
-     (c) == 0xAA || (c) == 0xB5 || (c) == 0xBA ? A | L : \
+     (c) == 0xB2 || (c) == 0xB3 || (c) == 0xB9 ? P | D : \
      (c) == 0xD7 || (c) == 0xF7 || (c) < 0xC0 ? P : \
      A | ((c) < 0xDF ? U : L))
 

@@ -2,7 +2,10 @@
  * standard handles; they start in text mode, as in msvcrt. */
 #include "crt_internal.h"
 
+/* The table, also seen by programs through msvcrt's __pioinfo: pointers
+ * to blocks of FD_BLOCK entries in msvcrt's ioinfo layout. */
 static struct fdinfo fds[FD_MAX];
+struct fdinfo *__pioinfo[FD_MAX / FD_BLOCK];
 
 static int type_flags(HANDLE h)
 {
@@ -20,8 +23,12 @@ void crt_fd_init(void)
     static const DWORD std[3] = { STD_INPUT_HANDLE, STD_OUTPUT_HANDLE,
                                   STD_ERROR_HANDLE };
 
-    for (int i = 0; i < FD_MAX; i++)
+    for (int i = 0; i < FD_MAX; i++) {
+        fds[i].h = INVALID_HANDLE_VALUE;
         fds[i].pending = -1;
+    }
+    for (int b = 0; b < FD_MAX / FD_BLOCK; b++)
+        __pioinfo[b] = &fds[b * FD_BLOCK];
     for (int i = 0; i < 3; i++) {
         HANDLE h = GetStdHandle(std[i]);
         if (!h || h == INVALID_HANDLE_VALUE)
@@ -53,6 +60,7 @@ int crt_fd_alloc(HANDLE h, int flags)
     if (fd >= 0) {
         fds[fd].h = h;
         fds[fd].pending = -1;
+        fds[fd].enc = FD_ENC_NONE;
         fds[fd].flags = FD_OPEN | flags | type_flags(h);
     } else {
         crt_set_errno(EMFILE);
@@ -72,6 +80,12 @@ CRTAPI int _open_osfhandle(intptr_t h, int oflag)
 {
     int flags = 0;
 
+    SetLastError(0);
+    if ((HANDLE)h == INVALID_HANDLE_VALUE ||
+        (GetFileType((HANDLE)h) == FILE_TYPE_UNKNOWN && GetLastError())) {
+        crt_set_errno(EBADF);
+        return -1;
+    }
     if (oflag & _O_APPEND)
         flags |= FD_APPEND;
     if (oflag & _O_TEXT)
@@ -93,7 +107,7 @@ CRTAPI int _close(int fd)
     }
     _lock(LOCK_FD);
     f->flags = 0;
-    f->h = NULL;
+    f->h = INVALID_HANDLE_VALUE;
     _unlock(LOCK_FD);
     return r;
 }
@@ -118,11 +132,14 @@ CRTAPI int _setmode(int fd, int mode)
         crt_set_errno(EINVAL);
         return -1;
     }
-    old = (f->flags & FD_TEXT) ? _O_TEXT : _O_BINARY;
+    old = !(f->flags & FD_TEXT) ? _O_BINARY
+        : f->enc == FD_ENC_U8 ? _O_U8TEXT : f->enc == FD_ENC_U16 ? _O_U16TEXT : _O_TEXT;
     if (mode == _O_BINARY)
         f->flags &= ~FD_TEXT;
     else
         f->flags |= FD_TEXT;
+    f->enc = mode == _O_U8TEXT ? FD_ENC_U8
+           : mode == _O_U16TEXT || mode == _O_WTEXT ? FD_ENC_U16 : FD_ENC_NONE;
     return old;
 }
 

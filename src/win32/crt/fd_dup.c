@@ -52,6 +52,7 @@ CRTAPI int _dup2(int fd, int to)
     t = crt_fd_slot(to);
     t->h = h;
     t->pending = -1;
+    t->enc = f->enc;
     t->flags = f->flags & ~FD_EOF;
     _unlock(LOCK_FD);
     return 0;

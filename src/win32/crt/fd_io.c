@@ -6,7 +6,7 @@
 #define ERROR_ACCESS_DENIED 5
 #define ERROR_BROKEN_PIPE 109
 
-static int write_all(struct fdinfo *f, const char *p, size_t n, size_t *done)
+int crt_write_all(struct fdinfo *f, const char *p, size_t n, size_t *done)
 {
     DWORD w;
 
@@ -50,7 +50,7 @@ static int write_text(struct fdinfo *f, const char *p, unsigned n)
                 tmp[k++] = '\r';
             tmp[k++] = p[i++];
         }
-        r = write_all(f, tmp, k, &done);
+        r = crt_write_all(f, tmp, k, &done);
         if (r <= 0) {
             if (r < 0 && start == 0)
                 return -1;
@@ -76,13 +76,15 @@ CRTAPI int _write(int fd, const void *buf, unsigned int n)
         return 0;
     if (f->flags & FD_APPEND)
         SetFilePointerEx(f->h, 0, NULL, FILE_END);
+    if ((f->flags & FD_TEXT) && f->enc)
+        return crt_unicode_write(f, buf, n);
     if (f->flags & FD_TEXT) {
         r = write_text(f, buf, n);
         if (r < 0)
             write_error(0);
         return r;
     }
-    r = write_all(f, buf, n, &done);
+    r = crt_write_all(f, buf, n, &done);
     if (r < 0 && !done) {
         write_error(0);
         return -1;
@@ -95,7 +97,7 @@ CRTAPI int _write(int fd, const void *buf, unsigned int n)
 }
 
 /* Raw read; 0 at end of file or of a pipe, -1 on error. */
-static int read_raw(struct fdinfo *f, char *p, unsigned n)
+int crt_read_raw(struct fdinfo *f, char *p, unsigned n)
 {
     DWORD got;
 
@@ -122,7 +124,7 @@ static int text_compress(struct fdinfo *f, char *p, int len)
             p[o++] = c;
         } else if (i + 1 < len) {
             p[o++] = p[i + 1] == '\n' ? p[++i] : '\r';
-        } else if (read_raw(f, &next, 1) == 1) {
+        } else if (crt_read_raw(f, &next, 1) == 1) {
             p[o++] = next == '\n' ? '\n' : '\r';
             if (next != '\n')
                 f->pending = (unsigned char)next;
@@ -143,12 +145,14 @@ CRTAPI int _read(int fd, void *buf, unsigned int n)
         return -1;
     if (!n || (f->flags & FD_EOF))
         return 0;
+    if ((f->flags & FD_TEXT) && f->enc)
+        return crt_unicode_read(f, buf, n);
     if (f->pending >= 0) {
         p[got++] = (char)f->pending;
         f->pending = -1;
     }
     if ((unsigned)got < n) {
-        r = read_raw(f, p + got, n - got);
+        r = crt_read_raw(f, p + got, n - got);
         if (r < 0 && !got)
             return -1;
         if (r > 0)

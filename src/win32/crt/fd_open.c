@@ -85,6 +85,8 @@ static int open_common(const void *path, int wide, int oflag, int shflag,
     fd = crt_fd_alloc(h, fd_flags(oflag));
     if (fd < 0)
         CloseHandle(h);
+    else if ((oflag & (_O_WTEXT | _O_U16TEXT | _O_U8TEXT)) && !(oflag & _O_BINARY))
+        crt_unicode_open(crt_fd_slot(fd), oflag);
     return fd;
 }
 

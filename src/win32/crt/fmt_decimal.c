@@ -47,15 +47,21 @@ void dec_from_double(double v, struct decimal *d)
     union { double f; uint64_t u; } bits = { v };
     int e2 = (int)(bits.u >> 52 & 0x7FF);
     uint64_t m = bits.u & ((1ULL << 52) - 1);
-    struct big b;
 
-    d->n = 0;
-    d->exp = 0;
     if (e2)
         m |= 1ULL << 52;
     else
         e2 = 1;
-    e2 -= 1075;
+    dec_from_binary(m, e2 - 1075, d);
+}
+
+/* value = m * 2^e2 (the 64-bit mantissa of an 80-bit long double fits). */
+void dec_from_binary(uint64_t m, int e2, struct decimal *d)
+{
+    struct big b;
+
+    d->n = 0;
+    d->exp = 0;
     if (!m)
         return;
     if (e2 >= 0) {

@@ -3,6 +3,8 @@
 #ifndef LSW_MSVCRT_FMT_DECIMAL_H
 #define LSW_MSVCRT_FMT_DECIMAL_H
 
+#include <stdint.h>
+
 #define DEC_MAX_DIGITS 1100
 
 struct decimal {
@@ -12,6 +14,7 @@ struct decimal {
 };
 
 void dec_from_double(double v, struct decimal *d);
+void dec_from_binary(uint64_t m, int e2, struct decimal *d);
 void dec_round(struct decimal *d, int keep, int even);
 char dec_digit(const struct decimal *d, int i);
 

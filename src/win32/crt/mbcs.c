@@ -40,11 +40,20 @@ CRTAPI int wctomb(char *s, wchar wc)
     return 1;
 }
 
+static size_t no_source(void)
+{
+    crt_invalid_parameter();
+    crt_set_errno(EINVAL);
+    return (size_t)-1;
+}
+
 /* Converts up to n wide characters; without dst, just counts. */
 CRTAPI size_t mbstowcs(wchar *dst, const char *src, size_t n)
 {
     size_t i = 0;
 
+    if (!src)
+        return no_source();
     if (!dst)
         return strlen(src);
     for (; i < n; i++) {
@@ -60,6 +69,8 @@ CRTAPI size_t wcstombs(char *dst, const wchar *src, size_t n)
     size_t i = 0;
     char c;
 
+    if (!src)
+        return no_source();
     for (; !dst || i < n; i++) {
         if (crt_wide_to_narrow(&c, src[i]) < 0) {
             crt_set_errno(EILSEQ);

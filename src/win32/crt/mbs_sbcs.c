@@ -93,3 +93,35 @@ CRTAPI int _setmbcp(int cp)
     crt_set_errno(EINVAL);
     return -1;
 }
+
+/* The comparisons: strcmp's and _stricmp's order (-1, 0, 1 for bytes),
+ * but a NULL string is an invalid parameter that returns _NLSCMPERROR
+ * (INT_MAX) with errno EINVAL, as documented for _mbscmp and friends. */
+#define NLSCMPERROR INT_MAX
+
+static int mbs_null(void)
+{
+    crt_invalid_parameter();
+    crt_set_errno(EINVAL);
+    return NLSCMPERROR;
+}
+
+CRTAPI int strcmp(const char *, const char *);
+CRTAPI int _stricmp(const char *, const char *);
+
+CRTAPI int _mbscmp(const unsigned char *a, const unsigned char *b)
+{
+    return a && b ? strcmp((const char *)a, (const char *)b) : mbs_null();
+}
+
+CRTAPI int _mbsicmp(const unsigned char *a, const unsigned char *b)
+{
+    return a && b ? _stricmp((const char *)a, (const char *)b) : mbs_null();
+}
+
+CRTAPI int _mbsncmp(const unsigned char *a, const unsigned char *b, size_t n)
+{
+    if (!n)
+        return 0;
+    return a && b ? strncmp((const char *)a, (const char *)b, n) : mbs_null();
+}

@@ -53,10 +53,16 @@ CRTAPI void *memchr(const void *s, int c, size_t n)
     return NULL;
 }
 
+/* A NULL buffer with a count is an invalid parameter: _NLSCMPERROR. */
 CRTAPI int _memicmp(const void *a, const void *b, size_t n)
 {
     const unsigned char *p = a, *q = b;
 
+    if (n && (!a || !b)) {
+        crt_invalid_parameter();
+        crt_set_errno(EINVAL);
+        return INT_MAX;
+    }
     for (; n; n--, p++, q++) {
         int x = tolower(*p), y = tolower(*q);
         if (x != y)

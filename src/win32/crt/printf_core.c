@@ -29,6 +29,56 @@ static unsigned fch(const void *fmt, size_t i, int wide)
     return wide ? ((const wchar *)fmt)[i] : ((const unsigned char *)fmt)[i];
 }
 
+/* The _p forms' positional arguments: every argument of a variadic
+ * Windows x64 call takes one 8-byte slot, so argument n is the n-th
+ * va_arg of any 8-byte type.  A format either numbers every argument or
+ * none (mixing is an invalid parameter). */
+struct args {
+    va_list seq;        /* the next argument in order */
+    va_list base;       /* the first argument */
+    int positional;     /* FMTO_POSITIONAL given */
+    int mode;           /* 0 not known yet, 1 numbered, 2 in order */
+    int bad;
+};
+
+#define POS_MAX_ARG 100
+
+/* Reads "N$" at *i if it is there; returns N, or 0 (*i unchanged). */
+static int parse_position(const void *fmt, int wide, size_t *i)
+{
+    size_t j = *i;
+    int n = 0;
+    unsigned ch;
+
+    while ((ch = fch(fmt, j, wide)) >= '0' && ch <= '9' && n <= POS_MAX_ARG)
+        n = n * 10 + (int)(ch - '0'), j++;
+    if (j == *i || fch(fmt, j, wide) != '$')
+        return 0;
+    *i = j + 1;
+    return n;
+}
+
+/* The va_list to take the next argument from: argument `pos` (1-based)
+ * when numbered, else the next one. */
+static va_list *arg_source(struct args *a, int pos, va_list *tmp)
+{
+    int mode = pos ? 1 : 2;
+
+    if (!a->positional)
+        return &a->seq;
+    if ((a->mode && a->mode != mode) || (pos && pos > POS_MAX_ARG)) {
+        a->bad = 1;
+        return &a->seq;
+    }
+    a->mode = mode;
+    if (!pos)
+        return &a->seq;
+    va_copy(*tmp, a->base);
+    for (int k = 1; k < pos; k++)
+        (void)va_arg(*tmp, uint64_t);
+    return tmp;
+}
+
 static void out_n(struct fmt_out *o, const char *s, size_t n)
 {
     if (n && !o->error && o->put(o, s, n) < 0)
@@ -108,8 +158,23 @@ static void parse_length(const void *fmt, int wide, size_t *i, struct conv *c)
     }
 }
 
+/* A '*' width or precision: the int argument it names. */
+static int star_value(const void *fmt, int wide, size_t *i, struct args *a)
+{
+    va_list tmp, *src;
+    int pos, v;
+
+    (*i)++;
+    pos = a->positional ? parse_position(fmt, wide, i) : 0;
+    src = arg_source(a, pos, &tmp);
+    v = va_arg(*src, int);
+    if (src == &tmp)
+        va_end(tmp);
+    return v;
+}
+
 /* Parses flags, width, precision and length starting at *i. */
-static void parse_spec(const void *fmt, int wide, size_t *i, va_list *ap,
+static void parse_spec(const void *fmt, int wide, size_t *i, struct args *a,
                        struct conv *c)
 {
     unsigned ch;
@@ -126,12 +191,11 @@ static void parse_spec(const void *fmt, int wide, size_t *i, va_list *ap,
         else break;
     }
     if (fch(fmt, *i, wide) == '*') {
-        c->s.width = va_arg(*ap, int);
+        c->s.width = star_value(fmt, wide, i, a);
         if (c->s.width < 0) {
             c->s.flags |= FMT_LEFT;
             c->s.width = -c->s.width;
         }
-        (*i)++;
     } else {
         while ((ch = fch(fmt, *i, wide)) >= '0' && ch <= '9' && c->s.width < 100000000)
             c->s.width = c->s.width * 10 + (ch - '0'), (*i)++;
@@ -140,10 +204,9 @@ static void parse_spec(const void *fmt, int wide, size_t *i, va_list *ap,
         (*i)++;
         c->s.prec = 0;
         if (fch(fmt, *i, wide) == '*') {
-            c->s.prec = va_arg(*ap, int);
+            c->s.prec = star_value(fmt, wide, i, a);
             if (c->s.prec < 0)
                 c->s.prec = -1;
-            (*i)++;
         } else {
             while ((ch = fch(fmt, *i, wide)) >= '0' && ch <= '9' && c->s.prec < 100000000)
                 c->s.prec = c->s.prec * 10 + (ch - '0'), (*i)++;
@@ -341,15 +404,37 @@ static void fmt_one(struct fmt_out *o, struct conv *c, va_list *ap,
     }
 }
 
+/* One conversion after its '%': position, spec, the conversion itself. */
+static int fmt_conversion(struct fmt_out *o, const void *fmt, int wide_fmt,
+                          size_t *i, struct args *a)
+{
+    struct conv c;
+    va_list tmp, *src;
+    int pos = a->positional ? parse_position(fmt, wide_fmt, i) : 0;
+
+    parse_spec(fmt, wide_fmt, i, a, &c);
+    c.s.conv = (char)fch(fmt, *i, wide_fmt);
+    if (!c.s.conv)
+        return 0;
+    (*i)++;
+    src = strchr("diuoxXpeEfFgGaAsScCn", c.s.conv) ? arg_source(a, pos, &tmp)
+                                                   : &a->seq;
+    if (!a->bad)
+        fmt_one(o, &c, src, wide_fmt);
+    if (src == &tmp)
+        va_end(tmp);
+    return 1;
+}
+
 /* Returns the number of characters produced (the sink may have kept
  * fewer), or -1 if the sink reported an error. */
 int fmt_core(struct fmt_out *o, const void *fmt, int wide_fmt, va_list ap)
 {
     size_t i = 0, start;
-    struct conv c;
-    va_list args;
+    struct args a = { .positional = (o->opts & FMTO_POSITIONAL) != 0 };
 
-    va_copy(args, ap);
+    va_copy(a.seq, ap);
+    va_copy(a.base, ap);
     for (;;) {
         start = i;
         while (fch(fmt, i, wide_fmt) && fch(fmt, i, wide_fmt) != '%')
@@ -363,15 +448,17 @@ int fmt_core(struct fmt_out *o, const void *fmt, int wide_fmt, va_list ap)
         if (!fch(fmt, i, wide_fmt))
             break;
         i++;
-        parse_spec(fmt, wide_fmt, &i, &args, &c);
-        c.s.conv = (char)fch(fmt, i, wide_fmt);
-        if (!c.s.conv)
+        if (!fmt_conversion(o, fmt, wide_fmt, &i, &a))
             break;
-        i++;
-        fmt_one(o, &c, &args, wide_fmt);
+        if (a.bad) {
+            crt_invalid_parameter();
+            crt_set_errno(EINVAL);
+            o->error = 1;
+        }
         if (o->error)
             break;
     }
-    va_end(args);
+    va_end(a.seq);
+    va_end(a.base);
     return o->error ? -1 : (int)o->total;
 }

@@ -91,6 +91,29 @@ int crt_vsn_common(void *buf, size_t n, int wide, const void *fmt, va_list ap)
     return (size_t)total > n ? -1 : total;
 }
 
+/* _vsnprintf_c / _vswprintf_c / the _p forms' rule: at most n - 1
+ * characters and a terminator; -1 when the text was cut. */
+int crt_vsn_c_common(void *buf, size_t n, int wide, unsigned opts,
+                     const void *fmt, va_list ap)
+{
+    int total, r;
+
+    if (!fmt || (!buf && n)) {
+        crt_invalid_parameter();
+        crt_set_errno(EINVAL);
+        return -1;
+    }
+    r = crt_mem_format(buf, n ? n - 1 : 0, wide, opts, fmt, ap, &total);
+    if (!n)
+        return r < 0 ? -1 : total;
+    if (r < 0) {
+        crt_terminate_at(buf, 0, wide);
+        return -1;
+    }
+    crt_terminate_at(buf, (size_t)total < n ? (size_t)total : n - 1, wide);
+    return (size_t)total < n ? total : -1;
+}
+
 /* sprintf_s rule: too long is an error that leaves an empty string. */
 int crt_vs_s_common(void *buf, size_t n, int wide, unsigned opts,
                     const void *fmt, va_list ap)

@@ -21,5 +21,19 @@ int crt_vs_s_common(void *buf, size_t n, int wide, unsigned opts,
                     const void *fmt, va_list ap);
 int crt_vsnprintf_s_common(void *buf, size_t n, size_t count, int wide,
                            unsigned opts, const void *fmt, va_list ap);
+int crt_vsn_c_common(void *buf, size_t n, int wide, unsigned opts,
+                     const void *fmt, va_list ap);
+
+/* printf_legacy.c: the memory families the locale (_l) forms wrap. */
+CRTAPI int vsprintf(char *buf, const char *fmt, va_list ap);
+CRTAPI int _vsnprintf(char *buf, size_t n, const char *fmt, va_list ap);
+CRTAPI int vsprintf_s(char *buf, size_t n, const char *fmt, va_list ap);
+CRTAPI int _vsnprintf_s(char *buf, size_t n, size_t count, const char *fmt,
+                        va_list ap);
+CRTAPI int vswprintf(wchar *buf, const wchar *fmt, va_list ap);
+CRTAPI int _vsnwprintf(wchar *buf, size_t n, const wchar *fmt, va_list ap);
+CRTAPI int vswprintf_s(wchar *buf, size_t n, const wchar *fmt, va_list ap);
+CRTAPI int _vsnwprintf_s(wchar *buf, size_t n, size_t count, const wchar *fmt,
+                         va_list ap);
 
 #endif

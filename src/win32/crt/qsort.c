@@ -129,9 +129,23 @@ CRTAPI void *bsearch_s(const void *key, const void *b, size_t n, size_t size,
     return bad_args(b, n, size, fn) || !key ? NULL : search(key, b, n, size, &c);
 }
 
+/* A NULL key, base, count or function, or a zero width, is an invalid
+ * parameter (NULL, EINVAL), as documented for _lfind and _lsearch. */
+static int bad_search(const void *key, const void *b, unsigned *n, size_t size,
+                      const struct cmp *c)
+{
+    if (key && b && n && size && (c->plain || c->with_ctx))
+        return 0;
+    crt_invalid_parameter();
+    crt_set_errno(EINVAL);
+    return 1;
+}
+
 static void *find(const void *key, const char *b, unsigned *n, size_t size,
                   const struct cmp *c)
 {
+    if (bad_search(key, b, n, size, c))
+        return NULL;
     for (unsigned i = 0; i < *n; i++)
         if (!compare(c, key, b + i * size))
             return (char *)b + i * size;
@@ -157,9 +171,11 @@ CRTAPI void *_lfind_s(const void *key, const void *b, unsigned *n, size_t size,
 static void *add(const void *key, void *b, unsigned *n, size_t size,
                  const struct cmp *c)
 {
-    void *p = find(key, b, n, size, c);
+    void *p;
 
-    if (p)
+    if (bad_search(key, b, n, size, c))
+        return NULL;
+    if ((p = find(key, b, n, size, c)))
         return p;
     p = (char *)b + (*n)++ * size;
     memcpy(p, key, size);

@@ -110,9 +110,14 @@ CRTAPI char *gets(char *s)
 
 CRTAPI int fputs(const char *s, FILE *f)
 {
-    size_t n = strlen(s);
-    size_t w;
+    size_t n, w;
 
+    if (!s || !f) {
+        crt_invalid_parameter();
+        crt_set_errno(EINVAL);
+        return EOF;
+    }
+    n = strlen(s);
     crt_lock_file(f);
     w = crt_fwrite_locked(s, n, f);
     crt_unlock_file(f);

@@ -6,8 +6,30 @@
 CRTAPI int _sopen(const char *, int, int, ...);
 CRTAPI int _wsopen(const wchar *, int, int, ...);
 
-/* Parses an fopen mode: r w a, optional +, then b t c n and others.
- * Returns 0, or -1 for an invalid mode. */
+/* ", ccs=ENCODING" after the mode letters: the Unicode text mode. */
+static int parse_ccs(const char *s, int *oflag)
+{
+    static const struct { const char *name; int mode; } ccs[] = {
+        { "UNICODE", _O_WTEXT }, { "UTF-8", _O_U8TEXT }, { "UTF-16LE", _O_U16TEXT },
+    };
+
+    while (*s == ' ')
+        s++;
+    if (_strnicmp(s, "ccs=", 4))
+        return -1;
+    s += 4;
+    for (size_t i = 0; i < sizeof(ccs) / sizeof(ccs[0]); i++) {
+        size_t n = strlen(ccs[i].name);
+        if (!_strnicmp(s, ccs[i].name, n) && !s[n]) {
+            *oflag |= ccs[i].mode;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+/* Parses an fopen mode: r w a, optional +, then b t c n and others, then
+ * optionally ",ccs=ENCODING".  Returns 0, or -1 for an invalid mode. */
 int crt_parse_mode(const char *mode, int *oflag, int *sflag)
 {
     switch (*mode++) {
@@ -32,7 +54,7 @@ int crt_parse_mode(const char *mode, int *oflag, int *sflag)
             return -1;
         }
     }
-    return 0;
+    return *mode == ',' ? parse_ccs(mode + 1, oflag) : 0;
 }
 
 static FILE *stream_on_fd(int fd, int sflag)
@@ -53,7 +75,7 @@ static int narrow_mode(const void *mode, int wide, char *m)
 {
     size_t i;
 
-    for (i = 0; i < 15; i++) {
+    for (i = 0; i < 31; i++) {
         m[i] = wide ? (char)((const wchar *)mode)[i] : ((const char *)mode)[i];
         if (!m[i])
             return 0;
@@ -65,7 +87,7 @@ static FILE *open_stream(const void *path, const void *mode, int wide,
                          int share)
 {
     int oflag, sflag, fd;
-    char m[16];
+    char m[32];
     FILE *f;
 
     if (!path || !mode || narrow_mode(mode, wide, m) ||

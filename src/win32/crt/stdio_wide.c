@@ -4,11 +4,13 @@
  * stream its two bytes, as the CRT documents. */
 #include "crt_internal.h"
 
+/* A text stream whose characters are bytes; a Unicode text mode's
+ * descriptor takes UTF-16 units, which go as two bytes like binary. */
 static int is_text(FILE *f)
 {
     struct fdinfo *fi = crt_fd_slot(f->_file >= 0 && f->_file < FD_MAX ? f->_file : 0);
 
-    return f->_file >= 0 && f->_file < FD_MAX && (fi->flags & FD_TEXT);
+    return f->_file >= 0 && f->_file < FD_MAX && (fi->flags & FD_TEXT) && !fi->enc;
 }
 
 static wint putwc_locked(wint c, FILE *f)

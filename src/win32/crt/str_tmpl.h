@@ -2,8 +2,8 @@
  * by str_narrow.c (CRT_WIDE 0) and str_wide.c (CRT_WIDE 1).  FN(n, w)
  * names the narrow or the wide function; TCH is the character type, TINT
  * the type of a character argument (int for strchr, wchar_t for wcschr).
- * The "C" locale: case folding is tolower's (ASCII) for bytes and
- * towlower's for wide characters; collation is code point order.  No
+ * The "C" locale: case folding is ASCII's for bytes and for wide
+ * characters (crt_c_wlower); collation is code point order.  No
  * operating system and no per-thread state here: ntdll compiles this too.
  * The _s forms report errors through the invalid parameter handler and
  * return the errno_t value, as documented. */
@@ -17,8 +17,8 @@ typedef wchar TCH;
 typedef wchar TUCH;
 typedef wchar TINT;
 #define FN(n, w) w
-#define FOLD(c) towlower(c)
-#define UPPER(c) towupper(c)
+#define FOLD(c) crt_c_wlower(c)
+#define UPPER(c) crt_c_wupper(c)
 #else
 typedef char TCH;
 typedef unsigned char TUCH;
@@ -150,8 +150,14 @@ CRTAPI int FN(_strnicoll, _wcsnicoll)(const TCH *a, const TCH *b, size_t n)
  * string itself when it fits. */
 CRTAPI size_t FN(strxfrm, wcsxfrm)(TCH *d, const TCH *s, size_t n)
 {
-    size_t len = FN(strlen, wcslen)(s);
+    size_t len;
 
+    if (!s || (!d && n)) {
+        crt_invalid_parameter();
+        crt_set_errno(EINVAL);
+        return INT_MAX;
+    }
+    len = FN(strlen, wcslen)(s);
     if (len < n)
         FN(strcpy, wcscpy)(d, s);
     return len;
@@ -244,17 +250,21 @@ CRTAPI TCH *FN(strtok_s, wcstok_s)(TCH *s, const TCH *delim, TCH **ctx)
     return FN(crt_strtok_r, crt_wcstok_r)(s, delim, ctx);
 }
 
+/* Only the characters that change are written: a string already in
+ * that case may be read-only, as on Windows. */
 CRTAPI TCH *FN(_strlwr, _wcslwr)(TCH *s)
 {
     for (TCH *p = s; *p; p++)
-        *p = (TCH)FOLD((TUCH)*p);
+        if ((TCH)FOLD((TUCH)*p) != *p)
+            *p = (TCH)FOLD((TUCH)*p);
     return s;
 }
 
 CRTAPI TCH *FN(_strupr, _wcsupr)(TCH *s)
 {
     for (TCH *p = s; *p; p++)
-        *p = (TCH)UPPER((TUCH)*p);
+        if ((TCH)UPPER((TUCH)*p) != *p)
+            *p = (TCH)UPPER((TUCH)*p);
     return s;
 }
 

@@ -15,7 +15,11 @@ struct tbuf {
     void *p;
     int wide;
     size_t cap, n;
+    int legacy;     /* msvcrt.dll's strftime: no C99 conversions */
 };
+
+/* The conversions C99 added, which msvcrt.dll's strftime refuses. */
+#define C99_ONLY "CDeFgGhnrRtTuV"
 
 static void put(struct tbuf *b, unsigned c)
 {
@@ -105,15 +109,19 @@ static int one(struct tbuf *b, unsigned c, int alt, const struct crt_tm *tm)
     int y, h12 = tm->tm_hour % 12 ? tm->tm_hour % 12 : 12;
     long off;
 
+    if (!tm || (b->legacy && c && strchr(C99_ONLY, (int)c)))
+        return -1;
     switch (c) {
     case 'a': puts_n(b, wday_names[tm->tm_wday], 3); return 0;
     case 'A': puts_n(b, wday_names[tm->tm_wday], 99); return 0;
     case 'b': case 'h': puts_n(b, mon_names[tm->tm_mon], 3); return 0;
     case 'B': puts_n(b, mon_names[tm->tm_mon], 99); return 0;
-    case 'c': return format(b, alt ? "%A, %B %#d, %Y %H:%M:%S" : "%m/%d/%y %H:%M:%S", 0, tm);
+    case 'c': return format(b, !alt ? "%m/%d/%y %H:%M:%S" : b->legacy ? "%A, %B %d, %Y %H:%M:%S"
+                                                         : "%A, %B %#d, %Y %H:%M:%S", 0, tm);
     case 'C': put_num(b, (tm->tm_year + 1900) / 100, 2, '0', alt); return 0;
     case 'd': put_num(b, tm->tm_mday, 2, '0', alt); return 0;
-    case 'D': case 'x': return format(b, c == 'x' && alt ? "%A, %B %#d, %Y" : "%m/%d/%y", 0, tm);
+    case 'D': case 'x': return format(b, c == 'D' || !alt ? "%m/%d/%y" : b->legacy ? "%A, %B %d, %Y"
+                                                                   : "%A, %B %#d, %Y", 0, tm);
     case 'e': put_num(b, tm->tm_mday, 2, ' ', alt); return 0;
     case 'F': return format(b, "%Y-%m-%d", 0, tm);
     case 'g': iso_week(tm, &y); put_num(b, y % 100, 2, '0', alt); return 0;
@@ -176,12 +184,13 @@ static int format(struct tbuf *b, const void *f, int wf, const struct crt_tm *tm
 
 /* The length written, or 0: too small ("", ERANGE) or invalid (the
  * invalid parameter handler, EINVAL). */
+/* tm may be NULL for a format without conversions. */
 static size_t time_format(void *out, int wide, size_t max, const void *f,
-                          const struct crt_tm *tm)
+                          const struct crt_tm *tm, int legacy)
 {
-    struct tbuf b = { out, wide, max, 0 };
+    struct tbuf b = { out, wide, max, 0, legacy };
 
-    if (!out || !max || !f || !tm || !valid_tm(tm) || format(&b, f, wide, tm) < 0) {
+    if (!out || !max || !f || (tm && !valid_tm(tm)) || format(&b, f, wide, tm) < 0) {
         if (out && max)
             b.n = 0, terminate(&b);
         crt_invalid_parameter();
@@ -201,18 +210,60 @@ static size_t time_format(void *out, int wide, size_t max, const void *f,
 CRTAPI size_t wcsftime(wchar *out, size_t max, const wchar *f,
                        const struct crt_tm *tm)
 {
-    return time_format(out, 1, max, f, tm);
+    return time_format(out, 1, max, f, tm, 0);
 }
 
 CRTAPI size_t strftime(char *out, size_t max, const char *f,
                        const struct crt_tm *tm)
 {
-    return time_format(out, 0, max, f, tm);
+    return time_format(out, 0, max, f, tm, 0);
+}
+
+/* msvcrt.dll's forms (msvcrt.spec names them for strftime and wcsftime). */
+CRTAPI size_t msvcrt_wcsftime(wchar *out, size_t max, const wchar *f,
+                              const struct crt_tm *tm)
+{
+    return time_format(out, 1, max, f, tm, 1);
+}
+
+CRTAPI size_t msvcrt_strftime(char *out, size_t max, const char *f,
+                              const struct crt_tm *tm)
+{
+    return time_format(out, 0, max, f, tm, 1);
 }
 
 /* ---- asctime, ctime ---- */
 
-static int asctime_common(void *buf, size_t n, const struct crt_tm *tm, int wide)
+/* asctime's checks: the fields it prints must be in range, the day must
+ * exist in its month (tm_yday is not looked at) and the year must be
+ * 1900 or later. */
+static int asctime_valid(const struct crt_tm *tm)
+{
+    static const unsigned char mdays[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    long long y = tm->tm_year + 1900LL;
+    int leap = (y % 4 == 0 && y % 100) || y % 400 == 0;
+
+    return tm->tm_mon >= 0 && tm->tm_mon <= 11 && tm->tm_wday >= 0 &&
+           tm->tm_wday <= 6 && tm->tm_mday >= 1 &&
+           tm->tm_mday <= mdays[tm->tm_mon] - (tm->tm_mon == 1 && !leap) &&
+           tm->tm_hour >= 0 && tm->tm_hour <= 23 && tm->tm_min >= 0 &&
+           tm->tm_min <= 59 && tm->tm_sec >= 0 && tm->tm_sec <= 59 &&
+           tm->tm_year >= 0;
+}
+
+/* The year's four places: the thousands place takes year / 1000 as a
+ * character offset from '0' (10000 shows as ":000"), as msvcrt does. */
+static void put_asctime_year(struct tbuf *b, long long y)
+{
+    put(b, b->wide ? (unsigned)('0' + y / 1000) : (unsigned char)('0' + y / 1000));
+    put(b, '0' + y / 100 % 10);
+    put(b, '0' + y / 10 % 10);
+    put(b, '0' + y % 10);
+}
+
+/* max_year: the _s forms refuse years past 9999 (tm_year 8099). */
+static int asctime_common(void *buf, size_t n, const struct crt_tm *tm, int wide,
+                          int max_year)
 {
     struct tbuf b = { buf, wide, 26, 0 };
 
@@ -224,7 +275,7 @@ static int asctime_common(void *buf, size_t n, const struct crt_tm *tm, int wide
         ((wchar *)buf)[0] = 0;
     else
         ((char *)buf)[0] = 0;
-    if (!tm || !valid_tm(tm) || tm->tm_year > 8099) {
+    if (!tm || !asctime_valid(tm) || tm->tm_year > max_year) {
         crt_invalid_parameter();
         return EINVAL;
     }
@@ -232,25 +283,29 @@ static int asctime_common(void *buf, size_t n, const struct crt_tm *tm, int wide
         crt_invalid_parameter();
         return ERANGE;
     }
-    format(&b, "%a %b %d %H:%M:%S %Y\n", 0, tm);
+    format(&b, "%a %b %d %H:%M:%S ", 0, tm);
+    put_asctime_year(&b, tm->tm_year + 1900LL);
+    put(&b, '\n');
     terminate(&b);
     return 0;
 }
 
+#define S_MAX_YEAR 8099
+
 CRTAPI int asctime_s(char *buf, size_t n, const struct crt_tm *tm)
 {
-    return asctime_common(buf, n, tm, 0);
+    return asctime_common(buf, n, tm, 0, S_MAX_YEAR);
 }
 
 CRTAPI int _wasctime_s(wchar *buf, size_t n, const struct crt_tm *tm)
 {
-    return asctime_common(buf, n, tm, 1);
+    return asctime_common(buf, n, tm, 1, S_MAX_YEAR);
 }
 
 CRTAPI char *asctime(const struct crt_tm *tm)
 {
     char *b = crt_thread_data()->time_buf;
-    int e = asctime_s(b, 26, tm);
+    int e = asctime_common(b, 26, tm, 0, INT_MAX);
 
     return e ? (crt_set_errno(e), NULL) : b;
 }
@@ -258,7 +313,7 @@ CRTAPI char *asctime(const struct crt_tm *tm)
 CRTAPI wchar *_wasctime(const struct crt_tm *tm)
 {
     wchar *b = crt_thread_data()->wtime_buf;
-    int e = _wasctime_s(b, 26, tm);
+    int e = asctime_common(b, 26, tm, 1, INT_MAX);
 
     return e ? (crt_set_errno(e), NULL) : b;
 }
@@ -273,7 +328,7 @@ static int ctime_common(void *buf, size_t n, long long t, int wide)
         crt_invalid_parameter();
         return EINVAL;
     }
-    return asctime_common(buf, n, &tm, wide);
+    return asctime_common(buf, n, &tm, wide, S_MAX_YEAR);
 }
 
 CRTAPI int _ctime64_s(char *buf, size_t n, const long long *t)

@@ -1,6 +1,9 @@
 /* Wide character classification.  Code units up to U+00FF use the
- * table; above that, letters-range code units count as alphabetic.  Case
- * mapping: wcase.c. */
+ * table; above that, letters-range code units count as alphabetic.
+ * ntdll's exports (ntdll_isw*) know the table alone: 0 above U+00FF.
+ * The masks are <ctype.h>'s (_ALPHA is 0x100|_UPPER|_LOWER), and the
+ * result is the masked type bits, as Windows returns them.  Case
+ * mapping: wcase_c.c (the CRT), ntdll/rtl/casemap.c (ntdll). */
 #include "crt.h"
 
 extern unsigned short *_pwctype;
@@ -22,21 +25,21 @@ CRTAPI int iswctype(wint c, unsigned short mask)
     return above_latin1_alpha(c) ? mask & 0x100 : 0;
 }
 
+CRTAPI int ntdll_iswctype(wint c, unsigned short mask)
+{
+    return c < 256 ? _pwctype[c] & mask : 0;
+}
+
 CRTAPI int is_wctype(wint c, unsigned short mask) { return iswctype(c, mask); }
 
+#define WCTYPE_CLASSES(X) \
+    X(alpha, 0x103) X(upper, 0x01) X(lower, 0x02) X(digit, 0x04) \
+    X(xdigit, 0x80) X(space, 0x08) X(punct, 0x10) X(alnum, 0x107) \
+    X(print, 0x157) X(graph, 0x117) X(cntrl, 0x20)
 #define WCTYPE_FN(name, mask) \
-    CRTAPI int name(wint c) { return iswctype(c, mask); }
-WCTYPE_FN(iswalpha, 0x100)
-WCTYPE_FN(iswupper, 0x01)
-WCTYPE_FN(iswlower, 0x02)
-WCTYPE_FN(iswdigit, 0x04)
-WCTYPE_FN(iswxdigit, 0x80)
-WCTYPE_FN(iswspace, 0x08)
-WCTYPE_FN(iswpunct, 0x10)
-WCTYPE_FN(iswalnum, 0x104)
-WCTYPE_FN(iswprint, 0x1D4)
-WCTYPE_FN(iswgraph, 0x194)
-WCTYPE_FN(iswcntrl, 0x20)
+    CRTAPI int isw##name(wint c) { return iswctype(c, mask); } \
+    CRTAPI int ntdll_isw##name(wint c) { return ntdll_iswctype(c, mask); }
+WCTYPE_CLASSES(WCTYPE_FN)
 CRTAPI int iswblank(wint c) { return c == 0x20 || c == 0x09 || c == 0xA0 || c == 0x3000; }
 CRTAPI int iswascii(wint c) { return c < 0x80; }
 

@@ -160,6 +160,45 @@ CRTAPI int __stdio_common_vsnwprintf_s(u64 o, wchar *buf, size_t n,
     return crt_vsnprintf_s_common(buf, n, count, 1, printf_opts(o, 1), fmt, ap);
 }
 
+/* The _p forms: numbered arguments, else as the _s forms. */
+CRTAPI int __stdio_common_vfprintf_p(u64 o, FILE *f, const char *fmt, void *loc,
+                                     va_list ap)
+{
+    if (!f || !fmt)
+        return bad_parameter();
+    return file_sink_run(f, fmt, 0, printf_opts(o, 1) | FMTO_POSITIONAL, ap);
+}
+
+CRTAPI int __stdio_common_vfwprintf_p(u64 o, FILE *f, const wchar *fmt,
+                                      void *loc, va_list ap)
+{
+    if (!f || !fmt)
+        return bad_parameter();
+    return file_sink_run(f, fmt, 1, printf_opts(o, 1) | FMTO_POSITIONAL, ap);
+}
+
+CRTAPI int __stdio_common_vsprintf_p(u64 o, char *buf, size_t n,
+                                     const char *fmt, void *loc, va_list ap)
+{
+    return crt_vs_s_common(buf, n, 0, printf_opts(o, 1) | FMTO_POSITIONAL, fmt, ap);
+}
+
+CRTAPI int __stdio_common_vswprintf_p(u64 o, wchar *buf, size_t n,
+                                      const wchar *fmt, void *loc, va_list ap)
+{
+    return crt_vs_s_common(buf, n, 1, printf_opts(o, 1) | FMTO_POSITIONAL, fmt, ap);
+}
+
+CRTAPI int __conio_common_vcprintf_p(u64 o, const char *fmt, void *loc, va_list ap)
+{
+    return crt_console_printf(fmt, 0, printf_opts(o, 1) | FMTO_POSITIONAL, ap);
+}
+
+CRTAPI int __conio_common_vcwprintf_p(u64 o, const wchar *fmt, void *loc, va_list ap)
+{
+    return crt_console_printf(fmt, 1, printf_opts(o, 1) | FMTO_POSITIONAL, ap);
+}
+
 CRTAPI int __conio_common_vcprintf(u64 o, const char *fmt, void *loc, va_list ap)
 {
     return crt_console_printf(fmt, 0, printf_opts(o, 0), ap);

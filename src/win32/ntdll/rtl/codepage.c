@@ -49,6 +49,16 @@ RTLAPI NTSTATUS NTAPI RtlMultiByteToUnicodeN(PWCH dst, ULONG dst_bytes, PULONG r
 	return sb_to_unicode_n(ANSI_CP, dst, dst_bytes, res, src, src_bytes);
 }
 
+/* One character of the ANSI code page (single-byte: one byte), moving
+ * the caller's pointer past it. */
+RTLAPI WCHAR NTAPI RtlAnsiCharToUnicodeChar(PUCHAR *ansi)
+{
+	WCHAR w = nls_sb_page(ANSI_CP)->to_unicode[**ansi];
+
+	(*ansi)++;
+	return w;
+}
+
 RTLAPI NTSTATUS NTAPI RtlOemToUnicodeN(PWCH dst, ULONG dst_bytes, PULONG res, const CHAR *src,
 					 ULONG src_bytes)
 {
