@@ -74,6 +74,30 @@ K32API SIZE_T WINAPI VirtualQuery(LPCVOID addr, PMEMORY_BASIC_INFORMATION info, 
 	return VirtualQueryEx(GetCurrentProcess(), addr, info, len);
 }
 
+/* The count is set whether or not all of it was copied; a partial copy
+ * fails with ERROR_PARTIAL_COPY. */
+K32API BOOL WINAPI ReadProcessMemory(HANDLE process, LPCVOID addr, LPVOID buf, SIZE_T size,
+				     SIZE_T *read)
+{
+	SIZE_T done = 0;
+	NTSTATUS status = NtReadVirtualMemory(process, (PVOID)addr, buf, size, &done);
+
+	if (read)
+		*read = done;
+	return status == STATUS_SUCCESS || k32_fail(status);
+}
+
+K32API BOOL WINAPI WriteProcessMemory(HANDLE process, LPVOID addr, LPCVOID buf, SIZE_T size,
+				      SIZE_T *written)
+{
+	SIZE_T done = 0;
+	NTSTATUS status = NtWriteVirtualMemory(process, addr, buf, size, &done);
+
+	if (written)
+		*written = done;
+	return status == STATUS_SUCCESS || k32_fail(status);
+}
+
 /* x86-64 keeps instruction caches coherent with data writes, so the
  * kernel only checks the process handle: code written to memory (a JIT's)
  * runs as soon as its pages are executable. */
