@@ -19,8 +19,7 @@ enum guard_hit {
 };
 
 /* A fault of thread t at addr: if it hit a guard page, the guard is lifted
- * (an op in t's answer) and what it meant returned.  stack_base is where
- * t's stack starts (0: unknown). */
-enum guard_hit guard_page_hit(struct lsw_thread *t, uint64_t addr, uint64_t stack_base);
+ * (an op in t's answer) and what it meant returned. */
+enum guard_hit guard_page_hit(struct lsw_thread *t, uint64_t addr);
 
 #endif

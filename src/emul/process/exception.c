@@ -241,13 +241,11 @@ static void fault_record(const struct lsw_thread_block *b, struct exc_record *re
 static bool guard_fault(struct lsw_thread *t, const struct lsw_thread_block *b,
 			struct exc_record *rec)
 {
-	uint64_t stack = t == &t->process->main_thread ? t->process->start.stack_base
-						      : t->stack_base;
 	enum guard_hit hit;
 
 	if (rec->code != (uint32_t)LSW_STATUS_ACCESS_VIOLATION || b->fault.trapno != 14)
 		return false;
-	hit = guard_page_hit(t, b->fault.addr, stack);
+	hit = guard_page_hit(t, b->fault.addr);
 	if (hit == GUARD_VIOLATION)
 		rec->code = LSW_STATUS_GUARD_PAGE_VIOLATION;
 	else if (hit == GUARD_OVERFLOW)
