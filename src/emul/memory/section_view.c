@@ -24,6 +24,7 @@
 struct view_req {
 	uint64_t base, offset, size;
 	uint32_t protect, alloc_type;
+	uint64_t limit;          /* what ZeroBits leaves: the view ends below */
 };
 
 static bool protect_is_exec(uint32_t p)
@@ -64,6 +65,8 @@ static NTSTATUS check_view_protect(struct section_object *s, uint32_t access, ui
 /* Offset, size and place of a data view, as Windows checks them. */
 static NTSTATUS place_view(struct vad_map *m, struct section_object *s, struct view_req *r)
 {
+	if (r->base && r->base >= r->limit)
+		return LSW_STATUS_INVALID_PARAMETER_4;
 	if ((r->offset & (ALLOC_GRANULARITY - 1)) || (r->base & (ALLOC_GRANULARITY - 1)))
 		return STATUS_MAPPED_ALIGNMENT;
 	if (r->offset >= s->size)
@@ -78,7 +81,8 @@ static NTSTATUS place_view(struct vad_map *m, struct section_object *s, struct v
 			return LSW_STATUS_CONFLICTING_ADDRESSES;
 		return LSW_STATUS_SUCCESS;
 	}
-	r->base = vad_find_free(m, r->size, ALLOC_GRANULARITY, r->alloc_type & MEM_TOP_DOWN);
+	r->base = vad_find_free_below(m, r->size, ALLOC_GRANULARITY, r->alloc_type & MEM_TOP_DOWN,
+				      r->limit);
 	return r->base ? LSW_STATUS_SUCCESS : LSW_STATUS_NO_MEMORY;
 }
 
@@ -150,6 +154,8 @@ static NTSTATUS read_view_req(struct nt_call *c, struct view_req *r)
 	struct lsw_thread *t = c->thread;
 
 	r->offset = 0;
+	if (!(r->limit = vad_zero_bits_limit(c->args[3])))
+		return LSW_STATUS_INVALID_PARAMETER_4;
 	r->protect = (uint32_t)c->args[9];
 	r->alloc_type = (uint32_t)c->args[8];
 	if (tracee_read(t, c->args[2], &r->base, 8) < 0 ||
@@ -266,7 +272,7 @@ int section_view_privatize(struct nt_call *c, struct vad *v, uint64_t addr, uint
 			   uint32_t protect)
 {
 	struct section_object *s = (struct section_object *)v->section;
-	struct view_req r = { addr, v->offset + (addr - v->base), size, protect, 0 };
+	struct view_req r = { addr, v->offset + (addr - v->base), size, protect, 0, 0 };
 	int fd = s ? section_view_fd(s, false) : -1;
 	int rfd = fd < 0 ? -1 : notify_addfd(c->thread->process->notify_fd, c->notif_id, fd);
 
