@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/mman.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
@@ -281,4 +282,38 @@ int section_view_privatize(struct nt_call *c, struct vad *v, uint64_t addr, uint
 	/* replaces the shared pages with copy-on-write ones of the same bytes */
 	add_view_ops(c, &r, rfd, nt_protect_to_prot(protect), MAP_PRIVATE | MAP_FIXED);
 	return 0;
+}
+
+/* The view holding addr, or why not: STATUS_INVALID_ADDRESS for nothing
+ * there, STATUS_CONFLICTING_ADDRESSES for memory that is no view. */
+static struct vad *view_at(struct nt_call *c, uint64_t addr, NTSTATUS *st)
+{
+	struct vad *v = addr ? vad_find(&c->thread->process->vad, addr) : NULL;
+
+	*st = LSW_STATUS_SUCCESS;
+	if (!v || v->type == 0)
+		*st = LSW_STATUS_INVALID_ADDRESS;
+	else if (v->type != MEM_IMAGE && v->type != MEM_MAPPED)
+		*st = LSW_STATUS_CONFLICTING_ADDRESSES;
+	return *st == LSW_STATUS_SUCCESS ? v : NULL;
+}
+
+/* NtAreMappedFilesTheSame(File1MappedAsAnImage, File2MappedAsFile): the
+ * same view, or an image view and any view of the same file. */
+NTSTATUS nt_NtAreMappedFilesTheSame(struct nt_call *c)
+{
+	struct section_object *s1, *s2;
+	struct vad *v1, *v2;
+	NTSTATUS st;
+
+	if (!(v1 = view_at(c, c->args[0], &st)) || !(v2 = view_at(c, c->args[1], &st)))
+		return st;
+	if (v1 == v2)
+		return LSW_STATUS_SUCCESS;
+	s1 = (struct section_object *)v1->section;
+	s2 = (struct section_object *)v2->section;
+	if (v1->type == MEM_IMAGE && s1 && s2 && s1->file_name && s2->file_name &&
+	    strcasecmp(s1->file_name, s2->file_name) == 0)
+		return LSW_STATUS_SUCCESS;
+	return LSW_STATUS_NOT_SAME_DEVICE;
 }
