@@ -1,7 +1,8 @@
 /*
  * Image sections (SEC_IMAGE): the PE file is parsed from its headers and
- * laid out once, at its preferred base, in a sealed memfd; every view maps
- * that memfd copy-on-write.  A view away from the preferred base gets its
+ * laid out once, at its preferred base, in a sealed memfd that every
+ * section of the same file shares (image_cache.c); every view maps that
+ * memfd copy-on-write.  A view away from the preferred base gets its
  * own memfd, copied in the kernel and relocated here, as the Windows
  * memory manager relocates images.  The supervisor never holds the file.
  */
@@ -13,6 +14,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "emul/memory/image_cache.h"
 #include "emul/memory/memory.h"
 #include "emul/memory/section.h"
 #include "tracer/notify.h"
@@ -90,9 +92,12 @@ struct section_object *section_from_image_fd(int fd, const char *label, NTSTATUS
 	if (pe_parse_fd(&s->pe, fd, s->file_size) < 0)
 		goto fail_pe;
 	s->size = s->pe.size_of_image;
+	if ((s->fd = image_cache_get(fd)) >= 0)
+		return s;
 	s->fd = sealed_memfd(s, fill_layout, &l);
 	if (s->fd < 0)
 		goto fail_pe;
+	image_cache_put(fd, s->fd);
 	return s;
 fail_pe:
 	if (err)

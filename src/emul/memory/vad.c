@@ -66,8 +66,9 @@ uint64_t vad_zero_bits_limit(uint64_t zero_bits)
 	if (zero_bits < 32)
 		return 0;
 	/* a mask: only its leading zero bits count */
-	zero_bits = 1ull << (64 - __builtin_clzll(zero_bits));
-	return zero_bits < USER_MAX + 1 ? zero_bits : USER_MAX + 1;
+	if (__builtin_clzll(zero_bits) <= 64 - 47)
+		return USER_MAX + 1;
+	return 1ull << (64 - __builtin_clzll(zero_bits));
 }
 
 uint64_t vad_find_free(struct vad_map *m, uint64_t size, uint64_t align, bool top_down)
