@@ -223,7 +223,7 @@ K32API BOOL WINAPI LocalUnlock(HLOCAL mem)
 	if (!count)
 		return k32_error(ERROR_NOT_LOCKED);
 	if (count == 1)
-		SetLastError(ERROR_SUCCESS);
+		k32_error(ERROR_SUCCESS);
 	return count > 1;
 }
 
