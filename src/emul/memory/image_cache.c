@@ -6,6 +6,8 @@
  * times; a changed file gets a new layout.  The cache keeps the few most
  * recently used layouts open.
  */
+#include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
