@@ -59,6 +59,20 @@ static struct mem_entry *entry_of(HLOCAL h)
 	return NULL;
 }
 
+/* Whether p is a block of the process heap: anything else is refused
+ * before the heap reads its header (a stray pointer may be unmapped). */
+static BOOL is_block(const void *p)
+{
+	return p && RtlValidateHeap(k32_heap(), 0, p);
+}
+
+/* The error for something that is neither a handle nor a block: a
+ * pointer-like value is bad memory, a handle-like one a bad handle. */
+static DWORD bad_object_error(HLOCAL mem)
+{
+	return ((UINT_PTR)mem & 15) == 8 ? ERROR_INVALID_HANDLE : ERROR_NOACCESS;
+}
+
 static struct mem_entry *new_entry(void)
 {
 	struct mem_entry *e;
@@ -136,10 +150,10 @@ K32API HLOCAL WINAPI LocalFree(HLOCAL mem)
 	if ((e = entry_of(mem)))
 		free_entry(e);
 	else
-		ok = RtlFreeHeap(k32_heap(), 0, mem);
+		ok = is_block(mem) && RtlFreeHeap(k32_heap(), 0, mem);
 	table_unlock();
 	if (!ok) {
-		k32_error(ERROR_INVALID_HANDLE);
+		k32_error(bad_object_error(mem));
 		return mem;
 	}
 	return NULL;
@@ -181,6 +195,8 @@ K32API HLOCAL WINAPI LocalReAlloc(HLOCAL mem, SIZE_T size, UINT flags)
 	table_lock();
 	if ((e = entry_of(mem)))
 		h = realloc_moveable(e, mem, size, flags);
+	else if (!is_block(mem))
+		h = NULL;
 	else if (flags & LMEM_MODIFY)
 		h = mem;
 	else
@@ -188,7 +204,7 @@ K32API HLOCAL WINAPI LocalReAlloc(HLOCAL mem, SIZE_T size, UINT flags)
 				      mem, size);
 	table_unlock();
 	if (!h)
-		k32_error(ERROR_NOT_ENOUGH_MEMORY);
+		k32_error(e || is_block(mem) ? ERROR_NOT_ENOUGH_MEMORY : bad_object_error(mem));
 	return h;
 }
 
@@ -202,6 +218,8 @@ K32API LPVOID WINAPI LocalLock(HLOCAL mem)
 		p = e->ptr;
 		if (p && (e->flags >> LOCK_SHIFT) < LOCK_MAX)
 			e->flags += 1u << LOCK_SHIFT;
+	} else if (!is_block(mem)) {
+		p = NULL;
 	}
 	table_unlock();
 	if (!p)
@@ -236,8 +254,12 @@ K32API SIZE_T WINAPI LocalSize(HLOCAL mem)
 	table_lock();
 	if ((e = entry_of(mem)))
 		p = e->ptr;
+	else if (!is_block(mem))
+		p = NULL;
 	n = p ? RtlSizeHeap(k32_heap(), 0, p) : 0;
 	table_unlock();
+	if (!e && !p)
+		k32_error(ERROR_INVALID_HANDLE);
 	return n == (SIZE_T)-1 ? 0 : n;
 }
 
@@ -253,7 +275,7 @@ static UINT mem_flags(HLOCAL mem, UINT discardable)
 		flags = (UINT)(e->flags >> LOCK_SHIFT) |
 			((e->flags & ENTRY_DISCARDABLE) ? discardable : 0) |
 			((e->flags & ENTRY_DISCARDED) ? LMEM_DISCARDED : 0);
-	else if (RtlSizeHeap(k32_heap(), 0, mem) == (SIZE_T)-1)
+	else if (!is_block(mem))
 		flags = LMEM_INVALID_HANDLE;
 	table_unlock();
 	if (flags == LMEM_INVALID_HANDLE)
@@ -278,7 +300,7 @@ K32API HLOCAL WINAPI LocalHandle(LPCVOID p)
 		for (int i = 0; i < CHUNK_ENTRIES && !h; i++)
 			if ((c->e[i].flags & ENTRY_USED) && c->e[i].ptr == p)
 				h = (HLOCAL)&c->e[i].ptr;
-	if (!h && p && RtlSizeHeap(k32_heap(), 0, p) != (SIZE_T)-1)
+	if (!h && is_block(p))
 		h = (HLOCAL)p;
 	table_unlock();
 	if (!h)
