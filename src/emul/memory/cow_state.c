@@ -14,11 +14,16 @@
 #define PM_PRESENT (1ull << 63)
 #define PM_SWAPPED (1ull << 62)
 #define PM_FILE_OR_SHARED (1ull << 61)
+#define PM_EXCLUSIVE (1ull << 56)
 #define PM_BATCH 512
 
+/* A page of its own: swapped, or present, not the file's and mapped here
+ * only (a read of a hole maps the shared zero page, which is none of
+ * these). */
 static bool entry_written(uint64_t e)
 {
-	return (e & PM_SWAPPED) || ((e & PM_PRESENT) && !(e & PM_FILE_OR_SHARED));
+	return (e & PM_SWAPPED) ||
+	       ((e & PM_PRESENT) && !(e & PM_FILE_OR_SHARED) && (e & PM_EXCLUSIVE));
 }
 
 uint64_t cow_written_run(const struct lsw_process *p, uint64_t page, uint64_t end,
