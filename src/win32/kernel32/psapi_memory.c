@@ -99,6 +99,7 @@ K32API BOOL WINAPI GlobalMemoryStatusEx(LPMEMORYSTATUSEX ms)
 {
 	PERFORMANCE_INFORMATION pi;
 	struct basic_info bi;
+	ULONG error = RtlGetLastWin32Error(); /* kept: success leaves it */
 	NTSTATUS st;
 
 	if (!ms || ms->dwLength != sizeof(*ms))
@@ -116,6 +117,7 @@ K32API BOOL WINAPI GlobalMemoryStatusEx(LPMEMORYSTATUSEX ms)
 	ms->ullTotalVirtual = bi.MaximumUserModeAddress - bi.MinimumUserModeAddress + 1;
 	ms->ullAvailVirtual = ms->ullTotalVirtual - (DWORDLONG)pi.CommitTotal * pi.PageSize;
 	ms->ullAvailExtendedVirtual = 0;
+	RtlSetLastWin32Error(error);
 	return TRUE;
 }
 
