@@ -30,6 +30,34 @@ static struct vad *add(uint64_t base, uint64_t size)
 	return v;
 }
 
+/* ---- ZeroBits ---- */
+
+START_TEST(zero_bits_limits)
+{
+	ck_assert_uint_eq(vad_zero_bits_limit(0), TOP);
+	ck_assert_uint_eq(vad_zero_bits_limit(1), 0x80000000ull);
+	ck_assert_uint_eq(vad_zero_bits_limit(21), 0x800ull);
+	ck_assert_uint_eq(vad_zero_bits_limit(22), 0);
+	ck_assert_uint_eq(vad_zero_bits_limit(31), 0);
+	/* a mask: its leading zeros */
+	ck_assert_uint_eq(vad_zero_bits_limit(0x1aaaaaaaull), 0x20000000ull);
+	ck_assert_uint_eq(vad_zero_bits_limit(0x3fffffffffull), 0x4000000000ull);
+	ck_assert_uint_eq(vad_zero_bits_limit(~0ull), TOP);
+}
+END_TEST
+
+START_TEST(find_free_below_limit)
+{
+	uint64_t b = vad_find_free_below(&map, K64, K64, true, 0x80000000ull);
+
+	ck_assert_uint_eq(b, 0x80000000ull - K64);
+	add(b, K64);
+	ck_assert_uint_eq(vad_find_free_below(&map, K64, K64, true, 0x80000000ull), b - K64);
+	ck_assert_uint_eq(vad_find_free_below(&map, K64, K64, false, 0x80000000ull), USER_MIN);
+	ck_assert_uint_eq(vad_find_free_below(&map, 2 * K64, K64, true, USER_MIN + K64), 0);
+}
+END_TEST
+
 /* ---- nt_protect_to_prot ---- */
 
 START_TEST(protect_every_page_value)
@@ -491,6 +519,8 @@ static Suite *vad_suite(void)
 	tcase_add_test(tc, find_free_full);
 	tcase_add_test(tc, find_free_one_hole);
 	tcase_add_test(tc, find_free_bad_sizes);
+	tcase_add_test(tc, zero_bits_limits);
+	tcase_add_test(tc, find_free_below_limit);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("pages");

@@ -17,6 +17,7 @@
 #include "emul/io/path.h"
 #include "emul/io/share.h"
 #include "emul/io/volume_ids.h"
+#include "emul/memory/section.h"
 
 #define EPOCH_1601_TO_1970 116444736000000000ull
 
@@ -403,6 +404,9 @@ static NTSTATUS set_size(struct nt_call *c, struct file_object *f, uint32_t cls)
 		return LSW_STATUS_ACCESS_DENIED;
 	if (cls == 19 && (fstat(f->fd, &sb) < 0 || v >= sb.st_size))
 		return LSW_STATUS_SUCCESS;
+	/* a mapped file cannot shrink (SetEndOfFile's documented rule) */
+	if (fstat(f->fd, &sb) == 0 && v < sb.st_size && section_maps_file(f->fd))
+		return LSW_STATUS_USER_MAPPED_FILE;
 	return ftruncate(f->fd, v) < 0 ? errno_to_status(errno) : LSW_STATUS_SUCCESS;
 }
 

@@ -11,9 +11,15 @@
 /* Gives the stack reserved at base its end: a page never accessible and
  * guard pages above it (ops added to c). */
 void guard_stack(struct nt_call *c, uint64_t base);
-/* A fault at addr: if it hit a guard page, the guard is lifted (an op in
- * t's answer) and true returned; *overflow says whether it was the end of
- * the stack that starts at stack_base (0: unknown). */
-bool guard_page_hit(struct lsw_thread *t, uint64_t addr, uint64_t stack_base, bool *overflow);
+enum guard_hit {
+	GUARD_NONE,         /* not a guard page */
+	GUARD_VIOLATION,    /* STATUS_GUARD_PAGE_VIOLATION */
+	GUARD_OVERFLOW,     /* the stack's end: STATUS_STACK_OVERFLOW */
+	GUARD_STACK_GROWN,  /* a guard inside the stack: it grew, no exception */
+};
+
+/* A fault of thread t at addr: if it hit a guard page, the guard is lifted
+ * (an op in t's answer) and what it meant returned. */
+enum guard_hit guard_page_hit(struct lsw_thread *t, uint64_t addr);
 
 #endif

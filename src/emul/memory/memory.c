@@ -146,7 +146,7 @@ static NTSTATUS view_op_protect(struct nt_call *c, struct vad *v, uint64_t addr,
 }
 
 static NTSTATUS reserve(struct nt_call *c, uint64_t *base, uint64_t *size,
-			uint32_t type, uint32_t protect)
+			uint32_t type, uint32_t protect, uint64_t limit)
 {
 	struct vad_map *m = &c->thread->process->vad;
 	bool commit = type & MEM_COMMIT;
@@ -155,9 +155,11 @@ static NTSTATUS reserve(struct nt_call *c, uint64_t *base, uint64_t *size,
 
 	if (*base == 0) {
 		s = (*size + PAGE_SIZE_NT - 1) & ~(PAGE_SIZE_NT - 1);
-		b = vad_find_free(m, s, ALLOC_GRANULARITY, type & MEM_TOP_DOWN);
+		b = vad_find_free_below(m, s, ALLOC_GRANULARITY, type & MEM_TOP_DOWN, limit);
 		if (!b)
 			return LSW_STATUS_NO_MEMORY;
+	} else if (b + s > limit) {
+		return LSW_STATUS_INVALID_PARAMETER_3;
 	} else if (!vad_range_free(m, b, s)) {
 		return LSW_STATUS_CONFLICTING_ADDRESSES;
 	}
@@ -206,6 +208,7 @@ NTSTATUS nt_NtAllocateVirtualMemory(struct nt_call *c)
 	struct lsw_thread *t = c->thread;
 	uint64_t base, size, type = (uint32_t)c->args[4];
 	uint64_t protect = without_cfg_targets((uint32_t)c->args[5]);
+	uint64_t limit = vad_zero_bits_limit(c->args[2]);
 	NTSTATUS st;
 
 	if (!is_current_process(c->args[0]))
@@ -219,10 +222,12 @@ NTSTATUS nt_NtAllocateVirtualMemory(struct nt_call *c)
 		return LSW_STATUS_INVALID_PAGE_PROTECTION;
 	if (size == 0 || size > USER_MAX || (base && base > USER_MAX))
 		return LSW_STATUS_INVALID_PARAMETER;
+	if (!limit)
+		return LSW_STATUS_INVALID_PARAMETER_3;
 	if (type & MEM_RESET)
 		return LSW_STATUS_SUCCESS; /* content may be discarded: keeping it is allowed */
 	if ((type & MEM_RESERVE) || base == 0)
-		st = reserve(c, &base, &size, (uint32_t)type, (uint32_t)protect);
+		st = reserve(c, &base, &size, (uint32_t)type, (uint32_t)protect, limit);
 	else
 		st = commit_reserved(c, &base, &size, (uint32_t)protect);
 	if (st != LSW_STATUS_SUCCESS)
@@ -326,6 +331,12 @@ NTSTATUS nt_NtProtectVirtualMemory(struct nt_call *c)
 	if (v->type == MEM_MAPPED && !view_allows(v, protect))
 		return LSW_STATUS_SECTION_PROTECTION;
 	old = page_protect_at(v, b);
+	if (v->type != MEM_PRIVATE && is_writecopy(old)) {
+		bool written;
+
+		cow_written_run(t->process, b, b + PAGE_SIZE_NT, &written);
+		old = written ? cow_written_protect(old) : old;
+	}
 	if ((st = view_op_protect(c, v, b, e - b, protect)) != LSW_STATUS_SUCCESS)
 		return st;
 	if (vad_set_pages(&t->process->vad, v, b, e - b, MEM_COMMIT, protect) < 0)
@@ -346,9 +357,23 @@ struct mbi {
 	uint32_t state, protect, type, pad1;
 };
 
-static void describe(struct vad_map *m, uint64_t addr, struct mbi *out)
+/* A copy-on-write run of a view reports its written pages as Windows
+ * does: read-write. */
+static void describe_cow(const struct lsw_process *p, const struct vad *v, struct mbi *out)
 {
-	struct vad *v = vad_find(m, addr);
+	bool written;
+
+	if (v->type == MEM_PRIVATE || out->state != MEM_COMMIT || !is_writecopy(out->protect))
+		return;
+	out->region_size = cow_written_run(p, out->base, out->base + out->region_size, &written);
+	if (written)
+		out->protect = cow_written_protect(out->protect);
+}
+
+static void describe(const struct lsw_process *p, uint64_t addr, struct mbi *out)
+{
+	const struct vad_map *m = &p->vad;
+	struct vad *v = vad_find((struct vad_map *)m, addr);
 	uint64_t page = addr & ~(PAGE_SIZE_NT - 1);
 
 	*out = (struct mbi){ .base = page };
@@ -378,6 +403,7 @@ static void describe(struct vad_map *m, uint64_t addr, struct mbi *out)
 			out->protect = r->state == MEM_COMMIT ? r->protect : 0;
 		}
 	}
+	describe_cow(p, v, out);
 }
 
 /* NtQueryVirtualMemory(ProcessHandle, BaseAddress, MemoryInformationClass,
@@ -398,7 +424,7 @@ NTSTATUS nt_NtQueryVirtualMemory(struct nt_call *c)
 		return LSW_STATUS_INVALID_INFO_CLASS;
 	if (c->args[4] < sizeof(info))
 		return LSW_STATUS_INFO_LENGTH_MISMATCH;
-	describe(&t->process->vad, c->args[1], &info);
+	describe(t->process, c->args[1], &info);
 	if (tracee_write(t, c->args[3], &info, sizeof(info)) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	if (c->args[5] && tracee_write(t, c->args[5], &len, 8) < 0)

@@ -59,6 +59,12 @@ int nt_protect_to_prot(uint32_t protect);
 struct vad *vad_find(struct vad_map *m, uint64_t addr);
 /* Finds a free, aligned range of size bytes; 0 if none. */
 uint64_t vad_find_free(struct vad_map *m, uint64_t size, uint64_t align, bool top_down);
+/* The same below limit (an address just past the highest usable byte). */
+uint64_t vad_find_free_below(struct vad_map *m, uint64_t size, uint64_t align, bool top_down,
+			     uint64_t limit);
+/* The end of the range a ZeroBits argument leaves free; 0 if it is not
+ * valid (22 to 31). */
+uint64_t vad_zero_bits_limit(uint64_t zero_bits);
 bool vad_range_free(struct vad_map *m, uint64_t base, uint64_t size);
 struct vad *vad_insert(struct vad_map *m, uint64_t base, uint64_t size, uint32_t type,
 		       uint32_t alloc_protect, uint32_t state, uint32_t protect);
@@ -95,6 +101,14 @@ NTSTATUS memory_query_mapped_name(struct nt_call *c, uint64_t addr, uint64_t out
  * the same bytes, with protect (section_view.c); -1 on failure. */
 int section_view_privatize(struct nt_call *c, struct vad *v, uint64_t addr, uint64_t size,
 			   uint32_t protect);
+
+/* From page up to end (copy-on-write pages of p): how many bytes share
+ * the first page's state, written (*written) or not (cow_state.c). */
+uint64_t cow_written_run(const struct lsw_process *p, uint64_t page, uint64_t end,
+			 bool *written);
+/* The protection a written copy-on-write page has: PAGE_READWRITE or
+ * PAGE_EXECUTE_READWRITE for the copy-on-write ones, else protect. */
+uint32_t cow_written_protect(uint32_t protect);
 
 /* Adds the op that makes [addr, addr+size) match the VAD's pages. */
 void memory_op_protect(struct nt_call *c, uint64_t addr, uint64_t size, uint32_t protect);

@@ -34,9 +34,34 @@ static const struct generic_mapping section_mapping = {
 	SECTION_ALL_ACCESS,
 };
 
+static struct section_object *file_sections;
+
+static void unlink_file_section(struct section_object *s)
+{
+	for (struct section_object **at = &file_sections; *at; at = &(*at)->next_file)
+		if (*at == s) {
+			*at = s->next_file;
+			return;
+		}
+}
+
+bool section_maps_file(int fd)
+{
+	struct stat want, sb;
+
+	if (fstat(fd, &want) < 0)
+		return false;
+	for (struct section_object *s = file_sections; s; s = s->next_file)
+		if (fstat(s->fd, &sb) == 0 && sb.st_dev == want.st_dev && sb.st_ino == want.st_ino)
+			return true;
+	return false;
+}
+
 static void section_destroy(struct nt_object *obj)
 {
 	struct section_object *s = (struct section_object *)obj;
+
+	unlink_file_section(s);
 
 	object_name_remove(&s->name);
 	if (s->fd >= 0)
@@ -157,6 +182,8 @@ static NTSTATUS file_section(struct nt_call *c, struct section_object *s, uint64
 	s->fd = reopen_file(f->fd, s->fd_writable);
 	if (s->fd < 0)
 		return errno_to_status(errno);
+	s->next_file = file_sections;
+	file_sections = s;
 	return size_file_section(s, f, want);
 }
 

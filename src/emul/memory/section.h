@@ -44,6 +44,7 @@ struct section_object {
 	struct pe_image pe;     /* image: headers (pe.data is NULL) */
 	char *file_name;        /* the file's NT name (UTF-8), NULL if none */
 	char label[64];         /* for memfd names and messages */
+	struct section_object *next_file; /* the list of file-backed data sections */
 };
 
 extern const struct nt_object_ops section_ops;
@@ -60,6 +61,9 @@ NTSTATUS section_map_image(struct nt_call *c, struct section_object *s, uint64_t
 /* A host fd for a view: read-write for writable shared views, read-only
  * otherwise; -1 on failure.  Owned by s. */
 int section_view_fd(struct section_object *s, bool write_shared);
+/* Whether a data section of the file open as fd exists: such a file
+ * cannot be made shorter (STATUS_USER_MAPPED_FILE). */
+bool section_maps_file(int fd);
 /* The rva of an image's export `name` (*forwarded: it is a forwarder). */
 int section_find_export(struct section_object *s, const char *name, uint32_t *rva,
 			bool *forwarded);

@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/mman.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
@@ -24,6 +25,7 @@
 struct view_req {
 	uint64_t base, offset, size;
 	uint32_t protect, alloc_type;
+	uint64_t limit;          /* what ZeroBits leaves: the view ends below */
 };
 
 static bool protect_is_exec(uint32_t p)
@@ -64,6 +66,8 @@ static NTSTATUS check_view_protect(struct section_object *s, uint32_t access, ui
 /* Offset, size and place of a data view, as Windows checks them. */
 static NTSTATUS place_view(struct vad_map *m, struct section_object *s, struct view_req *r)
 {
+	if (r->base && r->base >= r->limit)
+		return LSW_STATUS_INVALID_PARAMETER_4;
 	if ((r->offset & (ALLOC_GRANULARITY - 1)) || (r->base & (ALLOC_GRANULARITY - 1)))
 		return STATUS_MAPPED_ALIGNMENT;
 	if (r->offset >= s->size)
@@ -78,7 +82,8 @@ static NTSTATUS place_view(struct vad_map *m, struct section_object *s, struct v
 			return LSW_STATUS_CONFLICTING_ADDRESSES;
 		return LSW_STATUS_SUCCESS;
 	}
-	r->base = vad_find_free(m, r->size, ALLOC_GRANULARITY, r->alloc_type & MEM_TOP_DOWN);
+	r->base = vad_find_free_below(m, r->size, ALLOC_GRANULARITY, r->alloc_type & MEM_TOP_DOWN,
+				      r->limit);
 	return r->base ? LSW_STATUS_SUCCESS : LSW_STATUS_NO_MEMORY;
 }
 
@@ -150,6 +155,8 @@ static NTSTATUS read_view_req(struct nt_call *c, struct view_req *r)
 	struct lsw_thread *t = c->thread;
 
 	r->offset = 0;
+	if (!(r->limit = vad_zero_bits_limit(c->args[3])))
+		return LSW_STATUS_INVALID_PARAMETER_4;
 	r->protect = (uint32_t)c->args[9];
 	r->alloc_type = (uint32_t)c->args[8];
 	if (tracee_read(t, c->args[2], &r->base, 8) < 0 ||
@@ -266,7 +273,7 @@ int section_view_privatize(struct nt_call *c, struct vad *v, uint64_t addr, uint
 			   uint32_t protect)
 {
 	struct section_object *s = (struct section_object *)v->section;
-	struct view_req r = { addr, v->offset + (addr - v->base), size, protect, 0 };
+	struct view_req r = { addr, v->offset + (addr - v->base), size, protect, 0, 0 };
 	int fd = s ? section_view_fd(s, false) : -1;
 	int rfd = fd < 0 ? -1 : notify_addfd(c->thread->process->notify_fd, c->notif_id, fd);
 
@@ -275,4 +282,38 @@ int section_view_privatize(struct nt_call *c, struct vad *v, uint64_t addr, uint
 	/* replaces the shared pages with copy-on-write ones of the same bytes */
 	add_view_ops(c, &r, rfd, nt_protect_to_prot(protect), MAP_PRIVATE | MAP_FIXED);
 	return 0;
+}
+
+/* The view holding addr, or why not: STATUS_INVALID_ADDRESS for nothing
+ * there, STATUS_CONFLICTING_ADDRESSES for memory that is no view. */
+static struct vad *view_at(struct nt_call *c, uint64_t addr, NTSTATUS *st)
+{
+	struct vad *v = addr ? vad_find(&c->thread->process->vad, addr) : NULL;
+
+	*st = LSW_STATUS_SUCCESS;
+	if (!v || v->type == 0)
+		*st = LSW_STATUS_INVALID_ADDRESS;
+	else if (v->type != MEM_IMAGE && v->type != MEM_MAPPED)
+		*st = LSW_STATUS_CONFLICTING_ADDRESSES;
+	return *st == LSW_STATUS_SUCCESS ? v : NULL;
+}
+
+/* NtAreMappedFilesTheSame(File1MappedAsAnImage, File2MappedAsFile): the
+ * same view, or an image view and any view of the same file. */
+NTSTATUS nt_NtAreMappedFilesTheSame(struct nt_call *c)
+{
+	struct section_object *s1, *s2;
+	struct vad *v1, *v2;
+	NTSTATUS st;
+
+	if (!(v1 = view_at(c, c->args[0], &st)) || !(v2 = view_at(c, c->args[1], &st)))
+		return st;
+	if (v1 == v2)
+		return LSW_STATUS_SUCCESS;
+	s1 = (struct section_object *)v1->section;
+	s2 = (struct section_object *)v2->section;
+	if (v1->type == MEM_IMAGE && s1 && s2 && s1->file_name && s2->file_name &&
+	    strcasecmp(s1->file_name, s2->file_name) == 0)
+		return LSW_STATUS_SUCCESS;
+	return LSW_STATUS_NOT_SAME_DEVICE;
 }

@@ -57,10 +57,28 @@ bool vad_range_free(struct vad_map *m, uint64_t base, uint64_t size)
 	return true;
 }
 
+uint64_t vad_zero_bits_limit(uint64_t zero_bits)
+{
+	if (zero_bits == 0)
+		return USER_MAX + 1;
+	if (zero_bits <= 21) /* counted from bit 31, as on 32-bit Windows */
+		return (0xFFFFFFFFull >> zero_bits) + 1;
+	if (zero_bits < 32)
+		return 0;
+	/* a mask: only its leading zero bits count */
+	if (__builtin_clzll(zero_bits) <= 64 - 47)
+		return USER_MAX + 1;
+	return 1ull << (64 - __builtin_clzll(zero_bits));
+}
+
 uint64_t vad_find_free(struct vad_map *m, uint64_t size, uint64_t align, bool top_down)
 {
-	uint64_t limit = USER_MAX + 1;
+	return vad_find_free_below(m, size, align, top_down, USER_MAX + 1);
+}
 
+uint64_t vad_find_free_below(struct vad_map *m, uint64_t size, uint64_t align, bool top_down,
+			     uint64_t limit)
+{
 	if (size == 0 || size > limit - USER_MIN)
 		return 0;
 	if (!top_down) {

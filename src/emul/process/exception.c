@@ -236,18 +236,21 @@ static void fault_record(const struct lsw_thread_block *b, struct exc_record *re
 }
 
 /* An access violation on a guard page is a guard-page violation, or at
- * the end of the thread's stack a stack overflow (guard_page.c lifts it). */
-static void guard_fault(struct lsw_thread *t, const struct lsw_thread_block *b,
+ * the end of the thread's stack a stack overflow (guard_page.c lifts it);
+ * a guard inside the stack only grows it: true, and no exception. */
+static bool guard_fault(struct lsw_thread *t, const struct lsw_thread_block *b,
 			struct exc_record *rec)
 {
-	uint64_t stack = t == &t->process->main_thread ? t->process->start.stack_base
-						      : t->stack_base;
-	bool overflow = false;
+	enum guard_hit hit;
 
-	if (rec->code != (uint32_t)LSW_STATUS_ACCESS_VIOLATION || b->fault.trapno != 14 ||
-	    !guard_page_hit(t, b->fault.addr, stack, &overflow))
-		return;
-	rec->code = overflow ? LSW_STATUS_STACK_OVERFLOW : LSW_STATUS_GUARD_PAGE_VIOLATION;
+	if (rec->code != (uint32_t)LSW_STATUS_ACCESS_VIOLATION || b->fault.trapno != 14)
+		return false;
+	hit = guard_page_hit(t, b->fault.addr);
+	if (hit == GUARD_VIOLATION)
+		rec->code = LSW_STATUS_GUARD_PAGE_VIOLATION;
+	else if (hit == GUARD_OVERFLOW)
+		rec->code = LSW_STATUS_STACK_OVERFLOW;
+	return hit == GUARD_STACK_GROWN;
 }
 
 void process_fault(struct lsw_thread *t)
@@ -262,7 +265,10 @@ void process_fault(struct lsw_thread *t)
 		return;
 	}
 	fault_record(&b, &rec, &rip);
-	guard_fault(t, &b, &rec);
+	if (guard_fault(t, &b, &rec)) { /* the instruction runs again */
+		nt_answer(t, LSW_STATUS_SUCCESS);
+		return;
+	}
 	b.regs.rip = rip;
 	context_from_regs(t, &b.regs, ctx);
 	if (dispatch(t, ctx, &rec) < 0) {

@@ -74,6 +74,30 @@ K32API SIZE_T WINAPI VirtualQuery(LPCVOID addr, PMEMORY_BASIC_INFORMATION info, 
 	return VirtualQueryEx(GetCurrentProcess(), addr, info, len);
 }
 
+/* The count is set whether or not all of it was copied; a partial copy
+ * fails with ERROR_PARTIAL_COPY. */
+K32API BOOL WINAPI ReadProcessMemory(HANDLE process, LPCVOID addr, LPVOID buf, SIZE_T size,
+				     SIZE_T *read)
+{
+	SIZE_T done = 0;
+	NTSTATUS status = NtReadVirtualMemory(process, (PVOID)addr, buf, size, &done);
+
+	if (read)
+		*read = done;
+	return status == STATUS_SUCCESS || k32_fail(status);
+}
+
+K32API BOOL WINAPI WriteProcessMemory(HANDLE process, LPVOID addr, LPCVOID buf, SIZE_T size,
+				      SIZE_T *written)
+{
+	SIZE_T done = 0;
+	NTSTATUS status = NtWriteVirtualMemory(process, addr, buf, size, &done);
+
+	if (written)
+		*written = done;
+	return status == STATUS_SUCCESS || k32_fail(status);
+}
+
 /* x86-64 keeps instruction caches coherent with data writes, so the
  * kernel only checks the process handle: code written to memory (a JIT's)
  * runs as soon as its pages are executable. */
@@ -144,87 +168,4 @@ K32API BOOL WINAPI HeapLock(HANDLE heap)
 K32API BOOL WINAPI HeapUnlock(HANDLE heap)
 {
 	return RtlUnlockHeap(heap) ? TRUE : k32_error(ERROR_INVALID_HANDLE);
-}
-
-/*
- * Local/Global: only fixed memory (LMEM_FIXED / GMEM_FIXED), where the
- * handle is the pointer; moveable requests get fixed memory too, which
- * callers that use LocalLock/GlobalLock still handle correctly.
- */
-K32API HLOCAL WINAPI LocalAlloc(UINT flags, SIZE_T size)
-{
-	void *p = RtlAllocateHeap(k32_heap(), (flags & LMEM_ZEROINIT) ? HEAP_ZERO_MEMORY : 0,
-				  size);
-
-	if (!p)
-		k32_error(ERROR_NOT_ENOUGH_MEMORY);
-	return p;
-}
-
-K32API HLOCAL WINAPI LocalFree(HLOCAL mem)
-{
-	if (mem && !RtlFreeHeap(k32_heap(), 0, mem)) {
-		k32_error(ERROR_INVALID_HANDLE);
-		return mem;
-	}
-	return NULL;
-}
-
-K32API HLOCAL WINAPI LocalReAlloc(HLOCAL mem, SIZE_T size, UINT flags)
-{
-	void *p = RtlReAllocateHeap(k32_heap(), (flags & LMEM_ZEROINIT) ? HEAP_ZERO_MEMORY : 0,
-				    mem, size);
-
-	if (!p)
-		k32_error(ERROR_NOT_ENOUGH_MEMORY);
-	return p;
-}
-
-K32API LPVOID WINAPI LocalLock(HLOCAL mem)
-{
-	return mem;
-}
-
-K32API BOOL WINAPI LocalUnlock(HLOCAL mem)
-{
-	k32_error(ERROR_NOT_LOCKED);
-	return FALSE;
-}
-
-K32API SIZE_T WINAPI LocalSize(HLOCAL mem)
-{
-	SIZE_T n = RtlSizeHeap(k32_heap(), 0, mem);
-
-	return n == (SIZE_T)-1 ? 0 : n;
-}
-
-K32API HGLOBAL WINAPI GlobalAlloc(UINT flags, SIZE_T size)
-{
-	return LocalAlloc(flags & GMEM_ZEROINIT ? LMEM_ZEROINIT : 0, size);
-}
-
-K32API HGLOBAL WINAPI GlobalFree(HGLOBAL mem)
-{
-	return LocalFree(mem);
-}
-
-K32API HGLOBAL WINAPI GlobalReAlloc(HGLOBAL mem, SIZE_T size, UINT flags)
-{
-	return LocalReAlloc(mem, size, flags & GMEM_ZEROINIT ? LMEM_ZEROINIT : 0);
-}
-
-K32API LPVOID WINAPI GlobalLock(HGLOBAL mem)
-{
-	return mem;
-}
-
-K32API BOOL WINAPI GlobalUnlock(HGLOBAL mem)
-{
-	k32_error(ERROR_NOT_LOCKED);
-	return FALSE;
-}
-
-K32API SIZE_T WINAPI GlobalSize(HGLOBAL mem)
-{
-	return LocalSize(mem);
 }

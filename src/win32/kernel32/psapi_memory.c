@@ -91,3 +91,48 @@ K32API BOOL WINAPI K32GetPerformanceInfo(PPERFORMANCE_INFORMATION info, DWORD cb
 	info->ThreadCount = 1;
 	return TRUE;
 }
+
+/* The same model as K32GetPerformanceInfo: the host's memory, of which
+ * what this process committed is in use; the commit limit is the memory
+ * (no page file). */
+K32API BOOL WINAPI GlobalMemoryStatusEx(LPMEMORYSTATUSEX ms)
+{
+	PERFORMANCE_INFORMATION pi;
+	struct basic_info bi;
+	ULONG error = RtlGetLastWin32Error(); /* kept: success leaves it */
+	NTSTATUS st;
+
+	if (!ms || ms->dwLength != sizeof(*ms))
+		return k32_error(ERROR_INVALID_PARAMETER);
+	if ((st = NtQuerySystemInformation(SystemBasicInformation, &bi, sizeof(bi), NULL)) < 0)
+		return k32_fail(st);
+	if (!K32GetPerformanceInfo(&pi, sizeof(pi)))
+		return FALSE;
+	ms->ullTotalPhys = (DWORDLONG)pi.PhysicalTotal * pi.PageSize;
+	ms->ullAvailPhys = (DWORDLONG)pi.PhysicalAvailable * pi.PageSize;
+	ms->dwMemoryLoad = pi.PhysicalTotal ? (DWORD)(100 - pi.PhysicalAvailable * 100 /
+							     pi.PhysicalTotal) : 0;
+	ms->ullTotalPageFile = (DWORDLONG)pi.CommitLimit * pi.PageSize;
+	ms->ullAvailPageFile = (DWORDLONG)(pi.CommitLimit - pi.CommitTotal) * pi.PageSize;
+	ms->ullTotalVirtual = bi.MaximumUserModeAddress - bi.MinimumUserModeAddress + 1;
+	ms->ullAvailVirtual = ms->ullTotalVirtual - (DWORDLONG)pi.CommitTotal * pi.PageSize;
+	ms->ullAvailExtendedVirtual = 0;
+	RtlSetLastWin32Error(error);
+	return TRUE;
+}
+
+K32API VOID WINAPI GlobalMemoryStatus(LPMEMORYSTATUS ms)
+{
+	MEMORYSTATUSEX ex = { sizeof(ex) };
+
+	if (!ms || !GlobalMemoryStatusEx(&ex))
+		return;
+	ms->dwLength = sizeof(*ms);
+	ms->dwMemoryLoad = ex.dwMemoryLoad;
+	ms->dwTotalPhys = ex.ullTotalPhys;
+	ms->dwAvailPhys = ex.ullAvailPhys;
+	ms->dwTotalPageFile = ex.ullTotalPageFile;
+	ms->dwAvailPageFile = ex.ullAvailPageFile;
+	ms->dwTotalVirtual = ex.ullTotalVirtual;
+	ms->dwAvailVirtual = ex.ullAvailVirtual;
+}

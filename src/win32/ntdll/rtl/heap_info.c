@@ -119,11 +119,13 @@ RTLAPI SIZE_T NTAPI RtlCompactHeap(PVOID handle, ULONG flags)
 	return best;
 }
 
+/* A heap made with HEAP_NO_SERIALIZE has no lock to take: its callers
+ * serialize, so locking it does nothing (and never blocks). */
 RTLAPI BOOLEAN NTAPI RtlLockHeap(PVOID handle)
 {
 	if (!heap_valid(handle))
 		return FALSE;
-	RtlEnterCriticalSection(&((heap *)handle)->lock);
+	heap_lock(handle, 0);
 	return TRUE;
 }
 
@@ -131,7 +133,7 @@ RTLAPI BOOLEAN NTAPI RtlUnlockHeap(PVOID handle)
 {
 	if (!heap_valid(handle))
 		return FALSE;
-	RtlLeaveCriticalSection(&((heap *)handle)->lock);
+	heap_unlock(handle, 0);
 	return TRUE;
 }
 

@@ -1,0 +1,350 @@
+/*
+ * LocalAlloc/GlobalAlloc memory.  Fixed memory is a heap block and its
+ * handle is its pointer.  Moveable memory is named by a handle: the
+ * address of the pointer field of a 16-byte entry { flags, pointer } in a
+ * table of such entries (so handles are 8 mod 16, pointers 0 mod 16, and
+ * the two never mix up).  The flags word holds the entry's state and, in
+ * bits 16-23, its lock count.  A moveable object of size 0 is "discarded":
+ * it has a handle and no memory.  A freed entry joins a free list: its
+ * flags word links to the next free one.
+ */
+#include "k32_private.h"
+
+#define ENTRY_USED 1u
+#define ENTRY_MOVEABLE 2u
+#define ENTRY_DISCARDABLE 4u
+#define ENTRY_DISCARDED 8u
+#define LOCK_SHIFT 16
+#define LOCK_MAX 0xffu
+#define CHUNK_ENTRIES 255
+
+struct mem_entry {
+	UINT_PTR flags;
+	void *ptr;
+};
+
+struct entry_chunk {
+	struct entry_chunk *next;
+	UINT_PTR pad;
+	struct mem_entry e[CHUNK_ENTRIES];
+};
+
+static struct entry_chunk *chunks;
+static struct mem_entry free_end __attribute__((aligned(16))); /* ends the free list */
+static struct mem_entry *free_list = &free_end;
+
+static void table_lock(void)
+{
+	RtlLockHeap(k32_heap());
+}
+
+static void table_unlock(void)
+{
+	RtlUnlockHeap(k32_heap());
+}
+
+/* The entry a handle names, if it is one of the table's in use. */
+static struct mem_entry *entry_of(HLOCAL h)
+{
+	UINT_PTR a = (UINT_PTR)h;
+
+	if ((a & 15) != 8)
+		return NULL;
+	for (struct entry_chunk *c = chunks; c; c = c->next)
+		if (a > (UINT_PTR)c->e && a < (UINT_PTR)(c->e + CHUNK_ENTRIES)) {
+			struct mem_entry *e = (struct mem_entry *)(a - 8);
+
+			return (e->flags & ENTRY_USED) && !(e->flags & ~(UINT_PTR)0xff000f) ? e : NULL;
+		}
+	return NULL;
+}
+
+/* Whether p is a block of the process heap: anything else is refused
+ * before the heap reads its header (a stray pointer may be unmapped). */
+static BOOL is_block(const void *p)
+{
+	return p && RtlValidateHeap(k32_heap(), 0, p);
+}
+
+/* The error for something that is neither a handle nor a block: a
+ * pointer-like value is bad memory, a handle-like one a bad handle. */
+static DWORD bad_object_error(HLOCAL mem)
+{
+	return ((UINT_PTR)mem & 15) == 8 ? ERROR_INVALID_HANDLE : ERROR_NOACCESS;
+}
+
+static struct mem_entry *new_entry(void)
+{
+	struct mem_entry *e;
+
+	if (free_list == &free_end) {
+		struct entry_chunk *c = RtlAllocateHeap(k32_heap(), 0, sizeof(*c));
+
+		if (!c)
+			return NULL;
+		c->next = chunks;
+		chunks = c;
+		for (int i = CHUNK_ENTRIES - 1; i >= 0; i--) {
+			c->e[i].flags = (UINT_PTR)free_list;
+			c->e[i].ptr = NULL;
+			free_list = &c->e[i];
+		}
+	}
+	e = free_list;
+	free_list = (struct mem_entry *)e->flags;
+	return e;
+}
+
+static void free_entry(struct mem_entry *e)
+{
+	if (e->ptr)
+		RtlFreeHeap(k32_heap(), 0, e->ptr);
+	e->ptr = NULL;
+	e->flags = (UINT_PTR)free_list;
+	free_list = e;
+}
+
+static HLOCAL alloc_moveable(UINT flags, SIZE_T size)
+{
+	void *p = size ? RtlAllocateHeap(k32_heap(),
+					 (flags & LMEM_ZEROINIT) ? HEAP_ZERO_MEMORY : 0, size)
+		       : NULL;
+	struct mem_entry *e;
+
+	if (size && !p)
+		return NULL;
+	table_lock();
+	e = new_entry();
+	if (e) {
+		e->flags = ENTRY_USED | ENTRY_MOVEABLE | (size ? 0 : ENTRY_DISCARDED) |
+			   ((flags & LMEM_DISCARDABLE) ? ENTRY_DISCARDABLE : 0);
+		e->ptr = p;
+	}
+	table_unlock();
+	if (!e)
+		RtlFreeHeap(k32_heap(), 0, p);
+	return e ? (HLOCAL)&e->ptr : NULL;
+}
+
+K32API HLOCAL WINAPI LocalAlloc(UINT flags, SIZE_T size)
+{
+	HLOCAL h;
+
+	if (flags & LMEM_MOVEABLE)
+		h = alloc_moveable(flags, size);
+	else
+		h = RtlAllocateHeap(k32_heap(), (flags & LMEM_ZEROINIT) ? HEAP_ZERO_MEMORY : 0, size);
+	if (!h)
+		k32_error(ERROR_NOT_ENOUGH_MEMORY);
+	return h;
+}
+
+K32API HLOCAL WINAPI LocalFree(HLOCAL mem)
+{
+	struct mem_entry *e;
+	BOOL ok = TRUE;
+
+	if (!mem)
+		return NULL;
+	table_lock();
+	if ((e = entry_of(mem)))
+		free_entry(e);
+	else
+		ok = is_block(mem) && RtlFreeHeap(k32_heap(), 0, mem);
+	table_unlock();
+	if (!ok) {
+		k32_error(bad_object_error(mem));
+		return mem;
+	}
+	return NULL;
+}
+
+/* Resizes a moveable object: size 0 discards its memory. */
+static HLOCAL realloc_moveable(struct mem_entry *e, HLOCAL mem, SIZE_T size, UINT flags)
+{
+	ULONG zero = (flags & LMEM_ZEROINIT) ? HEAP_ZERO_MEMORY : 0;
+	void *p;
+
+	if (flags & LMEM_MODIFY) {
+		if (flags & LMEM_DISCARDABLE)
+			e->flags |= ENTRY_DISCARDABLE;
+		return mem;
+	}
+	if (!size) {
+		if (e->flags >> LOCK_SHIFT)
+			return NULL; /* a locked object is not discarded */
+		RtlFreeHeap(k32_heap(), 0, e->ptr);
+		e->ptr = NULL;
+		e->flags |= ENTRY_DISCARDED;
+		return mem;
+	}
+	p = e->ptr ? RtlReAllocateHeap(k32_heap(), zero, e->ptr, size)
+		   : RtlAllocateHeap(k32_heap(), zero, size);
+	if (!p)
+		return NULL;
+	e->ptr = p;
+	e->flags &= ~(UINT_PTR)ENTRY_DISCARDED;
+	return mem;
+}
+
+K32API HLOCAL WINAPI LocalReAlloc(HLOCAL mem, SIZE_T size, UINT flags)
+{
+	struct mem_entry *e;
+	HLOCAL h;
+
+	table_lock();
+	if ((e = entry_of(mem)))
+		h = realloc_moveable(e, mem, size, flags);
+	else if (!is_block(mem))
+		h = NULL;
+	else if (flags & LMEM_MODIFY)
+		h = mem;
+	else
+		h = RtlReAllocateHeap(k32_heap(), (flags & LMEM_ZEROINIT) ? HEAP_ZERO_MEMORY : 0,
+				      mem, size);
+	table_unlock();
+	if (!h)
+		k32_error(e || is_block(mem) ? ERROR_NOT_ENOUGH_MEMORY : bad_object_error(mem));
+	return h;
+}
+
+K32API LPVOID WINAPI LocalLock(HLOCAL mem)
+{
+	struct mem_entry *e;
+	void *p = mem;
+
+	table_lock();
+	if ((e = entry_of(mem))) {
+		p = e->ptr;
+		if (p && (e->flags >> LOCK_SHIFT) < LOCK_MAX)
+			e->flags += 1u << LOCK_SHIFT;
+	} else if (!is_block(mem)) {
+		p = NULL;
+	}
+	table_unlock();
+	if (!p)
+		k32_error(e ? ERROR_DISCARDED : ERROR_INVALID_HANDLE);
+	return p;
+}
+
+/* Nonzero while the object stays locked; zero with ERROR_SUCCESS once
+ * unlocked, or ERROR_NOT_LOCKED if it was not locked (fixed memory). */
+K32API BOOL WINAPI LocalUnlock(HLOCAL mem)
+{
+	struct mem_entry *e;
+	UINT_PTR count = 0;
+
+	table_lock();
+	if ((e = entry_of(mem)) && (count = e->flags >> LOCK_SHIFT))
+		e->flags -= 1u << LOCK_SHIFT;
+	table_unlock();
+	if (!count)
+		return k32_error(ERROR_NOT_LOCKED);
+	if (count == 1)
+		k32_error(ERROR_SUCCESS);
+	return count > 1;
+}
+
+K32API SIZE_T WINAPI LocalSize(HLOCAL mem)
+{
+	struct mem_entry *e;
+	void *p = mem;
+	SIZE_T n;
+
+	table_lock();
+	if ((e = entry_of(mem)))
+		p = e->ptr;
+	else if (!is_block(mem))
+		p = NULL;
+	n = p ? RtlSizeHeap(k32_heap(), 0, p) : 0;
+	table_unlock();
+	if (!e && !p)
+		k32_error(ERROR_INVALID_HANDLE);
+	return n == (SIZE_T)-1 ? 0 : n;
+}
+
+/* The lock count and state bits, with discardable as the caller's API
+ * spells it (LMEM_DISCARDABLE or GMEM_DISCARDABLE). */
+static UINT mem_flags(HLOCAL mem, UINT discardable)
+{
+	struct mem_entry *e;
+	UINT flags = 0;
+
+	table_lock();
+	if ((e = entry_of(mem)))
+		flags = (UINT)(e->flags >> LOCK_SHIFT) |
+			((e->flags & ENTRY_DISCARDABLE) ? discardable : 0) |
+			((e->flags & ENTRY_DISCARDED) ? LMEM_DISCARDED : 0);
+	else if (!is_block(mem))
+		flags = LMEM_INVALID_HANDLE;
+	table_unlock();
+	if (flags == LMEM_INVALID_HANDLE)
+		k32_error(ERROR_INVALID_HANDLE);
+	return flags;
+}
+
+K32API UINT WINAPI LocalFlags(HLOCAL mem)
+{
+	return mem_flags(mem, LMEM_DISCARDABLE);
+}
+
+/* The handle of the object at p: a moveable object's, else p itself. */
+K32API HLOCAL WINAPI LocalHandle(LPCVOID p)
+{
+	HLOCAL h = NULL;
+
+	table_lock();
+	if (entry_of((HLOCAL)p))
+		h = (HLOCAL)p;
+	for (struct entry_chunk *c = chunks; c && !h && p; c = c->next)
+		for (int i = 0; i < CHUNK_ENTRIES && !h; i++)
+			if ((c->e[i].flags & ENTRY_USED) && c->e[i].ptr == p)
+				h = (HLOCAL)&c->e[i].ptr;
+	if (!h && is_block(p))
+		h = (HLOCAL)p;
+	table_unlock();
+	if (!h)
+		k32_error(ERROR_INVALID_HANDLE);
+	return h;
+}
+
+K32API HGLOBAL WINAPI GlobalAlloc(UINT flags, SIZE_T size)
+{
+	return LocalAlloc(flags & (GMEM_MOVEABLE | GMEM_ZEROINIT | GMEM_DISCARDABLE), size);
+}
+
+K32API HGLOBAL WINAPI GlobalFree(HGLOBAL mem)
+{
+	return LocalFree(mem);
+}
+
+K32API HGLOBAL WINAPI GlobalReAlloc(HGLOBAL mem, SIZE_T size, UINT flags)
+{
+	return LocalReAlloc(mem, size,
+			    flags & (GMEM_MOVEABLE | GMEM_ZEROINIT | GMEM_MODIFY | GMEM_DISCARDABLE));
+}
+
+K32API LPVOID WINAPI GlobalLock(HGLOBAL mem)
+{
+	return LocalLock(mem);
+}
+
+K32API BOOL WINAPI GlobalUnlock(HGLOBAL mem)
+{
+	return LocalUnlock(mem);
+}
+
+K32API SIZE_T WINAPI GlobalSize(HGLOBAL mem)
+{
+	return LocalSize(mem);
+}
+
+K32API UINT WINAPI GlobalFlags(HGLOBAL mem)
+{
+	return mem_flags(mem, GMEM_DISCARDABLE);
+}
+
+K32API HGLOBAL WINAPI GlobalHandle(LPCVOID p)
+{
+	return LocalHandle(p);
+}
