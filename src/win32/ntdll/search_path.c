@@ -1,7 +1,7 @@
 /*
- * RtlGetSearchPath and RtlGetExePath: the directory lists, as one
- * ';'-separated string (RtlReleasePath frees it), that the standard DLL
- * search and SearchPath for programs use:
+ * RtlGetSearchPath and RtlGetExePath (and LdrGetDllPath, below): the
+ * directory lists, as one ';'-separated string (RtlReleasePath frees it),
+ * that the standard DLL search and SearchPath for programs use:
  *   the program's directory; System32; System; Windows; the current
  *   directory ("."), then PATH.
  * For programs "." comes right after the program's directory, and not at
@@ -103,4 +103,68 @@ RTLAPI void NTAPI RtlReleasePath(PWSTR path)
 {
 	if (path)
 		RtlFreeHeap(lsw_process_heap(), 0, path);
+}
+
+/* LdrGetDllPath's list, grown one directory at a time. */
+struct dir_list {
+	WCHAR *s;
+	SIZE_T len, cap;
+	BOOL no_memory;
+};
+
+static BOOL add_dir(const WCHAR *dir, size_t len, void *ctx)
+{
+	struct dir_list *l = ctx;
+	WCHAR *grown;
+
+	if (len > 1 && dir[len - 1] == '\\')
+		len--; /* the list names directories without their '\' ("C:" too) */
+	if (l->len + len + 2 > l->cap) {
+		SIZE_T cap = (l->cap + len + 2) * 2;
+
+		grown = l->s ? RtlReAllocateHeap(lsw_process_heap(), 0, l->s, cap * sizeof(WCHAR))
+			     : RtlAllocateHeap(lsw_process_heap(), 0, cap * sizeof(WCHAR));
+		if (!grown) {
+			l->no_memory = TRUE;
+			return TRUE; /* stop */
+		}
+		l->s = grown;
+		l->cap = cap;
+	}
+	if (l->len)
+		l->s[l->len++] = ';';
+	memcpy(l->s + l->len, dir, len * sizeof(WCHAR));
+	l->len += len;
+	l->s[l->len] = 0;
+	return FALSE;
+}
+
+/* LdrGetDllPath: the directories the loader searches for a DLL named
+ * without a path, as one list (the current directory by its full name).
+ * module is the DLL whose directory LOAD_WITH_ALTERED_SEARCH_PATH or
+ * LOAD_LIBRARY_SEARCH_DLL_LOAD_DIR means; the latter needs a '\' in it. */
+RTLAPI NTSTATUS NTAPI LdrGetDllPath(PCWSTR module, ULONG flags, PWSTR *path, PWSTR *unknown)
+{
+	struct ldr_search s = { flags };
+	struct dir_list l = { 0 };
+	const WCHAR *slash = module ? wcsrchr(module, '\\') : NULL;
+
+	if (!path || !unknown)
+		return STATUS_INVALID_PARAMETER;
+	*unknown = NULL;
+	if ((flags & LOAD_LIBRARY_SEARCH_DLL_LOAD_DIR) &&
+	    (!slash || (flags & LOAD_WITH_ALTERED_SEARCH_PATH)))
+		return STATUS_INVALID_PARAMETER;
+	if (slash) {
+		s.load_dir = module;
+		s.load_dir_len = (size_t)(slash - module) + 1;
+	}
+	ldr_search_dirs(&s, add_dir, &l);
+	if (l.no_memory || (!l.s && !(l.s = RtlAllocateHeap(lsw_process_heap(), HEAP_ZERO_MEMORY,
+							       sizeof(WCHAR))))) {
+		RtlFreeHeap(lsw_process_heap(), 0, l.s);
+		return STATUS_NO_MEMORY;
+	}
+	*path = l.s;
+	return STATUS_SUCCESS;
 }
