@@ -270,7 +270,8 @@ static void follow_rename(const struct file_object *f, const char *old, const ch
 
 /* FileRenameInformation and FileLinkInformation (x64): ReplaceIfExists@0
  * (BOOLEAN, padded), RootDirectory@8, FileNameLength@16, FileName@20.
- * Resolves the new name into pr (its NT form, UTF-8, into nt_new). */
+ * Resolves the new name into pr (its NT form, UTF-8, into nt_new if not
+ * NULL). */
 static NTSTATUS read_new_name(struct nt_call *c, bool *replace, struct path_result *pr,
 			      char *nt_new, size_t nt_size)
 {
@@ -291,7 +292,8 @@ static NTSTATUS read_new_name(struct nt_call *c, bool *replace, struct path_resu
 		return LSW_STATUS_ACCESS_VIOLATION;
 	}
 	st = path_resolve(thread_view(c->thread), name, hdr.len / 2, pr);
-	utf16_to_utf8(name, hdr.len / 2, nt_new, nt_size);
+	if (nt_new)
+		utf16_to_utf8(name, hdr.len / 2, nt_new, nt_size);
 	free(name);
 	if (st != LSW_STATUS_SUCCESS)
 		return st;
@@ -344,7 +346,6 @@ static NTSTATUS set_rename(struct nt_call *c, struct file_object *f)
  * is made under a temporary name and renamed over it. */
 static NTSTATUS set_link(struct nt_call *c, struct file_object *f)
 {
-	static char nt_new[4 * 32768];
 	char tmp[64];
 	struct path_result pr;
 	const char *from_base, *to_base;
@@ -358,7 +359,7 @@ static NTSTATUS set_link(struct nt_call *c, struct file_object *f)
 		return LSW_STATUS_INVALID_PARAMETER;
 	if (f->read_only)
 		return LSW_STATUS_ACCESS_DENIED;
-	if ((st = read_new_name(c, &replace, &pr, nt_new, sizeof(nt_new))) != LSW_STATUS_SUCCESS)
+	if ((st = read_new_name(c, &replace, &pr, NULL, 0)) != LSW_STATUS_SUCCESS)
 		return st;
 	if (pr.exists && !replace)
 		return LSW_STATUS_OBJECT_NAME_COLLISION;
