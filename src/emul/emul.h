@@ -149,6 +149,7 @@ struct lsw_thread {
 	uint64_t start, start_arg;   /* the Windows start routine and argument */
 	uint64_t stack_base, stack_size;
 	bool started;                /* its hello was answered */
+	bool start_jump_pending;     /* the hello's jump may not be done yet */
 	uint32_t suspend_count;      /* NtSuspendThread - NtResumeThread (and
 				      * 1 when created suspended) */
 	bool interrupt_sent;         /* LSW_INTERRUPT_SIGNAL on its way */

@@ -275,17 +275,15 @@ static void follow_rename(const struct file_object *f, const char *old, const ch
 	}
 }
 
-/* FileRenameInformation (x64): ReplaceIfExists@0 (BOOLEAN, padded),
- * RootDirectory@8, FileNameLength@16, FileName@20. */
-static NTSTATUS set_rename(struct nt_call *c, struct file_object *f)
+/* FileRenameInformation and FileLinkInformation (x64): ReplaceIfExists@0
+ * (BOOLEAN, padded), RootDirectory@8, FileNameLength@16, FileName@20.
+ * Resolves the new name into pr (its NT form, UTF-8, into nt_new if not
+ * NULL). */
+static NTSTATUS read_new_name(struct nt_call *c, bool *replace, struct path_result *pr,
+			      char *nt_new, size_t nt_size)
 {
 	struct { uint8_t replace, pad[7]; uint64_t root; uint32_t len; } hdr;
-	struct path_result pr;
-	const char *from_base, *to_base;
-	int from, to, moved;
 	uint16_t *name;
-	char *old;
-	static char nt_new[4 * 32768]; /* the new NT name as UTF-8 (<= 32767 units) */
 	NTSTATUS st;
 
 	if ((uint32_t)c->args[3] < 24)
@@ -294,24 +292,40 @@ static NTSTATUS set_rename(struct nt_call *c, struct file_object *f)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	if (hdr.root || (hdr.len & 1) || hdr.len > 0xFFFE || hdr.len + 20 > (uint32_t)c->args[3])
 		return LSW_STATUS_INVALID_PARAMETER;
-	if (f->kind != FILE_KIND_DISK && f->kind != FILE_KIND_DIR)
-		return LSW_STATUS_INVALID_PARAMETER;
-	if (f->read_only || !(f->access & DELETE_ACCESS) || path_protected(f->view, f->name_utf8))
-		return LSW_STATUS_ACCESS_DENIED; /* renaming removes the old name */
 	if (!(name = malloc(hdr.len + 2u)))
 		return LSW_STATUS_NO_MEMORY;
 	if (tracee_read(c->thread, c->args[2] + 20, name, hdr.len) < 0) {
 		free(name);
 		return LSW_STATUS_ACCESS_VIOLATION;
 	}
-	st = path_resolve(thread_view(c->thread), name, hdr.len / 2, &pr);
-	utf16_to_utf8(name, hdr.len / 2, nt_new, sizeof(nt_new));
+	st = path_resolve(thread_view(c->thread), name, hdr.len / 2, pr);
+	if (nt_new)
+		utf16_to_utf8(name, hdr.len / 2, nt_new, nt_size);
 	free(name);
 	if (st != LSW_STATUS_SUCCESS)
 		return st;
-	if (pr.target != PATH_HOST || pr.read_only)
-		return LSW_STATUS_ACCESS_DENIED;
-	if (pr.exists && hdr.replace && (st = replaceable(f, pr.host_path)) != LSW_STATUS_SUCCESS)
+	*replace = hdr.replace != 0;
+	return pr->target != PATH_HOST || pr->read_only ? LSW_STATUS_ACCESS_DENIED
+							: LSW_STATUS_SUCCESS;
+}
+
+static NTSTATUS set_rename(struct nt_call *c, struct file_object *f)
+{
+	struct path_result pr;
+	const char *from_base, *to_base;
+	int from, to, moved;
+	char *old;
+	static char nt_new[4 * 32768]; /* the new NT name as UTF-8 (<= 32767 units) */
+	bool replace;
+	NTSTATUS st;
+
+	if (f->kind != FILE_KIND_DISK && f->kind != FILE_KIND_DIR)
+		return LSW_STATUS_INVALID_PARAMETER;
+	if (f->read_only || !(f->access & DELETE_ACCESS) || path_protected(f->view, f->name_utf8))
+		return LSW_STATUS_ACCESS_DENIED; /* renaming removes the old name */
+	if ((st = read_new_name(c, &replace, &pr, nt_new, sizeof(nt_new))) != LSW_STATUS_SUCCESS)
+		return st;
+	if (pr.exists && replace && (st = replaceable(f, pr.host_path)) != LSW_STATUS_SUCCESS)
 		return st;
 	if (f->kind == FILE_KIND_DIR && open_beneath(f))
 		return LSW_STATUS_ACCESS_DENIED;
@@ -321,7 +335,7 @@ static NTSTATUS set_rename(struct nt_call *c, struct file_object *f)
 		close(from);
 		return errno_to_status(errno);
 	}
-	moved = renameat2(from, from_base, to, to_base, hdr.replace ? 0 : RENAME_NOREPLACE);
+	moved = renameat2(from, from_base, to, to_base, replace ? 0 : RENAME_NOREPLACE);
 	close(from);
 	close(to);
 	if (moved < 0)
@@ -331,6 +345,50 @@ static NTSTATUS set_rename(struct nt_call *c, struct file_object *f)
 		free(old);
 	}
 	return LSW_STATUS_SUCCESS;
+}
+
+/* FileLinkInformation: a new name for the file (a hard link).  Directories
+ * have none (STATUS_FILE_IS_A_DIRECTORY); a file seen read-only gets no
+ * writable second name.  A replaced target goes the rename's way: the link
+ * is made under a temporary name and renamed over it. */
+static NTSTATUS set_link(struct nt_call *c, struct file_object *f)
+{
+	char tmp[64];
+	struct path_result pr;
+	const char *from_base, *to_base;
+	int from, to, r;
+	bool replace;
+	NTSTATUS st;
+
+	if (f->kind == FILE_KIND_DIR)
+		return LSW_STATUS_FILE_IS_A_DIRECTORY;
+	if (f->kind != FILE_KIND_DISK)
+		return LSW_STATUS_INVALID_PARAMETER;
+	if (f->read_only)
+		return LSW_STATUS_ACCESS_DENIED;
+	if ((st = read_new_name(c, &replace, &pr, NULL, 0)) != LSW_STATUS_SUCCESS)
+		return st;
+	if (pr.exists && !replace)
+		return LSW_STATUS_OBJECT_NAME_COLLISION;
+	if (pr.exists && (st = replaceable(f, pr.host_path)) != LSW_STATUS_SUCCESS)
+		return st;
+	if ((from = file_parent_at(f, &from_base)) < 0)
+		return errno_to_status(errno);
+	if ((to = path_open_parent(thread_view(c->thread), pr.host_path, true, &to_base)) < 0) {
+		close(from);
+		return errno_to_status(errno);
+	}
+	snprintf(tmp, sizeof(tmp), ".lsw-link-%lx-%lx", (unsigned long)f->ino,
+		 (unsigned long)getpid());
+	r = linkat(from, from_base, to, pr.exists ? tmp : to_base, 0);
+	st = r < 0 ? errno_to_status(errno) : LSW_STATUS_SUCCESS;
+	if (r == 0 && pr.exists && renameat(to, tmp, to, to_base) < 0) {
+		st = errno_to_status(errno);
+		unlinkat(to, tmp, 0); /* our link under the temporary name */
+	}
+	close(from);
+	close(to);
+	return st;
 }
 
 /* FILE_ATTRIBUTE_READONLY on a file (not a directory): no write bits. */
@@ -461,7 +519,7 @@ static NTSTATUS set_basic(struct nt_call *c, struct file_object *f)
 
 /* NtSetInformationFile(FileHandle, IoStatusBlock, FileInformation, Length,
  *                      FileInformationClass): position, end of file,
- *                      disposition (delete on close) and rename. */
+ *                      disposition (delete on close), rename and link. */
 NTSTATUS nt_NtSetInformationFile(struct nt_call *c)
 {
 	uint32_t cls = (uint32_t)c->args[4];
@@ -473,6 +531,7 @@ NTSTATUS nt_NtSetInformationFile(struct nt_call *c)
 	switch (cls) {
 	case 4: st = set_basic(c, f); break;        /* FileBasicInformation */
 	case 10: st = set_rename(c, f); break;      /* FileRenameInformation */
+	case 11: st = set_link(c, f); break;        /* FileLinkInformation */
 	case 13: st = set_disposition(c, f); break; /* FileDispositionInformation */
 	case 14:                                    /* FilePositionInformation */
 	case 19:                                    /* FileAllocationInformation */

@@ -169,10 +169,21 @@ static int write_teb(struct lsw_thread *t)
 }
 
 /* Where a hello of a new thread is answered: now, or at NtResumeThread. */
+/* Where a new thread starts: ntdll!RtlUserThreadStart(start, arg). */
+static void start_regs(const struct lsw_thread *t, struct lsw_regs *regs)
+{
+	memset(regs, 0, sizeof(*regs));
+	regs->rcx = t->start;
+	regs->rdx = t->start_arg;
+	regs->rip = t->process->start.entry_thread;
+	regs->rsp = t->stack_base + t->stack_size - 0x28; /* shadow space, as after a call */
+	regs->eflags = 0x202;
+}
+
 static NTSTATUS start_thread(struct lsw_thread *t)
 {
 	struct nt_call *c = &t->call;
-	struct lsw_regs regs = { 0 };
+	struct lsw_regs regs;
 	struct lsw_op *op;
 
 	if (write_teb(t) < 0)
@@ -180,16 +191,38 @@ static NTSTATUS start_thread(struct lsw_thread *t)
 	op = nt_add_op(c, LSW_OP_SET_GS);
 	if (op)
 		op->arg[0] = t->teb;
-	regs.rcx = t->start;
-	regs.rdx = t->start_arg;
-	regs.rip = t->process->start.entry_thread;
-	regs.rsp = t->stack_base + t->stack_size - 0x28; /* shadow space, as after a call */
-	regs.eflags = 0x202;
+	start_regs(t, &regs);
 	if (tracee_write(t, t->block + offsetof(struct lsw_thread_block, regs), &regs,
 			 sizeof(regs)) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	nt_add_op(c, LSW_OP_JUMP);
+	t->start_jump_pending = true;
 	return LSW_STATUS_SUCCESS;
+}
+
+/*
+ * A new thread runs its hello's ops outside a signal handler, so an
+ * interrupt (a suspension) can land there, before the jump, and save the
+ * runtime's registers over the start registers the jump loads.  Such an
+ * interrupt stopped code in no region of the program (the runtime's
+ * regions are the system's, type 0): put the start registers back, which is also the thread's user
+ * context while it stays suspended.  One that stopped Windows code shows
+ * the jump was done.
+ */
+static void keep_start_regs(struct lsw_thread *t)
+{
+	uint64_t at = t->block + offsetof(struct lsw_thread_block, regs);
+	struct lsw_regs regs;
+	struct vad *v;
+
+	if (tracee_read(t, at, &regs, sizeof(regs)) < 0)
+		return;
+	if ((v = vad_find(&t->process->vad, regs.rip)) && v->type) {
+		t->start_jump_pending = false;
+		return;
+	}
+	start_regs(t, &regs);
+	tracee_write(t, at, &regs, sizeof(regs));
 }
 
 static void op_munmap(struct nt_call *c, uint64_t base, uint64_t size)
@@ -351,6 +384,8 @@ NTSTATUS thread_interrupted(struct lsw_thread *t)
 {
 
 	t->interrupt_sent = false;
+	if (t->start_jump_pending)
+		keep_start_regs(t);
 	if (!t->terminating && !t->suspend_count && apc_on_interrupt(t))
 		return LSW_STATUS_SUCCESS; /* on to its APCs */
 	if (t->terminating) {

@@ -141,6 +141,24 @@ K32API UINT WINAPI GetSystemWindowsDirectoryA(LPSTR buf, UINT size)
 
 /* TMP, then TEMP, then USERPROFILE, then the Windows directory; always a
  * full path ending in a backslash (documented order). */
+/* GetTempPathW clears the caller's buffer as Windows (since 7) does: the
+ * part after the path up to 32767 characters, or, when the path does not
+ * fit, the first `size` characters. */
+static DWORD fill_temp_path(const WCHAR *path, DWORD n, LPWSTR buf, DWORD size)
+{
+	DWORD cap = size < 32767 ? size : 32767;
+
+	if (!buf)
+		return n + 1;
+	if (n >= size) {
+		memset(buf, 0, cap * sizeof(WCHAR));
+		return n + 1;
+	}
+	memcpy(buf, path, n * sizeof(WCHAR));
+	memset(buf + n, 0, (cap - n) * sizeof(WCHAR));
+	return n;
+}
+
 K32API DWORD WINAPI GetTempPathW(DWORD size, LPWSTR buf)
 {
 	static const WCHAR *vars[] = { L"TMP", L"TEMP", L"USERPROFILE" };
@@ -162,7 +180,7 @@ K32API DWORD WINAPI GetTempPathW(DWORD size, LPWSTR buf)
 		full[n] = 0;
 	}
 	k32_error(NO_ERROR);
-	return copy_fixed_w(full, buf, size);
+	return fill_temp_path(full, n, buf, size);
 }
 
 K32API DWORD WINAPI GetTempPathA(DWORD size, LPSTR buf)

@@ -162,50 +162,84 @@ K32API BOOL WINAPI DeleteFileW(LPCWSTR name)
 	return status < 0 ? k32_fail(status) : TRUE;
 }
 
-/* FILE_RENAME_INFORMATION with room for the target name. */
-struct rename_info {
+/* FILE_RENAME_INFORMATION and FILE_LINK_INFORMATION (one layout) with room
+ * for the target name. */
+struct name_info {
 	BOOLEAN ReplaceIfExists;
 	HANDLE RootDirectory;
 	ULONG FileNameLength;
 	WCHAR FileName[1];
 };
 
+/* Give the file open as h the DOS name `to`: a rename (class 10) or a new
+ * hard link (class 11). */
+static NTSTATUS set_name_info(HANDLE h, const WCHAR *to, BOOLEAN replace, ULONG cls)
+{
+	UNICODE_STRING nt;
+	IO_STATUS_BLOCK io;
+	struct name_info *ni;
+	NTSTATUS status = k32_nt_path(to, &nt);
+	ULONG size;
+
+	if (status < 0)
+		return status;
+	size = (ULONG)(offsetof(struct name_info, FileName) + nt.Length);
+	ni = RtlAllocateHeap(GetProcessHeap(), 0, size);
+	if (!ni) {
+		RtlFreeUnicodeString(&nt);
+		return STATUS_NO_MEMORY;
+	}
+	ni->ReplaceIfExists = replace;
+	ni->RootDirectory = NULL;
+	ni->FileNameLength = nt.Length;
+	memcpy(ni->FileName, nt.Buffer, nt.Length);
+	RtlFreeUnicodeString(&nt);
+	status = NtSetInformationFile(h, &io, ni, size, (FILE_INFORMATION_CLASS)cls);
+	RtlFreeHeap(GetProcessHeap(), 0, ni);
+	return status;
+}
+
+/* A failed rename or link: an existing target is ERROR_ALREADY_EXISTS. */
+static BOOL name_info_result(NTSTATUS status)
+{
+	if (status == STATUS_OBJECT_NAME_COLLISION)
+		return k32_error(ERROR_ALREADY_EXISTS);
+	return status < 0 ? k32_fail(status) : TRUE;
+}
+
 /* Renames within what the supervisor lets the program see.  Moving across
  * devices (MOVEFILE_COPY_ALLOWED) and delayed moves are not supported. */
 K32API BOOL WINAPI MoveFileExW(LPCWSTR from, LPCWSTR to, DWORD flags)
 {
-	UNICODE_STRING nt;
-	IO_STATUS_BLOCK io;
-	struct rename_info *ri;
 	HANDLE h;
 	NTSTATUS status;
-	ULONG size;
 
 	if (!from || !to || (flags & MOVEFILE_DELAY_UNTIL_REBOOT))
 		return k32_error(ERROR_INVALID_PARAMETER);
-	status = k32_nt_path(to, &nt);
-	if (status < 0)
-		return k32_fail(status);
-	size = (ULONG)(offsetof(struct rename_info, FileName) + nt.Length);
-	ri = RtlAllocateHeap(GetProcessHeap(), 0, size);
-	if (!ri) {
-		RtlFreeUnicodeString(&nt);
-		return k32_error(ERROR_NOT_ENOUGH_MEMORY);
-	}
-	ri->ReplaceIfExists = (flags & MOVEFILE_REPLACE_EXISTING) != 0;
-	ri->RootDirectory = NULL;
-	ri->FileNameLength = nt.Length;
-	memcpy(ri->FileName, nt.Buffer, nt.Length);
-	RtlFreeUnicodeString(&nt);
 	status = open_path(from, DELETE, FILE_OPEN_REPARSE_POINT, &h);
 	if (status >= 0) {
-		status = NtSetInformationFile(h, &io, ri, size, (FILE_INFORMATION_CLASS)10);
+		status = set_name_info(h, to, (flags & MOVEFILE_REPLACE_EXISTING) != 0, 10);
 		NtClose(h);
 	}
-	RtlFreeHeap(GetProcessHeap(), 0, ri);
-	if (status == STATUS_OBJECT_NAME_COLLISION)
-		return k32_error(ERROR_ALREADY_EXISTS);
-	return status < 0 ? k32_fail(status) : TRUE;
+	return name_info_result(status);
+}
+
+/* A second name for an existing file (not a directory: that is
+ * ERROR_ACCESS_DENIED); an existing `name` is ERROR_ALREADY_EXISTS. */
+K32API BOOL WINAPI CreateHardLinkW(LPCWSTR name, LPCWSTR existing, LPSECURITY_ATTRIBUTES sa)
+{
+	HANDLE h;
+	NTSTATUS status;
+
+	if (!name || !existing)
+		return k32_error(ERROR_INVALID_PARAMETER);
+	status = open_path(existing, FILE_WRITE_ATTRIBUTES,
+			   FILE_NON_DIRECTORY_FILE | FILE_OPEN_REPARSE_POINT, &h);
+	if (status >= 0) {
+		status = set_name_info(h, name, FALSE, 11);
+		NtClose(h);
+	}
+	return name_info_result(status);
 }
 
 K32API BOOL WINAPI MoveFileW(LPCWSTR from, LPCWSTR to)
@@ -324,6 +358,19 @@ K32API BOOL WINAPI MoveFileExA(LPCSTR from, LPCSTR to, DWORD flags)
 		k32_free(w.Buffer);
 	}
 	k32_free(wto.Buffer);
+	return r;
+}
+
+K32API BOOL WINAPI CreateHardLinkA(LPCSTR name, LPCSTR existing, LPSECURITY_ATTRIBUTES sa)
+{
+	UNICODE_STRING wn, we;
+	BOOL r;
+
+	if (!k32_ansi_args2(name, existing, &wn, &we))
+		return FALSE;
+	r = CreateHardLinkW(wn.Buffer, we.Buffer, sa);
+	k32_free(wn.Buffer);
+	k32_free(we.Buffer);
 	return r;
 }
 

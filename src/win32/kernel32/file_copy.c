@@ -84,26 +84,13 @@ K32API BOOL WINAPI CopyFileW(LPCWSTR from, LPCWSTR to, BOOL fail_if_exists)
 			   fail_if_exists ? COPY_FILE_FAIL_IF_EXISTS : 0);
 }
 
-/* Both names converted; NULL stays NULL. */
-static BOOL two_names(LPCSTR a, LPCSTR b, UNICODE_STRING *wa, UNICODE_STRING *wb)
-{
-	wa->Buffer = wb->Buffer = NULL;
-	if (a && !k32_ansi_arg(a, wa))
-		return FALSE;
-	if (b && !k32_ansi_arg(b, wb)) {
-		k32_free(wa->Buffer);
-		return FALSE;
-	}
-	return TRUE;
-}
-
 K32API BOOL WINAPI CopyFileExA(LPCSTR from, LPCSTR to, LPPROGRESS_ROUTINE progress,
 			       LPVOID data, LPBOOL cancel, DWORD flags)
 {
 	UNICODE_STRING wf, wt;
 	BOOL r;
 
-	if (!two_names(from, to, &wf, &wt))
+	if (!k32_ansi_args2(from, to, &wf, &wt))
 		return FALSE;
 	r = CopyFileExW(wf.Buffer, wt.Buffer, progress, data, cancel, flags);
 	k32_free(wf.Buffer);
@@ -187,7 +174,7 @@ K32API UINT WINAPI GetTempFileNameA(LPCSTR path, LPCSTR prefix, UINT unique, LPS
 
 	if (!path || !buf)
 		return k32_error(ERROR_INVALID_PARAMETER);
-	if (!two_names(path, prefix, &wp, &wx))
+	if (!k32_ansi_args2(path, prefix, &wp, &wx))
 		return 0;
 	r = GetTempFileNameW(wp.Buffer, wx.Buffer, unique, wbuf);
 	if (r)

@@ -45,6 +45,8 @@ void k32_w_to_a(const WCHAR *w, SIZE_T n, char *a);
 /* Build a NUL-terminated UNICODE_STRING view of an ANSI string; FALSE and
  * ERROR_NOT_ENOUGH_MEMORY on failure.  Free with k32_free(s->Buffer). */
 BOOL k32_ansi_arg(const char *a, UNICODE_STRING *s);
+/* Two names converted (NULL stays NULL); FALSE with the error set. */
+BOOL k32_ansi_args2(const char *a, const char *b, UNICODE_STRING *wa, UNICODE_STRING *wb);
 
 /* Convert a W API result for its A twin.  `ret` is what the W call returned
  * (a length without NUL on success, a size with NUL when too small, 0 on

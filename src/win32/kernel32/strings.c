@@ -38,6 +38,18 @@ BOOL k32_ansi_arg(const char *a, UNICODE_STRING *s)
 	return TRUE;
 }
 
+BOOL k32_ansi_args2(const char *a, const char *b, UNICODE_STRING *wa, UNICODE_STRING *wb)
+{
+	wa->Buffer = wb->Buffer = NULL;
+	if (a && !k32_ansi_arg(a, wa))
+		return FALSE;
+	if (b && !k32_ansi_arg(b, wb)) {
+		k32_free(wa->Buffer);
+		return FALSE;
+	}
+	return TRUE;
+}
+
 DWORD k32_copy_w_result_to_a(DWORD ret, const WCHAR *wbuf, char *abuf, DWORD asize)
 {
 	if (ret && ret < asize)
