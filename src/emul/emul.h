@@ -324,7 +324,7 @@ struct lsw_host {
 	struct lsw_process *processes; /* the process table */
 	struct lsw_job *jobs;
 	struct client_ids ids;
-	struct object_name *names;   /* the object namespace (object_names.c) */
+	struct object_namespace *names; /* the object namespace (object_dir.c) */
 	struct host_registry registry;
 	struct host_files files;
 	struct kuser_page kuser;
