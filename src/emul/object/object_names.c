@@ -127,8 +127,8 @@ static NTSTATUS walk_once(struct nt_call *c, uint64_t root, const uint16_t *s, s
 		}
 		if (!e)
 			return LSW_STATUS_OBJECT_PATH_NOT_FOUND;
-		if (e->obj->ops != &object_dir_ops)
-			return LSW_STATUS_OBJECT_TYPE_MISMATCH;
+		if (e->obj->ops != &object_dir_ops) /* nothing lies past it */
+			return LSW_STATUS_OBJECT_NAME_NOT_FOUND;
 		dir = (struct object_dir *)e->obj;
 		i = j + 1;
 	}

@@ -27,6 +27,7 @@
 #define CTX_MXCSR 0x34
 #define CTX_SEGS 0x38   /* SegCs, Ds, Es, Fs, Gs, Ss: WORDs */
 #define CTX_EFLAGS 0x44
+#define EFLAGS_TF 0x100u
 #define CTX_RAX 0x78    /* Rax..R15, then Rip: the order of struct lsw_regs */
 #define CTX_RIP 0xf8
 #define CTX_FLTSAVE 0x100
@@ -192,6 +193,7 @@ static int dispatch(struct lsw_thread *t, uint8_t *ctx, const struct exc_record 
 	regs_from_context(&regs, ctx);
 	regs.rsp = sp;
 	regs.rip = p->ki_exception;
+	regs.eflags &= ~EFLAGS_TF; /* the dispatcher itself is not single-stepped */
 	if (tracee_write(t, sp, frame, sizeof(frame)) < 0 ||
 	    tracee_write(t, t->block + offsetof(struct lsw_thread_block, regs), &regs,
 			 sizeof(regs)) < 0)
@@ -264,6 +266,8 @@ void process_fault(struct lsw_thread *t)
 	fault_record(&b, &rec, &rip);
 	guard_fault(t, &b, &rec);
 	b.regs.rip = rip;
+	if (rec.code == (uint32_t)LSW_STATUS_SINGLE_STEP)
+		b.regs.eflags &= ~EFLAGS_TF; /* the step is over: Windows' context has TF clear */
 	context_from_regs(t, &b.regs, ctx);
 	if (dispatch(t, ctx, &rec) < 0) {
 		unhandled(t, &rec);
