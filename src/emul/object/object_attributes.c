@@ -14,6 +14,8 @@ static NTSTATUS read_object_name(struct nt_call *c, uint64_t us_addr, uint16_t *
 
 	if (tracee_read(c->thread, us_addr, &us, sizeof(us)) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
+	if (us.len && (us.buf & 1)) /* probed for WCHAR alignment first */
+		return LSW_STATUS_DATATYPE_MISALIGNMENT;
 	if (us.len & 1)
 		return LSW_STATUS_INVALID_PARAMETER;
 	if (!(s = malloc(us.len + 2u)))
