@@ -13,7 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include "emul/object/object_ns.h"
-#include "emul/upcase.h"
 
 #define GENERIC_READ 0x80000000u
 #define GENERIC_WRITE 0x40000000u
@@ -352,4 +351,52 @@ void object_name_describe(const struct object_name *on, char *buf, size_t len)
 		return;
 	describe_path(on, buf, len, &o);
 	buf[o] = 0;
+}
+
+/* The entry that names obj in dir or below it (depth first). */
+static const struct object_name *find_entry(const struct object_dir *dir,
+					     const struct nt_object *obj, int depth)
+{
+	for (const struct object_name *e = dir->entries; e; e = e->next) {
+		const struct object_name *in;
+
+		if (e->obj == obj)
+			return e;
+		if (e->obj->ops == &object_dir_ops && depth < 64 &&
+		    (in = find_entry((const struct object_dir *)e->obj, obj, depth + 1)))
+			return in;
+	}
+	return NULL;
+}
+
+/* Writes on's full path ending at out[end) backwards; its start index,
+ * or SIZE_MAX when it does not fit. */
+static size_t path_backwards(const struct object_name *on, uint16_t *out, size_t end)
+{
+	for (; on && on->leaf; on = on->dir ? &on->dir->name : NULL) {
+		if (end < on->len + 1)
+			return SIZE_MAX;
+		end -= on->len;
+		memcpy(out + end, on->leaf, on->len * 2);
+		out[--end] = '\\';
+	}
+	return end;
+}
+
+size_t object_full_name(struct lsw_host *h, const struct nt_object *obj, uint16_t *out,
+			size_t cap)
+{
+	struct object_dir *root = namespace_root(h);
+	const struct object_name *on;
+	size_t start;
+
+	if (!root || obj == &root->hdr) {
+		if (root && cap)
+			out[0] = '\\';
+		return root && cap ? 1 : 0;
+	}
+	if (!(on = find_entry(root, obj, 0)) || (start = path_backwards(on, out, cap)) == SIZE_MAX)
+		return 0;
+	memmove(out, out + start, (cap - start) * 2);
+	return cap - start;
 }

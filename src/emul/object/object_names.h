@@ -58,6 +58,10 @@ struct nt_object *object_from_handle(struct nt_call *c, uint64_t h,
 /* The object's full name ("\BaseNamedObjects\x"), "" when unnamed. */
 void object_name_describe(const struct object_name *on, char *buf, size_t len);
 
+/* obj's full name in h's namespace into out[0..cap) (UTF-16, no null):
+ * its length, 0 when it has none (or it does not fit). */
+size_t object_full_name(struct lsw_host *h, const struct nt_object *obj, uint16_t *out,
+			size_t cap);
 /* Frees what the host's namespace keeps (host_fini). */
 void object_namespace_free(struct lsw_host *h);
 
