@@ -214,14 +214,46 @@ static uint32_t fault_code(const struct lsw_fault *f)
 	}
 }
 
+#define STATUS_ASSERTION_FAILURE 0xC0000420u
+
+/* int 2c and int 2d, Windows' assertion and debug service interrupts:
+ * Linux refuses them with a general protection fault whose error code
+ * names the vector (vector * 8 | 2, an IDT gate).  int 2d raises a
+ * breakpoint with the service code (Rax) and goes on after the int. */
+static bool service_interrupt(const struct lsw_thread_block *b, struct exc_record *rec,
+			      uint64_t *rip)
+{
+	const struct lsw_fault *f = &b->fault;
+
+	if (f->signo != SIGSEGV || f->trapno != 13 || (f->err & 7) != 2)
+		return false;
+	switch (f->err >> 3) {
+	case 0x2c:
+		rec->code = STATUS_ASSERTION_FAILURE;
+		break;
+	case 0x2d:
+		rec->code = LSW_STATUS_BREAKPOINT;
+		rec->nparams = 1;
+		rec->info[0] = b->regs.rax;
+		*rip += 2;
+		break;
+	default:
+		return false;
+	}
+	rec->address = *rip;
+	return true;
+}
+
 /* The EXCEPTION_RECORD Windows gives for a fault, and the Rip its CONTEXT
  * holds: after int3 the CPU's rip is past the instruction, but x64
  * Windows reports (and resumes at) the int3 itself. */
 static void fault_record(const struct lsw_thread_block *b, struct exc_record *rec, uint64_t *rip)
 {
 	memset(rec, 0, sizeof(*rec));
-	rec->code = fault_code(&b->fault);
 	*rip = b->regs.rip;
+	if (service_interrupt(b, rec, rip))
+		return;
+	rec->code = fault_code(&b->fault);
 	if (rec->code == (uint32_t)LSW_STATUS_BREAKPOINT) {
 		*rip -= 1;
 		rec->nparams = 1; /* BREAKPOINT_BREAK */
