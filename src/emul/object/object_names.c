@@ -203,9 +203,24 @@ NTSTATUS object_give_handle(struct nt_call *c, struct nt_object *obj, uint32_t a
 	return LSW_STATUS_SUCCESS;
 }
 
+/* How deep directories may nest: names are freed, and described, by
+ * recursion along the chain of parents, which must stay short. */
+#define DIR_DEPTH_MAX 256
+
+static size_t depth_of(const struct object_dir *d)
+{
+	size_t n = 0;
+
+	for (; d && n <= DIR_DEPTH_MAX; d = d->name.dir)
+		n++;
+	return n;
+}
+
 /* The new object's name from a walk that found nothing at its end. */
 static NTSTATUS name_from_place(struct ns_place *pl, struct object_name *nm)
 {
+	if (depth_of(pl->parent) > DIR_DEPTH_MAX)
+		return LSW_STATUS_NAME_TOO_LONG;
 	if (!(nm->leaf = malloc(pl->len * 2 + 1)))
 		return LSW_STATUS_NO_MEMORY;
 	memcpy(nm->leaf, pl->leaf, pl->len * 2);
@@ -362,7 +377,7 @@ static const struct object_name *find_entry(const struct object_dir *dir,
 
 		if (e->obj == obj)
 			return e;
-		if (e->obj->ops == &object_dir_ops && depth < 64 &&
+		if (e->obj->ops == &object_dir_ops && depth < DIR_DEPTH_MAX &&
 		    (in = find_entry((const struct object_dir *)e->obj, obj, depth + 1)))
 			return in;
 	}
