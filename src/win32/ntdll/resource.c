@@ -7,7 +7,7 @@
  * more exclusive level.  Shared requests do not yield to waiting
  * exclusive ones (Windows' behaviour as Wine's tests record it).
  */
-#include "rtl_private.h"
+#include "rtl/rtl_private.h"
 
 /* RTL_RESOURCE (x64, 96 bytes) */
 typedef struct {
