@@ -156,6 +156,9 @@ struct lsw_thread {
 	bool stopped;                /* waits in LSW_REQ_INTERRUPT */
 	struct apc *apc_first, *apc_last; /* user APCs queued (apc.c) */
 	bool alertable;              /* in an alertable wait */
+	bool id_alerted;             /* NtAlertThreadByThreadId pending */
+	bool id_waiting;             /* in NtWaitForAlertByThreadId */
+	uint64_t id_alert_timer;     /* that wait's timeout, 0: none */
 	bool apc_due;                /* interrupted to run its APCs */
 	bool context_set;            /* NtSetContextThread while stopped */
 	bool terminating;            /* NtTerminateThread by another thread */
@@ -327,7 +330,7 @@ struct lsw_host {
 	struct lsw_process *processes; /* the process table */
 	struct lsw_job *jobs;
 	struct client_ids ids;
-	struct object_name *names;   /* the object namespace (object_names.c) */
+	struct object_namespace *names; /* the object namespace (object_dir.c) */
 	struct host_registry registry;
 	struct host_files files;
 	struct kuser_page kuser;

@@ -16,6 +16,7 @@
 #include "emul/system/kuser.h"
 #include "emul/registry/registry.h"
 #include "emul/io/volume_ids.h"
+#include "emul/object/object_names.h"
 #include "host/host.h"
 #include "host/thread_ids.h"
 
@@ -135,6 +136,7 @@ void host_fini(struct lsw_host *h)
 		close(h->signal_fd);
 	loop_fini(&h->loop);
 	client_ids_free(&h->ids);
+	object_namespace_free(h);
 	free(h->files.opens);
 	free(h->files.locks);
 }

@@ -1,5 +1,34 @@
 /* OBJECT_ATTRIBUTES as every named NT call reads it. */
+#include <stdlib.h>
 #include "emul/object/object.h"
+
+/* The ObjectName UNICODE_STRING: Length bytes of Buffer.  The object
+ * manager reads Length only: a MaximumLength below it is not an error (a
+ * program that points Buffer into a longer string and sets Length alone
+ * works on Windows). */
+static NTSTATUS read_object_name(struct nt_call *c, uint64_t us_addr, uint16_t **name,
+				 size_t *n)
+{
+	struct { uint16_t len, max; uint32_t pad; uint64_t buf; } us;
+	uint16_t *s;
+
+	if (tracee_read(c->thread, us_addr, &us, sizeof(us)) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	if (us.len && (us.buf & 1)) /* probed for WCHAR alignment first */
+		return LSW_STATUS_DATATYPE_MISALIGNMENT;
+	if (us.len & 1)
+		return LSW_STATUS_INVALID_PARAMETER;
+	if (!(s = malloc(us.len + 2u)))
+		return LSW_STATUS_NO_MEMORY;
+	if (tracee_read(c->thread, us.buf, s, us.len) < 0) {
+		free(s);
+		return LSW_STATUS_ACCESS_VIOLATION;
+	}
+	s[us.len / 2] = 0;
+	*name = s;
+	*n = us.len / 2;
+	return LSW_STATUS_SUCCESS;
+}
 
 NTSTATUS object_attributes_read(struct nt_call *c, uint64_t oa, uint64_t *root, uint16_t **name,
 				size_t *n, uint32_t *attributes)
@@ -22,5 +51,5 @@ NTSTATUS object_attributes_read(struct nt_call *c, uint64_t oa, uint64_t *root, 
 		*attributes = (uint32_t)fields[3];
 	if (!fields[2])
 		return LSW_STATUS_SUCCESS;
-	return tracee_read_ustring(c->thread, fields[2], name, n);
+	return read_object_name(c, fields[2], name, n);
 }

@@ -3,17 +3,91 @@
  * object and its own flags (inherit, protect from close).
  */
 #include <string.h>
-#include "emul/object/object.h"
+#include "emul/object/object_names.h"
 
-enum { ObjectBasicInformation = 0, ObjectHandleFlagInformation = 4 };
+enum {
+	ObjectBasicInformation = 0,
+	ObjectNameInformation = 1,
+	ObjectTypeInformation = 2,
+	ObjectHandleFlagInformation = 4,
+};
+
+#define UNICODE_STRING_SIZE 16
+#define TYPE_INFO_SIZE 104 /* OBJECT_TYPE_INFORMATION (x64), its name after it */
+#define NAME_MAX_CHARS 32767
+
+/* A UNICODE_STRING at b for chars characters at user address at. */
+static void put_ustring(uint8_t *b, size_t chars, uint64_t at)
+{
+	uint16_t len = (uint16_t)(chars * 2), max = chars ? (uint16_t)(chars * 2 + 2) : 0;
+
+	memcpy(b, &len, 2);
+	memcpy(b + 2, &max, 2);
+	if (chars)
+		memcpy(b + 8, &at, 8);
+}
+
+/* The namespace's name (Key: its registry path); unnamed objects and
+ * processes, threads, tokens: an empty name.  Files are not described
+ * (their name is a device path): INVALID_INFO_CLASS. */
+static uint32_t name_info(struct nt_call *c, struct nt_object *obj, uint8_t *buf, size_t room)
+{
+	uint16_t *name = (uint16_t *)(buf + UNICODE_STRING_SIZE);
+	size_t n = 0;
+
+	if (!strcmp(obj->ops->type_name, "File"))
+		return 0;
+	if (!strcmp(obj->ops->type_name, "Key") && obj->ops->describe) {
+		char d[1024] = "";
+
+		obj->ops->describe(obj, d, sizeof(d));
+		for (; d[n] && n < (room - UNICODE_STRING_SIZE) / 2 - 1; n++)
+			name[n] = (uint8_t)d[n];
+	} else {
+		n = object_full_name(c->thread->process->host, obj, name,
+				     (room - UNICODE_STRING_SIZE) / 2 - 1);
+	}
+	put_ustring(buf, n, c->args[2] + UNICODE_STRING_SIZE);
+	name[n] = 0;
+	return (uint32_t)(UNICODE_STRING_SIZE + (n ? n * 2 + 2 : 0));
+}
+
+/* OBJECT_TYPE_INFORMATION: the type's name (the counts stay 0). */
+static uint32_t type_info(struct nt_call *c, struct nt_object *obj, uint8_t *buf)
+{
+	const char *t = obj->ops->type_name;
+	size_t n = strlen(t);
+
+	put_ustring(buf, n, c->args[2] + TYPE_INFO_SIZE);
+	for (size_t i = 0; i <= n; i++) {
+		uint16_t ch = (uint8_t)t[i];
+
+		memcpy(buf + TYPE_INFO_SIZE + i * 2, &ch, 2);
+	}
+	return (uint32_t)(TYPE_INFO_SIZE + n * 2 + 2);
+}
+
+static uint32_t basic_info(struct lsw_process *p, uint64_t h, struct nt_object *obj,
+			   uint8_t *buf)
+{
+	/* Attributes, GrantedAccess, HandleCount, PointerCount, ... */
+	uint32_t *flags = handle_flags(p, h), access = handle_access(p, h), refs = obj->refs;
+
+	/* Attributes: OBJ_INHERIT (2), OBJ_PROTECT_CLOSE (1) */
+	buf[0] = (uint8_t)((*flags & 1 ? 2 : 0) | (*flags & 2 ? 1 : 0));
+	memcpy(buf + 4, &access, 4);
+	memcpy(buf + 8, &refs, 4);
+	memcpy(buf + 12, &refs, 4);
+	return 56;
+}
 
 /* NtQueryObject(Handle, ObjectInformationClass, ObjectInformation, Length,
  *               ReturnLength) */
 NTSTATUS nt_NtQueryObject(struct nt_call *c)
 {
+	static uint8_t buf[UNICODE_STRING_SIZE + NAME_MAX_CHARS * 2 + 2];
 	struct lsw_process *p = c->thread->process;
 	uint32_t cls = (uint32_t)c->args[1], len = (uint32_t)c->args[3], size;
-	uint8_t buf[56] = { 0 };
 	struct nt_object *obj;
 	uint32_t *flags;
 	NTSTATUS st;
@@ -21,18 +95,17 @@ NTSTATUS nt_NtQueryObject(struct nt_call *c)
 	if (!(obj = handle_get(p, c->args[0], NULL, &st)))
 		return st;
 	flags = handle_flags(p, c->args[0]);
+	memset(buf, 0, TYPE_INFO_SIZE + 64);
 	switch (cls) {
-	case ObjectBasicInformation: /* Attributes, GrantedAccess, HandleCount, PointerCount, ... */
-		size = 56;
-		/* Attributes: OBJ_INHERIT (2), OBJ_PROTECT_CLOSE (1) */
-		buf[0] = (uint8_t)((*flags & 1 ? 2 : 0) | (*flags & 2 ? 1 : 0));
-		{
-			uint32_t access = handle_access(p, c->args[0]), refs = obj->refs;
-
-			memcpy(buf + 4, &access, 4);
-			memcpy(buf + 8, &refs, 4);
-			memcpy(buf + 12, &refs, 4);
-		}
+	case ObjectBasicInformation:
+		size = basic_info(p, c->args[0], obj, buf);
+		break;
+	case ObjectNameInformation:
+		if (!(size = name_info(c, obj, buf, sizeof(buf))))
+			return LSW_STATUS_INVALID_INFO_CLASS;
+		break;
+	case ObjectTypeInformation:
+		size = type_info(c, obj, buf);
 		break;
 	case ObjectHandleFlagInformation: /* BOOLEAN Inherit, ProtectFromClose */
 		size = 2;

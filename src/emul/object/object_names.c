@@ -1,20 +1,19 @@
 /*
- * The object namespace of events, mutants, semaphores and timers (see
- * object_names.h), and the handle chores every NtCreateX/NtOpenX shares.
+ * Names in the object namespace (object_names.h): the walk along a name,
+ * through directories and symbolic links as Windows' object manager does
+ * it, and the handle chores every NtCreateX/NtOpenX shares.
  *
- * A name is \BaseNamedObjects\LEAF or \Sessions\1\BaseNamedObjects\LEAF;
- * in the session's directory, Global\LEAF and Local\LEAF are the links
- * Windows keeps there to the global and the session's own directory.  The
- * directory part is matched case-insensitively, the leaf as the caller's
- * OBJ_CASE_INSENSITIVE says (kernel32 leaves it out: Win32 object names
- * are case sensitive, as Microsoft documents for CreateEvent & co.).
+ * Every component is matched as the caller's OBJ_CASE_INSENSITIVE says
+ * (kernel32 leaves it out: Win32 object names are case sensitive, as
+ * Microsoft documents for CreateEvent & co.).  A symbolic link met on
+ * the way is replaced by its target and the walk starts again from "\";
+ * at the end of the name it is followed too, unless a link is what the
+ * caller creates or opens.
  */
 #include <stdlib.h>
 #include <string.h>
-#include "emul/object/object_names.h"
-#include "emul/upcase.h"
+#include "emul/object/object_ns.h"
 
-#define OBJ_CASE_INSENSITIVE 0x40
 #define GENERIC_READ 0x80000000u
 #define GENERIC_WRITE 0x40000000u
 #define GENERIC_EXECUTE 0x20000000u
@@ -37,90 +36,155 @@ uint32_t access_map_generic(uint32_t a, const struct generic_mapping *m)
 	return out;
 }
 
-/* Whether s[0..n) starts with the ASCII prefix p, case-insensitively;
- * moves past it. */
-static bool skip_prefix(const uint16_t **s, size_t *n, const char *p)
-{
-	size_t pl = strlen(p);
+#define REPARSE_MAX 32 /* symbolic links one name may pass through */
 
-	if (*n < pl)
-		return false;
-	for (size_t i = 0; i < pl; i++)
-		if (nt_upcase((*s)[i]) != nt_upcase((uint16_t)p[i]))
-			return false;
-	*s += pl;
-	*n -= pl;
-	return true;
+static bool is_link(const struct nt_object *o)
+{
+	return o->ops == &object_symlink_ops;
 }
 
-/* Splits a full name into directory and leaf. */
-static NTSTATUS parse_name(const uint16_t *s, size_t n, struct object_name *nm)
+/* A new name: the link's target, then what followed the link (rest,
+ * from its backslash). */
+static uint16_t *reparse(const struct object_symlink *l, const uint16_t *rest, size_t rn,
+			 size_t *n)
 {
-	if (!n || s[0] != '\\')
+	uint16_t *s = malloc((l->len + rn + 1) * 2);
+
+	if (!s)
+		return NULL;
+	memcpy(s, l->target, l->len * 2);
+	memcpy(s + l->len, rest, rn * 2);
+	*n = l->len + rn;
+	return s;
+}
+
+/* Where the walk starts: the root handle's directory (past no prefix) or
+ * "\" (past the backslash). */
+static NTSTATUS walk_start(struct nt_call *c, uint64_t root, const uint16_t *name, size_t n,
+			   struct object_dir **dir, size_t *i)
+{
+	NTSTATUS st;
+
+	if (root) {
+		struct nt_object *o = handle_get(c->thread->process, root, NULL, &st);
+
+		if (!o)
+			return st;
+		if (o->ops != &object_dir_ops)
+			return LSW_STATUS_OBJECT_TYPE_MISMATCH;
+		if (n && name[0] == '\\')
+			return LSW_STATUS_OBJECT_PATH_SYNTAX_BAD;
+		*dir = (struct object_dir *)o;
+		*i = 0;
+		return LSW_STATUS_SUCCESS;
+	}
+	if (!n || name[0] != '\\')
 		return LSW_STATUS_OBJECT_PATH_SYNTAX_BAD;
-	if (skip_prefix(&s, &n, "\\BaseNamedObjects\\"))
-		nm->global = true;
-	else if (skip_prefix(&s, &n, "\\Sessions\\1\\BaseNamedObjects\\"))
-		nm->global = skip_prefix(&s, &n, "Global\\") ? true
-			     : (skip_prefix(&s, &n, "Local\\"), false);
-	else
-		return LSW_STATUS_OBJECT_PATH_NOT_FOUND;
-	if (!n)
-		return LSW_STATUS_OBJECT_NAME_INVALID;
-	for (size_t i = 0; i < n; i++)
-		if (s[i] == '\\')
-			return LSW_STATUS_OBJECT_PATH_NOT_FOUND;
-	if (!(nm->leaf = malloc(n * 2)))
+	if (!(*dir = namespace_root(c->thread->process->host)))
 		return LSW_STATUS_NO_MEMORY;
-	memcpy(nm->leaf, s, n * 2);
-	nm->len = n;
+	*i = 1;
 	return LSW_STATUS_SUCCESS;
 }
 
-/* The name in an OBJECT_ATTRIBUTES into *nm (leaf NULL: unnamed; an empty
- * ObjectName is unnamed too).  Names relative to a directory handle are not
- * supported (no object directories yet): STATUS_OBJECT_PATH_NOT_FOUND. */
-static NTSTATUS read_name(struct nt_call *c, uint64_t oa, struct object_name *nm,
-			  uint32_t *attributes)
+/* One pass along s[0..n); *link set when a symbolic link must be
+ * followed from s[*at..n). */
+static NTSTATUS walk_once(struct nt_call *c, uint64_t root, const uint16_t *s, size_t n,
+			  bool fold, bool follow_last, struct ns_place *out,
+			  struct object_symlink **link, size_t *at)
 {
-	uint64_t root = 0;
-	uint16_t *name;
-	size_t n;
-	NTSTATUS st;
+	struct object_dir *dir = NULL;
+	size_t i = 0;
+	NTSTATUS st = walk_start(c, root, s, n, &dir, &i);
 
-	memset(nm, 0, sizeof(*nm));
-	*attributes = 0;
-	if (!oa)
-		return LSW_STATUS_SUCCESS;
-	if ((st = object_attributes_read(c, oa, &root, &name, &n, attributes)) !=
-	    LSW_STATUS_SUCCESS)
+	*link = NULL;
+	if (st != LSW_STATUS_SUCCESS)
 		return st;
-	if (root && name)
-		st = LSW_STATUS_OBJECT_PATH_NOT_FOUND;
-	else if (name && n)
-		st = parse_name(name, n, nm);
-	free(name);
-	return st;
+	if (i == n) { /* "\" itself, or the root handle's directory */
+		out->found = object_ref(&dir->hdr);
+		return LSW_STATUS_SUCCESS;
+	}
+	for (;;) {
+		size_t j = i;
+		struct object_name *e;
+
+		while (j < n && s[j] != '\\')
+			j++;
+		if (j == i)
+			return LSW_STATUS_OBJECT_NAME_INVALID; /* "\\", "x\\\\y", "x\\" */
+		e = object_dir_find(dir, s + i, j - i, fold);
+		if (e && is_link(e->obj) && (j < n || follow_last)) {
+			*link = (struct object_symlink *)e->obj;
+			*at = j;
+			return LSW_STATUS_SUCCESS;
+		}
+		if (j == n) {
+			out->parent = (struct object_dir *)object_ref(&dir->hdr);
+			out->leaf = s + i;
+			out->len = j - i;
+			out->found = e ? object_ref(e->obj) : NULL;
+			return LSW_STATUS_SUCCESS;
+		}
+		if (!e)
+			return LSW_STATUS_OBJECT_PATH_NOT_FOUND;
+		if (e->obj->ops != &object_dir_ops) /* nothing lies past it */
+			return LSW_STATUS_OBJECT_NAME_NOT_FOUND;
+		dir = (struct object_dir *)e->obj;
+		i = j + 1;
+	}
 }
 
-static struct object_name *find(const struct lsw_host *h, const struct object_name *nm,
-				uint32_t attributes)
+NTSTATUS ns_walk(struct nt_call *c, uint64_t root, const uint16_t *name, size_t n,
+		 uint32_t attributes, bool follow_last, struct ns_place *out)
 {
 	bool fold = attributes & OBJ_CASE_INSENSITIVE;
+	uint16_t *s = malloc((n + 1) * 2);
 
-	for (struct object_name *o = h->names; o; o = o->next) {
-		size_t i;
+	memset(out, 0, sizeof(*out));
+	if (!s)
+		return LSW_STATUS_NO_MEMORY;
+	memcpy(s, name, n * 2);
+	for (int hops = 0;; hops++) {
+		struct object_symlink *link;
+		size_t at;
+		uint16_t *next;
+		NTSTATUS st = walk_once(c, root, s, n, fold, follow_last, out, &link, &at);
 
-		if (o->global != nm->global || o->len != nm->len)
-			continue;
-		for (i = 0; i < o->len; i++)
-			if (fold ? nt_upcase(o->leaf[i]) != nt_upcase(nm->leaf[i])
-				 : o->leaf[i] != nm->leaf[i])
-				break;
-		if (i == o->len)
-			return o;
+		if (st != LSW_STATUS_SUCCESS || !link) {
+			out->buf = s;
+			if (st != LSW_STATUS_SUCCESS)
+				ns_place_free(out);
+			return st;
+		}
+		next = hops < REPARSE_MAX ? reparse(link, s + at, n - at, &n) : NULL;
+		free(s);
+		if (!next)
+			return hops < REPARSE_MAX ? LSW_STATUS_NO_MEMORY
+						  : LSW_STATUS_OBJECT_PATH_NOT_FOUND;
+		s = next;
+		root = 0;
 	}
-	return NULL;
+}
+
+void ns_place_free(struct ns_place *pl)
+{
+	if (pl->found)
+		object_unref(pl->found);
+	if (pl->parent)
+		object_unref(&pl->parent->hdr);
+	free(pl->buf);
+	memset(pl, 0, sizeof(*pl));
+}
+
+/* The OBJECT_ATTRIBUTES of a call: its root handle, name (malloc'd, NULL
+ * when ObjectName is NULL) and attributes. */
+static NTSTATUS read_name(struct nt_call *c, uint64_t oa, uint64_t *root, uint16_t **name,
+			  size_t *n, uint32_t *attributes)
+{
+	*root = 0;
+	*name = NULL;
+	*n = 0;
+	*attributes = 0;
+	return object_attributes_read(c, oa, root, name, n, attributes);
 }
 
 NTSTATUS object_give_handle(struct nt_call *c, struct nt_object *obj, uint32_t access,
@@ -139,24 +203,66 @@ NTSTATUS object_give_handle(struct nt_call *c, struct nt_object *obj, uint32_t a
 	return LSW_STATUS_SUCCESS;
 }
 
+/* How deep directories may nest: names are freed, and described, by
+ * recursion along the chain of parents, which must stay short. */
+#define DIR_DEPTH_MAX 256
+
+static size_t depth_of(const struct object_dir *d)
+{
+	size_t n = 0;
+
+	for (; d && n <= DIR_DEPTH_MAX; d = d->name.dir)
+		n++;
+	return n;
+}
+
+/* The new object's name from a walk that found nothing at its end. */
+static NTSTATUS name_from_place(struct ns_place *pl, struct object_name *nm)
+{
+	if (depth_of(pl->parent) > DIR_DEPTH_MAX)
+		return LSW_STATUS_NAME_TOO_LONG;
+	if (!(nm->leaf = malloc(pl->len * 2 + 1)))
+		return LSW_STATUS_NO_MEMORY;
+	memcpy(nm->leaf, pl->leaf, pl->len * 2);
+	nm->len = pl->len;
+	nm->dir = pl->parent; /* the place's reference goes to the name */
+	pl->parent = NULL;
+	return LSW_STATUS_SUCCESS;
+}
+
 NTSTATUS object_create_begin(struct nt_call *c, uint64_t oa, const struct nt_object_ops *ops,
 			     uint32_t access, uint64_t out, struct object_name *nm)
 {
-	struct object_name *old;
+	struct ns_place pl;
+	uint64_t root;
+	uint16_t *name;
+	size_t n;
 	uint32_t attributes;
 	NTSTATUS st;
 
-	if ((st = read_name(c, oa, nm, &attributes)) != LSW_STATUS_SUCCESS)
-		return st;
-	if (!nm->leaf || !(old = find(c->thread->process->host, nm, attributes)))
+	memset(nm, 0, sizeof(*nm));
+	if (!oa)
 		return LSW_STATUS_SUCCESS;
-	object_name_remove(nm);
-	if (!(attributes & OBJ_OPENIF))
-		return LSW_STATUS_OBJECT_NAME_COLLISION;
-	if (old->obj->ops != ops)
-		return LSW_STATUS_OBJECT_TYPE_MISMATCH;
-	st = object_give_handle(c, old->obj, access, out);
-	return st == LSW_STATUS_SUCCESS ? LSW_STATUS_OBJECT_NAME_EXISTS : st;
+	if ((st = read_name(c, oa, &root, &name, &n, &attributes)) != LSW_STATUS_SUCCESS)
+		return st;
+	if (!n) { /* no name, or an empty one: an unnamed object */
+		free(name);
+		return LSW_STATUS_SUCCESS;
+	}
+	st = ns_walk(c, root, name, n, attributes, ops != &object_symlink_ops, &pl);
+	free(name);
+	if (st != LSW_STATUS_SUCCESS)
+		return st;
+	if (!pl.found)
+		st = name_from_place(&pl, nm);
+	else if (!(attributes & OBJ_OPENIF))
+		st = LSW_STATUS_OBJECT_NAME_COLLISION;
+	else if (pl.found->ops != ops)
+		st = LSW_STATUS_OBJECT_TYPE_MISMATCH;
+	else if ((st = object_give_handle(c, pl.found, access, out)) == LSW_STATUS_SUCCESS)
+		st = LSW_STATUS_OBJECT_NAME_EXISTS;
+	ns_place_free(&pl);
+	return st;
 }
 
 NTSTATUS object_create_end(struct nt_call *c, struct nt_object *obj, struct object_name *on,
@@ -170,14 +276,8 @@ NTSTATUS object_create_end(struct nt_call *c, struct nt_object *obj, struct obje
 		object_unref(obj); /* its destroy frees the name, never entered */
 		return st;
 	}
-	if (on->leaf) {
-		struct lsw_host *h = c->thread->process->host;
-
-		on->obj = obj;
-		on->host = h;
-		on->next = h->names;
-		h->names = on;
-	}
+	if (on->leaf)
+		object_dir_enter(on, obj);
 	st = object_give_handle(c, obj, access, out);
 	object_unref(obj);
 	return st;
@@ -186,35 +286,50 @@ NTSTATUS object_create_end(struct nt_call *c, struct nt_object *obj, struct obje
 NTSTATUS object_open_named(struct nt_call *c, uint64_t oa, const struct nt_object_ops *ops,
 			   uint32_t access, uint64_t out)
 {
-	struct object_name nm, *o;
+	static const uint16_t no_name;
+	struct ns_place pl;
+	uint64_t root;
+	uint16_t *name;
+	size_t n;
 	uint32_t attributes;
 	NTSTATUS st;
 
 	if (!oa)
 		return LSW_STATUS_INVALID_PARAMETER;
-	if ((st = read_name(c, oa, &nm, &attributes)) != LSW_STATUS_SUCCESS)
+	if ((st = read_name(c, oa, &root, &name, &n, &attributes)) != LSW_STATUS_SUCCESS)
 		return st;
-	if (!nm.leaf)
-		return LSW_STATUS_OBJECT_NAME_INVALID;
-	o = find(c->thread->process->host, &nm, attributes);
-	object_name_remove(&nm);
-	if (!o)
-		return LSW_STATUS_OBJECT_NAME_NOT_FOUND;
-	if (o->obj->ops != ops)
-		return LSW_STATUS_OBJECT_TYPE_MISMATCH;
-	return object_give_handle(c, o->obj, access, out);
+	if (!name && root) {
+		st = LSW_STATUS_OBJECT_NAME_INVALID;
+	} else if ((st = ns_walk(c, root, name ? name : &no_name, n, attributes,
+				 ops != &object_symlink_ops, &pl)) == LSW_STATUS_SUCCESS) {
+		if (!pl.found)
+			st = LSW_STATUS_OBJECT_NAME_NOT_FOUND;
+		else if (pl.found->ops != ops)
+			st = LSW_STATUS_OBJECT_TYPE_MISMATCH;
+		else
+			st = object_give_handle(c, pl.found, access, out);
+		ns_place_free(&pl);
+	}
+	free(name);
+	return st;
 }
 
 void object_name_remove(struct object_name *on)
 {
-	for (struct object_name **p = on->host ? &on->host->names : NULL; p && *p; p = &(*p)->next)
-		if (*p == on) {
-			*p = on->next;
-			break;
-		}
-	on->host = NULL;
+	struct object_dir *d = on->dir;
+
+	if (d && on->entered)
+		for (struct object_name **p = &d->entries; *p; p = &(*p)->next)
+			if (*p == on) {
+				*p = on->next;
+				break;
+			}
+	on->entered = false;
+	on->dir = NULL;
 	free(on->leaf);
 	on->leaf = NULL;
+	if (d)
+		object_unref(&d->hdr);
 }
 
 struct nt_object *object_from_handle(struct nt_call *c, uint64_t h,
@@ -231,16 +346,72 @@ struct nt_object *object_from_handle(struct nt_call *c, uint64_t h,
 	return o;
 }
 
+/* Appends on's path (its directories' first) at buf[*o]. */
+static void describe_path(const struct object_name *on, char *buf, size_t len, size_t *o)
+{
+	if (!on->leaf || !on->dir)
+		return;
+	describe_path(&on->dir->name, buf, len, o);
+	if (*o + 1 < len)
+		buf[(*o)++] = '\\';
+	for (size_t i = 0; i < on->len && *o + 1 < len; i++)
+		buf[(*o)++] = on->leaf[i] >= 0x20 && on->leaf[i] < 0x7f ? (char)on->leaf[i] : '?';
+}
+
 void object_name_describe(const struct object_name *on, char *buf, size_t len)
 {
-	const char *dir = on->global ? "\\BaseNamedObjects\\" : "\\Sessions\\1\\BaseNamedObjects\\";
 	size_t o = 0;
 
 	if (!len)
 		return;
-	for (; on->leaf && *dir && o + 1 < len; dir++)
-		buf[o++] = *dir;
-	for (size_t i = 0; on->leaf && i < on->len && o + 1 < len; i++)
-		buf[o++] = on->leaf[i] >= 0x20 && on->leaf[i] < 0x7f ? (char)on->leaf[i] : '?';
+	describe_path(on, buf, len, &o);
 	buf[o] = 0;
+}
+
+/* The entry that names obj in dir or below it (depth first). */
+static const struct object_name *find_entry(const struct object_dir *dir,
+					     const struct nt_object *obj, int depth)
+{
+	for (const struct object_name *e = dir->entries; e; e = e->next) {
+		const struct object_name *in;
+
+		if (e->obj == obj)
+			return e;
+		if (e->obj->ops == &object_dir_ops && depth < DIR_DEPTH_MAX &&
+		    (in = find_entry((const struct object_dir *)e->obj, obj, depth + 1)))
+			return in;
+	}
+	return NULL;
+}
+
+/* Writes on's full path ending at out[end) backwards; its start index,
+ * or SIZE_MAX when it does not fit. */
+static size_t path_backwards(const struct object_name *on, uint16_t *out, size_t end)
+{
+	for (; on && on->leaf; on = on->dir ? &on->dir->name : NULL) {
+		if (end < on->len + 1)
+			return SIZE_MAX;
+		end -= on->len;
+		memcpy(out + end, on->leaf, on->len * 2);
+		out[--end] = '\\';
+	}
+	return end;
+}
+
+size_t object_full_name(struct lsw_host *h, const struct nt_object *obj, uint16_t *out,
+			size_t cap)
+{
+	struct object_dir *root = namespace_root(h);
+	const struct object_name *on;
+	size_t start;
+
+	if (!root || obj == &root->hdr) {
+		if (root && cap)
+			out[0] = '\\';
+		return root && cap ? 1 : 0;
+	}
+	if (!(on = find_entry(root, obj, 0)) || (start = path_backwards(on, out, cap)) == SIZE_MAX)
+		return 0;
+	memmove(out, out + start, (cap - start) * 2);
+	return cap - start;
 }

@@ -1,21 +1,24 @@
 /*
- * Named kernel objects (events, mutants, semaphores, timers): one namespace
- * for all types, the object directories \BaseNamedObjects (Global\) and
- * \Sessions\1\BaseNamedObjects (the one session: the default and Local\).
- * A name lives as long as its object.
+ * The object namespace: a tree of object directories from the root "\",
+ * with symbolic links (object_ns.h), as Windows keeps it: \BaseNamedObjects
+ * (Global\), \Sessions\1\BaseNamedObjects (the one session: the default
+ * and Local\), \??, \Device...  A named object sits in one directory as
+ * long as it lives (its name holds a reference to the directory).
  */
 #ifndef LSW_OBJECT_NAMES_H
 #define LSW_OBJECT_NAMES_H
 
 #include "emul/object/object.h"
 
+struct object_dir;
+
 /* Embedded in a nameable object; leaf NULL: unnamed. */
 struct object_name {
-	struct object_name *next;
-	struct lsw_host *host;       /* whose namespace holds it; NULL: none yet */
+	struct object_name *next;    /* in its directory */
+	struct object_dir *dir;      /* referenced; NULL: none */
 	struct nt_object *obj;
-	bool global;                 /* \BaseNamedObjects, else the session's */
-	uint16_t *leaf;              /* malloc'd, without the directory */
+	bool entered;                /* in dir's list (object_create_end) */
+	uint16_t *leaf;              /* malloc'd, the last component */
 	size_t len;
 };
 
@@ -52,7 +55,14 @@ NTSTATUS object_give_handle(struct nt_call *c, struct nt_object *obj, uint32_t a
 struct nt_object *object_from_handle(struct nt_call *c, uint64_t h,
 				     const struct nt_object_ops *ops, uint32_t need,
 				     NTSTATUS *st);
-/* "\BaseNamedObjects\x" or "" for traces. */
+/* The object's full name ("\BaseNamedObjects\x"), "" when unnamed. */
 void object_name_describe(const struct object_name *on, char *buf, size_t len);
+
+/* obj's full name in h's namespace into out[0..cap) (UTF-16, no null):
+ * its length, 0 when it has none (or it does not fit). */
+size_t object_full_name(struct lsw_host *h, const struct nt_object *obj, uint16_t *out,
+			size_t cap);
+/* Frees what the host's namespace keeps (host_fini). */
+void object_namespace_free(struct lsw_host *h);
 
 #endif

@@ -27,6 +27,7 @@
 #define CTX_MXCSR 0x34
 #define CTX_SEGS 0x38   /* SegCs, Ds, Es, Fs, Gs, Ss: WORDs */
 #define CTX_EFLAGS 0x44
+#define EFLAGS_TF 0x100u
 #define CTX_RAX 0x78    /* Rax..R15, then Rip: the order of struct lsw_regs */
 #define CTX_RIP 0xf8
 #define CTX_FLTSAVE 0x100
@@ -192,6 +193,7 @@ static int dispatch(struct lsw_thread *t, uint8_t *ctx, const struct exc_record 
 	regs_from_context(&regs, ctx);
 	regs.rsp = sp;
 	regs.rip = p->ki_exception;
+	regs.eflags &= ~EFLAGS_TF; /* the dispatcher itself is not single-stepped */
 	if (tracee_write(t, sp, frame, sizeof(frame)) < 0 ||
 	    tracee_write(t, t->block + offsetof(struct lsw_thread_block, regs), &regs,
 			 sizeof(regs)) < 0)
@@ -212,14 +214,46 @@ static uint32_t fault_code(const struct lsw_fault *f)
 	}
 }
 
+#define STATUS_ASSERTION_FAILURE 0xC0000420u
+
+/* int 2c and int 2d, Windows' assertion and debug service interrupts:
+ * Linux refuses them with a general protection fault whose error code
+ * names the vector (vector * 8 | 2, an IDT gate).  int 2d raises a
+ * breakpoint with the service code (Rax) and goes on after the int. */
+static bool service_interrupt(const struct lsw_thread_block *b, struct exc_record *rec,
+			      uint64_t *rip)
+{
+	const struct lsw_fault *f = &b->fault;
+
+	if (f->signo != SIGSEGV || f->trapno != 13 || (f->err & 7) != 2)
+		return false;
+	switch (f->err >> 3) {
+	case 0x2c:
+		rec->code = STATUS_ASSERTION_FAILURE;
+		break;
+	case 0x2d:
+		rec->code = LSW_STATUS_BREAKPOINT;
+		rec->nparams = 1;
+		rec->info[0] = b->regs.rax;
+		*rip += 2;
+		break;
+	default:
+		return false;
+	}
+	rec->address = *rip;
+	return true;
+}
+
 /* The EXCEPTION_RECORD Windows gives for a fault, and the Rip its CONTEXT
  * holds: after int3 the CPU's rip is past the instruction, but x64
  * Windows reports (and resumes at) the int3 itself. */
 static void fault_record(const struct lsw_thread_block *b, struct exc_record *rec, uint64_t *rip)
 {
 	memset(rec, 0, sizeof(*rec));
-	rec->code = fault_code(&b->fault);
 	*rip = b->regs.rip;
+	if (service_interrupt(b, rec, rip))
+		return;
+	rec->code = fault_code(&b->fault);
 	if (rec->code == (uint32_t)LSW_STATUS_BREAKPOINT) {
 		*rip -= 1;
 		rec->nparams = 1; /* BREAKPOINT_BREAK */
@@ -270,6 +304,8 @@ void process_fault(struct lsw_thread *t)
 		return;
 	}
 	b.regs.rip = rip;
+	if (rec.code == (uint32_t)LSW_STATUS_SINGLE_STEP)
+		b.regs.eflags &= ~EFLAGS_TF; /* the step is over: Windows' context has TF clear */
 	context_from_regs(t, &b.regs, ctx);
 	if (dispatch(t, ctx, &rec) < 0) {
 		unhandled(t, &rec);

@@ -22,6 +22,7 @@ enum process_info_class {
 	ProcessImageFileName = 27,
 	ProcessDebugObjectHandle = 30,
 	ProcessDebugFlags = 31,
+	ProcessExecuteFlags = 34,
 	ProcessImageFileNameWin32 = 43,
 };
 
@@ -141,6 +142,10 @@ NTSTATUS nt_NtQueryInformationProcess(struct nt_call *c)
 		return st;
 	if (cls == ProcessDebugObjectHandle)
 		return STATUS_PORT_NOT_SET;
+	/* DEP options exist for 32-bit processes only: a 64-bit one always
+	 * has DEP, and Windows answers this for it */
+	if (cls == ProcessExecuteFlags)
+		return LSW_STATUS_INVALID_PARAMETER;
 	/* the pool quota and memory counters of a live process (quota.c) */
 	if (o->process && cls != ProcessHandleCount && quota_query_process(c, o->process, cls, &st))
 		return st;

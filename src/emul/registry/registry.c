@@ -191,15 +191,17 @@ static NTSTATUS walk(const struct host_registry *r, struct place start, const ui
 	*p = start;
 	if (last)
 		*last = NULL;
-	if (n && name[n - 1] == '\\')
+	while (n && name[n - 1] == '\\')
 		n--; /* "Software\" is "Software" */
 	while (i < n) {
 		size_t j = i;
 
 		while (j < n && name[j] != '\\')
 			j++;
-		if (j == i)
-			return LSW_STATUS_OBJECT_NAME_INVALID; /* "a\\b" */
+		if (j == i) { /* "a\\\\b": the configuration manager skips empty names */
+			i++;
+			continue;
+		}
 		if (p->container == KEY_IN_HIVE && j - i > REG_KEY_NAME_MAX)
 			return LSW_STATUS_OBJECT_NAME_INVALID;
 		{
@@ -239,6 +241,8 @@ static NTSTATUS name_start(struct nt_call *c, uint64_t root, const uint16_t **na
 	}
 	if (!*n || (*name)[0] != '\\')
 		return LSW_STATUS_OBJECT_PATH_SYNTAX_BAD;
+	if (*n > 1 && (*name)[1] == '\\')
+		return LSW_STATUS_OBJECT_NAME_INVALID; /* "\\\\x": no empty name at the root */
 	if (*n < sizeof(prefix) - 1 || !equals_ascii(*name, sizeof(prefix) - 1, prefix) ||
 	    (*n > sizeof(prefix) - 1 && (*name)[sizeof(prefix) - 1] != '\\'))
 		return LSW_STATUS_OBJECT_NAME_NOT_FOUND; /* no other object directory here */
@@ -333,6 +337,17 @@ out:
 	return st;
 }
 
+/* A failed NtCreateKey or NtOpenKey leaves NULL in KeyHandle, as Windows
+ * does: a program that closes it after a failure closes nothing. */
+static NTSTATUS handle_or_null(struct nt_call *c, NTSTATUS st)
+{
+	uint64_t none = 0;
+
+	if (st != LSW_STATUS_SUCCESS && st != (NTSTATUS)LSW_STATUS_ACCESS_VIOLATION && c->args[0])
+		tracee_write(c->thread, c->args[0], &none, 8);
+	return st;
+}
+
 /* NtCreateKey(KeyHandle, DesiredAccess, ObjectAttributes, TitleIndex,
  *             Class, CreateOptions, Disposition) */
 NTSTATUS nt_NtCreateKey(struct nt_call *c)
@@ -344,14 +359,15 @@ NTSTATUS nt_NtCreateKey(struct nt_call *c)
 		return LSW_STATUS_INVALID_PARAMETER;
 	if (options & REG_OPTION_CREATE_LINK)
 		return LSW_STATUS_ACCESS_DENIED; /* symbolic links: not in this registry */
-	return open_or_create(c, c->args[0], (uint32_t)c->args[1], c->args[2], true, c->args[4],
-			      options, c->args[6]);
+	return handle_or_null(c, open_or_create(c, c->args[0], (uint32_t)c->args[1], c->args[2],
+						true, c->args[4], options, c->args[6]));
 }
 
 /* NtOpenKey(KeyHandle, DesiredAccess, ObjectAttributes) */
 NTSTATUS nt_NtOpenKey(struct nt_call *c)
 {
-	return open_or_create(c, c->args[0], (uint32_t)c->args[1], c->args[2], false, 0, 0, 0);
+	return handle_or_null(c, open_or_create(c, c->args[0], (uint32_t)c->args[1], c->args[2],
+						false, 0, 0, 0));
 }
 
 /* NtOpenKeyEx(KeyHandle, DesiredAccess, ObjectAttributes, OpenOptions) */
@@ -359,7 +375,8 @@ NTSTATUS nt_NtOpenKeyEx(struct nt_call *c)
 {
 	if ((uint32_t)c->args[3] & ~(uint32_t)(REG_OPTION_BACKUP_RESTORE | REG_OPTION_OPEN_LINK))
 		return LSW_STATUS_INVALID_PARAMETER;
-	return open_or_create(c, c->args[0], (uint32_t)c->args[1], c->args[2], false, 0, 0, 0);
+	return handle_or_null(c, open_or_create(c, c->args[0], (uint32_t)c->args[1], c->args[2],
+						false, 0, 0, 0));
 }
 
 /* NtDeleteKey(KeyHandle) */

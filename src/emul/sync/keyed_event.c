@@ -7,8 +7,14 @@
  * keyed event (handle NULL), as Windows' do.
  */
 #include <stdlib.h>
+#include "emul/object/object_names.h"
 #include "emul/sync/keyed_event.h"
 #include "emul/sync/sync.h"
+#include "emul/sync/waitable.h"
+
+#define KEYEDEVENT_WAIT 0x1
+#define KEYEDEVENT_WAKE 0x2
+#define KEYEDEVENT_ALL_ACCESS 0xF0003
 
 struct keyed_waiter {
 	struct keyed_waiter *next;
@@ -21,15 +27,57 @@ struct keyed_waiter {
 
 struct keyed_event {
 	struct nt_object hdr;
+	struct waitable wait;
+	struct object_name name;
 	struct keyed_waiter *queue; /* arrival order */
+};
+
+static const struct generic_mapping keyed_mapping = {
+	STANDARD_READ | KEYEDEVENT_WAIT, STANDARD_READ | KEYEDEVENT_WAKE, STANDARD_READ,
+	KEYEDEVENT_ALL_ACCESS,
 };
 
 static void keyed_destroy(struct nt_object *obj)
 {
-	free(obj); /* queued threads hold references: none are left */
+	/* queued threads hold references: none are left */
+	object_name_remove(&((struct keyed_event *)obj)->name);
+	free(obj);
 }
 
-const struct nt_object_ops keyed_event_ops = { "KeyedEvent", keyed_destroy, NULL, NULL };
+static void keyed_describe(struct nt_object *obj, char *buf, size_t len)
+{
+	object_name_describe(&((struct keyed_event *)obj)->name, buf, len);
+}
+
+/* A wait on the object itself is satisfied at once, as on Windows (a
+ * keyed event has no signal state of its own). */
+static bool keyed_signaled(struct nt_object *obj, struct lsw_thread *t)
+{
+	(void)obj;
+	(void)t;
+	return true;
+}
+
+static const struct waitable_ops keyed_wait_ops = { keyed_signaled, NULL };
+
+static struct waitable *keyed_waitable(struct nt_object *obj)
+{
+	return &((struct keyed_event *)obj)->wait;
+}
+
+const struct nt_object_ops keyed_event_ops = { "KeyedEvent", keyed_destroy, keyed_describe,
+					       keyed_waitable };
+
+static struct keyed_event *keyed_new(void)
+{
+	struct keyed_event *e = calloc(1, sizeof(*e));
+
+	if (e) {
+		object_init(&e->hdr, &keyed_event_ops);
+		waitable_init(&e->wait, &keyed_wait_ops);
+	}
+	return e;
+}
 
 /* Handle NULL names the process's own keyed event, made on first use
  * and kept (one reference the process holds) until the process goes. */
@@ -39,13 +87,8 @@ static struct keyed_event *get_keyed(struct nt_call *c, uint64_t h, NTSTATUS *st
 
 	if (h)
 		return (struct keyed_event *)handle_get(p, h, &keyed_event_ops, st);
-	if (!p->keyed_event) {
-		if (!(p->keyed_event = calloc(1, sizeof(*p->keyed_event)))) {
-			*st = LSW_STATUS_NO_MEMORY;
-			return NULL;
-		}
-		object_init(&p->keyed_event->hdr, &keyed_event_ops);
-	}
+	if (!p->keyed_event && !(p->keyed_event = keyed_new()))
+		*st = LSW_STATUS_NO_MEMORY;
 	return p->keyed_event;
 }
 
@@ -97,10 +140,10 @@ static NTSTATUS rendezvous(struct nt_call *c, bool releasing)
 	uint64_t ns;
 	NTSTATUS st;
 
+	if (c->args[1] & 1) /* keys are even: the low bit is reserved; checked first */
+		return LSW_STATUS_INVALID_PARAMETER_1;
 	if (!(e = get_keyed(c, c->args[0], &st)))
 		return st;
-	if (c->args[1] & 1)
-		return LSW_STATUS_INVALID_PARAMETER_1; /* keys are even: the low bit is reserved */
 	for (struct keyed_waiter **p = &e->queue; *p; p = &(*p)->next) {
 		w = *p;
 		if (w->key != c->args[1] || w->releasing == releasing || w->thread == c->thread)
@@ -150,23 +193,31 @@ NTSTATUS nt_NtReleaseKeyedEvent(struct nt_call *c)
 }
 
 /* NtCreateKeyedEvent(KeyedEventHandle, DesiredAccess, ObjectAttributes,
- *                    Flags): an unnamed keyed event of the caller's own. */
+ *                    Flags): Flags must be 0. */
 NTSTATUS nt_NtCreateKeyedEvent(struct nt_call *c)
 {
-	struct lsw_process *p = c->thread->process;
-	struct keyed_event *e = calloc(1, sizeof(*e));
-	uint64_t h;
+	uint32_t access = access_map_generic((uint32_t)c->args[1], &keyed_mapping);
+	struct object_name nm;
+	struct keyed_event *e;
+	NTSTATUS st;
 
-	if (!e)
+	if ((uint32_t)c->args[3])
+		return LSW_STATUS_INVALID_PARAMETER_4;
+	if ((st = object_create_begin(c, c->args[2], &keyed_event_ops, access, c->args[0],
+				      &nm)) != LSW_STATUS_SUCCESS)
+		return st;
+	if (!(e = keyed_new())) {
+		object_name_remove(&nm);
 		return LSW_STATUS_NO_MEMORY;
-	object_init(&e->hdr, &keyed_event_ops);
-	h = handle_alloc(p, &e->hdr, 0x1F0003);
-	object_unref(&e->hdr);
-	if (!h)
-		return LSW_STATUS_INSUFFICIENT_RESOURCES;
-	if (tracee_write(c->thread, c->args[0], &h, 8) < 0) {
-		handle_close(p, h);
-		return LSW_STATUS_ACCESS_VIOLATION;
 	}
-	return LSW_STATUS_SUCCESS;
+	e->name = nm;
+	return object_create_end(c, &e->hdr, &e->name, access, c->args[0]);
+}
+
+/* NtOpenKeyedEvent(KeyedEventHandle, DesiredAccess, ObjectAttributes) */
+NTSTATUS nt_NtOpenKeyedEvent(struct nt_call *c)
+{
+	return object_open_named(c, c->args[2], &keyed_event_ops,
+				 access_map_generic((uint32_t)c->args[1], &keyed_mapping),
+				 c->args[0]);
 }

@@ -15,8 +15,10 @@ static void regs_to_ucontext(const struct lsw_regs *r, struct rt_ucontext *uc)
 	m->r8 = r->r8; m->r9 = r->r9; m->r10 = r->r10; m->r11 = r->r11;
 	m->r12 = r->r12; m->r13 = r->r13; m->r14 = r->r14; m->r15 = r->r15;
 	m->rip = r->rip;
-	/* keep the kernel-owned flags (TF, VM, ...) out of the guest's reach */
-	m->eflags = (m->eflags & ~0xcd5ull) | (r->eflags & 0xcd5ull);
+	/* keep the kernel-owned flags (IF, IOPL, VM, ...) out of the guest's
+	 * reach; TF is the guest's (popf sets it too): a context with TF
+	 * single-steps from its first instruction, as after Windows' iret */
+	m->eflags = (m->eflags & ~0xdd5ull) | (r->eflags & 0xdd5ull);
 }
 
 #define CLONE_THREAD_FLAGS 0x50f00 /* as the gate whitelist allows */

@@ -84,19 +84,37 @@ RTLAPI BOOLEAN NTAPI RtlDispatchException(EXCEPTION_RECORD *rec, CONTEXT *ctx)
 	return TRUE;
 }
 
-/* Nobody took the exception: kernel32's UnhandledExceptionFilter decides
- * (the program's SetUnhandledExceptionFilter filter first).  It returns
- * only to continue (EXCEPTION_CONTINUE_EXECUTION) or to end the process
- * quietly (EXCEPTION_EXECUTE_HANDLER); otherwise the supervisor reports. */
+typedef LONG(WINAPI *unhandled_filter)(EXCEPTION_POINTERS *);
+
+/* RtlSetUnhandledExceptionFilter's (NULL: none); until it is called,
+ * kernel32's UnhandledExceptionFilter, which Windows' kernel32 sets when
+ * it loads. */
+static unhandled_filter process_filter;
+static BOOL process_filter_set;
+
+RTLAPI void NTAPI RtlSetUnhandledExceptionFilter(unhandled_filter filter)
+{
+	process_filter = filter;
+	process_filter_set = TRUE;
+}
+
+/* Nobody took the exception: the process's filter decides, by default
+ * kernel32's UnhandledExceptionFilter (the program's
+ * SetUnhandledExceptionFilter filter first).  It returns only to continue
+ * (EXCEPTION_CONTINUE_EXECUTION) or to end the process quietly
+ * (EXCEPTION_EXECUTE_HANDLER); otherwise the supervisor reports. */
 __attribute__((noreturn)) static void unhandled(EXCEPTION_RECORD *rec, CONTEXT *ctx)
 {
 	struct ldr_module *k32 = ldr_find_loaded("kernel32.dll");
-	LONG(WINAPI * filter)(EXCEPTION_POINTERS *) = NULL;
+	unhandled_filter filter = process_filter;
 	EXCEPTION_POINTERS ptrs = { rec, ctx };
 	LONG r = EXCEPTION_CONTINUE_SEARCH;
+	void *k32_filter;
 
-	if (k32 && k32->initialized &&
-	    NT_SUCCESS(ldr_get_export(k32, "UnhandledExceptionFilter", 0, (void **)&filter)))
+	if (!process_filter_set && k32 && k32->initialized &&
+	    NT_SUCCESS(ldr_get_export(k32, "UnhandledExceptionFilter", 0, &k32_filter)))
+		filter = (unhandled_filter)k32_filter;
+	if (filter)
 		r = filter(&ptrs);
 	if (r == EXCEPTION_CONTINUE_EXECUTION && !(rec->ExceptionFlags & EXCEPTION_NONCONTINUABLE))
 		NtContinue(ctx, FALSE);

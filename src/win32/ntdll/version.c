@@ -98,3 +98,11 @@ RTLAPI BOOLEAN NTAPI RtlIsProcessorFeaturePresent(ULONG feature)
 	default: return FALSE;
 	}
 }
+
+/* A 64-bit process is native: its system information is
+ * NtQuerySystemInformation's, class for class (only WOW64 differs). */
+RTLAPI NTSTATUS NTAPI RtlGetNativeSystemInformation(ULONG cls, PVOID info, ULONG len,
+						    PULONG ret)
+{
+	return NtQuerySystemInformation((SYSTEM_INFORMATION_CLASS)cls, info, len, ret);
+}

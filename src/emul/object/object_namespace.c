@@ -1,0 +1,140 @@
+/*
+ * The standard tree of the object namespace, as a Windows 10 session 1
+ * sees it: the directories and links programs name (kernel32's
+ * Global\ and Local\ prefixes, \BaseNamedObjects\Session\N, \DosDevices).
+ * Made on first use; the host keeps it (permanent objects) until
+ * host_fini.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "emul/object/object_ns.h"
+
+enum { DIR, LINK };
+
+/* Parents before children; a link's target is an absolute name. */
+static const struct {
+	int kind;
+	const char *path, *target;
+} standard[] = {
+	{ DIR, "\\BaseNamedObjects", NULL },
+	{ DIR, "\\Sessions", NULL },
+	{ DIR, "\\Sessions\\1", NULL },
+	{ DIR, "\\Sessions\\1\\BaseNamedObjects", NULL },
+	{ DIR, "\\Sessions\\BNOLINKS", NULL },
+	{ LINK, "\\Sessions\\BNOLINKS\\1", "\\Sessions\\1\\BaseNamedObjects" },
+	{ LINK, "\\BaseNamedObjects\\Global", "\\BaseNamedObjects" },
+	{ LINK, "\\BaseNamedObjects\\Local", "\\BaseNamedObjects" },
+	{ LINK, "\\BaseNamedObjects\\Session", "\\Sessions\\BNOLINKS" },
+	{ LINK, "\\Sessions\\1\\BaseNamedObjects\\Global", "\\BaseNamedObjects" },
+	{ LINK, "\\Sessions\\1\\BaseNamedObjects\\Local", "\\Sessions\\1\\BaseNamedObjects" },
+	{ LINK, "\\Sessions\\1\\BaseNamedObjects\\Session", "\\Sessions\\BNOLINKS" },
+	{ DIR, "\\??", NULL },
+	{ DIR, "\\GLOBAL??", NULL },
+	{ LINK, "\\??\\GLOBALROOT", "" },       /* "" names the root */
+	{ LINK, "\\GLOBAL??\\GLOBALROOT", "" },
+	{ LINK, "\\DosDevices", "\\??" },
+	{ DIR, "\\Device", NULL },
+	{ DIR, "\\KernelObjects", NULL },
+};
+
+/* ASCII s as UTF-16 into out (room for 64). */
+static size_t widen(const char *s, uint16_t *out)
+{
+	size_t n = 0;
+
+	for (; s[n] && n < 64; n++)
+		out[n] = (uint8_t)s[n];
+	return n;
+}
+
+/* The directory of an absolute path's parent, by plain lookups. */
+static struct object_dir *parent_of(struct object_dir *root, const uint16_t *p, size_t n,
+				    size_t *leaf_at)
+{
+	struct object_dir *d = root;
+	size_t i = 1;
+
+	for (;;) {
+		size_t j = i;
+		struct object_name *e;
+
+		while (j < n && p[j] != '\\')
+			j++;
+		if (j == n) {
+			*leaf_at = i;
+			return d;
+		}
+		if (!(e = object_dir_find(d, p + i, j - i, false)) || e->obj->ops != &object_dir_ops)
+			return NULL;
+		d = (struct object_dir *)e->obj;
+		i = j + 1;
+	}
+}
+
+/* Makes standard[i] and keeps it; false out of memory. */
+static bool make_one(struct object_namespace *ns, size_t i)
+{
+	uint16_t path[64], target[64];
+	size_t n = widen(standard[i].path, path), at;
+	struct object_dir *parent = parent_of(ns->root, path, n, &at);
+	struct nt_object *obj;
+	struct object_name *on;
+
+	if (!parent || ns->nkept == sizeof(ns->kept) / sizeof(ns->kept[0]))
+		return false;
+	if (standard[i].kind == DIR) {
+		struct object_dir *d = object_dir_new();
+
+		obj = d ? &d->hdr : NULL;
+		on = d ? &d->name : NULL;
+	} else {
+		struct object_symlink *l = object_symlink_new(target, widen(standard[i].target,
+									      target));
+
+		obj = l ? &l->hdr : NULL;
+		on = l ? &l->name : NULL;
+	}
+	if (!obj)
+		return false;
+	if (!(on->leaf = malloc((n - at) * 2))) {
+		object_unref(obj);
+		return false;
+	}
+	memcpy(on->leaf, path + at, (n - at) * 2);
+	on->len = n - at;
+	on->dir = (struct object_dir *)object_ref(&parent->hdr);
+	object_dir_enter(on, obj);
+	ns->kept[ns->nkept++] = obj; /* the creation reference: permanent */
+	return true;
+}
+
+struct object_dir *namespace_root(struct lsw_host *h)
+{
+	struct object_namespace *ns = h->names;
+
+	if (ns)
+		return ns->root;
+	if (!(ns = calloc(1, sizeof(*ns))) || !(ns->root = object_dir_new())) {
+		free(ns);
+		return NULL;
+	}
+	ns->root->is_root = true;
+	h->names = ns;
+	for (size_t i = 0; i < sizeof(standard) / sizeof(standard[0]); i++)
+		if (!make_one(ns, i))
+			break; /* out of memory: what exists still works */
+	return ns->root;
+}
+
+void object_namespace_free(struct lsw_host *h)
+{
+	struct object_namespace *ns = h->names;
+
+	if (!ns)
+		return;
+	while (ns->nkept) /* children first: their names hold their parents */
+		object_unref(ns->kept[--ns->nkept]);
+	object_unref(&ns->root->hdr);
+	free(ns);
+	h->names = NULL;
+}

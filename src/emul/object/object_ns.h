@@ -1,0 +1,66 @@
+/*
+ * Inside the object namespace: directory and symbolic link objects and
+ * the walk along a name (object_dir.c, object_symlink.c, object_names.c).
+ */
+#ifndef LSW_OBJECT_NS_H
+#define LSW_OBJECT_NS_H
+
+#include "emul/object/object_names.h"
+
+#define OBJ_CASE_INSENSITIVE 0x40
+
+struct object_dir {
+	struct nt_object hdr;
+	struct object_name name;
+	struct object_name *entries;  /* oldest first */
+	bool is_root;
+};
+
+struct object_symlink {
+	struct nt_object hdr;
+	struct object_name name;
+	uint16_t *target;             /* malloc'd, absolute */
+	size_t len;
+};
+
+/* What the host keeps: the root and the standard tree (permanent). */
+struct object_namespace {
+	struct object_dir *root;
+	struct nt_object *kept[24];
+	unsigned nkept;
+};
+
+extern const struct nt_object_ops object_dir_ops, object_symlink_ops;
+
+struct object_dir *object_dir_new(void);
+/* A symbolic link to target[0..len); NULL out of memory. */
+struct object_symlink *object_symlink_new(const uint16_t *target, size_t len);
+/* The host's root directory, made with the standard tree on first use;
+ * NULL out of memory. */
+struct object_dir *namespace_root(struct lsw_host *h);
+/* The entry named s[0..n) in dir, case-insensitively with fold. */
+struct object_name *object_dir_find(const struct object_dir *dir, const uint16_t *s, size_t n,
+				    bool fold);
+/* Enters on (whose dir and leaf are set) for obj at the end of its dir. */
+void object_dir_enter(struct object_name *on, struct nt_object *obj);
+
+/* Where a name leads: the object found (referenced) or, when the last
+ * component is missing, the directory it would go into (referenced) and
+ * that component (into buf). */
+struct ns_place {
+	struct nt_object *found;
+	struct object_dir *parent;
+	const uint16_t *leaf;
+	size_t len;
+	uint16_t *buf;                /* malloc'd: the name as last parsed */
+};
+
+/* Walks name[0..n) from root handle (0: "\"), following symbolic links
+ * on the way and, with follow_last, at its end.  STATUS_OBJECT_PATH_
+ * SYNTAX_BAD, _NAME_INVALID, _PATH_NOT_FOUND, _TYPE_MISMATCH or
+ * INVALID_HANDLE as Windows' object manager answers. */
+NTSTATUS ns_walk(struct nt_call *c, uint64_t root, const uint16_t *name, size_t n,
+		 uint32_t attributes, bool follow_last, struct ns_place *out);
+void ns_place_free(struct ns_place *pl);
+
+#endif
