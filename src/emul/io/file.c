@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include "emul/io/file.h"
 #include "emul/io/pipe.h"
+#include "emul/io/pipe_named.h"
 #include "emul/io/file_access.h"
 #include "emul/io/path.h"
 #include "emul/io/file_lock.h"
@@ -82,6 +83,7 @@ static void file_destroy(struct nt_object *obj)
 	}
 	dir_scan_free(f->scan);
 	pipe_end_free(f->pipe);
+	np_end_close(f->np);
 	if (f->live_prev)
 		f->live_prev->live_next = f->live_next;
 	else
@@ -103,7 +105,13 @@ static void file_describe(struct nt_object *obj, char *buf, size_t len)
 	snprintf(buf, len, "%s", f->nt_name ? f->nt_name : f->name_utf8);
 }
 
-const struct nt_object_ops file_ops = { "File", file_destroy, file_describe, NULL };
+/* A named pipe's end can be waited on: it is set when its I/O ends. */
+static struct waitable *file_waitable(struct nt_object *obj)
+{
+	return np_waitable((struct file_object *)obj);
+}
+
+const struct nt_object_ops file_ops = { "File", file_destroy, file_describe, file_waitable };
 
 struct file_object *file_new(struct lsw_process *p, enum file_kind kind, int fd,
 			     const char *name)
@@ -227,6 +235,8 @@ static NTSTATUS write_file(struct nt_call *c, struct file_object *f)
 		return st;
 	if (f->kind == FILE_KIND_STREAM)
 		return stream_write(c, f);
+	if (f->kind == FILE_KIND_PIPE)
+		return np_write(c, f);
 	if (f->kind == FILE_KIND_DISK &&
 	    (st = lock_check_io(f, write_start(f, off), len, true)) != LSW_STATUS_SUCCESS)
 		return st;
@@ -310,6 +320,8 @@ static NTSTATUS read_file(struct nt_call *c, struct file_object *f)
 		return st;
 	if (f->kind == FILE_KIND_STREAM)
 		return stream_read(c, f);
+	if (f->kind == FILE_KIND_PIPE)
+		return np_read(c, f);
 	if (f->kind == FILE_KIND_DISK)
 		return read_disk(c, f, off);
 	if (f->kind == FILE_KIND_NULL)
@@ -354,7 +366,7 @@ static NTSTATUS relative_to(struct nt_call *c, uint64_t root, uint16_t **name, s
 
 	if (!(dir = get_file(c, root, &st)))
 		return st;
-	if (dir->kind != FILE_KIND_DIR || !dir->nt_name)
+	if ((dir->kind != FILE_KIND_DIR && !(dir->np && dir->np->root)) || !dir->nt_name)
 		return LSW_STATUS_OBJECT_TYPE_MISMATCH;
 	if (*n && (*name)[0] == '\\')
 		return LSW_STATUS_INVALID_PARAMETER; /* a relative name cannot be absolute (as Wine; undocumented) */
@@ -573,7 +585,8 @@ static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t acc
 	uint64_t h;
 	NTSTATUS st;
 
-	if (pipe_open_client(c, handle_out, access, oa, iosb, options, &st))
+	if (pipe_open_client(c, handle_out, access, oa, iosb, options, &st) ||
+	    np_open(c, handle_out, access, oa, iosb, options, &st))
 		return st;
 	if ((st = read_object_name(c, oa, &name, &n)) != LSW_STATUS_SUCCESS)
 		return st;

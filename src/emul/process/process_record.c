@@ -12,6 +12,7 @@
 #include "emul/object/object.h"
 #include "emul/observer.h"
 #include "emul/registry/registry.h"
+#include "emul/process/job.h"
 #include "emul/process/process_object.h"
 #include "emul/process/quota.h"
 #include "emul/process/thread.h"
@@ -168,6 +169,7 @@ void process_free(struct lsw_process *p)
 	free(p->command_line);
 	free(p->image_dos);
 	free(p->runtime_data);
+	job_process_gone(p);
 	process_object_detach(p);
 	quota_block_unref(p->quota); /* objects still charged to it keep it */
 	free(p);

@@ -22,8 +22,11 @@ void crt_fd_init(void)
 
     for (int i = 0; i < FD_MAX; i++)
         fds[i].pending = -1;
+    crt_fd_adopt(); /* what a C runtime parent passed */
     for (int i = 0; i < 3; i++) {
         HANDLE h = GetStdHandle(std[i]);
+        if (fds[i].flags & FD_OPEN)
+            continue;
         if (!h || h == INVALID_HANDLE_VALUE)
             continue;
         fds[i].h = h;

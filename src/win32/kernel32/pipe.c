@@ -69,8 +69,8 @@ K32API BOOL WINAPI PeekNamedPipe(HANDLE pipe, LPVOID buf, DWORD size, LPDWORD re
 		*read = got;
 	if (avail)
 		*avail = peek[1];
-	if (left) /* byte mode: no message */
-		*left = 0;
+	if (left) /* a message pipe's first message; byte mode: none */
+		*left = peek[3] > got ? peek[3] - got : 0;
 	RtlFreeHeap(k32_heap(), 0, peek);
 	return TRUE;
 }
