@@ -118,8 +118,6 @@ void job_process_gone(struct lsw_process *p)
 	if (!j)
 		return;
 	p->nt_job = NULL;
-	if (p->terminated)
-		j->total_terminated++;
 	job_post(j, abnormal ? JOB_MSG_ABNORMAL_EXIT_PROCESS : JOB_MSG_EXIT_PROCESS, p->win_pid);
 	if (!job_active(j))
 		job_post(j, JOB_MSG_ACTIVE_PROCESS_ZERO, 0);
@@ -208,6 +206,7 @@ NTSTATUS nt_NtTerminateJobObject(struct nt_call *c)
 		return st;
 	for (struct lsw_process *p = j->host->processes; p; p = p->next)
 		if (p->nt_job == j && !p->reaped) {
+			j->total_terminated += !p->terminated;
 			if (p == self)
 				me = true; /* last: this call must still answer */
 			else

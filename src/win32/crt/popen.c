@@ -14,6 +14,7 @@ K32 BOOL CreatePipe(HANDLE *, HANDLE *, void *, DWORD);
 K32 BOOL SetHandleInformation(HANDLE, DWORD, DWORD);
 CRTAPI char *strchr(const char *, int);
 CRTAPI FILE *_fdopen(int, const char *);
+CRTAPI int _open_osfhandle(intptr_t, int);
 
 #define MAX_POPEN 64
 #define NAME_CHARS 1024
