@@ -799,6 +799,8 @@ NTSTATUS nt_NtFlushBuffersFile(struct nt_call *c)
 
 	if (!(f = get_file(c, c->args[0], &st)))
 		return st;
+	if (f->kind == FILE_KIND_PIPE)
+		return np_flush(c, f);
 	if (f->kind == FILE_KIND_DISK && fsync(f->fd) < 0)
 		return errno_to_status(errno);
 	return tracee_write_iosb(c->thread, c->args[1], LSW_STATUS_SUCCESS, 0);

@@ -154,7 +154,8 @@ static struct np_pipe *pipe_new(struct lsw_host *h, const uint16_t *name, size_t
 
 /* A new instance of p with its server end, as a file object of c's
  * process. */
-static struct file_object *instance_new(struct nt_call *c, struct np_pipe *p, uint32_t access)
+static struct file_object *instance_new(struct nt_call *c, struct np_pipe *p,
+					const struct np_pipe *want, uint32_t access)
 {
 	struct np_instance *in = calloc(1, sizeof(*in));
 	struct np_end *e = calloc(1, sizeof(*e));
@@ -174,8 +175,8 @@ static struct file_object *instance_new(struct nt_call *c, struct np_pipe *p, ui
 		return NULL;
 	}
 	*in = (struct np_instance){ .pipe = p, .next = p->first, .state = NP_LISTENING,
-				    .type = p->type, .config = p->config, .in_quota = p->in_quota,
-				    .out_quota = p->out_quota, .server = e };
+				    .type = want->type, .config = p->config,
+				    .in_quota = want->in_quota, .out_quota = want->out_quota, .server = e };
 	e->inst = in;
 	p->first = in;
 	p->instances++;
@@ -200,9 +201,11 @@ NTSTATUS np_create_server(struct nt_call *c, const uint16_t *name, size_t n, uin
 		return st;
 	if (p && disposition == FILE_CREATE)
 		return LSW_STATUS_ACCESS_DENIED; /* FILE_FLAG_FIRST_PIPE_INSTANCE */
-	if (p && (p->instances >= p->max_instances || want.max_instances != p->max_instances))
+	/* the first instance's limit and direction hold; each instance has
+	 * its own type and quotas (Windows lets them differ) */
+	if (p && p->instances >= p->max_instances)
 		return NP_STATUS_INSTANCE_NOT_AVAILABLE;
-	if (p && (want.type != p->type || want.config != p->config))
+	if (p && want.config != p->config)
 		return LSW_STATUS_ACCESS_DENIED;
 	if (!p) {
 		if (!(p = pipe_new(c->thread->process->host, name, n)))
@@ -215,7 +218,7 @@ NTSTATUS np_create_server(struct nt_call *c, const uint16_t *name, size_t n, uin
 		p->default_timeout = want.default_timeout;
 		made = true;
 	}
-	if (!(f = instance_new(c, p, access))) {
+	if (!(f = instance_new(c, p, &want, access))) {
 		if (made)
 			pipe_unlink(p);
 		return LSW_STATUS_NO_MEMORY;

@@ -100,7 +100,7 @@ struct np_end {
 
 /* A pending I/O of an end (a read, a write waiting for its data to be
  * read, a listen, a wait for an instance). */
-enum np_io_kind { NP_IO_READ, NP_IO_WRITE, NP_IO_LISTEN, NP_IO_WAIT };
+enum np_io_kind { NP_IO_READ, NP_IO_WRITE, NP_IO_LISTEN, NP_IO_WAIT, NP_IO_FLUSH };
 
 struct np_io {
 	struct np_io *next;
@@ -138,6 +138,9 @@ void np_disconnect(struct np_instance *in, NTSTATUS why);
 
 /* pipe_named_io.c */
 NTSTATUS np_read(struct nt_call *c, struct file_object *f);
+/* NtFlushBuffersFile: waits until the other end has read what this end
+ * wrote (FlushFileBuffers before DisconnectNamedPipe). */
+NTSTATUS np_flush(struct nt_call *c, struct file_object *f);
 NTSTATUS np_write(struct nt_call *c, struct file_object *f);
 /* The queue an end reads from and the one it writes to. */
 struct np_queue *np_read_queue(struct np_end *e);
@@ -161,6 +164,10 @@ NTSTATUS np_take(struct lsw_thread *t, struct np_end *e, uint64_t buf, uint64_t 
  * handle) or pending; queued at the tail of *list. */
 struct np_io *np_io_new(struct nt_call *c, struct file_object *f, enum np_io_kind kind,
 			struct np_io **list);
+/* The same for a call without Event, ApcRoutine and ApcContext
+ * (NtFlushBuffersFile): only its IO_STATUS_BLOCK. */
+struct np_io *np_io_new_plain(struct nt_call *c, struct file_object *f, enum np_io_kind kind,
+			      struct np_io **list, uint64_t iosb);
 /* What the caller returns for it: NT_DEFERRED or STATUS_PENDING. */
 NTSTATUS np_io_park(struct nt_call *c, struct np_io *io);
 /* The I/O ends with st and info: out of its list, told, freed. */

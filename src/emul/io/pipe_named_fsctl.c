@@ -149,6 +149,9 @@ static NTSTATUS peek(struct nt_call *c, struct np_end *e)
 
 	if (room < PEEK_HEADER)
 		return LSW_STATUS_BUFFER_TOO_SMALL;
+	if (e->server && e->inst && (e->inst->state == NP_LISTENING ||
+				     e->inst->state == NP_DISCONNECTED))
+		return NP_STATUS_INVALID_PIPE_STATE; /* ERROR_BAD_PIPE: no client */
 	if (!e->inst || (st != LSW_STATUS_SUCCESS && st != (NTSTATUS)LSW_STATUS_PIPE_BROKEN))
 		return st == NP_STATUS_PIPE_LISTENING ? NP_STATUS_INVALID_PIPE_STATE : st;
 	q = np_read_queue(e);

@@ -154,7 +154,8 @@ static void pump_writers(struct np_end *e)
 			np_io_finish_all(&e->writers, st);
 			return;
 		}
-		if (io->end_seq - np_write_queue(e)->consumed > np_write_quota(e))
+		if (io->end_seq - np_write_queue(e)->consumed >
+		    (io->kind == NP_IO_FLUSH ? 0 : np_write_quota(e)))
 			return;
 		np_io_finish(io, LSW_STATUS_SUCCESS, io->info);
 	}
@@ -274,5 +275,19 @@ NTSTATUS np_write(struct nt_call *c, struct file_object *f)
 		return LSW_STATUS_NO_MEMORY;
 	io->end_seq = np_write_queue(e)->written;
 	io->info = len;
+	return np_io_park(c, io);
+}
+
+NTSTATUS np_flush(struct nt_call *c, struct file_object *f)
+{
+	struct np_end *e = f->np;
+	struct np_io *io;
+
+	if (e->root || !e->inst || e->inst->state != NP_CONNECTED ||
+	    np_write_queue(e)->written == np_write_queue(e)->consumed)
+		return tracee_write_iosb(c->thread, c->args[1], LSW_STATUS_SUCCESS, 0);
+	if (!(io = np_io_new_plain(c, f, NP_IO_FLUSH, &e->writers, c->args[1])))
+		return LSW_STATUS_NO_MEMORY;
+	io->end_seq = np_write_queue(e)->written;
 	return np_io_park(c, io);
 }

@@ -69,12 +69,11 @@ static void free_io(struct np_io *io)
 	free(io);
 }
 
-struct np_io *np_io_new(struct nt_call *c, struct file_object *f, enum np_io_kind kind,
-			struct np_io **list)
+struct np_io *np_io_new_plain(struct nt_call *c, struct file_object *f, enum np_io_kind kind,
+			      struct np_io **list, uint64_t iosb)
 {
 	struct lsw_thread *t = c->thread;
 	struct np_io *io = calloc(1, sizeof(*io)), **tail = list;
-	NTSTATUS st;
 
 	if (!io)
 		return NULL;
@@ -83,10 +82,26 @@ struct np_io *np_io_new(struct nt_call *c, struct file_object *f, enum np_io_kin
 	io->host = t->process->host;
 	io->pid = t->process->win_pid;
 	io->tid = t->win_tid;
-	io->iosb = c->args[4];
+	io->iosb = iosb;
 	if (f->options & (FILE_SYNCHRONOUS_IO_ALERT | FILE_SYNCHRONOUS_IO_NONALERT))
 		io->thread = t;
-	if (c->args[1] && (io->event = handle_get(t->process, c->args[1], &event_ops, &st)))
+	while (*tail)
+		tail = &(*tail)->next;
+	*tail = io;
+	io->list = list;
+	return io;
+}
+
+struct np_io *np_io_new(struct nt_call *c, struct file_object *f, enum np_io_kind kind,
+			struct np_io **list)
+{
+	struct np_io *io = np_io_new_plain(c, f, kind, list, c->args[4]);
+	NTSTATUS st;
+
+	if (!io)
+		return NULL;
+	if (c->args[1] &&
+	    (io->event = handle_get(c->thread->process, c->args[1], &event_ops, &st)))
 		object_ref(io->event);
 	io->apc = c->args[2];
 	io->apc_context = c->args[3];
@@ -94,10 +109,6 @@ struct np_io *np_io_new(struct nt_call *c, struct file_object *f, enum np_io_kin
 		io->port = io_queue_ref(f->completion);
 		io->key = f->completion_key;
 	}
-	while (*tail)
-		tail = &(*tail)->next;
-	*tail = io;
-	io->list = list;
 	return io;
 }
 

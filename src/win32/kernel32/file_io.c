@@ -98,7 +98,7 @@ K32API BOOL WINAPI WriteFile(HANDLE h, LPCVOID buf, DWORD n, LPDWORD done, LPOVE
 K32API BOOL WINAPI FlushFileBuffers(HANDLE h)
 {
 	IO_STATUS_BLOCK io;
-	NTSTATUS status = NtFlushBuffersFile(h, &io);
+	NTSTATUS status = wait_io(h, NULL, NtFlushBuffersFile(h, &io), &io);
 
 	return status < 0 ? k32_fail(status) : TRUE;
 }

@@ -61,7 +61,11 @@ K32API HANDLE WINAPI CreateNamedPipeW(LPCWSTR name, DWORD open_mode, DWORD pipe_
 	HANDLE h;
 	NTSTATUS st;
 
-	if (!name || !max_instances || max_instances > PIPE_UNLIMITED_INSTANCES ||
+	if (!name) {
+		k32_error(ERROR_PATH_NOT_FOUND);
+		return INVALID_HANDLE_VALUE;
+	}
+	if (!max_instances || max_instances > PIPE_UNLIMITED_INSTANCES ||
 	    !(open_mode & PIPE_ACCESS_DUPLEX)) {
 		k32_error(ERROR_INVALID_PARAMETER);
 		return INVALID_HANDLE_VALUE;
@@ -99,10 +103,10 @@ K32API HANDLE WINAPI CreateNamedPipeA(LPCSTR name, DWORD open_mode, DWORD pipe_m
 				      DWORD max_instances, DWORD out_size, DWORD in_size,
 				      DWORD timeout_ms, LPSECURITY_ATTRIBUTES sa)
 {
-	UNICODE_STRING w;
+	UNICODE_STRING w = { 0 };
 	HANDLE h;
 
-	if (!k32_ansi_arg(name, &w))
+	if (name && !k32_ansi_arg(name, &w))
 		return INVALID_HANDLE_VALUE;
 	h = CreateNamedPipeW(w.Buffer, open_mode, pipe_mode, max_instances, out_size, in_size,
 			     timeout_ms, sa);
