@@ -96,6 +96,7 @@ static struct file_object *end_file(struct lsw_process *p, struct np_end *e, uin
 	f->nt_name = strdup(nt_name);
 	e->file = f;
 	e->own_pid = p->win_pid;
+	e->signaled = true; /* a file object starts signalled */
 	np_waitable_init(e);
 	return f;
 }

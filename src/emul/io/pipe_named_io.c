@@ -266,8 +266,9 @@ NTSTATUS np_write(struct nt_call *c, struct file_object *f)
 		len = nowait_room(e, len);
 	if ((st = np_queue_write(c, e, c->args[5], len)) != LSW_STATUS_SUCCESS)
 		return st;
-	if (!e->inst || np_write_queue(e)->written - np_write_queue(e)->consumed <=
-	    np_write_quota(e) || e->completion_mode == NP_COMPLETE_OPERATION) {
+	if (!len || !e->inst || e->completion_mode == NP_COMPLETE_OPERATION ||
+	    np_write_queue(e)->written - np_write_queue(e)->consumed <= np_write_quota(e)) {
+		/* an empty write never waits, nor one that fits */
 		np_end_signal(e, true);
 		return tracee_write_iosb(c->thread, c->args[4], LSW_STATUS_SUCCESS, len);
 	}
@@ -283,6 +284,8 @@ NTSTATUS np_flush(struct nt_call *c, struct file_object *f)
 	struct np_end *e = f->np;
 	struct np_io *io;
 
+	if (e->inst && e->inst->state == NP_CLOSING)
+		return LSW_STATUS_PIPE_BROKEN; /* the reader is gone */
 	if (e->root || !e->inst || e->inst->state != NP_CONNECTED ||
 	    np_write_queue(e)->written == np_write_queue(e)->consumed)
 		return tracee_write_iosb(c->thread, c->args[1], LSW_STATUS_SUCCESS, 0);
