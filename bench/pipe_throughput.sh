@@ -19,6 +19,9 @@ report() { # label output
 report lsw "$(LSW_DLLDIR=$build/src/win32 "$build/cli/lsw" run --prefix "$work/prefix" \
 	"$build/fixtures/pipebench.exe" "$mib" "$kib")"
 wine=/usr/lib/wine/wine64
-[ -x "$wine" ] && report wine "$(WINEPREFIX=$work/wine WINEDEBUG=-all "$wine" \
-	"$build/fixtures/pipebench.exe" "$mib" "$kib" 2>/dev/null)"
+if [ -x "$wine" ]; then
+	report wine "$(WINEPREFIX=$work/wine WINEDEBUG=-all "$wine" \
+		"$build/fixtures/pipebench.exe" "$mib" "$kib" 2>/dev/null)"
+	WINEPREFIX=$work/wine /usr/lib/wine/wineserver -w 2>/dev/null # before the prefix goes
+fi
 exit 0
