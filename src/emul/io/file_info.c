@@ -460,7 +460,6 @@ NTSTATUS nt_NtSetInformationFile(struct nt_call *c)
 	uint32_t cls = (uint32_t)c->args[4];
 	struct file_object *f;
 	NTSTATUS st;
-
 	bool pipe_class;
 
 	if (!(f = get_file(c, c->args[0], &st)))
