@@ -46,6 +46,7 @@ enum np_state { NP_DISCONNECTED = 1, NP_LISTENING = 2, NP_CONNECTED = 3, NP_CLOS
 /* Data written and not yet read, one direction of an instance. */
 struct np_chunk {
 	struct np_chunk *next;
+	uint64_t seq;                /* where it starts in all that was written */
 	uint32_t len, off;           /* a message (or a byte write) and how
 				      * much of it was read */
 	char data[];
@@ -55,7 +56,7 @@ struct np_queue {
 	struct np_chunk *first, *last;
 	uint64_t bytes;              /* buffered */
 	uint32_t chunks;
-	uint64_t written, consumed;  /* totals since the connection */
+	uint64_t written;            /* bytes, since the pipe was made */
 };
 
 struct np_io;
@@ -111,7 +112,9 @@ struct np_io {
 	struct lsw_host *host;       /* asynchronous: whom to tell */
 	uint32_t pid, tid;
 	uint64_t iosb, buf, len, info;
-	uint64_t end_seq;            /* a write: done when its queue consumed this far */
+	uint64_t start_seq, end_seq; /* a write: its bytes in all that was written;
+				      * done when what is unread up to end_seq
+				      * fits the quota (a flush: nothing) */
 	struct nt_object *event;     /* referenced */
 	uint64_t apc, apc_context;
 	struct io_queue *port;       /* referenced */
@@ -146,6 +149,9 @@ NTSTATUS np_write(struct nt_call *c, struct file_object *f);
 struct np_queue *np_read_queue(struct np_end *e);
 struct np_queue *np_write_queue(struct np_end *e);
 uint32_t np_write_quota(const struct np_end *e);
+/* A write that is cancelled takes back what of it is still unread (its
+ * data waits with the writer, as on Windows): the chunk at seq. */
+void np_withdraw(struct np_end *e, uint64_t seq);
 /* Readers and writers of both ends that can go on, do. */
 void np_pump(struct np_instance *in);
 void np_queue_clear(struct np_queue *q);

@@ -49,7 +49,6 @@ void np_queue_clear(struct np_queue *q)
 	q->first = q->last = NULL;
 	q->bytes = 0;
 	q->chunks = 0;
-	q->consumed = q->written;
 }
 
 NTSTATUS np_read_state(const struct np_end *e)
@@ -97,7 +96,6 @@ static NTSTATUS take_some(struct lsw_thread *t, struct np_queue *q, uint64_t buf
 		return LSW_STATUS_ACCESS_VIOLATION;
 	k->off += n;
 	q->bytes -= n;
-	q->consumed += n;
 	*got = n;
 	return LSW_STATUS_SUCCESS;
 }
@@ -143,6 +141,38 @@ static void pump_readers(struct np_end *e)
 	}
 }
 
+/* The bytes still unread of the chunks written before seq. */
+static uint64_t unread_before(const struct np_queue *q, uint64_t seq)
+{
+	uint64_t n = 0;
+
+	for (const struct np_chunk *k = q->first; k && k->seq < seq; k = k->next)
+		n += k->len - k->off;
+	return n;
+}
+
+void np_withdraw(struct np_end *e, uint64_t seq)
+{
+	struct np_queue *q;
+	struct np_chunk **pp, *prev = NULL;
+
+	if (!e->inst)
+		return;
+	q = np_write_queue(e);
+	for (pp = &q->first; *pp; prev = *pp, pp = &(*pp)->next)
+		if ((*pp)->seq == seq && (*pp)->len) {
+			struct np_chunk *k = *pp;
+
+			q->bytes -= k->len - k->off;
+			q->chunks--;
+			*pp = k->next;
+			if (q->last == k)
+				q->last = prev;
+			free(k);
+			return;
+		}
+}
+
 /* Writers whose data the reader took (down to the quota) are done. */
 static void pump_writers(struct np_end *e)
 {
@@ -154,7 +184,7 @@ static void pump_writers(struct np_end *e)
 			np_io_finish_all(&e->writers, st);
 			return;
 		}
-		if (io->end_seq - np_write_queue(e)->consumed >
+		if (unread_before(np_write_queue(e), io->end_seq) >
 		    (io->kind == NP_IO_FLUSH ? 0 : np_write_quota(e)))
 			return;
 		np_io_finish(io, LSW_STATUS_SUCCESS, io->info);
@@ -217,7 +247,7 @@ static NTSTATUS append(struct lsw_thread *t, struct np_queue *q, uint64_t buf, u
 			return LSW_STATUS_ACCESS_VIOLATION;
 		}
 	}
-	*k = (struct np_chunk){ .len = len };
+	*k = (struct np_chunk){ .seq = q->written, .len = len };
 	if (q->last)
 		q->last->next = k;
 	else
@@ -267,7 +297,7 @@ NTSTATUS np_write(struct nt_call *c, struct file_object *f)
 	if ((st = np_queue_write(c, e, c->args[5], len)) != LSW_STATUS_SUCCESS)
 		return st;
 	if (!len || !e->inst || e->completion_mode == NP_COMPLETE_OPERATION ||
-	    np_write_queue(e)->written - np_write_queue(e)->consumed <= np_write_quota(e)) {
+	    np_write_queue(e)->bytes <= np_write_quota(e)) {
 		/* an empty write never waits, nor one that fits */
 		np_end_signal(e, true);
 		return tracee_write_iosb(c->thread, c->args[4], LSW_STATUS_SUCCESS, len);
@@ -275,6 +305,7 @@ NTSTATUS np_write(struct nt_call *c, struct file_object *f)
 	if (!(io = np_io_new(c, f, NP_IO_WRITE, &e->writers)))
 		return LSW_STATUS_NO_MEMORY;
 	io->end_seq = np_write_queue(e)->written;
+	io->start_seq = io->end_seq - len;
 	io->info = len;
 	return np_io_park(c, io);
 }
@@ -286,8 +317,7 @@ NTSTATUS np_flush(struct nt_call *c, struct file_object *f)
 
 	if (e->inst && e->inst->state == NP_CLOSING)
 		return LSW_STATUS_PIPE_BROKEN; /* the reader is gone */
-	if (e->root || !e->inst || e->inst->state != NP_CONNECTED ||
-	    np_write_queue(e)->written == np_write_queue(e)->consumed)
+	if (e->root || !e->inst || e->inst->state != NP_CONNECTED || !np_write_queue(e)->bytes)
 		return tracee_write_iosb(c->thread, c->args[1], LSW_STATUS_SUCCESS, 0);
 	if (!(io = np_io_new_plain(c, f, NP_IO_FLUSH, &e->writers, c->args[1])))
 		return LSW_STATUS_NO_MEMORY;

@@ -184,6 +184,8 @@ void np_io_finish(struct np_io *io, NTSTATUS st, uint64_t info)
 	struct lsw_thread *t = np_io_thread(io);
 
 	unlink_io(io);
+	if (io->kind == NP_IO_WRITE && st == (NTSTATUS)LSW_STATUS_CANCELLED && io->end)
+		np_withdraw(io->end, io->start_seq);
 	if (t && io->iosb)
 		tracee_write_iosb(t, io->iosb, st, info);
 	if (io->end)
@@ -232,5 +234,7 @@ unsigned np_cancel(struct file_object *f, uint32_t tid, uint64_t iosb)
 				n++;
 			}
 		}
+	if (n && e->inst)
+		np_pump(e->inst); /* writes taken back make room for the others */
 	return n;
 }

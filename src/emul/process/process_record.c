@@ -145,6 +145,7 @@ void process_free(struct lsw_process *p)
 {
 	struct lsw_host *h = p->host;
 
+	job_process_gone(p); /* first: its handles may hold its job's last one */
 	for (struct lsw_process **link = &h->processes; *link; link = &(*link)->next)
 		if (*link == p) {
 			*link = p->next;
@@ -169,7 +170,6 @@ void process_free(struct lsw_process *p)
 	free(p->command_line);
 	free(p->image_dos);
 	free(p->runtime_data);
-	job_process_gone(p);
 	process_object_detach(p);
 	quota_block_unref(p->quota); /* objects still charged to it keep it */
 	free(p);
