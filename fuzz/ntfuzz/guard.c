@@ -193,6 +193,9 @@ static const struct rule {
 	{ "NtTerminateThread", first_harmless },
 	{ "NtSuspendThread", first_harmless },
 	{ "NtSuspendProcess", first_harmless },
+	/* in a job, NtTerminateJobObject or closing a kill-on-close job
+	 * would end ntfuzz: it never joins one */
+	{ "NtAssignProcessToJobObject", skip },
 	{ "NtSetContextThread", set_context },
 	{ "NtCreateThreadEx", create_thread },
 	{ "NtCreateThread", skip },

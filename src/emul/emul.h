@@ -27,6 +27,7 @@ struct lsw_host;
 struct lsw_job;
 struct lsw_process;
 struct lsw_thread;
+struct nt_job;
 struct nt_object;
 struct nt_observer;
 struct quota_block;
@@ -280,6 +281,7 @@ struct lsw_process {
 	char last_stub[LSW_STUB_NAME_MAX + 1]; /* "dll!Function", the last stub called */
 	struct stub_seen *stubs_seen; /* the stubs --debug named (stub_call.c) */
 	struct keyed_event *keyed_event; /* the one handle NULL names (keyed_event.c) */
+	struct nt_job *nt_job;       /* the job object it is in (process/job.c), or NULL */
 };
 
 /* The ids processes and threads are known by (ClientId): multiples of 4,
@@ -331,6 +333,7 @@ struct lsw_host {
 	struct lsw_job *jobs;
 	struct client_ids ids;
 	struct object_namespace *names; /* the object namespace (object_dir.c) */
+	struct np_pipe *named_pipes; /* \Device\NamedPipe (io/pipe_named.c) */
 	struct host_registry registry;
 	struct host_files files;
 	struct kuser_page kuser;

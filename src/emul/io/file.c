@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include "emul/io/file.h"
 #include "emul/io/pipe.h"
+#include "emul/io/pipe_named.h"
 #include "emul/io/file_access.h"
 #include "emul/io/file_direct.h"
 #include "emul/io/path.h"
@@ -83,6 +84,7 @@ static void file_destroy(struct nt_object *obj)
 	}
 	dir_scan_free(f->scan);
 	pipe_end_free(f->pipe);
+	np_end_close(f->np);
 	if (f->live_prev)
 		f->live_prev->live_next = f->live_next;
 	else
@@ -104,7 +106,13 @@ static void file_describe(struct nt_object *obj, char *buf, size_t len)
 	snprintf(buf, len, "%s", f->nt_name ? f->nt_name : f->name_utf8);
 }
 
-const struct nt_object_ops file_ops = { "File", file_destroy, file_describe, NULL };
+/* A named pipe's end can be waited on: it is set when its I/O ends. */
+static struct waitable *file_waitable(struct nt_object *obj)
+{
+	return np_waitable((struct file_object *)obj);
+}
+
+const struct nt_object_ops file_ops = { "File", file_destroy, file_describe, file_waitable };
 
 struct file_object *file_new(struct lsw_process *p, enum file_kind kind, int fd,
 			     const char *name)
@@ -228,6 +236,8 @@ static NTSTATUS write_file(struct nt_call *c, struct file_object *f)
 		return st;
 	if (f->kind == FILE_KIND_STREAM)
 		return stream_write(c, f);
+	if (f->kind == FILE_KIND_PIPE)
+		return np_write(c, f);
 	if (f->kind == FILE_KIND_DISK && file_direct_write(c, f, write_start(f, off), &st))
 		return st;
 	if (f->kind == FILE_KIND_DISK &&
@@ -313,6 +323,8 @@ static NTSTATUS read_file(struct nt_call *c, struct file_object *f)
 		return st;
 	if (f->kind == FILE_KIND_STREAM)
 		return stream_read(c, f);
+	if (f->kind == FILE_KIND_PIPE)
+		return np_read(c, f);
 	if (f->kind == FILE_KIND_DISK && file_direct_read(c, f, off, &st))
 		return st;
 	if (f->kind == FILE_KIND_DISK)
@@ -359,7 +371,7 @@ static NTSTATUS relative_to(struct nt_call *c, uint64_t root, uint16_t **name, s
 
 	if (!(dir = get_file(c, root, &st)))
 		return st;
-	if (dir->kind != FILE_KIND_DIR || !dir->nt_name)
+	if ((dir->kind != FILE_KIND_DIR && !(dir->np && dir->np->root)) || !dir->nt_name)
 		return LSW_STATUS_OBJECT_TYPE_MISMATCH;
 	if (*n && (*name)[0] == '\\')
 		return LSW_STATUS_INVALID_PARAMETER; /* a relative name cannot be absolute (as Wine; undocumented) */
@@ -599,7 +611,8 @@ static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t acc
 	uint64_t h;
 	NTSTATUS st;
 
-	if (pipe_open_client(c, handle_out, access, oa, iosb, options, &st))
+	if (pipe_open_client(c, handle_out, access, oa, iosb, options, &st) ||
+	    np_open(c, handle_out, access, oa, iosb, options, &st))
 		return st;
 	if ((st = read_object_name(c, oa, &name, &n)) != LSW_STATUS_SUCCESS)
 		return st;
@@ -819,6 +832,8 @@ NTSTATUS nt_NtFlushBuffersFile(struct nt_call *c)
 
 	if (!(f = get_file(c, c->args[0], &st)))
 		return st;
+	if (f->kind == FILE_KIND_PIPE)
+		return np_flush(c, f);
 	if (f->kind == FILE_KIND_DISK && fsync(f->fd) < 0)
 		return errno_to_status(errno);
 	return tracee_write_iosb(c->thread, c->args[1], LSW_STATUS_SUCCESS, 0);

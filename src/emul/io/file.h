@@ -13,6 +13,7 @@ enum file_kind {
 	FILE_KIND_STREAM,   /* one of lsw's own stdin/stdout/stderr */
 	FILE_KIND_NULL,     /* \Device\Null */
 	FILE_KIND_KSEC,     /* \Device\CNG: answers IOCTL_KSEC_RNG only (device_ioctl.c) */
+	FILE_KIND_PIPE,     /* an end of a named pipe, or their file system (pipe_named.h) */
 };
 
 /* How a STREAM's I/O avoids blocking (file_stream.c). */
@@ -51,6 +52,7 @@ struct file_object {
 	struct stream_op *readers, *writers;
 	uint32_t watched;
 	struct pipe_end *pipe;  /* an anonymous pipe's server end (pipe.c) */
+	struct np_end *np;      /* PIPE: its end of a named pipe (pipe_named.c) */
 	/* its completion port (file_completion.c): the queue (referenced),
 	 * the key its packets carry, FILE_SKIP_* modes */
 	struct io_queue *completion;

@@ -13,6 +13,7 @@
  */
 #include "emul/io/file.h"
 #include "emul/io/io_completion.h"
+#include "emul/io/pipe_named.h"
 #include "emul/object/object_names.h"
 #include "emul/sync/apc.h"
 #include "emul/sync/event.h"
@@ -112,8 +113,8 @@ NTSTATUS file_io_end(struct nt_call *c, struct file_object *f, NTSTATUS st, bool
 	uint64_t info = 0;
 	NTSTATUS ignored;
 
-	if (st == NT_DEFERRED || nt_error(st))
-		return st;
+	if (st == NT_DEFERRED || st == LSW_STATUS_PENDING || nt_error(st))
+		return st; /* pending: told when it ends (pipe_named_op.c) */
 	if (c->args[1] && (ev = handle_get(t->process, c->args[1], &event_ops, &ignored)))
 		event_signal(ev);
 	if (f->completion && c->args[3] &&
@@ -128,13 +129,16 @@ NTSTATUS file_io_end(struct nt_call *c, struct file_object *f, NTSTATUS st, bool
 }
 
 /* NtCancelIoFile(FileHandle, IoStatusBlock): the caller's own I/O on the
- * handle; a thread with I/O in flight waits in it here, so there is none. */
+ * handle; only a named pipe's I/O goes on without its thread. */
 NTSTATUS nt_NtCancelIoFile(struct nt_call *c)
 {
+	struct file_object *f;
 	NTSTATUS st;
 
-	if (!get_file(c, c->args[0], &st))
+	if (!(f = get_file(c, c->args[0], &st)))
 		return st;
+	if (f->kind == FILE_KIND_PIPE)
+		np_cancel(f, c->thread->win_tid, 0);
 	return tracee_write_iosb(c->thread, c->args[1], LSW_STATUS_SUCCESS, 0);
 }
 
@@ -148,7 +152,8 @@ NTSTATUS nt_NtCancelIoFileEx(struct nt_call *c)
 
 	if (!(f = get_file(c, c->args[0], &st)))
 		return st;
-	if (f->kind != FILE_KIND_STREAM || stream_cancel(f, c->args[1]) == 0)
+	if (f->kind == FILE_KIND_PIPE ? np_cancel(f, 0, c->args[1]) == 0 :
+	    f->kind != FILE_KIND_STREAM || stream_cancel(f, c->args[1]) == 0)
 		return LSW_STATUS_NOT_FOUND;
 	return tracee_write_iosb(c->thread, c->args[2], LSW_STATUS_SUCCESS, 0);
 }

@@ -15,6 +15,7 @@
 #include "emul/io/file_access.h"
 #include "emul/io/file_attrs.h"
 #include "emul/io/path.h"
+#include "emul/io/pipe_named.h"
 #include "emul/io/share.h"
 #include "emul/io/volume_ids.h"
 #include "emul/memory/section.h"
@@ -194,7 +195,9 @@ NTSTATUS nt_NtQueryInformationFile(struct nt_call *c)
 
 	if (!(f = get_file(c, c->args[0], &st)))
 		return st;
-	if (cls == 23) /* FilePipeInformation */
+	if (f->kind == FILE_KIND_PIPE && (st = np_query_info(c, f, cls, &have), have))
+		return st;
+	if (cls == 23) /* FilePipeInformation of host pipes and anonymous pipe ends */
 		return file_pipe_mode_query(c, f);
 	if (!class_min(cls))
 		return LSW_STATUS_INVALID_INFO_CLASS;
@@ -525,9 +528,13 @@ NTSTATUS nt_NtSetInformationFile(struct nt_call *c)
 	uint32_t cls = (uint32_t)c->args[4];
 	struct file_object *f;
 	NTSTATUS st;
+	bool pipe_class;
 
 	if (!(f = get_file(c, c->args[0], &st)))
 		return st;
+	if (f->kind == FILE_KIND_PIPE && (st = np_set_info(c, f, cls, &pipe_class), pipe_class))
+		return st != LSW_STATUS_SUCCESS ? st :
+		       tracee_write_iosb(c->thread, c->args[1], LSW_STATUS_SUCCESS, 0);
 	switch (cls) {
 	case 4: st = set_basic(c, f); break;        /* FileBasicInformation */
 	case 10: st = set_rename(c, f); break;      /* FileRenameInformation */

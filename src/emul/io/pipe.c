@@ -22,6 +22,7 @@
 #include "emul/io/file.h"
 #include "emul/io/file_access.h"
 #include "emul/io/pipe.h"
+#include "emul/io/pipe_named.h"
 
 #define FILE_CREATE 2
 #define FILE_MODE_OPTIONS 0x3eu /* the FILE_*_IO and write-through bits */
@@ -106,6 +107,35 @@ static NTSTATUS create_anonymous(struct nt_call *c, uint32_t access, uint32_t op
 	return st;
 }
 
+/* A named pipe's server instance: \Device\NamedPipe\NAME (or \??\pipe\NAME),
+ * or NAME relative to the pipe file system's root (pipe_named.c). */
+static NTSTATUS create_named(struct nt_call *c, uint64_t root, const uint16_t *name, size_t n,
+			     uint32_t access, uint64_t *h)
+{
+	struct file_object *dir;
+	size_t rest = 0;
+	NTSTATUS st;
+
+	if (root) {
+		if (!(dir = get_file(c, root, &st)))
+			return st;
+		if (!dir->np || !dir->np->root)
+			return LSW_STATUS_OBJECT_TYPE_MISMATCH;
+	} else if (!np_name_of(name, n, &rest)) {
+		return LSW_STATUS_OBJECT_NAME_INVALID;
+	}
+	return np_create_server(c, name + rest, n - rest, access, h);
+}
+
+static NTSTATUS create_unnamed(struct nt_call *c, uint32_t access, uint64_t *h)
+{
+	if ((uint32_t)c->args[5] != FILE_CREATE || !(uint32_t)c->args[10])
+		return LSW_STATUS_INVALID_PARAMETER;
+	if ((uint32_t)c->args[7] || (uint32_t)c->args[8])
+		return LSW_STATUS_NOT_SUPPORTED; /* message mode needs a name here */
+	return create_anonymous(c, access, (uint32_t)c->args[6], h);
+}
+
 /* NtCreateNamedPipeFile(*FileHandle, DesiredAccess, ObjectAttributes,
  *   IoStatusBlock, ShareAccess, CreateDisposition, CreateOptions,
  *   NamedPipeType, ReadMode, CompletionMode, MaximumInstances,
@@ -120,14 +150,14 @@ NTSTATUS nt_NtCreateNamedPipeFile(struct nt_call *c)
 
 	if (st != LSW_STATUS_SUCCESS)
 		return st;
-	free(name);
-	if (n) /* named pipes (\Device\NamedPipe\NAME): not yet */
-		return LSW_STATUS_NOT_SUPPORTED;
-	if ((uint32_t)c->args[5] != FILE_CREATE || !(uint32_t)c->args[10])
-		return LSW_STATUS_INVALID_PARAMETER;
-	if ((uint32_t)c->args[7] || (uint32_t)c->args[8])
-		return LSW_STATUS_NOT_SUPPORTED; /* message mode needs a name here */
-	if ((st = create_anonymous(c, access, (uint32_t)c->args[6], &h)) != LSW_STATUS_SUCCESS)
+	if (n || root) {
+		st = create_named(c, root, name, n, access, &h);
+		free(name);
+	} else {
+		free(name);
+		st = create_unnamed(c, access, &h);
+	}
+	if (st != LSW_STATUS_SUCCESS)
 		return st;
 	if (tracee_write(c->thread, c->args[0], &h, 8) < 0 ||
 	    tracee_write_iosb(c->thread, c->args[3], LSW_STATUS_SUCCESS, FILE_CREATED) !=
@@ -248,6 +278,8 @@ NTSTATUS nt_NtFsControlFile(struct nt_call *c)
 
 	if (!(f = get_file(c, c->args[0], &st)))
 		return st;
+	if (f->kind == FILE_KIND_PIPE)
+		return np_fsctl(c, f, (uint32_t)c->args[5]);
 	if (f->device_type != FILE_DEVICE_NAMED_PIPE)
 		return LSW_STATUS_INVALID_DEVICE_REQUEST;
 	if ((uint32_t)c->args[5] == FSCTL_PIPE_PEEK)

@@ -4,6 +4,7 @@
  * allocation granularity, MEM_RELEASE only of whole allocations.
  */
 #include <sys/mman.h>
+#include "emul/process/job.h"
 #include "emul/memory/memory.h"
 
 #define NT_CURRENT_PROCESS ((uint64_t)-1)
@@ -34,6 +35,8 @@ bool memory_can_charge(const struct lsw_process *p, uint64_t bytes)
 {
 	uint64_t limit = p->job ? p->job->spec.limits.commit : 0;
 
+	if (!job_can_commit(p, bytes)) /* the limits of its job object */
+		return false;
 	return !limit || (p->vad.committed <= limit && bytes <= limit - p->vad.committed);
 }
 

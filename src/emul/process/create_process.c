@@ -20,6 +20,7 @@
 #include "emul/io/file.h"
 #include "emul/io/path.h"
 #include "emul/memory/section.h"
+#include "emul/process/job.h"
 #include "emul/process/create_process.h"
 #include "emul/process/params.h"
 #include "emul/process/process_object.h"
@@ -34,6 +35,7 @@
 #define PS_MAX_ATTRIBUTES 32
 #define PS_CREATE_INFO_SIZE 0x58
 #define PS_CREATE_SUCCESS 6
+#define PROCESS_CREATE_FLAGS_BREAKAWAY 0x1u
 #define PROCESS_CREATE_FLAGS_INHERIT_HANDLES 0x4u
 #define PROCESS_CREATE_FLAGS_SUSPENDED 0x200u
 #define THREAD_CREATE_FLAGS_CREATE_SUSPENDED 0x1u
@@ -199,6 +201,7 @@ static NTSTATUS prepare_child(struct nt_call *c, struct lsw_process *child,
 		return LSW_STATUS_NO_MEMORY;
 	for (int i = 0; i < 3; i++)
 		child->handles_std[i] = std_handle(parent, child, r, i);
+	job_inherit(parent, child, r->process_flags & PROCESS_CREATE_FLAGS_BREAKAWAY);
 	if ((r->thread_flags & THREAD_CREATE_FLAGS_CREATE_SUSPENDED) ||
 	    (r->process_flags & PROCESS_CREATE_FLAGS_SUSPENDED))
 		child->main_thread.suspend_count = 1; /* its start is held */
@@ -293,6 +296,11 @@ NTSTATUS nt_NtCreateUserProcess(struct nt_call *c)
 	if (st != LSW_STATUS_SUCCESS || !h->start_process) {
 		child_request_free(&r);
 		return st != LSW_STATUS_SUCCESS ? st : (NTSTATUS)LSW_STATUS_NOT_SUPPORTED;
+	}
+	if ((st = job_check_child(c->thread->process, r.process_flags &
+				  PROCESS_CREATE_FLAGS_BREAKAWAY)) != LSW_STATUS_SUCCESS) {
+		child_request_free(&r);
+		return st;
 	}
 	make_spec(c, &r, &spec);
 	if (!(child = h->start_process(h, &spec))) {

@@ -156,17 +156,29 @@ static NTSTATUS read_env(struct lsw_thread *t, uint64_t addr, uint64_t size, cha
 	return *out ? LSW_STATUS_SUCCESS : LSW_STATUS_NO_MEMORY;
 }
 
-/* RuntimeData: binary, kept as bytes. */
+/* RuntimeData: binary, kept as bytes, an odd count too (the C runtime's
+ * descriptor table is 4 + 9 bytes a descriptor). */
 static NTSTATUS read_runtime(struct lsw_thread *t, const uint8_t *hdr, uint64_t base,
 			     bool normalized, struct params_copy *out)
 {
-	uint16_t *w;
-	size_t n;
-	NTSTATUS st = read_string(t, hdr, 0xE0, base, normalized, &w, &n);
+	uint16_t len = (uint16_t)get(hdr, 0xE0, 2);
+	uint64_t buf = get(hdr, 0xE8, 8);
 
-	out->runtime_data = (uint8_t *)w;
-	out->runtime_len = (uint16_t)(n * 2);
-	return st;
+	out->runtime_data = NULL;
+	out->runtime_len = 0;
+	if (!len || !buf)
+		return LSW_STATUS_SUCCESS;
+	if (!normalized)
+		buf += base;
+	if (!(out->runtime_data = malloc(len)))
+		return LSW_STATUS_NO_MEMORY;
+	if (tracee_read(t, buf, out->runtime_data, len) < 0) {
+		free(out->runtime_data);
+		out->runtime_data = NULL;
+		return LSW_STATUS_ACCESS_VIOLATION;
+	}
+	out->runtime_len = len;
+	return LSW_STATUS_SUCCESS;
 }
 
 NTSTATUS params_copy(struct lsw_thread *t, uint64_t addr, struct params_copy *out)

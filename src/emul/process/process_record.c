@@ -13,6 +13,7 @@
 #include "emul/object/object.h"
 #include "emul/observer.h"
 #include "emul/registry/registry.h"
+#include "emul/process/job.h"
 #include "emul/process/process_object.h"
 #include "emul/process/quota.h"
 #include "emul/process/thread.h"
@@ -146,6 +147,7 @@ void process_free(struct lsw_process *p)
 {
 	struct lsw_host *h = p->host;
 
+	job_process_gone(p); /* first: its handles may hold its job's last one */
 	for (struct lsw_process **link = &h->processes; *link; link = &(*link)->next)
 		if (*link == p) {
 			*link = p->next;

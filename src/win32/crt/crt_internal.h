@@ -36,6 +36,7 @@ void crt_dosmaperr(unsigned long winerr);   /* sets errno and _doserrno */
 #define LOCK_HEAP 4
 #define LOCK_IOB 1
 #define LOCK_FD 11
+#define LOCK_POPEN 9
 #define LOCK_COUNT 36
 void crt_lock_init(void);
 CRTAPI void _lock(int);
@@ -88,6 +89,7 @@ void **crt_split_cmdline(const void *cmd, int wide, int *argc_out);
 #define FD_OPEN 0x01
 #define FD_EOF 0x02
 #define FD_PIPE 0x08
+#define FD_NOINHERIT 0x10  /* _O_NOINHERIT: a child does not get it */
 #define FD_APPEND 0x20
 #define FD_DEV 0x40
 #define FD_TEXT 0x80
@@ -119,6 +121,15 @@ struct fdinfo *crt_fd(int fd);   /* NULL (errno EBADF) if not open */
 int crt_fd_alloc(HANDLE h, int flags);
 int crt_umask(void);          /* _umask's bits */
 struct fdinfo *crt_fd_slot(int fd);
+/* fd_inherit.c: the table a child gets (lpReserved2; malloc'd, its
+ * size, 0: none), and taking the parent's over at start-up. */
+unsigned crt_fd_block(unsigned char **out);
+/* spawn.c: the command interpreter (%COMSPEC%, else cmd.exe along PATH)
+ * into out (1024 chars); 0 when there is none. */
+int crt_command_interpreter(char *out);
+/* spawn_wide.c: a malloc'd copy in the ANSI code page (NULL: none). */
+char *crt_wide_to_acp(const wchar *w);
+void crt_fd_adopt(void);
 CRTAPI int _write(int, const void *, unsigned int);
 CRTAPI int _read(int, void *, unsigned int);
 CRTAPI int _close(int);

@@ -29,8 +29,11 @@ void crt_fd_init(void)
     }
     for (int b = 0; b < FD_MAX / FD_BLOCK; b++)
         __pioinfo[b] = &fds[b * FD_BLOCK];
+    crt_fd_adopt(); /* what a C runtime parent passed */
     for (int i = 0; i < 3; i++) {
         HANDLE h = GetStdHandle(std[i]);
+        if (fds[i].flags & FD_OPEN)
+            continue;
         if (!h || h == INVALID_HANDLE_VALUE)
             continue;
         fds[i].h = h;

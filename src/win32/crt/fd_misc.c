@@ -59,12 +59,15 @@ CRTAPI int _pipe(int *fds, unsigned size, int textmode)
         crt_set_errno(EINVAL);
         return -1;
     }
-    if (!CreatePipe(&r, &w, NULL, size)) {
+    SECURITY_ATTRIBUTES sa = { sizeof(sa), NULL, !(textmode & _O_NOINHERIT) };
+    int flags = (text ? FD_TEXT : 0) | (textmode & _O_NOINHERIT ? FD_NOINHERIT : 0);
+
+    if (!CreatePipe(&r, &w, &sa, size)) {
         crt_dosmaperr(GetLastError());
         return -1;
     }
-    fds[0] = crt_fd_alloc(r, text ? FD_TEXT : 0);
-    fds[1] = fds[0] < 0 ? -1 : crt_fd_alloc(w, text ? FD_TEXT : 0);
+    fds[0] = crt_fd_alloc(r, flags);
+    fds[1] = fds[0] < 0 ? -1 : crt_fd_alloc(w, flags);
     if (fds[1] < 0) {
         if (fds[0] >= 0)
             _close(fds[0]);

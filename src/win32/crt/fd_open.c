@@ -56,6 +56,8 @@ static int fd_flags(int oflag)
 
     if (oflag & _O_APPEND)
         flags |= FD_APPEND;
+    if (oflag & _O_NOINHERIT)
+        flags |= FD_NOINHERIT;
     if (!(oflag & _O_BINARY) &&
         ((oflag & (_O_TEXT | _O_WTEXT | _O_U16TEXT | _O_U8TEXT)) ||
          _fmode != _O_BINARY))
@@ -67,6 +69,8 @@ static int open_common(const void *path, int wide, int oflag, int shflag,
                        int pmode)
 {
     struct open_args a;
+    /* descriptors are inherited by children unless _O_NOINHERIT */
+    SECURITY_ATTRIBUTES sa = { sizeof(sa), NULL, !(oflag & _O_NOINHERIT) };
     HANDLE h;
     int fd;
 
@@ -74,9 +78,9 @@ static int open_common(const void *path, int wide, int oflag, int shflag,
         crt_set_errno(EINVAL);
         return -1;
     }
-    h = wide ? CreateFileW(path, a.access, a.share, NULL, a.disposition,
+    h = wide ? CreateFileW(path, a.access, a.share, &sa, a.disposition,
                            a.attrs, NULL)
-             : CreateFileA(path, a.access, a.share, NULL, a.disposition,
+             : CreateFileA(path, a.access, a.share, &sa, a.disposition,
                            a.attrs, NULL);
     if (h == INVALID_HANDLE_VALUE) {
         crt_dosmaperr(GetLastError());

@@ -98,6 +98,12 @@ K32 void SetLastError(DWORD);
 K32 __attribute__((noreturn)) void ExitProcess(UINT);
 K32 BOOL TerminateProcess(HANDLE, UINT);
 
+typedef struct {
+    DWORD nLength;
+    void *lpSecurityDescriptor;
+    BOOL bInheritHandle;
+} SECURITY_ATTRIBUTES;
+
 /* spawn.c */
 #define INFINITE 0xFFFFFFFFUL
 #define ERROR_INVALID_HANDLE 6

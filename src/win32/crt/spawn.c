@@ -115,10 +115,17 @@ static intptr_t launch(int mode, const char *file, char *cmd, char *env)
     PROCESS_INFORMATION pi;
     DWORD code;
 
+    unsigned char *fds;
+    BOOL ok;
+
     memset(&si, 0, sizeof(si));
     si.cb = sizeof(si);
-    if (!CreateProcessA(file, cmd, NULL, NULL, 1, mode == P_DETACH ? CREATE_DETACHED : 0, env,
-                        NULL, &si, &pi)) {
+    si.cbReserved2 = (unsigned short)crt_fd_block(&fds);
+    si.lpReserved2 = fds;
+    ok = CreateProcessA(file, cmd, NULL, NULL, 1, mode == P_DETACH ? CREATE_DETACHED : 0, env,
+                        NULL, &si, &pi);
+    free(fds);
+    if (!ok) {
         crt_dosmaperr(GetLastError());
         return -1;
     }
@@ -274,8 +281,7 @@ CRTAPI intptr_t _cwait(int *status, intptr_t process, int action)
     return process;
 }
 
-/* The command interpreter: %COMSPEC%, else cmd.exe along PATH. */
-static int command_interpreter(char *out)
+int crt_command_interpreter(char *out)
 {
     const char *comspec = getenv("COMSPEC");
 
@@ -291,7 +297,7 @@ CRTAPI int system(const char *command)
     char shell[NAME_MAX_CHARS];
     const char *argv[] = { shell, "/c", command, NULL };
 
-    if (!command_interpreter(shell)) {
+    if (!crt_command_interpreter(shell)) {
         crt_set_errno(ENOENT);
         return command ? -1 : 0;
     }

@@ -65,6 +65,8 @@ K32API BOOL WINAPI ReadFile(HANDLE h, LPVOID buf, DWORD n, LPDWORD done, LPOVERL
 	 * ERROR_HANDLE_EOF with an OVERLAPPED (documented). */
 	if (status == STATUS_END_OF_FILE && !ov)
 		return TRUE;
+	if (status == STATUS_BUFFER_OVERFLOW && done) /* ERROR_MORE_DATA: what fitted came */
+		*done = (DWORD)iop->Information;
 	if (status < 0)
 		return k32_fail(status);
 	if (done)
@@ -96,7 +98,7 @@ K32API BOOL WINAPI WriteFile(HANDLE h, LPCVOID buf, DWORD n, LPDWORD done, LPOVE
 K32API BOOL WINAPI FlushFileBuffers(HANDLE h)
 {
 	IO_STATUS_BLOCK io;
-	NTSTATUS status = NtFlushBuffersFile(h, &io);
+	NTSTATUS status = wait_io(h, NULL, NtFlushBuffersFile(h, &io), &io);
 
 	return status < 0 ? k32_fail(status) : TRUE;
 }

@@ -69,32 +69,8 @@ K32API BOOL WINAPI PeekNamedPipe(HANDLE pipe, LPVOID buf, DWORD size, LPDWORD re
 		*read = got;
 	if (avail)
 		*avail = peek[1];
-	if (left) /* byte mode: no message */
-		*left = 0;
+	if (left) /* a message pipe's first message; byte mode: none */
+		*left = peek[3] > got ? peek[3] - got : 0;
 	RtlFreeHeap(k32_heap(), 0, peek);
 	return TRUE;
-}
-
-/* FILE_PIPE_INFORMATION: the handle's read mode and completion mode.
- * (Named pipes proper come with the pipes work, which replaces this.) */
-#define PIPE_INFO_CLASS 23
-
-K32API BOOL WINAPI SetNamedPipeHandleState(HANDLE pipe, LPDWORD mode, LPDWORD max_count,
-					   LPDWORD timeout)
-{
-	ULONG info[2];
-	IO_STATUS_BLOCK iosb;
-	NTSTATUS st;
-
-	(void)max_count; /* both concern remote clients only */
-	(void)timeout;
-	if (!mode)
-		return TRUE;
-	if (*mode & ~(DWORD)(PIPE_READMODE_MESSAGE | PIPE_NOWAIT))
-		return k32_error(ERROR_INVALID_PARAMETER);
-	info[0] = (*mode & PIPE_READMODE_MESSAGE) ? 1 : 0;
-	info[1] = (*mode & PIPE_NOWAIT) ? 1 : 0;
-	st = NtSetInformationFile(pipe, &iosb, info, sizeof(info),
-				  (FILE_INFORMATION_CLASS)PIPE_INFO_CLASS);
-	return st < 0 ? k32_fail(st) : TRUE;
 }

@@ -14,6 +14,7 @@
 #define PS_ATTRIBUTE_IMAGE_NAME 0x20005
 #define PS_ATTRIBUTE_STD_HANDLE_INFO 0x2000A
 #define PS_ATTRIBUTE_HANDLE_LIST 0x2000B
+#define PROCESS_CREATE_FLAGS_BREAKAWAY 0x1
 #define PROCESS_CREATE_FLAGS_INHERIT_HANDLES 0x4
 #define THREAD_CREATE_FLAGS_CREATE_SUSPENDED 0x1
 #define PS_REQUEST_DUPLICATE 1
@@ -176,7 +177,8 @@ static NTSTATUS create_user_process(struct create *cr, LSW_PROCESS_PARAMETERS *p
 			 (ULONG_PTR)cr->handle_list);
 	list.TotalLength = sizeof(SIZE_T) + n * sizeof(PS_ATTRIBUTE);
 	st = NtCreateUserProcess(&pi->hProcess, &pi->hThread, PROCESS_ALL_ACCESS, THREAD_ALL_ACCESS,
-				 &poa, &toa, inherit ? PROCESS_CREATE_FLAGS_INHERIT_HANDLES : 0,
+				 &poa, &toa, (inherit ? PROCESS_CREATE_FLAGS_INHERIT_HANDLES : 0) |
+				 (flags & CREATE_BREAKAWAY_FROM_JOB ? PROCESS_CREATE_FLAGS_BREAKAWAY : 0),
 				 flags & CREATE_SUSPENDED ? THREAD_CREATE_FLAGS_CREATE_SUSPENDED : 0,
 				 pp, &info, &list);
 	if (st >= 0) {

@@ -1,0 +1,238 @@
+/*
+ * Job objects: NtCreateJobObject, NtOpenJobObject,
+ * NtAssignProcessToJobObject, NtTerminateJobObject, NtIsProcessInJob;
+ * the information classes are in job_info.c.
+ *
+ * A process is in at most one job (no nesting here) and its children
+ * join it at creation, unless they ask to break away
+ * (CREATE_BREAKAWAY_FROM_JOB) and the job has JOB_OBJECT_LIMIT_
+ * BREAKAWAY_OK, or the job breaks them away silently.  Past the active
+ * process limit a new child is refused (STATUS_QUOTA_EXCEEDED) and an
+ * assigned process is terminated, as documented.  When the last handle
+ * goes, a job with JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE terminates its
+ * processes, and so the whole tree started inside it.
+ */
+#include <stdlib.h>
+#include "emul/io/io_completion.h"
+#include "emul/process/job.h"
+#include "emul/process/process_object.h"
+
+#define JOB_OBJECT_ASSIGN_PROCESS 0x0001u
+#define JOB_OBJECT_TERMINATE 0x0008u
+#define PROCESS_SET_QUOTA 0x0100u
+#define STATUS_PROCESS_NOT_IN_JOB 0x00000123u
+#define STATUS_PROCESS_IN_JOB 0x00000124u
+#define STATUS_QUOTA_EXCEEDED 0xC0000044u
+
+static const struct generic_mapping job_mapping = {
+	0x00020004u, 0x0002000Bu, 0x00120000u, 0x001F003Fu
+};
+
+static void job_destroy(struct nt_object *obj)
+{
+	struct nt_job *j = (struct nt_job *)obj;
+	bool kill = j->limit_flags & JOB_LIMIT_KILL_ON_JOB_CLOSE;
+
+	for (struct lsw_process *p = j->host->processes; p; p = p->next)
+		if (p->nt_job == j) {
+			p->nt_job = NULL;
+			if (kill && !p->reaped)
+				process_terminate(p, 0);
+		}
+	object_name_remove(&j->name);
+	io_queue_unref(j->port);
+	free(j);
+}
+
+static void job_describe(struct nt_object *obj, char *buf, size_t len)
+{
+	object_name_describe(&((struct nt_job *)obj)->name, buf, len);
+}
+
+const struct nt_object_ops job_ops = { "Job", job_destroy, job_describe, NULL };
+
+uint32_t job_active(const struct nt_job *j)
+{
+	uint32_t n = 0;
+
+	for (struct lsw_process *p = j->host->processes; p; p = p->next)
+		n += p->nt_job == j && !p->terminated && !p->reaped;
+	return n;
+}
+
+void job_post(struct nt_job *j, uint32_t msg, uint32_t pid)
+{
+	if (j->port)
+		io_queue_post(j->port, j->port_key, pid, LSW_STATUS_SUCCESS, msg, NULL);
+}
+
+NTSTATUS job_add(struct nt_job *j, struct lsw_process *p)
+{
+	if ((j->limit_flags & JOB_LIMIT_ACTIVE_PROCESS) && job_active(j) >= j->active_limit) {
+		job_post(j, JOB_MSG_ACTIVE_PROCESS_LIMIT, 0);
+		return STATUS_QUOTA_EXCEEDED;
+	}
+	p->nt_job = j;
+	j->total_processes++;
+	job_post(j, JOB_MSG_NEW_PROCESS, p->win_pid);
+	return LSW_STATUS_SUCCESS;
+}
+
+static bool breaks_away(const struct nt_job *j, bool asked)
+{
+	return (j->limit_flags & JOB_LIMIT_SILENT_BREAKAWAY_OK) ||
+	       (asked && (j->limit_flags & JOB_LIMIT_BREAKAWAY_OK));
+}
+
+NTSTATUS job_check_child(struct lsw_process *parent, bool breakaway)
+{
+	struct nt_job *j = parent->nt_job;
+
+	if (!j || breaks_away(j, breakaway))
+		return LSW_STATUS_SUCCESS;
+	if (breakaway)
+		return LSW_STATUS_ACCESS_DENIED; /* the job does not allow it */
+	if ((j->limit_flags & JOB_LIMIT_ACTIVE_PROCESS) && job_active(j) >= j->active_limit) {
+		job_post(j, JOB_MSG_ACTIVE_PROCESS_LIMIT, 0);
+		return STATUS_QUOTA_EXCEEDED;
+	}
+	return LSW_STATUS_SUCCESS;
+}
+
+void job_inherit(struct lsw_process *parent, struct lsw_process *child, bool breakaway)
+{
+	struct nt_job *j = parent->nt_job;
+
+	if (j && !breaks_away(j, breakaway)) {
+		child->nt_job = j;
+		j->total_processes++;
+		job_post(j, JOB_MSG_NEW_PROCESS, child->win_pid);
+	}
+}
+
+void job_process_gone(struct lsw_process *p)
+{
+	struct nt_job *j = p->nt_job;
+	bool abnormal = p->terminated && p->exit_status >= 0xC0000000u;
+
+	if (!j)
+		return;
+	p->nt_job = NULL;
+	job_post(j, abnormal ? JOB_MSG_ABNORMAL_EXIT_PROCESS : JOB_MSG_EXIT_PROCESS, p->win_pid);
+	if (!job_active(j))
+		job_post(j, JOB_MSG_ACTIVE_PROCESS_ZERO, 0);
+}
+
+bool job_can_commit(const struct lsw_process *p, uint64_t bytes)
+{
+	const struct nt_job *j = p->nt_job;
+	uint64_t total = 0;
+
+	if (!j)
+		return true;
+	if ((j->limit_flags & JOB_LIMIT_PROCESS_MEMORY) &&
+	    p->vad.committed + bytes > j->process_memory_limit) {
+		job_post((struct nt_job *)j, JOB_MSG_PROCESS_MEMORY_LIMIT, p->win_pid);
+		return false;
+	}
+	if (!(j->limit_flags & JOB_LIMIT_JOB_MEMORY))
+		return true;
+	for (struct lsw_process *q = j->host->processes; q; q = q->next)
+		if (q->nt_job == j)
+			total += q->vad.committed;
+	return total + bytes <= j->job_memory_limit;
+}
+
+/* NtCreateJobObject(*JobHandle, DesiredAccess, ObjectAttributes) */
+NTSTATUS nt_NtCreateJobObject(struct nt_call *c)
+{
+	uint32_t access = access_map_generic((uint32_t)c->args[1], &job_mapping);
+	struct object_name nm;
+	struct nt_job *j;
+	NTSTATUS st;
+
+	if ((st = object_create_begin(c, c->args[2], &job_ops, access, c->args[0], &nm)) !=
+	    LSW_STATUS_SUCCESS)
+		return st;
+	if (!(j = calloc(1, sizeof(*j)))) {
+		object_name_remove(&nm);
+		return LSW_STATUS_NO_MEMORY;
+	}
+	object_init(&j->hdr, &job_ops);
+	j->name = nm;
+	j->host = c->thread->process->host;
+	return object_create_end(c, &j->hdr, &j->name, access, c->args[0]);
+}
+
+/* NtOpenJobObject(*JobHandle, DesiredAccess, ObjectAttributes) */
+NTSTATUS nt_NtOpenJobObject(struct nt_call *c)
+{
+	return object_open_named(c, c->args[2], &job_ops,
+				 access_map_generic((uint32_t)c->args[1], &job_mapping),
+				 c->args[0]);
+}
+
+/* NtAssignProcessToJobObject(JobHandle, ProcessHandle) */
+NTSTATUS nt_NtAssignProcessToJobObject(struct nt_call *c)
+{
+	struct nt_job *j;
+	struct process_object *po;
+	NTSTATUS st;
+
+	if (!(j = (struct nt_job *)object_from_handle(c, c->args[0], &job_ops,
+						      JOB_OBJECT_ASSIGN_PROCESS, &st)))
+		return st;
+	if (!(po = process_from_handle(c, c->args[1], PROCESS_TERMINATE | PROCESS_SET_QUOTA, &st)))
+		return st;
+	if (!po->process || po->process->terminated)
+		return LSW_STATUS_PROCESS_IS_TERMINATING;
+	if (po->process->nt_job)
+		return po->process->nt_job == j ? LSW_STATUS_SUCCESS : LSW_STATUS_ACCESS_DENIED;
+	if ((st = job_add(j, po->process)) != LSW_STATUS_SUCCESS)
+		process_terminate(po->process, st); /* documented: past the limit it ends */
+	return st;
+}
+
+/* NtTerminateJobObject(JobHandle, ExitStatus) */
+NTSTATUS nt_NtTerminateJobObject(struct nt_call *c)
+{
+	struct lsw_process *self = c->thread->process;
+	struct nt_job *j;
+	bool me = false;
+	NTSTATUS st;
+
+	if (!(j = (struct nt_job *)object_from_handle(c, c->args[0], &job_ops, JOB_OBJECT_TERMINATE,
+						      &st)))
+		return st;
+	for (struct lsw_process *p = j->host->processes; p; p = p->next)
+		if (p->nt_job == j && !p->reaped) {
+			j->total_terminated += !p->terminated;
+			if (p == self)
+				me = true; /* last: this call must still answer */
+			else
+				process_terminate(p, (uint32_t)c->args[1]);
+		}
+	if (!me)
+		return LSW_STATUS_SUCCESS;
+	process_terminate(self, (uint32_t)c->args[1]);
+	return NT_DEFERRED; /* as NtTerminateProcess of itself: no answer */
+}
+
+/* NtIsProcessInJob(ProcessHandle, JobHandle): STATUS_PROCESS_IN_JOB or
+ * STATUS_PROCESS_NOT_IN_JOB; without a job handle, any job. */
+NTSTATUS nt_NtIsProcessInJob(struct nt_call *c)
+{
+	struct process_object *po;
+	struct nt_job *j = NULL;
+	NTSTATUS st;
+
+	if (!(po = process_from_handle(c, c->args[0], PROCESS_QUERY_LIMITED_INFORMATION |
+				       PROCESS_QUERY_INFORMATION, &st)))
+		return st;
+	if (c->args[1] && !(j = (struct nt_job *)object_from_handle(c, c->args[1], &job_ops, 0x4u,
+								    &st)))
+		return st;
+	if (!po->process || !po->process->nt_job)
+		return STATUS_PROCESS_NOT_IN_JOB;
+	return !j || po->process->nt_job == j ? STATUS_PROCESS_IN_JOB : STATUS_PROCESS_NOT_IN_JOB;
+}
