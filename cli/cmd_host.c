@@ -199,6 +199,18 @@ static int signal_exit_code(const char *s, uint32_t *code)
 	return -1;
 }
 
+static int kill_usage(bool help)
+{
+	fputs("usage: lsw kill [-s SIGNAL|--code N] [--tree] [--prefix DIR] PID\n"
+	      "Ends Windows process PID of the prefix's lswhost as TerminateProcess\n"
+	      "does, with exit code N (default 1), or 128+SIGNAL's number as a\n"
+	      "Linux shell reports a death by signal (HUP QUIT ABRT KILL USR1 USR2\n"
+	      "PIPE ALRM TERM; INT, a console Ctrl-C event, is refused); with --tree,\n"
+	      "every process it started, and theirs, too (as taskkill /T).\n",
+	      help ? stdout : stderr);
+	return help ? 0 : 2;
+}
+
 int cmd_kill(int argc, char **argv)
 {
 	static const struct option opts[] = { { "code", required_argument, 0, 'c' },
@@ -225,16 +237,8 @@ int cmd_kill(int argc, char **argv)
 			prefix = optarg;
 		if (o == 't')
 			flags |= PROTO_KILL_TREE;
-		if (o != 'c' && o != 'p' && o != 't' && o != 's') {
-			fputs("usage: lsw kill [-s SIGNAL|--code N] [--tree] [--prefix DIR] PID\n"
-			      "Ends Windows process PID of the prefix's lswhost as TerminateProcess\n"
-			      "does, with exit code N (default 1), or 128+SIGNAL's number as a\n"
-			      "Linux shell reports a death by signal (HUP QUIT ABRT KILL USR1 USR2\n"
-			      "PIPE ALRM TERM; INT, a console Ctrl-C event, is refused); with --tree,\n"
-			      "every process it started, and theirs, too (as taskkill /T).\n",
-			      o == 'h' ? stdout : stderr);
-			return o == 'h' ? 0 : 2;
-		}
+		if (o != 'c' && o != 'p' && o != 't' && o != 's')
+			return kill_usage(o == 'h');
 	}
 	if (optind != argc - 1 || parse_u32(argv[optind], &pid, "process id") < 0)
 		return 2;
