@@ -3,10 +3,8 @@
  * process or any process handle (a process that has ended still answers
  * from its object: exit status, times, image name).
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include "emul/io/path.h"
 #include "emul/io/volume_device.h"
 #include "emul/process/process_object.h"

@@ -16,6 +16,13 @@
 #define PROCESS_NAME_NATIVE 1
 #endif
 #define FIRST_TRY 1024
+#define MAX_NAME 32768 /* the longest NT path, in characters, with its NUL */
+
+/* The A functions' UTF-16 room for a buffer of size characters. */
+static DWORD wide_room(DWORD size)
+{
+	return size < MAX_NAME ? size : MAX_NAME;
+}
 
 /* The image name in the form asked for, as a heap UNICODE_STRING followed
  * by its text (free with k32_free); NULL with the last error set. */
@@ -86,9 +93,9 @@ K32API BOOL WINAPI QueryFullProcessImageNameA(HANDLE process, DWORD flags, LPSTR
 
 	if (!size || (*size && !name))
 		return k32_error(ERROR_INVALID_PARAMETER);
-	if (!(w = RtlAllocateHeap(k32_heap(), 0, ((SIZE_T)*size + 1) * sizeof(WCHAR))))
+	n = wide_room(*size);
+	if (!(w = RtlAllocateHeap(k32_heap(), 0, ((SIZE_T)n + 1) * sizeof(WCHAR))))
 		return k32_error(ERROR_NOT_ENOUGH_MEMORY);
-	n = *size;
 	if ((ok = QueryFullProcessImageNameW(process, flags, w, &n))) {
 		k32_w_to_a(w, n, name); /* one byte a character in code page 1252 */
 		*size = n;
@@ -114,9 +121,9 @@ K32API DWORD WINAPI K32GetProcessImageFileNameA(HANDLE process, LPSTR name, DWOR
 
 	if (size && !name)
 		return k32_error(ERROR_INVALID_PARAMETER);
-	if (!(w = RtlAllocateHeap(k32_heap(), 0, ((SIZE_T)size + 1) * sizeof(WCHAR))))
+	if (!(w = RtlAllocateHeap(k32_heap(), 0, ((SIZE_T)wide_room(size) + 1) * sizeof(WCHAR))))
 		return k32_error(ERROR_NOT_ENOUGH_MEMORY);
-	if ((n = copy_image(process, TRUE, w, size)) >= 0)
+	if ((n = copy_image(process, TRUE, w, wide_room(size))) >= 0)
 		k32_w_to_a(w, (SIZE_T)n, name);
 	k32_free(w);
 	return n < 0 ? 0 : (DWORD)n;
