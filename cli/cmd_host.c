@@ -2,9 +2,11 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/file.h>
 #include <time.h>
 #include <unistd.h>
@@ -44,11 +46,21 @@ struct ps_row {
 	uint32_t pid, parent, job;
 	char *image, *line, *state;
 	uint64_t start;
+	uint64_t cpu_100ns, resident;
 };
+
+/* CPU time as ps shows it: minutes:seconds.hundredths. */
+static void format_cpu(uint64_t t100ns, char *out, size_t room)
+{
+	uint64_t cs = t100ns / 100000;
+
+	snprintf(out, room, "%llu:%02llu.%02llu", (unsigned long long)(cs / 6000),
+		 (unsigned long long)(cs / 100 % 60), (unsigned long long)(cs % 100));
+}
 
 static void print_row(const struct ps_row *r, bool json, bool first)
 {
-	char when[32] = "-";
+	char when[32] = "-", cpu[32];
 	time_t t = (time_t)r->start;
 	struct tm tm;
 
@@ -60,12 +72,16 @@ static void print_row(const struct ps_row *r, bool json, bool first)
 		json_str(r->line);
 		printf(", \"state\": ");
 		json_str(r->state);
-		printf(", \"job\": %u, \"start_time\": %llu}", r->job, (unsigned long long)r->start);
+		printf(", \"job\": %u, \"start_time\": %llu, \"cpu_time_ms\": %llu, "
+		       "\"memory_bytes\": %llu}", r->job, (unsigned long long)r->start,
+		       (unsigned long long)(r->cpu_100ns / 10000), (unsigned long long)r->resident);
 		return;
 	}
 	if (r->start && localtime_r(&t, &tm))
 		strftime(when, sizeof(when), "%H:%M:%S", &tm);
-	printf("%6u %6u %4u %-8s %-8s %s\n", r->pid, r->parent, r->job, r->state, when, r->line);
+	format_cpu(r->cpu_100ns, cpu, sizeof(cpu));
+	printf("%6u %6u %4u %-8s %-8s %9s %8llu %s\n", r->pid, r->parent, r->job, r->state, when,
+	       cpu, (unsigned long long)(r->resident / 1024), r->line);
 }
 
 /* The PS_LIST payload, printed; -1 if malformed. */
@@ -84,6 +100,8 @@ static int print_ps(const uint8_t *p, uint32_t size, bool json)
 		r.state = proto_get_str(&rd, 64);
 		r.job = proto_get_u32(&rd);
 		r.start = proto_get_u64(&rd);
+		r.cpu_100ns = proto_get_u64(&rd);
+		r.resident = proto_get_u64(&rd);
 		if (!rd.bad)
 			print_row(&r, json, i == 0);
 		free(r.image);
@@ -113,14 +131,15 @@ int cmd_ps(int argc, char **argv)
 		else {
 			fputs("usage: lsw ps [--json] [--prefix DIR]\n"
 			      "Lists the processes of the prefix's lswhost: Windows pid, parent,\n"
-			      "job (one per lsw run), state, start time, command line.\n",
+			      "job (one per lsw run), state, start time, CPU time (user + system of\n"
+			      "all threads), resident memory (KiB), command line.\n",
 			      o == 'h' ? stdout : stderr);
 			return o == 'h' ? 0 : 2;
 		}
 	}
 	if ((sock = reach_host(prefix, &paths)) == -1)
 		return 1;
-	printf(json ? "[" : "   PID PARENT  JOB STATE    STARTED  COMMAND\n");
+	printf(json ? "[" : "   PID PARENT  JOB STATE    STARTED       TIME RSS(KiB) COMMAND\n");
 	if (sock >= 0) {
 		if (host_request(sock, PROTO_PS, NULL, PROTO_PS_LIST, &p, &size) < 0 ||
 		    print_ps(p, size, json) < 0)
@@ -146,32 +165,80 @@ static int parse_u32(const char *s, uint32_t *out, const char *what)
 	return 0;
 }
 
+/* The signals lsw kill -s takes: those whose default action ends a Linux
+ * process.  Each ends the Windows process as TerminateProcess with 128+N,
+ * the status a Linux shell reports for a death by signal N.  SIGINT is not
+ * one of them: on Windows it is a console Ctrl-C event, run by the
+ * program's SetConsoleCtrlHandler routines, and no path delivers those. */
+static const struct { const char *name; int signo; } ending_signals[] = {
+	{ "HUP", SIGHUP }, { "QUIT", SIGQUIT }, { "ABRT", SIGABRT }, { "KILL", SIGKILL },
+	{ "USR1", SIGUSR1 }, { "USR2", SIGUSR2 }, { "PIPE", SIGPIPE }, { "ALRM", SIGALRM },
+	{ "TERM", SIGTERM },
+};
+
+/* The exit code signal s (a name, SIGNAME or number) ends a process with. */
+static int signal_exit_code(const char *s, uint32_t *code)
+{
+	char *end;
+	long n = strtol(s, &end, 10);
+
+	if (!strncasecmp(s, "SIG", 3))
+		s += 3;
+	for (size_t i = 0; i < sizeof(ending_signals) / sizeof(ending_signals[0]); i++)
+		if ((*s && !*end && n == ending_signals[i].signo) ||
+		    !strcasecmp(s, ending_signals[i].name)) {
+			*code = 128u + (uint32_t)ending_signals[i].signo;
+			return 0;
+		}
+	if ((*s && !*end && n == SIGINT) || !strcasecmp(s, "INT"))
+		fprintf(stderr, "lsw kill: SIGINT would be a console Ctrl-C event, which lsw cannot "
+				"deliver to a program's handlers yet; use -s TERM or --code\n");
+	else
+		fprintf(stderr, "lsw kill: signal '%s' does not end a process; want HUP, QUIT, ABRT, "
+				"KILL, USR1, USR2, PIPE, ALRM or TERM\n", s);
+	return -1;
+}
+
+static int kill_usage(bool help)
+{
+	fputs("usage: lsw kill [-s SIGNAL|--code N] [--tree] [--prefix DIR] PID\n"
+	      "Ends Windows process PID of the prefix's lswhost as TerminateProcess\n"
+	      "does, with exit code N (default 1), or 128+SIGNAL's number as a\n"
+	      "Linux shell reports a death by signal (HUP QUIT ABRT KILL USR1 USR2\n"
+	      "PIPE ALRM TERM; INT, a console Ctrl-C event, is refused); with --tree,\n"
+	      "every process it started, and theirs, too (as taskkill /T).\n",
+	      help ? stdout : stderr);
+	return help ? 0 : 2;
+}
+
 int cmd_kill(int argc, char **argv)
 {
 	static const struct option opts[] = { { "code", required_argument, 0, 'c' },
 		{ "tree", no_argument, 0, 't' }, { "prefix", required_argument, 0, 'p' },
-		{ "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 } };
+		{ "signal", required_argument, 0, 's' }, { "help", no_argument, 0, 'h' },
+		{ 0, 0, 0, 0 } };
 	const char *prefix = NULL;
 	struct host_paths paths;
 	struct proto_writer w = { 0 };
 	uint32_t pid, code = 1, size, flags = 0;
 	uint8_t *p = NULL;
-	int o, sock, r;
+	int o, sock, r, how = 0;
 
-	while ((o = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		if (o == 'c' && parse_u32(optarg, &code, "exit code") < 0)
+	while ((o = getopt_long(argc, argv, "hs:", opts, NULL)) != -1) {
+		if ((o == 'c' || o == 's') && how && how != o) {
+			fprintf(stderr, "lsw kill: give -s or --code, not both\n");
 			return 2;
+		}
+		if ((o == 'c' && parse_u32(optarg, &code, "exit code") < 0) ||
+		    (o == 's' && signal_exit_code(optarg, &code) < 0))
+			return 2;
+		how = o == 'c' || o == 's' ? o : how;
 		if (o == 'p')
 			prefix = optarg;
 		if (o == 't')
 			flags |= PROTO_KILL_TREE;
-		if (o != 'c' && o != 'p' && o != 't') {
-			fputs("usage: lsw kill [--code N] [--tree] [--prefix DIR] PID\n"
-			      "Ends Windows process PID of the prefix's lswhost as TerminateProcess\n"
-			      "does, with exit code N (default 1); with --tree, every process it\n"
-			      "started, and theirs, too (as taskkill /T).\n", o == 'h' ? stdout : stderr);
-			return o == 'h' ? 0 : 2;
-		}
+		if (o != 'c' && o != 'p' && o != 't' && o != 's')
+			return kill_usage(o == 'h');
 	}
 	if (optind != argc - 1 || parse_u32(argv[optind], &pid, "process id") < 0)
 		return 2;

@@ -19,6 +19,7 @@ static void usage(FILE *f)
 	      "                           syntax: query, add, delete, export, import)\n"
 	      "  ps [--json]              list the processes of the prefix's lswhost\n"
 	      "  kill [--code N] PID      end one of them (TerminateProcess)\n"
+	      "  kill -s SIGNAL PID       the same, exit code 128+SIGNAL (TERM, KILL...)\n"
 	      "  kill --tree PID          the same, and every process it started\n"
 	      "  host [status|stop]       the prefix's lswhost daemon\n"
 	      "  binfmt install|uninstall|status\n"

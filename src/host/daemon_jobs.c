@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "emul/process/params.h"
+#include "emul/process/process_usage.h"
 #include "emul/registry/registry.h"
 #include "host/daemon.h"
 #include "host/host.h"
@@ -249,6 +250,7 @@ static void put_process(struct proto_writer *w, const struct lsw_process *p)
 {
 	const struct conn *c = p->job ? p->job->client : NULL;
 	char *line = p->command_line ? NULL : params_quote_args(p->image_path, p->argv, p->argc);
+	struct process_usage u = { 0 };
 
 	proto_put_u32(w, p->win_pid);
 	proto_put_u32(w, p->parent_pid); /* 0: a job's first process */
@@ -257,6 +259,10 @@ static void put_process(struct proto_writer *w, const struct lsw_process *p)
 	proto_put_str(w, state_of(p));
 	proto_put_u32(w, c ? c->job_id : 0);
 	proto_put_u64(w, c ? c->started : 0);
+	if (!p->reaped)
+		process_usage_read(p->pid, &u);
+	proto_put_u64(w, u.user_100ns + u.kernel_100ns);
+	proto_put_u64(w, u.resident);
 	free(line);
 }
 

@@ -51,7 +51,8 @@
 	/* c->d: empty; d->c PS_LIST */ \
 	X(PS, 7) \
 	/* d->c: u32 count, then per process: u32 pid, u32 parent, str image,
-	 * str command line, str state, u32 job, u64 start (Unix seconds) */ \
+	 * str command line, str state, u32 job, u64 start (Unix seconds),
+	 * u64 CPU time (user + system, 100 ns), u64 resident bytes */ \
 	X(PS_LIST, 8) \
 	/* c->d: u32 Windows pid, u32 exit code, u32 flags (PROTO_KILL_*);
 	 * d->c OK or ERROR */ \

@@ -97,6 +97,50 @@ wait $k
 st=$?
 [ $st -eq 1 ] || fail "killed without --code: exit status $st, want 1"
 
+# lsw ps's CPU time and resident memory: a program that has done 300
+# million rounds of work (about 0.5 s of CPU here) shows at least 100 ms,
+# its resident size is that of a small program.
+"$lsw" run "$sleeper" 30010 300 > "$dir/spin.out" &
+k=$!
+for i in $(seq 300); do
+	grep -q '^spun' "$dir/spin.out" && break
+	sleep 0.1
+done
+grep -q '^spun' "$dir/spin.out" || fail "sleeper did not spin: $(cat "$dir/spin.out")"
+"$lsw" ps --json > "$dir/ps.json"
+pid=$(python3 -c '
+import json, sys
+rows = [r for r in json.load(open(sys.argv[1])) if r["command_line"].endswith("30010 300")]
+assert len(rows) == 1, rows
+r = rows[0]
+assert 100 <= r["cpu_time_ms"] < 60000, r
+assert 256 * 1024 <= r["memory_bytes"] < 512 << 20, r
+print(r["pid"])
+' "$dir/ps.json") || fail "lsw ps --json CPU time or memory: $(cat "$dir/ps.json")"
+"$lsw" ps > "$dir/ps"
+awk -v p="$pid" '$1 == p && $6 ~ /^[0-9]+:[0-9][0-9]\.[0-9][0-9]$/ && $6 >= "0:00.10" && $7 > 256' \
+	"$dir/ps" | grep -q . || fail "lsw ps TIME and RSS of $pid: $(cat "$dir/ps")"
+
+# lsw kill -s: an ending signal ends the program with 128+N (as a shell
+# shows a death by signal); SIGINT (a console Ctrl-C event) and signals
+# that do not end a process are refused, the program left running.
+"$lsw" kill -s INT "$pid" 2> "$dir/kerr" && fail "kill -s INT succeeded"
+grep -q 'Ctrl-C' "$dir/kerr" || fail "kill -s INT: $(cat "$dir/kerr")"
+"$lsw" kill -s STOP "$pid" 2> "$dir/kerr" && fail "kill -s STOP succeeded"
+"$lsw" kill -s TERM --code 3 "$pid" 2> /dev/null && fail "kill with -s and --code succeeded"
+"$lsw" ps | awk -v p="$pid" '$1 == p' | grep -q running || fail "refused kills ended $pid"
+"$lsw" kill -s TERM "$pid" || fail "lsw kill -s TERM $pid"
+wait $k
+st=$?
+[ $st -eq 143 ] || fail "killed with -s TERM: exit status $st, want 143"
+"$lsw" run "$sleeper" 30003 > /dev/null &
+k=$!
+wait_ps 30003
+"$lsw" kill -s 9 "$(awk '/sleeper.exe 30003$/ {print $1}' "$dir/ps")" || fail "lsw kill -s 9"
+wait $k
+st=$?
+[ $st -eq 137 ] || fail "killed with -s 9: exit status $st, want 137"
+
 # Children under the daemon: lsw ps gives each process its parent and
 # the command line its parent gave it; lsw kill --tree ends a process and
 # its descendants, not its parent (which sees the code given).

@@ -3,13 +3,12 @@
  * process or any process handle (a process that has ended still answers
  * from its object: exit status, times, image name).
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include "emul/io/path.h"
 #include "emul/io/volume_device.h"
 #include "emul/process/process_object.h"
+#include "emul/process/process_usage.h"
 #include "emul/process/quota.h"
 
 enum process_info_class {
@@ -34,27 +33,15 @@ static void put(uint8_t *b, size_t off, uint64_t v, size_t n)
 	memcpy(b + off, &v, n);
 }
 
-/* The CPU times of a live process from /proc (clock ticks), in 100 ns. */
+/* The CPU times of a live process, in 100 ns. */
 static void cpu_times(const struct lsw_process *p, uint64_t *kernel, uint64_t *user)
 {
-	char path[48], buf[512], *s;
-	unsigned long long ut = 0, st = 0;
-	long hz = sysconf(_SC_CLK_TCK);
-	FILE *f;
+	struct process_usage u = { 0 };
 
-	*kernel = *user = 0;
-	if (!p || p->reaped || p->pid <= 0)
-		return;
-	snprintf(path, sizeof(path), "/proc/%d/stat", (int)p->pid);
-	if (!(f = fopen(path, "re")))
-		return;
-	if (fgets(buf, sizeof(buf), f) && (s = strrchr(buf, ')')) &&
-	    sscanf(s + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %llu %llu", &ut, &st) == 2 &&
-	    hz > 0) {
-		*user = ut * (10000000ull / (unsigned long long)hz);
-		*kernel = st * (10000000ull / (unsigned long long)hz);
-	}
-	fclose(f);
+	if (p && !p->reaped)
+		process_usage_read(p->pid, &u);
+	*kernel = u.kernel_100ns;
+	*user = u.user_100ns;
 }
 
 /* The image name as a UNICODE_STRING followed by its text, for address

@@ -1,9 +1,10 @@
 /*
  * The process status API (psapi.dll forwards here, as on Windows): the
  * current process's modules from PEB->Ldr (K32GetModuleInformation is in
- * module.c), its memory use from its address space, and the process list.  Only the current process can be
- * asked: the sandbox shows a program no other process (its handle is
- * GetCurrentProcess(); anything else is ERROR_INVALID_HANDLE).
+ * module.c), its memory use from its address space, and the process list.
+ * Modules are listed for the current process only (another handle is
+ * ERROR_INVALID_HANDLE), but another process's main module name is its
+ * image name (process_image.c, with K32GetProcessImageFileName).
  */
 #include "k32_private.h"
 #include <psapi.h>
@@ -65,18 +66,27 @@ K32API BOOL WINAPI K32EnumProcessModules(HANDLE process, HMODULE *mods, DWORD cb
 	return K32EnumProcessModulesEx(process, mods, cb, needed, LIST_MODULES_DEFAULT);
 }
 
+/* Another process's modules are not listed; its main module (mod NULL)
+ * is its image (process_image.c), which fails when it does not fit. */
 K32API DWORD WINAPI K32GetModuleFileNameExW(HANDLE process, HMODULE mod, LPWSTR name, DWORD size)
 {
 	if (!is_self(process))
-		return k32_error(ERROR_INVALID_HANDLE);
+		return mod ? k32_error(ERROR_INVALID_HANDLE)
+			   : k32_other_main_module_name(process, name, size);
 	return GetModuleFileNameW(mod, name, size);
 }
 
 K32API DWORD WINAPI K32GetModuleFileNameExA(HANDLE process, HMODULE mod, LPSTR name, DWORD size)
 {
-	if (!is_self(process))
-		return k32_error(ERROR_INVALID_HANDLE);
-	return GetModuleFileNameA(mod, name, size);
+	WCHAR w[MAX_PATH];
+	DWORD n;
+
+	if (is_self(process))
+		return GetModuleFileNameA(mod, name, size);
+	if (mod || !(n = K32GetModuleFileNameExW(process, NULL, w, size < MAX_PATH ? size : MAX_PATH)))
+		return mod ? k32_error(ERROR_INVALID_HANDLE) : 0;
+	k32_w_to_a(w, n, name);
+	return n;
 }
 
 /* The base name, cut to the buffer; the count of characters copied (the
