@@ -162,6 +162,10 @@ struct lsw_thread {
 	uint64_t id_alert_timer;     /* that wait's timeout, 0: none */
 	bool apc_due;                /* interrupted to run its APCs */
 	bool context_set;            /* NtSetContextThread while stopped */
+	/* Get/SetContextThread calls waiting for this thread's suspension to
+	 * land, and, in a waiting caller, its place (thread_context.c) */
+	struct lsw_thread *context_waiters, *context_wait_next, *context_target;
+	NTSTATUS (*context_retry)(struct nt_call *c);
 	bool terminating;            /* NtTerminateThread by another thread */
 	bool held;                   /* an answer waits for the resume */
 	NTSTATUS held_status;

@@ -109,6 +109,7 @@ static void thread_ended(struct lsw_thread *t, uint32_t status)
 	apc_thread_exited(t);
 	io_completion_thread_exited(t);
 	registry_notify_thread_exited(t);
+	thread_context_landed(t); /* its waiters learn it is terminating */
 	if (t->object)
 		waitable_wake(&((struct thread_object *)t->object)->hdr);
 }
@@ -386,8 +387,10 @@ NTSTATUS thread_interrupted(struct lsw_thread *t)
 	t->interrupt_sent = false;
 	if (t->start_jump_pending)
 		keep_start_regs(t);
-	if (!t->terminating && !t->suspend_count && apc_on_interrupt(t))
+	if (!t->terminating && !t->suspend_count && apc_on_interrupt(t)) {
+		thread_context_landed(t); /* resumed before it stopped */
 		return LSW_STATUS_SUCCESS; /* on to its APCs */
+	}
 	if (t->terminating) {
 		thread_ended(t, t->exit_status);
 		exit_ops(t);
@@ -395,6 +398,7 @@ NTSTATUS thread_interrupted(struct lsw_thread *t)
 	}
 	if (t->suspend_count)
 		t->stopped = true; /* nt_answer holds this until the resume */
+	thread_context_landed(t);
 	return LSW_STATUS_SUCCESS; /* no ops: it goes on where it was */
 }
 

@@ -44,5 +44,8 @@ bool thread_call_refused(struct lsw_thread *t);
 /* A thread stopped by LSW_INTERRUPT_SIGNAL (LSW_REQ_INTERRUPT): it ends,
  * waits for its resume, or goes on. */
 NTSTATUS thread_interrupted(struct lsw_thread *t);
+/* thread_context.c: answers the context calls waiting for t's suspension
+ * to land, now that its interrupt came back (stopped or not). */
+void thread_context_landed(struct lsw_thread *t);
 
 #endif

@@ -2,21 +2,60 @@
  * NtGetContextThread and NtSetContextThread, for a thread stopped by a
  * suspension while it ran its own code: its registers are in its runtime
  * block (the interrupt saved them), its x87/SSE state in the signal frame;
- * a context set is where it goes on at its resume.  A thread suspended
+ * a context set is where it goes on at its resume.  SuspendThread does
+ * not wait for the suspension to land; as on Windows, a context call on a
+ * thread whose suspension is on its way waits for it.  A thread suspended
  * inside a call has no saved user context here: STATUS_UNSUCCESSFUL.
  */
 #include "emul/process/exception.h"
 #include "emul/process/thread.h"
 
-static NTSTATUS stopped_thread(struct nt_call *c, struct lsw_thread **t)
+static void context_wait_cancel(struct lsw_thread *w, void *arg)
 {
+	struct lsw_thread **pp;
+
+	(void)arg;
+	if (!w->context_target)
+		return;
+	for (pp = &w->context_target->context_waiters; *pp; pp = &(*pp)->context_wait_next)
+		if (*pp == w) {
+			*pp = w->context_wait_next;
+			break;
+		}
+	w->context_target = w->context_wait_next = NULL;
+}
+
+void thread_context_landed(struct lsw_thread *t)
+{
+	struct lsw_thread *w;
+
+	while ((w = t->context_waiters)) {
+		t->context_waiters = w->context_wait_next;
+		w->context_target = w->context_wait_next = NULL;
+		nt_answer(w, w->context_retry(&w->call));
+	}
+}
+
+static NTSTATUS stopped_thread(struct nt_call *c, struct lsw_thread **t,
+			       NTSTATUS (*retry)(struct nt_call *c))
+{
+	struct lsw_thread *w = c->thread;
 	NTSTATUS st;
 
 	if (!(*t = thread_from_handle(c, c->args[0], &st)))
 		return st;
 	if ((*t)->exited)
 		return LSW_STATUS_THREAD_IS_TERMINATING;
-	return (*t)->stopped ? LSW_STATUS_SUCCESS : LSW_STATUS_UNSUCCESSFUL;
+	if ((*t)->stopped)
+		return LSW_STATUS_SUCCESS;
+	if (!(*t)->suspend_count || !(*t)->interrupt_sent || (*t)->busy || *t == w)
+		return LSW_STATUS_UNSUCCESSFUL;
+	w->context_retry = retry;
+	w->context_target = *t;
+	w->context_wait_next = (*t)->context_waiters;
+	(*t)->context_waiters = w;
+	nt_defer(c, context_wait_cancel, NULL);
+	return NT_DEFERRED;
 }
 
 /* NtGetContextThread(ThreadHandle, ThreadContext) */
@@ -27,7 +66,7 @@ NTSTATUS nt_NtGetContextThread(struct nt_call *c)
 	struct lsw_thread *t;
 	NTSTATUS st;
 
-	if ((st = stopped_thread(c, &t)) != LSW_STATUS_SUCCESS)
+	if ((st = stopped_thread(c, &t, nt_NtGetContextThread)) != LSW_STATUS_SUCCESS)
 		return st;
 	if (tracee_read(t, t->block + offsetof(struct lsw_thread_block, regs), &regs,
 			sizeof(regs)) < 0)
@@ -47,7 +86,7 @@ NTSTATUS nt_NtSetContextThread(struct nt_call *c)
 	struct lsw_thread *t;
 	NTSTATUS st;
 
-	if ((st = stopped_thread(c, &t)) != LSW_STATUS_SUCCESS)
+	if ((st = stopped_thread(c, &t, nt_NtSetContextThread)) != LSW_STATUS_SUCCESS)
 		return st;
 	if (tracee_read(c->thread, c->args[1], ctx, sizeof(ctx)) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
