@@ -34,8 +34,10 @@ void tracee_memo_begin(struct lsw_thread *t, bool on)
 {
 	if (on && !t->memo && !(t->memo = malloc(sizeof(*t->memo))))
 		return; /* no memo: every read goes to the process */
-	if (t->memo)
-		*t->memo = (struct tracee_memo){ .on = on };
+	if (t->memo) { /* forget the slots; their bytes are never read unfilled */
+		t->memo->on = on;
+		t->memo->n = t->memo->next = 0;
+	}
 }
 
 void tracee_memo_free(struct lsw_thread *t)
