@@ -12,6 +12,7 @@
  * system(cmd) is -1, errno ENOENT.
  */
 #include "crt_internal.h"
+#include "spawn_list.h"
 
 CRTAPI char *strcpy(char *, const char *);
 CRTAPI char *strpbrk(const char *, const char *);
@@ -19,10 +20,9 @@ CRTAPI size_t strcspn(const char *, const char *);
 
 #define P_WAIT 0
 #define P_NOWAIT 1
-#define P_OVERLAY 2
+
 #define P_NOWAITO 3
 #define P_DETACH 4
-#define MAX_LIST_ARGS 1024
 #define NAME_MAX_CHARS 1024
 #define CREATE_DETACHED 0x8
 
@@ -193,56 +193,15 @@ CRTAPI intptr_t _spawnvpe(int mode, const char *name, const char *const *argv,
     return spawn(mode, name, argv, envp, 1);
 }
 
-/* The l forms' arguments up to the NULL, then (e forms) envp after it. */
-static intptr_t spawn_list(int mode, const char *name, const char *arg0, va_list ap, int e,
-                           int search)
-{
-    const char *argv[MAX_LIST_ARGS + 1];
-    const char *const *envp = NULL;
-    int n = 0;
-
-    for (const char *a = arg0; a; a = va_arg(ap, const char *)) {
-        if (n == MAX_LIST_ARGS) {
-            crt_set_errno(E2BIG);
-            return -1;
-        }
-        argv[n++] = a;
-    }
-    argv[n] = NULL;
-    if (e)
-        envp = va_arg(ap, const char *const *);
-    return spawn(mode, name, argv, envp, search);
-}
-
-#define SPAWN_LIST(fn, e, search)                                                    \
-    CRTAPI intptr_t fn(int mode, const char *name, const char *arg0, ...)            \
-    {                                                                                \
-        va_list ap;                                                                  \
-        intptr_t r;                                                                  \
-        va_start(ap, arg0);                                                          \
-        r = spawn_list(mode, name, arg0, ap, e, search);                             \
-        va_end(ap);                                                                  \
-        return r;                                                                    \
-    }
-SPAWN_LIST(_spawnl, 0, 0)
-SPAWN_LIST(_spawnle, 1, 0)
-SPAWN_LIST(_spawnlp, 0, 1)
-SPAWN_LIST(_spawnlpe, 1, 1)
-
-#define EXEC_LIST(fn, e, search)                                                     \
-    CRTAPI intptr_t fn(const char *name, const char *arg0, ...)                      \
-    {                                                                                \
-        va_list ap;                                                                  \
-        intptr_t r;                                                                  \
-        va_start(ap, arg0);                                                          \
-        r = spawn_list(P_OVERLAY, name, arg0, ap, e, search);                        \
-        va_end(ap);                                                                  \
-        return r;                                                                    \
-    }
-EXEC_LIST(_execl, 0, 0)
-EXEC_LIST(_execle, 1, 0)
-EXEC_LIST(_execlp, 0, 1)
-EXEC_LIST(_execlpe, 1, 1)
+SPAWN_LIST_COLLECTOR(spawn_list, char, spawn)
+SPAWN_LIST_EXPORT(_spawnl, char, spawn_list, 0, 0)
+SPAWN_LIST_EXPORT(_spawnle, char, spawn_list, 1, 0)
+SPAWN_LIST_EXPORT(_spawnlp, char, spawn_list, 0, 1)
+SPAWN_LIST_EXPORT(_spawnlpe, char, spawn_list, 1, 1)
+EXEC_LIST_EXPORT(_execl, char, spawn_list, 0, 0)
+EXEC_LIST_EXPORT(_execle, char, spawn_list, 1, 0)
+EXEC_LIST_EXPORT(_execlp, char, spawn_list, 0, 1)
+EXEC_LIST_EXPORT(_execlpe, char, spawn_list, 1, 1)
 
 CRTAPI intptr_t _execv(const char *name, const char *const *argv)
 {

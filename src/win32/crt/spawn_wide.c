@@ -5,13 +5,11 @@
  * search, the inherited descriptors).
  */
 #include "crt_internal.h"
+#include "spawn_list.h"
 
 CRTAPI intptr_t _spawnve(int, const char *, const char *const *, const char *const *);
 CRTAPI intptr_t _spawnvpe(int, const char *, const char *const *, const char *const *);
 CRTAPI int system(const char *);
-
-#define P_OVERLAY 2
-#define MAX_LIST_ARGS 1024
 
 char *crt_wide_to_acp(const wchar *w)
 {
@@ -87,56 +85,15 @@ CRTAPI intptr_t _wexecve(const wchar *n, const wchar *const *a, const wchar *con
 CRTAPI intptr_t _wexecvp(const wchar *n, const wchar *const *a) { return wide(P_OVERLAY, n, a, NULL, 1); }
 CRTAPI intptr_t _wexecvpe(const wchar *n, const wchar *const *a, const wchar *const *e) { return wide(P_OVERLAY, n, a, e, 1); }
 
-/* The l forms: the arguments up to the NULL, then (e forms) envp. */
-static intptr_t wide_list(int mode, const wchar *name, const wchar *arg0, va_list ap, int e,
-                          int search)
-{
-    const wchar *argv[MAX_LIST_ARGS + 1];
-    const wchar *const *envp = NULL;
-    int n = 0;
-
-    for (const wchar *a = arg0; a; a = va_arg(ap, const wchar *)) {
-        if (n == MAX_LIST_ARGS) {
-            crt_set_errno(E2BIG);
-            return -1;
-        }
-        argv[n++] = a;
-    }
-    argv[n] = NULL;
-    if (e)
-        envp = va_arg(ap, const wchar *const *);
-    return wide(mode, name, argv, envp, search);
-}
-
-#define WSPAWN_LIST(fn, e, search)                                                   \
-    CRTAPI intptr_t fn(int mode, const wchar *name, const wchar *arg0, ...)          \
-    {                                                                                \
-        va_list ap;                                                                  \
-        intptr_t r;                                                                  \
-        va_start(ap, arg0);                                                          \
-        r = wide_list(mode, name, arg0, ap, e, search);                              \
-        va_end(ap);                                                                  \
-        return r;                                                                    \
-    }
-WSPAWN_LIST(_wspawnl, 0, 0)
-WSPAWN_LIST(_wspawnle, 1, 0)
-WSPAWN_LIST(_wspawnlp, 0, 1)
-WSPAWN_LIST(_wspawnlpe, 1, 1)
-
-#define WEXEC_LIST(fn, e, search)                                                    \
-    CRTAPI intptr_t fn(const wchar *name, const wchar *arg0, ...)                    \
-    {                                                                                \
-        va_list ap;                                                                  \
-        intptr_t r;                                                                  \
-        va_start(ap, arg0);                                                          \
-        r = wide_list(P_OVERLAY, name, arg0, ap, e, search);                         \
-        va_end(ap);                                                                  \
-        return r;                                                                    \
-    }
-WEXEC_LIST(_wexecl, 0, 0)
-WEXEC_LIST(_wexecle, 1, 0)
-WEXEC_LIST(_wexeclp, 0, 1)
-WEXEC_LIST(_wexeclpe, 1, 1)
+SPAWN_LIST_COLLECTOR(wide_list, wchar, wide)
+SPAWN_LIST_EXPORT(_wspawnl, wchar, wide_list, 0, 0)
+SPAWN_LIST_EXPORT(_wspawnle, wchar, wide_list, 1, 0)
+SPAWN_LIST_EXPORT(_wspawnlp, wchar, wide_list, 0, 1)
+SPAWN_LIST_EXPORT(_wspawnlpe, wchar, wide_list, 1, 1)
+EXEC_LIST_EXPORT(_wexecl, wchar, wide_list, 0, 0)
+EXEC_LIST_EXPORT(_wexecle, wchar, wide_list, 1, 0)
+EXEC_LIST_EXPORT(_wexeclp, wchar, wide_list, 0, 1)
+EXEC_LIST_EXPORT(_wexeclpe, wchar, wide_list, 1, 1)
 
 CRTAPI int _wsystem(const wchar *command)
 {
