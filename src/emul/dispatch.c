@@ -10,6 +10,7 @@
 #include "emul/io/io_completion.h"
 #include "emul/ntcall_table.h"
 #include "emul/observer.h"
+#include "emul/process/thread.h"
 #include "tracer/notify.h"
 
 bool lsw_debug, lsw_debug_calls;
@@ -130,6 +131,8 @@ void nt_dispatch(struct lsw_thread *t)
 	const struct nt_row *row;
 	NTSTATUS status = LSW_STATUS_SUCCESS;
 
+	if (t->context_waiters) /* in a call before its suspension landed: */
+		thread_context_landed(t); /* no user context to give, as before */
 	if (c->number >= LSW_CALL_FIRST && c->number <= LSW_CALL_LAST && !c->direct) {
 		c->row = NT_ROW_NOT_A_CALL; /* traced in its own way, not as an NT call */
 		nt_answer(t, lsw_private_call(c));

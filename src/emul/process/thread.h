@@ -45,7 +45,8 @@ bool thread_call_refused(struct lsw_thread *t);
  * waits for its resume, or goes on. */
 NTSTATUS thread_interrupted(struct lsw_thread *t);
 /* thread_context.c: answers the context calls waiting for t's suspension
- * to land, now that its interrupt came back (stopped or not). */
+ * to land, now that its interrupt came back (stopped or not) or it entered
+ * a call (where its context is not ours to give: they fail as before). */
 void thread_context_landed(struct lsw_thread *t);
 
 #endif
