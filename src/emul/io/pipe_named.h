@@ -46,6 +46,7 @@ enum np_state { NP_DISCONNECTED = 1, NP_LISTENING = 2, NP_CONNECTED = 3, NP_CLOS
 /* Data written and not yet read, one direction of an instance. */
 struct np_chunk {
 	struct np_chunk *next;
+	struct quota_block *quota;   /* the writer's, charged for the chunk */
 	uint64_t seq;                /* where it starts in all that was written */
 	uint32_t len, off;           /* a message (or a byte write) and how
 				      * much of it was read */

@@ -15,6 +15,7 @@
 #include <string.h>
 #include "emul/io/file_access.h"
 #include "emul/io/pipe_named.h"
+#include "emul/process/quota.h"
 
 /* What one write may queue and what a queue may hold: the supervisor's
  * memory is not the program's to fill. */
@@ -38,13 +39,22 @@ uint32_t np_write_quota(const struct np_end *e)
 	return e->server ? e->inst->out_quota : e->inst->in_quota;
 }
 
+/* Buffered data is charged to its writer's nonpaged pool quota, as
+ * Windows charges pipe buffers, so instances cannot hoard memory. */
+static void chunk_free(struct np_chunk *k)
+{
+	quota_block_release(k->quota, QUOTA_NONPAGED, sizeof(*k) + k->len);
+	quota_block_unref(k->quota);
+	free(k);
+}
+
 void np_queue_clear(struct np_queue *q)
 {
 	struct np_chunk *k = q->first, *next;
 
 	for (; k; k = next) {
 		next = k->next;
-		free(k);
+		chunk_free(k);
 	}
 	q->first = q->last = NULL;
 	q->bytes = 0;
@@ -81,7 +91,7 @@ static void pop(struct np_queue *q)
 	if (!q->first)
 		q->last = NULL;
 	q->chunks--;
-	free(k);
+	chunk_free(k);
 }
 
 /* Copies from the head chunk into the program; the bytes count as read
@@ -168,7 +178,7 @@ void np_withdraw(struct np_end *e, uint64_t seq)
 			*pp = k->next;
 			if (q->last == k)
 				q->last = prev;
-			free(k);
+			chunk_free(k);
 			return;
 		}
 }
@@ -234,20 +244,26 @@ NTSTATUS np_read(struct nt_call *c, struct file_object *f)
 static NTSTATUS append(struct lsw_thread *t, struct np_queue *q, uint64_t buf, uint32_t len)
 {
 	struct np_chunk *k;
+	NTSTATUS st;
 
 	if (len > WRITE_MAX || q->bytes + len > QUEUE_MAX)
 		return LSW_STATUS_INSUFFICIENT_RESOURCES;
-	if (!(k = malloc(sizeof(*k) + len)))
+	if ((st = quota_block_charge(t->process->quota, QUOTA_NONPAGED, sizeof(*k) + len)))
+		return st;
+	if (!(k = malloc(sizeof(*k) + len))) {
+		quota_block_release(t->process->quota, QUOTA_NONPAGED, sizeof(*k) + len);
 		return LSW_STATUS_NO_MEMORY;
+	}
+	*k = (struct np_chunk){ .seq = q->written, .len = len,
+				.quota = quota_block_ref(t->process->quota) };
 	for (uint32_t done = 0; done < len; done += COPY_CHUNK) {
 		uint32_t n = len - done < COPY_CHUNK ? len - done : COPY_CHUNK;
 
 		if (tracee_read(t, buf + done, k->data + done, n) < 0) {
-			free(k);
+			chunk_free(k);
 			return LSW_STATUS_ACCESS_VIOLATION;
 		}
 	}
-	*k = (struct np_chunk){ .seq = q->written, .len = len };
 	if (q->last)
 		q->last->next = k;
 	else
