@@ -45,11 +45,6 @@ K32API BOOL WINAPI FlsSetValue(DWORD index, PVOID value)
 	return NT_SUCCESS(st) || k32_fail(st);
 }
 
-K32API BOOL WINAPI IsThreadAFiber(void)
-{
-	return FALSE;
-}
-
 /* The A functions' code page: ANSI (1252) unless SetFileApisToOEM. */
 static BOOL file_apis_oem;
 

@@ -1,8 +1,9 @@
 /*
- * Fiber-local storage (kernel32's Fls* call these).  Without fibers a
- * fiber's slots are its thread's: each thread that stores a value gets a
- * block of slots, found from TEB->FlsData and linked in a process-wide
- * list, because freeing an index must reach every thread's value.
+ * Fiber-local storage (kernel32's Fls* call these).  Each fiber (a thread
+ * not converted to fibers is one) that stores a value gets a block of
+ * slots, found from TEB->FlsData (kernel32's SwitchToFiber swaps it) and
+ * linked in a process-wide list, because freeing an index must reach
+ * every fiber's value.
  *
  * As documented, an index's callback runs with the slot's value when the
  * value is not NULL and the thread ends (fls_thread_exit, before the
@@ -155,13 +156,12 @@ RTLAPI NTSTATUS NTAPI RtlFlsSetValue(ULONG index, PVOID value)
 	return st;
 }
 
-/* The thread ends: its values' callbacks, then its block goes.  The block
- * stays linked while callbacks run, which may read and store values. */
-void fls_thread_exit(void)
+/* The values' callbacks of the block at *own (flag 1), then the block goes
+ * (flag 2).  The block stays linked while callbacks run, which may read
+ * and store values. */
+static void process_block(struct fls_block **own, ULONG flags)
 {
-	struct fls_block **own = own_block();
-
-	for (ULONG i = 1; *own && i < (*own)->size; i++) {
+	for (ULONG i = 1; (flags & 1) && *own && i < (*own)->size; i++) {
 		PFLS_CALLBACK_FUNCTION callback = NULL;
 		PVOID value;
 
@@ -174,6 +174,8 @@ void fls_thread_exit(void)
 		if (callback)
 			callback(value);
 	}
+	if (!(flags & 2))
+		return;
 	lock();
 	if (*own) {
 		rtl_list_remove(&(*own)->link);
@@ -181,4 +183,19 @@ void fls_thread_exit(void)
 		*own = NULL;
 	}
 	unlock();
+}
+
+void fls_thread_exit(void)
+{
+	process_block(own_block(), 3);
+}
+
+/* A fiber's slots (its saved TEB->FlsData) when kernel32 deletes it: flag 1
+ * runs the callbacks, flag 2 frees the block. */
+RTLAPI void NTAPI RtlProcessFlsData(PVOID data, ULONG flags)
+{
+	struct fls_block *b = data;
+
+	if (b)
+		process_block(&b, flags);
 }

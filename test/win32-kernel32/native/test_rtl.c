@@ -388,7 +388,10 @@ static void test_strings(void)
 {
 	UNICODE_STRING a, b, c;
 	WCHAR buf[8];
-	char nb[16];
+	char nb[24];
+	WCHAR wbig[24];
+	ULONGLONG big = 0x123456789ABCDEF0ULL;
+	STRING as, ad;
 	ULONG v;
 
 	RtlInitUnicodeString(&a, L"Hello");
@@ -412,6 +415,28 @@ static void test_strings(void)
 	ok(RtlIntegerToChar(255, 16, sizeof(nb), nb) == STATUS_SUCCESS && !strcmp(nb, "FF"), "itoc");
 	ok(RtlCharToInteger("  -0x1A", 0, &v) == STATUS_SUCCESS && v == (ULONG)-26, "ctoi %ld", v);
 	ok(RtlCharToInteger("1011", 2, &v) == STATUS_SUCCESS && v == 11, "ctoi base 2");
+	ok(RtlLargeIntegerToChar(&big, 16, sizeof(nb), nb) == STATUS_SUCCESS &&
+		   !strcmp(nb, "123456789ABCDEF0"), "large itoc");
+	ok(RtlLargeIntegerToChar(&big, 10, 5, nb) == STATUS_BUFFER_OVERFLOW, "large itoc overflow");
+	ok(RtlLargeIntegerToChar(&big, 10, 30, NULL) == STATUS_ACCESS_VIOLATION, "large itoc NULL");
+	c.Length = 0;
+	ok(RtlInt64ToUnicodeString(1ULL << 40, 0, &c) == STATUS_BUFFER_OVERFLOW && c.Length == 26,
+	   "int64 to a short string: overflow, the Length needed");
+	c.Buffer = wbig;
+	c.MaximumLength = sizeof(wbig);
+	ok(RtlInt64ToUnicodeString(1ULL << 40, 0, &c) == STATUS_SUCCESS && c.Length == 26 &&
+		   !wcscmp(wbig, L"1099511627776"), "int64 to string");
+	c.Length = 3 * sizeof(WCHAR); /* "109" */
+	ok(RtlUnicodeStringToInteger(&c, 0, &v) == STATUS_SUCCESS && v == 109,
+	   "wide parse stops at Length");
+	RtlInitUnicodeString(&c, L" -0b101z");
+	ok(RtlUnicodeStringToInteger(&c, 0, &v) == STATUS_SUCCESS && v == (ULONG)-5, "wide 0b");
+	ok(RtlUnicodeStringToInteger(&c, 20, &v) == STATUS_INVALID_PARAMETER, "wide bad base");
+	RtlInitString(&as, "abcdef");
+	ad.Buffer = nb;
+	ad.MaximumLength = 4;
+	RtlCopyString(&ad, &as);
+	ok(ad.Length == 4 && !memcmp(nb, "abcd", 4), "copy string truncates to MaximumLength");
 	ok(_wcsicmp(L"ABC", L"abd") < 0 && _stricmp("a_", "A[") > 0, "icmp folds to lower");
 	ok(strstr("hello", "ll") && !strstr("hello", "lx") && wcsrchr(L"a\\b\\c", '\\'), "search");
 	ok(memcmp("abcdefghij", "abcdefghiK", 10) > 0 && RtlCompareMemory("abcd", "abxd", 4) == 2,

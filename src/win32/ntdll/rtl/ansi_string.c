@@ -22,6 +22,20 @@ RTLAPI void NTAPI RtlUpperString(PSTRING dst, const STRING *src)
 	dst->Length = n;
 }
 
+/* Copies what fits; no terminator is written for a counted STRING. */
+RTLAPI void NTAPI RtlCopyString(PSTRING dst, const STRING *src)
+{
+	USHORT n;
+
+	if (!src) {
+		dst->Length = 0;
+		return;
+	}
+	n = src->Length < dst->MaximumLength ? src->Length : dst->MaximumLength;
+	memmove(dst->Buffer, src->Buffer, n);
+	dst->Length = n;
+}
+
 RTLAPI LONG NTAPI RtlCompareString(const STRING *a, const STRING *b, BOOLEAN ci)
 {
 	USHORT n = a->Length < b->Length ? a->Length : b->Length;

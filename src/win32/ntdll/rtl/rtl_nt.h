@@ -178,13 +178,18 @@ typedef struct LSW_TEB {
 	ULONG LastErrorValue;            /* +0x68 */
 	BYTE Pad1[0x1250 - 0x6C];
 	NTSTATUS LastStatusValue;        /* +0x1250 */
-	BYTE Pad2[0x1480 - 0x1254];
+	BYTE Pad2[0x1478 - 0x1254];
+	PVOID DeallocationStack;         /* +0x1478 */
 	PVOID TlsSlots[64];              /* +0x1480 */
 	LIST_ENTRY TlsLinks;             /* +0x1680 */
-	BYTE Pad3[0x1780 - 0x1690];
+	BYTE Pad3[0x1748 - 0x1690];
+	ULONG GuaranteedStackBytes;      /* +0x1748 */
+	BYTE Pad3b[0x1780 - 0x174C];
 	PVOID *TlsExpansionSlots;        /* +0x1780 */
 	BYTE Pad4[0x17C8 - 0x1788];
 	PVOID FlsData;                   /* +0x17C8 */
+	BYTE Pad5[0x17EE - 0x17D0];
+	USHORT SameTebFlags;             /* +0x17EE; bit 2: HasFiberData */
 } LSW_TEB;
 
 _Static_assert(offsetof(LSW_TEB, UniqueThread) == 0x48, "layout");
@@ -194,6 +199,9 @@ _Static_assert(offsetof(LSW_TEB, LastStatusValue) == 0x1250, "layout");
 _Static_assert(offsetof(LSW_TEB, TlsSlots) == 0x1480, "layout");
 _Static_assert(offsetof(LSW_TEB, TlsExpansionSlots) == 0x1780, "layout");
 _Static_assert(offsetof(LSW_TEB, FlsData) == 0x17C8, "layout");
+_Static_assert(offsetof(LSW_TEB, DeallocationStack) == 0x1478, "layout");
+_Static_assert(offsetof(LSW_TEB, GuaranteedStackBytes) == 0x1748, "layout");
+_Static_assert(offsetof(LSW_TEB, SameTebFlags) == 0x17EE, "layout");
 
 #define LSW_TLS_MINIMUM_AVAILABLE 64
 #define LSW_TLS_EXPANSION_SLOTS 1024
@@ -408,6 +416,10 @@ NTSTATUS NTAPI RtlAppendUnicodeToString(PUNICODE_STRING, PCWSTR);
 NTSTATUS NTAPI RtlAppendUnicodeStringToString(PUNICODE_STRING, PCUNICODE_STRING);
 NTSTATUS NTAPI RtlIntegerToChar(ULONG, ULONG, LONG, PCHAR);
 NTSTATUS NTAPI RtlIntegerToUnicodeString(ULONG, ULONG, PUNICODE_STRING);
+NTSTATUS NTAPI RtlLargeIntegerToChar(const ULONGLONG *, ULONG, LONG, PCHAR);
+NTSTATUS NTAPI RtlInt64ToUnicodeString(ULONGLONG, ULONG, PUNICODE_STRING);
+NTSTATUS NTAPI RtlUnicodeStringToInteger(PCUNICODE_STRING, ULONG, PULONG);
+void NTAPI RtlCopyString(PSTRING, const STRING *);
 NTSTATUS NTAPI RtlInitializeCriticalSectionEx(RTL_CRITICAL_SECTION *, ULONG, ULONG);
 NTSTATUS NTAPI RtlInitializeCriticalSectionAndSpinCount(RTL_CRITICAL_SECTION *, ULONG);
 NTSTATUS NTAPI RtlInitializeCriticalSection(RTL_CRITICAL_SECTION *);
