@@ -392,6 +392,8 @@ static void test_strings(void)
 	WCHAR wbig[24];
 	ULONGLONG big = 0x123456789ABCDEF0ULL;
 	STRING as, ad;
+	GUID guid;
+	USHORT pos;
 	ULONG v;
 
 	RtlInitUnicodeString(&a, L"Hello");
@@ -437,6 +439,30 @@ static void test_strings(void)
 	ad.MaximumLength = 4;
 	RtlCopyString(&ad, &as);
 	ok(ad.Length == 4 && !memcmp(nb, "abcd", 4), "copy string truncates to MaximumLength");
+	ok(RtlAppendStringToString(&ad, &as) == STATUS_BUFFER_TOO_SMALL && ad.Length == 4,
+	   "append past MaximumLength");
+	ad.MaximumLength = sizeof(nb);
+	ok(RtlAppendAsciizToString(&ad, "xy") == STATUS_SUCCESS && ad.Length == 6 &&
+		   !memcmp(nb, "abcdxy", 6), "append asciiz");
+	ok(RtlCompareUnicodeStrings(L"abc", 3, L"abD", 3, FALSE) == 'c' - 'D' &&
+		   RtlCompareUnicodeStrings(L"abc", 3, L"ABC", 2, TRUE) == 1, "compare strings");
+	RtlInitUnicodeString(&a, L"This is a String");
+	RtlInitUnicodeString(&b, L"String");
+	ok(RtlFindCharInUnicodeString(0, &a, &b, &pos) == STATUS_SUCCESS && pos == 6 &&
+		   RtlFindCharInUnicodeString(3, &a, &b, &pos) == STATUS_SUCCESS && pos == 18,
+	   "find char forward in set, backward not in set");
+	RtlInitUnicodeString(&b, L"");
+	ok(RtlFindCharInUnicodeString(0, &a, &b, &pos) == STATUS_NOT_FOUND && pos == 0,
+	   "find char in an empty set");
+	RtlInitUnicodeString(&b, L"{0123abcd-4567-89AB-cdef-0123456789ab}");
+	ok(RtlGUIDFromString(&b, &guid) == STATUS_SUCCESS && guid.Data1 == 0x0123ABCD &&
+		   guid.Data2 == 0x4567 && guid.Data4[0] == 0xCD && guid.Data4[7] == 0xAB,
+	   "GUID from string");
+	ok(RtlStringFromGUID(&guid, &c) == STATUS_SUCCESS && c.Length == 76 &&
+		   !wcscmp(c.Buffer, L"{0123ABCD-4567-89AB-CDEF-0123456789AB}"), "string from GUID");
+	RtlFreeUnicodeString(&c);
+	b.Length -= 2;
+	ok(RtlGUIDFromString(&b, &guid) == STATUS_INVALID_PARAMETER, "GUID string without brace");
 	ok(_wcsicmp(L"ABC", L"abd") < 0 && _stricmp("a_", "A[") > 0, "icmp folds to lower");
 	ok(strstr("hello", "ll") && !strstr("hello", "lx") && wcsrchr(L"a\\b\\c", '\\'), "search");
 	ok(memcmp("abcdefghij", "abcdefghiK", 10) > 0 && RtlCompareMemory("abcd", "abxd", 4) == 2,

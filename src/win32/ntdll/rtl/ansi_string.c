@@ -36,6 +36,29 @@ RTLAPI void NTAPI RtlCopyString(PSTRING dst, const STRING *src)
 	dst->Length = n;
 }
 
+/* Counted-string appends write no terminator; nothing to append changes
+ * nothing, whatever the destination. */
+static NTSTATUS append_chars(PSTRING dst, const char *src, SIZE_T n)
+{
+	if (!n)
+		return STATUS_SUCCESS;
+	if (dst->Length + n > dst->MaximumLength)
+		return STATUS_BUFFER_TOO_SMALL;
+	memmove(dst->Buffer + dst->Length, src, n);
+	dst->Length = (USHORT)(dst->Length + n);
+	return STATUS_SUCCESS;
+}
+
+RTLAPI NTSTATUS NTAPI RtlAppendStringToString(PSTRING dst, const STRING *src)
+{
+	return append_chars(dst, src->Buffer, src->Length);
+}
+
+RTLAPI NTSTATUS NTAPI RtlAppendAsciizToString(PSTRING dst, PCSZ src)
+{
+	return src ? append_chars(dst, src, strlen(src)) : STATUS_SUCCESS;
+}
+
 RTLAPI LONG NTAPI RtlCompareString(const STRING *a, const STRING *b, BOOLEAN ci)
 {
 	USHORT n = a->Length < b->Length ? a->Length : b->Length;

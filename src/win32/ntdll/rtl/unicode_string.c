@@ -184,17 +184,55 @@ RTLAPI NTSTATUS NTAPI RtlUnicodeStringToOemString(POEM_STRING dst, PCUNICODE_STR
 	return STATUS_SUCCESS;
 }
 
+/* The first differing character decides (upcased when ci), then length. */
+RTLAPI LONG NTAPI RtlCompareUnicodeStrings(const WCHAR *a, SIZE_T na, const WCHAR *b, SIZE_T nb,
+					   BOOLEAN ci)
+{
+	SIZE_T i;
+
+	if (ci)
+		return rtl_wcsnicmp_counted(a, na, b, nb);
+	for (i = 0; i < na && i < nb; i++)
+		if (a[i] != b[i])
+			return (LONG)a[i] - (LONG)b[i];
+	return (LONG)na - (LONG)nb;
+}
+
 RTLAPI LONG NTAPI RtlCompareUnicodeString(PCUNICODE_STRING a, PCUNICODE_STRING b,
 					  BOOLEAN ci)
 {
-	SIZE_T na = a->Length / sizeof(WCHAR), nb = b->Length / sizeof(WCHAR), i;
+	return RtlCompareUnicodeStrings(a->Buffer, a->Length / sizeof(WCHAR), b->Buffer,
+					b->Length / sizeof(WCHAR), ci);
+}
 
-	if (ci)
-		return rtl_wcsnicmp_counted(a->Buffer, na, b->Buffer, nb);
-	for (i = 0; i < na && i < nb; i++)
-		if (a->Buffer[i] != b->Buffer[i])
-			return (LONG)a->Buffer[i] - (LONG)b->Buffer[i];
-	return (LONG)na - (LONG)nb;
+static BOOL in_set(WCHAR c, PCUNICODE_STRING set)
+{
+	for (USHORT i = 0; set->Buffer && i < set->Length / sizeof(WCHAR); i++)
+		if (set->Buffer[i] == c)
+			return TRUE;
+	return FALSE;
+}
+
+/* Flags: 1 searches from the end, 2 looks for a character not in the set.
+ * *pos is a byte offset: just past the match going forward, at the match
+ * going backward; 0 and STATUS_NOT_FOUND when nothing matches. */
+RTLAPI NTSTATUS NTAPI RtlFindCharInUnicodeString(ULONG flags, PCUNICODE_STRING str,
+						 PCUNICODE_STRING set, USHORT *pos)
+{
+	USHORT n = str->Buffer ? str->Length / sizeof(WCHAR) : 0;
+	BOOL want = !(flags & 2), back = flags & 1;
+
+	if (flags > 3)
+		return STATUS_INVALID_PARAMETER;
+	*pos = 0;
+	for (USHORT k = 0; k < n; k++) {
+		USHORT i = back ? (USHORT)(n - 1 - k) : k;
+		if (in_set(str->Buffer[i], set) == want) {
+			*pos = (USHORT)((back ? i : i + 1) * sizeof(WCHAR));
+			return STATUS_SUCCESS;
+		}
+	}
+	return STATUS_NOT_FOUND;
 }
 
 RTLAPI BOOLEAN NTAPI RtlEqualUnicodeString(PCUNICODE_STRING a, PCUNICODE_STRING b,
@@ -289,7 +327,10 @@ RTLAPI NTSTATUS NTAPI RtlAppendUnicodeToString(PUNICODE_STRING dst, PCWSTR src)
 	return src ? append_wchars(dst, src, wcslen(src) * sizeof(WCHAR)) : STATUS_SUCCESS;
 }
 
+/* An empty source leaves the destination alone (not even a terminator). */
 RTLAPI NTSTATUS NTAPI RtlAppendUnicodeStringToString(PUNICODE_STRING dst, PCUNICODE_STRING src)
 {
+	if (!src->Length)
+		return STATUS_SUCCESS;
 	return append_wchars(dst, src->Buffer, src->Length);
 }
