@@ -83,9 +83,15 @@ struct lsw_fault {
 };
 
 #define LSW_MAX_OPS 160  /* an image takes 3 + one per section */
+#define LSW_MAX_STACK_ARGS 10 /* NT calls take at most 14 arguments */
 #define LSW_BLOCK_SIZE 0x10000ull  /* aligned to its size */
 #define LSW_BLOCK_MAGIC 0x4b434f4c42575354ull
 #define LSW_ALTSTACK_OFFSET 0x4000ull /* the block's data ends before */
+/* The block's data (up to the alternate stack) is a memfd the supervisor
+ * maps too (docs/fastpath.md): ops, registers and stack arguments cross
+ * without process_vm_readv/writev.  The supervisor copies each field out
+ * once before it looks at it: the program can write here at any time. */
+#define LSW_SHARED_SIZE LSW_ALTSTACK_OFFSET
 
 /* One per thread, owned by the runtime, at a LSW_BLOCK_SIZE-aligned address;
  * the SIGSYS handler runs on the alternate stack at its end. */
@@ -103,6 +109,12 @@ struct lsw_thread_block {
 	/* what the last LSW_OP_PREAD/PWRITE returned (a count or -errno);
 	 * the supervisor reads it once and clamps it */
 	long long io_result;
+	/* arguments 5 to 4 + nstack of the NT call the SIGSYS handler
+	 * forwards, copied from the caller's stack (nstack 0: the stack
+	 * faulted or the call is unknown; the supervisor reads it itself) */
+	unsigned int nstack;
+	unsigned int pad2;
+	unsigned long long stack_args[LSW_MAX_STACK_ARGS];
 };
 
 #endif
