@@ -11,12 +11,14 @@
  *     a1..a4   the NT arguments 1-4 (r10, rdx, r8, r9 at the syscall)
  *     rsp      the caller's rsp: argument n > 4 is at rsp + 8 * n
  *
- * So a call of four arguments or fewer costs no read of tracee memory.  The
- * answer lands in rax: the NTSTATUS in the low 32 bits, and LSW_REPLY_OPS
- * when the supervisor also wrote a list of process-local operations (map,
- * protect, set GS, jump...) into the thread block for the runtime to carry
- * out through the gate.  The runtime trusts nothing here more than the
- * Windows code does: it only performs what the filter would allow anyway.
+ * The handler also copies arguments 5.. into the thread block, which the
+ * supervisor maps (LSW_SHARED_SIZE): no call costs a read of tracee memory
+ * for its arguments.  The answer lands in rax: the NTSTATUS in the low 32
+ * bits, and LSW_REPLY_OPS when the supervisor also wrote a list of
+ * process-local operations (map, protect, set GS, jump...) into the thread
+ * block for the runtime to carry out through the gate.  The runtime trusts
+ * nothing here more than the Windows code does: it only performs what the
+ * filter would allow anyway.
  */
 #ifndef LSW_GATE_H
 #define LSW_GATE_H
