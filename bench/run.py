@@ -229,6 +229,18 @@ def main():
             wine_t1 = median_time(wr, wr.argv(ntloop, 1), 5 if q else 10, 1)
             wtn = median_time(wr, wr.argv(ntloop, n_wine), 3 if q else 5, 1)
             wine_call = (wtn - wine_t1) / (n_wine - 1)
+        # NtSetEvent on an event nobody waits for: served by the kernel
+        # on Windows, by wineserver under Wine (a like-for-like round trip)
+        ev_n = n_lsw
+        ev_tn = median_time(lsw, lsw.argv(ntloop, ev_n, "e"), 3 if q else 5, 1)
+        lsw_event = (ev_tn - t1) / (ev_n - 1)
+        wine_event = None
+        if wr:
+            wev_n = n_lsw
+            wev_tn = median_time(wr, wr.argv(ntloop, wev_n, "e"), 3 if q else 5, 1)
+            wine_event = (wev_tn - wine_t1) / (wev_n - 1)
+        rows.append(("NT round trip, NtSetEvent (no waiter)", "us", lsw_event, nat["getppid"],
+                     wine_event, "lsw <= 10x native syscall", 10.0))
         rows.append(("NT call round trip, per call", "us", lsw_call, nat["getppid"],
                      wine_call, "lsw <= 10x native syscall", 10.0))
         rows.append(("  same, vs syscall(SYS_clock_gettime)", "us", lsw_call,

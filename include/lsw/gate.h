@@ -11,12 +11,14 @@
  *     a1..a4   the NT arguments 1-4 (r10, rdx, r8, r9 at the syscall)
  *     rsp      the caller's rsp: argument n > 4 is at rsp + 8 * n
  *
- * So a call of four arguments or fewer costs no read of tracee memory.  The
- * answer lands in rax: the NTSTATUS in the low 32 bits, and LSW_REPLY_OPS
- * when the supervisor also wrote a list of process-local operations (map,
- * protect, set GS, jump...) into the thread block for the runtime to carry
- * out through the gate.  The runtime trusts nothing here more than the
- * Windows code does: it only performs what the filter would allow anyway.
+ * The handler also copies arguments 5.. into the thread block, which the
+ * supervisor maps (LSW_SHARED_SIZE): no call costs a read of tracee memory
+ * for its arguments.  The answer lands in rax: the NTSTATUS in the low 32
+ * bits, and LSW_REPLY_OPS when the supervisor also wrote a list of
+ * process-local operations (map, protect, set GS, jump...) into the thread
+ * block for the runtime to carry out through the gate.  The runtime trusts
+ * nothing here more than the Windows code does: it only performs what the
+ * filter would allow anyway.
  */
 #ifndef LSW_GATE_H
 #define LSW_GATE_H
@@ -83,9 +85,15 @@ struct lsw_fault {
 };
 
 #define LSW_MAX_OPS 160  /* an image takes 3 + one per section */
+#define LSW_MAX_STACK_ARGS 10 /* NT calls take at most 14 arguments */
 #define LSW_BLOCK_SIZE 0x10000ull  /* aligned to its size */
 #define LSW_BLOCK_MAGIC 0x4b434f4c42575354ull
 #define LSW_ALTSTACK_OFFSET 0x4000ull /* the block's data ends before */
+/* The block's data (up to the alternate stack) is a memfd the supervisor
+ * maps too (docs/fastpath.md): ops, registers and stack arguments cross
+ * without process_vm_readv/writev.  The supervisor copies each field out
+ * once before it looks at it: the program can write here at any time. */
+#define LSW_SHARED_SIZE LSW_ALTSTACK_OFFSET
 
 /* One per thread, owned by the runtime, at a LSW_BLOCK_SIZE-aligned address;
  * the SIGSYS handler runs on the alternate stack at its end. */
@@ -103,6 +111,12 @@ struct lsw_thread_block {
 	/* what the last LSW_OP_PREAD/PWRITE returned (a count or -errno);
 	 * the supervisor reads it once and clamps it */
 	long long io_result;
+	/* arguments 5 to 4 + nstack of the NT call the SIGSYS handler
+	 * forwards, copied from the caller's stack (nstack 0: the stack
+	 * faulted or the call is unknown; the supervisor reads it itself) */
+	unsigned int nstack;
+	unsigned int pad2;
+	unsigned long long stack_args[LSW_MAX_STACK_ARGS];
 };
 
 #endif

@@ -11,6 +11,7 @@
 #include "emul/ntcall_table.h"
 #include "emul/observer.h"
 #include "emul/process/thread.h"
+#include "emul/process/thread_block.h"
 #include "tracer/notify.h"
 
 bool lsw_debug, lsw_debug_calls;
@@ -93,11 +94,7 @@ void nt_answer(struct lsw_thread *t, NTSTATUS status)
 		return;
 	}
 	if (c->nops) {
-		uint32_t n = c->nops;
-		uint64_t base = t->block + offsetof(struct lsw_thread_block, nops);
-
-		if (tracee_write2(t, t->block + offsetof(struct lsw_thread_block, ops), c->ops,
-				  n * sizeof(struct lsw_op), base, &n, sizeof(n)) < 0) {
+		if (thread_block_put_ops(t, c->ops, c->nops, c->nops * sizeof(struct lsw_op)) < 0) {
 			process_terminate(t->process, LSW_STATUS_ACCESS_VIOLATION);
 			return;
 		}
@@ -118,6 +115,8 @@ static NTSTATUS fetch_stack_args(struct lsw_thread *t, int nargs)
 		return LSW_STATUS_SUCCESS;
 	if (c->direct)
 		return LSW_STATUS_INVALID_SYSTEM_SERVICE; /* the filter never does this */
+	if (thread_block_stack_args(t, &c->args[4], (unsigned)(nargs - 4)))
+		return LSW_STATUS_SUCCESS; /* the SIGSYS handler copied them */
 	/* argument n (1-based, n > 4) sits at rsp + 8 * n */
 	if (tracee_read(t, c->rsp + 0x28, &c->args[4], (size_t)(nargs - 4) * 8) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;

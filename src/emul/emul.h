@@ -139,6 +139,8 @@ struct lsw_thread {
 				      * (0 until a new thread says hello) */
 	uint32_t win_tid;
 	uint64_t block;              /* runtime thread block address */
+	void *block_map;             /* its data, shared (process/thread_block.h) */
+	bool block_map_live;         /* the runtime has mapped it over the block */
 	uint64_t teb;
 	struct nt_call call;         /* the call being served (one per thread) */
 	bool busy;
@@ -254,8 +256,10 @@ struct lsw_process {
 	uint32_t win_pid;
 	struct lsw_thread main_thread;
 	struct lsw_thread *threads;  /* every thread, main_thread last */
-	uint64_t *spare_blocks;      /* runtime blocks ended threads left, for
-				      * new ones (thread.c) */
+	struct spare_block {         /* runtime blocks ended threads left, for */
+		uint64_t addr;       /* new ones (thread.c), with their */
+		void *map;           /* shared mapping, if any */
+	} *spare_blocks;
 	size_t nspare_blocks, capspare_blocks;
 	uint32_t live_threads;       /* created and not ended */
 	uint32_t threads_charged;    /* created and not ended (limits.threads) */
@@ -267,6 +271,10 @@ struct lsw_process {
 	struct image_record images[MAX_IMAGES];
 	unsigned nimages;
 	int pidfd;
+	/* fds one-copy I/O left in the program for the next one on the same
+	 * file (io/file_direct.c); file is only compared, never followed */
+	struct direct_fd { const void *file; int rfd; } direct_fds[8];
+	unsigned direct_fd_next;
 	/* its start (host/process_start.c): the socket the runtime hands its
 	 * listener over on (-1: over), the deadline's timer, a failure said */
 	int setup_fd;

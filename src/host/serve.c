@@ -109,6 +109,9 @@ static void serve(struct lsw_thread *t, const struct seccomp_notif *n)
 	t->alertable = false; /* an alertable wait says so itself */
 	c->ops_overflow = false;
 	t->busy = true;
+	/* it calls again: the ops of its first answer, the block's memfd
+	 * mapping among them, are done */
+	t->block_map_live = t->block_map != NULL;
 	/* the last call's remembered reads are stale: the thread ran since
 	 * (traced, its stack arguments were read from the memo otherwise) */
 	tracee_memo_begin(t, false);

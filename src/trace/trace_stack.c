@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
+#include "emul/process/thread_block.h"
 #include "trace/symbolize.h"
 #include "trace/trace_stack.h"
 #include "trace/unwind.h"
@@ -17,7 +18,7 @@ static uint64_t call_site(struct nt_call *c)
 	uint64_t rip = c->rip;
 
 	if (!rip && c->thread->block)
-		tracee_read(c->thread, c->thread->block + offsetof(struct lsw_thread_block, win_rip),
+		thread_block_read(c->thread, offsetof(struct lsw_thread_block, win_rip),
 			    &rip, sizeof(rip));
 	return rip;
 }

@@ -13,20 +13,22 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 #include "emul/io/file.h"
 #include "emul/io/file_lock.h"
 #include "emul/io/file_direct.h"
 #include "emul/observer.h"
+#include "emul/process/thread_block.h"
 #include "tracer/notify.h"
 
-/* Smaller transfers keep the chunked path: handing the fd over
- * (SECCOMP_IOCTL_NOTIF_ADDFD) costs two more context switches per call,
- * which at 64 and 128 KiB cost as much as the bounce copies saved; at 1 MiB
- * the one-copy path takes 25-35% less CPU (bench/README.md).  Larger ones
- * too: one pread64 stops at 0x7ffff000 bytes, and the continuation would
- * then be the common case. */
-#define DIRECT_MIN (1u << 20)
+/* Smaller transfers keep the chunked path (not measured below 64 KiB).
+ * The fd stays in the program between calls (program_fd): handing it over
+ * each time (SECCOMP_IOCTL_NOTIF_ADDFD) cost two more context switches per
+ * call, as much as the bounce copies saved at 64 KiB (bench/README.md).
+ * Larger ones too: one pread64 stops at 0x7ffff000 bytes, and the
+ * continuation would then be the common case. */
+#define DIRECT_MIN (64u << 10)
 #define DIRECT_MAX (1u << 30)
 
 struct file_direct_io {
@@ -48,6 +50,46 @@ static bool direct_eligible(const struct nt_call *c, const struct file_object *f
 	       !c->nops && !thread_observer(c->thread);
 }
 
+#define KCMP_FILE 0
+
+/* Whether the program's fd rfd is still our fd, the same open file
+ * description (kcmp): not closed by the program, nor its number reused. */
+static bool same_file(const struct lsw_process *p, int fd, int rfd)
+{
+	return syscall(SYS_kcmp, getpid(), p->pid, KCMP_FILE, fd, rfd) == 0;
+}
+
+/*
+ * The program's fd for f: the one an earlier call left there, if kcmp
+ * says it still is f's, else a new one (SECCOMP_IOCTL_NOTIF_ADDFD, which
+ * costs the thread two more context switches) that stays for the next
+ * call; the one it pushes out is closed after this call's I/O.  -1: none.
+ */
+static int program_fd(struct nt_call *c, struct file_object *f)
+{
+	struct lsw_process *p = c->thread->process;
+	struct direct_fd *slot = NULL;
+	struct lsw_op *op;
+	int rfd;
+
+	for (unsigned i = 0; i < 8 && !slot; i++)
+		if (p->direct_fds[i].file == f && p->direct_fds[i].rfd >= 0)
+			slot = &p->direct_fds[i];
+	if (slot && same_file(p, f->fd, slot->rfd))
+		return slot->rfd;
+	if (!slot) {
+		slot = &p->direct_fds[p->direct_fd_next++ % 8];
+		if (!slot->file)
+			slot->rfd = -1; /* never used */
+	}
+	if ((rfd = notify_addfd(p->notify_fd, c->notif_id, f->fd)) < 0)
+		return -1;
+	if (slot->rfd >= 0 && slot->rfd != rfd && (op = nt_add_op(c, LSW_OP_CLOSE)))
+		op->arg[0] = (uint64_t)slot->rfd; /* closed after the I/O op */
+	*slot = (struct direct_fd){ f, rfd };
+	return rfd;
+}
+
 static NTSTATUS direct_start(struct nt_call *c, struct file_object *f, uint64_t off,
 			     uint64_t expected, bool write)
 {
@@ -62,7 +104,7 @@ static NTSTATUS direct_start(struct nt_call *c, struct file_object *f, uint64_t 
 		free(io);
 		return LSW_STATUS_ACCESS_VIOLATION;
 	}
-	if ((rfd = notify_addfd(t->process->notify_fd, c->notif_id, f->fd)) < 0) {
+	if ((rfd = program_fd(c, f)) < 0) {
 		free(io);
 		return LSW_STATUS_INSUFFICIENT_RESOURCES;
 	}
@@ -72,8 +114,12 @@ static NTSTATUS direct_start(struct nt_call *c, struct file_object *f, uint64_t 
 	op->arg[2] = expected; /* a read up to the end of the file */
 	op->arg[3] = off;
 	op->arg[4] = expected;
-	op = nt_add_op(c, LSW_OP_CLOSE);
-	op->arg[0] = (uint64_t)rfd;
+	if (c->nops == 2) { /* the pushed-out fd's close goes after the I/O */
+		struct lsw_op close = c->ops[0];
+
+		c->ops[0] = c->ops[1];
+		c->ops[1] = close;
+	}
 	*io = (struct file_direct_io){ object_ref(&f->hdr), off, expected, c->args[5],
 				       c->args[4], write };
 	file_direct_drop(t);
@@ -150,7 +196,7 @@ NTSTATUS file_direct_continue(struct lsw_thread *t)
 	uint64_t done = 0;
 	NTSTATUS st = LSW_STATUS_SUCCESS;
 
-	if (tracee_read(t, t->block + offsetof(struct lsw_thread_block, io_result), &r,
+	if (thread_block_read(t, offsetof(struct lsw_thread_block, io_result), &r,
 			sizeof(r)) < 0)
 		r = -EFAULT;
 	if (r < 0) {

@@ -22,6 +22,7 @@
 #include "emul/sync/apc.h"
 #include "emul/process/exception.h"
 #include "emul/memory/guard_page.h"
+#include "emul/process/thread_block.h"
 
 #define CTX_FLAGS 0x30
 #define CTX_MXCSR 0x34
@@ -69,7 +70,7 @@ static int fpstate_addr(struct lsw_thread *t, uint64_t *out)
 {
 	uint64_t a;
 
-	if (tracee_read(t, t->block + offsetof(struct lsw_thread_block, fpstate), &a, 8) < 0)
+	if (thread_block_read(t, offsetof(struct lsw_thread_block, fpstate), &a, 8) < 0)
 		return -1;
 	if (a < t->block + LSW_ALTSTACK_OFFSET || a > t->block + LSW_BLOCK_SIZE - XSTATE_BV - 8 ||
 	    (a & 15))
@@ -195,7 +196,7 @@ static int dispatch(struct lsw_thread *t, uint8_t *ctx, const struct exc_record 
 	regs.rip = p->ki_exception;
 	regs.eflags &= ~EFLAGS_TF; /* the dispatcher itself is not single-stepped */
 	if (tracee_write(t, sp, frame, sizeof(frame)) < 0 ||
-	    tracee_write(t, t->block + offsetof(struct lsw_thread_block, regs), &regs,
+	    thread_block_write(t, offsetof(struct lsw_thread_block, regs), &regs,
 			 sizeof(regs)) < 0)
 		return -1;
 	nt_add_op(&t->call, LSW_OP_JUMP);
@@ -294,7 +295,7 @@ void process_fault(struct lsw_thread *t)
 	uint8_t ctx[CTX_SIZE] = { 0 };
 	uint64_t rip;
 
-	if (tracee_read(t, t->block, &b, sizeof(b)) < 0) {
+	if (thread_block_read(t, 0, &b, sizeof(b)) < 0) {
 		process_terminate(t->process, LSW_STATUS_ACCESS_VIOLATION);
 		return;
 	}
@@ -328,7 +329,7 @@ NTSTATUS nt_NtContinue(struct nt_call *c)
 	if ((uint8_t)c->args[1] && apc_continue(c, ctx))
 		return LSW_STATUS_SUCCESS;
 	context_to_regs(c->thread, ctx, &regs);
-	if (tracee_write(c->thread, c->thread->block + offsetof(struct lsw_thread_block, regs),
+	if (thread_block_write(c->thread, offsetof(struct lsw_thread_block, regs),
 			 &regs, sizeof(regs)) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	nt_add_op(c, LSW_OP_JUMP);

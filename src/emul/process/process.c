@@ -21,6 +21,7 @@
 #include "emul/memory/memory.h"
 #include "emul/observer.h"
 #include "emul/process/params.h"
+#include "emul/process/thread_block.h"
 #include "emul/io/path.h"
 #include "emul/memory/section.h"
 #include "tracer/notify.h"
@@ -333,7 +334,7 @@ static NTSTATUS hello_phase1(struct nt_call *c)
 	regs.rip = p->start.entry_ldr;
 	regs.rsp = p->start.stack_base + p->start.stack_size - 0x38; /* as after a call */
 	regs.eflags = 0x202;
-	if (tracee_write(t, t->block + offsetof(struct lsw_thread_block, regs), &regs,
+	if (thread_block_write(t, offsetof(struct lsw_thread_block, regs), &regs,
 			 sizeof(regs)) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	nt_add_op(c, LSW_OP_JUMP);
@@ -350,6 +351,7 @@ NTSTATUS process_hello(struct lsw_thread *t, uint64_t block, uint64_t sp)
 	t->block = block;
 	if (vad_seed_from_proc(&p->vad, p->pid) < 0)
 		return LSW_STATUS_UNSUCCESSFUL;
+	t->block_map = thread_block_share(&t->call, block); /* the first op */
 	return hello_phase0(&t->call);
 }
 

@@ -17,6 +17,7 @@
 #include "emul/process/process_object.h"
 #include "emul/process/quota.h"
 #include "emul/process/thread.h"
+#include "emul/process/thread_block.h"
 #include "emul/system/kuser.h"
 
 static char **copy_strings(char *const *v, int n)
@@ -133,6 +134,8 @@ void thread_record_free(struct lsw_thread *t)
 		waitable_wake(&obj->hdr);
 	}
 	tracee_memo_free(t);
+	thread_block_unmap(t->block_map);
+	t->block_map = NULL;
 	file_direct_drop(t);
 	client_id_free(&p->host->ids, t->win_tid);
 	quota_release(p, QUOTA_PAGED, t->name_len);
@@ -161,6 +164,8 @@ void process_free(struct lsw_process *p)
 		next = t->next;
 		thread_record_free(t);
 	}
+	for (size_t i = 0; i < p->nspare_blocks; i++)
+		thread_block_unmap(p->spare_blocks[i].map);
 	free(p->spare_blocks);
 	keyed_event_process_free(p);
 	stub_seen_free(p);

@@ -28,6 +28,7 @@
 #include "emul/registry/registry.h"
 #include "emul/process/quota.h"
 #include "emul/process/thread.h"
+#include "emul/process/thread_block.h"
 
 #define THREAD_CREATE_FLAGS_CREATE_SUSPENDED 0x1
 #define THREAD_ALL_ACCESS 0x1FFFFF
@@ -193,7 +194,7 @@ static NTSTATUS start_thread(struct lsw_thread *t)
 	if (op)
 		op->arg[0] = t->teb;
 	start_regs(t, &regs);
-	if (tracee_write(t, t->block + offsetof(struct lsw_thread_block, regs), &regs,
+	if (thread_block_write(t, offsetof(struct lsw_thread_block, regs), &regs,
 			 sizeof(regs)) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	nt_add_op(c, LSW_OP_JUMP);
@@ -212,18 +213,18 @@ static NTSTATUS start_thread(struct lsw_thread *t)
  */
 static void keep_start_regs(struct lsw_thread *t)
 {
-	uint64_t at = t->block + offsetof(struct lsw_thread_block, regs);
+	size_t at = offsetof(struct lsw_thread_block, regs);
 	struct lsw_regs regs;
 	struct vad *v;
 
-	if (tracee_read(t, at, &regs, sizeof(regs)) < 0)
+	if (thread_block_read(t, at, &regs, sizeof(regs)) < 0)
 		return;
 	if ((v = vad_find(&t->process->vad, regs.rip)) && v->type) {
 		t->start_jump_pending = false;
 		return;
 	}
 	start_regs(t, &regs);
-	tracee_write(t, at, &regs, sizeof(regs));
+	thread_block_write(t, at, &regs, sizeof(regs));
 }
 
 static void op_munmap(struct nt_call *c, uint64_t base, uint64_t size)
@@ -305,18 +306,18 @@ static void forget_range(struct vad_map *m, uint64_t base)
 
 /* Keeps an ended thread's runtime block for the next new thread; false
  * when out of memory (the block then stays with its record). */
-static bool spare_block_put(struct lsw_process *p, uint64_t block)
+static bool spare_block_put(struct lsw_process *p, uint64_t block, void *map)
 {
 	if (p->nspare_blocks == p->capspare_blocks) {
 		size_t cap = p->capspare_blocks ? p->capspare_blocks * 2 : 16;
-		uint64_t *nb = realloc(p->spare_blocks, cap * sizeof(*nb));
+		struct spare_block *nb = realloc(p->spare_blocks, cap * sizeof(*nb));
 
 		if (!nb)
 			return false;
 		p->spare_blocks = nb;
 		p->capspare_blocks = cap;
 	}
-	p->spare_blocks[p->nspare_blocks++] = block;
+	p->spare_blocks[p->nspare_blocks++] = (struct spare_block){ block, map };
 	return true;
 }
 
@@ -346,8 +347,10 @@ static void reclaim(struct lsw_process *p)
 		forget_range(&p->vad, t->stack_base);
 		forget_range(&p->vad, t->teb);
 		t->stack_base = t->teb = 0;
-		if (t->block && spare_block_put(p, t->block))
+		if (t->block && spare_block_put(p, t->block, t->block_map)) {
 			t->block = 0;
+			t->block_map = NULL;
+		}
 		if (!t->object && t->exit_fd < 0 && !t->block) {
 			*link = t->next;
 			thread_record_free(t);
@@ -474,17 +477,21 @@ NTSTATUS nt_NtCreateThreadEx(struct nt_call *c)
 	t->exit_status = STILL_ACTIVE;
 	t->create_time = nt_system_time();
 	t->stack_size = stack_size_for(p, c->args[8], c->args[9]);
-	t->block = p->nspare_blocks ? p->spare_blocks[--p->nspare_blocks] : 0;
+	if (p->nspare_blocks) {
+		t->block = p->spare_blocks[--p->nspare_blocks].addr;
+		t->block_map = p->spare_blocks[p->nspare_blocks].map;
+	}
 	t->stack_base = process_alloc_private(c, t->stack_size, PAGE_READWRITE);
 	t->teb = process_alloc_private(c, TEB_SIZE, PAGE_READWRITE);
-	if (!t->block)
-		t->block = process_alloc_private(c, LSW_BLOCK_SIZE, PAGE_READWRITE);
+	if (!t->block && (t->block = process_alloc_private(c, LSW_BLOCK_SIZE, PAGE_READWRITE)))
+		t->block_map = thread_block_share(c, t->block);
+	t->block_map_live = t->block_map != NULL; /* mapped before the clone */
 	if (!t->stack_base || !t->teb || !t->block ||
 	    !(t->win_tid = client_id_alloc(&p->host->ids)) || !(o = new_thread_object(t))) {
 		/* what was reserved stays reserved: the VAD and the ops agree;
 		 * the block serves the next thread */
-		if (t->block)
-			spare_block_put(p, t->block);
+		if (t->block && !spare_block_put(p, t->block, t->block_map))
+			thread_block_unmap(t->block_map);
 		client_id_free(&p->host->ids, t->win_tid);
 		free(t);
 		quota_release(p, QUOTA_NONPAGED, sizeof(*t));
@@ -501,6 +508,8 @@ NTSTATUS nt_NtCreateThreadEx(struct nt_call *c)
 		t->exited = true; /* never started: its hello, if any, is refused */
 		/* its ranges stay mapped and reserved: reclaim must not free them */
 		t->block = t->stack_base = t->teb = 0;
+		thread_block_unmap(t->block_map);
+		t->block_map = NULL;
 		p->threads_charged--;
 		return h ? (NTSTATUS)LSW_STATUS_ACCESS_VIOLATION : st;
 	}

@@ -9,6 +9,7 @@
  */
 #include "emul/process/exception.h"
 #include "emul/process/thread.h"
+#include "emul/process/thread_block.h"
 
 static void context_wait_cancel(struct lsw_thread *w, void *arg)
 {
@@ -68,7 +69,7 @@ NTSTATUS nt_NtGetContextThread(struct nt_call *c)
 
 	if ((st = stopped_thread(c, &t, nt_NtGetContextThread)) != LSW_STATUS_SUCCESS)
 		return st;
-	if (tracee_read(t, t->block + offsetof(struct lsw_thread_block, regs), &regs,
+	if (thread_block_read(t, offsetof(struct lsw_thread_block, regs), &regs,
 			sizeof(regs)) < 0)
 		return LSW_STATUS_UNSUCCESSFUL;
 	context_from_regs(t, &regs, ctx);
@@ -91,7 +92,7 @@ NTSTATUS nt_NtSetContextThread(struct nt_call *c)
 	if (tracee_read(c->thread, c->args[1], ctx, sizeof(ctx)) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	context_to_regs(t, ctx, &regs);
-	if (tracee_write(t, t->block + offsetof(struct lsw_thread_block, regs), &regs,
+	if (thread_block_write(t, offsetof(struct lsw_thread_block, regs), &regs,
 			 sizeof(regs)) < 0)
 		return LSW_STATUS_UNSUCCESSFUL;
 	t->context_set = true; /* its resume jumps there */

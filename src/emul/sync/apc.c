@@ -17,6 +17,7 @@
 #include "emul/process/thread.h"
 #include "emul/sync/waitable.h"
 #include "emul/process/quota.h"
+#include "emul/process/thread_block.h"
 
 #define APCS_MAX 4096 /* queued for one thread at once */
 #define CTX_P1HOME 0x00
@@ -89,7 +90,7 @@ static int run_next(struct lsw_thread *t, const struct lsw_regs *regs, const uin
 	jump.rsp = sp;
 	jump.rip = t->process->ki_apc;
 	jump.eflags = 0x202;
-	if (tracee_write(t, t->block + offsetof(struct lsw_thread_block, regs), &jump,
+	if (thread_block_write(t, offsetof(struct lsw_thread_block, regs), &jump,
 			 sizeof(jump)) < 0)
 		return -1;
 	t->apc_first = a->next;
@@ -108,7 +109,7 @@ bool apc_on_interrupt(struct lsw_thread *t)
 		return false;
 	t->apc_due = false;
 	if (!apc_pending(t) ||
-	    tracee_read(t, t->block + offsetof(struct lsw_thread_block, regs), &regs,
+	    thread_block_read(t, offsetof(struct lsw_thread_block, regs), &regs,
 			sizeof(regs)) < 0)
 		return false;
 	return run_next(t, &regs, NULL) == 0;

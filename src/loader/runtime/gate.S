@@ -61,6 +61,28 @@ lsw_load_regs:
 	ret
 	.size lsw_load_regs, .-lsw_load_regs
 
+/*
+ * unsigned long lsw_copy_qwords(void *dst, const void *src, unsigned long n)
+ * Copies n quadwords of the program's memory; returns n, or 0 when src
+ * faulted: on_fault sees the fault at lsw_copy_insn and resumes at
+ * lsw_copy_fault (a bad stack is the caller's STATUS_ACCESS_VIOLATION,
+ * found by the supervisor, never a fault of the runtime).
+ */
+	.globl lsw_copy_qwords
+	.type lsw_copy_qwords, @function
+lsw_copy_qwords:
+	mov %rdx, %rcx
+	mov %rdx, %rax
+	.globl lsw_copy_insn
+lsw_copy_insn:
+	rep movsq
+	ret
+	.globl lsw_copy_fault
+lsw_copy_fault:
+	xor %eax, %eax
+	ret
+	.size lsw_copy_qwords, .-lsw_copy_qwords
+
 	.globl _start
 	.type _start, @function
 _start:

@@ -9,6 +9,8 @@
 
 long lsw_gate(long nr, long a1, long a2, long a3, long a4, long a5, long a6);
 extern char lsw_gate_insn[], lsw_gate_after[];
+unsigned long lsw_copy_qwords(void *dst, const void *src, unsigned long n);
+extern char lsw_copy_insn[], lsw_copy_fault[];
 void lsw_sigreturn(void);
 __attribute__((noreturn)) void lsw_load_regs(const struct lsw_regs *r);
 
