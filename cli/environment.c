@@ -114,6 +114,26 @@ char **env_finish(struct env_builder *e)
 	return e->v;
 }
 
+char **env_take(struct env_builder *e)
+{
+	char **v = env_finish(e);
+
+	free(e);
+	return v;
+}
+
+int env_set_entry(struct env_builder *e, const char *entry)
+{
+	size_t n = name_len(entry);
+	char name[256];
+
+	if (!entry[n] || n >= sizeof(name))
+		return -1;
+	memcpy(name, entry, n);
+	name[n] = 0;
+	return env_set(e, name, entry + n + 1);
+}
+
 void env_free(struct env_builder *e)
 {
 	if (!e)
