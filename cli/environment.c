@@ -109,6 +109,8 @@ static int by_name(const void *a, const void *b)
 
 char **env_finish(struct env_builder *e)
 {
+	if (!e->v && !(e->v = calloc(1, sizeof(*e->v))))
+		return NULL; /* nothing set yet: an empty vector */
 	qsort(e->v, e->n, sizeof(*e->v), by_name); /* Windows keeps the block sorted */
 	e->v[e->n] = NULL;
 	return e->v;
