@@ -91,6 +91,9 @@ int locate_components(char *runtime, size_t rlen, char *dll_dir, size_t dlen);
 /* The prefix directory: --prefix, else $LSW_PREFIX, else ~/.lsw; created
  * with its drive_c skeleton and identity.key on first use.  Returns 0 or -1 (message printed). */
 int prefix_prepare(const char *given, char *out, size_t len);
+/* The same for a run through lswhost, which made the skeleton when it
+ * started: only a prefix without drive_c is prepared here. */
+int prefix_find(const char *given, char *out, size_t len);
 
 /* environment.c: the Windows environment block for a new process. */
 /* $USER if Windows would take it as a name, else "user": USERNAME and the

@@ -399,6 +399,7 @@ int run_program(struct run_state *rs, int argc, char **argv, int first)
 	char prefix[PATH_MAX], runtime[PATH_MAX], dlls[PATH_MAX];
 	struct lsw_host_config host = { 0 };
 	struct lsw_process_spec proc = { .std_fds = { 0, 1, 2 } };
+	bool daemon = run_in_daemon(rs);
 	char **env;
 
 	if (first >= argc) {
@@ -408,7 +409,7 @@ int run_program(struct run_state *rs, int argc, char **argv, int first)
 	}
 	if (check_program(argv[first]) < 0 || command_line_too_long(argv + first, argc - first))
 		return 2;
-	if (prefix_prepare(rs->prefix_opt, prefix, sizeof(prefix)) < 0)
+	if ((daemon ? prefix_find : prefix_prepare)(rs->prefix_opt, prefix, sizeof(prefix)) < 0)
 		return 125;
 	rs->job.program = argv[first];
 	proc.image = argv[first];
@@ -421,11 +422,13 @@ int run_program(struct run_state *rs, int argc, char **argv, int first)
 	limits_default(&rs->job.limits);
 	rs->job.console_fd = open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY);
 	rs->job.has_console = rs->job.console_fd >= 0;
-	if (run_in_daemon(rs)) {
+	if (daemon) {
 		int code = run_through_host(rs, prefix, &proc);
 
 		if (code != HOST_FALLBACK)
 			return code;
+		if (prefix_prepare(rs->prefix_opt, prefix, sizeof(prefix)) < 0)
+			return 125;
 	}
 	if (locate_components(runtime, sizeof(runtime), dlls, sizeof(dlls)) < 0)
 		return 125;
