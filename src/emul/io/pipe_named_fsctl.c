@@ -219,7 +219,9 @@ static NTSTATUS transceive(struct nt_call *c, struct file_object *f)
 
 /* FSCTL_PIPE_GET_CONNECTION_ATTRIBUTE: input an attribute's name with its
  * NUL, output a ULONG (GetNamedPipeClientProcessId and its kind).  Every
- * process is in session 1, as ProcessSessionInformation says. */
+ * process is in session 1, as ProcessSessionInformation says.  The ids
+ * outlive the other end's close; a disconnected client end has none, a
+ * server end no client id until a client connects again. */
 static NTSTATUS connection_attribute(struct nt_call *c, struct np_end *e)
 {
 	static const char *const names[] = { "ClientProcessId", "ServerProcessId",
@@ -236,8 +238,11 @@ static NTSTATUS connection_attribute(struct nt_call *c, struct np_end *e)
 		i++;
 	if (i == 4)
 		return LSW_STATUS_INVALID_PARAMETER;
-	if (!e->inst || !e->inst->client || !e->inst->server)
-		return NP_STATUS_PIPE_DISCONNECTED; /* no connection to describe */
+	if (!e->inst)
+		return NP_STATUS_PIPE_DISCONNECTED;
+	if (i == 0 && e->server &&
+	    (e->inst->state == NP_DISCONNECTED || e->inst->state == NP_LISTENING))
+		return LSW_STATUS_NOT_FOUND;
 	if (i < 2)
 		value = (i == 0) != e->server ? e->own_pid : e->peer_pid;
 	if (out_len < sizeof(value))

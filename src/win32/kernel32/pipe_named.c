@@ -384,10 +384,8 @@ static BOOL connection_attribute(HANDLE pipe, const char *name, ULONG len, PULON
 	IO_STATUS_BLOCK io;
 	NTSTATUS st;
 
-	if (!out)
-		return k32_error(ERROR_INVALID_PARAMETER);
 	st = NtFsControlFile(pipe, NULL, NULL, NULL, &io, FSCTL_PIPE_GET_CONNECTION_ATTRIBUTE,
-			     (PVOID)name, len, out, sizeof(*out));
+			     (PVOID)name, len, out, out ? sizeof(*out) : 0);
 	return st < 0 ? k32_fail(st) : TRUE;
 }
 
