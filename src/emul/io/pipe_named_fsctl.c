@@ -240,7 +240,7 @@ static NTSTATUS connection_attribute(struct nt_call *c, struct np_end *e)
 		return LSW_STATUS_INVALID_PARAMETER;
 	if (!e->inst)
 		return NP_STATUS_PIPE_DISCONNECTED;
-	if (i == 0 && e->server &&
+	if (i % 2 == 0 && e->server && /* the client's: none since it left */
 	    (e->inst->state == NP_DISCONNECTED || e->inst->state == NP_LISTENING))
 		return LSW_STATUS_NOT_FOUND;
 	if (i < 2)
