@@ -79,6 +79,10 @@ int run_option(struct run_state *rs, int opt, const char *arg);
  * as run_option. */
 int run_limit_option(struct run_state *rs, int opt, const char *arg);
 int run_program(struct run_state *rs, int argc, char **argv, int first);
+/* lswhost: a run's environment, as the client's would be: the defaults,
+ * the registry's (r, as it is now), then options (NAME=value, what the
+ * client's --env and --host-env gave).  The caller frees it (env_take). */
+char **run_env_for_host(struct reg_prefix *r, char *const *options);
 /* Frees what the run held, once it is over (so leak checkers see none). */
 void run_state_free(struct run_state *rs);
 
@@ -87,6 +91,9 @@ int locate_components(char *runtime, size_t rlen, char *dll_dir, size_t dlen);
 /* The prefix directory: --prefix, else $LSW_PREFIX, else ~/.lsw; created
  * with its drive_c skeleton and identity.key on first use.  Returns 0 or -1 (message printed). */
 int prefix_prepare(const char *given, char *out, size_t len);
+/* The same for a run through lswhost, which made the skeleton when it
+ * started: only a prefix without drive_c is prepared here. */
+int prefix_find(const char *given, char *out, size_t len);
 
 /* environment.c: the Windows environment block for a new process. */
 /* $USER if Windows would take it as a name, else "user": USERNAME and the
@@ -99,6 +106,10 @@ int env_add_option(struct env_builder *e, const char *opt); /* NAME=VALUE or NAM
 void env_add_host(struct env_builder *e, char **host);
 char **env_finish(struct env_builder *e);  /* sorted NAME=value, NULL-terminated */
 void env_free(struct env_builder *e);      /* with what env_finish returned */
+/* env_finish's vector, the caller's to free (each string, then it). */
+char **env_take(struct env_builder *e);
+/* One NAME=value entry ("=C:=..." names too). */
+int env_set_entry(struct env_builder *e, const char *entry);
 /* NAME's value so far (case-insensitive), or NULL. */
 const char *env_get(struct env_builder *e, const char *name);
 /* registry_env.c: the Environment keys of the prefix's registry. */

@@ -165,37 +165,45 @@ static int parse_u32(const char *s, uint32_t *out, const char *what)
 	return 0;
 }
 
-/* The signals lsw kill -s takes: those whose default action ends a Linux
- * process.  Each ends the Windows process as TerminateProcess with 128+N,
- * the status a Linux shell reports for a death by signal N.  SIGINT is not
- * one of them: on Windows it is a console Ctrl-C event, run by the
- * program's SetConsoleCtrlHandler routines, and no path delivers those. */
+/* The signals lsw kill -s takes.  INT and QUIT are what a terminal's
+ * Ctrl-C and Ctrl-\\ send: the console's Ctrl-C and Ctrl-Break events,
+ * run by the program's SetConsoleCtrlHandler routines (whose default
+ * ends it with STATUS_CONTROL_C_EXIT).  The others are those whose
+ * default action ends a Linux process: each ends the Windows process as
+ * TerminateProcess with 128+N, the status a Linux shell reports for a
+ * death by signal N. */
+static const struct { const char *name; int signo; uint32_t ctrl; } console_signals[] = {
+	{ "INT", SIGINT, PROTO_KILL_CTRL_C }, { "QUIT", SIGQUIT, PROTO_KILL_CTRL_BREAK },
+};
 static const struct { const char *name; int signo; } ending_signals[] = {
-	{ "HUP", SIGHUP }, { "QUIT", SIGQUIT }, { "ABRT", SIGABRT }, { "KILL", SIGKILL },
+	{ "HUP", SIGHUP }, { "ABRT", SIGABRT }, { "KILL", SIGKILL },
 	{ "USR1", SIGUSR1 }, { "USR2", SIGUSR2 }, { "PIPE", SIGPIPE }, { "ALRM", SIGALRM },
 	{ "TERM", SIGTERM },
 };
 
-/* The exit code signal s (a name, SIGNAME or number) ends a process with. */
-static int signal_exit_code(const char *s, uint32_t *code)
+/* The exit code signal s (a name, SIGNAME or number) ends a process
+ * with, or the console event it raises (*flags). */
+static int signal_exit_code(const char *s, uint32_t *code, uint32_t *flags)
 {
 	char *end;
 	long n = strtol(s, &end, 10);
 
 	if (!strncasecmp(s, "SIG", 3))
 		s += 3;
+	for (size_t i = 0; i < sizeof(console_signals) / sizeof(console_signals[0]); i++)
+		if ((*s && !*end && n == console_signals[i].signo) ||
+		    !strcasecmp(s, console_signals[i].name)) {
+			*flags |= console_signals[i].ctrl;
+			return 0;
+		}
 	for (size_t i = 0; i < sizeof(ending_signals) / sizeof(ending_signals[0]); i++)
 		if ((*s && !*end && n == ending_signals[i].signo) ||
 		    !strcasecmp(s, ending_signals[i].name)) {
 			*code = 128u + (uint32_t)ending_signals[i].signo;
 			return 0;
 		}
-	if ((*s && !*end && n == SIGINT) || !strcasecmp(s, "INT"))
-		fprintf(stderr, "lsw kill: SIGINT would be a console Ctrl-C event, which lsw cannot "
-				"deliver to a program's handlers yet; use -s TERM or --code\n");
-	else
-		fprintf(stderr, "lsw kill: signal '%s' does not end a process; want HUP, QUIT, ABRT, "
-				"KILL, USR1, USR2, PIPE, ALRM or TERM\n", s);
+	fprintf(stderr, "lsw kill: signal '%s' is not one lsw kill sends; want INT, QUIT, HUP, "
+			"ABRT, KILL, USR1, USR2, PIPE, ALRM or TERM\n", s);
 	return -1;
 }
 
@@ -204,9 +212,10 @@ static int kill_usage(bool help)
 	fputs("usage: lsw kill [-s SIGNAL|--code N] [--tree] [--prefix DIR] PID\n"
 	      "Ends Windows process PID of the prefix's lswhost as TerminateProcess\n"
 	      "does, with exit code N (default 1), or 128+SIGNAL's number as a\n"
-	      "Linux shell reports a death by signal (HUP QUIT ABRT KILL USR1 USR2\n"
-	      "PIPE ALRM TERM; INT, a console Ctrl-C event, is refused); with --tree,\n"
-	      "every process it started, and theirs, too (as taskkill /T).\n",
+	      "Linux shell reports a death by signal (HUP ABRT KILL USR1 USR2 PIPE\n"
+	      "ALRM TERM); -s INT and -s QUIT send the console's Ctrl-C and\n"
+	      "Ctrl-Break events instead, which the program's handlers may take;\n"
+	      "with --tree, every process it started, and theirs, too (as taskkill /T).\n",
 	      help ? stdout : stderr);
 	return help ? 0 : 2;
 }
@@ -230,7 +239,7 @@ int cmd_kill(int argc, char **argv)
 			return 2;
 		}
 		if ((o == 'c' && parse_u32(optarg, &code, "exit code") < 0) ||
-		    (o == 's' && signal_exit_code(optarg, &code) < 0))
+		    (o == 's' && signal_exit_code(optarg, &code, &flags) < 0))
 			return 2;
 		how = o == 'c' || o == 's' ? o : how;
 		if (o == 'p')

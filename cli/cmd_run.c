@@ -349,11 +349,57 @@ const char *self_exe(void)
 	return path;
 }
 
+/* --env and --host-env, in order, over what e holds. */
+static void add_env_options(const struct run_state *rs, struct env_builder *e)
+{
+	for (size_t i = 0; i < rs->nenv_opts; i++) {
+		if (rs->env_opts[i])
+			env_add_option(e, rs->env_opts[i]);
+		else
+			env_add_host(e, environ);
+	}
+}
+
+char **run_env_for_host(struct reg_prefix *r, char *const *options)
+{
+	struct env_builder *e = env_new();
+
+	if (!e)
+		return NULL;
+	add_defaults(e);
+	env_add_registry(e, r);
+	for (size_t i = 0; options && options[i]; i++)
+		env_set_entry(e, options[i]);
+	return env_take(e);
+}
+
+/*
+ * Through lswhost: the client only connects and hands over the run (the
+ * daemon holds the registry and puts the options' environment over the
+ * one a logon gives).  HOST_FALLBACK: run it here after all.
+ */
+static int run_through_host(struct run_state *rs, const char *prefix,
+			    struct lsw_process_spec *proc)
+{
+	struct env_builder *opts = env_new();
+	int code;
+
+	if (!opts)
+		return HOST_FALLBACK;
+	add_env_options(rs, opts);
+	proc->env = env_finish(opts);
+	code = host_client_run(prefix, self_exe(), &rs->job, proc, rs->debug);
+	env_free(opts);
+	proc->env = NULL;
+	return code;
+}
+
 int run_program(struct run_state *rs, int argc, char **argv, int first)
 {
 	char prefix[PATH_MAX], runtime[PATH_MAX], dlls[PATH_MAX];
 	struct lsw_host_config host = { 0 };
 	struct lsw_process_spec proc = { .std_fds = { 0, 1, 2 } };
+	bool daemon = run_in_daemon(rs);
 	char **env;
 
 	if (first >= argc) {
@@ -363,8 +409,28 @@ int run_program(struct run_state *rs, int argc, char **argv, int first)
 	}
 	if (check_program(argv[first]) < 0 || command_line_too_long(argv + first, argc - first))
 		return 2;
-	if (prefix_prepare(rs->prefix_opt, prefix, sizeof(prefix)) < 0 ||
-	    locate_components(runtime, sizeof(runtime), dlls, sizeof(dlls)) < 0)
+	if ((daemon ? prefix_find : prefix_prepare)(rs->prefix_opt, prefix, sizeof(prefix)) < 0)
+		return 125;
+	rs->job.program = argv[first];
+	proc.image = argv[first];
+	proc.argv = argv + first + 1;
+	proc.argc = argc - first - 1;
+	if (rs->job.no_cwd) { /* the host's current directory is not there */
+		snprintf(rs->start_dir, sizeof(rs->start_dir), "C:\\Users\\%s\\", lsw_user_name());
+		proc.current_dir = rs->start_dir;
+	}
+	limits_default(&rs->job.limits);
+	rs->job.console_fd = open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY);
+	rs->job.has_console = rs->job.console_fd >= 0;
+	if (daemon) {
+		int code = run_through_host(rs, prefix, &proc);
+
+		if (code != HOST_FALLBACK)
+			return code;
+		if (prefix_prepare(rs->prefix_opt, prefix, sizeof(prefix)) < 0)
+			return 125;
+	}
+	if (locate_components(runtime, sizeof(runtime), dlls, sizeof(dlls)) < 0)
 		return 125;
 	if (rs->overlay_dir) {
 		/* a new prefix's registry is written before the overlay, so the
@@ -378,21 +444,8 @@ int run_program(struct run_state *rs, int argc, char **argv, int first)
 	}
 	if (open_registry(rs, prefix) < 0)
 		return 125;
-	rs->job.program = argv[first];
-	proc.image = argv[first];
-	proc.argv = argv + first + 1;
-	proc.argc = argc - first - 1;
-	if (rs->job.no_cwd) { /* the host's current directory is not there */
-		snprintf(rs->start_dir, sizeof(rs->start_dir), "C:\\Users\\%s\\", lsw_user_name());
-		proc.current_dir = rs->start_dir;
-	}
 	env_add_registry(rs->env, rs->registry);
-	for (size_t i = 0; i < rs->nenv_opts; i++) {
-		if (rs->env_opts[i])
-			env_add_option(rs->env, rs->env_opts[i]);
-		else
-			env_add_host(rs->env, environ);
-	}
+	add_env_options(rs, rs->env);
 	env = env_finish(rs->env);
 	proc.env = env;
 	host = (struct lsw_host_config){ .prefix = prefix, .runtime_path = runtime,
@@ -400,15 +453,6 @@ int run_program(struct run_state *rs, int argc, char **argv, int first)
 					 .hive_user = rs->registry->user, .logon_env = env,
 					 .debug = rs->debug,
 					 .stderr_blocking = rs->trace_to_stderr };
-	limits_default(&rs->job.limits);
-	rs->job.console_fd = open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY);
-	rs->job.has_console = rs->job.console_fd >= 0;
-	if (run_in_daemon(rs)) {
-		int code = host_client_run(prefix, self_exe(), &rs->job, &proc, rs->debug);
-
-		if (code != HOST_FALLBACK)
-			return code;
-	}
 	return host_run_program(&host, &rs->job, &proc);
 }
 

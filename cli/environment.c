@@ -109,9 +109,31 @@ static int by_name(const void *a, const void *b)
 
 char **env_finish(struct env_builder *e)
 {
+	if (!e->v && !(e->v = calloc(1, sizeof(*e->v))))
+		return NULL; /* nothing set yet: an empty vector */
 	qsort(e->v, e->n, sizeof(*e->v), by_name); /* Windows keeps the block sorted */
 	e->v[e->n] = NULL;
 	return e->v;
+}
+
+char **env_take(struct env_builder *e)
+{
+	char **v = env_finish(e);
+
+	free(e);
+	return v;
+}
+
+int env_set_entry(struct env_builder *e, const char *entry)
+{
+	size_t n = name_len(entry);
+	char name[256];
+
+	if (!entry[n] || n >= sizeof(name))
+		return -1;
+	memcpy(name, entry, n);
+	name[n] = 0;
+	return env_set(e, name, entry + n + 1);
 }
 
 void env_free(struct env_builder *e)

@@ -50,18 +50,10 @@ static int mkdirs(const char *path)
 	return mkdir(buf, 0755) < 0 && errno != EEXIST ? -1 : 0;
 }
 
-int prefix_prepare(const char *given, char *out, size_t len)
+/* The prefix directory's path (nothing made). */
+static void prefix_locate(const char *given, char *out, size_t len)
 {
-	/* a Windows 10 drive's skeleton, with its casing; <user> is %s */
-	static const char *const dirs[] = {
-		"drive_c/Windows/System32", "drive_c/Windows/Temp",
-		"drive_c/Users/%s/AppData/Roaming", "drive_c/Users/%s/AppData/Local/Temp",
-		"drive_c/Users/%s/Documents", "drive_c/Users/%s/Desktop",
-		"drive_c/Users/Public", "drive_c/ProgramData",
-		"drive_c/Program Files/Common Files", "drive_c/Program Files (x86)/Common Files",
-	};
 	const char *env = getenv("LSW_PREFIX"), *home = getenv("HOME");
-	char sub[PATH_MAX + 64], rel[256];
 
 	if (given)
 		snprintf(out, len, "%s", given);
@@ -73,6 +65,33 @@ int prefix_prepare(const char *given, char *out, size_t len)
 		struct passwd *pw = getpwuid(getuid());
 		snprintf(out, len, "%s/.lsw", pw ? pw->pw_dir : "/tmp");
 	}
+}
+
+int prefix_find(const char *given, char *out, size_t len)
+{
+	char drive[PATH_MAX + 16];
+	struct stat st;
+
+	prefix_locate(given, out, len);
+	snprintf(drive, sizeof(drive), "%s/drive_c", out);
+	if (stat(drive, &st) == 0 && S_ISDIR(st.st_mode))
+		return 0;
+	return prefix_prepare(given, out, len);
+}
+
+int prefix_prepare(const char *given, char *out, size_t len)
+{
+	/* a Windows 10 drive's skeleton, with its casing; <user> is %s */
+	static const char *const dirs[] = {
+		"drive_c/Windows/System32", "drive_c/Windows/Temp",
+		"drive_c/Users/%s/AppData/Roaming", "drive_c/Users/%s/AppData/Local/Temp",
+		"drive_c/Users/%s/Documents", "drive_c/Users/%s/Desktop",
+		"drive_c/Users/Public", "drive_c/ProgramData",
+		"drive_c/Program Files/Common Files", "drive_c/Program Files (x86)/Common Files",
+	};
+	char sub[PATH_MAX + 64], rel[256];
+
+	prefix_locate(given, out, len);
 	for (size_t i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
 		const char *user = lsw_user_name();
 

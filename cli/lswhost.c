@@ -35,6 +35,11 @@ static int parse_idle(const char *s, unsigned *out)
 	return 0;
 }
 
+static char **job_env(void *arg, char *const *options)
+{
+	return run_env_for_host(arg, options);
+}
+
 /* What the daemon holds for its life: the prefix's registry and the
  * environment logon gives its user (HKCU\Volatile Environment). */
 static int serve(struct lsw_daemon_config *dc, const char *given, bool debug)
@@ -57,6 +62,8 @@ static int serve(struct lsw_daemon_config *dc, const char *given, bool debug)
 	env_add_registry(rs.env, reg);
 	env = env_finish(rs.env);
 	dc->prefix = prefix;
+	dc->job_env = job_env;
+	dc->job_env_arg = reg;
 	dc->host = (struct lsw_host_config){ .prefix = prefix, .runtime_path = runtime,
 					     .dll_dir = dlls, .hive_machine = reg->machine,
 					     .hive_user = reg->user, .logon_env = env,

@@ -14,7 +14,13 @@
  * length (1..LSW_STUB_NAME_MAX).  Answers STATUS_SUCCESS, or
  * STATUS_INVALID_PARAMETER for a name that is not one. */
 #define LSW_CALL_STUB 0x3000
-#define LSW_CALL_LAST 0x3000
+/* kernel32 starts: r10 = its CtrlRoutine(event), where the supervisor
+ * starts a thread to deliver a console control event (console_ctrl.c). */
+#define LSW_CALL_CTRL_ROUTINE 0x3001
+/* GenerateConsoleCtrlEvent: r10 = CTRL_C_EVENT or CTRL_BREAK_EVENT, rdx =
+ * the process group (0: every process of the caller's console). */
+#define LSW_CALL_CTRL_EVENT 0x3002
+#define LSW_CALL_LAST 0x3002
 
 #define LSW_STUB_NAME_MAX 128
 

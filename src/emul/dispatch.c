@@ -10,6 +10,7 @@
 #include "emul/io/io_completion.h"
 #include "emul/ntcall_table.h"
 #include "emul/observer.h"
+#include "emul/process/console_ctrl.h"
 #include "emul/process/thread.h"
 #include "emul/process/thread_block.h"
 #include "tracer/notify.h"
@@ -77,6 +78,7 @@ void nt_answer(struct lsw_thread *t, NTSTATUS status)
 		return;
 	}
 	t->held = false; /* an answer held for a resume is superseded by this one */
+	console_ctrl_on_answer(t); /* a console event waits for a thread */
 	kuser_refresh(&t->process->host->kuser);
 	if (c->ops_overflow) {
 		/* the op list could not say everything: the address space would

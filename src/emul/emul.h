@@ -105,6 +105,8 @@ struct lsw_process_spec {
 	uint16_t show_window;
 	const uint8_t *runtime_data; /* the C runtime's inherited fd table */
 	uint16_t runtime_len;
+	uint32_t console_flags;      /* ConsoleFlags@0x18 */
+	uint32_t console_group;      /* 0: a group of its own */
 };
 
 /* One NT system call in flight. */
@@ -230,6 +232,8 @@ struct process_start {
 	uint64_t default_stack;      /* the image's stack reserve */
 };
 
+#define CTRL_QUEUE_MAX 8
+
 struct lsw_process {
 	struct lsw_host *host;
 	struct lsw_job *job;
@@ -294,6 +298,12 @@ struct lsw_process {
 	struct stub_seen *stubs_seen; /* the stubs --debug named (stub_call.c) */
 	struct keyed_event *keyed_event; /* the one handle NULL names (keyed_event.c) */
 	struct nt_job *nt_job;       /* the job object it is in (process/job.c), or NULL */
+	/* console control events (console_ctrl.c) */
+	uint64_t ctrl_routine;       /* kernel32!CtrlRoutine, 0: not known yet */
+	uint32_t console_group;      /* its process group (a leader's pid) */
+	uint32_t console_flags;      /* ConsoleFlags: bit 0, Ctrl-C ignored */
+	uint32_t ctrl_queue[CTRL_QUEUE_MAX]; /* events waiting for a thread */
+	unsigned ctrl_count;
 };
 
 /* The ids processes and threads are known by (ClientId): multiples of 4,

@@ -12,6 +12,7 @@
 #include <lsw/lswcall.h>
 #include "emul/emul.h"
 #include "emul/observer.h"
+#include "emul/process/console_ctrl.h"
 
 #define MAX_REMEMBERED 4096 /* names --debug has printed; beyond: printed again */
 
@@ -89,6 +90,10 @@ NTSTATUS lsw_private_call(struct nt_call *c)
 	switch (c->number) {
 	case LSW_CALL_STUB:
 		return lsw_call_stub(c);
+	case LSW_CALL_CTRL_ROUTINE:
+		return lsw_call_ctrl_routine(c);
+	case LSW_CALL_CTRL_EVENT:
+		return lsw_call_ctrl_event(c);
 	default:
 		return LSW_STATUS_INVALID_SYSTEM_SERVICE;
 	}

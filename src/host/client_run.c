@@ -122,6 +122,7 @@ int host_client_run(const char *prefix, const char *lsw_exe, const struct lsw_jo
 		return HOST_FALLBACK;
 	sigemptyset(&set);
 	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGQUIT);
 	sigaddset(&set, SIGTERM);
 	sigaddset(&set, SIGHUP);
 	sigaddset(&set, SIGTSTP);

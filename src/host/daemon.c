@@ -144,14 +144,15 @@ static bool one_shot(struct conn *c, uint32_t type, struct proto_reader *r)
 		b = proto_get_u32(r);
 		flags = proto_get_u32(r);
 	}
-	if (!proto_done(r) || (type == PROTO_STOP && a > 60000) || (flags & ~PROTO_KILL_TREE)) {
+	if (!proto_done(r) || (type == PROTO_STOP && a > 60000) || (flags & ~PROTO_KILL_FLAGS) ||
+	    (flags & PROTO_KILL_CTRL_C && flags & PROTO_KILL_CTRL_BREAK)) {
 		refuse(c, "a malformed request");
 		return true;
 	}
 	if (type == PROTO_PS)
 		daemon_ps(c);
 	else if (type == PROTO_KILL)
-		daemon_kill(c, a, b, flags & PROTO_KILL_TREE);
+		daemon_kill(c, a, b, flags);
 	else if (type == PROTO_STATUS)
 		daemon_status(c);
 	else

@@ -20,6 +20,10 @@ struct lsw_daemon_config {
 	unsigned idle_sec;           /* exit after this long with no client and no process */
 	int ready_fd;                /* told "ok" once listening (or closed on failure); -1 */
 	int log_fd;                  /* where the daemon's own messages go */
+	/* A run's environment from the one its client sent (--env and
+	 * --host-env): malloc'd strings in a malloc'd vector, or NULL. */
+	char **(*job_env)(void *arg, char *const *options);
+	void *job_env_arg;
 };
 
 /* Runs lswhost until it is idle or stopped.  Its exit status: 0, or 1
@@ -81,7 +85,7 @@ void daemon_signal(struct conn *c, uint32_t signo);
 void daemon_ps(struct conn *c);
 /* Ends process pid with code, and with tree every process descended
  * from it (by the parent each was started by). */
-void daemon_kill(struct conn *c, uint32_t pid, uint32_t code, bool tree);
+void daemon_kill(struct conn *c, uint32_t pid, uint32_t code, uint32_t flags);
 /* What c's run held (its request, stdio and directory fds) goes. */
 void daemon_release_run(struct conn *c);
 /* The client of a running job went away: its job ends. */

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include "emul/process/console_ctrl.h"
 #include "emul/process/params.h"
 #include "emul/process/process_usage.h"
 #include "emul/registry/registry.h"
@@ -154,11 +155,16 @@ static void start_job(struct conn *c)
 	struct daemon *d = c->d;
 	struct lsw_process_spec ps = c->rq.proc;
 	struct proto_writer w = { 0 };
+	char **env = NULL;
 
 	enter_conn(d, c);
 	limits_default(&c->rq.job.limits);
-	c->job = job_create(d->h, &c->rq.job);
+	/* the client sent its options' environment: the rest is ours */
+	if (d->cfg->job_env && (env = d->cfg->job_env(d->cfg->job_env_arg, c->rq.env)))
+		ps.env = env;
+	c->job = (env || !d->cfg->job_env) ? job_create(d->h, &c->rq.job) : NULL;
 	if (!c->job) {
+		proto_strv_free(env);
 		enter_conn(d, NULL);
 		conn_error(c, 125, "lsw: the job could not be set up");
 		conn_close(c);
@@ -176,6 +182,7 @@ static void start_job(struct conn *c)
 		conn_send(c, PROTO_STARTED, &w);
 		proto_writer_free(&w);
 	} /* else the job is over already: finish() says how */
+	proto_strv_free(env);
 }
 
 void daemon_run(struct conn *c, const uint8_t *payload, size_t size)
@@ -214,7 +221,13 @@ static void signal_processes(struct lsw_job *j, int sig)
 void daemon_signal(struct conn *c, uint32_t signo)
 {
 	switch (signo) {
-	case SIGINT: case SIGTERM: case SIGHUP:
+	case SIGINT: /* the console's Ctrl-C, to every process on it */
+		console_ctrl_job(c->d->h, c->job, CTRL_C_EVENT, 0, NULL);
+		return;
+	case SIGQUIT: /* Ctrl-\: Ctrl-Break */
+		console_ctrl_job(c->d->h, c->job, CTRL_BREAK_EVENT, 0, NULL);
+		return;
+	case SIGTERM: case SIGHUP:
 		job_terminate(c->job, LSW_STATUS_CONTROL_C_EXIT);
 		return;
 	case SIGTSTP:
@@ -298,7 +311,19 @@ static bool descends_from(const struct lsw_host *h, const struct lsw_process *p,
 	return false;
 }
 
-void daemon_kill(struct conn *c, uint32_t pid, uint32_t code, bool tree)
+/* KILL ends p (TerminateProcess) or raises a console event in it. */
+static void kill_one(struct lsw_host *h, struct lsw_process *p, uint32_t code, uint32_t flags)
+{
+	host_enter_job(h, p->job);
+	if (flags & PROTO_KILL_CTRL_C)
+		console_ctrl_raise(p, CTRL_C_EVENT, NULL);
+	else if (flags & PROTO_KILL_CTRL_BREAK)
+		console_ctrl_raise(p, CTRL_BREAK_EVENT, NULL);
+	else
+		process_terminate(p, code);
+}
+
+void daemon_kill(struct conn *c, uint32_t pid, uint32_t code, uint32_t flags)
 {
 	struct lsw_host *h = c->d->h;
 	struct lsw_process *root = NULL;
@@ -312,15 +337,15 @@ void daemon_kill(struct conn *c, uint32_t pid, uint32_t code, bool tree)
 		return;
 	}
 	/* the descendants first, while their parents still link them */
-	for (struct lsw_process *p = h->processes; tree && p; p = p->next)
+	for (struct lsw_process *p = h->processes; (flags & PROTO_KILL_TREE) && p; p = p->next)
 		if (!p->terminated && descends_from(h, p, pid)) {
-			host_enter_job(h, p->job);
-			process_terminate(p, code);
+			kill_one(h, p, code, flags);
 			n++;
 		}
-	host_enter_job(h, root->job);
-	process_terminate(root, code);
-	daemon_log(c->d, "client %d: terminated process %u and %u descendants with code %u",
-		   (int)c->peer_pid, pid, n, code);
+	kill_one(h, root, code, flags);
+	daemon_log(c->d, "client %d: %s process %u and %u descendants (code %u)",
+		   (int)c->peer_pid, flags & PROTO_KILL_CTRL_C ? "sent Ctrl-C to"
+		   : flags & PROTO_KILL_CTRL_BREAK ? "sent Ctrl-Break to" : "terminated",
+		   pid, n, code);
 	conn_send(c, PROTO_OK, NULL);
 }

@@ -13,6 +13,7 @@
 #include <sys/signalfd.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "emul/process/console_ctrl.h"
 #include "emul/system/kuser.h"
 #include "emul/registry/registry.h"
 #include "emul/io/volume_ids.h"
@@ -20,8 +21,10 @@
 #include "host/host.h"
 #include "host/thread_ids.h"
 
-/* SIGINT/SIGTERM/SIGHUP to lsw end the Windows processes as Ctrl-C would
- * end console programs: exit status 0xC000013A (STATUS_CONTROL_C_EXIT). */
+/* SIGINT to lsw is the console's Ctrl-C and SIGQUIT (Ctrl-\\) its
+ * Ctrl-Break, for every process on it (their handlers, or the default
+ * one's end); SIGTERM/SIGHUP end them as a console's close would:
+ * exit status 0xC000013A (STATUS_CONTROL_C_EXIT). */
 static void on_signal(void *arg, uint32_t events)
 {
 	struct lsw_host *h = arg;
@@ -30,6 +33,12 @@ static void on_signal(void *arg, uint32_t events)
 	(void)events;
 	if (read(h->signal_fd, &si, sizeof(si)) != sizeof(si))
 		return;
+	if (si.ssi_signo == SIGINT || si.ssi_signo == SIGQUIT) {
+		for (struct lsw_job *j = h->jobs; j; j = j->next)
+			console_ctrl_job(h, j, si.ssi_signo == SIGINT ? CTRL_C_EVENT : CTRL_BREAK_EVENT,
+					 0, NULL);
+		return;
+	}
 	for (struct lsw_process *p = h->processes; p; p = p->next)
 		process_terminate(p, LSW_STATUS_CONTROL_C_EXIT);
 }
@@ -40,6 +49,7 @@ static int watch_signals(struct lsw_host *h)
 
 	sigemptyset(&set);
 	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGQUIT);
 	sigaddset(&set, SIGTERM);
 	sigaddset(&set, SIGHUP);
 	if (sigprocmask(SIG_BLOCK, &set, NULL) < 0)

@@ -75,8 +75,12 @@ enum proto_type {
 #undef PROTO_ENUM
 };
 
-/* KILL's flags: the process's descendants end with it. */
+/* KILL's flags: the process's descendants end with it; instead of
+ * ending, a console Ctrl-C or Ctrl-Break event (the exit code unused). */
 #define PROTO_KILL_TREE 1u
+#define PROTO_KILL_CTRL_C 2u
+#define PROTO_KILL_CTRL_BREAK 4u
+#define PROTO_KILL_FLAGS 7u
 
 /* ERROR's code when the daemon is from another build of lsw (it exits
  * once idle): the client runs standalone instead. */

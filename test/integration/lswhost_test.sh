@@ -4,9 +4,9 @@
 # kill / host see and end its processes, signals are relayed, hostile
 # clients are refused, the daemon exits when idle or stopped.
 # usage: lswhost_test.sh LSW PROTOCOL.PY HELLO ARGS EXITCODE STDIO CRASH SLEEPER HOSTSHARE
-#        PROCTREE
+#        PROCTREE CTRLC
 lsw=$1 proto=$2 hello=$3 args=$4 exitcode=$5 stdio=$6 crash=$7 sleeper=$8 share=$9
-tree=${10}
+tree=${10} ctrlc=${11}
 dir=$(mktemp -d) || exit 1
 export XDG_RUNTIME_DIR="$dir/run" LSW_HOST_IDLE=30 LSW_PREFIX="$dir/p"
 unset LSW_STANDALONE
@@ -122,10 +122,8 @@ awk -v p="$pid" '$1 == p && $6 ~ /^[0-9]+:[0-9][0-9]\.[0-9][0-9]$/ && $6 >= "0:0
 	"$dir/ps" | grep -q . || fail "lsw ps TIME and RSS of $pid: $(cat "$dir/ps")"
 
 # lsw kill -s: an ending signal ends the program with 128+N (as a shell
-# shows a death by signal); SIGINT (a console Ctrl-C event) and signals
-# that do not end a process are refused, the program left running.
-"$lsw" kill -s INT "$pid" 2> "$dir/kerr" && fail "kill -s INT succeeded"
-grep -q 'Ctrl-C' "$dir/kerr" || fail "kill -s INT: $(cat "$dir/kerr")"
+# shows a death by signal); signals that do not end a process are
+# refused, the program left running.
 "$lsw" kill -s STOP "$pid" 2> "$dir/kerr" && fail "kill -s STOP succeeded"
 "$lsw" kill -s TERM --code 3 "$pid" 2> /dev/null && fail "kill with -s and --code succeeded"
 "$lsw" ps | awk -v p="$pid" '$1 == p' | grep -q running || fail "refused kills ended $pid"
@@ -223,6 +221,36 @@ kill -INT $k
 wait $k
 st=$?
 [ $st -eq 58 ] || fail "after SIGINT: exit status $st, want 58"
+
+# The console's Ctrl-C and Ctrl-Break reach a program's handler: lsw kill
+# -s INT / -s QUIT, and SIGINT to lsw run (ctrlc.exe's handler exits 10 +
+# the event when its main thread waits, 20 + it when it sleeps).
+ctrl_run() {
+	"$lsw" run "$ctrlc" "$1" > "$dir/c.out" &
+	k=$!
+	for i in $(seq 100); do
+		grep -q ready "$dir/c.out" && break
+		sleep 0.1
+	done
+	"$lsw" ps > "$dir/ps"
+	cpid=$(awk '/ctrlc.exe '"$1"'$/ {print $1}' "$dir/ps")
+	[ -n "$cpid" ] || fail "lsw ps does not list ctrlc $1: $(cat "$dir/ps")"
+}
+ctrl_end() {
+	wait $k
+	st=$?
+	[ $st -eq $1 ] || fail "$2: exit status $st, want $1: $(cat "$dir/c.out")"
+}
+ctrl_run wait
+"$lsw" kill -s INT "$cpid" || fail "lsw kill -s INT"
+ctrl_end 10 "kill -s INT"
+grep -q "handler: event 0" "$dir/c.out" || fail "kill -s INT: $(cat "$dir/c.out")"
+ctrl_run sleep
+"$lsw" kill -s QUIT "$cpid" || fail "lsw kill -s QUIT"
+ctrl_end 21 "kill -s QUIT"
+ctrl_run spin
+kill -INT $k
+ctrl_end 10 "SIGINT to lsw run"
 
 # Hostile clients of the same user: refused, the daemon goes on.
 python3 "$proto" "$sock" "$build" || fail "protocol"

@@ -1,9 +1,11 @@
 #!/bin/sh
-# Signals: Ctrl-C (SIGINT to lsw) ends the program as a console does, with
-# STATUS_CONTROL_C_EXIT (low byte 0x3A = 58); stopping and continuing the
-# Windows process during a wait does not disturb the wait.
-# usage: signals_test.sh LSW SLEEPER.EXE
-lsw=$1 exe=$2
+# Signals: Ctrl-C (SIGINT to lsw) is the console's Ctrl-C event: without
+# a handler the program ends as on a console, with STATUS_CONTROL_C_EXIT
+# (low byte 0x3A = 58); a handler takes it whether the program waits,
+# sleeps or spins; SIGQUIT (Ctrl-\) is Ctrl-Break.  Stopping and
+# continuing the Windows process during a wait does not disturb the wait.
+# usage: signals_test.sh LSW SLEEPER.EXE CTRLC.EXE
+lsw=$1 exe=$2 ctrlc=$3
 dir=$(mktemp -d) || exit 1
 trap 'rm -rf "$dir"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
@@ -15,6 +17,26 @@ kill -INT $pid
 wait $pid
 status=$?
 [ $status -eq 58 ] || fail "after SIGINT: exit status $status, want 58 (STATUS_CONTROL_C_EXIT)"
+
+# ctrlc.exe MODE prints "ready" with its handler in place; the handler
+# exits 10 + the event (wait, spin) or 20 + the event (sleep).
+handled() {
+	mode=$1 sig=$2 want=$3
+	"$lsw" run --prefix "$dir/p" --timeout 20 "$ctrlc" "$mode" > "$dir/c.out" &
+	pid=$!
+	for i in $(seq 100); do
+		grep -q ready "$dir/c.out" && break
+		sleep 0.1
+	done
+	kill -$sig $pid
+	wait $pid
+	status=$?
+	[ $status -eq $want ] || fail "$mode, SIG$sig: exit status $status, want $want: $(cat "$dir/c.out")"
+}
+handled wait INT 10
+handled sleep INT 20
+handled spin INT 10
+handled wait QUIT 11
 
 "$lsw" run --prefix "$dir/p" --timeout 20 "$exe" 1000 > "$dir/out" &
 pid=$!

@@ -21,6 +21,7 @@
 #define FSCTL_PIPE_PEEK 0x0011400Cu
 #define FSCTL_PIPE_TRANSCEIVE 0x0011C017u
 #define FSCTL_PIPE_WAIT 0x00110018u
+#define FSCTL_PIPE_GET_CONNECTION_ATTRIBUTE 0x00110030u
 #define WAIT_HEADER 14               /* FILE_PIPE_WAIT_FOR_BUFFER up to Name */
 #define WAIT_NAME_MAX 512            /* bytes */
 #define PEEK_HEADER 16
@@ -216,6 +217,43 @@ static NTSTATUS transceive(struct nt_call *c, struct file_object *f)
 	return np_io_park(c, io);
 }
 
+/* FSCTL_PIPE_GET_CONNECTION_ATTRIBUTE: input an attribute's name with its
+ * NUL, output a ULONG (GetNamedPipeClientProcessId and its kind).  Every
+ * process is in session 1, as ProcessSessionInformation says.  The ids
+ * outlive the other end's close; a disconnected client end has none, a
+ * server end no client id until a client connects again. */
+static NTSTATUS connection_attribute(struct nt_call *c, struct np_end *e)
+{
+	static const char *const names[] = { "ClientProcessId", "ServerProcessId",
+					     "ClientSessionId", "ServerSessionId" };
+	uint32_t in_len = (uint32_t)c->args[7], out_len = (uint32_t)c->args[9], value = 1;
+	char name[24];
+	size_t i = 0;
+
+	if (!c->args[6] || !in_len || in_len > sizeof(name))
+		return LSW_STATUS_INVALID_PARAMETER;
+	if (tracee_read(c->thread, c->args[6], name, in_len) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	while (i < 4 && (memchr(name, 0, in_len) == NULL || strcmp(name, names[i])))
+		i++;
+	if (i == 4)
+		return LSW_STATUS_INVALID_PARAMETER;
+	if (!e->inst)
+		return NP_STATUS_PIPE_DISCONNECTED;
+	if (i % 2 == 0 && e->server && /* the client's: none since it left */
+	    (e->inst->state == NP_DISCONNECTED || e->inst->state == NP_LISTENING))
+		return LSW_STATUS_NOT_FOUND;
+	if (i < 2)
+		value = (i == 0) != e->server ? e->own_pid : e->peer_pid;
+	if (out_len < sizeof(value))
+		return LSW_STATUS_BUFFER_TOO_SMALL;
+	if (tracee_write(c->thread, c->args[8], &value, sizeof(value)) < 0 ||
+	    tracee_write_iosb(c->thread, c->args[4], LSW_STATUS_SUCCESS, sizeof(value)) !=
+		    LSW_STATUS_SUCCESS)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	return LSW_STATUS_SUCCESS;
+}
+
 static NTSTATUS control(struct nt_call *c, struct file_object *f, uint32_t code)
 {
 	if (code == FSCTL_PIPE_WAIT)
@@ -227,6 +265,7 @@ static NTSTATUS control(struct nt_call *c, struct file_object *f, uint32_t code)
 	case FSCTL_PIPE_DISCONNECT: return disconnect(f->np);
 	case FSCTL_PIPE_PEEK: return peek(c, f->np);
 	case FSCTL_PIPE_TRANSCEIVE: return transceive(c, f);
+	case FSCTL_PIPE_GET_CONNECTION_ATTRIBUTE: return connection_attribute(c, f->np);
 	}
 	return LSW_STATUS_INVALID_DEVICE_REQUEST;
 }
@@ -242,6 +281,7 @@ NTSTATUS np_fsctl(struct nt_call *c, struct file_object *f, uint32_t code)
 	if (st != NT_DEFERRED && st != LSW_STATUS_PENDING)
 		np_end_signal(f->np, true);
 	if (st == LSW_STATUS_SUCCESS && code != FSCTL_PIPE_PEEK && code != FSCTL_PIPE_TRANSCEIVE &&
+	    code != FSCTL_PIPE_GET_CONNECTION_ATTRIBUTE &&
 	    tracee_write_iosb(c->thread, c->args[4], st, 0) != LSW_STATUS_SUCCESS)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	return file_io_end(c, f, st, false);

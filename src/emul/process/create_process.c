@@ -187,6 +187,8 @@ static void make_spec(struct nt_call *c, const struct child_request *r,
 		.show_window = r->params.show_window,
 		.runtime_data = r->params.runtime_data,
 		.runtime_len = r->params.runtime_len,
+		.console_flags = r->params.console_flags,
+		.console_group = r->params.new_group ? 0 : c->thread->process->console_group,
 	};
 }
 

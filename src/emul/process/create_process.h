@@ -17,6 +17,8 @@ struct params_copy {
 	uint16_t show_window;
 	uint8_t *runtime_data;
 	uint16_t runtime_len;
+	uint32_t console_flags;      /* ConsoleFlags@0x18, bit 0: Ctrl-C ignored */
+	bool new_group;              /* ProcessGroupId@0x408 given as 0 */
 };
 
 struct child_request {

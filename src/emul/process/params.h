@@ -20,6 +20,8 @@ struct params_input {
 	uint16_t show_window;       /* ShowWindowFlags@0xA8 */
 	const uint8_t *runtime_data; /* RuntimeData@0xE0 (the C runtime's */
 	uint16_t runtime_len;       /* inherited fd table), bytes */
+	uint32_t console_flags;     /* ConsoleFlags@0x18 */
+	uint32_t process_group;     /* ProcessGroupId@0x408 */
 };
 
 /* Lays the block out for address base: returns a malloc'ed buffer and its

@@ -12,6 +12,7 @@
 
 #define PARAMS_HEADER 0xF0             /* through RuntimeData */
 #define PARAMS_WITH_ENV_SIZE 0x3F8     /* through EnvironmentSize */
+#define PARAMS_WITH_GROUP 0x410        /* through LoaderThreads */
 #define RTL_USER_PROC_PARAMS_NORMALIZED 1
 #define ENV_MAX_BYTES (4u << 20)
 #define ENV_CHUNK 4096
@@ -183,7 +184,7 @@ static NTSTATUS read_runtime(struct lsw_thread *t, const uint8_t *hdr, uint64_t 
 
 NTSTATUS params_copy(struct lsw_thread *t, uint64_t addr, struct params_copy *out)
 {
-	uint8_t hdr[PARAMS_WITH_ENV_SIZE + 8] = { 0 };
+	uint8_t hdr[PARAMS_WITH_GROUP] = { 0 };
 	uint32_t length;
 	bool norm;
 	NTSTATUS st;
@@ -196,13 +197,19 @@ NTSTATUS params_copy(struct lsw_thread *t, uint64_t addr, struct params_copy *ou
 	length = (uint32_t)get(hdr, 4, 4);
 	if (length < PARAMS_HEADER)
 		return LSW_STATUS_INVALID_PARAMETER;
-	if (length >= sizeof(hdr) &&
-	    tracee_read(t, addr + PARAMS_HEADER, hdr + PARAMS_HEADER, sizeof(hdr) - PARAMS_HEADER) < 0)
+	if (length >= PARAMS_WITH_ENV_SIZE &&
+	    tracee_read(t, addr + PARAMS_HEADER, hdr + PARAMS_HEADER,
+			(length >= PARAMS_WITH_GROUP ? PARAMS_WITH_GROUP : PARAMS_WITH_ENV_SIZE) -
+				PARAMS_HEADER) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	norm = get(hdr, 8, 4) & RTL_USER_PROC_PARAMS_NORMALIZED;
 	memcpy(out->std_handles, hdr + 0x20, 24);
 	out->window_flags = (uint32_t)get(hdr, 0xA4, 4);
 	out->show_window = (uint16_t)get(hdr, 0xA8, 2);
+	out->console_flags = (uint32_t)get(hdr, 0x18, 4) & 1;
+	/* the group itself is the parent's, whatever number was given: only
+	 * 0 (CREATE_NEW_PROCESS_GROUP) is heard */
+	out->new_group = length >= PARAMS_WITH_GROUP && !get(hdr, 0x408, 4);
 	if (!(out->command_line = read_text(t, hdr, 0x70, addr, norm, &st)) ||
 	    !(out->current_dir = read_text(t, hdr, 0x38, addr, norm, &st)) ||
 	    !(out->image_dos = read_text(t, hdr, 0x60, addr, norm, &st)) ||

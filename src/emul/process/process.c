@@ -193,7 +193,7 @@ static uint8_t *make_params(struct lsw_process *p, uint64_t base, size_t *size)
 	in = (struct params_input){ dos_image, cmdline, dos_cwd, (const char *const *)p->env,
 				    { p->handles_std[0], p->handles_std[1], p->handles_std[2] },
 				    p->window_flags, p->show_window, p->runtime_data,
-				    p->runtime_len };
+				    p->runtime_len, p->console_flags, p->console_group };
 	blob = params_build(&in, base, size);
 	free(cmdline);
 	return blob;

@@ -65,6 +65,8 @@ static int copy_spec(struct lsw_process *p, const struct lsw_process_spec *spec)
 	p->std_given = spec->std_given;
 	memcpy(p->handles_std, spec->std_handles, sizeof(p->handles_std));
 	p->window_flags = spec->window_flags;
+	p->console_flags = spec->console_flags;
+	p->console_group = spec->console_group;
 	p->show_window = spec->show_window;
 	if (spec->runtime_len && (p->runtime_data = malloc(spec->runtime_len))) {
 		memcpy(p->runtime_data, spec->runtime_data, spec->runtime_len);
@@ -101,6 +103,8 @@ struct lsw_process *process_new(struct lsw_host *h, const struct lsw_process_spe
 		process_free(p);
 		return NULL;
 	}
+	if (!p->console_group)
+		p->console_group = p->win_pid;
 	if (p->job && !p->job->nprocesses++ && !p->job->first_pid)
 		p->job->first_pid = p->win_pid;
 	return p;

@@ -26,6 +26,7 @@
 #include "emul/system/kuser.h"
 #include "emul/memory/memory.h"
 #include "emul/registry/registry.h"
+#include "emul/process/console_ctrl.h"
 #include "emul/process/quota.h"
 #include "emul/process/thread.h"
 #include "emul/process/thread_block.h"
@@ -390,6 +391,7 @@ NTSTATUS thread_interrupted(struct lsw_thread *t)
 	t->interrupt_sent = false;
 	if (t->start_jump_pending)
 		keep_start_regs(t);
+	console_ctrl_on_interrupt(t); /* before a jump its APCs may add */
 	if (!t->terminating && !t->suspend_count && apc_on_interrupt(t)) {
 		thread_context_landed(t); /* resumed before it stopped */
 		return LSW_STATUS_SUCCESS; /* on to its APCs */
@@ -439,25 +441,17 @@ static uint64_t stack_size_for(struct lsw_process *p, uint64_t asked, uint64_t m
 	return (size + ALLOC_GRANULARITY - 1) & ~(ALLOC_GRANULARITY - 1);
 }
 
-/* NtCreateThreadEx(ThreadHandle, DesiredAccess, ObjectAttributes,
- *                  ProcessHandle, StartRoutine, Argument, CreateFlags,
- *                  ZeroBits, StackSize, MaximumStackSize, AttributeList) */
-NTSTATUS nt_NtCreateThreadEx(struct nt_call *c)
+/* A new thread of c's process that will start at start(arg): its record,
+ * stack, TEB and runtime block (mapped by the ops of c's answer, the
+ * block shared with the supervisor).  Not yet cloned: thread_launch asks
+ * for that. */
+static NTSTATUS thread_make(struct nt_call *c, uint64_t start, uint64_t arg, bool suspended,
+			    uint64_t stack, uint64_t max_stack, struct lsw_thread **out)
 {
 	struct lsw_process *p = c->thread->process;
 	struct lsw_thread *t;
-	struct thread_object *o;
-	struct lsw_op *op;
-	uint64_t h = 0;
 	NTSTATUS st;
 
-	if (c->args[3] != (uint64_t)-1)
-		return LSW_STATUS_INVALID_HANDLE; /* other processes: none yet */
-	if (!c->args[4])
-		return LSW_STATUS_INVALID_PARAMETER;
-	/* where the handle goes, before anything is made for the thread */
-	if (tracee_write(c->thread, c->args[0], &h, 8) < 0)
-		return LSW_STATUS_ACCESS_VIOLATION;
 	if (!p->start.entry_thread)
 		return LSW_STATUS_NOT_IMPLEMENTED; /* an ntdll without RtlUserThreadStart */
 	if (p->job->spec.limits.threads && 1 + p->threads_charged >= p->job->spec.limits.threads)
@@ -471,12 +465,12 @@ NTSTATUS nt_NtCreateThreadEx(struct nt_call *c)
 	}
 	t->process = p;
 	t->exit_fd = -1;
-	t->start = c->args[4];
-	t->start_arg = c->args[5];
-	t->suspend_count = (uint32_t)c->args[6] & THREAD_CREATE_FLAGS_CREATE_SUSPENDED ? 1 : 0;
+	t->start = start;
+	t->start_arg = arg;
+	t->suspend_count = suspended ? 1 : 0;
 	t->exit_status = STILL_ACTIVE;
 	t->create_time = nt_system_time();
-	t->stack_size = stack_size_for(p, c->args[8], c->args[9]);
+	t->stack_size = stack_size_for(p, stack, max_stack);
 	if (p->nspare_blocks) {
 		t->block = p->spare_blocks[--p->nspare_blocks].addr;
 		t->block_map = p->spare_blocks[p->nspare_blocks].map;
@@ -486,13 +480,11 @@ NTSTATUS nt_NtCreateThreadEx(struct nt_call *c)
 	if (!t->block && (t->block = process_alloc_private(c, LSW_BLOCK_SIZE, PAGE_READWRITE)))
 		t->block_map = thread_block_share(c, t->block);
 	t->block_map_live = t->block_map != NULL; /* mapped before the clone */
-	if (!t->stack_base || !t->teb || !t->block ||
-	    !(t->win_tid = client_id_alloc(&p->host->ids)) || !(o = new_thread_object(t))) {
+	if (!t->stack_base || !t->teb || !t->block || !(t->win_tid = client_id_alloc(&p->host->ids))) {
 		/* what was reserved stays reserved: the VAD and the ops agree;
 		 * the block serves the next thread */
 		if (t->block && !spare_block_put(p, t->block, t->block_map))
 			thread_block_unmap(t->block_map);
-		client_id_free(&p->host->ids, t->win_tid);
 		free(t);
 		quota_release(p, QUOTA_NONPAGED, sizeof(*t));
 		return LSW_STATUS_NO_MEMORY;
@@ -500,19 +492,26 @@ NTSTATUS nt_NtCreateThreadEx(struct nt_call *c)
 	t->next = p->threads;
 	p->threads = t;
 	p->threads_charged++;
-	st = handle_create(p, &o->hdr, THREAD_ALL_ACCESS, &h);
-	object_unref(&o->hdr);
-	if (st != LSW_STATUS_SUCCESS || tracee_write(c->thread, c->args[0], &h, 8) < 0) {
-		if (h)
-			handle_close(p, h);
-		t->exited = true; /* never started: its hello, if any, is refused */
-		/* its ranges stay mapped and reserved: reclaim must not free them */
-		t->block = t->stack_base = t->teb = 0;
-		thread_block_unmap(t->block_map);
-		t->block_map = NULL;
-		p->threads_charged--;
-		return h ? (NTSTATUS)LSW_STATUS_ACCESS_VIOLATION : st;
-	}
+	*out = t;
+	return LSW_STATUS_SUCCESS;
+}
+
+/* A made thread that will never start: its hello, if any, is refused. */
+static void thread_unmake(struct lsw_thread *t)
+{
+	t->exited = true;
+	/* its ranges stay mapped and reserved: reclaim must not free them */
+	t->block = t->stack_base = t->teb = 0;
+	thread_block_unmap(t->block_map);
+	t->block_map = NULL;
+	t->process->threads_charged--;
+}
+
+/* c's answer clones t, which then says hello. */
+static void thread_launch(struct nt_call *c, struct lsw_thread *t)
+{
+	struct lsw_op *op;
+
 	guard_stack(c, t->stack_base);
 	op = nt_add_op(c, LSW_OP_CLONE);
 	if (op)
@@ -521,7 +520,55 @@ NTSTATUS nt_NtCreateThreadEx(struct nt_call *c)
 	/* alive from now on, as on Windows, not from its hello: a creator
 	 * that ends at once does not end the process (thread_ended counts
 	 * it out) */
-	p->live_threads++;
+	t->process->live_threads++;
+}
+
+NTSTATUS thread_start_system(struct nt_call *c, uint64_t start, uint64_t arg)
+{
+	struct lsw_thread *t;
+	NTSTATUS st = thread_make(c, start, arg, false, 0, 0, &t);
+
+	if (st == LSW_STATUS_SUCCESS)
+		thread_launch(c, t);
+	return st;
+}
+
+/* NtCreateThreadEx(ThreadHandle, DesiredAccess, ObjectAttributes,
+ *                  ProcessHandle, StartRoutine, Argument, CreateFlags,
+ *                  ZeroBits, StackSize, MaximumStackSize, AttributeList) */
+NTSTATUS nt_NtCreateThreadEx(struct nt_call *c)
+{
+	struct lsw_process *p = c->thread->process;
+	struct lsw_thread *t;
+	struct thread_object *o;
+	uint64_t h = 0;
+	NTSTATUS st;
+
+	if (c->args[3] != (uint64_t)-1)
+		return LSW_STATUS_INVALID_HANDLE; /* other processes: none yet */
+	if (!c->args[4])
+		return LSW_STATUS_INVALID_PARAMETER;
+	/* where the handle goes, before anything is made for the thread */
+	if (tracee_write(c->thread, c->args[0], &h, 8) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	st = thread_make(c, c->args[4], c->args[5],
+			 (uint32_t)c->args[6] & THREAD_CREATE_FLAGS_CREATE_SUSPENDED, c->args[8],
+			 c->args[9], &t);
+	if (st != LSW_STATUS_SUCCESS)
+		return st;
+	if (!(o = new_thread_object(t))) {
+		thread_unmake(t);
+		return LSW_STATUS_NO_MEMORY;
+	}
+	st = handle_create(p, &o->hdr, THREAD_ALL_ACCESS, &h);
+	object_unref(&o->hdr);
+	if (st != LSW_STATUS_SUCCESS || tracee_write(c->thread, c->args[0], &h, 8) < 0) {
+		if (h)
+			handle_close(p, h);
+		thread_unmake(t);
+		return h ? (NTSTATUS)LSW_STATUS_ACCESS_VIOLATION : st;
+	}
+	thread_launch(c, t);
 	return LSW_STATUS_SUCCESS;
 }
 

@@ -31,6 +31,9 @@ void thread_gone(struct lsw_thread *t);
 /* Frees t's record and what it holds (its name, its id, its observer's
  * state), giving its quota back; its object, if any, outlives it. */
 void thread_record_free(struct lsw_thread *t);
+/* A thread of c's process that the supervisor starts (no handle to it)
+ * at start(arg), cloned when c is answered. */
+NTSTATUS thread_start_system(struct nt_call *c, uint64_t start, uint64_t arg);
 /* Answers a new thread's hello (held while it is suspended). */
 NTSTATUS thread_hello(struct lsw_thread *t);
 /* Sends LSW_INTERRUPT_SIGNAL (once until it arrives): the thread stops in

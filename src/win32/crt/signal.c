@@ -1,4 +1,5 @@
-/* signal/raise, and the exception filter that turns a hardware
+/* signal/raise, the console handler that turns Ctrl-C and Ctrl-Break
+ * into SIGINT and SIGBREAK, and the exception filter that turns a hardware
  * exception into SIGSEGV, SIGILL or SIGFPE for a program that installed
  * a handler (crt_signal_filter). */
 #include "crt_internal.h"
@@ -14,9 +15,13 @@
 #define SIG_IGN ((sighandler_t)1)
 #define SIG_ERR ((sighandler_t)-1)
 
+#define CTRL_C_EVENT 0
+#define CTRL_BREAK_EVENT 1
+
 typedef void (*sighandler_t)(int);
 static sighandler_t handlers[SIGABRT + 1];
 CRTAPI void **__pxcptinfoptrs(void);
+K32 BOOL SetConsoleCtrlHandler(BOOL (*)(DWORD), BOOL);
 
 static int valid(int sig)
 {
@@ -24,11 +29,37 @@ static int valid(int sig)
            sig == SIGTERM || sig == SIGBREAK || sig == SIGABRT;
 }
 
+/* SIGINT and SIGBREAK handlers run for the console's events: SIG_DFL
+ * lets the next handler (in the end kernel32's default) have the event,
+ * SIG_IGN takes it, a function is reset to SIG_DFL and runs. */
+static BOOL on_console_event(DWORD event)
+{
+    int sig = event == CTRL_C_EVENT ? SIGINT : event == CTRL_BREAK_EVENT ? SIGBREAK : 0;
+    sighandler_t fn;
+
+    if (!sig || handlers[sig] == SIG_DFL)
+        return 0;
+    fn = handlers[sig];
+    if (fn != SIG_IGN) {
+        handlers[sig] = SIG_DFL;
+        fn(sig);
+    }
+    return 1;
+}
+
 CRTAPI sighandler_t signal(int sig, sighandler_t fn)
 {
+    static int console_handler_set;
     sighandler_t old;
 
     if (!valid(sig) || fn == SIG_ERR) {
+        crt_set_errno(EINVAL);
+        return SIG_ERR;
+    }
+    if ((sig == SIGINT || sig == SIGBREAK) &&
+        !__atomic_exchange_n(&console_handler_set, 1, __ATOMIC_SEQ_CST) &&
+        !SetConsoleCtrlHandler(on_console_event, 1)) {
+        console_handler_set = 0;
         crt_set_errno(EINVAL);
         return SIG_ERR;
     }

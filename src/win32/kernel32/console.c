@@ -22,8 +22,6 @@
 
 static UINT input_cp = 437, output_cp = 437;
 static DWORD input_mode = DEFAULT_INPUT_MODE, output_mode = DEFAULT_OUTPUT_MODE;
-static PHANDLER_ROUTINE ctrl_handlers[8];
-static BOOL ignore_ctrl_c;
 
 BOOL k32_is_console(HANDLE h)
 {
@@ -232,27 +230,4 @@ K32API BOOL WINAPI ReadConsoleA(HANDLE h, LPVOID buf, DWORD n, LPDWORD nread, PV
 	if (nread)
 		*nread = got;
 	return TRUE;
-}
-
-/* Handlers are recorded (newest first is the documented call order); the
- * supervisor does not deliver console control events yet. */
-K32API BOOL WINAPI SetConsoleCtrlHandler(PHANDLER_ROUTINE handler, BOOL add)
-{
-	int i;
-
-	if (!handler) {
-		ignore_ctrl_c = add;
-		return TRUE;
-	}
-	for (i = 0; i < 8; i++) {
-		if (add && !ctrl_handlers[i]) {
-			ctrl_handlers[i] = handler;
-			return TRUE;
-		}
-		if (!add && ctrl_handlers[i] == handler) {
-			ctrl_handlers[i] = NULL;
-			return TRUE;
-		}
-	}
-	return k32_error(add ? ERROR_NOT_ENOUGH_MEMORY : ERROR_INVALID_PARAMETER);
 }

@@ -91,5 +91,7 @@ HANDLE k32_create_object_a(k32_create_ex_fn *create, LPSECURITY_ATTRIBUTES sa, L
 /* process.c */
 extern char *k32_command_line_a;
 void k32_init_command_line(void);
+/* console_ctrl.c: tells the supervisor where CtrlRoutine is. */
+void k32_init_console_ctrl(void);
 
 #endif

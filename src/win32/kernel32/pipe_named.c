@@ -12,6 +12,7 @@
 #define FSCTL_PIPE_LISTEN 0x00110008
 #define FSCTL_PIPE_TRANSCEIVE 0x0011C017
 #define FSCTL_PIPE_WAIT 0x00110018
+#define FSCTL_PIPE_GET_CONNECTION_ATTRIBUTE 0x00110030
 #define PIPE_INFO_CLASS 23
 #define PIPE_LOCAL_INFO_CLASS 24
 #define PIPE_REMOTE_INFO_CLASS 25
@@ -374,4 +375,36 @@ K32API BOOL WINAPI CallNamedPipeA(LPCSTR name, LPVOID in, DWORD in_len, LPVOID o
 	ok = CallNamedPipeW(w.Buffer, in, in_len, out, out_len, read, timeout_ms);
 	k32_free(w.Buffer);
 	return ok;
+}
+
+/* GetNamedPipe{Client,Server}{Process,Session}Id: attributes of the
+ * connection, as either end sees it. */
+static BOOL connection_attribute(HANDLE pipe, const char *name, ULONG len, PULONG out)
+{
+	IO_STATUS_BLOCK io;
+	NTSTATUS st;
+
+	st = NtFsControlFile(pipe, NULL, NULL, NULL, &io, FSCTL_PIPE_GET_CONNECTION_ATTRIBUTE,
+			     (PVOID)name, len, out, out ? sizeof(*out) : 0);
+	return st < 0 ? k32_fail(st) : TRUE;
+}
+
+K32API BOOL WINAPI GetNamedPipeClientProcessId(HANDLE pipe, PULONG id)
+{
+	return connection_attribute(pipe, "ClientProcessId", sizeof("ClientProcessId"), id);
+}
+
+K32API BOOL WINAPI GetNamedPipeServerProcessId(HANDLE pipe, PULONG id)
+{
+	return connection_attribute(pipe, "ServerProcessId", sizeof("ServerProcessId"), id);
+}
+
+K32API BOOL WINAPI GetNamedPipeClientSessionId(HANDLE pipe, PULONG id)
+{
+	return connection_attribute(pipe, "ClientSessionId", sizeof("ClientSessionId"), id);
+}
+
+K32API BOOL WINAPI GetNamedPipeServerSessionId(HANDLE pipe, PULONG id)
+{
+	return connection_attribute(pipe, "ServerSessionId", sizeof("ServerSessionId"), id);
 }

@@ -123,6 +123,10 @@ static NTSTATUS make_params(struct create *cr, const WCHAR *cmdline, const WCHAR
 	if (st < 0)
 		return st;
 	p = *pp;
+	if (flags & CREATE_NEW_PROCESS_GROUP) {
+		p->ProcessGroupId = 0; /* its own: the supervisor makes it its pid */
+		p->ConsoleFlags |= 1;  /* Ctrl-C ignored, as documented */
+	}
 	p->WindowFlags = si->dwFlags;
 	p->ShowWindowFlags = si->wShowWindow;
 	p->StartingX = si->dwX;

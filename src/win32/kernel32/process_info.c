@@ -164,3 +164,25 @@ K32API void WINAPI GetCurrentThreadStackLimits(PULONG_PTR low, PULONG_PTR high)
 	*low = dealloc ? dealloc : limit;
 	*high = __readgsqword(0x08);
 }
+
+/* The session a process runs in (ProcessSessionInformation). */
+K32API BOOL WINAPI ProcessIdToSessionId(DWORD pid, DWORD *session)
+{
+	HANDLE h;
+	ULONG id;
+	NTSTATUS st;
+
+	if (!session)
+		return k32_error(ERROR_INVALID_PARAMETER);
+	if (pid == GetCurrentProcessId())
+		h = GetCurrentProcess();
+	else if (!(h = OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, FALSE, pid)))
+		return FALSE;
+	st = NtQueryInformationProcess(h, ProcessSessionInformation, &id, sizeof(id), NULL);
+	if (h != GetCurrentProcess())
+		CloseHandle(h);
+	if (st < 0)
+		return k32_fail(st);
+	*session = id;
+	return TRUE;
+}

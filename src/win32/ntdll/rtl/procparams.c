@@ -143,6 +143,9 @@ RTLAPI NTSTATUS NTAPI RtlCreateProcessParametersEx(
 	}
 	p->MaximumLength = p->Length = (ULONG)size;
 	p->Flags = norm ? LSW_PARAMS_NORMALIZED : 0;
+	/* the console's: whether Ctrl-C is ignored, and the process group */
+	p->ConsoleFlags = lsw_params()->ConsoleFlags;
+	p->ProcessGroupId = lsw_params()->ProcessGroupId;
 	pos = sizeof(*p);
 	for (int i = 0; i < S_COUNT; i++)
 		pos = put_string((BYTE *)p, string_field(p, i), &s[i],

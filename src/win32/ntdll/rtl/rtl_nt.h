@@ -68,7 +68,11 @@ typedef struct LSW_PROCESS_PARAMETERS {
 	UNICODE_STRING RuntimeData;   /* +0xE0 */
 	BYTE CurrentDirectories[0x3F0 - 0xF0];
 	SIZE_T EnvironmentSize;       /* +0x3F0, bytes */
-	BYTE Windows10Fields[0x440 - 0x3F8];
+	SIZE_T EnvironmentVersion;
+	PVOID PackageDependencyData;
+	ULONG ProcessGroupId;         /* +0x408: a console group leader's pid */
+	ULONG LoaderThreads;
+	BYTE Windows10Fields[0x440 - 0x410];
 } LSW_PROCESS_PARAMETERS;
 #define LSW_PARAMS_NORMALIZED 1 /* string buffers are pointers, not offsets */
 

@@ -1,0 +1,26 @@
+/* Console control events: Ctrl-C and Ctrl-Break run by the program's
+ * handlers on a thread started at kernel32's CtrlRoutine (console_ctrl.c). */
+#ifndef LSW_CONSOLE_CTRL_H
+#define LSW_CONSOLE_CTRL_H
+
+#include "emul/emul.h"
+
+#define CTRL_C_EVENT 0
+#define CTRL_BREAK_EVENT 1
+
+/* Queues event (CTRL_C_EVENT 0, CTRL_BREAK_EVENT 1) for p and starts its
+ * delivery; from: the call that raised it, or NULL.  False: p has ended. */
+bool console_ctrl_raise(struct lsw_process *p, uint32_t event, struct nt_call *from);
+/* The same for every process of job's console in group (0: all); how
+ * many got it. */
+unsigned console_ctrl_job(struct lsw_host *h, struct lsw_job *job, uint32_t event,
+			  uint32_t group, struct nt_call *from);
+/* A thread of a process with queued events stopped in its interrupt, or
+ * is about to be answered: it may carry one. */
+void console_ctrl_on_interrupt(struct lsw_thread *t);
+void console_ctrl_on_answer(struct lsw_thread *t);
+
+NTSTATUS lsw_call_ctrl_routine(struct nt_call *c);
+NTSTATUS lsw_call_ctrl_event(struct nt_call *c);
+
+#endif
