@@ -10,6 +10,7 @@
 #include "emul/ntcall_table.h"
 #include "emul/process/debug.h"
 #include "emul/process/process_object.h"
+#include "tracer/tracee_mem.h"
 
 #define DEBUG_SET_INFORMATION 0x4
 #define DEBUG_QUERY_INFORMATION 0x8
@@ -26,6 +27,16 @@ static const struct generic_mapping debug_mapping = {
 	DEBUG_ALL_ACCESS,
 };
 
+/* PEB.BeingDebugged of a running process (before its start, process.c
+ * writes the PEB with it). */
+static void set_being_debugged(struct lsw_process *p, bool on)
+{
+	uint8_t v = on;
+
+	if (p->peb && !p->reaped)
+		tracee_mem_write(p->pid, p->peb + 2, &v, 1);
+}
+
 /* The debuggees of d lose their port; killed when d says so. */
 static void detach_all(struct debug_object *d)
 {
@@ -33,6 +44,7 @@ static void detach_all(struct debug_object *d)
 		if (p->debug != d)
 			continue;
 		p->debug = NULL;
+		set_being_debugged(p, false);
 		if (d->flags & DEBUG_KILL_ON_CLOSE)
 			process_terminate(p, STATUS_DEBUGGER_INACTIVE);
 	}
@@ -146,6 +158,7 @@ NTSTATUS debug_attach(struct lsw_process *p, struct debug_object *d)
 	if (p->debug)
 		return STATUS_PORT_ALREADY_SET;
 	p->debug = d;
+	set_being_debugged(p, true);
 	return LSW_STATUS_SUCCESS;
 }
 
@@ -219,6 +232,7 @@ NTSTATUS nt_NtRemoveProcessDebug(struct nt_call *c)
 	if (p->debug != d)
 		return STATUS_PORT_NOT_SET;
 	p->debug = NULL;
+	set_being_debugged(p, false);
 	debug_events_drop_process(d, p->win_pid);
 	return LSW_STATUS_SUCCESS;
 }
