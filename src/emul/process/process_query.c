@@ -116,6 +116,14 @@ static size_t query(const struct process_object *o, uint32_t cls, uint64_t at, u
 	return 0;
 }
 
+/* Classes about another process's debugging and DEP, which a handle with
+ * only PROCESS_QUERY_LIMITED_INFORMATION may not ask for. */
+static bool needs_full_query(uint32_t cls)
+{
+	return cls == ProcessDebugPort || cls == ProcessDebugObjectHandle ||
+	       cls == ProcessDebugFlags || cls == ProcessExecuteFlags;
+}
+
 /* ProcessDebugObjectHandle: a new handle of the caller's to the port;
  * STATUS_PORT_NOT_SET (and a NULL handle) when there is none. */
 static NTSTATUS debug_object_handle(struct nt_call *c, struct lsw_process *p)
@@ -153,6 +161,9 @@ NTSTATUS nt_NtQueryInformationProcess(struct nt_call *c)
 				PROCESS_QUERY_INFORMATION | PROCESS_QUERY_LIMITED_INFORMATION, &st);
 	if (!o)
 		return st;
+	if (needs_full_query(cls) && o->process != c->thread->process &&
+	    !(handle_access(c->thread->process, c->args[0]) & PROCESS_QUERY_INFORMATION))
+		return LSW_STATUS_ACCESS_DENIED;
 	if (cls == ProcessDebugObjectHandle)
 		return debug_object_handle(c, o->process);
 	/* DEP options exist for 32-bit processes only: a 64-bit one always

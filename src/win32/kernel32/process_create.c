@@ -249,6 +249,8 @@ K32API BOOL WINAPI CreateProcessW(LPCWSTR app, LPWSTR cmdline, LPSECURITY_ATTRIB
 	if (!cr)
 		return k32_error(ERROR_NOT_ENOUGH_MEMORY);
 	ok = create_w(cr, app, cmdline, psa, tsa, inherit, flags, env, dir, si, pi);
+	if (!ok && pi)
+		memset(pi, 0, sizeof(*pi)); /* a failure leaves no handles or ids behind */
 	RtlFreeUnicodeString(&cr->nt_image);
 	RtlFreeHeap(k32_heap(), 0, cr->env);
 	RtlFreeHeap(k32_heap(), 0, cr);
