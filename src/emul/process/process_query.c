@@ -161,7 +161,7 @@ NTSTATUS nt_NtQueryInformationProcess(struct nt_call *c)
 				PROCESS_QUERY_INFORMATION | PROCESS_QUERY_LIMITED_INFORMATION, &st);
 	if (!o)
 		return st;
-	if (needs_full_query(cls) && o->process != c->thread->process &&
+	if (needs_full_query(cls) && c->args[0] != NT_CURRENT_PROCESS_HANDLE &&
 	    !(handle_access(c->thread->process, c->args[0]) & PROCESS_QUERY_INFORMATION))
 		return LSW_STATUS_ACCESS_DENIED;
 	if (cls == ProcessDebugObjectHandle)
