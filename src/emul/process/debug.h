@@ -66,7 +66,10 @@ void debug_report_process_exit(struct lsw_process *p, uint32_t status);
  * debugger got it and resume(t, status) will run on its continue; false:
  * no debugger, go on without one. */
 bool debug_report_exception(struct lsw_thread *t, const void *record, bool first_chance,
-			    debug_resume_fn *resume);
+			    bool regs_in_block, debug_resume_fn *resume);
+/* t is stopped for its debugger with its user context in its block's
+ * registers (a fault, its start): Get/SetContextThread use them. */
+bool debug_context_in_block(const struct lsw_thread *t);
 /* p was just attached to a running process: what it would have reported
  * so far (create process, its threads, its DLLs), with nothing stopped. */
 void debug_report_attach(struct lsw_process *p);

@@ -30,6 +30,8 @@ struct debug_event {
 	struct lsw_thread *thread;   /* stopped until continued; NULL: none */
 	debug_resume_fn *resume;
 	bool delivered;
+	bool regs_in_block;          /* the thread's user context is its block's
+				      * registers (a fault, a start) */
 	uint8_t give;                /* GIVE_*: where the handles go */
 	uint8_t state[DBG_STATE_SIZE];
 };
@@ -75,6 +77,11 @@ static struct debug_event *event_new(struct lsw_process *p, uint32_t tid, enum d
 	return ev;
 }
 
+bool debug_context_in_block(const struct lsw_thread *t)
+{
+	return t->debug_event && t->debug_event->regs_in_block;
+}
+
 /* Queues ev on p's port; with stop, t waits for its continue. */
 static void post(struct lsw_process *p, struct debug_event *ev, struct lsw_thread *stop)
 {
@@ -111,6 +118,7 @@ static void report_create_process(struct lsw_process *p, struct lsw_thread *t, b
 	ev->give = GIVE_PROCESS | GIVE_THREAD;
 	put(ev->state, 0x38, p->image_base, 8);      /* NewProcess.BaseOfImage */
 	put(ev->state, 0x50, p->start.image_entry, 8); /* InitialThread.StartAddress */
+	ev->regs_in_block = true; /* the start registers, loaded on the answer */
 	post(p, ev, stop ? t : NULL);
 }
 
@@ -122,6 +130,7 @@ static void report_create_thread(struct lsw_thread *t, bool stop)
 		return;
 	ev->give = GIVE_THREAD;
 	put(ev->state, 0x28, t->start, 8);           /* NewThread.StartAddress */
+	ev->regs_in_block = true;
 	post(t->process, ev, stop ? t : NULL);
 }
 
@@ -202,7 +211,7 @@ void debug_report_process_exit(struct lsw_process *p, uint32_t status)
 }
 
 bool debug_report_exception(struct lsw_thread *t, const void *record, bool first_chance,
-			    debug_resume_fn *resume)
+			    bool regs_in_block, debug_resume_fn *resume)
 {
 	struct debug_event *ev = event_new(t->process, t->win_tid, DBG_EXCEPTION);
 	uint32_t code;
@@ -216,6 +225,7 @@ bool debug_report_exception(struct lsw_thread *t, const void *record, bool first
 	memcpy(ev->state + 0x18, record, 0x98);
 	put(ev->state, 0xB0, first_chance, 4);
 	ev->resume = resume;
+	ev->regs_in_block = regs_in_block;
 	post(t->process, ev, t);
 	return true;
 }

@@ -327,7 +327,13 @@ static void fault_deliver(struct lsw_thread *t, bool tell_debugger, uint32_t con
 		nt_answer(t, LSW_STATUS_SUCCESS);
 		return;
 	}
-	if (tell_debugger && debug_report_exception(t, &rec, true, fault_resume))
+	if (rec.code == (uint32_t)LSW_STATUS_SINGLE_STEP && (b.regs.eflags & EFLAGS_TF)) {
+		/* the step is over: the debugger's context has TF clear too */
+		b.regs.eflags &= ~EFLAGS_TF;
+		tracee_write(t, t->block + offsetof(struct lsw_thread_block, regs), &b.regs,
+			     sizeof(b.regs));
+	}
+	if (tell_debugger && debug_report_exception(t, &rec, true, true, fault_resume))
 		return; /* stopped until the debugger continues it */
 	if (!tell_debugger && continue_status != DBG_EXCEPTION_NOT_HANDLED) {
 		fault_continue(t, &b, &rec, rip);
@@ -434,7 +440,7 @@ NTSTATUS nt_NtRaiseException(struct nt_call *c)
 
 	if (st != LSW_STATUS_SUCCESS)
 		return st;
-	if (debug_report_exception(c->thread, &rec, (uint8_t)c->args[2], raise_resume))
+	if (debug_report_exception(c->thread, &rec, (uint8_t)c->args[2], false, raise_resume))
 		return NT_DEFERRED; /* stopped until the debugger continues it */
 	if ((uint8_t)c->args[2] && dispatch(c->thread, ctx, &rec) == 0)
 		return LSW_STATUS_SUCCESS;
