@@ -251,8 +251,10 @@ static bool thread_has_events(const struct debug_object *d, const struct lsw_thr
 	return false;
 }
 
-/* ev is over: its thread goes on once it has no other event pending. */
-static void finish(struct debug_object *d, struct debug_event *ev, uint32_t status)
+/* ev is over: its thread goes on once it has no other event pending.
+ * Waiters on d may take the next event (not while d is destroyed: a wake
+ * would take a reference on it again). */
+static void finish(struct debug_object *d, struct debug_event *ev, uint32_t status, bool wake)
 {
 	struct lsw_thread *t = ev->thread;
 	debug_resume_fn *resume = ev->resume;
@@ -266,7 +268,8 @@ static void finish(struct debug_object *d, struct debug_event *ev, uint32_t stat
 		else if (t->held && !t->suspend_count)
 			nt_answer(t, t->held_status);
 	}
-	waitable_wake(&d->hdr);
+	if (wake)
+		waitable_wake(&d->hdr);
 }
 
 void debug_thread_ended(struct lsw_thread *t)
@@ -286,14 +289,14 @@ void debug_events_drop_process(struct debug_object *d, uint32_t pid)
 	for (; e; e = next) {
 		next = e->next;
 		if (e->pid == pid)
-			finish(d, e, DBG_CONTINUE);
+			finish(d, e, DBG_CONTINUE, true);
 	}
 }
 
 void debug_events_free(struct debug_object *d)
 {
 	while (d->first)
-		finish(d, d->first, DBG_CONTINUE);
+		finish(d, d->first, DBG_CONTINUE, false);
 }
 
 static struct lsw_process *live_process(struct lsw_host *h, uint32_t pid)
@@ -380,7 +383,7 @@ NTSTATUS nt_NtDebugContinue(struct nt_call *c)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	for (struct debug_event *e = d->first; e; e = e->next)
 		if (e->delivered && e->pid == cid[0] && e->tid == cid[1]) {
-			finish(d, e, status);
+			finish(d, e, status, true);
 			return LSW_STATUS_SUCCESS;
 		}
 	return LSW_STATUS_INVALID_PARAMETER;
