@@ -55,8 +55,8 @@ typedef void debug_resume_fn(struct lsw_thread *t, uint32_t continue_status);
 /* The first thread is about to run: create process, load ntdll. */
 void debug_report_process_start(struct lsw_thread *t);
 void debug_report_thread_start(struct lsw_thread *t);
-/* An image view mapped by t's call (name: its NT path address in the
- * debuggee, 0 unknown). */
+/* An image view mapped (or unmapped) by t's call, at base: its file
+ * handle and name are not given (NULL, as the event allows). */
 void debug_report_dll(struct lsw_thread *t, uint64_t base);
 void debug_report_dll_unload(struct lsw_thread *t, uint64_t base);
 /* A thread ended / the process ended: nothing waits for these. */

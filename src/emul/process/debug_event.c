@@ -171,9 +171,8 @@ void debug_report_attach(struct lsw_process *p)
 	struct lsw_thread *first = &p->main_thread;
 
 	for (struct lsw_thread *t = p->threads; t; t = t->next)
-		if (!t->exited) {
-			first = t;
-		}
+		if (!t->exited)
+			first = t; /* the oldest: the list is newest first */
 	report_create_process(p, first, false);
 	for (struct lsw_thread *t = p->threads; t; t = t->next)
 		if (!t->exited && t != first)
