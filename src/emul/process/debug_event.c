@@ -349,14 +349,15 @@ void debug_deliver(struct debug_object *d, struct lsw_thread *t)
  *                     WaitStateChange) */
 NTSTATUS nt_NtWaitForDebugEvent(struct nt_call *c)
 {
+	static const uint8_t idle[DBG_STATE_SIZE]; /* DbgIdle until an event */
 	struct nt_object *obj;
 	uint64_t ns;
 	NTSTATUS st;
 
 	if (!(obj = object_from_handle(c, c->args[0], &debug_ops, DEBUG_READ_EVENT, &st)))
 		return st;
-	if (!c->args[3])
-		return LSW_STATUS_ACCESS_VIOLATION;
+	if (tracee_write(c->thread, c->args[3], idle, sizeof(idle)) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION; /* checked before an event is taken */
 	if ((st = wait_timeout_read(c, c->args[2], &ns)) != LSW_STATUS_SUCCESS ||
 	    (st = apc_alertable(c, (uint8_t)c->args[1])) != LSW_STATUS_SUCCESS)
 		return st;
