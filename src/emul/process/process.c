@@ -192,10 +192,8 @@ static uint8_t *make_params(struct lsw_process *p, uint64_t base, size_t *size)
 		return NULL;
 	in = (struct params_input){ dos_image, cmdline, dos_cwd, (const char *const *)p->env,
 				    { p->handles_std[0], p->handles_std[1], p->handles_std[2] },
-				    p->window_flags, p->show_window, p->look.place,
-				    p->look.title ? p->look.title : dos_image,
-				    p->look.desktop ? p->look.desktop : "", p->runtime_data,
-				    p->runtime_len };
+				    p->window_flags, p->show_window, p->look.place, p->look.title,
+				    p->look.desktop, p->runtime_data, p->runtime_len };
 	blob = params_build(&in, base, size);
 	free(cmdline);
 	return blob;
