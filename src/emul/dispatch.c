@@ -71,8 +71,9 @@ void nt_answer(struct lsw_thread *t, NTSTATUS status)
 	c->cancel = NULL;
 	io_completion_thread_runs(t);
 
-	if (t->suspend_count && !t->terminating && !t->exited) {
-		/* suspended while in a call: it stays in it until resumed */
+	if ((t->suspend_count || t->debug_event) && !t->terminating && !t->exited) {
+		/* suspended while in a call, or stopped for its debugger: it
+		 * stays in it until resumed or continued */
 		t->held = true;
 		t->held_status = status;
 		return;

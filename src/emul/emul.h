@@ -82,6 +82,16 @@ struct lsw_job_spec {
 	void *observer_arg;
 };
 
+/* What STARTUPINFO said of the window beyond its flags, as the process
+ * parameters carry it: StartingX, StartingY, CountX, CountY, CountCharsX,
+ * CountCharsY, FillAttribute (offsets 0x88..0xA0), WindowTitle (NULL: the
+ * image path) and DesktopInfo (NULL: empty), UTF-8. */
+struct lsw_window_look {
+	uint32_t place[7];
+	char *title;
+	char *desktop;
+};
+
 /* A process to start.  The strings are copied. */
 struct lsw_process_spec {
 	struct lsw_job *job;
@@ -103,6 +113,7 @@ struct lsw_process_spec {
 	uint64_t std_handles[3];
 	uint32_t window_flags;       /* STARTF_* */
 	uint16_t show_window;
+	struct lsw_window_look look;
 	const uint8_t *runtime_data; /* the C runtime's inherited fd table */
 	uint16_t runtime_len;
 	uint32_t console_flags;      /* ConsoleFlags@0x18 */
@@ -192,6 +203,9 @@ struct lsw_thread {
 	struct tracee_memo *memo;    /* its call's small reads and writes, kept
 				      * while it is traced (user_memory.c) */
 	void *observer_state;        /* what the job's observer keeps for it */
+	struct debug_event *debug_event; /* the event it reported and waits to be
+				      * continued on (process/debug.h): its
+				      * answer is held until then */
 };
 
 /* The supervisor's view of the address space (see memory.c). */
@@ -229,6 +243,7 @@ struct process_start {
 	uint64_t peb, teb, params, params_size, stack_base, stack_size;
 	uint64_t entry_ldr;
 	uint64_t entry_thread;       /* ntdll!RtlUserThreadStart, 0 if missing */
+	uint64_t image_entry;        /* the image's entry point, 0: none */
 	uint64_t default_stack;      /* the image's stack reserve */
 };
 
@@ -251,6 +266,7 @@ struct lsw_process {
 	bool std_given;              /* handles_std came with the spec */
 	uint32_t window_flags;
 	uint16_t show_window;
+	struct lsw_window_look look; /* its strings malloc'd */
 	uint8_t *runtime_data;
 	uint16_t runtime_len;
 	void *object;                /* its process object (process_object.c) */
@@ -304,6 +320,10 @@ struct lsw_process {
 	uint32_t console_flags;      /* ConsoleFlags: bit 0, Ctrl-C ignored */
 	uint32_t ctrl_queue[CTRL_QUEUE_MAX]; /* events waiting for a thread */
 	unsigned ctrl_count;
+	struct debug_object *debug;  /* the port it reports to (process/debug.h), NULL:
+				      * not debugged; the object clears it */
+	bool debug_no_inherit;       /* its children do not inherit the port */
+	bool debug_exit_told;        /* its EXIT_PROCESS event was reported */
 };
 
 /* The ids processes and threads are known by (ClientId): multiples of 4,

@@ -335,6 +335,29 @@ START_TEST(build_strings)
 }
 END_TEST
 
+/* What STARTUPINFO said of the window: StartingX..FillAttribute at 0x88,
+ * the title and the desktop as given. */
+START_TEST(build_window_look)
+{
+	static const uint32_t place[7] = { 11, 22, 333, 444, 80, 25, 0x1F };
+	struct params_input in = test_in;
+	uint32_t got[7];
+	size_t size = 0;
+	uint8_t *b;
+
+	in.place = place;
+	in.title = "a title";
+	in.desktop = "winsta0\\default";
+	b = params_build(&in, BASE, &size);
+	ck_assert_ptr_nonnull(b);
+	memcpy(got, b + 0x88, sizeof(got));
+	ck_assert_mem_eq(got, place, sizeof(place));
+	CHECK_USTRING(b, size, BASE, 0xB0, u"a title");
+	CHECK_USTRING(b, size, BASE, 0xC0, u"winsta0\\default");
+	free(b);
+}
+END_TEST
+
 /* Strings must not overlap each other or the environment. */
 START_TEST(build_no_overlap)
 {
@@ -492,6 +515,7 @@ static Suite *params_suite(void)
 
 	tc = tcase_create("build");
 	tcase_add_test(tc, build_header);
+	tcase_add_test(tc, build_window_look);
 	tcase_add_test(tc, build_strings);
 	tcase_add_test(tc, build_no_overlap);
 	tcase_add_test(tc, build_environment);

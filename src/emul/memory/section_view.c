@@ -14,6 +14,7 @@
 #include <sys/mman.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
+#include "emul/process/debug.h"
 #include "emul/io/file.h"
 #include "emul/memory/memory.h"
 #include "emul/memory/section.h"
@@ -197,6 +198,8 @@ NTSTATUS nt_NtMapViewOfSection(struct nt_call *c)
 	if (tracee_write(t, c->args[2], &r.base, 8) < 0 ||
 	    tracee_write(t, c->args[6], &r.size, 8) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
+	if (s->image)
+		debug_report_dll(t, r.base); /* a debugger hears of it first */
 	return st;
 }
 
@@ -216,8 +219,10 @@ static NTSTATUS unmap_view(struct nt_call *c, uint64_t process, uint64_t addr)
 		op->arg[0] = v->base;
 		op->arg[1] = v->size;
 	}
-	if (v->type == MEM_IMAGE)
+	if (v->type == MEM_IMAGE) {
 		process_forget_image(c->thread->process, v->base);
+		debug_report_dll_unload(c->thread, v->base);
+	}
 	vad_remove(m, v);
 	return LSW_STATUS_SUCCESS;
 }

@@ -22,6 +22,7 @@
 #include "emul/memory/section.h"
 #include "emul/process/job.h"
 #include "emul/process/create_process.h"
+#include "emul/process/debug.h"
 #include "emul/process/params.h"
 #include "emul/process/process_object.h"
 #include "emul/process/thread.h"
@@ -31,11 +32,13 @@
 #define PS_ATTRIBUTE_IMAGE_NAME 0x20005u
 #define PS_ATTRIBUTE_STD_HANDLE_INFO 0x2000Au
 #define PS_ATTRIBUTE_HANDLE_LIST 0x2000Bu
+#define PS_ATTRIBUTE_DEBUG_OBJECT 0x60001u
 #define PS_ATTRIBUTE_SIZE 32
 #define PS_MAX_ATTRIBUTES 32
 #define PS_CREATE_INFO_SIZE 0x58
 #define PS_CREATE_SUCCESS 6
 #define PROCESS_CREATE_FLAGS_BREAKAWAY 0x1u
+#define PROCESS_CREATE_FLAGS_NO_DEBUG_INHERIT 0x2u
 #define PROCESS_CREATE_FLAGS_INHERIT_HANDLES 0x4u
 #define PROCESS_CREATE_FLAGS_SUSPENDED 0x200u
 #define THREAD_CREATE_FLAGS_CREATE_SUSPENDED 0x1u
@@ -73,6 +76,9 @@ static NTSTATUS read_attribute(struct nt_call *c, const uint64_t a[4], struct ch
 		if (tracee_read(c->thread, a[2], &r->std_handle_rule, 4) < 0)
 			return LSW_STATUS_ACCESS_VIOLATION;
 		r->std_handle_rule &= 3; /* StdHandleState */
+		return LSW_STATUS_SUCCESS;
+	case PS_ATTRIBUTE_DEBUG_OBJECT:
+		r->debug_handle = a[2];
 		return LSW_STATUS_SUCCESS;
 	case PS_ATTRIBUTE_HANDLE_LIST:
 		if (a[1] % 8 || a[1] > 8 * 4096 || r->handle_list)
@@ -185,6 +191,7 @@ static void make_spec(struct nt_call *c, const struct child_request *r,
 		.std_given = true,
 		.window_flags = r->params.window_flags,
 		.show_window = r->params.show_window,
+		.look = r->params.look,
 		.runtime_data = r->params.runtime_data,
 		.runtime_len = r->params.runtime_len,
 		.console_flags = r->params.console_flags,
@@ -197,7 +204,12 @@ static NTSTATUS prepare_child(struct nt_call *c, struct lsw_process *child,
 			      const struct child_request *r)
 {
 	struct lsw_process *parent = c->thread->process;
+	NTSTATUS st;
 
+	if ((st = debug_child_port(c, child, r->debug_handle,
+				   r->process_flags & PROCESS_CREATE_FLAGS_NO_DEBUG_INHERIT)) !=
+	    LSW_STATUS_SUCCESS)
+		return st;
 	if ((r->process_flags & PROCESS_CREATE_FLAGS_INHERIT_HANDLES) &&
 	    handle_inherit(parent, child, r->handle_list, r->nhandle_list) < 0)
 		return LSW_STATUS_NO_MEMORY;

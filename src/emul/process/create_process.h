@@ -15,6 +15,7 @@ struct params_copy {
 	uint64_t std_handles[3];
 	uint32_t window_flags;
 	uint16_t show_window;
+	struct lsw_window_look look; /* its strings malloc'd */
 	uint8_t *runtime_data;
 	uint16_t runtime_len;
 	uint32_t console_flags;      /* ConsoleFlags@0x18, bit 0: Ctrl-C ignored */
@@ -33,6 +34,7 @@ struct child_request {
 				      * inheritable handle */
 	size_t nhandle_list;
 	uint32_t process_flags, thread_flags;
+	uint64_t debug_handle;       /* PS_ATTRIBUTE_DEBUG_OBJECT, 0: none */
 	struct params_copy params;
 };
 

@@ -1,26 +1,25 @@
 /*
- * Debug objects: NtCreateDebugObject and NtSetInformationDebugObject.  The
- * object a debugger waits on for its debuggees' events; nothing attaches
- * processes to one yet (NtDebugActiveProcess is not implemented), so it
- * holds no events, only its kill-on-close flag and its name.
+ * Debug objects: NtCreateDebugObject, NtSetInformationDebugObject,
+ * NtDebugActiveProcess and NtRemoveProcessDebug.  A debuggee process points
+ * at its port without a reference (the port clears the pointers when it
+ * goes), so the debugger's last handle closing ends the debugging: its
+ * debuggees are killed when the object says kill-on-close, else they run
+ * on undebugged.
  */
 #include <stdlib.h>
-#include "emul/object/object_names.h"
+#include "emul/ntcall_table.h"
+#include "emul/process/debug.h"
+#include "emul/process/process_object.h"
+#include "tracer/tracee_mem.h"
 
-#define DEBUG_READ_EVENT 0x1
-#define DEBUG_PROCESS_ASSIGN 0x2
 #define DEBUG_SET_INFORMATION 0x4
 #define DEBUG_QUERY_INFORMATION 0x8
-#define DEBUG_ALL_ACCESS 0x1F000F
-#define DEBUG_KILL_ON_CLOSE 0x1
 #define DebugObjectKillProcessOnExitInformation 1
 #define STANDARD_READ 0x20000u
-
-struct debug_object {
-	struct nt_object hdr;
-	struct object_name name;
-	uint32_t flags;
-};
+#define PROCESS_SUSPEND_RESUME 0x0800u
+#define STATUS_DEBUGGER_INACTIVE 0xC0000354u
+#define STATUS_PORT_ALREADY_SET 0xC0000048u
+#define STATUS_PORT_NOT_SET 0xC0000353u
 
 static const struct generic_mapping debug_mapping = {
 	STANDARD_READ | DEBUG_READ_EVENT | DEBUG_QUERY_INFORMATION,
@@ -28,10 +27,37 @@ static const struct generic_mapping debug_mapping = {
 	DEBUG_ALL_ACCESS,
 };
 
+/* PEB.BeingDebugged of a running process (before its start, process.c
+ * writes the PEB with it). */
+static void set_being_debugged(struct lsw_process *p, bool on)
+{
+	uint8_t v = on;
+
+	if (p->peb && !p->reaped)
+		tracee_mem_write(p->pid, p->peb + 2, &v, 1);
+}
+
+/* The debuggees of d lose their port; killed when d says so. */
+static void detach_all(struct debug_object *d)
+{
+	for (struct lsw_process *p = d->host->processes; p; p = p->next) {
+		if (p->debug != d)
+			continue;
+		p->debug = NULL;
+		set_being_debugged(p, false);
+		if (d->flags & DEBUG_KILL_ON_CLOSE)
+			process_terminate(p, STATUS_DEBUGGER_INACTIVE);
+	}
+}
+
 static void debug_destroy(struct nt_object *obj)
 {
-	object_name_remove(&((struct debug_object *)obj)->name);
-	free(obj);
+	struct debug_object *d = (struct debug_object *)obj;
+
+	detach_all(d);
+	debug_events_free(d);
+	object_name_remove(&d->name);
+	free(d);
 }
 
 static void debug_describe(struct nt_object *obj, char *buf, size_t len)
@@ -39,8 +65,37 @@ static void debug_describe(struct nt_object *obj, char *buf, size_t len)
 	object_name_describe(&((struct debug_object *)obj)->name, buf, len);
 }
 
-static const struct nt_object_ops debug_ops = { "DebugObject", debug_destroy, debug_describe,
-						NULL };
+static struct waitable *debug_waitable(struct nt_object *obj)
+{
+	return &((struct debug_object *)obj)->wait;
+}
+
+static bool debug_signaled(struct nt_object *obj, struct lsw_thread *t)
+{
+	(void)t;
+	return debug_has_ready_event((struct debug_object *)obj);
+}
+
+NTSTATUS nt_NtWaitForDebugEvent(struct nt_call *c);
+
+/* A thread in NtWaitForDebugEvent takes the event it was woken for; a
+ * plain wait on the object takes nothing. */
+static bool debug_acquire(struct nt_object *obj, struct lsw_thread *t)
+{
+	if (t->call.row >= 0 && nt_rows[t->call.row].handler == nt_NtWaitForDebugEvent)
+		debug_deliver((struct debug_object *)obj, t);
+	return false;
+}
+
+static const struct waitable_ops debug_wait_ops = { debug_signaled, debug_acquire };
+
+const struct nt_object_ops debug_ops = { "DebugObject", debug_destroy, debug_describe,
+					 debug_waitable };
+
+struct debug_object *debug_port(const struct lsw_process *p)
+{
+	return p->debug;
+}
 
 /* NtCreateDebugObject(DebugObjectHandle, DesiredAccess, ObjectAttributes,
  *                     Flags): Flags is DEBUG_KILL_ON_CLOSE or 0. */
@@ -63,8 +118,10 @@ NTSTATUS nt_NtCreateDebugObject(struct nt_call *c)
 		return LSW_STATUS_NO_MEMORY;
 	}
 	object_init(&d->hdr, &debug_ops);
+	waitable_init(&d->wait, &debug_wait_ops);
 	d->name = nm;
 	d->flags = (uint32_t)c->args[3];
+	d->host = c->thread->process->host;
 	return object_create_end(c, &d->hdr, &d->name, access, c->args[0]);
 }
 
@@ -91,5 +148,91 @@ NTSTATUS nt_NtSetInformationDebugObject(struct nt_call *c)
 	if (flags & ~(uint32_t)DEBUG_KILL_ON_CLOSE)
 		return LSW_STATUS_INVALID_PARAMETER;
 	d->flags = flags;
+	return LSW_STATUS_SUCCESS;
+}
+
+NTSTATUS debug_attach(struct lsw_process *p, struct debug_object *d)
+{
+	if (p->terminated)
+		return LSW_STATUS_PROCESS_IS_TERMINATING;
+	if (p->debug)
+		return STATUS_PORT_ALREADY_SET;
+	p->debug = d;
+	set_being_debugged(p, true);
+	return LSW_STATUS_SUCCESS;
+}
+
+NTSTATUS debug_child_port(struct nt_call *c, struct lsw_process *child, uint64_t handle,
+			  bool no_inherit)
+{
+	struct lsw_process *parent = c->thread->process;
+	struct debug_object *d;
+	NTSTATUS st;
+
+	child->debug_no_inherit = no_inherit;
+	if (!handle) {
+		if (parent->debug && !parent->debug_no_inherit)
+			child->debug = parent->debug;
+		return LSW_STATUS_SUCCESS;
+	}
+	if (!(d = (struct debug_object *)object_from_handle(c, handle, &debug_ops,
+							    DEBUG_PROCESS_ASSIGN, &st)))
+		return st;
+	return debug_attach(child, d);
+}
+
+/* The process and the debug object of NtDebugActiveProcess and
+ * NtRemoveProcessDebug(ProcessHandle, DebugObjectHandle). */
+static NTSTATUS process_and_port(struct nt_call *c, struct lsw_process **p,
+				 struct debug_object **d)
+{
+	struct process_object *po;
+	NTSTATUS st;
+
+	if (!(po = process_from_handle(c, c->args[0], PROCESS_SUSPEND_RESUME, &st)))
+		return st;
+	if (!(*d = (struct debug_object *)object_from_handle(c, c->args[1], &debug_ops,
+							     DEBUG_PROCESS_ASSIGN, &st)))
+		return st;
+	if (!(*p = po->process) || (*p)->terminated)
+		return LSW_STATUS_PROCESS_IS_TERMINATING;
+	return LSW_STATUS_SUCCESS;
+}
+
+/* NtDebugActiveProcess(ProcessHandle, DebugObjectHandle): the running
+ * process reports to the object from now on; the debugger first hears of
+ * it as if it had just started (create process, its threads, its DLLs)
+ * and then a breakpoint in it. */
+NTSTATUS nt_NtDebugActiveProcess(struct nt_call *c)
+{
+	struct lsw_process *p;
+	struct debug_object *d;
+	NTSTATUS st = process_and_port(c, &p, &d);
+
+	if (st != LSW_STATUS_SUCCESS)
+		return st;
+	if (p == c->thread->process)
+		return LSW_STATUS_ACCESS_DENIED; /* a process cannot debug itself */
+	if ((st = debug_attach(p, d)) != LSW_STATUS_SUCCESS)
+		return st;
+	debug_report_attach(p);
+	return LSW_STATUS_SUCCESS;
+}
+
+/* NtRemoveProcessDebug(ProcessHandle, DebugObjectHandle): the process no
+ * longer reports to the object; its stopped threads go on. */
+NTSTATUS nt_NtRemoveProcessDebug(struct nt_call *c)
+{
+	struct lsw_process *p;
+	struct debug_object *d;
+	NTSTATUS st = process_and_port(c, &p, &d);
+
+	if (st != LSW_STATUS_SUCCESS)
+		return st;
+	if (p->debug != d)
+		return STATUS_PORT_NOT_SET;
+	p->debug = NULL;
+	set_being_debugged(p, false);
+	debug_events_drop_process(d, p->win_pid);
 	return LSW_STATUS_SUCCESS;
 }

@@ -20,6 +20,7 @@
 #include <string.h>
 #include "emul/emul.h"
 #include "emul/sync/apc.h"
+#include "emul/process/debug.h"
 #include "emul/process/exception.h"
 #include "emul/memory/guard_page.h"
 #include "emul/process/thread_block.h"
@@ -288,7 +289,30 @@ static bool guard_fault(struct lsw_thread *t, const struct lsw_thread_block *b,
 	return hit == GUARD_STACK_GROWN;
 }
 
-void process_fault(struct lsw_thread *t)
+#define DBG_EXCEPTION_NOT_HANDLED 0x80010001u
+
+static void fault_resume(struct lsw_thread *t, uint32_t continue_status);
+
+/* The debugger continued the fault: the thread goes on where the fault
+ * left it (after an int3 or int 2d, at the faulting instruction else). */
+static void fault_continue(struct lsw_thread *t, struct lsw_thread_block *b,
+			   const struct exc_record *rec, uint64_t rip)
+{
+	if (rec->code == (uint32_t)LSW_STATUS_BREAKPOINT && rip + 1 == b->regs.rip)
+		rip++;
+	b->regs.rip = rip;
+	if (tracee_write(t, t->block + offsetof(struct lsw_thread_block, regs), &b->regs,
+			 sizeof(b->regs)) < 0) {
+		process_terminate(t->process, LSW_STATUS_ACCESS_VIOLATION);
+		return;
+	}
+	nt_add_op(&t->call, LSW_OP_JUMP);
+	nt_answer(t, LSW_STATUS_SUCCESS);
+}
+
+/* A fault: its debugger first (when tell_debugger), then the program's
+ * handlers. */
+static void fault_deliver(struct lsw_thread *t, bool tell_debugger, uint32_t continue_status)
 {
 	struct lsw_thread_block b;
 	struct exc_record rec;
@@ -304,6 +328,18 @@ void process_fault(struct lsw_thread *t)
 		nt_answer(t, LSW_STATUS_SUCCESS);
 		return;
 	}
+	if (rec.code == (uint32_t)LSW_STATUS_SINGLE_STEP && (b.regs.eflags & EFLAGS_TF)) {
+		/* the step is over: the debugger's context has TF clear too */
+		b.regs.eflags &= ~EFLAGS_TF;
+		tracee_write(t, t->block + offsetof(struct lsw_thread_block, regs), &b.regs,
+			     sizeof(b.regs));
+	}
+	if (tell_debugger && debug_report_exception(t, &rec, true, true, fault_resume))
+		return; /* stopped until the debugger continues it */
+	if (!tell_debugger && continue_status != DBG_EXCEPTION_NOT_HANDLED) {
+		fault_continue(t, &b, &rec, rip);
+		return;
+	}
 	b.regs.rip = rip;
 	if (rec.code == (uint32_t)LSW_STATUS_SINGLE_STEP)
 		b.regs.eflags &= ~EFLAGS_TF; /* the step is over: Windows' context has TF clear */
@@ -313,6 +349,16 @@ void process_fault(struct lsw_thread *t)
 		return;
 	}
 	nt_answer(t, LSW_STATUS_SUCCESS);
+}
+
+static void fault_resume(struct lsw_thread *t, uint32_t continue_status)
+{
+	fault_deliver(t, false, continue_status);
+}
+
+void process_fault(struct lsw_thread *t)
+{
+	fault_deliver(t, true, 0);
 }
 
 /* NtContinue(ContextRecord, TestAlert): the thread goes on with that
@@ -336,19 +382,67 @@ NTSTATUS nt_NtContinue(struct nt_call *c)
 	return LSW_STATUS_SUCCESS;
 }
 
-/* NtRaiseException(ExceptionRecord, ContextRecord, FirstChance): a first
- * chance goes to the dispatcher again; the second chance (nobody handled
- * it) ends the process, as an unhandled fault does. */
+/* The NtRaiseException call's record and context. */
+static NTSTATUS raise_args(struct nt_call *c, struct exc_record *rec, uint8_t *ctx)
+{
+	if (tracee_read(c->thread, c->args[0], rec, sizeof(*rec)) < 0 ||
+	    tracee_read(c->thread, c->args[1], ctx, CTX_SIZE) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	return rec->nparams > 15 ? LSW_STATUS_INVALID_PARAMETER : LSW_STATUS_SUCCESS;
+}
+
+/* The thread goes on with the raise's context (NtContinue's way). */
+static NTSTATUS raise_continue(struct nt_call *c, const uint8_t *ctx)
+{
+	struct lsw_regs regs;
+
+	context_to_regs(c->thread, ctx, &regs);
+	if (tracee_write(c->thread, c->thread->block + offsetof(struct lsw_thread_block, regs),
+			 &regs, sizeof(regs)) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	nt_add_op(c, LSW_OP_JUMP);
+	return LSW_STATUS_SUCCESS;
+}
+
+/* The debugger's answer to a raised exception: continued, the thread goes
+ * on with its context; not handled, the first chance goes to the program's
+ * handlers and the second ends the process. */
+static void raise_resume(struct lsw_thread *t, uint32_t continue_status)
+{
+	struct nt_call *c = &t->call;
+	struct exc_record rec;
+	uint8_t ctx[CTX_SIZE];
+	NTSTATUS st = raise_args(c, &rec, ctx);
+
+	if (st != LSW_STATUS_SUCCESS) {
+		nt_answer(t, st);
+		return;
+	}
+	if (continue_status != DBG_EXCEPTION_NOT_HANDLED) {
+		nt_answer(t, raise_continue(c, ctx));
+		return;
+	}
+	if ((uint8_t)c->args[2] && dispatch(t, ctx, &rec) == 0) {
+		nt_answer(t, LSW_STATUS_SUCCESS);
+		return;
+	}
+	unhandled(t, &rec);
+}
+
+/* NtRaiseException(ExceptionRecord, ContextRecord, FirstChance): the
+ * debugger hears of it first, if there is one; a first chance goes to the
+ * dispatcher again; the second chance (nobody handled it) ends the
+ * process, as an unhandled fault does. */
 NTSTATUS nt_NtRaiseException(struct nt_call *c)
 {
 	struct exc_record rec;
 	uint8_t ctx[CTX_SIZE];
+	NTSTATUS st = raise_args(c, &rec, ctx);
 
-	if (tracee_read(c->thread, c->args[0], &rec, sizeof(rec)) < 0 ||
-	    tracee_read(c->thread, c->args[1], ctx, sizeof(ctx)) < 0)
-		return LSW_STATUS_ACCESS_VIOLATION;
-	if (rec.nparams > 15)
-		return LSW_STATUS_INVALID_PARAMETER;
+	if (st != LSW_STATUS_SUCCESS)
+		return st;
+	if (debug_report_exception(c->thread, &rec, (uint8_t)c->args[2], false, raise_resume))
+		return NT_DEFERRED; /* stopped until the debugger continues it */
 	if ((uint8_t)c->args[2] && dispatch(c->thread, ctx, &rec) == 0)
 		return LSW_STATUS_SUCCESS;
 	unhandled(c->thread, &rec);

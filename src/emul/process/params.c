@@ -125,10 +125,13 @@ uint8_t *params_build(const struct params_input *in, uint64_t base, size_t *size
 	memcpy(b.buf + 0xA8, &in->show_window, 2);
 	memcpy(b.buf + 0x18, &in->console_flags, 4);
 	memcpy(b.buf + 0x408, &in->process_group, 4);
+	if (in->place)
+		memcpy(b.buf + 0x88, in->place, 7 * 4);
 	if (put_ustring(&b, 0x38, in->current_dir) < 0 || put_ustring(&b, 0x50, "") < 0 ||
 	    put_ustring(&b, 0x60, in->image_path) < 0 ||
 	    put_ustring(&b, 0x70, in->command_line) < 0 ||
-	    put_ustring(&b, 0xB0, in->image_path) < 0 || put_ustring(&b, 0xC0, "") < 0 ||
+	    put_ustring(&b, 0xB0, in->title ? in->title : in->image_path) < 0 ||
+	    put_ustring(&b, 0xC0, in->desktop ? in->desktop : "") < 0 ||
 	    put_ustring(&b, 0xD0, "") < 0 ||
 	    (in->runtime_len ? put_bytes(&b, 0xE0, in->runtime_data, in->runtime_len)
 			     : put_ustring(&b, 0xE0, "")) < 0 ||

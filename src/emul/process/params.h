@@ -18,6 +18,9 @@ struct params_input {
 	uint64_t std_handles[3];
 	uint32_t window_flags;      /* STARTF_*: WindowFlags@0xA4 */
 	uint16_t show_window;       /* ShowWindowFlags@0xA8 */
+	const uint32_t *place;      /* StartingX..FillAttribute@0x88, 7; NULL: 0 */
+	const char *title;          /* WindowTitle@0xB0; NULL: image_path */
+	const char *desktop;        /* DesktopInfo@0xC0; NULL: empty */
 	const uint8_t *runtime_data; /* RuntimeData@0xE0 (the C runtime's */
 	uint16_t runtime_len;       /* inherited fd table), bytes */
 	uint32_t console_flags;     /* ConsoleFlags@0x18 */

@@ -210,9 +210,12 @@ NTSTATUS params_copy(struct lsw_thread *t, uint64_t addr, struct params_copy *ou
 	/* the group itself is the parent's, whatever number was given: only
 	 * 0 (CREATE_NEW_PROCESS_GROUP) is heard */
 	out->new_group = length >= PARAMS_WITH_GROUP && !get(hdr, 0x408, 4);
+	memcpy(out->look.place, hdr + 0x88, sizeof(out->look.place));
 	if (!(out->command_line = read_text(t, hdr, 0x70, addr, norm, &st)) ||
 	    !(out->current_dir = read_text(t, hdr, 0x38, addr, norm, &st)) ||
 	    !(out->image_dos = read_text(t, hdr, 0x60, addr, norm, &st)) ||
+	    !(out->look.title = read_text(t, hdr, 0xB0, addr, norm, &st)) ||
+	    !(out->look.desktop = read_text(t, hdr, 0xC0, addr, norm, &st)) ||
 	    (st = read_runtime(t, hdr, addr, norm, out)) != LSW_STATUS_SUCCESS ||
 	    (st = read_env(t, get(hdr, 0x80, 8), get(hdr, PARAMS_WITH_ENV_SIZE - 8, 8),
 			   &out->env)) != LSW_STATUS_SUCCESS) {
@@ -235,6 +238,8 @@ void params_copy_free(struct params_copy *p)
 	free(p->command_line);
 	free(p->current_dir);
 	free(p->image_dos);
+	free(p->look.title);
+	free(p->look.desktop);
 	free(p->runtime_data);
 	for (char **e = p->env; e && *e; e++)
 		free(*e);

@@ -15,6 +15,7 @@
 #include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include "emul/process/debug.h"
 #include "emul/io/file.h"
 #include "emul/memory/guard_page.h"
 #include "emul/system/kuser.h"
@@ -192,8 +193,9 @@ static uint8_t *make_params(struct lsw_process *p, uint64_t base, size_t *size)
 		return NULL;
 	in = (struct params_input){ dos_image, cmdline, dos_cwd, (const char *const *)p->env,
 				    { p->handles_std[0], p->handles_std[1], p->handles_std[2] },
-				    p->window_flags, p->show_window, p->runtime_data,
-				    p->runtime_len, p->console_flags, p->console_group };
+				    p->window_flags, p->show_window, p->look.place, p->look.title,
+				    p->look.desktop, p->runtime_data, p->runtime_len, p->console_flags,
+				    p->console_group };
 	blob = params_build(&in, base, size);
 	free(cmdline);
 	return blob;
@@ -241,6 +243,7 @@ static NTSTATUS hello_phase0(struct nt_call *c)
 		goto out;
 	}
 	p->image_base = exe_base;
+	p->start.image_entry = exe->pe.entry_rva ? exe_base + exe->pe.entry_rva : 0;
 	p->ntdll_base = ntdll_base;
 	p->start.stack_size = exe->pe.stack_reserve < MIN_STACK ? MIN_STACK
 			   : (exe->pe.stack_reserve + ALLOC_GRANULARITY - 1) & ~(ALLOC_GRANULARITY - 1);
@@ -287,6 +290,7 @@ static int write_peb_teb(struct lsw_thread *t)
 	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 	uint64_t stack_top = p->start.stack_base + p->start.stack_size;
 
+	put(peb, 0x02, p->debug != NULL, 1);       /* BeingDebugged */
 	put(peb, 0x10, p->image_base, 8);          /* ImageBaseAddress */
 	put(peb, 0x20, p->start.params, 8);           /* ProcessParameters */
 	put(peb, 0xB8, (uint64_t)(ncpu > 0 ? ncpu : 1), 4); /* NumberOfProcessors */
@@ -339,6 +343,7 @@ static NTSTATUS hello_phase1(struct nt_call *c)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	nt_add_op(c, LSW_OP_JUMP);
 	t->cont_state = 0;
+	debug_report_process_start(t); /* with a debugger, held until continued */
 	return LSW_STATUS_SUCCESS;
 }
 
@@ -391,6 +396,7 @@ void process_terminate(struct lsw_process *p, uint32_t status)
 	if (!p->terminated) {
 		p->terminated = true;
 		p->exit_status = status;
+		debug_report_process_exit(p, status);
 	}
 	if (!p->reaped) /* after the wait, the pid may be anyone's */
 		kill(p->pid, SIGKILL);

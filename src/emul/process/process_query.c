@@ -7,6 +7,7 @@
 #include <string.h>
 #include "emul/io/path.h"
 #include "emul/io/volume_device.h"
+#include "emul/process/debug.h"
 #include "emul/process/process_object.h"
 #include "emul/process/process_usage.h"
 #include "emul/process/quota.h"
@@ -93,9 +94,11 @@ static size_t query(const struct process_object *o, uint32_t cls, uint64_t at, u
 		put(buf, 16, k, 8);
 		put(buf, 24, u, 8);
 		return 32;
-	case ProcessDebugPort:
+	case ProcessDebugPort: /* -1 while a debugger is attached */
+		put(buf, 0, p && p->debug ? ~0ull : 0, 8);
+		return 8;
 	case ProcessWow64Information:
-		return 8; /* no debugger, no WOW64 */
+		return 8; /* no WOW64 */
 	case ProcessHandleCount: /* ULONG, or PROCESS_HANDLE_INFORMATION (Windows 8) */
 		put(buf, 0, p ? handle_count(p) : 0, 4);
 		put(buf, 4, p ? handle_count(p) : 0, want == 8 ? 4 : 0);
@@ -103,14 +106,45 @@ static size_t query(const struct process_object *o, uint32_t cls, uint64_t at, u
 	case ProcessSessionInformation:
 		put(buf, 0, 1, 4); /* the PEB's SessionId */
 		return 4;
-	case ProcessDebugFlags:
-		put(buf, 0, 1, 4); /* no debugger inherits it */
+	case ProcessDebugFlags: /* PROCESS_DEBUG_INHERIT unless told not to */
+		put(buf, 0, p ? !p->debug_no_inherit : 1, 4);
 		return 4;
 	case ProcessImageFileName:
 	case ProcessImageFileNameWin32:
 		return image_name(o, cls == ProcessImageFileNameWin32, at, buf, room);
 	}
 	return 0;
+}
+
+/* Classes about another process's debugging and DEP, which a handle with
+ * only PROCESS_QUERY_LIMITED_INFORMATION may not ask for. */
+static bool needs_full_query(uint32_t cls)
+{
+	return cls == ProcessDebugPort || cls == ProcessDebugObjectHandle ||
+	       cls == ProcessDebugFlags || cls == ProcessExecuteFlags;
+}
+
+/* ProcessDebugObjectHandle: a new handle of the caller's to the port;
+ * STATUS_PORT_NOT_SET (and a NULL handle) when there is none. */
+static NTSTATUS debug_object_handle(struct nt_call *c, struct lsw_process *p)
+{
+	uint32_t want = (uint32_t)c->args[3], ret = 8;
+	uint64_t h = 0;
+	NTSTATUS st = STATUS_PORT_NOT_SET;
+
+	if (want != 8)
+		return LSW_STATUS_INFO_LENGTH_MISMATCH;
+	if (p && p->debug) {
+		h = handle_alloc(c->thread->process, &p->debug->hdr, DEBUG_ALL_ACCESS);
+		st = h ? LSW_STATUS_SUCCESS : LSW_STATUS_INSUFFICIENT_RESOURCES;
+	}
+	if (tracee_write(c->thread, c->args[2], &h, 8) < 0 ||
+	    (c->args[4] && tracee_write(c->thread, c->args[4], &ret, 4) < 0)) {
+		if (h)
+			handle_close(c->thread->process, h);
+		return LSW_STATUS_ACCESS_VIOLATION;
+	}
+	return st;
 }
 
 /* NtQueryInformationProcess(ProcessHandle, ProcessInformationClass,
@@ -127,8 +161,11 @@ NTSTATUS nt_NtQueryInformationProcess(struct nt_call *c)
 				PROCESS_QUERY_INFORMATION | PROCESS_QUERY_LIMITED_INFORMATION, &st);
 	if (!o)
 		return st;
+	if (needs_full_query(cls) && c->args[0] != NT_CURRENT_PROCESS_HANDLE &&
+	    !(handle_access(c->thread->process, c->args[0]) & PROCESS_QUERY_INFORMATION))
+		return LSW_STATUS_ACCESS_DENIED;
 	if (cls == ProcessDebugObjectHandle)
-		return STATUS_PORT_NOT_SET;
+		return debug_object_handle(c, o->process);
 	/* DEP options exist for 32-bit processes only: a 64-bit one always
 	 * has DEP, and Windows answers this for it */
 	if (cls == ProcessExecuteFlags)

@@ -5,6 +5,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include "emul/process/debug.h"
 #include "emul/sync/apc.h"
 #include "emul/io/file_direct.h"
 #include "emul/io/io_completion.h"
@@ -68,13 +69,17 @@ static int copy_spec(struct lsw_process *p, const struct lsw_process_spec *spec)
 	p->console_flags = spec->console_flags;
 	p->console_group = spec->console_group;
 	p->show_window = spec->show_window;
+	memcpy(p->look.place, spec->look.place, sizeof(p->look.place));
+	p->look.title = spec->look.title ? strdup(spec->look.title) : NULL;
+	p->look.desktop = spec->look.desktop ? strdup(spec->look.desktop) : NULL;
 	if (spec->runtime_len && (p->runtime_data = malloc(spec->runtime_len))) {
 		memcpy(p->runtime_data, spec->runtime_data, spec->runtime_len);
 		p->runtime_len = spec->runtime_len;
 	}
 	return p->image_path && p->argv && p->env && (p->current_dir || !spec->current_dir) &&
 	       (p->command_line || !spec->command_line) && (p->image_dos || !spec->image_dos) &&
-	       (p->runtime_data || !spec->runtime_len) ? 0 : -1;
+	       (p->runtime_data || !spec->runtime_len) && (p->look.title || !spec->look.title) &&
+	       (p->look.desktop || !spec->look.desktop) ? 0 : -1;
 }
 
 struct lsw_process *process_new(struct lsw_host *h, const struct lsw_process_spec *spec)
@@ -117,6 +122,7 @@ static void rundown(struct lsw_process *p)
 	for (struct lsw_thread *t = p->threads; t; t = t->next)
 		nt_cancel(t);
 	for (struct lsw_thread *t = p->threads; t; t = t->next) {
+		debug_thread_ended(t);
 		mutant_thread_exited(t);
 		registry_notify_thread_exited(t);
 		apc_thread_exited(t);
@@ -180,6 +186,8 @@ void process_free(struct lsw_process *p)
 	free(p->current_dir);
 	free(p->command_line);
 	free(p->image_dos);
+	free(p->look.title);
+	free(p->look.desktop);
 	free(p->runtime_data);
 	process_object_detach(p);
 	quota_block_unref(p->quota); /* objects still charged to it keep it */

@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+#include "emul/process/debug.h"
 #include "emul/sync/apc.h"
 #include "emul/io/io_completion.h"
 #include "emul/memory/guard_page.h"
@@ -112,6 +113,9 @@ static void thread_ended(struct lsw_thread *t, uint32_t status)
 	io_completion_thread_exited(t);
 	registry_notify_thread_exited(t);
 	thread_context_landed(t); /* its waiters learn it is terminating */
+	debug_thread_ended(t);
+	if (!p->terminated && p->live_threads)
+		debug_report_thread_exit(t, status);
 	if (t->object)
 		waitable_wake(&((struct thread_object *)t->object)->hdr);
 }
@@ -200,6 +204,7 @@ static NTSTATUS start_thread(struct lsw_thread *t)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	nt_add_op(c, LSW_OP_JUMP);
 	t->start_jump_pending = true;
+	debug_report_thread_start(t); /* with a debugger, held until continued */
 	return LSW_STATUS_SUCCESS;
 }
 

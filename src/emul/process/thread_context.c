@@ -5,8 +5,11 @@
  * a context set is where it goes on at its resume.  SuspendThread does
  * not wait for the suspension to land; as on Windows, a context call on a
  * thread whose suspension is on its way waits for it.  A thread suspended
- * inside a call has no saved user context here: STATUS_UNSUCCESSFUL.
+ * inside a call has no saved user context here: STATUS_UNSUCCESSFUL.  A
+ * thread stopped for its debugger at a fault or at its start has: the
+ * registers its block holds.
  */
+#include "emul/process/debug.h"
 #include "emul/process/exception.h"
 #include "emul/process/thread.h"
 #include "emul/process/thread_block.h"
@@ -47,7 +50,7 @@ static NTSTATUS stopped_thread(struct nt_call *c, struct lsw_thread **t,
 		return st;
 	if ((*t)->exited)
 		return LSW_STATUS_THREAD_IS_TERMINATING;
-	if ((*t)->stopped)
+	if ((*t)->stopped || debug_context_in_block(*t))
 		return LSW_STATUS_SUCCESS;
 	if (!(*t)->suspend_count || !(*t)->interrupt_sent || (*t)->busy || *t == w)
 		return LSW_STATUS_UNSUCCESSFUL;
@@ -95,6 +98,8 @@ NTSTATUS nt_NtSetContextThread(struct nt_call *c)
 	if (thread_block_write(t, offsetof(struct lsw_thread_block, regs), &regs,
 			 sizeof(regs)) < 0)
 		return LSW_STATUS_UNSUCCESSFUL;
-	t->context_set = true; /* its resume jumps there */
+	if (!debug_context_in_block(t))
+		t->context_set = true; /* its resume jumps there (a debug stop's
+					* answer jumps to its block's registers) */
 	return LSW_STATUS_SUCCESS;
 }

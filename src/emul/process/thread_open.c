@@ -1,12 +1,26 @@
 /*
- * NtOpenThread by client id, for the threads of the calling process: a
- * thread that has ended can still be opened while its object lives (a
- * handle to it is open), as on Windows; otherwise the id names nothing
- * (STATUS_INVALID_CID).  Threads of other processes are not served yet.
+ * NtOpenThread by client id, for the threads of the caller's sandbox (its
+ * job's processes; a debugger opens its debuggees' threads): a thread that
+ * has ended can still be opened while its object lives (a handle to it is
+ * open), as on Windows; otherwise the id names nothing (STATUS_INVALID_CID).
  */
 #include "emul/process/thread.h"
 
 #define STATUS_INVALID_CID 0xC000000Bu
+
+/* The thread tid of the caller's job, in process pid (0: any). */
+static struct lsw_thread *find_thread(const struct lsw_process *caller, uint64_t pid,
+				      uint64_t tid)
+{
+	for (struct lsw_process *p = caller->host->processes; p; p = p->next) {
+		if (p->job != caller->job || p->reaped || (pid && p->win_pid != pid))
+			continue;
+		for (struct lsw_thread *t = p->threads; t; t = t->next)
+			if (t->win_tid == tid && (!t->exited || t->object))
+				return t;
+	}
+	return NULL;
+}
 
 /* NtOpenThread(ThreadHandle, DesiredAccess, ObjectAttributes, ClientId) */
 NTSTATUS nt_NtOpenThread(struct nt_call *c)
@@ -20,12 +34,7 @@ NTSTATUS nt_NtOpenThread(struct nt_call *c)
 		return LSW_STATUS_INVALID_PARAMETER;
 	if (tracee_read(c->thread, c->args[3], cid, sizeof(cid)) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
-	if (cid[0] && cid[0] != p->win_pid)
-		return STATUS_INVALID_CID;
-	for (t = p->threads; t; t = t->next)
-		if (t->win_tid == cid[1] && (!t->exited || t->object))
-			break;
-	if (!t || !(o = thread_object_get(t)))
+	if (!(t = find_thread(p, cid[0], cid[1])) || !(o = thread_object_get(t)))
 		return STATUS_INVALID_CID;
 	h = handle_alloc(p, o, (uint32_t)c->args[1]);
 	object_unref(o);

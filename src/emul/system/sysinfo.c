@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include "emul/memory/memory.h"
 #include "emul/system/kuser.h"
+#include "emul/system/sysinfo_process.h"
 
 #define PROCESSOR_ARCHITECTURE_AMD64 9
 
@@ -135,6 +136,8 @@ NTSTATUS nt_NtQuerySystemInformation(struct nt_call *c)
 	uint8_t info[64] = { 0 };
 	bool fits;
 
+	if ((uint32_t)c->args[0] == SYSTEM_PROCESS_INFORMATION_CLASS)
+		return sysinfo_process_list(c);
 	if (!k)
 		return LSW_STATUS_INVALID_INFO_CLASS;
 	host_counts();

@@ -62,13 +62,36 @@ K32API void WINAPI RaiseException(DWORD code, DWORD flags, DWORD nargs, const UL
 	RtlRaiseException(&rec);
 }
 
-/* Without a debugger attached OutputDebugString does nothing visible. */
+static LONG_PTR raise_debug_print(void *args, void *unused)
+{
+	RaiseException(DBG_PRINTEXCEPTION_C, 0, 2, args);
+	return 0;
+}
+
+/* A DBG_PRINTEXCEPTION_C exception (length with the NUL, text): a
+ * debugger shows it as OUTPUT_DEBUG_STRING_EVENT and continues; without
+ * one the program's handlers may see it, and it ends here. */
 K32API void WINAPI OutputDebugStringA(LPCSTR s)
 {
+	ULONG_PTR args[2];
+
+	if (!s)
+		s = "";
+	args[0] = strlen(s) + 1;
+	args[1] = (ULONG_PTR)s;
+	k32_guarded(raise_debug_print, args, NULL, 0);
 }
 
 K32API void WINAPI OutputDebugStringW(LPCWSTR s)
 {
+	SIZE_T n = s ? wcslen(s) : 0;
+	char *a = RtlAllocateHeap(k32_heap(), 0, n + 1);
+
+	if (!a)
+		return;
+	k32_w_to_a(s ? s : L"", n, a);
+	OutputDebugStringA(a);
+	k32_free(a);
 }
 
 /* No speaker: succeed silently, as on machines without one. */

@@ -1,4 +1,5 @@
-/* The language handler of k32_guarded's frame (guard.S). */
+/* The language handler of k32_guarded's frame (guard.S): it takes access
+ * violations and the OutputDebugString exception nobody else took. */
 #include "k32_private.h"
 
 extern char k32_guard_resume[];
@@ -7,7 +8,8 @@ EXCEPTION_DISPOSITION k32_guard_handler(EXCEPTION_RECORD *rec, void *frame, CONT
 					DISPATCHER_CONTEXT *dc)
 {
 	if (rec->ExceptionFlags & (EXCEPTION_UNWINDING | EXCEPTION_EXIT_UNWIND) ||
-	    rec->ExceptionCode != STATUS_ACCESS_VIOLATION)
+	    (rec->ExceptionCode != STATUS_ACCESS_VIOLATION &&
+	     rec->ExceptionCode != DBG_PRINTEXCEPTION_C))
 		return ExceptionContinueSearch;
 	RtlUnwindEx(frame, k32_guard_resume, rec, (PVOID) * (LONG_PTR *)((char *)frame + 32), ctx,
 		    dc->HistoryTable);

@@ -14,7 +14,9 @@
 #define PS_ATTRIBUTE_IMAGE_NAME 0x20005
 #define PS_ATTRIBUTE_STD_HANDLE_INFO 0x2000A
 #define PS_ATTRIBUTE_HANDLE_LIST 0x2000B
+#define PS_ATTRIBUTE_DEBUG_OBJECT 0x60001
 #define PROCESS_CREATE_FLAGS_BREAKAWAY 0x1
+#define PROCESS_CREATE_FLAGS_NO_DEBUG_INHERIT 0x2
 #define PROCESS_CREATE_FLAGS_INHERIT_HANDLES 0x4
 #define THREAD_CREATE_FLAGS_CREATE_SUSPENDED 0x1
 #define PS_REQUEST_DUPLICATE 1
@@ -29,7 +31,7 @@ typedef struct PS_ATTRIBUTE {
 
 typedef struct PS_ATTRIBUTE_LIST {
 	SIZE_T TotalLength;
-	PS_ATTRIBUTE Attributes[4];
+	PS_ATTRIBUTE Attributes[5];
 } PS_ATTRIBUTE_LIST;
 
 typedef struct PS_CREATE_INFO {
@@ -44,6 +46,8 @@ typedef struct PS_STD_HANDLE_INFO {
 	ULONG StdHandleSubsystemType;
 } PS_STD_HANDLE_INFO;
 
+NTSTATUS NTAPI DbgUiConnectToDbg(void);
+HANDLE NTAPI DbgUiGetThreadDebugObject(void);
 NTSTATUS NTAPI NtCreateUserProcess(PHANDLE, PHANDLE, ACCESS_MASK, ACCESS_MASK,
 				   POBJECT_ATTRIBUTES, POBJECT_ATTRIBUTES, ULONG, ULONG,
 				   LSW_PROCESS_PARAMETERS *, PS_CREATE_INFO *, PS_ATTRIBUTE_LIST *);
@@ -179,10 +183,19 @@ static NTSTATUS create_user_process(struct create *cr, LSW_PROCESS_PARAMETERS *p
 	if (cr->handle_list)
 		set_attr(&list.Attributes[n++], PS_ATTRIBUTE_HANDLE_LIST, cr->handle_list_size,
 			 (ULONG_PTR)cr->handle_list);
+	if (flags & (DEBUG_PROCESS | DEBUG_ONLY_THIS_PROCESS)) {
+		/* the calling thread becomes the child's debugger */
+		if ((st = DbgUiConnectToDbg()) < 0)
+			return st;
+		set_attr(&list.Attributes[n++], PS_ATTRIBUTE_DEBUG_OBJECT, sizeof(HANDLE),
+			 (ULONG_PTR)DbgUiGetThreadDebugObject());
+	}
 	list.TotalLength = sizeof(SIZE_T) + n * sizeof(PS_ATTRIBUTE);
 	st = NtCreateUserProcess(&pi->hProcess, &pi->hThread, PROCESS_ALL_ACCESS, THREAD_ALL_ACCESS,
 				 &poa, &toa, (inherit ? PROCESS_CREATE_FLAGS_INHERIT_HANDLES : 0) |
-				 (flags & CREATE_BREAKAWAY_FROM_JOB ? PROCESS_CREATE_FLAGS_BREAKAWAY : 0),
+				 (flags & CREATE_BREAKAWAY_FROM_JOB ? PROCESS_CREATE_FLAGS_BREAKAWAY : 0) |
+				 (flags & DEBUG_ONLY_THIS_PROCESS ? PROCESS_CREATE_FLAGS_NO_DEBUG_INHERIT
+								  : 0),
 				 flags & CREATE_SUSPENDED ? THREAD_CREATE_FLAGS_CREATE_SUSPENDED : 0,
 				 pp, &info, &list);
 	if (st >= 0) {
@@ -240,6 +253,8 @@ K32API BOOL WINAPI CreateProcessW(LPCWSTR app, LPWSTR cmdline, LPSECURITY_ATTRIB
 	if (!cr)
 		return k32_error(ERROR_NOT_ENOUGH_MEMORY);
 	ok = create_w(cr, app, cmdline, psa, tsa, inherit, flags, env, dir, si, pi);
+	if (!ok && pi)
+		memset(pi, 0, sizeof(*pi)); /* a failure leaves no handles or ids behind */
 	RtlFreeUnicodeString(&cr->nt_image);
 	RtlFreeHeap(k32_heap(), 0, cr->env);
 	RtlFreeHeap(k32_heap(), 0, cr);

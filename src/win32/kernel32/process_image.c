@@ -76,7 +76,7 @@ K32API BOOL WINAPI QueryFullProcessImageNameW(HANDLE process, DWORD flags, LPWST
 {
 	LONG n;
 
-	if (!size || (*size && !name))
+	if (!size || (*size && !name) || (flags & ~(DWORD)PROCESS_NAME_NATIVE))
 		return k32_error(ERROR_INVALID_PARAMETER);
 	if ((n = copy_image(process, flags & PROCESS_NAME_NATIVE, name, *size)) < 0)
 		return FALSE;

@@ -148,6 +148,8 @@ RTLAPI void NTAPI RtlRaiseException(PEXCEPTION_RECORD rec)
 	if (f)
 		RtlVirtualUnwind(UNW_FLAG_NHANDLER, base, ctx.Rip, f, &ctx, &data, &frame, NULL);
 	rec->ExceptionAddress = (PVOID)ctx.Rip;
+	if (lsw_peb()->BeingDebugged) /* the debugger first: the kernel dispatches */
+		NtRaiseException(rec, &ctx, TRUE);
 	if (RtlDispatchException(rec, &ctx))
 		NtContinue(&ctx, FALSE);
 	unhandled(rec, &ctx);

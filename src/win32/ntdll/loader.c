@@ -7,6 +7,8 @@
  */
 #include "loader.h"
 
+void NTAPI DbgBreakPoint(void);
+
 typedef BOOL(WINAPI *dll_main_fn)(HINSTANCE, DWORD, LPVOID);
 typedef DWORD(WINAPI *entry_fn)(void *);
 
@@ -269,6 +271,8 @@ __declspec(dllexport) void WINAPI LdrInitializeThunk(LSW_PEB *peb, BYTE *ntdll_b
 		fail(st);
 	for (unsigned i = 0; i < ldr_nmodules && NT_SUCCESS(st); i++)
 		st = setup_tls(&ldr_modules[i], tls_slots);
+	if (NT_SUCCESS(st) && peb->BeingDebugged)
+		DbgBreakPoint(); /* the debugger's initial breakpoint */
 	if (NT_SUCCESS(st))
 		st = init_modules();
 	if (!NT_SUCCESS(st))
