@@ -223,6 +223,10 @@ char *reg_utf16_to_utf8(const uint16_t *s, size_t len, size_t *outlen);
 int reg_defaults_apply(struct reg_key *hklm, struct reg_key *hkcu, const char *user_name,
 		       const char *sid, char *err, size_t errlen);
 
+/* The Time Zones tree of HKLM (reg_defaults_tz.c) as .reg text, malloc'd;
+ * NULL for no memory. */
+char *reg_time_zones_text(void);
+
 /* reg_format.c: a type's name ("REG_SZ", or "0x12345" in buf) and a
  * value's data as reg.exe shows them. */
 const char *reg_type_name(uint32_t type, char *buf, size_t len);
