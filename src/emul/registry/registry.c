@@ -494,23 +494,32 @@ NTSTATUS nt_NtDeleteKey(struct nt_call *c)
 	return reg_key_delete(k->key);
 }
 
-/* NtRenameKey(KeyHandle, NewName) */
+/* NtRenameKey(KeyHandle, NewName): the name is probed first, then the
+ * handle, then whether the name is empty, then the access. */
 NTSTATUS nt_NtRenameKey(struct nt_call *c)
 {
+	const uint32_t need = KEY_WRITE & ~0x20000u; /* KEY_SET_VALUE | KEY_CREATE_SUB_KEY */
 	uint16_t *name;
 	size_t n;
 	NTSTATUS st;
-	struct key_object *k = key_from_handle(c, c->args[0], KEY_WRITE & ~0x20000u, &st);
+	struct key_object *k;
 
-	if (!k)
-		return st;
-	if (k->container != KEY_IN_HIVE || !k->key->parent)
-		return LSW_STATUS_ACCESS_DENIED;
 	if (!c->args[1])
-		return LSW_STATUS_INVALID_PARAMETER;
+		return LSW_STATUS_ACCESS_VIOLATION;
+	if (!(k = key_from_handle(c, c->args[0], 0, &st)))
+		return st;
 	if ((st = tracee_read_ustring(c->thread, c->args[1], &name, &n)) != LSW_STATUS_SUCCESS)
 		return st;
-	st = reg_key_rename(k->key, name, n);
+	if (!n)
+		st = LSW_STATUS_INVALID_PARAMETER;
+	else if ((k->access & need) != need)
+		st = LSW_STATUS_ACCESS_DENIED;
+	else if (k->container != KEY_IN_HIVE || !k->key->parent)
+		st = LSW_STATUS_ACCESS_DENIED;
+	else if (n == k->key->name_len && !memcmp(name, k->key->name, 2 * n))
+		st = LSW_STATUS_CANNOT_DELETE; /* its own name: what Windows answers */
+	else
+		st = reg_key_rename(k->key, name, n);
 	free(name);
 	return st;
 }
