@@ -253,6 +253,22 @@ static int apply(const char *text, struct reg_key **roots, const char *user, con
 	return r;
 }
 
+/* HKLM\SOFTWARE\WOW6432Node\Classes: the 32-bit view's classes, a link
+ * to SOFTWARE\Classes\WOW6432Node as Windows has it. */
+static int wow64_classes_link(struct reg_key *hklm, char *err, size_t errlen)
+{
+	static const uint16_t software[] = { 'S', 'O', 'F', 'T', 'W', 'A', 'R', 'E' };
+	static const uint16_t wow[] = { 'W', 'O', 'W', '6', '4', '3', '2', 'N', 'o', 'd', 'e' };
+	struct reg_key *s = reg_key_find(hklm, software, 8), *w = s ? reg_key_find(s, wow, 11) : NULL;
+
+	if (!w || reg_link_create(w, "Classes", "\\REGISTRY\\MACHINE\\SOFTWARE\\Classes\\WOW6432Node") !=
+		  LSW_STATUS_SUCCESS) {
+		snprintf(err, errlen, "registry defaults: cannot make SOFTWARE\\WOW6432Node\\Classes");
+		return -1;
+	}
+	return 0;
+}
+
 int reg_defaults_apply(struct reg_key *hklm, struct reg_key *hkcu, const char *user_name,
 		       const char *sid, char *err, size_t errlen)
 {
@@ -264,6 +280,8 @@ int reg_defaults_apply(struct reg_key *hklm, struct reg_key *hkcu, const char *u
 		return -1;
 	}
 	if (hklm && apply(machine_text, roots, user_name, sid, err, errlen) < 0)
+		return -1;
+	if (hklm && wow64_classes_link(hklm, err, errlen) < 0)
 		return -1;
 	if (hklm) {
 		char *zones = reg_time_zones_text();

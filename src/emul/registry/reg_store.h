@@ -233,6 +233,9 @@ const struct reg_value *reg_link_target(struct reg_key *k);
 /* After a load: every key under k holding a REG_LINK SymbolicLinkValue
  * becomes a link (the file format has no other mark). */
 void reg_links_mark(struct reg_key *k);
+/* A new link key name (UTF-8) under parent leading to target (an NT name,
+ * UTF-8). */
+NTSTATUS reg_link_create(struct reg_key *parent, const char *name, const char *target);
 
 /* The Time Zones tree of HKLM (reg_defaults_tz.c) as .reg text, malloc'd;
  * NULL for no memory. */
