@@ -38,9 +38,8 @@ K32API DWORD WINAPI GetDynamicTimeZoneInformation(PDYNAMIC_TIME_ZONE_INFORMATION
 	return TIME_ZONE_ID_UNKNOWN;
 }
 
-/* The rules of a zone the structure names by its key (the registry's), or
- * of the current zone.  There are no per-year ("Dynamic DST") rules here:
- * every year gets the zone's current rules. */
+/* The rules in year of a zone the structure names by its key (the
+ * registry's, with its Dynamic DST years), or of the current zone. */
 K32API BOOL WINAPI GetTimeZoneInformationForYear(USHORT year, PDYNAMIC_TIME_ZONE_INFORMATION dtzi,
 						 LPTIME_ZONE_INFORMATION tzi)
 {
@@ -49,7 +48,7 @@ K32API BOOL WINAPI GetTimeZoneInformationForYear(USHORT year, PDYNAMIC_TIME_ZONE
 	if (!tzi)
 		return k32_error(ERROR_INVALID_PARAMETER);
 	GetDynamicTimeZoneInformation(&cur);
-	if (dtzi && !k32_registry_time_zone(dtzi->TimeZoneKeyName, tzi)) {
+	if (dtzi && !k32_registry_time_zone(dtzi->TimeZoneKeyName, year, tzi)) {
 		if (wcsncmp(dtzi->TimeZoneKeyName, cur.TimeZoneKeyName,
 			    ARRAYSIZE(cur.TimeZoneKeyName)))
 			return FALSE;

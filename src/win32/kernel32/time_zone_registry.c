@@ -66,19 +66,67 @@ static BOOL open_zone(const WCHAR *zone, HANDLE *key)
 	return NtOpenKey(key, KEY_QUERY_VALUE, &oa) >= 0;
 }
 
-BOOL k32_registry_time_zone(const WCHAR *zone, TIME_ZONE_INFORMATION *tzi)
+/* The TZI of key's value name into f. */
+static BOOL query_tzi(HANDLE key, const WCHAR *name, struct tzi_format *f)
 {
-	ULONG buf[(12 + sizeof(struct tzi_format) + 4) / sizeof(ULONG)];
-	struct tzi_format f;
+	ULONG buf[(12 + sizeof(*f) + 4) / sizeof(ULONG)];
 	ULONG len = 0;
+
+	if (!query(key, name, REG_BINARY, (BYTE *)buf, sizeof(buf), &len) || len != sizeof(*f))
+		return FALSE;
+	memcpy(f, (BYTE *)buf + 12, sizeof(*f));
+	return TRUE;
+}
+
+static BOOL query_dword(HANDLE key, const WCHAR *name, DWORD *out)
+{
+	ULONG buf[(12 + 8) / sizeof(ULONG)];
+	ULONG len = 0;
+
+	if (!query(key, name, REG_DWORD, (BYTE *)buf, sizeof(buf), &len) || len != 4)
+		return FALSE;
+	memcpy(out, (BYTE *)buf + 12, 4);
+	return TRUE;
+}
+
+/* The rules of year from the zone's Dynamic DST key (the first or last
+ * year it holds for years outside them); FALSE without one. */
+static BOOL year_rules(HANDLE zone, USHORT year, struct tzi_format *f)
+{
+	UNICODE_STRING s;
+	OBJECT_ATTRIBUTES oa;
+	HANDLE key;
+	DWORD first, last;
+	WCHAR name[8];
+	BOOL ok = FALSE;
+
+	RtlInitUnicodeString(&s, L"Dynamic DST");
+	InitializeObjectAttributes(&oa, &s, OBJ_CASE_INSENSITIVE, zone, NULL);
+	if (NtOpenKey(&key, KEY_QUERY_VALUE, &oa) < 0)
+		return FALSE;
+	if (query_dword(key, L"FirstEntry", &first) && query_dword(key, L"LastEntry", &last) &&
+	    first <= last && last < 10000) {
+		DWORD y = year < first ? first : year > last ? last : year;
+
+		for (int i = 3; i >= 0; i--, y /= 10)
+			name[i] = (WCHAR)('0' + y % 10);
+		name[4] = 0;
+		ok = query_tzi(key, name[0] == '0' ? name + 1 : name, f);
+	}
+	NtClose(key);
+	return ok;
+}
+
+BOOL k32_registry_time_zone(const WCHAR *zone, USHORT year, TIME_ZONE_INFORMATION *tzi)
+{
+	struct tzi_format f;
 	HANDLE key;
 	BOOL ok;
 
 	if (!open_zone(zone, &key))
 		return k32_error(ERROR_FILE_NOT_FOUND);
-	ok = query(key, L"TZI", REG_BINARY, (BYTE *)buf, sizeof(buf), &len) && len == sizeof(f);
+	ok = year_rules(key, year, &f) || query_tzi(key, L"TZI", &f);
 	if (ok) {
-		memcpy(&f, (BYTE *)buf + 12, sizeof(f));
 		tzi->Bias = f.bias;
 		tzi->StandardBias = f.std_bias;
 		tzi->DaylightBias = f.dlt_bias;
