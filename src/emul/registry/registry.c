@@ -348,8 +348,10 @@ static uint16_t *reparse(const struct reg_value *target, const uint16_t *rest, s
 
 	if (!s)
 		return NULL;
-	memcpy(s, target->data, tn * 2);
-	memcpy(s + tn, rest, rn * 2);
+	if (tn)
+		memcpy(s, target->data, tn * 2);
+	if (rn)
+		memcpy(s + tn, rest, rn * 2);
 	*out_n = tn + rn;
 	return s;
 }
