@@ -26,9 +26,10 @@ static WCHAR *key_name(HANDLE root)
 		status = NtQueryKey(root, KeyNameInformation, info, size - sizeof(WCHAR), &got);
 		if (NT_SUCCESS(status)) {
 			WCHAR *s = (WCHAR *)info;
+			ULONG n = info->NameLength; /* the move overwrites it */
 
-			memmove(s, info->Name, info->NameLength);
-			s[info->NameLength / sizeof(WCHAR)] = 0;
+			memmove(s, info->Name, n);
+			s[n / sizeof(WCHAR)] = 0;
 			return s;
 		}
 		adv_free(info);
