@@ -408,10 +408,12 @@ static NTSTATUS open_or_create(struct nt_call *c, uint64_t handle_out, uint32_t 
 	if (!handle_out)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	access = map_generic(access);
-	if (!create && !access)
-		return LSW_STATUS_ACCESS_DENIED; /* an open must ask for some right */
 	if ((st = read_attributes(c, oa, &root, &name, &n, &attributes)) != LSW_STATUS_SUCCESS)
 		return st;
+	if (!create && !access) {
+		free(name);
+		return LSW_STATUS_ACCESS_DENIED; /* an open must ask for some right */
+	}
 	st = resolve(c, root, name, n, create, !make_link && !(attributes & OBJ_OPENLINK), &at);
 	if (st != LSW_STATUS_SUCCESS)
 		goto out;
@@ -483,14 +485,15 @@ NTSTATUS nt_NtOpenKeyEx(struct nt_call *c)
 						false, 0, 0, 0));
 }
 
-/* NtDeleteKey(KeyHandle) */
+/* NtDeleteKey(KeyHandle): a key already deleted is deleted again, with
+ * success, as Windows answers. */
 NTSTATUS nt_NtDeleteKey(struct nt_call *c)
 {
 	NTSTATUS st;
 	struct key_object *k = key_from_handle(c, c->args[0], DELETE_RIGHT, &st);
 
 	if (!k)
-		return st;
+		return st == (NTSTATUS)LSW_STATUS_KEY_DELETED ? (NTSTATUS)LSW_STATUS_SUCCESS : st;
 	if (k->container != KEY_IN_HIVE || !k->key->parent)
 		return LSW_STATUS_ACCESS_DENIED; /* \Registry, the hive roots */
 	return reg_key_delete(k->key);

@@ -179,6 +179,8 @@ static NTSTATUS notify(struct nt_call *c, const struct notify_args *a)
 		free(w);
 		return st;
 	}
+	if (w->event)
+		event_reset(w->event); /* as an I/O call does when it starts */
 	w->owner = k;
 	w->key = reg_key_ref(k->key);
 	w->filter = k->notify_filter;
