@@ -11,6 +11,9 @@
 #include <unistd.h>
 #include "emul/registry/reg_store.h"
 
+/* IUnknown's interface id: Interface holds every registered interface */
+#define IUNKNOWN "{00000000-0000-0000-C000-000000000046}"
+
 static const char machine_text[] =
 	"Windows Registry Editor Version 5.00\n"
 	"\n"
@@ -68,11 +71,17 @@ static const char machine_text[] =
 	"\n"
 	"[HKEY_LOCAL_MACHINE\\SOFTWARE\\Classes\\Interface]\n"
 	"\n"
+	"[HKEY_LOCAL_MACHINE\\SOFTWARE\\Classes\\Interface\\" IUNKNOWN "]\n"
+	"@=\"IUnknown\"\n"
+	"\n"
 	"[HKEY_LOCAL_MACHINE\\SOFTWARE\\Classes\\TypeLib]\n"
 	"\n"
 	"[HKEY_LOCAL_MACHINE\\SOFTWARE\\Classes\\WOW6432Node\\CLSID]\n"
 	"\n"
 	"[HKEY_LOCAL_MACHINE\\SOFTWARE\\Classes\\WOW6432Node\\Interface]\n"
+	"\n"
+	"[HKEY_LOCAL_MACHINE\\SOFTWARE\\Classes\\WOW6432Node\\Interface\\" IUNKNOWN "]\n"
+	"@=\"IUnknown\"\n"
 	"\n"
 	"[HKEY_LOCAL_MACHINE\\SOFTWARE\\Classes\\WOW6432Node\\TypeLib]\n"
 	"\n"
