@@ -2,7 +2,7 @@
  * RegLoadMUIString: a value holding an indirect string,
  * "@<file>,-<id>[;<comment>]", resolved to string <id> of <file>'s string
  * table (the Time Zones keys' MUI_* values name tzres.dll's strings).
- * The file part has its %VARIABLES% expanded whatever the value's type;
+ * The text after '@' has its %VARIABLES% expanded whatever the value's type;
  * a relative file is taken from the directory the caller names, or else
  * from the current directory (no DLL search).
  */
@@ -46,24 +46,28 @@ static BOOL parse_id(const WCHAR *p, UINT *id)
 	return (*p == 0 || *p == ';') && v <= 0xFFFF;
 }
 
-/* "@file,-id": the file (expanded, heap) and the id. */
-static LSTATUS parse_indirect(WCHAR *v, WCHAR **file, UINT *id)
+/* "@file,-id": the file (heap) and the id, from the text after '@' with
+ * its %VARIABLES% expanded (an id may come from a variable too). */
+static LSTATUS parse_indirect(const WCHAR *v, WCHAR **file, UINT *id)
 {
 	WCHAR *comma = NULL;
 	DWORD n;
 
 	if (v[0] != '@')
 		return ERROR_INVALID_DATA;
-	for (WCHAR *p = v + 1; *p && !comma; p++)
-		if (*p == ',' && parse_id(p, id))
-			comma = p;
-	if (!comma || comma == v + 1)
-		return ERROR_INVALID_DATA;
-	*comma = 0;
 	n = ExpandEnvironmentStringsW(v + 1, NULL, 0);
 	if (!n || !(*file = adv_alloc(n * sizeof(WCHAR))))
 		return ERROR_NOT_ENOUGH_MEMORY;
 	ExpandEnvironmentStringsW(v + 1, *file, n);
+	for (WCHAR *p = *file; *p && !comma; p++)
+		if (*p == ',' && parse_id(p, id))
+			comma = p;
+	if (!comma || comma == *file) {
+		adv_free(*file);
+		*file = NULL;
+		return ERROR_INVALID_DATA;
+	}
+	*comma = 0;
 	return ERROR_SUCCESS;
 }
 
@@ -142,7 +146,7 @@ static LSTATUS copy_out(const WCHAR *s, DWORD len, WCHAR *buf, DWORD room, DWORD
 	return ERROR_SUCCESS;
 }
 
-static LSTATUS load_indirect(WCHAR *value, const WCHAR *dir, WCHAR *buf, DWORD room,
+static LSTATUS load_indirect(const WCHAR *value, const WCHAR *dir, WCHAR *buf, DWORD room,
 			     DWORD *result, DWORD flags)
 {
 	WCHAR *file = NULL, *path = NULL;
