@@ -35,7 +35,8 @@ struct zone_year {
 	{ b, sb, db, { sm, sd, sw, sh, smin, ss, sms }, { dm, dd, dw, dh, dmin, ds, dms } }
 
 static const struct zone zones[] = {
-#define TIME_ZONE(id, key, display, std, dlt, ...) { id, key, display, std, dlt, RULES(__VA_ARGS__) },
+#define TIME_ZONE(id, key, display, std, dlt, ...) \
+	{ id, key, display, std, dlt, RULES(__VA_ARGS__) },
 #define TIME_ZONE_YEAR(...)
 #include "lsw/time_zones.def"
 #undef TIME_ZONE
