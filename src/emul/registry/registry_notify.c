@@ -168,7 +168,7 @@ static NTSTATUS notify(struct nt_call *c, const struct notify_args *a)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	if (!k->notify_set) { /* a filter of 0 watches nothing, for good */
 		k->notify_set = true;
-		k->notify_filter = filter;
+		k->notify_filter = filter & REG_NOTIFY_ALL;
 		k->notify_subtree = a->subtree;
 	}
 	if (r->nwatches >= WATCHES_MAX)
@@ -183,7 +183,8 @@ static NTSTATUS notify(struct nt_call *c, const struct notify_args *a)
 		event_reset(w->event); /* as an I/O call does when it starts */
 	w->owner = k;
 	w->key = reg_key_ref(k->key);
-	w->filter = k->notify_filter;
+	/* what changes: the handle's; how long it lives: this call's */
+	w->filter = (k->notify_filter & REG_NOTIFY_ALL) | (filter & REG_NOTIFY_THREAD_AGNOSTIC);
 	w->subtree = k->notify_subtree;
 	w->thread = c->thread;
 	w->iosb = a->iosb;
