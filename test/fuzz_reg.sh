@@ -30,7 +30,7 @@ for harness in fuzz_reg fuzz_reg_journal; do
 		-I"$src/include" -I"$src/src" \
 		"$src/fuzz/$harness.c" "$r/reg_store.c" "$r/reg_journal.c" "$r/reg_utf.c" \
 		"$r/reg_text.c" "$r/reg_hive.c" "$r/reg_hive_flush.c" "$r/reg_hive_merge.c" \
-		"$r/reg_journal_file.c" "$e/upcase.c" -o "$work/$harness"
+		"$r/reg_journal_file.c" "$r/reg_link.c" "$e/upcase.c" -o "$work/$harness"
 done
 
 # Seeds: each syntax the importer knows, in UTF-8 and in UTF-16LE.

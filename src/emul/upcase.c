@@ -1,19 +1,21 @@
-/* NT's case folding for names: see upcase.h. */
+/* NT's case folding for names: see upcase.h.  The table is the one our
+ * Windows side's NLS uses (src/win32/nls/case_table.h, generated from the
+ * Unicode data): one description of upper-casing for both sides. */
 #include "emul/upcase.h"
+
+struct nls_case_range {
+	unsigned first, last;
+	int delta;
+};
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wunused-const-variable"
+#include "win32/nls/case_table.h"
+#pragma GCC diagnostic pop
 
 uint16_t nt_upcase(uint16_t c)
 {
-	if (c >= 'a' && c <= 'z')
-		return c - 32;
 	if (c < 0x80)
-		return c;
-	if ((c >= 0xE0 && c <= 0xFE && c != 0xF7) || (c >= 0x3B1 && c <= 0x3C9 && c != 0x3C2))
-		return c - 32; /* Latin-1, Greek */
-	if (c >= 0x430 && c <= 0x44F)
-		return c - 32; /* Cyrillic a..ya */
-	if (c >= 0x450 && c <= 0x45F)
-		return c - 80; /* Cyrillic ie-grave..dzhe */
-	if (c == 0xFF)
-		return 0x178; /* y-diaeresis: its capital is outside Latin-1 */
-	return c;
+		return c >= 'a' && c <= 'z' ? c - 32 : c;
+	return (uint16_t)(c + case_upper_blocks[case_upper_pages[c >> 8]][c & 0xFF]);
 }

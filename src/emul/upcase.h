@@ -4,8 +4,8 @@
 
 #include <stdint.h>
 
-/* Simple upper-casing: ASCII, Latin-1 (with y-diaeresis), Greek, Cyrillic:
- * what names need in practice; NT's full table is larger. */
+/* Simple (one to one) Unicode upper-casing of a UTF-16 unit, as NT's
+ * upcase table does it; surrogates are left alone. */
 uint16_t nt_upcase(uint16_t c);
 
 #endif

@@ -148,6 +148,11 @@ START_TEST(upcase)
 	ck_assert_uint_eq(nt_upcase(0x3B1), 0x391);
 	ck_assert_uint_eq(nt_upcase(0x430), 0x410);
 	ck_assert_uint_eq(nt_upcase(0x451), 0x401);
+	ck_assert_uint_eq(nt_upcase(0x14D), 0x14C); /* Latin Extended-A o-macron */
+	ck_assert_uint_eq(nt_upcase(0x371), 0x370); /* Greek heta */
+	ck_assert_uint_eq(nt_upcase(0xFF41), 0xFF21); /* fullwidth a */
+	ck_assert_uint_eq(nt_upcase(0xD801), 0xD801); /* surrogates stay */
+	ck_assert_uint_eq(nt_upcase(0xDC28), 0xDC28);
 }
 END_TEST
 

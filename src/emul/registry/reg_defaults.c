@@ -11,6 +11,9 @@
 #include <unistd.h>
 #include "emul/registry/reg_store.h"
 
+/* IUnknown's interface id: Interface holds every registered interface */
+#define IUNKNOWN "{00000000-0000-0000-C000-000000000046}"
+
 static const char machine_text[] =
 	"Windows Registry Editor Version 5.00\n"
 	"\n"
@@ -63,6 +66,39 @@ static const char machine_text[] =
 	"\"ProgramW6432Dir\"=\"C:\\\\Program Files\"\n"
 	"\n"
 	"[HKEY_LOCAL_MACHINE\\SOFTWARE\\Classes]\n"
+	"\n"
+	"[HKEY_LOCAL_MACHINE\\SOFTWARE\\Classes\\.exe]\n"
+	"@=\"exefile\"\n"
+	"\"Content Type\"=\"application/x-msdownload\"\n"
+	"\n"
+	"[HKEY_LOCAL_MACHINE\\SOFTWARE\\Classes\\exefile]\n"
+	"@=\"Application\"\n"
+	"\n"
+	"[HKEY_LOCAL_MACHINE\\SOFTWARE\\Classes\\CLSID]\n"
+	"\n"
+	"[HKEY_LOCAL_MACHINE\\SOFTWARE\\Classes\\Interface]\n"
+	"\n"
+	"[HKEY_LOCAL_MACHINE\\SOFTWARE\\Classes\\Interface\\" IUNKNOWN "]\n"
+	"@=\"IUnknown\"\n"
+	"\n"
+	"[HKEY_LOCAL_MACHINE\\SOFTWARE\\Classes\\TypeLib]\n"
+	"\n"
+	"[HKEY_LOCAL_MACHINE\\SOFTWARE\\Classes\\WOW6432Node\\CLSID]\n"
+	"\n"
+	"[HKEY_LOCAL_MACHINE\\SOFTWARE\\Classes\\WOW6432Node\\Interface]\n"
+	"\n"
+	"[HKEY_LOCAL_MACHINE\\SOFTWARE\\Classes\\WOW6432Node\\Interface\\" IUNKNOWN "]\n"
+	"@=\"IUnknown\"\n"
+	"\n"
+	"[HKEY_LOCAL_MACHINE\\SOFTWARE\\Classes\\WOW6432Node\\TypeLib]\n"
+	"\n"
+	"[HKEY_LOCAL_MACHINE\\SOFTWARE\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion]\n"
+	"\"CommonFilesDir\"=\"C:\\\\Program Files (x86)\\\\Common Files\"\n"
+	"\"CommonFilesDir (x86)\"=\"C:\\\\Program Files (x86)\\\\Common Files\"\n"
+	"\"CommonW6432Dir\"=\"C:\\\\Program Files\\\\Common Files\"\n"
+	"\"ProgramFilesDir\"=\"C:\\\\Program Files (x86)\"\n"
+	"\"ProgramFilesDir (x86)\"=\"C:\\\\Program Files (x86)\"\n"
+	"\"ProgramW6432Dir\"=\"C:\\\\Program Files\"\n"
 	"\n"
 	"[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\ComputerName\\ComputerName]\n"
 	"\"ComputerName\"=\"LSW\"\n"
@@ -243,6 +279,22 @@ static int apply(const char *text, struct reg_key **roots, const char *user, con
 	return r;
 }
 
+/* HKLM\SOFTWARE\WOW6432Node\Classes: the 32-bit view's classes, a link
+ * to SOFTWARE\Classes\WOW6432Node as Windows has it. */
+static int wow64_classes_link(struct reg_key *hklm, char *err, size_t errlen)
+{
+	static const uint16_t software[] = { 'S', 'O', 'F', 'T', 'W', 'A', 'R', 'E' };
+	static const uint16_t wow[] = { 'W', 'O', 'W', '6', '4', '3', '2', 'N', 'o', 'd', 'e' };
+	struct reg_key *s = reg_key_find(hklm, software, 8), *w = s ? reg_key_find(s, wow, 11) : NULL;
+
+	if (!w || reg_link_create(w, "Classes", "\\REGISTRY\\MACHINE\\SOFTWARE\\Classes\\WOW6432Node") !=
+		  LSW_STATUS_SUCCESS) {
+		snprintf(err, errlen, "registry defaults: cannot make SOFTWARE\\WOW6432Node\\Classes");
+		return -1;
+	}
+	return 0;
+}
+
 int reg_defaults_apply(struct reg_key *hklm, struct reg_key *hkcu, const char *user_name,
 		       const char *sid, char *err, size_t errlen)
 {
@@ -255,6 +307,18 @@ int reg_defaults_apply(struct reg_key *hklm, struct reg_key *hkcu, const char *u
 	}
 	if (hklm && apply(machine_text, roots, user_name, sid, err, errlen) < 0)
 		return -1;
+	if (hklm && wow64_classes_link(hklm, err, errlen) < 0)
+		return -1;
+	if (hklm) {
+		char *zones = reg_time_zones_text();
+		int r = zones ? apply(zones, roots, user_name, sid, err, errlen) : -1;
+
+		if (!zones)
+			snprintf(err, errlen, "registry defaults: out of memory");
+		free(zones);
+		if (r < 0)
+			return -1;
+	}
 	if (hkcu && apply(user_text, roots, user_name, sid, err, errlen) < 0)
 		return -1;
 	return 0;

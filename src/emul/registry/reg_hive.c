@@ -210,6 +210,7 @@ struct reg_hive *reg_hive_load_unlocked(const char *path, const char *journal_pa
 		reg_hive_free(h);
 		return NULL;
 	}
+	reg_links_mark(h->root);
 	h->dirty = false;
 	return h;
 }

@@ -84,6 +84,8 @@ struct reg_key {
 	uint64_t last_write;         /* FILETIME (100 ns since 1601) */
 	uint32_t subtree_keys;       /* this key and every key below it */
 	bool is_volatile;            /* REG_OPTION_VOLATILE: never written to the file */
+	bool is_link;                /* REG_OPTION_CREATE_LINK: names through it lead to
+				      * its SymbolicLinkValue (reg_link.c) */
 	bool deleted;                /* removed from the tree, kept alive by references */
 	unsigned refs;               /* the tree's reference + one per reg_key_ref */
 	void *watchers;              /* registry.c's NtNotifyChangeKey list, NULL if none */
@@ -222,6 +224,22 @@ char *reg_utf16_to_utf8(const uint16_t *s, size_t len, size_t *outlen);
  * 0, or -1 with err set. */
 int reg_defaults_apply(struct reg_key *hklm, struct reg_key *hkcu, const char *user_name,
 		       const char *sid, char *err, size_t errlen);
+
+/* --- symbolic links (reg_link.c) --- */
+/* Whether name is "SymbolicLinkValue" (any case): a link key's one value. */
+bool reg_link_value_name(const uint16_t *name, size_t len);
+/* k's REG_LINK SymbolicLinkValue, or NULL. */
+const struct reg_value *reg_link_target(struct reg_key *k);
+/* After a load: every key under k holding a REG_LINK SymbolicLinkValue
+ * becomes a link (the file format has no other mark). */
+void reg_links_mark(struct reg_key *k);
+/* A new link key name (UTF-8) under parent leading to target (an NT name,
+ * UTF-8). */
+NTSTATUS reg_link_create(struct reg_key *parent, const char *name, const char *target);
+
+/* The Time Zones tree of HKLM (reg_defaults_tz.c) as .reg text, malloc'd;
+ * NULL for no memory. */
+char *reg_time_zones_text(void);
 
 /* reg_format.c: a type's name ("REG_SZ", or "0x12345" in buf) and a
  * value's data as reg.exe shows them. */

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "emul/object/object_ns.h"
 #include "emul/registry/registry.h"
 #include "emul/upcase.h"
 
@@ -17,6 +18,11 @@
 #define REG_OPTION_CREATE_LINK 0x2
 #define REG_OPTION_BACKUP_RESTORE 0x4
 #define REG_OPTION_OPEN_LINK 0x8
+#define OBJ_OPENLINK 0x100
+/* Links followed in one name, and the longest name a link may make (units):
+ * past them a name fails with STATUS_NAME_TOO_LONG (a link to itself). */
+#define LINK_HOPS_MAX 32
+#define LINK_NAME_MAX 32767
 #define REG_CREATED_NEW_KEY 1
 #define REG_OPENED_EXISTING_KEY 2
 
@@ -177,20 +183,29 @@ static bool step(const struct host_registry *r, struct place *p, const uint16_t 
 	return false;
 }
 
+/* Where a walk stopped on a link key it must follow: the link and the
+ * offset of the rest of the name after it. */
+struct link_stop {
+	struct reg_key *link;
+	size_t rest;
+};
+
 /*
  * Walks name from start.  On success *p is the place named.  With
  * last_may_miss, a missing last component is not an error: *p is then its
- * parent and *last, *last_len the component (NULL when it exists).
+ * parent and *last, *last_len the component (NULL when it exists).  A
+ * link key on the way (or last, with follow_last) stops the walk: *stop
+ * says where, for the caller to follow.
  */
 static NTSTATUS walk(const struct host_registry *r, struct place start, const uint16_t *name,
-		     size_t n, bool last_may_miss, struct place *p, const uint16_t **last,
-		     size_t *last_len)
+		     size_t n, bool last_may_miss, bool follow_last, struct place *p,
+		     const uint16_t **last, size_t *last_len, struct link_stop *stop)
 {
 	size_t i = 0;
 
 	*p = start;
-	if (last)
-		*last = NULL;
+	*last = NULL;
+	stop->link = NULL;
 	while (n && name[n - 1] == '\\')
 		n--; /* "Software\" is "Software" */
 	while (i < n) {
@@ -216,9 +231,29 @@ static NTSTATUS walk(const struct host_registry *r, struct place start, const ui
 				return LSW_STATUS_SUCCESS;
 			}
 		}
+		if (p->container == KEY_IN_HIVE && p->key->is_link && (j < n || follow_last)) {
+			stop->link = p->key;
+			stop->rest = j;
+			return LSW_STATUS_SUCCESS;
+		}
 		i = j + 1;
 	}
 	return LSW_STATUS_SUCCESS;
+}
+
+/* An absolute name outside \Registry: what the object namespace holds
+ * there is not a key (STATUS_OBJECT_TYPE_MISMATCH), or the walk's own
+ * failure (a missing directory on the way is STATUS_OBJECT_PATH_NOT_FOUND). */
+static NTSTATUS outside_registry(struct nt_call *c, const uint16_t *name, size_t n)
+{
+	struct ns_place pl;
+	NTSTATUS st = ns_walk(c, 0, name, n, OBJ_CASE_INSENSITIVE, true, &pl);
+
+	if (st != LSW_STATUS_SUCCESS)
+		return st;
+	st = pl.found ? LSW_STATUS_OBJECT_TYPE_MISMATCH : LSW_STATUS_OBJECT_NAME_NOT_FOUND;
+	ns_place_free(&pl);
+	return st;
 }
 
 /* The start of a name: the RootDirectory key, or \Registry for an
@@ -245,7 +280,7 @@ static NTSTATUS name_start(struct nt_call *c, uint64_t root, const uint16_t **na
 		return LSW_STATUS_OBJECT_NAME_INVALID; /* "\\\\x": no empty name at the root */
 	if (*n < sizeof(prefix) - 1 || !equals_ascii(*name, sizeof(prefix) - 1, prefix) ||
 	    (*n > sizeof(prefix) - 1 && (*name)[sizeof(prefix) - 1] != '\\'))
-		return LSW_STATUS_OBJECT_NAME_NOT_FOUND; /* no other object directory here */
+		return outside_registry(c, *name, *n);
 	*name += sizeof(prefix) - 1;
 	*n -= sizeof(prefix) - 1;
 	if (*n) { /* the separator after \Registry */
@@ -257,9 +292,13 @@ static NTSTATUS name_start(struct nt_call *c, uint64_t root, const uint16_t **na
 }
 
 static NTSTATUS read_attributes(struct nt_call *c, uint64_t oa, uint64_t *root, uint16_t **name,
-				size_t *n)
+				size_t *n, uint32_t *attributes)
 {
-	NTSTATUS st = object_attributes_read(c, oa, root, name, n, NULL);
+	NTSTATUS st;
+
+	if (!oa)
+		return LSW_STATUS_ACCESS_VIOLATION; /* the key calls probe it: no check first */
+	st = object_attributes_read(c, oa, root, name, n, attributes);
 
 	if (st == LSW_STATUS_SUCCESS && !*name)
 		return LSW_STATUS_OBJECT_NAME_INVALID;
@@ -291,48 +330,117 @@ static NTSTATUS new_handle(struct nt_call *c, struct place p, uint32_t access, u
 	return LSW_STATUS_SUCCESS;
 }
 
+/* What a name resolved to: the place, or its parent and the missing last
+ * component (which points into buf). */
+struct resolved {
+	struct place p;
+	const uint16_t *last;
+	size_t last_len;
+	uint16_t *buf;
+};
+
+/* A link's target followed by rest (the name after the link), malloc'd. */
+static uint16_t *reparse(const struct reg_value *target, const uint16_t *rest, size_t rn,
+			 size_t *out_n)
+{
+	size_t tn = target->size / 2;
+	uint16_t *s = malloc((tn + rn + 1) * 2);
+
+	if (!s)
+		return NULL;
+	if (tn)
+		memcpy(s, target->data, tn * 2);
+	if (rn)
+		memcpy(s + tn, rest, rn * 2);
+	*out_n = tn + rn;
+	return s;
+}
+
+/* Resolves name (malloc'd, owned from here on: kept in out->buf) from
+ * root, following link keys (the last one too with follow_last). */
+static NTSTATUS resolve(struct nt_call *c, uint64_t root, uint16_t *name, size_t n,
+			bool may_miss, bool follow_last, struct resolved *out)
+{
+	const struct host_registry *r = &c->thread->process->host->registry;
+
+	for (int hops = 0;; hops++) {
+		const uint16_t *rest = name;
+		size_t rn = n, next_n;
+		struct place start;
+		struct link_stop stop = { NULL, 0 };
+		const struct reg_value *target;
+		NTSTATUS st = name_start(c, root, &rest, &rn, &start);
+
+		if (st == LSW_STATUS_SUCCESS)
+			st = walk(r, start, rest, rn, may_miss, follow_last, &out->p, &out->last,
+				  &out->last_len, &stop);
+		out->buf = name;
+		if (st != LSW_STATUS_SUCCESS || !stop.link)
+			return st == (NTSTATUS)LSW_STATUS_OBJECT_PATH_SYNTAX_BAD && hops
+			       ? (NTSTATUS)LSW_STATUS_OBJECT_NAME_NOT_FOUND : st; /* a relative target */
+		if (!(target = reg_link_target(stop.link)))
+			return LSW_STATUS_OBJECT_NAME_NOT_FOUND;
+		if (hops >= LINK_HOPS_MAX || target->size / 2 + rn > LINK_NAME_MAX)
+			return LSW_STATUS_NAME_TOO_LONG;
+		name = reparse(target, rest + stop.rest, rn - stop.rest, &next_n);
+		free(out->buf);
+		out->buf = NULL;
+		if (!name)
+			return LSW_STATUS_NO_MEMORY;
+		n = next_n;
+		root = 0;
+	}
+}
+
 /* Opens (or with create, creates) the key an OBJECT_ATTRIBUTES names. */
 static NTSTATUS open_or_create(struct nt_call *c, uint64_t handle_out, uint32_t access,
 			       uint64_t oa, bool create, uint64_t class_us, uint32_t options,
 			       uint64_t disposition_out)
 {
 	uint16_t *name = NULL, *class_name = NULL;
-	const uint16_t *rest, *last;
-	size_t n, last_len, class_len = 0;
+	size_t n, class_len = 0;
 	uint64_t root;
-	struct place start = { KEY_REGISTRY, NULL }, p;
-	uint32_t disposition = REG_OPENED_EXISTING_KEY;
+	uint32_t attributes = 0, disposition = REG_OPENED_EXISTING_KEY;
+	bool make_link = create && (options & REG_OPTION_CREATE_LINK);
+	struct resolved at = { { KEY_REGISTRY, NULL }, NULL, 0, NULL };
 	NTSTATUS st;
 
 	if (!handle_out)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	access = map_generic(access);
-	if ((st = read_attributes(c, oa, &root, &name, &n)) != LSW_STATUS_SUCCESS)
+	if ((st = read_attributes(c, oa, &root, &name, &n, &attributes)) != LSW_STATUS_SUCCESS)
 		return st;
-	rest = name;
-	if ((st = name_start(c, root, &rest, &n, &start)) != LSW_STATUS_SUCCESS ||
-	    (st = walk(&c->thread->process->host->registry, start, rest, n, create, &p, &last,
-		       &last_len)) != LSW_STATUS_SUCCESS)
+	if (!create && !access) {
+		free(name);
+		return LSW_STATUS_ACCESS_DENIED; /* an open must ask for some right */
+	}
+	st = resolve(c, root, name, n, create, !make_link && !(attributes & OBJ_OPENLINK), &at);
+	if (st != LSW_STATUS_SUCCESS)
 		goto out;
-	if (create && last) {
+	if (make_link && !at.last) {
+		st = LSW_STATUS_OBJECT_NAME_COLLISION;
+		goto out;
+	}
+	if (create && at.last) {
 		struct reg_key *made;
 
 		if (class_us && (st = tracee_read_ustring(c->thread, class_us, &class_name,
 							  &class_len)) != LSW_STATUS_SUCCESS)
 			goto out;
-		st = reg_key_create(p.key, last, last_len, options & REG_OPTION_VOLATILE,
+		st = reg_key_create(at.p.key, at.last, at.last_len, options & REG_OPTION_VOLATILE,
 				    class_name, class_len, &made);
 		if (st != LSW_STATUS_SUCCESS)
 			goto out;
-		p.key = made;
+		made->is_link = make_link;
+		at.p.key = made;
 		disposition = REG_CREATED_NEW_KEY;
 	}
-	st = new_handle(c, p, access, handle_out);
+	st = new_handle(c, at.p, access, handle_out);
 	if (st == LSW_STATUS_SUCCESS && disposition_out &&
 	    tracee_write(c->thread, disposition_out, &disposition, 4) < 0)
 		st = LSW_STATUS_ACCESS_VIOLATION; /* the key stays: as on Windows */
 out:
-	free(name);
+	free(at.buf);
 	free(class_name);
 	return st;
 }
@@ -357,8 +465,6 @@ NTSTATUS nt_NtCreateKey(struct nt_call *c)
 	if (options & ~(uint32_t)(REG_OPTION_VOLATILE | REG_OPTION_BACKUP_RESTORE |
 				  REG_OPTION_OPEN_LINK | REG_OPTION_CREATE_LINK))
 		return LSW_STATUS_INVALID_PARAMETER;
-	if (options & REG_OPTION_CREATE_LINK)
-		return LSW_STATUS_ACCESS_DENIED; /* symbolic links: not in this registry */
 	return handle_or_null(c, open_or_create(c, c->args[0], (uint32_t)c->args[1], c->args[2],
 						true, c->args[4], options, c->args[6]));
 }
@@ -379,36 +485,46 @@ NTSTATUS nt_NtOpenKeyEx(struct nt_call *c)
 						false, 0, 0, 0));
 }
 
-/* NtDeleteKey(KeyHandle) */
+/* NtDeleteKey(KeyHandle): a key already deleted is deleted again, with
+ * success, as Windows answers. */
 NTSTATUS nt_NtDeleteKey(struct nt_call *c)
 {
 	NTSTATUS st;
 	struct key_object *k = key_from_handle(c, c->args[0], DELETE_RIGHT, &st);
 
 	if (!k)
-		return st;
+		return st == (NTSTATUS)LSW_STATUS_KEY_DELETED ? (NTSTATUS)LSW_STATUS_SUCCESS : st;
 	if (k->container != KEY_IN_HIVE || !k->key->parent)
 		return LSW_STATUS_ACCESS_DENIED; /* \Registry, the hive roots */
 	return reg_key_delete(k->key);
 }
 
-/* NtRenameKey(KeyHandle, NewName) */
+/* NtRenameKey(KeyHandle, NewName): the name is probed first, then the
+ * handle, then whether the name is empty, then the access. */
 NTSTATUS nt_NtRenameKey(struct nt_call *c)
 {
+	const uint32_t need = KEY_WRITE & ~0x20000u; /* KEY_SET_VALUE | KEY_CREATE_SUB_KEY */
 	uint16_t *name;
 	size_t n;
 	NTSTATUS st;
-	struct key_object *k = key_from_handle(c, c->args[0], KEY_WRITE & ~0x20000u, &st);
+	struct key_object *k;
 
-	if (!k)
-		return st;
-	if (k->container != KEY_IN_HIVE || !k->key->parent)
-		return LSW_STATUS_ACCESS_DENIED;
 	if (!c->args[1])
-		return LSW_STATUS_INVALID_PARAMETER;
+		return LSW_STATUS_ACCESS_VIOLATION;
+	if (!(k = key_from_handle(c, c->args[0], 0, &st)))
+		return st;
 	if ((st = tracee_read_ustring(c->thread, c->args[1], &name, &n)) != LSW_STATUS_SUCCESS)
 		return st;
-	st = reg_key_rename(k->key, name, n);
+	if (!n)
+		st = LSW_STATUS_INVALID_PARAMETER;
+	else if ((k->access & need) != need)
+		st = LSW_STATUS_ACCESS_DENIED;
+	else if (k->container != KEY_IN_HIVE || !k->key->parent)
+		st = LSW_STATUS_ACCESS_DENIED;
+	else if (n == k->key->name_len && !memcmp(name, k->key->name, 2 * n))
+		st = LSW_STATUS_CANNOT_DELETE; /* its own name: what Windows answers */
+	else
+		st = reg_key_rename(k->key, name, n);
 	free(name);
 	return st;
 }

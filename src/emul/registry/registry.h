@@ -39,6 +39,11 @@ struct key_object {
 	struct reg_key *key;        /* KEY_IN_HIVE */
 	uint32_t access;            /* granted, generic rights mapped */
 	struct lsw_process *owner;  /* for notifications */
+	/* The handle's notification block: the first NtNotifyChangeKey on the
+	 * handle sets what it watches, later calls on it watch the same. */
+	bool notify_set;
+	bool notify_subtree;
+	uint32_t notify_filter;
 };
 
 extern const struct nt_object_ops key_ops;

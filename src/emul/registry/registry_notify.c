@@ -142,48 +142,60 @@ void registry_notify_cleanup(struct key_object *owner)
 	finish_matching(&owner->owner->host->registry, owned_by, owner, LSW_STATUS_NOTIFY_CLEANUP);
 }
 
-/* NtNotifyChangeKey(KeyHandle, Event, ApcRoutine, ApcContext, IoStatusBlock,
- *                   CompletionFilter, WatchTree, Buffer, BufferSize,
- *                   Asynchronous) */
-NTSTATUS nt_NtNotifyChangeKey(struct nt_call *c)
+/* The arguments NtNotifyChangeKey and NtNotifyChangeMultipleKeys share. */
+struct notify_args {
+	uint64_t key, event, apc_routine, apc_context, iosb;
+	uint32_t filter;
+	bool subtree, asynchronous;
+};
+
+static NTSTATUS notify(struct nt_call *c, const struct notify_args *a)
 {
 	struct host_registry *r = &c->thread->process->host->registry;
-	uint32_t filter = (uint32_t)c->args[5];
-	bool asynchronous = (uint8_t)c->args[9];
+	bool asynchronous = a->asynchronous;
+	uint32_t filter = a->filter;
 	struct key_object *k;
 	struct key_watch *w;
 	NTSTATUS st;
 
-	if (!(k = key_from_handle(c, c->args[0], KEY_NOTIFY, &st)))
+	if (!(k = key_from_handle(c, a->key, KEY_NOTIFY, &st)))
 		return st;
-	if (!filter || (filter & ~(REG_NOTIFY_ALL | REG_NOTIFY_THREAD_AGNOSTIC)))
+	if (filter & ~(REG_NOTIFY_ALL | REG_NOTIFY_THREAD_AGNOSTIC))
 		return LSW_STATUS_INVALID_PARAMETER;
 	if (k->container != KEY_IN_HIVE)
 		return LSW_STATUS_NOT_IMPLEMENTED; /* \Registry and \Registry\User never change */
-	if (!c->args[4])
+	if (!a->iosb)
 		return LSW_STATUS_ACCESS_VIOLATION;
+	if (!k->notify_set) { /* a filter of 0 watches nothing, for good */
+		k->notify_set = true;
+		k->notify_filter = filter & REG_NOTIFY_ALL;
+		k->notify_subtree = a->subtree;
+	}
 	if (r->nwatches >= WATCHES_MAX)
 		return LSW_STATUS_INSUFFICIENT_RESOURCES;
 	if (!(w = calloc(1, sizeof(*w))))
 		return LSW_STATUS_NO_MEMORY;
-	if (c->args[1] && !(w->event = event_from_handle(c, c->args[1], &st))) {
+	if (a->event && !(w->event = event_from_handle(c, a->event, &st))) {
 		free(w);
 		return st;
 	}
+	if (w->event)
+		event_reset(w->event); /* as an I/O call does when it starts */
 	w->owner = k;
 	w->key = reg_key_ref(k->key);
-	w->filter = filter;
-	w->subtree = (uint8_t)c->args[6];
+	/* what changes: the handle's; how long it lives: this call's */
+	w->filter = (k->notify_filter & REG_NOTIFY_ALL) | (filter & REG_NOTIFY_THREAD_AGNOSTIC);
+	w->subtree = k->notify_subtree;
 	w->thread = c->thread;
-	w->iosb = c->args[4];
+	w->iosb = a->iosb;
 	w->waiter = asynchronous ? NULL : c->thread;
-	w->apc_routine = c->args[2];
-	w->apc_context = c->args[3];
+	w->apc_routine = a->apc_routine;
+	w->apc_context = a->apc_context;
 	w->next = r->watches;
 	r->watches = w;
 	r->nwatches++;
 	if (asynchronous) {
-		if (tracee_write_iosb(c->thread, c->args[4], LSW_STATUS_PENDING, 0) !=
+		if (tracee_write_iosb(c->thread, a->iosb, LSW_STATUS_PENDING, 0) !=
 		    LSW_STATUS_SUCCESS) {
 			r->watches = w->next;
 			w->iosb = 0;
@@ -199,4 +211,33 @@ NTSTATUS nt_NtNotifyChangeKey(struct nt_call *c)
 	}
 	nt_defer(c, drop_waiter, w);
 	return NT_DEFERRED;
+}
+
+/* NtNotifyChangeKey(KeyHandle, Event, ApcRoutine, ApcContext, IoStatusBlock,
+ *                   CompletionFilter, WatchTree, Buffer, BufferSize,
+ *                   Asynchronous) */
+NTSTATUS nt_NtNotifyChangeKey(struct nt_call *c)
+{
+	struct notify_args a = { c->args[0], c->args[1], c->args[2], c->args[3], c->args[4],
+				 (uint32_t)c->args[5], (uint8_t)c->args[6], (uint8_t)c->args[9] };
+
+	return notify(c, &a);
+}
+
+/* NtNotifyChangeMultipleKeys(MasterKeyHandle, Count, SubordinateObjects,
+ *                            Event, ApcRoutine, ApcContext, IoStatusBlock,
+ *                            CompletionFilter, WatchTree, Buffer,
+ *                            BufferSize, Asynchronous): without
+ * subordinate keys, NtNotifyChangeKey on the master key.  Windows takes at
+ * most one subordinate key (a hive of another view); there are none here. */
+NTSTATUS nt_NtNotifyChangeMultipleKeys(struct nt_call *c)
+{
+	struct notify_args a = { c->args[0], c->args[3], c->args[4], c->args[5], c->args[6],
+				 (uint32_t)c->args[7], (uint8_t)c->args[8], (uint8_t)c->args[11] };
+
+	if ((uint32_t)c->args[1] > 1)
+		return LSW_STATUS_INVALID_PARAMETER;
+	if ((uint32_t)c->args[1])
+		return LSW_STATUS_NOT_IMPLEMENTED;
+	return notify(c, &a);
 }

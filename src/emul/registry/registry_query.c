@@ -383,7 +383,12 @@ NTSTATUS nt_NtSetValueKey(struct nt_call *c)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	}
 	if ((st = tracee_read_ustring(c->thread, c->args[1], &name, &n)) == LSW_STATUS_SUCCESS) {
-		st = reg_value_set(k->key, name, n, (uint32_t)c->args[3], data, size);
+		/* a link holds its REG_LINK SymbolicLinkValue and nothing else */
+		if (k->key->is_link &&
+		    (!reg_link_value_name(name, n) || (uint32_t)c->args[3] != REG_LINK))
+			st = LSW_STATUS_ACCESS_DENIED;
+		else
+			st = reg_value_set(k->key, name, n, (uint32_t)c->args[3], data, size);
 		free(name);
 	}
 	free(data);

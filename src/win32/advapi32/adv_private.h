@@ -45,6 +45,11 @@ static inline void adv_free(void *p)
 		RtlFreeHeap(lsw_process_heap(), 0, p);
 }
 
+/* wow64.c: with KEY_WOW64_32KEY in sam, the base key (HKLM\Software\
+ * Wow6432Node, to close) and the rest of the name under it (heap) that
+ * root\sub leads to in the 32-bit view; *base NULL when the name stays. */
+LSTATUS adv_wow64_base(HANDLE root, const WCHAR *sub, REGSAM sam, HANDLE *base, WCHAR **rest);
+
 /* value.c: sets a value to exactly `size` bytes. */
 LSTATUS adv_set_value(HKEY hkey, const WCHAR *name, DWORD type, const BYTE *data, DWORD size);
 

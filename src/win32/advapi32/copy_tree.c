@@ -81,20 +81,28 @@ ADVAPI LSTATUS WINAPI RegCopyTreeA(HKEY hkey, LPCSTR sub, HKEY dst)
 	return err;
 }
 
-/* RegRenameKey: hkey\sub (hkey itself when sub is NULL) gets a new name. */
+/* RegRenameKey: hkey\sub gets a new name; without sub, hkey itself through
+ * its own handle (its access decides).  Both names NULL is a bad
+ * parameter; otherwise the key is looked for first. */
 ADVAPI LSTATUS WINAPI RegRenameKey(HKEY hkey, LPCWSTR sub, LPCWSTR new_name)
 {
 	UNICODE_STRING name;
 	HANDLE h;
 	LSTATUS err;
+	BOOL own = sub && *sub;
 
-	if (!new_name)
+	if (!sub && !new_name)
 		return ERROR_INVALID_PARAMETER;
-	err = adv_open(hkey, sub, KEY_WRITE, &h);
+	err = own ? adv_open(hkey, sub, KEY_WRITE, &h) : adv_key(hkey, &h);
 	if (err)
 		return err;
-	RtlInitUnicodeString(&name, new_name);
-	err = adv_error(NtRenameKey(h, &name));
-	NtClose(h);
+	if (new_name) {
+		RtlInitUnicodeString(&name, new_name);
+		err = adv_error(NtRenameKey(h, &name));
+	} else {
+		err = ERROR_INVALID_PARAMETER;
+	}
+	if (own)
+		NtClose(h);
 	return err;
 }

@@ -90,6 +90,24 @@ static LSTATUS create_merged(HKEY hkey, const WCHAR *sub, const struct create_ar
 	return adv_error(status);
 }
 
+/* Below a plain key: in the 32-bit view with KEY_WOW64_32KEY (wow64.c). */
+static LSTATUS create_plain(HANDLE root, const WCHAR *sub, REGSAM sam, const struct create_args *a,
+			    HANDLE *h, ULONG *disp)
+{
+	HANDLE base;
+	WCHAR *rest;
+	LSTATUS err = adv_wow64_base(root, sub, sam, &base, &rest);
+
+	if (err)
+		return err;
+	if (!base)
+		return adv_error(create_in(root, sub, a, h, disp));
+	err = adv_error(create_in(base, rest, a, h, disp));
+	NtClose(base);
+	adv_free(rest);
+	return err;
+}
+
 ADVAPI LSTATUS WINAPI RegCreateKeyExW(HKEY hkey, LPCWSTR sub, DWORD reserved, LPWSTR cls,
 				      DWORD options, REGSAM sam, LPSECURITY_ATTRIBUTES sa,
 				      PHKEY out, LPDWORD disposition)
@@ -123,7 +141,7 @@ ADVAPI LSTATUS WINAPI RegCreateKeyExW(HKEY hkey, LPCWSTR sub, DWORD reserved, LP
 	if (adv_is_merged(hkey))
 		err = create_merged(hkey, sub, &a, &h, &disp);
 	else
-		err = adv_error(create_in(root, sub, &a, &h, &disp));
+		err = create_plain(root, sub, sam, &a, &h, &disp);
 	if (err) {
 		*out = NULL;
 		return err;

@@ -38,6 +38,8 @@ static LSTATUS enum_key(HKEY hkey, DWORD index, void *name, LPDWORD name_len, LP
 		err = adv_key(hkey, &h);
 		if (err)
 			return err;
+		if ((LONG)index < 0) /* no such index; -1 would ask for the key itself */
+			return ERROR_NO_MORE_ITEMS;
 		status = adv_key_info(h, (LONG)index, KeyNodeInformation, (void **)&info);
 		if (!NT_SUCCESS(status))
 			return adv_error(status);
@@ -98,6 +100,8 @@ static LSTATUS enum_value(HKEY hkey, DWORD index, void *name, LPDWORD name_len, 
 	err = adv_key(hkey, &h);
 	if (err)
 		return err;
+	if ((LONG)index < 0)
+		return ERROR_NO_MORE_ITEMS;
 	status = adv_value_info(h, NULL, (LONG)index, KeyValueFullInformation, (void **)&info);
 	if (!NT_SUCCESS(status))
 		return adv_error(status);

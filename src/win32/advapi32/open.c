@@ -35,6 +35,28 @@ LSTATUS adv_open(HKEY hkey, const WCHAR *sub, ACCESS_MASK access, HANDLE *out)
 	return adv_open_attr(hkey, sub, access, 0, out);
 }
 
+/* RegOpenKeyEx with KEY_WOW64_32KEY (wow64.c). */
+static LSTATUS open_32bit_view(HKEY hkey, const WCHAR *sub, DWORD options, REGSAM sam, PHKEY out)
+{
+	ULONG attr = (options & REG_OPTION_OPEN_LINK) ? OBJ_OPENLINK : 0;
+	HANDLE root, base, h = (HANDLE)*out;
+	WCHAR *rest;
+	LSTATUS err = adv_key(hkey, &root);
+
+	if (!err)
+		err = adv_wow64_base(root, sub, sam, &base, &rest);
+	if (err)
+		return err;
+	if (!base)
+		return adv_open_attr(hkey, sub, ADV_ACCESS(sam), attr, (HANDLE *)out);
+	err = adv_error(adv_open_under(base, rest, ADV_ACCESS(sam), attr, &h));
+	NtClose(base);
+	adv_free(rest);
+	if (!err)
+		*out = (HKEY)h;
+	return err;
+}
+
 ADVAPI LSTATUS WINAPI RegOpenKeyExW(HKEY hkey, LPCWSTR sub, DWORD options, REGSAM sam, PHKEY out)
 {
 	HANDLE h;
@@ -52,6 +74,8 @@ ADVAPI LSTATUS WINAPI RegOpenKeyExW(HKEY hkey, LPCWSTR sub, DWORD options, REGSA
 		return err;
 	}
 	h = (HANDLE)*out; /* left as it was when hkey is not a key */
+	if (!adv_is_merged(hkey) && (sam & KEY_WOW64_32KEY))
+		return open_32bit_view(hkey, sub, options, sam, out);
 	err = adv_open_attr(hkey, sub, ADV_ACCESS(sam),
 			    (options & REG_OPTION_OPEN_LINK) ? OBJ_OPENLINK : 0, &h);
 	/* What is opened through HKEY_CLASSES_ROOT stays in its view. */

@@ -4,6 +4,7 @@
  * zone the program describes follow its bias and summer-time rules.
  */
 #include "k32_private.h"
+#include "k32_time_zone.h"
 
 #define TICKS_PER_MINUTE 600000000LL
 
@@ -37,6 +38,8 @@ K32API DWORD WINAPI GetDynamicTimeZoneInformation(PDYNAMIC_TIME_ZONE_INFORMATION
 	return TIME_ZONE_ID_UNKNOWN;
 }
 
+/* The rules in year of a zone the structure names by its key (the
+ * registry's, with its Dynamic DST years), or of the current zone. */
 K32API BOOL WINAPI GetTimeZoneInformationForYear(USHORT year, PDYNAMIC_TIME_ZONE_INFORMATION dtzi,
 						 LPTIME_ZONE_INFORMATION tzi)
 {
@@ -44,11 +47,15 @@ K32API BOOL WINAPI GetTimeZoneInformationForYear(USHORT year, PDYNAMIC_TIME_ZONE
 
 	if (!tzi)
 		return k32_error(ERROR_INVALID_PARAMETER);
-	if (!dtzi) {
-		GetDynamicTimeZoneInformation(&cur);
-		dtzi = &cur;
+	GetDynamicTimeZoneInformation(&cur);
+	if (dtzi && !k32_registry_time_zone(dtzi->TimeZoneKeyName, year, tzi)) {
+		if (wcsncmp(dtzi->TimeZoneKeyName, cur.TimeZoneKeyName,
+			    ARRAYSIZE(cur.TimeZoneKeyName)))
+			return FALSE;
+		dtzi = NULL; /* the current zone, which a prefix may not list */
 	}
-	memcpy(tzi, dtzi, sizeof(*tzi));
+	if (!dtzi)
+		memcpy(tzi, &cur, sizeof(*tzi));
 	return TRUE;
 }
 
