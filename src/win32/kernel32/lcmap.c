@@ -247,7 +247,8 @@ K32API int WINAPI LCMapStringEx(LPCWSTR name, DWORD flags, LPCWSTR src, int n, L
 {
 	struct k32_locale loc;
 
-	if (reserved || handle || !k32_locale_from_name(name, TRUE, &loc))
+	/* reserved and handle "must be" 0, but Windows does not check them */
+	if (!k32_locale_from_name(name, TRUE, &loc))
 		return k32_error(ERROR_INVALID_PARAMETER);
 	return lcmap(&loc, flags, src, n, dst, size);
 }
@@ -273,6 +274,8 @@ K32API int WINAPI LCMapStringA(LCID lcid, DWORD flags, LPCSTR src, int n, LPSTR 
 		return k32_error(ERROR_INVALID_PARAMETER);
 	if (!k32_locale_from_lcid(lcid, &loc))
 		return k32_error(ERROR_INVALID_PARAMETER);
+	if ((flags & CASE_FLAGS) == CASE_FLAGS)
+		return k32_error(ERROR_INVALID_FLAGS); /* title case is for the W forms only */
 	cp = (flags & LOCALE_USE_CP_ACP) ? CP_ACP : k32_locale_ansi_cp(&loc);
 	flags &= ~LOCALE_USE_CP_ACP;
 	if (!(w = k32_a_arg(cp, src, n, &wn)))
