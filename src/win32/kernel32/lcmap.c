@@ -185,6 +185,21 @@ static void map_char(struct mapper *m, WCHAR c, WCHAR prev)
 		put(m, c);
 }
 
+/* LCMAP_FULLWIDTH of a supplementary character with a one-unit
+ * compatibility form (mathematical letters, CJK compatibility ideographs):
+ * that form, as Windows maps them.  FALSE: not such a pair. */
+static BOOL supplementary_wide(struct mapper *m, const WCHAR *pair)
+{
+	WCHAR d[4];
+	LONG n = 4;
+
+	if (!IS_SURROGATE_PAIR(pair[0], pair[1]) ||
+	    RtlNormalizeString(NormalizationKD, pair, 2, d, &n) || n != 1)
+		return FALSE;
+	put(m, d[0]);
+	return TRUE;
+}
+
 static BOOL check_flags(DWORD f)
 {
 	if (f & LCMAP_SORTKEY)
@@ -214,8 +229,13 @@ static int map_string(const struct k32_locale *loc, DWORD flags, const WCHAR *sr
 
 	if (!(m.out = RtlAllocateHeap(k32_heap(), 0, (SIZE_T)n * 2 * sizeof(WCHAR) + 2)))
 		return k32_error(ERROR_NOT_ENOUGH_MEMORY);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		if ((flags & LCMAP_FULLWIDTH) && i + 1 < n && supplementary_wide(&m, src + i)) {
+			i++;
+			continue;
+		}
 		map_char(&m, src[i], i ? src[i - 1] : ' ');
+	}
 	if (flags & LCMAP_BYTEREV)
 		for (i = 0; i < m.n; i++)
 			m.out[i] = (WCHAR)(m.out[i] << 8 | m.out[i] >> 8);
