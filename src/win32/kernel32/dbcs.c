@@ -35,7 +35,7 @@ static const LSW_CPTABLEINFO *load_page(UINT cp)
 	SIZE_T size = 0;
 	LSW_CPTABLEINFO info;
 
-	AcquireSRWLockExclusive(&dbcs_lock);
+	RtlAcquireSRWLockExclusive(&dbcs_lock);
 	if (!(t = find_page(cp)) && dbcs_count < DBCS_PAGES &&
 	    !NtGetNlsSectionPtr(LSW_NLS_SECTION_CODEPAGE, cp, NULL, &ptr, &size)) {
 		RtlInitCodePageTable(ptr, &info);
@@ -48,7 +48,7 @@ static const LSW_CPTABLEINFO *load_page(UINT cp)
 			UnmapViewOfFile(ptr);
 		}
 	}
-	ReleaseSRWLockExclusive(&dbcs_lock);
+	RtlReleaseSRWLockExclusive(&dbcs_lock);
 	return t;
 }
 

@@ -2,15 +2,12 @@
  * Code page tables in the NLS file layout (c_NNN.nls, as NtGetNlsSectionPtr
  * maps them; layout in tools/nls/nls_files.py): RtlInitCodePageTable reads
  * a file into a CPTABLEINFO, RtlCustomCPToUnicodeN and RtlUnicodeToCustomCPN
- * convert with one.  RtlGetLocaleFileMappingAddress maps locale.nls once.
+ * convert with one.
  */
 #include "rtl_private.h"
 
 #define NLS_HEADER_WORDS 13
 #define NLS_MB_TABLE_SIZE 256
-
-NTSTATUS NTAPI NtInitializeNlsFiles(void **base, LCID *lcid, LARGE_INTEGER *size);
-NTSTATUS NTAPI NtUnmapViewOfSection(HANDLE process, PVOID base);
 
 /* UTF-8 has no table: a file header of {0, CP_UTF8} asks for its info. */
 static void init_utf8(LSW_CPTABLEINFO *info)
@@ -91,32 +88,5 @@ RTLAPI NTSTATUS NTAPI RtlUnicodeToCustomCPN(LSW_CPTABLEINFO *info, char *dst, UL
 	}
 	if (res)
 		*res = n;
-	return STATUS_SUCCESS;
-}
-
-/* locale.nls, mapped by the first call and shared by all later ones. */
-RTLAPI NTSTATUS NTAPI RtlGetLocaleFileMappingAddress(void **base, LCID *lcid,
-						       LARGE_INTEGER *size)
-{
-	static void *cached_base;
-	static LCID cached_lcid;
-	static LARGE_INTEGER cached_size;
-
-	if (!cached_base) {
-		void *addr = NULL;
-		LCID id;
-		LARGE_INTEGER sz;
-		NTSTATUS st = NtInitializeNlsFiles(&addr, &id, &sz);
-
-		if (st)
-			return st;
-		cached_lcid = id;
-		cached_size = sz;
-		if (InterlockedCompareExchangePointer(&cached_base, addr, NULL))
-			NtUnmapViewOfSection((HANDLE)-1, addr);
-	}
-	*base = cached_base;
-	*lcid = cached_lcid;
-	*size = cached_size;
 	return STATUS_SUCCESS;
 }
