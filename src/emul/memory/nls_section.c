@@ -85,7 +85,9 @@ static NTSTATUS map_nls_file(struct nt_call *c, const char *name, uint64_t ptr_a
 	if (st != LSW_STATUS_SUCCESS)
 		return st;
 	*size = s->size;
-	return tracee_write(c->thread, ptr_addr, &base, 8) < 0 ? LSW_STATUS_ACCESS_VIOLATION : st;
+	if (tracee_write(c->thread, ptr_addr, &base, 8) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	return st;
 }
 
 /* The file of an NtGetNlsSectionPtr request, or the status refusing it. */
@@ -141,6 +143,7 @@ NTSTATUS nt_NtInitializeNlsFiles(struct nt_call *c)
 	    (ssize_t)sizeof(header))
 		return st;
 	table = header[NLS_LOCALE_TABLE_ENTRY];
-	return tracee_write(c->thread, c->args[2], &table, 8) < 0 ? LSW_STATUS_ACCESS_VIOLATION
-								  : st;
+	if (tracee_write(c->thread, c->args[2], &table, 8) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	return st;
 }
