@@ -1,7 +1,7 @@
 /*
  * EnumDateFormats* and EnumTimeFormats*: a locale's date or time pictures,
  * its default first (what GetLocaleInfo reports), then the alternatives
- * its data lists (the ';'-separated *_dates / *times fields).  Every
+ * its data lists (the *_dates / *times fields, one picture a line).  Every
  * locale uses the Gregorian calendar here, so the Ex forms report
  * CAL_GREGORIAN.  The A forms convert with the locale's ANSI code page
  * (LOCALE_USE_CP_ACP: the process one).
@@ -41,7 +41,7 @@ static BOOL enum_list(const struct format_enum *e, const WCHAR *list)
 	int n = 0;
 
 	for (;; list++) {
-		if (*list && *list != ';') {
+		if (*list && *list != '\n') {
 			if (n < (int)ARRAYSIZE(fmt) - 1)
 				fmt[n++] = *list;
 			continue;
