@@ -28,7 +28,7 @@ the magic 'NSDS' (as Windows' file has them at those places), followed by
 (LCID, name offset) records sorted by name and the NUL-terminated UTF-16
 names.
 """
-import codecs
+import os
 import struct
 
 from . import codepages, locales
@@ -159,13 +159,11 @@ def locale_file(locales_txt):
 
 
 def build(out_dir, locales_txt):
-    import os
     base_of = best_fit_cache()
     files = {}
     for cp, codec, _ in codepages.PAGES:
         files['c_%d.nls' % cp] = sbcs_file(cp, codec, base_of)
     for cp, codec, uni_default in DBCS_PAGES:
-        codecs.lookup(codec)
         files['c_%d.nls' % cp] = dbcs_file(cp, codec, uni_default, base_of)
     files['locale.nls'] = locale_file(locales_txt)
     for name, data in files.items():
