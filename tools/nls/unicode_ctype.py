@@ -1,8 +1,8 @@
 """Character types of GetStringTypeW (CT_CTYPE1, CT_CTYPE2, CT_CTYPE3) for
 every UTF-16 code unit, derived from the Unicode general category, bidi
 class and East Asian width, with the exceptions Windows keeps for the C
-runtime's sake (Latin-1 symbols count as punctuation, superscript digits as
-digits).  Bit values: winnls.h."""
+runtime's sake (Latin-1 symbols and fractions count as punctuation,
+superscript digits as digits).  Bit values: winnls.h."""
 import unicodedata
 
 from . import ctable
@@ -42,7 +42,7 @@ def ctype1(c, cat):
         t |= C1_SPACE
     if c in (0x09, 0xFEFF):
         t |= C1_BLANK
-    if c == 0xAD:
+    if c == 0xAD or c in (0xBC, 0xBD, 0xBE):  # the soft hyphen, the vulgar fractions
         t |= C1_PUNCT
     if c in (0xB2, 0xB3, 0xB9):
         t |= C1_DIGIT

@@ -58,6 +58,9 @@ struct section_object *section_from_image_fd(int fd, const char *label, NTSTATUS
  * anywhere).  Adds the ops to c; returns SUCCESS, IMAGE_NOT_AT_BASE or an
  * error. */
 NTSTATUS section_map_image(struct nt_call *c, struct section_object *s, uint64_t *base);
+/* Maps a read-only view of all of data section s anywhere in c's process
+ * (the ops go to c); *base is its address. */
+NTSTATUS section_map_read_view(struct nt_call *c, struct section_object *s, uint64_t *base);
 /* A host fd for a view: read-write for writable shared views, read-only
  * otherwise; -1 on failure.  Owned by s. */
 int section_view_fd(struct section_object *s, bool write_shared);

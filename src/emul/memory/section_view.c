@@ -151,6 +151,15 @@ static NTSTATUS map_data_view(struct nt_call *c, struct section_object *s, uint3
 	return LSW_STATUS_SUCCESS;
 }
 
+NTSTATUS section_map_read_view(struct nt_call *c, struct section_object *s, uint64_t *base)
+{
+	struct view_req r = { .protect = PAGE_READONLY, .limit = vad_zero_bits_limit(0) };
+	NTSTATUS st = map_data_view(c, s, SECTION_MAP_READ, &r);
+
+	*base = r.base;
+	return st;
+}
+
 static NTSTATUS read_view_req(struct nt_call *c, struct view_req *r)
 {
 	struct lsw_thread *t = c->thread;

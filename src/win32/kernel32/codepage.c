@@ -1,10 +1,8 @@
 /*
  * Code pages: which ones exist and what GetCPInfo says of them.  The ANSI
  * code page is 1252 and the OEM one 437 (an en-US Windows 10); the single-
- * byte pages are tables (src/win32/nls), UTF-7 and UTF-8 are code.  No
- * double-byte page (932, 936, 949, 950) is supported: IsValidCodePage says
- * so, and CP_THREAD_ACP of a thread whose locale uses one is UTF-8 (what
- * Windows 10 1809+ may answer too).
+ * byte pages are tables (src/win32/nls), the double-byte ones (932, 936,
+ * 949, 950) System32's NLS files (dbcs.c), UTF-7 and UTF-8 are code.
  */
 #include "k32_nls.h"
 
@@ -29,7 +27,7 @@ UINT k32_resolve_cp(UINT cp)
 			return ANSI_CP;
 		if (!(acp = k32_locale_number(&loc, LF_ANSI)))
 			return ANSI_CP;
-		return nls_sb_page(acp) ? acp : CP_UTF8;
+		return nls_sb_page(acp) || k32_dbcs_page(acp) ? acp : CP_UTF8;
 	}
 	return cp;
 }
@@ -46,7 +44,7 @@ K32API UINT WINAPI GetOEMCP(void)
 
 K32API BOOL WINAPI IsValidCodePage(UINT cp)
 {
-	return cp == CP_UTF7 || cp == CP_UTF8 || nls_sb_page(cp) != NULL;
+	return cp == CP_UTF7 || cp == CP_UTF8 || nls_sb_page(cp) || k32_dbcs_page(cp);
 }
 
 /* "1252  (ANSI - Latin I)": the number left-aligned in five columns. */
@@ -64,12 +62,39 @@ static void code_page_name(UINT cp, const WCHAR *name, WCHAR *out)
 	out[n] = 0;
 }
 
+/* GetCPInfoEx names of the double-byte pages. */
+static const WCHAR *dbcs_name(UINT cp)
+{
+	switch (cp) {
+	case 932: return L"ANSI/OEM - Japanese Shift-JIS";
+	case 936: return L"ANSI/OEM - Simplified Chinese GBK";
+	case 949: return L"ANSI/OEM - Korean";
+	default: return L"ANSI/OEM - Traditional Chinese Big5";
+	}
+}
+
+static void dbcs_info(UINT cp, const LSW_CPTABLEINFO *t, CPINFOEXW *info)
+{
+	memset(info, 0, sizeof(*info));
+	info->MaxCharSize = 2;
+	info->DefaultChar[0] = (BYTE)t->DefaultChar;
+	memcpy(info->LeadByte, t->LeadByte, sizeof(info->LeadByte));
+	info->UnicodeDefaultChar = t->UniDefaultChar;
+	info->CodePage = cp;
+	code_page_name(cp, dbcs_name(cp), info->CodePageName);
+}
+
 /* The GetCPInfoEx view of a (resolved) code page; FALSE if unsupported. */
 static BOOL cp_info(UINT cp, CPINFOEXW *info)
 {
 	const struct nls_sb_page *page = nls_sb_page(cp);
+	const LSW_CPTABLEINFO *dbcs = page ? NULL : k32_dbcs_page(cp);
 	const WCHAR *name = page ? page->name : cp == CP_UTF8 ? L"UTF-8" : L"UTF-7";
 
+	if (dbcs) {
+		dbcs_info(cp, dbcs, info);
+		return TRUE;
+	}
 	if (!page && cp != CP_UTF8 && cp != CP_UTF7)
 		return FALSE;
 	memset(info, 0, sizeof(*info));
@@ -112,16 +137,20 @@ K32API BOOL WINAPI GetCPInfo(UINT cp, LPCPINFO info)
 
 K32API BOOL WINAPI IsDBCSLeadByteEx(UINT cp, BYTE c)
 {
+	const LSW_CPTABLEINFO *dbcs;
 	CPINFOEXW w;
 
-	if (!cp_info(k32_resolve_cp(cp), &w))
+	cp = k32_resolve_cp(cp);
+	if ((dbcs = k32_dbcs_page(cp)))
+		return k32_dbcs_is_lead(dbcs, c);
+	if (!cp_info(cp, &w))
 		return k32_error(ERROR_INVALID_PARAMETER);
-	return FALSE; /* every supported page is single-byte or UTF */
+	return FALSE;
 }
 
 K32API BOOL WINAPI IsDBCSLeadByte(BYTE c)
 {
-	return FALSE;
+	return IsDBCSLeadByteEx(CP_ACP, c);
 }
 
 typedef BOOL(CALLBACK *cp_enum_w)(LPWSTR);

@@ -247,12 +247,48 @@ K32API BOOL WINAPI GetNLSVersionEx(NLS_FUNCTION fn, LPCWSTR name, LPNLSVERSIONIN
 	return nls_version(fn, &loc, info);
 }
 
-/* FALSE without an error when the version is not ours. */
+/* A version is ours when its major part (all but the low byte: the
+ * revision) is, and for the EX form its custom-version GUID too; FALSE
+ * with ERROR_SUCCESS when it is not ours. */
 K32API DWORD WINAPI IsValidNLSVersion(NLS_FUNCTION fn, LPCWSTR name, LPNLSVERSIONINFOEX info)
 {
+	static const GUID our_guid;
 	struct k32_locale loc;
 
 	if (fn != COMPARE_STRING || !info || !k32_locale_from_name(name, TRUE, &loc))
 		return k32_error(ERROR_INVALID_PARAMETER);
-	return info->dwNLSVersion == SORT_VERSION;
+	if (info->dwNLSVersionInfoSize != sizeof(NLSVERSIONINFOEX) &&
+	    info->dwNLSVersionInfoSize != offsetof(NLSVERSIONINFOEX, dwEffectiveId))
+		return k32_error(ERROR_INSUFFICIENT_BUFFER);
+	if ((info->dwNLSVersion >> 8) != (SORT_VERSION >> 8) ||
+	    (info->dwNLSVersionInfoSize == sizeof(NLSVERSIONINFOEX) &&
+	     memcmp(&info->guidCustomVersion, &our_guid, sizeof(GUID))))
+		return k32_error(ERROR_SUCCESS);
+	return TRUE;
+}
+
+/* Every character of the string assigned (ctype C1_DEFINED, a surrogate
+ * only as half of a pair); FALSE without an error otherwise. */
+K32API BOOL WINAPI IsNLSDefinedString(NLS_FUNCTION fn, DWORD flags, LPNLSVERSIONINFO info,
+				      LPCWSTR str, INT n)
+{
+	int i;
+
+	if (fn != COMPARE_STRING)
+		return k32_error(ERROR_INVALID_FLAGS);
+	if (info && info->dwNLSVersionInfoSize != sizeof(NLSVERSIONINFOEX) &&
+	    info->dwNLSVersionInfoSize != offsetof(NLSVERSIONINFOEX, dwEffectiveId))
+		return k32_error(ERROR_INSUFFICIENT_BUFFER);
+	if (!str)
+		return k32_error(ERROR_INVALID_PARAMETER);
+	if (n < 0)
+		n = k32_wcslen(str);
+	for (i = 0; i < n; i++) {
+		if (IS_HIGH_SURROGATE(str[i]) && i + 1 < n && IS_LOW_SURROGATE(str[i + 1]))
+			i++;
+		else if (IS_HIGH_SURROGATE(str[i]) || IS_LOW_SURROGATE(str[i]) ||
+			 !(nls_ctype1(str[i]) & C1_DEFINED))
+			return FALSE;
+	}
+	return TRUE;
 }

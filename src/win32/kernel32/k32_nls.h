@@ -43,6 +43,15 @@ const WCHAR *k32_ligature(WCHAR c);
 /* codepage.c: a code page number resolved (CP_ACP, CP_THREAD_ACP...). */
 UINT k32_resolve_cp(UINT cp);
 
+/* dbcs.c: a double-byte code page's table, NULL if cp is not one we have;
+ * conversions as MultiByteToWideChar and WideCharToMultiByte do them. */
+const LSW_CPTABLEINFO *k32_dbcs_page(UINT cp);
+BOOL k32_dbcs_is_lead(const LSW_CPTABLEINFO *t, BYTE b);
+int k32_dbcs_to_w(const LSW_CPTABLEINFO *t, DWORD flags, const char *src, int n, WCHAR *dst,
+		  int dn);
+int k32_w_to_dbcs(const LSW_CPTABLEINFO *t, DWORD flags, const WCHAR *src, int n, char *dst,
+		  int dn, const char *defchar, BOOL *used);
+
 /* utf7.c: length, or -1 when dst (dn > 0) is too small. */
 int k32_utf7_encode(const WCHAR *src, int n, char *dst, int dn);
 int k32_utf7_decode(const char *src, int n, WCHAR *dst, int dn);

@@ -185,6 +185,21 @@ static void map_char(struct mapper *m, WCHAR c, WCHAR prev)
 		put(m, c);
 }
 
+/* LCMAP_FULLWIDTH of a supplementary character with a one-unit
+ * compatibility form (mathematical letters, CJK compatibility ideographs):
+ * that form, as Windows maps them.  FALSE: not such a pair. */
+static BOOL supplementary_wide(struct mapper *m, const WCHAR *pair)
+{
+	WCHAR d[4];
+	LONG n = 4;
+
+	if (!IS_SURROGATE_PAIR(pair[0], pair[1]) ||
+	    RtlNormalizeString(NormalizationKD, pair, 2, d, &n) || n != 1)
+		return FALSE;
+	put(m, d[0]);
+	return TRUE;
+}
+
 static BOOL check_flags(DWORD f)
 {
 	if (f & LCMAP_SORTKEY)
@@ -214,8 +229,13 @@ static int map_string(const struct k32_locale *loc, DWORD flags, const WCHAR *sr
 
 	if (!(m.out = RtlAllocateHeap(k32_heap(), 0, (SIZE_T)n * 2 * sizeof(WCHAR) + 2)))
 		return k32_error(ERROR_NOT_ENOUGH_MEMORY);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		if ((flags & LCMAP_FULLWIDTH) && i + 1 < n && supplementary_wide(&m, src + i)) {
+			i++;
+			continue;
+		}
 		map_char(&m, src[i], i ? src[i - 1] : ' ');
+	}
 	if (flags & LCMAP_BYTEREV)
 		for (i = 0; i < m.n; i++)
 			m.out[i] = (WCHAR)(m.out[i] << 8 | m.out[i] >> 8);
@@ -247,7 +267,8 @@ K32API int WINAPI LCMapStringEx(LPCWSTR name, DWORD flags, LPCWSTR src, int n, L
 {
 	struct k32_locale loc;
 
-	if (reserved || handle || !k32_locale_from_name(name, TRUE, &loc))
+	/* reserved and handle "must be" 0, but Windows does not check them */
+	if (!k32_locale_from_name(name, TRUE, &loc))
 		return k32_error(ERROR_INVALID_PARAMETER);
 	return lcmap(&loc, flags, src, n, dst, size);
 }
@@ -273,6 +294,8 @@ K32API int WINAPI LCMapStringA(LCID lcid, DWORD flags, LPCSTR src, int n, LPSTR 
 		return k32_error(ERROR_INVALID_PARAMETER);
 	if (!k32_locale_from_lcid(lcid, &loc))
 		return k32_error(ERROR_INVALID_PARAMETER);
+	if ((flags & CASE_FLAGS) == CASE_FLAGS)
+		return k32_error(ERROR_INVALID_FLAGS); /* title case is for the W forms only */
 	cp = (flags & LOCALE_USE_CP_ACP) ? CP_ACP : k32_locale_ansi_cp(&loc);
 	flags &= ~LOCALE_USE_CP_ACP;
 	if (!(w = k32_a_arg(cp, src, n, &wn)))

@@ -1,7 +1,7 @@
 /*
- * MultiByteToWideChar: single-byte tables, UTF-8 (ill-formed sequences
- * become U+FFFD, one per maximal subpart, or fail with
- * MB_ERR_INVALID_CHARS), UTF-7 and the Symbol page (42).  A destination
+ * MultiByteToWideChar: single-byte tables, double-byte pages (dbcs.c),
+ * UTF-8 (ill-formed sequences become U+FFFD, one per maximal subpart, or
+ * fail with MB_ERR_INVALID_CHARS), UTF-7 and the Symbol page (42).  A destination
  * that is too small gets what fits and ERROR_INSUFFICIENT_BUFFER.
  */
 #include "k32_nls.h"
@@ -98,6 +98,7 @@ K32API int WINAPI MultiByteToWideChar(UINT cp, DWORD flags, LPCCH src, int srcle
 				      int dstlen)
 {
 	const struct nls_sb_page *page;
+	const LSW_CPTABLEINFO *dbcs = NULL;
 	int n;
 
 	if (!src || !srclen || dstlen < 0 || (dstlen && !dst) || (void *)src == (void *)dst)
@@ -119,10 +120,12 @@ K32API int WINAPI MultiByteToWideChar(UINT cp, DWORD flags, LPCCH src, int srcle
 		n = k32_utf7_decode(src, srclen, dst, dstlen);
 		return n < 0 ? k32_error(ERROR_INSUFFICIENT_BUFFER) : n;
 	}
-	if (!(page = nls_sb_page(cp)))
+	if (!(page = nls_sb_page(cp)) && !(dbcs = k32_dbcs_page(cp)))
 		return k32_error(ERROR_INVALID_PARAMETER);
 	if ((flags & ~MB_SB_FLAGS) || (flags & (MB_PRECOMPOSED | MB_COMPOSITE)) ==
 					      (MB_PRECOMPOSED | MB_COMPOSITE))
 		return k32_error(ERROR_INVALID_FLAGS);
+	if (dbcs)
+		return k32_dbcs_to_w(dbcs, flags, src, srclen, dst, dstlen);
 	return sb_to_w(page, flags, src, srclen, dst, dstlen);
 }

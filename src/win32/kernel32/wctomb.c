@@ -1,6 +1,7 @@
 /*
  * WideCharToMultiByte: single-byte tables (exact mapping, then the best-fit
  * base letter unless WC_NO_BEST_FIT_CHARS, then the default character),
+ * double-byte pages (dbcs.c, the same order),
  * UTF-8, UTF-7 and the Symbol page.  UTF-7, UTF-8 and Symbol take neither
  * a default character nor lpUsedDefaultChar (documented: ERROR_INVALID_
  * PARAMETER).  A destination that is too small gets what fits and
@@ -133,6 +134,7 @@ static int w_to_special(UINT cp, DWORD flags, const WCHAR *src, int n, char *dst
 K32API int WINAPI WideCharToMultiByte(UINT cp, DWORD flags, LPCWCH src, int srclen, LPSTR dst,
 				      int dstlen, LPCCH defchar, LPBOOL used)
 {
+	const LSW_CPTABLEINFO *dbcs = NULL;
 	struct sb_out o;
 
 	if (!src || !srclen || dstlen < 0 || (dstlen && !dst) || (void *)src == (void *)dst)
@@ -145,10 +147,12 @@ K32API int WINAPI WideCharToMultiByte(UINT cp, DWORD flags, LPCWCH src, int srcl
 			return k32_error(ERROR_INVALID_PARAMETER);
 		return w_to_special(cp, flags, src, srclen, dst, dstlen);
 	}
-	if (!(o.page = nls_sb_page(cp)))
+	if (!(o.page = nls_sb_page(cp)) && !(dbcs = k32_dbcs_page(cp)))
 		return k32_error(ERROR_INVALID_PARAMETER);
 	if (flags & ~WC_SB_FLAGS)
 		return k32_error(ERROR_INVALID_FLAGS);
+	if (dbcs)
+		return k32_w_to_dbcs(dbcs, flags, src, srclen, dst, dstlen, defchar, used);
 	o.flags = flags;
 	o.defchar = defchar ? *defchar : '?';
 	o.used = FALSE;

@@ -42,10 +42,15 @@ static NTSTATUS normalize(ULONG form, const WCHAR *src, LONG n, WCHAR *dst, LONG
 	if (status == STATUS_NO_UNICODE_TRANSLATION) {
 		/* The text before the bad unit must still fit, as Windows
 		 * converts as it goes. */
-		int bad = len, prefix = 0;
-		nls_normalize(form == NORM_IDN ? NLS_NORM_KC : (int)form, src, bad, NULL, &prefix);
+		int bad = len, end = len, prefix;
+		do /* the reported position may be just past the bad unit */
+			prefix = 0;
+		while (nls_normalize(form == NORM_IDN ? NLS_NORM_KC : (int)form, src, end, NULL,
+				     &prefix) == STATUS_NO_UNICODE_TRANSLATION && --end > 0);
 		if (prefix > *dn)
 			status = STATUS_BUFFER_TOO_SMALL, len = prefix;
+		else
+			len = bad;
 	}
 	if (!status && form == NORM_IDN)
 		for (i = 0; i < len; i++)

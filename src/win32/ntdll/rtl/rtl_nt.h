@@ -477,4 +477,27 @@ PVOID NTAPI RtlDecodePointer(PVOID);
 ULONG NTAPI RtlGetThreadErrorMode(void);
 NTSTATUS NTAPI RtlSetThreadErrorMode(ULONG, ULONG *);
 
+/* CPTABLEINFO, as the DDK's ntnls.h lays it out: a code page file
+ * (c_NNN.nls) read by RtlInitCodePageTable. */
+#define LSW_MAXIMUM_LEADBYTES 12
+typedef struct LSW_CPTABLEINFO {
+	USHORT CodePage;
+	USHORT MaximumCharacterSize;
+	USHORT DefaultChar;
+	USHORT UniDefaultChar;
+	USHORT TransDefaultChar;
+	USHORT TransUniDefaultChar;
+	USHORT DBCSCodePage;
+	UCHAR LeadByte[LSW_MAXIMUM_LEADBYTES];
+	USHORT *MultiByteTable;
+	void *WideCharTable;
+	USHORT *DBCSRanges;
+	USHORT *DBCSOffsets;
+} LSW_CPTABLEINFO;
+_Static_assert(offsetof(LSW_CPTABLEINFO, MultiByteTable) == 32, "CPTABLEINFO layout");
+_Static_assert(sizeof(LSW_CPTABLEINFO) == 64, "CPTABLEINFO size");
+#define LSW_NLS_SECTION_CODEPAGE 11 /* NtGetNlsSectionPtr: c_NNN.nls */
+NTSTATUS NTAPI NtGetNlsSectionPtr(ULONG type, ULONG id, void *reserved, void **ptr, SIZE_T *size);
+void NTAPI RtlInitCodePageTable(USHORT *file, LSW_CPTABLEINFO *info);
+
 #endif
