@@ -175,6 +175,7 @@ typedef struct _iobuf {
 extern CRTDATA FILE _iob[IOB_COUNT];
 
 void crt_stdio_init(void);
+void crt_mbcp_init(void);     /* _setmbcp(_MB_CP_ANSI) */
 void crt_stdio_flush_all(void);
 void crt_lock_file(FILE *);
 void crt_unlock_file(FILE *);

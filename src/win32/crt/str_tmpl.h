@@ -305,24 +305,23 @@ static int fail_s(TCH *d, size_t n, int e)
 }
 
 /* Copies up to `count` characters of s to d[0..n) from offset `at` and
- * terminates; what does not fit is an error (ERANGE), or, with
- * `truncate`, cut off with STRUNCATE.  The body of the copy and
- * concatenation forms. */
+ * terminates; what does not fit is an error (ERANGE: the whole buffer is
+ * written, then d[0] cleared, as Windows does), or, with `truncate`, cut
+ * off with STRUNCATE.  The body of the copy and concatenation forms. */
 static int put_s(TCH *d, size_t n, size_t at, const TCH *s, size_t count,
                  int truncate)
 {
     size_t i = 0;
 
-    while (s[i] && i < count) {
-        if (at + i + 1 >= n) {
-            if (!truncate)
-                return fail_s(d, n, ERANGE);
+    for (; s[i] && i < count && at + i < n; i++) {
+        if (truncate && at + i + 1 == n) {
             d[at + i] = 0;
             return STRUNCATE;
         }
         d[at + i] = s[i];
-        i++;
     }
+    if (at + i >= n)
+        return fail_s(d, n, ERANGE);
     d[at + i] = 0;
     return 0;
 }
