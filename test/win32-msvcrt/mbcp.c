@@ -130,14 +130,50 @@ static void conversions(int cp)
            !!_ismbcl1(0x889f), !!_ismbcl1(0x88fd), !!_ismbcl2(0x989f), !!_ismbbkana(0xb1));
 }
 
+/* Case: trail bytes that look like ASCII letters stay as they are. */
+static void case_mapping(void)
+{
+    unsigned char s932[] = "a\x82\x81\x83\x61z\x82\x60";
+    unsigned char s936[] = "\xa2\xa1\xa2\xa2q\xa3\xc1";
+    unsigned char small[4] = "abc";
+    int e;
+
+    _setmbcp(932);
+    _mbsupr(s932);
+    hex("932 _mbsupr", s932, 9);
+    _mbslwr(s932);
+    hex("932 _mbslwr", s932, 9);
+    printf("932 _mbctoupper %x %x %x _mbctolower %x\n", _mbctoupper(0x8281), _mbctoupper('q'),
+           _mbctoupper(0x83bf), _mbctolower(0x8260));
+    _setmbcp(936);
+    e = _mbsupr_s(s936, sizeof(s936));
+    printf("936 _mbsupr_s %d", e);
+    hex("", s936, 8);
+    e = _mbslwr_s(s936, sizeof(s936));
+    printf("936 _mbslwr_s %d", e);
+    hex("", s936, 8);
+    e = _mbsupr_s(small, 3);
+    printf("_mbsupr_s unterminated %d %02x, (NULL, 0) %d\n", e, small[0], _mbsupr_s(NULL, 0));
+    _setmbcp(1252);
+    printf("1252 _mbctoupper %x %x _mbctolower %x %x\n", _mbctoupper(0xe9), _mbctoupper(0xff),
+           _mbctolower(0xc9), _mbctolower(0x8a));
+    _setmbcp(932);
+    printf("932 _mbbtype:");
+    for (unsigned c = 0x1f; c <= 0xe0; c += 0x21)
+        printf(" %x:%d,%d", c, _mbbtype((unsigned char)c, 0), _mbbtype((unsigned char)c, 1));
+    printf("\n");
+}
+
 int main(void)
 {
     static const int cps[] = { 932, 936, 949, 950, 1361, 1252, 0 };
+    int r;
 
     ctype = (unsigned char *)GetProcAddress(GetModuleHandleA("msvcrt.dll"), "_mbctype");
     printf("initial _getmbcp %d\n", _getmbcp());
     errno = 0;
-    printf("_setmbcp(939) = %d errno %d, _getmbcp %d\n", _setmbcp(939), errno, _getmbcp());
+    r = _setmbcp(939);
+    printf("_setmbcp(939) = %d errno %d, _getmbcp %d\n", r, errno, _getmbcp());
     for (size_t i = 0; i < sizeof(cps) / sizeof(cps[0]); i++)
         dump_table(cps[i]);
     _setmbcp(936);
@@ -147,5 +183,6 @@ int main(void)
     span_932();
     conversions(932);
     conversions(936);
+    case_mapping();
     return 0;
 }

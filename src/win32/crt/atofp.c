@@ -61,13 +61,15 @@ static void ld_store(unsigned char out[10], const struct fp_result *r)
     out[9] = (unsigned char)(top >> 8);
 }
 
+/* The status follows __STRINGTOLD's flags: a denormal result is no
+ * underflow here, only one that became zero. */
 CRTAPI int _atoldbl(unsigned char *out, const char *s)
 {
     struct fp_result r;
 
     crt_parse_fp(s, &crt_fp_ldouble, &r);
     ld_store(out, &r);
-    return ato_status(&r, &crt_fp_ldouble);
+    return r.range == FP_OVERFLOW ? ATO_OVERFLOW : r.range == FP_UNDERFLOW ? ATO_UNDERFLOW : 0;
 }
 
 /* Stores the value at *out and the end of the number at *end; flags

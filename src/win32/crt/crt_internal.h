@@ -60,6 +60,7 @@ extern CRTDATA char **__initenv;
 extern CRTDATA wchar **__winitenv;
 extern CRTDATA wchar **_wenviron;
 void crt_env_init(void);
+void crt_wenv_init(void);     /* builds _wenviron on first wide use */
 void crt_args_init(void);
 void crt_narrow_args(void);
 void crt_wide_args(void);

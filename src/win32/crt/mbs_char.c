@@ -237,12 +237,18 @@ CRTAPI int _ismbstrail(const unsigned char *s, const unsigned char *p)
     return classify(s, p) == MBC_TRAIL ? -1 : 0;
 }
 
-/* type 1 says the byte before c was a lead byte. */
+CRTAPI int isprint(int);
+
+/* type 1 says the byte before c was a lead byte.  Otherwise a byte is a
+ * lead byte, a single-byte character (printable, or code page 932's
+ * kana) or illegal. */
 CRTAPI int _mbbtype(unsigned char c, int type)
 {
     if (type == 1)
         return crt_mb_trail(c) ? MBC_TRAIL : MBC_ILLEGAL;
-    return crt_mb_lead(c) ? MBC_LEAD : MBC_SINGLE;
+    if (crt_mb_lead(c))
+        return MBC_LEAD;
+    return isprint(c) || (_mbctype[c + 1] & (MBT_MS | MBT_MP)) ? MBC_SINGLE : MBC_ILLEGAL;
 }
 
 /* The type of the byte at count: a trail byte out of the trail range, or
@@ -292,4 +298,33 @@ CRTAPI int _mbsncmp(const unsigned char *a, const unsigned char *b, size_t n)
     if (!n)
         return 0;
     return a && b ? strncmp((const char *)a, (const char *)b, n) : mbs_null();
+}
+
+CRTAPI int strcat_s(char *, size_t, const char *);
+
+/* Drops a lead byte left alone at the end of s; whether there was one. */
+static int drop_lone_lead(unsigned char *s)
+{
+    size_t n = strlen((const char *)s);
+
+    if (!n || classify(s, s + n - 1) != MBC_LEAD)
+        return 0;
+    s[n - 1] = 0;
+    return 1;
+}
+
+/* strcat_s for characters: a lead byte without its trail byte at the end
+ * of either string is dropped, and the result is then EILSEQ. */
+CRTAPI int _mbscat_s(unsigned char *d, size_t n, const unsigned char *s)
+{
+    int bad = d && n && strnlen((const char *)d, n) < n && drop_lone_lead(d);
+    int e = strcat_s((char *)d, n, (const char *)s);
+
+    if (e)
+        return e;
+    if (drop_lone_lead(d) || bad) {
+        crt_set_errno(EILSEQ);
+        return EILSEQ;
+    }
+    return 0;
 }

@@ -189,10 +189,12 @@ CRTAPI TCH *FN(strstr, wcsstr)(const TCH *h, const TCH *n)
 {
     size_t len = FN(strlen, wcslen)(n);
 
+    if (!len)
+        return (TCH *)h;
     for (; *h; h++)
         if (*h == *n && !FN(strncmp, wcsncmp)(h, n, len))
             return (TCH *)h;
-    return *n ? NULL : (TCH *)h;
+    return NULL;
 }
 
 CRTAPI size_t FN(strspn, wcsspn)(const TCH *s, const TCH *set)

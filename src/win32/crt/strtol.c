@@ -102,7 +102,8 @@ static int64_t to_signed(const void *s, int w, void **endp, int base,
     return p.neg ? (int64_t)(0 - p.mag) : (int64_t)p.mag;
 }
 
-/* Unsigned: a minus sign negates modulo 2^bits, as the standard says. */
+/* Unsigned: a minus sign negates modulo 2^bits, as the standard says;
+ * out of range is the maximum, so "-4294967296" gives 1. */
 static uint64_t to_unsigned(const void *s, int w, void **endp, int base,
                             uint64_t max)
 {
@@ -114,9 +115,9 @@ static uint64_t to_unsigned(const void *s, int w, void **endp, int base,
     }
     parse_int(s, w, base, &p);
     set_end(s, w, p.end, endp);
-    if (p.overflow || p.mag > max) {
+    if (p.overflow || p.mag > max) {   /* the maximum, negated after a minus */
         crt_set_errno(ERANGE);
-        return max;
+        p.mag = max;
     }
     return p.neg ? (0 - p.mag) & max : p.mag;
 }
@@ -175,6 +176,16 @@ CRTAPI unsigned long long _wcstoui64(const wchar *s, wchar **e, int b)
  * 64-bit parse truncated (msvcrt's atoi saturates via strtol; we do the
  * same). */
 CRTAPI int atoi(const char *s) { return (int)strtol(s, NULL, 10); }
+
+/* msvcrt.dll's atoi and atol accumulate in 32 bits without a range
+ * check: "4294967296" gives 0 (the UCRT's saturate). */
+CRTAPI long msvcrt_atol(const char *s)
+{
+    struct int_parse p;
+
+    parse_int(s, 0, 10, &p);
+    return (long)(uint32_t)(p.neg ? 0 - p.mag : p.mag);
+}
 CRTAPI long atol(const char *s) { return strtol(s, NULL, 10); }
 CRTAPI long long _atoi64(const char *s) { return _strtoi64(s, NULL, 10); }
 CRTAPI long long atoll(const char *s) { return _strtoi64(s, NULL, 10); }
