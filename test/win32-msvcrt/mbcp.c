@@ -166,7 +166,8 @@ static void case_mapping(void)
 
 int main(void)
 {
-    static const int cps[] = { 932, 936, 949, 950, 1361, 1252, 0 };
+    static const int cps[] = { 932, 936, 949, 950, 1361, 0 };
+    static const unsigned char latin1[] = { 'A', 'z', '5', 0x8a, 0x9a, 0x9f, 0xc0, 0xd7, 0xe9, 0xf7, 0xff };
     int r;
 
     ctype = (unsigned char *)GetProcAddress(GetModuleHandleA("msvcrt.dll"), "_mbctype");
@@ -176,6 +177,10 @@ int main(void)
     printf("_setmbcp(939) = %d errno %d, _getmbcp %d\n", r, errno, _getmbcp());
     for (size_t i = 0; i < sizeof(cps) / sizeof(cps[0]); i++)
         dump_table(cps[i]);
+    printf("_setmbcp(1252) = %d:", _setmbcp(1252));
+    for (size_t i = 0; i < sizeof(latin1); i++)
+        printf(" %x:%x", latin1[i], ctype[latin1[i] + 1]);
+    printf("\n");
     _setmbcp(936);
     printf("936 lead %d %d %d trail %d %d\n", _ismbblead(0xec), _ismbblead(' '),
            _ismbblead(0x1234b0), _ismbbtrail(0xb0), _ismbbtrail(' '));

@@ -73,3 +73,54 @@ CRTAPI char *_fcvt(double v, int count, int *dec, int *sign)
 
     return _fcvt_s(b, CVTBUFSIZE, v, count, dec, sign) ? NULL : b;
 }
+
+static int gcvt_fail(char *out, size_t size, int e)
+{
+    if (out && size)
+        out[0] = 0;
+    crt_invalid_parameter();
+    crt_set_errno(e);
+    return e;
+}
+
+/* `digits` significant digits as %g prints them (three-digit exponent),
+ * always with a decimal point: 1 gives "1.", 1e10 with one digit
+ * "1.e+010".  digits must be below the buffer's size. */
+CRTAPI int _gcvt_s(char *out, size_t size, double v, int digits)
+{
+    struct fmt_spec s = { 0, 0, digits > CVTBUFSIZE ? CVTBUFSIZE : digits, 'g', 0 };
+    char tmp[FMT_FLOAT_BUF + 2], *at;
+    size_t n;
+
+    if (!out || !size || digits < 0)
+        return gcvt_fail(out, size, EINVAL);
+    if ((size_t)digits >= size)
+        return gcvt_fail(out, size, ERANGE);
+    n = (size_t)fmt_float(tmp, sizeof(tmp) - 1, v, &s);
+    if (!strchr(tmp, '.') && !strchr(tmp, '#')) {
+        at = strchr(tmp, 'e');
+        at = at ? at : tmp + n;
+        memmove(at + 1, at, (size_t)(tmp + n - at) + 1);
+        *at = '.';
+        n++;
+    }
+    if (n >= size)
+        return gcvt_fail(out, size, ERANGE);
+    memcpy(out, tmp, n + 1);
+    return 0;
+}
+
+/* The buffer is the caller's promise: digits plus sign, point and
+ * exponent. */
+CRTAPI char *_gcvt(double v, int digits, char *buf)
+{
+    if (!buf) {
+        gcvt_fail(NULL, 0, EINVAL);
+        return NULL;
+    }
+    if (digits < 0) {
+        gcvt_fail(NULL, 0, ERANGE);
+        return NULL;
+    }
+    return _gcvt_s(buf, (size_t)digits + 8, v, digits) ? NULL : buf;
+}

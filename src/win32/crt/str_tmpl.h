@@ -416,14 +416,19 @@ CRTAPI int FN(_strset_s, _wcsset_s)(TCH *s, size_t n, TINT c)
     return e;
 }
 
+/* Sets first, then finds no terminator within n (EINVAL, s[0] cleared),
+ * as Windows does. */
 CRTAPI int FN(_strnset_s, _wcsnset_s)(TCH *s, size_t n, TINT c, size_t count)
 {
-    int e;
+    size_t i = 0;
 
     if (!count && !s && !n)
         return 0;
-    e = check_inplace(s, n);
-    if (!e)
-        FN(_strnset, _wcsnset)(s, c, count);
-    return e;
+    if (!s || !n)
+        return fail_s(NULL, 0, EINVAL);
+    for (; i < n && s[i] && i < count; i++)
+        s[i] = (TCH)c;
+    if (FN(strnlen, wcsnlen)(s + i, n - i) == n - i)
+        return fail_s(s, n, EINVAL);
+    return 0;
 }

@@ -42,8 +42,8 @@ CRTAPI int iswctype(wint c, unsigned short mask)
         return _pwctype[c] & mask;
     if (crt_wdigit_value(c) >= 0)
         return mask & 0x04;
-    if (c == 0x2028 || c == 0x2029 || c == 0x3000)
-        return mask & 0x08;
+    if ((c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x3000)
+        return mask & 0x08;     /* the Unicode spaces: en, em, thin, ... */
     return above_latin1_alpha(c) ? mask & 0x100 : 0;
 }
 
