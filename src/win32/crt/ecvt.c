@@ -22,6 +22,31 @@ static int put_digits(char *out, size_t size, const struct decimal *d, int keep)
     return 0;
 }
 
+/* Infinities and NaNs: the text "1#INF", "1#IND", "1#QNAN" or "1#SNAN"
+ * taken as digits with the point after the first, cut to `keep`
+ * characters (zeros past its end) and rounded on the next character as
+ * if it were a digit: "1#QNAN" to two gives "1$". */
+static int special_digits(char *out, size_t size, uint64_t bits, int keep)
+{
+    uint64_t mant = bits & ((1ULL << 52) - 1);
+    const char *text = !mant ? "1#INF" : bits >> 63 && mant == 1ULL << 51 ? "1#IND"
+                       : mant >> 51 ? "1#QNAN" : "1#SNAN";
+    size_t len = strlen(text);
+
+    if (keep < 0)
+        keep = 0;
+    if ((size_t)keep >= size) {
+        out[0] = 0;
+        return ERANGE;
+    }
+    for (int i = 0; i < keep; i++)
+        out[i] = (size_t)i < len ? text[i] : '0';
+    out[keep] = 0;
+    if (keep && (size_t)keep < len && text[keep] >= '5')
+        out[keep - 1]++;
+    return 0;
+}
+
 static int cvt(char *out, size_t size, double v, int count, int *dec, int *sign,
                int fixed)
 {
@@ -37,6 +62,10 @@ static int cvt(char *out, size_t size, double v, int count, int *dec, int *sign,
         return EINVAL;
     }
     *sign = (int)(bits.u >> 63);
+    if ((bits.u >> 52 & 0x7FF) == 0x7FF) {
+        *dec = 1;
+        return special_digits(out, size, bits.u, fixed ? 1 + count : count);
+    }
     bits.u &= ~(1ULL << 63);
     dec_from_double(bits.f, &d);
     if (!d.n)
