@@ -10,20 +10,7 @@
 #define MB_CP_ANSI (-3)
 #define MB_CP_LOCALE (-4)
 
-K32 UINT GetACP(void);
-K32 UINT GetOEMCP(void);
-K32 BOOL IsValidCodePage(UINT);
 extern unsigned int __lc_codepage;     /* locale.c */
-K32 BOOL GetStringTypeW(DWORD, const WCHAR *, int, unsigned short *);
-K32 int LCMapStringW(DWORD, DWORD, const WCHAR *, int, WCHAR *, int);
-
-#define MB_ERR_INVALID_CHARS 0x08
-#define CT_CTYPE1 1
-#define C1_UPPER 0x01
-#define C1_LOWER 0x02
-#define LOCALE_INVARIANT 0x7F
-#define LCMAP_LOWERCASE 0x100
-#define LCMAP_UPPERCASE 0x200
 
 CRTAPI int _getmbcp(void) { return crt_mbcp; }
 

@@ -108,7 +108,7 @@ static size_t parse_scan_spec(const void *fmt, int w, size_t i,
  * as "%%" does. */
 static int literal_conv(unsigned conv)
 {
-    return conv == '%' || (conv && !strchr("nduioxXpeEfgGaAcCsS[", (int)conv)) ||
+    return conv == '%' || (conv && !strchr("nduioxXpPeEfgGaAcCsS[", (int)conv)) ||
            conv > 0x7F;
 }
 
@@ -130,12 +130,18 @@ static int digit_val(int c)
     return 99;
 }
 
+/* %p and %P: hexadecimal with no "0x" prefix ("0x12" reads as 0). */
+#define BASE_PTR (-16)
+
 /* Reads an integer in `base` (0: C rules) within `width` characters.
  * Returns 1 on success.  Overflow wraps, as in msvcrt. */
 static int scan_int(struct scan_in *in, int base, int width, uint64_t *out)
 {
-    int c, neg = 0, n = 0, digits = 0;
+    int c, neg = 0, n = 0, digits = 0, prefix = base != BASE_PTR;
     uint64_t v = 0;
+
+    if (base == BASE_PTR)
+        base = 16;
 
     if (!width)
         width = INT_MAX;
@@ -145,7 +151,7 @@ static int scan_int(struct scan_in *in, int base, int width, uint64_t *out)
         n++;
         c = next(in);
     }
-    if (c == '0' && (base == 0 || base == 16) && n < width) {
+    if (prefix && c == '0' && (base == 0 || base == 16) && n < width) {
         digits = 1, n++;
         c = next(in);
         if ((c == 'x' || c == 'X') && n < width) {
@@ -390,11 +396,11 @@ static int convert_one(struct scan_in *in, struct scan_spec *sp,
     if (!sp->suppress)
         dst = va_arg(*ap, void *);
     switch (sp->conv) {
-    case 'd': case 'u': case 'i': case 'o': case 'x': case 'X': case 'p':
+    case 'd': case 'u': case 'i': case 'o': case 'x': case 'X': case 'p': case 'P':
         base = sp->conv == 'i' ? 0 : sp->conv == 'o' ? 8 :
                (sp->conv == 'd' || sp->conv == 'u') ? 10 : 16;
-        if (sp->conv == 'p')
-            sp->len = LEN_64;
+        if (sp->conv == 'p' || sp->conv == 'P')
+            sp->len = LEN_64, base = BASE_PTR;
         ok = scan_int(in, base, sp->width, &v);
         if (ok && dst)
             store_int(dst, sp->len, v);

@@ -416,8 +416,9 @@ CRTAPI int FN(_strset_s, _wcsset_s)(TCH *s, size_t n, TINT c)
     return e;
 }
 
-/* Sets first, then finds no terminator within n (EINVAL, s[0] cleared),
- * as Windows does. */
+/* A string with no terminator within n is EINVAL with s[0] cleared:
+ * msvcrt's _wcsnset_s finds that first, its _strnset_s only after
+ * setting. */
 CRTAPI int FN(_strnset_s, _wcsnset_s)(TCH *s, size_t n, TINT c, size_t count)
 {
     size_t i = 0;
@@ -426,6 +427,8 @@ CRTAPI int FN(_strnset_s, _wcsnset_s)(TCH *s, size_t n, TINT c, size_t count)
         return 0;
     if (!s || !n)
         return fail_s(NULL, 0, EINVAL);
+    if (sizeof(TCH) != 1 && FN(strnlen, wcsnlen)(s, n) == n)
+        return fail_s(s, n, EINVAL);
     for (; i < n && s[i] && i < count; i++)
         s[i] = (TCH)c;
     if (FN(strnlen, wcsnlen)(s + i, n - i) == n - i)
