@@ -107,8 +107,7 @@ CRTAPI void *_aligned_offset_malloc(size_t n, size_t align, size_t off)
 {
     uintptr_t raw, p;
 
-    /* Windows takes an alignment of 0 as the smallest one. */
-    if ((align & (align - 1)) || (off && off >= n)) {
+    if (!align || (align & (align - 1)) || (off && off >= n)) {
         crt_invalid_parameter();
         crt_set_errno(EINVAL);
         return NULL;

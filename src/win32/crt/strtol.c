@@ -103,7 +103,8 @@ static int64_t to_signed(const void *s, int w, void **endp, int base,
 }
 
 /* Unsigned: a minus sign negates modulo 2^bits, as the standard says;
- * out of range is the maximum, so "-4294967296" gives 1. */
+ * out of range is the documented maximum (msvcrt.dll itself negates it
+ * after a minus sign: "-4294967296" gives 1 there). */
 static uint64_t to_unsigned(const void *s, int w, void **endp, int base,
                             uint64_t max)
 {
@@ -115,9 +116,9 @@ static uint64_t to_unsigned(const void *s, int w, void **endp, int base,
     }
     parse_int(s, w, base, &p);
     set_end(s, w, p.end, endp);
-    if (p.overflow || p.mag > max) {   /* the maximum, negated after a minus */
+    if (p.overflow || p.mag > max) {
         crt_set_errno(ERANGE);
-        p.mag = max;
+        return max;
     }
     return p.neg ? (0 - p.mag) & max : p.mag;
 }
@@ -176,16 +177,6 @@ CRTAPI unsigned long long _wcstoui64(const wchar *s, wchar **e, int b)
  * 64-bit parse truncated (msvcrt's atoi saturates via strtol; we do the
  * same). */
 CRTAPI int atoi(const char *s) { return (int)strtol(s, NULL, 10); }
-
-/* msvcrt.dll's atoi and atol accumulate in 32 bits without a range
- * check: "4294967296" gives 0 (the UCRT's saturate). */
-CRTAPI long msvcrt_atol(const char *s)
-{
-    struct int_parse p;
-
-    parse_int(s, 0, 10, &p);
-    return (long)(uint32_t)(p.neg ? 0 - p.mag : p.mag);
-}
 CRTAPI long atol(const char *s) { return strtol(s, NULL, 10); }
 CRTAPI long long _atoi64(const char *s) { return _strtoi64(s, NULL, 10); }
 CRTAPI long long atoll(const char *s) { return _strtoi64(s, NULL, 10); }
