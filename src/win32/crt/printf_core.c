@@ -128,7 +128,7 @@ static int is_int_conv(unsigned ch)
 }
 
 /* Length modifiers, as many as there are ("%whlls" is a wide string: w
- * stays).  F and N (far, near) change nothing.  I, z, t and j not
+ * stays).  I, z, t and j not
  * followed by an integer conversion are no modifier: msvcrt prints them
  * as text ("%Iq" gives "Iq", "%z" gives "z"), so they are left as the
  * conversion character. */
@@ -149,7 +149,7 @@ static void parse_length(const void *fmt, int wide, size_t *i, struct conv *c)
             len = LEN_64;       /* L: long double, which is double */
         } else if (ch == 'w') {
             len = LEN_W;
-        } else if (ch != 'F' && ch != 'N') {
+        } else {
             return;
         }
         if (c->len != LEN_W || ch == 'w')
