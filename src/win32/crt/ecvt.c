@@ -7,9 +7,13 @@
 
 #define CVTBUFSIZE 349      /* _CVTBUFSIZE */
 
-/* digits 0..keep-1 of d (zeros past its end) into out, terminated. */
-static int put_digits(char *out, size_t size, const struct decimal *d, int keep)
+/* digits 0..keep-1 of d, or of text when there is one (zeros past its
+ * end), into out, terminated. */
+static int put_digits(char *out, size_t size, const struct decimal *d, const char *text,
+                      int keep)
 {
+    size_t len = text ? strlen(text) : 0;
+
     if (keep < 0)
         keep = 0;
     if ((size_t)keep >= size) {
@@ -17,7 +21,7 @@ static int put_digits(char *out, size_t size, const struct decimal *d, int keep)
         return ERANGE;
     }
     for (int i = 0; i < keep; i++)
-        out[i] = dec_digit(d, i);
+        out[i] = !text ? dec_digit(d, i) : (size_t)i < len ? text[i] : '0';
     out[keep] = 0;
     return 0;
 }
@@ -33,16 +37,9 @@ static int special_digits(char *out, size_t size, uint64_t bits, int keep)
                        : mant >> 51 ? "1#QNAN" : "1#SNAN";
     size_t len = strlen(text);
 
-    if (keep < 0)
-        keep = 0;
-    if ((size_t)keep >= size) {
-        out[0] = 0;
+    if (put_digits(out, size, NULL, text, keep))
         return ERANGE;
-    }
-    for (int i = 0; i < keep; i++)
-        out[i] = (size_t)i < len ? text[i] : '0';
-    out[keep] = 0;
-    if (keep && (size_t)keep < len && text[keep] >= '5')
+    if (keep > 0 && (size_t)keep < len && text[keep] >= '5')
         out[keep - 1]++;
     return 0;
 }
@@ -75,7 +72,7 @@ static int cvt(char *out, size_t size, double v, int count, int *dec, int *sign,
     if (fixed)
         keep = d.exp + count;   /* a carry may have made one more digit */
     *dec = d.exp;
-    return put_digits(out, size, &d, keep);
+    return put_digits(out, size, &d, NULL, keep);
 }
 
 CRTAPI int _ecvt_s(char *out, size_t size, double v, int count, int *dec, int *sign)
