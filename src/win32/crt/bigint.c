@@ -17,6 +17,12 @@ void big_set(struct big *b, uint64_t v)
     trim(b);
 }
 
+void big_copy(struct big *dst, const struct big *src)
+{
+    dst->n = src->n;
+    memcpy(dst->w, src->w, (size_t)src->n * sizeof(src->w[0]));
+}
+
 int big_is_zero(const struct big *b) { return b->n == 0; }
 
 /* Overflow past BIG_WORDS is dropped; callers size their numbers. */

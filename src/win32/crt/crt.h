@@ -96,6 +96,7 @@ CRTAPI int toupper(int);
 CRTAPI int isspace(int);
 CRTAPI int isdigit(int);
 CRTAPI int iswspace(wint);
+int crt_wdigit_value(wint c);   /* 0-9 for a decimal digit (any script), else -1 */
 
 /* ---- formatted output ---- */
 /* The body of a variadic entry point over its va_list form; the
@@ -147,12 +148,15 @@ int fmt_float(char *buf, size_t cap, double v, const struct fmt_spec *s);
 #define FMT_FLOAT_BUF 1600
 
 /* ---- big integers for exact float conversion ---- */
-#define BIG_WORDS 160    /* 5120 bits: strtod divides 800-digit numbers */
+/* 20480 bits: strtod divides 800-digit numbers by powers of ten down to
+ * the 80-bit long double's smallest denormal (10^-4951). */
+#define BIG_WORDS 640
 struct big {
     int n;               /* words in use */
     uint32_t w[BIG_WORDS];
 };
 void big_set(struct big *b, uint64_t v);
+void big_copy(struct big *dst, const struct big *src);
 void big_mul_small(struct big *b, uint32_t m);
 void big_add_small(struct big *b, uint32_t a);
 uint32_t big_div_small(struct big *b, uint32_t d);
@@ -162,7 +166,43 @@ void big_sub(struct big *a, const struct big *b);   /* a -= b, a >= b */
 int big_bits(const struct big *b);
 int big_is_zero(const struct big *b);
 
+/* ---- the multibyte code page (_setmbcp) ---- */
+/* _mbctype's bits: single-byte symbol and punctuation (code page 932's
+ * kana), lead and trail bytes, single-byte upper and lower case. */
+#define MBT_MS 0x01
+#define MBT_MP 0x02
+#define MBT_LEAD 0x04
+#define MBT_TRAIL 0x08
+#define MBT_UPPER 0x10
+#define MBT_LOWER 0x20
+extern unsigned char _mbctype[257];     /* [0] is EOF's entry */
+extern unsigned char _mbcasemap[256];
+extern int crt_mbcp;                    /* _getmbcp(); 0 for none */
+/* Fills the tables for cp: lead and trail bytes if it is one of the
+ * double-byte pages, ASCII letters' case (none for cp 0). */
+void crt_mbcp_fill(int cp);
+int crt_mbcp_is_dbcs(int cp);
+static inline int crt_mb_lead(unsigned c) { return _mbctype[(c & 0xFF) + 1] & MBT_LEAD; }
+static inline int crt_mb_trail(unsigned c) { return _mbctype[(c & 0xFF) + 1] & MBT_TRAIL; }
+
 /* ---- conversions ---- */
+/* A binary floating-point format: significand bits, normal exponent
+ * range, and decimal exponents past which a number is surely out of it. */
+struct fp_fmt {
+    int mant, emin, emax;
+    long dec_max, dec_min;
+};
+#define FP_UNDERFLOW 1
+#define FP_OVERFLOW 2
+/* A rounded value: (-1)^neg * m * 2^e2; range FP_OVERFLOW means infinity,
+ * FP_UNDERFLOW a non-zero number that rounded to zero. */
+struct fp_result {
+    uint64_t m;
+    int e2, neg, range;
+};
+extern const struct fp_fmt crt_fp_double, crt_fp_float, crt_fp_ldouble;
+size_t crt_parse_fp(const char *s, const struct fp_fmt *f, struct fp_result *r);
+double crt_fp_to_double(const struct fp_result *r);
 double crt_strtod(const char *s, char **end, int *range_err);
 CRTAPI double ucrt_strtod(const char *s, char **end);     /* C99 syntax */
 int crt_wide_to_narrow(char *dst, wchar c);   /* C locale; -1 if unmappable */

@@ -60,6 +60,7 @@ extern CRTDATA char **__initenv;
 extern CRTDATA wchar **__winitenv;
 extern CRTDATA wchar **_wenviron;
 void crt_env_init(void);
+void crt_wenv_init(void);     /* builds _wenviron on first wide use */
 void crt_args_init(void);
 void crt_narrow_args(void);
 void crt_wide_args(void);
@@ -175,6 +176,7 @@ typedef struct _iobuf {
 extern CRTDATA FILE _iob[IOB_COUNT];
 
 void crt_stdio_init(void);
+void crt_mbcp_init(void);     /* _setmbcp(_MB_CP_ANSI) */
 void crt_stdio_flush_all(void);
 void crt_lock_file(FILE *);
 void crt_unlock_file(FILE *);

@@ -32,25 +32,35 @@ static void **env_array(const void *block, int w)
     return arr;
 }
 
+static void *block_array(int w)
+{
+    void *block = w ? (void *)GetEnvironmentStringsW() : (void *)GetEnvironmentStringsA();
+    void **arr = block ? env_array(block, w) : NULL;
+
+    if (block)
+        w ? FreeEnvironmentStringsW(block) : FreeEnvironmentStringsA(block);
+    return arr ? arr : calloc(1, sizeof(void *));
+}
+
+/* _environ always; _wenviron only once something wide asked for it
+ * (__wgetmainargs or a wide environment function), as msvcrt does. */
 void crt_env_init(void)
 {
-    char *a = GetEnvironmentStringsA();
-    wchar *w = GetEnvironmentStringsW();
-
-    _environ = a ? (char **)env_array(a, 0) : NULL;
-    _wenviron = w ? (wchar **)env_array(w, 1) : NULL;
-    if (a)
-        FreeEnvironmentStringsA(a);
-    if (w)
-        FreeEnvironmentStringsW(w);
-    if (!_environ)
-        _environ = calloc(1, sizeof(char *));
-    if (!_wenviron)
-        _wenviron = calloc(1, sizeof(wchar *));
+    _environ = block_array(0);
+    if (_wenviron)
+        _wenviron = block_array(1);
     if (!__initenv)
         __initenv = _environ;
+}
+
+void crt_wenv_init(void)
+{
+    _lock(LOCK_ENV);
+    if (!_wenviron)
+        _wenviron = block_array(1);
     if (!__winitenv)
         __winitenv = _wenviron;
+    _unlock(LOCK_ENV);
 }
 
 CRTAPI char ***__p__environ(void) { return &_environ; }
@@ -63,8 +73,12 @@ CRTAPI wchar ***__p___winitenv(void) { return &__winitenv; }
 static void *getenv_any(const void *name, int w)
 {
     size_t n = w ? wcslen(name) : strlen(name);
-    void **e = w ? (void **)_wenviron : (void **)_environ;
+    void **e;
     void *r = NULL;
+
+    if (w)
+        crt_wenv_init();
+    e = w ? (void **)_wenviron : (void **)_environ;
 
     _lock(LOCK_ENV);
     for (; e && *e && !r; e++) {
@@ -95,6 +109,8 @@ static int putenv_any(const void *s, int w)
     int empty;
     BOOL ok;
 
+    if (w)
+        crt_wenv_init();
     if (!eq || eq == (const char *)s || (len = (eq - (const char *)s) / unit) >= 1024) {
         crt_set_errno(EINVAL);
         return -1;
@@ -206,6 +222,8 @@ static int putenv_s_common(const void *name, const void *value, int w)
 {
     BOOL ok;
 
+    if (w)
+        crt_wenv_init();
     if (!name || !value || !(w ? *(const wchar *)name : *(const char *)name) ||
         (w ? wcschr(name, '=') != NULL : strchr(name, '=') != NULL)) {
         crt_invalid_parameter();

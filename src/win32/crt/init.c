@@ -11,6 +11,7 @@ static void process_attach(void)
     crt_env_init();
     crt_fd_init();
     crt_stdio_init();
+    crt_mbcp_init();
 }
 
 BOOL __attribute__((__stdcall__)) DllMain(HANDLE inst, DWORD reason,

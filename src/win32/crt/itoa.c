@@ -56,6 +56,23 @@ CRTAPI wchar *_ui64tow(unsigned long long v, wchar *b, int r) { u64_to(v, 0, b, 
 /* ---- the _s forms: EINVAL for no buffer or a bad radix, ERANGE when the
  * digits (sign and terminator included) do not fit; "" on error ---- */
 
+/* What Windows leaves in a buffer too small: the sign, then the digits
+ * from the last one backwards until the buffer is full, then the first
+ * character cleared ("\0765" for 12345678 in 4 characters). */
+static void overflow_fill(uint64_t v, int neg, void *buf, size_t size, int radix, int w)
+{
+    size_t i = 0;
+
+    if (neg)
+        i++;
+    for (; i < size; i++, v /= radix) {
+        unsigned d = (unsigned)(v % radix);
+        unsigned c = d < 10 ? '0' + d : 'a' + d - 10;
+        w ? (void)(((wchar *)buf)[i] = (wchar)c) : (void)(((char *)buf)[i] = (char)c);
+    }
+    w ? (void)(*(wchar *)buf = 0) : (void)(*(char *)buf = 0);
+}
+
 static int to_s(uint64_t v, int neg, void *buf, size_t size, int radix, int w)
 {
     char tmp[72];
@@ -73,7 +90,7 @@ static int to_s(uint64_t v, int neg, void *buf, size_t size, int radix, int w)
         need++;
     while ((t /= radix));
     if (need > size) {
-        w ? (void)(*(wchar *)buf = 0) : (void)(*(char *)buf = 0);
+        overflow_fill(v, neg, buf, size, radix, w);
         crt_invalid_parameter();
         crt_set_errno(ERANGE);
         return ERANGE;

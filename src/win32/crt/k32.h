@@ -182,6 +182,20 @@ K32 DWORD GetFullPathNameW(const WCHAR *, DWORD, WCHAR *, WCHAR **);
 K32 DWORD GetLogicalDrives(void);
 K32 BOOL SetFileTime(HANDLE, const FILETIME *, const FILETIME *, const FILETIME *);
 
+/* code pages and character types (mbcp.c) */
+#define MB_ERR_INVALID_CHARS 0x08
+#define CT_CTYPE1 1
+#define C1_UPPER 0x01
+#define C1_LOWER 0x02
+#define LOCALE_INVARIANT 0x7F
+#define LCMAP_LOWERCASE 0x100
+#define LCMAP_UPPERCASE 0x200
+K32 UINT GetACP(void);
+K32 UINT GetOEMCP(void);
+K32 BOOL IsValidCodePage(UINT);
+K32 BOOL GetStringTypeW(DWORD, const WCHAR *, int, unsigned short *);
+K32 int LCMapStringW(DWORD, DWORD, const WCHAR *, int, WCHAR *, int);
+
 /* ntdll */
 K32 void RtlUnwindEx(void *target_frame, void *target_ip, void *rec,
                      void *retval, void *ctx, void *history);

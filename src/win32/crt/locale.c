@@ -26,7 +26,6 @@ CRTAPI unsigned int ___lc_codepage_func(void) { return __lc_codepage; }
 CRTAPI unsigned int ___lc_collate_cp_func(void) { return __lc_collate_cp; }
 CRTAPI unsigned long *___lc_handle_func(void) { return __lc_handle; }
 CRTAPI int __lconv_init(void) { return 0; }
-CRTAPI int _getmbcp(void) { return 0; }
 
 /* "C", "POSIX" and "" (user default) all give the C locale. */
 static int is_c_name(const char *loc)

@@ -138,6 +138,9 @@ CRTAPI size_t wcsrtombs(char *dst, const wchar **src, size_t n, void *state)
 {
     size_t r = wcstombs(dst, *src, n);
 
+    if (state)      /* an mbstate_t (int): nothing pending in the C locale */
+        *(int *)state = 0;
+
     if (dst && r != (size_t)-1) {
         if (r < n)
             *src = NULL;

@@ -122,39 +122,39 @@ static void out_field(struct fmt_out *o, const struct fmt_spec *s,
         out_fill(o, ' ', pad);
 }
 
+static int is_int_conv(unsigned ch)
+{
+    return ch && strchr("diouxX", (int)ch) != NULL;
+}
+
+/* Length modifiers, as many as there are ("%whlls" is a wide string: w
+ * stays).  I, z, t and j not
+ * followed by an integer conversion are no modifier: msvcrt prints them
+ * as text ("%Iq" gives "Iq", "%z" gives "z"), so they are left as the
+ * conversion character. */
 static void parse_length(const void *fmt, int wide, size_t *i, struct conv *c)
 {
-    unsigned ch = fch(fmt, *i, wide), n1 = fch(fmt, *i + 1, wide);
+    for (;;) {
+        unsigned ch = fch(fmt, *i, wide), n1 = fch(fmt, *i + 1, wide);
+        unsigned n2 = n1 ? fch(fmt, *i + 2, wide) : 0;
+        int len = c->len, step = 1;
 
-    switch (ch) {
-    case 'h':
-        c->len = n1 == 'h' ? LEN_HH : LEN_H;
-        *i += n1 == 'h' ? 2 : 1;
-        break;
-    case 'l':
-        c->len = n1 == 'l' ? LEN_64 : LEN_L;
-        *i += n1 == 'l' ? 2 : 1;
-        break;
-    case 'I':
-        if (n1 == '6' && fch(fmt, *i + 2, wide) == '4') {
-            c->len = LEN_64;
-            *i += 3;
-        } else if (n1 == '3' && fch(fmt, *i + 2, wide) == '2') {
-            c->len = LEN_32;
-            *i += 3;
+        if (ch == 'h' || ch == 'l') {
+            step = n1 == ch ? 2 : 1;
+            len = ch == 'h' ? (step == 2 ? LEN_HH : LEN_H) : (step == 2 ? LEN_64 : LEN_L);
+        } else if (ch == 'I' && ((n1 == '6' && n2 == '4') || (n1 == '3' && n2 == '2'))) {
+            step = 3;
+            len = n1 == '6' ? LEN_64 : LEN_32;
+        } else if (ch == 'L' || ((ch == 'I' || ch == 'z' || ch == 't' || ch == 'j') && is_int_conv(n1))) {
+            len = LEN_64;       /* L: long double, which is double */
+        } else if (ch == 'w') {
+            len = LEN_W;
         } else {
-            c->len = LEN_64;    /* pointer-sized */
-            *i += 1;
+            return;
         }
-        break;
-    case 'L': case 'q': case 'z': case 'j': case 't':
-        c->len = LEN_64;
-        *i += 1;
-        break;
-    case 'w':
-        c->len = LEN_W;
-        *i += 1;
-        break;
+        if (c->len != LEN_W || ch == 'w')
+            c->len = len;
+        *i += step;
     }
 }
 

@@ -1,5 +1,6 @@
 /* qsort (quicksort, median of three, recursing into the smaller half so
- * the stack stays O(log n); insertion sort for short runs), bsearch,
+ * the stack stays O(log n); short runs by repeated maximum, the order of
+ * comparisons Windows has and programs may see), bsearch,
  * _lfind and _lsearch, and their _s forms, whose comparison function
  * takes a context pointer first. */
 #include "crt.h"
@@ -28,45 +29,97 @@ static void swap(char *a, char *b, size_t size)
     }
 }
 
-static void insertion(char *base, size_t n, size_t size, const struct cmp *c)
+/* Short runs: the largest element moves to the end, then the largest of
+ * the rest, and so on (the comparisons Windows makes, in its order). */
+static void max_sort(char *lo, char *hi, size_t size, const struct cmp *c)
 {
-    for (size_t i = 1; i < n; i++)
-        for (size_t j = i; j > 0 && compare(c, base + (j - 1) * size, base + j * size) > 0; j--)
-            swap(base + (j - 1) * size, base + j * size, size);
+    for (; hi > lo; hi -= size) {
+        char *max = lo;
+        for (char *p = lo + size; p <= hi; p += size)
+            if (compare(c, p, max) > 0)
+                max = p;
+        swap(max, hi, size);
+    }
 }
 
-/* Partitions around the median of first, middle and last; returns the
- * pivot's final index. */
-static size_t partition(char *base, size_t n, size_t size, const struct cmp *c)
+/* Orders lo, mid and hi among themselves (median of three). */
+static void order_three(char *lo, char *mid, char *hi, size_t size, const struct cmp *c)
 {
-    char *lo = base, *mid = base + n / 2 * size, *hi = base + (n - 1) * size;
-    size_t store = 0;
+    if (compare(c, lo, mid) > 0)
+        swap(lo, mid, size);
+    if (compare(c, lo, hi) > 0)
+        swap(lo, hi, size);
+    if (compare(c, mid, hi) > 0)
+        swap(mid, hi, size);
+}
 
-    if (compare(c, mid, lo) < 0) swap(mid, lo, size);
-    if (compare(c, hi, lo) < 0) swap(hi, lo, size);
-    if (compare(c, hi, mid) < 0) swap(hi, mid, size);
-    swap(mid, hi, size);    /* pivot to the end */
-    for (size_t i = 0; i < n - 1; i++)
-        if (compare(c, base + i * size, hi) < 0)
-            swap(base + i * size, base + store++ * size, size);
-    swap(base + store * size, hi, size);
-    return store;
+/* Partitions [lo, hi] around *mid, which moves with the swaps: on return
+ * [lo, *hi_end] holds what is not above the pivot and [*lo_start, hi]
+ * what is not below it, elements equal to the pivot next to it left out. */
+static void split(char *lo, char *hi, char *mid, size_t size, const struct cmp *c,
+                  char **hi_end, char **lo_start)
+{
+    char *up = lo, *down = hi;
+
+    for (;;) {
+        if (mid > up)
+            do
+                up += size;
+            while (up < mid && compare(c, up, mid) <= 0);
+        if (mid <= up)
+            do
+                up += size;
+            while (up <= hi && compare(c, up, mid) <= 0);
+        do
+            down -= size;
+        while (down > mid && compare(c, down, mid) > 0);
+        if (down < up)
+            break;
+        swap(up, down, size);
+        if (mid == down)
+            mid = up;
+    }
+    down += size;
+    if (mid < down)
+        do
+            down -= size;
+        while (down > mid && compare(c, down, mid) == 0);
+    if (mid >= down)
+        do
+            down -= size;
+        while (down > lo && compare(c, down, mid) == 0);
+    *hi_end = down;
+    *lo_start = up;
+}
+
+/* Quicksort down to runs of 8, the smaller side first (recursion depth
+ * O(log n)). */
+static void sort_range(char *lo, char *hi, size_t size, const struct cmp *c)
+{
+    while (hi > lo) {
+        size_t n = (size_t)(hi - lo) / size + 1;
+        char *mid = lo + n / 2 * size, *hi_end, *lo_start;
+
+        if (n <= 8) {
+            max_sort(lo, hi, size, c);
+            return;
+        }
+        order_three(lo, mid, hi, size, c);
+        split(lo, hi, mid, size, c, &hi_end, &lo_start);
+        if (hi_end - lo >= hi - lo_start) {
+            sort_range(lo_start, hi, size, c);
+            hi = hi_end;
+        } else {
+            sort_range(lo, hi_end, size, c);
+            lo = lo_start;
+        }
+    }
 }
 
 static void sort(char *base, size_t n, size_t size, const struct cmp *c)
 {
-    while (n > 8) {
-        size_t p = partition(base, n, size, c);
-        if (p < n - p - 1) {
-            sort(base, p, size, c);
-            base += (p + 1) * size;
-            n -= p + 1;
-        } else {
-            sort(base + (p + 1) * size, n - p - 1, size, c);
-            n = p;
-        }
-    }
-    insertion(base, n, size, c);
+    if (n > 1)
+        sort_range(base, base + (n - 1) * size, size, c);
 }
 
 static int bad_args(const void *base, size_t n, size_t size, const void *fn)

@@ -55,6 +55,33 @@ static int skip_ws(struct scan_in *in)
     return c;
 }
 
+/* The length modifier at i: how many characters it takes, 0 if none. */
+static size_t parse_length(const void *fmt, int w, size_t i, struct scan_spec *sp)
+{
+    unsigned c = fch(fmt, i, w), n1 = fch(fmt, i + 1, w), n2 = fch(fmt, i + 2, w);
+
+    switch (c) {
+    case 'h':
+        sp->len = n1 == 'h' ? LEN_HH : LEN_H;
+        return n1 == 'h' ? 2 : 1;
+    case 'l':
+        sp->len = n1 == 'l' ? LEN_64 : LEN_L;
+        return n1 == 'l' ? 2 : 1;
+    case 'I':
+        if (n1 == '3' && n2 == '2')
+            return 3;
+        sp->len = LEN_64;
+        return n1 == '6' && n2 == '4' ? 3 : 1;
+    case 'L': case 'z': case 'j': case 't': case 'q':
+        sp->len = LEN_64;
+        return 1;
+    case 'w':
+        sp->len = LEN_W;
+        return 1;
+    }
+    return 0;
+}
+
 static size_t parse_scan_spec(const void *fmt, int w, size_t i,
                               struct scan_spec *sp)
 {
@@ -63,26 +90,26 @@ static size_t parse_scan_spec(const void *fmt, int w, size_t i,
     memset(sp, 0, sizeof(*sp));
     if (fch(fmt, i, w) == '*')
         sp->suppress = 1, i++;
-    while ((c = fch(fmt, i, w)) >= '0' && c <= '9')
-        sp->width = sp->width * 10 + (c - '0'), i++;
-    c = fch(fmt, i, w);
-    if (c == 'h') {
-        sp->len = fch(fmt, i + 1, w) == 'h' ? LEN_HH : LEN_H;
-        i += sp->len == LEN_HH ? 2 : 1;
-    } else if (c == 'l') {
-        sp->len = fch(fmt, i + 1, w) == 'l' ? LEN_64 : LEN_L;
-        i += sp->len == LEN_64 ? 2 : 1;
-    } else if (c == 'I' && fch(fmt, i + 1, w) == '6' && fch(fmt, i + 2, w) == '4') {
-        sp->len = LEN_64, i += 3;
-    } else if (c == 'I' && fch(fmt, i + 1, w) == '3' && fch(fmt, i + 2, w) == '2') {
-        i += 3;
-    } else if (c == 'I' || c == 'L' || c == 'z' || c == 'j' || c == 't' || c == 'q') {
-        sp->len = LEN_64, i++;
-    } else if (c == 'w') {
-        sp->len = LEN_W, i++;
+    /* msvcrt reads width digits and length modifiers in any order until
+     * the conversion: "%h02d" is "%02hd", "%2h0d" has width 20. */
+    for (size_t n; ; i += n) {
+        c = fch(fmt, i, w);
+        n = c >= '0' && c <= '9' ? 1 : parse_length(fmt, w, i, sp);
+        if (!n)
+            break;
+        if (c >= '0' && c <= '9')
+            sp->width = sp->width * 10 + (int)(c - '0');
     }
     sp->conv = fch(fmt, i, w);
     return i + 1;
+}
+
+/* A conversion that is none of the known ones matches its own character,
+ * as "%%" does. */
+static int literal_conv(unsigned conv)
+{
+    return conv == '%' || (conv && !strchr("nduioxXpPeEfgGaAcCsS[", (int)conv)) ||
+           conv > 0x7F;
 }
 
 static void store_int(void *p, int len, uint64_t v)
@@ -103,12 +130,18 @@ static int digit_val(int c)
     return 99;
 }
 
+/* %p and %P: hexadecimal with no "0x" prefix ("0x12" reads as 0). */
+#define BASE_PTR (-16)
+
 /* Reads an integer in `base` (0: C rules) within `width` characters.
  * Returns 1 on success.  Overflow wraps, as in msvcrt. */
 static int scan_int(struct scan_in *in, int base, int width, uint64_t *out)
 {
-    int c, neg = 0, n = 0, digits = 0;
+    int c, neg = 0, n = 0, digits = 0, prefix = base != BASE_PTR;
     uint64_t v = 0;
+
+    if (base == BASE_PTR)
+        base = 16;
 
     if (!width)
         width = INT_MAX;
@@ -118,7 +151,7 @@ static int scan_int(struct scan_in *in, int base, int width, uint64_t *out)
         n++;
         c = next(in);
     }
-    if (c == '0' && (base == 0 || base == 16) && n < width) {
+    if (prefix && c == '0' && (base == 0 || base == 16) && n < width) {
         digits = 1, n++;
         c = next(in);
         if ((c == 'x' || c == 'X') && n < width) {
@@ -353,20 +386,21 @@ static int convert_one(struct scan_in *in, struct scan_spec *sp,
     if (sp->conv != 'c' && sp->conv != 'C' && sp->conv != '[')
         if (skip_ws(in) == EOF)
             return -1;
-    if (!sp->suppress && sp->conv != '%')
-        dst = va_arg(*ap, void *);
-    switch (sp->conv) {
-    case '%':
+    if (literal_conv(sp->conv)) {
         c = next(in);
-        if (c == '%')
+        if (c == (int)sp->conv)
             return 1;
         back(in, c);
         return c == EOF ? -1 : 0;
-    case 'd': case 'u': case 'i': case 'o': case 'x': case 'X': case 'p':
+    }
+    if (!sp->suppress)
+        dst = va_arg(*ap, void *);
+    switch (sp->conv) {
+    case 'd': case 'u': case 'i': case 'o': case 'x': case 'X': case 'p': case 'P':
         base = sp->conv == 'i' ? 0 : sp->conv == 'o' ? 8 :
                (sp->conv == 'd' || sp->conv == 'u') ? 10 : 16;
-        if (sp->conv == 'p')
-            sp->len = LEN_64;
+        if (sp->conv == 'p' || sp->conv == 'P')
+            sp->len = LEN_64, base = BASE_PTR;
         ok = scan_int(in, base, sp->width, &v);
         if (ok && dst)
             store_int(dst, sp->len, v);
@@ -444,7 +478,7 @@ int scan_core(struct scan_in *in, const void *fmt, int w, va_list ap)
         if (r <= 0)
             break;
         any = 1;
-        if (!sp.suppress && sp.conv != 'n' && sp.conv != '%')
+        if (!sp.suppress && sp.conv != 'n' && !literal_conv(sp.conv))
             assigned++;
     }
     va_end(args);

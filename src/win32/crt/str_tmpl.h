@@ -189,10 +189,12 @@ CRTAPI TCH *FN(strstr, wcsstr)(const TCH *h, const TCH *n)
 {
     size_t len = FN(strlen, wcslen)(n);
 
+    if (!len)
+        return (TCH *)h;
     for (; *h; h++)
         if (*h == *n && !FN(strncmp, wcsncmp)(h, n, len))
             return (TCH *)h;
-    return *n ? NULL : (TCH *)h;
+    return NULL;
 }
 
 CRTAPI size_t FN(strspn, wcsspn)(const TCH *s, const TCH *set)
@@ -305,24 +307,23 @@ static int fail_s(TCH *d, size_t n, int e)
 }
 
 /* Copies up to `count` characters of s to d[0..n) from offset `at` and
- * terminates; what does not fit is an error (ERANGE), or, with
- * `truncate`, cut off with STRUNCATE.  The body of the copy and
- * concatenation forms. */
+ * terminates; what does not fit is an error (ERANGE: the whole buffer is
+ * written, then d[0] cleared, as Windows does), or, with `truncate`, cut
+ * off with STRUNCATE.  The body of the copy and concatenation forms. */
 static int put_s(TCH *d, size_t n, size_t at, const TCH *s, size_t count,
                  int truncate)
 {
     size_t i = 0;
 
-    while (s[i] && i < count) {
-        if (at + i + 1 >= n) {
-            if (!truncate)
-                return fail_s(d, n, ERANGE);
+    for (; s[i] && i < count && at + i < n; i++) {
+        if (truncate && at + i + 1 == n) {
             d[at + i] = 0;
             return STRUNCATE;
         }
         d[at + i] = s[i];
-        i++;
     }
+    if (at + i >= n)
+        return fail_s(d, n, ERANGE);
     d[at + i] = 0;
     return 0;
 }
@@ -415,14 +416,22 @@ CRTAPI int FN(_strset_s, _wcsset_s)(TCH *s, size_t n, TINT c)
     return e;
 }
 
+/* A string with no terminator within n is EINVAL with s[0] cleared:
+ * msvcrt's _wcsnset_s finds that first, its _strnset_s only after
+ * setting. */
 CRTAPI int FN(_strnset_s, _wcsnset_s)(TCH *s, size_t n, TINT c, size_t count)
 {
-    int e;
+    size_t i = 0;
 
     if (!count && !s && !n)
         return 0;
-    e = check_inplace(s, n);
-    if (!e)
-        FN(_strnset, _wcsnset)(s, c, count);
-    return e;
+    if (!s || !n)
+        return fail_s(NULL, 0, EINVAL);
+    if (sizeof(TCH) != 1 && FN(strnlen, wcsnlen)(s, n) == n)
+        return fail_s(s, n, EINVAL);
+    for (; i < n && s[i] && i < count; i++)
+        s[i] = (TCH)c;
+    if (FN(strnlen, wcsnlen)(s + i, n - i) == n - i)
+        return fail_s(s, n, EINVAL);
+    return 0;
 }

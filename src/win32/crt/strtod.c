@@ -1,8 +1,9 @@
-/* String to double, correctly rounded (round-half-even on the exact
- * value).  The decimal significand D and exponent e are turned into the
- * exact ratio num/den = D * 10^e, scaled by 2^s so that the integer
- * quotient q has exactly 64 bits; q, the remainder (sticky) and s give
- * the double.  msvcrt.dll's strtod reads decimal only: no hex, INF or
+/* String to double (and to the 80-bit long double of __STRINGTOLD),
+ * correctly rounded (round-half-even on the exact value).  The decimal
+ * significand D and exponent e are turned into the exact ratio
+ * num/den = D * 10^e, scaled by 2^s so that the integer quotient q has
+ * exactly 64 bits; q, where the remainder lies (tail) and s give the
+ * result.  msvcrt.dll's strtod reads decimal only: no hex, INF or
  * NAN (those came with the UCRT). */
 #include "crt.h"
 
@@ -25,94 +26,124 @@ static void pow10_mul(struct big *b, long e)
         big_mul_small(b, 10);
 }
 
-/* The target format: significand bits and the normal exponent range. */
-struct fp_fmt {
-    int mant, emin, emax;
-};
-static const struct fp_fmt target_double = { 53, -1022, 1023 };
-static const struct fp_fmt target_float = { 24, -126, 127 };
+const struct fp_fmt crt_fp_double = { 53, -1022, 1023, 310, -330 };
+const struct fp_fmt crt_fp_float = { 24, -126, 127, 310, -330 };
+const struct fp_fmt crt_fp_ldouble = { 64, -16382, 16383, 4933, -4951 };
 
-/* Rounds q (top bit 63 set) * 2^(-s) to the format, half to even (the
- * sticky bit says something non-zero lies below q); the result is a
- * double holding exactly that value, or +-0 / +-inf with *range set. */
-static double assemble(uint64_t q, int sticky, int s, int neg, int *range,
-                       const struct fp_fmt *f)
+/* Whether q's dropped low bits (and the tail below q) round m up, half
+ * to even.  tail: 0 nothing below q, 1 less than half a unit of q's last
+ * bit, 2 exactly half, 3 more. */
+static int round_up(uint64_t q, int tail, int drop, uint64_t m)
+{
+    uint64_t rest, half;
+
+    if (drop == 0)
+        return tail == 3 || (tail == 2 && (m & 1));
+    if (drop > 64)
+        return 0;
+    rest = drop == 64 ? q : q & ((1ULL << drop) - 1);
+    half = 1ULL << (drop - 1);
+    return rest > half || (rest == half && (tail || (m & 1)));
+}
+
+/* Rounds q (top bit 63 set) * 2^(-s) to the format: r->m * 2^r->e2,
+ * denormal below emin, zero or infinity out of range (r->range). */
+static void fp_round(uint64_t q, int tail, int s, const struct fp_fmt *f,
+                     struct fp_result *r)
 {
     int e = 63 - s, drop = 64 - f->mant;
-    uint64_t m, half, rest;
-    double r;
+    uint64_t m, top = f->mant == 64 ? ~0ULL : (1ULL << f->mant) - 1;
 
     if (e < f->emin)
         drop += f->emin - e;
-    if (drop >= 64) {
-        m = 0;
-        rest = drop == 64 ? q : (q != 0);
-        half = drop == 64 ? 1ULL << 63 : 2;
-    } else {
-        m = q >> drop;
-        rest = q & ((1ULL << drop) - 1);
-        half = 1ULL << (drop - 1);
+    m = drop >= 64 ? 0 : q >> drop;
+    if (round_up(q, tail, drop, m)) {
+        if (m == top)
+            m = 1ULL << (f->mant - 1), drop++;
+        else
+            m++;
     }
-    if (rest > half || (rest == half && (sticky || (m & 1))))
-        m++;
-    if (!m) {
-        *range = 1;
-        return neg ? -0.0 : 0.0;
-    }
-    if (m >> f->mant)
-        m >>= 1, drop++;
-    if (63 - __builtin_clzll(m) + drop - s > f->emax) {
-        *range = 1;
-        return neg ? -__builtin_inf() : __builtin_inf();
-    }
-    r = scalbn((double)m, drop - s);
-    return neg ? -r : r;
+    r->m = m;
+    r->e2 = drop - s;
+    r->range = 0;
+    if (!m)
+        r->range = FP_UNDERFLOW;
+    else if (63 - __builtin_clzll(m) + r->e2 > f->emax)
+        r->range = FP_OVERFLOW, r->m = 0;
 }
 
-static double convert(const struct dec_in *in, int *range, const struct fp_fmt *f)
+double crt_fp_to_double(const struct fp_result *r)
 {
-    struct big num, den, t;
-    long e10 = in->e - in->n;
-    uint64_t q = 0;
-    int s;
+    double v = r->range == FP_OVERFLOW ? __builtin_inf() : scalbn((double)r->m, r->e2);
 
-    if (!in->n)
-        return in->neg ? -0.0 : 0.0;
-    if (in->e > 310) {
-        *range = 1;
-        return in->neg ? -__builtin_inf() : __builtin_inf();
+    return r->neg ? -v : v;
+}
+
+static void pow_scale(struct big *num, struct big *den, long e10)
+{
+    big_set(den, 1);
+    pow10_mul(e10 >= 0 ? num : den, e10 >= 0 ? e10 : -e10);
+}
+
+/* The exact quotient num/den as q (64 bits, top set) * 2^-s and the tail
+ * below it (see round_up). */
+static int exact_quotient(struct big *num, struct big *den, uint64_t *q_out, int *tail)
+{
+    struct big t;
+    uint64_t q = 0;
+    int s = 63 - (big_bits(num) - big_bits(den));
+
+    if (s > 0)
+        big_shl(num, s);
+    else
+        big_shl(den, -s);
+    big_copy(&t, den);
+    big_shl(&t, 63);
+    while (big_cmp(num, &t) < 0) {
+        big_shl(num, 1);
+        s++;
     }
-    if (in->e < -330) {
-        *range = 1;
-        return in->neg ? -0.0 : 0.0;
+    for (int bit = 63; bit >= 0; bit--) {
+        big_copy(&t, den);
+        big_shl(&t, bit);
+        if (big_cmp(num, &t) >= 0) {
+            big_sub(num, &t);
+            q |= 1ULL << bit;
+        }
+    }
+    big_shl(num, 1);
+    *tail = big_is_zero(num) ? 0 : 2 + big_cmp(num, den);
+    *q_out = q;
+    return s;
+}
+
+/* The decimal in->d * 10^e rounded to the format. */
+static void convert(const struct dec_in *in, const struct fp_fmt *f, struct fp_result *r)
+{
+    struct big num, den;
+    uint64_t q;
+    int tail, s;
+
+    r->neg = in->neg;
+    r->m = 0, r->e2 = 0, r->range = 0;
+    if (!in->n)
+        return;
+    if (in->e > f->dec_max) {
+        r->range = FP_OVERFLOW;
+        return;
+    }
+    if (in->e < f->dec_min) {
+        r->range = FP_UNDERFLOW;
+        return;
     }
     big_set(&num, 0);
     for (int i = 0; i < in->n; i++) {
         big_mul_small(&num, 10);
         big_add_small(&num, in->d[i] - '0');
     }
-    big_set(&den, 1);
-    pow10_mul(e10 >= 0 ? &num : &den, e10 >= 0 ? e10 : -e10);
-    s = 63 - (big_bits(&num) - big_bits(&den));
-    if (s > 0)
-        big_shl(&num, s);
-    else
-        big_shl(&den, -s);
-    t = den;
-    big_shl(&t, 63);
-    while (big_cmp(&num, &t) < 0) {
-        big_shl(&num, 1);
-        s++;
-    }
-    for (int bit = 63; bit >= 0; bit--) {
-        t = den;
-        big_shl(&t, bit);
-        if (big_cmp(&num, &t) >= 0) {
-            big_sub(&num, &t);
-            q |= 1ULL << bit;
-        }
-    }
-    return assemble(q, !big_is_zero(&num), s, in->neg, range, f);
+    pow_scale(&num, &den, in->e - in->n);
+    s = exact_quotient(&num, &den, &q, &tail);
+    fp_round(q, tail, s, f, r);
 }
 
 static unsigned at(const void *s, int w, size_t i)
@@ -213,6 +244,7 @@ static size_t parse_hex(const void *s, int w, size_t i, double *out, int neg,
     long e2 = 0, pe = 0;
     int sticky = 0, any = 0, point = 0, d, pneg = 0;
     size_t mark;
+    struct fp_result r;
 
     for (;; i++) {
         if (at(s, w, i) == '.' && !point) {
@@ -247,8 +279,11 @@ static size_t parse_hex(const void *s, int w, size_t i, double *out, int neg,
         return i;
     }
     d = __builtin_clzll(q);
-    *out = assemble(q << d, sticky, (int)(d - e2 > 100000 ? 100000 : d - e2 < -100000 ? -100000 : d - e2),
-                    neg, range, f);
+    fp_round(q << d, sticky, (int)(d - e2 > 100000 ? 100000 : d - e2 < -100000 ? -100000 : d - e2),
+             f, &r);
+    r.neg = neg;
+    *out = crt_fp_to_double(&r);
+    *range = r.range != 0;
     return i;
 }
 
@@ -286,8 +321,9 @@ static size_t parse_c99(const void *s, int w, size_t i, int neg, double *out,
 
 static double strtod_mode(const void *s, int w, void **end, int mode)
 {
-    const struct fp_fmt *f = mode & MODE_FLOAT ? &target_float : &target_double;
+    const struct fp_fmt *f = mode & MODE_FLOAT ? &crt_fp_float : &crt_fp_double;
     struct dec_in in;
+    struct fp_result r;
     size_t i = 0, n = 0;
     int range = 0, neg = 0;
     double v = 0.0;
@@ -310,8 +346,11 @@ static double strtod_mode(const void *s, int w, void **end, int mode)
     }
     if (!n) {
         n = parse_dec(s, w, &in, mode & MODE_C99);
-        if (n)
-            v = convert(&in, &range, f);
+        if (n) {
+            convert(&in, f, &r);
+            v = crt_fp_to_double(&r);
+            range = r.range != 0;
+        }
     }
     if (end)
         *end = (char *)s + n * (w ? 2 : 1);
@@ -348,12 +387,6 @@ CRTAPI float strtof(const char *s, char **end)
     return (float)strtod_mode(s, 0, (void **)end, MODE_FLOAT);
 }
 
-CRTAPI int _atodbl(double *out, char *s)
-{
-    *out = strtod_any(s, 0, NULL);
-    return 0;
-}
-
 /* The UCRT's: C99 syntax (hexadecimal, INF, NAN), no 'd' exponent. */
 CRTAPI double ucrt_strtod(const char *s, char **end)
 {
@@ -378,14 +411,16 @@ CRTAPI float ucrt_wcstof(const wchar *s, wchar **end)
 CRTAPI double ucrt_atof(const char *s) { return strtod_mode(s, 0, NULL, MODE_C99); }
 CRTAPI double ucrt_wtof(const wchar *s) { return strtod_mode(s, 1, NULL, MODE_C99); }
 
-/* _atoflt: a float into *out; 0, or _OVERFLOW (3) / _UNDERFLOW (4). */
-CRTAPI int _atoflt(float *out, const char *s)
+/* msvcrt's decimal syntax rounded to format f; the count of characters
+ * read, 0 (and r zero) if there is no number. */
+size_t crt_parse_fp(const char *s, const struct fp_fmt *f, struct fp_result *r)
 {
-    union { float f; uint32_t u; } v;
+    struct dec_in in;
+    size_t n = parse_dec(s, 0, &in, 0);
 
-    v.f = (float)strtod_mode(s, 0, NULL, MODE_FLOAT);
-    *out = v.f;
-    if ((v.u & 0x7FFFFFFF) == 0x7F800000)
-        return 3;
-    return v.f == 0 && strtod_mode(s, 0, NULL, 0) != 0 ? 4 : 0;
+    if (n)
+        convert(&in, f, r);
+    else
+        r->m = 0, r->e2 = 0, r->neg = 0, r->range = 0;
+    return n;
 }

@@ -14,8 +14,14 @@ static unsigned at(const void *s, int w, size_t i)
     return w ? ((const wchar *)s)[i] : ((const unsigned char *)s)[i];
 }
 
+/* A digit's value (letters from 10), 99 for none; wide strings also
+ * have the decimal digits of other scripts. */
 static int digit_value(unsigned c)
 {
+    int d = c > 0xFF ? crt_wdigit_value((wint)c) : -1;
+
+    if (c > 0xFF)
+        return d < 0 ? 99 : d;
     if (c >= '0' && c <= '9')
         return c - '0';
     if (c >= 'a' && c <= 'z')
@@ -39,12 +45,12 @@ static void parse_int(const void *s, int w, int base, struct int_parse *p)
         i++;
     if (at(s, w, i) == '-' || at(s, w, i) == '+')
         p->neg = at(s, w, i++) == '-';
-    if ((base == 0 || base == 16) && at(s, w, i) == '0' &&
+    if ((base == 0 || base == 16) && digit_value(at(s, w, i)) == 0 &&
         (at(s, w, i + 1) | 0x20) == 'x' && digit_value(at(s, w, i + 2)) < 16) {
         i += 2;
         base = 16;
     } else if (base == 0) {
-        base = at(s, w, i) == '0' ? 8 : 10;
+        base = digit_value(at(s, w, i)) == 0 ? 8 : 10;
     }
     first = i;
     for (int d; (d = digit_value(at(s, w, i))) < base; i++) {
@@ -96,7 +102,9 @@ static int64_t to_signed(const void *s, int w, void **endp, int base,
     return p.neg ? (int64_t)(0 - p.mag) : (int64_t)p.mag;
 }
 
-/* Unsigned: a minus sign negates modulo 2^bits, as the standard says. */
+/* Unsigned: a minus sign negates modulo 2^bits, as the standard says;
+ * out of range is the documented maximum (msvcrt.dll itself negates it
+ * after a minus sign: "-4294967296" gives 1 there). */
 static uint64_t to_unsigned(const void *s, int w, void **endp, int base,
                             uint64_t max)
 {

@@ -14,14 +14,36 @@ static int above_latin1_alpha(wint c)
            (c >= 0xF900 && c < 0xFE00);
 }
 
+/* The zeros of the decimal digit runs above Latin-1 that count as
+ * digits (iswdigit, wcstol): Arabic-Indic, Extended Arabic-Indic,
+ * Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Telugu, Kannada,
+ * Malayalam, Thai, Lao, Tibetan, Myanmar, Khmer, Mongolian and fullwidth
+ * (Windows' list has no Tamil). */
+static const unsigned short digit_zeros[] = {
+    0x0660, 0x06F0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0C66, 0x0CE6,
+    0x0D66, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x17E0, 0x1810, 0xFF10,
+};
+
+int crt_wdigit_value(wint c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    for (size_t i = 0; c >= 0x0660 && i < sizeof(digit_zeros) / sizeof(digit_zeros[0]); i++)
+        if (c >= digit_zeros[i] && c <= digit_zeros[i] + 9u)
+            return (int)(c - digit_zeros[i]);
+    return -1;
+}
+
 CRTAPI int iswctype(wint c, unsigned short mask)
 {
     if (c == WEOF)
         return 0;
     if (c < 256)
         return _pwctype[c] & mask;
-    if (c == 0x2028 || c == 0x2029 || c == 0x3000)
-        return mask & 0x08;
+    if (crt_wdigit_value(c) >= 0)
+        return mask & 0x04;
+    if ((c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x3000)
+        return mask & 0x08;     /* the Unicode spaces: en, em, thin, ... */
     return above_latin1_alpha(c) ? mask & 0x100 : 0;
 }
 

@@ -23,6 +23,7 @@ CRTAPI int __wgetmainargs(int *argc, wchar ***argv, wchar ***env,
                           int wildcard, startupinfo *si)
 {
     crt_wide_args();
+    crt_wenv_init();
     *argc = __argc;
     *argv = __wargv;
     *env = _wenviron;

@@ -39,7 +39,11 @@ CRTAPI int _configure_wide_argv(int mode)
 }
 
 CRTAPI int _initialize_narrow_environment(void) { return _environ ? 0 : -1; }
-CRTAPI int _initialize_wide_environment(void) { return _wenviron ? 0 : -1; }
+CRTAPI int _initialize_wide_environment(void)
+{
+    crt_wenv_init();
+    return _wenviron ? 0 : -1;
+}
 CRTAPI char **_get_initial_narrow_environment(void) { return __initenv; }
 CRTAPI wchar **_get_initial_wide_environment(void) { return __winitenv; }
 
