@@ -185,6 +185,14 @@ struct lsw_thread {
 	struct io_queue *iocp;       /* the completion port it removes from, and */
 	bool iocp_active;            /* whether that port counts it as running
 				      * (io/io_completion_remove.c) */
+	/* a call on another process's memory (memory/remote.c): the process
+	 * it waits for or whose service thread runs its ops, its place in
+	 * that process's queue, how it runs again, and its answer once the
+	 * ops are done */
+	struct lsw_process *remote_target;
+	struct lsw_thread *remote_next;
+	NTSTATUS (*remote_retry)(struct nt_call *c);
+	NTSTATUS remote_status;
 	struct tracee_memo *memo;    /* its call's small reads and writes, kept
 				      * while it is traced (user_memory.c) */
 	void *observer_state;        /* what the job's observer keeps for it */
@@ -286,6 +294,14 @@ struct lsw_process {
 	struct stub_seen *stubs_seen; /* the stubs --debug named (stub_call.c) */
 	struct keyed_event *keyed_event; /* the one handle NULL names (keyed_event.c) */
 	struct nt_job *nt_job;       /* the job object it is in (process/job.c), or NULL */
+	/* the runtime's service thread, which carries out the op lists of
+	 * other processes' calls on this one's memory (memory/remote.c) */
+	struct lsw_thread *service;
+	bool service_parked;         /* it waits in the supervisor for work */
+	struct lsw_thread *service_client; /* whose ops it runs, NULL: none */
+	struct lsw_thread *remote_waiters; /* calls waiting for it, oldest first */
+	bool space_ready;            /* its start mapped and wrote its images,
+				      * PEB, TEB and parameters */
 };
 
 /* The ids processes and threads are known by (ClientId): multiples of 4,

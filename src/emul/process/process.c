@@ -19,6 +19,7 @@
 #include "emul/memory/guard_page.h"
 #include "emul/system/kuser.h"
 #include "emul/memory/memory.h"
+#include "emul/memory/remote.h"
 #include "emul/observer.h"
 #include "emul/process/params.h"
 #include "emul/io/path.h"
@@ -259,7 +260,8 @@ static NTSTATUS hello_phase0(struct nt_call *c)
 	p->start.stack_base = process_alloc_private(c, p->start.stack_size, PAGE_READWRITE);
 	if (p->start.stack_base)
 		guard_stack(c, p->start.stack_base);
-	if (!p->start.peb || !p->start.teb || !p->start.params || !p->start.stack_base) {
+	if (!p->start.peb || !p->start.teb || !p->start.params || !p->start.stack_base ||
+	    remote_service_create(c) < 0) {
 		st = LSW_STATUS_NO_MEMORY;
 		goto out;
 	}
@@ -338,6 +340,7 @@ static NTSTATUS hello_phase1(struct nt_call *c)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	nt_add_op(c, LSW_OP_JUMP);
 	t->cont_state = 0;
+	remote_space_ready(p);
 	return LSW_STATUS_SUCCESS;
 }
 

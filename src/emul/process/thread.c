@@ -25,13 +25,13 @@
 #include "emul/memory/guard_page.h"
 #include "emul/system/kuser.h"
 #include "emul/memory/memory.h"
+#include "emul/memory/remote.h"
 #include "emul/registry/registry.h"
 #include "emul/process/quota.h"
 #include "emul/process/thread.h"
 
 #define THREAD_CREATE_FLAGS_CREATE_SUSPENDED 0x1
 #define THREAD_ALL_ACCESS 0x1FFFFF
-#define STILL_ACTIVE 259
 #define TEB_SIZE 0x2000
 #define MIN_STACK (64 * 1024)
 #define MAX_STACK (256ull << 20)
@@ -436,35 +436,28 @@ static uint64_t stack_size_for(struct lsw_process *p, uint64_t asked, uint64_t m
 	return (size + ALLOC_GRANULARITY - 1) & ~(ALLOC_GRANULARITY - 1);
 }
 
-/* NtCreateThreadEx(ThreadHandle, DesiredAccess, ObjectAttributes,
- *                  ProcessHandle, StartRoutine, Argument, CreateFlags,
- *                  ZeroBits, StackSize, MaximumStackSize, AttributeList) */
-NTSTATUS nt_NtCreateThreadEx(struct nt_call *c)
+/* The thread record of a new thread of tc's process, its stack, TEB and
+ * runtime block reserved (tc's ops map them), or NULL with *st. */
+static struct lsw_thread *new_thread(struct nt_call *c, struct nt_call *tc, NTSTATUS *st)
 {
-	struct lsw_process *p = c->thread->process;
+	struct lsw_process *p = tc->thread->process;
 	struct lsw_thread *t;
-	struct thread_object *o;
-	struct lsw_op *op;
-	uint64_t h = 0;
-	NTSTATUS st;
 
-	if (c->args[3] != (uint64_t)-1)
-		return LSW_STATUS_INVALID_HANDLE; /* other processes: none yet */
-	if (!c->args[4])
-		return LSW_STATUS_INVALID_PARAMETER;
-	/* where the handle goes, before anything is made for the thread */
-	if (tracee_write(c->thread, c->args[0], &h, 8) < 0)
-		return LSW_STATUS_ACCESS_VIOLATION;
-	if (!p->start.entry_thread)
-		return LSW_STATUS_NOT_IMPLEMENTED; /* an ntdll without RtlUserThreadStart */
-	if (p->job->spec.limits.threads && 1 + p->threads_charged >= p->job->spec.limits.threads)
-		return LSW_STATUS_INSUFFICIENT_RESOURCES; /* --pids: the main thread counts */
+	if (!p->start.entry_thread) {
+		*st = LSW_STATUS_NOT_IMPLEMENTED; /* an ntdll without RtlUserThreadStart */
+		return NULL;
+	}
+	if (p->job->spec.limits.threads && 1 + p->threads_charged >= p->job->spec.limits.threads) {
+		*st = LSW_STATUS_INSUFFICIENT_RESOURCES; /* --pids: the main thread counts */
+		return NULL;
+	}
 	reclaim(p); /* first: what ended threads left is free again */
-	if ((st = quota_charge(p, QUOTA_NONPAGED, sizeof(*t))) != LSW_STATUS_SUCCESS)
-		return st;
+	if ((*st = quota_charge(p, QUOTA_NONPAGED, sizeof(*t))) != LSW_STATUS_SUCCESS)
+		return NULL;
 	if (!(t = calloc(1, sizeof(*t)))) {
 		quota_release(p, QUOTA_NONPAGED, sizeof(*t));
-		return LSW_STATUS_NO_MEMORY;
+		*st = LSW_STATUS_NO_MEMORY;
+		return NULL;
 	}
 	t->process = p;
 	t->exit_fd = -1;
@@ -475,12 +468,12 @@ NTSTATUS nt_NtCreateThreadEx(struct nt_call *c)
 	t->create_time = nt_system_time();
 	t->stack_size = stack_size_for(p, c->args[8], c->args[9]);
 	t->block = p->nspare_blocks ? p->spare_blocks[--p->nspare_blocks] : 0;
-	t->stack_base = process_alloc_private(c, t->stack_size, PAGE_READWRITE);
-	t->teb = process_alloc_private(c, TEB_SIZE, PAGE_READWRITE);
+	t->stack_base = process_alloc_private(tc, t->stack_size, PAGE_READWRITE);
+	t->teb = process_alloc_private(tc, TEB_SIZE, PAGE_READWRITE);
 	if (!t->block)
-		t->block = process_alloc_private(c, LSW_BLOCK_SIZE, PAGE_READWRITE);
+		t->block = process_alloc_private(tc, LSW_BLOCK_SIZE, PAGE_READWRITE);
 	if (!t->stack_base || !t->teb || !t->block ||
-	    !(t->win_tid = client_id_alloc(&p->host->ids)) || !(o = new_thread_object(t))) {
+	    !(t->win_tid = client_id_alloc(&p->host->ids)) || !new_thread_object(t)) {
 		/* what was reserved stays reserved: the VAD and the ops agree;
 		 * the block serves the next thread */
 		if (t->block)
@@ -488,32 +481,62 @@ NTSTATUS nt_NtCreateThreadEx(struct nt_call *c)
 		client_id_free(&p->host->ids, t->win_tid);
 		free(t);
 		quota_release(p, QUOTA_NONPAGED, sizeof(*t));
-		return LSW_STATUS_NO_MEMORY;
+		*st = LSW_STATUS_NO_MEMORY;
+		return NULL;
 	}
 	t->next = p->threads;
 	p->threads = t;
 	p->threads_charged++;
-	st = handle_create(p, &o->hdr, THREAD_ALL_ACCESS, &h);
+	return t;
+}
+
+/* NtCreateThreadEx(ThreadHandle, DesiredAccess, ObjectAttributes,
+ *                  ProcessHandle, StartRoutine, Argument, CreateFlags,
+ *                  ZeroBits, StackSize, MaximumStackSize, AttributeList).
+ * In another process, that process's service thread makes the clone. */
+NTSTATUS nt_NtCreateThreadEx(struct nt_call *c)
+{
+	struct lsw_process *p;
+	struct thread_object *o;
+	struct nt_call *tc;
+	struct lsw_thread *t;
+	struct lsw_op *op;
+	uint64_t h = 0;
+	NTSTATUS st;
+
+	if (!c->args[4])
+		return LSW_STATUS_INVALID_PARAMETER;
+	/* where the handle goes, before anything is made for the thread */
+	if (tracee_write(c->thread, c->args[0], &h, 8) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	if (!(tc = remote_call_begin(c, c->args[3], PROCESS_CREATE_THREAD, nt_NtCreateThreadEx,
+				     &st)))
+		return st;
+	if (!(t = new_thread(c, tc, &st)))
+		return remote_call_end(c, tc, st);
+	p = t->process;
+	o = t->object;
+	st = handle_create(c->thread->process, &o->hdr, THREAD_ALL_ACCESS, &h);
 	object_unref(&o->hdr);
 	if (st != LSW_STATUS_SUCCESS || tracee_write(c->thread, c->args[0], &h, 8) < 0) {
 		if (h)
-			handle_close(p, h);
+			handle_close(c->thread->process, h);
 		t->exited = true; /* never started: its hello, if any, is refused */
 		/* its ranges stay mapped and reserved: reclaim must not free them */
 		t->block = t->stack_base = t->teb = 0;
 		p->threads_charged--;
-		return h ? (NTSTATUS)LSW_STATUS_ACCESS_VIOLATION : st;
+		return remote_call_end(c, tc, h ? (NTSTATUS)LSW_STATUS_ACCESS_VIOLATION : st);
 	}
-	guard_stack(c, t->stack_base);
-	op = nt_add_op(c, LSW_OP_CLONE);
+	guard_stack(tc, t->stack_base);
+	op = nt_add_op(tc, LSW_OP_CLONE);
 	if (op)
 		op->arg[0] = t->block;
-	c->thread->clone_block = t->block; /* the one clone its answer may make */
+	tc->thread->clone_block = t->block; /* the one clone its answer may make */
 	/* alive from now on, as on Windows, not from its hello: a creator
 	 * that ends at once does not end the process (thread_ended counts
 	 * it out) */
 	p->live_threads++;
-	return LSW_STATUS_SUCCESS;
+	return remote_call_end(c, tc, LSW_STATUS_SUCCESS);
 }
 
 /* NtTerminateThread(ThreadHandle, ExitStatus).  The current thread (NULL
