@@ -69,7 +69,9 @@ void nt_answer(struct lsw_thread *t, NTSTATUS status)
 	c->cancel = NULL;
 	io_completion_thread_runs(t);
 
-	if (t->suspend_count && !t->terminating && !t->exited) {
+	/* the first phase of a process's start (cont_state 1 follows it) lays
+	 * out the address space: only the start's jump waits for a resume */
+	if (t->suspend_count && !t->terminating && !t->exited && t->cont_state != 1) {
 		/* suspended while in a call: it stays in it until resumed */
 		t->held = true;
 		t->held_status = status;

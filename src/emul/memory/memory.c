@@ -14,6 +14,7 @@
 #define STATUS_UNABLE_TO_DELETE_SECTION 0xC000001Bu
 #define STATUS_INVALID_PARAMETER_5 0xC00000F3u
 #define STATUS_INVALID_PARAMETER_6 0xC00000F4u
+#define MEMORY_REGION_INFORMATION 3
 
 /* PAGE_TARGETS_INVALID (allocate) and PAGE_TARGETS_NO_UPDATE (protect)
  * share one bit: Control Flow Guard's call targets in executable pages.
@@ -476,6 +477,38 @@ static void describe(const struct lsw_process *p, uint64_t addr, struct mbi *out
 	describe_cow(p, v, out);
 }
 
+/* MEMORY_REGION_INFORMATION (x64, 48 bytes): the allocation holding an
+ * address.  The region type flags stay clear, as Windows 10 reports them
+ * for private memory and views alike. */
+struct region_info {
+	uint64_t alloc_base;
+	uint32_t alloc_protect, region_type;
+	uint64_t region_size, commit_size, partition, node;
+};
+#define REGION_INFO_MIN 24 /* up to RegionSize */
+
+static NTSTATUS query_region(struct nt_call *c, struct lsw_process *p, uint64_t addr)
+{
+	struct vad *v = vad_find(&p->vad, addr);
+	struct region_info info = { 0 };
+	uint64_t len = c->args[4] < sizeof(info) ? c->args[4] : sizeof(info);
+
+	if (c->args[4] < REGION_INFO_MIN)
+		return LSW_STATUS_INFO_LENGTH_MISMATCH;
+	if (!v)
+		return LSW_STATUS_INVALID_ADDRESS;
+	info.alloc_base = v->base;
+	info.alloc_protect = v->alloc_protect;
+	info.region_size = v->size;
+	for (size_t i = 0; i < v->nruns; i++)
+		if (v->runs[i].state == MEM_COMMIT)
+			info.commit_size += v->runs[i].count * PAGE_SIZE_NT;
+	if (tracee_write(c->thread, c->args[3], &info, len) < 0 ||
+	    (c->args[5] && tracee_write(c->thread, c->args[5], &len, 8) < 0))
+		return LSW_STATUS_ACCESS_VIOLATION;
+	return LSW_STATUS_SUCCESS;
+}
+
 /* NtQueryVirtualMemory(ProcessHandle, BaseAddress, MemoryInformationClass,
  *                      MemoryInformation, MemoryInformationLength, *ReturnLength) */
 NTSTATUS nt_NtQueryVirtualMemory(struct nt_call *c)
@@ -494,6 +527,8 @@ NTSTATUS nt_NtQueryVirtualMemory(struct nt_call *c)
 	if ((uint32_t)c->args[2] == MEMORY_MAPPED_FILENAME_INFORMATION)
 		return memory_query_mapped_name(c, p, c->args[1], c->args[3], c->args[4],
 						c->args[5]);
+	if ((uint32_t)c->args[2] == MEMORY_REGION_INFORMATION)
+		return query_region(c, p, c->args[1]);
 	if ((uint32_t)c->args[2] != 0) /* MemoryBasicInformation */
 		return LSW_STATUS_INVALID_INFO_CLASS;
 	if (c->args[4] < sizeof(info))

@@ -91,7 +91,7 @@ NTSTATUS nt_NtAllocateVirtualMemoryEx(struct nt_call *c)
 		return st;
 	if (tracee_read(t, c->args[1], &r.base, 8) < 0 || tracee_read(t, c->args[2], &r.size, 8) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
-	if ((st = memory_ext_params(c, c->args[5], c->args[6], &r, &has_address)) !=
+	if ((st = memory_ext_params(c, c->args[5], (uint32_t)c->args[6], &r, &has_address)) !=
 	    LSW_STATUS_SUCCESS)
 		return st;
 	if (has_address && (r.base || !(r.type & MEM_RESERVE)))

@@ -263,7 +263,7 @@ NTSTATUS nt_NtMapViewOfSectionEx(struct nt_call *c)
 	    (c->args[3] && tracee_read(t, c->args[3], &r.offset, 8) < 0) ||
 	    tracee_read(t, c->args[4], &r.size, 8) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
-	if ((st = memory_ext_params(c, c->args[7], c->args[8], &bounds, &has_address)) !=
+	if ((st = memory_ext_params(c, c->args[7], (uint32_t)c->args[8], &bounds, &has_address)) !=
 	    LSW_STATUS_SUCCESS)
 		return st;
 	if (has_address && r.base)
@@ -327,12 +327,12 @@ NTSTATUS nt_NtUnmapViewOfSectionEx(struct nt_call *c)
 	struct nt_call *tc;
 	NTSTATUS st;
 
-	if (c->args[2] & ~3ull) /* MEM_UNMAP_WITH_TRANSIENT_BOOST, MEM_PRESERVE_PLACEHOLDER */
+	if ((uint32_t)c->args[2] & ~3u) /* MEM_UNMAP_WITH_TRANSIENT_BOOST, MEM_PRESERVE_PLACEHOLDER */
 		return LSW_STATUS_INVALID_PARAMETER;
 	if (!(tc = remote_call_begin(c, c->args[0], PROCESS_VM_OPERATION,
 				     nt_NtUnmapViewOfSectionEx, &st)))
 		return st;
-	return remote_call_end(c, tc, unmap_view(tc, c->args[1], c->args[2]));
+	return remote_call_end(c, tc, unmap_view(tc, c->args[1], (uint32_t)c->args[2]));
 }
 
 /* NtFlushVirtualMemory(ProcessHandle, *BaseAddress, *RegionSize, IoStatus):

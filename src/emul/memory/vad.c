@@ -186,7 +186,8 @@ struct vad *vad_insert(struct vad_map *m, uint64_t base, uint64_t size, uint32_t
 	memmove(&m->v[i + 1], &m->v[i], (m->n - i) * sizeof(*m->v));
 	m->n++;
 	*run = (struct page_run){ 0, size / PAGE_SIZE_NT, state, protect };
-	m->v[i] = (struct vad){ base, size, type, alloc_protect, run, 1, NULL, 0, false };
+	m->v[i] = (struct vad){ .base = base, .size = size, .type = type,
+				.alloc_protect = alloc_protect, .runs = run, .nruns = 1 };
 	m->committed += charged_pages(&m->v[i], 0, size / PAGE_SIZE_NT) * PAGE_SIZE_NT;
 	return &m->v[i];
 }

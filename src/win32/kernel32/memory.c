@@ -15,6 +15,14 @@ K32API LPVOID WINAPI VirtualAllocEx(HANDLE process, LPVOID addr, SIZE_T size, DW
 	return addr;
 }
 
+/* One NUMA node: the preferred node changes nothing. */
+K32API LPVOID WINAPI VirtualAllocExNuma(HANDLE process, LPVOID addr, SIZE_T size, DWORD type,
+					DWORD protect, DWORD node)
+{
+	(void)node;
+	return VirtualAllocEx(process, addr, size, type, protect);
+}
+
 K32API LPVOID WINAPI VirtualAlloc(LPVOID addr, SIZE_T size, DWORD type, DWORD protect)
 {
 	return VirtualAllocEx(GetCurrentProcess(), addr, size, type, protect);

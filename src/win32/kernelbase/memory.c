@@ -10,6 +10,7 @@
 #include <windows.h>
 
 #define KBAPI __declspec(dllexport)
+#define CURRENT_PROCESS ((HANDLE)-1)
 
 NTSTATUS NTAPI NtAllocateVirtualMemoryEx(HANDLE, PVOID *, SIZE_T *, ULONG, ULONG,
 					 MEM_EXTENDED_PARAMETER *, ULONG);
@@ -29,7 +30,7 @@ static void *failed(NTSTATUS status)
 KBAPI PVOID WINAPI VirtualAlloc2(HANDLE process, PVOID base, SIZE_T size, ULONG type,
 				 ULONG protect, MEM_EXTENDED_PARAMETER *params, ULONG count)
 {
-	NTSTATUS status = NtAllocateVirtualMemoryEx(process ? process : GetCurrentProcess(), &base,
+	NTSTATUS status = NtAllocateVirtualMemoryEx(process ? process : CURRENT_PROCESS, &base,
 						    &size, type, protect, params, count);
 
 	return status < 0 ? failed(status) : base;
