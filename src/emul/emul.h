@@ -437,6 +437,9 @@ void process_ended(struct lsw_process *p, int wait_status);
 void process_forbid(struct lsw_process *p, const char *what);
 /* Reserves and commits size bytes of read-write memory (an op maps it). */
 uint64_t process_alloc_private(struct nt_call *c, uint64_t size, uint32_t protect);
+/* The same ending below limit (a ZeroBits argument's, vad_zero_bits_limit). */
+uint64_t process_alloc_private_below(struct nt_call *c, uint64_t size, uint32_t protect,
+				     uint64_t limit);
 void process_note_image(struct lsw_process *p, const char *name, uint64_t base, uint64_t size);
 void process_forget_image(struct lsw_process *p, uint64_t base);
 /* "ntdll.dll+0x1234" for an address, into buf. */

@@ -160,10 +160,10 @@ static NTSTATUS reserve(struct nt_call *c, struct alloc_req *r)
 		b = vad_find_free_between(m, s, r->align, r->type & MEM_TOP_DOWN, r->low, r->limit);
 		if (!b)
 			return LSW_STATUS_NO_MEMORY;
+	} else if (!vad_range_free(m, b, s)) {
+		return LSW_STATUS_CONFLICTING_ADDRESSES; /* before ZeroBits, as Windows */
 	} else if (b + s > r->limit) {
 		return LSW_STATUS_INVALID_PARAMETER_3;
-	} else if (!vad_range_free(m, b, s)) {
-		return LSW_STATUS_CONFLICTING_ADDRESSES;
 	}
 	if (commit && !memory_can_charge(c->thread->process, s))
 		return LSW_STATUS_COMMITMENT_LIMIT;
@@ -289,7 +289,7 @@ static NTSTATUS release(struct nt_call *c, struct vad *v, uint64_t base, uint64_
 {
 	if (v->type == MEM_MAPPED || v->type == MEM_IMAGE)
 		return STATUS_UNABLE_TO_DELETE_SECTION;
-	if (base != v->base)
+	if ((base & ~(PAGE_SIZE_NT - 1)) != v->base)
 		return STATUS_FREE_VM_NOT_AT_BASE;
 	if (*size != 0 && *size != v->size && !v->placeholder) /* a placeholder goes whole */
 		return LSW_STATUS_INVALID_PARAMETER;

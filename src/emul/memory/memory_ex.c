@@ -45,6 +45,7 @@ NTSTATUS memory_ext_params(struct nt_call *c, uint64_t addr, uint64_t count,
 {
 	uint64_t p[MAX_EXT_PARAMS][2];
 	struct address_req a;
+	bool seen = false;
 	NTSTATUS st;
 
 	*has_address = false;
@@ -61,11 +62,13 @@ NTSTATUS memory_ext_params(struct nt_call *c, uint64_t addr, uint64_t count,
 			return LSW_STATUS_INVALID_PARAMETER;
 		if (type == EXT_NUMA_NODE || type == EXT_ATTRIBUTE_FLAGS)
 			continue;
-		if (type != EXT_ADDRESS_REQUIREMENTS || *has_address)
+		if (type != EXT_ADDRESS_REQUIREMENTS || seen)
 			return LSW_STATUS_INVALID_PARAMETER;
-		*has_address = true;
+		seen = true;
 		if (tracee_read(c->thread, p[i][1], &a, sizeof(a)) < 0)
 			return LSW_STATUS_ACCESS_VIOLATION;
+		/* all zero: no requirement (a base of the caller's own may come) */
+		*has_address = a.lowest || a.highest || a.alignment;
 		if ((st = apply_address_req(&a, r)) != LSW_STATUS_SUCCESS)
 			return st;
 	}

@@ -129,8 +129,14 @@ static NTSTATUS map_host_image(struct nt_call *c, const char *path, const char *
 
 uint64_t process_alloc_private(struct nt_call *c, uint64_t size, uint32_t protect)
 {
+	return process_alloc_private_below(c, size, protect, USER_MAX + 1);
+}
+
+uint64_t process_alloc_private_below(struct nt_call *c, uint64_t size, uint32_t protect,
+				     uint64_t limit)
+{
 	struct vad_map *m = &c->thread->process->vad;
-	uint64_t b = vad_find_free(m, size, ALLOC_GRANULARITY, false);
+	uint64_t b = vad_find_free_below(m, size, ALLOC_GRANULARITY, false, limit);
 	struct lsw_op *op;
 
 	if (!b || !memory_can_charge(c->thread->process, size) ||

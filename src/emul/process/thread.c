@@ -441,8 +441,13 @@ static uint64_t stack_size_for(struct lsw_process *p, uint64_t asked, uint64_t m
 static struct lsw_thread *new_thread(struct nt_call *c, struct nt_call *tc, NTSTATUS *st)
 {
 	struct lsw_process *p = tc->thread->process;
+	uint64_t limit = vad_zero_bits_limit(c->args[7]);
 	struct lsw_thread *t;
 
+	if (!limit) {
+		*st = LSW_STATUS_INVALID_PARAMETER_3; /* ZeroBits 22 to 31 */
+		return NULL;
+	}
 	if (!p->start.entry_thread) {
 		*st = LSW_STATUS_NOT_IMPLEMENTED; /* an ntdll without RtlUserThreadStart */
 		return NULL;
@@ -468,7 +473,7 @@ static struct lsw_thread *new_thread(struct nt_call *c, struct nt_call *tc, NTST
 	t->create_time = nt_system_time();
 	t->stack_size = stack_size_for(p, c->args[8], c->args[9]);
 	t->block = p->nspare_blocks ? p->spare_blocks[--p->nspare_blocks] : 0;
-	t->stack_base = process_alloc_private(tc, t->stack_size, PAGE_READWRITE);
+	t->stack_base = process_alloc_private_below(tc, t->stack_size, PAGE_READWRITE, limit);
 	t->teb = process_alloc_private(tc, TEB_SIZE, PAGE_READWRITE);
 	if (!t->block)
 		t->block = process_alloc_private(tc, LSW_BLOCK_SIZE, PAGE_READWRITE);
