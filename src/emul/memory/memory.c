@@ -358,6 +358,19 @@ NTSTATUS nt_NtFreeVirtualMemory(struct nt_call *c)
 }
 
 
+/* An image view's pages are copy-on-write: asking them to be writable
+ * makes them so (PAGE_READWRITE becomes PAGE_WRITECOPY). */
+static uint32_t image_protect(uint32_t protect)
+{
+	switch (protect & 0xff) {
+	case PAGE_READWRITE:
+		return (protect & ~0xffu) | PAGE_WRITECOPY;
+	case PAGE_EXECUTE_READWRITE:
+		return (protect & ~0xffu) | PAGE_EXECUTE_WRITECOPY;
+	}
+	return protect;
+}
+
 /* Sets the pages of [*base, *base + *size) of tc's process to protect:
  * they must be committed, in one allocation; *base and *size become the
  * pages', *old the first page's protection before. */
@@ -376,6 +389,8 @@ static NTSTATUS protect_range(struct nt_call *tc, uint64_t *base, uint64_t *size
 		return STATUS_NOT_COMMITTED;
 	if (v->type == MEM_MAPPED && !view_allows(v, protect))
 		return LSW_STATUS_SECTION_PROTECTION;
+	if (v->type == MEM_IMAGE)
+		protect = image_protect(protect);
 	*old = page_protect_at(v, b);
 	if (v->type != MEM_PRIVATE && is_writecopy(*old)) {
 		bool written;
