@@ -116,6 +116,25 @@ static bool is_writecopy(uint32_t p)
 	return p == PAGE_WRITECOPY || p == PAGE_EXECUTE_WRITECOPY;
 }
 
+/* Pages of [lo, hi) of view v become copy-on-write with protect: those
+ * written while they were copy-on-write before keep their private copy
+ * (as on Windows), the others become private copies of the file's. */
+static int privatize_unwritten(struct nt_call *c, struct vad *v, uint64_t lo, uint64_t hi,
+			       uint32_t protect)
+{
+	while (lo < hi) {
+		bool written;
+		uint64_t n = cow_written_run(c->thread->process, lo, hi, &written);
+
+		if (written)
+			memory_op_protect(c, lo, n, protect);
+		else if (section_view_privatize(c, v, lo, n, protect) < 0)
+			return -1;
+		lo += n;
+	}
+	return 0;
+}
+
 /* Applies protect to [addr, addr+size) of v on the host.  Linux cannot
  * turn a shared mapping copy-on-write: pages of a shared view made
  * PAGE_WRITECOPY become private copies of the same file pages; those that
@@ -139,7 +158,7 @@ static NTSTATUS view_op_protect(struct nt_call *c, struct vad *v, uint64_t addr,
 			continue;
 		if (is_writecopy(r->protect))
 			memory_op_protect(c, lo, hi - lo, protect);
-		else if (section_view_privatize(c, v, lo, hi - lo, protect) < 0)
+		else if (privatize_unwritten(c, v, lo, hi, protect) < 0)
 			return LSW_STATUS_INSUFFICIENT_RESOURCES;
 	}
 	return LSW_STATUS_SUCCESS;
