@@ -22,6 +22,7 @@
 
 #define STATUS_INVALID_VIEW_SIZE 0xC000001Fu
 #define STATUS_MAPPED_ALIGNMENT 0xC0000220u
+#define AT_ROUND_TO_PAGE 0x40000000u
 
 struct view_req {
 	uint64_t base, offset, size;
@@ -266,8 +267,8 @@ NTSTATUS nt_NtMapViewOfSectionEx(struct nt_call *c)
 	if ((st = memory_ext_params(c, c->args[7], (uint32_t)c->args[8], &bounds, &has_address)) !=
 	    LSW_STATUS_SUCCESS)
 		return st;
-	if (has_address && r.base)
-		return LSW_STATUS_INVALID_PARAMETER;
+	if ((has_address && r.base) || (r.alloc_type & AT_ROUND_TO_PAGE))
+		return LSW_STATUS_INVALID_PARAMETER; /* page-aligned views: 32-bit only */
 	r.low = bounds.low;
 	r.limit = bounds.limit;
 	st = map_view(tc, s, handle_access(t->process, c->args[0]), &r);
