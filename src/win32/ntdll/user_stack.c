@@ -8,7 +8,7 @@
  * least a page) and the reserve to ReserveAlignment (at least the 64 KiB
  * allocation granularity).
  */
-#include "rtl_private.h"
+#include "loader.h"
 
 PIMAGE_NT_HEADERS NTAPI RtlImageNtHeader(PVOID base);
 
