@@ -10,8 +10,6 @@
  */
 #include "loader.h"
 
-PIMAGE_NT_HEADERS NTAPI RtlImageNtHeader(PVOID base);
-
 #define PAGE 0x1000
 #define GRANULARITY 0x10000
 #define MIB 0x100000
