@@ -71,7 +71,10 @@ void nt_answer(struct lsw_thread *t, NTSTATUS status)
 	c->cancel = NULL;
 	io_completion_thread_runs(t);
 
-	if ((t->suspend_count || t->debug_event) && !t->terminating && !t->exited) {
+	/* the first phase of a process's start (cont_state 1 follows it) lays
+	 * out the address space: only the start's jump waits for a resume */
+	if (((t->suspend_count && t->cont_state != 1) || t->debug_event) && !t->terminating &&
+	    !t->exited) {
 		/* suspended while in a call, or stopped for its debugger: it
 		 * stays in it until resumed or continued */
 		t->held = true;

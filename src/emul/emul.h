@@ -200,6 +200,14 @@ struct lsw_thread {
 	struct io_queue *iocp;       /* the completion port it removes from, and */
 	bool iocp_active;            /* whether that port counts it as running
 				      * (io/io_completion_remove.c) */
+	/* a call on another process's memory (memory/remote.c): the process
+	 * it waits for or whose service thread runs its ops, its place in
+	 * that process's queue, how it runs again, and its answer once the
+	 * ops are done */
+	struct lsw_process *remote_target;
+	struct lsw_thread *remote_next;
+	NTSTATUS (*remote_retry)(struct nt_call *c);
+	NTSTATUS remote_status;
 	struct tracee_memo *memo;    /* its call's small reads and writes, kept
 				      * while it is traced (user_memory.c) */
 	void *observer_state;        /* what the job's observer keeps for it */
@@ -324,6 +332,14 @@ struct lsw_process {
 				      * not debugged; the object clears it */
 	bool debug_no_inherit;       /* its children do not inherit the port */
 	bool debug_exit_told;        /* its EXIT_PROCESS event was reported */
+	/* the runtime's service thread, which carries out the op lists of
+	 * other processes' calls on this one's memory (memory/remote.c) */
+	struct lsw_thread *service;
+	bool service_parked;         /* it waits in the supervisor for work */
+	struct lsw_thread *service_client; /* whose ops it runs, NULL: none */
+	struct lsw_thread *remote_waiters; /* calls waiting for it, oldest first */
+	bool space_ready;            /* its start mapped and wrote its images,
+				      * PEB, TEB and parameters */
 };
 
 /* The ids processes and threads are known by (ClientId): multiples of 4,
@@ -459,6 +475,9 @@ void process_ended(struct lsw_process *p, int wait_status);
 void process_forbid(struct lsw_process *p, const char *what);
 /* Reserves and commits size bytes of read-write memory (an op maps it). */
 uint64_t process_alloc_private(struct nt_call *c, uint64_t size, uint32_t protect);
+/* The same ending below limit (a ZeroBits argument's, vad_zero_bits_limit). */
+uint64_t process_alloc_private_below(struct nt_call *c, uint64_t size, uint32_t protect,
+				     uint64_t limit);
 void process_note_image(struct lsw_process *p, const char *name, uint64_t base, uint64_t size);
 void process_forget_image(struct lsw_process *p, uint64_t base);
 /* "ntdll.dll+0x1234" for an address, into buf. */

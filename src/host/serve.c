@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <sys/epoll.h>
 #include "emul/io/file_direct.h"
+#include "emul/memory/remote.h"
 #include "emul/process/thread.h"
 #include "host/host.h"
 #include "host/thread_ids.h"
@@ -117,6 +118,11 @@ static void serve(struct lsw_thread *t, const struct seccomp_notif *n)
 	tracee_memo_begin(t, false);
 	if (t->direct_io && (n->data.nr != LSW_GATE_NR || LSW_REQ_KIND(req) != LSW_REQ_CONTINUE))
 		file_direct_drop(t); /* the runtime went on without coming back */
+	if (remote_is_service(t) && (n->data.nr != LSW_GATE_NR || LSW_REQ_KIND(req) != LSW_REQ_FATAL)) {
+		/* the runtime's service thread asks nothing else (memory/remote.c) */
+		remote_service_request(t, n->data.nr == LSW_GATE_NR ? LSW_REQ_KIND(req) : ~0u);
+		return;
+	}
 	if (n->data.nr != LSW_GATE_NR) {
 		serve_direct(t, n);
 		return;

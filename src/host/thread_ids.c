@@ -121,8 +121,15 @@ struct lsw_thread *notify_thread(struct lsw_process *p, const struct seccomp_not
 
 	if (!p->gate_ip && is_request(n, LSW_REQ_HELLO))
 		p->gate_ip = n->data.instruction_pointer; /* before any Windows code */
+	if (p->service && p->service->tid && p->service->tid == (pid_t)n->pid)
+		return p->service; /* memory/remote.c */
 	if (!is_request(n, LSW_REQ_THREAD_HELLO))
 		return thread_by_tid(p, (pid_t)n->pid);
+	if (p->service && !p->service->tid && n->data.args[1] == p->service->block &&
+	    !thread_by_tid(p, (pid_t)n->pid)) {
+		p->service->tid = (pid_t)n->pid;
+		return p->service;
+	}
 	if ((t = thread_claim_hello(p, (pid_t)n->pid, n->data.args[1])))
 		watch_thread_exit(t);
 	return t;

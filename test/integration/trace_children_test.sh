@@ -9,7 +9,9 @@ trap 'rm -rf "$tmp"' EXIT
 cd "$tmp" || exit 1
 "$lsw" trace -f -o "$tmp/trace.txt" --prefix "$tmp/prefix" "$spawn" >"$tmp/out.txt" || {
 	echo "FAIL: lsw trace -f exited with $?"; cat "$tmp/out.txt"; exit 1; }
-line=$(grep -m1 '^\[[0-9]*/[0-9]*\] NtCreateUserProcess(' "$tmp/trace.txt")
+# the call waits for the child's address space: its outputs may come on
+# a "<... NtCreateUserProcess resumed>" line
+line=$(grep -m1 '^\[[0-9]*/[0-9]*\] \(<\.\.\. \)\?NtCreateUserProcess[( ].*<process ' "$tmp/trace.txt")
 child=$(echo "$line" | sed -n 's/.*<process \([0-9]*\)>.*/\1/p')
 [ -n "$child" ] || { echo "FAIL: no child in: $line"; head -50 "$tmp/trace.txt"; exit 1; }
 grep -q "^\[$child/[0-9]*\] NtTerminateProcess(" "$tmp/trace.txt" ||

@@ -6,18 +6,15 @@
 #include <sys/mman.h>
 #include "emul/process/job.h"
 #include "emul/memory/memory.h"
+#include "emul/memory/remote.h"
+#include "emul/process/process_object.h"
 
-#define NT_CURRENT_PROCESS ((uint64_t)-1)
 #define STATUS_NOT_COMMITTED 0xC000002Du
 #define STATUS_FREE_VM_NOT_AT_BASE 0xC000009Fu
 #define STATUS_UNABLE_TO_DELETE_SECTION 0xC000001Bu
 #define STATUS_INVALID_PARAMETER_5 0xC00000F3u
 #define STATUS_INVALID_PARAMETER_6 0xC00000F4u
-
-static bool is_current_process(uint64_t h)
-{
-	return h == NT_CURRENT_PROCESS;
-}
+#define MEMORY_REGION_INFORMATION 3
 
 /* PAGE_TARGETS_INVALID (allocate) and PAGE_TARGETS_NO_UPDATE (protect)
  * share one bit: Control Flow Guard's call targets in executable pages.
@@ -52,7 +49,7 @@ void memory_op_protect(struct nt_call *c, uint64_t addr, uint64_t size, uint32_t
 	op->arg[2] = (uint64_t)((protect & PAGE_GUARD) || prot < 0 ? PROT_NONE : prot);
 }
 
-static void op_map_anon(struct nt_call *c, uint64_t addr, uint64_t size, int prot, bool replace)
+void memory_op_map_anon(struct nt_call *c, uint64_t addr, uint64_t size, int prot, bool replace)
 {
 	struct lsw_op *op = nt_add_op(c, LSW_OP_MMAP);
 
@@ -119,6 +116,25 @@ static bool is_writecopy(uint32_t p)
 	return p == PAGE_WRITECOPY || p == PAGE_EXECUTE_WRITECOPY;
 }
 
+/* Pages of [lo, hi) of view v become copy-on-write with protect: those
+ * written while they were copy-on-write before keep their private copy
+ * (as on Windows), the others become private copies of the file's. */
+static int privatize_unwritten(struct nt_call *c, struct vad *v, uint64_t lo, uint64_t hi,
+			       uint32_t protect)
+{
+	while (lo < hi) {
+		bool written;
+		uint64_t n = cow_written_run(c->thread->process, lo, hi, &written);
+
+		if (written)
+			memory_op_protect(c, lo, n, protect);
+		else if (section_view_privatize(c, v, lo, n, protect) < 0)
+			return -1;
+		lo += n;
+	}
+	return 0;
+}
+
 /* Applies protect to [addr, addr+size) of v on the host.  Linux cannot
  * turn a shared mapping copy-on-write: pages of a shared view made
  * PAGE_WRITECOPY become private copies of the same file pages; those that
@@ -142,39 +158,42 @@ static NTSTATUS view_op_protect(struct nt_call *c, struct vad *v, uint64_t addr,
 			continue;
 		if (is_writecopy(r->protect))
 			memory_op_protect(c, lo, hi - lo, protect);
-		else if (section_view_privatize(c, v, lo, hi - lo, protect) < 0)
+		else if (privatize_unwritten(c, v, lo, hi, protect) < 0)
 			return LSW_STATUS_INSUFFICIENT_RESOURCES;
 	}
 	return LSW_STATUS_SUCCESS;
 }
 
-static NTSTATUS reserve(struct nt_call *c, uint64_t *base, uint64_t *size,
-			uint32_t type, uint32_t protect, uint64_t limit)
+/* A new range of r->size bytes (at r->base, or where r's bounds leave
+ * room), reserved or committed; a placeholder with MEM_RESERVE_PLACEHOLDER. */
+static NTSTATUS reserve(struct nt_call *c, struct alloc_req *r)
 {
 	struct vad_map *m = &c->thread->process->vad;
-	bool commit = type & MEM_COMMIT;
-	uint64_t b = *base & ~(ALLOC_GRANULARITY - 1);
-	uint64_t s = (*base + *size + PAGE_SIZE_NT - 1) / PAGE_SIZE_NT * PAGE_SIZE_NT - b;
+	bool commit = r->type & MEM_COMMIT;
+	uint64_t b = r->base & ~(ALLOC_GRANULARITY - 1);
+	uint64_t s = (r->base + r->size + PAGE_SIZE_NT - 1) / PAGE_SIZE_NT * PAGE_SIZE_NT - b;
+	struct vad *v;
 
-	if (*base == 0) {
-		s = (*size + PAGE_SIZE_NT - 1) & ~(PAGE_SIZE_NT - 1);
-		b = vad_find_free_below(m, s, ALLOC_GRANULARITY, type & MEM_TOP_DOWN, limit);
+	if (r->base == 0) {
+		s = (r->size + PAGE_SIZE_NT - 1) & ~(PAGE_SIZE_NT - 1);
+		b = vad_find_free_between(m, s, r->align, r->type & MEM_TOP_DOWN, r->low, r->limit);
 		if (!b)
 			return LSW_STATUS_NO_MEMORY;
-	} else if (b + s > limit) {
-		return LSW_STATUS_INVALID_PARAMETER_3;
 	} else if (!vad_range_free(m, b, s)) {
-		return LSW_STATUS_CONFLICTING_ADDRESSES;
+		return LSW_STATUS_CONFLICTING_ADDRESSES; /* before ZeroBits, as Windows */
+	} else if (b + s > r->limit) {
+		return LSW_STATUS_INVALID_PARAMETER_3;
 	}
 	if (commit && !memory_can_charge(c->thread->process, s))
 		return LSW_STATUS_COMMITMENT_LIMIT;
-	if (!vad_insert(m, b, s, MEM_PRIVATE, protect, commit ? MEM_COMMIT : MEM_RESERVE,
-			commit ? protect : 0))
+	if (!(v = vad_insert(m, b, s, MEM_PRIVATE, r->protect, commit ? MEM_COMMIT : MEM_RESERVE,
+			     commit ? r->protect : 0)))
 		return LSW_STATUS_NO_MEMORY;
-	op_map_anon(c, b, s, commit && !(protect & PAGE_GUARD) ? nt_protect_to_prot(protect)
-							       : PROT_NONE, false);
-	*base = b;
-	*size = s;
+	v->placeholder = r->type & MEM_RESERVE_PLACEHOLDER;
+	memory_op_map_anon(c, b, s, commit && !(r->protect & PAGE_GUARD) ? nt_protect_to_prot(r->protect)
+								  : PROT_NONE, false);
+	r->base = b;
+	r->size = s;
 	return LSW_STATUS_SUCCESS;
 }
 
@@ -189,7 +208,8 @@ static NTSTATUS commit_reserved(struct nt_call *c, uint64_t *base, uint64_t *siz
 
 	if (v && (v->type == MEM_IMAGE || (v->type == MEM_MAPPED && !v->charged)))
 		return LSW_STATUS_ACCESS_DENIED; /* a file's pages are committed already */
-	if (!v || (v->type != MEM_PRIVATE && !v->charged) || e > v->base + v->size || e <= b)
+	if (!v || v->placeholder || (v->type != MEM_PRIVATE && !v->charged) ||
+	    e > v->base + v->size || e <= b)
 		return LSW_STATUS_CONFLICTING_ADDRESSES;
 	if (v->type == MEM_MAPPED && !view_allows(v, protect))
 		return LSW_STATUS_SECTION_PROTECTION;
@@ -204,49 +224,93 @@ static NTSTATUS commit_reserved(struct nt_call *c, uint64_t *base, uint64_t *siz
 	return LSW_STATUS_SUCCESS;
 }
 
+/* MEM_REPLACE_PLACEHOLDER: the placeholder at r->base, exactly, becomes
+ * an ordinary allocation. */
+static NTSTATUS replace_placeholder(struct nt_call *c, struct alloc_req *r)
+{
+	struct vad_map *m = &c->thread->process->vad;
+	uint64_t s = (r->size + PAGE_SIZE_NT - 1) & ~(PAGE_SIZE_NT - 1);
+	struct vad *v = vad_find(m, r->base);
+	bool commit = r->type & MEM_COMMIT;
+
+	if (!v || !v->placeholder || v->base != r->base || v->size != s)
+		return LSW_STATUS_CONFLICTING_ADDRESSES;
+	if (commit && !memory_can_charge(c->thread->process, s))
+		return LSW_STATUS_COMMITMENT_LIMIT;
+	vad_remove(m, v);
+	if (!(v = vad_insert(m, r->base, s, MEM_PRIVATE, r->protect,
+			     commit ? MEM_COMMIT : MEM_RESERVE, commit ? r->protect : 0)))
+		return LSW_STATUS_NO_MEMORY; /* the range stays mapped, no longer known */
+	v->from_placeholder = true;
+	memory_op_map_anon(c, r->base, s, commit && !(r->protect & PAGE_GUARD) ?
+			nt_protect_to_prot(r->protect) : PROT_NONE, true);
+	r->size = s;
+	return LSW_STATUS_SUCCESS;
+}
+
+NTSTATUS memory_allocate(struct nt_call *tc, struct alloc_req *r)
+{
+	const uint32_t known = MEM_COMMIT | MEM_RESERVE | MEM_RESET | MEM_TOP_DOWN |
+			       MEM_RESET_UNDO | MEM_RESERVE_PLACEHOLDER | MEM_REPLACE_PLACEHOLDER;
+	uint32_t t = r->type;
+
+	if (!(t & (MEM_COMMIT | MEM_RESERVE | MEM_RESET)) || (t & ~known))
+		return STATUS_INVALID_PARAMETER_5;
+	if ((t & MEM_RESERVE_PLACEHOLDER) &&
+	    (!(t & MEM_RESERVE) || (t & (MEM_COMMIT | MEM_REPLACE_PLACEHOLDER)) ||
+	     r->protect != PAGE_NOACCESS))
+		return LSW_STATUS_INVALID_PARAMETER;
+	if ((t & MEM_REPLACE_PLACEHOLDER) && (!r->base || !(t & MEM_RESERVE)))
+		return LSW_STATUS_INVALID_PARAMETER;
+	if (nt_protect_to_prot(r->protect) < 0)
+		return LSW_STATUS_INVALID_PAGE_PROTECTION;
+	if (r->size == 0 || r->size > USER_MAX || (r->base && r->base > USER_MAX))
+		return LSW_STATUS_INVALID_PARAMETER;
+	if (t & MEM_RESET)
+		return LSW_STATUS_SUCCESS; /* content may be discarded: keeping it is allowed */
+	if (t & MEM_REPLACE_PLACEHOLDER)
+		return replace_placeholder(tc, r);
+	if ((t & MEM_RESERVE) || r->base == 0)
+		return reserve(tc, r);
+	return commit_reserved(tc, &r->base, &r->size, r->protect);
+}
+
 /* NtAllocateVirtualMemory(ProcessHandle, *BaseAddress, ZeroBits, *RegionSize,
- *                         AllocationType, Protect) */
+ *                         AllocationType, Protect); tc is where the ops go
+ * (remote.h) */
 NTSTATUS nt_NtAllocateVirtualMemory(struct nt_call *c)
 {
 	struct lsw_thread *t = c->thread;
-	uint64_t base, size, type = (uint32_t)c->args[4];
-	uint64_t protect = without_cfg_targets((uint32_t)c->args[5]);
-	uint64_t limit = vad_zero_bits_limit(c->args[2]);
+	struct alloc_req r = { .type = (uint32_t)c->args[4],
+			       .protect = without_cfg_targets((uint32_t)c->args[5]),
+			       .low = USER_MIN, .limit = vad_zero_bits_limit(c->args[2]),
+			       .align = ALLOC_GRANULARITY };
+	struct nt_call *tc;
 	NTSTATUS st;
 
-	if (!is_current_process(c->args[0]))
-		return LSW_STATUS_INVALID_HANDLE;
-	if (tracee_read(t, c->args[1], &base, 8) < 0 || tracee_read(t, c->args[3], &size, 8) < 0)
-		return LSW_STATUS_ACCESS_VIOLATION;
-	if (!(type & (MEM_COMMIT | MEM_RESERVE | MEM_RESET)) ||
-	    (type & ~(uint64_t)(MEM_COMMIT | MEM_RESERVE | MEM_RESET | MEM_TOP_DOWN | MEM_RESET_UNDO)))
-		return STATUS_INVALID_PARAMETER_5;
-	if (nt_protect_to_prot((uint32_t)protect) < 0)
-		return LSW_STATUS_INVALID_PAGE_PROTECTION;
-	if (size == 0 || size > USER_MAX || (base && base > USER_MAX))
-		return LSW_STATUS_INVALID_PARAMETER;
-	if (!limit)
-		return LSW_STATUS_INVALID_PARAMETER_3;
-	if (type & MEM_RESET)
-		return LSW_STATUS_SUCCESS; /* content may be discarded: keeping it is allowed */
-	if ((type & MEM_RESERVE) || base == 0)
-		st = reserve(c, &base, &size, (uint32_t)type, (uint32_t)protect, limit);
-	else
-		st = commit_reserved(c, &base, &size, (uint32_t)protect);
-	if (st != LSW_STATUS_SUCCESS)
+	if (!(tc = remote_call_begin(c, c->args[0], PROCESS_VM_OPERATION,
+				     nt_NtAllocateVirtualMemory, &st)))
 		return st;
-	if (tracee_write(t, c->args[1], &base, 8) < 0 || tracee_write(t, c->args[3], &size, 8) < 0)
+	if (tracee_read(t, c->args[1], &r.base, 8) < 0 || tracee_read(t, c->args[3], &r.size, 8) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
-	return LSW_STATUS_SUCCESS;
+	if (r.type & (MEM_RESERVE_PLACEHOLDER | MEM_REPLACE_PLACEHOLDER))
+		return LSW_STATUS_INVALID_PARAMETER; /* NtAllocateVirtualMemoryEx's */
+	if (!r.limit)
+		return LSW_STATUS_INVALID_PARAMETER_3;
+	st = memory_allocate(tc, &r);
+	if (st == LSW_STATUS_SUCCESS &&
+	    (tracee_write(t, c->args[1], &r.base, 8) < 0 || tracee_write(t, c->args[3], &r.size, 8) < 0))
+		st = LSW_STATUS_ACCESS_VIOLATION;
+	return remote_call_end(c, tc, st);
 }
 
 static NTSTATUS release(struct nt_call *c, struct vad *v, uint64_t base, uint64_t *size)
 {
 	if (v->type == MEM_MAPPED || v->type == MEM_IMAGE)
 		return STATUS_UNABLE_TO_DELETE_SECTION;
-	if (base != v->base)
+	if ((base & ~(PAGE_SIZE_NT - 1)) != v->base)
 		return STATUS_FREE_VM_NOT_AT_BASE;
-	if (*size != 0 && *size != v->size)
+	if (*size != 0 && *size != v->size && !v->placeholder) /* a placeholder goes whole */
 		return LSW_STATUS_INVALID_PARAMETER;
 	struct lsw_op *op = nt_add_op(c, LSW_OP_MUNMAP);
 	if (op) {
@@ -272,7 +336,7 @@ static NTSTATUS decommit(struct nt_call *c, struct vad *v, uint64_t *base, uint6
 		return STATUS_UNABLE_TO_DELETE_SECTION;
 	if (vad_set_pages(&c->thread->process->vad, v, b, e - b, MEM_RESERVE, 0) < 0)
 		return LSW_STATUS_NO_MEMORY;
-	op_map_anon(c, b, e - b, PROT_NONE, true); /* drop the contents */
+	memory_op_map_anon(c, b, e - b, PROT_NONE, true); /* drop the contents */
 	*base = b;
 	*size = e - b;
 	return LSW_STATUS_SUCCESS;
@@ -283,28 +347,84 @@ NTSTATUS nt_NtFreeVirtualMemory(struct nt_call *c)
 {
 	struct lsw_thread *t = c->thread;
 	uint64_t base, size, type = (uint32_t)c->args[3];
+	struct nt_call *tc;
 	struct vad *v;
 	NTSTATUS st;
 
-	if (!is_current_process(c->args[0]))
-		return LSW_STATUS_INVALID_HANDLE;
+	if (!(tc = remote_call_begin(c, c->args[0], PROCESS_VM_OPERATION, nt_NtFreeVirtualMemory,
+				     &st)))
+		return st;
 	if (tracee_read(t, c->args[1], &base, 8) < 0 || tracee_read(t, c->args[2], &size, 8) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
-	if (type != MEM_RELEASE && type != MEM_DECOMMIT)
+	if (type != MEM_DECOMMIT &&
+	    (type & ~(uint64_t)(MEM_PRESERVE_PLACEHOLDER | MEM_COALESCE_PLACEHOLDERS)) != MEM_RELEASE)
 		return LSW_STATUS_INVALID_PARAMETER_4;
-	v = vad_find(&t->process->vad, base);
+	v = vad_find(&tc->thread->process->vad, base);
 	if (!v || v->type == 0)
 		return LSW_STATUS_MEMORY_NOT_ALLOCATED;
-	st = type == MEM_RELEASE ? release(c, v, base, &size) : decommit(c, v, &base, &size);
-	if (st != LSW_STATUS_SUCCESS)
-		return st;
-	if (type == MEM_RELEASE)
+	if (type & (MEM_PRESERVE_PLACEHOLDER | MEM_COALESCE_PLACEHOLDERS))
+		st = placeholder_free(tc, &base, &size, (uint32_t)type);
+	else if (type == MEM_RELEASE)
+		st = release(tc, v, base, &size);
+	else
+		st = decommit(tc, v, &base, &size);
+	if (type & MEM_RELEASE)
 		base &= ~(PAGE_SIZE_NT - 1);
-	if (tracee_write(t, c->args[1], &base, 8) < 0 || tracee_write(t, c->args[2], &size, 8) < 0)
-		return LSW_STATUS_ACCESS_VIOLATION;
-	return LSW_STATUS_SUCCESS;
+	if (st == LSW_STATUS_SUCCESS &&
+	    (tracee_write(t, c->args[1], &base, 8) < 0 || tracee_write(t, c->args[2], &size, 8) < 0))
+		st = LSW_STATUS_ACCESS_VIOLATION;
+	return remote_call_end(c, tc, st);
 }
 
+
+/* An image view's pages are copy-on-write: asking them to be writable
+ * makes them so (PAGE_READWRITE becomes PAGE_WRITECOPY). */
+static uint32_t image_protect(uint32_t protect)
+{
+	switch (protect & 0xff) {
+	case PAGE_READWRITE:
+		return (protect & ~0xffu) | PAGE_WRITECOPY;
+	case PAGE_EXECUTE_READWRITE:
+		return (protect & ~0xffu) | PAGE_EXECUTE_WRITECOPY;
+	}
+	return protect;
+}
+
+/* Sets the pages of [*base, *base + *size) of tc's process to protect:
+ * they must be committed, in one allocation; *base and *size become the
+ * pages', *old the first page's protection before. */
+static NTSTATUS protect_range(struct nt_call *tc, uint64_t *base, uint64_t *size,
+			      uint32_t protect, uint32_t *old)
+{
+	struct lsw_process *p = tc->thread->process;
+	uint64_t b = *base & ~(PAGE_SIZE_NT - 1);
+	uint64_t e = (*base + *size + PAGE_SIZE_NT - 1) & ~(PAGE_SIZE_NT - 1);
+	struct vad *v = vad_find(&p->vad, b);
+	NTSTATUS st;
+
+	if (!v || v->type == 0 || e > v->base + v->size || e <= b)
+		return STATUS_NOT_COMMITTED;
+	if (!pages_all(v, b, e - b, MEM_COMMIT))
+		return STATUS_NOT_COMMITTED;
+	if (v->type == MEM_MAPPED && !view_allows(v, protect))
+		return LSW_STATUS_SECTION_PROTECTION;
+	if (v->type == MEM_IMAGE)
+		protect = image_protect(protect);
+	*old = page_protect_at(v, b);
+	if (v->type != MEM_PRIVATE && is_writecopy(*old)) {
+		bool written;
+
+		cow_written_run(p, b, b + PAGE_SIZE_NT, &written);
+		*old = written ? cow_written_protect(*old) : *old;
+	}
+	if ((st = view_op_protect(tc, v, b, e - b, protect)) != LSW_STATUS_SUCCESS)
+		return st;
+	if (vad_set_pages(&p->vad, v, b, e - b, MEM_COMMIT, protect) < 0)
+		return LSW_STATUS_NO_MEMORY;
+	*base = b;
+	*size = e - b;
+	return LSW_STATUS_SUCCESS;
+}
 
 /* NtProtectVirtualMemory(ProcessHandle, *BaseAddress, *RegionSize,
  *                        NewProtect, *OldProtect) */
@@ -312,43 +432,25 @@ NTSTATUS nt_NtProtectVirtualMemory(struct nt_call *c)
 {
 	struct lsw_thread *t = c->thread;
 	uint32_t protect = without_cfg_targets((uint32_t)c->args[3]), old;
-	uint64_t base, size, b, e;
-	struct vad *v;
+	uint64_t base, size;
+	struct nt_call *tc;
 	NTSTATUS st;
 
-	if (!is_current_process(c->args[0]))
-		return LSW_STATUS_INVALID_HANDLE;
+	if (!(tc = remote_call_begin(c, c->args[0], PROCESS_VM_OPERATION,
+				     nt_NtProtectVirtualMemory, &st)))
+		return st;
 	if (tracee_read(t, c->args[1], &base, 8) < 0 || tracee_read(t, c->args[2], &size, 8) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	if (nt_protect_to_prot(protect) < 0)
 		return LSW_STATUS_INVALID_PAGE_PROTECTION;
-	b = base & ~(PAGE_SIZE_NT - 1);
-	e = (base + size + PAGE_SIZE_NT - 1) & ~(PAGE_SIZE_NT - 1);
 	if (size == 0)
-		e = b + PAGE_SIZE_NT;
-	v = vad_find(&t->process->vad, b);
-	if (!v || v->type == 0 || e > v->base + v->size || e <= b)
-		return STATUS_NOT_COMMITTED;
-	if (!pages_all(v, b, e - b, MEM_COMMIT))
-		return STATUS_NOT_COMMITTED;
-	if (v->type == MEM_MAPPED && !view_allows(v, protect))
-		return LSW_STATUS_SECTION_PROTECTION;
-	old = page_protect_at(v, b);
-	if (v->type != MEM_PRIVATE && is_writecopy(old)) {
-		bool written;
-
-		cow_written_run(t->process, b, b + PAGE_SIZE_NT, &written);
-		old = written ? cow_written_protect(old) : old;
-	}
-	if ((st = view_op_protect(c, v, b, e - b, protect)) != LSW_STATUS_SUCCESS)
-		return st;
-	if (vad_set_pages(&t->process->vad, v, b, e - b, MEM_COMMIT, protect) < 0)
-		return LSW_STATUS_NO_MEMORY;
-	size = e - b;
-	if (tracee_write(t, c->args[1], &b, 8) < 0 || tracee_write(t, c->args[2], &size, 8) < 0 ||
-	    tracee_write(t, c->args[4], &old, 4) < 0)
-		return LSW_STATUS_ACCESS_VIOLATION;
-	return LSW_STATUS_SUCCESS;
+		size = 1;
+	st = protect_range(tc, &base, &size, protect, &old);
+	if (st == LSW_STATUS_SUCCESS &&
+	    (tracee_write(t, c->args[1], &base, 8) < 0 || tracee_write(t, c->args[2], &size, 8) < 0 ||
+	     tracee_write(t, c->args[4], &old, 4) < 0))
+		st = LSW_STATUS_ACCESS_VIOLATION;
+	return remote_call_end(c, tc, st);
 }
 
 /* MEMORY_BASIC_INFORMATION (x64, 48 bytes) */
@@ -409,25 +511,63 @@ static void describe(const struct lsw_process *p, uint64_t addr, struct mbi *out
 	describe_cow(p, v, out);
 }
 
+/* MEMORY_REGION_INFORMATION (x64, 48 bytes): the allocation holding an
+ * address.  The region type flags stay clear, as Windows 10 reports them
+ * for private memory and views alike. */
+struct region_info {
+	uint64_t alloc_base;
+	uint32_t alloc_protect, region_type;
+	uint64_t region_size, commit_size, partition, node;
+};
+#define REGION_INFO_MIN 24 /* up to RegionSize */
+
+static NTSTATUS query_region(struct nt_call *c, struct lsw_process *p, uint64_t addr)
+{
+	struct vad *v = vad_find(&p->vad, addr);
+	struct region_info info = { 0 };
+	uint64_t len = c->args[4] < sizeof(info) ? c->args[4] : sizeof(info);
+
+	if (c->args[4] < REGION_INFO_MIN)
+		return LSW_STATUS_INFO_LENGTH_MISMATCH;
+	if (!v)
+		return LSW_STATUS_INVALID_ADDRESS;
+	info.alloc_base = v->base;
+	info.alloc_protect = v->alloc_protect;
+	info.region_size = v->size;
+	for (size_t i = 0; i < v->nruns; i++)
+		if (v->runs[i].state == MEM_COMMIT)
+			info.commit_size += v->runs[i].count * PAGE_SIZE_NT;
+	if (tracee_write(c->thread, c->args[3], &info, len) < 0 ||
+	    (c->args[5] && tracee_write(c->thread, c->args[5], &len, 8) < 0))
+		return LSW_STATUS_ACCESS_VIOLATION;
+	return LSW_STATUS_SUCCESS;
+}
+
 /* NtQueryVirtualMemory(ProcessHandle, BaseAddress, MemoryInformationClass,
  *                      MemoryInformation, MemoryInformationLength, *ReturnLength) */
 NTSTATUS nt_NtQueryVirtualMemory(struct nt_call *c)
 {
 	struct lsw_thread *t = c->thread;
 	uint64_t len = sizeof(struct mbi);
+	struct lsw_process *p;
 	struct mbi info;
+	NTSTATUS st;
 
-	if (!is_current_process(c->args[0]))
-		return LSW_STATUS_INVALID_HANDLE;
+	if (!(p = remote_process(c, c->args[0], PROCESS_QUERY_INFORMATION, nt_NtQueryVirtualMemory,
+				 &st)))
+		return st;
 	if (c->args[1] > USER_MAX)
 		return LSW_STATUS_INVALID_PARAMETER;
 	if ((uint32_t)c->args[2] == MEMORY_MAPPED_FILENAME_INFORMATION)
-		return memory_query_mapped_name(c, c->args[1], c->args[3], c->args[4], c->args[5]);
+		return memory_query_mapped_name(c, p, c->args[1], c->args[3], c->args[4],
+						c->args[5]);
+	if ((uint32_t)c->args[2] == MEMORY_REGION_INFORMATION)
+		return query_region(c, p, c->args[1]);
 	if ((uint32_t)c->args[2] != 0) /* MemoryBasicInformation */
 		return LSW_STATUS_INVALID_INFO_CLASS;
 	if (c->args[4] < sizeof(info))
 		return LSW_STATUS_INFO_LENGTH_MISMATCH;
-	describe(t->process, c->args[1], &info);
+	describe(p, c->args[1], &info);
 	if (tracee_write(t, c->args[3], &info, sizeof(info)) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	if (c->args[5] && tracee_write(t, c->args[5], &len, 8) < 0)
@@ -439,7 +579,7 @@ NTSTATUS nt_NtQueryVirtualMemory(struct nt_call *c)
  * caches are coherent, so only the handle is checked. */
 NTSTATUS nt_NtFlushInstructionCache(struct nt_call *c)
 {
-	if (!is_current_process(c->args[0]))
-		return LSW_STATUS_INVALID_HANDLE;
-	return LSW_STATUS_SUCCESS;
+	NTSTATUS st;
+
+	return process_from_handle(c, c->args[0], PROCESS_VM_WRITE, &st) ? LSW_STATUS_SUCCESS : st;
 }

@@ -22,6 +22,10 @@
 #define MEM_TOP_DOWN 0x100000
 #define MEM_RESET_UNDO 0x1000000
 #define MEM_IMAGE 0x1000000
+#define MEM_REPLACE_PLACEHOLDER 0x4000
+#define MEM_RESERVE_PLACEHOLDER 0x40000
+#define MEM_COALESCE_PLACEHOLDERS 0x1 /* free types, with MEM_RELEASE */
+#define MEM_PRESERVE_PLACEHOLDER 0x2
 
 #define PAGE_NOACCESS 0x01
 #define PAGE_READONLY 0x02
@@ -52,6 +56,9 @@ struct vad {
 	uint64_t offset;         /* a view's offset in its section */
 	bool charged;            /* a view of page-file-backed memory: committed
 				  * pages count as private ones do */
+	bool placeholder;        /* reserved with MEM_RESERVE_PLACEHOLDER */
+	bool from_placeholder;   /* replaced one (MEM_REPLACE_PLACEHOLDER): may
+				  * become one again (MEM_PRESERVE_PLACEHOLDER) */
 };
 
 /* Returns PROT_* for a PAGE_* value, or -1 if the value is not valid. */
@@ -62,6 +69,9 @@ uint64_t vad_find_free(struct vad_map *m, uint64_t size, uint64_t align, bool to
 /* The same below limit (an address just past the highest usable byte). */
 uint64_t vad_find_free_below(struct vad_map *m, uint64_t size, uint64_t align, bool top_down,
 			     uint64_t limit);
+/* The same at or above low too. */
+uint64_t vad_find_free_between(struct vad_map *m, uint64_t size, uint64_t align, bool top_down,
+			       uint64_t low, uint64_t limit);
 /* The end of the range a ZeroBits argument leaves free; 0 if it is not
  * valid (22 to 31). */
 uint64_t vad_zero_bits_limit(uint64_t zero_bits);
@@ -91,11 +101,11 @@ void vad_free_all(struct vad_map *m);
  * (--memory): past it Windows answers STATUS_COMMITMENT_LIMIT. */
 bool memory_can_charge(const struct lsw_process *p, uint64_t bytes);
 
-/* NtQueryVirtualMemory(MemoryMappedFilenameInformation) of addr into the
- * caller's buffer out of len bytes (memory_name.c). */
+/* NtQueryVirtualMemory(MemoryMappedFilenameInformation) of addr in p into
+ * the caller's buffer out of len bytes (memory_name.c). */
 #define MEMORY_MAPPED_FILENAME_INFORMATION 2
-NTSTATUS memory_query_mapped_name(struct nt_call *c, uint64_t addr, uint64_t out,
-				  uint64_t len, uint64_t ret_len);
+NTSTATUS memory_query_mapped_name(struct nt_call *c, struct lsw_process *p, uint64_t addr,
+				  uint64_t out, uint64_t len, uint64_t ret_len);
 
 /* Replaces [addr, addr+size) of view v by private copy-on-write pages of
  * the same bytes, with protect (section_view.c); -1 on failure. */
@@ -109,6 +119,30 @@ uint64_t cow_written_run(const struct lsw_process *p, uint64_t page, uint64_t en
 /* The protection a written copy-on-write page has: PAGE_READWRITE or
  * PAGE_EXECUTE_READWRITE for the copy-on-write ones, else protect. */
 uint32_t cow_written_protect(uint32_t protect);
+
+/* What an allocation asks (NtAllocateVirtualMemory[Ex]), copied from the
+ * caller: base and size become what was allocated. */
+struct alloc_req {
+	uint64_t base, size;
+	uint32_t type, protect;
+	uint64_t low, limit, align;  /* where a new range may lie: [low, limit) */
+};
+/* Reserves, commits or replaces a placeholder in tc's process (memory.c). */
+NTSTATUS memory_allocate(struct nt_call *tc, struct alloc_req *r);
+
+/* Adds the op that maps fresh anonymous pages at [addr, addr+size), over
+ * what is there with replace. */
+void memory_op_map_anon(struct nt_call *c, uint64_t addr, uint64_t size, int prot, bool replace);
+/* NtFreeVirtualMemory's MEM_RELEASE with MEM_PRESERVE_PLACEHOLDER (split a
+ * placeholder, or turn a replaced one back) or MEM_COALESCE_PLACEHOLDERS
+ * (merge adjacent ones), in tc's process (memory_placeholder.c). */
+NTSTATUS placeholder_free(struct nt_call *tc, uint64_t *base, uint64_t *size, uint32_t type);
+/* A placeholder at [base, base+size) in the map (size 0: nothing). */
+bool placeholder_insert(struct vad_map *m, uint64_t base, uint64_t size);
+/* The extended parameters (count at addr, in c's memory) of an ...Ex call
+ * into r's bounds; *has_address: address requirements came (memory_ex.c). */
+NTSTATUS memory_ext_params(struct nt_call *c, uint64_t addr, uint64_t count,
+			   struct alloc_req *r, bool *has_address);
 
 /* Adds the op that makes [addr, addr+size) match the VAD's pages. */
 void memory_op_protect(struct nt_call *c, uint64_t addr, uint64_t size, uint32_t protect);

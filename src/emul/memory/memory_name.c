@@ -17,10 +17,10 @@ static size_t device_name(const struct section_object *s, uint16_t *out, size_t 
 	return volume_device_path(s->file_name ? s->file_name : s->label, out, room);
 }
 
-NTSTATUS memory_query_mapped_name(struct nt_call *c, uint64_t addr, uint64_t out,
-				  uint64_t len, uint64_t ret_len)
+NTSTATUS memory_query_mapped_name(struct nt_call *c, struct lsw_process *p, uint64_t addr,
+				  uint64_t out, uint64_t len, uint64_t ret_len)
 {
-	struct vad *v = vad_find(&c->thread->process->vad, addr);
+	struct vad *v = vad_find(&p->vad, addr);
 	struct { uint16_t len, max; uint32_t pad; uint64_t buf; } us = { 0 };
 	uint16_t name[NAME_MAX_CHARS];
 	const struct section_object *s;

@@ -11,7 +11,6 @@
 #include "emul/process/process_object.h"
 #include "tracer/tracee_mem.h"
 
-#define PROCESS_VM_WRITE 0x0020u
 #define COPY_CHUNK 0x4000ull
 
 enum copy_side { COPY_OK, COPY_SOURCE_FAULT, COPY_DEST_FAULT };

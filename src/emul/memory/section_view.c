@@ -17,16 +17,20 @@
 #include "emul/process/debug.h"
 #include "emul/io/file.h"
 #include "emul/memory/memory.h"
+#include "emul/memory/remote.h"
 #include "emul/memory/section.h"
 #include "tracer/notify.h"
 
 #define STATUS_INVALID_VIEW_SIZE 0xC000001Fu
 #define STATUS_MAPPED_ALIGNMENT 0xC0000220u
+#define AT_ROUND_TO_PAGE 0x40000000u
 
 struct view_req {
 	uint64_t base, offset, size;
 	uint32_t protect, alloc_type;
-	uint64_t limit;          /* what ZeroBits leaves: the view ends below */
+	uint64_t low, limit;     /* what ZeroBits or address requirements leave:
+				  * the view lies in [low, limit) */
+	bool replace;            /* over a placeholder (MEM_REPLACE_PLACEHOLDER) */
 };
 
 static bool protect_is_exec(uint32_t p)
@@ -64,6 +68,26 @@ static NTSTATUS check_view_protect(struct section_object *s, uint32_t access, ui
 	return LSW_STATUS_SUCCESS;
 }
 
+/* A view replaces the placeholder at its base, which it must fill. */
+static NTSTATUS take_placeholder(struct vad_map *m, struct view_req *r)
+{
+	struct vad *v = r->base ? vad_find(m, r->base) : NULL;
+
+	if (!v || !v->placeholder || v->base != r->base || v->size != r->size)
+		return LSW_STATUS_CONFLICTING_ADDRESSES;
+	vad_remove(m, v);
+	r->replace = true;
+	return LSW_STATUS_SUCCESS;
+}
+
+/* The view will not be made: a placeholder it took is one again. */
+static NTSTATUS unplace(struct vad_map *m, const struct view_req *r, NTSTATUS st)
+{
+	if (r->replace)
+		placeholder_insert(m, r->base, r->size);
+	return st;
+}
+
 /* Offset, size and place of a data view, as Windows checks them. */
 static NTSTATUS place_view(struct vad_map *m, struct section_object *s, struct view_req *r)
 {
@@ -78,13 +102,15 @@ static NTSTATUS place_view(struct vad_map *m, struct section_object *s, struct v
 	if (r->size > s->size - r->offset)
 		return STATUS_INVALID_VIEW_SIZE;
 	r->size = (r->size + PAGE_SIZE_NT - 1) & ~(PAGE_SIZE_NT - 1);
+	if (r->alloc_type & MEM_REPLACE_PLACEHOLDER)
+		return take_placeholder(m, r);
 	if (r->base) {
 		if (r->base > USER_MAX || !vad_range_free(m, r->base, r->size))
 			return LSW_STATUS_CONFLICTING_ADDRESSES;
 		return LSW_STATUS_SUCCESS;
 	}
-	r->base = vad_find_free_below(m, r->size, ALLOC_GRANULARITY, r->alloc_type & MEM_TOP_DOWN,
-				      r->limit);
+	r->base = vad_find_free_between(m, r->size, ALLOC_GRANULARITY, r->alloc_type & MEM_TOP_DOWN,
+					r->low, r->limit);
 	return r->base ? LSW_STATUS_SUCCESS : LSW_STATUS_NO_MEMORY;
 }
 
@@ -121,6 +147,7 @@ static NTSTATUS map_data_view(struct nt_call *c, struct section_object *s, uint3
 	struct lsw_process *p = c->thread->process;
 	bool shared_write = protect_is_shared_write(r->protect);
 	bool reserve = !s->file_backed && (s->attributes & SEC_RESERVE);
+	struct vad *v;
 	NTSTATUS st;
 	int fd, rfd;
 
@@ -128,24 +155,25 @@ static NTSTATUS map_data_view(struct nt_call *c, struct section_object *s, uint3
 	    (st = place_view(&p->vad, s, r)) != LSW_STATUS_SUCCESS)
 		return st;
 	if (!s->file_backed && !reserve && !memory_can_charge(p, r->size))
-		return LSW_STATUS_COMMITMENT_LIMIT;
+		return unplace(&p->vad, r, LSW_STATUS_COMMITMENT_LIMIT);
 	fd = section_view_fd(s, shared_write);
 	if (fd < 0 || (protect_is_exec(r->protect) && !fd_may_execute(fd)))
-		return LSW_STATUS_ACCESS_DENIED;
+		return unplace(&p->vad, r, LSW_STATUS_ACCESS_DENIED);
 	rfd = notify_addfd(p->notify_fd, c->notif_id, fd);
 	if (rfd < 0)
-		return LSW_STATUS_INSUFFICIENT_RESOURCES;
-	if (!vad_insert_view(&p->vad, r->base, r->size, &s->hdr, r->offset, !s->file_backed,
-			     r->protect, reserve ? MEM_RESERVE : MEM_COMMIT,
-			     reserve ? 0 : r->protect)) {
+		return unplace(&p->vad, r, LSW_STATUS_INSUFFICIENT_RESOURCES);
+	if (!(v = vad_insert_view(&p->vad, r->base, r->size, &s->hdr, r->offset, !s->file_backed,
+				  r->protect, reserve ? MEM_RESERVE : MEM_COMMIT,
+				  reserve ? 0 : r->protect))) {
 		struct lsw_op *op = nt_add_op(c, LSW_OP_CLOSE);
 
 		if (op)
 			op->arg[0] = (uint64_t)rfd;
 		return LSW_STATUS_NO_MEMORY;
 	}
+	v->from_placeholder = r->replace;
 	add_view_ops(c, r, rfd, reserve ? PROT_NONE : nt_protect_to_prot(r->protect),
-		     MAP_FIXED_NOREPLACE |
+		     (r->replace ? MAP_FIXED : MAP_FIXED_NOREPLACE) |
 			     (r->protect == PAGE_WRITECOPY || r->protect == PAGE_EXECUTE_WRITECOPY
 				      ? MAP_PRIVATE : MAP_SHARED));
 	return LSW_STATUS_SUCCESS;
@@ -164,7 +192,7 @@ static NTSTATUS read_view_req(struct nt_call *c, struct view_req *r)
 {
 	struct lsw_thread *t = c->thread;
 
-	r->offset = 0;
+	*r = (struct view_req){ .low = USER_MIN };
 	if (!(r->limit = vad_zero_bits_limit(c->args[3])))
 		return LSW_STATUS_INVALID_PARAMETER_4;
 	r->protect = (uint32_t)c->args[9];
@@ -176,6 +204,25 @@ static NTSTATUS read_view_req(struct nt_call *c, struct view_req *r)
 	return LSW_STATUS_SUCCESS;
 }
 
+/* Maps the view r asks of section s (its handle's access) in tc's
+ * process: *r says where. */
+static NTSTATUS map_view(struct nt_call *tc, struct section_object *s, uint32_t access,
+			 struct view_req *r)
+{
+	NTSTATUS st;
+
+	if (s->image) {
+		if (r->alloc_type & MEM_REPLACE_PLACEHOLDER)
+			return LSW_STATUS_INVALID_PARAMETER;
+		st = section_map_image(tc, s, &r->base);
+		if (st == LSW_STATUS_SUCCESS || st == LSW_STATUS_IMAGE_NOT_AT_BASE)
+			process_note_image(tc->thread->process, s->label, r->base, s->size);
+		r->size = (s->size + PAGE_SIZE_NT - 1) & ~(PAGE_SIZE_NT - 1);
+		return st;
+	}
+	return map_data_view(tc, s, access, r);
+}
+
 /* NtMapViewOfSection(SectionHandle, ProcessHandle, *BaseAddress, ZeroBits,
  *                    CommitSize, *SectionOffset, *ViewSize,
  *                    InheritDisposition, AllocationType, Win32Protect) */
@@ -183,71 +230,125 @@ NTSTATUS nt_NtMapViewOfSection(struct nt_call *c)
 {
 	struct lsw_thread *t = c->thread;
 	struct section_object *s;
+	struct nt_call *tc;
 	struct view_req r;
 	NTSTATUS st;
 
 	s = (struct section_object *)handle_get(t->process, c->args[0], &section_ops, &st);
 	if (!s)
 		return st;
-	if (c->args[1] != NT_CURRENT_PROCESS_HANDLE)
-		return LSW_STATUS_INVALID_HANDLE;
+	if (!(tc = remote_call_begin(c, c->args[1], PROCESS_VM_OPERATION, nt_NtMapViewOfSection,
+				     &st)))
+		return st;
 	if ((st = read_view_req(c, &r)) != LSW_STATUS_SUCCESS)
 		return st;
-	if (s->image) {
-		st = section_map_image(c, s, &r.base);
-		if (st != LSW_STATUS_SUCCESS && st != LSW_STATUS_IMAGE_NOT_AT_BASE)
-			return st;
-		process_note_image(t->process, s->label, r.base, s->size);
-		r.size = (s->size + PAGE_SIZE_NT - 1) & ~(PAGE_SIZE_NT - 1);
-	} else {
-		st = map_data_view(c, s, handle_access(t->process, c->args[0]), &r);
-		if (st != LSW_STATUS_SUCCESS)
-			return st;
-	}
-	if (tracee_write(t, c->args[2], &r.base, 8) < 0 ||
-	    tracee_write(t, c->args[6], &r.size, 8) < 0)
-		return LSW_STATUS_ACCESS_VIOLATION;
-	if (s->image)
+	st = map_view(tc, s, handle_access(t->process, c->args[0]), &r);
+	if ((st == LSW_STATUS_SUCCESS || st == LSW_STATUS_IMAGE_NOT_AT_BASE) &&
+	    (tracee_write(t, c->args[2], &r.base, 8) < 0 ||
+	     tracee_write(t, c->args[6], &r.size, 8) < 0))
+		st = LSW_STATUS_ACCESS_VIOLATION;
+	if (tc == c && s->image && (st == LSW_STATUS_SUCCESS || st == LSW_STATUS_IMAGE_NOT_AT_BASE))
 		debug_report_dll(t, r.base); /* a debugger hears of it first */
-	return st;
+	return remote_call_end(c, tc, st);
 }
 
-static NTSTATUS unmap_view(struct nt_call *c, uint64_t process, uint64_t addr)
+/* NtMapViewOfSectionEx(SectionHandle, ProcessHandle, *BaseAddress,
+ *   *SectionOffset, *ViewSize, AllocationType, PageProtection,
+ *   ExtendedParameters, ParameterCount): address requirements instead of
+ * ZeroBits, and placeholders. */
+NTSTATUS nt_NtMapViewOfSectionEx(struct nt_call *c)
+{
+	struct lsw_thread *t = c->thread;
+	struct alloc_req bounds = { .low = USER_MIN, .limit = USER_MAX + 1 };
+	struct view_req r = { .protect = (uint32_t)c->args[6], .alloc_type = (uint32_t)c->args[5] };
+	struct section_object *s;
+	struct nt_call *tc;
+	bool has_address;
+	NTSTATUS st;
+
+	s = (struct section_object *)handle_get(t->process, c->args[0], &section_ops, &st);
+	if (!s)
+		return st;
+	if (!(tc = remote_call_begin(c, c->args[1], PROCESS_VM_OPERATION, nt_NtMapViewOfSectionEx,
+				     &st)))
+		return st;
+	if (tracee_read(t, c->args[2], &r.base, 8) < 0 ||
+	    (c->args[3] && tracee_read(t, c->args[3], &r.offset, 8) < 0) ||
+	    tracee_read(t, c->args[4], &r.size, 8) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	if ((st = memory_ext_params(c, c->args[7], (uint32_t)c->args[8], &bounds, &has_address)) !=
+	    LSW_STATUS_SUCCESS)
+		return st;
+	if ((has_address && r.base) || (r.alloc_type & AT_ROUND_TO_PAGE))
+		return LSW_STATUS_INVALID_PARAMETER; /* page-aligned views: 32-bit only */
+	r.low = bounds.low;
+	r.limit = bounds.limit;
+	st = map_view(tc, s, handle_access(t->process, c->args[0]), &r);
+	if ((st == LSW_STATUS_SUCCESS || st == LSW_STATUS_IMAGE_NOT_AT_BASE) &&
+	    (tracee_write(t, c->args[2], &r.base, 8) < 0 ||
+	     tracee_write(t, c->args[4], &r.size, 8) < 0))
+		st = LSW_STATUS_ACCESS_VIOLATION;
+	return remote_call_end(c, tc, st);
+}
+
+/* Unmaps the view at addr; with MEM_PRESERVE_PLACEHOLDER in flags, one
+ * that replaced a placeholder becomes that placeholder again. */
+static NTSTATUS unmap_view(struct nt_call *c, uint64_t addr, uint64_t flags)
 {
 	struct vad_map *m = &c->thread->process->vad;
+	bool preserve = flags & MEM_PRESERVE_PLACEHOLDER;
+	uint64_t base, size;
 	struct vad *v;
 	struct lsw_op *op;
 
-	if (process != NT_CURRENT_PROCESS_HANDLE)
-		return LSW_STATUS_INVALID_HANDLE;
 	v = vad_find(m, addr);
 	if (!v || (v->type != MEM_IMAGE && v->type != MEM_MAPPED))
 		return LSW_STATUS_NOT_MAPPED_VIEW;
-	op = nt_add_op(c, LSW_OP_MUNMAP);
-	if (op) {
-		op->arg[0] = v->base;
-		op->arg[1] = v->size;
+	if (preserve && !v->from_placeholder)
+		return LSW_STATUS_CONFLICTING_ADDRESSES;
+	base = v->base;
+	size = v->size;
+	if (preserve) {
+		memory_op_map_anon(c, base, size, PROT_NONE, true);
+	} else if ((op = nt_add_op(c, LSW_OP_MUNMAP))) {
+		op->arg[0] = base;
+		op->arg[1] = size;
 	}
 	if (v->type == MEM_IMAGE) {
-		process_forget_image(c->thread->process, v->base);
-		debug_report_dll_unload(c->thread, v->base);
+		process_forget_image(c->thread->process, base);
+		if (c->thread != c->thread->process->service) /* not another's call */
+			debug_report_dll_unload(c->thread, base);
 	}
 	vad_remove(m, v);
+	if (preserve && !placeholder_insert(m, base, size))
+		return LSW_STATUS_NO_MEMORY;
 	return LSW_STATUS_SUCCESS;
 }
 
 /* NtUnmapViewOfSection(ProcessHandle, BaseAddress) */
 NTSTATUS nt_NtUnmapViewOfSection(struct nt_call *c)
 {
-	return unmap_view(c, c->args[0], c->args[1]);
+	struct nt_call *tc;
+	NTSTATUS st;
+
+	if (!(tc = remote_call_begin(c, c->args[0], PROCESS_VM_OPERATION, nt_NtUnmapViewOfSection,
+				     &st)))
+		return st;
+	return remote_call_end(c, tc, unmap_view(tc, c->args[1], 0));
 }
 
 /* NtUnmapViewOfSectionEx(ProcessHandle, BaseAddress, Flags) */
 NTSTATUS nt_NtUnmapViewOfSectionEx(struct nt_call *c)
 {
-	if (c->args[2] & ~3ull) /* MEM_UNMAP_WITH_TRANSIENT_BOOST, MEM_PRESERVE_PLACEHOLDER */
+	struct nt_call *tc;
+	NTSTATUS st;
+
+	if ((uint32_t)c->args[2] & ~3u) /* MEM_UNMAP_WITH_TRANSIENT_BOOST, MEM_PRESERVE_PLACEHOLDER */
 		return LSW_STATUS_INVALID_PARAMETER;
-	return unmap_view(c, c->args[0], c->args[1]);
+	if (!(tc = remote_call_begin(c, c->args[0], PROCESS_VM_OPERATION,
+				     nt_NtUnmapViewOfSectionEx, &st)))
+		return st;
+	return remote_call_end(c, tc, unmap_view(tc, c->args[1], (uint32_t)c->args[2]));
 }
 
 /* NtFlushVirtualMemory(ProcessHandle, *BaseAddress, *RegionSize, IoStatus):
@@ -258,13 +359,16 @@ NTSTATUS nt_NtFlushVirtualMemory(struct nt_call *c)
 	struct lsw_thread *t = c->thread;
 	uint64_t base, size, b, e;
 	struct section_object *s;
+	struct lsw_process *p;
 	struct vad *v;
+	NTSTATUS st;
 
-	if (c->args[0] != NT_CURRENT_PROCESS_HANDLE)
-		return LSW_STATUS_INVALID_HANDLE;
+	if (!(p = remote_process(c, c->args[0], PROCESS_VM_OPERATION, nt_NtFlushVirtualMemory,
+				 &st)))
+		return st;
 	if (tracee_read(t, c->args[1], &base, 8) < 0 || tracee_read(t, c->args[2], &size, 8) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
-	v = vad_find(&t->process->vad, base);
+	v = vad_find(&p->vad, base);
 	if (!v || v->type != MEM_MAPPED || !v->section)
 		return LSW_STATUS_NOT_MAPPED_VIEW;
 	b = base & ~(PAGE_SIZE_NT - 1);
@@ -287,7 +391,8 @@ int section_view_privatize(struct nt_call *c, struct vad *v, uint64_t addr, uint
 			   uint32_t protect)
 {
 	struct section_object *s = (struct section_object *)v->section;
-	struct view_req r = { addr, v->offset + (addr - v->base), size, protect, 0, 0 };
+	struct view_req r = { .base = addr, .offset = v->offset + (addr - v->base), .size = size,
+			      .protect = protect };
 	int fd = s ? section_view_fd(s, false) : -1;
 	int rfd = fd < 0 ? -1 : notify_addfd(c->thread->process->notify_fd, c->notif_id, fd);
 

@@ -79,16 +79,24 @@ uint64_t vad_find_free(struct vad_map *m, uint64_t size, uint64_t align, bool to
 uint64_t vad_find_free_below(struct vad_map *m, uint64_t size, uint64_t align, bool top_down,
 			     uint64_t limit)
 {
-	if (size == 0 || size > limit - USER_MIN)
+	return vad_find_free_between(m, size, align, top_down, USER_MIN, limit);
+}
+
+uint64_t vad_find_free_between(struct vad_map *m, uint64_t size, uint64_t align, bool top_down,
+			       uint64_t low, uint64_t limit)
+{
+	if (low < USER_MIN)
+		low = USER_MIN;
+	if (size == 0 || limit <= low || size > limit - low)
 		return 0;
 	if (!top_down) {
-		uint64_t cand = USER_MIN;
+		uint64_t cand = low;
 
 		for (size_t i = 0; i <= m->n; i++) {
-			uint64_t end = i < m->n ? m->v[i].base : limit;
+			uint64_t end = i < m->n && m->v[i].base < limit ? m->v[i].base : limit;
 
 			cand = (cand + align - 1) & ~(align - 1);
-			if (cand + size <= end && cand >= USER_MIN)
+			if (cand + size <= end && cand >= low)
 				return cand;
 			if (i < m->n && m->v[i].base + m->v[i].size > cand)
 				cand = m->v[i].base + m->v[i].size;
@@ -97,14 +105,14 @@ uint64_t vad_find_free_below(struct vad_map *m, uint64_t size, uint64_t align, b
 	}
 	for (size_t i = m->n + 1; i-- > 0;) {
 		uint64_t end = i < m->n ? m->v[i].base : limit;
-		uint64_t start = i > 0 ? m->v[i - 1].base + m->v[i - 1].size : USER_MIN;
+		uint64_t start = i > 0 ? m->v[i - 1].base + m->v[i - 1].size : low;
 
 		if (end > limit)
 			end = limit;
 		if (end < size)
 			continue;
 		uint64_t cand = (end - size) & ~(align - 1);
-		if (cand >= start && cand >= USER_MIN && cand + size <= end)
+		if (cand >= start && cand >= low && cand + size <= end)
 			return cand;
 	}
 	return 0;
@@ -178,7 +186,8 @@ struct vad *vad_insert(struct vad_map *m, uint64_t base, uint64_t size, uint32_t
 	memmove(&m->v[i + 1], &m->v[i], (m->n - i) * sizeof(*m->v));
 	m->n++;
 	*run = (struct page_run){ 0, size / PAGE_SIZE_NT, state, protect };
-	m->v[i] = (struct vad){ base, size, type, alloc_protect, run, 1, NULL, 0, false };
+	m->v[i] = (struct vad){ .base = base, .size = size, .type = type,
+				.alloc_protect = alloc_protect, .runs = run, .nruns = 1 };
 	m->committed += charged_pages(&m->v[i], 0, size / PAGE_SIZE_NT) * PAGE_SIZE_NT;
 	return &m->v[i];
 }

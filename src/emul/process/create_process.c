@@ -19,6 +19,7 @@
 #include <unistd.h>
 #include "emul/io/file.h"
 #include "emul/io/path.h"
+#include "emul/memory/remote.h"
 #include "emul/memory/section.h"
 #include "emul/process/job.h"
 #include "emul/process/create_process.h"
@@ -327,5 +328,7 @@ NTSTATUS nt_NtCreateUserProcess(struct nt_call *c)
 	if (st != LSW_STATUS_SUCCESS)
 		process_terminate(child, st);
 	child_request_free(&r);
-	return st;
+	/* as on Windows, the child's image, PEB and stack exist when the call
+	 * returns: a parent may read and change a suspended child's memory */
+	return remote_wait_started(c, child, st);
 }

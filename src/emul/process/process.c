@@ -20,6 +20,7 @@
 #include "emul/memory/guard_page.h"
 #include "emul/system/kuser.h"
 #include "emul/memory/memory.h"
+#include "emul/memory/remote.h"
 #include "emul/observer.h"
 #include "emul/process/params.h"
 #include "emul/process/thread_block.h"
@@ -130,8 +131,14 @@ static NTSTATUS map_host_image(struct nt_call *c, const char *path, const char *
 
 uint64_t process_alloc_private(struct nt_call *c, uint64_t size, uint32_t protect)
 {
+	return process_alloc_private_below(c, size, protect, USER_MAX + 1);
+}
+
+uint64_t process_alloc_private_below(struct nt_call *c, uint64_t size, uint32_t protect,
+				     uint64_t limit)
+{
 	struct vad_map *m = &c->thread->process->vad;
-	uint64_t b = vad_find_free(m, size, ALLOC_GRANULARITY, false);
+	uint64_t b = vad_find_free_below(m, size, ALLOC_GRANULARITY, false, limit);
 	struct lsw_op *op;
 
 	if (!b || !memory_can_charge(c->thread->process, size) ||
@@ -263,7 +270,8 @@ static NTSTATUS hello_phase0(struct nt_call *c)
 	p->start.stack_base = process_alloc_private(c, p->start.stack_size, PAGE_READWRITE);
 	if (p->start.stack_base)
 		guard_stack(c, p->start.stack_base);
-	if (!p->start.peb || !p->start.teb || !p->start.params || !p->start.stack_base) {
+	if (!p->start.peb || !p->start.teb || !p->start.params || !p->start.stack_base ||
+	    remote_service_create(c) < 0) {
 		st = LSW_STATUS_NO_MEMORY;
 		goto out;
 	}
@@ -343,6 +351,7 @@ static NTSTATUS hello_phase1(struct nt_call *c)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	nt_add_op(c, LSW_OP_JUMP);
 	t->cont_state = 0;
+	remote_space_ready(p);
 	debug_report_process_start(t); /* with a debugger, held until continued */
 	return LSW_STATUS_SUCCESS;
 }

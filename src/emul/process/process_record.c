@@ -11,6 +11,7 @@
 #include "emul/io/io_completion.h"
 #include "emul/sync/keyed_event.h"
 #include "emul/memory/memory.h"
+#include "emul/memory/remote.h"
 #include "emul/object/object.h"
 #include "emul/observer.h"
 #include "emul/registry/registry.h"
@@ -167,6 +168,7 @@ void process_free(struct lsw_process *p)
 			break;
 		}
 	p->terminated = true; /* nothing is answered or written now */
+	remote_process_free(p); /* other processes' calls on it end */
 	rundown(p);
 	handle_table_free(p);
 	vad_free_all(&p->vad);

@@ -26,6 +26,7 @@
 #include "emul/memory/guard_page.h"
 #include "emul/system/kuser.h"
 #include "emul/memory/memory.h"
+#include "emul/memory/remote.h"
 #include "emul/registry/registry.h"
 #include "emul/process/console_ctrl.h"
 #include "emul/process/quota.h"
@@ -34,7 +35,6 @@
 
 #define THREAD_CREATE_FLAGS_CREATE_SUSPENDED 0x1
 #define THREAD_ALL_ACCESS 0x1FFFFF
-#define STILL_ACTIVE 259
 #define TEB_SIZE 0x2000
 #define MIN_STACK (64 * 1024)
 #define MAX_STACK (256ull << 20)
@@ -446,17 +446,22 @@ static uint64_t stack_size_for(struct lsw_process *p, uint64_t asked, uint64_t m
 	return (size + ALLOC_GRANULARITY - 1) & ~(ALLOC_GRANULARITY - 1);
 }
 
-/* A new thread of c's process that will start at start(arg): its record,
- * stack, TEB and runtime block (mapped by the ops of c's answer, the
- * block shared with the supervisor).  Not yet cloned: thread_launch asks
- * for that. */
-static NTSTATUS thread_make(struct nt_call *c, uint64_t start, uint64_t arg, bool suspended,
-			    uint64_t stack, uint64_t max_stack, struct lsw_thread **out)
+/* A new thread of tc's process that will start at start(arg): its record,
+ * stack (below the ZeroBits limit), TEB and runtime block (mapped by the
+ * ops of tc's answer, the block shared with the supervisor).  tc is the
+ * calling thread's own call, or the service thread's of another process.
+ * Not yet cloned: thread_launch asks for that. */
+static NTSTATUS thread_make(struct nt_call *tc, uint64_t start, uint64_t arg, bool suspended,
+			    uint64_t zero_bits, uint64_t stack, uint64_t max_stack,
+			    struct lsw_thread **out)
 {
-	struct lsw_process *p = c->thread->process;
+	struct lsw_process *p = tc->thread->process;
+	uint64_t limit = vad_zero_bits_limit(zero_bits);
 	struct lsw_thread *t;
 	NTSTATUS st;
 
+	if (!limit)
+		return LSW_STATUS_INVALID_PARAMETER_3; /* ZeroBits 22 to 31 */
 	if (!p->start.entry_thread)
 		return LSW_STATUS_NOT_IMPLEMENTED; /* an ntdll without RtlUserThreadStart */
 	if (p->job->spec.limits.threads && 1 + p->threads_charged >= p->job->spec.limits.threads)
@@ -480,10 +485,10 @@ static NTSTATUS thread_make(struct nt_call *c, uint64_t start, uint64_t arg, boo
 		t->block = p->spare_blocks[--p->nspare_blocks].addr;
 		t->block_map = p->spare_blocks[p->nspare_blocks].map;
 	}
-	t->stack_base = process_alloc_private(c, t->stack_size, PAGE_READWRITE);
-	t->teb = process_alloc_private(c, TEB_SIZE, PAGE_READWRITE);
-	if (!t->block && (t->block = process_alloc_private(c, LSW_BLOCK_SIZE, PAGE_READWRITE)))
-		t->block_map = thread_block_share(c, t->block);
+	t->stack_base = process_alloc_private_below(tc, t->stack_size, PAGE_READWRITE, limit);
+	t->teb = process_alloc_private(tc, TEB_SIZE, PAGE_READWRITE);
+	if (!t->block && (t->block = process_alloc_private(tc, LSW_BLOCK_SIZE, PAGE_READWRITE)))
+		t->block_map = thread_block_share(tc, t->block);
 	t->block_map_live = t->block_map != NULL; /* mapped before the clone */
 	if (!t->stack_base || !t->teb || !t->block || !(t->win_tid = client_id_alloc(&p->host->ids))) {
 		/* what was reserved stays reserved: the VAD and the ops agree;
@@ -512,16 +517,16 @@ static void thread_unmake(struct lsw_thread *t)
 	t->process->threads_charged--;
 }
 
-/* c's answer clones t, which then says hello. */
-static void thread_launch(struct nt_call *c, struct lsw_thread *t)
+/* tc's answer clones t, which then says hello. */
+static void thread_launch(struct nt_call *tc, struct lsw_thread *t)
 {
 	struct lsw_op *op;
 
-	guard_stack(c, t->stack_base);
-	op = nt_add_op(c, LSW_OP_CLONE);
+	guard_stack(tc, t->stack_base);
+	op = nt_add_op(tc, LSW_OP_CLONE);
 	if (op)
 		op->arg[0] = t->block;
-	c->thread->clone_block = t->block; /* the one clone its answer may make */
+	tc->thread->clone_block = t->block; /* the one clone its answer may make */
 	/* alive from now on, as on Windows, not from its hello: a creator
 	 * that ends at once does not end the process (thread_ended counts
 	 * it out) */
@@ -531,7 +536,7 @@ static void thread_launch(struct nt_call *c, struct lsw_thread *t)
 NTSTATUS thread_start_system(struct nt_call *c, uint64_t start, uint64_t arg)
 {
 	struct lsw_thread *t;
-	NTSTATUS st = thread_make(c, start, arg, false, 0, 0, &t);
+	NTSTATUS st = thread_make(c, start, arg, false, 0, 0, 0, &t);
 
 	if (st == LSW_STATUS_SUCCESS)
 		thread_launch(c, t);
@@ -540,41 +545,44 @@ NTSTATUS thread_start_system(struct nt_call *c, uint64_t start, uint64_t arg)
 
 /* NtCreateThreadEx(ThreadHandle, DesiredAccess, ObjectAttributes,
  *                  ProcessHandle, StartRoutine, Argument, CreateFlags,
- *                  ZeroBits, StackSize, MaximumStackSize, AttributeList) */
+ *                  ZeroBits, StackSize, MaximumStackSize, AttributeList).
+ * In another process, that process's service thread makes the clone. */
 NTSTATUS nt_NtCreateThreadEx(struct nt_call *c)
 {
-	struct lsw_process *p = c->thread->process;
-	struct lsw_thread *t;
+	struct lsw_process *self = c->thread->process;
 	struct thread_object *o;
+	struct nt_call *tc;
+	struct lsw_thread *t;
 	uint64_t h = 0;
 	NTSTATUS st;
 
-	if (c->args[3] != (uint64_t)-1)
-		return LSW_STATUS_INVALID_HANDLE; /* other processes: none yet */
 	if (!c->args[4])
 		return LSW_STATUS_INVALID_PARAMETER;
 	/* where the handle goes, before anything is made for the thread */
 	if (tracee_write(c->thread, c->args[0], &h, 8) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
-	st = thread_make(c, c->args[4], c->args[5],
-			 (uint32_t)c->args[6] & THREAD_CREATE_FLAGS_CREATE_SUSPENDED, c->args[8],
-			 c->args[9], &t);
-	if (st != LSW_STATUS_SUCCESS)
+	if (!(tc = remote_call_begin(c, c->args[3], PROCESS_CREATE_THREAD, nt_NtCreateThreadEx,
+				     &st)))
 		return st;
+	st = thread_make(tc, c->args[4], c->args[5],
+			 (uint32_t)c->args[6] & THREAD_CREATE_FLAGS_CREATE_SUSPENDED, c->args[7],
+			 c->args[8], c->args[9], &t);
+	if (st != LSW_STATUS_SUCCESS)
+		return remote_call_end(c, tc, st);
 	if (!(o = new_thread_object(t))) {
 		thread_unmake(t);
-		return LSW_STATUS_NO_MEMORY;
+		return remote_call_end(c, tc, LSW_STATUS_NO_MEMORY);
 	}
-	st = handle_create(p, &o->hdr, THREAD_ALL_ACCESS, &h);
+	st = handle_create(self, &o->hdr, THREAD_ALL_ACCESS, &h);
 	object_unref(&o->hdr);
 	if (st != LSW_STATUS_SUCCESS || tracee_write(c->thread, c->args[0], &h, 8) < 0) {
 		if (h)
-			handle_close(p, h);
+			handle_close(self, h);
 		thread_unmake(t);
-		return h ? (NTSTATUS)LSW_STATUS_ACCESS_VIOLATION : st;
+		return remote_call_end(c, tc, h ? (NTSTATUS)LSW_STATUS_ACCESS_VIOLATION : st);
 	}
-	thread_launch(c, t);
-	return LSW_STATUS_SUCCESS;
+	thread_launch(tc, t);
+	return remote_call_end(c, tc, LSW_STATUS_SUCCESS);
 }
 
 /* NtTerminateThread(ThreadHandle, ExitStatus).  The current thread (NULL

@@ -95,17 +95,19 @@ K32API HANDLE WINAPI OpenFileMappingA(DWORD access, BOOL inherit, LPCSTR name)
 	return k32_open_object_a(NtOpenSection, open_access(access), inherit, name);
 }
 
-/* The page protection of a view for FILE_MAP_* access. */
+/* The page protection of a view for FILE_MAP_* access: copy-on-write
+ * only for FILE_MAP_COPY alone (besides FILE_MAP_EXECUTE); with other
+ * bits it is ignored, as Windows does. */
 static DWORD view_protect(DWORD access)
 {
 	BOOL exec = (access & FILE_MAP_EXECUTE) != 0;
 
+	if ((access & ~FILE_MAP_EXECUTE) == FILE_MAP_COPY)
+		return exec ? PAGE_EXECUTE_WRITECOPY : PAGE_WRITECOPY;
 	if (access & FILE_MAP_WRITE)
 		return exec ? PAGE_EXECUTE_READWRITE : PAGE_READWRITE;
 	if (access & FILE_MAP_READ)
 		return exec ? PAGE_EXECUTE_READ : PAGE_READONLY;
-	if (access & FILE_MAP_COPY)
-		return exec ? PAGE_EXECUTE_WRITECOPY : PAGE_WRITECOPY;
 	return PAGE_NOACCESS;
 }
 

@@ -3,6 +3,8 @@
 
 #define MEMORY_BASIC_INFORMATION_CLASS 0
 
+NTSTATUS NTAPI NtSetInformationVirtualMemory(HANDLE, ULONG, ULONG_PTR, void *, void *, ULONG);
+
 K32API LPVOID WINAPI VirtualAllocEx(HANDLE process, LPVOID addr, SIZE_T size, DWORD type,
 				    DWORD protect)
 {
@@ -13,6 +15,25 @@ K32API LPVOID WINAPI VirtualAllocEx(HANDLE process, LPVOID addr, SIZE_T size, DW
 		return NULL;
 	}
 	return addr;
+}
+
+/* NtSetInformationVirtualMemory(VmPrefetchInformation) with its ULONG
+ * flags, which must be 0. */
+K32API BOOL WINAPI PrefetchVirtualMemory(HANDLE process, ULONG_PTR count,
+					 PWIN32_MEMORY_RANGE_ENTRY entries, ULONG flags)
+{
+	NTSTATUS status = NtSetInformationVirtualMemory(process, 0 /* VmPrefetchInformation */,
+							count, entries, &flags, sizeof(flags));
+
+	return status < 0 ? k32_fail(status) : TRUE;
+}
+
+/* One NUMA node: the preferred node changes nothing. */
+K32API LPVOID WINAPI VirtualAllocExNuma(HANDLE process, LPVOID addr, SIZE_T size, DWORD type,
+					DWORD protect, DWORD node)
+{
+	(void)node;
+	return VirtualAllocEx(process, addr, size, type, protect);
 }
 
 K32API LPVOID WINAPI VirtualAlloc(LPVOID addr, SIZE_T size, DWORD type, DWORD protect)

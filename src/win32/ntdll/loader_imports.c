@@ -359,6 +359,16 @@ NTSTATUS ldr_get_export(struct ldr_module *m, const char *name, WORD ordinal, vo
 	return STATUS_SUCCESS;
 }
 
+/* The export name of the image at base, whether loaded or only mapped;
+ * NULL when it has none. */
+__declspec(dllexport) PVOID NTAPI RtlFindExportedRoutineByName(PVOID base, PCSTR name)
+{
+	struct ldr_module m = { .base = base };
+	void *fn;
+
+	return name && NT_SUCCESS(ldr_get_export(&m, name, 0, &fn)) ? fn : NULL;
+}
+
 static NTSTATUS bind_thunks(struct ldr_module *m, struct ldr_module *dll,
 			    IMAGE_IMPORT_DESCRIPTOR *id)
 {

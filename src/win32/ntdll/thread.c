@@ -28,3 +28,42 @@ __declspec(dllexport) __attribute__((noreturn)) void NTAPI RtlUserThreadStart(th
 		RtlExitUserThread(st);
 	RtlExitUserThread((NTSTATUS)start(arg));
 }
+
+typedef struct {
+	NTSTATUS ExitStatus;
+	PVOID TebBaseAddress;
+	CLIENT_ID ClientId;
+	ULONG_PTR AffinityMask;
+	LONG Priority, BasePriority;
+} THREAD_BASIC_INFO_LSW;
+
+NTSTATUS NTAPI NtCreateThreadEx(HANDLE *, ACCESS_MASK, OBJECT_ATTRIBUTES *, HANDLE, void *, void *,
+				ULONG, SIZE_T, SIZE_T, SIZE_T, void *);
+NTSTATUS NTAPI NtClose(HANDLE);
+
+/* A thread of process (the current one or another) through
+ * NtCreateThreadEx: its handle and client id if asked for. */
+__declspec(dllexport) NTSTATUS NTAPI RtlCreateUserThread(HANDLE process, PSECURITY_DESCRIPTOR sd,
+							 BOOLEAN suspended, ULONG zero_bits,
+							 SIZE_T reserve, SIZE_T commit,
+							 void *start, void *arg, HANDLE *handle,
+							 CLIENT_ID *id)
+{
+	OBJECT_ATTRIBUTES oa = { .Length = sizeof(oa), .SecurityDescriptor = sd };
+	THREAD_BASIC_INFO_LSW info;
+	HANDLE h;
+	NTSTATUS st = NtCreateThreadEx(&h, THREAD_ALL_ACCESS, &oa, process, start, arg,
+				       suspended ? 1 /* THREAD_CREATE_FLAGS_CREATE_SUSPENDED */ : 0,
+				       zero_bits, commit, reserve, NULL);
+
+	if (!NT_SUCCESS(st))
+		return st;
+	if (id && NT_SUCCESS(NtQueryInformationThread(h, ThreadBasicInformation, &info,
+						       sizeof(info), NULL)))
+		*id = info.ClientId;
+	if (handle)
+		*handle = h;
+	else
+		NtClose(h);
+	return STATUS_SUCCESS;
+}

@@ -1,0 +1,236 @@
+/*
+ * Memory calls on another process, carried out by its service thread
+ * (remote.h).  The thread's states:
+ *
+ *   not yet said hello   (p->service->tid == 0): callers wait
+ *   parked               its hello or last CONTINUE is unanswered; free
+ *   serving a client     answered with a client's ops + LSW_OP_CONTINUE;
+ *                        its CONTINUE answers the client and parks it
+ *
+ * Callers also wait until the process's start has laid out its address
+ * space (space_ready), so a parent sees a CREATE_SUSPENDED child's image,
+ * PEB and stack before the child runs an instruction.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+#include "emul/memory/memory.h"
+#include "emul/memory/remote.h"
+#include "emul/process/process_object.h"
+
+static void queue_unlink(struct lsw_thread *t)
+{
+	struct lsw_process *p = t->remote_target;
+
+	if (!p)
+		return;
+	for (struct lsw_thread **l = &p->remote_waiters; *l; l = &(*l)->remote_next)
+		if (*l == t) {
+			*l = t->remote_next;
+			break;
+		}
+	if (p->service_client == t)
+		p->service_client = NULL; /* its ops still run; nobody is told */
+	t->remote_target = NULL;
+	t->remote_next = NULL;
+}
+
+static void remote_cancel(struct lsw_thread *t, void *arg)
+{
+	(void)arg;
+	queue_unlink(t);
+}
+
+static NTSTATUS wait_for(struct nt_call *c, struct lsw_process *p,
+			 NTSTATUS (*retry)(struct nt_call *))
+{
+	struct lsw_thread **l = &p->remote_waiters;
+
+	while (*l)
+		l = &(*l)->remote_next;
+	*l = c->thread;
+	c->thread->remote_next = NULL;
+	c->thread->remote_target = p;
+	c->thread->remote_retry = retry;
+	nt_defer(c, remote_cancel, NULL);
+	return NT_DEFERRED;
+}
+
+static bool service_free(const struct lsw_process *p)
+{
+	return p->space_ready && p->service_parked && !p->service_client;
+}
+
+/* The first waiting call runs again. */
+static void run_waiter(struct lsw_process *p)
+{
+	struct lsw_thread *w = p->remote_waiters;
+	NTSTATUS st;
+
+	queue_unlink(w);
+	w->call.cancel = NULL;
+	st = w->remote_retry(&w->call);
+	if (st != NT_DEFERRED)
+		nt_answer(w, st);
+}
+
+static void pump(struct lsw_process *p)
+{
+	while (p->remote_waiters && service_free(p))
+		run_waiter(p);
+}
+
+static struct lsw_process *target_of(struct nt_call *c, uint64_t h, uint32_t access,
+				     NTSTATUS *st)
+{
+	struct process_object *o = process_from_handle(c, h, access, st);
+
+	if (!o)
+		return NULL;
+	if (!o->process || o->process->terminated || o->process->reaped) {
+		*st = LSW_STATUS_PROCESS_IS_TERMINATING;
+		return NULL;
+	}
+	return o->process;
+}
+
+struct nt_call *remote_call_begin(struct nt_call *c, uint64_t h, uint32_t access,
+				  NTSTATUS (*retry)(struct nt_call *), NTSTATUS *st)
+{
+	struct lsw_process *p = target_of(c, h, access, st);
+	struct nt_call *tc;
+
+	if (!p)
+		return NULL;
+	if (p == c->thread->process)
+		return c;
+	if (!service_free(p)) {
+		*st = wait_for(c, p, retry);
+		return NULL;
+	}
+	tc = &p->service->call;
+	tc->nops = 0;
+	tc->ops_overflow = false;
+	return tc;
+}
+
+NTSTATUS remote_call_end(struct nt_call *c, struct nt_call *tc, NTSTATUS st)
+{
+	struct lsw_process *p = tc->thread->process;
+
+	if (tc == c || (!tc->nops && !tc->ops_overflow))
+		return st;
+	nt_add_op(tc, LSW_OP_CONTINUE);
+	p->service_parked = false;
+	p->service_client = c->thread;
+	c->thread->remote_target = p;
+	c->thread->remote_status = st;
+	nt_defer(c, remote_cancel, NULL);
+	nt_answer(p->service, LSW_STATUS_SUCCESS);
+	return NT_DEFERRED;
+}
+
+struct lsw_process *remote_process(struct nt_call *c, uint64_t h, uint32_t access,
+				   NTSTATUS (*retry)(struct nt_call *), NTSTATUS *st)
+{
+	struct lsw_process *p = target_of(c, h, access, st);
+
+	if (!p || p == c->thread->process || service_free(p))
+		return p;
+	*st = wait_for(c, p, retry);
+	return NULL;
+}
+
+static NTSTATUS child_started(struct nt_call *c)
+{
+	return c->thread->remote_status;
+}
+
+NTSTATUS remote_wait_started(struct nt_call *c, struct lsw_process *child, NTSTATUS st)
+{
+	if (st != LSW_STATUS_SUCCESS || service_free(child))
+		return st;
+	c->thread->remote_status = st;
+	return wait_for(c, child, child_started);
+}
+
+int remote_service_create(struct nt_call *c)
+{
+	struct lsw_process *p = c->thread->process;
+	uint64_t b = vad_find_free(&p->vad, LSW_BLOCK_SIZE, ALLOC_GRANULARITY, false);
+	struct lsw_thread *s = calloc(1, sizeof(*s));
+	struct lsw_op *op;
+
+	/* the runtime's own memory (type 0): the program's calls refuse it */
+	if (!s || !b || !vad_insert(&p->vad, b, LSW_BLOCK_SIZE, 0, PAGE_READWRITE, MEM_COMMIT,
+				    PAGE_READWRITE)) {
+		free(s);
+		return -1;
+	}
+	if ((op = nt_add_op(c, LSW_OP_MMAP))) {
+		op->arg[0] = b;
+		op->arg[1] = LSW_BLOCK_SIZE;
+		op->arg[2] = PROT_READ | PROT_WRITE;
+		op->arg[3] = MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE | MAP_NORESERVE;
+		op->arg[4] = (uint64_t)-1;
+	}
+	if ((op = nt_add_op(c, LSW_OP_CLONE)))
+		op->arg[0] = b;
+	c->thread->clone_block = b;
+	*s = (struct lsw_thread){ .process = p, .block = b, .exit_fd = -1, .started = true,
+				  .exit_status = 259 /* STILL_ACTIVE */ };
+	s->call.thread = s;
+	p->service = s;
+	return 0;
+}
+
+void remote_space_ready(struct lsw_process *p)
+{
+	p->space_ready = true;
+	pump(p);
+}
+
+bool remote_is_service(const struct lsw_thread *t)
+{
+	return t && t->process->service == t;
+}
+
+/* Its hello, or the end of a client's ops: the client is answered and the
+ * thread parks for the next one. */
+void remote_service_request(struct lsw_thread *t, unsigned kind)
+{
+	struct lsw_process *p = t->process;
+	struct lsw_thread *client = p->service_client;
+
+	if ((kind != LSW_REQ_THREAD_HELLO && kind != LSW_REQ_CONTINUE) || p->service_parked) {
+		fprintf(stderr, "lsw: the runtime's service thread made request %u\n", kind);
+		process_terminate(p, LSW_STATUS_UNSUCCESSFUL);
+		return;
+	}
+	p->service_parked = true;
+	p->service_client = NULL;
+	if (client) {
+		client->remote_target = NULL;
+		nt_answer(client, client->remote_status);
+	}
+	pump(p);
+}
+
+void remote_process_free(struct lsw_process *p)
+{
+	struct lsw_thread *client = p->service_client;
+
+	if (client) {
+		queue_unlink(client);
+		nt_answer(client, LSW_STATUS_PROCESS_IS_TERMINATING);
+	}
+	/* p is terminated: each finds that out (or, for a creator, that its
+	 * child exists) and is answered */
+	while (p->remote_waiters)
+		run_waiter(p);
+	if (p->service) {
+		tracee_memo_free(p->service);
+		free(p->service);
+		p->service = NULL;
+	}
+}

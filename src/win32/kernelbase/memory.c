@@ -1,0 +1,81 @@
+/*
+ * The memory functions only kernelbase exports (api-ms-win-core-memory
+ * l1-1-5 and later): VirtualAlloc2, MapViewOfFile3, MapViewOfFileNuma2 and
+ * UnmapViewOfFile2, and the FromApp forms (the same for a desktop
+ * program), over NtAllocateVirtualMemoryEx, NtMapViewOfSectionEx and
+ * NtUnmapViewOfSectionEx.  Extended parameters pass through unchanged:
+ * the supervisor checks them.
+ */
+#define _KERNEL32_ /* we define, not import, these */
+#include <windows.h>
+
+#define KBAPI __declspec(dllexport)
+#define CURRENT_PROCESS ((HANDLE)-1)
+
+NTSTATUS NTAPI NtAllocateVirtualMemoryEx(HANDLE, PVOID *, SIZE_T *, ULONG, ULONG,
+					 MEM_EXTENDED_PARAMETER *, ULONG);
+NTSTATUS NTAPI NtMapViewOfSectionEx(HANDLE, HANDLE, PVOID *, LARGE_INTEGER *, SIZE_T *, ULONG,
+				    ULONG, MEM_EXTENDED_PARAMETER *, ULONG);
+NTSTATUS NTAPI NtUnmapViewOfSectionEx(HANDLE, PVOID, ULONG);
+ULONG NTAPI RtlNtStatusToDosError(NTSTATUS);
+void NTAPI RtlSetLastWin32Error(ULONG);
+
+static void *failed(NTSTATUS status)
+{
+	RtlSetLastWin32Error(RtlNtStatusToDosError(status));
+	return NULL;
+}
+
+/* A NULL process is the calling one, as documented for VirtualAlloc2. */
+KBAPI PVOID WINAPI VirtualAlloc2(HANDLE process, PVOID base, SIZE_T size, ULONG type,
+				 ULONG protect, MEM_EXTENDED_PARAMETER *params, ULONG count)
+{
+	NTSTATUS status = NtAllocateVirtualMemoryEx(process ? process : CURRENT_PROCESS, &base,
+						    &size, type, protect, params, count);
+
+	return status < 0 ? failed(status) : base;
+}
+
+KBAPI PVOID WINAPI VirtualAlloc2FromApp(HANDLE process, PVOID base, SIZE_T size, ULONG type,
+					ULONG protect, MEM_EXTENDED_PARAMETER *params,
+					ULONG count)
+{
+	return VirtualAlloc2(process, base, size, type, protect, params, count);
+}
+
+KBAPI PVOID WINAPI MapViewOfFile3(HANDLE mapping, HANDLE process, PVOID base, ULONG64 offset,
+				  SIZE_T size, ULONG type, ULONG protect,
+				  MEM_EXTENDED_PARAMETER *params, ULONG count)
+{
+	LARGE_INTEGER off;
+	NTSTATUS status;
+
+	off.QuadPart = (LONGLONG)offset;
+	status = NtMapViewOfSectionEx(mapping, process, &base, &off, &size, type, protect, params,
+				      count);
+	return status < 0 ? failed(status) : base;
+}
+
+KBAPI PVOID WINAPI MapViewOfFile3FromApp(HANDLE mapping, HANDLE process, PVOID base,
+					 ULONG64 offset, SIZE_T size, ULONG type, ULONG protect,
+					 MEM_EXTENDED_PARAMETER *params, ULONG count)
+{
+	return MapViewOfFile3(mapping, process, base, offset, size, type, protect, params, count);
+}
+
+/* One NUMA node: the preferred node changes nothing.  MapViewOfFile2 is
+ * this with NUMA_NO_PREFERRED_NODE (an inline function of the headers). */
+KBAPI PVOID WINAPI MapViewOfFileNuma2(HANDLE mapping, HANDLE process, ULONG64 offset,
+				      PVOID base, SIZE_T size, ULONG type, ULONG protect,
+				      ULONG node)
+{
+	(void)node;
+	return MapViewOfFile3(mapping, process, base, offset, size, type, protect, NULL, 0);
+}
+
+KBAPI BOOL WINAPI UnmapViewOfFile2(HANDLE process, PVOID base, ULONG flags)
+{
+	NTSTATUS status = NtUnmapViewOfSectionEx(process, base, flags);
+
+	return status < 0 ? (failed(status), FALSE) : TRUE;
+}
