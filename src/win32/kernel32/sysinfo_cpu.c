@@ -1,15 +1,13 @@
 /*
  * Processor topology as programs ask for it beyond GetSystemInfo: the CPU
  * sets (one per processor, from NtQuerySystemInformationEx), the NUMA node
- * of a processor (one node, 0, holds them all), and a process's session.
+ * of a processor (one node, 0, holds them all).
  */
 #include "k32_private.h"
 
 #define SystemCpuSetInformationClass 175
-#define ProcessSessionInformationClass 24
 
 NTSTATUS NTAPI NtQuerySystemInformationEx(ULONG, void *, ULONG, void *, ULONG, ULONG *);
-NTSTATUS NTAPI NtOpenProcess(PHANDLE, ACCESS_MASK, POBJECT_ATTRIBUTES, CLIENT_ID *);
 
 K32API BOOL WINAPI GetSystemCpuSetInformation(void *info, ULONG length, PULONG returned,
 					      HANDLE process, ULONG flags)
@@ -31,22 +29,4 @@ K32API BOOL WINAPI GetNumaProcessorNode(UCHAR processor, PUCHAR node)
 	}
 	*node = 0;
 	return TRUE;
-}
-
-K32API BOOL WINAPI ProcessIdToSessionId(DWORD pid, DWORD *session)
-{
-	OBJECT_ATTRIBUTES oa;
-	CLIENT_ID cid = { (HANDLE)(ULONG_PTR)pid, 0 };
-	HANDLE h;
-	NTSTATUS st;
-
-	if (!session)
-		return k32_error(ERROR_INVALID_PARAMETER);
-	InitializeObjectAttributes(&oa, NULL, 0, NULL, NULL);
-	if ((st = NtOpenProcess(&h, PROCESS_QUERY_LIMITED_INFORMATION, &oa, &cid)) < 0)
-		return k32_fail(st);
-	st = NtQueryInformationProcess(h, ProcessSessionInformationClass, session,
-				       sizeof(*session), NULL);
-	NtClose(h);
-	return st < 0 ? k32_fail(st) : TRUE;
 }
