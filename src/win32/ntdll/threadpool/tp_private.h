@@ -1,0 +1,147 @@
+/*
+ * ntdll's thread pool (Tp*, and the Rtl work items, waits and timer
+ * queues built on it).  One lock guards every pool, object, group, timer
+ * and wait; callbacks always run with it released.
+ *
+ * An object (work, simple callback, timer, wait, I/O) belongs to a pool
+ * and maybe a cleanup group.  Submitting it adds a pending callback and
+ * queues it on its pool; a worker takes one pending callback at a time.
+ * "running" counts callbacks started and still associated with the
+ * object (what TpWaitFor* waits for), "active" the workers still using
+ * the object's memory.  An object goes when its owner released it and
+ * nothing is pending, running, active, armed or held.
+ */
+#ifndef LSW_TP_PRIVATE_H
+#define LSW_TP_PRIVATE_H
+
+#include "../rtl/rtl_private.h"
+
+NTSTATUS NTAPI NtCreateThreadEx(PHANDLE, ACCESS_MASK, POBJECT_ATTRIBUTES, HANDLE, PVOID, PVOID,
+				ULONG, SIZE_T, SIZE_T, SIZE_T, PVOID);
+BOOLEAN NTAPI RtlQueryUnbiasedInterruptTime(PULONGLONG);
+
+#define TP_SYNCHRONIZATION_EVENT 1 /* EVENT_TYPE: auto-reset */
+#define TP_WAIT_ANY 1               /* WAIT_TYPE: WaitAny */
+
+static inline void tp_list_init(LIST_ENTRY *head)
+{
+	head->Flink = head->Blink = head;
+}
+
+#define TP_PRIORITIES 3         /* high, normal, low */
+#define TP_DEFAULT_MAX 500      /* Windows' default pool maximum */
+#define TP_IDLE_TIMEOUT_MS 5000 /* an idle worker above the minimum ends */
+
+enum tp_kind { TP_KIND_SIMPLE, TP_KIND_WORK, TP_KIND_TIMER, TP_KIND_WAIT, TP_KIND_IO };
+
+struct tp_pool {
+	LONG refs;                         /* owner, objects, workers */
+	BOOL released;
+	LIST_ENTRY queue[TP_PRIORITIES];   /* objects with pending callbacks */
+	LONG queued;                       /* pending callbacks in the queues */
+	RTL_CONDITION_VARIABLE work_ready;
+	DWORD max_workers, min_workers;
+	DWORD workers, idle;               /* threads; of those, waiting for work */
+};
+
+struct tp_group {
+	LIST_ENTRY members;
+};
+
+struct tp_wait_bucket;
+struct tp_timer_queue;
+
+struct tp_object {
+	enum tp_kind kind;
+	BOOL released;            /* the owner let go */
+	BOOL rtl;                 /* an Rtl client: WAITORTIMERCALLBACK / WORKERCALLBACKFUNC */
+	BOOL may_run_long;
+	struct tp_pool *pool;
+	int priority;
+	void *callback, *userdata;
+	PTP_SIMPLE_CALLBACK finalize;
+	HMODULE race_dll;
+	struct tp_group *group;
+	LIST_ENTRY group_entry;
+	PTP_CLEANUP_GROUP_CANCEL_CALLBACK group_cancel;
+	LIST_ENTRY queue_entry;   /* in pool->queue while pending > 0 */
+	LONG pending, running, active, holds;
+	RTL_CONDITION_VARIABLE idle; /* pending and running reached 0 */
+	HANDLE notify;            /* Rtl deregistration: set when the object goes */
+	union {
+		struct {
+			BOOL set, armed;  /* set: has a due time; armed: in the timer list */
+			ULONGLONG due;    /* interrupt time, 100 ns */
+			DWORD period, window;
+			LIST_ENTRY entry;
+			BOOL in_timer_thread;
+			struct tp_timer_queue *queue;
+			LIST_ENTRY queue_entry;
+		} timer;
+		struct {
+			HANDLE handle;
+			BOOL armed;
+			ULONGLONG deadline;   /* ~0 for none */
+			DWORD timeout_ms;     /* Rtl waits re-arm with it */
+			BOOL rearm, in_wait_thread;
+			ULONG result;         /* of the last firing */
+			ULONG generation;
+			struct tp_wait_bucket *bucket;
+			LIST_ENTRY entry;
+		} wait;
+		struct {
+			HANDLE file;
+			LONG expected;        /* TpStartAsyncIoOperation minus completions */
+			IO_STATUS_BLOCK iosb;
+			void *overlapped;
+		} io;
+	} u;
+};
+
+/* What a callback's instance pointer points at: on the worker's stack. */
+struct tp_instance {
+	struct tp_object *object;
+	DWORD thread_id;
+	BOOL associated, may_run_long;
+	RTL_CRITICAL_SECTION *leave_cs;
+	HANDLE set_event, release_mutex, release_semaphore, unload_dll;
+	LONG semaphore_count;
+};
+
+#define IO_STATUS_OF(o) (&(o)->u.io.iosb)
+
+/* pool.c */
+void tp_lock(void);
+void tp_unlock(void);
+RTL_CRITICAL_SECTION *tp_lock_cs(void);
+NTSTATUS tp_default_pool(struct tp_pool **out);
+void tp_pool_unref_locked(struct tp_pool *pool);
+void tp_submit_locked(struct tp_object *obj, LONG count);
+void tp_cancel_pending_locked(struct tp_object *obj);
+BOOL tp_pool_spare_thread_locked(struct tp_pool *pool);
+void tp_run_one(struct tp_object *obj, ULONG result);
+
+/* object.c */
+NTSTATUS tp_object_new(enum tp_kind kind, void *callback, void *userdata,
+		       const TP_CALLBACK_ENVIRON *env, struct tp_object **out);
+void tp_object_maybe_free_locked(struct tp_object *obj);
+void tp_object_wait_locked(struct tp_object *obj, BOOL cancel);
+void tp_object_release(struct tp_object *obj);
+void tp_object_disarm_locked(struct tp_object *obj);
+ULONGLONG tp_now(void);
+ULONGLONG tp_deadline(const LARGE_INTEGER *when);
+NTSTATUS tp_rtl_delete(struct tp_object *obj, HANDLE event);
+
+/* work.c */
+NTSTATUS tp_post_simple(void *callback, void *userdata, const TP_CALLBACK_ENVIRON *env, BOOL rtl);
+
+/* timer.c, wait.c */
+void tp_timer_set_locked(struct tp_object *obj, const LARGE_INTEGER *due, LONG period, LONG window);
+void tp_timer_disarm_locked(struct tp_object *obj);
+NTSTATUS tp_wait_set_locked(struct tp_object *obj, HANDLE handle, const LARGE_INTEGER *timeout);
+void tp_wait_disarm_locked(struct tp_object *obj);
+
+/* rtl_timer.c */
+void tp_timer_queue_object_gone_locked(struct tp_object *obj);
+
+#endif
