@@ -6,7 +6,22 @@
  */
 #include "tp_private.h"
 
-static void invoke(struct tp_object *obj, TP_CALLBACK_INSTANCE *ci, ULONG result)
+typedef void(NTAPI *tp_io_callback)(TP_CALLBACK_INSTANCE *, void *, void *, IO_STATUS_BLOCK *,
+				    TP_IO *);
+
+static void invoke_io(struct tp_object *obj, TP_CALLBACK_INSTANCE *ci, const struct tp_run_args *a)
+{
+	IO_STATUS_BLOCK iosb = a->iosb;
+
+	if (obj->u.io.win32)
+		((PTP_WIN32_IO_CALLBACK)obj->callback)(ci, obj->userdata, a->overlapped,
+						       RtlNtStatusToDosError(iosb.Status),
+						       iosb.Information, (TP_IO *)obj);
+	else
+		((tp_io_callback)obj->callback)(ci, obj->userdata, a->overlapped, &iosb, (TP_IO *)obj);
+}
+
+static void invoke(struct tp_object *obj, TP_CALLBACK_INSTANCE *ci, const struct tp_run_args *a)
 {
 	switch (obj->kind) {
 	case TP_KIND_SIMPLE:
@@ -26,18 +41,14 @@ static void invoke(struct tp_object *obj, TP_CALLBACK_INSTANCE *ci, ULONG result
 		break;
 	case TP_KIND_WAIT:
 		if (obj->rtl)
-			((WAITORTIMERCALLBACK)obj->callback)(obj->userdata, result == STATUS_TIMEOUT);
+			((WAITORTIMERCALLBACK)obj->callback)(obj->userdata, a->wait_result == STATUS_TIMEOUT);
 		else
-			((PTP_WAIT_CALLBACK)obj->callback)(ci, obj->userdata, (TP_WAIT *)obj, result);
+			((PTP_WAIT_CALLBACK)obj->callback)(ci, obj->userdata, (TP_WAIT *)obj,
+							  a->wait_result);
 		break;
-	case TP_KIND_IO: {
-		typedef void(NTAPI * io_fn)(TP_CALLBACK_INSTANCE *, void *, void *, IO_STATUS_BLOCK *,
-					    TP_IO *);
-		IO_STATUS_BLOCK iosb = obj->u.io.iosb;
-
-		((io_fn)obj->callback)(ci, obj->userdata, obj->u.io.overlapped, &iosb, (TP_IO *)obj);
+	case TP_KIND_IO:
+		invoke_io(obj, ci, a);
 		break;
-	}
 	}
 }
 
@@ -66,7 +77,7 @@ static void dissociate_locked(struct tp_instance *inst)
 		RtlWakeAllConditionVariable(&obj->idle);
 }
 
-void tp_run_one(struct tp_object *obj, ULONG result)
+void tp_run_one(struct tp_object *obj, const struct tp_run_args *args)
 {
 	struct tp_instance inst = {
 		.object = obj,
@@ -76,7 +87,7 @@ void tp_run_one(struct tp_object *obj, ULONG result)
 	};
 	TP_CALLBACK_INSTANCE *ci = (TP_CALLBACK_INSTANCE *)&inst;
 
-	invoke(obj, ci, result);
+	invoke(obj, ci, args);
 	if (obj->finalize)
 		obj->finalize(ci, obj->userdata);
 	completion_actions(&inst);

@@ -94,6 +94,8 @@ void tp_object_maybe_free_locked(struct tp_object *obj)
 	}
 	if (obj->kind == TP_KIND_TIMER && obj->u.timer.queue)
 		tp_timer_queue_object_gone_locked(obj);
+	if (obj->kind == TP_KIND_IO)
+		tp_io_gone_locked(obj);
 	if (obj->notify)
 		NtSetEvent(obj->notify, NULL);
 	tp_pool_unref_locked(obj->pool);
@@ -106,7 +108,7 @@ void tp_object_wait_locked(struct tp_object *obj, BOOL cancel)
 {
 	if (cancel)
 		tp_cancel_pending_locked(obj);
-	while (obj->pending || obj->running)
+	while (obj->pending || obj->running || (obj->kind == TP_KIND_IO && obj->u.io.expected))
 		RtlSleepConditionVariableCS(&obj->idle, tp_lock_cs(), NULL);
 }
 

@@ -106,8 +106,12 @@ static DWORD WINAPI worker_main(void *arg)
 	tp_lock();
 	for (;;) {
 		if ((obj = next_pending(pool))) {
+			struct tp_run_args args = { .wait_result = obj->u.wait.result };
+
+			if (obj->kind == TP_KIND_IO)
+				tp_io_take_locked(obj, &args);
 			tp_unlock();
-			tp_run_one(obj, obj->kind == TP_KIND_WAIT ? obj->u.wait.result : 0);
+			tp_run_one(obj, &args);
 			tp_lock();
 		} else if (!worker_wait(pool)) {
 			break;
@@ -156,6 +160,8 @@ void tp_submit_locked(struct tp_object *obj, LONG count)
 
 void tp_cancel_pending_locked(struct tp_object *obj)
 {
+	if (obj->kind == TP_KIND_IO)
+		tp_io_cancel_locked(obj);
 	if (!obj->pending)
 		return;
 	rtl_list_remove(&obj->queue_entry);

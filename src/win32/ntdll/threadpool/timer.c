@@ -67,7 +67,7 @@ static void fire_locked(struct tp_object *obj)
 	obj->running++;
 	obj->active++;
 	tp_unlock();
-	tp_run_one(obj, 0);
+	tp_run_one(obj, &(struct tp_run_args){ 0 });
 	tp_lock();
 }
 

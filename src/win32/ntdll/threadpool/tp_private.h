@@ -90,10 +90,10 @@ struct tp_object {
 			LIST_ENTRY entry;
 		} wait;
 		struct {
-			HANDLE file;
 			LONG expected;        /* TpStartAsyncIoOperation minus completions */
-			IO_STATUS_BLOCK iosb;
-			void *overlapped;
+			BOOL win32;           /* a PTP_WIN32_IO_CALLBACK (CreateThreadpoolIo) */
+			LIST_ENTRY done;      /* struct tp_io_done, one per pending callback */
+			LIST_ENTRY entry;     /* in the live I/O objects */
 		} io;
 	} u;
 };
@@ -108,7 +108,12 @@ struct tp_instance {
 	LONG semaphore_count;
 };
 
-#define IO_STATUS_OF(o) (&(o)->u.io.iosb)
+/* What one callback run gets besides its object. */
+struct tp_run_args {
+	ULONG wait_result;
+	IO_STATUS_BLOCK iosb;
+	void *overlapped;
+};
 
 /* pool.c */
 void tp_lock(void);
@@ -119,7 +124,7 @@ void tp_pool_unref_locked(struct tp_pool *pool);
 void tp_submit_locked(struct tp_object *obj, LONG count);
 void tp_cancel_pending_locked(struct tp_object *obj);
 BOOL tp_pool_spare_thread_locked(struct tp_pool *pool);
-void tp_run_one(struct tp_object *obj, ULONG result);
+void tp_run_one(struct tp_object *obj, const struct tp_run_args *args);
 
 /* object.c */
 NTSTATUS tp_object_new(enum tp_kind kind, void *callback, void *userdata,
@@ -140,6 +145,11 @@ void tp_timer_set_locked(struct tp_object *obj, const LARGE_INTEGER *due, LONG p
 void tp_timer_disarm_locked(struct tp_object *obj);
 NTSTATUS tp_wait_set_locked(struct tp_object *obj, HANDLE handle, const LARGE_INTEGER *timeout);
 void tp_wait_disarm_locked(struct tp_object *obj);
+
+/* io.c */
+void tp_io_take_locked(struct tp_object *obj, struct tp_run_args *args);
+void tp_io_cancel_locked(struct tp_object *obj);
+void tp_io_gone_locked(struct tp_object *obj);
 
 /* rtl_timer.c */
 void tp_timer_queue_object_gone_locked(struct tp_object *obj);

@@ -69,7 +69,7 @@ static void fire_locked(struct tp_object *obj, ULONG result)
 	obj->running++;
 	obj->active++;
 	tp_unlock();
-	tp_run_one(obj, result);
+	tp_run_one(obj, &(struct tp_run_args){ .wait_result = result });
 	tp_lock();
 }
 
