@@ -38,10 +38,13 @@ static struct tp_pool *pool_new(void)
 
 	if (!p)
 		return NULL;
+	if (NtCreateSemaphore(&p->work_ready, SEMAPHORE_ALL_ACCESS, NULL, 0, MAXLONG) < 0) {
+		RtlFreeHeap(lsw_process_heap(), 0, p);
+		return NULL;
+	}
 	p->refs = 1;
 	for (int i = 0; i < TP_PRIORITIES; i++)
 		tp_list_init(&p->queue[i]);
-	RtlInitializeConditionVariable(&p->work_ready);
 	p->max_workers = TP_DEFAULT_MAX;
 	return p;
 }
@@ -58,8 +61,10 @@ NTSTATUS tp_default_pool(struct tp_pool **out)
 
 void tp_pool_unref_locked(struct tp_pool *pool)
 {
-	if (--pool->refs == 0)
-		RtlFreeHeap(lsw_process_heap(), 0, pool);
+	if (--pool->refs)
+		return;
+	NtClose(pool->work_ready);
+	RtlFreeHeap(lsw_process_heap(), 0, pool);
 }
 
 /* Under the lock: the next pending callback's object, taken off the queue
@@ -84,7 +89,9 @@ static struct tp_object *next_pending(struct tp_pool *pool)
 	return NULL;
 }
 
-/* Under the lock: wait for work; FALSE when this worker should end. */
+/* Under the lock: wait for work; FALSE when this worker should end.  The
+ * wait is alertable: APCs queued to a worker run while it is idle, as on
+ * Windows (WT_EXECUTEINIOTHREAD relies on it). */
 static BOOL worker_wait(struct tp_pool *pool)
 {
 	LARGE_INTEGER timeout = { .QuadPart = -(LONGLONG)TP_IDLE_TIMEOUT_MS * 10000 };
@@ -93,7 +100,9 @@ static BOOL worker_wait(struct tp_pool *pool)
 	if (pool->released)
 		return FALSE;
 	pool->idle++;
-	st = RtlSleepConditionVariableCS(&pool->work_ready, &tp_cs, &timeout);
+	tp_unlock();
+	st = NtWaitForSingleObject(pool->work_ready, TRUE, &timeout);
+	tp_lock();
 	pool->idle--;
 	return !(st == STATUS_TIMEOUT && !pool->queued && pool->workers > pool->min_workers);
 }
@@ -142,7 +151,8 @@ static BOOL start_worker(struct tp_pool *pool)
 /* Under the lock: makes sure a worker will take the callbacks just queued. */
 static void wake_workers(struct tp_pool *pool)
 {
-	RtlWakeConditionVariable(&pool->work_ready);
+	if (pool->idle)
+		NtReleaseSemaphore(pool->work_ready, 1, NULL);
 	if ((DWORD)pool->queued > pool->idle && pool->workers < pool->max_workers)
 		start_worker(pool);
 }
@@ -214,7 +224,8 @@ RTLAPI VOID NTAPI TpReleasePool(TP_POOL *pool)
 		return;
 	tp_lock();
 	p->released = TRUE;
-	RtlWakeAllConditionVariable(&p->work_ready);
+	if (p->idle)
+		NtReleaseSemaphore(p->work_ready, (LONG)p->idle, NULL);
 	tp_pool_unref_locked(p);
 	tp_unlock();
 }

@@ -134,6 +134,8 @@ RTLAPI NTSTATUS NTAPI RtlDeleteTimerQueueEx(HANDLE queue, HANDLE event)
 	}
 	q->deleting = TRUE;
 	q->count++; /* held while its timers go */
+	for (e = q->timers.Flink; e != &q->timers; e = e->Flink) /* none goes while held */
+		CONTAINING_RECORD(e, struct tp_object, u.timer.queue_entry)->holds++;
 	for (e = q->timers.Flink; e != &q->timers; e = e->Flink) {
 		struct tp_object *obj = CONTAINING_RECORD(e, struct tp_object, u.timer.queue_entry);
 
@@ -149,6 +151,7 @@ RTLAPI NTSTATUS NTAPI RtlDeleteTimerQueueEx(HANDLE queue, HANDLE event)
 		/* off the list now; a callback still running frees it later */
 		rtl_list_remove(e);
 		tp_list_init(e);
+		obj->holds--;
 		obj->released = TRUE;
 		tp_object_maybe_free_locked(obj);
 	}

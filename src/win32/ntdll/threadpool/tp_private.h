@@ -39,7 +39,7 @@ struct tp_pool {
 	BOOL released;
 	LIST_ENTRY queue[TP_PRIORITIES];   /* objects with pending callbacks */
 	LONG queued;                       /* pending callbacks in the queues */
-	RTL_CONDITION_VARIABLE work_ready;
+	HANDLE work_ready;                 /* semaphore idle workers wait on, alertably */
 	DWORD max_workers, min_workers;
 	DWORD workers, idle;               /* threads; of those, waiting for work */
 };
