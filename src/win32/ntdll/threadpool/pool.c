@@ -115,9 +115,11 @@ static DWORD WINAPI worker_main(void *arg)
 	tp_lock();
 	for (;;) {
 		if ((obj = next_pending(pool))) {
-			struct tp_run_args args = { .wait_result = obj->u.wait.result };
+			struct tp_run_args args = { 0 };
 
-			if (obj->kind == TP_KIND_IO)
+			if (obj->kind == TP_KIND_WAIT)
+				args.wait_result = obj->u.wait.result;
+			else if (obj->kind == TP_KIND_IO)
 				tp_io_take_locked(obj, &args);
 			tp_unlock();
 			tp_run_one(obj, &args);
