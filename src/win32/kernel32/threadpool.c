@@ -12,7 +12,6 @@ NTSTATUS NTAPI TpAllocWork(TP_WORK **, PTP_WORK_CALLBACK, PVOID, PTP_CALLBACK_EN
 NTSTATUS NTAPI TpAllocTimer(TP_TIMER **, PTP_TIMER_CALLBACK, PVOID, PTP_CALLBACK_ENVIRON);
 NTSTATUS NTAPI TpAllocWait(TP_WAIT **, PTP_WAIT_CALLBACK, PVOID, PTP_CALLBACK_ENVIRON);
 NTSTATUS NTAPI TpAllocCleanupGroup(TP_CLEANUP_GROUP **);
-NTSTATUS NTAPI LswTpAllocWin32Io(TP_IO **, HANDLE, PTP_WIN32_IO_CALLBACK, PVOID, PTP_CALLBACK_ENVIRON);
 NTSTATUS NTAPI TpSimpleTryPost(PTP_SIMPLE_CALLBACK, PVOID, PTP_CALLBACK_ENVIRON);
 NTSTATUS NTAPI TpCallbackMayRunLong(PTP_CALLBACK_INSTANCE);
 NTSTATUS NTAPI TpSetPoolMinThreads(TP_POOL *, DWORD);
@@ -72,12 +71,24 @@ K32API PTP_WAIT WINAPI CreateThreadpoolWait(PTP_WAIT_CALLBACK callback, PVOID co
 	return allocated(TpAllocWait(&wait, callback, context, env), wait);
 }
 
+typedef NTSTATUS NTAPI win32_io_alloc_fn(TP_IO **, HANDLE, PTP_WIN32_IO_CALLBACK, PVOID,
+					  PTP_CALLBACK_ENVIRON);
+
+/* ntdll's I/O object with a Win32 callback (a private export). */
 K32API PTP_IO WINAPI CreateThreadpoolIo(HANDLE file, PTP_WIN32_IO_CALLBACK callback, PVOID context,
 					PTP_CALLBACK_ENVIRON env)
 {
+	static win32_io_alloc_fn *alloc_io;
+	ANSI_STRING name;
 	TP_IO *io = NULL;
 
-	return allocated(LswTpAllocWin32Io(&io, file, callback, context, env), io);
+	if (!alloc_io) {
+		RtlInitAnsiString(&name, "LswTpAllocWin32Io");
+		if (LdrGetProcedureAddress(GetModuleHandleW(L"ntdll.dll"), &name, 0,
+					   (PVOID *)&alloc_io) < 0)
+			return (PTP_IO)(ULONG_PTR)k32_error(ERROR_PROC_NOT_FOUND);
+	}
+	return allocated(alloc_io(&io, file, callback, context, env), io);
 }
 
 K32API PTP_CLEANUP_GROUP WINAPI CreateThreadpoolCleanupGroup(void)

@@ -94,7 +94,8 @@ void tp_run_one(struct tp_object *obj, const struct tp_run_args *args)
 	tp_lock();
 	if (inst.associated)
 		dissociate_locked(&inst);
-	obj->active--;
+	if (--obj->active == 0)
+		RtlWakeAllConditionVariable(&obj->idle);
 	tp_object_maybe_free_locked(obj);
 	tp_unlock();
 }

@@ -27,14 +27,21 @@ static struct tp_object *live_object(void *key)
 	return NULL;
 }
 
-/* Under the lock: one packet for obj. */
+/* Under the lock: one packet for obj; no callback for it when its
+ * callbacks were cancelled or the object released. */
 static void completed_locked(struct tp_object *obj, const IO_STATUS_BLOCK *iosb, void *overlapped)
 {
-	struct tp_io_done *d = RtlAllocateHeap(lsw_process_heap(), 0, sizeof(*d));
+	struct tp_io_done *d;
 
 	if (obj->u.io.expected > 0)
 		obj->u.io.expected--;
-	if (!d)
+	if (obj->u.io.skipped > 0 || obj->released) {
+		if (obj->u.io.skipped > 0)
+			obj->u.io.skipped--;
+		tp_object_maybe_free_locked(obj);
+		return;
+	}
+	if (!(d = RtlAllocateHeap(lsw_process_heap(), 0, sizeof(*d))))
 		return;
 	d->iosb = *iosb;
 	d->overlapped = overlapped;
@@ -52,7 +59,7 @@ static DWORD WINAPI io_main(void *unused)
 		if (NtRemoveIoCompletion(io_port, &key, &overlapped, &iosb, NULL) < 0)
 			continue;
 		tp_lock();
-		if ((obj = live_object(key)) && !obj->released)
+		if ((obj = live_object(key)))
 			completed_locked(obj, &iosb, overlapped);
 		tp_unlock();
 	}
@@ -97,12 +104,13 @@ void tp_io_take_locked(struct tp_object *obj, struct tp_run_args *args)
 	RtlFreeHeap(lsw_process_heap(), 0, d);
 }
 
-/* Under the lock: drop the announced operations and queued packets. */
+/* Under the lock: no callbacks for the operations started so far, nor
+ * for the packets queued; the object lives until those operations end. */
 void tp_io_cancel_locked(struct tp_object *obj)
 {
 	LIST_ENTRY *e;
 
-	obj->u.io.expected = 0;
+	obj->u.io.skipped = obj->u.io.expected;
 	while ((e = obj->u.io.done.Flink) != &obj->u.io.done) {
 		rtl_list_remove(e);
 		RtlFreeHeap(lsw_process_heap(), 0, CONTAINING_RECORD(e, struct tp_io_done, entry));
@@ -179,8 +187,13 @@ RTLAPI VOID NTAPI TpCancelAsyncIoOperation(TP_IO *io)
 	if (!obj)
 		return;
 	tp_lock();
-	if (obj->u.io.expected > 0 && --obj->u.io.expected == 0 && !obj->pending && !obj->running)
+	if (obj->u.io.expected > 0) {
+		if (obj->u.io.skipped == obj->u.io.expected)
+			obj->u.io.skipped--;
+		obj->u.io.expected--;
 		RtlWakeAllConditionVariable(&obj->idle);
+		tp_object_maybe_free_locked(obj);
+	}
 	tp_unlock();
 }
 

@@ -88,6 +88,8 @@ void tp_object_maybe_free_locked(struct tp_object *obj)
 {
 	if (!obj->released || obj->pending || obj->running || obj->active || obj->holds)
 		return;
+	if (obj->kind == TP_KIND_IO && obj->u.io.expected)
+		return; /* an operation started on it will still complete */
 	if (obj->group) {
 		rtl_list_remove(&obj->group_entry);
 		obj->group = NULL;
@@ -108,7 +110,18 @@ void tp_object_wait_locked(struct tp_object *obj, BOOL cancel)
 {
 	if (cancel)
 		tp_cancel_pending_locked(obj);
-	while (obj->pending || obj->running || (obj->kind == TP_KIND_IO && obj->u.io.expected))
+	while (obj->pending || obj->running ||
+	       (obj->kind == TP_KIND_IO && obj->u.io.expected > obj->u.io.skipped))
+		RtlSleepConditionVariableCS(&obj->idle, tp_lock_cs(), NULL);
+}
+
+/* Under the lock: as tp_object_wait_locked, and until the callbacks that
+ * left their object early have returned too (what a cleanup group waits
+ * for). */
+void tp_object_wait_done_locked(struct tp_object *obj)
+{
+	tp_object_wait_locked(obj, FALSE);
+	while (obj->active)
 		RtlSleepConditionVariableCS(&obj->idle, tp_lock_cs(), NULL);
 }
 
@@ -144,15 +157,29 @@ RTLAPI NTSTATUS NTAPI TpAllocCleanupGroup(TP_CLEANUP_GROUP **out)
 	return STATUS_SUCCESS;
 }
 
-/* One member taken out of its group by TpReleaseCleanupGroupMembers. */
+/* Under the lock: with cancel, a member's pending callbacks are dropped
+ * before any member is waited for. */
+static void cancel_member_locked(struct tp_object *obj)
+{
+	obj->group_cancelled = obj->pending > 0;
+	tp_object_disarm_locked(obj);
+	tp_cancel_pending_locked(obj);
+}
+
+/* One member taken out of its group by TpReleaseCleanupGroupMembers.  The
+ * cancel callback runs for the members the group cancels: every object
+ * its owner has not released meanwhile, and the simple callbacks that
+ * never ran. */
 static void release_member(struct tp_object *obj, BOOL cancel, void *userdata)
 {
+	BOOL call;
+
 	tp_lock();
-	if (cancel)
-		tp_object_disarm_locked(obj);
-	tp_object_wait_locked(obj, cancel);
+	tp_object_wait_done_locked(obj);
+	call = cancel && obj->group_cancel &&
+	       (obj->kind == TP_KIND_SIMPLE ? obj->group_cancelled : !obj->released);
 	tp_unlock();
-	if (cancel && obj->group_cancel)
+	if (call)
 		obj->group_cancel(obj->userdata, userdata);
 	tp_lock();
 	obj->holds--;
@@ -179,6 +206,8 @@ RTLAPI VOID NTAPI TpReleaseCleanupGroupMembers(TP_CLEANUP_GROUP *group, BOOL can
 		rtl_list_remove(e);
 		obj->group = NULL;
 		obj->holds++;
+		if (cancel)
+			cancel_member_locked(obj);
 		rtl_list_append(&taken, e);
 	}
 	tp_unlock();

@@ -66,6 +66,7 @@ struct tp_object {
 	PTP_CLEANUP_GROUP_CANCEL_CALLBACK group_cancel;
 	LIST_ENTRY queue_entry;   /* in pool->queue while pending > 0 */
 	LONG pending, running, active, holds;
+	BOOL group_cancelled;     /* TpReleaseCleanupGroupMembers dropped its pending callbacks */
 	RTL_CONDITION_VARIABLE idle; /* pending and running reached 0 */
 	HANDLE notify;            /* Rtl deregistration: set when the object goes */
 	union {
@@ -90,7 +91,8 @@ struct tp_object {
 			LIST_ENTRY entry;
 		} wait;
 		struct {
-			LONG expected;        /* TpStartAsyncIoOperation minus completions */
+			LONG expected;        /* operations started and not completed */
+			LONG skipped;         /* of those, whose callbacks were cancelled */
 			BOOL win32;           /* a PTP_WIN32_IO_CALLBACK (CreateThreadpoolIo) */
 			LIST_ENTRY done;      /* struct tp_io_done, one per pending callback */
 			LIST_ENTRY entry;     /* in the live I/O objects */
@@ -131,6 +133,7 @@ NTSTATUS tp_object_new(enum tp_kind kind, void *callback, void *userdata,
 		       const TP_CALLBACK_ENVIRON *env, struct tp_object **out);
 void tp_object_maybe_free_locked(struct tp_object *obj);
 void tp_object_wait_locked(struct tp_object *obj, BOOL cancel);
+void tp_object_wait_done_locked(struct tp_object *obj);
 void tp_object_release(struct tp_object *obj);
 void tp_object_disarm_locked(struct tp_object *obj);
 ULONGLONG tp_now(void);
