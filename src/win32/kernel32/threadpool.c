@@ -25,13 +25,13 @@ NTSTATUS NTAPI RtlDeleteTimer(HANDLE, HANDLE, HANDLE);
 NTSTATUS NTAPI RtlDeleteTimerQueueEx(HANDLE, HANDLE);
 
 /* A Tp allocation's result: the object, or NULL with the error set. */
-static void *allocated(NTSTATUS st, void *object)
+static void *allocated(NTSTATUS st, void **object)
 {
 	if (st < 0) {
 		k32_fail(st);
 		return NULL;
 	}
-	return object;
+	return *object;
 }
 
 /* Deletions that leave a callback running fail with ERROR_IO_PENDING. */
@@ -44,7 +44,7 @@ K32API PTP_POOL WINAPI CreateThreadpool(PVOID reserved)
 {
 	TP_POOL *pool = NULL;
 
-	return allocated(TpAllocPool(&pool, reserved), pool);
+	return allocated(TpAllocPool(&pool, reserved), (void **)&pool);
 }
 
 K32API PTP_WORK WINAPI CreateThreadpoolWork(PTP_WORK_CALLBACK callback, PVOID context,
@@ -52,7 +52,7 @@ K32API PTP_WORK WINAPI CreateThreadpoolWork(PTP_WORK_CALLBACK callback, PVOID co
 {
 	TP_WORK *work = NULL;
 
-	return allocated(TpAllocWork(&work, callback, context, env), work);
+	return allocated(TpAllocWork(&work, callback, context, env), (void **)&work);
 }
 
 K32API PTP_TIMER WINAPI CreateThreadpoolTimer(PTP_TIMER_CALLBACK callback, PVOID context,
@@ -60,7 +60,7 @@ K32API PTP_TIMER WINAPI CreateThreadpoolTimer(PTP_TIMER_CALLBACK callback, PVOID
 {
 	TP_TIMER *timer = NULL;
 
-	return allocated(TpAllocTimer(&timer, callback, context, env), timer);
+	return allocated(TpAllocTimer(&timer, callback, context, env), (void **)&timer);
 }
 
 K32API PTP_WAIT WINAPI CreateThreadpoolWait(PTP_WAIT_CALLBACK callback, PVOID context,
@@ -68,7 +68,7 @@ K32API PTP_WAIT WINAPI CreateThreadpoolWait(PTP_WAIT_CALLBACK callback, PVOID co
 {
 	TP_WAIT *wait = NULL;
 
-	return allocated(TpAllocWait(&wait, callback, context, env), wait);
+	return allocated(TpAllocWait(&wait, callback, context, env), (void **)&wait);
 }
 
 typedef NTSTATUS NTAPI win32_io_alloc_fn(TP_IO **, HANDLE, PTP_WIN32_IO_CALLBACK, PVOID,
@@ -88,14 +88,14 @@ K32API PTP_IO WINAPI CreateThreadpoolIo(HANDLE file, PTP_WIN32_IO_CALLBACK callb
 					   (PVOID *)&alloc_io) < 0)
 			return (PTP_IO)(ULONG_PTR)k32_error(ERROR_PROC_NOT_FOUND);
 	}
-	return allocated(alloc_io(&io, file, callback, context, env), io);
+	return allocated(alloc_io(&io, file, callback, context, env), (void **)&io);
 }
 
 K32API PTP_CLEANUP_GROUP WINAPI CreateThreadpoolCleanupGroup(void)
 {
 	TP_CLEANUP_GROUP *group = NULL;
 
-	return allocated(TpAllocCleanupGroup(&group), group);
+	return allocated(TpAllocCleanupGroup(&group), (void **)&group);
 }
 
 K32API BOOL WINAPI TrySubmitThreadpoolCallback(PTP_SIMPLE_CALLBACK callback, PVOID context,
@@ -160,7 +160,7 @@ K32API HANDLE WINAPI CreateTimerQueue(void)
 {
 	HANDLE queue = NULL;
 
-	return allocated(RtlCreateTimerQueue(&queue), queue);
+	return allocated(RtlCreateTimerQueue(&queue), (void **)&queue);
 }
 
 K32API BOOL WINAPI CreateTimerQueueTimer(PHANDLE out, HANDLE queue, WAITORTIMERCALLBACK callback,

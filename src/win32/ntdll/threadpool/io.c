@@ -27,17 +27,16 @@ static struct tp_object *live_object(void *key)
 	return NULL;
 }
 
-/* Under the lock: one packet for obj; no callback for it when its
- * callbacks were cancelled or the object released. */
+/* Under the lock: one packet for obj; none for a released object. */
 static void completed_locked(struct tp_object *obj, const IO_STATUS_BLOCK *iosb, void *overlapped)
 {
 	struct tp_io_done *d;
 
+	if (obj->u.io.outstanding > 0)
+		obj->u.io.outstanding--;
 	if (obj->u.io.expected > 0)
 		obj->u.io.expected--;
-	if (obj->u.io.skipped > 0 || obj->released) {
-		if (obj->u.io.skipped > 0)
-			obj->u.io.skipped--;
+	if (obj->released) {
 		tp_object_maybe_free_locked(obj);
 		return;
 	}
@@ -104,13 +103,14 @@ void tp_io_take_locked(struct tp_object *obj, struct tp_run_args *args)
 	RtlFreeHeap(lsw_process_heap(), 0, d);
 }
 
-/* Under the lock: no callbacks for the operations started so far, nor
- * for the packets queued; the object lives until those operations end. */
+/* Under the lock: the queued packets get no callback and the started
+ * operations are no longer waited for; the object still lives until
+ * they complete. */
 void tp_io_cancel_locked(struct tp_object *obj)
 {
 	LIST_ENTRY *e;
 
-	obj->u.io.skipped = obj->u.io.expected;
+	obj->u.io.expected = 0;
 	while ((e = obj->u.io.done.Flink) != &obj->u.io.done) {
 		rtl_list_remove(e);
 		RtlFreeHeap(lsw_process_heap(), 0, CONTAINING_RECORD(e, struct tp_io_done, entry));
@@ -176,6 +176,7 @@ RTLAPI VOID NTAPI TpStartAsyncIoOperation(TP_IO *io)
 		return;
 	tp_lock();
 	obj->u.io.expected++;
+	obj->u.io.outstanding++;
 	tp_unlock();
 }
 
@@ -187,13 +188,12 @@ RTLAPI VOID NTAPI TpCancelAsyncIoOperation(TP_IO *io)
 	if (!obj)
 		return;
 	tp_lock();
-	if (obj->u.io.expected > 0) {
-		if (obj->u.io.skipped == obj->u.io.expected)
-			obj->u.io.skipped--;
+	if (obj->u.io.expected > 0)
 		obj->u.io.expected--;
-		RtlWakeAllConditionVariable(&obj->idle);
-		tp_object_maybe_free_locked(obj);
-	}
+	if (obj->u.io.outstanding > 0)
+		obj->u.io.outstanding--;
+	RtlWakeAllConditionVariable(&obj->idle);
+	tp_object_maybe_free_locked(obj);
 	tp_unlock();
 }
 

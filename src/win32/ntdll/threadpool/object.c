@@ -88,7 +88,7 @@ void tp_object_maybe_free_locked(struct tp_object *obj)
 {
 	if (!obj->released || obj->pending || obj->running || obj->active || obj->holds)
 		return;
-	if (obj->kind == TP_KIND_IO && obj->u.io.expected)
+	if (obj->kind == TP_KIND_IO && obj->u.io.outstanding)
 		return; /* an operation started on it will still complete */
 	if (obj->group) {
 		rtl_list_remove(&obj->group_entry);
@@ -111,7 +111,7 @@ void tp_object_wait_locked(struct tp_object *obj, BOOL cancel)
 	if (cancel)
 		tp_cancel_pending_locked(obj);
 	while (obj->pending || obj->running ||
-	       (obj->kind == TP_KIND_IO && obj->u.io.expected > obj->u.io.skipped))
+	       (obj->kind == TP_KIND_IO && obj->u.io.expected))
 		RtlSleepConditionVariableCS(&obj->idle, tp_lock_cs(), NULL);
 }
 

@@ -91,8 +91,8 @@ struct tp_object {
 			LIST_ENTRY entry;
 		} wait;
 		struct {
-			LONG expected;        /* operations started and not completed */
-			LONG skipped;         /* of those, whose callbacks were cancelled */
+			LONG expected;        /* started operations waited for (not cancelled) */
+			LONG outstanding;     /* started operations not completed: the object lives */
 			BOOL win32;           /* a PTP_WIN32_IO_CALLBACK (CreateThreadpoolIo) */
 			LIST_ENTRY done;      /* struct tp_io_done, one per pending callback */
 			LIST_ENTRY entry;     /* in the live I/O objects */
