@@ -13,12 +13,21 @@ static void invoke_io(struct tp_object *obj, TP_CALLBACK_INSTANCE *ci, const str
 {
 	IO_STATUS_BLOCK iosb = a->iosb;
 
-	if (obj->u.io.win32)
+	switch (obj->u.io.callback_kind) {
+	case TP_IO_NT:
+		((tp_io_callback)obj->callback)(ci, obj->userdata, a->overlapped, &iosb, (TP_IO *)obj);
+		break;
+	case TP_IO_WIN32:
 		((PTP_WIN32_IO_CALLBACK)obj->callback)(ci, obj->userdata, a->overlapped,
 						       RtlNtStatusToDosError(iosb.Status),
 						       iosb.Information, (TP_IO *)obj);
-	else
-		((tp_io_callback)obj->callback)(ci, obj->userdata, a->overlapped, &iosb, (TP_IO *)obj);
+		break;
+	case TP_IO_COMPLETION_ROUTINE:
+		((LPOVERLAPPED_COMPLETION_ROUTINE)obj->callback)(RtlNtStatusToDosError(iosb.Status),
+								 (DWORD)iosb.Information,
+								 a->overlapped);
+		break;
+	}
 }
 
 static void invoke(struct tp_object *obj, TP_CALLBACK_INSTANCE *ci, const struct tp_run_args *a)

@@ -124,7 +124,7 @@ void tp_io_gone_locked(struct tp_object *obj)
 }
 
 static NTSTATUS alloc_io(TP_IO **out, HANDLE file, void *callback, void *userdata,
-			 TP_CALLBACK_ENVIRON *env, BOOL win32)
+			 TP_CALLBACK_ENVIRON *env, enum tp_io_callback_kind kind)
 {
 	struct { HANDLE port; void *key; } info;
 	struct tp_object *obj;
@@ -141,7 +141,7 @@ static NTSTATUS alloc_io(TP_IO **out, HANDLE file, void *callback, void *userdat
 	info.port = io_port;
 	info.key = obj;
 	tp_lock();
-	obj->u.io.win32 = win32;
+	obj->u.io.callback_kind = kind;
 	tp_list_init(&obj->u.io.done);
 	rtl_list_append(&live_io, &obj->u.io.entry);
 	tp_unlock();
@@ -158,14 +158,26 @@ static NTSTATUS alloc_io(TP_IO **out, HANDLE file, void *callback, void *userdat
 RTLAPI NTSTATUS NTAPI TpAllocIoCompletion(TP_IO **out, HANDLE file, void *callback, void *userdata,
 					  TP_CALLBACK_ENVIRON *env)
 {
-	return alloc_io(out, file, callback, userdata, env, FALSE);
+	return alloc_io(out, file, callback, userdata, env, TP_IO_NT);
 }
 
 /* kernel32's CreateThreadpoolIo: the callback takes a Win32 error. */
 RTLAPI NTSTATUS NTAPI LswTpAllocWin32Io(TP_IO **out, HANDLE file, PTP_WIN32_IO_CALLBACK callback,
 					void *userdata, TP_CALLBACK_ENVIRON *env)
 {
-	return alloc_io(out, file, (void *)callback, userdata, env, TRUE);
+	return alloc_io(out, file, (void *)callback, userdata, env, TP_IO_WIN32);
+}
+
+/* Every completion of the file's overlapped I/O calls routine on the
+ * default pool, for the life of the process; flags must be 0. */
+RTLAPI NTSTATUS NTAPI RtlSetIoCompletionCallback(HANDLE file, LPOVERLAPPED_COMPLETION_ROUTINE routine,
+						 ULONG flags)
+{
+	TP_IO *io;
+
+	if (flags)
+		return STATUS_INVALID_PARAMETER;
+	return alloc_io(&io, file, (void *)routine, NULL, NULL, TP_IO_COMPLETION_ROUTINE);
 }
 
 RTLAPI VOID NTAPI TpStartAsyncIoOperation(TP_IO *io)

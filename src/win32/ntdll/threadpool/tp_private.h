@@ -34,6 +34,11 @@ static inline void tp_list_init(LIST_ENTRY *head)
 
 enum tp_kind { TP_KIND_SIMPLE, TP_KIND_WORK, TP_KIND_TIMER, TP_KIND_WAIT, TP_KIND_IO };
 
+/* An I/O object's callback: ntdll's (TpAllocIoCompletion), kernel32's
+ * PTP_WIN32_IO_CALLBACK (CreateThreadpoolIo) or an overlapped completion
+ * routine (RtlSetIoCompletionCallback, BindIoCompletionCallback). */
+enum tp_io_callback_kind { TP_IO_NT, TP_IO_WIN32, TP_IO_COMPLETION_ROUTINE };
+
 struct tp_pool {
 	LONG refs;                         /* owner, objects, workers */
 	BOOL released;
@@ -93,7 +98,7 @@ struct tp_object {
 		struct {
 			LONG expected;        /* started operations waited for (not cancelled) */
 			LONG outstanding;     /* started operations not completed: the object lives */
-			BOOL win32;           /* a PTP_WIN32_IO_CALLBACK (CreateThreadpoolIo) */
+			enum tp_io_callback_kind callback_kind;
 			LIST_ENTRY done;      /* struct tp_io_done, one per pending callback */
 			LIST_ENTRY entry;     /* in the live I/O objects */
 		} io;
