@@ -86,6 +86,23 @@ static void dissociate_locked(struct tp_instance *inst)
 		RtlWakeAllConditionVariable(&obj->idle);
 }
 
+static LIST_ENTRY running_instances = { &running_instances, &running_instances };
+
+/* Under the lock: callbacks of obj running on this thread (a callback
+ * that deregisters its own wait or timer does not wait for itself). */
+LONG tp_running_here_locked(struct tp_object *obj)
+{
+	DWORD tid = (DWORD)(ULONG_PTR)lsw_teb()->UniqueThread;
+	LONG n = 0;
+
+	for (LIST_ENTRY *e = running_instances.Flink; e != &running_instances; e = e->Flink) {
+		struct tp_instance *inst = CONTAINING_RECORD(e, struct tp_instance, entry);
+
+		n += inst->object == obj && inst->thread_id == tid && inst->associated;
+	}
+	return n;
+}
+
 void tp_run_one(struct tp_object *obj, const struct tp_run_args *args)
 {
 	struct tp_instance inst = {
@@ -96,11 +113,15 @@ void tp_run_one(struct tp_object *obj, const struct tp_run_args *args)
 	};
 	TP_CALLBACK_INSTANCE *ci = (TP_CALLBACK_INSTANCE *)&inst;
 
+	tp_lock();
+	rtl_list_append(&running_instances, &inst.entry);
+	tp_unlock();
 	invoke(obj, ci, args);
 	if (obj->finalize)
 		obj->finalize(ci, obj->userdata);
 	completion_actions(&inst);
 	tp_lock();
+	rtl_list_remove(&inst.entry);
 	if (inst.associated)
 		dissociate_locked(&inst);
 	if (--obj->active == 0)

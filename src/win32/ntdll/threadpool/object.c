@@ -226,22 +226,29 @@ RTLAPI VOID NTAPI TpReleaseCleanupGroup(TP_CLEANUP_GROUP *group)
 /* RtlDeregisterWaitEx / RtlDeleteTimer: disarm, drop the pending
  * callbacks and release.  event INVALID_HANDLE_VALUE waits for a running
  * callback; NULL returns STATUS_PENDING while one runs; an event is set
- * once none does (then, or when the last one ends: STATUS_PENDING). */
-NTSTATUS tp_rtl_delete(struct tp_object *obj, HANDLE event)
+ * once none does (then, or when the last one ends: STATUS_PENDING).
+ * With own_ok, a callback deregistering its own object (a wait, on
+ * Windows) does not count as running. */
+NTSTATUS tp_rtl_delete(struct tp_object *obj, HANDLE event, BOOL own_ok)
 {
 	NTSTATUS st = STATUS_SUCCESS;
+	LONG here;
 
 	if (!obj)
 		return STATUS_INVALID_PARAMETER;
 	tp_lock();
 	tp_object_disarm_locked(obj);
+	tp_cancel_pending_locked(obj);
+	here = own_ok ? tp_running_here_locked(obj) : 0;
 	if (event == INVALID_HANDLE_VALUE) {
-		tp_object_wait_locked(obj, TRUE);
+		while (obj->running > here)
+			RtlSleepConditionVariableCS(&obj->idle, tp_lock_cs(), NULL);
 	} else {
-		tp_cancel_pending_locked(obj);
-		if (obj->running) {
+		if (obj->running > here) {
 			st = STATUS_PENDING;
 			obj->notify = event;
+		} else if (obj->running) {
+			obj->notify = event; /* set once its own callback returns */
 		} else if (event) {
 			NtSetEvent(event, NULL);
 		}

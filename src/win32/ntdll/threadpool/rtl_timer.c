@@ -116,7 +116,7 @@ RTLAPI NTSTATUS NTAPI RtlUpdateTimer(HANDLE queue, HANDLE timer, DWORD due, DWOR
 
 RTLAPI NTSTATUS NTAPI RtlDeleteTimer(HANDLE queue, HANDLE timer, HANDLE event)
 {
-	return tp_rtl_delete(timer, event);
+	return tp_rtl_delete(timer, event, FALSE);
 }
 
 /* Deletes every timer of the queue, then the queue; the event as for

@@ -32,10 +32,10 @@ RTLAPI NTSTATUS NTAPI RtlRegisterWait(PHANDLE out, HANDLE object, WAITORTIMERCAL
 
 RTLAPI NTSTATUS NTAPI RtlDeregisterWaitEx(HANDLE wait, HANDLE event)
 {
-	return tp_rtl_delete((struct tp_object *)wait, event);
+	return tp_rtl_delete((struct tp_object *)wait, event, TRUE);
 }
 
 RTLAPI NTSTATUS NTAPI RtlDeregisterWait(HANDLE wait)
 {
-	return tp_rtl_delete((struct tp_object *)wait, NULL);
+	return tp_rtl_delete((struct tp_object *)wait, NULL, TRUE);
 }

@@ -107,6 +107,7 @@ struct tp_object {
 
 /* What a callback's instance pointer points at: on the worker's stack. */
 struct tp_instance {
+	LIST_ENTRY entry;         /* in the running instances */
 	struct tp_object *object;
 	DWORD thread_id;
 	BOOL associated, may_run_long;
@@ -132,6 +133,7 @@ void tp_submit_locked(struct tp_object *obj, LONG count);
 void tp_cancel_pending_locked(struct tp_object *obj);
 BOOL tp_pool_spare_thread_locked(struct tp_pool *pool);
 void tp_run_one(struct tp_object *obj, const struct tp_run_args *args);
+LONG tp_running_here_locked(struct tp_object *obj);
 
 /* object.c */
 NTSTATUS tp_object_new(enum tp_kind kind, void *callback, void *userdata,
@@ -143,7 +145,7 @@ void tp_object_release(struct tp_object *obj);
 void tp_object_disarm_locked(struct tp_object *obj);
 ULONGLONG tp_now(void);
 ULONGLONG tp_deadline(const LARGE_INTEGER *when);
-NTSTATUS tp_rtl_delete(struct tp_object *obj, HANDLE event);
+NTSTATUS tp_rtl_delete(struct tp_object *obj, HANDLE event, BOOL own_ok);
 
 /* work.c */
 NTSTATUS tp_post_simple(void *callback, void *userdata, const TP_CALLBACK_ENVIRON *env, BOOL rtl);
