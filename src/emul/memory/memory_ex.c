@@ -93,12 +93,14 @@ NTSTATUS nt_NtAllocateVirtualMemoryEx(struct nt_call *c)
 				     nt_NtAllocateVirtualMemoryEx, &st)))
 		return st;
 	if (tracee_read(t, c->args[1], &r.base, 8) < 0 || tracee_read(t, c->args[2], &r.size, 8) < 0)
-		return LSW_STATUS_ACCESS_VIOLATION;
+		return remote_call_end(c, tc, LSW_STATUS_ACCESS_VIOLATION);
 	if ((st = memory_ext_params(c, c->args[5], (uint32_t)c->args[6], &r, &has_address)) !=
 	    LSW_STATUS_SUCCESS)
-		return st;
-	if (has_address && (r.base || !(r.type & MEM_RESERVE)))
-		return LSW_STATUS_INVALID_PARAMETER;
+		return remote_call_end(c, tc, st);
+	/* requirements place a new range: MEM_COMMIT alone reserves it too,
+	 * as with no base (the Dart VM allocates so) */
+	if (has_address && r.base)
+		return remote_call_end(c, tc, LSW_STATUS_INVALID_PARAMETER);
 	st = memory_allocate(tc, &r);
 	if (st == LSW_STATUS_SUCCESS &&
 	    (tracee_write(t, c->args[1], &r.base, 8) < 0 || tracee_write(t, c->args[2], &r.size, 8) < 0))
