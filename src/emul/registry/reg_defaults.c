@@ -309,16 +309,6 @@ int reg_defaults_apply(struct reg_key *hklm, struct reg_key *hkcu, const char *u
 		return -1;
 	if (hklm && wow64_classes_link(hklm, err, errlen) < 0)
 		return -1;
-	if (hklm) {
-		char *zones = reg_time_zones_text();
-		int r = zones ? apply(zones, roots, user_name, sid, err, errlen) : -1;
-
-		if (!zones)
-			snprintf(err, errlen, "registry defaults: out of memory");
-		free(zones);
-		if (r < 0)
-			return -1;
-	}
 	if (hkcu && apply(user_text, roots, user_name, sid, err, errlen) < 0)
 		return -1;
 	return 0;

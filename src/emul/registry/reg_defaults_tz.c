@@ -1,6 +1,8 @@
 /*
- * HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion\Time Zones as .reg text,
- * from include/lsw/time_zones.def: one key per zone with the values Windows
+ * HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion\Time Zones, built in
+ * memory as volatile keys each time a prefix's registry opens (never stored:
+ * parsing them from system.reg cost every standalone run about 3 ms), from
+ * include/lsw/time_zones.def: one key per zone with the values Windows
  * keeps there (Display, Std, Dlt, their MUI_* forms naming tzres.dll's
  * strings, and TZI: the zone's REG_TZI_FORMAT) and, for a zone whose rules
  * changed over the years, its Dynamic DST key (a TZI for each year).
@@ -51,38 +53,79 @@ static const struct zone_year years[] = {
 #undef TIME_ZONE_YEAR
 };
 
-#define TZ_ROOT "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Time Zones"
-
-/* REG_TZI_FORMAT as hex: Bias, StandardBias, DaylightBias, StandardDate
- * and DaylightDate (SYSTEMTIMEs with year 0). */
-static void put_tzi(FILE *f, const char *name, const struct tzi *t)
+/* REG_TZI_FORMAT: Bias, StandardBias, DaylightBias, StandardDate and
+ * DaylightDate (SYSTEMTIMEs with year 0). */
+static void tzi_bytes(const struct tzi *t, uint8_t out[44])
 {
 	int32_t biases[3] = { t->bias, t->std_bias, t->dlt_bias };
 	const uint16_t *rules[2] = { t->std_rule, t->dlt_rule };
-	uint8_t out[44] = { 0 };
 
+	memset(out, 0, 44);
 	memcpy(out, biases, 12);
 	for (int r = 0; r < 2; r++)
 		memcpy(out + 12 + 16 * r + 2, rules[r], 14);
-	fprintf(f, "\"%s\"=hex:", name);
-	for (size_t i = 0; i < sizeof(out); i++)
-		fprintf(f, "%s%02x", i ? "," : "", out[i]);
-	fputs("\n", f);
 }
 
-/* s as a .reg string's contents (\ and " escaped) */
-static void put_string(FILE *f, const char *name, const char *s)
+/* The table is ASCII (tools/gen_time_zones.py writes it so): widened on
+ * the stack, as this runs at every start and mallocs showed in it. */
+#define TZ_TEXT_MAX 256
+
+static size_t widen(const char *s, uint16_t *out)
 {
-	fprintf(f, "\"%s\"=\"", name);
-	for (; *s; s++)
-		fprintf(f, *s == '\\' || *s == '"' ? "\\%c" : "%c", *s);
-	fputs("\"\n", f);
+	size_t n = 0;
+
+	while (s[n] && n < TZ_TEXT_MAX - 1) {
+		out[n] = (uint8_t)s[n];
+		n++;
+	}
+	out[n] = 0;
+	return n;
+}
+
+/* Subkey name of parent, made volatile when missing; NULL when it cannot
+ * be made. */
+static struct reg_key *volatile_child(struct reg_key *parent, const char *name)
+{
+	uint16_t w[TZ_TEXT_MAX];
+	size_t n = widen(name, w);
+	struct reg_key *k = reg_key_find(parent, w, n);
+
+	if (!k && reg_key_create(parent, w, n, true, NULL, 0, &k) != LSW_STATUS_SUCCESS)
+		k = NULL;
+	return k;
+}
+
+static int set_value(struct reg_key *k, const char *name, uint32_t type, const void *data,
+		     uint32_t size)
+{
+	uint16_t w[TZ_TEXT_MAX];
+	size_t n = widen(name, w);
+
+	return reg_value_set(k, w, n, type, data, size) == LSW_STATUS_SUCCESS ? 0 : -1;
+}
+
+static int set_string(struct reg_key *k, const char *name, const char *text)
+{
+	uint16_t w[TZ_TEXT_MAX];
+	size_t n = widen(text, w);
+
+	return set_value(k, name, REG_SZ, w, (uint32_t)((n + 1) * 2));
+}
+
+static int set_tzi(struct reg_key *k, const char *name, const struct tzi *t)
+{
+	uint8_t b[44];
+
+	tzi_bytes(t, b);
+	return set_value(k, name, REG_BINARY, b, sizeof(b));
 }
 
 /* The zone's Dynamic DST key, when it has years of other rules. */
-static void put_years(FILE *f, const struct zone *z)
+static int add_years(struct reg_key *zone_key, const struct zone *z)
 {
 	size_t first = SIZE_MAX, last = 0;
+	struct reg_key *k;
+	uint32_t y;
 
 	for (size_t i = 0; i < sizeof(years) / sizeof(years[0]); i++)
 		if (!strcmp(years[i].key, z->key)) {
@@ -90,45 +133,62 @@ static void put_years(FILE *f, const struct zone *z)
 			last = i;
 		}
 	if (first == SIZE_MAX)
-		return;
-	fprintf(f, "\n" TZ_ROOT "\\%s\\Dynamic DST]\n", z->key);
-	fprintf(f, "\"FirstEntry\"=dword:%08x\n", years[first].year);
-	fprintf(f, "\"LastEntry\"=dword:%08x\n", years[last].year);
+		return 0;
+	if (!(k = volatile_child(zone_key, "Dynamic DST")))
+		return -1;
+	y = years[first].year;
+	if (set_value(k, "FirstEntry", REG_DWORD, &y, 4) < 0)
+		return -1;
+	y = years[last].year;
+	if (set_value(k, "LastEntry", REG_DWORD, &y, 4) < 0)
+		return -1;
 	for (size_t i = first; i <= last; i++) {
 		char name[16];
 
 		snprintf(name, sizeof(name), "%u", years[i].year);
-		put_tzi(f, name, &years[i].tzi);
+		if (set_tzi(k, name, &years[i].tzi) < 0)
+			return -1;
 	}
+	return 0;
 }
 
-static void put_zone(FILE *f, const struct zone *z)
+static int add_zone(struct reg_key *root, const struct zone *z)
 {
-	fprintf(f, "\n" TZ_ROOT "\\%s]\n", z->key);
-	put_string(f, "Display", z->display);
-	put_string(f, "Dlt", z->dlt);
-	put_string(f, "Std", z->std);
-	fprintf(f, "\"MUI_Display\"=\"@tzres.dll,-%u\"\n", z->id);
-	fprintf(f, "\"MUI_Dlt\"=\"@tzres.dll,-%u\"\n", z->id + 1);
-	fprintf(f, "\"MUI_Std\"=\"@tzres.dll,-%u\"\n", z->id + 2);
-	put_tzi(f, "TZI", &z->tzi);
-	put_years(f, z);
+	struct reg_key *k = volatile_child(root, z->key);
+	char mui[32];
+
+	if (!k || set_string(k, "Display", z->display) < 0 || set_string(k, "Dlt", z->dlt) < 0 ||
+	    set_string(k, "Std", z->std) < 0)
+		return -1;
+	snprintf(mui, sizeof(mui), "@tzres.dll,-%u", z->id);
+	if (set_string(k, "MUI_Display", mui) < 0)
+		return -1;
+	snprintf(mui, sizeof(mui), "@tzres.dll,-%u", z->id + 1);
+	if (set_string(k, "MUI_Dlt", mui) < 0)
+		return -1;
+	snprintf(mui, sizeof(mui), "@tzres.dll,-%u", z->id + 2);
+	if (set_string(k, "MUI_Std", mui) < 0)
+		return -1;
+	return set_tzi(k, "TZI", &z->tzi) < 0 ? -1 : add_years(k, z);
 }
 
-char *reg_time_zones_text(void)
+int reg_time_zones_add(struct reg_key *hklm)
 {
-	char *text = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&text, &len);
+	static const char *const path[] = { "SOFTWARE", "Microsoft", "Windows NT",
+					    "CurrentVersion" };
+	struct reg_key *k = hklm;
+	uint16_t w[TZ_TEXT_MAX];
 
-	if (!f)
-		return NULL;
-	fputs("Windows Registry Editor Version 5.00\n\n" TZ_ROOT "]\n", f);
+	for (size_t i = 0; i < sizeof(path) / sizeof(path[0]) && k; i++)
+		k = reg_key_find(k, w, widen(path[i], w));
+	if (!k)
+		return 0; /* a prefix without CurrentVersion: nothing to hang them on */
+	if (reg_key_find(k, w, widen("Time Zones", w)))
+		return 0; /* kept in this prefix's file (an older lsw wrote it) */
+	if (!(k = volatile_child(k, "Time Zones")))
+		return -1;
 	for (size_t i = 0; i < sizeof(zones) / sizeof(zones[0]); i++)
-		put_zone(f, &zones[i]);
-	if (fclose(f) != 0) {
-		free(text);
-		return NULL;
-	}
-	return text;
+		if (add_zone(k, &zones[i]) < 0)
+			return -1;
+	return 0;
 }

@@ -124,17 +124,24 @@ struct reg_prefix *reg_prefix_open(const char *prefix, const char *user, char *e
 		reg_prefix_close(p);
 		return NULL;
 	}
-	if (!new_machine && !new_user)
-		return p;
-	/* not journaled: if another lsw writes the file first, its defaults
-	 * are the same, and replaying ours would undo its later changes */
-	reg_journal_pause(p->machine, true);
-	reg_journal_pause(p->user, true);
-	r = reg_defaults_apply(new_machine ? p->machine->root : NULL,
-			       new_user ? p->user->root : NULL, user, REG_USER_SID, err, errlen);
-	reg_journal_pause(p->machine, false);
-	reg_journal_pause(p->user, false);
-	if (r < 0) {
+	if (new_machine || new_user) {
+		/* not journaled: if another lsw writes the file first, its
+		 * defaults are the same, and replaying ours would undo its
+		 * later changes */
+		reg_journal_pause(p->machine, true);
+		reg_journal_pause(p->user, true);
+		r = reg_defaults_apply(new_machine ? p->machine->root : NULL,
+				       new_user ? p->user->root : NULL, user, REG_USER_SID, err,
+				       errlen);
+		reg_journal_pause(p->machine, false);
+		reg_journal_pause(p->user, false);
+		if (r < 0) {
+			reg_prefix_close(p);
+			return NULL;
+		}
+	}
+	if (reg_time_zones_add(p->machine->root) < 0) {
+		snprintf(err, errlen, "%s: registry: out of memory", prefix);
 		reg_prefix_close(p);
 		return NULL;
 	}

@@ -237,9 +237,9 @@ void reg_links_mark(struct reg_key *k);
  * UTF-8). */
 NTSTATUS reg_link_create(struct reg_key *parent, const char *name, const char *target);
 
-/* The Time Zones tree of HKLM (reg_defaults_tz.c) as .reg text, malloc'd;
- * NULL for no memory. */
-char *reg_time_zones_text(void);
+/* Adds HKLM's Time Zones tree under hklm (reg_defaults_tz.c) as volatile
+ * keys, unless the hive already holds one; -1 for no memory. */
+int reg_time_zones_add(struct reg_key *hklm);
 
 /* reg_format.c: a type's name ("REG_SZ", or "0x12345" in buf) and a
  * value's data as reg.exe shows them. */
