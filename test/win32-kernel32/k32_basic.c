@@ -134,6 +134,14 @@ static void strings_locale(void)
 				   (va_list *)args);
 		print_message("fmt string", n, buf);
 	}
+	{
+		/* '*' takes the width and precision from the next inserts */
+		DWORD_PTR args[] = { 6, 2, (DWORD_PTR)"abcdef", 7, 0x2a };
+		n = FormatMessageA(FORMAT_MESSAGE_FROM_STRING | FORMAT_MESSAGE_ARGUMENT_ARRAY,
+				   "[%1!*.*s!|%4!-5d!|%5!05X!]", 0, 0, buf, sizeof(buf),
+				   (va_list *)args);
+		print_message("fmt width", n, buf);
+	}
 	printf("lcid %04lx\n", (unsigned long)GetUserDefaultLCID());
 }
 

@@ -64,7 +64,16 @@ static BOOL out_a(fmt_out *o, const char *s, SIZE_T n)
 	return TRUE;
 }
 
-/* Format one argument per its printf-style spec (the part between '!'). */
+/* A printf-style insert spec (the part between '!'): flags, width and
+ * precision (-1: none), then the conversion with its size prefix. */
+typedef struct fmt_spec {
+	BOOL left, zero;
+	int width, precision;
+	const WCHAR *conv;  /* size prefix and conversion letter */
+	SIZE_T nconv;
+} fmt_spec;
+
+/* Format one argument per its conversion, unpadded. */
 static BOOL format_arg(fmt_out *o, const WCHAR *spec, SIZE_T n, ULONG_PTR arg, BOOL unicode)
 {
 	WCHAR conv = n ? spec[n - 1] : 's';
@@ -103,6 +112,47 @@ static BOOL format_arg(fmt_out *o, const WCHAR *spec, SIZE_T n, ULONG_PTR arg, B
 	return out_a(o, num, strlen(num));
 }
 
+static BOOL out_fill(fmt_out *o, WCHAR c, int n)
+{
+	for (; n > 0; n--)
+		if (!out_w(o, &c, 1))
+			return FALSE;
+	return TRUE;
+}
+
+/* The insert formatted, then cut to the precision (strings) or padded
+ * with zeros to it (numbers), then padded to the width. */
+static BOOL format_insert(fmt_out *o, const fmt_spec *sp, ULONG_PTR arg, BOOL unicode)
+{
+	WCHAR conv = sp->nconv ? sp->conv[sp->nconv - 1] : 's';
+	BOOL text = conv == 's' || conv == 'S' || conv == 'c';
+	fmt_out t = { 0 };
+	SIZE_T len, digits_at = 0;
+	int zeros = 0, pad;
+	BOOL ok;
+
+	if (!format_arg(&t, sp->conv, sp->nconv, arg, unicode)) {
+		k32_free(t.buf);
+		return FALSE;
+	}
+	len = t.len;
+	if (text && sp->precision >= 0 && (SIZE_T)sp->precision < len)
+		len = (SIZE_T)sp->precision;
+	if (!text) {
+		digits_at = len && t.buf[0] == '-';
+		if (sp->precision >= 0 && (SIZE_T)sp->precision > len - digits_at)
+			zeros = sp->precision - (int)(len - digits_at);
+	}
+	pad = sp->width - (int)len - zeros;
+	if (!text && sp->zero && !sp->left && sp->precision < 0 && pad > 0)
+		zeros += pad, pad = 0;
+	ok = (sp->left || out_fill(o, ' ', pad)) && out_w(o, t.buf, digits_at) &&
+	     out_fill(o, '0', zeros) && out_w(o, t.buf + digits_at, len - digits_at) &&
+	     (!sp->left || out_fill(o, ' ', pad));
+	k32_free(t.buf);
+	return ok;
+}
+
 typedef struct fmt_args {
 	ULONG_PTR v[MAX_INSERTS + 1];
 	const DWORD_PTR *array;
@@ -119,6 +169,45 @@ static ULONG_PTR get_arg(fmt_args *a, int n)
 	return a->v[n];
 }
 
+/* A number of the spec, or '*': the value of the next insert, as
+ * documented (%1!*.*s! takes its width from %1, its precision from %2
+ * and its text from %3). */
+static int spec_number(const WCHAR **p, fmt_args *args, int *next)
+{
+	int v = 0;
+
+	if (**p == '*') {
+		(*p)++;
+		v = (int)get_arg(args, (*next)++);
+		return v < 0 ? 0 : v;
+	}
+	while (**p >= '0' && **p <= '9' && v < 100000)
+		v = v * 10 + (*(*p)++ - '0');
+	return v;
+}
+
+/* Parses [flags][width][.precision]conversion of the spec [p, end);
+ * returns the insert that holds the value. */
+static int parse_spec(fmt_spec *sp, const WCHAR *p, const WCHAR *end, fmt_args *args, int n)
+{
+	for (; p < end && (*p == '-' || *p == '0' || *p == '+' || *p == ' ' || *p == '#'); p++) {
+		if (*p == '-')
+			sp->left = TRUE;
+		if (*p == '0')
+			sp->zero = TRUE;
+	}
+	sp->width = spec_number(&p, args, &n);
+	if (p < end && *p == '.') {
+		p++;
+		sp->precision = spec_number(&p, args, &n);
+	}
+	sp->conv = p;
+	sp->nconv = p < end ? (SIZE_T)(end - p) : 0;
+	if (!sp->nconv)
+		sp->conv = L"s", sp->nconv = 1;
+	return n > MAX_INSERTS ? MAX_INSERTS : n;
+}
+
 /* One '%' sequence at s[0] (s[0] == '%'); returns chars consumed, 0 on
  * end of message (%0), -1 on error. */
 static int do_escape(fmt_out *o, const WCHAR *s, fmt_args *args, DWORD flags, BOOL unicode)
@@ -126,8 +215,7 @@ static int do_escape(fmt_out *o, const WCHAR *s, fmt_args *args, DWORD flags, BO
 	int n, i = 1;
 
 	if (s[1] >= '1' && s[1] <= '9') {
-		const WCHAR *spec = L"s";
-		SIZE_T slen = 1;
+		fmt_spec sp = { FALSE, FALSE, 0, -1, L"s", 1 };
 		n = s[i++] - '0';
 		if (s[i] >= '0' && s[i] <= '9')
 			n = n * 10 + (s[i++] - '0');
@@ -135,15 +223,17 @@ static int do_escape(fmt_out *o, const WCHAR *s, fmt_args *args, DWORD flags, BO
 			const WCHAR *end = wcschr(s + i + 1, '!');
 			if (!end)
 				return -1;
-			spec = s + i + 1;
-			slen = (SIZE_T)(end - spec);
+			if (!(flags & FORMAT_MESSAGE_IGNORE_INSERTS) && !args->array && !args->va)
+				return -1;
+			if (!(flags & FORMAT_MESSAGE_IGNORE_INSERTS))
+				n = parse_spec(&sp, s + i + 1, end, args, n);
 			i = (int)(end - s) + 1;
 		}
 		if (flags & FORMAT_MESSAGE_IGNORE_INSERTS)
 			return out_w(o, s, (SIZE_T)i) ? i : -1;
 		if (!args->array && !args->va)
 			return -1;
-		return format_arg(o, spec, slen, get_arg(args, n), unicode) ? i : -1;
+		return format_insert(o, &sp, get_arg(args, n), unicode) ? i : -1;
 	}
 	switch (s[1]) {
 	case '0': return 0;
@@ -249,6 +339,10 @@ K32API DWORD WINAPI FormatMessageW(DWORD flags, LPCVOID src, DWORD id, DWORD lan
 		k32_free(w);
 		return 0;
 	}
+	if ((flags & FORMAT_MESSAGE_ALLOCATE_BUFFER) && !buf) {
+		k32_free(w);
+		return k32_error(ERROR_NOT_ENOUGH_MEMORY); /* nowhere to put it */
+	}
 	if (flags & FORMAT_MESSAGE_ALLOCATE_BUFFER) {
 		WCHAR *p = LocalAlloc(LMEM_FIXED, (n + 1 > size ? n + 1 : size) * sizeof(WCHAR));
 		if (p)
@@ -275,6 +369,10 @@ K32API DWORD WINAPI FormatMessageA(DWORD flags, LPCVOID src, DWORD id, DWORD lan
 	if (!n) {
 		k32_free(w);
 		return 0;
+	}
+	if ((flags & FORMAT_MESSAGE_ALLOCATE_BUFFER) && !buf) {
+		k32_free(w);
+		return k32_error(ERROR_NOT_ENOUGH_MEMORY); /* nowhere to put it */
 	}
 	if (flags & FORMAT_MESSAGE_ALLOCATE_BUFFER) {
 		char *p = LocalAlloc(LMEM_FIXED, n + 1 > size ? n + 1 : size);
