@@ -9,8 +9,14 @@
  */
 #include "k32_private.h"
 
-PIMAGE_NT_HEADERS NTAPI RtlImageNtHeader(HMODULE);
 void NTAPI RtlProcessFlsData(PVOID, ULONG);
+
+/* ntdll's INITIAL_TEB, what RtlCreateUserStack lays out (user_stack.c) */
+typedef struct {
+	PVOID OldStackBase, OldStackLimit, StackBase, StackLimit, DeallocationStack;
+} INITIAL_TEB_K32;
+NTSTATUS NTAPI RtlCreateUserStack(SIZE_T, SIZE_T, ULONG, SIZE_T, SIZE_T, INITIAL_TEB_K32 *);
+void NTAPI RtlFreeUserStack(PVOID);
 
 #define HAS_FIBER_DATA 0x4 /* TEB SameTebFlags */
 #define FLS_RUN_CALLBACKS 1
@@ -115,62 +121,10 @@ static void fiber_start(void)
 	ExitThread(0);
 }
 
-/* The image's stack sizes for a 0 argument; reserve rounded to 64 KiB and
- * kept above the commit, as for threads. */
-static void stack_sizes(SIZE_T *commit, SIZE_T *reserve)
-{
-	PIMAGE_NT_HEADERS nt = RtlImageNtHeader(lsw_peb()->ImageBaseAddress);
-
-	if (!*commit)
-		*commit = nt ? nt->OptionalHeader.SizeOfStackCommit : 0x1000;
-	if (!*reserve)
-		*reserve = nt ? nt->OptionalHeader.SizeOfStackReserve : 0x100000;
-	if (*reserve < *commit)
-		*reserve = (*commit + 0xFFFFF) & ~(SIZE_T)0xFFFFF;
-	*reserve = (*reserve + 0xFFFF) & ~(SIZE_T)0xFFFF;
-	*commit = (*commit + 0xFFF) & ~(SIZE_T)0xFFF;
-	/* room for the never-accessible page and the guard below the commit */
-	if (*commit > *reserve - 3 * 0x1000)
-		*commit = *reserve - 3 * 0x1000;
-	if (*commit < 0x1000)
-		*commit = 0x1000;
-}
-
-/* Reserves the stack, commits its top and puts a guard page under it: the
- * supervisor grows a stack the TEB names through that guard. */
-static NTSTATUS alloc_stack(struct fiber *f, SIZE_T commit, SIZE_T reserve)
-{
-	PVOID base = NULL, top;
-	SIZE_T size = reserve;
-	NTSTATUS st = NtAllocateVirtualMemory(GetCurrentProcess(), &base, 0, &size, MEM_RESERVE,
-					      PAGE_READWRITE);
-
-	if (!NT_SUCCESS(st))
-		return st;
-	top = (BYTE *)base + reserve - commit;
-	size = commit;
-	st = NtAllocateVirtualMemory(GetCurrentProcess(), &top, 0, &size, MEM_COMMIT, PAGE_READWRITE);
-	if (NT_SUCCESS(st)) {
-		PVOID guard = (BYTE *)top - 0x1000;
-		size = 0x1000;
-		st = NtAllocateVirtualMemory(GetCurrentProcess(), &guard, 0, &size, MEM_COMMIT,
-					     PAGE_READWRITE | PAGE_GUARD);
-	}
-	if (!NT_SUCCESS(st)) {
-		size = 0;
-		NtFreeVirtualMemory(GetCurrentProcess(), &base, &size, MEM_RELEASE);
-		return st;
-	}
-	f->dealloc_stack = base;
-	f->stack_base = (BYTE *)base + reserve;
-	f->stack_limit = top;
-	f->own_stack = TRUE;
-	return STATUS_SUCCESS;
-}
-
 K32API PVOID WINAPI CreateFiberEx(SIZE_T commit, SIZE_T reserve, DWORD flags,
 				  LPFIBER_START_ROUTINE start, PVOID param)
 {
+	INITIAL_TEB_K32 stack;
 	struct fiber *f;
 	NTSTATUS st;
 	ULONG_PTR *sp;
@@ -180,12 +134,17 @@ K32API PVOID WINAPI CreateFiberEx(SIZE_T commit, SIZE_T reserve, DWORD flags,
 	f = RtlAllocateHeap(k32_heap(), HEAP_ZERO_MEMORY, sizeof(*f));
 	if (!f)
 		return k32_error(ERROR_NOT_ENOUGH_MEMORY), NULL;
-	stack_sizes(&commit, &reserve);
-	st = alloc_stack(f, commit, reserve);
+	/* the image's sizes for 0, a guard page under the commit: the
+	 * supervisor grows a stack the TEB names through it */
+	st = RtlCreateUserStack(commit, reserve, 0, 0x1000, 0x10000, &stack);
 	if (!NT_SUCCESS(st)) {
 		RtlFreeHeap(k32_heap(), 0, f);
 		return k32_fail(st), NULL;
 	}
+	f->stack_base = stack.StackBase;
+	f->stack_limit = stack.StackLimit;
+	f->dealloc_stack = stack.DeallocationStack;
+	f->own_stack = TRUE;
 	f->param = param;
 	f->start = start;
 	/* as if fiber_start had been called: a null return address (the
@@ -217,7 +176,6 @@ K32API void WINAPI SwitchToFiber(PVOID fiber)
 K32API void WINAPI DeleteFiber(PVOID fiber)
 {
 	struct fiber *f = fiber;
-	SIZE_T size = 0;
 
 	if (!f)
 		return;
@@ -225,6 +183,6 @@ K32API void WINAPI DeleteFiber(PVOID fiber)
 		ExitThread(1);
 	RtlProcessFlsData(f->fls_data, FLS_RUN_CALLBACKS | FLS_FREE);
 	if (f->own_stack)
-		NtFreeVirtualMemory(GetCurrentProcess(), &f->dealloc_stack, &size, MEM_RELEASE);
+		RtlFreeUserStack(f->dealloc_stack);
 	RtlFreeHeap(k32_heap(), 0, f);
 }
