@@ -13,6 +13,7 @@
 #include <sys/statvfs.h>
 #include <unistd.h>
 #include "emul/io/file.h"
+#include "emul/io/volume_device.h"
 #include "emul/io/pipe.h"
 #include "emul/io/pipe_named.h"
 #include "emul/io/file_access.h"
@@ -112,7 +113,30 @@ static struct waitable *file_waitable(struct nt_object *obj)
 	return np_waitable((struct file_object *)obj);
 }
 
-const struct nt_object_ops file_ops = { "File", file_destroy, file_describe, file_waitable };
+/* NtQueryObject's name of a file: its path on lsw's volume device. */
+static size_t file_device_name(struct nt_object *obj, uint16_t *out, size_t room)
+{
+	static const char null_device[] = "\\Device\\Null";
+	struct file_object *f = (struct file_object *)obj;
+	size_t n = 0;
+
+	if (f->kind == FILE_KIND_NULL) {
+		for (; null_device[n] && n < room; n++)
+			out[n] = (uint16_t)null_device[n];
+		return n;
+	}
+	if ((f->kind != FILE_KIND_DISK && f->kind != FILE_KIND_DIR) || !f->nt_name)
+		return 0;
+	return volume_device_path(f->nt_name, out, room);
+}
+
+const struct nt_object_ops file_ops = {
+	.type_name = "File",
+	.destroy = file_destroy,
+	.describe = file_describe,
+	.waitable = file_waitable,
+	.device_name = file_device_name,
+};
 
 struct file_object *file_new(struct lsw_process *p, enum file_kind kind, int fd,
 			     const char *name)

@@ -164,6 +164,9 @@ static size_t query_class(uint32_t cls, uint8_t *out, size_t room, const struct 
 	return n;
 }
 
+/* FileMaximumInformation - 1 of Windows 11: every class up to it exists */
+#define FILE_INFO_CLASS_LAST 79u
+
 /* The fixed size a class needs at least (a shorter buffer is
  * STATUS_INFO_LENGTH_MISMATCH); 0 for classes not known. */
 static size_t class_min(uint32_t cls)
@@ -193,6 +196,9 @@ NTSTATUS nt_NtQueryInformationFile(struct nt_call *c)
 	bool have = false;
 	NTSTATUS st;
 
+	/* a class no Windows has is refused before the handle is looked at */
+	if (!cls || cls > FILE_INFO_CLASS_LAST)
+		return LSW_STATUS_INVALID_INFO_CLASS;
 	if (!(f = get_file(c, c->args[0], &st)))
 		return st;
 	if (f->kind == FILE_KIND_PIPE && (st = np_query_info(c, f, cls, &have), have))

@@ -86,8 +86,12 @@ static struct waitable *io_completion_waitable(struct nt_object *obj)
 	return &((struct io_completion *)obj)->wait;
 }
 
-const struct nt_object_ops io_completion_ops = { "IoCompletion", io_completion_destroy,
-						 io_completion_describe, io_completion_waitable };
+const struct nt_object_ops io_completion_ops = {
+	.type_name = "IoCompletion",
+	.destroy = io_completion_destroy,
+	.describe = io_completion_describe,
+	.waitable = io_completion_waitable,
+};
 
 struct io_queue *io_queue_from_handle(struct nt_call *c, uint64_t h, uint32_t need,
 				      NTSTATUS *st)

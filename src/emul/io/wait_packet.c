@@ -61,8 +61,11 @@ static void wait_packet_describe(struct nt_object *obj, char *buf, size_t len)
 	object_name_describe(&((struct wait_packet *)obj)->name, buf, len);
 }
 
-const struct nt_object_ops wait_packet_ops = { "WaitCompletionPacket", wait_packet_destroy,
-					       wait_packet_describe, NULL };
+const struct nt_object_ops wait_packet_ops = {
+	.type_name = "WaitCompletionPacket",
+	.destroy = wait_packet_destroy,
+	.describe = wait_packet_describe,
+};
 
 void wait_packet_dequeued(struct wait_packet *wp)
 {

@@ -82,7 +82,11 @@ static void section_describe(struct nt_object *obj, char *buf, size_t len)
 		snprintf(buf, len, "Section %s", s->file_name ? s->file_name : s->label);
 }
 
-const struct nt_object_ops section_ops = { "Section", section_destroy, section_describe, NULL };
+const struct nt_object_ops section_ops = {
+	.type_name = "Section",
+	.destroy = section_destroy,
+	.describe = section_describe,
+};
 
 int section_view_fd(struct section_object *s, bool write_shared)
 {

@@ -14,6 +14,11 @@ struct nt_object_ops {
 	void (*describe)(struct nt_object *obj, char *buf, size_t len);
 	/* Its waitable part (waitable.h); NULL: not waitable. */
 	struct waitable *(*waitable)(struct nt_object *obj);
+	/* Its name when it lies outside the object namespace (a file's
+	 * device path, "\Device\HarddiskVolume1\dir\x.txt"), as UTF-16
+	 * into out (room units): its length, 0 when it has none to give.
+	 * NULL: the namespace's name. */
+	size_t (*device_name)(struct nt_object *obj, uint16_t *out, size_t room);
 };
 
 struct nt_object {

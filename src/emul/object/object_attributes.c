@@ -16,8 +16,10 @@ static NTSTATUS read_object_name(struct nt_call *c, uint64_t us_addr, uint16_t *
 		return LSW_STATUS_ACCESS_VIOLATION;
 	if (us.len && (us.buf & 1)) /* probed for WCHAR alignment first */
 		return LSW_STATUS_DATATYPE_MISALIGNMENT;
-	if (us.len & 1)
-		return LSW_STATUS_INVALID_PARAMETER;
+	/* an odd length, or one that leaves no room for a terminating WCHAR
+	 * in a UNICODE_STRING, is not a name */
+	if ((us.len & 1) || us.len > 0xfffc)
+		return LSW_STATUS_OBJECT_NAME_INVALID;
 	if (!(s = malloc(us.len + 2u)))
 		return LSW_STATUS_NO_MEMORY;
 	if (tracee_read(c->thread, us.buf, s, us.len) < 0) {

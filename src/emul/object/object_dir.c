@@ -45,7 +45,11 @@ static void dir_describe(struct nt_object *obj, char *buf, size_t len)
 		object_name_describe(&d->name, buf, len);
 }
 
-const struct nt_object_ops object_dir_ops = { "Directory", dir_destroy, dir_describe, NULL };
+const struct nt_object_ops object_dir_ops = {
+	.type_name = "Directory",
+	.destroy = dir_destroy,
+	.describe = dir_describe,
+};
 
 struct object_dir *object_dir_new(void)
 {
@@ -56,9 +60,14 @@ struct object_dir *object_dir_new(void)
 	return d;
 }
 
+/* Names differing only in case can both exist (created case sensitive);
+ * a case-insensitive lookup then finds the newest, as Windows' directory
+ * does (its hash chains take new names at their head). */
 struct object_name *object_dir_find(const struct object_dir *dir, const uint16_t *s, size_t n,
 				    bool fold)
 {
+	struct object_name *found = NULL;
+
 	for (struct object_name *e = dir->entries; e; e = e->next) {
 		size_t i;
 
@@ -67,10 +76,12 @@ struct object_name *object_dir_find(const struct object_dir *dir, const uint16_t
 		for (i = 0; i < n; i++)
 			if (fold ? nt_upcase(e->leaf[i]) != nt_upcase(s[i]) : e->leaf[i] != s[i])
 				break;
-		if (i == n)
+		if (i == n && !fold)
 			return e;
+		if (i == n)
+			found = e;
 	}
-	return NULL;
+	return found;
 }
 
 void object_dir_enter(struct object_name *on, struct nt_object *obj)
@@ -93,8 +104,6 @@ NTSTATUS nt_NtCreateDirectoryObject(struct nt_call *c)
 	struct object_dir *d;
 	NTSTATUS st;
 
-	if (!c->args[0])
-		return LSW_STATUS_ACCESS_VIOLATION; /* probed before the attributes */
 	if ((st = object_create_begin(c, c->args[2], &object_dir_ops, access, c->args[0], &nm)) !=
 	    LSW_STATUS_SUCCESS)
 		return st;
@@ -119,8 +128,6 @@ NTSTATUS nt_NtCreateDirectoryObjectEx(struct nt_call *c)
 /* NtOpenDirectoryObject(DirectoryHandle, DesiredAccess, ObjectAttributes) */
 NTSTATUS nt_NtOpenDirectoryObject(struct nt_call *c)
 {
-	if (!c->args[0])
-		return LSW_STATUS_ACCESS_VIOLATION;
 	return object_open_named(c, c->args[2], &object_dir_ops,
 				 access_map_generic((uint32_t)c->args[1], &dir_mapping),
 				 c->args[0]);

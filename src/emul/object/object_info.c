@@ -27,17 +27,18 @@ static void put_ustring(uint8_t *b, size_t chars, uint64_t at)
 		memcpy(b + 8, &at, 8);
 }
 
-/* The namespace's name (Key: its registry path); unnamed objects and
- * processes, threads, tokens: an empty name.  Files are not described
- * (their name is a device path): INVALID_INFO_CLASS. */
+/* The namespace's name (Key: its registry path, File: its device path);
+ * unnamed objects and processes, threads, tokens: an empty name.  A file
+ * with no device path (a pipe, the console): 0, INVALID_INFO_CLASS. */
 static uint32_t name_info(struct nt_call *c, struct nt_object *obj, uint8_t *buf, size_t room)
 {
 	uint16_t *name = (uint16_t *)(buf + UNICODE_STRING_SIZE);
 	size_t n = 0;
 
-	if (!strcmp(obj->ops->type_name, "File"))
-		return 0;
-	if (!strcmp(obj->ops->type_name, "Key") && obj->ops->describe) {
+	if (obj->ops->device_name) {
+		if (!(n = obj->ops->device_name(obj, name, (room - UNICODE_STRING_SIZE) / 2 - 1)))
+			return 0;
+	} else if (!strcmp(obj->ops->type_name, "Key") && obj->ops->describe) {
 		char d[1024] = "";
 
 		obj->ops->describe(obj, d, sizeof(d));
@@ -118,6 +119,11 @@ NTSTATUS nt_NtQueryObject(struct nt_call *c)
 	if (len < size) {
 		if (c->args[4])
 			tracee_write(c->thread, c->args[4], &size, 4);
+		/* a device path comes from the I/O manager, which fills what it
+		 * can once the UNICODE_STRING fits */
+		if (cls == ObjectNameInformation && obj->ops->device_name &&
+		    len >= UNICODE_STRING_SIZE)
+			return LSW_STATUS_BUFFER_OVERFLOW;
 		return LSW_STATUS_INFO_LENGTH_MISMATCH;
 	}
 	if (tracee_write(c->thread, c->args[2], buf, size) < 0 ||

@@ -187,6 +187,14 @@ static NTSTATUS read_name(struct nt_call *c, uint64_t oa, uint64_t *root, uint16
 	return object_attributes_read(c, oa, root, name, n, attributes);
 }
 
+NTSTATUS object_handle_out_clear(struct nt_call *c, uint64_t out)
+{
+	static const uint64_t none;
+
+	return tracee_write(c->thread, out, &none, sizeof(none)) < 0 ? LSW_STATUS_ACCESS_VIOLATION
+								   : LSW_STATUS_SUCCESS;
+}
+
 NTSTATUS object_give_handle(struct nt_call *c, struct nt_object *obj, uint32_t access,
 			    uint64_t out)
 {
@@ -241,10 +249,12 @@ NTSTATUS object_create_begin(struct nt_call *c, uint64_t oa, const struct nt_obj
 	NTSTATUS st;
 
 	memset(nm, 0, sizeof(*nm));
-	if (!oa)
-		return LSW_STATUS_SUCCESS;
+	if ((st = object_handle_out_clear(c, out)) != LSW_STATUS_SUCCESS || !oa)
+		return st;
 	if ((st = read_name(c, oa, &root, &name, &n, &attributes)) != LSW_STATUS_SUCCESS)
 		return st;
+	if (!name && root) /* a root directory and no ObjectName at all */
+		return LSW_STATUS_OBJECT_NAME_INVALID;
 	if (!n) { /* no name, or an empty one: an unnamed object */
 		free(name);
 		return LSW_STATUS_SUCCESS;
@@ -294,6 +304,8 @@ NTSTATUS object_open_named(struct nt_call *c, uint64_t oa, const struct nt_objec
 	uint32_t attributes;
 	NTSTATUS st;
 
+	if ((st = object_handle_out_clear(c, out)) != LSW_STATUS_SUCCESS)
+		return st;
 	if (!oa)
 		return LSW_STATUS_INVALID_PARAMETER;
 	if ((st = read_name(c, oa, &root, &name, &n, &attributes)) != LSW_STATUS_SUCCESS)

@@ -29,6 +29,13 @@ struct generic_mapping {
 
 uint32_t access_map_generic(uint32_t access, const struct generic_mapping *m);
 
+/* NtCreateX and NtOpenX probe their handle pointer before anything else
+ * and leave 0 there when they fail (Windows 7 on): writes the 0, or
+ * returns STATUS_ACCESS_VIOLATION.  object_create_begin and
+ * object_open_named do it; a handler that checks its other arguments
+ * first calls it before them. */
+NTSTATUS object_handle_out_clear(struct nt_call *c, uint64_t out);
+
 /*
  * The first half of NtCreateX(Handle, Access, ObjectAttributes, ...).
  * STATUS_SUCCESS: create the object with *nm (unnamed or a new name) and

@@ -30,8 +30,11 @@ static void link_describe(struct nt_object *obj, char *buf, size_t len)
 	object_name_describe(&((struct object_symlink *)obj)->name, buf, len);
 }
 
-const struct nt_object_ops object_symlink_ops = { "SymbolicLink", link_destroy, link_describe,
-						  NULL };
+const struct nt_object_ops object_symlink_ops = {
+	.type_name = "SymbolicLink",
+	.destroy = link_destroy,
+	.describe = link_describe,
+};
 
 struct object_symlink *object_symlink_new(const uint16_t *target, size_t len)
 {
@@ -59,7 +62,9 @@ NTSTATUS nt_NtCreateSymbolicLinkObject(struct nt_call *c)
 	size_t len;
 	NTSTATUS st;
 
-	if (!c->args[0] || !c->args[3])
+	if ((st = object_handle_out_clear(c, c->args[0])) != LSW_STATUS_SUCCESS)
+		return st;
+	if (!c->args[3])
 		return LSW_STATUS_ACCESS_VIOLATION;
 	if ((st = tracee_read_ustring(c->thread, c->args[3], &target, &len)) != LSW_STATUS_SUCCESS)
 		return st;

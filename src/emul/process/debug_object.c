@@ -89,8 +89,12 @@ static bool debug_acquire(struct nt_object *obj, struct lsw_thread *t)
 
 static const struct waitable_ops debug_wait_ops = { debug_signaled, debug_acquire };
 
-const struct nt_object_ops debug_ops = { "DebugObject", debug_destroy, debug_describe,
-					 debug_waitable };
+const struct nt_object_ops debug_ops = {
+	.type_name = "DebugObject",
+	.destroy = debug_destroy,
+	.describe = debug_describe,
+	.waitable = debug_waitable,
+};
 
 struct debug_object *debug_port(const struct lsw_process *p)
 {

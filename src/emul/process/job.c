@@ -49,7 +49,11 @@ static void job_describe(struct nt_object *obj, char *buf, size_t len)
 	object_name_describe(&((struct nt_job *)obj)->name, buf, len);
 }
 
-const struct nt_object_ops job_ops = { "Job", job_destroy, job_describe, NULL };
+const struct nt_object_ops job_ops = {
+	.type_name = "Job",
+	.destroy = job_destroy,
+	.describe = job_describe,
+};
 
 uint32_t job_active(const struct nt_job *j)
 {

@@ -52,8 +52,12 @@ static struct waitable *process_waitable(struct nt_object *obj)
 	return &((struct process_object *)obj)->wait;
 }
 
-const struct nt_object_ops process_ops = { "Process", process_destroy, process_describe,
-					   process_waitable };
+const struct nt_object_ops process_ops = {
+	.type_name = "Process",
+	.destroy = process_destroy,
+	.describe = process_describe,
+	.waitable = process_waitable,
+};
 
 /* The image's DOS path as the process's own job shows it. */
 static char *image_dos_path(const struct lsw_process *p)

@@ -70,8 +70,12 @@ static struct waitable *thread_waitable(struct nt_object *obj)
 	return &((struct thread_object *)obj)->wait;
 }
 
-const struct nt_object_ops thread_ops = { "Thread", thread_destroy, thread_describe,
-					  thread_waitable };
+const struct nt_object_ops thread_ops = {
+	.type_name = "Thread",
+	.destroy = thread_destroy,
+	.describe = thread_describe,
+	.waitable = thread_waitable,
+};
 
 struct lsw_thread *thread_from_handle(struct nt_call *c, uint64_t h, NTSTATUS *st)
 {

@@ -70,7 +70,11 @@ static void key_describe(struct nt_object *obj, char *buf, size_t len)
 		buf[o < len ? o : len - 1] = 0;
 }
 
-const struct nt_object_ops key_ops = { "Key", key_destroy, key_describe, NULL };
+const struct nt_object_ops key_ops = {
+	.type_name = "Key",
+	.destroy = key_destroy,
+	.describe = key_describe,
+};
 
 /* Generic rights mapped to key rights (the registry's GENERIC_MAPPING). */
 static uint32_t map_generic(uint32_t access)

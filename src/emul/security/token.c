@@ -29,7 +29,7 @@ static void token_destroy(struct nt_object *obj)
 	free(obj);
 }
 
-const struct nt_object_ops token_ops = { "Token", token_destroy, NULL, NULL };
+const struct nt_object_ops token_ops = { .type_name = "Token", .destroy = token_destroy };
 
 /* A new handle to a new token object of the (only) user. */
 static NTSTATUS open_token(struct nt_call *c, uint32_t access, uint64_t out)

@@ -65,8 +65,12 @@ static struct waitable *event_waitable(struct nt_object *obj)
 	return &((struct event_object *)obj)->wait;
 }
 
-const struct nt_object_ops event_ops = { "Event", event_destroy, event_describe,
-					 event_waitable };
+const struct nt_object_ops event_ops = {
+	.type_name = "Event",
+	.destroy = event_destroy,
+	.describe = event_describe,
+	.waitable = event_waitable,
+};
 
 void event_signal(struct nt_object *obj)
 {
@@ -96,6 +100,8 @@ NTSTATUS nt_NtCreateEvent(struct nt_call *c)
 	struct event_object *e;
 	NTSTATUS st;
 
+	if ((st = object_handle_out_clear(c, c->args[0])) != LSW_STATUS_SUCCESS)
+		return st;
 	if (type > SynchronizationEvent)
 		return LSW_STATUS_INVALID_PARAMETER;
 	if ((st = object_create_begin(c, c->args[2], &event_ops, access, c->args[0], &nm)) !=

@@ -65,8 +65,12 @@ static struct waitable *keyed_waitable(struct nt_object *obj)
 	return &((struct keyed_event *)obj)->wait;
 }
 
-const struct nt_object_ops keyed_event_ops = { "KeyedEvent", keyed_destroy, keyed_describe,
-					       keyed_waitable };
+const struct nt_object_ops keyed_event_ops = {
+	.type_name = "KeyedEvent",
+	.destroy = keyed_destroy,
+	.describe = keyed_describe,
+	.waitable = keyed_waitable,
+};
 
 static struct keyed_event *keyed_new(void)
 {
@@ -201,6 +205,8 @@ NTSTATUS nt_NtCreateKeyedEvent(struct nt_call *c)
 	struct keyed_event *e;
 	NTSTATUS st;
 
+	if ((st = object_handle_out_clear(c, c->args[0])) != LSW_STATUS_SUCCESS)
+		return st;
 	if ((uint32_t)c->args[3])
 		return LSW_STATUS_INVALID_PARAMETER_4;
 	if ((st = object_create_begin(c, c->args[2], &keyed_event_ops, access, c->args[0],

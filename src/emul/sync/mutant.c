@@ -92,8 +92,12 @@ static struct waitable *mutant_waitable(struct nt_object *obj)
 	return &((struct mutant *)obj)->wait;
 }
 
-const struct nt_object_ops mutant_ops = { "Mutant", mutant_destroy, mutant_describe,
-					  mutant_waitable };
+const struct nt_object_ops mutant_ops = {
+	.type_name = "Mutant",
+	.destroy = mutant_destroy,
+	.describe = mutant_describe,
+	.waitable = mutant_waitable,
+};
 
 void mutant_thread_exited(struct lsw_thread *t)
 {

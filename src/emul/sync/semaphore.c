@@ -57,8 +57,12 @@ static struct waitable *semaphore_waitable(struct nt_object *obj)
 	return &((struct semaphore *)obj)->wait;
 }
 
-const struct nt_object_ops semaphore_ops = { "Semaphore", semaphore_destroy,
-					     semaphore_describe, semaphore_waitable };
+const struct nt_object_ops semaphore_ops = {
+	.type_name = "Semaphore",
+	.destroy = semaphore_destroy,
+	.describe = semaphore_describe,
+	.waitable = semaphore_waitable,
+};
 
 NTSTATUS semaphore_release(struct nt_object *obj, int32_t count, int32_t *prev)
 {
@@ -84,6 +88,8 @@ NTSTATUS nt_NtCreateSemaphore(struct nt_call *c)
 	struct semaphore *s;
 	NTSTATUS st;
 
+	if ((st = object_handle_out_clear(c, c->args[0])) != LSW_STATUS_SUCCESS)
+		return st;
 	if (max <= 0 || initial < 0 || initial > max)
 		return LSW_STATUS_INVALID_PARAMETER;
 	if ((st = object_create_begin(c, c->args[2], &semaphore_ops, access, c->args[0],

@@ -92,8 +92,12 @@ static struct waitable *timer_waitable(struct nt_object *obj)
 	return &((struct timer *)obj)->wait;
 }
 
-const struct nt_object_ops timer_ops = { "Timer", timer_destroy, timer_describe,
-					 timer_waitable };
+const struct nt_object_ops timer_ops = {
+	.type_name = "Timer",
+	.destroy = timer_destroy,
+	.describe = timer_describe,
+	.waitable = timer_waitable,
+};
 
 static void fire(void *arg, uint32_t events)
 {
@@ -125,6 +129,8 @@ NTSTATUS nt_NtCreateTimer(struct nt_call *c)
 	struct timer *tm;
 	NTSTATUS st;
 
+	if ((st = object_handle_out_clear(c, c->args[0])) != LSW_STATUS_SUCCESS)
+		return st;
 	if (type > SynchronizationTimer)
 		return LSW_STATUS_INVALID_PARAMETER_4;
 	if ((st = object_create_begin(c, c->args[2], &timer_ops, access, c->args[0], &nm)) !=

@@ -16,8 +16,8 @@
  *	static const struct waitable_ops thread_wait_ops = { thread_signaled, NULL };
  *	static struct waitable *thread_waitable(struct nt_object *o)
  *	{ return &((struct thread_object *)o)->wait; }
- *	const struct nt_object_ops thread_ops = { "Thread", destroy, describe,
- *						  thread_waitable };
+ *	const struct nt_object_ops thread_ops = { .type_name = "Thread",
+ *		.destroy = destroy, .describe = describe, .waitable = thread_waitable };
  *	... waitable_init(&obj->wait, &thread_wait_ops) at creation;
  *	... obj->exited = true; waitable_wake(&obj->hdr) when it ends.
  *
