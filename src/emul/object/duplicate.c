@@ -5,8 +5,9 @@
  * with the same or the asked access, optionally closing the source.  The
  * pseudo-handles name the source process itself and (only when the source
  * is the caller) the calling thread: a real handle to them.
+ * NtCompareObjects, which resolves its handles the same way.
  */
-#include "emul/object/object.h"
+#include "emul/object/object_names.h"
 #include "emul/process/process_object.h"
 #include "emul/process/thread.h"
 
@@ -59,6 +60,8 @@ NTSTATUS nt_NtDuplicateObject(struct nt_call *c)
 	struct nt_object *obj;
 	NTSTATUS st;
 
+	if (out && (st = object_handle_out_clear(c, out)) != LSW_STATUS_SUCCESS)
+		return st;
 	if (!(src = dup_process(c, c->args[0], &st)))
 		return st;
 	if (!(obj = source_object(c, src, src_h, &same, &st)))
@@ -85,5 +88,26 @@ close_source:
 	if ((options & DUPLICATE_CLOSE_SOURCE) && src_h != NT_CURRENT_PROCESS_HANDLE &&
 	    src_h != NT_CURRENT_THREAD_HANDLE)
 		handle_close(src, src_h);
+	return st;
+}
+
+/* NtCompareObjects(FirstObjectHandle, SecondObjectHandle): whether both
+ * handles (pseudo-handles too) name one object. */
+NTSTATUS nt_NtCompareObjects(struct nt_call *c)
+{
+	struct lsw_process *p = c->thread->process;
+	struct nt_object *first, *second;
+	uint32_t access;
+	NTSTATUS st;
+
+	if (!(first = source_object(c, p, c->args[0], &access, &st)))
+		return st;
+	if (!(second = source_object(c, p, c->args[1], &access, &st))) {
+		object_unref(first);
+		return st;
+	}
+	st = first == second ? LSW_STATUS_SUCCESS : LSW_STATUS_NOT_SAME_OBJECT;
+	object_unref(second);
+	object_unref(first);
 	return st;
 }
