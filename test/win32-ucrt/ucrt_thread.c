@@ -55,9 +55,11 @@ static void null_routine(void)
 
 	errno = 0;
 	CHECK(_beginthreadex(NULL, 0, NULL, NULL, 0, NULL) == 0 && errno == EINVAL);
+	CHECK(handler_calls > 0);
 	errno = 0;
+	handler_calls = 0;
 	CHECK(_beginthread(NULL, 0, NULL) == (uintptr_t)-1 && errno == EINVAL);
-	CHECK(handler_calls == 2);
+	CHECK(handler_calls > 0);
 	_set_invalid_parameter_handler(old);
 }
 
