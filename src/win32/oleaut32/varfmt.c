@@ -182,28 +182,51 @@ static int pick(const struct sections *s, double v, BOOL *sign)
 	return 0;
 }
 
+static HRESULT format_text(const struct fmt_ctx *c, const struct sections *s, VARIANT *v,
+			   struct fmt_out *o)
+{
+	VARIANT r;
+
+	if (to_type(&r, v, c->lcid, VT_BSTR) != S_OK)
+		return DISP_E_TYPEMISMATCH;
+	fmt_string(s->start[0], s->end[0], V_BSTR(&r), o);
+	VariantClear(&r);
+	return S_OK;
+}
+
+/* The number (or date) a value is: a string that is neither stays text. */
+static BOOL value_of(const struct fmt_ctx *c, VARIANT *v, enum fmt_kind kind, double *out)
+{
+	VARIANT r;
+
+	if (to_type(&r, v, c->lcid, VT_R8) == S_OK)
+		*out = V_R8(&r);
+	else if (kind == FMT_DATE && to_type(&r, v, c->lcid, VT_DATE) == S_OK)
+		*out = V_DATE(&r);
+	else
+		return FALSE;
+	return TRUE;
+}
+
 static HRESULT format_value(const struct fmt_ctx *c, const struct sections *s, VARIANT *v,
 			    struct fmt_out *o)
 {
+	static const OLECHAR text_only[] = L"&";
 	enum fmt_kind kind = fmt_classify(s->start[0], s->end[0]);
-	VARIANT r;
+	struct sections plain = { { text_only }, { text_only + 1 }, 1 };
+	double d;
 	BOOL sign;
 	int i;
 
-	if (kind == FMT_STRING || (V_VT(v) == VT_BSTR && to_type(&r, v, c->lcid, VT_R8) != S_OK)) {
-		if (to_type(&r, v, c->lcid, VT_BSTR) != S_OK)
-			return DISP_E_TYPEMISMATCH;
-		fmt_string(s->start[0], s->end[0], V_BSTR(&r), o);
-		VariantClear(&r);
-		return S_OK;
-	}
-	if (to_type(&r, v, c->lcid, VT_R8) != S_OK)
-		return DISP_E_TYPEMISMATCH;
-	i = pick(s, V_R8(&r), &sign);
+	if (kind == FMT_STRING)
+		return format_text(c, s, v, o);
+	if (!value_of(c, v, kind, &d))
+		return V_VT(v) == VT_BSTR ? format_text(c, &plain, v, o) : DISP_E_TYPEMISMATCH;
+	i = pick(s, d, &sign);
 	if (fmt_classify(s->start[i], s->end[i]) == FMT_DATE)
-		fmt_date(c, s->start[i], s->end[i], V_R8(&r), o);
+		fmt_date(c, s->start[i], s->end[i], d, o);
 	else
-		fmt_number(c, s->start[i], s->end[i], i == 1 ? -V_R8(&r) : V_R8(&r), sign, o);
+		fmt_number(c, s->start[i], s->end[i], i == 1 ? -d : d, sign, o);
 	return S_OK;
 }
 

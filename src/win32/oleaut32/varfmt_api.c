@@ -244,12 +244,45 @@ HRESULT WINAPI VarFormatFromTokens(LPVARIANT in, LPOLESTR format, LPBYTE tokens,
 	return fmt_variant(in, format, t.first_day, t.first_week, flags, out, lcid);
 }
 
-/* No locale here has other month names for dates (genitive forms). */
+/* The secondary month names the documentation lists: the genitive forms
+ * of Polish and Russian, the Hijri months for Arabic; 13 entries each (the
+ * last empty), as for 13-month calendars.  Other locales have none. */
+static const OLECHAR *const polish_months[] = {
+	L"stycznia", L"lutego", L"marca", L"kwietnia", L"maja", L"czerwca", L"lipca",
+	L"sierpnia", L"wrze\x015bnia", L"pa\x017adziernika", L"listopada", L"grudnia", L"",
+};
+static const OLECHAR *const russian_months[] = {
+	L"\x044f\x043d\x0432\x0430\x0440\x044f", L"\x0444\x0435\x0432\x0440\x0430\x043b\x044f",
+	L"\x043c\x0430\x0440\x0442\x0430", L"\x0430\x043f\x0440\x0435\x043b\x044f",
+	L"\x043c\x0430\x044f", L"\x0438\x044e\x043d\x044f", L"\x0438\x044e\x043b\x044f",
+	L"\x0430\x0432\x0433\x0443\x0441\x0442\x0430",
+	L"\x0441\x0435\x043d\x0442\x044f\x0431\x0440\x044f",
+	L"\x043e\x043a\x0442\x044f\x0431\x0440\x044f", L"\x043d\x043e\x044f\x0431\x0440\x044f",
+	L"\x0434\x0435\x043a\x0430\x0431\x0440\x044f", L"",
+};
+static const OLECHAR *const hijri_months[] = {
+	L"\x0645\x062d\x0631\x0645", L"\x0635\x0641\x0631",
+	L"\x0631\x0628\x064a\x0639 \x0627\x0644\x0623\x0648\x0644",
+	L"\x0631\x0628\x064a\x0639 \x0627\x0644\x062b\x0627\x0646\x064a",
+	L"\x062c\x0645\x0627\x062f\x0649 \x0627\x0644\x0623\x0648\x0644\x0649",
+	L"\x062c\x0645\x0627\x062f\x0649 \x0627\x0644\x062b\x0627\x0646\x064a\x0629",
+	L"\x0631\x062c\x0628", L"\x0634\x0639\x0628\x0627\x0646", L"\x0631\x0645\x0636\x0627\x0646",
+	L"\x0634\x0648\x0627\x0644", L"\x0630\x0648 \x0627\x0644\x0642\x0639\x062f\x0629",
+	L"\x0630\x0648 \x0627\x0644\x062d\x062c\x0629", L"",
+};
+
 HRESULT WINAPI GetAltMonthNames(LCID lcid, LPOLESTR **names)
 {
+	const OLECHAR *const *found = NULL;
+
 	if (!names)
 		return E_INVALIDARG;
-	*names = NULL;
+	switch (PRIMARYLANGID(LANGIDFROMLCID(lcid))) {
+	case LANG_POLISH: found = polish_months; break;
+	case LANG_RUSSIAN: found = russian_months; break;
+	case LANG_ARABIC: found = hijri_months; break;
+	}
+	*names = (LPOLESTR *)found;
 	return S_OK;
 }
 
