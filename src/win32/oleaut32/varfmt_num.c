@@ -18,12 +18,14 @@ static void to_decimal(double v, struct decimal *x)
 	OLECHAR buf[40];
 	int e;
 
+	x->n = x->pt = 0;
+	if (!(v - v == 0))      /* infinite or NaN: no digits to show */
+		return;
 	crt_snwprintf(buf, 40, L"%.14e", v < 0 ? -v : v);
-	x->n = 0;
 	for (const OLECHAR *p = buf; *p && *p != 'e'; p++)
-		if (*p >= '0' && *p <= '9')
+		if (*p >= '0' && *p <= '9' && x->n < (int)sizeof(x->d))
 			x->d[x->n++] = (char)*p;
-	e = (int)crt_wcstod(wcschr(buf, 'e') + 1, NULL);
+	e = wcschr(buf, 'e') ? (int)crt_wcstod(wcschr(buf, 'e') + 1, NULL) : 0;
 	x->pt = e + 1;
 	while (x->n && x->d[x->n - 1] == '0')
 		x->n--;
@@ -68,7 +70,7 @@ static char digit_at(const struct decimal *x, int i)
 /* The section taken apart: placeholders of the three parts. */
 struct num_pattern {
 	int int_places, int_min, frac_places, frac_min, exp_min;
-	BOOL group, point, percent, exp_sign_always;
+	BOOL group, percent;
 	OLECHAR exp_char;       /* 'E' or 'e', 0 without one */
 };
 
@@ -109,7 +111,7 @@ static void scan_pattern(const OLECHAR *f, const OLECHAR *end, struct num_patter
 		if (is_place(*f))
 			scan_place(p, *f, part);
 		else if (*f == '.' && part == 0)
-			p->point = TRUE, part = 1;
+			part = 1;
 		else if (*f == ',' && part == 0 && f + 1 < end && is_place(f[1]) && p->int_places)
 			p->group = TRUE;
 		else if (*f == '%')
@@ -117,7 +119,6 @@ static void scan_pattern(const OLECHAR *f, const OLECHAR *end, struct num_patter
 		else if ((*f == 'E' || *f == 'e') && part < 2 && f + 1 < end &&
 			 (f[1] == '+' || f[1] == '-')) {
 			p->exp_char = *f;
-			p->exp_sign_always = f[1] == '+';
 			part = 2;
 			f++;
 		}
@@ -235,7 +236,7 @@ static void integer_digits(struct num_state *s)
 	int pad = s->p->int_min - (s->x.pt > 0 ? s->x.pt : 0);
 
 	s->nints = 0;
-	while (pad-- > 0)
+	while (pad-- > 0 && s->nints < (int)sizeof(s->ints) / 2)
 		s->ints[s->nints++] = '0';
 	for (int i = 0; i < s->x.pt && s->nints < (int)sizeof(s->ints); i++)
 		s->ints[s->nints++] = digit_at(&s->x, i);
