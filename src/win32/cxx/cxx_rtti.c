@@ -32,7 +32,6 @@ static void *locate(void *arg)
 	struct rtti_object *o = arg;
 	char *obj = (char *)o->complete;
 	const cxx_object_locator *col = (*(const cxx_object_locator ***)obj)[-1];
-
 	void *image = NULL;
 
 	/* signature 1: offsets from the image the locator's self offset
