@@ -46,6 +46,13 @@ const OLECHAR *fmt_skip_literal(const OLECHAR *p, const OLECHAR *end)
 	return p < end ? p + 1 : end;
 }
 
+void fmt_put_literal(struct fmt_out *o, const OLECHAR *f, const OLECHAR *lit)
+{
+	for (const OLECHAR *q = f + 1; q < lit; q++)
+		if (*f != '"' || q < lit - 1 || *q != '"')
+			fmt_put(o, *q);
+}
+
 enum fmt_kind fmt_classify(const OLECHAR *f, const OLECHAR *end)
 {
 	BOOL first = TRUE, date = FALSE;

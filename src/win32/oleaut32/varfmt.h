@@ -42,6 +42,9 @@ enum fmt_kind fmt_classify(const OLECHAR *fmt, const OLECHAR *end);
 /* The end of the literal or escape at p (a quoted text or \x), else p. */
 const OLECHAR *fmt_skip_literal(const OLECHAR *p, const OLECHAR *end);
 
+/* Puts the text of the literal [f, lit) that fmt_skip_literal found. */
+void fmt_put_literal(struct fmt_out *o, const OLECHAR *f, const OLECHAR *lit);
+
 /* The whole of VarFormat with an explicit locale. */
 HRESULT fmt_variant(LPVARIANT in, const OLECHAR *format, int first_day, int first_week,
 		    ULONG flags, BSTR *out, LCID lcid);

@@ -196,9 +196,7 @@ void fmt_date(const struct fmt_ctx *c, const OLECHAR *f, const OLECHAR *end, DAT
 		int n = 1, len;
 
 		if (lit != f) {
-			for (const OLECHAR *q = f + 1; q < lit; q++)
-				if (*f != '"' || q < lit - 1)
-					fmt_put(o, *q);
+			fmt_put_literal(o, f, lit);
 			f = lit;
 		} else if ((len = ampm_len(f, end))) {
 			put_ampm(&s, f, len, o);

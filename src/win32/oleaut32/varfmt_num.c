@@ -206,9 +206,7 @@ static void emit(struct num_state *s, const OLECHAR *f, const OLECHAR *end, stru
 		const OLECHAR *lit = fmt_skip_literal(f, end);
 
 		if (lit != f) {
-			for (const OLECHAR *q = f + 1; q < lit; q++)
-				if (*f != '"' || q < lit - 1)
-					fmt_put(o, *q);
+			fmt_put_literal(o, f, lit);
 			f = lit;
 		} else if (is_place(*f)) {
 			put_place(s, part, o);

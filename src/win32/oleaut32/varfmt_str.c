@@ -55,9 +55,7 @@ void fmt_string(const OLECHAR *f, const OLECHAR *end, const OLECHAR *s, struct f
 		const OLECHAR *lit = fmt_skip_literal(f, end);
 
 		if (lit != f) {
-			for (const OLECHAR *q = f + 1; q < lit; q++)
-				if (*f != '"' || q < lit - 1)
-					fmt_put(o, *q);
+			fmt_put_literal(o, f, lit);
 			f = lit;
 			continue;
 		}
