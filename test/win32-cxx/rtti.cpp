@@ -121,6 +121,8 @@ static void failures()
 		printf("  wrong: %p\n", (void *)&o);
 	} catch (std::bad_cast &e) {
 		printf("  bad_cast: %s\n", e.what());
+		/* the runtime's type descriptors are polymorphic type_info objects */
+		printf("  its type: %s, itself a %s\n", typeid(e).name(), typeid(typeid(e)).name());
 	}
 	try {
 		printf("  wrong: %s\n", typeid(*null_base()).name());

@@ -21,6 +21,7 @@ struct crt_thread {
     wchar wtime_buf[32];
     int tm_buf[9];
     void *thread_handle;    /* _beginthread's: _endthread closes it */
+    void *thread_module;    /* holds the routine's module while the thread runs */
     void *invalid_handler;  /* ucrtbase: the thread's invalid parameter handler */
     int per_thread_locale;  /* _configthreadlocale */
     void *terminate_handler;    /* ucrtbase: set_terminate */

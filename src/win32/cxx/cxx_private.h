@@ -186,12 +186,16 @@ BOOL cxx_try(void *(*fn)(void *), void *arg, void **result);
 typedef void (__cdecl *cxx_translator)(unsigned int, EXCEPTION_POINTERS *);
 typedef void (__cdecl *cxx_handler_fn)(void);
 
+/* The translator, the current exception and its context and the throw
+ * count sit as in vcruntime's per-thread data (the pointers programs get
+ * from __current_exception and __processing_throw are neighbours). */
 struct cxx_thread {
-	struct cxx_catch *catches;  /* innermost first */
+	cxx_translator translator;  /* _set_se_translator */
+	void *unused;               /* vcruntime's purecall slot */
 	EXCEPTION_RECORD *cur_rec;  /* __current_exception() points here */
 	CONTEXT *cur_ctx;           /* __current_exception_context() */
 	int processing_throw;       /* thrown and not caught yet */
-	cxx_translator translator;  /* _set_se_translator */
+	struct cxx_catch *catches;  /* innermost first */
 	BOOL translating;
 	cxx_handler_fn terminate;   /* msvcrt's set_terminate */
 	cxx_handler_fn unexpected;  /* set_unexpected */

@@ -32,11 +32,16 @@ static void *locate(void *arg)
 	struct rtti_object *o = arg;
 	char *obj = (char *)o->complete;
 	const cxx_object_locator *col = (*(const cxx_object_locator ***)obj)[-1];
+	void *image = NULL;
 
-	if (!col || col->signature != 1)
+	/* signature 1: offsets from the image the locator's self offset
+	 * gives; 0 (older compilers): from the image that holds it */
+	if (!col || col->signature > 1)
+		return NULL;
+	if (col->signature == 0 && !RtlPcToFileHeader((void *)col, &image))
 		return NULL;
 	o->col = col;
-	o->base = (DWORD64)col - col->self;
+	o->base = col->signature ? (DWORD64)col - col->self : (DWORD64)image;
 	o->complete = obj - col->offset;
 	if (col->cd_offset)
 		o->complete += *(const int32_t *)(obj - col->cd_offset);
@@ -97,6 +102,8 @@ static void *containing_target(const struct rtti_object *o, const cxx_hierarchy 
 			       const cxx_type_descriptor *src_type, char *src,
 			       const cxx_type_descriptor *target)
 {
+	if (!src_type)      /* unknown: no downcast from it */
+		return NULL;
 	for (unsigned i = 0; i < h->nbases; i++) {
 		const cxx_base_class *t = base_class(o, h, i);
 

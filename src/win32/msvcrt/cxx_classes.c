@@ -67,7 +67,7 @@ void *msvcrt_non_rtti_ctor(void *obj, const char *what)
 /* ---- type_info: decorated names compared whole ---- */
 int msvcrt_type_info_eq(const cxx_type_descriptor *a, const cxx_type_descriptor *b)
 {
-	return !strcmp(a->name, b->name);
+	return a == b || !strcmp(a->name + 1, b->name + 1);
 }
 
 int msvcrt_type_info_ne(const cxx_type_descriptor *a, const cxx_type_descriptor *b)
@@ -77,7 +77,7 @@ int msvcrt_type_info_ne(const cxx_type_descriptor *a, const cxx_type_descriptor 
 
 int msvcrt_type_info_before(const cxx_type_descriptor *a, const cxx_type_descriptor *b)
 {
-	return strcmp(a->name, b->name) < 0;
+	return strcmp(a->name + 1, b->name + 1) < 0;   /* past the '.', as == compares */
 }
 
 const char *msvcrt_type_info_raw_name(const cxx_type_descriptor *td)

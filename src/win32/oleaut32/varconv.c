@@ -107,6 +107,7 @@ static BOOL variant_num(const VARIANT *v, struct num *n)
 	case VT_R4: *n = num_real(V_R4(v)); return TRUE;
 	case VT_R8: *n = num_real(V_R8(v)); return TRUE;
 	case VT_DATE: *n = num_real(V_DATE(v)); return TRUE;
+	case VT_CY: *n = num_real(V_CY(v).int64 / 10000.0); return TRUE;   /* fixed point, 4 places */
 	}
 	return FALSE;
 }
