@@ -172,6 +172,11 @@ struct lsw_thread {
 	bool stopped;                /* waits in LSW_REQ_INTERRUPT */
 	struct apc *apc_first, *apc_last; /* user APCs queued (apc.c) */
 	bool alertable;              /* in an alertable wait */
+	/* a relative timeout runs from the first try of a wait given up to
+	 * be made again (console_ctrl.c): loop_now_ns ends, 0 for none */
+	uint64_t wait_deadline;      /* of its current wait (sync/wait.c) */
+	uint64_t restart_deadline;   /* of the wait given up, for its retry */
+	uint32_t restart_number;     /* that wait's call number */
 	bool id_alerted;             /* NtAlertThreadByThreadId pending */
 	bool id_waiting;             /* in NtWaitForAlertByThreadId */
 	uint64_t id_alert_timer;     /* that wait's timeout, 0: none */
@@ -333,8 +338,11 @@ struct lsw_process {
 	bool debug_no_inherit;       /* its children do not inherit the port */
 	bool debug_exit_told;        /* its EXIT_PROCESS event was reported */
 	/* the runtime's service thread, which carries out the op lists of
-	 * other processes' calls on this one's memory (memory/remote.c) */
+	 * other processes' calls on this one's memory (memory/remote.c);
+	 * made on first use, NULL until then */
 	struct lsw_thread *service;
+	bool service_wanted;         /* asked for and not parked yet */
+	bool service_failed;         /* it could not be made: such calls fail */
 	bool service_parked;         /* it waits in the supervisor for work */
 	struct lsw_thread *service_client; /* whose ops it runs, NULL: none */
 	struct lsw_thread *remote_waiters; /* calls waiting for it, oldest first */

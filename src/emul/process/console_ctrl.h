@@ -15,6 +15,10 @@ bool console_ctrl_raise(struct lsw_process *p, uint32_t event, struct nt_call *f
  * many got it. */
 unsigned console_ctrl_job(struct lsw_host *h, struct lsw_job *job, uint32_t event,
 			  uint32_t group, struct nt_call *from);
+/* p waits for a thread of its own to make a new one (a queued event, its
+ * service thread): one running its code is interrupted, or one in a
+ * DIRECT wait restarts it; else its next answered call carries it. */
+void process_find_carrier(struct lsw_process *p);
 /* A thread of a process with queued events stopped in its interrupt, or
  * is about to be answered: it may carry one. */
 void console_ctrl_on_interrupt(struct lsw_thread *t);
