@@ -333,6 +333,8 @@ struct lsw_process {
 	uint32_t console_flags;      /* ConsoleFlags: bit 0, Ctrl-C ignored */
 	uint32_t ctrl_queue[CTRL_QUEUE_MAX]; /* events waiting for a thread */
 	unsigned ctrl_count;
+	uint64_t close_deadline;     /* a console close: ended then (loop_now_ns),
+				      * 0: none */
 	struct debug_object *debug;  /* the port it reports to (process/debug.h), NULL:
 				      * not debugged; the object clears it */
 	bool debug_no_inherit;       /* its children do not inherit the port */

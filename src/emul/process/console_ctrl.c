@@ -25,6 +25,7 @@
 #include "emul/memory/remote.h"
 #include "emul/process/console_ctrl.h"
 #include "emul/process/thread.h"
+#include "tracer/loop.h"
 #include "tracer/notify.h"
 
 #define ERESTARTNOINTR 513 /* the kernel's own restart code (not in errno.h) */
@@ -136,6 +137,29 @@ unsigned console_ctrl_job(struct lsw_host *h, struct lsw_job *job, uint32_t even
 		if (p->job == job && (!group || p->console_group == group))
 			n += console_ctrl_raise(p, event, from);
 	return n;
+}
+
+/* The grace of a console's close is over: who is left is ended. */
+static void close_timeout(void *arg, uint32_t events)
+{
+	struct lsw_host *h = arg;
+	uint64_t now = loop_now_ns();
+
+	(void)events;
+	for (struct lsw_process *p = h->processes; p; p = p->next)
+		if (p->close_deadline && p->close_deadline <= now && !p->terminated)
+			process_terminate(p, LSW_STATUS_CONTROL_C_EXIT);
+}
+
+void console_ctrl_close(struct lsw_host *h, struct lsw_job *job)
+{
+	uint64_t deadline = loop_now_ns() + CTRL_CLOSE_GRACE_NS;
+
+	for (struct lsw_process *p = h->processes; p; p = p->next)
+		if (p->job == job && !p->close_deadline && console_ctrl_raise(p, CTRL_CLOSE_EVENT, NULL))
+			p->close_deadline = deadline;
+	if (!loop_add_timer(&h->loop, deadline, close_timeout, h))
+		lsw_log("console close: no timer; its programs end when they choose");
 }
 
 void console_ctrl_on_interrupt(struct lsw_thread *t)
