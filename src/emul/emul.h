@@ -166,6 +166,8 @@ struct lsw_thread {
 	uint64_t stack_base, stack_size;
 	bool started;                /* its hello was answered */
 	bool start_jump_pending;     /* the hello's jump may not be done yet */
+	bool called;                 /* it made an NT call: its start's ops, run
+				      * outside a signal handler, are done */
 	uint32_t suspend_count;      /* NtSuspendThread - NtResumeThread (and
 				      * 1 when created suspended) */
 	bool interrupt_sent;         /* LSW_INTERRUPT_SIGNAL on its way */

@@ -46,10 +46,13 @@ static bool restartable_wait(const struct lsw_thread *t)
 	       h == nt_NtWaitForKeyedEvent;
 }
 
+/* Not before its first NT call: an interrupt landing in the ops of its
+ * start (run outside a signal handler) would have its answer's ops
+ * written over the list being run. */
 static bool can_carry(const struct lsw_thread *t)
 {
-	return t->tid && t->started && !t->exited && !t->terminating && !t->suspend_count &&
-	       !t->start_jump_pending;
+	return t->tid && t->started && t->called && !t->exited && !t->terminating &&
+	       !t->suspend_count && !t->start_jump_pending;
 }
 
 /* Whether p waits for one of its threads to make a thread. */
