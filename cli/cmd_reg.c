@@ -556,7 +556,7 @@ int cmd_reg(int argc, char **argv)
 		return 1;
 	p = reg_prefix_open(prefix, lsw_user_name(), err, sizeof(err));
 	if (p && reg_prefix_time_zones(p->machine) < 0) { /* as a program sees them */
-		snprintf(err, sizeof(err), "%s: registry: out of memory", prefix);
+		snprintf(err, sizeof(err), "registry: out of memory");
 		reg_prefix_close(p);
 		p = NULL;
 	}

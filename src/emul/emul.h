@@ -346,6 +346,7 @@ struct lsw_process {
 	 * made on first use, NULL until then */
 	struct lsw_thread *service;
 	bool service_wanted;         /* asked for and not parked yet */
+	uint64_t service_due;        /* made then anyway (loop_now_ns), 0: no */
 	bool service_failed;         /* it could not be made: such calls fail */
 	bool service_parked;         /* it waits in the supervisor for work */
 	struct lsw_thread *service_client; /* whose ops it runs, NULL: none */

@@ -25,6 +25,10 @@
 #include "emul/memory/remote.h"
 #include "emul/process/console_ctrl.h"
 #include "emul/process/process_object.h"
+#include "tracer/loop.h"
+
+/* a process that lives this long gets its service thread anyway */
+#define SERVICE_DELAY_NS (30ull * 1000 * 1000)
 
 static void queue_unlink(struct lsw_thread *t)
 {
@@ -64,11 +68,17 @@ static NTSTATUS wait_for(struct nt_call *c, struct lsw_process *p,
 	return NT_DEFERRED;
 }
 
-/* The waiting calls may run: the address space is laid out, no client's
- * ops are in flight and no service thread is on its way. */
+/* Its memory may be read: the address space is laid out and no client's
+ * ops are in flight. */
 static bool settled(const struct lsw_process *p)
 {
-	return p->space_ready && !p->service_client && !p->service_wanted;
+	return p->space_ready && !p->service_client;
+}
+
+/* ...and changed: its service thread is parked too. */
+static bool service_ready(const struct lsw_process *p)
+{
+	return settled(p) && p->service && p->service_parked && !p->service_wanted;
 }
 
 /* The first waiting call runs again. */
@@ -84,9 +94,15 @@ static void run_waiter(struct lsw_process *p)
 		nt_answer(w, st);
 }
 
+/* Each call waiting runs again once (one that still waits goes back to
+ * the end of the queue), until one's ops are in flight. */
 static void pump(struct lsw_process *p)
 {
-	while (p->remote_waiters && settled(p))
+	unsigned n = 0;
+
+	for (struct lsw_thread *w = p->remote_waiters; w; w = w->remote_next)
+		n++;
+	while (n-- && p->remote_waiters && settled(p))
 		run_waiter(p);
 }
 
@@ -118,11 +134,9 @@ struct nt_call *remote_call_begin(struct nt_call *c, uint64_t h, uint32_t access
 		*st = LSW_STATUS_NO_MEMORY;
 		return NULL;
 	}
-	if (!settled(p) || !p->service) {
-		if (settled(p)) { /* its first such call */
-			p->service_wanted = true;
-			process_find_carrier(p);
-		}
+	if (!service_ready(p)) {
+		if (settled(p) && !p->service && !p->service_wanted)
+			remote_service_want(p); /* its first such call */
 		*st = wait_for(c, p, retry);
 		return NULL;
 	}
@@ -213,6 +227,32 @@ int remote_service_create(struct nt_call *c)
 	return 0;
 }
 
+void remote_service_want(struct lsw_process *p)
+{
+	if (p->service || p->service_wanted || p->service_failed || p->terminated)
+		return;
+	p->service_wanted = true;
+	process_find_carrier(p);
+}
+
+/* Processes that have run SERVICE_DELAY_NS get their service thread
+ * anyway, while a thread of theirs can still carry it: one that later
+ * blocks for good in a call that cannot be given up (a debugger's
+ * WaitForDebugEvent, a pipe read) would otherwise hold up the first
+ * memory call on it (DebugActiveProcess of its own debugger). */
+static void service_due(void *arg, uint32_t events)
+{
+	struct lsw_host *h = arg;
+	uint64_t now = loop_now_ns();
+
+	(void)events;
+	for (struct lsw_process *p = h->processes; p; p = p->next)
+		if (p->service_due && p->service_due <= now) {
+			p->service_due = 0;
+			remote_service_want(p);
+		}
+}
+
 bool remote_service_pending(const struct lsw_process *p)
 {
 	return p->service_wanted && !p->service && !p->service_failed;
@@ -235,6 +275,11 @@ void remote_service_carry(struct nt_call *c)
 void remote_space_ready(struct lsw_process *p)
 {
 	p->space_ready = true;
+	if (!p->service) {
+		p->service_due = loop_now_ns() + SERVICE_DELAY_NS;
+		if (!loop_add_timer(&p->host->loop, p->service_due, service_due, p->host))
+			p->service_due = 0;
+	}
 	pump(p);
 }
 

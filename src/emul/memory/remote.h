@@ -49,6 +49,8 @@ int remote_service_create(struct nt_call *c);
 /* p's service thread is wanted and not made yet: a thread of p must
  * carry its clone (console_ctrl.c's carriers)... */
 bool remote_service_pending(const struct lsw_process *p);
+/* Asks one of p's threads to carry its service thread's clone. */
+void remote_service_want(struct lsw_process *p);
 /* ...which c's answer does, if it clones nothing else. */
 void remote_service_carry(struct nt_call *c);
 /* p's start wrote its PEB: the calls waiting for it may run. */
