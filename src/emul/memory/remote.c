@@ -4,6 +4,7 @@
  *
  *   none                 (p->service NULL) most processes are never
  *                        touched by another, so it is made on first use
+ *                        or SERVICE_DELAY_NS after the start
  *   wanted               a thread of the process carries its clone
  *                        (console_ctrl.c finds one); callers wait
  *   not yet said hello   (p->service->tid == 0): callers wait
