@@ -555,6 +555,11 @@ int cmd_reg(int argc, char **argv)
 	if (prefix_prepare(r.prefix, prefix, sizeof(prefix)) < 0)
 		return 1;
 	p = reg_prefix_open(prefix, lsw_user_name(), err, sizeof(err));
+	if (p && reg_prefix_time_zones(p->machine) < 0) { /* as a program sees them */
+		snprintf(err, sizeof(err), "registry: out of memory");
+		reg_prefix_close(p);
+		p = NULL;
+	}
 	if (!p) {
 		fprintf(stderr, "lsw reg: ERROR: %s\n", err);
 		return 1;

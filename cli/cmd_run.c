@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include "cli.h"
 #include "emul/process/params.h"
+#include "emul/memory/image_cache.h"
 #include "emul/memory/section.h"
 #include "loader/pe.h"
 #include "overlay/overlay.h"
@@ -17,6 +18,9 @@
 #include "host/client.h"
 #include "host/host.h"
 #include "tracer/resource_limits.h"
+
+#define STANDALONE_IMAGE_ENTRIES 16
+#define STANDALONE_IMAGE_BYTES (128ull << 20)
 
 extern char **environ;
 
@@ -453,6 +457,9 @@ int run_program(struct run_state *rs, int argc, char **argv, int first)
 					 .hive_user = rs->registry->user, .logon_env = env,
 					 .debug = rs->debug,
 					 .stderr_blocking = rs->trace_to_stderr };
+	/* a run that starts children lays out the same DLLs for each: keep
+	 * the layouts for the run, as lswhost keeps them between runs */
+	image_cache_enable(STANDALONE_IMAGE_ENTRIES, STANDALONE_IMAGE_BYTES);
 	return host_run_program(&host, &rs->job, &proc);
 }
 

@@ -136,6 +136,9 @@ void nt_dispatch(struct lsw_thread *t)
 	const struct nt_row *row;
 	NTSTATUS status = LSW_STATUS_SUCCESS;
 
+	t->called = true;
+	if (t->restart_deadline && c->number != t->restart_number)
+		t->restart_deadline = 0; /* not the retry of the wait given up */
 	if (t->context_waiters) /* in a call before its suspension landed: */
 		thread_context_landed(t); /* no user context to give, as before */
 	if (c->number >= LSW_CALL_FIRST && c->number <= LSW_CALL_LAST && !c->direct) {

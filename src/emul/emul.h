@@ -166,12 +166,19 @@ struct lsw_thread {
 	uint64_t stack_base, stack_size;
 	bool started;                /* its hello was answered */
 	bool start_jump_pending;     /* the hello's jump may not be done yet */
+	bool called;                 /* it made an NT call: its start's ops, run
+				      * outside a signal handler, are done */
 	uint32_t suspend_count;      /* NtSuspendThread - NtResumeThread (and
 				      * 1 when created suspended) */
 	bool interrupt_sent;         /* LSW_INTERRUPT_SIGNAL on its way */
 	bool stopped;                /* waits in LSW_REQ_INTERRUPT */
 	struct apc *apc_first, *apc_last; /* user APCs queued (apc.c) */
 	bool alertable;              /* in an alertable wait */
+	/* a relative timeout runs from the first try of a wait given up to
+	 * be made again (console_ctrl.c): loop_now_ns ends, 0 for none */
+	uint64_t wait_deadline;      /* of its current wait (sync/wait.c) */
+	uint64_t restart_deadline;   /* of the wait given up, for its retry */
+	uint32_t restart_number;     /* that wait's call number */
 	bool id_alerted;             /* NtAlertThreadByThreadId pending */
 	bool id_waiting;             /* in NtWaitForAlertByThreadId */
 	uint64_t id_alert_timer;     /* that wait's timeout, 0: none */
@@ -328,13 +335,19 @@ struct lsw_process {
 	uint32_t console_flags;      /* ConsoleFlags: bit 0, Ctrl-C ignored */
 	uint32_t ctrl_queue[CTRL_QUEUE_MAX]; /* events waiting for a thread */
 	unsigned ctrl_count;
+	uint64_t close_deadline;     /* a console close: ended then (loop_now_ns),
+				      * 0: none */
 	struct debug_object *debug;  /* the port it reports to (process/debug.h), NULL:
 				      * not debugged; the object clears it */
 	bool debug_no_inherit;       /* its children do not inherit the port */
 	bool debug_exit_told;        /* its EXIT_PROCESS event was reported */
 	/* the runtime's service thread, which carries out the op lists of
-	 * other processes' calls on this one's memory (memory/remote.c) */
+	 * other processes' calls on this one's memory (memory/remote.c);
+	 * made on first use, NULL until then */
 	struct lsw_thread *service;
+	bool service_wanted;         /* asked for and not parked yet */
+	uint64_t service_due;        /* made then anyway (loop_now_ns), 0: no */
+	bool service_failed;         /* it could not be made: such calls fail */
 	bool service_parked;         /* it waits in the supervisor for work */
 	struct lsw_thread *service_client; /* whose ops it runs, NULL: none */
 	struct lsw_thread *remote_waiters; /* calls waiting for it, oldest first */

@@ -227,7 +227,10 @@ void daemon_signal(struct conn *c, uint32_t signo)
 	case SIGQUIT: /* Ctrl-\: Ctrl-Break */
 		console_ctrl_job(c->d->h, c->job, CTRL_BREAK_EVENT, 0, NULL);
 		return;
-	case SIGTERM: case SIGHUP:
+	case SIGHUP: /* its terminal went away: the console's close */
+		console_ctrl_close(c->d->h, c->job);
+		return;
+	case SIGTERM:
 		job_terminate(c->job, LSW_STATUS_CONTROL_C_EXIT);
 		return;
 	case SIGTSTP:

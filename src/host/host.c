@@ -23,8 +23,9 @@
 
 /* SIGINT to lsw is the console's Ctrl-C and SIGQUIT (Ctrl-\\) its
  * Ctrl-Break, for every process on it (their handlers, or the default
- * one's end); SIGTERM/SIGHUP end them as a console's close would:
- * exit status 0xC000013A (STATUS_CONTROL_C_EXIT). */
+ * one's end); SIGHUP (the terminal went away) its close: CTRL_CLOSE_EVENT,
+ * then the end after a grace period; SIGTERM ends them at once with exit
+ * status 0xC000013A (STATUS_CONTROL_C_EXIT). */
 static void on_signal(void *arg, uint32_t events)
 {
 	struct lsw_host *h = arg;
@@ -37,6 +38,11 @@ static void on_signal(void *arg, uint32_t events)
 		for (struct lsw_job *j = h->jobs; j; j = j->next)
 			console_ctrl_job(h, j, si.ssi_signo == SIGINT ? CTRL_C_EVENT : CTRL_BREAK_EVENT,
 					 0, NULL);
+		return;
+	}
+	if (si.ssi_signo == SIGHUP) {
+		for (struct lsw_job *j = h->jobs; j; j = j->next)
+			console_ctrl_close(h, j);
 		return;
 	}
 	for (struct lsw_process *p = h->processes; p; p = p->next)

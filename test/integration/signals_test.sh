@@ -2,7 +2,8 @@
 # Signals: Ctrl-C (SIGINT to lsw) is the console's Ctrl-C event: without
 # a handler the program ends as on a console, with STATUS_CONTROL_C_EXIT
 # (low byte 0x3A = 58); a handler takes it whether the program waits,
-# sleeps or spins; SIGQUIT (Ctrl-\) is Ctrl-Break.  Stopping and
+# sleeps or spins; SIGQUIT (Ctrl-\) is Ctrl-Break; SIGHUP (the terminal
+# went away) is the console's close, CTRL_CLOSE_EVENT.  Stopping and
 # continuing the Windows process during a wait does not disturb the wait.
 # usage: signals_test.sh LSW SLEEPER.EXE CTRLC.EXE
 lsw=$1 exe=$2 ctrlc=$3
@@ -17,6 +18,14 @@ kill -INT $pid
 wait $pid
 status=$?
 [ $status -eq 58 ] || fail "after SIGINT: exit status $status, want 58 (STATUS_CONTROL_C_EXIT)"
+
+"$lsw" run --prefix "$dir/p" --timeout 20 "$exe" 5000 > /dev/null &
+pid=$!
+sleep 0.5
+kill -HUP $pid
+wait $pid
+status=$?
+[ $status -eq 58 ] || fail "after SIGHUP: exit status $status, want 58 (STATUS_CONTROL_C_EXIT)"
 
 # ctrlc.exe MODE prints "ready" with its handler in place; the handler
 # exits 10 + the event (wait, spin) or 20 + the event (sleep).
@@ -37,6 +46,7 @@ handled wait INT 10
 handled sleep INT 20
 handled spin INT 10
 handled wait QUIT 11
+handled sleep HUP 22
 
 "$lsw" run --prefix "$dir/p" --timeout 20 "$exe" 1000 > "$dir/out" &
 pid=$!

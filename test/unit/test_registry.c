@@ -781,9 +781,13 @@ START_TEST(prefix_defaults)
 	ck_assert(k && k->is_link && reg_link_target(k));
 	k = find(find(find(find(p->machine->root, "Software"), "Microsoft"), "Windows NT"),
 		 "CurrentVersion");
+	/* made when first looked at, not at the open, never written to system.reg */
+	ck_assert(k && p->machine->time_zones_pending && !find(k, "Time Zones"));
+	ck_assert_int_eq(reg_prefix_time_zones(p->machine), 0);
+	ck_assert(!p->machine->time_zones_pending && !p->machine->dirty);
 	k = find(k, "Time Zones");
-	/* built at each open, never written to system.reg */
 	ck_assert(k && k->nsubkeys > 100 && k->is_volatile);
+	ck_assert_int_eq(reg_prefix_time_zones(p->machine), 0); /* once */
 	k = find(k, "W. Europe Standard Time");
 	ck_assert(k && reg_value_find(k, w("TZI", &(size_t){ 0 }), 3)->size == 44);
 	reg_prefix_close(p);

@@ -8,10 +8,14 @@
  * with STATUS_PARTIAL_COPY.
  */
 #include "emul/memory/memory.h"
+#include "emul/memory/remote.h"
 #include "emul/process/process_object.h"
 #include "tracer/tracee_mem.h"
 
 #define COPY_CHUNK 0x4000ull
+
+NTSTATUS nt_NtReadVirtualMemory(struct nt_call *c);
+NTSTATUS nt_NtWriteVirtualMemory(struct nt_call *c);
 
 enum copy_side { COPY_OK, COPY_SOURCE_FAULT, COPY_DEST_FAULT };
 
@@ -77,6 +81,9 @@ static NTSTATUS copy_virtual(struct nt_call *c, bool read)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	if (!o->process || o->process->reaped || o->process->terminated)
 		return LSW_STATUS_PROCESS_IS_TERMINATING;
+	if ((st = remote_wait_space(c, o->process, read ? nt_NtReadVirtualMemory
+							 : nt_NtWriteVirtualMemory)) != LSW_STATUS_SUCCESS)
+		return st; /* a child just created: its start lays it out */
 	if (size)
 		r = copy_range(o->process->pid, c->thread, read, remote, local, size, &done);
 	/* the caller's own buffer faulting counts as nothing copied (Windows

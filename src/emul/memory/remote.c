@@ -2,10 +2,18 @@
  * Memory calls on another process, carried out by its service thread
  * (remote.h).  The thread's states:
  *
+ *   none                 (p->service NULL) most processes are never
+ *                        touched by another, so it is made on first use
+ *                        or SERVICE_DELAY_NS after the start
+ *   wanted               a thread of the process carries its clone
+ *                        (console_ctrl.c finds one); callers wait
  *   not yet said hello   (p->service->tid == 0): callers wait
  *   parked               its hello or last CONTINUE is unanswered; free
  *   serving a client     answered with a client's ops + LSW_OP_CONTINUE;
  *                        its CONTINUE answers the client and parks it
+ *
+ * A process started suspended or under a debugger gets it at its start:
+ * its threads stay stopped, so none could carry the clone later.
  *
  * Callers also wait until the process's start has laid out its address
  * space (space_ready), so a parent sees a CREATE_SUSPENDED child's image,
@@ -16,7 +24,12 @@
 #include <sys/mman.h>
 #include "emul/memory/memory.h"
 #include "emul/memory/remote.h"
+#include "emul/process/console_ctrl.h"
 #include "emul/process/process_object.h"
+#include "tracer/loop.h"
+
+/* a process that lives this long gets its service thread anyway */
+#define SERVICE_DELAY_NS (30ull * 1000 * 1000)
 
 static void queue_unlink(struct lsw_thread *t)
 {
@@ -56,9 +69,17 @@ static NTSTATUS wait_for(struct nt_call *c, struct lsw_process *p,
 	return NT_DEFERRED;
 }
 
-static bool service_free(const struct lsw_process *p)
+/* Its memory may be read: the address space is laid out and no client's
+ * ops are in flight. */
+static bool settled(const struct lsw_process *p)
 {
-	return p->space_ready && p->service_parked && !p->service_client;
+	return p->space_ready && !p->service_client;
+}
+
+/* ...and changed: its service thread is parked too. */
+static bool service_ready(const struct lsw_process *p)
+{
+	return settled(p) && p->service && p->service_parked && !p->service_wanted;
 }
 
 /* The first waiting call runs again. */
@@ -74,9 +95,15 @@ static void run_waiter(struct lsw_process *p)
 		nt_answer(w, st);
 }
 
+/* Each call waiting runs again once (one that still waits goes back to
+ * the end of the queue), until one's ops are in flight. */
 static void pump(struct lsw_process *p)
 {
-	while (p->remote_waiters && service_free(p))
+	unsigned n = 0;
+
+	for (struct lsw_thread *w = p->remote_waiters; w; w = w->remote_next)
+		n++;
+	while (n-- && p->remote_waiters && settled(p))
 		run_waiter(p);
 }
 
@@ -104,7 +131,13 @@ struct nt_call *remote_call_begin(struct nt_call *c, uint64_t h, uint32_t access
 		return NULL;
 	if (p == c->thread->process)
 		return c;
-	if (!service_free(p)) {
+	if (p->service_failed) {
+		*st = LSW_STATUS_NO_MEMORY;
+		return NULL;
+	}
+	if (!service_ready(p)) {
+		if (settled(p) && !p->service && !p->service_wanted)
+			remote_service_want(p); /* its first such call */
 		*st = wait_for(c, p, retry);
 		return NULL;
 	}
@@ -135,7 +168,7 @@ struct lsw_process *remote_process(struct nt_call *c, uint64_t h, uint32_t acces
 {
 	struct lsw_process *p = target_of(c, h, access, st);
 
-	if (!p || p == c->thread->process || service_free(p))
+	if (!p || p == c->thread->process || settled(p))
 		return p;
 	*st = wait_for(c, p, retry);
 	return NULL;
@@ -146,9 +179,19 @@ static NTSTATUS child_started(struct nt_call *c)
 	return c->thread->remote_status;
 }
 
+NTSTATUS remote_wait_space(struct nt_call *c, struct lsw_process *p,
+			   NTSTATUS (*retry)(struct nt_call *))
+{
+	if (!p || p == c->thread->process || p->terminated || p->reaped || settled(p))
+		return LSW_STATUS_SUCCESS;
+	return wait_for(c, p, retry);
+}
+
 NTSTATUS remote_wait_started(struct nt_call *c, struct lsw_process *child, NTSTATUS st)
 {
-	if (st != LSW_STATUS_SUCCESS || service_free(child))
+	/* one that runs at once is waited for by the calls that need it */
+	if (st != LSW_STATUS_SUCCESS || settled(child) ||
+	    (!child->main_thread.suspend_count && !child->debug))
 		return st;
 	c->thread->remote_status = st;
 	return wait_for(c, child, child_started);
@@ -177,6 +220,7 @@ int remote_service_create(struct nt_call *c)
 	if ((op = nt_add_op(c, LSW_OP_CLONE)))
 		op->arg[0] = b;
 	c->thread->clone_block = b;
+	p->service_wanted = true; /* until its hello */
 	*s = (struct lsw_thread){ .process = p, .block = b, .exit_fd = -1, .started = true,
 				  .exit_status = 259 /* STILL_ACTIVE */ };
 	s->call.thread = s;
@@ -184,9 +228,59 @@ int remote_service_create(struct nt_call *c)
 	return 0;
 }
 
+void remote_service_want(struct lsw_process *p)
+{
+	if (p->service || p->service_wanted || p->service_failed || p->terminated)
+		return;
+	p->service_wanted = true;
+	process_find_carrier(p);
+}
+
+/* Processes that have run SERVICE_DELAY_NS get their service thread
+ * anyway, while a thread of theirs can still carry it: one that later
+ * blocks for good in a call that cannot be given up (a debugger's
+ * WaitForDebugEvent, a pipe read) would otherwise hold up the first
+ * memory call on it (DebugActiveProcess of its own debugger). */
+static void service_due(void *arg, uint32_t events)
+{
+	struct lsw_host *h = arg;
+	uint64_t now = loop_now_ns();
+
+	(void)events;
+	for (struct lsw_process *p = h->processes; p; p = p->next)
+		if (p->service_due && p->service_due <= now) {
+			p->service_due = 0;
+			remote_service_want(p);
+		}
+}
+
+bool remote_service_pending(const struct lsw_process *p)
+{
+	return p->service_wanted && !p->service && !p->service_failed;
+}
+
+void remote_service_carry(struct nt_call *c)
+{
+	struct lsw_process *p = c->thread->process;
+
+	if (!remote_service_pending(p) || c->thread->clone_block)
+		return;
+	if (remote_service_create(c) == 0)
+		return;
+	lsw_log("service thread of process %u not made (out of memory)", p->win_pid);
+	p->service_failed = true;
+	p->service_wanted = false;
+	pump(p); /* its callers fail */
+}
+
 void remote_space_ready(struct lsw_process *p)
 {
 	p->space_ready = true;
+	if (!p->service) {
+		p->service_due = loop_now_ns() + SERVICE_DELAY_NS;
+		if (!loop_add_timer(&p->host->loop, p->service_due, service_due, p->host))
+			p->service_due = 0;
+	}
 	pump(p);
 }
 
@@ -208,6 +302,7 @@ void remote_service_request(struct lsw_thread *t, unsigned kind)
 		return;
 	}
 	p->service_parked = true;
+	p->service_wanted = false;
 	p->service_client = NULL;
 	if (client) {
 		client->remote_target = NULL;

@@ -12,16 +12,20 @@
  *   - a thread blocked in a DIRECT wait (Sleep, WaitForSingleObject...):
  *     the wait is given up and made again, as Linux restarts a system call
  *     a signal interrupted (ERESTARTNOINTR with the interrupt pending), the
- *     interrupt's answer carrying the clone.  A relative timeout starts
- *     over;
+ *     interrupt's answer carrying the clone.  A relative timeout still
+ *     ends when it would have (sync/wait.c);
  *   - otherwise the next thread of the process whose call is answered.
+ * A process's service thread (memory/remote.c), made on first use, is
+ * carried the same way, before any event.
  */
 #include <stdio.h>
 #include <lsw/lswcall.h>
 #include "emul/emul.h"
 #include "emul/ntcall_table.h"
+#include "emul/memory/remote.h"
 #include "emul/process/console_ctrl.h"
 #include "emul/process/thread.h"
+#include "tracer/loop.h"
 #include "tracer/notify.h"
 
 #define ERESTARTNOINTR 513 /* the kernel's own restart code (not in errno.h) */
@@ -42,18 +46,28 @@ static bool restartable_wait(const struct lsw_thread *t)
 	       h == nt_NtWaitForKeyedEvent;
 }
 
+/* Not before its first NT call: an interrupt landing in the ops of its
+ * start (run outside a signal handler) would have its answer's ops
+ * written over the list being run. */
 static bool can_carry(const struct lsw_thread *t)
 {
-	return t->tid && t->started && !t->exited && !t->terminating && !t->suspend_count &&
-	       !t->start_jump_pending;
+	return t->tid && t->started && t->called && !t->exited && !t->terminating &&
+	       !t->suspend_count && !t->start_jump_pending;
 }
 
-/* Starts the event's thread from c (a call of the process being
+/* Whether p waits for one of its threads to make a thread. */
+static bool needs_carrier(const struct lsw_process *p)
+{
+	return p->ctrl_count || remote_service_pending(p);
+}
+
+/* Starts the waiting thread from c (a call of the process being
  * answered); the event stays queued when it cannot be made now. */
 static void spawn_from(struct nt_call *c)
 {
 	struct lsw_process *p = c->thread->process;
 
+	remote_service_carry(c);
 	while (p->ctrl_count && !c->thread->clone_block) {
 		NTSTATUS st = thread_start_system(c, p->ctrl_routine, p->ctrl_queue[0]);
 
@@ -72,14 +86,15 @@ static void restart_wait(struct lsw_thread *t)
 	thread_request_interrupt(t);
 	if (!t->interrupt_sent)
 		return; /* no signal to restart it: it keeps waiting */
+	t->restart_deadline = t->wait_deadline;
+	t->restart_number = t->call.number;
 	nt_cancel(t);
 	t->busy = false;
 	if (notify_send(t->process->notify_fd, t->call.notif_id, 0, -ERESTARTNOINTR) < 0)
 		lsw_log("restart of thread %d's wait lost (thread gone)", t->tid);
 }
 
-/* Finds a thread to carry p's queued events. */
-static void find_carrier(struct lsw_process *p)
+void process_find_carrier(struct lsw_process *p)
 {
 	struct lsw_thread *wait = NULL;
 
@@ -112,7 +127,7 @@ bool console_ctrl_raise(struct lsw_process *p, uint32_t event, struct nt_call *f
 	if (from && from->thread->process == p && !from->direct)
 		spawn_from(from);
 	else
-		find_carrier(p);
+		process_find_carrier(p);
 	return true;
 }
 
@@ -127,9 +142,32 @@ unsigned console_ctrl_job(struct lsw_host *h, struct lsw_job *job, uint32_t even
 	return n;
 }
 
+/* The grace of a console's close is over: who is left is ended. */
+static void close_timeout(void *arg, uint32_t events)
+{
+	struct lsw_host *h = arg;
+	uint64_t now = loop_now_ns();
+
+	(void)events;
+	for (struct lsw_process *p = h->processes; p; p = p->next)
+		if (p->close_deadline && p->close_deadline <= now && !p->terminated)
+			process_terminate(p, LSW_STATUS_CONTROL_C_EXIT);
+}
+
+void console_ctrl_close(struct lsw_host *h, struct lsw_job *job)
+{
+	uint64_t deadline = loop_now_ns() + CTRL_CLOSE_GRACE_NS;
+
+	for (struct lsw_process *p = h->processes; p; p = p->next)
+		if (p->job == job && !p->close_deadline && console_ctrl_raise(p, CTRL_CLOSE_EVENT, NULL))
+			p->close_deadline = deadline;
+	if (!loop_add_timer(&h->loop, deadline, close_timeout, h))
+		lsw_log("console close: no timer; its programs end when they choose");
+}
+
 void console_ctrl_on_interrupt(struct lsw_thread *t)
 {
-	if (t->process->ctrl_count && can_carry(t))
+	if (needs_carrier(t->process) && can_carry(t))
 		spawn_from(&t->call);
 }
 
@@ -147,7 +185,7 @@ void console_ctrl_on_answer(struct lsw_thread *t)
 {
 	struct nt_call *c = &t->call;
 
-	if (!t->process->ctrl_count || t->process->terminated || !can_carry(t))
+	if (!needs_carrier(t->process) || t->process->terminated || !can_carry(t))
 		return;
 	if (!c->direct && !t->clone_block && !answer_jumps(c))
 		spawn_from(c);

@@ -7,6 +7,10 @@
 
 #define CTRL_C_EVENT 0
 #define CTRL_BREAK_EVENT 1
+#define CTRL_CLOSE_EVENT 2
+/* How long a console's close leaves its programs' handlers to clean up
+ * before they are ended (Windows: about five seconds). */
+#define CTRL_CLOSE_GRACE_NS (5ull * 1000 * 1000 * 1000)
 
 /* Queues event (CTRL_C_EVENT 0, CTRL_BREAK_EVENT 1) for p and starts its
  * delivery; from: the call that raised it, or NULL.  False: p has ended. */
@@ -15,6 +19,14 @@ bool console_ctrl_raise(struct lsw_process *p, uint32_t event, struct nt_call *f
  * many got it. */
 unsigned console_ctrl_job(struct lsw_host *h, struct lsw_job *job, uint32_t event,
 			  uint32_t group, struct nt_call *from);
+/* p waits for a thread of its own to make a new one (a queued event, its
+ * service thread): one running its code is interrupted, or one in a
+ * DIRECT wait restarts it; else its next answered call carries it. */
+void process_find_carrier(struct lsw_process *p);
+/* The console of job goes away (its terminal hung up): every process on
+ * it gets CTRL_CLOSE_EVENT, and those still there CTRL_CLOSE_GRACE_NS
+ * later end with STATUS_CONTROL_C_EXIT. */
+void console_ctrl_close(struct lsw_host *h, struct lsw_job *job);
 /* A thread of a process with queued events stopped in its interrupt, or
  * is about to be answered: it may carry one. */
 void console_ctrl_on_interrupt(struct lsw_thread *t);

@@ -328,7 +328,5 @@ NTSTATUS nt_NtCreateUserProcess(struct nt_call *c)
 	if (st != LSW_STATUS_SUCCESS)
 		process_terminate(child, st);
 	child_request_free(&r);
-	/* as on Windows, the child's image, PEB and stack exist when the call
-	 * returns: a parent may read and change a suspended child's memory */
 	return remote_wait_started(c, child, st);
 }

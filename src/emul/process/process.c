@@ -270,8 +270,10 @@ static NTSTATUS hello_phase0(struct nt_call *c)
 	p->start.stack_base = process_alloc_private(c, p->start.stack_size, PAGE_READWRITE);
 	if (p->start.stack_base)
 		guard_stack(c, p->start.stack_base);
+	/* started suspended or debugged, its threads cannot carry the
+	 * service thread's clone when another process first asks for it */
 	if (!p->start.peb || !p->start.teb || !p->start.params || !p->start.stack_base ||
-	    remote_service_create(c) < 0) {
+	    ((c->thread->suspend_count || p->debug) && remote_service_create(c) < 0)) {
 		st = LSW_STATUS_NO_MEMORY;
 		goto out;
 	}

@@ -7,6 +7,7 @@
 #include <string.h>
 #include "emul/io/path.h"
 #include "emul/io/volume_device.h"
+#include "emul/memory/remote.h"
 #include "emul/process/debug.h"
 #include "emul/process/process_object.h"
 #include "emul/process/process_usage.h"
@@ -166,6 +167,11 @@ NTSTATUS nt_NtQueryInformationProcess(struct nt_call *c)
 		return LSW_STATUS_ACCESS_DENIED;
 	if (cls == ProcessDebugObjectHandle)
 		return debug_object_handle(c, o->process);
+	/* the PEB of a child just created: its start is making it */
+	if (cls == ProcessBasicInformation &&
+	    (st = remote_wait_space(c, o->process, nt_NtQueryInformationProcess)) !=
+		    LSW_STATUS_SUCCESS)
+		return st;
 	/* DEP options exist for 32-bit processes only: a 64-bit one always
 	 * has DEP, and Windows answers this for it */
 	if (cls == ProcessExecuteFlags)

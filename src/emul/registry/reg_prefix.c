@@ -140,12 +140,23 @@ struct reg_prefix *reg_prefix_open(const char *prefix, const char *user, char *e
 			return NULL;
 		}
 	}
-	if (reg_time_zones_add(p->machine->root) < 0) {
-		snprintf(err, errlen, "%s: registry: out of memory", prefix);
-		reg_prefix_close(p);
-		return NULL;
-	}
+	p->machine->time_zones_pending = true;
 	return p;
+}
+
+int reg_prefix_time_zones(struct reg_hive *machine)
+{
+	struct reg_hive_hooks hooks = machine->hooks;
+	int r;
+
+	if (!machine->time_zones_pending)
+		return 0;
+	machine->time_zones_pending = false;
+	/* nobody can watch keys nobody has looked at yet */
+	machine->hooks = (struct reg_hive_hooks){ 0 };
+	r = reg_time_zones_add(machine->root);
+	machine->hooks = hooks;
+	return r;
 }
 
 int reg_prefix_flush(struct reg_prefix *p, char *err, size_t errlen)

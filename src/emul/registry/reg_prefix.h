@@ -16,7 +16,8 @@ struct reg_prefix {
 
 /* Loads both hives; a hive whose file does not exist yet gets the default
  * keys (reg_defaults_apply, with user as the user name).  The defaults are
- * not written until the first reg_prefix_flush.  NULL with err set. */
+ * not written until the first reg_prefix_flush.  The Time Zones keys are
+ * left pending (reg_prefix_time_zones).  NULL with err set. */
 struct reg_prefix *reg_prefix_open(const char *prefix, const char *user, char *err,
 				   size_t errlen);
 /* Writes what changed in both hives (reg_hive_flush; a new prefix's
@@ -26,6 +27,12 @@ int reg_prefix_flush(struct reg_prefix *p, char *err, size_t errlen);
  * compacted into their files). */
 int reg_prefix_flush_final(struct reg_prefix *p, char *err, size_t errlen);
 void reg_prefix_close(struct reg_prefix *p);
+
+/* The volatile Time Zones keys of machine (reg_time_zones_add), made the
+ * first time they may be looked at rather than at each open: they cost
+ * about a millisecond and most programs never read them.  0, or -1 when
+ * out of memory (then nothing is pending any more). */
+int reg_prefix_time_zones(struct reg_hive *machine);
 
 /* A reg_root_resolver (arg: the struct reg_prefix): HKLM and
  * HKEY_LOCAL_MACHINE, HKCU and HKEY_CURRENT_USER, HKCR and

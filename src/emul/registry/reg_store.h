@@ -112,6 +112,8 @@ struct reg_hive {
 	struct reg_key *root;
 	bool dirty;                  /* changed since the last flush */
 	bool unbounded;              /* loading: the file is taken whole, no budget */
+	bool time_zones_pending;     /* its volatile Time Zones keys are still to be
+				      * made (reg_prefix_time_zones) */
 	uint64_t bytes;              /* reg_key_cost of every key, against REG_HIVE_BYTES_MAX */
 	struct reg_journal *journal; /* changes not yet in the files (opaque) */
 	/* The files as read or last written: reg_hive_flush takes them in

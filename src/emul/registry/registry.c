@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "emul/object/object_ns.h"
+#include "emul/registry/reg_prefix.h"
 #include "emul/registry/registry.h"
 #include "emul/upcase.h"
 
@@ -166,6 +167,8 @@ static bool step(const struct host_registry *r, struct place *p, const uint16_t 
 	switch (p->container) {
 	case KEY_REGISTRY:
 		if (equals_ascii(s, n, "Machine") && r->machine) {
+			if (reg_prefix_time_zones(r->machine) < 0)
+				lsw_log("registry: out of memory making the Time Zones keys");
 			*p = (struct place){ KEY_IN_HIVE, r->machine->root };
 			return true;
 		}

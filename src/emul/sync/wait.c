@@ -10,15 +10,31 @@
 #include "emul/sync/sync.h"
 #include "emul/sync/apc.h"
 #include "emul/sync/waitable.h"
+#include "tracer/loop.h"
 
 #define STATUS_INVALID_PARAMETER_MIX 0xC0000030u
 enum { WaitAll, WaitAny };
+
+/* A relative timeout of ns from now, or, for the retry of a wait given up
+ * and made again, what is left of the first try's. */
+static uint64_t relative_left(struct nt_call *c, uint64_t ns)
+{
+	struct lsw_thread *t = c->thread;
+	uint64_t now = loop_now_ns(), end = ns >= UINT64_MAX - now ? UINT64_MAX : now + ns;
+
+	if (t->restart_deadline && t->restart_number == c->number)
+		end = t->restart_deadline;
+	t->restart_deadline = 0;
+	t->wait_deadline = end;
+	return end == UINT64_MAX ? UINT64_MAX : end > now ? end - now : 0;
+}
 
 NTSTATUS wait_timeout_read(struct nt_call *c, uint64_t ptr, uint64_t *out)
 {
 	int64_t t;
 
 	*out = UINT64_MAX;
+	c->thread->wait_deadline = 0;
 	if (!ptr)
 		return LSW_STATUS_SUCCESS;
 	if (tracee_read(c->thread, ptr, &t, 8) < 0)
@@ -28,7 +44,7 @@ NTSTATUS wait_timeout_read(struct nt_call *c, uint64_t ptr, uint64_t *out)
 	if (t < 0) {
 		uint64_t ticks = (uint64_t)-t;
 
-		*out = ticks > UINT64_MAX / 200 ? UINT64_MAX : ticks * 100;
+		*out = relative_left(c, ticks > UINT64_MAX / 200 ? UINT64_MAX : ticks * 100);
 	} else {
 		uint64_t now = nt_system_time();
 

@@ -102,7 +102,9 @@ K32API DWORD WINAPI CtrlRoutine(LPVOID param)
 
 	if (event == CTRL_C_EVENT && (lsw_params()->ConsoleFlags & CONSOLE_IGNORE_CTRL_C))
 		return 0;
-	if (run_handlers(event))
+	/* a close (or logoff, shutdown) ends the process even when a
+	 * handler takes it: the handlers only get to clean up first */
+	if (run_handlers(event) && event <= CTRL_BREAK_EVENT)
 		return 0;
 	ExitProcess(STATUS_CONTROL_C_EXIT); /* the default handler */
 }
