@@ -60,6 +60,9 @@ LONG_PTR k32_guarded(LONG_PTR (*fn)(void *, void *), void *a, void *b, LONG_PTR 
 /* process_image.c: another process's image as its main module name. */
 DWORD k32_other_main_module_name(HANDLE process, WCHAR *name, DWORD size);
 
+/* atom.c: the process's local atom table (made on first use), or NULL. */
+RTL_ATOM_TABLE k32_local_atoms(void);
+
 /* handle.c */
 NTSTATUS k32_device_type(HANDLE h, DEVICE_TYPE *type);
 
