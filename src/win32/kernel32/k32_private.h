@@ -63,10 +63,8 @@ DWORD k32_other_main_module_name(HANDLE process, WCHAR *name, DWORD size);
 /* atom.c: the process's local atom table (made on first use), or NULL. */
 RTL_ATOM_TABLE k32_local_atoms(void);
 
-/* message_module.c, message_wrap.c: FormatMessage's module messages and
- * line width. */
+/* message_module.c: a message of a module's message table (FormatMessage). */
 WCHAR *k32_module_message(HMODULE mod, DWORD id, DWORD lang);
-WCHAR *k32_wrap_lines(const WCHAR *s, SIZE_T n, DWORD width, SIZE_T *len);
 
 /* handle.c */
 NTSTATUS k32_device_type(HANDLE h, DEVICE_TYPE *type);

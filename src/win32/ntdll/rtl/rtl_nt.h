@@ -500,6 +500,11 @@ _Static_assert(sizeof(LSW_CPTABLEINFO) == 64, "CPTABLEINFO size");
 NTSTATUS NTAPI NtGetNlsSectionPtr(ULONG type, ULONG id, void *reserved, void **ptr, SIZE_T *size);
 void NTAPI RtlInitCodePageTable(USHORT *file, LSW_CPTABLEINFO *info);
 
+/* Messages (rtl/format_message.c) */
+NTSTATUS NTAPI RtlFormatMessageEx(const WCHAR *src, ULONG width, BOOLEAN ignore_inserts,
+				  BOOLEAN ansi, BOOLEAN is_array, va_list *args, WCHAR *buffer,
+				  ULONG size, ULONG *retsize, ULONG flags);
+
 /* Atoms: the kernel's global table (Nt*) and Rtl tables (rtl/atom.c). */
 typedef USHORT RTL_ATOM;
 typedef struct atom_table *RTL_ATOM_TABLE;

@@ -1,5 +1,5 @@
 /*
- * FormatMessage's line width (the low byte of its flags, 1..254): the
+ * RtlFormatMessage's line width (the low byte of its flags, 1..254): the
  * formatted text cut into lines shorter than the width, as Windows does
  * it.  A word (a run of anything but spaces and line breaks) that would
  * reach the width goes to the next line; a word as long as the width is
@@ -7,7 +7,7 @@
  * a break are dropped, a break is CR LF, and CR LF, CR or LF already in
  * the text (from %n and %r) start a new line.
  */
-#include "k32_private.h"
+#include "rtl_private.h"
 
 struct wrap {
 	WCHAR *out;
@@ -58,14 +58,14 @@ static void put_word(struct wrap *w, const WCHAR *s, SIZE_T n)
 
 /* The text s (n units) wrapped to width into a new heap string (*len
  * units, NUL-terminated); NULL when out of memory. */
-WCHAR *k32_wrap_lines(const WCHAR *s, SIZE_T n, DWORD width, SIZE_T *len)
+WCHAR *rtl_wrap_lines(const WCHAR *s, SIZE_T n, DWORD width, SIZE_T *len)
 {
 	struct wrap w = { .width = width };
 	SIZE_T i = 0, k;
 
 	/* each break adds 2 units and follows at least one unit of text:
 	 * 4 units a unit of text is more than enough */
-	if (!(w.out = RtlAllocateHeap(k32_heap(), 0, (4 * n + 4) * sizeof(WCHAR))))
+	if (!(w.out = RtlAllocateHeap(lsw_process_heap(), 0, (4 * n + 4) * sizeof(WCHAR))))
 		return NULL;
 	while (i < n) {
 		if (s[i] == '\r' || s[i] == '\n') {
