@@ -198,7 +198,7 @@ void print_handle(struct strbuf *sb, struct trace_call *tc, uint64_t h);
 void print_value(struct strbuf *sb, struct trace_call *tc, const struct type_info *ti,
 		 uint64_t v);
 void print_ustring_at(struct strbuf *sb, struct trace_call *tc, uint64_t addr);
-void print_wchars_at(struct strbuf *sb, struct trace_call *tc, uint64_t buf, uint64_t bytes);
+bool print_wchars_at(struct strbuf *sb, struct trace_call *tc, uint64_t buf, uint64_t bytes);
 
 /* The argument list of the call being decoded. */
 const struct arg_desc *trace_call_args(const struct trace_call *tc);
