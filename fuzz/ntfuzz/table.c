@@ -246,6 +246,7 @@ const struct valset *const obj_attribute_values = VS(obj_attributes);
 #define FT_PIO_STATUS_BLOCK           .kind = K_IOSB
 #define FT_PIO_STATUS_BLOCK_CREATE    .kind = K_IOSB
 #define FT_BUFFER_IN(n)               .kind = K_BUF_IN, .count_arg = (n) + 1
+#define FT_WCHARS_IN(n)               .kind = K_BUF_IN, .count_arg = (n) + 1 /* bytes of UTF-16 */
 #define FT_BUFFER_OUT(n, r)           .kind = K_BUF_OUT, .count_arg = (n) + 1, .ret_arg = (r) + 1
 #define FT_BUFFER_OUT_IOSB(n, s)      .kind = K_BUF_OUT, .count_arg = (n) + 1
 #define FT_PEXCEPTION_RECORD          .kind = K_EXCEPTION

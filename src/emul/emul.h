@@ -405,6 +405,7 @@ struct lsw_host {
 	struct client_ids ids;
 	struct object_namespace *names; /* the object namespace (object_dir.c) */
 	struct np_pipe *named_pipes; /* \Device\NamedPipe (io/pipe_named.c) */
+	struct atom_table *atoms;    /* the global atom table (system/atom.c) */
 	struct host_registry registry;
 	struct host_files files;
 	struct kuser_page kuser;

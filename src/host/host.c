@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "emul/process/console_ctrl.h"
+#include "emul/system/atom.h"
 #include "emul/system/kuser.h"
 #include "emul/registry/registry.h"
 #include "emul/io/volume_ids.h"
@@ -153,6 +154,7 @@ void host_fini(struct lsw_host *h)
 	loop_fini(&h->loop);
 	client_ids_free(&h->ids);
 	object_namespace_free(h);
+	atom_table_free(h);
 	free(h->files.opens);
 	free(h->files.locks);
 }

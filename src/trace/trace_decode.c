@@ -29,6 +29,7 @@ const struct type_info trace_types[T_END] = {
 #define T_PHANDLE_OF(p) T_PHANDLE_OF, .ref = (p)
 #define T_HANDLE_ARRAY(n) T_HANDLE_ARRAY, .ref = (n)
 #define T_BUFFER_IN(n) T_BUFFER_IN, .ref = (n)
+#define T_WCHARS_IN(n) T_WCHARS_IN, .ref = (n)
 #define T_BUFFER_OUT(n, r) T_BUFFER_OUT, .ref = (n), .ref2 = (r)
 #define T_BUFFER_OUT_IOSB(n, s) T_BUFFER_OUT_IOSB, .ref = (n), .ref2 = (s)
 

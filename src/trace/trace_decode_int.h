@@ -134,6 +134,7 @@ typedef void special_fn(struct strbuf *sb, struct trace_call *tc, const struct a
 	X(PIO_STATUS_BLOCK,           K_SPECIAL, F_NONE,  8, NULL, dec_iosb) \
 	X(PIO_STATUS_BLOCK_CREATE,    K_SPECIAL, F_NONE,  8, NULL, dec_iosb) \
 	X(BUFFER_IN,                  K_SPECIAL, F_NONE,  8, NULL, dec_buffer_in) \
+	X(WCHARS_IN,                  K_SPECIAL, F_NONE,  8, NULL, dec_wchars_in) \
 	X(BUFFER_OUT,                 K_SPECIAL, F_NONE,  8, NULL, dec_buffer_out) \
 	X(BUFFER_OUT_IOSB,            K_SPECIAL, F_NONE,  8, NULL, dec_buffer_out) \
 	X(PEXCEPTION_RECORD,          K_SPECIAL, F_NONE,  8, NULL, dec_exception_record) \
@@ -197,6 +198,7 @@ void print_handle(struct strbuf *sb, struct trace_call *tc, uint64_t h);
 void print_value(struct strbuf *sb, struct trace_call *tc, const struct type_info *ti,
 		 uint64_t v);
 void print_ustring_at(struct strbuf *sb, struct trace_call *tc, uint64_t addr);
+bool print_wchars_at(struct strbuf *sb, struct trace_call *tc, uint64_t buf, uint64_t bytes);
 
 /* The argument list of the call being decoded. */
 const struct arg_desc *trace_call_args(const struct trace_call *tc);
@@ -209,7 +211,7 @@ int trace_read(struct trace_call *tc, uint64_t addr, void *buf, size_t len);
 void print_ptr(struct strbuf *sb, uint64_t p);
 
 special_fn dec_phandle, dec_handle_of, dec_handle_array, dec_object_attributes,
-	dec_unicode_string, dec_client_id, dec_iosb, dec_buffer_in, dec_buffer_out,
+	dec_unicode_string, dec_client_id, dec_iosb, dec_buffer_in, dec_wchars_in, dec_buffer_out,
 	dec_exception_record, dec_context, dec_file_basic_info, dec_file_network_open_info;
 
 #endif

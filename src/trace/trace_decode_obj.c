@@ -98,36 +98,48 @@ static void quote_name(struct strbuf *sb, const unsigned char *s, size_t n)
 	sb_putc(sb, '"');
 }
 
+/* bytes of UTF-16 at buf as a quoted UTF-8 name; false (nothing
+ * printed) when they cannot be read. */
+bool print_wchars_at(struct strbuf *sb, struct trace_call *tc, uint64_t buf, uint64_t bytes)
+{
+	uint16_t w[NAME_MAX_UNITS];
+	char u8[NAME_MAX_UNITS * 3 + 8];
+	size_t units = bytes / 2, n;
+
+	if (units > NAME_MAX_UNITS)
+		units = NAME_MAX_UNITS;
+	if (units && (!buf || trace_read(tc, buf, w, units * 2) < 0))
+		return false;
+	n = utf16_to_utf8(w, units, u8, sizeof(u8));
+	quote_name(sb, (const unsigned char *)u8, n);
+	if (bytes / 2 > units)
+		sb_puts(sb, "...");
+	return true;
+}
+
 /* UNICODE_STRING { USHORT Length, MaximumLength; PWSTR Buffer }: the text
  * as a quoted UTF-8 name. */
 void print_ustring_at(struct strbuf *sb, struct trace_call *tc, uint64_t addr)
 {
 	struct { uint16_t len, max; uint32_t pad; uint64_t buf; } us;
-	uint16_t w[NAME_MAX_UNITS];
-	char u8[NAME_MAX_UNITS * 3 + 8];
-	size_t units, n;
 
-	if (!addr || trace_read(tc, addr, &us, sizeof(us)) < 0) {
+	if (!addr || trace_read(tc, addr, &us, sizeof(us)) < 0 ||
+	    !print_wchars_at(sb, tc, us.buf, us.len))
 		print_ptr(sb, addr);
-		return;
-	}
-	units = us.len / 2;
-	if (units > NAME_MAX_UNITS)
-		units = NAME_MAX_UNITS;
-	if (units && trace_read(tc, us.buf, w, units * 2) < 0) {
-		print_ptr(sb, addr);
-		return;
-	}
-	n = utf16_to_utf8(w, units, u8, sizeof(u8));
-	quote_name(sb, (const unsigned char *)u8, n);
-	if (us.len / 2 > units)
-		sb_puts(sb, "...");
 }
 
 void dec_unicode_string(struct strbuf *sb, struct trace_call *tc, const struct arg_desc *d,
 			int i, enum trace_phase ph)
 {
 	print_ustring_at(sb, tc, tc->c->args[i]);
+}
+
+/* A UTF-16 text whose length in bytes is argument d->ref (NtAddAtom). */
+void dec_wchars_in(struct strbuf *sb, struct trace_call *tc, const struct arg_desc *d, int i,
+		   enum trace_phase ph)
+{
+	if (!print_wchars_at(sb, tc, tc->c->args[i], arg_value(tc, d->ref)))
+		print_ptr(sb, tc->c->args[i]);
 }
 
 /* OBJECT_ATTRIBUTES: {"\??\C:\x"}, or {0x1c <\??\C:\dir>, "rel\name"} when

@@ -60,6 +60,12 @@ LONG_PTR k32_guarded(LONG_PTR (*fn)(void *, void *), void *a, void *b, LONG_PTR 
 /* process_image.c: another process's image as its main module name. */
 DWORD k32_other_main_module_name(HANDLE process, WCHAR *name, DWORD size);
 
+/* atom.c: the process's local atom table (made on first use), or NULL. */
+RTL_ATOM_TABLE k32_local_atoms(void);
+
+/* message_module.c: a message of a module's message table (FormatMessage). */
+WCHAR *k32_module_message(HMODULE mod, DWORD id, DWORD lang);
+
 /* handle.c */
 NTSTATUS k32_device_type(HANDLE h, DEVICE_TYPE *type);
 

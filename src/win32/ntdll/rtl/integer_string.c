@@ -58,8 +58,7 @@ RTLAPI NTSTATUS NTAPI RtlLargeIntegerToChar(const ULONGLONG *value, ULONG base, 
 
 /* On overflow the buffer is left alone; a string too small for the digits
  * gets the Length they would need, as Windows reports it. */
-static NTSTATUS integer_to_unicode(ULONGLONG value, ULONG base, PUNICODE_STRING str,
-				   BOOL report_length)
+static NTSTATUS integer_to_unicode(ULONGLONG value, ULONG base, PUNICODE_STRING str)
 {
 	char buf[65];
 	ULONG n, i;
@@ -69,9 +68,8 @@ static NTSTATUS integer_to_unicode(ULONGLONG value, ULONG base, PUNICODE_STRING 
 	if (!valid_base(base))
 		return STATUS_INVALID_PARAMETER;
 	n = format_ulong(value, base, buf);
-	if (n * sizeof(WCHAR) >= str->MaximumLength) {
-		if (report_length)
-			str->Length = (USHORT)(n * sizeof(WCHAR));
+	if (n * sizeof(WCHAR) >= str->MaximumLength) { /* the NUL must fit too */
+		str->Length = (USHORT)(n * sizeof(WCHAR));
 		return STATUS_BUFFER_OVERFLOW;
 	}
 	for (i = 0; i < n; i++)
@@ -83,12 +81,12 @@ static NTSTATUS integer_to_unicode(ULONGLONG value, ULONG base, PUNICODE_STRING 
 
 RTLAPI NTSTATUS NTAPI RtlIntegerToUnicodeString(ULONG value, ULONG base, PUNICODE_STRING str)
 {
-	return integer_to_unicode(value, base, str, FALSE);
+	return integer_to_unicode(value, base, str);
 }
 
 RTLAPI NTSTATUS NTAPI RtlInt64ToUnicodeString(ULONGLONG value, ULONG base, PUNICODE_STRING str)
 {
-	return integer_to_unicode(value, base, str, TRUE);
+	return integer_to_unicode(value, base, str);
 }
 
 static int digit_value(char c)

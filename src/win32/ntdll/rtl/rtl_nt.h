@@ -500,4 +500,34 @@ _Static_assert(sizeof(LSW_CPTABLEINFO) == 64, "CPTABLEINFO size");
 NTSTATUS NTAPI NtGetNlsSectionPtr(ULONG type, ULONG id, void *reserved, void **ptr, SIZE_T *size);
 void NTAPI RtlInitCodePageTable(USHORT *file, LSW_CPTABLEINFO *info);
 
+/* Messages (rtl/format_message.c) */
+NTSTATUS NTAPI RtlFormatMessageEx(const WCHAR *src, ULONG width, BOOLEAN ignore_inserts,
+				  BOOLEAN ansi, BOOLEAN is_array, va_list *args, WCHAR *buffer,
+				  ULONG size, ULONG *retsize, ULONG flags);
+
+/* Atoms: the kernel's global table (Nt*) and Rtl tables (rtl/atom.c). */
+typedef USHORT RTL_ATOM;
+typedef struct atom_table *RTL_ATOM_TABLE;
+typedef struct LSW_ATOM_BASIC_INFORMATION {
+	USHORT UsageCount;
+	USHORT Flags;
+	USHORT NameLength;      /* bytes */
+	WCHAR Name[1];
+} LSW_ATOM_BASIC_INFORMATION;
+#define LSW_ATOM_BASIC_INFORMATION_CLASS 0
+NTSTATUS NTAPI NtAddAtom(const WCHAR *name, ULONG length, RTL_ATOM *atom);
+NTSTATUS NTAPI NtFindAtom(const WCHAR *name, ULONG length, RTL_ATOM *atom);
+NTSTATUS NTAPI NtDeleteAtom(RTL_ATOM atom);
+NTSTATUS NTAPI NtQueryInformationAtom(RTL_ATOM atom, ULONG info_class, void *info, ULONG length,
+				      ULONG *ret_length);
+NTSTATUS NTAPI RtlCreateAtomTable(ULONG size, RTL_ATOM_TABLE *table);
+NTSTATUS NTAPI RtlDestroyAtomTable(RTL_ATOM_TABLE table);
+NTSTATUS NTAPI RtlEmptyAtomTable(RTL_ATOM_TABLE table, BOOLEAN include_pinned);
+NTSTATUS NTAPI RtlAddAtomToAtomTable(RTL_ATOM_TABLE table, const WCHAR *name, RTL_ATOM *atom);
+NTSTATUS NTAPI RtlLookupAtomInAtomTable(RTL_ATOM_TABLE table, const WCHAR *name, RTL_ATOM *atom);
+NTSTATUS NTAPI RtlDeleteAtomFromAtomTable(RTL_ATOM_TABLE table, RTL_ATOM atom);
+NTSTATUS NTAPI RtlPinAtomInAtomTable(RTL_ATOM_TABLE table, RTL_ATOM atom);
+NTSTATUS NTAPI RtlQueryAtomInAtomTable(RTL_ATOM_TABLE table, RTL_ATOM atom, ULONG *refs,
+				       ULONG *pinned, WCHAR *name, ULONG *len);
+
 #endif

@@ -44,6 +44,10 @@ void rtl_peb_unlock(void);
 /* procparams.c: start-up moves the process parameters into the heap. */
 void rtl_params_to_heap(void);
 
+/* format_wrap.c: RtlFormatMessage's text cut to a line width (1..254), in
+ * a new heap string of *len units (NUL-terminated); NULL: no memory. */
+WCHAR *rtl_wrap_lines(const WCHAR *s, SIZE_T n, DWORD width, SIZE_T *len);
+
 /* unicode_string.c: RtlAnsi/OemStringToUnicodeString's one body. */
 typedef NTSTATUS (NTAPI *rtl_to_unicode_fn)(PWCH, ULONG, PULONG, const CHAR *, ULONG);
 NTSTATUS rtl_bytes_to_unicode_string(PUNICODE_STRING dst, const STRING *src, BOOLEAN alloc,

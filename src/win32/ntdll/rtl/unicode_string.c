@@ -89,7 +89,7 @@ RTLAPI NTSTATUS NTAPI RtlDuplicateUnicodeString(ULONG flags, PCUNICODE_STRING sr
 	SIZE_T bytes;
 
 	if (!src || !dst || flags > (DUP_NUL_TERMINATE | DUP_ALLOCATE_EMPTY) ||
-	    src->Length > src->MaximumLength || (src->Length && !src->Buffer) ||
+	    src->Length > src->MaximumLength || (src->MaximumLength && !src->Buffer) ||
 	    flags == DUP_ALLOCATE_EMPTY)
 		return STATUS_INVALID_PARAMETER;
 	if (!src->Length && flags != (DUP_NUL_TERMINATE | DUP_ALLOCATE_EMPTY)) {
@@ -153,9 +153,12 @@ RTLAPI NTSTATUS NTAPI RtlUnicodeStringToAnsiString(PANSI_STRING dst, PCUNICODE_S
 			return STATUS_NO_MEMORY;
 		dst->MaximumLength = (USHORT)(bytes + 1);
 	} else if (bytes >= dst->MaximumLength) {
-		/* Windows converts what fits and reports the overflow. */
-		if (!dst->MaximumLength)
+		/* Windows converts what fits and reports the overflow; with no
+		 * room at all, the Length it would need */
+		if (!dst->MaximumLength) {
+			dst->Length = (USHORT)bytes;
 			return STATUS_BUFFER_OVERFLOW;
+		}
 		bytes = dst->MaximumLength - 1;
 		status = STATUS_BUFFER_OVERFLOW;
 	}

@@ -11,7 +11,8 @@
 #define REPLACEMENT 0xFFFD
 
 /* Decode one code point at s[0..n); returns bytes consumed (>= 1).  On an
- * ill-formed sequence *cp is U+FFFD and the maximal valid prefix is used. */
+ * ill-formed sequence *cp is U+FFFD and the maximal valid prefix is used
+ * (Windows counts a second byte outside the lead's range in that prefix). */
 static ULONG utf8_decode(const BYTE *s, ULONG n, ULONG *cp, BOOL *bad)
 {
 	ULONG need, c, i;
@@ -37,7 +38,10 @@ static ULONG utf8_decode(const BYTE *s, ULONG n, ULONG *cp, BOOL *bad)
 		if (i >= n || s[i] < l || s[i] > h) {
 			*cp = REPLACEMENT;
 			*bad = TRUE;
-			return i;
+			/* Windows takes a continuation byte out of the lead's
+			 * range (an encoded surrogate, an overlong form, a
+			 * value past U+10FFFF) with the lead: one U+FFFD */
+			return i == 1 && i < n && s[i] >= 0x80 && s[i] <= 0xBF ? 2 : i;
 		}
 		c = (c << 6) | (s[i] & 0x3F);
 	}
