@@ -602,11 +602,12 @@ static NTSTATUS open_shared(struct lsw_process *p, struct path_result *pr, uint3
 
 /* A directory above the allowed roots (PATH_ABOVE: Z:\ itself) opens
  * for its attributes and as the root of relative names (which are resolved
- * again from its NT name), nothing more: it has no host fd, so nothing of
- * the host shows through it (libuv's lstat and realpath open every
- * directory from the drive root down). */
-static NTSTATUS open_above(struct lsw_process *p, uint32_t access, uint32_t disposition,
-			   uint32_t options, struct file_object **f)
+ * again from its NT name) and to list the names leading to the roots
+ * (esbuild reads every directory up to the root), nothing more: it has no
+ * host fd, so nothing else of the host shows through it (libuv's lstat and
+ * realpath open every directory from the drive root down). */
+static NTSTATUS open_above(struct lsw_process *p, const char *real, uint32_t access,
+			   uint32_t disposition, uint32_t options, struct file_object **f)
 {
 	const uint32_t changes = FILE_WRITE_DATA | FILE_APPEND_DATA | FILE_WRITE_EA |
 				 FILE_WRITE_ATTRIBUTES | DELETE_ACCESS | 0x000C0000u; /* WRITE_DAC|WRITE_OWNER */
@@ -615,7 +616,7 @@ static NTSTATUS open_above(struct lsw_process *p, uint32_t access, uint32_t disp
 		return LSW_STATUS_FILE_IS_A_DIRECTORY;
 	if ((disposition != FILE_OPEN && disposition != FILE_OPEN_IF) || (access & changes))
 		return LSW_STATUS_ACCESS_DENIED;
-	*f = file_new(p, FILE_KIND_DIR, -1, "");
+	*f = file_new(p, FILE_KIND_DIR, -1, real);
 	if (*f)
 		(*f)->read_only = true;
 	return LSW_STATUS_SUCCESS;
@@ -666,7 +667,8 @@ static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t acc
 		access &= ~(uint32_t)FILE_READ_DATA;
 		break;
 	case PATH_ABOVE:
-		if ((st = open_above(p, access, disposition, options, &f)) != LSW_STATUS_SUCCESS)
+		if ((st = open_above(p, pr.host_path, access, disposition, options, &f)) !=
+		    LSW_STATUS_SUCCESS)
 			return st;
 		break;
 	case PATH_HOST:

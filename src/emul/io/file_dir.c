@@ -316,6 +316,41 @@ static NTSTATUS drop_entries(struct dir_scan *s)
 	return st;
 }
 
+struct above_scan {
+	struct dir_scan *s;
+	size_t *cap, first;
+};
+
+static bool add_above(void *ctx, const char *name, size_t len)
+{
+	struct above_scan *a = ctx;
+	char one[NAME_MAX + 1];
+
+	if (!len || len > NAME_MAX)
+		return true; /* roots are resolved paths: never so */
+	snprintf(one, sizeof(one), "%.*s", (int)len, name);
+	return find_entry(a->s, a->first, one) || add_entry(a->s, a->cap, one);
+}
+
+/* A directory above the roots (file.c open_above) shows only the names
+ * that lead to them, each a directory; the host is not asked. */
+static NTSTATUS snapshot_above(struct file_object *f, struct dir_scan *s)
+{
+	size_t cap = 0;
+	struct above_scan a = { s, &cap, 0 };
+
+	free_entries(s);
+	if (!is_drive_root(f->nt_name) &&
+	    (!add_entry(s, &cap, ".") || !add_entry(s, &cap, "..")))
+		return drop_entries(s);
+	a.first = s->n;
+	if (!path_above_names(f->view, f->name_utf8, add_above, &a))
+		return drop_entries(s);
+	if (s->n > a.first)
+		qsort(s->e + a.first, s->n - a.first, sizeof(s->e[0]), by_name);
+	return LSW_STATUS_SUCCESS;
+}
+
 /* Reads the directory into s (its pattern already set). */
 static NTSTATUS snapshot(struct file_object *f, struct dir_scan *s)
 {
@@ -325,7 +360,7 @@ static NTSTATUS snapshot(struct file_object *f, struct dir_scan *s)
 	int fd;
 
 	if (f->fd < 0)
-		return LSW_STATUS_ACCESS_DENIED; /* above the roots: not listed (file.c open_above) */
+		return snapshot_above(f, s);
 	if ((fd = openat(f->fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
 		return errno_to_status(errno);
 	if (!(dir = fdopendir(fd))) {
@@ -416,6 +451,12 @@ static bool entry_stat(struct file_object *f, const struct dir_entry *e, struct 
 {
 	char host[4096];
 
+	if (f->fd < 0) { /* above the roots: a directory, nothing more is told */
+		memset(st, 0, sizeof(*st));
+		st->st_mode = S_IFDIR | 0555;
+		st->st_nlink = 2;
+		return true;
+	}
 	if (e->overlay) {
 		snprintf(host, sizeof(host), "%s/%s", f->scan->overlay, e->name);
 		return stat(host, st) == 0;

@@ -396,7 +396,8 @@ static NTSTATUS walk(const struct drive *d, char *rest, struct path_result *out)
 	if ((st = split(rest, comps, &n)) == LSW_STATUS_SUCCESS)
 		st = path_walk(d, comps, n, end);
 	if (st == LSW_STATUS_SUCCESS && end->above) {
-		out->target = PATH_ABOVE; /* its host path is never handed out */
+		out->target = PATH_ABOVE; /* never opened: only listed by name */
+		snprintf(out->host_path, sizeof(out->host_path), "%s", end->real);
 	} else if (st == LSW_STATUS_SUCCESS) {
 		out->target = PATH_HOST;
 		snprintf(out->host_path, sizeof(out->host_path), "%s", end->host);
@@ -407,6 +408,26 @@ static NTSTATUS walk(const struct drive *d, char *rest, struct path_result *out)
 	}
 	free(end);
 	return st;
+}
+
+bool path_above_names(const struct path_view *v, const char *above,
+		      bool (*add)(void *ctx, const char *name, size_t len), void *ctx)
+{
+	size_t al = strlen(above);
+
+	for (int i = 0; i < v->nallowed; i++) {
+		const char *cand[2] = { v->allowed[i].path, v->allowed[i].alias };
+
+		for (int k = 0; k < 2; k++) {
+			const char *next = cand[k] + al + (al > 1);
+
+			if (!cand[k][0] || !strcmp(above, cand[k]) || !path_same_or_above(above, cand[k]))
+				continue;
+			if (!add(ctx, next, strcspn(next, "/")))
+				return false;
+		}
+	}
+	return true;
 }
 
 bool path_protected(const struct path_view *v, const char *host)

@@ -20,7 +20,7 @@ enum path_target {
 
 struct path_result {
 	enum path_target target;
-	char host_path[4096];
+	char host_path[4096]; /* PATH_ABOVE: only to list it (path_above_names) */
 	bool read_only;       /* the mapping forbids writes */
 	bool exists;          /* the last component exists */
 };
@@ -44,6 +44,13 @@ uint32_t path_drive_mask(const struct path_view *v);
  * OBJECT_PATH_NOT_FOUND / OBJECT_NAME_INVALID / OBJECT_PATH_SYNTAX_BAD. */
 NTSTATUS path_resolve(const struct path_view *v, const uint16_t *name, size_t nchars,
 		      struct path_result *out);
+/* Calls add(ctx, name, len) for each name that follows the directory
+ * above (a PATH_ABOVE result's host_path) in the allowed roots below it
+ * and in the ways the user named them: all that such a directory shows.
+ * A name may come more than once.  Stops when add returns false, and then
+ * returns false. */
+bool path_above_names(const struct path_view *v, const char *above,
+		      bool (*add)(void *ctx, const char *name, size_t len), void *ctx);
 /* True when host is a drive root, an allowed root, or a directory above
  * one: deleting or moving it would change what lies outside the sandbox
  * (or turn a read-only mapping into a writable one).  Everything is, for

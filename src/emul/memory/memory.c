@@ -254,6 +254,7 @@ NTSTATUS memory_allocate(struct nt_call *tc, struct alloc_req *r)
 			       MEM_RESET_UNDO | MEM_RESERVE_PLACEHOLDER | MEM_REPLACE_PLACEHOLDER;
 	uint32_t t = r->type;
 
+	r->protect = without_cfg_targets(r->protect); /* both calls (V8 uses the Ex one) */
 	if (!(t & (MEM_COMMIT | MEM_RESERVE | MEM_RESET)) || (t & ~known))
 		return STATUS_INVALID_PARAMETER_5;
 	if ((t & MEM_RESERVE_PLACEHOLDER) &&
@@ -282,7 +283,7 @@ NTSTATUS nt_NtAllocateVirtualMemory(struct nt_call *c)
 {
 	struct lsw_thread *t = c->thread;
 	struct alloc_req r = { .type = (uint32_t)c->args[4],
-			       .protect = without_cfg_targets((uint32_t)c->args[5]),
+			       .protect = (uint32_t)c->args[5],
 			       .low = USER_MIN, .limit = vad_zero_bits_limit(c->args[2]),
 			       .align = ALLOC_GRANULARITY };
 	struct nt_call *tc;

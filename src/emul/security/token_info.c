@@ -101,6 +101,17 @@ static void put_sid_and_attributes(struct out *o, uint32_t at, const struct sid_
 	put32(o, at + 8, attributes);
 }
 
+/* TOKEN_OWNER, TOKEN_PRIMARY_GROUP: the pointer first, its SID after it
+ * (in one expression the order of the two was the compiler's: gcc put the
+ * SID first and the pointer after it, and Go's os/user read the SID's
+ * bytes as the pointer). */
+static void put_sid_pointer(struct out *o, const struct sid_def *s)
+{
+	uint32_t at = reserve(o, 8, 8);
+
+	put64(o, at, put_sid(o, s));
+}
+
 static void token_groups(struct out *o, bool logon_only)
 {
 	uint32_t n = logon_only ? 1 : sizeof(groups) / sizeof(groups[0]);
@@ -184,8 +195,8 @@ static bool build(uint32_t cls, struct out *o)
 	case 1: put_sid_and_attributes(o, reserve(o, 16, 8), &user_sid, 0); return true; /* TokenUser */
 	case 2: token_groups(o, false); return true;
 	case 3: token_privileges(o); return true;
-	case 4: put64(o, reserve(o, 8, 8), put_sid(o, &user_sid)); return true;  /* TokenOwner */
-	case 5: put64(o, reserve(o, 8, 8), put_sid(o, &none_group)); return true; /* TokenPrimaryGroup */
+	case 4: put_sid_pointer(o, &user_sid); return true;   /* TokenOwner */
+	case 5: put_sid_pointer(o, &none_group); return true; /* TokenPrimaryGroup */
 	case 6: token_default_dacl(o); return true;
 	case 7: put(o, reserve(o, 16, 4), "User32  \x01\0\0\0\0\0\0\0", 16); return true; /* TokenSource */
 	case 10: token_statistics(o); return true;

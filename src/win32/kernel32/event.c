@@ -205,3 +205,47 @@ K32API DWORD WINAPI WaitForSingleObject(HANDLE h, DWORD ms)
 {
 	return WaitForSingleObjectEx(h, ms, FALSE);
 }
+
+NTSTATUS NTAPI NtQueryEvent(HANDLE, int, PVOID, ULONG, PULONG);
+
+/* The memory resource notifications: on Windows the system's
+ * \KernelObjects\LowMemoryCondition and HighMemoryCondition events, opened
+ * only to wait on and query.  The sandbox never runs low (its commit limit
+ * fails allocations instead), so each handle is an event of its own that
+ * stays as it starts: low memory unsignalled, high memory signalled.  The
+ * .NET runtime's garbage collector asks for one at start-up. */
+K32API HANDLE WINAPI CreateMemoryResourceNotification(MEMORY_RESOURCE_NOTIFICATION_TYPE type)
+{
+	OBJECT_ATTRIBUTES oa = { sizeof(oa) };
+	HANDLE h = NULL;
+	NTSTATUS status;
+
+	if (type != LowMemoryResourceNotification && type != HighMemoryResourceNotification) {
+		k32_error(ERROR_INVALID_PARAMETER);
+		return NULL;
+	}
+	status = NtCreateEvent(&h, SYNCHRONIZE | 0x0001 /* EVENT_QUERY_STATE */, &oa, 0,
+			       type == HighMemoryResourceNotification);
+	if (status < 0) {
+		k32_fail(status);
+		return NULL;
+	}
+	return h;
+}
+
+K32API BOOL WINAPI QueryMemoryResourceNotification(HANDLE h, PBOOL state)
+{
+	struct {
+		int type;
+		LONG state;
+	} info; /* EVENT_BASIC_INFORMATION */
+	NTSTATUS status;
+
+	if (!state)
+		return k32_error(ERROR_INVALID_PARAMETER);
+	status = NtQueryEvent(h, 0 /* EventBasicInformation */, &info, sizeof(info), NULL);
+	if (status < 0)
+		return k32_fail(status);
+	*state = info.state != 0;
+	return TRUE;
+}
