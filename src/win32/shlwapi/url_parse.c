@@ -1,5 +1,6 @@
 /*
- * ParseURL (the scheme and what follows it, and the scheme's number) and
+ * ParseURL (the scheme and what follows it, and the scheme's number),
+ * UrlGetPart (scheme, user, password, host, port, query) and
  * UrlUnescape (%XX sequences decoded; with URL_DONT_UNESCAPE_EXTRA_INFO
  * not past the first '?' or '#'), A and W written once in url_parse_t.h.
  */
@@ -33,6 +34,24 @@ static int hex_digit(unsigned c)
 		return c - '0';
 	c |= 0x20;
 	return c >= 'a' && c <= 'f' ? (int)(c - 'a' + 10) : -1;
+}
+
+static BOOL is_slash(unsigned c)
+{
+	return c == '/' || c == '\\';
+}
+
+/* Schemes whose URLs name a host ("scheme://host..."). */
+static BOOL host_scheme(UINT scheme)
+{
+	switch (scheme) {
+	case URL_SCHEME_FILE: case URL_SCHEME_FTP: case URL_SCHEME_GOPHER: case URL_SCHEME_HTTP:
+	case URL_SCHEME_HTTPS: case URL_SCHEME_NEWS: case URL_SCHEME_NNTP: case URL_SCHEME_SNEWS:
+	case URL_SCHEME_TELNET:
+		return TRUE;
+	default:
+		return FALSE;
+	}
 }
 
 #define XCHAR WCHAR

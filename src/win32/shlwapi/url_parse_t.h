@@ -90,3 +90,108 @@ HRESULT WINAPI FN(UrlUnescape)(XCHAR *url, XCHAR *out, DWORD *len, DWORD flags)
 	HeapFree(GetProcessHeap(), 0, tmp);
 	return S_OK;
 }
+
+/* The piece a URL part names: [*s, *e), and whether "scheme:" goes
+ * before it; or the HRESULT that says there is none. */
+static HRESULT FN(url_part)(const XCHAR *url, DWORD part, const XCHAR **s, const XCHAR **e,
+			    size_t *scheme)
+{
+	const XCHAR *p = url, *auth, *end, *at = NULL, *colon = NULL;
+	size_t n = 0;
+
+	while (scheme_char(url[n]))
+		n++;
+	*scheme = n >= 2 && url[n] == ':' ? n : 0;
+	if (part == URL_PART_SCHEME || part == URL_PART_QUERY) {
+		*s = *e = url;
+		if (part == URL_PART_SCHEME && *scheme)
+			*e = url + n;
+		for (p = url; part == URL_PART_QUERY && *p && *p != '#' && *s == url; p++)
+			if (*p == '?')
+				*s = p + 1;
+		if (part == URL_PART_QUERY && *s != url) /* a '#' after the '?' stays in */
+			for (*e = *s; **e; (*e)++)
+				;
+		return S_OK;
+	}
+	if (!*scheme || !host_scheme(FN(scheme_number)(url, n)))
+		return E_FAIL;
+	p = url + n + 1;
+	if (!is_slash(p[0]) || !is_slash(p[1])) {
+		if (FN(scheme_number)(url, n) != URL_SCHEME_FILE || part != URL_PART_HOSTNAME)
+			return E_FAIL;
+		*s = *e = p;
+		return S_OK;
+	}
+	auth = p + 2;
+	for (end = auth; *end && !is_slash(*end) && *end != '?' && *end != '#'; end++)
+		;
+	if (FN(scheme_number)(url, n) == URL_SCHEME_FILE) {
+		*scheme = 0;
+		if (part != URL_PART_HOSTNAME)
+			return E_FAIL;
+		*s = auth;
+		*e = end - auth == 2 && auth[1] == ':' ? auth : end; /* "c:" is a drive */
+		return S_OK;
+	}
+	for (p = auth; p < end && !at; p++)
+		if (*p == '@')
+			at = p;
+	for (p = at ? at + 1 : auth; p < end && !colon; p++)
+		if (*p == ':')
+			colon = p;
+	if (part == URL_PART_USERNAME || part == URL_PART_PASSWORD) {
+		const XCHAR *sep = NULL;
+
+		if (!at)
+			return E_INVALIDARG;
+		for (p = auth; p < at && !sep; p++)
+			if (*p == ':')
+				sep = p;
+		if (part == URL_PART_PASSWORD && !sep)
+			return E_INVALIDARG;
+		*s = part == URL_PART_USERNAME ? auth : sep + 1;
+		*e = part == URL_PART_USERNAME && sep ? sep : at;
+		return S_OK;
+	}
+	if (part == URL_PART_PORT && !colon)
+		return E_INVALIDARG;
+	*s = part == URL_PART_PORT ? colon + 1 : at ? at + 1 : auth;
+	*e = part == URL_PART_PORT || !colon ? end : colon;
+	return part == URL_PART_HOSTNAME || part == URL_PART_PORT ? S_OK : E_INVALIDARG;
+}
+
+/* The part, lower-case scheme; S_FALSE (A) or S_OK (W) and "" when it is
+ * empty, E_POINTER and the size needed when *len is too small. */
+HRESULT WINAPI FN(UrlGetPart)(const XCHAR *url, XCHAR *out, DWORD *len, DWORD part, DWORD flags)
+{
+	const XCHAR *s, *e;
+	size_t scheme, n, k = 0;
+	HRESULT hr;
+
+	if (!url || !out || !len || !*len)
+		return E_INVALIDARG;
+	if ((hr = FN(url_part)(url, part, &s, &e, &scheme)) != S_OK)
+		return hr;
+	if (!(flags & URL_PARTFLAG_KEEPSCHEME) || part == URL_PART_SCHEME || part == URL_PART_QUERY)
+		scheme = 0;
+	n = (scheme ? scheme + 1 : 0) + (size_t)(e - s);
+	if (!n) {
+		out[0] = 0;
+		*len = 0;
+		return sizeof(XCHAR) == 1 ? S_FALSE : S_OK;
+	}
+	if (n + 1 > *len) {
+		*len = n + 1;
+		return E_POINTER;
+	}
+	for (; k < scheme; k++)
+		out[k] = url[k] >= 'A' && url[k] <= 'Z' ? url[k] + 32 : url[k];
+	if (scheme)
+		out[k++] = ':';
+	for (; s < e; s++)
+		out[k++] = part == URL_PART_SCHEME && *s >= 'A' && *s <= 'Z' ? *s + 32 : *s;
+	out[k] = 0;
+	*len = n;
+	return S_OK;
+}
