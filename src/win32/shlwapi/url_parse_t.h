@@ -106,10 +106,10 @@ static HRESULT FN(url_part)(const XCHAR *url, DWORD part, const XCHAR **s, const
 		*s = *e = url;
 		if (part == URL_PART_SCHEME && *scheme)
 			*e = url + n;
-		for (p = url; part == URL_PART_QUERY && *p && *p != '#' && *s == url; p++)
+		for (p = url; part == URL_PART_QUERY && *p && *s == url; p++)
 			if (*p == '?')
 				*s = p + 1;
-		if (part == URL_PART_QUERY && *s != url) /* a '#' after the '?' stays in */
+		if (part == URL_PART_QUERY && *s != url) /* to the end, '#' and all */
 			for (*e = *s; **e; (*e)++)
 				;
 		return S_OK;
