@@ -195,3 +195,61 @@ HRESULT WINAPI FN(UrlGetPart)(const XCHAR *url, XCHAR *out, DWORD *len, DWORD pa
 	*len = n;
 	return S_OK;
 }
+
+/* Writes (or counts, out NULL) the file: URL of a path: "file:///c:/x",
+ * "file://server/share", "file:///x" for "\x", "file:x" for a relative
+ * path; '\' becomes '/', a space and '%' are escaped. */
+static size_t FN(file_url)(const XCHAR *path, XCHAR *out)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const char *prefix = path[0] && path[1] == ':' ? "file:///" :
+			     path[0] == '\\' && path[1] != '\\' ? "file://" : "file:";
+	size_t n = 0;
+
+	for (; *prefix; prefix++, n++)
+		if (out)
+			out[n] = *prefix;
+	for (; *path; path++) {
+		XCHAR c = *path == '\\' ? '/' : *path;
+		BOOL esc = c == ' ' || c == '%' || (c >= 0 && c < 0x20);
+
+		if (out && esc) {
+			out[n] = '%';
+			out[n + 1] = hex[(c >> 4) & 15];
+			out[n + 2] = hex[c & 15];
+		} else if (out) {
+			out[n] = c;
+		}
+		n += esc ? 3 : 1;
+	}
+	if (out)
+		out[n] = 0;
+	return n;
+}
+
+/* A URL already (a scheme of two or more characters) is copied: S_FALSE. */
+HRESULT WINAPI FN(UrlCreateFromPath)(const XCHAR *path, XCHAR *out, DWORD *len, DWORD reserved)
+{
+	size_t n = 0;
+	BOOL url;
+
+	if (!path || !out || !len)
+		return E_INVALIDARG;
+	while (scheme_char(path[n]))
+		n++;
+	url = n >= 2 && path[n] == ':';
+	for (n = 0; url && path[n]; n++)
+		;
+	if (!url)
+		n = FN(file_url)(path, NULL);
+	if (n + 1 > *len) {
+		*len = n + 1;
+		return E_POINTER;
+	}
+	if (url)
+		memcpy(out, path, (n + 1) * sizeof(XCHAR));
+	else
+		FN(file_url)(path, out);
+	*len = n;
+	return url ? S_FALSE : S_OK;
+}
