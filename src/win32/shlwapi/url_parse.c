@@ -1,7 +1,7 @@
 /*
  * ParseURL (the scheme and what follows it, and the scheme's number),
  * UrlGetPart (scheme, user, password, host, port, query),
- * UrlCreateFromPath (file: URLs of paths) and
+ * UrlCreateFromPath (file: URLs of paths), UrlApplyScheme and
  * UrlUnescape (%XX sequences decoded; with URL_DONT_UNESCAPE_EXTRA_INFO
  * not past the first '?' or '#'), A and W written once in url_parse_t.h.
  */

@@ -253,3 +253,67 @@ HRESULT WINAPI FN(UrlCreateFromPath)(const XCHAR *path, XCHAR *out, DWORD *len, 
 	*len = n;
 	return url ? S_FALSE : S_OK;
 }
+
+/* prefix + url into out (of *len), or E_POINTER and the size needed. */
+static HRESULT FN(put_prefixed)(const char *prefix, const XCHAR *url, XCHAR *out, DWORD *len)
+{
+	size_t p = strlen(prefix), n = 0;
+
+	while (url[n])
+		n++;
+	if (p + n + 1 > *len) {
+		*len = p + n + 1;
+		return E_POINTER;
+	}
+	for (size_t i = 0; i < p; i++)
+		out[i] = prefix[i];
+	memcpy(out + p, url, (n + 1) * sizeof(XCHAR));
+	*len = p + n;
+	return S_OK;
+}
+
+/* The scheme a host name's first label suggests ("www." -> http://). */
+static const char *FN(guess_scheme)(const XCHAR *url)
+{
+	static const char *const prefixes[][2] = {
+		{ "www.", "http://" }, { "ftp.", "ftp://" }, { "gopher.", "gopher://" },
+		{ "home.", "http://" }, { "mosaic.", "http://" },
+	};
+
+	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++) {
+		const char *p = prefixes[i][0];
+		size_t k = 0;
+
+		while (p[k] && (url[k] >= 'A' && url[k] <= 'Z' ? url[k] + 32 : url[k]) == p[k])
+			k++;
+		if (!p[k])
+			return prefixes[i][1];
+	}
+	return NULL;
+}
+
+/* A URL keeps its scheme (S_FALSE) unless URL_APPLY_FORCEAPPLY; then a
+ * path becomes a file: URL (GUESSFILE), a known host prefix gets its
+ * scheme (GUESSSCHEME), or "http://" goes before it (DEFAULT). */
+HRESULT WINAPI FN(UrlApplyScheme)(const XCHAR *url, XCHAR *out, DWORD *len, DWORD flags)
+{
+	const char *scheme;
+	size_t n = 0;
+
+	if (!url || !out || !len)
+		return E_INVALIDARG;
+	while (scheme_char(url[n]))
+		n++;
+	if (n >= 2 && url[n] == ':' && !(flags & URL_APPLY_FORCEAPPLY))
+		return S_FALSE;
+	if (!(n >= 2 && url[n] == ':')) {
+		if ((flags & URL_APPLY_GUESSFILE) &&
+		    ((url[0] && url[1] == ':') || (url[0] == '\\' && url[1] == '\\')))
+			return FN(UrlCreateFromPath)(url, out, len, 0);
+		if ((flags & URL_APPLY_GUESSSCHEME) && (scheme = FN(guess_scheme)(url)))
+			return FN(put_prefixed)(scheme, url, out, len);
+	}
+	if (flags & URL_APPLY_DEFAULT)
+		return FN(put_prefixed)("http://", url, out, len);
+	return S_FALSE;
+}
