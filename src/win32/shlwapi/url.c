@@ -1,6 +1,7 @@
 /*
  * URLs: whether a string is one (a scheme of two or more letters, digits,
- * '+', '-' or '.', then ':'), and file: URLs to paths.  File
+ * '+', '-' or '.', then ':'), file: URLs to paths, the "#location",
+ * comparing two.  File
  * associations (AssocQueryString) do not exist in a console session.
  */
 #include "shlwapi_private.h"
@@ -171,4 +172,73 @@ HRESULT WINAPI AssocQueryStringA(ASSOCF flags, ASSOCSTR str, LPCSTR assoc, LPCST
 				 DWORD *len)
 {
 	return HRESULT_FROM_WIN32(ERROR_NO_ASSOCIATION);
+}
+
+BOOL WINAPI UrlIsOpaqueA(LPCSTR s)
+{
+	return UrlIsA(s, URLIS_OPAQUE);
+}
+
+BOOL WINAPI UrlIsNoHistoryA(LPCSTR s)
+{
+	return UrlIsA(s, URLIS_NOHISTORY);
+}
+
+/* PathCreateFromUrl into a LocalAlloc'ed string. */
+HRESULT WINAPI PathCreateFromUrlAlloc(LPCWSTR url, LPWSTR *path, DWORD reserved)
+{
+	WCHAR buf[MAX_PATH * 4];
+	DWORD n = MAX_PATH * 4;
+	HRESULT hr;
+
+	if (!path)
+		return E_INVALIDARG;
+	*path = NULL;
+	if ((hr = PathCreateFromUrlW(url, buf, &n, reserved)) != S_OK)
+		return hr;
+	if (!(*path = LocalAlloc(LMEM_FIXED, (n + 1) * sizeof(WCHAR))))
+		return E_OUTOFMEMORY;
+	memcpy(*path, buf, (n + 1) * sizeof(WCHAR));
+	return S_OK;
+}
+
+/* The "#location" of a URL with a scheme, NULL when it has none. */
+LPCWSTR WINAPI UrlGetLocationW(LPCWSTR url)
+{
+	return scheme_length(url) ? wcschr(url, '#') : NULL;
+}
+
+/* The ANSI code page is single-byte: offsets are the same. */
+LPCSTR WINAPI UrlGetLocationA(LPCSTR url)
+{
+	WCHAR w[MAX_PATH * 4];
+	LPCWSTR at;
+
+	if (!url_to_w(url, w, MAX_PATH * 4) || !(at = UrlGetLocationW(w)))
+		return NULL;
+	return url + (at - w);
+}
+
+/* Case-sensitive; with ignore_slash a final '/' does not count. */
+INT WINAPI UrlCompareW(LPCWSTR a, LPCWSTR b, BOOL ignore_slash)
+{
+	size_t na = lstrlenW(a), nb = lstrlenW(b);
+
+	if (ignore_slash && na && a[na - 1] == '/')
+		na--;
+	if (ignore_slash && nb && b[nb - 1] == '/')
+		nb--;
+	for (size_t i = 0; i < na && i < nb; i++)
+		if (a[i] != b[i])
+			return a[i] < b[i] ? -1 : 1;
+	return na == nb ? 0 : na < nb ? -1 : 1;
+}
+
+INT WINAPI UrlCompareA(LPCSTR a, LPCSTR b, BOOL ignore_slash)
+{
+	WCHAR wa[MAX_PATH * 4], wb[MAX_PATH * 4];
+
+	if (!url_to_w(a, wa, MAX_PATH * 4) || !url_to_w(b, wb, MAX_PATH * 4))
+		return a ? 1 : -1;
+	return UrlCompareW(wa, wb, ignore_slash);
 }
