@@ -1,7 +1,8 @@
 /*
  * ParseURL (the scheme and what follows it, and the scheme's number),
  * UrlGetPart (scheme, user, password, host, port, query),
- * UrlCreateFromPath (file: URLs of paths), UrlApplyScheme and
+ * UrlCreateFromPath (file: URLs of paths), UrlApplyScheme, UrlEscape
+ * (url_escape_t.h: unsafe characters as %XX, per scheme) and
  * UrlUnescape (%XX sequences decoded; with URL_DONT_UNESCAPE_EXTRA_INFO
  * not past the first '?' or '#'), A and W written once in url_parse_t.h.
  */
@@ -55,12 +56,95 @@ static BOOL host_scheme(UINT scheme)
 	}
 }
 
+/* --- UrlEscape's rules (url_escape_t.h) --- */
+
+static const char hex_upper[] = "0123456789ABCDEF";
+
+struct esc_out {
+	void *out; /* XCHAR *, NULL to count */
+	size_t n;
+};
+
+struct esc_rules {
+	BOOL segment;            /* '/', '?' and '#' are data too */
+	BOOL backslash_is_slash; /* http, https, ftp and file paths */
+	BOOL escape_hash;        /* file: a '#' is part of the path */
+	BOOL spaces_only, percent, utf8, stopped;
+};
+
+/* Schemes whose paths take '\' for '/'. */
+static BOOL slash_scheme(UINT scheme)
+{
+	return scheme == URL_SCHEME_HTTP || scheme == URL_SCHEME_HTTPS ||
+	       scheme == URL_SCHEME_FTP || scheme == URL_SCHEME_FILE;
+}
+
+/* Opaque schemes (mailto:, news:...), a path that does not start with a
+ * slash, and URL_ESCAPE_SEGMENT_ONLY escape '/' as data. */
+static void rules_for(struct esc_rules *r, UINT scheme, BOOL has_scheme, BOOL slash, DWORD flags)
+{
+	BOOL opaque = scheme == URL_SCHEME_MAILTO || scheme == URL_SCHEME_NEWS ||
+		      scheme == URL_SCHEME_SNEWS || scheme == URL_SCHEME_JAVASCRIPT ||
+		      scheme == URL_SCHEME_VBSCRIPT || scheme == URL_SCHEME_ABOUT;
+
+	memset(r, 0, sizeof(*r));
+	r->segment = (flags & URL_ESCAPE_SEGMENT_ONLY) || opaque;
+	r->backslash_is_slash = !r->segment && slash_scheme(scheme);
+	r->escape_hash = scheme == URL_SCHEME_FILE;
+	r->spaces_only = flags & URL_ESCAPE_SPACES_ONLY;
+	r->percent = flags & URL_ESCAPE_PERCENT;
+	r->utf8 = flags & URL_ESCAPE_AS_UTF8;
+	if (has_scheme && !slash && scheme != URL_SCHEME_FILE && !r->segment)
+		r->segment = 2; /* "http:x/y": '/' escaped, '?' still ends the path */
+}
+
+static BOOL must_escape(const struct esc_rules *r, unsigned c)
+{
+	if (r->spaces_only)
+		return c == ' ';
+	if (c == '?' || c == '#')
+		return r->segment == TRUE || (c == '#' && r->escape_hash);
+	if (c == '/')
+		return r->segment != FALSE;
+	if (c == '%')
+		return r->percent;
+	if (c < 0x20 || c == 0x7f || (c >= 0x80 && r->utf8))
+		return TRUE;
+	return c == '\\' || (c < 0x80 && strchr(" \"<>^`{|}[]&", (int)c));
+}
+
+/* c's UTF-8 bytes; a lone surrogate is U+FFFD.  Pairs are joined by
+ * the caller's next unit: a high surrogate followed by a low one. */
+static int utf8_bytes(unsigned c, BYTE *b)
+{
+	if (c >= 0xd800 && c <= 0xdfff && c < 0x10000)
+		c = 0xfffd;
+	if (c < 0x800) {
+		b[0] = 0xc0 | (c >> 6);
+		b[1] = 0x80 | (c & 63);
+		return 2;
+	}
+	if (c < 0x10000) {
+		b[0] = 0xe0 | (c >> 12);
+		b[1] = 0x80 | ((c >> 6) & 63);
+		b[2] = 0x80 | (c & 63);
+		return 3;
+	}
+	b[0] = 0xf0 | (c >> 18);
+	b[1] = 0x80 | ((c >> 12) & 63);
+	b[2] = 0x80 | ((c >> 6) & 63);
+	b[3] = 0x80 | (c & 63);
+	return 4;
+}
+
 #define XCHAR WCHAR
 #define FN(name) name##W
 #include "url_parse_t.h"
+#include "url_escape_t.h"
 #undef XCHAR
 #undef FN
 
 #define XCHAR char
 #define FN(name) name##A
 #include "url_parse_t.h"
+#include "url_escape_t.h"
