@@ -2,7 +2,8 @@
  * ParseURL (the scheme and what follows it, and the scheme's number),
  * UrlGetPart (scheme, user, password, host, port, query),
  * UrlCreateFromPath (file: URLs of paths), UrlApplyScheme, UrlEscape
- * (url_escape_t.h: unsafe characters as %XX, per scheme) and
+ * (url_escape_t.h: unsafe characters as %XX, per scheme), UrlCanonicalize
+ * (url_canon_t.h) and
  * UrlUnescape (%XX sequences decoded; with URL_DONT_UNESCAPE_EXTRA_INFO
  * not past the first '?' or '#'), A and W written once in url_parse_t.h.
  */
@@ -141,6 +142,7 @@ static int utf8_bytes(unsigned c, BYTE *b)
 #define FN(name) name##W
 #include "url_parse_t.h"
 #include "url_escape_t.h"
+#include "url_canon_t.h"
 #undef XCHAR
 #undef FN
 
@@ -148,3 +150,4 @@ static int utf8_bytes(unsigned c, BYTE *b)
 #define FN(name) name##A
 #include "url_parse_t.h"
 #include "url_escape_t.h"
+#include "url_canon_t.h"
