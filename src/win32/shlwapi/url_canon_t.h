@@ -95,7 +95,7 @@ static void FN(file_url_canon)(struct FN(ubuf) *b, XCHAR *p, DWORD flags)
 	size_t k = 0, start;
 	BOOL unc, dos = flags & (URL_FILE_USE_PATHURL | URL_WININET_COMPATIBILITY);
 
-	for (XCHAR *q = p; *q && *q != '?' && *q != '#'; q++)
+	for (XCHAR *q = p; *q && *q != '?'; q++) /* a '#' may be part of the name */
 		if (*q == '\\')
 			*q = '/';
 	while (p[k] == '/')
@@ -229,6 +229,125 @@ HRESULT WINAPI FN(UrlCanonicalize)(const XCHAR *url, XCHAR *out, DWORD *len, DWO
 	if ((hr = FN(canonicalize)(url, flags, &b)) != S_OK)
 		return hr;
 	if (b.n + 1 > *len) {
+		*len = b.n + 1;
+		hr = E_POINTER;
+	} else {
+		memcpy(out, b.s, (b.n + 1) * sizeof(XCHAR));
+		*len = b.n;
+	}
+	HeapFree(GetProcessHeap(), 0, b.s);
+	return hr;
+}
+
+/* Where the fragment of a canonical URL starts (its end when none); a
+ * file: URL has one only after a .htm or .html name. */
+static size_t FN(fragment_at)(const XCHAR *u, BOOL file)
+{
+	size_t n = 0;
+
+	while (u[n] && u[n] != '#')
+		n++;
+	if (file && u[n] && !(n >= 4 && (u[n - 4] | 0x20) == '.' && (u[n - 3] | 0x20) == 'h' &&
+				 (u[n - 2] | 0x20) == 't' && (u[n - 1] | 0x20) == 'm') &&
+	    !(n >= 5 && (u[n - 5] | 0x20) == '.' && (u[n - 4] | 0x20) == 'h' &&
+	      (u[n - 3] | 0x20) == 't' && (u[n - 2] | 0x20) == 'm' && (u[n - 1] | 0x20) == 'l'))
+		return FN(len_of)(u);
+	return n;
+}
+
+/* How much of the canonical base a relative URL keeps: all but the
+ * fragment ("#x"), the scheme and host ("/x"; after "::" in mk:), the
+ * scheme ("//x", or any name under an opaque base), or the directory. */
+static size_t FN(base_keeps)(const XCHAR *b, size_t s, const XCHAR *rel)
+{
+	UINT scheme = FN(scheme_number)(b, s);
+	const XCHAR *rest = b + s + 1;
+	size_t k, end = FN(fragment_at)(b, scheme == URL_SCHEME_FILE);
+
+	if (rel[0] == '#')
+		return end;
+	if (rel[0] == '/' && rel[1] == '/')
+		return s + 1;
+	if (rel[0] == '/' && rest[0] == '/' && rest[1] == '/') {
+		for (k = 2; rest[k] && rest[k] != '/' && rest[k] != '?' && rest[k] != '#'; k++)
+			;
+		return s + 1 + k;
+	}
+	if (scheme == URL_SCHEME_MK && rel[0] == '/') {
+		for (k = 0; rest[k] && !(rest[k] == ':' && rest[k + 1] == ':'); k++)
+			;
+		return s + 1 + (rest[k] ? k + 2 : 0);
+	}
+	if (rest[0] != '/' && scheme != URL_SCHEME_MK)
+		return s + 1;
+	for (k = 0; k < end && b[k] != '?'; k++)
+		;
+	while (k > s + 1 && b[k - 1] != '/')
+		k--;
+	return k;
+}
+
+static BOOL FN(same_ci)(const XCHAR *a, const XCHAR *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((a[i] >= 'A' && a[i] <= 'Z' ? a[i] + 32 : a[i]) !=
+		    (b[i] >= 'A' && b[i] <= 'Z' ? b[i] + 32 : b[i]))
+			return FALSE;
+	return TRUE;
+}
+
+/* rel against base, before canonicalizing: rel alone when it has a
+ * scheme of its own (or is a DOS path), else the part of base it keeps
+ * and rel. */
+static XCHAR *FN(join_urls)(const XCHAR *base, const XCHAR *rel, DWORD flags)
+{
+	struct FN(ubuf) b;
+	size_t bs = 0, rs = 0, keep = 0, n = FN(len_of)(rel);
+	XCHAR *joined;
+
+	if (FN(canonicalize)(base, flags & URL_DONT_SIMPLIFY, &b) != S_OK)
+		return NULL;
+	while (scheme_char(b.s[bs]))
+		bs++;
+	while (scheme_char(rel[rs]))
+		rs++;
+	bs = bs >= 2 && b.s[bs] == ':' ? bs : 0;
+	rs = rs >= 2 && rel[rs] == ':' ? rs : 0;
+	if (rs && bs && rs == bs && FN(same_ci)(rel, b.s, rs) && rel[rs + 1] != '/' &&
+	    FN(scheme_number)(rel, rs) != URL_SCHEME_MK)
+		rel += rs + 1, n -= rs + 1, rs = 0;
+	if (bs && !rs && !(rel[0] && rel[1] == ':'))
+		keep = FN(base_keeps)(b.s, bs, rel);
+	if ((joined = HeapAlloc(GetProcessHeap(), 0, (keep + n + 1) * sizeof(XCHAR)))) {
+		memcpy(joined, b.s, keep * sizeof(XCHAR));
+		memcpy(joined + keep, rel, (n + 1) * sizeof(XCHAR));
+		for (n = 0; scheme_char(joined[n]); n++)
+			;
+		for (size_t i = 0; n >= 2 && joined[n] == ':' && i < n; i++) /* the scheme */
+			if (joined[i] >= 'A' && joined[i] <= 'Z')
+				joined[i] += 32;
+	}
+	HeapFree(GetProcessHeap(), 0, b.s);
+	return joined;
+}
+
+/* out may be NULL to learn the size (E_POINTER). */
+HRESULT WINAPI FN(UrlCombine)(const XCHAR *base, const XCHAR *rel, XCHAR *out, DWORD *len,
+			      DWORD flags)
+{
+	struct FN(ubuf) b;
+	XCHAR *joined;
+	HRESULT hr;
+
+	if (!base || !rel || !len)
+		return E_INVALIDARG;
+	if (!(joined = FN(join_urls)(base, rel, flags)))
+		return E_OUTOFMEMORY;
+	hr = FN(canonicalize)(joined, flags, &b);
+	HeapFree(GetProcessHeap(), 0, joined);
+	if (hr != S_OK)
+		return hr;
+	if (!out || b.n + 1 > *len) {
 		*len = b.n + 1;
 		hr = E_POINTER;
 	} else {

@@ -3,7 +3,7 @@
  * UrlGetPart (scheme, user, password, host, port, query),
  * UrlCreateFromPath (file: URLs of paths), UrlApplyScheme, UrlEscape
  * (url_escape_t.h: unsafe characters as %XX, per scheme), UrlCanonicalize
- * (url_canon_t.h) and
+ * and UrlCombine (url_canon_t.h) and
  * UrlUnescape (%XX sequences decoded; with URL_DONT_UNESCAPE_EXTRA_INFO
  * not past the first '?' or '#'), A and W written once in url_parse_t.h.
  */
