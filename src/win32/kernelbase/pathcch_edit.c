@@ -17,9 +17,11 @@ static void set_end(WCHAR **end, SIZE_T *remaining, WCHAR *at, SIZE_T left)
 __declspec(dllexport) HRESULT WINAPI PathCchAddBackslashEx(WCHAR *path, SIZE_T size, WCHAR **end,
 							    SIZE_T *remaining)
 {
-	size_t len = size ? wcsnlen(path, size) : 0;
+	size_t len = size && path ? wcsnlen(path, size) : 0;
 
 	set_end(end, remaining, NULL, 0);
+	if (!path && size)
+		return E_INVALIDARG;
 	if (!size || len == size)
 		return STRSAFE_E_INSUFFICIENT_BUFFER;
 	if (len && path[len - 1] != '\\') {
@@ -89,6 +91,8 @@ static const WCHAR *find_extension(const WCHAR *path)
 __declspec(dllexport) HRESULT WINAPI PathCchFindExtension(const WCHAR *path, SIZE_T size,
 							   const WCHAR **ext)
 {
+	if (!ext)
+		return E_INVALIDARG;
 	*ext = NULL;
 	if (!path || !size || size > PATHCCH_MAX_CCH || wcsnlen(path, size) == size)
 		return E_INVALIDARG;
