@@ -372,7 +372,7 @@ K32API DWORD WINAPI GetPrivateProfileSectionW(LPCWSTR section, LPWSTR out, DWORD
 	DWORD len = 0;
 
 	if (!section || !out || size < 2) {
-		SetLastError(ERROR_INVALID_PARAMETER);
+		RtlSetLastWin32Error(ERROR_INVALID_PARAMETER);
 		return 0;
 	}
 	r.out = out;
@@ -380,12 +380,12 @@ K32API DWORD WINAPI GetPrivateProfileSectionW(LPCWSTR section, LPWSTR out, DWORD
 	r.v.on_key = on_section_line;
 	if (!file || !(text = k32_profile_load(file, &len))) {
 		out[0] = out[1] = 0;
-		SetLastError(ERROR_FILE_NOT_FOUND);
+		RtlSetLastWin32Error(ERROR_FILE_NOT_FOUND);
 		return 0;
 	}
 	k32_profile_scan(text, len, &r.v);
 	k32_free(text);
-	SetLastError(ERROR_SUCCESS);
+	RtlSetLastWin32Error(ERROR_SUCCESS);
 	return list_result(&r);
 }
 

@@ -120,7 +120,7 @@ K32API DWORD WINAPI GetPrivateProfileSectionA(LPCSTR section, LPSTR out, DWORD s
 	DWORD n = 0;
 
 	if (!section || !out || size < 2) {
-		SetLastError(ERROR_INVALID_PARAMETER);
+		RtlSetLastWin32Error(ERROR_INVALID_PARAMETER);
 		return 0;
 	}
 	if (!(wout = RtlAllocateHeap(k32_heap(), 0, size * sizeof(WCHAR))))

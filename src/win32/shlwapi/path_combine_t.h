@@ -235,3 +235,40 @@ BOOL WINAPI FN(PathIsDirectory)(const XCHAR *p)
 
 	return attr != INVALID_FILE_ATTRIBUTES ? attr & FILE_ATTRIBUTE_DIRECTORY : FALSE;
 }
+
+/* A bare name is looked for on the search path (its full name in the
+ * current directory when not found), any other path made full. */
+BOOL WINAPI FN(PathSearchAndQualify)(const XCHAR *p, XCHAR *out, UINT size)
+{
+	const XCHAR *c;
+	BOOL bare = p != NULL;
+	DWORD n;
+
+	if (!p || !out || !size)
+		return FALSE;
+	for (c = p; *c; c++)
+		if (*c == '\\' || *c == '/' || *c == ':')
+			bare = FALSE;
+	if (bare && K32(SearchPath)(NULL, p, NULL, size, out, NULL))
+		return TRUE;
+	n = K32(GetFullPathName)(p, size, out, NULL);
+	return n && n < size;
+}
+
+/* An all upper-case path in lower case but its first character (an
+ * 8.3-era name made readable); FALSE, untouched, when it has any lower
+ * case letter. */
+BOOL WINAPI FN(PathMakePretty)(XCHAR *p)
+{
+	XCHAR *c;
+
+	if (!p)
+		return FALSE;
+	for (c = p; *c; c++)
+		if (*c >= 'a' && *c <= 'z')
+			return FALSE;
+	for (c = p + (*p != 0); *c; c++)
+		if (*c >= 'A' && *c <= 'Z')
+			*c += 32;
+	return TRUE;
+}
