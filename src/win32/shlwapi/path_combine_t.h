@@ -272,3 +272,35 @@ BOOL WINAPI FN(PathMakePretty)(XCHAR *p)
 			*c += 32;
 	return TRUE;
 }
+
+/* The longest start of p that is the value of one of the folder
+ * variables becomes "%NAME%" (values read each call, not cached). */
+BOOL WINAPI FN(PathUnExpandEnvStrings)(const XCHAR *p, XCHAR *out, UINT size)
+{
+	static const XCHAR *const names[] = {
+		X("ALLUSERSPROFILE"), X("APPDATA"), X("USERPROFILE"), X("ProgramFiles"),
+		X("SystemRoot"), X("SystemDrive"),
+	};
+	XCHAR value[MAX_PATH];
+	const XCHAR *best = NULL;
+	DWORD best_len = 0, n, k;
+
+	if (!p || !out)
+		return FALSE;
+	for (unsigned i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		n = K32(GetEnvironmentVariable)(names[i], value, MAX_PATH);
+		if (!n || n >= MAX_PATH || n <= best_len)
+			continue;
+		for (k = 0; k < n && FN(fold)(p[k]) == FN(fold)(value[k]); k++)
+			;
+		if (k == n)
+			best = names[i], best_len = n;
+	}
+	if (!best || FN(len)(best) + 2 + FN(len)(p + best_len) + 1 > (int)size)
+		return FALSE;
+	out[0] = '%';
+	memcpy(out + 1, best, FN(len)(best) * sizeof(XCHAR));
+	out[FN(len)(best) + 1] = '%';
+	memcpy(out + FN(len)(best) + 2, p + best_len, (FN(len)(p + best_len) + 1) * sizeof(XCHAR));
+	return TRUE;
+}
