@@ -77,39 +77,76 @@ static int hex_value(WCHAR c)
 	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
 }
 
-/* "file:///C:/a%20b" -> "C:\a b", "file://host/share/x" -> "\\host\share\x",
- * "file:C:/x" -> "C:\x".  *len: the characters (in, the buffer's size;
- * out, what was written, or the size needed with E_POINTER). */
+static BOOL is_sep(WCHAR c)
+{
+	return c == '/' || c == '\\';
+}
+
+/* "c:" or "c|", the old form of a drive. */
+static BOOL is_drive(const WCHAR *p)
+{
+	return ((p[0] | 0x20) >= 'a' && (p[0] | 0x20) <= 'z') && (p[1] == ':' || p[1] == '|');
+}
+
+/* The path a file: URL names, before '/' becomes '\' and %XX is decoded:
+ * with one or three slashes a drive path or "\path", with two a drive,
+ * "localhost" or a UNC host (whose separator goes before a drive), four
+ * or more a UNC path.  *decode: whether %XX are decoded (not for a
+ * drive after two slashes, nor after four). */
+static int file_url_path(const WCHAR *p, WCHAR *buf, BOOL *decode)
+{
+	int k = 0, n = 0, h = 0;
+
+	while (is_sep(p[k]))
+		k++;
+	p += k;
+	*decode = !(k == 4 || (k == 2 && is_drive(p)));
+	if (k == 2 && !wcsncmp(p, L"localhost", 9) && is_sep(p[9]))
+		p += 10, k = 1;
+	if ((k == 1 || k == 3) && !is_drive(p))
+		buf[n++] = '\\';
+	if ((k == 4 && !is_drive(p)) || k >= 5 || (k == 2 && !is_drive(p))) {
+		buf[n++] = '\\';
+		buf[n++] = '\\';
+	}
+	if (k == 2 && !is_drive(p)) { /* the host; its separator goes before a drive */
+		while (p[h] && !is_sep(p[h]))
+			buf[n++] = p[h++];
+		p += h + (is_sep(p[h]) && is_drive(p + h + 1));
+	}
+	for (; *p && n < MAX_PATH * 4 - 1; p++)
+		buf[n++] = *p;
+	buf[n] = 0;
+	return n;
+}
+
+/* "file:///C:/a%20b" -> "C:\a b", "file://host/share/x" -> "\\host\share\x"
+ * (the slashes as Windows reads them: file_url_path).  *len: the
+ * characters (in, the buffer's size; out, what was written, or the size
+ * needed with E_POINTER). */
 HRESULT WINAPI PathCreateFromUrlW(LPCWSTR url, LPWSTR path, LPDWORD len, DWORD reserved)
 {
 	WCHAR buf[MAX_PATH * 4];
-	const WCHAR *p;
-	DWORD n = 0;
+	DWORD n = 0, i;
+	BOOL decode;
+	int total;
 
 	if (!url || !path || !len || !*len)
 		return E_INVALIDARG;
 	if (!scheme_is(url, L"file"))
 		return E_INVALIDARG;
-	p = url + 5;
-	if (p[0] == '/' && p[1] == '/') {
-		p += 2;
-		if (*p == '/')
-			p++; /* "file:///C:/..." has no host */
-		else if (CompareStringOrdinal(p, 10, L"localhost/", 10, TRUE) == CSTR_EQUAL)
-			p += 10;
-		else
-			buf[n++] = '\\', buf[n++] = '\\';
-	}
-	for (; *p && n < MAX_PATH * 4 - 1; p++) {
-		if (*p == '%' && hex_value(p[1]) >= 0 && hex_value(p[2]) >= 0) {
-			buf[n++] = (WCHAR)(hex_value(p[1]) << 4 | hex_value(p[2]));
-			p += 2;
-		} else {
-			buf[n++] = *p == '/' ? '\\' : *p;
+	total = file_url_path(url + 5, buf, &decode);
+	for (i = 0; i < (DWORD)total; i++) { /* '/' first: an escaped "%2f" stays '/' */
+		WCHAR c = buf[i] == '/' ? '\\' : buf[i];
+
+		if (decode && c == '%' && hex_value(buf[i + 1]) >= 0 && hex_value(buf[i + 2]) >= 0) {
+			c = (WCHAR)(hex_value(buf[i + 1]) << 4 | hex_value(buf[i + 2]));
+			i += 2;
 		}
+		buf[n++] = c;
 	}
-	if (n >= 2 && buf[1] == '|')
-		buf[1] = ':'; /* "C|/dir", the old form of a drive */
+	if (n >= 2 && is_drive(buf))
+		buf[1] = ':';
 	buf[n] = 0;
 	if (n + 1 > *len) {
 		*len = n + 1;

@@ -44,7 +44,7 @@ static void FN(dots)(struct FN(ubuf) *b, const XCHAR *p, size_t n, BOOL both_sep
 		while (e < n && !(p[e] == '/' || (both_seps && p[e] == '\\')))
 			e++;
 		sep_end = e < n;
-		if (e - i == 1 && p[i] == '.') {
+		if (e - i == 1 && p[i] == '.' && sep_end) { /* a final "." stays */
 			i = e + sep_end;
 			continue;
 		}
@@ -196,6 +196,8 @@ static HRESULT FN(canonicalize)(const XCHAR *url, DWORD flags, struct FN(ubuf) *
 	for (size_t i = 0; i < n; i++)
 		if (url[i] != '\t' && url[i] != '\r' && url[i] != '\n')
 			clean[j++] = url[i];
+	while (j && (unsigned)clean[j - 1] <= ' ' && clean[j - 1] >= 0)
+		j--; /* control characters and blanks at the end go */
 	clean[j] = 0;
 	while (scheme_char(clean[s]))
 		s++;

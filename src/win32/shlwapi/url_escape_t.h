@@ -101,6 +101,7 @@ static size_t FN(escape)(const XCHAR *url, XCHAR *out, DWORD flags)
 
 HRESULT WINAPI FN(UrlEscape)(const XCHAR *url, XCHAR *out, DWORD *len, DWORD flags)
 {
+	XCHAR *tmp;
 	size_t n;
 
 	if (!url || !out || !len || !*len)
@@ -112,7 +113,11 @@ HRESULT WINAPI FN(UrlEscape)(const XCHAR *url, XCHAR *out, DWORD *len, DWORD fla
 		*len = n + 1;
 		return E_POINTER;
 	}
-	FN(escape)(url, out, flags);
+	if (!(tmp = HeapAlloc(GetProcessHeap(), 0, (n + 1) * sizeof(XCHAR))))
+		return E_OUTOFMEMORY;
+	FN(escape)(url, tmp, flags); /* out may be url itself */
+	memcpy(out, tmp, (n + 1) * sizeof(XCHAR));
+	HeapFree(GetProcessHeap(), 0, tmp);
 	*len = n;
 	return S_OK;
 }

@@ -246,10 +246,17 @@ HRESULT WINAPI FN(UrlCreateFromPath)(const XCHAR *path, XCHAR *out, DWORD *len, 
 		*len = n + 1;
 		return E_POINTER;
 	}
-	if (url)
-		memcpy(out, path, (n + 1) * sizeof(XCHAR));
-	else
-		FN(file_url)(path, out);
+	if (url) {
+		memmove(out, path, (n + 1) * sizeof(XCHAR));
+	} else {
+		XCHAR *tmp = HeapAlloc(GetProcessHeap(), 0, (n + 1) * sizeof(XCHAR));
+
+		if (!tmp)
+			return E_OUTOFMEMORY;
+		FN(file_url)(path, tmp); /* out may be path itself */
+		memcpy(out, tmp, (n + 1) * sizeof(XCHAR));
+		HeapFree(GetProcessHeap(), 0, tmp);
+	}
 	*len = n;
 	return url ? S_FALSE : S_OK;
 }
@@ -265,9 +272,9 @@ static HRESULT FN(put_prefixed)(const char *prefix, const XCHAR *url, XCHAR *out
 		*len = p + n + 1;
 		return E_POINTER;
 	}
+	memmove(out + p, url, (n + 1) * sizeof(XCHAR)); /* out may be url itself */
 	for (size_t i = 0; i < p; i++)
 		out[i] = prefix[i];
-	memcpy(out + p, url, (n + 1) * sizeof(XCHAR));
 	*len = p + n;
 	return S_OK;
 }
