@@ -34,8 +34,8 @@ BOOL WINAPI PathIsURLW(LPCWSTR s)
 /* Opaque schemes have no hierarchy after the colon (mailto:, news:...). */
 static BOOL is_opaque(LPCWSTR s)
 {
-	static const WCHAR *const opaque[] = { L"mailto", L"news", L"javascript", L"vbscript",
-					       L"about", L"shell", L"snews", L"local" };
+	static const WCHAR *const opaque[] = { L"mailto", L"javascript", L"vbscript", L"about",
+					       L"shell" };
 
 	for (unsigned i = 0; i < sizeof(opaque) / sizeof(opaque[0]); i++)
 		if (scheme_is(s, opaque[i]))

@@ -91,7 +91,7 @@ static size_t FN(escape)(const XCHAR *url, XCHAR *out, DWORD flags)
 			FN(emit)(&o, c, FALSE, FALSE);
 			continue;
 		}
-		FN(emit)(&o, c, must_escape(&r, c) || (sizeof(XCHAR) == 1 && c >= 0x80 && !r.spaces_only),
+		FN(emit)(&o, c, must_escape(&r, c) || (c >= 0x80 && c <= 0xff && !r.spaces_only),
 			 r.utf8);
 	}
 	if (out)
