@@ -88,6 +88,15 @@ static BOOL is_drive(const WCHAR *p)
 	return ((p[0] | 0x20) >= 'a' && (p[0] | 0x20) <= 'z') && (p[1] == ':' || p[1] == '|');
 }
 
+/* "localhost" (any case) and a separator. */
+static BOOL is_localhost(const WCHAR *p)
+{
+	for (int i = 0; i < 9; i++)
+		if ((p[i] | 0x20) != L"localhost"[i])
+			return FALSE;
+	return is_sep(p[9]);
+}
+
 /* The path a file: URL names, before '/' becomes '\' and %XX is decoded:
  * with one or three slashes a drive path or "\path", with two a drive,
  * "localhost" or a UNC host (whose separator goes before a drive), four
@@ -101,7 +110,7 @@ static int file_url_path(const WCHAR *p, WCHAR *buf, BOOL *decode)
 		k++;
 	p += k;
 	*decode = !(k == 4 || (k == 2 && is_drive(p)));
-	if (k == 2 && !wcsncmp(p, L"localhost", 9) && is_sep(p[9]))
+	if (k == 2 && is_localhost(p))
 		p += 10, k = 1;
 	if ((k == 1 || k == 3) && !is_drive(p))
 		buf[n++] = '\\';
