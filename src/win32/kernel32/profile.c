@@ -1,5 +1,6 @@
 /*
- * Reading initialization (.ini) files: GetPrivateProfileString and
+ * Reading initialization (.ini) files: GetPrivateProfileString, the
+ * section lists (GetPrivateProfileSection, ...SectionNames) and
  * GetPrivateProfileInt.  Section and key names match without regard to
  * case; a value loses its surrounding blanks and one pair of matching
  * quotes.  A file name without a path is in the Windows directory.
@@ -152,20 +153,33 @@ struct reader {
 	BOOL truncated, found;
 };
 
-/* Append one name and its NUL to a double-NUL-terminated list. */
-static void list_add(struct reader *r, const WCHAR *s, const WCHAR *e)
+/* Append [s, e) to the current name of a double-NUL-terminated list,
+ * keeping room for the two final NULs; past that the list is cut. */
+static void list_put(struct reader *r, const WCHAR *s, const WCHAR *e)
 {
-	DWORD n = (DWORD)(e - s);
+	DWORD n = (DWORD)(e - s), room = r->size - r->used >= 2 ? r->size - r->used - 2 : 0;
 
 	if (r->truncated)
 		return;
-	if (r->used + n + 2 > r->size) {
+	if (n > room) {
 		r->truncated = TRUE;
-		n = r->size - r->used - 2 < n ? r->size - r->used - 2 : n;
+		n = room;
 	}
 	memcpy(r->out + r->used, s, n * sizeof(WCHAR));
 	r->used += n;
-	r->out[r->used++] = 0;
+}
+
+/* The NUL after a name (once more after the cut name). */
+static void list_end(struct reader *r)
+{
+	if (r->used + 1 < r->size)
+		r->out[r->used++] = 0;
+}
+
+static void list_add(struct reader *r, const WCHAR *s, const WCHAR *e)
+{
+	list_put(r, s, e);
+	list_end(r);
 }
 
 static void on_section_name(struct profile_visit *v, const WCHAR *s, const WCHAR *e, DWORD line,
@@ -328,4 +342,54 @@ K32API UINT WINAPI GetPrivateProfileIntA(LPCSTR section, LPCSTR key, INT def, LP
 	k32_free(ws.Buffer);
 	k32_free(wk.Buffer);
 	return r;
+}
+
+/* --- GetPrivateProfileSection, GetPrivateProfileSectionNames --- */
+
+/* "key=value" with both trimmed, or the line's text when it has no '='. */
+static void on_section_line(struct profile_visit *v, const WCHAR *ks, const WCHAR *ke,
+			    const WCHAR *vs, const WCHAR *ve, DWORD line, DWORD next)
+{
+	struct reader *r = (struct reader *)v;
+	BOOL has_value = ke != ve;
+
+	k32_profile_trim(&ks, &ke);
+	list_put(r, ks, ke);
+	if (has_value) {
+		k32_profile_trim(&vs, &ve);
+		list_put(r, L"=", L"=" + 1);
+		list_put(r, vs, ve);
+	}
+	list_end(r);
+}
+
+/* Each line of the section ("key=value", or just the text) in a
+ * double-NUL-terminated list; size - 2 when it did not fit. */
+K32API DWORD WINAPI GetPrivateProfileSectionW(LPCWSTR section, LPWSTR out, DWORD size, LPCWSTR file)
+{
+	struct reader r = { { section } };
+	WCHAR *text;
+	DWORD len = 0;
+
+	if (!section || !out || size < 2) {
+		RtlSetLastWin32Error(ERROR_INVALID_PARAMETER);
+		return 0;
+	}
+	r.out = out;
+	r.size = size;
+	r.v.on_key = on_section_line;
+	if (!file || !(text = k32_profile_load(file, &len))) {
+		out[0] = out[1] = 0;
+		RtlSetLastWin32Error(ERROR_FILE_NOT_FOUND);
+		return 0;
+	}
+	k32_profile_scan(text, len, &r.v);
+	k32_free(text);
+	RtlSetLastWin32Error(ERROR_SUCCESS);
+	return list_result(&r);
+}
+
+K32API DWORD WINAPI GetPrivateProfileSectionNamesW(LPWSTR out, DWORD size, LPCWSTR file)
+{
+	return GetPrivateProfileStringW(NULL, NULL, NULL, out, size, file);
 }

@@ -235,3 +235,72 @@ BOOL WINAPI FN(PathIsDirectory)(const XCHAR *p)
 
 	return attr != INVALID_FILE_ATTRIBUTES ? attr & FILE_ATTRIBUTE_DIRECTORY : FALSE;
 }
+
+/* A bare name is looked for on the search path (its full name in the
+ * current directory when not found), any other path made full. */
+BOOL WINAPI FN(PathSearchAndQualify)(const XCHAR *p, XCHAR *out, UINT size)
+{
+	const XCHAR *c;
+	BOOL bare = p != NULL;
+	DWORD n;
+
+	if (!p || !out || !size)
+		return FALSE;
+	for (c = p; *c; c++)
+		if (*c == '\\' || *c == '/' || *c == ':')
+			bare = FALSE;
+	if (bare && K32(SearchPath)(NULL, p, NULL, size, out, NULL))
+		return TRUE;
+	n = K32(GetFullPathName)(p, size, out, NULL);
+	return n && n < size;
+}
+
+/* An all upper-case path in lower case but its first character (an
+ * 8.3-era name made readable); FALSE, untouched, when it has any lower
+ * case letter. */
+BOOL WINAPI FN(PathMakePretty)(XCHAR *p)
+{
+	XCHAR *c;
+
+	if (!p)
+		return FALSE;
+	for (c = p; *c; c++)
+		if (*c >= 'a' && *c <= 'z')
+			return FALSE;
+	for (c = p + (*p != 0); *c; c++)
+		if (*c >= 'A' && *c <= 'Z')
+			*c += 32;
+	return TRUE;
+}
+
+/* The longest start of p that is the value of one of the folder
+ * variables becomes "%NAME%" (values read each call, not cached). */
+BOOL WINAPI FN(PathUnExpandEnvStrings)(const XCHAR *p, XCHAR *out, UINT size)
+{
+	static const XCHAR *const names[] = {
+		X("ALLUSERSPROFILE"), X("APPDATA"), X("USERPROFILE"), X("ProgramFiles"),
+		X("SystemRoot"), X("SystemDrive"),
+	};
+	XCHAR value[MAX_PATH];
+	const XCHAR *best = NULL;
+	DWORD best_len = 0, n, k;
+
+	if (!p || !out)
+		return FALSE;
+	for (unsigned i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		n = K32(GetEnvironmentVariable)(names[i], value, MAX_PATH);
+		if (!n || n >= MAX_PATH || n <= best_len)
+			continue;
+		for (k = 0; k < n && FN(fold)(p[k]) == FN(fold)(value[k]); k++)
+			;
+		if (k == n)
+			best = names[i], best_len = n;
+	}
+	if (!best || FN(len)(best) + 2 + FN(len)(p + best_len) + 1 > (int)size)
+		return FALSE;
+	out[0] = '%';
+	memcpy(out + 1, best, FN(len)(best) * sizeof(XCHAR));
+	out[FN(len)(best) + 1] = '%';
+	memcpy(out + FN(len)(best) + 2, p + best_len, (FN(len)(p + best_len) + 1) * sizeof(XCHAR));
+	return TRUE;
+}

@@ -355,3 +355,24 @@ void WINAPI FN(PathRemoveBlanks)(XCHAR *p)
 	memmove(p, start, n * sizeof(XCHAR));
 	p[n] = 0;
 }
+
+/* Drops the "[n]" a download cache adds to a file name ("a[1].txt" ->
+ * "a.txt"): ASCII digits (or none) in brackets right before the
+ * extension, with something before them in the file name. */
+void WINAPI FN(PathUndecorate)(XCHAR *p)
+{
+	XCHAR *name, *ext, *q;
+
+	if (!p)
+		return;
+	name = FN(PathFindFileName)(p);
+	ext = FN(PathFindExtension)(name);
+	q = ext - 1;
+	if (q <= name || *q != ']')
+		return;
+	for (q--; q > name && *q >= '0' && *q <= '9'; q--)
+		;
+	if (q == name || *q != '[')
+		return;
+	memmove(q, ext, (FN(len)(ext) + 1) * sizeof(XCHAR));
+}

@@ -1,6 +1,7 @@
 /*
  * URLs: whether a string is one (a scheme of two or more letters, digits,
- * '+', '-' or '.', then ':'), and file: URLs to paths.  File
+ * '+', '-' or '.', then ':'), file: URLs to paths, the "#location",
+ * comparing two.  File
  * associations (AssocQueryString) do not exist in a console session.
  */
 #include "shlwapi_private.h"
@@ -33,8 +34,8 @@ BOOL WINAPI PathIsURLW(LPCWSTR s)
 /* Opaque schemes have no hierarchy after the colon (mailto:, news:...). */
 static BOOL is_opaque(LPCWSTR s)
 {
-	static const WCHAR *const opaque[] = { L"mailto", L"news", L"javascript", L"vbscript",
-					       L"about", L"shell", L"snews", L"local" };
+	static const WCHAR *const opaque[] = { L"mailto", L"javascript", L"vbscript", L"about",
+					       L"shell" };
 
 	for (unsigned i = 0; i < sizeof(opaque) / sizeof(opaque[0]); i++)
 		if (scheme_is(s, opaque[i]))
@@ -76,39 +77,85 @@ static int hex_value(WCHAR c)
 	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
 }
 
-/* "file:///C:/a%20b" -> "C:\a b", "file://host/share/x" -> "\\host\share\x",
- * "file:C:/x" -> "C:\x".  *len: the characters (in, the buffer's size;
- * out, what was written, or the size needed with E_POINTER). */
+static BOOL is_sep(WCHAR c)
+{
+	return c == '/' || c == '\\';
+}
+
+/* "c:" or "c|", the old form of a drive. */
+static BOOL is_drive(const WCHAR *p)
+{
+	return ((p[0] | 0x20) >= 'a' && (p[0] | 0x20) <= 'z') && (p[1] == ':' || p[1] == '|');
+}
+
+/* "localhost" (any case) and a separator. */
+static BOOL is_localhost(const WCHAR *p)
+{
+	for (int i = 0; i < 9; i++)
+		if ((p[i] | 0x20) != L"localhost"[i])
+			return FALSE;
+	return is_sep(p[9]);
+}
+
+/* The path a file: URL names, before '/' becomes '\' and %XX is decoded:
+ * with one or three slashes a drive path or "\path", with two a drive,
+ * "localhost" or a UNC host (whose separator goes before a drive), four
+ * or more a UNC path.  *decode: whether %XX are decoded (not for a
+ * drive after two slashes, nor after four). */
+static int file_url_path(const WCHAR *p, WCHAR *buf, BOOL *decode)
+{
+	int k = 0, n = 0, h = 0;
+
+	while (is_sep(p[k]))
+		k++;
+	p += k;
+	*decode = !(k == 4 || (k == 2 && is_drive(p)));
+	if (k == 2 && is_localhost(p))
+		p += 10, k = 1;
+	if ((k == 1 || k == 3) && !is_drive(p))
+		buf[n++] = '\\';
+	if ((k == 4 && !is_drive(p)) || k >= 5 || (k == 2 && !is_drive(p))) {
+		buf[n++] = '\\';
+		buf[n++] = '\\';
+	}
+	if (k == 2 && !is_drive(p)) { /* the host; its separator goes before a drive */
+		while (p[h] && !is_sep(p[h]))
+			buf[n++] = p[h++];
+		p += h + (is_sep(p[h]) && is_drive(p + h + 1));
+	}
+	for (; *p && n < MAX_PATH * 4 - 1; p++)
+		buf[n++] = *p;
+	buf[n] = 0;
+	return n;
+}
+
+/* "file:///C:/a%20b" -> "C:\a b", "file://host/share/x" -> "\\host\share\x"
+ * (the slashes as Windows reads them: file_url_path).  *len: the
+ * characters (in, the buffer's size; out, what was written, or the size
+ * needed with E_POINTER). */
 HRESULT WINAPI PathCreateFromUrlW(LPCWSTR url, LPWSTR path, LPDWORD len, DWORD reserved)
 {
 	WCHAR buf[MAX_PATH * 4];
-	const WCHAR *p;
-	DWORD n = 0;
+	DWORD n = 0, i;
+	BOOL decode;
+	int total;
 
 	if (!url || !path || !len || !*len)
 		return E_INVALIDARG;
 	if (!scheme_is(url, L"file"))
 		return E_INVALIDARG;
-	p = url + 5;
-	if (p[0] == '/' && p[1] == '/') {
-		p += 2;
-		if (*p == '/')
-			p++; /* "file:///C:/..." has no host */
-		else if (CompareStringOrdinal(p, 10, L"localhost/", 10, TRUE) == CSTR_EQUAL)
-			p += 10;
-		else
-			buf[n++] = '\\', buf[n++] = '\\';
-	}
-	for (; *p && n < MAX_PATH * 4 - 1; p++) {
-		if (*p == '%' && hex_value(p[1]) >= 0 && hex_value(p[2]) >= 0) {
-			buf[n++] = (WCHAR)(hex_value(p[1]) << 4 | hex_value(p[2]));
-			p += 2;
-		} else {
-			buf[n++] = *p == '/' ? '\\' : *p;
+	total = file_url_path(url + 5, buf, &decode);
+	for (i = 0; i < (DWORD)total; i++) { /* '/' first: an escaped "%2f" stays '/' */
+		WCHAR c = buf[i] == '/' ? '\\' : buf[i];
+
+		if (decode && c == '%' && hex_value(buf[i + 1]) >= 0 && hex_value(buf[i + 2]) >= 0) {
+			c = (WCHAR)(hex_value(buf[i + 1]) << 4 | hex_value(buf[i + 2]));
+			i += 2;
 		}
+		buf[n++] = c;
 	}
-	if (n >= 2 && buf[1] == '|')
-		buf[1] = ':'; /* "C|/dir", the old form of a drive */
+	if (n >= 2 && is_drive(buf))
+		buf[1] = ':';
 	buf[n] = 0;
 	if (n + 1 > *len) {
 		*len = n + 1;
@@ -171,4 +218,73 @@ HRESULT WINAPI AssocQueryStringA(ASSOCF flags, ASSOCSTR str, LPCSTR assoc, LPCST
 				 DWORD *len)
 {
 	return HRESULT_FROM_WIN32(ERROR_NO_ASSOCIATION);
+}
+
+BOOL WINAPI UrlIsOpaqueA(LPCSTR s)
+{
+	return UrlIsA(s, URLIS_OPAQUE);
+}
+
+BOOL WINAPI UrlIsNoHistoryA(LPCSTR s)
+{
+	return UrlIsA(s, URLIS_NOHISTORY);
+}
+
+/* PathCreateFromUrl into a LocalAlloc'ed string. */
+HRESULT WINAPI PathCreateFromUrlAlloc(LPCWSTR url, LPWSTR *path, DWORD reserved)
+{
+	WCHAR buf[MAX_PATH * 4];
+	DWORD n = MAX_PATH * 4;
+	HRESULT hr;
+
+	if (!path)
+		return E_INVALIDARG;
+	*path = NULL;
+	if ((hr = PathCreateFromUrlW(url, buf, &n, reserved)) != S_OK)
+		return hr;
+	if (!(*path = LocalAlloc(LMEM_FIXED, (n + 1) * sizeof(WCHAR))))
+		return E_OUTOFMEMORY;
+	memcpy(*path, buf, (n + 1) * sizeof(WCHAR));
+	return S_OK;
+}
+
+/* The "#location" of a URL with a scheme, NULL when it has none. */
+LPCWSTR WINAPI UrlGetLocationW(LPCWSTR url)
+{
+	return scheme_length(url) ? wcschr(url, '#') : NULL;
+}
+
+/* The ANSI code page is single-byte: offsets are the same. */
+LPCSTR WINAPI UrlGetLocationA(LPCSTR url)
+{
+	WCHAR w[MAX_PATH * 4];
+	LPCWSTR at;
+
+	if (!url_to_w(url, w, MAX_PATH * 4) || !(at = UrlGetLocationW(w)))
+		return NULL;
+	return url + (at - w);
+}
+
+/* Case-sensitive; with ignore_slash a final '/' does not count. */
+INT WINAPI UrlCompareW(LPCWSTR a, LPCWSTR b, BOOL ignore_slash)
+{
+	size_t na = lstrlenW(a), nb = lstrlenW(b);
+
+	if (ignore_slash && na && a[na - 1] == '/')
+		na--;
+	if (ignore_slash && nb && b[nb - 1] == '/')
+		nb--;
+	for (size_t i = 0; i < na && i < nb; i++)
+		if (a[i] != b[i])
+			return a[i] < b[i] ? -1 : 1;
+	return na == nb ? 0 : na < nb ? -1 : 1;
+}
+
+INT WINAPI UrlCompareA(LPCSTR a, LPCSTR b, BOOL ignore_slash)
+{
+	WCHAR wa[MAX_PATH * 4], wb[MAX_PATH * 4];
+
+	if (!url_to_w(a, wa, MAX_PATH * 4) || !url_to_w(b, wb, MAX_PATH * 4))
+		return a ? 1 : -1;
+	return UrlCompareW(wa, wb, ignore_slash);
 }

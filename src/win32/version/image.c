@@ -16,6 +16,24 @@ ULONG NTAPI RtlNtStatusToDosError(NTSTATUS status);
 
 #define VIEW_SHARE 1
 
+/* A name without a path is searched for as LoadLibrary would
+ * (documented for GetFileVersionInfo): here the current directory, then
+ * System32. */
+static LPCWSTR search_name(LPCWSTR file, WCHAR found[MAX_PATH])
+{
+	UINT n;
+
+	if (wcschr(file, '\\') || wcschr(file, '/') || wcschr(file, ':') || !*file ||
+	    GetFileAttributesW(file) != INVALID_FILE_ATTRIBUTES)
+		return file;
+	n = GetSystemDirectoryW(found, MAX_PATH);
+	if (!n || n + 1 + wcslen(file) >= MAX_PATH)
+		return file;
+	found[n] = '\\';
+	wcscpy(found + n + 1, file);
+	return GetFileAttributesW(found) != INVALID_FILE_ATTRIBUTES ? found : file;
+}
+
 /* Maps the file as an image; the last error tells why not. */
 static void *map_image(LPCWSTR file)
 {
@@ -23,7 +41,9 @@ static void *map_image(LPCWSTR file)
 	void *base = NULL;
 	SIZE_T view = 0;
 	NTSTATUS st;
+	WCHAR found[MAX_PATH];
 
+	file = search_name(file, found);
 	h = CreateFileW(file, GENERIC_READ | GENERIC_EXECUTE, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE,
 			NULL, OPEN_EXISTING, 0, NULL);
 	if (h == INVALID_HANDLE_VALUE)

@@ -109,6 +109,8 @@ BOOL WINAPI VerQueryValueW(LPCVOID data, LPCWSTR path, LPVOID *out, PUINT len)
 
 	if (len)
 		*len = 0;
+	if (!path)
+		path = L"\\"; /* no sub-block: the root, as Windows answers */
 	if (!query(data, path, out, &b))
 		return FALSE;
 	*out = (void *)b.value;
@@ -129,7 +131,9 @@ BOOL WINAPI VerQueryValueA(LPCVOID data, LPCSTR path, LPVOID *out, PUINT len)
 
 	if (len)
 		*len = 0;
-	if (!path || !MultiByteToWideChar(CP_ACP, 0, path, -1, wpath, 256)) {
+	if (!path)
+		path = "\\";
+	if (!MultiByteToWideChar(CP_ACP, 0, path, -1, wpath, 256)) {
 		SetLastError(ERROR_INVALID_PARAMETER);
 		return FALSE;
 	}
