@@ -166,6 +166,9 @@ struct lsw_thread {
 	uint64_t stack_base, stack_size;
 	bool started;                /* its hello was answered */
 	bool start_jump_pending;     /* the hello's jump may not be done yet */
+	bool at_start;               /* its block holds its initial context,
+				      * not yet entered (thread_start.c) */
+	struct lsw_regs start_regs;  /* where the start's jump goes */
 	uint32_t suspend_count;      /* NtSuspendThread - NtResumeThread (and
 				      * 1 when created suspended) */
 	bool interrupt_sent;         /* LSW_INTERRUPT_SIGNAL on its way */
