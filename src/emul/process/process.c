@@ -307,11 +307,11 @@ static int write_peb_teb(struct lsw_thread *t)
 	put(peb, 0x20, p->start.params, 8);           /* ProcessParameters */
 	put(peb, 0xB8, (uint64_t)(ncpu > 0 ? ncpu : 1), 4); /* NumberOfProcessors */
 	/* the system's defaults: 30 days, then the heap manager's sizes */
-	put(peb, 0xC8, (uint64_t)-25920000000000ll, 8); /* CriticalSectionTimeout */
-	put(peb, 0xD0, 0x100000, 8);               /* HeapSegmentReserve */
-	put(peb, 0xD8, 0x2000, 8);                 /* HeapSegmentCommit */
-	put(peb, 0xE0, 0x10000, 8);                /* HeapDeCommitTotalFreeThreshold */
-	put(peb, 0xE8, 0x1000, 8);                 /* HeapDeCommitFreeBlockThreshold */
+	put(peb, 0xC0, (uint64_t)-25920000000000ll, 8); /* CriticalSectionTimeout */
+	put(peb, 0xC8, 0x100000, 8);               /* HeapSegmentReserve */
+	put(peb, 0xD0, 0x2000, 8);                 /* HeapSegmentCommit */
+	put(peb, 0xD8, 0x10000, 8);                /* HeapDeCommitTotalFreeThreshold */
+	put(peb, 0xE0, 0x1000, 8);                 /* HeapDeCommitFreeBlockThreshold */
 	put(peb, 0x118, 10, 4);                    /* OSMajorVersion */
 	put(peb, 0x11C, 0, 4);                     /* OSMinorVersion */
 	put(peb, 0x120, 19045, 2);                 /* OSBuildNumber */

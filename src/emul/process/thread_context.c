@@ -14,6 +14,8 @@
 #include "emul/process/thread.h"
 #include "emul/process/thread_block.h"
 
+#define CTX_FLAGS_AT 0x30 /* CONTEXT.ContextFlags */
+
 static void context_wait_cancel(struct lsw_thread *w, void *arg)
 {
 	struct lsw_thread **pp;
@@ -79,8 +81,10 @@ NTSTATUS nt_NtGetContextThread(struct nt_call *c)
 		return LSW_STATUS_UNSUCCESSFUL;
 	else
 		context_from_regs(t, &regs, ctx);
-	/* ContextFlags is the caller's: the fields it does not ask for are
+	/* ContextFlags stays the caller's: the fields it does not ask for are
 	 * still filled, which no caller minds */
+	if (tracee_read(c->thread, c->args[1] + CTX_FLAGS_AT, ctx + CTX_FLAGS_AT, 4) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
 	return tracee_write(c->thread, c->args[1], ctx, sizeof(ctx)) < 0
 		       ? LSW_STATUS_ACCESS_VIOLATION : LSW_STATUS_SUCCESS;
 }

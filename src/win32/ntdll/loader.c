@@ -8,8 +8,6 @@
  */
 #include "loader.h"
 
-PVOID NTAPI RtlAddVectoredExceptionHandler(ULONG first, PVECTORED_EXCEPTION_HANDLER fn);
-ULONG NTAPI RtlRemoveVectoredExceptionHandler(PVOID h);
 NTSTATUS NTAPI NtContinue(PCONTEXT, BOOLEAN);
 __attribute__((noreturn)) void NTAPI RtlExitUserThread(NTSTATUS status);
 
@@ -244,31 +242,13 @@ static NTSTATUS load_kernelbase(void)
 }
 
 /* The debugger's initial breakpoint, raised as Windows 10 raises it: in
- * the loader, not at DbgBreakPoint, and survived when the debugger hands
- * it back unhandled. */
+ * the loader, not at DbgBreakPoint (dbg_break.c: it survives a debugger
+ * handing it back unhandled). */
 void ldr_initial_break(void);
 __asm__(".text\n"
 	"ldr_initial_break:\n"
 	"\tint3\n"
 	"\tret\n");
-
-static LONG CALLBACK initial_break_passed(EXCEPTION_POINTERS *ep)
-{
-	if (ep->ExceptionRecord->ExceptionCode != STATUS_BREAKPOINT ||
-	    ep->ExceptionRecord->ExceptionAddress != (void *)ldr_initial_break)
-		return EXCEPTION_CONTINUE_SEARCH;
-	ep->ContextRecord->Rip = (ULONG_PTR)ldr_initial_break + 1; /* after the int3 */
-	return EXCEPTION_CONTINUE_EXECUTION;
-}
-
-static void debugger_break(void)
-{
-	PVOID h = RtlAddVectoredExceptionHandler(1, initial_break_passed);
-
-	ldr_initial_break();
-	if (h)
-		RtlRemoveVectoredExceptionHandler(h);
-}
 
 /* The process's share: its heap, the module list, the program's imports,
  * static TLS for the calling thread, DllMain in dependency order, then the
@@ -304,7 +284,7 @@ static void process_init(LSW_PEB *peb, BYTE *ntdll_base)
 	for (unsigned i = 0; i < ldr_nmodules && NT_SUCCESS(st); i++)
 		st = setup_tls(&ldr_modules[i], tls_slots);
 	if (NT_SUCCESS(st) && peb->BeingDebugged)
-		debugger_break();
+		dbg_guarded_break(ldr_initial_break);
 	if (NT_SUCCESS(st))
 		st = init_modules();
 	if (!NT_SUCCESS(st))
