@@ -345,7 +345,6 @@ static NTSTATUS hello_phase1(struct nt_call *c)
 	thread_start_prepare(t, p->start.image_entry, p->start.peb,
 			     p->start.stack_base + p->start.stack_size);
 	nt_add_op(c, LSW_OP_JUMP); /* to what thread_start_enter puts in its block */
-	t->start_jump_pending = true;
 	t->cont_state = 0;
 	remote_space_ready(p);
 	debug_report_process_start(t); /* with a debugger, held until continued */

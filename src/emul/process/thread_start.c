@@ -55,7 +55,6 @@ void thread_start_enter(struct lsw_thread *t)
 		r->eflags = INITIAL_EFLAGS;
 	}
 	thread_block_write(t, offsetof(struct lsw_thread_block, regs), r, sizeof(*r));
-	t->start_jump_pending = true;
 }
 
 /*
