@@ -82,6 +82,7 @@ void nt_answer(struct lsw_thread *t, NTSTATUS status)
 		return;
 	}
 	t->held = false; /* an answer held for a resume is superseded by this one */
+	thread_start_enter(t); /* its first run: through the loader */
 	console_ctrl_on_answer(t); /* a console event waits for a thread */
 	kuser_refresh(&t->process->host->kuser);
 	if (c->ops_overflow) {

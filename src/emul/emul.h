@@ -168,6 +168,9 @@ struct lsw_thread {
 	bool start_jump_pending;     /* the hello's jump may not be done yet */
 	bool called;                 /* it made an NT call: its start's ops, run
 				      * outside a signal handler, are done */
+	bool at_start;               /* its block holds its initial context,
+				      * not yet entered (thread_start.c) */
+	struct lsw_regs start_regs;  /* where the start's jump goes */
 	uint32_t suspend_count;      /* NtSuspendThread - NtResumeThread (and
 				      * 1 when created suspended) */
 	bool interrupt_sent;         /* LSW_INTERRUPT_SIGNAL on its way */

@@ -3,8 +3,8 @@
  * debugger fetches (NtWaitForDebugEvent) and continues (NtDebugContinue)
  * them.  An event is a DBGUI_WAIT_STATE_CHANGE laid out when reported; the
  * handles it carries (to the new process and thread) are made in the
- * debugger's table when it is fetched.  A thread's events are fetched one
- * at a time, in order: the next waits until the previous is continued.
+ * debugger's table when it is fetched.  A process's events are fetched
+ * one at a time, in order: the next waits until the previous is continued.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -41,18 +41,20 @@ static void put(uint8_t *b, size_t off, uint64_t v, size_t n)
 	memcpy(b + off, &v, n);
 }
 
-static bool earlier_of_thread(const struct debug_object *d, const struct debug_event *ev)
+static bool earlier_of_process(const struct debug_object *d, const struct debug_event *ev)
 {
 	for (const struct debug_event *e = d->first; e && e != ev; e = e->next)
-		if (e->tid == ev->tid && e->pid == ev->pid)
+		if (e->pid == ev->pid)
 			return true;
 	return false;
 }
 
+/* As on Windows, a process has one event out at a time: the next is
+ * fetched once the debugger continued the one before. */
 static struct debug_event *ready_event(const struct debug_object *d)
 {
 	for (struct debug_event *e = d->first; e; e = e->next)
-		if (!e->delivered && !earlier_of_thread(d, e))
+		if (!e->delivered && !earlier_of_process(d, e))
 			return e;
 	return NULL;
 }
@@ -173,12 +175,14 @@ void debug_report_attach(struct lsw_process *p)
 	for (struct lsw_thread *t = p->threads; t; t = t->next)
 		if (!t->exited)
 			first = t; /* the oldest: the list is newest first */
+	/* Windows' order: the process, ntdll, the other threads, the DLLs */
 	report_create_process(p, first, false);
+	report_dll_at(p, first, p->ntdll_base, false);
 	for (struct lsw_thread *t = p->threads; t; t = t->next)
 		if (!t->exited && t != first)
 			report_create_thread(t, false);
 	for (unsigned i = 0; i < p->nimages; i++)
-		if (p->images[i].base != p->image_base)
+		if (p->images[i].base != p->image_base && p->images[i].base != p->ntdll_base)
 			report_dll_at(p, first, p->images[i].base, false);
 }
 

@@ -154,7 +154,7 @@ static void unhandled(struct lsw_thread *t, const struct exc_record *rec)
 /* Writes the dispatcher's frame below the context's Rsp and sends the
  * thread to KiUserExceptionDispatcher.  -1: no room (stack not writable,
  * no dispatcher), and nothing was changed. */
-void context_from_regs(struct lsw_thread *t, const struct lsw_regs *r, uint8_t *ctx)
+static void context_general(const struct lsw_regs *r, uint8_t *ctx)
 {
 	memset(ctx, 0, CTX_SIZE);
 	put32(ctx, CTX_FLAGS, CONTEXT_FULL_SEGMENTS);
@@ -162,13 +162,28 @@ void context_from_regs(struct lsw_thread *t, const struct lsw_regs *r, uint8_t *
 	put32(ctx, CTX_EFLAGS, (uint32_t)r->eflags);
 	memcpy(ctx + CTX_RAX, &r->rax, 16 * 8);
 	memcpy(ctx + CTX_RIP, &r->rip, 8);
+}
+
+void context_from_regs(struct lsw_thread *t, const struct lsw_regs *r, uint8_t *ctx)
+{
+	context_general(r, ctx);
 	read_fpstate(t, ctx);
+}
+
+void context_initial(const struct lsw_regs *r, uint8_t *ctx)
+{
+	context_general(r, ctx);
+	ctx[CTX_FLTSAVE] = 0x7f; /* ControlWord 0x27f: extended precision, */
+	ctx[CTX_FLTSAVE + 1] = 0x02; /* all exceptions masked */
+	put32(ctx, CTX_FLTSAVE + FX_MXCSR, 0x1f80);
+	put32(ctx, CTX_FLTSAVE + FX_MXCSR_MASK, 0xffff);
+	put32(ctx, CTX_MXCSR, 0x1f80);
 }
 
 void context_to_regs(struct lsw_thread *t, const uint8_t *ctx, struct lsw_regs *r)
 {
 	regs_from_context(r, ctx);
-	if ((get32(ctx, CTX_FLAGS) & (CONTEXT_AMD64 | CONTEXT_FLOATING_POINT)) ==
+	if (t && (get32(ctx, CTX_FLAGS) & (CONTEXT_AMD64 | CONTEXT_FLOATING_POINT)) ==
 	    (CONTEXT_AMD64 | CONTEXT_FLOATING_POINT))
 		write_fpstate(t, ctx);
 }

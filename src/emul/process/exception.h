@@ -10,8 +10,12 @@
 /* A CONTEXT (CTX_SIZE bytes) from general registers r and the x87/SSE
  * state of t's latest signal frame. */
 void context_from_regs(struct lsw_thread *t, const struct lsw_regs *r, uint8_t *ctx);
-/* The reverse: r from ctx, and ctx's x87/SSE state into t's signal frame
- * when its ContextFlags include CONTEXT_FLOATING_POINT. */
+/* A new thread's CONTEXT: general registers r, the x87/SSE state every
+ * thread starts with (control word 0x27f, MXCSR 0x1f80). */
+void context_initial(const struct lsw_regs *r, uint8_t *ctx);
+/* The reverse of context_from_regs: r from ctx, and ctx's x87/SSE state
+ * into t's signal frame when its ContextFlags include
+ * CONTEXT_FLOATING_POINT (t NULL: r only). */
 void context_to_regs(struct lsw_thread *t, const uint8_t *ctx, struct lsw_regs *r);
 
 #endif

@@ -49,10 +49,24 @@ static void job_describe(struct nt_object *obj, char *buf, size_t len)
 	object_name_describe(&((struct nt_job *)obj)->name, buf, len);
 }
 
+static bool job_signaled(struct nt_object *obj, struct lsw_thread *waiter)
+{
+	(void)waiter;
+	return ((struct nt_job *)obj)->terminated;
+}
+
+static const struct waitable_ops job_wait_ops = { job_signaled, NULL };
+
+static struct waitable *job_waitable(struct nt_object *obj)
+{
+	return &((struct nt_job *)obj)->wait;
+}
+
 const struct nt_object_ops job_ops = {
 	.type_name = "Job",
 	.destroy = job_destroy,
 	.describe = job_describe,
+	.waitable = job_waitable,
 };
 
 uint32_t job_active(const struct nt_job *j)
@@ -163,6 +177,7 @@ NTSTATUS nt_NtCreateJobObject(struct nt_call *c)
 		return LSW_STATUS_NO_MEMORY;
 	}
 	object_init(&j->hdr, &job_ops);
+	waitable_init(&j->wait, &job_wait_ops);
 	j->name = nm;
 	j->host = c->thread->process->host;
 	return object_create_end(c, &j->hdr, &j->name, access, c->args[0]);
@@ -216,6 +231,8 @@ NTSTATUS nt_NtTerminateJobObject(struct nt_call *c)
 			else
 				process_terminate(p, (uint32_t)c->args[1]);
 		}
+	j->terminated = true;
+	waitable_wake(&j->hdr);
 	if (!me)
 		return LSW_STATUS_SUCCESS;
 	process_terminate(self, (uint32_t)c->args[1]);

@@ -4,6 +4,7 @@
 
 #include "emul/object/object.h"
 #include "emul/object/object_names.h"
+#include "emul/sync/waitable.h"
 
 #define JOB_LIMIT_ACTIVE_PROCESS 0x0008u
 #define JOB_LIMIT_PROCESS_MEMORY 0x0100u
@@ -39,6 +40,10 @@ struct nt_job {
 	/* JobObjectAssociateCompletionPortInformation */
 	struct io_queue *port;
 	uint64_t port_key;
+	/* signalled once TerminateJobObject ended its processes, as
+	 * documented; new processes do not reset it */
+	struct waitable wait;
+	bool terminated;
 };
 
 extern const struct nt_object_ops job_ops;

@@ -3,8 +3,8 @@
  *
  * Start (LSW_REQ_HELLO): phase 0 maps KUSER_SHARED_DATA, ntdll and the
  * image, and allocates the PEB, TEB, parameters and stack; phase 1
- * (LSW_REQ_CONTINUE, once those mappings exist) fills them in and jumps to
- * ntdll!LdrInitializeThunk(PEB *, ntdll base).
+ * (LSW_REQ_CONTINUE, once those mappings exist) fills them in and starts
+ * the first thread at the image's entry point (thread_start.c).
  */
 #include <fcntl.h>
 #include <limits.h>
@@ -23,6 +23,7 @@
 #include "emul/memory/remote.h"
 #include "emul/observer.h"
 #include "emul/process/params.h"
+#include "emul/process/thread.h"
 #include "emul/process/thread_block.h"
 #include "emul/io/path.h"
 #include "emul/memory/section.h"
@@ -237,9 +238,13 @@ static NTSTATUS hello_phase0(struct nt_call *c)
 	/* where user APCs run; without it they stay queued */
 	if (section_find_export(ntdll, "KiUserApcDispatcher", &rva, &fwd) == 0 && !fwd)
 		p->ki_apc = ntdll_base + rva;
-	/* where new threads start; an ntdll without it just has no threads */
-	if (section_find_export(ntdll, "RtlUserThreadStart", &rva, &fwd) == 0 && !fwd)
-		p->start.entry_thread = ntdll_base + rva;
+	/* where every thread's initial context starts */
+	if (section_find_export(ntdll, "RtlUserThreadStart", &rva, &fwd) < 0 || fwd) {
+		fprintf(stderr, "lsw: %s: no RtlUserThreadStart export\n", ntdll_path);
+		st = LSW_STATUS_ENTRYPOINT_NOT_FOUND;
+		goto out;
+	}
+	p->start.entry_thread = ntdll_base + rva;
 	st = map_host_image(c, image, slash ? slash + 1 : image,
 			    p->parent_pid ? p->job->view : NULL, &exe, &exe_base);
 	if (st != LSW_STATUS_SUCCESS)
@@ -296,39 +301,35 @@ static void put(uint8_t *b, size_t off, uint64_t v, size_t n)
 static int write_peb_teb(struct lsw_thread *t)
 {
 	struct lsw_process *p = t->process;
-	uint8_t peb[PEB_SIZE] = { 0 }, teb[TEB_SIZE] = { 0 };
+	uint8_t peb[PEB_SIZE] = { 0 };
 	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-	uint64_t stack_top = p->start.stack_base + p->start.stack_size;
 
 	put(peb, 0x02, p->debug != NULL, 1);       /* BeingDebugged */
 	put(peb, 0x10, p->image_base, 8);          /* ImageBaseAddress */
 	put(peb, 0x20, p->start.params, 8);           /* ProcessParameters */
 	put(peb, 0xB8, (uint64_t)(ncpu > 0 ? ncpu : 1), 4); /* NumberOfProcessors */
+	/* the system's defaults: 30 days, then the heap manager's sizes */
+	put(peb, 0xC0, (uint64_t)-25920000000000ll, 8); /* CriticalSectionTimeout */
+	put(peb, 0xC8, 0x100000, 8);               /* HeapSegmentReserve */
+	put(peb, 0xD0, 0x2000, 8);                 /* HeapSegmentCommit */
+	put(peb, 0xD8, 0x10000, 8);                /* HeapDeCommitTotalFreeThreshold */
+	put(peb, 0xE0, 0x1000, 8);                 /* HeapDeCommitFreeBlockThreshold */
 	put(peb, 0x118, 10, 4);                    /* OSMajorVersion */
 	put(peb, 0x11C, 0, 4);                     /* OSMinorVersion */
 	put(peb, 0x120, 19045, 2);                 /* OSBuildNumber */
 	put(peb, 0x124, 2, 4);                     /* OSPlatformId: VER_PLATFORM_WIN32_NT */
 	put(peb, 0x128, 3, 4);                     /* ImageSubsystem: console */
 	put(peb, 0x2C0, 1, 4);                     /* SessionId */
-
-	put(teb, 0x08, stack_top, 8);              /* NtTib.StackBase */
-	put(teb, 0x10, p->start.stack_base + STACK_RESERVED_END, 8); /* NtTib.StackLimit */
-	put(teb, 0x30, p->start.teb, 8);              /* NtTib.Self */
-	put(teb, 0x40, p->win_pid, 8);             /* ClientId.UniqueProcess */
-	put(teb, 0x48, t->win_tid, 8);             /* ClientId.UniqueThread */
-	put(teb, 0x60, p->start.peb, 8);              /* ProcessEnvironmentBlock */
-	put(teb, 0x1478, p->start.stack_base, 8);     /* DeallocationStack */
 	t->teb = p->start.teb;
 	p->peb = p->start.peb;
 	return tracee_write(t, p->start.peb, peb, sizeof(peb)) < 0 ||
-	       tracee_write(t, p->start.teb, teb, sizeof(teb)) < 0 ? -1 : 0;
+	       thread_write_teb(t, p->start.stack_base, p->start.stack_size) < 0 ? -1 : 0;
 }
 
 static NTSTATUS hello_phase1(struct nt_call *c)
 {
 	struct lsw_thread *t = c->thread;
 	struct lsw_process *p = t->process;
-	struct lsw_regs regs = { 0 };
 	struct lsw_op *op;
 	uint8_t *blob;
 	size_t size;
@@ -343,15 +344,9 @@ static NTSTATUS hello_phase1(struct nt_call *c)
 	op = nt_add_op(c, LSW_OP_SET_GS);
 	if (op)
 		op->arg[0] = p->start.teb;
-	regs.rcx = p->start.peb;
-	regs.rdx = p->ntdll_base;
-	regs.rip = p->start.entry_ldr;
-	regs.rsp = p->start.stack_base + p->start.stack_size - 0x38; /* as after a call */
-	regs.eflags = 0x202;
-	if (thread_block_write(t, offsetof(struct lsw_thread_block, regs), &regs,
-			 sizeof(regs)) < 0)
-		return LSW_STATUS_ACCESS_VIOLATION;
-	nt_add_op(c, LSW_OP_JUMP);
+	thread_start_prepare(t, p->start.image_entry, p->start.peb,
+			     p->start.stack_base + p->start.stack_size);
+	nt_add_op(c, LSW_OP_JUMP); /* to what thread_start_enter puts in its block */
 	t->cont_state = 0;
 	remote_space_ready(p);
 	debug_report_process_start(t); /* with a debugger, held until continued */

@@ -163,78 +163,40 @@ static void put(uint8_t *b, size_t off, uint64_t v, size_t n)
 	memcpy(b + off, &v, n);
 }
 
-/* The TEB of a new thread, as write_peb_teb makes the first one. */
-static int write_teb(struct lsw_thread *t)
+#define STATIC_UNICODE_BUFFER 0x1268 /* WCHAR[261], after StaticUnicodeString */
+
+int thread_write_teb(struct lsw_thread *t, uint64_t stack_base, uint64_t stack_size)
 {
 	struct lsw_process *p = t->process;
 	uint8_t teb[TEB_SIZE] = { 0 };
 
-	put(teb, 0x08, t->stack_base + t->stack_size, 8); /* NtTib.StackBase */
-	put(teb, 0x10, t->stack_base + STACK_RESERVED_END, 8); /* NtTib.StackLimit */
+	put(teb, 0x08, stack_base + stack_size, 8);        /* NtTib.StackBase */
+	put(teb, 0x10, stack_base + STACK_RESERVED_END, 8); /* NtTib.StackLimit */
 	put(teb, 0x30, t->teb, 8);                         /* NtTib.Self */
 	put(teb, 0x40, p->win_pid, 8);                     /* ClientId.UniqueProcess */
 	put(teb, 0x48, t->win_tid, 8);                     /* ClientId.UniqueThread */
 	put(teb, 0x60, p->peb, 8);                         /* ProcessEnvironmentBlock */
-	put(teb, 0x1478, t->stack_base, 8);                /* DeallocationStack */
+	put(teb, 0x7D8, p->win_pid, 8);                    /* RealClientId */
+	put(teb, 0x7E0, t->win_tid, 8);
+	put(teb, 0x125A, 261 * 2, 2);                      /* StaticUnicodeString.MaximumLength */
+	put(teb, 0x1260, t->teb + STATIC_UNICODE_BUFFER, 8); /* .Buffer */
+	put(teb, 0x1478, stack_base, 8);                   /* DeallocationStack */
 	return tracee_write(t, t->teb, teb, sizeof(teb));
-}
-
-/* Where a hello of a new thread is answered: now, or at NtResumeThread. */
-/* Where a new thread starts: ntdll!RtlUserThreadStart(start, arg). */
-static void start_regs(const struct lsw_thread *t, struct lsw_regs *regs)
-{
-	memset(regs, 0, sizeof(*regs));
-	regs->rcx = t->start;
-	regs->rdx = t->start_arg;
-	regs->rip = t->process->start.entry_thread;
-	regs->rsp = t->stack_base + t->stack_size - 0x28; /* shadow space, as after a call */
-	regs->eflags = 0x202;
 }
 
 static NTSTATUS start_thread(struct lsw_thread *t)
 {
-	struct nt_call *c = &t->call;
-	struct lsw_regs regs;
 	struct lsw_op *op;
 
-	if (write_teb(t) < 0)
+	if (thread_write_teb(t, t->stack_base, t->stack_size) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
-	op = nt_add_op(c, LSW_OP_SET_GS);
+	op = nt_add_op(&t->call, LSW_OP_SET_GS);
 	if (op)
 		op->arg[0] = t->teb;
-	start_regs(t, &regs);
-	if (thread_block_write(t, offsetof(struct lsw_thread_block, regs), &regs,
-			 sizeof(regs)) < 0)
-		return LSW_STATUS_ACCESS_VIOLATION;
-	nt_add_op(c, LSW_OP_JUMP);
+	nt_add_op(&t->call, LSW_OP_JUMP); /* to what thread_start_enter puts in its block */
 	t->start_jump_pending = true;
 	debug_report_thread_start(t); /* with a debugger, held until continued */
 	return LSW_STATUS_SUCCESS;
-}
-
-/*
- * A new thread runs its hello's ops outside a signal handler, so an
- * interrupt (a suspension) can land there, before the jump, and save the
- * runtime's registers over the start registers the jump loads.  Such an
- * interrupt stopped code in no region of the program (the runtime's
- * regions are the system's, type 0): put the start registers back, which is also the thread's user
- * context while it stays suspended.  One that stopped Windows code shows
- * the jump was done.
- */
-static void keep_start_regs(struct lsw_thread *t)
-{
-	size_t at = offsetof(struct lsw_thread_block, regs);
-	struct lsw_regs regs;
-	struct vad *v;
-
-	if (thread_block_read(t, at, &regs, sizeof(regs)) < 0)
-		return;
-	if ((v = vad_find(&t->process->vad, regs.rip)) && v->type) {
-		t->start_jump_pending = false;
-		return;
-	}
-	start_regs(t, &regs);
-	thread_block_write(t, at, &regs, sizeof(regs));
 }
 
 static void op_munmap(struct nt_call *c, uint64_t base, uint64_t size)
@@ -399,7 +361,7 @@ NTSTATUS thread_interrupted(struct lsw_thread *t)
 
 	t->interrupt_sent = false;
 	if (t->start_jump_pending)
-		keep_start_regs(t);
+		thread_start_keep_regs(t);
 	console_ctrl_on_interrupt(t); /* before a jump its APCs may add */
 	if (!t->terminating && !t->suspend_count && apc_on_interrupt(t)) {
 		thread_context_landed(t); /* resumed before it stopped */
@@ -503,6 +465,7 @@ static NTSTATUS thread_make(struct nt_call *tc, uint64_t start, uint64_t arg, bo
 		quota_release(p, QUOTA_NONPAGED, sizeof(*t));
 		return LSW_STATUS_NO_MEMORY;
 	}
+	thread_start_prepare(t, start, arg, t->stack_base + t->stack_size);
 	t->next = p->threads;
 	p->threads = t;
 	p->threads_charged++;

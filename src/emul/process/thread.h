@@ -47,6 +47,19 @@ bool thread_call_refused(struct lsw_thread *t);
 /* A thread stopped by LSW_INTERRUPT_SIGNAL (LSW_REQ_INTERRUPT): it ends,
  * waits for its resume, or goes on. */
 NTSTATUS thread_interrupted(struct lsw_thread *t);
+/* Writes t's TEB (at t->teb, of t's process's PEB) for a thread on that
+ * stack; -1: the memory is gone. */
+int thread_write_teb(struct lsw_thread *t, uint64_t stack_base, uint64_t stack_size);
+/* thread_start.c: t's initial context, routine(arg) through
+ * ntdll!RtlUserThreadStart on the stack ending at stack_top, kept until
+ * t first runs (NtGet/SetContextThread read and change it meanwhile). */
+void thread_start_prepare(struct lsw_thread *t, uint64_t routine, uint64_t arg,
+			  uint64_t stack_top);
+/* The answer that lets t run for the first time is going out: it enters
+ * ntdll's loader with its initial context. */
+void thread_start_enter(struct lsw_thread *t);
+/* An interrupt landed before the start's jump: its registers go back. */
+void thread_start_keep_regs(struct lsw_thread *t);
 /* thread_context.c: answers the context calls waiting for t's suspension
  * to land, now that its interrupt came back (stopped or not) or it entered
  * a call (where its context is not ours to give: they fail as before). */

@@ -6,13 +6,15 @@
  * not wait for the suspension to land; as on Windows, a context call on a
  * thread whose suspension is on its way waits for it.  A thread suspended
  * inside a call has no saved user context here: STATUS_UNSUCCESSFUL.  A
- * thread stopped for its debugger at a fault or at its start has: the
- * registers its block holds.
+ * thread stopped for its debugger at a fault has: the registers its block
+ * holds; one that has not run yet has its initial context (thread_start.c).
  */
 #include "emul/process/debug.h"
 #include "emul/process/exception.h"
 #include "emul/process/thread.h"
 #include "emul/process/thread_block.h"
+
+#define CTX_FLAGS_AT 0x30 /* CONTEXT.ContextFlags */
 
 static void context_wait_cancel(struct lsw_thread *w, void *arg)
 {
@@ -50,7 +52,7 @@ static NTSTATUS stopped_thread(struct nt_call *c, struct lsw_thread **t,
 		return st;
 	if ((*t)->exited)
 		return LSW_STATUS_THREAD_IS_TERMINATING;
-	if ((*t)->stopped || debug_context_in_block(*t))
+	if ((*t)->stopped || (*t)->at_start || debug_context_in_block(*t))
 		return LSW_STATUS_SUCCESS;
 	if (!(*t)->suspend_count || !(*t)->interrupt_sent || (*t)->busy || *t == w)
 		return LSW_STATUS_UNSUCCESSFUL;
@@ -72,12 +74,17 @@ NTSTATUS nt_NtGetContextThread(struct nt_call *c)
 
 	if ((st = stopped_thread(c, &t, nt_NtGetContextThread)) != LSW_STATUS_SUCCESS)
 		return st;
-	if (thread_block_read(t, offsetof(struct lsw_thread_block, regs), &regs,
-			sizeof(regs)) < 0)
+	if (t->at_start)
+		context_initial(&t->start_regs, ctx);
+	else if (thread_block_read(t, offsetof(struct lsw_thread_block, regs), &regs,
+				   sizeof(regs)) < 0)
 		return LSW_STATUS_UNSUCCESSFUL;
-	context_from_regs(t, &regs, ctx);
-	/* ContextFlags is the caller's: the fields it does not ask for are
+	else
+		context_from_regs(t, &regs, ctx);
+	/* ContextFlags stays the caller's: the fields it does not ask for are
 	 * still filled, which no caller minds */
+	if (tracee_read(c->thread, c->args[1] + CTX_FLAGS_AT, ctx + CTX_FLAGS_AT, 4) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
 	return tracee_write(c->thread, c->args[1], ctx, sizeof(ctx)) < 0
 		       ? LSW_STATUS_ACCESS_VIOLATION : LSW_STATUS_SUCCESS;
 }
@@ -94,6 +101,10 @@ NTSTATUS nt_NtSetContextThread(struct nt_call *c)
 		return st;
 	if (tracee_read(c->thread, c->args[1], ctx, sizeof(ctx)) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
+	if (t->at_start) { /* where it will start: its x87/SSE state stays the initial one */
+		context_to_regs(NULL, ctx, &t->start_regs);
+		return LSW_STATUS_SUCCESS;
+	}
 	context_to_regs(t, ctx, &regs);
 	if (thread_block_write(t, offsetof(struct lsw_thread_block, regs), &regs,
 			 sizeof(regs)) < 0)

@@ -35,6 +35,8 @@ K32API PVOID WINAPI FlsGetValue(DWORD index)
 
 	if (!NT_SUCCESS(st))
 		k32_fail(st);
+	else
+		lsw_teb()->LastErrorValue = 0; /* as TlsGetValue: NULL is a value */
 	return value;
 }
 

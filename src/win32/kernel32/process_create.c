@@ -56,6 +56,10 @@ NTSTATUS NTAPI RtlCreateProcessParametersEx(LSW_PROCESS_PARAMETERS **, PUNICODE_
 					    PWSTR, PUNICODE_STRING, PUNICODE_STRING,
 					    PUNICODE_STRING, PUNICODE_STRING, ULONG);
 NTSTATUS NTAPI RtlDestroyProcessParameters(LSW_PROCESS_PARAMETERS *);
+NTSTATUS NTAPI NtAssignProcessToJobObject(HANDLE, HANDLE);
+NTSTATUS NTAPI NtResumeThread(HANDLE, PULONG);
+
+#define PROC_THREAD_ATTRIBUTE_JOB_LIST_K32 0x0002000D
 
 /* What one CreateProcessW needs besides its arguments. */
 struct create {
@@ -64,6 +68,8 @@ struct create {
 	WCHAR *env;                  /* converted from ANSI, or NULL */
 	const HANDLE *handle_list;   /* PROC_THREAD_ATTRIBUTE_HANDLE_LIST */
 	SIZE_T handle_list_size;
+	const HANDLE *job_list;      /* PROC_THREAD_ATTRIBUTE_JOB_LIST */
+	SIZE_T job_list_size;
 };
 
 /* An ANSI environment block as UTF-16 (heap). */
@@ -215,6 +221,27 @@ static void take_attribute_list(struct create *cr, const STARTUPINFOW *si, DWORD
 	cr->handle_list = k32_attribute_find(ex->lpAttributeList,
 					     PROC_THREAD_ATTRIBUTE_HANDLE_LIST,
 					     &cr->handle_list_size);
+	cr->job_list = k32_attribute_find(ex->lpAttributeList, PROC_THREAD_ATTRIBUTE_JOB_LIST_K32,
+					  &cr->job_list_size);
+}
+
+/* The jobs of PROC_THREAD_ATTRIBUTE_JOB_LIST take the child before it
+ * runs (it was made suspended for that); one that cannot ends it and the
+ * creation fails with its status. */
+static NTSTATUS join_jobs(const struct create *cr, PROCESS_INFORMATION *pi, DWORD flags)
+{
+	NTSTATUS st = STATUS_SUCCESS;
+
+	for (SIZE_T i = 0; i < cr->job_list_size / sizeof(HANDLE) && st >= 0; i++)
+		st = NtAssignProcessToJobObject(cr->job_list[i], pi->hProcess);
+	if (st < 0) {
+		NtTerminateProcess(pi->hProcess, st);
+		NtClose(pi->hThread);
+		NtClose(pi->hProcess);
+	} else if (!(flags & CREATE_SUSPENDED)) {
+		NtResumeThread(pi->hThread, NULL);
+	}
+	return st;
 }
 
 static BOOL create_w(struct create *cr, const WCHAR *app, WCHAR *cmdline,
@@ -237,7 +264,10 @@ static BOOL create_w(struct create *cr, const WCHAR *app, WCHAR *cmdline,
 	take_attribute_list(cr, si, flags);
 	st = make_params(cr, cmdline ? cmdline : app, env, flags, si, &pp);
 	if (st >= 0) {
-		st = create_user_process(cr, pp, psa, tsa, inherit, flags, si, pi);
+		st = create_user_process(cr, pp, psa, tsa, inherit,
+					 flags | (cr->job_list ? CREATE_SUSPENDED : 0), si, pi);
+		if (st >= 0 && cr->job_list)
+			st = join_jobs(cr, pi, flags);
 		RtlDestroyProcessParameters(pp);
 	}
 	return st < 0 ? k32_fail(st) : TRUE;

@@ -21,6 +21,7 @@ NTSTATUS NTAPI NtRemoveProcessDebug(HANDLE, HANDLE);
 NTSTATUS NTAPI NtCreateThreadEx(HANDLE *, ACCESS_MASK, OBJECT_ATTRIBUTES *, HANDLE, void *, void *,
 				ULONG, SIZE_T, SIZE_T, SIZE_T, void *);
 void NTAPI RtlExitUserThread(ULONG);
+void dbg_guarded_break(void (*brk)(void)); /* dbg_break.c */
 
 /* DBGUI_WAIT_STATE_CHANGE, x64. */
 struct dbg_state_change {
@@ -103,7 +104,7 @@ DBGAPI void NTAPI DbgUserBreakPoint(void)
 DBGAPI void NTAPI DbgUiRemoteBreakin(void *arg)
 {
 	if (lsw_peb()->BeingDebugged)
-		DbgBreakPoint();
+		dbg_guarded_break(DbgBreakPoint);
 	RtlExitUserThread(0);
 }
 

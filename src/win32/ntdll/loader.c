@@ -1,16 +1,17 @@
 /*
  * Process start inside ntdll.  The supervisor maps ntdll and the program
- * and jumps here with the PEB; from then on everything is as on Windows:
+ * and the first thread to run enters here; from then on everything is as
+ * on Windows:
  * the process heap, imports (NtOpenFile/NtCreateSection/NtMapViewOfSection),
  * static TLS and its callbacks, DllMain in dependency order, the entry point,
  * and RtlExitUserProcess with the entry point's return value.
  */
 #include "loader.h"
 
-void NTAPI DbgBreakPoint(void);
+NTSTATUS NTAPI NtContinue(PCONTEXT, BOOLEAN);
+__attribute__((noreturn)) void NTAPI RtlExitUserThread(NTSTATUS status);
 
 typedef BOOL(WINAPI *dll_main_fn)(HINSTANCE, DWORD, LPVOID);
-typedef DWORD(WINAPI *entry_fn)(void *);
 
 static unsigned init_order[LDR_MAX_MODULES], ninit;
 static ULONG tls_next_index;
@@ -240,14 +241,25 @@ static NTSTATUS load_kernelbase(void)
 	return STATUS_SUCCESS;
 }
 
-__declspec(dllexport) void WINAPI LdrInitializeThunk(LSW_PEB *peb, BYTE *ntdll_base)
+/* The debugger's initial breakpoint, raised as Windows 10 raises it: in
+ * the loader, not at DbgBreakPoint (dbg_break.c: it survives a debugger
+ * handing it back unhandled). */
+void ldr_initial_break(void);
+__asm__(".text\n"
+	"ldr_initial_break:\n"
+	"\tint3\n"
+	"\tret\n");
+
+/* The process's share: its heap, the module list, the program's imports,
+ * static TLS for the calling thread, DllMain in dependency order, then the
+ * program's TLS callbacks. */
+static void process_init(LSW_PEB *peb, BYTE *ntdll_base)
 {
 	static void *tls_slots[LDR_MAX_TLS];
 	LSW_TEB *teb = (LSW_TEB *)NtCurrentTeb();
 	struct ldr_module *exe, *ntdll;
 	char exe_name[64];
 	NTSTATUS st;
-	DWORD ret;
 
 	peb->ProcessHeap = RtlCreateHeap(HEAP_GROWABLE, NULL, 0, 0, NULL, NULL);
 	if (!peb->ProcessHeap)
@@ -272,14 +284,42 @@ __declspec(dllexport) void WINAPI LdrInitializeThunk(LSW_PEB *peb, BYTE *ntdll_b
 	for (unsigned i = 0; i < ldr_nmodules && NT_SUCCESS(st); i++)
 		st = setup_tls(&ldr_modules[i], tls_slots);
 	if (NT_SUCCESS(st) && peb->BeingDebugged)
-		DbgBreakPoint(); /* the debugger's initial breakpoint */
+		dbg_guarded_break(ldr_initial_break);
 	if (NT_SUCCESS(st))
 		st = init_modules();
 	if (!NT_SUCCESS(st))
 		fail(st);
 	run_tls_callbacks(exe, DLL_PROCESS_ATTACH);
-	ret = ((entry_fn)exe->entry_point)(peb);
-	RtlExitUserProcess(ret);
+}
+
+/* 0: nobody ran yet, 1: a thread initializes the process, 2: done */
+static volatile LONG process_state;
+
+/*
+ * Where every thread enters user mode (thread_start.c in the supervisor),
+ * with its initial context (ntdll!RtlUserThreadStart and its routine) on
+ * its stack.  The first thread to run initializes the process (usually
+ * the first thread; a parent may resume another first); the others wait
+ * for that, then get their TLS and DLL_THREAD_ATTACH.  Then the context,
+ * which its creator or debugger may have changed, goes on.
+ */
+__declspec(dllexport) void WINAPI LdrInitializeThunk(CONTEXT *context, BYTE *ntdll_base)
+{
+	LSW_PEB *peb = (LSW_PEB *)NtCurrentTeb()->ProcessEnvironmentBlock;
+	LARGE_INTEGER pause = { .QuadPart = -10000 }; /* 1 ms */
+	NTSTATUS st = STATUS_SUCCESS;
+
+	if (!InterlockedCompareExchange(&process_state, 1, 0)) {
+		process_init(peb, ntdll_base);
+		InterlockedExchange(&process_state, 2);
+	} else {
+		while (process_state != 2)
+			NtDelayExecution(FALSE, &pause);
+		st = ldr_thread_attach();
+	}
+	if (NT_SUCCESS(st))
+		st = NtContinue(context, FALSE);
+	RtlExitUserThread(st);
 }
 
 /* --- the Ldr* API used by kernel32 --- */

@@ -55,6 +55,9 @@ NTSTATUS ldr_find_and_map(const char *name, BYTE **base, WCHAR *dos_path);
  * the reverse when it ends. */
 NTSTATUS ldr_thread_attach(void);
 void ldr_thread_detach(void);
+/* dbg_break.c: runs brk (an int3) so that a debugger handing the
+ * breakpoint back unhandled lets the thread go on after it. */
+void dbg_guarded_break(void (*brk)(void));
 /* fls.c: the ending thread's FLS callbacks (before DLL_THREAD_DETACH). */
 void fls_thread_exit(void);
 /* Links an initialized module into InInitializationOrderModuleList. */

@@ -1,8 +1,8 @@
 /*
- * Threads inside ntdll.  The supervisor starts a new thread here, on its
- * own stack and TEB, with the start routine and its argument (rcx, rdx):
- * the loader gives it its static TLS and DLL_THREAD_ATTACH, the routine
- * runs, and its return value ends the thread as RtlExitUserThread does.
+ * Threads inside ntdll.  A thread's initial context is RtlUserThreadStart
+ * with the start routine and its argument (rcx, rdx), entered once the
+ * loader (LdrInitializeThunk) gave it its static TLS and DLL_THREAD_ATTACH;
+ * the routine's return value ends the thread as RtlExitUserThread does.
  */
 #include "loader.h"
 
@@ -19,14 +19,27 @@ __declspec(dllexport) __attribute__((noreturn)) void NTAPI RtlExitUserThread(NTS
 		NtTerminateThread((HANDLE)-2, status);
 }
 
+/* The process's first thread returning from the program's entry point
+ * ends the process, as it did when ntdll called the entry point itself. */
+static BOOL is_program_entry(thread_start_fn start, void *arg)
+{
+	LSW_PEB *peb = (LSW_PEB *)NtCurrentTeb()->ProcessEnvironmentBlock;
+	IMAGE_NT_HEADERS64 *nt = RtlImageNtHeader(peb->ImageBaseAddress);
+
+	return arg == peb && nt &&
+	       (BYTE *)start == (BYTE *)peb->ImageBaseAddress + nt->OptionalHeader.AddressOfEntryPoint;
+}
+
+/* Every thread's initial context: LdrInitializeThunk has set up the
+ * process and the thread before it gets here. */
 __declspec(dllexport) __attribute__((noreturn)) void NTAPI RtlUserThreadStart(thread_start_fn start,
 									     void *arg)
 {
-	NTSTATUS st = ldr_thread_attach();
+	NTSTATUS st = (NTSTATUS)start(arg);
 
-	if (!NT_SUCCESS(st))
-		RtlExitUserThread(st);
-	RtlExitUserThread((NTSTATUS)start(arg));
+	if (is_program_entry(start, arg))
+		RtlExitUserProcess(st);
+	RtlExitUserThread(st);
 }
 
 typedef struct {

@@ -1,0 +1,47 @@
+/*
+ * The breakpoints the system raises for a debugger (the loader's initial
+ * one, a break-in thread's), which Windows raises inside an exception
+ * handler: a debugger that hands one back unhandled does not end the
+ * thread, which goes on after the int3.  Here the handler is a vectored
+ * one, last in the list, that knows which threads are inside such a
+ * breakpoint.
+ */
+#include "rtl/rtl_nt.h"
+
+PVOID NTAPI RtlAddVectoredExceptionHandler(ULONG first, PVECTORED_EXCEPTION_HANDLER fn);
+
+#define GUARD_SLOTS 16
+#define INT3 0xCC
+
+static volatile LONG64 guarded[GUARD_SLOTS]; /* thread ids, 0: free */
+static volatile LONG handler_added;
+
+static LONG CALLBACK passed_back(EXCEPTION_POINTERS *ep)
+{
+	LONG64 tid = (LONG64)(ULONG_PTR)lsw_teb()->UniqueThread;
+	BYTE *at = ep->ExceptionRecord->ExceptionAddress;
+
+	if (ep->ExceptionRecord->ExceptionCode != STATUS_BREAKPOINT || *at != INT3)
+		return EXCEPTION_CONTINUE_SEARCH;
+	for (int i = 0; i < GUARD_SLOTS; i++)
+		if (guarded[i] == tid) {
+			ep->ContextRecord->Rip = (ULONG_PTR)at + 1;
+			return EXCEPTION_CONTINUE_EXECUTION;
+		}
+	return EXCEPTION_CONTINUE_SEARCH;
+}
+
+void dbg_guarded_break(void (*brk)(void))
+{
+	LONG64 tid = (LONG64)(ULONG_PTR)lsw_teb()->UniqueThread;
+	int slot = -1;
+
+	if (!InterlockedExchange(&handler_added, 1))
+		RtlAddVectoredExceptionHandler(0, passed_back);
+	for (int i = 0; i < GUARD_SLOTS && slot < 0; i++)
+		if (!InterlockedCompareExchange64(&guarded[i], tid, 0))
+			slot = i;
+	brk();
+	if (slot >= 0)
+		guarded[slot] = 0;
+}
