@@ -46,6 +46,10 @@ void hmac_init(struct hmac_ctx *c, const struct hash_alg *a, const void *key, si
 void hmac_update(struct hmac_ctx *c, const struct hash_alg *a, const void *data, size_t len);
 void hmac_final(struct hmac_ctx *c, const struct hash_alg *a, uint8_t *out);
 
+/* PBKDF2 (RFC 8018) with HMAC over a: out_len bytes of key. */
+void pbkdf2(const struct hash_alg *a, const void *password, size_t password_len,
+	    const void *salt, size_t salt_len, uint64_t iterations, uint8_t *out, size_t out_len);
+
 /* Big- and little-endian loads and stores the algorithms share. */
 uint32_t hash_load_be32(const uint8_t *p);
 uint64_t hash_load_be64(const uint8_t *p);

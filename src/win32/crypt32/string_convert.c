@@ -66,7 +66,7 @@ static int encode(const BYTE *in, DWORD n, DWORD flags, char *out)
 /* The text in a heap block (NUL-terminated), its length in *len. */
 static char *encode_alloc(const BYTE *in, DWORD n, DWORD flags, DWORD *len)
 {
-	int need = in || !n ? encode(in, n, flags, NULL) : -1;
+	int need = encode(in, n, flags, NULL);
 	char *text;
 
 	if (need < 0) {
@@ -83,23 +83,41 @@ static char *encode_alloc(const BYTE *in, DWORD n, DWORD flags, DWORD *len)
 	return text;
 }
 
-/* Both forms: the text copied narrow or wide. */
+/* CRYPT_STRING_BINARY: the bytes themselves, in either form, counted in
+ * bytes with no terminator. */
+static WINBOOL copy_binary(const BYTE *in, DWORD n, void *out, DWORD *size)
+{
+	DWORD room = *size;
+
+	*size = n;
+	if (!out)
+		return TRUE;
+	if (room < n)
+		return c32_fail(ERROR_MORE_DATA);
+	memcpy(out, in, n);
+	return TRUE;
+}
+
+/* Both forms: the text copied narrow or wide.  A short buffer gets what
+ * fits of the narrow text (the wide one is left alone) and the size
+ * needed, terminator included. */
 static WINBOOL binary_to_string(const BYTE *in, DWORD n, DWORD flags, void *out, DWORD *size,
 				BOOL wide)
 {
-	DWORD len;
+	DWORD len, room;
 	char *text;
-	BOOL ok = TRUE;
 
-	if (!size)
+	if (!in || !size)
 		return c32_fail(ERROR_INVALID_PARAMETER);
+	if ((flags & FORMAT_MASK) == CRYPT_STRING_BINARY)
+		return copy_binary(in, n, out, size);
 	if (!(text = encode_alloc(in, n, flags, &len)))
 		return FALSE;
-	if (!out) {
-		*size = len + 1;
-	} else if (*size < len + 1) {
-		ok = c32_fail(ERROR_MORE_DATA);
-	} else {
+	room = *size;
+	*size = len + 1;
+	if (out && room < len + 1 && !wide)
+		memcpy(out, text, room);
+	if (out && room >= len + 1) {
 		for (DWORD i = 0; i <= len; i++)
 			if (wide)
 				((WCHAR *)out)[i] = (BYTE)text[i];
@@ -108,7 +126,7 @@ static WINBOOL binary_to_string(const BYTE *in, DWORD n, DWORD flags, void *out,
 		*size = len;
 	}
 	HeapFree(GetProcessHeap(), 0, text);
-	return ok;
+	return !out || room >= len + 1 ? TRUE : c32_fail(ERROR_MORE_DATA);
 }
 
 C32_API WINBOOL WINAPI CryptBinaryToStringA(const BYTE *in, DWORD n, DWORD flags, LPSTR out,
