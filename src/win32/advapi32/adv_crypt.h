@@ -7,6 +7,7 @@
 /* wincrypt.h would declare the Crypt* functions imported; we define them. */
 #define WINIMPM
 #include "adv_private.h"
+#include "bcrypt/live_set.h"
 
 /* The provider types of the RSA family, the only one here (wincrypt.h). */
 #define ADV_PROV_RSA_FULL 1

@@ -33,7 +33,7 @@ static struct adv_hash *hash_from_handle(HCRYPTHASH handle)
 {
 	struct adv_hash *h = (struct adv_hash *)handle;
 
-	if (handle < 0x10000 || h->magic != ADV_HASH_MAGIC)
+	if (handle < 0x10000 || !live_has(h) || h->magic != ADV_HASH_MAGIC)
 		return NULL;
 	return h;
 }
@@ -45,7 +45,7 @@ ADVAPI BOOL WINAPI CryptCreateHash(HCRYPTPROV prov_handle, ALG_ID algid, HCRYPTK
 	struct adv_hash *h;
 
 	if (!prov)
-		return adv_fail(NTE_BAD_UID);
+		return adv_fail(ERROR_INVALID_PARAMETER);
 	if (!out)
 		return adv_fail(ERROR_INVALID_PARAMETER);
 	if (flags)
@@ -64,6 +64,11 @@ ADVAPI BOOL WINAPI CryptCreateHash(HCRYPTPROV prov_handle, ALG_ID algid, HCRYPTK
 			adv_free(h);
 			return adv_fail(ERROR_NOT_ENOUGH_MEMORY);
 		}
+		if (!live_add(h)) {
+			BCryptDestroyHash(h->bcrypt);
+			adv_free(h);
+			return adv_fail(ERROR_NOT_ENOUGH_MEMORY);
+		}
 		*out = (HCRYPTHASH)h;
 		return TRUE;
 	}
@@ -75,7 +80,7 @@ ADVAPI BOOL WINAPI CryptHashData(HCRYPTHASH handle, const BYTE *data, DWORD len,
 	struct adv_hash *h = hash_from_handle(handle);
 
 	if (!h)
-		return adv_fail(NTE_BAD_HASH);
+		return adv_fail(ERROR_INVALID_PARAMETER);
 	if (flags & ~CRYPT_USERDATA)
 		return adv_fail(NTE_BAD_FLAGS);
 	if (len && !data)
@@ -108,7 +113,7 @@ ADVAPI BOOL WINAPI CryptGetHashParam(HCRYPTHASH handle, DWORD param, BYTE *data,
 	DWORD v;
 
 	if (!h)
-		return adv_fail(NTE_BAD_HASH);
+		return adv_fail(ERROR_INVALID_PARAMETER);
 	if (!len)
 		return adv_fail(ERROR_INVALID_PARAMETER);
 	if (flags)
@@ -136,7 +141,7 @@ ADVAPI BOOL WINAPI CryptDuplicateHash(HCRYPTHASH handle, DWORD *reserved, DWORD 
 	struct adv_hash *h = hash_from_handle(handle), *c;
 
 	if (!h)
-		return adv_fail(NTE_BAD_HASH);
+		return adv_fail(ERROR_INVALID_PARAMETER);
 	if (reserved || flags || !out)
 		return adv_fail(ERROR_INVALID_PARAMETER);
 	if (!(c = adv_alloc(sizeof(*c))))
@@ -148,6 +153,12 @@ ADVAPI BOOL WINAPI CryptDuplicateHash(HCRYPTHASH handle, DWORD *reserved, DWORD 
 	}
 	if (h->finished)
 		c->bcrypt = NULL;
+	if (!live_add(c)) {
+		if (c->bcrypt)
+			BCryptDestroyHash(c->bcrypt);
+		adv_free(c);
+		return adv_fail(ERROR_NOT_ENOUGH_MEMORY);
+	}
 	*out = (HCRYPTHASH)c;
 	return TRUE;
 }
@@ -157,9 +168,10 @@ ADVAPI BOOL WINAPI CryptDestroyHash(HCRYPTHASH handle)
 	struct adv_hash *h = hash_from_handle(handle);
 
 	if (!h)
-		return adv_fail(NTE_BAD_HASH);
+		return adv_fail(ERROR_INVALID_PARAMETER);
 	if (h->bcrypt)
 		BCryptDestroyHash(h->bcrypt);
+	live_remove(h);
 	memset(h, 0, sizeof(*h));
 	adv_free(h);
 	return TRUE;

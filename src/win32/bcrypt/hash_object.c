@@ -7,7 +7,7 @@ struct bc_hash *bc_hash_from_handle(void *handle)
 {
 	struct bc_hash *h = handle;
 
-	if ((ULONG_PTR)handle < 0x10000 || h->magic != BC_HASH_MAGIC)
+	if ((ULONG_PTR)handle < 0x10000 || !live_has(h) || h->magic != BC_HASH_MAGIC)
 		return NULL;
 	return h;
 }
@@ -21,12 +21,16 @@ static NTSTATUS place(UCHAR *buf, ULONG len, struct bc_hash **out)
 			return STATUS_BUFFER_TOO_SMALL;
 		*out = (struct bc_hash *)buf;
 		memset(*out, 0, sizeof(**out));
-		return STATUS_SUCCESS;
-	}
-	if (!(*out = bc_alloc(sizeof(**out))))
+	} else if ((*out = bc_alloc(sizeof(**out)))) {
+		(*out)->allocated = TRUE;
+	} else {
 		return STATUS_NO_MEMORY;
-	(*out)->allocated = TRUE;
-	return STATUS_SUCCESS;
+	}
+	if (live_has(*out) || live_add(*out))
+		return STATUS_SUCCESS;
+	if ((*out)->allocated)
+		bc_free(*out);
+	return STATUS_NO_MEMORY;
 }
 
 static void keyed_start(struct bc_hash *h, const UCHAR *secret, ULONG secret_len)
@@ -46,7 +50,7 @@ BCRYPT_API NTSTATUS WINAPI BCryptCreateHash(void *alg_handle, void **handle, UCH
 	struct bc_hash *h;
 	NTSTATUS st;
 
-	if (!a || !a->hash)
+	if (!a || a->kind != BC_KIND_HASH)
 		return STATUS_INVALID_HANDLE;
 	if (!handle || (flags & ~BC_HASH_REUSABLE_FLAG) || (secret_len && !secret))
 		return STATUS_INVALID_PARAMETER;
@@ -120,6 +124,7 @@ BCRYPT_API NTSTATUS WINAPI BCryptDestroyHash(void *handle)
 	if (!h)
 		return STATUS_INVALID_HANDLE;
 	allocated = h->allocated;
+	live_remove(h);
 	memset(h, 0, sizeof(*h)); /* the key's traces and the magic */
 	if (allocated)
 		bc_free(h);
