@@ -1,9 +1,10 @@
 /*
- * Unit tests for AES and its modes (src/win32/bcrypt/aes.c, aes_modes.c)
- * and PBKDF2 (pbkdf2.c), built for the host, against the published
+ * Unit tests for AES and its modes (src/win32/bcrypt/aes.c, aes_modes.c),
+ * RC4 (rc4.c) and PBKDF2 (pbkdf2.c), built for the host, against the published
  * vectors: FIPS 197 appendix C (the cipher, 128 and 256-bit keys), SP
  * 800-38A appendix F (ECB, CBC, CFB8, CFB128 with AES-128), the GCM
- * specification's test cases 2 and 4, RFC 6070 (PBKDF2-HMAC-SHA1) and
+ * specification's test cases 2 and 4, RFC 6229 (RC4, 40 and 128-bit
+ * keys, offset 0), RFC 6070 (PBKDF2-HMAC-SHA1) and
  * RFC 7914 section 11 (PBKDF2-HMAC-SHA256).
  */
 #include <check.h>
@@ -12,6 +13,7 @@
 
 #include "bcrypt/aes.h"
 #include "bcrypt/hash.h"
+#include "bcrypt/rc4.h"
 
 static size_t unhex(const char *s, uint8_t *out)
 {
@@ -166,6 +168,26 @@ START_TEST(pbkdf2_vectors)
 }
 END_TEST
 
+START_TEST(rc4_vectors)
+{
+	static const struct { const char *key, *stream; } v[] = {
+		{ "0102030405", "b2396305f03dc027ccc3524a0a1118a8" },
+		{ "0102030405060708090a0b0c0d0e0f10", "9ac7cc9a609d1ef7b2932899cde41b97" },
+	};
+	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		struct rc4_state r;
+		uint8_t key[16], buf[16] = { 0 };
+		char text[33];
+
+		rc4_init(&r, key, unhex(v[i].key, key));
+		rc4_crypt(&r, buf, buf, 5);
+		rc4_crypt(&r, buf + 5, buf + 5, 11); /* the stream goes on across calls */
+		hex(buf, 16, text);
+		ck_assert_str_eq(text, v[i].stream);
+	}
+}
+END_TEST
+
 static Suite *aes_suite(void)
 {
 	Suite *s = suite_create("aes");
@@ -174,6 +196,7 @@ static Suite *aes_suite(void)
 	tcase_add_test(t, fips197_cipher);
 	tcase_add_test(t, sp800_38a_modes);
 	tcase_add_test(t, gcm_test_cases);
+	tcase_add_test(t, rc4_vectors);
 	tcase_add_test(t, pbkdf2_vectors);
 	suite_add_tcase(s, t);
 	return s;

@@ -8,6 +8,7 @@
 struct adv_hash {
 	ULONG magic;                 /* ADV_HASH_MAGIC while alive */
 	ALG_ID algid;
+	HCRYPTPROV prov;             /* its context: releasing that ends the hash */
 	DWORD len;                   /* digest bytes */
 	void *bcrypt;                /* bcrypt's hash object */
 	BOOL finished;
@@ -33,7 +34,8 @@ static struct adv_hash *hash_from_handle(HCRYPTHASH handle)
 {
 	struct adv_hash *h = (struct adv_hash *)handle;
 
-	if (handle < 0x10000 || !live_has(h) || h->magic != ADV_HASH_MAGIC)
+	if (handle < 0x10000 || !live_has(h) || h->magic != ADV_HASH_MAGIC ||
+	    !adv_prov_from_handle(h->prov))
 		return NULL;
 	return h;
 }
@@ -59,7 +61,7 @@ ADVAPI BOOL WINAPI CryptCreateHash(HCRYPTPROV prov_handle, ALG_ID algid, HCRYPTK
 			break;
 		if (!(h = adv_alloc(sizeof(*h))))
 			return adv_fail(ERROR_NOT_ENOUGH_MEMORY);
-		*h = (struct adv_hash){ ADV_HASH_MAGIC, algid, algorithms[i].len };
+		*h = (struct adv_hash){ ADV_HASH_MAGIC, algid, prov_handle, algorithms[i].len };
 		if (BCryptCreateHash((void *)algorithms[i].bcrypt_alg, &h->bcrypt, NULL, 0, NULL, 0, 0)) {
 			adv_free(h);
 			return adv_fail(ERROR_NOT_ENOUGH_MEMORY);
@@ -133,6 +135,20 @@ ADVAPI BOOL WINAPI CryptGetHashParam(HCRYPTHASH handle, DWORD param, BYTE *data,
 		return copy_out(h->value, h->len, data, len);
 	}
 	return adv_fail(NTE_BAD_TYPE);
+}
+
+BOOL adv_hash_value(HCRYPTHASH handle, BYTE *value, DWORD *len, ULONG_PTR *bcrypt_alg)
+{
+	struct adv_hash *h = hash_from_handle(handle);
+	DWORD room = 64;
+
+	if (!h || !CryptGetHashParam(handle, HP_HASHVAL, value, &room, 0))
+		return FALSE;
+	*len = room;
+	for (size_t i = 0; i < ARRAYSIZE(algorithms); i++)
+		if (algorithms[i].algid == h->algid)
+			*bcrypt_alg = algorithms[i].bcrypt_alg;
+	return TRUE;
 }
 
 ADVAPI BOOL WINAPI CryptDuplicateHash(HCRYPTHASH handle, DWORD *reserved, DWORD flags,

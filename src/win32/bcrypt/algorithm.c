@@ -1,8 +1,8 @@
 /* Algorithm providers: BCryptOpenAlgorithmProvider and its close, and the
  * pseudo-handles (BCRYPT_SHA256_ALG_HANDLE...) Windows 10 accepts
  * wherever a provider is asked for.  One provider, "Microsoft Primitive
- * Provider", with the digests of hash.h (plain and HMAC), the RNG and
- * AES; other algorithms are not found, as on a system without their
+ * Provider", with the digests of hash.h (plain and HMAC), the RNG, AES
+ * and RC4; other algorithms are not found, as on a system without their
  * provider. */
 #include "bcrypt_private.h"
 
@@ -34,10 +34,11 @@ static const struct {
 	{ L"SHA512", &hash_sha512, BC_KIND_HASH },
 	{ L"RNG", NULL, BC_KIND_RNG },
 	{ L"AES", NULL, BC_KIND_AES },
+	{ L"RC4", NULL, BC_KIND_RC4 },
 };
 
 /* The pseudo-handles (bcrypt.h): value 16 * i + 1 for entry i; those of
- * algorithms not provided here (MD2, MD4, RC4, RSA, DES...) stay empty. */
+ * algorithms not provided here (MD2, MD4, RSA, DES...) stay empty. */
 #define HASH_PSEUDO(n, h, f) { BC_ALG_MAGIC, n, h, f, TRUE, BC_KIND_HASH, BC_MODE_NA }
 #define AES_PSEUDO(m) { BC_ALG_MAGIC, L"AES", NULL, 0, TRUE, BC_KIND_AES, m }
 static const struct bc_alg pseudo[] = {
@@ -46,6 +47,7 @@ static const struct bc_alg pseudo[] = {
 	[0x04] = HASH_PSEUDO(L"SHA256", &hash_sha256, 0),
 	[0x05] = HASH_PSEUDO(L"SHA384", &hash_sha384, 0),
 	[0x06] = HASH_PSEUDO(L"SHA512", &hash_sha512, 0),
+	[0x07] = { BC_ALG_MAGIC, L"RC4", NULL, 0, TRUE, BC_KIND_RC4, BC_MODE_NA },
 	[0x08] = { BC_ALG_MAGIC, L"RNG", NULL, 0, TRUE, BC_KIND_RNG, BC_MODE_NA },
 	[0x09] = HASH_PSEUDO(L"MD5", &hash_md5, BC_ALG_HANDLE_HMAC_FLAG),
 	[0x0a] = HASH_PSEUDO(L"SHA1", &hash_sha1, BC_ALG_HANDLE_HMAC_FLAG),

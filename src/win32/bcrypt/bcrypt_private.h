@@ -9,6 +9,7 @@
 #include <bcrypt.h>
 #include "bcrypt/hash.h"
 #include "bcrypt/aes.h"
+#include "bcrypt/rc4.h"
 #include "bcrypt/live_set.h"
 
 #define BCRYPT_API __declspec(dllexport)
@@ -32,7 +33,7 @@
 #endif
 
 /* What a provider does. */
-enum bc_kind { BC_KIND_HASH, BC_KIND_RNG, BC_KIND_AES };
+enum bc_kind { BC_KIND_HASH, BC_KIND_RNG, BC_KIND_AES, BC_KIND_RC4 };
 
 /* Chaining modes (BCRYPT_CHAIN_MODE_*), in the order of bc_mode_names. */
 enum bc_mode { BC_MODE_NA, BC_MODE_ECB, BC_MODE_CBC, BC_MODE_CFB, BC_MODE_CCM, BC_MODE_GCM };
@@ -50,17 +51,19 @@ struct bc_alg {
 	enum bc_mode mode;            /* ciphers: the chaining mode new keys take */
 };
 
-/* A symmetric key, in the caller's buffer or our own allocation.  It
- * keeps the chaining mode its provider had when it was made, and the
+/* A symmetric key (AES or RC4), in the caller's buffer or our own
+ * allocation.  An AES key keeps the chaining mode its provider had when it was made, and the
  * chaining value a call without an IV goes on from. */
 struct bc_key {
 	ULONG magic;                  /* BC_KEY_MAGIC while alive */
 	BOOL allocated;
-	const WCHAR *name;            /* "AES" */
+	const WCHAR *name;            /* "AES", "RC4" */
+	enum bc_kind kind;            /* BC_KIND_AES or BC_KIND_RC4 */
 	enum bc_mode mode;
 	ULONG secret_len;
-	UCHAR secret[32];
+	UCHAR secret[64];
 	struct aes_key aes;
+	struct rc4_state rc4;         /* RC4: the stream goes on across calls */
 	UCHAR iv[AES_BLOCK];
 	struct aes_gcm gcm;           /* BCRYPT_AUTH_MODE_CHAIN_CALLS_FLAG's message */
 	BOOL gcm_open;

@@ -1,4 +1,4 @@
-/* BCryptEncrypt and BCryptDecrypt with AES keys: ECB, CBC and CFB (8-bit
+/* BCryptEncrypt and BCryptDecrypt with RC4 keys (a stream) and AES keys: ECB, CBC and CFB (8-bit
  * feedback, CNG's default message block length of 1) with optional PKCS#7
  * padding (BCRYPT_BLOCK_PADDING), and GCM (authenticated, no padding).
  * A call with no IV goes on from the chaining value the key kept from its
@@ -114,6 +114,21 @@ static NTSTATUS block_decrypt(struct bc_key *k, const UCHAR *in, ULONG in_len, U
 	return st;
 }
 
+/* RC4: a stream, any length, no IV, no padding. */
+static NTSTATUS rc4_call(struct bc_key *k, const UCHAR *in, ULONG in_len, UCHAR *iv, UCHAR *out,
+			 ULONG out_len, ULONG *result, ULONG flags)
+{
+	*result = in_len;
+	if (iv || (flags & BC_BLOCK_PADDING))
+		return STATUS_INVALID_PARAMETER;
+	if (!out)
+		return STATUS_SUCCESS;
+	if (out_len < in_len)
+		return STATUS_BUFFER_TOO_SMALL;
+	rc4_crypt(&k->rc4, in, out, in_len);
+	return STATUS_SUCCESS;
+}
+
 static NTSTATUS crypt(void *handle, BOOL encrypt, UCHAR *in, ULONG in_len, void *padding,
 		      UCHAR *iv, ULONG iv_len, UCHAR *out, ULONG out_len, ULONG *result,
 		      ULONG flags)
@@ -126,6 +141,9 @@ static NTSTATUS crypt(void *handle, BOOL encrypt, UCHAR *in, ULONG in_len, void 
 		return STATUS_INVALID_HANDLE;
 	if (!result || (flags & ~BC_BLOCK_PADDING) || (in_len && !in))
 		return STATUS_INVALID_PARAMETER;
+	if (k->kind == BC_KIND_RC4)
+		return padding ? STATUS_INVALID_PARAMETER
+			       : rc4_call(k, in, in_len, iv, out, out_len, result, flags);
 	if (k->mode == BC_MODE_GCM)
 		return bc_gcm_crypt(k, encrypt, in, in_len, padding, out, out_len, result, flags);
 	if (padding)

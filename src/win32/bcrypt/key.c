@@ -1,8 +1,8 @@
 /* Symmetric keys: BCryptGenerateSymmetricKey, BCryptImportKey and
  * BCryptExportKey (BCRYPT_KEY_DATA_BLOB, and an opaque blob that is the
  * same bytes under another magic), BCryptDuplicateKey, BCryptDestroyKey.
- * AES is the one cipher: 16, 24 or 32-byte secrets; a longer secret is
- * cut to 32 bytes, as Windows 10 does. */
+ * AES takes 16, 24 or 32-byte secrets (a longer one is cut to 32 bytes,
+ * as Windows 10 does), RC4 5 to 64 (40 to 512 bits). */
 #include "bcrypt_private.h"
 
 #define OPAQUE_MAGIC 0x4d42444fu /* "OBDM": our own opaque blob */
@@ -42,17 +42,23 @@ static NTSTATUS make_key(const struct bc_alg *a, void **handle, UCHAR *object, U
 	struct bc_key *k;
 	NTSTATUS st;
 
-	if (secret_len > 32)
+	if (a->kind == BC_KIND_RC4 && (secret_len < 5 || secret_len > 64))
+		return STATUS_INVALID_PARAMETER;
+	if (a->kind == BC_KIND_AES && secret_len > 32)
 		secret_len = 32;
-	if (secret_len != 16 && secret_len != 24 && secret_len != 32)
+	if (a->kind == BC_KIND_AES && secret_len != 16 && secret_len != 24 && secret_len != 32)
 		return STATUS_INVALID_PARAMETER;
 	if ((st = place_key(object, object_len, &k)) != STATUS_SUCCESS)
 		return st;
 	k->name = a->name;
+	k->kind = a->kind;
 	k->mode = a->mode;
 	k->secret_len = secret_len;
 	memcpy(k->secret, secret, secret_len);
-	aes_set_key(&k->aes, secret, secret_len);
+	if (a->kind == BC_KIND_RC4)
+		rc4_init(&k->rc4, secret, secret_len);
+	else
+		aes_set_key(&k->aes, secret, secret_len);
 	k->magic = BC_KEY_MAGIC;
 	*handle = k;
 	return STATUS_SUCCESS;
@@ -64,7 +70,7 @@ BCRYPT_API NTSTATUS WINAPI BCryptGenerateSymmetricKey(void *alg_handle, void **h
 {
 	const struct bc_alg *a = bc_alg_from_handle(alg_handle);
 
-	if (!a || a->kind != BC_KIND_AES)
+	if (!a || (a->kind != BC_KIND_AES && a->kind != BC_KIND_RC4))
 		return STATUS_INVALID_HANDLE;
 	if (!handle || (secret_len && !secret))
 		return STATUS_INVALID_PARAMETER;
@@ -79,7 +85,7 @@ BCRYPT_API NTSTATUS WINAPI BCryptImportKey(void *alg_handle, void *import_key, c
 	const BCRYPT_KEY_DATA_BLOB_HEADER *h = (const void *)input;
 	ULONG magic;
 
-	if (!a || a->kind != BC_KIND_AES)
+	if (!a || (a->kind != BC_KIND_AES && a->kind != BC_KIND_RC4))
 		return STATUS_INVALID_HANDLE;
 	if (!type || !handle || !input || import_key)
 		return STATUS_INVALID_PARAMETER;

@@ -24,7 +24,7 @@ static BOOL subject_of(void *handle, struct bc_subject *s)
 	else if (h)
 		*s = (struct bc_subject){ BC_KIND_HASH, h->hash, h->name, BC_MODE_NA, NULL, NULL };
 	else if (k)
-		*s = (struct bc_subject){ BC_KIND_AES, NULL, k->name, k->mode, NULL, k };
+		*s = (struct bc_subject){ k->kind, NULL, k->name, k->mode, NULL, k };
 	return a || h || k;
 }
 
@@ -67,7 +67,7 @@ static NTSTATUS cipher_property(const struct bc_subject *s, const WCHAR *prop, U
 		return STATUS_SUCCESS;
 	}
 	if (!_wcsicmp(prop, BCRYPT_BLOCK_LENGTH))
-		return dword_value(AES_BLOCK, val, len);
+		return dword_value(s->kind == BC_KIND_RC4 ? 1 : AES_BLOCK, val, len);
 	if (s->key && (!_wcsicmp(prop, BCRYPT_KEY_LENGTH) || !_wcsicmp(prop, BCRYPT_KEY_STRENGTH)))
 		return dword_value(s->key->secret_len * 8, val, len);
 	if (s->key)
@@ -75,7 +75,8 @@ static NTSTATUS cipher_property(const struct bc_subject *s, const WCHAR *prop, U
 	if (!_wcsicmp(prop, BCRYPT_OBJECT_LENGTH))
 		return dword_value(sizeof(struct bc_key), val, len);
 	if (!_wcsicmp(prop, BCRYPT_KEY_LENGTHS))
-		return lengths_value(128, 256, 64, val, len);
+		return s->kind == BC_KIND_RC4 ? lengths_value(40, 512, 8, val, len)
+					      : lengths_value(128, 256, 64, val, len);
 	if (!_wcsicmp(prop, BCRYPT_AUTH_TAG_LENGTH) && s->mode == BC_MODE_GCM)
 		return lengths_value(12, 16, 1, val, len);
 	return STATUS_NOT_SUPPORTED;
@@ -93,7 +94,7 @@ static NTSTATUS property_value(const struct bc_subject *s, const WCHAR *prop, UC
 	}
 	if (s->kind == BC_KIND_HASH)
 		return hash_property(s, prop, val, len);
-	if (s->kind == BC_KIND_AES)
+	if (s->kind == BC_KIND_AES || s->kind == BC_KIND_RC4)
 		return cipher_property(s, prop, val, len);
 	return STATUS_NOT_SUPPORTED;
 }
