@@ -26,9 +26,9 @@ struct adv_prov {
 
 /* crypt_context.c: the live context behind a handle, or NULL. */
 struct adv_prov *adv_prov_from_handle(HCRYPTPROV handle);
-/* crypt_hash.c: a live hash's value (finishing it; 64 bytes of room) and
- * its algorithm's bcrypt pseudo-handle. */
-BOOL adv_hash_value(HCRYPTHASH handle, BYTE *value, DWORD *len, ULONG_PTR *bcrypt_alg);
+/* crypt_hash.c: len key bytes derived from a live hash for a key of
+ * bcrypt's target_alg (CryptDeriveKey's rules), the hash finished. */
+BOOL adv_hash_derive(HCRYPTHASH handle, void *target_alg, BYTE *out, DWORD len);
 
 /* A session key (HCRYPTKEY) over one of bcrypt's. */
 struct adv_key {
@@ -68,8 +68,6 @@ NTSTATUS WINAPI BCryptFinishHash(void *hash, UCHAR *out, ULONG out_len, ULONG fl
 NTSTATUS WINAPI BCryptDuplicateHash(void *hash, void **copy, UCHAR *object, ULONG object_len,
 				    ULONG flags);
 NTSTATUS WINAPI BCryptDestroyHash(void *hash);
-NTSTATUS WINAPI BCryptHash(void *alg, UCHAR *secret, ULONG secret_len, UCHAR *input,
-			   ULONG input_len, UCHAR *out, ULONG out_len);
 NTSTATUS WINAPI BCryptGenerateSymmetricKey(void *alg, void **key, UCHAR *object,
 					   ULONG object_len, UCHAR *secret, ULONG secret_len,
 					   ULONG flags);
@@ -78,5 +76,7 @@ NTSTATUS WINAPI BCryptEncrypt(void *key, UCHAR *in, ULONG in_len, void *padding,
 NTSTATUS WINAPI BCryptDecrypt(void *key, UCHAR *in, ULONG in_len, void *padding, UCHAR *iv,
 			      ULONG iv_len, UCHAR *out, ULONG out_len, ULONG *result, ULONG flags);
 NTSTATUS WINAPI BCryptDestroyKey(void *key);
+NTSTATUS WINAPI BCryptDeriveKeyCapi(void *hash, void *target_alg, UCHAR *out, ULONG out_len,
+				    ULONG flags);
 
 #endif

@@ -137,18 +137,26 @@ ADVAPI BOOL WINAPI CryptGetHashParam(HCRYPTHASH handle, DWORD param, BYTE *data,
 	return adv_fail(NTE_BAD_TYPE);
 }
 
-BOOL adv_hash_value(HCRYPTHASH handle, BYTE *value, DWORD *len, ULONG_PTR *bcrypt_alg)
+/* CryptDeriveKey's key bytes: bcrypt's BCryptDeriveKeyCapi on a copy of
+ * the hash; the hash itself is finished, as on Windows. */
+BOOL adv_hash_derive(HCRYPTHASH handle, void *target_alg, BYTE *out, DWORD len)
 {
 	struct adv_hash *h = hash_from_handle(handle);
-	DWORD room = 64;
+	BYTE value[64];
+	DWORD n = sizeof(value);
+	void *copy;
+	NTSTATUS st;
 
-	if (!h || !CryptGetHashParam(handle, HP_HASHVAL, value, &room, 0))
-		return FALSE;
-	*len = room;
-	for (size_t i = 0; i < ARRAYSIZE(algorithms); i++)
-		if (algorithms[i].algid == h->algid)
-			*bcrypt_alg = algorithms[i].bcrypt_alg;
-	return TRUE;
+	if (!h)
+		return adv_fail(ERROR_INVALID_PARAMETER);
+	if (h->finished)
+		return adv_fail(NTE_BAD_HASH_STATE);
+	if (BCryptDuplicateHash(h->bcrypt, &copy, NULL, 0, 0))
+		return adv_fail(ERROR_NOT_ENOUGH_MEMORY);
+	st = BCryptDeriveKeyCapi(copy, target_alg, out, len, 0);
+	BCryptDestroyHash(copy);
+	CryptGetHashParam(handle, HP_HASHVAL, value, &n, 0);
+	return st ? adv_fail(NTE_BAD_LEN) : TRUE;
 }
 
 ADVAPI BOOL WINAPI CryptDuplicateHash(HCRYPTHASH handle, DWORD *reserved, DWORD flags,

@@ -93,39 +93,20 @@ ADVAPI BOOL WINAPI CryptGenKey(HCRYPTPROV prov, ALG_ID algid, DWORD flags, HCRYP
 	return ok;
 }
 
-/* The documented derivation for AES from a hash outside SHA-2: the hash
- * of 64 bytes of 0x36, then of 0x5c, each XORed with the value. */
-static void stretch(ULONG_PTR alg, const BYTE *value, DWORD len, BYTE *out)
-{
-	BYTE buf[64];
-
-	for (int half = 0; half < 2; half++) {
-		memset(buf, half ? 0x5c : 0x36, sizeof(buf));
-		for (DWORD i = 0; i < len; i++)
-			buf[i] ^= value[i];
-		BCryptHash((void *)alg, NULL, 0, buf, sizeof(buf), out + half * len, len);
-	}
-}
-
 ADVAPI BOOL WINAPI CryptDeriveKey(HCRYPTPROV prov, ALG_ID algid, HCRYPTHASH hash, DWORD flags,
 				  HCRYPTKEY *out)
 {
 	struct adv_prov *p = adv_prov_from_handle(prov);
-	BYTE value[64], derived[128];
-	DWORD len, value_len;
-	ULONG_PTR alg = 0;
+	BYTE derived[32];
+	DWORD len;
 	BOOL ok;
 
-	if (!p || !out || !adv_hash_value(hash, value, &value_len, &alg))
+	if (!p || !out || !hash)
 		return adv_fail(ERROR_INVALID_PARAMETER);
 	if (!(len = key_bytes(p, algid, flags)))
 		return FALSE;
-	if (adv_is_aes(algid) && alg != 0x41 && alg != 0x51 && alg != 0x61)
-		stretch(alg, value, value_len, derived);
-	else if (len <= value_len)
-		memcpy(derived, value, value_len);
-	else
-		return adv_fail(NTE_BAD_LEN);
+	if (!adv_hash_derive(hash, adv_is_aes(algid) ? BC_AES_CBC : BC_RC4, derived, len))
+		return FALSE;
 	ok = new_key(prov, algid, derived, len, flags, out);
 	RtlSecureZeroMemory(derived, sizeof(derived));
 	return ok;
