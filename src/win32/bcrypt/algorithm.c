@@ -124,8 +124,49 @@ BCRYPT_API NTSTATUS WINAPI BCryptCloseAlgorithmProvider(void *handle, ULONG flag
 	return STATUS_SUCCESS;
 }
 
-/* Frees what a BCryptEnum* function returned (none of ours returns any
- * yet: they are stubs). */
+/* Each kind's operation class (BCRYPT_*_OPERATION) and interface
+ * (BCRYPT_*_INTERFACE). */
+static void kind_class(enum bc_kind kind, ULONG *op, ULONG *iface)
+{
+	switch (kind) {
+	case BC_KIND_HASH: *op = BCRYPT_HASH_OPERATION; *iface = BCRYPT_HASH_INTERFACE; break;
+	case BC_KIND_RNG: *op = BCRYPT_RNG_OPERATION; *iface = BCRYPT_RNG_INTERFACE; break;
+	default: *op = BCRYPT_CIPHER_OPERATION; *iface = BCRYPT_CIPHER_INTERFACE; break;
+	}
+}
+
+#define ALL_OPERATIONS (BCRYPT_CIPHER_OPERATION | BCRYPT_HASH_OPERATION | \
+			BCRYPT_ASYMMETRIC_ENCRYPTION_OPERATION | BCRYPT_SECRET_AGREEMENT_OPERATION | \
+			BCRYPT_SIGNATURE_OPERATION | BCRYPT_RNG_OPERATION)
+
+/* The algorithms of the operations asked (0: all), in one block that
+ * BCryptFreeBuffer frees: the identifiers, then their names. */
+BCRYPT_API NTSTATUS WINAPI BCryptEnumAlgorithms(ULONG ops, ULONG *count,
+						BCRYPT_ALGORITHM_IDENTIFIER **list, ULONG flags)
+{
+	BCRYPT_ALGORITHM_IDENTIFIER *ids;
+	ULONG n = 0, op, iface;
+	WCHAR *names;
+
+	if (!count || !list || (ops & ~ALL_OPERATIONS) || flags)
+		return STATUS_INVALID_PARAMETER;
+	if (!(ids = bc_alloc(ARRAYSIZE(algorithms) * (sizeof(*ids) + 8 * sizeof(WCHAR)))))
+		return STATUS_NO_MEMORY;
+	names = (WCHAR *)(ids + ARRAYSIZE(algorithms));
+	for (size_t i = 0; i < ARRAYSIZE(algorithms); i++) {
+		kind_class(algorithms[i].kind, &op, &iface);
+		if (ops && !(ops & op))
+			continue;
+		ids[n] = (BCRYPT_ALGORITHM_IDENTIFIER){ names + 8 * i, iface, 0 };
+		wcscpy(names + 8 * i, algorithms[i].name);
+		n++;
+	}
+	*count = n;
+	*list = ids;
+	return STATUS_SUCCESS;
+}
+
+/* Frees what a BCryptEnum* function returned. */
 BCRYPT_API void WINAPI BCryptFreeBuffer(void *buffer)
 {
 	bc_free(buffer);

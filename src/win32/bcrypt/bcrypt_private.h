@@ -70,14 +70,17 @@ struct bc_key {
 };
 
 /* A hash object, in the caller's buffer or our own allocation.  It keeps
- * what it needs of its provider, which may be closed first. */
+ * what it needs of its provider, which may be closed first.  Kept small
+ * (programs size the buffer by BCRYPT_OBJECT_LENGTH, often with a fixed
+ * few hundred bytes): the keyed start is two block-boundary states. */
 struct bc_hash {
 	ULONG magic;                  /* BC_HASH_MAGIC while alive */
 	const struct hash_alg *hash;
 	const WCHAR *name;
 	BOOL hmac, reusable, finished, allocated;
-	struct hmac_ctx start;        /* the state after the key: reuse resets to it */
-	struct hmac_ctx now;          /* hmac: both halves; plain: inner only */
+	struct hash_mid start_inner;  /* after the key (plain: the initial state) */
+	struct hash_mid start_outer;  /* HMAC: the outer hash after the key */
+	struct hash_ctx now;          /* the inner (or only) hash */
 };
 
 #define BC_ALG_MAGIC 0x31474c41u  /* "ALG1" */

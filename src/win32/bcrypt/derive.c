@@ -52,7 +52,7 @@ BCRYPT_API NTSTATUS WINAPI BCryptDeriveKeyCapi(void *hash_handle, void *target, 
 	a = h->hash;
 	if (out_len > 2 * a->digest_len)
 		return STATUS_INVALID_PARAMETER;
-	hash_final(&h->now.inner, a, value);
+	hash_final(&h->now, a, value);
 	h->finished = TRUE;
 	sha2 = a == &hash_sha256 || a == &hash_sha384 || a == &hash_sha512;
 	if (out_len <= a->digest_len && (sha2 || !t || t->kind != BC_KIND_AES)) {

@@ -37,6 +37,19 @@ void hash_init(struct hash_ctx *c, const struct hash_alg *a);
 void hash_update(struct hash_ctx *c, const struct hash_alg *a, const void *data, size_t len);
 void hash_final(struct hash_ctx *c, const struct hash_alg *a, uint8_t *out);
 
+/* A hash's state at a block boundary (nothing buffered): what a keyed
+ * start needs kept, far smaller than a whole hash_ctx. */
+struct hash_mid {
+	union {
+		uint32_t w32[8];
+		uint64_t w64[8];
+	} h;
+	uint64_t total;
+};
+
+void hash_save(const struct hash_ctx *c, struct hash_mid *m);
+void hash_restore(struct hash_ctx *c, const struct hash_mid *m);
+
 /* HMAC: the inner and outer hashes, keyed. */
 struct hmac_ctx {
 	struct hash_ctx inner, outer;
