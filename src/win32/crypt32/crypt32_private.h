@@ -27,5 +27,6 @@ int c32_base64_decode(const char *text, DWORD len, BYTE *out);
 /* hex.c: CRYPT_STRING_HEX and HEXRAW text of bytes, and back. */
 DWORD c32_hex_encode(const BYTE *in, DWORD n, BOOL raw, const char *eol, char *out);
 int c32_hex_decode(const char *text, DWORD len, BYTE *out);
+DWORD c32_hex_read(const char *text, DWORD len, BYTE *out, DWORD out_len, DWORD *count);
 
 #endif

@@ -173,7 +173,7 @@ static int decode(const char *text, DWORD len, DWORD format, BYTE *out, DWORD *f
 		if (out)
 			memcpy(out, text, len);
 		return (int)len;
-	case CRYPT_STRING_HEX: case CRYPT_STRING_HEXRAW: case CRYPT_STRING_HEX_ANY:
+	case CRYPT_STRING_HEXRAW: case CRYPT_STRING_HEX_ANY:
 		*found = format == CRYPT_STRING_HEX_ANY ? CRYPT_STRING_HEX : format;
 		return c32_hex_decode(text, len, out);
 	case CRYPT_STRING_BASE64:
@@ -194,6 +194,29 @@ static int decode(const char *text, DWORD len, DWORD format, BYTE *out, DWORD *f
 	return -2;
 }
 
+/* CRYPT_STRING_HEX: the skip and format are 0 until the text is read
+ * whole; malformed text only counted reads as 0 bytes; a short buffer
+ * gets what fits, its size left as given. */
+static WINBOOL hex_to_binary(const char *text, DWORD len, BYTE *out, DWORD *size, DWORD *skip_out,
+			     DWORD *flags_out)
+{
+	DWORD count = 0, err;
+
+	if (skip_out)
+		*skip_out = 0;
+	if (flags_out)
+		*flags_out = 0;
+	err = c32_hex_read(text, len, out, *size, &count);
+	if (err == ERROR_INVALID_DATA && !out)
+		*size = 0;
+	if (err)
+		return c32_fail(err);
+	if (flags_out)
+		*flags_out = CRYPT_STRING_HEX;
+	*size = count;
+	return TRUE;
+}
+
 static WINBOOL string_to_binary(const char *text, DWORD len, DWORD flags, BYTE *out, DWORD *size,
 				DWORD *skip_out, DWORD *flags_out)
 {
@@ -204,6 +227,8 @@ static WINBOOL string_to_binary(const char *text, DWORD len, DWORD flags, BYTE *
 		return c32_fail(ERROR_INVALID_PARAMETER);
 	if (!len)
 		len = (DWORD)lstrlenA(text);
+	if ((flags & FORMAT_MASK) == CRYPT_STRING_HEX)
+		return hex_to_binary(text, len, out, size, skip_out, flags_out);
 	if ((n = decode(text, len, flags & FORMAT_MASK, NULL, &found, &skip)) < 0)
 		return c32_fail(n == -2 ? ERROR_INVALID_PARAMETER : ERROR_INVALID_DATA);
 	if (out && *size < (DWORD)n) {
@@ -237,10 +262,12 @@ C32_API WINBOOL WINAPI CryptStringToBinaryW(LPCWSTR text, DWORD len, DWORD flags
 		return c32_fail(ERROR_INVALID_PARAMETER);
 	if (!len)
 		len = (DWORD)lstrlenW(text);
+	if (!len)
+		return c32_fail(ERROR_INVALID_PARAMETER); /* as Windows: the empty wide string */
 	if (!(a = HeapAlloc(GetProcessHeap(), 0, (SIZE_T)len + 1)))
 		return c32_fail(ERROR_NOT_ENOUGH_MEMORY);
 	for (DWORD i = 0; i < len; i++)
-		a[i] = text[i] < 0x80 ? (char)text[i] : '?';
+		a[i] = text[i] < 0x80 ? (char)text[i] : '?'; /* NUL stays NUL */
 	a[len] = 0;
 	ok = string_to_binary(a, len, flags, out, size, skip, flags_out);
 	HeapFree(GetProcessHeap(), 0, a);
