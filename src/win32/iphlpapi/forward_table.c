@@ -1,5 +1,5 @@
-/* The routing table: GetIpForwardTable (MIB-II rows, IPv4) and
- * GetIpForwardTable2.  The loopback's routes only, as Windows lists them
+/* The routing table: GetIpForwardTable (MIB-II rows, IPv4), GetBestRoute
+ * and GetIpForwardTable2.  The loopback's routes only, as Windows lists them
  * on its loopback interface: 127.0.0.0/8, 127.0.0.1/32,
  * 127.255.255.255/32 and ::1/128, all on-link (no gateway). */
 #include "iphlp_private.h"
@@ -50,6 +50,29 @@ IPH_API DWORD WINAPI GetIpForwardTable(PMIB_IPFORWARDTABLE table, PULONG size, B
 		r->dwForwardMetric1 = LOOPBACK_ROUTE_METRIC + LOOPBACK_IF_METRIC;
 	}
 	return NO_ERROR;
+}
+
+/* The most specific loopback route to dest (network order); any other
+ * destination is unreachable from the sandbox. */
+IPH_API DWORD WINAPI GetBestRoute(DWORD dest, DWORD source, PMIB_IPFORWARDROW best)
+{
+	MIB_IPFORWARDTABLE *t;
+	ULONG size = FIELD_OFFSET(MIB_IPFORWARDTABLE, table[ARRAYSIZE(v4_routes)]);
+	int found = -1;
+
+	if (!best)
+		return ERROR_INVALID_PARAMETER;
+	if (!(t = iph_alloc(size)))
+		return ERROR_NOT_ENOUGH_MEMORY;
+	GetIpForwardTable(t, &size, FALSE);
+	for (ULONG i = 0; i < t->dwNumEntries; i++)
+		if ((dest & t->table[i].dwForwardMask) == t->table[i].dwForwardDest &&
+		    (found < 0 || v4_routes[i].prefix > v4_routes[found].prefix))
+			found = (int)i;
+	if (found >= 0)
+		*best = t->table[found];
+	iph_free(t);
+	return found >= 0 ? NO_ERROR : ERROR_NETWORK_UNREACHABLE;
 }
 
 static void fill_row2(MIB_IPFORWARD_ROW2 *r, ADDRESS_FAMILY family, DWORD v4_dest, UINT8 prefix)
