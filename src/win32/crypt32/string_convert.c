@@ -98,14 +98,35 @@ static WINBOOL copy_binary(const BYTE *in, DWORD n, void *out, DWORD *size)
 	return TRUE;
 }
 
-/* Both forms: the text copied narrow or wide.  A short buffer gets what
- * fits of the narrow text (the wide one is left alone) and the size
- * needed, terminator included. */
+/* A buffer too short for the text: MORE_DATA.  Base64 tells the size
+ * needed and the narrow form gets what fits; hex leaves the size as
+ * given, and the narrow form gets the whole digit pairs that fit and a
+ * NUL (nothing below 3 characters of room). */
+static WINBOOL short_buffer(const char *text, DWORD len, DWORD format, void *out, DWORD *size,
+			    BOOL wide)
+{
+	BOOL hex = format == CRYPT_STRING_HEX || format == CRYPT_STRING_HEXRAW;
+	DWORD room = *size, n;
+
+	if (!hex) {
+		*size = len + 1;
+		if (!wide)
+			memcpy(out, text, room);
+	} else if (!wide && room >= 3) {
+		n = (room - 1) & ~1u;
+		memcpy(out, text, n);
+		((char *)out)[n] = 0;
+	}
+	return c32_fail(ERROR_MORE_DATA);
+}
+
+/* Both forms: the text copied narrow or wide. */
 static WINBOOL binary_to_string(const BYTE *in, DWORD n, DWORD flags, void *out, DWORD *size,
 				BOOL wide)
 {
-	DWORD len, room;
+	DWORD len;
 	char *text;
+	BOOL ok = TRUE;
 
 	if (!in || !size)
 		return c32_fail(ERROR_INVALID_PARAMETER);
@@ -113,11 +134,11 @@ static WINBOOL binary_to_string(const BYTE *in, DWORD n, DWORD flags, void *out,
 		return copy_binary(in, n, out, size);
 	if (!(text = encode_alloc(in, n, flags, &len)))
 		return FALSE;
-	room = *size;
-	*size = len + 1;
-	if (out && room < len + 1 && !wide)
-		memcpy(out, text, room);
-	if (out && room >= len + 1) {
+	if (!out) {
+		*size = len + 1;
+	} else if (*size < len + 1) {
+		ok = short_buffer(text, len, flags & FORMAT_MASK, out, size, wide);
+	} else {
 		for (DWORD i = 0; i <= len; i++)
 			if (wide)
 				((WCHAR *)out)[i] = (BYTE)text[i];
@@ -126,7 +147,7 @@ static WINBOOL binary_to_string(const BYTE *in, DWORD n, DWORD flags, void *out,
 		*size = len;
 	}
 	HeapFree(GetProcessHeap(), 0, text);
-	return !out || room >= len + 1 ? TRUE : c32_fail(ERROR_MORE_DATA);
+	return ok;
 }
 
 C32_API WINBOOL WINAPI CryptBinaryToStringA(const BYTE *in, DWORD n, DWORD flags, LPSTR out,
@@ -141,13 +162,15 @@ C32_API WINBOOL WINAPI CryptBinaryToStringW(const BYTE *in, DWORD n, DWORD flags
 	return binary_to_string(in, n, flags, out, size, TRUE);
 }
 
-/* "-----BEGIN x-----" ... : where the base64 starts (after that line),
- * or -1 when the text has no such header. */
-static int header_body(const char *text, DWORD len)
+/* "-----BEGIN ...-----": where that line starts (*begin: what a caller
+ * is told was skipped) and where the base64 after it starts (the
+ * result), or -1 when the text has none. */
+static int header_body(const char *text, DWORD len, DWORD *begin)
 {
 	for (DWORD i = 0; i + 10 < len; i++) {
 		if (memcmp(text + i, "-----BEGIN", 10))
 			continue;
+		*begin = i;
 		for (i += 10; i + 5 <= len && memcmp(text + i, "-----", 5); i++)
 			;
 		if (i + 5 > len)
@@ -180,9 +203,8 @@ static int decode(const char *text, DWORD len, DWORD format, BYTE *out, DWORD *f
 		return c32_base64_decode(text, len, out);
 	case CRYPT_STRING_BASE64HEADER: case CRYPT_STRING_BASE64REQUESTHEADER:
 	case CRYPT_STRING_BASE64X509CRLHEADER:
-		if ((start = header_body(text, len)) < 0)
+		if ((start = header_body(text, len, skip)) < 0)
 			return -1;
-		*skip = (DWORD)start;
 		return c32_base64_decode(text + start, len - (DWORD)start, out);
 	case CRYPT_STRING_BASE64_ANY: case CRYPT_STRING_ANY:
 		if ((n = decode(text, len, CRYPT_STRING_BASE64HEADER, out, found, skip)) >= 0 ||
