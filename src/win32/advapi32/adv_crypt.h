@@ -29,6 +29,8 @@ struct adv_prov *adv_prov_from_handle(HCRYPTPROV handle);
 /* crypt_hash.c: len key bytes derived from a live hash for a key of
  * bcrypt's target_alg (CryptDeriveKey's rules), the hash finished. */
 BOOL adv_hash_derive(HCRYPTHASH handle, void *target_alg, BYTE *out, DWORD len);
+/* crypt_hash.c: whether a handle is a live hash. */
+BOOL adv_hash_live(HCRYPTHASH handle);
 
 /* A session key (HCRYPTKEY) over one of bcrypt's. */
 struct adv_key {

@@ -137,6 +137,7 @@ ADVAPI BOOL WINAPI CryptAcquireContextW(HCRYPTPROV *out, LPCWSTR container, LPCW
 		return adv_fail(ERROR_NOT_ENOUGH_MEMORY);
 	}
 	*out = (HCRYPTPROV)p;
+	RtlSetLastWin32Error(ERROR_SUCCESS); /* as Windows leaves it */
 	return TRUE;
 }
 

@@ -137,6 +137,11 @@ ADVAPI BOOL WINAPI CryptGetHashParam(HCRYPTHASH handle, DWORD param, BYTE *data,
 	return adv_fail(NTE_BAD_TYPE);
 }
 
+BOOL adv_hash_live(HCRYPTHASH handle)
+{
+	return hash_from_handle(handle) != NULL;
+}
+
 /* CryptDeriveKey's key bytes: bcrypt's BCryptDeriveKeyCapi on a copy of
  * the hash; the hash itself is finished, as on Windows. */
 BOOL adv_hash_derive(HCRYPTHASH handle, void *target_alg, BYTE *out, DWORD len)
