@@ -149,6 +149,7 @@ BCRYPT_API NTSTATUS WINAPI BCryptDuplicateKey(void *handle, void **copy, UCHAR *
 	BOOL allocated = c->allocated;
 	*c = *k;
 	c->allocated = allocated;
+	c->gcm.key = &c->aes; /* an open GCM message goes on with the copy's own key */
 	*copy = c;
 	return STATUS_SUCCESS;
 }
