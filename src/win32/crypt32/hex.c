@@ -45,8 +45,9 @@ static BOOL hex_separator(char c)
 }
 
 /* CRYPT_STRING_HEX as Windows reads it: separators (blanks, '-', ',')
- * around the data, '-' or ',' between pairs of digits; the text ends at
- * len (a NUL before it is not allowed).  Writes what fits of out_len
+ * around and between pairs of digits (its own output has blanks), a lone
+ * digit is malformed; the text ends at len (a NUL before it is not
+ * allowed).  Writes what fits of out_len
  * bytes; returns the error (0: none) and the byte count in *count. */
 DWORD c32_hex_read(const char *text, DWORD len, BYTE *out, DWORD out_len, DWORD *count)
 {
@@ -61,7 +62,7 @@ DWORD c32_hex_read(const char *text, DWORD len, BYTE *out, DWORD out_len, DWORD 
 		if (out && n < out_len)
 			out[n] = (BYTE)(hi << 4 | lo);
 		n++;
-		for (i += 2; i < len && (text[i] == '-' || text[i] == ','); i++)
+		for (i += 2; i < len && text[i] && hex_separator(text[i]); i++)
 			;
 	}
 	for (; i < len; i++)
