@@ -52,8 +52,8 @@ struct bc_alg {
 };
 
 /* A symmetric key (AES or RC4), in the caller's buffer or our own
- * allocation.  An AES key keeps the chaining mode its provider had when it was made, and the
- * chaining value a call without an IV goes on from. */
+ * allocation.  An AES key keeps the chaining mode its provider had when
+ * it was made, and the chaining value a call without an IV goes on from. */
 struct bc_key {
 	ULONG magic;                  /* BC_KEY_MAGIC while alive */
 	BOOL allocated;
