@@ -23,6 +23,7 @@ static const struct {
 	DWORD len;
 	BOOL aes_only;               /* PROV_RSA_AES's algorithms */
 } algorithms[] = {
+	{ CALG_MD4, 0x11, 16, FALSE },
 	{ CALG_MD5, 0x21, 16, FALSE },
 	{ CALG_SHA1, 0x31, 20, FALSE },
 	{ CALG_SHA_256, 0x41, 32, TRUE },

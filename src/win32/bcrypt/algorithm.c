@@ -27,6 +27,7 @@ static const struct {
 	const struct hash_alg *hash;
 	enum bc_kind kind;
 } algorithms[] = {
+	{ L"MD4", &hash_md4, BC_KIND_HASH },
 	{ L"MD5", &hash_md5, BC_KIND_HASH },
 	{ L"SHA1", &hash_sha1, BC_KIND_HASH },
 	{ L"SHA256", &hash_sha256, BC_KIND_HASH },
@@ -38,10 +39,11 @@ static const struct {
 };
 
 /* The pseudo-handles (bcrypt.h): value 16 * i + 1 for entry i; those of
- * algorithms not provided here (MD2, MD4, RSA, DES...) stay empty. */
+ * algorithms not provided here (MD2, RSA, DES...) stay empty. */
 #define HASH_PSEUDO(n, h, f) { BC_ALG_MAGIC, n, h, f, TRUE, BC_KIND_HASH, BC_MODE_NA }
 #define AES_PSEUDO(m) { BC_ALG_MAGIC, L"AES", NULL, 0, TRUE, BC_KIND_AES, m }
 static const struct bc_alg pseudo[] = {
+	[0x01] = HASH_PSEUDO(L"MD4", &hash_md4, 0),
 	[0x02] = HASH_PSEUDO(L"MD5", &hash_md5, 0),
 	[0x03] = HASH_PSEUDO(L"SHA1", &hash_sha1, 0),
 	[0x04] = HASH_PSEUDO(L"SHA256", &hash_sha256, 0),
@@ -54,6 +56,7 @@ static const struct bc_alg pseudo[] = {
 	[0x0b] = HASH_PSEUDO(L"SHA256", &hash_sha256, BC_ALG_HANDLE_HMAC_FLAG),
 	[0x0c] = HASH_PSEUDO(L"SHA384", &hash_sha384, BC_ALG_HANDLE_HMAC_FLAG),
 	[0x0d] = HASH_PSEUDO(L"SHA512", &hash_sha512, BC_ALG_HANDLE_HMAC_FLAG),
+	[0x13] = HASH_PSEUDO(L"MD4", &hash_md4, BC_ALG_HANDLE_HMAC_FLAG),
 	[0x1a] = AES_PSEUDO(BC_MODE_CBC),
 	[0x1b] = AES_PSEUDO(BC_MODE_ECB),
 	[0x1c] = AES_PSEUDO(BC_MODE_CFB),

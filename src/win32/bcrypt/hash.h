@@ -31,7 +31,7 @@ struct hash_alg {
 	void (*digest)(const struct hash_ctx *c, uint8_t *out);
 };
 
-extern const struct hash_alg hash_md5, hash_sha1, hash_sha256, hash_sha384, hash_sha512;
+extern const struct hash_alg hash_md4, hash_md5, hash_sha1, hash_sha256, hash_sha384, hash_sha512;
 
 void hash_init(struct hash_ctx *c, const struct hash_alg *a);
 void hash_update(struct hash_ctx *c, const struct hash_alg *a, const void *data, size_t len);
