@@ -1,8 +1,8 @@
 /*
  * Unit tests for the digests, HMAC and ChaCha20 of our DLLs
- * (src/win32/bcrypt/hash*.c, md5.c, sha*.c; src/win32/bcryptprimitives/
- * chacha20.c), built for the host: the published test vectors of RFC 1321
- * (MD5), FIPS 180-4's examples (SHA-1, SHA-256, SHA-384, SHA-512), RFC
+ * (src/win32/bcrypt/hash*.c, md4.c, md5.c, sha*.c; src/win32/bcryptprimitives/
+ * chacha20.c), built for the host: the published test vectors of RFC 1320
+ * (MD4), RFC 1321 (MD5), FIPS 180-4's examples (SHA-1, SHA-256, SHA-384, SHA-512), RFC
  * 2202 and RFC 4231 (HMAC) and RFC 8439 section 2.3.2 (ChaCha20), plus
  * every way of splitting a message into updates.
  */
@@ -41,6 +41,12 @@ struct vector {
 		 "ijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu"
 
 static const struct vector vectors[] = {
+	/* RFC 1320, appendix A.5 */
+	{ &hash_md4, "", "31d6cfe0d16ae931b73c59d7e0c089c0" },
+	{ &hash_md4, "abc", "a448017aaf21d8525fc10ae87aa6729d" },
+	{ &hash_md4, "message digest", "d9130a8164549fe818874806e1c7014b" },
+	{ &hash_md4, "12345678901234567890123456789012345678901234567890123456789012345678901234567890",
+	  "e33b4ddc9c38f2199c3e7b164fcc0536" },
 	/* RFC 1321, appendix A.5 */
 	{ &hash_md5, "", "d41d8cd98f00b204e9800998ecf8427e" },
 	{ &hash_md5, "a", "0cc175b9c0f1b6a831c399e269772661" },

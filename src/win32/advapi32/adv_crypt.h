@@ -7,6 +7,7 @@
 /* wincrypt.h would declare the Crypt* functions imported; we define them. */
 #define WINIMPM
 #include "adv_private.h"
+#include "bcrypt/live_set.h"
 
 /* The provider types of the RSA family, the only one here (wincrypt.h). */
 #define ADV_PROV_RSA_FULL 1
@@ -25,6 +26,32 @@ struct adv_prov {
 
 /* crypt_context.c: the live context behind a handle, or NULL. */
 struct adv_prov *adv_prov_from_handle(HCRYPTPROV handle);
+/* crypt_hash.c: len key bytes derived from a live hash for a key of
+ * bcrypt's target_alg (CryptDeriveKey's rules), the hash finished. */
+BOOL adv_hash_derive(HCRYPTHASH handle, void *target_alg, BYTE *out, DWORD len);
+/* crypt_hash.c: whether a handle is a live hash. */
+BOOL adv_hash_live(HCRYPTHASH handle);
+
+/* A session key (HCRYPTKEY) over one of bcrypt's. */
+struct adv_key {
+	ULONG magic;                 /* ADV_KEY_MAGIC while alive */
+	HCRYPTPROV prov;
+	ALG_ID algid;
+	DWORD len;                   /* secret bytes */
+	DWORD mode;                  /* AES: CRYPT_MODE_CBC or CRYPT_MODE_ECB */
+	BOOL exportable;
+	BYTE secret[32];
+	BYTE iv[16];                 /* KP_IV */
+	BYTE chain[16];              /* the chaining value between calls */
+	void *bcrypt;                /* bcrypt's key, remade to reset or change mode */
+};
+#define ADV_KEY_MAGIC 0x5359454bu /* "KEYS" */
+
+/* crypt_key.c: the live key behind a handle (its context live too), or
+ * NULL; its bcrypt key remade, the stream or chain restarted. */
+struct adv_key *adv_key_from_handle(HCRYPTKEY handle);
+BOOL adv_key_reset(struct adv_key *k);
+BOOL adv_is_aes(ALG_ID algid);
 
 static inline BOOL adv_fail(DWORD error)
 {
@@ -43,5 +70,15 @@ NTSTATUS WINAPI BCryptFinishHash(void *hash, UCHAR *out, ULONG out_len, ULONG fl
 NTSTATUS WINAPI BCryptDuplicateHash(void *hash, void **copy, UCHAR *object, ULONG object_len,
 				    ULONG flags);
 NTSTATUS WINAPI BCryptDestroyHash(void *hash);
+NTSTATUS WINAPI BCryptGenerateSymmetricKey(void *alg, void **key, UCHAR *object,
+					   ULONG object_len, UCHAR *secret, ULONG secret_len,
+					   ULONG flags);
+NTSTATUS WINAPI BCryptEncrypt(void *key, UCHAR *in, ULONG in_len, void *padding, UCHAR *iv,
+			      ULONG iv_len, UCHAR *out, ULONG out_len, ULONG *result, ULONG flags);
+NTSTATUS WINAPI BCryptDecrypt(void *key, UCHAR *in, ULONG in_len, void *padding, UCHAR *iv,
+			      ULONG iv_len, UCHAR *out, ULONG out_len, ULONG *result, ULONG flags);
+NTSTATUS WINAPI BCryptDestroyKey(void *key);
+NTSTATUS WINAPI BCryptDeriveKeyCapi(void *hash, void *target_alg, UCHAR *out, ULONG out_len,
+				    ULONG flags);
 
 #endif

@@ -8,6 +8,7 @@
 struct adv_hash {
 	ULONG magic;                 /* ADV_HASH_MAGIC while alive */
 	ALG_ID algid;
+	HCRYPTPROV prov;             /* its context: releasing that ends the hash */
 	DWORD len;                   /* digest bytes */
 	void *bcrypt;                /* bcrypt's hash object */
 	BOOL finished;
@@ -22,6 +23,7 @@ static const struct {
 	DWORD len;
 	BOOL aes_only;               /* PROV_RSA_AES's algorithms */
 } algorithms[] = {
+	{ CALG_MD4, 0x11, 16, FALSE },
 	{ CALG_MD5, 0x21, 16, FALSE },
 	{ CALG_SHA1, 0x31, 20, FALSE },
 	{ CALG_SHA_256, 0x41, 32, TRUE },
@@ -33,7 +35,8 @@ static struct adv_hash *hash_from_handle(HCRYPTHASH handle)
 {
 	struct adv_hash *h = (struct adv_hash *)handle;
 
-	if (handle < 0x10000 || h->magic != ADV_HASH_MAGIC)
+	if (handle < 0x10000 || !live_has(h) || h->magic != ADV_HASH_MAGIC ||
+	    !adv_prov_from_handle(h->prov))
 		return NULL;
 	return h;
 }
@@ -45,7 +48,7 @@ ADVAPI BOOL WINAPI CryptCreateHash(HCRYPTPROV prov_handle, ALG_ID algid, HCRYPTK
 	struct adv_hash *h;
 
 	if (!prov)
-		return adv_fail(NTE_BAD_UID);
+		return adv_fail(ERROR_INVALID_PARAMETER);
 	if (!out)
 		return adv_fail(ERROR_INVALID_PARAMETER);
 	if (flags)
@@ -59,8 +62,13 @@ ADVAPI BOOL WINAPI CryptCreateHash(HCRYPTPROV prov_handle, ALG_ID algid, HCRYPTK
 			break;
 		if (!(h = adv_alloc(sizeof(*h))))
 			return adv_fail(ERROR_NOT_ENOUGH_MEMORY);
-		*h = (struct adv_hash){ ADV_HASH_MAGIC, algid, algorithms[i].len };
+		*h = (struct adv_hash){ ADV_HASH_MAGIC, algid, prov_handle, algorithms[i].len };
 		if (BCryptCreateHash((void *)algorithms[i].bcrypt_alg, &h->bcrypt, NULL, 0, NULL, 0, 0)) {
+			adv_free(h);
+			return adv_fail(ERROR_NOT_ENOUGH_MEMORY);
+		}
+		if (!live_add(h)) {
+			BCryptDestroyHash(h->bcrypt);
 			adv_free(h);
 			return adv_fail(ERROR_NOT_ENOUGH_MEMORY);
 		}
@@ -75,7 +83,7 @@ ADVAPI BOOL WINAPI CryptHashData(HCRYPTHASH handle, const BYTE *data, DWORD len,
 	struct adv_hash *h = hash_from_handle(handle);
 
 	if (!h)
-		return adv_fail(NTE_BAD_HASH);
+		return adv_fail(ERROR_INVALID_PARAMETER);
 	if (flags & ~CRYPT_USERDATA)
 		return adv_fail(NTE_BAD_FLAGS);
 	if (len && !data)
@@ -108,7 +116,7 @@ ADVAPI BOOL WINAPI CryptGetHashParam(HCRYPTHASH handle, DWORD param, BYTE *data,
 	DWORD v;
 
 	if (!h)
-		return adv_fail(NTE_BAD_HASH);
+		return adv_fail(ERROR_INVALID_PARAMETER);
 	if (!len)
 		return adv_fail(ERROR_INVALID_PARAMETER);
 	if (flags)
@@ -130,13 +138,40 @@ ADVAPI BOOL WINAPI CryptGetHashParam(HCRYPTHASH handle, DWORD param, BYTE *data,
 	return adv_fail(NTE_BAD_TYPE);
 }
 
+BOOL adv_hash_live(HCRYPTHASH handle)
+{
+	return hash_from_handle(handle) != NULL;
+}
+
+/* CryptDeriveKey's key bytes: bcrypt's BCryptDeriveKeyCapi on a copy of
+ * the hash; the hash itself is finished, as on Windows. */
+BOOL adv_hash_derive(HCRYPTHASH handle, void *target_alg, BYTE *out, DWORD len)
+{
+	struct adv_hash *h = hash_from_handle(handle);
+	BYTE value[64];
+	DWORD n = sizeof(value);
+	void *copy;
+	NTSTATUS st;
+
+	if (!h)
+		return adv_fail(ERROR_INVALID_PARAMETER);
+	if (h->finished)
+		return adv_fail(NTE_BAD_HASH_STATE);
+	if (BCryptDuplicateHash(h->bcrypt, &copy, NULL, 0, 0))
+		return adv_fail(ERROR_NOT_ENOUGH_MEMORY);
+	st = BCryptDeriveKeyCapi(copy, target_alg, out, len, 0);
+	BCryptDestroyHash(copy);
+	CryptGetHashParam(handle, HP_HASHVAL, value, &n, 0);
+	return st ? adv_fail(NTE_BAD_LEN) : TRUE;
+}
+
 ADVAPI BOOL WINAPI CryptDuplicateHash(HCRYPTHASH handle, DWORD *reserved, DWORD flags,
 				      HCRYPTHASH *out)
 {
 	struct adv_hash *h = hash_from_handle(handle), *c;
 
 	if (!h)
-		return adv_fail(NTE_BAD_HASH);
+		return adv_fail(ERROR_INVALID_PARAMETER);
 	if (reserved || flags || !out)
 		return adv_fail(ERROR_INVALID_PARAMETER);
 	if (!(c = adv_alloc(sizeof(*c))))
@@ -148,6 +183,12 @@ ADVAPI BOOL WINAPI CryptDuplicateHash(HCRYPTHASH handle, DWORD *reserved, DWORD 
 	}
 	if (h->finished)
 		c->bcrypt = NULL;
+	if (!live_add(c)) {
+		if (c->bcrypt)
+			BCryptDestroyHash(c->bcrypt);
+		adv_free(c);
+		return adv_fail(ERROR_NOT_ENOUGH_MEMORY);
+	}
 	*out = (HCRYPTHASH)c;
 	return TRUE;
 }
@@ -157,9 +198,10 @@ ADVAPI BOOL WINAPI CryptDestroyHash(HCRYPTHASH handle)
 	struct adv_hash *h = hash_from_handle(handle);
 
 	if (!h)
-		return adv_fail(NTE_BAD_HASH);
+		return adv_fail(ERROR_INVALID_PARAMETER);
 	if (h->bcrypt)
 		BCryptDestroyHash(h->bcrypt);
+	live_remove(h);
 	memset(h, 0, sizeof(*h));
 	adv_free(h);
 	return TRUE;

@@ -6,7 +6,11 @@
 
 #include <string.h>
 #include "ntdll/rtl/rtl_nt.h"
+#include <bcrypt.h>
 #include "bcrypt/hash.h"
+#include "bcrypt/aes.h"
+#include "bcrypt/rc4.h"
+#include "bcrypt/live_set.h"
 
 #define BCRYPT_API __declspec(dllexport)
 
@@ -18,38 +22,81 @@
 #define BC_RNG_USE_ENTROPY_IN_BUFFER 0x1
 #define BC_USE_SYSTEM_PREFERRED_RNG 0x2
 
+#define BC_BLOCK_PADDING 0x1
+#define BC_AUTH_MODE_CHAIN_CALLS 0x1
+
 #ifndef STATUS_NOT_FOUND
 #define STATUS_NOT_FOUND ((NTSTATUS)0xC0000225)
 #endif
+#ifndef STATUS_AUTH_TAG_MISMATCH
+#define STATUS_AUTH_TAG_MISMATCH ((NTSTATUS)0xC000A002)
+#endif
+
+/* What a provider does. */
+enum bc_kind { BC_KIND_HASH, BC_KIND_RNG, BC_KIND_AES, BC_KIND_RC4 };
+
+/* Chaining modes (BCRYPT_CHAIN_MODE_*), in the order of bc_mode_names. */
+enum bc_mode { BC_MODE_NA, BC_MODE_ECB, BC_MODE_CBC, BC_MODE_CFB, BC_MODE_CCM, BC_MODE_GCM };
+extern const WCHAR *const bc_mode_names[];
 
 /* An algorithm provider: opened (on the heap) or one of the static
  * pseudo-handles. */
 struct bc_alg {
 	ULONG magic;                  /* BC_ALG_MAGIC while open */
 	const WCHAR *name;            /* the algorithm identifier, "SHA256" */
-	const struct hash_alg *hash;  /* NULL: the RNG */
+	const struct hash_alg *hash;  /* the digests only */
 	ULONG flags;                  /* BC_ALG_HANDLE_HMAC_FLAG, BC_HASH_REUSABLE_FLAG */
-	BOOL pseudo;                  /* a pseudo-handle: never freed */
+	BOOL pseudo;                  /* a pseudo-handle: never freed, never changed */
+	enum bc_kind kind;
+	enum bc_mode mode;            /* ciphers: the chaining mode new keys take */
+};
+
+/* A symmetric key (AES or RC4), in the caller's buffer or our own
+ * allocation.  An AES key keeps the chaining mode its provider had when
+ * it was made, and the chaining value a call without an IV goes on from. */
+struct bc_key {
+	ULONG magic;                  /* BC_KEY_MAGIC while alive */
+	BOOL allocated;
+	const WCHAR *name;            /* "AES", "RC4" */
+	enum bc_kind kind;            /* BC_KIND_AES or BC_KIND_RC4 */
+	enum bc_mode mode;
+	ULONG secret_len;
+	UCHAR secret[64];
+	struct aes_key aes;
+	struct rc4_state rc4;         /* RC4: the stream goes on across calls */
+	UCHAR iv[AES_BLOCK];
+	struct aes_gcm gcm;           /* BCRYPT_AUTH_MODE_CHAIN_CALLS_FLAG's message */
+	BOOL gcm_open;
 };
 
 /* A hash object, in the caller's buffer or our own allocation.  It keeps
- * what it needs of its provider, which may be closed first. */
+ * what it needs of its provider, which may be closed first.  Kept small
+ * (programs size the buffer by BCRYPT_OBJECT_LENGTH, often with a fixed
+ * few hundred bytes): the keyed start is two block-boundary states. */
 struct bc_hash {
 	ULONG magic;                  /* BC_HASH_MAGIC while alive */
 	const struct hash_alg *hash;
 	const WCHAR *name;
 	BOOL hmac, reusable, finished, allocated;
-	struct hmac_ctx start;        /* the state after the key: reuse resets to it */
-	struct hmac_ctx now;          /* hmac: both halves; plain: inner only */
+	struct hash_mid start_inner;  /* after the key (plain: the initial state) */
+	struct hash_mid start_outer;  /* HMAC: the outer hash after the key */
+	struct hash_ctx now;          /* the inner (or only) hash */
 };
 
 #define BC_ALG_MAGIC 0x31474c41u  /* "ALG1" */
 #define BC_HASH_MAGIC 0x31485348u /* "HSH1" */
+#define BC_KEY_MAGIC 0x3159454bu  /* "KEY1" */
 
 /* algorithm.c: the provider behind a handle (opened or pseudo), or NULL. */
 const struct bc_alg *bc_alg_from_handle(void *handle);
 /* hash_object.c: the live hash object behind a handle, or NULL. */
 struct bc_hash *bc_hash_from_handle(void *handle);
+/* key.c: the live key behind a handle, or NULL. */
+struct bc_key *bc_key_from_handle(void *handle);
+/* gcm.c: BCryptEncrypt/BCryptDecrypt of a GCM key. */
+NTSTATUS bc_gcm_crypt(struct bc_key *k, BOOL encrypt, const UCHAR *in, ULONG in_len,
+		      const BCRYPT_AUTHENTICATED_CIPHER_MODE_INFO *info, UCHAR *out,
+		      ULONG out_len, ULONG *result, ULONG flags);
 
 void *bc_alloc(SIZE_T n);
 void bc_free(void *p);

@@ -82,6 +82,19 @@ void hash_final(struct hash_ctx *c, const struct hash_alg *a, uint8_t *out)
 	memset(c, 0, sizeof(*c));
 }
 
+void hash_save(const struct hash_ctx *c, struct hash_mid *m)
+{
+	memcpy(&m->h, &c->h, sizeof(m->h));
+	m->total = c->total;
+}
+
+void hash_restore(struct hash_ctx *c, const struct hash_mid *m)
+{
+	memset(c, 0, sizeof(*c));
+	memcpy(&c->h, &m->h, sizeof(m->h));
+	c->total = m->total;
+}
+
 /* K0 (the key, hashed first when longer than a block) XOR pad. */
 static void keyed_start(struct hash_ctx *c, const struct hash_alg *a, const uint8_t *k0,
 			uint8_t pad)

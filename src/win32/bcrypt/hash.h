@@ -31,11 +31,24 @@ struct hash_alg {
 	void (*digest)(const struct hash_ctx *c, uint8_t *out);
 };
 
-extern const struct hash_alg hash_md5, hash_sha1, hash_sha256, hash_sha384, hash_sha512;
+extern const struct hash_alg hash_md4, hash_md5, hash_sha1, hash_sha256, hash_sha384, hash_sha512;
 
 void hash_init(struct hash_ctx *c, const struct hash_alg *a);
 void hash_update(struct hash_ctx *c, const struct hash_alg *a, const void *data, size_t len);
 void hash_final(struct hash_ctx *c, const struct hash_alg *a, uint8_t *out);
+
+/* A hash's state at a block boundary (nothing buffered): what a keyed
+ * start needs kept, far smaller than a whole hash_ctx. */
+struct hash_mid {
+	union {
+		uint32_t w32[8];
+		uint64_t w64[8];
+	} h;
+	uint64_t total;
+};
+
+void hash_save(const struct hash_ctx *c, struct hash_mid *m);
+void hash_restore(struct hash_ctx *c, const struct hash_mid *m);
 
 /* HMAC: the inner and outer hashes, keyed. */
 struct hmac_ctx {
@@ -45,6 +58,10 @@ struct hmac_ctx {
 void hmac_init(struct hmac_ctx *c, const struct hash_alg *a, const void *key, size_t key_len);
 void hmac_update(struct hmac_ctx *c, const struct hash_alg *a, const void *data, size_t len);
 void hmac_final(struct hmac_ctx *c, const struct hash_alg *a, uint8_t *out);
+
+/* PBKDF2 (RFC 8018) with HMAC over a: out_len bytes of key. */
+void pbkdf2(const struct hash_alg *a, const void *password, size_t password_len,
+	    const void *salt, size_t salt_len, uint64_t iterations, uint8_t *out, size_t out_len);
 
 /* Big- and little-endian loads and stores the algorithms share. */
 uint32_t hash_load_be32(const uint8_t *p);

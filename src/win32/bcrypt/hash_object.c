@@ -1,13 +1,13 @@
 /* Hash objects: BCryptCreateHash, HashData, FinishHash, DuplicateHash,
- * DestroyHash, and the one-shot BCryptHash.  A plain digest uses the inner
- * half of the HMAC state only. */
+ * DestroyHash, and the one-shot BCryptHash.  The state after the key is
+ * kept, for a reusable hash to start over from. */
 #include "bcrypt_private.h"
 
 struct bc_hash *bc_hash_from_handle(void *handle)
 {
 	struct bc_hash *h = handle;
 
-	if ((ULONG_PTR)handle < 0x10000 || h->magic != BC_HASH_MAGIC)
+	if ((ULONG_PTR)handle < 0x10000 || !live_has(h) || h->magic != BC_HASH_MAGIC)
 		return NULL;
 	return h;
 }
@@ -21,21 +21,31 @@ static NTSTATUS place(UCHAR *buf, ULONG len, struct bc_hash **out)
 			return STATUS_BUFFER_TOO_SMALL;
 		*out = (struct bc_hash *)buf;
 		memset(*out, 0, sizeof(**out));
-		return STATUS_SUCCESS;
-	}
-	if (!(*out = bc_alloc(sizeof(**out))))
+	} else if ((*out = bc_alloc(sizeof(**out)))) {
+		(*out)->allocated = TRUE;
+	} else {
 		return STATUS_NO_MEMORY;
-	(*out)->allocated = TRUE;
-	return STATUS_SUCCESS;
+	}
+	if (live_has(*out) || live_add(*out))
+		return STATUS_SUCCESS;
+	if ((*out)->allocated)
+		bc_free(*out);
+	return STATUS_NO_MEMORY;
 }
 
 static void keyed_start(struct bc_hash *h, const UCHAR *secret, ULONG secret_len)
 {
-	if (h->hmac)
-		hmac_init(&h->start, h->hash, secret, secret_len);
-	else
-		hash_init(&h->start.inner, h->hash);
-	h->now = h->start;
+	struct hmac_ctx keyed;
+
+	if (h->hmac) {
+		hmac_init(&keyed, h->hash, secret, secret_len);
+		hash_save(&keyed.outer, &h->start_outer);
+	} else {
+		hash_init(&keyed.inner, h->hash);
+	}
+	hash_save(&keyed.inner, &h->start_inner);
+	hash_restore(&h->now, &h->start_inner);
+	RtlSecureZeroMemory(&keyed, sizeof(keyed));
 }
 
 BCRYPT_API NTSTATUS WINAPI BCryptCreateHash(void *alg_handle, void **handle, UCHAR *object,
@@ -46,7 +56,7 @@ BCRYPT_API NTSTATUS WINAPI BCryptCreateHash(void *alg_handle, void **handle, UCH
 	struct bc_hash *h;
 	NTSTATUS st;
 
-	if (!a || !a->hash)
+	if (!a || a->kind != BC_KIND_HASH)
 		return STATUS_INVALID_HANDLE;
 	if (!handle || (flags & ~BC_HASH_REUSABLE_FLAG) || (secret_len && !secret))
 		return STATUS_INVALID_PARAMETER;
@@ -70,7 +80,7 @@ BCRYPT_API NTSTATUS WINAPI BCryptHashData(void *handle, UCHAR *input, ULONG len,
 		return STATUS_INVALID_HANDLE;
 	if ((len && !input) || flags)
 		return STATUS_INVALID_PARAMETER;
-	hash_update(&h->now.inner, h->hash, input, len);
+	hash_update(&h->now, h->hash, input, len);
 	return STATUS_SUCCESS;
 }
 
@@ -82,12 +92,17 @@ BCRYPT_API NTSTATUS WINAPI BCryptFinishHash(void *handle, UCHAR *out, ULONG out_
 		return STATUS_INVALID_HANDLE;
 	if (!out || out_len != h->hash->digest_len || flags)
 		return STATUS_INVALID_PARAMETER;
-	if (h->hmac)
-		hmac_final(&h->now, h->hash, out);
-	else
-		hash_final(&h->now.inner, h->hash, out);
+	if (h->hmac) {
+		struct hmac_ctx both;
+
+		both.inner = h->now;
+		hash_restore(&both.outer, &h->start_outer);
+		hmac_final(&both, h->hash, out);
+	} else {
+		hash_final(&h->now, h->hash, out);
+	}
 	if (h->reusable)
-		h->now = h->start;
+		hash_restore(&h->now, &h->start_inner);
 	else
 		h->finished = TRUE;
 	return STATUS_SUCCESS;
@@ -118,8 +133,9 @@ BCRYPT_API NTSTATUS WINAPI BCryptDestroyHash(void *handle)
 	BOOL allocated;
 
 	if (!h)
-		return STATUS_INVALID_HANDLE;
+		return STATUS_INVALID_PARAMETER; /* not INVALID_HANDLE, as Windows answers */
 	allocated = h->allocated;
+	live_remove(h);
 	memset(h, 0, sizeof(*h)); /* the key's traces and the magic */
 	if (allocated)
 		bc_free(h);

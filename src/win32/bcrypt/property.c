@@ -1,23 +1,85 @@
-/* BCryptGetProperty and BCryptSetProperty, on providers and hash objects:
- * the lengths a caller sizes its buffers by, and the algorithm's name. */
+/* BCryptGetProperty and BCryptSetProperty, on providers, hash objects and
+ * keys: the lengths a caller sizes its buffers by, the algorithm's name,
+ * and a cipher's chaining mode (the one thing that can be set). */
 #include "bcrypt_private.h"
 
-/* What a handle is, for its properties: a provider or a hash object. */
+/* What a handle is, for its properties. */
 struct bc_subject {
-	const struct hash_alg *hash; /* NULL: the RNG */
+	enum bc_kind kind;
+	const struct hash_alg *hash;  /* the digests */
 	const WCHAR *name;
+	enum bc_mode mode;            /* the ciphers */
+	struct bc_alg *alg;           /* a provider (NULL: a hash or a key) */
+	struct bc_key *key;           /* a key */
 };
 
 static BOOL subject_of(void *handle, struct bc_subject *s)
 {
 	const struct bc_alg *a = bc_alg_from_handle(handle);
-	const struct bc_hash *h = a ? NULL : bc_hash_from_handle(handle);
+	struct bc_hash *h = a ? NULL : bc_hash_from_handle(handle);
+	struct bc_key *k = a || h ? NULL : bc_key_from_handle(handle);
 
 	if (a)
-		*s = (struct bc_subject){ a->hash, a->name };
+		*s = (struct bc_subject){ a->kind, a->hash, a->name, a->mode, (struct bc_alg *)a, NULL };
 	else if (h)
-		*s = (struct bc_subject){ h->hash, h->name };
-	return a || h;
+		*s = (struct bc_subject){ BC_KIND_HASH, h->hash, h->name, BC_MODE_NA, NULL, NULL };
+	else if (k)
+		*s = (struct bc_subject){ k->kind, NULL, k->name, k->mode, NULL, k };
+	return a || h || k;
+}
+
+static NTSTATUS dword_value(DWORD d, UCHAR *val, ULONG *len)
+{
+	memcpy(val, &d, sizeof(d));
+	*len = sizeof(d);
+	return STATUS_SUCCESS;
+}
+
+static NTSTATUS lengths_value(DWORD min, DWORD max, DWORD step, UCHAR *val, ULONG *len)
+{
+	BCRYPT_KEY_LENGTHS_STRUCT l = { min, max, step };
+
+	memcpy(val, &l, sizeof(l));
+	*len = sizeof(l);
+	return STATUS_SUCCESS;
+}
+
+static NTSTATUS hash_property(const struct bc_subject *s, const WCHAR *prop, UCHAR *val,
+			      ULONG *len)
+{
+	if (!_wcsicmp(prop, BCRYPT_OBJECT_LENGTH))
+		return dword_value(sizeof(struct bc_hash), val, len);
+	if (!_wcsicmp(prop, BCRYPT_HASH_LENGTH))
+		return dword_value(s->hash->digest_len, val, len);
+	if (!_wcsicmp(prop, BCRYPT_HASH_BLOCK_LENGTH))
+		return dword_value(s->hash->block_len, val, len);
+	return STATUS_NOT_SUPPORTED;
+}
+
+/* The chaining mode is a string in a buffer of 64 bytes, as on Windows. */
+static NTSTATUS cipher_property(const struct bc_subject *s, const WCHAR *prop, UCHAR *val,
+				ULONG *len)
+{
+	if (!_wcsicmp(prop, BCRYPT_CHAINING_MODE)) {
+		memset(val, 0, 64);
+		memcpy(val, bc_mode_names[s->mode], (wcslen(bc_mode_names[s->mode]) + 1) * sizeof(WCHAR));
+		*len = 64;
+		return STATUS_SUCCESS;
+	}
+	if (!_wcsicmp(prop, BCRYPT_BLOCK_LENGTH))
+		return dword_value(s->kind == BC_KIND_RC4 ? 1 : AES_BLOCK, val, len);
+	if (s->key && (!_wcsicmp(prop, BCRYPT_KEY_LENGTH) || !_wcsicmp(prop, BCRYPT_KEY_STRENGTH)))
+		return dword_value(s->key->secret_len * 8, val, len);
+	if (s->key)
+		return STATUS_NOT_SUPPORTED;
+	if (!_wcsicmp(prop, BCRYPT_OBJECT_LENGTH))
+		return dword_value(sizeof(struct bc_key), val, len);
+	if (!_wcsicmp(prop, BCRYPT_KEY_LENGTHS))
+		return s->kind == BC_KIND_RC4 ? lengths_value(40, 512, 8, val, len)
+					      : lengths_value(128, 256, 64, val, len);
+	if (!_wcsicmp(prop, BCRYPT_AUTH_TAG_LENGTH) && s->mode == BC_MODE_GCM)
+		return lengths_value(12, 16, 1, val, len);
+	return STATUS_NOT_SUPPORTED;
 }
 
 /* The property's value into val (at most 64 bytes), its size into *len;
@@ -25,26 +87,16 @@ static BOOL subject_of(void *handle, struct bc_subject *s)
 static NTSTATUS property_value(const struct bc_subject *s, const WCHAR *prop, UCHAR *val,
 			       ULONG *len)
 {
-	DWORD d;
-
-	if (!_wcsicmp(prop, L"AlgorithmName")) {
+	if (!_wcsicmp(prop, BCRYPT_ALGORITHM_NAME)) {
 		*len = (ULONG)(wcslen(s->name) + 1) * sizeof(WCHAR);
 		memcpy(val, s->name, *len);
 		return STATUS_SUCCESS;
 	}
-	if (!s->hash)
-		return STATUS_NOT_SUPPORTED;
-	if (!_wcsicmp(prop, L"ObjectLength"))
-		d = sizeof(struct bc_hash);
-	else if (!_wcsicmp(prop, L"HashDigestLength"))
-		d = s->hash->digest_len;
-	else if (!_wcsicmp(prop, L"HashBlockLength"))
-		d = s->hash->block_len;
-	else
-		return STATUS_NOT_SUPPORTED;
-	memcpy(val, &d, sizeof(d));
-	*len = sizeof(d);
-	return STATUS_SUCCESS;
+	if (s->kind == BC_KIND_HASH)
+		return hash_property(s, prop, val, len);
+	if (s->kind == BC_KIND_AES || s->kind == BC_KIND_RC4)
+		return cipher_property(s, prop, val, len);
+	return STATUS_NOT_SUPPORTED;
 }
 
 BCRYPT_API NTSTATUS WINAPI BCryptGetProperty(void *handle, const WCHAR *prop, UCHAR *out,
@@ -70,16 +122,41 @@ BCRYPT_API NTSTATUS WINAPI BCryptGetProperty(void *handle, const WCHAR *prop, UC
 	return STATUS_SUCCESS;
 }
 
-/* The digests and the RNG have nothing to set (no chaining mode, no key
- * length). */
+/* The modes our AES runs (CCM is not one of them). */
+static BOOL mode_of(const WCHAR *name, enum bc_mode *mode)
+{
+	for (int m = BC_MODE_ECB; m <= BC_MODE_GCM; m++)
+		if (m != BC_MODE_CCM && !_wcsicmp(name, bc_mode_names[m])) {
+			*mode = (enum bc_mode)m;
+			return TRUE;
+		}
+	return FALSE;
+}
+
+/* Only a cipher's chaining mode can be set: on a provider (its new keys
+ * take it; a pseudo-handle's is fixed) or on a key.  Windows reads the
+ * mode as a string whatever the length given. */
 BCRYPT_API NTSTATUS WINAPI BCryptSetProperty(void *handle, const WCHAR *prop, UCHAR *in,
 					     ULONG in_len, ULONG flags)
 {
 	struct bc_subject s;
+	enum bc_mode mode;
 
 	if (!subject_of(handle, &s))
 		return STATUS_INVALID_HANDLE;
 	if (!prop)
 		return STATUS_INVALID_PARAMETER;
-	return STATUS_NOT_SUPPORTED;
+	if (s.kind != BC_KIND_AES || _wcsicmp(prop, BCRYPT_CHAINING_MODE))
+		return STATUS_NOT_SUPPORTED;
+	if (s.alg && s.alg->pseudo)
+		return STATUS_ACCESS_DENIED;
+	if (!in)
+		return STATUS_INVALID_PARAMETER;
+	if (!mode_of((const WCHAR *)in, &mode))
+		return STATUS_NOT_SUPPORTED;
+	if (s.alg)
+		s.alg->mode = mode;
+	else
+		s.key->mode = mode;
+	return STATUS_SUCCESS;
 }

@@ -13,7 +13,7 @@ BCRYPT_API NTSTATUS WINAPI BCryptGenRandom(void *alg_handle, UCHAR *buf, ULONG l
 	if (flags & BC_USE_SYSTEM_PREFERRED_RNG) {
 		if (alg_handle)
 			return STATUS_INVALID_PARAMETER;
-	} else if (!(a = bc_alg_from_handle(alg_handle)) || a->hash) {
+	} else if (!(a = bc_alg_from_handle(alg_handle)) || a->kind != BC_KIND_RNG) {
 		return STATUS_INVALID_HANDLE;
 	}
 	if (len && !buf)

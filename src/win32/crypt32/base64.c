@@ -35,20 +35,17 @@ static int value_of(char c)
 
 int c32_base64_decode(const char *text, DWORD len, BYTE *out)
 {
-	DWORD v = 0, bits = 0, n = 0, pad = 0;
+	DWORD v = 0, bits = 0, n = 0, digits = 0;
 
-	for (DWORD i = 0; i < len && text[i] && text[i] != '-'; i++) {
+	for (DWORD i = 0; i < len && text[i] && text[i] != '-' && text[i] != '='; i++) {
 		char c = text[i];
 		int d;
 
 		if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
 			continue;
-		if (c == '=') {
-			pad++;
-			continue;
-		}
-		if (pad || (d = value_of(c)) < 0)
-			return -1; /* data after padding, or not base64 */
+		if ((d = value_of(c)) < 0)
+			return -1; /* not base64 */
+		digits++;
 		v = v << 6 | (DWORD)d;
 		if ((bits += 6) >= 8) {
 			bits -= 8;
@@ -57,7 +54,10 @@ int c32_base64_decode(const char *text, DWORD len, BYTE *out)
 			n++;
 		}
 	}
-	if (pad > 2 || bits >= 6)
-		return -1;
+	if (digits % 4 == 1) { /* a lone last digit still makes a byte, as on Windows */
+		if (out)
+			out[n] = (BYTE)(v << 2);
+		n++;
+	}
 	return (int)n;
 }

@@ -20,12 +20,14 @@ static inline BOOL c32_fail(DWORD error)
 /* base64.c: RFC 4648 base64, lines of 64 characters each ended by eol
  * (NULL: one line, no end) into out (NULL: count only); the length. */
 DWORD c32_base64_encode(const BYTE *in, DWORD n, const char *eol, char *out);
-/* Decodes base64 from text (whitespace skipped, stops at '-' or the end):
- * the byte count (out NULL: count only), -1 if malformed. */
+/* Decodes base64 from text (whitespace skipped, stops at '-', the
+ * padding or the end): the byte count (out NULL: count only), -1 if
+ * malformed. */
 int c32_base64_decode(const char *text, DWORD len, BYTE *out);
 
 /* hex.c: CRYPT_STRING_HEX and HEXRAW text of bytes, and back. */
 DWORD c32_hex_encode(const BYTE *in, DWORD n, BOOL raw, const char *eol, char *out);
 int c32_hex_decode(const char *text, DWORD len, BYTE *out);
+DWORD c32_hex_read(const char *text, DWORD len, BYTE *out, DWORD out_len, DWORD *count);
 
 #endif

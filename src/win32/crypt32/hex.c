@@ -39,7 +39,41 @@ static int nibble(char c)
 	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
 }
 
-/* Pairs of hex digits; blanks between pairs are skipped. */
+static BOOL hex_separator(char c)
+{
+	return c == '-' || c == ',' || c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* CRYPT_STRING_HEX as Windows reads it: separators (blanks, '-', ',')
+ * around and between pairs of digits (its own output has blanks), a lone
+ * digit is malformed; the text ends at len (a NUL before it is not
+ * allowed).  Writes what fits of out_len
+ * bytes; returns the error (0: none) and the byte count in *count. */
+DWORD c32_hex_read(const char *text, DWORD len, BYTE *out, DWORD out_len, DWORD *count)
+{
+	DWORD i = 0, n = 0;
+	int hi, lo;
+
+	while (i < len && text[i] && hex_separator(text[i]))
+		i++;
+	while (i < len && (hi = nibble(text[i])) >= 0) {
+		if (i + 1 >= len || (lo = nibble(text[i + 1])) < 0)
+			return ERROR_INVALID_DATA;
+		if (out && n < out_len)
+			out[n] = (BYTE)(hi << 4 | lo);
+		n++;
+		for (i += 2; i < len && text[i] && hex_separator(text[i]); i++)
+			;
+	}
+	for (; i < len; i++)
+		if (!text[i] || !hex_separator(text[i]))
+			return ERROR_INVALID_DATA;
+	*count = n;
+	return out && n > out_len ? ERROR_MORE_DATA : 0;
+}
+
+/* HEXRAW and the like: pairs of hex digits; blanks between pairs are
+ * skipped. */
 int c32_hex_decode(const char *text, DWORD len, BYTE *out)
 {
 	DWORD n = 0;

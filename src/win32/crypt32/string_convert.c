@@ -66,7 +66,7 @@ static int encode(const BYTE *in, DWORD n, DWORD flags, char *out)
 /* The text in a heap block (NUL-terminated), its length in *len. */
 static char *encode_alloc(const BYTE *in, DWORD n, DWORD flags, DWORD *len)
 {
-	int need = in || !n ? encode(in, n, flags, NULL) : -1;
+	int need = encode(in, n, flags, NULL);
 	char *text;
 
 	if (need < 0) {
@@ -83,6 +83,43 @@ static char *encode_alloc(const BYTE *in, DWORD n, DWORD flags, DWORD *len)
 	return text;
 }
 
+/* CRYPT_STRING_BINARY: the bytes themselves, in either form, counted in
+ * bytes with no terminator. */
+static WINBOOL copy_binary(const BYTE *in, DWORD n, void *out, DWORD *size)
+{
+	DWORD room = *size;
+
+	*size = n;
+	if (!out)
+		return TRUE;
+	if (room < n)
+		return c32_fail(ERROR_MORE_DATA);
+	memcpy(out, in, n);
+	return TRUE;
+}
+
+/* A buffer too short for the text: MORE_DATA.  Base64 tells the size
+ * needed and the narrow form gets what fits; hex leaves the size as
+ * given, and the narrow form gets the whole digit pairs that fit and a
+ * NUL (nothing below 3 characters of room). */
+static WINBOOL short_buffer(const char *text, DWORD len, DWORD format, void *out, DWORD *size,
+			    BOOL wide)
+{
+	BOOL hex = format == CRYPT_STRING_HEX || format == CRYPT_STRING_HEXRAW;
+	DWORD room = *size, n;
+
+	if (!hex) {
+		*size = len + 1;
+		if (!wide)
+			memcpy(out, text, room);
+	} else if (!wide && room >= 3) {
+		n = (room - 1) & ~1u;
+		memcpy(out, text, n);
+		((char *)out)[n] = 0;
+	}
+	return c32_fail(ERROR_MORE_DATA);
+}
+
 /* Both forms: the text copied narrow or wide. */
 static WINBOOL binary_to_string(const BYTE *in, DWORD n, DWORD flags, void *out, DWORD *size,
 				BOOL wide)
@@ -91,14 +128,16 @@ static WINBOOL binary_to_string(const BYTE *in, DWORD n, DWORD flags, void *out,
 	char *text;
 	BOOL ok = TRUE;
 
-	if (!size)
+	if (!in || !size)
 		return c32_fail(ERROR_INVALID_PARAMETER);
+	if ((flags & FORMAT_MASK) == CRYPT_STRING_BINARY)
+		return copy_binary(in, n, out, size);
 	if (!(text = encode_alloc(in, n, flags, &len)))
 		return FALSE;
 	if (!out) {
 		*size = len + 1;
 	} else if (*size < len + 1) {
-		ok = c32_fail(ERROR_MORE_DATA);
+		ok = short_buffer(text, len, flags & FORMAT_MASK, out, size, wide);
 	} else {
 		for (DWORD i = 0; i <= len; i++)
 			if (wide)
@@ -123,13 +162,15 @@ C32_API WINBOOL WINAPI CryptBinaryToStringW(const BYTE *in, DWORD n, DWORD flags
 	return binary_to_string(in, n, flags, out, size, TRUE);
 }
 
-/* "-----BEGIN x-----" ... : where the base64 starts (after that line),
- * or -1 when the text has no such header. */
-static int header_body(const char *text, DWORD len)
+/* "-----BEGIN ...-----": where that line starts (*begin: what a caller
+ * is told was skipped) and where the base64 after it starts (the
+ * result), or -1 when the text has none. */
+static int header_body(const char *text, DWORD len, DWORD *begin)
 {
 	for (DWORD i = 0; i + 10 < len; i++) {
 		if (memcmp(text + i, "-----BEGIN", 10))
 			continue;
+		*begin = i;
 		for (i += 10; i + 5 <= len && memcmp(text + i, "-----", 5); i++)
 			;
 		if (i + 5 > len)
@@ -155,16 +196,15 @@ static int decode(const char *text, DWORD len, DWORD format, BYTE *out, DWORD *f
 		if (out)
 			memcpy(out, text, len);
 		return (int)len;
-	case CRYPT_STRING_HEX: case CRYPT_STRING_HEXRAW: case CRYPT_STRING_HEX_ANY:
+	case CRYPT_STRING_HEXRAW: case CRYPT_STRING_HEX_ANY:
 		*found = format == CRYPT_STRING_HEX_ANY ? CRYPT_STRING_HEX : format;
 		return c32_hex_decode(text, len, out);
 	case CRYPT_STRING_BASE64:
 		return c32_base64_decode(text, len, out);
 	case CRYPT_STRING_BASE64HEADER: case CRYPT_STRING_BASE64REQUESTHEADER:
 	case CRYPT_STRING_BASE64X509CRLHEADER:
-		if ((start = header_body(text, len)) < 0)
+		if ((start = header_body(text, len, skip)) < 0)
 			return -1;
-		*skip = (DWORD)start;
 		return c32_base64_decode(text + start, len - (DWORD)start, out);
 	case CRYPT_STRING_BASE64_ANY: case CRYPT_STRING_ANY:
 		if ((n = decode(text, len, CRYPT_STRING_BASE64HEADER, out, found, skip)) >= 0 ||
@@ -174,6 +214,29 @@ static int decode(const char *text, DWORD len, DWORD format, BYTE *out, DWORD *f
 		return decode(text, len, CRYPT_STRING_BINARY, out, found, skip);
 	}
 	return -2;
+}
+
+/* CRYPT_STRING_HEX: the skip and format are 0 until the text is read
+ * whole; malformed text only counted reads as 0 bytes; a short buffer
+ * gets what fits, its size left as given. */
+static WINBOOL hex_to_binary(const char *text, DWORD len, BYTE *out, DWORD *size, DWORD *skip_out,
+			     DWORD *flags_out)
+{
+	DWORD count = 0, err;
+
+	if (skip_out)
+		*skip_out = 0;
+	if (flags_out)
+		*flags_out = 0;
+	err = c32_hex_read(text, len, out, *size, &count);
+	if (err == ERROR_INVALID_DATA && !out)
+		*size = 0;
+	if (err)
+		return c32_fail(err);
+	if (flags_out)
+		*flags_out = CRYPT_STRING_HEX;
+	*size = count;
+	return TRUE;
 }
 
 static WINBOOL string_to_binary(const char *text, DWORD len, DWORD flags, BYTE *out, DWORD *size,
@@ -186,6 +249,8 @@ static WINBOOL string_to_binary(const char *text, DWORD len, DWORD flags, BYTE *
 		return c32_fail(ERROR_INVALID_PARAMETER);
 	if (!len)
 		len = (DWORD)lstrlenA(text);
+	if ((flags & FORMAT_MASK) == CRYPT_STRING_HEX)
+		return hex_to_binary(text, len, out, size, skip_out, flags_out);
 	if ((n = decode(text, len, flags & FORMAT_MASK, NULL, &found, &skip)) < 0)
 		return c32_fail(n == -2 ? ERROR_INVALID_PARAMETER : ERROR_INVALID_DATA);
 	if (out && *size < (DWORD)n) {
@@ -219,10 +284,12 @@ C32_API WINBOOL WINAPI CryptStringToBinaryW(LPCWSTR text, DWORD len, DWORD flags
 		return c32_fail(ERROR_INVALID_PARAMETER);
 	if (!len)
 		len = (DWORD)lstrlenW(text);
+	if (!len)
+		return c32_fail(ERROR_INVALID_PARAMETER); /* as Windows: the empty wide string */
 	if (!(a = HeapAlloc(GetProcessHeap(), 0, (SIZE_T)len + 1)))
 		return c32_fail(ERROR_NOT_ENOUGH_MEMORY);
 	for (DWORD i = 0; i < len; i++)
-		a[i] = text[i] < 0x80 ? (char)text[i] : '?';
+		a[i] = text[i] < 0x80 ? (char)text[i] : '?'; /* NUL stays NUL */
 	a[len] = 0;
 	ok = string_to_binary(a, len, flags, out, size, skip, flags_out);
 	HeapFree(GetProcessHeap(), 0, a);

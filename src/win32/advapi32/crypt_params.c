@@ -1,0 +1,91 @@
+/* The rest of a context's and a hash's surface: provider parameters (the
+ * type, the implementation, the version), CryptHashSessionKey, and what
+ * needs a key pair, which no context here holds (CryptGetUserKey,
+ * CryptSignHash, CryptVerifySignature: NTE_NO_KEY / NTE_BAD_KEY after
+ * the handles are checked, as on a container without keys). */
+#include "adv_crypt.h"
+
+ADVAPI BOOL WINAPI CryptGetProvParam(HCRYPTPROV prov, DWORD param, BYTE *data, DWORD *len,
+				     DWORD flags)
+{
+	struct adv_prov *p = adv_prov_from_handle(prov);
+	DWORD v, room;
+
+	if (!p || !len)
+		return adv_fail(ERROR_INVALID_PARAMETER);
+	switch (param) {
+	case PP_PROVTYPE: v = p->type; break;
+	case PP_IMPTYPE: v = CRYPT_IMPL_SOFTWARE; break;
+	case PP_VERSION: v = 0x200; break; /* 2.0, as the Microsoft providers say */
+	default: return adv_fail(NTE_BAD_TYPE);
+	}
+	room = *len;
+	*len = sizeof(v);
+	if (!data)
+		return TRUE;
+	if (room < sizeof(v))
+		return adv_fail(ERROR_MORE_DATA);
+	memcpy(data, &v, sizeof(v));
+	return TRUE;
+}
+
+ADVAPI BOOL WINAPI CryptSetProvParam(HCRYPTPROV prov, DWORD param, const BYTE *data, DWORD flags)
+{
+	if (!adv_prov_from_handle(prov))
+		return adv_fail(ERROR_INVALID_PARAMETER);
+	return adv_fail(NTE_BAD_TYPE);
+}
+
+ADVAPI BOOL WINAPI CryptSetHashParam(HCRYPTHASH hash, DWORD param, const BYTE *data, DWORD flags)
+{
+	if (!adv_hash_live(hash))
+		return adv_fail(ERROR_INVALID_PARAMETER);
+	return adv_fail(NTE_BAD_TYPE);
+}
+
+/* The key's bytes go into the hash, as documented for session keys. */
+ADVAPI BOOL WINAPI CryptHashSessionKey(HCRYPTHASH hash, HCRYPTKEY key, DWORD flags)
+{
+	struct adv_key *k = adv_key_from_handle(key);
+
+	if (!k || !adv_hash_live(hash))
+		return adv_fail(ERROR_INVALID_PARAMETER);
+	if (flags & ~CRYPT_LITTLE_ENDIAN)
+		return adv_fail(NTE_BAD_FLAGS);
+	return CryptHashData(hash, k->secret, k->len, 0);
+}
+
+ADVAPI BOOL WINAPI CryptGetUserKey(HCRYPTPROV prov, DWORD spec, HCRYPTKEY *out)
+{
+	if (!adv_prov_from_handle(prov) || !out)
+		return adv_fail(ERROR_INVALID_PARAMETER);
+	return adv_fail(NTE_NO_KEY);
+}
+
+ADVAPI BOOL WINAPI CryptSignHashW(HCRYPTHASH hash, DWORD spec, LPCWSTR desc, DWORD flags,
+				  BYTE *sig, DWORD *len)
+{
+	if (!adv_hash_live(hash) || !len)
+		return adv_fail(ERROR_INVALID_PARAMETER);
+	return adv_fail(NTE_NO_KEY);
+}
+
+ADVAPI BOOL WINAPI CryptSignHashA(HCRYPTHASH hash, DWORD spec, LPCSTR desc, DWORD flags,
+				  BYTE *sig, DWORD *len)
+{
+	return CryptSignHashW(hash, spec, NULL, flags, sig, len);
+}
+
+ADVAPI BOOL WINAPI CryptVerifySignatureW(HCRYPTHASH hash, const BYTE *sig, DWORD len, HCRYPTKEY key,
+					 LPCWSTR desc, DWORD flags)
+{
+	if (!adv_hash_live(hash) || !adv_key_from_handle(key))
+		return adv_fail(ERROR_INVALID_PARAMETER);
+	return adv_fail(NTE_BAD_KEY); /* session keys do not verify signatures */
+}
+
+ADVAPI BOOL WINAPI CryptVerifySignatureA(HCRYPTHASH hash, const BYTE *sig, DWORD len, HCRYPTKEY key,
+					 LPCSTR desc, DWORD flags)
+{
+	return CryptVerifySignatureW(hash, sig, len, key, NULL, flags);
+}
