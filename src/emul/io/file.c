@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
+#include "emul/io/dir_notify.h"
 #include "emul/io/file.h"
 #include "emul/io/pipe.h"
 #include "emul/io/pipe_named.h"
@@ -73,6 +74,7 @@ static void file_destroy(struct nt_object *obj)
 	const char *base;
 	int dirfd;
 
+	dir_notify_free(f->notify);
 	if (f->fd >= 0) {
 		loop_unwatch(&f->host->loop, f->fd);
 		close(f->fd);
@@ -106,10 +108,13 @@ static void file_describe(struct nt_object *obj, char *buf, size_t len)
 	snprintf(buf, len, "%s", f->nt_name ? f->nt_name : f->name_utf8);
 }
 
-/* A named pipe's end can be waited on: it is set when its I/O ends. */
+/* A named pipe's end can be waited on: it is set when its I/O ends; a
+ * watched directory, when a notify call without an event ends. */
 static struct waitable *file_waitable(struct nt_object *obj)
 {
-	return np_waitable((struct file_object *)obj);
+	struct file_object *f = (struct file_object *)obj;
+
+	return f->notify ? dir_notify_waitable(f) : np_waitable(f);
 }
 
 const struct nt_object_ops file_ops = { "File", file_destroy, file_describe, file_waitable };

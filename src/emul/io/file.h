@@ -46,6 +46,7 @@ struct file_object {
 	char *name_utf8;        /* host path or a description, for messages */
 	char *nt_name;          /* the name it was opened by (UTF-8), for traces */
 	struct dir_scan *scan;  /* DIR: NtQueryDirectoryFile's state (file_dir.c) */
+	struct dir_notify *notify; /* DIR: its change watch (dir_notify.c) */
 	/* STREAM (file_stream.c): how it is kept from blocking, the calls
 	 * waiting for it in each direction, what epoll watches for them */
 	uint8_t stream_mode;
