@@ -13,12 +13,7 @@
 #include <string.h>
 #include "emul/io/dir_notify.h"
 #include "emul/io/file_access.h"
-#include "emul/io/io_completion.h"
-#include "emul/sync/apc.h"
-#include "emul/sync/event.h"
-
-#define FILE_SYNCHRONOUS_IO_ALERT 0x10u
-#define FILE_SYNCHRONOUS_IO_NONALERT 0x20u
+#include "emul/io/pending_io.h"
 #define FILE_NOTIFY_VALID_MASK 0xfffu
 #define RECORD_HEADER 12u            /* NextEntryOffset, Action, FileNameLength */
 #define DirectoryNotifyInformation 1u
@@ -26,15 +21,9 @@
 
 struct notify_req {
 	struct notify_req *next;
-	struct lsw_host *host;
-	uint32_t pid, tid;
-	struct lsw_thread *waiter;   /* a synchronous handle's caller */
-	uint64_t iosb, buf;
+	struct pending_io io;
+	uint64_t buf;
 	uint32_t len;
-	struct nt_object *event;     /* referenced */
-	uint64_t apc, apc_context;
-	struct io_queue *port;       /* referenced */
-	uint64_t key;
 };
 
 static uint32_t record_size(const struct dir_change *ch)
@@ -92,57 +81,22 @@ static NTSTATUS take_changes(struct dir_notify *n, uint32_t len, uint8_t **out, 
 	return LSW_STATUS_SUCCESS;
 }
 
-static struct lsw_process *process_of(const struct notify_req *r)
-{
-	for (struct lsw_process *p = r->host->processes; p; p = p->next)
-		if (p->win_pid == r->pid && !p->reaped && !p->terminated)
-			return p;
-	return NULL;
-}
-
-static struct lsw_thread *asking_thread(struct lsw_process *p, uint32_t tid)
-{
-	for (struct lsw_thread *t = p ? p->threads : NULL; t; t = t->next)
-		if (t->win_tid == tid && !t->exited)
-			return t;
-	return NULL;
-}
-
-static void free_req(struct notify_req *r)
-{
-	if (r->event)
-		object_unref(r->event);
-	io_queue_unref(r->port);
-	free(r);
-}
-
-/* Ends r (already out of its list): its buffer, IO_STATUS_BLOCK, event or
- * handle, port or APC, and its waiting caller. */
+/* Ends r (already out of its list): its buffer, then whom the call named,
+ * or the handle itself when it named no event. */
 static void finish(struct dir_notify *n, struct notify_req *r, NTSTATUS st, const uint8_t *recs,
 		   uint32_t size)
 {
-	struct lsw_process *p = process_of(r);
-	struct lsw_thread *t = r->waiter ? r->waiter : p ? &p->main_thread : NULL;
+	struct lsw_thread *t = pending_io_thread(&r->io);
 
 	if (t && size && tracee_write(t, r->buf, recs, size) < 0) {
 		st = LSW_STATUS_NOTIFY_ENUM_DIR; /* the buffer went away */
 		size = 0;
 	}
-	if (t)
-		tracee_write_iosb(t, r->iosb, st, size);
-	if (r->event) {
-		event_signal(r->event);
-	} else if (n) {
+	if (!pending_io_finish(&r->io, st, size) && n) {
 		n->signaled = true;
 		waitable_wake(&n->file->hdr);
 	}
-	if (r->port && r->apc_context)
-		io_queue_post(r->port, r->key, r->apc_context, st, size, NULL);
-	else if (r->apc && !r->port && (t = asking_thread(p, r->tid)))
-		apc_queue(t, r->apc, r->apc_context, r->iosb, 0);
-	if (r->waiter)
-		nt_answer(r->waiter, st);
-	free_req(r);
+	free(r);
 }
 
 void dir_notify_deliver(struct dir_notify *n)
@@ -178,7 +132,8 @@ static void drop_waiter(struct lsw_thread *t, void *arg)
 	for (f = file_first_live(t->process->host); f; f = f->live_next)
 		if (f->notify)
 			unlink_req(f->notify, r);
-	free_req(r);
+	pending_io_release(&r->io);
+	free(r);
 }
 
 unsigned dir_notify_cancel(struct file_object *f, uint32_t tid, uint64_t iosb)
@@ -190,7 +145,7 @@ unsigned dir_notify_cancel(struct file_object *f, uint32_t tid, uint64_t iosb)
 	while (p && *p) {
 		struct notify_req *r = *p;
 
-		if ((tid && r->tid != tid) || (iosb && r->iosb != iosb)) {
+		if ((tid && r->io.tid != tid) || (iosb && r->io.iosb != iosb)) {
 			p = &r->next;
 			continue;
 		}
@@ -274,24 +229,12 @@ static NTSTATUS notify_of(struct nt_call *c, struct file_object *f, uint32_t fil
 static struct notify_req *new_req(struct nt_call *c, struct file_object *f)
 {
 	struct notify_req *r = calloc(1, sizeof(*r));
-	NTSTATUS st;
 
 	if (!r)
 		return NULL;
-	r->host = f->host;
-	r->pid = c->thread->process->win_pid;
-	r->tid = c->thread->win_tid;
-	r->iosb = c->args[4];
+	pending_io_init(&r->io, c, f);
 	r->buf = c->args[5];
 	r->len = (uint32_t)c->args[6];
-	if (c->args[1] && (r->event = handle_get(c->thread->process, c->args[1], &event_ops, &st)))
-		object_ref(r->event);
-	r->apc = c->args[2];
-	r->apc_context = c->args[3];
-	if (f->completion) {
-		r->port = io_queue_ref(f->completion);
-		r->key = f->completion_key;
-	}
 	return r;
 }
 
@@ -335,9 +278,8 @@ static NTSTATUS wait_for_change(struct nt_call *c, struct file_object *f, struct
 	while (*tail)
 		tail = &(*tail)->next;
 	*tail = r;
-	if (!(f->options & (FILE_SYNCHRONOUS_IO_ALERT | FILE_SYNCHRONOUS_IO_NONALERT)))
+	if (!r->io.waiter)
 		return LSW_STATUS_PENDING;
-	r->waiter = c->thread;
 	nt_defer(c, drop_waiter, r);
 	return NT_DEFERRED;
 }

@@ -20,6 +20,7 @@
 #include "emul/io/file_direct.h"
 #include "emul/io/path.h"
 #include "emul/io/file_lock.h"
+#include "emul/io/mailslot.h"
 #include "emul/io/io_completion.h"
 #include "emul/io/share.h"
 #include "emul/io/volume_ids.h"
@@ -87,6 +88,7 @@ static void file_destroy(struct nt_object *obj)
 	dir_scan_free(f->scan);
 	pipe_end_free(f->pipe);
 	np_end_close(f->np);
+	mailslot_end_close(f);
 	if (f->live_prev)
 		f->live_prev->live_next = f->live_next;
 	else
@@ -243,6 +245,8 @@ static NTSTATUS write_file(struct nt_call *c, struct file_object *f)
 		return stream_write(c, f);
 	if (f->kind == FILE_KIND_PIPE)
 		return np_write(c, f);
+	if (f->kind == FILE_KIND_MAILSLOT)
+		return mailslot_write(c, f);
 	if (f->kind == FILE_KIND_DISK && file_direct_write(c, f, write_start(f, off), &st))
 		return st;
 	if (f->kind == FILE_KIND_DISK &&
@@ -330,6 +334,8 @@ static NTSTATUS read_file(struct nt_call *c, struct file_object *f)
 		return stream_read(c, f);
 	if (f->kind == FILE_KIND_PIPE)
 		return np_read(c, f);
+	if (f->kind == FILE_KIND_MAILSLOT)
+		return mailslot_read(c, f);
 	if (f->kind == FILE_KIND_DISK && file_direct_read(c, f, off, &st))
 		return st;
 	if (f->kind == FILE_KIND_DISK)
@@ -617,7 +623,8 @@ static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t acc
 	NTSTATUS st;
 
 	if (pipe_open_client(c, handle_out, access, oa, iosb, options, &st) ||
-	    np_open(c, handle_out, access, oa, iosb, options, &st))
+	    np_open(c, handle_out, access, oa, iosb, options, &st) ||
+	    mailslot_open(c, handle_out, access, oa, iosb, &st))
 		return st;
 	if ((st = read_object_name(c, oa, &name, &n)) != LSW_STATUS_SUCCESS)
 		return st;
