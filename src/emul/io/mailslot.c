@@ -12,6 +12,7 @@
 
 #define FILE_CREATED 2
 #define FILE_OPENED 1
+#define FILE_SYNCHRONOUS_IO 0x30u     /* FILE_SYNCHRONOUS_IO_ALERT, _NONALERT */
 #define NAME_MAX_CHARS 256
 #define MAILSLOTS_MAX 4096           /* per host */
 
@@ -155,7 +156,7 @@ static struct mailslot *new_slot(struct lsw_host *h, const uint16_t *name, size_
 }
 
 struct create_args {
-	uint32_t access, quota, max_message;
+	uint32_t access, options, quota, max_message;
 	uint64_t timeout_ptr;
 };
 
@@ -186,6 +187,7 @@ static NTSTATUS create_named(struct nt_call *c, const uint16_t *name, size_t n,
 		unref(m);
 		return LSW_STATUS_NO_MEMORY;
 	}
+	f->options = a->options;
 	return give(c, f, a->access, c->args[0], c->args[3], FILE_CREATED);
 }
 
@@ -194,7 +196,8 @@ static NTSTATUS create_named(struct nt_call *c, const uint16_t *name, size_t n,
  *                      MaximumMessageSize, ReadTimeout) */
 NTSTATUS nt_NtCreateMailslotFile(struct nt_call *c)
 {
-	struct create_args a = { file_map_generic((uint32_t)c->args[1]), (uint32_t)c->args[5],
+	struct create_args a = { file_map_generic((uint32_t)c->args[1]),
+				 (uint32_t)c->args[4] & FILE_SYNCHRONOUS_IO, (uint32_t)c->args[5],
 				 (uint32_t)c->args[6], c->args[7] };
 	uint16_t *name;
 	size_t n, rest;
