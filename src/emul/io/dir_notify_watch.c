@@ -239,15 +239,15 @@ static void handle_event(struct dir_notify *n, const struct inotify_event *ev)
 	struct dir_change *ch;
 	uint32_t action;
 
+	if (ev->mask & IN_Q_OVERFLOW) { /* the host dropped events: list again */
+		n->overflow = true;
+		return;
+	}
 	if (!d)
 		return;
 	if (ev->mask & IN_IGNORED) { /* the directory went */
 		if (d != &n->dirs[0])
 			forget_dir(n, d);
-		return;
-	}
-	if (ev->mask & IN_Q_OVERFLOW) {
-		n->overflow = true;
 		return;
 	}
 	if (!ev->len || !(n->filter & filter_of(ev->mask)))
