@@ -143,14 +143,14 @@ K32API DWORD WINAPI QueryDosDeviceA(LPCSTR name, LPSTR out, DWORD size)
 		return k32_error(ERROR_INSUFFICIENT_BUFFER);
 	if (name && !k32_ansi_arg(name, &w))
 		return 0;
-	if (!(wout = HeapAlloc(k32_heap(), 0, size * sizeof(WCHAR)))) {
+	if (!(wout = RtlAllocateHeap(k32_heap(), 0, size * sizeof(WCHAR)))) {
 		k32_free(w.Buffer);
 		return k32_error(ERROR_NOT_ENOUGH_MEMORY);
 	}
 	n = QueryDosDeviceW(w.Buffer, wout, size);
 	if (n)
 		k32_w_to_a(wout, n - 1, out); /* the last NUL comes with it */
-	HeapFree(k32_heap(), 0, wout);
+	RtlFreeHeap(k32_heap(), 0, wout);
 	k32_free(w.Buffer);
 	return n;
 }

@@ -30,6 +30,15 @@ static WCHAR upper(WCHAR c)
 	return c >= 'a' && c <= 'z' ? (WCHAR)(c - 'a' + 'A') : c;
 }
 
+/* The first n characters of a and b, ignoring ASCII case (GUIDs are hex). */
+static BOOL same_ascii(const WCHAR *a, const WCHAR *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (upper(a[i]) != upper(b[i]))
+			return FALSE;
+	return TRUE;
+}
+
 static BOOL drive_exists(int d)
 {
 	return d >= 0 && d < 26 && (GetLogicalDrives() & (1u << d));
@@ -51,7 +60,7 @@ int volume_name_drive(const WCHAR *s)
 		return -1;
 	for (int d = 0; d < 26; d++) {
 		volume_name_of_drive(d, name);
-		if (!_wcsnicmp(s, name, VOLUME_NAME_CHARS - 1) && drive_exists(d))
+		if (same_ascii(s, name, VOLUME_NAME_CHARS - 1) && drive_exists(d))
 			return d;
 	}
 	return -1;
@@ -161,14 +170,14 @@ K32API BOOL WINAPI GetVolumePathNameW(LPCWSTR file, LPWSTR out, DWORD size)
 	if (!file || !file[0] || !out || !size)
 		return k32_error(ERROR_INVALID_PARAMETER);
 	n = GetFullPathNameW(file, 0, NULL, NULL);
-	if (!n || !(full = HeapAlloc(k32_heap(), 0, (n + 1) * sizeof(WCHAR))))
+	if (!n || !(full = RtlAllocateHeap(k32_heap(), 0, (n + 1) * sizeof(WCHAR))))
 		return n ? k32_error(ERROR_NOT_ENOUGH_MEMORY) : FALSE;
 	if (!GetFullPathNameW(file, n + 1, full, NULL)) {
-		HeapFree(k32_heap(), 0, full);
+		RtlFreeHeap(k32_heap(), 0, full);
 		return FALSE;
 	}
 	err = volume_root(full, root, &len);
-	HeapFree(k32_heap(), 0, full);
+	RtlFreeHeap(k32_heap(), 0, full);
 	if (err)
 		return k32_error(err);
 	if (size < len)
@@ -189,14 +198,14 @@ K32API BOOL WINAPI GetVolumePathNameA(LPCSTR file, LPSTR out, DWORD size)
 		return k32_error(ERROR_INVALID_PARAMETER);
 	if (!k32_ansi_arg(file, &w))
 		return FALSE;
-	if (!(wout = HeapAlloc(k32_heap(), 0, size * sizeof(WCHAR)))) {
+	if (!(wout = RtlAllocateHeap(k32_heap(), 0, size * sizeof(WCHAR)))) {
 		k32_free(w.Buffer);
 		return k32_error(ERROR_NOT_ENOUGH_MEMORY);
 	}
 	r = GetVolumePathNameW(w.Buffer, wout, size);
 	if (r)
 		k32_w_to_a(wout, wcslen(wout), out);
-	HeapFree(k32_heap(), 0, wout);
+	RtlFreeHeap(k32_heap(), 0, wout);
 	k32_free(w.Buffer);
 	return r;
 }
@@ -271,14 +280,14 @@ K32API HANDLE WINAPI FindFirstVolumeW(LPWSTR out, DWORD size)
 		k32_error(ERROR_FILENAME_EXCED_RANGE);
 		return INVALID_HANDLE_VALUE;
 	}
-	if (!(f = HeapAlloc(k32_heap(), 0, sizeof(*f)))) {
+	if (!(f = RtlAllocateHeap(k32_heap(), 0, sizeof(*f)))) {
 		k32_error(ERROR_NOT_ENOUGH_MEMORY);
 		return INVALID_HANDLE_VALUE;
 	}
 	f->magic = FIND_VOLUME_MAGIC;
 	f->drives = GetLogicalDrives();
 	if (!next_volume(f, out, size)) {
-		HeapFree(k32_heap(), 0, f);
+		RtlFreeHeap(k32_heap(), 0, f);
 		return INVALID_HANDLE_VALUE;
 	}
 	return f;
@@ -309,7 +318,7 @@ K32API BOOL WINAPI FindVolumeClose(HANDLE h)
 	if (!f)
 		return FALSE;
 	f->magic = 0;
-	HeapFree(k32_heap(), 0, f);
+	RtlFreeHeap(k32_heap(), 0, f);
 	return TRUE;
 }
 
