@@ -106,10 +106,12 @@ void dir_notify_deliver(struct dir_notify *n)
 	uint32_t size;
 	NTSTATUS st;
 
-	if (!r || (!n->first && !n->overflow))
+	if (!r || (!n->first && !n->overflow && !n->deleted))
 		return;
 	n->reqs = r->next;
 	st = take_changes(n, r->len, &recs, &size);
+	if (n->deleted && st == (NTSTATUS)LSW_STATUS_SUCCESS && !size)
+		st = LSW_STATUS_DELETE_PENDING;
 	finish(n, r, st, recs, size);
 	free(recs);
 }
@@ -311,6 +313,8 @@ NTSTATUS nt_NtNotifyChangeDirectoryFile(struct nt_call *c)
 	n = f->notify;
 	n->signaled = false; /* as any I/O on the handle starts */
 	dir_notify_read(n);
+	if (n->deleted && !n->first && !n->overflow)
+		return LSW_STATUS_DELETE_PENDING; /* nothing more will change */
 	if (n->first || n->overflow)
 		return answer_now(c, f, n);
 	return wait_for_change(c, f, n);

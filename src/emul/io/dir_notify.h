@@ -50,6 +50,7 @@ struct dir_notify {
 	size_t collected;            /* bytes they take as records */
 	uint32_t limit;              /* what may be collected: the first call's Length */
 	bool overflow;               /* more changed than could be kept */
+	bool deleted;                /* the directory itself was removed */
 	struct dir_change *moved_from; /* the last record, if an unpaired IN_MOVED_FROM */
 	uint32_t moved_cookie;
 	struct notify_req *reqs;     /* calls waiting, oldest first */

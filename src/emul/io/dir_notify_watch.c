@@ -39,7 +39,7 @@
 #define FILE_NOTIFY_CHANGE_CREATION 0x040u
 #define FILE_NOTIFY_CHANGE_SECURITY 0x100u
 #define WATCH_MASK (IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_MODIFY | \
-		    IN_ATTRIB | IN_ONLYDIR | IN_EXCL_UNLINK)
+		    IN_ATTRIB | IN_DELETE_SELF | IN_ONLYDIR | IN_EXCL_UNLINK)
 #define DIRS_MAX 4096                /* directories one tree watch follows */
 #define COLLECT_MAX (1u << 20)       /* bytes of records kept between calls */
 #define NAME_MAX_UNITS 32767
@@ -245,8 +245,12 @@ static void handle_event(struct dir_notify *n, const struct inotify_event *ev)
 	}
 	if (!d)
 		return;
-	if (ev->mask & IN_IGNORED) { /* the directory went */
-		if (d != &n->dirs[0])
+	if ((ev->mask & (IN_IGNORED | IN_DELETE_SELF)) && d == &n->dirs[0]) {
+		n->deleted = true; /* the watched directory itself */
+		return;
+	}
+	if (ev->mask & (IN_IGNORED | IN_DELETE_SELF)) { /* one beneath it went */
+		if (ev->mask & IN_IGNORED)
 			forget_dir(n, d);
 		return;
 	}
@@ -273,6 +277,6 @@ void dir_notify_read(struct dir_notify *n)
 			p += sizeof(*ev) + ev->len;
 		}
 	}
-	while (n->reqs && (n->first || n->overflow))
+	while (n->reqs && (n->first || n->overflow || n->deleted))
 		dir_notify_deliver(n);
 }

@@ -114,10 +114,10 @@ static BOOL read_changes(HANDLE h, void *buf, DWORD len, BOOL subtree, DWORD fil
 
 	if (!ov)
 		return changes_now(h, buf, len, subtree, filter, returned, cls);
-	event = (HANDLE)((ULONG_PTR)ov->hEvent & ~(ULONG_PTR)1);
-	/* a completion routine is called through the I/O's APC; otherwise the
-	 * OVERLAPPED goes to the completion port, unless hEvent's low bit
-	 * asks for no packet */
+	/* a completion routine is called through the I/O's APC, and hEvent
+	 * is then the caller's own (documented); otherwise the OVERLAPPED goes
+	 * to the completion port, unless hEvent's low bit asks for no packet */
+	event = done ? NULL : (HANDLE)((ULONG_PTR)ov->hEvent & ~(ULONG_PTR)1);
 	context = done ? (PVOID)done : ((ULONG_PTR)ov->hEvent & 1) ? NULL : ov;
 	ov->Internal = (ULONG_PTR)STATUS_PENDING;
 	status = notify(h, event, done ? (PIO_APC_ROUTINE)(void *)k32_io_completion_apc : NULL,
