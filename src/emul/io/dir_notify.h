@@ -42,6 +42,8 @@ struct dir_notify {
 	struct file_object *file;
 	struct dir_notify *next;     /* the host's watches */
 	int ifd;                     /* inotify, in the host's loop */
+	int parent_wd;               /* the parent directory, for the removal of */
+	char *root_name;             /* the watched one (by this name), or -1/NULL */
 	uint32_t filter;
 	bool subtree;
 	struct watched_dir *dirs;

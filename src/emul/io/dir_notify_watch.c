@@ -26,6 +26,7 @@
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/inotify.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "emul/io/dir_notify.h"
 #include "emul/io/path.h"
@@ -117,6 +118,33 @@ static void forget_dir(struct dir_notify *n, struct watched_dir *d)
 	*d = n->dirs[--n->ndirs];
 }
 
+/* inotify reports no IN_DELETE_SELF while the handle holds the directory
+ * open, so its removal is seen in its parent. */
+static void watch_parent(struct dir_notify *n, const char *host_path)
+{
+	char path[PATH_MAX];
+	char *slash;
+
+	if (strlen(host_path) >= sizeof(path))
+		return;
+	strcpy(path, host_path);
+	if (!(slash = strrchr(path, '/')) || !slash[1] || !(n->root_name = strdup(slash + 1)))
+		return;
+	*slash = 0;
+	n->parent_wd = inotify_add_watch(n->ifd, slash == path ? "/" : path, IN_DELETE | IN_ONLYDIR);
+}
+
+/* The parent reports a removal: is it the watched directory's? */
+static void parent_event(struct dir_notify *n, const struct inotify_event *ev)
+{
+	struct stat sb;
+
+	if ((ev->mask & IN_DELETE) && (ev->mask & IN_ISDIR) && ev->len && n->root_name &&
+	    !strcmp(ev->name, n->root_name) && n->file->fd >= 0 &&
+	    fstat(n->file->fd, &sb) == 0 && sb.st_nlink == 0)
+		n->deleted = true;
+}
+
 /* inotify's limits (instances, watches) are the host's resources. */
 static NTSTATUS start_error(int e)
 {
@@ -128,6 +156,7 @@ static NTSTATUS start_error(int e)
 NTSTATUS dir_notify_watch_start(struct dir_notify *n, const char *host_path)
 {
 	errno = 0;
+	n->parent_wd = -1;
 	if ((n->ifd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC)) < 0)
 		return start_error(errno);
 	if (watch_dir(n, host_path, "") < 0 ||
@@ -137,6 +166,7 @@ NTSTATUS dir_notify_watch_start(struct dir_notify *n, const char *host_path)
 		dir_notify_watch_stop(n);
 		return st;
 	}
+	watch_parent(n, host_path);
 	return LSW_STATUS_SUCCESS;
 }
 
@@ -152,6 +182,8 @@ void dir_notify_watch_stop(struct dir_notify *n)
 	free(n->dirs);
 	n->dirs = NULL;
 	n->capdirs = 0;
+	free(n->root_name);
+	n->root_name = NULL;
 }
 
 static uint32_t filter_of(uint32_t mask)
@@ -241,6 +273,10 @@ static void handle_event(struct dir_notify *n, const struct inotify_event *ev)
 
 	if (ev->mask & IN_Q_OVERFLOW) { /* the host dropped events: list again */
 		n->overflow = true;
+		return;
+	}
+	if (ev->wd == n->parent_wd) {
+		parent_event(n, ev);
 		return;
 	}
 	if (!d)
