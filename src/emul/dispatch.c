@@ -7,6 +7,7 @@
 #include <string.h>
 #include "emul/emul.h"
 #include "emul/system/kuser.h"
+#include "emul/io/dir_notify.h"
 #include "emul/io/io_completion.h"
 #include "emul/ntcall_table.h"
 #include "emul/observer.h"
@@ -160,6 +161,8 @@ void nt_dispatch(struct lsw_thread *t)
 		lsw_log("%s (0x%x) not implemented", row->name, c->number);
 		status = LSW_STATUS_NOT_IMPLEMENTED;
 	} else if (status == LSW_STATUS_SUCCESS) {
+		if (t->process->host->files.notifies) /* the program's own changes first */
+			dir_notify_drain(t->process->host);
 		status = row->handler(c);
 	}
 	if (lsw_debug_calls)

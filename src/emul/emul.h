@@ -376,6 +376,8 @@ struct host_files {
 	size_t nlocks, caplocks;
 	struct lock_waiter *lock_waiters;
 	size_t dir_entries;          /* directory listings held (file_dir.c) */
+	struct dir_notify *notifies; /* directory change watches (dir_notify.c) */
+	struct mailslot *mailslots;  /* by name (mailslot.c) */
 };
 
 /* The registry of the host's prefix (registry.c, registry_session.c). */

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
+#include "emul/io/dir_notify.h"
 #include "emul/io/file.h"
 #include "emul/io/volume_device.h"
 #include "emul/io/pipe.h"
@@ -20,6 +21,7 @@
 #include "emul/io/file_direct.h"
 #include "emul/io/path.h"
 #include "emul/io/file_lock.h"
+#include "emul/io/mailslot.h"
 #include "emul/io/io_completion.h"
 #include "emul/io/share.h"
 #include "emul/io/volume_ids.h"
@@ -74,6 +76,7 @@ static void file_destroy(struct nt_object *obj)
 	const char *base;
 	int dirfd;
 
+	dir_notify_free(f->notify);
 	if (f->fd >= 0) {
 		loop_unwatch(&f->host->loop, f->fd);
 		close(f->fd);
@@ -86,6 +89,7 @@ static void file_destroy(struct nt_object *obj)
 	dir_scan_free(f->scan);
 	pipe_end_free(f->pipe);
 	np_end_close(f->np);
+	mailslot_end_close(f);
 	if (f->live_prev)
 		f->live_prev->live_next = f->live_next;
 	else
@@ -107,10 +111,13 @@ static void file_describe(struct nt_object *obj, char *buf, size_t len)
 	snprintf(buf, len, "%s", f->nt_name ? f->nt_name : f->name_utf8);
 }
 
-/* A named pipe's end can be waited on: it is set when its I/O ends. */
+/* A named pipe's end can be waited on: it is set when its I/O ends; a
+ * watched directory, when a notify call without an event ends. */
 static struct waitable *file_waitable(struct nt_object *obj)
 {
-	return np_waitable((struct file_object *)obj);
+	struct file_object *f = (struct file_object *)obj;
+
+	return f->notify ? dir_notify_waitable(f) : np_waitable(f);
 }
 
 /* NtQueryObject's name of a file: its path on lsw's volume device. */
@@ -262,6 +269,8 @@ static NTSTATUS write_file(struct nt_call *c, struct file_object *f)
 		return stream_write(c, f);
 	if (f->kind == FILE_KIND_PIPE)
 		return np_write(c, f);
+	if (f->kind == FILE_KIND_MAILSLOT)
+		return mailslot_write(c, f);
 	if (f->kind == FILE_KIND_DISK && file_direct_write(c, f, write_start(f, off), &st))
 		return st;
 	if (f->kind == FILE_KIND_DISK &&
@@ -349,6 +358,8 @@ static NTSTATUS read_file(struct nt_call *c, struct file_object *f)
 		return stream_read(c, f);
 	if (f->kind == FILE_KIND_PIPE)
 		return np_read(c, f);
+	if (f->kind == FILE_KIND_MAILSLOT)
+		return mailslot_read(c, f);
 	if (f->kind == FILE_KIND_DISK && file_direct_read(c, f, off, &st))
 		return st;
 	if (f->kind == FILE_KIND_DISK)
@@ -637,7 +648,8 @@ static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t acc
 	NTSTATUS st;
 
 	if (pipe_open_client(c, handle_out, access, oa, iosb, options, &st) ||
-	    np_open(c, handle_out, access, oa, iosb, options, &st))
+	    np_open(c, handle_out, access, oa, iosb, options, &st) ||
+	    mailslot_open(c, handle_out, access, oa, iosb, &st))
 		return st;
 	if ((st = read_object_name(c, oa, &name, &n)) != LSW_STATUS_SUCCESS)
 		return st;

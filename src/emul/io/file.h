@@ -14,6 +14,7 @@ enum file_kind {
 	FILE_KIND_NULL,     /* \Device\Null */
 	FILE_KIND_KSEC,     /* \Device\CNG: answers IOCTL_KSEC_RNG only (device_ioctl.c) */
 	FILE_KIND_PIPE,     /* an end of a named pipe, or their file system (pipe_named.h) */
+	FILE_KIND_MAILSLOT, /* an end of a mailslot (mailslot.h) */
 };
 
 /* How a STREAM's I/O avoids blocking (file_stream.c). */
@@ -29,6 +30,7 @@ enum stream_mode {
 #define FILE_DEVICE_NAMED_PIPE 0x11
 #define FILE_DEVICE_NULL 0x15
 #define FILE_DEVICE_KSEC 0x39
+#define FILE_DEVICE_MAILSLOT 0x0c
 #define FILE_DEVICE_CONSOLE 0x50
 
 struct file_object {
@@ -46,6 +48,7 @@ struct file_object {
 	char *name_utf8;        /* host path or a description, for messages */
 	char *nt_name;          /* the name it was opened by (UTF-8), for traces */
 	struct dir_scan *scan;  /* DIR: NtQueryDirectoryFile's state (file_dir.c) */
+	struct dir_notify *notify; /* DIR: its change watch (dir_notify.c) */
 	/* STREAM (file_stream.c): how it is kept from blocking, the calls
 	 * waiting for it in each direction, what epoll watches for them */
 	uint8_t stream_mode;
@@ -53,6 +56,8 @@ struct file_object {
 	uint32_t watched;
 	struct pipe_end *pipe;  /* an anonymous pipe's server end (pipe.c) */
 	struct np_end *np;      /* PIPE: its end of a named pipe (pipe_named.c) */
+	struct mailslot *mailslot; /* MAILSLOT: its slot (referenced) and which end */
+	bool mailslot_server;
 	/* its completion port (file_completion.c): the queue (referenced),
 	 * the key its packets carry, FILE_SKIP_* modes */
 	struct io_queue *completion;

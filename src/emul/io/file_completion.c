@@ -11,6 +11,7 @@
  * it for an I/O that succeeded in its call.  Only handles opened for
  * asynchronous I/O may have a port.
  */
+#include "emul/io/dir_notify.h"
 #include "emul/io/file.h"
 #include "emul/io/io_completion.h"
 #include "emul/io/pipe_named.h"
@@ -139,6 +140,7 @@ NTSTATUS nt_NtCancelIoFile(struct nt_call *c)
 		return st;
 	if (f->kind == FILE_KIND_PIPE)
 		np_cancel(f, c->thread->win_tid, 0);
+	dir_notify_cancel(f, c->thread->win_tid, 0);
 	return tracee_write_iosb(c->thread, c->args[1], LSW_STATUS_SUCCESS, 0);
 }
 
@@ -153,6 +155,7 @@ NTSTATUS nt_NtCancelIoFileEx(struct nt_call *c)
 	if (!(f = get_file(c, c->args[0], &st)))
 		return st;
 	if (f->kind == FILE_KIND_PIPE ? np_cancel(f, 0, c->args[1]) == 0 :
+	    f->kind == FILE_KIND_DIR ? dir_notify_cancel(f, 0, c->args[1]) == 0 :
 	    f->kind != FILE_KIND_STREAM || stream_cancel(f, c->args[1]) == 0)
 		return LSW_STATUS_NOT_FOUND;
 	return tracee_write_iosb(c->thread, c->args[2], LSW_STATUS_SUCCESS, 0);

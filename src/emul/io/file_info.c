@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "emul/io/file.h"
+#include "emul/io/mailslot.h"
 #include "emul/io/file_access.h"
 #include "emul/io/file_attrs.h"
 #include "emul/io/path.h"
@@ -202,6 +203,8 @@ NTSTATUS nt_NtQueryInformationFile(struct nt_call *c)
 	if (!(f = get_file(c, c->args[0], &st)))
 		return st;
 	if (f->kind == FILE_KIND_PIPE && (st = np_query_info(c, f, cls, &have), have))
+		return st;
+	if (f->kind == FILE_KIND_MAILSLOT && (st = mailslot_query_info(c, f, cls, &have), have))
 		return st;
 	if (cls == 23) /* FilePipeInformation of host pipes and anonymous pipe ends */
 		return file_pipe_mode_query(c, f);
@@ -541,6 +544,9 @@ NTSTATUS nt_NtSetInformationFile(struct nt_call *c)
 	if (f->kind == FILE_KIND_PIPE && (st = np_set_info(c, f, cls, &pipe_class), pipe_class))
 		return st != LSW_STATUS_SUCCESS ? st :
 		       tracee_write_iosb(c->thread, c->args[1], LSW_STATUS_SUCCESS, 0);
+	if (f->kind == FILE_KIND_MAILSLOT && (st = mailslot_set_info(c, f, cls, &pipe_class),
+					      pipe_class))
+		return st;
 	switch (cls) {
 	case 4: st = set_basic(c, f); break;        /* FileBasicInformation */
 	case 10: st = set_rename(c, f); break;      /* FileRenameInformation */

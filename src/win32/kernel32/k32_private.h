@@ -94,6 +94,10 @@ typedef HANDLE WINAPI k32_create_ex_fn(LPSECURITY_ATTRIBUTES, LPCWSTR, DWORD, DW
 HANDLE k32_create_object_a(k32_create_ex_fn *create, LPSECURITY_ATTRIBUTES sa, LPCSTR name,
 			   DWORD flags, DWORD access);
 
+/* overlapped.c: the I/O APC that calls an LPOVERLAPPED_COMPLETION_ROUTINE
+ * (the routine is the APC's context, the OVERLAPPED its IO_STATUS_BLOCK). */
+void WINAPI k32_io_completion_apc(void *routine, IO_STATUS_BLOCK *io, ULONG reserved);
+
 /* process.c */
 extern char *k32_command_line_a;
 void k32_init_command_line(void);

@@ -62,7 +62,7 @@ K32API BOOL WINAPI CancelIoEx(HANDLE file, LPOVERLAPPED ov)
 /* ReadFileEx/WriteFileEx: the I/O's APC calls the caller's completion
  * routine (at its next alertable wait) with the OVERLAPPED, whose Internal
  * and InternalHigh are the I/O's IO_STATUS_BLOCK. */
-static void WINAPI io_completion_apc(void *routine, IO_STATUS_BLOCK *io, ULONG reserved)
+void WINAPI k32_io_completion_apc(void *routine, IO_STATUS_BLOCK *io, ULONG reserved)
 {
 	LPOVERLAPPED_COMPLETION_ROUTINE done = (LPOVERLAPPED_COMPLETION_ROUTINE)routine;
 	NTSTATUS status = io->Status;
@@ -86,7 +86,7 @@ static BOOL io_ex(nt_rw_fn *rw, HANDLE file, void *buf, DWORD n, LPOVERLAPPED ov
 	off.LowPart = ov->Offset;
 	off.HighPart = (LONG)ov->OffsetHigh;
 	ov->Internal = (ULONG_PTR)STATUS_PENDING;
-	status = rw(file, NULL, (PIO_APC_ROUTINE)(void *)io_completion_apc, (PVOID)done,
+	status = rw(file, NULL, (PIO_APC_ROUTINE)(void *)k32_io_completion_apc, (PVOID)done,
 		    (PIO_STATUS_BLOCK)&ov->Internal, buf, n, &off, NULL);
 	/* the I/O is under way or done: its routine runs either way */
 	if (status < 0)

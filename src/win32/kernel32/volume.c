@@ -1,7 +1,8 @@
 /* Drives and volumes: GetLogicalDrives, GetDriveType, GetDiskFreeSpace(Ex),
- * GetVolumeInformation, over NtQueryAttributesFile and
+ * GetVolumeInformation(ByHandle), over NtQueryAttributesFile and
  * NtQueryVolumeInformationFile. */
 #include "k32_private.h"
+#include "volume_names.h"
 
 #define FS_VOLUME 1
 #define FS_SIZE 3
@@ -262,23 +263,43 @@ static BOOL put_name(const WCHAR *s, ULONG n, LPWSTR out, DWORD size)
 	return TRUE;
 }
 
-/* The root must be a root with its backslash ("C:\"), as documented
- * ("A trailing backslash is required"); Wine also takes "C:". */
-K32API BOOL WINAPI GetVolumeInformationW(LPCWSTR root, LPWSTR label, DWORD label_size,
-					 LPDWORD serial, LPDWORD max_component,
-					 LPDWORD fs_flags, LPWSTR fs_name, DWORD fs_name_size)
+/* The root directory a GetVolumeInformation root names, into dir ("X:\"):
+ * "X:\", "\\?\X:\", "\\.\X:\", a volume's GUID name, or "X:" while X:'s
+ * current directory is its root.  0 or the error. */
+static DWORD root_dir(LPCWSTR root, WCHAR dir[4])
+{
+	WCHAR cur[MAX_PATH + 1];
+	int d = volume_name_drive(root);
+
+	if (d < 0 && root[0] == '\\' && root[1] == '\\' && (root[2] == '?' || root[2] == '.') &&
+	    root[3] == '\\')
+		root += 4;
+	if (d < 0 && (d = drive_index(root)) >= 0 && !root[2]) { /* "X:" */
+		if (GetFullPathNameW(root, MAX_PATH + 1, cur, NULL) != 3)
+			return ERROR_INVALID_NAME;
+	} else if (d < 0) {
+		size_t n = wcslen(root);
+
+		return n && (root[n - 1] == '\\' || root[n - 1] == '/') ? ERROR_DIR_NOT_ROOT
+									: ERROR_INVALID_NAME;
+	}
+	dir[0] = (WCHAR)('A' + d);
+	dir[1] = ':';
+	dir[2] = '\\';
+	dir[3] = 0;
+	return 0;
+}
+
+/* What GetVolumeInformation(ByHandle)W report of the volume h is on. */
+static BOOL volume_info(HANDLE h, LPWSTR label, DWORD label_size, LPDWORD serial,
+			LPDWORD max_component, LPDWORD fs_flags, LPWSTR fs_name,
+			DWORD fs_name_size)
 {
 	IO_STATUS_BLOCK io;
 	fs_volume_info vol;
 	fs_attribute_info attr;
-	HANDLE h;
 	NTSTATUS status;
 
-	if (root && (drive_index(root) < 0 || !root[2]))
-		return k32_error(ERROR_INVALID_NAME);
-	status = open_volume_dir(root, &h);
-	if (status < 0)
-		return k32_fail(status);
 	memset(&vol, 0, sizeof(vol));
 	memset(&attr, 0, sizeof(attr));
 	status = NtQueryVolumeInformationFile(h, &io, &vol, sizeof(vol),
@@ -286,7 +307,6 @@ K32API BOOL WINAPI GetVolumeInformationW(LPCWSTR root, LPWSTR label, DWORD label
 	if (status >= 0)
 		status = NtQueryVolumeInformationFile(h, &io, &attr, sizeof(attr),
 						      (FS_INFORMATION_CLASS)FS_ATTRIBUTE);
-	NtClose(h);
 	if (status < 0)
 		return k32_fail(status);
 	if (!put_name(vol.VolumeLabel, vol.VolumeLabelLength / sizeof(WCHAR), label, label_size) ||
@@ -300,6 +320,39 @@ K32API BOOL WINAPI GetVolumeInformationW(LPCWSTR root, LPWSTR label, DWORD label
 	if (fs_flags)
 		*fs_flags = attr.FileSystemAttributes;
 	return TRUE;
+}
+
+/* The root must be a root with its backslash ("C:\"), as documented
+ * ("A trailing backslash is required"), but for "X:" naming the drive's
+ * current directory while that is its root. */
+K32API BOOL WINAPI GetVolumeInformationW(LPCWSTR root, LPWSTR label, DWORD label_size,
+					 LPDWORD serial, LPDWORD max_component,
+					 LPDWORD fs_flags, LPWSTR fs_name, DWORD fs_name_size)
+{
+	WCHAR dir[4];
+	DWORD err;
+	HANDLE h;
+	NTSTATUS status;
+	BOOL r;
+
+	if (root && (err = root_dir(root, dir)))
+		return k32_error(err);
+	status = open_volume_dir(root ? dir : NULL, &h);
+	if (status < 0)
+		return k32_fail(status);
+	r = volume_info(h, label, label_size, serial, max_component, fs_flags, fs_name,
+			fs_name_size);
+	NtClose(h);
+	return r;
+}
+
+K32API BOOL WINAPI GetVolumeInformationByHandleW(HANDLE h, LPWSTR label, DWORD label_size,
+						 LPDWORD serial, LPDWORD max_component,
+						 LPDWORD fs_flags, LPWSTR fs_name,
+						 DWORD fs_name_size)
+{
+	return volume_info(h, label, label_size, serial, max_component, fs_flags, fs_name,
+			   fs_name_size);
 }
 
 K32API BOOL WINAPI GetVolumeInformationA(LPCSTR root, LPSTR label, DWORD label_size,
