@@ -34,8 +34,8 @@ static void fake_destroy(struct nt_object *obj)
 	free(f);
 }
 
-static const struct nt_object_ops file_ops = { "File", fake_destroy, NULL, NULL };
-static const struct nt_object_ops section_ops = { "Section", fake_destroy, NULL, NULL };
+static const struct nt_object_ops file_ops = { .type_name = "File", .destroy = fake_destroy };
+static const struct nt_object_ops section_ops = { .type_name = "Section", .destroy = fake_destroy };
 
 static struct lsw_process *proc;
 

@@ -148,7 +148,8 @@ static void fake_describe(struct nt_object *o, char *buf, size_t len)
 	snprintf(buf, len, "\\??\\C:\\x");
 }
 static void fake_destroy(struct nt_object *o) {}
-static const struct nt_object_ops fake_ops = { "File", fake_destroy, fake_describe, NULL };
+static const struct nt_object_ops fake_ops = { .type_name = "File", .destroy = fake_destroy,
+					       .describe = fake_describe };
 static struct nt_object fake_obj;
 
 static void setup(void)
