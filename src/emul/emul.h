@@ -203,6 +203,8 @@ struct lsw_thread {
 	int32_t priority;            /* THREAD_PRIORITY_*: NtSetInformationThread */
 	uint64_t affinity;           /* 0: all processors */
 	uint64_t create_time, exit_time; /* FILETIMEs */
+	uint64_t serial;             /* creation order in its process (0: the
+				      * first): the threads list reorders */
 	uint16_t *name;              /* ThreadNameInformation, malloc'd */
 	uint16_t name_len;           /* bytes */
 	void *object;                /* its thread object (thread.c), NULL once freed */
@@ -293,7 +295,9 @@ struct lsw_process {
 	int notify_fd;
 	uint32_t win_pid;
 	struct lsw_thread main_thread;
-	struct lsw_thread *threads;  /* every thread, main_thread last */
+	struct lsw_thread *threads;  /* every thread; the one found last first
+				      * (host/thread_ids.c) */
+	uint64_t threads_made;       /* serial of the newest thread */
 	struct spare_block {         /* runtime blocks ended threads left, for */
 		uint64_t addr;       /* new ones (thread.c), with their */
 		void *map;           /* shared mapping, if any */

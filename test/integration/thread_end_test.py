@@ -108,19 +108,24 @@ def scenario(lsw, exe, mode):
             return
         runtime = child_of(p.pid)
         tids = [int(t) for t in os.listdir(f'/proc/{runtime}/task')] if runtime else []
-        # besides the first: the runtime's service thread (started with the
-        # process, so the older) and the reader
+        # besides the first: the runtime's service thread (made 30 ms after
+        # the start, so before or after the reader) and the reader, which
+        # is the one that goes
         others = sorted(t for t in tids if t != runtime)
         if not check(len(others) == 2, f'one reader thread besides the first and the service thread: {tids}'):
             return
-        reader = others[-1]
         open(os.path.join(work, 'end-it'), 'w').close()
         if not check(read_until(p.stdout, b'reader ended', 30, out), 'the reader ended'):
             return
+        reader = None
         for _ in range(100):
-            if not os.path.exists(f'/proc/{runtime}/task/{reader}'):
+            gone = [t for t in others if not os.path.exists(f'/proc/{runtime}/task/{t}')]
+            if gone:
+                reader = gone[0]
                 break
             time.sleep(0.05)
+        if not check(reader is not None, 'the reader\'s Linux thread is gone'):
+            return
         victim = start_victim(reader)
         if not check(victim is not None, f'a victim process got the reader\'s tid {reader}'):
             return

@@ -3,8 +3,9 @@
  * caller's sandbox (its job, as NtOpenProcess sees them) or the threads
  * of one process, one new handle per step, in creation order (Flags 1:
  * newest first).  The handle of the step before says where the walk is;
- * the end is STATUS_NO_MORE_ENTRIES.  The tables keep the newest first,
- * so the oldest-first step is the entry whose next is the current one.
+ * the end is STATUS_NO_MORE_ENTRIES.  The process table keeps the newest
+ * first, so its oldest-first step is the entry whose next is the current
+ * one; threads carry their creation serial.
  */
 #include "emul/object/object_names.h"
 #include "emul/process/process_object.h"
@@ -41,20 +42,23 @@ static bool thread_listed(const struct lsw_thread *t)
 	return !t->exited || t->object; /* an ended one while its object lives */
 }
 
+/* The thread after prev (NULL: the first) in creation order, or before
+ * it when reverse: the list itself is kept in the order threads were
+ * last looked up, so the serials decide. */
 static struct lsw_thread *next_thread(struct lsw_process *p, struct lsw_thread *prev,
 				      bool reverse)
 {
-	struct lsw_thread *found = NULL;
+	struct lsw_thread *best = NULL;
 
-	for (struct lsw_thread *t = reverse && prev ? prev->next : p->threads; t; t = t->next) {
-		if (reverse && thread_listed(t))
-			return t;
-		if (!reverse && t == prev)
-			return found;
-		if (!reverse && thread_listed(t))
-			found = t;
+	for (struct lsw_thread *t = p->threads; t; t = t->next) {
+		if (!thread_listed(t) || t == prev)
+			continue;
+		if (prev && (reverse ? t->serial > prev->serial : t->serial < prev->serial))
+			continue;
+		if (!best || (reverse ? t->serial > best->serial : t->serial < best->serial))
+			best = t;
 	}
-	return reverse || prev ? NULL : found;
+	return best;
 }
 
 /* A handle to obj (a reference the caller gave up) into out. */

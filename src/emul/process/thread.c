@@ -446,6 +446,7 @@ static NTSTATUS thread_make(struct nt_call *tc, uint64_t start, uint64_t arg, bo
 	t->suspend_count = suspended ? 1 : 0;
 	t->exit_status = STILL_ACTIVE;
 	t->create_time = nt_system_time();
+	t->serial = ++p->threads_made;
 	t->stack_size = stack_size_for(p, stack, max_stack);
 	if (p->nspare_blocks) {
 		t->block = p->spare_blocks[--p->nspare_blocks].addr;
