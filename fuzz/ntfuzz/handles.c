@@ -124,14 +124,17 @@ uint64_t handle_for(const char *name)
 /* Made by a call that can give a handle to this process or its threads. */
 static int may_be_self(int row)
 {
-	static int dup = -2, open_thread, open_process;
+	static int dup = -2, open_thread, open_process, next_thread, next_process;
 
 	if (dup == -2) {
 		dup = call_row("NtDuplicateObject");
 		open_thread = call_row("NtOpenThread");
 		open_process = call_row("NtOpenProcess");
+		next_thread = call_row("NtGetNextThread");
+		next_process = call_row("NtGetNextProcess");
 	}
-	return row == dup || row == open_thread || row == open_process;
+	return row == dup || row == open_thread || row == open_process || row == next_thread ||
+	       row == next_process;
 }
 
 uint64_t harmless_handle(void)
