@@ -3,6 +3,7 @@
 
 CRTAPI double sqrt(double x)
 {
+    X87_EXTENDED;
     double r;
 
     if (x < 0)
@@ -15,6 +16,7 @@ CRTAPI double sqrt(double x)
  * exact cubes exact. */
 CRTAPI double cbrt(double x)
 {
+    X87_EXTENDED;
     ldouble a = x < 0 ? -x : x, y;
 
     if (!is_finite(x) || x == 0)
@@ -27,6 +29,7 @@ CRTAPI double cbrt(double x)
 /* In extended precision x^2 + y^2 can neither overflow nor underflow. */
 CRTAPI double _hypot(double x, double y)
 {
+    X87_EXTENDED;
     ldouble a = x, b = y;
     double r;
 
@@ -75,6 +78,7 @@ static int rem_special(double x, double y, double *r)
 
 CRTAPI double fmod(double x, double y)
 {
+    X87_EXTENDED;
     double r;
     int q;
 
@@ -86,6 +90,7 @@ CRTAPI double fmod(double x, double y)
 
 CRTAPI double remquo(double x, double y, int *quo)
 {
+    X87_EXTENDED;
     double r;
     int q;
 
@@ -99,6 +104,7 @@ CRTAPI double remquo(double x, double y, int *quo)
 
 CRTAPI double remainder(double x, double y)
 {
+    X87_EXTENDED;
     int q;
 
     return remquo(x, y, &q);

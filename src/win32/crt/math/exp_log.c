@@ -20,6 +20,7 @@ double crt_exp2_checked(ldouble t)
 
 CRTAPI double exp(double x)
 {
+    X87_EXTENDED;
     if (is_nan(x))
         return quiet(x);
     if (is_inf(x))
@@ -29,6 +30,7 @@ CRTAPI double exp(double x)
 
 CRTAPI double exp2(double x)
 {
+    X87_EXTENDED;
     if (is_nan(x))
         return quiet(x);
     if (is_inf(x))
@@ -48,6 +50,7 @@ ldouble crt_expm1_l(ldouble x)
 
 CRTAPI double expm1(double x)
 {
+    X87_EXTENDED;
     if (is_nan(x))
         return quiet(x);
     if (is_inf(x))
@@ -88,6 +91,7 @@ static int log_special(double x, double *r)
 
 CRTAPI double log(double x)
 {
+    X87_EXTENDED;
     double r;
 
     return log_special(x, &r) ? r : (double)(log2_l(x) * LN2_L);
@@ -95,6 +99,7 @@ CRTAPI double log(double x)
 
 CRTAPI double log2(double x)
 {
+    X87_EXTENDED;
     double r;
 
     return log_special(x, &r) ? r : (double)log2_l(x);
@@ -102,6 +107,7 @@ CRTAPI double log2(double x)
 
 CRTAPI double log10(double x)
 {
+    X87_EXTENDED;
     double r;
 
     return log_special(x, &r) ? r : (double)(log2_l(x) * LOG10_2_L);
@@ -109,6 +115,7 @@ CRTAPI double log10(double x)
 
 CRTAPI double log1p(double x)
 {
+    X87_EXTENDED;
     if (is_nan(x))
         return quiet(x);
     if (x == -1)

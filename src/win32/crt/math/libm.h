@@ -12,6 +12,31 @@
 
 typedef long double ldouble;
 
+/* The x87's precision is the thread's own: Windows starts threads at 53
+ * bits (control word 0x27F), where ldouble arithmetic would lose the
+ * extended precision these functions are built on.  X87_EXTENDED at the
+ * top of a function computing in ldouble sets 64 bits for its body and
+ * gives the caller's control word back when it returns. */
+static inline unsigned short crt_x87_extended_begin(void)
+{
+    unsigned short old, x;
+
+    __asm__ volatile("fnstcw %0" : "=m"(old) : : "memory");
+    x = old | 0x300;
+    if (x != old)
+        __asm__ volatile("fldcw %0" : : "m"(x) : "memory");
+    return old;
+}
+
+static inline void crt_x87_extended_end(unsigned short *old)
+{
+    __asm__ volatile("fldcw %0" : : "m"(*old) : "memory");
+}
+
+#define X87_EXTENDED                                                          \
+    unsigned short x87_caller_cw_ __attribute__((cleanup(crt_x87_extended_end))) = \
+        crt_x87_extended_begin()
+
 #define HUGE_VALD __builtin_inf()
 
 static inline uint64_t dbits(double x)

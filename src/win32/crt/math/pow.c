@@ -55,6 +55,7 @@ static double checked(ldouble r)
 
 CRTAPI double pow(double x, double y)
 {
+    X87_EXTENDED;
     int neg = 0;
     double ax;
 

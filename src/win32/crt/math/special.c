@@ -41,6 +41,7 @@ static ldouble erfc_fraction(ldouble x)
 
 CRTAPI double erf(double x)
 {
+    X87_EXTENDED;
     ldouble a = x < 0 ? -x : x, r;
 
     if (is_nan(x) || x == 0)
@@ -56,6 +57,7 @@ CRTAPI double erf(double x)
 
 CRTAPI double erfc(double x)
 {
+    X87_EXTENDED;
     ldouble a = x < 0 ? -x : x, r;
 
     if (is_nan(x))
@@ -140,6 +142,7 @@ static ldouble sin_pi(double x)
 
 CRTAPI double lgamma(double x)
 {
+    X87_EXTENDED;
     if (is_nan(x))
         return quiet(x);
     if (is_inf(x))
@@ -158,6 +161,7 @@ CRTAPI double lgamma(double x)
 
 CRTAPI double tgamma(double x)
 {
+    X87_EXTENDED;
     ldouble r = 1;
 
     if (is_nan(x))

@@ -19,6 +19,7 @@ static int trig_special(double x, double *r)
 
 CRTAPI double sin(double x)
 {
+    X87_EXTENDED;
     ldouble r;
     double s;
     int q;
@@ -38,6 +39,7 @@ CRTAPI double sin(double x)
 
 CRTAPI double cos(double x)
 {
+    X87_EXTENDED;
     ldouble r;
     double s;
     int q;
@@ -55,6 +57,7 @@ CRTAPI double cos(double x)
 
 CRTAPI double tan(double x)
 {
+    X87_EXTENDED;
     ldouble r, s, c;
     double e;
     int q;
@@ -71,6 +74,7 @@ CRTAPI double tan(double x)
 
 CRTAPI double atan(double x)
 {
+    X87_EXTENDED;
     if (is_nan(x))
         return quiet(x);
     if (x == 0)
@@ -82,6 +86,7 @@ CRTAPI double atan(double x)
  * infinities as C99 F.9.1.4 lists them. */
 CRTAPI double atan2(double y, double x)
 {
+    X87_EXTENDED;
     if (is_nan(x) || is_nan(y))
         return quiet(is_nan(y) ? y : x);
     return (double)crt_x87_atan2(y, x);
@@ -95,6 +100,7 @@ static ldouble cofactor(double x)
 
 CRTAPI double asin(double x)
 {
+    X87_EXTENDED;
     if (is_nan(x))
         return quiet(x);
     if (x > 1 || x < -1)
@@ -106,6 +112,7 @@ CRTAPI double asin(double x)
 
 CRTAPI double acos(double x)
 {
+    X87_EXTENDED;
     if (is_nan(x))
         return quiet(x);
     if (x > 1 || x < -1)
@@ -119,6 +126,7 @@ ldouble crt_expm1_l(ldouble x);
 
 CRTAPI double sinh(double x)
 {
+    X87_EXTENDED;
     ldouble a = x < 0 ? -x : x, e;
     double r;
 
@@ -135,6 +143,7 @@ CRTAPI double sinh(double x)
 
 CRTAPI double cosh(double x)
 {
+    X87_EXTENDED;
     ldouble a = x < 0 ? -x : x, e;
     double r;
 
@@ -153,6 +162,7 @@ CRTAPI double cosh(double x)
 
 CRTAPI double tanh(double x)
 {
+    X87_EXTENDED;
     ldouble a = x < 0 ? -x : x, e;
     double r;
 
@@ -169,6 +179,7 @@ CRTAPI double tanh(double x)
 
 CRTAPI double asinh(double x)
 {
+    X87_EXTENDED;
     ldouble a = x < 0 ? -x : x, r;
 
     if (is_nan(x) || is_inf(x) || x == 0)
@@ -184,6 +195,7 @@ CRTAPI double asinh(double x)
 
 CRTAPI double acosh(double x)
 {
+    X87_EXTENDED;
     ldouble a = x;
 
     if (is_nan(x))
@@ -200,6 +212,7 @@ CRTAPI double acosh(double x)
 
 CRTAPI double atanh(double x)
 {
+    X87_EXTENDED;
     ldouble a = x < 0 ? -x : x, t, r;
 
     if (is_nan(x) || x == 0)
