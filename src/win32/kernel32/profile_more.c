@@ -171,8 +171,11 @@ K32API BOOL WINAPI WritePrivateProfileSectionA(LPCSTR section, LPCSTR data, LPCS
 	return r;
 }
 
-K32API BOOL WINAPI GetPrivateProfileStructA(LPCSTR section, LPCSTR key, LPVOID data, UINT size,
-					     LPCSTR file)
+typedef BOOL(WINAPI *struct_fn_w)(LPCWSTR, LPCWSTR, LPVOID, UINT, LPCWSTR);
+
+/* Get/WritePrivateProfileStructA: the names converted, the W form called. */
+static BOOL struct_a(struct_fn_w fn, LPCSTR section, LPCSTR key, LPVOID data, UINT size,
+		     LPCSTR file)
 {
 	UNICODE_STRING ws, wk, wf = { 0 };
 	BOOL r = FALSE;
@@ -180,27 +183,23 @@ K32API BOOL WINAPI GetPrivateProfileStructA(LPCSTR section, LPCSTR key, LPVOID d
 	if (!k32_ansi_args2(section, key, &ws, &wk))
 		return FALSE;
 	if (!file || k32_ansi_arg(file, &wf))
-		r = GetPrivateProfileStructW(ws.Buffer, wk.Buffer, data, size, wf.Buffer);
+		r = fn(ws.Buffer, wk.Buffer, data, size, wf.Buffer);
 	k32_free(wf.Buffer);
 	k32_free(ws.Buffer);
 	k32_free(wk.Buffer);
 	return r;
 }
 
+K32API BOOL WINAPI GetPrivateProfileStructA(LPCSTR section, LPCSTR key, LPVOID data, UINT size,
+					     LPCSTR file)
+{
+	return struct_a(GetPrivateProfileStructW, section, key, data, size, file);
+}
+
 K32API BOOL WINAPI WritePrivateProfileStructA(LPCSTR section, LPCSTR key, LPVOID data, UINT size,
 					       LPCSTR file)
 {
-	UNICODE_STRING ws, wk, wf = { 0 };
-	BOOL r = FALSE;
-
-	if (!k32_ansi_args2(section, key, &ws, &wk))
-		return FALSE;
-	if (!file || k32_ansi_arg(file, &wf))
-		r = WritePrivateProfileStructW(ws.Buffer, wk.Buffer, data, size, wf.Buffer);
-	k32_free(wf.Buffer);
-	k32_free(ws.Buffer);
-	k32_free(wk.Buffer);
-	return r;
+	return struct_a(WritePrivateProfileStructW, section, key, data, size, file);
 }
 
 /* --- win.ini --- */
