@@ -161,9 +161,14 @@ void nt_dispatch(struct lsw_thread *t)
 		lsw_log("%s (0x%x) not implemented", row->name, c->number);
 		status = LSW_STATUS_NOT_IMPLEMENTED;
 	} else if (status == LSW_STATUS_SUCCESS) {
-		if (t->process->host->files.notifies) /* the program's own changes first */
-			dir_notify_drain(t->process->host);
+		struct lsw_host *h = t->process->host;
+
 		status = row->handler(c);
+		/* what a file call (or the close of a delete-on-close file)
+		 * changed is in the watches' queues now: seen before any other
+		 * call looks, as Windows reports a change with the operation */
+		if (h->files.notifies && (row->klass == NT_CLASS_FILE || row->klass == NT_CLASS_OBJECT))
+			dir_notify_drain(h);
 	}
 	if (lsw_debug_calls)
 		fprintf(stderr, "lsw: %s(%#llx, %#llx, %#llx, %#llx) = %#x\n",

@@ -1,8 +1,8 @@
 /*
  * Directory change notifications, the host side: one inotify instance per
  * watched handle (so that two handles on one directory never share a
- * watch descriptor), non-blocking, read from the host's loop and before
- * each NT call (dir_notify_drain).  It sees the program's own changes and
+ * watch descriptor), non-blocking, read from the host's loop and after
+ * each file or object call (dir_notify_drain).  It sees the program's own changes and
  * those other host processes make alike.
  *
  * inotify event -> FILE_ACTION_*, and the CompletionFilter bits that let
