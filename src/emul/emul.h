@@ -382,6 +382,7 @@ struct host_files {
 	size_t dir_entries;          /* directory listings held (file_dir.c) */
 	struct dir_notify *notifies; /* directory change watches (dir_notify.c) */
 	struct mailslot *mailslots;  /* by name (mailslot.c) */
+	size_t mailslot_bytes;       /* held in all their messages */
 };
 
 /* The registry of the host's prefix (registry.c, registry_session.c). */

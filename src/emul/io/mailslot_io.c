@@ -15,6 +15,7 @@
 #define MAILSLOT_NO_MESSAGE 0xFFFFFFFFu
 #define MESSAGE_MAX (64u * 1024)     /* when the slot sets no maximum */
 #define SLOT_BYTES_MAX (16u << 20)   /* a reader that never reads stops writers here */
+#define HOST_BYTES_MAX (64u << 20)   /* and all slots together: the supervisor's memory */
 #define READERS_MAX 256
 
 struct ms_message {
@@ -41,6 +42,7 @@ static void pop_message(struct mailslot *m)
 		m->last = NULL;
 	m->count--;
 	m->bytes -= msg->len;
+	m->host->files.mailslot_bytes -= msg->len;
 	free(msg);
 }
 
@@ -193,7 +195,8 @@ NTSTATUS mailslot_write(struct nt_call *c, struct file_object *f)
 	if (len > (m->max_message ? m->max_message : MESSAGE_MAX) || len > MESSAGE_MAX)
 		return LSW_STATUS_INVALID_PARAMETER;
 	if (!m->closed) {
-		if (m->bytes + len > SLOT_BYTES_MAX)
+		if (m->bytes + len > SLOT_BYTES_MAX ||
+		    m->host->files.mailslot_bytes + len > HOST_BYTES_MAX)
 			return LSW_STATUS_INSUFFICIENT_RESOURCES;
 		if (!(msg = malloc(sizeof(*msg) + len)))
 			return LSW_STATUS_NO_MEMORY;
@@ -210,6 +213,7 @@ NTSTATUS mailslot_write(struct nt_call *c, struct file_object *f)
 		m->last = msg;
 		m->count++;
 		m->bytes += len;
+		m->host->files.mailslot_bytes += len;
 		deliver(m);
 	}
 	tracee_write_iosb(c->thread, c->args[4], LSW_STATUS_SUCCESS, len);
