@@ -18,6 +18,10 @@
 #define RECORD_HEADER 12u            /* NextEntryOffset, Action, FileNameLength */
 #define DirectoryNotifyInformation 1u
 #define REQS_MAX 256                 /* calls waiting on one handle */
+/* Watched handles per host: each takes an inotify instance, which the
+ * kernel counts per user (fs.inotify.max_user_instances, 128 by
+ * default): a program must not use up the user's other programs' share. */
+#define WATCHES_MAX 32
 
 struct notify_req {
 	struct notify_req *next;
@@ -202,6 +206,15 @@ struct waitable *dir_notify_waitable(struct file_object *f)
 /* The handle's watch, started by its first call with that call's filter,
  * WatchTree and Length: as on Windows, what is kept between calls never
  * exceeds that first Length (0: every change means "list it again"). */
+static unsigned count_watches(const struct lsw_host *h)
+{
+	unsigned k = 0;
+
+	for (const struct dir_notify *n = h->files.notifies; n; n = n->next)
+		k++;
+	return k;
+}
+
 static NTSTATUS notify_of(struct nt_call *c, struct file_object *f, uint32_t filter,
 			  bool subtree)
 {
@@ -210,6 +223,8 @@ static NTSTATUS notify_of(struct nt_call *c, struct file_object *f, uint32_t fil
 
 	if (f->notify)
 		return LSW_STATUS_SUCCESS;
+	if (count_watches(f->host) >= WATCHES_MAX)
+		return LSW_STATUS_INSUFFICIENT_RESOURCES;
 	if (!(n = calloc(1, sizeof(*n))))
 		return LSW_STATUS_NO_MEMORY;
 	waitable_init(&n->wait, &notify_wait_ops);
