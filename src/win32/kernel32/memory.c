@@ -139,10 +139,14 @@ K32API DWORD WINAPI GetProcessHeaps(DWORD count, PHANDLE heaps)
 	return RtlGetProcessHeaps(count, heaps);
 }
 
+#define HEAP_CLASS_1 0x00001000 /* ntifs.h: private heaps */
+
 K32API HANDLE WINAPI HeapCreate(DWORD options, SIZE_T initial, SIZE_T maximum)
 {
-	ULONG flags = options & (HEAP_GENERATE_EXCEPTIONS | HEAP_NO_SERIALIZE |
-				 HEAP_CREATE_ENABLE_EXECUTE);
+	/* Only the documented options pass; heaps made here are private
+	 * (HEAP_CLASS_1), which their Flags show as on Windows. */
+	ULONG flags = (options & (HEAP_GENERATE_EXCEPTIONS | HEAP_NO_SERIALIZE |
+				  HEAP_CREATE_ENABLE_EXECUTE)) | HEAP_CLASS_1;
 	HANDLE h;
 
 	/* A maximum of 0 makes the heap growable (documented). */

@@ -261,6 +261,7 @@ static void process_init(LSW_PEB *peb, BYTE *ntdll_base)
 	char exe_name[64];
 	NTSTATUS st;
 
+	peb->NtGlobalFlag = ldr_read_global_flag(&peb->ProcessParameters->ImagePathName);
 	peb->ProcessHeap = RtlCreateHeap(HEAP_GROWABLE, NULL, 0, 0, NULL, NULL);
 	if (!peb->ProcessHeap)
 		fail(STATUS_NO_MEMORY);

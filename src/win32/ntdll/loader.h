@@ -91,5 +91,7 @@ BOOL ldr_is_apiset_name(const char *lower_name);
 const char *ldr_apiset_host(const char *lower_name);
 /* Writes "lsw: ..." to the standard error handle. */
 void ldr_report(const char *a, const char *b, const char *c);
+/* The image's GlobalFlag from Image File Execution Options (global_flag.c). */
+ULONG ldr_read_global_flag(const UNICODE_STRING *image);
 
 #endif

@@ -197,6 +197,7 @@ static void exact_trim(heap *h, heap_block *b, SIZE_T cap, SIZE_T need)
 	rest->state = BLOCK_FREE;
 	*(void **)(rest + 1) = h->exact_free;
 	h->exact_free = rest;
+	heap_debug_fill_free(h, rest);
 }
 
 /* Merge each run of adjacent free exact blocks of a fixed heap (one
@@ -230,6 +231,8 @@ static void exact_coalesce(heap *h)
 		*run_link = NULL;
 		s->bump = (char *)run;
 	}
+	for (heap_block *b = h->exact_free; b; b = *(heap_block **)(b + 1))
+		heap_debug_fill_free(h, b);
 }
 
 static heap_block *exact_first_fit(heap *h, SIZE_T size, SIZE_T need)
@@ -326,6 +329,7 @@ RTLAPI PVOID NTAPI RtlCreateHeap(ULONG flags, PVOID base, SIZE_T reserve, SIZE_T
 
 	if (base) /* caller-provided memory is not supported (yet) */
 		return NULL;
+	flags |= heap_flags_from_global(lsw_peb()->NtGlobalFlag);
 	if (!reserve)
 		flags |= HEAP_GROWABLE;
 	reserve = heap_round_up(reserve ? reserve : SEGMENT_MIN, 0x10000);
@@ -341,8 +345,10 @@ RTLAPI PVOID NTAPI RtlCreateHeap(ULONG flags, PVOID base, SIZE_T reserve, SIZE_T
 		return NULL;
 	}
 	h = mem;
+	h->segment_signature = WINDOWS_SEGMENT_SIGNATURE;
 	h->signature = HEAP_SIGNATURE;
 	h->flags = flags;
+	h->force_flags = heap_force_flags(flags);
 	h->protect = protect;
 	h->check = heap_check(h);
 	segment_init(&h->first_segment, mem, (char *)mem + header, commit, reserve);
@@ -407,7 +413,7 @@ RTLAPI PVOID NTAPI RtlAllocateHeap(PVOID handle, ULONG flags, SIZE_T size)
 	if (!heap_valid(h))
 		return NULL;
 	heap_lock(h, flags);
-	b = heap_alloc_block(h, size);
+	b = heap_alloc_block(h, size + heap_debug_extra(h));
 	if (b) {
 		b->size = size;
 		b->state = BLOCK_BUSY;
@@ -417,6 +423,7 @@ RTLAPI PVOID NTAPI RtlAllocateHeap(PVOID handle, ULONG flags, SIZE_T size)
 		return heap_no_memory(h, flags);
 	if (flags & HEAP_ZERO_MEMORY)
 		memset(b + 1, 0, size);
+	heap_debug_fill_busy(h, b, flags);
 	return b + 1;
 }
 
@@ -432,10 +439,12 @@ static void heap_release_block(heap *h, heap_block *b)
 		b->slack = 0;
 		*(void **)(b + 1) = h->exact_free;
 		h->exact_free = b;
+		heap_debug_fill_free(h, b);
 		return;
 	}
 	*(void **)(b + 1) = h->free[b->cls];
 	h->free[b->cls] = b;
+	heap_debug_fill_free(h, b);
 }
 
 RTLAPI BOOLEAN NTAPI RtlFreeHeap(PVOID handle, ULONG flags, PVOID ptr)
@@ -448,7 +457,7 @@ RTLAPI BOOLEAN NTAPI RtlFreeHeap(PVOID handle, ULONG flags, PVOID ptr)
 	if (!heap_valid(h))
 		return FALSE;
 	heap_lock(h, flags);
-	b = heap_user_block(h, ptr);
+	b = heap_checked_block(h, ptr, flags);
 	if (b)
 		heap_release_block(h, b);
 	heap_unlock(h, flags);
@@ -461,16 +470,18 @@ RTLAPI BOOLEAN NTAPI RtlFreeHeap(PVOID handle, ULONG flags, PVOID ptr)
 static BOOL heap_resize_in_place(heap *h, heap_block *b, SIZE_T size, ULONG flags)
 {
 	SIZE_T cap = heap_block_capacity(b);
+	SIZE_T room = size + (b->cls == CLASS_LARGE ? 0 : heap_debug_extra(h));
 
-	if (size > cap)
+	if (room > cap)
 		return FALSE;
 	if (b->cls == CLASS_EXACT)
-		exact_trim(h, b, cap, heap_round_up(size ? size : 1, 16));
+		exact_trim(h, b, cap, heap_round_up(room ? room : 1, 16));
 	else if (size < cap / 2 && !(flags & HEAP_REALLOC_IN_PLACE_ONLY) && cap > 32)
 		return FALSE;
 	if ((flags & HEAP_ZERO_MEMORY) && size > b->size)
 		memset((char *)(b + 1) + b->size, 0, size - b->size);
 	b->size = size;
+	heap_debug_set_tail(h, b);
 	return TRUE;
 }
 
@@ -484,7 +495,7 @@ RTLAPI PVOID NTAPI RtlReAllocateHeap(PVOID handle, ULONG flags, PVOID ptr, SIZE_
 	if (!ptr || !heap_valid(h))
 		return NULL;
 	heap_lock(h, flags);
-	b = heap_user_block(h, ptr);
+	b = heap_checked_block(h, ptr, flags);
 	if (!b)
 		goto out;
 	if (heap_resize_in_place(h, b, size, flags)) {
@@ -494,11 +505,12 @@ RTLAPI PVOID NTAPI RtlReAllocateHeap(PVOID handle, ULONG flags, PVOID ptr, SIZE_
 	if (flags & HEAP_REALLOC_IN_PLACE_ONLY)
 		goto fail;
 	old = b->size;
-	nb = heap_alloc_block(h, size);
+	nb = heap_alloc_block(h, size + heap_debug_extra(h));
 	if (!nb)
 		goto fail;
 	nb->size = size;
 	nb->state = BLOCK_BUSY;
+	heap_debug_fill_busy(h, nb, flags);
 	memcpy(nb + 1, ptr, old < size ? old : size);
 	if ((flags & HEAP_ZERO_MEMORY) && size > old)
 		memset((char *)(nb + 1) + old, 0, size - old);
@@ -523,7 +535,7 @@ RTLAPI SIZE_T NTAPI RtlSizeHeap(PVOID handle, ULONG flags, const void *ptr)
 	if (!heap_valid(h))
 		return size;
 	heap_lock(h, flags);
-	b = heap_user_block(h, ptr);
+	b = heap_checked_block(h, ptr, flags);
 	if (b)
 		size = b->size;
 	heap_unlock(h, flags);

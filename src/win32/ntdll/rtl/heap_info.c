@@ -54,6 +54,37 @@ static BOOL free_lists_valid(heap *h)
 	return TRUE;
 }
 
+/* Every block carved from the segments: a known state, and (debug heap)
+ * an intact tail when busy, an intact fill when free. */
+static BOOL blocks_valid(heap *h)
+{
+	for (heap_segment *s = h->segments; s; s = s->next) {
+		for (char *p = s->first; p < s->bump;) {
+			heap_block *b = (heap_block *)p;
+			SIZE_T len;
+
+			if (b->check != h->check || b->cls == CLASS_LARGE ||
+			    (b->cls != CLASS_EXACT && (b->cls == 0 || b->cls >= NUM_CLASSES)))
+				return FALSE;
+			len = sizeof(*b) + heap_block_capacity(b);
+			if (len > (SIZE_T)(s->bump - p))
+				return FALSE;
+			if (b->state == BLOCK_BUSY ? !heap_debug_busy_ok(h, b) :
+			    b->state != BLOCK_FREE || !heap_debug_free_ok(h, b))
+				return FALSE;
+			p += len;
+		}
+	}
+	return TRUE;
+}
+
+static BOOL block_valid(heap *h, const void *ptr)
+{
+	heap_block *b = heap_owns(h, ptr) ? heap_user_block(h, ptr) : NULL;
+
+	return b && heap_debug_busy_ok(h, b);
+}
+
 RTLAPI BOOLEAN NTAPI RtlValidateHeap(PVOID handle, ULONG flags, const void *ptr)
 {
 	heap *h = handle;
@@ -62,7 +93,7 @@ RTLAPI BOOLEAN NTAPI RtlValidateHeap(PVOID handle, ULONG flags, const void *ptr)
 	if (!heap_valid(h))
 		return FALSE;
 	heap_lock(h, flags);
-	ok = ptr ? heap_owns(h, ptr) && heap_user_block(h, ptr) != NULL : free_lists_valid(h);
+	ok = ptr ? block_valid(h, ptr) : free_lists_valid(h) && blocks_valid(h);
 	heap_unlock(h, flags);
 	return ok;
 }

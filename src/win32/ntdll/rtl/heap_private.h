@@ -30,6 +30,7 @@
 #include "rtl_private.h"
 
 #define HEAP_SIGNATURE 0x5048534CUL /* "LSHP" */
+#define WINDOWS_SEGMENT_SIGNATURE 0xFFEEFFEEUL
 #define BLOCK_BUSY 0xB5
 #define BLOCK_FREE 0xF3
 #define CLASS_LARGE 0xFFFF
@@ -72,9 +73,18 @@ typedef struct heap_segment {
 	ULONG pad[3];
 } heap_segment;
 
+/* The first 0x78 bytes are where x64 Windows keeps what programs read from
+ * a heap handle: the segment signature 0xffeeffee at +0x10, Flags at
+ * +0x70 and ForceFlags at +0x74 (debugger checks read these two; the
+ * debug heap's state is visible there). */
 typedef struct heap {
+	ULONG_PTR windows_entry[2];
+	ULONG segment_signature;    /* +0x10: WINDOWS_SEGMENT_SIGNATURE */
+	ULONG segment_flags;
+	BYTE windows_reserved[0x70 - 0x18];
+	ULONG flags;        /* +0x70: HEAP_NO_SERIALIZE, HEAP_GROWABLE, ... */
+	ULONG force_flags;  /* +0x74: flags every call gets (heap_debug.c) */
 	ULONG signature;
-	ULONG flags;        /* HEAP_NO_SERIALIZE, HEAP_GROWABLE, ... */
 	ULONG protect;      /* page protection of committed memory */
 	ULONG check;
 	RTL_CRITICAL_SECTION lock;
@@ -87,6 +97,10 @@ typedef struct heap {
 	heap_block *exact_free;
 	void *free[NUM_CLASSES];
 } heap;
+
+_Static_assert(__builtin_offsetof(heap, segment_signature) == 0x10, "Windows layout");
+_Static_assert(__builtin_offsetof(heap, flags) == 0x70, "Windows layout");
+_Static_assert(__builtin_offsetof(heap, force_flags) == 0x74, "Windows layout");
 
 _Static_assert(sizeof(heap_block) == 16, "16-byte header keeps payloads aligned");
 _Static_assert(sizeof(heap_large) == 0x40, "large payloads at +0x40, as Windows");
@@ -104,13 +118,13 @@ static inline BOOL heap_valid(const heap *h)
 
 static inline void heap_lock(heap *h, ULONG flags)
 {
-	if (!((h->flags | flags) & HEAP_NO_SERIALIZE))
+	if (!((h->force_flags | flags) & HEAP_NO_SERIALIZE))
 		RtlEnterCriticalSection(&h->lock);
 }
 
 static inline void heap_unlock(heap *h, ULONG flags)
 {
-	if (!((h->flags | flags) & HEAP_NO_SERIALIZE))
+	if (!((h->force_flags | flags) & HEAP_NO_SERIALIZE))
 		RtlLeaveCriticalSection(&h->lock);
 }
 
@@ -119,5 +133,25 @@ SIZE_T heap_class_capacity(unsigned cls);
 SIZE_T heap_block_capacity(const heap_block *b);
 /* The header of a busy block of this heap, or NULL for anything else. */
 heap_block *heap_user_block(const heap *h, const void *p);
+
+/* The debug heap (heap_debug.c): flags from the global flag, tail and
+ * free fills, and their checks. */
+#define HEAP_CLASS_PRIVATE 0x00001000       /* HEAP_CLASS_1: HeapCreate's heaps */
+#define HEAP_PAGE_ALLOCS 0x01000000
+#define HEAP_VALIDATE_ALL_ENABLED 0x20000000
+#define HEAP_VALIDATE_PARAMETERS_ENABLED 0x40000000
+#define HEAP_TAIL_SIZE 16                  /* 0xab bytes past a block's end */
+
+ULONG heap_flags_from_global(ULONG global_flag);
+ULONG heap_force_flags(ULONG flags);
+SIZE_T heap_debug_extra(const heap *h);
+void heap_debug_set_tail(const heap *h, heap_block *b);
+void heap_debug_fill_busy(const heap *h, heap_block *b, ULONG flags);
+void heap_debug_fill_free(const heap *h, heap_block *b);
+BOOL heap_debug_busy_ok(const heap *h, const heap_block *b);
+BOOL heap_debug_free_ok(const heap *h, const heap_block *b);
+/* The block of p, or NULL when it is not a busy block of h or (with
+ * HEAP_VALIDATE_PARAMETERS_ENABLED) its tail was overwritten. */
+heap_block *heap_checked_block(const heap *h, const void *p, ULONG flags);
 
 #endif
