@@ -220,11 +220,16 @@ static int check_opt_values(struct pe_image *img, uint64_t sec_table_end)
 	if (img->size_of_headers > img->size_of_image)
 		return fail(img, "SizeOfHeaders 0x%x exceeds SizeOfImage 0x%x",
 			    img->size_of_headers, img->size_of_image);
-	/* The mapped headers must hold the section table: the in-process
-	 * loader reads it from there. */
-	if (sec_table_end > img->size_of_headers)
-		return fail(img, "section table ends past SizeOfHeaders 0x%x",
-			    img->size_of_headers);
+	/* The mapped headers must hold the section table (the in-process
+	 * loader reads it there): a table past SizeOfHeaders, as minimal
+	 * linkers write it, is mapped with the headers, as Windows does. */
+	img->header_span = img->size_of_headers;
+	if (sec_table_end > img->size_of_headers) {
+		if (sec_table_end > img->size_of_image)
+			return fail(img, "section table ends past SizeOfImage 0x%x",
+				    img->size_of_image);
+		img->header_span = (uint32_t)sec_table_end;
+	}
 	if (img->entry_rva >= img->size_of_image)
 		return fail(img, "entry point 0x%x outside image",
 			    img->entry_rva);
@@ -267,7 +272,7 @@ static int check_section(struct pe_image *img, int i, uint64_t *prev_end)
 
 static int parse_sections(struct pe_image *img, uint64_t table_off)
 {
-	uint64_t prev_end = img->size_of_headers;
+	uint64_t prev_end = img->header_span;
 
 	for (int i = 0; i < img->num_sections; i++) {
 		read_section(&img->sections[i],
@@ -334,8 +339,8 @@ int pe_parse(struct pe_image *img, const uint8_t *data, size_t size)
 static const uint8_t *rva_span(const struct pe_image *img, uint32_t rva,
 			       size_t *avail)
 {
-	if (rva < img->size_of_headers && img->size_of_headers <= img->size) {
-		*avail = img->size_of_headers - rva;
+	if (rva < img->header_span && img->header_span <= img->size) {
+		*avail = img->header_span - rva;
 		return img->data + rva;
 	}
 	for (int i = 0; i < img->num_sections && i < PE_MAX_SECTIONS; i++) {
@@ -881,11 +886,10 @@ static int layout_with(struct pe_image *img, uint8_t *buf, size_t buflen,
 	if (buflen < img->size_of_image)
 		return fail(img, "layout buffer (%zu bytes) smaller than "
 			    "SizeOfImage 0x%x", buflen, img->size_of_image);
-	if (img->size_of_headers > img->size ||
-	    img->size_of_headers > img->size_of_image)
+	if (img->header_span > img->size || img->header_span > img->size_of_image)
 		return fail(img, "SizeOfHeaders 0x%x does not fit",
 			    img->size_of_headers);
-	if (copy(ctx, buf, 0, img->size_of_headers) < 0)
+	if (copy(ctx, buf, 0, img->header_span) < 0)
 		return fail(img, "headers cannot be read");
 	for (int i = 0; i < img->num_sections && i < PE_MAX_SECTIONS; i++) {
 		const struct pe_section *s = &img->sections[i];

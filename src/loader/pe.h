@@ -42,6 +42,9 @@ struct pe_image {
 	uint16_t os_major, os_minor, image_major, image_minor;
 	uint16_t subsystem_major, subsystem_minor, subsystem, dll_characteristics;
 	uint32_t size_of_code, size_of_image, size_of_headers, checksum;
+	/* The header bytes mapped: SizeOfHeaders, or up to the end of a
+	 * section table that lies past it (Windows maps that too). */
+	uint32_t header_span;
 	uint64_t stack_reserve, stack_commit, heap_reserve, heap_commit;
 	uint32_t num_dirs;
 	struct { uint32_t rva, size; } dirs[PE_NUM_DIRS];

@@ -537,10 +537,26 @@ START_TEST(too_many_sections)
 }
 END_TEST
 
+/* A section table past SizeOfHeaders (minimal linkers write the bare
+ * header size) is mapped with the headers, as Windows maps it. */
 START_TEST(section_table_past_headers)
 {
-	w16(COFF + 2, 5);
-	ck_parse_fails("section table ends past SizeOfHeaders 0x200");
+	static uint8_t mem[IMAGE_SIZE];
+
+	w32(OPT + 60, 0x148);
+	ck_parse_ok();
+	ck_assert_uint_eq(img.header_span, SECT + 4 * 40);
+	ck_assert_int_eq(pe_layout(&img, mem, sizeof(mem)), 0);
+	ck_assert_mem_eq(mem, img_buf, SECT + 4 * 40);
+	ck_assert_uint_eq(mem[SECT + 4 * 40], 0);
+}
+END_TEST
+
+START_TEST(section_table_past_image)
+{
+	w32(OPT + 56, 0x100);             /* SizeOfImage */
+	w32(OPT + 60, 0x100);
+	ck_parse_fails("section table ends past SizeOfImage 0x100");
 }
 END_TEST
 
@@ -1121,7 +1137,7 @@ static Suite *pe_suite(void)
 	const TTest *hdr_tests[] = { every_truncation_fails, bad_mz,
 		lfanew_out_of_range, bad_pe_signature, pe32_rejected,
 		i386_machine_rejected, too_many_sections,
-		section_table_past_headers, section_table_past_eof,
+		section_table_past_headers, section_table_past_image, section_table_past_eof,
 		optional_header_too_small, too_many_data_dirs,
 		headers_past_eof, headers_past_image, bad_alignment_and_sizes,
 		section_raw_past_eof, section_raw_offset_overflows,
