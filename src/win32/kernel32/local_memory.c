@@ -199,8 +199,9 @@ K32API HLOCAL WINAPI LocalReAlloc(HLOCAL mem, SIZE_T size, UINT flags)
 		h = NULL;
 	else if (flags & LMEM_MODIFY)
 		h = mem;
-	else
-		h = RtlReAllocateHeap(k32_heap(), (flags & LMEM_ZEROINIT) ? HEAP_ZERO_MEMORY : 0,
+	else /* fixed memory moves only with LMEM_MOVEABLE (documented) */
+		h = RtlReAllocateHeap(k32_heap(), ((flags & LMEM_ZEROINIT) ? HEAP_ZERO_MEMORY : 0) |
+				      ((flags & LMEM_MOVEABLE) ? 0 : HEAP_REALLOC_IN_PLACE_ONLY),
 				      mem, size);
 	table_unlock();
 	if (!h)
@@ -329,9 +330,21 @@ K32API LPVOID WINAPI GlobalLock(HGLOBAL mem)
 	return LocalLock(mem);
 }
 
+/* Unlike LocalUnlock, GlobalUnlock of what is no moveable object (fixed
+ * memory, a freed handle) answers TRUE, as Windows does; a handle-like
+ * value sets ERROR_INVALID_HANDLE all the same. */
 K32API BOOL WINAPI GlobalUnlock(HGLOBAL mem)
 {
-	return LocalUnlock(mem);
+	BOOL moveable;
+
+	table_lock();
+	moveable = entry_of(mem) != NULL;
+	table_unlock();
+	if (moveable)
+		return LocalUnlock(mem);
+	if (((UINT_PTR)mem & 15) == 8)
+		k32_error(ERROR_INVALID_HANDLE);
+	return TRUE;
 }
 
 K32API SIZE_T WINAPI GlobalSize(HGLOBAL mem)
