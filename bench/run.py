@@ -240,8 +240,10 @@ def main():
             wev_tn = median_time(wr, wr.argv(ntloop, wev_n, "e"), 3 if q else 5, 1)
             wine_event = (wev_tn - wine_t1) / (wev_n - 1)
         # the same two with the fast channel off (docs/fastpath.md): the
-        # seccomp notification every call took before it
-        slow = Runner("lsw", lsw.prefix, dict(os.environ, LSW_FASTCALL="0"))
+        # seccomp notification every call took before it.  The setting is
+        # the lswhost's, read when it starts: a prefix of its own
+        slow = Runner("lsw", [LSW, "run", "--prefix", PREFIX + "-nofast", "--"],
+                      dict(os.environ, LSW_FASTCALL="0"))
         slow_t1 = median_time(slow, slow.argv(ntloop, 1), 5 if q else 20, 2)
         slow_event = (median_time(slow, slow.argv(ntloop, ev_n, "e"), 3 if q else 5, 1)
                       - slow_t1) / (ev_n - 1)

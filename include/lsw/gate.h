@@ -51,7 +51,6 @@
 #define LSW_FAST_POLLING_AT 4
 #define LSW_FAST_SELF_AT 56
 #define LSW_FAST_WIN_AT 64
-#define LSW_FAST_STACK_TOP 0xffc0 /* in the block: its alternate stack's top */
 
 #define LSW_REQ_SHIFT 32
 #define LSW_REQ_NT 0       /* an NT system call, eax in the low 32 bits */

@@ -15,6 +15,7 @@
 #include "emul/process/fast_channel.h"
 #include "emul/system/kuser.h"
 #include "host/host.h"
+#include "tracer/notify.h"
 
 #define RUNTIME_BASE 0x7e0000000000ull /* runtime/meson.build: -Ttext-segment */
 #define RUNTIME_SPAN (16ull << 20)
@@ -59,6 +60,9 @@ static int cool_all(struct lsw_host *h)
 	memcpy(was, h->fast_hot, n * sizeof(was[0]));
 	while (h->fast_nhot)
 		fast_channel_cool(h->fast_hot[0]);
+	for (unsigned i = 0; i < n; i++) /* the old way's wake-up again */
+		if (was[i]->process->notify_fd >= 0)
+			notify_sync_wakeup(was[i]->process->notify_fd, true);
 	for (unsigned i = 0; i < n; i++) {
 		struct fast_request r;
 

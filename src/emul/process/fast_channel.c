@@ -14,6 +14,7 @@
 #include "emul/emul.h"
 #include "emul/memory/remote.h"
 #include "emul/process/fast_channel.h"
+#include "tracer/notify.h"
 
 enum {
 #define NTCALL(num, name, nargs, klass, support) FAST_NR_##name = num,
@@ -60,6 +61,10 @@ void fast_channel_touch(struct lsw_thread *t)
 		return;
 	h->fast_hot[h->fast_nhot++] = t;
 	h->fast_last_ns = loop_now_ns();
+	/* the synchronous wake-up would put the thread on the CPU where the
+	 * supervisor is about to spin for its next call */
+	if (t->process->notify_fd >= 0)
+		notify_sync_wakeup(t->process->notify_fd, false);
 	f = fast_of(t);
 	__atomic_store_n(&f->self, t->block, __ATOMIC_RELAXED);
 	__atomic_store_n(&f->polling, 1, __ATOMIC_SEQ_CST);

@@ -14,14 +14,17 @@
  * answer says): the channel code it interrupted is left for good.
  */
 #include "runtime.h"
+#include "fast_stack.h"
 
 #define STUB_CALL_LEN 7 /* call qword ptr [LSW_FAST_ENTRY_VA] */
 
+/* Only the channel runs there outside a signal handler (and the other
+ * handlers keep the interrupt blocked). */
 static int on_channel_stack(const struct lsw_thread_block *b, unsigned long long sp)
 {
 	unsigned long long base = (unsigned long long)b;
 
-	return sp >= base + LSW_ALTSTACK_OFFSET && sp < base + LSW_BLOCK_SIZE;
+	return sp >= base + LSW_FAST_STACK_LOW && sp <= base + LSW_FAST_STACK_TOP;
 }
 
 static int in_range(unsigned long long rip, const void *from, const void *to)

@@ -15,6 +15,7 @@
  * lsw_fast_leave_end the caller's registers are in the block.
  */
 #include <lsw/gate.h>
+#include "fast_stack.h"
 
 #define F LSW_FAST_OFFSET
 #define W (LSW_FAST_OFFSET + LSW_FAST_WIN_AT)

@@ -9,6 +9,7 @@
 #include <asm/unistd.h>
 #include <linux/futex.h>
 #include "runtime.h"
+#include "fast_stack.h"
 
 _Static_assert(sizeof(struct lsw_thread_block) <= LSW_FAST_OFFSET,
 	       "the thread block reaches the fast channel");
@@ -18,8 +19,10 @@ _Static_assert(__builtin_offsetof(struct lsw_fast, polling) == LSW_FAST_POLLING_
 	       __builtin_offsetof(struct lsw_fast, self) == LSW_FAST_SELF_AT &&
 	       __builtin_offsetof(struct lsw_fast, win) == LSW_FAST_WIN_AT,
 	       "fastcall.S uses other offsets");
-_Static_assert(LSW_FAST_STACK_TOP > LSW_ALTSTACK_OFFSET && LSW_FAST_STACK_TOP < LSW_BLOCK_SIZE &&
-	       LSW_FAST_STACK_TOP % 16 == 0, "the channel's stack is not the alternate stack");
+_Static_assert(LSW_FAST_STACK_LOW >= LSW_ALTSTACK_OFFSET + 0x2000 &&
+	       LSW_FAST_STACK_TOP + 0x4000 <= LSW_BLOCK_SIZE && LSW_FAST_STACK_TOP % 16 == 0,
+	       "the channel's stack must leave room below (an interrupt's frame) and above "
+	       "(handlers of signals from Windows code, a thread's start)");
 
 /* Spin limits in TSC ticks (~0.3-0.4 ns each on this class of machine). */
 #define TAKE_TICKS 6000ull      /* a polling supervisor takes a call in < 1 us */
