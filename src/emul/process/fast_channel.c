@@ -57,7 +57,11 @@ void fast_channel_touch(struct lsw_thread *t)
 	for (unsigned i = 0; i < h->fast_nhot; i++)
 		if (h->fast_hot[i] == t)
 			return;
-	if (h->fast_nhot == FAST_HOT_MAX)
+	f = fast_of(t);
+	/* after a withdrawal its next calls take the syscall anyway: polling
+	 * for them would only burn the CPU that was missing (the program can
+	 * write skip: it only decides whether its own thread is polled) */
+	if (h->fast_nhot == FAST_HOT_MAX || __atomic_load_n(&f->skip, __ATOMIC_RELAXED))
 		return;
 	h->fast_hot[h->fast_nhot++] = t;
 	h->fast_last_ns = loop_now_ns();
@@ -65,7 +69,6 @@ void fast_channel_touch(struct lsw_thread *t)
 	 * supervisor is about to spin for its next call */
 	if (t->process->notify_fd >= 0)
 		notify_sync_wakeup(t->process->notify_fd, false);
-	f = fast_of(t);
 	__atomic_store_n(&f->self, t->block, __ATOMIC_RELAXED);
 	__atomic_store_n(&f->polling, 1, __ATOMIC_SEQ_CST);
 }

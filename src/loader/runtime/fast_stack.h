@@ -8,5 +8,7 @@
 
 #define LSW_FAST_STACK_TOP 0x9000
 #define LSW_FAST_STACK_LOW 0x7000
+/* offset of struct lsw_fast's skip (fastcall.c checks it) */
+#define LSW_FAST_SKIP_AT 216
 
 #endif

@@ -29,7 +29,10 @@
 lsw_fast_entry:
 	cmpl $0, %fs:F + LSW_FAST_POLLING_AT
 	jne 1f
-	stc                      /* nobody polls: the syscall at once */
+	cmpl $0, %fs:F + LSW_FAST_SKIP_AT
+	je 0f
+	decl %fs:F + LSW_FAST_SKIP_AT /* a call of the backoff (fastcall.c) */
+0:	stc                      /* nobody polls: the syscall at once */
 	ret
 1:	mov %rax, %fs:W + 0x00
 	mov %rcx, %fs:W + 0x08

@@ -19,6 +19,8 @@ _Static_assert(__builtin_offsetof(struct lsw_fast, polling) == LSW_FAST_POLLING_
 	       __builtin_offsetof(struct lsw_fast, self) == LSW_FAST_SELF_AT &&
 	       __builtin_offsetof(struct lsw_fast, win) == LSW_FAST_WIN_AT,
 	       "fastcall.S uses other offsets");
+_Static_assert(__builtin_offsetof(struct lsw_fast, skip) == LSW_FAST_SKIP_AT,
+	       "fastcall.S counts skip elsewhere");
 _Static_assert(LSW_FAST_STACK_LOW >= LSW_ALTSTACK_OFFSET + 0x2000 &&
 	       LSW_FAST_STACK_TOP + 0x4000 <= LSW_BLOCK_SIZE && LSW_FAST_STACK_TOP % 16 == 0,
 	       "the channel's stack must leave room below (an interrupt's frame) and above "
