@@ -239,10 +239,24 @@ def main():
             wev_n = n_lsw
             wev_tn = median_time(wr, wr.argv(ntloop, wev_n, "e"), 3 if q else 5, 1)
             wine_event = (wev_tn - wine_t1) / (wev_n - 1)
+        # the same two with the fast channel off (docs/fastpath.md): the
+        # seccomp notification every call took before it.  The setting is
+        # the lswhost's, read when it starts: a prefix of its own
+        slow = Runner("lsw", [LSW, "run", "--prefix", PREFIX + "-nofast", "--"],
+                      dict(os.environ, LSW_FASTCALL="0"))
+        slow_t1 = median_time(slow, slow.argv(ntloop, 1), 5 if q else 20, 2)
+        slow_event = (median_time(slow, slow.argv(ntloop, ev_n, "e"), 3 if q else 5, 1)
+                      - slow_t1) / (ev_n - 1)
+        slow_call = (median_time(slow, slow.argv(ntloop, n_lsw), 3 if q else 5, 1)
+                     - slow_t1) / (n_lsw - 1)
         rows.append(("NT round trip, NtSetEvent (no waiter)", "us", lsw_event, nat["getppid"],
                      wine_event, "lsw <= 10x native syscall", 10.0))
+        rows.append(("  same, fast channel off (LSW_FASTCALL=0)", "us", slow_event,
+                     nat["getppid"], None, "", None))
         rows.append(("NT call round trip, per call", "us", lsw_call, nat["getppid"],
                      wine_call, "lsw <= 10x native syscall", 10.0))
+        rows.append(("  same, fast channel off (LSW_FASTCALL=0)", "us", slow_call,
+                     nat["getppid"], None, "", None))
         rows.append(("  same, vs syscall(SYS_clock_gettime)", "us", lsw_call,
                      nat["clock_gettime"], wine_call, "", None))
         notes.append(f"NT call: ntloop.exe N={n_lsw} (lsw)"

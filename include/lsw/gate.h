@@ -25,6 +25,33 @@
 
 #define LSW_GATE_NR 0x4c5357 /* "LSW": no Linux call has this number */
 
+/*
+ * The fast channel (docs/fastpath.md).  The ntdll stub of a call listed in
+ * fastcalls.def calls the runtime through the pointer at LSW_FAST_ENTRY_VA
+ * when the byte at LSW_FAST_ON_VA (both in KUSER_SHARED_DATA's page, past
+ * its documented fields, written by the supervisor) is 1.  The runtime
+ * posts the call in the block's struct lsw_fast (at LSW_FAST_OFFSET, in the
+ * shared part) and waits for the supervisor, which polls the blocks of the
+ * threads that called recently; it returns with CF set when the call must
+ * go the old way (the stub then makes its syscall).
+ */
+#define LSW_FAST_ON_VA 0x7FFE0800
+#define LSW_FAST_ENTRY_VA 0x7FFE0808
+#define LSW_FAST_OFFSET 0x3c00
+/* struct lsw_fast's state: who owns the call */
+#define LSW_FAST_IDLE 0     /* no call, or one the runtime withdrew */
+#define LSW_FAST_ENTERED 1  /* the runtime saved the caller's registers */
+#define LSW_FAST_POSTED 2   /* number and arguments are there: either side may
+			     * take it (compare-and-swap) */
+#define LSW_FAST_TAKEN 3    /* the supervisor serves it */
+#define LSW_FAST_SLEEPING 4 /* ... and the runtime sleeps on the futex */
+#define LSW_FAST_ANSWERED 5 /* the answer is in place */
+#define LSW_FAST_DONE 6     /* the runtime has read it */
+/* field offsets of struct lsw_fast, for gate.S */
+#define LSW_FAST_POLLING_AT 4
+#define LSW_FAST_SELF_AT 56
+#define LSW_FAST_WIN_AT 64
+
 #define LSW_REQ_SHIFT 32
 #define LSW_REQ_NT 0       /* an NT system call, eax in the low 32 bits */
 #define LSW_REQ_HELLO 1    /* first call of a process: a1 = thread block */
@@ -38,12 +65,14 @@
 #define LSW_INTERRUPT_SIGNAL 10 /* SIGUSR1, sent by the supervisor (tgkill) */
 
 #define LSW_REPLY_OPS (1ull << 32)
+#define LSW_FAST_FALLBACK (1ull << 32) /* lsw_fast_call: use the syscall */
 #define LSW_REQ_KIND(req) ((unsigned)((req) >> LSW_REQ_SHIFT))
 #define LSW_REQUEST(kind, low) (((unsigned long long)(kind) << LSW_REQ_SHIFT) | (unsigned)(low))
 
 /* The stub-visible fd of the setup socket (only sendmsg on it is allowed). */
 #define LSW_SETUP_FD 3
 
+#ifndef __ASSEMBLER__
 enum lsw_op_code {
 	LSW_OP_MMAP = 1,  /* addr, len, prot, flags, fd, offset: must land at addr */
 	LSW_OP_MPROTECT,  /* addr, len, prot */
@@ -118,5 +147,27 @@ struct lsw_thread_block {
 	unsigned int pad2;
 	unsigned long long stack_args[LSW_MAX_STACK_ARGS];
 };
+
+/* The fast channel's part of the block, at LSW_FAST_OFFSET.  The program
+ * can write it at any time: the supervisor reads number and arguments once
+ * after it took the call, and trusts nothing else here. */
+struct lsw_fast {
+	unsigned int state;          /* LSW_FAST_*: also the futex word */
+	unsigned int polling;        /* supervisor: 1 while it polls this block */
+	unsigned int irq_deferred;   /* runtime: an interrupt came while the
+				      * supervisor owned the call: send it again */
+	unsigned int number;         /* the NT call's eax */
+	unsigned long long args[4];
+	unsigned long long answer;   /* the NTSTATUS */
+	unsigned long long self;     /* supervisor: the block's address */
+	struct lsw_regs win;         /* runtime: the caller's registers at the
+				      * stub's call (rsp: with the return address
+				      * pushed, rip: that return address) */
+	/* runtime only: how it learns when spinning pays (TSC ticks) */
+	unsigned long long answer_ticks;  /* recent take-to-answer time */
+	unsigned int skip, backoff;  /* calls left to make the old way, and the
+				      * next such pause after a withdrawal */
+};
+#endif
 
 #endif

@@ -12,6 +12,7 @@
 #include "emul/ntcall_table.h"
 #include "emul/observer.h"
 #include "emul/process/console_ctrl.h"
+#include "emul/process/fast_channel.h"
 #include "emul/process/thread.h"
 #include "emul/process/thread_block.h"
 #include "tracer/notify.h"
@@ -111,6 +112,12 @@ void nt_answer(struct lsw_thread *t, NTSTATUS status)
 	if (c->row != NT_ROW_NOT_A_CALL && (o = thread_observer(t)) && o->call_exit)
 		o->call_exit(thread_observer_arg(t), c, status); /* outputs still in place */
 	t->busy = false;
+	if (c->fast) {
+		fast_channel_answer(t, status);
+		return;
+	}
+	if (c->direct && fast_channel_serves(c->number))
+		fast_channel_touch(t); /* its next such call can take the channel */
 	if (notify_send(t->process->notify_fd, c->notif_id, (int64_t)val, 0) < 0)
 		lsw_log("reply to thread %d lost (thread gone)", t->tid);
 }

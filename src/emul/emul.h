@@ -132,6 +132,8 @@ struct nt_call {
 	uint64_t rsp;                /* 0 for DIRECT calls (no stack arguments) */
 	uint64_t rip;                /* the caller's syscall address, if known */
 	bool direct;                 /* notified straight from the syscall */
+	bool fast;                   /* taken from the block (fast_channel.c):
+				      * also direct, answered through the block */
 	uint32_t oa_attributes;      /* OBJ_* of the last OBJECT_ATTRIBUTES it
 				      * read: a new handle is inheritable with
 				      * OBJ_INHERIT (handle_alloc_call) */
@@ -407,6 +409,8 @@ struct kuser_page {
  * files' share modes and locks, KUSER_SHARED_DATA.  Nothing of it is a
  * file-level static, so one lsw process may hold several.
  */
+#define FAST_HOT_MAX 16          /* threads whose blocks are polled at once */
+
 struct lsw_host {
 	struct lsw_host_config cfg;
 	struct loop loop;
@@ -435,6 +439,14 @@ struct lsw_host {
 	struct lsw_job *current_job;
 	void *owner;                 /* the daemon */
 	struct runtime_pool *pool;   /* pre-started runtimes (lswhost); NULL */
+	/* the fast channel (process/fast_channel.c, host/fastcall.c): the
+	 * runtime's entry (0: off), the threads whose blocks are polled, and
+	 * how long polling goes on after the last call taken */
+	uint64_t fast_entry;
+	struct lsw_thread *fast_hot[FAST_HOT_MAX];
+	unsigned fast_nhot;
+	uint64_t fast_last_ns, fast_window_ns;
+	bool fast_took;              /* a call was taken since polling began */
 };
 
 /* One `lsw run`: the sandbox view (drives), limits and timeout its

@@ -47,6 +47,13 @@ struct lsw_process *host_start_process(struct lsw_host *h, const struct lsw_proc
 
 /* serve.c: the seccomp notifications of process p (a loop callback). */
 void serve_notification(void *arg, uint32_t events);
+struct fast_request;
+/* serve.c: a call taken from t's block by the fast channel. */
+void serve_fast(struct lsw_thread *t, const struct fast_request *r);
+/* fastcall.c: the runtime's channel entry, from a process's hello: the
+ * ntdll stubs may call it (KUSER_SHARED_DATA says where), and the loop
+ * polls the blocks of the threads that use it.  LSW_FASTCALL=0: never. */
+void fastcall_publish(struct lsw_host *h, uint64_t entry);
 
 /* run.c: lsw run: a host of its own for one job of one process.  Returns
  * lsw's exit status: the Windows exit code modulo 256, or 124 on

@@ -7,9 +7,11 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/epoll.h>
 #include "emul/io/file_direct.h"
 #include "emul/memory/remote.h"
+#include "emul/process/fast_channel.h"
 #include "emul/process/thread.h"
 #include "host/host.h"
 #include "host/thread_ids.h"
@@ -66,6 +68,8 @@ static void serve_request(struct lsw_thread *t, const struct seccomp_notif *n)
 	switch (LSW_REQ_KIND(n->data.args[0])) {
 	case LSW_REQ_HELLO:
 		st = process_hello(t, n->data.args[1], n->data.args[5]);
+		if (st == LSW_STATUS_SUCCESS)
+			fastcall_publish(t->process->host, n->data.args[2]);
 		break;
 	case LSW_REQ_CONTINUE:
 		if (t->direct_io) { /* a one-copy read or write came back */
@@ -96,13 +100,14 @@ static void serve_request(struct lsw_thread *t, const struct seccomp_notif *n)
 	nt_answer(t, st);
 }
 
-static void serve(struct lsw_thread *t, const struct seccomp_notif *n)
+/* What every call starts with, however it came. */
+static void call_begin(struct lsw_thread *t, uint64_t notif_id, bool fast)
 {
 	struct nt_call *c = &t->call;
-	uint64_t req = n->data.args[0];
 
 	c->thread = t;
-	c->notif_id = n->id;
+	c->notif_id = notif_id;
+	c->fast = fast;
 	c->nops = 0;
 	c->oa_attributes = 0;
 	c->cancel = NULL;
@@ -116,6 +121,37 @@ static void serve(struct lsw_thread *t, const struct seccomp_notif *n)
 	/* the last call's remembered reads are stale: the thread ran since
 	 * (traced, its stack arguments were read from the memo otherwise) */
 	tracee_memo_begin(t, false);
+}
+
+/* A call the runtime posted in t's block (host/fastcall.c took it): as
+ * DIRECT, with the caller's rip and rsp from the block for lsw trace -k. */
+void serve_fast(struct lsw_thread *t, const struct fast_request *r)
+{
+	struct nt_call *c = &t->call;
+
+	call_begin(t, 0, true);
+	if (t->direct_io)
+		file_direct_drop(t); /* the runtime went on without coming back */
+	c->direct = true;
+	c->number = r->number;
+	memcpy(c->args, r->args, sizeof(r->args));
+	c->rsp = r->rsp;
+	c->rip = r->rip;
+	c->row = NT_ROW_NOT_A_CALL;
+	if (!r->served) { /* the stubs post nothing else: the program wrote it */
+		nt_answer(t, LSW_STATUS_INVALID_SYSTEM_SERVICE);
+		return;
+	}
+	if (!thread_call_refused(t))
+		nt_dispatch(t);
+}
+
+static void serve(struct lsw_thread *t, const struct seccomp_notif *n)
+{
+	struct nt_call *c = &t->call;
+	uint64_t req = n->data.args[0];
+
+	call_begin(t, n->id, false);
 	if (t->direct_io && (n->data.nr != LSW_GATE_NR || LSW_REQ_KIND(req) != LSW_REQ_CONTINUE))
 		file_direct_drop(t); /* the runtime went on without coming back */
 	if (remote_is_service(t) && (n->data.nr != LSW_GATE_NR || LSW_REQ_KIND(req) != LSW_REQ_FATAL)) {

@@ -151,12 +151,19 @@ void loop_stop(struct loop *l)
 	l->stopping = 1;
 }
 
+void loop_set_poller(struct loop *l, loop_poll_fn *fn, void *arg)
+{
+	l->poll = fn;
+	l->poll_arg = arg;
+}
+
 int loop_run(struct loop *l)
 {
 	struct epoll_event evs[16];
 
 	while (!l->stopping) {
-		int n = epoll_wait(l->epfd, evs, 16, -1);
+		int busy = l->poll && l->poll(l->poll_arg);
+		int n = l->stopping ? 0 : epoll_wait(l->epfd, evs, 16, busy ? 0 : -1);
 
 		if (n < 0 && errno != EINTR)
 			return -1;

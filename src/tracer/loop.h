@@ -10,6 +10,8 @@
 #include <stdint.h>
 
 typedef void loop_fn(void *arg, uint32_t events);
+/* Called before each wait: 1 to look at the fds without sleeping. */
+typedef int loop_poll_fn(void *arg);
 
 struct loop_watch;
 struct loop_timer;
@@ -22,6 +24,8 @@ struct loop {
 	size_t ntimers, captimers;
 	uint64_t next_timer_id;
 	int stopping;
+	loop_poll_fn *poll;
+	void *poll_arg;
 };
 
 /* 0, or -1 with errno. */
@@ -35,6 +39,8 @@ void loop_unwatch(struct loop *l, int fd);
 uint64_t loop_add_timer(struct loop *l, uint64_t deadline_ns, loop_fn *fn, void *arg);
 void loop_cancel_timer(struct loop *l, uint64_t id);
 uint64_t loop_now_ns(void);
+/* Something the loop polls besides its fds (one at most). */
+void loop_set_poller(struct loop *l, loop_poll_fn *fn, void *arg);
 /* Runs until loop_stop(). */
 int loop_run(struct loop *l);
 void loop_stop(struct loop *l);

@@ -13,8 +13,13 @@
 
 int notify_set_sync_wakeup(int fd)
 {
+	return notify_sync_wakeup(fd, true);
+}
+
+int notify_sync_wakeup(int fd, bool on)
+{
 	return ioctl(fd, SECCOMP_IOCTL_NOTIF_SET_FLAGS,
-		     SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP);
+		     on ? SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP : 0);
 }
 
 int notify_recv(int fd, struct seccomp_notif *n)

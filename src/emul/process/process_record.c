@@ -5,6 +5,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include "emul/process/fast_channel.h"
 #include "emul/process/debug.h"
 #include "emul/sync/apc.h"
 #include "emul/io/file_direct.h"
@@ -145,6 +146,7 @@ void thread_record_free(struct lsw_thread *t)
 		waitable_wake(&obj->hdr);
 	}
 	tracee_memo_free(t);
+	fast_channel_cool(t);
 	thread_block_unmap(t->block_map);
 	t->block_map = NULL;
 	file_direct_drop(t);

@@ -29,6 +29,7 @@
 #include "emul/memory/remote.h"
 #include "emul/registry/registry.h"
 #include "emul/process/console_ctrl.h"
+#include "emul/process/fast_channel.h"
 #include "emul/process/quota.h"
 #include "emul/process/thread.h"
 #include "emul/process/thread_block.h"
@@ -319,6 +320,7 @@ static void reclaim(struct lsw_process *p)
 		forget_range(&p->vad, t->stack_base);
 		forget_range(&p->vad, t->teb);
 		t->stack_base = t->teb = 0;
+		fast_channel_cool(t); /* its block is no longer polled */
 		if (t->block && spare_block_put(p, t->block, t->block_map)) {
 			t->block = 0;
 			t->block_map = NULL;

@@ -17,6 +17,7 @@
 #include <asm/unistd.h>
 #include <asm/prctl.h>
 #include <asm-generic/mman-common.h>
+#include <linux/futex.h>
 #include "runtime.h"
 
 #define PR_SET_NO_NEW_PRIVS 38
@@ -111,12 +112,14 @@ static void build(struct builder *b)
 #define GATE_ANY(name) allow_any(b, __NR_##name);
 #define GATE_ARG0(name, v) allow_arg(b, __NR_##name, 0, (v), (v));
 #define GATE_ARG0_2(name, v1, v2) allow_arg(b, __NR_##name, 0, (v1), (v2));
+#define GATE_ARG1(name, v) allow_arg(b, __NR_##name, 1, (v), (v));
 #define GATE_ARG2(name, v) allow_arg(b, __NR_##name, 2, (v), (v));
 #define GATE_ASK_ARG0(name, v) rule_arg(b, __NR_##name, 0, (v), (v), SECCOMP_RET_USER_NOTIF);
 #include "gate_whitelist.def"
 #undef GATE_ANY
 #undef GATE_ARG0
 #undef GATE_ARG0_2
+#undef GATE_ARG1
 #undef GATE_ARG2
 #undef GATE_ASK_ARG0
 	emit(b, RET(SECCOMP_RET_KILL_PROCESS));

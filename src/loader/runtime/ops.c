@@ -6,7 +6,7 @@
 #include <asm/prctl.h>
 #include "runtime.h"
 
-static void regs_to_ucontext(const struct lsw_regs *r, struct rt_ucontext *uc)
+void lsw_regs_to_ucontext(const struct lsw_regs *r, struct rt_ucontext *uc)
 {
 	struct rt_sigcontext *m = &uc->mc;
 
@@ -19,6 +19,17 @@ static void regs_to_ucontext(const struct lsw_regs *r, struct rt_ucontext *uc)
 	 * reach; TF is the guest's (popf sets it too): a context with TF
 	 * single-steps from its first instruction, as after Windows' iret */
 	m->eflags = (m->eflags & ~0xdd5ull) | (r->eflags & 0xdd5ull);
+}
+
+void lsw_ucontext_to_regs(const struct rt_ucontext *uc, struct lsw_regs *r)
+{
+	const struct rt_sigcontext *m = &uc->mc;
+
+	r->rax = m->rax; r->rcx = m->rcx; r->rdx = m->rdx; r->rbx = m->rbx;
+	r->rsp = m->rsp; r->rbp = m->rbp; r->rsi = m->rsi; r->rdi = m->rdi;
+	r->r8 = m->r8; r->r9 = m->r9; r->r10 = m->r10; r->r11 = m->r11;
+	r->r12 = m->r12; r->r13 = m->r13; r->r14 = m->r14; r->r15 = m->r15;
+	r->rip = m->rip; r->eflags = m->eflags;
 }
 
 #define CLONE_THREAD_FLAGS 0x50f00 /* as the gate whitelist allows */
@@ -62,7 +73,7 @@ static long do_op(struct lsw_thread_block *b, const struct lsw_op *op,
 	case LSW_OP_JUMP:
 		if (!uc)
 			lsw_load_regs(&b->regs);
-		regs_to_ucontext(&b->regs, uc);
+		lsw_regs_to_ucontext(&b->regs, uc);
 		return 2;
 	case LSW_OP_CONTINUE:
 		return 1;

@@ -7,6 +7,7 @@
  */
 #include <asm/unistd.h>
 #include <linux/mman.h>
+#include <asm/prctl.h>
 #include "runtime.h"
 
 _Static_assert(sizeof(struct lsw_thread_block) <= LSW_ALTSTACK_OFFSET,
@@ -60,9 +61,14 @@ static int send_listener(int fd)
 	return (int)sys3(__NR_sendmsg, LSW_SETUP_FD, &m, 0);
 }
 
+/* The alternate signal stack at the block's end, and the block as the
+ * FS base: the fast channel's entry finds it there (fastcall.S). */
 static void set_altstack(struct lsw_thread_block *b)
 {
 	struct { void *sp; int flags; unsigned long size; } ss;
+
+	if (sys2(__NR_arch_prctl, ARCH_SET_FS, b) < 0)
+		sys1(__NR_exit_group, 121);
 
 	ss.sp = (char *)b + LSW_ALTSTACK_OFFSET;
 	ss.flags = 0;
@@ -111,7 +117,7 @@ __attribute__((noreturn)) void lsw_runtime_main(unsigned long *sp)
 	sys1(__NR_close, LSW_SETUP_FD);
 	sys1(__NR_close, listener);
 	reply = (unsigned long long)lsw_gate(LSW_GATE_NR,
-		LSW_REQUEST(LSW_REQ_HELLO, 0), (long)b, 0, 0, 0, (long)sp);
+		LSW_REQUEST(LSW_REQ_HELLO, 0), (long)b, (long)lsw_fast_entry, 0, 0, (long)sp);
 	lsw_run_ops(b, 0, reply);
 	lsw_fatal(-1, 0); /* the hello must end in a jump */
 }

@@ -50,6 +50,19 @@ unsigned long long lsw_run_ops(struct lsw_thread_block *b,
 			       struct rt_ucontext *uc, unsigned long long reply);
 __attribute__((noreturn)) void lsw_fatal(int op, long err);
 void lsw_install_handlers(void);
+/* ops.c: the registers a signal handler returns to */
+void lsw_regs_to_ucontext(const struct lsw_regs *r, struct rt_ucontext *uc);
+void lsw_ucontext_to_regs(const struct rt_ucontext *uc, struct lsw_regs *r);
+/* fastcall.S: the channel's entry and the bounds of its two parts */
+void lsw_fast_entry(void);
+extern char lsw_fast_entry_end[], lsw_fast_leave[], lsw_fast_leave_end[];
+/* fast_interrupt.c: an interrupt that came while the thread was in the
+ * channel (0: it was not; then the interrupted registers are Windows') */
+int lsw_fast_interrupted(struct lsw_thread_block *b, struct rt_ucontext *uc,
+			 struct lsw_regs *ctx);
+#define LSW_FAST_NOT_IN 0
+#define LSW_FAST_CONTEXT 1  /* ctx: where the caller is, Windows-wise */
+#define LSW_FAST_DEFERRED 2 /* the supervisor owns the call: it asks again */
 /* runtime.c: where a new thread begins (LSW_OP_CLONE). */
 __attribute__((noreturn)) void lsw_thread_start(void);
 

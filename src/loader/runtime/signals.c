@@ -73,18 +73,13 @@ static void on_fault(int sig, struct rt_siginfo *si, struct rt_ucontext *uc)
 {
 	struct lsw_thread_block *b = current_block();
 	struct rt_sigcontext *m = &uc->mc;
-	struct lsw_regs *r = &b->regs;
 	unsigned long long reply;
 
 	if (m->rip == (unsigned long long)lsw_copy_insn) { /* copy_stack_args */
 		m->rip = (unsigned long long)lsw_copy_fault;
 		return;
 	}
-	r->rax = m->rax; r->rcx = m->rcx; r->rdx = m->rdx; r->rbx = m->rbx;
-	r->rsp = m->rsp; r->rbp = m->rbp; r->rsi = m->rsi; r->rdi = m->rdi;
-	r->r8 = m->r8; r->r9 = m->r9; r->r10 = m->r10; r->r11 = m->r11;
-	r->r12 = m->r12; r->r13 = m->r13; r->r14 = m->r14; r->r15 = m->r15;
-	r->rip = m->rip; r->eflags = m->eflags;
+	lsw_ucontext_to_regs(uc, &b->regs);
 	b->fault.signo = (unsigned)sig;
 	b->fault.code = (unsigned)si->code;
 	b->fault.addr = (unsigned long long)si->u.fault.addr;
@@ -100,26 +95,30 @@ static void on_fault(int sig, struct rt_siginfo *si, struct rt_ucontext *uc)
  * The supervisor wants a thread that runs its own code (to suspend, end
  * or inspect it): it stops here with its registers in its block until the
  * answer says what next.  The other handlers keep this signal blocked, so
- * it always interrupts Windows code, never the runtime.
+ * it interrupts Windows code or the fast channel, whose caller's registers
+ * are given instead (fast_interrupt.c), never the rest of the runtime.
  */
 static void on_interrupt(int sig, struct rt_siginfo *si, struct rt_ucontext *uc)
 {
 	struct lsw_thread_block *b = current_block();
 	struct rt_sigcontext *m = &uc->mc;
-	struct lsw_regs *r = &b->regs;
+	struct lsw_regs ctx;
 	unsigned long long reply;
+	int where = lsw_fast_interrupted(b, uc, &ctx);
 
 	(void)sig;
 	(void)si;
-	r->rax = m->rax; r->rcx = m->rcx; r->rdx = m->rdx; r->rbx = m->rbx;
-	r->rsp = m->rsp; r->rbp = m->rbp; r->rsi = m->rsi; r->rdi = m->rdi;
-	r->r8 = m->r8; r->r9 = m->r9; r->r10 = m->r10; r->r11 = m->r11;
-	r->r12 = m->r12; r->r13 = m->r13; r->r14 = m->r14; r->r15 = m->r15;
-	r->rip = m->rip; r->eflags = m->eflags;
+	if (where == LSW_FAST_DEFERRED)
+		return;
+	if (where == LSW_FAST_NOT_IN)
+		lsw_ucontext_to_regs(uc, &ctx);
+	b->regs = ctx;
 	b->fpstate = m->fpstate;
 	reply = (unsigned long long)lsw_gate(LSW_GATE_NR,
-		LSW_REQUEST(LSW_REQ_INTERRUPT, 0), 0, 0, 0, 0, (long)m->rsp);
-	lsw_run_ops(b, uc, reply);
+		LSW_REQUEST(LSW_REQ_INTERRUPT, 0), 0, 0, 0, 0, (long)ctx.rsp);
+	reply = lsw_run_ops(b, uc, reply);
+	if (where == LSW_FAST_CONTEXT && !(reply & LSW_REPLY_OPS))
+		lsw_regs_to_ucontext(&ctx, uc); /* out of the channel, for good */
 }
 
 static void set_handler(int sig, void *fn, unsigned long flags)

@@ -1,0 +1,129 @@
+/*
+ * The fast channel, supervisor side (fast_channel.h).  The block's struct
+ * lsw_fast is written by the program at any time: the state word only
+ * moves by compare-and-swap from the one value that means "posted", and
+ * number and arguments are copied once after that and checked against
+ * fastcalls.def; nothing else of it is read (docs/fastpath.md).
+ */
+#include <linux/futex.h>
+#include <signal.h>
+#include <stddef.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#include "emul/emul.h"
+#include "emul/memory/remote.h"
+#include "emul/process/fast_channel.h"
+#include "tracer/notify.h"
+
+enum {
+#define NTCALL(num, name, nargs, klass, support) FAST_NR_##name = num,
+#include <lsw/ntcalls.def>
+#undef NTCALL
+};
+
+static const uint16_t fast_numbers[] = {
+#define FASTCALL(name) FAST_NR_##name,
+#include <lsw/fastcalls.def>
+#undef FASTCALL
+};
+
+bool fast_channel_serves(uint32_t number)
+{
+	for (size_t i = 0; i < sizeof(fast_numbers) / sizeof(fast_numbers[0]); i++)
+		if (fast_numbers[i] == number)
+			return true;
+	return false;
+}
+
+static struct lsw_fast *fast_of(const struct lsw_thread *t)
+{
+	return (struct lsw_fast *)((char *)t->block_map + LSW_FAST_OFFSET);
+}
+
+static bool usable(const struct lsw_thread *t)
+{
+	return t->block_map && t->block_map_live && t->started && !t->exited &&
+	       !t->terminating && !t->process->terminated && !remote_is_service(t);
+}
+
+void fast_channel_touch(struct lsw_thread *t)
+{
+	struct lsw_host *h = t->process->host;
+	struct lsw_fast *f;
+
+	if (!h->fast_entry || !usable(t))
+		return;
+	for (unsigned i = 0; i < h->fast_nhot; i++)
+		if (h->fast_hot[i] == t)
+			return;
+	f = fast_of(t);
+	/* after a withdrawal its next calls take the syscall anyway: polling
+	 * for them would only burn the CPU that was missing (the program can
+	 * write skip: it only decides whether its own thread is polled) */
+	if (h->fast_nhot == FAST_HOT_MAX || __atomic_load_n(&f->skip, __ATOMIC_RELAXED))
+		return;
+	h->fast_hot[h->fast_nhot++] = t;
+	h->fast_last_ns = loop_now_ns();
+	/* the synchronous wake-up would put the thread on the CPU where the
+	 * supervisor is about to spin for its next call */
+	if (t->process->notify_fd >= 0)
+		notify_sync_wakeup(t->process->notify_fd, false);
+	__atomic_store_n(&f->self, t->block, __ATOMIC_RELAXED);
+	__atomic_store_n(&f->polling, 1, __ATOMIC_SEQ_CST);
+}
+
+void fast_channel_cool(struct lsw_thread *t)
+{
+	struct lsw_host *h = t->process->host;
+
+	for (unsigned i = 0; i < h->fast_nhot; i++)
+		if (h->fast_hot[i] == t) {
+			h->fast_hot[i] = h->fast_hot[--h->fast_nhot];
+			if (t->block_map)
+				__atomic_store_n(&fast_of(t)->polling, 0, __ATOMIC_SEQ_CST);
+			return;
+		}
+}
+
+bool fast_channel_take(struct lsw_thread *t, struct fast_request *r)
+{
+	struct lsw_fast *f;
+	unsigned posted = LSW_FAST_POSTED;
+	struct lsw_regs win;
+
+	if (t->busy || !usable(t))
+		return false;
+	f = fast_of(t);
+	if (__atomic_load_n(&f->state, __ATOMIC_RELAXED) != LSW_FAST_POSTED ||
+	    !__atomic_compare_exchange_n(&f->state, &posted, LSW_FAST_TAKEN, false,
+					 __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
+		return false;
+	/* once each, into our memory: the program may change them meanwhile */
+	r->number = __atomic_load_n(&f->number, __ATOMIC_RELAXED);
+	memcpy(r->args, (const void *)f->args, sizeof(r->args));
+	memcpy(&win, (const void *)&f->win, sizeof(win));
+	r->served = fast_channel_serves(r->number);
+	r->rip = win.rip;
+	r->rsp = win.rsp + 8;
+	return true;
+}
+
+void fast_channel_answer(struct lsw_thread *t, uint32_t status)
+{
+	struct lsw_fast *f;
+
+	if (!t->block_map)
+		return; /* its block is gone: so is the thread */
+	f = fast_of(t);
+	__atomic_store_n(&f->answer, (uint64_t)status, __ATOMIC_RELAXED);
+	if (__atomic_exchange_n(&f->state, LSW_FAST_ANSWERED, __ATOMIC_SEQ_CST) ==
+	    LSW_FAST_SLEEPING)
+		syscall(SYS_futex, &f->state, FUTEX_WAKE, 1, NULL, NULL, 0);
+	/* an interrupt that came while the call was ours was put off by the
+	 * runtime (fast_interrupt.c): it must come again, after the answer */
+	if (__atomic_exchange_n(&f->irq_deferred, 0, __ATOMIC_SEQ_CST) && t->interrupt_sent &&
+	    !t->exited)
+		syscall(SYS_tgkill, t->process->pid, t->tid, LSW_INTERRUPT_SIGNAL);
+	fast_channel_touch(t);
+}

@@ -1,0 +1,34 @@
+/*
+ * The fast channel, supervisor side (docs/fastpath.md): the threads whose
+ * blocks are polled ("hot": they made a call of fastcalls.def recently),
+ * taking a posted call, and answering it through the block.  The polling
+ * itself is the host loop's (host/fastcall.c).
+ */
+#ifndef LSW_FAST_CHANNEL_H
+#define LSW_FAST_CHANNEL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct lsw_thread;
+
+/* A call taken from a block: copied once, validated. */
+struct fast_request {
+	uint32_t number;      /* a call of fastcalls.def, or the call is refused */
+	bool served;          /* number is one the channel serves */
+	uint64_t args[4];
+	uint64_t rip, rsp;    /* the caller's, for lsw trace -k */
+};
+
+bool fast_channel_serves(uint32_t number);
+/* t just made (or was answered) a call of fastcalls.def: poll its block
+ * for the next one. */
+void fast_channel_touch(struct lsw_thread *t);
+/* Stops polling t's block (it ended, its block goes to the spares). */
+void fast_channel_cool(struct lsw_thread *t);
+/* If t posted a call and can take one now, takes it into r. */
+bool fast_channel_take(struct lsw_thread *t, struct fast_request *r);
+/* The answer of t's call taken from its block; wakes it if it sleeps. */
+void fast_channel_answer(struct lsw_thread *t, uint32_t status);
+
+#endif

@@ -1,0 +1,121 @@
+/*
+ * The fast channel's polling (docs/fastpath.md).  After a thread made a
+ * call of fastcalls.def, the loop polls its block (and those of the other
+ * "hot" threads) before it looks at its fds, spinning up to SLICE_NS at a
+ * time; a posted call is taken and served at once.  When no call came for
+ * the window, polling stops: the blocks say so, one last look catches a
+ * call posted meanwhile, and the loop sleeps in epoll_wait again (the
+ * runtime then uses the syscall until a call makes its thread hot again).
+ * The window adapts: halved when it passed without a call (spinning did
+ * not pay: the program's calls are rare, or the machine has no CPU for
+ * it), doubled when calls come at about its length.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "emul/process/fast_channel.h"
+#include "emul/system/kuser.h"
+#include "host/host.h"
+#include "tracer/notify.h"
+
+#define RUNTIME_BASE 0x7e0000000000ull /* runtime/meson.build: -Ttext-segment */
+#define RUNTIME_SPAN (16ull << 20)
+#define SLICE_NS 10000ull       /* then the fds get a look */
+#define WINDOW_MIN_NS 4000ull
+#define WINDOW_START_NS 50000ull
+#define WINDOW_MAX_NS 200000ull
+
+/* Takes and serves one posted call; false when none is posted. */
+static bool take_one(struct lsw_host *h)
+{
+	struct fast_request r;
+
+	for (unsigned i = 0; i < h->fast_nhot; i++) {
+		struct lsw_thread *t = h->fast_hot[i];
+
+		if (t->exited || t->process->terminated) {
+			fast_channel_cool(t);
+			i--;
+			continue;
+		}
+		if (fast_channel_take(t, &r)) {
+			host_enter_job(h, t->process->job);
+			serve_fast(t, &r);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The window passed: stop polling, then look once more (a thread may have
+ * posted before it saw polling stop).  1 when a call came after all. */
+static int cool_all(struct lsw_host *h)
+{
+	struct lsw_thread *was[FAST_HOT_MAX];
+	unsigned n = h->fast_nhot;
+
+	h->fast_window_ns = h->fast_took ? h->fast_window_ns : h->fast_window_ns / 2;
+	if (h->fast_window_ns < WINDOW_MIN_NS)
+		h->fast_window_ns = WINDOW_MIN_NS;
+	h->fast_took = false;
+	memcpy(was, h->fast_hot, n * sizeof(was[0]));
+	while (h->fast_nhot)
+		fast_channel_cool(h->fast_hot[0]);
+	for (unsigned i = 0; i < n; i++) /* the old way's wake-up again */
+		if (was[i]->process->notify_fd >= 0)
+			notify_sync_wakeup(was[i]->process->notify_fd, true);
+	for (unsigned i = 0; i < n; i++) {
+		struct fast_request r;
+
+		if (fast_channel_take(was[i], &r)) {
+			host_enter_job(h, was[i]->process->job);
+			serve_fast(was[i], &r); /* may free other records: stop here */
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static void took(struct lsw_host *h, uint64_t now)
+{
+	if (now - h->fast_last_ns > h->fast_window_ns / 2 && h->fast_window_ns < WINDOW_MAX_NS)
+		h->fast_window_ns *= 2;
+	h->fast_took = true;
+	h->fast_last_ns = now;
+}
+
+/* The loop's poller: 1 to look at the fds without sleeping, 0 to sleep. */
+static int fast_poll(void *arg)
+{
+	struct lsw_host *h = arg;
+	uint64_t start, now;
+
+	if (!h->fast_nhot)
+		return 0;
+	start = now = loop_now_ns();
+	do {
+		if (take_one(h)) {
+			took(h, now);
+			return 1;
+		}
+		if (now - h->fast_last_ns > h->fast_window_ns)
+			return cool_all(h);
+		__builtin_ia32_pause();
+		now = loop_now_ns();
+	} while (now - start < SLICE_NS);
+	return 1;
+}
+
+void fastcall_publish(struct lsw_host *h, uint64_t entry)
+{
+	const char *env = getenv("LSW_FASTCALL");
+
+	if (h->fast_entry || entry < RUNTIME_BASE || entry >= RUNTIME_BASE + RUNTIME_SPAN ||
+	    (env && !strcmp(env, "0")) || !h->kuser.page)
+		return;
+	h->fast_entry = entry;
+	h->fast_window_ns = WINDOW_START_NS;
+	memcpy((void *)(h->kuser.page + (LSW_FAST_ENTRY_VA - KUSER_SHARED_DATA_VA)), &entry,
+	       sizeof(entry));
+	h->kuser.page[LSW_FAST_ON_VA - KUSER_SHARED_DATA_VA] = 1;
+	loop_set_poller(&h->loop, fast_poll, h);
+}

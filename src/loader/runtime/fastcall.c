@@ -1,0 +1,123 @@
+/*
+ * The fast channel, runtime side (docs/fastpath.md): post the call in the
+ * block, spin while the supervisor takes and answers it, sleep on the
+ * futex when the answer is slow.  Runs on the block's alternate stack,
+ * called by fastcall.S with the caller's registers saved in the block.
+ * The whole runtime is built without SSE: the caller's XMM registers are
+ * live here.
+ */
+#include <asm/unistd.h>
+#include <linux/futex.h>
+#include "runtime.h"
+#include "fast_stack.h"
+
+_Static_assert(sizeof(struct lsw_thread_block) <= LSW_FAST_OFFSET,
+	       "the thread block reaches the fast channel");
+_Static_assert(LSW_FAST_OFFSET + sizeof(struct lsw_fast) <= LSW_SHARED_SIZE,
+	       "the fast channel lies outside the shared part of the block");
+_Static_assert(__builtin_offsetof(struct lsw_fast, polling) == LSW_FAST_POLLING_AT &&
+	       __builtin_offsetof(struct lsw_fast, self) == LSW_FAST_SELF_AT &&
+	       __builtin_offsetof(struct lsw_fast, win) == LSW_FAST_WIN_AT,
+	       "fastcall.S uses other offsets");
+_Static_assert(__builtin_offsetof(struct lsw_fast, skip) == LSW_FAST_SKIP_AT,
+	       "fastcall.S counts skip elsewhere");
+_Static_assert(LSW_FAST_STACK_LOW >= LSW_ALTSTACK_OFFSET + 0x2000 &&
+	       LSW_FAST_STACK_TOP + 0x4000 <= LSW_BLOCK_SIZE && LSW_FAST_STACK_TOP % 16 == 0,
+	       "the channel's stack must leave room below (an interrupt's frame) and above "
+	       "(handlers of signals from Windows code, a thread's start)");
+
+/* Spin limits in TSC ticks (~0.3-0.4 ns each on this class of machine). */
+#define TAKE_TICKS 6000ull      /* a polling supervisor takes a call in < 1 us */
+#define ANSWER_MIN_TICKS 3000ull
+#define ANSWER_MAX_TICKS 60000ull
+#define BACKOFF_MAX 256u        /* calls made the old way after withdrawals */
+
+static inline unsigned long long ticks(void)
+{
+	unsigned lo, hi;
+
+	__asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
+	return (unsigned long long)hi << 32 | lo;
+}
+
+static inline unsigned load(const unsigned *p)
+{
+	return __atomic_load_n(p, __ATOMIC_ACQUIRE);
+}
+
+static inline int swap_state(unsigned *p, unsigned from, unsigned to)
+{
+	return __atomic_compare_exchange_n(p, &from, to, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+}
+
+/* Waits while the supervisor has not taken the call; 1 when it has, 0
+ * when the call was withdrawn (the supervisor is not there). */
+static int wait_taken(struct lsw_fast *f)
+{
+	unsigned long long start = ticks();
+
+	while (load(&f->state) == LSW_FAST_POSTED && ticks() - start < TAKE_TICKS)
+		__builtin_ia32_pause();
+	return !swap_state(&f->state, LSW_FAST_POSTED, LSW_FAST_IDLE);
+}
+
+/* Waits for the answer: spins about twice as long as recent answers took,
+ * then sleeps on the state word until the supervisor wakes it. */
+static void wait_answer(struct lsw_fast *f)
+{
+	unsigned long long start = ticks(), limit = 2 * f->answer_ticks, took;
+
+	if (limit < ANSWER_MIN_TICKS)
+		limit = ANSWER_MIN_TICKS;
+	if (limit > ANSWER_MAX_TICKS)
+		limit = ANSWER_MAX_TICKS;
+	while (load(&f->state) == LSW_FAST_TAKEN && ticks() - start < limit)
+		__builtin_ia32_pause();
+	while (swap_state(&f->state, LSW_FAST_TAKEN, LSW_FAST_SLEEPING) ||
+	       load(&f->state) == LSW_FAST_SLEEPING)
+		sys4(__NR_futex, &f->state, FUTEX_WAIT, LSW_FAST_SLEEPING, 0);
+	took = ticks() - start;
+	f->answer_ticks = (3 * f->answer_ticks + took) / 4;
+}
+
+/* After a withdrawal the next calls go the old way, more of them each
+ * time in a row (the supervisor was busy or had no CPU). */
+static unsigned long long withdrawn(struct lsw_fast *f)
+{
+	f->backoff = f->backoff ? (f->backoff < BACKOFF_MAX ? 2 * f->backoff : BACKOFF_MAX) : 1;
+	f->skip = f->backoff;
+	return LSW_FAST_FALLBACK;
+}
+
+__attribute__((used)) unsigned long long lsw_fast_call(void)
+{
+	unsigned long sp = (unsigned long)__builtin_frame_address(0);
+	struct lsw_thread_block *b = (struct lsw_thread_block *)(sp & ~(LSW_BLOCK_SIZE - 1));
+	struct lsw_fast *f = (struct lsw_fast *)((char *)b + LSW_FAST_OFFSET);
+	unsigned long long status;
+
+	if (f->skip) {
+		f->skip--;
+		__atomic_store_n(&f->state, LSW_FAST_IDLE, __ATOMIC_RELEASE);
+		return LSW_FAST_FALLBACK;
+	}
+	f->number = (unsigned)f->win.rax;
+	f->args[0] = f->win.r10;
+	f->args[1] = f->win.rdx;
+	f->args[2] = f->win.r8;
+	f->args[3] = f->win.r9;
+	__atomic_store_n(&f->irq_deferred, 0, __ATOMIC_RELAXED);
+	__atomic_store_n(&f->state, LSW_FAST_POSTED, __ATOMIC_SEQ_CST);
+	/* the supervisor clears polling, then looks for posted calls once
+	 * more: one of the two sides sees the other */
+	if (!__atomic_load_n(&f->polling, __ATOMIC_SEQ_CST) &&
+	    swap_state(&f->state, LSW_FAST_POSTED, LSW_FAST_IDLE))
+		return LSW_FAST_FALLBACK;
+	if (!wait_taken(f))
+		return withdrawn(f);
+	f->backoff = 0;
+	wait_answer(f);
+	status = (unsigned)f->answer;
+	__atomic_store_n(&f->state, LSW_FAST_DONE, __ATOMIC_RELEASE);
+	return status;
+}
