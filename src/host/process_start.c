@@ -71,8 +71,8 @@ static void on_exit_pidfd(void *arg, uint32_t events)
 		p->notify_fd = -1;
 		job_process_ended(p->job, p, status);
 		process_gone(p);
-		if (h->pool)
-			pool_fill(h->pool);
+		if (h->pool) /* after the run's end or the parent's wait is told */
+			pool_fill_when_idle(h->pool);
 		return;
 	}
 	if (!p->setup_failed && !p->terminated) /* else it was said, or asked for */

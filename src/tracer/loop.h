@@ -13,6 +13,7 @@ typedef void loop_fn(void *arg, uint32_t events);
 
 struct loop_watch;
 struct loop_timer;
+struct loop_idle;
 
 struct loop {
 	int epfd, tfd;
@@ -21,6 +22,8 @@ struct loop {
 	struct loop_timer *timers;   /* unsorted; few at a time */
 	size_t ntimers, captimers;
 	uint64_t next_timer_id;
+	struct loop_idle *idle;      /* run once when nothing else is ready */
+	size_t nidle, capidle;
 	int stopping;
 };
 
@@ -35,6 +38,12 @@ void loop_unwatch(struct loop *l, int fd);
 uint64_t loop_add_timer(struct loop *l, uint64_t deadline_ns, loop_fn *fn, void *arg);
 void loop_cancel_timer(struct loop *l, uint64_t id);
 uint64_t loop_now_ns(void);
+/* fn(arg, 0) once, the next time no fd and no timer is ready: work that
+ * may wait (refilling a pool) stays off the path of what is being
+ * served.  A pair already queued is not queued twice.  0, or -1 (no
+ * memory: not queued). */
+int loop_when_idle(struct loop *l, loop_fn *fn, void *arg);
+void loop_cancel_idle(struct loop *l, loop_fn *fn, void *arg);
 /* Runs until loop_stop(). */
 int loop_run(struct loop *l);
 void loop_stop(struct loop *l);
