@@ -288,6 +288,7 @@ static NTSTATUS hello_phase0(struct nt_call *c)
 	nt_add_op(c, LSW_OP_CONTINUE);
 	c->thread->cont_state = 1;
 	st = LSW_STATUS_SUCCESS;
+	lsw_timeline(p->job, p->win_pid, "hello: ntdll and the program mapped");
 out:
 	if (ntdll)
 		object_unref(&ntdll->hdr);
@@ -351,6 +352,7 @@ static NTSTATUS hello_phase1(struct nt_call *c)
 			     p->start.stack_base + p->start.stack_size);
 	nt_add_op(c, LSW_OP_JUMP); /* to what thread_start_enter puts in its block */
 	t->cont_state = 0;
+	lsw_timeline(p->job, p->win_pid, "the first thread starts in the loader");
 	remote_space_ready(p);
 	debug_report_process_start(t); /* with a debugger, held until continued */
 	return LSW_STATUS_SUCCESS;
@@ -403,6 +405,7 @@ void process_forbid(struct lsw_process *p, const char *what)
 void process_terminate(struct lsw_process *p, uint32_t status)
 {
 	if (!p->terminated) {
+		lsw_timeline(p->job, p->win_pid, "terminating");
 		p->terminated = true;
 		p->exit_status = status;
 		debug_report_process_exit(p, status);
