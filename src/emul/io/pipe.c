@@ -315,13 +315,19 @@ NTSTATUS nt_NtFsControlFile(struct nt_call *c)
 	return LSW_STATUS_NOT_SUPPORTED;
 }
 
-/* Bytes waiting to be read at f's end, and whether the other end is gone. */
-static uint32_t waiting_bytes(struct file_object *f, bool *closing)
+/* Whether the other end of f is gone. */
+static bool other_end_gone(struct file_object *f)
 {
-	struct pollfd pfd = { f->fd, POLLIN, 0 };
+	struct pollfd pfd = { f->fd, 0, 0 };
+
+	return poll(&pfd, 1, 0) > 0 && (pfd.revents & (POLLHUP | POLLERR));
+}
+
+/* Bytes waiting to be read at f's end. */
+static uint32_t waiting_bytes(struct file_object *f)
+{
 	int n = 0;
 
-	*closing = poll(&pfd, 1, 0) > 0 && (pfd.revents & (POLLHUP | POLLERR));
 	if (ioctl(f->fd, FIONREAD, &n) < 0 || n < 0)
 		n = 0;
 	return (uint32_t)n;
@@ -336,15 +342,14 @@ static uint32_t waiting_bytes(struct file_object *f, bool *closing)
 static void local_info(struct file_object *f, uint32_t out[10])
 {
 	struct pipe_end *e = f->pipe;
-	bool reads = (f->access & FILE_READ_DATA) != 0, closing = false;
 
 	out[1] = e->config;
 	out[2] = out[3] = 1;
 	out[4] = e->in_quota;
-	out[5] = reads ? waiting_bytes(f, &closing) : 0;
+	out[5] = f->access & FILE_READ_DATA ? waiting_bytes(f) : 0;
 	out[6] = e->out_quota;
 	out[7] = e->server ? e->out_quota : e->in_quota;
-	out[8] = closing ? FILE_PIPE_CLOSING_STATE : FILE_PIPE_CONNECTED_STATE;
+	out[8] = other_end_gone(f) ? FILE_PIPE_CLOSING_STATE : FILE_PIPE_CONNECTED_STATE;
 	out[9] = e->server;
 }
 
