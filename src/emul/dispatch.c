@@ -32,6 +32,13 @@ void lsw_log(const char *fmt, ...)
 	va_end(ap);
 }
 
+void lsw_timeline(const struct lsw_job *j, uint32_t win_pid, const char *what)
+{
+	if (lsw_debug && j)
+		lsw_log("timeline: pid %u: %s +%llu us", win_pid, what,
+			(unsigned long long)(loop_now_ns() - j->created_ns) / 1000);
+}
+
 struct lsw_op *nt_add_op(struct nt_call *c, unsigned code)
 {
 	struct lsw_op *op;

@@ -465,6 +465,7 @@ struct lsw_job {
 	bool timed_out;
 	uint64_t timeout_timer;
 	void *client;                /* lswhost's connection that asked for it */
+	uint64_t created_ns;         /* loop clock: --debug's start timeline */
 };
 
 /* dispatch.c */
@@ -536,6 +537,10 @@ NTSTATUS tracee_write_iosb(struct lsw_thread *t, uint64_t iosb,
 
 /* logging */
 void lsw_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* With --debug, a step of the start or end of process win_pid of job j (0:
+ * of the job) and when it came, counted from the job's creation: "lsw:
+ * timeline: pid N: what +T us". */
+void lsw_timeline(const struct lsw_job *j, uint32_t win_pid, const char *what);
 extern bool lsw_debug;
 /* Every served call with its status on stderr (LSW_DEBUG=calls), until
  * lsw trace exists. */

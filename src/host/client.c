@@ -51,8 +51,9 @@ static bool peer_is_us(int fd)
 	       cred.uid == getuid();
 }
 
-/* 0: greeted; HOST_FALLBACK: unusable (said why); 1: it went away, retry. */
-static int greet(int fd, bool start)
+/* 0: greeted; HOST_FALLBACK: unusable (said why); 1: it went away, retry.
+ * send, if any, goes right behind the HELLO. */
+static int greet(int fd, bool start, host_send_fn *send, void *arg)
 {
 	struct proto_writer w = { 0 };
 	struct proto_header h;
@@ -61,7 +62,7 @@ static int greet(int fd, bool start)
 
 	proto_put_u32(&w, PROTO_VERSION);
 	proto_put_str(&w, proto_build_id());
-	if (proto_send(fd, PROTO_HELLO, &w, NULL, 0) < 0 ||
+	if (proto_send(fd, PROTO_HELLO, &w, NULL, 0) < 0 || (send && send(fd, arg) < 0) ||
 	    proto_recv(fd, &h, &p, NULL, 0, NULL) < 0) {
 		proto_writer_free(&w);
 		return 1;
@@ -179,6 +180,12 @@ static int reach(const char *prefix, bool start, const char *lsw_exe,
 
 int host_connect(const char *prefix, bool start, const char *lsw_exe, struct host_paths *paths)
 {
+	return host_connect_then(prefix, start, lsw_exe, paths, NULL, NULL);
+}
+
+int host_connect_then(const char *prefix, bool start, const char *lsw_exe,
+		      struct host_paths *paths, host_send_fn *send, void *arg)
+{
 	char err[512];
 
 	if (host_paths_for(prefix, paths, err, sizeof(err)) < 0) {
@@ -196,7 +203,7 @@ int host_connect(const char *prefix, bool start, const char *lsw_exe, struct hos
 				paths->socket, start ? "; running standalone" : "");
 			return start ? HOST_FALLBACK : -1;
 		}
-		if ((r = greet(fd, start)) == 0)
+		if ((r = greet(fd, start, send, arg)) == 0)
 			return fd;
 		close(fd);
 		if (r == HOST_FALLBACK)

@@ -18,6 +18,12 @@
  * started if none runs (lsw_exe: the lsw executable, run as lswhost).
  * HOST_NONE, HOST_FALLBACK, or -1 after printing why. */
 int host_connect(const char *prefix, bool start, const char *lsw_exe, struct host_paths *paths);
+/* The same with the request sent right behind HELLO, before its answer
+ * (one round trip less): send(sock, arg), 0 or -1, once per connection
+ * tried.  The daemon reads it only after a HELLO it accepts. */
+typedef int host_send_fn(int sock, void *arg);
+int host_connect_then(const char *prefix, bool start, const char *lsw_exe,
+		      struct host_paths *paths, host_send_fn *send, void *arg);
 
 /* One request and its reply: 0 with *payload malloc'd, or -1 (said why). */
 int host_request(int sock, uint32_t type, const struct proto_writer *w, uint32_t reply_type,

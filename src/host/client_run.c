@@ -110,16 +110,29 @@ static int send_run(int sock, const struct lsw_job_spec *js, const struct lsw_pr
 	return r;
 }
 
+struct run_message {
+	const struct lsw_job_spec *js;
+	const struct lsw_process_spec *ps;
+	bool debug;
+};
+
+static int send_run_message(int sock, void *arg)
+{
+	const struct run_message *m = arg;
+
+	return send_run(sock, m->js, m->ps, m->debug);
+}
+
+/* The RUN goes right behind the HELLO; the signals to relay are caught
+ * from before it is sent. */
 int host_client_run(const char *prefix, const char *lsw_exe, const struct lsw_job_spec *js,
 		    const struct lsw_process_spec *ps, bool debug)
 {
+	struct run_message m = { js, ps, debug };
 	struct host_paths paths;
 	sigset_t set, old;
 	int sock, sfd, code;
 
-	sock = host_connect(prefix, true, lsw_exe, &paths);
-	if (sock < 0)
-		return HOST_FALLBACK;
 	sigemptyset(&set);
 	sigaddset(&set, SIGINT);
 	sigaddset(&set, SIGQUIT);
@@ -129,13 +142,16 @@ int host_client_run(const char *prefix, const char *lsw_exe, const struct lsw_jo
 	sigaddset(&set, SIGCONT);
 	sigprocmask(SIG_BLOCK, &set, &old);
 	sfd = signalfd(-1, &set, SFD_CLOEXEC);
-	if (sfd < 0 || send_run(sock, js, ps, debug) < 0)
-		code = 125;
-	else
-		code = wait_for_exit(sock, sfd);
-	if (sfd >= 0)
-		close(sfd);
-	close(sock);
+	if (sfd < 0) {
+		perror("lsw: signalfd");
+		sigprocmask(SIG_SETMASK, &old, NULL);
+		return 125;
+	}
+	sock = host_connect_then(prefix, true, lsw_exe, &paths, send_run_message, &m);
+	code = sock < 0 ? HOST_FALLBACK : wait_for_exit(sock, sfd);
+	close(sfd);
+	if (sock >= 0)
+		close(sock);
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	return code;
 }

@@ -65,6 +65,7 @@ static void finish(void *arg, uint32_t events)
 	 * (lsw reg, the next standalone run see it) */
 	host_enter_job(d->h, c->job);
 	registry_flush_dirty(d->h);
+	lsw_timeline(c->job, 0, "the exit status goes to lsw run");
 	proto_put_u32(&w, (uint32_t)c->job->exit_code);
 	unlink_job(d->h, c->job);
 	job_free(c->job);
@@ -156,6 +157,7 @@ static void start_job(struct conn *c)
 	struct lsw_process_spec ps = c->rq.proc;
 	struct proto_writer w = { 0 };
 	char **env = NULL;
+	uint64_t asked = loop_now_ns();
 
 	enter_conn(d, c);
 	limits_default(&c->rq.job.limits);
@@ -163,6 +165,10 @@ static void start_job(struct conn *c)
 	if (d->cfg->job_env && (env = d->cfg->job_env(d->cfg->job_env_arg, c->rq.env)))
 		ps.env = env;
 	c->job = (env || !d->cfg->job_env) ? job_create(d->h, &c->rq.job) : NULL;
+	if (c->job) { /* its timeline starts with the request */
+		c->job->created_ns = asked;
+		lsw_timeline(c->job, 0, "environment and job made");
+	}
 	if (!c->job) {
 		proto_strv_free(env);
 		enter_conn(d, NULL);

@@ -36,6 +36,7 @@ struct lsw_job *job_create(struct lsw_host *h, const struct lsw_job_spec *spec)
 	j->host = h;
 	j->spec = *spec;
 	j->exit_code = 125; /* until its first process says otherwise */
+	j->created_ns = loop_now_ns();
 	limits_prepare(&j->wall, &spec->limits);
 	if (spec->limits.report || lsw_debug)
 		fprintf(stderr, "lsw: limits: %s\n", j->wall.how);

@@ -66,13 +66,14 @@ static void on_exit_pidfd(void *arg, uint32_t events)
 	close(p->pidfd);
 	p->pidfd = -1;
 	if (!in_setup) {
+		lsw_timeline(p->job, p->win_pid, "reaped");
 		loop_unwatch(l, p->notify_fd);
 		close(p->notify_fd);
 		p->notify_fd = -1;
 		job_process_ended(p->job, p, status);
 		process_gone(p);
-		if (h->pool)
-			pool_fill(h->pool);
+		if (h->pool) /* after the run's end or the parent's wait is told */
+			pool_fill_when_idle(h->pool);
 		return;
 	}
 	if (!p->setup_failed && !p->terminated) /* else it was said, or asked for */
@@ -131,6 +132,7 @@ static void on_handover(void *arg, uint32_t events)
 		return;
 	}
 	setup_over(p);
+	lsw_timeline(p->job, p->win_pid, "the runtime handed over its listener");
 	if (serve_listener(p, fd) < 0)
 		setup_fail(p);
 }
@@ -159,6 +161,7 @@ static bool adopt_spare(struct lsw_process *p)
 
 	if (!h->pool || pool_take(h->pool, p->job, &p->pid, &fd, &pidfd) < 0)
 		return false;
+	lsw_timeline(p->job, p->win_pid, "took a pre-started runtime");
 	p->pidfd = pidfd;
 	if (loop_watch(&h->loop, pidfd, EPOLLIN, on_exit_pidfd, p) < 0) {
 		perror("lsw: supervisor setup");
@@ -193,6 +196,7 @@ struct lsw_process *host_start_process(struct lsw_host *h, const struct lsw_proc
 		process_free(p);
 		return NULL;
 	}
+	lsw_timeline(p->job, p->win_pid, "launching a runtime");
 	if (launch_start(&ls, &p->pid, &p->setup_fd) < 0) {
 		p->reaped = true; /* there is no process */
 		job_start_failed(j, p);

@@ -153,6 +153,18 @@ void pool_fill(struct runtime_pool *pool)
 			spare_launch(pool, &pool->spares[i]);
 }
 
+static void on_idle(void *arg, uint32_t events)
+{
+	(void)events;
+	pool_fill(arg);
+}
+
+void pool_fill_when_idle(struct runtime_pool *pool)
+{
+	if (loop_when_idle(&pool->h->loop, on_idle, pool) < 0)
+		pool_fill(pool);
+}
+
 /* Whether pid lives in a user namespace other than ours (then its
  * RLIMIT_NPROC counts its own threads alone, as launch.c sets it). */
 static bool own_userns(pid_t pid)
@@ -242,6 +254,7 @@ void pool_free(struct runtime_pool *pool)
 		return;
 	if (pool->retry_timer)
 		loop_cancel_timer(&pool->h->loop, pool->retry_timer);
+	loop_cancel_idle(&pool->h->loop, on_idle, pool);
 	for (int i = 0; i < POOL_SIZE; i++) {
 		struct spare *s = &pool->spares[i];
 

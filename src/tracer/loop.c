@@ -19,6 +19,11 @@ struct loop_timer {
 	void *arg;
 };
 
+struct loop_idle {
+	loop_fn *fn;
+	void *arg;
+};
+
 uint64_t loop_now_ns(void)
 {
 	struct timespec ts;
@@ -83,6 +88,7 @@ void loop_fini(struct loop *l)
 		close(l->tfd);
 	free(l->watches);
 	free(l->timers);
+	free(l->idle);
 	*l = (struct loop){ .epfd = -1, .tfd = -1 };
 }
 
@@ -146,6 +152,49 @@ void loop_cancel_timer(struct loop *l, uint64_t id)
 		}
 }
 
+int loop_when_idle(struct loop *l, loop_fn *fn, void *arg)
+{
+	for (size_t i = 0; i < l->nidle; i++)
+		if (l->idle[i].fn == fn && l->idle[i].arg == arg)
+			return 0;
+	if (l->nidle == l->capidle) {
+		size_t cap = l->capidle ? l->capidle * 2 : 4;
+		struct loop_idle *ni = realloc(l->idle, cap * sizeof(*ni));
+
+		if (!ni)
+			return -1;
+		l->idle = ni;
+		l->capidle = cap;
+	}
+	l->idle[l->nidle++] = (struct loop_idle){ fn, arg };
+	return 0;
+}
+
+void loop_cancel_idle(struct loop *l, loop_fn *fn, void *arg)
+{
+	for (size_t i = 0; i < l->nidle; i++)
+		if (l->idle[i].fn == fn && l->idle[i].arg == arg) {
+			l->idle[i] = l->idle[--l->nidle];
+			return;
+		}
+}
+
+/* The first queued idle callback (each may queue others); a timer that
+ * is due but whose timerfd has not fired yet goes first. */
+static void run_idle(struct loop *l)
+{
+	uint64_t now = loop_now_ns();
+	struct loop_idle first = l->idle[0];
+
+	for (size_t i = 0; i < l->ntimers; i++)
+		if (l->timers[i].deadline <= now) {
+			run_timers(l, 0);
+			return;
+		}
+	l->idle[0] = l->idle[--l->nidle];
+	first.fn(first.arg, 0);
+}
+
 void loop_stop(struct loop *l)
 {
 	l->stopping = 1;
@@ -163,10 +212,12 @@ int loop_run(struct loop *l)
 
 	while (!l->stopping) {
 		int busy = l->poll && l->poll(l->poll_arg);
-		int n = l->stopping ? 0 : epoll_wait(l->epfd, evs, 16, busy ? 0 : -1);
+		int n = l->stopping ? 0 : epoll_wait(l->epfd, evs, 16, busy || l->nidle ? 0 : -1);
 
 		if (n < 0 && errno != EINTR)
 			return -1;
+		if (n == 0 && l->nidle && !busy)
+			run_idle(l); /* not while the poller has calls to serve */
 		for (int i = 0; i < n && !l->stopping; i++) {
 			struct loop_watch *w = &l->watches[evs[i].data.u64];
 

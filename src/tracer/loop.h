@@ -15,6 +15,7 @@ typedef int loop_poll_fn(void *arg);
 
 struct loop_watch;
 struct loop_timer;
+struct loop_idle;
 
 struct loop {
 	int epfd, tfd;
@@ -23,6 +24,8 @@ struct loop {
 	struct loop_timer *timers;   /* unsorted; few at a time */
 	size_t ntimers, captimers;
 	uint64_t next_timer_id;
+	struct loop_idle *idle;      /* run once when nothing else is ready */
+	size_t nidle, capidle;
 	int stopping;
 	loop_poll_fn *poll;
 	void *poll_arg;
@@ -41,6 +44,12 @@ void loop_cancel_timer(struct loop *l, uint64_t id);
 uint64_t loop_now_ns(void);
 /* Something the loop polls besides its fds (one at most). */
 void loop_set_poller(struct loop *l, loop_poll_fn *fn, void *arg);
+/* fn(arg, 0) once, the next time no fd and no timer is ready: work that
+ * may wait (refilling a pool) stays off the path of what is being
+ * served.  A pair already queued is not queued twice.  0, or -1 (no
+ * memory: not queued). */
+int loop_when_idle(struct loop *l, loop_fn *fn, void *arg);
+void loop_cancel_idle(struct loop *l, loop_fn *fn, void *arg);
 /* Runs until loop_stop(). */
 int loop_run(struct loop *l);
 void loop_stop(struct loop *l);

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "emul/io/file.h"
+#include "emul/io/pipe.h"
 #include "emul/io/mailslot.h"
 #include "emul/io/file_access.h"
 #include "emul/io/file_attrs.h"
@@ -205,6 +206,8 @@ NTSTATUS nt_NtQueryInformationFile(struct nt_call *c)
 	if (f->kind == FILE_KIND_PIPE && (st = np_query_info(c, f, cls, &have), have))
 		return st;
 	if (f->kind == FILE_KIND_MAILSLOT && (st = mailslot_query_info(c, f, cls, &have), have))
+		return st;
+	if (f->pipe && (st = pipe_query_info(c, f, cls, &have), have))
 		return st;
 	if (cls == 23) /* FilePipeInformation of host pipes and anonymous pipe ends */
 		return file_pipe_mode_query(c, f);

@@ -32,9 +32,20 @@
 #define FILE_PIPE_CONNECTED_STATE 3
 #define PEEK_HEADER 16
 #define PEEK_MAX 65536
+#define FILE_SHARE_WRITE_BIT 2u
+#define FILE_SHARE_RW 3u
+#define FILE_PIPE_INBOUND 0u
+#define FILE_PIPE_OUTBOUND 1u
+#define FILE_PIPE_FULL_DUPLEX 2u
+#define FILE_PIPE_CLOSING_STATE 4u
+#define FilePipeLocalInformation 24u
+#define LOCAL_INFO_SIZE 40u
 
 struct pipe_end {
 	int client_fd;               /* the client end until it is opened, -1 after */
+	bool server;
+	uint32_t config;             /* FILE_PIPE_INBOUND, _OUTBOUND or _FULL_DUPLEX */
+	uint32_t in_quota, out_quota;
 };
 
 void pipe_end_free(struct pipe_end *e)
@@ -79,6 +90,15 @@ static int make_pipe(uint32_t access, int fds[2], bool *socket)
 	return 0;
 }
 
+/* NtCreateNamedPipeFile's share access says which way the pipe goes
+ * (as the server sees it): clients that may write make it inbound. */
+static uint32_t config_of(uint32_t share)
+{
+	if ((share & FILE_SHARE_RW) == FILE_SHARE_RW)
+		return FILE_PIPE_FULL_DUPLEX;
+	return share & FILE_SHARE_WRITE_BIT ? FILE_PIPE_INBOUND : FILE_PIPE_OUTBOUND;
+}
+
 /* The server end and its pending client end, as a handle of the caller's. */
 static NTSTATUS create_anonymous(struct nt_call *c, uint32_t access, uint32_t options,
 			       uint64_t *h)
@@ -91,6 +111,10 @@ static NTSTATUS create_anonymous(struct nt_call *c, uint32_t access, uint32_t op
 
 	if (!e)
 		return LSW_STATUS_NO_MEMORY;
+	e->server = true;
+	e->config = config_of((uint32_t)c->args[4]);
+	e->in_quota = (uint32_t)c->args[11];
+	e->out_quota = (uint32_t)c->args[12];
 	if (make_pipe(access, fds, &socket) < 0) {
 		st = errno_to_status(errno);
 		free(e);
@@ -204,6 +228,10 @@ bool pipe_open_client(struct nt_call *c, uint64_t handle_out, uint32_t access, u
 		*st = LSW_STATUS_NO_MEMORY;
 		return true;
 	}
+	if ((f->pipe = malloc(sizeof(*f->pipe)))) { /* without it: no GetNamedPipeInfo */
+		*f->pipe = *server->pipe;
+		f->pipe->server = false;
+	}
 	*st = handle_create_call(c, &f->hdr, f->access, &h);
 	object_unref(&f->hdr);
 	if (*st != LSW_STATUS_SUCCESS)
@@ -285,4 +313,59 @@ NTSTATUS nt_NtFsControlFile(struct nt_call *c)
 	if ((uint32_t)c->args[5] == FSCTL_PIPE_PEEK)
 		return pipe_peek(c, f);
 	return LSW_STATUS_NOT_SUPPORTED;
+}
+
+/* Whether the other end of f is gone. */
+static bool other_end_gone(struct file_object *f)
+{
+	struct pollfd pfd = { f->fd, 0, 0 };
+
+	return poll(&pfd, 1, 0) > 0 && (pfd.revents & (POLLHUP | POLLERR));
+}
+
+/* Bytes waiting to be read at f's end. */
+static uint32_t waiting_bytes(struct file_object *f)
+{
+	int n = 0;
+
+	if (ioctl(f->fd, FIONREAD, &n) < 0 || n < 0)
+		n = 0;
+	return (uint32_t)n;
+}
+
+/* FILE_PIPE_LOCAL_INFORMATION of an anonymous pipe's end { NamedPipeType
+ * (byte), NamedPipeConfiguration, MaximumInstances, CurrentInstances,
+ * InboundQuota, ReadDataAvailable, OutboundQuota, WriteQuotaAvailable,
+ * NamedPipeState, NamedPipeEnd }: what GetNamedPipeInfo reads.  Only the
+ * bytes waiting for this end's reader are known (the host pipe holds what
+ * was written towards the other end): the write quota is reported whole. */
+static void local_info(struct file_object *f, uint32_t out[10])
+{
+	struct pipe_end *e = f->pipe;
+
+	out[1] = e->config;
+	out[2] = out[3] = 1;
+	out[4] = e->in_quota;
+	out[5] = f->access & FILE_READ_DATA ? waiting_bytes(f) : 0;
+	out[6] = e->out_quota;
+	out[7] = e->server ? e->out_quota : e->in_quota;
+	out[8] = other_end_gone(f) ? FILE_PIPE_CLOSING_STATE : FILE_PIPE_CONNECTED_STATE;
+	out[9] = e->server;
+}
+
+NTSTATUS pipe_query_info(struct nt_call *c, struct file_object *f, uint32_t cls, bool *handled)
+{
+	uint32_t out[10] = { 0 };
+
+	*handled = f->pipe && cls == FilePipeLocalInformation;
+	if (!*handled)
+		return LSW_STATUS_SUCCESS;
+	if ((uint32_t)c->args[3] < LOCAL_INFO_SIZE)
+		return LSW_STATUS_INFO_LENGTH_MISMATCH;
+	local_info(f, out);
+	if (tracee_write(c->thread, c->args[2], out, LOCAL_INFO_SIZE) < 0 ||
+	    tracee_write_iosb(c->thread, c->args[1], LSW_STATUS_SUCCESS, LOCAL_INFO_SIZE) !=
+	    LSW_STATUS_SUCCESS)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	return LSW_STATUS_SUCCESS;
 }

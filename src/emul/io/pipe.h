@@ -14,4 +14,8 @@ void pipe_end_free(struct pipe_end *e);
 bool pipe_open_client(struct nt_call *c, uint64_t handle_out, uint32_t access, uint64_t oa,
 		      uint64_t iosb, uint32_t options, NTSTATUS *st);
 
+/* NtQueryInformationFile of the pipe classes an anonymous pipe's end
+ * answers (FilePipeLocalInformation): *handled false for the others. */
+NTSTATUS pipe_query_info(struct nt_call *c, struct file_object *f, uint32_t cls, bool *handled);
+
 #endif

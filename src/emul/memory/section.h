@@ -67,8 +67,10 @@ int section_view_fd(struct section_object *s, bool write_shared);
 /* Whether a data section of the file open as fd exists: such a file
  * cannot be made shorter (STATUS_USER_MAPPED_FILE). */
 bool section_maps_file(int fd);
-/* The rva of an image's export `name` (*forwarded: it is a forwarder). */
-int section_find_export(struct section_object *s, const char *name, uint32_t *rva,
-			bool *forwarded);
+/* The rvas of n exports of an image, with one look at it: rva[i] 0 where
+ * names[i] is missing or a forwarder.  0, or -1 (the image could not be
+ * read). */
+int section_find_exports(struct section_object *s, const char *const *names, uint32_t *rva,
+			 unsigned n);
 
 #endif

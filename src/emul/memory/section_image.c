@@ -264,20 +264,21 @@ NTSTATUS section_map_image(struct nt_call *c, struct section_object *s, uint64_t
 	return b == s->pe.image_base ? LSW_STATUS_SUCCESS : LSW_STATUS_IMAGE_NOT_AT_BASE;
 }
 
-int section_find_export(struct section_object *s, const char *name, uint32_t *rva,
-			bool *forwarded)
+int section_find_exports(struct section_object *s, const char *const *names, uint32_t *rva,
+			 unsigned n)
 {
 	struct pe_image view;
-	const char *fwd = NULL;
-	uint8_t *buf;
-	int rc;
+	uint8_t *buf = mmap(NULL, s->size, PROT_READ, MAP_SHARED, s->fd, 0);
 
-	buf = mmap(NULL, s->size, PROT_READ, MAP_SHARED, s->fd, 0);
 	if (buf == MAP_FAILED)
 		return -1;
 	pe_as_laid_out(&s->pe, buf, &view);
-	rc = pe_find_export(&view, name, rva, &fwd);
+	for (unsigned i = 0; i < n; i++) {
+		const char *fwd = NULL;
+
+		if (pe_find_export(&view, names[i], &rva[i], &fwd) < 0 || fwd)
+			rva[i] = 0;
+	}
 	munmap(buf, s->size);
-	*forwarded = fwd != NULL;
-	return rc;
+	return 0;
 }

@@ -209,6 +209,13 @@ static uint8_t *make_params(struct lsw_process *p, uint64_t base, size_t *size)
 	return blob;
 }
 
+/* The ntdll exports the supervisor starts threads at or delivers to. */
+#define NTDLL_ENTRIES 4
+static const char *const ntdll_entries[NTDLL_ENTRIES] = {
+	"LdrInitializeThunk", "KiUserExceptionDispatcher", "KiUserApcDispatcher",
+	"RtlUserThreadStart",
+};
+
 static NTSTATUS hello_phase0(struct nt_call *c)
 {
 	struct lsw_process *p = c->thread->process;
@@ -218,33 +225,29 @@ static NTSTATUS hello_phase0(struct nt_call *c)
 	uint64_t ntdll_base, exe_base;
 	uint8_t *blob;
 	size_t params_size;
-	uint32_t rva;
-	bool fwd;
+	uint32_t rva[NTDLL_ENTRIES];
 	NTSTATUS st;
 
 	snprintf(ntdll_path, sizeof(ntdll_path), "%s/ntdll.dll", p->host->cfg.dll_dir);
 	if ((st = map_kuser(c)) != LSW_STATUS_SUCCESS ||
 	    (st = map_host_image(c, ntdll_path, "ntdll.dll", NULL, &ntdll, &ntdll_base)) != LSW_STATUS_SUCCESS)
 		goto out;
-	if (section_find_export(ntdll, "LdrInitializeThunk", &rva, &fwd) < 0 || fwd) {
-		fprintf(stderr, "lsw: %s: no LdrInitializeThunk export\n", ntdll_path);
+	if (section_find_exports(ntdll, ntdll_entries, rva, NTDLL_ENTRIES) < 0)
+		rva[0] = rva[3] = 0;
+	/* where the first thread starts, and every thread's initial context */
+	if (!rva[0] || !rva[3]) {
+		fprintf(stderr, "lsw: %s: no %s export\n", ntdll_path, ntdll_entries[rva[0] ? 3 : 0]);
 		st = LSW_STATUS_ENTRYPOINT_NOT_FOUND;
 		goto out;
 	}
-	p->start.entry_ldr = ntdll_base + rva;
+	p->start.entry_ldr = ntdll_base + rva[0];
 	/* where faults are delivered; without it they end the process */
-	if (section_find_export(ntdll, "KiUserExceptionDispatcher", &rva, &fwd) == 0 && !fwd)
-		p->ki_exception = ntdll_base + rva;
+	if (rva[1])
+		p->ki_exception = ntdll_base + rva[1];
 	/* where user APCs run; without it they stay queued */
-	if (section_find_export(ntdll, "KiUserApcDispatcher", &rva, &fwd) == 0 && !fwd)
-		p->ki_apc = ntdll_base + rva;
-	/* where every thread's initial context starts */
-	if (section_find_export(ntdll, "RtlUserThreadStart", &rva, &fwd) < 0 || fwd) {
-		fprintf(stderr, "lsw: %s: no RtlUserThreadStart export\n", ntdll_path);
-		st = LSW_STATUS_ENTRYPOINT_NOT_FOUND;
-		goto out;
-	}
-	p->start.entry_thread = ntdll_base + rva;
+	if (rva[2])
+		p->ki_apc = ntdll_base + rva[2];
+	p->start.entry_thread = ntdll_base + rva[3];
 	st = map_host_image(c, image, slash ? slash + 1 : image,
 			    p->parent_pid ? p->job->view : NULL, &exe, &exe_base);
 	if (st != LSW_STATUS_SUCCESS)
@@ -285,6 +288,7 @@ static NTSTATUS hello_phase0(struct nt_call *c)
 	nt_add_op(c, LSW_OP_CONTINUE);
 	c->thread->cont_state = 1;
 	st = LSW_STATUS_SUCCESS;
+	lsw_timeline(p->job, p->win_pid, "hello: ntdll and the program mapped");
 out:
 	if (ntdll)
 		object_unref(&ntdll->hdr);
@@ -348,6 +352,7 @@ static NTSTATUS hello_phase1(struct nt_call *c)
 			     p->start.stack_base + p->start.stack_size);
 	nt_add_op(c, LSW_OP_JUMP); /* to what thread_start_enter puts in its block */
 	t->cont_state = 0;
+	lsw_timeline(p->job, p->win_pid, "the first thread starts in the loader");
 	remote_space_ready(p);
 	debug_report_process_start(t); /* with a debugger, held until continued */
 	return LSW_STATUS_SUCCESS;
@@ -400,6 +405,7 @@ void process_forbid(struct lsw_process *p, const char *what)
 void process_terminate(struct lsw_process *p, uint32_t status)
 {
 	if (!p->terminated) {
+		lsw_timeline(p->job, p->win_pid, "terminating");
 		p->terminated = true;
 		p->exit_status = status;
 		debug_report_process_exit(p, status);

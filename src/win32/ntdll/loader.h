@@ -8,6 +8,8 @@
 #define LDR_MAX_TLS 64          /* modules with static TLS */
 
 PIMAGE_NT_HEADERS NTAPI RtlImageNtHeader(PVOID base); /* loader.c */
+IMAGE_SECTION_HEADER *NTAPI RtlImageRvaToSection(IMAGE_NT_HEADERS *nt, PVOID base,
+						  ULONG rva); /* image_dir.c */
 NTSTATUS NTAPI NtCreateSection(PHANDLE, ACCESS_MASK, POBJECT_ATTRIBUTES, PLARGE_INTEGER, ULONG,
 			       ULONG, HANDLE);
 NTSTATUS NTAPI NtMapViewOfSection(HANDLE, HANDLE, PVOID *, ULONG_PTR, SIZE_T, PLARGE_INTEGER,

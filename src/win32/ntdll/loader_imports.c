@@ -396,8 +396,24 @@ static NTSTATUS bind_thunks(struct ldr_module *m, struct ldr_module *dll,
 	return STATUS_SUCCESS;
 }
 
+/* Whether the table lies in one writable section of page-aligned
+ * sections: mapped writable (copy on write) already. */
+static BOOL iat_writable(struct ldr_module *m, const IMAGE_DATA_DIRECTORY *d)
+{
+	IMAGE_NT_HEADERS64 *nt = ldr_nt_headers(m->base);
+	IMAGE_SECTION_HEADER *s;
+
+	if (nt->OptionalHeader.SectionAlignment < 0x1000)
+		return FALSE;
+	s = RtlImageRvaToSection((IMAGE_NT_HEADERS *)nt, m->base, d->VirtualAddress);
+	return s && (s->Characteristics & IMAGE_SCN_MEM_WRITE) &&
+	       d->VirtualAddress + d->Size - s->VirtualAddress <=
+		       (s->Misc.VirtualSize ? s->Misc.VirtualSize : s->SizeOfRawData);
+}
+
 /* Makes the import address table writable while it is filled in: MSVC
- * places it in a read-only section. */
+ * places it in a read-only section (mingw in a writable one: nothing to
+ * change, two calls saved a module). */
 static NTSTATUS with_writable_iat(struct ldr_module *m, BOOL writable, ULONG *old)
 {
 	IMAGE_DATA_DIRECTORY *d = ldr_dir(m->base, IMAGE_DIRECTORY_ENTRY_IAT);
@@ -405,7 +421,7 @@ static NTSTATUS with_writable_iat(struct ldr_module *m, BOOL writable, ULONG *ol
 	SIZE_T size;
 	ULONG prev;
 
-	if (!d || !d->VirtualAddress || !d->Size)
+	if (!d || !d->VirtualAddress || !d->Size || iat_writable(m, d))
 		return STATUS_SUCCESS;
 	addr = m->base + d->VirtualAddress;
 	size = d->Size;
