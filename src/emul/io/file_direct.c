@@ -22,13 +22,13 @@
 #include "emul/process/thread_block.h"
 #include "tracer/notify.h"
 
-/* Smaller transfers keep the chunked path: at 64 KiB the one-copy path,
- * even with the fd kept in the program between calls (program_fd), made a
- * 256 MiB copy slower (0.40 s against 0.29 s with the chunked path, six
- * interleaved rounds each, standalone, load 0.3), so it starts at 1 MiB.
+/* Smaller transfers keep the chunked path.  From 64 KiB the one copy
+ * saves more than its extra work (fstat, kcmp, the program's own pread64
+ * through the filter) costs: a 256 MiB copy in 64 KiB calls took 15-25%
+ * less CPU than chunked, 5-8% less at 16 and 32 KiB (bench/README.md).
  * Larger ones too: one pread64 stops at 0x7ffff000 bytes, and the
  * continuation would then be the common case. */
-#define DIRECT_MIN (1u << 20)
+#define DIRECT_MIN (64u << 10)
 #define DIRECT_MAX (1u << 30)
 
 struct file_direct_io {
@@ -63,7 +63,10 @@ static bool same_file(const struct lsw_process *p, int fd, int rfd)
  * The program's fd for f: the one an earlier call left there, if kcmp
  * says it still is f's, else a new one (SECCOMP_IOCTL_NOTIF_ADDFD, which
  * costs the thread two more context switches) that stays for the next
- * call; the one it pushes out is closed after this call's I/O.  -1: none.
+ * call; the one it pushes out is closed after this call's I/O.  A file's
+ * first transfer gets none: a file read or written once in one call (a
+ * program loading its data files) is served chunked, at the cost of the
+ * copies the handover would have cost anyway.  -1: none.
  */
 static int program_fd(struct nt_call *c, struct file_object *f)
 {
@@ -77,6 +80,10 @@ static int program_fd(struct nt_call *c, struct file_object *f)
 			slot = &p->direct_fds[i];
 	if (slot && same_file(p, f->fd, slot->rfd))
 		return slot->rfd;
+	if (!f->direct_seen) {
+		f->direct_seen = true;
+		return -1;
+	}
 	if (!slot) {
 		slot = &p->direct_fds[p->direct_fd_next++ % 8];
 		if (!slot->file)
@@ -100,13 +107,13 @@ static NTSTATUS direct_start(struct nt_call *c, struct file_object *f, uint64_t 
 
 	if (!io)
 		return LSW_STATUS_NO_MEMORY;
+	if ((rfd = program_fd(c, f)) < 0) {
+		free(io);
+		return LSW_STATUS_INSUFFICIENT_RESOURCES; /* served chunked */
+	}
 	if (tracee_write_iosb(t, c->args[4], LSW_STATUS_SUCCESS, expected) != LSW_STATUS_SUCCESS) {
 		free(io);
 		return LSW_STATUS_ACCESS_VIOLATION;
-	}
-	if ((rfd = program_fd(c, f)) < 0) {
-		free(io);
-		return LSW_STATUS_INSUFFICIENT_RESOURCES;
 	}
 	op = nt_add_op(c, write ? LSW_OP_PWRITE : LSW_OP_PREAD);
 	op->arg[0] = (uint64_t)rfd;
