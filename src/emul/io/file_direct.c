@@ -1,11 +1,11 @@
 /*
  * One-copy NtReadFile/NtWriteFile of disk files.  The supervisor checks
  * the call as always (handle, access, byte-range locks, offset), then
- * hands the file's fd to the program for one op list: the runtime's
- * pread64/pwrite64 moves the data between the page cache and the
- * program's buffer in one kernel copy, and closes the fd.  The answer is
- * written beforehand for the outcome the supervisor expects (the whole
- * length, or up to the end of the file); only when the runtime gets
+ * answers with an op on the program's fd for the file (kept there between
+ * calls): the runtime's pread64/pwrite64 moves the data between the page
+ * cache and the program's buffer in one kernel copy.  The runtime writes
+ * the IO_STATUS_BLOCK first, for the outcome the supervisor expects (the
+ * whole length, or up to the end of the file); only when it gets
  * something else does it call again (LSW_REQ_CONTINUE) with the result,
  * which is read once and clamped (docs/fastpath.md).
  */
@@ -111,16 +111,13 @@ static NTSTATUS direct_start(struct nt_call *c, struct file_object *f, uint64_t 
 		free(io);
 		return LSW_STATUS_INSUFFICIENT_RESOURCES; /* served chunked */
 	}
-	if (tracee_write_iosb(t, c->args[4], LSW_STATUS_SUCCESS, expected) != LSW_STATUS_SUCCESS) {
-		free(io);
-		return LSW_STATUS_ACCESS_VIOLATION;
-	}
 	op = nt_add_op(c, write ? LSW_OP_PWRITE : LSW_OP_PREAD);
 	op->arg[0] = (uint64_t)rfd;
 	op->arg[1] = c->args[5];
 	op->arg[2] = expected; /* a read up to the end of the file */
 	op->arg[3] = off;
 	op->arg[4] = expected;
+	op->arg[5] = c->args[4]; /* the runtime writes the IO_STATUS_BLOCK */
 	if (c->nops == 2) { /* the pushed-out fd's close goes after the I/O */
 		struct lsw_op close = c->ops[0];
 
@@ -218,8 +215,9 @@ NTSTATUS file_direct_continue(struct lsw_thread *t)
 	}
 	f->pos = io->off + done;
 	r = (long long)done;
-	if (st == LSW_STATUS_SUCCESS || st == (NTSTATUS)LSW_STATUS_END_OF_FILE)
-		tracee_write_iosb(t, io->iosb, st, (uint64_t)r);
+	if ((st == LSW_STATUS_SUCCESS || st == (NTSTATUS)LSW_STATUS_END_OF_FILE) &&
+	    tracee_write_iosb(t, io->iosb, st, (uint64_t)r) != LSW_STATUS_SUCCESS)
+		st = LSW_STATUS_ACCESS_VIOLATION;
 	file_direct_drop(t);
 	return st;
 }
