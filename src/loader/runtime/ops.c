@@ -37,8 +37,10 @@ static long clone_thread(unsigned long long block)
 }
 
 /* The IO_STATUS_BLOCK of a one-copy I/O, {STATUS_SUCCESS, count}, stored
- * before the I/O, as Windows probes it first: 0 when the program's memory
- * cannot take it (the copy stops at the fault, on_fault). */
+ * before the I/O, as Windows probes it first, and again after it (a block
+ * inside the buffer read ends with the status, as Windows writes it at
+ * completion): 0 when the program's memory cannot take it (the copy stops
+ * at the fault, on_fault). */
 static int write_io_status(unsigned long long iosb, unsigned long long count)
 {
 	const unsigned long long v[2] = { 0, count };
@@ -89,7 +91,7 @@ static long do_op(struct lsw_thread_block *b, const struct lsw_op *op,
 			sys4(op->code == LSW_OP_PREAD ? __NR_pread64 : __NR_pwrite64,
 			     a[0], a[1], a[2], a[3]) : -14 /* EFAULT */;
 		b->io_result = r;
-		return (unsigned long long)r == a[4] ? 0 : 1;
+		return (unsigned long long)r == a[4] && write_io_status(a[5], a[4]) ? 0 : 1;
 	case LSW_OP_CLONE:
 		if (a[0] & (LSW_BLOCK_SIZE - 1))
 			return -22;
