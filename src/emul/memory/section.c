@@ -191,13 +191,15 @@ static NTSTATUS file_section(struct nt_call *c, struct section_object *s, uint64
 	return size_file_section(s, f, want);
 }
 
-/* Page-file-backed memory: a memfd, sparse until written. */
+/* Page-file-backed memory: a memfd, sparse until written, of whole pages
+ * (NtQuerySection reports the size rounded up, as Windows does). */
 static NTSTATUS memory_section(struct nt_call *c, struct section_object *s, uint64_t want)
 {
 	if (want == 0)
 		return LSW_STATUS_INVALID_PARAMETER_4;
 	if (want > SECTION_MAX_SIZE)
 		return STATUS_SECTION_TOO_BIG;
+	want = (want + PAGE_SIZE_NT - 1) & ~(uint64_t)(PAGE_SIZE_NT - 1);
 	if ((s->attributes & SEC_COMMIT) && !memory_can_charge(c->thread->process, want))
 		return LSW_STATUS_COMMITMENT_LIMIT;
 	s->fd = memfd_create("section", MFD_CLOEXEC);
