@@ -20,6 +20,7 @@
 #define STATUS_INVALID_FILE_FOR_SECTION 0xC0000020u
 #define STATUS_SECTION_TOO_BIG 0xC0000040u
 #define STATUS_MAPPED_FILE_SIZE_ZERO 0xC000011Eu
+#define STATUS_INVALID_IMAGE_NOT_MZ 0xC000012Fu
 #define STATUS_SECTION_NOT_IMAGE 0xC0000049u
 #define STATUS_SECTION_NOT_EXTENDED 0xC0000087u
 #define STANDARD_READ 0x00020000u /* READ_CONTROL */
@@ -239,6 +240,20 @@ static NTSTATUS check_create_args(uint32_t attrs, uint32_t protect)
 	return LSW_STATUS_SUCCESS;
 }
 
+/* What Windows says of a file that is no image before it looks further:
+ * an empty one cannot back a section, another must start with "MZ". */
+static NTSTATUS image_file_check(int fd)
+{
+	struct stat sb;
+	char mz[2];
+
+	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size == 0)
+		return STATUS_INVALID_FILE_FOR_SECTION;
+	if (pread(fd, mz, 2, 0) != 2 || mz[0] != 'M' || mz[1] != 'Z')
+		return STATUS_INVALID_IMAGE_NOT_MZ;
+	return LSW_STATUS_SUCCESS;
+}
+
 /* An image section of the file behind handle fh. */
 static struct section_object *image_section(struct nt_call *c, uint64_t fh, NTSTATUS *st)
 {
@@ -253,6 +268,8 @@ static struct section_object *image_section(struct nt_call *c, uint64_t fh, NTST
 		*st = STATUS_INVALID_FILE_FOR_SECTION;
 		return NULL;
 	}
+	if ((*st = image_file_check(f->fd)) != LSW_STATUS_SUCCESS)
+		return NULL;
 	base_name = f->name_utf8 ? strrchr(f->name_utf8, '/') : NULL;
 	s = section_from_image_fd(f->fd, base_name ? base_name + 1 : "image", st, NULL, 0);
 	if (s && f->nt_name)
