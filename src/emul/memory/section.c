@@ -344,15 +344,18 @@ NTSTATUS nt_NtOpenSection(struct nt_call *c)
 				 c->args[0]);
 }
 
+#define BASIC_INFO_SIZE 24
+#define IMAGE_INFO_SIZE 64
+
 /* SECTION_BASIC_INFORMATION: BaseAddress, AllocationAttributes, MaximumSize */
 static uint32_t basic_info(const struct section_object *s, uint8_t *out)
 {
 	uint64_t size = s->image ? (s->size + PAGE_SIZE_NT - 1) & ~(PAGE_SIZE_NT - 1) : s->size;
 
-	memset(out, 0, 24);
+	memset(out, 0, BASIC_INFO_SIZE);
 	memcpy(out + 8, &s->attributes, 4);
 	memcpy(out + 16, &size, 8);
-	return 24;
+	return BASIC_INFO_SIZE;
 }
 
 /* SECTION_IMAGE_INFORMATION (x64, 64 bytes) from the image's headers. */
@@ -365,7 +368,7 @@ static uint32_t image_info(const struct section_object *s, uint8_t *out)
 			    pe->characteristics };
 	uint8_t contains_code = pe->size_of_code != 0 || pe->entry_rva != 0;
 
-	memset(out, 0, 64);
+	memset(out, 0, IMAGE_INFO_SIZE);
 	memcpy(out, &entry, 8);
 	memcpy(out + 16, &pe->stack_reserve, 8);
 	memcpy(out + 24, &pe->stack_commit, 8);
@@ -376,7 +379,7 @@ static uint32_t image_info(const struct section_object *s, uint8_t *out)
 	out[50] = contains_code;
 	memcpy(out + 56, &file_size, 4);
 	memcpy(out + 60, &pe->checksum, 4);
-	return 64;
+	return IMAGE_INFO_SIZE;
 }
 
 /* NtQuerySection(SectionHandle, SectionInformationClass, SectionInformation,
@@ -392,16 +395,16 @@ NTSTATUS nt_NtQuerySection(struct nt_call *c)
 
 	if (!s)
 		return st;
-	if (cls == 0)
-		len = basic_info(s, buf);
-	else if (cls == 1 && s->image)
-		len = image_info(s, buf);
-	else if (cls == 1)
-		return STATUS_SECTION_NOT_IMAGE;
-	else
+	if (cls > 1)
 		return LSW_STATUS_INVALID_INFO_CLASS;
-	if (c->args[3] < len)
+	/* as Windows: the length, then the buffer's range, then an image? */
+	if (c->args[3] < (cls ? IMAGE_INFO_SIZE : BASIC_INFO_SIZE))
 		return LSW_STATUS_INFO_LENGTH_MISMATCH;
+	if (c->args[2] + c->args[3] < c->args[2] || c->args[2] + c->args[3] > USER_MAX + 1)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	if (cls == 1 && !s->image)
+		return STATUS_SECTION_NOT_IMAGE;
+	len = cls ? image_info(s, buf) : basic_info(s, buf);
 	ret = len;
 	if (tracee_write(c->thread, c->args[2], buf, len) < 0 ||
 	    (c->args[4] && tracee_write(c->thread, c->args[4], &ret, 8) < 0))
