@@ -4,7 +4,8 @@
 # when a program's image is a PE sparsely extended to 1 GiB, and when a
 # program maps a 1 GiB data file and reads a byte of every page.  Sections
 # map files instead of copying them, so both stay near a plain hello's.
-# Nothing is asserted.
+# The programs run --standalone: through lswhost the lsw process would only
+# be the client, and the supervisor the daemon.  Nothing is asserted.
 root=$(cd "$(dirname "$0")/.." && pwd)
 lsw=${1:-$root/build/cli/lsw}
 hello=${2:-$root/build/fixtures/hello.exe} mapsum=${3:-$root/build/fixtures/mapsum.exe}
@@ -34,6 +35,6 @@ cp "$hello" sparse.exe
 truncate -s 1G sparse.exe
 truncate -s 1G data.bin
 printf 'x' | dd of=data.bin bs=1 seek=536870912 conv=notrunc 2>/dev/null
-peak "hello.exe" "$lsw" run --prefix "$work/prefix" small.exe
-peak "hello.exe sparse to 1 GiB" "$lsw" run --prefix "$work/prefix" sparse.exe
-peak "mapsum.exe of a 1 GiB file" "$lsw" run --prefix "$work/prefix" "$mapsum" data.bin
+peak "hello.exe" "$lsw" run --standalone --prefix "$work/prefix" small.exe
+peak "hello.exe sparse to 1 GiB" "$lsw" run --standalone --prefix "$work/prefix" sparse.exe
+peak "mapsum.exe of a 1 GiB file" "$lsw" run --standalone --prefix "$work/prefix" "$mapsum" data.bin

@@ -86,10 +86,13 @@ enum lsw_op_code {
 	LSW_OP_EXIT_THREAD,/* status */
 	LSW_OP_CLONE,     /* block: a new thread whose runtime block (mapped
 			   * already) is there; it says LSW_REQ_THREAD_HELLO */
-	LSW_OP_PREAD,     /* fd, buf, len, offset, expected: one-copy NtReadFile;
-			   * the result goes to block->io_result and, when it
-			   * is not `expected`, the supervisor is called again
-			   * (LSW_REQ_CONTINUE) to finish the call with it */
+	LSW_OP_PREAD,     /* fd, buf, len, offset, expected, iosb: one-copy
+			   * NtReadFile; first the IO_STATUS_BLOCK at iosb gets
+			   * {STATUS_SUCCESS, expected} (-EFAULT and no I/O when
+			   * it cannot), the result goes to block->io_result
+			   * and, when it is not `expected`, the supervisor is
+			   * called again (LSW_REQ_CONTINUE) to finish the call
+			   * with it */
 	LSW_OP_PWRITE,    /* the same for NtWriteFile */
 };
 

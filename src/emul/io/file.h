@@ -43,6 +43,7 @@ struct file_object {
 	bool tty;               /* the stream is a terminal */
 	bool delete_on_close;   /* FileDispositionInformation: unlink at last close */
 	bool read_only;         /* opened through a read-only mapping */
+	bool direct_seen;       /* a one-copy-sized transfer was made (file_direct.c) */
 	dev_t dev;              /* identity of DISK files, for share modes and */
 	ino_t ino;              /* byte-range locks */
 	char *name_utf8;        /* host path or a description, for messages */

@@ -1,11 +1,11 @@
 /*
  * One-copy NtReadFile/NtWriteFile of disk files.  The supervisor checks
  * the call as always (handle, access, byte-range locks, offset), then
- * hands the file's fd to the program for one op list: the runtime's
- * pread64/pwrite64 moves the data between the page cache and the
- * program's buffer in one kernel copy, and closes the fd.  The answer is
- * written beforehand for the outcome the supervisor expects (the whole
- * length, or up to the end of the file); only when the runtime gets
+ * answers with an op on the program's fd for the file (kept there between
+ * calls): the runtime's pread64/pwrite64 moves the data between the page
+ * cache and the program's buffer in one kernel copy.  The runtime writes
+ * the IO_STATUS_BLOCK first, for the outcome the supervisor expects (the
+ * whole length, or up to the end of the file); only when it gets
  * something else does it call again (LSW_REQ_CONTINUE) with the result,
  * which is read once and clamped (docs/fastpath.md).
  */
@@ -22,13 +22,13 @@
 #include "emul/process/thread_block.h"
 #include "tracer/notify.h"
 
-/* Smaller transfers keep the chunked path: at 64 KiB the one-copy path,
- * even with the fd kept in the program between calls (program_fd), made a
- * 256 MiB copy slower (0.40 s against 0.29 s with the chunked path, six
- * interleaved rounds each, standalone, load 0.3), so it starts at 1 MiB.
+/* Smaller transfers keep the chunked path.  From 64 KiB the one copy
+ * saves more than its extra work (fstat, kcmp, the program's own pread64
+ * through the filter) costs: a 256 MiB copy in 64 KiB calls took 15-25%
+ * less CPU than chunked, 5-8% less at 16 and 32 KiB (bench/README.md).
  * Larger ones too: one pread64 stops at 0x7ffff000 bytes, and the
  * continuation would then be the common case. */
-#define DIRECT_MIN (1u << 20)
+#define DIRECT_MIN (64u << 10)
 #define DIRECT_MAX (1u << 30)
 
 struct file_direct_io {
@@ -63,7 +63,10 @@ static bool same_file(const struct lsw_process *p, int fd, int rfd)
  * The program's fd for f: the one an earlier call left there, if kcmp
  * says it still is f's, else a new one (SECCOMP_IOCTL_NOTIF_ADDFD, which
  * costs the thread two more context switches) that stays for the next
- * call; the one it pushes out is closed after this call's I/O.  -1: none.
+ * call; the one it pushes out is closed after this call's I/O.  A file's
+ * first transfer gets none: a file read or written once in one call (a
+ * program loading its data files) is served chunked, at the cost of the
+ * copies the handover would have cost anyway.  -1: none.
  */
 static int program_fd(struct nt_call *c, struct file_object *f)
 {
@@ -77,6 +80,10 @@ static int program_fd(struct nt_call *c, struct file_object *f)
 			slot = &p->direct_fds[i];
 	if (slot && same_file(p, f->fd, slot->rfd))
 		return slot->rfd;
+	if (!f->direct_seen) {
+		f->direct_seen = true;
+		return -1;
+	}
 	if (!slot) {
 		slot = &p->direct_fds[p->direct_fd_next++ % 8];
 		if (!slot->file)
@@ -100,13 +107,9 @@ static NTSTATUS direct_start(struct nt_call *c, struct file_object *f, uint64_t 
 
 	if (!io)
 		return LSW_STATUS_NO_MEMORY;
-	if (tracee_write_iosb(t, c->args[4], LSW_STATUS_SUCCESS, expected) != LSW_STATUS_SUCCESS) {
-		free(io);
-		return LSW_STATUS_ACCESS_VIOLATION;
-	}
 	if ((rfd = program_fd(c, f)) < 0) {
 		free(io);
-		return LSW_STATUS_INSUFFICIENT_RESOURCES;
+		return LSW_STATUS_INSUFFICIENT_RESOURCES; /* served chunked */
 	}
 	op = nt_add_op(c, write ? LSW_OP_PWRITE : LSW_OP_PREAD);
 	op->arg[0] = (uint64_t)rfd;
@@ -114,6 +117,7 @@ static NTSTATUS direct_start(struct nt_call *c, struct file_object *f, uint64_t 
 	op->arg[2] = expected; /* a read up to the end of the file */
 	op->arg[3] = off;
 	op->arg[4] = expected;
+	op->arg[5] = c->args[4]; /* the runtime writes the IO_STATUS_BLOCK */
 	if (c->nops == 2) { /* the pushed-out fd's close goes after the I/O */
 		struct lsw_op close = c->ops[0];
 
@@ -211,8 +215,9 @@ NTSTATUS file_direct_continue(struct lsw_thread *t)
 	}
 	f->pos = io->off + done;
 	r = (long long)done;
-	if (st == LSW_STATUS_SUCCESS || st == (NTSTATUS)LSW_STATUS_END_OF_FILE)
-		tracee_write_iosb(t, io->iosb, st, (uint64_t)r);
+	if ((st == LSW_STATUS_SUCCESS || st == (NTSTATUS)LSW_STATUS_END_OF_FILE) &&
+	    tracee_write_iosb(t, io->iosb, st, (uint64_t)r) != LSW_STATUS_SUCCESS)
+		st = LSW_STATUS_ACCESS_VIOLATION;
 	file_direct_drop(t);
 	return st;
 }

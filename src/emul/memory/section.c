@@ -20,6 +20,7 @@
 #define STATUS_INVALID_FILE_FOR_SECTION 0xC0000020u
 #define STATUS_SECTION_TOO_BIG 0xC0000040u
 #define STATUS_MAPPED_FILE_SIZE_ZERO 0xC000011Eu
+#define STATUS_INVALID_IMAGE_NOT_MZ 0xC000012Fu
 #define STATUS_SECTION_NOT_IMAGE 0xC0000049u
 #define STATUS_SECTION_NOT_EXTENDED 0xC0000087u
 #define STANDARD_READ 0x00020000u /* READ_CONTROL */
@@ -191,13 +192,15 @@ static NTSTATUS file_section(struct nt_call *c, struct section_object *s, uint64
 	return size_file_section(s, f, want);
 }
 
-/* Page-file-backed memory: a memfd, sparse until written. */
+/* Page-file-backed memory: a memfd, sparse until written, of whole pages
+ * (NtQuerySection reports the size rounded up, as Windows does). */
 static NTSTATUS memory_section(struct nt_call *c, struct section_object *s, uint64_t want)
 {
 	if (want == 0)
 		return LSW_STATUS_INVALID_PARAMETER_4;
 	if (want > SECTION_MAX_SIZE)
 		return STATUS_SECTION_TOO_BIG;
+	want = (want + PAGE_SIZE_NT - 1) & ~(uint64_t)(PAGE_SIZE_NT - 1);
 	if ((s->attributes & SEC_COMMIT) && !memory_can_charge(c->thread->process, want))
 		return LSW_STATUS_COMMITMENT_LIMIT;
 	s->fd = memfd_create("section", MFD_CLOEXEC);
@@ -237,6 +240,20 @@ static NTSTATUS check_create_args(uint32_t attrs, uint32_t protect)
 	return LSW_STATUS_SUCCESS;
 }
 
+/* What Windows says of a file that is no image before it looks further:
+ * an empty one cannot back a section, another must start with "MZ". */
+static NTSTATUS image_file_check(int fd)
+{
+	struct stat sb;
+	char mz[2];
+
+	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size == 0)
+		return STATUS_INVALID_FILE_FOR_SECTION;
+	if (pread(fd, mz, 2, 0) != 2 || mz[0] != 'M' || mz[1] != 'Z')
+		return STATUS_INVALID_IMAGE_NOT_MZ;
+	return LSW_STATUS_SUCCESS;
+}
+
 /* An image section of the file behind handle fh. */
 static struct section_object *image_section(struct nt_call *c, uint64_t fh, NTSTATUS *st)
 {
@@ -251,6 +268,8 @@ static struct section_object *image_section(struct nt_call *c, uint64_t fh, NTST
 		*st = STATUS_INVALID_FILE_FOR_SECTION;
 		return NULL;
 	}
+	if ((*st = image_file_check(f->fd)) != LSW_STATUS_SUCCESS)
+		return NULL;
 	base_name = f->name_utf8 ? strrchr(f->name_utf8, '/') : NULL;
 	s = section_from_image_fd(f->fd, base_name ? base_name + 1 : "image", st, NULL, 0);
 	if (s && f->nt_name)
@@ -325,15 +344,18 @@ NTSTATUS nt_NtOpenSection(struct nt_call *c)
 				 c->args[0]);
 }
 
+#define BASIC_INFO_SIZE 24
+#define IMAGE_INFO_SIZE 64
+
 /* SECTION_BASIC_INFORMATION: BaseAddress, AllocationAttributes, MaximumSize */
 static uint32_t basic_info(const struct section_object *s, uint8_t *out)
 {
 	uint64_t size = s->image ? (s->size + PAGE_SIZE_NT - 1) & ~(PAGE_SIZE_NT - 1) : s->size;
 
-	memset(out, 0, 24);
+	memset(out, 0, BASIC_INFO_SIZE);
 	memcpy(out + 8, &s->attributes, 4);
 	memcpy(out + 16, &size, 8);
-	return 24;
+	return BASIC_INFO_SIZE;
 }
 
 /* SECTION_IMAGE_INFORMATION (x64, 64 bytes) from the image's headers. */
@@ -346,7 +368,7 @@ static uint32_t image_info(const struct section_object *s, uint8_t *out)
 			    pe->characteristics };
 	uint8_t contains_code = pe->size_of_code != 0 || pe->entry_rva != 0;
 
-	memset(out, 0, 64);
+	memset(out, 0, IMAGE_INFO_SIZE);
 	memcpy(out, &entry, 8);
 	memcpy(out + 16, &pe->stack_reserve, 8);
 	memcpy(out + 24, &pe->stack_commit, 8);
@@ -357,7 +379,7 @@ static uint32_t image_info(const struct section_object *s, uint8_t *out)
 	out[50] = contains_code;
 	memcpy(out + 56, &file_size, 4);
 	memcpy(out + 60, &pe->checksum, 4);
-	return 64;
+	return IMAGE_INFO_SIZE;
 }
 
 /* NtQuerySection(SectionHandle, SectionInformationClass, SectionInformation,
@@ -373,16 +395,16 @@ NTSTATUS nt_NtQuerySection(struct nt_call *c)
 
 	if (!s)
 		return st;
-	if (cls == 0)
-		len = basic_info(s, buf);
-	else if (cls == 1 && s->image)
-		len = image_info(s, buf);
-	else if (cls == 1)
-		return STATUS_SECTION_NOT_IMAGE;
-	else
+	if (cls > 1)
 		return LSW_STATUS_INVALID_INFO_CLASS;
-	if (c->args[3] < len)
+	/* as Windows: the length, then the buffer's range, then an image? */
+	if (c->args[3] < (cls ? IMAGE_INFO_SIZE : BASIC_INFO_SIZE))
 		return LSW_STATUS_INFO_LENGTH_MISMATCH;
+	if (c->args[2] + c->args[3] < c->args[2] || c->args[2] + c->args[3] > USER_MAX + 1)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	if (cls == 1 && !s->image)
+		return STATUS_SECTION_NOT_IMAGE;
+	len = cls ? image_info(s, buf) : basic_info(s, buf);
 	ret = len;
 	if (tracee_write(c->thread, c->args[2], buf, len) < 0 ||
 	    (c->args[4] && tracee_write(c->thread, c->args[4], &ret, 8) < 0))

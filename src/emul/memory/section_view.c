@@ -45,8 +45,8 @@ static bool protect_is_shared_write(uint32_t p)
 }
 
 /* The handle access a view's protection needs (SECTION_MAP_WRITE alone
- * serves a read-write view, as in Windows), and the section protection. */
-static NTSTATUS check_view_protect(struct section_object *s, uint32_t access, uint32_t prot)
+ * serves a read-write view, as in Windows); an image's views too. */
+static NTSTATUS check_view_access(uint32_t access, uint32_t prot)
 {
 	uint32_t need;
 
@@ -60,8 +60,16 @@ static NTSTATUS check_view_protect(struct section_object *s, uint32_t access, ui
 	default:
 		return LSW_STATUS_INVALID_PAGE_PROTECTION;
 	}
-	if ((access & need) != need)
-		return LSW_STATUS_ACCESS_DENIED;
+	return (access & need) == need ? LSW_STATUS_SUCCESS : LSW_STATUS_ACCESS_DENIED;
+}
+
+/* The handle's access, and the section protection, for a data view. */
+static NTSTATUS check_view_protect(struct section_object *s, uint32_t access, uint32_t prot)
+{
+	NTSTATUS st = check_view_access(access, prot);
+
+	if (st != LSW_STATUS_SUCCESS)
+		return st;
 	if ((protect_is_shared_write(prot) && !protect_is_shared_write(s->protect)) ||
 	    (protect_is_exec(prot) && !protect_is_exec(s->protect)))
 		return LSW_STATUS_SECTION_PROTECTION;
@@ -214,6 +222,8 @@ static NTSTATUS map_view(struct nt_call *tc, struct section_object *s, uint32_t 
 	if (s->image) {
 		if (r->alloc_type & MEM_REPLACE_PLACEHOLDER)
 			return LSW_STATUS_INVALID_PARAMETER;
+		if ((st = check_view_access(access, r->protect)) != LSW_STATUS_SUCCESS)
+			return st;
 		st = section_map_image(tc, s, &r->base);
 		if (st == LSW_STATUS_SUCCESS || st == LSW_STATUS_IMAGE_NOT_AT_BASE)
 			process_note_image(tc->thread->process, s->label, r->base, s->size);

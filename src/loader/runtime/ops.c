@@ -47,6 +47,18 @@ static long clone_thread(unsigned long long block)
 	return sys2(__NR_clone, CLONE_THREAD_FLAGS, top);
 }
 
+/* The IO_STATUS_BLOCK of a one-copy I/O, {STATUS_SUCCESS, count}, stored
+ * before the I/O, as Windows probes it first, and again after it (a block
+ * inside the buffer read ends with the status, as Windows writes it at
+ * completion): 0 when the program's memory cannot take it (the copy stops
+ * at the fault, on_fault). */
+static int write_io_status(unsigned long long iosb, unsigned long long count)
+{
+	const unsigned long long v[2] = { 0, count };
+
+	return lsw_copy_qwords((void *)iosb, v, 2) == 2;
+}
+
 /* Performs one op; returns 0, 1 to call the supervisor again, 2 when the
  * thread's registers were replaced (JUMP), or a negative errno. */
 static long do_op(struct lsw_thread_block *b, const struct lsw_op *op,
@@ -86,10 +98,11 @@ static long do_op(struct lsw_thread_block *b, const struct lsw_op *op,
 	case LSW_OP_PREAD:
 	case LSW_OP_PWRITE:
 		/* the kernel checks buf: a bad one is -EFAULT, never a fault here */
-		r = sys4(op->code == LSW_OP_PREAD ? __NR_pread64 : __NR_pwrite64,
-			 a[0], a[1], a[2], a[3]);
+		r = write_io_status(a[5], a[4]) ?
+			sys4(op->code == LSW_OP_PREAD ? __NR_pread64 : __NR_pwrite64,
+			     a[0], a[1], a[2], a[3]) : -14 /* EFAULT */;
 		b->io_result = r;
-		return (unsigned long long)r == a[4] ? 0 : 1;
+		return (unsigned long long)r == a[4] && write_io_status(a[5], a[4]) ? 0 : 1;
 	case LSW_OP_CLONE:
 		if (a[0] & (LSW_BLOCK_SIZE - 1))
 			return -22;
