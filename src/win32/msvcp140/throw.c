@@ -2,8 +2,9 @@
  * The throw helpers the STL headers call (std::_Xlength_error...): each
  * throws the standard exception class it names, with the message given.
  * The classes' RTTI and throw descriptions are msvcp_types.S; the throw
- * itself is vcruntime140's _CxxThrowException, which every program using
- * msvcp140 has loaded.
+ * itself is vcruntime140's _CxxThrowException (every program using
+ * msvcp140 has vcruntime140 loaded; without it the process ends as a
+ * failed throw would).
  */
 #include "cxx/cxx_private.h"
 
@@ -20,7 +21,7 @@ typedef void (__stdcall *throw_fn)(void *, const cxx_throw_info *);
 /* cxx_exception.c's cxx_throw_class ends here. */
 void __stdcall _CxxThrowException(void *obj, const cxx_throw_info *ti)
 {
-	HMODULE vcrt = LoadLibraryW(L"vcruntime140.dll");
+	HMODULE vcrt = GetModuleHandleW(L"vcruntime140.dll");
 	throw_fn fn = vcrt ? (throw_fn)(void *)GetProcAddress(vcrt, "_CxxThrowException") : NULL;
 
 	if (fn)

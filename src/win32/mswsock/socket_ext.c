@@ -20,17 +20,15 @@ static int socket_error(SOCKET s)
 	return WSAGetLastError();
 }
 
-BOOL WINAPI AcceptEx(SOCKET listener, SOCKET accepted, void *buffer,
-					   DWORD data_len, DWORD local_len, DWORD remote_len,
-					   DWORD *received, OVERLAPPED *overlapped)
+BOOL WINAPI AcceptEx(SOCKET listener, SOCKET accepted, void *buffer, DWORD data_len,
+		     DWORD local_len, DWORD remote_len, DWORD *received, OVERLAPPED *overlapped)
 {
 	WSASetLastError(socket_error(listener));
 	return FALSE;
 }
 
-BOOL WINAPI TransmitFile(SOCKET s, HANDLE file, DWORD bytes,
-					       DWORD bytes_per_send, OVERLAPPED *overlapped,
-					       void *buffers, DWORD flags)
+BOOL WINAPI TransmitFile(SOCKET s, HANDLE file, DWORD bytes, DWORD bytes_per_send,
+			 OVERLAPPED *overlapped, void *buffers, DWORD flags)
 {
 	WSASetLastError(socket_error(s));
 	return FALSE;
