@@ -96,12 +96,17 @@ static NTSTATUS unplace(struct vad_map *m, const struct view_req *r, NTSTATUS st
 	return st;
 }
 
-/* Offset, size and place of a data view, as Windows checks them. */
+/* Offset, size and place of a data view, as Windows checks them: offset
+ * and base on the allocation granularity, or only on a page when the
+ * view replaces a placeholder (documented for MapViewOfFile3; .NET maps
+ * the parts of a single-file bundle so). */
 static NTSTATUS place_view(struct vad_map *m, struct section_object *s, struct view_req *r)
 {
+	uint64_t align = (r->alloc_type & MEM_REPLACE_PLACEHOLDER) ? PAGE_SIZE_NT : ALLOC_GRANULARITY;
+
 	if (r->base && r->base >= r->limit)
 		return LSW_STATUS_INVALID_PARAMETER_4;
-	if ((r->offset & (ALLOC_GRANULARITY - 1)) || (r->base & (ALLOC_GRANULARITY - 1)))
+	if ((r->offset & (align - 1)) || (r->base & (align - 1)))
 		return STATUS_MAPPED_ALIGNMENT;
 	if (r->offset >= s->size)
 		return STATUS_INVALID_VIEW_SIZE;

@@ -56,6 +56,14 @@ K32API DWORD WINAPI GetCurrentProcessorNumber(void)
 	return aux & 0xFFF;
 }
 
+/* One processor group here: every processor is in group 0. */
+K32API void WINAPI GetCurrentProcessorNumberEx(PROCESSOR_NUMBER *number)
+{
+	number->Group = 0;
+	number->Number = (BYTE)GetCurrentProcessorNumber();
+	number->Reserved = 0;
+}
+
 K32API void WINAPI ExitProcess(UINT code)
 {
 	RtlExitUserProcess((NTSTATUS)code);
