@@ -30,6 +30,7 @@ struct debug_event {
 	struct lsw_thread *thread;   /* stopped until continued; NULL: none */
 	debug_resume_fn *resume;
 	bool delivered;
+	bool froze;                  /* counted in its process's debug_stops */
 	bool regs_in_block;          /* the thread's user context is its block's
 				      * registers (a fault, a start) */
 	uint8_t give;                /* GIVE_*: where the handles go */
@@ -92,6 +93,9 @@ static void post(struct lsw_process *p, struct debug_event *ev, struct lsw_threa
 	if (stop) {
 		ev->thread = stop;
 		stop->debug_event = ev;
+		ev->froze = true; /* as on Windows, the whole process stops */
+		if (!p->debug_stops++)
+			thread_freeze_others(p, stop);
 	}
 	if (d->last)
 		d->last->next = ev;
@@ -254,6 +258,14 @@ static bool thread_has_events(const struct debug_object *d, const struct lsw_thr
 	return false;
 }
 
+static struct lsw_process *live_process(struct lsw_host *h, uint32_t pid)
+{
+	for (struct lsw_process *p = h->processes; p; p = p->next)
+		if (p->win_pid == pid && !p->reaped)
+			return p;
+	return NULL;
+}
+
 /* ev is over: its thread goes on once it has no other event pending.
  * Waiters on d may take the next event (not while d is destroyed: a wake
  * would take a reference on it again). */
@@ -262,8 +274,12 @@ static void finish(struct debug_object *d, struct debug_event *ev, uint32_t stat
 	struct lsw_thread *t = ev->thread;
 	debug_resume_fn *resume = ev->resume;
 
+	struct lsw_process *p = ev->froze ? live_process(d->host, ev->pid) : NULL;
+
 	unlink_event(d, ev);
 	free(ev);
+	if (p && p->debug_stops && !--p->debug_stops)
+		thread_thaw_all(p); /* first: t's own answer may still be held */
 	if (t && !thread_has_events(d, t)) {
 		t->debug_event = NULL;
 		if (resume)
@@ -300,14 +316,6 @@ void debug_events_free(struct debug_object *d)
 {
 	while (d->first)
 		finish(d, d->first, DBG_CONTINUE, false);
-}
-
-static struct lsw_process *live_process(struct lsw_host *h, uint32_t pid)
-{
-	for (struct lsw_process *p = h->processes; p; p = p->next)
-		if (p->win_pid == pid && !p->reaped)
-			return p;
-	return NULL;
 }
 
 static struct lsw_thread *process_thread(struct lsw_process *p, uint32_t tid)
