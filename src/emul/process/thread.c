@@ -638,7 +638,7 @@ static uint32_t visible_count(const struct lsw_thread *t)
 void thread_freeze_others(struct lsw_process *p, const struct lsw_thread *keep)
 {
 	for (struct lsw_thread *t = p->threads; t; t = t->next)
-		if (t != keep && !t->frozen && !t->exited && !t->terminating) {
+		if (t != keep && t != p->service && !t->frozen && !t->exited && !t->terminating) {
 			t->frozen = true;
 			suspend_one(t, NULL);
 		}

@@ -60,9 +60,10 @@ void thread_start_prepare(struct lsw_thread *t, uint64_t routine, uint64_t arg,
 void thread_start_enter(struct lsw_thread *t);
 /* An interrupt landed before the start's jump: its registers go back. */
 void thread_start_keep_regs(struct lsw_thread *t);
-/* While a debug event of p is out, its threads but keep stay stopped
- * (counted as one suspension each, not shown to NtSuspend/ResumeThread);
- * thaw lets them go again. */
+/* While a debug event of p is out, its threads but keep (and the service
+ * thread, which serves the debugger's memory calls) stay stopped (counted
+ * as one suspension each, not shown to NtSuspend/ResumeThread); thaw lets
+ * them go again. */
 void thread_freeze_others(struct lsw_process *p, const struct lsw_thread *keep);
 void thread_thaw_all(struct lsw_process *p);
 /* thread_context.c: answers the context calls waiting for t's suspension
