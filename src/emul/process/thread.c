@@ -630,7 +630,7 @@ static void resume_one(struct lsw_thread *t)
 }
 
 /* The count a program sees: a freeze by its debugger is not one. */
-static uint32_t visible_count(const struct lsw_thread *t)
+uint32_t thread_suspend_count(const struct lsw_thread *t)
 {
 	return t->suspend_count - (t->frozen ? 1 : 0);
 }
@@ -668,9 +668,9 @@ NTSTATUS nt_NtSuspendThread(struct nt_call *c)
 		return st;
 	if (t->exited || t->terminating)
 		return LSW_STATUS_THREAD_IS_TERMINATING;
-	if (visible_count(t) >= 127) /* MAXIMUM_SUSPEND_COUNT */
+	if (thread_suspend_count(t) >= 127) /* MAXIMUM_SUSPEND_COUNT */
 		return LSW_STATUS_SUSPEND_COUNT_EXCEEDED;
-	before = visible_count(t);
+	before = thread_suspend_count(t);
 	suspend_one(t, c->thread);
 	if (c->args[1] && tracee_write(c->thread, c->args[1], &before, 4) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
@@ -686,10 +686,13 @@ NTSTATUS nt_NtResumeThread(struct nt_call *c)
 
 	if (!(t = thread_from_handle(c, c->args[0], &st)))
 		return st;
-	before = visible_count(t);
+	before = thread_suspend_count(t);
 	if (c->args[1] && tracee_write(c->thread, c->args[1], &before, 4) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
-	if (before)
+	if (before) {
 		resume_one(t);
+		if (before == 1)
+			debug_thread_resumed(t);
+	}
 	return LSW_STATUS_SUCCESS;
 }

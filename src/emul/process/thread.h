@@ -66,6 +66,8 @@ void thread_start_keep_regs(struct lsw_thread *t);
  * them go again. */
 void thread_freeze_others(struct lsw_process *p, const struct lsw_thread *keep);
 void thread_thaw_all(struct lsw_process *p);
+/* Its suspend count as NtSuspendThread/NtResumeThread show it. */
+uint32_t thread_suspend_count(const struct lsw_thread *t);
 /* thread_context.c: answers the context calls waiting for t's suspension
  * to land, now that its interrupt came back (stopped or not) or it entered
  * a call (where its context is not ours to give: they fail as before). */
