@@ -339,5 +339,6 @@ NTSTATUS np_flush(struct nt_call *c, struct file_object *f)
 		return LSW_STATUS_NO_MEMORY;
 	io->thread = c->thread; /* a flush waits even on an overlapped handle */
 	io->end_seq = np_write_queue(e)->written;
+	np_end_signal(e, false); /* until the flush is over */
 	return np_io_park(c, io);
 }
