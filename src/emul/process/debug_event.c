@@ -295,7 +295,6 @@ static void finish(struct debug_object *d, struct debug_event *ev, uint32_t stat
 {
 	struct lsw_thread *t = ev->thread;
 	debug_resume_fn *resume = ev->resume;
-
 	struct lsw_process *p = ev->froze ? live_process(d->host, ev->pid) : NULL;
 
 	unlink_event(d, ev);
