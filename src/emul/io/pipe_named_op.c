@@ -197,6 +197,8 @@ void np_io_finish(struct np_io *io, NTSTATUS st, uint64_t info)
 {
 	struct lsw_thread *t = np_io_thread(io);
 
+	if (io->thread)
+		io->thread->call.sync_io = false; /* its own APC must not cancel it now */
 	unlink_io(io);
 	if (io->kind == NP_IO_WRITE && st == (NTSTATUS)LSW_STATUS_CANCELLED && io->end)
 		np_withdraw(io->end, io->start_seq);
