@@ -102,15 +102,17 @@ static struct nt_job *child_job(struct nt_job *j, bool breakaway)
 	return j;
 }
 
+/* Breakaway asked of a job that does not allow it fails; one that does
+ * lets the child go to the job it is nested in (where it stays, unless
+ * that one lets it go too). */
 NTSTATUS job_check_child(struct lsw_process *parent, bool breakaway)
 {
-	struct nt_job *j = child_job(parent->nt_job, breakaway);
+	struct nt_job *j;
 
-	if (!j)
-		return LSW_STATUS_SUCCESS;
-	if (breakaway)
-		return LSW_STATUS_ACCESS_DENIED; /* the job does not allow it */
-	return room_for_one(j, NULL);
+	if (parent->nt_job && breakaway && !breaks_away(parent->nt_job, true))
+		return LSW_STATUS_ACCESS_DENIED;
+	j = child_job(parent->nt_job, breakaway);
+	return j ? room_for_one(j, NULL) : LSW_STATUS_SUCCESS;
 }
 
 void job_inherit(struct lsw_process *parent, struct lsw_process *child, bool breakaway)
