@@ -606,57 +606,6 @@ NTSTATUS nt_NtTerminateThread(struct nt_call *c)
 	return LSW_STATUS_SUCCESS;
 }
 
-/* One suspension more: in a call (or the caller's own), its answer is
- * held; running, it is stopped. */
-static void suspend_one(struct lsw_thread *t, const struct lsw_thread *caller)
-{
-	t->suspend_count++;
-	if (t != caller && !t->busy && t->started)
-		thread_request_interrupt(t);
-}
-
-/* One suspension less: at none, it goes on. */
-static void resume_one(struct lsw_thread *t)
-{
-	if (!t->suspend_count || --t->suspend_count)
-		return;
-	if (t->stopped && t->context_set)
-		nt_add_op(&t->call, LSW_OP_JUMP); /* the registers NtSetContextThread wrote */
-	t->stopped = t->context_set = false;
-	if (t->held) {
-		t->held = false;
-		nt_answer(t, t->held_status);
-	}
-}
-
-/* The count a program sees: a freeze by its debugger is not one. */
-uint32_t thread_suspend_count(const struct lsw_thread *t)
-{
-	return t->suspend_count - (t->frozen ? 1 : 0);
-}
-
-void thread_freeze_others(struct lsw_process *p, const struct lsw_thread *keep)
-{
-	for (struct lsw_thread *t = p->threads; t; t = t->next)
-		if (t != keep && t != p->service && !t->frozen && !t->exited && !t->terminating) {
-			t->frozen = true;
-			suspend_one(t, NULL);
-		}
-}
-
-void thread_thaw_all(struct lsw_process *p)
-{
-	for (struct lsw_thread *t = p->threads; t; t = t->next) {
-		if (!t->frozen)
-			continue;
-		t->frozen = false;
-		if (t->exited)
-			t->suspend_count--; /* nothing of it to answer */
-		else
-			resume_one(t);
-	}
-}
-
 /* NtSuspendThread(ThreadHandle, PreviousSuspendCount) */
 NTSTATUS nt_NtSuspendThread(struct nt_call *c)
 {
@@ -668,12 +617,14 @@ NTSTATUS nt_NtSuspendThread(struct nt_call *c)
 		return st;
 	if (t->exited || t->terminating)
 		return LSW_STATUS_THREAD_IS_TERMINATING;
-	if (thread_suspend_count(t) >= 127) /* MAXIMUM_SUSPEND_COUNT */
+	if (t->suspend_count >= 127) /* MAXIMUM_SUSPEND_COUNT */
 		return LSW_STATUS_SUSPEND_COUNT_EXCEEDED;
-	before = thread_suspend_count(t);
-	suspend_one(t, c->thread);
+	before = t->suspend_count++;
 	if (c->args[1] && tracee_write(c->thread, c->args[1], &before, 4) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
+	/* in a call (or this very one): its answer is held; running: stop it */
+	if (t != c->thread && !t->busy && t->started)
+		thread_request_interrupt(t);
 	return LSW_STATUS_SUCCESS;
 }
 
@@ -686,13 +637,17 @@ NTSTATUS nt_NtResumeThread(struct nt_call *c)
 
 	if (!(t = thread_from_handle(c, c->args[0], &st)))
 		return st;
-	before = thread_suspend_count(t);
+	before = t->suspend_count;
 	if (c->args[1] && tracee_write(c->thread, c->args[1], &before, 4) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
-	if (before) {
-		resume_one(t);
-		if (before == 1)
-			debug_thread_resumed(t);
+	if (!before || --t->suspend_count)
+		return LSW_STATUS_SUCCESS;
+	if (t->stopped && t->context_set)
+		nt_add_op(&t->call, LSW_OP_JUMP); /* the registers NtSetContextThread wrote */
+	t->stopped = t->context_set = false;
+	if (t->held) {
+		t->held = false;
+		nt_answer(t, t->held_status);
 	}
 	return LSW_STATUS_SUCCESS;
 }

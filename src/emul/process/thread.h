@@ -60,14 +60,6 @@ void thread_start_prepare(struct lsw_thread *t, uint64_t routine, uint64_t arg,
 void thread_start_enter(struct lsw_thread *t);
 /* An interrupt landed before the start's jump: its registers go back. */
 void thread_start_keep_regs(struct lsw_thread *t);
-/* While a debug event of p is out, its threads but keep (and the service
- * thread, which serves the debugger's memory calls) stay stopped (counted
- * as one suspension each, not shown to NtSuspend/ResumeThread); thaw lets
- * them go again. */
-void thread_freeze_others(struct lsw_process *p, const struct lsw_thread *keep);
-void thread_thaw_all(struct lsw_process *p);
-/* Its suspend count as NtSuspendThread/NtResumeThread show it. */
-uint32_t thread_suspend_count(const struct lsw_thread *t);
 /* thread_context.c: answers the context calls waiting for t's suspension
  * to land, now that its interrupt came back (stopped or not) or it entered
  * a call (where its context is not ours to give: they fail as before). */
