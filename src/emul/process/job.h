@@ -72,8 +72,9 @@ NTSTATUS job_add(struct nt_job *j, struct lsw_process *p);
 /* A process object goes: it leaves the ended list of its job. */
 void job_forget_object(struct process_object *o);
 
-/* A child of parent starts: it joins the parent's job unless breakaway
- * was asked and the job allows it (or allows it silently). */
+/* A child of parent starts: it joins the parent's jobs, but a job that
+ * allows breakaway (asked, or silently) hands it to the job it is nested
+ * in; breakaway asked of an innermost job that forbids it fails. */
 NTSTATUS job_check_child(struct lsw_process *parent, bool breakaway);
 void job_inherit(struct lsw_process *parent, struct lsw_process *child, bool breakaway);
 /* p's record goes (process_record.c): its job counts it out. */
