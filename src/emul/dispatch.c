@@ -57,6 +57,27 @@ void nt_defer(struct nt_call *c, void (*cancel)(struct lsw_thread *t, void *arg)
 {
 	c->cancel = cancel;
 	c->cancel_arg = arg;
+	c->sync_io = false;
+}
+
+void nt_defer_sync_io(struct nt_call *c, uint64_t iosb, bool alertable)
+{
+	c->sync_io = true;
+	c->sync_io_alertable = alertable;
+	c->sync_io_iosb = iosb;
+}
+
+bool nt_cancel_sync_io(struct lsw_thread *t, uint64_t iosb, bool for_apc)
+{
+	struct nt_call *c = &t->call;
+
+	if (!t->busy || !c->cancel || !c->sync_io || (for_apc && !c->sync_io_alertable) ||
+	    (iosb && iosb != c->sync_io_iosb))
+		return false;
+	nt_cancel(t);
+	c->nops = 0;
+	nt_answer(t, LSW_STATUS_CANCELLED);
+	return true;
 }
 
 void nt_cancel(struct lsw_thread *t)

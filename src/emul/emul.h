@@ -146,6 +146,11 @@ struct nt_call {
 	 * terminated, a user APC); set by the handler that deferred. */
 	void (*cancel)(struct lsw_thread *t, void *arg);
 	void *cancel_arg;
+	/* The deferred call is a synchronous I/O (nt_defer_sync_io): an APC
+	 * (on an alertable handle) or NtCancelSynchronousIoFile ends it with
+	 * STATUS_CANCELLED.  Cleared by nt_defer. */
+	bool sync_io, sync_io_alertable;
+	uint64_t sync_io_iosb;
 };
 
 struct lsw_thread {
@@ -477,6 +482,13 @@ void nt_answer(struct lsw_thread *t, NTSTATUS status);
 void nt_cancel(struct lsw_thread *t);
 /* A handler about to return NT_DEFERRED says how to drop its work. */
 void nt_defer(struct nt_call *c, void (*cancel)(struct lsw_thread *t, void *arg), void *arg);
+/* After nt_defer: the call is a synchronous I/O with that IO_STATUS_BLOCK,
+ * on a handle opened FILE_SYNCHRONOUS_IO_ALERT when alertable. */
+void nt_defer_sync_io(struct nt_call *c, uint64_t iosb, bool alertable);
+/* Ends t's deferred synchronous I/O (the one with IO_STATUS_BLOCK iosb,
+ * any when 0) with STATUS_CANCELLED; for an APC, only an alertable one.
+ * False when t waits in no such I/O. */
+bool nt_cancel_sync_io(struct lsw_thread *t, uint64_t iosb, bool for_apc);
 
 /* ops the reply carries (gate.h) */
 struct lsw_op *nt_add_op(struct nt_call *c, unsigned code);

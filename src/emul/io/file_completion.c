@@ -16,6 +16,7 @@
 #include "emul/io/io_completion.h"
 #include "emul/io/pipe_named.h"
 #include "emul/object/object_names.h"
+#include "emul/process/thread.h"
 #include "emul/sync/apc.h"
 #include "emul/sync/event.h"
 #include "emul/sync/sync.h"
@@ -159,4 +160,24 @@ NTSTATUS nt_NtCancelIoFileEx(struct nt_call *c)
 	    f->kind != FILE_KIND_STREAM || stream_cancel(f, c->args[1]) == 0)
 		return LSW_STATUS_NOT_FOUND;
 	return tracee_write_iosb(c->thread, c->args[2], LSW_STATUS_SUCCESS, 0);
+}
+
+/* NtCancelSynchronousIoFile(ThreadHandle, IoRequestToCancel, IoStatusBlock):
+ * the synchronous I/O the thread waits in (the one with that
+ * IO_STATUS_BLOCK, if given) ends with STATUS_CANCELLED; STATUS_NOT_FOUND
+ * when it waits in none (a caller never waits in one itself). */
+NTSTATUS nt_NtCancelSynchronousIoFile(struct nt_call *c)
+{
+	struct lsw_thread *t;
+	NTSTATUS st;
+
+	if (!(t = thread_from_handle(c, c->args[0], &st)))
+		return st;
+	if (!c->args[2] || tracee_write_iosb(c->thread, c->args[2], LSW_STATUS_NOT_FOUND, 0) !=
+				   LSW_STATUS_SUCCESS)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	if (t == c->thread || !nt_cancel_sync_io(t, c->args[1], false))
+		return LSW_STATUS_NOT_FOUND;
+	tracee_write_iosb(c->thread, c->args[2], LSW_STATUS_SUCCESS, 0);
+	return LSW_STATUS_SUCCESS;
 }

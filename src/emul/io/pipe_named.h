@@ -110,6 +110,7 @@ struct np_io {
 	struct np_io **list;         /* the list it sits in */
 	struct np_end *end;          /* NULL for a wait */
 	struct lsw_thread *thread;   /* a deferred call (synchronous), or NULL */
+	bool alertable;              /* FILE_SYNCHRONOUS_IO_ALERT: an APC cancels it */
 	struct lsw_host *host;       /* asynchronous: whom to tell */
 	uint32_t pid, tid;
 	uint64_t iosb, buf, len, info;

@@ -5,6 +5,8 @@
  * read mode only on a message pipe); FilePipeLocalInformation describes
  * the pipe as this end sees it (GetNamedPipeInfo); FilePipeRemoteInformation
  * (a remote client's collection settings) is accepted and reads as zero.
+ * Reading the first two takes FILE_READ_ATTRIBUTES, setting the modes
+ * FILE_WRITE_ATTRIBUTES.
  */
 #include <string.h>
 #include "emul/io/pipe_named.h"
@@ -16,6 +18,8 @@ enum { FilePipeInformation = 23, FilePipeLocalInformation = 24, FilePipeRemoteIn
 #define REMOTE_INFO_SIZE 16
 #define FILE_PIPE_CLIENT_END 0u
 #define FILE_PIPE_SERVER_END 1u
+#define FILE_READ_ATTRIBUTES 0x0080u
+#define FILE_WRITE_ATTRIBUTES 0x0100u
 
 static uint32_t class_size(uint32_t cls)
 {
@@ -63,6 +67,9 @@ NTSTATUS np_query_info(struct nt_call *c, struct file_object *f, uint32_t cls, b
 		return LSW_STATUS_INFO_LENGTH_MISMATCH;
 	if (f->np->root)
 		return LSW_STATUS_INVALID_PARAMETER;
+	if (cls != FilePipeRemoteInformation &&
+	    !(handle_access(c->thread->process, c->args[0]) & FILE_READ_ATTRIBUTES))
+		return LSW_STATUS_ACCESS_DENIED;
 	if (cls == FilePipeInformation) {
 		out[0] = f->np->read_mode;
 		out[1] = f->np->completion_mode;
@@ -88,6 +95,8 @@ NTSTATUS np_set_info(struct nt_call *c, struct file_object *f, uint32_t cls, boo
 		return LSW_STATUS_INVALID_PARAMETER;
 	if (cls == FilePipeRemoteInformation)
 		return LSW_STATUS_SUCCESS;
+	if (!(handle_access(c->thread->process, c->args[0]) & FILE_WRITE_ATTRIBUTES))
+		return LSW_STATUS_ACCESS_DENIED;
 	if (tracee_read(c->thread, c->args[2], in, sizeof(in)) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	if (in[0] > NP_READ_MESSAGE || in[1] > NP_COMPLETE_OPERATION)

@@ -337,6 +337,8 @@ NTSTATUS np_flush(struct nt_call *c, struct file_object *f)
 		return tracee_write_iosb(c->thread, c->args[1], LSW_STATUS_SUCCESS, 0);
 	if (!(io = np_io_new_plain(c, f, NP_IO_FLUSH, &e->writers, c->args[1])))
 		return LSW_STATUS_NO_MEMORY;
+	io->thread = c->thread; /* a flush waits even on an overlapped handle */
 	io->end_seq = np_write_queue(e)->written;
+	np_end_signal(e, false); /* until the flush is over */
 	return np_io_park(c, io);
 }

@@ -85,6 +85,7 @@ struct np_io *np_io_new_plain(struct nt_call *c, struct file_object *f, enum np_
 	io->iosb = iosb;
 	if (f->options & (FILE_SYNCHRONOUS_IO_ALERT | FILE_SYNCHRONOUS_IO_NONALERT))
 		io->thread = t;
+	io->alertable = (f->options & FILE_SYNCHRONOUS_IO_ALERT) != 0;
 	while (*tail)
 		tail = &(*tail)->next;
 	*tail = io;
@@ -112,13 +113,21 @@ struct np_io *np_io_new(struct nt_call *c, struct file_object *f, enum np_io_kin
 	return io;
 }
 
-/* The deferred caller ended some other way (nt_cancel). */
+/* The deferred caller ended some other way (nt_cancel: the thread ended,
+ * an APC or NtCancelSynchronousIoFile cancelled it): a write takes back
+ * what of it is unread, and the caller's IO_STATUS_BLOCK stays as it was. */
 static void drop_io(struct lsw_thread *t, void *arg)
 {
 	struct np_io *io = arg;
+	struct np_end *e = io->end;
 
 	(void)t;
 	unlink_io(io);
+	if (io->kind == NP_IO_WRITE && e) {
+		np_withdraw(e, io->start_seq);
+		if (e->inst)
+			np_pump(e->inst);
+	}
 	free_io(io);
 }
 
@@ -126,7 +135,12 @@ NTSTATUS np_io_park(struct nt_call *c, struct np_io *io)
 {
 	if (!io->thread)
 		return LSW_STATUS_PENDING;
+	if (io->alertable && apc_alertable(c, true) != LSW_STATUS_SUCCESS) {
+		drop_io(c->thread, io); /* an APC came first: no wait at all */
+		return LSW_STATUS_CANCELLED;
+	}
 	nt_defer(c, drop_io, io);
+	nt_defer_sync_io(c, io->iosb, io->alertable);
 	return NT_DEFERRED;
 }
 
@@ -183,6 +197,8 @@ void np_io_finish(struct np_io *io, NTSTATUS st, uint64_t info)
 {
 	struct lsw_thread *t = np_io_thread(io);
 
+	if (io->thread)
+		io->thread->call.sync_io = false; /* its own APC must not cancel it now */
 	unlink_io(io);
 	if (io->kind == NP_IO_WRITE && st == (NTSTATUS)LSW_STATUS_CANCELLED && io->end)
 		np_withdraw(io->end, io->start_seq);

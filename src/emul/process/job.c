@@ -3,14 +3,15 @@
  * NtAssignProcessToJobObject, NtTerminateJobObject, NtIsProcessInJob;
  * the information classes are in job_info.c.
  *
- * A process is in at most one job (no nesting here) and its children
- * join it at creation, unless they ask to break away
- * (CREATE_BREAKAWAY_FROM_JOB) and the job has JOB_OBJECT_LIMIT_
- * BREAKAWAY_OK, or the job breaks them away silently.  Past the active
- * process limit a new child is refused (STATUS_QUOTA_EXCEEDED) and an
- * assigned process is terminated, as documented.  When the last handle
- * goes, a job with JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE terminates its
- * processes, and so the whole tree started inside it.
+ * Who is in which job, nesting and the limits a join meets are in
+ * job_member.c.  A process's children join its jobs at creation, unless
+ * they ask to break away (CREATE_BREAKAWAY_FROM_JOB) and the job has
+ * JOB_OBJECT_LIMIT_BREAKAWAY_OK, or the job breaks them away silently.
+ * Past the active process limit a new child is refused
+ * (STATUS_QUOTA_EXCEEDED) and an assigned process is terminated, as
+ * documented.  When the last handle goes, a job with JOB_OBJECT_LIMIT_
+ * KILL_ON_JOB_CLOSE terminates its processes (those of the jobs nested in
+ * it too), and so the whole tree started inside it.
  */
 #include <stdlib.h>
 #include "emul/io/io_completion.h"
@@ -28,17 +29,50 @@ static const struct generic_mapping job_mapping = {
 	0x00020004u, 0x0002000Bu, 0x00120000u, 0x001F003Fu
 };
 
+/* What was nested in j, or in it, now is in its parent. */
+static void hand_to_parent(struct nt_job *j)
+{
+	struct nt_job *up = j->parent, **l;
+
+	for (struct lsw_process *p = j->host->processes; p; p = p->next)
+		if (p->nt_job == j)
+			p->nt_job = up;
+	while (j->ended) {
+		struct process_object *o = j->ended;
+
+		j->ended = o->job_next;
+		o->job = NULL;
+		if (up) {
+			o->job = up;
+			o->job_next = up->ended;
+			up->ended = o;
+		}
+	}
+	while (j->children) {
+		struct nt_job *c = j->children;
+
+		j->children = c->sibling;
+		c->parent = up;
+		c->sibling = up ? up->children : NULL;
+		if (up)
+			up->children = c;
+	}
+	for (l = up ? &up->children : NULL; l && *l; l = &(*l)->sibling)
+		if (*l == j) {
+			*l = j->sibling;
+			break;
+		}
+}
+
 static void job_destroy(struct nt_object *obj)
 {
 	struct nt_job *j = (struct nt_job *)obj;
-	bool kill = j->limit_flags & JOB_LIMIT_KILL_ON_JOB_CLOSE;
 
-	for (struct lsw_process *p = j->host->processes; p; p = p->next)
-		if (p->nt_job == j) {
-			p->nt_job = NULL;
-			if (kill && !p->reaped)
+	if (j->limit_flags & JOB_LIMIT_KILL_ON_JOB_CLOSE)
+		for (struct lsw_process *p = j->host->processes; p; p = p->next)
+			if (job_within(j, p->nt_job) && !p->reaped)
 				process_terminate(p, 0);
-		}
+	hand_to_parent(j);
 	object_name_remove(&j->name);
 	io_queue_unref(j->port);
 	free(j);
@@ -68,98 +102,6 @@ const struct nt_object_ops job_ops = {
 	.describe = job_describe,
 	.waitable = job_waitable,
 };
-
-uint32_t job_active(const struct nt_job *j)
-{
-	uint32_t n = 0;
-
-	for (struct lsw_process *p = j->host->processes; p; p = p->next)
-		n += p->nt_job == j && !p->terminated && !p->reaped;
-	return n;
-}
-
-void job_post(struct nt_job *j, uint32_t msg, uint32_t pid)
-{
-	if (j->port)
-		io_queue_post(j->port, j->port_key, pid, LSW_STATUS_SUCCESS, msg, NULL);
-}
-
-NTSTATUS job_add(struct nt_job *j, struct lsw_process *p)
-{
-	if ((j->limit_flags & JOB_LIMIT_ACTIVE_PROCESS) && job_active(j) >= j->active_limit) {
-		job_post(j, JOB_MSG_ACTIVE_PROCESS_LIMIT, 0);
-		return STATUS_QUOTA_EXCEEDED;
-	}
-	p->nt_job = j;
-	j->total_processes++;
-	job_post(j, JOB_MSG_NEW_PROCESS, p->win_pid);
-	return LSW_STATUS_SUCCESS;
-}
-
-static bool breaks_away(const struct nt_job *j, bool asked)
-{
-	return (j->limit_flags & JOB_LIMIT_SILENT_BREAKAWAY_OK) ||
-	       (asked && (j->limit_flags & JOB_LIMIT_BREAKAWAY_OK));
-}
-
-NTSTATUS job_check_child(struct lsw_process *parent, bool breakaway)
-{
-	struct nt_job *j = parent->nt_job;
-
-	if (!j || breaks_away(j, breakaway))
-		return LSW_STATUS_SUCCESS;
-	if (breakaway)
-		return LSW_STATUS_ACCESS_DENIED; /* the job does not allow it */
-	if ((j->limit_flags & JOB_LIMIT_ACTIVE_PROCESS) && job_active(j) >= j->active_limit) {
-		job_post(j, JOB_MSG_ACTIVE_PROCESS_LIMIT, 0);
-		return STATUS_QUOTA_EXCEEDED;
-	}
-	return LSW_STATUS_SUCCESS;
-}
-
-void job_inherit(struct lsw_process *parent, struct lsw_process *child, bool breakaway)
-{
-	struct nt_job *j = parent->nt_job;
-
-	if (j && !breaks_away(j, breakaway)) {
-		child->nt_job = j;
-		j->total_processes++;
-		job_post(j, JOB_MSG_NEW_PROCESS, child->win_pid);
-	}
-}
-
-void job_process_gone(struct lsw_process *p)
-{
-	struct nt_job *j = p->nt_job;
-	bool abnormal = p->terminated && p->exit_status >= 0xC0000000u;
-
-	if (!j)
-		return;
-	p->nt_job = NULL;
-	job_post(j, abnormal ? JOB_MSG_ABNORMAL_EXIT_PROCESS : JOB_MSG_EXIT_PROCESS, p->win_pid);
-	if (!job_active(j))
-		job_post(j, JOB_MSG_ACTIVE_PROCESS_ZERO, 0);
-}
-
-bool job_can_commit(const struct lsw_process *p, uint64_t bytes)
-{
-	const struct nt_job *j = p->nt_job;
-	uint64_t total = 0;
-
-	if (!j)
-		return true;
-	if ((j->limit_flags & JOB_LIMIT_PROCESS_MEMORY) &&
-	    p->vad.committed + bytes > j->process_memory_limit) {
-		job_post((struct nt_job *)j, JOB_MSG_PROCESS_MEMORY_LIMIT, p->win_pid);
-		return false;
-	}
-	if (!(j->limit_flags & JOB_LIMIT_JOB_MEMORY))
-		return true;
-	for (struct lsw_process *q = j->host->processes; q; q = q->next)
-		if (q->nt_job == j)
-			total += q->vad.committed;
-	return total + bytes <= j->job_memory_limit;
-}
 
 /* NtCreateJobObject(*JobHandle, DesiredAccess, ObjectAttributes) */
 NTSTATUS nt_NtCreateJobObject(struct nt_call *c)
@@ -205,9 +147,7 @@ NTSTATUS nt_NtAssignProcessToJobObject(struct nt_call *c)
 		return st;
 	if (!po->process || po->process->terminated)
 		return LSW_STATUS_PROCESS_IS_TERMINATING;
-	if (po->process->nt_job)
-		return po->process->nt_job == j ? LSW_STATUS_SUCCESS : LSW_STATUS_ACCESS_DENIED;
-	if ((st = job_add(j, po->process)) != LSW_STATUS_SUCCESS)
+	if ((st = job_add(j, po->process)) == STATUS_QUOTA_EXCEEDED)
 		process_terminate(po->process, st); /* documented: past the limit it ends */
 	return st;
 }
@@ -224,7 +164,7 @@ NTSTATUS nt_NtTerminateJobObject(struct nt_call *c)
 						      &st)))
 		return st;
 	for (struct lsw_process *p = j->host->processes; p; p = p->next)
-		if (p->nt_job == j && !p->reaped) {
+		if (job_within(j, p->nt_job) && !p->reaped) {
 			j->total_terminated += !p->terminated;
 			if (p == self)
 				me = true; /* last: this call must still answer */
@@ -244,7 +184,7 @@ NTSTATUS nt_NtTerminateJobObject(struct nt_call *c)
 NTSTATUS nt_NtIsProcessInJob(struct nt_call *c)
 {
 	struct process_object *po;
-	struct nt_job *j = NULL;
+	struct nt_job *j = NULL, *in;
 	NTSTATUS st;
 
 	if (!(po = process_from_handle(c, c->args[0], PROCESS_QUERY_LIMITED_INFORMATION |
@@ -253,7 +193,8 @@ NTSTATUS nt_NtIsProcessInJob(struct nt_call *c)
 	if (c->args[1] && !(j = (struct nt_job *)object_from_handle(c, c->args[1], &job_ops, 0x4u,
 								    &st)))
 		return st;
-	if (!po->process || !po->process->nt_job)
+	in = po->process ? po->process->nt_job : po->job;
+	if (!in)
 		return STATUS_PROCESS_NOT_IN_JOB;
-	return !j || po->process->nt_job == j ? STATUS_PROCESS_IN_JOB : STATUS_PROCESS_NOT_IN_JOB;
+	return !j || job_within(j, in) ? STATUS_PROCESS_IN_JOB : STATUS_PROCESS_NOT_IN_JOB;
 }

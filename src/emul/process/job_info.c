@@ -55,7 +55,7 @@ static void accounting(const struct nt_job *j, uint8_t *out)
 	uint32_t n[4] = { 0, j->total_processes, job_active(j), j->total_terminated };
 
 	for (struct lsw_process *p = j->host->processes; p; p = p->next)
-		if (p->nt_job == j)
+		if (job_within(j, p->nt_job))
 			cpu_times(p, &t[0], &t[1]);
 	t[2] = t[0];
 	t[3] = t[1];
@@ -76,7 +76,7 @@ static void limits(const struct nt_job *j, uint8_t *out, bool extended)
 	if (!extended)
 		return;
 	for (struct lsw_process *p = j->host->processes; p; p = p->next)
-		if (p->nt_job == j) {
+		if (job_within(j, p->nt_job)) {
 			mem[3] += p->vad.committed;
 			if (p->vad.committed > mem[2])
 				mem[2] = p->vad.committed;
@@ -86,20 +86,40 @@ static void limits(const struct nt_job *j, uint8_t *out, bool extended)
 	memcpy(out + BASIC_LIMIT_SIZE + IO_COUNTERS_SIZE, mem, sizeof(mem));
 }
 
+static bool live_member(const struct nt_job *j, const struct lsw_process *p)
+{
+	return job_within(j, p->nt_job) && !p->reaped && !p->terminated;
+}
+
+/* The live processes of j, oldest first (the host lists them newest
+ * first), at most max of them; how many there are. */
+static uint32_t members(const struct nt_job *j, struct lsw_process **out, uint32_t max)
+{
+	uint32_t n = 0, i;
+
+	for (struct lsw_process *p = j->host->processes; p; p = p->next)
+		n += live_member(j, p);
+	i = n;
+	for (struct lsw_process *p = j->host->processes; p; p = p->next)
+		if (live_member(j, p) && --i < max)
+			out[i] = p;
+	return n;
+}
+
 /* JOBOBJECT_BASIC_PROCESS_ID_LIST: as many ids as fit;
  * STATUS_BUFFER_OVERFLOW when not all did. */
 static size_t pid_list(const struct nt_job *j, uint8_t *out, size_t room, NTSTATUS *st)
 {
-	uint32_t assigned = 0, listed = 0;
+	static struct lsw_process *procs[PID_LIST_MAX];
+	uint32_t assigned = members(j, procs, PID_LIST_MAX), listed;
 
-	for (struct lsw_process *p = j->host->processes; p; p = p->next) {
-		uint64_t pid = p->win_pid;
+	listed = assigned < PID_LIST_MAX ? assigned : PID_LIST_MAX;
+	if (room < PID_LIST_HEADER + (size_t)listed * 8)
+		listed = (uint32_t)((room - PID_LIST_HEADER) / 8);
+	for (uint32_t i = 0; i < listed; i++) {
+		uint64_t pid = procs[i]->win_pid;
 
-		if (p->nt_job != j || p->reaped)
-			continue;
-		assigned++;
-		if (PID_LIST_HEADER + (listed + 1) * 8 <= room)
-			memcpy(out + PID_LIST_HEADER + 8 * listed++, &pid, 8);
+		memcpy(out + PID_LIST_HEADER + 8 * i, &pid, 8);
 	}
 	memcpy(out, &assigned, 4);
 	memcpy(out + 4, &listed, 4);
@@ -175,8 +195,10 @@ static NTSTATUS set_limits(struct nt_job *j, const uint8_t *in, bool extended)
 /* JOBOBJECT_ASSOCIATE_COMPLETION_PORT { CompletionKey; CompletionPort; } */
 static NTSTATUS set_port(struct nt_call *c, struct nt_job *j, const uint8_t *in)
 {
+	static struct lsw_process *procs[PID_LIST_MAX];
 	uint64_t key, h;
 	struct io_queue *q;
+	uint32_t n;
 	NTSTATUS st;
 
 	memcpy(&key, in, 8);
@@ -187,6 +209,10 @@ static NTSTATUS set_port(struct nt_call *c, struct nt_job *j, const uint8_t *in)
 		return st;
 	j->port = q;
 	j->port_key = key;
+	/* the port hears of the processes already in the job, as on Windows */
+	n = members(j, procs, PID_LIST_MAX);
+	for (uint32_t i = 0; i < n && i < PID_LIST_MAX; i++)
+		job_post(j, JOB_MSG_NEW_PROCESS, procs[i]->win_pid);
 	return LSW_STATUS_SUCCESS;
 }
 

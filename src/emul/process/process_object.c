@@ -11,6 +11,7 @@
 #include <string.h>
 #include "emul/io/path.h"
 #include "emul/object/object_names.h"
+#include "emul/process/job.h"
 #include "emul/process/process_object.h"
 #include "emul/system/kuser.h"
 
@@ -28,6 +29,7 @@ static void process_destroy(struct nt_object *obj)
 
 	if (o->process && o->process->object == o)
 		o->process->object = NULL;
+	job_forget_object(o);
 	free(o->image_dos);
 	free(o);
 }

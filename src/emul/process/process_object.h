@@ -26,6 +26,10 @@ struct process_object {
 	uint64_t peb;
 	char *image_dos;             /* its image's DOS path (UTF-8), kept for
 				      * queries after the end; NULL: unknown */
+	/* once its record is gone: the innermost job it was in (job.c keeps
+	 * it, not referenced) and the next of that job's ended processes */
+	struct nt_job *job;
+	struct process_object *job_next;
 };
 
 extern const struct nt_object_ops process_ops;

@@ -161,6 +161,9 @@ NTSTATUS apc_queue(struct lsw_thread *t, uint64_t routine, uint64_t a1, uint64_t
 		deliver_soon(t);
 		t->call.nops = 0;
 		nt_answer(t, LSW_STATUS_USER_APC);
+	} else if (t->alertable && t->busy && t->call.sync_io && t->call.sync_io_alertable) {
+		deliver_soon(t); /* an alertable synchronous I/O: cancelled */
+		nt_cancel_sync_io(t, 0, true);
 	}
 	return LSW_STATUS_SUCCESS;
 }

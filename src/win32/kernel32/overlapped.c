@@ -59,6 +59,16 @@ K32API BOOL WINAPI CancelIoEx(HANDLE file, LPOVERLAPPED ov)
 	return status < 0 ? k32_fail(status) : TRUE;
 }
 
+/* The synchronous I/O another thread waits in ends (ERROR_OPERATION_ABORTED
+ * for it); ERROR_NOT_FOUND when it waits in none. */
+K32API BOOL WINAPI CancelSynchronousIo(HANDLE thread)
+{
+	IO_STATUS_BLOCK io;
+	NTSTATUS status = NtCancelSynchronousIoFile(thread, NULL, &io);
+
+	return status < 0 ? k32_fail(status) : TRUE;
+}
+
 /* ReadFileEx/WriteFileEx: the I/O's APC calls the caller's completion
  * routine (at its next alertable wait) with the OVERLAPPED, whose Internal
  * and InternalHigh are the I/O's IO_STATUS_BLOCK. */
