@@ -346,6 +346,7 @@ static NTSTATUS hello_phase1(struct nt_call *c)
 		op->arg[0] = p->start.teb;
 	thread_start_prepare(t, p->start.image_entry, p->start.peb,
 			     p->start.stack_base + p->start.stack_size);
+	t->start = p->start.image_entry; /* its Win32StartAddress */
 	nt_add_op(c, LSW_OP_JUMP); /* to what thread_start_enter puts in its block */
 	t->cont_state = 0;
 	remote_space_ready(p);

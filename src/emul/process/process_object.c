@@ -165,7 +165,7 @@ NTSTATUS nt_NtOpenProcess(struct nt_call *c)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	if (c->args[2] && tracee_read(c->thread, c->args[2] + 24, &c->oa_attributes, 4) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
-	if (!(target = process_by_id(c->thread->process, cid[0])))
+	if (!(target = process_by_id(c->thread->process, client_id_untag(cid[0]))))
 		return STATUS_INVALID_CID;
 	if (!(obj = process_object_get(target)))
 		return LSW_STATUS_NO_MEMORY;

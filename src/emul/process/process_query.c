@@ -1,8 +1,11 @@
 /*
  * NtQueryInformationProcess for the classes programs use, on the current
  * process or any process handle (a process that has ended still answers
- * from its object: exit status, times, image name).
+ * from its object: exit status, times, image name).  One row per class
+ * says its length and the access it needs; as on Windows, the class and
+ * a fixed length are checked before the handle.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "emul/io/path.h"
@@ -15,8 +18,12 @@
 
 enum process_info_class {
 	ProcessBasicInformation = 0,
+	ProcessQuotaLimits = 1,
+	ProcessIoCounters = 2,
+	ProcessVmCounters = 3,
 	ProcessTimes = 4,
 	ProcessDebugPort = 7,
+	ProcessPooledUsageAndLimits = 14,
 	ProcessHandleCount = 20,
 	ProcessSessionInformation = 24,
 	ProcessWow64Information = 26,
@@ -33,6 +40,65 @@ enum process_info_class {
 static void put(uint8_t *b, size_t off, uint64_t v, size_t n)
 {
 	memcpy(b + off, &v, n);
+}
+
+/* A class: its exact length (0: the handler checks it), whether it needs
+ * PROCESS_QUERY_INFORMATION (a handle with only the limited right may not
+ * ask another process's debugging or DEP state), and whether a wrong
+ * length is told in ReturnLength. */
+static const struct process_class {
+	uint32_t cls, size;
+	bool full_access, tells_length;
+} classes[] = {
+	{ ProcessBasicInformation, 48, false, true },
+	{ ProcessQuotaLimits, 0, false, true },
+	{ ProcessIoCounters, 48, false, true },
+	{ ProcessVmCounters, 0, false, true },
+	{ ProcessTimes, 32, false, true },
+	{ ProcessDebugPort, 8, true, true },
+	{ ProcessPooledUsageAndLimits, 0, false, true },
+	{ ProcessHandleCount, 0, false, true },
+	{ ProcessSessionInformation, 4, false, true },
+	{ ProcessWow64Information, 8, false, false },
+	{ ProcessImageFileName, 0, false, true },
+	{ ProcessDebugObjectHandle, 8, true, false },
+	{ ProcessDebugFlags, 4, true, true },
+	{ ProcessExecuteFlags, 0, true, true },
+	{ ProcessImageFileNameWin32, 0, false, true },
+};
+
+static const struct process_class *find_class(uint32_t cls)
+{
+	for (size_t i = 0; i < sizeof(classes) / sizeof(classes[0]); i++)
+		if (classes[i].cls == cls)
+			return &classes[i];
+	return NULL;
+}
+
+/* IO_COUNTERS of a live process from /proc/PID/io: bytes and calls of
+ * reads and writes (nothing else is counted). */
+static void io_counters(const struct lsw_process *p, uint8_t *buf)
+{
+	unsigned long long v[4] = { 0 };
+	char path[64], line[128];
+	FILE *f;
+
+	if (!p || p->reaped)
+		return;
+	snprintf(path, sizeof(path), "/proc/%d/io", (int)p->pid);
+	if (!(f = fopen(path, "re")))
+		return;
+	while (fgets(line, sizeof(line), f)) {
+		sscanf(line, "rchar: %llu", &v[0]);
+		sscanf(line, "wchar: %llu", &v[1]);
+		sscanf(line, "syscr: %llu", &v[2]);
+		sscanf(line, "syscw: %llu", &v[3]);
+	}
+	fclose(f);
+	put(buf, 0, v[2], 8);  /* ReadOperationCount */
+	put(buf, 8, v[3], 8);  /* WriteOperationCount */
+	put(buf, 24, v[0], 8); /* ReadTransferCount */
+	put(buf, 32, v[1], 8); /* WriteTransferCount */
 }
 
 /* The CPU times of a live process, in 100 ns. */
@@ -88,6 +154,9 @@ static size_t query(const struct process_object *o, uint32_t cls, uint64_t at, u
 		put(buf, 32, o->win_pid, 8);
 		put(buf, 40, o->parent_pid, 8);
 		return 48;
+	case ProcessIoCounters:
+		io_counters(p, buf);
+		return 48;
 	case ProcessTimes: /* CreateTime, ExitTime, KernelTime, UserTime */
 		cpu_times(p, &k, &u);
 		put(buf, 0, o->create_time, 8);
@@ -117,24 +186,14 @@ static size_t query(const struct process_object *o, uint32_t cls, uint64_t at, u
 	return 0;
 }
 
-/* Classes about another process's debugging and DEP, which a handle with
- * only PROCESS_QUERY_LIMITED_INFORMATION may not ask for. */
-static bool needs_full_query(uint32_t cls)
-{
-	return cls == ProcessDebugPort || cls == ProcessDebugObjectHandle ||
-	       cls == ProcessDebugFlags || cls == ProcessExecuteFlags;
-}
-
 /* ProcessDebugObjectHandle: a new handle of the caller's to the port;
  * STATUS_PORT_NOT_SET (and a NULL handle) when there is none. */
 static NTSTATUS debug_object_handle(struct nt_call *c, struct lsw_process *p)
 {
-	uint32_t want = (uint32_t)c->args[3], ret = 8;
+	uint32_t ret = 8;
 	uint64_t h = 0;
 	NTSTATUS st = STATUS_PORT_NOT_SET;
 
-	if (want != 8)
-		return LSW_STATUS_INFO_LENGTH_MISMATCH;
 	if (p && p->debug) {
 		h = handle_alloc(c->thread->process, &p->debug->hdr, DEBUG_ALL_ACCESS);
 		st = h ? LSW_STATUS_SUCCESS : LSW_STATUS_INSUFFICIENT_RESOURCES;
@@ -153,16 +212,25 @@ static NTSTATUS debug_object_handle(struct nt_call *c, struct lsw_process *p)
 NTSTATUS nt_NtQueryInformationProcess(struct nt_call *c)
 {
 	uint32_t cls = (uint32_t)c->args[1], want = (uint32_t)c->args[3], ret;
+	const struct process_class *k = find_class(cls);
 	struct process_object *o;
 	uint8_t buf[8400];
 	size_t size;
 	NTSTATUS st;
 
+	if (!k)
+		return LSW_STATUS_INVALID_INFO_CLASS;
+	if (k->size && want != k->size) {
+		if (k->tells_length && c->args[4] &&
+		    tracee_write(c->thread, c->args[4], &k->size, 4) < 0)
+			return LSW_STATUS_ACCESS_VIOLATION;
+		return LSW_STATUS_INFO_LENGTH_MISMATCH;
+	}
 	o = process_from_handle(c, c->args[0],
 				PROCESS_QUERY_INFORMATION | PROCESS_QUERY_LIMITED_INFORMATION, &st);
 	if (!o)
 		return st;
-	if (needs_full_query(cls) && c->args[0] != NT_CURRENT_PROCESS_HANDLE &&
+	if (k->full_access && c->args[0] != NT_CURRENT_PROCESS_HANDLE &&
 	    !(handle_access(c->thread->process, c->args[0]) & PROCESS_QUERY_INFORMATION))
 		return LSW_STATUS_ACCESS_DENIED;
 	if (cls == ProcessDebugObjectHandle)
