@@ -21,6 +21,7 @@
 #define MAXIMUM_ALLOWED 0x02000000u
 #define SYNCHRONIZE 0x00100000u
 #define STATUS_INVALID_CID 0xC000000Bu
+#define STATUS_INVALID_PARAMETER_MIX 0xC0000030u
 
 static void process_destroy(struct nt_object *obj)
 {
@@ -159,11 +160,13 @@ NTSTATUS nt_NtOpenProcess(struct nt_call *c)
 	struct nt_object *obj;
 	NTSTATUS st;
 
-	if (!c->args[3])
-		return LSW_STATUS_INVALID_PARAMETER;
-	if (tracee_read(c->thread, c->args[3], cid, sizeof(cid)) < 0)
+	/* the attributes are read first (they must be there), then a process
+	 * is named by its client id: none is a mix Windows refuses */
+	if (!c->args[2] || tracee_read(c->thread, c->args[2] + 24, &c->oa_attributes, 4) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
-	if (c->args[2] && tracee_read(c->thread, c->args[2] + 24, &c->oa_attributes, 4) < 0)
+	if (!c->args[3])
+		return STATUS_INVALID_PARAMETER_MIX;
+	if (tracee_read(c->thread, c->args[3], cid, sizeof(cid)) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	if (!(target = process_by_id(c->thread->process, client_id_untag(cid[0]))))
 		return STATUS_INVALID_CID;
