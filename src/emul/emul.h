@@ -297,6 +297,8 @@ struct lsw_process {
 	struct lsw_thread main_thread;
 	struct lsw_thread *threads;  /* every thread; the one found last first
 				      * (host/thread_ids.c) */
+	uint64_t affinity;           /* ProcessAffinityMask, 0: all processors */
+	uint8_t priority_class;      /* PROCESS_PRIOCLASS_*, 0: normal (never set) */
 	uint64_t threads_made;       /* serial of the newest thread */
 	struct spare_block {         /* runtime blocks ended threads left, for */
 		uint64_t addr;       /* new ones (thread.c), with their */

@@ -15,6 +15,7 @@
 #include "emul/process/process_object.h"
 #include "emul/process/process_usage.h"
 #include "emul/process/quota.h"
+#include "emul/system/sysinfo.h"
 
 enum process_info_class {
 	ProcessBasicInformation = 0,
@@ -24,6 +25,7 @@ enum process_info_class {
 	ProcessTimes = 4,
 	ProcessDebugPort = 7,
 	ProcessPooledUsageAndLimits = 14,
+	ProcessPriorityClass = 18,
 	ProcessHandleCount = 20,
 	ProcessSessionInformation = 24,
 	ProcessWow64Information = 26,
@@ -57,6 +59,7 @@ static const struct process_class {
 	{ ProcessTimes, 32, false, true },
 	{ ProcessDebugPort, 8, true, true },
 	{ ProcessPooledUsageAndLimits, 0, false, true },
+	{ ProcessPriorityClass, 2, false, true },
 	{ ProcessHandleCount, 0, false, true },
 	{ ProcessSessionInformation, 4, false, true },
 	{ ProcessWow64Information, 8, false, false },
@@ -149,11 +152,14 @@ static size_t query(const struct process_object *o, uint32_t cls, uint64_t at, u
 	case ProcessBasicInformation: /* ExitStatus, Peb, Affinity, BasePriority, ids */
 		put(buf, 0, o->exited ? o->exit_status : STILL_ACTIVE, 4);
 		put(buf, 8, p ? p->peb : o->peb, 8);
-		put(buf, 16, 1, 8);
+		put(buf, 16, p && p->affinity ? p->affinity : sysinfo_cpu_mask(), 8);
 		put(buf, 24, 8, 4);
 		put(buf, 32, o->win_pid, 8);
 		put(buf, 40, o->parent_pid, 8);
 		return 48;
+	case ProcessPriorityClass: /* Foreground FALSE, the class (normal: 2) */
+		buf[1] = p && p->priority_class ? p->priority_class : 2;
+		return 2;
 	case ProcessIoCounters:
 		io_counters(p, buf);
 		return 48;

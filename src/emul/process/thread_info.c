@@ -10,6 +10,7 @@
 #include "emul/system/kuser.h"
 #include "emul/process/quota.h"
 #include "emul/process/thread.h"
+#include "emul/system/sysinfo.h"
 
 enum {
 	ThreadBasicInformation = 0, ThreadTimes = 1, ThreadPriority = 2, ThreadBasePriority = 3,
@@ -25,11 +26,9 @@ static void put(uint8_t *b, size_t off, uint64_t v, size_t n)
 	memcpy(b + off, &v, n);
 }
 
-static uint64_t all_processors(void)
+static uint64_t process_affinity(const struct lsw_process *p)
 {
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-
-	return n >= 64 ? ~0ull : (1ull << (n > 0 ? n : 1)) - 1;
+	return p->affinity ? p->affinity : sysinfo_cpu_mask();
 }
 
 /* Kernel and user time from /proc (clock ticks) in 100 ns units. */
@@ -67,7 +66,7 @@ static size_t query(struct lsw_thread *t, uint32_t cls, uint8_t *buf, size_t roo
 		put(buf, 8, t->teb, 8);
 		put(buf, 16, p->win_pid, 8);
 		put(buf, 24, t->win_tid, 8);
-		put(buf, 32, t->affinity ? t->affinity : all_processors(), 8);
+		put(buf, 32, t->affinity ? t->affinity : process_affinity(t->process), 8);
 		put(buf, 40, (uint32_t)(8 + t->priority), 4);
 		put(buf, 44, 8, 4);
 		return 48;
@@ -200,10 +199,10 @@ NTSTATUS nt_NtSetInformationThread(struct nt_call *c)
 			return LSW_STATUS_INVALID_PARAMETER;
 		t->priority = (int32_t)v;
 		break;
-	case ThreadAffinityMask:
-		if (!v || ((uint64_t)v & ~all_processors()))
+	case ThreadAffinityMask: /* within the process's: bits outside it drop */
+		if (!((uint64_t)v & process_affinity(t->process)))
 			return LSW_STATUS_INVALID_PARAMETER;
-		t->affinity = (uint64_t)v;
+		t->affinity = (uint64_t)v & process_affinity(t->process);
 		break;
 	case ThreadQuerySetWin32StartAddress:
 		t->start = (uint64_t)v;

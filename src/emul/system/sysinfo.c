@@ -72,6 +72,12 @@ uint32_t sysinfo_cpu_count(void)
 	return (uint32_t)ncpu;
 }
 
+uint64_t sysinfo_cpu_mask(void)
+{
+	host_counts();
+	return ncpu == 64 ? ~0ull : (1ull << ncpu) - 1;
+}
+
 NTSTATUS sysinfo_answer(struct nt_call *c, const void *buf, uint32_t need)
 {
 	NTSTATUS st = LSW_STATUS_SUCCESS;
@@ -97,7 +103,7 @@ static void basic(void *out)
 	b->granularity = ALLOC_GRANULARITY;
 	b->min_user = USER_MIN;
 	b->max_user = USER_MAX;
-	b->active_mask = ncpu == 64 ? ~0ull : (1ull << ncpu) - 1;
+	b->active_mask = sysinfo_cpu_mask();
 	b->processors = (uint8_t)ncpu;
 }
 

@@ -9,8 +9,10 @@
 
 #define SYSINFO_MAX_CPUS 64
 
-/* The host's processors online (1..SYSINFO_MAX_CPUS), asked once. */
+/* The host's processors online (1..SYSINFO_MAX_CPUS), asked once, and
+ * their mask (the active processors of group 0). */
 uint32_t sysinfo_cpu_count(void);
+uint64_t sysinfo_cpu_mask(void);
 
 /* Answers a class of variable length whose data (need bytes, at most
  * room in buf) a program asked with NtQuerySystemInformation(class,
