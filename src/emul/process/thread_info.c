@@ -14,7 +14,8 @@
 
 enum {
 	ThreadBasicInformation = 0, ThreadTimes = 1, ThreadPriority = 2, ThreadBasePriority = 3,
-	ThreadAffinityMask = 4, ThreadQuerySetWin32StartAddress = 9, ThreadAmILastThread = 12,
+	ThreadAffinityMask = 4, ThreadEnableAlignmentFaultFixup = 7,
+	ThreadQuerySetWin32StartAddress = 9, ThreadAmILastThread = 12, ThreadIdealProcessor = 13,
 	ThreadHideFromDebugger = 17, ThreadIsTerminated = 20, ThreadNameInformation = 38,
 };
 
@@ -162,36 +163,18 @@ static NTSTATUS set_name(struct nt_call *c, struct lsw_thread *t, uint32_t len)
 	return LSW_STATUS_SUCCESS;
 }
 
-/* NtSetInformationThread(ThreadHandle, ThreadInformationClass,
- *                        ThreadInformation, Length) */
-NTSTATUS nt_NtSetInformationThread(struct nt_call *c)
-{
-	uint32_t cls = (uint32_t)c->args[1], len = (uint32_t)c->args[3];
-	struct lsw_thread *t;
-	int64_t v = 0;
-	NTSTATUS st;
+/* The classes a thread's information is set by, with their exact
+ * lengths, checked (with the buffer) before the handle, as Windows does. */
+static const struct thread_set_class {
+	uint32_t cls, size;
+} set_classes[] = {
+	{ ThreadPriority, 4 }, { ThreadBasePriority, 4 }, { ThreadAffinityMask, 8 },
+	{ ThreadEnableAlignmentFaultFixup, 1 }, { ThreadQuerySetWin32StartAddress, 8 },
+	{ ThreadIdealProcessor, 4 }, { ThreadHideFromDebugger, 0 }, { ThreadNameInformation, 16 },
+};
 
-	if (!(t = thread_from_handle(c, c->args[0], &st)))
-		return st;
-	switch (cls) {
-	case ThreadHideFromDebugger: /* there is no debugger to hide from */
-		return len ? LSW_STATUS_INFO_LENGTH_MISMATCH : LSW_STATUS_SUCCESS;
-	case ThreadNameInformation:
-		return set_name(c, t, len);
-	case ThreadPriority:
-	case ThreadBasePriority:
-	case ThreadAffinityMask:
-	case ThreadQuerySetWin32StartAddress:
-		break;
-	default:
-		return LSW_STATUS_INVALID_INFO_CLASS;
-	}
-	if (len != (cls == ThreadAffinityMask || cls == ThreadQuerySetWin32StartAddress ? 8u : 4u))
-		return LSW_STATUS_INFO_LENGTH_MISMATCH;
-	if (tracee_read(c->thread, c->args[2], &v, len) < 0)
-		return LSW_STATUS_ACCESS_VIOLATION;
-	if (len == 4)
-		v = (int32_t)v;
+static NTSTATUS set_value(struct lsw_thread *t, uint32_t cls, int64_t v)
+{
 	switch (cls) {
 	case ThreadPriority: /* the host schedules all the same: remembered only */
 	case ThreadBasePriority:
@@ -207,6 +190,37 @@ NTSTATUS nt_NtSetInformationThread(struct nt_call *c)
 	case ThreadQuerySetWin32StartAddress:
 		t->start = (uint64_t)v;
 		break;
+	case ThreadIdealProcessor: /* a processor, or MAXIMUM_PROCESSORS: none */
+		if ((uint64_t)v >= sysinfo_cpu_count() && v != SYSINFO_MAX_CPUS)
+			return LSW_STATUS_INVALID_PARAMETER;
+		break;
 	}
+	/* alignment faults are not fixed up on x64; nobody to hide from */
 	return LSW_STATUS_SUCCESS;
+}
+
+/* NtSetInformationThread(ThreadHandle, ThreadInformationClass,
+ *                        ThreadInformation, Length) */
+NTSTATUS nt_NtSetInformationThread(struct nt_call *c)
+{
+	uint32_t cls = (uint32_t)c->args[1], len = (uint32_t)c->args[3];
+	const struct thread_set_class *k = NULL;
+	struct lsw_thread *t;
+	int64_t v = 0;
+	NTSTATUS st;
+
+	for (size_t i = 0; i < sizeof(set_classes) / sizeof(set_classes[0]); i++)
+		if (set_classes[i].cls == cls)
+			k = &set_classes[i];
+	if (!k)
+		return LSW_STATUS_INVALID_INFO_CLASS;
+	if (len != k->size)
+		return LSW_STATUS_INFO_LENGTH_MISMATCH;
+	if (len && len <= sizeof(v) && tracee_read(c->thread, c->args[2], &v, len) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	if (!(t = thread_from_handle(c, c->args[0], &st)))
+		return st;
+	if (cls == ThreadNameInformation)
+		return set_name(c, t, len);
+	return set_value(t, cls, len == 4 ? (int32_t)v : v);
 }
