@@ -4,7 +4,8 @@
  * working-set state of listed pages (QueryWorkingSetEx).  The handle
  * needs PROCESS_QUERY_INFORMATION; an address that maps no file is
  * ERROR_UNEXP_NET_ERR, a view of the paging file ERROR_FILE_INVALID, as
- * the NT status converts.
+ * the NT status converts.  Emptying the working set and watching it are
+ * asked of NtSetInformationProcess.
  */
 #include "k32_private.h"
 
@@ -58,6 +59,27 @@ K32API BOOL WINAPI K32QueryWorkingSetEx(HANDLE process, PVOID info, DWORD size)
 {
 	NTSTATUS st = NtQueryVirtualMemory(process, NULL, MemoryWorkingSetExInformation, info, size,
 					   NULL);
+
+	return st < 0 ? k32_fail(st) : TRUE;
+}
+
+#define ProcessQuotaLimitsInfo 1
+#define ProcessWorkingSetWatchInfo 15
+
+/* SetProcessWorkingSetSize(-1, -1): the pages may all go (PROCESS_SET_QUOTA). */
+K32API BOOL WINAPI K32EmptyWorkingSet(HANDLE process)
+{
+	QUOTA_LIMITS q = { 0 };
+	NTSTATUS st;
+
+	q.MinimumWorkingSetSize = q.MaximumWorkingSetSize = (SIZE_T)-1;
+	st = NtSetInformationProcess(process, ProcessQuotaLimitsInfo, &q, sizeof(q));
+	return st < 0 ? k32_fail(st) : TRUE;
+}
+
+K32API BOOL WINAPI K32InitializeProcessForWsWatch(HANDLE process)
+{
+	NTSTATUS st = NtSetInformationProcess(process, ProcessWorkingSetWatchInfo, NULL, 0);
 
 	return st < 0 ? k32_fail(st) : TRUE;
 }
