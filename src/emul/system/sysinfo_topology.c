@@ -2,7 +2,9 @@
  * The processor topology: each processor its own core (no SMT pairs, as
  * SystemCpuSetInformation says), all of them in one package, die, NUMA
  * node and group 0; per core a level 1 data and instruction cache and a
- * level 2 cache, one level 3 cache shared, with the host's sizes.  And
+ * level 2 cache, one level 3 cache shared, with the host's sizes; each
+ * core its own module.  All of them lists every kind but the die and the
+ * extended NUMA node, which repeat the package and the node.  And
  * NtQuerySystemInformationEx(SystemLogicalProcessorInformationEx), which
  * gives it as SYSTEM_LOGICAL_PROCESSOR_INFORMATION_EX records.
  */
@@ -93,7 +95,7 @@ size_t topology_list(enum relation which, struct topology_entry *out)
 		return add_relation(which, out, ncpu);
 	for (enum relation r = RELATION_CORE; r <= RELATION_GROUP; r++)
 		k += add_relation(r, out + k, ncpu);
-	return k;
+	return k + add_relation(RELATION_MODULE, out + k, ncpu);
 }
 
 /* One SYSTEM_LOGICAL_PROCESSOR_INFORMATION_EX at b; its size. */

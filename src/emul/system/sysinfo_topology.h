@@ -33,8 +33,9 @@ struct topology_entry {
 /* Per processor a core, a module and three caches, and a few shared. */
 #define TOPOLOGY_MAX (SYSINFO_MAX_CPUS * 5 + 8)
 
-/* The entries of one relationship (or all, RELATION_ALL), grouped by
- * relationship in their numeric order as Windows lists them; how many. */
+/* The entries of one relationship (or all, RELATION_ALL: cores, nodes,
+ * caches, the package, the group, modules), grouped by relationship as
+ * Windows lists them; how many. */
 size_t topology_list(enum relation which, struct topology_entry *out);
 
 #endif
