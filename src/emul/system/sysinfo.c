@@ -2,13 +2,11 @@
  * NtQuerySystemInformation: one row per class served.  The fixed ones
  * (what GetSystemInfo and friends ask, the small ones programs probe) are
  * filled here, each with its rule for the buffer length as Windows applies
- * it: exactly the structure's size, at least it, any prefix of it (the
- * time of day), or at least an older, shorter layout (performance).  The
- * classes of variable length have a handler of their own (sysinfo.h).
+ * it: exactly the structure's size, at least it, or any prefix of it (the
+ * time of day).  The others have a handler of their own (sysinfo.h).
  */
 #include <cpuid.h>
 #include <string.h>
-#include <sys/sysinfo.h>
 #include <unistd.h>
 #include "emul/memory/memory.h"
 #include "emul/system/kuser.h"
@@ -16,12 +14,12 @@
 
 #define PROCESSOR_ARCHITECTURE_INTEL 0
 #define PROCESSOR_ARCHITECTURE_AMD64 9
-#define INFO_MAX 512 /* the largest fixed class */
+#define INFO_MAX 64 /* the largest fixed class */
 #define SYSTEM_TIME_ADJUSTMENT_CLASS 28
 #define SYSTEM_TIME_ADJUSTMENT_SIZE 8
 #define STATUS_PRIVILEGE_NOT_HELD ((NTSTATUS)0xC0000061u)
 
-enum length_rule { EXACT, AT_LEAST, PREFIX, OLDER_PREFIX };
+enum length_rule { EXACT, AT_LEAST, PREFIX };
 
 /* SYSTEM_BASIC_INFORMATION (x64, 64 bytes) */
 struct basic_info {
@@ -43,11 +41,6 @@ struct timeofday_info {
 	uint32_t time_zone_id, reserved;
 	uint64_t boot_time_bias, sleep_time_bias;
 };
-
-/* SYSTEM_PERFORMANCE_INFORMATION: 0x158 bytes on Windows 10; callers
- * built for the 0x138 of older systems get that prefix. */
-#define PERFORMANCE_SIZE 0x158
-#define PERFORMANCE_OLD_SIZE 0x138
 
 /* KF_* bits of ProcessorFeatureBits every x86-64 processor has: RDTSC,
  * CR4, CMOV, global and large pages, MTRR, CMPXCHG8B, MMX, PAT, FXSR,
@@ -135,27 +128,6 @@ static void emulation_processor(void *out)
 	processor_with(out, PROCESSOR_ARCHITECTURE_INTEL);
 }
 
-/* SYSTEM_PERFORMANCE_INFORMATION: the idle time and the memory counts
- * (pages): available, committed, the commit limit and its peak. */
-static void performance(void *out)
-{
-	uint8_t *b = out;
-	struct sysinfo si;
-	uint32_t avail = 0, limit = 0, committed = 0;
-
-	if (sysinfo(&si) == 0) {
-		uint64_t unit = si.mem_unit ? si.mem_unit : 1;
-
-		avail = (uint32_t)((si.freeram + si.bufferram) * unit / PAGE_SIZE_NT);
-		limit = (uint32_t)((si.totalram + si.totalswap) * unit / PAGE_SIZE_NT);
-		committed = (uint32_t)((si.totalram - si.freeram) * unit / PAGE_SIZE_NT);
-	}
-	memcpy(b + 0x2C, &avail, 4);
-	memcpy(b + 0x30, &committed, 4);
-	memcpy(b + 0x34, &limit, 4);
-	memcpy(b + 0x38, &committed, 4);
-}
-
 /* SYSTEM_TIME_ADJUSTMENT_QUERY: no adjustment; the clock ticks 15.625 ms. */
 static void time_adjustment(void *out)
 {
@@ -210,8 +182,8 @@ static void registry_quota(void *out)
 	memcpy(out, &allowed, 4);
 }
 
-/* A fixed class: size bytes (and for OLDER_PREFIX at least min) filled by
- * fill; or a class of variable length: query answers the whole call. */
+/* A fixed class: size bytes filled by fill; or one with a handler of its
+ * own: query answers the whole call. */
 #define FIXED(c, n, r, f) { .cls = c, .size = n, .rule = r, .fill = f }
 #define LIST(c, q) { .cls = c, .query = q }
 /* One row per class, named without its System...Information. */
@@ -219,13 +191,11 @@ static const struct sysinfo_class {
 	uint32_t cls, size;
 	enum length_rule rule;
 	void (*fill)(void *out);
-	uint32_t min;
 	NTSTATUS (*query)(struct nt_call *c);
 } classes[] = {
 	FIXED(0, sizeof(struct basic_info), EXACT, basic),              /* Basic */
 	FIXED(1, sizeof(struct processor_info), EXACT, processor),      /* Processor */
-	{ .cls = 2, .size = PERFORMANCE_SIZE, .rule = OLDER_PREFIX, .fill = performance,
-	  .min = PERFORMANCE_OLD_SIZE },                                /* Performance */
+	LIST(2, sysinfo_performance),                                   /* Performance */
 	FIXED(3, sizeof(struct timeofday_info), PREFIX, timeofday),     /* TimeOfDay */
 	LIST(5, sysinfo_process_list),                                  /* Process */
 	LIST(8, sysinfo_processor_times),                               /* ProcessorPerformance */
@@ -268,19 +238,10 @@ NTSTATUS nt_NtQuerySystemInformation(struct nt_call *c)
 	if (k->query)
 		return k->query(c);
 	k->fill(info);
-	switch (k->rule) {
-	case EXACT: fits = want == k->size; break;
-	case AT_LEAST: fits = want >= k->size; break;
-	case PREFIX: fits = want <= k->size; break;
-	default: fits = want >= k->min; break;
-	}
+	fits = k->rule == EXACT ? want == k->size : k->rule == AT_LEAST ? want >= k->size
+									: want <= k->size;
 	/* a prefix too long reports 0 bytes; the others what they need */
-	if (k->rule == PREFIX)
-		len = fits ? want : 0;
-	else if (k->rule == OLDER_PREFIX)
-		len = fits ? (want < k->size ? want : k->size) : k->min;
-	else
-		len = k->size;
+	len = fits ? (k->rule == PREFIX ? want : k->size) : (k->rule == PREFIX ? 0 : k->size);
 	if (c->args[3] && tracee_write(c->thread, c->args[3], &len, 4) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	if (!fits)

@@ -22,6 +22,7 @@ uint64_t sysinfo_cpu_mask(void);
 NTSTATUS sysinfo_answer(struct nt_call *c, const void *buf, uint32_t need);
 
 /* The classes served by their own files; args as NtQuerySystemInformation's. */
+NTSTATUS sysinfo_performance(struct nt_call *c);           /* sysinfo_performance.c */
 NTSTATUS sysinfo_process_list(struct nt_call *c);          /* sysinfo_process.c */
 NTSTATUS sysinfo_process_list_ex(struct nt_call *c);
 NTSTATUS sysinfo_processor_times(struct nt_call *c);       /* sysinfo_processors.c */
