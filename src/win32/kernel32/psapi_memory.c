@@ -14,8 +14,8 @@
 #define VM_COUNTERS_EX_SIZE 96
 #define PERFORMANCE_SIZE 0x158
 
-/* PROCESS_MEMORY_COUNTERS(_EX) after cb are VM_COUNTERS_EX from its
- * PageFaultCount on. */
+/* PROCESS_MEMORY_COUNTERS(_EX) after cb are VM_COUNTERS_EX's fields from
+ * PageFaultCount (at 16, then aligned: PeakWorkingSetSize at 24) on. */
 K32API BOOL WINAPI K32GetProcessMemoryInfo(HANDLE process, PPROCESS_MEMORY_COUNTERS pmc, DWORD cb)
 {
 	BYTE vm[VM_COUNTERS_EX_SIZE];
@@ -27,8 +27,9 @@ K32API BOOL WINAPI K32GetProcessMemoryInfo(HANDLE process, PPROCESS_MEMORY_COUNT
 		return k32_fail(st);
 	if (!pmc || cb < sizeof(PROCESS_MEMORY_COUNTERS))
 		return k32_error(ERROR_INSUFFICIENT_BUFFER);
-	memcpy(&pmc->PageFaultCount, vm + 16, size - offsetof(PROCESS_MEMORY_COUNTERS,
-								PageFaultCount));
+	memcpy(&pmc->PageFaultCount, vm + 16, sizeof(pmc->PageFaultCount));
+	memcpy(&pmc->PeakWorkingSetSize, vm + 24,
+	       size - offsetof(PROCESS_MEMORY_COUNTERS, PeakWorkingSetSize));
 	pmc->cb = size;
 	return TRUE;
 }
