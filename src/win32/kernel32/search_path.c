@@ -175,9 +175,11 @@ K32API DWORD WINAPI SearchPathA(LPCSTR path, LPCSTR name, LPCSTR ext, DWORD size
 	k32_free(wext);
 	if (ret >= K32_PATH_MAX)
 		ret = 0;
+	if (ret && ret >= size)
+		return ret + 1; /* the room it needs, with the NUL */
 	ret = k32_copy_w_result_to_a(ret, wbuf, buf, size);
 	if (file_part)
-		*file_part = ret && ret < size && wpart ? buf + (wpart - wbuf) : NULL;
+		*file_part = ret && wpart ? buf + (wpart - wbuf) : NULL;
 	return ret;
 }
 
