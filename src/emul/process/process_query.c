@@ -10,7 +10,9 @@
 #include <string.h>
 #include "emul/io/path.h"
 #include "emul/io/volume_device.h"
+#include "emul/memory/memory.h"
 #include "emul/memory/remote.h"
+#include "emul/memory/section.h"
 #include "emul/process/debug.h"
 #include "emul/process/process_object.h"
 #include "emul/process/process_usage.h"
@@ -33,6 +35,7 @@ enum process_info_class {
 	ProcessDebugObjectHandle = 30,
 	ProcessDebugFlags = 31,
 	ProcessExecuteFlags = 34,
+	ProcessImageInformation = 37,
 	ProcessImageFileNameWin32 = 43,
 };
 
@@ -67,6 +70,7 @@ static const struct process_class {
 	{ ProcessDebugObjectHandle, 8, true, false },
 	{ ProcessDebugFlags, 4, true, true },
 	{ ProcessExecuteFlags, 0, true, true },
+	{ ProcessImageInformation, 64, false, true },
 	{ ProcessImageFileNameWin32, 0, false, true },
 };
 
@@ -145,6 +149,7 @@ static size_t query(const struct process_object *o, uint32_t cls, uint64_t at, u
 		    size_t room, uint32_t want)
 {
 	const struct lsw_process *p = o->process;
+	const struct vad *v;
 	uint64_t k, u;
 
 	memset(buf, 0, room);
@@ -163,6 +168,10 @@ static size_t query(const struct process_object *o, uint32_t cls, uint64_t at, u
 	case ProcessIoCounters:
 		io_counters(p, buf);
 		return 48;
+	case ProcessImageInformation: /* its image section's, as NtQuerySection says */
+		if (p && (v = vad_find((struct vad_map *)&p->vad, p->image_base)))
+			section_image_info(v->section, buf);
+		return 64;
 	case ProcessTimes: /* CreateTime, ExitTime, KernelTime, UserTime */
 		cpu_times(p, &k, &u);
 		put(buf, 0, o->create_time, 8);
