@@ -23,6 +23,7 @@
 #include "emul/memory/remote.h"
 #include "emul/observer.h"
 #include "emul/process/params.h"
+#include "emul/process/process_object.h"
 #include "emul/process/thread.h"
 #include "emul/process/thread_block.h"
 #include "emul/io/path.h"
@@ -254,6 +255,8 @@ static NTSTATUS hello_phase0(struct nt_call *c)
 		st = LSW_STATUS_INVALID_IMAGE_FORMAT;
 		goto out;
 	}
+	if (!exe->file_name) /* the file its view maps (GetMappedFileName) */
+		exe->file_name = process_image_dos_path(p);
 	p->image_base = exe_base;
 	p->start.image_entry = exe->pe.entry_rva ? exe_base + exe->pe.entry_rva : 0;
 	p->ntdll_base = ntdll_base;

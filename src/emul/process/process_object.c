@@ -60,8 +60,7 @@ const struct nt_object_ops process_ops = {
 	.waitable = process_waitable,
 };
 
-/* The image's DOS path as the process's own job shows it. */
-static char *image_dos_path(const struct lsw_process *p)
+char *process_image_dos_path(const struct lsw_process *p)
 {
 	char host[PATH_MAX], dos[PATH_MAX + 8];
 
@@ -88,7 +87,7 @@ struct nt_object *process_object_get(struct lsw_process *p)
 	o->parent_pid = p->parent_pid;
 	o->exit_status = STILL_ACTIVE;
 	o->create_time = p->create_time;
-	o->image_dos = image_dos_path(p);
+	o->image_dos = process_image_dos_path(p);
 	p->object = o;
 	return object_ref(&o->hdr);
 }

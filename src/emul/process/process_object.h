@@ -42,6 +42,9 @@ void process_object_detach(struct lsw_process *p);
  * borrowed.  *st says why not. */
 struct process_object *process_from_handle(struct nt_call *c, uint64_t h, uint32_t need,
 					   NTSTATUS *st);
+/* The image's DOS path as the process's own job shows it (malloc'd),
+ * NULL when unknown. */
+char *process_image_dos_path(const struct lsw_process *p);
 /* Generic and MAXIMUM_ALLOWED rights made specific. */
 uint32_t process_access_map(uint32_t access);
 

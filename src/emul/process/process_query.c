@@ -63,7 +63,7 @@ static const struct process_class {
 	{ ProcessDebugPort, 8, true, true },
 	{ ProcessPooledUsageAndLimits, 0, false, true },
 	{ ProcessPriorityClass, 2, false, true },
-	{ ProcessHandleCount, 0, false, true },
+	{ ProcessHandleCount, 4, false, true },
 	{ ProcessSessionInformation, 4, false, true },
 	{ ProcessWow64Information, 8, false, false },
 	{ ProcessImageFileName, 0, false, true },
@@ -146,7 +146,7 @@ static size_t image_name(const struct process_object *o, bool win32, uint64_t at
 /* Fills buf (room bytes) for class cls; returns the size (which may be
  * more than room: nothing was filled), 0 for a class it does not know. */
 static size_t query(const struct process_object *o, uint32_t cls, uint64_t at, uint8_t *buf,
-		    size_t room, uint32_t want)
+		    size_t room)
 {
 	const struct lsw_process *p = o->process;
 	const struct vad *v;
@@ -184,10 +184,9 @@ static size_t query(const struct process_object *o, uint32_t cls, uint64_t at, u
 		return 8;
 	case ProcessWow64Information:
 		return 8; /* no WOW64 */
-	case ProcessHandleCount: /* ULONG, or PROCESS_HANDLE_INFORMATION (Windows 8) */
+	case ProcessHandleCount: /* a ULONG (Windows 10 takes no longer form) */
 		put(buf, 0, p ? handle_count(p) : 0, 4);
-		put(buf, 4, p ? handle_count(p) : 0, want == 8 ? 4 : 0);
-		return want == 8 ? 8 : 4;
+		return 4;
 	case ProcessSessionInformation:
 		put(buf, 0, 1, 4); /* the PEB's SessionId */
 		return 4;
@@ -262,7 +261,7 @@ NTSTATUS nt_NtQueryInformationProcess(struct nt_call *c)
 	/* the pool quota and memory counters of a live process (quota.c) */
 	if (o->process && cls != ProcessHandleCount && quota_query_process(c, o->process, cls, &st))
 		return st;
-	size = query(o, cls, c->args[2], buf, want < sizeof(buf) ? want : sizeof(buf), want);
+	size = query(o, cls, c->args[2], buf, want < sizeof(buf) ? want : sizeof(buf));
 	if (!size)
 		return LSW_STATUS_INVALID_INFO_CLASS;
 	ret = (uint32_t)size;

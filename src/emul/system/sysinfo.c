@@ -234,6 +234,9 @@ NTSTATUS nt_NtQuerySystemInformation(struct nt_call *c)
 
 	if (!k)
 		return LSW_STATUS_INVALID_INFO_CLASS;
+	/* the buffer is probed first: none for a length is an access violation */
+	if (want && !c->args[1])
+		return LSW_STATUS_ACCESS_VIOLATION;
 	host_counts();
 	if (k->query)
 		return k->query(c);
