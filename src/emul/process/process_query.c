@@ -258,6 +258,9 @@ NTSTATUS nt_NtQueryInformationProcess(struct nt_call *c)
 	 * has DEP, and Windows answers this for it */
 	if (cls == ProcessExecuteFlags)
 		return LSW_STATUS_INVALID_PARAMETER;
+	/* an ended process has no image left to describe */
+	if (cls == ProcessImageInformation && (!o->process || o->process->terminated))
+		return LSW_STATUS_PROCESS_IS_TERMINATING;
 	/* the pool quota and memory counters of a live process (quota.c) */
 	if (o->process && cls != ProcessHandleCount && quota_query_process(c, o->process, cls, &st))
 		return st;
