@@ -81,8 +81,8 @@ static uint8_t *build(const struct lsw_process *caller, size_t header, size_t co
 	uint8_t *buf;
 
 	for (const struct lsw_process *p = caller->host->processes; p; p = p->next)
-		if (p->job == caller->job && !p->reaped)
-			n += p->handles.used;
+		for (size_t i = 0; p->job == caller->job && !p->reaped && i < p->handles.n; i++)
+			n += p->handles.e[i].obj != NULL;
 	if (!(buf = calloc(1, header + n * entry)))
 		return NULL;
 	n = 0;
