@@ -304,6 +304,8 @@ struct lsw_process {
 	struct lsw_thread main_thread;
 	struct lsw_thread *threads;  /* every thread; the one found last first
 				      * (host/thread_ids.c) */
+	uint64_t affinity;           /* ProcessAffinityMask, 0: all processors */
+	uint8_t priority_class;      /* PROCESS_PRIOCLASS_*, 0: normal (never set) */
 	uint64_t threads_made;       /* serial of the newest thread */
 	struct spare_block {         /* runtime blocks ended threads left, for */
 		uint64_t addr;       /* new ones (thread.c), with their */
@@ -508,6 +510,13 @@ void process_free(struct lsw_process *p);
 uint32_t client_id_alloc(struct client_ids *ids);
 void client_id_free(struct client_ids *ids, uint32_t id);
 void client_ids_free(struct client_ids *ids);
+/* The id a client id given by a program names: Windows looks ids up in a
+ * handle table, which ignores the two low (tag) bits, so pid + 1..3 opens
+ * the process pid. */
+static inline uint64_t client_id_untag(uint64_t id)
+{
+	return id & ~(uint64_t)3;
+}
 /* stub_call.c: the process's memory of the stubs --debug named goes. */
 void stub_seen_free(struct lsw_process *p);
 

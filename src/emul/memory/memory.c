@@ -557,6 +557,8 @@ NTSTATUS nt_NtQueryVirtualMemory(struct nt_call *c)
 	if (!(p = remote_process(c, c->args[0], PROCESS_QUERY_INFORMATION, nt_NtQueryVirtualMemory,
 				 &st)))
 		return st;
+	if ((uint32_t)c->args[2] == MEMORY_WORKING_SET_EX_INFORMATION) /* the addresses are listed */
+		return memory_query_working_set_ex(c, p);
 	if (c->args[1] > USER_MAX)
 		return LSW_STATUS_INVALID_PARAMETER;
 	if ((uint32_t)c->args[2] == MEMORY_MAPPED_FILENAME_INFORMATION)

@@ -107,6 +107,11 @@ bool memory_can_charge(const struct lsw_process *p, uint64_t bytes);
 NTSTATUS memory_query_mapped_name(struct nt_call *c, struct lsw_process *p, uint64_t addr,
 				  uint64_t out, uint64_t len, uint64_t ret_len);
 
+/* NtQueryVirtualMemory(MemoryWorkingSetExInformation) c asks of p
+ * (memory_working_set.c). */
+#define MEMORY_WORKING_SET_EX_INFORMATION 4
+NTSTATUS memory_query_working_set_ex(struct nt_call *c, struct lsw_process *p);
+
 /* Replaces [addr, addr+size) of view v by private copy-on-write pages of
  * the same bytes, with protect (section_view.c); -1 on failure. */
 int section_view_privatize(struct nt_call *c, struct vad *v, uint64_t addr, uint64_t size,

@@ -382,6 +382,13 @@ static uint32_t image_info(const struct section_object *s, uint8_t *out)
 	return IMAGE_INFO_SIZE;
 }
 
+uint32_t section_image_info(const struct nt_object *obj, uint8_t *out)
+{
+	const struct section_object *s = (const struct section_object *)obj;
+
+	return obj && obj->ops == &section_ops && s->image ? image_info(s, out) : 0;
+}
+
 /* NtQuerySection(SectionHandle, SectionInformationClass, SectionInformation,
  *                SectionInformationLength, *ResultLength) */
 NTSTATUS nt_NtQuerySection(struct nt_call *c)

@@ -49,6 +49,10 @@ struct section_object {
 
 extern const struct nt_object_ops section_ops;
 
+/* SECTION_IMAGE_INFORMATION (64 bytes) of an image section into out: its
+ * size, 0 when obj is no image section (ProcessImageInformation). */
+uint32_t section_image_info(const struct nt_object *obj, uint8_t *out);
+
 /* Builds an image section from an open PE file: parses its headers and
  * lays it out once in a memfd.  NULL with *status set and a reason in err
  * (may be NULL). */

@@ -4,16 +4,17 @@
  */
 #include <string.h>
 #include "emul/object/object_names.h"
+#include "emul/object/object_types.h"
 
 enum {
 	ObjectBasicInformation = 0,
 	ObjectNameInformation = 1,
 	ObjectTypeInformation = 2,
+	ObjectTypesInformation = 3,
 	ObjectHandleFlagInformation = 4,
 };
 
 #define UNICODE_STRING_SIZE 16
-#define TYPE_INFO_SIZE 104 /* OBJECT_TYPE_INFORMATION (x64), its name after it */
 #define NAME_MAX_CHARS 32767
 
 /* A UNICODE_STRING at b for chars characters at user address at. */
@@ -53,19 +54,14 @@ static uint32_t name_info(struct nt_call *c, struct nt_object *obj, uint8_t *buf
 	return (uint32_t)(UNICODE_STRING_SIZE + (n ? n * 2 + 2 : 0));
 }
 
-/* OBJECT_TYPE_INFORMATION: the type's name (the counts stay 0). */
+/* OBJECT_TYPE_INFORMATION of the object's type (object_types.c; a type
+ * missing there has its name only). */
 static uint32_t type_info(struct nt_call *c, struct nt_object *obj, uint8_t *buf)
 {
-	const char *t = obj->ops->type_name;
-	size_t n = strlen(t);
+	const struct object_type *t = object_type_find(obj->ops->type_name);
+	struct object_type bare = { .name = obj->ops->type_name };
 
-	put_ustring(buf, n, c->args[2] + TYPE_INFO_SIZE);
-	for (size_t i = 0; i <= n; i++) {
-		uint16_t ch = (uint8_t)t[i];
-
-		memcpy(buf + TYPE_INFO_SIZE + i * 2, &ch, 2);
-	}
-	return (uint32_t)(TYPE_INFO_SIZE + n * 2 + 2);
+	return object_type_record(c->thread->process, t ? t : &bare, buf, c->args[2]);
 }
 
 static uint32_t basic_info(struct lsw_process *p, uint64_t h, struct nt_object *obj,
@@ -93,10 +89,12 @@ NTSTATUS nt_NtQueryObject(struct nt_call *c)
 	uint32_t *flags;
 	NTSTATUS st;
 
+	if (cls == ObjectTypesInformation) /* of no handle */
+		return object_types_query(c);
 	if (!(obj = handle_get(p, c->args[0], NULL, &st)))
 		return st;
 	flags = handle_flags(p, c->args[0]);
-	memset(buf, 0, TYPE_INFO_SIZE + 64);
+	memset(buf, 0, OBJECT_TYPE_INFO_SIZE + 64);
 	switch (cls) {
 	case ObjectBasicInformation:
 		size = basic_info(p, c->args[0], obj, buf);

@@ -23,6 +23,7 @@
 #include "emul/memory/remote.h"
 #include "emul/observer.h"
 #include "emul/process/params.h"
+#include "emul/process/process_object.h"
 #include "emul/process/thread.h"
 #include "emul/process/thread_block.h"
 #include "emul/io/path.h"
@@ -257,6 +258,8 @@ static NTSTATUS hello_phase0(struct nt_call *c)
 		st = LSW_STATUS_INVALID_IMAGE_FORMAT;
 		goto out;
 	}
+	if (!exe->file_name) /* the file its view maps (GetMappedFileName) */
+		exe->file_name = process_image_dos_path(p);
 	p->image_base = exe_base;
 	p->start.image_entry = exe->pe.entry_rva ? exe_base + exe->pe.entry_rva : 0;
 	p->ntdll_base = ntdll_base;
@@ -350,6 +353,7 @@ static NTSTATUS hello_phase1(struct nt_call *c)
 		op->arg[0] = p->start.teb;
 	thread_start_prepare(t, p->start.image_entry, p->start.peb,
 			     p->start.stack_base + p->start.stack_size);
+	t->start = p->start.image_entry; /* its Win32StartAddress */
 	nt_add_op(c, LSW_OP_JUMP); /* to what thread_start_enter puts in its block */
 	t->cont_state = 0;
 	lsw_timeline(p->job, p->win_pid, "the first thread starts in the loader");

@@ -22,6 +22,7 @@
 #define MAXIMUM_ALLOWED 0x02000000u
 #define SYNCHRONIZE 0x00100000u
 #define STATUS_INVALID_CID 0xC000000Bu
+#define STATUS_INVALID_PARAMETER_MIX 0xC0000030u
 
 static void process_destroy(struct nt_object *obj)
 {
@@ -61,8 +62,7 @@ const struct nt_object_ops process_ops = {
 	.waitable = process_waitable,
 };
 
-/* The image's DOS path as the process's own job shows it. */
-static char *image_dos_path(const struct lsw_process *p)
+char *process_image_dos_path(const struct lsw_process *p)
 {
 	char host[PATH_MAX], dos[PATH_MAX + 8];
 
@@ -89,7 +89,7 @@ struct nt_object *process_object_get(struct lsw_process *p)
 	o->parent_pid = p->parent_pid;
 	o->exit_status = STILL_ACTIVE;
 	o->create_time = p->create_time;
-	o->image_dos = image_dos_path(p);
+	o->image_dos = process_image_dos_path(p);
 	p->object = o;
 	return object_ref(&o->hdr);
 }
@@ -161,13 +161,15 @@ NTSTATUS nt_NtOpenProcess(struct nt_call *c)
 	struct nt_object *obj;
 	NTSTATUS st;
 
+	/* the attributes are read first (they must be there), then a process
+	 * is named by its client id: none is a mix Windows refuses */
+	if (!c->args[2] || tracee_read(c->thread, c->args[2] + 24, &c->oa_attributes, 4) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
 	if (!c->args[3])
-		return LSW_STATUS_INVALID_PARAMETER;
+		return STATUS_INVALID_PARAMETER_MIX;
 	if (tracee_read(c->thread, c->args[3], cid, sizeof(cid)) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
-	if (c->args[2] && tracee_read(c->thread, c->args[2] + 24, &c->oa_attributes, 4) < 0)
-		return LSW_STATUS_ACCESS_VIOLATION;
-	if (!(target = process_by_id(c->thread->process, cid[0])))
+	if (!(target = process_by_id(c->thread->process, client_id_untag(cid[0]))))
 		return STATUS_INVALID_CID;
 	if (!(obj = process_object_get(target)))
 		return LSW_STATUS_NO_MEMORY;

@@ -10,6 +10,7 @@
 #define PROCESS_VM_OPERATION 0x0008u
 #define PROCESS_VM_READ 0x0010u
 #define PROCESS_VM_WRITE 0x0020u
+#define PROCESS_SET_INFORMATION 0x0200u
 #define PROCESS_QUERY_INFORMATION 0x0400u
 #define PROCESS_QUERY_LIMITED_INFORMATION 0x1000u
 #define PROCESS_ALL_ACCESS 0x1FFFFFu
@@ -45,6 +46,9 @@ void process_object_detach(struct lsw_process *p);
  * borrowed.  *st says why not. */
 struct process_object *process_from_handle(struct nt_call *c, uint64_t h, uint32_t need,
 					   NTSTATUS *st);
+/* The image's DOS path as the process's own job shows it (malloc'd),
+ * NULL when unknown. */
+char *process_image_dos_path(const struct lsw_process *p);
 /* Generic and MAXIMUM_ALLOWED rights made specific. */
 uint32_t process_access_map(uint32_t access);
 

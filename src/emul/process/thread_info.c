@@ -10,10 +10,12 @@
 #include "emul/system/kuser.h"
 #include "emul/process/quota.h"
 #include "emul/process/thread.h"
+#include "emul/system/sysinfo.h"
 
 enum {
 	ThreadBasicInformation = 0, ThreadTimes = 1, ThreadPriority = 2, ThreadBasePriority = 3,
-	ThreadAffinityMask = 4, ThreadQuerySetWin32StartAddress = 9, ThreadAmILastThread = 12,
+	ThreadAffinityMask = 4, ThreadEnableAlignmentFaultFixup = 7,
+	ThreadQuerySetWin32StartAddress = 9, ThreadAmILastThread = 12, ThreadIdealProcessor = 13,
 	ThreadHideFromDebugger = 17, ThreadIsTerminated = 20, ThreadNameInformation = 38,
 };
 
@@ -25,11 +27,9 @@ static void put(uint8_t *b, size_t off, uint64_t v, size_t n)
 	memcpy(b + off, &v, n);
 }
 
-static uint64_t all_processors(void)
+static uint64_t process_affinity(const struct lsw_process *p)
 {
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-
-	return n >= 64 ? ~0ull : (1ull << (n > 0 ? n : 1)) - 1;
+	return p->affinity ? p->affinity : sysinfo_cpu_mask();
 }
 
 /* Kernel and user time from /proc (clock ticks) in 100 ns units. */
@@ -67,7 +67,7 @@ static size_t query(struct lsw_thread *t, uint32_t cls, uint8_t *buf, size_t roo
 		put(buf, 8, t->teb, 8);
 		put(buf, 16, p->win_pid, 8);
 		put(buf, 24, t->win_tid, 8);
-		put(buf, 32, t->affinity ? t->affinity : all_processors(), 8);
+		put(buf, 32, t->affinity ? t->affinity : process_affinity(t->process), 8);
 		put(buf, 40, (uint32_t)(8 + t->priority), 4);
 		put(buf, 44, 8, 4);
 		return 48;
@@ -163,36 +163,18 @@ static NTSTATUS set_name(struct nt_call *c, struct lsw_thread *t, uint32_t len)
 	return LSW_STATUS_SUCCESS;
 }
 
-/* NtSetInformationThread(ThreadHandle, ThreadInformationClass,
- *                        ThreadInformation, Length) */
-NTSTATUS nt_NtSetInformationThread(struct nt_call *c)
-{
-	uint32_t cls = (uint32_t)c->args[1], len = (uint32_t)c->args[3];
-	struct lsw_thread *t;
-	int64_t v = 0;
-	NTSTATUS st;
+/* The classes a thread's information is set by, with their exact
+ * lengths, checked (with the buffer) before the handle, as Windows does. */
+static const struct thread_set_class {
+	uint32_t cls, size;
+} set_classes[] = {
+	{ ThreadPriority, 4 }, { ThreadBasePriority, 4 }, { ThreadAffinityMask, 8 },
+	{ ThreadEnableAlignmentFaultFixup, 1 }, { ThreadQuerySetWin32StartAddress, 8 },
+	{ ThreadIdealProcessor, 4 }, { ThreadHideFromDebugger, 0 }, { ThreadNameInformation, 16 },
+};
 
-	if (!(t = thread_from_handle(c, c->args[0], &st)))
-		return st;
-	switch (cls) {
-	case ThreadHideFromDebugger: /* there is no debugger to hide from */
-		return len ? LSW_STATUS_INFO_LENGTH_MISMATCH : LSW_STATUS_SUCCESS;
-	case ThreadNameInformation:
-		return set_name(c, t, len);
-	case ThreadPriority:
-	case ThreadBasePriority:
-	case ThreadAffinityMask:
-	case ThreadQuerySetWin32StartAddress:
-		break;
-	default:
-		return LSW_STATUS_INVALID_INFO_CLASS;
-	}
-	if (len != (cls == ThreadAffinityMask || cls == ThreadQuerySetWin32StartAddress ? 8u : 4u))
-		return LSW_STATUS_INFO_LENGTH_MISMATCH;
-	if (tracee_read(c->thread, c->args[2], &v, len) < 0)
-		return LSW_STATUS_ACCESS_VIOLATION;
-	if (len == 4)
-		v = (int32_t)v;
+static NTSTATUS set_value(struct lsw_thread *t, uint32_t cls, int64_t v)
+{
 	switch (cls) {
 	case ThreadPriority: /* the host schedules all the same: remembered only */
 	case ThreadBasePriority:
@@ -200,14 +182,45 @@ NTSTATUS nt_NtSetInformationThread(struct nt_call *c)
 			return LSW_STATUS_INVALID_PARAMETER;
 		t->priority = (int32_t)v;
 		break;
-	case ThreadAffinityMask:
-		if (!v || ((uint64_t)v & ~all_processors()))
+	case ThreadAffinityMask: /* within the process's: bits outside it drop */
+		if (!((uint64_t)v & process_affinity(t->process)))
 			return LSW_STATUS_INVALID_PARAMETER;
-		t->affinity = (uint64_t)v;
+		t->affinity = (uint64_t)v & process_affinity(t->process);
 		break;
 	case ThreadQuerySetWin32StartAddress:
 		t->start = (uint64_t)v;
 		break;
+	case ThreadIdealProcessor: /* a processor, or MAXIMUM_PROCESSORS: none */
+		if ((uint64_t)v >= sysinfo_cpu_count() && v != SYSINFO_MAX_CPUS)
+			return LSW_STATUS_INVALID_PARAMETER;
+		break;
 	}
+	/* alignment faults are not fixed up on x64; nobody to hide from */
 	return LSW_STATUS_SUCCESS;
+}
+
+/* NtSetInformationThread(ThreadHandle, ThreadInformationClass,
+ *                        ThreadInformation, Length) */
+NTSTATUS nt_NtSetInformationThread(struct nt_call *c)
+{
+	uint32_t cls = (uint32_t)c->args[1], len = (uint32_t)c->args[3];
+	const struct thread_set_class *k = NULL;
+	struct lsw_thread *t;
+	int64_t v = 0;
+	NTSTATUS st;
+
+	for (size_t i = 0; i < sizeof(set_classes) / sizeof(set_classes[0]); i++)
+		if (set_classes[i].cls == cls)
+			k = &set_classes[i];
+	if (!k)
+		return LSW_STATUS_INVALID_INFO_CLASS;
+	if (len != k->size)
+		return LSW_STATUS_INFO_LENGTH_MISMATCH;
+	if (len && len <= sizeof(v) && tracee_read(c->thread, c->args[2], &v, len) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	if (!(t = thread_from_handle(c, c->args[0], &st)))
+		return st;
+	if (cls == ThreadNameInformation)
+		return set_name(c, t, len);
+	return set_value(t, cls, len == 4 ? (int32_t)v : v);
 }

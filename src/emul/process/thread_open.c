@@ -34,7 +34,7 @@ NTSTATUS nt_NtOpenThread(struct nt_call *c)
 		return LSW_STATUS_INVALID_PARAMETER;
 	if (tracee_read(c->thread, c->args[3], cid, sizeof(cid)) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
-	if (!(t = find_thread(p, cid[0], cid[1])) || !(o = thread_object_get(t)))
+	if (!(t = find_thread(p, client_id_untag(cid[0]), client_id_untag(cid[1]))) || !(o = thread_object_get(t)))
 		return STATUS_INVALID_CID;
 	h = handle_alloc(p, o, (uint32_t)c->args[1]);
 	object_unref(o);

@@ -1,16 +1,23 @@
 /*
- * NtQuerySystemInformation: the classes GetSystemInfo and friends ask and
- * the small fixed ones programs probe, with each class's rule for the
- * buffer length as Windows applies it: exactly the structure's size, at
- * least it, or (the time of day) any prefix of it.
+ * NtQuerySystemInformation: one row per class served.  The fixed ones
+ * (what GetSystemInfo and friends ask, the small ones programs probe) are
+ * filled here, each with its rule for the buffer length as Windows applies
+ * it: exactly the structure's size, at least it, or any prefix of it (the
+ * time of day).  The others have a handler of their own (sysinfo.h).
  */
+#include <cpuid.h>
 #include <string.h>
 #include <unistd.h>
 #include "emul/memory/memory.h"
 #include "emul/system/kuser.h"
-#include "emul/system/sysinfo_process.h"
+#include "emul/system/sysinfo.h"
 
+#define PROCESSOR_ARCHITECTURE_INTEL 0
 #define PROCESSOR_ARCHITECTURE_AMD64 9
+#define INFO_MAX 64 /* the largest fixed class */
+#define SYSTEM_TIME_ADJUSTMENT_CLASS 28
+#define SYSTEM_TIME_ADJUSTMENT_SIZE 8
+#define STATUS_PRIVILEGE_NOT_HELD ((NTSTATUS)0xC0000061u)
 
 enum length_rule { EXACT, AT_LEAST, PREFIX };
 
@@ -35,6 +42,11 @@ struct timeofday_info {
 	uint64_t boot_time_bias, sleep_time_bias;
 };
 
+/* KF_* bits of ProcessorFeatureBits every x86-64 processor has: RDTSC,
+ * CR4, CMOV, global and large pages, MTRR, CMPXCHG8B, MMX, PAT, FXSR,
+ * SYSCALL, SSE, SSE2. */
+#define X64_FEATURE_BITS 0x00013DFEu
+
 static long ncpu, pages;
 
 static void host_counts(void)
@@ -42,9 +54,34 @@ static void host_counts(void)
 	if (!ncpu) { /* sysconf reads /sys and /proc: ask once */
 		ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 		pages = sysconf(_SC_PHYS_PAGES);
-		if (ncpu < 1 || ncpu > 64)
-			ncpu = ncpu < 1 ? 1 : 64;
+		if (ncpu < 1 || ncpu > SYSINFO_MAX_CPUS)
+			ncpu = ncpu < 1 ? 1 : SYSINFO_MAX_CPUS;
 	}
+}
+
+uint32_t sysinfo_cpu_count(void)
+{
+	host_counts();
+	return (uint32_t)ncpu;
+}
+
+uint64_t sysinfo_cpu_mask(void)
+{
+	host_counts();
+	return ncpu == 64 ? ~0ull : (1ull << ncpu) - 1;
+}
+
+NTSTATUS sysinfo_answer(struct nt_call *c, const void *buf, uint32_t need)
+{
+	NTSTATUS st = LSW_STATUS_SUCCESS;
+
+	if ((uint32_t)c->args[2] < need)
+		st = LSW_STATUS_INFO_LENGTH_MISMATCH;
+	else if (need && tracee_write(c->thread, c->args[1], buf, need) < 0)
+		st = LSW_STATUS_ACCESS_VIOLATION;
+	if (c->args[3] && tracee_write(c->thread, c->args[3], &need, 4) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	return st;
 }
 
 static void basic(void *out)
@@ -59,14 +96,54 @@ static void basic(void *out)
 	b->granularity = ALLOC_GRANULARITY;
 	b->min_user = USER_MIN;
 	b->max_user = USER_MAX;
-	b->active_mask = ncpu == 64 ? ~0ull : (1ull << ncpu) - 1;
+	b->active_mask = sysinfo_cpu_mask();
 	b->processors = (uint8_t)ncpu;
+}
+
+/* Level: the family; revision: model and stepping (cpuid leaf 1). */
+static void processor_with(void *out, uint16_t arch)
+{
+	unsigned a = 0, b, c, d;
+	uint16_t family, model;
+
+	__get_cpuid(1, &a, &b, &c, &d);
+	family = (a >> 8) & 0xF;
+	model = (a >> 4) & 0xF;
+	if (family == 0xF)
+		family += (a >> 20) & 0xFF;
+	if (family >= 6)
+		model |= ((a >> 16) & 0xF) << 4;
+	*(struct processor_info *)out = (struct processor_info){ arch, family,
+		(uint16_t)(model << 8 | (a & 0xF)), (uint16_t)ncpu, X64_FEATURE_BITS };
 }
 
 static void processor(void *out)
 {
-	*(struct processor_info *)out =
-		(struct processor_info){ PROCESSOR_ARCHITECTURE_AMD64, 6, 0, (uint16_t)ncpu, 0 };
+	processor_with(out, PROCESSOR_ARCHITECTURE_AMD64);
+}
+
+/* SystemEmulationProcessorInformation: what a 32-bit (WOW64) caller sees. */
+static void emulation_processor(void *out)
+{
+	processor_with(out, PROCESSOR_ARCHITECTURE_INTEL);
+}
+
+/* SYSTEM_TIME_ADJUSTMENT_QUERY: no adjustment; the clock ticks 15.625 ms. */
+static void time_adjustment(void *out)
+{
+	uint32_t tick = 156250;
+
+	memcpy(out, &tick, 4);
+	memcpy((uint8_t *)out + 4, &tick, 4);
+	((uint8_t *)out)[8] = 1;
+}
+
+/* SystemRecommendedSharedDataAlignment: the cache line. */
+static void shared_data_alignment(void *out)
+{
+	uint32_t line = 64;
+
+	memcpy(out, &line, 4);
 }
 
 /* Boot and current time; the sandbox's clock is UTC: no bias, zone id
@@ -105,18 +182,37 @@ static void registry_quota(void *out)
 	memcpy(out, &allowed, 4);
 }
 
+/* A fixed class: size bytes filled by fill; or one with a handler of its
+ * own: query answers the whole call. */
+#define FIXED(c, n, r, f) { .cls = c, .size = n, .rule = r, .fill = f }
+#define LIST(c, q) { .cls = c, .query = q }
+/* One row per class, named without its System...Information. */
 static const struct sysinfo_class {
 	uint32_t cls, size;
 	enum length_rule rule;
 	void (*fill)(void *out);
+	NTSTATUS (*query)(struct nt_call *c);
 } classes[] = {
-	{ 0, sizeof(struct basic_info), EXACT, basic },           /* SystemBasicInformation */
-	{ 1, sizeof(struct processor_info), EXACT, processor },   /* SystemProcessorInformation */
-	{ 3, sizeof(struct timeofday_info), PREFIX, timeofday },  /* SystemTimeOfDayInformation */
-	{ 21, 64, AT_LEAST, file_cache },                         /* SystemFileCacheInformation */
-	{ 35, 2, AT_LEAST, kernel_debugger },           /* SystemKernelDebuggerInformation */
-	{ 37, 16, AT_LEAST, registry_quota },           /* SystemRegistryQuotaInformation */
-	{ 69, 3, AT_LEAST, kernel_debugger },           /* SystemKernelDebuggerInformationEx */
+	FIXED(0, sizeof(struct basic_info), EXACT, basic),              /* Basic */
+	FIXED(1, sizeof(struct processor_info), EXACT, processor),      /* Processor */
+	LIST(2, sysinfo_performance),                                   /* Performance */
+	FIXED(3, sizeof(struct timeofday_info), PREFIX, timeofday),     /* TimeOfDay */
+	LIST(5, sysinfo_process_list),                                  /* Process */
+	LIST(8, sysinfo_processor_times),                               /* ProcessorPerformance */
+	LIST(16, sysinfo_handles),                                      /* Handle */
+	FIXED(21, 64, AT_LEAST, file_cache),                            /* FileCache */
+	LIST(23, sysinfo_interrupts),                                   /* Interrupt */
+	FIXED(28, 12, EXACT, time_adjustment),                          /* TimeAdjustment */
+	FIXED(35, 2, AT_LEAST, kernel_debugger),                        /* KernelDebugger */
+	FIXED(37, 16, AT_LEAST, registry_quota),                        /* RegistryQuota */
+	LIST(57, sysinfo_process_list_ex),                              /* ExtendedProcess */
+	FIXED(58, 4, EXACT, shared_data_alignment),                     /* RecommendedSharedData */
+	FIXED(62, sizeof(struct basic_info), EXACT, basic),             /* EmulationBasic */
+	FIXED(63, sizeof(struct processor_info), EXACT, emulation_processor), /* Emulation... */
+	LIST(64, sysinfo_handles_ex),                                   /* ExtendedHandle */
+	FIXED(69, 3, AT_LEAST, kernel_debugger),                        /* KernelDebuggerEx */
+	LIST(73, sysinfo_logical_processors),                           /* LogicalProcessor */
+	LIST(76, sysinfo_firmware_table),                               /* FirmwareTable */
 };
 
 static const struct sysinfo_class *find_class(uint32_t cls)
@@ -133,14 +229,17 @@ NTSTATUS nt_NtQuerySystemInformation(struct nt_call *c)
 {
 	const struct sysinfo_class *k = find_class((uint32_t)c->args[0]);
 	uint32_t want = (uint32_t)c->args[2], len;
-	uint8_t info[64] = { 0 };
+	uint8_t info[INFO_MAX] = { 0 };
 	bool fits;
 
-	if ((uint32_t)c->args[0] == SYSTEM_PROCESS_INFORMATION_CLASS)
-		return sysinfo_process_list(c);
 	if (!k)
 		return LSW_STATUS_INVALID_INFO_CLASS;
+	/* the buffer is probed first: none for a length is an access violation */
+	if (want && !c->args[1])
+		return LSW_STATUS_ACCESS_VIOLATION;
 	host_counts();
+	if (k->query)
+		return k->query(c);
 	k->fill(info);
 	fits = k->rule == EXACT ? want == k->size : k->rule == AT_LEAST ? want >= k->size
 									: want <= k->size;
@@ -153,4 +252,19 @@ NTSTATUS nt_NtQuerySystemInformation(struct nt_call *c)
 	if (len && tracee_write(c->thread, c->args[1], info, len) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	return LSW_STATUS_SUCCESS;
+}
+
+/* NtSetSystemInformation(SystemInformationClass, SystemInformation,
+ *                        SystemInformationLength): a sandboxed program
+ * holds none of the privileges the settable classes need; the time
+ * adjustment (a SYSTEM_TIME_ADJUSTMENT, 8 bytes) has its length checked
+ * first, as Windows does. */
+NTSTATUS nt_NtSetSystemInformation(struct nt_call *c)
+{
+	if ((uint32_t)c->args[0] != SYSTEM_TIME_ADJUSTMENT_CLASS)
+		return find_class((uint32_t)c->args[0]) ? STATUS_PRIVILEGE_NOT_HELD
+							: (NTSTATUS)LSW_STATUS_INVALID_INFO_CLASS;
+	if ((uint32_t)c->args[2] != SYSTEM_TIME_ADJUSTMENT_SIZE)
+		return LSW_STATUS_INFO_LENGTH_MISMATCH;
+	return STATUS_PRIVILEGE_NOT_HELD;
 }

@@ -4,17 +4,20 @@
  * SYSTEM_PROCESS_INFORMATION (0x100 bytes on x64) followed by one
  * SYSTEM_THREAD_INFORMATION (0x50) per live thread and then its image
  * name, entries 8-aligned and chained by NextEntryOffset.  Toolhelp
- * snapshots are built from it.
+ * snapshots are built from it.  SystemExtendedProcessInformation gives
+ * each thread as a SYSTEM_EXTENDED_THREAD_INFORMATION (0x88): the same
+ * followed by its stack, start routine and TEB.
  */
 #include <stdlib.h>
 #include <string.h>
 #include "emul/emul.h"
 #include "emul/io/path.h"
 #include "emul/process/process_usage.h"
-#include "emul/system/sysinfo_process.h"
+#include "emul/system/sysinfo.h"
 
 #define PROC_SIZE 0x100
 #define THREAD_SIZE 0x50
+#define THREAD_EX_SIZE 0x88
 #define NAME_MAX_CHARS 260
 #define BASE_PRIORITY 8
 #define STATE_RUNNING 2
@@ -52,13 +55,24 @@ static uint32_t live_threads(const struct lsw_process *p)
 	return n;
 }
 
-static size_t entry_size(const struct lsw_process *p, size_t name_bytes)
+static size_t entry_size(const struct lsw_process *p, size_t name_bytes, size_t thread_size)
 {
-	return (PROC_SIZE + live_threads(p) * THREAD_SIZE + name_bytes + 2 + 7) & ~(size_t)7;
+	return (PROC_SIZE + live_threads(p) * thread_size + name_bytes + 2 + 7) & ~(size_t)7;
 }
 
-static void put_thread(uint8_t *b, const struct lsw_process *p, const struct lsw_thread *t)
+static void put_thread(uint8_t *b, const struct lsw_process *p, const struct lsw_thread *t,
+		       size_t thread_size)
 {
+	if (thread_size == THREAD_EX_SIZE) {
+		/* the first thread's stack is the process's */
+		uint64_t low = t->stack_base ? t->stack_base : p->start.stack_base;
+		uint64_t size = t->stack_base ? t->stack_size : p->start.stack_size;
+
+		put(b, 0x50, low + size, 8);    /* StackBase: its top */
+		put(b, 0x58, low, 8);           /* StackLimit */
+		put(b, 0x60, t->start, 8);      /* Win32StartAddress */
+		put(b, 0x68, t->teb, 8);
+	}
 	put(b, 0x10, t->create_time, 8);
 	put(b, 0x20, t->start, 8);
 	put(b, 0x28, p->win_pid, 8);
@@ -71,7 +85,7 @@ static void put_thread(uint8_t *b, const struct lsw_process *p, const struct lsw
 
 /* One entry at b (zeroed, entry_size bytes) for address addr. */
 static void put_process(uint8_t *b, uint64_t addr, const struct lsw_process *p,
-			const uint16_t *name, size_t nchars)
+			const uint16_t *name, size_t nchars, size_t thread_size)
 {
 	struct process_usage u;
 	size_t off = PROC_SIZE;
@@ -91,8 +105,8 @@ static void put_process(uint8_t *b, uint64_t addr, const struct lsw_process *p,
 	put(b, 0xC8, p->vad.committed, 8);
 	for (const struct lsw_thread *t = p->threads; t; t = t->next)
 		if (!t->exited) {
-			put_thread(b + off, p, t);
-			off += THREAD_SIZE;
+			put_thread(b + off, p, t, thread_size);
+			off += thread_size;
 			n++;
 		}
 	put(b, 0x04, n, 4);
@@ -103,7 +117,8 @@ static void put_process(uint8_t *b, uint64_t addr, const struct lsw_process *p,
 }
 
 /* The whole list for a buffer at addr; NULL when out of memory. */
-static uint8_t *build_list(const struct lsw_process *caller, uint64_t addr, size_t *len)
+static uint8_t *build_list(const struct lsw_process *caller, uint64_t addr, size_t thread_size,
+			   size_t *len)
 {
 	uint16_t name[NAME_MAX_CHARS + 1];
 	size_t total = 0, last = 0;
@@ -116,14 +131,14 @@ static uint8_t *build_list(const struct lsw_process *caller, uint64_t addr, size
 		if (!listed(p, caller))
 			continue;
 		n = image_name(p, name);
-		size = entry_size(p, n * 2);
+		size = entry_size(p, n * 2, thread_size);
 		if (!(nb = realloc(buf, total + size))) {
 			free(buf);
 			return NULL;
 		}
 		buf = nb;
 		memset(buf + total, 0, size);
-		put_process(buf + total, addr + total, p, name, n);
+		put_process(buf + total, addr + total, p, name, n, thread_size);
 		if (total)
 			put(buf, last, total - last, 4);
 		last = total;
@@ -133,23 +148,25 @@ static uint8_t *build_list(const struct lsw_process *caller, uint64_t addr, size
 	return buf;
 }
 
-/* args: class, buffer, length, *ReturnLength. */
-NTSTATUS sysinfo_process_list(struct nt_call *c)
+static NTSTATUS answer_list(struct nt_call *c, size_t thread_size)
 {
-	uint32_t want = (uint32_t)c->args[2], need;
 	uint8_t *buf;
 	size_t len;
-	NTSTATUS st = LSW_STATUS_SUCCESS;
+	NTSTATUS st;
 
-	if (!(buf = build_list(c->thread->process, c->args[1], &len)))
+	if (!(buf = build_list(c->thread->process, c->args[1], thread_size, &len)))
 		return LSW_STATUS_NO_MEMORY;
-	need = (uint32_t)len;
-	if (want < need)
-		st = LSW_STATUS_INFO_LENGTH_MISMATCH;
-	else if (tracee_write(c->thread, c->args[1], buf, len) < 0)
-		st = LSW_STATUS_ACCESS_VIOLATION;
+	st = sysinfo_answer(c, buf, (uint32_t)len);
 	free(buf);
-	if (c->args[3] && tracee_write(c->thread, c->args[3], &need, 4) < 0)
-		return LSW_STATUS_ACCESS_VIOLATION;
 	return st;
+}
+
+NTSTATUS sysinfo_process_list(struct nt_call *c)
+{
+	return answer_list(c, THREAD_SIZE);
+}
+
+NTSTATUS sysinfo_process_list_ex(struct nt_call *c)
+{
+	return answer_list(c, THREAD_EX_SIZE);
 }

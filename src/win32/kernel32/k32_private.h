@@ -57,9 +57,6 @@ DWORD k32_copy_w_result_to_a(DWORD ret, const WCHAR *wbuf, char *abuf, DWORD asi
  * Windows' lstr* functions do with __try/__except). */
 LONG_PTR k32_guarded(LONG_PTR (*fn)(void *, void *), void *a, void *b, LONG_PTR on_fault);
 
-/* process_image.c: another process's image as its main module name. */
-DWORD k32_other_main_module_name(HANDLE process, WCHAR *name, DWORD size);
-
 /* atom.c: the process's local atom table (made on first use), or NULL. */
 RTL_ATOM_TABLE k32_local_atoms(void);
 

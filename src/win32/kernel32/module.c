@@ -260,21 +260,3 @@ K32API DECLSPEC_NORETURN void WINAPI FreeLibraryAndExitThread(HMODULE mod, DWORD
 	ExitThread(code);
 }
 
-/* psapi's GetModuleInformation: base, size and entry point of a module of
- * this process (NULL: the program). */
-K32API BOOL WINAPI K32GetModuleInformation(HANDLE process, HMODULE mod, LPMODULEINFO info,
-					   DWORD size)
-{
-	ldr_entry *m = find_module(mod ? (const void *)mod : lsw_peb()->ImageBaseAddress, TRUE);
-
-	if (process != GetCurrentProcess() && GetProcessId(process) != GetCurrentProcessId())
-		return k32_error(ERROR_INVALID_HANDLE);
-	if (size < sizeof(*info))
-		return k32_error(ERROR_INSUFFICIENT_BUFFER);
-	if (!m)
-		return k32_error(ERROR_INVALID_HANDLE);
-	info->lpBaseOfDll = m->DllBase;
-	info->SizeOfImage = m->SizeOfImage;
-	info->EntryPoint = m->EntryPoint;
-	return TRUE;
-}

@@ -203,25 +203,29 @@ K32API HANDLE WINAPI OpenProcess(DWORD access, BOOL inherit, DWORD pid)
 	return h;
 }
 
+/* The process's mask (ProcessBasicInformation) and the system's. */
 K32API BOOL WINAPI GetProcessAffinityMask(HANDLE process, PDWORD_PTR mask, PDWORD_PTR system)
 {
+	PROCESS_BASIC_INFORMATION info;
 	SYSTEM_INFO si;
+	NTSTATUS st = NtQueryInformationProcess(process, ProcessBasicInformation, &info,
+						sizeof(info), NULL);
 
-	(void)process; /* the one process: any handle to it */
+	if (st < 0)
+		return k32_fail(st);
 	GetSystemInfo(&si);
-	*mask = *system = si.dwActiveProcessorMask;
+	if (mask)
+		*mask = (DWORD_PTR)((ULONG_PTR *)&info)[2]; /* AffinityMask */
+	if (system)
+		*system = si.dwActiveProcessorMask;
 	return TRUE;
 }
 
-/* The host schedules the sandbox on every processor; a mask naming only
- * existing processors is accepted. */
+/* Remembered (ProcessAffinityMask) and read back; the host schedules the
+ * sandbox on every processor.  Only existing processors may be named. */
 K32API BOOL WINAPI SetProcessAffinityMask(HANDLE process, DWORD_PTR mask)
 {
-	SYSTEM_INFO si;
+	NTSTATUS st = NtSetInformationProcess(process, ProcessAffinityMask, &mask, sizeof(mask));
 
-	(void)process;
-	GetSystemInfo(&si);
-	if (!mask || (mask & ~si.dwActiveProcessorMask))
-		return k32_error(ERROR_INVALID_PARAMETER);
-	return TRUE;
+	return st < 0 ? k32_fail(st) : TRUE;
 }

@@ -128,12 +128,3 @@ K32API DWORD WINAPI K32GetProcessImageFileNameA(HANDLE process, LPSTR name, DWOR
 	k32_free(w);
 	return n < 0 ? 0 : (DWORD)n;
 }
-
-/* The main module's file name of another process (psapi.c's
- * K32GetModuleFileNameEx for a process that is not this one). */
-DWORD k32_other_main_module_name(HANDLE process, WCHAR *name, DWORD size)
-{
-	LONG n = copy_image(process, FALSE, name, size);
-
-	return n < 0 ? 0 : (DWORD)n;
-}

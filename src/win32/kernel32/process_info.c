@@ -102,33 +102,41 @@ K32API BOOL WINAPI IsWow64Process2(HANDLE process, USHORT *machine, USHORT *nati
 	return TRUE;
 }
 
-/* The class reads back as set; Linux schedules the process as it likes. */
-static DWORD priority_class = NORMAL_PRIORITY_CLASS;
+/* The class is the process's (ProcessPriorityClass), read back as set;
+ * Linux schedules the process as it likes.  The *_PRIORITY_CLASS values
+ * in the order of the PROCESS_PRIOCLASS_* numbers 1..6. */
+static const DWORD priority_classes[] = { IDLE_PRIORITY_CLASS, NORMAL_PRIORITY_CLASS,
+	HIGH_PRIORITY_CLASS, REALTIME_PRIORITY_CLASS, BELOW_NORMAL_PRIORITY_CLASS,
+	ABOVE_NORMAL_PRIORITY_CLASS };
+
+#define ProcessPriorityClassInfo 18
 
 K32API DWORD WINAPI GetPriorityClass(HANDLE process)
 {
-	PROCESS_BASIC_INFORMATION info;
+	UCHAR pc[2]; /* PROCESS_PRIORITY_CLASS: Foreground, PriorityClass */
+	NTSTATUS st = NtQueryInformationProcess(process, ProcessPriorityClassInfo, pc, sizeof(pc),
+						NULL);
 
-	return process_basic(process, &info) ? priority_class : 0;
+	if (st < 0)
+		return k32_fail(st);
+	return pc[1] >= 1 && pc[1] <= 6 ? priority_classes[pc[1] - 1] : NORMAL_PRIORITY_CLASS;
 }
 
 K32API BOOL WINAPI SetPriorityClass(HANDLE process, DWORD cls)
 {
-	static const DWORD valid[] = { IDLE_PRIORITY_CLASS, BELOW_NORMAL_PRIORITY_CLASS,
-		NORMAL_PRIORITY_CLASS, ABOVE_NORMAL_PRIORITY_CLASS, HIGH_PRIORITY_CLASS,
-		REALTIME_PRIORITY_CLASS };
 	PROCESS_BASIC_INFORMATION info;
+	UCHAR pc[2] = { 0, 0 };
+	NTSTATUS st;
 
-	if (!process_basic(process, &info))
-		return FALSE;
 	if (cls == PROCESS_MODE_BACKGROUND_BEGIN || cls == PROCESS_MODE_BACKGROUND_END)
-		return TRUE;
-	for (unsigned i = 0; i < sizeof(valid) / sizeof(valid[0]); i++)
-		if (cls == valid[i]) {
-			priority_class = cls;
-			return TRUE;
-		}
-	return k32_error(ERROR_INVALID_PARAMETER);
+		return process_basic(process, &info);
+	for (UCHAR i = 0; i < 6; i++)
+		if (cls == priority_classes[i])
+			pc[1] = i + 1;
+	if (!pc[1])
+		return k32_error(ERROR_INVALID_PARAMETER);
+	st = NtSetInformationProcess(process, ProcessPriorityClassInfo, pc, sizeof(pc));
+	return st < 0 ? k32_fail(st) : TRUE;
 }
 
 NTSTATUS NTAPI NtOpenThread(PHANDLE, ACCESS_MASK, POBJECT_ATTRIBUTES, CLIENT_ID *);

@@ -11,124 +11,20 @@
  * name whose last component has no extension (a trailing dot means
  * none), and a name without a directory is searched for in: the
  * directory of the parent's image, the current directory, System32,
- * System, the Windows directory, then PATH.
+ * System, the Windows directory, then PATH (search_path.c, SearchPath's
+ * search in its default mode).
  */
 #include "k32_private.h"
 #include "process_create.h"
 
-static BOOL is_file(const WCHAR *path)
-{
-	DWORD a = GetFileAttributesW(path);
-
-	return a != INVALID_FILE_ATTRIBUTES && !(a & FILE_ATTRIBUTE_DIRECTORY);
-}
-
-/* dir + '\' + name (+ ".exe") into out (MAX_PATH_LONG chars): its full
- * form if that names a file. */
-static BOOL try_in(const WCHAR *dir, SIZE_T ndir, const WCHAR *name, BOOL add_exe, WCHAR *out)
-{
-	WCHAR joined[K32_PATH_MAX];
-	SIZE_T n = wcslen(name), o = 0;
-
-	if (ndir + n + 6 >= K32_PATH_MAX)
-		return FALSE;
-	if (ndir) {
-		memcpy(joined, dir, ndir * sizeof(WCHAR));
-		o = ndir;
-		if (joined[o - 1] != '\\' && joined[o - 1] != '/')
-			joined[o++] = '\\';
-	}
-	memcpy(joined + o, name, n * sizeof(WCHAR));
-	o += n;
-	if (add_exe) {
-		memcpy(joined + o, L".exe", 4 * sizeof(WCHAR));
-		o += 4;
-	}
-	joined[o] = 0;
-	if (!GetFullPathNameW(joined, K32_PATH_MAX, out, NULL))
-		return FALSE;
-	return is_file(out);
-}
-
-/* Whether the last component of name has an extension; a trailing dot
- * counts as one (it says: none, add nothing). */
-static BOOL has_extension(const WCHAR *name)
-{
-	const WCHAR *last = name;
-
-	for (const WCHAR *p = name; *p; p++)
-		if (*p == '\\' || *p == '/' || *p == ':')
-			last = p + 1;
-	return wcschr(last, '.') != NULL;
-}
-
-static BOOL has_directory(const WCHAR *name)
-{
-	return wcschr(name, '\\') || wcschr(name, '/') || (name[0] && name[1] == ':');
-}
-
-/* The directories of a ';' list (PATH), quotes dropped. */
-static BOOL try_path_list(const WCHAR *list, const WCHAR *name, BOOL add_exe, WCHAR *out)
-{
-	while (list && *list) {
-		const WCHAR *end = wcschr(list, ';');
-		SIZE_T n = end ? (SIZE_T)(end - list) : wcslen(list);
-		const WCHAR *d = list;
-
-		if (n >= 2 && d[0] == '"' && d[n - 1] == '"') {
-			d++;
-			n -= 2;
-		}
-		if (n && try_in(d, n, name, add_exe, out))
-			return TRUE;
-		list = end ? end + 1 : NULL;
-	}
-	return FALSE;
-}
-
-/* The directory part of the running image's path, its length. */
-static SIZE_T image_directory(WCHAR *buf)
-{
-	DWORD n = GetModuleFileNameW(NULL, buf, K32_PATH_MAX);
-
-	while (n && buf[n - 1] != '\\')
-		n--;
-	return n;
-}
-
-static BOOL search_dirs(const WCHAR *name, BOOL add_exe, WCHAR *out)
-{
-	WCHAR dir[K32_PATH_MAX], *path;
-	DWORD n;
-	BOOL found;
-
-	if (try_in(dir, image_directory(dir), name, add_exe, out) ||
-	    try_in(NULL, 0, name, add_exe, out))
-		return TRUE;
-	if ((n = GetSystemDirectoryW(dir, K32_PATH_MAX)) && try_in(dir, n, name, add_exe, out))
-		return TRUE;
-	if ((n = GetWindowsDirectoryW(dir, K32_PATH_MAX - 8))) {
-		memcpy(dir + n, L"\\System", 8 * sizeof(WCHAR));
-		if (try_in(dir, n + 7, name, add_exe, out) || try_in(dir, n, name, add_exe, out))
-			return TRUE;
-	}
-	n = GetEnvironmentVariableW(L"PATH", NULL, 0);
-	if (!n || !(path = RtlAllocateHeap(k32_heap(), 0, n * sizeof(WCHAR))))
-		return FALSE;
-	GetEnvironmentVariableW(L"PATH", path, n);
-	found = try_path_list(path, name, add_exe, out);
-	RtlFreeHeap(k32_heap(), 0, path);
-	return found;
-}
-
 /* One candidate module name (a copy of the token) resolved to a file. */
 static BOOL find_module(const WCHAR *name, WCHAR *out)
 {
-	BOOL add_exe = !has_extension(name);
+	struct k32_search s = { name, k32_has_extension(name) ? NULL : L".exe", TRUE, FALSE };
 
-	if (has_directory(name))
-		return try_in(NULL, 0, name, add_exe, out);
-	return search_dirs(name, add_exe, out);
+	if (wcschr(name, '\\') || wcschr(name, '/') || (name[0] && name[1] == ':'))
+		return k32_try_in(NULL, 0, &s, out);
+	return k32_search(&s, out);
 }
 
 /* Tries cmdline[0..n) as the module name. */
@@ -145,10 +41,11 @@ static BOOL try_prefix(const WCHAR *cmdline, SIZE_T n, WCHAR *out)
 
 DWORD k32_find_image(const WCHAR *app, const WCHAR *cmdline, WCHAR *out)
 {
+	struct k32_search given = { app, NULL, TRUE, FALSE };
 	const WCHAR *p;
 
 	if (app)
-		return *app && try_in(NULL, 0, app, FALSE, out) ? 0 : ERROR_FILE_NOT_FOUND;
+		return *app && k32_try_in(NULL, 0, &given, out) ? 0 : ERROR_FILE_NOT_FOUND;
 	if (!cmdline)
 		return ERROR_INVALID_PARAMETER;
 	while (*cmdline == ' ' || *cmdline == '\t')

@@ -1,57 +1,36 @@
 /*
- * K32GetProcessMemoryInfo and K32GetPerformanceInfo.  The memory counters
- * are measured from the address space itself (NtQueryVirtualMemory over
- * every region): committed memory stands for the working set, committed
- * private memory for the pagefile usage, as Task Manager's "commit size".
- * The peaks are the largest values this process has seen asked.
+ * K32GetProcessMemoryInfo and K32GetPerformanceInfo, from the kernel's
+ * counters: a process's VM_COUNTERS_EX (ProcessVmCounters: its committed
+ * memory stands for the working set, as Task Manager's "commit size"),
+ * and the machine as the sandbox shows it (SystemBasicInformation,
+ * SystemPerformanceInformation, the process list).
  */
 #include "k32_private.h"
 #include <psapi.h>
 
-static SIZE_T peak_working_set, peak_private;
+#define ProcessVmCountersInfo 3
+#define SystemPerformanceInfo 2
+#define SystemProcessInfo 5
+#define VM_COUNTERS_EX_SIZE 96
+#define PERFORMANCE_SIZE 0x158
 
-/* Committed bytes, and those of them that are private. */
-static void committed(SIZE_T *all, SIZE_T *priv)
-{
-	MEMORY_BASIC_INFORMATION mbi;
-	BYTE *addr = NULL;
-
-	*all = *priv = 0;
-	while (VirtualQuery(addr, &mbi, sizeof(mbi)) == sizeof(mbi)) {
-		if (mbi.State == MEM_COMMIT) {
-			*all += mbi.RegionSize;
-			if (mbi.Type == MEM_PRIVATE)
-				*priv += mbi.RegionSize;
-		}
-		if ((BYTE *)mbi.BaseAddress + mbi.RegionSize <= addr)
-			break;
-		addr = (BYTE *)mbi.BaseAddress + mbi.RegionSize;
-	}
-}
-
+/* PROCESS_MEMORY_COUNTERS(_EX) after cb are VM_COUNTERS_EX's fields from
+ * PageFaultCount (at 16, then aligned: PeakWorkingSetSize at 24) on. */
 K32API BOOL WINAPI K32GetProcessMemoryInfo(HANDLE process, PPROCESS_MEMORY_COUNTERS pmc, DWORD cb)
 {
-	SIZE_T all, priv;
+	BYTE vm[VM_COUNTERS_EX_SIZE];
+	DWORD size = cb < sizeof(PROCESS_MEMORY_COUNTERS_EX) ? sizeof(PROCESS_MEMORY_COUNTERS)
+							      : sizeof(PROCESS_MEMORY_COUNTERS_EX);
+	NTSTATUS st = NtQueryInformationProcess(process, ProcessVmCountersInfo, vm, sizeof(vm), NULL);
 
-	if (process != GetCurrentProcess() && GetProcessId(process) != GetCurrentProcessId())
-		return k32_error(ERROR_INVALID_HANDLE);
+	if (st < 0)
+		return k32_fail(st);
 	if (!pmc || cb < sizeof(PROCESS_MEMORY_COUNTERS))
 		return k32_error(ERROR_INSUFFICIENT_BUFFER);
-	committed(&all, &priv);
-	if (all > peak_working_set)
-		peak_working_set = all;
-	if (priv > peak_private)
-		peak_private = priv;
-	memset(pmc, 0, cb < sizeof(PROCESS_MEMORY_COUNTERS_EX) ? sizeof(PROCESS_MEMORY_COUNTERS)
-							       : sizeof(PROCESS_MEMORY_COUNTERS_EX));
-	pmc->cb = cb < sizeof(PROCESS_MEMORY_COUNTERS_EX) ? sizeof(PROCESS_MEMORY_COUNTERS)
-							  : sizeof(PROCESS_MEMORY_COUNTERS_EX);
-	pmc->WorkingSetSize = all;
-	pmc->PeakWorkingSetSize = peak_working_set;
-	pmc->PagefileUsage = priv;
-	pmc->PeakPagefileUsage = peak_private;
-	if (pmc->cb == sizeof(PROCESS_MEMORY_COUNTERS_EX))
-		((PPROCESS_MEMORY_COUNTERS_EX)pmc)->PrivateUsage = priv;
+	memcpy(&pmc->PageFaultCount, vm + 16, sizeof(pmc->PageFaultCount));
+	memcpy(&pmc->PeakWorkingSetSize, vm + 24,
+	       size - offsetof(PROCESS_MEMORY_COUNTERS, PeakWorkingSetSize));
+	pmc->cb = size;
 	return TRUE;
 }
 
@@ -63,32 +42,58 @@ struct basic_info {
 	CCHAR NumberOfProcessors;
 };
 
-/* The machine's memory as the sandbox shows it (its size is the host's,
- * README); what is in use elsewhere is not shown, so what this process
- * has committed is all that is counted as used.  One process. */
+/* Processes, threads and handles of the process list. */
+static NTSTATUS count_processes(PPERFORMANCE_INFORMATION info)
+{
+	ULONG size = 0x10000;
+	BYTE *buf = NULL, *p;
+	NTSTATUS st = STATUS_INFO_LENGTH_MISMATCH;
+
+	while (st == STATUS_INFO_LENGTH_MISMATCH) {
+		RtlFreeHeap(k32_heap(), 0, buf);
+		if (!(buf = RtlAllocateHeap(k32_heap(), 0, size)))
+			return STATUS_NO_MEMORY;
+		st = NtQuerySystemInformation(SystemProcessInfo, buf, size, &size);
+	}
+	for (p = buf; st >= 0; p += ((SYSTEM_PROCESS_INFORMATION *)p)->NextEntryOffset) {
+		SYSTEM_PROCESS_INFORMATION *spi = (SYSTEM_PROCESS_INFORMATION *)p;
+
+		info->ProcessCount++;
+		info->ThreadCount += spi->NumberOfThreads;
+		info->HandleCount += spi->HandleCount;
+		if (!spi->NextEntryOffset)
+			break;
+	}
+	RtlFreeHeap(k32_heap(), 0, buf);
+	return st;
+}
+
 K32API BOOL WINAPI K32GetPerformanceInfo(PPERFORMANCE_INFORMATION info, DWORD cb)
 {
 	struct basic_info bi;
-	SIZE_T all, priv;
+	ULONG perf[PERFORMANCE_SIZE / 4];
 	NTSTATUS st;
 
 	if (!info || cb < sizeof(*info))
 		return k32_error(ERROR_BAD_LENGTH);
-	if ((st = NtQuerySystemInformation(SystemBasicInformation, &bi, sizeof(bi), NULL)) < 0)
+	st = NtQuerySystemInformation(SystemBasicInformation, &bi, sizeof(bi), NULL);
+	if (st >= 0)
+		st = NtQuerySystemInformation(SystemPerformanceInfo, perf, sizeof(perf), NULL);
+	if (st < 0)
 		return k32_fail(st);
-	committed(&all, &priv);
 	memset(info, 0, sizeof(*info));
 	info->cb = sizeof(*info);
 	info->PageSize = bi.PageSize;
 	info->PhysicalTotal = bi.NumberOfPhysicalPages;
-	info->CommitTotal = all / bi.PageSize;
-	info->PhysicalAvailable = info->PhysicalTotal > info->CommitTotal
-					  ? info->PhysicalTotal - info->CommitTotal : 0;
-	info->CommitLimit = info->PhysicalTotal;
-	info->CommitPeak = peak_working_set / bi.PageSize > info->CommitTotal
-				   ? peak_working_set / bi.PageSize : info->CommitTotal;
-	info->ProcessCount = 1;
-	info->ThreadCount = 1;
+	info->PhysicalAvailable = perf[0x2C / 4];
+	info->CommitTotal = perf[0x30 / 4];
+	info->CommitLimit = perf[0x34 / 4];
+	info->CommitPeak = perf[0x38 / 4];
+	info->KernelPaged = perf[0x70 / 4];
+	info->KernelNonpaged = perf[0x74 / 4];
+	info->KernelTotal = info->KernelPaged + info->KernelNonpaged;
+	if ((st = count_processes(info)) < 0)
+		return k32_fail(st);
 	return TRUE;
 }
 

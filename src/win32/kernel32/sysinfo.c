@@ -1,19 +1,22 @@
 /* System information (the version a program is told: version.c). */
 #include "k32_private.h"
 
+#define SystemProcessorInformationClass 1
+
+/* ProcessorLevel and ProcessorRevision, as NtQuerySystemInformation
+ * (SystemProcessorInformation) gives them; asked once (a race asks twice). */
 static void cpu_family(WORD *level, WORD *revision)
 {
-	unsigned a, b, c, d, family, model;
+	static volatile WORD cached[2];
+	WORD info[6]; /* SYSTEM_PROCESSOR_INFORMATION: arch, level, revision, ... */
 
-	__asm__("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(1), "c"(0));
-	family = (a >> 8) & 0xF;
-	model = (a >> 4) & 0xF;
-	if (family == 0xF)
-		family += (a >> 20) & 0xFF;
-	if (family >= 6)
-		model |= ((a >> 16) & 0xF) << 4;
-	*level = (WORD)family;
-	*revision = (WORD)((model << 8) | (a & 0xF));
+	if (!cached[0] && NtQuerySystemInformation(SystemProcessorInformationClass, info,
+						   sizeof(info), NULL) >= 0) {
+		cached[1] = info[2];
+		cached[0] = info[1];
+	}
+	*level = cached[0];
+	*revision = cached[1];
 }
 
 K32API void WINAPI GetSystemInfo(LPSYSTEM_INFO si)

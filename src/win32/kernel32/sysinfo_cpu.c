@@ -12,12 +12,14 @@ NTSTATUS NTAPI NtQuerySystemInformationEx(ULONG, void *, ULONG, void *, ULONG, U
 K32API BOOL WINAPI GetSystemCpuSetInformation(void *info, ULONG length, PULONG returned,
 					      HANDLE process, ULONG flags)
 {
+	ULONG len = 0; /* what it says on a failure: nothing returned */
 	NTSTATUS st;
 
 	if (flags)
 		return k32_error(ERROR_INVALID_PARAMETER);
 	st = NtQuerySystemInformationEx(SystemCpuSetInformationClass, &process, sizeof(process),
-					info, length, returned);
+					info, length, &len);
+	*returned = len;
 	return st < 0 ? k32_fail(st) : TRUE;
 }
 

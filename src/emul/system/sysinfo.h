@@ -1,0 +1,38 @@
+/*
+ * NtQuerySystemInformation(Ex): what the files serving its classes share
+ * (sysinfo.c holds the table of classes).
+ */
+#ifndef LSW_SYSINFO_H
+#define LSW_SYSINFO_H
+
+#include "emul/emul.h"
+
+#define SYSINFO_MAX_CPUS 64
+
+/* The host's processors online (1..SYSINFO_MAX_CPUS), asked once, and
+ * their mask (the active processors of group 0). */
+uint32_t sysinfo_cpu_count(void);
+uint64_t sysinfo_cpu_mask(void);
+
+/* Answers a class of variable length whose data (need bytes, at most
+ * room in buf) a program asked with NtQuerySystemInformation(class,
+ * buffer, length, *ReturnLength): INFO_LENGTH_MISMATCH when length is
+ * less than need, ACCESS_VIOLATION when the buffer cannot take it;
+ * ReturnLength says need either way. */
+NTSTATUS sysinfo_answer(struct nt_call *c, const void *buf, uint32_t need);
+
+/* The classes served by their own files; args as NtQuerySystemInformation's. */
+NTSTATUS sysinfo_performance(struct nt_call *c);           /* sysinfo_performance.c */
+NTSTATUS sysinfo_process_list(struct nt_call *c);          /* sysinfo_process.c */
+NTSTATUS sysinfo_process_list_ex(struct nt_call *c);
+NTSTATUS sysinfo_processor_times(struct nt_call *c);       /* sysinfo_processors.c */
+NTSTATUS sysinfo_interrupts(struct nt_call *c);
+NTSTATUS sysinfo_logical_processors(struct nt_call *c);
+NTSTATUS sysinfo_handles(struct nt_call *c);               /* sysinfo_handles.c */
+NTSTATUS sysinfo_handles_ex(struct nt_call *c);
+NTSTATUS sysinfo_firmware_table(struct nt_call *c);        /* sysinfo_firmware.c */
+/* NtQuerySystemInformationEx(SystemLogicalProcessorInformationEx): its
+ * args (class, input, input length, buffer, length, *ReturnLength). */
+NTSTATUS sysinfo_logical_processors_ex(struct nt_call *c);
+
+#endif
