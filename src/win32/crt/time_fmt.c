@@ -411,3 +411,44 @@ CRTAPI char *_strdate(char *b) { return date_or_time(b, 9, 0, 1) ? NULL : b; }
 CRTAPI char *_strtime(char *b) { return date_or_time(b, 9, 0, 0) ? NULL : b; }
 CRTAPI wchar *_wstrdate(wchar *b) { return date_or_time(b, 9, 1, 1) ? NULL : b; }
 CRTAPI wchar *_wstrtime(wchar *b) { return date_or_time(b, 9, 1, 0) ? NULL : b; }
+
+/* ---- _Getdays, _Getmonths: the "C" locale's names as one string ---- */
+
+/* ":Sun:Sunday:Mon:Monday..." (each name's abbreviation is its first three
+ * letters in the "C" locale), in memory from malloc. */
+static void *names_list(const char *const *names, int count, int wide)
+{
+    size_t n = 1, k = 0;
+    char *s;
+
+    for (int i = 0; i < count; i++)
+        n += 5 + strlen(names[i]);
+    if (!(s = malloc(wide ? n * sizeof(wchar) : n)))
+        return NULL;
+    for (int i = 0; i < count; i++) {
+        const char *parts[2] = { names[i], names[i] };
+
+        for (int j = 0; j < 2; j++) {
+            size_t len = j ? strlen(parts[j]) : 3;
+
+            for (size_t c = 0; c <= len; c++) {
+                char ch = c ? parts[j][c - 1] : ':';
+
+                if (wide)
+                    ((wchar *)s)[k++] = (unsigned char)ch;
+                else
+                    s[k++] = ch;
+            }
+        }
+    }
+    if (wide)
+        ((wchar *)s)[k] = 0;
+    else
+        s[k] = 0;
+    return s;
+}
+
+CRTAPI char *_Getdays(void) { return names_list(wday_names, 7, 0); }
+CRTAPI char *_Getmonths(void) { return names_list(mon_names, 12, 0); }
+CRTAPI wchar *_W_Getdays(void) { return names_list(wday_names, 7, 1); }
+CRTAPI wchar *_W_Getmonths(void) { return names_list(mon_names, 12, 1); }

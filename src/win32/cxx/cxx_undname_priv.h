@@ -57,9 +57,10 @@ struct und_type {
 	const char *cc, *params;        /* "__cdecl", "(int)const " */
 };
 
-/* A member's modifiers: E __ptr64, F __unaligned, I __restrict, then cv. */
+/* A member's modifiers: E __ptr64, F __unaligned, I __restrict, G & and
+ * H && (a member function's ref-qualifier), then cv. */
 struct und_mods {
-	int ptr64, unaligned, restrict_, cv;
+	int ptr64, unaligned, restrict_, ref, cv;
 };
 
 /* cxx_undname_text.c */

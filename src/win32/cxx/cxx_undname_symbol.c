@@ -179,15 +179,11 @@ static struct name symbol_name(struct und *u)
 	return n;
 }
 
-/* A decorated name at u->p ('?'); its text. */
-const char *und_symbol(struct und *u)
+static const char *symbol(struct und *u)
 {
 	struct name n;
 	char c;
 
-	if (*u->p++ != '?' || !und_enter(u))
-		return "";
-	u->depth--;
 	if (*u->p == '$') {     /* a template instance alone */
 		const char *name;
 
@@ -211,4 +207,17 @@ const char *und_symbol(struct und *u)
 		return thunk(u, &n);
 	u->error = 1;
 	return "";
+}
+
+/* A decorated name at u->p ('?'); its text. */
+const char *und_symbol(struct und *u)
+{
+	const char *text = "";
+
+	if (*u->p++ != '?')
+		u->error = 1;
+	else if (und_enter(u))
+		text = symbol(u);
+	u->depth--;
+	return u->error ? "" : text;
 }

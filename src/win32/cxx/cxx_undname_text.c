@@ -169,13 +169,15 @@ void und_read_mods(struct und *u, struct und_mods *m)
 			m->unaligned = 1;
 		else if (*u->p == 'I')
 			m->restrict_ = 1;
+		else if (*u->p == 'G' || *u->p == 'H')
+			m->ref = *u->p - 'F';
 		else
 			break;
 	}
 }
 
 /* What follows a member function's arguments: "const ", "const __ptr64",
- * "volatile __unaligned ", " __ptr64"... */
+ * "volatile __unaligned ", " __ptr64", "const __ptr64& "... */
 const char *und_this_mods(struct und *u, const struct und_mods *m)
 {
 	const char *cv = (u->flags & UND_NO_CV_THISTYPE) ? "" : und_cv(m->cv);
@@ -183,12 +185,13 @@ const char *und_this_mods(struct und *u, const struct und_mods *m)
 	const char *un = *ms && m->unaligned ? und_keyword(u, "__unaligned") : "";
 	const char *re = *ms && m->restrict_ ? und_keyword(u, "__restrict") : "";
 	const char *p64 = *ms && m->ptr64 ? und_keyword(u, "__ptr64") : "";
+	const char *ref = m->ref == 2 ? "&& " : m->ref ? "& " : "";
 	const char *words = und_cat(u, cv, *cv && *un ? " " : "", un, NULL);
 
 	words = und_cat(u, words, *words && *re ? " " : "", re, NULL);
 	if (*p64)
-		return und_cat(u, words, " ", p64, NULL);
-	return *words ? und_cat(u, words, " ", NULL) : "";
+		return und_cat(u, words, " ", p64, ref, NULL);
+	return und_cat(u, words, *words ? " " : "", ref, NULL);
 }
 
 int und_enter(struct und *u)

@@ -87,7 +87,7 @@ static void pointer_text(struct und *u, struct und_type *t, const struct und_typ
 static int pointer(struct und *u, struct und_type *t, int self_cv, const char *kind)
 {
 	struct und_mods m;
-	struct und_type to;
+	struct und_type to = { .left = "", .right = "", .cc = "", .params = "" };
 	const char *cls = "", *sym;
 	char c;
 	int pointee_cv = 0;
@@ -232,6 +232,8 @@ int und_type(struct und *u, struct und_type *t)
 	if (und_enter(u))
 		ok = type(u, t) && !u->error;
 	u->depth--;
+	if (!ok)
+		u->error = 1;
 	return ok;
 }
 
@@ -294,6 +296,8 @@ int und_function(struct und *u, int member, const char *cls, struct und_type *t)
 	const char *cc, *args;
 
 	(void)cls;
+	memset(t, 0, sizeof(*t));
+	t->left = t->right = t->cc = t->params = "";
 	if (member) {
 		und_read_mods(u, &m);
 		if (*u->p < 'A' || *u->p > 'D') {
