@@ -195,6 +195,8 @@ int crt_flush_locked(FILE *);
 int crt_fputc_locked(int c, FILE *);
 int crt_fgetc_locked(FILE *);
 size_t crt_fwrite_locked(const void *, size_t, FILE *);
+/* A text stream of bytes (not binary, not a Unicode text mode). */
+int crt_stream_is_text(FILE *f);
 int crt_parse_mode(const char *mode, int *oflag, int *sflag);
 CRTAPI int fflush(FILE *);
 CRTAPI int fclose(FILE *);

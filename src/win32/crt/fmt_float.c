@@ -109,6 +109,8 @@ static void put_decimal(struct out *o, double v, const struct fmt_spec *s)
     if (prec > DEC_MAX_DIGITS - 100)
         prec = DEC_MAX_DIGITS - 100;
     dec_from_double(v, d);
+    if (!(s->opts & FMTO_UCRT))
+        dec_round(d, 17, 0);    /* msvcrt: zeros past 17 significant digits */
     if (c == 'f' || c == 'F') {
         dec_round(d, d->exp + prec, s->opts & FMTO_ROUND_EVEN);
         put_fixed(o, d, prec, s->flags & FMT_ALT);
