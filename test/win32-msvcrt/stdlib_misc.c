@@ -4,6 +4,9 @@
 #include <string.h>
 #include <ctype.h>
 #include <wchar.h>
+#include <errno.h>
+#include <stdint.h>
+#include <malloc.h>
 
 static int cmp_int(const void *a, const void *b)
 {
@@ -63,5 +66,12 @@ int main(void)
     char nb[32];
     size_t m = wcstombs(nb, w, 32);
     printf("mbstowcs %u wcstombs %u [%s]\n", (unsigned)n, (unsigned)m, nb);
+    /* Alignment 0 passes the runtimes' power-of-two test: a pointer's. */
+    void *al = _aligned_malloc(256, 0), *al3;
+    errno = 0;
+    al3 = _aligned_malloc(256, 3);
+    printf("_aligned_malloc(256, 0) %s, aligned %d; (256, 3) %s errno %d\n", al ? "ok" : "NULL",
+           al && !((uintptr_t)al & 7), al3 ? "ok" : "NULL", errno);
+    _aligned_free(al);
     return 0;
 }
