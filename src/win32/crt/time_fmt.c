@@ -16,6 +16,8 @@ struct tbuf {
     int wide;
     size_t cap, n;
     int legacy;     /* msvcrt.dll's strftime: no C99 conversions */
+    const void *lc; /* _Strftime's locale time data, or NULL: the "C" locale */
+    int lc_wide;    /* its pictures and names: the wide ones (the UCRT's) */
 };
 
 /* The conversions C99 added, which msvcrt.dll's strftime refuses. */
@@ -104,6 +106,11 @@ static int iso_week(const struct crt_tm *tm, int *year)
 
 static int format(struct tbuf *b, const void *f, int wf, const struct crt_tm *tm);
 
+static void put_cb(void *b, unsigned c)
+{
+    put(b, c);
+}
+
 static int one(struct tbuf *b, unsigned c, int alt, const struct crt_tm *tm)
 {
     int y, h12 = tm->tm_hour % 12 ? tm->tm_hour % 12 : 12;
@@ -111,6 +118,10 @@ static int one(struct tbuf *b, unsigned c, int alt, const struct crt_tm *tm)
 
     if (!tm || (b->legacy && c && strchr(C99_ONLY, (int)c)))
         return -1;
+    if (b->lc && c && strchr("aAbhBcpxXr", (int)c)) {
+        crt_time_picture(put_cb, b, b->lc, b->lc_wide, c, alt, tm);
+        return 0;
+    }
     switch (c) {
     case 'a': puts_n(b, wday_names[tm->tm_wday], 3); return 0;
     case 'A': puts_n(b, wday_names[tm->tm_wday], 99); return 0;
@@ -186,9 +197,9 @@ static int format(struct tbuf *b, const void *f, int wf, const struct crt_tm *tm
  * invalid parameter handler, EINVAL). */
 /* tm may be NULL for a format without conversions. */
 static size_t time_format(void *out, int wide, size_t max, const void *f,
-                          const struct crt_tm *tm, int legacy)
+                          const struct crt_tm *tm, int legacy, const void *lc)
 {
-    struct tbuf b = { out, wide, max, 0, legacy };
+    struct tbuf b = { out, wide, max, 0, legacy, lc, !legacy };
 
     if (!out || !max || !f || (tm && !valid_tm(tm)) || format(&b, f, wide, tm) < 0) {
         if (out && max)
@@ -210,26 +221,47 @@ static size_t time_format(void *out, int wide, size_t max, const void *f,
 CRTAPI size_t wcsftime(wchar *out, size_t max, const wchar *f,
                        const struct crt_tm *tm)
 {
-    return time_format(out, 1, max, f, tm, 0);
+    return time_format(out, 1, max, f, tm, 0, NULL);
 }
 
 CRTAPI size_t strftime(char *out, size_t max, const char *f,
                        const struct crt_tm *tm)
 {
-    return time_format(out, 0, max, f, tm, 0);
+    return time_format(out, 0, max, f, tm, 0, NULL);
 }
 
 /* msvcrt.dll's forms (msvcrt.spec names them for strftime and wcsftime). */
 CRTAPI size_t msvcrt_wcsftime(wchar *out, size_t max, const wchar *f,
                               const struct crt_tm *tm)
 {
-    return time_format(out, 1, max, f, tm, 1);
+    return time_format(out, 1, max, f, tm, 1, NULL);
 }
 
 CRTAPI size_t msvcrt_strftime(char *out, size_t max, const char *f,
                               const struct crt_tm *tm)
 {
-    return time_format(out, 0, max, f, tm, 1);
+    return time_format(out, 0, max, f, tm, 1, NULL);
+}
+
+/* _Strftime and _Wcsftime: strftime with a locale's time data (its names
+ * and date/time pictures; NULL: the "C" locale).  The UCRT's data has
+ * wide pictures; msvcrt's narrow ones. */
+CRTAPI size_t _Strftime(char *out, size_t max, const char *f, const struct crt_tm *tm,
+                        const void *lc)
+{
+    return time_format(out, 0, max, f, tm, 0, lc);
+}
+
+CRTAPI size_t _Wcsftime(wchar *out, size_t max, const wchar *f, const struct crt_tm *tm,
+                        const void *lc)
+{
+    return time_format(out, 1, max, f, tm, 0, lc);
+}
+
+CRTAPI size_t msvcrt__Strftime(char *out, size_t max, const char *f,
+                               const struct crt_tm *tm, const void *lc)
+{
+    return time_format(out, 0, max, f, tm, 1, lc);
 }
 
 /* ---- asctime, ctime ---- */
