@@ -36,9 +36,9 @@ static const char *template_value(struct und *u)
 	char c = *u->p++;
 
 	if (c == '0')
-		return und_number_text(u, 0);
+		return und_number_text(u);
 	if (c == 'D')
-		return und_cat(u, "`template-parameter", und_number_text(u, 0), "'", NULL);
+		return und_cat(u, "`template-parameter", und_number_text(u), "'", NULL);
 	if (c == '1' || c == 'E') {
 		const char *sym;
 
@@ -50,11 +50,11 @@ static const char *template_value(struct und *u)
 		return c == '1' ? und_cat(u, "&", sym, NULL) : sym;
 	}
 	if (c == 'F' || c == 'G') {
-		const char *a = und_number_text(u, 0), *b = und_number_text(u, 0);
+		const char *a = und_number_text(u), *b = und_number_text(u);
 
 		if (c == 'F')
 			return und_cat(u, "{", a, ",", b, "}", NULL);
-		return und_cat(u, "{", a, ",", b, ",", und_number_text(u, 0), "}", NULL);
+		return und_cat(u, "{", a, ",", b, ",", und_number_text(u), "}", NULL);
 	}
 	if (c == 'S')
 		return NULL;            /* an empty pack */
@@ -77,7 +77,7 @@ static const char *template_arg(struct und *u)
 		return template_value(u);
 	}
 	if (*u->p == '?')       /* the '?' is the number's sign */
-		return und_cat(u, "`template-parameter", und_number_text(u, 0), "'", NULL);
+		return und_cat(u, "`template-parameter", und_number_text(u), "'", NULL);
 	if (*u->p >= '0' && *u->p <= '9') {
 		int i = *u->p++ - '0';
 
@@ -171,7 +171,7 @@ const char *und_fragment(struct und *u)
 		text = "`anonymous namespace'";
 	} else if (*u->p == '?') {
 		u->p++;
-		return und_cat(u, "`", und_number_text(u, 0), "'", NULL);
+		return und_cat(u, "`", und_number_text(u), "'", NULL);
 	} else {
 		text = und_simple_name(u);
 	}

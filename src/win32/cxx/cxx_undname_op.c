@@ -65,8 +65,8 @@ static const char *rtti_name(struct und *u)
 		return "`RTTI Type Descriptor'";
 	}
 	if (c == '1') {
-		const char *a = und_number_text(u, 0), *b = und_number_text(u, 0);
-		const char *c2 = und_number_text(u, 0), *d = und_number_text(u, 0);
+		const char *a = und_number_text(u), *b = und_number_text(u);
+		const char *c2 = und_number_text(u), *d = und_number_text(u);
 
 		return und_cat(u, "`RTTI Base Class Descriptor at (", a, ",", b, ",", c2, ",", d,
 			       ")'", NULL);

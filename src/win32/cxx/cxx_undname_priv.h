@@ -68,7 +68,7 @@ char *und_alloc(struct und *u, size_t n);
 const char *und_cat(struct und *u, ...);
 const char *und_dup(struct und *u, const char *s, size_t n);
 int und_number(struct und *u, long long *value);
-const char *und_number_text(struct und *u, int as_unsigned);
+const char *und_number_text(struct und *u);
 const char *und_keyword(struct und *u, const char *kw);
 const char *und_cv(int cv);
 void und_remember(struct und *u, struct und_table *t, const char *item);
@@ -89,9 +89,8 @@ int und_type(struct und *u, struct und_type *t);
 int und_data_type(struct und *u, struct und_type *t);
 const char *und_type_text(struct und *u, const struct und_type *t);
 const char *und_calling_convention(struct und *u);
-int und_function(struct und *u, int member, const char *cls, struct und_type *t);
+int und_function(struct und *u, int member, struct und_type *t);
 const char *und_arguments(struct und *u);
-const char *und_array(struct und *u, struct und_type *t);
 
 /* cxx_undname_symbol.c */
 const char *und_symbol(struct und *u);

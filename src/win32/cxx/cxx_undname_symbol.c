@@ -53,7 +53,7 @@ static const char *variable(struct und *u, const struct name *n, int c)
 	int cv;
 
 	if (c == '5')   /* a guard: the bit it uses */
-		return und_cat(u, n->full, "{", und_number_text(u, 0), "}'", NULL);
+		return und_cat(u, n->full, "{", und_number_text(u), "}'", NULL);
 	u->drop_self_cv = 1;
 	und_type(u, &t);
 	u->drop_self_cv = 0;
@@ -97,7 +97,7 @@ static const char *function_text(struct und *u, const struct name *n, struct fun
 	struct und_type t;
 	const char *ret = "", *name = f->name, *out;
 
-	if (!und_function(u, member, NULL, &t))
+	if (!und_function(u, member, &t))
 		return "";
 	if (n->kind == UND_CONV)
 		name = und_cat(u, name, " ", t.left, t.right, t.return_cv ? " " : "", NULL);
@@ -125,7 +125,7 @@ static const char *member_function(struct und *u, const struct name *n, char c)
 	if (access == 3)
 		kind = 0;
 	if (kind == 3)
-		f.name = und_cat(u, n->full, "`adjustor{", und_number_text(u, 0), "}' ", NULL);
+		f.name = und_cat(u, n->full, "`adjustor{", und_number_text(u), "}' ", NULL);
 	f.prefix = und_cat(u, kind == 3 ? "[thunk]:" : "", access_text(u, access),
 			   member_text(u, kinds[kind]), NULL);
 	return function_text(u, n, &f, access != 3 && kind != 1);
@@ -142,7 +142,7 @@ static const char *thunk(struct und *u, const struct name *n)
 		const char *cc, *index;
 
 		u->p++;
-		index = und_number_text(u, 0);
+		index = und_number_text(u);
 		if (*u->p++ != 'A')
 			u->error = 1;
 		cc = und_calling_convention(u);
@@ -155,9 +155,9 @@ static const char *thunk(struct und *u, const struct name *n)
 	}
 	f.prefix = und_cat(u, "[thunk]:", access_text(u, (*u->p++ - '0') / 2),
 			   member_text(u, "virtual "), NULL);
-	nums = und_number_text(u, 0);
+	nums = und_number_text(u);
 	while (--count)
-		nums = und_cat(u, nums, ",", und_number_text(u, 0), NULL);
+		nums = und_cat(u, nums, ",", und_number_text(u), NULL);
 	f.name = und_cat(u, n->full, ex ? "`vtordispex{" : "`vtordisp{", nums, "}' ", NULL);
 	return function_text(u, n, &f, 1);
 }

@@ -113,7 +113,7 @@ int und_number(struct und *u, long long *value)
 	return 1;
 }
 
-const char *und_number_text(struct und *u, int as_unsigned)
+const char *und_number_text(struct und *u)
 {
 	long long v;
 	unsigned long long m;
@@ -122,10 +122,8 @@ const char *und_number_text(struct und *u, int as_unsigned)
 
 	if (!und_number(u, &v))
 		return "";
-	neg = v < 0 && !as_unsigned;
+	neg = v < 0;
 	m = neg ? 0 - (unsigned long long)v : (unsigned long long)v;
-	if (as_unsigned && v < 0)
-		m = (unsigned long long)v & 0xffffffffull;
 	*--q = 0;
 	do
 		*--q = (char)('0' + m % 10);

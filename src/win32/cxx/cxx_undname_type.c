@@ -100,9 +100,9 @@ static int pointer(struct und *u, struct und_type *t, int self_cv, const char *k
 	if (c == '8' || (c >= 'Q' && c <= 'T'))
 		cls = und_qualified(u);
 	if (c == '6') {
-		und_function(u, 0, NULL, &to);
+		und_function(u, 0, &to);
 	} else if (c == '8') {
-		und_function(u, 1, cls, &to);
+		und_function(u, 1, &to);
 	} else if ((c >= 'A' && c <= 'D') || (c >= 'Q' && c <= 'T')) {
 		pointee_cv = (c - 'A') & 3;
 		und_type(u, &to);
@@ -135,7 +135,7 @@ static int array(struct und *u, struct und_type *t)
 	if (!und_number(u, &n) || n <= 0 || n > 64)
 		return 0;
 	while (n-- && !u->error)
-		bounds = und_cat(u, bounds, "[", und_number_text(u, 0), "]", NULL);
+		bounds = und_cat(u, bounds, "[", und_number_text(u), "]", NULL);
 	if (u->error || !und_type(u, &elem))
 		return 0;
 	memset(t, 0, sizeof(*t));
@@ -180,7 +180,7 @@ static int dollar_type(struct und *u, struct und_type *t)
 		return with_cv(u, t, *u->p++ - 'A');
 	if (c == 'A' && *u->p == '6') {
 		u->p++;
-		return und_function(u, 0, NULL, t);
+		return und_function(u, 0, t);
 	}
 	if (c == 'B' && *u->p == 'Y') {
 		u->p++;
@@ -289,13 +289,12 @@ const char *und_arguments(struct und *u)
 
 /* [this modifiers and cv] calling convention, return type ('@': none),
  * arguments, throw specification (Z: none). */
-int und_function(struct und *u, int member, const char *cls, struct und_type *t)
+int und_function(struct und *u, int member, struct und_type *t)
 {
 	struct und_mods m = { 0 };
 	struct und_type ret;
 	const char *cc, *args;
 
-	(void)cls;
 	memset(t, 0, sizeof(*t));
 	t->left = t->right = t->cc = t->params = "";
 	if (member) {
