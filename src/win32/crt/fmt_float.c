@@ -169,11 +169,16 @@ static void put_hex(struct out *o, uint64_t u, const struct fmt_spec *s)
     const char *hex = upper ? "0123456789ABCDEF" : "0123456789abcdef";
     int e = e2 ? e2 - 1023 : (m ? -1022 : 0);
 
-    if (prec < 13) {
+    if (prec < 13) {   /* half up, or to even (the UCRT's standard rounding) */
         int drop = (13 - prec) * 4;
-        m += 1ULL << (drop - 1);
-        lead += (int)(m >> 52);
-        m = (m & ((1ULL << 52) - 1)) >> drop << drop;
+        uint64_t full = (uint64_t)lead << 52 | m, half = 1ULL << (drop - 1);
+        uint64_t q = full >> drop, rem = full & ((1ULL << drop) - 1);
+
+        if (rem > half || (rem == half && (!(s->opts & FMTO_ROUND_EVEN) || (q & 1))))
+            q++;
+        full = q << drop;
+        lead = (int)(full >> 52);
+        m = full & ((1ULL << 52) - 1);
     }
     put(o, '0');
     put(o, upper ? 'X' : 'x');

@@ -307,6 +307,9 @@ static void fmt_dbl(struct fmt_out *o, struct conv *c, va_list *ap)
     n = fmt_float(buf, sizeof(buf), v, &c->s);
     int npre = (buf[0] == '-' || buf[0] == '+' || buf[0] == ' ');
 
+    if (buf[npre] == '0' && (buf[npre + 1] == 'x' || buf[npre + 1] == 'X'))
+        npre += 2;      /* %a: zeros go after the "0x" */
+
     out_field(o, &c->s, buf, npre, 0, buf + npre, n - npre);
 }
 
