@@ -74,9 +74,10 @@ static void put_num(struct tbuf *b, long long v, int width, char pad, int trim)
         put(b, (unsigned char)tmp[--n]);
 }
 
-static int valid_tm(const struct crt_tm *tm)
+/* The UCRT also wants a year of at most four digits (9999). */
+static int valid_tm(const struct crt_tm *tm, int legacy)
 {
-    return tm->tm_mon >= 0 && tm->tm_mon <= 11 && tm->tm_wday >= 0 &&
+    return (legacy || tm->tm_year <= 8099) && tm->tm_mon >= 0 && tm->tm_mon <= 11 && tm->tm_wday >= 0 &&
            tm->tm_wday <= 6 && tm->tm_mday >= 1 && tm->tm_mday <= 31 &&
            tm->tm_hour >= 0 && tm->tm_hour <= 23 && tm->tm_min >= 0 &&
            tm->tm_min <= 59 && tm->tm_sec >= 0 && tm->tm_sec <= 60 &&
@@ -127,14 +128,14 @@ static int one(struct tbuf *b, unsigned c, int alt, const struct crt_tm *tm)
     case 'A': puts_n(b, wday_names[tm->tm_wday], 99); return 0;
     case 'b': case 'h': puts_n(b, mon_names[tm->tm_mon], 3); return 0;
     case 'B': puts_n(b, mon_names[tm->tm_mon], 99); return 0;
-    case 'c': return format(b, !alt ? "%m/%d/%y %H:%M:%S" : b->legacy ? "%A, %B %d, %Y %H:%M:%S"
-                                                         : "%A, %B %#d, %Y %H:%M:%S", 0, tm);
+    case 'c': return format(b, alt ? "%A, %B %d, %Y %H:%M:%S" : b->legacy ? "%m/%d/%y %H:%M:%S"
+                                                        : "%a %b %e %H:%M:%S %Y", 0, tm);
     case 'C': put_num(b, (tm->tm_year + 1900) / 100, 2, '0', alt); return 0;
     case 'd': put_num(b, tm->tm_mday, 2, '0', alt); return 0;
-    case 'D': case 'x': return format(b, c == 'D' || !alt ? "%m/%d/%y" : b->legacy ? "%A, %B %d, %Y"
-                                                                   : "%A, %B %#d, %Y", 0, tm);
+    case 'D': return format(b, alt ? "%#m/%#d/%#y" : "%m/%d/%y", 0, tm);
+    case 'x': return format(b, alt ? "%A, %B %d, %Y" : "%m/%d/%y", 0, tm);
     case 'e': put_num(b, tm->tm_mday, 2, ' ', alt); return 0;
-    case 'F': return format(b, "%Y-%m-%d", 0, tm);
+    case 'F': return format(b, alt ? "%#Y-%#m-%#d" : "%Y-%m-%d", 0, tm);
     case 'g': iso_week(tm, &y); put_num(b, y % 100, 2, '0', alt); return 0;
     case 'G': iso_week(tm, &y); put_num(b, y, 4, '0', alt); return 0;
     case 'H': put_num(b, tm->tm_hour, 2, '0', alt); return 0;
@@ -144,11 +145,12 @@ static int one(struct tbuf *b, unsigned c, int alt, const struct crt_tm *tm)
     case 'M': put_num(b, tm->tm_min, 2, '0', alt); return 0;
     case 'n': put(b, '\n'); return 0;
     case 'p': puts_n(b, tm->tm_hour < 12 ? "AM" : "PM", 2); return 0;
-    case 'r': return format(b, "%I:%M:%S %p", 0, tm);
-    case 'R': return format(b, "%H:%M", 0, tm);
+    case 'r': return format(b, alt ? "%#I:%#M:%#S %p" : "%I:%M:%S %p", 0, tm);
+    case 'R': return format(b, alt ? "%#H:%#M" : "%H:%M", 0, tm);
     case 'S': put_num(b, tm->tm_sec, 2, '0', alt); return 0;
     case 't': put(b, '\t'); return 0;
-    case 'T': case 'X': return format(b, "%H:%M:%S", 0, tm);
+    case 'T': return format(b, alt ? "%#H:%#M:%#S" : "%H:%M:%S", 0, tm);
+    case 'X': return format(b, "%H:%M:%S", 0, tm);
     case 'u': put_num(b, tm->tm_wday ? tm->tm_wday : 7, 1, '0', alt); return 0;
     case 'U': put_num(b, (tm->tm_yday + 7 - tm->tm_wday) / 7, 2, '0', alt); return 0;
     case 'V': put_num(b, iso_week(tm, &y), 2, '0', alt); return 0;
@@ -201,7 +203,7 @@ static size_t time_format(void *out, int wide, size_t max, const void *f,
 {
     struct tbuf b = { out, wide, max, 0, legacy, lc, !legacy };
 
-    if (!out || !max || !f || (tm && !valid_tm(tm)) || format(&b, f, wide, tm) < 0) {
+    if (!out || !max || !f || (tm && !valid_tm(tm, legacy)) || format(&b, f, wide, tm) < 0) {
         if (out && max)
             b.n = 0, terminate(&b);
         crt_invalid_parameter();
