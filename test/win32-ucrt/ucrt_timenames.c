@@ -1,4 +1,5 @@
-/* ucrtbase.dll's _Strftime and _Wcsftime (strftime with a locale's time
+/* ucrtbase.dll's asctime (a one-digit day space-padded, as C says),
+ * _Strftime and _Wcsftime (strftime with a locale's time
  * data: its names, and %c %x %X from its date and time pictures in the
  * picture language of GetDateFormat/GetTimeFormat), _Getdays and
  * _Getmonths.  The time data is the UCRT's layout: 43 narrow strings, two
@@ -75,6 +76,7 @@ int main(void)
     check_str("_Wcsftime", buf, "3:07:05 pm 15 09");
     p_Strftime(buf, sizeof(buf), "%x %X", &tm, NULL);
     check_str("_Strftime C locale", buf, "03/09/24 15:07:05");
+    check_str("asctime (the day as C writes it)", asctime(&tm), "Sat Mar  9 15:07:05 2024\n");
     s = p_Getdays();
     check_str("_Getdays", s, ":Sun:Sunday:Mon:Monday:Tue:Tuesday:Wed:Wednesday:Thu:Thursday:"
               "Fri:Friday:Sat:Saturday");

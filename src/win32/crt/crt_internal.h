@@ -222,6 +222,9 @@ long long crt_now_100ns(void);
 int crt_days_in_month(int year, int mon);
 int crt_weekday(int year, int mon, int mday);
 long long crt_tm_to_seconds(const struct crt_tm *tm);   /* fields normalised */
+/* 1 in ucrtbase.dll, 0 in msvcrt.dll (each defines it): where the UCRT's
+ * documented behaviour differs from msvcrt.dll's (asctime's day). */
+extern const int crt_ucrt;
 /* time_picture.c: %c %x %X %r and the names from a locale's time data. */
 void crt_time_picture(void (*put)(void *, unsigned), void *ctx, const void *lc, int wide,
                       unsigned what, int alt, const struct crt_tm *tm);

@@ -148,6 +148,27 @@ static void put_special(struct out *o, const char *tag,
     }
 }
 
+/* The UCRT's legacy mode shapes %a's as if "1.#INF" were the mantissa:
+ * "0x1.#INF000000000p+0" (msvcrt.dll's own %a prints "1.#INF"). */
+static void put_msvcrt_special(struct out *o, const char *tag, const struct fmt_spec *s)
+{
+    struct fmt_spec hex = *s;
+    int upper = s->conv == 'A';
+
+    if ((s->conv != 'a' && s->conv != 'A') || !(s->opts & FMTO_UCRT)) {
+        put_special(o, tag, s);
+        return;
+    }
+    hex.conv = 'f';
+    hex.prec = s->prec < 0 ? 13 : s->prec;
+    put(o, '0');
+    put(o, upper ? 'X' : 'x');
+    put_special(o, tag, &hex);
+    put(o, upper ? 'P' : 'p');
+    put(o, '+');
+    put(o, '0');
+}
+
 /* The C99 names, upper case for the upper-case conversions; the
  * precision does not apply. */
 static void put_c99_special(struct out *o, const char *tag, char conv)
@@ -220,12 +241,9 @@ int fmt_float(char *buf, size_t cap, double v, const struct fmt_spec *s)
     if (special && (s->opts & FMTO_C99_SPECIAL))
         put_c99_special(&o, !mant ? "inf" : neg && mant == 1ULL << 51 ? "nan(ind)"
                         : mant >> 51 ? "nan" : "nan(snan)", s->conv);
-    else if (special && !mant)
-        put_special(&o, "#INF", s);
-    else if (special && neg && mant == 1ULL << 51)
-        put_special(&o, "#IND", s);
     else if (special)
-        put_special(&o, mant >> 51 ? "#QNAN" : "#SNAN", s);
+        put_msvcrt_special(&o, !mant ? "#INF" : neg && mant == 1ULL << 51 ? "#IND"
+                           : mant >> 51 ? "#QNAN" : "#SNAN", s);
     else if (s->conv == 'a' || s->conv == 'A')
         put_hex(&o, bits.u, s);
     else

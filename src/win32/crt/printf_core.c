@@ -2,7 +2,8 @@
  * may be narrow or wide; the output goes to a sink (struct fmt_out) that
  * accepts narrow or wide text and converts as it needs.
  *
- * Length modifiers: hh h l ll L(=64-bit for integers) I I32 I64 z j t w.
+ * Length modifiers: hh h l ll L(=64-bit for integers) I I32 I64 z j t w,
+ * and the UCRT's T (%Ts: a string of the function's own width).
  * In a narrow format %c/%s are narrow and %C/%S/%lc/%ls/%wc/%ws wide; in a
  * wide format it is the other way round (msvcrt's rule) unless
  * FMTO_WIDE_STD asks for C's (as in a narrow format); 'h' always means
@@ -26,6 +27,7 @@
 #define LEN_64 4
 #define LEN_32 5
 #define LEN_W 6
+#define LEN_T 7         /* the UCRT's T: the function's own width */
 
 struct conv {
     struct fmt_spec s;
@@ -163,6 +165,8 @@ static void parse_length(const void *fmt, int wide, size_t *i, struct conv *c,
             len = LEN_W;
         } else if ((ch == 'F' || ch == 'N') && far_near) {
             len = c->len;
+        } else if (ch == 'T' && (opts & FMTO_UCRT)) {
+            len = LEN_T;
         } else {
             return;
         }
@@ -339,6 +343,8 @@ static int arg_is_wide(struct conv *c, int wide_fmt, unsigned opts)
         return 0;
     if (c->len == LEN_L || c->len == LEN_W)
         return 1;
+    if (c->len == LEN_T)
+        return wide_fmt;
     return wide_fmt && !(opts & FMTO_WIDE_STD) ? !upper : upper;
 }
 

@@ -1,6 +1,7 @@
-/* Time as text: asctime/ctime ("Wed Jan 02 02:03:55 1980\n", the CRT's
- * two-digit day), strftime/wcsftime in the "C" locale, _strdate and
- * _strtime.  One formatter serves both widths, of format and of output. */
+/* Time as text: asctime/ctime ("Wed Jan 02 02:03:55 1980\n", msvcrt's
+ * two-digit day; the UCRT's is C's "Jan  2"), strftime/wcsftime in the
+ * "C" locale, _strdate and _strtime.  One formatter serves both widths, of
+ * format and of output. */
 #include "crt_internal.h"
 
 static const char *const wday_names[7] = {
@@ -317,7 +318,7 @@ static int asctime_common(void *buf, size_t n, const struct crt_tm *tm, int wide
         crt_invalid_parameter();
         return ERANGE;
     }
-    format(&b, "%a %b %d %H:%M:%S ", 0, tm);
+    format(&b, crt_ucrt ? "%a %b %e %H:%M:%S " : "%a %b %d %H:%M:%S ", 0, tm);
     put_asctime_year(&b, tm->tm_year + 1900LL);
     put(&b, '\n');
     terminate(&b);
