@@ -123,6 +123,9 @@ static void descriptors(void)
     printf("_open fd>=3 %d\n", fd >= 3);
     printf("_write %d\n", _write(fd, "a\nb\n", 4));
     printf("_setmode %x\n", _setmode(fd, _O_BINARY));
+    _setmode(fd, _O_U8TEXT);
+    printf("_setmode after U8TEXT %x", _setmode(fd, _O_U16TEXT));
+    printf(", after U16TEXT %x\n", _setmode(fd, _O_BINARY));
     printf("_write %d\n", _write(fd, "c\n", 2));
     _close(fd);
     dump_raw("t5.txt");

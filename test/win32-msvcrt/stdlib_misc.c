@@ -4,6 +4,9 @@
 #include <string.h>
 #include <ctype.h>
 #include <wchar.h>
+#include <errno.h>
+#include <stdint.h>
+#include <malloc.h>
 
 static int cmp_int(const void *a, const void *b)
 {
@@ -63,5 +66,17 @@ int main(void)
     char nb[32];
     size_t m = wcstombs(nb, w, 32);
     printf("mbstowcs %u wcstombs %u [%s]\n", (unsigned)n, (unsigned)m, nb);
+    /* Alignment 0 passes the runtimes' power-of-two test: a pointer's. */
+    void *al = _aligned_malloc(256, 0), *al3;
+    errno = 0;
+    al3 = _aligned_malloc(256, 3);
+    printf("_aligned_malloc(256, 0) %s, aligned %d; (256, 3) %s errno %d\n", al ? "ok" : "NULL",
+           al && !((uintptr_t)al & 7), al3 ? "ok" : "NULL", errno);
+    _aligned_free(al);
+    /* The case forms clear the first character even of a size-0 buffer. */
+    char cb[4] = "ab";
+    wchar_t wcb[4] = L"ab";
+    int e1 = _strupr_s(cb, 0), e2 = _wcslwr_s(wcb, 0);
+    printf("_strupr_s(size 0) %d [%s], _wcslwr_s(size 0) %d [%ls]\n", e1, cb, e2, wcb);
     return 0;
 }

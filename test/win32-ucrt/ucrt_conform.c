@@ -78,6 +78,10 @@ static void printf_options(void)
     fmt(OPT_MSVCRT, 64, "%f", ind);
     fmt(0, 64, "%a", 1.0);
     fmt(0, 64, "%.2a", 1.5);
+    fmt(0, 64, "%024a", 0.1);
+    fmt(0, 64, "%.1a", 1.03125);
+    fmt(OPT_STD_ROUNDING, 64, "%.1a", 1.03125);
+    fmt(OPT_STD_ROUNDING, 64, "%.1a", 1.09375);
     fmt(0, 64, "%p", (void *)0x1234);
     fmt(0, 64, "%zu", (size_t)42);
     fmt(0, 64, "%lld", -9000000000LL);

@@ -121,6 +121,7 @@ int crt_wdigit_value(wint c);   /* 0-9 for a decimal digit (any script), else -1
 #define FMTO_COUNT_N 0x10       /* %n stores the count (else refused) */
 #define FMTO_NO_N 0x20          /* %n is an invalid parameter (UCRT) */
 #define FMTO_POSITIONAL 0x40    /* %N$ and *N$ name arguments (the _p forms) */
+#define FMTO_UCRT 0x80          /* the UCRT's rules, not msvcrt's: see printf_core.c */
 
 struct fmt_out {
     /* Receives narrow text (narrow sink) or is asked to widen it. */

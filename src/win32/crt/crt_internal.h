@@ -195,6 +195,8 @@ int crt_flush_locked(FILE *);
 int crt_fputc_locked(int c, FILE *);
 int crt_fgetc_locked(FILE *);
 size_t crt_fwrite_locked(const void *, size_t, FILE *);
+/* A text stream of bytes (not binary, not a Unicode text mode). */
+int crt_stream_is_text(FILE *f);
 int crt_parse_mode(const char *mode, int *oflag, int *sflag);
 CRTAPI int fflush(FILE *);
 CRTAPI int fclose(FILE *);
@@ -220,6 +222,12 @@ long long crt_now_100ns(void);
 int crt_days_in_month(int year, int mon);
 int crt_weekday(int year, int mon, int mday);
 long long crt_tm_to_seconds(const struct crt_tm *tm);   /* fields normalised */
+/* 1 in ucrtbase.dll, 0 in msvcrt.dll (each defines it): where the UCRT's
+ * documented behaviour differs from msvcrt.dll's (asctime's day). */
+extern const int crt_ucrt;
+/* time_picture.c: %c %x %X %r and the names from a locale's time data. */
+void crt_time_picture(void (*put)(void *, unsigned), void *ctx, const void *lc, int wide,
+                      unsigned what, int alt, const struct crt_tm *tm);
 void crt_seconds_to_tm(long long secs, struct crt_tm *tm);
 void crt_tz_ensure(void);
 int crt_is_dst(long long local, int year);

@@ -135,8 +135,8 @@ CRTAPI int _setmode(int fd, int mode)
         crt_set_errno(EINVAL);
         return -1;
     }
-    old = !(f->flags & FD_TEXT) ? _O_BINARY
-        : f->enc == FD_ENC_U8 ? _O_U8TEXT : f->enc == FD_ENC_U16 ? _O_U16TEXT : _O_TEXT;
+    /* Every Unicode mode reads back as _O_WTEXT. */
+    old = !(f->flags & FD_TEXT) ? _O_BINARY : f->enc != FD_ENC_NONE ? _O_WTEXT : _O_TEXT;
     if (mode == _O_BINARY)
         f->flags &= ~FD_TEXT;
     else

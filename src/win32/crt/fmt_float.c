@@ -109,6 +109,8 @@ static void put_decimal(struct out *o, double v, const struct fmt_spec *s)
     if (prec > DEC_MAX_DIGITS - 100)
         prec = DEC_MAX_DIGITS - 100;
     dec_from_double(v, d);
+    if (!(s->opts & FMTO_UCRT))
+        dec_round(d, 17, 0);    /* msvcrt: zeros past 17 significant digits */
     if (c == 'f' || c == 'F') {
         dec_round(d, d->exp + prec, s->opts & FMTO_ROUND_EVEN);
         put_fixed(o, d, prec, s->flags & FMT_ALT);
@@ -146,6 +148,27 @@ static void put_special(struct out *o, const char *tag,
     }
 }
 
+/* The UCRT's legacy mode shapes %a's as if "1.#INF" were the mantissa:
+ * "0x1.#INF000000000p+0" (msvcrt.dll's own %a prints "1.#INF"). */
+static void put_msvcrt_special(struct out *o, const char *tag, const struct fmt_spec *s)
+{
+    struct fmt_spec hex = *s;
+    int upper = s->conv == 'A';
+
+    if ((s->conv != 'a' && s->conv != 'A') || !(s->opts & FMTO_UCRT)) {
+        put_special(o, tag, s);
+        return;
+    }
+    hex.conv = 'f';
+    hex.prec = s->prec < 0 ? 13 : s->prec;
+    put(o, '0');
+    put(o, upper ? 'X' : 'x');
+    put_special(o, tag, &hex);
+    put(o, upper ? 'P' : 'p');
+    put(o, '+');
+    put(o, '0');
+}
+
 /* The C99 names, upper case for the upper-case conversions; the
  * precision does not apply. */
 static void put_c99_special(struct out *o, const char *tag, char conv)
@@ -167,11 +190,16 @@ static void put_hex(struct out *o, uint64_t u, const struct fmt_spec *s)
     const char *hex = upper ? "0123456789ABCDEF" : "0123456789abcdef";
     int e = e2 ? e2 - 1023 : (m ? -1022 : 0);
 
-    if (prec < 13) {
+    if (prec < 13) {   /* half up, or to even (the UCRT's standard rounding) */
         int drop = (13 - prec) * 4;
-        m += 1ULL << (drop - 1);
-        lead += (int)(m >> 52);
-        m = (m & ((1ULL << 52) - 1)) >> drop << drop;
+        uint64_t full = (uint64_t)lead << 52 | m, half = 1ULL << (drop - 1);
+        uint64_t q = full >> drop, rem = full & ((1ULL << drop) - 1);
+
+        if (rem > half || (rem == half && (!(s->opts & FMTO_ROUND_EVEN) || (q & 1))))
+            q++;
+        full = q << drop;
+        lead = (int)(full >> 52);
+        m = full & ((1ULL << 52) - 1);
     }
     put(o, '0');
     put(o, upper ? 'X' : 'x');
@@ -213,12 +241,9 @@ int fmt_float(char *buf, size_t cap, double v, const struct fmt_spec *s)
     if (special && (s->opts & FMTO_C99_SPECIAL))
         put_c99_special(&o, !mant ? "inf" : neg && mant == 1ULL << 51 ? "nan(ind)"
                         : mant >> 51 ? "nan" : "nan(snan)", s->conv);
-    else if (special && !mant)
-        put_special(&o, "#INF", s);
-    else if (special && neg && mant == 1ULL << 51)
-        put_special(&o, "#IND", s);
     else if (special)
-        put_special(&o, mant >> 51 ? "#QNAN" : "#SNAN", s);
+        put_msvcrt_special(&o, !mant ? "#INF" : neg && mant == 1ULL << 51 ? "#IND"
+                           : mant >> 51 ? "#QNAN" : "#SNAN", s);
     else if (s->conv == 'a' || s->conv == 'A')
         put_hex(&o, bits.u, s);
     else

@@ -97,7 +97,9 @@ CRTAPI void *_recalloc(void *p, size_t n, size_t size)
     return q;
 }
 
-/* Aligned blocks: the original pointer is stored just below the block. */
+/* Aligned blocks: the original pointer is stored just below the block.
+ * The alignment must be 0 or a power of two ((a & (a - 1)) == 0, the
+ * runtimes' own test); below a pointer's size it is a pointer's size. */
 static uintptr_t *slot_of(void *p)
 {
     return (uintptr_t *)((uintptr_t)p & ~(sizeof(void *) - 1)) - 1;
@@ -107,7 +109,7 @@ CRTAPI void *_aligned_offset_malloc(size_t n, size_t align, size_t off)
 {
     uintptr_t raw, p;
 
-    if (!align || (align & (align - 1)) || (off && off >= n)) {
+    if ((align & (align - 1)) || (off && off >= n)) {
         crt_invalid_parameter();
         crt_set_errno(EINVAL);
         return NULL;

@@ -2,13 +2,22 @@
  * may be narrow or wide; the output goes to a sink (struct fmt_out) that
  * accepts narrow or wide text and converts as it needs.
  *
- * Length modifiers: hh h l ll L(=64-bit for integers) I I32 I64 z j t w.
+ * Length modifiers: hh h l ll L(=64-bit for integers) I I32 I64 z j t w,
+ * and the UCRT's T (%Ts: a string of the function's own width).
  * In a narrow format %c/%s are narrow and %C/%S/%lc/%ls/%wc/%ws wide; in a
  * wide format it is the other way round (msvcrt's rule) unless
  * FMTO_WIDE_STD asks for C's (as in a narrow format); 'h' always means
  * narrow.  %n is ignored by msvcrt (its argument is consumed, nothing
  * stored); the UCRT refuses it as an invalid parameter unless
- * _set_printf_count_output turned it on (FMTO_NO_N, FMTO_COUNT_N). */
+ * _set_printf_count_output turned it on (FMTO_NO_N, FMTO_COUNT_N).
+ *
+ * msvcrt's rules where the UCRT (FMTO_UCRT) follows C99: "hh" is "h";
+ * F and N (far and near pointers) are length modifiers that change
+ * nothing, so "%F" is no conversion (also in the UCRT's legacy mode,
+ * without FMTO_C99_SPECIAL); digits after a '*' width go on with it
+ * ("%*1d" of 1 is width 11; the UCRT starts a new width); "%#p" has a
+ * "0X"; a %C the narrow output cannot take is left out; decimal digits
+ * past the 17th significant one are zeros (fmt_float.c). */
 #include "crt.h"
 
 #define LEN_NONE 0
@@ -18,6 +27,7 @@
 #define LEN_64 4
 #define LEN_32 5
 #define LEN_W 6
+#define LEN_T 7         /* the UCRT's T: the function's own width */
 
 struct conv {
     struct fmt_spec s;
@@ -132,8 +142,11 @@ static int is_int_conv(unsigned ch)
  * followed by an integer conversion are no modifier: msvcrt prints them
  * as text ("%Iq" gives "Iq", "%z" gives "z"), so they are left as the
  * conversion character. */
-static void parse_length(const void *fmt, int wide, size_t *i, struct conv *c)
+static void parse_length(const void *fmt, int wide, size_t *i, struct conv *c,
+                         unsigned opts)
 {
+    int far_near = !(opts & FMTO_UCRT) || !(opts & FMTO_C99_SPECIAL);
+
     for (;;) {
         unsigned ch = fch(fmt, *i, wide), n1 = fch(fmt, *i + 1, wide);
         unsigned n2 = n1 ? fch(fmt, *i + 2, wide) : 0;
@@ -141,7 +154,8 @@ static void parse_length(const void *fmt, int wide, size_t *i, struct conv *c)
 
         if (ch == 'h' || ch == 'l') {
             step = n1 == ch ? 2 : 1;
-            len = ch == 'h' ? (step == 2 ? LEN_HH : LEN_H) : (step == 2 ? LEN_64 : LEN_L);
+            len = ch == 'h' ? (step == 2 && (opts & FMTO_UCRT) ? LEN_HH : LEN_H)
+                            : (step == 2 ? LEN_64 : LEN_L);
         } else if (ch == 'I' && ((n1 == '6' && n2 == '4') || (n1 == '3' && n2 == '2'))) {
             step = 3;
             len = n1 == '6' ? LEN_64 : LEN_32;
@@ -149,6 +163,10 @@ static void parse_length(const void *fmt, int wide, size_t *i, struct conv *c)
             len = LEN_64;       /* L: long double, which is double */
         } else if (ch == 'w') {
             len = LEN_W;
+        } else if ((ch == 'F' || ch == 'N') && far_near) {
+            len = c->len;
+        } else if (ch == 'T' && (opts & FMTO_UCRT)) {
+            len = LEN_T;
         } else {
             return;
         }
@@ -175,7 +193,7 @@ static int star_value(const void *fmt, int wide, size_t *i, struct args *a)
 
 /* Parses flags, width, precision and length starting at *i. */
 static void parse_spec(const void *fmt, int wide, size_t *i, struct args *a,
-                       struct conv *c)
+                       struct conv *c, unsigned opts)
 {
     unsigned ch;
 
@@ -196,10 +214,11 @@ static void parse_spec(const void *fmt, int wide, size_t *i, struct args *a,
             c->s.flags |= FMT_LEFT;
             c->s.width = -c->s.width;
         }
-    } else {
-        while ((ch = fch(fmt, *i, wide)) >= '0' && ch <= '9' && c->s.width < 100000000)
-            c->s.width = c->s.width * 10 + (ch - '0'), (*i)++;
+        if ((opts & FMTO_UCRT) && (ch = fch(fmt, *i, wide)) >= '0' && ch <= '9')
+            c->s.width = 0;
     }
+    while ((ch = fch(fmt, *i, wide)) >= '0' && ch <= '9' && c->s.width < 100000000)
+        c->s.width = c->s.width * 10 + (ch - '0'), (*i)++;
     if (fch(fmt, *i, wide) == '.') {
         (*i)++;
         c->s.prec = 0;
@@ -212,7 +231,7 @@ static void parse_spec(const void *fmt, int wide, size_t *i, struct args *a,
                 c->s.prec = c->s.prec * 10 + (ch - '0'), (*i)++;
         }
     }
-    parse_length(fmt, wide, i, c);
+    parse_length(fmt, wide, i, c, opts);
 }
 
 static uint64_t get_int(va_list *ap, int len, int is_signed)
@@ -269,16 +288,17 @@ static void fmt_int(struct fmt_out *o, struct conv *c, va_list *ap)
     out_field(o, &c->s, pre, npre, zeros, digits + sizeof(digits) - nd, nd);
 }
 
-/* %p: all 16 hex digits, uppercase, no "0x" (msvcrt). */
+/* %p: all 16 hex digits, uppercase, no "0x" unless '#' (msvcrt). */
 static void fmt_ptr(struct fmt_out *o, struct conv *c, va_list *ap)
 {
     uint64_t v = (uint64_t)(uintptr_t)va_arg(*ap, void *);
     char digits[16];
+    int alt = (c->s.flags & FMT_ALT) && !(o->opts & FMTO_UCRT);
 
     for (int i = 15; i >= 0; i--, v >>= 4)
         digits[i] = "0123456789ABCDEF"[v & 15];
     c->s.flags &= ~FMT_ZERO;
-    out_field(o, &c->s, "", 0, 0, digits, 16);
+    out_field(o, &c->s, "0X", alt ? 2 : 0, 0, digits, 16);
 }
 
 static void fmt_dbl(struct fmt_out *o, struct conv *c, va_list *ap)
@@ -290,6 +310,9 @@ static void fmt_dbl(struct fmt_out *o, struct conv *c, va_list *ap)
     c->s.opts = o->opts;
     n = fmt_float(buf, sizeof(buf), v, &c->s);
     int npre = (buf[0] == '-' || buf[0] == '+' || buf[0] == ' ');
+
+    if (buf[npre] == '0' && (buf[npre + 1] == 'x' || buf[npre + 1] == 'X'))
+        npre += 2;      /* %a: zeros go after the "0x" */
 
     out_field(o, &c->s, buf, npre, 0, buf + npre, n - npre);
 }
@@ -320,6 +343,8 @@ static int arg_is_wide(struct conv *c, int wide_fmt, unsigned opts)
         return 0;
     if (c->len == LEN_L || c->len == LEN_W)
         return 1;
+    if (c->len == LEN_T)
+        return wide_fmt;
     return wide_fmt && !(opts & FMTO_WIDE_STD) ? !upper : upper;
 }
 
@@ -349,8 +374,13 @@ static void fmt_chr(struct fmt_out *o, struct conv *c, va_list *ap,
     unsigned v = va_arg(*ap, unsigned);
     wchar wc = (wchar)v;
     char nc = (char)v;
+    int had_error = o->error;
 
     fmt_text(o, c, w ? (const void *)&wc : (const void *)&nc, 1, w);
+    if (w && !had_error && o->error && !(o->opts & FMTO_UCRT)) {
+        o->error = 0;   /* msvcrt leaves the character out */
+        o->total--;
+    }
 }
 
 /* %n: the count so far, stored at the size its length modifier says. */
@@ -412,7 +442,7 @@ static int fmt_conversion(struct fmt_out *o, const void *fmt, int wide_fmt,
     va_list tmp, *src;
     int pos = a->positional ? parse_position(fmt, wide_fmt, i) : 0;
 
-    parse_spec(fmt, wide_fmt, i, a, &c);
+    parse_spec(fmt, wide_fmt, i, a, &c, o->opts);
     c.s.conv = (char)fch(fmt, *i, wide_fmt);
     if (!c.s.conv)
         return 0;

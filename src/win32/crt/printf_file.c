@@ -1,9 +1,11 @@
-/* The printf engine's stream sink. */
+/* The printf engine's stream sink.  The wide functions write a binary
+ * stream's characters as two bytes each, as fputwc does. */
 #include "crt_internal.h"
 
 struct file_sink {
     struct fmt_out out;     /* first: the engine sees only this */
     FILE *f;
+    int two_bytes;          /* a wide format to a binary stream */
     size_t len;
     char tmp[512];
 };
@@ -20,22 +22,40 @@ static int file_drain(struct file_sink *fs)
     return 0;
 }
 
+static int file_byte(struct file_sink *fs, char c)
+{
+    if (fs->len == sizeof(fs->tmp) && file_drain(fs) < 0)
+        return -1;
+    fs->tmp[fs->len++] = c;
+    return 0;
+}
+
+static int file_unit(struct file_sink *fs, wchar c)
+{
+    return file_byte(fs, (char)(c & 0xFF)) < 0 || file_byte(fs, (char)(c >> 8)) < 0 ? -1 : 0;
+}
+
 static int file_put(struct fmt_out *o, const char *s, size_t n)
 {
     struct file_sink *fs = (struct file_sink *)o;
 
-    for (size_t i = 0; i < n; i++) {
-        if (fs->len == sizeof(fs->tmp) && file_drain(fs) < 0)
+    for (size_t i = 0; i < n; i++)
+        if ((fs->two_bytes ? file_unit(fs, (unsigned char)s[i]) : file_byte(fs, s[i])) < 0)
             return -1;
-        fs->tmp[fs->len++] = s[i];
-    }
     return 0;
 }
 
 static int file_putw(struct fmt_out *o, const wchar *s, size_t n)
 {
+    struct file_sink *fs = (struct file_sink *)o;
+
     for (size_t i = 0; i < n; i++) {
         char c;
+        if (fs->two_bytes) {
+            if (file_unit(fs, s[i]) < 0)
+                return -1;
+            continue;
+        }
         if (crt_wide_to_narrow(&c, s[i]) < 0) {
             crt_set_errno(EILSEQ);
             return -1;
@@ -63,6 +83,7 @@ int file_sink_run(FILE *f, const void *fmt, int wide_fmt, unsigned opts,
         return -1;
     }
     crt_lock_file(f);
+    fs.two_bytes = wide_fmt && !crt_stream_is_text(f);
     r = fmt_core(&fs.out, fmt, wide_fmt, ap);
     if (file_drain(&fs) < 0)
         r = -1;

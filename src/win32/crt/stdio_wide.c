@@ -6,7 +6,7 @@
 
 /* A text stream whose characters are bytes; a Unicode text mode's
  * descriptor takes UTF-16 units, which go as two bytes like binary. */
-static int is_text(FILE *f)
+int crt_stream_is_text(FILE *f)
 {
     struct fdinfo *fi = crt_fd_slot(f->_file >= 0 && f->_file < FD_MAX ? f->_file : 0);
 
@@ -17,7 +17,7 @@ static wint putwc_locked(wint c, FILE *f)
 {
     char b;
 
-    if (is_text(f)) {
+    if (crt_stream_is_text(f)) {
         if (crt_wide_to_narrow(&b, c) < 0) {
             crt_set_errno(EILSEQ);
             f->_flag |= _IOERR;
@@ -37,7 +37,7 @@ static wint getwc_locked(FILE *f)
     lo = crt_fgetc_locked(f);
     if (lo == EOF)
         return WEOF;
-    if (is_text(f))
+    if (crt_stream_is_text(f))
         return (wint)lo;
     hi = crt_fgetc_locked(f);
     return hi == EOF ? WEOF : (wint)(lo | hi << 8);
@@ -85,7 +85,7 @@ CRTAPI wint ungetwc(wint c, FILE *f)
 
     if (c == WEOF || !f)
         return WEOF;
-    if (is_text(f))
+    if (crt_stream_is_text(f))
         return crt_wide_to_narrow(&b, c) < 0 || ungetc((unsigned char)b, f) == EOF ? WEOF : c;
     crt_lock_file(f);
     if (ungetc(c >> 8, f) == EOF || ungetc(c & 0xFF, f) == EOF) {

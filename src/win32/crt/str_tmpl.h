@@ -389,9 +389,18 @@ static int check_inplace(TCH *s, size_t n)
     return 0;
 }
 
+/* The case forms clear the string's first character whatever its size
+ * (the CRT's own source does, and Windows' runtimes behave so). */
+static int check_case_s(TCH *s, size_t n)
+{
+    if (s && !n)
+        *s = 0;
+    return check_inplace(s, n);
+}
+
 CRTAPI int FN(_strlwr_s, _wcslwr_s)(TCH *s, size_t n)
 {
-    int e = check_inplace(s, n);
+    int e = check_case_s(s, n);
 
     if (!e)
         FN(_strlwr, _wcslwr)(s);
@@ -400,7 +409,7 @@ CRTAPI int FN(_strlwr_s, _wcslwr_s)(TCH *s, size_t n)
 
 CRTAPI int FN(_strupr_s, _wcsupr_s)(TCH *s, size_t n)
 {
-    int e = check_inplace(s, n);
+    int e = check_case_s(s, n);
 
     if (!e)
         FN(_strupr, _wcsupr)(s);

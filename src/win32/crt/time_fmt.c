@@ -1,6 +1,7 @@
-/* Time as text: asctime/ctime ("Wed Jan 02 02:03:55 1980\n", the CRT's
- * two-digit day), strftime/wcsftime in the "C" locale, _strdate and
- * _strtime.  One formatter serves both widths, of format and of output. */
+/* Time as text: asctime/ctime ("Wed Jan 02 02:03:55 1980\n", msvcrt's
+ * two-digit day; the UCRT's is C's "Jan  2"), strftime/wcsftime in the
+ * "C" locale, _strdate and _strtime.  One formatter serves both widths, of
+ * format and of output. */
 #include "crt_internal.h"
 
 static const char *const wday_names[7] = {
@@ -16,6 +17,8 @@ struct tbuf {
     int wide;
     size_t cap, n;
     int legacy;     /* msvcrt.dll's strftime: no C99 conversions */
+    const void *lc; /* _Strftime's locale time data, or NULL: the "C" locale */
+    int lc_wide;    /* its pictures and names: the wide ones (the UCRT's) */
 };
 
 /* The conversions C99 added, which msvcrt.dll's strftime refuses. */
@@ -72,9 +75,10 @@ static void put_num(struct tbuf *b, long long v, int width, char pad, int trim)
         put(b, (unsigned char)tmp[--n]);
 }
 
-static int valid_tm(const struct crt_tm *tm)
+/* The UCRT also wants a year of at most four digits (9999). */
+static int valid_tm(const struct crt_tm *tm, int legacy)
 {
-    return tm->tm_mon >= 0 && tm->tm_mon <= 11 && tm->tm_wday >= 0 &&
+    return (legacy || tm->tm_year <= 8099) && tm->tm_mon >= 0 && tm->tm_mon <= 11 && tm->tm_wday >= 0 &&
            tm->tm_wday <= 6 && tm->tm_mday >= 1 && tm->tm_mday <= 31 &&
            tm->tm_hour >= 0 && tm->tm_hour <= 23 && tm->tm_min >= 0 &&
            tm->tm_min <= 59 && tm->tm_sec >= 0 && tm->tm_sec <= 60 &&
@@ -104,6 +108,11 @@ static int iso_week(const struct crt_tm *tm, int *year)
 
 static int format(struct tbuf *b, const void *f, int wf, const struct crt_tm *tm);
 
+static void put_cb(void *b, unsigned c)
+{
+    put(b, c);
+}
+
 static int one(struct tbuf *b, unsigned c, int alt, const struct crt_tm *tm)
 {
     int y, h12 = tm->tm_hour % 12 ? tm->tm_hour % 12 : 12;
@@ -111,19 +120,23 @@ static int one(struct tbuf *b, unsigned c, int alt, const struct crt_tm *tm)
 
     if (!tm || (b->legacy && c && strchr(C99_ONLY, (int)c)))
         return -1;
+    if (b->lc && c && strchr("aAbhBcpxXr", (int)c)) {
+        crt_time_picture(put_cb, b, b->lc, b->lc_wide, c, alt, tm);
+        return 0;
+    }
     switch (c) {
     case 'a': puts_n(b, wday_names[tm->tm_wday], 3); return 0;
     case 'A': puts_n(b, wday_names[tm->tm_wday], 99); return 0;
     case 'b': case 'h': puts_n(b, mon_names[tm->tm_mon], 3); return 0;
     case 'B': puts_n(b, mon_names[tm->tm_mon], 99); return 0;
-    case 'c': return format(b, !alt ? "%m/%d/%y %H:%M:%S" : b->legacy ? "%A, %B %d, %Y %H:%M:%S"
-                                                         : "%A, %B %#d, %Y %H:%M:%S", 0, tm);
+    case 'c': return format(b, alt ? "%A, %B %d, %Y %H:%M:%S" : b->legacy ? "%m/%d/%y %H:%M:%S"
+                                                        : "%a %b %e %H:%M:%S %Y", 0, tm);
     case 'C': put_num(b, (tm->tm_year + 1900) / 100, 2, '0', alt); return 0;
     case 'd': put_num(b, tm->tm_mday, 2, '0', alt); return 0;
-    case 'D': case 'x': return format(b, c == 'D' || !alt ? "%m/%d/%y" : b->legacy ? "%A, %B %d, %Y"
-                                                                   : "%A, %B %#d, %Y", 0, tm);
+    case 'D': return format(b, alt ? "%#m/%#d/%#y" : "%m/%d/%y", 0, tm);
+    case 'x': return format(b, alt ? "%A, %B %d, %Y" : "%m/%d/%y", 0, tm);
     case 'e': put_num(b, tm->tm_mday, 2, ' ', alt); return 0;
-    case 'F': return format(b, "%Y-%m-%d", 0, tm);
+    case 'F': return format(b, alt ? "%#Y-%#m-%#d" : "%Y-%m-%d", 0, tm);
     case 'g': iso_week(tm, &y); put_num(b, y % 100, 2, '0', alt); return 0;
     case 'G': iso_week(tm, &y); put_num(b, y, 4, '0', alt); return 0;
     case 'H': put_num(b, tm->tm_hour, 2, '0', alt); return 0;
@@ -133,11 +146,12 @@ static int one(struct tbuf *b, unsigned c, int alt, const struct crt_tm *tm)
     case 'M': put_num(b, tm->tm_min, 2, '0', alt); return 0;
     case 'n': put(b, '\n'); return 0;
     case 'p': puts_n(b, tm->tm_hour < 12 ? "AM" : "PM", 2); return 0;
-    case 'r': return format(b, "%I:%M:%S %p", 0, tm);
-    case 'R': return format(b, "%H:%M", 0, tm);
+    case 'r': return format(b, alt ? "%#I:%#M:%#S %p" : "%I:%M:%S %p", 0, tm);
+    case 'R': return format(b, alt ? "%#H:%#M" : "%H:%M", 0, tm);
     case 'S': put_num(b, tm->tm_sec, 2, '0', alt); return 0;
     case 't': put(b, '\t'); return 0;
-    case 'T': case 'X': return format(b, "%H:%M:%S", 0, tm);
+    case 'T': return format(b, alt ? "%#H:%#M:%#S" : "%H:%M:%S", 0, tm);
+    case 'X': return format(b, "%H:%M:%S", 0, tm);
     case 'u': put_num(b, tm->tm_wday ? tm->tm_wday : 7, 1, '0', alt); return 0;
     case 'U': put_num(b, (tm->tm_yday + 7 - tm->tm_wday) / 7, 2, '0', alt); return 0;
     case 'V': put_num(b, iso_week(tm, &y), 2, '0', alt); return 0;
@@ -186,11 +200,11 @@ static int format(struct tbuf *b, const void *f, int wf, const struct crt_tm *tm
  * invalid parameter handler, EINVAL). */
 /* tm may be NULL for a format without conversions. */
 static size_t time_format(void *out, int wide, size_t max, const void *f,
-                          const struct crt_tm *tm, int legacy)
+                          const struct crt_tm *tm, int legacy, const void *lc)
 {
-    struct tbuf b = { out, wide, max, 0, legacy };
+    struct tbuf b = { out, wide, max, 0, legacy, lc, !legacy };
 
-    if (!out || !max || !f || (tm && !valid_tm(tm)) || format(&b, f, wide, tm) < 0) {
+    if (!out || !max || !f || (tm && !valid_tm(tm, legacy)) || format(&b, f, wide, tm) < 0) {
         if (out && max)
             b.n = 0, terminate(&b);
         crt_invalid_parameter();
@@ -210,26 +224,47 @@ static size_t time_format(void *out, int wide, size_t max, const void *f,
 CRTAPI size_t wcsftime(wchar *out, size_t max, const wchar *f,
                        const struct crt_tm *tm)
 {
-    return time_format(out, 1, max, f, tm, 0);
+    return time_format(out, 1, max, f, tm, 0, NULL);
 }
 
 CRTAPI size_t strftime(char *out, size_t max, const char *f,
                        const struct crt_tm *tm)
 {
-    return time_format(out, 0, max, f, tm, 0);
+    return time_format(out, 0, max, f, tm, 0, NULL);
 }
 
 /* msvcrt.dll's forms (msvcrt.spec names them for strftime and wcsftime). */
 CRTAPI size_t msvcrt_wcsftime(wchar *out, size_t max, const wchar *f,
                               const struct crt_tm *tm)
 {
-    return time_format(out, 1, max, f, tm, 1);
+    return time_format(out, 1, max, f, tm, 1, NULL);
 }
 
 CRTAPI size_t msvcrt_strftime(char *out, size_t max, const char *f,
                               const struct crt_tm *tm)
 {
-    return time_format(out, 0, max, f, tm, 1);
+    return time_format(out, 0, max, f, tm, 1, NULL);
+}
+
+/* _Strftime and _Wcsftime: strftime with a locale's time data (its names
+ * and date/time pictures; NULL: the "C" locale).  The UCRT's data has
+ * wide pictures; msvcrt's narrow ones. */
+CRTAPI size_t _Strftime(char *out, size_t max, const char *f, const struct crt_tm *tm,
+                        const void *lc)
+{
+    return time_format(out, 0, max, f, tm, 0, lc);
+}
+
+CRTAPI size_t _Wcsftime(wchar *out, size_t max, const wchar *f, const struct crt_tm *tm,
+                        const void *lc)
+{
+    return time_format(out, 1, max, f, tm, 0, lc);
+}
+
+CRTAPI size_t msvcrt__Strftime(char *out, size_t max, const char *f,
+                               const struct crt_tm *tm, const void *lc)
+{
+    return time_format(out, 0, max, f, tm, 1, lc);
 }
 
 /* ---- asctime, ctime ---- */
@@ -283,7 +318,7 @@ static int asctime_common(void *buf, size_t n, const struct crt_tm *tm, int wide
         crt_invalid_parameter();
         return ERANGE;
     }
-    format(&b, "%a %b %d %H:%M:%S ", 0, tm);
+    format(&b, crt_ucrt ? "%a %b %e %H:%M:%S " : "%a %b %d %H:%M:%S ", 0, tm);
     put_asctime_year(&b, tm->tm_year + 1900LL);
     put(&b, '\n');
     terminate(&b);
@@ -411,3 +446,44 @@ CRTAPI char *_strdate(char *b) { return date_or_time(b, 9, 0, 1) ? NULL : b; }
 CRTAPI char *_strtime(char *b) { return date_or_time(b, 9, 0, 0) ? NULL : b; }
 CRTAPI wchar *_wstrdate(wchar *b) { return date_or_time(b, 9, 1, 1) ? NULL : b; }
 CRTAPI wchar *_wstrtime(wchar *b) { return date_or_time(b, 9, 1, 0) ? NULL : b; }
+
+/* ---- _Getdays, _Getmonths: the "C" locale's names as one string ---- */
+
+/* ":Sun:Sunday:Mon:Monday..." (each name's abbreviation is its first three
+ * letters in the "C" locale), in memory from malloc. */
+static void *names_list(const char *const *names, int count, int wide)
+{
+    size_t n = 1, k = 0;
+    char *s;
+
+    for (int i = 0; i < count; i++)
+        n += 5 + strlen(names[i]);
+    if (!(s = malloc(wide ? n * sizeof(wchar) : n)))
+        return NULL;
+    for (int i = 0; i < count; i++) {
+        const char *parts[2] = { names[i], names[i] };
+
+        for (int j = 0; j < 2; j++) {
+            size_t len = j ? strlen(parts[j]) : 3;
+
+            for (size_t c = 0; c <= len; c++) {
+                char ch = c ? parts[j][c - 1] : ':';
+
+                if (wide)
+                    ((wchar *)s)[k++] = (unsigned char)ch;
+                else
+                    s[k++] = ch;
+            }
+        }
+    }
+    if (wide)
+        ((wchar *)s)[k] = 0;
+    else
+        s[k] = 0;
+    return s;
+}
+
+CRTAPI char *_Getdays(void) { return names_list(wday_names, 7, 0); }
+CRTAPI char *_Getmonths(void) { return names_list(mon_names, 12, 0); }
+CRTAPI wchar *_W_Getdays(void) { return names_list(wday_names, 7, 1); }
+CRTAPI wchar *_W_Getmonths(void) { return names_list(mon_names, 12, 1); }

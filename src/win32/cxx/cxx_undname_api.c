@@ -1,10 +1,8 @@
 /*
  * __unDName, __unDNameEx: the undecorated text of a decorated name, in
- * the caller's buffer (cut to its size) or in memory from its allocator.
- * What this reads is the type part of the scheme (cxx_undname.c): type
- * names as type descriptors and __unDName with UNDNAME_TYPE_ONLY give
- * them.  Anything else (functions, data, special names) fails with NULL,
- * the documented failure.
+ * the caller's buffer (cut to its size) or in memory from its allocator,
+ * which also holds the decoder's working text.  A name that does not
+ * follow the scheme comes back as it is, as Windows gives it.
  */
 #include <string.h>
 #include "cxx_undname.h"
@@ -15,27 +13,30 @@ typedef void (*undname_free)(void *);
 char *__unDNameEx(char *buffer, const char *mangled, int size, undname_alloc alloc,
 		  undname_free release, void *get_parameter, unsigned short flags)
 {
-	char text[1024], decorated[1024];
+	struct undname_mem mem = { .alloc = alloc, .release = release };
+	const char *text;
 	size_t n;
 
-	if (!mangled || (!buffer && !alloc) || strlen(mangled) + 2 > sizeof(decorated))
+	(void)get_parameter;
+	if (!mangled || (!buffer && !alloc))
 		return NULL;
-	decorated[0] = '.';
-	strcpy(decorated + 1, mangled);
-	if (!cxx_undecorate_type(decorated, text, sizeof(text)))
-		return NULL;
+	text = cxx_undname(&mem, mangled, flags);
+	if (!text)
+		text = mangled;
 	n = strlen(text);
 	if (!buffer) {
-		if (!(buffer = alloc(n + 1)))
-			return NULL;
+		buffer = alloc(n + 1);
 		size = (int)n + 1;
 	}
-	if (size <= 0)
-		return NULL;
-	if (n >= (size_t)size)
-		n = size - 1;
-	memcpy(buffer, text, n);
-	buffer[n] = 0;
+	if (buffer && size > 0) {
+		if (n >= (size_t)size)
+			n = (size_t)size - 1;
+		memcpy(buffer, text, n);
+		buffer[n] = 0;
+	} else {
+		buffer = NULL;
+	}
+	cxx_undname_free(&mem);
 	return buffer;
 }
 

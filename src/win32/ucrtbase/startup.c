@@ -7,6 +7,8 @@
  * DLL_PROCESS_ATTACH on; these calls choose which forms the program uses. */
 #include "crt/crt_internal.h"
 
+const int crt_ucrt = 1;
+
 /* _crt_argv_mode */
 #define ARGV_NONE 0
 #define ARGV_UNEXPANDED 1

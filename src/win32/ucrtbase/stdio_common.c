@@ -31,7 +31,7 @@ CRTAPI int _get_printf_count_output(void) { return count_output; }
 /* secure: the _s forms, which never accept %n. */
 static unsigned printf_opts(u64 o, int secure)
 {
-    unsigned r = count_output && !secure ? FMTO_COUNT_N : FMTO_NO_N;
+    unsigned r = (count_output && !secure ? FMTO_COUNT_N : FMTO_NO_N) | FMTO_UCRT;
 
     if (!(o & PRINTF_LEGACY_MSVCRT_COMPATIBILITY))
         r |= FMTO_C99_SPECIAL;
