@@ -41,7 +41,8 @@ struct file_object {
 	uint32_t access, options;
 	uint64_t pos;           /* current byte offset of DISK files */
 	bool tty;               /* the stream is a terminal */
-	bool delete_on_close;   /* FileDispositionInformation: unlink at last close */
+	bool delete_on_close;   /* FILE_DELETE_ON_CLOSE: closing it deletes (file_delete.c) */
+	bool delete_pending;    /* it holds its file's delete disposition (file_delete.c) */
 	bool read_only;         /* opened through a read-only mapping */
 	dev_t dev;              /* identity of DISK files, for share modes and */
 	ino_t ino;              /* byte-range locks */
@@ -113,6 +114,13 @@ NTSTATUS file_set_completion_info(struct nt_call *c, struct file_object *f, uint
 /* file_pipe_mode.c: FilePipeInformation of host and anonymous pipes. */
 NTSTATUS file_pipe_mode_query(struct nt_call *c, const struct file_object *f);
 NTSTATUS file_pipe_mode_set(struct nt_call *c, const struct file_object *f);
+
+/* file_delete.c: the file's delete disposition, shared by its handles:
+ * is (dev, ino) waiting for its last close to be deleted; sets or
+ * clears it through f; deletes at f's close if f's is the last. */
+bool file_delete_pending(struct lsw_host *h, dev_t dev, ino_t ino);
+void file_set_disposition(struct file_object *f, bool del);
+void file_delete_at_close(struct file_object *f);
 
 /* file_dir.c: frees a directory handle's enumeration state. */
 void dir_scan_free(struct dir_scan *s);

@@ -70,10 +70,13 @@ static NTSTATUS set_modes(struct nt_call *c, struct file_object *f)
 		return LSW_STATUS_INFO_LENGTH_MISMATCH;
 	if (tracee_read(c->thread, c->args[2], &flags, sizeof(flags)) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
-	if (flags & ~(FILE_SKIP_COMPLETION_PORT_ON_SUCCESS | FILE_SKIP_SET_EVENT_ON_HANDLE |
-		      FILE_SKIP_SET_USER_EVENT_ON_FAST_IO))
+	/* a synchronous handle's I/O never goes to a port */
+	if ((flags & FILE_SKIP_COMPLETION_PORT_ON_SUCCESS) && file_synchronous(f))
 		return LSW_STATUS_INVALID_PARAMETER;
-	f->completion_flags |= flags; /* modes are added, never taken back */
+	/* modes are added, never taken back; other bits are ignored */
+	f->completion_flags |= flags & (FILE_SKIP_COMPLETION_PORT_ON_SUCCESS |
+					FILE_SKIP_SET_EVENT_ON_HANDLE |
+					FILE_SKIP_SET_USER_EVENT_ON_FAST_IO);
 	return LSW_STATUS_SUCCESS;
 }
 

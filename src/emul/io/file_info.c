@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "emul/io/file.h"
@@ -48,6 +49,8 @@ static NTSTATUS query_attributes(struct nt_call *c, bool full)
 			info.attributes = FILE_ATTRIBUTE_DIRECTORY;
 	} else if (!pr.exists || stat(pr.host_path, &st) < 0) {
 		return LSW_STATUS_OBJECT_NAME_NOT_FOUND;
+	} else if (file_delete_pending(c->thread->process->host, st.st_dev, st.st_ino)) {
+		return LSW_STATUS_DELETE_PENDING;
 	} else {
 		describe_stat(&st, &info);
 		dos_attrs_apply(&info, -1, pr.host_path);
@@ -84,7 +87,7 @@ static size_t put_standard(uint8_t *o, const struct file_object *f, const struct
 	memcpy(o, &ni->allocation, 8);
 	memcpy(o + 8, &ni->end_of_file, 8);
 	memcpy(o + 16, &links, 4);
-	o[20] = f->delete_on_close;
+	o[20] = file_delete_pending(f->host, f->dev, f->ino) || (sb && sb->st_nlink == 0);
 	o[21] = sb ? S_ISDIR(sb->st_mode) : f->kind == FILE_KIND_DIR;
 	o[22] = o[23] = 0;
 	return 24;
@@ -157,6 +160,7 @@ static size_t query_class(uint32_t cls, uint8_t *out, size_t room, const struct 
 	case 17: v32[0] = 0; memcpy(out, v32, 4); n = 4; break;         /* FileAlignmentInformation */
 	case 18: n = put_all(out, room, f, sb, ni, need); return n;     /* FileAllInformation */
 	case 34: memcpy(out, ni, sizeof(*ni)); n = sizeof(*ni); break;  /* FileNetworkOpenInformation */
+	case 41: memcpy(out, &f->completion_flags, 4); n = 4; break; /* FileIoCompletionNotification... */
 	case 35: v32[0] = ni->attributes; v32[1] = 0;                   /* FileAttributeTagInformation */
 		memcpy(out, v32, 8); n = 8; break;
 	default: return 0;
@@ -176,7 +180,7 @@ static size_t class_min(uint32_t cls)
 	case 4: return 40;
 	case 5: return 24;
 	case 6: case 14: case 35: return 8;
-	case 7: case 8: case 16: case 17: return 4;
+	case 7: case 8: case 16: case 17: case 41: return 4;
 	case 9: return 4;
 	case 18: return 100;
 	case 34: return 56;
@@ -321,6 +325,30 @@ static NTSTATUS read_new_name(struct nt_call *c, bool *replace, struct path_resu
 							: LSW_STATUS_SUCCESS;
 }
 
+/* Is host path `p` a name of f's file? */
+static bool names_this_file(const struct file_object *f, const char *p)
+{
+	struct stat st;
+
+	return lstat(p, &st) == 0 && st.st_dev == f->dev && st.st_ino == f->ino;
+}
+
+/* Renaming a file to a name that differs from its own only in case gives
+ * it that case: the last component as the caller spelled it (nt_new),
+ * also put into host_path.  Otherwise the name found (base). */
+static const char *recased(const char *base, const char *nt_new, char *host_path)
+{
+	const char *want = strrchr(nt_new, '\\');
+	char *slash = strrchr(host_path, '/');
+
+	want = want ? want + 1 : nt_new;
+	if (strcasecmp(want, base) || !slash ||
+	    (size_t)(slash + 1 - host_path) + strlen(want) >= sizeof(((struct path_result *)0)->host_path))
+		return base;
+	strcpy(slash + 1, want);
+	return strrchr(host_path, '/') + 1;
+}
+
 static NTSTATUS set_rename(struct nt_call *c, struct file_object *f)
 {
 	struct path_result pr;
@@ -328,7 +356,7 @@ static NTSTATUS set_rename(struct nt_call *c, struct file_object *f)
 	int from, to, moved;
 	char *old;
 	static char nt_new[4 * 32768]; /* the new NT name as UTF-8 (<= 32767 units) */
-	bool replace;
+	bool replace, same;
 	NTSTATUS st;
 
 	if (f->kind != FILE_KIND_DISK && f->kind != FILE_KIND_DIR)
@@ -337,6 +365,7 @@ static NTSTATUS set_rename(struct nt_call *c, struct file_object *f)
 		return LSW_STATUS_ACCESS_DENIED; /* renaming removes the old name */
 	if ((st = read_new_name(c, &replace, &pr, nt_new, sizeof(nt_new))) != LSW_STATUS_SUCCESS)
 		return st;
+	same = pr.exists && names_this_file(f, pr.host_path);
 	if (pr.exists && replace && (st = replaceable(f, pr.host_path)) != LSW_STATUS_SUCCESS)
 		return st;
 	if (f->kind == FILE_KIND_DIR && open_beneath(f))
@@ -347,7 +376,9 @@ static NTSTATUS set_rename(struct nt_call *c, struct file_object *f)
 		close(from);
 		return errno_to_status(errno);
 	}
-	moved = renameat2(from, from_base, to, to_base, replace ? 0 : RENAME_NOREPLACE);
+	if (same) /* a new name of the file itself: only its case may change */
+		to_base = recased(to_base, nt_new, pr.host_path);
+	moved = renameat2(from, from_base, to, to_base, replace || same ? 0 : RENAME_NOREPLACE);
 	close(from);
 	close(to);
 	if (moved < 0)
@@ -430,24 +461,81 @@ static bool directory_empty(int fd)
 	return empty;
 }
 
-/* FileDispositionInformation: BOOLEAN DeleteFile */
-static NTSTATUS set_disposition(struct nt_call *c, struct file_object *f)
-{
-	uint8_t del;
+#define FILE_DISPOSITION_DELETE 0x1u
+#define FILE_DISPOSITION_POSIX_SEMANTICS 0x2u
+#define FILE_DISPOSITION_ON_CLOSE 0x8u
+#define FILE_DISPOSITION_IGNORE_READONLY_ATTRIBUTE 0x10u
+#define FILE_DISPOSITION_KNOWN 0x1fu
 
-	if ((uint32_t)c->args[3] < 1)
-		return LSW_STATUS_INFO_LENGTH_MISMATCH;
-	if (tracee_read(c->thread, c->args[2], &del, 1) < 0)
-		return LSW_STATUS_ACCESS_VIOLATION;
+/* May f's file be marked for deletion?  A READONLY file (unless the
+ * caller says to ignore it) or a mapped one cannot be deleted
+ * (STATUS_CANNOT_DELETE); a directory must be empty now, as NTFS
+ * checks. */
+static NTSTATUS deletable(const struct file_object *f, uint32_t flags)
+{
 	if (f->kind != FILE_KIND_DISK && f->kind != FILE_KIND_DIR)
 		return LSW_STATUS_INVALID_PARAMETER;
 	if (f->read_only || !(f->access & DELETE_ACCESS))
 		return LSW_STATUS_ACCESS_DENIED;
-	if (del && (path_protected(f->view, f->name_utf8) || read_only_attribute(f)))
-		return LSW_STATUS_ACCESS_DENIED; /* a sandbox root, or a READONLY file */
-	if (del && f->kind == FILE_KIND_DIR && !directory_empty(f->fd))
-		return LSW_STATUS_DIRECTORY_NOT_EMPTY; /* refused now, as NTFS does */
-	f->delete_on_close = del != 0;
+	if (path_protected(f->view, f->name_utf8))
+		return LSW_STATUS_ACCESS_DENIED; /* a sandbox root */
+	if ((read_only_attribute(f) && !(flags & FILE_DISPOSITION_IGNORE_READONLY_ATTRIBUTE)) ||
+	    (f->kind == FILE_KIND_DISK && section_maps_file(f->fd)))
+		return LSW_STATUS_CANNOT_DELETE;
+	if (f->kind == FILE_KIND_DIR && !directory_empty(f->fd))
+		return LSW_STATUS_DIRECTORY_NOT_EMPTY;
+	return LSW_STATUS_SUCCESS;
+}
+
+/* POSIX semantics: the name goes now, the open handles keep the file. */
+static NTSTATUS unlink_now(struct file_object *f)
+{
+	const char *base;
+	int dirfd = file_parent_at(f, &base), gone;
+
+	if (dirfd < 0)
+		return errno_to_status(errno);
+	gone = unlinkat(dirfd, base, f->kind == FILE_KIND_DIR ? AT_REMOVEDIR : 0);
+	close(dirfd);
+	return gone < 0 ? errno_to_status(errno) : LSW_STATUS_SUCCESS;
+}
+
+/* FileDispositionInformation (BOOLEAN DeleteFile) and
+ * FileDispositionInformationEx (ULONG Flags): the file's delete
+ * disposition (file_delete.c), or with ON_CLOSE the handle's
+ * delete-on-close. */
+static NTSTATUS set_disposition(struct nt_call *c, struct file_object *f, bool ex)
+{
+	uint32_t flags = 0;
+	NTSTATUS st;
+
+	if ((uint32_t)c->args[3] < (ex ? 4u : 1u))
+		return LSW_STATUS_INFO_LENGTH_MISMATCH;
+	if (tracee_read(c->thread, c->args[2], &flags, ex ? 4 : 1) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	if (!ex)
+		flags = flags ? FILE_DISPOSITION_DELETE : 0;
+	if (flags & ~FILE_DISPOSITION_KNOWN)
+		return LSW_STATUS_INVALID_PARAMETER;
+	if (f->kind != FILE_KIND_DISK && f->kind != FILE_KIND_DIR)
+		return LSW_STATUS_INVALID_PARAMETER;
+	if (!(flags & FILE_DISPOSITION_DELETE)) {
+		if (f->read_only || !(f->access & DELETE_ACCESS))
+			return LSW_STATUS_ACCESS_DENIED;
+		if (flags & FILE_DISPOSITION_ON_CLOSE)
+			f->delete_on_close = false;
+		else
+			file_set_disposition(f, false);
+		return LSW_STATUS_SUCCESS;
+	}
+	if ((st = deletable(f, flags)) != LSW_STATUS_SUCCESS)
+		return st;
+	if (flags & FILE_DISPOSITION_ON_CLOSE)
+		f->delete_on_close = true;
+	else if (flags & FILE_DISPOSITION_POSIX_SEMANTICS)
+		return unlink_now(f);
+	else
+		file_set_disposition(f, true);
 	return LSW_STATUS_SUCCESS;
 }
 
@@ -551,7 +639,8 @@ NTSTATUS nt_NtSetInformationFile(struct nt_call *c)
 	case 4: st = set_basic(c, f); break;        /* FileBasicInformation */
 	case 10: st = set_rename(c, f); break;      /* FileRenameInformation */
 	case 11: st = set_link(c, f); break;        /* FileLinkInformation */
-	case 13: st = set_disposition(c, f); break; /* FileDispositionInformation */
+	case 13: st = set_disposition(c, f, false); break; /* FileDispositionInformation */
+	case 64: st = set_disposition(c, f, true); break;  /* ...InformationEx */
 	case 14:                                    /* FilePositionInformation */
 	case 19:                                    /* FileAllocationInformation */
 	case 20: st = set_size(c, f, cls); break;   /* FileEndOfFileInformation */

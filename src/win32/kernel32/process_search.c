@@ -23,14 +23,14 @@ static BOOL is_file(const WCHAR *path)
 	return a != INVALID_FILE_ATTRIBUTES && !(a & FILE_ATTRIBUTE_DIRECTORY);
 }
 
-/* dir + '\' + name (+ ".exe") into out (MAX_PATH_LONG chars): its full
- * form if that names a file. */
-static BOOL try_in(const WCHAR *dir, SIZE_T ndir, const WCHAR *name, BOOL add_exe, WCHAR *out)
+/* dir + '\' + name (+ ext, e.g. ".exe") into out (K32_PATH_MAX chars):
+ * its full form if that names a file. */
+static BOOL try_in(const WCHAR *dir, SIZE_T ndir, const WCHAR *name, const WCHAR *ext, WCHAR *out)
 {
 	WCHAR joined[K32_PATH_MAX];
-	SIZE_T n = wcslen(name), o = 0;
+	SIZE_T n = wcslen(name), o = 0, next = ext ? wcslen(ext) : 0;
 
-	if (ndir + n + 6 >= K32_PATH_MAX)
+	if (ndir + n + next + 2 >= K32_PATH_MAX)
 		return FALSE;
 	if (ndir) {
 		memcpy(joined, dir, ndir * sizeof(WCHAR));
@@ -40,10 +40,8 @@ static BOOL try_in(const WCHAR *dir, SIZE_T ndir, const WCHAR *name, BOOL add_ex
 	}
 	memcpy(joined + o, name, n * sizeof(WCHAR));
 	o += n;
-	if (add_exe) {
-		memcpy(joined + o, L".exe", 4 * sizeof(WCHAR));
-		o += 4;
-	}
+	memcpy(joined + o, ext, next * sizeof(WCHAR));
+	o += next;
 	joined[o] = 0;
 	if (!GetFullPathNameW(joined, K32_PATH_MAX, out, NULL))
 		return FALSE;
@@ -68,7 +66,7 @@ static BOOL has_directory(const WCHAR *name)
 }
 
 /* The directories of a ';' list (PATH), quotes dropped. */
-static BOOL try_path_list(const WCHAR *list, const WCHAR *name, BOOL add_exe, WCHAR *out)
+static BOOL try_path_list(const WCHAR *list, const WCHAR *name, const WCHAR *ext, WCHAR *out)
 {
 	while (list && *list) {
 		const WCHAR *end = wcschr(list, ';');
@@ -79,7 +77,7 @@ static BOOL try_path_list(const WCHAR *list, const WCHAR *name, BOOL add_exe, WC
 			d++;
 			n -= 2;
 		}
-		if (n && try_in(d, n, name, add_exe, out))
+		if (n && try_in(d, n, name, ext, out))
 			return TRUE;
 		list = end ? end + 1 : NULL;
 	}
@@ -96,39 +94,49 @@ static SIZE_T image_directory(WCHAR *buf)
 	return n;
 }
 
-static BOOL search_dirs(const WCHAR *name, BOOL add_exe, WCHAR *out)
+/* The image's directory, the current directory (after the system
+ * directories in safe search mode), System32, System, Windows, PATH. */
+static BOOL search_dirs(const WCHAR *name, const WCHAR *ext, BOOL safe, WCHAR *out)
 {
 	WCHAR dir[K32_PATH_MAX], *path;
 	DWORD n;
 	BOOL found;
 
-	if (try_in(dir, image_directory(dir), name, add_exe, out) ||
-	    try_in(NULL, 0, name, add_exe, out))
+	if (try_in(dir, image_directory(dir), name, ext, out) ||
+	    (!safe && try_in(NULL, 0, name, ext, out)))
 		return TRUE;
-	if ((n = GetSystemDirectoryW(dir, K32_PATH_MAX)) && try_in(dir, n, name, add_exe, out))
+	if ((n = GetSystemDirectoryW(dir, K32_PATH_MAX)) && try_in(dir, n, name, ext, out))
 		return TRUE;
 	if ((n = GetWindowsDirectoryW(dir, K32_PATH_MAX - 8))) {
 		memcpy(dir + n, L"\\System", 8 * sizeof(WCHAR));
-		if (try_in(dir, n + 7, name, add_exe, out) || try_in(dir, n, name, add_exe, out))
+		if (try_in(dir, n + 7, name, ext, out) || try_in(dir, n, name, ext, out))
 			return TRUE;
 	}
+	if (safe && try_in(NULL, 0, name, ext, out))
+		return TRUE;
 	n = GetEnvironmentVariableW(L"PATH", NULL, 0);
 	if (!n || !(path = RtlAllocateHeap(k32_heap(), 0, n * sizeof(WCHAR))))
 		return FALSE;
 	GetEnvironmentVariableW(L"PATH", path, n);
-	found = try_path_list(path, name, add_exe, out);
+	found = try_path_list(path, name, ext, out);
 	RtlFreeHeap(k32_heap(), 0, path);
 	return found;
+}
+
+BOOL k32_search_file(const WCHAR *list, const WCHAR *name, const WCHAR *ext, BOOL safe,
+		     WCHAR *out)
+{
+	if (has_extension(name))
+		ext = NULL;
+	if (has_directory(name))
+		return try_in(NULL, 0, name, ext, out);
+	return list ? try_path_list(list, name, ext, out) : search_dirs(name, ext, safe, out);
 }
 
 /* One candidate module name (a copy of the token) resolved to a file. */
 static BOOL find_module(const WCHAR *name, WCHAR *out)
 {
-	BOOL add_exe = !has_extension(name);
-
-	if (has_directory(name))
-		return try_in(NULL, 0, name, add_exe, out);
-	return search_dirs(name, add_exe, out);
+	return k32_search_file(NULL, name, L".exe", FALSE, out);
 }
 
 /* Tries cmdline[0..n) as the module name. */
@@ -148,7 +156,7 @@ DWORD k32_find_image(const WCHAR *app, const WCHAR *cmdline, WCHAR *out)
 	const WCHAR *p;
 
 	if (app)
-		return *app && try_in(NULL, 0, app, FALSE, out) ? 0 : ERROR_FILE_NOT_FOUND;
+		return *app && try_in(NULL, 0, app, NULL, out) ? 0 : ERROR_FILE_NOT_FOUND;
 	if (!cmdline)
 		return ERROR_INVALID_PARAMETER;
 	while (*cmdline == ' ' || *cmdline == '\t')
