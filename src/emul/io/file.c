@@ -956,17 +956,46 @@ NTSTATUS nt_NtQueryVolumeInformationFile(struct nt_call *c)
 	return st;
 }
 
-/* NtFlushBuffersFile(FileHandle, IoStatusBlock) */
-NTSTATUS nt_NtFlushBuffersFile(struct nt_call *c)
+#define FLUSH_FLAGS_FILE_DATA_ONLY 0x1u
+#define FLUSH_FLAGS_NO_SYNC 0x2u
+#define FLUSH_FLAGS_FILE_DATA_SYNC_ONLY 0x4u
+
+/* Flushes a disk file open for writing (a handle that cannot write has
+ * nothing to flush: STATUS_ACCESS_DENIED); flags as NtFlushBuffersFileEx's. */
+static NTSTATUS flush_file(struct nt_call *c, uint64_t handle, uint32_t flags, uint64_t iosb)
 {
 	struct file_object *f;
 	NTSTATUS st;
+	int r = 0;
 
-	if (!(f = get_file(c, c->args[0], &st)))
+	if (!(f = get_file(c, handle, &st)))
 		return st;
 	if (f->kind == FILE_KIND_PIPE)
 		return np_flush(c, f);
-	if (f->kind == FILE_KIND_DISK && fsync(f->fd) < 0)
+	if (f->kind == FILE_KIND_DISK && !(f->access & (FILE_WRITE_DATA | FILE_APPEND_DATA)))
+		return LSW_STATUS_ACCESS_DENIED;
+	if (f->kind == FILE_KIND_DISK && !(flags & FLUSH_FLAGS_NO_SYNC))
+		r = flags & (FLUSH_FLAGS_FILE_DATA_ONLY | FLUSH_FLAGS_FILE_DATA_SYNC_ONLY)
+			? fdatasync(f->fd) : fsync(f->fd);
+	if (r < 0)
 		return errno_to_status(errno);
-	return tracee_write_iosb(c->thread, c->args[1], LSW_STATUS_SUCCESS, 0);
+	return tracee_write_iosb(c->thread, iosb, LSW_STATUS_SUCCESS, 0);
+}
+
+/* NtFlushBuffersFile(FileHandle, IoStatusBlock) */
+NTSTATUS nt_NtFlushBuffersFile(struct nt_call *c)
+{
+	return flush_file(c, c->args[0], 0, c->args[1]);
+}
+
+/* NtFlushBuffersFileEx(FileHandle, Flags, Parameters, ParametersSize,
+ *                      IoStatusBlock) */
+NTSTATUS nt_NtFlushBuffersFileEx(struct nt_call *c)
+{
+	uint32_t flags = (uint32_t)c->args[1];
+
+	if (flags & ~(FLUSH_FLAGS_FILE_DATA_ONLY | FLUSH_FLAGS_NO_SYNC |
+		      FLUSH_FLAGS_FILE_DATA_SYNC_ONLY) || c->args[2] || c->args[3])
+		return LSW_STATUS_INVALID_PARAMETER;
+	return flush_file(c, c->args[0], flags, c->args[4]);
 }

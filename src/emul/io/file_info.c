@@ -181,8 +181,8 @@ static size_t class_min(uint32_t cls)
 	case 5: return 24;
 	case 6: case 14: case 35: return 8;
 	case 7: case 8: case 16: case 17: case 41: return 4;
-	case 9: return 4;
-	case 18: return 100;
+	case 9: return 8; /* sizeof(FILE_NAME_INFORMATION) */
+	case 18: return 104; /* sizeof(FILE_ALL_INFORMATION) */
 	case 34: return 56;
 	}
 	return 0;
@@ -655,3 +655,27 @@ NTSTATUS nt_NtSetInformationFile(struct nt_call *c)
 	return tracee_write_iosb(c->thread, c->args[1], LSW_STATUS_SUCCESS, 0);
 }
 
+/* NtQueryEaFile(FileHandle, IoStatusBlock, Buffer, Length, ReturnSingleEntry,
+ *               EaList, EaListLength, EaIndex, RestartScan): host files
+ * carry no extended attributes of Windows'; the buffer is cleared (up to
+ * 64 KiB) and STATUS_NO_EAS_ON_FILE answered, the IO_STATUS_BLOCK left. */
+NTSTATUS nt_NtQueryEaFile(struct nt_call *c)
+{
+	static const uint8_t zeros[4096];
+	uint64_t len = (uint32_t)c->args[3], done = 0;
+	struct file_object *f;
+	NTSTATUS st;
+
+	if (!(f = get_file(c, c->args[0], &st)))
+		return st;
+	if (len > 65536)
+		len = 65536;
+	while (c->args[2] && done < len) {
+		size_t n = len - done < sizeof(zeros) ? (size_t)(len - done) : sizeof(zeros);
+
+		if (tracee_write(c->thread, c->args[2] + done, zeros, n) < 0)
+			return LSW_STATUS_ACCESS_VIOLATION;
+		done += n;
+	}
+	return LSW_STATUS_NO_EAS_ON_FILE;
+}
