@@ -617,6 +617,19 @@ static NTSTATUS set_basic(struct nt_call *c, struct file_object *f)
 	return LSW_STATUS_SUCCESS;
 }
 
+/* FileIoPriorityHintInformation: an IO_PRIORITY_HINT (very low .. critical)
+ * the host has no use for; checked and accepted. */
+static NTSTATUS set_priority_hint(struct nt_call *c)
+{
+	uint32_t hint;
+
+	if ((uint32_t)c->args[3] < 4)
+		return LSW_STATUS_INFO_LENGTH_MISMATCH;
+	if (tracee_read(c->thread, c->args[2], &hint, 4) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	return hint >= 5 ? LSW_STATUS_INVALID_PARAMETER : LSW_STATUS_SUCCESS;
+}
+
 /* NtSetInformationFile(FileHandle, IoStatusBlock, FileInformation, Length,
  *                      FileInformationClass): position, end of file,
  *                      disposition (delete on close), rename and link. */
@@ -648,6 +661,7 @@ NTSTATUS nt_NtSetInformationFile(struct nt_call *c)
 	case 41:                         /* FileIoCompletionNotificationInformation */
 	case 61: st = file_set_completion_info(c, f, cls); break; /* ...Replace... */
 	case 23: st = file_pipe_mode_set(c, f); break; /* FilePipeInformation */
+	case 43: st = set_priority_hint(c); break;  /* FileIoPriorityHintInformation */
 	default: return LSW_STATUS_INVALID_INFO_CLASS;
 	}
 	if (st != LSW_STATUS_SUCCESS)

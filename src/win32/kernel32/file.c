@@ -85,7 +85,9 @@ K32API HANDLE WINAPI CreateFileW(LPCWSTR name, DWORD access, DWORD share,
 	ULONG disp, opt;
 	NTSTATUS status;
 
-	if (!map_disposition(creation, &disp)) {
+	/* TRUNCATE_EXISTING asks for GENERIC_WRITE itself (documented) */
+	if (!map_disposition(creation, &disp) ||
+	    (creation == TRUNCATE_EXISTING && !(access & (GENERIC_WRITE | GENERIC_ALL)))) {
 		k32_error(ERROR_INVALID_PARAMETER);
 		return INVALID_HANDLE_VALUE;
 	}
