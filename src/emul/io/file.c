@@ -334,6 +334,8 @@ static NTSTATUS read_disk(struct nt_call *c, struct file_object *f, int64_t off)
 	f->pos = (uint64_t)off + done;
 	if (done == 0 && len != 0)
 		st = LSW_STATUS_END_OF_FILE;
+	if (st != LSW_STATUS_SUCCESS && !(f->options & 0x30u))
+		return st; /* an asynchronous handle's failed call leaves its IO_STATUS_BLOCK */
 	if (tracee_write_iosb(c->thread, c->args[4], st, done) != LSW_STATUS_SUCCESS)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	return st;
