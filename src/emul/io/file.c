@@ -334,7 +334,7 @@ static NTSTATUS read_disk(struct nt_call *c, struct file_object *f, int64_t off)
 	f->pos = (uint64_t)off + done;
 	if (done == 0 && len != 0)
 		st = LSW_STATUS_END_OF_FILE;
-	if (st != LSW_STATUS_SUCCESS && !(f->options & 0x30u))
+	if (st != LSW_STATUS_SUCCESS && !file_is_synchronous(f))
 		return st; /* an asynchronous handle's failed call leaves its IO_STATUS_BLOCK */
 	if (tracee_write_iosb(c->thread, c->args[4], st, done) != LSW_STATUS_SUCCESS)
 		return LSW_STATUS_ACCESS_VIOLATION;
@@ -372,7 +372,7 @@ static NTSTATUS read_file(struct nt_call *c, struct file_object *f)
  * append with -1), and the position is left alone. */
 static bool positionless(const struct file_object *f)
 {
-	return f->kind == FILE_KIND_DISK && !(f->options & 0x30u);
+	return f->kind == FILE_KIND_DISK && !file_is_synchronous(f);
 }
 
 /* What is refused before any I/O: a NULL buffer (a write's is an invalid

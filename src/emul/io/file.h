@@ -71,6 +71,13 @@ struct file_object {
 
 extern const struct nt_object_ops file_ops;
 
+/* Opened with FILE_SYNCHRONOUS_IO_ALERT or _NONALERT: its I/O completes in
+ * the call and uses the file position; other handles are asynchronous. */
+static inline bool file_is_synchronous(const struct file_object *f)
+{
+	return (f->options & 0x30u) != 0;
+}
+
 struct file_object *get_file(struct nt_call *c, uint64_t h, NTSTATUS *st);
 /* console_ioctl.c: a device control on a console; *done bytes written. */
 NTSTATUS console_control(struct nt_call *c, struct file_object *f, uint32_t code, uint64_t *done);

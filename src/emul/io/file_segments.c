@@ -18,12 +18,10 @@
 /* The offset to use: ByteOffset, or the position of a synchronous handle. */
 static NTSTATUS segments_offset(struct nt_call *c, const struct file_object *f, int64_t *off)
 {
-	bool synchronous = (f->options & 0x30u) != 0;
-
 	*off = -2;
 	if (c->args[7] && tracee_read(c->thread, c->args[7], off, 8) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
-	if (*off == -2 && synchronous)
+	if (*off == -2 && file_is_synchronous(f))
 		*off = (int64_t)f->pos;
 	return *off < 0 ? LSW_STATUS_INVALID_PARAMETER : LSW_STATUS_SUCCESS;
 }
@@ -92,12 +90,12 @@ static NTSTATUS segments_io(struct nt_call *c, bool write)
 		return st;
 	if (!write && !moved && len)
 		return LSW_STATUS_END_OF_FILE;
-	if (f->options & 0x30u)
+	if (file_is_synchronous(f))
 		f->pos = (uint64_t)off + moved;
 	if (tracee_write_iosb(c->thread, c->args[4], LSW_STATUS_SUCCESS, moved) != LSW_STATUS_SUCCESS)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	file_io_end(c, f, LSW_STATUS_SUCCESS, true);
-	return f->options & 0x30u ? LSW_STATUS_SUCCESS : LSW_STATUS_PENDING;
+	return file_is_synchronous(f) ? LSW_STATUS_SUCCESS : LSW_STATUS_PENDING;
 }
 
 /* NtReadFileScatter(FileHandle, Event, ApcRoutine, ApcContext,

@@ -61,7 +61,7 @@ K32API HFILE WINAPI OpenFile(LPCSTR name, LPOFSTRUCT ofs, UINT style)
 {
 	char path[OFS_MAXPATHNAME];
 	DWORD access, share;
-	HANDLE h;
+	HANDLE h = INVALID_HANDLE_VALUE;
 
 	if (!name || !ofs)
 		return k32_error(ERROR_INVALID_PARAMETER), HFILE_ERROR;
