@@ -377,7 +377,7 @@ static bool positionless(const struct file_object *f)
 
 /* What is refused before any I/O: a NULL buffer (a write's is an invalid
  * user buffer, a read's an access violation), an asynchronous disk I/O
- * without an offset. */
+ * without an offset, a disk read "at the end of the file". */
 static NTSTATUS io_arguments(struct nt_call *c, const struct file_object *f, bool write)
 {
 	int64_t off;
@@ -385,12 +385,13 @@ static NTSTATUS io_arguments(struct nt_call *c, const struct file_object *f, boo
 
 	if (!c->args[5] && (uint32_t)c->args[6])
 		return write ? LSW_STATUS_INVALID_USER_BUFFER : LSW_STATUS_ACCESS_VIOLATION;
-	if (!positionless(f))
+	if (f->kind != FILE_KIND_DISK)
 		return LSW_STATUS_SUCCESS;
 	if ((st = read_offset(c, c->args[7], &off)) != LSW_STATUS_SUCCESS)
 		return st;
-	return off == -2 || (off == -1 && !write) ? LSW_STATUS_INVALID_PARAMETER
-						  : LSW_STATUS_SUCCESS;
+	/* -1 (the end of the file) is only for writing */
+	return (off == -2 && positionless(f)) || (off == -1 && !write)
+		? LSW_STATUS_INVALID_PARAMETER : LSW_STATUS_SUCCESS;
 }
 
 /* NtReadFile and NtWriteFile(FileHandle, Event, ApcRoutine, ApcContext,
@@ -429,7 +430,7 @@ NTSTATUS nt_NtWriteFile(struct nt_call *c)
  * Attributes@0x18, SecurityDescriptor@0x20, SecurityQualityOfService@0x28 */
 /* A name relative to a directory handle (OBJECT_ATTRIBUTES.RootDirectory)
  * becomes the directory's own NT name, a backslash, and the name. */
-static NTSTATUS relative_to(struct nt_call *c, uint64_t root, uint16_t **name, size_t *n)
+NTSTATUS file_relative_name(struct nt_call *c, uint64_t root, uint16_t **name, size_t *n)
 {
 	struct file_object *dir;
 	uint16_t *full, prefix[1024];
@@ -474,7 +475,7 @@ static NTSTATUS read_object_name(struct nt_call *c, uint64_t oa, uint16_t **name
 		return LSW_STATUS_OBJECT_NAME_INVALID;
 	if (!root)
 		return st;
-	st = relative_to(c, root, name, n);
+	st = file_relative_name(c, root, name, n);
 	if (st != LSW_STATUS_SUCCESS)
 		free(*name);
 	return st;

@@ -82,6 +82,9 @@ struct file_object *get_file(struct nt_call *c, uint64_t h, NTSTATUS *st);
 /* console_ioctl.c: a device control on a console; *done bytes written. */
 NTSTATUS console_control(struct nt_call *c, struct file_object *f, uint32_t code, uint64_t *done);
 struct path_result;
+/* A name relative to the directory (or, empty, the file) open as handle
+ * root made whole: *name (heap, n units) is replaced by the full NT name. */
+NTSTATUS file_relative_name(struct nt_call *c, uint64_t root, uint16_t **name, size_t *n);
 /* Resolves an OBJECT_ATTRIBUTES' name to a host path. */
 NTSTATUS file_resolve_attributes(struct nt_call *c, uint64_t oa, struct path_result *pr);
 /* Opens (O_PATH, checked) the directory holding a DISK or DIR file's name,

@@ -300,13 +300,15 @@ static NTSTATUS read_new_name(struct nt_call *c, bool *replace, struct path_resu
 {
 	struct { uint8_t replace, pad[7]; uint64_t root; uint32_t len; } hdr;
 	uint16_t *name;
+	size_t n;
 	NTSTATUS st;
 
 	if ((uint32_t)c->args[3] < 24)
 		return LSW_STATUS_INFO_LENGTH_MISMATCH;
 	if (tracee_read(c->thread, c->args[2], &hdr, 20) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
-	if (hdr.root || (hdr.len & 1) || hdr.len > 0xFFFE || hdr.len + 20 > (uint32_t)c->args[3])
+	n = hdr.len / 2;
+	if ((hdr.len & 1) || hdr.len > 0xFFFE || hdr.len + 20 > (uint32_t)c->args[3])
 		return LSW_STATUS_INVALID_PARAMETER;
 	if (!(name = malloc(hdr.len + 2u)))
 		return LSW_STATUS_NO_MEMORY;
@@ -314,9 +316,14 @@ static NTSTATUS read_new_name(struct nt_call *c, bool *replace, struct path_resu
 		free(name);
 		return LSW_STATUS_ACCESS_VIOLATION;
 	}
-	st = path_resolve(thread_view(c->thread), name, hdr.len / 2, pr);
+	/* RootDirectory: the new name is relative to that directory */
+	if (hdr.root && (st = file_relative_name(c, hdr.root, &name, &n)) != LSW_STATUS_SUCCESS) {
+		free(name);
+		return st;
+	}
+	st = path_resolve(thread_view(c->thread), name, n, pr);
 	if (nt_new)
-		utf16_to_utf8(name, hdr.len / 2, nt_new, nt_size);
+		utf16_to_utf8(name, n, nt_new, nt_size);
 	free(name);
 	if (st != LSW_STATUS_SUCCESS)
 		return st;
