@@ -631,8 +631,6 @@ static NTSTATUS open_host(struct lsw_process *p, struct path_result *pr, uint32_
 	if (pr->read_only && ((fl & O_ACCMODE) != O_RDONLY || (fl & (O_CREAT | O_TRUNC)) ||
 			      (access & DELETE_ACCESS) || (options & FILE_DELETE_ON_CLOSE)))
 		return LSW_STATUS_ACCESS_DENIED;
-	if (pr->exists && (s = read_only_rules(pr, access, disposition, options)) != LSW_STATUS_SUCCESS)
-		return s;
 	if (!pr->exists && !(fl & O_CREAT))
 		return LSW_STATUS_OBJECT_NAME_NOT_FOUND;
 	if (pr->exists && lstat(pr->host_path, &st) == 0 && S_ISDIR(st.st_mode))
@@ -641,6 +639,8 @@ static NTSTATUS open_host(struct lsw_process *p, struct path_result *pr, uint32_
 		return LSW_STATUS_NOT_A_DIRECTORY;
 	if (options & FILE_DIRECTORY_FILE)
 		return create_directory(p, pr, disposition, out, info);
+	if (pr->exists && (s = read_only_rules(pr, access, disposition, options)) != LSW_STATUS_SUCCESS)
+		return s;
 	/* O_NONBLOCK: a FIFO or device placed in a mapped directory must not
 	 * stall the supervisor in open(); only regular files are served. */
 	if ((dirfd = path_open_parent(p->job->view, pr->host_path, !pr->read_only, &base)) < 0)
@@ -656,6 +656,22 @@ static NTSTATUS open_host(struct lsw_process *p, struct path_result *pr, uint32_
 	return host_file_new(p, FILE_KIND_DISK, fd, pr, out);
 }
 
+/* A name ending in a backslash (not a drive's root) can only be a
+ * directory's. */
+static bool names_a_directory(const char *nt)
+{
+	size_t n = strlen(nt);
+
+	return n > 1 && nt[n - 1] == '\\' && nt[n - 2] != ':';
+}
+
+static bool host_directory(const struct path_result *pr)
+{
+	struct stat st;
+
+	return pr->exists && stat(pr->host_path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 /* Opens a host file or directory after checking the share modes of the
  * handles already open to it (before any truncation), and records it. */
 static NTSTATUS open_shared(struct lsw_process *p, struct path_result *pr, uint32_t access,
@@ -669,7 +685,8 @@ static NTSTATUS open_shared(struct lsw_process *p, struct path_result *pr, uint3
 	 * is looked at; a file waiting for its last close to be deleted
 	 * cannot be opened again (STATUS_DELETE_PENDING) */
 	if (pr->exists && disposition == FILE_CREATE)
-		return LSW_STATUS_OBJECT_NAME_COLLISION;
+		return host_directory(pr) && !(options & FILE_DIRECTORY_FILE)
+			? LSW_STATUS_ACCESS_DENIED : LSW_STATUS_OBJECT_NAME_COLLISION;
 	if (pr->exists && stat(pr->host_path, &st) == 0 &&
 	    file_delete_pending(p->host, st.st_dev, st.st_ino))
 		return LSW_STATUS_DELETE_PENDING;
@@ -777,6 +794,9 @@ static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t acc
 			return st;
 		break;
 	case PATH_HOST:
+		if (names_a_directory(nt_name) && !(options & FILE_DIRECTORY_FILE) &&
+		    !host_directory(&pr))
+			return LSW_STATUS_OBJECT_NAME_INVALID; /* "file\" is no file's name */
 		st = open_shared(p, &pr, access, share, disposition, options, &f, &info);
 		if (st != LSW_STATUS_SUCCESS)
 			return st;

@@ -2,9 +2,10 @@
  * NtReadFileScatter and NtWriteFileGather: a disk file's bytes moved to or
  * from a list of pages (FILE_SEGMENT_ELEMENT, one 64-bit pointer per page),
  * as ReadFileScatter and WriteFileGather ask.  Windows serves them only on
- * handles opened for asynchronous, unbuffered I/O; the call then returns
- * STATUS_PENDING and reports through the event, the completion port and the
- * IO_STATUS_BLOCK, which is what happens here once the data has moved.
+ * handles opened for asynchronous, unbuffered I/O (a synchronous handle's
+ * call is STATUS_INVALID_PARAMETER); the call returns STATUS_PENDING and
+ * reports through the event, the completion port and the IO_STATUS_BLOCK,
+ * which is what happens here once the data has moved.
  */
 #include <errno.h>
 #include <unistd.h>
@@ -15,14 +16,12 @@
 #define SEGMENT_PAGE 4096u
 #define SEGMENT_MAX_BYTES (64u << 20) /* what one call moves at most */
 
-/* The offset to use: ByteOffset, or the position of a synchronous handle. */
-static NTSTATUS segments_offset(struct nt_call *c, const struct file_object *f, int64_t *off)
+/* The offset to use: ByteOffset, which an asynchronous handle must give. */
+static NTSTATUS segments_offset(struct nt_call *c, int64_t *off)
 {
-	*off = -2;
+	*off = -1;
 	if (c->args[7] && tracee_read(c->thread, c->args[7], off, 8) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
-	if (*off == -2 && file_is_synchronous(f))
-		*off = (int64_t)f->pos;
 	return *off < 0 ? LSW_STATUS_INVALID_PARAMETER : LSW_STATUS_SUCCESS;
 }
 
@@ -79,23 +78,22 @@ static NTSTATUS segments_io(struct nt_call *c, bool write)
 
 	if (!(f = get_file(c, c->args[0], &st)))
 		return st;
-	if (f->kind != FILE_KIND_DISK || !c->args[5] || len > SEGMENT_MAX_BYTES)
+	if (f->kind != FILE_KIND_DISK || file_is_synchronous(f) || !c->args[5] ||
+	    len > SEGMENT_MAX_BYTES)
 		return LSW_STATUS_INVALID_PARAMETER;
 	if (!(f->access & need))
 		return LSW_STATUS_ACCESS_DENIED;
 	if ((st = file_io_begin(c, f)) != LSW_STATUS_SUCCESS ||
-	    (st = segments_offset(c, f, &off)) != LSW_STATUS_SUCCESS ||
+	    (st = segments_offset(c, &off)) != LSW_STATUS_SUCCESS ||
 	    (st = lock_check_io(f, (uint64_t)off, len, write)) != LSW_STATUS_SUCCESS ||
 	    (st = move_segments(c, f, write, off, &moved)) != LSW_STATUS_SUCCESS)
 		return st;
 	if (!write && !moved && len)
 		return LSW_STATUS_END_OF_FILE;
-	if (file_is_synchronous(f))
-		f->pos = (uint64_t)off + moved;
 	if (tracee_write_iosb(c->thread, c->args[4], LSW_STATUS_SUCCESS, moved) != LSW_STATUS_SUCCESS)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	file_io_end(c, f, LSW_STATUS_SUCCESS, true);
-	return file_is_synchronous(f) ? LSW_STATUS_SUCCESS : LSW_STATUS_PENDING;
+	return LSW_STATUS_PENDING;
 }
 
 /* NtReadFileScatter(FileHandle, Event, ApcRoutine, ApcContext,

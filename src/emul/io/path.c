@@ -541,9 +541,13 @@ NTSTATUS path_resolve(const struct path_view *v, const uint16_t *name, size_t nc
 		dos = buf + 12;
 	else if (!strncasecmp(buf, "\\GLOBAL??\\", 10))
 		dos = buf + 10;
+	else if (!strcmp(buf, "\\\\?\\"))
+		return LSW_STATUS_OBJECT_NAME_INVALID; /* a DOS prefix left unconverted */
 	else
 		return buf[0] == '\\' ? LSW_STATUS_OBJECT_PATH_NOT_FOUND
 				      : LSW_STATUS_OBJECT_PATH_SYNTAX_BAD;
+	if (!*dos)
+		return LSW_STATUS_OBJECT_NAME_INVALID; /* the directory of DOS names itself */
 	dos = volume_guid_to_drive(dos);
 	if (device_name(dos, out) == LSW_STATUS_SUCCESS)
 		return LSW_STATUS_SUCCESS;
