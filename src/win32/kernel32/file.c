@@ -35,7 +35,7 @@ static BOOL map_disposition(DWORD creation, ULONG *disp)
 	return FALSE;
 }
 
-static ULONG map_options(DWORD flags, ACCESS_MASK *access)
+ULONG k32_open_options(DWORD flags, ACCESS_MASK *access)
 {
 	ULONG opt = 0;
 
@@ -97,7 +97,7 @@ K32API HANDLE WINAPI CreateFileW(LPCWSTR name, DWORD access, DWORD share,
 		return INVALID_HANDLE_VALUE;
 	}
 	access |= SYNCHRONIZE | FILE_READ_ATTRIBUTES;
-	opt = map_options(flags, &access);
+	opt = k32_open_options(flags, &access);
 	InitializeObjectAttributes(&oa, &nt, OBJ_CASE_INSENSITIVE |
 				   (sa && sa->bInheritHandle ? OBJ_INHERIT : 0), NULL,
 				   sa ? sa->lpSecurityDescriptor : NULL);

@@ -36,8 +36,8 @@ K32API BOOL WINAPI CopyFileExW(LPCWSTR from, LPCWSTR to, LPPROGRESS_ROUTINE prog
 	BYTE *buf;
 	BOOL ok;
 
-	if (!from || !to)
-		return k32_error(ERROR_INVALID_PARAMETER);
+	if (!from || !to) /* no name: no path to find (as Windows answers) */
+		return k32_error(ERROR_PATH_NOT_FOUND);
 	src = CreateFileW(from, GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_DELETE, NULL,
 			  OPEN_EXISTING, FILE_FLAG_SEQUENTIAL_SCAN, NULL);
 	if (src == INVALID_HANDLE_VALUE)

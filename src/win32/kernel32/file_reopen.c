@@ -42,29 +42,18 @@ K32API HANDLE WINAPI ReOpenFile(HANDLE h, DWORD access, DWORD share, DWORD flags
 	OBJECT_ATTRIBUTES oa;
 	IO_STATUS_BLOCK io;
 	HANDLE out = INVALID_HANDLE_VALUE;
-	ULONG options = 0;
+	ULONG options;
 	NTSTATUS status;
 
 	if (flags & ~FILE_FLAGS_MASK) {
 		k32_error(ERROR_INVALID_PARAMETER);
 		return INVALID_HANDLE_VALUE;
 	}
-	if (!(flags & FILE_FLAG_OVERLAPPED))
-		options |= FILE_SYNCHRONOUS_IO_NONALERT;
-	if (flags & FILE_FLAG_WRITE_THROUGH)
-		options |= FILE_WRITE_THROUGH;
-	if (flags & FILE_FLAG_NO_BUFFERING)
-		options |= FILE_NO_INTERMEDIATE_BUFFERING;
-	if (flags & FILE_FLAG_RANDOM_ACCESS)
-		options |= FILE_RANDOM_ACCESS;
-	if (flags & FILE_FLAG_SEQUENTIAL_SCAN)
-		options |= FILE_SEQUENTIAL_ONLY;
+	/* the handle's file is a file or a directory already: neither is asked */
+	options = k32_open_options(flags | FILE_FLAG_BACKUP_SEMANTICS, &access) &
+		  ~(ULONG)FILE_OPEN_FOR_BACKUP_INTENT;
 	if (flags & FILE_FLAG_BACKUP_SEMANTICS)
 		options |= FILE_OPEN_FOR_BACKUP_INTENT;
-	if (flags & FILE_FLAG_DELETE_ON_CLOSE) {
-		options |= FILE_DELETE_ON_CLOSE;
-		access |= DELETE;
-	}
 	InitializeObjectAttributes(&oa, &empty, 0, h, NULL);
 	status = NtCreateFile(&out, access | SYNCHRONIZE | FILE_READ_ATTRIBUTES, &oa, &io, NULL, 0,
 			      share, FILE_OPEN, options, NULL, 0);

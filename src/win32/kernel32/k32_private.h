@@ -74,6 +74,9 @@ BOOL k32_is_console(HANDLE h);
 
 /* file.c */
 NTSTATUS k32_nt_path(const WCHAR *dos, UNICODE_STRING *nt);
+/* CreateFile's FILE_FLAG_* as NtCreateFile options (DELETE added to
+ * *access for FILE_FLAG_DELETE_ON_CLOSE). */
+ULONG k32_open_options(DWORD flags, ACCESS_MASK *access);
 /* Opens a DOS name sharing everything, for synchronous I/O. */
 NTSTATUS k32_open_path(const WCHAR *name, ACCESS_MASK access, ULONG options, HANDLE *h);
 /* Marks the file open as h (with DELETE access) for deletion, as

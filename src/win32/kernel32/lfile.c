@@ -40,8 +40,12 @@ K32API HFILE WINAPI _lopen(LPCSTR path, int mode)
 static BOOL openfile_path(LPCSTR name, UINT style, char path[OFS_MAXPATHNAME])
 {
 	char full[MAX_PATH];
-	DWORD n = (style & OF_CREATE) ? GetFullPathNameA(name, MAX_PATH, full, NULL)
-				      : SearchPathA(NULL, name, NULL, MAX_PATH, full, NULL);
+	DWORD n = GetFullPathNameA(name, MAX_PATH, full, NULL);
+
+	if (n >= OFS_MAXPATHNAME) /* longer than OFSTRUCT holds, wherever it is */
+		return k32_error(ERROR_FILENAME_EXCED_RANGE);
+	if (!(style & OF_CREATE))
+		n = SearchPathA(NULL, name, NULL, MAX_PATH, full, NULL);
 
 	if (!n && !(style & OF_CREATE) && GetLastError() != ERROR_FILENAME_EXCED_RANGE)
 		return k32_error(ERROR_FILE_NOT_FOUND);
