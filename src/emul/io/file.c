@@ -685,8 +685,7 @@ static NTSTATUS open_shared(struct lsw_process *p, struct path_result *pr, uint3
 	 * is looked at; a file waiting for its last close to be deleted
 	 * cannot be opened again (STATUS_DELETE_PENDING) */
 	if (pr->exists && disposition == FILE_CREATE)
-		return host_directory(pr) && !(options & FILE_DIRECTORY_FILE)
-			? LSW_STATUS_ACCESS_DENIED : LSW_STATUS_OBJECT_NAME_COLLISION;
+		return LSW_STATUS_OBJECT_NAME_COLLISION;
 	if (pr->exists && stat(pr->host_path, &st) == 0 &&
 	    file_delete_pending(p->host, st.st_dev, st.st_ino))
 		return LSW_STATUS_DELETE_PENDING;
