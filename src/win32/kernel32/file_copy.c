@@ -484,10 +484,12 @@ K32API DWORD WINAPI GetFinalPathNameByHandleA(HANDLE h, LPSTR buf, DWORD size, D
 	if (!w)
 		return k32_error(ERROR_NOT_ENOUGH_MEMORY);
 	r = GetFinalPathNameByHandleW(h, w, NAME_MAX_UNITS + 8, flags);
-	/* too small: the A form answers the length without the NUL (unlike
-	 * the W form, which counts it) */
-	if (r && r < NAME_MAX_UNITS + 8 && r < size && buf)
-		k32_w_to_a(w, r, buf);
+	if (r && r < NAME_MAX_UNITS + 8) {
+		if (r >= size || !buf)
+			r++;
+		else
+			k32_w_to_a(w, r, buf);
+	}
 	k32_free(w);
 	return r;
 }
