@@ -794,7 +794,7 @@ static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t acc
 		break;
 	case PATH_HOST:
 		if (names_a_directory(nt_name) && !(options & FILE_DIRECTORY_FILE) &&
-		    !host_directory(&pr))
+		    !host_directory(&pr) && (pr.exists || disposition != FILE_OPEN))
 			return LSW_STATUS_OBJECT_NAME_INVALID; /* "file\" is no file's name */
 		st = open_shared(p, &pr, access, share, disposition, options, &f, &info);
 		if (st != LSW_STATUS_SUCCESS)
