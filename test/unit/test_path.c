@@ -469,7 +469,7 @@ START_TEST(bad_syntax_and_drives)
 	EXPECT_STATUS("Users", ST_PATH_SYNTAX_BAD);
 	ck_assert_uint_eq(path_resolve(view, NULL, 0, &r), ST_PATH_SYNTAX_BAD);
 	EXPECT_STATUS("\\Foo\\Bar", ST_PATH_NOT_FOUND);
-	EXPECT_STATUS("\\??\\", ST_PATH_NOT_FOUND);
+	EXPECT_STATUS("\\??\\", ST_NAME_INVALID);      /* the DOS device directory itself */
 	EXPECT_STATUS("\\??\\1:\\x", ST_PATH_NOT_FOUND);
 	EXPECT_STATUS("\\??\\D:\\x", ST_PATH_NOT_FOUND);    /* no such drive */
 	EXPECT_STATUS("\\??\\C:x", ST_PATH_NOT_FOUND);      /* drive-relative */

@@ -11,7 +11,7 @@ import sys
 import tempfile
 
 STUB = 'kernel32!SetFirmwareEnvironmentVariableW'
-ONCE = ['kernel32!CopyFile2', 'ntdll!RtlCreateUserProcess', 'msvcrt!_heapwalk']
+ONCE = ['kernel32!ApplicationRecoveryInProgress', 'ntdll!RtlCreateUserProcess', 'msvcrt!_heapwalk']
 
 
 def run(cmd, cwd):

@@ -18,6 +18,7 @@
 #include "emul/io/pipe.h"
 #include "emul/io/pipe_named.h"
 #include "emul/io/file_access.h"
+#include "emul/io/file_attrs.h"
 #include "emul/io/file_direct.h"
 #include "emul/io/path.h"
 #include "emul/io/file_lock.h"
@@ -73,19 +74,14 @@ struct file_object *file_first_live(struct lsw_host *h)
 static void file_destroy(struct nt_object *obj)
 {
 	struct file_object *f = (struct file_object *)obj;
-	const char *base;
-	int dirfd;
 
 	dir_notify_free(f->notify);
 	if (f->fd >= 0) {
 		loop_unwatch(&f->host->loop, f->fd);
 		close(f->fd);
+		f->fd = -1; /* no longer one of the file's openers */
 	}
-	if (f->delete_on_close && f->name_utf8 && !f->read_only &&
-	    !path_protected(f->view, f->name_utf8) && (dirfd = file_parent_at(f, &base)) >= 0) {
-		unlinkat(dirfd, base, f->kind == FILE_KIND_DIR ? AT_REMOVEDIR : 0);
-		close(dirfd);
-	}
+	file_delete_at_close(f);
 	dir_scan_free(f->scan);
 	pipe_end_free(f->pipe);
 	np_end_close(f->np);
@@ -338,6 +334,8 @@ static NTSTATUS read_disk(struct nt_call *c, struct file_object *f, int64_t off)
 	f->pos = (uint64_t)off + done;
 	if (done == 0 && len != 0)
 		st = LSW_STATUS_END_OF_FILE;
+	if (st != LSW_STATUS_SUCCESS && !file_is_synchronous(f))
+		return st; /* an asynchronous handle's failed call leaves its IO_STATUS_BLOCK */
 	if (tracee_write_iosb(c->thread, c->args[4], st, done) != LSW_STATUS_SUCCESS)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	return st;
@@ -369,35 +367,70 @@ static NTSTATUS read_file(struct nt_call *c, struct file_object *f)
 	return errno_to_status(EISDIR);
 }
 
+/* A disk file opened for asynchronous I/O (no FILE_SYNCHRONOUS_IO_*) has
+ * no position to use: each read or write names its offset (a write may
+ * append with -1), and the position is left alone. */
+static bool positionless(const struct file_object *f)
+{
+	return f->kind == FILE_KIND_DISK && !file_is_synchronous(f);
+}
+
+/* What is refused before any I/O: a NULL buffer (a write's is an invalid
+ * user buffer, a read's an access violation), an asynchronous disk I/O
+ * without an offset, a disk read "at the end of the file". */
+static NTSTATUS io_arguments(struct nt_call *c, const struct file_object *f, bool write)
+{
+	int64_t off;
+	NTSTATUS st;
+
+	if (!c->args[5] && (uint32_t)c->args[6])
+		return write ? LSW_STATUS_INVALID_USER_BUFFER : LSW_STATUS_ACCESS_VIOLATION;
+	if (f->kind != FILE_KIND_DISK)
+		return LSW_STATUS_SUCCESS;
+	if ((st = read_offset(c, c->args[7], &off)) != LSW_STATUS_SUCCESS)
+		return st;
+	/* -1 (the end of the file) is only for writing */
+	return (off == -2 && positionless(f)) || (off == -1 && !write)
+		? LSW_STATUS_INVALID_PARAMETER : LSW_STATUS_SUCCESS;
+}
+
 /* NtReadFile and NtWriteFile(FileHandle, Event, ApcRoutine, ApcContext,
  * IoStatusBlock, Buffer, Length, ByteOffset, Key) */
-static NTSTATUS file_io(struct nt_call *c, NTSTATUS (*io)(struct nt_call *, struct file_object *))
+static NTSTATUS file_io(struct nt_call *c, NTSTATUS (*io)(struct nt_call *, struct file_object *),
+			bool write)
 {
 	struct file_object *f;
+	uint64_t pos;
 	NTSTATUS st;
 
 	if (!(f = get_file(c, c->args[0], &st)))
 		return st;
 	if ((st = file_io_begin(c, f)) != LSW_STATUS_SUCCESS)
 		return st;
-	return file_io_end(c, f, io(c, f), false);
+	if ((st = io_arguments(c, f, write)) != LSW_STATUS_SUCCESS)
+		return st;
+	pos = f->pos;
+	st = io(c, f);
+	if (positionless(f))
+		f->pos = pos;
+	return file_io_end(c, f, st, false);
 }
 
 NTSTATUS nt_NtReadFile(struct nt_call *c)
 {
-	return file_io(c, read_file);
+	return file_io(c, read_file, false);
 }
 
 NTSTATUS nt_NtWriteFile(struct nt_call *c)
 {
-	return file_io(c, write_file);
+	return file_io(c, write_file, true);
 }
 
 /* OBJECT_ATTRIBUTES (x64): Length, RootDirectory@8, ObjectName@0x10,
  * Attributes@0x18, SecurityDescriptor@0x20, SecurityQualityOfService@0x28 */
 /* A name relative to a directory handle (OBJECT_ATTRIBUTES.RootDirectory)
  * becomes the directory's own NT name, a backslash, and the name. */
-static NTSTATUS relative_to(struct nt_call *c, uint64_t root, uint16_t **name, size_t *n)
+NTSTATUS file_relative_name(struct nt_call *c, uint64_t root, uint16_t **name, size_t *n)
 {
 	struct file_object *dir;
 	uint16_t *full, prefix[1024];
@@ -406,7 +439,12 @@ static NTSTATUS relative_to(struct nt_call *c, uint64_t root, uint16_t **name, s
 
 	if (!(dir = get_file(c, root, &st)))
 		return st;
-	if ((dir->kind != FILE_KIND_DIR && !(dir->np && dir->np->root)) || !dir->nt_name)
+	/* an empty name relative to a file opens the file again; nothing
+	 * lies beneath a file */
+	if (dir->kind == FILE_KIND_DISK && dir->nt_name && *n)
+		return LSW_STATUS_OBJECT_PATH_NOT_FOUND;
+	if ((dir->kind != FILE_KIND_DIR && dir->kind != FILE_KIND_DISK &&
+	     !(dir->np && dir->np->root)) || !dir->nt_name)
 		return LSW_STATUS_OBJECT_TYPE_MISMATCH;
 	if (*n && (*name)[0] == '\\')
 		return LSW_STATUS_INVALID_PARAMETER; /* a relative name cannot be absolute (as Wine; undocumented) */
@@ -422,7 +460,7 @@ static NTSTATUS relative_to(struct nt_call *c, uint64_t root, uint16_t **name, s
 	full[plen + 1 + *n] = 0;
 	free(*name);
 	*name = full;
-	*n = plen + 1 + *n;
+	*n = *n || dir->kind != FILE_KIND_DISK ? plen + 1 + *n : plen;
 	return LSW_STATUS_SUCCESS;
 }
 
@@ -437,7 +475,7 @@ static NTSTATUS read_object_name(struct nt_call *c, uint64_t oa, uint16_t **name
 		return LSW_STATUS_OBJECT_NAME_INVALID;
 	if (!root)
 		return st;
-	st = relative_to(c, root, name, n);
+	st = file_relative_name(c, root, name, n);
 	if (st != LSW_STATUS_SUCCESS)
 		free(*name);
 	return st;
@@ -474,7 +512,9 @@ static int open_flags(uint32_t access, uint32_t disposition, bool exists, int *i
 		break;
 	default: return -1;
 	}
-	if ((fl & (O_WRONLY | O_RDWR)) == 0 && (fl & (O_CREAT | O_TRUNC)))
+	/* truncating or making a file needs a writable description, opening
+	 * an existing one to read does not (it may be read-only) */
+	if ((fl & (O_WRONLY | O_RDWR)) == 0 && ((fl & O_TRUNC) || ((fl & O_CREAT) && !exists)))
 		fl = (fl & ~O_ACCMODE) | O_RDWR;
 	return fl;
 }
@@ -547,6 +587,36 @@ static NTSTATUS open_directory(struct lsw_process *p, struct path_result *pr,
 	return host_file_new(p, FILE_KIND_DIR, fd, pr, out);
 }
 
+/* FILE_ATTRIBUTE_READONLY on an existing file, even for root: no data may
+ * be written or the file overwritten (STATUS_ACCESS_DENIED), nor opened
+ * to be deleted on close (STATUS_CANNOT_DELETE).  Reading, DELETE access
+ * and superseding (a new file under the name) are allowed: the file is
+ * made writable for the supersede, whose attributes then apply. */
+static NTSTATUS read_only_rules(const struct path_result *pr, uint32_t access,
+				uint32_t disposition, uint32_t options)
+{
+	struct stat st;
+	int fd;
+
+	if (lstat(pr->host_path, &st) < 0 || !S_ISREG(st.st_mode) || (st.st_mode & 0222))
+		return LSW_STATUS_SUCCESS;
+	if ((access & (FILE_WRITE_DATA | FILE_APPEND_DATA)) || disposition == FILE_OVERWRITE ||
+	    disposition == FILE_OVERWRITE_IF)
+		return LSW_STATUS_ACCESS_DENIED;
+	if (options & FILE_DELETE_ON_CLOSE)
+		return LSW_STATUS_CANNOT_DELETE;
+	if (disposition != FILE_SUPERSEDE)
+		return LSW_STATUS_SUCCESS;
+	fd = open(pr->host_path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0 || fchmod(fd, (st.st_mode | 0200) & 07777) < 0) {
+		if (fd >= 0)
+			close(fd);
+		return LSW_STATUS_ACCESS_DENIED;
+	}
+	close(fd);
+	return LSW_STATUS_SUCCESS;
+}
+
 static NTSTATUS open_host(struct lsw_process *p, struct path_result *pr, uint32_t access,
 			  uint32_t disposition, uint32_t options, struct file_object **out,
 			  int *info)
@@ -554,6 +624,7 @@ static NTSTATUS open_host(struct lsw_process *p, struct path_result *pr, uint32_
 	struct stat st;
 	const char *base;
 	int fl = open_flags(access, disposition, pr->exists, info), fd, dirfd;
+	NTSTATUS s;
 
 	if (fl < 0)
 		return LSW_STATUS_INVALID_PARAMETER;
@@ -568,9 +639,8 @@ static NTSTATUS open_host(struct lsw_process *p, struct path_result *pr, uint32_
 		return LSW_STATUS_NOT_A_DIRECTORY;
 	if (options & FILE_DIRECTORY_FILE)
 		return create_directory(p, pr, disposition, out, info);
-	if (pr->exists && stat(pr->host_path, &st) == 0 && !(st.st_mode & 0222) &&
-	    ((fl & O_ACCMODE) != O_RDONLY || (access & DELETE_ACCESS)))
-		return LSW_STATUS_ACCESS_DENIED; /* FILE_ATTRIBUTE_READONLY, even for root */
+	if (pr->exists && (s = read_only_rules(pr, access, disposition, options)) != LSW_STATUS_SUCCESS)
+		return s;
 	/* O_NONBLOCK: a FIFO or device placed in a mapped directory must not
 	 * stall the supervisor in open(); only regular files are served. */
 	if ((dirfd = path_open_parent(p->job->view, pr->host_path, !pr->read_only, &base)) < 0)
@@ -586,6 +656,22 @@ static NTSTATUS open_host(struct lsw_process *p, struct path_result *pr, uint32_
 	return host_file_new(p, FILE_KIND_DISK, fd, pr, out);
 }
 
+/* A name ending in a backslash (not a drive's root) can only be a
+ * directory's. */
+static bool names_a_directory(const char *nt)
+{
+	size_t n = strlen(nt);
+
+	return n > 1 && nt[n - 1] == '\\' && nt[n - 2] != ':';
+}
+
+static bool host_directory(const struct path_result *pr)
+{
+	struct stat st;
+
+	return pr->exists && stat(pr->host_path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 /* Opens a host file or directory after checking the share modes of the
  * handles already open to it (before any truncation), and records it. */
 static NTSTATUS open_shared(struct lsw_process *p, struct path_result *pr, uint32_t access,
@@ -595,6 +681,14 @@ static NTSTATUS open_shared(struct lsw_process *p, struct path_result *pr, uint3
 	struct stat st;
 	NTSTATUS s;
 
+	/* an existing name fails FILE_CREATE before any handle's share mode
+	 * is looked at; a file waiting for its last close to be deleted
+	 * cannot be opened again (STATUS_DELETE_PENDING) */
+	if (pr->exists && disposition == FILE_CREATE)
+		return LSW_STATUS_OBJECT_NAME_COLLISION;
+	if (pr->exists && stat(pr->host_path, &st) == 0 &&
+	    file_delete_pending(p->host, st.st_dev, st.st_ino))
+		return LSW_STATUS_DELETE_PENDING;
 	if (pr->exists && stat(pr->host_path, &st) == 0 &&
 	    (s = share_check(p->host, st.st_dev, st.st_ino, access, share)) != LSW_STATUS_SUCCESS)
 		return s;
@@ -633,9 +727,24 @@ static NTSTATUS open_above(struct lsw_process *p, const char *real, uint32_t acc
 	return LSW_STATUS_SUCCESS;
 }
 
+/* A file made or overwritten takes the FileAttributes of its create call,
+ * with ARCHIVE (READONLY as the permission bits, the others as stored
+ * DOS attributes); the handle made it and may still write it. */
+static void apply_new_attributes(const struct file_object *f, uint32_t attrs, int info)
+{
+	struct stat st;
+
+	if (f->kind != FILE_KIND_DISK || info == FILE_OPENED || fstat(f->fd, &st) < 0)
+		return;
+	if (attrs & FILE_ATTRIBUTE_READONLY)
+		fchmod(f->fd, st.st_mode & 07555);
+	if (attrs & 0x3106u) /* hidden, system, temporary, offline, not indexed */
+		dos_attrs_store(f->fd, attrs | FILE_ATTRIBUTE_ARCHIVE); /* best effort */
+}
+
 static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t access,
 			    uint64_t oa, uint64_t iosb, uint32_t share, uint32_t disposition,
-			    uint32_t options)
+			    uint32_t options, uint32_t attrs)
 {
 	struct lsw_process *p = c->thread->process;
 	struct file_object *f = NULL;
@@ -684,9 +793,13 @@ static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t acc
 			return st;
 		break;
 	case PATH_HOST:
+		if (names_a_directory(nt_name) && !(options & FILE_DIRECTORY_FILE) &&
+		    !host_directory(&pr) && (pr.exists || disposition != FILE_OPEN))
+			return LSW_STATUS_OBJECT_NAME_INVALID; /* "file\" is no file's name */
 		st = open_shared(p, &pr, access, share, disposition, options, &f, &info);
 		if (st != LSW_STATUS_SUCCESS)
 			return st;
+		apply_new_attributes(f, attrs, info);
 		break;
 	}
 	if (!f)
@@ -721,7 +834,8 @@ static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t acc
 NTSTATUS nt_NtCreateFile(struct nt_call *c)
 {
 	return create_file(c, c->args[0], (uint32_t)c->args[1], c->args[2], c->args[3],
-			   (uint32_t)c->args[6], (uint32_t)c->args[7], (uint32_t)c->args[8]);
+			   (uint32_t)c->args[6], (uint32_t)c->args[7], (uint32_t)c->args[8],
+			   (uint32_t)c->args[5]);
 }
 
 /* NtOpenFile(*FileHandle, DesiredAccess, ObjectAttributes, IoStatusBlock,
@@ -729,7 +843,7 @@ NTSTATUS nt_NtCreateFile(struct nt_call *c)
 NTSTATUS nt_NtOpenFile(struct nt_call *c)
 {
 	return create_file(c, c->args[0], (uint32_t)c->args[1], c->args[2], c->args[3],
-			   (uint32_t)c->args[4], FILE_OPEN, (uint32_t)c->args[5]);
+			   (uint32_t)c->args[4], FILE_OPEN, (uint32_t)c->args[5], 0);
 }
 
 /* NtDeleteFile(ObjectAttributes): deletes at once, refused while a handle
@@ -752,6 +866,8 @@ NTSTATUS nt_NtDeleteFile(struct nt_call *c)
 		return LSW_STATUS_OBJECT_NAME_NOT_FOUND;
 	if (pr.read_only || path_protected(v, pr.host_path) || !(st.st_mode & 0222))
 		return LSW_STATUS_ACCESS_DENIED; /* mapping, sandbox root, or READONLY file */
+	if (file_delete_pending(h, st.st_dev, st.st_ino))
+		return LSW_STATUS_DELETE_PENDING;
 	s = share_check(h, st.st_dev, st.st_ino, DELETE_ACCESS, FILE_SHARE_ALL);
 	if (s != LSW_STATUS_SUCCESS)
 		return s;
@@ -862,17 +978,46 @@ NTSTATUS nt_NtQueryVolumeInformationFile(struct nt_call *c)
 	return st;
 }
 
-/* NtFlushBuffersFile(FileHandle, IoStatusBlock) */
-NTSTATUS nt_NtFlushBuffersFile(struct nt_call *c)
+#define FLUSH_FLAGS_FILE_DATA_ONLY 0x1u
+#define FLUSH_FLAGS_NO_SYNC 0x2u
+#define FLUSH_FLAGS_FILE_DATA_SYNC_ONLY 0x4u
+
+/* Flushes a disk file open for writing (a handle that cannot write has
+ * nothing to flush: STATUS_ACCESS_DENIED); flags as NtFlushBuffersFileEx's. */
+static NTSTATUS flush_file(struct nt_call *c, uint64_t handle, uint32_t flags, uint64_t iosb)
 {
 	struct file_object *f;
 	NTSTATUS st;
+	int r = 0;
 
-	if (!(f = get_file(c, c->args[0], &st)))
+	if (!(f = get_file(c, handle, &st)))
 		return st;
 	if (f->kind == FILE_KIND_PIPE)
 		return np_flush(c, f);
-	if (f->kind == FILE_KIND_DISK && fsync(f->fd) < 0)
+	if (f->kind == FILE_KIND_DISK && !(f->access & (FILE_WRITE_DATA | FILE_APPEND_DATA)))
+		return LSW_STATUS_ACCESS_DENIED;
+	if (f->kind == FILE_KIND_DISK && !(flags & FLUSH_FLAGS_NO_SYNC))
+		r = flags & (FLUSH_FLAGS_FILE_DATA_ONLY | FLUSH_FLAGS_FILE_DATA_SYNC_ONLY)
+			? fdatasync(f->fd) : fsync(f->fd);
+	if (r < 0)
 		return errno_to_status(errno);
-	return tracee_write_iosb(c->thread, c->args[1], LSW_STATUS_SUCCESS, 0);
+	return tracee_write_iosb(c->thread, iosb, LSW_STATUS_SUCCESS, 0);
+}
+
+/* NtFlushBuffersFile(FileHandle, IoStatusBlock) */
+NTSTATUS nt_NtFlushBuffersFile(struct nt_call *c)
+{
+	return flush_file(c, c->args[0], 0, c->args[1]);
+}
+
+/* NtFlushBuffersFileEx(FileHandle, Flags, Parameters, ParametersSize,
+ *                      IoStatusBlock) */
+NTSTATUS nt_NtFlushBuffersFileEx(struct nt_call *c)
+{
+	uint32_t flags = (uint32_t)c->args[1];
+
+	if (flags & ~(FLUSH_FLAGS_FILE_DATA_ONLY | FLUSH_FLAGS_NO_SYNC |
+		      FLUSH_FLAGS_FILE_DATA_SYNC_ONLY) || c->args[2] || c->args[3])
+		return LSW_STATUS_INVALID_PARAMETER;
+	return flush_file(c, c->args[0], flags, c->args[4]);
 }

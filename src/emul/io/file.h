@@ -41,7 +41,8 @@ struct file_object {
 	uint32_t access, options;
 	uint64_t pos;           /* current byte offset of DISK files */
 	bool tty;               /* the stream is a terminal */
-	bool delete_on_close;   /* FileDispositionInformation: unlink at last close */
+	bool delete_on_close;   /* FILE_DELETE_ON_CLOSE: closing it deletes (file_delete.c) */
+	bool delete_pending;    /* it holds its file's delete disposition (file_delete.c) */
 	bool read_only;         /* opened through a read-only mapping */
 	bool direct_seen;       /* a one-copy-sized transfer was made (file_direct.c) */
 	dev_t dev;              /* identity of DISK files, for share modes and */
@@ -71,10 +72,20 @@ struct file_object {
 
 extern const struct nt_object_ops file_ops;
 
+/* Opened with FILE_SYNCHRONOUS_IO_ALERT or _NONALERT: its I/O completes in
+ * the call and uses the file position; other handles are asynchronous. */
+static inline bool file_is_synchronous(const struct file_object *f)
+{
+	return (f->options & 0x30u) != 0;
+}
+
 struct file_object *get_file(struct nt_call *c, uint64_t h, NTSTATUS *st);
 /* console_ioctl.c: a device control on a console; *done bytes written. */
 NTSTATUS console_control(struct nt_call *c, struct file_object *f, uint32_t code, uint64_t *done);
 struct path_result;
+/* A name relative to the directory (or, empty, the file) open as handle
+ * root made whole: *name (heap, n units) is replaced by the full NT name. */
+NTSTATUS file_relative_name(struct nt_call *c, uint64_t root, uint16_t **name, size_t *n);
 /* Resolves an OBJECT_ATTRIBUTES' name to a host path. */
 NTSTATUS file_resolve_attributes(struct nt_call *c, uint64_t oa, struct path_result *pr);
 /* Opens (O_PATH, checked) the directory holding a DISK or DIR file's name,
@@ -114,6 +125,13 @@ NTSTATUS file_set_completion_info(struct nt_call *c, struct file_object *f, uint
 /* file_pipe_mode.c: FilePipeInformation of host and anonymous pipes. */
 NTSTATUS file_pipe_mode_query(struct nt_call *c, const struct file_object *f);
 NTSTATUS file_pipe_mode_set(struct nt_call *c, const struct file_object *f);
+
+/* file_delete.c: the file's delete disposition, shared by its handles:
+ * is (dev, ino) waiting for its last close to be deleted; sets or
+ * clears it through f; deletes at f's close if f's is the last. */
+bool file_delete_pending(struct lsw_host *h, dev_t dev, ino_t ino);
+void file_set_disposition(struct file_object *f, bool del);
+void file_delete_at_close(struct file_object *f);
 
 /* file_dir.c: frees a directory handle's enumeration state. */
 void dir_scan_free(struct dir_scan *s);

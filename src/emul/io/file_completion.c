@@ -21,8 +21,6 @@
 #include "emul/sync/event.h"
 #include "emul/sync/sync.h"
 
-#define FILE_SYNCHRONOUS_IO_ALERT 0x10u
-#define FILE_SYNCHRONOUS_IO_NONALERT 0x20u
 #define FILE_SKIP_COMPLETION_PORT_ON_SUCCESS 1u
 #define FILE_SKIP_SET_EVENT_ON_HANDLE 2u
 #define FILE_SKIP_SET_USER_EVENT_ON_FAST_IO 4u
@@ -33,11 +31,6 @@ enum { FileCompletionInformation = 30, FileIoCompletionNotificationInformation =
 static bool nt_error(NTSTATUS st)
 {
 	return (st >> 30) == 3;
-}
-
-static bool file_synchronous(const struct file_object *f)
-{
-	return (f->options & (FILE_SYNCHRONOUS_IO_ALERT | FILE_SYNCHRONOUS_IO_NONALERT)) != 0;
 }
 
 /* FILE_COMPLETION_INFORMATION { HANDLE Port; PVOID Key; }: the file's port
@@ -52,7 +45,7 @@ static NTSTATUS set_port(struct nt_call *c, struct file_object *f, bool replace)
 		return LSW_STATUS_INFO_LENGTH_MISMATCH;
 	if (tracee_read(c->thread, c->args[2], info, sizeof(info)) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
-	if (file_synchronous(f) || (f->completion && !replace))
+	if (file_is_synchronous(f) || (f->completion && !replace))
 		return LSW_STATUS_INVALID_PARAMETER;
 	if ((info[0] || !replace) &&
 	    !(q = io_queue_from_handle(c, info[0], IO_COMPLETION_MODIFY_STATE, &st)))
@@ -71,10 +64,13 @@ static NTSTATUS set_modes(struct nt_call *c, struct file_object *f)
 		return LSW_STATUS_INFO_LENGTH_MISMATCH;
 	if (tracee_read(c->thread, c->args[2], &flags, sizeof(flags)) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
-	if (flags & ~(FILE_SKIP_COMPLETION_PORT_ON_SUCCESS | FILE_SKIP_SET_EVENT_ON_HANDLE |
-		      FILE_SKIP_SET_USER_EVENT_ON_FAST_IO))
+	/* a synchronous handle's I/O never goes to a port */
+	if ((flags & FILE_SKIP_COMPLETION_PORT_ON_SUCCESS) && file_is_synchronous(f))
 		return LSW_STATUS_INVALID_PARAMETER;
-	f->completion_flags |= flags; /* modes are added, never taken back */
+	/* modes are added, never taken back; other bits are ignored */
+	f->completion_flags |= flags & (FILE_SKIP_COMPLETION_PORT_ON_SUCCESS |
+					FILE_SKIP_SET_EVENT_ON_HANDLE |
+					FILE_SKIP_SET_USER_EVENT_ON_FAST_IO);
 	return LSW_STATUS_SUCCESS;
 }
 

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "emul/io/file.h"
@@ -49,6 +50,8 @@ static NTSTATUS query_attributes(struct nt_call *c, bool full)
 			info.attributes = FILE_ATTRIBUTE_DIRECTORY;
 	} else if (!pr.exists || stat(pr.host_path, &st) < 0) {
 		return LSW_STATUS_OBJECT_NAME_NOT_FOUND;
+	} else if (file_delete_pending(c->thread->process->host, st.st_dev, st.st_ino)) {
+		return LSW_STATUS_DELETE_PENDING;
 	} else {
 		describe_stat(&st, &info);
 		dos_attrs_apply(&info, -1, pr.host_path);
@@ -85,7 +88,7 @@ static size_t put_standard(uint8_t *o, const struct file_object *f, const struct
 	memcpy(o, &ni->allocation, 8);
 	memcpy(o + 8, &ni->end_of_file, 8);
 	memcpy(o + 16, &links, 4);
-	o[20] = f->delete_on_close;
+	o[20] = file_delete_pending(f->host, f->dev, f->ino) || (sb && sb->st_nlink == 0);
 	o[21] = sb ? S_ISDIR(sb->st_mode) : f->kind == FILE_KIND_DIR;
 	o[22] = o[23] = 0;
 	return 24;
@@ -158,6 +161,7 @@ static size_t query_class(uint32_t cls, uint8_t *out, size_t room, const struct 
 	case 17: v32[0] = 0; memcpy(out, v32, 4); n = 4; break;         /* FileAlignmentInformation */
 	case 18: n = put_all(out, room, f, sb, ni, need); return n;     /* FileAllInformation */
 	case 34: memcpy(out, ni, sizeof(*ni)); n = sizeof(*ni); break;  /* FileNetworkOpenInformation */
+	case 41: memcpy(out, &f->completion_flags, 4); n = 4; break; /* FileIoCompletionNotification... */
 	case 35: v32[0] = ni->attributes; v32[1] = 0;                   /* FileAttributeTagInformation */
 		memcpy(out, v32, 8); n = 8; break;
 	default: return 0;
@@ -177,9 +181,9 @@ static size_t class_min(uint32_t cls)
 	case 4: return 40;
 	case 5: return 24;
 	case 6: case 14: case 35: return 8;
-	case 7: case 8: case 16: case 17: return 4;
-	case 9: return 4;
-	case 18: return 100;
+	case 7: case 8: case 16: case 17: case 41: return 4;
+	case 9: return 8; /* sizeof(FILE_NAME_INFORMATION) */
+	case 18: return 104; /* sizeof(FILE_ALL_INFORMATION) */
 	case 34: return 56;
 	}
 	return 0;
@@ -299,13 +303,15 @@ static NTSTATUS read_new_name(struct nt_call *c, bool *replace, struct path_resu
 {
 	struct { uint8_t replace, pad[7]; uint64_t root; uint32_t len; } hdr;
 	uint16_t *name;
+	size_t n;
 	NTSTATUS st;
 
 	if ((uint32_t)c->args[3] < 24)
 		return LSW_STATUS_INFO_LENGTH_MISMATCH;
 	if (tracee_read(c->thread, c->args[2], &hdr, 20) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
-	if (hdr.root || (hdr.len & 1) || hdr.len > 0xFFFE || hdr.len + 20 > (uint32_t)c->args[3])
+	n = hdr.len / 2;
+	if ((hdr.len & 1) || hdr.len > 0xFFFE || hdr.len + 20 > (uint32_t)c->args[3])
 		return LSW_STATUS_INVALID_PARAMETER;
 	if (!(name = malloc(hdr.len + 2u)))
 		return LSW_STATUS_NO_MEMORY;
@@ -313,15 +319,44 @@ static NTSTATUS read_new_name(struct nt_call *c, bool *replace, struct path_resu
 		free(name);
 		return LSW_STATUS_ACCESS_VIOLATION;
 	}
-	st = path_resolve(thread_view(c->thread), name, hdr.len / 2, pr);
+	/* RootDirectory: the new name is relative to that directory */
+	if (hdr.root && (st = file_relative_name(c, hdr.root, &name, &n)) != LSW_STATUS_SUCCESS) {
+		free(name);
+		return st;
+	}
+	st = path_resolve(thread_view(c->thread), name, n, pr);
 	if (nt_new)
-		utf16_to_utf8(name, hdr.len / 2, nt_new, nt_size);
+		utf16_to_utf8(name, n, nt_new, nt_size);
 	free(name);
 	if (st != LSW_STATUS_SUCCESS)
 		return st;
 	*replace = hdr.replace != 0;
 	return pr->target != PATH_HOST || pr->read_only ? LSW_STATUS_ACCESS_DENIED
 							: LSW_STATUS_SUCCESS;
+}
+
+/* Is host path `p` a name of f's file? */
+static bool names_this_file(const struct file_object *f, const char *p)
+{
+	struct stat st;
+
+	return lstat(p, &st) == 0 && st.st_dev == f->dev && st.st_ino == f->ino;
+}
+
+/* Renaming a file to a name that differs from its own only in case gives
+ * it that case: the last component as the caller spelled it (nt_new),
+ * also put into host_path.  Otherwise the name found (base). */
+static const char *recased(const char *base, const char *nt_new, char *host_path)
+{
+	const char *want = strrchr(nt_new, '\\');
+	char *slash = strrchr(host_path, '/');
+
+	want = want ? want + 1 : nt_new;
+	if (strcasecmp(want, base) || !slash ||
+	    (size_t)(slash + 1 - host_path) + strlen(want) >= sizeof(((struct path_result *)0)->host_path))
+		return base;
+	strcpy(slash + 1, want);
+	return strrchr(host_path, '/') + 1;
 }
 
 static NTSTATUS set_rename(struct nt_call *c, struct file_object *f)
@@ -331,7 +366,7 @@ static NTSTATUS set_rename(struct nt_call *c, struct file_object *f)
 	int from, to, moved;
 	char *old;
 	static char nt_new[4 * 32768]; /* the new NT name as UTF-8 (<= 32767 units) */
-	bool replace;
+	bool replace, same;
 	NTSTATUS st;
 
 	if (f->kind != FILE_KIND_DISK && f->kind != FILE_KIND_DIR)
@@ -340,6 +375,7 @@ static NTSTATUS set_rename(struct nt_call *c, struct file_object *f)
 		return LSW_STATUS_ACCESS_DENIED; /* renaming removes the old name */
 	if ((st = read_new_name(c, &replace, &pr, nt_new, sizeof(nt_new))) != LSW_STATUS_SUCCESS)
 		return st;
+	same = pr.exists && names_this_file(f, pr.host_path);
 	if (pr.exists && replace && (st = replaceable(f, pr.host_path)) != LSW_STATUS_SUCCESS)
 		return st;
 	if (f->kind == FILE_KIND_DIR && open_beneath(f))
@@ -350,7 +386,9 @@ static NTSTATUS set_rename(struct nt_call *c, struct file_object *f)
 		close(from);
 		return errno_to_status(errno);
 	}
-	moved = renameat2(from, from_base, to, to_base, replace ? 0 : RENAME_NOREPLACE);
+	if (same) /* a new name of the file itself: only its case may change */
+		to_base = recased(to_base, nt_new, pr.host_path);
+	moved = renameat2(from, from_base, to, to_base, replace || same ? 0 : RENAME_NOREPLACE);
 	close(from);
 	close(to);
 	if (moved < 0)
@@ -433,24 +471,81 @@ static bool directory_empty(int fd)
 	return empty;
 }
 
-/* FileDispositionInformation: BOOLEAN DeleteFile */
-static NTSTATUS set_disposition(struct nt_call *c, struct file_object *f)
-{
-	uint8_t del;
+#define FILE_DISPOSITION_DELETE 0x1u
+#define FILE_DISPOSITION_POSIX_SEMANTICS 0x2u
+#define FILE_DISPOSITION_ON_CLOSE 0x8u
+#define FILE_DISPOSITION_IGNORE_READONLY_ATTRIBUTE 0x10u
+#define FILE_DISPOSITION_KNOWN 0x1fu
 
-	if ((uint32_t)c->args[3] < 1)
-		return LSW_STATUS_INFO_LENGTH_MISMATCH;
-	if (tracee_read(c->thread, c->args[2], &del, 1) < 0)
-		return LSW_STATUS_ACCESS_VIOLATION;
+/* May f's file be marked for deletion?  A READONLY file (unless the
+ * caller says to ignore it) or a mapped one cannot be deleted
+ * (STATUS_CANNOT_DELETE); a directory must be empty now, as NTFS
+ * checks. */
+static NTSTATUS deletable(const struct file_object *f, uint32_t flags)
+{
 	if (f->kind != FILE_KIND_DISK && f->kind != FILE_KIND_DIR)
 		return LSW_STATUS_INVALID_PARAMETER;
 	if (f->read_only || !(f->access & DELETE_ACCESS))
 		return LSW_STATUS_ACCESS_DENIED;
-	if (del && (path_protected(f->view, f->name_utf8) || read_only_attribute(f)))
-		return LSW_STATUS_ACCESS_DENIED; /* a sandbox root, or a READONLY file */
-	if (del && f->kind == FILE_KIND_DIR && !directory_empty(f->fd))
-		return LSW_STATUS_DIRECTORY_NOT_EMPTY; /* refused now, as NTFS does */
-	f->delete_on_close = del != 0;
+	if (path_protected(f->view, f->name_utf8))
+		return LSW_STATUS_ACCESS_DENIED; /* a sandbox root */
+	if ((read_only_attribute(f) && !(flags & FILE_DISPOSITION_IGNORE_READONLY_ATTRIBUTE)) ||
+	    (f->kind == FILE_KIND_DISK && section_maps_file(f->fd)))
+		return LSW_STATUS_CANNOT_DELETE;
+	if (f->kind == FILE_KIND_DIR && !directory_empty(f->fd))
+		return LSW_STATUS_DIRECTORY_NOT_EMPTY;
+	return LSW_STATUS_SUCCESS;
+}
+
+/* POSIX semantics: the name goes now, the open handles keep the file. */
+static NTSTATUS unlink_now(struct file_object *f)
+{
+	const char *base;
+	int dirfd = file_parent_at(f, &base), gone;
+
+	if (dirfd < 0)
+		return errno_to_status(errno);
+	gone = unlinkat(dirfd, base, f->kind == FILE_KIND_DIR ? AT_REMOVEDIR : 0);
+	close(dirfd);
+	return gone < 0 ? errno_to_status(errno) : LSW_STATUS_SUCCESS;
+}
+
+/* FileDispositionInformation (BOOLEAN DeleteFile) and
+ * FileDispositionInformationEx (ULONG Flags): the file's delete
+ * disposition (file_delete.c), or with ON_CLOSE the handle's
+ * delete-on-close. */
+static NTSTATUS set_disposition(struct nt_call *c, struct file_object *f, bool ex)
+{
+	uint32_t flags = 0;
+	NTSTATUS st;
+
+	if ((uint32_t)c->args[3] < (ex ? 4u : 1u))
+		return LSW_STATUS_INFO_LENGTH_MISMATCH;
+	if (tracee_read(c->thread, c->args[2], &flags, ex ? 4 : 1) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	if (!ex)
+		flags = flags ? FILE_DISPOSITION_DELETE : 0;
+	if (flags & ~FILE_DISPOSITION_KNOWN)
+		return LSW_STATUS_INVALID_PARAMETER;
+	if (f->kind != FILE_KIND_DISK && f->kind != FILE_KIND_DIR)
+		return LSW_STATUS_INVALID_PARAMETER;
+	if (!(flags & FILE_DISPOSITION_DELETE)) {
+		if (f->read_only || !(f->access & DELETE_ACCESS))
+			return LSW_STATUS_ACCESS_DENIED;
+		if (flags & FILE_DISPOSITION_ON_CLOSE)
+			f->delete_on_close = false;
+		else
+			file_set_disposition(f, false);
+		return LSW_STATUS_SUCCESS;
+	}
+	if ((st = deletable(f, flags)) != LSW_STATUS_SUCCESS)
+		return st;
+	if (flags & FILE_DISPOSITION_ON_CLOSE)
+		f->delete_on_close = true;
+	else if (flags & FILE_DISPOSITION_POSIX_SEMANTICS)
+		return unlink_now(f);
+	else
+		file_set_disposition(f, true);
 	return LSW_STATUS_SUCCESS;
 }
 
@@ -532,6 +627,19 @@ static NTSTATUS set_basic(struct nt_call *c, struct file_object *f)
 	return LSW_STATUS_SUCCESS;
 }
 
+/* FileIoPriorityHintInformation: an IO_PRIORITY_HINT (very low .. critical)
+ * the host has no use for; checked and accepted. */
+static NTSTATUS set_priority_hint(struct nt_call *c)
+{
+	uint32_t hint;
+
+	if ((uint32_t)c->args[3] < 4)
+		return LSW_STATUS_INFO_LENGTH_MISMATCH;
+	if (tracee_read(c->thread, c->args[2], &hint, 4) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	return hint >= 5 ? LSW_STATUS_INVALID_PARAMETER : LSW_STATUS_SUCCESS;
+}
+
 /* NtSetInformationFile(FileHandle, IoStatusBlock, FileInformation, Length,
  *                      FileInformationClass): position, end of file,
  *                      disposition (delete on close), rename and link. */
@@ -554,7 +662,8 @@ NTSTATUS nt_NtSetInformationFile(struct nt_call *c)
 	case 4: st = set_basic(c, f); break;        /* FileBasicInformation */
 	case 10: st = set_rename(c, f); break;      /* FileRenameInformation */
 	case 11: st = set_link(c, f); break;        /* FileLinkInformation */
-	case 13: st = set_disposition(c, f); break; /* FileDispositionInformation */
+	case 13: st = set_disposition(c, f, false); break; /* FileDispositionInformation */
+	case 64: st = set_disposition(c, f, true); break;  /* ...InformationEx */
 	case 14:                                    /* FilePositionInformation */
 	case 19:                                    /* FileAllocationInformation */
 	case 20: st = set_size(c, f, cls); break;   /* FileEndOfFileInformation */
@@ -562,6 +671,7 @@ NTSTATUS nt_NtSetInformationFile(struct nt_call *c)
 	case 41:                         /* FileIoCompletionNotificationInformation */
 	case 61: st = file_set_completion_info(c, f, cls); break; /* ...Replace... */
 	case 23: st = file_pipe_mode_set(c, f); break; /* FilePipeInformation */
+	case 43: st = set_priority_hint(c); break;  /* FileIoPriorityHintInformation */
 	default: return LSW_STATUS_INVALID_INFO_CLASS;
 	}
 	if (st != LSW_STATUS_SUCCESS)
@@ -569,3 +679,27 @@ NTSTATUS nt_NtSetInformationFile(struct nt_call *c)
 	return tracee_write_iosb(c->thread, c->args[1], LSW_STATUS_SUCCESS, 0);
 }
 
+/* NtQueryEaFile(FileHandle, IoStatusBlock, Buffer, Length, ReturnSingleEntry,
+ *               EaList, EaListLength, EaIndex, RestartScan): host files
+ * carry no extended attributes of Windows'; the buffer is cleared (up to
+ * 64 KiB) and STATUS_NO_EAS_ON_FILE answered, the IO_STATUS_BLOCK left. */
+NTSTATUS nt_NtQueryEaFile(struct nt_call *c)
+{
+	static const uint8_t zeros[4096];
+	uint64_t len = (uint32_t)c->args[3], done = 0;
+	struct file_object *f;
+	NTSTATUS st;
+
+	if (!(f = get_file(c, c->args[0], &st)))
+		return st;
+	if (len > 65536)
+		len = 65536;
+	while (c->args[2] && done < len) {
+		size_t n = len - done < sizeof(zeros) ? (size_t)(len - done) : sizeof(zeros);
+
+		if (tracee_write(c->thread, c->args[2] + done, zeros, n) < 0)
+			return LSW_STATUS_ACCESS_VIOLATION;
+		done += n;
+	}
+	return LSW_STATUS_NO_EAS_ON_FILE;
+}

@@ -7,6 +7,7 @@
  * case-insensitively; ".." never climbs above a drive root, and a link
  * never leads out of one.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -494,6 +495,25 @@ int path_open_parent(const struct path_view *v, const char *host, bool writing,
 	return fd;
 }
 
+/* "Volume{GUID}..." -> "X:...": the volume names kernel32 gives each
+ * drive (src/win32/kernel32/volume_names.c) carry its letter in their
+ * last two hex digits.  Returns dos, or where the rewritten name starts. */
+static char *volume_guid_to_drive(char *dos)
+{
+	static const char prefix[] = "Volume{4c535700-7664-4c53-9000-0000000000";
+	size_t n = sizeof(prefix) - 1;
+	unsigned letter;
+
+	if (strncasecmp(dos, prefix, n) || !isxdigit((unsigned char)dos[n]) ||
+	    !isxdigit((unsigned char)dos[n + 1]) || dos[n + 2] != '}' ||
+	    (dos[n + 3] && dos[n + 3] != '\\') || sscanf(dos + n, "%2x", &letter) != 1 ||
+	    letter < 'A' || letter > 'Z')
+		return dos;
+	dos[n + 1] = (char)letter;
+	dos[n + 2] = ':';
+	return dos + n + 1;
+}
+
 NTSTATUS path_resolve(const struct path_view *v, const uint16_t *name, size_t nchars,
 		      struct path_result *out)
 {
@@ -521,9 +541,14 @@ NTSTATUS path_resolve(const struct path_view *v, const uint16_t *name, size_t nc
 		dos = buf + 12;
 	else if (!strncasecmp(buf, "\\GLOBAL??\\", 10))
 		dos = buf + 10;
+	else if (!strcmp(buf, "\\\\?\\"))
+		return LSW_STATUS_OBJECT_NAME_INVALID; /* a DOS prefix left unconverted */
 	else
 		return buf[0] == '\\' ? LSW_STATUS_OBJECT_PATH_NOT_FOUND
 				      : LSW_STATUS_OBJECT_PATH_SYNTAX_BAD;
+	if (!*dos)
+		return LSW_STATUS_OBJECT_NAME_INVALID; /* the directory of DOS names itself */
+	dos = volume_guid_to_drive(dos);
 	if (device_name(dos, out) == LSW_STATUS_SUCCESS)
 		return LSW_STATUS_SUCCESS;
 	if (absent_device(dos))

@@ -2,6 +2,11 @@
 #include "k32_private.h"
 
 #define FILE_INFO_DISPOSITION 13
+#define FILE_INFO_DISPOSITION_EX 64
+#ifndef FILE_DISPOSITION_FLAG_DELETE
+#define FILE_DISPOSITION_FLAG_DELETE 0x1
+#define FILE_DISPOSITION_FLAG_POSIX_SEMANTICS 0x2
+#endif
 #define FILE_ATTRIBUTE_VALID_FLAGS 0x7FB7
 
 typedef struct file_basic_info {
@@ -30,7 +35,7 @@ static BOOL map_disposition(DWORD creation, ULONG *disp)
 	return FALSE;
 }
 
-static ULONG map_options(DWORD flags, ACCESS_MASK *access)
+ULONG k32_open_options(DWORD flags, ACCESS_MASK *access)
 {
 	ULONG opt = 0;
 
@@ -80,7 +85,9 @@ K32API HANDLE WINAPI CreateFileW(LPCWSTR name, DWORD access, DWORD share,
 	ULONG disp, opt;
 	NTSTATUS status;
 
-	if (!map_disposition(creation, &disp)) {
+	/* TRUNCATE_EXISTING asks for GENERIC_WRITE itself (documented) */
+	if (!map_disposition(creation, &disp) ||
+	    (creation == TRUNCATE_EXISTING && !(access & (GENERIC_WRITE | GENERIC_ALL)))) {
 		k32_error(ERROR_INVALID_PARAMETER);
 		return INVALID_HANDLE_VALUE;
 	}
@@ -90,7 +97,7 @@ K32API HANDLE WINAPI CreateFileW(LPCWSTR name, DWORD access, DWORD share,
 		return INVALID_HANDLE_VALUE;
 	}
 	access |= SYNCHRONIZE | FILE_READ_ATTRIBUTES;
-	opt = map_options(flags, &access);
+	opt = k32_open_options(flags, &access);
 	InitializeObjectAttributes(&oa, &nt, OBJ_CASE_INSENSITIVE |
 				   (sa && sa->bInheritHandle ? OBJ_INHERIT : 0), NULL,
 				   sa ? sa->lpSecurityDescriptor : NULL);
@@ -127,7 +134,7 @@ K32API HANDLE WINAPI CreateFileA(LPCSTR name, DWORD access, DWORD share,
 	return h;
 }
 
-static NTSTATUS open_path(const WCHAR *name, ACCESS_MASK access, ULONG options, HANDLE *h)
+NTSTATUS k32_open_path(const WCHAR *name, ACCESS_MASK access, ULONG options, HANDLE *h)
 {
 	UNICODE_STRING nt;
 	OBJECT_ATTRIBUTES oa;
@@ -144,20 +151,34 @@ static NTSTATUS open_path(const WCHAR *name, ACCESS_MASK access, ULONG options, 
 	return status;
 }
 
-/* Open for DELETE, mark for deletion, close: the file goes away when the
- * last handle to it closes, as on Windows. */
-K32API BOOL WINAPI DeleteFileW(LPCWSTR name)
+/* Marks the file open as h for deletion as Windows 10 does: with POSIX
+ * semantics (the name goes at once, handles still open keep the file),
+ * else the classic way (the file goes at its last close). */
+NTSTATUS k32_delete_open_file(HANDLE h)
 {
 	IO_STATUS_BLOCK io;
+	ULONG flags = FILE_DISPOSITION_FLAG_DELETE | FILE_DISPOSITION_FLAG_POSIX_SEMANTICS;
 	BOOLEAN del = TRUE;
+	NTSTATUS status = NtSetInformationFile(h, &io, &flags, sizeof(flags),
+					       (FILE_INFORMATION_CLASS)FILE_INFO_DISPOSITION_EX);
+
+	if (status == STATUS_INVALID_INFO_CLASS || status == STATUS_INVALID_PARAMETER ||
+	    status == STATUS_NOT_SUPPORTED)
+		status = NtSetInformationFile(h, &io, &del, sizeof(del),
+					      (FILE_INFORMATION_CLASS)FILE_INFO_DISPOSITION);
+	return status;
+}
+
+/* Open for DELETE, mark for deletion, close. */
+K32API BOOL WINAPI DeleteFileW(LPCWSTR name)
+{
 	HANDLE h;
-	NTSTATUS status = open_path(name, DELETE,
+	NTSTATUS status = k32_open_path(name, DELETE,
 				    FILE_NON_DIRECTORY_FILE | FILE_OPEN_REPARSE_POINT, &h);
 
 	if (status < 0)
 		return k32_fail(status);
-	status = NtSetInformationFile(h, &io, &del, sizeof(del),
-				      (FILE_INFORMATION_CLASS)FILE_INFO_DISPOSITION);
+	status = k32_delete_open_file(h);
 	NtClose(h);
 	return status < 0 ? k32_fail(status) : TRUE;
 }
@@ -173,7 +194,7 @@ struct name_info {
 
 /* Give the file open as h the DOS name `to`: a rename (class 10) or a new
  * hard link (class 11). */
-static NTSTATUS set_name_info(HANDLE h, const WCHAR *to, BOOLEAN replace, ULONG cls)
+NTSTATUS k32_set_name_info(HANDLE h, const WCHAR *to, BOOLEAN replace, ULONG cls)
 {
 	UNICODE_STRING nt;
 	IO_STATUS_BLOCK io;
@@ -216,9 +237,9 @@ K32API BOOL WINAPI MoveFileExW(LPCWSTR from, LPCWSTR to, DWORD flags)
 
 	if (!from || !to || (flags & MOVEFILE_DELAY_UNTIL_REBOOT))
 		return k32_error(ERROR_INVALID_PARAMETER);
-	status = open_path(from, DELETE, FILE_OPEN_REPARSE_POINT, &h);
+	status = k32_open_path(from, DELETE, FILE_OPEN_REPARSE_POINT, &h);
 	if (status >= 0) {
-		status = set_name_info(h, to, (flags & MOVEFILE_REPLACE_EXISTING) != 0, 10);
+		status = k32_set_name_info(h, to, (flags & MOVEFILE_REPLACE_EXISTING) != 0, 10);
 		NtClose(h);
 	}
 	return name_info_result(status);
@@ -233,10 +254,10 @@ K32API BOOL WINAPI CreateHardLinkW(LPCWSTR name, LPCWSTR existing, LPSECURITY_AT
 
 	if (!name || !existing)
 		return k32_error(ERROR_INVALID_PARAMETER);
-	status = open_path(existing, FILE_WRITE_ATTRIBUTES,
+	status = k32_open_path(existing, FILE_WRITE_ATTRIBUTES,
 			   FILE_NON_DIRECTORY_FILE | FILE_OPEN_REPARSE_POINT, &h);
 	if (status >= 0) {
-		status = set_name_info(h, name, FALSE, 11);
+		status = k32_set_name_info(h, name, FALSE, 11);
 		NtClose(h);
 	}
 	return name_info_result(status);
@@ -249,16 +270,13 @@ K32API BOOL WINAPI MoveFileW(LPCWSTR from, LPCWSTR to)
 
 K32API BOOL WINAPI RemoveDirectoryW(LPCWSTR name)
 {
-	IO_STATUS_BLOCK io;
-	BOOLEAN del = TRUE;
 	HANDLE h;
-	NTSTATUS status = open_path(name, DELETE, FILE_DIRECTORY_FILE |
+	NTSTATUS status = k32_open_path(name, DELETE, FILE_DIRECTORY_FILE |
 				    FILE_OPEN_FOR_BACKUP_INTENT | FILE_OPEN_REPARSE_POINT, &h);
 
 	if (status < 0)
 		return k32_fail(status);
-	status = NtSetInformationFile(h, &io, &del, sizeof(del),
-				      (FILE_INFORMATION_CLASS)FILE_INFO_DISPOSITION);
+	status = k32_delete_open_file(h);
 	NtClose(h);
 	return status < 0 ? k32_fail(status) : TRUE;
 }
@@ -434,7 +452,7 @@ K32API BOOL WINAPI SetFileAttributesW(LPCWSTR name, DWORD attributes)
 {
 	file_basic_info info;
 	HANDLE h;
-	NTSTATUS status = open_path(name, FILE_WRITE_ATTRIBUTES, FILE_OPEN_REPARSE_POINT, &h);
+	NTSTATUS status = k32_open_path(name, FILE_WRITE_ATTRIBUTES, FILE_OPEN_REPARSE_POINT, &h);
 
 	if (status < 0)
 		return k32_fail(status);

@@ -36,8 +36,8 @@ K32API BOOL WINAPI CopyFileExW(LPCWSTR from, LPCWSTR to, LPPROGRESS_ROUTINE prog
 	BYTE *buf;
 	BOOL ok;
 
-	if (!from || !to)
-		return k32_error(ERROR_INVALID_PARAMETER);
+	if (!from || !to) /* no name: no path to find (as Windows answers) */
+		return k32_error(ERROR_PATH_NOT_FOUND);
 	src = CreateFileW(from, GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_DELETE, NULL,
 			  OPEN_EXISTING, FILE_FLAG_SEQUENTIAL_SCAN, NULL);
 	if (src == INVALID_HANDLE_VALUE)
@@ -388,10 +388,33 @@ static void normalize_case(WCHAR *path, SIZE_T from)
 	}
 }
 
+/* The volume part of a final path for drive `letter`: "\\?\X:" (DOS),
+ * "\\?\Volume{...}" (GUID) or "\Device\HarddiskVolumeN" (NT), as the
+ * volume functions name the drive; its length, 0 if it has none. */
+static SIZE_T volume_prefix(WCHAR letter, DWORD flags, WCHAR *out, SIZE_T room)
+{
+	WCHAR root[4] = { letter, ':', '\\', 0 };
+	SIZE_T n;
+
+	if (flags & VOLUME_NAME_GUID) {
+		if (!GetVolumeNameForVolumeMountPointW(root, out, (DWORD)room))
+			return 0;
+		n = wcslen(out);
+		return n && out[n - 1] == '\\' ? n - 1 : n;
+	}
+	if (flags & VOLUME_NAME_NT) {
+		root[2] = 0;
+		return QueryDosDeviceW(root, out, (DWORD)room) ? wcslen(out) : 0;
+	}
+	memcpy(out, L"\\\\?\\X:", 6 * sizeof(WCHAR));
+	out[4] = letter;
+	return 6;
+}
+
 /* The handle's name comes from FileNameInformation, which has no drive:
  * the drive is the one whose same-named path is the same file (file index
  * and volume serial).  VOLUME_NAME_DOS gives "\\?\X:\dir\file",
- * VOLUME_NAME_NONE "\dir\file"; the NT and GUID forms are not supported. */
+ * VOLUME_NAME_NONE "\dir\file", GUID and NT the drive's volume names. */
 K32API DWORD WINAPI GetFinalPathNameByHandleW(HANDLE h, LPWSTR buf, DWORD size, DWORD flags)
 {
 	IO_STATUS_BLOCK io;
@@ -406,10 +429,8 @@ K32API DWORD WINAPI GetFinalPathNameByHandleW(HANDLE h, LPWSTR buf, DWORD size, 
 
 	if (flags & ~(DWORD)(FILE_NAME_OPENED | VOLUME_NAME_GUID | VOLUME_NAME_NT | VOLUME_NAME_NONE))
 		return k32_error(ERROR_INVALID_PARAMETER);
-	if (flags & (VOLUME_NAME_GUID | VOLUME_NAME_NT))
-		return k32_error(ERROR_NOT_SUPPORTED);
 	ni = RtlAllocateHeap(k32_heap(), 0, sizeof(*ni));
-	out = RtlAllocateHeap(k32_heap(), 0, (NAME_MAX_UNITS + 8) * sizeof(WCHAR));
+	out = RtlAllocateHeap(k32_heap(), 0, (NAME_MAX_UNITS + 80) * sizeof(WCHAR));
 	if (!ni || !out) {
 		k32_free(ni);
 		k32_free(out);
@@ -433,18 +454,16 @@ K32API DWORD WINAPI GetFinalPathNameByHandleW(HANDLE h, LPWSTR buf, DWORD size, 
 			if ((drives & (1u << d)) &&
 			    drive_holds((WCHAR)('A' + d), ni->name, len, &id, serial))
 				break;
-		if (d == 26) {
+		if (d == 26 || !(n = volume_prefix((WCHAR)('A' + d), flags, out, 80))) {
 			k32_free(ni);
 			k32_free(out);
 			return k32_error(ERROR_PATH_NOT_FOUND);
 		}
-		memcpy(out, L"\\\\?\\X:", 6 * sizeof(WCHAR));
-		out[4] = (WCHAR)('A' + d);
-		memcpy(out + 6, ni->name, len * sizeof(WCHAR));
-		n = 6 + len;
-		out[n] = 0;
-		if (!(flags & FILE_NAME_OPENED))
+		memcpy(out + n, ni->name, len * sizeof(WCHAR));
+		out[n + len] = 0;
+		if (!(flags & (FILE_NAME_OPENED | VOLUME_NAME_GUID | VOLUME_NAME_NT)))
 			normalize_case(out + 4, 2);
+		n += len;
 	}
 	if (n >= size || !buf) {
 		ret = (DWORD)n + 1;

@@ -105,7 +105,8 @@ K32API BOOL WINAPI SetFileInformationByHandle(HANDLE h, FILE_INFO_BY_HANDLE_CLAS
 {
 	static const BYTE set_classes[] = {
 		[FileBasicInfo] = 4, [FileDispositionInfo] = 13, [FileAllocationInfo] = 19,
-		[FileEndOfFileInfo] = 20,
+		[FileEndOfFileInfo] = 20, [FileIoPriorityHintInfo] = 43,
+		[21 /* FileDispositionInfoEx */] = 64,
 	};
 	IO_STATUS_BLOCK io;
 	NTSTATUS st;
@@ -114,9 +115,6 @@ K32API BOOL WINAPI SetFileInformationByHandle(HANDLE h, FILE_INFO_BY_HANDLE_CLAS
 		return k32_error(ERROR_INVALID_PARAMETER);
 	if (cls == FileRenameInfo)
 		return set_rename(h, buf, size);
-	if (cls == FileIoPriorityHintInfo) /* a hint: I/O has no priorities here */
-		return size >= sizeof(FILE_IO_PRIORITY_HINT_INFO) ? TRUE
-								  : k32_error(ERROR_INVALID_PARAMETER);
 	if ((unsigned)cls >= sizeof(set_classes) || !set_classes[cls])
 		return k32_error(ERROR_INVALID_PARAMETER);
 	st = NtSetInformationFile(h, &io, buf, size, (FILE_INFORMATION_CLASS)set_classes[cls]);

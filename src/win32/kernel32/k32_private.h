@@ -71,6 +71,17 @@ BOOL k32_is_console(HANDLE h);
 
 /* file.c */
 NTSTATUS k32_nt_path(const WCHAR *dos, UNICODE_STRING *nt);
+/* CreateFile's FILE_FLAG_* as NtCreateFile options (DELETE added to
+ * *access for FILE_FLAG_DELETE_ON_CLOSE). */
+ULONG k32_open_options(DWORD flags, ACCESS_MASK *access);
+/* Opens a DOS name sharing everything, for synchronous I/O. */
+NTSTATUS k32_open_path(const WCHAR *name, ACCESS_MASK access, ULONG options, HANDLE *h);
+/* Marks the file open as h (with DELETE access) for deletion, as
+ * DeleteFile does. */
+NTSTATUS k32_delete_open_file(HANDLE h);
+/* Renames (class 10) the file open as h to the DOS name `to`, or gives it
+ * that name as a hard link (class 11). */
+NTSTATUS k32_set_name_info(HANDLE h, const WCHAR *to, BOOLEAN replace, ULONG cls);
 
 /* event.c: named objects.  The NT name of a Win32 object name
  * (heap-allocated, Buffer freed with k32_free); FALSE with the error set. */
