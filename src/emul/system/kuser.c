@@ -92,6 +92,8 @@ static void fill_static(volatile uint8_t *page)
 	put32(page, 0x26C, 10);             /* NtMajorVersion */
 	put32(page, 0x270, 0);              /* NtMinorVersion */
 	put32(page, 0x2D4, 0);              /* KdDebuggerEnabled, ... */
+	put32(page, 0x300, (uint32_t)QPC_FREQUENCY); /* QpcFrequency (64 bits) */
+	put32(page, 0x304, (uint32_t)(QPC_FREQUENCY >> 32));
 	put32(page, 0x308, 0);              /* SystemCall: use the syscall instruction */
 	put32(page, 0x3C0, (uint32_t)sysconf(_SC_NPROCESSORS_ONLN)); /* ActiveProcessorCount */
 }

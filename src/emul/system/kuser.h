@@ -4,6 +4,9 @@
 #include <stdint.h>
 
 #define KUSER_SHARED_DATA_VA 0x7FFE0000ull
+/* The performance counter's frequency: 100 ns units, as Windows 10
+ * reports (NtQueryPerformanceCounter, KUSER_SHARED_DATA.QpcFrequency). */
+#define QPC_FREQUENCY 10000000ull
 
 struct kuser_page;
 struct loop;

@@ -6,8 +6,6 @@
 #include "emul/sync/sync.h"
 #include "emul/sync/waitable.h"
 
-#define QPC_FREQUENCY 10000000ull  /* 100 ns units, as Windows 10 reports */
-
 /* NtQueryPerformanceCounter(*PerformanceCounter, *PerformanceFrequency) */
 NTSTATUS nt_NtQueryPerformanceCounter(struct nt_call *c)
 {

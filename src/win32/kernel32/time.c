@@ -42,20 +42,11 @@ K32API BOOL WINAPI QueryPerformanceCounter(LARGE_INTEGER *counter)
 	return status < 0 ? k32_fail(status) : TRUE;
 }
 
+BOOLEAN NTAPI RtlQueryPerformanceFrequency(PLARGE_INTEGER frequency);
+
 K32API BOOL WINAPI QueryPerformanceFrequency(LARGE_INTEGER *freq)
 {
-	static LONGLONG cached;
-	LARGE_INTEGER counter;
-	NTSTATUS status;
-
-	if (!cached) {
-		status = NtQueryPerformanceCounter(&counter, freq);
-		if (status < 0)
-			return k32_fail(status);
-		cached = freq->QuadPart;
-	}
-	freq->QuadPart = cached;
-	return TRUE;
+	return RtlQueryPerformanceFrequency(freq);
 }
 
 K32API void WINAPI GetSystemTimeAsFileTime(LPFILETIME ft)
