@@ -81,4 +81,9 @@ NTSTATUS WINAPI BCryptDestroyKey(void *key);
 NTSTATUS WINAPI BCryptDeriveKeyCapi(void *hash, void *target_alg, UCHAR *out, ULONG out_len,
 				    ULONG flags);
 
+/* A parameter's bytes into the caller's buffer, as the Crypt*Param getters
+ * document: NULL data asks for the size, a short buffer is
+ * ERROR_MORE_DATA (crypt_params.c). */
+BOOL adv_copy_param(const void *val, DWORD n, BYTE *data, DWORD *len);
+
 #endif

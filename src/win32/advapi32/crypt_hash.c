@@ -94,21 +94,6 @@ ADVAPI BOOL WINAPI CryptHashData(HCRYPTHASH handle, const BYTE *data, DWORD len,
 	return TRUE;
 }
 
-/* A DWORD or byte value into the caller's buffer, as CryptGetHashParam
- * documents: NULL asks for the size, a short buffer is ERROR_MORE_DATA. */
-static BOOL copy_out(const void *val, DWORD n, BYTE *data, DWORD *len)
-{
-	DWORD room = *len;
-
-	*len = n;
-	if (!data)
-		return TRUE;
-	if (room < n)
-		return adv_fail(ERROR_MORE_DATA);
-	memcpy(data, val, n);
-	return TRUE;
-}
-
 ADVAPI BOOL WINAPI CryptGetHashParam(HCRYPTHASH handle, DWORD param, BYTE *data, DWORD *len,
 				     DWORD flags)
 {
@@ -124,16 +109,16 @@ ADVAPI BOOL WINAPI CryptGetHashParam(HCRYPTHASH handle, DWORD param, BYTE *data,
 	switch (param) {
 	case HP_ALGID:
 		v = h->algid;
-		return copy_out(&v, sizeof(v), data, len);
+		return adv_copy_param(&v, sizeof(v), data, len);
 	case HP_HASHSIZE:
 		v = h->len;
-		return copy_out(&v, sizeof(v), data, len);
+		return adv_copy_param(&v, sizeof(v), data, len);
 	case HP_HASHVAL:
 		if (data && *len >= h->len && !h->finished) {
 			BCryptFinishHash(h->bcrypt, h->value, h->len, 0);
 			h->finished = TRUE;
 		}
-		return copy_out(h->value, h->len, data, len);
+		return adv_copy_param(h->value, h->len, data, len);
 	}
 	return adv_fail(NTE_BAD_TYPE);
 }

@@ -78,19 +78,6 @@ ADVAPI BOOL WINAPI CryptDecrypt(HCRYPTKEY key, HCRYPTHASH hash, BOOL final, DWOR
 	return !hash || CryptHashData(hash, data, *len, 0);
 }
 
-static BOOL copy_param(const void *val, DWORD n, BYTE *data, DWORD *len)
-{
-	DWORD room = *len;
-
-	*len = n;
-	if (!data)
-		return TRUE;
-	if (room < n)
-		return adv_fail(ERROR_MORE_DATA);
-	memcpy(data, val, n);
-	return TRUE;
-}
-
 ADVAPI BOOL WINAPI CryptGetKeyParam(HCRYPTKEY key, DWORD param, BYTE *data, DWORD *len, DWORD flags)
 {
 	struct adv_key *k = adv_key_from_handle(key);
@@ -108,10 +95,10 @@ ADVAPI BOOL WINAPI CryptGetKeyParam(HCRYPTKEY key, DWORD param, BYTE *data, DWOR
 	case KP_BLOCKLEN: v = block ? AES_BLOCK * 8 : 0; break;
 	case KP_MODE: if (!block) return adv_fail(NTE_BAD_TYPE); v = k->mode; break;
 	case KP_PADDING: if (!block) return adv_fail(NTE_BAD_TYPE); v = PKCS5_PADDING; break;
-	case KP_IV: return block ? copy_param(k->iv, AES_BLOCK, data, len) : adv_fail(NTE_BAD_TYPE);
+	case KP_IV: return block ? adv_copy_param(k->iv, AES_BLOCK, data, len) : adv_fail(NTE_BAD_TYPE);
 	default: return adv_fail(NTE_BAD_TYPE);
 	}
-	return copy_param(&v, sizeof(v), data, len);
+	return adv_copy_param(&v, sizeof(v), data, len);
 }
 
 ADVAPI BOOL WINAPI CryptSetKeyParam(HCRYPTKEY key, DWORD param, const BYTE *data, DWORD flags)

@@ -5,11 +5,24 @@
  * the handles are checked, as on a container without keys). */
 #include "adv_crypt.h"
 
+BOOL adv_copy_param(const void *val, DWORD n, BYTE *data, DWORD *len)
+{
+	DWORD room = *len;
+
+	*len = n;
+	if (!data)
+		return TRUE;
+	if (room < n)
+		return adv_fail(ERROR_MORE_DATA);
+	memcpy(data, val, n);
+	return TRUE;
+}
+
 ADVAPI BOOL WINAPI CryptGetProvParam(HCRYPTPROV prov, DWORD param, BYTE *data, DWORD *len,
 				     DWORD flags)
 {
 	struct adv_prov *p = adv_prov_from_handle(prov);
-	DWORD v, room;
+	DWORD v;
 
 	if (!p || !len)
 		return adv_fail(ERROR_INVALID_PARAMETER);
@@ -19,14 +32,7 @@ ADVAPI BOOL WINAPI CryptGetProvParam(HCRYPTPROV prov, DWORD param, BYTE *data, D
 	case PP_VERSION: v = 0x200; break; /* 2.0, as the Microsoft providers say */
 	default: return adv_fail(NTE_BAD_TYPE);
 	}
-	room = *len;
-	*len = sizeof(v);
-	if (!data)
-		return TRUE;
-	if (room < sizeof(v))
-		return adv_fail(ERROR_MORE_DATA);
-	memcpy(data, &v, sizeof(v));
-	return TRUE;
+	return adv_copy_param(&v, sizeof(v), data, len);
 }
 
 ADVAPI BOOL WINAPI CryptSetProvParam(HCRYPTPROV prov, DWORD param, const BYTE *data, DWORD flags)
