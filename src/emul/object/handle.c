@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "emul/object/object.h"
+#include "emul/object/object_names.h"
 
 void object_init(struct nt_object *obj, const struct nt_object_ops *ops)
 {
@@ -40,6 +41,20 @@ NTSTATUS object_charge(struct nt_object *obj, struct lsw_process *p, enum quota_
 		obj->quota = quota_block_ref(q);
 	obj->charged[pool] += bytes;
 	return LSW_STATUS_SUCCESS;
+}
+
+static void handle_added(struct nt_object *obj)
+{
+	obj->handles++;
+}
+
+/* The last handle of a temporary named object takes its name away. */
+static void handle_removed(struct nt_object *obj)
+{
+	if (--obj->handles || !obj->name || obj->permanent)
+		return;
+	object_name_remove(obj->name);
+	obj->name = NULL;
 }
 
 /* Doubles the table (charged to the paged pool), its new entries on the
@@ -88,6 +103,7 @@ NTSTATUS handle_create(struct lsw_process *p, struct nt_object *obj, uint32_t ac
 	ht->free_head = ht->e[i].access;
 	ht->e[i] = (struct handle_entry){ object_ref(obj), access, 0 };
 	ht->used++;
+	handle_added(obj);
 	*h = ((uint64_t)i + 1) * 4;
 	return LSW_STATUS_SUCCESS;
 }
@@ -166,6 +182,7 @@ static void inherit_one(struct lsw_process *child, const struct handle_entry *pe
 		return;
 	ht->e[i] = (struct handle_entry){ object_ref(pe->obj), pe->access, pe->flags };
 	ht->used++;
+	handle_added(pe->obj);
 }
 
 int handle_inherit(struct lsw_process *parent, struct lsw_process *child,
@@ -245,6 +262,7 @@ NTSTATUS handle_close(struct lsw_process *p, uint64_t h)
 	*e = (struct handle_entry){ NULL, p->handles.free_head, 0 };
 	p->handles.free_head = (uint32_t)(e - p->handles.e) + 1;
 	p->handles.used--;
+	handle_removed(obj);
 	object_unref(obj); /* last: its destroy may close handles of its own */
 	return LSW_STATUS_SUCCESS;
 }
@@ -273,7 +291,10 @@ void handle_table_free(struct lsw_process *p)
 
 	p->handles = (struct handle_table){ 0 };
 	for (size_t i = 0; i < ht.n; i++)
-		object_unref(ht.e[i].obj);
+		if (ht.e[i].obj) {
+			handle_removed(ht.e[i].obj);
+			object_unref(ht.e[i].obj);
+		}
 	quota_release(p, QUOTA_PAGED, ht.n * sizeof(*ht.e));
 	free(ht.e);
 }

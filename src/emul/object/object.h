@@ -24,6 +24,12 @@ struct nt_object_ops {
 struct nt_object {
 	const struct nt_object_ops *ops;
 	unsigned refs;
+	unsigned handles;            /* handle entries in any table (HandleCount) */
+	/* Its entry in the object namespace, NULL: none.  Unless permanent,
+	 * the name goes when the last handle closes, though references (a
+	 * section's views, a waiting thread) may keep the object alive. */
+	struct object_name *name;
+	bool permanent;
 	struct quota_block *quota;   /* who pays for it (its creator), NULL: nobody yet */
 	uint64_t charged[QUOTA_POOLS]; /* given back when it is destroyed */
 };

@@ -93,6 +93,7 @@ void object_dir_enter(struct object_name *on, struct nt_object *obj)
 	on->obj = obj;
 	on->next = NULL;
 	on->entered = true;
+	obj->name = on;
 	*tail = on;
 }
 

@@ -69,11 +69,13 @@ static uint32_t basic_info(struct lsw_process *p, uint64_t h, struct nt_object *
 {
 	/* Attributes, GrantedAccess, HandleCount, PointerCount, ... */
 	uint32_t *flags = handle_flags(p, h), access = handle_access(p, h), refs = obj->refs;
+	uint32_t handles = obj->handles;
 
-	/* Attributes: OBJ_INHERIT (2), OBJ_PROTECT_CLOSE (1) */
-	buf[0] = (uint8_t)((*flags & 1 ? 2 : 0) | (*flags & 2 ? 1 : 0));
+	/* Attributes: OBJ_INHERIT (2), OBJ_PROTECT_CLOSE (1), OBJ_PERMANENT */
+	buf[0] = (uint8_t)((*flags & 1 ? 2 : 0) | (*flags & 2 ? 1 : 0) |
+			   (obj->permanent ? OBJ_PERMANENT : 0));
 	memcpy(buf + 4, &access, 4);
-	memcpy(buf + 8, &refs, 4);
+	memcpy(buf + 8, &handles, 4);
 	memcpy(buf + 12, &refs, 4);
 	return 56;
 }

@@ -253,6 +253,10 @@ NTSTATUS object_create_begin(struct nt_call *c, uint64_t oa, const struct nt_obj
 		return st;
 	if ((st = read_name(c, oa, &root, &name, &n, &attributes)) != LSW_STATUS_SUCCESS)
 		return st;
+	if (attributes & OBJ_PERMANENT) { /* SeCreatePermanentPrivilege: no token of ours has it */
+		free(name);
+		return LSW_STATUS_PRIVILEGE_NOT_HELD;
+	}
 	if (!name && root) /* a root directory and no ObjectName at all */
 		return LSW_STATUS_OBJECT_NAME_INVALID;
 	if (!n) { /* no name, or an empty one: an unnamed object */

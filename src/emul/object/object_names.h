@@ -22,6 +22,9 @@ struct object_name {
 	size_t len;
 };
 
+/* OBJECT_ATTRIBUTES.Attributes: the name outlives the last handle. */
+#define OBJ_PERMANENT 0x10
+
 /* What GENERIC_READ/WRITE/EXECUTE/ALL mean for a type. */
 struct generic_mapping {
 	uint32_t read, write, execute, all;

@@ -104,7 +104,8 @@ static bool make_one(struct object_namespace *ns, size_t i)
 	on->len = n - at;
 	on->dir = (struct object_dir *)object_ref(&parent->hdr);
 	object_dir_enter(on, obj);
-	ns->kept[ns->nkept++] = obj; /* the creation reference: permanent */
+	obj->permanent = true; /* its name stays with no handle open */
+	ns->kept[ns->nkept++] = obj; /* the creation reference */
 	return true;
 }
 
