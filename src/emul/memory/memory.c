@@ -213,6 +213,8 @@ static NTSTATUS commit_reserved(struct nt_call *c, uint64_t *base, uint64_t *siz
 		return LSW_STATUS_CONFLICTING_ADDRESSES;
 	if (v->type == MEM_MAPPED && !view_allows(v, protect))
 		return LSW_STATUS_SECTION_PROTECTION;
+	if (v->type == MEM_PRIVATE && is_writecopy(protect))
+		return LSW_STATUS_INVALID_PAGE_PROTECTION;
 	if (!memory_can_charge(c->thread->process, vad_uncommitted_bytes(v, b, e - b)))
 		return LSW_STATUS_COMMITMENT_LIMIT;
 	if ((st = view_op_protect(c, v, b, e - b, protect)) != LSW_STATUS_SUCCESS)
@@ -271,6 +273,8 @@ NTSTATUS memory_allocate(struct nt_call *tc, struct alloc_req *r)
 		return LSW_STATUS_SUCCESS; /* content may be discarded: keeping it is allowed */
 	if (t & MEM_REPLACE_PLACEHOLDER)
 		return replace_placeholder(tc, r);
+	if (((t & MEM_RESERVE) || r->base == 0) && is_writecopy(r->protect))
+		return LSW_STATUS_INVALID_PAGE_PROTECTION; /* private memory is never copy-on-write */
 	if ((t & MEM_RESERVE) || r->base == 0)
 		return reserve(tc, r);
 	return commit_reserved(tc, &r->base, &r->size, r->protect);
@@ -409,6 +413,8 @@ static NTSTATUS protect_range(struct nt_call *tc, uint64_t *base, uint64_t *size
 		return STATUS_NOT_COMMITTED;
 	if (v->type == MEM_MAPPED && !view_allows(v, protect))
 		return LSW_STATUS_SECTION_PROTECTION;
+	if (v->type == MEM_PRIVATE && is_writecopy(protect))
+		return LSW_STATUS_INVALID_PAGE_PROTECTION;
 	if (v->type == MEM_IMAGE)
 		protect = image_protect(protect);
 	*old = page_protect_at(v, b);

@@ -29,6 +29,18 @@ static ACCESS_MASK mapping_access(DWORD protect)
 	return access;
 }
 
+/* The protections CreateFileMapping documents: no execute-only or
+ * no-access mapping (NtCreateSection has its own, wider rule). */
+static BOOL mapping_protect_valid(DWORD prot)
+{
+	switch (prot) {
+	case PAGE_READONLY: case PAGE_READWRITE: case PAGE_WRITECOPY:
+	case PAGE_EXECUTE_READ: case PAGE_EXECUTE_READWRITE: case PAGE_EXECUTE_WRITECOPY:
+		return TRUE;
+	}
+	return FALSE;
+}
+
 K32API HANDLE WINAPI CreateFileMappingNumaW(HANDLE file, LPSECURITY_ATTRIBUTES sa, DWORD protect,
 					    DWORD size_high, DWORD size_low, LPCWSTR name,
 					    DWORD node)
@@ -41,6 +53,8 @@ K32API HANDLE WINAPI CreateFileMappingNumaW(HANDLE file, LPSECURITY_ATTRIBUTES s
 	NTSTATUS status;
 
 	(void)node; /* one NUMA node */
+	if (!mapping_protect_valid(prot))
+		return k32_error(ERROR_INVALID_PARAMETER), NULL;
 	if (!sec)
 		sec = SEC_COMMIT_FLAG;
 	if (file == INVALID_HANDLE_VALUE)
