@@ -37,6 +37,7 @@
 
 #define ST_SUCCESS 0x00000000u
 #define ST_NAME_INVALID 0xC0000033u
+#define ST_NAME_NOT_FOUND 0xC0000034u
 #define ST_PATH_NOT_FOUND 0xC000003Au
 #define ST_PATH_SYNTAX_BAD 0xC000003Bu
 
@@ -338,8 +339,7 @@ START_TEST(overlay_serves_our_ntdll)
 {
 	EXPECT_HOST("\\??\\C:\\windows\\system32\\NTDLL.DLL", join(dlls, "ntdll.dll"), true, true);
 	EXPECT_HOST("\\??\\C:\\Windows\\System32\\ntdll.dll", join(dlls, "ntdll.dll"), true, true);
-	EXPECT_HOST("\\??\\c:\\WINDOWS\\.\\System32\\..\\system32\\NtDll.Dll",
-		    join(dlls, "ntdll.dll"), true, true);
+	EXPECT_HOST("\\??\\c:\\WINDOWS\\SYSTEM32\\NtDll.Dll", join(dlls, "ntdll.dll"), true, true);
 }
 END_TEST
 
@@ -381,17 +381,15 @@ START_TEST(case_exact_match_wins)
 }
 END_TEST
 
+/* An NT path has no "." or ".." (only DOS paths do, and RtlDosPathName-
+ * ToNtPathName takes them away), so none can climb out of a drive. */
 START_TEST(dotdot_stays_in_drive)
 {
-	char want[PATH_MAX];
-
-	snprintf(want, sizeof(want), "%s/etc/passwd", drive_c);
-	EXPECT_HOST("\\??\\C:\\a\\..\\..\\..\\etc\\passwd", want, true, false);
-	EXPECT_HOST("\\??\\C:\\..\\..\\..\\..\\..\\..\\..\\..\\..\\..\\etc\\passwd", want, true,
-		    false);
-	EXPECT_HOST("\\??\\C:\\..\\..\\..", drive_c, true, false);
-	snprintf(want, sizeof(want), "%s/Users/Public", drive_c);
-	EXPECT_HOST("\\??\\C:\\Users\\..\\..\\Users\\Public", want, true, false);
+	EXPECT_STATUS("\\??\\C:\\a\\..\\..\\..\\etc\\passwd", ST_NAME_INVALID);
+	EXPECT_STATUS("\\??\\C:\\..\\..\\..\\..\\..\\..\\..\\..\\..\\..\\etc\\passwd", ST_NAME_INVALID);
+	EXPECT_STATUS("\\??\\C:\\..\\..\\..", ST_NAME_INVALID);
+	EXPECT_STATUS("\\??\\C:\\Users\\..\\..\\Users\\Public", ST_NAME_INVALID);
+	EXPECT_STATUS("\\??\\C:\\Users\\.", ST_NAME_INVALID);
 }
 END_TEST
 
@@ -399,10 +397,16 @@ START_TEST(dots_and_repeated_separators)
 {
 	char want[PATH_MAX];
 
+	/* one trailing separator names the directory; an empty component,
+	 * "." and ".." are no names */
 	snprintf(want, sizeof(want), "%s/Users/Public", drive_c);
-	EXPECT_HOST("\\??\\C:\\.\\Users\\\\\\.\\Public\\", want, true, false);
+	EXPECT_HOST("\\??\\C:\\Users\\Public\\", want, true, false);
+	EXPECT_STATUS("\\??\\C:\\Users\\Public\\\\", ST_NAME_INVALID);
+	EXPECT_STATUS("\\??\\C:\\Users\\\\Public", ST_NAME_INVALID);
+	EXPECT_STATUS("\\??\\C:\\.\\Users\\Public", ST_NAME_INVALID);
 	EXPECT_HOST("\\??\\C:", drive_c, true, false);
 	EXPECT_HOST("\\??\\C:\\", drive_c, true, false);
+	EXPECT_HOST("\\??\\C:\\\\", drive_c, true, false);
 }
 END_TEST
 
@@ -430,9 +434,7 @@ START_TEST(missing_components)
 	EXPECT_STATUS("\\??\\C:\\Users\\Public\\ReadMe.TXT\\x\\y", ST_PATH_NOT_FOUND);
 	snprintf(want, sizeof(want), "%s/Users/new.txt", drive_c);
 	EXPECT_HOST("\\??\\C:\\Users\\new.txt", want, false, false);
-	/* a missing directory that ".." removes again does not matter */
-	snprintf(want, sizeof(want), "%s/Users", drive_c);
-	EXPECT_HOST("\\??\\C:\\NoSuchDir\\..\\Users", want, true, false);
+	EXPECT_STATUS("\\??\\C:\\NoSuchDir\\..\\Users", ST_NAME_INVALID);
 }
 END_TEST
 
@@ -472,7 +474,9 @@ START_TEST(bad_syntax_and_drives)
 	EXPECT_STATUS("\\??\\", ST_NAME_INVALID);      /* the DOS device directory itself */
 	EXPECT_STATUS("\\??\\1:\\x", ST_PATH_NOT_FOUND);
 	EXPECT_STATUS("\\??\\D:\\x", ST_PATH_NOT_FOUND);    /* no such drive */
-	EXPECT_STATUS("\\??\\C:x", ST_PATH_NOT_FOUND);      /* drive-relative */
+	EXPECT_STATUS("\\??\\C:x", ST_NAME_NOT_FOUND);      /* no such name in \?? */
+	EXPECT_STATUS("\\??\\C:/", ST_NAME_NOT_FOUND);
+	EXPECT_STATUS("\\Foo", ST_NAME_NOT_FOUND);          /* none in the root either */
 	EXPECT_STATUS("\\??\\CC:\\x", ST_PATH_NOT_FOUND);
 	EXPECT_STATUS("\\??\\UNC\\server\\share", ST_PATH_NOT_FOUND);
 }
@@ -486,7 +490,7 @@ START_TEST(z_cwd_read_write)
 	EXPECT_HOST(zpath(work, "\\new.txt"), join(work, "new.txt"), false, false);
 	EXPECT_HOST(zpath(work, ""), work, true, false);
 	EXPECT_HOST(zpath(work, "\\SUB\\inner.txt"), join(work, "Sub/Inner.txt"), true, false);
-	EXPECT_HOST(zpath(work, "\\Sub\\..\\Data.txt"), join(work, "Data.txt"), true, false);
+	EXPECT_STATUS(zpath(work, "\\Sub\\..\\Data.txt"), ST_NAME_INVALID);
 }
 END_TEST
 
@@ -519,8 +523,8 @@ START_TEST(z_outside_allowed)
 	/* "work" is a prefix of "workshop", not its parent */
 	EXPECT_STATUS(zpath(root, "\\workshop\\x.txt"), ST_PATH_NOT_FOUND);
 	EXPECT_STATUS(zpath(root, "\\workshop"), ST_PATH_NOT_FOUND);
-	/* ".." out of the cwd */
-	EXPECT_STATUS(zpath(work, "\\..\\other\\secret.txt"), ST_PATH_NOT_FOUND);
+	/* ".." out of the cwd is no name at all */
+	EXPECT_STATUS(zpath(work, "\\..\\other\\secret.txt"), ST_NAME_INVALID);
 }
 END_TEST
 
@@ -542,7 +546,7 @@ START_TEST(z_above_allowed)
 	struct path_result r;
 
 	snprintf(root_name, sizeof(root_name), "%s", zpath(root, ""));
-	snprintf(up, sizeof(up), "%s", zpath(work, "\\.."));
+	snprintf(up, sizeof(up), "%s", zpath(root, "\\"));
 	above[2] = root_name;
 	above[3] = up;
 	for (int i = 0; i < 4; i++)

@@ -142,6 +142,16 @@ static bool is_drive_root(const char *nt)
 	return depth == 0;
 }
 
+/* dir\name as an NT path into nt: dir may have been opened as "dir\",
+ * and an NT path has no empty component. */
+static bool child_nt_name(const struct file_object *f, const char *name, char *nt, size_t len)
+{
+	size_t dl = f->nt_name ? strlen(f->nt_name) : 0;
+
+	return dl && snprintf(nt, len, "%s%s%s", f->nt_name, f->nt_name[dl - 1] == '\\' ? "" : "\\",
+			      name) < (int)len;
+}
+
 /* Would path_resolve let the program open dir\name, and land on the same
  * host file?  Asked only of entries that may lead elsewhere (links). */
 static bool resolves_to(const struct file_object *f, const char *name, const char *host)
@@ -152,7 +162,7 @@ static bool resolves_to(const struct file_object *f, const char *name, const cha
 	size_t n;
 	bool ok;
 
-	if (!f->nt_name || snprintf(nt, sizeof(nt), "%s\\%s", f->nt_name, name) >= (int)sizeof(nt))
+	if (!child_nt_name(f, name, nt, sizeof(nt)))
 		return false;
 	n = utf8_to_utf16(nt, w, sizeof(w) / sizeof(w[0]));
 	if (!(pr = malloc(sizeof(*pr))))
@@ -250,8 +260,7 @@ static char *overlay_dir(const struct file_object *f)
 	struct path_result *pr = malloc(sizeof(*pr));
 	size_t n;
 
-	if (!pr || !f->nt_name ||
-	    snprintf(nt, sizeof(nt), "%s\\ntdll.dll", f->nt_name) >= (int)sizeof(nt))
+	if (!pr || !child_nt_name(f, "ntdll.dll", nt, sizeof(nt)))
 		goto out;
 	n = utf8_to_utf16(nt, w, sizeof(w) / sizeof(w[0]));
 	if (path_resolve(f->view, w, n, pr) != LSW_STATUS_SUCCESS || pr->target != PATH_HOST ||

@@ -359,26 +359,34 @@ static void apply_overlay(const struct path_view *v, struct path_result *out,
 	}
 }
 
-/* The components of rest ("\\a\\b"), "." dropped and ".." taken away as
- * names (never above the drive root), as Windows does with a path. */
+/* The components of rest ("\\a\\b"), as an NT path names them: one
+ * trailing separator names the directory itself; an empty component, "."
+ * and ".." are not names (only DOS paths have them, and
+ * RtlDosPathNameToNtPathName takes them away). */
 static NTSTATUS split(char *rest, char **comps, int *n)
 {
-	char *save = NULL, *tok;
+	size_t len = strlen(rest);
+	char *p = rest, *end;
 
 	*n = 0;
-	for (tok = strtok_r(rest, "\\", &save); tok; tok = strtok_r(NULL, "\\", &save)) {
-		if (!strcmp(tok, "."))
-			continue;
-		if (!strcmp(tok, "..")) {
-			if (*n)
-				(*n)--;
-			continue;
-		}
-		if (invalid_component(tok))
+	if (len > 1 && rest[len - 1] == '\\')
+		rest[--len] = 0;
+	if (!len || !strcmp(rest, "\\"))
+		return LSW_STATUS_SUCCESS; /* the drive's root */
+	while (*p == '\\') {
+		*p++ = 0;
+		end = strchr(p, '\\');
+		if (end)
+			*end = 0;
+		if (!*p || !strcmp(p, ".") || !strcmp(p, "..") || invalid_component(p))
 			return LSW_STATUS_OBJECT_NAME_INVALID;
 		if (*n == MAX_COMPONENTS)
 			return LSW_STATUS_NAME_TOO_LONG;
-		comps[(*n)++] = tok;
+		comps[(*n)++] = p;
+		if (!end)
+			break;
+		*end = '\\';
+		p = end;
 	}
 	return LSW_STATUS_SUCCESS;
 }
@@ -543,9 +551,11 @@ NTSTATUS path_resolve(const struct path_view *v, const uint16_t *name, size_t nc
 		dos = buf + 10;
 	else if (!strcmp(buf, "\\\\?\\"))
 		return LSW_STATUS_OBJECT_NAME_INVALID; /* a DOS prefix left unconverted */
-	else
-		return buf[0] == '\\' ? LSW_STATUS_OBJECT_PATH_NOT_FOUND
-				      : LSW_STATUS_OBJECT_PATH_SYNTAX_BAD;
+	else if (buf[0] != '\\')
+		return LSW_STATUS_OBJECT_PATH_SYNTAX_BAD;
+	else /* no such name in the root, or no such directory on the way */
+		return strchr(buf + 1, '\\') ? LSW_STATUS_OBJECT_PATH_NOT_FOUND
+					     : LSW_STATUS_OBJECT_NAME_NOT_FOUND;
 	if (!*dos)
 		return LSW_STATUS_OBJECT_NAME_INVALID; /* the directory of DOS names itself */
 	dos = volume_guid_to_drive(dos);
@@ -554,8 +564,9 @@ NTSTATUS path_resolve(const struct path_view *v, const uint16_t *name, size_t nc
 	if (absent_device(dos))
 		return LSW_STATUS_OBJECT_NAME_NOT_FOUND;
 	if (!((dos[0] | 32) >= 'a' && (dos[0] | 32) <= 'z') || dos[1] != ':' ||
-	    (dos[2] && dos[2] != '\\'))
-		return LSW_STATUS_OBJECT_PATH_NOT_FOUND;
+	    (dos[2] && dos[2] != '\\')) /* no such name in \?? (or directory on the way) */
+		return strchr(dos, '\\') ? LSW_STATUS_OBJECT_PATH_NOT_FOUND
+					  : LSW_STATUS_OBJECT_NAME_NOT_FOUND;
 	d = &v->drives[(dos[0] | 32) - 'a'];
 	if (!d->root[0])
 		return LSW_STATUS_OBJECT_PATH_NOT_FOUND;

@@ -329,9 +329,12 @@ static void test_paths(void)
 	check_full(L"D:x", L"D:\\x", L"x");
 	check_full(L"c:\\\\a//b", L"c:\\a\\b", L"b");
 	check_full(L"\\\\srv\\share\\a\\..\\..\\b", L"\\\\srv\\share\\b", L"b");
-	check_full(L"nul", L"\\\\.\\nul", L"nul");
-	check_full(L"C:\\dir\\COM1.txt", L"\\\\.\\COM1", L"COM1");
-	check_full(L"\\\\?\\C:\\a\\..\\b", L"\\\\?\\C:\\a\\..\\b", L"b");
+	check_full(L"nul", L"\\\\.\\nul", NULL); /* a device has no file part */
+	check_full(L"C:\\dir\\COM1.txt", L"\\\\.\\COM1", NULL);
+	check_full(L"\\\\?\\C:\\a\\..\\b", L"\\\\?\\C:\\b", L"b"); /* verbatim only to NT */
+	check_full(L"//?/a/..", L"\\\\?\\", NULL);
+	check_full(L"//.", L"\\\\.\\", NULL);
+	check_full(L"\\\\srv", L"\\\\srv", NULL); /* a server is no file part */
 	check_full(L"\\\\.\\C:\\a\\..\\b", L"\\\\.\\C:\\b", L"b");
 	ok(RtlGetFullPathName_U(L"abc", sizeof(small), small, NULL) ==
 		   (wcslen(L"C:\\work\\dir\\abc") + 1) * 2, "too small returns size with NUL");

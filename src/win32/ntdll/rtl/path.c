@@ -227,49 +227,50 @@ static SIZE_T build_raw(const WCHAR *path, LSW_RTL_PATH_TYPE type, path_buf *b)
 }
 
 /* Full path of `path` into b->s (NUL terminated); returns its length in
- * WCHARs or 0 if invalid or too long. */
-static SIZE_T full_path(PCWSTR path, path_buf *b)
+ * WCHARs or 0 if invalid or too long.  *root: where the names past the
+ * root start (a name before it, a server or a device, is no file part). */
+static SIZE_T full_path(PCWSTR path, path_buf *b, SIZE_T *root)
 {
 	LSW_RTL_PATH_TYPE type = RtlDetermineDosPathNameType_U(path);
 	ULONG dev;
-	SIZE_T root, i;
+	SIZE_T i;
 
 	b->len = 0;
 	if (!path[0])
 		return 0;
-	if (type == RtlPathTypeRootLocalDevice ||
-	    (type == RtlPathTypeLocalDevice && path[2] == '?')) {
-		/* "\\?\..." verbatim; "\\." and "\\?" become "\\.\" and "\\?\" */
-		if (!pb_add(b, path, wcslen(path)) ||
-		    (type == RtlPathTypeRootLocalDevice && !pb_add(b, L"\\", 1)))
-			return 0;
-		b->s[b->len] = 0;
+	if (type == RtlPathTypeRootLocalDevice) { /* "\\." or "//?": the device root */
+		WCHAR dev_root[4] = { '\\', '\\', path[2], '\\' };
+
+		pb_add(b, dev_root, 4);
+		b->s[*root = b->len] = 0;
 		return b->len;
 	}
-	dev = RtlIsDosDeviceName_U(path);
+	dev = type == RtlPathTypeLocalDevice ? 0 : RtlIsDosDeviceName_U(path);
 	if (dev) {
 		pb_add(b, L"\\\\.\\", 4);
 		pb_add(b, path + (dev >> 16) / sizeof(WCHAR), (dev & 0xFFFF) / sizeof(WCHAR));
-		b->s[b->len] = 0;
+		b->s[*root = b->len] = 0;
 		return b->len;
 	}
-	root = build_raw(path, type, b);
+	*root = build_raw(path, type, b);
 	if (b->len + 2 >= b->max)
 		return 0;
 	for (i = 0; i < b->len; i++)
 		if (b->s[i] == '/')
 			b->s[i] = '\\';
-	if (root <= b->len) /* else a bare root such as "\\server\share" */
-		b->len = normalize(b->s, root, b->len);
+	if (*root <= b->len) /* else a bare root such as "\\server\share" */
+		b->len = normalize(b->s, *root, b->len);
 	/* "C:" alone names that drive's current directory, without the
 	 * trailing backslash. */
-	if (type == RtlPathTypeDriveRelative && !path[2] && b->len > root)
+	if (type == RtlPathTypeDriveRelative && !path[2] && b->len > *root)
 		b->len--;
 	b->s[b->len] = 0;
 	return b->len;
 }
 
-static WCHAR *file_part_of(WCHAR *s, SIZE_T len)
+/* The last name of s[0..len), NULL when s ends in a separator or the
+ * last name is part of the root s[0..root). */
+static WCHAR *file_part_of(WCHAR *s, SIZE_T len, SIZE_T root)
 {
 	SIZE_T i = len;
 
@@ -277,7 +278,7 @@ static WCHAR *file_part_of(WCHAR *s, SIZE_T len)
 		return NULL;
 	while (i && s[i - 1] != '\\')
 		i--;
-	return s + i;
+	return i >= root ? s + i : NULL;
 }
 
 /* Returns the length in bytes without the terminator, or, if `size` bytes
@@ -285,7 +286,7 @@ static WCHAR *file_part_of(WCHAR *s, SIZE_T len)
 RTLAPI ULONG NTAPI RtlGetFullPathName_U(PCWSTR name, ULONG size, PWSTR buffer, PWSTR *file_part)
 {
 	path_buf b = { NULL, 0, MAX_FULL_PATH + 1 };
-	SIZE_T len;
+	SIZE_T len, root = 0;
 
 	if (file_part)
 		*file_part = NULL;
@@ -295,12 +296,12 @@ RTLAPI ULONG NTAPI RtlGetFullPathName_U(PCWSTR name, ULONG size, PWSTR buffer, P
 	if (!b.s)
 		return 0;
 	rtl_peb_lock();
-	len = full_path(name, &b);
+	len = full_path(name, &b, &root);
 	rtl_peb_unlock();
 	if (len && (len + 1) * sizeof(WCHAR) <= size) {
 		memcpy(buffer, b.s, (len + 1) * sizeof(WCHAR));
 		if (file_part)
-			*file_part = file_part_of(buffer, len);
+			*file_part = file_part_of(buffer, len, root);
 	}
 	RtlFreeHeap(lsw_process_heap(), 0, b.s);
 	if (len && (len + 1) * sizeof(WCHAR) > size)
@@ -308,31 +309,80 @@ RTLAPI ULONG NTAPI RtlGetFullPathName_U(PCWSTR name, ULONG size, PWSTR buffer, P
 	return (ULONG)(len * sizeof(WCHAR));
 }
 
-/* NT form of a full DOS path: the \??\ prefix, UNC\ for shares. */
-static NTSTATUS nt_from_full(const WCHAR *full, SIZE_T len, PUNICODE_STRING nt,
-			     PWSTR *file_part)
+/* "\??\" + s[0..len) into nt; *file_part: its last name, none before
+ * root (an offset in s). */
+static NTSTATUS nt_with_prefix(const WCHAR *prefix, SIZE_T plen, const WCHAR *s, SIZE_T len,
+			       SIZE_T root, PUNICODE_STRING nt, PWSTR *file_part)
 {
-	const WCHAR *prefix = L"\\??\\";
-	SIZE_T plen = 4, skip = 0, total;
+	SIZE_T total = plen + len;
 
-	if (len >= 4 && full[0] == '\\' && full[1] == '\\' && (full[2] == '.' || full[2] == '?') &&
-	    full[3] == '\\')
-		skip = 4;
-	else if (len >= 2 && full[0] == '\\' && full[1] == '\\')
-		prefix = L"\\??\\UNC\\", plen = 8, skip = 2;
-	total = plen + len - skip;
 	if ((total + 1) * sizeof(WCHAR) > 0xFFFE)
 		return STATUS_NAME_TOO_LONG;
 	nt->Buffer = RtlAllocateHeap(lsw_process_heap(), 0, (total + 1) * sizeof(WCHAR));
 	if (!nt->Buffer)
 		return STATUS_NO_MEMORY;
 	memcpy(nt->Buffer, prefix, plen * sizeof(WCHAR));
-	memcpy(nt->Buffer + plen, full + skip, (len - skip + 1) * sizeof(WCHAR));
+	memcpy(nt->Buffer + plen, s, len * sizeof(WCHAR));
+	nt->Buffer[total] = 0;
 	nt->Length = (USHORT)(total * sizeof(WCHAR));
 	nt->MaximumLength = (USHORT)((total + 1) * sizeof(WCHAR));
 	if (file_part)
-		*file_part = file_part_of(nt->Buffer, total);
+		*file_part = file_part_of(nt->Buffer, total, plen + root);
 	return STATUS_SUCCESS;
+}
+
+/* NT form of a full DOS path: the \??\ prefix, UNC\ for shares; the
+ * device prefixes "\\.\" and "\\?\" go. */
+static NTSTATUS nt_from_full(const WCHAR *full, SIZE_T len, SIZE_T root, PUNICODE_STRING nt,
+			     PWSTR *file_part)
+{
+	SIZE_T skip = 0;
+
+	if (len >= 4 && full[0] == '\\' && full[1] == '\\' && (full[2] == '.' || full[2] == '?') &&
+	    full[3] == '\\')
+		skip = 4;
+	else if (len >= 2 && full[0] == '\\' && full[1] == '\\')
+		return nt_with_prefix(L"\\??\\UNC\\", 8, full + 2, len - 2, root - 2, nt, file_part);
+	return nt_with_prefix(L"\\??\\", 4, full + skip, len - skip, root > skip ? root - skip : 0,
+			      nt, file_part);
+}
+
+/* "\\?\x" and "\??\x" are NT paths already: taken as they are. */
+static BOOL is_verbatim(PCWSTR dos)
+{
+	BOOL device = dos[0] == '\\' && dos[1] == '\\' && dos[2] == '?' && dos[3] == '\\';
+	BOOL dos_devices = dos[0] == '\\' && dos[1] == '?' && dos[2] == '?' && dos[3] == '\\';
+
+	return (device || dos_devices) && dos[4];
+}
+
+static BOOL all_spaces(PCWSTR s)
+{
+	while (*s == ' ')
+		s++;
+	return !*s;
+}
+
+RTLAPI BOOLEAN NTAPI RtlDoesFileExists_U(PCWSTR dos);
+
+/* A device name after a directory ("C:\dir\nul") names the device only
+ * when the directory exists. */
+static BOOL device_dir_exists(PCWSTR dos)
+{
+	ULONG dev = RtlIsDosDeviceName_U(dos);
+	SIZE_T at = (dev >> 16) / sizeof(WCHAR);
+	WCHAR *dir;
+	BOOLEAN ok;
+
+	if (!dev || !at || !is_sep(dos[at - 1]))
+		return TRUE;
+	if (!(dir = RtlAllocateHeap(lsw_process_heap(), 0, (at + 1) * sizeof(WCHAR))))
+		return FALSE;
+	memcpy(dir, dos, at * sizeof(WCHAR));
+	dir[at] = 0;
+	ok = RtlDoesFileExists_U(dir);
+	RtlFreeHeap(lsw_process_heap(), 0, dir);
+	return ok;
 }
 
 RTLAPI NTSTATUS NTAPI RtlDosPathNameToNtPathName_U_WithStatus(PCWSTR dos, PUNICODE_STRING nt,
@@ -340,21 +390,41 @@ RTLAPI NTSTATUS NTAPI RtlDosPathNameToNtPathName_U_WithStatus(PCWSTR dos, PUNICO
 {
 	path_buf b = { NULL, 0, MAX_FULL_PATH + 1 };
 	NTSTATUS status;
-	SIZE_T len;
+	SIZE_T len, root = 0;
 
 	if (relative)
 		memset(relative, 0, sizeof(LSW_RTL_RELATIVE_NAME));
-	if (!dos || !dos[0])
+	if (!dos || !dos[0] || all_spaces(dos))
+		return STATUS_OBJECT_NAME_INVALID;
+	if (is_verbatim(dos))
+		return nt_with_prefix(L"\\??\\", 4, dos + 4, wcslen(dos + 4), 0, nt, file_part);
+	if (!device_dir_exists(dos))
 		return STATUS_OBJECT_NAME_INVALID;
 	b.s = RtlAllocateHeap(lsw_process_heap(), 0, b.max * sizeof(WCHAR));
 	if (!b.s)
 		return STATUS_NO_MEMORY;
 	rtl_peb_lock();
-	len = full_path(dos, &b);
+	len = full_path(dos, &b, &root);
 	rtl_peb_unlock();
-	status = len ? nt_from_full(b.s, len, nt, file_part) : STATUS_OBJECT_NAME_INVALID;
+	status = len ? nt_from_full(b.s, len, root, nt, file_part) : STATUS_OBJECT_NAME_INVALID;
 	RtlFreeHeap(lsw_process_heap(), 0, b.s);
 	return status;
+}
+
+/* Whether a file or directory of that DOS name exists. */
+RTLAPI BOOLEAN NTAPI RtlDoesFileExists_U(PCWSTR dos)
+{
+	UNICODE_STRING nt;
+	OBJECT_ATTRIBUTES oa;
+	FILE_BASIC_INFORMATION info;
+	NTSTATUS status;
+
+	if (RtlDosPathNameToNtPathName_U_WithStatus(dos, &nt, NULL, NULL) < 0)
+		return FALSE;
+	InitializeObjectAttributes(&oa, &nt, OBJ_CASE_INSENSITIVE, NULL, NULL);
+	status = NtQueryAttributesFile(&oa, &info);
+	RtlFreeUnicodeString(&nt);
+	return status >= 0;
 }
 
 RTLAPI BOOL NTAPI RtlDosPathNameToNtPathName_U(PCWSTR dos, PUNICODE_STRING nt,
