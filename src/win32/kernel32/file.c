@@ -14,13 +14,17 @@ typedef struct file_basic_info {
 	ULONG FileAttributes;
 } file_basic_info;
 
+/* A DOS name that has no NT form (empty, a device after a directory that
+ * does not exist) is "path not found" to kernel32's callers, as Windows'
+ * file functions report it. */
 NTSTATUS k32_nt_path(const WCHAR *dos, UNICODE_STRING *nt)
 {
-	if (!dos)
+	NTSTATUS status;
+
+	if (!dos || !dos[0])
 		return STATUS_OBJECT_PATH_NOT_FOUND;
-	if (!dos[0]) /* Windows: an empty name is "path not found" */
-		return STATUS_OBJECT_PATH_NOT_FOUND;
-	return RtlDosPathNameToNtPathName_U_WithStatus(dos, nt, NULL, NULL);
+	status = RtlDosPathNameToNtPathName_U_WithStatus(dos, nt, NULL, NULL);
+	return status == STATUS_OBJECT_NAME_INVALID ? STATUS_OBJECT_PATH_NOT_FOUND : status;
 }
 
 static BOOL map_disposition(DWORD creation, ULONG *disp)

@@ -69,8 +69,9 @@ K32API BOOL WINAPI PeekNamedPipe(HANDLE pipe, LPVOID buf, DWORD size, LPDWORD re
 		*read = got;
 	if (avail)
 		*avail = peek[1];
-	if (left) /* a message pipe's first message; byte mode: none */
-		*left = peek[3] > got ? peek[3] - got : 0;
+	if (left) /* MessageLength - what came: in byte mode (length 0) it goes
+		   * negative, as Windows' kernel32 reports it */
+		*left = peek[3] - got;
 	RtlFreeHeap(k32_heap(), 0, peek);
 	return TRUE;
 }
