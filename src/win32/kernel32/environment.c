@@ -1,51 +1,65 @@
-/* Environment variables and the computer name. */
+/* Environment variables. */
 #include "k32_private.h"
 
 #define MAX_ENV_VALUE 32767
 
-/* Value length without NUL on success, size needed with NUL if the buffer
- * is too small, 0 with ERROR_ENVVAR_NOT_FOUND if unset. */
-K32API DWORD WINAPI GetEnvironmentVariableW(LPCWSTR name, LPWSTR buf, DWORD size)
+/* name's value into buf[0..size): its length in chars (the buffer holds
+ * it and a NUL only when that is less than size); *status says whether
+ * it is set. */
+static DWORD env_get(LPCWSTR name, LPWSTR buf, DWORD size, NTSTATUS *status)
 {
 	UNICODE_STRING n, v;
-	NTSTATUS status;
 
-	if (!name || !name[0])
-		return k32_error(ERROR_ENVVAR_NOT_FOUND);
 	RtlInitUnicodeString(&n, name);
 	v.Length = 0;
 	v.MaximumLength = (USHORT)((size > 0x7FFF ? 0x7FFF : size) * sizeof(WCHAR));
-	v.Buffer = buf;
-	status = RtlQueryEnvironmentVariable_U(NULL, &n, &v);
-	if (status == STATUS_BUFFER_TOO_SMALL)
-		return v.Length / sizeof(WCHAR) + 1;
+	v.Buffer = size ? buf : NULL;
+	*status = RtlQueryEnvironmentVariable_U(NULL, &n, &v);
+	if (*status == STATUS_BUFFER_TOO_SMALL)
+		*status = STATUS_SUCCESS; /* v.Length: the length it needs */
+	if (*status >= 0 && v.Length / sizeof(WCHAR) < size)
+		buf[v.Length / sizeof(WCHAR)] = 0;
+	return v.Length / sizeof(WCHAR);
+}
+
+/* Value length without NUL on success, size needed with NUL if the buffer
+ * is too small, 0 with ERROR_ENVVAR_NOT_FOUND if unset.  An empty value
+ * returns 0 and leaves the last error alone, as Windows does. */
+K32API DWORD WINAPI GetEnvironmentVariableW(LPCWSTR name, LPWSTR buf, DWORD size)
+{
+	NTSTATUS status;
+	DWORD n;
+
+	if (!name || !name[0])
+		return k32_error(ERROR_ENVVAR_NOT_FOUND);
+	n = env_get(name, buf, size, &status);
 	if (status < 0)
 		return k32_fail(status);
-	if (!v.Length)
-		k32_error(NO_ERROR); /* an empty value also returns 0 */
-	return v.Length / sizeof(WCHAR);
+	return n < size ? n : n + 1;
 }
 
 K32API DWORD WINAPI GetEnvironmentVariableA(LPCSTR name, LPSTR buf, DWORD size)
 {
 	UNICODE_STRING w;
 	WCHAR *val;
-	DWORD ret;
+	NTSTATUS status = STATUS_NO_MEMORY;
+	DWORD ret = 0;
 
 	if (!name)
 		return k32_error(ERROR_ENVVAR_NOT_FOUND);
 	if (!k32_ansi_arg(name, &w))
 		return 0;
 	val = RtlAllocateHeap(k32_heap(), 0, (MAX_ENV_VALUE + 1) * sizeof(WCHAR));
-	ret = val ? GetEnvironmentVariableW(w.Buffer, val, MAX_ENV_VALUE + 1) : 0;
-	if (!val)
-		k32_error(ERROR_NOT_ENOUGH_MEMORY);
-	if (ret && ret >= size)
+	if (val && w.Buffer[0])
+		ret = env_get(w.Buffer, val, MAX_ENV_VALUE + 1, &status);
+	else if (val)
+		status = STATUS_VARIABLE_NOT_FOUND;
+	if (status < 0)
+		k32_fail(status);
+	else if (ret >= size)
 		ret++;
-	else if (ret)
-		k32_w_to_a(val, ret, buf);
-	else if (size && buf && GetLastError() == NO_ERROR)
-		buf[0] = 0;
+	else
+		k32_w_to_a(val, ret, buf); /* with its NUL */
 	k32_free(val);
 	k32_free(w.Buffer);
 	return ret;
@@ -171,38 +185,45 @@ K32API DWORD WINAPI ExpandEnvironmentStringsA(LPCSTR src, LPSTR dst, DWORD size)
 	return ret;
 }
 
-/* COMPUTERNAME from the environment (the supervisor sets it), else a
- * fixed name. */
-K32API BOOL WINAPI GetComputerNameW(LPWSTR buf, LPDWORD size)
-{
-	WCHAR name[MAX_COMPUTERNAME_LENGTH + 1];
-	DWORD n = GetEnvironmentVariableW(L"COMPUTERNAME", name, MAX_COMPUTERNAME_LENGTH + 1);
+NTSTATUS NTAPI RtlSetEnvironmentStrings(const WCHAR *block, SIZE_T size);
 
-	if (!n || n > MAX_COMPUTERNAME_LENGTH) {
-		memcpy(name, L"LSW", 4 * sizeof(WCHAR));
-		n = 3;
-	}
-	if (*size <= n) {
-		*size = n + 1;
-		return k32_error(ERROR_BUFFER_OVERFLOW);
-	}
-	memcpy(buf, name, (n + 1) * sizeof(WCHAR));
-	*size = n;
-	return TRUE;
+/* The block's size in bytes, its final empty string included. */
+static SIZE_T block_bytes(const WCHAR *block)
+{
+	const WCHAR *p = block;
+
+	while (*p)
+		p += wcslen(p) + 1;
+	return (SIZE_T)(p - block + 1) * sizeof(WCHAR);
 }
 
-K32API BOOL WINAPI GetComputerNameA(LPSTR buf, LPDWORD size)
+/* A whole new environment: every entry NAME=value with a name. */
+K32API BOOL WINAPI SetEnvironmentStringsW(LPWCH block)
 {
-	WCHAR w[MAX_COMPUTERNAME_LENGTH + 1];
-	DWORD n = MAX_COMPUTERNAME_LENGTH + 1;
+	NTSTATUS status;
 
-	if (!GetComputerNameW(w, &n))
-		return FALSE;
-	if (*size <= n) {
-		*size = n + 1;
-		return k32_error(ERROR_BUFFER_OVERFLOW);
-	}
-	k32_w_to_a(w, n, buf);
-	*size = n;
-	return TRUE;
+	if (!block)
+		return k32_error(ERROR_INVALID_PARAMETER);
+	status = RtlSetEnvironmentStrings(block, block_bytes(block));
+	return status < 0 ? k32_fail(status) : TRUE;
+}
+
+K32API BOOL WINAPI SetEnvironmentStringsA(LPCH block)
+{
+	const char *p = block;
+	WCHAR *w;
+	ULONG bytes, done;
+	BOOL ok;
+
+	if (!block)
+		return k32_error(ERROR_INVALID_PARAMETER);
+	while (*p)
+		p += strlen(p) + 1;
+	bytes = (ULONG)(p - block + 1);
+	if (!(w = RtlAllocateHeap(k32_heap(), 0, bytes * sizeof(WCHAR))))
+		return k32_error(ERROR_NOT_ENOUGH_MEMORY);
+	RtlMultiByteToUnicodeN(w, bytes * sizeof(WCHAR), &done, block, bytes);
+	ok = SetEnvironmentStringsW(w);
+	k32_free(w);
+	return ok;
 }
