@@ -339,6 +339,7 @@ struct lsw_process {
 	uint64_t handles_std[3];
 	bool terminated;
 	uint32_t exit_status;
+	uint32_t timer_resolution;   /* NtSetTimerResolution's request, 0: none */
 	uint64_t ki_exception;       /* ntdll!KiUserExceptionDispatcher, 0 if missing */
 	uint64_t ki_apc;             /* ntdll!KiUserApcDispatcher, 0 if missing */
 	char last_stub[LSW_STUB_NAME_MAX + 1]; /* "dll!Function", the last stub called */
@@ -408,6 +409,7 @@ struct kuser_page {
 	volatile uint8_t *page;
 	struct loop *loop;
 	uint64_t last_update;        /* interrupt time of the last refresh */
+	uint64_t system_time;        /* the SystemTime it wrote then */
 };
 
 /*

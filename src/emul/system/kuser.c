@@ -45,10 +45,17 @@ static void put_ksystem_time(volatile uint8_t *page, size_t off, uint64_t v)
 
 static void write_times(struct kuser_page *k, uint64_t it)
 {
+	k->system_time = nt_system_time();
 	put_ksystem_time(k->page, 0x08, it);                    /* InterruptTime */
-	put_ksystem_time(k->page, 0x14, nt_system_time());      /* SystemTime */
+	put_ksystem_time(k->page, 0x14, k->system_time);        /* SystemTime */
 	put_ksystem_time(k->page, 0x320, it / (TICK_NS / 100)); /* TickCount */
 	k->last_update = it;
+}
+
+uint64_t kuser_system_time(struct kuser_page *k)
+{
+	kuser_refresh(k);
+	return k->page ? k->system_time : nt_system_time();
 }
 
 void kuser_refresh(struct kuser_page *k)

@@ -20,6 +20,10 @@ void kuser_fini(struct kuser_page *k);
  * a thread a wait that timed out together with a clock that says it did
  * not (GetTickCount after a 100 ms wait said 47 ms under load). */
 void kuser_refresh(struct kuser_page *k);
+/* The system time as the page has it, at the tick's granularity, as
+ * Windows' NtQuerySystemTime answers (so that it and the page's value,
+ * which GetSystemTimeAsFileTime reads, are one clock). */
+uint64_t kuser_system_time(struct kuser_page *k);
 /* 100 ns units: since boot (interrupt time) and since 1601 (system time). */
 uint64_t nt_interrupt_time(void);
 uint64_t nt_system_time(void);

@@ -14,7 +14,7 @@
 
 #define PROCESSOR_ARCHITECTURE_INTEL 0
 #define PROCESSOR_ARCHITECTURE_AMD64 9
-#define INFO_MAX 64 /* the largest fixed class */
+#define INFO_MAX 432 /* the largest fixed class (the dynamic time zone) */
 #define SYSTEM_TIME_ADJUSTMENT_CLASS 28
 #define SYSTEM_TIME_ADJUSTMENT_SIZE 8
 #define STATUS_PRIVILEGE_NOT_HELD ((NTSTATUS)0xC0000061u)
@@ -205,6 +205,7 @@ static const struct sysinfo_class {
 	FIXED(28, 12, EXACT, time_adjustment),                          /* TimeAdjustment */
 	FIXED(35, 2, AT_LEAST, kernel_debugger),                        /* KernelDebugger */
 	FIXED(37, 16, AT_LEAST, registry_quota),                        /* RegistryQuota */
+	FIXED(44, 172, EXACT, sysinfo_time_zone),                       /* CurrentTimeZone */
 	LIST(57, sysinfo_process_list_ex),                              /* ExtendedProcess */
 	FIXED(58, 4, EXACT, shared_data_alignment),                     /* RecommendedSharedData */
 	FIXED(62, sizeof(struct basic_info), EXACT, basic),             /* EmulationBasic */
@@ -213,6 +214,7 @@ static const struct sysinfo_class {
 	FIXED(69, 3, AT_LEAST, kernel_debugger),                        /* KernelDebuggerEx */
 	LIST(73, sysinfo_logical_processors),                           /* LogicalProcessor */
 	LIST(76, sysinfo_firmware_table),                               /* FirmwareTable */
+	FIXED(102, 432, EXACT, sysinfo_dynamic_time_zone),              /* DynamicTimeZone */
 };
 
 static const struct sysinfo_class *find_class(uint32_t cls)

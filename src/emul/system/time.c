@@ -22,7 +22,7 @@ NTSTATUS nt_NtQueryPerformanceCounter(struct nt_call *c)
 /* NtQuerySystemTime(*SystemTime) */
 NTSTATUS nt_NtQuerySystemTime(struct nt_call *c)
 {
-	uint64_t now = nt_system_time();
+	uint64_t now = kuser_system_time(&c->thread->process->host->kuser);
 
 	return tracee_write(c->thread, c->args[0], &now, 8) < 0 ? LSW_STATUS_ACCESS_VIOLATION
 								 : LSW_STATUS_SUCCESS;

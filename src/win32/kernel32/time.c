@@ -57,16 +57,14 @@ K32API void WINAPI GetSystemTimeAsFileTime(LPFILETIME ft)
 	ft->dwHighDateTime = (DWORD)(t >> 32);
 }
 
+LONGLONG NTAPI RtlGetSystemTimePrecise(void);
+
 K32API void WINAPI GetSystemTimePreciseAsFileTime(LPFILETIME ft)
 {
-	LARGE_INTEGER t;
+	LONGLONG t = RtlGetSystemTimePrecise();
 
-	if (NtQuerySystemTime(&t) < 0) {
-		GetSystemTimeAsFileTime(ft);
-		return;
-	}
-	ft->dwLowDateTime = t.LowPart;
-	ft->dwHighDateTime = (DWORD)t.HighPart;
+	ft->dwLowDateTime = (DWORD)t;
+	ft->dwHighDateTime = (DWORD)(t >> 32);
 }
 
 K32API BOOL WINAPI FileTimeToSystemTime(const FILETIME *ft, LPSYSTEMTIME st)
