@@ -103,17 +103,19 @@ static BOOL rule_time(const SYSTEMTIME *rule, WORD year, LONGLONG *t)
 	return st_to_ticks(&st, t);
 }
 
+#define NO_RULES 2
+
 /* Whether summer time is in force at t, a moment on the zone's wall clock
  * (from_utc: t is UTC).  The summer rule is written on the standard
  * clock, the winter rule on the summer clock, as Windows defines them.
- * -1: the rules are bad. */
+ * -1: the rules are bad; NO_RULES: the zone has none. */
 static int in_daylight(const TIME_ZONE_INFORMATION *tzi, LONGLONG t, BOOL from_utc)
 {
 	LONGLONG start, end;
 	SYSTEMTIME now;
 
 	if (!tzi->DaylightDate.wMonth || !tzi->StandardDate.wMonth)
-		return 0;
+		return NO_RULES;
 	if (!ticks_to_st(from_utc ? t - (LONGLONG)tzi->Bias * TICKS_PER_MINUTE : t, &now) ||
 	    !rule_time(&tzi->DaylightDate, now.wYear, &start) ||
 	    !rule_time(&tzi->StandardDate, now.wYear, &end))
@@ -143,7 +145,11 @@ static BOOL convert(const TIME_ZONE_INFORMATION *tzi, const SYSTEMTIME *in, SYST
 	dst = in_daylight(tzi, t, from_utc);
 	if (dst < 0)
 		return k32_error(ERROR_INVALID_PARAMETER);
-	bias = (LONGLONG)(tzi->Bias + (dst ? tzi->DaylightBias : tzi->StandardBias)) *
+	/* a zone without summer time rules has its Bias alone, as Windows
+	 * converts (its StandardBias is not applied) */
+	bias = (LONGLONG)(tzi->Bias + (dst == NO_RULES ? 0
+				       : dst	      ? tzi->DaylightBias
+							      : tzi->StandardBias)) *
 	       TICKS_PER_MINUTE;
 	return ticks_to_st(from_utc ? t - bias : t + bias, out);
 }
