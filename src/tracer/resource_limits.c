@@ -67,15 +67,18 @@ static int write_small(const char *dir, const char *file, const char *text)
 	return r;
 }
 
-/* The directory of lsw's own cgroup v2 group, from mountinfo and
- * /proc/self/cgroup ("0::/path"). */
-static int own_cgroup(char *out, size_t len)
+/* Where the cgroup v2 hierarchy is mounted (its root), from mountinfo;
+ * "" if nowhere.  Found once: reading the mount table is most of a
+ * run's limits setup, and lswhost sets up one per run.  Not finding it
+ * is not kept (it may be mounted later). */
+static const char *cgroup2_mount(void)
 {
-	char line[4096], mnt[PATH_MAX] = "", path[PATH_MAX];
-	FILE *f = fopen("/proc/self/mountinfo", "re");
+	static char mnt[PATH_MAX];
+	char line[4096];
+	FILE *f;
 
-	if (!f)
-		return -1;
+	if (*mnt || !(f = fopen("/proc/self/mountinfo", "re")))
+		return mnt;
 	while (fgets(line, sizeof(line), f)) {
 		char root[PATH_MAX], point[PATH_MAX];
 		const char *dash = strstr(line, " - cgroup2 ");
@@ -87,13 +90,22 @@ static int own_cgroup(char *out, size_t len)
 		}
 	}
 	fclose(f);
+	return mnt;
+}
+
+/* The directory of lsw's own cgroup v2 group, from the mount and
+ * /proc/self/cgroup ("0::/path"), read each time: lsw may have moved. */
+static int own_cgroup(char *out, size_t len)
+{
+	char line[4096], path[PATH_MAX];
+	const char *mnt = cgroup2_mount();
+
 	if (!*mnt || read_small("/proc/self/cgroup", line, sizeof(line)) < 0)
 		return -1;
 	for (char *l = line; l && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL)
-		if (sscanf(l, "0::%4095[^\n]", path) == 1) {
-			snprintf(out, len, "%s%s", mnt, strcmp(path, "/") ? path : "");
-			return 0;
-		}
+		if (sscanf(l, "0::%4095[^\n]", path) == 1)
+			return snprintf(out, len, "%s%s", mnt, strcmp(path, "/") ? path : "") <
+				       (int)len ? 0 : -1;
 	return -1;
 }
 

@@ -153,3 +153,21 @@ static void known_release(struct object_dir *d)
 }
 
 const struct object_dir_keeper known_dlls_keeper = { known_refresh, known_release };
+
+struct section_object *known_dll_section(struct lsw_host *h, const char *name)
+{
+	static const uint16_t dir_name[] = { 'K', 'n', 'o', 'w', 'n', 'D', 'l', 'l', 's' };
+	struct object_dir *root = namespace_root(h);
+	struct object_name *e = root ? object_dir_find(root, dir_name, 9, false) : NULL;
+	struct object_dir *d = e ? (struct object_dir *)e->obj : NULL;
+	uint16_t leaf[MAX_NAME];
+	size_t n = strlen(name);
+
+	if (!d || d->keeper != &known_dlls_keeper || n >= MAX_NAME)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		leaf[i] = (uint8_t)name[i];
+	known_refresh(h, d, leaf, n);
+	e = object_dir_find(d, leaf, n, false);
+	return e && e->obj->ops == &section_ops ? (struct section_object *)e->obj : NULL;
+}
