@@ -19,6 +19,7 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/sysinfo.h>
+#include <time.h>
 #include <unistd.h>
 #include "tracer/resource_limits.h"
 
@@ -225,19 +226,57 @@ static void in_delegated_group(char *dir)
 		dir[n - k] = 0;
 }
 
+/* Where runs' groups go (dir, with the controllers delegated), or why
+ * they cannot: the probe of lsw's own group and its controllers, kept
+ * PROBE_KEEP_NS (lswhost sets up a job for every run; a change of the
+ * tree is seen within that time), one for each set of controllers. */
+#define PROBE_KEEP_NS 10000000000ull
+struct cgroup_probe {
+	uint64_t at_ns;          /* 0: none yet */
+	bool ok;
+	char dir[PATH_MAX];
+	char why[PATH_MAX + 128];
+};
+
+static uint64_t monotonic_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+static struct cgroup_probe *probe(const char *want, bool cpu)
+{
+	static struct cgroup_probe probes[2];
+	struct cgroup_probe *p = &probes[cpu];
+	char dir[PATH_MAX] = "", why[PATH_MAX + 128] = "no cgroup2 mount";
+	uint64_t now = monotonic_ns();
+
+	if (p->at_ns && now - p->at_ns < PROBE_KEEP_NS)
+		return p;
+	if (own_cgroup(dir, sizeof(dir)) == 0)
+		in_delegated_group(dir);
+	p->ok = *dir && delegate(dir, want, why, sizeof(why)) == 0;
+	memcpy(p->dir, dir, sizeof(dir));
+	memcpy(p->why, why, sizeof(why));
+	p->at_ns = now;
+	return p;
+}
+
 void limits_prepare(struct limits_wall *w, const struct lsw_limits *l)
 {
-	char dir[PATH_MAX] = "", why[PATH_MAX + 128] = "no cgroup2 mount";
 	const char *want = l->cpus_milli ? "memory pids cpu" : "memory pids";
+	struct cgroup_probe *p = probe(want, l->cpus_milli != 0);
+	char why[PATH_MAX + 128];
 
 	w->cgroup[0] = 0;
 	w->procs_fd = -1;
-	if (own_cgroup(dir, sizeof(dir)) == 0)
-		in_delegated_group(dir);
-	if (*dir && delegate(dir, want, why, sizeof(why)) == 0 &&
-	    make_run_group(w, dir, l) < 0) {
+	snprintf(why, sizeof(why), "%s", p->why);
+	if (p->ok && make_run_group(w, p->dir, l) < 0) {
 		snprintf(why, sizeof(why), "%s: %s", w->cgroup, strerror(errno));
 		limits_release(w);
+		p->at_ns = 0; /* look again for the next run */
 	}
 	describe(w, l, why);
 }
