@@ -145,13 +145,25 @@ struct ldr_module *ldr_add_module(BYTE *base, const char *name, const WCHAR *pat
 	return m;
 }
 
+/* Maps a view of image section `section` and closes the handle. */
+static NTSTATUS map_and_close(HANDLE section, BYTE **base)
+{
+	SIZE_T view = 0;
+	NTSTATUS st;
+
+	*base = NULL;
+	st = NtMapViewOfSection(section, (HANDLE)-1, (PVOID *)base, 0, 0, NULL, &view,
+				1 /* ViewShare */, 0, PAGE_EXECUTE_WRITECOPY);
+	NtClose(section);
+	return st == STATUS_IMAGE_NOT_AT_BASE ? STATUS_SUCCESS : st;
+}
+
 NTSTATUS ldr_map_file(const WCHAR *nt_path, BYTE **base)
 {
 	UNICODE_STRING us;
 	OBJECT_ATTRIBUTES oa;
 	IO_STATUS_BLOCK iosb;
 	HANDLE file, section;
-	SIZE_T view = 0;
 	NTSTATUS st;
 
 	RtlInitUnicodeString(&us, nt_path);
@@ -163,13 +175,7 @@ NTSTATUS ldr_map_file(const WCHAR *nt_path, BYTE **base)
 	st = NtCreateSection(&section, SECTION_ALL_ACCESS, NULL, NULL, PAGE_EXECUTE_READ,
 			     SEC_IMAGE_FLAG, file);
 	NtClose(file);
-	if (!NT_SUCCESS(st))
-		return st;
-	*base = NULL;
-	st = NtMapViewOfSection(section, (HANDLE)-1, (PVOID *)base, 0, 0, NULL, &view,
-				1 /* ViewShare */, 0, PAGE_EXECUTE_WRITECOPY);
-	NtClose(section);
-	return st == STATUS_IMAGE_NOT_AT_BASE ? STATUS_SUCCESS : st;
+	return NT_SUCCESS(st) ? map_and_close(section, base) : st;
 }
 
 /* A KnownDLL's image section, kept by the supervisor in \KnownDlls as
@@ -182,7 +188,6 @@ static NTSTATUS map_known(const char *name, BYTE **base)
 	UNICODE_STRING us;
 	OBJECT_ATTRIBUTES oa;
 	HANDLE section;
-	SIZE_T view = 0;
 	NTSTATUS st;
 
 	for (; *name && o + 1 < sizeof(path) / sizeof(path[0]); name++)
@@ -191,13 +196,7 @@ static NTSTATUS map_known(const char *name, BYTE **base)
 	RtlInitUnicodeString(&us, path);
 	InitializeObjectAttributes(&oa, &us, OBJ_CASE_INSENSITIVE, NULL, NULL);
 	st = NtOpenSection(&section, SECTION_MAP_READ | SECTION_MAP_EXECUTE | SECTION_QUERY, &oa);
-	if (!NT_SUCCESS(st))
-		return st;
-	*base = NULL;
-	st = NtMapViewOfSection(section, (HANDLE)-1, (PVOID *)base, 0, 0, NULL, &view,
-				1 /* ViewShare */, 0, PAGE_EXECUTE_WRITECOPY);
-	NtClose(section);
-	return st == STATUS_IMAGE_NOT_AT_BASE ? STATUS_SUCCESS : st;
+	return NT_SUCCESS(st) ? map_and_close(section, base) : st;
 }
 
 /* dir (DOS, ends in '\') + name -> "\??\dir\name" */
