@@ -44,6 +44,17 @@ static void usage(FILE *f)
 	      "  --                  end of options\n", f);
 }
 
+/* The processors online, counted once: sysconf reads sysfs, and lswhost
+ * builds an environment for every run. */
+static long processors(void)
+{
+	static long n;
+
+	if (n <= 0)
+		n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n;
+}
+
 /* What a Windows 10 console sees, with the prefix's folders. */
 static void add_defaults(struct env_builder *e)
 {
@@ -70,7 +81,7 @@ static void add_defaults(struct env_builder *e)
 	env_set(e, "CommonProgramW6432", "C:\\Program Files\\Common Files");
 	env_set(e, "CommonProgramFiles(x86)", "C:\\Program Files (x86)\\Common Files");
 	env_set(e, "PROCESSOR_ARCHITECTURE", "AMD64");
-	snprintf(n, sizeof(n), "%ld", sysconf(_SC_NPROCESSORS_ONLN));
+	snprintf(n, sizeof(n), "%ld", processors());
 	env_set(e, "NUMBER_OF_PROCESSORS", n);
 	env_set(e, "HOMEDRIVE", "C:");
 	snprintf(buf, sizeof(buf), "\\Users\\%s", user);

@@ -19,6 +19,7 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/sysinfo.h>
+#include <time.h>
 #include <unistd.h>
 #include "tracer/resource_limits.h"
 
@@ -67,15 +68,18 @@ static int write_small(const char *dir, const char *file, const char *text)
 	return r;
 }
 
-/* The directory of lsw's own cgroup v2 group, from mountinfo and
- * /proc/self/cgroup ("0::/path"). */
-static int own_cgroup(char *out, size_t len)
+/* Where the cgroup v2 hierarchy is mounted (its root), from mountinfo;
+ * "" if nowhere.  Found once: reading the mount table is most of a
+ * run's limits setup, and lswhost sets up one per run.  Not finding it
+ * is not kept (it may be mounted later). */
+static const char *cgroup2_mount(void)
 {
-	char line[4096], mnt[PATH_MAX] = "", path[PATH_MAX];
-	FILE *f = fopen("/proc/self/mountinfo", "re");
+	static char mnt[PATH_MAX];
+	char line[4096];
+	FILE *f;
 
-	if (!f)
-		return -1;
+	if (*mnt || !(f = fopen("/proc/self/mountinfo", "re")))
+		return mnt;
 	while (fgets(line, sizeof(line), f)) {
 		char root[PATH_MAX], point[PATH_MAX];
 		const char *dash = strstr(line, " - cgroup2 ");
@@ -87,13 +91,22 @@ static int own_cgroup(char *out, size_t len)
 		}
 	}
 	fclose(f);
+	return mnt;
+}
+
+/* The directory of lsw's own cgroup v2 group, from the mount and
+ * /proc/self/cgroup ("0::/path"), read each time: lsw may have moved. */
+static int own_cgroup(char *out, size_t len)
+{
+	char line[4096], path[PATH_MAX];
+	const char *mnt = cgroup2_mount();
+
 	if (!*mnt || read_small("/proc/self/cgroup", line, sizeof(line)) < 0)
 		return -1;
 	for (char *l = line; l && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL)
-		if (sscanf(l, "0::%4095[^\n]", path) == 1) {
-			snprintf(out, len, "%s%s", mnt, strcmp(path, "/") ? path : "");
-			return 0;
-		}
+		if (sscanf(l, "0::%4095[^\n]", path) == 1)
+			return snprintf(out, len, "%s%s", mnt, strcmp(path, "/") ? path : "") <
+				       (int)len ? 0 : -1;
 	return -1;
 }
 
@@ -213,19 +226,57 @@ static void in_delegated_group(char *dir)
 		dir[n - k] = 0;
 }
 
+/* Where runs' groups go (dir, with the controllers delegated), or why
+ * they cannot: the probe of lsw's own group and its controllers, kept
+ * PROBE_KEEP_NS (lswhost sets up a job for every run; a change of the
+ * tree is seen within that time), one for each set of controllers. */
+#define PROBE_KEEP_NS 10000000000ull
+struct cgroup_probe {
+	uint64_t at_ns;          /* 0: none yet */
+	bool ok;
+	char dir[PATH_MAX];
+	char why[PATH_MAX + 128];
+};
+
+static uint64_t monotonic_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+static struct cgroup_probe *probe(const char *want, bool cpu)
+{
+	static struct cgroup_probe probes[2];
+	struct cgroup_probe *p = &probes[cpu];
+	char dir[PATH_MAX] = "", why[PATH_MAX + 128] = "no cgroup2 mount";
+	uint64_t now = monotonic_ns();
+
+	if (p->at_ns && now - p->at_ns < PROBE_KEEP_NS)
+		return p;
+	if (own_cgroup(dir, sizeof(dir)) == 0)
+		in_delegated_group(dir);
+	p->ok = *dir && delegate(dir, want, why, sizeof(why)) == 0;
+	memcpy(p->dir, dir, sizeof(dir));
+	memcpy(p->why, why, sizeof(why));
+	p->at_ns = now;
+	return p;
+}
+
 void limits_prepare(struct limits_wall *w, const struct lsw_limits *l)
 {
-	char dir[PATH_MAX] = "", why[PATH_MAX + 128] = "no cgroup2 mount";
 	const char *want = l->cpus_milli ? "memory pids cpu" : "memory pids";
+	struct cgroup_probe *p = probe(want, l->cpus_milli != 0);
+	char why[PATH_MAX + 128];
 
 	w->cgroup[0] = 0;
 	w->procs_fd = -1;
-	if (own_cgroup(dir, sizeof(dir)) == 0)
-		in_delegated_group(dir);
-	if (*dir && delegate(dir, want, why, sizeof(why)) == 0 &&
-	    make_run_group(w, dir, l) < 0) {
+	snprintf(why, sizeof(why), "%s", p->why);
+	if (p->ok && make_run_group(w, p->dir, l) < 0) {
 		snprintf(why, sizeof(why), "%s: %s", w->cgroup, strerror(errno));
 		limits_release(w);
+		p->at_ns = 0; /* look again for the next run */
 	}
 	describe(w, l, why);
 }

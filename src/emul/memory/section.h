@@ -42,6 +42,11 @@ struct section_object {
 	uint64_t size;          /* data: MaximumSize; image: SizeOfImage */
 	uint64_t file_size;     /* image: the file's size */
 	struct pe_image pe;     /* image: headers (pe.data is NULL) */
+	/* image: the last section_find_exports answer, kept (the layout
+	 * never changes): ntdll's entry points, looked up at every start */
+	const char *const *export_names;
+	uint32_t export_rva[8];
+	unsigned export_n;
 	char *file_name;        /* the file's NT name (UTF-8), NULL if none */
 	char label[64];         /* for memfd names and messages */
 	struct section_object *next_file; /* the list of file-backed data sections */

@@ -268,9 +268,13 @@ int section_find_exports(struct section_object *s, const char *const *names, uin
 			 unsigned n)
 {
 	struct pe_image view;
-	uint8_t *buf = mmap(NULL, s->size, PROT_READ, MAP_SHARED, s->fd, 0);
+	uint8_t *buf;
 
-	if (buf == MAP_FAILED)
+	if (s->export_names == names && s->export_n == n) {
+		memcpy(rva, s->export_rva, n * sizeof(*rva));
+		return 0;
+	}
+	if ((buf = mmap(NULL, s->size, PROT_READ, MAP_SHARED, s->fd, 0)) == MAP_FAILED)
 		return -1;
 	pe_as_laid_out(&s->pe, buf, &view);
 	for (unsigned i = 0; i < n; i++) {
@@ -280,5 +284,10 @@ int section_find_exports(struct section_object *s, const char *const *names, uin
 			rva[i] = 0;
 	}
 	munmap(buf, s->size);
+	if (n <= sizeof(s->export_rva) / sizeof(s->export_rva[0])) {
+		s->export_names = names;
+		s->export_n = n;
+		memcpy(s->export_rva, rva, n * sizeof(*rva));
+	}
 	return 0;
 }

@@ -236,6 +236,8 @@ NTSTATUS nt_NtQueryDirectoryObject(struct nt_call *c)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	if ((uint8_t)c->args[4])
 		start = 0;
+	if (d->keeper)
+		d->keeper->refresh(c->thread->process->host, d, NULL, 0);
 	e = d->entries;
 	for (uint32_t i = 0; e && i < start; i++)
 		e = e->next;

@@ -111,6 +111,8 @@ static NTSTATUS walk_once(struct nt_call *c, uint64_t root, const uint16_t *s, s
 			j++;
 		if (j == i)
 			return LSW_STATUS_OBJECT_NAME_INVALID; /* "\\", "x\\\\y", "x\\" */
+		if (dir->keeper)
+			dir->keeper->refresh(c->thread->process->host, dir, s + i, j - i);
 		e = object_dir_find(dir, s + i, j - i, fold);
 		if (e && is_link(e->obj) && (j < n || follow_last)) {
 			*link = (struct object_symlink *)e->obj;
@@ -267,7 +269,9 @@ NTSTATUS object_create_begin(struct nt_call *c, uint64_t oa, const struct nt_obj
 	free(name);
 	if (st != LSW_STATUS_SUCCESS)
 		return st;
-	if (!pl.found)
+	if (!pl.found && pl.parent->keeper)
+		st = LSW_STATUS_ACCESS_DENIED;
+	else if (!pl.found)
 		st = name_from_place(&pl, nm);
 	else if (!(attributes & OBJ_OPENIF))
 		st = LSW_STATUS_OBJECT_NAME_COLLISION;

@@ -7,11 +7,13 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include "emul/memory/known_dlls.h"
 #include "emul/object/object_ns.h"
 
 enum { DIR, LINK };
 
-/* Parents before children; a link's target is an absolute name. */
+/* Parents before children; a link's target is an absolute name (but
+ * KnownDllPath's, a DOS path programs read, as on Windows). */
 static const struct {
 	int kind;
 	const char *path, *target;
@@ -35,7 +37,25 @@ static const struct {
 	{ LINK, "\\DosDevices", "\\??" },
 	{ DIR, "\\Device", NULL },
 	{ DIR, "\\KernelObjects", NULL },
+	{ DIR, "\\KnownDlls", NULL },
+	{ LINK, "\\KnownDlls\\KnownDllPath", "C:\\Windows\\System32" },
 };
+
+/* The directories the host fills itself. */
+static const struct {
+	const char *path;
+	const struct object_dir_keeper *keeper;
+} kept_dirs[] = {
+	{ "\\KnownDlls", &known_dlls_keeper },
+};
+
+static const struct object_dir_keeper *keeper_of(const char *path)
+{
+	for (size_t i = 0; i < sizeof(kept_dirs) / sizeof(kept_dirs[0]); i++)
+		if (!strcmp(kept_dirs[i].path, path))
+			return kept_dirs[i].keeper;
+	return NULL;
+}
 
 /* ASCII s as UTF-16 into out (room for 64). */
 static size_t widen(const char *s, uint16_t *out)
@@ -85,6 +105,8 @@ static bool make_one(struct object_namespace *ns, size_t i)
 	if (standard[i].kind == DIR) {
 		struct object_dir *d = object_dir_new();
 
+		if (d)
+			d->keeper = keeper_of(standard[i].path);
 		obj = d ? &d->hdr : NULL;
 		on = d ? &d->name : NULL;
 	} else {
@@ -133,6 +155,12 @@ void object_namespace_free(struct lsw_host *h)
 
 	if (!ns)
 		return;
+	for (unsigned i = 0; i < ns->nkept; i++) {
+		struct object_dir *d = (struct object_dir *)ns->kept[i];
+
+		if (ns->kept[i]->ops == &object_dir_ops && d->keeper)
+			d->keeper->release(d);
+	}
 	while (ns->nkept) /* children first: their names hold their parents */
 		object_unref(ns->kept[--ns->nkept]);
 	object_unref(&ns->root->hdr);

@@ -9,11 +9,26 @@
 
 #define OBJ_CASE_INSENSITIVE 0x40
 
+struct object_dir;
+
+/* A directory whose entries the host makes itself (\KnownDlls): programs
+ * create nothing in it (STATUS_ACCESS_DENIED, as for a user on Windows). */
+struct object_dir_keeper {
+	/* Brings the entry named leaf[0..n) up to date before a walk looks
+	 * it up, or (leaf NULL) every entry before the directory is listed. */
+	void (*refresh)(struct lsw_host *h, struct object_dir *d, const uint16_t *leaf,
+			size_t n);
+	/* The host ends: lets go of the entries and of d->kept. */
+	void (*release)(struct object_dir *d);
+};
+
 struct object_dir {
 	struct nt_object hdr;
 	struct object_name name;
 	struct object_name *entries;  /* oldest first */
 	bool is_root;
+	const struct object_dir_keeper *keeper; /* NULL: an ordinary directory */
+	void *kept;                   /* the keeper's */
 };
 
 struct object_symlink {

@@ -18,6 +18,7 @@
 #include "emul/process/debug.h"
 #include "emul/io/file.h"
 #include "emul/memory/guard_page.h"
+#include "emul/memory/known_dlls.h"
 #include "emul/system/kuser.h"
 #include "emul/memory/memory.h"
 #include "emul/memory/remote.h"
@@ -99,6 +100,20 @@ static NTSTATUS map_kuser(struct nt_call *c)
 	return LSW_STATUS_SUCCESS;
 }
 
+/* Maps image section s (called name) at its preferred base, or else
+ * anywhere. */
+static NTSTATUS map_image(struct nt_call *c, struct section_object *s, const char *name,
+			  uint64_t *base)
+{
+	NTSTATUS st;
+
+	*base = 0;
+	st = section_map_image(c, s, base);
+	if (st == LSW_STATUS_SUCCESS || st == LSW_STATUS_IMAGE_NOT_AT_BASE)
+		process_note_image(c->thread->process, name, *base, s->size);
+	return st == LSW_STATUS_IMAGE_NOT_AT_BASE ? LSW_STATUS_SUCCESS : st;
+}
+
 /* Maps a PE file from the host; reports problems on stderr.  A child's
  * image must still lie where its job may reach (view): a host process may
  * have swapped a link in since NtCreateUserProcess looked. */
@@ -124,11 +139,20 @@ static NTSTATUS map_host_image(struct nt_call *c, const char *path, const char *
 		fprintf(stderr, "lsw: %s: %s\n", path, err);
 		return st;
 	}
-	*base = 0;
-	st = section_map_image(c, *out, base);
-	if (st == LSW_STATUS_SUCCESS || st == LSW_STATUS_IMAGE_NOT_AT_BASE)
-		process_note_image(c->thread->process, name, *base, (*out)->size);
-	return st == LSW_STATUS_IMAGE_NOT_AT_BASE ? LSW_STATUS_SUCCESS : st;
+	return map_image(c, *out, name, base);
+}
+
+/* ntdll from \KnownDlls, as Windows maps it: the host's section, made once
+ * (its file looked at for a rebuild); from its file if that fails. */
+static NTSTATUS map_ntdll(struct nt_call *c, const char *path, struct section_object **out,
+			  uint64_t *base)
+{
+	struct section_object *s = known_dll_section(c->thread->process->host, "ntdll.dll");
+
+	if (!s)
+		return map_host_image(c, path, "ntdll.dll", NULL, out, base);
+	*out = (struct section_object *)object_ref(&s->hdr);
+	return map_image(c, *out, "ntdll.dll", base);
 }
 
 uint64_t process_alloc_private(struct nt_call *c, uint64_t size, uint32_t protect)
@@ -231,7 +255,7 @@ static NTSTATUS hello_phase0(struct nt_call *c)
 
 	snprintf(ntdll_path, sizeof(ntdll_path), "%s/ntdll.dll", p->host->cfg.dll_dir);
 	if ((st = map_kuser(c)) != LSW_STATUS_SUCCESS ||
-	    (st = map_host_image(c, ntdll_path, "ntdll.dll", NULL, &ntdll, &ntdll_base)) != LSW_STATUS_SUCCESS)
+	    (st = map_ntdll(c, ntdll_path, &ntdll, &ntdll_base)) != LSW_STATUS_SUCCESS)
 		goto out;
 	if (section_find_exports(ntdll, ntdll_entries, rva, NTDLL_ENTRIES) < 0)
 		rva[0] = rva[3] = 0;

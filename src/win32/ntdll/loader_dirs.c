@@ -133,15 +133,11 @@ RTLAPI NTSTATUS NTAPI LdrGetDllDirectory(PUNICODE_STRING out)
 
 struct ldr_search ldr_current_search;
 
-/* Windows 10's KnownDLLs (HKLM\SYSTEM\CurrentControlSet\Control\Session
- * Manager\KnownDLLs), with ntdll and kernelbase, which always are. */
+#define KNOWN_DLL(name) name,
 static const char *const known_dlls[] = {
-	"advapi32.dll", "clbcatq.dll", "combase.dll", "comdlg32.dll", "coml2.dll", "difxapi.dll",
-	"gdi32.dll", "gdiplus.dll", "imagehlp.dll", "imm32.dll", "kernel32.dll", "kernelbase.dll",
-	"msctf.dll", "msvcrt.dll", "normaliz.dll", "nsi.dll", "ntdll.dll", "ole32.dll",
-	"oleaut32.dll", "psapi.dll", "rpcrt4.dll", "sechost.dll", "setupapi.dll", "shcore.dll",
-	"shell32.dll", "shlwapi.dll", "user32.dll", "wldap32.dll", "ws2_32.dll",
+#include "lsw/known_dlls.def"
 };
+#undef KNOWN_DLL
 
 BOOL ldr_is_known_dll(const char *lower_name)
 {

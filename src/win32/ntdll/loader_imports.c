@@ -145,13 +145,25 @@ struct ldr_module *ldr_add_module(BYTE *base, const char *name, const WCHAR *pat
 	return m;
 }
 
+/* Maps a view of image section `section` and closes the handle. */
+static NTSTATUS map_and_close(HANDLE section, BYTE **base)
+{
+	SIZE_T view = 0;
+	NTSTATUS st;
+
+	*base = NULL;
+	st = NtMapViewOfSection(section, (HANDLE)-1, (PVOID *)base, 0, 0, NULL, &view,
+				1 /* ViewShare */, 0, PAGE_EXECUTE_WRITECOPY);
+	NtClose(section);
+	return st == STATUS_IMAGE_NOT_AT_BASE ? STATUS_SUCCESS : st;
+}
+
 NTSTATUS ldr_map_file(const WCHAR *nt_path, BYTE **base)
 {
 	UNICODE_STRING us;
 	OBJECT_ATTRIBUTES oa;
 	IO_STATUS_BLOCK iosb;
 	HANDLE file, section;
-	SIZE_T view = 0;
 	NTSTATUS st;
 
 	RtlInitUnicodeString(&us, nt_path);
@@ -163,13 +175,28 @@ NTSTATUS ldr_map_file(const WCHAR *nt_path, BYTE **base)
 	st = NtCreateSection(&section, SECTION_ALL_ACCESS, NULL, NULL, PAGE_EXECUTE_READ,
 			     SEC_IMAGE_FLAG, file);
 	NtClose(file);
-	if (!NT_SUCCESS(st))
-		return st;
-	*base = NULL;
-	st = NtMapViewOfSection(section, (HANDLE)-1, (PVOID *)base, 0, 0, NULL, &view,
-				1 /* ViewShare */, 0, PAGE_EXECUTE_WRITECOPY);
-	NtClose(section);
-	return st == STATUS_IMAGE_NOT_AT_BASE ? STATUS_SUCCESS : st;
+	return NT_SUCCESS(st) ? map_and_close(section, base) : st;
+}
+
+/* A KnownDLL's image section, kept by the supervisor in \KnownDlls as
+ * Windows keeps them: opened and mapped without a look at any file.
+ * STATUS_OBJECT_NAME_NOT_FOUND when it has none of that name. */
+static NTSTATUS map_known(const char *name, BYTE **base)
+{
+	WCHAR path[80] = L"\\KnownDlls\\";
+	size_t o = wcslen(path);
+	UNICODE_STRING us;
+	OBJECT_ATTRIBUTES oa;
+	HANDLE section;
+	NTSTATUS st;
+
+	for (; *name && o + 1 < sizeof(path) / sizeof(path[0]); name++)
+		path[o++] = (WCHAR)(unsigned char)*name;
+	path[o] = 0;
+	RtlInitUnicodeString(&us, path);
+	InitializeObjectAttributes(&oa, &us, OBJ_CASE_INSENSITIVE, NULL, NULL);
+	st = NtOpenSection(&section, SECTION_MAP_READ | SECTION_MAP_EXECUTE | SECTION_QUERY, &oa);
+	return NT_SUCCESS(st) ? map_and_close(section, base) : st;
 }
 
 /* dir (DOS, ends in '\') + name -> "\??\dir\name" */
@@ -214,10 +241,14 @@ NTSTATUS ldr_find_and_map(const char *name, BYTE **base, WCHAR *dos_path)
 	static const WCHAR system32[] = L"C:\\Windows\\System32\\";
 	struct find_ctx f = { name, base, { 0 }, STATUS_DLL_NOT_FOUND };
 
-	if (ldr_is_known_dll(name))
+	if (ldr_is_known_dll(name) && NT_SUCCESS(map_known(name, base))) {
+		make_nt_path(f.nt_path, 320, system32, wcslen(system32), name);
+		f.st = STATUS_SUCCESS;
+	} else if (ldr_is_known_dll(name)) {
 		try_dir(system32, wcslen(system32), &f);
-	else
+	} else {
 		ldr_search_dirs(&ldr_current_search, try_dir, &f);
+	}
 	if (NT_SUCCESS(f.st))
 		wcsncpy(dos_path, f.nt_path + 4, 259);
 	return f.st;
