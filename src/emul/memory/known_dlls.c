@@ -64,6 +64,7 @@ static bool enter(struct object_dir *d, struct section_object *s, const char *na
 	s->name.len = n;
 	s->name.dir = (struct object_dir *)object_ref(&d->hdr);
 	object_dir_enter(&s->name, &s->hdr);
+	s->hdr.permanent = true; /* the host keeps it: its name outlives handles */
 	return true;
 }
 
