@@ -233,6 +233,8 @@ struct lsw_thread {
 	struct debug_event *debug_event; /* the event it reported and waits to be
 				      * continued on (process/debug.h): its
 				      * answer is held until then */
+	bool frozen;                 /* stopped while its process's debug event
+				      * is out: one of its suspend_count */
 };
 
 /* The supervisor's view of the address space (see memory.c). */
@@ -357,6 +359,8 @@ struct lsw_process {
 				      * not debugged; the object clears it */
 	bool debug_no_inherit;       /* its children do not inherit the port */
 	bool debug_exit_told;        /* its EXIT_PROCESS event was reported */
+	unsigned debug_stops;        /* its events that stop a thread, not yet
+				      * continued: its other threads are frozen */
 	/* the runtime's service thread, which carries out the op lists of
 	 * other processes' calls on this one's memory (memory/remote.c);
 	 * made on first use, NULL until then */

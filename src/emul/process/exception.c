@@ -261,6 +261,17 @@ static bool service_interrupt(const struct lsw_thread_block *b, struct exc_recor
 	return true;
 }
 
+/* int 2d's print and symbol services (BREAKPOINT_PRINT 1, LOAD_SYMBOLS 3,
+ * UNLOAD_SYMBOLS 4): with no kernel debugger Windows' kernel serves them
+ * itself, and neither the program nor its debugger sees an exception. */
+static bool kernel_debug_service(const struct lsw_thread_block *b, const struct exc_record *rec)
+{
+	const struct lsw_fault *f = &b->fault;
+
+	return rec->code == (uint32_t)LSW_STATUS_BREAKPOINT && f->signo == SIGSEGV &&
+	       (f->err >> 3) == 0x2d && (rec->info[0] == 1 || rec->info[0] == 3 || rec->info[0] == 4);
+}
+
 /* The EXCEPTION_RECORD Windows gives for a fault, and the Rip its CONTEXT
  * holds: after int3 the CPU's rip is past the instruction, but x64
  * Windows reports (and resumes at) the int3 itself. */
@@ -343,8 +354,14 @@ static void fault_deliver(struct lsw_thread *t, bool tell_debugger, uint32_t con
 		nt_answer(t, LSW_STATUS_SUCCESS);
 		return;
 	}
-	if (rec.code == (uint32_t)LSW_STATUS_SINGLE_STEP && (b.regs.eflags & EFLAGS_TF)) {
-		/* the step is over: the debugger's context has TF clear too */
+	if (kernel_debug_service(&b, &rec)) {
+		fault_continue(t, &b, &rec, rip);
+		return;
+	}
+	if (tell_debugger && rec.code == (uint32_t)LSW_STATUS_SINGLE_STEP &&
+	    (b.regs.eflags & EFLAGS_TF)) {
+		/* the step is over: the debugger's context has TF clear too (not
+		 * again at the continue: the debugger may have set it to step on) */
 		b.regs.eflags &= ~EFLAGS_TF;
 		tracee_write(t, t->block + offsetof(struct lsw_thread_block, regs), &b.regs,
 			     sizeof(b.regs));
