@@ -350,6 +350,12 @@ static void fault_deliver(struct lsw_thread *t, bool tell_debugger, uint32_t con
 		return;
 	}
 	fault_record(&b, &rec, &rip);
+	if (rec.code == (uint32_t)LSW_STATUS_ACCESS_VIOLATION && b.fault.trapno == 13 &&
+	    !b.fault.err && privileged_instruction(t, rip)) {
+		rec.code = LSW_STATUS_PRIVILEGED_INSTRUCTION;
+		rec.nparams = 0;
+		rec.info[1] = 0;
+	}
 	if (guard_fault(t, &b, &rec)) { /* the instruction runs again */
 		nt_answer(t, LSW_STATUS_SUCCESS);
 		return;
