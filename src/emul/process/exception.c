@@ -263,7 +263,8 @@ static bool service_interrupt(const struct lsw_thread_block *b, struct exc_recor
 
 /* int 2d's print and symbol services (BREAKPOINT_PRINT 1, LOAD_SYMBOLS 3,
  * UNLOAD_SYMBOLS 4): with no kernel debugger Windows' kernel serves them
- * itself, and neither the program nor its debugger sees an exception. */
+ * itself, and neither the program nor its debugger sees an exception; the
+ * thread goes on one byte past the end of the int 2d. */
 static bool kernel_debug_service(const struct lsw_thread_block *b, const struct exc_record *rec)
 {
 	const struct lsw_fault *f = &b->fault;
@@ -361,7 +362,7 @@ static void fault_deliver(struct lsw_thread *t, bool tell_debugger, uint32_t con
 		return;
 	}
 	if (kernel_debug_service(&b, &rec)) {
-		fault_continue(t, &b, &rec, rip);
+		fault_continue(t, &b, &rec, rip + 1); /* Windows skips a byte more */
 		return;
 	}
 	if (tell_debugger && rec.code == (uint32_t)LSW_STATUS_SINGLE_STEP &&
