@@ -194,6 +194,14 @@ struct lsw_thread {
 	uint64_t id_alert_timer;     /* that wait's timeout, 0: none */
 	bool apc_due;                /* interrupted to run its APCs */
 	bool context_set;            /* NtSetContextThread while stopped */
+	bool call_restart;           /* stopped at the syscall instruction of
+				      * a wait given up for a context call: it
+				      * is made again (thread_context.c) */
+	struct lsw_regs call_view;   /* the registers a context call set while
+				      * it was in that call, as shown until it
+				      * returns (thread_context.c) */
+	bool passing;                /* its interrupt, not suspended, serves
+				      * the context calls waiting for it */
 	/* Get/SetContextThread calls waiting for this thread's suspension to
 	 * land, and, in a waiting caller, its place (thread_context.c) */
 	struct lsw_thread *context_waiters, *context_wait_next, *context_target;

@@ -364,8 +364,10 @@ NTSTATUS thread_interrupted(struct lsw_thread *t)
 	t->interrupt_sent = false;
 	if (t->start_jump_pending)
 		thread_start_keep_regs(t);
+	thread_context_stop_seen(t);
 	console_ctrl_on_interrupt(t); /* before a jump its APCs may add */
 	if (!t->terminating && !t->suspend_count && apc_on_interrupt(t)) {
+		t->call_restart = false;
 		thread_context_landed(t); /* resumed before it stopped */
 		return LSW_STATUS_SUCCESS; /* on to its APCs */
 	}
@@ -374,8 +376,11 @@ NTSTATUS thread_interrupted(struct lsw_thread *t)
 		exit_ops(t);
 		return LSW_STATUS_SUCCESS;
 	}
-	if (t->suspend_count)
-		t->stopped = true; /* nt_answer holds this until the resume */
+	if (!t->suspend_count) {
+		thread_context_passing(t);
+		return LSW_STATUS_SUCCESS; /* it goes on where it was (or was set) */
+	}
+	t->stopped = true; /* nt_answer holds this until the resume */
 	thread_context_landed(t);
 	return LSW_STATUS_SUCCESS; /* no ops: it goes on where it was */
 }
@@ -624,7 +629,7 @@ static void resume_one(struct lsw_thread *t)
 		return;
 	if (t->stopped && t->context_set)
 		nt_add_op(&t->call, LSW_OP_JUMP); /* the registers NtSetContextThread wrote */
-	t->stopped = t->context_set = false;
+	t->stopped = t->context_set = t->call_restart = false;
 	if (t->held) {
 		t->held = false;
 		nt_answer(t, t->held_status);

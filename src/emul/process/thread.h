@@ -75,5 +75,12 @@ uint32_t thread_suspend_count(const struct lsw_thread *t);
  * to land, now that its interrupt came back (stopped or not) or it entered
  * a call (where its context is not ours to give: they fail as before). */
 void thread_context_landed(struct lsw_thread *t);
+/* t's interrupt came back with its registers in its block: context calls
+ * see whether it stopped at a syscall instruction (thread_context.c). */
+void thread_context_stop_seen(struct lsw_thread *t);
+/* t's interrupt came back and it is not suspended: the context calls
+ * waiting for it are served from this stop, and it goes on (with the
+ * context one of them set). */
+void thread_context_passing(struct lsw_thread *t);
 
 #endif
