@@ -88,8 +88,9 @@ static NTSTATUS stopped_thread(struct nt_call *c, struct lsw_thread **t,
 		return LSW_STATUS_THREAD_IS_TERMINATING;
 	if ((*t)->stopped || (*t)->passing || (*t)->at_start || debug_context_in_block(*t))
 		return LSW_STATUS_SUCCESS;
-	if ((*t)->busy && *t != w && !(*t)->interrupt_sent && call_restartable_wait(*t) &&
-	    call_restart_wait(*t))
+	/* not one whose wait is over, its answer held for the resume */
+	if ((*t)->busy && *t != w && !(*t)->interrupt_sent && !(*t)->held &&
+	    call_restartable_wait(*t) && call_restart_wait(*t))
 		(*t)->call_restart = true; /* its interrupt lands at the syscall */
 	else if (!(*t)->busy && *t != w && !(*t)->suspend_count && (*t)->called)
 		thread_request_interrupt(*t); /* running: its interrupt serves this */
