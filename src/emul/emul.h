@@ -194,6 +194,14 @@ struct lsw_thread {
 	uint64_t id_alert_timer;     /* that wait's timeout, 0: none */
 	bool apc_due;                /* interrupted to run its APCs */
 	bool context_set;            /* NtSetContextThread while stopped */
+	bool call_restart;           /* stopped at the syscall instruction of
+				      * a wait given up for a context call: it
+				      * is made again (thread_context.c) */
+	struct lsw_regs call_view;   /* the registers a context call set while
+				      * it was in that call, as shown until it
+				      * returns (thread_context.c) */
+	bool passing;                /* its interrupt, not suspended, serves
+				      * the context calls waiting for it */
 	/* Get/SetContextThread calls waiting for this thread's suspension to
 	 * land, and, in a waiting caller, its place (thread_context.c) */
 	struct lsw_thread *context_waiters, *context_wait_next, *context_target;
@@ -233,6 +241,8 @@ struct lsw_thread {
 	struct debug_event *debug_event; /* the event it reported and waits to be
 				      * continued on (process/debug.h): its
 				      * answer is held until then */
+	bool frozen;                 /* stopped while its process's debug event
+				      * is out: one of its suspend_count */
 };
 
 /* The supervisor's view of the address space (see memory.c). */
@@ -358,6 +368,8 @@ struct lsw_process {
 				      * not debugged; the object clears it */
 	bool debug_no_inherit;       /* its children do not inherit the port */
 	bool debug_exit_told;        /* its EXIT_PROCESS event was reported */
+	unsigned debug_stops;        /* its events that stop a thread, not yet
+				      * continued: its other threads are frozen */
 	/* the runtime's service thread, which carries out the op lists of
 	 * other processes' calls on this one's memory (memory/remote.c);
 	 * made on first use, NULL until then */

@@ -32,9 +32,7 @@
 
 nt_handler nt_NtWaitForSingleObject, nt_NtDelayExecution, nt_NtWaitForKeyedEvent;
 
-/* A call a thread can give up and make again without any effect seen:
- * a DIRECT wait (its answer is a plain return, no ops). */
-static bool restartable_wait(const struct lsw_thread *t)
+bool call_restartable_wait(const struct lsw_thread *t)
 {
 	const struct nt_call *c = &t->call;
 	nt_handler *h;
@@ -80,18 +78,18 @@ static void spawn_from(struct nt_call *c)
 	}
 }
 
-/* Gives up t's wait so that it is made again after the interrupt. */
-static void restart_wait(struct lsw_thread *t)
+bool call_restart_wait(struct lsw_thread *t)
 {
 	thread_request_interrupt(t);
 	if (!t->interrupt_sent)
-		return; /* no signal to restart it: it keeps waiting */
+		return false; /* no signal to restart it: it keeps waiting */
 	t->restart_deadline = t->wait_deadline;
 	t->restart_number = t->call.number;
 	nt_cancel(t);
 	t->busy = false;
 	if (notify_send(t->process->notify_fd, t->call.notif_id, 0, -ERESTARTNOINTR) < 0)
 		lsw_log("restart of thread %d's wait lost (thread gone)", t->tid);
+	return true;
 }
 
 void process_find_carrier(struct lsw_process *p)
@@ -105,11 +103,11 @@ void process_find_carrier(struct lsw_process *p)
 			thread_request_interrupt(t);
 			return;
 		}
-		if (!wait && !t->interrupt_sent && restartable_wait(t))
+		if (!wait && !t->interrupt_sent && call_restartable_wait(t))
 			wait = t;
 	}
 	if (wait)
-		restart_wait(wait);
+		call_restart_wait(wait);
 }
 
 bool console_ctrl_raise(struct lsw_process *p, uint32_t event, struct nt_call *from)

@@ -19,6 +19,13 @@ bool console_ctrl_raise(struct lsw_process *p, uint32_t event, struct nt_call *f
  * many got it. */
 unsigned console_ctrl_job(struct lsw_host *h, struct lsw_job *job, uint32_t event,
 			  uint32_t group, struct nt_call *from);
+/* A call t can give up and make again without any effect seen: a
+ * DIRECT wait (its answer is a plain return, no ops). */
+bool call_restartable_wait(const struct lsw_thread *t);
+/* Gives up t's wait so that it is made again after the interrupt (Linux
+ * restarts it, ERESTARTNOINTR with the interrupt pending): false when no
+ * interrupt could be sent and it keeps waiting. */
+bool call_restart_wait(struct lsw_thread *t);
 /* p waits for a thread of its own to make a new one (a queued event, its
  * service thread): one running its code is interrupted, or one in a
  * DIRECT wait restarts it; else its next answered call carries it. */

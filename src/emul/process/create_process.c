@@ -34,6 +34,8 @@
 #define PS_ATTRIBUTE_STD_HANDLE_INFO 0x2000Au
 #define PS_ATTRIBUTE_HANDLE_LIST 0x2000Bu
 #define PS_ATTRIBUTE_DEBUG_OBJECT 0x60001u
+#define PS_ATTRIBUTE_PARENT_PROCESS 0x60000u
+#define PROCESS_CREATE_PROCESS 0x0080u
 #define PS_ATTRIBUTE_SIZE 32
 #define PS_MAX_ATTRIBUTES 32
 #define PS_CREATE_INFO_SIZE 0x58
@@ -81,6 +83,10 @@ static NTSTATUS read_attribute(struct nt_call *c, const uint64_t a[4], struct ch
 	case PS_ATTRIBUTE_DEBUG_OBJECT:
 		r->debug_handle = a[2];
 		return LSW_STATUS_SUCCESS;
+	case PS_ATTRIBUTE_PARENT_PROCESS:
+		r->parent_handle = a[2];
+		r->parent_given = true;
+		return LSW_STATUS_SUCCESS;
 	case PS_ATTRIBUTE_HANDLE_LIST:
 		if (a[1] % 8 || a[1] > 8 * 4096 || r->handle_list)
 			return LSW_STATUS_INVALID_PARAMETER;
@@ -90,7 +96,7 @@ static NTSTATUS read_attribute(struct nt_call *c, const uint64_t a[4], struct ch
 		return tracee_read(c->thread, a[2], r->handle_list, a[1]) < 0
 		       ? LSW_STATUS_ACCESS_VIOLATION : LSW_STATUS_SUCCESS;
 	}
-	return LSW_STATUS_SUCCESS; /* others (parent, priority, mitigations...) change nothing here */
+	return LSW_STATUS_SUCCESS; /* others (priority, mitigations...) change nothing here */
 }
 
 static NTSTATUS read_attributes(struct nt_call *c, uint64_t list, struct child_request *r)
@@ -170,14 +176,15 @@ static uint64_t std_handle(struct lsw_process *parent, struct lsw_process *child
 	return handle_alloc(child, obj, handle_access(parent, v));
 }
 
-/* The spec of the child from what was read. */
+/* The spec of the child from what was read; parent is the caller's
+ * process or the one PS_ATTRIBUTE_PARENT_PROCESS named. */
 static void make_spec(struct nt_call *c, const struct child_request *r,
-		      struct lsw_process_spec *spec)
+		      struct lsw_process *parent, struct lsw_process_spec *spec)
 {
 	static char *const no_args[] = { NULL };
 
 	*spec = (struct lsw_process_spec){
-		.job = c->thread->process->job,
+		.job = parent->job,
 		.image = r->path.host_path,
 		.argv = no_args,
 		.env = r->params.env,
@@ -186,7 +193,7 @@ static void make_spec(struct nt_call *c, const struct child_request *r,
 		 * the job's, as the parent has them; its std handles come apart */
 		.std_fds = { c->thread->process->std_fds[0], c->thread->process->std_fds[1],
 			     c->thread->process->std_fds[2] },
-		.parent_pid = c->thread->process->win_pid,
+		.parent_pid = parent->win_pid,
 		.command_line = r->params.command_line,
 		.image_dos = r->params.image_dos,
 		.std_given = true,
@@ -200,11 +207,11 @@ static void make_spec(struct nt_call *c, const struct child_request *r,
 	};
 }
 
-/* The handles and records the child starts with. */
-static NTSTATUS prepare_child(struct nt_call *c, struct lsw_process *child,
-			      const struct child_request *r)
+/* The handles and records the child starts with: the debug port is the
+ * caller's, the rest parent's. */
+static NTSTATUS prepare_child(struct nt_call *c, struct lsw_process *parent,
+			      struct lsw_process *child, const struct child_request *r)
 {
-	struct lsw_process *parent = c->thread->process;
 	NTSTATUS st;
 
 	if ((st = debug_child_port(c, child, r->debug_handle,
@@ -297,6 +304,25 @@ static NTSTATUS read_request(struct nt_call *c, struct child_request *r)
 	return check_image(c, r);
 }
 
+/* The child's parent: the caller's process, or a live process the
+ * caller may create processes in (PS_ATTRIBUTE_PARENT_PROCESS). */
+static NTSTATUS parent_of(struct nt_call *c, const struct child_request *r,
+			  struct lsw_process **parent)
+{
+	struct process_object *po;
+	NTSTATUS st;
+
+	*parent = c->thread->process;
+	if (!r->parent_given)
+		return LSW_STATUS_SUCCESS;
+	if (!(po = process_from_handle(c, r->parent_handle, PROCESS_CREATE_PROCESS, &st)))
+		return st;
+	if (!po->process || po->process->terminated)
+		return LSW_STATUS_PROCESS_IS_TERMINATING;
+	*parent = po->process;
+	return LSW_STATUS_SUCCESS;
+}
+
 /* NtCreateUserProcess(*ProcessHandle, *ThreadHandle, ProcessDesiredAccess,
  *   ThreadDesiredAccess, ProcessObjectAttributes, ThreadObjectAttributes,
  *   ProcessFlags, ThreadFlags, ProcessParameters, CreateInfo, AttributeList) */
@@ -305,24 +331,26 @@ NTSTATUS nt_NtCreateUserProcess(struct nt_call *c)
 	struct lsw_host *h = c->thread->process->host;
 	struct child_request r = { 0 };
 	struct lsw_process_spec spec;
-	struct lsw_process *child;
+	struct lsw_process *child, *parent = NULL;
 	NTSTATUS st = read_request(c, &r);
 
+	if (st == LSW_STATUS_SUCCESS)
+		st = parent_of(c, &r, &parent);
 	if (st != LSW_STATUS_SUCCESS || !h->start_process) {
 		child_request_free(&r);
 		return st != LSW_STATUS_SUCCESS ? st : (NTSTATUS)LSW_STATUS_NOT_SUPPORTED;
 	}
-	if ((st = job_check_child(c->thread->process, r.process_flags &
+	if ((st = job_check_child(parent, r.process_flags &
 				  PROCESS_CREATE_FLAGS_BREAKAWAY)) != LSW_STATUS_SUCCESS) {
 		child_request_free(&r);
 		return st;
 	}
-	make_spec(c, &r, &spec);
+	make_spec(c, &r, parent, &spec);
 	if (!(child = h->start_process(h, &spec))) {
 		child_request_free(&r);
 		return LSW_STATUS_INSUFFICIENT_RESOURCES;
 	}
-	st = prepare_child(c, child, &r);
+	st = prepare_child(c, parent, child, &r);
 	if (st == LSW_STATUS_SUCCESS)
 		st = answer(c, child, &r);
 	if (st != LSW_STATUS_SUCCESS)

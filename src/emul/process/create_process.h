@@ -35,6 +35,8 @@ struct child_request {
 	size_t nhandle_list;
 	uint32_t process_flags, thread_flags;
 	uint64_t debug_handle;       /* PS_ATTRIBUTE_DEBUG_OBJECT, 0: none */
+	uint64_t parent_handle;      /* PS_ATTRIBUTE_PARENT_PROCESS, */
+	bool parent_given;           /* when given */
 	struct params_copy params;
 };
 

@@ -75,6 +75,8 @@ bool debug_context_in_block(const struct lsw_thread *t);
 void debug_report_attach(struct lsw_process *p);
 /* p no longer reports to d: its events go, its stopped threads run on. */
 void debug_events_drop_process(struct debug_object *d, uint32_t pid);
+/* t's suspension ended: an event put off with DBG_REPLY_LATER may come. */
+void debug_thread_resumed(struct lsw_thread *t);
 /* A thread ends: its pending events go. */
 void debug_thread_ended(struct lsw_thread *t);
 /* d is going: every event it holds goes, stopped threads run on. */

@@ -18,6 +18,7 @@
 #define DBG_EXCEPTION_HANDLED 0x00010001u
 #define DBG_CONTINUE 0x00010002u
 #define DBG_EXCEPTION_NOT_HANDLED 0x80010001u
+#define DBG_REPLY_LATER 0x40010001u
 #define STATUS_BREAKPOINT 0x80000003u
 #define STATUS_SINGLE_STEP 0x80000004u
 
@@ -30,6 +31,8 @@ struct debug_event {
 	struct lsw_thread *thread;   /* stopped until continued; NULL: none */
 	debug_resume_fn *resume;
 	bool delivered;
+	bool froze;                  /* counted in its process's debug_stops */
+	bool reply_later;            /* DBG_REPLY_LATER: to be fetched again */
 	bool regs_in_block;          /* the thread's user context is its block's
 				      * registers (a fault, a start) */
 	uint8_t give;                /* GIVE_*: where the handles go */
@@ -41,10 +44,19 @@ static void put(uint8_t *b, size_t off, uint64_t v, size_t n)
 	memcpy(b + off, &v, n);
 }
 
+/* An event the debugger answered DBG_REPLY_LATER comes again once its
+ * thread is not suspended (by the debugger, to let the others run). */
+static bool held_back(const struct debug_event *e)
+{
+	return e->reply_later && e->thread && thread_suspend_count(e->thread);
+}
+
+/* An earlier event of ev's process goes first, but for one held back for
+ * another thread: that thread waits, the others report on. */
 static bool earlier_of_process(const struct debug_object *d, const struct debug_event *ev)
 {
 	for (const struct debug_event *e = d->first; e && e != ev; e = e->next)
-		if (e->pid == ev->pid)
+		if (e->pid == ev->pid && !(held_back(e) && e->tid != ev->tid))
 			return true;
 	return false;
 }
@@ -54,7 +66,7 @@ static bool earlier_of_process(const struct debug_object *d, const struct debug_
 static struct debug_event *ready_event(const struct debug_object *d)
 {
 	for (struct debug_event *e = d->first; e; e = e->next)
-		if (!e->delivered && !earlier_of_process(d, e))
+		if (!e->delivered && !held_back(e) && !earlier_of_process(d, e))
 			return e;
 	return NULL;
 }
@@ -84,6 +96,23 @@ bool debug_context_in_block(const struct lsw_thread *t)
 	return t->debug_event && t->debug_event->regs_in_block;
 }
 
+/* While any of p's events is not continued, all its threads stay stopped:
+ * as on Windows, one whose own event was continued too, until the last
+ * (its answer is held), and one made meanwhile. */
+static void freeze(struct lsw_process *p, struct debug_event *ev)
+{
+	ev->froze = true;
+	p->debug_stops++;
+	thread_freeze_all(p);
+}
+
+static void unfreeze(struct lsw_process *p, struct debug_event *ev)
+{
+	ev->froze = false;
+	if (p && p->debug_stops && !--p->debug_stops)
+		thread_thaw_all(p);
+}
+
 /* Queues ev on p's port; with stop, t waits for its continue. */
 static void post(struct lsw_process *p, struct debug_event *ev, struct lsw_thread *stop)
 {
@@ -92,6 +121,7 @@ static void post(struct lsw_process *p, struct debug_event *ev, struct lsw_threa
 	if (stop) {
 		ev->thread = stop;
 		stop->debug_event = ev;
+		freeze(p, ev); /* as on Windows, the whole process stops */
 	}
 	if (d->last)
 		d->last->next = ev;
@@ -254,6 +284,14 @@ static bool thread_has_events(const struct debug_object *d, const struct lsw_thr
 	return false;
 }
 
+static struct lsw_process *live_process(struct lsw_host *h, uint32_t pid)
+{
+	for (struct lsw_process *p = h->processes; p; p = p->next)
+		if (p->win_pid == pid && !p->reaped)
+			return p;
+	return NULL;
+}
+
 /* ev is over: its thread goes on once it has no other event pending.
  * Waiters on d may take the next event (not while d is destroyed: a wake
  * would take a reference on it again). */
@@ -261,8 +299,11 @@ static void finish(struct debug_object *d, struct debug_event *ev, uint32_t stat
 {
 	struct lsw_thread *t = ev->thread;
 	debug_resume_fn *resume = ev->resume;
+	struct lsw_process *p = ev->froze ? live_process(d->host, ev->pid) : NULL;
 
 	unlink_event(d, ev);
+	if (p)
+		unfreeze(p, ev); /* first: t's own answer may still be held */
 	free(ev);
 	if (t && !thread_has_events(d, t)) {
 		t->debug_event = NULL;
@@ -302,14 +343,6 @@ void debug_events_free(struct debug_object *d)
 		finish(d, d->first, DBG_CONTINUE, false);
 }
 
-static struct lsw_process *live_process(struct lsw_host *h, uint32_t pid)
-{
-	for (struct lsw_process *p = h->processes; p; p = p->next)
-		if (p->win_pid == pid && !p->reaped)
-			return p;
-	return NULL;
-}
-
 static struct lsw_thread *process_thread(struct lsw_process *p, uint32_t tid)
 {
 	for (struct lsw_thread *t = p ? p->threads : NULL; t; t = t->next)
@@ -340,6 +373,7 @@ static void give_handles(struct lsw_process *debugger, struct debug_event *ev)
 void debug_deliver(struct debug_object *d, struct lsw_thread *t)
 {
 	struct debug_event *ev = ready_event(d);
+	struct lsw_process *p;
 
 	if (!ev)
 		return;
@@ -347,6 +381,8 @@ void debug_deliver(struct debug_object *d, struct lsw_thread *t)
 	if (tracee_write(t, t->call.args[3], ev->state, DBG_STATE_SIZE) < 0)
 		return; /* the debugger's buffer is bad: the event stays to fetch */
 	ev->delivered = true;
+	if (ev->reply_later && ev->thread && !ev->froze && (p = live_process(d->host, ev->pid)))
+		freeze(p, ev); /* out again: the process stops again */
 }
 
 /* NtWaitForDebugEvent(DebugObjectHandle, Alertable, Timeout,
@@ -368,6 +404,25 @@ NTSTATUS nt_NtWaitForDebugEvent(struct nt_call *c)
 	return wait_objects(c, &obj, 1, false, ns);
 }
 
+/* The debugger will take ev again (the same state, its handles given
+ * once), before the later events of its thread. */
+static void reply_later(struct debug_object *d, struct debug_event *ev)
+{
+	if (ev->froze) /* meanwhile the others may run */
+		unfreeze(live_process(d->host, ev->pid), ev);
+	ev->delivered = false;
+	ev->reply_later = true;
+	waitable_wake(&d->hdr);
+}
+
+void debug_thread_resumed(struct lsw_thread *t)
+{
+	struct debug_object *d = t->process->debug;
+
+	if (d && t->debug_event && t->debug_event->reply_later)
+		waitable_wake(&d->hdr);
+}
+
 /* NtDebugContinue(DebugObjectHandle, ClientId, ContinueStatus): the
  * fetched event of that thread is over. */
 NTSTATUS nt_NtDebugContinue(struct nt_call *c)
@@ -378,7 +433,7 @@ NTSTATUS nt_NtDebugContinue(struct nt_call *c)
 	NTSTATUS st;
 
 	if (status != DBG_CONTINUE && status != DBG_EXCEPTION_HANDLED &&
-	    status != DBG_EXCEPTION_NOT_HANDLED)
+	    status != DBG_EXCEPTION_NOT_HANDLED && status != DBG_REPLY_LATER)
 		return LSW_STATUS_INVALID_PARAMETER;
 	if (!(d = (struct debug_object *)object_from_handle(c, c->args[0], &debug_ops,
 							    DEBUG_READ_EVENT, &st)))
@@ -387,7 +442,10 @@ NTSTATUS nt_NtDebugContinue(struct nt_call *c)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	for (struct debug_event *e = d->first; e; e = e->next)
 		if (e->delivered && e->pid == cid[0] && e->tid == cid[1]) {
-			finish(d, e, status, true);
+			if (status != DBG_REPLY_LATER)
+				finish(d, e, status, true);
+			else
+				reply_later(d, e);
 			return LSW_STATUS_SUCCESS;
 		}
 	return LSW_STATUS_INVALID_PARAMETER;

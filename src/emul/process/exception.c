@@ -261,6 +261,18 @@ static bool service_interrupt(const struct lsw_thread_block *b, struct exc_recor
 	return true;
 }
 
+/* int 2d's print and symbol services (BREAKPOINT_PRINT 1, LOAD_SYMBOLS 3,
+ * UNLOAD_SYMBOLS 4): with no kernel debugger Windows' kernel serves them
+ * itself, and neither the program nor its debugger sees an exception; the
+ * thread goes on one byte past the end of the int 2d. */
+static bool kernel_debug_service(const struct lsw_thread_block *b, const struct exc_record *rec)
+{
+	const struct lsw_fault *f = &b->fault;
+
+	return rec->code == (uint32_t)LSW_STATUS_BREAKPOINT && f->signo == SIGSEGV &&
+	       (f->err >> 3) == 0x2d && (rec->info[0] == 1 || rec->info[0] == 3 || rec->info[0] == 4);
+}
+
 /* The EXCEPTION_RECORD Windows gives for a fault, and the Rip its CONTEXT
  * holds: after int3 the CPU's rip is past the instruction, but x64
  * Windows reports (and resumes at) the int3 itself. */
@@ -339,12 +351,24 @@ static void fault_deliver(struct lsw_thread *t, bool tell_debugger, uint32_t con
 		return;
 	}
 	fault_record(&b, &rec, &rip);
+	if (rec.code == (uint32_t)LSW_STATUS_ACCESS_VIOLATION && b.fault.trapno == 13 &&
+	    !b.fault.err && privileged_instruction(t, rip)) {
+		rec.code = LSW_STATUS_PRIVILEGED_INSTRUCTION;
+		rec.nparams = 0;
+		rec.info[1] = 0;
+	}
 	if (guard_fault(t, &b, &rec)) { /* the instruction runs again */
 		nt_answer(t, LSW_STATUS_SUCCESS);
 		return;
 	}
-	if (rec.code == (uint32_t)LSW_STATUS_SINGLE_STEP && (b.regs.eflags & EFLAGS_TF)) {
-		/* the step is over: the debugger's context has TF clear too */
+	if (kernel_debug_service(&b, &rec)) {
+		fault_continue(t, &b, &rec, rip + 1); /* Windows skips a byte more */
+		return;
+	}
+	if (tell_debugger && rec.code == (uint32_t)LSW_STATUS_SINGLE_STEP &&
+	    (b.regs.eflags & EFLAGS_TF)) {
+		/* the step is over: the debugger's context has TF clear too (not
+		 * again at the continue: the debugger may have set it to step on) */
 		b.regs.eflags &= ~EFLAGS_TF;
 		tracee_write(t, t->block + offsetof(struct lsw_thread_block, regs), &b.regs,
 			     sizeof(b.regs));

@@ -364,8 +364,10 @@ NTSTATUS thread_interrupted(struct lsw_thread *t)
 	t->interrupt_sent = false;
 	if (t->start_jump_pending)
 		thread_start_keep_regs(t);
+	thread_context_stop_seen(t);
 	console_ctrl_on_interrupt(t); /* before a jump its APCs may add */
 	if (!t->terminating && !t->suspend_count && apc_on_interrupt(t)) {
+		t->call_restart = false;
 		thread_context_landed(t); /* resumed before it stopped */
 		return LSW_STATUS_SUCCESS; /* on to its APCs */
 	}
@@ -374,8 +376,11 @@ NTSTATUS thread_interrupted(struct lsw_thread *t)
 		exit_ops(t);
 		return LSW_STATUS_SUCCESS;
 	}
-	if (t->suspend_count)
-		t->stopped = true; /* nt_answer holds this until the resume */
+	if (!t->suspend_count) {
+		thread_context_passing(t);
+		return LSW_STATUS_SUCCESS; /* it goes on where it was (or was set) */
+	}
+	t->stopped = true; /* nt_answer holds this until the resume */
 	thread_context_landed(t);
 	return LSW_STATUS_SUCCESS; /* no ops: it goes on where it was */
 }
@@ -608,6 +613,64 @@ NTSTATUS nt_NtTerminateThread(struct nt_call *c)
 	return LSW_STATUS_SUCCESS;
 }
 
+/* One suspension more: in a call (or the caller's own), its answer is
+ * held; running, it is stopped. */
+void thread_suspend_one(struct lsw_thread *t, const struct lsw_thread *caller)
+{
+	t->suspend_count++;
+	if (t != caller && !t->busy && t->started)
+		thread_request_interrupt(t);
+}
+
+/* One suspension less: at none, it goes on. */
+static void resume_one(struct lsw_thread *t)
+{
+	if (!t->suspend_count || --t->suspend_count)
+		return;
+	if (t->stopped && t->context_set)
+		nt_add_op(&t->call, LSW_OP_JUMP); /* the registers NtSetContextThread wrote */
+	t->stopped = t->context_set = t->call_restart = false;
+	if (t->held) {
+		t->held = false;
+		nt_answer(t, t->held_status);
+	}
+}
+
+void thread_resume_one(struct lsw_thread *t)
+{
+	resume_one(t);
+	if (!thread_suspend_count(t))
+		debug_thread_resumed(t);
+}
+
+/* The count a program sees: a freeze by its debugger is not one. */
+uint32_t thread_suspend_count(const struct lsw_thread *t)
+{
+	return t->suspend_count - (t->frozen ? 1 : 0);
+}
+
+void thread_freeze_all(struct lsw_process *p)
+{
+	for (struct lsw_thread *t = p->threads; t; t = t->next)
+		if (t != p->service && !t->frozen && !t->exited && !t->terminating) {
+			t->frozen = true;
+			thread_suspend_one(t, NULL);
+		}
+}
+
+void thread_thaw_all(struct lsw_process *p)
+{
+	for (struct lsw_thread *t = p->threads; t; t = t->next) {
+		if (!t->frozen)
+			continue;
+		t->frozen = false;
+		if (t->exited)
+			t->suspend_count--; /* nothing of it to answer */
+		else
+			resume_one(t);
+	}
+}
+
 /* NtSuspendThread(ThreadHandle, PreviousSuspendCount) */
 NTSTATUS nt_NtSuspendThread(struct nt_call *c)
 {
@@ -619,14 +682,12 @@ NTSTATUS nt_NtSuspendThread(struct nt_call *c)
 		return st;
 	if (t->exited || t->terminating)
 		return LSW_STATUS_THREAD_IS_TERMINATING;
-	if (t->suspend_count >= 127) /* MAXIMUM_SUSPEND_COUNT */
+	if (thread_suspend_count(t) >= 127) /* MAXIMUM_SUSPEND_COUNT */
 		return LSW_STATUS_SUSPEND_COUNT_EXCEEDED;
-	before = t->suspend_count++;
+	before = thread_suspend_count(t);
+	thread_suspend_one(t, c->thread);
 	if (c->args[1] && tracee_write(c->thread, c->args[1], &before, 4) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
-	/* in a call (or this very one): its answer is held; running: stop it */
-	if (t != c->thread && !t->busy && t->started)
-		thread_request_interrupt(t);
 	return LSW_STATUS_SUCCESS;
 }
 
@@ -639,17 +700,10 @@ NTSTATUS nt_NtResumeThread(struct nt_call *c)
 
 	if (!(t = thread_from_handle(c, c->args[0], &st)))
 		return st;
-	before = t->suspend_count;
+	before = thread_suspend_count(t);
 	if (c->args[1] && tracee_write(c->thread, c->args[1], &before, 4) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
-	if (!before || --t->suspend_count)
-		return LSW_STATUS_SUCCESS;
-	if (t->stopped && t->context_set)
-		nt_add_op(&t->call, LSW_OP_JUMP); /* the registers NtSetContextThread wrote */
-	t->stopped = t->context_set = false;
-	if (t->held) {
-		t->held = false;
-		nt_answer(t, t->held_status);
-	}
+	if (before)
+		thread_resume_one(t);
 	return LSW_STATUS_SUCCESS;
 }

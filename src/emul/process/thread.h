@@ -60,9 +60,27 @@ void thread_start_prepare(struct lsw_thread *t, uint64_t routine, uint64_t arg,
 void thread_start_enter(struct lsw_thread *t);
 /* An interrupt landed before the start's jump: its registers go back. */
 void thread_start_keep_regs(struct lsw_thread *t);
+/* While a debug event of p is out, its threads (but the service thread,
+ * which serves the debugger's memory calls) stay stopped, each counted as
+ * one suspension not shown to NtSuspend/ResumeThread; thaw lets them go. */
+void thread_freeze_all(struct lsw_process *p);
+void thread_thaw_all(struct lsw_process *p);
+/* One suspension more (caller: the thread asking, which is not
+ * interrupted: its answer is held); one less, and at none it goes on. */
+void thread_suspend_one(struct lsw_thread *t, const struct lsw_thread *caller);
+void thread_resume_one(struct lsw_thread *t);
+/* Its suspend count as NtSuspendThread/NtResumeThread show it. */
+uint32_t thread_suspend_count(const struct lsw_thread *t);
 /* thread_context.c: answers the context calls waiting for t's suspension
  * to land, now that its interrupt came back (stopped or not) or it entered
  * a call (where its context is not ours to give: they fail as before). */
 void thread_context_landed(struct lsw_thread *t);
+/* t's interrupt came back with its registers in its block: context calls
+ * see whether it stopped at a syscall instruction (thread_context.c). */
+void thread_context_stop_seen(struct lsw_thread *t);
+/* t's interrupt came back and it is not suspended: the context calls
+ * waiting for it are served from this stop, and it goes on (with the
+ * context one of them set). */
+void thread_context_passing(struct lsw_thread *t);
 
 #endif

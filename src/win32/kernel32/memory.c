@@ -108,11 +108,56 @@ K32API BOOL WINAPI ReadProcessMemory(HANDLE process, LPCVOID addr, LPVOID buf, S
 	return status == STATUS_SUCCESS || k32_fail(status);
 }
 
+/* The writable protection of the same kind, 0 for one that is not
+ * readable or already writable. */
+static ULONG writable_protection(ULONG protect, BOOL copy)
+{
+	switch (protect & 0xff) {
+	case PAGE_READONLY:
+		return copy ? PAGE_WRITECOPY : PAGE_READWRITE;
+	case PAGE_EXECUTE:
+	case PAGE_EXECUTE_READ:
+		return copy ? PAGE_EXECUTE_WRITECOPY : PAGE_EXECUTE_READWRITE;
+	}
+	return 0;
+}
+
+/* As on Windows, a debugger may write over code and other read-only
+ * pages: the committed range (in one region) is made writable for the
+ * write (copy-on-write where the view allows it) and given back its
+ * protection; code written is flushed from the instruction cache. */
+static NTSTATUS write_read_only(HANDLE process, LPVOID addr, LPCVOID buf, SIZE_T size,
+				SIZE_T *done)
+{
+	MEMORY_BASIC_INFORMATION mbi;
+	PVOID base = addr;
+	SIZE_T len = size;
+	ULONG old, prot;
+	NTSTATUS status;
+
+	if (NtQueryVirtualMemory(process, addr, MEMORY_BASIC_INFORMATION_CLASS, &mbi, sizeof(mbi), NULL) ||
+	    mbi.State != MEM_COMMIT || (ULONG_PTR)addr + size >
+	    (ULONG_PTR)mbi.BaseAddress + mbi.RegionSize ||
+	    !(prot = writable_protection(mbi.Protect, TRUE)))
+		return STATUS_PARTIAL_COPY;
+	if (NtProtectVirtualMemory(process, &base, &len, prot, &old) &&
+	    NtProtectVirtualMemory(process, &base, &len, writable_protection(mbi.Protect, FALSE),
+				   &old))
+		return STATUS_PARTIAL_COPY;
+	status = NtWriteVirtualMemory(process, addr, buf, size, done);
+	NtProtectVirtualMemory(process, &base, &len, old, &old);
+	NtFlushInstructionCache(process, addr, size);
+	return status;
+}
+
 K32API BOOL WINAPI WriteProcessMemory(HANDLE process, LPVOID addr, LPCVOID buf, SIZE_T size,
 				      SIZE_T *written)
 {
 	SIZE_T done = 0;
 	NTSTATUS status = NtWriteVirtualMemory(process, addr, buf, size, &done);
+
+	if (status == STATUS_PARTIAL_COPY && !done && size)
+		status = write_read_only(process, addr, buf, size, &done);
 
 	if (written)
 		*written = done;

@@ -15,6 +15,7 @@
 #define PS_ATTRIBUTE_STD_HANDLE_INFO 0x2000A
 #define PS_ATTRIBUTE_HANDLE_LIST 0x2000B
 #define PS_ATTRIBUTE_DEBUG_OBJECT 0x60001
+#define PS_ATTRIBUTE_PARENT_PROCESS 0x60000
 #define PROCESS_CREATE_FLAGS_BREAKAWAY 0x1
 #define PROCESS_CREATE_FLAGS_NO_DEBUG_INHERIT 0x2
 #define PROCESS_CREATE_FLAGS_INHERIT_HANDLES 0x4
@@ -31,7 +32,7 @@ typedef struct PS_ATTRIBUTE {
 
 typedef struct PS_ATTRIBUTE_LIST {
 	SIZE_T TotalLength;
-	PS_ATTRIBUTE Attributes[5];
+	PS_ATTRIBUTE Attributes[6];
 } PS_ATTRIBUTE_LIST;
 
 typedef struct PS_CREATE_INFO {
@@ -70,6 +71,7 @@ struct create {
 	SIZE_T handle_list_size;
 	const HANDLE *job_list;      /* PROC_THREAD_ATTRIBUTE_JOB_LIST */
 	SIZE_T job_list_size;
+	const HANDLE *parent;        /* PROC_THREAD_ATTRIBUTE_PARENT_PROCESS */
 };
 
 /* An ANSI environment block as UTF-16 (heap). */
@@ -189,6 +191,9 @@ static NTSTATUS create_user_process(struct create *cr, LSW_PROCESS_PARAMETERS *p
 	if (cr->handle_list)
 		set_attr(&list.Attributes[n++], PS_ATTRIBUTE_HANDLE_LIST, cr->handle_list_size,
 			 (ULONG_PTR)cr->handle_list);
+	if (cr->parent)
+		set_attr(&list.Attributes[n++], PS_ATTRIBUTE_PARENT_PROCESS, sizeof(HANDLE),
+			 (ULONG_PTR)*cr->parent);
 	if (flags & (DEBUG_PROCESS | DEBUG_ONLY_THIS_PROCESS)) {
 		/* the calling thread becomes the child's debugger */
 		if ((st = DbgUiConnectToDbg()) < 0)
@@ -211,10 +216,11 @@ static NTSTATUS create_user_process(struct create *cr, LSW_PROCESS_PARAMETERS *p
 	return st;
 }
 
-/* The handle list of an extended STARTUPINFO, if it has one. */
+/* The attributes of an extended STARTUPINFO that CreateProcess uses. */
 static void take_attribute_list(struct create *cr, const STARTUPINFOW *si, DWORD flags)
 {
 	const STARTUPINFOEXW *ex = (const STARTUPINFOEXW *)si;
+	SIZE_T size;
 
 	if (!(flags & EXTENDED_STARTUPINFO_PRESENT) || si->cb < sizeof(*ex) || !ex->lpAttributeList)
 		return;
@@ -223,6 +229,8 @@ static void take_attribute_list(struct create *cr, const STARTUPINFOW *si, DWORD
 					     &cr->handle_list_size);
 	cr->job_list = k32_attribute_find(ex->lpAttributeList, PROC_THREAD_ATTRIBUTE_JOB_LIST_K32,
 					  &cr->job_list_size);
+	cr->parent = k32_attribute_find(ex->lpAttributeList, PROC_THREAD_ATTRIBUTE_PARENT_PROCESS,
+					&size);
 }
 
 /* The jobs of PROC_THREAD_ATTRIBUTE_JOB_LIST take the child before it

@@ -261,8 +261,7 @@ RTLAPI PEXCEPTION_ROUTINE NTAPI RtlVirtualUnwind(DWORD type, DWORD64 base, DWORD
 	DWORD pc_off = (DWORD)(pc - base - f->BeginAddress);
 	BOOL machframe = FALSE;
 
-	*data = NULL;
-	*establisher = frame_of(ui, pc_off, c);
+	*establisher = frame_of(ui, pc_off, c); /* *data: only with a handler */
 	if (pc_off >= ui->SizeOfProlog && in_epilog((const BYTE *)pc, c, ui, base + f->BeginAddress,
 						 base + f->EndAddress, ptrs))
 		return NULL;
