@@ -191,7 +191,9 @@ CRTAPI int fclose(FILE *f)
 
 static int close_if_user(FILE *f)
 {
-    if (f >= _iob && f < _iob + 3)
+    int i = crt_iob_index(f);
+
+    if (i >= 0 && i < 3)
         return 0;
     fclose(f);
     return 0;
