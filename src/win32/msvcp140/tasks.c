@@ -3,7 +3,8 @@
  * desktop msvcp140 exports.  Outside a Windows Runtime app there is no COM
  * context to capture or marshal into: a context callback stays as it is,
  * a call "in context" is a plain call, no thread is a UI (non-blocking)
- * thread, and the task event logger's ETW events are off.
+ * thread, and the task event logger's ETW events are off.  Chores run on
+ * the system thread pool.
  */
 #include <windows.h>
 
@@ -56,4 +57,48 @@ void __cdecl msvcp_call_in_context(void *callback, struct std_function *f, BOOLE
 		return;
 	((void (__cdecl *)(void *))impl->vtbl[2])(impl);
 	((void (__cdecl *)(void *, BOOLEAN))impl->vtbl[4])(impl, (void *)impl != (void *)f);
+}
+
+/* A chore: work the PPL hands to the system thread pool. */
+struct threadpool_chore {
+	PTP_WORK work;
+	void (__cdecl *callback)(void *);
+	void *arg;
+};
+
+static void CALLBACK chore_run(PTP_CALLBACK_INSTANCE instance, void *context, PTP_WORK work)
+{
+	struct threadpool_chore *c = context;
+
+	if (c->callback)
+		c->callback(c->arg);
+}
+
+/* Makes new pool work for the chore (any earlier work is the caller's to
+ * release) and submits it: 0, or -1 when the pool cannot take it. */
+int __cdecl msvcp_schedule_chore(struct threadpool_chore *c)
+{
+	c->work = CreateThreadpoolWork(chore_run, c, NULL);
+	if (!c->work)
+		return -1;
+	SubmitThreadpoolWork(c->work);
+	return 0;
+}
+
+int __cdecl msvcp_reschedule_chore(const struct threadpool_chore *c)
+{
+	if (!c->work)
+		return -1;
+	SubmitThreadpoolWork(c->work);
+	return 0;
+}
+
+/* Cancels the runs not started, waits for the running one, frees the work. */
+void __cdecl msvcp_release_chore(struct threadpool_chore *c)
+{
+	if (!c->work)
+		return;
+	WaitForThreadpoolWorkCallbacks(c->work, TRUE);
+	CloseThreadpoolWork(c->work);
+	c->work = NULL;
 }
