@@ -1,0 +1,175 @@
+/*
+ * std::cout, std::cerr and std::clog: streams over buffers that write
+ * through the C runtime's stdout and stderr (ucrtbase's FILEs, as
+ * msvcp140's own are), so they interleave with printf as the standard
+ * requires of synchronised streams.  cerr is unit-buffered and tied to
+ * cout.  Also the vbtables of the stream classes: the offset of the
+ * virtual base basic_ios in each.
+ */
+#include "msvcp140/iostream.h"
+
+#define OSTREAM_VBASE 0x10
+#define ISTREAM_VBASE 0x18
+
+/* ucrtbase's stream functions, found once. */
+static struct {
+	void *(__cdecl *iob)(unsigned);
+	size_t (__cdecl *fwrite)(const void *, size_t, size_t, void *);
+	int (__cdecl *fputc)(int, void *);
+	int (__cdecl *fflush)(void *);
+	void (__cdecl *lock)(void *), (__cdecl *unlock)(void *);
+} crt;
+
+static BOOL crt_ready(void)
+{
+	HMODULE h;
+
+	if (crt.unlock)
+		return TRUE;
+	h = GetModuleHandleW(L"ucrtbase.dll");
+	if (!h)
+		h = LoadLibraryW(L"ucrtbase.dll");
+	if (!h)
+		return FALSE;
+	crt.iob = (void *)GetProcAddress(h, "__acrt_iob_func");
+	crt.fwrite = (void *)GetProcAddress(h, "fwrite");
+	crt.fputc = (void *)GetProcAddress(h, "fputc");
+	crt.fflush = (void *)GetProcAddress(h, "fflush");
+	crt.lock = (void *)GetProcAddress(h, "_lock_file");
+	MemoryBarrier();
+	crt.unlock = (void *)GetProcAddress(h, "_unlock_file");
+	return crt.iob && crt.fwrite && crt.fputc && crt.fflush && crt.lock && crt.unlock;
+}
+
+struct stdiobuf {
+	struct streambuf sb;
+	unsigned stream;        /* 1 stdout, 2 stderr */
+};
+
+static void *file_of(struct streambuf *sb)
+{
+	return crt_ready() ? crt.iob(((struct stdiobuf *)sb)->stream) : NULL;
+}
+
+static void *__cdecl stdio_dtor(struct streambuf *sb, unsigned flags) { return sb; }
+
+static void __cdecl stdio_lock(struct streambuf *sb)
+{
+	void *f = file_of(sb);
+
+	if (f)
+		crt.lock(f);
+}
+
+static void __cdecl stdio_unlock(struct streambuf *sb)
+{
+	void *f = file_of(sb);
+
+	if (f)
+		crt.unlock(f);
+}
+
+static int __cdecl stdio_overflow(struct streambuf *sb, int c)
+{
+	void *f = file_of(sb);
+
+	if (c == CHAR_EOF)
+		return 0;
+	return f && crt.fputc(c, f) != CHAR_EOF ? c : CHAR_EOF;
+}
+
+static LONGLONG __cdecl stdio_xsputn(struct streambuf *sb, const char *p, LONGLONG n)
+{
+	void *f = file_of(sb);
+
+	return f && n > 0 ? (LONGLONG)crt.fwrite(p, 1, (size_t)n, f) : 0;
+}
+
+static int __cdecl stdio_sync(struct streambuf *sb)
+{
+	void *f = file_of(sb);
+
+	return f && crt.fflush(f) == 0 ? 0 : -1;
+}
+
+int __cdecl streambuf_pbackfail(struct streambuf *, int);
+LONGLONG __cdecl streambuf_showmanyc(struct streambuf *);
+int __cdecl streambuf_underflow(struct streambuf *);
+int __cdecl streambuf_uflow(struct streambuf *);
+LONGLONG __cdecl streambuf_xsgetn(struct streambuf *, char *, LONGLONG);
+void *__cdecl streambuf_seekoff(struct streambuf *, void *, LONGLONG, int, int);
+void *__cdecl streambuf_seekpos(struct streambuf *, void *, const void *, int);
+struct streambuf *__cdecl streambuf_setbuf(struct streambuf *, char *, LONGLONG);
+void __cdecl streambuf_imbue(struct streambuf *, const struct locale *);
+
+/* The base class's reading side, writes to the C runtime's stream. */
+static const struct streambuf_vtbl stdio_vtbl = {
+	stdio_dtor, stdio_lock, stdio_unlock, stdio_overflow, streambuf_pbackfail,
+	streambuf_showmanyc, streambuf_underflow, streambuf_uflow, streambuf_xsgetn,
+	stdio_xsputn, streambuf_seekoff, streambuf_seekpos, streambuf_setbuf, stdio_sync,
+	streambuf_imbue,
+};
+
+#define STDIOBUF(name, n) \
+	static struct stdiobuf name = { { &stdio_vtbl, NULL, NULL, &name.sb.gfirst, &name.sb.pfirst, \
+		NULL, NULL, &name.sb.gnext, &name.sb.pnext, 0, 0, &name.sb.gcount, &name.sb.pcount, \
+		&classic_locale }, n }
+
+STDIOBUF(out_buf, 1);
+STDIOBUF(err_buf, 2);
+STDIOBUF(log_buf, 2);
+
+static void *__cdecl ostream_vector_dtor(void *this, unsigned flags) { return this; }
+
+const void *const ostream_vftable[] SYM("??_7?$basic_ostream@DU?$char_traits@D@std@@@std@@6B@") = {
+	ostream_vector_dtor,
+};
+
+#define VBTABLE(name, offset, sym) const int name[2] SYM(sym) = { 0, offset }
+VBTABLE(ostream_c_vb, OSTREAM_VBASE,
+	"??_8?$basic_ostream@DU?$char_traits@D@std@@@std@@7B@");
+VBTABLE(ostream_w_vb, OSTREAM_VBASE,
+	"??_8?$basic_ostream@_WU?$char_traits@_W@std@@@std@@7B@");
+VBTABLE(ostream_g_vb, OSTREAM_VBASE,
+	"??_8?$basic_ostream@GU?$char_traits@G@std@@@std@@7B@");
+VBTABLE(istream_c_vb, ISTREAM_VBASE,
+	"??_8?$basic_istream@DU?$char_traits@D@std@@@std@@7B@");
+VBTABLE(istream_w_vb, ISTREAM_VBASE,
+	"??_8?$basic_istream@_WU?$char_traits@_W@std@@@std@@7B@");
+VBTABLE(istream_g_vb, ISTREAM_VBASE,
+	"??_8?$basic_istream@GU?$char_traits@G@std@@@std@@7B@");
+/* basic_iostream: its istream part first, then its ostream part. */
+VBTABLE(iostream_c_in_vb, ISTREAM_VBASE + 8,
+	"??_8?$basic_iostream@DU?$char_traits@D@std@@@std@@7B?$basic_istream@DU?$char_traits@D@std@@@1@@");
+VBTABLE(iostream_c_out_vb, OSTREAM_VBASE,
+	"??_8?$basic_iostream@DU?$char_traits@D@std@@@std@@7B?$basic_ostream@DU?$char_traits@D@std@@@1@@");
+VBTABLE(iostream_w_in_vb, ISTREAM_VBASE + 8,
+	"??_8?$basic_iostream@_WU?$char_traits@_W@std@@@std@@7B?$basic_istream@_WU?$char_traits@_W@std@@@1@@");
+VBTABLE(iostream_w_out_vb, OSTREAM_VBASE,
+	"??_8?$basic_iostream@_WU?$char_traits@_W@std@@@std@@7B?$basic_ostream@_WU?$char_traits@_W@std@@@1@@");
+VBTABLE(iostream_g_in_vb, ISTREAM_VBASE + 8,
+	"??_8?$basic_iostream@GU?$char_traits@G@std@@@std@@7B?$basic_istream@GU?$char_traits@G@std@@@1@@");
+VBTABLE(iostream_g_out_vb, OSTREAM_VBASE,
+	"??_8?$basic_iostream@GU?$char_traits@G@std@@@std@@7B?$basic_ostream@GU?$char_traits@G@std@@@1@@");
+
+#define STD_OSTREAM(sym, name, buf, flags, tied, index) \
+	struct ostream name SYM(sym) = { ostream_c_vb, 0, 0, { { ostream_vftable, index, 0, 0, \
+		FMT_SKIPWS | FMT_DEC | (flags), 6, 0, NULL, NULL, &classic_locale }, &buf.sb, tied, ' ' } }
+
+extern struct ostream std_cout SYM("?cout@std@@3V?$basic_ostream@DU?$char_traits@D@std@@@1@A");
+STD_OSTREAM("?cout@std@@3V?$basic_ostream@DU?$char_traits@D@std@@@1@A", std_cout, out_buf, 0, NULL, 1);
+STD_OSTREAM("?cerr@std@@3V?$basic_ostream@DU?$char_traits@D@std@@@1@A", std_cerr, err_buf, FMT_UNITBUF, &std_cout, 2);
+STD_OSTREAM("?clog@std@@3V?$basic_ostream@DU?$char_traits@D@std@@@1@A", std_clog, log_buf, 0, NULL, 3);
+
+struct ostream *ptr_cout SYM("?_Ptr_cout@std@@3PEAV?$basic_ostream@DU?$char_traits@D@std@@@1@EA") = &std_cout;
+struct ostream *ptr_cerr SYM("?_Ptr_cerr@std@@3PEAV?$basic_ostream@DU?$char_traits@D@std@@@1@EA") = &std_cerr;
+struct ostream *ptr_clog SYM("?_Ptr_clog@std@@3PEAV?$basic_ostream@DU?$char_traits@D@std@@@1@EA") = &std_clog;
+
+/* How many exceptions are thrown and not yet caught (vcruntime140). */
+int __cdecl uncaught_exceptions(void)
+{
+	HMODULE h = GetModuleHandleW(L"vcruntime140.dll");
+	int (__cdecl *fn)(void) = h ? (void *)GetProcAddress(h, "__uncaught_exceptions") : NULL;
+
+	return fn ? fn() : 0;
+}
