@@ -112,6 +112,9 @@ void __cdecl ios_setstate(struct basic_ios *ios, int state, BOOLEAN reraise);
 extern struct locale classic_locale;
 extern const void *const ios_vftable[];
 
+/* stdstreams.c: printf formatting as the UCRT does it */
+int msvcp_format(char *buf, size_t size, const char *fmt, ...);
+
 /* ostream.c */
 struct ostream *__cdecl ostream_flush(struct ostream *os);
 

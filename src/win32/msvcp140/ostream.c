@@ -6,7 +6,6 @@
  * to the width with the fill character where the adjustment says, and
  * the width goes back to 0.
  */
-#include <stdio.h>
 #include "msvcp140/iostream.h"
 
 int __cdecl uncaught_exceptions(void);
@@ -76,7 +75,7 @@ static struct ostream *put_field(struct ostream *os, const char *text, int len, 
 	struct basic_ios *ios = ostream_ios(os);
 	LONGLONG pad = ios->base.wide > len ? ios->base.wide - len : 0;
 	int adjust = ios->base.fmtfl & FMT_ADJUST, state = 0;
-	int before = adjust == FMT_LEFT ? 0 : adjust == FMT_INTERNAL ? pad_at : len;
+	int before = adjust == FMT_LEFT ? len : adjust == FMT_INTERNAL ? pad_at : 0;
 
 	if (!begin(os))
 		return end(os, IOS_BAD);
@@ -109,7 +108,7 @@ static struct ostream *put_integer(struct ostream *os, ULONGLONG value, BOOL neg
 	} else if ((fl & FMT_SHOWBASE) && base == FMT_OCT && value) {
 		buf[prefix++] = '0';
 	}
-	len = prefix + _snprintf(buf + prefix, sizeof(buf) - prefix, conv[0] == 'u' ? "%llu" :
+	len = prefix + msvcp_format(buf + prefix, sizeof(buf) - prefix, conv[0] == 'u' ? "%llu" :
 				 conv[0] == 'o' ? "%llo" : conv[0] == 'x' ? "%llx" : "%llX", value);
 	return put_field(os, buf, len, prefix);
 }
@@ -158,8 +157,8 @@ struct ostream *__cdecl ostream_double(struct ostream *os, double v)
 	fmt[n] = 0;
 	if (prec > 100)
 		prec = 100;
-	len = ff == (FMT_FIXED | FMT_SCIENTIFIC) ? _snprintf(buf, sizeof(buf), fmt, v)
-						  : _snprintf(buf, sizeof(buf), fmt, (int)prec, v);
+	len = ff == (FMT_FIXED | FMT_SCIENTIFIC) ? msvcp_format(buf, sizeof(buf), fmt, v)
+						  : msvcp_format(buf, sizeof(buf), fmt, (int)prec, v);
 	if (len < 0 || len >= (int)sizeof(buf))
 		len = 0;
 	return put_field(os, buf, len, buf[0] == '-' || buf[0] == '+');
@@ -170,7 +169,7 @@ struct ostream *__cdecl ostream_float(struct ostream *os, float v) { return ostr
 struct ostream *__cdecl ostream_pointer(struct ostream *os, const void *p)
 {
 	char buf[24];
-	int len = _snprintf(buf, sizeof(buf), "%p", p);
+	int len = msvcp_format(buf, sizeof(buf), "%p", p);
 
 	return put_field(os, buf, len, 0);
 }

@@ -6,6 +6,7 @@
  * cout.  Also the vbtables of the stream classes: the offset of the
  * virtual base basic_ios in each.
  */
+#include <stdarg.h>
 #include "msvcp140/iostream.h"
 
 #define OSTREAM_VBASE 0x10
@@ -17,6 +18,7 @@ static struct {
 	size_t (__cdecl *fwrite)(const void *, size_t, size_t, void *);
 	int (__cdecl *fputc)(int, void *);
 	int (__cdecl *fflush)(void *);
+	int (__cdecl *vsprintf)(ULONGLONG, char *, size_t, const char *, void *, va_list);
 	void (__cdecl *lock)(void *), (__cdecl *unlock)(void *);
 } crt;
 
@@ -35,10 +37,27 @@ static BOOL crt_ready(void)
 	crt.fwrite = (void *)GetProcAddress(h, "fwrite");
 	crt.fputc = (void *)GetProcAddress(h, "fputc");
 	crt.fflush = (void *)GetProcAddress(h, "fflush");
+	crt.vsprintf = (void *)GetProcAddress(h, "__stdio_common_vsprintf");
 	crt.lock = (void *)GetProcAddress(h, "_lock_file");
 	MemoryBarrier();
 	crt.unlock = (void *)GetProcAddress(h, "_unlock_file");
-	return crt.iob && crt.fwrite && crt.fputc && crt.fflush && crt.lock && crt.unlock;
+	return crt.iob && crt.fwrite && crt.fputc && crt.fflush && crt.vsprintf && crt.lock && crt.unlock;
+}
+
+#define PRINTF_STANDARD_SNPRINTF 2      /* C99 snprintf: the count it wanted */
+
+int msvcp_format(char *buf, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+	int n = -1;
+
+	va_start(ap, fmt);
+	if (crt_ready())
+		n = crt.vsprintf(PRINTF_STANDARD_SNPRINTF, buf, size, fmt, NULL, ap);
+	va_end(ap);
+	if (n < 0 && size)
+		buf[0] = 0;
+	return n < 0 ? 0 : n;
 }
 
 struct stdiobuf {

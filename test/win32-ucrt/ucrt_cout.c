@@ -1,0 +1,201 @@
+/* msvcp140's std::cout as a program built by Visual C++ uses it, done by
+ * hand: the stream object is the exported data; the inline template code
+ * (operator<<(ostream&, const char*), std::endl) reaches the basic_ios
+ * virtual base through the vbtable, reads the state, format and buffer
+ * fields at their offsets and calls the buffer's virtual functions; the
+ * members are msvcp140's exports, `this` first.  The standard streams
+ * write through ucrtbase's stdout, so they keep their order with printf.
+ * A buffer of the program's own (the exported base class constructor and
+ * vtable, two functions overridden) takes cout's output while it is
+ * cout's rdbuf.  (Wine 8 pads an internal-adjusted number one character
+ * wider than the width, "-***42 "; the standard puts the fill at the
+ * internal point within the width, "-***42".) */
+#include <stdio.h>
+#include <string.h>
+#include <windows.h>
+
+typedef void os_t;
+typedef long long ll;
+
+/* basic_ios<char> fields and basic_streambuf's vtable slots. */
+#define IOS_STATE 0x10
+#define IOS_FMTFL 0x18
+#define IOS_PREC 0x20
+#define IOS_WIDE 0x28
+#define IOS_STRBUF 0x48
+#define IOS_FILL 0x58
+enum { VT_LOCK = 1, VT_UNLOCK = 2, VT_OVERFLOW = 3, VT_XSPUTN = 9, VT_COUNT = 15 };
+enum { F_BOOLALPHA = 0x4000, F_HEX = 0x800, F_DEC = 0x200, F_BASE = 0xe00, F_SHOWBASE = 0x8,
+       F_INTERNAL = 0x100, F_LEFT = 0x40, F_ADJUST = 0x1c0, F_FIXED = 0x2000 };
+
+static HMODULE msvcp;
+static os_t *cout, *cerr;
+static os_t *(*op_int)(os_t *, int), *(*op_ll)(os_t *, ll), *(*op_uint)(os_t *, unsigned);
+static os_t *(*op_bool)(os_t *, BOOLEAN), *(*op_double)(os_t *, double);
+static os_t *(*op_manip)(os_t *, os_t *(*)(os_t *));
+static os_t *(*put)(os_t *, char), *(*flush)(os_t *), *(*write)(os_t *, const char *, ll);
+static void (*osfx)(os_t *);
+static char (*widen)(void *, char);
+static void *(*rdbuf)(void *, void *), *(*sb_ctor)(void *);
+static int (*uncaught)(void);
+
+#define SB "?$basic_streambuf@DU?$char_traits@D@std@@@std@@"
+#define OS "?$basic_ostream@DU?$char_traits@D@std@@@std@@"
+#define IOS "?$basic_ios@DU?$char_traits@D@std@@@std@@"
+
+static void *fn(const char *name)
+{
+	void *p = (void *)GetProcAddress(msvcp, name);
+
+	if (!p)
+		printf("missing: %s\n", name);
+	return p;
+}
+
+static BOOL resolve(void)
+{
+	cout = fn("?cout@std@@3V?$basic_ostream@DU?$char_traits@D@std@@@1@A");
+	cerr = fn("?cerr@std@@3V?$basic_ostream@DU?$char_traits@D@std@@@1@A");
+	op_int = fn("??6" OS "QEAAAEAV01@H@Z");
+	op_ll = fn("??6" OS "QEAAAEAV01@_J@Z");
+	op_uint = fn("??6" OS "QEAAAEAV01@I@Z");
+	op_bool = fn("??6" OS "QEAAAEAV01@_N@Z");
+	op_double = fn("??6" OS "QEAAAEAV01@N@Z");
+	op_manip = fn("??6" OS "QEAAAEAV01@P6AAEAV01@AEAV01@@Z@Z");
+	put = fn("?put@" OS "QEAAAEAV12@D@Z");
+	flush = fn("?flush@" OS "QEAAAEAV12@XZ");
+	write = fn("?write@" OS "QEAAAEAV12@PEBD_J@Z");
+	osfx = fn("?_Osfx@" OS "QEAAXXZ");
+	widen = fn("?widen@" IOS "QEBADD@Z");
+	rdbuf = fn("?rdbuf@" IOS "QEAAPEAV?$basic_streambuf@DU?$char_traits@D@std@@@2@PEAV32@@Z");
+	sb_ctor = fn("??0" SB "IEAA@XZ");
+	uncaught = fn("?uncaught_exceptions@std@@YAHXZ");
+	return cout && cerr && op_int && op_ll && op_uint && op_bool && op_double && op_manip &&
+	       put && flush && write && osfx && widen && rdbuf && sb_ctor && uncaught;
+}
+
+static char *ios_of(os_t *os)
+{
+	const int *vbtable = *(const int **)os;
+
+	return (char *)os + vbtable[1];
+}
+
+#define FIELD(os, type, off) (*(type *)(ios_of(os) + (off)))
+
+static void *const *vtbl_of(void *sb)
+{
+	return *(void *const **)sb;
+}
+
+/* The inline operator<<(ostream&, const char*): the sentry, the buffer's
+ * xsputn, the width back to 0, _Osfx. */
+static os_t *put_str(os_t *os, const char *s)
+{
+	void *sb = FIELD(os, void *, IOS_STRBUF);
+	ll n = (ll)strlen(s);
+
+	((void (*)(void *))vtbl_of(sb)[VT_LOCK])(sb);
+	if (FIELD(os, int, IOS_STATE) == 0 &&
+	    ((ll (*)(void *, const char *, ll))vtbl_of(sb)[VT_XSPUTN])(sb, s, n) != n)
+		FIELD(os, int, IOS_STATE) |= 4;
+	FIELD(os, ll, IOS_WIDE) = 0;
+	if (!uncaught())
+		osfx(os);
+	((void (*)(void *))vtbl_of(sb)[VT_UNLOCK])(sb);
+	return os;
+}
+
+static os_t *endl(os_t *os)
+{
+	put(os, widen(ios_of(os), '\n'));
+	return flush(os);
+}
+
+static void setf(os_t *os, int flags, int mask)
+{
+	FIELD(os, int, IOS_FMTFL) = (FIELD(os, int, IOS_FMTFL) & ~mask) | (flags & mask);
+}
+
+static void numbers(void)
+{
+	op_manip(op_int(put_str(cout, "x"), 42), endl);
+	setf(cout, F_HEX | F_SHOWBASE, F_BASE | F_SHOWBASE);
+	op_manip(op_ll(op_int(cout, 255), -1), endl);
+	setf(cout, F_DEC, F_BASE | F_SHOWBASE);
+	FIELD(cout, ll, IOS_WIDE) = 6;
+	FIELD(cout, char, IOS_FILL) = '*';
+	op_int(cout, -42);
+	put(cout, '|');
+	setf(cout, F_INTERNAL, F_ADJUST);
+	FIELD(cout, ll, IOS_WIDE) = 6;
+	op_int(cout, -42);
+	put(cout, '|');
+	setf(cout, F_LEFT, F_ADJUST);
+	FIELD(cout, ll, IOS_WIDE) = 6;
+	op_manip(op_uint(cout, 7), endl);
+	setf(cout, F_BOOLALPHA, F_BOOLALPHA | F_ADJUST);
+	op_bool(put_str(op_bool(cout, 1), " "), 0);
+	setf(cout, 0, F_BOOLALPHA);
+	op_manip(op_bool(put_str(cout, " "), 1), endl);
+	op_manip(op_double(put_str(op_double(cout, 3.5), " "), 1e20), endl);
+	setf(cout, F_FIXED, F_FIXED);
+	FIELD(cout, ll, IOS_PREC) = 3;
+	op_manip(op_double(cout, 2.0 / 3), endl);
+	write(cout, "written\n", 8);
+	printf("printf after cout\n");
+	op_manip(put_str(cout, "cout after printf"), endl);
+}
+
+/* A buffer of the program's own: the base class constructor, then a
+ * vtable that is the base class's with overflow and xsputn replaced. */
+static char captured[64];
+static int ncaptured;
+static void *my_vtbl[VT_COUNT];
+
+static int my_overflow(void *sb, int c)
+{
+	if (c != -1 && ncaptured < (int)sizeof(captured) - 1)
+		captured[ncaptured++] = (char)c;
+	return c;
+}
+
+static ll my_xsputn(void *sb, const char *s, ll n)
+{
+	for (ll i = 0; i < n; i++)
+		my_overflow(sb, (unsigned char)s[i]);
+	return n;
+}
+
+static void own_buffer(void)
+{
+	void *base_vtbl = fn("??_7" SB "6B@");
+	void *sb[13], *old;
+
+	if (!base_vtbl)
+		return;
+	sb_ctor(sb);
+	printf("base constructor sets the base vtable: %s\n", sb[0] == base_vtbl ? "yes" : "no");
+	memcpy(my_vtbl, base_vtbl, sizeof(my_vtbl));
+	my_vtbl[VT_OVERFLOW] = (void *)my_overflow;
+	my_vtbl[VT_XSPUTN] = (void *)my_xsputn;
+	sb[0] = my_vtbl;
+	old = rdbuf(ios_of(cout), sb);
+	op_manip(op_int(put_str(cout, "n="), 7), endl);
+	rdbuf(ios_of(cout), old);
+	printf("captured: [%.*s]\n", ncaptured - 1, captured);
+	printf("state: %d\n", FIELD(cout, int, IOS_STATE));
+}
+
+int main(void)
+{
+	msvcp = LoadLibraryA("msvcp140.dll");
+	if (!msvcp || !resolve()) {
+		printf("msvcp140 is missing or incomplete\n");
+		return 1;
+	}
+	numbers();
+	own_buffer();
+	put_str(cerr, "cerr is unit-buffered\n");
+	return 0;
+}
