@@ -184,6 +184,34 @@ struct ostream *ptr_cout SYM("?_Ptr_cout@std@@3PEAV?$basic_ostream@DU?$char_trai
 struct ostream *ptr_cerr SYM("?_Ptr_cerr@std@@3PEAV?$basic_ostream@DU?$char_traits@D@std@@@1@EA") = &std_cerr;
 struct ostream *ptr_clog SYM("?_Ptr_clog@std@@3PEAV?$basic_ostream@DU?$char_traits@D@std@@@1@EA") = &std_clog;
 
+/* ios_base::Init: counts its objects; the last one gone flushes the
+ * standard streams (they themselves are static and live on). */
+int init_cnt SYM("?_Init_cnt@Init@ios_base@std@@0HA");
+
+int *__cdecl ios_init_cnt_func(void)
+{
+	return &init_cnt;
+}
+
+void __cdecl ios_init_ctor(void *init)
+{
+	InterlockedIncrement((LONG *)&init_cnt);
+}
+
+void __cdecl ios_init_dtor(void *init)
+{
+	if (InterlockedDecrement((LONG *)&init_cnt) == 0) {
+		ostream_flush(&std_cout);
+		ostream_flush(&std_clog);
+	}
+}
+
+void *__cdecl ios_init_new(void *init)
+{
+	ios_init_ctor(init);
+	return init;
+}
+
 /* How many exceptions are thrown and not yet caught (vcruntime140). */
 int __cdecl uncaught_exceptions(void)
 {
