@@ -7,7 +7,11 @@
  * write through ucrtbase's stdout, so they keep their order with printf.
  * A buffer of the program's own (the exported base class constructor and
  * vtable, two functions overridden) takes cout's output while it is
- * cout's rdbuf.  (Wine 8 pads an internal-adjusted number one character
+ * cout's rdbuf, and an ostream the program builds over it (the exported
+ * constructor with the hidden most-derived flag last, which sets the
+ * vbtable pointer and builds basic_ios).  std::cin reads the standard
+ * input through ucrtbase: _Ipfx skips white space, getline takes a line.
+ * (Wine 8 pads an internal-adjusted number one character
  * wider than the width, "-***42 "; the standard puts the fill at the
  * internal point within the width, "-***42".) */
 #include <stdio.h>
@@ -38,6 +42,12 @@ static void (*osfx)(os_t *);
 static char (*widen)(void *, char);
 static void *(*rdbuf)(void *, void *), *(*sb_ctor)(void *);
 static int (*uncaught)(void);
+static void *cin, *(*ostream_ctor)(void *, void *, BOOLEAN, int);
+static void (*ostream_vbase_dtor)(void *);
+static BOOLEAN (*ipfx)(void *, BOOLEAN);
+static void *(*getline_)(void *, char *, ll);
+static ll (*gcount)(void *);
+static int (*get)(void *);
 
 #define SB "?$basic_streambuf@DU?$char_traits@D@std@@@std@@"
 #define OS "?$basic_ostream@DU?$char_traits@D@std@@@std@@"
@@ -70,7 +80,15 @@ static BOOL resolve(void)
 	rdbuf = fn("?rdbuf@" IOS "QEAAPEAV?$basic_streambuf@DU?$char_traits@D@std@@@2@PEAV32@@Z");
 	sb_ctor = fn("??0" SB "IEAA@XZ");
 	uncaught = fn("?uncaught_exceptions@std@@YAHXZ");
-	return cout && cerr && op_int && op_ll && op_uint && op_bool && op_double && op_manip &&
+	cin = fn("?cin@std@@3V?$basic_istream@DU?$char_traits@D@std@@@1@A");
+	ostream_ctor = fn("??0" OS "QEAA@PEAV?$basic_streambuf@DU?$char_traits@D@std@@@1@_N@Z");
+	ostream_vbase_dtor = fn("??_D" OS "QEAAXXZ");
+	ipfx = fn("?_Ipfx@?$basic_istream@DU?$char_traits@D@std@@@std@@QEAA_N_N@Z");
+	getline_ = fn("?getline@?$basic_istream@DU?$char_traits@D@std@@@std@@QEAAAEAV12@PEAD_J@Z");
+	gcount = fn("?gcount@?$basic_istream@DU?$char_traits@D@std@@@std@@QEBA_JXZ");
+	get = fn("?get@?$basic_istream@DU?$char_traits@D@std@@@std@@QEAAHXZ");
+	return cin && ostream_ctor && ostream_vbase_dtor && ipfx && getline_ && gcount && get &&
+	       cout && cerr && op_int && op_ll && op_uint && op_bool && op_double && op_manip &&
 	       put && flush && write && osfx && widen && rdbuf && sb_ctor && uncaught;
 }
 
@@ -82,6 +100,7 @@ static char *ios_of(os_t *os)
 }
 
 #define FIELD(os, type, off) (*(type *)(ios_of(os) + (off)))
+#define CHECK_IN(c) printf("%s: %s\n", (c) ? "ok" : "FAILED", #c)
 
 static void *const *vtbl_of(void *sb)
 {
@@ -167,6 +186,36 @@ static ll my_xsputn(void *sb, const char *s, ll n)
 	return n;
 }
 
+/* An ostream object of the program's own over the buffer: vbtable
+ * pointer, vtordisp, then basic_ios at 0x10. */
+static void own_ostream(void *sb)
+{
+	void *os[14];
+
+	memset(os, 0xcc, sizeof(os));
+	ncaptured = 0;
+	ostream_ctor(os, sb, 0, 1);
+	printf("own ostream: vbase at %d, state %d, width %lld\n", ((int **)os)[0][1],
+	       FIELD(os, int, IOS_STATE), FIELD(os, ll, IOS_WIDE));
+	op_int(put_str(os, "v"), 5);
+	printf("own ostream wrote: [%.*s]\n", ncaptured, captured);
+	ostream_vbase_dtor(os);
+}
+
+static void input(void)
+{
+	char line[32];
+	int c;
+
+	CHECK_IN(ipfx(cin, 0));                     /* skips the leading blanks */
+	getline_(cin, line, sizeof(line));
+	printf("cin line: [%s] gcount %lld\n", line, gcount(cin));
+	getline_(cin, line, sizeof(line));
+	printf("cin line: [%s]\n", line);
+	c = get(cin);
+	printf("cin at end: %d, state %d\n", c, FIELD(cin, int, IOS_STATE));
+}
+
 static void own_buffer(void)
 {
 	void *base_vtbl = fn("??_7" SB "6B@");
@@ -185,6 +234,7 @@ static void own_buffer(void)
 	rdbuf(ios_of(cout), old);
 	printf("captured: [%.*s]\n", ncaptured - 1, captured);
 	printf("state: %d\n", FIELD(cout, int, IOS_STATE));
+	own_ostream(sb);
 }
 
 int main(void)
@@ -196,6 +246,7 @@ int main(void)
 	}
 	numbers();
 	own_buffer();
+	input();
 	put_str(cerr, "cerr is unit-buffered\n");
 	return 0;
 }

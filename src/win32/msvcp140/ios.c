@@ -8,10 +8,10 @@
 
 static void *__cdecl ios_vector_dtor(struct ios_base *ios, unsigned flags);
 
-const void *const ios_vftable[] SYM("??_7?$basic_ios@DU?$char_traits@D@std@@@std@@6B@") = {
+const void *const ios_vftable[] = {
 	ios_vector_dtor,
 };
-const void *const ios_base_vftable[] SYM("??_7ios_base@std@@6B@") = {
+const void *const ios_base_vftable[] = {
 	ios_vector_dtor,
 };
 
@@ -122,3 +122,7 @@ struct basic_ios *__cdecl ios_copyfmt(struct basic_ios *ios, const struct basic_
 	}
 	return ios;
 }
+
+/* The C++ names of the objects above. */
+EXPORT_AS(ios_vftable, "??_7?$basic_ios@DU?$char_traits@D@std@@@std@@6B@");
+EXPORT_AS(ios_base_vftable, "??_7ios_base@std@@6B@");

@@ -10,8 +10,11 @@
 
 #include <windows.h>
 
-/* A C object under its C++ export name. */
+/* Exports the C object `object` under its C++ name too (an alias: other
+ * files use the C name). */
 #define SYM(name) __asm__("\"" name "\"")
+#define EXPORT_AS(object, name) \
+	extern __typeof__(object) object##_export SYM(name) __attribute__((alias(#object)))
 
 enum { IOS_GOOD = 0, IOS_EOF = 1, IOS_FAIL = 2, IOS_BAD = 4, IOS_STATMASK = 0x17 };
 enum {
@@ -98,6 +101,21 @@ static inline struct basic_ios *ostream_ios(struct ostream *os)
 	return (struct basic_ios *)((char *)os + os->vbtable[1]);
 }
 
+/* basic_istream<char>: the count of the last unformatted input, then
+ * the virtual base at 0x18. */
+struct istream {
+	const int *vbtable;
+	LONGLONG chcount;
+	int pad;
+	int vtordisp;
+	struct basic_ios ios;
+};
+
+static inline struct basic_ios *istream_ios(struct istream *is)
+{
+	return (struct basic_ios *)((char *)is + is->vbtable[1]);
+}
+
 /* streambuf.c */
 extern const struct streambuf_vtbl streambuf_vftable;
 struct locale *locale_new(void);
@@ -108,12 +126,21 @@ int __cdecl streambuf_sbumpc(struct streambuf *sb);
 LONGLONG __cdecl streambuf_xsputn(struct streambuf *sb, const char *p, LONGLONG n);
 
 /* ios.c */
+void __cdecl ios_init(struct basic_ios *ios, struct streambuf *sb, BOOLEAN isstd);
+struct basic_ios *__cdecl ios_ctor(struct basic_ios *ios);
+void __cdecl ios_dtor(struct ios_base *ios);
 void __cdecl ios_setstate(struct basic_ios *ios, int state, BOOLEAN reraise);
 extern struct locale classic_locale;
 extern const void *const ios_vftable[];
 
 /* stdstreams.c: printf formatting as the UCRT does it */
 int msvcp_format(char *buf, size_t size, const char *fmt, ...);
+
+/* stdstreams.c: the classes' vtables and vbtables */
+extern const void *const ostream_vftable[];
+extern const void *const istream_vftable[];
+extern const int ostream_c_vb[2];
+extern const int istream_c_vb[2];
 
 /* ostream.c */
 struct ostream *__cdecl ostream_flush(struct ostream *os);

@@ -17,6 +17,8 @@ static struct {
 	void *(__cdecl *iob)(unsigned);
 	size_t (__cdecl *fwrite)(const void *, size_t, size_t, void *);
 	int (__cdecl *fputc)(int, void *);
+	int (__cdecl *fgetc)(void *);
+	int (__cdecl *ungetc)(int, void *);
 	int (__cdecl *fflush)(void *);
 	int (__cdecl *vsprintf)(ULONGLONG, char *, size_t, const char *, void *, va_list);
 	void (__cdecl *lock)(void *), (__cdecl *unlock)(void *);
@@ -36,12 +38,15 @@ static BOOL crt_ready(void)
 	crt.iob = (void *)GetProcAddress(h, "__acrt_iob_func");
 	crt.fwrite = (void *)GetProcAddress(h, "fwrite");
 	crt.fputc = (void *)GetProcAddress(h, "fputc");
+	crt.fgetc = (void *)GetProcAddress(h, "fgetc");
+	crt.ungetc = (void *)GetProcAddress(h, "ungetc");
 	crt.fflush = (void *)GetProcAddress(h, "fflush");
 	crt.vsprintf = (void *)GetProcAddress(h, "__stdio_common_vsprintf");
 	crt.lock = (void *)GetProcAddress(h, "_lock_file");
 	MemoryBarrier();
 	crt.unlock = (void *)GetProcAddress(h, "_unlock_file");
-	return crt.iob && crt.fwrite && crt.fputc && crt.fflush && crt.vsprintf && crt.lock && crt.unlock;
+	return crt.iob && crt.fwrite && crt.fputc && crt.fgetc && crt.ungetc && crt.fflush &&
+	       crt.vsprintf && crt.lock && crt.unlock;
 }
 
 #define PRINTF_STANDARD_SNPRINTF 2      /* C99 snprintf: the count it wanted */
@@ -62,7 +67,7 @@ int msvcp_format(char *buf, size_t size, const char *fmt, ...)
 
 struct stdiobuf {
 	struct streambuf sb;
-	unsigned stream;        /* 1 stdout, 2 stderr */
+	unsigned stream;        /* 0 stdin, 1 stdout, 2 stderr */
 };
 
 static void *file_of(struct streambuf *sb)
@@ -104,6 +109,30 @@ static LONGLONG __cdecl stdio_xsputn(struct streambuf *sb, const char *p, LONGLO
 	return f && n > 0 ? (LONGLONG)crt.fwrite(p, 1, (size_t)n, f) : 0;
 }
 
+/* Reading: no buffer of its own; the C runtime's stream holds the
+ * character underflow looks at. */
+static int __cdecl stdio_underflow(struct streambuf *sb)
+{
+	void *f = file_of(sb);
+	int c = f ? crt.fgetc(f) : CHAR_EOF;
+
+	return c == CHAR_EOF ? CHAR_EOF : crt.ungetc(c, f);
+}
+
+static int __cdecl stdio_uflow(struct streambuf *sb)
+{
+	void *f = file_of(sb);
+
+	return f ? crt.fgetc(f) : CHAR_EOF;
+}
+
+static int __cdecl stdio_pbackfail(struct streambuf *sb, int c)
+{
+	void *f = file_of(sb);
+
+	return f && c != CHAR_EOF ? crt.ungetc(c, f) : CHAR_EOF;
+}
+
 static int __cdecl stdio_sync(struct streambuf *sb)
 {
 	void *f = file_of(sb);
@@ -111,20 +140,17 @@ static int __cdecl stdio_sync(struct streambuf *sb)
 	return f && crt.fflush(f) == 0 ? 0 : -1;
 }
 
-int __cdecl streambuf_pbackfail(struct streambuf *, int);
 LONGLONG __cdecl streambuf_showmanyc(struct streambuf *);
-int __cdecl streambuf_underflow(struct streambuf *);
-int __cdecl streambuf_uflow(struct streambuf *);
 LONGLONG __cdecl streambuf_xsgetn(struct streambuf *, char *, LONGLONG);
 void *__cdecl streambuf_seekoff(struct streambuf *, void *, LONGLONG, int, int);
 void *__cdecl streambuf_seekpos(struct streambuf *, void *, const void *, int);
 struct streambuf *__cdecl streambuf_setbuf(struct streambuf *, char *, LONGLONG);
 void __cdecl streambuf_imbue(struct streambuf *, const struct locale *);
 
-/* The base class's reading side, writes to the C runtime's stream. */
+/* Reads and writes go to the C runtime's stream. */
 static const struct streambuf_vtbl stdio_vtbl = {
-	stdio_dtor, stdio_lock, stdio_unlock, stdio_overflow, streambuf_pbackfail,
-	streambuf_showmanyc, streambuf_underflow, streambuf_uflow, streambuf_xsgetn,
+	stdio_dtor, stdio_lock, stdio_unlock, stdio_overflow, stdio_pbackfail,
+	streambuf_showmanyc, stdio_underflow, stdio_uflow, streambuf_xsgetn,
 	stdio_xsputn, streambuf_seekoff, streambuf_seekpos, streambuf_setbuf, stdio_sync,
 	streambuf_imbue,
 };
@@ -134,17 +160,21 @@ static const struct streambuf_vtbl stdio_vtbl = {
 		NULL, NULL, &name.sb.gnext, &name.sb.pnext, 0, 0, &name.sb.gcount, &name.sb.pcount, \
 		&classic_locale }, n }
 
+STDIOBUF(in_buf, 0);
 STDIOBUF(out_buf, 1);
 STDIOBUF(err_buf, 2);
 STDIOBUF(log_buf, 2);
 
-static void *__cdecl ostream_vector_dtor(void *this, unsigned flags) { return this; }
+static void *__cdecl stream_vector_dtor(void *this, unsigned flags) { return this; }
 
-const void *const ostream_vftable[] SYM("??_7?$basic_ostream@DU?$char_traits@D@std@@@std@@6B@") = {
-	ostream_vector_dtor,
+const void *const ostream_vftable[] = {
+	stream_vector_dtor,
+};
+const void *const istream_vftable[] = {
+	stream_vector_dtor,
 };
 
-#define VBTABLE(name, offset, sym) const int name[2] SYM(sym) = { 0, offset }
+#define VBTABLE(name, offset, sym) const int name[2] = { 0, offset }; EXPORT_AS(name, sym)
 VBTABLE(ostream_c_vb, OSTREAM_VBASE,
 	"??_8?$basic_ostream@DU?$char_traits@D@std@@@std@@7B@");
 VBTABLE(ostream_w_vb, OSTREAM_VBASE,
@@ -172,21 +202,28 @@ VBTABLE(iostream_g_out_vb, OSTREAM_VBASE,
 	"??_8?$basic_iostream@GU?$char_traits@G@std@@@std@@7B?$basic_ostream@GU?$char_traits@G@std@@@1@@");
 
 #define STD_OSTREAM(sym, name, buf, flags, tied, index) \
-	struct ostream name SYM(sym) = { ostream_c_vb, 0, 0, { { ostream_vftable, index, 0, 0, \
-		FMT_SKIPWS | FMT_DEC | (flags), 6, 0, NULL, NULL, &classic_locale }, &buf.sb, tied, ' ' } }
+	struct ostream name = { ostream_c_vb, 0, 0, { { ostream_vftable, index, 0, 0, \
+		FMT_SKIPWS | FMT_DEC | (flags), 6, 0, NULL, NULL, &classic_locale }, &buf.sb, tied, ' ' } }; \
+	EXPORT_AS(name, sym)
 
-extern struct ostream std_cout SYM("?cout@std@@3V?$basic_ostream@DU?$char_traits@D@std@@@1@A");
+extern struct ostream std_cout;
 STD_OSTREAM("?cout@std@@3V?$basic_ostream@DU?$char_traits@D@std@@@1@A", std_cout, out_buf, 0, NULL, 1);
 STD_OSTREAM("?cerr@std@@3V?$basic_ostream@DU?$char_traits@D@std@@@1@A", std_cerr, err_buf, FMT_UNITBUF, &std_cout, 2);
 STD_OSTREAM("?clog@std@@3V?$basic_ostream@DU?$char_traits@D@std@@@1@A", std_clog, log_buf, 0, NULL, 3);
 
-struct ostream *ptr_cout SYM("?_Ptr_cout@std@@3PEAV?$basic_ostream@DU?$char_traits@D@std@@@1@EA") = &std_cout;
-struct ostream *ptr_cerr SYM("?_Ptr_cerr@std@@3PEAV?$basic_ostream@DU?$char_traits@D@std@@@1@EA") = &std_cerr;
-struct ostream *ptr_clog SYM("?_Ptr_clog@std@@3PEAV?$basic_ostream@DU?$char_traits@D@std@@@1@EA") = &std_clog;
+struct istream std_cin = {
+	istream_c_vb, 0, 0, 0, { { istream_vftable, 4, 0, 0, FMT_SKIPWS | FMT_DEC, 6, 0, NULL, NULL,
+	&classic_locale }, &in_buf.sb, &std_cout, ' ' } };
+struct istream *ptr_cin = &std_cin;
+
+struct ostream *ptr_cout = &std_cout;
+struct ostream *ptr_cerr = &std_cerr;
+struct ostream *ptr_clog = &std_clog;
 
 /* ios_base::Init: counts its objects; the last one gone flushes the
  * standard streams (they themselves are static and live on). */
-int init_cnt SYM("?_Init_cnt@Init@ios_base@std@@0HA");
+int init_cnt;
+EXPORT_AS(init_cnt, "?_Init_cnt@Init@ios_base@std@@0HA");
 
 int *__cdecl ios_init_cnt_func(void)
 {
@@ -220,3 +257,12 @@ int __cdecl uncaught_exceptions(void)
 
 	return fn ? fn() : 0;
 }
+
+/* The C++ names of the objects above. */
+EXPORT_AS(ostream_vftable, "??_7?$basic_ostream@DU?$char_traits@D@std@@@std@@6B@");
+EXPORT_AS(istream_vftable, "??_7?$basic_istream@DU?$char_traits@D@std@@@std@@6B@");
+EXPORT_AS(std_cin, "?cin@std@@3V?$basic_istream@DU?$char_traits@D@std@@@1@A");
+EXPORT_AS(ptr_cin, "?_Ptr_cin@std@@3PEAV?$basic_istream@DU?$char_traits@D@std@@@1@EA");
+EXPORT_AS(ptr_cout, "?_Ptr_cout@std@@3PEAV?$basic_ostream@DU?$char_traits@D@std@@@1@EA");
+EXPORT_AS(ptr_cerr, "?_Ptr_cerr@std@@3PEAV?$basic_ostream@DU?$char_traits@D@std@@@1@EA");
+EXPORT_AS(ptr_clog, "?_Ptr_clog@std@@3PEAV?$basic_ostream@DU?$char_traits@D@std@@@1@EA");

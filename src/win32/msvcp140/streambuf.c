@@ -173,7 +173,7 @@ struct fpos *__cdecl streambuf_seekpos(struct streambuf *sb, struct fpos *ret, c
 	return streambuf_seekoff(sb, ret, 0, 0, mode);
 }
 
-const struct streambuf_vtbl streambuf_vftable SYM("??_7?$basic_streambuf@DU?$char_traits@D@std@@@std@@6B@") = {
+const struct streambuf_vtbl streambuf_vftable = {
 	streambuf_vector_dtor, streambuf_nolock, streambuf_nolock, streambuf_overflow,
 	streambuf_pbackfail, streambuf_showmanyc, streambuf_underflow, streambuf_uflow,
 	streambuf_xsgetn, streambuf_xsputn, streambuf_seekoff, streambuf_seekpos,
@@ -213,3 +213,6 @@ struct locale *__cdecl streambuf_getloc(const struct streambuf *sb, struct local
 	*ret = sb->plocale ? *sb->plocale : classic_locale;
 	return ret;
 }
+
+/* The C++ names of the objects above. */
+EXPORT_AS(streambuf_vftable, "??_7?$basic_streambuf@DU?$char_traits@D@std@@@std@@6B@");
