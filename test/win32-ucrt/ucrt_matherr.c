@@ -1,4 +1,4 @@
-/* ucrtbase's math errors and stream locks.
+/* ucrtbase's math errors, rounding mode and streams.
  *
  * The legacy math functions tell the handler __setusermatherr installed
  * (struct _exception: type, name, arguments, result), which may replace
@@ -11,12 +11,16 @@
  * msvcrt's layout, no lock there: the stream checks fail under it; the
  * math ones pass.)
  *
+ * __fpe_flt_rounds is FLT_ROUNDS for the current rounding mode.  fopen's
+ * "x" (after "w" only) creates exclusively: an existing file fails.
+ *
  * The math functions are ucrtbase's, through GetProcAddress: mingw-w64
  * links its own exp, log, pow... into the program. */
 #include <stdio.h>
 #include <string.h>
 #include <errno.h>
 #include <math.h>
+#include <float.h>
 #include <windows.h>
 
 void __cdecl __setusermatherr(int (__cdecl *)(struct _exception *));
@@ -89,6 +93,44 @@ static void c99_functions(void)
 	CHECK(RUN(F1("acos")(0.5), &type) == 0 && type == -1);
 }
 
+int __cdecl __fpe_flt_rounds(void);
+
+static void rounding(void)
+{
+	unsigned old = _controlfp(0, 0);
+
+	_controlfp(_RC_CHOP, _MCW_RC);
+	CHECK(__fpe_flt_rounds() == 0);
+	_controlfp(_RC_UP, _MCW_RC);
+	CHECK(__fpe_flt_rounds() == 2);
+	_controlfp(_RC_DOWN, _MCW_RC);
+	CHECK(__fpe_flt_rounds() == 3);
+	_controlfp(_RC_NEAR, _MCW_RC);
+	CHECK(__fpe_flt_rounds() == 1);
+	_controlfp(old, _MCW_RC);
+}
+
+static void exclusive_create(void)
+{
+	const char *path = "ucrt_x_mode.tmp";
+	FILE *f;
+
+	remove(path);
+	f = fopen(path, "wx");
+	CHECK(f != NULL);
+	if (f)
+		fclose(f);
+	CHECK(fopen(path, "wx") == NULL && errno == EEXIST);
+	f = fopen(path, "w+bx");
+	CHECK(f == NULL);
+	remove(path);
+	f = fopen(path, "w+bx");
+	CHECK(f != NULL);
+	if (f)
+		fclose(f);
+	remove(path);
+}
+
 static DWORD WINAPI try_lock(void *cs)
 {
 	BOOL got = TryEnterCriticalSection(cs);
@@ -132,6 +174,8 @@ int main(void)
 	__setusermatherr(handler);
 	legacy_functions();
 	c99_functions();
+	rounding();
+	exclusive_create();
 	stream_lock(stdout);
 	stream_lock(stderr);
 	f = tmpfile();

@@ -186,7 +186,7 @@ struct crt_stream {
 };
 _Static_assert(__builtin_offsetof(struct crt_stream, lock) == 0x30, "the stream lock is at +0x30");
 
-#ifdef CRT_UCRT_STREAMS
+#ifdef CRT_UCRT
 /* ucrtbase: the standard streams are whole crt_streams (no _iob export). */
 extern struct crt_stream crt_std_streams[IOB_COUNT];
 #define crt_iob(i) (&crt_std_streams[i].f)

@@ -12,7 +12,7 @@ int crt_iob_index(FILE *f)
     return off % stride || off / stride >= IOB_COUNT ? -1 : (int)(off / stride);
 }
 
-#ifdef CRT_UCRT_STREAMS
+#ifdef CRT_UCRT
 static CRITICAL_SECTION *stream_cs(FILE *f) { return &((struct crt_stream *)f)->lock; }
 long long *crt_stream_bufpos(FILE *f) { return &((struct crt_stream *)f)->bufpos; }
 #else

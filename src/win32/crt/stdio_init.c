@@ -1,7 +1,7 @@
 /* The standard streams and flushing everything. */
 #include "crt_internal.h"
 
-#ifdef CRT_UCRT_STREAMS
+#ifdef CRT_UCRT
 struct crt_stream crt_std_streams[IOB_COUNT];
 #else
 CRTDATA FILE _iob[IOB_COUNT];
