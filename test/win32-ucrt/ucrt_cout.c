@@ -11,6 +11,8 @@
  * constructor with the hidden most-derived flag last, which sets the
  * vbtable pointer and builds basic_ios).  std::cin reads the standard
  * input through ucrtbase: _Ipfx skips white space, getline takes a line.
+ * The <iomanip> manipulators give the function the inline operator<< calls
+ * on the stream's ios_base; _Fiopen opens the C stream of an openmode.
  * (Wine 8 pads an internal-adjusted number one character
  * wider than the width, "-***42 "; the standard puts the fill at the
  * internal point within the width, "-***42".) */
@@ -48,6 +50,10 @@ static BOOLEAN (*ipfx)(void *, BOOLEAN);
 static void *(*getline_)(void *, char *, ll);
 static ll (*gcount)(void *);
 static int (*get)(void *);
+
+struct smanip_ll { void (*fn)(void *, ll); ll arg; };
+static struct smanip_ll (*setw_)(ll), (*setprecision_)(ll);
+static FILE *(*fiopen)(const char *, int, int);
 
 #define SB "?$basic_streambuf@DU?$char_traits@D@std@@@std@@"
 #define OS "?$basic_ostream@DU?$char_traits@D@std@@@std@@"
@@ -87,7 +93,10 @@ static BOOL resolve(void)
 	getline_ = fn("?getline@?$basic_istream@DU?$char_traits@D@std@@@std@@QEAAAEAV12@PEAD_J@Z");
 	gcount = fn("?gcount@?$basic_istream@DU?$char_traits@D@std@@@std@@QEBA_JXZ");
 	get = fn("?get@?$basic_istream@DU?$char_traits@D@std@@@std@@QEAAHXZ");
-	return cin && ostream_ctor && ostream_vbase_dtor && ipfx && getline_ && gcount && get &&
+	setw_ = fn("?setw@std@@YA?AU?$_Smanip@_J@1@_J@Z");
+	setprecision_ = fn("?setprecision@std@@YA?AU?$_Smanip@_J@1@_J@Z");
+	fiopen = fn("?_Fiopen@std@@YAPEAU_iobuf@@PEBDHH@Z");
+	return setw_ && setprecision_ && fiopen && cin && ostream_ctor && ostream_vbase_dtor && ipfx && getline_ && gcount && get &&
 	       cout && cerr && op_int && op_ll && op_uint && op_bool && op_double && op_manip &&
 	       put && flush && write && osfx && widen && rdbuf && sb_ctor && uncaught;
 }
@@ -202,6 +211,49 @@ static void own_ostream(void *sb)
 	ostream_vbase_dtor(os);
 }
 
+/* The inline operator<<(ostream&, const _Smanip&): the function on the
+ * ios_base. */
+static os_t *put_manip(os_t *os, struct smanip_ll m)
+{
+	m.fn(ios_of(os), m.arg);
+	return os;
+}
+
+static void manipulators(void)
+{
+	setf(cout, 0, F_FIXED | F_ADJUST);
+	FIELD(cout, char, IOS_FILL) = ' ';
+	op_int(put_manip(cout, setw_(5)), 42);
+	op_manip(op_double(put_manip(cout, setprecision_(3)), 3.14159), endl);
+}
+
+/* openmode: in 1, out 2, app 8, trunc 0x10, binary 0x20, _Nocreate 0x40,
+ * _Noreplace 0x80. */
+static void file_streams(void)
+{
+	const char *path = "fiopen.tmp";
+	char buf[16] = "";
+	FILE *f;
+
+	remove(path);
+	printf("in, missing: %s\n", fiopen(path, 1, 0x40) ? "opened" : "NULL");
+	f = fiopen(path, 2 | 0x20, 0x40);
+	fputs("abc", f);
+	fclose(f);
+	f = fiopen(path, 8, 0x40);
+	fputs("de", f);
+	fclose(f);
+	f = fiopen(path, 1, 0x40);
+	fgets(buf, sizeof(buf), f);
+	fclose(f);
+	printf("written and appended: %s\n", buf);
+	printf("out, _Noreplace, existing: %s\n", fiopen(path, 2 | 0x80, 0x40) ? "opened" : "NULL");
+	printf("in|_Nocreate, existing: %s\n", (f = fiopen(path, 1 | 0x40, 0x40)) ? "opened" : "NULL");
+	if (f)
+		fclose(f);
+	remove(path);
+}
+
 static void input(void)
 {
 	char line[32];
@@ -246,6 +298,8 @@ int main(void)
 	}
 	numbers();
 	own_buffer();
+	manipulators();
+	file_streams();
 	input();
 	put_str(cerr, "cerr is unit-buffered\n");
 	return 0;

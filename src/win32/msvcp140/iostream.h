@@ -26,6 +26,14 @@ enum {
 };
 #define CHAR_EOF (-1)
 
+/* fpos<_Mbstatet> { streamoff; fpos_t; _Mbstatet }: -1 is "no position".
+ * Member functions return classes through the pointer after `this`. */
+struct fpos {
+	LONGLONG off;
+	LONGLONG fpos;
+	int state[2];
+};
+
 /* std::locale: a pointer to its implementation, a facet whose vtable has
  * the destructor, _Incref and _Decref. */
 struct locale {

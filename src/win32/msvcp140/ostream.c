@@ -209,3 +209,19 @@ struct ostream *__cdecl ostream_base_manip(struct ostream *os, struct ios_base *
 	fn(&ostream_ios(os)->base);
 	return os;
 }
+
+/* The buffer's position for output, unless the stream has failed. */
+struct fpos *__cdecl ostream_tellp(struct ostream *os, struct fpos *ret)
+{
+	struct basic_ios *ios = ostream_ios(os);
+	struct fpos *(__cdecl *seekoff)(struct streambuf *, struct fpos *, LONGLONG, int, int);
+
+	if (ios->strbuf && !(ios->base.state & (IOS_BAD | IOS_FAIL))) {
+		seekoff = (void *)ios->strbuf->vtbl->seekoff;
+		return seekoff(ios->strbuf, ret, 0, 1 /* cur */, 2 /* out */);
+	}
+	ret->off = -1;
+	ret->fpos = 0;
+	ret->state[0] = ret->state[1] = 0;
+	return ret;
+}

@@ -152,14 +152,6 @@ LONGLONG __cdecl streambuf_xsputn(struct streambuf *sb, const char *p, LONGLONG 
 	return done;
 }
 
-/* fpos<_Mbstatet> { streamoff; fpos_t; _Mbstatet }: -1 is "no position".
- * Member functions return classes through the pointer after `this`. */
-struct fpos {
-	LONGLONG off;
-	LONGLONG fpos;
-	int state[2];
-};
-
 struct fpos *__cdecl streambuf_seekoff(struct streambuf *sb, struct fpos *ret, LONGLONG off, int way, int mode)
 {
 	ret->off = -1;
