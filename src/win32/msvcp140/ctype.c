@@ -7,6 +7,7 @@
  * runtime has no locale name for the category.
  */
 #include <windows.h>
+#include "msvcp140/ucrt.h"
 
 struct ctypevec {           /* _Ctypevec */
 	ULONG page;
@@ -30,18 +31,10 @@ struct collvec {            /* _Collvec */
 enum { DATE_MDY = 2 };      /* time_base::mdy, the "C" locale's order */
 enum { CATEGORY_CTYPE = 2 };
 
-static void *ucrt(const char *name)
-{
-	HMODULE h = GetModuleHandleW(L"ucrtbase.dll");
-
-	if (!h)
-		h = LoadLibraryW(L"ucrtbase.dll");
-	return h ? (void *)GetProcAddress(h, name) : NULL;
-}
 
 static UINT codepage(void)
 {
-	UINT (__cdecl *fn)(void) = ucrt("___lc_codepage_func");
+	UINT (__cdecl *fn)(void) = msvcp_ucrt_proc("___lc_codepage_func");
 
 	return fn ? fn() : 0;
 }
@@ -50,7 +43,7 @@ static UINT codepage(void)
  * a copy: _Delfl 0, nothing to free. */
 struct ctypevec __cdecl _Getctype(void)
 {
-	const short *(__cdecl *pctype)(void) = ucrt("__pctype_func");
+	const short *(__cdecl *pctype)(void) = msvcp_ucrt_proc("__pctype_func");
 	struct ctypevec v = { codepage(), pctype ? pctype() : NULL, 0, NULL };
 
 	return v;
@@ -59,9 +52,9 @@ struct ctypevec __cdecl _Getctype(void)
 /* In the "C" locale (no locale name for LC_CTYPE) no byte leads. */
 struct cvtvec __cdecl _Getcvt(void)
 {
-	int (__cdecl *mb_cur_max)(void) = ucrt("___mb_cur_max_func");
-	WCHAR **(__cdecl *names)(void) = ucrt("___lc_locale_name_func");
-	const unsigned short *(__cdecl *pctype)(void) = ucrt("__pctype_func");
+	int (__cdecl *mb_cur_max)(void) = msvcp_ucrt_proc("___mb_cur_max_func");
+	WCHAR **(__cdecl *names)(void) = msvcp_ucrt_proc("___lc_locale_name_func");
+	const unsigned short *(__cdecl *pctype)(void) = msvcp_ucrt_proc("__pctype_func");
 	struct cvtvec v = { codepage(), mb_cur_max ? (UINT)mb_cur_max() : 1, 1, { 0 } };
 	const unsigned short *table;
 

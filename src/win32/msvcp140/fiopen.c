@@ -5,6 +5,7 @@
  * C runtime is ucrtbase's (_wfsopen, fseek, fclose).
  */
 #include <windows.h>
+#include "msvcp140/ucrt.h"
 
 enum {
 	OPEN_IN = 0x01, OPEN_OUT = 0x02, OPEN_ATE = 0x04, OPEN_APP = 0x08, OPEN_TRUNC = 0x10,
@@ -18,20 +19,12 @@ static const struct { int mode; const WCHAR *fopen; } modes[] = {
 	{ OPEN_IN | OPEN_APP, L"a+" },
 };
 
-static void *ucrt(const char *name)
-{
-	HMODULE h = GetModuleHandleW(L"ucrtbase.dll");
-
-	if (!h)
-		h = LoadLibraryW(L"ucrtbase.dll");
-	return h ? (void *)GetProcAddress(h, name) : NULL;
-}
 
 void *__cdecl msvcp_fiopen_w(const WCHAR *name, int mode, int prot)
 {
-	void *(__cdecl *wfsopen)(const WCHAR *, const WCHAR *, int) = ucrt("_wfsopen");
-	int (__cdecl *fseek_)(void *, long, int) = ucrt("fseek");
-	int (__cdecl *fclose_)(void *) = ucrt("fclose");
+	void *(__cdecl *wfsopen)(const WCHAR *, const WCHAR *, int) = msvcp_ucrt_proc("_wfsopen");
+	int (__cdecl *fseek_)(void *, long, int) = msvcp_ucrt_proc("fseek");
+	int (__cdecl *fclose_)(void *) = msvcp_ucrt_proc("fclose");
 	int want = mode & ~(OPEN_ATE | OPEN_BINARY | OPEN_NOCREATE | OPEN_NOREPLACE);
 	DWORD attrs = name ? GetFileAttributesW(name) : INVALID_FILE_ATTRIBUTES;
 	WCHAR how[4];

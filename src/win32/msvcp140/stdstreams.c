@@ -8,6 +8,7 @@
  */
 #include <stdarg.h>
 #include "msvcp140/iostream.h"
+#include "msvcp140/ucrt.h"
 
 #define OSTREAM_VBASE 0x10
 #define ISTREAM_VBASE 0x18
@@ -26,25 +27,18 @@ static struct {
 
 static BOOL crt_ready(void)
 {
-	HMODULE h;
-
 	if (crt.unlock)
 		return TRUE;
-	h = GetModuleHandleW(L"ucrtbase.dll");
-	if (!h)
-		h = LoadLibraryW(L"ucrtbase.dll");
-	if (!h)
-		return FALSE;
-	crt.iob = (void *)GetProcAddress(h, "__acrt_iob_func");
-	crt.fwrite = (void *)GetProcAddress(h, "fwrite");
-	crt.fputc = (void *)GetProcAddress(h, "fputc");
-	crt.fgetc = (void *)GetProcAddress(h, "fgetc");
-	crt.ungetc = (void *)GetProcAddress(h, "ungetc");
-	crt.fflush = (void *)GetProcAddress(h, "fflush");
-	crt.vsprintf = (void *)GetProcAddress(h, "__stdio_common_vsprintf");
-	crt.lock = (void *)GetProcAddress(h, "_lock_file");
+	crt.iob = msvcp_ucrt_proc("__acrt_iob_func");
+	crt.fwrite = msvcp_ucrt_proc("fwrite");
+	crt.fputc = msvcp_ucrt_proc("fputc");
+	crt.fgetc = msvcp_ucrt_proc("fgetc");
+	crt.ungetc = msvcp_ucrt_proc("ungetc");
+	crt.fflush = msvcp_ucrt_proc("fflush");
+	crt.vsprintf = msvcp_ucrt_proc("__stdio_common_vsprintf");
+	crt.lock = msvcp_ucrt_proc("_lock_file");
 	MemoryBarrier();
-	crt.unlock = (void *)GetProcAddress(h, "_unlock_file");
+	crt.unlock = msvcp_ucrt_proc("_unlock_file");
 	return crt.iob && crt.fwrite && crt.fputc && crt.fgetc && crt.ungetc && crt.fflush &&
 	       crt.vsprintf && crt.lock && crt.unlock;
 }
