@@ -77,6 +77,10 @@ static void names()
 	printf("  raw %s\n", typeid(Base).raw_name());
 	printf("  same type equal: %d, different: %d\n", typeid(Left) == typeid(Left),
 	       typeid(Left) == typeid(Right));
+#ifndef MSVCRT_ONLY
+	/* FNV-1a of "H" (".H" past its dot), high half folded into the low */
+	printf("  hash of int: %llx\n", (unsigned long long)typeid(int).hash_code());
+#endif
 }
 
 __attribute__((noinline)) static Base *make(int which)

@@ -74,8 +74,6 @@ CRTAPI int _get_fmode(int *mode)
     return 0;
 }
 
-CRTAPI void __setusermatherr(void *handler) { }
-
 typedef void (*vfn)(void);
 typedef int (*ifn)(void);
 

@@ -174,7 +174,28 @@ typedef struct _iobuf {
 #define STREAM_MAX 2048      /* _setmaxstdio's upper bound */
 #define BUFSIZ 512
 #define STREAM_BUFSIZ 4096
+
+/* A stream with what FILE lacks: its lock at +0x30, where msvcrt keeps it
+ * for the streams beyond _iob (_FILEX) and the UCRT for every stream, so
+ * _lock_file and either DLL's functions given the other's FILE take the
+ * same lock; and the raw file offset of its read buffer. */
+struct crt_stream {
+    FILE f;
+    CRITICAL_SECTION lock;
+    long long bufpos;
+};
+_Static_assert(__builtin_offsetof(struct crt_stream, lock) == 0x30, "the stream lock is at +0x30");
+
+#ifdef CRT_UCRT
+/* ucrtbase: the standard streams are whole crt_streams (no _iob export). */
+extern struct crt_stream crt_std_streams[IOB_COUNT];
+#define crt_iob(i) (&crt_std_streams[i].f)
+#else
+/* msvcrt: the exported _iob array of bare FILEs. */
 extern CRTDATA FILE _iob[IOB_COUNT];
+#define crt_iob(i) (&_iob[i])
+#endif
+int crt_iob_index(FILE *f);    /* f's place among the standard streams, or -1 */
 
 void crt_stdio_init(void);
 void crt_mbcp_init(void);     /* _setmbcp(_MB_CP_ANSI) */

@@ -90,7 +90,7 @@ CRTAPI void perror(const char *s)
 {
     const char *m = errmsg(crt_thread_data()->err);
 
-    fflush(&_iob[2]);
+    fflush(crt_iob(2));
     if (s && *s) {
         _write(2, s, strlen(s));
         _write(2, ": ", 2);

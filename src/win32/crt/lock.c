@@ -3,31 +3,47 @@
 #include "crt_internal.h"
 
 static CRITICAL_SECTION locks[LOCK_COUNT];
-static CRITICAL_SECTION iob_locks[IOB_COUNT];
 
-/* Streams beyond _iob live in a larger block that carries their lock. */
-struct stream_ext {
-    FILE f;
-    CRITICAL_SECTION cs;
-    long long bufpos;
-};
+int crt_iob_index(FILE *f)
+{
+    unsigned long long off = (char *)f - (char *)crt_iob(0);
+    unsigned long long stride = (char *)crt_iob(1) - (char *)crt_iob(0);
+
+    return off % stride || off / stride >= IOB_COUNT ? -1 : (int)(off / stride);
+}
+
+#ifdef CRT_UCRT
+static CRITICAL_SECTION *stream_cs(FILE *f) { return &((struct crt_stream *)f)->lock; }
+long long *crt_stream_bufpos(FILE *f) { return &((struct crt_stream *)f)->bufpos; }
+#else
+/* msvcrt's _iob entries are bare FILEs: their lock and buffer offset live
+ * here; every other stream is a crt_stream. */
+static CRITICAL_SECTION iob_locks[IOB_COUNT];
 static long long iob_bufpos[IOB_COUNT];
+
+static CRITICAL_SECTION *stream_cs(FILE *f)
+{
+    int i = crt_iob_index(f);
+
+    return i >= 0 ? &iob_locks[i] : &((struct crt_stream *)f)->lock;
+}
 
 /* Raw file offset of the start of the stream's read buffer (text-mode
  * ftell replays the buffer from there). */
 long long *crt_stream_bufpos(FILE *f)
 {
-    if (f >= _iob && f < _iob + IOB_COUNT)
-        return &iob_bufpos[f - _iob];
-    return &((struct stream_ext *)f)->bufpos;
+    int i = crt_iob_index(f);
+
+    return i >= 0 ? &iob_bufpos[i] : &((struct crt_stream *)f)->bufpos;
 }
+#endif
 
 void crt_lock_init(void)
 {
     for (int i = 0; i < LOCK_COUNT; i++)
         InitializeCriticalSection(&locks[i]);
     for (int i = 0; i < IOB_COUNT; i++)
-        InitializeCriticalSection(&iob_locks[i]);
+        InitializeCriticalSection(stream_cs(crt_iob(i)));
 }
 
 CRTAPI void _lock(int n)
@@ -42,19 +58,12 @@ CRTAPI void _unlock(int n)
         LeaveCriticalSection(&locks[n]);
 }
 
-static CRITICAL_SECTION *file_cs(FILE *f)
-{
-    if (f >= _iob && f < _iob + IOB_COUNT)
-        return &iob_locks[f - _iob];
-    return &((struct stream_ext *)f)->cs;
-}
-
-void crt_lock_file(FILE *f) { EnterCriticalSection(file_cs(f)); }
-void crt_unlock_file(FILE *f) { LeaveCriticalSection(file_cs(f)); }
+void crt_lock_file(FILE *f) { EnterCriticalSection(stream_cs(f)); }
+void crt_unlock_file(FILE *f) { LeaveCriticalSection(stream_cs(f)); }
 CRTAPI void _lock_file(FILE *f) { crt_lock_file(f); }
 CRTAPI void _unlock_file(FILE *f) { crt_unlock_file(f); }
 
-/* Streams 0..IOB_COUNT-1 are _iob itself; the rest are allocated on
+/* Streams 0..IOB_COUNT-1 are the standard ones; the rest are allocated on
  * demand and recorded here so _flushall/_fcloseall can find them.  At
  * most max_streams exist together (_setmaxstdio: 512 at first, as in the
  * CRT, up to 2048). */
@@ -81,16 +90,16 @@ FILE *crt_stream_alloc(void)
 
     _lock(LOCK_IOB);
     for (int i = 3; i < IOB_COUNT && !f; i++)
-        if (!(_iob[i]._flag & _IOINUSE))
-            f = &_iob[i];
+        if (!(crt_iob(i)->_flag & _IOINUSE))
+            f = crt_iob(i);
     for (int i = 0; i < max_streams - IOB_COUNT && !f; i++) {
         if (extra[i] && !(extra[i]->_flag & _IOINUSE)) {
             f = extra[i];
         } else if (!extra[i]) {
-            struct stream_ext *x = calloc(1, sizeof(*x));
+            struct crt_stream *x = calloc(1, sizeof(*x));
             if (!x)
                 break;
-            InitializeCriticalSection(&x->cs);
+            InitializeCriticalSection(&x->lock);
             extra[i] = f = &x->f;
         }
     }
@@ -118,8 +127,8 @@ int crt_stream_foreach(int (*fn)(FILE *))
 
     _lock(LOCK_IOB);
     for (int i = 0; i < IOB_COUNT; i++)
-        if (_iob[i]._flag & _IOINUSE) {
-            fn(&_iob[i]);
+        if (crt_iob(i)->_flag & _IOINUSE) {
+            fn(crt_iob(i));
             n++;
         }
     for (int i = 0; i < STREAM_MAX - IOB_COUNT; i++)

@@ -188,6 +188,18 @@ static int take_word(struct scan_in *in, char *buf, int *n, int width, const cha
     return k;
 }
 
+/* Whether the input has no more characters for this field. */
+static int input_ended(struct scan_in *in, int n, int width)
+{
+    int c;
+
+    if (n >= width)
+        return 1;
+    c = next(in);
+    back(in, c);
+    return c == EOF;
+}
+
 /* The UCRT's %f also reads INF, INFINITY, NAN, NAN(chars) and hexadecimal
  * (0x digits [. digits] [p exponent]); returns 1 when it took one of
  * those (buf then holds it), 0 to go on with a decimal number. */
@@ -197,10 +209,12 @@ static int scan_c99_float(struct scan_in *in, char *buf, int *n, int width, int 
 
     back(in, c);
     if ((c | 0x20) == 'i') {
-        int k = take_word(in, buf, n, width, "inf");
+        int k = take_word(in, buf, n, width, "inf"), more = 0;
         if (k == 3)
-            take_word(in, buf, n, width, "inity");
+            more = take_word(in, buf, n, width, "inity");
         *ok = k == 3;
+        if (more > 0 && more < 5)       /* "infin...": input failure at its end */
+            *ok = input_ended(in, *n, width) ? -1 : 0;
         return 1;
     }
     if ((c | 0x20) == 'n') {
@@ -262,10 +276,12 @@ static int scan_float(struct scan_in *in, int width, double *out)
         back(in, c);
     if ((in->opts & SCANO_C99) && scan_c99_float(in, buf, &n, width, &ok)) {
         buf[n] = 0;
-        if (ok)
+        if (ok > 0)
             *out = ucrt_strtod(buf, NULL);
         return ok;
     }
+    for (int i = 0; i < n; i++)     /* a "0" the hexadecimal check took */
+        digits += buf[i] >= '0' && buf[i] <= '9';
     c = next(in);
     /* state: 0 integer digits, 1 fraction, 2 exponent sign, 3 exponent */
     for (; n < width && c != EOF; c = next(in)) {
@@ -288,6 +304,10 @@ static int scan_float(struct scan_in *in, int width, double *out)
     buf[n] = 0;
     if (!digits)
         return 0;
+    /* The UCRT: an exponent cut short by the end of the input is an
+     * input failure. */
+    if ((in->opts & SCANO_C99) && state == 2 && (c == EOF || n >= width))
+        return -1;
     *out = crt_strtod(buf, NULL, NULL);
     return 1;
 }
@@ -399,15 +419,19 @@ static int convert_one(struct scan_in *in, struct scan_spec *sp,
     case 'd': case 'u': case 'i': case 'o': case 'x': case 'X': case 'p': case 'P':
         base = sp->conv == 'i' ? 0 : sp->conv == 'o' ? 8 :
                (sp->conv == 'd' || sp->conv == 'u') ? 10 : 16;
+        /* the UCRT has no %P, and its %p takes a 0x prefix (msvcrt's stops
+         * at the x) */
+        if (sp->conv == 'P' && (in->opts & SCANO_C99))
+            return 0;
         if (sp->conv == 'p' || sp->conv == 'P')
-            sp->len = LEN_64, base = BASE_PTR;
+            sp->len = LEN_64, base = in->opts & SCANO_C99 ? 16 : BASE_PTR;
         ok = scan_int(in, base, sp->width, &v);
         if (ok && dst)
             store_int(dst, sp->len, v);
         return ok;
     case 'e': case 'E': case 'f': case 'g': case 'G': case 'a': case 'A':
         ok = scan_float(in, sp->width, &d);
-        if (ok && dst) {
+        if (ok > 0 && dst) {
             if (sp->len == LEN_L || sp->len == LEN_64)
                 *(double *)dst = d;
             else

@@ -106,8 +106,8 @@ int crt_fill_locked(FILE *f)
         return EOF;
     /* Interactive convention: a prompt on a console stdout shows before
      * we block reading stdin. */
-    if (f == &_iob[0] && (_iob[1]._flag & _IOLINE))
-        crt_flush_locked(&_iob[1]);
+    if (f == crt_iob(0) && (crt_iob(1)->_flag & _IOLINE))
+        crt_flush_locked(crt_iob(1));
     {
         /* A byte _read holds back after '\r' sits before the file pointer. */
         struct fdinfo *fi = crt_fd(f->_file);

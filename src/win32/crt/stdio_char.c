@@ -44,8 +44,8 @@ CRTAPI int fgetc(FILE *f)
 
 CRTAPI int getc(FILE *f) { return fgetc(f); }
 CRTAPI int _getc_nolock(FILE *f) { return crt_fgetc_locked(f); }
-CRTAPI int getchar(void) { return fgetc(&_iob[0]); }
-CRTAPI int _fgetchar(void) { return fgetc(&_iob[0]); }
+CRTAPI int getchar(void) { return fgetc(crt_iob(0)); }
+CRTAPI int _fgetchar(void) { return fgetc(crt_iob(0)); }
 
 CRTAPI int fputc(int c, FILE *f)
 {
@@ -59,8 +59,8 @@ CRTAPI int fputc(int c, FILE *f)
 
 CRTAPI int putc(int c, FILE *f) { return fputc(c, f); }
 CRTAPI int _putc_nolock(int c, FILE *f) { return crt_fputc_locked(c, f); }
-CRTAPI int putchar(int c) { return fputc(c, &_iob[1]); }
-CRTAPI int _fputchar(int c) { return fputc(c, &_iob[1]); }
+CRTAPI int putchar(int c) { return fputc(c, crt_iob(1)); }
+CRTAPI int _fputchar(int c) { return fputc(c, crt_iob(1)); }
 
 /* The helpers behind the old getc/putc macros. */
 CRTAPI int _filbuf(FILE *f) { return crt_fill_locked(f); }
@@ -95,7 +95,7 @@ CRTAPI int ungetc(int c, FILE *f)
 /* gets drops the newline; unsafe by design, kept for old programs. */
 CRTAPI char *gets(char *s)
 {
-    FILE *f = &_iob[0];
+    FILE *f = crt_iob(0);
     int c, i = 0;
 
     crt_lock_file(f);
@@ -126,7 +126,7 @@ CRTAPI int fputs(const char *s, FILE *f)
 
 CRTAPI int puts(const char *s)
 {
-    FILE *f = &_iob[1];
+    FILE *f = crt_iob(1);
     size_t n = strlen(s);
     int r = 0;
 

@@ -1,18 +1,22 @@
 /* The standard streams and flushing everything. */
 #include "crt_internal.h"
 
+#ifdef CRT_UCRT
+struct crt_stream crt_std_streams[IOB_COUNT];
+#else
 CRTDATA FILE _iob[IOB_COUNT];
+#endif
 
-/* The UCRT's name for &_iob[i] (msvcrt has it too, privately: newer mingw
- * headers reference it). */
-CRTAPI FILE *__acrt_iob_func(unsigned i) { return &_iob[i]; }
+/* The UCRT's name for the standard stream i (msvcrt has it too, privately:
+ * newer mingw headers reference it). */
+CRTAPI FILE *__acrt_iob_func(unsigned i) { return crt_iob(i); }
 
 /* stdout is line-buffered on a console and fully buffered otherwise;
  * stderr is unbuffered. */
 void crt_stdio_init(void)
 {
     for (int i = 0; i < 3; i++) {
-        FILE *f = &_iob[i];
+        FILE *f = crt_iob(i);
         struct fdinfo *fi = crt_fd(i);
         f->_file = i;
         f->_flag = _IOINUSE | (i == 0 ? _IOREAD : _IOWRT);
@@ -22,7 +26,7 @@ void crt_stdio_init(void)
             f->_flag |= _IONBF;
     }
     for (int i = 3; i < IOB_COUNT; i++)
-        _iob[i]._file = -1;
+        crt_iob(i)->_file = -1;
     crt_set_errno(0);
 }
 

@@ -47,6 +47,13 @@ int crt_parse_mode(const char *mode, int *oflag, int *sflag)
         case 'b': *oflag |= _O_BINARY; break;
         case 't': *oflag |= _O_TEXT; break;
         case 'D': *oflag |= _O_TEMPORARY; break;
+#ifdef CRT_UCRT
+        case 'x':       /* C11's exclusive create, after 'w' only */
+            if ((*oflag & (_O_CREAT | _O_APPEND)) != _O_CREAT)
+                return -1;
+            *oflag = (*oflag & ~_O_TRUNC) | _O_EXCL;
+            break;
+#endif
         case ' ': case 'c': case 'n': case 'S': case 'R': case 'T':
         case 'N':
             break;
@@ -93,6 +100,9 @@ static FILE *open_stream(const void *path, const void *mode, int wide,
     if (!path || !mode || narrow_mode(mode, wide, m) ||
         crt_parse_mode(m, &oflag, &sflag) < 0) {
         crt_set_errno(EINVAL);
+#ifdef CRT_UCRT
+        crt_invalid_parameter();
+#endif
         return NULL;
     }
     fd = wide ? _wsopen(path, oflag, share, 0666)
@@ -191,7 +201,9 @@ CRTAPI int fclose(FILE *f)
 
 static int close_if_user(FILE *f)
 {
-    if (f >= _iob && f < _iob + 3)
+    int i = crt_iob_index(f);
+
+    if (i >= 0 && i < 3)
         return 0;
     fclose(f);
     return 0;

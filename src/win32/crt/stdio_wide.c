@@ -75,8 +75,8 @@ CRTAPI wint fgetwc(FILE *f)
 
 CRTAPI wint _fputwc_nolock(wint c, FILE *f) { return putwc_locked(c, f); }
 CRTAPI wint _fgetwc_nolock(FILE *f) { return getwc_locked(f); }
-CRTAPI wint putwchar(wint c) { return fputwc(c, &_iob[1]); }
-CRTAPI wint getwchar(void) { return fgetwc(&_iob[0]); }
+CRTAPI wint putwchar(wint c) { return fputwc(c, crt_iob(1)); }
+CRTAPI wint getwchar(void) { return fgetwc(crt_iob(0)); }
 
 /* A binary stream takes the two bytes back, high one first. */
 CRTAPI wint ungetwc(wint c, FILE *f)
@@ -115,9 +115,9 @@ CRTAPI int fputws(const wchar *s, FILE *f)
 
 CRTAPI int _putws(const wchar *s)
 {
-    int r = fputws(s, &_iob[1]);
+    int r = fputws(s, crt_iob(1));
 
-    return r ? r : (fputwc('\n', &_iob[1]) == WEOF ? EOF : 0);
+    return r ? r : (fputwc('\n', crt_iob(1)) == WEOF ? EOF : 0);
 }
 
 /* Up to n - 1 characters, through the first '\n': fgets, fgetws. */
@@ -154,7 +154,7 @@ CRTAPI wchar *fgetws(wchar *s, int n, FILE *f) { return get_string(s, n, f, 1); 
  * invalid parameter (the rest of the line is read and dropped). */
 static void *get_line(void *s, size_t n, int wide)
 {
-    FILE *f = &_iob[0];
+    FILE *f = crt_iob(0);
     size_t i = 0;
     int c, too_long = 0;
 

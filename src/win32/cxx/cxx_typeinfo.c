@@ -27,14 +27,15 @@ int __std_type_info_compare(const struct type_info_data *a, const struct type_in
 	return strcmp(a->decorated + 1, b->decorated + 1);
 }
 
-/* FNV-1a (64 bits) of the decorated name past its leading '.'. */
+/* FNV-1a (64 bits) of the decorated name past its leading '.', its high
+ * half folded into the low one at the end, as vcruntime's x64 hash does. */
 size_t __std_type_info_hash(const struct type_info_data *data)
 {
 	unsigned long long h = 14695981039346656037ull;
 
 	for (const unsigned char *p = (const unsigned char *)data->decorated + 1; *p; p++)
 		h = (h ^ *p) * 1099511628211ull;
-	return h;
+	return h ^ (h >> 32);
 }
 
 const char *__std_type_info_name(struct type_info_data *data, SLIST_HEADER *list)

@@ -9,6 +9,8 @@
 	cxx_class invalid_argument, ".?AVinvalid_argument@std@@", logic_error, exception
 	cxx_class runtime_error, ".?AVruntime_error@std@@", exception
 	cxx_class bad_alloc, ".?AVbad_alloc@std@@", exception
+	cxx_class overflow_error, ".?AVoverflow_error@std@@", runtime_error, exception
+	cxx_class bad_function_call, ".?AVbad_function_call@std@@", exception
 
 /* std::_Raise_handler: a hook of the exception-free STL, never set. */
 	.data

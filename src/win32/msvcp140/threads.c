@@ -8,26 +8,7 @@
  * These functions work on that layout, and the _in_situ constructors
  * older programs call build the same one.
  */
-#include <windows.h>
-
-enum { THRD_SUCCESS = 0, THRD_NOMEM, THRD_TIMEDOUT, THRD_BUSY, THRD_ERROR };
-enum { MTX_PLAIN = 0x01, MTX_TRY = 0x02, MTX_TIMED = 0x04, MTX_RECURSIVE = 0x100 };
-
-typedef struct {
-	int type;
-	struct {
-		void *unused;
-		SRWLOCK lock;
-		BYTE padding[64 - 2 * sizeof(void *)];
-	} cs;
-	LONG owner;
-	int count;
-} mtx_t;
-
-typedef struct {
-	void *unused;
-	CONDITION_VARIABLE cv;
-} cnd_t;
+#include "msvcp140/threads.h"
 
 void __cdecl _Mtx_init_in_situ(mtx_t *m, int type)
 {

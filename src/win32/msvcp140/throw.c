@@ -10,9 +10,11 @@
 
 extern const void *const length_error_vftable[], *const out_of_range_vftable[];
 extern const void *const invalid_argument_vftable[], *const runtime_error_vftable[];
-extern const void *const bad_alloc_vftable[];
+extern const void *const bad_alloc_vftable[], *const overflow_error_vftable[];
+extern const void *const bad_function_call_vftable[];
 extern const cxx_throw_info length_error_ti, out_of_range_ti, invalid_argument_ti;
-extern const cxx_throw_info runtime_error_ti, bad_alloc_ti;
+extern const cxx_throw_info runtime_error_ti, bad_alloc_ti, overflow_error_ti;
+extern const cxx_throw_info bad_function_call_ti;
 
 const char cxx_typeid_null_message[] = "Attempted a typeid of nullptr pointer!";
 
@@ -53,4 +55,14 @@ void __cdecl msvcp_xruntime_error(const char *msg)
 void __cdecl msvcp_xbad_alloc(void)
 {
 	cxx_throw_class(bad_alloc_vftable, &bad_alloc_ti, "bad allocation");
+}
+
+void __cdecl msvcp_xoverflow_error(const char *msg)
+{
+	cxx_throw_class(overflow_error_vftable, &overflow_error_ti, msg);
+}
+
+void __cdecl msvcp_xbad_function_call(void)
+{
+	cxx_throw_class(bad_function_call_vftable, &bad_function_call_ti, "bad function call");
 }

@@ -7,7 +7,7 @@ CRTAPI double sqrt(double x)
     double r;
 
     if (x < 0)
-        return crt_domain_error();
+        return crt_math_error(MATH_DOMAIN, "sqrt", x, 0, DEFAULT_NAN);
     __asm__("sqrtsd %1, %0" : "=x"(r) : "x"(x));
     return r;
 }

@@ -83,10 +83,11 @@ CRTAPI double frexp(double x, int *e)
     return from_bits((dbits(x) & ~(0x7FFULL << 52)) | 1022ULL << 52);
 }
 
-/* x * 2^n in at most three exact steps, rounding once at the end. */
-CRTAPI double scalbn(double x, int n)
+/* x * 2^n in at most three exact steps, rounding once at the end; a
+ * range error is one of the function name(x, n) (crt_math_error). */
+static double scale(double x, long n, const char *name)
 {
-    double r = x;
+    double r = x, a2 = (double)n;
 
     if (n > 3000)
         n = 3000;
@@ -101,17 +102,17 @@ CRTAPI double scalbn(double x, int n)
         n += 1022 - 53;
     }
     r *= from_bits((uint64_t)(n + 1023) << 52);
-    if (is_finite(x) && x != 0 && (is_inf(r) || r == 0))
-        crt_set_errno(ERANGE);
+    if (is_finite(x) && x != 0 && is_inf(r))
+        return crt_math_error(MATH_OVERFLOW, name, x, a2, r);
+    if (is_finite(x) && x != 0 && r == 0)
+        return crt_math_error(MATH_UNDERFLOW, name, x, a2, r);
     return r;
 }
 
-CRTAPI double scalbln(double x, long n)
-{
-    return scalbn(x, n > 3000 ? 3000 : n < -3000 ? -3000 : (int)n);
-}
-
-CRTAPI double ldexp(double x, int n) { return scalbn(x, n); }
+CRTAPI double scalbn(double x, int n) { return scale(x, n, NULL); }
+CRTAPI double scalbln(double x, long n) { return scale(x, n, NULL); }
+CRTAPI double ldexp(double x, int n) { return scale(x, n, "ldexp"); }
+CRTAPI double _scalb(double x, long n) { return scale(x, n, "_scalb"); }
 
 #define FP_ILOGB0 (-0x7FFFFFFF - 1)
 #define FP_ILOGBNAN 0x7FFFFFFF
@@ -141,6 +142,13 @@ CRTAPI double logb(double x)
     if (x == 0)
         return crt_range_error(-HUGE_VALD);
     return ilogb(x);
+}
+
+CRTAPI double _logb(double x)
+{
+    if (x == 0)
+        return crt_math_error(MATH_SING, "_logb", x, 0, -HUGE_VALD);
+    return logb(x);
 }
 
 /* Integer and fraction parts, both with x's sign. */

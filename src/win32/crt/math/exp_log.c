@@ -3,18 +3,17 @@
 
 #define LOG10_2_L 0x1.34413509f79fef32p-2L
 
-/* 2^t rounded to double, with the overflow and underflow errors. */
-double crt_exp2_checked(ldouble t)
+/* 2^t rounded to double, with the overflow and underflow errors of the
+ * function name(a1, a2) (crt_math_error). */
+double crt_exp2_checked(ldouble t, const char *name, double a1, double a2)
 {
-    double r;
+    double r = t >= 1024 ? from_bits(0x7FF0000000000000ULL)
+             : t < -1075 ? 0.0 : (double)crt_x87_exp2(t);
 
-    if (t >= 1024)
-        return crt_range_error(from_bits(0x7FF0000000000000ULL));
-    if (t < -1075)
-        return crt_range_error(0.0);
-    r = (double)crt_x87_exp2(t);
-    if (is_inf(r) || r == 0)
-        crt_set_errno(ERANGE);
+    if (is_inf(r))
+        return crt_math_error(MATH_OVERFLOW, name, a1, a2, r);
+    if (r == 0)
+        return crt_math_error(MATH_UNDERFLOW, name, a1, a2, r);
     return r;
 }
 
@@ -25,7 +24,7 @@ CRTAPI double exp(double x)
         return quiet(x);
     if (is_inf(x))
         return SIGN_BIT(x) ? 0.0 : x;
-    return crt_exp2_checked(x * LOG2E_L);
+    return crt_exp2_checked(x * LOG2E_L, "exp", x, 0);
 }
 
 CRTAPI double exp2(double x)
@@ -35,7 +34,7 @@ CRTAPI double exp2(double x)
         return quiet(x);
     if (is_inf(x))
         return SIGN_BIT(x) ? 0.0 : x;
-    return crt_exp2_checked(x);
+    return crt_exp2_checked(x, NULL, x, 0);
 }
 
 /* e^x - 1 in extended precision (also for sinh, cosh, tanh). */
@@ -74,14 +73,14 @@ static ldouble log2_l(ldouble x)
 }
 
 /* NaN, negative, zero and infinity; 0 when x is an ordinary positive. */
-static int log_special(double x, double *r)
+static int log_special(const char *name, double x, double *r)
 {
     if (is_nan(x))
         *r = quiet(x);
     else if (x == 0)
-        *r = crt_range_error(from_bits(0xFFF0000000000000ULL));
+        *r = crt_math_error(MATH_SING, name, x, 0, from_bits(0xFFF0000000000000ULL));
     else if (SIGN_BIT(x))
-        *r = crt_domain_error();
+        *r = crt_math_error(MATH_DOMAIN, name, x, 0, DEFAULT_NAN);
     else if (is_inf(x))
         *r = x;
     else
@@ -94,7 +93,7 @@ CRTAPI double log(double x)
     X87_EXTENDED;
     double r;
 
-    return log_special(x, &r) ? r : (double)(log2_l(x) * LN2_L);
+    return log_special("log", x, &r) ? r : (double)(log2_l(x) * LN2_L);
 }
 
 CRTAPI double log2(double x)
@@ -102,7 +101,7 @@ CRTAPI double log2(double x)
     X87_EXTENDED;
     double r;
 
-    return log_special(x, &r) ? r : (double)log2_l(x);
+    return log_special(NULL, x, &r) ? r : (double)log2_l(x);
 }
 
 CRTAPI double log10(double x)
@@ -110,7 +109,7 @@ CRTAPI double log10(double x)
     X87_EXTENDED;
     double r;
 
-    return log_special(x, &r) ? r : (double)(log2_l(x) * LOG10_2_L);
+    return log_special("log10", x, &r) ? r : (double)(log2_l(x) * LOG10_2_L);
 }
 
 CRTAPI double log1p(double x)

@@ -14,6 +14,9 @@
 #define EM_DENORMAL 0x80000
 #define MCW_EM 0x8001F
 #define MCW_RC 0x300
+#define RC_NEAR 0x000
+#define RC_DOWN 0x100
+#define RC_UP 0x200
 #define MCW_DN 0x3000000
 #define DN_FLUSH 0x1000000
 #define FE_ALL_EXCEPT 0x1F
@@ -139,6 +142,17 @@ CRTAPI void _fpreset(void)
 typedef struct { unsigned long ctl, stat; } fenv_t;
 
 CRTAPI int fegetround(void) { return (int)(_controlfp(0, 0) & MCW_RC); }
+
+/* FLT_ROUNDS: 0 toward zero, 1 nearest, 2 upward, 3 downward. */
+CRTAPI int __fpe_flt_rounds(void)
+{
+    switch (fegetround()) {
+    case RC_NEAR: return 1;
+    case RC_UP: return 2;
+    case RC_DOWN: return 3;
+    default: return 0;
+    }
+}
 
 CRTAPI int fesetround(int mode)
 {

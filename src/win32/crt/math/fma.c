@@ -49,7 +49,9 @@ static u128 shift_right_sticky(u128 v, int n)
     return (v >> n) | ((v & (((u128)1 << n) - 1)) != 0);
 }
 
-/* Rounds m * 2^e (m nonzero) to the nearest double. */
+/* Rounds m * 2^e (m nonzero) to the nearest double.  Overflow and
+ * underflow leave errno alone, as the UCRT's fma (the FMA3 instruction)
+ * does. */
 static double round_to_double(u128 m, int e, int neg)
 {
     int top = top_bit(m), exp = top + e, drop = top - 52;
@@ -57,11 +59,11 @@ static double round_to_double(u128 m, int e, int neg)
     u128 rest, half;
 
     if (exp > 1023)
-        return crt_range_error(neg ? -HUGE_VALD : HUGE_VALD);
+        return neg ? -HUGE_VALD : HUGE_VALD;
     if (exp < -1022)
         drop += -1022 - exp;        /* subnormal: fewer mantissa bits */
     if (drop > 127)
-        return crt_range_error(neg ? -0.0 : 0.0);
+        return neg ? -0.0 : 0.0;
     if (drop <= 0) {
         q = (uint64_t)(m << -drop);
     } else {

@@ -89,6 +89,11 @@ int crt_is_odd_integer(double x);
  * and +-inf or 0 with ERANGE. */
 double crt_domain_error(void);
 double crt_range_error(double v);
+/* An error of the legacy function name (NULL: a C99 one), told to the
+ * program's matherr handler (matherr.c); returns the result to give. */
+enum { MATH_DOMAIN = 1, MATH_SING, MATH_OVERFLOW, MATH_UNDERFLOW };
+double crt_math_error(int type, const char *name, double a1, double a2, double ret);
+#define DEFAULT_NAN from_bits(0xFFF8000000000000ULL)
 /* NaN arguments give NaN, quieted. */
 static inline double quiet(double x)
 {

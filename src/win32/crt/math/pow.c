@@ -4,7 +4,7 @@
  * other as 2^(y log2 |x|). */
 #include "libm.h"
 
-double crt_exp2_checked(ldouble t);
+double crt_exp2_checked(ldouble t, const char *name, double a1, double a2);
 
 #define INF from_bits(0x7FF0000000000000ULL)
 
@@ -13,7 +13,7 @@ static double pow_zero(double x, double y)
     int odd = crt_is_odd_integer(y);
 
     if (y < 0)
-        return crt_range_error(odd && SIGN_BIT(x) ? -INF : INF);
+        return crt_math_error(MATH_SING, "pow", x, y, odd && SIGN_BIT(x) ? -INF : INF);
     return odd ? x : 0.0;
 }
 
@@ -44,12 +44,14 @@ static ldouble ipow(ldouble x, unsigned long long n)
     return r;
 }
 
-static double checked(ldouble r)
+static double checked(ldouble r, double x, double y)
 {
     double d = (double)r;
 
-    if (is_inf(d) || (d == 0 && r != 0))
-        crt_set_errno(ERANGE);
+    if (is_inf(d))
+        return crt_math_error(MATH_OVERFLOW, "pow", x, y, d);
+    if (d == 0 && r != 0)
+        return crt_math_error(MATH_UNDERFLOW, "pow", x, y, d);
     return d;
 }
 
@@ -71,7 +73,7 @@ CRTAPI double pow(double x, double y)
         return pow_inf_base(x, y);
     if (x < 0) {
         if (!crt_is_integer(y))
-            return crt_domain_error();
+            return crt_math_error(MATH_DOMAIN, "pow", x, y, DEFAULT_NAN);
         neg = crt_is_odd_integer(y);
     }
     ax = x < 0 ? -x : x;
@@ -79,8 +81,8 @@ CRTAPI double pow(double x, double y)
         ldouble r = ipow(ax, (unsigned long long)(y < 0 ? -y : y));
         if (y < 0)
             r = 1 / r;
-        return checked(neg ? -r : r);
+        return checked(neg ? -r : r, x, y);
     }
-    ax = crt_exp2_checked(y * crt_x87_log2(ax));
+    ax = crt_exp2_checked(y * crt_x87_log2(ax), "pow", x, y);
     return neg ? -ax : ax;
 }

@@ -6,12 +6,12 @@
 
 #define PI_L 0x1.921fb54442d18469p+1L
 
-static int trig_special(double x, double *r)
+static int trig_special(const char *name, double x, double *r)
 {
     if (is_nan(x))
         *r = quiet(x);
     else if (is_inf(x))
-        *r = crt_domain_error();
+        *r = crt_math_error(MATH_DOMAIN, name, x, 0, DEFAULT_NAN);
     else
         return 0;
     return 1;
@@ -24,7 +24,7 @@ CRTAPI double sin(double x)
     double s;
     int q;
 
-    if (trig_special(x, &s))
+    if (trig_special("sin", x, &s))
         return s;
     if (x == 0)
         return x;
@@ -44,7 +44,7 @@ CRTAPI double cos(double x)
     double s;
     int q;
 
-    if (trig_special(x, &s))
+    if (trig_special("cos", x, &s))
         return s;
     q = crt_reduce_pi2(x, &r);
     switch (q) {
@@ -62,7 +62,7 @@ CRTAPI double tan(double x)
     double e;
     int q;
 
-    if (trig_special(x, &e))
+    if (trig_special("tan", x, &e))
         return e;
     if (x == 0)
         return x;
@@ -104,7 +104,7 @@ CRTAPI double asin(double x)
     if (is_nan(x))
         return quiet(x);
     if (x > 1 || x < -1)
-        return crt_domain_error();
+        return crt_math_error(MATH_DOMAIN, "asin", x, 0, DEFAULT_NAN);
     if (x == 0)
         return x;
     return (double)crt_x87_atan2(x, cofactor(x));
@@ -116,7 +116,7 @@ CRTAPI double acos(double x)
     if (is_nan(x))
         return quiet(x);
     if (x > 1 || x < -1)
-        return crt_domain_error();
+        return crt_math_error(MATH_DOMAIN, "acos", x, 0, DEFAULT_NAN);
     return (double)crt_x87_atan2(cofactor(x), x);
 }
 

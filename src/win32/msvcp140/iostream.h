@@ -1,0 +1,156 @@
+/*
+ * The iostreams objects as the Visual C++ headers lay them out on x64
+ * (ios_base, basic_ios, basic_streambuf, basic_ostream), the char
+ * instantiation that msvcp140 carries.  Programs read and write these
+ * fields inline and call the virtual functions through the vtables, so
+ * every offset here is ABI.
+ */
+#ifndef LSW_MSVCP140_IOSTREAM_H
+#define LSW_MSVCP140_IOSTREAM_H
+
+#include <windows.h>
+
+/* Exports the C object `object` under its C++ name too (an alias: other
+ * files use the C name). */
+#define SYM(name) __asm__("\"" name "\"")
+#define EXPORT_AS(object, name) \
+	extern __typeof__(object) object##_export SYM(name) __attribute__((alias(#object)))
+
+enum { IOS_GOOD = 0, IOS_EOF = 1, IOS_FAIL = 2, IOS_BAD = 4, IOS_STATMASK = 0x17 };
+enum {
+	FMT_SKIPWS = 0x1, FMT_UNITBUF = 0x2, FMT_UPPERCASE = 0x4, FMT_SHOWBASE = 0x8,
+	FMT_SHOWPOINT = 0x10, FMT_SHOWPOS = 0x20, FMT_LEFT = 0x40, FMT_RIGHT = 0x80,
+	FMT_INTERNAL = 0x100, FMT_DEC = 0x200, FMT_OCT = 0x400, FMT_HEX = 0x800,
+	FMT_SCIENTIFIC = 0x1000, FMT_FIXED = 0x2000, FMT_BOOLALPHA = 0x4000,
+	FMT_ADJUST = 0x1c0, FMT_BASE = 0xe00, FMT_FLOAT = 0x3000, FMT_MASK = 0xffff,
+};
+#define CHAR_EOF (-1)
+
+/* fpos<_Mbstatet> { streamoff; fpos_t; _Mbstatet }: -1 is "no position".
+ * Member functions return classes through the pointer after `this`. */
+struct fpos {
+	LONGLONG off;
+	LONGLONG fpos;
+	int state[2];
+};
+
+/* std::locale: a pointer to its implementation, a facet whose vtable has
+ * the destructor, _Incref and _Decref. */
+struct locale {
+	void *impl;
+};
+
+struct streambuf;
+struct streambuf_vtbl {
+	void *(__cdecl *dtor)(struct streambuf *, unsigned flags);
+	void (__cdecl *lock)(struct streambuf *);
+	void (__cdecl *unlock)(struct streambuf *);
+	int (__cdecl *overflow)(struct streambuf *, int);
+	int (__cdecl *pbackfail)(struct streambuf *, int);
+	LONGLONG (__cdecl *showmanyc)(struct streambuf *);
+	int (__cdecl *underflow)(struct streambuf *);
+	int (__cdecl *uflow)(struct streambuf *);
+	LONGLONG (__cdecl *xsgetn)(struct streambuf *, char *, LONGLONG);
+	LONGLONG (__cdecl *xsputn)(struct streambuf *, const char *, LONGLONG);
+	void *seekoff;
+	void *seekpos;
+	struct streambuf *(__cdecl *setbuf)(struct streambuf *, char *, LONGLONG);
+	int (__cdecl *sync)(struct streambuf *);
+	void (__cdecl *imbue)(struct streambuf *, const struct locale *);
+};
+
+struct streambuf {
+	const struct streambuf_vtbl *vtbl;
+	char *gfirst, *pfirst;
+	char **igfirst, **ipfirst;
+	char *gnext, *pnext;
+	char **ignext, **ipnext;
+	int gcount, pcount;
+	int *igcount, *ipcount;
+	struct locale *plocale;
+};
+_Static_assert(sizeof(struct streambuf) == 0x68, "basic_streambuf<char> is 0x68 bytes");
+
+struct ios_base {
+	const void *const *vtbl;
+	size_t stdstr;
+	int state;
+	int except;
+	int fmtfl;
+	LONGLONG prec;
+	LONGLONG wide;
+	void *arr;
+	void *calls;
+	struct locale *ploc;
+};
+_Static_assert(sizeof(struct ios_base) == 0x48, "ios_base is 0x48 bytes");
+
+struct ostream;
+struct basic_ios {
+	struct ios_base base;
+	struct streambuf *strbuf;
+	struct ostream *tie;
+	char fill;
+};
+_Static_assert(sizeof(struct basic_ios) == 0x60, "basic_ios<char> is 0x60 bytes");
+
+/* basic_ostream<char>: its virtual base basic_ios follows the vbtable
+ * pointer and the vtordisp slot, at the offset the vbtable's second entry
+ * gives (0x10). */
+struct ostream {
+	const int *vbtable;
+	int pad;
+	int vtordisp;
+	struct basic_ios ios;
+};
+
+static inline struct basic_ios *ostream_ios(struct ostream *os)
+{
+	return (struct basic_ios *)((char *)os + os->vbtable[1]);
+}
+
+/* basic_istream<char>: the count of the last unformatted input, then
+ * the virtual base at 0x18. */
+struct istream {
+	const int *vbtable;
+	LONGLONG chcount;
+	int pad;
+	int vtordisp;
+	struct basic_ios ios;
+};
+
+static inline struct basic_ios *istream_ios(struct istream *is)
+{
+	return (struct basic_ios *)((char *)is + is->vbtable[1]);
+}
+
+/* streambuf.c */
+extern const struct streambuf_vtbl streambuf_vftable;
+struct locale *locale_new(void);
+void streambuf_init(struct streambuf *sb, const struct streambuf_vtbl *vtbl);
+int streambuf_sputc(struct streambuf *sb, char c);
+LONGLONG streambuf_sputn(struct streambuf *sb, const char *s, LONGLONG n);
+int __cdecl streambuf_sbumpc(struct streambuf *sb);
+LONGLONG __cdecl streambuf_xsputn(struct streambuf *sb, const char *p, LONGLONG n);
+
+/* ios.c */
+void __cdecl ios_init(struct basic_ios *ios, struct streambuf *sb, BOOLEAN isstd);
+struct basic_ios *__cdecl ios_ctor(struct basic_ios *ios);
+void __cdecl ios_dtor(struct ios_base *ios);
+void __cdecl ios_setstate(struct basic_ios *ios, int state, BOOLEAN reraise);
+extern struct locale classic_locale;
+extern const void *const ios_vftable[];
+
+/* stdstreams.c: printf formatting as the UCRT does it */
+int msvcp_format(char *buf, size_t size, const char *fmt, ...);
+
+/* stdstreams.c: the classes' vtables and vbtables */
+extern const void *const ostream_vftable[];
+extern const void *const istream_vftable[];
+extern const int ostream_c_vb[2];
+extern const int istream_c_vb[2];
+
+/* ostream.c */
+struct ostream *__cdecl ostream_flush(struct ostream *os);
+
+#endif

@@ -1,0 +1,227 @@
+/*
+ * std::basic_ostream<char>: the members msvcp140 carries (the sentry's
+ * work, put, write, flush, the inserters of numbers, pointers and
+ * manipulators).  Numbers are formatted as num_put does in the "C"
+ * locale: printf's conversions chosen by the format flags, then padded
+ * to the width with the fill character where the adjustment says, and
+ * the width goes back to 0.
+ */
+#include "msvcp140/iostream.h"
+
+int __cdecl uncaught_exceptions(void);
+
+void __cdecl ostream_osfx(struct ostream *os)
+{
+	struct basic_ios *ios = ostream_ios(os);
+
+	if (ios->base.state == IOS_GOOD && (ios->base.fmtfl & FMT_UNITBUF) &&
+	    ios->strbuf->vtbl->sync(ios->strbuf) == -1)
+		ios_setstate(ios, IOS_BAD, FALSE);
+}
+
+/* The sentry: lock the buffer, flush the tied stream; whether to go on. */
+static BOOL begin(struct ostream *os)
+{
+	struct basic_ios *ios = ostream_ios(os);
+
+	if (ios->strbuf)
+		ios->strbuf->vtbl->lock(ios->strbuf);
+	if (ios->base.state == IOS_GOOD && ios->tie && ios->tie != os)
+		ostream_flush(ios->tie);
+	return ios->base.state == IOS_GOOD;
+}
+
+static struct ostream *end(struct ostream *os, int state)
+{
+	struct basic_ios *ios = ostream_ios(os);
+
+	if (state)
+		ios_setstate(ios, state, FALSE);
+	if (!uncaught_exceptions())
+		ostream_osfx(os);
+	if (ios->strbuf)
+		ios->strbuf->vtbl->unlock(ios->strbuf);
+	return os;
+}
+
+struct ostream *__cdecl ostream_flush(struct ostream *os)
+{
+	struct basic_ios *ios = ostream_ios(os);
+
+	if (ios->strbuf && !(ios->base.state & (IOS_BAD | IOS_FAIL)) &&
+	    ios->strbuf->vtbl->sync(ios->strbuf) == -1)
+		ios_setstate(ios, IOS_BAD, FALSE);
+	return os;
+}
+
+struct ostream *__cdecl ostream_put(struct ostream *os, char c)
+{
+	if (!begin(os))
+		return end(os, IOS_BAD);
+	return end(os, streambuf_sputc(ostream_ios(os)->strbuf, c) == CHAR_EOF ? IOS_BAD : 0);
+}
+
+struct ostream *__cdecl ostream_write(struct ostream *os, const char *s, LONGLONG n)
+{
+	if (!begin(os))
+		return end(os, IOS_BAD);
+	return end(os, streambuf_sputn(ostream_ios(os)->strbuf, s, n) != n ? IOS_BAD : 0);
+}
+
+/* Writes text padded to the width; pad_at is where internal padding goes
+ * (after a sign or a base prefix). */
+static struct ostream *put_field(struct ostream *os, const char *text, int len, int pad_at)
+{
+	struct basic_ios *ios = ostream_ios(os);
+	LONGLONG pad = ios->base.wide > len ? ios->base.wide - len : 0;
+	int adjust = ios->base.fmtfl & FMT_ADJUST, state = 0;
+	int before = adjust == FMT_LEFT ? len : adjust == FMT_INTERNAL ? pad_at : 0;
+
+	if (!begin(os))
+		return end(os, IOS_BAD);
+	if (streambuf_sputn(ios->strbuf, text, before) != before)
+		state = IOS_BAD;
+	for (; pad > 0 && !state; pad--)
+		if (streambuf_sputc(ios->strbuf, ios->fill) == CHAR_EOF)
+			state = IOS_BAD;
+	if (!state && streambuf_sputn(ios->strbuf, text + before, len - before) != len - before)
+		state = IOS_BAD;
+	ios->base.wide = 0;
+	return end(os, state);
+}
+
+/* value is the magnitude in decimal, the bits of the type otherwise. */
+static struct ostream *put_integer(struct ostream *os, ULONGLONG value, BOOL negative)
+{
+	int fl = ostream_ios(os)->base.fmtfl, base = fl & FMT_BASE;
+	char buf[40];
+	int len, prefix = 0;
+	const char *conv = base == FMT_HEX ? (fl & FMT_UPPERCASE ? "X" : "x") : base == FMT_OCT ? "o" : "u";
+
+	if (base == FMT_HEX || base == FMT_OCT)
+		negative = FALSE;
+	if (negative || ((fl & FMT_SHOWPOS) && base != FMT_HEX && base != FMT_OCT))
+		buf[prefix++] = negative ? '-' : '+';
+	if ((fl & FMT_SHOWBASE) && base == FMT_HEX && value) {
+		buf[prefix++] = '0';
+		buf[prefix++] = fl & FMT_UPPERCASE ? 'X' : 'x';
+	} else if ((fl & FMT_SHOWBASE) && base == FMT_OCT && value) {
+		buf[prefix++] = '0';
+	}
+	len = prefix + msvcp_format(buf + prefix, sizeof(buf) - prefix, conv[0] == 'u' ? "%llu" :
+				 conv[0] == 'o' ? "%llo" : conv[0] == 'x' ? "%llx" : "%llX", value);
+	return put_field(os, buf, len, prefix);
+}
+
+static struct ostream *put_signed(struct ostream *os, LONGLONG v, ULONGLONG bits)
+{
+	int base = ostream_ios(os)->base.fmtfl & FMT_BASE;
+
+	if (base == FMT_HEX || base == FMT_OCT)
+		return put_integer(os, (ULONGLONG)v & bits, FALSE);
+	return put_integer(os, v < 0 ? 0 - (ULONGLONG)v : (ULONGLONG)v, v < 0);
+}
+
+struct ostream *__cdecl ostream_short(struct ostream *os, short v) { return put_signed(os, v, 0xFFFF); }
+struct ostream *__cdecl ostream_int(struct ostream *os, int v) { return put_signed(os, v, 0xFFFFFFFF); }
+struct ostream *__cdecl ostream_int64(struct ostream *os, LONGLONG v) { return put_signed(os, v, ~0ULL); }
+struct ostream *__cdecl ostream_ushort(struct ostream *os, unsigned short v) { return put_integer(os, v, FALSE); }
+struct ostream *__cdecl ostream_uint(struct ostream *os, unsigned v) { return put_integer(os, v, FALSE); }
+struct ostream *__cdecl ostream_uint64(struct ostream *os, ULONGLONG v) { return put_integer(os, v, FALSE); }
+
+struct ostream *__cdecl ostream_bool(struct ostream *os, BOOLEAN v)
+{
+	if (!(ostream_ios(os)->base.fmtfl & FMT_BOOLALPHA))
+		return put_integer(os, v != 0, FALSE);
+	return put_field(os, v ? "true" : "false", v ? 4 : 5, 0);
+}
+
+struct ostream *__cdecl ostream_double(struct ostream *os, double v)
+{
+	struct basic_ios *ios = ostream_ios(os);
+	int fl = ios->base.fmtfl, ff = fl & FMT_FLOAT, up = fl & FMT_UPPERCASE, len, n = 0;
+	LONGLONG prec = ios->base.prec <= 0 && ff != FMT_FIXED ? 6 : ios->base.prec;
+	char fmt[16], buf[512];
+
+	fmt[n++] = '%';
+	if (fl & FMT_SHOWPOS)
+		fmt[n++] = '+';
+	if (fl & FMT_SHOWPOINT)
+		fmt[n++] = '#';
+	if (ff != (FMT_FIXED | FMT_SCIENTIFIC)) {
+		fmt[n++] = '.';
+		fmt[n++] = '*';
+	}
+	fmt[n++] = ff == FMT_FIXED ? 'f' : ff == FMT_SCIENTIFIC ? (up ? 'E' : 'e') :
+		   ff ? (up ? 'A' : 'a') : (up ? 'G' : 'g');
+	fmt[n] = 0;
+	if (prec > 100)
+		prec = 100;
+	len = ff == (FMT_FIXED | FMT_SCIENTIFIC) ? msvcp_format(buf, sizeof(buf), fmt, v)
+						  : msvcp_format(buf, sizeof(buf), fmt, (int)prec, v);
+	if (len < 0 || len >= (int)sizeof(buf))
+		len = 0;
+	return put_field(os, buf, len, buf[0] == '-' || buf[0] == '+');
+}
+
+struct ostream *__cdecl ostream_float(struct ostream *os, float v) { return ostream_double(os, v); }
+
+struct ostream *__cdecl ostream_pointer(struct ostream *os, const void *p)
+{
+	char buf[24];
+	int len = msvcp_format(buf, sizeof(buf), "%p", p);
+
+	return put_field(os, buf, len, 0);
+}
+
+/* Copies the buffer's characters until its end; none copied is a failure. */
+struct ostream *__cdecl ostream_streambuf(struct ostream *os, struct streambuf *from)
+{
+	struct basic_ios *ios = ostream_ios(os);
+	LONGLONG copied = 0;
+	int c;
+
+	if (!from)
+		return end(os, IOS_BAD);
+	if (!begin(os))
+		return end(os, IOS_BAD);
+	while ((c = streambuf_sbumpc(from)) != CHAR_EOF) {
+		if (streambuf_sputc(ios->strbuf, (char)c) == CHAR_EOF)
+			break;
+		copied++;
+	}
+	return end(os, copied ? 0 : IOS_FAIL);
+}
+
+struct ostream *__cdecl ostream_manip(struct ostream *os, struct ostream *(__cdecl *fn)(struct ostream *))
+{
+	return fn(os);
+}
+
+struct ostream *__cdecl ostream_ios_manip(struct ostream *os, struct basic_ios *(__cdecl *fn)(struct basic_ios *))
+{
+	fn(ostream_ios(os));
+	return os;
+}
+
+struct ostream *__cdecl ostream_base_manip(struct ostream *os, struct ios_base *(__cdecl *fn)(struct ios_base *))
+{
+	fn(&ostream_ios(os)->base);
+	return os;
+}
+
+/* The buffer's position for output, unless the stream has failed. */
+struct fpos *__cdecl ostream_tellp(struct ostream *os, struct fpos *ret)
+{
+	struct basic_ios *ios = ostream_ios(os);
+	struct fpos *(__cdecl *seekoff)(struct streambuf *, struct fpos *, LONGLONG, int, int);
+
+	if (ios->strbuf && !(ios->base.state & (IOS_BAD | IOS_FAIL))) {
+		seekoff = (void *)ios->strbuf->vtbl->seekoff;
+		return seekoff(ios->strbuf, ret, 0, 1 /* cur */, 2 /* out */);
+	}
+	ret->off = -1;
+	ret->fpos = 0;
+	ret->state[0] = ret->state[1] = 0;
+	return ret;
+}
