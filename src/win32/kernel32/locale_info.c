@@ -209,7 +209,7 @@ int k32_get_locale_info(const struct k32_locale *loc, LCTYPE type, WCHAR *buf, i
 	LCTYPE flags = type & LCTYPE_FLAGS;
 	struct lctype_info info;
 	const WCHAR *v;
-	WCHAR tmp[8];
+	WCHAR tmp[8], user[K32_OVERRIDE_MAX];
 	int len;
 
 	if (!find_lctype(type & ~LCTYPE_FLAGS, &info))
@@ -218,7 +218,10 @@ int k32_get_locale_info(const struct k32_locale *loc, LCTYPE type, WCHAR *buf, i
 		return k32_error(ERROR_INVALID_FLAGS);
 	if (info.kind == T_FONTSIG)
 		return font_signature(loc, buf, size);
-	v = value_of(loc, &info, flags, tmp);
+	if ((flags & LOCALE_NOUSEROVERRIDE) || !k32_user_override(loc, info.type, user))
+		v = value_of(loc, &info, flags, tmp);
+	else
+		v = user;
 	if (flags & LOCALE_RETURN_NUMBER) {
 		if (!is_numeric(&info))
 			return k32_error(ERROR_INVALID_FLAGS);
