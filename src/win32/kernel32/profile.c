@@ -83,9 +83,10 @@ static const WCHAR *find_char(const WCHAR *s, WCHAR c, size_t n)
 	return NULL;
 }
 
+/* A NUL in the file is no text either (programs write one at the end). */
 static BOOL blank(WCHAR c)
 {
-	return c == ' ' || c == '\t' || c == '\r';
+	return c == ' ' || c == '\t' || c == '\r' || !c;
 }
 
 /* Trim [*s, *e) of blanks. */
@@ -104,17 +105,22 @@ BOOL k32_profile_same_name(const WCHAR *s, const WCHAR *e, const WCHAR *name)
 	return (size_t)(e - s) == n && CompareStringOrdinal(s, (int)n, name, (int)n, TRUE) == CSTR_EQUAL;
 }
 
-/* One line of text[pos, len): its trimmed extent; returns the next line. */
+/* One line of text[pos, len): its trimmed extent; returns the next line.
+ * A line ends in LF, CR LF or a lone CR. */
 static DWORD line_at(const WCHAR *text, DWORD pos, DWORD len, const WCHAR **s, const WCHAR **e)
 {
 	DWORD end = pos;
 
-	while (end < len && text[end] != '\n')
+	while (end < len && text[end] != '\n' && text[end] != '\r')
 		end++;
 	*s = text + pos;
 	*e = text + end;
 	k32_profile_trim(s, e);
-	return end < len ? end + 1 : end;
+	if (end < len && text[end] == '\r')
+		end++;
+	if (end < len && text[end] == '\n')
+		end++;
+	return end;
 }
 
 void k32_profile_scan(const WCHAR *text, DWORD len, struct profile_visit *v)
@@ -161,7 +167,7 @@ static void list_put(struct reader *r, const WCHAR *s, const WCHAR *e)
 
 	if (r->truncated)
 		return;
-	if (n > room) {
+	if (n >= room) { /* Windows counts an exact fit as cut too */
 		r->truncated = TRUE;
 		n = room;
 	}
@@ -188,9 +194,12 @@ static void on_section_name(struct profile_visit *v, const WCHAR *s, const WCHAR
 	list_add((struct reader *)v, s, e);
 }
 
+/* A line without '=' (ke == ve) is no key. */
 static void on_key_name(struct profile_visit *v, const WCHAR *ks, const WCHAR *ke,
 			const WCHAR *vs, const WCHAR *ve, DWORD line, DWORD next)
 {
+	if (ke == ve)
+		return;
 	k32_profile_trim(&ks, &ke);
 	list_add((struct reader *)v, ks, ke);
 }
@@ -200,6 +209,8 @@ static void on_key_value(struct profile_visit *v, const WCHAR *ks, const WCHAR *
 {
 	struct reader *r = (struct reader *)v;
 
+	if (ke == ve)
+		return;
 	k32_profile_trim(&ks, &ke);
 	if (!k32_profile_same_name(ks, ke, r->key))
 		return;
@@ -247,28 +258,26 @@ static DWORD list_result(struct reader *r)
 	return r->truncated ? r->size - 2 : r->used;
 }
 
-K32API DWORD WINAPI GetPrivateProfileStringW(LPCWSTR section, LPCWSTR key, LPCWSTR def,
-					      LPWSTR out, DWORD size, LPCWSTR file)
+static DWORD get_string(LPCWSTR section, LPCWSTR key, LPCWSTR def, LPWSTR out, DWORD size,
+			LPCWSTR file)
 {
 	struct reader r = { { section } };
 	WCHAR *text;
 	DWORD len = 0;
 
-	if (!out || !size)
-		return 0;
 	r.out = out;
 	r.size = size;
 	r.key = key;
 	text = file ? k32_profile_load(file, &len) : NULL;
 	if (!section || !key) {
-		if (size < 2) {
+		if (size < 2 || !text) { /* no file: one NUL, not two */
 			out[0] = 0;
+			k32_free(text);
 			return 0;
 		}
 		r.v.on_section = section ? NULL : on_section_name;
 		r.v.on_key = section ? on_key_name : NULL;
-		if (text)
-			k32_profile_scan(text, len, &r.v);
+		k32_profile_scan(text, len, &r.v);
 		k32_free(text);
 		return list_result(&r);
 	}
@@ -281,16 +290,30 @@ K32API DWORD WINAPI GetPrivateProfileStringW(LPCWSTR section, LPCWSTR key, LPCWS
 	return r.used;
 }
 
+/* The last error stays as it was (Windows). */
+K32API DWORD WINAPI GetPrivateProfileStringW(LPCWSTR section, LPCWSTR key, LPCWSTR def,
+					      LPWSTR out, DWORD size, LPCWSTR file)
+{
+	DWORD error = RtlGetLastWin32Error(), n;
+
+	if (!out || !size)
+		return 0;
+	n = get_string(section, key, def, out, size, file);
+	RtlSetLastWin32Error(error);
+	return n;
+}
+
 K32API DWORD WINAPI GetPrivateProfileStringA(LPCSTR section, LPCSTR key, LPCSTR def,
 					      LPSTR out, DWORD size, LPCSTR file)
 {
 	UNICODE_STRING ws, wk, wd, wf;
 	WCHAR *wout;
 	DWORD n = 0;
+	BOOL list = !section || !key;
 
 	if (!out || !size)
 		return 0;
-	if ((!section || !key) && size < 2) {
+	if (list && size < 2) {
 		out[0] = 0;
 		return 0;
 	}
@@ -298,10 +321,15 @@ K32API DWORD WINAPI GetPrivateProfileStringA(LPCSTR section, LPCSTR key, LPCSTR 
 		return 0;
 	if (k32_ansi_args2(section, key, &ws, &wk)) {
 		if (k32_ansi_args2(def, file, &wd, &wf)) {
+			if (list)
+				wout[1] = 1; /* still there: the list has one NUL only */
 			n = GetPrivateProfileStringW(ws.Buffer, wk.Buffer, wd.Buffer, wout, size,
 						     wf.Buffer);
 			/* a list keeps its final NUL; the conversion adds one more */
-			k32_w_to_a(wout, n + (!section || !key ? 1 : 0), out);
+			if (list && !n && wout[1])
+				out[0] = 0;
+			else
+				k32_w_to_a(wout, n + (list ? 1 : 0), out);
 			k32_free(wd.Buffer);
 			k32_free(wf.Buffer);
 		}
