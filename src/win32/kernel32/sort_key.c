@@ -286,17 +286,6 @@ static int make_key(const WCHAR *s, int n, DWORD flags, BYTE *key, int size)
 	return b.oom ? 0 : o.len;
 }
 
-int k32_sort_key(const WCHAR *s, int n, DWORD flags, BYTE *key, int size)
-{
-	int len = make_key(s, n, flags, key, size);
-
-	if (!len)
-		return k32_error(ERROR_NOT_ENOUGH_MEMORY);
-	if (size && len > size)
-		return k32_error(ERROR_INSUFFICIENT_BUFFER);
-	return len;
-}
-
 /* A key in the caller's small buffer, or on the heap when longer. */
 static BYTE *key_of(const WCHAR *s, int n, DWORD flags, BYTE *small, int *len)
 {
@@ -309,6 +298,28 @@ static BYTE *key_of(const WCHAR *s, int n, DWORD flags, BYTE *small, int *len)
 		return NULL;
 	make_key(s, n, flags, k, *len);
 	return k;
+}
+
+/* The key into key[0..size), or when it is longer, the levels that fit
+ * whole, each with its 0x01 separator (Windows writes no partial level
+ * and leaves the rest of the buffer as it was). */
+int k32_sort_key(const WCHAR *s, int n, DWORD flags, BYTE *key, int size)
+{
+	BYTE small[256], *full;
+	int len, cut;
+
+	if (!(full = key_of(s, n, flags, small, &len)))
+		return k32_error(ERROR_NOT_ENOUGH_MEMORY);
+	cut = size && len > size ? size : len;
+	while (cut < len && cut > 0 && full[cut - 1] != 1)
+		cut--;
+	if (size)
+		memcpy(key, full, (SIZE_T)cut);
+	if (full != small)
+		k32_free(full);
+	if (size && len > size)
+		return k32_error(ERROR_INSUFFICIENT_BUFFER);
+	return len;
 }
 
 static unsigned primary(const struct builder *b, int e)
