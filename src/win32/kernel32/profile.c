@@ -7,6 +7,7 @@
  */
 #include "k32_private.h"
 #include "k32_profile.h"
+#include "k32_profile_map.h"
 
 /* The file as UTF-16 (a BOM says UTF-16LE or UTF-8, else the ANSI code
  * page); NULL when it cannot be read.  Free with k32_free. */
@@ -157,6 +158,7 @@ struct reader {
 	WCHAR *out;
 	DWORD size, used; /* used: characters written, list NULs included */
 	BOOL truncated, found;
+	HANDLE mapped_keys; /* a section's key-by-key mapping: those keys are not the file's */
 };
 
 /* Append [s, e) to the current name of a double-NUL-terminated list,
@@ -258,33 +260,90 @@ static DWORD list_result(struct reader *r)
 	return r->truncated ? r->size - 2 : r->used;
 }
 
+static void reader_add(void *ctx, const WCHAR *s, const WCHAR *e)
+{
+	list_add(ctx, s, e);
+}
+
+/* A mapped key's registry value, cut as a file's value would be. */
+static BOOL mapped_value(HANDLE hk, struct reader *r)
+{
+	WCHAR *buf = RtlAllocateHeap(k32_heap(), 0, 4096 * sizeof(WCHAR));
+	DWORD n = 0;
+
+	if (!buf || !hk || !k32_profile_map_get(hk, r->key, buf, 4096, &n)) {
+		k32_free(buf);
+		return FALSE;
+	}
+	r->used = n < r->size ? n : r->size - 1;
+	memcpy(r->out, buf, r->used * sizeof(WCHAR));
+	r->out[r->used] = 0;
+	k32_free(buf);
+	return TRUE;
+}
+
+/* Section names (the mapped ones first) or a section's keys. */
+static DWORD get_list(struct reader *r, const struct profile_map *m, const WCHAR *file)
+{
+	HANDLE hk = NULL;
+	WCHAR *text = NULL;
+	DWORD len = 0;
+
+	if (r->size < 2) {
+		r->out[0] = 0;
+		return 0;
+	}
+	if (!r->v.section)
+		k32_profile_map_sections(m, reader_add, r);
+	if (r->v.section && k32_profile_map_find(m, r->v.section, NULL, FALSE, &hk) ==
+				    PLACE_REGISTRY) {
+		k32_profile_map_list(hk, FALSE, reader_add, r);
+		if (hk)
+			NtClose(hk);
+		return list_result(r);
+	}
+	if (file)
+		text = k32_profile_load(file, &len);
+	if (!text && !r->used) { /* no file: one NUL, not two */
+		r->out[0] = 0;
+		return 0;
+	}
+	r->v.on_section = r->v.section ? NULL : on_section_name;
+	r->v.on_key = r->v.section ? on_key_name : NULL;
+	if (text)
+		k32_profile_scan(text, len, &r->v);
+	k32_free(text);
+	return list_result(r);
+}
+
 static DWORD get_string(LPCWSTR section, LPCWSTR key, LPCWSTR def, LPWSTR out, DWORD size,
 			LPCWSTR file)
 {
 	struct reader r = { { section } };
-	WCHAR *text;
-	DWORD len = 0;
+	struct profile_map m;
+	WCHAR *text = NULL;
+	HANDLE hk = NULL;
+	DWORD len = 0, n;
 
 	r.out = out;
 	r.size = size;
 	r.key = key;
-	text = file ? k32_profile_load(file, &len) : NULL;
+	k32_profile_map_open(file, &m);
 	if (!section || !key) {
-		if (size < 2 || !text) { /* no file: one NUL, not two */
-			out[0] = 0;
-			k32_free(text);
-			return 0;
-		}
-		r.v.on_section = section ? NULL : on_section_name;
-		r.v.on_key = section ? on_key_name : NULL;
+		n = get_list(&r, &m, file);
+		k32_profile_map_close(&m);
+		return n;
+	}
+	if (k32_profile_map_find(&m, section, key, FALSE, &hk) == PLACE_REGISTRY) {
+		r.found = mapped_value(hk, &r);
+		if (hk)
+			NtClose(hk);
+	} else if (file && (text = k32_profile_load(file, &len))) {
+		r.v.on_key = on_key_value;
 		k32_profile_scan(text, len, &r.v);
 		k32_free(text);
-		return list_result(&r);
 	}
-	r.v.on_key = on_key_value;
-	if (text)
-		k32_profile_scan(text, len, &r.v);
-	k32_free(text);
+	k32_profile_map_close(&m);
 	if (!r.found)
 		return copy_default(def, out, size);
 	return r.used;
@@ -374,6 +433,18 @@ K32API UINT WINAPI GetPrivateProfileIntA(LPCSTR section, LPCSTR key, INT def, LP
 
 /* --- GetPrivateProfileSection, GetPrivateProfileSectionNames --- */
 
+static BOOL is_mapped_key(HANDLE sub, const WCHAR *ks, const WCHAR *ke)
+{
+	WCHAR name[256], loc[300];
+	DWORD n;
+
+	if (ke - ks >= (ptrdiff_t)ARRAYSIZE(name))
+		return FALSE;
+	memcpy(name, ks, (ke - ks) * sizeof(WCHAR));
+	name[ke - ks] = 0;
+	return k32_profile_map_get(sub, name, loc, ARRAYSIZE(loc), &n);
+}
+
 /* "key=value" with both trimmed, or the line's text when it has no '='. */
 static void on_section_line(struct profile_visit *v, const WCHAR *ks, const WCHAR *ke,
 			    const WCHAR *vs, const WCHAR *ve, DWORD line, DWORD next)
@@ -382,6 +453,8 @@ static void on_section_line(struct profile_visit *v, const WCHAR *ks, const WCHA
 	BOOL has_value = ke != ve;
 
 	k32_profile_trim(&ks, &ke);
+	if (r->mapped_keys && is_mapped_key(r->mapped_keys, ks, ke))
+		return;
 	list_put(r, ks, ke);
 	if (has_value) {
 		k32_profile_trim(&vs, &ve);
@@ -389,6 +462,37 @@ static void on_section_line(struct profile_visit *v, const WCHAR *ks, const WCHA
 		list_put(r, vs, ve);
 	}
 	list_end(r);
+}
+
+/* A section the registry holds whole: TRUE with its lines read.  One
+ * mapped key by key: its mapped keys first, then the file's others. */
+static BOOL mapped_section(struct reader *r, const WCHAR *file)
+{
+	struct profile_map m;
+	HANDLE hk = NULL;
+	WCHAR *text;
+	DWORD len = 0;
+	BOOL whole;
+
+	if (!k32_profile_map_open(file, &m))
+		return FALSE;
+	if ((whole = k32_profile_map_find(&m, r->v.section, NULL, FALSE, &hk) == PLACE_REGISTRY)) {
+		k32_profile_map_list(hk, TRUE, reader_add, r);
+		if (hk)
+			NtClose(hk);
+	} else if ((r->mapped_keys = k32_profile_map_section(&m, r->v.section))) {
+		k32_profile_map_key_lines(&m, r->mapped_keys, r->v.section, reader_add, r);
+		if ((text = k32_profile_load(file, &len))) {
+			k32_profile_scan(text, len, &r->v);
+			k32_free(text);
+		}
+		NtClose(r->mapped_keys);
+		whole = TRUE;
+	}
+	k32_profile_map_close(&m);
+	if (whole)
+		RtlSetLastWin32Error(ERROR_SUCCESS);
+	return whole;
 }
 
 /* Each line of the section ("key=value", or just the text) in a
@@ -406,6 +510,8 @@ K32API DWORD WINAPI GetPrivateProfileSectionW(LPCWSTR section, LPWSTR out, DWORD
 	r.out = out;
 	r.size = size;
 	r.v.on_key = on_section_line;
+	if (mapped_section(&r, file))
+		return list_result(&r);
 	if (!file || !(text = k32_profile_load(file, &len))) {
 		out[0] = out[1] = 0;
 		RtlSetLastWin32Error(ERROR_FILE_NOT_FOUND);

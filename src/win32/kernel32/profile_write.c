@@ -5,6 +5,7 @@
  */
 #include "k32_private.h"
 #include "k32_profile.h"
+#include "k32_profile_map.h"
 
 struct locator {
 	struct profile_visit v;
@@ -170,6 +171,7 @@ K32API BOOL WINAPI WritePrivateProfileStringW(LPCWSTR section, LPCWSTR key, LPCW
 	WCHAR *text;
 	DWORD len = 0;
 	BOOL ok, utf16 = FALSE, exists;
+	struct profile_map m;
 	HANDLE h;
 
 	if (!section && !key && !value)
@@ -178,6 +180,13 @@ K32API BOOL WINAPI WritePrivateProfileStringW(LPCWSTR section, LPCWSTR key, LPCW
 		return k32_error(ERROR_FILE_NOT_FOUND);
 	if (!file)
 		return k32_error(ERROR_INVALID_PARAMETER);
+	if (k32_profile_map_open(file, &m)) {
+		BOOL done = k32_profile_map_write(&m, section, key, value, &ok);
+
+		k32_profile_map_close(&m);
+		if (done)
+			return ok;
+	}
 	if (!k32_profile_path(file, path))
 		return k32_error(ERROR_FILENAME_EXCED_RANGE);
 	h = CreateFileW(path, GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, 0, NULL);
