@@ -6,7 +6,7 @@ version is written into each table), the code page mappings from Python's
 codecs.  The tables are committed: a build never needs this script, and a
 different Python (another UCD version) changes them only when rerun.
 
-usage: gen_nls.py OUTDIR           writes case_table.h ctype_table.h norm_table.h
+usage: gen_nls.py OUTDIR           writes case_table.h fold_table.h ctype_table.h norm_table.h
                                    sbcs_table.h, and from OUTDIR/locales.txt
                                    locale_fields.h, locale_names.h, locale_table.h,
                                    and geo_table.h from OUTDIR/geo.txt
@@ -21,6 +21,7 @@ from nls import codepages, geo, locales, unicode_case, unicode_ctype, unicode_no
 
 TABLES = {
     'case_table.h': unicode_case.emit,
+    'fold_table.h': unicode_case.emit_fold,
     'ctype_table.h': unicode_ctype.emit,
     'norm_table.h': unicode_norm.emit,
     'sbcs_table.h': codepages.emit,

@@ -95,6 +95,16 @@ static int expansion(WCHAR c, WCHAR out[18])
 	return (int)n;
 }
 
+/* The first weight of a symbol: its code point, the math symbols after
+ * all the others (Windows sorts "}" before "+"). */
+static unsigned symbol_code(unsigned c)
+{
+	BOOL math = c == '+' || c == '<' || c == '=' || c == '>' || c == 0xB1 || c == 0xD7 ||
+		    c == 0xF7 || c == 0x2212;
+
+	return math ? 0x10000 + c : c;
+}
+
 static void add_char(struct builder *b, WCHAR c, BOOL expanding)
 {
 	struct k32_sort_weight w;
@@ -119,7 +129,7 @@ static void add_char(struct builder *b, WCHAR c, BOOL expanding)
 		push_special(b, c);
 		break;
 	case K32_SORT_SYMBOL:
-		push(b, GROUP_SYMBOL, w.base, w.diacritic, w.flags);
+		push(b, GROUP_SYMBOL, symbol_code(w.base), w.diacritic, w.flags);
 		break;
 	case K32_SORT_DIGIT:
 		push(b, GROUP_DIGIT, w.base, w.diacritic, w.flags);
