@@ -177,9 +177,11 @@ static void map_char(struct mapper *m, WCHAR c, WCHAR prev)
 	else if (f & CASE_FLAGS)
 		c = map_case(m, c, (f & LCMAP_UPPERCASE) != 0);
 	c = map_kana(f, c);
-	if (f & LCMAP_FULLWIDTH)
+	if (f & LCMAP_FULLWIDTH) {
+		/* widened, a half-width katakana has its hiragana too */
 		put_wide(m, c);
-	else if (f & LCMAP_HALFWIDTH)
+		m->out[m->n - 1] = map_kana(f, m->out[m->n - 1]);
+	} else if (f & LCMAP_HALFWIDTH)
 		put_narrow(m, c);
 	else
 		put(m, c);
