@@ -139,9 +139,14 @@ static BOOL class_matches(GEOCLASS cls, const struct nls_geo *g)
 	}
 }
 
-static BOOL valid_class(GEOCLASS cls)
+/* The enumerators' arguments: a callback, then a known class. */
+static BOOL enum_args(GEOCLASS cls, const void *proc)
 {
-	return cls == GEOCLASS_NATION || cls == GEOCLASS_REGION || cls == GEOCLASS_ALL;
+	if (!proc)
+		return k32_error(ERROR_INVALID_PARAMETER);
+	if (cls != GEOCLASS_NATION && cls != GEOCLASS_REGION && cls != GEOCLASS_ALL)
+		return k32_error(ERROR_INVALID_FLAGS);
+	return TRUE;
 }
 
 /* parent 0: every location of the class, else its direct children. */
@@ -149,10 +154,8 @@ K32API BOOL WINAPI EnumSystemGeoID(GEOCLASS cls, GEOID parent, GEO_ENUMPROC proc
 {
 	int i;
 
-	if (!proc)
-		return k32_error(ERROR_INVALID_PARAMETER);
-	if (!valid_class(cls))
-		return k32_error(ERROR_INVALID_FLAGS);
+	if (!enum_args(cls, proc))
+		return FALSE;
 	for (i = 0; i < (int)ARRAYSIZE(geo_table); i++) {
 		const struct nls_geo *g = &geo_table[i];
 		if (!class_matches(cls, g) || (parent && (g->parent != parent || g->id == parent)))
@@ -168,10 +171,8 @@ K32API BOOL WINAPI EnumSystemGeoNames(GEOCLASS cls, GEO_ENUMNAMEPROC proc, LPARA
 	WCHAR name[4];
 	int i;
 
-	if (!proc)
-		return k32_error(ERROR_INVALID_PARAMETER);
-	if (!valid_class(cls))
-		return k32_error(ERROR_INVALID_FLAGS);
+	if (!enum_args(cls, proc))
+		return FALSE;
 	for (i = 0; i < (int)ARRAYSIZE(geo_table); i++) {
 		const WCHAR *n = k32_geo_name(&geo_table[i]);
 		if (!class_matches(cls, &geo_table[i]) || !*n || !wcscmp(n, L"XX"))

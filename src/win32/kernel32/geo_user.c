@@ -82,9 +82,9 @@ static BOOL set_user_geo(const struct nls_geo *g)
 	if (!key)
 		return k32_error(ERROR_ACCESS_DENIED);
 	k32_utow((unsigned)g->id, id);
-	ok = k32_intl_set(key, L"Name", k32_geo_name(g));
+	ok = k32_reg_set_sz(key, L"Name", k32_geo_name(g));
 	if (ok && g->cls != NLS_GEO_FORMER)
-		ok = k32_intl_set(key, g->cls == NLS_GEO_NATION ? L"Nation" : L"Region", id);
+		ok = k32_reg_set_sz(key, g->cls == NLS_GEO_NATION ? L"Nation" : L"Region", id);
 	NtClose(key);
 	return ok;
 }

@@ -1,4 +1,5 @@
-/* HKCU\Control Panel\International through the NT key calls. */
+/* HKCU\Control Panel\International through the NT key calls, and the
+ * string values kernel32 keeps in the registry. */
 #include "k32_intl_reg.h"
 #include "ntdll/rtl/nt_key.h"
 
@@ -39,28 +40,31 @@ HANDLE k32_intl_key(const WCHAR *sub, BOOL create)
 	return key;
 }
 
-BOOL k32_intl_get(HANDLE key, const WCHAR *name, WCHAR *out, int room)
+BOOL k32_reg_get_sz(HANDLE key, const WCHAR *name, WCHAR *out, DWORD room, DWORD *len)
 {
-	ULONG buf[(12 + 128 * sizeof(WCHAR)) / sizeof(ULONG)];
-	LSW_VALUE_PARTIAL *v = (LSW_VALUE_PARTIAL *)buf;
+	ULONG size = 12 + room * sizeof(WCHAR), got = 0;
+	LSW_VALUE_PARTIAL *v = RtlAllocateHeap(k32_heap(), 0, size);
 	UNICODE_STRING s;
-	ULONG got, n;
+	BOOL ok = FALSE;
 
-	RtlInitUnicodeString(&s, name);
-	if (NtQueryValueKey(key, &s, KeyValuePartialInformation, buf, sizeof(buf), &got) < 0 ||
-	    v->Type != REG_SZ)
-		return FALSE;
-	n = v->DataLength / sizeof(WCHAR);
-	if (n && !((WCHAR *)v->Data)[n - 1])
-		n--;
-	if (n >= (ULONG)room)
-		return FALSE;
-	memcpy(out, v->Data, n * sizeof(WCHAR));
-	out[n] = 0;
-	return TRUE;
+	RtlInitUnicodeString(&s, name ? name : L"");
+	if (v && NtQueryValueKey(key, &s, KeyValuePartialInformation, v, size, &got) >= 0 &&
+	    v->Type == REG_SZ) {
+		DWORD n = v->DataLength / sizeof(WCHAR);
+		if (n && !((WCHAR *)v->Data)[n - 1])
+			n--;
+		if (n < room) {
+			memcpy(out, v->Data, n * sizeof(WCHAR));
+			out[n] = 0;
+			*len = n;
+			ok = TRUE;
+		}
+	}
+	k32_free(v);
+	return ok;
 }
 
-BOOL k32_intl_set(HANDLE key, const WCHAR *name, const WCHAR *value)
+BOOL k32_reg_set_sz(HANDLE key, const WCHAR *name, const WCHAR *value)
 {
 	UNICODE_STRING s;
 	NTSTATUS st;

@@ -9,9 +9,17 @@
 /* HKCU\Control Panel\International\<sub> (sub NULL: the key itself),
  * created when `create`; NULL when it cannot be opened. */
 HANDLE k32_intl_key(const WCHAR *sub, BOOL create);
-/* A REG_SZ value into out (room WCHARs, NUL-terminated); FALSE when it is
- * missing, of another type or too long. */
-BOOL k32_intl_get(HANDLE key, const WCHAR *name, WCHAR *out, int room);
-BOOL k32_intl_set(HANDLE key, const WCHAR *name, const WCHAR *value);
+/* A REG_SZ value (name NULL: the default) into out, room WCHARs with the
+ * NUL, its length in *len; FALSE when it is missing, of another type or
+ * too long. */
+BOOL k32_reg_get_sz(HANDLE key, const WCHAR *name, WCHAR *out, DWORD room, DWORD *len);
+BOOL k32_reg_set_sz(HANDLE key, const WCHAR *name, const WCHAR *value);
+
+static inline BOOL k32_intl_get(HANDLE key, const WCHAR *name, WCHAR *out, DWORD room)
+{
+	DWORD len;
+
+	return k32_reg_get_sz(key, name, out, room, &len);
+}
 
 #endif

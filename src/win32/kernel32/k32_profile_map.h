@@ -2,7 +2,7 @@
 #ifndef LSW_K32_PROFILE_MAP_H
 #define LSW_K32_PROFILE_MAP_H
 
-#include "k32_private.h"
+#include "k32_intl_reg.h"
 
 struct profile_map {
 	HANDLE mapping; /* the file's IniFileMapping key, NULL: none */
@@ -21,9 +21,6 @@ enum profile_place k32_profile_map_find(const struct profile_map *m, const WCHAR
 /* The subkey of key-by-key mappings of a section, NULL if none. */
 HANDLE k32_profile_map_section(const struct profile_map *m, const WCHAR *section);
 
-/* A REG_SZ value (NULL: the default) into out, room WCHARs with the NUL;
- * its length in *len.  FALSE when absent, of another type or too long. */
-BOOL k32_profile_map_get(HANDLE key, const WCHAR *name, WCHAR *out, DWORD room, DWORD *len);
 /* Sets a REG_SZ value, or deletes it when value is NULL. */
 BOOL k32_profile_map_set(HANDLE key, const WCHAR *name, const WCHAR *value);
 /* The name and type of value i of key; FALSE past the last. */

@@ -99,7 +99,7 @@ K32API BOOL WINAPI SetLocaleInfoW(LCID lcid, LCTYPE type, LPCWSTR data)
 		return k32_error(ERROR_INVALID_PARAMETER);
 	if (!(key = k32_intl_key(NULL, TRUE)))
 		return k32_error(ERROR_ACCESS_DENIED);
-	ok = k32_intl_set(key, settable[i].name, data);
+	ok = k32_reg_set_sz(key, settable[i].name, data);
 	NtClose(key);
 	if (!ok)
 		return FALSE;

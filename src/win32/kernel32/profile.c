@@ -271,7 +271,7 @@ static BOOL mapped_value(HANDLE hk, struct reader *r)
 	WCHAR *buf = RtlAllocateHeap(k32_heap(), 0, 4096 * sizeof(WCHAR));
 	DWORD n = 0;
 
-	if (!buf || !hk || !k32_profile_map_get(hk, r->key, buf, 4096, &n)) {
+	if (!buf || !hk || !k32_reg_get_sz(hk, r->key, buf, 4096, &n)) {
 		k32_free(buf);
 		return FALSE;
 	}
@@ -442,7 +442,7 @@ static BOOL is_mapped_key(HANDLE sub, const WCHAR *ks, const WCHAR *ke)
 		return FALSE;
 	memcpy(name, ks, (ke - ks) * sizeof(WCHAR));
 	name[ke - ks] = 0;
-	return k32_profile_map_get(sub, name, loc, ARRAYSIZE(loc), &n);
+	return k32_reg_get_sz(sub, name, loc, ARRAYSIZE(loc), &n);
 }
 
 /* "key=value" with both trimmed, or the line's text when it has no '='. */

@@ -57,33 +57,6 @@ static HANDLE open_path(HANDLE root, const WCHAR *path, BOOL create)
 	return key;
 }
 
-BOOL k32_profile_map_get(HANDLE key, const WCHAR *name, WCHAR *out, DWORD room, DWORD *len)
-{
-	ULONG head[4], got = 0;
-	LSW_VALUE_PARTIAL *v;
-	UNICODE_STRING s;
-	ULONG size = 12 + room * sizeof(WCHAR);
-	BOOL ok = FALSE;
-
-	RtlInitUnicodeString(&s, name ? name : L"");
-	if (!(v = RtlAllocateHeap(k32_heap(), 0, size > sizeof(head) ? size : sizeof(head))))
-		return FALSE;
-	if (NtQueryValueKey(key, &s, KeyValuePartialInformation, v, size, &got) >= 0 &&
-	    v->Type == REG_SZ) {
-		DWORD n = v->DataLength / sizeof(WCHAR);
-		if (n && !((WCHAR *)v->Data)[n - 1])
-			n--;
-		if (n < room) {
-			memcpy(out, v->Data, n * sizeof(WCHAR));
-			out[n] = 0;
-			*len = n;
-			ok = TRUE;
-		}
-	}
-	k32_free(v);
-	return ok;
-}
-
 /* "USR:path" or "SYS:path" opened (made when `create`), with "\section"
  * appended when sub is not NULL. */
 static HANDLE open_location(const WCHAR *loc, const WCHAR *sub, BOOL create)
@@ -164,17 +137,17 @@ enum profile_place k32_profile_map_find(const struct profile_map *m, const WCHAR
 	if (!m->mapping)
 		return PLACE_FILE;
 	if ((sub = k32_profile_map_section(m, section))) { /* key by key; not a whole section */
-		found = key && (k32_profile_map_get(sub, key, loc, ARRAYSIZE(loc), &n) ||
-				k32_profile_map_get(sub, NULL, loc, ARRAYSIZE(loc), &n));
+		found = key && (k32_reg_get_sz(sub, key, loc, ARRAYSIZE(loc), &n) ||
+				k32_reg_get_sz(sub, NULL, loc, ARRAYSIZE(loc), &n));
 		NtClose(sub);
 		if (!found)
 			return PLACE_FILE;
 		*out = open_location(loc, NULL, create);
 		return PLACE_REGISTRY;
 	}
-	if (k32_profile_map_get(m->mapping, section, loc, ARRAYSIZE(loc), &n))
+	if (k32_reg_get_sz(m->mapping, section, loc, ARRAYSIZE(loc), &n))
 		*out = open_location(loc, NULL, create);
-	else if (k32_profile_map_get(m->mapping, NULL, loc, ARRAYSIZE(loc), &n))
+	else if (k32_reg_get_sz(m->mapping, NULL, loc, ARRAYSIZE(loc), &n))
 		*out = open_location(loc, section, create);
 	else
 		return PLACE_FILE;
@@ -205,16 +178,12 @@ BOOL k32_profile_map_value_name(HANDLE key, ULONG i, WCHAR *name, DWORD room, UL
 BOOL k32_profile_map_set(HANDLE key, const WCHAR *name, const WCHAR *value)
 {
 	UNICODE_STRING s;
-	NTSTATUS st;
 
+	if (value)
+		return k32_reg_set_sz(key, name, value);
 	RtlInitUnicodeString(&s, name);
-	if (!value) {
-		NtDeleteValueKey(key, &s);
-		return TRUE;
-	}
-	st = NtSetValueKey(key, &s, 0, REG_SZ, (void *)value,
-			   (ULONG)(wcslen(value) + 1) * sizeof(WCHAR));
-	return st < 0 ? k32_fail(st) : TRUE;
+	NtDeleteValueKey(key, &s);
+	return TRUE;
 }
 
 /* Deletes every value of key (a mapped section; its subkeys stay). */

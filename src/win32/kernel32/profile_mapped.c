@@ -36,7 +36,7 @@ void k32_profile_map_list(HANDLE key, BOOL lines, profile_add_fn add, void *ctx)
 			continue;
 		if (!lines)
 			add(ctx, name, name + wcslen(name));
-		else if (k32_profile_map_get(key, name, value, VALUE_ROOM, &n))
+		else if (k32_reg_get_sz(key, name, value, VALUE_ROOM, &n))
 			add_line(add, ctx, name, value, n);
 	}
 	k32_free(value);
@@ -60,8 +60,8 @@ static void default_lines(const struct profile_map *m, HANDLE sub, const WCHAR *
 	if (k32_profile_map_find(m, section, L"", FALSE, &key) != PLACE_REGISTRY || !key)
 		return;
 	for (i = 0; k32_profile_map_value_name(key, i, name, NAME_ROOM, &type); i++)
-		if (type == REG_SZ && *name && !k32_profile_map_get(sub, name, loc, 300, &n) &&
-		    k32_profile_map_get(key, name, value, VALUE_ROOM, &n))
+		if (type == REG_SZ && *name && !k32_reg_get_sz(sub, name, loc, 300, &n) &&
+		    k32_reg_get_sz(key, name, value, VALUE_ROOM, &n))
 			add_line(add, ctx, name, value, n);
 	NtClose(key);
 }
@@ -80,7 +80,7 @@ void k32_profile_map_key_lines(const struct profile_map *m, HANDLE sub, const WC
 		if (!*name || k32_profile_map_find(m, section, name, FALSE, &key) != PLACE_REGISTRY ||
 		    !key)
 			continue;
-		if (k32_profile_map_get(key, name, value, VALUE_ROOM, &n))
+		if (k32_reg_get_sz(key, name, value, VALUE_ROOM, &n))
 			add_line(add, ctx, name, value, n);
 		NtClose(key);
 	}
@@ -144,7 +144,7 @@ BOOL k32_profile_map_write(const struct profile_map *m, const WCHAR *section, co
 			WCHAR loc[300];
 			DWORD n;
 			/* with a default location no key of it is the file's */
-			BOOL all = k32_profile_map_get(sub, NULL, loc, ARRAYSIZE(loc), &n);
+			BOOL all = k32_reg_get_sz(sub, NULL, loc, ARRAYSIZE(loc), &n);
 
 			NtClose(sub);
 			k32_profile_map_delete(m, section);
