@@ -62,3 +62,23 @@ def emit():
 def ucd_version():
     import unicodedata
     return unicodedata.unidata_version
+
+
+def emit_fold():
+    """Full case folding (CaseFolding.txt's C and F entries, as Python's
+    str.casefold() applies them) where it differs from the simple lower-case
+    mapping above: the one-to-many folds (U+00DF to "ss") and the folds of
+    characters that are no capitals (U+0345 to U+03B9).  For IDN mapping."""
+    lower = mapping(simple_lower, EXCLUDED_LOWER)
+    rows = []
+    for c in range(0x10000):
+        if 0xD800 <= c < 0xE000:
+            continue
+        f = chr(c).casefold()
+        if f != chr(lower[c]) and all(ord(x) < 0x10000 for x in f):
+            units = [ord(x) for x in f] + [0] * (3 - len(f))
+            rows.append('{0x%04X, {0x%04X, 0x%04X, 0x%04X}}' % tuple([c] + units))
+    out = [ctable.header('Python unicodedata (UCD %s)' % ucd_version(),
+                         'Full case folds that differ from the simple lower case, by code point.')]
+    out.append(ctable.array('struct nls_fold', 'case_fold', rows, per_line=2))
+    return '\n'.join(out)

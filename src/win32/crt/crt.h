@@ -213,6 +213,7 @@ int crt_wide_to_narrow(char *dst, wchar c);   /* C locale; -1 if unmappable */
 #define SCANO_SECURE 0x01       /* scanf_s: %c %s %[ take a buffer size */
 #define SCANO_WIDE_STD 0x02     /* wide format: %s %c narrow, as C says */
 #define SCANO_C99 0x04          /* %f reads INF, NAN and hexadecimal (UCRT) */
+#define SCANO_NO_FLOAT 0x08     /* ntdll's: %e %f %g %a match nothing */
 
 struct scan_in {
     int (*get)(struct scan_in *);   /* next char or EOF */

@@ -78,6 +78,13 @@ CTYPE_FN(isprint, A | D | P | B)
 CTYPE_FN(isgraph, A | D | P)
 CTYPE_FN(iscntrl, C)
 
+/* ntdll's forms answer with the class bits Windows' ntdll has (its table
+ * has no _ALPHA): isalpha('A') is _UPPER there, _ALPHA in msvcrt. */
+CTYPE_FN(ntdll_isalpha, U | L)
+CTYPE_FN(ntdll_isalnum, U | L | D)
+CTYPE_FN(ntdll_isgraph, U | L | D | P)
+CTYPE_FN(ntdll_isprint, U | L | D | P | B)
+
 /* _BLANK marks only ' ' in msvcrt's table; isblank also accepts '\t'. */
 CRTAPI int isblank(int c) { return c == ' ' || c == '\t'; }
 

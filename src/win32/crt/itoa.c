@@ -2,22 +2,17 @@
  * forms.  A negative value gets a '-' only in base 10 (documented). */
 #include "crt.h"
 
-static void u64_to(uint64_t v, int neg, void *buf, int radix, int w)
+/* The digits of v (a '-' first when neg) into buf; any radix from 2,
+ * the digits past 'z' continuing in ASCII order. */
+static void write_digits(uint64_t v, int neg, void *buf, int radix, int w)
 {
     char tmp[72];
     int n = 0, o = 0;
 
-    if (radix < 2 || radix > 36) {
-        crt_set_errno(EINVAL);
-        if (w)
-            *(wchar *)buf = 0;
-        else
-            *(char *)buf = 0;
-        return;
-    }
-    do
-        tmp[n++] = "0123456789abcdefghijklmnopqrstuvwxyz"[v % radix];
-    while ((v /= radix));
+    do {
+        unsigned d = (unsigned)(v % radix);
+        tmp[n++] = (char)(d < 10 ? '0' + d : 'a' + d - 10);
+    } while ((v /= radix));
     if (neg)
         tmp[n++] = '-';
     while (n--) {
@@ -32,14 +27,39 @@ static void u64_to(uint64_t v, int neg, void *buf, int radix, int w)
         ((char *)buf)[o] = 0;
 }
 
-static void s64_to(int64_t v, void *buf, int radix, int w, unsigned bits)
+/* max_radix: 36 for the C runtime; ntdll's forms take any radix from 2
+ * (Windows' ntdll writes base 37 and 99 digits). */
+static void radix_to(uint64_t v, int neg, void *buf, int radix, int w, int max_radix)
+{
+    if (radix < 2 || radix > max_radix) {
+        crt_set_errno(EINVAL);
+        if (w)
+            *(wchar *)buf = 0;
+        else
+            *(char *)buf = 0;
+        return;
+    }
+    write_digits(v, neg, buf, radix, w);
+}
+
+static void u64_to(uint64_t v, int neg, void *buf, int radix, int w)
+{
+    radix_to(v, neg, buf, radix, w, 36);
+}
+
+static void s64_radix_to(int64_t v, void *buf, int radix, int w, unsigned bits, int max_radix)
 {
     uint64_t mask = bits == 64 ? UINT64_MAX : (1ULL << bits) - 1;
 
     if (radix == 10 && v < 0)
-        u64_to(0 - (uint64_t)v, 1, buf, radix, w);
+        radix_to(0 - (uint64_t)v, 1, buf, radix, w, max_radix);
     else
-        u64_to((uint64_t)v & mask, 0, buf, radix, w);
+        radix_to((uint64_t)v & mask, 0, buf, radix, w, max_radix);
+}
+
+static void s64_to(int64_t v, void *buf, int radix, int w, unsigned bits)
+{
+    s64_radix_to(v, buf, radix, w, bits, 36);
 }
 
 CRTAPI char *_itoa(int v, char *b, int r) { s64_to(v, b, r, 0, 32); return b; }
@@ -52,6 +72,19 @@ CRTAPI wchar *_ltow(long v, wchar *b, int r) { s64_to(v, b, r, 1, 32); return b;
 CRTAPI wchar *_ultow(unsigned long v, wchar *b, int r) { u64_to(v, 0, b, r, 1); return b; }
 CRTAPI wchar *_i64tow(long long v, wchar *b, int r) { s64_to(v, b, r, 1, 64); return b; }
 CRTAPI wchar *_ui64tow(unsigned long long v, wchar *b, int r) { u64_to(v, 0, b, r, 1); return b; }
+
+#define ANY INT_MAX
+CRTAPI char *ntdll_itoa(int v, char *b, int r) { s64_radix_to(v, b, r, 0, 32, ANY); return b; }
+CRTAPI char *ntdll_ltoa(long v, char *b, int r) { s64_radix_to(v, b, r, 0, 32, ANY); return b; }
+CRTAPI char *ntdll_ultoa(unsigned long v, char *b, int r) { radix_to(v, 0, b, r, 0, ANY); return b; }
+CRTAPI char *ntdll_i64toa(long long v, char *b, int r) { s64_radix_to(v, b, r, 0, 64, ANY); return b; }
+CRTAPI char *ntdll_ui64toa(unsigned long long v, char *b, int r) { radix_to(v, 0, b, r, 0, ANY); return b; }
+CRTAPI wchar *ntdll_itow(int v, wchar *b, int r) { s64_radix_to(v, b, r, 1, 32, ANY); return b; }
+CRTAPI wchar *ntdll_ltow(long v, wchar *b, int r) { s64_radix_to(v, b, r, 1, 32, ANY); return b; }
+CRTAPI wchar *ntdll_ultow(unsigned long v, wchar *b, int r) { radix_to(v, 0, b, r, 1, ANY); return b; }
+CRTAPI wchar *ntdll_i64tow(long long v, wchar *b, int r) { s64_radix_to(v, b, r, 1, 64, ANY); return b; }
+CRTAPI wchar *ntdll_ui64tow(unsigned long long v, wchar *b, int r) { radix_to(v, 0, b, r, 1, ANY); return b; }
+#undef ANY
 
 /* ---- the _s forms: EINVAL for no buffer or a bad radix, ERANGE when the
  * digits (sign and terminator included) do not fit; "" on error ---- */

@@ -132,3 +132,25 @@ CRTAPI int _snwprintf_s(wchar *buf, size_t n, size_t count, const wchar *fmt, ..
 {
     VA_WRAP(_vsnwprintf_s(buf, n, count, fmt, ap));
 }
+
+/* ntdll's forms: no buffer and no room asks the length (Windows' ntdll;
+ * msvcrt answers -1). */
+CRTAPI int ntdll_vsnprintf(char *buf, size_t n, const char *fmt, va_list ap)
+{
+    return !buf && !n ? _vscprintf(fmt, ap) : _vsnprintf(buf, n, fmt, ap);
+}
+
+CRTAPI int ntdll_snprintf(char *buf, size_t n, const char *fmt, ...)
+{
+    VA_WRAP(ntdll_vsnprintf(buf, n, fmt, ap));
+}
+
+CRTAPI int ntdll_vsnwprintf(wchar *buf, size_t n, const wchar *fmt, va_list ap)
+{
+    return !buf && !n ? _vscwprintf(fmt, ap) : _vsnwprintf(buf, n, fmt, ap);
+}
+
+CRTAPI int ntdll_snwprintf(wchar *buf, size_t n, const wchar *fmt, ...)
+{
+    VA_WRAP(ntdll_vsnwprintf(buf, n, fmt, ap));
+}

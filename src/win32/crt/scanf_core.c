@@ -430,6 +430,8 @@ static int convert_one(struct scan_in *in, struct scan_spec *sp,
             store_int(dst, sp->len, v);
         return ok;
     case 'e': case 'E': case 'f': case 'g': case 'G': case 'a': case 'A':
+        if (in->opts & SCANO_NO_FLOAT)
+            return 0;
         ok = scan_float(in, sp->width, &d);
         if (ok > 0 && dst) {
             if (sp->len == LEN_L || sp->len == LEN_64)

@@ -63,3 +63,20 @@ CRTAPI int _snwscanf(const wchar *s, size_t n, const wchar *fmt, ...)
 {
     VA_WRAP(crt_scan_string(s, n, 1, 0, fmt, ap));
 }
+
+/* ntdll's forms read no floating-point numbers (Windows' ntdll since
+ * Vista: "%f" matches nothing). */
+CRTAPI int ntdll_sscanf(const char *s, const char *fmt, ...)
+{
+    VA_WRAP(crt_scan_string(s, (size_t)-1, 0, SCANO_NO_FLOAT, fmt, ap));
+}
+
+CRTAPI int ntdll_sscanf_s(const char *s, const char *fmt, ...)
+{
+    VA_WRAP(crt_scan_string(s, (size_t)-1, 0, SCANO_SECURE | SCANO_NO_FLOAT, fmt, ap));
+}
+
+CRTAPI int ntdll_swscanf_s(const wchar *s, const wchar *fmt, ...)
+{
+    VA_WRAP(crt_scan_string(s, (size_t)-1, 1, SCANO_SECURE | SCANO_NO_FLOAT, fmt, ap));
+}

@@ -31,8 +31,14 @@ static int digit_value(unsigned c)
     return 99;
 }
 
+/* w: 0 narrow, 1 wide, NTDLL_WIDE wide with ntdll's spaces (Latin-1's
+ * only: U+00A0 is one, U+2002 and U+3000 are not). */
+#define NTDLL_WIDE 2
+
 static int is_space(unsigned c, int w)
 {
+    if (w == NTDLL_WIDE)
+        return c < 0x100 && iswspace((wint)c);
     return w ? iswspace((wint)c) : isspace((int)c);
 }
 
@@ -183,3 +189,45 @@ CRTAPI long long atoll(const char *s) { return _strtoi64(s, NULL, 10); }
 CRTAPI int _wtoi(const wchar *s) { return (int)wcstol(s, NULL, 10); }
 CRTAPI long _wtol(const wchar *s) { return wcstol(s, NULL, 10); }
 CRTAPI long long _wtoi64(const wchar *s) { return _wcstoi64(s, NULL, 10); }
+
+/* ntdll's forms: its spaces, and atoi & co wrap an out-of-range value
+ * modulo 2^32 ("-9999999999" gives -1410065407) instead of saturating. */
+static int32_t wrapped(const void *s, int w)
+{
+    struct int_parse p;
+
+    parse_int(s, w, 10, &p);
+    return (int32_t)(uint32_t)(p.neg ? 0 - p.mag : p.mag);
+}
+
+CRTAPI int ntdll_atoi(const char *s) { return wrapped(s, 0); }
+CRTAPI long ntdll_atol(const char *s) { return wrapped(s, 0); }
+CRTAPI int ntdll_wtoi(const wchar *s) { return wrapped(s, NTDLL_WIDE); }
+CRTAPI long ntdll_wtol(const wchar *s) { return wrapped(s, NTDLL_WIDE); }
+
+CRTAPI long long ntdll_wtoi64(const wchar *s)
+{
+    return to_signed(s, NTDLL_WIDE, NULL, 10, INT64_MIN, INT64_MAX);
+}
+
+CRTAPI long ntdll_wcstol(const wchar *s, wchar **e, int b)
+{
+    return (long)to_signed(s, NTDLL_WIDE, (void **)e, b, LONG_MIN, LONG_MAX);
+}
+
+/* Out of range is the maximum, negated after a minus sign too
+ * ("-4294967296" gives 1). */
+CRTAPI unsigned long ntdll_wcstoul(const wchar *s, wchar **e, int b)
+{
+    struct int_parse p;
+    uint64_t v;
+
+    if (bad_base(b)) {
+        set_end(s, 1, 0, (void **)e);
+        return 0;
+    }
+    parse_int(s, NTDLL_WIDE, b, &p);
+    set_end(s, 1, p.end, (void **)e);
+    v = p.overflow || p.mag > ULONG_MAX ? ULONG_MAX : p.mag;
+    return (unsigned long)(p.neg ? (0 - v) & ULONG_MAX : v);
+}

@@ -80,9 +80,11 @@ static WCHAR dbcs_char(const LSW_CPTABLEINFO *t, const BYTE *src, int n, int *i,
 		*bad = u == t->TransUniDefaultChar && b != t->DefaultChar;
 		return u;
 	}
-	if (*i >= n) {
+	/* A lead byte at the end or before a NUL is '?' (the MB default's
+	 * Unicode form), and the NUL stays a character of its own. */
+	if (*i >= n || !src[*i]) {
 		*bad = TRUE;
-		return t->UniDefaultChar;
+		return t->TransDefaultChar;
 	}
 	u = t->DBCSOffsets[t->DBCSOffsets[b] + src[(*i)++]];
 	*bad = u == t->TransUniDefaultChar;
@@ -133,10 +135,15 @@ static USHORT dbcs_bytes(const LSW_CPTABLEINFO *t, WCHAR c, BOOL no_best_fit, US
 int k32_w_to_dbcs(const LSW_CPTABLEINFO *t, DWORD flags, const WCHAR *src, int n, char *dst,
 		  int dn, const char *defchar, BOOL *used)
 {
-	USHORT def = defchar ? (BYTE)*defchar : t->DefaultChar;
+	USHORT def = t->DefaultChar;
 	BOOL was_used = FALSE;
 	int i, len = 0;
 
+	/* the caller's default is a pair when its first byte is a lead byte */
+	if (defchar)
+		def = k32_dbcs_is_lead(t, (BYTE)defchar[0]) && defchar[1]
+			      ? (USHORT)((BYTE)defchar[0] << 8 | (BYTE)defchar[1])
+			      : (BYTE)defchar[0];
 	for (i = 0; i < n; i++) {
 		USHORT m = dbcs_bytes(t, src[i], flags & WC_NO_BEST_FIT_CHARS, def, &was_used);
 		int k = m >> 8 ? 2 : 1;

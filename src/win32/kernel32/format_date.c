@@ -50,21 +50,24 @@ static int run_length(const WCHAR *p)
 	return n;
 }
 
-/* Does a day number (d or dd) stand in the picture? */
-static BOOL has_day_number(const WCHAR *p)
+/* Is the month at p (in picture start) genitive?  When the nearest day
+ * field before or after it is a day number (d or dd, not a day name):
+ * "dd MMMM" and "MMMMdd" are, "MMMMddd dd" and "dd dddMMMM" are not. */
+static BOOL genitive_at(const WCHAR *start, const WCHAR *p)
 {
 	BOOL quoted = FALSE;
-	int n;
+	int n, before = 0;
 
-	while (*p) {
-		n = run_length(p);
-		if (*p == '\'')
+	for (; *start; start += n) {
+		n = run_length(start);
+		if (*start == '\'')
 			quoted = n % 2 ? !quoted : quoted;
-		else if (!quoted && *p == 'd' && n <= 2)
-			return TRUE;
-		p += n;
+		else if (!quoted && *start == 'd' && start < p)
+			before = n;
+		else if (!quoted && *start == 'd')
+			return n <= 2 || (before && before <= 2);
 	}
-	return FALSE;
+	return before && before <= 2;
 }
 
 static void date_field(struct outbuf *o, const struct k32_locale *loc, const SYSTEMTIME *t,
@@ -172,7 +175,8 @@ static void out_literal(struct outbuf *o, WCHAR c, BOOL *dropping)
 static void fill(struct outbuf *o, const struct k32_locale *loc, const SYSTEMTIME *t,
 		 const WCHAR *p, BOOL time, DWORD flags)
 {
-	BOOL genitive = !time && has_day_number(p), dropping = FALSE;
+	const WCHAR *start = p;
+	BOOL dropping = FALSE;
 	int literal_start = o->len, n;
 
 	while (*p) {
@@ -196,7 +200,7 @@ static void fill(struct outbuf *o, const struct k32_locale *loc, const SYSTEMTIM
 		else if (time)
 			time_field(o, loc, t, *p, n, flags);
 		else
-			date_field(o, loc, t, *p, n, genitive && *p == 'M');
+			date_field(o, loc, t, *p, n, *p == 'M' && genitive_at(start, p));
 		p += n;
 		literal_start = o->len;
 	}

@@ -86,6 +86,8 @@ static BOOL labels_ok(const WCHAR *s, int n, DWORD flags)
 	return TRUE;
 }
 
+/* Private use counts as unassigned here (Windows refuses it without
+ * IDN_ALLOW_UNASSIGNED). */
 static BOOL defined_text(const WCHAR *s, int n, DWORD flags)
 {
 	int i;
@@ -94,7 +96,8 @@ static BOOL defined_text(const WCHAR *s, int n, DWORD flags)
 		if (!s[i] && i != n - 1)
 			return FALSE; /* a NUL before the end */
 		if (!(flags & IDN_ALLOW_UNASSIGNED) && s[i] && !IS_HIGH_SURROGATE(s[i]) &&
-		    !IS_LOW_SURROGATE(s[i]) && !(nls_ctype1(s[i]) & C1_DEFINED))
+		    !IS_LOW_SURROGATE(s[i]) &&
+		    (!(nls_ctype1(s[i]) & C1_DEFINED) || (s[i] >= 0xE000 && s[i] <= 0xF8FF)))
 			return FALSE;
 	}
 	return TRUE;

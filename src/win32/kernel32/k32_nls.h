@@ -37,6 +37,11 @@ UINT k32_locale_ansi_cp(const struct k32_locale *loc);
 /* locale_info.c: GetLocaleInfoW's work for a resolved locale. */
 int k32_get_locale_info(const struct k32_locale *loc, LCTYPE type, WCHAR *buf, int size);
 
+/* locale_user.c: the user's override of a LOCALE_* value (SetLocaleInfo)
+ * into out when loc is the user's default locale and one is set. */
+#define K32_OVERRIDE_MAX 80
+BOOL k32_user_override(const struct k32_locale *loc, LCTYPE type, WCHAR out[K32_OVERRIDE_MAX]);
+
 /* fold.c: the letters MAP_EXPAND_LIGATURES spells a ligature with, or NULL. */
 const WCHAR *k32_ligature(WCHAR c);
 

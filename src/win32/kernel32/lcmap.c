@@ -177,9 +177,11 @@ static void map_char(struct mapper *m, WCHAR c, WCHAR prev)
 	else if (f & CASE_FLAGS)
 		c = map_case(m, c, (f & LCMAP_UPPERCASE) != 0);
 	c = map_kana(f, c);
-	if (f & LCMAP_FULLWIDTH)
+	if (f & LCMAP_FULLWIDTH) {
+		/* widened, a half-width katakana has its hiragana too */
 		put_wide(m, c);
-	else if (f & LCMAP_HALFWIDTH)
+		m->out[m->n - 1] = map_kana(f, m->out[m->n - 1]);
+	} else if (f & LCMAP_HALFWIDTH)
 		put_narrow(m, c);
 	else
 		put(m, c);
@@ -262,13 +264,18 @@ static int lcmap(const struct k32_locale *loc, DWORD flags, const WCHAR *src, in
 	return map_string(loc, flags, src, n < 0 ? k32_wcslen(src) + 1 : n, dst, size);
 }
 
+#define KANA_WIDTH_MAPS (LCMAP_HIRAGANA | LCMAP_KATAKANA | LCMAP_HALFWIDTH | LCMAP_FULLWIDTH)
+
 K32API int WINAPI LCMapStringEx(LPCWSTR name, DWORD flags, LPCWSTR src, int n, LPWSTR dst,
 				int size, LPNLSVERSIONINFO version, LPVOID reserved, LPARAM handle)
 {
 	struct k32_locale loc;
 
-	/* reserved and handle "must be" 0, but Windows does not check them */
-	if (!k32_locale_from_name(name, TRUE, &loc))
+	/* reserved and handle "must be" 0, but Windows does not check them.
+	 * The kana and width maps need no locale: Windows does them for a
+	 * name it does not know as well. */
+	if (!k32_locale_from_name(name, TRUE, &loc) &&
+	    ((flags & ~KANA_WIDTH_MAPS) || !k32_locale_from_lcid(LOCALE_INVARIANT, &loc)))
 		return k32_error(ERROR_INVALID_PARAMETER);
 	return lcmap(&loc, flags, src, n, dst, size);
 }

@@ -7,7 +7,7 @@
 enum lctype_kind {
 	T_STR,     /* the field's text */
 	T_NUM,     /* a decimal number (LOCALE_RETURN_NUMBER allowed) */
-	T_LANGID,  /* the language ID in hex, "0409" */
+	T_LANGID,  /* the language ID in hex, "0409"; field 1: the default one */
 	T_EMPTY,   /* always "" (the 13th month of the Gregorian calendar) */
 	T_ZERO,    /* always "0" */
 	T_MONTH,   /* a month name: genitive with LOCALE_RETURN_GENITIVE_NAMES */
@@ -25,7 +25,7 @@ struct lctype_info {
 #define S(t, f) { t, LF_##f, T_STR }
 #define N(t, f) { t, LF_##f, T_NUM }
 static const struct lctype_info lctypes[] = {
-	{ LOCALE_ILANGUAGE, 0, T_LANGID }, { LOCALE_IDEFAULTLANGUAGE, 0, T_LANGID },
+	{ LOCALE_ILANGUAGE, 0, T_LANGID }, { LOCALE_IDEFAULTLANGUAGE, 1, T_LANGID },
 	S(LOCALE_SLOCALIZEDDISPLAYNAME, DISPLAY), S(LOCALE_SENGLISHDISPLAYNAME, DISPLAY),
 	S(LOCALE_SNATIVEDISPLAYNAME, NATIVE_DISPLAY), S(LOCALE_SLOCALIZEDLANGUAGENAME, LANGUAGE),
 	S(LOCALE_SENGLISHLANGUAGENAME, LANGUAGE), S(LOCALE_SNATIVELANGUAGENAME, NATIVE_LANGUAGE),
@@ -157,6 +157,9 @@ static const WCHAR *value_of(const struct k32_locale *loc, const struct lctype_i
 		static const WCHAR hex[] = L"0123456789abcdef";
 		LANGID id = LANGIDFROMLCID(k32_locale_lcid(loc));
 		int i;
+		/* the invariant locale's default language is English (US) */
+		if (f == 1 && id == LANG_INVARIANT)
+			id = MAKELANGID(LANG_ENGLISH, SUBLANG_ENGLISH_US);
 		for (i = 0; i < 4; i++)
 			tmp[i] = hex[(id >> (12 - 4 * i)) & 15];
 		tmp[4] = 0;
@@ -209,7 +212,7 @@ int k32_get_locale_info(const struct k32_locale *loc, LCTYPE type, WCHAR *buf, i
 	LCTYPE flags = type & LCTYPE_FLAGS;
 	struct lctype_info info;
 	const WCHAR *v;
-	WCHAR tmp[8];
+	WCHAR tmp[8], user[K32_OVERRIDE_MAX];
 	int len;
 
 	if (!find_lctype(type & ~LCTYPE_FLAGS, &info))
@@ -218,7 +221,10 @@ int k32_get_locale_info(const struct k32_locale *loc, LCTYPE type, WCHAR *buf, i
 		return k32_error(ERROR_INVALID_FLAGS);
 	if (info.kind == T_FONTSIG)
 		return font_signature(loc, buf, size);
-	v = value_of(loc, &info, flags, tmp);
+	if ((flags & LOCALE_NOUSEROVERRIDE) || !k32_user_override(loc, info.type, user))
+		v = value_of(loc, &info, flags, tmp);
+	else
+		v = user;
 	if (flags & LOCALE_RETURN_NUMBER) {
 		if (!is_numeric(&info))
 			return k32_error(ERROR_INVALID_FLAGS);

@@ -7,6 +7,7 @@
  */
 #include "k32_private.h"
 #include "k32_profile.h"
+#include "k32_profile_map.h"
 
 /* The file as UTF-16 (a BOM says UTF-16LE or UTF-8, else the ANSI code
  * page); NULL when it cannot be read.  Free with k32_free. */
@@ -83,9 +84,10 @@ static const WCHAR *find_char(const WCHAR *s, WCHAR c, size_t n)
 	return NULL;
 }
 
+/* A NUL in the file is no text either (programs write one at the end). */
 static BOOL blank(WCHAR c)
 {
-	return c == ' ' || c == '\t' || c == '\r';
+	return c == ' ' || c == '\t' || c == '\r' || !c;
 }
 
 /* Trim [*s, *e) of blanks. */
@@ -104,17 +106,22 @@ BOOL k32_profile_same_name(const WCHAR *s, const WCHAR *e, const WCHAR *name)
 	return (size_t)(e - s) == n && CompareStringOrdinal(s, (int)n, name, (int)n, TRUE) == CSTR_EQUAL;
 }
 
-/* One line of text[pos, len): its trimmed extent; returns the next line. */
+/* One line of text[pos, len): its trimmed extent; returns the next line.
+ * A line ends in LF, CR LF or a lone CR. */
 static DWORD line_at(const WCHAR *text, DWORD pos, DWORD len, const WCHAR **s, const WCHAR **e)
 {
 	DWORD end = pos;
 
-	while (end < len && text[end] != '\n')
+	while (end < len && text[end] != '\n' && text[end] != '\r')
 		end++;
 	*s = text + pos;
 	*e = text + end;
 	k32_profile_trim(s, e);
-	return end < len ? end + 1 : end;
+	if (end < len && text[end] == '\r')
+		end++;
+	if (end < len && text[end] == '\n')
+		end++;
+	return end;
 }
 
 void k32_profile_scan(const WCHAR *text, DWORD len, struct profile_visit *v)
@@ -151,6 +158,7 @@ struct reader {
 	WCHAR *out;
 	DWORD size, used; /* used: characters written, list NULs included */
 	BOOL truncated, found;
+	HANDLE mapped_keys; /* a section's key-by-key mapping: those keys are not the file's */
 };
 
 /* Append [s, e) to the current name of a double-NUL-terminated list,
@@ -161,7 +169,7 @@ static void list_put(struct reader *r, const WCHAR *s, const WCHAR *e)
 
 	if (r->truncated)
 		return;
-	if (n > room) {
+	if (n >= room) { /* Windows counts an exact fit as cut too */
 		r->truncated = TRUE;
 		n = room;
 	}
@@ -188,9 +196,12 @@ static void on_section_name(struct profile_visit *v, const WCHAR *s, const WCHAR
 	list_add((struct reader *)v, s, e);
 }
 
+/* A line without '=' (ke == ve) is no key. */
 static void on_key_name(struct profile_visit *v, const WCHAR *ks, const WCHAR *ke,
 			const WCHAR *vs, const WCHAR *ve, DWORD line, DWORD next)
 {
+	if (ke == ve)
+		return;
 	k32_profile_trim(&ks, &ke);
 	list_add((struct reader *)v, ks, ke);
 }
@@ -200,6 +211,8 @@ static void on_key_value(struct profile_visit *v, const WCHAR *ks, const WCHAR *
 {
 	struct reader *r = (struct reader *)v;
 
+	if (ke == ve)
+		return;
 	k32_profile_trim(&ks, &ke);
 	if (!k32_profile_same_name(ks, ke, r->key))
 		return;
@@ -247,38 +260,106 @@ static DWORD list_result(struct reader *r)
 	return r->truncated ? r->size - 2 : r->used;
 }
 
-K32API DWORD WINAPI GetPrivateProfileStringW(LPCWSTR section, LPCWSTR key, LPCWSTR def,
-					      LPWSTR out, DWORD size, LPCWSTR file)
+static void reader_add(void *ctx, const WCHAR *s, const WCHAR *e)
 {
-	struct reader r = { { section } };
-	WCHAR *text;
+	list_add(ctx, s, e);
+}
+
+/* A mapped key's registry value, cut as a file's value would be. */
+static BOOL mapped_value(HANDLE hk, struct reader *r)
+{
+	WCHAR *buf = RtlAllocateHeap(k32_heap(), 0, 4096 * sizeof(WCHAR));
+	DWORD n = 0;
+
+	if (!buf || !hk || !k32_reg_get_sz(hk, r->key, buf, 4096, &n)) {
+		k32_free(buf);
+		return FALSE;
+	}
+	r->used = n < r->size ? n : r->size - 1;
+	memcpy(r->out, buf, r->used * sizeof(WCHAR));
+	r->out[r->used] = 0;
+	k32_free(buf);
+	return TRUE;
+}
+
+/* Section names (the mapped ones first) or a section's keys. */
+static DWORD get_list(struct reader *r, const struct profile_map *m, const WCHAR *file)
+{
+	HANDLE hk = NULL;
+	WCHAR *text = NULL;
 	DWORD len = 0;
 
-	if (!out || !size)
+	if (r->size < 2) {
+		r->out[0] = 0;
 		return 0;
+	}
+	if (!r->v.section)
+		k32_profile_map_sections(m, reader_add, r);
+	if (r->v.section && k32_profile_map_find(m, r->v.section, NULL, FALSE, &hk) ==
+				    PLACE_REGISTRY) {
+		k32_profile_map_list(hk, FALSE, reader_add, r);
+		if (hk)
+			NtClose(hk);
+		return list_result(r);
+	}
+	if (file)
+		text = k32_profile_load(file, &len);
+	if (!text && !r->used) { /* no file: one NUL, not two */
+		r->out[0] = 0;
+		return 0;
+	}
+	r->v.on_section = r->v.section ? NULL : on_section_name;
+	r->v.on_key = r->v.section ? on_key_name : NULL;
+	if (text)
+		k32_profile_scan(text, len, &r->v);
+	k32_free(text);
+	return list_result(r);
+}
+
+static DWORD get_string(LPCWSTR section, LPCWSTR key, LPCWSTR def, LPWSTR out, DWORD size,
+			LPCWSTR file)
+{
+	struct reader r = { { section } };
+	struct profile_map m;
+	WCHAR *text = NULL;
+	HANDLE hk = NULL;
+	DWORD len = 0, n;
+
 	r.out = out;
 	r.size = size;
 	r.key = key;
-	text = file ? k32_profile_load(file, &len) : NULL;
+	k32_profile_map_open(file, &m);
 	if (!section || !key) {
-		if (size < 2) {
-			out[0] = 0;
-			return 0;
-		}
-		r.v.on_section = section ? NULL : on_section_name;
-		r.v.on_key = section ? on_key_name : NULL;
-		if (text)
-			k32_profile_scan(text, len, &r.v);
-		k32_free(text);
-		return list_result(&r);
+		n = get_list(&r, &m, file);
+		k32_profile_map_close(&m);
+		return n;
 	}
-	r.v.on_key = on_key_value;
-	if (text)
+	if (k32_profile_map_find(&m, section, key, FALSE, &hk) == PLACE_REGISTRY) {
+		r.found = mapped_value(hk, &r);
+		if (hk)
+			NtClose(hk);
+	} else if (file && (text = k32_profile_load(file, &len))) {
+		r.v.on_key = on_key_value;
 		k32_profile_scan(text, len, &r.v);
-	k32_free(text);
+		k32_free(text);
+	}
+	k32_profile_map_close(&m);
 	if (!r.found)
 		return copy_default(def, out, size);
 	return r.used;
+}
+
+/* The last error stays as it was (Windows). */
+K32API DWORD WINAPI GetPrivateProfileStringW(LPCWSTR section, LPCWSTR key, LPCWSTR def,
+					      LPWSTR out, DWORD size, LPCWSTR file)
+{
+	DWORD error = RtlGetLastWin32Error(), n;
+
+	if (!out || !size)
+		return 0;
+	n = get_string(section, key, def, out, size, file);
+	RtlSetLastWin32Error(error);
+	return n;
 }
 
 K32API DWORD WINAPI GetPrivateProfileStringA(LPCSTR section, LPCSTR key, LPCSTR def,
@@ -287,10 +368,11 @@ K32API DWORD WINAPI GetPrivateProfileStringA(LPCSTR section, LPCSTR key, LPCSTR 
 	UNICODE_STRING ws, wk, wd, wf;
 	WCHAR *wout;
 	DWORD n = 0;
+	BOOL list = !section || !key;
 
 	if (!out || !size)
 		return 0;
-	if ((!section || !key) && size < 2) {
+	if (list && size < 2) {
 		out[0] = 0;
 		return 0;
 	}
@@ -298,10 +380,15 @@ K32API DWORD WINAPI GetPrivateProfileStringA(LPCSTR section, LPCSTR key, LPCSTR 
 		return 0;
 	if (k32_ansi_args2(section, key, &ws, &wk)) {
 		if (k32_ansi_args2(def, file, &wd, &wf)) {
+			if (list)
+				wout[1] = 1; /* still there: the list has one NUL only */
 			n = GetPrivateProfileStringW(ws.Buffer, wk.Buffer, wd.Buffer, wout, size,
 						     wf.Buffer);
 			/* a list keeps its final NUL; the conversion adds one more */
-			k32_w_to_a(wout, n + (!section || !key ? 1 : 0), out);
+			if (list && !n && wout[1])
+				out[0] = 0;
+			else
+				k32_w_to_a(wout, n + (list ? 1 : 0), out);
 			k32_free(wd.Buffer);
 			k32_free(wf.Buffer);
 		}
@@ -346,6 +433,18 @@ K32API UINT WINAPI GetPrivateProfileIntA(LPCSTR section, LPCSTR key, INT def, LP
 
 /* --- GetPrivateProfileSection, GetPrivateProfileSectionNames --- */
 
+static BOOL is_mapped_key(HANDLE sub, const WCHAR *ks, const WCHAR *ke)
+{
+	WCHAR name[256], loc[300];
+	DWORD n;
+
+	if (ke - ks >= (ptrdiff_t)ARRAYSIZE(name))
+		return FALSE;
+	memcpy(name, ks, (ke - ks) * sizeof(WCHAR));
+	name[ke - ks] = 0;
+	return k32_reg_get_sz(sub, name, loc, ARRAYSIZE(loc), &n);
+}
+
 /* "key=value" with both trimmed, or the line's text when it has no '='. */
 static void on_section_line(struct profile_visit *v, const WCHAR *ks, const WCHAR *ke,
 			    const WCHAR *vs, const WCHAR *ve, DWORD line, DWORD next)
@@ -354,6 +453,8 @@ static void on_section_line(struct profile_visit *v, const WCHAR *ks, const WCHA
 	BOOL has_value = ke != ve;
 
 	k32_profile_trim(&ks, &ke);
+	if (r->mapped_keys && is_mapped_key(r->mapped_keys, ks, ke))
+		return;
 	list_put(r, ks, ke);
 	if (has_value) {
 		k32_profile_trim(&vs, &ve);
@@ -361,6 +462,37 @@ static void on_section_line(struct profile_visit *v, const WCHAR *ks, const WCHA
 		list_put(r, vs, ve);
 	}
 	list_end(r);
+}
+
+/* A section the registry holds whole: TRUE with its lines read.  One
+ * mapped key by key: its mapped keys first, then the file's others. */
+static BOOL mapped_section(struct reader *r, const WCHAR *file)
+{
+	struct profile_map m;
+	HANDLE hk = NULL;
+	WCHAR *text;
+	DWORD len = 0;
+	BOOL whole;
+
+	if (!k32_profile_map_open(file, &m))
+		return FALSE;
+	if ((whole = k32_profile_map_find(&m, r->v.section, NULL, FALSE, &hk) == PLACE_REGISTRY)) {
+		k32_profile_map_list(hk, TRUE, reader_add, r);
+		if (hk)
+			NtClose(hk);
+	} else if ((r->mapped_keys = k32_profile_map_section(&m, r->v.section))) {
+		k32_profile_map_key_lines(&m, r->mapped_keys, r->v.section, reader_add, r);
+		if ((text = k32_profile_load(file, &len))) {
+			k32_profile_scan(text, len, &r->v);
+			k32_free(text);
+		}
+		NtClose(r->mapped_keys);
+		whole = TRUE;
+	}
+	k32_profile_map_close(&m);
+	if (whole)
+		RtlSetLastWin32Error(ERROR_SUCCESS);
+	return whole;
 }
 
 /* Each line of the section ("key=value", or just the text) in a
@@ -378,6 +510,8 @@ K32API DWORD WINAPI GetPrivateProfileSectionW(LPCWSTR section, LPWSTR out, DWORD
 	r.out = out;
 	r.size = size;
 	r.v.on_key = on_section_line;
+	if (mapped_section(&r, file))
+		return list_result(&r);
 	if (!file || !(text = k32_profile_load(file, &len))) {
 		out[0] = out[1] = 0;
 		RtlSetLastWin32Error(ERROR_FILE_NOT_FOUND);

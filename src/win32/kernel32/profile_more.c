@@ -7,6 +7,7 @@
  */
 #include "k32_private.h"
 #include "k32_profile.h"
+#include "k32_profile_map.h"
 
 static int hex_value(WCHAR c)
 {
@@ -83,16 +84,24 @@ K32API BOOL WINAPI WritePrivateProfileStructW(LPCWSTR section, LPCWSTR key, LPVO
  * list); NULL data deletes the section. */
 K32API BOOL WINAPI WritePrivateProfileSectionW(LPCWSTR section, LPCWSTR data, LPCWSTR file)
 {
+	struct profile_map m;
 	WCHAR *key;
+	BOOL ok;
 
 	if (!section || !file)
 		return k32_error(ERROR_INVALID_PARAMETER);
+	if (k32_profile_map_open(file, &m)) {
+		BOOL done = k32_profile_map_write_section(&m, section, data, &ok);
+
+		k32_profile_map_close(&m);
+		if (done)
+			return ok;
+	}
 	if (!WritePrivateProfileStringW(section, NULL, NULL, file) || !data)
 		return data ? FALSE : TRUE;
 	for (; *data; data += wcslen(data) + 1) {
 		const WCHAR *eq = wcschr(data, '=');
 		size_t n = eq ? (size_t)(eq - data) : wcslen(data);
-		BOOL ok;
 
 		if (!(key = RtlAllocateHeap(k32_heap(), 0, (n + 1) * sizeof(WCHAR))))
 			return k32_error(ERROR_NOT_ENOUGH_MEMORY);

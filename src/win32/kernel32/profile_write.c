@@ -5,6 +5,7 @@
  */
 #include "k32_private.h"
 #include "k32_profile.h"
+#include "k32_profile_map.h"
 
 struct locator {
 	struct profile_visit v;
@@ -14,6 +15,7 @@ struct locator {
 	DWORD insert_at;                 /* after the section's last key line */
 	DWORD key_line, key_next;
 	WCHAR *file_key; /* the key as the file spells it (kept when replaced) */
+	BOOL exists;     /* else a deletion still leaves an empty file (Windows) */
 };
 
 static void on_section(struct profile_visit *v, const WCHAR *s, const WCHAR *e, DWORD line,
@@ -68,7 +70,10 @@ static BOOL save(const WCHAR *path, const WCHAR *text, DWORD cut, const WCHAR *a
 	memcpy(all, text, cut * sizeof(WCHAR));
 	memcpy(all + cut, added, n * sizeof(WCHAR));
 	memcpy(all + cut + n, text + resume, (len - resume) * sizeof(WCHAR));
-	h = CreateFileW(path, GENERIC_WRITE, FILE_SHARE_READ, NULL, CREATE_ALWAYS, 0, NULL);
+	/* Windows' access and sharing: a handle open without sharing both
+	 * reading and writing makes the write fail (ERROR_SHARING_VIOLATION) */
+	h = CreateFileW(path, GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE, NULL,
+			CREATE_ALWAYS, 0, NULL);
 	if (h != INVALID_HANDLE_VALUE) {
 		if (utf16) {
 			ok = WriteFile(h, "\xff\xfe", 2, &done, NULL) &&
@@ -120,10 +125,11 @@ static BOOL apply_found(const struct locator *lp, const WCHAR *path, const WCHAR
 	BOOL ok;
 
 	if (!key) /* delete the section */
-		return !l.section_found ||
-		       save(path, text, l.section_line, L"", l.section_end, len, utf16);
+		return l.section_found ? save(path, text, l.section_line, L"", l.section_end, len, utf16)
+				       : l.exists || save(path, text, 0, L"", 0, 0, utf16);
 	if (!value)
-		return !l.key_found || save(path, text, l.key_line, L"", l.key_next, len, utf16);
+		return l.key_found ? save(path, text, l.key_line, L"", l.key_next, len, utf16)
+				   : l.exists || save(path, text, 0, L"", 0, 0, utf16);
 	if (l.key_found)
 		lines = new_lines(NULL, l.file_key ? l.file_key : key, value, FALSE);
 	else if (l.section_found)
@@ -143,13 +149,14 @@ static BOOL apply_found(const struct locator *lp, const WCHAR *path, const WCHAR
 }
 
 /* Find the section and key, then change the file. */
-static BOOL apply(const WCHAR *path, const WCHAR *text, DWORD len, BOOL utf16,
+static BOOL apply(const WCHAR *path, const WCHAR *text, DWORD len, BOOL utf16, BOOL exists,
 		  const WCHAR *section, const WCHAR *key, const WCHAR *value)
 {
 	struct locator l = { { section, on_section, on_key } };
 	BOOL ok;
 
 	l.key = key;
+	l.exists = exists;
 	l.section_end = len;
 	k32_profile_scan(text, len, &l.v);
 	ok = apply_found(&l, path, text, len, utf16, section, key, value);
@@ -163,13 +170,23 @@ K32API BOOL WINAPI WritePrivateProfileStringW(LPCWSTR section, LPCWSTR key, LPCW
 	WCHAR path[MAX_PATH + 16];
 	WCHAR *text;
 	DWORD len = 0;
-	BOOL ok, utf16 = FALSE;
+	BOOL ok, utf16 = FALSE, exists;
+	struct profile_map m;
 	HANDLE h;
 
 	if (!section && !key && !value)
 		return TRUE; /* "flush the cache": nothing is cached */
-	if (!section || !file)
+	if (!section)
+		return k32_error(ERROR_FILE_NOT_FOUND);
+	if (!file)
 		return k32_error(ERROR_INVALID_PARAMETER);
+	if (k32_profile_map_open(file, &m)) {
+		BOOL done = k32_profile_map_write(&m, section, key, value, &ok);
+
+		k32_profile_map_close(&m);
+		if (done)
+			return ok;
+	}
 	if (!k32_profile_path(file, path))
 		return k32_error(ERROR_FILENAME_EXCED_RANGE);
 	h = CreateFileW(path, GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, 0, NULL);
@@ -180,9 +197,10 @@ K32API BOOL WINAPI WritePrivateProfileStringW(LPCWSTR section, LPCWSTR key, LPCW
 		utf16 = ReadFile(h, bom, 2, &got, NULL) && got == 2 && bom[0] == 0xFF && bom[1] == 0xFE;
 		CloseHandle(h);
 	}
-	if (!(text = k32_profile_load(file, &len)) && !(text = RtlAllocateHeap(k32_heap(), 0, 2)))
+	exists = (text = k32_profile_load(file, &len)) != NULL;
+	if (!text && !(text = RtlAllocateHeap(k32_heap(), 0, 2)))
 		return k32_error(ERROR_NOT_ENOUGH_MEMORY);
-	ok = apply(path, text, len, utf16, section, key, value);
+	ok = apply(path, text, len, utf16, exists, section, key, value);
 	k32_free(text);
 	return ok;
 }

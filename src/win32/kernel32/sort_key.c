@@ -95,6 +95,16 @@ static int expansion(WCHAR c, WCHAR out[18])
 	return (int)n;
 }
 
+/* The first weight of a symbol: its code point, the math symbols after
+ * all the others (Windows sorts "}" before "+"). */
+static unsigned symbol_code(unsigned c)
+{
+	BOOL math = c == '+' || c == '<' || c == '=' || c == '>' || c == 0xB1 || c == 0xD7 ||
+		    c == 0xF7 || c == 0x2212;
+
+	return math ? 0x10000 + c : c;
+}
+
 static void add_char(struct builder *b, WCHAR c, BOOL expanding)
 {
 	struct k32_sort_weight w;
@@ -119,7 +129,7 @@ static void add_char(struct builder *b, WCHAR c, BOOL expanding)
 		push_special(b, c);
 		break;
 	case K32_SORT_SYMBOL:
-		push(b, GROUP_SYMBOL, w.base, w.diacritic, w.flags);
+		push(b, GROUP_SYMBOL, symbol_code(w.base), w.diacritic, w.flags);
 		break;
 	case K32_SORT_DIGIT:
 		push(b, GROUP_DIGIT, w.base, w.diacritic, w.flags);
@@ -286,17 +296,6 @@ static int make_key(const WCHAR *s, int n, DWORD flags, BYTE *key, int size)
 	return b.oom ? 0 : o.len;
 }
 
-int k32_sort_key(const WCHAR *s, int n, DWORD flags, BYTE *key, int size)
-{
-	int len = make_key(s, n, flags, key, size);
-
-	if (!len)
-		return k32_error(ERROR_NOT_ENOUGH_MEMORY);
-	if (size && len > size)
-		return k32_error(ERROR_INSUFFICIENT_BUFFER);
-	return len;
-}
-
 /* A key in the caller's small buffer, or on the heap when longer. */
 static BYTE *key_of(const WCHAR *s, int n, DWORD flags, BYTE *small, int *len)
 {
@@ -309,6 +308,28 @@ static BYTE *key_of(const WCHAR *s, int n, DWORD flags, BYTE *small, int *len)
 		return NULL;
 	make_key(s, n, flags, k, *len);
 	return k;
+}
+
+/* The key into key[0..size), or when it is longer, the levels that fit
+ * whole, each with its 0x01 separator (Windows writes no partial level
+ * and leaves the rest of the buffer as it was). */
+int k32_sort_key(const WCHAR *s, int n, DWORD flags, BYTE *key, int size)
+{
+	BYTE small[256], *full;
+	int len, cut;
+
+	if (!(full = key_of(s, n, flags, small, &len)))
+		return k32_error(ERROR_NOT_ENOUGH_MEMORY);
+	cut = size && len > size ? size : len;
+	while (cut < len && cut > 0 && full[cut - 1] != 1)
+		cut--;
+	if (size)
+		memcpy(key, full, (SIZE_T)cut);
+	if (full != small)
+		k32_free(full);
+	if (size && len > size)
+		return k32_error(ERROR_INSUFFICIENT_BUFFER);
+	return len;
 }
 
 static unsigned primary(const struct builder *b, int e)

@@ -44,9 +44,51 @@ K32API BOOL WINAPI GetProcessPreferredUILanguages(DWORD flags, ULONG *count, WCH
 	return st ? k32_fail(st) : TRUE;
 }
 
+/* A thread's own UI language (SetThreadUILanguage) lives in a TLS slot
+ * taken on first use; 0 there means the default. */
+static DWORD ui_slot = TLS_OUT_OF_INDEXES;
+
+static DWORD thread_ui_slot(void)
+{
+	DWORD slot;
+
+	if (ui_slot != TLS_OUT_OF_INDEXES)
+		return ui_slot;
+	if ((slot = TlsAlloc()) == TLS_OUT_OF_INDEXES)
+		return slot;
+	if (InterlockedCompareExchange((LONG *)&ui_slot, (LONG)slot, (LONG)TLS_OUT_OF_INDEXES) !=
+	    (LONG)TLS_OUT_OF_INDEXES)
+		TlsFree(slot); /* another thread was first */
+	return ui_slot;
+}
+
 K32API LANGID WINAPI GetThreadUILanguage(void)
 {
-	return NLS_DEFAULT_LCID;
+	DWORD error = RtlGetLastWin32Error(); /* TlsGetValue clears it */
+	LANGID lang = 0;
+
+	if (ui_slot != TLS_OUT_OF_INDEXES)
+		lang = (LANGID)(ULONG_PTR)TlsGetValue(ui_slot);
+	RtlSetLastWin32Error(error);
+	return lang ? lang : NLS_DEFAULT_LCID;
+}
+
+/* 0 keeps the current language (documented: the one that suits the
+ * console, which here is the current one); returns the language set. */
+K32API LANGID WINAPI SetThreadUILanguage(LANGID lang)
+{
+	struct k32_locale loc;
+	DWORD slot;
+
+	if (!lang)
+		return GetThreadUILanguage();
+	if (!k32_locale_from_lcid(MAKELCID(lang, SORT_DEFAULT), &loc)) {
+		k32_error(ERROR_INVALID_PARAMETER);
+		return 0;
+	}
+	if ((slot = thread_ui_slot()) == TLS_OUT_OF_INDEXES || !TlsSetValue(slot, (void *)(ULONG_PTR)lang))
+		return 0;
+	return lang;
 }
 
 /* The installed UI languages: en-US, as a LANGID in hex ("0409", the

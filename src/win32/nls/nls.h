@@ -15,6 +15,12 @@
 /* case.c: simple case mappings without the Turkish I's (Windows' table). */
 unsigned nls_toupper(unsigned c);
 unsigned nls_tolower(unsigned c);
+/* Full case folding (CaseFolding.txt) of a BMP unit into out (up to 3
+ * units); returns their count. */
+struct nls_fold {
+	WCHAR c, to[3];
+};
+int nls_casefold(WCHAR c, WCHAR out[3]);
 
 /* ctype.c: GetStringTypeW classes of one UTF-16 unit. */
 WORD nls_ctype1(WCHAR c);
