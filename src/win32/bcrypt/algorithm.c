@@ -1,8 +1,8 @@
 /* Algorithm providers: BCryptOpenAlgorithmProvider and its close, and the
  * pseudo-handles (BCRYPT_SHA256_ALG_HANDLE...) Windows 10 accepts
  * wherever a provider is asked for.  One provider, "Microsoft Primitive
- * Provider", with the digests of hash.h (plain and HMAC), the RNG, AES
- * and RC4; other algorithms are not found, as on a system without their
+ * Provider", with the digests of hash.h (plain and HMAC), the RNG, AES,
+ * RC4 and RSA; other algorithms are not found, as on a system without their
  * provider. */
 #include "bcrypt_private.h"
 
@@ -36,10 +36,12 @@ static const struct {
 	{ L"RNG", NULL, BC_KIND_RNG },
 	{ L"AES", NULL, BC_KIND_AES },
 	{ L"RC4", NULL, BC_KIND_RC4 },
+	{ L"RSA", NULL, BC_KIND_RSA },
+	{ L"RSA_SIGN", NULL, BC_KIND_RSA },
 };
 
 /* The pseudo-handles (bcrypt.h): value 16 * i + 1 for entry i; those of
- * algorithms not provided here (MD2, RSA, DES...) stay empty. */
+ * algorithms not provided here (MD2, DES, ECDSA...) stay empty. */
 #define HASH_PSEUDO(n, h, f) { BC_ALG_MAGIC, n, h, f, TRUE, BC_KIND_HASH, BC_MODE_NA }
 #define AES_PSEUDO(m) { BC_ALG_MAGIC, L"AES", NULL, 0, TRUE, BC_KIND_AES, m }
 static const struct bc_alg pseudo[] = {
@@ -56,6 +58,7 @@ static const struct bc_alg pseudo[] = {
 	[0x0b] = HASH_PSEUDO(L"SHA256", &hash_sha256, BC_ALG_HANDLE_HMAC_FLAG),
 	[0x0c] = HASH_PSEUDO(L"SHA384", &hash_sha384, BC_ALG_HANDLE_HMAC_FLAG),
 	[0x0d] = HASH_PSEUDO(L"SHA512", &hash_sha512, BC_ALG_HANDLE_HMAC_FLAG),
+	[0x0e] = { BC_ALG_MAGIC, L"RSA", NULL, 0, TRUE, BC_KIND_RSA, BC_MODE_NA },
 	[0x13] = HASH_PSEUDO(L"MD4", &hash_md4, BC_ALG_HANDLE_HMAC_FLAG),
 	[0x1a] = AES_PSEUDO(BC_MODE_CBC),
 	[0x1b] = AES_PSEUDO(BC_MODE_ECB),
@@ -77,6 +80,14 @@ const struct bc_alg *bc_alg_from_handle(void *handle)
 	if (!live_has(a) || a->magic != BC_ALG_MAGIC)
 		return NULL;
 	return a;
+}
+
+const struct hash_alg *bc_hash_named(const WCHAR *name)
+{
+	for (size_t i = 0; name && i < ARRAYSIZE(algorithms); i++)
+		if (algorithms[i].hash && !_wcsicmp(name, algorithms[i].name))
+			return algorithms[i].hash;
+	return NULL;
 }
 
 static BOOL provider_known(const WCHAR *implementation)
@@ -134,6 +145,10 @@ static void kind_class(enum bc_kind kind, ULONG *op, ULONG *iface)
 	switch (kind) {
 	case BC_KIND_HASH: *op = BCRYPT_HASH_OPERATION; *iface = BCRYPT_HASH_INTERFACE; break;
 	case BC_KIND_RNG: *op = BCRYPT_RNG_OPERATION; *iface = BCRYPT_RNG_INTERFACE; break;
+	case BC_KIND_RSA:
+		*op = BCRYPT_ASYMMETRIC_ENCRYPTION_OPERATION | BCRYPT_SIGNATURE_OPERATION;
+		*iface = BCRYPT_ASYMMETRIC_ENCRYPTION_INTERFACE;
+		break;
 	default: *op = BCRYPT_CIPHER_OPERATION; *iface = BCRYPT_CIPHER_INTERFACE; break;
 	}
 }
@@ -153,15 +168,15 @@ BCRYPT_API NTSTATUS WINAPI BCryptEnumAlgorithms(ULONG ops, ULONG *count,
 
 	if (!count || !list || (ops & ~ALL_OPERATIONS) || flags)
 		return STATUS_INVALID_PARAMETER;
-	if (!(ids = bc_alloc(ARRAYSIZE(algorithms) * (sizeof(*ids) + 8 * sizeof(WCHAR)))))
+	if (!(ids = bc_alloc(ARRAYSIZE(algorithms) * (sizeof(*ids) + 16 * sizeof(WCHAR)))))
 		return STATUS_NO_MEMORY;
 	names = (WCHAR *)(ids + ARRAYSIZE(algorithms));
 	for (size_t i = 0; i < ARRAYSIZE(algorithms); i++) {
 		kind_class(algorithms[i].kind, &op, &iface);
 		if (ops && !(ops & op))
 			continue;
-		ids[n] = (BCRYPT_ALGORITHM_IDENTIFIER){ names + 8 * i, iface, 0 };
-		wcscpy(names + 8 * i, algorithms[i].name);
+		ids[n] = (BCRYPT_ALGORITHM_IDENTIFIER){ names + 16 * i, iface, 0 };
+		wcscpy(names + 16 * i, algorithms[i].name);
 		n++;
 	}
 	*count = n;

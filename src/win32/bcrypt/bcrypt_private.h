@@ -10,6 +10,7 @@
 #include "bcrypt/hash.h"
 #include "bcrypt/aes.h"
 #include "bcrypt/rc4.h"
+#include "bcrypt/rsa.h"
 #include "bcrypt/live_set.h"
 
 #define BCRYPT_API __declspec(dllexport)
@@ -28,12 +29,15 @@
 #ifndef STATUS_NOT_FOUND
 #define STATUS_NOT_FOUND ((NTSTATUS)0xC0000225)
 #endif
+#ifndef STATUS_INVALID_SIGNATURE
+#define STATUS_INVALID_SIGNATURE ((NTSTATUS)0xC000A000)
+#endif
 #ifndef STATUS_AUTH_TAG_MISMATCH
 #define STATUS_AUTH_TAG_MISMATCH ((NTSTATUS)0xC000A002)
 #endif
 
 /* What a provider does. */
-enum bc_kind { BC_KIND_HASH, BC_KIND_RNG, BC_KIND_AES, BC_KIND_RC4 };
+enum bc_kind { BC_KIND_HASH, BC_KIND_RNG, BC_KIND_AES, BC_KIND_RC4, BC_KIND_RSA };
 
 /* Chaining modes (BCRYPT_CHAIN_MODE_*), in the order of bc_mode_names. */
 enum bc_mode { BC_MODE_NA, BC_MODE_ECB, BC_MODE_CBC, BC_MODE_CFB, BC_MODE_CCM, BC_MODE_GCM };
@@ -67,6 +71,11 @@ struct bc_key {
 	UCHAR iv[AES_BLOCK];
 	struct aes_gcm gcm;           /* BCRYPT_AUTH_MODE_CHAIN_CALLS_FLAG's message */
 	BOOL gcm_open;
+	/* A key pair (BC_KIND_RSA): usable once finalized; until then only
+	 * its length (bits) can be set. */
+	struct rsa_key *rsa;
+	BOOL finalized;
+	ULONG bits;
 };
 
 /* A hash object, in the caller's buffer or our own allocation.  It keeps
@@ -97,6 +106,27 @@ struct bc_key *bc_key_from_handle(void *handle);
 NTSTATUS bc_gcm_crypt(struct bc_key *k, BOOL encrypt, const UCHAR *in, ULONG in_len,
 		      const BCRYPT_AUTHENTICATED_CIPHER_MODE_INFO *info, UCHAR *out,
 		      ULONG out_len, ULONG *result, ULONG flags);
+
+/* algorithm.c: the digest a padding's pszAlgId names, or NULL. */
+const struct hash_alg *bc_hash_named(const WCHAR *name);
+/* key.c: a key object of our own allocation, registered, magic set. */
+NTSTATUS bc_new_key(struct bc_key **out);
+
+/* rsa_blob.c: BCryptImportKeyPair and BCryptExportKey of RSA keys. */
+NTSTATUS bc_rsa_import(const struct bc_alg *a, const WCHAR *type, void **handle,
+		       const UCHAR *in, ULONG in_len);
+NTSTATUS bc_rsa_export(const struct bc_key *k, const WCHAR *type, UCHAR *out, ULONG out_len,
+		       ULONG *result);
+/* rsa_sign.c: BCryptSignHash and BCryptVerifySignature of RSA keys. */
+NTSTATUS bc_rsa_sign(const struct bc_key *k, const void *info, const UCHAR *hash, ULONG hash_len,
+		     UCHAR *sig, ULONG sig_len, ULONG *result, ULONG flags);
+NTSTATUS bc_rsa_verify(const struct bc_key *k, const void *info, const UCHAR *hash,
+		       ULONG hash_len, const UCHAR *sig, ULONG sig_len, ULONG flags);
+/* rsa_crypt.c: BCryptEncrypt and BCryptDecrypt of RSA keys. */
+NTSTATUS bc_rsa_crypt(const struct bc_key *k, BOOL encrypt, const UCHAR *in, ULONG in_len,
+		      const void *info, UCHAR *out, ULONG out_len, ULONG *result, ULONG flags);
+/* ProcessPrng as rsa.h's random source. */
+void bc_random(uint8_t *out, size_t len);
 
 void *bc_alloc(SIZE_T n);
 void bc_free(void *p);

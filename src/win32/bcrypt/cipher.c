@@ -2,7 +2,8 @@
  * feedback, CNG's default message block length of 1) with optional PKCS#7
  * padding (BCRYPT_BLOCK_PADDING), and GCM (authenticated, no padding).
  * A call with no IV goes on from the chaining value the key kept from its
- * last call; a caller's IV buffer gets the next chaining value. */
+ * last call; a caller's IV buffer gets the next chaining value.  RSA keys
+ * are rsa_crypt.c's. */
 #include "bcrypt_private.h"
 
 /* Runs the non-authenticated modes over buf (whole blocks, or any length
@@ -139,6 +140,9 @@ static NTSTATUS crypt(void *handle, BOOL encrypt, UCHAR *in, ULONG in_len, void 
 
 	if (!k)
 		return STATUS_INVALID_HANDLE;
+	if (k->kind == BC_KIND_RSA)
+		return !result || iv || (in_len && !in) ? STATUS_INVALID_PARAMETER
+			: bc_rsa_crypt(k, encrypt, in, in_len, padding, out, out_len, result, flags);
 	if (!result || (flags & ~BC_BLOCK_PADDING) || (in_len && !in))
 		return STATUS_INVALID_PARAMETER;
 	if (k->kind == BC_KIND_RC4)

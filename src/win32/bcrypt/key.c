@@ -1,8 +1,9 @@
-/* Symmetric keys: BCryptGenerateSymmetricKey, BCryptImportKey and
+/* Keys: BCryptGenerateSymmetricKey, BCryptImportKey and
  * BCryptExportKey (BCRYPT_KEY_DATA_BLOB, and an opaque blob that is the
  * same bytes under another magic), BCryptDuplicateKey, BCryptDestroyKey.
  * AES takes 16, 24 or 32-byte secrets (a longer one is cut to 32 bytes,
- * as Windows 10 does), RC4 5 to 64 (40 to 512 bits). */
+ * as Windows 10 does), RC4 5 to 64 (40 to 512 bits).  An RSA key's
+ * export is rsa_blob.c's; its duplicate has its own copy of the key. */
 #include "bcrypt_private.h"
 
 #define OPAQUE_MAGIC 0x4d42444fu /* "OBDM": our own opaque blob */
@@ -34,6 +35,15 @@ static NTSTATUS place_key(UCHAR *buf, ULONG len, struct bc_key **out)
 	if (!buf)
 		bc_free(k);
 	return STATUS_NO_MEMORY;
+}
+
+NTSTATUS bc_new_key(struct bc_key **out)
+{
+	NTSTATUS st = place_key(NULL, 0, out);
+
+	if (st == STATUS_SUCCESS)
+		(*out)->magic = BC_KEY_MAGIC;
+	return st;
 }
 
 static NTSTATUS make_key(const struct bc_alg *a, void **handle, UCHAR *object, ULONG object_len,
@@ -116,6 +126,8 @@ BCRYPT_API NTSTATUS WINAPI BCryptExportKey(void *handle, void *export_key, const
 		return STATUS_INVALID_HANDLE;
 	if (!type || !result || export_key)
 		return STATUS_INVALID_PARAMETER;
+	if (k->kind == BC_KIND_RSA)
+		return bc_rsa_export(k, type, out, out_len, result);
 	if (!_wcsicmp(type, BCRYPT_KEY_DATA_BLOB))
 		h.dwMagic = BCRYPT_KEY_DATA_BLOB_MAGIC;
 	else if (!_wcsicmp(type, BCRYPT_OPAQUE_KEY_BLOB))
@@ -144,11 +156,20 @@ BCRYPT_API NTSTATUS WINAPI BCryptDuplicateKey(void *handle, void **copy, UCHAR *
 		return STATUS_INVALID_HANDLE;
 	if (!copy || flags)
 		return STATUS_INVALID_PARAMETER;
-	if ((st = place_key(object, object_len, &c)) != STATUS_SUCCESS)
+	struct rsa_key *rsa = NULL;
+
+	if (k->rsa && !(rsa = bc_alloc(sizeof(*rsa))))
+		return STATUS_NO_MEMORY;
+	if ((st = place_key(object, object_len, &c)) != STATUS_SUCCESS) {
+		bc_free(rsa);
 		return st;
+	}
 	BOOL allocated = c->allocated;
 	*c = *k;
 	c->allocated = allocated;
+	if (rsa)
+		*rsa = *k->rsa;
+	c->rsa = rsa;
 	c->gcm.key = &c->aes; /* an open GCM message goes on with the copy's own key */
 	*copy = c;
 	return STATUS_SUCCESS;
@@ -163,6 +184,10 @@ BCRYPT_API NTSTATUS WINAPI BCryptDestroyKey(void *handle)
 		return STATUS_INVALID_HANDLE;
 	allocated = k->allocated;
 	live_remove(k);
+	if (k->rsa) {
+		RtlSecureZeroMemory(k->rsa, sizeof(*k->rsa));
+		bc_free(k->rsa);
+	}
 	RtlSecureZeroMemory(k, sizeof(*k)); /* the secret and the magic */
 	if (allocated)
 		bc_free(k);

@@ -82,6 +82,22 @@ static NTSTATUS cipher_property(const struct bc_subject *s, const WCHAR *prop, U
 	return STATUS_NOT_SUPPORTED;
 }
 
+/* RSA: the paddings and key lengths of the provider, a key's length. */
+static NTSTATUS rsa_property(const struct bc_subject *s, const WCHAR *prop, UCHAR *val,
+			     ULONG *len)
+{
+	if (s->key && (!_wcsicmp(prop, BCRYPT_KEY_LENGTH) || !_wcsicmp(prop, BCRYPT_KEY_STRENGTH)))
+		return dword_value(s->key->bits, val, len);
+	if (s->key)
+		return STATUS_NOT_SUPPORTED;
+	if (!_wcsicmp(prop, BCRYPT_PADDING_SCHEMES))
+		return dword_value(BCRYPT_SUPPORTED_PAD_PKCS1_ENC | BCRYPT_SUPPORTED_PAD_PKCS1_SIG |
+				   BCRYPT_SUPPORTED_PAD_OAEP | BCRYPT_SUPPORTED_PAD_PSS, val, len);
+	if (!_wcsicmp(prop, BCRYPT_KEY_LENGTHS))
+		return lengths_value(RSA_MIN_BITS, RSA_MAX_BITS, 64, val, len);
+	return STATUS_NOT_SUPPORTED;
+}
+
 /* The property's value into val (at most 64 bytes), its size into *len;
  * STATUS_NOT_SUPPORTED for a property this subject has not. */
 static NTSTATUS property_value(const struct bc_subject *s, const WCHAR *prop, UCHAR *val,
@@ -96,6 +112,8 @@ static NTSTATUS property_value(const struct bc_subject *s, const WCHAR *prop, UC
 		return hash_property(s, prop, val, len);
 	if (s->kind == BC_KIND_AES || s->kind == BC_KIND_RC4)
 		return cipher_property(s, prop, val, len);
+	if (s->kind == BC_KIND_RSA)
+		return rsa_property(s, prop, val, len);
 	return STATUS_NOT_SUPPORTED;
 }
 
@@ -133,9 +151,25 @@ static BOOL mode_of(const WCHAR *name, enum bc_mode *mode)
 	return FALSE;
 }
 
-/* Only a cipher's chaining mode can be set: on a provider (its new keys
+/* A key pair's length, a DWORD: taken until the pair is finalized, and
+ * accepted but without effect after, as Windows 10 does. */
+static NTSTATUS set_pair_length(struct bc_key *k, const UCHAR *in, ULONG in_len)
+{
+	DWORD bits;
+
+	if (!in || in_len != sizeof(bits))
+		return STATUS_INVALID_PARAMETER;
+	memcpy(&bits, in, sizeof(bits));
+	if (bits < RSA_MIN_BITS || bits > RSA_MAX_BITS || bits % 64)
+		return STATUS_INVALID_PARAMETER;
+	if (!k->finalized)
+		k->bits = bits;
+	return STATUS_SUCCESS;
+}
+
+/* A cipher's chaining mode can be set: on a provider (its new keys
  * take it; a pseudo-handle's is fixed) or on a key.  Windows reads the
- * mode as a string whatever the length given. */
+ * mode as a string whatever the length given.  And a key pair's length. */
 BCRYPT_API NTSTATUS WINAPI BCryptSetProperty(void *handle, const WCHAR *prop, UCHAR *in,
 					     ULONG in_len, ULONG flags)
 {
@@ -146,6 +180,8 @@ BCRYPT_API NTSTATUS WINAPI BCryptSetProperty(void *handle, const WCHAR *prop, UC
 		return STATUS_INVALID_HANDLE;
 	if (!prop)
 		return STATUS_INVALID_PARAMETER;
+	if (s.key && s.kind == BC_KIND_RSA && !_wcsicmp(prop, BCRYPT_KEY_LENGTH))
+		return set_pair_length(s.key, in, in_len);
 	if (s.kind != BC_KIND_AES || _wcsicmp(prop, BCRYPT_CHAINING_MODE))
 		return STATUS_NOT_SUPPORTED;
 	if (s.alg && s.alg->pseudo)

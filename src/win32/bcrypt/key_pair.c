@@ -1,0 +1,101 @@
+/* Key pairs: BCryptGenerateKeyPair (a key whose length can still be set)
+ * and BCryptFinalizeKeyPair (which makes it), BCryptImportKeyPair, and
+ * the signature calls, each handing the key to its algorithm's file.
+ * RSA is the one asymmetric algorithm here. */
+#include "bcrypt_private.h"
+
+void bc_random(uint8_t *out, size_t len)
+{
+	ProcessPrng(out, len);
+}
+
+static BOOL rsa_bits_valid(ULONG bits)
+{
+	return bits >= RSA_MIN_BITS && bits <= RSA_MAX_BITS && bits % 64 == 0;
+}
+
+BCRYPT_API NTSTATUS WINAPI BCryptGenerateKeyPair(void *alg_handle, void **handle, ULONG bits,
+						 ULONG flags)
+{
+	const struct bc_alg *a = bc_alg_from_handle(alg_handle);
+	struct bc_key *k;
+	NTSTATUS st;
+
+	if (!a || a->kind != BC_KIND_RSA)
+		return STATUS_INVALID_HANDLE;
+	if (!handle || flags || !rsa_bits_valid(bits))
+		return STATUS_INVALID_PARAMETER;
+	if ((st = bc_new_key(&k)) != STATUS_SUCCESS)
+		return st;
+	k->name = a->name;
+	k->kind = BC_KIND_RSA;
+	k->bits = bits;
+	*handle = k;
+	return STATUS_SUCCESS;
+}
+
+BCRYPT_API NTSTATUS WINAPI BCryptFinalizeKeyPair(void *handle, ULONG flags)
+{
+	struct bc_key *k = bc_key_from_handle(handle);
+	struct rsa_key *rsa;
+
+	if (!k || k->kind != BC_KIND_RSA || k->finalized)
+		return STATUS_INVALID_HANDLE;
+	if (flags)
+		return STATUS_INVALID_PARAMETER;
+	if (!(rsa = bc_alloc(sizeof(*rsa))))
+		return STATUS_NO_MEMORY;
+	if (rsa_generate(rsa, k->bits, bc_random)) {
+		bc_free(rsa);
+		return STATUS_INTERNAL_ERROR;
+	}
+	k->rsa = rsa;
+	k->finalized = TRUE;
+	return STATUS_SUCCESS;
+}
+
+BCRYPT_API NTSTATUS WINAPI BCryptImportKeyPair(void *alg_handle, void *import_key,
+					       const WCHAR *type, void **handle, UCHAR *in,
+					       ULONG in_len, ULONG flags)
+{
+	const struct bc_alg *a = bc_alg_from_handle(alg_handle);
+
+	if (!a || a->kind != BC_KIND_RSA)
+		return STATUS_INVALID_HANDLE;
+	if (import_key || !type || !handle || !in)
+		return STATUS_INVALID_PARAMETER;
+	return bc_rsa_import(a, type, handle, in, in_len);
+}
+
+/* A finalized key pair, or NULL. */
+static const struct bc_key *usable_pair(void *handle)
+{
+	const struct bc_key *k = bc_key_from_handle(handle);
+
+	return k && k->kind == BC_KIND_RSA && k->finalized ? k : NULL;
+}
+
+BCRYPT_API NTSTATUS WINAPI BCryptSignHash(void *handle, void *info, UCHAR *hash, ULONG hash_len,
+					  UCHAR *sig, ULONG sig_len, ULONG *result, ULONG flags)
+{
+	const struct bc_key *k = usable_pair(handle);
+
+	if (!k)
+		return STATUS_INVALID_HANDLE;
+	if (!result || (hash_len && !hash))
+		return STATUS_INVALID_PARAMETER;
+	return bc_rsa_sign(k, info, hash, hash_len, sig, sig_len, result, flags);
+}
+
+BCRYPT_API NTSTATUS WINAPI BCryptVerifySignature(void *handle, void *info, UCHAR *hash,
+						 ULONG hash_len, UCHAR *sig, ULONG sig_len,
+						 ULONG flags)
+{
+	const struct bc_key *k = usable_pair(handle);
+
+	if (!k)
+		return STATUS_INVALID_HANDLE;
+	if ((hash_len && !hash) || !sig)
+		return STATUS_INVALID_PARAMETER;
+	return bc_rsa_verify(k, info, hash, hash_len, sig, sig_len, flags);
+}
