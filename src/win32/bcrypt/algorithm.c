@@ -2,8 +2,8 @@
  * pseudo-handles (BCRYPT_SHA256_ALG_HANDLE...) Windows 10 accepts
  * wherever a provider is asked for.  One provider, "Microsoft Primitive
  * Provider", with the digests of hash.h (plain and HMAC), the RNG, AES,
- * RC4 and RSA; other algorithms are not found, as on a system without their
- * provider. */
+ * RC4, RSA, ECDSA and ECDH (P-256, P-384); other algorithms are not
+ * found, as on a system without their provider. */
 #include "bcrypt_private.h"
 
 void *bc_alloc(SIZE_T n)
@@ -26,6 +26,7 @@ static const struct {
 	const WCHAR *name;
 	const struct hash_alg *hash;
 	enum bc_kind kind;
+	ULONG curve_bits;
 } algorithms[] = {
 	{ L"MD4", &hash_md4, BC_KIND_HASH },
 	{ L"MD5", &hash_md5, BC_KIND_HASH },
@@ -38,11 +39,16 @@ static const struct {
 	{ L"RC4", NULL, BC_KIND_RC4 },
 	{ L"RSA", NULL, BC_KIND_RSA },
 	{ L"RSA_SIGN", NULL, BC_KIND_RSA },
+	{ L"ECDSA_P256", NULL, BC_KIND_ECDSA, 256 },
+	{ L"ECDSA_P384", NULL, BC_KIND_ECDSA, 384 },
+	{ L"ECDH_P256", NULL, BC_KIND_ECDH, 256 },
+	{ L"ECDH_P384", NULL, BC_KIND_ECDH, 384 },
 };
 
 /* The pseudo-handles (bcrypt.h): value 16 * i + 1 for entry i; those of
- * algorithms not provided here (MD2, DES, ECDSA...) stay empty. */
+ * algorithms not provided here (MD2, DES, DSA...) stay empty. */
 #define HASH_PSEUDO(n, h, f) { BC_ALG_MAGIC, n, h, f, TRUE, BC_KIND_HASH, BC_MODE_NA }
+#define ECC_PSEUDO(n, k, bits) { BC_ALG_MAGIC, n, NULL, 0, TRUE, k, BC_MODE_NA, bits }
 #define AES_PSEUDO(m) { BC_ALG_MAGIC, L"AES", NULL, 0, TRUE, BC_KIND_AES, m }
 static const struct bc_alg pseudo[] = {
 	[0x01] = HASH_PSEUDO(L"MD4", &hash_md4, 0),
@@ -60,6 +66,11 @@ static const struct bc_alg pseudo[] = {
 	[0x0d] = HASH_PSEUDO(L"SHA512", &hash_sha512, BC_ALG_HANDLE_HMAC_FLAG),
 	[0x0e] = { BC_ALG_MAGIC, L"RSA", NULL, 0, TRUE, BC_KIND_RSA, BC_MODE_NA },
 	[0x13] = HASH_PSEUDO(L"MD4", &hash_md4, BC_ALG_HANDLE_HMAC_FLAG),
+	[0x2a] = ECC_PSEUDO(L"ECDH_P256", BC_KIND_ECDH, 256),
+	[0x2b] = ECC_PSEUDO(L"ECDH_P384", BC_KIND_ECDH, 384),
+	[0x2e] = ECC_PSEUDO(L"ECDSA_P256", BC_KIND_ECDSA, 256),
+	[0x2f] = ECC_PSEUDO(L"ECDSA_P384", BC_KIND_ECDSA, 384),
+	[0x31] = { BC_ALG_MAGIC, L"RSA_SIGN", NULL, 0, TRUE, BC_KIND_RSA, BC_MODE_NA },
 	[0x1a] = AES_PSEUDO(BC_MODE_CBC),
 	[0x1b] = AES_PSEUDO(BC_MODE_ECB),
 	[0x1c] = AES_PSEUDO(BC_MODE_CFB),
@@ -115,7 +126,8 @@ BCRYPT_API NTSTATUS WINAPI BCryptOpenAlgorithmProvider(void **handle, const WCHA
 			return STATUS_NO_MEMORY;
 		*a = (struct bc_alg){ BC_ALG_MAGIC, algorithms[i].name, algorithms[i].hash,
 				      flags & ~BC_PROV_DISPATCH, FALSE, algorithms[i].kind,
-				      algorithms[i].kind == BC_KIND_AES ? BC_MODE_CBC : BC_MODE_NA };
+				      algorithms[i].kind == BC_KIND_AES ? BC_MODE_CBC : BC_MODE_NA,
+				      algorithms[i].curve_bits };
 		if (!live_add(a)) {
 			bc_free(a);
 			return STATUS_NO_MEMORY;
@@ -148,6 +160,11 @@ static void kind_class(enum bc_kind kind, ULONG *op, ULONG *iface)
 	case BC_KIND_RSA:
 		*op = BCRYPT_ASYMMETRIC_ENCRYPTION_OPERATION | BCRYPT_SIGNATURE_OPERATION;
 		*iface = BCRYPT_ASYMMETRIC_ENCRYPTION_INTERFACE;
+		break;
+	case BC_KIND_ECDSA: *op = BCRYPT_SIGNATURE_OPERATION; *iface = BCRYPT_SIGNATURE_INTERFACE; break;
+	case BC_KIND_ECDH:
+		*op = BCRYPT_SECRET_AGREEMENT_OPERATION;
+		*iface = BCRYPT_SECRET_AGREEMENT_INTERFACE;
 		break;
 	default: *op = BCRYPT_CIPHER_OPERATION; *iface = BCRYPT_CIPHER_INTERFACE; break;
 	}

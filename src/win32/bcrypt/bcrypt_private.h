@@ -11,6 +11,7 @@
 #include "bcrypt/aes.h"
 #include "bcrypt/rc4.h"
 #include "bcrypt/rsa.h"
+#include "bcrypt/ecc.h"
 #include "bcrypt/live_set.h"
 
 #define BCRYPT_API __declspec(dllexport)
@@ -37,7 +38,10 @@
 #endif
 
 /* What a provider does. */
-enum bc_kind { BC_KIND_HASH, BC_KIND_RNG, BC_KIND_AES, BC_KIND_RC4, BC_KIND_RSA };
+enum bc_kind { BC_KIND_HASH, BC_KIND_RNG, BC_KIND_AES, BC_KIND_RC4, BC_KIND_RSA,
+	       BC_KIND_ECDSA, BC_KIND_ECDH };
+#define BC_KIND_IS_ECC(k) ((k) == BC_KIND_ECDSA || (k) == BC_KIND_ECDH)
+#define BC_KIND_IS_PAIR(k) ((k) == BC_KIND_RSA || BC_KIND_IS_ECC(k))
 
 /* Chaining modes (BCRYPT_CHAIN_MODE_*), in the order of bc_mode_names. */
 enum bc_mode { BC_MODE_NA, BC_MODE_ECB, BC_MODE_CBC, BC_MODE_CFB, BC_MODE_CCM, BC_MODE_GCM };
@@ -53,6 +57,16 @@ struct bc_alg {
 	BOOL pseudo;                  /* a pseudo-handle: never freed, never changed */
 	enum bc_kind kind;
 	enum bc_mode mode;            /* ciphers: the chaining mode new keys take */
+	ULONG curve_bits;             /* ECDSA and ECDH: the curve's, 256 or 384 */
+};
+
+/* An elliptic-curve key: its curve, public point and (maybe) private
+ * scalar. */
+struct bc_ecc {
+	struct ecc_curve curve;
+	struct ecc_point q;
+	struct bn d;
+	BOOL has_private;
 };
 
 /* A symmetric key (AES or RC4), in the caller's buffer or our own
@@ -74,6 +88,7 @@ struct bc_key {
 	/* A key pair (BC_KIND_RSA): usable once finalized; until then only
 	 * its length (bits) can be set. */
 	struct rsa_key *rsa;
+	struct bc_ecc *ecc;           /* BC_KIND_ECDSA, BC_KIND_ECDH */
 	BOOL finalized;
 	ULONG bits;
 };
@@ -125,6 +140,16 @@ NTSTATUS bc_rsa_verify(const struct bc_key *k, const void *info, const UCHAR *ha
 /* rsa_crypt.c: BCryptEncrypt and BCryptDecrypt of RSA keys. */
 NTSTATUS bc_rsa_crypt(const struct bc_key *k, BOOL encrypt, const UCHAR *in, ULONG in_len,
 		      const void *info, UCHAR *out, ULONG out_len, ULONG *result, ULONG flags);
+/* ecc_key.c: the elliptic-curve keys' generation, blobs and signatures. */
+NTSTATUS bc_ecc_finalize(struct bc_key *k);
+NTSTATUS bc_ecc_import(const struct bc_alg *a, const WCHAR *type, void **handle,
+		       const UCHAR *in, ULONG in_len);
+NTSTATUS bc_ecc_export(const struct bc_key *k, const WCHAR *type, UCHAR *out, ULONG out_len,
+		       ULONG *result);
+NTSTATUS bc_ecc_sign(const struct bc_key *k, const UCHAR *hash, ULONG hash_len, UCHAR *sig,
+		     ULONG sig_len, ULONG *result, ULONG flags);
+NTSTATUS bc_ecc_verify(const struct bc_key *k, const UCHAR *hash, ULONG hash_len,
+		       const UCHAR *sig, ULONG sig_len, ULONG flags);
 /* ProcessPrng as rsa.h's random source. */
 void bc_random(uint8_t *out, size_t len);
 

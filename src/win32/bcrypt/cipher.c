@@ -140,6 +140,8 @@ static NTSTATUS crypt(void *handle, BOOL encrypt, UCHAR *in, ULONG in_len, void 
 
 	if (!k)
 		return STATUS_INVALID_HANDLE;
+	if (BC_KIND_IS_ECC(k->kind))
+		return STATUS_NOT_SUPPORTED;
 	if (k->kind == BC_KIND_RSA)
 		return !result || iv || (in_len && !in) ? STATUS_INVALID_PARAMETER
 			: bc_rsa_crypt(k, encrypt, in, in_len, padding, out, out_len, result, flags);

@@ -2,8 +2,8 @@
  * BCryptExportKey (BCRYPT_KEY_DATA_BLOB, and an opaque blob that is the
  * same bytes under another magic), BCryptDuplicateKey, BCryptDestroyKey.
  * AES takes 16, 24 or 32-byte secrets (a longer one is cut to 32 bytes,
- * as Windows 10 does), RC4 5 to 64 (40 to 512 bits).  An RSA key's
- * export is rsa_blob.c's; its duplicate has its own copy of the key. */
+ * as Windows 10 does), RC4 5 to 64 (40 to 512 bits).  A key pair's
+ * export is rsa_blob.c's or ecc_key.c's; its duplicate has its own copy. */
 #include "bcrypt_private.h"
 
 #define OPAQUE_MAGIC 0x4d42444fu /* "OBDM": our own opaque blob */
@@ -128,6 +128,8 @@ BCRYPT_API NTSTATUS WINAPI BCryptExportKey(void *handle, void *export_key, const
 		return STATUS_INVALID_PARAMETER;
 	if (k->kind == BC_KIND_RSA)
 		return bc_rsa_export(k, type, out, out_len, result);
+	if (BC_KIND_IS_ECC(k->kind))
+		return bc_ecc_export(k, type, out, out_len, result);
 	if (!_wcsicmp(type, BCRYPT_KEY_DATA_BLOB))
 		h.dwMagic = BCRYPT_KEY_DATA_BLOB_MAGIC;
 	else if (!_wcsicmp(type, BCRYPT_OPAQUE_KEY_BLOB))
@@ -146,6 +148,18 @@ BCRYPT_API NTSTATUS WINAPI BCryptExportKey(void *handle, void *export_key, const
 	return STATUS_SUCCESS;
 }
 
+/* A key pair's own copy of its RSA or ECC key, or STATUS_NO_MEMORY. */
+static NTSTATUS copy_pair(const struct bc_key *k, struct bc_key *c)
+{
+	c->rsa = NULL;
+	c->ecc = NULL;
+	if (k->rsa && (c->rsa = bc_alloc(sizeof(*c->rsa))))
+		*c->rsa = *k->rsa;
+	if (k->ecc && (c->ecc = bc_alloc(sizeof(*c->ecc))))
+		*c->ecc = *k->ecc;
+	return (k->rsa && !c->rsa) || (k->ecc && !c->ecc) ? STATUS_NO_MEMORY : STATUS_SUCCESS;
+}
+
 BCRYPT_API NTSTATUS WINAPI BCryptDuplicateKey(void *handle, void **copy, UCHAR *object,
 					      ULONG object_len, ULONG flags)
 {
@@ -156,21 +170,16 @@ BCRYPT_API NTSTATUS WINAPI BCryptDuplicateKey(void *handle, void **copy, UCHAR *
 		return STATUS_INVALID_HANDLE;
 	if (!copy || flags)
 		return STATUS_INVALID_PARAMETER;
-	struct rsa_key *rsa = NULL;
-
-	if (k->rsa && !(rsa = bc_alloc(sizeof(*rsa))))
-		return STATUS_NO_MEMORY;
-	if ((st = place_key(object, object_len, &c)) != STATUS_SUCCESS) {
-		bc_free(rsa);
+	if ((st = place_key(object, object_len, &c)) != STATUS_SUCCESS)
 		return st;
-	}
 	BOOL allocated = c->allocated;
 	*c = *k;
 	c->allocated = allocated;
-	if (rsa)
-		*rsa = *k->rsa;
-	c->rsa = rsa;
 	c->gcm.key = &c->aes; /* an open GCM message goes on with the copy's own key */
+	if ((st = copy_pair(k, c)) != STATUS_SUCCESS) {
+		BCryptDestroyKey(c);
+		return st;
+	}
 	*copy = c;
 	return STATUS_SUCCESS;
 }
@@ -187,6 +196,10 @@ BCRYPT_API NTSTATUS WINAPI BCryptDestroyKey(void *handle)
 	if (k->rsa) {
 		RtlSecureZeroMemory(k->rsa, sizeof(*k->rsa));
 		bc_free(k->rsa);
+	}
+	if (k->ecc) {
+		RtlSecureZeroMemory(k->ecc, sizeof(*k->ecc));
+		bc_free(k->ecc);
 	}
 	RtlSecureZeroMemory(k, sizeof(*k)); /* the secret and the magic */
 	if (allocated)

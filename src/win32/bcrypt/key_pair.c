@@ -1,7 +1,7 @@
 /* Key pairs: BCryptGenerateKeyPair (a key whose length can still be set)
  * and BCryptFinalizeKeyPair (which makes it), BCryptImportKeyPair, and
- * the signature calls, each handing the key to its algorithm's file.
- * RSA is the one asymmetric algorithm here. */
+ * the signature calls, each handing the key to its algorithm's file:
+ * RSA (rsa_*.c), ECDSA and ECDH (ecc_key.c). */
 #include "bcrypt_private.h"
 
 void bc_random(uint8_t *out, size_t len)
@@ -21,14 +21,16 @@ BCRYPT_API NTSTATUS WINAPI BCryptGenerateKeyPair(void *alg_handle, void **handle
 	struct bc_key *k;
 	NTSTATUS st;
 
-	if (!a || a->kind != BC_KIND_RSA)
+	if (!a || !BC_KIND_IS_PAIR(a->kind))
 		return STATUS_INVALID_HANDLE;
-	if (!handle || flags || !rsa_bits_valid(bits))
+	if (!handle || flags)
+		return STATUS_INVALID_PARAMETER;
+	if (a->kind == BC_KIND_RSA ? !rsa_bits_valid(bits) : bits != a->curve_bits)
 		return STATUS_INVALID_PARAMETER;
 	if ((st = bc_new_key(&k)) != STATUS_SUCCESS)
 		return st;
 	k->name = a->name;
-	k->kind = BC_KIND_RSA;
+	k->kind = a->kind;
 	k->bits = bits;
 	*handle = k;
 	return STATUS_SUCCESS;
@@ -39,10 +41,12 @@ BCRYPT_API NTSTATUS WINAPI BCryptFinalizeKeyPair(void *handle, ULONG flags)
 	struct bc_key *k = bc_key_from_handle(handle);
 	struct rsa_key *rsa;
 
-	if (!k || k->kind != BC_KIND_RSA || k->finalized)
+	if (!k || !BC_KIND_IS_PAIR(k->kind) || k->finalized)
 		return STATUS_INVALID_HANDLE;
 	if (flags)
 		return STATUS_INVALID_PARAMETER;
+	if (BC_KIND_IS_ECC(k->kind))
+		return bc_ecc_finalize(k);
 	if (!(rsa = bc_alloc(sizeof(*rsa))))
 		return STATUS_NO_MEMORY;
 	if (rsa_generate(rsa, k->bits, bc_random)) {
@@ -60,10 +64,12 @@ BCRYPT_API NTSTATUS WINAPI BCryptImportKeyPair(void *alg_handle, void *import_ke
 {
 	const struct bc_alg *a = bc_alg_from_handle(alg_handle);
 
-	if (!a || a->kind != BC_KIND_RSA)
+	if (!a || !BC_KIND_IS_PAIR(a->kind))
 		return STATUS_INVALID_HANDLE;
 	if (import_key || !type || !handle || !in)
 		return STATUS_INVALID_PARAMETER;
+	if (BC_KIND_IS_ECC(a->kind))
+		return bc_ecc_import(a, type, handle, in, in_len);
 	return bc_rsa_import(a, type, handle, in, in_len);
 }
 
@@ -72,7 +78,7 @@ static const struct bc_key *usable_pair(void *handle)
 {
 	const struct bc_key *k = bc_key_from_handle(handle);
 
-	return k && k->kind == BC_KIND_RSA && k->finalized ? k : NULL;
+	return k && BC_KIND_IS_PAIR(k->kind) && k->finalized ? k : NULL;
 }
 
 BCRYPT_API NTSTATUS WINAPI BCryptSignHash(void *handle, void *info, UCHAR *hash, ULONG hash_len,
@@ -84,6 +90,8 @@ BCRYPT_API NTSTATUS WINAPI BCryptSignHash(void *handle, void *info, UCHAR *hash,
 		return STATUS_INVALID_HANDLE;
 	if (!result || (hash_len && !hash))
 		return STATUS_INVALID_PARAMETER;
+	if (BC_KIND_IS_ECC(k->kind))
+		return bc_ecc_sign(k, hash, hash_len, sig, sig_len, result, flags);
 	return bc_rsa_sign(k, info, hash, hash_len, sig, sig_len, result, flags);
 }
 
@@ -97,5 +105,7 @@ BCRYPT_API NTSTATUS WINAPI BCryptVerifySignature(void *handle, void *info, UCHAR
 		return STATUS_INVALID_HANDLE;
 	if ((hash_len && !hash) || !sig)
 		return STATUS_INVALID_PARAMETER;
+	if (BC_KIND_IS_ECC(k->kind))
+		return bc_ecc_verify(k, hash, hash_len, sig, sig_len, flags);
 	return bc_rsa_verify(k, info, hash, hash_len, sig, sig_len, flags);
 }

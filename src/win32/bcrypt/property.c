@@ -82,14 +82,19 @@ static NTSTATUS cipher_property(const struct bc_subject *s, const WCHAR *prop, U
 	return STATUS_NOT_SUPPORTED;
 }
 
-/* RSA: the paddings and key lengths of the provider, a key's length. */
-static NTSTATUS rsa_property(const struct bc_subject *s, const WCHAR *prop, UCHAR *val,
-			     ULONG *len)
+/* Key pairs: a key's length; RSA's paddings and key lengths, a curve's
+ * one length. */
+static NTSTATUS pair_property(const struct bc_subject *s, const WCHAR *prop, UCHAR *val,
+			      ULONG *len)
 {
 	if (s->key && (!_wcsicmp(prop, BCRYPT_KEY_LENGTH) || !_wcsicmp(prop, BCRYPT_KEY_STRENGTH)))
 		return dword_value(s->key->bits, val, len);
 	if (s->key)
 		return STATUS_NOT_SUPPORTED;
+	if (BC_KIND_IS_ECC(s->kind))
+		return !_wcsicmp(prop, BCRYPT_KEY_LENGTHS)
+		       ? lengths_value(s->alg->curve_bits, s->alg->curve_bits, 0, val, len)
+		       : STATUS_NOT_SUPPORTED;
 	if (!_wcsicmp(prop, BCRYPT_PADDING_SCHEMES))
 		return dword_value(BCRYPT_SUPPORTED_PAD_PKCS1_ENC | BCRYPT_SUPPORTED_PAD_PKCS1_SIG |
 				   BCRYPT_SUPPORTED_PAD_OAEP | BCRYPT_SUPPORTED_PAD_PSS, val, len);
@@ -112,8 +117,8 @@ static NTSTATUS property_value(const struct bc_subject *s, const WCHAR *prop, UC
 		return hash_property(s, prop, val, len);
 	if (s->kind == BC_KIND_AES || s->kind == BC_KIND_RC4)
 		return cipher_property(s, prop, val, len);
-	if (s->kind == BC_KIND_RSA)
-		return rsa_property(s, prop, val, len);
+	if (BC_KIND_IS_PAIR(s->kind))
+		return pair_property(s, prop, val, len);
 	return STATUS_NOT_SUPPORTED;
 }
 
