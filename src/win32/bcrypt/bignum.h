@@ -46,6 +46,22 @@ void bn_mod(struct bn *r, const struct bn *a, const struct bn *m);
 void bn_modexp(struct bn *r, const struct bn *base, const struct bn *exp, const struct bn *m);
 /* r = a * b mod m (any m > 0). */
 void bn_modmul(struct bn *r, const struct bn *a, const struct bn *b, const struct bn *m);
+/* A modulus made ready for many products: odd, at most BN_MONT_MAX limbs. */
+#define BN_MONT_MAX 128
+struct bn_mont {
+	unsigned n;                  /* the modulus' limbs */
+	uint32_t m[BN_MONT_MAX];
+	uint32_t m_inv;              /* -m^-1 mod 2^32 */
+	uint32_t one[BN_MONT_MAX];   /* R mod m, R = 2^(32n) */
+	uint32_t rr[BN_MONT_MAX];    /* R^2 mod m */
+};
+void bn_mont_init(struct bn_mont *c, const struct bn *m);
+/* r = a * b mod m, for a, b < m; r may be a or b. */
+void bn_mont_modmul(const struct bn_mont *c, struct bn *r, const struct bn *a, const struct bn *b);
+/* r = base^exp mod m, for base < m; r may be base. */
+void bn_mont_exp(const struct bn_mont *c, struct bn *r, const struct bn *base, const struct bn *exp);
+/* r = a^-1 mod m for a prime m and a < m (Fermat). */
+void bn_mont_inv(const struct bn_mont *c, struct bn *r, const struct bn *a);
 /* r = a^-1 mod p for a prime p (Fermat): 0 when a is a multiple of p. */
 void bn_modinv_prime(struct bn *r, const struct bn *a, const struct bn *p);
 

@@ -4,15 +4,8 @@
 #include <string.h>
 #include "bignum.h"
 
-#define MONT_MAX 128 /* limbs of the largest modulus: 4096 bits */
-
-struct mont {
-	unsigned n;            /* the modulus' limbs */
-	uint32_t m[MONT_MAX];
-	uint32_t m_inv;        /* -m^-1 mod 2^32 */
-	uint32_t one[MONT_MAX]; /* R mod m, R = 2^(32n) */
-	uint32_t rr[MONT_MAX];  /* R^2 mod m */
-};
+#define MONT_MAX BN_MONT_MAX
+#define mont bn_mont
 
 static void limbs_of(const struct bn *a, uint32_t *out, unsigned n)
 {
@@ -40,7 +33,7 @@ static void power_of_r(const struct mont *c, const struct bn *m, unsigned k, uin
 	limbs_of(&r, out, c->n);
 }
 
-static void mont_init(struct mont *c, const struct bn *m)
+void bn_mont_init(struct bn_mont *c, const struct bn *m)
 {
 	uint32_t x = 1;
 
@@ -56,9 +49,10 @@ static void mont_init(struct mont *c, const struct bn *m)
 /* out = a * b / R mod m; out may be a or b. */
 static void mont_mul(const struct mont *c, uint32_t *out, const uint32_t *a, const uint32_t *b)
 {
-	uint32_t t[MONT_MAX + 2] = { 0 };
+	uint32_t t[MONT_MAX + 2];
 	unsigned n = c->n;
 
+	memset(t, 0, (n + 2) * sizeof(uint32_t));
 	for (unsigned i = 0; i < n; i++) {
 		uint64_t carry = 0;
 
@@ -103,29 +97,47 @@ static void mont_mul(const struct mont *c, uint32_t *out, const uint32_t *a, con
 	memcpy(out, t, n * sizeof(uint32_t));
 }
 
-void bn_modexp(struct bn *r, const struct bn *base, const struct bn *exp, const struct bn *m)
+/* r = base^exp mod m, base < m. */
+void bn_mont_exp(const struct bn_mont *c, struct bn *r, const struct bn *base, const struct bn *exp)
 {
 	static const uint32_t unit[MONT_MAX] = { 1 };
 	uint32_t x[MONT_MAX], acc[MONT_MAX];
-	struct mont c;
+
+	limbs_of(base, x, c->n);
+	mont_mul(c, x, x, c->rr);             /* x into the Montgomery domain */
+	memcpy(acc, c->one, c->n * sizeof(uint32_t));
+	for (size_t i = bn_bits(exp); i--;) {
+		mont_mul(c, acc, acc, acc);
+		if (bn_bit(exp, i))
+			mont_mul(c, acc, acc, x);
+	}
+	mont_mul(c, acc, acc, unit);          /* and out of it */
+	bn_of(r, acc, c->n);
+}
+
+void bn_modexp(struct bn *r, const struct bn *base, const struct bn *exp, const struct bn *m)
+{
+	struct bn_mont c;
 	struct bn b;
 
 	if (m->n > MONT_MAX || !m->n || !(m->d[0] & 1)) {
 		r->n = 0; /* not a modulus this serves: callers check first */
 		return;
 	}
-	mont_init(&c, m);
+	bn_mont_init(&c, m);
 	bn_mod(&b, base, m);
-	limbs_of(&b, x, c.n);
-	mont_mul(&c, x, x, c.rr);             /* x into the Montgomery domain */
-	memcpy(acc, c.one, c.n * sizeof(uint32_t));
-	for (size_t i = bn_bits(exp); i--;) {
-		mont_mul(&c, acc, acc, acc);
-		if (bn_bit(exp, i))
-			mont_mul(&c, acc, acc, x);
-	}
-	mont_mul(&c, acc, acc, unit);         /* and out of it */
-	bn_of(r, acc, c.n);
+	bn_mont_exp(&c, r, &b, exp);
+}
+
+void bn_mont_modmul(const struct bn_mont *c, struct bn *r, const struct bn *a, const struct bn *b)
+{
+	uint32_t x[MONT_MAX], y[MONT_MAX];
+
+	limbs_of(a, x, c->n);
+	limbs_of(b, y, c->n);
+	mont_mul(c, x, x, y);     /* a b / R */
+	mont_mul(c, x, x, c->rr); /* a b */
+	bn_of(r, x, c->n);
 }
 
 void bn_modinv_prime(struct bn *r, const struct bn *a, const struct bn *p)
@@ -134,4 +146,13 @@ void bn_modinv_prime(struct bn *r, const struct bn *a, const struct bn *p)
 
 	bn_sub_u32(&e, 2);
 	bn_modexp(r, a, &e, p);
+}
+
+void bn_mont_inv(const struct bn_mont *c, struct bn *r, const struct bn *a)
+{
+	struct bn e;
+
+	bn_of(&e, c->m, c->n);
+	bn_sub_u32(&e, 2);
+	bn_mont_exp(c, r, a, &e);
 }

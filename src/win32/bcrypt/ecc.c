@@ -1,5 +1,7 @@
-/* Affine point arithmetic on y^2 = x^3 + ax + b over GF(p) (SEC 1 2.2.1),
- * double-and-add scalar multiplication, ECDSA (SEC 1 4.1.3, 4.1.4) and
+/* Point arithmetic on y^2 = x^3 + ax + b over GF(p) (SEC 1 2.2.1), a = -3:
+ * affine addition, double-and-add scalar multiplication in Jacobian
+ * coordinates (the a = -3 doubling and the mixed addition of the
+ * Explicit-Formulas Database), ECDSA (SEC 1 4.1.3, 4.1.4) and
  * the ECDH shared value (3.3.1). */
 #include <string.h>
 #include "ecc.h"
@@ -31,11 +33,11 @@ static void finish(const struct ecc_curve *c, struct ecc_point *r, const struct 
 {
 	struct bn x3, t;
 
-	bn_modmul(&x3, lambda, lambda, &c->p);
+	bn_mont_modmul(&c->mp, &x3, lambda, lambda);
 	mod_sub(&x3, &x3, &p1->x, &c->p);
 	mod_sub(&x3, &x3, x2, &c->p);
 	mod_sub(&t, &p1->x, &x3, &c->p);
-	bn_modmul(&t, lambda, &t, &c->p);
+	bn_mont_modmul(&c->mp, &t, lambda, &t);
 	mod_sub(&r->y, &t, &p1->y, &c->p);
 	r->x = x3;
 	r->infinity = 0;
@@ -49,13 +51,13 @@ static void point_double(const struct ecc_curve *c, struct ecc_point *r, const s
 		r->infinity = 1;
 		return;
 	}
-	bn_modmul(&num, &p->x, &p->x, &c->p); /* 3x^2 + a */
+	bn_mont_modmul(&c->mp, &num, &p->x, &p->x); /* 3x^2 + a */
 	bn_from_u32(&t, 3);
-	bn_modmul(&num, &num, &t, &c->p);
+	bn_mont_modmul(&c->mp, &num, &num, &t);
 	mod_add(&num, &num, &c->a, &c->p);
 	mod_add(&den, &p->y, &p->y, &c->p);   /* / 2y */
-	bn_modinv_prime(&t, &den, &c->p);
-	bn_modmul(&t, &num, &t, &c->p);
+	bn_mont_inv(&c->mp, &t, &den);
+	bn_mont_modmul(&c->mp, &t, &num, &t);
 	finish(c, r, &t, p, &p->x);
 }
 
@@ -77,22 +79,129 @@ static void point_add(const struct ecc_curve *c, struct ecc_point *r, const stru
 	}
 	mod_sub(&num, &q->y, &p->y, &c->p);
 	mod_sub(&den, &q->x, &p->x, &c->p);
-	bn_modinv_prime(&t, &den, &c->p);
-	bn_modmul(&t, &num, &t, &c->p);
+	bn_mont_inv(&c->mp, &t, &den);
+	bn_mont_modmul(&c->mp, &t, &num, &t);
 	finish(c, r, &t, p, &q->x);
+}
+
+/* Jacobian coordinates (x = X/Z^2, y = Y/Z^3): no inversion per step. */
+struct jpoint {
+	int infinity;
+	struct bn x, y, z;
+};
+
+static void fmul(const struct ecc_curve *c, struct bn *r, const struct bn *a, const struct bn *b)
+{
+	bn_mont_modmul(&c->mp, r, a, b);
+}
+
+/* r = k * a mod p for a small k. */
+static void fsmall(const struct ecc_curve *c, struct bn *r, const struct bn *a, unsigned k)
+{
+	struct bn t = *a;
+
+	for (unsigned i = 1; i < k; i++)
+		mod_add(&t, &t, a, &c->p);
+	*r = t;
+}
+
+/* 2P for a = -3 (delta = Z^2, gamma = Y^2, beta = X gamma,
+ * alpha = 3 (X - delta)(X + delta)). */
+static void jdouble(const struct ecc_curve *c, struct jpoint *p)
+{
+	struct bn delta, gamma, beta, alpha, t, u;
+
+	if (p->infinity || bn_is_zero(&p->y)) {
+		p->infinity = 1;
+		return;
+	}
+	fmul(c, &delta, &p->z, &p->z);
+	fmul(c, &gamma, &p->y, &p->y);
+	fmul(c, &beta, &p->x, &gamma);
+	mod_sub(&t, &p->x, &delta, &c->p);
+	mod_add(&u, &p->x, &delta, &c->p);
+	fmul(c, &alpha, &t, &u);
+	fsmall(c, &alpha, &alpha, 3);
+	mod_add(&t, &p->y, &p->z, &c->p);              /* Z3 = (Y + Z)^2 - gamma - delta */
+	fmul(c, &t, &t, &t);
+	mod_sub(&t, &t, &gamma, &c->p);
+	mod_sub(&p->z, &t, &delta, &c->p);
+	fmul(c, &t, &alpha, &alpha);                   /* X3 = alpha^2 - 8 beta */
+	fsmall(c, &u, &beta, 8);
+	mod_sub(&p->x, &t, &u, &c->p);
+	fsmall(c, &u, &beta, 4);                       /* Y3 = alpha (4 beta - X3) - 8 gamma^2 */
+	mod_sub(&u, &u, &p->x, &c->p);
+	fmul(c, &u, &alpha, &u);
+	fmul(c, &t, &gamma, &gamma);
+	fsmall(c, &t, &t, 8);
+	mod_sub(&p->y, &u, &t, &c->p);
+}
+
+/* P + Q for an affine Q. */
+static void jadd_affine(const struct ecc_curve *c, struct jpoint *p, const struct ecc_point *q)
+{
+	struct bn zz, u2, s2, h, r, hh, hhh, v, t;
+
+	if (p->infinity) {
+		*p = (struct jpoint){ 0, q->x, q->y, { 1, { 1 } } };
+		return;
+	}
+	fmul(c, &zz, &p->z, &p->z);
+	fmul(c, &u2, &q->x, &zz);
+	fmul(c, &s2, &q->y, &zz);
+	fmul(c, &s2, &s2, &p->z);
+	mod_sub(&h, &u2, &p->x, &c->p);
+	mod_sub(&r, &s2, &p->y, &c->p);
+	if (bn_is_zero(&h)) {
+		if (bn_is_zero(&r))
+			jdouble(c, p);
+		else
+			p->infinity = 1;
+		return;
+	}
+	fmul(c, &hh, &h, &h);
+	fmul(c, &hhh, &h, &hh);
+	fmul(c, &v, &p->x, &hh);
+	fmul(c, &t, &r, &r);                           /* X3 = r^2 - HHH - 2V */
+	mod_sub(&t, &t, &hhh, &c->p);
+	mod_sub(&t, &t, &v, &c->p);
+	mod_sub(&p->x, &t, &v, &c->p);
+	mod_sub(&v, &v, &p->x, &c->p);                 /* Y3 = r (V - X3) - Y1 HHH */
+	fmul(c, &v, &r, &v);
+	fmul(c, &t, &p->y, &hhh);
+	mod_sub(&p->y, &v, &t, &c->p);
+	fmul(c, &p->z, &p->z, &h);                     /* Z3 = Z1 H */
+}
+
+static void to_affine(const struct ecc_curve *c, struct ecc_point *r, const struct jpoint *p)
+{
+	struct bn zi, zi2;
+
+	r->infinity = p->infinity;
+	if (p->infinity)
+		return;
+	bn_mont_inv(&c->mp, &zi, &p->z);
+	fmul(c, &zi2, &zi, &zi);
+	fmul(c, &r->x, &p->x, &zi2);
+	fmul(c, &zi2, &zi2, &zi);
+	fmul(c, &r->y, &p->y, &zi2);
 }
 
 void ecc_mul(const struct ecc_curve *c, struct ecc_point *r, const struct bn *k,
 	     const struct ecc_point *pt)
 {
-	struct ecc_point acc = { .infinity = 1 };
+	struct jpoint acc = { .infinity = 1 };
 
-	for (size_t i = bn_bits(k); i--;) {
-		point_double(c, &acc, &acc);
-		if (bn_bit(k, i))
-			point_add(c, &acc, &acc, pt);
+	if (pt->infinity) {
+		r->infinity = 1;
+		return;
 	}
-	*r = acc;
+	for (size_t i = bn_bits(k); i--;) {
+		jdouble(c, &acc);
+		if (bn_bit(k, i))
+			jadd_affine(c, &acc, pt);
+	}
+	to_affine(c, r, &acc);
 }
 
 int ecc_on_curve(const struct ecc_curve *c, const struct ecc_point *pt)
@@ -101,10 +210,10 @@ int ecc_on_curve(const struct ecc_curve *c, const struct ecc_point *pt)
 
 	if (pt->infinity || bn_cmp(&pt->x, &c->p) >= 0 || bn_cmp(&pt->y, &c->p) >= 0)
 		return 0;
-	bn_modmul(&lhs, &pt->y, &pt->y, &c->p);
-	bn_modmul(&rhs, &pt->x, &pt->x, &c->p);
+	bn_mont_modmul(&c->mp, &lhs, &pt->y, &pt->y);
+	bn_mont_modmul(&c->mp, &rhs, &pt->x, &pt->x);
 	mod_add(&rhs, &rhs, &c->a, &c->p);
-	bn_modmul(&rhs, &rhs, &pt->x, &c->p);
+	bn_mont_modmul(&c->mp, &rhs, &rhs, &pt->x);
 	mod_add(&rhs, &rhs, &c->b, &c->p);
 	return !bn_cmp(&lhs, &rhs);
 }
@@ -164,11 +273,11 @@ void ecdsa_sign(const struct ecc_curve *c, const struct bn *d, const uint8_t *h,
 		random_scalar(c, &k, random);
 		ecc_mul(c, &kg, &k, &g);
 		bn_mod(&r, &kg.x, &c->n);
-		bn_modmul(&t, &r, d, &c->n);       /* s = k^-1 (e + r d) */
+		bn_mont_modmul(&c->mn, &t, &r, d);       /* s = k^-1 (e + r d) */
 		bn_mod(&s, &e, &c->n);
 		mod_add(&t, &t, &s, &c->n);
-		bn_modinv_prime(&s, &k, &c->n);
-		bn_modmul(&s, &s, &t, &c->n);
+		bn_mont_inv(&c->mn, &s, &k);
+		bn_mont_modmul(&c->mn, &s, &s, &t);
 	} while (bn_is_zero(&r) || bn_is_zero(&s));
 	bn_to_bytes(&r, sig, c->bytes);
 	bn_to_bytes(&s, sig + c->bytes, c->bytes);
@@ -186,9 +295,9 @@ int ecdsa_verify(const struct ecc_curve *c, const struct ecc_point *q, const uin
 		return -1;
 	hash_integer(c, h, h_len, &e);
 	bn_mod(&e, &e, &c->n);
-	bn_modinv_prime(&w, &s, &c->n);
-	bn_modmul(&u1, &e, &w, &c->n);
-	bn_modmul(&u2, &r, &w, &c->n);
+	bn_mont_inv(&c->mn, &w, &s);
+	bn_mont_modmul(&c->mn, &u1, &e, &w);
+	bn_mont_modmul(&c->mn, &u2, &r, &w);
 	base_point(c, &g);
 	ecc_mul(c, &p1, &u1, &g);
 	ecc_mul(c, &p2, &u2, q);

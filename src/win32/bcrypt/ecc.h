@@ -14,6 +14,7 @@ struct ecc_curve {
 	size_t bytes;             /* a coordinate's, a scalar's */
 	struct bn p, a, b, n;     /* the field prime, y^2 = x^3 + ax + b, the order */
 	struct bn gx, gy;         /* the base point */
+	struct bn_mont mp, mn;    /* p and n, for products */
 };
 
 struct ecc_point {

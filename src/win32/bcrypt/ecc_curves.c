@@ -60,6 +60,8 @@ int ecc_curve_load(struct ecc_curve *c, unsigned bits)
 		from_hex(&c->gy, curves[i].gy);
 		c->a = c->p;
 		bn_sub_u32(&c->a, 3);
+		bn_mont_init(&c->mp, &c->p);
+		bn_mont_init(&c->mn, &c->n);
 		return 0;
 	}
 	return -1;
