@@ -28,6 +28,7 @@ static const struct {
 	enum bc_kind kind;
 	ULONG curve_bits;
 } algorithms[] = {
+	{ L"MD2", &hash_md2, BC_KIND_HASH },
 	{ L"MD4", &hash_md4, BC_KIND_HASH },
 	{ L"MD5", &hash_md5, BC_KIND_HASH },
 	{ L"SHA1", &hash_sha1, BC_KIND_HASH },
@@ -46,11 +47,12 @@ static const struct {
 };
 
 /* The pseudo-handles (bcrypt.h): value 16 * i + 1 for entry i; those of
- * algorithms not provided here (MD2, DES, DSA...) stay empty. */
+ * algorithms not provided here (DES, DSA...) stay empty. */
 #define HASH_PSEUDO(n, h, f) { BC_ALG_MAGIC, n, h, f, TRUE, BC_KIND_HASH, BC_MODE_NA }
 #define ECC_PSEUDO(n, k, bits) { BC_ALG_MAGIC, n, NULL, 0, TRUE, k, BC_MODE_NA, bits }
 #define AES_PSEUDO(m) { BC_ALG_MAGIC, L"AES", NULL, 0, TRUE, BC_KIND_AES, m }
 static const struct bc_alg pseudo[] = {
+	[0x00] = HASH_PSEUDO(L"MD2", &hash_md2, 0),
 	[0x01] = HASH_PSEUDO(L"MD4", &hash_md4, 0),
 	[0x02] = HASH_PSEUDO(L"MD5", &hash_md5, 0),
 	[0x03] = HASH_PSEUDO(L"SHA1", &hash_sha1, 0),
@@ -65,6 +67,7 @@ static const struct bc_alg pseudo[] = {
 	[0x0c] = HASH_PSEUDO(L"SHA384", &hash_sha384, BC_ALG_HANDLE_HMAC_FLAG),
 	[0x0d] = HASH_PSEUDO(L"SHA512", &hash_sha512, BC_ALG_HANDLE_HMAC_FLAG),
 	[0x0e] = { BC_ALG_MAGIC, L"RSA", NULL, 0, TRUE, BC_KIND_RSA, BC_MODE_NA },
+	[0x12] = HASH_PSEUDO(L"MD2", &hash_md2, BC_ALG_HANDLE_HMAC_FLAG),
 	[0x13] = HASH_PSEUDO(L"MD4", &hash_md4, BC_ALG_HANDLE_HMAC_FLAG),
 	[0x2a] = ECC_PSEUDO(L"ECDH_P256", BC_KIND_ECDH, 256),
 	[0x2b] = ECC_PSEUDO(L"ECDH_P384", BC_KIND_ECDH, 384),
