@@ -2,7 +2,7 @@
  * pseudo-handles (BCRYPT_SHA256_ALG_HANDLE...) Windows 10 accepts
  * wherever a provider is asked for.  One provider, "Microsoft Primitive
  * Provider", with the digests of hash.h (plain and HMAC), the RNG, AES,
- * RC4, RSA, ECDSA and ECDH (P-256, P-384); other algorithms are not
+ * 3DES, RC4, RSA, ECDSA and ECDH (P-256, P-384); other algorithms are not
  * found, as on a system without their provider. */
 #include "bcrypt_private.h"
 
@@ -37,6 +37,7 @@ static const struct {
 	{ L"SHA512", &hash_sha512, BC_KIND_HASH },
 	{ L"RNG", NULL, BC_KIND_RNG },
 	{ L"AES", NULL, BC_KIND_AES },
+	{ L"3DES", NULL, BC_KIND_3DES },
 	{ L"RC4", NULL, BC_KIND_RC4 },
 	{ L"RSA", NULL, BC_KIND_RSA },
 	{ L"RSA_SIGN", NULL, BC_KIND_RSA },
@@ -50,6 +51,7 @@ static const struct {
  * algorithms not provided here (DES, DSA...) stay empty. */
 #define HASH_PSEUDO(n, h, f) { BC_ALG_MAGIC, n, h, f, TRUE, BC_KIND_HASH, BC_MODE_NA }
 #define ECC_PSEUDO(n, k, bits) { BC_ALG_MAGIC, n, NULL, 0, TRUE, k, BC_MODE_NA, bits }
+#define DES3_PSEUDO(m) { BC_ALG_MAGIC, L"3DES", NULL, 0, TRUE, BC_KIND_3DES, m }
 #define AES_PSEUDO(m) { BC_ALG_MAGIC, L"AES", NULL, 0, TRUE, BC_KIND_AES, m }
 static const struct bc_alg pseudo[] = {
 	[0x00] = HASH_PSEUDO(L"MD2", &hash_md2, 0),
@@ -74,6 +76,9 @@ static const struct bc_alg pseudo[] = {
 	[0x2e] = ECC_PSEUDO(L"ECDSA_P256", BC_KIND_ECDSA, 256),
 	[0x2f] = ECC_PSEUDO(L"ECDSA_P384", BC_KIND_ECDSA, 384),
 	[0x31] = { BC_ALG_MAGIC, L"RSA_SIGN", NULL, 0, TRUE, BC_KIND_RSA, BC_MODE_NA },
+	[0x14] = DES3_PSEUDO(BC_MODE_CBC),
+	[0x15] = DES3_PSEUDO(BC_MODE_ECB),
+	[0x16] = DES3_PSEUDO(BC_MODE_CFB),
 	[0x1a] = AES_PSEUDO(BC_MODE_CBC),
 	[0x1b] = AES_PSEUDO(BC_MODE_ECB),
 	[0x1c] = AES_PSEUDO(BC_MODE_CFB),
@@ -129,7 +134,7 @@ BCRYPT_API NTSTATUS WINAPI BCryptOpenAlgorithmProvider(void **handle, const WCHA
 			return STATUS_NO_MEMORY;
 		*a = (struct bc_alg){ BC_ALG_MAGIC, algorithms[i].name, algorithms[i].hash,
 				      flags & ~BC_PROV_DISPATCH, FALSE, algorithms[i].kind,
-				      algorithms[i].kind == BC_KIND_AES ? BC_MODE_CBC : BC_MODE_NA,
+				      BC_KIND_IS_BLOCK(algorithms[i].kind) ? BC_MODE_CBC : BC_MODE_NA,
 				      algorithms[i].curve_bits };
 		if (!live_add(a)) {
 			bc_free(a);

@@ -9,6 +9,8 @@
 #include <bcrypt.h>
 #include "bcrypt/hash.h"
 #include "bcrypt/aes.h"
+#include "bcrypt/block_modes.h"
+#include "bcrypt/des.h"
 #include "bcrypt/rc4.h"
 #include "bcrypt/rsa.h"
 #include "bcrypt/ecc.h"
@@ -38,8 +40,9 @@
 #endif
 
 /* What a provider does. */
-enum bc_kind { BC_KIND_HASH, BC_KIND_RNG, BC_KIND_AES, BC_KIND_RC4, BC_KIND_RSA,
+enum bc_kind { BC_KIND_HASH, BC_KIND_RNG, BC_KIND_AES, BC_KIND_RC4, BC_KIND_3DES, BC_KIND_RSA,
 	       BC_KIND_ECDSA, BC_KIND_ECDH };
+#define BC_KIND_IS_BLOCK(k) ((k) == BC_KIND_AES || (k) == BC_KIND_3DES)
 #define BC_KIND_IS_ECC(k) ((k) == BC_KIND_ECDSA || (k) == BC_KIND_ECDH)
 #define BC_KIND_IS_PAIR(k) ((k) == BC_KIND_RSA || BC_KIND_IS_ECC(k))
 
@@ -69,18 +72,19 @@ struct bc_ecc {
 	BOOL has_private;
 };
 
-/* A symmetric key (AES or RC4), in the caller's buffer or our own
+/* A symmetric key (AES, 3DES or RC4), in the caller's buffer or our own
  * allocation.  An AES key keeps the chaining mode its provider had when
  * it was made, and the chaining value a call without an IV goes on from. */
 struct bc_key {
 	ULONG magic;                  /* BC_KEY_MAGIC while alive */
 	BOOL allocated;
-	const WCHAR *name;            /* "AES", "RC4" */
-	enum bc_kind kind;            /* BC_KIND_AES or BC_KIND_RC4 */
+	const WCHAR *name;            /* "AES", "3DES", "RC4" */
+	enum bc_kind kind;            /* BC_KIND_AES, _3DES or _RC4 */
 	enum bc_mode mode;
 	ULONG secret_len;
 	UCHAR secret[64];
 	struct aes_key aes;
+	struct des3_key des3;
 	struct rc4_state rc4;         /* RC4: the stream goes on across calls */
 	UCHAR iv[AES_BLOCK];
 	struct aes_gcm gcm;           /* BCRYPT_AUTH_MODE_CHAIN_CALLS_FLAG's message */
@@ -117,6 +121,8 @@ const struct bc_alg *bc_alg_from_handle(void *handle);
 struct bc_hash *bc_hash_from_handle(void *handle);
 /* key.c: the live key behind a handle, or NULL. */
 struct bc_key *bc_key_from_handle(void *handle);
+/* cipher.c: a block cipher key's cipher (AES or 3DES). */
+struct block_cipher bc_block_cipher(const struct bc_key *k);
 /* gcm.c: BCryptEncrypt/BCryptDecrypt of a GCM key. */
 NTSTATUS bc_gcm_crypt(struct bc_key *k, BOOL encrypt, const UCHAR *in, ULONG in_len,
 		      const BCRYPT_AUTHENTICATED_CIPHER_MODE_INFO *info, UCHAR *out,

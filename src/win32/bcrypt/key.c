@@ -2,7 +2,7 @@
  * BCryptExportKey (BCRYPT_KEY_DATA_BLOB, and an opaque blob that is the
  * same bytes under another magic), BCryptDuplicateKey, BCryptDestroyKey.
  * AES takes 16, 24 or 32-byte secrets (a longer one is cut to 32 bytes,
- * as Windows 10 does), RC4 5 to 64 (40 to 512 bits).  A key pair's
+ * as Windows 10 does), 3DES 24, RC4 5 to 64 (40 to 512 bits).  A key pair's
  * export is rsa_blob.c's or ecc_key.c's; its duplicate has its own copy. */
 #include "bcrypt_private.h"
 
@@ -58,6 +58,8 @@ static NTSTATUS make_key(const struct bc_alg *a, void **handle, UCHAR *object, U
 		secret_len = 32;
 	if (a->kind == BC_KIND_AES && secret_len != 16 && secret_len != 24 && secret_len != 32)
 		return STATUS_INVALID_PARAMETER;
+	if (a->kind == BC_KIND_3DES && secret_len != 24)
+		return STATUS_INVALID_PARAMETER;
 	if ((st = place_key(object, object_len, &k)) != STATUS_SUCCESS)
 		return st;
 	k->name = a->name;
@@ -67,6 +69,8 @@ static NTSTATUS make_key(const struct bc_alg *a, void **handle, UCHAR *object, U
 	memcpy(k->secret, secret, secret_len);
 	if (a->kind == BC_KIND_RC4)
 		rc4_init(&k->rc4, secret, secret_len);
+	else if (a->kind == BC_KIND_3DES)
+		des3_set_key(&k->des3, secret, secret_len);
 	else
 		aes_set_key(&k->aes, secret, secret_len);
 	k->magic = BC_KEY_MAGIC;
@@ -80,7 +84,7 @@ BCRYPT_API NTSTATUS WINAPI BCryptGenerateSymmetricKey(void *alg_handle, void **h
 {
 	const struct bc_alg *a = bc_alg_from_handle(alg_handle);
 
-	if (!a || (a->kind != BC_KIND_AES && a->kind != BC_KIND_RC4))
+	if (!a || (!BC_KIND_IS_BLOCK(a->kind) && a->kind != BC_KIND_RC4))
 		return STATUS_INVALID_HANDLE;
 	if (!handle || (secret_len && !secret))
 		return STATUS_INVALID_PARAMETER;
@@ -95,7 +99,7 @@ BCRYPT_API NTSTATUS WINAPI BCryptImportKey(void *alg_handle, void *import_key, c
 	const BCRYPT_KEY_DATA_BLOB_HEADER *h = (const void *)input;
 	ULONG magic;
 
-	if (!a || (a->kind != BC_KIND_AES && a->kind != BC_KIND_RC4))
+	if (!a || (!BC_KIND_IS_BLOCK(a->kind) && a->kind != BC_KIND_RC4))
 		return STATUS_INVALID_HANDLE;
 	if (!type || !handle || !input || import_key)
 		return STATUS_INVALID_PARAMETER;
