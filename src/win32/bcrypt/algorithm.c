@@ -2,8 +2,8 @@
  * pseudo-handles (BCRYPT_SHA256_ALG_HANDLE...) Windows 10 accepts
  * wherever a provider is asked for.  One provider, "Microsoft Primitive
  * Provider", with the digests of hash.h (plain and HMAC), the RNG, AES,
- * 3DES, RC4, RSA, ECDSA and ECDH (P-256, P-384); other algorithms are not
- * found, as on a system without their provider. */
+ * 3DES, RC4, RSA, DSA, ECDSA and ECDH (P-256, P-384); other algorithms
+ * are not found, as on a system without their provider. */
 #include "bcrypt_private.h"
 
 void *bc_alloc(SIZE_T n)
@@ -41,6 +41,7 @@ static const struct {
 	{ L"RC4", NULL, BC_KIND_RC4 },
 	{ L"RSA", NULL, BC_KIND_RSA },
 	{ L"RSA_SIGN", NULL, BC_KIND_RSA },
+	{ L"DSA", NULL, BC_KIND_DSA },
 	{ L"ECDSA_P256", NULL, BC_KIND_ECDSA, 256 },
 	{ L"ECDSA_P384", NULL, BC_KIND_ECDSA, 384 },
 	{ L"ECDH_P256", NULL, BC_KIND_ECDH, 256 },
@@ -48,7 +49,7 @@ static const struct {
 };
 
 /* The pseudo-handles (bcrypt.h): value 16 * i + 1 for entry i; those of
- * algorithms not provided here (DES, DSA...) stay empty. */
+ * algorithms not provided here (DES, DH...) stay empty. */
 #define HASH_PSEUDO(n, h, f) { BC_ALG_MAGIC, n, h, f, TRUE, BC_KIND_HASH, BC_MODE_NA }
 #define ECC_PSEUDO(n, k, bits) { BC_ALG_MAGIC, n, NULL, 0, TRUE, k, BC_MODE_NA, bits }
 #define DES3_PSEUDO(m) { BC_ALG_MAGIC, L"3DES", NULL, 0, TRUE, BC_KIND_3DES, m }
@@ -73,6 +74,7 @@ static const struct bc_alg pseudo[] = {
 	[0x13] = HASH_PSEUDO(L"MD4", &hash_md4, BC_ALG_HANDLE_HMAC_FLAG),
 	[0x2a] = ECC_PSEUDO(L"ECDH_P256", BC_KIND_ECDH, 256),
 	[0x2b] = ECC_PSEUDO(L"ECDH_P384", BC_KIND_ECDH, 384),
+	[0x2d] = { BC_ALG_MAGIC, L"DSA", NULL, 0, TRUE, BC_KIND_DSA, BC_MODE_NA },
 	[0x2e] = ECC_PSEUDO(L"ECDSA_P256", BC_KIND_ECDSA, 256),
 	[0x2f] = ECC_PSEUDO(L"ECDSA_P384", BC_KIND_ECDSA, 384),
 	[0x31] = { BC_ALG_MAGIC, L"RSA_SIGN", NULL, 0, TRUE, BC_KIND_RSA, BC_MODE_NA },
@@ -169,6 +171,7 @@ static void kind_class(enum bc_kind kind, ULONG *op, ULONG *iface)
 		*op = BCRYPT_ASYMMETRIC_ENCRYPTION_OPERATION | BCRYPT_SIGNATURE_OPERATION;
 		*iface = BCRYPT_ASYMMETRIC_ENCRYPTION_INTERFACE;
 		break;
+	case BC_KIND_DSA:
 	case BC_KIND_ECDSA: *op = BCRYPT_SIGNATURE_OPERATION; *iface = BCRYPT_SIGNATURE_INTERFACE; break;
 	case BC_KIND_ECDH:
 		*op = BCRYPT_SECRET_AGREEMENT_OPERATION;

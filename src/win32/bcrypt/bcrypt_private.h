@@ -14,6 +14,7 @@
 #include "bcrypt/rc4.h"
 #include "bcrypt/rsa.h"
 #include "bcrypt/ecc.h"
+#include "bcrypt/dsa.h"
 #include "bcrypt/live_set.h"
 
 #define BCRYPT_API __declspec(dllexport)
@@ -41,10 +42,10 @@
 
 /* What a provider does. */
 enum bc_kind { BC_KIND_HASH, BC_KIND_RNG, BC_KIND_AES, BC_KIND_RC4, BC_KIND_3DES, BC_KIND_RSA,
-	       BC_KIND_ECDSA, BC_KIND_ECDH };
+	       BC_KIND_ECDSA, BC_KIND_ECDH, BC_KIND_DSA };
 #define BC_KIND_IS_BLOCK(k) ((k) == BC_KIND_AES || (k) == BC_KIND_3DES)
 #define BC_KIND_IS_ECC(k) ((k) == BC_KIND_ECDSA || (k) == BC_KIND_ECDH)
-#define BC_KIND_IS_PAIR(k) ((k) == BC_KIND_RSA || BC_KIND_IS_ECC(k))
+#define BC_KIND_IS_PAIR(k) ((k) == BC_KIND_RSA || (k) == BC_KIND_DSA || BC_KIND_IS_ECC(k))
 
 /* Chaining modes (BCRYPT_CHAIN_MODE_*), in the order of bc_mode_names. */
 enum bc_mode { BC_MODE_NA, BC_MODE_ECB, BC_MODE_CBC, BC_MODE_CFB, BC_MODE_CCM, BC_MODE_GCM };
@@ -93,6 +94,7 @@ struct bc_key {
 	 * its length (bits) can be set. */
 	struct rsa_key *rsa;
 	struct bc_ecc *ecc;           /* BC_KIND_ECDSA, BC_KIND_ECDH */
+	struct dsa_key *dsa;          /* BC_KIND_DSA */
 	BOOL finalized;
 	ULONG bits;
 };
@@ -155,6 +157,16 @@ NTSTATUS bc_ecc_export(const struct bc_key *k, const WCHAR *type, UCHAR *out, UL
 NTSTATUS bc_ecc_sign(const struct bc_key *k, const UCHAR *hash, ULONG hash_len, UCHAR *sig,
 		     ULONG sig_len, ULONG *result, ULONG flags);
 NTSTATUS bc_ecc_verify(const struct bc_key *k, const UCHAR *hash, ULONG hash_len,
+		       const UCHAR *sig, ULONG sig_len, ULONG flags);
+/* dsa_blob.c: DSA keys' generation, blobs and signatures. */
+NTSTATUS bc_dsa_finalize(struct bc_key *k);
+NTSTATUS bc_dsa_import(const struct bc_alg *a, const WCHAR *type, void **handle,
+		       const UCHAR *in, ULONG in_len);
+NTSTATUS bc_dsa_export(const struct bc_key *k, const WCHAR *type, UCHAR *out, ULONG out_len,
+		       ULONG *result);
+NTSTATUS bc_dsa_sign(const struct bc_key *k, const UCHAR *hash, ULONG hash_len, UCHAR *sig,
+		     ULONG sig_len, ULONG *result, ULONG flags);
+NTSTATUS bc_dsa_verify(const struct bc_key *k, const UCHAR *hash, ULONG hash_len,
 		       const UCHAR *sig, ULONG sig_len, ULONG flags);
 /* ProcessPrng as rsa.h's random source. */
 void bc_random(uint8_t *out, size_t len);

@@ -65,4 +65,9 @@ void bn_mont_inv(const struct bn_mont *c, struct bn *r, const struct bn *a);
 /* r = a^-1 mod p for a prime p (Fermat): 0 when a is a multiple of p. */
 void bn_modinv_prime(struct bn *r, const struct bn *a, const struct bn *p);
 
+/* Fills len random bytes. */
+typedef void (*bn_random_fn)(uint8_t *out, size_t len);
+/* prime.c: whether c (odd, at least 12 bits) is very probably prime. */
+int bn_probable_prime(const struct bn *c, bn_random_fn random);
+
 #endif

@@ -162,7 +162,7 @@ static NTSTATUS crypt(void *handle, BOOL encrypt, UCHAR *in, ULONG in_len, void 
 
 	if (!k)
 		return STATUS_INVALID_HANDLE;
-	if (BC_KIND_IS_ECC(k->kind))
+	if (BC_KIND_IS_ECC(k->kind) || k->kind == BC_KIND_DSA)
 		return STATUS_NOT_SUPPORTED;
 	if (k->kind == BC_KIND_RSA)
 		return !result || iv || (in_len && !in) ? STATUS_INVALID_PARAMETER

@@ -3,7 +3,8 @@
  * same bytes under another magic), BCryptDuplicateKey, BCryptDestroyKey.
  * AES takes 16, 24 or 32-byte secrets (a longer one is cut to 32 bytes,
  * as Windows 10 does), 3DES 24, RC4 5 to 64 (40 to 512 bits).  A key pair's
- * export is rsa_blob.c's or ecc_key.c's; its duplicate has its own copy. */
+ * export is rsa_blob.c's, ecc_key.c's or dsa_blob.c's; its duplicate has
+ * its own copy. */
 #include "bcrypt_private.h"
 
 #define OPAQUE_MAGIC 0x4d42444fu /* "OBDM": our own opaque blob */
@@ -134,6 +135,8 @@ BCRYPT_API NTSTATUS WINAPI BCryptExportKey(void *handle, void *export_key, const
 		return bc_rsa_export(k, type, out, out_len, result);
 	if (BC_KIND_IS_ECC(k->kind))
 		return bc_ecc_export(k, type, out, out_len, result);
+	if (k->kind == BC_KIND_DSA)
+		return bc_dsa_export(k, type, out, out_len, result);
 	if (!_wcsicmp(type, BCRYPT_KEY_DATA_BLOB))
 		h.dwMagic = BCRYPT_KEY_DATA_BLOB_MAGIC;
 	else if (!_wcsicmp(type, BCRYPT_OPAQUE_KEY_BLOB))
@@ -152,16 +155,20 @@ BCRYPT_API NTSTATUS WINAPI BCryptExportKey(void *handle, void *export_key, const
 	return STATUS_SUCCESS;
 }
 
-/* A key pair's own copy of its RSA or ECC key, or STATUS_NO_MEMORY. */
+/* A key pair's own copy of its RSA, ECC or DSA key, or STATUS_NO_MEMORY. */
 static NTSTATUS copy_pair(const struct bc_key *k, struct bc_key *c)
 {
 	c->rsa = NULL;
 	c->ecc = NULL;
+	c->dsa = NULL;
 	if (k->rsa && (c->rsa = bc_alloc(sizeof(*c->rsa))))
 		*c->rsa = *k->rsa;
 	if (k->ecc && (c->ecc = bc_alloc(sizeof(*c->ecc))))
 		*c->ecc = *k->ecc;
-	return (k->rsa && !c->rsa) || (k->ecc && !c->ecc) ? STATUS_NO_MEMORY : STATUS_SUCCESS;
+	if (k->dsa && (c->dsa = bc_alloc(sizeof(*c->dsa))))
+		*c->dsa = *k->dsa;
+	return (k->rsa && !c->rsa) || (k->ecc && !c->ecc) || (k->dsa && !c->dsa) ? STATUS_NO_MEMORY
+										 : STATUS_SUCCESS;
 }
 
 BCRYPT_API NTSTATUS WINAPI BCryptDuplicateKey(void *handle, void **copy, UCHAR *object,
@@ -204,6 +211,10 @@ BCRYPT_API NTSTATUS WINAPI BCryptDestroyKey(void *handle)
 	if (k->ecc) {
 		RtlSecureZeroMemory(k->ecc, sizeof(*k->ecc));
 		bc_free(k->ecc);
+	}
+	if (k->dsa) {
+		RtlSecureZeroMemory(k->dsa, sizeof(*k->dsa));
+		bc_free(k->dsa);
 	}
 	RtlSecureZeroMemory(k, sizeof(*k)); /* the secret and the magic */
 	if (allocated)

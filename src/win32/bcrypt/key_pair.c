@@ -1,7 +1,7 @@
 /* Key pairs: BCryptGenerateKeyPair (a key whose length can still be set)
  * and BCryptFinalizeKeyPair (which makes it), BCryptImportKeyPair, and
  * the signature calls, each handing the key to its algorithm's file:
- * RSA (rsa_*.c), ECDSA and ECDH (ecc_key.c). */
+ * RSA (rsa_*.c), ECDSA and ECDH (ecc_key.c), DSA (dsa_blob.c). */
 #include "bcrypt_private.h"
 
 void bc_random(uint8_t *out, size_t len)
@@ -25,7 +25,9 @@ BCRYPT_API NTSTATUS WINAPI BCryptGenerateKeyPair(void *alg_handle, void **handle
 		return STATUS_INVALID_HANDLE;
 	if (!handle || flags)
 		return STATUS_INVALID_PARAMETER;
-	if (a->kind == BC_KIND_RSA ? !rsa_bits_valid(bits) : bits != a->curve_bits)
+	if (a->kind == BC_KIND_RSA ? !rsa_bits_valid(bits)
+	    : a->kind == BC_KIND_DSA ? bits < DSA_MIN_BITS || bits > DSA_MAX_BITS || bits % 64
+	    : bits != a->curve_bits)
 		return STATUS_INVALID_PARAMETER;
 	if ((st = bc_new_key(&k)) != STATUS_SUCCESS)
 		return st;
@@ -47,6 +49,8 @@ BCRYPT_API NTSTATUS WINAPI BCryptFinalizeKeyPair(void *handle, ULONG flags)
 		return STATUS_INVALID_PARAMETER;
 	if (BC_KIND_IS_ECC(k->kind))
 		return bc_ecc_finalize(k);
+	if (k->kind == BC_KIND_DSA)
+		return bc_dsa_finalize(k);
 	if (!(rsa = bc_alloc(sizeof(*rsa))))
 		return STATUS_NO_MEMORY;
 	if (rsa_generate(rsa, k->bits, bc_random)) {
@@ -70,6 +74,8 @@ BCRYPT_API NTSTATUS WINAPI BCryptImportKeyPair(void *alg_handle, void *import_ke
 		return STATUS_INVALID_PARAMETER;
 	if (BC_KIND_IS_ECC(a->kind))
 		return bc_ecc_import(a, type, handle, in, in_len);
+	if (a->kind == BC_KIND_DSA)
+		return bc_dsa_import(a, type, handle, in, in_len);
 	return bc_rsa_import(a, type, handle, in, in_len);
 }
 
@@ -92,6 +98,8 @@ BCRYPT_API NTSTATUS WINAPI BCryptSignHash(void *handle, void *info, UCHAR *hash,
 		return STATUS_INVALID_PARAMETER;
 	if (BC_KIND_IS_ECC(k->kind))
 		return bc_ecc_sign(k, hash, hash_len, sig, sig_len, result, flags);
+	if (k->kind == BC_KIND_DSA)
+		return bc_dsa_sign(k, hash, hash_len, sig, sig_len, result, flags);
 	return bc_rsa_sign(k, info, hash, hash_len, sig, sig_len, result, flags);
 }
 
@@ -107,5 +115,7 @@ BCRYPT_API NTSTATUS WINAPI BCryptVerifySignature(void *handle, void *info, UCHAR
 		return STATUS_INVALID_PARAMETER;
 	if (BC_KIND_IS_ECC(k->kind))
 		return bc_ecc_verify(k, hash, hash_len, sig, sig_len, flags);
+	if (k->kind == BC_KIND_DSA)
+		return bc_dsa_verify(k, hash, hash_len, sig, sig_len, flags);
 	return bc_rsa_verify(k, info, hash, hash_len, sig, sig_len, flags);
 }

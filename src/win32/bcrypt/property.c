@@ -85,7 +85,7 @@ static NTSTATUS cipher_property(const struct bc_subject *s, const WCHAR *prop, U
 }
 
 /* Key pairs: a key's length; RSA's paddings and key lengths, a curve's
- * one length. */
+ * one length, DSA's lengths (it has no paddings). */
 static NTSTATUS pair_property(const struct bc_subject *s, const WCHAR *prop, UCHAR *val,
 			      ULONG *len)
 {
@@ -96,6 +96,10 @@ static NTSTATUS pair_property(const struct bc_subject *s, const WCHAR *prop, UCH
 	if (BC_KIND_IS_ECC(s->kind))
 		return !_wcsicmp(prop, BCRYPT_KEY_LENGTHS)
 		       ? lengths_value(s->alg->curve_bits, s->alg->curve_bits, 0, val, len)
+		       : STATUS_NOT_SUPPORTED;
+	if (s->kind == BC_KIND_DSA)
+		return !_wcsicmp(prop, BCRYPT_KEY_LENGTHS)
+		       ? lengths_value(DSA_MIN_BITS, DSA_MAX_BITS, 64, val, len)
 		       : STATUS_NOT_SUPPORTED;
 	if (!_wcsicmp(prop, BCRYPT_PADDING_SCHEMES))
 		return dword_value(BCRYPT_SUPPORTED_PAD_PKCS1_ENC | BCRYPT_SUPPORTED_PAD_PKCS1_SIG |

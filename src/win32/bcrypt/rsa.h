@@ -19,8 +19,7 @@ struct rsa_key {
 	size_t e_len, n_len, p_len, q_len;
 };
 
-/* Fills len random bytes. */
-typedef void (*rsa_random_fn)(uint8_t *out, size_t len);
+typedef bn_random_fn rsa_random_fn;
 
 /* The private exponent and the CRT values from n, e, p and q; -1 when
  * they are not a key (p * q != n, e not invertible or wider than 32 bits). */
