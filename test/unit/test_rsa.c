@@ -1,17 +1,19 @@
 /*
- * Unit tests for bcrypt.dll's big numbers and RSA (src/win32/bcrypt/
- * bignum.c, bn_mont.c, rsa*.c), built for the host.  The key and the
+ * Unit tests for bcrypt.dll's big numbers, RSA and DSA (src/win32/bcrypt/
+ * bignum.c, bn_mont.c, prime.c, rsa*.c, dsa.c), built for the host.  The key and the
  * signatures and cipher texts below were made once with another RSA
  * implementation (Python's "cryptography" package over OpenSSL): a
  * 1024-bit key with e = 65537, a PKCS #1 v1.5 and a PSS (MGF1-SHA-256,
  * 32-byte salt) SHA-256 signature of "abc", and an OAEP (SHA-1, no label)
- * and a PKCS #1 v1.5 encryption of "Hello World!".
+ * and a PKCS #1 v1.5 encryption of "Hello World!"; likewise a 1024-bit
+ * DSA key and its SHA-1 signature of "abc".
  */
 #include <check.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "bcrypt/rsa.h"
+#include "bcrypt/dsa.h"
 
 #define K_N \
 	"b2942e4a552ad620170ba3f775d54f62c7ed11288a2fafbf19b9b73b442dae72" \
@@ -53,6 +55,29 @@
 	"940cda2bfa02fa4850cb5d7f9f0e76d019b005d33f8edf16a195d381d36a6693" \
 	"1b61659d096dda28ce5a309d5750ad6dde200150d986786000c1dc9197e50921" \
 	"3662fb14d84cebb58454064888811d2d04b8658cae8cac4fcd52a2705de63af3"
+
+#define DSA_P \
+	"a32e365fcf3800839432a54d766f704048b2f559688dd16d5c3379ad8a343956" \
+	"9e8d3857576bfe982ced6b760b245e092f7dea8941c6ce5c03e1fc9c643ff2d7" \
+	"d3d139e3477c35049a4118dce0c14fb4ff0aa5d7f4cc92302fcc3464390247db" \
+	"22df1528d82b77cd739841934e888d43eb843b001b852e0210843f4e687f6a99"
+#define DSA_Q \
+	"91a1b7a6d93a81814cbb0a952815aa5f7d136ac3"
+#define DSA_G \
+	"4726315deee8d929a289b5f95665de8d930e9cdff364c31004065c6ddc2b4d4b" \
+	"d10a81e533499065c02b3310afd80bcba4c4f52dc8e3579a669bbfd22b008669" \
+	"a1f4d0ef140e69ef05030faf43b52cfba6860243c02eb4204b8c90ee6723fb16" \
+	"fd8495fc2a49b3b0abf35e17699e48fb7009edac6ea75f1e1a3d51ad58aacebf"
+#define DSA_Y \
+	"96f4f3bba7833011ebcb8bd12f4c0687463be820a4791f78cae1356c0cf9054c" \
+	"8b567f0e8e1f6ee87a3fb8fd0a4660cac5e59fb1f002f95156ae5df83823878b" \
+	"5914a4967f09393279f69d25e834272add48317f7bc858e29d2c686acd9c2243" \
+	"4a19a0e2c129c37767eec0dc6203684b1a9a8fe29bdd8db2eac08f99bfc6c606"
+#define DSA_X \
+	"4e78697dd4bf88776ac7add80c382f05a83e534b"
+#define DSA_SIG \
+	"371ca26546963507d34f298dd4bc0b73b28e3916083ae7b305c1c059cae08882" \
+	"2c94451109ce3780"
 
 static size_t unhex(const char *s, uint8_t *out)
 {
@@ -266,6 +291,40 @@ START_TEST(generated_key_works)
 }
 END_TEST
 
+START_TEST(dsa_signatures)
+{
+	uint8_t h[20], sig[40];
+	struct dsa_key k, fresh;
+	struct hash_ctx c;
+
+	memset(&k, 0, sizeof(k));
+	bn_hex(&k.p, DSA_P);
+	bn_hex(&k.q, DSA_Q);
+	bn_hex(&k.g, DSA_G);
+	bn_hex(&k.x, DSA_X);
+	k.has_private = 1;
+	k.p_len = 128;
+	dsa_public_from_private(&k);
+	bn_hex(&fresh.y, DSA_Y);
+	ck_assert_int_eq(bn_cmp(&k.y, &fresh.y), 0);
+	hash_init(&c, &hash_sha1);
+	hash_update(&c, &hash_sha1, "abc", 3);
+	hash_final(&c, &hash_sha1, h);
+	unhex(DSA_SIG, sig);
+	ck_assert_int_eq(dsa_verify(&k, h, 20, sig), 0);
+	sig[39] ^= 1;
+	ck_assert_int_eq(dsa_verify(&k, h, 20, sig), -1);
+	dsa_sign(&k, h, 20, sig, test_random);
+	ck_assert_int_eq(dsa_verify(&k, h, 20, sig), 0);
+	ck_assert_int_eq(dsa_generate(&fresh, 512, test_random), 0);
+	ck_assert_uint_eq(bn_bits(&fresh.p), 512);
+	ck_assert_uint_eq(bn_bits(&fresh.q), 160);
+	dsa_sign(&fresh, h, 20, sig, test_random);
+	ck_assert_int_eq(dsa_verify(&fresh, h, 20, sig), 0);
+	ck_assert_int_eq(dsa_generate(&fresh, 500, test_random), -1);
+}
+END_TEST
+
 static Suite *rsa_suite(void)
 {
 	Suite *s = suite_create("rsa");
@@ -278,6 +337,7 @@ static Suite *rsa_suite(void)
 	tcase_add_test(t, pss_signatures_verify);
 	tcase_add_test(t, encryptions_decrypt);
 	tcase_add_test(t, generated_key_works);
+	tcase_add_test(t, dsa_signatures);
 	suite_add_tcase(s, t);
 	return s;
 }
