@@ -13,6 +13,7 @@
 
 #include "bcrypt/ecc.h"
 #include "bcrypt/hash.h"
+#include "bn_vectors.h"
 
 struct ecc_vector {
 	unsigned bits;
@@ -47,22 +48,6 @@ static const struct ecc_vector vectors[] = {
 	  "e86ad3b818315f384509661462df8da630d34c82919d58c8dc0443b4e4048861"
 	  "5f6ab77f0cc2def93f3abc4f3c66f8b4" },
 };
-
-static size_t unhex(const char *s, uint8_t *out)
-{
-	size_t n = strlen(s) / 2;
-
-	for (size_t i = 0; i < n; i++)
-		sscanf(s + 2 * i, "%2hhx", &out[i]);
-	return n;
-}
-
-static void bn_hex(struct bn *r, const char *s)
-{
-	uint8_t buf[BN_MAX_BYTES];
-
-	ck_assert_int_eq(bn_from_bytes(r, buf, unhex(s, buf)), 0);
-}
 
 static void point_hex(struct ecc_point *p, const char *x, const char *y)
 {

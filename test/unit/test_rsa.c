@@ -14,6 +14,7 @@
 
 #include "bcrypt/rsa.h"
 #include "bcrypt/dsa.h"
+#include "bn_vectors.h"
 
 #define K_N \
 	"b2942e4a552ad620170ba3f775d54f62c7ed11288a2fafbf19b9b73b442dae72" \
@@ -78,22 +79,6 @@
 #define DSA_SIG \
 	"371ca26546963507d34f298dd4bc0b73b28e3916083ae7b305c1c059cae08882" \
 	"2c94451109ce3780"
-
-static size_t unhex(const char *s, uint8_t *out)
-{
-	size_t n = strlen(s) / 2;
-
-	for (size_t i = 0; i < n; i++)
-		sscanf(s + 2 * i, "%2hhx", &out[i]);
-	return n;
-}
-
-static void bn_hex(struct bn *r, const char *s)
-{
-	uint8_t buf[BN_MAX_BYTES];
-
-	ck_assert_int_eq(bn_from_bytes(r, buf, unhex(s, buf)), 0);
-}
 
 /* A deterministic stand-in for the RNG: a counter through SHA-256. */
 static void test_random(uint8_t *out, size_t len)
@@ -314,13 +299,15 @@ START_TEST(dsa_signatures)
 	ck_assert_int_eq(dsa_verify(&k, h, 20, sig), 0);
 	sig[39] ^= 1;
 	ck_assert_int_eq(dsa_verify(&k, h, 20, sig), -1);
-	dsa_sign(&k, h, 20, sig, test_random);
+	ck_assert_int_eq(dsa_sign(&k, h, 20, sig, test_random), 0);
 	ck_assert_int_eq(dsa_verify(&k, h, 20, sig), 0);
 	ck_assert_int_eq(dsa_generate(&fresh, 512, test_random), 0);
 	ck_assert_uint_eq(bn_bits(&fresh.p), 512);
 	ck_assert_uint_eq(bn_bits(&fresh.q), 160);
-	dsa_sign(&fresh, h, 20, sig, test_random);
+	ck_assert_int_eq(dsa_sign(&fresh, h, 20, sig, test_random), 0);
 	ck_assert_int_eq(dsa_verify(&fresh, h, 20, sig), 0);
+	fresh.q.d[0] ^= 1; /* an even q: no inverse, no signature, and no hang */
+	ck_assert_int_eq(dsa_sign(&fresh, h, 20, sig, test_random), -1);
 	ck_assert_int_eq(dsa_generate(&fresh, 500, test_random), -1);
 }
 END_TEST

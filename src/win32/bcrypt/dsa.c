@@ -82,14 +82,20 @@ static void hash_value(const uint8_t *h, size_t h_len, struct bn *z)
 	bn_from_bytes(z, h, h_len < DSA_Q_BYTES ? h_len : DSA_Q_BYTES);
 }
 
-void dsa_sign(const struct dsa_key *k, const uint8_t *h, size_t h_len, uint8_t *sig,
-	      bn_random_fn random)
+/* Parameters that are not a group give zeros for ever: a few tries only. */
+#define SIGN_TRIES 32
+
+int dsa_sign(const struct dsa_key *k, const uint8_t *h, size_t h_len, uint8_t *sig,
+	     bn_random_fn random)
 {
 	struct bn kk, r, s, z, t;
+	int tries = 0;
 
 	hash_value(h, h_len, &z);
 	bn_mod(&z, &z, &k->q);
 	do {
+		if (tries++ == SIGN_TRIES)
+			return -1;
 		below_q(k, &kk, random);
 		bn_modexp(&r, &k->g, &kk, &k->p);   /* r = (g^k mod p) mod q */
 		bn_mod(&r, &r, &k->q);
@@ -101,6 +107,7 @@ void dsa_sign(const struct dsa_key *k, const uint8_t *h, size_t h_len, uint8_t *
 	} while (bn_is_zero(&r) || bn_is_zero(&s));
 	bn_to_bytes(&r, sig, DSA_Q_BYTES);
 	bn_to_bytes(&s, sig + DSA_Q_BYTES, DSA_Q_BYTES);
+	return 0;
 }
 
 int dsa_verify(const struct dsa_key *k, const uint8_t *h, size_t h_len, const uint8_t *sig)

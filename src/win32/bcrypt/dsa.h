@@ -22,8 +22,9 @@ struct dsa_key {
 int dsa_generate(struct dsa_key *k, unsigned bits, bn_random_fn random);
 /* y = g^x mod p, for a key read without it. */
 void dsa_public_from_private(struct dsa_key *k);
-/* Signatures are r || s, 20 bytes each; the hash is cut to q's bits. */
-void dsa_sign(const struct dsa_key *k, const uint8_t *h, size_t h_len, uint8_t *sig,
+/* Signatures are r || s, 20 bytes each; the hash is cut to q's bits.
+ * -1: the parameters give no signature (not a prime-order group). */
+int dsa_sign(const struct dsa_key *k, const uint8_t *h, size_t h_len, uint8_t *sig,
 	      bn_random_fn random);
 int dsa_verify(const struct dsa_key *k, const uint8_t *h, size_t h_len, const uint8_t *sig);
 

@@ -105,11 +105,12 @@ static NTSTATUS read_legacy(struct dsa_key *k, const UCHAR *in, ULONG in_len)
 	return STATUS_SUCCESS;
 }
 
-/* Parameters any key must have: p odd and prime-sized, q | p - 1 not
- * checked (too costly); 1 < g < p, y < p. */
+/* What any key must have: p and q odd, q of about 160 bits, 1 < g < p,
+ * y < p, x < q (that they are primes, q | p - 1, is not checked). */
 static BOOL sane(const struct dsa_key *k)
 {
-	return bn_bit(&k->p, 0) && bn_bits(&k->q) > 150 && bn_cmp(&k->g, &k->p) < 0 &&
+	return bn_bit(&k->p, 0) && bn_bit(&k->q, 0) && bn_bits(&k->q) > 150 &&
+	       bn_cmp(&k->g, &k->p) < 0 &&
 	       bn_bits(&k->g) > 1 && bn_cmp(&k->y, &k->p) < 0 &&
 	       (!k->has_private || (!bn_is_zero(&k->x) && bn_cmp(&k->x, &k->q) < 0));
 }
@@ -245,8 +246,8 @@ NTSTATUS bc_dsa_sign(const struct bc_key *k, const UCHAR *hash, ULONG hash_len, 
 		return STATUS_INVALID_PARAMETER;
 	if (sig_len < 2 * DSA_Q_BYTES)
 		return STATUS_BUFFER_TOO_SMALL;
-	dsa_sign(k->dsa, hash, hash_len, sig, bc_random);
-	return STATUS_SUCCESS;
+	return dsa_sign(k->dsa, hash, hash_len, sig, bc_random) ? STATUS_INVALID_PARAMETER
+								 : STATUS_SUCCESS;
 }
 
 NTSTATUS bc_dsa_verify(const struct bc_key *k, const UCHAR *hash, ULONG hash_len,

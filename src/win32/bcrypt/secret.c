@@ -81,7 +81,12 @@ static NTSTATUS hash_params(const BCryptBufferDesc *desc, struct kdf_hash_params
 		if (b->cbBuffer && !b->pvBuffer)
 			return STATUS_INVALID_PARAMETER;
 		if (b->BufferType == KDF_HASH_ALGORITHM) {
-			if (!b->pvBuffer || !(p->hash = bc_hash_named(b->pvBuffer)))
+			const WCHAR *name = b->pvBuffer;
+
+			/* the name with its terminator, within the buffer */
+			if (b->cbBuffer < sizeof(WCHAR) || name[b->cbBuffer / sizeof(WCHAR) - 1])
+				return STATUS_INVALID_PARAMETER;
+			if (!(p->hash = bc_hash_named(name)))
 				return STATUS_NOT_SUPPORTED;
 		} else if (b->BufferType == KDF_SECRET_PREPEND) {
 			p->prepend = b;
