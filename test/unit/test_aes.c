@@ -5,13 +5,19 @@
  * 800-38A appendix F (ECB, CBC, CFB8, CFB128 with AES-128), the GCM
  * specification's test cases 2 and 4, RFC 6229 (RC4, 40 and 128-bit
  * keys, offset 0), RFC 6070 (PBKDF2-HMAC-SHA1) and
- * RFC 7914 section 11 (PBKDF2-HMAC-SHA256).
+ * RFC 7914 section 11 (PBKDF2-HMAC-SHA256); DES (des.c) against the
+ * worked example of its literature (key 133457799BBCDFF1) and Triple DES
+ * through block_modes.c against another implementation's cipher texts
+ * (Python's "cryptography": CBC and CFB8 with a 24-byte key, ECB with a
+ * 16-byte one).
  */
 #include <check.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "bcrypt/aes.h"
+#include "bcrypt/block_modes.h"
+#include "bcrypt/des.h"
 #include "bcrypt/hash.h"
 #include "bcrypt/rc4.h"
 
@@ -188,6 +194,53 @@ START_TEST(rc4_vectors)
 }
 END_TEST
 
+START_TEST(des_vectors)
+{
+	static const uint8_t des_key[8] = { 0x13, 0x34, 0x57, 0x79, 0x9b, 0xbc, 0xdf, 0xf1 };
+	uint8_t key[24], iv[8], buf[16], back[16];
+	struct des3_key k3;
+	struct des_key k;
+	char text[33];
+
+	des_set_key(&k, des_key);
+	unhex("0123456789abcdef", buf);
+	des_block(&k, 1, buf, buf);
+	hex(buf, 8, text);
+	ck_assert_str_eq(text, "85e813540f0ab405");
+	des_block(&k, 0, buf, buf);
+	hex(buf, 8, text);
+	ck_assert_str_eq(text, "0123456789abcdef");
+
+	for (int i = 0; i < 24; i++)
+		key[i] = (uint8_t)(i + 1);
+	for (int i = 0; i < 8; i++)
+		iv[i] = (uint8_t)(100 + i);
+	ck_assert(des3_set_key(&k3, key, 24));
+	struct block_cipher c = { DES_BLOCK, &k3, des3_encrypt_block, des3_decrypt_block };
+
+	memcpy(buf, "sixteen byte msg", 16);
+	block_cbc(&c, 1, iv, buf, buf, 16);
+	hex(buf, 16, text);
+	ck_assert_str_eq(text, "a79a616451276afe16ea4ac884c94da1");
+	for (int i = 0; i < 8; i++)
+		iv[i] = (uint8_t)(100 + i);
+	block_cbc(&c, 0, iv, buf, back, 16);
+	ck_assert_mem_eq(back, "sixteen byte msg", 16);
+	for (int i = 0; i < 8; i++)
+		iv[i] = (uint8_t)(100 + i);
+	memcpy(buf, "odd length!", 11);
+	block_cfb(&c, 1, 1, iv, buf, buf, 11);
+	hex(buf, 11, text);
+	ck_assert_str_eq(text, "3899a75ff5e112e2ebd139");
+	ck_assert(des3_set_key(&k3, key, 16));
+	memcpy(buf, "sixteen byte msg", 16);
+	block_ecb(&c, 1, buf, buf, 16);
+	hex(buf, 16, text);
+	ck_assert_str_eq(text, "65eaaf2b42de9c8948103c73949c6558");
+	ck_assert(!des3_set_key(&k3, key, 8));
+}
+END_TEST
+
 static Suite *aes_suite(void)
 {
 	Suite *s = suite_create("aes");
@@ -198,6 +251,7 @@ static Suite *aes_suite(void)
 	tcase_add_test(t, gcm_test_cases);
 	tcase_add_test(t, rc4_vectors);
 	tcase_add_test(t, pbkdf2_vectors);
+	tcase_add_test(t, des_vectors);
 	suite_add_tcase(s, t);
 	return s;
 }

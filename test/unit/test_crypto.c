@@ -1,7 +1,7 @@
 /*
  * Unit tests for the digests, HMAC and ChaCha20 of our DLLs
- * (src/win32/bcrypt/hash*.c, md4.c, md5.c, sha*.c; src/win32/bcryptprimitives/
- * chacha20.c), built for the host: the published test vectors of RFC 1320
+ * (src/win32/bcrypt/hash*.c, md2.c, md4.c, md5.c, sha*.c; src/win32/bcryptprimitives/
+ * chacha20.c), built for the host: the published test vectors of RFC 1319 (MD2), RFC 1320
  * (MD4), RFC 1321 (MD5), FIPS 180-4's examples (SHA-1, SHA-256, SHA-384, SHA-512), RFC
  * 2202 and RFC 4231 (HMAC) and RFC 8439 section 2.3.2 (ChaCha20), plus
  * every way of splitting a message into updates.
@@ -41,6 +41,16 @@ struct vector {
 		 "ijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu"
 
 static const struct vector vectors[] = {
+	/* RFC 1319, appendix A.5 */
+	{ &hash_md2, "", "8350e5a3e24c153df2275c9f80692773" },
+	{ &hash_md2, "a", "32ec01ec4a6dac72c0ab96fb34c0b5d1" },
+	{ &hash_md2, "abc", "da853b0d3f88d99b30283a69e6ded6bb" },
+	{ &hash_md2, "message digest", "ab4f496bfb2a530b219ff33031fe06b0" },
+	{ &hash_md2, "abcdefghijklmnopqrstuvwxyz", "4e8ddff3650292ab5a4108c3aa47940b" },
+	{ &hash_md2, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
+	  "da33def2a42df13975352846c30338cd" },
+	{ &hash_md2, "12345678901234567890123456789012345678901234567890123456789012345678901234567890",
+	  "d5976f79d83d3a0dc9806c3c66f3efd8" },
 	/* RFC 1320, appendix A.5 */
 	{ &hash_md4, "", "31d6cfe0d16ae931b73c59d7e0c089c0" },
 	{ &hash_md4, "abc", "a448017aaf21d8525fc10ae87aa6729d" },

@@ -44,6 +44,7 @@ struct adv_key {
 	BYTE iv[16];                 /* KP_IV */
 	BYTE chain[16];              /* the chaining value between calls */
 	void *bcrypt;                /* bcrypt's key, remade to reset or change mode */
+	BOOL pair;                   /* an RSA key (crypt_rsa.c): bcrypt's key pair */
 };
 #define ADV_KEY_MAGIC 0x5359454bu /* "KEYS" */
 
@@ -52,6 +53,10 @@ struct adv_key {
 struct adv_key *adv_key_from_handle(HCRYPTKEY handle);
 BOOL adv_key_reset(struct adv_key *k);
 BOOL adv_is_aes(ALG_ID algid);
+/* crypt_rsa.c: CryptoAPI's RSA key blobs, and signatures checked with them. */
+BOOL adv_is_rsa_blob(const BYTE *data, DWORD len);
+BOOL adv_import_rsa(HCRYPTPROV prov, const BYTE *data, DWORD len, DWORD flags, HCRYPTKEY *out);
+BOOL adv_verify_rsa(struct adv_key *k, HCRYPTHASH hash, const BYTE *sig, DWORD len);
 
 static inline BOOL adv_fail(DWORD error)
 {
@@ -78,6 +83,10 @@ NTSTATUS WINAPI BCryptEncrypt(void *key, UCHAR *in, ULONG in_len, void *padding,
 NTSTATUS WINAPI BCryptDecrypt(void *key, UCHAR *in, ULONG in_len, void *padding, UCHAR *iv,
 			      ULONG iv_len, UCHAR *out, ULONG out_len, ULONG *result, ULONG flags);
 NTSTATUS WINAPI BCryptDestroyKey(void *key);
+NTSTATUS WINAPI BCryptImportKeyPair(void *alg, void *import_key, const WCHAR *type, void **key,
+				    UCHAR *in, ULONG in_len, ULONG flags);
+NTSTATUS WINAPI BCryptVerifySignature(void *key, void *padding, UCHAR *hash, ULONG hash_len,
+				      UCHAR *sig, ULONG sig_len, ULONG flags);
 NTSTATUS WINAPI BCryptDeriveKeyCapi(void *hash, void *target_alg, UCHAR *out, ULONG out_len,
 				    ULONG flags);
 

@@ -1,6 +1,6 @@
 /* CryptoAPI session keys over bcrypt.dll's: RC4 (any provider) and AES
- * (PROV_RSA_AES): CryptGenKey, CryptDeriveKey, CryptImportKey and
- * CryptExportKey (PLAINTEXTKEYBLOB), CryptDuplicateKey, CryptDestroyKey,
+ * (PROV_RSA_AES): CryptGenKey, CryptDeriveKey, CryptImportKey (and RSA's
+ * blobs, crypt_rsa.c) and CryptExportKey (PLAINTEXTKEYBLOB), CryptDuplicateKey, CryptDestroyKey,
  * CryptGetKeyParam and CryptSetKeyParam (KP_IV, KP_MODE).  A key ends
  * with its context, as on Windows. */
 #include "adv_crypt.h"
@@ -28,6 +28,8 @@ BOOL adv_is_aes(ALG_ID algid)
  * restarted. */
 BOOL adv_key_reset(struct adv_key *k)
 {
+	if (k->pair)
+		return FALSE; /* an RSA key has no stream or chain */
 	void *alg = k->algid == CALG_RC4 ? BC_RC4 : k->mode == CRYPT_MODE_ECB ? BC_AES_ECB : BC_AES_CBC;
 
 	if (k->bcrypt)
@@ -133,6 +135,8 @@ ADVAPI BOOL WINAPI CryptDuplicateKey(HCRYPTKEY handle, DWORD *reserved, DWORD fl
 
 	if (!k || reserved || flags || !out)
 		return adv_fail(ERROR_INVALID_PARAMETER);
+	if (k->pair)
+		return adv_fail(NTE_BAD_KEY); /* RSA keys are not duplicated here */
 	return new_key(k->prov, k->algid, k->secret, k->len,
 		       k->exportable ? CRYPT_EXPORTABLE : 0, out);
 }
@@ -154,6 +158,8 @@ ADVAPI BOOL WINAPI CryptImportKey(HCRYPTPROV prov, const BYTE *data, DWORD data_
 		return adv_fail(ERROR_INVALID_PARAMETER);
 	if (data_len < sizeof(b))
 		return adv_fail(NTE_BAD_DATA);
+	if (adv_is_rsa_blob(data, data_len))
+		return adv_import_rsa(prov, data, data_len, flags, out);
 	memcpy(&b, data, sizeof(b));
 	if (b.header.bType != PLAINTEXTKEYBLOB)
 		return adv_fail(NTE_BAD_TYPE);
@@ -175,8 +181,8 @@ ADVAPI BOOL WINAPI CryptExportKey(HCRYPTKEY key, HCRYPTKEY exp_key, DWORD type, 
 
 	if (!k || !len || (exp_key && !adv_key_from_handle(exp_key)))
 		return adv_fail(ERROR_INVALID_PARAMETER);
-	if (type != PLAINTEXTKEYBLOB)
-		return adv_fail(NTE_BAD_TYPE);
+	if (type != PLAINTEXTKEYBLOB || k->pair)
+		return adv_fail(NTE_BAD_TYPE); /* no RSA blob is exported here */
 	if (!k->exportable)
 		return adv_fail(NTE_BAD_KEY_STATE);
 	room = *len;

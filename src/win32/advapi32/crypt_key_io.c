@@ -26,10 +26,12 @@ static BOOL run(struct adv_key *k, BOOL encrypt, BOOL final, BYTE *data, DWORD l
 	BOOL block = k->algid != CALG_RC4;
 	ULONG flags = block && final ? BCRYPT_BLOCK_PADDING : 0, got = 0;
 	BYTE *iv = block && k->mode == CRYPT_MODE_CBC ? k->chain : NULL;
-	NTSTATUS st = (encrypt ? BCryptEncrypt : BCryptDecrypt)(k->bcrypt, data, len, NULL, iv,
-								iv ? AES_BLOCK : 0, data, room,
-								&got, flags);
+	NTSTATUS st;
 
+	if (k->pair)
+		return adv_fail(NTE_BAD_KEY); /* RSA encryption is not offered here */
+	st = (encrypt ? BCryptEncrypt : BCryptDecrypt)(k->bcrypt, data, len, NULL, iv,
+						       iv ? AES_BLOCK : 0, data, room, &got, flags);
 	if (st)
 		return adv_fail(st == (NTSTATUS)0xC0000023 ? ERROR_MORE_DATA : (DWORD)NTE_BAD_DATA);
 	*result = got;

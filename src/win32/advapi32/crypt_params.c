@@ -85,9 +85,13 @@ ADVAPI BOOL WINAPI CryptSignHashA(HCRYPTHASH hash, DWORD spec, LPCSTR desc, DWOR
 ADVAPI BOOL WINAPI CryptVerifySignatureW(HCRYPTHASH hash, const BYTE *sig, DWORD len, HCRYPTKEY key,
 					 LPCWSTR desc, DWORD flags)
 {
-	if (!adv_hash_live(hash) || !adv_key_from_handle(key))
+	struct adv_key *k = adv_key_from_handle(key);
+
+	if (!adv_hash_live(hash) || !k)
 		return adv_fail(ERROR_INVALID_PARAMETER);
-	return adv_fail(NTE_BAD_KEY); /* session keys do not verify signatures */
+	if (!k->pair)
+		return adv_fail(NTE_BAD_KEY); /* session keys do not verify signatures */
+	return adv_verify_rsa(k, hash, sig, len);
 }
 
 ADVAPI BOOL WINAPI CryptVerifySignatureA(HCRYPTHASH hash, const BYTE *sig, DWORD len, HCRYPTKEY key,

@@ -1,56 +1,45 @@
-/* The modes of operation over AES: ECB, CBC and CFB from SP 800-38A
- * sections 6.1-6.3, GCM from SP 800-38D sections 6-7. */
+/* The modes of operation over AES: ECB, CBC and CFB (block_modes.c's,
+ * SP 800-38A sections 6.1-6.3), GCM from SP 800-38D sections 6-7. */
 #include <string.h>
 #include "aes.h"
+#include "block_modes.h"
 
-static void xor_block(uint8_t *dst, const uint8_t *a, const uint8_t *b, size_t n)
+static void encrypt_block(const void *k, const uint8_t *in, uint8_t *out)
 {
-	for (size_t i = 0; i < n; i++)
-		dst[i] = a[i] ^ b[i];
+	aes_encrypt_block(k, in, out);
+}
+
+static void decrypt_block(const void *k, const uint8_t *in, uint8_t *out)
+{
+	aes_decrypt_block(k, in, out);
+}
+
+static struct block_cipher cipher_of(const struct aes_key *k)
+{
+	return (struct block_cipher){ AES_BLOCK, k, encrypt_block, decrypt_block };
 }
 
 void aes_ecb(const struct aes_key *k, int encrypt, const uint8_t *in, uint8_t *out, size_t len)
 {
-	for (size_t i = 0; i < len; i += AES_BLOCK)
-		(encrypt ? aes_encrypt_block : aes_decrypt_block)(k, in + i, out + i);
+	struct block_cipher c = cipher_of(k);
+
+	block_ecb(&c, encrypt, in, out, len);
 }
 
 void aes_cbc(const struct aes_key *k, int encrypt, uint8_t iv[16], const uint8_t *in,
 	     uint8_t *out, size_t len)
 {
-	uint8_t t[AES_BLOCK], next[AES_BLOCK];
+	struct block_cipher c = cipher_of(k);
 
-	for (size_t i = 0; i < len; i += AES_BLOCK) {
-		if (encrypt) {
-			xor_block(t, in + i, iv, AES_BLOCK);
-			aes_encrypt_block(k, t, out + i);
-			memcpy(iv, out + i, AES_BLOCK);
-		} else {
-			memcpy(next, in + i, AES_BLOCK);
-			aes_decrypt_block(k, in + i, t);
-			xor_block(out + i, t, iv, AES_BLOCK);
-			memcpy(iv, next, AES_BLOCK);
-		}
-	}
+	block_cbc(&c, encrypt, iv, in, out, len);
 }
 
-/* Each segment: out = in XOR the cipher of the register's front, then the
- * register shifts the ciphertext segment in. */
 void aes_cfb(const struct aes_key *k, int encrypt, size_t seg, uint8_t iv[16],
 	     const uint8_t *in, uint8_t *out, size_t len)
 {
-	uint8_t stream[AES_BLOCK], c[AES_BLOCK];
+	struct block_cipher c = cipher_of(k);
 
-	for (size_t i = 0; i + seg <= len; i += seg) {
-		aes_encrypt_block(k, iv, stream);
-		if (!encrypt)
-			memcpy(c, in + i, seg); /* before out overwrites it, in place */
-		xor_block(out + i, in + i, stream, seg);
-		if (encrypt)
-			memcpy(c, out + i, seg);
-		memmove(iv, iv + seg, AES_BLOCK - seg);
-		memcpy(iv + AES_BLOCK - seg, c, seg);
-	}
+	block_cfb(&c, encrypt, seg, iv, in, out, len);
 }
 
 /* GF(2^128) multiplication of GCM (SP 800-38D 6.3): bit 0 is the most
@@ -62,7 +51,7 @@ static void gf_mul(uint8_t x[16], const uint8_t y[16])
 	memcpy(v, y, 16);
 	for (int i = 0; i < 128; i++) {
 		if (x[i / 8] & (0x80 >> (i % 8)))
-			xor_block(z, z, v, 16);
+			block_xor(z, z, v, 16);
 		int lsb = v[15] & 1;
 
 		for (int j = 15; j > 0; j--)
@@ -84,7 +73,7 @@ static void ghash_bytes(struct aes_gcm *g, const uint8_t *p, size_t len)
 		p += n;
 		len -= n;
 		if (g->partial_len == 16) {
-			xor_block(g->ghash, g->ghash, g->partial, 16);
+			block_xor(g->ghash, g->ghash, g->partial, 16);
 			gf_mul(g->ghash, g->h);
 			g->partial_len = 0;
 		}
@@ -169,6 +158,6 @@ void aes_gcm_tag(struct aes_gcm *g, uint8_t *tag, size_t tag_len)
 	}
 	ghash_bytes(g, lens, 16);
 	aes_encrypt_block(g->key, g->j0, full);
-	xor_block(full, full, g->ghash, 16);
+	block_xor(full, full, g->ghash, 16);
 	memcpy(tag, full, tag_len > 16 ? 16 : tag_len);
 }

@@ -1,9 +1,9 @@
 /* Algorithm providers: BCryptOpenAlgorithmProvider and its close, and the
  * pseudo-handles (BCRYPT_SHA256_ALG_HANDLE...) Windows 10 accepts
  * wherever a provider is asked for.  One provider, "Microsoft Primitive
- * Provider", with the digests of hash.h (plain and HMAC), the RNG, AES
- * and RC4; other algorithms are not found, as on a system without their
- * provider. */
+ * Provider", with the digests of hash.h (plain and HMAC), the RNG, AES,
+ * 3DES, RC4, RSA, DSA, ECDSA and ECDH (P-256, P-384); other algorithms
+ * are not found, as on a system without their provider. */
 #include "bcrypt_private.h"
 
 void *bc_alloc(SIZE_T n)
@@ -26,7 +26,9 @@ static const struct {
 	const WCHAR *name;
 	const struct hash_alg *hash;
 	enum bc_kind kind;
+	ULONG curve_bits;
 } algorithms[] = {
+	{ L"MD2", &hash_md2, BC_KIND_HASH },
 	{ L"MD4", &hash_md4, BC_KIND_HASH },
 	{ L"MD5", &hash_md5, BC_KIND_HASH },
 	{ L"SHA1", &hash_sha1, BC_KIND_HASH },
@@ -35,14 +37,25 @@ static const struct {
 	{ L"SHA512", &hash_sha512, BC_KIND_HASH },
 	{ L"RNG", NULL, BC_KIND_RNG },
 	{ L"AES", NULL, BC_KIND_AES },
+	{ L"3DES", NULL, BC_KIND_3DES },
 	{ L"RC4", NULL, BC_KIND_RC4 },
+	{ L"RSA", NULL, BC_KIND_RSA },
+	{ L"RSA_SIGN", NULL, BC_KIND_RSA },
+	{ L"DSA", NULL, BC_KIND_DSA },
+	{ L"ECDSA_P256", NULL, BC_KIND_ECDSA, 256 },
+	{ L"ECDSA_P384", NULL, BC_KIND_ECDSA, 384 },
+	{ L"ECDH_P256", NULL, BC_KIND_ECDH, 256 },
+	{ L"ECDH_P384", NULL, BC_KIND_ECDH, 384 },
 };
 
 /* The pseudo-handles (bcrypt.h): value 16 * i + 1 for entry i; those of
- * algorithms not provided here (MD2, RSA, DES...) stay empty. */
+ * algorithms not provided here (DES, DH...) stay empty. */
 #define HASH_PSEUDO(n, h, f) { BC_ALG_MAGIC, n, h, f, TRUE, BC_KIND_HASH, BC_MODE_NA }
+#define ECC_PSEUDO(n, k, bits) { BC_ALG_MAGIC, n, NULL, 0, TRUE, k, BC_MODE_NA, bits }
+#define DES3_PSEUDO(m) { BC_ALG_MAGIC, L"3DES", NULL, 0, TRUE, BC_KIND_3DES, m }
 #define AES_PSEUDO(m) { BC_ALG_MAGIC, L"AES", NULL, 0, TRUE, BC_KIND_AES, m }
 static const struct bc_alg pseudo[] = {
+	[0x00] = HASH_PSEUDO(L"MD2", &hash_md2, 0),
 	[0x01] = HASH_PSEUDO(L"MD4", &hash_md4, 0),
 	[0x02] = HASH_PSEUDO(L"MD5", &hash_md5, 0),
 	[0x03] = HASH_PSEUDO(L"SHA1", &hash_sha1, 0),
@@ -56,7 +69,18 @@ static const struct bc_alg pseudo[] = {
 	[0x0b] = HASH_PSEUDO(L"SHA256", &hash_sha256, BC_ALG_HANDLE_HMAC_FLAG),
 	[0x0c] = HASH_PSEUDO(L"SHA384", &hash_sha384, BC_ALG_HANDLE_HMAC_FLAG),
 	[0x0d] = HASH_PSEUDO(L"SHA512", &hash_sha512, BC_ALG_HANDLE_HMAC_FLAG),
+	[0x0e] = { BC_ALG_MAGIC, L"RSA", NULL, 0, TRUE, BC_KIND_RSA, BC_MODE_NA },
+	[0x12] = HASH_PSEUDO(L"MD2", &hash_md2, BC_ALG_HANDLE_HMAC_FLAG),
 	[0x13] = HASH_PSEUDO(L"MD4", &hash_md4, BC_ALG_HANDLE_HMAC_FLAG),
+	[0x2a] = ECC_PSEUDO(L"ECDH_P256", BC_KIND_ECDH, 256),
+	[0x2b] = ECC_PSEUDO(L"ECDH_P384", BC_KIND_ECDH, 384),
+	[0x2d] = { BC_ALG_MAGIC, L"DSA", NULL, 0, TRUE, BC_KIND_DSA, BC_MODE_NA },
+	[0x2e] = ECC_PSEUDO(L"ECDSA_P256", BC_KIND_ECDSA, 256),
+	[0x2f] = ECC_PSEUDO(L"ECDSA_P384", BC_KIND_ECDSA, 384),
+	[0x31] = { BC_ALG_MAGIC, L"RSA_SIGN", NULL, 0, TRUE, BC_KIND_RSA, BC_MODE_NA },
+	[0x14] = DES3_PSEUDO(BC_MODE_CBC),
+	[0x15] = DES3_PSEUDO(BC_MODE_ECB),
+	[0x16] = DES3_PSEUDO(BC_MODE_CFB),
 	[0x1a] = AES_PSEUDO(BC_MODE_CBC),
 	[0x1b] = AES_PSEUDO(BC_MODE_ECB),
 	[0x1c] = AES_PSEUDO(BC_MODE_CFB),
@@ -77,6 +101,14 @@ const struct bc_alg *bc_alg_from_handle(void *handle)
 	if (!live_has(a) || a->magic != BC_ALG_MAGIC)
 		return NULL;
 	return a;
+}
+
+const struct hash_alg *bc_hash_named(const WCHAR *name)
+{
+	for (size_t i = 0; name && i < ARRAYSIZE(algorithms); i++)
+		if (algorithms[i].hash && !_wcsicmp(name, algorithms[i].name))
+			return algorithms[i].hash;
+	return NULL;
 }
 
 static BOOL provider_known(const WCHAR *implementation)
@@ -104,7 +136,8 @@ BCRYPT_API NTSTATUS WINAPI BCryptOpenAlgorithmProvider(void **handle, const WCHA
 			return STATUS_NO_MEMORY;
 		*a = (struct bc_alg){ BC_ALG_MAGIC, algorithms[i].name, algorithms[i].hash,
 				      flags & ~BC_PROV_DISPATCH, FALSE, algorithms[i].kind,
-				      algorithms[i].kind == BC_KIND_AES ? BC_MODE_CBC : BC_MODE_NA };
+				      BC_KIND_IS_BLOCK(algorithms[i].kind) ? BC_MODE_CBC : BC_MODE_NA,
+				      algorithms[i].curve_bits };
 		if (!live_add(a)) {
 			bc_free(a);
 			return STATUS_NO_MEMORY;
@@ -134,6 +167,16 @@ static void kind_class(enum bc_kind kind, ULONG *op, ULONG *iface)
 	switch (kind) {
 	case BC_KIND_HASH: *op = BCRYPT_HASH_OPERATION; *iface = BCRYPT_HASH_INTERFACE; break;
 	case BC_KIND_RNG: *op = BCRYPT_RNG_OPERATION; *iface = BCRYPT_RNG_INTERFACE; break;
+	case BC_KIND_RSA:
+		*op = BCRYPT_ASYMMETRIC_ENCRYPTION_OPERATION | BCRYPT_SIGNATURE_OPERATION;
+		*iface = BCRYPT_ASYMMETRIC_ENCRYPTION_INTERFACE;
+		break;
+	case BC_KIND_DSA:
+	case BC_KIND_ECDSA: *op = BCRYPT_SIGNATURE_OPERATION; *iface = BCRYPT_SIGNATURE_INTERFACE; break;
+	case BC_KIND_ECDH:
+		*op = BCRYPT_SECRET_AGREEMENT_OPERATION;
+		*iface = BCRYPT_SECRET_AGREEMENT_INTERFACE;
+		break;
 	default: *op = BCRYPT_CIPHER_OPERATION; *iface = BCRYPT_CIPHER_INTERFACE; break;
 	}
 }
@@ -153,15 +196,15 @@ BCRYPT_API NTSTATUS WINAPI BCryptEnumAlgorithms(ULONG ops, ULONG *count,
 
 	if (!count || !list || (ops & ~ALL_OPERATIONS) || flags)
 		return STATUS_INVALID_PARAMETER;
-	if (!(ids = bc_alloc(ARRAYSIZE(algorithms) * (sizeof(*ids) + 8 * sizeof(WCHAR)))))
+	if (!(ids = bc_alloc(ARRAYSIZE(algorithms) * (sizeof(*ids) + 16 * sizeof(WCHAR)))))
 		return STATUS_NO_MEMORY;
 	names = (WCHAR *)(ids + ARRAYSIZE(algorithms));
 	for (size_t i = 0; i < ARRAYSIZE(algorithms); i++) {
 		kind_class(algorithms[i].kind, &op, &iface);
 		if (ops && !(ops & op))
 			continue;
-		ids[n] = (BCRYPT_ALGORITHM_IDENTIFIER){ names + 8 * i, iface, 0 };
-		wcscpy(names + 8 * i, algorithms[i].name);
+		ids[n] = (BCRYPT_ALGORITHM_IDENTIFIER){ names + 16 * i, iface, 0 };
+		wcscpy(names + 16 * i, algorithms[i].name);
 		n++;
 	}
 	*count = n;

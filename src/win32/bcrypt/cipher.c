@@ -1,33 +1,54 @@
-/* BCryptEncrypt and BCryptDecrypt with RC4 keys (a stream) and AES keys: ECB, CBC and CFB (8-bit
+/* BCryptEncrypt and BCryptDecrypt with RC4 keys (a stream) and AES and
+ * 3DES keys: ECB, CBC and CFB (8-bit
  * feedback, CNG's default message block length of 1) with optional PKCS#7
  * padding (BCRYPT_BLOCK_PADDING), and GCM (authenticated, no padding).
  * A call with no IV goes on from the chaining value the key kept from its
- * last call; a caller's IV buffer gets the next chaining value. */
+ * last call; a caller's IV buffer gets the next chaining value.  RSA keys
+ * are rsa_crypt.c's. */
 #include "bcrypt_private.h"
+
+static void encrypt_aes(const void *k, const UCHAR *in, UCHAR *out)
+{
+	aes_encrypt_block(k, in, out);
+}
+
+static void decrypt_aes(const void *k, const UCHAR *in, UCHAR *out)
+{
+	aes_decrypt_block(k, in, out);
+}
+
+struct block_cipher bc_block_cipher(const struct bc_key *k)
+{
+	if (k->kind == BC_KIND_3DES)
+		return (struct block_cipher){ DES_BLOCK, &k->des3, des3_encrypt_block,
+					      des3_decrypt_block };
+	return (struct block_cipher){ AES_BLOCK, &k->aes, encrypt_aes, decrypt_aes };
+}
 
 /* Runs the non-authenticated modes over buf (whole blocks, or any length
  * for CFB), in place. */
 static NTSTATUS run_mode(struct bc_key *k, BOOL encrypt, UCHAR *iv, ULONG iv_len, UCHAR *buf,
 			 ULONG len)
 {
-	UCHAR chain[AES_BLOCK];
+	struct block_cipher c = bc_block_cipher(k);
+	UCHAR chain[BLOCK_MAX];
 
 	if (k->mode == BC_MODE_ECB) {
 		if (iv)
 			return STATUS_INVALID_PARAMETER; /* ECB takes none */
-		aes_ecb(&k->aes, encrypt, buf, buf, len);
+		block_ecb(&c, encrypt, buf, buf, len);
 		return STATUS_SUCCESS;
 	}
-	if (iv && iv_len != AES_BLOCK)
+	if (iv && iv_len != c.size)
 		return STATUS_INVALID_PARAMETER;
-	memcpy(chain, iv ? iv : k->iv, AES_BLOCK);
+	memcpy(chain, iv ? iv : k->iv, c.size);
 	if (k->mode == BC_MODE_CBC)
-		aes_cbc(&k->aes, encrypt, chain, buf, buf, len);
+		block_cbc(&c, encrypt, chain, buf, buf, len);
 	else
-		aes_cfb(&k->aes, encrypt, 1, chain, buf, buf, len);
-	memcpy(k->iv, chain, AES_BLOCK);
+		block_cfb(&c, encrypt, 1, chain, buf, buf, len);
+	memcpy(k->iv, chain, c.size);
 	if (iv)
-		memcpy(iv, chain, AES_BLOCK);
+		memcpy(iv, chain, c.size);
 	return STATUS_SUCCESS;
 }
 
@@ -36,21 +57,23 @@ static NTSTATUS output_size(const struct bc_key *k, BOOL encrypt, ULONG in_len, 
 			    ULONG *need)
 {
 	BOOL stream = k->mode == BC_MODE_CFB;
+	ULONG bs = (ULONG)bc_block_cipher(k).size;
 
 	*need = in_len;
 	if (encrypt && (flags & BC_BLOCK_PADDING))
-		*need = (in_len / AES_BLOCK + 1) * AES_BLOCK;
-	else if (in_len % AES_BLOCK && (!stream || (!encrypt && (flags & BC_BLOCK_PADDING))))
+		*need = (in_len / bs + 1) * bs;
+	else if (in_len % bs && (!stream || (!encrypt && (flags & BC_BLOCK_PADDING))))
 		return STATUS_INVALID_BUFFER_SIZE;
 	return STATUS_SUCCESS;
 }
 
-/* Strips PKCS#7 padding off the decrypted text: its length without it. */
-static NTSTATUS unpad(const UCHAR *buf, ULONG len, ULONG *plain_len)
+/* Strips PKCS#7 padding (blocks of bs bytes) off the decrypted text: its
+ * length without it. */
+static NTSTATUS unpad(const UCHAR *buf, ULONG len, ULONG bs, ULONG *plain_len)
 {
 	UCHAR n = len ? buf[len - 1] : 0;
 
-	if (!n || n > AES_BLOCK || n > len)
+	if (!n || n > bs || n > len)
 		return STATUS_DATA_ERROR;
 	for (ULONG i = len - n; i < len; i++)
 		if (buf[i] != n)
@@ -87,11 +110,11 @@ static NTSTATUS block_decrypt(struct bc_key *k, const UCHAR *in, ULONG in_len, U
 			      ULONG *result)
 {
 	BOOL padded = (flags & BC_BLOCK_PADDING) != 0;
-	ULONG plain_len = in_len;
+	ULONG plain_len = in_len, bs = (ULONG)bc_block_cipher(k).size;
 	UCHAR *buf;
 	NTSTATUS st;
 
-	ULONG least = padded && in_len >= AES_BLOCK ? in_len - AES_BLOCK : in_len;
+	ULONG least = padded && in_len >= bs ? in_len - bs : in_len;
 
 	if (out_len < least)
 		return STATUS_BUFFER_TOO_SMALL;
@@ -101,7 +124,7 @@ static NTSTATUS block_decrypt(struct bc_key *k, const UCHAR *in, ULONG in_len, U
 		memcpy(buf, in, in_len);
 	st = run_mode(k, FALSE, iv, iv_len, buf, in_len);
 	if (st == STATUS_SUCCESS && padded)
-		st = unpad(buf, in_len, &plain_len);
+		st = unpad(buf, in_len, bs, &plain_len);
 	if (st == STATUS_SUCCESS) {
 		*result = plain_len;
 		if (out_len < plain_len)
@@ -139,6 +162,11 @@ static NTSTATUS crypt(void *handle, BOOL encrypt, UCHAR *in, ULONG in_len, void 
 
 	if (!k)
 		return STATUS_INVALID_HANDLE;
+	if (BC_KIND_IS_ECC(k->kind) || k->kind == BC_KIND_DSA)
+		return STATUS_NOT_SUPPORTED;
+	if (k->kind == BC_KIND_RSA)
+		return !result || iv || (in_len && !in) ? STATUS_INVALID_PARAMETER
+			: bc_rsa_crypt(k, encrypt, in, in_len, padding, out, out_len, result, flags);
 	if (!result || (flags & ~BC_BLOCK_PADDING) || (in_len && !in))
 		return STATUS_INVALID_PARAMETER;
 	if (k->kind == BC_KIND_RC4)

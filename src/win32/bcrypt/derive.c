@@ -45,8 +45,10 @@ BCRYPT_API NTSTATUS WINAPI BCryptDeriveKeyCapi(void *hash_handle, void *target, 
 	const struct hash_alg *a;
 	BOOL sha2;
 
-	if (!h || h->finished || h->hmac)
-		return h ? STATUS_INVALID_PARAMETER : STATUS_INVALID_HANDLE;
+	if (!h || h->finished)
+		return STATUS_INVALID_HANDLE; /* a derived-from hash is spent, as on Windows */
+	if (h->hmac)
+		return STATUS_INVALID_PARAMETER;
 	if ((target && !t) || !out || !out_len || flags)
 		return STATUS_INVALID_PARAMETER;
 	a = h->hash;

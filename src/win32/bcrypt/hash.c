@@ -61,6 +61,12 @@ void hash_final(struct hash_ctx *c, const struct hash_alg *a, uint8_t *out)
 	size_t fill = (size_t)(c->total % a->block_len), len_at = a->block_len - a->length_bytes;
 	uint64_t bits = c->total << 3;
 
+	if (a->pad) {
+		a->pad(c);
+		a->digest(c, out);
+		memset(c, 0, sizeof(*c));
+		return;
+	}
 	c->block[fill++] = 0x80;
 	if (fill > len_at) {
 		memset(c->block + fill, 0, a->block_len - fill);

@@ -1,5 +1,6 @@
-/* Message digests and HMAC, written from their specifications: MD5 (RFC
- * 1321), SHA-1, SHA-256, SHA-384 and SHA-512 (FIPS 180-4), HMAC (RFC 2104).
+/* Message digests and HMAC, written from their specifications: MD2 (RFC
+ * 1319), MD4 (RFC 1320), MD5 (RFC 1321), SHA-1, SHA-256, SHA-384 and
+ * SHA-512 (FIPS 180-4), HMAC (RFC 2104).
  * Pure C, no Windows headers, so that test/unit checks them against the
  * published test vectors on the host.  bcrypt.dll serves them through its
  * API; advapi32's CryptCreateHash reaches them through bcrypt. */
@@ -29,9 +30,12 @@ struct hash_alg {
 	void (*init)(struct hash_ctx *c);
 	void (*compress)(struct hash_ctx *c, const uint8_t *block);
 	void (*digest)(const struct hash_ctx *c, uint8_t *out);
+	/* The last block(s) a digest without the length padding (MD2)
+	 * compresses itself; NULL: the Merkle-Damgard padding. */
+	void (*pad)(struct hash_ctx *c);
 };
 
-extern const struct hash_alg hash_md4, hash_md5, hash_sha1, hash_sha256, hash_sha384, hash_sha512;
+extern const struct hash_alg hash_md2, hash_md4, hash_md5, hash_sha1, hash_sha256, hash_sha384, hash_sha512;
 
 void hash_init(struct hash_ctx *c, const struct hash_alg *a);
 void hash_update(struct hash_ctx *c, const struct hash_alg *a, const void *data, size_t len);

@@ -61,4 +61,4 @@ static void md4_digest(const struct hash_ctx *c, uint8_t *out)
 		out[i] = (uint8_t)(c->h.w32[i / 4] >> (8 * (i % 4)));
 }
 
-const struct hash_alg hash_md4 = { "MD4", 16, 64, 8, 1, md4_init, md4_compress, md4_digest };
+const struct hash_alg hash_md4 = { "MD4", 16, 64, 8, 1, md4_init, md4_compress, md4_digest, NULL };

@@ -83,4 +83,5 @@ static void md5_digest(const struct hash_ctx *c, uint8_t *out)
 		out[i] = (uint8_t)(c->h.w32[i / 4] >> (8 * (i % 4)));
 }
 
-const struct hash_alg hash_md5 = { "MD5", 16, 64, 8, 1, md5_init, md5_compress, md5_digest };
+const struct hash_alg hash_md5 = { "MD5", 16, 64, 8, 1, md5_init, md5_compress, md5_digest,
+				   NULL };

@@ -67,7 +67,8 @@ static NTSTATUS cipher_property(const struct bc_subject *s, const WCHAR *prop, U
 		return STATUS_SUCCESS;
 	}
 	if (!_wcsicmp(prop, BCRYPT_BLOCK_LENGTH))
-		return dword_value(s->kind == BC_KIND_RC4 ? 1 : AES_BLOCK, val, len);
+		return dword_value(s->kind == BC_KIND_RC4 ? 1 : s->kind == BC_KIND_3DES ? DES_BLOCK
+										: AES_BLOCK, val, len);
 	if (s->key && (!_wcsicmp(prop, BCRYPT_KEY_LENGTH) || !_wcsicmp(prop, BCRYPT_KEY_STRENGTH)))
 		return dword_value(s->key->secret_len * 8, val, len);
 	if (s->key)
@@ -76,9 +77,35 @@ static NTSTATUS cipher_property(const struct bc_subject *s, const WCHAR *prop, U
 		return dword_value(sizeof(struct bc_key), val, len);
 	if (!_wcsicmp(prop, BCRYPT_KEY_LENGTHS))
 		return s->kind == BC_KIND_RC4 ? lengths_value(40, 512, 8, val, len)
-					      : lengths_value(128, 256, 64, val, len);
+		       : s->kind == BC_KIND_3DES ? lengths_value(192, 192, 0, val, len)
+		       : lengths_value(128, 256, 64, val, len);
 	if (!_wcsicmp(prop, BCRYPT_AUTH_TAG_LENGTH) && s->mode == BC_MODE_GCM)
 		return lengths_value(12, 16, 1, val, len);
+	return STATUS_NOT_SUPPORTED;
+}
+
+/* Key pairs: a key's length; RSA's paddings and key lengths, a curve's
+ * one length, DSA's lengths (it has no paddings). */
+static NTSTATUS pair_property(const struct bc_subject *s, const WCHAR *prop, UCHAR *val,
+			      ULONG *len)
+{
+	if (s->key && (!_wcsicmp(prop, BCRYPT_KEY_LENGTH) || !_wcsicmp(prop, BCRYPT_KEY_STRENGTH)))
+		return dword_value(s->key->bits, val, len);
+	if (s->key)
+		return STATUS_NOT_SUPPORTED;
+	if (BC_KIND_IS_ECC(s->kind))
+		return !_wcsicmp(prop, BCRYPT_KEY_LENGTHS)
+		       ? lengths_value(s->alg->curve_bits, s->alg->curve_bits, 0, val, len)
+		       : STATUS_NOT_SUPPORTED;
+	if (s->kind == BC_KIND_DSA)
+		return !_wcsicmp(prop, BCRYPT_KEY_LENGTHS)
+		       ? lengths_value(DSA_MIN_BITS, DSA_MAX_BITS, 64, val, len)
+		       : STATUS_NOT_SUPPORTED;
+	if (!_wcsicmp(prop, BCRYPT_PADDING_SCHEMES))
+		return dword_value(BCRYPT_SUPPORTED_PAD_PKCS1_ENC | BCRYPT_SUPPORTED_PAD_PKCS1_SIG |
+				   BCRYPT_SUPPORTED_PAD_OAEP | BCRYPT_SUPPORTED_PAD_PSS, val, len);
+	if (!_wcsicmp(prop, BCRYPT_KEY_LENGTHS))
+		return lengths_value(RSA_MIN_BITS, RSA_MAX_BITS, 64, val, len);
 	return STATUS_NOT_SUPPORTED;
 }
 
@@ -94,8 +121,10 @@ static NTSTATUS property_value(const struct bc_subject *s, const WCHAR *prop, UC
 	}
 	if (s->kind == BC_KIND_HASH)
 		return hash_property(s, prop, val, len);
-	if (s->kind == BC_KIND_AES || s->kind == BC_KIND_RC4)
+	if (BC_KIND_IS_BLOCK(s->kind) || s->kind == BC_KIND_RC4)
 		return cipher_property(s, prop, val, len);
+	if (BC_KIND_IS_PAIR(s->kind))
+		return pair_property(s, prop, val, len);
 	return STATUS_NOT_SUPPORTED;
 }
 
@@ -122,10 +151,13 @@ BCRYPT_API NTSTATUS WINAPI BCryptGetProperty(void *handle, const WCHAR *prop, UC
 	return STATUS_SUCCESS;
 }
 
-/* The modes our AES runs (CCM is not one of them). */
-static BOOL mode_of(const WCHAR *name, enum bc_mode *mode)
+/* The modes a cipher runs here: AES's ECB, CBC, CFB and GCM (CCM is not
+ * one of them); 3DES has no authenticated mode. */
+static BOOL mode_of(enum bc_kind kind, const WCHAR *name, enum bc_mode *mode)
 {
-	for (int m = BC_MODE_ECB; m <= BC_MODE_GCM; m++)
+	int last = kind == BC_KIND_3DES ? BC_MODE_CFB : BC_MODE_GCM;
+
+	for (int m = BC_MODE_ECB; m <= last; m++)
 		if (m != BC_MODE_CCM && !_wcsicmp(name, bc_mode_names[m])) {
 			*mode = (enum bc_mode)m;
 			return TRUE;
@@ -133,9 +165,25 @@ static BOOL mode_of(const WCHAR *name, enum bc_mode *mode)
 	return FALSE;
 }
 
-/* Only a cipher's chaining mode can be set: on a provider (its new keys
+/* A key pair's length, a DWORD: taken until the pair is finalized, and
+ * accepted but without effect after, as Windows 10 does. */
+static NTSTATUS set_pair_length(struct bc_key *k, const UCHAR *in, ULONG in_len)
+{
+	DWORD bits;
+
+	if (!in || in_len != sizeof(bits))
+		return STATUS_INVALID_PARAMETER;
+	memcpy(&bits, in, sizeof(bits));
+	if (bits < RSA_MIN_BITS || bits > RSA_MAX_BITS || bits % 64)
+		return STATUS_INVALID_PARAMETER;
+	if (!k->finalized)
+		k->bits = bits;
+	return STATUS_SUCCESS;
+}
+
+/* A cipher's chaining mode can be set: on a provider (its new keys
  * take it; a pseudo-handle's is fixed) or on a key.  Windows reads the
- * mode as a string whatever the length given. */
+ * mode as a string whatever the length given.  And a key pair's length. */
 BCRYPT_API NTSTATUS WINAPI BCryptSetProperty(void *handle, const WCHAR *prop, UCHAR *in,
 					     ULONG in_len, ULONG flags)
 {
@@ -146,13 +194,15 @@ BCRYPT_API NTSTATUS WINAPI BCryptSetProperty(void *handle, const WCHAR *prop, UC
 		return STATUS_INVALID_HANDLE;
 	if (!prop)
 		return STATUS_INVALID_PARAMETER;
-	if (s.kind != BC_KIND_AES || _wcsicmp(prop, BCRYPT_CHAINING_MODE))
+	if (s.key && s.kind == BC_KIND_RSA && !_wcsicmp(prop, BCRYPT_KEY_LENGTH))
+		return set_pair_length(s.key, in, in_len);
+	if (!BC_KIND_IS_BLOCK(s.kind) || _wcsicmp(prop, BCRYPT_CHAINING_MODE))
 		return STATUS_NOT_SUPPORTED;
 	if (s.alg && s.alg->pseudo)
 		return STATUS_ACCESS_DENIED;
 	if (!in)
 		return STATUS_INVALID_PARAMETER;
-	if (!mode_of((const WCHAR *)in, &mode))
+	if (!mode_of(s.kind, (const WCHAR *)in, &mode))
 		return STATUS_NOT_SUPPORTED;
 	if (s.alg)
 		s.alg->mode = mode;

@@ -57,4 +57,5 @@ static void sha1_digest(const struct hash_ctx *c, uint8_t *out)
 		hash_store_be32(out + 4 * i, c->h.w32[i]);
 }
 
-const struct hash_alg hash_sha1 = { "SHA1", 20, 64, 8, 0, sha1_init, sha1_compress, sha1_digest };
+const struct hash_alg hash_sha1 = { "SHA1", 20, 64, 8, 0, sha1_init, sha1_compress,
+				    sha1_digest, NULL };

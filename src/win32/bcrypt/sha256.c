@@ -75,4 +75,4 @@ static void sha256_digest(const struct hash_ctx *c, uint8_t *out)
 }
 
 const struct hash_alg hash_sha256 = { "SHA256", 32, 64, 8, 0, sha256_init, sha256_compress,
-				      sha256_digest };
+				      sha256_digest, NULL };

@@ -123,6 +123,6 @@ static void sha384_digest(const struct hash_ctx *c, uint8_t *out)
 }
 
 const struct hash_alg hash_sha512 = { "SHA512", 64, 128, 16, 0, sha512_init, sha512_compress,
-				      sha512_digest };
+				      sha512_digest, NULL };
 const struct hash_alg hash_sha384 = { "SHA384", 48, 128, 16, 0, sha384_init, sha512_compress,
-				      sha384_digest };
+				      sha384_digest, NULL };

@@ -33,17 +33,32 @@ static int value_of(char c)
 	return p ? (int)(p - alphabet) : -1;
 }
 
-int c32_base64_decode(const char *text, DWORD len, BYTE *out)
+static BOOL blank(char c)
 {
-	DWORD v = 0, bits = 0, n = 0, digits = 0;
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
-	for (DWORD i = 0; i < len && text[i] && text[i] != '-' && text[i] != '='; i++) {
-		char c = text[i];
+/* Padding ends the data: it must complete the last quantum ("V===" does,
+ * "V==" does not, as Windows reads it); what follows it is not read. */
+static BOOL padding_ok(const char *text, DWORD i, DWORD len, DWORD digits)
+{
+	DWORD pads = 0;
+
+	while (i < len && text[i] == '=')
+		pads++, i++;
+	return digits % 4 == 0 || digits % 4 + pads >= 4;
+}
+
+int c32_base64_decode(const char *text, DWORD len, BYTE *out, DWORD *end)
+{
+	DWORD v = 0, bits = 0, n = 0, digits = 0, i;
+
+	for (i = 0; i < len && text[i] && text[i] != '-' && text[i] != '='; i++) {
 		int d;
 
-		if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+		if (blank(text[i]))
 			continue;
-		if ((d = value_of(c)) < 0)
+		if ((d = value_of(text[i])) < 0)
 			return -1; /* not base64 */
 		digits++;
 		v = v << 6 | (DWORD)d;
@@ -53,6 +68,13 @@ int c32_base64_decode(const char *text, DWORD len, BYTE *out)
 				out[n] = (BYTE)(v >> bits);
 			n++;
 		}
+	}
+	if (i < len && text[i] == '=' && !padding_ok(text, i, len, digits))
+		return -1;
+	if (end) { /* past the padding and blanks */
+		while (i < len && (text[i] == '=' || blank(text[i])))
+			i++;
+		*end = i;
 	}
 	if (digits % 4 == 1) { /* a lone last digit still makes a byte, as on Windows */
 		if (out)

@@ -23,7 +23,9 @@ DWORD c32_base64_encode(const BYTE *in, DWORD n, const char *eol, char *out);
 /* Decodes base64 from text (whitespace skipped, stops at '-', the
  * padding or the end): the byte count (out NULL: count only), -1 if
  * malformed. */
-int c32_base64_decode(const char *text, DWORD len, BYTE *out);
+/* The bytes of base64 text (-1: not base64); *end (may be NULL): where
+ * it stopped, past any padding. */
+int c32_base64_decode(const char *text, DWORD len, BYTE *out, DWORD *end);
 
 /* hex.c: CRYPT_STRING_HEX and HEXRAW text of bytes, and back. */
 DWORD c32_hex_encode(const BYTE *in, DWORD n, BOOL raw, const char *eol, char *out);

@@ -1,5 +1,6 @@
 /* CRYPT_STRING_HEX ("30 82 01 0a ...", 16 bytes a line, the halves split
- * by two spaces) and CRYPT_STRING_HEXRAW ("3082010a"), both ways. */
+ * by two spaces; with NOCRLF one line, single spaces) and
+ * CRYPT_STRING_HEXRAW ("3082010a"), both ways. */
 #include "crypt32_private.h"
 
 static const char digits[] = "0123456789abcdef";
@@ -10,9 +11,9 @@ DWORD c32_hex_encode(const BYTE *in, DWORD n, BOOL raw, const char *eol, char *o
 
 #define PUT(c) do { if (out) out[len] = (c); len++; } while (0)
 	for (DWORD i = 0; i < n; i++) {
-		if (!raw && i % 16)
+		if (!raw && i && (!eol || i % 16))
 			PUT(' ');
-		if (!raw && i % 16 == 8)
+		if (!raw && eol && i % 16 == 8)
 			PUT(' ');
 		PUT(digits[in[i] >> 4]);
 		PUT(digits[in[i] & 15]);

@@ -162,16 +162,17 @@ C32_API WINBOOL WINAPI CryptBinaryToStringW(const BYTE *in, DWORD n, DWORD flags
 	return binary_to_string(in, n, flags, out, size, TRUE);
 }
 
-/* "-----BEGIN ...-----": where that line starts (*begin: what a caller
- * is told was skipped) and where the base64 after it starts (the
- * result), or -1 when the text has none. */
+/* "-----BEGIN <label>-----": where that line starts (*begin: what a
+ * caller is told was skipped) and where the base64 after it starts (the
+ * result), or -1 when the text has none.  The space after BEGIN is
+ * required. */
 static int header_body(const char *text, DWORD len, DWORD *begin)
 {
-	for (DWORD i = 0; i + 10 < len; i++) {
-		if (memcmp(text + i, "-----BEGIN", 10))
+	for (DWORD i = 0; i + 11 < len; i++) {
+		if (memcmp(text + i, "-----BEGIN ", 11))
 			continue;
 		*begin = i;
-		for (i += 10; i + 5 <= len && memcmp(text + i, "-----", 5); i++)
+		for (i += 11; i + 5 <= len && memcmp(text + i, "-----", 5); i++)
 			;
 		if (i + 5 > len)
 			return -1;
@@ -183,11 +184,37 @@ static int header_body(const char *text, DWORD len, DWORD *begin)
 	return -1;
 }
 
+/* "-----END <label>-----" at text (the space required). */
+static BOOL trailer_at(const char *text, DWORD len)
+{
+	if (len < 9 || memcmp(text, "-----END ", 9))
+		return FALSE;
+	for (DWORD i = 9; i + 5 <= len; i++)
+		if (!memcmp(text + i, "-----", 5))
+			return TRUE;
+	return FALSE;
+}
+
+/* The base64 between a header and its trailer. */
+static int armored(const char *text, DWORD len, BYTE *out, DWORD *skip)
+{
+	DWORD end;
+	int start, n;
+
+	if ((start = header_body(text, len, skip)) < 0)
+		return -1;
+	text += start;
+	len -= (DWORD)start;
+	if ((n = c32_base64_decode(text, len, out, &end)) < 0 || !trailer_at(text + end, len - end))
+		return -1;
+	return n;
+}
+
 /* The bytes of text in format (decoded into out; NULL: count only), the
  * format found (for the _ANY ones) and where the data started. */
 static int decode(const char *text, DWORD len, DWORD format, BYTE *out, DWORD *found, DWORD *skip)
 {
-	int start, n;
+	int n;
 
 	*skip = 0;
 	*found = format;
@@ -200,12 +227,10 @@ static int decode(const char *text, DWORD len, DWORD format, BYTE *out, DWORD *f
 		*found = format == CRYPT_STRING_HEX_ANY ? CRYPT_STRING_HEX : format;
 		return c32_hex_decode(text, len, out);
 	case CRYPT_STRING_BASE64:
-		return c32_base64_decode(text, len, out);
+		return c32_base64_decode(text, len, out, NULL);
 	case CRYPT_STRING_BASE64HEADER: case CRYPT_STRING_BASE64REQUESTHEADER:
 	case CRYPT_STRING_BASE64X509CRLHEADER:
-		if ((start = header_body(text, len, skip)) < 0)
-			return -1;
-		return c32_base64_decode(text + start, len - (DWORD)start, out);
+		return armored(text, len, out, skip);
 	case CRYPT_STRING_BASE64_ANY: case CRYPT_STRING_ANY:
 		if ((n = decode(text, len, CRYPT_STRING_BASE64HEADER, out, found, skip)) >= 0 ||
 		    (n = decode(text, len, CRYPT_STRING_BASE64, out, found, skip)) >= 0 ||
@@ -249,14 +274,14 @@ static WINBOOL string_to_binary(const char *text, DWORD len, DWORD flags, BYTE *
 		return c32_fail(ERROR_INVALID_PARAMETER);
 	if (!len)
 		len = (DWORD)lstrlenA(text);
+	if (flags & (NOCR | NOCRLF))
+		return c32_fail(ERROR_INVALID_DATA); /* encoding's flags */
 	if ((flags & FORMAT_MASK) == CRYPT_STRING_HEX)
 		return hex_to_binary(text, len, out, size, skip_out, flags_out);
 	if ((n = decode(text, len, flags & FORMAT_MASK, NULL, &found, &skip)) < 0)
 		return c32_fail(n == -2 ? ERROR_INVALID_PARAMETER : ERROR_INVALID_DATA);
-	if (out && *size < (DWORD)n) {
-		*size = (DWORD)n;
-		return c32_fail(ERROR_MORE_DATA);
-	}
+	if (out && *size < (DWORD)n)
+		return c32_fail(ERROR_MORE_DATA); /* the size left as given, as Windows */
 	if (out)
 		decode(text, len, flags & FORMAT_MASK, out, &found, &skip);
 	*size = (DWORD)n;

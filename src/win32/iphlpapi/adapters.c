@@ -5,7 +5,7 @@
 #include "iphlp_private.h"
 
 /* The adapter's name: the loopback interface's GUID. */
-static const char adapter_name[] = "{F8E8A5A8-4B6B-11EA-9A1A-806E6F6E6963}";
+static const char adapter_name[] = LOOPBACK_GUID_STRING;
 
 /* The size of the answer: one adapter, its name, its addresses. */
 static ULONG answer_size(int naddr)

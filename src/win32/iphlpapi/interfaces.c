@@ -33,6 +33,7 @@ IPH_API NETIO_STATUS WINAPI ConvertInterfaceLuidToIndex(const NET_LUID *luid, PN
 {
 	if (!luid || !index)
 		return ERROR_INVALID_PARAMETER;
+	*index = 0;
 	if (!iph_is_loopback_luid(luid))
 		return ERROR_FILE_NOT_FOUND;
 	*index = LOOPBACK_INDEX;
@@ -40,14 +41,15 @@ IPH_API NETIO_STATUS WINAPI ConvertInterfaceLuidToIndex(const NET_LUID *luid, PN
 }
 
 /* Both forms: the loopback's name, if the LUID is its and the room is
- * enough (len in characters). */
+ * enough (len in characters; the ANSI form takes a NULL name as no room,
+ * as Windows does). */
 static NETIO_STATUS luid_to_name(const NET_LUID *luid, void *name, SIZE_T len, BOOL wide)
 {
-	if (!luid || !name)
+	if (!luid || (wide && !name))
 		return ERROR_INVALID_PARAMETER;
 	if (!iph_is_loopback_luid(luid))
 		return ERROR_FILE_NOT_FOUND;
-	if (len < sizeof(LOOPBACK_NAME))
+	if (!name || len < sizeof(LOOPBACK_NAME))
 		return ERROR_NOT_ENOUGH_MEMORY;
 	if (wide)
 		lstrcpyW(name, L"" LOOPBACK_NAME);
@@ -66,9 +68,13 @@ IPH_API NETIO_STATUS WINAPI ConvertInterfaceLuidToNameW(const NET_LUID *luid, PW
 	return luid_to_name(luid, name, len, TRUE);
 }
 
+/* Windows checks the ANSI name first, the wide form's LUID first (and
+ * clears it before a NULL name). */
 IPH_API NETIO_STATUS WINAPI ConvertInterfaceNameToLuidA(const CHAR *name, NET_LUID *luid)
 {
-	if (!name || !luid)
+	if (!name)
+		return ERROR_INVALID_NAME;
+	if (!luid)
 		return ERROR_INVALID_PARAMETER;
 	if (lstrcmpiA(name, LOOPBACK_NAME))
 		return ERROR_INVALID_NAME;
@@ -78,8 +84,11 @@ IPH_API NETIO_STATUS WINAPI ConvertInterfaceNameToLuidA(const CHAR *name, NET_LU
 
 IPH_API NETIO_STATUS WINAPI ConvertInterfaceNameToLuidW(const WCHAR *name, NET_LUID *luid)
 {
-	if (!name || !luid)
+	if (!luid)
 		return ERROR_INVALID_PARAMETER;
+	luid->Value = 0;
+	if (!name)
+		return ERROR_INVALID_NAME;
 	if (lstrcmpiW(name, L"" LOOPBACK_NAME))
 		return ERROR_INVALID_NAME;
 	iph_loopback_luid(luid);
@@ -102,7 +111,7 @@ IPH_API NETIO_STATUS WINAPI GetIfTable2Ex(MIB_IF_TABLE_LEVEL level, PMIB_IF_TABL
 {
 	MIB_IF_TABLE2 *t;
 
-	if (!table)
+	if (!table || (unsigned)level > MibIfTableNormalWithoutStatistics)
 		return ERROR_INVALID_PARAMETER;
 	if (!(t = iph_alloc(sizeof(*t))))
 		return ERROR_NOT_ENOUGH_MEMORY;
@@ -127,7 +136,7 @@ static void mib_ifrow(MIB_IFROW *r)
 	static const char descr[] = "Software Loopback Interface 1";
 
 	memset(r, 0, sizeof(*r));
-	lstrcpyW(r->wszName, L"\\DEVICE\\TCPIP_" L"{F8E8A5A8-4B6B-11EA-9A1A-806E6F6E6963}");
+	lstrcpyW(r->wszName, L"\\DEVICE\\TCPIP_" LOOPBACK_GUID_STRING);
 	r->dwIndex = LOOPBACK_INDEX;
 	r->dwType = LOOPBACK_IFTYPE;
 	r->dwMtu = LOOPBACK_MTU;

@@ -28,9 +28,12 @@ BOOL iph_is_loopback_luid(const NET_LUID *luid)
 
 void iph_loopback_row(MIB_IF_ROW2 *row)
 {
+	static const GUID guid = LOOPBACK_GUID_INIT;
+
 	memset(row, 0, sizeof(*row));
 	iph_loopback_luid(&row->InterfaceLuid);
 	row->InterfaceIndex = LOOPBACK_INDEX;
+	row->InterfaceGuid = guid;
 	lstrcpyW(row->Alias, LOOPBACK_ALIAS);
 	lstrcpyW(row->Description, LOOPBACK_DESCRIPTION);
 	row->Mtu = LOOPBACK_MTU;

@@ -53,7 +53,9 @@ IPH_API NETIO_STATUS WINAPI GetBestRoute2(NET_LUID *luid, NET_IFINDEX index,
 	return NO_ERROR;
 }
 
-/* A registration: a token for CancelMibChangeNotify2. */
+/* A registration: a token for CancelMibChangeNotify2.  Nothing ever
+ * changes; the initial notification asked for is made before the call
+ * returns, with no row (MibInitialNotification). */
 IPH_API NETIO_STATUS WINAPI NotifyIpInterfaceChange(ADDRESS_FAMILY family,
 						    PIPINTERFACE_CHANGE_CALLBACK callback,
 						    PVOID context, BOOLEAN initial, HANDLE *handle)
@@ -62,6 +64,8 @@ IPH_API NETIO_STATUS WINAPI NotifyIpInterfaceChange(ADDRESS_FAMILY family,
 		return ERROR_INVALID_PARAMETER;
 	if (!(*handle = iph_alloc(1)))
 		return ERROR_NOT_ENOUGH_MEMORY;
+	if (initial)
+		callback(context, NULL, MibInitialNotification);
 	return NO_ERROR;
 }
 
@@ -74,6 +78,8 @@ IPH_API NETIO_STATUS WINAPI NotifyUnicastIpAddressChange(ADDRESS_FAMILY family,
 		return ERROR_INVALID_PARAMETER;
 	if (!(*handle = iph_alloc(1)))
 		return ERROR_NOT_ENOUGH_MEMORY;
+	if (initial)
+		callback(context, NULL, MibInitialNotification);
 	return NO_ERROR;
 }
 
