@@ -35,6 +35,7 @@ struct child_request {
 	size_t nhandle_list;
 	uint32_t process_flags, thread_flags;
 	uint64_t debug_handle;       /* PS_ATTRIBUTE_DEBUG_OBJECT, 0: none */
+	uint64_t token_handle;       /* PS_ATTRIBUTE_TOKEN, 0: the parent's user */
 	struct params_copy params;
 };
 
