@@ -94,6 +94,9 @@ enum lsw_op_code {
 			   * called again (LSW_REQ_CONTINUE) to finish the call
 			   * with it */
 	LSW_OP_PWRITE,    /* the same for NtWriteFile */
+	LSW_OP_MEMBARRIER,/* every other thread of the process passes a full
+			   * memory barrier (membarrier's private expedited
+			   * command, registered first) */
 };
 
 struct lsw_op {
