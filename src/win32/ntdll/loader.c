@@ -130,6 +130,13 @@ __attribute__((noreturn)) static void fail(NTSTATUS st)
 		NtTerminateProcess((HANDLE)-1, st);
 }
 
+/* Whether the process is ending (RtlExitUserProcess runs the
+ * DLL_PROCESS_DETACH notifications). */
+__declspec(dllexport) BOOLEAN NTAPI RtlDllShutdownInProgress(void)
+{
+	return exiting;
+}
+
 __declspec(dllexport) void NTAPI RtlExitUserProcess(NTSTATUS status)
 {
 	if (!exiting) {
