@@ -217,6 +217,22 @@ static BOOL split_redirections(void)
 	return TRUE;
 }
 
+/* h as a handle the child inherits (cmd's own standard handles may not
+ * be inheritable: a copy that is). */
+static HANDLE inheritable(HANDLE h)
+{
+	HANDLE dup;
+	DWORD flags;
+
+	if (!h || h == INVALID_HANDLE_VALUE || !GetHandleInformation(h, &flags) ||
+	    (flags & HANDLE_FLAG_INHERIT))
+		return h;
+	if (!DuplicateHandle(GetCurrentProcess(), h, GetCurrentProcess(), &dup, 0, TRUE,
+			     DUPLICATE_SAME_ACCESS))
+		return h;
+	return dup;
+}
+
 static DWORD run(void)
 {
 	STARTUPINFOW si = { sizeof(si) };
@@ -224,9 +240,9 @@ static DWORD run(void)
 	DWORD code = 1;
 
 	si.dwFlags = STARTF_USESTDHANDLES;
-	si.hStdInput = std[0];
-	si.hStdOutput = std[1];
-	si.hStdError = std[2];
+	si.hStdInput = inheritable(std[0]);
+	si.hStdOutput = inheritable(std[1]);
+	si.hStdError = inheritable(std[2]);
 	if (!CreateProcessW(NULL, program, NULL, NULL, TRUE, 0, NULL, NULL, &si, &pi)) {
 		DWORD e = GetLastError();
 
