@@ -45,6 +45,21 @@ int section_commit_add(struct section_object *s, uint64_t off, uint64_t len)
 	return 0;
 }
 
+/* mprotect of a view's pages; another thread may have the view's mmap op
+ * still to run (the supervisor listed the view first): then the range is
+ * not mapped yet, which the op lets pass. */
+static void protect_view_pages(struct nt_call *c, uint64_t addr, uint64_t size, uint32_t protect)
+{
+	struct lsw_op *op = nt_add_op(c, LSW_OP_MPROTECT);
+
+	if (!op)
+		return;
+	op->arg[0] = addr;
+	op->arg[1] = size;
+	op->arg[2] = (uint64_t)nt_protect_to_prot(protect);
+	op->arg[3] = 1;
+}
+
 /* The reserved pages of view w among the section's bytes [lo, hi) become
  * committed with the view's protection (an mprotect op each). */
 static void commit_reserved_in(struct nt_call *c, struct vad *w, uint64_t lo, uint64_t hi)
@@ -69,8 +84,8 @@ static void commit_reserved_in(struct nt_call *c, struct vad *w, uint64_t lo, ui
 			if (vad_set_pages(&c->thread->process->vad, w, w->base + a * PAGE_SIZE_NT,
 					  (b - a) * PAGE_SIZE_NT, MEM_COMMIT, w->alloc_protect) < 0)
 				return;
-			memory_op_protect(c, w->base + a * PAGE_SIZE_NT, (b - a) * PAGE_SIZE_NT,
-					  w->alloc_protect);
+			protect_view_pages(c, w->base + a * PAGE_SIZE_NT, (b - a) * PAGE_SIZE_NT,
+					   w->alloc_protect);
 			again = true; /* the runs changed */
 			break;
 		}

@@ -74,7 +74,8 @@ static long do_op(struct lsw_thread_block *b, const struct lsw_op *op,
 		r = sys6(__NR_mmap, a[0], a[1], a[2], a[3], a[4], a[5]);
 		return (unsigned long long)r == a[0] ? 0 : (r < 0 ? r : -17);
 	case LSW_OP_MPROTECT:
-		return sys3(__NR_mprotect, a[0], a[1], a[2]);
+		r = sys3(__NR_mprotect, a[0], a[1], a[2]);
+		return r == -12 /* ENOMEM: not mapped */ && a[3] ? 0 : r;
 	case LSW_OP_MUNMAP:
 		return sys2(__NR_munmap, a[0], a[1]);
 	case LSW_OP_MADVISE:
