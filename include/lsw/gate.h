@@ -75,7 +75,9 @@
 #ifndef __ASSEMBLER__
 enum lsw_op_code {
 	LSW_OP_MMAP = 1,  /* addr, len, prot, flags, fd, offset: must land at addr */
-	LSW_OP_MPROTECT,  /* addr, len, prot */
+	LSW_OP_MPROTECT,  /* addr, len, prot, unmapped_ok (1: a range not
+			   * mapped yet is no error: another thread's view
+			   * whose mmap op is still on its way) */
 	LSW_OP_MUNMAP,    /* addr, len */
 	LSW_OP_MADVISE,   /* addr, len, advice */
 	LSW_OP_CLOSE,     /* fd */
@@ -94,6 +96,9 @@ enum lsw_op_code {
 			   * called again (LSW_REQ_CONTINUE) to finish the call
 			   * with it */
 	LSW_OP_PWRITE,    /* the same for NtWriteFile */
+	LSW_OP_MEMBARRIER,/* every other thread of the process passes a full
+			   * memory barrier (membarrier's private expedited
+			   * command, registered first) */
 };
 
 struct lsw_op {

@@ -356,6 +356,8 @@ struct lsw_process {
 	struct stub_seen *stubs_seen; /* the stubs --debug named (stub_call.c) */
 	struct keyed_event *keyed_event; /* the one handle NULL names (keyed_event.c) */
 	struct nt_job *nt_job;       /* the job object it is in (process/job.c), or NULL */
+	struct nt_object *token;     /* its primary token (security/token.c), NULL:
+				      * the user's, made when first used */
 	/* console control events (console_ctrl.c) */
 	uint64_t ctrl_routine;       /* kernel32!CtrlRoutine, 0: not known yet */
 	uint32_t console_group;      /* its process group (a leader's pid) */

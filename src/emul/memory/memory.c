@@ -6,6 +6,7 @@
 #include <sys/mman.h>
 #include "emul/process/job.h"
 #include "emul/memory/memory.h"
+#include "emul/memory/section.h"
 #include "emul/memory/remote.h"
 #include "emul/process/process_object.h"
 
@@ -221,6 +222,12 @@ static NTSTATUS commit_reserved(struct nt_call *c, uint64_t *base, uint64_t *siz
 		return st;
 	if (vad_set_pages(m, v, b, e - b, MEM_COMMIT, protect) < 0)
 		return LSW_STATUS_NO_MEMORY;
+	if (v->type == MEM_MAPPED && v->section) { /* the section's pages: every view's */
+		if (section_commit_add((struct section_object *)v->section, v->offset + (b - v->base),
+				       e - b) < 0)
+			return LSW_STATUS_NO_MEMORY;
+		section_commit_others(c, v, v->offset + (b - v->base), e - b);
+	}
 	*base = b;
 	*size = e - b;
 	return LSW_STATUS_SUCCESS;

@@ -25,6 +25,8 @@
 #define STATUS_SECTION_NOT_EXTENDED 0xC0000087u
 #define STANDARD_READ 0x00020000u /* READ_CONTROL */
 #define SECTION_MAX_SIZE (1ull << 40) /* page-file-backed: more than any commit limit */
+#define RESERVE_MAX_SIZE (1ull << 47) /* SEC_RESERVE commits nothing: the user address
+				      * space (.NET's executable allocator asks 2 TiB) */
 #define SEC_KNOWN (SEC_BASED | SEC_NO_CHANGE | SEC_FILE | SEC_IMAGE | SEC_PROTECTED_IMAGE | \
 		   SEC_RESERVE | SEC_COMMIT | SEC_NOCACHE | SEC_WRITECOMBINE | SEC_LARGE_PAGES)
 
@@ -70,6 +72,7 @@ static void section_destroy(struct nt_object *obj)
 	if (s->ro_fd >= 0)
 		close(s->ro_fd);
 	free(s->file_name);
+	free(s->commits);
 	free(s);
 }
 
@@ -198,7 +201,7 @@ static NTSTATUS memory_section(struct nt_call *c, struct section_object *s, uint
 {
 	if (want == 0)
 		return LSW_STATUS_INVALID_PARAMETER_4;
-	if (want > SECTION_MAX_SIZE)
+	if (want > ((s->attributes & SEC_RESERVE) ? RESERVE_MAX_SIZE : SECTION_MAX_SIZE))
 		return STATUS_SECTION_TOO_BIG;
 	want = (want + PAGE_SIZE_NT - 1) & ~(uint64_t)(PAGE_SIZE_NT - 1);
 	if ((s->attributes & SEC_COMMIT) && !memory_can_charge(c->thread->process, want))

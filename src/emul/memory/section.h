@@ -50,9 +50,23 @@ struct section_object {
 	char *file_name;        /* the file's NT name (UTF-8), NULL if none */
 	char label[64];         /* for memfd names and messages */
 	struct section_object *next_file; /* the list of file-backed data sections */
+	/* SEC_RESERVE page-file sections: the committed ranges (section_commit.c) */
+	struct section_commit { uint64_t off, len; } *commits;
+	size_t ncommits;
 };
 
 extern const struct nt_object_ops section_ops;
+
+/* section_commit.c: [off, off+len) of s is committed (a commit through a
+ * view); -1 when there is no memory. */
+int section_commit_add(struct section_object *s, uint64_t off, uint64_t len);
+/* The pages s has committed become committed in its new view v (with
+ * the view's protection). */
+struct vad;
+void section_commit_view(struct nt_call *c, struct section_object *s, struct vad *v);
+/* [off, off+len) of the section of view `from`, just committed through it,
+ * becomes committed in the process's other views of it. */
+void section_commit_others(struct nt_call *c, struct vad *from, uint64_t off, uint64_t len);
 
 /* SECTION_IMAGE_INFORMATION (64 bytes) of an image section into out: its
  * size, 0 when obj is no image section (ProcessImageInformation). */

@@ -189,6 +189,8 @@ static NTSTATUS map_data_view(struct nt_call *c, struct section_object *s, uint3
 		     (r->replace ? MAP_FIXED : MAP_FIXED_NOREPLACE) |
 			     (r->protect == PAGE_WRITECOPY || r->protect == PAGE_EXECUTE_WRITECOPY
 				      ? MAP_PRIVATE : MAP_SHARED));
+	if (reserve)
+		section_commit_view(c, s, v);
 	return LSW_STATUS_SUCCESS;
 }
 

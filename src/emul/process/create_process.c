@@ -27,6 +27,7 @@
 #include "emul/process/params.h"
 #include "emul/process/process_object.h"
 #include "emul/process/thread.h"
+#include "emul/security/token.h"
 #include "loader/pe.h"
 
 #define PS_ATTRIBUTE_CLIENT_ID 0x10003u
@@ -36,6 +37,7 @@
 #define PS_ATTRIBUTE_DEBUG_OBJECT 0x60001u
 #define PS_ATTRIBUTE_PARENT_PROCESS 0x60000u
 #define PROCESS_CREATE_PROCESS 0x0080u
+#define PS_ATTRIBUTE_TOKEN 0x60002u
 #define PS_ATTRIBUTE_SIZE 32
 #define PS_MAX_ATTRIBUTES 32
 #define PS_CREATE_INFO_SIZE 0x58
@@ -47,6 +49,7 @@
 #define THREAD_CREATE_FLAGS_CREATE_SUSPENDED 0x1u
 #define THREAD_ALL_ACCESS 0x1FFFFFu
 #define STATUS_INVALID_IMAGE_NOT_MZ 0xC000012Fu
+#define STATUS_BAD_TOKEN_TYPE 0xC00000A8u
 #define IMAGE_FILE_DLL 0x2000
 #define OBJ_INHERIT 0x2u
 #define HANDLE_FLAG_INHERIT 1u
@@ -86,6 +89,9 @@ static NTSTATUS read_attribute(struct nt_call *c, const uint64_t a[4], struct ch
 	case PS_ATTRIBUTE_PARENT_PROCESS:
 		r->parent_handle = a[2];
 		r->parent_given = true;
+		return LSW_STATUS_SUCCESS;
+	case PS_ATTRIBUTE_TOKEN:
+		r->token_handle = a[2];
 		return LSW_STATUS_SUCCESS;
 	case PS_ATTRIBUTE_HANDLE_LIST:
 		if (a[1] % 8 || a[1] > 8 * 4096 || r->handle_list)
@@ -207,6 +213,25 @@ static void make_spec(struct nt_call *c, const struct child_request *r,
 	};
 }
 
+/* The child's primary token: a copy of the one the caller gave (a
+ * primary token it may assign), else the user's. */
+static NTSTATUS child_token(struct nt_call *c, struct lsw_process *child, uint64_t h)
+{
+	struct token *t, *copy;
+	NTSTATUS st;
+
+	if (!h)
+		return LSW_STATUS_SUCCESS;
+	if (!(t = token_from_handle(c, h, TOKEN_ASSIGN_PRIMARY, &st)))
+		return st;
+	if (t->s.type != TOKEN_TYPE_PRIMARY)
+		return STATUS_BAD_TOKEN_TYPE;
+	if (!(copy = token_new(&t->s)))
+		return LSW_STATUS_NO_MEMORY;
+	child->token = &copy->obj;
+	return LSW_STATUS_SUCCESS;
+}
+
 /* The handles and records the child starts with: the debug port is the
  * caller's, the rest parent's. */
 static NTSTATUS prepare_child(struct nt_call *c, struct lsw_process *parent,
@@ -217,6 +242,8 @@ static NTSTATUS prepare_child(struct nt_call *c, struct lsw_process *parent,
 	if ((st = debug_child_port(c, child, r->debug_handle,
 				   r->process_flags & PROCESS_CREATE_FLAGS_NO_DEBUG_INHERIT)) !=
 	    LSW_STATUS_SUCCESS)
+		return st;
+	if ((st = child_token(c, child, r->token_handle)) != LSW_STATUS_SUCCESS)
 		return st;
 	if ((r->process_flags & PROCESS_CREATE_FLAGS_INHERIT_HANDLES) &&
 	    handle_inherit(parent, child, r->handle_list, r->nhandle_list) < 0)

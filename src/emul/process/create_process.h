@@ -37,6 +37,7 @@ struct child_request {
 	uint64_t debug_handle;       /* PS_ATTRIBUTE_DEBUG_OBJECT, 0: none */
 	uint64_t parent_handle;      /* PS_ATTRIBUTE_PARENT_PROCESS, */
 	bool parent_given;           /* when given */
+	uint64_t token_handle;       /* PS_ATTRIBUTE_TOKEN, 0: the parent's user */
 	struct params_copy params;
 };
 

@@ -193,6 +193,8 @@ void process_free(struct lsw_process *p)
 	free(p->look.title);
 	free(p->look.desktop);
 	free(p->runtime_data);
+	if (p->token)
+		object_unref(p->token);
 	process_object_detach(p);
 	quota_block_unref(p->quota); /* objects still charged to it keep it */
 	free(p);

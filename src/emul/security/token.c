@@ -1,10 +1,11 @@
 /*
  * Tokens: NtOpenProcessToken(Ex), NtOpenThreadToken(Ex) and
- * NtQueryInformationToken (what the token says: token_info.c).  A token
- * object carries nothing of its own: every process here runs as the one
- * user.  The pseudo-handles of Windows 8 and later are taken too:
- * -4 the process token, -5 the thread's (none: no impersonation), -6 the
- * effective one (the process token).
+ * NtQueryInformationToken (what the token says: token_info.c).  Each
+ * process has its primary token, made on first use (the user's, or the
+ * one its creator gave: NtCreateUserProcess's token attribute); opening
+ * it gives a handle to that object.  The pseudo-handles of Windows 8 and
+ * later are taken too: -4 the process token, -5 the thread's (none: no
+ * impersonation), -6 the effective one (the process token).
  */
 #include <stdlib.h>
 #include "emul/object/object_names.h"
@@ -24,6 +25,11 @@ static const struct generic_mapping token_mapping = {
 	TOKEN_ALL_ACCESS,
 };
 
+uint32_t token_map_access(uint32_t access)
+{
+	return access_map_generic(access, &token_mapping);
+}
+
 static void token_destroy(struct nt_object *obj)
 {
 	free(obj);
@@ -31,18 +37,39 @@ static void token_destroy(struct nt_object *obj)
 
 const struct nt_object_ops token_ops = { .type_name = "Token", .destroy = token_destroy };
 
-/* A new handle to a new token object of the (only) user. */
+struct token *token_new(const struct token_state *s)
+{
+	static uint32_t next_id = 0x0002a001u;
+	struct token *t = calloc(1, sizeof(*t));
+
+	if (!t)
+		return NULL;
+	object_init(&t->obj, &token_ops);
+	t->s = *s;
+	t->s.id = next_id++;
+	t->s.modified_id = next_id++;
+	return t;
+}
+
+struct token *token_of_process(struct lsw_process *p)
+{
+	struct token_state s;
+
+	if (!p->token) {
+		token_state_init(&s);
+		p->token = (struct nt_object *)token_new(&s);
+	}
+	return (struct token *)p->token;
+}
+
+/* A new handle to the process's token. */
 static NTSTATUS open_token(struct nt_call *c, uint32_t access, uint64_t out)
 {
-	struct nt_object *t = calloc(1, sizeof(*t));
-	NTSTATUS st;
+	struct token *t = token_of_process(c->thread->process);
 
 	if (!t)
 		return LSW_STATUS_NO_MEMORY;
-	object_init(t, &token_ops);
-	st = object_give_handle(c, t, access_map_generic(access, &token_mapping), out);
-	object_unref(t);
-	return st;
+	return object_give_handle(c, &t->obj, token_map_access(access), out);
 }
 
 /* NtOpenProcessToken(ProcessHandle, DesiredAccess, TokenHandle) */
@@ -86,32 +113,42 @@ NTSTATUS nt_NtOpenThreadTokenEx(struct nt_call *c)
 	return thread_token(c, c->args[0]);
 }
 
-/* The right a class needs: TOKEN_QUERY_SOURCE for TokenSource (7). */
-static NTSTATUS check_token(struct nt_call *c, uint64_t h, uint32_t cls)
+struct token *token_from_handle(struct nt_call *c, uint64_t h, uint32_t need, NTSTATUS *st)
 {
-	NTSTATUS st;
+	struct token *t;
 
-	if (h == CURRENT_THREAD_TOKEN)
-		return LSW_STATUS_NO_TOKEN;
-	if (h == CURRENT_PROCESS_TOKEN || h == CURRENT_THREAD_EFFECTIVE_TOKEN)
-		return LSW_STATUS_SUCCESS; /* query rights, as documented */
-	if (!object_from_handle(c, h, &token_ops, cls == 7 ? TOKEN_QUERY_SOURCE : TOKEN_QUERY, &st))
-		return st;
-	return LSW_STATUS_SUCCESS;
+	if (h == CURRENT_THREAD_TOKEN) {
+		*st = LSW_STATUS_NO_TOKEN;
+		return NULL;
+	}
+	if (h == CURRENT_PROCESS_TOKEN || h == CURRENT_THREAD_EFFECTIVE_TOKEN) {
+		/* query rights only, as documented */
+		if (need & ~(TOKEN_QUERY | TOKEN_QUERY_SOURCE)) {
+			*st = LSW_STATUS_ACCESS_DENIED;
+			return NULL;
+		}
+		if (!(t = token_of_process(c->thread->process)))
+			*st = LSW_STATUS_NO_MEMORY;
+		return t;
+	}
+	return (struct token *)object_from_handle(c, h, &token_ops, need, st);
 }
 
 /* NtQueryInformationToken(TokenHandle, TokenInformationClass,
  *                         TokenInformation, TokenInformationLength,
- *                         ReturnLength) */
+ *                         ReturnLength); TokenSource (7) needs
+ * TOKEN_QUERY_SOURCE. */
 NTSTATUS nt_NtQueryInformationToken(struct nt_call *c)
 {
 	static uint8_t buf[TOKEN_INFO_MAX];
 	uint32_t cls = (uint32_t)c->args[1], len = (uint32_t)c->args[3], need = 0;
-	NTSTATUS st = check_token(c, c->args[0], cls);
+	NTSTATUS st;
+	struct token *t = token_from_handle(c, c->args[0], cls == 7 ? TOKEN_QUERY_SOURCE : TOKEN_QUERY,
+					    &st);
 
-	if (st != LSW_STATUS_SUCCESS)
+	if (!t)
 		return st;
-	st = token_info(cls, c->args[2], buf, len < sizeof(buf) ? len : sizeof(buf), &need);
+	st = token_info(&t->s, cls, c->args[2], buf, len < sizeof(buf) ? len : sizeof(buf), &need);
 	if (st == (NTSTATUS)LSW_STATUS_INVALID_INFO_CLASS)
 		return st;
 	if (!c->args[4] || tracee_write(c->thread, c->args[4], &need, 4) < 0)

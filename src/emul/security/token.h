@@ -1,7 +1,10 @@
 /* Access tokens: one user, the prefix's (S-1-5-21-0-0-0-1000, the SID
  * under which the registry keeps HKEY_CURRENT_USER), a standard user at
- * medium integrity, not elevated.  Every process token is that one; no
- * thread impersonates. */
+ * medium integrity, not elevated.  A process's primary token starts as
+ * that user's; a filtered (restricted) or duplicated token is a copy with
+ * its own state: groups made deny-only, privileges deleted, restricted
+ * SIDs, type and impersonation level, default DACL.  No thread
+ * impersonates. */
 #ifndef LSW_TOKEN_H
 #define LSW_TOKEN_H
 
@@ -9,12 +12,67 @@
 
 extern const struct nt_object_ops token_ops;
 
+#define TOKEN_ASSIGN_PRIMARY 0x0001u
+#define TOKEN_DUPLICATE 0x0002u
 #define TOKEN_QUERY 0x0008u
 #define TOKEN_QUERY_SOURCE 0x0010u
+#define TOKEN_ADJUST_DEFAULT 0x0080u
 
-/* token_info.c: NtQueryInformationToken's answer for one class into buf
- * (at most len bytes, pointers made for the caller's address base);
- * *need is its size.  STATUS_BUFFER_TOO_SMALL when len < *need. */
-NTSTATUS token_info(uint32_t cls, uint64_t base, uint8_t *buf, uint32_t len, uint32_t *need);
+#define TOKEN_NGROUPS 9         /* the user's groups (token_info.c) */
+#define TOKEN_NPRIVILEGES 5     /* the privileges a standard user holds */
+#define TOKEN_RESTRICTED_MAX 16
+#define TOKEN_SID_MAX 68        /* SECURITY_MAX_SID_SIZE */
+#define TOKEN_DACL_MAX 1024
+
+#define TOKEN_TYPE_PRIMARY 1
+#define TOKEN_TYPE_IMPERSONATION 2
+#define SE_GROUP_USE_FOR_DENY_ONLY 0x10u
+
+struct token_sid {
+	uint32_t len;
+	uint8_t sid[TOKEN_SID_MAX];
+};
+
+struct token_state {
+	uint32_t type, level;          /* TOKEN_TYPE_*; SECURITY_IMPERSONATION_LEVEL */
+	uint32_t id, modified_id;      /* its TokenId and ModifiedId (LUIDs' low parts) */
+	uint32_t user_attributes;      /* 0, or SE_GROUP_USE_FOR_DENY_ONLY */
+	uint32_t group_attributes[TOKEN_NGROUPS];
+	uint32_t privilege_attributes[TOKEN_NPRIVILEGES];
+	uint32_t privileges_held;      /* bit i: privilege i is in the token */
+	bool filtered;                 /* made by NtFilterToken (TokenHasRestrictions) */
+	uint32_t nrestricted;
+	struct token_sid restricted[TOKEN_RESTRICTED_MAX];
+	uint32_t dacl_len;             /* 0: the default DACL */
+	uint8_t dacl[TOKEN_DACL_MAX];
+};
+
+struct token {
+	struct nt_object obj;
+	struct token_state s;
+};
+
+/* token_info.c: the user's token as a new logon gives it. */
+void token_state_init(struct token_state *s);
+/* Which of the token's SIDs sid is: -1 the user, 0.. a group, -2 none. */
+int token_sid_index(const uint8_t *sid, uint32_t len);
+/* Which privilege the LUID is, -1 none. */
+int token_privilege_index(uint64_t luid);
+/* NtQueryInformationToken's answer for one class of token s into buf (at
+ * most len bytes, pointers made for the caller's address base); *need is
+ * its size.  STATUS_BUFFER_TOO_SMALL when len < *need. */
+NTSTATUS token_info(const struct token_state *s, uint32_t cls, uint64_t base, uint8_t *buf,
+		    uint32_t len, uint32_t *need);
+
+/* token.c: GENERIC_* rights mapped to the token's. */
+uint32_t token_map_access(uint32_t access);
+/* A new token object holding a copy of s (with a new TokenId),
+ * or NULL. */
+struct token *token_new(const struct token_state *s);
+/* The process's primary token (made on first use), or NULL: no memory. */
+struct token *token_of_process(struct lsw_process *p);
+/* The token behind h (the pseudo-handles -4 and -6 too: query rights
+ * only) with `need` access, or NULL with *st. */
+struct token *token_from_handle(struct nt_call *c, uint64_t h, uint32_t need, NTSTATUS *st);
 
 #endif

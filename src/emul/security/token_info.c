@@ -1,10 +1,11 @@
 /*
- * What NtQueryInformationToken says of the one user's token (token.h):
- * the layouts of winnt.h for x64 (SID_AND_ATTRIBUTES is 16 bytes, a
- * TOKEN_GROUPS' array starts at 8), pointers pointing into the caller's
- * own buffer.  The user is the prefix's SID; its groups are those of a
- * standard interactive user; medium integrity, not elevated, the
- * privileges such a user holds.
+ * What NtQueryInformationToken says of a token (token.h): the layouts of
+ * winnt.h for x64 (SID_AND_ATTRIBUTES is 16 bytes, a TOKEN_GROUPS' array
+ * starts at 8), pointers pointing into the caller's own buffer.  The user
+ * is the prefix's SID; its groups are those of a standard interactive
+ * user; medium integrity, not elevated, the privileges such a user holds,
+ * less what a filter took away (deny-only groups, deleted privileges) and
+ * with the restricted SIDs it added.
  */
 #include <string.h>
 #include "emul/security/token.h"
@@ -30,7 +31,7 @@ static const struct sid_def logon_sid = { 5, 3, { 5, 0, LOGON_LUID } };
 static const struct {
 	struct sid_def sid;
 	uint32_t attributes;
-} groups[] = {
+} groups[TOKEN_NGROUPS] = {
 	{ { 1, 1, { 0 } }, GROUP_ENABLED },          /* Everyone */
 	{ { 5, 2, { 32, 545 } }, GROUP_ENABLED },    /* BUILTIN\Users */
 	{ { 5, 1, { 4 } }, GROUP_ENABLED },          /* INTERACTIVE */
@@ -46,7 +47,47 @@ static const struct {
  * SeUndock, SeIncreaseWorkingSet, SeTimeZone. */
 static const struct {
 	uint32_t luid, attributes;
-} privileges[] = { { 19, 0 }, { 23, 3 }, { 25, 0 }, { 33, 0 }, { 34, 0 } };
+} privileges[TOKEN_NPRIVILEGES] = { { 19, 0 }, { 23, 3 }, { 25, 0 }, { 33, 0 }, { 34, 0 } };
+
+void token_state_init(struct token_state *s)
+{
+	memset(s, 0, sizeof(*s));
+	s->type = TOKEN_TYPE_PRIMARY;
+	for (int i = 0; i < TOKEN_NGROUPS; i++)
+		s->group_attributes[i] = groups[i].attributes;
+	for (int i = 0; i < TOKEN_NPRIVILEGES; i++)
+		s->privilege_attributes[i] = privileges[i].attributes;
+	s->privileges_held = (1u << TOKEN_NPRIVILEGES) - 1;
+}
+
+/* A SID's bytes as a sid_def describes them. */
+static bool sid_is(const uint8_t *sid, uint32_t len, const struct sid_def *d)
+{
+	static const uint8_t authority_head[6] = { 0 };
+
+	if (len != 8u + 4u * d->count || sid[0] != 1 || sid[1] != d->count ||
+	    memcmp(sid + 2, authority_head, 5) || sid[7] != d->authority)
+		return false;
+	return !memcmp(sid + 8, d->sub, 4u * d->count);
+}
+
+int token_sid_index(const uint8_t *sid, uint32_t len)
+{
+	if (sid_is(sid, len, &user_sid))
+		return -1;
+	for (int i = 0; i < TOKEN_NGROUPS; i++)
+		if (sid_is(sid, len, &groups[i].sid))
+			return i;
+	return -2;
+}
+
+int token_privilege_index(uint64_t luid)
+{
+	for (int i = 0; i < TOKEN_NPRIVILEGES; i++)
+		if (luid == privileges[i].luid)
+			return i;
+	return -1;
+}
 
 /* The answer being built: bytes past cap are counted, not written. */
 struct out {
@@ -112,9 +153,9 @@ static void put_sid_pointer(struct out *o, const struct sid_def *s)
 	put64(o, at, put_sid(o, s));
 }
 
-static void token_groups(struct out *o, bool logon_only)
+static void token_groups(struct out *o, const struct token_state *s, bool logon_only)
 {
-	uint32_t n = logon_only ? 1 : sizeof(groups) / sizeof(groups[0]);
+	uint32_t n = logon_only ? 1 : TOKEN_NGROUPS;
 	uint32_t head = reserve(o, 8 + 16 * n, 8);
 
 	put32(o, head, n);
@@ -123,18 +164,50 @@ static void token_groups(struct out *o, bool logon_only)
 		return;
 	}
 	for (uint32_t i = 0; i < n; i++)
-		put_sid_and_attributes(o, head + 8 + 16 * i, &groups[i].sid, groups[i].attributes);
+		put_sid_and_attributes(o, head + 8 + 16 * i, &groups[i].sid, s->group_attributes[i]);
 }
 
-static void token_privileges(struct out *o)
+/* TokenRestrictedSids: a TOKEN_GROUPS of the SIDs a filter added. */
+static void token_restricted_sids(struct out *o, const struct token_state *s)
 {
-	uint32_t n = sizeof(privileges) / sizeof(privileges[0]), head = reserve(o, 4 + 12 * n, 4);
+	uint32_t head = reserve(o, 8 + 16 * s->nrestricted, 8);
+
+	put32(o, head, s->nrestricted);
+	for (uint32_t i = 0; i < s->nrestricted; i++) {
+		uint32_t at = reserve(o, s->restricted[i].len, 4);
+
+		put(o, at, s->restricted[i].sid, s->restricted[i].len);
+		put64(o, head + 8 + 16 * i, o->base + at);
+		put32(o, head + 16 + 16 * i, GROUP_ENABLED);
+	}
+}
+
+static uint32_t privilege_count(const struct token_state *s)
+{
+	return (uint32_t)__builtin_popcount(s->privileges_held);
+}
+
+static void token_privileges(struct out *o, const struct token_state *s)
+{
+	uint32_t n = privilege_count(s), head = reserve(o, 4 + 12 * n, 4), k = 0;
 
 	put32(o, head, n);
-	for (uint32_t i = 0; i < n; i++) {
-		put32(o, head + 4 + 12 * i, privileges[i].luid);
-		put32(o, head + 12 + 12 * i, privileges[i].attributes);
+	for (uint32_t i = 0; i < TOKEN_NPRIVILEGES; i++) {
+		if (!(s->privileges_held & (1u << i)))
+			continue;
+		put32(o, head + 4 + 12 * k, privileges[i].luid);
+		put32(o, head + 12 + 12 * k, s->privilege_attributes[i]);
+		k++;
 	}
+}
+
+/* TokenDefaultDacl as SetTokenInformation left it. */
+static void token_set_dacl(struct out *o, const struct token_state *s)
+{
+	uint32_t head = reserve(o, 8, 8), acl = reserve(o, s->dacl_len, 4);
+
+	put64(o, head, o->base + acl);
+	put(o, acl, s->dacl, s->dacl_len);
 }
 
 /* An ACL granting GENERIC_ALL to the user and to SYSTEM. */
@@ -158,62 +231,68 @@ static void token_default_dacl(struct out *o)
 	put(o, acl + 4, &(uint16_t){ 2 }, 2);
 }
 
-static void token_statistics(struct out *o)
+static void token_statistics(struct out *o, const struct token_state *s)
 {
 	uint32_t at = reserve(o, 56, 8);
 
-	put32(o, at, 0x0002a001u);           /* TokenId */
+	put32(o, at, s->id);                 /* TokenId */
 	put32(o, at + 8, LOGON_LUID);        /* AuthenticationId */
 	put64(o, at + 16, 0x7fffffffffffffffull); /* ExpirationTime: never */
-	put32(o, at + 24, 1);                /* TokenPrimary */
+	put32(o, at + 24, s->type);
+	put32(o, at + 28, s->level);         /* ImpersonationLevel */
 	put32(o, at + 32, 4096);             /* DynamicCharged */
 	put32(o, at + 36, 4096 - 200);       /* DynamicAvailable */
-	put32(o, at + 40, sizeof(groups) / sizeof(groups[0]));
-	put32(o, at + 44, sizeof(privileges) / sizeof(privileges[0]));
-	put32(o, at + 48, 0x0002a002u);      /* ModifiedId */
+	put32(o, at + 40, TOKEN_NGROUPS);
+	put32(o, at + 44, privilege_count(s));
+	put32(o, at + 48, s->modified_id);
 }
 
 /* The classes answered by a single DWORD, and its value. */
-static bool dword_class(uint32_t cls, uint32_t *v)
+static bool dword_class(const struct token_state *s, uint32_t cls, uint32_t *v)
 {
 	switch (cls) {
-	case 8: *v = 1; return true;   /* TokenType: TokenPrimary */
+	case 8: *v = s->type; return true;  /* TokenType */
+	case 9: *v = s->level; return s->type == TOKEN_TYPE_IMPERSONATION; /* TokenImpersonationLevel */
 	case 12: *v = 1; return true;  /* TokenSessionId: the console's */
 	case 18: *v = 1; return true;  /* TokenElevationType: TokenElevationTypeDefault */
-	case 20: case 21: case 23: case 24: case 26: case 29: case 40:
-		*v = 0; return true;   /* Elevation, HasRestrictions, Virtualization*, UIAccess, IsAppContainer, IsRestricted */
+	case 21: *v = s->filtered; return true; /* TokenHasRestrictions */
+	case 40: *v = s->nrestricted != 0; return true; /* TokenIsRestricted */
+	case 20: case 23: case 24: case 26: case 29:
+		*v = 0; return true;   /* Elevation, Virtualization*, UIAccess, IsAppContainer */
 	case 27: *v = 3; return true;  /* TokenMandatoryPolicy: NO_WRITE_UP | NEW_PROCESS_MIN */
 	}
 	return false;
 }
 
-static bool build(uint32_t cls, struct out *o)
+static bool build(const struct token_state *s, uint32_t cls, struct out *o)
 {
 	uint32_t v;
 
 	switch (cls) {
-	case 1: put_sid_and_attributes(o, reserve(o, 16, 8), &user_sid, 0); return true; /* TokenUser */
-	case 2: token_groups(o, false); return true;
-	case 3: token_privileges(o); return true;
+	case 1: put_sid_and_attributes(o, reserve(o, 16, 8), &user_sid, s->user_attributes); return true; /* TokenUser */
+	case 2: token_groups(o, s, false); return true;
+	case 3: token_privileges(o, s); return true;
 	case 4: put_sid_pointer(o, &user_sid); return true;   /* TokenOwner */
 	case 5: put_sid_pointer(o, &none_group); return true; /* TokenPrimaryGroup */
-	case 6: token_default_dacl(o); return true;
+	case 6: s->dacl_len ? token_set_dacl(o, s) : token_default_dacl(o); return true;
 	case 7: put(o, reserve(o, 16, 4), "User32  \x01\0\0\0\0\0\0\0", 16); return true; /* TokenSource */
-	case 10: token_statistics(o); return true;
+	case 10: token_statistics(o, s); return true;
+	case 11: token_restricted_sids(o, s); return true;
 	case 25: put_sid_and_attributes(o, reserve(o, 16, 8), &medium_label, 0x20); return true;
-	case 28: token_groups(o, true); return true; /* TokenLogonSid */
+	case 28: token_groups(o, s, true); return true; /* TokenLogonSid */
 	}
-	if (!dword_class(cls, &v))
+	if (!dword_class(s, cls, &v))
 		return false;
 	put32(o, reserve(o, 4, 4), v);
 	return true;
 }
 
-NTSTATUS token_info(uint32_t cls, uint64_t base, uint8_t *buf, uint32_t len, uint32_t *need)
+NTSTATUS token_info(const struct token_state *s, uint32_t cls, uint64_t base, uint8_t *buf,
+		    uint32_t len, uint32_t *need)
 {
 	struct out o = { buf, len, 0, base };
 
-	if (!build(cls, &o))
+	if (!build(s, cls, &o))
 		return LSW_STATUS_INVALID_INFO_CLASS;
 	*need = o.used;
 	return o.used > len ? LSW_STATUS_BUFFER_TOO_SMALL : LSW_STATUS_SUCCESS;

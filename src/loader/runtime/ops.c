@@ -33,6 +33,8 @@ void lsw_ucontext_to_regs(const struct rt_ucontext *uc, struct lsw_regs *r)
 }
 
 #define CLONE_THREAD_FLAGS 0x50f00 /* as the gate whitelist allows */
+#define MEMBARRIER_PRIVATE_EXPEDITED 8 /* <linux/membarrier.h> */
+#define MEMBARRIER_REGISTER_PRIVATE_EXPEDITED 16
 
 /*
  * A new thread of this process, starting in lsw_thread_start on the top of
@@ -72,7 +74,8 @@ static long do_op(struct lsw_thread_block *b, const struct lsw_op *op,
 		r = sys6(__NR_mmap, a[0], a[1], a[2], a[3], a[4], a[5]);
 		return (unsigned long long)r == a[0] ? 0 : (r < 0 ? r : -17);
 	case LSW_OP_MPROTECT:
-		return sys3(__NR_mprotect, a[0], a[1], a[2]);
+		r = sys3(__NR_mprotect, a[0], a[1], a[2]);
+		return r == -12 /* ENOMEM: not mapped */ && a[3] ? 0 : r;
 	case LSW_OP_MUNMAP:
 		return sys2(__NR_munmap, a[0], a[1]);
 	case LSW_OP_MADVISE:
@@ -103,6 +106,12 @@ static long do_op(struct lsw_thread_block *b, const struct lsw_op *op,
 			     a[0], a[1], a[2], a[3]) : -14 /* EFAULT */;
 		b->io_result = r;
 		return (unsigned long long)r == a[4] && write_io_status(a[5], a[4]) ? 0 : 1;
+	case LSW_OP_MEMBARRIER:
+		/* registering again is harmless; a kernel without it (before
+		 * 4.14) leaves only this thread's barrier, the gate's */
+		if (sys2(__NR_membarrier, MEMBARRIER_REGISTER_PRIVATE_EXPEDITED, 0) == 0)
+			sys2(__NR_membarrier, MEMBARRIER_PRIVATE_EXPEDITED, 0);
+		return 0;
 	case LSW_OP_CLONE:
 		if (a[0] & (LSW_BLOCK_SIZE - 1))
 			return -22;

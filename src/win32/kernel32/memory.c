@@ -174,6 +174,15 @@ K32API BOOL WINAPI FlushInstructionCache(HANDLE process, LPCVOID addr, SIZE_T si
 	return NT_SUCCESS(status) || k32_fail(status);
 }
 
+NTSTATUS NTAPI NtFlushProcessWriteBuffers(void);
+
+/* Every thread of the process passes a memory barrier (the supervisor
+ * has the kernel interrupt the CPUs running them). */
+K32API void WINAPI FlushProcessWriteBuffers(void)
+{
+	NtFlushProcessWriteBuffers();
+}
+
 K32API HANDLE WINAPI GetProcessHeap(void)
 {
 	return lsw_process_heap();

@@ -6,7 +6,10 @@
  * saying how the standard handles travel: with STARTF_USESTDHANDLES the
  * values given (they must be inherited to mean anything), else the
  * parent's own, duplicated into the child when it does not inherit them.
+ * CreateProcessAsUser is here too (advapi32's forwards to it): the
+ * headers say advapi32 defines it, hence _ADVAPI32_.
  */
+#define _ADVAPI32_
 #include "k32_private.h"
 #include "process_create.h"
 
@@ -16,6 +19,7 @@
 #define PS_ATTRIBUTE_HANDLE_LIST 0x2000B
 #define PS_ATTRIBUTE_DEBUG_OBJECT 0x60001
 #define PS_ATTRIBUTE_PARENT_PROCESS 0x60000
+#define PS_ATTRIBUTE_TOKEN 0x60002
 #define PROCESS_CREATE_FLAGS_BREAKAWAY 0x1
 #define PROCESS_CREATE_FLAGS_NO_DEBUG_INHERIT 0x2
 #define PROCESS_CREATE_FLAGS_INHERIT_HANDLES 0x4
@@ -32,7 +36,7 @@ typedef struct PS_ATTRIBUTE {
 
 typedef struct PS_ATTRIBUTE_LIST {
 	SIZE_T TotalLength;
-	PS_ATTRIBUTE Attributes[6];
+	PS_ATTRIBUTE Attributes[8]; /* all the attributes create() may set */
 } PS_ATTRIBUTE_LIST;
 
 typedef struct PS_CREATE_INFO {
@@ -72,6 +76,7 @@ struct create {
 	const HANDLE *job_list;      /* PROC_THREAD_ATTRIBUTE_JOB_LIST */
 	SIZE_T job_list_size;
 	const HANDLE *parent;        /* PROC_THREAD_ATTRIBUTE_PARENT_PROCESS */
+	HANDLE token;                /* CreateProcessAsUser's primary token, or NULL */
 };
 
 /* An ANSI environment block as UTF-16 (heap). */
@@ -194,6 +199,9 @@ static NTSTATUS create_user_process(struct create *cr, LSW_PROCESS_PARAMETERS *p
 	if (cr->parent)
 		set_attr(&list.Attributes[n++], PS_ATTRIBUTE_PARENT_PROCESS, sizeof(HANDLE),
 			 (ULONG_PTR)*cr->parent);
+	if (cr->token)
+		set_attr(&list.Attributes[n++], PS_ATTRIBUTE_TOKEN, sizeof(HANDLE),
+			 (ULONG_PTR)cr->token);
 	if (flags & (DEBUG_PROCESS | DEBUG_ONLY_THIS_PROCESS)) {
 		/* the calling thread becomes the child's debugger */
 		if ((st = DbgUiConnectToDbg()) < 0)
@@ -281,15 +289,19 @@ static BOOL create_w(struct create *cr, const WCHAR *app, WCHAR *cmdline,
 	return st < 0 ? k32_fail(st) : TRUE;
 }
 
-K32API BOOL WINAPI CreateProcessW(LPCWSTR app, LPWSTR cmdline, LPSECURITY_ATTRIBUTES psa,
-				  LPSECURITY_ATTRIBUTES tsa, BOOL inherit, DWORD flags, LPVOID env,
-				  LPCWSTR dir, LPSTARTUPINFOW si, LPPROCESS_INFORMATION pi)
+/* CreateProcessW run as the user of a primary token (NULL: the
+ * caller's), the token's copy becoming the child's. */
+K32API BOOL WINAPI CreateProcessAsUserW(HANDLE token, LPCWSTR app, LPWSTR cmdline,
+					LPSECURITY_ATTRIBUTES psa, LPSECURITY_ATTRIBUTES tsa,
+					BOOL inherit, DWORD flags, LPVOID env, LPCWSTR dir,
+					LPSTARTUPINFOW si, LPPROCESS_INFORMATION pi)
 {
 	struct create *cr = RtlAllocateHeap(k32_heap(), HEAP_ZERO_MEMORY, sizeof(*cr));
 	BOOL ok;
 
 	if (!cr)
 		return k32_error(ERROR_NOT_ENOUGH_MEMORY);
+	cr->token = token;
 	ok = create_w(cr, app, cmdline, psa, tsa, inherit, flags, env, dir, si, pi);
 	if (!ok && pi)
 		memset(pi, 0, sizeof(*pi)); /* a failure leaves no handles or ids behind */
@@ -297,6 +309,13 @@ K32API BOOL WINAPI CreateProcessW(LPCWSTR app, LPWSTR cmdline, LPSECURITY_ATTRIB
 	RtlFreeHeap(k32_heap(), 0, cr->env);
 	RtlFreeHeap(k32_heap(), 0, cr);
 	return ok;
+}
+
+K32API BOOL WINAPI CreateProcessW(LPCWSTR app, LPWSTR cmdline, LPSECURITY_ATTRIBUTES psa,
+				  LPSECURITY_ATTRIBUTES tsa, BOOL inherit, DWORD flags, LPVOID env,
+				  LPCWSTR dir, LPSTARTUPINFOW si, LPPROCESS_INFORMATION pi)
+{
+	return CreateProcessAsUserW(NULL, app, cmdline, psa, tsa, inherit, flags, env, dir, si, pi);
 }
 
 /* STARTUPINFOA as W: the strings converted (freed by the caller). */
@@ -312,9 +331,10 @@ static void startup_a_to_w(const STARTUPINFOA *a, STARTUPINFOEXW *w)
 	w->StartupInfo.cb = a->cb >= sizeof(STARTUPINFOEXA) ? sizeof(*w) : sizeof(w->StartupInfo);
 }
 
-K32API BOOL WINAPI CreateProcessA(LPCSTR app, LPSTR cmdline, LPSECURITY_ATTRIBUTES psa,
-				  LPSECURITY_ATTRIBUTES tsa, BOOL inherit, DWORD flags, LPVOID env,
-				  LPCSTR dir, LPSTARTUPINFOA si, LPPROCESS_INFORMATION pi)
+K32API BOOL WINAPI CreateProcessAsUserA(HANDLE token, LPCSTR app, LPSTR cmdline,
+					LPSECURITY_ATTRIBUTES psa, LPSECURITY_ATTRIBUTES tsa,
+					BOOL inherit, DWORD flags, LPVOID env, LPCSTR dir,
+					LPSTARTUPINFOA si, LPPROCESS_INFORMATION pi)
 {
 	WCHAR *wapp = app ? k32_a_to_w(app) : NULL, *wcmd = cmdline ? k32_a_to_w(cmdline) : NULL;
 	WCHAR *wdir = dir ? k32_a_to_w(dir) : NULL;
@@ -327,12 +347,19 @@ K32API BOOL WINAPI CreateProcessA(LPCSTR app, LPSTR cmdline, LPSECURITY_ATTRIBUT
 	if ((app && !wapp) || (cmdline && !wcmd) || (dir && !wdir))
 		ok = k32_error(ERROR_NOT_ENOUGH_MEMORY);
 	else
-		ok = CreateProcessW(wapp, wcmd, psa, tsa, inherit, flags, env, wdir,
-				    &wsi.StartupInfo, pi);
+		ok = CreateProcessAsUserW(token, wapp, wcmd, psa, tsa, inherit, flags, env, wdir,
+					  &wsi.StartupInfo, pi);
 	k32_free(wapp);
 	k32_free(wcmd);
 	k32_free(wdir);
 	k32_free(wsi.StartupInfo.lpDesktop);
 	k32_free(wsi.StartupInfo.lpTitle);
 	return ok;
+}
+
+K32API BOOL WINAPI CreateProcessA(LPCSTR app, LPSTR cmdline, LPSECURITY_ATTRIBUTES psa,
+				  LPSECURITY_ATTRIBUTES tsa, BOOL inherit, DWORD flags, LPVOID env,
+				  LPCSTR dir, LPSTARTUPINFOA si, LPPROCESS_INFORMATION pi)
+{
+	return CreateProcessAsUserA(NULL, app, cmdline, psa, tsa, inherit, flags, env, dir, si, pi);
 }

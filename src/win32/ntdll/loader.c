@@ -103,11 +103,18 @@ static NTSTATUS init_modules(void)
 	for (unsigned i = 0; i < ninit; i++) {
 		struct ldr_module *m = &ldr_modules[init_order[i]];
 
-		if (m->initialized || !m->is_dll || m->no_init)
+		BOOL ok;
+
+		/* A DllMain that loads a library comes back here: it is skipped,
+		 * as Windows marks a module before calling its DllMain. */
+		if (m->initialized || m->attaching || !m->is_dll || m->no_init)
 			continue;
+		m->attaching = TRUE;
 		run_tls_callbacks(m, DLL_PROCESS_ATTACH);
-		if (m->entry_point && !((dll_main_fn)m->entry_point)((HINSTANCE)m->base, DLL_PROCESS_ATTACH,
-							   (void *)1)) {
+		ok = !m->entry_point ||
+		     ((dll_main_fn)m->entry_point)((HINSTANCE)m->base, DLL_PROCESS_ATTACH, (void *)1);
+		m->attaching = FALSE;
+		if (!ok) {
 			ldr_report("DllMain of ", m->name, " failed");
 			return STATUS_DLL_INIT_FAILED;
 		}
@@ -121,6 +128,13 @@ __attribute__((noreturn)) static void fail(NTSTATUS st)
 {
 	for (;;)
 		NtTerminateProcess((HANDLE)-1, st);
+}
+
+/* Whether the process is ending (RtlExitUserProcess runs the
+ * DLL_PROCESS_DETACH notifications). */
+__declspec(dllexport) BOOLEAN NTAPI RtlDllShutdownInProgress(void)
+{
+	return exiting;
 }
 
 __declspec(dllexport) void NTAPI RtlExitUserProcess(NTSTATUS status)

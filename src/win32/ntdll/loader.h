@@ -27,6 +27,7 @@ struct ldr_module {
 	void *entry_point;
 	BOOL is_dll;
 	BOOL initialized;           /* DllMain(PROCESS_ATTACH) returned TRUE */
+	BOOL attaching;             /* its TLS callbacks or DllMain run now */
 	BOOL imports_done;
 	BOOL no_init;               /* DONT_RESOLVE_DLL_REFERENCES: never DllMain */
 	ULONG tls_index;            /* (ULONG)-1: no TLS */
