@@ -68,24 +68,32 @@ K32API HMODULE WINAPI GetModuleHandleA(LPCSTR name)
 	return h;
 }
 
-/* Reference counts are not adjusted (PIN / UNCHANGED_REFCOUNT behave the
- * same): modules are not unloaded behind a handle obtained here. */
+NTSTATUS NTAPI LdrAddRefDll(ULONG, PVOID);
+#define GMH_FLAGS (GET_MODULE_HANDLE_EX_FLAG_PIN | GET_MODULE_HANDLE_EX_FLAG_UNCHANGED_REFCOUNT | \
+		   GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS)
+
+/* The handle counts as one more load (FreeLibrary it), unless
+ * UNCHANGED_REFCOUNT; PIN keeps the module until the process ends. */
 K32API BOOL WINAPI GetModuleHandleExW(DWORD flags, LPCWSTR name, HMODULE *out)
 {
 	ldr_entry *m;
 
-	if (!out)
+	if (out)
+		*out = NULL;
+	if (!out || (flags & ~GMH_FLAGS) ||
+	    ((flags & GET_MODULE_HANDLE_EX_FLAG_PIN) &&
+	     (flags & GET_MODULE_HANDLE_EX_FLAG_UNCHANGED_REFCOUNT)))
 		return k32_error(ERROR_INVALID_PARAMETER);
-	*out = NULL;
 	if (!(flags & GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS)) {
 		*out = GetModuleHandleW(name);
-		return *out != NULL;
-	}
-	m = find_module(name, FALSE);
-	if (!m)
+	} else if ((m = find_module(name, FALSE))) {
+		*out = m->DllBase;
+	} else {
 		return k32_error(ERROR_MOD_NOT_FOUND);
-	*out = m->DllBase;
-	return TRUE;
+	}
+	if (*out && !(flags & GET_MODULE_HANDLE_EX_FLAG_UNCHANGED_REFCOUNT))
+		LdrAddRefDll(flags & GET_MODULE_HANDLE_EX_FLAG_PIN ? 1 : 0, *out);
+	return *out != NULL;
 }
 
 K32API BOOL WINAPI GetModuleHandleExA(DWORD flags, LPCSTR name, HMODULE *out)

@@ -11,11 +11,16 @@
 NTSTATUS NTAPI NtContinue(PCONTEXT, BOOLEAN);
 __attribute__((noreturn)) void NTAPI RtlExitUserThread(NTSTATUS status);
 
-typedef BOOL(WINAPI *dll_main_fn)(HINSTANCE, DWORD, LPVOID);
-
 static unsigned init_order[LDR_MAX_MODULES], ninit;
 static ULONG tls_next_index;
-static BOOL exiting;
+BOOL ldr_shutting_down;
+BOOL ldr_pin_new;
+RTL_CRITICAL_SECTION ldr_lock;
+
+/* InInitializationOrderModuleList's modules, first to last or back. */
+#define INIT_LIST (&ldr_data.InInitializationOrderModuleList)
+#define INIT_MODULE(le) \
+	((struct ldr_module *)CONTAINING_RECORD(le, struct ldr_entry, InInitializationOrderLinks))
 
 void ldr_report(const char *a, const char *b, const char *c)
 {
@@ -72,13 +77,20 @@ static void run_tls_callbacks(struct ldr_module *m, DWORD reason)
 		(*cb)(m->base, reason, (void *)1);
 }
 
+void ldr_detach_module(struct ldr_module *m, void *reserved)
+{
+	if (m->is_dll && m->entry_point)
+		((dll_main_fn)m->entry_point)((HINSTANCE)m->base, DLL_PROCESS_DETACH, reserved);
+	run_tls_callbacks(m, DLL_PROCESS_DETACH);
+}
+
 /* Post-order over imports: a DLL initializes after everything it imports. */
 static void order_module(struct ldr_module *m, BOOL *seen)
 {
 	IMAGE_DATA_DIRECTORY *d = ldr_dir(m->base, IMAGE_DIRECTORY_ENTRY_IMPORT);
 	unsigned idx = (unsigned)(m - ldr_modules);
 
-	if (seen[idx])
+	if (seen[idx] || !m->base)
 		return;
 	seen[idx] = TRUE;
 	if (d && d->VirtualAddress) {
@@ -90,6 +102,26 @@ static void order_module(struct ldr_module *m, BOOL *seen)
 		}
 	}
 	init_order[ninit++] = idx;
+}
+
+/* DLL_PROCESS_ATTACH (reserved: non-NULL for the program's own imports,
+ * NULL for LoadLibrary's).  A DLL that fails it at LoadLibrary gets
+ * DLL_PROCESS_DETACH at once and is unloaded (DllMain's documentation);
+ * at process start the process fails. */
+static BOOL attach_module(struct ldr_module *m)
+{
+	void *reserved = ldr_pin_new ? (void *)1 : NULL;
+	dll_main_fn main = (dll_main_fn)m->entry_point;
+
+	run_tls_callbacks(m, DLL_PROCESS_ATTACH);
+	if (!main || main((HINSTANCE)m->base, DLL_PROCESS_ATTACH, reserved))
+		return TRUE;
+	if (ldr_pin_new) {
+		ldr_report("DllMain of ", m->name, " failed");
+		return FALSE;
+	}
+	main((HINSTANCE)m->base, DLL_PROCESS_DETACH, NULL);
+	return FALSE;
 }
 
 static NTSTATUS init_modules(void)
@@ -105,12 +137,8 @@ static NTSTATUS init_modules(void)
 
 		if (m->initialized || !m->is_dll || m->no_init)
 			continue;
-		run_tls_callbacks(m, DLL_PROCESS_ATTACH);
-		if (m->entry_point && !((dll_main_fn)m->entry_point)((HINSTANCE)m->base, DLL_PROCESS_ATTACH,
-							   (void *)1)) {
-			ldr_report("DllMain of ", m->name, " failed");
+		if (!attach_module(m))
 			return STATUS_DLL_INIT_FAILED;
-		}
 		m->initialized = TRUE;
 		ldr_link_initialized(m);
 	}
@@ -125,18 +153,17 @@ __attribute__((noreturn)) static void fail(NTSTATUS st)
 
 __declspec(dllexport) void NTAPI RtlExitUserProcess(NTSTATUS status)
 {
-	if (!exiting) {
-		exiting = TRUE;
-		for (unsigned i = ninit; i-- > 0;) {
-			struct ldr_module *m = &ldr_modules[init_order[i]];
+	RtlEnterCriticalSection(&ldr_lock);
+	if (!ldr_shutting_down) {
+		ldr_shutting_down = TRUE;
+		ldr_data.ShutdownInProgress = TRUE;
+		for (LIST_ENTRY *le = INIT_LIST->Blink; le != INIT_LIST; le = le->Blink) {
+			struct ldr_module *m = INIT_MODULE(le);
 
-			if (!m->initialized)
-				continue;
-			if (m->entry_point)
-				((dll_main_fn)m->entry_point)((HINSTANCE)m->base, DLL_PROCESS_DETACH, (void *)1);
-			run_tls_callbacks(m, DLL_PROCESS_DETACH);
+			ldr_detach_module(m, (void *)1);
 		}
 	}
+	RtlLeaveCriticalSection(&ldr_lock);
 	NtTerminateProcess(NULL, status);
 	for (;;)
 		NtTerminateProcess((HANDLE)-1, status);
@@ -153,10 +180,6 @@ static void name_from_path(const UNICODE_STRING *path, char *out, size_t len)
 	out[o] = 0;
 }
 
-/* The loader's state is the process's: one thread at a time in it (the
- * role of Windows' loader lock). */
-static RTL_CRITICAL_SECTION loader_lock;
-
 /*
  * A new thread's share of the loader: its own copy of every module's
  * static TLS (from the module's template), then DLL_THREAD_ATTACH for the
@@ -171,14 +194,17 @@ NTSTATUS ldr_thread_attach(void)
 	if (!slots)
 		return STATUS_NO_MEMORY;
 	((LSW_TEB *)NtCurrentTeb())->ThreadLocalStoragePointer = slots;
-	RtlEnterCriticalSection(&loader_lock);
+	RtlEnterCriticalSection(&ldr_lock);
 	for (unsigned i = 0; i < ldr_nmodules && NT_SUCCESS(st); i++) {
 		struct ldr_module *m = &ldr_modules[i];
-		IMAGE_DATA_DIRECTORY *d = ldr_dir(m->base, IMAGE_DIRECTORY_ENTRY_TLS);
+		IMAGE_DATA_DIRECTORY *d;
 		IMAGE_TLS_DIRECTORY64 *tls;
 		SIZE_T data;
 
-		if (m->tls_index == (ULONG)-1 || !d || !d->VirtualAddress)
+		if (!m->base || m->tls_index == (ULONG)-1)
+			continue;
+		d = ldr_dir(m->base, IMAGE_DIRECTORY_ENTRY_TLS);
+		if (!d || !d->VirtualAddress)
 			continue;
 		tls = (IMAGE_TLS_DIRECTORY64 *)(m->base + d->VirtualAddress);
 		data = (SIZE_T)(tls->EndAddressOfRawData - tls->StartAddressOfRawData);
@@ -189,16 +215,14 @@ NTSTATUS ldr_thread_attach(void)
 		else
 			memcpy(slots[m->tls_index], (void *)tls->StartAddressOfRawData, data);
 	}
-	for (unsigned i = 0; i < ninit && NT_SUCCESS(st); i++) {
-		struct ldr_module *m = &ldr_modules[init_order[i]];
+	for (LIST_ENTRY *le = INIT_LIST->Flink; le != INIT_LIST && NT_SUCCESS(st); le = le->Flink) {
+		struct ldr_module *m = INIT_MODULE(le);
 
-		if (!m->initialized)
-			continue;
 		run_tls_callbacks(m, DLL_THREAD_ATTACH);
 		if (m->is_dll && m->entry_point)
 			((dll_main_fn)m->entry_point)((HINSTANCE)m->base, DLL_THREAD_ATTACH, NULL);
 	}
-	RtlLeaveCriticalSection(&loader_lock);
+	RtlLeaveCriticalSection(&ldr_lock);
 	return st;
 }
 
@@ -208,17 +232,15 @@ void ldr_thread_detach(void)
 	HANDLE heap = ((LSW_PEB *)NtCurrentTeb()->ProcessEnvironmentBlock)->ProcessHeap;
 	void **slots = ((LSW_TEB *)NtCurrentTeb())->ThreadLocalStoragePointer;
 
-	RtlEnterCriticalSection(&loader_lock);
-	for (unsigned i = ninit; i-- > 0;) {
-		struct ldr_module *m = &ldr_modules[init_order[i]];
+	RtlEnterCriticalSection(&ldr_lock);
+	for (LIST_ENTRY *le = INIT_LIST->Blink; le != INIT_LIST; le = le->Blink) {
+		struct ldr_module *m = INIT_MODULE(le);
 
-		if (!m->initialized)
-			continue;
 		if (m->is_dll && m->entry_point)
 			((dll_main_fn)m->entry_point)((HINSTANCE)m->base, DLL_THREAD_DETACH, NULL);
 		run_tls_callbacks(m, DLL_THREAD_DETACH);
 	}
-	RtlLeaveCriticalSection(&loader_lock);
+	RtlLeaveCriticalSection(&ldr_lock);
 	for (unsigned i = 0; slots && i < LDR_MAX_TLS; i++)
 		if (slots[i])
 			RtlFreeHeap(heap, 0, slots[i]);
@@ -266,7 +288,9 @@ static void process_init(LSW_PEB *peb, BYTE *ntdll_base)
 	if (!peb->ProcessHeap)
 		fail(STATUS_NO_MEMORY);
 	rtl_params_to_heap();
-	RtlInitializeCriticalSection(&loader_lock);
+	RtlInitializeCriticalSection(&ldr_lock);
+	peb->LoaderLock = &ldr_lock;
+	ldr_pin_new = TRUE;
 	teb->ThreadLocalStoragePointer = tls_slots;
 	peb->Ldr = &ldr_data;
 	/* load order as Windows has it: the program, then ntdll */
@@ -290,6 +314,7 @@ static void process_init(LSW_PEB *peb, BYTE *ntdll_base)
 		st = init_modules();
 	if (!NT_SUCCESS(st))
 		fail(st);
+	ldr_pin_new = FALSE;
 	run_tls_callbacks(exe, DLL_PROCESS_ATTACH);
 }
 
@@ -350,11 +375,15 @@ __declspec(dllexport) NTSTATUS WINAPI LdrLoadDll(PWSTR search_path, PULONG flags
 
 	if (!handle)
 		return STATUS_INVALID_PARAMETER;
-	RtlEnterCriticalSection(&loader_lock);
+	RtlEnterCriticalSection(&ldr_lock);
 	m = ldr_load_request(name, search, flags ? *flags : 0, &data, &st);
-	if (m)
+	if (m) {
+		ldr_addref(m);
 		st = init_modules();
-	RtlLeaveCriticalSection(&loader_lock);
+		if (!NT_SUCCESS(st))
+			ldr_release(m);
+	}
+	RtlLeaveCriticalSection(&ldr_lock);
 	if (data) {
 		*handle = data;
 		return STATUS_SUCCESS;
@@ -372,11 +401,11 @@ __declspec(dllexport) NTSTATUS WINAPI LdrGetDllHandle(PWSTR search_path, PULONG 
 	struct ldr_module *m;
 
 	ansi_from_unicode(name, n, sizeof(n));
-	RtlEnterCriticalSection(&loader_lock); /* another thread may be loading */
+	RtlEnterCriticalSection(&ldr_lock); /* another thread may be loading */
 	m = ldr_find_loaded(n);
 	if (m)
 		*handle = m->base;
-	RtlLeaveCriticalSection(&loader_lock);
+	RtlLeaveCriticalSection(&ldr_lock);
 	return m ? STATUS_SUCCESS : STATUS_DLL_NOT_FOUND;
 }
 
@@ -393,18 +422,12 @@ __declspec(dllexport) NTSTATUS WINAPI LdrGetProcedureAddress(PVOID module, PANSI
 		memcpy(n, name->Buffer, name->Length);
 		n[name->Length] = 0;
 	}
-	RtlEnterCriticalSection(&loader_lock); /* another thread may be loading */
+	RtlEnterCriticalSection(&ldr_lock); /* another thread may be loading */
 	m = ldr_find_by_base(module);
 	st = !m ? STATUS_DLL_NOT_FOUND : ldr_get_export(m, name ? n : NULL, name ? 0 : (WORD)ordinal,
 							address);
-	RtlLeaveCriticalSection(&loader_lock);
+	RtlLeaveCriticalSection(&ldr_lock);
 	return st;
-}
-
-/* Modules stay mapped for the life of the process for now. */
-__declspec(dllexport) NTSTATUS WINAPI LdrUnloadDll(PVOID module)
-{
-	return ldr_find_by_base(module) ? STATUS_SUCCESS : STATUS_DLL_NOT_FOUND;
 }
 
 /* Full DOS path of a loaded module, for GetModuleFileName. */
@@ -431,15 +454,23 @@ __declspec(dllexport) PVOID NTAPI RtlPcToFileHeader(PVOID pc, PVOID *base)
 	return *base;
 }
 
-/* LDR_GET_DLL_HANDLE_EX_UNCHANGED_REFCOUNT and _PIN change nothing here:
- * modules are never unloaded. */
+/* flags: LDR_GET_DLL_HANDLE_EX_UNCHANGED_REFCOUNT (1) leaves the count,
+ * _PIN (2) pins the module, neither adds a reference (as does 4, which
+ * Windows accepts too); 1 and 2 together are refused. */
 __declspec(dllexport) NTSTATUS WINAPI LdrGetDllHandleEx(ULONG flags, PWSTR search_path,
 							PULONG characteristics,
 							PUNICODE_STRING name, PVOID *handle)
 {
-	if (flags & ~3u)
+	NTSTATUS st;
+
+	if ((flags & ~7u) || (flags & 3u) == 3u || !handle)
 		return STATUS_INVALID_PARAMETER;
-	return LdrGetDllHandle(search_path, characteristics, name, handle);
+	RtlEnterCriticalSection(&ldr_lock);
+	st = LdrGetDllHandle(search_path, characteristics, name, handle);
+	if (NT_SUCCESS(st) && !(flags & 1u))
+		st = LdrAddRefDll(flags & 2u ? LDR_ADDREF_DLL_PIN : 0, *handle);
+	RtlLeaveCriticalSection(&ldr_lock);
+	return st;
 }
 
 /* The module's full DOS path (NULL: the program's). */

@@ -110,7 +110,8 @@ typedef struct LSW_PEB {
 	ULONG NumberOfHeaps;             /* +0xE8 */
 	ULONG MaximumNumberOfHeaps;
 	PVOID *ProcessHeaps;             /* +0xF0 */
-	BYTE Pad4[0x118 - 0xF8];
+	BYTE Pad4[0x110 - 0xF8];
+	RTL_CRITICAL_SECTION *LoaderLock; /* +0x110 */
 	ULONG OSMajorVersion;            /* +0x118 */
 	ULONG OSMinorVersion;            /* +0x11C */
 	USHORT OSBuildNumber;            /* +0x120 */
@@ -127,6 +128,7 @@ _Static_assert(offsetof(LSW_PEB, FastPebLock) == 0x38, "layout");
 _Static_assert(offsetof(LSW_PEB, TlsBitmap) == 0x80, "layout");
 _Static_assert(offsetof(LSW_PEB, NumberOfProcessors) == 0xB8, "layout");
 _Static_assert(offsetof(LSW_PEB, ProcessHeaps) == 0xF0, "layout");
+_Static_assert(offsetof(LSW_PEB, LoaderLock) == 0x110, "layout");
 _Static_assert(offsetof(LSW_PEB, OSMajorVersion) == 0x118, "layout");
 _Static_assert(offsetof(LSW_PEB, OSBuildNumber) == 0x120, "layout");
 _Static_assert(offsetof(LSW_PEB, TlsExpansionBitmapBits) == 0x240, "layout");
