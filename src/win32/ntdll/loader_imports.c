@@ -257,11 +257,28 @@ struct ldr_module *ldr_load(const char *name, struct ldr_module *importer, NTSTA
 	return ldr_link_new(base, n, path, importer, status);
 }
 
+/* A DLL without relocations runs only at its preferred base (another
+ * mapping may hold it now that DLLs are unloaded). */
+static BOOL runs_here(BYTE *base)
+{
+	IMAGE_NT_HEADERS64 *nt = ldr_nt_headers(base);
+	WORD need = IMAGE_FILE_DLL | IMAGE_FILE_RELOCS_STRIPPED;
+
+	return (nt->FileHeader.Characteristics & need) != need ||
+	       (ULONG_PTR)base == nt->OptionalHeader.ImageBase;
+}
+
 struct ldr_module *ldr_link_new(BYTE *base, const char *name, const WCHAR *path,
 				struct ldr_module *importer, NTSTATUS *status)
 {
-	struct ldr_module *m = ldr_add_module(base, name, path);
+	struct ldr_module *m;
 
+	if (!runs_here(base)) {
+		NtUnmapViewOfSection((HANDLE)-1, base);
+		*status = STATUS_CONFLICTING_ADDRESSES;
+		return NULL;
+	}
+	m = ldr_add_module(base, name, path);
 	if (!m) {
 		NtUnmapViewOfSection((HANDLE)-1, base);
 		*status = STATUS_NO_MEMORY;
