@@ -77,10 +77,18 @@ static void run_tls_callbacks(struct ldr_module *m, DWORD reason)
 		(*cb)(m->base, reason, (void *)1);
 }
 
+/* DllMain is what the module's LDR_DATA_TABLE_ENTRY.EntryPoint says (a
+ * program may change it, e.g. from a DLL notification); TRUE without one. */
+static BOOL call_main(struct ldr_module *m, DWORD reason, void *reserved)
+{
+	dll_main_fn main = (dll_main_fn)m->entry.EntryPoint;
+
+	return !m->is_dll || !main || main((HINSTANCE)m->base, reason, reserved);
+}
+
 void ldr_detach_module(struct ldr_module *m, void *reserved)
 {
-	if (m->is_dll && m->entry_point)
-		((dll_main_fn)m->entry_point)((HINSTANCE)m->base, DLL_PROCESS_DETACH, reserved);
+	call_main(m, DLL_PROCESS_DETACH, reserved);
 	run_tls_callbacks(m, DLL_PROCESS_DETACH);
 }
 
@@ -111,16 +119,14 @@ static void order_module(struct ldr_module *m, BOOL *seen)
 static BOOL attach_module(struct ldr_module *m)
 {
 	void *reserved = ldr_pin_new ? (void *)1 : NULL;
-	dll_main_fn main = (dll_main_fn)m->entry_point;
 
 	run_tls_callbacks(m, DLL_PROCESS_ATTACH);
-	if (!main || main((HINSTANCE)m->base, DLL_PROCESS_ATTACH, reserved))
+	if (call_main(m, DLL_PROCESS_ATTACH, reserved))
 		return TRUE;
-	if (ldr_pin_new) {
+	if (ldr_pin_new)
 		ldr_report("DllMain of ", m->name, " failed");
-		return FALSE;
-	}
-	main((HINSTANCE)m->base, DLL_PROCESS_DETACH, NULL);
+	else
+		call_main(m, DLL_PROCESS_DETACH, NULL);
 	return FALSE;
 }
 
@@ -153,8 +159,10 @@ __attribute__((noreturn)) static void fail(NTSTATUS st)
 
 __declspec(dllexport) void NTAPI RtlExitUserProcess(NTSTATUS status)
 {
-	RtlEnterCriticalSection(&ldr_lock);
 	if (!ldr_shutting_down) {
+		/* kept to the end when free; not waited for: its holder may
+		 * never let it go */
+		RtlTryEnterCriticalSection(&ldr_lock);
 		ldr_shutting_down = TRUE;
 		ldr_data.ShutdownInProgress = TRUE;
 		for (LIST_ENTRY *le = INIT_LIST->Blink; le != INIT_LIST; le = le->Blink) {
@@ -163,7 +171,6 @@ __declspec(dllexport) void NTAPI RtlExitUserProcess(NTSTATUS status)
 			ldr_detach_module(m, (void *)1);
 		}
 	}
-	RtlLeaveCriticalSection(&ldr_lock);
 	NtTerminateProcess(NULL, status);
 	for (;;)
 		NtTerminateProcess((HANDLE)-1, status);
@@ -219,8 +226,7 @@ NTSTATUS ldr_thread_attach(void)
 		struct ldr_module *m = INIT_MODULE(le);
 
 		run_tls_callbacks(m, DLL_THREAD_ATTACH);
-		if (m->is_dll && m->entry_point)
-			((dll_main_fn)m->entry_point)((HINSTANCE)m->base, DLL_THREAD_ATTACH, NULL);
+		call_main(m, DLL_THREAD_ATTACH, NULL);
 	}
 	RtlLeaveCriticalSection(&ldr_lock);
 	return st;
@@ -236,8 +242,7 @@ void ldr_thread_detach(void)
 	for (LIST_ENTRY *le = INIT_LIST->Blink; le != INIT_LIST; le = le->Blink) {
 		struct ldr_module *m = INIT_MODULE(le);
 
-		if (m->is_dll && m->entry_point)
-			((dll_main_fn)m->entry_point)((HINSTANCE)m->base, DLL_THREAD_DETACH, NULL);
+		call_main(m, DLL_THREAD_DETACH, NULL);
 		run_tls_callbacks(m, DLL_THREAD_DETACH);
 	}
 	RtlLeaveCriticalSection(&ldr_lock);
