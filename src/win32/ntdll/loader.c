@@ -320,6 +320,7 @@ static void process_init(LSW_PEB *peb, BYTE *ntdll_base)
 	if (!NT_SUCCESS(st))
 		fail(st);
 	ldr_pin_new = FALSE;
+	exe->node.State = LDR_NODE_READY_TO_RUN;
 	run_tls_callbacks(exe, DLL_PROCESS_ATTACH);
 }
 

@@ -30,10 +30,14 @@ struct ldr_module {
 	BOOL no_init;               /* DONT_RESOLVE_DLL_REFERENCES: never DllMain */
 	ULONG tls_index;            /* (ULONG)-1: no TLS */
 	ULONG refs;                 /* loads not yet freed; LDR_PINNED: never unloaded */
-	BOOL unloading;             /* picked by the unload in progress */
-	struct ldr_module **deps;   /* the DLLs its imports hold (process heap) */
-	ULONG ndeps;
+	ULONG unloading;            /* the unload batch it goes in, 0: none */
+	struct ldr_ddag_node node;  /* entry.DdagNode: the DLLs it holds */
 };
+
+/* LDR_DDAG_STATE values programs may read in the node. */
+#define LDR_NODE_UNLOADING (-1)
+#define LDR_NODE_MAPPED 2
+#define LDR_NODE_READY_TO_RUN 9
 
 /* The count of a module that stays until the process ends: loaded with
  * the program (its static imports), pinned, or reached by a forwarder. */
@@ -54,6 +58,8 @@ NTSTATUS NTAPI NtUnmapViewOfSection(HANDLE, PVOID);
 
 /* loader_unload.c: reference counts and unloading, under ldr_lock. */
 void ldr_addref(struct ldr_module *m);
+/* Copies m->refs to the fields programs read (node, entry). */
+void ldr_show_count(struct ldr_module *m);
 #define LDR_ADDREF_DLL_PIN 1
 NTSTATUS NTAPI LdrAddRefDll(ULONG flags, PVOID module);
 /* The importer m holds dep (once, however many descriptors name it). */

@@ -30,6 +30,7 @@ static void list_append(LIST_ENTRY *head, LIST_ENTRY *e)
 
 void ldr_link_initialized(struct ldr_module *m)
 {
+	m->node.State = LDR_NODE_READY_TO_RUN;
 	list_append(&ldr_data.InInitializationOrderModuleList,
 		    &m->entry.InInitializationOrderLinks);
 }
@@ -48,10 +49,13 @@ static void publish(struct ldr_module *m)
 	e->FullDllName = (UNICODE_STRING){ len, (USHORT)(len + 2), m->path };
 	e->BaseDllName = (UNICODE_STRING){ (USHORT)(len - start * 2), (USHORT)(len - start * 2 + 2),
 					   m->path + start };
-	e->ObsoleteLoadCount = 0xFFFF; /* static: never unloaded */
 	e->TlsIndex = 0xFFFF;
 	e->TimeDateStamp = ldr_nt_headers(m->base)->FileHeader.TimeDateStamp;
 	e->HashLinks.Flink = e->HashLinks.Blink = &e->HashLinks;
+	e->DdagNode = &m->node;
+	e->NodeModuleLink.Flink = e->NodeModuleLink.Blink = &m->node.Modules;
+	m->node.Modules.Flink = m->node.Modules.Blink = &e->NodeModuleLink;
+	m->node.State = LDR_NODE_MAPPED;
 	e->InInitializationOrderLinks.Flink = e->InInitializationOrderLinks.Blink =
 		&e->InInitializationOrderLinks;
 	list_append(&ldr_data.InLoadOrderModuleList, &e->InLoadOrderLinks);
@@ -148,7 +152,7 @@ struct ldr_module *ldr_add_module(BYTE *base, const char *name, const WCHAR *pat
 	m->tls_index = (ULONG)-1;
 	m->refs = ldr_pin_new ? LDR_PINNED : 0;
 	publish(m);
-	m->entry.ObsoleteLoadCount = ldr_pin_new ? 0xFFFF : 0;
+	ldr_show_count(m);
 	return m;
 }
 
