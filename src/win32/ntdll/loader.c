@@ -302,6 +302,8 @@ static void process_init(LSW_PEB *peb, BYTE *ntdll_base)
 	name_from_path(&peb->ProcessParameters->ImagePathName, exe_name, sizeof(exe_name));
 	exe = ldr_add_module(peb->ImageBaseAddress, exe_name,
 			     peb->ProcessParameters->ImagePathName.Buffer);
+	exe->refs = LDR_PINNED;
+	ldr_show_count(exe);
 	ntdll = ldr_add_module(ntdll_base, "ntdll.dll", L"C:\\Windows\\System32\\ntdll.dll");
 	ntdll->initialized = TRUE;
 	ntdll->imports_done = TRUE;

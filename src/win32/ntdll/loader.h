@@ -30,6 +30,7 @@ struct ldr_module {
 	BOOL no_init;               /* DONT_RESOLVE_DLL_REFERENCES: never DllMain */
 	ULONG tls_index;            /* (ULONG)-1: no TLS */
 	ULONG refs;                 /* loads not yet freed; LDR_PINNED: never unloaded */
+	BOOL static_import;         /* loaded with the program: stays, whatever refs says */
 	ULONG unloading;            /* the unload batch it goes in, 0: none */
 	struct ldr_ddag_node node;  /* entry.DdagNode: the DLLs it holds */
 };
@@ -39,16 +40,18 @@ struct ldr_module {
 #define LDR_NODE_MAPPED 2
 #define LDR_NODE_READY_TO_RUN 9
 
-/* The count of a module that stays until the process ends: loaded with
- * the program (its static imports), pinned, or reached by a forwarder. */
+/* The count of a module pinned until the process ends (the program, a
+ * DLL pinned by GetModuleHandleEx or LdrAddRefDll). */
 #define LDR_PINNED ((ULONG)-1)
+/* LDR_DATA_TABLE_ENTRY.Flags: loaded with the program. */
+#define LDR_FLAG_PROCESS_STATIC_IMPORT 0x20
 
 extern struct ldr_module ldr_modules[LDR_MAX_MODULES];
 extern unsigned ldr_nmodules;
 /* Windows' loader lock (PEB->LoaderLock): one thread at a time loads,
  * unloads or runs DllMain. */
 extern RTL_CRITICAL_SECTION ldr_lock;
-/* TRUE while the process starts: the modules it loads are pinned. */
+/* TRUE while the process starts: the modules it loads stay (static imports). */
 extern BOOL ldr_pin_new;
 /* TRUE once the process exits: FreeLibrary unloads nothing any more. */
 extern BOOL ldr_shutting_down;

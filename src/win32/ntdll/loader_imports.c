@@ -150,8 +150,10 @@ struct ldr_module *ldr_add_module(BYTE *base, const char *name, const WCHAR *pat
 	if (nt->OptionalHeader.AddressOfEntryPoint)
 		m->entry_point = base + nt->OptionalHeader.AddressOfEntryPoint;
 	m->tls_index = (ULONG)-1;
-	m->refs = ldr_pin_new ? LDR_PINNED : 0;
+	m->static_import = ldr_pin_new;
 	publish(m);
+	if (ldr_pin_new)
+		m->entry.Flags |= LDR_FLAG_PROCESS_STATIC_IMPORT;
 	ldr_show_count(m);
 	return m;
 }

@@ -4,8 +4,8 @@
  * importer holds each DLL it imports once.  When FreeLibrary drops a
  * count to zero, the module and every dependency only it held get
  * DLL_PROCESS_DETACH (reserved NULL) in reverse initialization order,
- * leave PEB->Ldr's lists and are unmapped.  Modules the program started
- * with, pinned ones and forwarder targets held by them stay.
+ * leave PEB->Ldr's lists and are unmapped.  Pinned modules and those
+ * the program started with stay.
  */
 #include "loader.h"
 
@@ -15,8 +15,7 @@ static HANDLE process_heap(void)
 }
 
 /* The node's LoadCount and LDR_DATA_TABLE_ENTRY.ObsoleteLoadCount
- * mirror the count (-1 and 0xFFFF: static or pinned), as programs read
- * them. */
+ * mirror the count (-1 and 0xFFFF: pinned), as programs read them. */
 void ldr_show_count(struct ldr_module *m)
 {
 	m->node.LoadCount = m->refs;
@@ -117,7 +116,7 @@ static void pick(struct ldr_module *m, ULONG batch)
 			continue;
 		dep->refs--;
 		ldr_show_count(dep);
-		if (!dep->refs)
+		if (!dep->refs && !dep->static_import)
 			pick(dep, batch);
 	}
 }
@@ -199,13 +198,13 @@ void ldr_release(struct ldr_module *m)
 		return;
 	m->refs--;
 	ldr_show_count(m);
-	if (!m->refs)
+	if (!m->refs && !m->static_import)
 		unload(m);
 }
 
 void ldr_discard(struct ldr_module *m)
 {
-	if (!m->refs && !ldr_shutting_down)
+	if (!m->refs && !m->static_import && !ldr_shutting_down)
 		unload(m);
 }
 
