@@ -68,24 +68,36 @@ K32API HMODULE WINAPI GetModuleHandleA(LPCSTR name)
 	return h;
 }
 
-/* Reference counts are not adjusted (PIN / UNCHANGED_REFCOUNT behave the
- * same): modules are not unloaded behind a handle obtained here. */
+NTSTATUS NTAPI LdrAddRefDll(ULONG, PVOID);
+NTSTATUS NTAPI LdrLockLoaderLock(ULONG, ULONG *, ULONG_PTR *);
+NTSTATUS NTAPI LdrUnlockLoaderLock(ULONG, ULONG_PTR);
+#define GMH_FLAGS (GET_MODULE_HANDLE_EX_FLAG_PIN | GET_MODULE_HANDLE_EX_FLAG_UNCHANGED_REFCOUNT | \
+		   GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS)
+
+/* The handle counts as one more load (FreeLibrary it), unless
+ * UNCHANGED_REFCOUNT; PIN keeps the module until the process ends. */
 K32API BOOL WINAPI GetModuleHandleExW(DWORD flags, LPCWSTR name, HMODULE *out)
 {
+	ULONG_PTR cookie = 0;
 	ldr_entry *m;
 
-	if (!out)
+	if (out)
+		*out = NULL;
+	if (!out || (flags & ~GMH_FLAGS) ||
+	    ((flags & GET_MODULE_HANDLE_EX_FLAG_PIN) &&
+	     (flags & GET_MODULE_HANDLE_EX_FLAG_UNCHANGED_REFCOUNT)))
 		return k32_error(ERROR_INVALID_PARAMETER);
-	*out = NULL;
-	if (!(flags & GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS)) {
+	LdrLockLoaderLock(0, NULL, &cookie); /* no unload between finding and counting */
+	if (!(flags & GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS))
 		*out = GetModuleHandleW(name);
-		return *out != NULL;
-	}
-	m = find_module(name, FALSE);
-	if (!m)
+	else if ((m = find_module(name, FALSE)))
+		*out = m->DllBase;
+	if (*out && !(flags & GET_MODULE_HANDLE_EX_FLAG_UNCHANGED_REFCOUNT))
+		LdrAddRefDll(flags & GET_MODULE_HANDLE_EX_FLAG_PIN ? 1 : 0, *out);
+	LdrUnlockLoaderLock(0, cookie);
+	if (!*out && (flags & GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS))
 		return k32_error(ERROR_MOD_NOT_FOUND);
-	*out = m->DllBase;
-	return TRUE;
+	return *out != NULL;
 }
 
 K32API BOOL WINAPI GetModuleHandleExA(DWORD flags, LPCSTR name, HMODULE *out)
@@ -104,7 +116,7 @@ K32API BOOL WINAPI GetModuleHandleExA(DWORD flags, LPCSTR name, HMODULE *out)
 
 /* Truncates to the buffer, returns `size` and sets
  * ERROR_INSUFFICIENT_BUFFER when the name does not fit (documented). */
-K32API DWORD WINAPI GetModuleFileNameW(HMODULE mod, LPWSTR buf, DWORD size)
+static DWORD copy_file_name(HMODULE mod, LPWSTR buf, DWORD size)
 {
 	ldr_entry *m = find_module(mod ? (void *)mod : lsw_peb()->ImageBaseAddress, TRUE);
 	DWORD n;
@@ -123,6 +135,18 @@ K32API DWORD WINAPI GetModuleFileNameW(HMODULE mod, LPWSTR buf, DWORD size)
 	memcpy(buf, m->FullDllName.Buffer, n * sizeof(WCHAR));
 	buf[n] = 0;
 	k32_error(NO_ERROR);
+	return n;
+}
+
+/* Under the loader lock: another thread may be unloading the module. */
+K32API DWORD WINAPI GetModuleFileNameW(HMODULE mod, LPWSTR buf, DWORD size)
+{
+	ULONG_PTR cookie = 0;
+	DWORD n;
+
+	LdrLockLoaderLock(0, NULL, &cookie);
+	n = copy_file_name(mod, buf, size);
+	LdrUnlockLoaderLock(0, cookie);
 	return n;
 }
 

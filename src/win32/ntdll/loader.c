@@ -11,11 +11,16 @@
 NTSTATUS NTAPI NtContinue(PCONTEXT, BOOLEAN);
 __attribute__((noreturn)) void NTAPI RtlExitUserThread(NTSTATUS status);
 
-typedef BOOL(WINAPI *dll_main_fn)(HINSTANCE, DWORD, LPVOID);
-
 static unsigned init_order[LDR_MAX_MODULES], ninit;
 static ULONG tls_next_index;
-static BOOL exiting;
+BOOL ldr_shutting_down;
+BOOL ldr_pin_new;
+RTL_CRITICAL_SECTION ldr_lock;
+
+/* InInitializationOrderModuleList's modules, first to last or back. */
+#define INIT_LIST (&ldr_data.InInitializationOrderModuleList)
+#define INIT_MODULE(le) \
+	((struct ldr_module *)CONTAINING_RECORD(le, struct ldr_entry, InInitializationOrderLinks))
 
 void ldr_report(const char *a, const char *b, const char *c)
 {
@@ -72,13 +77,28 @@ static void run_tls_callbacks(struct ldr_module *m, DWORD reason)
 		(*cb)(m->base, reason, (void *)1);
 }
 
+/* DllMain is what the module's LDR_DATA_TABLE_ENTRY.EntryPoint says (a
+ * program may change it, e.g. from a DLL notification); TRUE without one. */
+static BOOL call_main(struct ldr_module *m, DWORD reason, void *reserved)
+{
+	dll_main_fn main = (dll_main_fn)m->entry.EntryPoint;
+
+	return !m->is_dll || !main || main((HINSTANCE)m->base, reason, reserved);
+}
+
+void ldr_detach_module(struct ldr_module *m, void *reserved)
+{
+	call_main(m, DLL_PROCESS_DETACH, reserved);
+	run_tls_callbacks(m, DLL_PROCESS_DETACH);
+}
+
 /* Post-order over imports: a DLL initializes after everything it imports. */
 static void order_module(struct ldr_module *m, BOOL *seen)
 {
 	IMAGE_DATA_DIRECTORY *d = ldr_dir(m->base, IMAGE_DIRECTORY_ENTRY_IMPORT);
 	unsigned idx = (unsigned)(m - ldr_modules);
 
-	if (seen[idx])
+	if (seen[idx] || !m->base)
 		return;
 	seen[idx] = TRUE;
 	if (d && d->VirtualAddress) {
@@ -92,6 +112,24 @@ static void order_module(struct ldr_module *m, BOOL *seen)
 	init_order[ninit++] = idx;
 }
 
+/* DLL_PROCESS_ATTACH (reserved: non-NULL for the program's own imports,
+ * NULL for LoadLibrary's).  A DLL that fails it at LoadLibrary gets
+ * DLL_PROCESS_DETACH at once and is unloaded (DllMain's documentation);
+ * at process start the process fails. */
+static BOOL attach_module(struct ldr_module *m)
+{
+	void *reserved = ldr_pin_new ? (void *)1 : NULL;
+
+	run_tls_callbacks(m, DLL_PROCESS_ATTACH);
+	if (call_main(m, DLL_PROCESS_ATTACH, reserved))
+		return TRUE;
+	if (ldr_pin_new)
+		ldr_report("DllMain of ", m->name, " failed");
+	else
+		call_main(m, DLL_PROCESS_DETACH, NULL);
+	return FALSE;
+}
+
 static NTSTATUS init_modules(void)
 {
 	static BOOL seen[LDR_MAX_MODULES];
@@ -102,7 +140,6 @@ static NTSTATUS init_modules(void)
 		order_module(&ldr_modules[i], seen);
 	for (unsigned i = 0; i < ninit; i++) {
 		struct ldr_module *m = &ldr_modules[init_order[i]];
-
 		BOOL ok;
 
 		/* A DllMain that loads a library comes back here: it is skipped,
@@ -110,14 +147,10 @@ static NTSTATUS init_modules(void)
 		if (m->initialized || m->attaching || !m->is_dll || m->no_init)
 			continue;
 		m->attaching = TRUE;
-		run_tls_callbacks(m, DLL_PROCESS_ATTACH);
-		ok = !m->entry_point ||
-		     ((dll_main_fn)m->entry_point)((HINSTANCE)m->base, DLL_PROCESS_ATTACH, (void *)1);
+		ok = attach_module(m);
 		m->attaching = FALSE;
-		if (!ok) {
-			ldr_report("DllMain of ", m->name, " failed");
+		if (!ok)
 			return STATUS_DLL_INIT_FAILED;
-		}
 		m->initialized = TRUE;
 		ldr_link_initialized(m);
 	}
@@ -134,21 +167,21 @@ __attribute__((noreturn)) static void fail(NTSTATUS st)
  * DLL_PROCESS_DETACH notifications). */
 __declspec(dllexport) BOOLEAN NTAPI RtlDllShutdownInProgress(void)
 {
-	return exiting;
+	return ldr_shutting_down;
 }
 
 __declspec(dllexport) void NTAPI RtlExitUserProcess(NTSTATUS status)
 {
-	if (!exiting) {
-		exiting = TRUE;
-		for (unsigned i = ninit; i-- > 0;) {
-			struct ldr_module *m = &ldr_modules[init_order[i]];
+	if (!ldr_shutting_down) {
+		/* kept to the end when free; not waited for: its holder may
+		 * never let it go */
+		RtlTryEnterCriticalSection(&ldr_lock);
+		ldr_shutting_down = TRUE;
+		ldr_data.ShutdownInProgress = TRUE;
+		for (LIST_ENTRY *le = INIT_LIST->Blink; le != INIT_LIST; le = le->Blink) {
+			struct ldr_module *m = INIT_MODULE(le);
 
-			if (!m->initialized)
-				continue;
-			if (m->entry_point)
-				((dll_main_fn)m->entry_point)((HINSTANCE)m->base, DLL_PROCESS_DETACH, (void *)1);
-			run_tls_callbacks(m, DLL_PROCESS_DETACH);
+			ldr_detach_module(m, (void *)1);
 		}
 	}
 	NtTerminateProcess(NULL, status);
@@ -167,10 +200,6 @@ static void name_from_path(const UNICODE_STRING *path, char *out, size_t len)
 	out[o] = 0;
 }
 
-/* The loader's state is the process's: one thread at a time in it (the
- * role of Windows' loader lock). */
-static RTL_CRITICAL_SECTION loader_lock;
-
 /*
  * A new thread's share of the loader: its own copy of every module's
  * static TLS (from the module's template), then DLL_THREAD_ATTACH for the
@@ -185,14 +214,17 @@ NTSTATUS ldr_thread_attach(void)
 	if (!slots)
 		return STATUS_NO_MEMORY;
 	((LSW_TEB *)NtCurrentTeb())->ThreadLocalStoragePointer = slots;
-	RtlEnterCriticalSection(&loader_lock);
+	RtlEnterCriticalSection(&ldr_lock);
 	for (unsigned i = 0; i < ldr_nmodules && NT_SUCCESS(st); i++) {
 		struct ldr_module *m = &ldr_modules[i];
-		IMAGE_DATA_DIRECTORY *d = ldr_dir(m->base, IMAGE_DIRECTORY_ENTRY_TLS);
+		IMAGE_DATA_DIRECTORY *d;
 		IMAGE_TLS_DIRECTORY64 *tls;
 		SIZE_T data;
 
-		if (m->tls_index == (ULONG)-1 || !d || !d->VirtualAddress)
+		if (!m->base || m->tls_index == (ULONG)-1)
+			continue;
+		d = ldr_dir(m->base, IMAGE_DIRECTORY_ENTRY_TLS);
+		if (!d || !d->VirtualAddress)
 			continue;
 		tls = (IMAGE_TLS_DIRECTORY64 *)(m->base + d->VirtualAddress);
 		data = (SIZE_T)(tls->EndAddressOfRawData - tls->StartAddressOfRawData);
@@ -203,16 +235,13 @@ NTSTATUS ldr_thread_attach(void)
 		else
 			memcpy(slots[m->tls_index], (void *)tls->StartAddressOfRawData, data);
 	}
-	for (unsigned i = 0; i < ninit && NT_SUCCESS(st); i++) {
-		struct ldr_module *m = &ldr_modules[init_order[i]];
+	for (LIST_ENTRY *le = INIT_LIST->Flink; le != INIT_LIST && NT_SUCCESS(st); le = le->Flink) {
+		struct ldr_module *m = INIT_MODULE(le);
 
-		if (!m->initialized)
-			continue;
 		run_tls_callbacks(m, DLL_THREAD_ATTACH);
-		if (m->is_dll && m->entry_point)
-			((dll_main_fn)m->entry_point)((HINSTANCE)m->base, DLL_THREAD_ATTACH, NULL);
+		call_main(m, DLL_THREAD_ATTACH, NULL);
 	}
-	RtlLeaveCriticalSection(&loader_lock);
+	RtlLeaveCriticalSection(&ldr_lock);
 	return st;
 }
 
@@ -222,17 +251,14 @@ void ldr_thread_detach(void)
 	HANDLE heap = ((LSW_PEB *)NtCurrentTeb()->ProcessEnvironmentBlock)->ProcessHeap;
 	void **slots = ((LSW_TEB *)NtCurrentTeb())->ThreadLocalStoragePointer;
 
-	RtlEnterCriticalSection(&loader_lock);
-	for (unsigned i = ninit; i-- > 0;) {
-		struct ldr_module *m = &ldr_modules[init_order[i]];
+	RtlEnterCriticalSection(&ldr_lock);
+	for (LIST_ENTRY *le = INIT_LIST->Blink; le != INIT_LIST; le = le->Blink) {
+		struct ldr_module *m = INIT_MODULE(le);
 
-		if (!m->initialized)
-			continue;
-		if (m->is_dll && m->entry_point)
-			((dll_main_fn)m->entry_point)((HINSTANCE)m->base, DLL_THREAD_DETACH, NULL);
+		call_main(m, DLL_THREAD_DETACH, NULL);
 		run_tls_callbacks(m, DLL_THREAD_DETACH);
 	}
-	RtlLeaveCriticalSection(&loader_lock);
+	RtlLeaveCriticalSection(&ldr_lock);
 	for (unsigned i = 0; slots && i < LDR_MAX_TLS; i++)
 		if (slots[i])
 			RtlFreeHeap(heap, 0, slots[i]);
@@ -280,13 +306,17 @@ static void process_init(LSW_PEB *peb, BYTE *ntdll_base)
 	if (!peb->ProcessHeap)
 		fail(STATUS_NO_MEMORY);
 	rtl_params_to_heap();
-	RtlInitializeCriticalSection(&loader_lock);
+	RtlInitializeCriticalSection(&ldr_lock);
+	peb->LoaderLock = &ldr_lock;
+	ldr_pin_new = TRUE;
 	teb->ThreadLocalStoragePointer = tls_slots;
 	peb->Ldr = &ldr_data;
 	/* load order as Windows has it: the program, then ntdll */
 	name_from_path(&peb->ProcessParameters->ImagePathName, exe_name, sizeof(exe_name));
 	exe = ldr_add_module(peb->ImageBaseAddress, exe_name,
 			     peb->ProcessParameters->ImagePathName.Buffer);
+	exe->refs = LDR_PINNED;
+	ldr_show_count(exe);
 	ntdll = ldr_add_module(ntdll_base, "ntdll.dll", L"C:\\Windows\\System32\\ntdll.dll");
 	ntdll->initialized = TRUE;
 	ntdll->imports_done = TRUE;
@@ -304,6 +334,8 @@ static void process_init(LSW_PEB *peb, BYTE *ntdll_base)
 		st = init_modules();
 	if (!NT_SUCCESS(st))
 		fail(st);
+	ldr_pin_new = FALSE;
+	exe->node.State = LDR_NODE_READY_TO_RUN;
 	run_tls_callbacks(exe, DLL_PROCESS_ATTACH);
 }
 
@@ -364,11 +396,15 @@ __declspec(dllexport) NTSTATUS WINAPI LdrLoadDll(PWSTR search_path, PULONG flags
 
 	if (!handle)
 		return STATUS_INVALID_PARAMETER;
-	RtlEnterCriticalSection(&loader_lock);
+	RtlEnterCriticalSection(&ldr_lock);
 	m = ldr_load_request(name, search, flags ? *flags : 0, &data, &st);
-	if (m)
+	if (m) {
+		ldr_addref(m);
 		st = init_modules();
-	RtlLeaveCriticalSection(&loader_lock);
+		if (!NT_SUCCESS(st))
+			ldr_release(m);
+	}
+	RtlLeaveCriticalSection(&ldr_lock);
 	if (data) {
 		*handle = data;
 		return STATUS_SUCCESS;
@@ -386,11 +422,11 @@ __declspec(dllexport) NTSTATUS WINAPI LdrGetDllHandle(PWSTR search_path, PULONG 
 	struct ldr_module *m;
 
 	ansi_from_unicode(name, n, sizeof(n));
-	RtlEnterCriticalSection(&loader_lock); /* another thread may be loading */
+	RtlEnterCriticalSection(&ldr_lock); /* another thread may be loading */
 	m = ldr_find_loaded(n);
 	if (m)
 		*handle = m->base;
-	RtlLeaveCriticalSection(&loader_lock);
+	RtlLeaveCriticalSection(&ldr_lock);
 	return m ? STATUS_SUCCESS : STATUS_DLL_NOT_FOUND;
 }
 
@@ -407,18 +443,12 @@ __declspec(dllexport) NTSTATUS WINAPI LdrGetProcedureAddress(PVOID module, PANSI
 		memcpy(n, name->Buffer, name->Length);
 		n[name->Length] = 0;
 	}
-	RtlEnterCriticalSection(&loader_lock); /* another thread may be loading */
+	RtlEnterCriticalSection(&ldr_lock); /* another thread may be loading */
 	m = ldr_find_by_base(module);
 	st = !m ? STATUS_DLL_NOT_FOUND : ldr_get_export(m, name ? n : NULL, name ? 0 : (WORD)ordinal,
 							address);
-	RtlLeaveCriticalSection(&loader_lock);
+	RtlLeaveCriticalSection(&ldr_lock);
 	return st;
-}
-
-/* Modules stay mapped for the life of the process for now. */
-__declspec(dllexport) NTSTATUS WINAPI LdrUnloadDll(PVOID module)
-{
-	return ldr_find_by_base(module) ? STATUS_SUCCESS : STATUS_DLL_NOT_FOUND;
 }
 
 /* Full DOS path of a loaded module, for GetModuleFileName. */
@@ -445,15 +475,23 @@ __declspec(dllexport) PVOID NTAPI RtlPcToFileHeader(PVOID pc, PVOID *base)
 	return *base;
 }
 
-/* LDR_GET_DLL_HANDLE_EX_UNCHANGED_REFCOUNT and _PIN change nothing here:
- * modules are never unloaded. */
+/* flags: LDR_GET_DLL_HANDLE_EX_UNCHANGED_REFCOUNT (1) leaves the count,
+ * _PIN (2) pins the module, neither adds a reference (as does 4, which
+ * Windows accepts too); 1 and 2 together are refused. */
 __declspec(dllexport) NTSTATUS WINAPI LdrGetDllHandleEx(ULONG flags, PWSTR search_path,
 							PULONG characteristics,
 							PUNICODE_STRING name, PVOID *handle)
 {
-	if (flags & ~3u)
+	NTSTATUS st;
+
+	if ((flags & ~7u) || (flags & 3u) == 3u || !handle)
 		return STATUS_INVALID_PARAMETER;
-	return LdrGetDllHandle(search_path, characteristics, name, handle);
+	RtlEnterCriticalSection(&ldr_lock);
+	st = LdrGetDllHandle(search_path, characteristics, name, handle);
+	if (NT_SUCCESS(st) && !(flags & 1u))
+		st = LdrAddRefDll(flags & 2u ? LDR_ADDREF_DLL_PIN : 0, *handle);
+	RtlLeaveCriticalSection(&ldr_lock);
+	return st;
 }
 
 /* The module's full DOS path (NULL: the program's). */

@@ -31,10 +31,55 @@ struct ldr_module {
 	BOOL imports_done;
 	BOOL no_init;               /* DONT_RESOLVE_DLL_REFERENCES: never DllMain */
 	ULONG tls_index;            /* (ULONG)-1: no TLS */
+	ULONG refs;                 /* loads not yet freed; LDR_PINNED: never unloaded */
+	BOOL static_import;         /* loaded with the program: stays, whatever refs says */
+	ULONG unloading;            /* the unload batch it goes in, 0: none */
+	struct ldr_ddag_node node;  /* entry.DdagNode: the DLLs it holds */
 };
+
+/* LDR_DDAG_STATE values programs may read in the node. */
+#define LDR_NODE_UNLOADING (-1)
+#define LDR_NODE_MAPPED 2
+#define LDR_NODE_READY_TO_RUN 9
+
+/* The count of a module pinned until the process ends (the program, a
+ * DLL pinned by GetModuleHandleEx or LdrAddRefDll). */
+#define LDR_PINNED ((ULONG)-1)
+/* LDR_DATA_TABLE_ENTRY.Flags: loaded with the program. */
+#define LDR_FLAG_PROCESS_STATIC_IMPORT 0x20
 
 extern struct ldr_module ldr_modules[LDR_MAX_MODULES];
 extern unsigned ldr_nmodules;
+/* Windows' loader lock (PEB->LoaderLock): one thread at a time loads,
+ * unloads or runs DllMain. */
+extern RTL_CRITICAL_SECTION ldr_lock;
+/* TRUE while the process starts: the modules it loads stay (static imports). */
+extern BOOL ldr_pin_new;
+/* TRUE once the process exits: FreeLibrary unloads nothing any more. */
+extern BOOL ldr_shutting_down;
+
+typedef BOOL(WINAPI *dll_main_fn)(HINSTANCE, DWORD, LPVOID);
+NTSTATUS NTAPI NtUnmapViewOfSection(HANDLE, PVOID);
+
+/* loader_unload.c: reference counts and unloading, under ldr_lock. */
+void ldr_addref(struct ldr_module *m);
+/* Copies m->refs to the fields programs read (node, entry). */
+void ldr_show_count(struct ldr_module *m);
+#define LDR_ADDREF_DLL_PIN 1
+NTSTATUS NTAPI LdrAddRefDll(ULONG flags, PVOID module);
+/* The importer m holds dep (once, however many descriptors name it). */
+NTSTATUS ldr_add_dep(struct ldr_module *m, struct ldr_module *dep);
+/* Drops one reference; at zero the module and the dependencies only it
+ * held get DLL_PROCESS_DETACH (reserved: NULL) and are unmapped. */
+void ldr_release(struct ldr_module *m);
+/* A module that failed to link or initialize goes away unless held. */
+void ldr_discard(struct ldr_module *m);
+/* loader.c: DLL_PROCESS_DETACH to DllMain and the TLS callbacks. */
+void ldr_detach_module(struct ldr_module *m, void *reserved);
+/* loader_notify.c: LdrRegisterDllNotification's callbacks. */
+#define LDR_NOTIFY_LOADED 1
+#define LDR_NOTIFY_UNLOADED 2
+void ldr_notify(ULONG reason, struct ldr_module *m);
 
 IMAGE_NT_HEADERS64 *ldr_nt_headers(BYTE *base);
 IMAGE_DATA_DIRECTORY *ldr_dir(BYTE *base, int which);

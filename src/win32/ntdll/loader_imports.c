@@ -30,6 +30,7 @@ static void list_append(LIST_ENTRY *head, LIST_ENTRY *e)
 
 void ldr_link_initialized(struct ldr_module *m)
 {
+	m->node.State = LDR_NODE_READY_TO_RUN;
 	list_append(&ldr_data.InInitializationOrderModuleList,
 		    &m->entry.InInitializationOrderLinks);
 }
@@ -48,10 +49,13 @@ static void publish(struct ldr_module *m)
 	e->FullDllName = (UNICODE_STRING){ len, (USHORT)(len + 2), m->path };
 	e->BaseDllName = (UNICODE_STRING){ (USHORT)(len - start * 2), (USHORT)(len - start * 2 + 2),
 					   m->path + start };
-	e->ObsoleteLoadCount = 0xFFFF; /* static: never unloaded */
 	e->TlsIndex = 0xFFFF;
 	e->TimeDateStamp = ldr_nt_headers(m->base)->FileHeader.TimeDateStamp;
 	e->HashLinks.Flink = e->HashLinks.Blink = &e->HashLinks;
+	e->DdagNode = &m->node;
+	e->NodeModuleLink.Flink = e->NodeModuleLink.Blink = &m->node.Modules;
+	m->node.Modules.Flink = m->node.Modules.Blink = &e->NodeModuleLink;
+	m->node.State = LDR_NODE_MAPPED;
 	e->InInitializationOrderLinks.Flink = e->InInitializationOrderLinks.Blink =
 		&e->InInitializationOrderLinks;
 	list_append(&ldr_data.InLoadOrderModuleList, &e->InLoadOrderLinks);
@@ -117,6 +121,8 @@ struct ldr_module *ldr_find_loaded(const char *name)
 
 struct ldr_module *ldr_find_by_base(void *base)
 {
+	if (!base)
+		return NULL; /* an unloaded module's slot */
 	for (unsigned i = 0; i < ldr_nmodules; i++)
 		if (ldr_modules[i].base == base)
 			return &ldr_modules[i];
@@ -128,9 +134,12 @@ struct ldr_module *ldr_add_module(BYTE *base, const char *name, const WCHAR *pat
 	struct ldr_module *m;
 	IMAGE_NT_HEADERS64 *nt = ldr_nt_headers(base);
 
-	if (ldr_nmodules == LDR_MAX_MODULES)
+	for (m = ldr_modules; m < ldr_modules + ldr_nmodules && m->base; m++)
+		; /* the first slot an unloaded module left */
+	if (m == ldr_modules + LDR_MAX_MODULES)
 		return NULL;
-	m = &ldr_modules[ldr_nmodules++];
+	if (m == ldr_modules + ldr_nmodules)
+		ldr_nmodules++;
 	memset(m, 0, sizeof(*m));
 	m->base = base;
 	m->size = nt->OptionalHeader.SizeOfImage;
@@ -141,7 +150,11 @@ struct ldr_module *ldr_add_module(BYTE *base, const char *name, const WCHAR *pat
 	if (nt->OptionalHeader.AddressOfEntryPoint)
 		m->entry_point = base + nt->OptionalHeader.AddressOfEntryPoint;
 	m->tls_index = (ULONG)-1;
+	m->static_import = ldr_pin_new;
 	publish(m);
+	if (ldr_pin_new)
+		m->entry.Flags |= LDR_FLAG_PROCESS_STATIC_IMPORT;
+	ldr_show_count(m);
 	return m;
 }
 
@@ -281,15 +294,34 @@ struct ldr_module *ldr_load(const char *name, struct ldr_module *importer, NTSTA
 	return ldr_link_new(base, n, path, importer, status);
 }
 
+/* A DLL without relocations runs only at its preferred base (another
+ * mapping may hold it now that DLLs are unloaded). */
+static BOOL runs_here(BYTE *base)
+{
+	IMAGE_NT_HEADERS64 *nt = ldr_nt_headers(base);
+	WORD need = IMAGE_FILE_DLL | IMAGE_FILE_RELOCS_STRIPPED;
+
+	return (nt->FileHeader.Characteristics & need) != need ||
+	       (ULONG_PTR)base == nt->OptionalHeader.ImageBase;
+}
+
 struct ldr_module *ldr_link_new(BYTE *base, const char *name, const WCHAR *path,
 				struct ldr_module *importer, NTSTATUS *status)
 {
-	struct ldr_module *m = ldr_add_module(base, name, path);
+	struct ldr_module *m;
 
+	if (!runs_here(base)) {
+		NtUnmapViewOfSection((HANDLE)-1, base);
+		*status = STATUS_CONFLICTING_ADDRESSES;
+		return NULL;
+	}
+	m = ldr_add_module(base, name, path);
 	if (!m) {
+		NtUnmapViewOfSection((HANDLE)-1, base);
 		*status = STATUS_NO_MEMORY;
 		return NULL;
 	}
+	ldr_notify(LDR_NOTIFY_LOADED, m);
 	if (!importer && ldr_current_search.no_resolve) {
 		m->no_init = TRUE;
 		return m;
@@ -298,29 +330,31 @@ struct ldr_module *ldr_link_new(BYTE *base, const char *name, const WCHAR *path,
 	if (!NT_SUCCESS(*status)) {
 		m->name[0] = 0; /* a DLL that failed to link is not "loaded" */
 		m->no_init = TRUE;
+		ldr_discard(m);
 		return NULL;
 	}
 	return m;
 }
 
-static NTSTATUS follow_forwarder(const char *fwd, void **out);
+static NTSTATUS follow_forwarder(struct ldr_module *from, const char *fwd, void **out);
 static unsigned forward_depth;
 
 /* A forwarder names "DLL.Export" or "DLL.#ordinal"; chains are followed,
  * cycles end in STATUS_INVALID_IMAGE_FORMAT instead of a stack overflow. */
-static NTSTATUS forwarded(const char *fwd, void **out)
+static NTSTATUS forwarded(struct ldr_module *from, const char *fwd, void **out)
 {
 	NTSTATUS st;
 
 	if (forward_depth >= 16)
 		return STATUS_INVALID_IMAGE_FORMAT;
 	forward_depth++;
-	st = follow_forwarder(fwd, out);
+	st = follow_forwarder(from, fwd, out);
 	forward_depth--;
 	return st;
 }
 
-static NTSTATUS follow_forwarder(const char *fwd, void **out)
+/* The forwarding module holds the target as it holds an import. */
+static NTSTATUS follow_forwarder(struct ldr_module *from, const char *fwd, void **out)
 {
 	char dll[64];
 	const char *dot = strrchr(fwd, '.');
@@ -334,6 +368,8 @@ static NTSTATUS follow_forwarder(const char *fwd, void **out)
 	dll[n] = 0;
 	m = ldr_load(dll, NULL, &st);
 	if (!m)
+		return st;
+	if (!NT_SUCCESS(st = ldr_add_dep(from, m)))
 		return st;
 	if (dot[1] == '#') {
 		WORD ord = 0;
@@ -385,7 +421,7 @@ NTSTATUS ldr_get_export(struct ldr_module *m, const char *name, WORD ordinal, vo
 	if (!rva)
 		return STATUS_ENTRYPOINT_NOT_FOUND;
 	if (rva >= d->VirtualAddress && rva < d->VirtualAddress + d->Size)
-		return forwarded((char *)m->base + rva, out);
+		return forwarded(m, (char *)m->base + rva, out);
 	*out = m->base + rva;
 	return STATUS_SUCCESS;
 }
@@ -474,7 +510,8 @@ NTSTATUS ldr_resolve_imports(struct ldr_module *m)
 	for (id = (IMAGE_IMPORT_DESCRIPTOR *)(m->base + d->VirtualAddress); id->Name; id++) {
 		struct ldr_module *dll = ldr_load((char *)m->base + id->Name, m, &st);
 
-		if (!dll || !NT_SUCCESS(st = bind_thunks(m, dll, id)))
+		if (!dll || !NT_SUCCESS(st = ldr_add_dep(m, dll)) ||
+		    !NT_SUCCESS(st = bind_thunks(m, dll, id)))
 			break;
 	}
 	with_writable_iat(m, FALSE, &old);

@@ -110,7 +110,8 @@ typedef struct LSW_PEB {
 	ULONG NumberOfHeaps;             /* +0xE8 */
 	ULONG MaximumNumberOfHeaps;
 	PVOID *ProcessHeaps;             /* +0xF0 */
-	BYTE Pad4[0x118 - 0xF8];
+	BYTE Pad4[0x110 - 0xF8];
+	RTL_CRITICAL_SECTION *LoaderLock; /* +0x110 */
 	ULONG OSMajorVersion;            /* +0x118 */
 	ULONG OSMinorVersion;            /* +0x11C */
 	USHORT OSBuildNumber;            /* +0x120 */
@@ -127,9 +128,39 @@ _Static_assert(offsetof(LSW_PEB, FastPebLock) == 0x38, "layout");
 _Static_assert(offsetof(LSW_PEB, TlsBitmap) == 0x80, "layout");
 _Static_assert(offsetof(LSW_PEB, NumberOfProcessors) == 0xB8, "layout");
 _Static_assert(offsetof(LSW_PEB, ProcessHeaps) == 0xF0, "layout");
+_Static_assert(offsetof(LSW_PEB, LoaderLock) == 0x110, "layout");
 _Static_assert(offsetof(LSW_PEB, OSMajorVersion) == 0x118, "layout");
 _Static_assert(offsetof(LSW_PEB, OSBuildNumber) == 0x120, "layout");
 _Static_assert(offsetof(LSW_PEB, TlsExpansionBitmapBits) == 0x240, "layout");
+
+/* LDR_DDAG_NODE (x64, Windows 8 and later): a module's place in the
+ * dependency graph.  Dependencies and IncomingDependencies are circular
+ * singly linked lists given by their last element (Tail->Next is the
+ * first) of LDR_DEPENDENCY records, each on the importer's and the
+ * imported node's list. */
+struct ldr_ddag_node {
+	LIST_ENTRY Modules;                     /* +0x00: NodeModuleLink */
+	PVOID ServiceTagList;
+	ULONG LoadCount;                        /* +0x18: (ULONG)-1 pinned */
+	ULONG LoadWhileUnloadingCount;
+	ULONG LowestLink;
+	SINGLE_LIST_ENTRY *Dependencies;        /* +0x28: tail */
+	SINGLE_LIST_ENTRY *IncomingDependencies;/* +0x30: tail */
+	LONG State;                             /* +0x38: LDR_DDAG_STATE */
+	SINGLE_LIST_ENTRY CondenseLink;
+	ULONG PreorderNumber;
+};
+
+struct ldr_dependency {
+	SINGLE_LIST_ENTRY to_entry;             /* on from->Dependencies */
+	struct ldr_ddag_node *to;
+	SINGLE_LIST_ENTRY from_entry;           /* on to->IncomingDependencies */
+	struct ldr_ddag_node *from;
+};
+
+_Static_assert(offsetof(struct ldr_ddag_node, Dependencies) == 0x28, "layout");
+_Static_assert(offsetof(struct ldr_ddag_node, State) == 0x38, "layout");
+_Static_assert(sizeof(struct ldr_ddag_node) == 0x50, "layout");
 
 /* LDR_DATA_TABLE_ENTRY (x64, public layout): programs walk these lists
  * through PEB->Ldr to find modules without calling the loader. */
@@ -147,12 +178,18 @@ struct ldr_entry {
 	USHORT TlsIndex;                        /* +0x6E */
 	LIST_ENTRY HashLinks;                   /* +0x70 */
 	ULONG TimeDateStamp;                    /* +0x80 */
-	BYTE rest[0x120 - 0x84];
+	PVOID EntryPointActivationContext;
+	PVOID Lock;
+	struct ldr_ddag_node *DdagNode;         /* +0x98 */
+	LIST_ENTRY NodeModuleLink;              /* +0xA0 */
+	BYTE rest[0x120 - 0xB0];
 };
 
 _Static_assert(offsetof(struct ldr_entry, DllBase) == 0x30, "layout");
 _Static_assert(offsetof(struct ldr_entry, FullDllName) == 0x48, "layout");
 _Static_assert(offsetof(struct ldr_entry, TimeDateStamp) == 0x80, "layout");
+_Static_assert(offsetof(struct ldr_entry, DdagNode) == 0x98, "layout");
+_Static_assert(sizeof(struct ldr_entry) == 0x120, "layout");
 
 /* PEB_LDR_DATA (x64) */
 struct ldr_data {
