@@ -144,10 +144,15 @@ void nt_answer(struct lsw_thread *t, NTSTATUS status)
 		fast_channel_answer(t, status);
 		return;
 	}
-	if (c->direct && fast_channel_serves(c->number))
+	if (c->direct && fast_channel_serves(c->number)) {
+		t->process->host->fast_stats.by_syscall++;
+		fast_channel_came(t);
 		fast_channel_touch(t); /* its next such call can take the channel */
+	}
 	if (notify_send(t->process->notify_fd, c->notif_id, (int64_t)val, 0) < 0)
 		lsw_log("reply to thread %d lost (thread gone)", t->tid);
+	if (c->direct && fast_channel_serves(c->number))
+		fast_channel_answered(t->process->host);
 }
 
 static NTSTATUS fetch_stack_args(struct lsw_thread *t, int nargs)

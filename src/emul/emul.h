@@ -453,7 +453,11 @@ struct lsw_host {
 	struct lsw_thread *fast_hot[FAST_HOT_MAX];
 	unsigned fast_nhot;
 	uint64_t fast_last_ns, fast_window_ns;
-	bool fast_took;              /* a call was taken since polling began */
+	uint64_t fast_answered_ns;   /* the last answer of such a call */
+	uint64_t fast_gap_ns;        /* recent time from an answer to a call */
+	struct fast_stats {          /* --debug: what the channel did */
+		uint64_t taken, by_syscall, cools, wakes, slices, spin_ns;
+	} fast_stats;
 };
 
 /* One `lsw run`: the sandbox view (drives), limits and timeout its

@@ -6,9 +6,8 @@
  * the window, polling stops: the blocks say so, one last look catches a
  * call posted meanwhile, and the loop sleeps in epoll_wait again (the
  * runtime then uses the syscall until a call makes its thread hot again).
- * The window adapts: halved when it passed without a call (spinning did
- * not pay: the program's calls are rare, or the machine has no CPU for
- * it), doubled when calls come at about its length.
+ * The window counts from the last answer and follows how soon calls come
+ * back after an answer (fast_channel.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -20,9 +19,6 @@
 #define RUNTIME_BASE 0x7e0000000000ull /* runtime/meson.build: -Ttext-segment */
 #define RUNTIME_SPAN (16ull << 20)
 #define SLICE_NS 10000ull       /* then the fds get a look */
-#define WINDOW_MIN_NS 4000ull
-#define WINDOW_START_NS 50000ull
-#define WINDOW_MAX_NS 200000ull
 
 /* Takes and serves one posted call; false when none is posted. */
 static bool take_one(struct lsw_host *h)
@@ -53,10 +49,7 @@ static int cool_all(struct lsw_host *h)
 	struct lsw_thread *was[FAST_HOT_MAX];
 	unsigned n = h->fast_nhot;
 
-	h->fast_window_ns = h->fast_took ? h->fast_window_ns : h->fast_window_ns / 2;
-	if (h->fast_window_ns < WINDOW_MIN_NS)
-		h->fast_window_ns = WINDOW_MIN_NS;
-	h->fast_took = false;
+	h->fast_stats.cools++;
 	memcpy(was, h->fast_hot, n * sizeof(was[0]));
 	while (h->fast_nhot)
 		fast_channel_cool(h->fast_hot[0]);
@@ -75,14 +68,6 @@ static int cool_all(struct lsw_host *h)
 	return 0;
 }
 
-static void took(struct lsw_host *h, uint64_t now)
-{
-	if (now - h->fast_last_ns > h->fast_window_ns / 2 && h->fast_window_ns < WINDOW_MAX_NS)
-		h->fast_window_ns *= 2;
-	h->fast_took = true;
-	h->fast_last_ns = now;
-}
-
 /* The loop's poller: 1 to look at the fds without sleeping, 0 to sleep. */
 static int fast_poll(void *arg)
 {
@@ -92,17 +77,31 @@ static int fast_poll(void *arg)
 	if (!h->fast_nhot)
 		return 0;
 	start = now = loop_now_ns();
+	h->fast_stats.slices++;
 	do {
-		if (take_one(h)) {
-			took(h, now);
-			return 1;
-		}
-		if (now - h->fast_last_ns > h->fast_window_ns)
+		if (take_one(h))
+			break;
+		if (now - h->fast_last_ns > h->fast_window_ns) {
+			h->fast_stats.spin_ns += now - start;
 			return cool_all(h);
+		}
 		__builtin_ia32_pause();
 		now = loop_now_ns();
 	} while (now - start < SLICE_NS);
+	h->fast_stats.spin_ns += now - start;
 	return 1;
+}
+
+void fastcall_report(struct lsw_host *h)
+{
+	struct fast_stats *s = &h->fast_stats;
+
+	if (h->fast_entry)
+		lsw_log("fast channel: %llu calls taken, %llu by the syscall, %llu futex wakes, "
+			"%llu cool-downs, %llu spins (%llu us)",
+			(unsigned long long)s->taken, (unsigned long long)s->by_syscall,
+			(unsigned long long)s->wakes, (unsigned long long)s->cools,
+			(unsigned long long)s->slices, (unsigned long long)(s->spin_ns / 1000));
 }
 
 void fastcall_publish(struct lsw_host *h, uint64_t entry)
@@ -113,7 +112,7 @@ void fastcall_publish(struct lsw_host *h, uint64_t entry)
 	    (env && !strcmp(env, "0")) || !h->kuser.page)
 		return;
 	h->fast_entry = entry;
-	h->fast_window_ns = WINDOW_START_NS;
+	h->fast_window_ns = FAST_WINDOW_MAX_NS / 4;
 	memcpy((void *)(h->kuser.page + (LSW_FAST_ENTRY_VA - KUSER_SHARED_DATA_VA)), &entry,
 	       sizeof(entry));
 	h->kuser.page[LSW_FAST_ON_VA - KUSER_SHARED_DATA_VA] = 1;

@@ -47,6 +47,38 @@ static bool usable(const struct lsw_thread *t)
 	       !t->terminating && !t->process->terminated && !remote_is_service(t);
 }
 
+/* How long polling goes on after an answer: four times the recent time
+ * from an answer to the next call (by either way), so a thread that comes
+ * back through the syscall soon after polling stopped (its way back from
+ * a notification's answer alone can take tens of us when its CPU has to
+ * wake up) makes polling last longer, and one that stays away makes it
+ * short.  The window grows from the calls themselves: before it was only
+ * doubled by a call the channel took, and once it was too short for the
+ * thread's way back no call was ever taken again (docs/fastpath.md). */
+static void came(struct lsw_host *h, uint64_t now)
+{
+	uint64_t gap = now - h->fast_answered_ns, window;
+
+	if (!h->fast_answered_ns)
+		return;
+	if (gap > FAST_WINDOW_MAX_NS)
+		gap = FAST_WINDOW_MAX_NS;
+	h->fast_gap_ns = (3 * h->fast_gap_ns + gap) / 4;
+	window = 4 * h->fast_gap_ns;
+	h->fast_window_ns = window < FAST_WINDOW_MIN_NS ? FAST_WINDOW_MIN_NS :
+			    window > FAST_WINDOW_MAX_NS ? FAST_WINDOW_MAX_NS : window;
+}
+
+void fast_channel_came(struct lsw_thread *t)
+{
+	came(t->process->host, loop_now_ns());
+}
+
+void fast_channel_answered(struct lsw_host *h)
+{
+	h->fast_answered_ns = h->fast_last_ns = loop_now_ns();
+}
+
 void fast_channel_touch(struct lsw_thread *t)
 {
 	struct lsw_host *h = t->process->host;
@@ -64,7 +96,6 @@ void fast_channel_touch(struct lsw_thread *t)
 	if (h->fast_nhot == FAST_HOT_MAX || __atomic_load_n(&f->skip, __ATOMIC_RELAXED))
 		return;
 	h->fast_hot[h->fast_nhot++] = t;
-	h->fast_last_ns = loop_now_ns();
 	/* the synchronous wake-up would put the thread on the CPU where the
 	 * supervisor is about to spin for its next call */
 	if (t->process->notify_fd >= 0)
@@ -100,6 +131,8 @@ bool fast_channel_take(struct lsw_thread *t, struct fast_request *r)
 					 __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
 		return false;
 	/* once each, into our memory: the program may change them meanwhile */
+	t->process->host->fast_stats.taken++;
+	came(t->process->host, loop_now_ns());
 	r->number = __atomic_load_n(&f->number, __ATOMIC_RELAXED);
 	memcpy(r->args, (const void *)f->args, sizeof(r->args));
 	memcpy(&win, (const void *)&f->win, sizeof(win));
@@ -118,12 +151,15 @@ void fast_channel_answer(struct lsw_thread *t, uint32_t status)
 	f = fast_of(t);
 	__atomic_store_n(&f->answer, (uint64_t)status, __ATOMIC_RELAXED);
 	if (__atomic_exchange_n(&f->state, LSW_FAST_ANSWERED, __ATOMIC_SEQ_CST) ==
-	    LSW_FAST_SLEEPING)
+	    LSW_FAST_SLEEPING) {
+		t->process->host->fast_stats.wakes++;
 		syscall(SYS_futex, &f->state, FUTEX_WAKE, 1, NULL, NULL, 0);
+	}
 	/* an interrupt that came while the call was ours was put off by the
 	 * runtime (fast_interrupt.c): it must come again, after the answer */
 	if (__atomic_exchange_n(&f->irq_deferred, 0, __ATOMIC_SEQ_CST) && t->interrupt_sent &&
 	    !t->exited)
 		syscall(SYS_tgkill, t->process->pid, t->tid, LSW_INTERRUPT_SIGNAL);
 	fast_channel_touch(t);
+	fast_channel_answered(t->process->host);
 }

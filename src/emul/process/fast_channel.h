@@ -12,6 +12,9 @@
 
 struct lsw_thread;
 
+#define FAST_WINDOW_MIN_NS 4000ull   /* how long polling goes on without a call */
+#define FAST_WINDOW_MAX_NS 200000ull
+
 /* A call taken from a block: copied once, validated. */
 struct fast_request {
 	uint32_t number;      /* a call of fastcalls.def, or the call is refused */
@@ -26,6 +29,13 @@ bool fast_channel_serves(uint32_t number);
 void fast_channel_touch(struct lsw_thread *t);
 /* Stops polling t's block (it ended, its block goes to the spares). */
 void fast_channel_cool(struct lsw_thread *t);
+/* t made a call of fastcalls.def through the syscall (the window learns
+ * how soon calls come back after an answer). */
+void fast_channel_came(struct lsw_thread *t);
+/* A call of fastcalls.def was just answered, either way: polling goes on
+ * for the window from now. */
+struct lsw_host;
+void fast_channel_answered(struct lsw_host *h);
 /* If t posted a call and can take one now, takes it into r. */
 bool fast_channel_take(struct lsw_thread *t, struct fast_request *r);
 /* The answer of t's call taken from its block; wakes it if it sleeps. */
