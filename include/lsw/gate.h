@@ -156,7 +156,8 @@ struct lsw_thread_block {
  * after it took the call, and trusts nothing else here. */
 struct lsw_fast {
 	unsigned int state;          /* LSW_FAST_*: also the futex word */
-	unsigned int polling;        /* supervisor: 1 while it polls this block */
+	unsigned int polling;        /* supervisor: while it polls this block,
+				      * the CPU it spins on + 1 (0: it does not) */
 	unsigned int irq_deferred;   /* runtime: an interrupt came while the
 				      * supervisor owned the call: send it again */
 	unsigned int number;         /* the NT call's eax */
@@ -170,6 +171,11 @@ struct lsw_fast {
 	unsigned long long answer_ticks;  /* recent take-to-answer time */
 	unsigned int skip, backoff;  /* calls left to make the old way, and the
 				      * next such pause after a withdrawal */
+	/* runtime: the CPU it posted from + 1 (0: not known).  A thread and
+	 * a supervisor on one CPU cannot both spin: the other one waits for
+	 * the CPU (docs/fastpath.md) */
+	unsigned int cpu;
+	unsigned int pad3;
 };
 #endif
 

@@ -181,6 +181,9 @@ struct lsw_thread {
 	uint32_t suspend_count;      /* NtSuspendThread - NtResumeThread (and
 				      * 1 when created suspended) */
 	bool interrupt_sent;         /* LSW_INTERRUPT_SIGNAL on its way */
+	/* the fast channel found it on the supervisor's own CPU: the next
+	 * fast_skip calls do not make it hot again (fast_channel.c) */
+	unsigned fast_skip, fast_backoff;
 	bool stopped;                /* waits in LSW_REQ_INTERRUPT */
 	struct apc *apc_first, *apc_last; /* user APCs queued (apc.c) */
 	bool alertable;              /* in an alertable wait */
@@ -455,8 +458,9 @@ struct lsw_host {
 	uint64_t fast_last_ns, fast_window_ns;
 	uint64_t fast_answered_ns;   /* the last answer of such a call */
 	uint64_t fast_gap_ns;        /* recent time from an answer to a call */
+	unsigned fast_cpu;           /* ours + 1, as the polled blocks say */
 	struct fast_stats {          /* --debug: what the channel did */
-		uint64_t taken, by_syscall, cools, wakes, slices, spin_ns;
+		uint64_t taken, by_syscall, cools, here, wakes, slices, spin_ns;
 	} fast_stats;
 };
 

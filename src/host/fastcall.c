@@ -9,6 +9,7 @@
  * The window counts from the last answer and follows how soon calls come
  * back after an answer (fast_channel.c).
  */
+#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 #include "emul/process/fast_channel.h"
@@ -44,7 +45,7 @@ static bool take_one(struct lsw_host *h)
 
 /* The window passed: stop polling, then look once more (a thread may have
  * posted before it saw polling stop).  1 when a call came after all. */
-static int cool_all(struct lsw_host *h)
+static int cool_all(struct lsw_host *h, bool here)
 {
 	struct lsw_thread *was[FAST_HOT_MAX];
 	unsigned n = h->fast_nhot;
@@ -53,9 +54,12 @@ static int cool_all(struct lsw_host *h)
 	memcpy(was, h->fast_hot, n * sizeof(was[0]));
 	while (h->fast_nhot)
 		fast_channel_cool(h->fast_hot[0]);
-	for (unsigned i = 0; i < n; i++) /* the old way's wake-up again */
+	for (unsigned i = 0; i < n; i++) { /* the old way's wake-up again */
 		if (was[i]->process->notify_fd >= 0)
 			notify_sync_wakeup(was[i]->process->notify_fd, true);
+		if (here)
+			fast_channel_rest(was[i]);
+	}
 	for (unsigned i = 0; i < n; i++) {
 		struct fast_request r;
 
@@ -68,22 +72,44 @@ static int cool_all(struct lsw_host *h)
 	return 0;
 }
 
+/* Every polled thread is on our CPU: it cannot post while we spin. */
+static bool all_here(const struct lsw_host *h, unsigned cpu)
+{
+	for (unsigned i = 0; i < h->fast_nhot; i++)
+		if (!fast_channel_here(h->fast_hot[i], cpu))
+			return false;
+	return cpu != 0;
+}
+
+static unsigned our_cpu(void)
+{
+	int cpu = sched_getcpu();
+
+	return cpu >= 0 ? (unsigned)cpu + 1 : 0;
+}
+
 /* The loop's poller: 1 to look at the fds without sleeping, 0 to sleep. */
 static int fast_poll(void *arg)
 {
 	struct lsw_host *h = arg;
 	uint64_t start, now;
+	unsigned cpu;
+	bool here;
 
 	if (!h->fast_nhot)
 		return 0;
+	if ((cpu = our_cpu()) != h->fast_cpu)
+		fast_channel_moved(h, cpu);
 	start = now = loop_now_ns();
 	h->fast_stats.slices++;
 	do {
 		if (take_one(h))
 			break;
-		if (now - h->fast_last_ns > h->fast_window_ns) {
+		here = all_here(h, cpu);
+		if (here || now - h->fast_last_ns > h->fast_window_ns) {
 			h->fast_stats.spin_ns += now - start;
-			return cool_all(h);
+			h->fast_stats.here += here;
+			return cool_all(h, here);
 		}
 		__builtin_ia32_pause();
 		now = loop_now_ns();
@@ -98,9 +124,9 @@ void fastcall_report(struct lsw_host *h)
 
 	if (h->fast_entry)
 		lsw_log("fast channel: %llu calls taken, %llu by the syscall, %llu futex wakes, "
-			"%llu cool-downs, %llu spins (%llu us)",
+			"%llu cool-downs (%llu on our CPU), %llu spins (%llu us)",
 			(unsigned long long)s->taken, (unsigned long long)s->by_syscall,
-			(unsigned long long)s->wakes, (unsigned long long)s->cools,
+			(unsigned long long)s->wakes, (unsigned long long)s->cools, (unsigned long long)s->here,
 			(unsigned long long)s->slices, (unsigned long long)(s->spin_ns / 1000));
 }
 

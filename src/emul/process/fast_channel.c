@@ -72,6 +72,41 @@ static void came(struct lsw_host *h, uint64_t now)
 void fast_channel_came(struct lsw_thread *t)
 {
 	came(t->process->host, loop_now_ns());
+	/* where it runs after this answer is not known until it posts */
+	if (t->block_map)
+		__atomic_store_n(&fast_of(t)->cpu, 0, __ATOMIC_RELAXED);
+}
+
+/* The polled blocks' word: our CPU + 1, or any other non-zero value when
+ * it is not known. */
+static unsigned polling_word(const struct lsw_host *h)
+{
+	return h->fast_cpu ? h->fast_cpu : ~0u;
+}
+
+void fast_channel_moved(struct lsw_host *h, unsigned cpu)
+{
+	h->fast_cpu = cpu;
+	for (unsigned i = 0; i < h->fast_nhot; i++)
+		if (h->fast_hot[i]->block_map)
+			__atomic_store_n(&fast_of(h->fast_hot[i])->polling, polling_word(h),
+					 __ATOMIC_SEQ_CST);
+}
+
+bool fast_channel_here(const struct lsw_thread *t, unsigned cpu)
+{
+	const struct lsw_fast *f = fast_of(t);
+
+	return t->block_map && __atomic_load_n(&f->cpu, __ATOMIC_RELAXED) == cpu &&
+	       __atomic_load_n(&f->state, __ATOMIC_RELAXED) != LSW_FAST_POSTED;
+}
+
+void fast_channel_rest(struct lsw_thread *t)
+{
+	t->fast_backoff = t->fast_backoff ? t->fast_backoff * 2 : 1;
+	if (t->fast_backoff > FAST_BACKOFF_MAX)
+		t->fast_backoff = FAST_BACKOFF_MAX;
+	t->fast_skip = t->fast_backoff;
 }
 
 void fast_channel_answered(struct lsw_host *h)
@@ -95,13 +130,17 @@ void fast_channel_touch(struct lsw_thread *t)
 	 * write skip: it only decides whether its own thread is polled) */
 	if (h->fast_nhot == FAST_HOT_MAX || __atomic_load_n(&f->skip, __ATOMIC_RELAXED))
 		return;
+	if (t->fast_skip) { /* it was found on our CPU (fast_channel_rest) */
+		t->fast_skip--;
+		return;
+	}
 	h->fast_hot[h->fast_nhot++] = t;
 	/* the synchronous wake-up would put the thread on the CPU where the
 	 * supervisor is about to spin for its next call */
 	if (t->process->notify_fd >= 0)
 		notify_sync_wakeup(t->process->notify_fd, false);
 	__atomic_store_n(&f->self, t->block, __ATOMIC_RELAXED);
-	__atomic_store_n(&f->polling, 1, __ATOMIC_SEQ_CST);
+	__atomic_store_n(&f->polling, polling_word(h), __ATOMIC_SEQ_CST);
 }
 
 void fast_channel_cool(struct lsw_thread *t)
@@ -132,6 +171,7 @@ bool fast_channel_take(struct lsw_thread *t, struct fast_request *r)
 		return false;
 	/* once each, into our memory: the program may change them meanwhile */
 	t->process->host->fast_stats.taken++;
+	t->fast_backoff = 0;
 	came(t->process->host, loop_now_ns());
 	r->number = __atomic_load_n(&f->number, __ATOMIC_RELAXED);
 	memcpy(r->args, (const void *)f->args, sizeof(r->args));

@@ -14,6 +14,7 @@ struct lsw_thread;
 
 #define FAST_WINDOW_MIN_NS 4000ull   /* how long polling goes on without a call */
 #define FAST_WINDOW_MAX_NS 200000ull
+#define FAST_BACKOFF_MAX 256u        /* calls not polled after being found on our CPU */
 
 /* A call taken from a block: copied once, validated. */
 struct fast_request {
@@ -36,6 +37,15 @@ void fast_channel_came(struct lsw_thread *t);
  * for the window from now. */
 struct lsw_host;
 void fast_channel_answered(struct lsw_host *h);
+/* The supervisor now runs on cpu + 1 (0: not known): the polled blocks
+ * say so (the runtime does not wait for a supervisor on its own CPU). */
+void fast_channel_moved(struct lsw_host *h, unsigned cpu);
+/* t last posted from cpu + 1 and has no call posted: it runs (or waits to
+ * run) where the supervisor spins, so spinning cannot meet it. */
+bool fast_channel_here(const struct lsw_thread *t, unsigned cpu);
+/* t was found there: its next calls do not make it hot (more of them each
+ * time in a row, until the channel takes one of its calls). */
+void fast_channel_rest(struct lsw_thread *t);
 /* If t posted a call and can take one now, takes it into r. */
 bool fast_channel_take(struct lsw_thread *t, struct fast_request *r);
 /* The answer of t's call taken from its block; wakes it if it sleeps. */

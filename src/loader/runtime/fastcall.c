@@ -50,6 +50,18 @@ static inline int swap_state(unsigned *p, unsigned from, unsigned to)
 	return __atomic_compare_exchange_n(p, &from, to, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
 }
 
+/* The CPU this thread runs on + 1, 0 when Linux has no per-CPU segment:
+ * an unprivileged instruction, no system call. */
+static inline unsigned this_cpu(void)
+{
+	unsigned limit;
+	unsigned char ok;
+
+	__asm__ volatile("lsl %2, %0; setz %1" : "=r"(limit), "=q"(ok)
+			 : "r"((unsigned)LSW_CPUNODE_SELECTOR) : "cc");
+	return ok ? (limit & 0xfff) + 1 : 0;
+}
+
 /* Waits while the supervisor has not taken the call; 1 when it has, 0
  * when the call was withdrawn (the supervisor is not there). */
 static int wait_taken(struct lsw_fast *f)
@@ -100,6 +112,12 @@ __attribute__((used)) unsigned long long lsw_fast_call(void)
 		f->skip--;
 		__atomic_store_n(&f->state, LSW_FAST_IDLE, __ATOMIC_RELEASE);
 		return LSW_FAST_FALLBACK;
+	}
+	f->cpu = this_cpu();
+	if (f->cpu && __atomic_load_n(&f->polling, __ATOMIC_RELAXED) == f->cpu) {
+		/* it polls from this CPU, where we run: it is not running */
+		__atomic_store_n(&f->state, LSW_FAST_IDLE, __ATOMIC_RELEASE);
+		return withdrawn(f);
 	}
 	f->number = (unsigned)f->win.rax;
 	f->args[0] = f->win.r10;
