@@ -51,6 +51,7 @@
 #define LSW_FAST_POLLING_AT 4
 #define LSW_FAST_SELF_AT 56
 #define LSW_FAST_WIN_AT 64
+#define LSW_FAST_MAX_OUT 2
 
 #define LSW_REQ_SHIFT 32
 #define LSW_REQ_NT 0       /* an NT system call, eax in the low 32 bits */
@@ -175,7 +176,12 @@ struct lsw_fast {
 	 * a supervisor on one CPU cannot both spin: the other one waits for
 	 * the CPU (docs/fastpath.md) */
 	unsigned int cpu;
-	unsigned int pad3;
+	/* supervisor: quadwords the runtime stores for the call after the
+	 * answer (a call's small outputs, e.g. NtQueryPerformanceCounter's):
+	 * no process_vm_writev.  One it cannot store makes the status
+	 * STATUS_ACCESS_VIOLATION. */
+	unsigned int nout;
+	struct { unsigned long long addr, value; } out[LSW_FAST_MAX_OUT];
 };
 #endif
 

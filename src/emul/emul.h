@@ -134,6 +134,11 @@ struct nt_call {
 	bool direct;                 /* notified straight from the syscall */
 	bool fast;                   /* taken from the block (fast_channel.c):
 				      * also direct, answered through the block */
+	/* a fast call's outputs the runtime stores (not traced: an observer
+	 * reads outputs in place when the call ends) */
+	bool out_by_runtime;
+	unsigned nout;
+	struct { uint64_t addr, value; } out[LSW_FAST_MAX_OUT];
 	uint32_t oa_attributes;      /* OBJ_* of the last OBJECT_ATTRIBUTES it
 				      * read: a new handle is inheritable with
 				      * OBJ_INHERIT (handle_alloc_call) */

@@ -182,7 +182,7 @@ bool fast_channel_take(struct lsw_thread *t, struct fast_request *r)
 	return true;
 }
 
-void fast_channel_answer(struct lsw_thread *t, uint32_t status)
+void fast_channel_answer(struct lsw_thread *t, uint32_t status, const void *out, unsigned nout)
 {
 	struct lsw_fast *f;
 
@@ -190,6 +190,8 @@ void fast_channel_answer(struct lsw_thread *t, uint32_t status)
 		return; /* its block is gone: so is the thread */
 	f = fast_of(t);
 	__atomic_store_n(&f->answer, (uint64_t)status, __ATOMIC_RELAXED);
+	memcpy((void *)f->out, out, nout * sizeof(f->out[0]));
+	__atomic_store_n(&f->nout, nout, __ATOMIC_RELAXED);
 	if (__atomic_exchange_n(&f->state, LSW_FAST_ANSWERED, __ATOMIC_SEQ_CST) ==
 	    LSW_FAST_SLEEPING) {
 		t->process->host->fast_stats.wakes++;

@@ -48,7 +48,8 @@ bool fast_channel_here(const struct lsw_thread *t, unsigned cpu);
 void fast_channel_rest(struct lsw_thread *t);
 /* If t posted a call and can take one now, takes it into r. */
 bool fast_channel_take(struct lsw_thread *t, struct fast_request *r);
-/* The answer of t's call taken from its block; wakes it if it sleeps. */
-void fast_channel_answer(struct lsw_thread *t, uint32_t status);
+/* The answer of t's call taken from its block, with nout outputs
+ * {addr, value} for the runtime to store; wakes it if it sleeps. */
+void fast_channel_answer(struct lsw_thread *t, uint32_t status, const void *out, unsigned nout);
 
 #endif

@@ -9,6 +9,7 @@
 #include <asm/unistd.h>
 #include <linux/futex.h>
 #include "runtime.h"
+#include <lsw/ntstatus.h>
 #include "fast_stack.h"
 
 _Static_assert(sizeof(struct lsw_thread_block) <= LSW_FAST_OFFSET,
@@ -92,6 +93,22 @@ static void wait_answer(struct lsw_fast *f)
 	f->answer_ticks = (3 * f->answer_ticks + took) / 4;
 }
 
+/* The call's outputs the supervisor left in the block (the program may
+ * have changed them: they go where it could write itself); 0 when one
+ * of them faulted. */
+static int store_outputs(struct lsw_fast *f)
+{
+	unsigned n = __atomic_load_n(&f->nout, __ATOMIC_ACQUIRE);
+	int ok = 1;
+
+	for (unsigned i = 0; i < n && i < LSW_FAST_MAX_OUT; i++) {
+		unsigned long long v = f->out[i].value;
+
+		ok &= lsw_copy_qwords((void *)f->out[i].addr, &v, 1) == 1;
+	}
+	return ok;
+}
+
 /* After a withdrawal the next calls go the old way, more of them each
  * time in a row (the supervisor was busy or had no CPU). */
 static unsigned long long withdrawn(struct lsw_fast *f)
@@ -136,6 +153,8 @@ __attribute__((used)) unsigned long long lsw_fast_call(void)
 	f->backoff = 0;
 	wait_answer(f);
 	status = (unsigned)f->answer;
+	if (!store_outputs(f))
+		status = (unsigned)LSW_STATUS_ACCESS_VIOLATION;
 	__atomic_store_n(&f->state, LSW_FAST_DONE, __ATOMIC_RELEASE);
 	return status;
 }
