@@ -146,8 +146,7 @@ void nt_answer(struct lsw_thread *t, NTSTATUS status)
 	}
 	if (c->direct && fast_channel_serves(c->number)) {
 		t->process->host->fast_stats.by_syscall++;
-		fast_channel_came(t);
-		fast_channel_touch(t); /* its next such call can take the channel */
+		fast_channel_syscalled(t); /* its next such call can take the channel */
 	}
 	if (notify_send(t->process->notify_fd, c->notif_id, (int64_t)val, 0) < 0)
 		lsw_log("reply to thread %d lost (thread gone)", t->tid);

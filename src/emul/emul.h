@@ -308,6 +308,8 @@ struct lsw_process {
 	uint64_t create_time;        /* FILETIME */
 	pid_t pid;
 	int notify_fd;
+	bool fast_sync_off;          /* its listener's synchronous wake-up is
+				      * off: a thread of it is polled */
 	uint32_t win_pid;
 	struct lsw_thread main_thread;
 	struct lsw_thread *threads;  /* every thread; the one found last first
@@ -465,7 +467,7 @@ struct lsw_host {
 	uint64_t fast_gap_ns;        /* recent time from an answer to a call */
 	unsigned fast_cpu;           /* ours + 1, as the polled blocks say */
 	struct fast_stats {          /* --debug: what the channel did */
-		uint64_t taken, by_syscall, cools, here, wakes, slices, spin_ns;
+		uint64_t taken, by_syscall, cools, here, withdrawn, wakes, slices, spin_ns;
 	} fast_stats;
 };
 

@@ -54,12 +54,9 @@ static int cool_all(struct lsw_host *h, bool here)
 	memcpy(was, h->fast_hot, n * sizeof(was[0]));
 	while (h->fast_nhot)
 		fast_channel_cool(h->fast_hot[0]);
-	for (unsigned i = 0; i < n; i++) { /* the old way's wake-up again */
-		if (was[i]->process->notify_fd >= 0)
-			notify_sync_wakeup(was[i]->process->notify_fd, true);
-		if (here)
+	if (here)
+		for (unsigned i = 0; i < n; i++)
 			fast_channel_rest(was[i]);
-	}
 	for (unsigned i = 0; i < n; i++) {
 		struct fast_request r;
 
@@ -124,9 +121,10 @@ void fastcall_report(struct lsw_host *h)
 
 	if (h->fast_entry)
 		lsw_log("fast channel: %llu calls taken, %llu by the syscall, %llu futex wakes, "
-			"%llu cool-downs (%llu on our CPU), %llu spins (%llu us)",
+			"%llu cool-downs (%llu on our CPU), %llu withdrawn, %llu spins (%llu us)",
 			(unsigned long long)s->taken, (unsigned long long)s->by_syscall,
 			(unsigned long long)s->wakes, (unsigned long long)s->cools, (unsigned long long)s->here,
+			(unsigned long long)s->withdrawn,
 			(unsigned long long)s->slices, (unsigned long long)(s->spin_ns / 1000));
 }
 

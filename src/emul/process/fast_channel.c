@@ -69,12 +69,50 @@ static void came(struct lsw_host *h, uint64_t now)
 			    window > FAST_WINDOW_MAX_NS ? FAST_WINDOW_MAX_NS : window;
 }
 
-void fast_channel_came(struct lsw_thread *t)
+static bool hot(const struct lsw_host *h, const struct lsw_thread *t)
 {
-	came(t->process->host, loop_now_ns());
+	for (unsigned i = 0; i < h->fast_nhot; i++)
+		if (h->fast_hot[i] == t)
+			return true;
+	return false;
+}
+
+/* The synchronous wake-up of p's listener: off while one of its threads
+ * is polled (it would put the thread on the CPU where the supervisor is
+ * about to spin for its next call), on otherwise (the notification's
+ * round trip then stays on one CPU: a wake-up that crosses CPUs costs
+ * tens of us here, bench/mechanisms notif_cross). */
+static void sync_wakeup(struct lsw_process *p)
+{
+	struct lsw_host *h = p->host;
+	bool polled = false;
+
+	for (unsigned i = 0; i < h->fast_nhot; i++)
+		polled |= h->fast_hot[i]->process == p;
+	if (p->notify_fd >= 0 && p->fast_sync_off != polled) {
+		notify_sync_wakeup(p->notify_fd, !polled);
+		p->fast_sync_off = polled;
+	}
+}
+
+void fast_channel_syscalled(struct lsw_thread *t)
+{
+	struct lsw_host *h = t->process->host;
+
+	came(h, loop_now_ns());
+	if (!t->block_map)
+		return;
 	/* where it runs after this answer is not known until it posts */
-	if (t->block_map)
-		__atomic_store_n(&fast_of(t)->cpu, 0, __ATOMIC_RELAXED);
+	__atomic_store_n(&fast_of(t)->cpu, 0, __ATOMIC_RELAXED);
+	if (!hot(h, t)) {
+		fast_channel_touch(t);
+		return;
+	}
+	/* polled and still calling the old way: it withdrew and backs off
+	 * (or the program wrote its block); its next calls are notifications,
+	 * which must not cross CPUs meanwhile */
+	fast_channel_cool(t);
+	h->fast_stats.withdrawn++;
 }
 
 /* The polled blocks' word: our CPU + 1, or any other non-zero value when
@@ -119,11 +157,8 @@ void fast_channel_touch(struct lsw_thread *t)
 	struct lsw_host *h = t->process->host;
 	struct lsw_fast *f;
 
-	if (!h->fast_entry || !usable(t))
+	if (!h->fast_entry || !usable(t) || hot(h, t))
 		return;
-	for (unsigned i = 0; i < h->fast_nhot; i++)
-		if (h->fast_hot[i] == t)
-			return;
 	f = fast_of(t);
 	/* after a withdrawal its next calls take the syscall anyway: polling
 	 * for them would only burn the CPU that was missing (the program can
@@ -135,10 +170,7 @@ void fast_channel_touch(struct lsw_thread *t)
 		return;
 	}
 	h->fast_hot[h->fast_nhot++] = t;
-	/* the synchronous wake-up would put the thread on the CPU where the
-	 * supervisor is about to spin for its next call */
-	if (t->process->notify_fd >= 0)
-		notify_sync_wakeup(t->process->notify_fd, false);
+	sync_wakeup(t->process);
 	__atomic_store_n(&f->self, t->block, __ATOMIC_RELAXED);
 	__atomic_store_n(&f->polling, polling_word(h), __ATOMIC_SEQ_CST);
 }
@@ -152,6 +184,7 @@ void fast_channel_cool(struct lsw_thread *t)
 			h->fast_hot[i] = h->fast_hot[--h->fast_nhot];
 			if (t->block_map)
 				__atomic_store_n(&fast_of(t)->polling, 0, __ATOMIC_SEQ_CST);
+			sync_wakeup(t->process);
 			return;
 		}
 }

@@ -30,9 +30,10 @@ bool fast_channel_serves(uint32_t number);
 void fast_channel_touch(struct lsw_thread *t);
 /* Stops polling t's block (it ended, its block goes to the spares). */
 void fast_channel_cool(struct lsw_thread *t);
-/* t made a call of fastcalls.def through the syscall (the window learns
- * how soon calls come back after an answer). */
-void fast_channel_came(struct lsw_thread *t);
+/* t made a call of fastcalls.def through the syscall: the window learns
+ * how soon calls come back after an answer; t is polled for its next
+ * call, or no more when it was polled already (it backs off). */
+void fast_channel_syscalled(struct lsw_thread *t);
 /* A call of fastcalls.def was just answered, either way: polling goes on
  * for the window from now. */
 struct lsw_host;
