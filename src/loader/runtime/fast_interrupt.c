@@ -6,7 +6,8 @@
  *   not yet posted, or withdrawn now   before the call: at the stub's call
  *                                      instruction, which makes it again
  *   answered                           after the call: returning into the
- *                                      stub with the status in eax
+ *                                      stub with the status in eax (its
+ *                                      outputs stored first)
  *   taken, not answered                deferred: the supervisor sends the
  *                                      interrupt again with its answer
  *
@@ -67,6 +68,9 @@ static int by_state(struct lsw_fast *f, struct lsw_regs *ctx, unsigned long long
 				return LSW_FAST_DEFERRED;
 			continue; /* answered meanwhile */
 		case LSW_FAST_ANSWERED:
+			lsw_fast_finish(f); /* the outputs may not be stored yet */
+			from_saved(f, ctx, 1, eflags);
+			return LSW_FAST_CONTEXT;
 		case LSW_FAST_DONE:
 			from_saved(f, ctx, 1, eflags);
 			return LSW_FAST_CONTEXT;

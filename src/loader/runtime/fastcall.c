@@ -93,10 +93,7 @@ static void wait_answer(struct lsw_fast *f)
 	f->answer_ticks = (3 * f->answer_ticks + took) / 4;
 }
 
-/* The call's outputs the supervisor left in the block (the program may
- * have changed them: they go where it could write itself); 0 when one
- * of them faulted. */
-static int store_outputs(struct lsw_fast *f)
+void lsw_fast_finish(struct lsw_fast *f)
 {
 	unsigned n = __atomic_load_n(&f->nout, __ATOMIC_ACQUIRE);
 	int ok = 1;
@@ -106,7 +103,9 @@ static int store_outputs(struct lsw_fast *f)
 
 		ok &= lsw_copy_qwords((void *)f->out[i].addr, &v, 1) == 1;
 	}
-	return ok;
+	if (!ok)
+		f->answer = (unsigned)LSW_STATUS_ACCESS_VIOLATION;
+	__atomic_store_n(&f->nout, 0, __ATOMIC_RELEASE);
 }
 
 /* After a withdrawal the next calls go the old way, more of them each
@@ -152,9 +151,8 @@ __attribute__((used)) unsigned long long lsw_fast_call(void)
 		return withdrawn(f);
 	f->backoff = 0;
 	wait_answer(f);
+	lsw_fast_finish(f);
 	status = (unsigned)f->answer;
-	if (!store_outputs(f))
-		status = (unsigned)LSW_STATUS_ACCESS_VIOLATION;
 	__atomic_store_n(&f->state, LSW_FAST_DONE, __ATOMIC_RELEASE);
 	return status;
 }
