@@ -4,7 +4,9 @@
 # the channel on and off (LSW_FASTCALL=0, an lswhost of its own) in turn,
 # each run's wall time, then min / median / max and the median per call
 # against native getppid.  BUSY=k runs k busy loops meanwhile (the load
-# case); STANDALONE=1 uses `lsw run --standalone` instead of lswhost.
+# case); STANDALONE=1 uses `lsw run --standalone` instead of lswhost;
+# PRE="chrt -f 1" runs lsw under that command (real-time priority gives
+# lsw both CPUs on a machine other work keeps busy, as an idle one would).
 # Usage: bench/fastcall_spread.sh [R [N]]   (build first: ninja -C build)
 set -eu
 R=${1:-10}
@@ -27,7 +29,7 @@ now() { date +%s.%N; }
 # one timed run: prints its wall seconds
 run() { # fc prefix
 	t0=$(now)
-	LSW_FASTCALL=$1 "$LSW" run $MODE --prefix "$2" -- "$LOOP" "$N" e >/dev/null
+	LSW_FASTCALL=$1 ${PRE:-} "$LSW" run $MODE --prefix "$2" -- "$LOOP" "$N" e >/dev/null
 	echo "$(now) - $t0" | bc
 }
 stats() { # label, times...
@@ -46,11 +48,11 @@ while [ "$i" -lt "${BUSY:-0}" ]; do
 	busy="$busy $!"
 	i=$((i + 1))
 done
-"$LSW" run $MODE --prefix "$P" -- "$LOOP" 1 e >/dev/null # warm both lswhosts
-LSW_FASTCALL=0 "$LSW" run $MODE --prefix "$P-nofast" -- "$LOOP" 1 e >/dev/null
-GETPPID=$("$B/bench/native_syscall" 2000000 | awk '/getppid/ { print $2 }')
+${PRE:-} "$LSW" run $MODE --prefix "$P" -- "$LOOP" 1 e >/dev/null # warm both lswhosts
+LSW_FASTCALL=0 ${PRE:-} "$LSW" run $MODE --prefix "$P-nofast" -- "$LOOP" 1 e >/dev/null
+GETPPID=$(${PRE:-} "$B/bench/native_syscall" 2000000 | awk '/getppid/ { print $2 }')
 echo "load $(cut -d' ' -f1 /proc/loadavg), busy loops ${BUSY:-0}, native getppid $GETPPID ns," \
-     "$R runs of ntloop.exe $N e ${MODE:-(lswhost)}"
+     "$R runs of ${PRE:+$PRE }lsw run ${MODE:-(lswhost)} ntloop.exe $N e"
 on= off=
 i=0
 while [ "$i" -lt "$R" ]; do

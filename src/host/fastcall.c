@@ -121,11 +121,13 @@ void fastcall_report(struct lsw_host *h)
 
 	if (h->fast_entry)
 		lsw_log("fast channel: %llu calls taken, %llu by the syscall, %llu futex wakes, "
-			"%llu cool-downs (%llu on our CPU), %llu withdrawn, %llu spins (%llu us)",
+			"%llu cool-downs (%llu on our CPU), %llu withdrawn, %llu spins (%llu us), "
+			"the supervisor last on CPU %d",
 			(unsigned long long)s->taken, (unsigned long long)s->by_syscall,
 			(unsigned long long)s->wakes, (unsigned long long)s->cools, (unsigned long long)s->here,
 			(unsigned long long)s->withdrawn,
-			(unsigned long long)s->slices, (unsigned long long)(s->spin_ns / 1000));
+			(unsigned long long)s->slices, (unsigned long long)(s->spin_ns / 1000),
+			(int)h->fast_cpu - 1);
 }
 
 void fastcall_publish(struct lsw_host *h, uint64_t entry)
