@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include "emul/emul.h"
 #include "emul/memory/remote.h"
+#include "emul/observer.h"
 #include "emul/process/fast_channel.h"
 #include "tracer/notify.h"
 
@@ -208,10 +209,15 @@ bool fast_channel_take(struct lsw_thread *t, struct fast_request *r)
 	came(t->process->host, loop_now_ns());
 	r->number = __atomic_load_n(&f->number, __ATOMIC_RELAXED);
 	memcpy(r->args, (const void *)f->args, sizeof(r->args));
-	memcpy(&win, (const void *)&f->win, sizeof(win));
 	r->served = fast_channel_serves(r->number);
-	r->rip = win.rip;
-	r->rsp = win.rsp + 8;
+	r->rip = r->rsp = 0;
+	/* only lsw trace -k walks from them: untraced, the cache lines the
+	 * thread wrote its registers to stay with it */
+	if (thread_observer(t)) {
+		memcpy(&win, (const void *)&f->win, sizeof(win));
+		r->rip = win.rip;
+		r->rsp = win.rsp + 8;
+	}
 	return true;
 }
 

@@ -21,7 +21,7 @@ struct fast_request {
 	uint32_t number;      /* a call of fastcalls.def, or the call is refused */
 	bool served;          /* number is one the channel serves */
 	uint64_t args[4];
-	uint64_t rip, rsp;    /* the caller's, for lsw trace -k */
+	uint64_t rip, rsp;    /* the caller's, for lsw trace -k (0: not traced) */
 };
 
 bool fast_channel_serves(uint32_t number);
