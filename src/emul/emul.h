@@ -134,8 +134,8 @@ struct nt_call {
 	bool direct;                 /* notified straight from the syscall */
 	bool fast;                   /* taken from the block (fast_channel.c):
 				      * also direct, answered through the block */
-	/* a fast call's outputs the runtime stores (not traced: an observer
-	 * reads outputs in place when the call ends) */
+	/* a fast call's outputs the runtime stores (fast_channel_reports;
+	 * not traced: an observer reads outputs in place when the call ends) */
 	bool out_by_runtime;
 	unsigned nout;
 	struct { uint64_t addr, value; } out[LSW_FAST_MAX_OUT];

@@ -43,8 +43,9 @@ static bool take_one(struct lsw_host *h)
 	return false;
 }
 
-/* The window passed: stop polling, then look once more (a thread may have
- * posted before it saw polling stop).  1 when a call came after all. */
+/* The window passed, or every polled thread is on our CPU (here: they
+ * rest): stop polling, then look once more (a thread may have posted
+ * before it saw polling stop).  1 when a call came after all. */
 static int cool_all(struct lsw_host *h, bool here)
 {
 	struct lsw_thread *was[FAST_HOT_MAX];

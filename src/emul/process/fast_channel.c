@@ -29,12 +29,30 @@ static const uint16_t fast_numbers[] = {
 #undef FASTCALL
 };
 
-bool fast_channel_serves(uint32_t number)
+/* Calls whose outputs only report (no handle or object behind them): the
+ * runtime may store them after the answer, a fault there making the call
+ * STATUS_ACCESS_VIOLATION with nothing to undo.  A call that creates a
+ * handle must see its write fail itself, to close the handle. */
+static const uint16_t report_numbers[] = {
+	FAST_NR_NtQueryPerformanceCounter, FAST_NR_NtQuerySystemTime,
+};
+
+static bool listed(const uint16_t *list, size_t n, uint32_t number)
 {
-	for (size_t i = 0; i < sizeof(fast_numbers) / sizeof(fast_numbers[0]); i++)
-		if (fast_numbers[i] == number)
+	for (size_t i = 0; i < n; i++)
+		if (list[i] == number)
 			return true;
 	return false;
+}
+
+bool fast_channel_serves(uint32_t number)
+{
+	return listed(fast_numbers, sizeof(fast_numbers) / sizeof(fast_numbers[0]), number);
+}
+
+bool fast_channel_reports(uint32_t number)
+{
+	return listed(report_numbers, sizeof(report_numbers) / sizeof(report_numbers[0]), number);
 }
 
 static struct lsw_fast *fast_of(const struct lsw_thread *t)

@@ -25,10 +25,12 @@ struct fast_request {
 };
 
 bool fast_channel_serves(uint32_t number);
+/* Its outputs only report: the runtime may store them (nt_call.out). */
+bool fast_channel_reports(uint32_t number);
 /* t just made (or was answered) a call of fastcalls.def: poll its block
  * for the next one. */
 void fast_channel_touch(struct lsw_thread *t);
-/* Stops polling t's block (it ended, its block goes to the spares). */
+/* Stops polling t's block (it ended, backs off, or polling stops). */
 void fast_channel_cool(struct lsw_thread *t);
 /* t made a call of fastcalls.def through the syscall: the window learns
  * how soon calls come back after an answer; t is polled for its next
