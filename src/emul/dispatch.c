@@ -141,7 +141,10 @@ void nt_answer(struct lsw_thread *t, NTSTATUS status)
 		o->call_exit(thread_observer_arg(t), c, status); /* outputs still in place */
 	t->busy = false;
 	if (c->fast) {
-		fast_channel_answer(t, status, c->out, c->nout);
+		if (status == NT_WOULD_BLOCK)
+			fast_channel_decline(t);
+		else
+			fast_channel_answer(t, status, c->out, c->nout);
 		return;
 	}
 	if (c->direct && fast_channel_serves(c->number)) {

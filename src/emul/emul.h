@@ -21,6 +21,9 @@ typedef uint32_t NTSTATUS;
 #define NT_MAX_ARGS 17
 /* Returned by a handler that will answer later with nt_complete(). */
 #define NT_DEFERRED 0xFFFFFFFFu
+/* Returned by a wait of a call that must not block (nt_call.no_block):
+ * it would have, and changed nothing. */
+#define NT_WOULD_BLOCK 0xFFFFFFFEu
 #define NT_ROW_NOT_A_CALL (-2)
 
 struct lsw_host;
@@ -137,6 +140,9 @@ struct nt_call {
 	/* a fast call's outputs the runtime stores (fast_channel_reports;
 	 * not traced: an observer reads outputs in place when the call ends) */
 	bool out_by_runtime;
+	/* a fast call: a wait that would block returns NT_WOULD_BLOCK, and
+	 * the runtime makes the call again through the syscall */
+	bool no_block;
 	unsigned nout;
 	struct { uint64_t addr, value; } out[LSW_FAST_MAX_OUT];
 	uint32_t oa_attributes;      /* OBJ_* of the last OBJECT_ATTRIBUTES it
@@ -189,6 +195,7 @@ struct lsw_thread {
 	/* the fast channel found it on the supervisor's own CPU: the next
 	 * fast_skip calls do not make it hot again (fast_channel.c) */
 	unsigned fast_skip, fast_backoff;
+	bool fast_declined;          /* the channel handed its call back */
 	bool stopped;                /* waits in LSW_REQ_INTERRUPT */
 	struct apc *apc_first, *apc_last; /* user APCs queued (apc.c) */
 	bool alertable;              /* in an alertable wait */

@@ -112,6 +112,7 @@ static void call_begin(struct lsw_thread *t, uint64_t notif_id, bool fast)
 	c->nops = 0;
 	c->nout = 0;
 	c->out_by_runtime = false;
+	c->no_block = fast;
 	c->oa_attributes = 0;
 	c->cancel = NULL;
 	t->clone_block = 0; /* a clone only between an answer and the next call */
@@ -144,6 +145,10 @@ void serve_fast(struct lsw_thread *t, const struct fast_request *r)
 	c->out_by_runtime = !thread_observer(t) && fast_channel_reports(r->number);
 	if (!r->served) { /* the stubs post nothing else: the program wrote it */
 		nt_answer(t, LSW_STATUS_INVALID_SYSTEM_SERVICE);
+		return;
+	}
+	if (!fast_channel_may_serve(t, r)) {
+		fast_channel_decline(t);
 		return;
 	}
 	if (!thread_call_refused(t))

@@ -123,7 +123,8 @@ void fast_channel_syscalled(struct lsw_thread *t)
 		return;
 	/* where it runs after this answer is not known until it posts */
 	__atomic_store_n(&fast_of(t)->cpu, 0, __ATOMIC_RELAXED);
-	if (!hot(h, t)) {
+	if (!hot(h, t) || t->fast_declined) {
+		t->fast_declined = false;
 		fast_channel_touch(t);
 		return;
 	}
@@ -239,15 +240,16 @@ bool fast_channel_take(struct lsw_thread *t, struct fast_request *r)
 	return true;
 }
 
-void fast_channel_answer(struct lsw_thread *t, uint32_t status, const void *out, unsigned nout)
+static void reply(struct lsw_thread *t, uint64_t answer, const void *out, unsigned nout)
 {
 	struct lsw_fast *f;
 
 	if (!t->block_map)
 		return; /* its block is gone: so is the thread */
 	f = fast_of(t);
-	__atomic_store_n(&f->answer, (uint64_t)status, __ATOMIC_RELAXED);
-	memcpy((void *)f->out, out, nout * sizeof(f->out[0]));
+	__atomic_store_n(&f->answer, answer, __ATOMIC_RELAXED);
+	if (nout)
+		memcpy((void *)f->out, out, nout * sizeof(f->out[0]));
 	__atomic_store_n(&f->nout, nout, __ATOMIC_RELAXED);
 	if (__atomic_exchange_n(&f->state, LSW_FAST_ANSWERED, __ATOMIC_SEQ_CST) ==
 	    LSW_FAST_SLEEPING) {
@@ -261,4 +263,25 @@ void fast_channel_answer(struct lsw_thread *t, uint32_t status, const void *out,
 		syscall(SYS_tgkill, t->process->pid, t->tid, LSW_INTERRUPT_SIGNAL);
 	fast_channel_touch(t);
 	fast_channel_answered(t->process->host);
+}
+
+void fast_channel_answer(struct lsw_thread *t, uint32_t status, const void *out, unsigned nout)
+{
+	reply(t, status, out, nout);
+}
+
+bool fast_channel_may_serve(const struct lsw_thread *t, const struct fast_request *r)
+{
+	/* an alertable wait may run APCs (ops), a traced one must show one
+	 * call in the trace: the syscall makes them */
+	if (r->number == FAST_NR_NtWaitForSingleObject)
+		return !(uint8_t)r->args[1] && !thread_observer(t);
+	return true;
+}
+
+void fast_channel_decline(struct lsw_thread *t)
+{
+	t->busy = false;
+	t->fast_declined = true; /* its syscall is no withdrawal */
+	reply(t, LSW_FAST_FALLBACK, NULL, 0);
 }

@@ -54,5 +54,11 @@ bool fast_channel_take(struct lsw_thread *t, struct fast_request *r);
 /* The answer of t's call taken from its block, with nout outputs
  * {addr, value} for the runtime to store; wakes it if it sleeps. */
 void fast_channel_answer(struct lsw_thread *t, uint32_t status, const void *out, unsigned nout);
+/* Whether the channel makes r's call now (else fast_channel_decline). */
+bool fast_channel_may_serve(const struct lsw_thread *t, const struct fast_request *r);
+/* t's call taken from its block must go through the syscall after all (a
+ * wait that would block, or one the channel does not make): the runtime
+ * makes it again, nothing of it was done. */
+void fast_channel_decline(struct lsw_thread *t);
 
 #endif

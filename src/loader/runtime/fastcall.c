@@ -151,6 +151,10 @@ __attribute__((used)) unsigned long long lsw_fast_call(void)
 		return withdrawn(f);
 	f->backoff = 0;
 	wait_answer(f);
+	if (f->answer & LSW_FAST_FALLBACK) { /* handed back: the syscall makes it */
+		__atomic_store_n(&f->state, LSW_FAST_DONE, __ATOMIC_RELEASE);
+		return LSW_FAST_FALLBACK;
+	}
 	lsw_fast_finish(f);
 	status = (unsigned)f->answer;
 	__atomic_store_n(&f->state, LSW_FAST_DONE, __ATOMIC_RELEASE);
