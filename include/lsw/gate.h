@@ -51,6 +51,7 @@
 #define LSW_FAST_POLLING_AT 4
 #define LSW_FAST_SELF_AT 56
 #define LSW_FAST_WIN_AT 64
+#define LSW_FAST_MAX_OUT 2
 
 #define LSW_REQ_SHIFT 32
 #define LSW_REQ_NT 0       /* an NT system call, eax in the low 32 bits */
@@ -161,7 +162,8 @@ struct lsw_thread_block {
  * after it took the call, and trusts nothing else here. */
 struct lsw_fast {
 	unsigned int state;          /* LSW_FAST_*: also the futex word */
-	unsigned int polling;        /* supervisor: 1 while it polls this block */
+	unsigned int polling;        /* supervisor: while it polls this block,
+				      * the CPU it spins on + 1 (0: it does not) */
 	unsigned int irq_deferred;   /* runtime: an interrupt came while the
 				      * supervisor owned the call: send it again */
 	unsigned int number;         /* the NT call's eax */
@@ -175,6 +177,16 @@ struct lsw_fast {
 	unsigned long long answer_ticks;  /* recent take-to-answer time */
 	unsigned int skip, backoff;  /* calls left to make the old way, and the
 				      * next such pause after a withdrawal */
+	/* runtime: the CPU it posted from + 1 (0: not known).  A thread and
+	 * a supervisor on one CPU cannot both spin: the other one waits for
+	 * the CPU (docs/fastpath.md) */
+	unsigned int cpu;
+	/* supervisor: quadwords the runtime stores for the call after the
+	 * answer (a call's small outputs, e.g. NtQueryPerformanceCounter's):
+	 * no process_vm_writev.  One it cannot store makes the status
+	 * STATUS_ACCESS_VIOLATION. */
+	unsigned int nout;
+	struct { unsigned long long addr, value; } out[LSW_FAST_MAX_OUT];
 };
 #endif
 

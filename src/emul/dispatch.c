@@ -141,13 +141,20 @@ void nt_answer(struct lsw_thread *t, NTSTATUS status)
 		o->call_exit(thread_observer_arg(t), c, status); /* outputs still in place */
 	t->busy = false;
 	if (c->fast) {
-		fast_channel_answer(t, status);
+		if (status == NT_WOULD_BLOCK)
+			fast_channel_decline(t);
+		else
+			fast_channel_answer(t, status, c->out, c->nout);
 		return;
 	}
-	if (c->direct && fast_channel_serves(c->number))
-		fast_channel_touch(t); /* its next such call can take the channel */
+	if (c->direct && fast_channel_serves(c->number)) {
+		t->process->host->fast_stats.by_syscall++;
+		fast_channel_syscalled(t); /* its next such call can take the channel */
+	}
 	if (notify_send(t->process->notify_fd, c->notif_id, (int64_t)val, 0) < 0)
 		lsw_log("reply to thread %d lost (thread gone)", t->tid);
+	if (c->direct && fast_channel_serves(c->number))
+		fast_channel_answered(t->process->host);
 }
 
 static NTSTATUS fetch_stack_args(struct lsw_thread *t, int nargs)

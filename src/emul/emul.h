@@ -21,6 +21,9 @@ typedef uint32_t NTSTATUS;
 #define NT_MAX_ARGS 17
 /* Returned by a handler that will answer later with nt_complete(). */
 #define NT_DEFERRED 0xFFFFFFFFu
+/* Returned by a wait of a call that must not block (nt_call.no_block):
+ * it would have, and changed nothing. */
+#define NT_WOULD_BLOCK 0xFFFFFFFEu
 #define NT_ROW_NOT_A_CALL (-2)
 
 struct lsw_host;
@@ -134,6 +137,14 @@ struct nt_call {
 	bool direct;                 /* notified straight from the syscall */
 	bool fast;                   /* taken from the block (fast_channel.c):
 				      * also direct, answered through the block */
+	/* a fast call's outputs the runtime stores (fast_channel_reports;
+	 * not traced: an observer reads outputs in place when the call ends) */
+	bool out_by_runtime;
+	/* a fast call: a wait that would block returns NT_WOULD_BLOCK, and
+	 * the runtime makes the call again through the syscall */
+	bool no_block;
+	unsigned nout;
+	struct { uint64_t addr, value; } out[LSW_FAST_MAX_OUT];
 	uint32_t oa_attributes;      /* OBJ_* of the last OBJECT_ATTRIBUTES it
 				      * read: a new handle is inheritable with
 				      * OBJ_INHERIT (handle_alloc_call) */
@@ -181,6 +192,10 @@ struct lsw_thread {
 	uint32_t suspend_count;      /* NtSuspendThread - NtResumeThread (and
 				      * 1 when created suspended) */
 	bool interrupt_sent;         /* LSW_INTERRUPT_SIGNAL on its way */
+	/* the fast channel found it on the supervisor's own CPU: the next
+	 * fast_skip calls do not make it hot again (fast_channel.c) */
+	unsigned fast_skip, fast_backoff;
+	bool fast_declined;          /* the channel handed its call back */
 	bool stopped;                /* waits in LSW_REQ_INTERRUPT */
 	struct apc *apc_first, *apc_last; /* user APCs queued (apc.c) */
 	bool alertable;              /* in an alertable wait */
@@ -310,6 +325,8 @@ struct lsw_process {
 	uint64_t create_time;        /* FILETIME */
 	pid_t pid;
 	int notify_fd;
+	bool fast_sync_off;          /* its listener's synchronous wake-up is
+				      * off: a thread of it is polled */
 	uint32_t win_pid;
 	struct lsw_thread main_thread;
 	struct lsw_thread *threads;  /* every thread; the one found last first
@@ -469,7 +486,12 @@ struct lsw_host {
 	struct lsw_thread *fast_hot[FAST_HOT_MAX];
 	unsigned fast_nhot;
 	uint64_t fast_last_ns, fast_window_ns;
-	bool fast_took;              /* a call was taken since polling began */
+	uint64_t fast_answered_ns;   /* the last answer of such a call */
+	uint64_t fast_gap_ns;        /* recent time from an answer to a call */
+	unsigned fast_cpu;           /* ours + 1, as the polled blocks say */
+	struct fast_stats {          /* --debug: what the channel did */
+		uint64_t taken, by_syscall, cools, here, withdrawn, wakes, slices, spin_ns;
+	} fast_stats;
 };
 
 /* One `lsw run`: the sandbox view (drives), limits and timeout its

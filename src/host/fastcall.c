@@ -6,10 +6,10 @@
  * the window, polling stops: the blocks say so, one last look catches a
  * call posted meanwhile, and the loop sleeps in epoll_wait again (the
  * runtime then uses the syscall until a call makes its thread hot again).
- * The window adapts: halved when it passed without a call (spinning did
- * not pay: the program's calls are rare, or the machine has no CPU for
- * it), doubled when calls come at about its length.
+ * The window counts from the last answer and follows how soon calls come
+ * back after an answer (fast_channel.c).
  */
+#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 #include "emul/process/fast_channel.h"
@@ -20,9 +20,6 @@
 #define RUNTIME_BASE 0x7e0000000000ull /* runtime/meson.build: -Ttext-segment */
 #define RUNTIME_SPAN (16ull << 20)
 #define SLICE_NS 10000ull       /* then the fds get a look */
-#define WINDOW_MIN_NS 4000ull
-#define WINDOW_START_NS 50000ull
-#define WINDOW_MAX_NS 200000ull
 
 /* Takes and serves one posted call; false when none is posted. */
 static bool take_one(struct lsw_host *h)
@@ -46,23 +43,21 @@ static bool take_one(struct lsw_host *h)
 	return false;
 }
 
-/* The window passed: stop polling, then look once more (a thread may have
- * posted before it saw polling stop).  1 when a call came after all. */
-static int cool_all(struct lsw_host *h)
+/* The window passed, or every polled thread is on our CPU (here: they
+ * rest): stop polling, then look once more (a thread may have posted
+ * before it saw polling stop).  1 when a call came after all. */
+static int cool_all(struct lsw_host *h, bool here)
 {
 	struct lsw_thread *was[FAST_HOT_MAX];
 	unsigned n = h->fast_nhot;
 
-	h->fast_window_ns = h->fast_took ? h->fast_window_ns : h->fast_window_ns / 2;
-	if (h->fast_window_ns < WINDOW_MIN_NS)
-		h->fast_window_ns = WINDOW_MIN_NS;
-	h->fast_took = false;
+	h->fast_stats.cools++;
 	memcpy(was, h->fast_hot, n * sizeof(was[0]));
 	while (h->fast_nhot)
 		fast_channel_cool(h->fast_hot[0]);
-	for (unsigned i = 0; i < n; i++) /* the old way's wake-up again */
-		if (was[i]->process->notify_fd >= 0)
-			notify_sync_wakeup(was[i]->process->notify_fd, true);
+	if (here)
+		for (unsigned i = 0; i < n; i++)
+			fast_channel_rest(was[i]);
 	for (unsigned i = 0; i < n; i++) {
 		struct fast_request r;
 
@@ -75,12 +70,20 @@ static int cool_all(struct lsw_host *h)
 	return 0;
 }
 
-static void took(struct lsw_host *h, uint64_t now)
+/* Every polled thread is on our CPU: it cannot post while we spin. */
+static bool all_here(const struct lsw_host *h, unsigned cpu)
 {
-	if (now - h->fast_last_ns > h->fast_window_ns / 2 && h->fast_window_ns < WINDOW_MAX_NS)
-		h->fast_window_ns *= 2;
-	h->fast_took = true;
-	h->fast_last_ns = now;
+	for (unsigned i = 0; i < h->fast_nhot; i++)
+		if (!fast_channel_here(h->fast_hot[i], cpu))
+			return false;
+	return cpu != 0;
+}
+
+static unsigned our_cpu(void)
+{
+	int cpu = sched_getcpu();
+
+	return cpu >= 0 ? (unsigned)cpu + 1 : 0;
 }
 
 /* The loop's poller: 1 to look at the fds without sleeping, 0 to sleep. */
@@ -88,21 +91,46 @@ static int fast_poll(void *arg)
 {
 	struct lsw_host *h = arg;
 	uint64_t start, now;
+	unsigned cpu, looks = 0;
+	bool here;
 
 	if (!h->fast_nhot)
 		return 0;
+	if ((cpu = our_cpu()) != h->fast_cpu)
+		fast_channel_moved(h, cpu);
 	start = now = loop_now_ns();
+	h->fast_stats.slices++;
 	do {
-		if (take_one(h)) {
-			took(h, now);
-			return 1;
+		if (take_one(h))
+			break;
+		/* now and then: the blocks' cpu words share a cache line with
+		 * what the thread writes at each call */
+		here = !(++looks % 64) && all_here(h, cpu);
+		if (here || now - h->fast_last_ns > h->fast_window_ns) {
+			h->fast_stats.spin_ns += now - start;
+			h->fast_stats.here += here;
+			return cool_all(h, here);
 		}
-		if (now - h->fast_last_ns > h->fast_window_ns)
-			return cool_all(h);
 		__builtin_ia32_pause();
 		now = loop_now_ns();
 	} while (now - start < SLICE_NS);
+	h->fast_stats.spin_ns += now - start;
 	return 1;
+}
+
+void fastcall_report(struct lsw_host *h)
+{
+	struct fast_stats *s = &h->fast_stats;
+
+	if (h->fast_entry)
+		lsw_log("fast channel: %llu calls taken, %llu by the syscall, %llu futex wakes, "
+			"%llu cool-downs (%llu on our CPU), %llu withdrawn, %llu spins (%llu us), "
+			"the supervisor last on CPU %d",
+			(unsigned long long)s->taken, (unsigned long long)s->by_syscall,
+			(unsigned long long)s->wakes, (unsigned long long)s->cools, (unsigned long long)s->here,
+			(unsigned long long)s->withdrawn,
+			(unsigned long long)s->slices, (unsigned long long)(s->spin_ns / 1000),
+			(int)h->fast_cpu - 1);
 }
 
 void fastcall_publish(struct lsw_host *h, uint64_t entry)
@@ -113,7 +141,7 @@ void fastcall_publish(struct lsw_host *h, uint64_t entry)
 	    (env && !strcmp(env, "0")) || !h->kuser.page)
 		return;
 	h->fast_entry = entry;
-	h->fast_window_ns = WINDOW_START_NS;
+	h->fast_window_ns = FAST_WINDOW_MAX_NS / 4;
 	memcpy((void *)(h->kuser.page + (LSW_FAST_ENTRY_VA - KUSER_SHARED_DATA_VA)), &entry,
 	       sizeof(entry));
 	h->kuser.page[LSW_FAST_ON_VA - KUSER_SHARED_DATA_VA] = 1;

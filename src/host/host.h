@@ -54,6 +54,8 @@ void serve_fast(struct lsw_thread *t, const struct fast_request *r);
  * ntdll stubs may call it (KUSER_SHARED_DATA says where), and the loop
  * polls the blocks of the threads that use it.  LSW_FASTCALL=0: never. */
 void fastcall_publish(struct lsw_host *h, uint64_t entry);
+/* --debug: what the channel did so far (at each process's end). */
+void fastcall_report(struct lsw_host *h);
 
 /* run.c: lsw run: a host of its own for one job of one process.  Returns
  * lsw's exit status: the Windows exit code modulo 256, or 124 on

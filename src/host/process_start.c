@@ -67,6 +67,7 @@ static void on_exit_pidfd(void *arg, uint32_t events)
 	p->pidfd = -1;
 	if (!in_setup) {
 		lsw_timeline(p->job, p->win_pid, "reaped");
+		fastcall_report(h);
 		loop_unwatch(l, p->notify_fd);
 		close(p->notify_fd);
 		p->notify_fd = -1;

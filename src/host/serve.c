@@ -11,6 +11,7 @@
 #include <sys/epoll.h>
 #include "emul/io/file_direct.h"
 #include "emul/memory/remote.h"
+#include "emul/observer.h"
 #include "emul/process/fast_channel.h"
 #include "emul/process/thread.h"
 #include "host/host.h"
@@ -109,6 +110,9 @@ static void call_begin(struct lsw_thread *t, uint64_t notif_id, bool fast)
 	c->notif_id = notif_id;
 	c->fast = fast;
 	c->nops = 0;
+	c->nout = 0;
+	c->out_by_runtime = false;
+	c->no_block = fast;
 	c->oa_attributes = 0;
 	c->cancel = NULL;
 	t->clone_block = 0; /* a clone only between an answer and the next call */
@@ -138,8 +142,13 @@ void serve_fast(struct lsw_thread *t, const struct fast_request *r)
 	c->rsp = r->rsp;
 	c->rip = r->rip;
 	c->row = NT_ROW_NOT_A_CALL;
+	c->out_by_runtime = !thread_observer(t) && fast_channel_reports(r->number);
 	if (!r->served) { /* the stubs post nothing else: the program wrote it */
 		nt_answer(t, LSW_STATUS_INVALID_SYSTEM_SERVICE);
+		return;
+	}
+	if (!fast_channel_may_serve(t, r)) {
+		fast_channel_decline(t);
 		return;
 	}
 	if (!thread_call_refused(t))

@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include "emul/emul.h"
 #include "emul/memory/remote.h"
+#include "emul/observer.h"
 #include "emul/process/fast_channel.h"
 #include "tracer/notify.h"
 
@@ -28,12 +29,30 @@ static const uint16_t fast_numbers[] = {
 #undef FASTCALL
 };
 
-bool fast_channel_serves(uint32_t number)
+/* Calls whose outputs only report (no handle or object behind them): the
+ * runtime may store them after the answer, a fault there making the call
+ * STATUS_ACCESS_VIOLATION with nothing to undo.  A call that creates a
+ * handle must see its write fail itself, to close the handle. */
+static const uint16_t report_numbers[] = {
+	FAST_NR_NtQueryPerformanceCounter, FAST_NR_NtQuerySystemTime,
+};
+
+static bool listed(const uint16_t *list, size_t n, uint32_t number)
 {
-	for (size_t i = 0; i < sizeof(fast_numbers) / sizeof(fast_numbers[0]); i++)
-		if (fast_numbers[i] == number)
+	for (size_t i = 0; i < n; i++)
+		if (list[i] == number)
 			return true;
 	return false;
+}
+
+bool fast_channel_serves(uint32_t number)
+{
+	return listed(fast_numbers, sizeof(fast_numbers) / sizeof(fast_numbers[0]), number);
+}
+
+bool fast_channel_reports(uint32_t number)
+{
+	return listed(report_numbers, sizeof(report_numbers) / sizeof(report_numbers[0]), number);
 }
 
 static struct lsw_fast *fast_of(const struct lsw_thread *t)
@@ -47,30 +66,133 @@ static bool usable(const struct lsw_thread *t)
 	       !t->terminating && !t->process->terminated && !remote_is_service(t);
 }
 
+/* How long polling goes on after an answer: four times the recent time
+ * from an answer to the next call (by either way), so a thread that comes
+ * back through the syscall soon after polling stopped (its way back from
+ * a notification's answer alone can take tens of us when its CPU has to
+ * wake up) makes polling last longer, and one that stays away makes it
+ * short.  The window grows from the calls themselves: before it was only
+ * doubled by a call the channel took, and once it was too short for the
+ * thread's way back no call was ever taken again (docs/fastpath.md). */
+static void came(struct lsw_host *h, uint64_t now)
+{
+	uint64_t gap = now - h->fast_answered_ns, window;
+
+	if (!h->fast_answered_ns)
+		return;
+	if (gap > FAST_WINDOW_MAX_NS)
+		gap = FAST_WINDOW_MAX_NS;
+	h->fast_gap_ns = (3 * h->fast_gap_ns + gap) / 4;
+	window = 4 * h->fast_gap_ns;
+	h->fast_window_ns = window < FAST_WINDOW_MIN_NS ? FAST_WINDOW_MIN_NS :
+			    window > FAST_WINDOW_MAX_NS ? FAST_WINDOW_MAX_NS : window;
+}
+
+static bool hot(const struct lsw_host *h, const struct lsw_thread *t)
+{
+	for (unsigned i = 0; i < h->fast_nhot; i++)
+		if (h->fast_hot[i] == t)
+			return true;
+	return false;
+}
+
+/* The synchronous wake-up of p's listener: off while one of its threads
+ * is polled (it would put the thread on the CPU where the supervisor is
+ * about to spin for its next call), on otherwise (the notification's
+ * round trip then stays on one CPU: a wake-up that crosses CPUs costs
+ * tens of us here, bench/mechanisms notif_cross). */
+static void sync_wakeup(struct lsw_process *p)
+{
+	struct lsw_host *h = p->host;
+	bool polled = false;
+
+	for (unsigned i = 0; i < h->fast_nhot; i++)
+		polled |= h->fast_hot[i]->process == p;
+	if (p->notify_fd >= 0 && p->fast_sync_off != polled) {
+		notify_sync_wakeup(p->notify_fd, !polled);
+		p->fast_sync_off = polled;
+	}
+}
+
+void fast_channel_syscalled(struct lsw_thread *t)
+{
+	struct lsw_host *h = t->process->host;
+
+	came(h, loop_now_ns());
+	if (!t->block_map)
+		return;
+	/* where it runs after this answer is not known until it posts */
+	__atomic_store_n(&fast_of(t)->cpu, 0, __ATOMIC_RELAXED);
+	if (!hot(h, t) || t->fast_declined) {
+		t->fast_declined = false;
+		fast_channel_touch(t);
+		return;
+	}
+	/* polled and still calling the old way: it withdrew and backs off
+	 * (or the program wrote its block); its next calls are notifications,
+	 * which must not cross CPUs meanwhile */
+	fast_channel_cool(t);
+	h->fast_stats.withdrawn++;
+}
+
+/* The polled blocks' word: our CPU + 1, or any other non-zero value when
+ * it is not known. */
+static unsigned polling_word(const struct lsw_host *h)
+{
+	return h->fast_cpu ? h->fast_cpu : ~0u;
+}
+
+void fast_channel_moved(struct lsw_host *h, unsigned cpu)
+{
+	h->fast_cpu = cpu;
+	for (unsigned i = 0; i < h->fast_nhot; i++)
+		if (h->fast_hot[i]->block_map)
+			__atomic_store_n(&fast_of(h->fast_hot[i])->polling, polling_word(h),
+					 __ATOMIC_SEQ_CST);
+}
+
+bool fast_channel_here(const struct lsw_thread *t, unsigned cpu)
+{
+	const struct lsw_fast *f = fast_of(t);
+
+	return t->block_map && __atomic_load_n(&f->cpu, __ATOMIC_RELAXED) == cpu &&
+	       __atomic_load_n(&f->state, __ATOMIC_RELAXED) != LSW_FAST_POSTED;
+}
+
+void fast_channel_rest(struct lsw_thread *t)
+{
+	t->fast_backoff = t->fast_backoff ? t->fast_backoff * 2 : 1;
+	if (t->fast_backoff > FAST_BACKOFF_MAX)
+		t->fast_backoff = FAST_BACKOFF_MAX;
+	t->fast_skip = t->fast_backoff;
+}
+
+void fast_channel_answered(struct lsw_host *h)
+{
+	h->fast_answered_ns = h->fast_last_ns = loop_now_ns();
+}
+
 void fast_channel_touch(struct lsw_thread *t)
 {
 	struct lsw_host *h = t->process->host;
 	struct lsw_fast *f;
 
-	if (!h->fast_entry || !usable(t))
+	if (!h->fast_entry || !usable(t) || hot(h, t))
 		return;
-	for (unsigned i = 0; i < h->fast_nhot; i++)
-		if (h->fast_hot[i] == t)
-			return;
 	f = fast_of(t);
 	/* after a withdrawal its next calls take the syscall anyway: polling
 	 * for them would only burn the CPU that was missing (the program can
 	 * write skip: it only decides whether its own thread is polled) */
 	if (h->fast_nhot == FAST_HOT_MAX || __atomic_load_n(&f->skip, __ATOMIC_RELAXED))
 		return;
+	if (t->fast_skip) { /* it was found on our CPU (fast_channel_rest) */
+		t->fast_skip--;
+		return;
+	}
 	h->fast_hot[h->fast_nhot++] = t;
-	h->fast_last_ns = loop_now_ns();
-	/* the synchronous wake-up would put the thread on the CPU where the
-	 * supervisor is about to spin for its next call */
-	if (t->process->notify_fd >= 0)
-		notify_sync_wakeup(t->process->notify_fd, false);
+	sync_wakeup(t->process);
 	__atomic_store_n(&f->self, t->block, __ATOMIC_RELAXED);
-	__atomic_store_n(&f->polling, 1, __ATOMIC_SEQ_CST);
+	__atomic_store_n(&f->polling, polling_word(h), __ATOMIC_SEQ_CST);
 }
 
 void fast_channel_cool(struct lsw_thread *t)
@@ -82,6 +204,7 @@ void fast_channel_cool(struct lsw_thread *t)
 			h->fast_hot[i] = h->fast_hot[--h->fast_nhot];
 			if (t->block_map)
 				__atomic_store_n(&fast_of(t)->polling, 0, __ATOMIC_SEQ_CST);
+			sync_wakeup(t->process);
 			return;
 		}
 }
@@ -100,30 +223,65 @@ bool fast_channel_take(struct lsw_thread *t, struct fast_request *r)
 					 __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
 		return false;
 	/* once each, into our memory: the program may change them meanwhile */
+	t->process->host->fast_stats.taken++;
+	t->fast_backoff = 0;
+	came(t->process->host, loop_now_ns());
 	r->number = __atomic_load_n(&f->number, __ATOMIC_RELAXED);
 	memcpy(r->args, (const void *)f->args, sizeof(r->args));
-	memcpy(&win, (const void *)&f->win, sizeof(win));
 	r->served = fast_channel_serves(r->number);
-	r->rip = win.rip;
-	r->rsp = win.rsp + 8;
+	r->rip = r->rsp = 0;
+	/* only lsw trace -k walks from them: untraced, the cache lines the
+	 * thread wrote its registers to stay with it */
+	if (thread_observer(t)) {
+		memcpy(&win, (const void *)&f->win, sizeof(win));
+		r->rip = win.rip;
+		r->rsp = win.rsp + 8;
+	}
 	return true;
 }
 
-void fast_channel_answer(struct lsw_thread *t, uint32_t status)
+static void reply(struct lsw_thread *t, uint64_t answer, const void *out, unsigned nout)
 {
 	struct lsw_fast *f;
 
 	if (!t->block_map)
 		return; /* its block is gone: so is the thread */
 	f = fast_of(t);
-	__atomic_store_n(&f->answer, (uint64_t)status, __ATOMIC_RELAXED);
+	__atomic_store_n(&f->answer, answer, __ATOMIC_RELAXED);
+	if (nout)
+		memcpy((void *)f->out, out, nout * sizeof(f->out[0]));
+	__atomic_store_n(&f->nout, nout, __ATOMIC_RELAXED);
 	if (__atomic_exchange_n(&f->state, LSW_FAST_ANSWERED, __ATOMIC_SEQ_CST) ==
-	    LSW_FAST_SLEEPING)
+	    LSW_FAST_SLEEPING) {
+		t->process->host->fast_stats.wakes++;
 		syscall(SYS_futex, &f->state, FUTEX_WAKE, 1, NULL, NULL, 0);
+	}
 	/* an interrupt that came while the call was ours was put off by the
 	 * runtime (fast_interrupt.c): it must come again, after the answer */
 	if (__atomic_exchange_n(&f->irq_deferred, 0, __ATOMIC_SEQ_CST) && t->interrupt_sent &&
 	    !t->exited)
 		syscall(SYS_tgkill, t->process->pid, t->tid, LSW_INTERRUPT_SIGNAL);
 	fast_channel_touch(t);
+	fast_channel_answered(t->process->host);
+}
+
+void fast_channel_answer(struct lsw_thread *t, uint32_t status, const void *out, unsigned nout)
+{
+	reply(t, status, out, nout);
+}
+
+bool fast_channel_may_serve(const struct lsw_thread *t, const struct fast_request *r)
+{
+	/* an alertable wait may run APCs (ops), a traced one must show one
+	 * call in the trace: the syscall makes them */
+	if (r->number == FAST_NR_NtWaitForSingleObject)
+		return !(uint8_t)r->args[1] && !thread_observer(t);
+	return true;
+}
+
+void fast_channel_decline(struct lsw_thread *t)
+{
+	t->busy = false;
+	t->fast_declined = true; /* its syscall is no withdrawal */
+	reply(t, LSW_FAST_FALLBACK, NULL, 0);
 }

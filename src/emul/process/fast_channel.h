@@ -12,23 +12,53 @@
 
 struct lsw_thread;
 
+#define FAST_WINDOW_MIN_NS 4000ull   /* how long polling goes on without a call */
+#define FAST_WINDOW_MAX_NS 200000ull
+#define FAST_BACKOFF_MAX 256u        /* calls not polled after being found on our CPU */
+
 /* A call taken from a block: copied once, validated. */
 struct fast_request {
 	uint32_t number;      /* a call of fastcalls.def, or the call is refused */
 	bool served;          /* number is one the channel serves */
 	uint64_t args[4];
-	uint64_t rip, rsp;    /* the caller's, for lsw trace -k */
+	uint64_t rip, rsp;    /* the caller's, for lsw trace -k (0: not traced) */
 };
 
 bool fast_channel_serves(uint32_t number);
+/* Its outputs only report: the runtime may store them (nt_call.out). */
+bool fast_channel_reports(uint32_t number);
 /* t just made (or was answered) a call of fastcalls.def: poll its block
  * for the next one. */
 void fast_channel_touch(struct lsw_thread *t);
-/* Stops polling t's block (it ended, its block goes to the spares). */
+/* Stops polling t's block (it ended, backs off, or polling stops). */
 void fast_channel_cool(struct lsw_thread *t);
+/* t made a call of fastcalls.def through the syscall: the window learns
+ * how soon calls come back after an answer; t is polled for its next
+ * call, or no more when it was polled already (it backs off). */
+void fast_channel_syscalled(struct lsw_thread *t);
+/* A call of fastcalls.def was just answered, either way: polling goes on
+ * for the window from now. */
+struct lsw_host;
+void fast_channel_answered(struct lsw_host *h);
+/* The supervisor now runs on cpu + 1 (0: not known): the polled blocks
+ * say so (the runtime does not wait for a supervisor on its own CPU). */
+void fast_channel_moved(struct lsw_host *h, unsigned cpu);
+/* t last posted from cpu + 1 and has no call posted: it runs (or waits to
+ * run) where the supervisor spins, so spinning cannot meet it. */
+bool fast_channel_here(const struct lsw_thread *t, unsigned cpu);
+/* t was found there: its next calls do not make it hot (more of them each
+ * time in a row, until the channel takes one of its calls). */
+void fast_channel_rest(struct lsw_thread *t);
 /* If t posted a call and can take one now, takes it into r. */
 bool fast_channel_take(struct lsw_thread *t, struct fast_request *r);
-/* The answer of t's call taken from its block; wakes it if it sleeps. */
-void fast_channel_answer(struct lsw_thread *t, uint32_t status);
+/* The answer of t's call taken from its block, with nout outputs
+ * {addr, value} for the runtime to store; wakes it if it sleeps. */
+void fast_channel_answer(struct lsw_thread *t, uint32_t status, const void *out, unsigned nout);
+/* Whether the channel makes r's call now (else fast_channel_decline). */
+bool fast_channel_may_serve(const struct lsw_thread *t, const struct fast_request *r);
+/* t's call taken from its block must go through the syscall after all (a
+ * wait that would block, or one the channel does not make): the runtime
+ * makes it again, nothing of it was done. */
+void fast_channel_decline(struct lsw_thread *t);
 
 #endif

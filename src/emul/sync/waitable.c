@@ -185,6 +185,8 @@ NTSTATUS wait_objects(struct nt_call *c, struct nt_object *const *objs, unsigned
 		return LSW_STATUS_NO_MEMORY;
 	if ((st = try_satisfy(b)) == NT_DEFERRED && timeout_ns == 0)
 		st = n ? LSW_STATUS_TIMEOUT : LSW_STATUS_SUCCESS;
+	if (st == NT_DEFERRED && c->no_block)
+		st = NT_WOULD_BLOCK;
 	if (st != NT_DEFERRED) {
 		block_free(b);
 		return st;

@@ -6,7 +6,9 @@
  *   not yet posted, or withdrawn now   before the call: at the stub's call
  *                                      instruction, which makes it again
  *   answered                           after the call: returning into the
- *                                      stub with the status in eax
+ *                                      stub with the status in eax (its
+ *                                      outputs stored first)
+ *   handed back (LSW_FAST_FALLBACK)    before the call, as above
  *   taken, not answered                deferred: the supervisor sends the
  *                                      interrupt again with its answer
  *
@@ -67,8 +69,12 @@ static int by_state(struct lsw_fast *f, struct lsw_regs *ctx, unsigned long long
 				return LSW_FAST_DEFERRED;
 			continue; /* answered meanwhile */
 		case LSW_FAST_ANSWERED:
+			if (!(f->answer & LSW_FAST_FALLBACK))
+				lsw_fast_finish(f); /* the outputs may not be stored yet */
+			/* fall through */
 		case LSW_FAST_DONE:
-			from_saved(f, ctx, 1, eflags);
+			/* handed back: the call is made again */
+			from_saved(f, ctx, !(f->answer & LSW_FAST_FALLBACK), eflags);
 			return LSW_FAST_CONTEXT;
 		default: /* withdrawn (or a value the program wrote) */
 			from_saved(f, ctx, 0, eflags);

@@ -10,5 +10,7 @@
 #define LSW_FAST_STACK_LOW 0x7000
 /* offset of struct lsw_fast's skip (fastcall.c checks it) */
 #define LSW_FAST_SKIP_AT 216
+/* Linux's per-CPU segment (the vDSO's getcpu): its limit is node << 12 | cpu */
+#define LSW_CPUNODE_SELECTOR 0x7b
 
 #endif

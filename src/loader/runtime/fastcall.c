@@ -9,6 +9,7 @@
 #include <asm/unistd.h>
 #include <linux/futex.h>
 #include "runtime.h"
+#include <lsw/ntstatus.h>
 #include "fast_stack.h"
 
 _Static_assert(sizeof(struct lsw_thread_block) <= LSW_FAST_OFFSET,
@@ -50,6 +51,18 @@ static inline int swap_state(unsigned *p, unsigned from, unsigned to)
 	return __atomic_compare_exchange_n(p, &from, to, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
 }
 
+/* The CPU this thread runs on + 1, 0 when Linux has no per-CPU segment:
+ * an unprivileged instruction, no system call. */
+static inline unsigned this_cpu(void)
+{
+	unsigned limit;
+	unsigned char ok;
+
+	__asm__ volatile("lsl %2, %0; setz %1" : "=r"(limit), "=q"(ok)
+			 : "r"((unsigned)LSW_CPUNODE_SELECTOR) : "cc");
+	return ok ? (limit & 0xfff) + 1 : 0;
+}
+
 /* Waits while the supervisor has not taken the call; 1 when it has, 0
  * when the call was withdrawn (the supervisor is not there). */
 static int wait_taken(struct lsw_fast *f)
@@ -80,6 +93,21 @@ static void wait_answer(struct lsw_fast *f)
 	f->answer_ticks = (3 * f->answer_ticks + took) / 4;
 }
 
+void lsw_fast_finish(struct lsw_fast *f)
+{
+	unsigned n = __atomic_load_n(&f->nout, __ATOMIC_ACQUIRE);
+	int ok = 1;
+
+	for (unsigned i = 0; i < n && i < LSW_FAST_MAX_OUT; i++) {
+		unsigned long long v = f->out[i].value;
+
+		ok &= lsw_copy_qwords((void *)f->out[i].addr, &v, 1) == 1;
+	}
+	if (!ok)
+		f->answer = (unsigned)LSW_STATUS_ACCESS_VIOLATION;
+	__atomic_store_n(&f->nout, 0, __ATOMIC_RELEASE);
+}
+
 /* After a withdrawal the next calls go the old way, more of them each
  * time in a row (the supervisor was busy or had no CPU). */
 static unsigned long long withdrawn(struct lsw_fast *f)
@@ -101,6 +129,12 @@ __attribute__((used)) unsigned long long lsw_fast_call(void)
 		__atomic_store_n(&f->state, LSW_FAST_IDLE, __ATOMIC_RELEASE);
 		return LSW_FAST_FALLBACK;
 	}
+	f->cpu = this_cpu();
+	if (f->cpu && __atomic_load_n(&f->polling, __ATOMIC_RELAXED) == f->cpu) {
+		/* it polls from this CPU, where we run: it is not running */
+		__atomic_store_n(&f->state, LSW_FAST_IDLE, __ATOMIC_RELEASE);
+		return withdrawn(f);
+	}
 	f->number = (unsigned)f->win.rax;
 	f->args[0] = f->win.r10;
 	f->args[1] = f->win.rdx;
@@ -117,6 +151,11 @@ __attribute__((used)) unsigned long long lsw_fast_call(void)
 		return withdrawn(f);
 	f->backoff = 0;
 	wait_answer(f);
+	if (f->answer & LSW_FAST_FALLBACK) { /* handed back: the syscall makes it */
+		__atomic_store_n(&f->state, LSW_FAST_DONE, __ATOMIC_RELEASE);
+		return LSW_FAST_FALLBACK;
+	}
+	lsw_fast_finish(f);
 	status = (unsigned)f->answer;
 	__atomic_store_n(&f->state, LSW_FAST_DONE, __ATOMIC_RELEASE);
 	return status;

@@ -58,6 +58,11 @@ void lsw_fast_entry(void);
 extern char lsw_fast_entry_end[], lsw_fast_leave[], lsw_fast_leave_end[];
 /* fast_interrupt.c: an interrupt that came while the thread was in the
  * channel (0: it was not; then the interrupted registers are Windows') */
+/* A call answered: stores the outputs the supervisor left in the block
+ * (the program may have changed them: they go where it could write
+ * itself), the answer becoming STATUS_ACCESS_VIOLATION when one faults.
+ * Again from an interrupt after the answer: storing twice is harmless. */
+void lsw_fast_finish(struct lsw_fast *f);
 int lsw_fast_interrupted(struct lsw_thread_block *b, struct rt_ucontext *uc,
 			 struct lsw_regs *ctx);
 #define LSW_FAST_NOT_IN 0
