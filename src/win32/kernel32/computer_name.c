@@ -59,24 +59,33 @@ static BOOL name_of(COMPUTER_NAME_FORMAT format, WCHAR *out)
 	return GetComputerNameW(out, &n);
 }
 
-/* Copy-out rule: ERROR_MORE_DATA and the size with its NUL when it does
- * not fit; else the length without it. */
+/* The name of that format into name and its length into *n, when *size
+ * (with its NUL) lets buf take it; else ERROR_MORE_DATA and the size
+ * needed in *size. */
+static BOOL name_fits(COMPUTER_NAME_FORMAT format, const void *buf, LPDWORD size,
+		      WCHAR name[MAX_COMPUTERNAME_LENGTH + 1], DWORD *n)
+{
+	if (!size)
+		return k32_error(ERROR_INVALID_PARAMETER);
+	if (!name_of(format, name))
+		return FALSE;
+	*n = (DWORD)wcslen(name);
+	if (!buf || *size <= *n) {
+		*size = *n + 1;
+		return k32_error(ERROR_MORE_DATA);
+	}
+	*size = *n;
+	return TRUE;
+}
+
 K32API BOOL WINAPI GetComputerNameExW(COMPUTER_NAME_FORMAT format, LPWSTR buf, LPDWORD size)
 {
 	WCHAR name[MAX_COMPUTERNAME_LENGTH + 1];
 	DWORD n;
 
-	if (!size)
-		return k32_error(ERROR_INVALID_PARAMETER);
-	if (!name_of(format, name))
+	if (!name_fits(format, buf, size, name, &n))
 		return FALSE;
-	n = (DWORD)wcslen(name);
-	if (!buf || *size <= n) {
-		*size = n + 1;
-		return k32_error(ERROR_MORE_DATA);
-	}
 	memcpy(buf, name, (n + 1) * sizeof(WCHAR));
-	*size = n;
 	return TRUE;
 }
 
@@ -85,16 +94,8 @@ K32API BOOL WINAPI GetComputerNameExA(COMPUTER_NAME_FORMAT format, LPSTR buf, LP
 	WCHAR name[MAX_COMPUTERNAME_LENGTH + 1];
 	DWORD n;
 
-	if (!size)
-		return k32_error(ERROR_INVALID_PARAMETER);
-	if (!name_of(format, name))
+	if (!name_fits(format, buf, size, name, &n))
 		return FALSE;
-	n = (DWORD)wcslen(name); /* the names are ASCII */
-	if (!buf || *size <= n) {
-		*size = n + 1;
-		return k32_error(ERROR_MORE_DATA);
-	}
-	k32_w_to_a(name, n, buf);
-	*size = n;
+	k32_w_to_a(name, n, buf); /* the names are ASCII */
 	return TRUE;
 }
