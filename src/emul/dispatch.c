@@ -181,6 +181,8 @@ void nt_dispatch(struct lsw_thread *t)
 	NTSTATUS status = LSW_STATUS_SUCCESS;
 
 	t->called = true;
+	c->retry = t->restart_pending && c->number == t->restart_number;
+	t->restart_pending = false;
 	if (t->restart_deadline && c->number != t->restart_number)
 		t->restart_deadline = 0; /* not the retry of the wait given up */
 	if (t->context_waiters) /* in a call before its suspension landed: */

@@ -143,6 +143,9 @@ struct nt_call {
 	/* a fast call: a wait that would block returns NT_WOULD_BLOCK, and
 	 * the runtime makes the call again through the syscall */
 	bool no_block;
+	/* the wait given up (call_restart_wait) made again: to the program
+	 * one call, which observers continue rather than begin */
+	bool retry;
 	unsigned nout;
 	struct { uint64_t addr, value; } out[LSW_FAST_MAX_OUT];
 	uint32_t oa_attributes;      /* OBJ_* of the last OBJECT_ATTRIBUTES it
@@ -204,6 +207,7 @@ struct lsw_thread {
 	uint64_t wait_deadline;      /* of its current wait (sync/wait.c) */
 	uint64_t restart_deadline;   /* of the wait given up, for its retry */
 	uint32_t restart_number;     /* that wait's call number */
+	bool restart_pending;        /* given up: its next call is the retry */
 	bool id_alerted;             /* NtAlertThreadByThreadId pending */
 	bool id_waiting;             /* in NtWaitForAlertByThreadId */
 	uint64_t id_alert_timer;     /* that wait's timeout, 0: none */

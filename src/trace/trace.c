@@ -89,6 +89,8 @@ static void call_enter(void *arg, struct nt_call *c)
 	tracee_memo_begin(c->thread, active && !ts->o.summary);
 	if (!s)
 		return; /* no memory: this call goes untraced */
+	if (c->retry && s->active && s->unfinished_printed)
+		return; /* a wait made again: its "resumed" half comes next */
 	s->active = active;
 	if (active)
 		decode_entry(ts, s, c);
@@ -161,7 +163,8 @@ static void call_deferred(void *arg, struct nt_call *c)
 	/* what the call reads and writes from now on is its completion's:
 	 * the resumed half shows memory as the answer leaves it */
 	tracee_memo_begin(c->thread, s && s->active && !ts->o.summary);
-	if (!s || !s->active || ts->o.summary || ts->o.json || ts->o.failed_only)
+	if (!s || !s->active || ts->o.summary || ts->o.json || ts->o.failed_only ||
+	    s->unfinished_printed) /* a retry blocking again: said already */
 		return;
 	sb_reset(&ts->line);
 	put_prefix(ts, &ts->line, c->thread);

@@ -85,6 +85,7 @@ bool call_restart_wait(struct lsw_thread *t)
 		return false; /* no signal to restart it: it keeps waiting */
 	t->restart_deadline = t->wait_deadline;
 	t->restart_number = t->call.number;
+	t->restart_pending = true;
 	nt_cancel(t);
 	t->busy = false;
 	if (notify_send(t->process->notify_fd, t->call.notif_id, 0, -ERESTARTNOINTR) < 0)
