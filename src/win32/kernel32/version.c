@@ -7,7 +7,11 @@
  * one naming only Vista/7/8 in <supportedOS Id=...>, the program is told
  * 6.2.9200 (Windows 8); with the Windows 8.1 GUID 6.3.9600; with the
  * Windows 10 GUID the real version.  The manifest is the program's
- * RT_MANIFEST resource number 1 (CREATEPROCESS_MANIFEST_RESOURCE_ID).
+ * RT_MANIFEST resource number 1 (CREATEPROCESS_MANIFEST_RESOURCE_ID), else
+ * the file beside it named after it plus ".manifest".  A program whose
+ * manifest names no supportedOS is judged by the OS version its PE header
+ * asks for, as Windows 10 does: 10.0 or later gets 10.0, 6.3 or later
+ * 6.3, anything older 6.2 (Wine's conformance test shows it on Windows).
  */
 #include "k32_private.h"
 
@@ -16,7 +20,9 @@ NTSTATUS NTAPI RtlGetVersion(PRTL_OSVERSIONINFOW);
 #define MANIFEST_ID 1
 #define GUID_CHARS 38 /* {xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx} */
 
-enum compat { COMPAT_WIN8, COMPAT_WIN81, COMPAT_WIN10 };
+enum compat { COMPAT_NONE, COMPAT_WIN8, COMPAT_WIN81, COMPAT_WIN10 };
+
+#define MANIFEST_FILE_MAX 0x10000
 
 static const char win81_guid[] = "{1f676c76-80e1-4239-95bb-83d0f6d0da78}";
 static const char win10_guid[] = "{8e0f7a12-bfb3-4fe8-b9a5-48fd50a15a9a}";
@@ -60,7 +66,7 @@ static enum compat tag_compat(const char *t, size_t n)
  * (<!-- ... -->) do not count. */
 static enum compat manifest_compat(const char *s, size_t n)
 {
-	enum compat best = COMPAT_WIN8, c;
+	enum compat best = COMPAT_NONE, c;
 
 	for (size_t i = 0; i < n; i++) {
 		if (starts(s + i, n - i, "<!--")) {
@@ -94,11 +100,47 @@ static enum compat resource_compat(const BYTE *data, DWORD size)
 		return manifest_compat((const char *)data, size);
 	utf8 = RtlAllocateHeap(k32_heap(), 0, size * 2);
 	if (!utf8)
-		return COMPAT_WIN8;
+		return COMPAT_NONE;
 	RtlUnicodeToUTF8N(utf8, size * 2, &done, (const WCHAR *)(data + 2), (size - 2) & ~1u);
 	c = manifest_compat(utf8, done);
 	RtlFreeHeap(k32_heap(), 0, utf8);
 	return c;
+}
+
+/* The manifest beside the program (NAME.exe.manifest), if any. */
+static enum compat file_compat(void)
+{
+	WCHAR path[MAX_PATH + 10];
+	DWORD n = GetModuleFileNameW(NULL, path, MAX_PATH), got = 0;
+	enum compat c = COMPAT_NONE;
+	HANDLE f;
+	BYTE *data;
+
+	if (!n || n >= MAX_PATH)
+		return COMPAT_NONE;
+	memcpy(path + n, L".manifest", sizeof(L".manifest"));
+	f = CreateFileW(path, GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, 0, NULL);
+	if (f == INVALID_HANDLE_VALUE)
+		return COMPAT_NONE;
+	if ((data = RtlAllocateHeap(k32_heap(), 0, MANIFEST_FILE_MAX)) &&
+	    ReadFile(f, data, MANIFEST_FILE_MAX, &got, NULL))
+		c = resource_compat(data, got);
+	RtlFreeHeap(k32_heap(), 0, data);
+	CloseHandle(f);
+	return c;
+}
+
+/* What the PE header's MajorOperatingSystemVersion.Minor asks for. */
+static enum compat image_compat(void)
+{
+	const IMAGE_DOS_HEADER *dos = (const IMAGE_DOS_HEADER *)GetModuleHandleW(NULL);
+	const IMAGE_NT_HEADERS *nt = (const IMAGE_NT_HEADERS *)((const BYTE *)dos + dos->e_lfanew);
+	WORD major = nt->OptionalHeader.MajorOperatingSystemVersion;
+	WORD minor = nt->OptionalHeader.MinorOperatingSystemVersion;
+
+	if (major >= 10)
+		return COMPAT_WIN10;
+	return major > 6 || (major == 6 && minor >= 3) ? COMPAT_WIN81 : COMPAT_WIN8;
 }
 
 static enum compat program_compat(void)
@@ -106,12 +148,14 @@ static enum compat program_compat(void)
 	static LONG known = -1;
 	HRSRC res;
 	DWORD err = RtlGetLastWin32Error();
+	enum compat c;
 
 	if (known >= 0)
 		return (enum compat)known;
 	res = FindResourceW(NULL, MAKEINTRESOURCEW(MANIFEST_ID), MAKEINTRESOURCEW(24));
-	known = res ? resource_compat(LoadResource(NULL, res), SizeofResource(NULL, res))
-		    : COMPAT_WIN8;
+	c = res ? resource_compat(LoadResource(NULL, res), SizeofResource(NULL, res))
+		: file_compat();
+	known = c == COMPAT_NONE ? image_compat() : c;
 	RtlSetLastWin32Error(err); /* a program without a manifest sees no error */
 	return (enum compat)known;
 }
