@@ -236,6 +236,7 @@ struct lsw_thread {
 				      * first thread's), -1: none */
 	int32_t priority;            /* THREAD_PRIORITY_*: NtSetInformationThread */
 	uint64_t affinity;           /* 0: all processors */
+	uint32_t ideal_processor;    /* ThreadIdealProcessor: remembered only */
 	uint64_t create_time, exit_time; /* FILETIMEs */
 	uint64_t serial;             /* creation order in its process (0: the
 				      * first): the threads list reorders */

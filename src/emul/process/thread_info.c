@@ -16,8 +16,11 @@ enum {
 	ThreadBasicInformation = 0, ThreadTimes = 1, ThreadPriority = 2, ThreadBasePriority = 3,
 	ThreadAffinityMask = 4, ThreadEnableAlignmentFaultFixup = 7,
 	ThreadQuerySetWin32StartAddress = 9, ThreadAmILastThread = 12, ThreadIdealProcessor = 13,
-	ThreadHideFromDebugger = 17, ThreadIsTerminated = 20, ThreadNameInformation = 38,
+	ThreadHideFromDebugger = 17, ThreadIsTerminated = 20, ThreadGroupInformation = 30,
+	ThreadNameInformation = 38,
 };
+
+#define GROUP_AFFINITY_SIZE 16 /* Mask, Group, Reserved[3] */
 
 #define STILL_ACTIVE 259
 #define NAME_MAX_BYTES 0xFFFE
@@ -87,6 +90,9 @@ static size_t query(struct lsw_thread *t, uint32_t cls, uint8_t *buf, size_t roo
 	case ThreadIsTerminated:
 		put(buf, 0, t->exited, 4);
 		return 4;
+	case ThreadGroupInformation: /* one processor group: 0 */
+		put(buf, 0, t->affinity ? t->affinity : process_affinity(t->process), 8);
+		return GROUP_AFFINITY_SIZE;
 	}
 	return 0;
 }
@@ -171,7 +177,22 @@ static const struct thread_set_class {
 	{ ThreadPriority, 4 }, { ThreadBasePriority, 4 }, { ThreadAffinityMask, 8 },
 	{ ThreadEnableAlignmentFaultFixup, 1 }, { ThreadQuerySetWin32StartAddress, 8 },
 	{ ThreadIdealProcessor, 4 }, { ThreadHideFromDebugger, 0 }, { ThreadNameInformation, 16 },
+	{ ThreadGroupInformation, GROUP_AFFINITY_SIZE },
 };
+
+/* A GROUP_AFFINITY: group 0 (the only one), reserved words zero, a mask
+ * of the process's processors (no "all processors" shorthand). */
+static NTSTATUS set_group_affinity(struct lsw_thread *t, const uint8_t g[GROUP_AFFINITY_SIZE])
+{
+	uint64_t mask, rest;
+
+	memcpy(&mask, g, 8);
+	memcpy(&rest, g + 8, 8); /* Group and Reserved[3] */
+	if (rest || !mask || (mask & ~process_affinity(t->process)))
+		return LSW_STATUS_INVALID_PARAMETER;
+	t->affinity = mask;
+	return LSW_STATUS_SUCCESS;
+}
 
 static NTSTATUS set_value(struct lsw_thread *t, uint32_t cls, int64_t v)
 {
@@ -190,10 +211,15 @@ static NTSTATUS set_value(struct lsw_thread *t, uint32_t cls, int64_t v)
 	case ThreadQuerySetWin32StartAddress:
 		t->start = (uint64_t)v;
 		break;
-	case ThreadIdealProcessor: /* a processor, or MAXIMUM_PROCESSORS: none */
+	case ThreadIdealProcessor: { /* a processor, or MAXIMUM_PROCESSORS: none */
+		uint32_t before = t->ideal_processor;
+
 		if ((uint64_t)v >= sysinfo_cpu_count() && v != SYSINFO_MAX_CPUS)
 			return LSW_STATUS_INVALID_PARAMETER;
-		break;
+		if (v != SYSINFO_MAX_CPUS)
+			t->ideal_processor = (uint32_t)v;
+		return (NTSTATUS)before; /* Windows answers with the one before */
+	}
 	}
 	/* alignment faults are not fixed up on x64; nobody to hide from */
 	return LSW_STATUS_SUCCESS;
@@ -206,6 +232,7 @@ NTSTATUS nt_NtSetInformationThread(struct nt_call *c)
 	uint32_t cls = (uint32_t)c->args[1], len = (uint32_t)c->args[3];
 	const struct thread_set_class *k = NULL;
 	struct lsw_thread *t;
+	uint8_t group[GROUP_AFFINITY_SIZE];
 	int64_t v = 0;
 	NTSTATUS st;
 
@@ -218,9 +245,13 @@ NTSTATUS nt_NtSetInformationThread(struct nt_call *c)
 		return LSW_STATUS_INFO_LENGTH_MISMATCH;
 	if (len && len <= sizeof(v) && tracee_read(c->thread, c->args[2], &v, len) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
+	if (cls == ThreadGroupInformation && tracee_read(c->thread, c->args[2], group, len) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
 	if (!(t = thread_from_handle(c, c->args[0], &st)))
 		return st;
 	if (cls == ThreadNameInformation)
 		return set_name(c, t, len);
+	if (cls == ThreadGroupInformation)
+		return set_group_affinity(t, group);
 	return set_value(t, cls, len == 4 ? (int32_t)v : v);
 }

@@ -16,6 +16,8 @@ NTSTATUS NTAPI NtSetInformationThread(HANDLE, THREADINFOCLASS, PVOID, ULONG);
 #define ThreadTimes_ 1
 #define ThreadPriority_ 2
 #define ThreadAffinityMask_ 4
+#define ThreadIdealProcessor_ 13
+#define ThreadGroupInformation_ 30
 #define ThreadNameInformation_ 38
 __attribute__((noreturn)) void NTAPI RtlExitUserThread(NTSTATUS);
 
@@ -178,6 +180,58 @@ K32API DWORD_PTR WINAPI SetThreadAffinityMask(HANDLE h, DWORD_PTR mask)
 		return 0;
 	}
 	return info.AffinityMask;
+}
+
+/* One processor group (0): the thread's affinity within it. */
+K32API BOOL WINAPI GetThreadGroupAffinity(HANDLE h, GROUP_AFFINITY *aff)
+{
+	NTSTATUS st;
+
+	if (!aff)
+		return k32_error(ERROR_INVALID_PARAMETER);
+	st = NtQueryInformationThread(h, (THREADINFOCLASS)ThreadGroupInformation_, aff,
+				      sizeof(*aff), NULL);
+	return st < 0 ? k32_fail(st) : TRUE;
+}
+
+K32API BOOL WINAPI SetThreadGroupAffinity(HANDLE h, const GROUP_AFFINITY *aff,
+					  GROUP_AFFINITY *prev)
+{
+	GROUP_AFFINITY before;
+	NTSTATUS st;
+
+	if (prev && !GetThreadGroupAffinity(h, &before))
+		return FALSE;
+	st = NtSetInformationThread(h, (THREADINFOCLASS)ThreadGroupInformation_, (PVOID)aff,
+				    sizeof(*aff));
+	if (st < 0)
+		return k32_fail(st);
+	if (prev)
+		*prev = before;
+	return TRUE;
+}
+
+/* The ideal processor before, or (DWORD)-1; MAXIMUM_PROCESSORS only asks. */
+K32API DWORD WINAPI SetThreadIdealProcessor(HANDLE h, DWORD cpu)
+{
+	NTSTATUS st = NtSetInformationThread(h, (THREADINFOCLASS)ThreadIdealProcessor_, &cpu,
+					     sizeof(cpu));
+
+	return st < 0 ? (k32_fail(st), ~0u) : (DWORD)st;
+}
+
+K32API BOOL WINAPI SetThreadIdealProcessorEx(HANDLE h, PPROCESSOR_NUMBER ideal,
+					     PPROCESSOR_NUMBER prev)
+{
+	DWORD before;
+
+	if (!ideal || ideal->Group)
+		return k32_error(ERROR_INVALID_PARAMETER);
+	if ((before = SetThreadIdealProcessor(h, ideal->Number)) == ~0u)
+		return FALSE;
+	if (prev)
+		*prev = (PROCESSOR_NUMBER){ 0, (BYTE)before, 0 };
+	return TRUE;
 }
 
 K32API BOOL WINAPI GetThreadTimes(HANDLE h, LPFILETIME created, LPFILETIME exited,
