@@ -209,6 +209,22 @@ static PVOID *make_slot(struct fls_slots **own, ULONG index)
 	return s->chunks[chunk] ? &s->chunks[chunk][pos + 1] : NULL;
 }
 
+/* A new thread's slots exist from its start (an allocated index reads
+ * NULL there, as Windows' threads do: Wine's conformance test, run on
+ * Windows, reads one on a thread that stored nothing); a new fiber's do
+ * not until it stores a value. */
+void fls_thread_init(void)
+{
+	struct fls_slots **own = own_slots(), *s;
+
+	if (*own || !(s = RtlAllocateHeap(lsw_process_heap(), HEAP_ZERO_MEMORY, sizeof(*s))))
+		return; /* without them the thread reads as a new fiber does */
+	lock();
+	rtl_list_append(&fls.fibers, &s->link);
+	*own = s;
+	unlock();
+}
+
 RTLAPI NTSTATUS NTAPI RtlFlsSetValue(ULONG index, PVOID value)
 {
 	NTSTATUS st = STATUS_SUCCESS;

@@ -362,6 +362,7 @@ __declspec(dllexport) void WINAPI LdrInitializeThunk(CONTEXT *context, BYTE *ntd
 	} else {
 		while (process_state != 2)
 			NtDelayExecution(FALSE, &pause);
+		fls_thread_init();
 		st = ldr_thread_attach();
 	}
 	if (NT_SUCCESS(st))

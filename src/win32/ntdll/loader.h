@@ -108,6 +108,7 @@ void ldr_thread_detach(void);
  * breakpoint back unhandled lets the thread go on after it. */
 void dbg_guarded_break(void (*brk)(void));
 /* fls.c: the ending thread's FLS callbacks (before DLL_THREAD_DETACH). */
+void fls_thread_init(void);
 void fls_thread_exit(void);
 /* Links an initialized module into InInitializationOrderModuleList. */
 void ldr_link_initialized(struct ldr_module *m);
