@@ -41,3 +41,22 @@ K32API void WINAPI GetNativeSystemInfo(LPSYSTEM_INFO si)
 {
 	GetSystemInfo(si);
 }
+
+#define SystemRegistryQuotaInformationClass 37
+
+/* SYSTEM_REGISTRY_QUOTA_INFORMATION: RegistryQuotaAllowed, RegistryQuotaUsed,
+ * PagedPoolSize; either output may be NULL. */
+K32API BOOL WINAPI GetSystemRegistryQuota(PDWORD allowed, PDWORD used)
+{
+	struct { ULONG allowed, used; SIZE_T paged_pool; } q;
+	NTSTATUS st = NtQuerySystemInformation(SystemRegistryQuotaInformationClass, &q, sizeof(q),
+					       NULL);
+
+	if (st < 0)
+		return k32_fail(st);
+	if (allowed)
+		*allowed = q.allowed;
+	if (used)
+		*used = q.used;
+	return TRUE;
+}
