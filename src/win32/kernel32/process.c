@@ -4,6 +4,7 @@
 #define PROCESS_BASIC_INFORMATION_CLASS 0
 
 char *k32_command_line_a;
+static WCHAR *command_line_w; /* the PEB's, as kernel32 found it at start */
 static STARTUPINFOW startup_w;
 static STARTUPINFOA startup_a;
 
@@ -12,14 +13,17 @@ void k32_init_command_line(void)
 	const UNICODE_STRING *cl = &lsw_params()->CommandLine;
 	SIZE_T n = cl->Length / sizeof(WCHAR);
 
+	command_line_w = cl->Buffer;
 	k32_command_line_a = RtlAllocateHeap(k32_heap(), 0, n + 1);
 	if (k32_command_line_a)
 		k32_w_to_a(cl->Buffer, n, k32_command_line_a);
 }
 
+/* Windows answers with the address it took at start, whatever the PEB
+ * says later. */
 K32API LPWSTR WINAPI GetCommandLineW(void)
 {
-	return lsw_params()->CommandLine.Buffer;
+	return command_line_w;
 }
 
 K32API LPSTR WINAPI GetCommandLineA(void)

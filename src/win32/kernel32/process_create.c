@@ -271,7 +271,8 @@ static BOOL create_w(struct create *cr, const WCHAR *app, WCHAR *cmdline,
 
 	if (!si || !pi)
 		return k32_error(ERROR_INVALID_PARAMETER);
-	if ((err = k32_find_image(app, cmdline, cr->image)) || (err = child_directory(dir, cr->curdir)))
+	/* a directory is checked first: a bad one fails before any search */
+	if ((err = child_directory(dir, cr->curdir)) || (err = k32_find_image(app, cmdline, cr->image)))
 		return k32_error(err);
 	if (env && !(flags & CREATE_UNICODE_ENVIRONMENT) && !(env = cr->env = env_a_to_w(env)))
 		return k32_error(ERROR_NOT_ENOUGH_MEMORY);
