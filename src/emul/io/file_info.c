@@ -50,6 +50,8 @@ static NTSTATUS query_attributes(struct nt_call *c, bool full)
 			info.attributes = FILE_ATTRIBUTE_DIRECTORY;
 	} else if (!pr.exists || stat(pr.host_path, &st) < 0) {
 		return LSW_STATUS_OBJECT_NAME_NOT_FOUND;
+	} else if (pr.dir_only && !S_ISDIR(st.st_mode)) {
+		return LSW_STATUS_OBJECT_NAME_INVALID; /* "file" is no file's name */
 	} else if (file_delete_pending(c->thread->process->host, st.st_dev, st.st_ino)) {
 		return LSW_STATUS_DELETE_PENDING;
 	} else {

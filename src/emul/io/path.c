@@ -570,6 +570,7 @@ NTSTATUS path_resolve(const struct path_view *v, const uint16_t *name, size_t nc
 	d = &v->drives[(dos[0] | 32) - 'a'];
 	if (!d->root[0])
 		return LSW_STATUS_OBJECT_PATH_NOT_FOUND;
+	out->dir_only = strlen(dos) > 3 && dos[strlen(dos) - 1] == '\\';
 	st = walk(d, dos + 2, out);
 	if (st != LSW_STATUS_SUCCESS)
 		return st;

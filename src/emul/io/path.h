@@ -23,6 +23,8 @@ struct path_result {
 	char host_path[4096]; /* PATH_ABOVE: only to list it (path_above_names) */
 	bool read_only;       /* the mapping forbids writes */
 	bool exists;          /* the last component exists */
+	bool dir_only;        /* the name ended in a separator (not a drive's
+			       * root): only a directory answers to it */
 };
 
 /* The drives one job sees: C: (the prefix's drive_c, our DLLs in its
