@@ -1,6 +1,7 @@
 /* Temporary files and names: tmpfile, tmpnam, _tempnam, _mktemp and
- * their _s and wide forms, _rmtmp.  Names are made in the temporary
- * directory (GetTempPath), as the UCRT does. */
+ * their _s and wide forms, _rmtmp.  The UCRT's tmpnam names files in the
+ * temporary directory (GetTempPath); msvcrt's, as documented, in the root
+ * of the current drive ("\\s<id>." first, then ".1", ".2"... in base 32). */
 #include "crt_internal.h"
 
 #define L_TMPNAM 260
@@ -10,10 +11,11 @@ K32 DWORD GetTempPathW(DWORD, WCHAR *);
 K32 DWORD GetCurrentProcessId(void);
 K32 DWORD GetFileAttributesW(const WCHAR *);
 
-static unsigned long counter;
+static unsigned long counter, tmpnam_counter; /* tmpnam numbers its own names */
 
 /* dir\\prefix<pid>.<n> (wide), the first that does not exist. */
-static int make_name(wchar *out, size_t cap, const wchar *dir, const char *prefix)
+static int make_name(wchar *out, size_t cap, const wchar *dir, const char *prefix,
+                     unsigned long *next)
 {
     wchar tmp[L_TMPNAM];
     size_t n = 0, i;
@@ -30,7 +32,7 @@ static int make_name(wchar *out, size_t cap, const wchar *dir, const char *prefi
     for (i = 0; prefix && prefix[i] && n < cap - 1; i++)
         out[n++] = (unsigned char)prefix[i];
     for (int tries = 0; tries < 1000; tries++) {
-        unsigned long k = __atomic_add_fetch(&counter, 1, __ATOMIC_SEQ_CST);
+        unsigned long k = __atomic_fetch_add(next, 1, __ATOMIC_SEQ_CST); /* 0: none */
         char num[32];
         int len = 0;
         size_t at = n;
@@ -38,7 +40,8 @@ static int make_name(wchar *out, size_t cap, const wchar *dir, const char *prefi
 
         do num[len++] = "0123456789abcdefghijklmnopqrstuv"[pid % 32]; while ((pid /= 32));
         num[len++] = '.';
-        do num[len++] = "0123456789abcdefghijklmnopqrstuv"[k % 32]; while ((k /= 32));
+        for (; k; k /= 32)
+            num[len++] = "0123456789abcdefghijklmnopqrstuv"[k % 32];
         if (at + (size_t)len >= cap)
             return ERANGE;
         for (int j = 0; j < len; j++)
@@ -72,7 +75,11 @@ CRTAPI int _wtmpnam_s(wchar *buf, size_t n)
         crt_set_errno(EINVAL);
         return EINVAL;
     }
-    e = make_name(buf, n, NULL, "s");
+#ifdef CRT_UCRT
+    e = make_name(buf, n, NULL, "s", &tmpnam_counter);
+#else
+    e = make_name(buf, n, L"\\", "s", &tmpnam_counter);
+#endif
     if (e) {
         buf[0] = 0;
         crt_set_errno(e);
@@ -126,7 +133,7 @@ static wchar *temp_name(const wchar *dir, const char *prefix)
         crt_set_errno(ENOMEM);
         return NULL;
     }
-    if (make_name(out, L_TMPNAM, tmp && *tmp ? tmp : dir && *dir ? dir : NULL, prefix)) {
+    if (make_name(out, L_TMPNAM, tmp && *tmp ? tmp : dir && *dir ? dir : NULL, prefix, &counter)) {
         free(out);
         crt_set_errno(EEXIST);
         return NULL;
@@ -179,7 +186,7 @@ CRTAPI int tmpfile_s(FILE **pf)
         return EINVAL;
     }
     *pf = NULL;
-    e = make_name(name, L_TMPNAM, NULL, "t");
+    e = make_name(name, L_TMPNAM, NULL, "t", &counter);
     if (e) {
         crt_set_errno(e);
         return e;
