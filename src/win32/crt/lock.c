@@ -120,22 +120,19 @@ void crt_stream_release(FILE *f)
     _unlock(LOCK_IOB);
 }
 
-/* Calls fn on every stream in use; returns how many there were. */
+/* Calls fn on every stream in use; returns the sum of what fn returned
+ * (1 a stream: how many there were). */
 int crt_stream_foreach(int (*fn)(FILE *))
 {
     int n = 0;
 
     _lock(LOCK_IOB);
     for (int i = 0; i < IOB_COUNT; i++)
-        if (crt_iob(i)->_flag & _IOINUSE) {
-            fn(crt_iob(i));
-            n++;
-        }
+        if (crt_iob(i)->_flag & _IOINUSE)
+            n += fn(crt_iob(i));
     for (int i = 0; i < STREAM_MAX - IOB_COUNT; i++)
-        if (extra[i] && (extra[i]->_flag & _IOINUSE)) {
-            fn(extra[i]);
-            n++;
-        }
+        if (extra[i] && (extra[i]->_flag & _IOINUSE))
+            n += fn(extra[i]);
     _unlock(LOCK_IOB);
     return n;
 }

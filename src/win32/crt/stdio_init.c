@@ -45,9 +45,16 @@ void crt_stdio_flush_all(void)
     crt_stream_foreach(flush_one);
 }
 
+/* Counts the stream it flushes: _flushall answers how many are open. */
+static int flush_counted(FILE *f)
+{
+    flush_one(f);
+    return 1;
+}
+
 CRTAPI int _flushall(void)
 {
-    return crt_stream_foreach(flush_one);
+    return crt_stream_foreach(flush_counted);
 }
 
 /* fflush(NULL) flushes every output stream and returns 0 or EOF. */

@@ -169,7 +169,9 @@ static int close_locked(FILE *f)
 {
     int r = 0;
 
-    if (!(f->_flag & _IOINUSE) || !(f->_flag & (_IOREAD | _IOWRT | _IORW))) {
+    if (!(f->_flag & _IOINUSE))
+        return EOF; /* closed already: msvcrt leaves errno alone */
+    if (!(f->_flag & (_IOREAD | _IOWRT | _IORW))) {
         crt_set_errno(EINVAL);
         return EOF;
     }
@@ -206,13 +208,13 @@ static int close_if_user(FILE *f)
     if (i >= 0 && i < 3)
         return 0;
     fclose(f);
-    return 0;
+    return 1; /* counted: _fcloseall answers how many it closed */
 }
 
 /* Closes every stream but stdin/stdout/stderr; returns how many. */
 CRTAPI int _fcloseall(void)
 {
-    return crt_stream_foreach(close_if_user) ;
+    return crt_stream_foreach(close_if_user);
 }
 
 /* Closes f and opens path on the same FILE (mode narrow or wide). */
