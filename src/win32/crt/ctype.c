@@ -85,8 +85,10 @@ CTYPE_FN(ntdll_isalnum, U | L | D)
 CTYPE_FN(ntdll_isgraph, U | L | D | P)
 CTYPE_FN(ntdll_isprint, U | L | D | P | B)
 
-/* _BLANK marks only ' ' in msvcrt's table; isblank also accepts '\t'. */
+/* _BLANK marks only ' ' in msvcrt's table; isblank also accepts '\t'.
+ * The UCRT's _isblank_l answers with the class bit (tab: 0). */
 CRTAPI int isblank(int c) { return c == ' ' || c == '\t'; }
+CRTAPI int ucrt_isblank_l(int c, void *locale) { (void)locale; return _isctype(c, B); }
 
 CRTAPI int __isascii(int c) { return (unsigned)c < 0x80; }
 CRTAPI int isascii(int c) { return (unsigned)c < 0x80; }

@@ -34,10 +34,20 @@ int crt_wdigit_value(wint c)
     return -1;
 }
 
+/* The UCRT's blanks besides the table: the ideographic space and the
+ * zero-width no-break space; not the no-break space (its table's). */
+#ifdef CRT_UCRT
+#define UCRT_BLANK(c) ((c) == 0x20 || (c) == 0x3000 || (c) == 0xFEFF)
+#endif
+
 CRTAPI int iswctype(wint c, unsigned short mask)
 {
     if (c == WEOF)
         return 0;
+#ifdef CRT_UCRT
+    if (mask == 0x40) /* _BLANK alone */
+        return UCRT_BLANK(c) ? 0x40 : 0;
+#endif
     if (c < 256)
         return _pwctype[c] & mask;
     if (crt_wdigit_value(c) >= 0)
@@ -62,7 +72,11 @@ CRTAPI int is_wctype(wint c, unsigned short mask) { return iswctype(c, mask); }
     CRTAPI int isw##name(wint c) { return iswctype(c, mask); } \
     CRTAPI int ntdll_isw##name(wint c) { return ntdll_iswctype(c, mask); }
 WCTYPE_CLASSES(WCTYPE_FN)
+#ifdef CRT_UCRT
+CRTAPI int iswblank(wint c) { return c == 0x09 || UCRT_BLANK(c); }
+#else
 CRTAPI int iswblank(wint c) { return c == 0x20 || c == 0x09 || c == 0xA0 || c == 0x3000; }
+#endif
 CRTAPI int iswascii(wint c) { return c < 0x80; }
 
 CRTAPI int __iswcsym(wint c) { return iswalnum(c) || c == '_'; }
