@@ -656,15 +656,6 @@ static NTSTATUS open_host(struct lsw_process *p, struct path_result *pr, uint32_
 	return host_file_new(p, FILE_KIND_DISK, fd, pr, out);
 }
 
-/* A name ending in a backslash (not a drive's root) can only be a
- * directory's. */
-static bool names_a_directory(const char *nt)
-{
-	size_t n = strlen(nt);
-
-	return n > 1 && nt[n - 1] == '\\' && nt[n - 2] != ':';
-}
-
 static bool host_directory(const struct path_result *pr)
 {
 	struct stat st;
@@ -793,7 +784,7 @@ static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t acc
 			return st;
 		break;
 	case PATH_HOST:
-		if (names_a_directory(nt_name) && !(options & FILE_DIRECTORY_FILE) &&
+		if (pr.dir_only && !(options & FILE_DIRECTORY_FILE) &&
 		    !host_directory(&pr) && (pr.exists || disposition != FILE_OPEN))
 			return LSW_STATUS_OBJECT_NAME_INVALID; /* "file\" is no file's name */
 		st = open_shared(p, &pr, access, share, disposition, options, &f, &info);
