@@ -42,6 +42,18 @@ static NTSTATUS read_sid(struct nt_call *c, uint64_t addr, struct token_sid *out
 								    : LSW_STATUS_SUCCESS;
 }
 
+/* The entry count a TOKEN_GROUPS or TOKEN_PRIVILEGES at addr starts with,
+ * bounded; 0 for no list (addr NULL). */
+static NTSTATUS list_count(struct nt_call *c, uint64_t addr, uint32_t *n)
+{
+	*n = 0;
+	if (!addr)
+		return LSW_STATUS_SUCCESS;
+	if (tracee_read(c->thread, addr, n, 4) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	return *n > LIST_MAX ? LSW_STATUS_INVALID_PARAMETER : LSW_STATUS_SUCCESS;
+}
+
 /* Each SID_AND_ATTRIBUTES of the TOKEN_GROUPS at addr, to fn. */
 static NTSTATUS each_group(struct nt_call *c, uint64_t addr, struct token_state *s,
 			   NTSTATUS (*fn)(struct token_state *, const struct token_sid *, uint32_t))
@@ -51,12 +63,8 @@ static NTSTATUS each_group(struct nt_call *c, uint64_t addr, struct token_state 
 	struct token_sid sid;
 	NTSTATUS st;
 
-	if (!addr)
-		return LSW_STATUS_SUCCESS;
-	if (tracee_read(c->thread, addr, &n, 4) < 0)
-		return LSW_STATUS_ACCESS_VIOLATION;
-	if (n > LIST_MAX)
-		return LSW_STATUS_INVALID_PARAMETER;
+	if ((st = list_count(c, addr, &n)) != LSW_STATUS_SUCCESS)
+		return st;
 	for (uint32_t i = 0; i < n; i++) {
 		if (tracee_read(c->thread, addr + 8 + 16 * i, entry, sizeof(entry)) < 0)
 			return LSW_STATUS_ACCESS_VIOLATION;
@@ -101,13 +109,10 @@ static NTSTATUS restrict_sid(struct token_state *s, const struct token_sid *sid,
 static NTSTATUS delete_privileges(struct nt_call *c, uint64_t addr, struct token_state *s)
 {
 	uint32_t n, e[3];
+	NTSTATUS st;
 
-	if (!addr)
-		return LSW_STATUS_SUCCESS;
-	if (tracee_read(c->thread, addr, &n, 4) < 0)
-		return LSW_STATUS_ACCESS_VIOLATION;
-	if (n > LIST_MAX)
-		return LSW_STATUS_INVALID_PARAMETER;
+	if ((st = list_count(c, addr, &n)) != LSW_STATUS_SUCCESS)
+		return st;
 	for (uint32_t i = 0; i < n; i++) {
 		int k;
 

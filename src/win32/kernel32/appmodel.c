@@ -59,40 +59,46 @@ K32API LONG WINAPI AppPolicyGetWindowingModel(HANDLE t, ULONG *p)
 	return policy(t, p, 2); /* AppPolicyWindowingModel_ClassicDesktop */
 }
 
-/* The process has no package identity. */
+/* The process has no package identity (nor an application id): what
+ * every package query answers, once it has a length to answer in. */
+static LONG unpackaged(const UINT32 *len, LONG error)
+{
+	return len ? error : ERROR_INVALID_PARAMETER;
+}
+
 K32API LONG WINAPI GetCurrentPackageFullName(UINT32 *len, PWSTR name)
 {
-	return len ? APPMODEL_ERROR_NO_PACKAGE : ERROR_INVALID_PARAMETER;
+	return unpackaged(len, APPMODEL_ERROR_NO_PACKAGE);
 }
 
 K32API LONG WINAPI GetCurrentPackageFamilyName(UINT32 *len, PWSTR name)
 {
-	return len ? APPMODEL_ERROR_NO_PACKAGE : ERROR_INVALID_PARAMETER;
+	return unpackaged(len, APPMODEL_ERROR_NO_PACKAGE);
 }
 
 K32API LONG WINAPI GetCurrentPackageId(UINT32 *len, BYTE *buf)
 {
-	return len ? APPMODEL_ERROR_NO_PACKAGE : ERROR_INVALID_PARAMETER;
+	return unpackaged(len, APPMODEL_ERROR_NO_PACKAGE);
 }
 
 K32API LONG WINAPI GetCurrentPackagePath(UINT32 *len, PWSTR path)
 {
-	return len ? APPMODEL_ERROR_NO_PACKAGE : ERROR_INVALID_PARAMETER;
+	return unpackaged(len, APPMODEL_ERROR_NO_PACKAGE);
 }
 
 K32API LONG WINAPI GetPackageFullName(HANDLE process, UINT32 *len, PWSTR name)
 {
-	return len ? APPMODEL_ERROR_NO_PACKAGE : ERROR_INVALID_PARAMETER;
+	return unpackaged(len, APPMODEL_ERROR_NO_PACKAGE);
 }
 
 K32API LONG WINAPI GetPackageFamilyName(HANDLE process, UINT32 *len, PWSTR name)
 {
-	return len ? APPMODEL_ERROR_NO_PACKAGE : ERROR_INVALID_PARAMETER;
+	return unpackaged(len, APPMODEL_ERROR_NO_PACKAGE);
 }
 
 K32API LONG WINAPI GetApplicationUserModelId(HANDLE process, UINT32 *len, PWSTR id)
 {
-	return len ? APPMODEL_ERROR_NO_APPLICATION : ERROR_INVALID_PARAMETER;
+	return unpackaged(len, APPMODEL_ERROR_NO_APPLICATION);
 }
 
 /* PACKAGE_ID (x64): reserved, processorArchitecture, version (Revision,
