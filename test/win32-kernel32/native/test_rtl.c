@@ -193,6 +193,80 @@ static void test_utf8(void)
 	s = RtlUnicodeToUTF8N(a, sizeof(a), &n, L"\xD800x", 4);
 	ok(s == STATUS_SOME_NOT_MAPPED && n == 4 && !memcmp(a, "\xEF\xBF\xBDx", 4),
 	   "lone surrogate %lx %lu", s, n);
+	/* a pair that does not fit leaves its high half in the last unit */
+	n = 0;
+	s = RtlUTF8ToUnicodeN(w, 6, &n, "X\xC2\x80\xF0\x90\x80\x80", 7);
+	ok(s == STATUS_BUFFER_TOO_SMALL && n == 6 && w[2] == 0xD800, "split pair %lx %lu %x", s, n,
+	   w[2]);
+	/* half a UTF-16 unit: refused with a destination, rounded down without */
+	n = 0x55;
+	memset(a, 0x55, sizeof(a));
+	s = RtlUnicodeToUTF8N(a, sizeof(a), &n, L"AB", 3);
+	ok(s == STATUS_INVALID_PARAMETER_5 && n == 0x55 && a[0] == 0x55, "odd length %lx %lu", s, n);
+	s = RtlUnicodeToUTF8N(NULL, 0, &n, L"AB", 3);
+	ok(s == STATUS_SUCCESS && n == 1, "odd length size query %lx %lu", s, n);
+}
+
+static void test_text_unicode(void)
+{
+	static const WCHAR text[] = L"A Unicode string";
+	static const WCHAR mixed[] = { '\t', 0x9000, 0x0d00, '\n', 0 };
+	WCHAR reversed[ARRAYSIZE(text)];
+	WCHAR packed_crlf = 0x0d0a;
+	INT f;
+
+	for (int i = 0; i < (int)ARRAYSIZE(text); i++)
+		reversed[i] = (WCHAR)((text[i] >> 8) | (text[i] << 8));
+	ok(RtlIsTextUnicode(text, sizeof(text), NULL), "plain text is Unicode");
+	ok(!RtlIsTextUnicode("A simple string", 16, NULL), "ASCII is not Unicode");
+	ok(!RtlIsTextUnicode(text, sizeof(text) - 1, NULL), "odd length is not Unicode");
+	f = 0xF; /* IS_TEXT_UNICODE_UNICODE_MASK */
+	ok(RtlIsTextUnicode(text, sizeof(text), &f) && f == 0x6, "statistics|controls: %x", f);
+	f = 0xF0; /* IS_TEXT_UNICODE_REVERSE_MASK */
+	ok(!RtlIsTextUnicode(reversed, sizeof(reversed), &f) && f == 0x70, "reversed: %x", f);
+	f = 0x44; /* CONTROLS | REVERSE_CONTROLS */
+	ok(!RtlIsTextUnicode(mixed, sizeof(mixed), &f) && f == 0x44, "both orders: %x", f);
+	f = 0x4;
+	ok(RtlIsTextUnicode(mixed, sizeof(mixed), &f) && f == 0x4, "controls: %x", f);
+	ok(!RtlIsTextUnicode(&packed_crlf, 2, NULL), "packed CR LF is illegal");
+}
+
+static NTSTATUS format(const WCHAR *src, WCHAR *buf, ULONG size, ULONG *ret, ...)
+{
+	__builtin_va_list ap;
+	NTSTATUS s;
+
+	__builtin_va_start(ap, ret);
+	s = RtlFormatMessageEx(src, 0, FALSE, FALSE, FALSE, (va_list *)&ap, buf, size, ret, 0);
+	__builtin_va_end(ap);
+	return s;
+}
+
+static void test_format_message(void)
+{
+	WCHAR b[64];
+	ULONG n = 0;
+	NTSTATUS s;
+
+	/* the spec is printf's: text after the conversion stays, an unknown
+	 * conversion is printed as text, '#' prefixes 0x */
+	s = format(L"%1!Saa!|%1!QQ!|%2!#x!|%2!#hx!|%3!+d!", b, sizeof(b), &n, "te", 0x123456, 5);
+	ok(!s && !wcscmp(b, L"teaa|QQ|0x123456|0x3456|+5"), "specs %lx %ls", s, b);
+	s = format(L"a%1!***u!", b, sizeof(b), &n, 1);
+	ok(s == STATUS_INVALID_PARAMETER, "three stars %lx", s);
+	s = format(L"a%1!#.0000000000000000000000000000x!", b, sizeof(b), &n, 1);
+	ok(s == STATUS_INVALID_PARAMETER, "31-character spec %lx", s);
+	/* overflow: source text fills the buffer without a NUL, an insert is
+	 * cut with one, an escape that does not fit whole is not written */
+	memcpy(b, L"xxxxxxxx", 18);
+	s = format(L"testing", b, 8, &n);
+	ok(s == STATUS_BUFFER_OVERFLOW && !memcmp(b, L"testxxxx", 16), "text overflow %ls", b);
+	memcpy(b, L"xxxxxxxx", 18);
+	s = format(L"%1", b, 8, &n, L"test");
+	ok(s == STATUS_BUFFER_OVERFLOW && !memcmp(b, L"tes\0xxxx", 16), "insert overflow %ls", b);
+	memcpy(b, L"xxxxxxxx", 18);
+	s = format(L"ab%n", b, 6, &n);
+	ok(s == STATUS_BUFFER_OVERFLOW && !memcmp(b, L"abxxxxxx", 16), "escape overflow %ls", b);
 }
 
 static void test_codepages(void)
@@ -545,6 +619,8 @@ int main(void)
 	test_heap_fixed_reuse();
 	test_heap_walk();
 	test_utf8();
+	test_text_unicode();
+	test_format_message();
 	test_codepages();
 	test_status();
 	test_env();

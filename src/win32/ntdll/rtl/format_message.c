@@ -24,6 +24,8 @@ typedef struct fmt_out {
 	SIZE_T limit;       /* stop formatting once this long: the inserts
 			     * after the end of the caller's buffer are not
 			     * read (the one that crosses it is) */
+	SIZE_T last_start;  /* where the last piece formatted starts */
+	BOOL last_insert;   /* and whether it is an insert */
 } fmt_out;
 
 static BOOL out_grow(fmt_out *o, SIZE_T need)
@@ -64,29 +66,70 @@ static BOOL out_a(fmt_out *o, const char *s, SIZE_T n)
 	return TRUE;
 }
 
-/* A printf-style insert spec (the part between '!'): flags, width and
- * precision (-1: none), then the conversion with its size prefix. */
+/* A printf-style insert spec (the part between '!'), parsed as Windows'
+ * printf parses "%" followed by it: flags, width and precision (-1:
+ * none), a size prefix, the conversion, then text printed as it stands.
+ * A conversion printf does not know is printed as text from there on
+ * ("%1!QQ!" is "QQ") and reads no argument. */
+enum fmt_size { SZ_DEFAULT, SZ_SHORT, SZ_LONG, SZ_64, SZ_WIDE };
+
 typedef struct fmt_spec {
-	BOOL left, zero;
+	BOOL left, zero, plus, space, alt;
 	int width, precision;
-	const WCHAR *conv;  /* size prefix and conversion letter */
-	SIZE_T nconv;
+	enum fmt_size size;
+	WCHAR conv;         /* 0: no conversion, only the text */
+	const WCHAR *text;  /* printed after the value */
+	SIZE_T ntext;
 } fmt_spec;
 
-/* Format one argument per its conversion, unpadded. */
-static BOOL format_arg(fmt_out *o, const WCHAR *spec, SIZE_T n, ULONG_PTR arg, BOOL unicode)
-{
-	WCHAR conv = n ? spec[n - 1] : 's';
-	BOOL wide64 = n >= 2 && (spec[0] == 'I' || spec[0] == 'l' || spec[0] == 'h' ? TRUE : FALSE);
-	char num[24];
+#define SPEC_MAX_LEN 30 /* a longer spec is STATUS_INVALID_PARAMETER */
+#define SPEC_MAX_STARS 2
 
+static BOOL is_conversion(WCHAR c)
+{
+	return c && wcschr(L"sScCdiuxXo", c);
+}
+
+static BOOL out_number(fmt_out *o, const fmt_spec *sp, ULONG_PTR arg)
+{
+	WCHAR conv = sp->conv;
+	BOOL is_signed = conv == 'd' || conv == 'i';
+	char num[32], *p = num;
+
+	switch (sp->size) {
+	case SZ_64: break;
+	case SZ_SHORT: arg = is_signed ? (ULONG_PTR)(LONG_PTR)(SHORT)arg : (USHORT)arg; break;
+	default: arg = is_signed ? (ULONG_PTR)(LONG_PTR)(LONG)arg : (ULONG)arg; break;
+	}
+	if (is_signed && (LONG_PTR)arg >= 0 && (sp->plus || sp->space))
+		*p++ = sp->plus ? '+' : ' ';
+	if (sp->alt && arg && (conv == 'x' || conv == 'X'))
+		*p++ = '0', *p++ = (char)conv;
+	if (sp->alt && arg && conv == 'o')
+		*p++ = '0';
+	if (is_signed)
+		_i64toa((LONGLONG)arg, p, 10);
+	else
+		_ui64toa(arg, p, conv == 'o' ? 8 : conv == 'u' ? 10 : 16);
+	if (conv == 'X')
+		for (; *p; p++)
+			if (*p >= 'a')
+				*p = (char)(*p - 32);
+	return out_a(o, num, strlen(num));
+}
+
+/* Format one argument per its conversion, unpadded; the number's prefix
+ * (sign, 0x) is part of it. */
+static BOOL format_arg(fmt_out *o, const fmt_spec *sp, ULONG_PTR arg, BOOL unicode)
+{
+	WCHAR conv = sp->conv;
 	/* s and c are of the call's width, S and C of the other; an l or w
 	 * prefix makes them wide, h narrow */
 	BOOL w = (conv == 's' || conv == 'c') == (unicode != 0);
 
-	if (n >= 2 && (spec[n - 2] == 'l' || spec[n - 2] == 'w'))
+	if (sp->size == SZ_WIDE || sp->size == SZ_LONG)
 		w = TRUE;
-	if (n >= 2 && spec[n - 2] == 'h')
+	if (sp->size == SZ_SHORT)
 		w = FALSE;
 	if (conv == 's' || conv == 'S') {
 		if (!arg)
@@ -98,21 +141,7 @@ static BOOL format_arg(fmt_out *o, const WCHAR *spec, SIZE_T n, ULONG_PTR arg, B
 		WCHAR c = w ? (WCHAR)arg : (BYTE)arg;
 		return out_w(o, &c, 1);
 	}
-	if (!(wide64 && spec[0] == 'I'))
-		arg = conv == 'd' || conv == 'i' ? (ULONG_PTR)(LONG_PTR)(LONG)arg : (ULONG)arg;
-	if (conv == 'x')
-		_ui64toa(arg, num, 16);
-	else if (conv == 'X') {
-		char *p;
-		_ui64toa(arg, num, 16);
-		for (p = num; *p; p++)
-			if (*p >= 'a')
-				*p = (char)(*p - 32);
-	} else if (conv == 'd' || conv == 'i')
-		_i64toa((LONGLONG)arg, num, 10);
-	else
-		_ui64toa(arg, num, 10);
-	return out_a(o, num, strlen(num));
+	return out_number(o, sp, arg);
 }
 
 static BOOL out_fill(fmt_out *o, WCHAR c, int n)
@@ -124,17 +153,19 @@ static BOOL out_fill(fmt_out *o, WCHAR c, int n)
 }
 
 /* The insert formatted, then cut to the precision (strings) or padded
- * with zeros to it (numbers), then padded to the width. */
+ * with zeros to it (numbers), then padded to the width, then the spec's
+ * text after the conversion. */
 static BOOL format_insert(fmt_out *o, const fmt_spec *sp, ULONG_PTR arg, BOOL unicode)
 {
-	WCHAR conv = sp->nconv ? sp->conv[sp->nconv - 1] : 's';
-	BOOL text = conv == 's' || conv == 'S' || conv == 'c' || conv == 'C';
+	BOOL text = sp->conv == 's' || sp->conv == 'S' || sp->conv == 'c' || sp->conv == 'C';
 	fmt_out t = { 0 };
 	SIZE_T len, digits_at = 0;
 	int zeros = 0, pad;
 	BOOL ok;
 
-	if (!format_arg(&t, sp->conv, sp->nconv, arg, unicode)) {
+	if (!sp->conv)
+		return out_w(o, sp->text, sp->ntext);
+	if (!format_arg(&t, sp, arg, unicode)) {
 		fmt_free(t.buf);
 		return FALSE;
 	}
@@ -142,7 +173,11 @@ static BOOL format_insert(fmt_out *o, const fmt_spec *sp, ULONG_PTR arg, BOOL un
 	if (text && sp->precision >= 0 && (SIZE_T)sp->precision < len)
 		len = (SIZE_T)sp->precision;
 	if (!text) {
-		digits_at = len && t.buf[0] == '-';
+		/* zeros go after the sign or the 0x */
+		while (digits_at < len && (t.buf[digits_at] == '-' || t.buf[digits_at] == '+' ||
+					   t.buf[digits_at] == ' ' ||
+					   (digits_at == 1 && (t.buf[1] | 0x20) == 'x')))
+			digits_at++;
 		if (sp->precision >= 0 && (SIZE_T)sp->precision > len - digits_at)
 			zeros = sp->precision - (int)(len - digits_at);
 	}
@@ -151,7 +186,7 @@ static BOOL format_insert(fmt_out *o, const fmt_spec *sp, ULONG_PTR arg, BOOL un
 		zeros += pad, pad = 0;
 	ok = (sp->left || out_fill(o, ' ', pad)) && out_w(o, t.buf, digits_at) &&
 	     out_fill(o, '0', zeros) && out_w(o, t.buf + digits_at, len - digits_at) &&
-	     (!sp->left || out_fill(o, ' ', pad));
+	     (!sp->left || out_fill(o, ' ', pad)) && out_w(o, sp->text, sp->ntext);
 	fmt_free(t.buf);
 	return ok;
 }
@@ -208,27 +243,54 @@ static int spec_number(const WCHAR **p, fmt_args *args, int n, BOOL *started)
 	return v;
 }
 
-/* Parses [flags][width][.precision]conversion of the spec [p, end);
- * returns the argument that holds the value. */
+static enum fmt_size parse_size(const WCHAR **p, const WCHAR *end)
+{
+	static const struct { const WCHAR *prefix; enum fmt_size size; } sizes[] = {
+		{ L"I64", SZ_64 }, { L"I32", SZ_LONG }, { L"ll", SZ_64 }, { L"I", SZ_64 },
+		{ L"l", SZ_LONG }, { L"h", SZ_SHORT }, { L"w", SZ_WIDE },
+	};
+
+	for (SIZE_T i = 0; i < ARRAYSIZE(sizes); i++) {
+		SIZE_T n = wcslen(sizes[i].prefix);
+
+		if ((SIZE_T)(end - *p) >= n && !wcsncmp(*p, sizes[i].prefix, n)) {
+			*p += n;
+			return sizes[i].size;
+		}
+	}
+	return SZ_DEFAULT;
+}
+
+/* Parses [flags][width][.precision][size]conversion[text] of the spec
+ * [p, end); returns the argument that holds the value, or -1 for a spec
+ * Windows refuses (too long, more than two '*'). */
 static int parse_spec(fmt_spec *sp, const WCHAR *p, const WCHAR *end, fmt_args *args, int n)
 {
 	BOOL started = FALSE;
+	int stars = 0;
 
-	for (; p < end && (*p == '-' || *p == '0' || *p == '+' || *p == ' ' || *p == '#'); p++) {
-		if (*p == '-')
-			sp->left = TRUE;
-		if (*p == '0')
-			sp->zero = TRUE;
+	if (end - p > SPEC_MAX_LEN)
+		return -1;
+	for (const WCHAR *q = p; q < end; q++)
+		stars += *q == '*';
+	if (stars > SPEC_MAX_STARS)
+		return -1;
+	for (; p < end && wcschr(L"-0+ #", *p); p++) {
+		sp->left |= *p == '-';
+		sp->zero |= *p == '0';
+		sp->plus |= *p == '+';
+		sp->space |= *p == ' ';
+		sp->alt |= *p == '#';
 	}
 	sp->width = spec_number(&p, args, n, &started);
 	if (p < end && *p == '.') {
 		p++;
 		sp->precision = spec_number(&p, args, n, &started);
 	}
-	sp->conv = p;
-	sp->nconv = p < end ? (SIZE_T)(end - p) : 0;
-	if (!sp->nconv)
-		sp->conv = L"s", sp->nconv = 1;
+	sp->size = parse_size(&p, end);
+	sp->conv = p < end && is_conversion(*p) ? *p++ : 0;
+	sp->text = p;
+	sp->ntext = (SIZE_T)(end - p);
 	n = started ? args->last + 1 : n;
 	return n > MAX_INSERTS ? MAX_INSERTS : n;
 }
@@ -240,7 +302,7 @@ static int do_escape(fmt_out *o, const WCHAR *s, fmt_args *args, DWORD flags, BO
 	int n, i = 1;
 
 	if (s[1] >= '1' && s[1] <= '9') {
-		fmt_spec sp = { FALSE, FALSE, 0, -1, L"s", 1 };
+		fmt_spec sp = { .precision = -1, .conv = 's' };
 		n = s[i++] - '0';
 		if (s[i] >= '0' && s[i] <= '9')
 			n = n * 10 + (s[i++] - '0');
@@ -252,13 +314,15 @@ static int do_escape(fmt_out *o, const WCHAR *s, fmt_args *args, DWORD flags, BO
 				return -1;
 			if (!(flags & FMT_IGNORE_INSERTS))
 				n = parse_spec(&sp, s + i + 1, end, args, n);
+			if (n < 0)
+				return -1;
 			i = (int)(end - s) + 1;
 		}
 		if (flags & FMT_IGNORE_INSERTS)
 			return out_w(o, s, (SIZE_T)i) ? i : -1;
 		if (!args->array && !args->va)
 			return -1;
-		return format_insert(o, &sp, get_arg(args, n), unicode) ? i : -1;
+		return format_insert(o, &sp, sp.conv ? get_arg(args, n) : 0, unicode) ? i : -1;
 	}
 	switch (s[1]) {
 	case '0': return 0;
@@ -300,7 +364,12 @@ static int format_piece(fmt_out *o, const WCHAR *s, fmt_args *args, DWORD flags,
 static BOOL format(fmt_out *o, const WCHAR *s, fmt_args *args, DWORD flags, BOOL unicode)
 {
 	while (*s) {
-		int n = format_piece(o, s, args, flags, unicode);
+		int n;
+
+		o->last_start = o->len;
+		o->last_insert = s[0] == '%' && s[1] >= '1' && s[1] <= '9' &&
+				 !(flags & FMT_IGNORE_INSERTS);
+		n = format_piece(o, s, args, flags, unicode);
 
 		if (n == 0)
 			break;
@@ -313,27 +382,37 @@ static BOOL format(fmt_out *o, const WCHAR *s, fmt_args *args, DWORD flags, BOOL
 	return TRUE;
 }
 
-/* The text (n units and a NUL) into the caller's buffer of room units:
- * what fits with a NUL when it does not, only what was formatted before
- * an error. */
-static NTSTATUS deliver(const WCHAR *text, SIZE_T n, BOOL ok, WCHAR *buffer, SIZE_T room,
-			ULONG *retsize)
+/* The text (n units and a NUL) into the caller's buffer of room units;
+ * only what was formatted before an error.  When it does not fit, Windows
+ * writes as it formats: source text and escapes while they fit whole,
+ * with no NUL; an insert cut to what fits with its NUL (as _snwprintf_s
+ * truncates).  Only the last piece can cross the end (format() stops
+ * there); wrapped text (cut == NULL) is cut with a NUL. */
+static NTSTATUS deliver(const WCHAR *text, SIZE_T n, BOOL ok, const fmt_out *cut,
+			WCHAR *buffer, SIZE_T room, ULONG *retsize)
 {
 	if (!ok) {
 		memcpy(buffer, text, (n < room ? n : room) * sizeof(WCHAR));
 		return STATUS_INVALID_PARAMETER;
 	}
-	if (n + 1 > room) {
-		if (room) {
-			memcpy(buffer, text, (room - 1) * sizeof(WCHAR));
-			buffer[room - 1] = 0;
-		}
-		return STATUS_BUFFER_OVERFLOW;
+	if (n + 1 <= room) {
+		memcpy(buffer, text, (n + 1) * sizeof(WCHAR));
+		if (retsize)
+			*retsize = (ULONG)((n + 1) * sizeof(WCHAR));
+		return STATUS_SUCCESS;
 	}
-	memcpy(buffer, text, (n + 1) * sizeof(WCHAR));
-	if (retsize)
-		*retsize = (ULONG)((n + 1) * sizeof(WCHAR));
-	return STATUS_SUCCESS;
+	if (!room)
+		return STATUS_BUFFER_OVERFLOW;
+	if (!cut || cut->last_start >= room) {
+		memcpy(buffer, text, (room - 1) * sizeof(WCHAR));
+		buffer[room - 1] = 0;
+	} else if (cut->last_insert) {
+		memcpy(buffer, text, (room - 1) * sizeof(WCHAR));
+		buffer[room - 1] = 0;
+	} else {
+		memcpy(buffer, text, (n <= room ? n : cut->last_start) * sizeof(WCHAR));
+	}
+	return STATUS_BUFFER_OVERFLOW;
 }
 
 /* Formatting stops at the end of the buffer: the inserts after it are not
@@ -348,7 +427,7 @@ RTLAPI NTSTATUS NTAPI RtlFormatMessageEx(const WCHAR *src, ULONG width, BOOLEAN 
 	DWORD fl = (width & FMT_WIDTH_MASK) | (ignore_inserts ? FMT_IGNORE_INSERTS : 0);
 	WCHAR *text;
 	NTSTATUS st;
-	BOOL ok;
+	BOOL ok, wrapped;
 
 	if (!src || (!buffer && size))
 		return STATUS_INVALID_PARAMETER;
@@ -363,13 +442,14 @@ RTLAPI NTSTATUS NTAPI RtlFormatMessageEx(const WCHAR *src, ULONG width, BOOLEAN 
 	}
 	n = o.len - 1;
 	text = o.buf;
-	if (ok && (fl & FMT_WIDTH_MASK) && (fl & FMT_WIDTH_MASK) != FMT_WIDTH_MASK && n) {
+	wrapped = ok && (fl & FMT_WIDTH_MASK) && (fl & FMT_WIDTH_MASK) != FMT_WIDTH_MASK && n;
+	if (wrapped) {
 		text = rtl_wrap_lines(o.buf, n, fl & FMT_WIDTH_MASK, &n);
 		fmt_free(o.buf);
 		if (!text)
 			return STATUS_NO_MEMORY;
 	}
-	st = deliver(text, n, ok, buffer, room, retsize);
+	st = deliver(text, n, ok, wrapped ? NULL : &o, buffer, room, retsize);
 	fmt_free(text);
 	return st;
 }

@@ -544,6 +544,7 @@ NTSTATUS NTAPI NtGetNlsSectionPtr(ULONG type, ULONG id, void *reserved, void **p
 void NTAPI RtlInitCodePageTable(USHORT *file, LSW_CPTABLEINFO *info);
 
 /* Messages (rtl/format_message.c) */
+BOOLEAN NTAPI RtlIsTextUnicode(const void *buf, INT len, INT *flags);
 NTSTATUS NTAPI RtlFormatMessageEx(const WCHAR *src, ULONG width, BOOLEAN ignore_inserts,
 				  BOOLEAN ansi, BOOLEAN is_array, va_list *args, WCHAR *buffer,
 				  ULONG size, ULONG *retsize, ULONG flags);

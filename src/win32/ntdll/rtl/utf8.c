@@ -3,8 +3,8 @@
  * to compute the size.  Ill-formed input (overlong forms, encoded
  * surrogates, values above U+10FFFF, truncated sequences, lone surrogates
  * in UTF-16) becomes U+FFFD and the call returns STATUS_SOME_NOT_MAPPED.
- * A destination that is too small receives what fits and the call returns
- * STATUS_BUFFER_TOO_SMALL.
+ * A destination that is too small receives what fits (the high half of a
+ * surrogate pair included) and the call returns STATUS_BUFFER_TOO_SMALL.
  */
 #include "rtl_private.h"
 
@@ -70,6 +70,10 @@ RTLAPI NTSTATUS NTAPI RtlUTF8ToUnicodeN(PWSTR dst, ULONG dst_bytes, PULONG res,
 		units = cp >= 0x10000 ? 2 : 1;
 		if (dst) {
 			if (out + units > max) {
+				/* Windows fills the last unit with the high
+				 * half of a pair that does not fit whole. */
+				if (units == 2 && out < max)
+					dst[out++] = (WCHAR)(0xD800 + ((cp - 0x10000) >> 10));
 				small = TRUE;
 				break;
 			}
@@ -123,6 +127,10 @@ RTLAPI NTSTATUS NTAPI RtlUnicodeToUTF8N(PCHAR dst, ULONG dst_bytes, PULONG res,
 		return STATUS_INVALID_PARAMETER_4;
 	if (!res)
 		return STATUS_INVALID_PARAMETER;
+	/* Half a UTF-16 unit cannot be converted; only a size query (no
+	 * destination) rounds the length down. */
+	if (dst && (src_bytes & 1))
+		return STATUS_INVALID_PARAMETER_5;
 	for (i = 0; i < n; i++) {
 		ULONG cp = src[i], len;
 		BYTE buf[4];
