@@ -123,18 +123,20 @@ CRTAPI int _isatty(int fd)
 }
 
 /* Returns the previous mode (_O_TEXT or _O_BINARY). */
+/* The mode is checked before the descriptor: _setmode(-2, 0) is EINVAL. */
 CRTAPI int _setmode(int fd, int mode)
 {
-    struct fdinfo *f = crt_fd(fd);
+    struct fdinfo *f;
     int old;
 
-    if (!f)
-        return -1;
     if (mode != _O_TEXT && mode != _O_BINARY && mode != _O_WTEXT &&
         mode != _O_U16TEXT && mode != _O_U8TEXT) {
         crt_set_errno(EINVAL);
         return -1;
     }
+    f = crt_fd(fd);
+    if (!f)
+        return -1;
     /* Every Unicode mode reads back as _O_WTEXT. */
     old = !(f->flags & FD_TEXT) ? _O_BINARY : f->enc != FD_ENC_NONE ? _O_WTEXT : _O_TEXT;
     if (mode == _O_BINARY)
