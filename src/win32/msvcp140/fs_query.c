@@ -22,6 +22,21 @@ ULONGLONG __cdecl _File_size(const WCHAR *path)
 	return (ULONGLONG)d.nFileSizeHigh << 32 | d.nFileSizeLow;
 }
 
+/* A path that cannot be queried: not found when the error says the name
+ * leads nowhere, status_unknown otherwise (a pipe whose one instance is
+ * busy: Windows answers so, leaving the permissions untouched). */
+static enum file_type failed_status(void)
+{
+	switch (GetLastError()) {
+	case ERROR_FILE_NOT_FOUND: case ERROR_PATH_NOT_FOUND: case ERROR_BAD_NETPATH:
+	case ERROR_BAD_PATHNAME: case ERROR_INVALID_DRIVE: case ERROR_INVALID_NAME:
+	case ERROR_INVALID_PARAMETER:
+		return FT_NOT_FOUND;
+	default:
+		return FT_UNKNOWN;
+	}
+}
+
 /* What the path's target is (a link followed), and its permissions as
  * POSIX bits: read-only files are 0555, others 0777. */
 static enum file_type status(const WCHAR *path, int *perms, BOOL follow)
@@ -31,8 +46,10 @@ static enum file_type status(const WCHAR *path, int *perms, BOOL follow)
 	DWORD attrs;
 	HANDLE h;
 
-	if (!attributes(path, &d))
+	if (!path)
 		return FT_NOT_FOUND;
+	if (!attributes(path, &d))
+		return failed_status();
 	attrs = d.dwFileAttributes;
 	if ((attrs & FILE_ATTRIBUTE_REPARSE_POINT) && !follow) {
 		if (perms)
@@ -43,7 +60,7 @@ static enum file_type status(const WCHAR *path, int *perms, BOOL follow)
 		h = CreateFileW(path, 0, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, NULL,
 				OPEN_EXISTING, FILE_FLAG_BACKUP_SEMANTICS, NULL);
 		if (h == INVALID_HANDLE_VALUE)
-			return FT_NOT_FOUND;
+			return failed_status();
 		attrs = GetFileInformationByHandle(h, &info) ? info.dwFileAttributes : attrs;
 		CloseHandle(h);
 	}
