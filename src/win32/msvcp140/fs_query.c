@@ -150,11 +150,19 @@ BOOLEAN __cdecl _Current_set(const WCHAR *path)
 	return SetCurrentDirectoryW(path) != 0;
 }
 
+/* The path and its terminator only: GetTempPathW clears the rest of the
+ * buffer it is given, Windows' _Temp_get leaves the caller's alone. */
 WCHAR *__cdecl _Temp_get(WCHAR *buf)
 {
+	WCHAR temp[MAX_PATH];
+	DWORD n;
+
 	if (!buf)
 		return NULL;
-	if (!GetTempPathW(MAX_PATH, buf))
-		buf[0] = 0;
+	n = GetTempPathW(MAX_PATH, temp);
+	if (!n || n >= MAX_PATH)
+		n = 0;
+	memcpy(buf, temp, n * sizeof(WCHAR));
+	buf[n] = 0;
 	return buf;
 }
