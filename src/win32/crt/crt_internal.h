@@ -90,6 +90,7 @@ void **crt_split_cmdline(const void *cmd, int wide, int *argc_out);
 #define _O_SEQUENTIAL 0x0020
 #define _O_RANDOM 0x0010
 #define _S_IWRITE 0x0080
+#define _S_IREAD 0x0100
 
 #define FD_OPEN 0x01
 #define FD_EOF 0x02

@@ -135,10 +135,17 @@ CRTAPI int _wsopen(const wchar *path, int oflag, int shflag, ...)
     OPEN_WITH_PMODE(path, 1, oflag, shflag, shflag);
 }
 
-/* The _s forms: the descriptor in *fd (-1 on failure), errno's value back. */
+/* The _s forms: the descriptor in *fd (-1 on failure), errno's value back;
+ * unlike _open they refuse permission bits other than read and write. */
 static int sopen_s_any(int *fd, const void *path, int wide, int oflag, int shflag, int pmode)
 {
     if (!fd) {
+        crt_invalid_parameter();
+        crt_set_errno(EINVAL);
+        return EINVAL;
+    }
+    if ((oflag & _O_CREAT) && (pmode & ~(_S_IREAD | _S_IWRITE))) {
+        *fd = -1;
         crt_invalid_parameter();
         crt_set_errno(EINVAL);
         return EINVAL;

@@ -106,12 +106,11 @@ static int drive_of(const wchar *name)
     return (c >= 'A' && c <= 'Z') ? (int)(c - 'A') : 0;
 }
 
-static int is_slash(wchar c) { return c == '\\' || c == '/'; }
-
-/* The CRT's stat refuses a name ending in a separator (trailing spaces
- * aside) unless it names a root (X:\ or \ or \\server\share\), and a
- * bare drive ("c:"), though the file system would take them (ENOENT,
- * Wine's conformance test on Windows). */
+/* Names stat refuses though the file system would take them (ENOENT):
+ * a bare drive ("c:"), and in msvcrt, which looks names up as FindFirstFile
+ * patterns, one ending in a separator (trailing spaces aside) unless it
+ * names a root (X:\ or \ or \\server\share\).  The UCRT takes "dir\" and
+ * leaves "file\" to the file system (Wine's conformance tests on Windows). */
 static int refused_name(const wchar *name)
 {
     size_t n = wcslen(name), seps = 0;
@@ -120,6 +119,11 @@ static int refused_name(const wchar *name)
         n--;
     if (n == 2 && name[1] == ':')
         return 1;
+#ifdef CRT_UCRT
+    (void)seps;
+    return 0;
+#else
+#define is_slash(c) ((c) == '\\' || (c) == '/')
     if (!n || !is_slash(name[n - 1]))
         return 0;
     if (n == 1 || (n == 3 && name[1] == ':'))
@@ -130,6 +134,8 @@ static int refused_name(const wchar *name)
         return seps > 2;
     }
     return 1;
+#undef is_slash
+#endif
 }
 
 static int wstat_common(const wchar *name, struct st64 *st)
