@@ -9,35 +9,30 @@ CRTAPI int _wsopen(const wchar *path, int oflag, int shflag, ...);
 CRTAPI int _sopen_s(int *fd, const char *path, int oflag, int shflag, int pmode);
 CRTAPI int _wsopen_s(int *fd, const wchar *path, int oflag, int shflag, int pmode);
 
-static int result(int *fd, int opened)
+/* wide: path is a wchar string. */
+static int dispatch(const void *path, int wide, int oflag, int shflag, int pmode, int *fd,
+                    int secure)
 {
-    *fd = opened;
-    return opened < 0 ? crt_thread_data()->err : 0;
-}
-
-static int no_fd(void)
-{
-    crt_invalid_parameter();
-    crt_set_errno(EINVAL);
-    return EINVAL;
+    if (!fd) {
+        crt_invalid_parameter();
+        crt_set_errno(EINVAL);
+        return EINVAL;
+    }
+    if (secure)
+        return wide ? _wsopen_s(fd, path, oflag, shflag, pmode)
+                    : _sopen_s(fd, path, oflag, shflag, pmode);
+    *fd = wide ? _wsopen(path, oflag, shflag, pmode) : _sopen(path, oflag, shflag, pmode);
+    return *fd < 0 ? crt_thread_data()->err : 0;
 }
 
 CRTAPI int _sopen_dispatch(const char *path, int oflag, int shflag, int pmode, int *fd,
                            int secure)
 {
-    if (!fd)
-        return no_fd();
-    if (secure)
-        return _sopen_s(fd, path, oflag, shflag, pmode);
-    return result(fd, _sopen(path, oflag, shflag, pmode));
+    return dispatch(path, 0, oflag, shflag, pmode, fd, secure);
 }
 
 CRTAPI int _wsopen_dispatch(const wchar *path, int oflag, int shflag, int pmode, int *fd,
                             int secure)
 {
-    if (!fd)
-        return no_fd();
-    if (secure)
-        return _wsopen_s(fd, path, oflag, shflag, pmode);
-    return result(fd, _wsopen(path, oflag, shflag, pmode));
+    return dispatch(path, 1, oflag, shflag, pmode, fd, secure);
 }
