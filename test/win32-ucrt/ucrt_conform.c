@@ -388,6 +388,56 @@ static void files(const char *dir)
     fclose(f);
 }
 
+typedef int (__cdecl *onexit_fn)(void);
+typedef struct { onexit_fn *first, *last, *end; } onexit_table;
+static int onexit_calls;
+static int __cdecl count_onexit(void) { return ++onexit_calls; }
+static void __cdecl ignore_invalid(const wchar_t *e, const wchar_t *f, const wchar_t *file,
+                                   unsigned line, uintptr_t r) { }
+
+/* Where Windows' UCRT answers differently from a first guess (Wine's
+ * ucrtbase conformance tests, passing on Windows). */
+static void edges(const char *dir)
+{
+    int (*sopen_dispatch)(const char *, int, int, int, int *, int) =
+        UCRT(void *, "_sopen_dispatch");
+    int (*init_table)(onexit_table *) = UCRT(void *, "_initialize_onexit_table");
+    int (*reg)(onexit_table *, onexit_fn) = UCRT(void *, "_register_onexit_function");
+    int (*run)(onexit_table *) = UCRT(void *, "_execute_onexit_table");
+    wchar_t *(*wcstok3)(wchar_t *, const wchar_t *, wchar_t **) = UCRT(void *, "wcstok");
+    onexit_table table = { 0 };
+    struct tm day0 = { 0, 0, 0, 0, 0, 70 };
+    struct _stat64 st;
+    wchar_t text[] = L"two words", *next = NULL, *tok;
+    char path[260], out[16];
+    int fd = 0, e;
+
+    printf("== edges\n");
+    snprintf(path, sizeof(path), "%s\\edges.tmp", dir);
+    e = sopen_dispatch(path, _O_CREAT | _O_RDWR, _SH_DENYNO, 0xff, &fd, 0);
+    printf("_sopen_dispatch pmode 0xff: %d fd ok %d\n", e, fd > 0);
+    _close(fd);
+    _set_invalid_parameter_handler(ignore_invalid);
+    e = sopen_dispatch(path, _O_CREAT | _O_RDWR, _SH_DENYNO, 0xff, &fd, 1);
+    printf("secure: %d fd %d\n", e, fd);
+    remove(path);
+    printf("_strnicmp count -1: %d errno %d\n", _strnicmp("a", "A", (size_t)-1), errno);
+    _set_invalid_parameter_handler(NULL);
+    init_table(&table);
+    reg(&table, count_onexit);
+    reg(&table, NULL);
+    reg(&table, count_onexit);
+    run(&table);
+    printf("onexit with a NULL entry: %d calls\n", onexit_calls);
+    out[0] = 'x';
+    printf("strftime %%y, tm_mday 0: %zu [%s]\n", strftime(out, sizeof(out), "%y", &day0), out);
+    snprintf(path, sizeof(path), "%s\\", dir);
+    printf("_stat64 dir\\: %d\n", _stat64(path, &st));
+    tok = wcstok3(text, L" ", &next);
+    tok = wcstok3(NULL, L" ", &next);
+    printf("wcstok at the end: context on the terminator %d\n", next == tok + 5 && !*next);
+}
+
 int main(int argc, char **argv)
 {
     ucrt = GetModuleHandleA("ucrtbase.dll");
@@ -404,6 +454,7 @@ int main(int argc, char **argv)
     times();
     environment();
     files(argv[1]);
+    edges(argv[1]);
     fflush(stdout);
     return 4;
 }

@@ -86,7 +86,11 @@ void **crt_split_cmdline(const void *cmd, int wide, int *argc_out);
 #define _O_U8TEXT 0x40000
 #define _O_NOINHERIT 0x0080
 #define _O_TEMPORARY 0x0040
+#define _O_SHORT_LIVED 0x1000
+#define _O_SEQUENTIAL 0x0020
+#define _O_RANDOM 0x0010
 #define _S_IWRITE 0x0080
+#define _S_IREAD 0x0100
 
 #define FD_OPEN 0x01
 #define FD_EOF 0x02

@@ -324,14 +324,44 @@ CRTAPI unsigned _getdiskfree(unsigned drive, struct diskfree *out)
     return 0;
 }
 
-/* ---- _searchenv: the current directory, then each directory of the
- * variable (separated by ';'); the full name, or "" with ENOENT ---- */
+/* ---- _searchenv: the current directory (the name made full), then each
+ * directory of the variable, separated by ';' outside double quotes, the
+ * quotes dropped; a name found there comes back as built, not made full
+ * (as Windows answers).  "" with ENOENT when none has it ---- */
+
+/* The candidate: the directory starting at list[at], a '\' if it lacks
+ * one, and name; the index after the directory's ';' (0 at the end). */
+static size_t next_candidate(const void *list, size_t at, const void *name, wchar *cand, int w)
+{
+#define D(i) (w ? ((const wchar *)list)[i] : ((const unsigned char *)list)[i])
+#define PUT(k, c) (w ? (void)(cand[k] = (c)) : (void)(((char *)cand)[k] = (char)(c)))
+    size_t k = 0, len = w ? wcslen(name) : strlen(name);
+    int quoted = 0;
+
+    for (; D(at) && (quoted || D(at) != ';'); at++) {
+        if (D(at) == '"')
+            quoted = !quoted;
+        else if (k < 1023)
+            PUT(k++, D(at));
+    }
+    if (!k || k + 2 + len >= 1024) {
+        PUT(0, 0);
+    } else {
+        if (!(w ? cand[k - 1] == '\\' || cand[k - 1] == '/'
+                : ((char *)cand)[k - 1] == '\\' || ((char *)cand)[k - 1] == '/'))
+            PUT(k++, '\\');
+        memcpy((char *)cand + k * (w ? 2 : 1), name, (len + 1) * (w ? 2 : 1));
+    }
+    return D(at) ? at + 1 : 0;
+#undef PUT
+#undef D
+}
 
 static int search_any(const void *name, const void *var, void *buf, size_t size, int w)
 {
-    size_t unit = w ? 2 : 1;
     const void *dirs;
     wchar cand[1024];
+    size_t at = 0, len;
 
     if (!name || !var || !buf || !size) {
         crt_invalid_parameter();
@@ -343,21 +373,18 @@ static int search_any(const void *name, const void *var, void *buf, size_t size,
         return full_path(buf, name, size, w) ? 0 : crt_thread_data()->err;
     dirs = w ? (const void *)_wgetenv(var) : (const void *)getenv(var);
     while (dirs) {
-        size_t n = 0, k;
-#define D(i) (w ? ((const wchar *)dirs)[i] : ((const unsigned char *)dirs)[i])
-        while (D(n) && D(n) != ';')
-            n++;
-        if (n && n + 2 + (w ? wcslen(name) : strlen(name)) < 1024) {
-            for (k = 0; k < n; k++)
-                w ? (void)(cand[k] = D(k)) : (void)(((char *)cand)[k] = (char)D(k));
-            if (D(n - 1) != '\\' && D(n - 1) != '/')
-                w ? (void)(cand[k++] = '\\') : (void)(((char *)cand)[k++] = '\\');
-            memcpy((char *)cand + k * unit, name, ((w ? wcslen(name) : strlen(name)) + 1) * unit);
-            if (attributes_of(cand, w) != INVALID_FILE_ATTRIBUTES)
-                return full_path(buf, cand, size, w) ? 0 : crt_thread_data()->err;
+        at = next_candidate(dirs, at, name, cand, w);
+        len = w ? wcslen(cand) : strlen((char *)cand);
+        if (len && attributes_of(cand, w) != INVALID_FILE_ATTRIBUTES) {
+            if (len >= size) {
+                crt_set_errno(ERANGE);
+                return ERANGE;
+            }
+            memcpy(buf, cand, (len + 1) * (w ? 2 : 1));
+            return 0;
         }
-        dirs = D(n) ? (const char *)dirs + (n + 1) * unit : NULL;
-#undef D
+        if (!at)
+            break;
     }
     crt_set_errno(ENOENT);
     return ENOENT;

@@ -33,19 +33,23 @@ int crt_onexit_register(struct onexit_table *t, onexit_t fn)
 }
 
 /* Runs the table's functions, last registered first; a function may
- * register more, which run next.  The table is empty afterwards. */
+ * register more, which run next; a NULL entry (_register_onexit_function
+ * takes one) is passed over.  The table is empty afterwards. */
 void crt_onexit_execute(struct onexit_table *t)
 {
     for (;;) {
         onexit_t fn = NULL;
+        int more;
 
         _lock(LOCK_EXIT);
-        if (t->last != t->first)
+        more = t->last != t->first;
+        if (more)
             fn = *--t->last;
         _unlock(LOCK_EXIT);
-        if (!fn)
+        if (!more)
             break;
-        fn();
+        if (fn)
+            fn();
     }
     _lock(LOCK_EXIT);
     free(t->first);

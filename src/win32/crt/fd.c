@@ -18,11 +18,13 @@ static int type_flags(HANDLE h)
     return 0;
 }
 
+K32 BOOL SetStdHandle(DWORD, HANDLE);
+
+/* The standard handle of descriptors 0, 1 and 2. */
+static const DWORD std[3] = { STD_INPUT_HANDLE, STD_OUTPUT_HANDLE, STD_ERROR_HANDLE };
+
 void crt_fd_init(void)
 {
-    static const DWORD std[3] = { STD_INPUT_HANDLE, STD_OUTPUT_HANDLE,
-                                  STD_ERROR_HANDLE };
-
     for (int i = 0; i < FD_MAX; i++) {
         fds[i].h = INVALID_HANDLE_VALUE;
         fds[i].pending = -1;
@@ -51,6 +53,15 @@ struct fdinfo *crt_fd(int fd)
     return &fds[fd];
 }
 
+/* Descriptors 0, 1 and 2 are the process's standard handles: opening,
+ * duplicating onto or closing one sets it (NULL when closed), as Windows'
+ * CRT does in a console program. */
+void crt_fd_set_std(int fd, HANDLE h)
+{
+    if (fd >= 0 && fd <= 2)
+        SetStdHandle(std[fd], h);
+}
+
 /* flags: FD_* bits to set besides FD_OPEN and the handle's type. */
 int crt_fd_alloc(HANDLE h, int flags)
 {
@@ -69,6 +80,7 @@ int crt_fd_alloc(HANDLE h, int flags)
         crt_set_errno(EMFILE);
     }
     _unlock(LOCK_FD);
+    crt_fd_set_std(fd, h);
     return fd;
 }
 
@@ -96,6 +108,14 @@ CRTAPI int _open_osfhandle(intptr_t h, int oflag)
     return crt_fd_alloc((HANDLE)h, flags);
 }
 
+/* Descriptors 1 and 2 open on one handle (a console's, usually): closing
+ * one leaves the handle to the other. */
+static int shared_with_other_std(int fd, HANDLE h)
+{
+    return (fd == 1 || fd == 2) && (fds[3 - fd].flags & FD_OPEN) && fds[3 - fd].h == h;
+}
+
+/* The std handles belong to the process; msvcrt does close them. */
 CRTAPI int _close(int fd)
 {
     struct fdinfo *f = crt_fd(fd);
@@ -103,11 +123,11 @@ CRTAPI int _close(int fd)
 
     if (!f)
         return -1;
-    /* The std handles belong to the process; msvcrt does close them. */
-    if (!CloseHandle(f->h)) {
+    if (!shared_with_other_std(fd, f->h) && !CloseHandle(f->h)) {
         crt_dosmaperr(GetLastError());
         r = -1;
     }
+    crt_fd_set_std(fd, NULL);
     _lock(LOCK_FD);
     f->flags = 0;
     f->h = INVALID_HANDLE_VALUE;
@@ -122,19 +142,21 @@ CRTAPI int _isatty(int fd)
     return f && (f->flags & FD_DEV) ? 1 : 0;
 }
 
-/* Returns the previous mode (_O_TEXT or _O_BINARY). */
+/* Returns the previous mode (_O_TEXT or _O_BINARY); the mode is checked
+ * before the descriptor (_setmode(-2, 0) is EINVAL). */
 CRTAPI int _setmode(int fd, int mode)
 {
-    struct fdinfo *f = crt_fd(fd);
+    struct fdinfo *f;
     int old;
 
-    if (!f)
-        return -1;
     if (mode != _O_TEXT && mode != _O_BINARY && mode != _O_WTEXT &&
         mode != _O_U16TEXT && mode != _O_U8TEXT) {
         crt_set_errno(EINVAL);
         return -1;
     }
+    f = crt_fd(fd);
+    if (!f)
+        return -1;
     /* Every Unicode mode reads back as _O_WTEXT. */
     old = !(f->flags & FD_TEXT) ? _O_BINARY : f->enc != FD_ENC_NONE ? _O_WTEXT : _O_TEXT;
     if (mode == _O_BINARY)

@@ -29,8 +29,9 @@ CRTAPI int _dup(int fd)
     return n;
 }
 
-/* The std fds also update the process's std handles in msvcrt; we keep
- * the change local to the CRT. */
+void crt_fd_set_std(int fd, HANDLE h);     /* fd.c */
+
+/* Onto 0, 1 or 2 it sets the process's standard handle too. */
 CRTAPI int _dup2(int fd, int to)
 {
     struct fdinfo *f = crt_fd(fd), *t;
@@ -55,5 +56,6 @@ CRTAPI int _dup2(int fd, int to)
     t->enc = f->enc;
     t->flags = f->flags & ~FD_EOF;
     _unlock(LOCK_FD);
+    crt_fd_set_std(to, h);
     return 0;
 }

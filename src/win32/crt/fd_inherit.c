@@ -52,12 +52,16 @@ void crt_fd_adopt(void)
     if (!si.lpReserved2 || si.cbReserved2 < 4)
         return;
     memcpy(&count, si.lpReserved2, 4);
-    if (count > FD_MAX || 4 + count * (1 + sizeof(HANDLE)) > si.cbReserved2)
-        return; /* not a table we understand */
-    for (unsigned i = 0; i < count; i++) {
-        unsigned char flags = si.lpReserved2[4 + i];
+    for (unsigned i = 0; i < count && i < FD_MAX; i++) {
+        unsigned char flags;
         HANDLE h;
 
+        /* a block shorter than its count says gives the entries whose
+         * handle it holds whole (the handles stay where the count puts
+         * them), as Windows' CRT takes what fits */
+        if (4 + (size_t)count + (i + 1) * sizeof(HANDLE) > si.cbReserved2)
+            break;
+        flags = si.lpReserved2[4 + i];
         memcpy(&h, si.lpReserved2 + 4 + count + i * sizeof(HANDLE), sizeof(HANDLE));
         if (!(flags & FD_OPEN) || !h || h == INVALID_HANDLE_VALUE)
             continue;

@@ -96,17 +96,46 @@ CRTAPI int _write(int fd, const void *buf, unsigned int n)
     return (int)done;
 }
 
-/* Raw read; 0 at end of file or of a pipe, -1 on error. */
+/* Raw read; 0 at end of file or of a pipe, -1 on error (a handle not
+ * open for reading is EBADF, _doserrno keeping ERROR_ACCESS_DENIED). */
 int crt_read_raw(struct fdinfo *f, char *p, unsigned n)
 {
-    DWORD got;
+    DWORD got, err;
 
     if (ReadFile(f->h, p, n, &got, NULL))
         return (int)got;
-    if (GetLastError() == ERROR_BROKEN_PIPE)
+    err = GetLastError();
+    if (err == ERROR_BROKEN_PIPE)
         return 0;
-    crt_dosmaperr(GetLastError());
+    crt_dosmaperr(err);
+    if (err == ERROR_ACCESS_DENIED)
+        crt_set_errno(EBADF);
     return -1;
+}
+
+/* A '\r' ending the bytes read: the byte after it decides.  Before a
+ * '\n', a file (not a pipe or device) drops the CR and is moved back to
+ * the '\n', unless the CR is all this read has (then it gives the '\n'),
+ * as Windows does (Wine's conformance test: "e\r\n" read two bytes at a
+ * time gives "e" at the '\n', then "\n"). */
+static void final_cr(struct fdinfo *f, char *p, int *o)
+{
+    int seekable = !(f->flags & (FD_PIPE | FD_DEV));
+    char next;
+
+    if (crt_read_raw(f, &next, 1) != 1) {
+        p[(*o)++] = '\r';
+    } else if (next == '\n' && seekable && *o) {
+        SetFilePointerEx(f->h, -1, NULL, FILE_CURRENT);
+    } else if (next == '\n') {
+        p[(*o)++] = '\n';
+    } else {
+        p[(*o)++] = '\r';
+        if (seekable)
+            SetFilePointerEx(f->h, -1, NULL, FILE_CURRENT);
+        else
+            f->pending = (unsigned char)next;
+    }
 }
 
 /* Compresses text in place; may read one byte ahead after a final '\r'. */
@@ -115,7 +144,7 @@ static int text_compress(struct fdinfo *f, char *p, int len)
     int o = 0;
 
     for (int i = 0; i < len; i++) {
-        char c = p[i], next;
+        char c = p[i];
         if (c == 0x1A && !(f->flags & FD_DEV)) {
             f->flags |= FD_EOF;
             break;
@@ -124,12 +153,8 @@ static int text_compress(struct fdinfo *f, char *p, int len)
             p[o++] = c;
         } else if (i + 1 < len) {
             p[o++] = p[i + 1] == '\n' ? p[++i] : '\r';
-        } else if (crt_read_raw(f, &next, 1) == 1) {
-            p[o++] = next == '\n' ? '\n' : '\r';
-            if (next != '\n')
-                f->pending = (unsigned char)next;
         } else {
-            p[o++] = '\r';
+            final_cr(f, p, &o);
         }
     }
     return o;

@@ -8,6 +8,8 @@
 #define _SH_DENYNO 0x40
 #define _SH_SECURE 0x80
 #define FILE_FLAG_DELETE_ON_CLOSE 0x04000000UL
+#define FILE_FLAG_SEQUENTIAL_SCAN 0x08000000UL
+#define FILE_FLAG_RANDOM_ACCESS 0x10000000UL
 
 struct open_args {
     DWORD access, share, disposition, attrs;
@@ -46,6 +48,13 @@ static int decode(int oflag, int shflag, int pmode, struct open_args *a)
         a->attrs |= FILE_FLAG_DELETE_ON_CLOSE;
         a->share |= FILE_SHARE_DELETE;
     }
+    /* caching hints: sequential wins when both are given */
+    if (oflag & _O_SEQUENTIAL)
+        a->attrs |= FILE_FLAG_SEQUENTIAL_SCAN;
+    else if (oflag & _O_RANDOM)
+        a->attrs |= FILE_FLAG_RANDOM_ACCESS;
+    if (oflag & _O_SHORT_LIVED)
+        a->attrs |= FILE_ATTRIBUTE_TEMPORARY;
     return 0;
 }
 
@@ -126,10 +135,17 @@ CRTAPI int _wsopen(const wchar *path, int oflag, int shflag, ...)
     OPEN_WITH_PMODE(path, 1, oflag, shflag, shflag);
 }
 
-/* The _s forms: the descriptor in *fd (-1 on failure), errno's value back. */
+/* The _s forms: the descriptor in *fd (-1 on failure), errno's value back;
+ * unlike _open they refuse permission bits other than read and write. */
 static int sopen_s_any(int *fd, const void *path, int wide, int oflag, int shflag, int pmode)
 {
     if (!fd) {
+        crt_invalid_parameter();
+        crt_set_errno(EINVAL);
+        return EINVAL;
+    }
+    if ((oflag & _O_CREAT) && (pmode & ~(_S_IREAD | _S_IWRITE))) {
+        *fd = -1;
         crt_invalid_parameter();
         crt_set_errno(EINVAL);
         return EINVAL;

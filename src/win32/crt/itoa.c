@@ -42,9 +42,18 @@ static void radix_to(uint64_t v, int neg, void *buf, int radix, int w, int max_r
     write_digits(v, neg, buf, radix, w);
 }
 
+/* The UCRT takes radixes up to 36 (documented); msvcrt.dll any from 2,
+ * as ntdll ("itoa(100, buf, 100)" is "10" there, Wine's conformance test
+ * on Windows). */
+#ifdef CRT_UCRT
+#define CRT_MAX_RADIX 36
+#else
+#define CRT_MAX_RADIX INT_MAX
+#endif
+
 static void u64_to(uint64_t v, int neg, void *buf, int radix, int w)
 {
-    radix_to(v, neg, buf, radix, w, 36);
+    radix_to(v, neg, buf, radix, w, CRT_MAX_RADIX);
 }
 
 static void s64_radix_to(int64_t v, void *buf, int radix, int w, unsigned bits, int max_radix)
@@ -59,7 +68,7 @@ static void s64_radix_to(int64_t v, void *buf, int radix, int w, unsigned bits, 
 
 static void s64_to(int64_t v, void *buf, int radix, int w, unsigned bits)
 {
-    s64_radix_to(v, buf, radix, w, bits, 36);
+    s64_radix_to(v, buf, radix, w, bits, CRT_MAX_RADIX);
 }
 
 CRTAPI char *_itoa(int v, char *b, int r) { s64_to(v, b, r, 0, 32); return b; }

@@ -9,6 +9,18 @@
 
 static int is_sep(TCH c) { return c == '/' || c == '\\'; }
 
+/* A narrow path is read in the multibyte code page: a lead byte's trail
+ * byte may be '\\' (0x5C) and is no separator. */
+static int is_double_byte(const TCH *c)
+{
+#if CRT_WIDE
+    (void)c;
+    return 0;
+#else
+    return crt_mb_lead((unsigned char)c[0]) && c[1];
+#endif
+}
+
 /* Copies s[0..n) and a terminator into out[cap], or says it does not fit. */
 static int put_part(TCH *out, size_t cap, const TCH *s, size_t n)
 {
@@ -36,7 +48,9 @@ CRTAPI int FN(_splitpath_s, _wsplitpath_s)(const TCH *path, TCH *drive, size_t d
     if (p[0] && p[1] == ':')
         dl = 2;
     for (end = p + dl; *end; end++) {
-        if (is_sep(*end))
+        if (is_double_byte(end))
+            end++;
+        else if (is_sep(*end))
             last_sep = end, dot = NULL;
         else if (*end == '.')
             dot = end;

@@ -106,6 +106,38 @@ static int drive_of(const wchar *name)
     return (c >= 'A' && c <= 'Z') ? (int)(c - 'A') : 0;
 }
 
+/* Names stat refuses though the file system would take them (ENOENT):
+ * a bare drive ("c:"), and in msvcrt, which looks names up as FindFirstFile
+ * patterns, one ending in a separator (trailing spaces aside) unless it
+ * names a root (X:\ or \ or \\server\share\).  The UCRT takes "dir\" and
+ * leaves "file\" to the file system (Wine's conformance tests on Windows). */
+static int refused_name(const wchar *name)
+{
+    size_t n = wcslen(name), seps = 0;
+
+    while (n && name[n - 1] == ' ')
+        n--;
+    if (n == 2 && name[1] == ':')
+        return 1;
+#ifdef CRT_UCRT
+    (void)seps;
+    return 0;
+#else
+#define is_slash(c) ((c) == '\\' || (c) == '/')
+    if (!n || !is_slash(name[n - 1]))
+        return 0;
+    if (n == 1 || (n == 3 && name[1] == ':'))
+        return 0;
+    if (n > 2 && is_slash(name[0]) && is_slash(name[1])) {
+        for (size_t i = 2; i < n; i++)
+            seps += is_slash(name[i]);
+        return seps > 2;
+    }
+    return 1;
+#undef is_slash
+#endif
+}
+
 static int wstat_common(const wchar *name, struct st64 *st)
 {
     WIN32_FILE_ATTRIBUTE_DATA d;
@@ -118,7 +150,7 @@ static int wstat_common(const wchar *name, struct st64 *st)
         return -1;
     }
     /* msvcrt refuses wildcards, which GetFileAttributesEx would not */
-    if (wcschr(name, '*') || wcschr(name, '?')) {
+    if (wcschr(name, '*') || wcschr(name, '?') || refused_name(name)) {
         crt_dosmaperr(2);
         return -1;
     }

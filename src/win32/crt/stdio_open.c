@@ -54,8 +54,17 @@ int crt_parse_mode(const char *mode, int *oflag, int *sflag)
             *oflag = (*oflag & ~_O_TRUNC) | _O_EXCL;
             break;
 #endif
-        case ' ': case 'c': case 'n': case 'S': case 'R': case 'T':
-        case 'N':
+        /* caching hints: the first of S and R counts */
+        case 'S':
+            if (!(*oflag & (_O_SEQUENTIAL | _O_RANDOM)))
+                *oflag |= _O_SEQUENTIAL;
+            break;
+        case 'R':
+            if (!(*oflag & (_O_SEQUENTIAL | _O_RANDOM)))
+                *oflag |= _O_RANDOM;
+            break;
+        case 'T': *oflag |= _O_SHORT_LIVED; break;
+        case ' ': case 'c': case 'n': case 'N':
             break;
         default:
             return -1;

@@ -107,7 +107,7 @@ CRTAPI int FN(strncmp, wcsncmp)(const TCH *a, const TCH *b, size_t n)
 }
 
 /* The difference of the first folded characters that differ. */
-CRTAPI int FN(_strnicmp, _wcsnicmp)(const TCH *a, const TCH *b, size_t n)
+static int FN(fold_compare, wfold_compare)(const TCH *a, const TCH *b, size_t n)
 {
     int x = 0, y = 0;
 
@@ -120,9 +120,24 @@ CRTAPI int FN(_strnicmp, _wcsnicmp)(const TCH *a, const TCH *b, size_t n)
     return x - y;
 }
 
+/* The UCRT's narrow form refuses a count past INT_MAX (an invalid
+ * parameter, _NLSCMPERROR and EINVAL); its wide form and msvcrt's take
+ * any. */
+CRTAPI int FN(_strnicmp, _wcsnicmp)(const TCH *a, const TCH *b, size_t n)
+{
+#if defined(CRT_UCRT) && !CRT_WIDE
+    if (n > INT_MAX) {
+        crt_invalid_parameter();
+        crt_set_errno(EINVAL);
+        return INT_MAX;     /* _NLSCMPERROR */
+    }
+#endif
+    return FN(fold_compare, wfold_compare)(a, b, n);
+}
+
 CRTAPI int FN(_stricmp, _wcsicmp)(const TCH *a, const TCH *b)
 {
-    return FN(_strnicmp, _wcsnicmp)(a, b, (size_t)-1);
+    return FN(fold_compare, wfold_compare)(a, b, (size_t)-1);
 }
 
 /* Collation in the "C" locale is the plain comparison. */
@@ -222,7 +237,8 @@ CRTAPI TCH *FN(strpbrk, wcspbrk)(const TCH *s, const TCH *set)
 }
 
 /* The tokenizer behind strtok, strtok_s and their wide forms: *next is
- * where the scan resumes (NULL once the string is used up). */
+ * where the scan resumes, the terminator once the string is used up (the
+ * UCRT's wcstok shows it so; NULL only before a first string). */
 TCH *FN(crt_strtok_r, crt_wcstok_r)(TCH *s, const TCH *delim, TCH **next)
 {
     if (!s)
@@ -230,15 +246,12 @@ TCH *FN(crt_strtok_r, crt_wcstok_r)(TCH *s, const TCH *delim, TCH **next)
     if (!s)
         return NULL;
     s += FN(strspn, wcsspn)(s, delim);
-    if (!*s) {
-        *next = NULL;
+    *next = s;      /* at the end, the context stays on the terminator */
+    if (!*s)
         return NULL;
-    }
     *next = s + FN(strcspn, wcscspn)(s, delim);
     if (**next)
         *(*next)++ = 0;
-    else
-        *next = NULL;
     return s;
 }
 

@@ -42,6 +42,15 @@ static int is_space(unsigned c, int w)
     return w ? iswspace((wint)c) : isspace((int)c);
 }
 
+/* msvcrt takes "0x" as the prefix even with no hex digit after it: then
+ * nothing converts ("-0x" ends at its start); the UCRT, as C says, reads
+ * the "0" alone. */
+#ifdef CRT_UCRT
+#define HEX_PREFIX_ALONE 0
+#else
+#define HEX_PREFIX_ALONE 1
+#endif
+
 static void parse_int(const void *s, int w, int base, struct int_parse *p)
 {
     size_t i = 0, first;
@@ -52,7 +61,7 @@ static void parse_int(const void *s, int w, int base, struct int_parse *p)
     if (at(s, w, i) == '-' || at(s, w, i) == '+')
         p->neg = at(s, w, i++) == '-';
     if ((base == 0 || base == 16) && digit_value(at(s, w, i)) == 0 &&
-        (at(s, w, i + 1) | 0x20) == 'x' && digit_value(at(s, w, i + 2)) < 16) {
+        (at(s, w, i + 1) | 0x20) == 'x' && (HEX_PREFIX_ALONE || digit_value(at(s, w, i + 2)) < 16)) {
         i += 2;
         base = 16;
     } else if (base == 0) {
@@ -109,8 +118,15 @@ static int64_t to_signed(const void *s, int w, void **endp, int base,
 }
 
 /* Unsigned: a minus sign negates modulo 2^bits, as the standard says;
- * out of range is the documented maximum (msvcrt.dll itself negates it
- * after a minus sign: "-4294967296" gives 1 there). */
+ * out of range is the documented maximum, which msvcrt (and ntdll)
+ * negates after a minus sign too ("-4294967296" gives 1 there) and the
+ * UCRT, as C says, does not. */
+#ifdef CRT_UCRT
+#define NEGATES_MAXIMUM 0
+#else
+#define NEGATES_MAXIMUM 1
+#endif
+
 static uint64_t to_unsigned(const void *s, int w, void **endp, int base,
                             uint64_t max)
 {
@@ -124,7 +140,7 @@ static uint64_t to_unsigned(const void *s, int w, void **endp, int base,
     set_end(s, w, p.end, endp);
     if (p.overflow || p.mag > max) {
         crt_set_errno(ERANGE);
-        return max;
+        return NEGATES_MAXIMUM && p.neg ? (0 - max) & max : max;
     }
     return p.neg ? (0 - p.mag) & max : p.mag;
 }
@@ -179,11 +195,18 @@ CRTAPI unsigned long long _wcstoui64(const wchar *s, wchar **e, int b)
     return to_unsigned(s, 1, (void **)e, b, UINT64_MAX);
 }
 
-/* atoi and friends: no error reporting, out-of-range values wrap like the
- * 64-bit parse truncated (msvcrt's atoi saturates via strtol; we do the
- * same). */
+/* atoi and friends: no error reporting.  The UCRT's atoi and atol
+ * saturate as strtol does (documented); msvcrt's wrap an out-of-range
+ * value modulo 2^32 as ntdll's do ("4294967296" gives 0). */
+static int32_t wrapped(const void *s, int w);
+
+#ifdef CRT_UCRT
 CRTAPI int atoi(const char *s) { return (int)strtol(s, NULL, 10); }
 CRTAPI long atol(const char *s) { return strtol(s, NULL, 10); }
+#else
+CRTAPI int atoi(const char *s) { return wrapped(s, 0); }
+CRTAPI long atol(const char *s) { return wrapped(s, 0); }
+#endif
 CRTAPI long long _atoi64(const char *s) { return _strtoi64(s, NULL, 10); }
 CRTAPI long long atoll(const char *s) { return _strtoi64(s, NULL, 10); }
 CRTAPI int _wtoi(const wchar *s) { return (int)wcstol(s, NULL, 10); }
@@ -191,7 +214,8 @@ CRTAPI long _wtol(const wchar *s) { return wcstol(s, NULL, 10); }
 CRTAPI long long _wtoi64(const wchar *s) { return _wcstoi64(s, NULL, 10); }
 
 /* ntdll's forms: its spaces, and atoi & co wrap an out-of-range value
- * modulo 2^32 ("-9999999999" gives -1410065407) instead of saturating. */
+ * modulo 2^32 ("-9999999999" gives -1410065407) instead of saturating
+ * (msvcrt's narrow atoi and atol too). */
 static int32_t wrapped(const void *s, int w)
 {
     struct int_parse p;

@@ -75,14 +75,46 @@ static void put_num(struct tbuf *b, long long v, int width, char pad, int trim)
         put(b, (unsigned char)tmp[--n]);
 }
 
-/* The UCRT also wants a year of at most four digits (9999). */
-static int valid_tm(const struct crt_tm *tm, int legacy)
+/* msvcrt checks the whole tm before it starts. */
+static int valid_tm(const struct crt_tm *tm)
 {
-    return (legacy || tm->tm_year <= 8099) && tm->tm_mon >= 0 && tm->tm_mon <= 11 && tm->tm_wday >= 0 &&
+    return tm->tm_mon >= 0 && tm->tm_mon <= 11 && tm->tm_wday >= 0 &&
            tm->tm_wday <= 6 && tm->tm_mday >= 1 && tm->tm_mday <= 31 &&
            tm->tm_hour >= 0 && tm->tm_hour <= 23 && tm->tm_min >= 0 &&
            tm->tm_min <= 59 && tm->tm_sec >= 0 && tm->tm_sec <= 60 &&
            tm->tm_yday >= 0 && tm->tm_yday <= 365 && tm->tm_year >= -1900;
+}
+
+/* The UCRT checks, conversion by conversion, the fields it reads ("%y"
+ * of a tm whose tm_mday is 0 is fine), and wants a year of at most four
+ * digits (9999).  Composites are checked again through their parts. */
+static int fields_ok(unsigned c, const struct crt_tm *tm)
+{
+    int year = tm->tm_year >= -1900 && tm->tm_year <= 8099;
+    int mon = tm->tm_mon >= 0 && tm->tm_mon <= 11;
+    int mday = tm->tm_mday >= 1 && tm->tm_mday <= 31;
+    int wday = tm->tm_wday >= 0 && tm->tm_wday <= 6;
+    int yday = tm->tm_yday >= 0 && tm->tm_yday <= 365;
+    int clock = tm->tm_hour >= 0 && tm->tm_hour <= 23 && tm->tm_min >= 0 &&
+                tm->tm_min <= 59 && tm->tm_sec >= 0 && tm->tm_sec <= 60;
+
+    switch (c) {
+    case 'a': case 'A': case 'u': case 'w': return wday;
+    case 'b': case 'B': case 'h': case 'm': return mon;
+    case 'C': case 'y': case 'Y': return year;
+    case 'd': case 'e': return mday;
+    case 'D': case 'F': return year && mon && mday;
+    case 'x': return year && mon && mday && wday;
+    case 'c': return year && mon && mday && wday && clock;
+    case 'g': case 'G': case 'V': return year && wday && yday;
+    case 'U': case 'W': return wday && yday;
+    case 'j': return yday;
+    case 'H': case 'I': case 'p': return tm->tm_hour >= 0 && tm->tm_hour <= 23;
+    case 'M': return tm->tm_min >= 0 && tm->tm_min <= 59;
+    case 'S': return tm->tm_sec >= 0 && tm->tm_sec <= 60;
+    case 'r': case 'R': case 'T': case 'X': return clock;
+    default: return 1;
+    }
 }
 
 /* The ISO 8601 week-based year and week of tm. */
@@ -115,11 +147,12 @@ static void put_cb(void *b, unsigned c)
 
 static int one(struct tbuf *b, unsigned c, int alt, const struct crt_tm *tm)
 {
-    int y, h12 = tm->tm_hour % 12 ? tm->tm_hour % 12 : 12;
+    int y, h12;
     long off;
 
-    if (!tm || (b->legacy && c && strchr(C99_ONLY, (int)c)))
+    if (!tm || (b->legacy && c && strchr(C99_ONLY, (int)c)) || (!b->legacy && !fields_ok(c, tm)))
         return -1;
+    h12 = tm->tm_hour % 12 ? tm->tm_hour % 12 : 12;
     if (b->lc && c && strchr("aAbhBcpxXr", (int)c)) {
         crt_time_picture(put_cb, b, b->lc, b->lc_wide, c, alt, tm);
         return 0;
@@ -204,7 +237,7 @@ static size_t time_format(void *out, int wide, size_t max, const void *f,
 {
     struct tbuf b = { out, wide, max, 0, legacy, lc, !legacy };
 
-    if (!out || !max || !f || (tm && !valid_tm(tm, legacy)) || format(&b, f, wide, tm) < 0) {
+    if (!out || !max || !f || (tm && legacy && !valid_tm(tm)) || format(&b, f, wide, tm) < 0) {
         if (out && max)
             b.n = 0, terminate(&b);
         crt_invalid_parameter();

@@ -22,6 +22,21 @@ ULONGLONG __cdecl _File_size(const WCHAR *path)
 	return (ULONGLONG)d.nFileSizeHigh << 32 | d.nFileSizeLow;
 }
 
+/* A path that cannot be queried: not found when the error says the name
+ * leads nowhere, status_unknown otherwise (a pipe whose one instance is
+ * busy: Windows answers so, leaving the permissions untouched). */
+static enum file_type failed_status(void)
+{
+	switch (GetLastError()) {
+	case ERROR_FILE_NOT_FOUND: case ERROR_PATH_NOT_FOUND: case ERROR_BAD_NETPATH:
+	case ERROR_BAD_PATHNAME: case ERROR_INVALID_DRIVE: case ERROR_INVALID_NAME:
+	case ERROR_INVALID_PARAMETER:
+		return FT_NOT_FOUND;
+	default:
+		return FT_UNKNOWN;
+	}
+}
+
 /* What the path's target is (a link followed), and its permissions as
  * POSIX bits: read-only files are 0555, others 0777. */
 static enum file_type status(const WCHAR *path, int *perms, BOOL follow)
@@ -31,8 +46,10 @@ static enum file_type status(const WCHAR *path, int *perms, BOOL follow)
 	DWORD attrs;
 	HANDLE h;
 
-	if (!attributes(path, &d))
+	if (!path)
 		return FT_NOT_FOUND;
+	if (!attributes(path, &d))
+		return failed_status();
 	attrs = d.dwFileAttributes;
 	if ((attrs & FILE_ATTRIBUTE_REPARSE_POINT) && !follow) {
 		if (perms)
@@ -43,7 +60,7 @@ static enum file_type status(const WCHAR *path, int *perms, BOOL follow)
 		h = CreateFileW(path, 0, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, NULL,
 				OPEN_EXISTING, FILE_FLAG_BACKUP_SEMANTICS, NULL);
 		if (h == INVALID_HANDLE_VALUE)
-			return FT_NOT_FOUND;
+			return failed_status();
 		attrs = GetFileInformationByHandle(h, &info) ? info.dwFileAttributes : attrs;
 		CloseHandle(h);
 	}
@@ -133,11 +150,19 @@ BOOLEAN __cdecl _Current_set(const WCHAR *path)
 	return SetCurrentDirectoryW(path) != 0;
 }
 
+/* The path and its terminator only: GetTempPathW clears the rest of the
+ * buffer it is given, Windows' _Temp_get leaves the caller's alone. */
 WCHAR *__cdecl _Temp_get(WCHAR *buf)
 {
+	WCHAR temp[MAX_PATH];
+	DWORD n;
+
 	if (!buf)
 		return NULL;
-	if (!GetTempPathW(MAX_PATH, buf))
-		buf[0] = 0;
+	n = GetTempPathW(MAX_PATH, temp);
+	if (!n || n >= MAX_PATH)
+		n = 0;
+	memcpy(buf, temp, n * sizeof(WCHAR));
+	buf[n] = 0;
 	return buf;
 }

@@ -11,6 +11,7 @@
 	cxx_class bad_alloc, ".?AVbad_alloc@std@@", exception
 	cxx_class overflow_error, ".?AVoverflow_error@std@@", runtime_error, exception
 	cxx_class bad_function_call, ".?AVbad_function_call@std@@", exception
+	cxx_class bad_exception, ".?AVbad_exception@std@@", exception
 
 /* std::_Raise_handler: a hook of the exception-free STL, never set. */
 	.data

@@ -246,8 +246,7 @@ void *__cdecl ios_init_new(void *init)
 /* How many exceptions are thrown and not yet caught (vcruntime140). */
 int __cdecl uncaught_exceptions(void)
 {
-	HMODULE h = GetModuleHandleW(L"vcruntime140.dll");
-	int (__cdecl *fn)(void) = h ? (void *)GetProcAddress(h, "__uncaught_exceptions") : NULL;
+	int (__cdecl *fn)(void) = msvcp_vcruntime_proc("__uncaught_exceptions");
 
 	return fn ? fn() : 0;
 }

@@ -26,6 +26,7 @@ typedef struct {
 
 int __cdecl _Mtx_lock(mtx_t *m);
 int __cdecl _Mtx_unlock(mtx_t *m);
+int __cdecl _Mtx_trylock(mtx_t *m);
 void __cdecl _Mtx_init_in_situ(mtx_t *m, int type);
 void __cdecl _Cnd_init_in_situ(cnd_t *c);
 void __cdecl _Mtx_clear_owner(mtx_t *m);

@@ -7,6 +7,7 @@
  * failed throw would).
  */
 #include "cxx/cxx_private.h"
+#include "msvcp140/ucrt.h"
 
 extern const void *const length_error_vftable[], *const out_of_range_vftable[];
 extern const void *const invalid_argument_vftable[], *const runtime_error_vftable[];
@@ -23,8 +24,7 @@ typedef void (__stdcall *throw_fn)(void *, const cxx_throw_info *);
 /* cxx_exception.c's cxx_throw_class ends here. */
 void __stdcall _CxxThrowException(void *obj, const cxx_throw_info *ti)
 {
-	HMODULE vcrt = GetModuleHandleW(L"vcruntime140.dll");
-	throw_fn fn = vcrt ? (throw_fn)(void *)GetProcAddress(vcrt, "_CxxThrowException") : NULL;
+	throw_fn fn = msvcp_vcruntime_proc("_CxxThrowException");
 
 	if (fn)
 		fn(obj, ti);

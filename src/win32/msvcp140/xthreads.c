@@ -175,3 +175,18 @@ int __cdecl _Cnd_timedwait(cnd_t *c, mtx_t *m, const xtime *xt)
 	_Mtx_reset_owner(m);
 	return woken ? THRD_SUCCESS : THRD_TIMEDOUT;
 }
+
+/* std::timed_mutex::try_lock_until: tries until the absolute time xt,
+ * then answers THRD_TIMEDOUT. */
+int __cdecl _Mtx_timedlock(mtx_t *m, const xtime *xt)
+{
+	for (;;) {
+		int r = _Mtx_trylock(m);
+
+		if (r != THRD_BUSY)
+			return r;
+		if (!_Xtime_diff_to_millis(xt))
+			return THRD_TIMEDOUT;
+		Sleep(1);
+	}
+}
