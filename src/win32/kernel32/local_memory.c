@@ -6,17 +6,31 @@
  * the two never mix up).  The flags word holds the entry's state and, in
  * bits 16-23, its lock count.  A moveable object of size 0 is "discarded":
  * it has a handle and no memory.  A freed entry joins a free list: its
- * flags word links to the next free one.
+ * flags word links to the next free one.  A moveable object's heap block
+ * keeps its handle as the block's user value (and user flag 1 says so),
+ * as on Windows, so GlobalHandle finds the handle from the pointer.
  */
 #include "k32_private.h"
+
+BOOLEAN NTAPI RtlGetUserInfoHeap(PVOID, ULONG, PVOID, PVOID *, PULONG);
+BOOLEAN NTAPI RtlSetUserValueHeap(PVOID, ULONG, PVOID, PVOID);
+
+/* What Windows' kernel32 allocates a moveable object's block with: room
+ * for a user value (its handle) and user flag 1 ("moveable"); ntifs.h's
+ * HEAP_SETTABLE_USER_VALUE and HEAP_SETTABLE_USER_FLAG1. */
+#define MOVEABLE_BLOCK (0x100 | 0x200)
+#define MOVEABLE_FLAG 0x200
 
 #define ENTRY_USED 1u
 #define ENTRY_MOVEABLE 2u
 #define ENTRY_DISCARDABLE 4u
 #define ENTRY_DISCARDED 8u
+#define ENTRY_DDESHARE 0x8000u
+#define ENTRY_STATE_BITS 0xff800fu /* lock count, DDESHARE, the four above */
 #define LOCK_SHIFT 16
 #define LOCK_MAX 0xffu
 #define CHUNK_ENTRIES 255
+#define MAX_ENTRIES 0x10000 /* the size of Windows' table of moveable handles */
 
 struct mem_entry {
 	UINT_PTR flags;
@@ -32,6 +46,7 @@ struct entry_chunk {
 static struct entry_chunk *chunks;
 static struct mem_entry free_end __attribute__((aligned(16))); /* ends the free list */
 static struct mem_entry *free_list = &free_end;
+static ULONG entries_used;
 
 static void table_lock(void)
 {
@@ -54,16 +69,21 @@ static struct mem_entry *entry_of(HLOCAL h)
 		if (a > (UINT_PTR)c->e && a < (UINT_PTR)(c->e + CHUNK_ENTRIES)) {
 			struct mem_entry *e = (struct mem_entry *)(a - 8);
 
-			return (e->flags & ENTRY_USED) && !(e->flags & ~(UINT_PTR)0xff000f) ? e : NULL;
+			return (e->flags & ENTRY_USED) && !(e->flags & ~(UINT_PTR)ENTRY_STATE_BITS) ? e : NULL;
 		}
 	return NULL;
 }
 
 /* Whether p is a block of the process heap: anything else is refused
- * before the heap reads its header (a stray pointer may be unmapped). */
+ * before the heap reads its header (a stray pointer may be unmapped).
+ * The callers choose the error they report. */
 static BOOL is_block(const void *p)
 {
-	return p && RtlValidateHeap(k32_heap(), 0, p);
+	DWORD error = RtlGetLastWin32Error();
+	BOOL ok = p && RtlValidateHeap(k32_heap(), 0, p);
+
+	RtlSetLastWin32Error(error);
+	return ok;
 }
 
 /* The error for something that is neither a handle nor a block: a
@@ -77,6 +97,8 @@ static struct mem_entry *new_entry(void)
 {
 	struct mem_entry *e;
 
+	if (entries_used >= MAX_ENTRIES)
+		return NULL;
 	if (free_list == &free_end) {
 		struct entry_chunk *c = RtlAllocateHeap(k32_heap(), 0, sizeof(*c));
 
@@ -92,6 +114,7 @@ static struct mem_entry *new_entry(void)
 	}
 	e = free_list;
 	free_list = (struct mem_entry *)e->flags;
+	entries_used++;
 	return e;
 }
 
@@ -102,27 +125,37 @@ static void free_entry(struct mem_entry *e)
 	e->ptr = NULL;
 	e->flags = (UINT_PTR)free_list;
 	free_list = e;
+	entries_used--;
+}
+
+/* The heap block of a moveable object: it names its handle. */
+static void *alloc_moveable_block(HLOCAL handle, SIZE_T size, UINT flags)
+{
+	void *p = RtlAllocateHeap(k32_heap(), ((flags & LMEM_ZEROINIT) ? HEAP_ZERO_MEMORY : 0) |
+					      MOVEABLE_BLOCK, size);
+
+	if (p)
+		RtlSetUserValueHeap(k32_heap(), 0, p, handle);
+	return p;
 }
 
 static HLOCAL alloc_moveable(UINT flags, SIZE_T size)
 {
-	void *p = size ? RtlAllocateHeap(k32_heap(),
-					 (flags & LMEM_ZEROINIT) ? HEAP_ZERO_MEMORY : 0, size)
-		       : NULL;
 	struct mem_entry *e;
 
-	if (size && !p)
-		return NULL;
 	table_lock();
 	e = new_entry();
 	if (e) {
 		e->flags = ENTRY_USED | ENTRY_MOVEABLE | (size ? 0 : ENTRY_DISCARDED) |
-			   ((flags & LMEM_DISCARDABLE) ? ENTRY_DISCARDABLE : 0);
-		e->ptr = p;
+			   ((flags & LMEM_DISCARDABLE) ? ENTRY_DISCARDABLE : 0) |
+			   ((flags & GMEM_DDESHARE) ? ENTRY_DDESHARE : 0);
+		e->ptr = size ? alloc_moveable_block(&e->ptr, size, flags) : NULL;
+		if (size && !e->ptr) {
+			free_entry(e);
+			e = NULL;
+		}
 	}
 	table_unlock();
-	if (!e)
-		RtlFreeHeap(k32_heap(), 0, p);
 	return e ? (HLOCAL)&e->ptr : NULL;
 }
 
@@ -179,7 +212,7 @@ static HLOCAL realloc_moveable(struct mem_entry *e, HLOCAL mem, SIZE_T size, UIN
 		return mem;
 	}
 	p = e->ptr ? RtlReAllocateHeap(k32_heap(), zero, e->ptr, size)
-		   : RtlAllocateHeap(k32_heap(), zero, size);
+		   : alloc_moveable_block(mem, size, flags);
 	if (!p)
 		return NULL;
 	e->ptr = p;
@@ -275,6 +308,7 @@ static UINT mem_flags(HLOCAL mem, UINT discardable)
 	if ((e = entry_of(mem)))
 		flags = (UINT)(e->flags >> LOCK_SHIFT) |
 			((e->flags & ENTRY_DISCARDABLE) ? discardable : 0) |
+			((e->flags & ENTRY_DDESHARE) ? GMEM_DDESHARE : 0) |
 			((e->flags & ENTRY_DISCARDED) ? LMEM_DISCARDED : 0);
 	else if (!is_block(mem))
 		flags = LMEM_INVALID_HANDLE;
@@ -289,29 +323,33 @@ K32API UINT WINAPI LocalFlags(HLOCAL mem)
 	return mem_flags(mem, LMEM_DISCARDABLE);
 }
 
-/* The handle of the object at p: a moveable object's, else p itself. */
+/* The handle of the object at p: a moveable object's (its block's user
+ * value), else p itself. */
 K32API HLOCAL WINAPI LocalHandle(LPCVOID p)
 {
 	HLOCAL h = NULL;
+	void *value;
+	ULONG user_flags;
 
 	table_lock();
 	if (entry_of((HLOCAL)p))
 		h = (HLOCAL)p;
-	for (struct entry_chunk *c = chunks; c && !h && p; c = c->next)
-		for (int i = 0; i < CHUNK_ENTRIES && !h; i++)
-			if ((c->e[i].flags & ENTRY_USED) && c->e[i].ptr == p)
-				h = (HLOCAL)&c->e[i].ptr;
-	if (!h && is_block(p))
-		h = (HLOCAL)p;
+	else if (is_block(p) && RtlGetUserInfoHeap(k32_heap(), 0, (void *)p, &value, &user_flags))
+		h = (user_flags & MOVEABLE_FLAG) ? value : (HLOCAL)p;
 	table_unlock();
 	if (!h)
 		k32_error(ERROR_INVALID_HANDLE);
 	return h;
 }
 
+/* A fixed object of size 0 gets one byte (GlobalSize says 1 on Windows,
+ * where LocalSize of the same says 0). */
 K32API HGLOBAL WINAPI GlobalAlloc(UINT flags, SIZE_T size)
 {
-	return LocalAlloc(flags & (GMEM_MOVEABLE | GMEM_ZEROINIT | GMEM_DISCARDABLE), size);
+	if (!(flags & GMEM_MOVEABLE) && !size)
+		size = 1;
+	return LocalAlloc(flags & (GMEM_MOVEABLE | GMEM_ZEROINIT | GMEM_DISCARDABLE | GMEM_DDESHARE),
+			  size);
 }
 
 K32API HGLOBAL WINAPI GlobalFree(HGLOBAL mem)

@@ -45,8 +45,23 @@ SIZE_T heap_block_capacity(const heap_block *b)
 	if (b->cls == CLASS_LARGE)
 		return CONTAINING_RECORD(b, heap_large, hdr)->map_size - sizeof(heap_large);
 	if (b->cls == CLASS_EXACT)
-		return heap_round_up(b->size ? b->size : 1, 16) + (SIZE_T)b->slack * 16;
+		return heap_round_up(b->size ? b->size : 1, 16) + (SIZE_T)(b->bits & BITS_SLACK) * 16;
 	return heap_class_capacity(b->cls);
+}
+
+/* Give a block a new requested size, keeping its capacity (an exact
+ * block's capacity is kept relative to its size). */
+static void block_set_size(heap_block *b, SIZE_T size)
+{
+	SIZE_T cap;
+
+	if (b->cls != CLASS_EXACT) {
+		b->size = size;
+		return;
+	}
+	cap = heap_block_capacity(b);
+	b->size = size;
+	b->bits = (BYTE)((b->bits & ~BITS_SLACK) | (cap - heap_round_up(size ? size : 1, 16)) / 16);
 }
 
 static ULONG heap_check(const heap *h)
@@ -179,20 +194,22 @@ static heap_block *heap_alloc_small(heap *h, unsigned cls)
 }
 
 /* Keep `need` bytes of the exact block b; a remainder of 32 bytes or more
- * becomes a free block of its own. */
+ * becomes a free block of its own.  b's size is left at its capacity
+ * (block_set_size gives it the caller's). */
 static void exact_trim(heap *h, heap_block *b, SIZE_T cap, SIZE_T need)
 {
 	heap_block *rest;
 
+	b->bits &= ~BITS_SLACK;
 	if (cap - need < 2 * sizeof(heap_block)) {
-		b->slack = (BYTE)((cap - need) / 16);
+		b->size = cap;
 		return;
 	}
-	b->slack = 0;
+	b->size = need;
 	rest = (heap_block *)((char *)(b + 1) + need);
 	rest->size = cap - need - sizeof(heap_block);
 	rest->cls = CLASS_EXACT;
-	rest->slack = 0;
+	rest->bits = 0;
 	rest->check = h->check;
 	rest->state = BLOCK_FREE;
 	*(void **)(rest + 1) = h->exact_free;
@@ -235,7 +252,7 @@ static void exact_coalesce(heap *h)
 		heap_debug_fill_free(h, b);
 }
 
-static heap_block *exact_first_fit(heap *h, SIZE_T size, SIZE_T need)
+static heap_block *exact_first_fit(heap *h, SIZE_T need)
 {
 	heap_block **link, *b;
 
@@ -246,7 +263,6 @@ static heap_block *exact_first_fit(heap *h, SIZE_T size, SIZE_T need)
 			continue;
 		*link = *(heap_block **)(b + 1);
 		exact_trim(h, b, cap, need);
-		b->size = size;
 		return b;
 	}
 	return NULL;
@@ -257,21 +273,21 @@ static heap_block *exact_first_fit(heap *h, SIZE_T size, SIZE_T need)
 static heap_block *heap_alloc_exact(heap *h, SIZE_T size)
 {
 	SIZE_T need = heap_round_up(size ? size : 1, 16);
-	heap_block *b = exact_first_fit(h, size, need);
+	heap_block *b = exact_first_fit(h, need);
 
 	if (b)
 		return b;
 	b = heap_bump(h, sizeof(heap_block) + need);
 	if (!b) {
 		exact_coalesce(h);
-		if ((b = exact_first_fit(h, size, need)))
+		if ((b = exact_first_fit(h, need)))
 			return b;
 		b = heap_bump(h, sizeof(heap_block) + need);
 	}
 	if (b) {
 		b->cls = CLASS_EXACT;
-		b->slack = 0;
-		b->size = size;
+		b->bits = 0;
+		b->size = need;
 	}
 	return b;
 }
@@ -383,6 +399,20 @@ RTLAPI PVOID NTAPI RtlDestroyHeap(PVOID handle)
 	return NULL;
 }
 
+/* Counts the allocations of a size class until LFH turns on (see
+ * LFH_THRESHOLD); only the compatibility value changes. */
+static void heap_count_class(heap *h, unsigned cls)
+{
+	ULONG no_lfh = HEAP_NO_SERIALIZE | HEAP_TAIL_CHECKING_ENABLED | HEAP_FREE_CHECKING_ENABLED |
+		       HEAP_VALIDATE_PARAMETERS_ENABLED | HEAP_VALIDATE_ALL_ENABLED;
+
+	if (h->compat == HEAP_COMPAT_LFH || heap_class_capacity(cls) > LFH_BLOCK_MAX ||
+	    (h->flags & no_lfh))
+		return;
+	if (++h->class_uses[cls] >= LFH_THRESHOLD)
+		h->compat = HEAP_COMPAT_LFH;
+}
+
 static heap_block *heap_alloc_block(heap *h, SIZE_T size)
 {
 	if (!(h->flags & HEAP_GROWABLE)) {
@@ -391,8 +421,12 @@ static heap_block *heap_alloc_block(heap *h, SIZE_T size)
 		return size <= EXACT_MIN ? heap_alloc_small(h, size_to_class(size)) :
 					   heap_alloc_exact(h, size);
 	}
-	if (size <= SMALL_MAX)
-		return heap_alloc_small(h, size_to_class(size));
+	if (size <= SMALL_MAX) {
+		unsigned cls = size_to_class(size);
+
+		heap_count_class(h, cls);
+		return heap_alloc_small(h, cls);
+	}
 	return heap_alloc_large(h, size);
 }
 
@@ -405,6 +439,42 @@ static void *heap_no_memory(heap *h, ULONG flags)
 	return NULL;
 }
 
+/* The room a block of `size` bytes takes: its data, the debug tail, and
+ * with user info 16 more bytes at the next 16-byte boundary; 0 when that
+ * does not fit in a SIZE_T (a size near SIZE_MAX fails cleanly). */
+static SIZE_T block_room(const heap *h, SIZE_T size, BOOL user_info)
+{
+	SIZE_T room = size + heap_debug_extra(h);
+
+	if (room < size)
+		return 0;
+	if (user_info) {
+		room = heap_round_up(room, 16) + HEAP_USER_INFO_SIZE;
+		if (room < size)
+			return 0;
+	}
+	return room;
+}
+
+/* A new busy block of `size` bytes, with user info and flags as `flags`
+ * ask (HEAP_SETTABLE_USER_VALUE, HEAP_SETTABLE_USER_FLAG1..3). */
+static heap_block *heap_new_block(heap *h, SIZE_T size, ULONG flags)
+{
+	BOOL user_info = (flags & HEAP_SETTABLE_USER_VALUE) != 0;
+	SIZE_T room = block_room(h, size, user_info);
+	heap_block *b = room ? heap_alloc_block(h, room) : NULL;
+
+	if (!b)
+		return NULL;
+	block_set_size(b, size);
+	b->state = BLOCK_BUSY;
+	b->bits = (BYTE)((b->bits & BITS_SLACK) | USER_FLAGS_TO_BITS(flags) |
+			 (user_info ? BITS_USER_INFO : 0));
+	if (user_info)
+		memset(heap_user_info(h, b), 0, HEAP_USER_INFO_SIZE);
+	return b;
+}
+
 RTLAPI PVOID NTAPI RtlAllocateHeap(PVOID handle, ULONG flags, SIZE_T size)
 {
 	heap *h = handle;
@@ -413,11 +483,7 @@ RTLAPI PVOID NTAPI RtlAllocateHeap(PVOID handle, ULONG flags, SIZE_T size)
 	if (!heap_valid(h))
 		return NULL;
 	heap_lock(h, flags);
-	b = heap_alloc_block(h, size + heap_debug_extra(h));
-	if (b) {
-		b->size = size;
-		b->state = BLOCK_BUSY;
-	}
+	b = heap_new_block(h, size, flags);
 	heap_unlock(h, flags);
 	if (!b)
 		return heap_no_memory(h, flags);
@@ -436,7 +502,7 @@ static void heap_release_block(heap *h, heap_block *b)
 	}
 	if (b->cls == CLASS_EXACT) {
 		b->size = heap_block_capacity(b);
-		b->slack = 0;
+		b->bits = 0;
 		*(void **)(b + 1) = h->exact_free;
 		h->exact_free = b;
 		heap_debug_fill_free(h, b);
@@ -469,19 +535,29 @@ RTLAPI BOOLEAN NTAPI RtlFreeHeap(PVOID handle, ULONG flags, PVOID ptr)
  * blocks give back what a shrink leaves. */
 static BOOL heap_resize_in_place(heap *h, heap_block *b, SIZE_T size, ULONG flags)
 {
-	SIZE_T cap = heap_block_capacity(b);
-	SIZE_T room = size + (b->cls == CLASS_LARGE ? 0 : heap_debug_extra(h));
+	SIZE_T cap = heap_block_capacity(b), old = b->size;
+	SIZE_T room = block_room(h, size, (b->bits & BITS_USER_INFO) != 0);
+	ULONG_PTR user_value = 0;
 
-	if (room > cap)
+	if (!room || room > cap)
 		return FALSE;
+	if (b->cls != CLASS_EXACT && size < cap / 2 && !(flags & HEAP_REALLOC_IN_PLACE_ONLY) &&
+	    cap > 32)
+		return FALSE;
+	if (b->bits & BITS_USER_INFO)
+		user_value = heap_user_info(h, b)[1];
 	if (b->cls == CLASS_EXACT)
 		exact_trim(h, b, cap, heap_round_up(room ? room : 1, 16));
-	else if (size < cap / 2 && !(flags & HEAP_REALLOC_IN_PLACE_ONLY) && cap > 32)
-		return FALSE;
-	if ((flags & HEAP_ZERO_MEMORY) && size > b->size)
-		memset((char *)(b + 1) + b->size, 0, size - b->size);
-	b->size = size;
+	if ((flags & HEAP_ZERO_MEMORY) && size > old)
+		memset((char *)(b + 1) + old, 0, size - old);
+	block_set_size(b, size);
 	heap_debug_set_tail(h, b);
+	if (b->bits & BITS_USER_INFO) {
+		ULONG_PTR *info = heap_user_info(h, b);
+
+		info[0] = 0;
+		info[1] = user_value;
+	}
 	return TRUE;
 }
 
@@ -492,7 +568,11 @@ RTLAPI PVOID NTAPI RtlReAllocateHeap(PVOID handle, ULONG flags, PVOID ptr, SIZE_
 	void *ret = NULL;
 	SIZE_T old;
 
-	if (!ptr || !heap_valid(h))
+	if (!ptr) { /* nothing to resize: NULL, and no error (as Windows) */
+		RtlSetLastWin32Error(ERROR_SUCCESS);
+		return NULL;
+	}
+	if (!heap_valid(h))
 		return NULL;
 	heap_lock(h, flags);
 	b = heap_checked_block(h, ptr, flags);
@@ -505,15 +585,16 @@ RTLAPI PVOID NTAPI RtlReAllocateHeap(PVOID handle, ULONG flags, PVOID ptr, SIZE_
 	if (flags & HEAP_REALLOC_IN_PLACE_ONLY)
 		goto fail;
 	old = b->size;
-	nb = heap_alloc_block(h, size + heap_debug_extra(h));
+	nb = heap_new_block(h, size, USER_FLAGS_FROM_BITS(b->bits) |
+				     ((b->bits & BITS_USER_INFO) ? HEAP_SETTABLE_USER_VALUE : 0));
 	if (!nb)
 		goto fail;
-	nb->size = size;
-	nb->state = BLOCK_BUSY;
 	heap_debug_fill_busy(h, nb, flags);
 	memcpy(nb + 1, ptr, old < size ? old : size);
 	if ((flags & HEAP_ZERO_MEMORY) && size > old)
 		memset((char *)(nb + 1) + old, 0, size - old);
+	if (b->bits & BITS_USER_INFO)
+		heap_user_info(h, nb)[1] = heap_user_info(h, b)[1];
 	heap_release_block(h, b);
 	ret = nb + 1;
 	goto out;

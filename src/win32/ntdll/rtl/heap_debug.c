@@ -79,7 +79,7 @@ static BOOL dwords_are(const BYTE *p, SIZE_T len, ULONG value)
 
 static BOOL has_tail(const heap *h, const heap_block *b)
 {
-	return (h->flags & HEAP_TAIL_CHECKING_ENABLED) && b->cls != CLASS_LARGE;
+	return heap_tail_size(h, b) != 0;
 }
 
 void heap_debug_set_tail(const heap *h, heap_block *b)

@@ -78,10 +78,28 @@ static BOOL blocks_valid(heap *h)
 	return TRUE;
 }
 
+/* Windows reads the header of whatever it is given: an unreadable
+ * pointer faults there, which it reports as ERROR_NOACCESS; a readable
+ * one that is no block leaves the last error alone. */
+static void report_unreadable(const void *ptr)
+{
+	MEMORY_BASIC_INFORMATION mbi;
+
+	if (NtQueryVirtualMemory((HANDLE)-1, (char *)ptr - sizeof(heap_block), 0, &mbi,
+				 sizeof(mbi), NULL) < 0 || mbi.State != MEM_COMMIT ||
+	    (mbi.Protect & (PAGE_NOACCESS | PAGE_GUARD)))
+		RtlSetLastWin32Error(ERROR_NOACCESS);
+}
+
 static BOOL block_valid(heap *h, const void *ptr)
 {
-	heap_block *b = heap_owns(h, ptr) ? heap_user_block(h, ptr) : NULL;
+	heap_block *b;
 
+	if (!heap_owns(h, ptr)) {
+		report_unreadable(ptr);
+		return FALSE;
+	}
+	b = heap_user_block(h, ptr);
 	return b && heap_debug_busy_ok(h, b);
 }
 
@@ -326,8 +344,8 @@ RTLAPI DWORD NTAPI RtlQueryHeapInformation(PVOID handle, HEAP_INFORMATION_CLASS 
 
 	if (cls != HEAP_COMPATIBILITY_INFORMATION)
 		return STATUS_INVALID_INFO_CLASS;
-	if (!heap_valid(h))
-		return STATUS_INVALID_HANDLE;
+	if (!heap_valid(h)) /* Windows reads the heap and faults */
+		return STATUS_ACCESS_VIOLATION;
 	if (needed)
 		*needed = sizeof(ULONG);
 	if (size < sizeof(ULONG))
@@ -337,7 +355,8 @@ RTLAPI DWORD NTAPI RtlQueryHeapInformation(PVOID handle, HEAP_INFORMATION_CLASS 
 }
 
 /* Compatibility modes (0 standard, 1 look-aside, 2 low-fragmentation)
- * are recorded; the allocator is the same in all of them. */
+ * are recorded; the allocator is the same in all of them.  Once on, LFH
+ * cannot be turned off (STATUS_UNSUCCESSFUL, as Windows answers). */
 RTLAPI DWORD NTAPI RtlSetHeapInformation(PVOID handle, HEAP_INFORMATION_CLASS cls, PVOID info,
 					 SIZE_T size)
 {
@@ -351,7 +370,8 @@ RTLAPI DWORD NTAPI RtlSetHeapInformation(PVOID handle, HEAP_INFORMATION_CLASS cl
 		return STATUS_INVALID_HANDLE;
 	if (size < sizeof(ULONG))
 		return STATUS_BUFFER_TOO_SMALL;
-	if (*(ULONG *)info > 2)
+	if (*(ULONG *)info > HEAP_COMPAT_LFH ||
+	    (h->compat == HEAP_COMPAT_LFH && *(ULONG *)info != HEAP_COMPAT_LFH))
 		return STATUS_UNSUCCESSFUL;
 	h->compat = *(ULONG *)info;
 	return STATUS_SUCCESS;
