@@ -192,10 +192,14 @@ K32API HLOCAL WINAPI LocalFree(HLOCAL mem)
 	return NULL;
 }
 
-/* Resizes a moveable object: size 0 discards its memory. */
+/* Resizes a moveable object, as Windows does: LMEM_MODIFY changes only
+ * the flags; a resize asking for LMEM_DISCARDABLE fails; size 0 discards
+ * the memory of an unlocked object given LMEM_MOVEABLE; a locked object
+ * moves only with LMEM_MOVEABLE. */
 static HLOCAL realloc_moveable(struct mem_entry *e, HLOCAL mem, SIZE_T size, UINT flags)
 {
-	ULONG zero = (flags & LMEM_ZEROINIT) ? HEAP_ZERO_MEMORY : 0;
+	ULONG heap_flags = (flags & LMEM_ZEROINIT) ? HEAP_ZERO_MEMORY : 0;
+	BOOL locked = (e->flags >> LOCK_SHIFT) != 0;
 	void *p;
 
 	if (flags & LMEM_MODIFY) {
@@ -203,21 +207,58 @@ static HLOCAL realloc_moveable(struct mem_entry *e, HLOCAL mem, SIZE_T size, UIN
 			e->flags |= ENTRY_DISCARDABLE;
 		return mem;
 	}
+	if (flags & LMEM_DISCARDABLE)
+		return NULL;
 	if (!size) {
-		if (e->flags >> LOCK_SHIFT)
-			return NULL; /* a locked object is not discarded */
+		if (locked || !(flags & LMEM_MOVEABLE))
+			return NULL;
 		RtlFreeHeap(k32_heap(), 0, e->ptr);
 		e->ptr = NULL;
 		e->flags |= ENTRY_DISCARDED;
 		return mem;
 	}
-	p = e->ptr ? RtlReAllocateHeap(k32_heap(), zero, e->ptr, size)
+	if (locked && !(flags & LMEM_MOVEABLE))
+		heap_flags |= HEAP_REALLOC_IN_PLACE_ONLY;
+	p = e->ptr ? RtlReAllocateHeap(k32_heap(), heap_flags, e->ptr, size)
 		   : alloc_moveable_block(mem, size, flags);
 	if (!p)
 		return NULL;
 	e->ptr = p;
 	e->flags &= ~(UINT_PTR)ENTRY_DISCARDED;
 	return mem;
+}
+
+/* LMEM_MODIFY | LMEM_MOVEABLE makes fixed memory moveable: its data
+ * moves to a block of a new handle (documented for GlobalReAlloc). */
+static HLOCAL make_moveable(HLOCAL mem, UINT flags)
+{
+	SIZE_T size = RtlSizeHeap(k32_heap(), 0, mem);
+	struct mem_entry *e = new_entry();
+
+	if (!e)
+		return NULL;
+	e->flags = ENTRY_USED | ENTRY_MOVEABLE | ((flags & LMEM_DISCARDABLE) ? ENTRY_DISCARDABLE : 0);
+	e->ptr = alloc_moveable_block(&e->ptr, size, 0);
+	if (!e->ptr) {
+		free_entry(e);
+		return NULL;
+	}
+	memcpy(e->ptr, mem, size);
+	RtlFreeHeap(k32_heap(), 0, mem);
+	return &e->ptr;
+}
+
+/* Fixed memory: LMEM_MODIFY alone changes nothing, a resize asking for
+ * LMEM_DISCARDABLE fails, and the block moves only with LMEM_MOVEABLE
+ * (documented). */
+static HLOCAL realloc_fixed(HLOCAL mem, SIZE_T size, UINT flags)
+{
+	if (flags & LMEM_MODIFY)
+		return (flags & LMEM_MOVEABLE) ? make_moveable(mem, flags) : mem;
+	if (flags & LMEM_DISCARDABLE)
+		return NULL;
+	return RtlReAllocateHeap(k32_heap(), ((flags & LMEM_ZEROINIT) ? HEAP_ZERO_MEMORY : 0) |
+			         ((flags & LMEM_MOVEABLE) ? 0 : HEAP_REALLOC_IN_PLACE_ONLY), mem, size);
 }
 
 K32API HLOCAL WINAPI LocalReAlloc(HLOCAL mem, SIZE_T size, UINT flags)
@@ -230,19 +271,19 @@ K32API HLOCAL WINAPI LocalReAlloc(HLOCAL mem, SIZE_T size, UINT flags)
 		h = realloc_moveable(e, mem, size, flags);
 	else if (!is_block(mem))
 		h = NULL;
-	else if (flags & LMEM_MODIFY)
-		h = mem;
-	else /* fixed memory moves only with LMEM_MOVEABLE (documented) */
-		h = RtlReAllocateHeap(k32_heap(), ((flags & LMEM_ZEROINIT) ? HEAP_ZERO_MEMORY : 0) |
-				      ((flags & LMEM_MOVEABLE) ? 0 : HEAP_REALLOC_IN_PLACE_ONLY),
-				      mem, size);
+	else
+		h = realloc_fixed(mem, size, flags);
 	table_unlock();
 	if (!h)
 		k32_error(e || is_block(mem) ? ERROR_NOT_ENOUGH_MEMORY : bad_object_error(mem));
 	return h;
 }
 
-K32API LPVOID WINAPI LocalLock(HLOCAL mem)
+/* The memory of an object, its lock count raised.  What is neither a
+ * handle nor a block gives NULL with `bad_pointer_error` for a
+ * pointer-like value (0: none), ERROR_INVALID_HANDLE for a handle-like
+ * one. */
+static void *lock_object(HLOCAL mem, DWORD bad_pointer_error)
 {
 	struct mem_entry *e;
 	void *p = mem;
@@ -256,9 +297,21 @@ K32API LPVOID WINAPI LocalLock(HLOCAL mem)
 		p = NULL;
 	}
 	table_unlock();
-	if (!p)
-		k32_error(e ? ERROR_DISCARDED : ERROR_INVALID_HANDLE);
-	return p;
+	if (p)
+		return p;
+	if (e)
+		k32_error(ERROR_DISCARDED);
+	else if (bad_object_error(mem) == ERROR_INVALID_HANDLE)
+		k32_error(ERROR_INVALID_HANDLE);
+	else if (bad_pointer_error)
+		k32_error(bad_pointer_error);
+	return NULL;
+}
+
+/* Windows' LocalLock leaves the last error alone for a stray pointer. */
+K32API LPVOID WINAPI LocalLock(HLOCAL mem)
+{
+	return lock_object(mem, 0);
 }
 
 /* Nonzero while the object stays locked; zero with ERROR_SUCCESS once
@@ -272,6 +325,8 @@ K32API BOOL WINAPI LocalUnlock(HLOCAL mem)
 	if ((e = entry_of(mem)) && (count = e->flags >> LOCK_SHIFT))
 		e->flags -= 1u << LOCK_SHIFT;
 	table_unlock();
+	if (!e && bad_object_error(mem) == ERROR_INVALID_HANDLE)
+		return k32_error(ERROR_INVALID_HANDLE);
 	if (!count)
 		return k32_error(ERROR_NOT_LOCKED);
 	if (count == 1)
@@ -298,8 +353,9 @@ K32API SIZE_T WINAPI LocalSize(HLOCAL mem)
 }
 
 /* The lock count and state bits, with discardable as the caller's API
- * spells it (LMEM_DISCARDABLE or GMEM_DISCARDABLE). */
-static UINT mem_flags(HLOCAL mem, UINT discardable)
+ * spells it (LMEM_DISCARDABLE or GMEM_DISCARDABLE); for what is no object,
+ * the error for a pointer-like value is the caller's too. */
+static UINT mem_flags(HLOCAL mem, UINT discardable, DWORD bad_pointer_error)
 {
 	struct mem_entry *e;
 	UINT flags = 0;
@@ -314,18 +370,19 @@ static UINT mem_flags(HLOCAL mem, UINT discardable)
 		flags = LMEM_INVALID_HANDLE;
 	table_unlock();
 	if (flags == LMEM_INVALID_HANDLE)
-		k32_error(ERROR_INVALID_HANDLE);
+		k32_error(bad_object_error(mem) == ERROR_INVALID_HANDLE ? ERROR_INVALID_HANDLE
+									: bad_pointer_error);
 	return flags;
 }
 
 K32API UINT WINAPI LocalFlags(HLOCAL mem)
 {
-	return mem_flags(mem, LMEM_DISCARDABLE);
+	return mem_flags(mem, LMEM_DISCARDABLE, ERROR_NOACCESS);
 }
 
 /* The handle of the object at p: a moveable object's (its block's user
- * value), else p itself. */
-K32API HLOCAL WINAPI LocalHandle(LPCVOID p)
+ * value), else p itself; `error` for anything else. */
+static HLOCAL object_handle(LPCVOID p, DWORD error)
 {
 	HLOCAL h = NULL;
 	void *value;
@@ -338,8 +395,13 @@ K32API HLOCAL WINAPI LocalHandle(LPCVOID p)
 		h = (user_flags & MOVEABLE_FLAG) ? value : (HLOCAL)p;
 	table_unlock();
 	if (!h)
-		k32_error(ERROR_INVALID_HANDLE);
+		k32_error(error);
 	return h;
+}
+
+K32API HLOCAL WINAPI LocalHandle(LPCVOID p)
+{
+	return object_handle(p, bad_object_error((HLOCAL)p));
 }
 
 /* A fixed object of size 0 gets one byte (GlobalSize says 1 on Windows,
@@ -365,7 +427,7 @@ K32API HGLOBAL WINAPI GlobalReAlloc(HGLOBAL mem, SIZE_T size, UINT flags)
 
 K32API LPVOID WINAPI GlobalLock(HGLOBAL mem)
 {
-	return LocalLock(mem);
+	return lock_object(mem, ERROR_INVALID_HANDLE);
 }
 
 /* Unlike LocalUnlock, GlobalUnlock of what is no moveable object (fixed
@@ -392,10 +454,10 @@ K32API SIZE_T WINAPI GlobalSize(HGLOBAL mem)
 
 K32API UINT WINAPI GlobalFlags(HGLOBAL mem)
 {
-	return mem_flags(mem, GMEM_DISCARDABLE);
+	return mem_flags(mem, GMEM_DISCARDABLE, ERROR_INVALID_HANDLE);
 }
 
 K32API HGLOBAL WINAPI GlobalHandle(LPCVOID p)
 {
-	return LocalHandle(p);
+	return object_handle(p, ERROR_INVALID_HANDLE);
 }

@@ -139,22 +139,23 @@ static void segment_init(heap_segment *seg, char *base, char *first, SIZE_T comm
  * current one.  Growable heaps only. */
 static BOOL heap_add_segment(heap *h, SIZE_T need)
 {
-	SIZE_T size = h->next_reserve;
+	SIZE_T size = h->next_reserve, commit;
 	heap_segment *seg;
 	void *base;
 
 	if (!(h->flags & HEAP_GROWABLE))
 		return FALSE;
-	if (size < need + sizeof(heap_segment))
-		size = heap_round_up(need + sizeof(heap_segment), 0x10000);
+	if (size < need + sizeof(heap_segment) + SEGMENT_GUARD)
+		size = heap_round_up(need + sizeof(heap_segment) + SEGMENT_GUARD, 0x10000);
+	commit = size - SEGMENT_GUARD < COMMIT_MIN ? size - SEGMENT_GUARD : COMMIT_MIN;
 	if (vm_reserve(size, MEM_RESERVE, h->protect, &base) < 0)
 		return FALSE;
-	if (vm_commit(base, COMMIT_MIN, h->protect) < 0) {
+	if (vm_commit(base, commit, h->protect) < 0) {
 		vm_release(base);
 		return FALSE;
 	}
 	seg = base;
-	segment_init(seg, base, (char *)(seg + 1), COMMIT_MIN, size);
+	segment_init(seg, base, (char *)(seg + 1), commit, size - SEGMENT_GUARD);
 	seg->index = h->nsegments++;
 	seg->next = h->segments;
 	h->segments = seg;
@@ -339,7 +340,7 @@ RTLAPI PVOID NTAPI RtlCreateHeap(ULONG flags, PVOID base, SIZE_T reserve, SIZE_T
 {
 	ULONG protect = (flags & HEAP_CREATE_ENABLE_EXECUTE) ? PAGE_EXECUTE_READWRITE :
 							       PAGE_READWRITE;
-	SIZE_T header = heap_round_up(sizeof(heap), 16);
+	SIZE_T header = heap_round_up(sizeof(heap), 16), guard;
 	heap *h;
 	void *mem;
 
@@ -348,12 +349,13 @@ RTLAPI PVOID NTAPI RtlCreateHeap(ULONG flags, PVOID base, SIZE_T reserve, SIZE_T
 	flags |= heap_flags_from_global(lsw_peb()->NtGlobalFlag);
 	if (!reserve)
 		flags |= HEAP_GROWABLE;
+	guard = (flags & HEAP_GROWABLE) ? SEGMENT_GUARD : 0;
 	reserve = heap_round_up(reserve ? reserve : SEGMENT_MIN, 0x10000);
-	if (reserve < header + 0x1000)
-		reserve = heap_round_up(header + 0x1000, 0x10000);
-	commit = heap_round_up(commit > header ? commit : COMMIT_MIN, 0x1000);
-	if (commit > reserve)
-		commit = reserve;
+	if (reserve < header + 0x1000 + guard)
+		reserve = heap_round_up(header + 0x1000 + guard, 0x10000);
+	commit = heap_round_up(commit > header ? commit : FIRST_COMMIT, 0x1000);
+	if (commit > reserve - guard)
+		commit = reserve - guard;
 	if (vm_reserve(reserve, MEM_RESERVE, protect, &mem) < 0)
 		return NULL;
 	if (vm_commit(mem, commit, protect) < 0) {
@@ -367,7 +369,7 @@ RTLAPI PVOID NTAPI RtlCreateHeap(ULONG flags, PVOID base, SIZE_T reserve, SIZE_T
 	h->force_flags = heap_force_flags(flags);
 	h->protect = protect;
 	h->check = heap_check(h);
-	segment_init(&h->first_segment, mem, (char *)mem + header, commit, reserve);
+	segment_init(&h->first_segment, mem, (char *)mem + header, commit, reserve - guard);
 	h->segments = &h->first_segment;
 	h->nsegments = 1;
 	h->large.Flink = h->large.Blink = &h->large;
@@ -533,17 +535,65 @@ RTLAPI BOOLEAN NTAPI RtlFreeHeap(PVOID handle, ULONG flags, PVOID ptr)
 /* Grow or shrink in place when the block still fits; a block that would
  * waste more than half of its space moves (unless IN_PLACE_ONLY).  Exact
  * blocks give back what a shrink leaves. */
+/* The capacity an exact block (of a fixed heap: one segment) reaches by
+ * taking what follows it when that makes `room`: the free exact block
+ * right after it, or the segment's room not handed out yet.  A block
+ * shrunk in place grows back in place, as on Windows. */
+static SIZE_T exact_absorb(heap *h, heap_block *b, SIZE_T cap, SIZE_T room)
+{
+	heap_segment *s = h->segments;
+	heap_block *next = (heap_block *)((char *)(b + 1) + cap), **link;
+	SIZE_T more = heap_round_up(room - cap, 16);
+
+	if ((char *)next == s->bump) {
+		if (!segment_commit(h, s, more))
+			return cap;
+		s->bump += more;
+		return cap + more;
+	}
+	if (next->cls != CLASS_EXACT || next->state != BLOCK_FREE ||
+	    cap + sizeof(heap_block) + next->size < room)
+		return cap;
+	for (link = &h->exact_free; *link && *link != next; link = (heap_block **)(*link + 1))
+		;
+	if (!*link)
+		return cap;
+	*link = *(heap_block **)(next + 1);
+	return cap + sizeof(heap_block) + next->size;
+}
+
+/* A block with a region of its own (a virtual block, as Windows calls
+ * those of about 1 MiB and more) gives its pages back when it shrinks,
+ * and then cannot grow back in place, as on Windows. */
+static void large_shrink(heap_block *b, SIZE_T room)
+{
+	heap_large *l = CONTAINING_RECORD(b, heap_large, hdr);
+	SIZE_T keep = heap_round_up(sizeof(heap_large) + room, 0x1000), len;
+	void *tail;
+
+	if (l->map_size <= FIXED_HEAP_BLOCK_MAX || keep >= l->map_size)
+		return;
+	tail = (char *)l + keep;
+	len = l->map_size - keep;
+	if (NtFreeVirtualMemory((HANDLE)-1, &tail, &len, MEM_DECOMMIT) >= 0)
+		l->map_size = keep;
+}
+
 static BOOL heap_resize_in_place(heap *h, heap_block *b, SIZE_T size, ULONG flags)
 {
 	SIZE_T cap = heap_block_capacity(b), old = b->size;
 	SIZE_T room = block_room(h, size, (b->bits & BITS_USER_INFO) != 0);
 	ULONG_PTR user_value = 0;
 
+	if (room > cap && b->cls == CLASS_EXACT)
+		cap = exact_absorb(h, b, cap, room);
 	if (!room || room > cap)
 		return FALSE;
 	if (b->cls != CLASS_EXACT && size < cap / 2 && !(flags & HEAP_REALLOC_IN_PLACE_ONLY) &&
 	    cap > 32)
 		return FALSE;
+	if (b->cls == CLASS_LARGE)
+		large_shrink(b, room);
 	if (b->bits & BITS_USER_INFO)
 		user_value = heap_user_info(h, b)[1];
 	if (b->cls == CLASS_EXACT)

@@ -38,7 +38,12 @@
 #define NUM_CLASSES 97          /* see size_to_class */
 #define SMALL_MAX 0x40000       /* largest class capacity, 256 KiB */
 #define EXACT_MIN 0x400         /* fixed heaps: above this, exact blocks */
-#define SEGMENT_MIN 0x100000    /* first segment reservation (growable) */
+#define SEGMENT_MIN 0x10000     /* first segment reservation (growable) */
+#define FIRST_COMMIT 0x2000     /* what a new heap commits unless told */
+/* A growable heap's segments keep their last page reserved and never
+ * used, as Windows' do (HeapWalk shows the uncommitted range a page short
+ * of the region's uncommitted size). */
+#define SEGMENT_GUARD 0x1000
 #define SEGMENT_MAX 0x10000000  /* growth stops doubling here */
 #define COMMIT_MIN 0x10000
 #define COMMIT_MAX 0x400000
@@ -74,7 +79,7 @@ typedef struct heap_segment {
 	char *first;        /* first block */
 	char *bump;         /* first byte never handed out */
 	char *commit_end;   /* end of the committed part */
-	char *reserve_end;  /* end of the reservation */
+	char *reserve_end;  /* end of the usable reservation (SEGMENT_GUARD) */
 	ULONG index;        /* 0 for the first segment */
 	ULONG pad[3];
 } heap_segment;
