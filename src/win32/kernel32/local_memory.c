@@ -228,8 +228,9 @@ static HLOCAL realloc_moveable(struct mem_entry *e, HLOCAL mem, SIZE_T size, UIN
 	return mem;
 }
 
-/* LMEM_MODIFY | LMEM_MOVEABLE makes fixed memory moveable: its data
- * moves to a block of a new handle (documented for GlobalReAlloc). */
+/* GMEM_MODIFY | GMEM_MOVEABLE makes fixed memory moveable: its data
+ * moves to a block of a new handle (documented for GlobalReAlloc; Windows'
+ * LocalReAlloc leaves the memory fixed). */
 static HLOCAL make_moveable(HLOCAL mem, UINT flags)
 {
 	SIZE_T size = RtlSizeHeap(k32_heap(), 0, mem);
@@ -248,20 +249,20 @@ static HLOCAL make_moveable(HLOCAL mem, UINT flags)
 	return &e->ptr;
 }
 
-/* Fixed memory: LMEM_MODIFY alone changes nothing, a resize asking for
- * LMEM_DISCARDABLE fails, and the block moves only with LMEM_MOVEABLE
- * (documented). */
-static HLOCAL realloc_fixed(HLOCAL mem, SIZE_T size, UINT flags)
+/* Fixed memory: LMEM_MODIFY changes nothing (but what `convert` says),
+ * a resize asking for LMEM_DISCARDABLE fails, and the block moves only
+ * with LMEM_MOVEABLE (documented). */
+static HLOCAL realloc_fixed(HLOCAL mem, SIZE_T size, UINT flags, BOOL convert)
 {
 	if (flags & LMEM_MODIFY)
-		return (flags & LMEM_MOVEABLE) ? make_moveable(mem, flags) : mem;
+		return convert && (flags & LMEM_MOVEABLE) ? make_moveable(mem, flags) : mem;
 	if (flags & LMEM_DISCARDABLE)
 		return NULL;
 	return RtlReAllocateHeap(k32_heap(), ((flags & LMEM_ZEROINIT) ? HEAP_ZERO_MEMORY : 0) |
 			         ((flags & LMEM_MOVEABLE) ? 0 : HEAP_REALLOC_IN_PLACE_ONLY), mem, size);
 }
 
-K32API HLOCAL WINAPI LocalReAlloc(HLOCAL mem, SIZE_T size, UINT flags)
+static HLOCAL realloc_object(HLOCAL mem, SIZE_T size, UINT flags, BOOL convert)
 {
 	struct mem_entry *e;
 	HLOCAL h;
@@ -272,7 +273,7 @@ K32API HLOCAL WINAPI LocalReAlloc(HLOCAL mem, SIZE_T size, UINT flags)
 	else if (!is_block(mem))
 		h = NULL;
 	else
-		h = realloc_fixed(mem, size, flags);
+		h = realloc_fixed(mem, size, flags, convert);
 	table_unlock();
 	if (!h)
 		k32_error(e || is_block(mem) ? ERROR_NOT_ENOUGH_MEMORY : bad_object_error(mem));
@@ -306,6 +307,11 @@ static void *lock_object(HLOCAL mem, DWORD bad_pointer_error)
 	else if (bad_pointer_error)
 		k32_error(bad_pointer_error);
 	return NULL;
+}
+
+K32API HLOCAL WINAPI LocalReAlloc(HLOCAL mem, SIZE_T size, UINT flags)
+{
+	return realloc_object(mem, size, flags, FALSE);
 }
 
 /* Windows' LocalLock leaves the last error alone for a stray pointer. */
@@ -421,8 +427,9 @@ K32API HGLOBAL WINAPI GlobalFree(HGLOBAL mem)
 
 K32API HGLOBAL WINAPI GlobalReAlloc(HGLOBAL mem, SIZE_T size, UINT flags)
 {
-	return LocalReAlloc(mem, size,
-			    flags & (GMEM_MOVEABLE | GMEM_ZEROINIT | GMEM_MODIFY | GMEM_DISCARDABLE));
+	return realloc_object(mem, size,
+			      flags & (GMEM_MOVEABLE | GMEM_ZEROINIT | GMEM_MODIFY | GMEM_DISCARDABLE),
+			      TRUE);
 }
 
 K32API LPVOID WINAPI GlobalLock(HGLOBAL mem)

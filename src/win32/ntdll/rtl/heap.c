@@ -442,18 +442,19 @@ static void *heap_no_memory(heap *h, ULONG flags)
 }
 
 /* The room a block of `size` bytes takes: its data, the debug tail, and
- * with user info 16 more bytes at the next 16-byte boundary; 0 when that
- * does not fit in a SIZE_T (a size near SIZE_MAX fails cleanly). */
+ * with user info 16 more bytes at the next 16-byte boundary; SIZE_MAX,
+ * which no allocation can give, when that does not fit in a SIZE_T (a
+ * size near SIZE_MAX fails cleanly). */
 static SIZE_T block_room(const heap *h, SIZE_T size, BOOL user_info)
 {
 	SIZE_T room = size + heap_debug_extra(h);
 
 	if (room < size)
-		return 0;
+		return (SIZE_T)-1;
 	if (user_info) {
 		room = heap_round_up(room, 16) + HEAP_USER_INFO_SIZE;
 		if (room < size)
-			return 0;
+			return (SIZE_T)-1;
 	}
 	return room;
 }
@@ -463,8 +464,7 @@ static SIZE_T block_room(const heap *h, SIZE_T size, BOOL user_info)
 static heap_block *heap_new_block(heap *h, SIZE_T size, ULONG flags)
 {
 	BOOL user_info = (flags & HEAP_SETTABLE_USER_VALUE) != 0;
-	SIZE_T room = block_room(h, size, user_info);
-	heap_block *b = room ? heap_alloc_block(h, room) : NULL;
+	heap_block *b = heap_alloc_block(h, block_room(h, size, user_info));
 
 	if (!b)
 		return NULL;
@@ -587,7 +587,7 @@ static BOOL heap_resize_in_place(heap *h, heap_block *b, SIZE_T size, ULONG flag
 
 	if (room > cap && b->cls == CLASS_EXACT)
 		cap = exact_absorb(h, b, cap, room);
-	if (!room || room > cap)
+	if (room > cap)
 		return FALSE;
 	if (b->cls != CLASS_EXACT && size < cap / 2 && !(flags & HEAP_REALLOC_IN_PLACE_ONLY) &&
 	    cap > 32)
