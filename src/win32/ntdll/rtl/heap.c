@@ -571,7 +571,7 @@ static void large_shrink(heap_block *b, SIZE_T room)
 	SIZE_T keep = heap_round_up(sizeof(heap_large) + room, 0x1000), len;
 	void *tail;
 
-	if (l->map_size <= FIXED_HEAP_BLOCK_MAX || keep >= l->map_size)
+	if (l->map_size <= VIRTUAL_BLOCK_MIN || keep >= l->map_size)
 		return;
 	tail = (char *)l + keep;
 	len = l->map_size - keep;
@@ -589,8 +589,11 @@ static BOOL heap_resize_in_place(heap *h, heap_block *b, SIZE_T size, ULONG flag
 		cap = exact_absorb(h, b, cap, room);
 	if (room > cap)
 		return FALSE;
-	if (b->cls != CLASS_EXACT && size < cap / 2 && !(flags & HEAP_REALLOC_IN_PLACE_ONLY) &&
-	    cap > 32)
+	/* Like Windows' low-fragmentation buckets, a small block that would
+	 * waste more than half of its room moves to a smaller one; bigger
+	 * blocks shrink in place. */
+	if (b->cls != CLASS_EXACT && b->cls != CLASS_LARGE && cap <= LFH_BLOCK_MAX &&
+	    size < cap / 2 && !(flags & HEAP_REALLOC_IN_PLACE_ONLY) && cap > 32)
 		return FALSE;
 	if (b->cls == CLASS_LARGE)
 		large_shrink(b, room);

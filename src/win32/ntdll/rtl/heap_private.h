@@ -50,6 +50,9 @@
 /* Documented limit of a fixed-size heap's blocks on 64-bit Windows:
  * "slightly less than 1,024 KB". */
 #define FIXED_HEAP_BLOCK_MAX 0xFF000
+/* Windows gives blocks from this size on a virtual allocation of their
+ * own: no debug tail, and a shrink gives pages back. */
+#define VIRTUAL_BLOCK_MIN FIXED_HEAP_BLOCK_MAX
 #define LARGE_REGION_INDEX LSW_HEAP_WALK_LARGE_INDEX
 /* HeapCompatibilityInformation: the low-fragmentation heap.  Windows
  * turns it on in a growable, serialized heap without debug checks when
@@ -162,6 +165,7 @@ heap_block *heap_user_block(const heap *h, const void *p);
  * free fills, and their checks. */
 #define HEAP_CLASS_PRIVATE 0x00001000       /* HEAP_CLASS_1: HeapCreate's heaps */
 #define HEAP_PAGE_ALLOCS 0x01000000
+#define HEAP_TAGGING_ENABLED 0x04000000     /* FLG_HEAP_ENABLE_TAGGING's (observed) */
 #define HEAP_VALIDATE_ALL_ENABLED 0x20000000
 #define HEAP_VALIDATE_PARAMETERS_ENABLED 0x40000000
 #define HEAP_TAIL_SIZE 16                  /* 0xab bytes past a block's end */
@@ -178,11 +182,13 @@ BOOL heap_debug_free_ok(const heap *h, const heap_block *b);
  * HEAP_VALIDATE_PARAMETERS_ENABLED) its tail was overwritten. */
 heap_block *heap_checked_block(const heap *h, const void *p, ULONG flags);
 
-/* The debug tail a block carries (blocks with a region of their own have
- * none, as on Windows). */
+/* The debug tail a block carries: virtual blocks (about 1 MiB and more,
+ * VIRTUAL_BLOCK_MIN) have none, as on Windows. */
 static inline SIZE_T heap_tail_size(const heap *h, const heap_block *b)
 {
-	return (h->flags & HEAP_TAIL_CHECKING_ENABLED) && b->cls != CLASS_LARGE ? HEAP_TAIL_SIZE : 0;
+	return (h->flags & HEAP_TAIL_CHECKING_ENABLED) &&
+			       (b->cls != CLASS_LARGE || b->size < VIRTUAL_BLOCK_MIN) ?
+		       HEAP_TAIL_SIZE : 0;
 }
 
 /* A block's user info (BITS_USER_INFO): 16 bytes after its data and debug
