@@ -401,18 +401,19 @@ RTLAPI PVOID NTAPI RtlDestroyHeap(PVOID handle)
 	return NULL;
 }
 
-/* Counts the allocations of a size class until LFH turns on (see
- * LFH_THRESHOLD); only the compatibility value changes. */
-static void heap_count_class(heap *h, unsigned cls)
+/* Counts an allocation of a size class (see LFH_THRESHOLD); TRUE when
+ * the class is LFH's by now. */
+static BOOL heap_count_class(heap *h, unsigned cls)
 {
 	ULONG no_lfh = HEAP_NO_SERIALIZE | HEAP_TAIL_CHECKING_ENABLED | HEAP_FREE_CHECKING_ENABLED |
 		       HEAP_VALIDATE_PARAMETERS_ENABLED | HEAP_VALIDATE_ALL_ENABLED;
 
-	if (h->compat == HEAP_COMPAT_LFH || heap_class_capacity(cls) > LFH_BLOCK_MAX ||
-	    (h->flags & no_lfh))
-		return;
-	if (++h->class_uses[cls] >= LFH_THRESHOLD)
+	if (!(h->flags & HEAP_GROWABLE) || (h->flags & no_lfh) || cls >= NUM_CLASSES ||
+	    heap_class_capacity(cls) > LFH_BLOCK_MAX)
+		return FALSE;
+	if (h->class_uses[cls] < LFH_THRESHOLD && ++h->class_uses[cls] == LFH_THRESHOLD)
 		h->compat = HEAP_COMPAT_LFH;
+	return h->class_uses[cls] >= LFH_THRESHOLD;
 }
 
 static heap_block *heap_alloc_block(heap *h, SIZE_T size)
@@ -423,12 +424,8 @@ static heap_block *heap_alloc_block(heap *h, SIZE_T size)
 		return size <= EXACT_MIN ? heap_alloc_small(h, size_to_class(size)) :
 					   heap_alloc_exact(h, size);
 	}
-	if (size <= SMALL_MAX) {
-		unsigned cls = size_to_class(size);
-
-		heap_count_class(h, cls);
-		return heap_alloc_small(h, cls);
-	}
+	if (size <= SMALL_MAX)
+		return heap_alloc_small(h, size_to_class(size));
 	return heap_alloc_large(h, size);
 }
 
@@ -471,7 +468,7 @@ static heap_block *heap_new_block(heap *h, SIZE_T size, ULONG flags)
 	block_set_size(b, size);
 	b->state = BLOCK_BUSY;
 	b->bits = (BYTE)((b->bits & BITS_SLACK) | USER_FLAGS_TO_BITS(flags) |
-			 (user_info ? BITS_USER_INFO : 0));
+			 (user_info ? BITS_USER_INFO : heap_count_class(h, b->cls) ? BITS_LFH : 0));
 	if (user_info)
 		memset(heap_user_info(h, b), 0, HEAP_USER_INFO_SIZE);
 	return b;
@@ -587,7 +584,7 @@ static BOOL heap_resize_in_place(heap *h, heap_block *b, SIZE_T size, ULONG flag
 
 	if (room > cap && b->cls == CLASS_EXACT)
 		cap = exact_absorb(h, b, cap, room);
-	if (room > cap)
+	if (room > cap || (b->bits & BITS_LFH))
 		return FALSE;
 	/* Like Windows' low-fragmentation buckets, a small block that would
 	 * waste more than half of its room moves to a smaller one; bigger

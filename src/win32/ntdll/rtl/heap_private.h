@@ -56,7 +56,9 @@
 #define LARGE_REGION_INDEX LSW_HEAP_WALK_LARGE_INDEX
 /* HeapCompatibilityInformation: the low-fragmentation heap.  Windows
  * turns it on in a growable, serialized heap without debug checks when
- * one size of block below 16 KiB has been allocated 0x12 times. */
+ * one size of block below 16 KiB has been allocated 0x12 times (blocks
+ * with user info do not count); from then on blocks of that size are LFH
+ * blocks, which never change size in place (a resize moves them). */
 #define HEAP_COMPAT_LFH 2
 #define LFH_THRESHOLD 0x12
 #define LFH_BLOCK_MAX 0x4000
@@ -118,10 +120,12 @@ _Static_assert(__builtin_offsetof(heap, flags) == 0x70, "Windows layout");
 _Static_assert(__builtin_offsetof(heap, force_flags) == 0x74, "Windows layout");
 
 /* heap_block.bits: the slack of an exact block (capacity - round16(size),
- * in 16-byte units, 0 or 1), whether the block carries user info
- * (HEAP_SETTABLE_USER_VALUE), and its three settable user flags
- * (HEAP_SETTABLE_USER_FLAG1..3, 0x200..0x800, kept shifted down). */
-#define BITS_SLACK 0x0f
+ * in 16-byte units, at most 5), whether the block is a low-fragmentation
+ * one, whether it carries user info (HEAP_SETTABLE_USER_VALUE), and its
+ * three settable user flags (HEAP_SETTABLE_USER_FLAG1..3, 0x200..0x800,
+ * kept shifted down). */
+#define BITS_SLACK 0x07
+#define BITS_LFH 0x08
 #define BITS_USER_INFO 0x10
 #define HEAP_SETTABLE_USER_VALUE 0x00000100 /* ntifs.h */
 #define HEAP_SETTABLE_USER_FLAGS 0x00000E00
