@@ -559,6 +559,27 @@ static SIZE_T exact_absorb(heap *h, heap_block *b, SIZE_T cap, SIZE_T room)
 	return cap + sizeof(heap_block) + next->size;
 }
 
+/* The capacity a size-class block reaches by growing into the current
+ * segment's room not handed out yet, when it is the last block carved
+ * there: it becomes a block of the class `room` needs.  A block grows in
+ * place into the free room after it, as in Windows' heap. */
+static SIZE_T class_grow_at_end(heap *h, heap_block *b, SIZE_T cap, SIZE_T room)
+{
+	heap_segment *s = h->segments;
+	unsigned cls;
+	SIZE_T more;
+
+	if ((char *)(b + 1) + cap != s->bump || room > SMALL_MAX)
+		return cap;
+	cls = size_to_class(room);
+	more = heap_class_capacity(cls) - cap;
+	if (!segment_commit(h, s, more))
+		return cap;
+	s->bump += more;
+	b->cls = (USHORT)cls;
+	return heap_class_capacity(cls);
+}
+
 /* A block with a region of its own (a virtual block, as Windows calls
  * those of about 1 MiB and more) gives its pages back when it shrinks,
  * and then cannot grow back in place, as on Windows. */
@@ -582,9 +603,13 @@ static BOOL heap_resize_in_place(heap *h, heap_block *b, SIZE_T size, ULONG flag
 	SIZE_T room = block_room(h, size, (b->bits & BITS_USER_INFO) != 0);
 	ULONG_PTR user_value = 0;
 
+	if (b->bits & BITS_LFH)
+		return FALSE;
 	if (room > cap && b->cls == CLASS_EXACT)
 		cap = exact_absorb(h, b, cap, room);
-	if (room > cap || (b->bits & BITS_LFH))
+	else if (room > cap && b->cls != CLASS_LARGE)
+		cap = class_grow_at_end(h, b, cap, room);
+	if (room > cap)
 		return FALSE;
 	/* Like Windows' low-fragmentation buckets, a small block that would
 	 * waste more than half of its room moves to a smaller one; bigger
