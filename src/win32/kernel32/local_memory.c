@@ -6,17 +6,31 @@
  * the two never mix up).  The flags word holds the entry's state and, in
  * bits 16-23, its lock count.  A moveable object of size 0 is "discarded":
  * it has a handle and no memory.  A freed entry joins a free list: its
- * flags word links to the next free one.
+ * flags word links to the next free one.  A moveable object's heap block
+ * keeps its handle as the block's user value (and user flag 1 says so),
+ * as on Windows, so GlobalHandle finds the handle from the pointer.
  */
 #include "k32_private.h"
+
+BOOLEAN NTAPI RtlGetUserInfoHeap(PVOID, ULONG, PVOID, PVOID *, PULONG);
+BOOLEAN NTAPI RtlSetUserValueHeap(PVOID, ULONG, PVOID, PVOID);
+
+/* What Windows' kernel32 allocates a moveable object's block with: room
+ * for a user value (its handle) and user flag 1 ("moveable"); ntifs.h's
+ * HEAP_SETTABLE_USER_VALUE and HEAP_SETTABLE_USER_FLAG1. */
+#define MOVEABLE_BLOCK (0x100 | 0x200)
+#define MOVEABLE_FLAG 0x200
 
 #define ENTRY_USED 1u
 #define ENTRY_MOVEABLE 2u
 #define ENTRY_DISCARDABLE 4u
 #define ENTRY_DISCARDED 8u
+#define ENTRY_DDESHARE 0x8000u
+#define ENTRY_STATE_BITS 0xff800fu /* lock count, DDESHARE, the four above */
 #define LOCK_SHIFT 16
 #define LOCK_MAX 0xffu
 #define CHUNK_ENTRIES 255
+#define MAX_ENTRIES 0x10000 /* the size of Windows' table of moveable handles */
 
 struct mem_entry {
 	UINT_PTR flags;
@@ -32,6 +46,7 @@ struct entry_chunk {
 static struct entry_chunk *chunks;
 static struct mem_entry free_end __attribute__((aligned(16))); /* ends the free list */
 static struct mem_entry *free_list = &free_end;
+static ULONG entries_used;
 
 static void table_lock(void)
 {
@@ -54,16 +69,21 @@ static struct mem_entry *entry_of(HLOCAL h)
 		if (a > (UINT_PTR)c->e && a < (UINT_PTR)(c->e + CHUNK_ENTRIES)) {
 			struct mem_entry *e = (struct mem_entry *)(a - 8);
 
-			return (e->flags & ENTRY_USED) && !(e->flags & ~(UINT_PTR)0xff000f) ? e : NULL;
+			return (e->flags & ENTRY_USED) && !(e->flags & ~(UINT_PTR)ENTRY_STATE_BITS) ? e : NULL;
 		}
 	return NULL;
 }
 
 /* Whether p is a block of the process heap: anything else is refused
- * before the heap reads its header (a stray pointer may be unmapped). */
+ * before the heap reads its header (a stray pointer may be unmapped).
+ * The callers choose the error they report. */
 static BOOL is_block(const void *p)
 {
-	return p && RtlValidateHeap(k32_heap(), 0, p);
+	DWORD error = RtlGetLastWin32Error();
+	BOOL ok = p && RtlValidateHeap(k32_heap(), 0, p);
+
+	RtlSetLastWin32Error(error);
+	return ok;
 }
 
 /* The error for something that is neither a handle nor a block: a
@@ -77,6 +97,8 @@ static struct mem_entry *new_entry(void)
 {
 	struct mem_entry *e;
 
+	if (entries_used >= MAX_ENTRIES)
+		return NULL;
 	if (free_list == &free_end) {
 		struct entry_chunk *c = RtlAllocateHeap(k32_heap(), 0, sizeof(*c));
 
@@ -92,6 +114,7 @@ static struct mem_entry *new_entry(void)
 	}
 	e = free_list;
 	free_list = (struct mem_entry *)e->flags;
+	entries_used++;
 	return e;
 }
 
@@ -102,27 +125,37 @@ static void free_entry(struct mem_entry *e)
 	e->ptr = NULL;
 	e->flags = (UINT_PTR)free_list;
 	free_list = e;
+	entries_used--;
+}
+
+/* The heap block of a moveable object: it names its handle. */
+static void *alloc_moveable_block(HLOCAL handle, SIZE_T size, UINT flags)
+{
+	void *p = RtlAllocateHeap(k32_heap(), ((flags & LMEM_ZEROINIT) ? HEAP_ZERO_MEMORY : 0) |
+					      MOVEABLE_BLOCK, size);
+
+	if (p)
+		RtlSetUserValueHeap(k32_heap(), 0, p, handle);
+	return p;
 }
 
 static HLOCAL alloc_moveable(UINT flags, SIZE_T size)
 {
-	void *p = size ? RtlAllocateHeap(k32_heap(),
-					 (flags & LMEM_ZEROINIT) ? HEAP_ZERO_MEMORY : 0, size)
-		       : NULL;
 	struct mem_entry *e;
 
-	if (size && !p)
-		return NULL;
 	table_lock();
 	e = new_entry();
 	if (e) {
 		e->flags = ENTRY_USED | ENTRY_MOVEABLE | (size ? 0 : ENTRY_DISCARDED) |
-			   ((flags & LMEM_DISCARDABLE) ? ENTRY_DISCARDABLE : 0);
-		e->ptr = p;
+			   ((flags & LMEM_DISCARDABLE) ? ENTRY_DISCARDABLE : 0) |
+			   ((flags & GMEM_DDESHARE) ? ENTRY_DDESHARE : 0);
+		e->ptr = size ? alloc_moveable_block(&e->ptr, size, flags) : NULL;
+		if (size && !e->ptr) {
+			free_entry(e);
+			e = NULL;
+		}
 	}
 	table_unlock();
-	if (!e)
-		RtlFreeHeap(k32_heap(), 0, p);
 	return e ? (HLOCAL)&e->ptr : NULL;
 }
 
@@ -159,10 +192,14 @@ K32API HLOCAL WINAPI LocalFree(HLOCAL mem)
 	return NULL;
 }
 
-/* Resizes a moveable object: size 0 discards its memory. */
+/* Resizes a moveable object, as Windows does: LMEM_MODIFY changes only
+ * the flags; a resize asking for LMEM_DISCARDABLE fails; size 0 discards
+ * the memory of an unlocked object given LMEM_MOVEABLE; a locked object
+ * moves only with LMEM_MOVEABLE. */
 static HLOCAL realloc_moveable(struct mem_entry *e, HLOCAL mem, SIZE_T size, UINT flags)
 {
-	ULONG zero = (flags & LMEM_ZEROINIT) ? HEAP_ZERO_MEMORY : 0;
+	ULONG heap_flags = (flags & LMEM_ZEROINIT) ? HEAP_ZERO_MEMORY : 0;
+	BOOL locked = (e->flags >> LOCK_SHIFT) != 0;
 	void *p;
 
 	if (flags & LMEM_MODIFY) {
@@ -170,16 +207,20 @@ static HLOCAL realloc_moveable(struct mem_entry *e, HLOCAL mem, SIZE_T size, UIN
 			e->flags |= ENTRY_DISCARDABLE;
 		return mem;
 	}
+	if (flags & LMEM_DISCARDABLE)
+		return NULL;
 	if (!size) {
-		if (e->flags >> LOCK_SHIFT)
-			return NULL; /* a locked object is not discarded */
+		if (locked || !(flags & LMEM_MOVEABLE))
+			return NULL;
 		RtlFreeHeap(k32_heap(), 0, e->ptr);
 		e->ptr = NULL;
 		e->flags |= ENTRY_DISCARDED;
 		return mem;
 	}
-	p = e->ptr ? RtlReAllocateHeap(k32_heap(), zero, e->ptr, size)
-		   : RtlAllocateHeap(k32_heap(), zero, size);
+	if (locked && !(flags & LMEM_MOVEABLE))
+		heap_flags |= HEAP_REALLOC_IN_PLACE_ONLY;
+	p = e->ptr ? RtlReAllocateHeap(k32_heap(), heap_flags, e->ptr, size)
+		   : alloc_moveable_block(mem, size, flags);
 	if (!p)
 		return NULL;
 	e->ptr = p;
@@ -187,7 +228,41 @@ static HLOCAL realloc_moveable(struct mem_entry *e, HLOCAL mem, SIZE_T size, UIN
 	return mem;
 }
 
-K32API HLOCAL WINAPI LocalReAlloc(HLOCAL mem, SIZE_T size, UINT flags)
+/* GMEM_MODIFY | GMEM_MOVEABLE makes fixed memory moveable: its data
+ * moves to a block of a new handle (documented for GlobalReAlloc; Windows'
+ * LocalReAlloc leaves the memory fixed). */
+static HLOCAL make_moveable(HLOCAL mem, UINT flags)
+{
+	SIZE_T size = RtlSizeHeap(k32_heap(), 0, mem);
+	struct mem_entry *e = new_entry();
+
+	if (!e)
+		return NULL;
+	e->flags = ENTRY_USED | ENTRY_MOVEABLE | ((flags & LMEM_DISCARDABLE) ? ENTRY_DISCARDABLE : 0);
+	e->ptr = alloc_moveable_block(&e->ptr, size, 0);
+	if (!e->ptr) {
+		free_entry(e);
+		return NULL;
+	}
+	memcpy(e->ptr, mem, size);
+	RtlFreeHeap(k32_heap(), 0, mem);
+	return &e->ptr;
+}
+
+/* Fixed memory: LMEM_MODIFY changes nothing (but what `convert` says),
+ * a resize asking for LMEM_DISCARDABLE fails, and the block moves only
+ * with LMEM_MOVEABLE (documented). */
+static HLOCAL realloc_fixed(HLOCAL mem, SIZE_T size, UINT flags, BOOL convert)
+{
+	if (flags & LMEM_MODIFY)
+		return convert && (flags & LMEM_MOVEABLE) ? make_moveable(mem, flags) : mem;
+	if (flags & LMEM_DISCARDABLE)
+		return NULL;
+	return RtlReAllocateHeap(k32_heap(), ((flags & LMEM_ZEROINIT) ? HEAP_ZERO_MEMORY : 0) |
+			         ((flags & LMEM_MOVEABLE) ? 0 : HEAP_REALLOC_IN_PLACE_ONLY), mem, size);
+}
+
+static HLOCAL realloc_object(HLOCAL mem, SIZE_T size, UINT flags, BOOL convert)
 {
 	struct mem_entry *e;
 	HLOCAL h;
@@ -197,19 +272,19 @@ K32API HLOCAL WINAPI LocalReAlloc(HLOCAL mem, SIZE_T size, UINT flags)
 		h = realloc_moveable(e, mem, size, flags);
 	else if (!is_block(mem))
 		h = NULL;
-	else if (flags & LMEM_MODIFY)
-		h = mem;
-	else /* fixed memory moves only with LMEM_MOVEABLE (documented) */
-		h = RtlReAllocateHeap(k32_heap(), ((flags & LMEM_ZEROINIT) ? HEAP_ZERO_MEMORY : 0) |
-				      ((flags & LMEM_MOVEABLE) ? 0 : HEAP_REALLOC_IN_PLACE_ONLY),
-				      mem, size);
+	else
+		h = realloc_fixed(mem, size, flags, convert);
 	table_unlock();
 	if (!h)
 		k32_error(e || is_block(mem) ? ERROR_NOT_ENOUGH_MEMORY : bad_object_error(mem));
 	return h;
 }
 
-K32API LPVOID WINAPI LocalLock(HLOCAL mem)
+/* The memory of an object, its lock count raised.  What is neither a
+ * handle nor a block gives NULL with `bad_pointer_error` for a
+ * pointer-like value (0: none), ERROR_INVALID_HANDLE for a handle-like
+ * one. */
+static void *lock_object(HLOCAL mem, DWORD bad_pointer_error)
 {
 	struct mem_entry *e;
 	void *p = mem;
@@ -223,9 +298,26 @@ K32API LPVOID WINAPI LocalLock(HLOCAL mem)
 		p = NULL;
 	}
 	table_unlock();
-	if (!p)
-		k32_error(e ? ERROR_DISCARDED : ERROR_INVALID_HANDLE);
-	return p;
+	if (p)
+		return p;
+	if (e)
+		k32_error(ERROR_DISCARDED);
+	else if (bad_object_error(mem) == ERROR_INVALID_HANDLE)
+		k32_error(ERROR_INVALID_HANDLE);
+	else if (bad_pointer_error)
+		k32_error(bad_pointer_error);
+	return NULL;
+}
+
+K32API HLOCAL WINAPI LocalReAlloc(HLOCAL mem, SIZE_T size, UINT flags)
+{
+	return realloc_object(mem, size, flags, FALSE);
+}
+
+/* Windows' LocalLock leaves the last error alone for a stray pointer. */
+K32API LPVOID WINAPI LocalLock(HLOCAL mem)
+{
+	return lock_object(mem, 0);
 }
 
 /* Nonzero while the object stays locked; zero with ERROR_SUCCESS once
@@ -239,6 +331,8 @@ K32API BOOL WINAPI LocalUnlock(HLOCAL mem)
 	if ((e = entry_of(mem)) && (count = e->flags >> LOCK_SHIFT))
 		e->flags -= 1u << LOCK_SHIFT;
 	table_unlock();
+	if (!e && bad_object_error(mem) == ERROR_INVALID_HANDLE)
+		return k32_error(ERROR_INVALID_HANDLE);
 	if (!count)
 		return k32_error(ERROR_NOT_LOCKED);
 	if (count == 1)
@@ -265,8 +359,9 @@ K32API SIZE_T WINAPI LocalSize(HLOCAL mem)
 }
 
 /* The lock count and state bits, with discardable as the caller's API
- * spells it (LMEM_DISCARDABLE or GMEM_DISCARDABLE). */
-static UINT mem_flags(HLOCAL mem, UINT discardable)
+ * spells it (LMEM_DISCARDABLE or GMEM_DISCARDABLE); for what is no object,
+ * the error for a pointer-like value is the caller's too. */
+static UINT mem_flags(HLOCAL mem, UINT discardable, DWORD bad_pointer_error)
 {
 	struct mem_entry *e;
 	UINT flags = 0;
@@ -275,43 +370,54 @@ static UINT mem_flags(HLOCAL mem, UINT discardable)
 	if ((e = entry_of(mem)))
 		flags = (UINT)(e->flags >> LOCK_SHIFT) |
 			((e->flags & ENTRY_DISCARDABLE) ? discardable : 0) |
+			((e->flags & ENTRY_DDESHARE) ? GMEM_DDESHARE : 0) |
 			((e->flags & ENTRY_DISCARDED) ? LMEM_DISCARDED : 0);
 	else if (!is_block(mem))
 		flags = LMEM_INVALID_HANDLE;
 	table_unlock();
 	if (flags == LMEM_INVALID_HANDLE)
-		k32_error(ERROR_INVALID_HANDLE);
+		k32_error(bad_object_error(mem) == ERROR_INVALID_HANDLE ? ERROR_INVALID_HANDLE
+									: bad_pointer_error);
 	return flags;
 }
 
 K32API UINT WINAPI LocalFlags(HLOCAL mem)
 {
-	return mem_flags(mem, LMEM_DISCARDABLE);
+	return mem_flags(mem, LMEM_DISCARDABLE, ERROR_NOACCESS);
 }
 
-/* The handle of the object at p: a moveable object's, else p itself. */
-K32API HLOCAL WINAPI LocalHandle(LPCVOID p)
+/* The handle of the object at p: a moveable object's (its block's user
+ * value), else p itself; `error` for anything else. */
+static HLOCAL object_handle(LPCVOID p, DWORD error)
 {
 	HLOCAL h = NULL;
+	void *value;
+	ULONG user_flags;
 
 	table_lock();
 	if (entry_of((HLOCAL)p))
 		h = (HLOCAL)p;
-	for (struct entry_chunk *c = chunks; c && !h && p; c = c->next)
-		for (int i = 0; i < CHUNK_ENTRIES && !h; i++)
-			if ((c->e[i].flags & ENTRY_USED) && c->e[i].ptr == p)
-				h = (HLOCAL)&c->e[i].ptr;
-	if (!h && is_block(p))
-		h = (HLOCAL)p;
+	else if (is_block(p) && RtlGetUserInfoHeap(k32_heap(), 0, (void *)p, &value, &user_flags))
+		h = (user_flags & MOVEABLE_FLAG) ? value : (HLOCAL)p;
 	table_unlock();
 	if (!h)
-		k32_error(ERROR_INVALID_HANDLE);
+		k32_error(error);
 	return h;
 }
 
+K32API HLOCAL WINAPI LocalHandle(LPCVOID p)
+{
+	return object_handle(p, bad_object_error((HLOCAL)p));
+}
+
+/* A fixed object of size 0 gets one byte (GlobalSize says 1 on Windows,
+ * where LocalSize of the same says 0). */
 K32API HGLOBAL WINAPI GlobalAlloc(UINT flags, SIZE_T size)
 {
-	return LocalAlloc(flags & (GMEM_MOVEABLE | GMEM_ZEROINIT | GMEM_DISCARDABLE), size);
+	if (!(flags & GMEM_MOVEABLE) && !size)
+		size = 1;
+	return LocalAlloc(flags & (GMEM_MOVEABLE | GMEM_ZEROINIT | GMEM_DISCARDABLE | GMEM_DDESHARE),
+			  size);
 }
 
 K32API HGLOBAL WINAPI GlobalFree(HGLOBAL mem)
@@ -321,13 +427,14 @@ K32API HGLOBAL WINAPI GlobalFree(HGLOBAL mem)
 
 K32API HGLOBAL WINAPI GlobalReAlloc(HGLOBAL mem, SIZE_T size, UINT flags)
 {
-	return LocalReAlloc(mem, size,
-			    flags & (GMEM_MOVEABLE | GMEM_ZEROINIT | GMEM_MODIFY | GMEM_DISCARDABLE));
+	return realloc_object(mem, size,
+			      flags & (GMEM_MOVEABLE | GMEM_ZEROINIT | GMEM_MODIFY | GMEM_DISCARDABLE),
+			      TRUE);
 }
 
 K32API LPVOID WINAPI GlobalLock(HGLOBAL mem)
 {
-	return LocalLock(mem);
+	return lock_object(mem, ERROR_INVALID_HANDLE);
 }
 
 /* Unlike LocalUnlock, GlobalUnlock of what is no moveable object (fixed
@@ -354,10 +461,10 @@ K32API SIZE_T WINAPI GlobalSize(HGLOBAL mem)
 
 K32API UINT WINAPI GlobalFlags(HGLOBAL mem)
 {
-	return mem_flags(mem, GMEM_DISCARDABLE);
+	return mem_flags(mem, GMEM_DISCARDABLE, ERROR_INVALID_HANDLE);
 }
 
 K32API HGLOBAL WINAPI GlobalHandle(LPCVOID p)
 {
-	return LocalHandle(p);
+	return object_handle(p, ERROR_INVALID_HANDLE);
 }

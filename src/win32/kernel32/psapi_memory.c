@@ -115,14 +115,29 @@ K32API BOOL WINAPI GlobalMemoryStatusEx(LPMEMORYSTATUSEX ms)
 		return FALSE;
 	ms->ullTotalPhys = (DWORDLONG)pi.PhysicalTotal * pi.PageSize;
 	ms->ullAvailPhys = (DWORDLONG)pi.PhysicalAvailable * pi.PageSize;
-	ms->dwMemoryLoad = pi.PhysicalTotal ? (DWORD)(100 - pi.PhysicalAvailable * 100 /
-							     pi.PhysicalTotal) : 0;
+	/* Windows rounds the load down, in units of a hundredth of the total */
+	ms->dwMemoryLoad = ms->ullTotalPhys >= 100 ? (DWORD)((ms->ullTotalPhys - ms->ullAvailPhys) /
+							      (ms->ullTotalPhys / 100)) : 0;
 	ms->ullTotalPageFile = (DWORDLONG)pi.CommitLimit * pi.PageSize;
 	ms->ullAvailPageFile = (DWORDLONG)(pi.CommitLimit - pi.CommitTotal) * pi.PageSize;
 	ms->ullTotalVirtual = bi.MaximumUserModeAddress - bi.MinimumUserModeAddress + 1;
 	ms->ullAvailVirtual = ms->ullTotalVirtual - (DWORDLONG)pi.CommitTotal * pi.PageSize;
 	ms->ullAvailExtendedVirtual = 0;
 	RtlSetLastWin32Error(error);
+	return TRUE;
+}
+
+/* Windows reads the firmware's memory tables; here the memory the system
+ * reports stands in (documented: at least the usable physical memory). */
+K32API BOOL WINAPI GetPhysicallyInstalledSystemMemory(PULONGLONG kilobytes)
+{
+	MEMORYSTATUSEX ms = { sizeof(ms) };
+
+	if (!kilobytes)
+		return k32_error(ERROR_INVALID_PARAMETER);
+	if (!GlobalMemoryStatusEx(&ms))
+		return FALSE;
+	*kilobytes = (ms.ullTotalPhys + 1023) / 1024;
 	return TRUE;
 }
 

@@ -59,6 +59,23 @@ NTSTATUS NTAPI NtClose(HANDLE h)
 	return STATUS_SUCCESS;
 }
 
+/* HeapValidate's probe of a stray pointer. */
+NTSTATUS NTAPI NtQueryVirtualMemory(HANDLE p, PVOID addr, int cls, PVOID info, SIZE_T len,
+				    PSIZE_T ret)
+{
+	SIZE_T n = VirtualQuery(addr, info, len);
+
+	if (ret)
+		*ret = n;
+	return n ? STATUS_SUCCESS : STATUS_INVALID_PARAMETER;
+}
+
+/* RtlQueryProcessDebugInformation asks only about this process. */
+NTSTATUS NTAPI NtOpenProcess(PHANDLE h, ACCESS_MASK a, POBJECT_ATTRIBUTES oa, CLIENT_ID *cid)
+{
+	return STATUS_INVALID_CID;
+}
+
 /* The heap raises with HEAP_GENERATE_EXCEPTIONS; the tests never ask. */
 void NTAPI RtlRaiseStatus(NTSTATUS status)
 {

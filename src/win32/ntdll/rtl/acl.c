@@ -47,15 +47,23 @@ RTLAPI NTSTATUS NTAPI RtlCreateAcl(PACL acl, ULONG size, ULONG revision)
 	return STATUS_SUCCESS;
 }
 
+/* Where the next ACE would go: FALSE when an ACE starts at or past the
+ * ACL's end; TRUE with NULL when the ACEs end past it; an ACL that is
+ * exactly full answers its end.  The ACE sizes are taken as they are
+ * (Windows' own walk, as its conformance shows). */
 RTLAPI BOOLEAN NTAPI RtlFirstFreeAce(PACL acl, PVOID *ace)
 {
-	BYTE *end = acl_aces_end(acl);
+	BYTE *p = (BYTE *)(acl + 1), *end = (BYTE *)acl + acl->AclSize;
+	USHORT i;
 
 	*ace = NULL;
-	if (!end)
-		return FALSE;
-	if (end < (BYTE *)acl + acl->AclSize)
-		*ace = end;
+	for (i = 0; i < acl->AceCount; i++) {
+		if (p >= end)
+			return FALSE;
+		p += ((ACE_HEADER *)p)->AceSize;
+	}
+	if (p <= end)
+		*ace = p;
 	return TRUE;
 }
 

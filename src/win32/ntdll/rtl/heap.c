@@ -45,8 +45,23 @@ SIZE_T heap_block_capacity(const heap_block *b)
 	if (b->cls == CLASS_LARGE)
 		return CONTAINING_RECORD(b, heap_large, hdr)->map_size - sizeof(heap_large);
 	if (b->cls == CLASS_EXACT)
-		return heap_round_up(b->size ? b->size : 1, 16) + (SIZE_T)b->slack * 16;
+		return heap_round_up(b->size ? b->size : 1, 16) + (SIZE_T)(b->bits & BITS_SLACK) * 16;
 	return heap_class_capacity(b->cls);
+}
+
+/* Give a block a new requested size, keeping its capacity (an exact
+ * block's capacity is kept relative to its size). */
+static void block_set_size(heap_block *b, SIZE_T size)
+{
+	SIZE_T cap;
+
+	if (b->cls != CLASS_EXACT) {
+		b->size = size;
+		return;
+	}
+	cap = heap_block_capacity(b);
+	b->size = size;
+	b->bits = (BYTE)((b->bits & ~BITS_SLACK) | (cap - heap_round_up(size ? size : 1, 16)) / 16);
 }
 
 static ULONG heap_check(const heap *h)
@@ -124,22 +139,23 @@ static void segment_init(heap_segment *seg, char *base, char *first, SIZE_T comm
  * current one.  Growable heaps only. */
 static BOOL heap_add_segment(heap *h, SIZE_T need)
 {
-	SIZE_T size = h->next_reserve;
+	SIZE_T size = h->next_reserve, commit;
 	heap_segment *seg;
 	void *base;
 
 	if (!(h->flags & HEAP_GROWABLE))
 		return FALSE;
-	if (size < need + sizeof(heap_segment))
-		size = heap_round_up(need + sizeof(heap_segment), 0x10000);
+	if (size < need + sizeof(heap_segment) + SEGMENT_GUARD)
+		size = heap_round_up(need + sizeof(heap_segment) + SEGMENT_GUARD, 0x10000);
+	commit = size - SEGMENT_GUARD < COMMIT_MIN ? size - SEGMENT_GUARD : COMMIT_MIN;
 	if (vm_reserve(size, MEM_RESERVE, h->protect, &base) < 0)
 		return FALSE;
-	if (vm_commit(base, COMMIT_MIN, h->protect) < 0) {
+	if (vm_commit(base, commit, h->protect) < 0) {
 		vm_release(base);
 		return FALSE;
 	}
 	seg = base;
-	segment_init(seg, base, (char *)(seg + 1), COMMIT_MIN, size);
+	segment_init(seg, base, (char *)(seg + 1), commit, size - SEGMENT_GUARD);
 	seg->index = h->nsegments++;
 	seg->next = h->segments;
 	h->segments = seg;
@@ -179,20 +195,22 @@ static heap_block *heap_alloc_small(heap *h, unsigned cls)
 }
 
 /* Keep `need` bytes of the exact block b; a remainder of 32 bytes or more
- * becomes a free block of its own. */
+ * becomes a free block of its own.  b's size is left at its capacity
+ * (block_set_size gives it the caller's). */
 static void exact_trim(heap *h, heap_block *b, SIZE_T cap, SIZE_T need)
 {
 	heap_block *rest;
 
+	b->bits &= ~BITS_SLACK;
 	if (cap - need < 2 * sizeof(heap_block)) {
-		b->slack = (BYTE)((cap - need) / 16);
+		b->size = cap;
 		return;
 	}
-	b->slack = 0;
+	b->size = need;
 	rest = (heap_block *)((char *)(b + 1) + need);
 	rest->size = cap - need - sizeof(heap_block);
 	rest->cls = CLASS_EXACT;
-	rest->slack = 0;
+	rest->bits = 0;
 	rest->check = h->check;
 	rest->state = BLOCK_FREE;
 	*(void **)(rest + 1) = h->exact_free;
@@ -235,7 +253,7 @@ static void exact_coalesce(heap *h)
 		heap_debug_fill_free(h, b);
 }
 
-static heap_block *exact_first_fit(heap *h, SIZE_T size, SIZE_T need)
+static heap_block *exact_first_fit(heap *h, SIZE_T need)
 {
 	heap_block **link, *b;
 
@@ -246,7 +264,6 @@ static heap_block *exact_first_fit(heap *h, SIZE_T size, SIZE_T need)
 			continue;
 		*link = *(heap_block **)(b + 1);
 		exact_trim(h, b, cap, need);
-		b->size = size;
 		return b;
 	}
 	return NULL;
@@ -257,21 +274,21 @@ static heap_block *exact_first_fit(heap *h, SIZE_T size, SIZE_T need)
 static heap_block *heap_alloc_exact(heap *h, SIZE_T size)
 {
 	SIZE_T need = heap_round_up(size ? size : 1, 16);
-	heap_block *b = exact_first_fit(h, size, need);
+	heap_block *b = exact_first_fit(h, need);
 
 	if (b)
 		return b;
 	b = heap_bump(h, sizeof(heap_block) + need);
 	if (!b) {
 		exact_coalesce(h);
-		if ((b = exact_first_fit(h, size, need)))
+		if ((b = exact_first_fit(h, need)))
 			return b;
 		b = heap_bump(h, sizeof(heap_block) + need);
 	}
 	if (b) {
 		b->cls = CLASS_EXACT;
-		b->slack = 0;
-		b->size = size;
+		b->bits = 0;
+		b->size = need;
 	}
 	return b;
 }
@@ -323,7 +340,7 @@ RTLAPI PVOID NTAPI RtlCreateHeap(ULONG flags, PVOID base, SIZE_T reserve, SIZE_T
 {
 	ULONG protect = (flags & HEAP_CREATE_ENABLE_EXECUTE) ? PAGE_EXECUTE_READWRITE :
 							       PAGE_READWRITE;
-	SIZE_T header = heap_round_up(sizeof(heap), 16);
+	SIZE_T header = heap_round_up(sizeof(heap), 16), guard;
 	heap *h;
 	void *mem;
 
@@ -332,12 +349,13 @@ RTLAPI PVOID NTAPI RtlCreateHeap(ULONG flags, PVOID base, SIZE_T reserve, SIZE_T
 	flags |= heap_flags_from_global(lsw_peb()->NtGlobalFlag);
 	if (!reserve)
 		flags |= HEAP_GROWABLE;
+	guard = (flags & HEAP_GROWABLE) ? SEGMENT_GUARD : 0;
 	reserve = heap_round_up(reserve ? reserve : SEGMENT_MIN, 0x10000);
-	if (reserve < header + 0x1000)
-		reserve = heap_round_up(header + 0x1000, 0x10000);
-	commit = heap_round_up(commit > header ? commit : COMMIT_MIN, 0x1000);
-	if (commit > reserve)
-		commit = reserve;
+	if (reserve < header + 0x1000 + guard)
+		reserve = heap_round_up(header + 0x1000 + guard, 0x10000);
+	commit = heap_round_up(commit > header ? commit : FIRST_COMMIT, 0x1000);
+	if (commit > reserve - guard)
+		commit = reserve - guard;
 	if (vm_reserve(reserve, MEM_RESERVE, protect, &mem) < 0)
 		return NULL;
 	if (vm_commit(mem, commit, protect) < 0) {
@@ -351,7 +369,7 @@ RTLAPI PVOID NTAPI RtlCreateHeap(ULONG flags, PVOID base, SIZE_T reserve, SIZE_T
 	h->force_flags = heap_force_flags(flags);
 	h->protect = protect;
 	h->check = heap_check(h);
-	segment_init(&h->first_segment, mem, (char *)mem + header, commit, reserve);
+	segment_init(&h->first_segment, mem, (char *)mem + header, commit, reserve - guard);
 	h->segments = &h->first_segment;
 	h->nsegments = 1;
 	h->large.Flink = h->large.Blink = &h->large;
@@ -383,6 +401,21 @@ RTLAPI PVOID NTAPI RtlDestroyHeap(PVOID handle)
 	return NULL;
 }
 
+/* Counts an allocation of a size class (see LFH_THRESHOLD); TRUE when
+ * the class is LFH's by now. */
+static BOOL heap_count_class(heap *h, unsigned cls)
+{
+	ULONG no_lfh = HEAP_NO_SERIALIZE | HEAP_TAIL_CHECKING_ENABLED | HEAP_FREE_CHECKING_ENABLED |
+		       HEAP_VALIDATE_PARAMETERS_ENABLED | HEAP_VALIDATE_ALL_ENABLED;
+
+	if (!(h->flags & HEAP_GROWABLE) || (h->flags & no_lfh) || cls >= NUM_CLASSES ||
+	    heap_class_capacity(cls) > LFH_BLOCK_MAX)
+		return FALSE;
+	if (h->class_uses[cls] < LFH_THRESHOLD && ++h->class_uses[cls] == LFH_THRESHOLD)
+		h->compat = HEAP_COMPAT_LFH;
+	return h->class_uses[cls] >= LFH_THRESHOLD;
+}
+
 static heap_block *heap_alloc_block(heap *h, SIZE_T size)
 {
 	if (!(h->flags & HEAP_GROWABLE)) {
@@ -405,6 +438,42 @@ static void *heap_no_memory(heap *h, ULONG flags)
 	return NULL;
 }
 
+/* The room a block of `size` bytes takes: its data, the debug tail, and
+ * with user info 16 more bytes at the next 16-byte boundary; SIZE_MAX,
+ * which no allocation can give, when that does not fit in a SIZE_T (a
+ * size near SIZE_MAX fails cleanly). */
+static SIZE_T block_room(const heap *h, SIZE_T size, BOOL user_info)
+{
+	SIZE_T room = size + heap_debug_extra(h);
+
+	if (room < size)
+		return (SIZE_T)-1;
+	if (user_info) {
+		room = heap_round_up(room, 16) + HEAP_USER_INFO_SIZE;
+		if (room < size)
+			return (SIZE_T)-1;
+	}
+	return room;
+}
+
+/* A new busy block of `size` bytes, with user info and flags as `flags`
+ * ask (HEAP_SETTABLE_USER_VALUE, HEAP_SETTABLE_USER_FLAG1..3). */
+static heap_block *heap_new_block(heap *h, SIZE_T size, ULONG flags)
+{
+	BOOL user_info = (flags & HEAP_SETTABLE_USER_VALUE) != 0;
+	heap_block *b = heap_alloc_block(h, block_room(h, size, user_info));
+
+	if (!b)
+		return NULL;
+	block_set_size(b, size);
+	b->state = BLOCK_BUSY;
+	b->bits = (BYTE)((b->bits & BITS_SLACK) | USER_FLAGS_TO_BITS(flags) |
+			 (user_info ? BITS_USER_INFO : heap_count_class(h, b->cls) ? BITS_LFH : 0));
+	if (user_info)
+		memset(heap_user_info(h, b), 0, HEAP_USER_INFO_SIZE);
+	return b;
+}
+
 RTLAPI PVOID NTAPI RtlAllocateHeap(PVOID handle, ULONG flags, SIZE_T size)
 {
 	heap *h = handle;
@@ -413,11 +482,7 @@ RTLAPI PVOID NTAPI RtlAllocateHeap(PVOID handle, ULONG flags, SIZE_T size)
 	if (!heap_valid(h))
 		return NULL;
 	heap_lock(h, flags);
-	b = heap_alloc_block(h, size + heap_debug_extra(h));
-	if (b) {
-		b->size = size;
-		b->state = BLOCK_BUSY;
-	}
+	b = heap_new_block(h, size, flags);
 	heap_unlock(h, flags);
 	if (!b)
 		return heap_no_memory(h, flags);
@@ -436,7 +501,7 @@ static void heap_release_block(heap *h, heap_block *b)
 	}
 	if (b->cls == CLASS_EXACT) {
 		b->size = heap_block_capacity(b);
-		b->slack = 0;
+		b->bits = 0;
 		*(void **)(b + 1) = h->exact_free;
 		h->exact_free = b;
 		heap_debug_fill_free(h, b);
@@ -467,21 +532,107 @@ RTLAPI BOOLEAN NTAPI RtlFreeHeap(PVOID handle, ULONG flags, PVOID ptr)
 /* Grow or shrink in place when the block still fits; a block that would
  * waste more than half of its space moves (unless IN_PLACE_ONLY).  Exact
  * blocks give back what a shrink leaves. */
+/* The capacity an exact block (of a fixed heap: one segment) reaches by
+ * taking what follows it when that makes `room`: the free exact block
+ * right after it, or the segment's room not handed out yet.  A block
+ * shrunk in place grows back in place, as on Windows. */
+static SIZE_T exact_absorb(heap *h, heap_block *b, SIZE_T cap, SIZE_T room)
+{
+	heap_segment *s = h->segments;
+	heap_block *next = (heap_block *)((char *)(b + 1) + cap), **link;
+	SIZE_T more = heap_round_up(room - cap, 16);
+
+	if ((char *)next == s->bump) {
+		if (!segment_commit(h, s, more))
+			return cap;
+		s->bump += more;
+		return cap + more;
+	}
+	if (next->cls != CLASS_EXACT || next->state != BLOCK_FREE ||
+	    cap + sizeof(heap_block) + next->size < room)
+		return cap;
+	for (link = &h->exact_free; *link && *link != next; link = (heap_block **)(*link + 1))
+		;
+	if (!*link)
+		return cap;
+	*link = *(heap_block **)(next + 1);
+	return cap + sizeof(heap_block) + next->size;
+}
+
+/* The capacity a size-class block reaches by growing into the current
+ * segment's room not handed out yet, when it is the last block carved
+ * there: it becomes a block of the class `room` needs.  A block grows in
+ * place into the free room after it, as in Windows' heap. */
+static SIZE_T class_grow_at_end(heap *h, heap_block *b, SIZE_T cap, SIZE_T room)
+{
+	heap_segment *s = h->segments;
+	unsigned cls;
+	SIZE_T more;
+
+	if ((char *)(b + 1) + cap != s->bump || room > SMALL_MAX)
+		return cap;
+	cls = size_to_class(room);
+	more = heap_class_capacity(cls) - cap;
+	if (!segment_commit(h, s, more))
+		return cap;
+	s->bump += more;
+	b->cls = (USHORT)cls;
+	return heap_class_capacity(cls);
+}
+
+/* A block with a region of its own (a virtual block, as Windows calls
+ * those of about 1 MiB and more) gives its pages back when it shrinks,
+ * and then cannot grow back in place, as on Windows. */
+static void large_shrink(heap_block *b, SIZE_T room)
+{
+	heap_large *l = CONTAINING_RECORD(b, heap_large, hdr);
+	SIZE_T keep = heap_round_up(sizeof(heap_large) + room, 0x1000), len;
+	void *tail;
+
+	if (l->map_size <= VIRTUAL_BLOCK_MIN || keep >= l->map_size)
+		return;
+	tail = (char *)l + keep;
+	len = l->map_size - keep;
+	if (NtFreeVirtualMemory((HANDLE)-1, &tail, &len, MEM_DECOMMIT) >= 0)
+		l->map_size = keep;
+}
+
 static BOOL heap_resize_in_place(heap *h, heap_block *b, SIZE_T size, ULONG flags)
 {
-	SIZE_T cap = heap_block_capacity(b);
-	SIZE_T room = size + (b->cls == CLASS_LARGE ? 0 : heap_debug_extra(h));
+	SIZE_T cap = heap_block_capacity(b), old = b->size;
+	SIZE_T room = block_room(h, size, (b->bits & BITS_USER_INFO) != 0);
+	ULONG_PTR user_value = 0;
 
+	if (b->bits & BITS_LFH)
+		return FALSE;
+	if (room > cap && b->cls == CLASS_EXACT)
+		cap = exact_absorb(h, b, cap, room);
+	else if (room > cap && b->cls != CLASS_LARGE)
+		cap = class_grow_at_end(h, b, cap, room);
 	if (room > cap)
 		return FALSE;
+	/* Like Windows' low-fragmentation buckets, a small block that would
+	 * waste more than half of its room moves to a smaller one; bigger
+	 * blocks shrink in place. */
+	if (b->cls != CLASS_EXACT && b->cls != CLASS_LARGE && cap <= LFH_BLOCK_MAX &&
+	    size < cap / 2 && !(flags & HEAP_REALLOC_IN_PLACE_ONLY) && cap > 32)
+		return FALSE;
+	if (b->cls == CLASS_LARGE)
+		large_shrink(b, room);
+	if (b->bits & BITS_USER_INFO)
+		user_value = heap_user_info(h, b)[1];
 	if (b->cls == CLASS_EXACT)
 		exact_trim(h, b, cap, heap_round_up(room ? room : 1, 16));
-	else if (size < cap / 2 && !(flags & HEAP_REALLOC_IN_PLACE_ONLY) && cap > 32)
-		return FALSE;
-	if ((flags & HEAP_ZERO_MEMORY) && size > b->size)
-		memset((char *)(b + 1) + b->size, 0, size - b->size);
-	b->size = size;
+	if ((flags & HEAP_ZERO_MEMORY) && size > old)
+		memset((char *)(b + 1) + old, 0, size - old);
+	block_set_size(b, size);
 	heap_debug_set_tail(h, b);
+	if (b->bits & BITS_USER_INFO) {
+		ULONG_PTR *info = heap_user_info(h, b);
+
+		info[0] = 0;
+		info[1] = user_value;
+	}
 	return TRUE;
 }
 
@@ -492,7 +643,11 @@ RTLAPI PVOID NTAPI RtlReAllocateHeap(PVOID handle, ULONG flags, PVOID ptr, SIZE_
 	void *ret = NULL;
 	SIZE_T old;
 
-	if (!ptr || !heap_valid(h))
+	if (!ptr) { /* nothing to resize: NULL, and no error (as Windows) */
+		RtlSetLastWin32Error(ERROR_SUCCESS);
+		return NULL;
+	}
+	if (!heap_valid(h))
 		return NULL;
 	heap_lock(h, flags);
 	b = heap_checked_block(h, ptr, flags);
@@ -505,15 +660,16 @@ RTLAPI PVOID NTAPI RtlReAllocateHeap(PVOID handle, ULONG flags, PVOID ptr, SIZE_
 	if (flags & HEAP_REALLOC_IN_PLACE_ONLY)
 		goto fail;
 	old = b->size;
-	nb = heap_alloc_block(h, size + heap_debug_extra(h));
+	nb = heap_new_block(h, size, USER_FLAGS_FROM_BITS(b->bits) |
+				     ((b->bits & BITS_USER_INFO) ? HEAP_SETTABLE_USER_VALUE : 0));
 	if (!nb)
 		goto fail;
-	nb->size = size;
-	nb->state = BLOCK_BUSY;
 	heap_debug_fill_busy(h, nb, flags);
 	memcpy(nb + 1, ptr, old < size ? old : size);
 	if ((flags & HEAP_ZERO_MEMORY) && size > old)
 		memset((char *)(nb + 1) + old, 0, size - old);
+	if (b->bits & BITS_USER_INFO)
+		heap_user_info(h, nb)[1] = heap_user_info(h, b)[1];
 	heap_release_block(h, b);
 	ret = nb + 1;
 	goto out;

@@ -20,6 +20,7 @@
 #define FLG_HEAP_VALIDATE_ALL 0x00000080
 #define FLG_HEAP_DISABLE_COALESCING 0x00200000
 #define FLG_HEAP_PAGE_ALLOCS 0x02000000
+#define FLG_HEAP_ENABLE_TAGGING 0x00000800
 
 #define TAIL_BYTE 0xab
 #define FREE_FILL 0xfeeefeeeU
@@ -43,6 +44,8 @@ ULONG heap_flags_from_global(ULONG global_flag)
 		f |= HEAP_DISABLE_COALESCE_ON_FREE;
 	if (global_flag & FLG_HEAP_PAGE_ALLOCS)
 		f |= HEAP_PAGE_ALLOCS;
+	if (global_flag & FLG_HEAP_ENABLE_TAGGING)
+		f |= HEAP_TAGGING_ENABLED;
 	return f;
 }
 
@@ -50,7 +53,8 @@ ULONG heap_flags_from_global(ULONG global_flag)
  * those that only describe the heap (a page heap keeps them all). */
 ULONG heap_force_flags(ULONG flags)
 {
-	ULONG describe = HEAP_DISABLE_COALESCE_ON_FREE | HEAP_CREATE_ENABLE_EXECUTE;
+	ULONG describe = HEAP_DISABLE_COALESCE_ON_FREE | HEAP_CREATE_ENABLE_EXECUTE |
+			 HEAP_TAGGING_ENABLED;
 
 	if (!(flags & HEAP_PAGE_ALLOCS))
 		describe |= HEAP_GROWABLE | HEAP_CLASS_PRIVATE;
@@ -79,7 +83,7 @@ static BOOL dwords_are(const BYTE *p, SIZE_T len, ULONG value)
 
 static BOOL has_tail(const heap *h, const heap_block *b)
 {
-	return (h->flags & HEAP_TAIL_CHECKING_ENABLED) && b->cls != CLASS_LARGE;
+	return heap_tail_size(h, b) != 0;
 }
 
 void heap_debug_set_tail(const heap *h, heap_block *b)

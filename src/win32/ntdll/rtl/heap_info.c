@@ -8,6 +8,13 @@
  * committed yet as an uncommitted range; then the large blocks.  The next
  * entry is found from the previous one, which the caller hands back
  * unchanged (documented), so a walk needs no state of its own.
+ *
+ * The numbers follow what Windows shows: a region's data is its header
+ * and its first block starts 16 bytes after it; a busy block's overhead
+ * is its unused room (the next block's data starts 16 bytes after it);
+ * the committed room left reports an overhead of 32 and ends 64 bytes
+ * before the uncommitted range (TAIL_OVERHEAD), which reaches the
+ * segment's guard page.
  */
 #include "heap_private.h"
 
@@ -22,6 +29,7 @@ extern RTL_SRWLOCK rtl_all_heaps_lock;
 #define WALK_BLOCK 0x0010
 #define WALK_UNCOMMITTED LSW_HEAP_WALK_UNCOMMITTED
 #define WALK_COMMITTED 0x4000
+#define TAIL_OVERHEAD 32
 
 typedef LSW_HEAP_WALK_ENTRY walk_entry;
 
@@ -78,10 +86,28 @@ static BOOL blocks_valid(heap *h)
 	return TRUE;
 }
 
+/* Windows reads the header of whatever it is given: an unreadable
+ * pointer faults there, which it reports as ERROR_NOACCESS; a readable
+ * one that is no block leaves the last error alone. */
+static void report_unreadable(const void *ptr)
+{
+	MEMORY_BASIC_INFORMATION mbi;
+
+	if (NtQueryVirtualMemory((HANDLE)-1, (char *)ptr - sizeof(heap_block), 0, &mbi,
+				 sizeof(mbi), NULL) < 0 || mbi.State != MEM_COMMIT ||
+	    (mbi.Protect & (PAGE_NOACCESS | PAGE_GUARD)))
+		RtlSetLastWin32Error(ERROR_NOACCESS);
+}
+
 static BOOL block_valid(heap *h, const void *ptr)
 {
-	heap_block *b = heap_owns(h, ptr) ? heap_user_block(h, ptr) : NULL;
+	heap_block *b;
 
+	if (!heap_owns(h, ptr)) {
+		report_unreadable(ptr);
+		return FALSE;
+	}
+	b = heap_user_block(h, ptr);
 	return b && heap_debug_busy_ok(h, b);
 }
 
@@ -188,13 +214,15 @@ static heap_segment *segment_holding(heap *h, const char *p)
 
 static void walk_region(heap *h, heap_segment *s, walk_entry *e)
 {
+	SIZE_T guard = (h->flags & HEAP_GROWABLE) ? SEGMENT_GUARD : 0;
+
 	e->DataAddress = s->base;
-	e->DataSize = s == &h->first_segment ? sizeof(heap) : sizeof(heap_segment);
+	e->DataSize = (SIZE_T)(s->first - s->base) - sizeof(heap_block);
 	e->OverheadBytes = 0;
 	e->SegmentIndex = (UCHAR)s->index;
 	e->Flags = WALK_REGION;
 	e->Segment.CommittedSize = (ULONG)(s->commit_end - s->base);
-	e->Segment.UnCommittedSize = (ULONG)(s->reserve_end - s->commit_end);
+	e->Segment.UnCommittedSize = (ULONG)(s->reserve_end + guard - s->commit_end);
 	e->Segment.FirstEntry = s->first;
 	e->Segment.LastEntry = s->reserve_end;
 }
@@ -208,8 +236,7 @@ static void walk_block(heap_segment *s, heap_block *b, walk_entry *e)
 	e->SegmentIndex = (UCHAR)s->index;
 	if (b->state == BLOCK_BUSY) {
 		e->DataSize = b->size;
-		e->OverheadBytes = (UCHAR)(sizeof(*b) + cap - b->size > 255 ? 255 :
-									      sizeof(*b) + cap - b->size);
+		e->OverheadBytes = (UCHAR)(cap - b->size > 255 ? 255 : cap - b->size);
 		e->Flags = WALK_COMMITTED | WALK_BLOCK | WALK_BUSY;
 	} else {
 		e->DataSize = cap;
@@ -227,10 +254,12 @@ static BOOL walk_from(heap_segment *s, char *p, walk_entry *e)
 	}
 	memset(e, 0, sizeof(*e));
 	e->SegmentIndex = (UCHAR)s->index;
-	if (p == s->bump && s->commit_end - s->bump > (ptrdiff_t)sizeof(heap_block)) {
+	if (p == s->bump &&
+	    s->commit_end - s->bump > (ptrdiff_t)(sizeof(heap_block) + 2 * TAIL_OVERHEAD)) {
 		e->DataAddress = s->bump + sizeof(heap_block);
-		e->DataSize = (SIZE_T)(s->commit_end - s->bump) - sizeof(heap_block);
-		e->OverheadBytes = sizeof(heap_block);
+		e->DataSize = (SIZE_T)(s->commit_end - s->bump) - sizeof(heap_block) -
+			      2 * TAIL_OVERHEAD;
+		e->OverheadBytes = TAIL_OVERHEAD;
 		return TRUE;
 	}
 	if (p < s->commit_end)
@@ -326,8 +355,8 @@ RTLAPI DWORD NTAPI RtlQueryHeapInformation(PVOID handle, HEAP_INFORMATION_CLASS 
 
 	if (cls != HEAP_COMPATIBILITY_INFORMATION)
 		return STATUS_INVALID_INFO_CLASS;
-	if (!heap_valid(h))
-		return STATUS_INVALID_HANDLE;
+	if (!heap_valid(h)) /* Windows reads the heap and faults */
+		return STATUS_ACCESS_VIOLATION;
 	if (needed)
 		*needed = sizeof(ULONG);
 	if (size < sizeof(ULONG))
@@ -337,7 +366,8 @@ RTLAPI DWORD NTAPI RtlQueryHeapInformation(PVOID handle, HEAP_INFORMATION_CLASS 
 }
 
 /* Compatibility modes (0 standard, 1 look-aside, 2 low-fragmentation)
- * are recorded; the allocator is the same in all of them. */
+ * are recorded; the allocator is the same in all of them.  Once on, LFH
+ * cannot be turned off (STATUS_UNSUCCESSFUL, as Windows answers). */
 RTLAPI DWORD NTAPI RtlSetHeapInformation(PVOID handle, HEAP_INFORMATION_CLASS cls, PVOID info,
 					 SIZE_T size)
 {
@@ -351,7 +381,8 @@ RTLAPI DWORD NTAPI RtlSetHeapInformation(PVOID handle, HEAP_INFORMATION_CLASS cl
 		return STATUS_INVALID_HANDLE;
 	if (size < sizeof(ULONG))
 		return STATUS_BUFFER_TOO_SMALL;
-	if (*(ULONG *)info > 2)
+	if (*(ULONG *)info > HEAP_COMPAT_LFH ||
+	    (h->compat == HEAP_COMPAT_LFH && *(ULONG *)info != HEAP_COMPAT_LFH))
 		return STATUS_UNSUCCESSFUL;
 	h->compat = *(ULONG *)info;
 	return STATUS_SUCCESS;

@@ -38,20 +38,36 @@
 #define NUM_CLASSES 97          /* see size_to_class */
 #define SMALL_MAX 0x40000       /* largest class capacity, 256 KiB */
 #define EXACT_MIN 0x400         /* fixed heaps: above this, exact blocks */
-#define SEGMENT_MIN 0x100000    /* first segment reservation (growable) */
+#define SEGMENT_MIN 0x10000     /* first segment reservation (growable) */
+#define FIRST_COMMIT 0x2000     /* what a new heap commits unless told */
+/* A growable heap's segments keep their last page reserved and never
+ * used, as Windows' do (HeapWalk shows the uncommitted range a page short
+ * of the region's uncommitted size). */
+#define SEGMENT_GUARD 0x1000
 #define SEGMENT_MAX 0x10000000  /* growth stops doubling here */
 #define COMMIT_MIN 0x10000
 #define COMMIT_MAX 0x400000
 /* Documented limit of a fixed-size heap's blocks on 64-bit Windows:
  * "slightly less than 1,024 KB". */
 #define FIXED_HEAP_BLOCK_MAX 0xFF000
+/* Windows gives blocks from this size on a virtual allocation of their
+ * own: no debug tail, and a shrink gives pages back. */
+#define VIRTUAL_BLOCK_MIN FIXED_HEAP_BLOCK_MAX
 #define LARGE_REGION_INDEX LSW_HEAP_WALK_LARGE_INDEX
+/* HeapCompatibilityInformation: the low-fragmentation heap.  Windows
+ * turns it on in a growable, serialized heap without debug checks when
+ * one size of block below 16 KiB has been allocated 0x12 times (blocks
+ * with user info do not count); from then on blocks of that size are LFH
+ * blocks, which never change size in place (a resize moves them). */
+#define HEAP_COMPAT_LFH 2
+#define LFH_THRESHOLD 0x12
+#define LFH_BLOCK_MAX 0x4000
 
 typedef struct heap_block {
 	SIZE_T size;  /* busy: the size asked for; free exact block: capacity */
 	USHORT cls;   /* size class, CLASS_EXACT or CLASS_LARGE */
 	BYTE state;   /* BLOCK_BUSY or BLOCK_FREE */
-	BYTE slack;   /* exact blocks: capacity - round16(size), 16-byte units */
+	BYTE bits;    /* BITS_SLACK, BITS_USER_INFO, the user flags */
 	ULONG check;  /* heap_check(heap): tells our blocks from strays */
 } heap_block;
 
@@ -68,7 +84,7 @@ typedef struct heap_segment {
 	char *first;        /* first block */
 	char *bump;         /* first byte never handed out */
 	char *commit_end;   /* end of the committed part */
-	char *reserve_end;  /* end of the reservation */
+	char *reserve_end;  /* end of the usable reservation (SEGMENT_GUARD) */
 	ULONG index;        /* 0 for the first segment */
 	ULONG pad[3];
 } heap_segment;
@@ -96,11 +112,26 @@ typedef struct heap {
 	ULONG compat;       /* HeapCompatibilityInformation */
 	heap_block *exact_free;
 	void *free[NUM_CLASSES];
+	USHORT class_uses[NUM_CLASSES]; /* allocations per class, until LFH is on */
 } heap;
 
 _Static_assert(__builtin_offsetof(heap, segment_signature) == 0x10, "Windows layout");
 _Static_assert(__builtin_offsetof(heap, flags) == 0x70, "Windows layout");
 _Static_assert(__builtin_offsetof(heap, force_flags) == 0x74, "Windows layout");
+
+/* heap_block.bits: the slack of an exact block (capacity - round16(size),
+ * in 16-byte units, at most 5), whether the block is a low-fragmentation
+ * one, whether it carries user info (HEAP_SETTABLE_USER_VALUE), and its
+ * three settable user flags (HEAP_SETTABLE_USER_FLAG1..3, 0x200..0x800,
+ * kept shifted down). */
+#define BITS_SLACK 0x07
+#define BITS_LFH 0x08
+#define BITS_USER_INFO 0x10
+#define HEAP_SETTABLE_USER_VALUE 0x00000100 /* ntifs.h */
+#define HEAP_SETTABLE_USER_FLAGS 0x00000E00
+#define USER_FLAGS_TO_BITS(f) ((BYTE)(((f) & HEAP_SETTABLE_USER_FLAGS) >> 4))
+#define USER_FLAGS_FROM_BITS(b) (((ULONG)(b) << 4) & HEAP_SETTABLE_USER_FLAGS)
+#define HEAP_USER_INFO_SIZE 16
 
 _Static_assert(sizeof(heap_block) == 16, "16-byte header keeps payloads aligned");
 _Static_assert(sizeof(heap_large) == 0x40, "large payloads at +0x40, as Windows");
@@ -138,6 +169,7 @@ heap_block *heap_user_block(const heap *h, const void *p);
  * free fills, and their checks. */
 #define HEAP_CLASS_PRIVATE 0x00001000       /* HEAP_CLASS_1: HeapCreate's heaps */
 #define HEAP_PAGE_ALLOCS 0x01000000
+#define HEAP_TAGGING_ENABLED 0x04000000     /* FLG_HEAP_ENABLE_TAGGING's (observed) */
 #define HEAP_VALIDATE_ALL_ENABLED 0x20000000
 #define HEAP_VALIDATE_PARAMETERS_ENABLED 0x40000000
 #define HEAP_TAIL_SIZE 16                  /* 0xab bytes past a block's end */
@@ -153,5 +185,22 @@ BOOL heap_debug_free_ok(const heap *h, const heap_block *b);
 /* The block of p, or NULL when it is not a busy block of h or (with
  * HEAP_VALIDATE_PARAMETERS_ENABLED) its tail was overwritten. */
 heap_block *heap_checked_block(const heap *h, const void *p, ULONG flags);
+
+/* The debug tail a block carries: virtual blocks (about 1 MiB and more,
+ * VIRTUAL_BLOCK_MIN) have none, as on Windows. */
+static inline SIZE_T heap_tail_size(const heap *h, const heap_block *b)
+{
+	return (h->flags & HEAP_TAIL_CHECKING_ENABLED) &&
+			       (b->cls != CLASS_LARGE || b->size < VIRTUAL_BLOCK_MIN) ?
+		       HEAP_TAIL_SIZE : 0;
+}
+
+/* A block's user info (BITS_USER_INFO): 16 bytes after its data and debug
+ * tail, at the next 16-byte boundary, the user value in the second
+ * pointer, where Windows keeps them. */
+static inline ULONG_PTR *heap_user_info(const heap *h, heap_block *b)
+{
+	return (ULONG_PTR *)((char *)(b + 1) + heap_round_up(b->size + heap_tail_size(h, b), 16));
+}
 
 #endif

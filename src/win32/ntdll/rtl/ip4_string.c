@@ -5,8 +5,10 @@
 #include "ip_string.h"
 
 /* One part at *pos.  On failure *pos is where Windows reports it: the
- * digit that overflows 32 bits, just after a prefix strict mode refuses,
- * or the first character of an empty part (just past it if a dot). */
+ * decimal or octal digit that overflows 32 bits, just after a prefix
+ * strict mode refuses, or the first character of an empty part (just
+ * past it if a dot).  A hexadecimal part keeps its low 32 bits, as
+ * Windows does ("0x123456789" is 35.69.103.137). */
 static BOOL ip4_part(const struct ip_text *t, BOOLEAN strict, SIZE_T *pos, ULONG *value)
 {
 	SIZE_T i = *pos, first;
@@ -26,7 +28,7 @@ static BOOL ip4_part(const struct ip_text *t, BOOLEAN strict, SIZE_T *pos, ULONG
 		return FALSE;
 	}
 	for (first = i; (d = ip_digit(ip_ch(t, i), base)) >= 0; i++) {
-		if (v > (0xffffffffu - (ULONG)d) / base) {
+		if (base != 16 && v > (0xffffffffu - (ULONG)d) / base) {
 			*pos = i;
 			return FALSE;
 		}

@@ -345,8 +345,9 @@ RTLAPI NTSTATUS NTAPI RtlDecompressFragment(USHORT format, BYTE *dst, ULONG dst_
 		got = chunk_bytes(data, size, compressed, workspace, LZNT1_CHUNK);
 		if (got < 0)
 			return STATUS_BAD_COMPRESSION_BUFFER;
-		if ((ULONG)got <= offset) {
-			/* a start inside a short chunk's implied zeros */
+		if ((ULONG)got < offset) {
+			/* a start inside a short chunk's implied zeros (a start
+			 * right at its end gives nothing, as on Windows) */
 			memset((BYTE *)workspace + got, 0, LZNT1_CHUNK - (ULONG)got);
 			got = LZNT1_CHUNK;
 		}
