@@ -251,9 +251,11 @@ static struct np_instance *listening(struct np_pipe *p)
 	return best;
 }
 
-/* Joins a client end to a listening instance. */
+/* Joins a client end (with its quality of service) to a listening
+ * instance. */
 static struct file_object *connect_client(struct nt_call *c, struct np_instance *in,
-					  uint32_t access, uint32_t options)
+					  const struct np_end *qos, uint32_t access,
+					  uint32_t options)
 {
 	struct np_end *e = calloc(1, sizeof(*e));
 	struct file_object *f;
@@ -262,11 +264,15 @@ static struct file_object *connect_client(struct nt_call *c, struct np_instance 
 		return NULL;
 	if (!(f = end_file(c->thread->process, e, access, options, "\\Device\\NamedPipe\\")))
 		return NULL;
+	e->qos_level = qos->qos_level;
+	e->qos_dynamic = qos->qos_dynamic;
+	e->qos_effective_only = qos->qos_effective_only;
 	e->inst = in;
 	e->peer_pid = in->server->own_pid;
 	in->server->peer_pid = e->own_pid;
 	in->client = e;
 	in->state = NP_CONNECTED;
+	np_client_capture(c->thread, e, true);
 	np_io_finish_all(&in->listeners, LSW_STATUS_SUCCESS);
 	return f;
 }
@@ -282,11 +288,13 @@ static struct file_object *root_file(struct nt_call *c, uint32_t access, uint32_
 	return end_file(c->thread->process, e, access, options, "\\Device\\NamedPipe\\");
 }
 
-static NTSTATUS open_end(struct nt_call *c, const uint16_t *name, size_t n, uint32_t access,
-			 uint32_t options, struct file_object **out)
+static NTSTATUS open_end(struct nt_call *c, uint64_t oa, const uint16_t *name, size_t n,
+			 uint32_t access, uint32_t options, struct file_object **out)
 {
 	struct np_pipe *p;
 	struct np_instance *in;
+	struct np_end qos;
+	NTSTATUS st;
 
 	if (!n) {
 		*out = root_file(c, access, options);
@@ -298,7 +306,9 @@ static NTSTATUS open_end(struct nt_call *c, const uint16_t *name, size_t n, uint
 		return LSW_STATUS_ACCESS_DENIED;
 	if (!(in = listening(p)))
 		return NP_STATUS_PIPE_NOT_AVAILABLE;
-	*out = connect_client(c, in, access, options);
+	if ((st = np_client_qos(c, oa, &qos)) != LSW_STATUS_SUCCESS)
+		return st;
+	*out = connect_client(c, in, &qos, access, options);
 	return *out ? LSW_STATUS_SUCCESS : LSW_STATUS_NO_MEMORY;
 }
 
@@ -326,7 +336,7 @@ bool np_open(struct nt_call *c, uint64_t handle_out, uint32_t access, uint64_t o
 		return false;
 	}
 	access = file_map_generic(access);
-	*st = open_end(c, name + rest, n - rest, access, options, &f);
+	*st = open_end(c, oa, name + rest, n - rest, access, options, &f);
 	free(name);
 	if (*st != LSW_STATUS_SUCCESS)
 		return true;
@@ -362,6 +372,7 @@ void np_disconnect(struct np_instance *in, NTSTATUS why)
 		np_io_finish_all(&in->server->writers, why);
 	}
 	np_io_finish_all(&in->listeners, why);
+	np_client_forget(in);
 	in->state = NP_DISCONNECTED;
 }
 
@@ -383,6 +394,7 @@ static void instance_unlink(struct np_instance *in)
 
 static void instance_free(struct np_instance *in)
 {
+	np_client_forget(in);
 	np_queue_clear(&in->to_server);
 	np_queue_clear(&in->to_client);
 	free(in);

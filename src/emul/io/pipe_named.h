@@ -12,7 +12,8 @@
  * pipe_named.c: names, instances, ends;  pipe_named_io.c: the queues,
  * reads and writes;  pipe_named_op.c: pending I/O and its completion;
  * pipe_named_fsctl.c: listen, disconnect, wait, peek, transceive;
- * pipe_named_info.c: the FilePipe* information classes.
+ * pipe_named_info.c: the FilePipe* information classes;
+ * pipe_named_client.c: the client's security context (impersonation).
  */
 #ifndef LSW_PIPE_NAMED_H
 #define LSW_PIPE_NAMED_H
@@ -62,6 +63,7 @@ struct np_queue {
 
 struct np_io;
 struct np_end;
+struct token_state;
 
 struct np_pipe {
 	struct np_pipe *next;        /* the host's pipes */
@@ -84,6 +86,8 @@ struct np_instance {
 	struct np_end *server, *client;
 	struct np_queue to_server, to_client;
 	struct np_io *listeners;     /* FSCTL_PIPE_LISTEN callers */
+	struct token_state *client_ctx; /* what the server impersonates, NULL:
+				      * no client since the last disconnect */
 };
 
 struct np_end {
@@ -98,6 +102,9 @@ struct np_end {
 	struct waitable wait;        /* the file as a waitable object: set when
 				      * its I/O completes */
 	bool signaled;
+	/* a client's SECURITY_QUALITY_OF_SERVICE (pipe_named_client.c) */
+	uint32_t qos_level;
+	bool qos_dynamic, qos_effective_only;
 };
 
 /* A pending I/O of an end (a read, a write waiting for its data to be
@@ -190,12 +197,27 @@ unsigned np_cancel(struct file_object *f, uint32_t tid, uint64_t iosb);
 /* The file's waitable part (file_ops). */
 struct waitable *np_waitable(struct file_object *f);
 void np_end_signal(struct np_end *e, bool on);
+/* An I/O of the end ended: its file is signalled as Windows does it, when
+ * the handle is synchronous or the call gave no event (_call: of call c
+ * on f, ended in its call). */
+void np_end_done(struct np_end *e, bool sync, bool event);
+void np_end_done_call(struct nt_call *c, struct file_object *f);
 void np_waitable_init(struct np_end *e);
 
 /* pipe_named_fsctl.c */
 NTSTATUS np_fsctl(struct nt_call *c, struct file_object *f, uint32_t code);
 /* A server instance now listens: FSCTL_PIPE_WAIT callers go on. */
 void np_wake_waiters(struct np_pipe *p);
+
+/* pipe_named_client.c */
+/* The client's quality of service from NtCreateFile's OBJECT_ATTRIBUTES. */
+NTSTATUS np_client_qos(struct nt_call *c, uint64_t oa, struct np_end *e);
+/* The client (thread t) opened (at_open) or writes: its context is taken
+ * again if it is tracked (always at the open). */
+void np_client_capture(struct lsw_thread *t, struct np_end *client, bool at_open);
+/* The server disconnected or the instance goes: no more context. */
+void np_client_forget(struct np_instance *in);
+NTSTATUS np_impersonate(struct nt_call *c, struct np_end *e);
 
 /* pipe_named_info.c */
 NTSTATUS np_query_info(struct nt_call *c, struct file_object *f, uint32_t cls, bool *handled);

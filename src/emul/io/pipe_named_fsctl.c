@@ -21,6 +21,7 @@
 #define FSCTL_PIPE_PEEK 0x0011400Cu
 #define FSCTL_PIPE_TRANSCEIVE 0x0011C017u
 #define FSCTL_PIPE_WAIT 0x00110018u
+#define FSCTL_PIPE_IMPERSONATE 0x0011001Cu
 #define FSCTL_PIPE_GET_CONNECTION_ATTRIBUTE 0x00110030u
 #define WAIT_HEADER 14               /* FILE_PIPE_WAIT_FOR_BUFFER up to Name */
 #define WAIT_NAME_MAX 512            /* bytes */
@@ -266,6 +267,7 @@ static NTSTATUS control(struct nt_call *c, struct file_object *f, uint32_t code)
 	case FSCTL_PIPE_PEEK: return peek(c, f->np);
 	case FSCTL_PIPE_TRANSCEIVE: return transceive(c, f);
 	case FSCTL_PIPE_GET_CONNECTION_ATTRIBUTE: return connection_attribute(c, f->np);
+	case FSCTL_PIPE_IMPERSONATE: return np_impersonate(c, f->np);
 	}
 	return LSW_STATUS_INVALID_DEVICE_REQUEST;
 }
@@ -279,7 +281,7 @@ NTSTATUS np_fsctl(struct nt_call *c, struct file_object *f, uint32_t code)
 	np_end_signal(f->np, false);
 	st = control(c, f, code);
 	if (st != NT_DEFERRED && st != LSW_STATUS_PENDING)
-		np_end_signal(f->np, true);
+		np_end_done_call(c, f);
 	if (st == LSW_STATUS_SUCCESS && code != FSCTL_PIPE_PEEK && code != FSCTL_PIPE_TRANSCEIVE &&
 	    code != FSCTL_PIPE_GET_CONNECTION_ATTRIBUTE &&
 	    tracee_write_iosb(c->thread, c->args[4], st, 0) != LSW_STATUS_SUCCESS)

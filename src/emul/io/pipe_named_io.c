@@ -226,7 +226,7 @@ NTSTATUS np_read(struct nt_call *c, struct file_object *f)
 		if (tracee_write_iosb(c->thread, c->args[4], st, got) != LSW_STATUS_SUCCESS)
 			st = LSW_STATUS_ACCESS_VIOLATION;
 		np_pump(e->inst);
-		np_end_signal(e, true);
+		np_end_done_call(c, f);
 		return st;
 	}
 	if (st != LSW_STATUS_SUCCESS)
@@ -291,6 +291,8 @@ NTSTATUS np_queue_write(struct nt_call *c, struct np_end *e, uint64_t buf, uint3
 {
 	NTSTATUS st = LSW_STATUS_SUCCESS;
 
+	if (!e->server)
+		np_client_capture(c->thread, e, false);
 	if (len || e->inst->type == NP_TYPE_MESSAGE)
 		st = append(c->thread, np_write_queue(e), buf, len);
 	if (st == LSW_STATUS_SUCCESS)
@@ -315,7 +317,7 @@ NTSTATUS np_write(struct nt_call *c, struct file_object *f)
 	if (!len || !e->inst || e->completion_mode == NP_COMPLETE_OPERATION ||
 	    np_write_queue(e)->bytes <= np_write_quota(e)) {
 		/* an empty write never waits, nor one that fits */
-		np_end_signal(e, true);
+		np_end_done_call(c, f);
 		return tracee_write_iosb(c->thread, c->args[4], LSW_STATUS_SUCCESS, len);
 	}
 	if (!(io = np_io_new(c, f, NP_IO_WRITE, &e->writers)))

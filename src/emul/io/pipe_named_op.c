@@ -49,6 +49,21 @@ void np_end_signal(struct np_end *e, bool on)
 		waitable_wake(&e->file->hdr);
 }
 
+/* As Windows completes an I/O: the file of a synchronous handle is
+ * signalled, that of an overlapped one only when the call gave no event
+ * (then the event alone is). */
+void np_end_done(struct np_end *e, bool sync, bool event)
+{
+	if (sync || !event)
+		np_end_signal(e, true);
+}
+
+void np_end_done_call(struct nt_call *c, struct file_object *f)
+{
+	np_end_done(f->np, f->options & (FILE_SYNCHRONOUS_IO_ALERT | FILE_SYNCHRONOUS_IO_NONALERT),
+		    c->args[1] != 0);
+}
+
 static void unlink_io(struct np_io *io)
 {
 	for (struct np_io **p = io->list; p && *p; p = &(*p)->next)
@@ -205,7 +220,7 @@ void np_io_finish(struct np_io *io, NTSTATUS st, uint64_t info)
 	if (t && io->iosb)
 		tracee_write_iosb(t, io->iosb, st, info);
 	if (io->end)
-		np_end_signal(io->end, true);
+		np_end_done(io->end, io->thread != NULL, io->event != NULL);
 	tell(io, st, info);
 	if (io->thread)
 		nt_answer(io->thread, st);

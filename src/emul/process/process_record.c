@@ -21,6 +21,7 @@
 #include "emul/process/quota.h"
 #include "emul/process/thread.h"
 #include "emul/process/thread_block.h"
+#include "emul/security/token.h"
 #include "emul/system/kuser.h"
 
 static char **copy_strings(char *const *v, int n)
@@ -145,6 +146,7 @@ void thread_record_free(struct lsw_thread *t)
 		obj->thread = NULL;
 		waitable_wake(&obj->hdr);
 	}
+	token_thread_set(t, NULL);
 	tracee_memo_free(t);
 	fast_channel_cool(t);
 	thread_block_unmap(t->block_map);
