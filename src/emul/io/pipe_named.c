@@ -14,6 +14,7 @@
 #include <string.h>
 #include "emul/io/file_access.h"
 #include "emul/io/io_completion.h"
+#include "emul/io/path.h"
 #include "emul/io/pipe_named.h"
 #include "emul/upcase.h"
 
@@ -79,9 +80,25 @@ struct np_pipe *np_find(struct lsw_host *h, const uint16_t *name, size_t n)
 	return NULL;
 }
 
-/* A file object for an end (or the root) of the pipe file system. */
+/* The NT name of an end of pipe p (NULL: of the root). */
+static char *end_name(const struct np_pipe *p)
+{
+	static const char prefix[] = "\\Device\\NamedPipe\\";
+	size_t room = sizeof(prefix) + (p ? p->name_len * 3 + 5 : 0);
+	char *s = malloc(room);
+
+	if (!s)
+		return NULL;
+	memcpy(s, prefix, sizeof(prefix));
+	if (p)
+		utf16_to_utf8(p->name, p->name_len, s + sizeof(prefix) - 1, room - sizeof(prefix) + 1);
+	return s;
+}
+
+/* A file object for an end of pipe p (or, p NULL, the pipe file
+ * system's root). */
 static struct file_object *end_file(struct lsw_process *p, struct np_end *e, uint32_t access,
-				    uint32_t options, const char *nt_name)
+				    uint32_t options, const struct np_pipe *pipe)
 {
 	struct file_object *f = file_new(p, FILE_KIND_PIPE, -1, "named pipe");
 
@@ -93,7 +110,7 @@ static struct file_object *end_file(struct lsw_process *p, struct np_end *e, uin
 	f->access = access;
 	f->options = options & FILE_MODE_OPTIONS;
 	f->np = e;
-	f->nt_name = strdup(nt_name);
+	f->nt_name = end_name(pipe);
 	e->file = f;
 	e->own_pid = p->win_pid;
 	e->signaled = true; /* a file object starts signalled */
@@ -170,13 +187,12 @@ static struct file_object *instance_new(struct nt_call *c, struct np_pipe *p,
 	e->server = true;
 	e->read_mode = (uint32_t)c->args[8];
 	e->completion_mode = (uint32_t)c->args[9];
-	if (!(f = end_file(c->thread->process, e, access, (uint32_t)c->args[6],
-			   "\\Device\\NamedPipe\\"))) {
+	if (!(f = end_file(c->thread->process, e, access, (uint32_t)c->args[6], p))) {
 		free(in);
 		return NULL;
 	}
 	*in = (struct np_instance){ .pipe = p, .next = p->first, .state = NP_LISTENING,
-				    .type = want->type, .config = p->config,
+				    .listen_seq = ++p->listens, .type = want->type, .config = p->config,
 				    .in_quota = want->in_quota, .out_quota = want->out_quota, .server = e };
 	e->inst = in;
 	p->first = in;
@@ -241,14 +257,23 @@ static bool access_fits(uint32_t config, uint32_t access)
 	return true;
 }
 
+/* The instance that has listened longest, whether or not its server
+ * waits in ConnectNamedPipe (Windows' order). */
 static struct np_instance *listening(struct np_pipe *p)
 {
 	struct np_instance *best = NULL;
 
 	for (struct np_instance *in = p->first; in; in = in->next)
-		if (in->state == NP_LISTENING && (!best || in->listeners))
-			best = in; /* one whose server waits in ConnectNamedPipe first */
+		if (in->state == NP_LISTENING && (!best || in->listen_seq < best->listen_seq))
+			best = in;
 	return best;
+}
+
+void np_listen_again(struct np_instance *in)
+{
+	in->state = NP_LISTENING;
+	if (in->pipe)
+		in->listen_seq = ++in->pipe->listens;
 }
 
 /* Joins a client end (with its quality of service) to a listening
@@ -262,7 +287,7 @@ static struct file_object *connect_client(struct nt_call *c, struct np_instance 
 
 	if (!e)
 		return NULL;
-	if (!(f = end_file(c->thread->process, e, access, options, "\\Device\\NamedPipe\\")))
+	if (!(f = end_file(c->thread->process, e, access, options, in->pipe)))
 		return NULL;
 	e->qos_level = qos->qos_level;
 	e->qos_dynamic = qos->qos_dynamic;
@@ -285,7 +310,7 @@ static struct file_object *root_file(struct nt_call *c, uint32_t access, uint32_
 	if (!e)
 		return NULL;
 	e->root = true;
-	return end_file(c->thread->process, e, access, options, "\\Device\\NamedPipe\\");
+	return end_file(c->thread->process, e, access, options, NULL);
 }
 
 static NTSTATUS open_end(struct nt_call *c, uint64_t oa, const uint16_t *name, size_t n,

@@ -76,6 +76,7 @@ struct np_pipe {
 	int64_t default_timeout;     /* 100 ns units, negative: relative */
 	struct np_instance *first;   /* its server instances */
 	struct np_io *waiters;       /* FSCTL_PIPE_WAIT callers */
+	uint64_t listens;            /* instances that began listening, ever */
 };
 
 struct np_instance {
@@ -84,6 +85,8 @@ struct np_instance {
 	enum np_state state;
 	uint32_t type, config, in_quota, out_quota; /* the pipe's, kept */
 	struct np_end *server, *client;
+	uint64_t listen_seq;         /* when it began listening: a client
+				      * joins the instance listening longest */
 	struct np_queue to_server, to_client;
 	struct np_io *listeners;     /* FSCTL_PIPE_LISTEN callers */
 	struct token_state *client_ctx; /* what the server impersonates, NULL:
@@ -147,6 +150,8 @@ bool np_open(struct nt_call *c, uint64_t handle_out, uint32_t access, uint64_t o
 void np_end_close(struct np_end *e);
 /* Instance states and their ends, after a change. */
 void np_disconnect(struct np_instance *in, NTSTATUS why);
+/* The instance listens again (FSCTL_PIPE_LISTEN after a disconnect). */
+void np_listen_again(struct np_instance *in);
 
 /* pipe_named_io.c */
 NTSTATUS np_read(struct nt_call *c, struct file_object *f);
@@ -194,6 +199,10 @@ struct lsw_thread *np_io_thread(struct np_io *io);
 /* Cancels f's I/O: of the thread tid (not 0), or with IO_STATUS_BLOCK
  * iosb (not 0), or all; how many. */
 unsigned np_cancel(struct file_object *f, uint32_t tid, uint64_t iosb);
+/* Thread t is ending: its I/O that went on without it (on the pipe
+ * handles of its process) ends STATUS_CANCELLED, as Windows cancels the
+ * I/O a thread issued when it exits; a write takes back its unread data. */
+void np_thread_exited(struct lsw_thread *t);
 /* The file's waitable part (file_ops). */
 struct waitable *np_waitable(struct file_object *f);
 void np_end_signal(struct np_end *e, bool on);

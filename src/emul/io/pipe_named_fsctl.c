@@ -40,7 +40,7 @@ static NTSTATUS listen(struct nt_call *c, struct file_object *f)
 	case NP_CONNECTED: return NP_STATUS_PIPE_CONNECTED;
 	case NP_CLOSING: return NP_STATUS_PIPE_CLOSING;
 	case NP_DISCONNECTED:
-		in->state = NP_LISTENING;
+		np_listen_again(in);
 		if (in->pipe)
 			np_wake_waiters(in->pipe);
 		break;
@@ -179,8 +179,9 @@ static NTSTATUS peek(struct nt_call *c, struct np_end *e)
 	if (tracee_write2(c->thread, c->args[8], hdr, PEEK_HEADER, c->args[8] + PEEK_HEADER, data,
 			  n) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
-	st = n < (e->inst->type == NP_TYPE_MESSAGE ? hdr[3] : hdr[1]) ? LSW_STATUS_BUFFER_OVERFLOW :
-	     LSW_STATUS_SUCCESS;
+	/* only a message cut short overflows; a byte pipe shows what fits */
+	st = e->inst->type == NP_TYPE_MESSAGE && n < hdr[3] ? LSW_STATUS_BUFFER_OVERFLOW
+							   : LSW_STATUS_SUCCESS;
 	if (tracee_write_iosb(c->thread, c->args[4], st, PEEK_HEADER + (uint64_t)n) !=
 	    LSW_STATUS_SUCCESS)
 		return LSW_STATUS_ACCESS_VIOLATION;
@@ -192,12 +193,14 @@ static NTSTATUS peek(struct nt_call *c, struct np_end *e)
 static NTSTATUS transceive(struct nt_call *c, struct file_object *f)
 {
 	struct np_end *e = f->np;
-	NTSTATUS st = np_write_state(e);
+	NTSTATUS st;
 	struct np_io *io;
 	uint64_t got;
 
-	if (st != LSW_STATUS_SUCCESS)
-		return st;
+	if (!e->inst)
+		return NP_STATUS_PIPE_DISCONNECTED; /* a client its server disconnected */
+	if (e->inst->state != NP_CONNECTED)
+		return NP_STATUS_INVALID_PIPE_STATE;
 	if (e->inst->type != NP_TYPE_MESSAGE || e->read_mode != NP_READ_MESSAGE)
 		return NP_STATUS_INVALID_READ_MODE;
 	if (np_read_queue(e)->first || e->readers)

@@ -11,7 +11,7 @@
 #include <string.h>
 #include "emul/io/pipe_named.h"
 
-enum { FilePipeInformation = 23, FilePipeLocalInformation = 24, FilePipeRemoteInformation = 25 };
+enum { FileNameInformation = 9, FilePipeInformation = 23, FilePipeLocalInformation = 24, FilePipeRemoteInformation = 25 };
 
 #define PIPE_INFO_SIZE 8
 #define LOCAL_INFO_SIZE 40
@@ -60,6 +60,10 @@ NTSTATUS np_query_info(struct nt_call *c, struct file_object *f, uint32_t cls, b
 {
 	uint32_t out[10] = { 0 }, size = class_size(cls);
 
+	if (cls == FileNameInformation && f->np && !f->np->root && !f->np->server && !f->np->inst) {
+		*handled = true; /* a client its server disconnected has no name */
+		return NP_STATUS_PIPE_DISCONNECTED;
+	}
 	*handled = size && f->np;
 	if (!*handled)
 		return LSW_STATUS_SUCCESS;
@@ -67,6 +71,8 @@ NTSTATUS np_query_info(struct nt_call *c, struct file_object *f, uint32_t cls, b
 		return LSW_STATUS_INFO_LENGTH_MISMATCH;
 	if (f->np->root)
 		return LSW_STATUS_INVALID_PARAMETER;
+	if (!f->np->server && !f->np->inst)
+		return NP_STATUS_PIPE_DISCONNECTED; /* its server disconnected it */
 	if (cls != FilePipeRemoteInformation &&
 	    !(handle_access(c->thread->process, c->args[0]) & FILE_READ_ATTRIBUTES))
 		return LSW_STATUS_ACCESS_DENIED;

@@ -21,6 +21,7 @@
 
 #define FILE_SYNCHRONOUS_IO_ALERT 0x10u
 #define FILE_SYNCHRONOUS_IO_NONALERT 0x20u
+#define FILE_SKIP_SET_EVENT_ON_HANDLE 0x2u
 
 static bool np_signaled(struct nt_object *o, struct lsw_thread *t)
 {
@@ -54,6 +55,8 @@ void np_end_signal(struct np_end *e, bool on)
  * (then the event alone is). */
 void np_end_done(struct np_end *e, bool sync, bool event)
 {
+	if (e->file && (e->file->completion_flags & FILE_SKIP_SET_EVENT_ON_HANDLE))
+		return; /* FileIoCompletionNotificationInformation asked so */
 	if (sync || !event)
 		np_end_signal(e, true);
 }
@@ -268,4 +271,16 @@ unsigned np_cancel(struct file_object *f, uint32_t tid, uint64_t iosb)
 	if (n && e->inst)
 		np_pump(e->inst); /* writes taken back make room for the others */
 	return n;
+}
+
+void np_thread_exited(struct lsw_thread *t)
+{
+	struct handle_table *ht = &t->process->handles;
+
+	for (size_t i = 0; i < ht->n; i++) {
+		struct nt_object *o = ht->e[i].obj;
+
+		if (o && o->ops == &file_ops && ((struct file_object *)o)->np)
+			np_cancel((struct file_object *)o, t->win_tid, 0);
+	}
 }

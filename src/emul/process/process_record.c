@@ -10,6 +10,7 @@
 #include "emul/sync/apc.h"
 #include "emul/io/file_direct.h"
 #include "emul/io/io_completion.h"
+#include "emul/io/pipe_named.h"
 #include "emul/sync/keyed_event.h"
 #include "emul/memory/memory.h"
 #include "emul/memory/remote.h"
@@ -130,6 +131,7 @@ static void rundown(struct lsw_process *p)
 		registry_notify_thread_exited(t);
 		apc_thread_exited(t);
 		io_completion_thread_exited(t);
+		np_thread_exited(t);
 	}
 }
 
