@@ -18,6 +18,7 @@
 #include "emul/io/pipe_named.h"
 #include "emul/upcase.h"
 
+#define FILE_OPEN 1u
 #define FILE_CREATE 2u
 #define FILE_OPEN_IF 3u
 #define FILE_OPENED 1
@@ -154,6 +155,8 @@ static NTSTATUS pipe_settings(struct nt_call *c, struct np_pipe *p)
 	return LSW_STATUS_SUCCESS;
 }
 
+/* A new pipe; one without a name is in no list (nobody finds it by
+ * name: its clients open it relative to its server end). */
 static struct np_pipe *pipe_new(struct lsw_host *h, const uint16_t *name, size_t n)
 {
 	struct np_pipe *p = calloc(1, sizeof(*p));
@@ -165,8 +168,10 @@ static struct np_pipe *pipe_new(struct lsw_host *h, const uint16_t *name, size_t
 	memcpy(p->name, name, n * 2);
 	p->name_len = n;
 	p->host = h;
-	p->next = h->named_pipes;
-	h->named_pipes = p;
+	if (n) {
+		p->next = h->named_pipes;
+		h->named_pipes = p;
+	}
 	return p;
 }
 
@@ -193,6 +198,7 @@ static struct file_object *instance_new(struct nt_call *c, struct np_pipe *p,
 	}
 	*in = (struct np_instance){ .pipe = p, .next = p->first, .state = NP_LISTENING,
 				    .listen_seq = ++p->listens, .type = want->type, .config = p->config,
+				    .max_instances = p->max_instances,
 				    .in_quota = want->in_quota, .out_quota = want->out_quota, .server = e };
 	e->inst = in;
 	p->first = in;
@@ -201,27 +207,30 @@ static struct file_object *instance_new(struct nt_call *c, struct np_pipe *p,
 }
 
 /* NtCreateNamedPipeFile with a name: a server instance. */
-NTSTATUS np_create_server(struct nt_call *c, const uint16_t *name, size_t n, uint32_t access,
-			  uint64_t *h)
+NTSTATUS np_create_server(struct nt_call *c, const uint16_t *name, size_t n, bool unnamed,
+			  uint32_t access, uint64_t *h)
 {
 	uint32_t disposition = (uint32_t)c->args[5];
-	struct np_pipe *p = np_find(c->thread->process->host, name, n), want;
+	struct np_pipe *p = n ? np_find(c->thread->process->host, name, n) : NULL, want;
 	struct file_object *f;
 	bool made = false;
 	NTSTATUS st;
 
-	if (!n || n > NAME_MAX_CHARS)
+	if ((!n && !unnamed) || n > NAME_MAX_CHARS)
 		return NP_STATUS_OBJECT_NAME_INVALID;
+	if (!n && disposition == FILE_OPEN)
+		return LSW_STATUS_OBJECT_NAME_NOT_FOUND; /* no unnamed pipe to open */
 	if (disposition != FILE_CREATE && disposition != FILE_OPEN_IF)
 		return LSW_STATUS_INVALID_PARAMETER;
 	if ((st = pipe_settings(c, &want)) != LSW_STATUS_SUCCESS)
 		return st;
-	if (p && disposition == FILE_CREATE)
-		return LSW_STATUS_ACCESS_DENIED; /* FILE_FLAG_FIRST_PIPE_INSTANCE */
 	/* the first instance's limit and direction hold; each instance has
-	 * its own type and quotas (Windows lets them differ) */
+	 * its own type and quotas (Windows lets them differ); the limit is
+	 * told first */
 	if (p && p->instances >= p->max_instances)
 		return NP_STATUS_INSTANCE_NOT_AVAILABLE;
+	if (p && disposition == FILE_CREATE)
+		return LSW_STATUS_ACCESS_DENIED; /* FILE_FLAG_FIRST_PIPE_INSTANCE */
 	if (p && want.config != p->config)
 		return LSW_STATUS_ACCESS_DENIED;
 	if (!p) {
@@ -313,13 +322,25 @@ static struct file_object *root_file(struct nt_call *c, uint32_t access, uint32_
 	return end_file(c->thread->process, e, access, options, NULL);
 }
 
+/* A client end joins instance in (NULL: none listens). */
+static NTSTATUS join(struct nt_call *c, uint64_t oa, struct np_instance *in, uint32_t access,
+		     uint32_t options, struct file_object **out)
+{
+	struct np_end qos;
+	NTSTATUS st;
+
+	if (!in || in->state != NP_LISTENING)
+		return NP_STATUS_PIPE_NOT_AVAILABLE;
+	if ((st = np_client_qos(c, oa, &qos)) != LSW_STATUS_SUCCESS)
+		return st;
+	*out = connect_client(c, in, &qos, access, options);
+	return *out ? LSW_STATUS_SUCCESS : LSW_STATUS_NO_MEMORY;
+}
+
 static NTSTATUS open_end(struct nt_call *c, uint64_t oa, const uint16_t *name, size_t n,
 			 uint32_t access, uint32_t options, struct file_object **out)
 {
 	struct np_pipe *p;
-	struct np_instance *in;
-	struct np_end qos;
-	NTSTATUS st;
 
 	if (!n) {
 		*out = root_file(c, access, options);
@@ -329,12 +350,7 @@ static NTSTATUS open_end(struct nt_call *c, uint64_t oa, const uint16_t *name, s
 		return LSW_STATUS_OBJECT_NAME_NOT_FOUND;
 	if (!access_fits(p->config, access))
 		return LSW_STATUS_ACCESS_DENIED;
-	if (!(in = listening(p)))
-		return NP_STATUS_PIPE_NOT_AVAILABLE;
-	if ((st = np_client_qos(c, oa, &qos)) != LSW_STATUS_SUCCESS)
-		return st;
-	*out = connect_client(c, in, &qos, access, options);
-	return *out ? LSW_STATUS_SUCCESS : LSW_STATUS_NO_MEMORY;
+	return join(c, oa, listening(p), access, options, out);
 }
 
 bool np_open(struct nt_call *c, uint64_t handle_out, uint32_t access, uint64_t oa,
@@ -347,21 +363,24 @@ bool np_open(struct nt_call *c, uint64_t handle_out, uint32_t access, uint64_t o
 	uint64_t h;
 
 	if (object_attributes_read(c, oa, &root, &name, &n, &c->oa_attributes) !=
-	    LSW_STATUS_SUCCESS || !name)
+	    LSW_STATUS_SUCCESS)
 		return false;
 	rest = 0;
-	if (root) { /* relative to the pipe file system's root */
-		dir = (struct file_object *)handle_get(c->thread->process, root, &file_ops, st);
-		if (!dir || !dir->np || !dir->np->root) {
-			free(name);
-			return false;
-		}
-	} else if (!np_name_of(name, n, &rest)) {
+	dir = root ? (struct file_object *)handle_get(c->thread->process, root, &file_ops, st)
+		   : NULL;
+	access = file_map_generic(access);
+	if (dir && dir->np && dir->np->server) { /* an unnamed pipe's client, no name */
+		*st = n ? NP_STATUS_OBJECT_NAME_INVALID
+			: join(c, oa, dir->np->inst, access, options, &f);
+	} else if (!name || (root && (!dir || !dir->np || !dir->np->root)) ||
+		   (!root && !np_name_of(name, n, &rest))) {
 		free(name);
 		return false;
+	} else { /* a name, or relative to the pipe file system's root */
+		*st = open_end(c, oa, name + rest, n - rest, access, options, &f);
+		if (*st == LSW_STATUS_SUCCESS && f->np->root)
+			f->np->device = !root && n && name[n - 1] != '\\';
 	}
-	access = file_map_generic(access);
-	*st = open_end(c, oa, name + rest, n - rest, access, options, &f);
 	free(name);
 	if (*st != LSW_STATUS_SUCCESS)
 		return true;

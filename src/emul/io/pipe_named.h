@@ -84,6 +84,7 @@ struct np_instance {
 	struct np_instance *next;
 	enum np_state state;
 	uint32_t type, config, in_quota, out_quota; /* the pipe's, kept */
+	uint32_t max_instances;      /* the pipe's, kept after its server went */
 	struct np_end *server, *client;
 	uint64_t listen_seq;         /* when it began listening: a client
 				      * joins the instance listening longest */
@@ -98,6 +99,8 @@ struct np_end {
 	struct np_instance *inst;    /* NULL: the pipe file system's root, or
 				      * a client the server disconnected */
 	bool server, root;
+	bool device;                 /* the root opened without its trailing
+				      * backslash: the file system's device */
 	uint32_t read_mode, completion_mode;
 	uint32_t peer_pid;           /* the other end's process, when known */
 	uint32_t own_pid;
@@ -140,8 +143,10 @@ struct np_io {
  * name[0..n); *rest its first character: true when name is one. */
 bool np_name_of(const uint16_t *name, size_t n, size_t *rest);
 struct np_pipe *np_find(struct lsw_host *h, const uint16_t *name, size_t n);
-NTSTATUS np_create_server(struct nt_call *c, const uint16_t *name, size_t n, uint32_t access,
-			  uint64_t *h);
+/* unnamed: n may be 0, a pipe of its own without a name (relative to the
+ * file system's root). */
+NTSTATUS np_create_server(struct nt_call *c, const uint16_t *name, size_t n, bool unnamed,
+			  uint32_t access, uint64_t *h);
 /* NtCreateFile/NtOpenFile of a pipe name: true when oa names one (*st the
  * call's status). */
 bool np_open(struct nt_call *c, uint64_t handle_out, uint32_t access, uint64_t oa,

@@ -16,11 +16,16 @@
 #include "emul/io/pipe_named.h"
 #include "emul/system/kuser.h"
 
+#define FSCTL_PIPE_ASSIGN_EVENT 0x00110000u
 #define FSCTL_PIPE_DISCONNECT 0x00110004u
 #define FSCTL_PIPE_LISTEN 0x00110008u
 #define FSCTL_PIPE_PEEK 0x0011400Cu
 #define FSCTL_PIPE_TRANSCEIVE 0x0011C017u
+#define FSCTL_PIPE_QUERY_EVENT 0x00110010u
 #define FSCTL_PIPE_WAIT 0x00110018u
+#define FSCTL_PIPE_SET_CLIENT_PROCESS 0x00110020u
+#define FSCTL_PIPE_QUERY_CLIENT_PROCESS 0x00110024u
+#define STATUS_NOT_SUPPORTED 0xC00000BBu
 #define FSCTL_PIPE_IMPERSONATE 0x0011001Cu
 #define FSCTL_PIPE_GET_CONNECTION_ATTRIBUTE 0x00110030u
 #define WAIT_HEADER 14               /* FILE_PIPE_WAIT_FOR_BUFFER up to Name */
@@ -258,12 +263,30 @@ static NTSTATUS connection_attribute(struct nt_call *c, struct np_end *e)
 	return LSW_STATUS_SUCCESS;
 }
 
+/* The root (or the device) has no pipe: what each control says there. */
+static NTSTATUS root_control(uint32_t code)
+{
+	switch (code) {
+	case FSCTL_PIPE_DISCONNECT:
+	case FSCTL_PIPE_TRANSCEIVE: return NP_STATUS_PIPE_DISCONNECTED;
+	case FSCTL_PIPE_LISTEN:
+	case FSCTL_PIPE_IMPERSONATE: return NP_STATUS_ILLEGAL_FUNCTION;
+	case FSCTL_PIPE_ASSIGN_EVENT:
+	case FSCTL_PIPE_QUERY_EVENT:
+	case FSCTL_PIPE_SET_CLIENT_PROCESS: return STATUS_NOT_SUPPORTED;
+	case FSCTL_PIPE_PEEK:
+	case FSCTL_PIPE_QUERY_CLIENT_PROCESS:
+	case FSCTL_PIPE_GET_CONNECTION_ATTRIBUTE: return LSW_STATUS_INVALID_PARAMETER;
+	}
+	return LSW_STATUS_INVALID_DEVICE_REQUEST;
+}
+
 static NTSTATUS control(struct nt_call *c, struct file_object *f, uint32_t code)
 {
-	if (code == FSCTL_PIPE_WAIT)
-		return wait_pipe(c, f);
+	if (code == FSCTL_PIPE_WAIT) /* on the root directory only */
+		return f->np->device ? NP_STATUS_ILLEGAL_FUNCTION : wait_pipe(c, f);
 	if (f->np->root)
-		return LSW_STATUS_INVALID_DEVICE_REQUEST;
+		return root_control(code);
 	switch (code) {
 	case FSCTL_PIPE_LISTEN: return listen(c, f);
 	case FSCTL_PIPE_DISCONNECT: return disconnect(f->np);

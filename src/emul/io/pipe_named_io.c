@@ -64,7 +64,7 @@ void np_queue_clear(struct np_queue *q)
 NTSTATUS np_read_state(const struct np_end *e)
 {
 	if (e->root)
-		return LSW_STATUS_INVALID_DEVICE_REQUEST;
+		return LSW_STATUS_INVALID_PARAMETER; /* no pipe to read or write */
 	if (!e->inst)
 		return NP_STATUS_PIPE_DISCONNECTED;
 	switch (e->inst->state) {

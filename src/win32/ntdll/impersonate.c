@@ -2,7 +2,7 @@
  * impersonation copy of its process's token at the level asked, through
  * NtDuplicateToken and NtSetInformationThread(ThreadImpersonationToken),
  * the calls Windows makes for it. */
-#include "rtl_private.h"
+#include "rtl/rtl_private.h"
 
 NTSTATUS NTAPI NtOpenProcessToken(HANDLE, ACCESS_MASK, PHANDLE);
 NTSTATUS NTAPI NtDuplicateToken(HANDLE, ACCESS_MASK, POBJECT_ATTRIBUTES, BOOLEAN, TOKEN_TYPE,
