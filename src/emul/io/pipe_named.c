@@ -27,7 +27,9 @@
 #define FILE_SHARE_READ 1u
 #define FILE_SHARE_WRITE 2u
 #define UNLIMITED_INSTANCES 0xFFFFFFFFu
-#define NAME_MAX_CHARS 256           /* MAX_PATH: the longest pipe name */
+/* The longest name: a UNICODE_STRING of 65534 bytes is refused, one of
+ * 65532 taken (Wine's ntdll/om test on Windows) */
+#define NAME_MAX_CHARS 32766
 #define DEFAULT_TIMEOUT (-500000LL)  /* 50 ms, kernel32's default */
 
 static bool prefix_is(const uint16_t *name, size_t n, const char *prefix, size_t *len)
@@ -216,7 +218,7 @@ NTSTATUS np_create_server(struct nt_call *c, const uint16_t *name, size_t n, boo
 	bool made = false;
 	NTSTATUS st;
 
-	if ((!n && !unnamed) || n > NAME_MAX_CHARS)
+	if ((!n && !unnamed) || n >= NAME_MAX_CHARS)
 		return NP_STATUS_OBJECT_NAME_INVALID;
 	if (!n && disposition == FILE_OPEN)
 		return LSW_STATUS_OBJECT_NAME_NOT_FOUND; /* no unnamed pipe to open */
@@ -491,4 +493,23 @@ void np_end_close(struct np_end *e)
 	else if (in)
 		client_gone(in);
 	free(e);
+}
+
+size_t np_device_name(const struct file_object *f, uint16_t *out, size_t room)
+{
+	static const char device[] = "\\Device\\NamedPipe";
+	const struct np_end *e = f->np;
+	size_t n;
+
+	if (e->root) { /* the device, or its root directory */
+		for (n = 0; device[n] && n < room; n++)
+			out[n] = (uint16_t)device[n];
+		if (!e->device && n < room)
+			out[n++] = '\\';
+		return n;
+	}
+	/* an unnamed pipe has none (Windows: STATUS_OBJECT_PATH_INVALID) */
+	if (!f->nt_name || !e->inst || !e->inst->pipe || !e->inst->pipe->name_len)
+		return 0;
+	return utf8_to_utf16(f->nt_name, out, room);
 }

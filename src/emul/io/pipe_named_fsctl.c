@@ -29,7 +29,7 @@
 #define FSCTL_PIPE_IMPERSONATE 0x0011001Cu
 #define FSCTL_PIPE_GET_CONNECTION_ATTRIBUTE 0x00110030u
 #define WAIT_HEADER 14               /* FILE_PIPE_WAIT_FOR_BUFFER up to Name */
-#define WAIT_NAME_MAX 512            /* bytes */
+#define WAIT_NAME_MAX 65532          /* bytes: the longest pipe name */
 #define PEEK_HEADER 16
 #define PEEK_MAX 65536u
 
@@ -108,7 +108,8 @@ static uint64_t deadline_of(int64_t timeout)
  * BOOLEAN TimeoutSpecified; WCHAR Name[]; } */
 static NTSTATUS wait_pipe(struct nt_call *c, struct file_object *f)
 {
-	uint8_t buf[WAIT_HEADER + WAIT_NAME_MAX];
+	static uint8_t buf[WAIT_HEADER + WAIT_NAME_MAX];
+	static uint16_t name[WAIT_NAME_MAX / 2];
 	uint32_t in_len = (uint32_t)c->args[7], name_len;
 	int64_t timeout;
 	struct np_pipe *p;
@@ -124,13 +125,9 @@ static NTSTATUS wait_pipe(struct nt_call *c, struct file_object *f)
 		return LSW_STATUS_INVALID_PARAMETER;
 	if (tracee_read(c->thread, c->args[6] + WAIT_HEADER, buf + WAIT_HEADER, name_len) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
-	{
-		uint16_t name[WAIT_NAME_MAX / 2];
-
-		memcpy(name, buf + WAIT_HEADER, name_len);
-		if (!(p = np_find(f->host, name, name_len / 2)))
-			return LSW_STATUS_OBJECT_NAME_NOT_FOUND;
-	}
+	memcpy(name, buf + WAIT_HEADER, name_len);
+	if (!(p = np_find(f->host, name, name_len / 2)))
+		return LSW_STATUS_OBJECT_NAME_NOT_FOUND;
 	if (any_listening(p))
 		return LSW_STATUS_SUCCESS;
 	if (!buf[12])
