@@ -263,6 +263,8 @@ struct lsw_thread {
 				      * answer is held until then */
 	bool frozen;                 /* stopped while its process's debug event
 				      * is out: one of its suspend_count */
+	struct nt_object *token;     /* its impersonation token, NULL: none
+				      * (security/token_thread.c) */
 };
 
 /* The supervisor's view of the address space (see memory.c). */

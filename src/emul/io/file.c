@@ -128,6 +128,8 @@ static size_t file_device_name(struct nt_object *obj, uint16_t *out, size_t room
 			out[n] = (uint16_t)null_device[n];
 		return n;
 	}
+	if (f->kind == FILE_KIND_PIPE && f->np)
+		return np_device_name(f, out, room);
 	if ((f->kind != FILE_KIND_DISK && f->kind != FILE_KIND_DIR) || !f->nt_name)
 		return 0;
 	return volume_device_path(f->nt_name, out, room);

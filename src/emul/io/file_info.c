@@ -107,6 +107,8 @@ static size_t put_name(uint8_t *o, size_t room, const struct file_object *f, siz
 
 	if (!strncmp(nt, "\\??\\", 4) && nt[4] && nt[5] == ':')
 		nt += 6; /* \??\X: */
+	else if (!strncmp(nt, "\\Device\\NamedPipe\\", 18))
+		nt += 17; /* a pipe's name in its file system: "\name" */
 	n = utf8_to_utf16(nt, name, sizeof(name) / 2);
 	bytes = (uint32_t)(n * 2);
 	memcpy(o, &bytes, 4);

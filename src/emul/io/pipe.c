@@ -145,10 +145,12 @@ static NTSTATUS create_named(struct nt_call *c, uint64_t root, const uint16_t *n
 			return st;
 		if (!dir->np || !dir->np->root)
 			return LSW_STATUS_OBJECT_TYPE_MISMATCH;
+		if (dir->np->device) /* names are under the directory, not the device */
+			return LSW_STATUS_OBJECT_NAME_INVALID;
 	} else if (!np_name_of(name, n, &rest)) {
 		return LSW_STATUS_OBJECT_NAME_INVALID;
 	}
-	return np_create_server(c, name + rest, n - rest, access, h);
+	return np_create_server(c, name + rest, n - rest, root != 0, access, h);
 }
 
 static NTSTATUS create_unnamed(struct nt_call *c, uint32_t access, uint64_t *h)

@@ -14,9 +14,11 @@
 #include <string.h>
 #include "emul/io/file_access.h"
 #include "emul/io/io_completion.h"
+#include "emul/io/path.h"
 #include "emul/io/pipe_named.h"
 #include "emul/upcase.h"
 
+#define FILE_OPEN 1u
 #define FILE_CREATE 2u
 #define FILE_OPEN_IF 3u
 #define FILE_OPENED 1
@@ -25,7 +27,9 @@
 #define FILE_SHARE_READ 1u
 #define FILE_SHARE_WRITE 2u
 #define UNLIMITED_INSTANCES 0xFFFFFFFFu
-#define NAME_MAX_CHARS 256           /* MAX_PATH: the longest pipe name */
+/* The longest name: a UNICODE_STRING of 65534 bytes is refused, one of
+ * 65532 taken (Wine's ntdll/om test on Windows) */
+#define NAME_MAX_CHARS 32766
 #define DEFAULT_TIMEOUT (-500000LL)  /* 50 ms, kernel32's default */
 
 static bool prefix_is(const uint16_t *name, size_t n, const char *prefix, size_t *len)
@@ -79,9 +83,25 @@ struct np_pipe *np_find(struct lsw_host *h, const uint16_t *name, size_t n)
 	return NULL;
 }
 
-/* A file object for an end (or the root) of the pipe file system. */
+/* The NT name of an end of pipe p (NULL: of the root). */
+static char *end_name(const struct np_pipe *p)
+{
+	static const char prefix[] = "\\Device\\NamedPipe\\";
+	size_t room = sizeof(prefix) + (p ? p->name_len * 3 + 5 : 0);
+	char *s = malloc(room);
+
+	if (!s)
+		return NULL;
+	memcpy(s, prefix, sizeof(prefix));
+	if (p)
+		utf16_to_utf8(p->name, p->name_len, s + sizeof(prefix) - 1, room - sizeof(prefix) + 1);
+	return s;
+}
+
+/* A file object for an end of pipe p (or, p NULL, the pipe file
+ * system's root). */
 static struct file_object *end_file(struct lsw_process *p, struct np_end *e, uint32_t access,
-				    uint32_t options, const char *nt_name)
+				    uint32_t options, const struct np_pipe *pipe)
 {
 	struct file_object *f = file_new(p, FILE_KIND_PIPE, -1, "named pipe");
 
@@ -93,7 +113,7 @@ static struct file_object *end_file(struct lsw_process *p, struct np_end *e, uin
 	f->access = access;
 	f->options = options & FILE_MODE_OPTIONS;
 	f->np = e;
-	f->nt_name = strdup(nt_name);
+	f->nt_name = end_name(pipe);
 	e->file = f;
 	e->own_pid = p->win_pid;
 	e->signaled = true; /* a file object starts signalled */
@@ -137,6 +157,8 @@ static NTSTATUS pipe_settings(struct nt_call *c, struct np_pipe *p)
 	return LSW_STATUS_SUCCESS;
 }
 
+/* A new pipe; one without a name is in no list (nobody finds it by
+ * name: its clients open it relative to its server end). */
 static struct np_pipe *pipe_new(struct lsw_host *h, const uint16_t *name, size_t n)
 {
 	struct np_pipe *p = calloc(1, sizeof(*p));
@@ -148,8 +170,10 @@ static struct np_pipe *pipe_new(struct lsw_host *h, const uint16_t *name, size_t
 	memcpy(p->name, name, n * 2);
 	p->name_len = n;
 	p->host = h;
-	p->next = h->named_pipes;
-	h->named_pipes = p;
+	if (n) {
+		p->next = h->named_pipes;
+		h->named_pipes = p;
+	}
 	return p;
 }
 
@@ -170,13 +194,13 @@ static struct file_object *instance_new(struct nt_call *c, struct np_pipe *p,
 	e->server = true;
 	e->read_mode = (uint32_t)c->args[8];
 	e->completion_mode = (uint32_t)c->args[9];
-	if (!(f = end_file(c->thread->process, e, access, (uint32_t)c->args[6],
-			   "\\Device\\NamedPipe\\"))) {
+	if (!(f = end_file(c->thread->process, e, access, (uint32_t)c->args[6], p))) {
 		free(in);
 		return NULL;
 	}
 	*in = (struct np_instance){ .pipe = p, .next = p->first, .state = NP_LISTENING,
-				    .type = want->type, .config = p->config,
+				    .listen_seq = ++p->listens, .type = want->type, .config = p->config,
+				    .max_instances = p->max_instances,
 				    .in_quota = want->in_quota, .out_quota = want->out_quota, .server = e };
 	e->inst = in;
 	p->first = in;
@@ -185,27 +209,30 @@ static struct file_object *instance_new(struct nt_call *c, struct np_pipe *p,
 }
 
 /* NtCreateNamedPipeFile with a name: a server instance. */
-NTSTATUS np_create_server(struct nt_call *c, const uint16_t *name, size_t n, uint32_t access,
-			  uint64_t *h)
+NTSTATUS np_create_server(struct nt_call *c, const uint16_t *name, size_t n, bool unnamed,
+			  uint32_t access, uint64_t *h)
 {
 	uint32_t disposition = (uint32_t)c->args[5];
-	struct np_pipe *p = np_find(c->thread->process->host, name, n), want;
+	struct np_pipe *p = n ? np_find(c->thread->process->host, name, n) : NULL, want;
 	struct file_object *f;
 	bool made = false;
 	NTSTATUS st;
 
-	if (!n || n > NAME_MAX_CHARS)
+	if ((!n && !unnamed) || n >= NAME_MAX_CHARS)
 		return NP_STATUS_OBJECT_NAME_INVALID;
+	if (!n && disposition == FILE_OPEN)
+		return LSW_STATUS_OBJECT_NAME_NOT_FOUND; /* no unnamed pipe to open */
 	if (disposition != FILE_CREATE && disposition != FILE_OPEN_IF)
 		return LSW_STATUS_INVALID_PARAMETER;
 	if ((st = pipe_settings(c, &want)) != LSW_STATUS_SUCCESS)
 		return st;
-	if (p && disposition == FILE_CREATE)
-		return LSW_STATUS_ACCESS_DENIED; /* FILE_FLAG_FIRST_PIPE_INSTANCE */
 	/* the first instance's limit and direction hold; each instance has
-	 * its own type and quotas (Windows lets them differ) */
+	 * its own type and quotas (Windows lets them differ); the limit is
+	 * told first */
 	if (p && p->instances >= p->max_instances)
 		return NP_STATUS_INSTANCE_NOT_AVAILABLE;
+	if (p && disposition == FILE_CREATE)
+		return LSW_STATUS_ACCESS_DENIED; /* FILE_FLAG_FIRST_PIPE_INSTANCE */
 	if (p && want.config != p->config)
 		return LSW_STATUS_ACCESS_DENIED;
 	if (!p) {
@@ -241,32 +268,47 @@ static bool access_fits(uint32_t config, uint32_t access)
 	return true;
 }
 
+/* The instance that has listened longest, whether or not its server
+ * waits in ConnectNamedPipe (Windows' order). */
 static struct np_instance *listening(struct np_pipe *p)
 {
 	struct np_instance *best = NULL;
 
 	for (struct np_instance *in = p->first; in; in = in->next)
-		if (in->state == NP_LISTENING && (!best || in->listeners))
-			best = in; /* one whose server waits in ConnectNamedPipe first */
+		if (in->state == NP_LISTENING && (!best || in->listen_seq < best->listen_seq))
+			best = in;
 	return best;
 }
 
-/* Joins a client end to a listening instance. */
+void np_listen_again(struct np_instance *in)
+{
+	in->state = NP_LISTENING;
+	if (in->pipe)
+		in->listen_seq = ++in->pipe->listens;
+}
+
+/* Joins a client end (with its quality of service) to a listening
+ * instance. */
 static struct file_object *connect_client(struct nt_call *c, struct np_instance *in,
-					  uint32_t access, uint32_t options)
+					  const struct np_end *qos, uint32_t access,
+					  uint32_t options)
 {
 	struct np_end *e = calloc(1, sizeof(*e));
 	struct file_object *f;
 
 	if (!e)
 		return NULL;
-	if (!(f = end_file(c->thread->process, e, access, options, "\\Device\\NamedPipe\\")))
+	if (!(f = end_file(c->thread->process, e, access, options, in->pipe)))
 		return NULL;
+	e->qos_level = qos->qos_level;
+	e->qos_dynamic = qos->qos_dynamic;
+	e->qos_effective_only = qos->qos_effective_only;
 	e->inst = in;
 	e->peer_pid = in->server->own_pid;
 	in->server->peer_pid = e->own_pid;
 	in->client = e;
 	in->state = NP_CONNECTED;
+	np_client_capture(c->thread, e, true);
 	np_io_finish_all(&in->listeners, LSW_STATUS_SUCCESS);
 	return f;
 }
@@ -279,14 +321,28 @@ static struct file_object *root_file(struct nt_call *c, uint32_t access, uint32_
 	if (!e)
 		return NULL;
 	e->root = true;
-	return end_file(c->thread->process, e, access, options, "\\Device\\NamedPipe\\");
+	return end_file(c->thread->process, e, access, options, NULL);
 }
 
-static NTSTATUS open_end(struct nt_call *c, const uint16_t *name, size_t n, uint32_t access,
-			 uint32_t options, struct file_object **out)
+/* A client end joins instance in (NULL: none listens). */
+static NTSTATUS join(struct nt_call *c, uint64_t oa, struct np_instance *in, uint32_t access,
+		     uint32_t options, struct file_object **out)
+{
+	struct np_end qos;
+	NTSTATUS st;
+
+	if (!in || in->state != NP_LISTENING)
+		return NP_STATUS_PIPE_NOT_AVAILABLE;
+	if ((st = np_client_qos(c, oa, &qos)) != LSW_STATUS_SUCCESS)
+		return st;
+	*out = connect_client(c, in, &qos, access, options);
+	return *out ? LSW_STATUS_SUCCESS : LSW_STATUS_NO_MEMORY;
+}
+
+static NTSTATUS open_end(struct nt_call *c, uint64_t oa, const uint16_t *name, size_t n,
+			 uint32_t access, uint32_t options, struct file_object **out)
 {
 	struct np_pipe *p;
-	struct np_instance *in;
 
 	if (!n) {
 		*out = root_file(c, access, options);
@@ -296,10 +352,7 @@ static NTSTATUS open_end(struct nt_call *c, const uint16_t *name, size_t n, uint
 		return LSW_STATUS_OBJECT_NAME_NOT_FOUND;
 	if (!access_fits(p->config, access))
 		return LSW_STATUS_ACCESS_DENIED;
-	if (!(in = listening(p)))
-		return NP_STATUS_PIPE_NOT_AVAILABLE;
-	*out = connect_client(c, in, access, options);
-	return *out ? LSW_STATUS_SUCCESS : LSW_STATUS_NO_MEMORY;
+	return join(c, oa, listening(p), access, options, out);
 }
 
 bool np_open(struct nt_call *c, uint64_t handle_out, uint32_t access, uint64_t oa,
@@ -312,21 +365,24 @@ bool np_open(struct nt_call *c, uint64_t handle_out, uint32_t access, uint64_t o
 	uint64_t h;
 
 	if (object_attributes_read(c, oa, &root, &name, &n, &c->oa_attributes) !=
-	    LSW_STATUS_SUCCESS || !name)
+	    LSW_STATUS_SUCCESS)
 		return false;
 	rest = 0;
-	if (root) { /* relative to the pipe file system's root */
-		dir = (struct file_object *)handle_get(c->thread->process, root, &file_ops, st);
-		if (!dir || !dir->np || !dir->np->root) {
-			free(name);
-			return false;
-		}
-	} else if (!np_name_of(name, n, &rest)) {
+	dir = root ? (struct file_object *)handle_get(c->thread->process, root, &file_ops, st)
+		   : NULL;
+	access = file_map_generic(access);
+	if (dir && dir->np && dir->np->server) { /* an unnamed pipe's client, no name */
+		*st = n ? NP_STATUS_OBJECT_NAME_INVALID
+			: join(c, oa, dir->np->inst, access, options, &f);
+	} else if (!name || (root && (!dir || !dir->np || !dir->np->root)) ||
+		   (!root && !np_name_of(name, n, &rest))) {
 		free(name);
 		return false;
+	} else { /* a name, or relative to the pipe file system's root */
+		*st = open_end(c, oa, name + rest, n - rest, access, options, &f);
+		if (*st == LSW_STATUS_SUCCESS && f->np->root)
+			f->np->device = !root && n && name[n - 1] != '\\';
 	}
-	access = file_map_generic(access);
-	*st = open_end(c, name + rest, n - rest, access, options, &f);
 	free(name);
 	if (*st != LSW_STATUS_SUCCESS)
 		return true;
@@ -362,6 +418,7 @@ void np_disconnect(struct np_instance *in, NTSTATUS why)
 		np_io_finish_all(&in->server->writers, why);
 	}
 	np_io_finish_all(&in->listeners, why);
+	np_client_forget(in);
 	in->state = NP_DISCONNECTED;
 }
 
@@ -383,6 +440,7 @@ static void instance_unlink(struct np_instance *in)
 
 static void instance_free(struct np_instance *in)
 {
+	np_client_forget(in);
 	np_queue_clear(&in->to_server);
 	np_queue_clear(&in->to_client);
 	free(in);
@@ -435,4 +493,23 @@ void np_end_close(struct np_end *e)
 	else if (in)
 		client_gone(in);
 	free(e);
+}
+
+size_t np_device_name(const struct file_object *f, uint16_t *out, size_t room)
+{
+	static const char device[] = "\\Device\\NamedPipe";
+	const struct np_end *e = f->np;
+	size_t n;
+
+	if (e->root) { /* the device, or its root directory */
+		for (n = 0; device[n] && n < room; n++)
+			out[n] = (uint16_t)device[n];
+		if (!e->device && n < room)
+			out[n++] = '\\';
+		return n;
+	}
+	/* an unnamed pipe has none (Windows: STATUS_OBJECT_PATH_INVALID) */
+	if (!f->nt_name || !e->inst || !e->inst->pipe || !e->inst->pipe->name_len)
+		return 0;
+	return utf8_to_utf16(f->nt_name, out, room);
 }

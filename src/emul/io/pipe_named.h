@@ -12,7 +12,8 @@
  * pipe_named.c: names, instances, ends;  pipe_named_io.c: the queues,
  * reads and writes;  pipe_named_op.c: pending I/O and its completion;
  * pipe_named_fsctl.c: listen, disconnect, wait, peek, transceive;
- * pipe_named_info.c: the FilePipe* information classes.
+ * pipe_named_info.c: the FilePipe* information classes;
+ * pipe_named_client.c: the client's security context (impersonation).
  */
 #ifndef LSW_PIPE_NAMED_H
 #define LSW_PIPE_NAMED_H
@@ -62,6 +63,7 @@ struct np_queue {
 
 struct np_io;
 struct np_end;
+struct token_state;
 
 struct np_pipe {
 	struct np_pipe *next;        /* the host's pipes */
@@ -74,6 +76,7 @@ struct np_pipe {
 	int64_t default_timeout;     /* 100 ns units, negative: relative */
 	struct np_instance *first;   /* its server instances */
 	struct np_io *waiters;       /* FSCTL_PIPE_WAIT callers */
+	uint64_t listens;            /* instances that began listening, ever */
 };
 
 struct np_instance {
@@ -81,9 +84,14 @@ struct np_instance {
 	struct np_instance *next;
 	enum np_state state;
 	uint32_t type, config, in_quota, out_quota; /* the pipe's, kept */
+	uint32_t max_instances;      /* the pipe's, kept after its server went */
 	struct np_end *server, *client;
+	uint64_t listen_seq;         /* when it began listening: a client
+				      * joins the instance listening longest */
 	struct np_queue to_server, to_client;
 	struct np_io *listeners;     /* FSCTL_PIPE_LISTEN callers */
+	struct token_state *client_ctx; /* what the server impersonates, NULL:
+				      * no client since the last disconnect */
 };
 
 struct np_end {
@@ -91,6 +99,8 @@ struct np_end {
 	struct np_instance *inst;    /* NULL: the pipe file system's root, or
 				      * a client the server disconnected */
 	bool server, root;
+	bool device;                 /* the root opened without its trailing
+				      * backslash: the file system's device */
 	uint32_t read_mode, completion_mode;
 	uint32_t peer_pid;           /* the other end's process, when known */
 	uint32_t own_pid;
@@ -98,6 +108,9 @@ struct np_end {
 	struct waitable wait;        /* the file as a waitable object: set when
 				      * its I/O completes */
 	bool signaled;
+	/* a client's SECURITY_QUALITY_OF_SERVICE (pipe_named_client.c) */
+	uint32_t qos_level;
+	bool qos_dynamic, qos_effective_only;
 };
 
 /* A pending I/O of an end (a read, a write waiting for its data to be
@@ -130,16 +143,23 @@ struct np_io {
  * name[0..n); *rest its first character: true when name is one. */
 bool np_name_of(const uint16_t *name, size_t n, size_t *rest);
 struct np_pipe *np_find(struct lsw_host *h, const uint16_t *name, size_t n);
-NTSTATUS np_create_server(struct nt_call *c, const uint16_t *name, size_t n, uint32_t access,
-			  uint64_t *h);
+/* unnamed: n may be 0, a pipe of its own without a name (relative to the
+ * file system's root). */
+NTSTATUS np_create_server(struct nt_call *c, const uint16_t *name, size_t n, bool unnamed,
+			  uint32_t access, uint64_t *h);
 /* NtCreateFile/NtOpenFile of a pipe name: true when oa names one (*st the
  * call's status). */
 bool np_open(struct nt_call *c, uint64_t handle_out, uint32_t access, uint64_t oa,
 	     uint64_t iosb, uint32_t options, NTSTATUS *st);
+/* NtQueryObject's name of an end ("\Device\NamedPipe\NAME"), of the root
+ * directory ("\Device\NamedPipe\") or the device; 0 for none. */
+size_t np_device_name(const struct file_object *f, uint16_t *out, size_t room);
 /* The file of an end goes (its last handle closed). */
 void np_end_close(struct np_end *e);
 /* Instance states and their ends, after a change. */
 void np_disconnect(struct np_instance *in, NTSTATUS why);
+/* The instance listens again (FSCTL_PIPE_LISTEN after a disconnect). */
+void np_listen_again(struct np_instance *in);
 
 /* pipe_named_io.c */
 NTSTATUS np_read(struct nt_call *c, struct file_object *f);
@@ -187,15 +207,34 @@ struct lsw_thread *np_io_thread(struct np_io *io);
 /* Cancels f's I/O: of the thread tid (not 0), or with IO_STATUS_BLOCK
  * iosb (not 0), or all; how many. */
 unsigned np_cancel(struct file_object *f, uint32_t tid, uint64_t iosb);
+/* Thread t is ending: its I/O that went on without it (on the pipe
+ * handles of its process) ends STATUS_CANCELLED, as Windows cancels the
+ * I/O a thread issued when it exits; a write takes back its unread data. */
+void np_thread_exited(struct lsw_thread *t);
 /* The file's waitable part (file_ops). */
 struct waitable *np_waitable(struct file_object *f);
 void np_end_signal(struct np_end *e, bool on);
+/* An I/O of the end ended: its file is signalled as Windows does it, when
+ * the handle is synchronous or the call gave no event (_call: of call c
+ * on f, ended in its call). */
+void np_end_done(struct np_end *e, bool sync, bool event);
+void np_end_done_call(struct nt_call *c, struct file_object *f);
 void np_waitable_init(struct np_end *e);
 
 /* pipe_named_fsctl.c */
 NTSTATUS np_fsctl(struct nt_call *c, struct file_object *f, uint32_t code);
 /* A server instance now listens: FSCTL_PIPE_WAIT callers go on. */
 void np_wake_waiters(struct np_pipe *p);
+
+/* pipe_named_client.c */
+/* The client's quality of service from NtCreateFile's OBJECT_ATTRIBUTES. */
+NTSTATUS np_client_qos(struct nt_call *c, uint64_t oa, struct np_end *e);
+/* The client (thread t) opened (at_open) or writes: its context is taken
+ * again if it is tracked (always at the open). */
+void np_client_capture(struct lsw_thread *t, struct np_end *client, bool at_open);
+/* The server disconnected or the instance goes: no more context. */
+void np_client_forget(struct np_instance *in);
+NTSTATUS np_impersonate(struct nt_call *c, struct np_end *e);
 
 /* pipe_named_info.c */
 NTSTATUS np_query_info(struct nt_call *c, struct file_object *f, uint32_t cls, bool *handled);

@@ -16,14 +16,20 @@
 #include "emul/io/pipe_named.h"
 #include "emul/system/kuser.h"
 
+#define FSCTL_PIPE_ASSIGN_EVENT 0x00110000u
 #define FSCTL_PIPE_DISCONNECT 0x00110004u
 #define FSCTL_PIPE_LISTEN 0x00110008u
 #define FSCTL_PIPE_PEEK 0x0011400Cu
 #define FSCTL_PIPE_TRANSCEIVE 0x0011C017u
+#define FSCTL_PIPE_QUERY_EVENT 0x00110010u
 #define FSCTL_PIPE_WAIT 0x00110018u
+#define FSCTL_PIPE_SET_CLIENT_PROCESS 0x00110020u
+#define FSCTL_PIPE_QUERY_CLIENT_PROCESS 0x00110024u
+#define STATUS_NOT_SUPPORTED 0xC00000BBu
+#define FSCTL_PIPE_IMPERSONATE 0x0011001Cu
 #define FSCTL_PIPE_GET_CONNECTION_ATTRIBUTE 0x00110030u
 #define WAIT_HEADER 14               /* FILE_PIPE_WAIT_FOR_BUFFER up to Name */
-#define WAIT_NAME_MAX 512            /* bytes */
+#define WAIT_NAME_MAX 65532          /* bytes: the longest pipe name */
 #define PEEK_HEADER 16
 #define PEEK_MAX 65536u
 
@@ -39,7 +45,7 @@ static NTSTATUS listen(struct nt_call *c, struct file_object *f)
 	case NP_CONNECTED: return NP_STATUS_PIPE_CONNECTED;
 	case NP_CLOSING: return NP_STATUS_PIPE_CLOSING;
 	case NP_DISCONNECTED:
-		in->state = NP_LISTENING;
+		np_listen_again(in);
 		if (in->pipe)
 			np_wake_waiters(in->pipe);
 		break;
@@ -102,7 +108,8 @@ static uint64_t deadline_of(int64_t timeout)
  * BOOLEAN TimeoutSpecified; WCHAR Name[]; } */
 static NTSTATUS wait_pipe(struct nt_call *c, struct file_object *f)
 {
-	uint8_t buf[WAIT_HEADER + WAIT_NAME_MAX];
+	static uint8_t buf[WAIT_HEADER + WAIT_NAME_MAX];
+	static uint16_t name[WAIT_NAME_MAX / 2];
 	uint32_t in_len = (uint32_t)c->args[7], name_len;
 	int64_t timeout;
 	struct np_pipe *p;
@@ -118,13 +125,9 @@ static NTSTATUS wait_pipe(struct nt_call *c, struct file_object *f)
 		return LSW_STATUS_INVALID_PARAMETER;
 	if (tracee_read(c->thread, c->args[6] + WAIT_HEADER, buf + WAIT_HEADER, name_len) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
-	{
-		uint16_t name[WAIT_NAME_MAX / 2];
-
-		memcpy(name, buf + WAIT_HEADER, name_len);
-		if (!(p = np_find(f->host, name, name_len / 2)))
-			return LSW_STATUS_OBJECT_NAME_NOT_FOUND;
-	}
+	memcpy(name, buf + WAIT_HEADER, name_len);
+	if (!(p = np_find(f->host, name, name_len / 2)))
+		return LSW_STATUS_OBJECT_NAME_NOT_FOUND;
 	if (any_listening(p))
 		return LSW_STATUS_SUCCESS;
 	if (!buf[12])
@@ -178,8 +181,9 @@ static NTSTATUS peek(struct nt_call *c, struct np_end *e)
 	if (tracee_write2(c->thread, c->args[8], hdr, PEEK_HEADER, c->args[8] + PEEK_HEADER, data,
 			  n) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
-	st = n < (e->inst->type == NP_TYPE_MESSAGE ? hdr[3] : hdr[1]) ? LSW_STATUS_BUFFER_OVERFLOW :
-	     LSW_STATUS_SUCCESS;
+	/* only a message cut short overflows; a byte pipe shows what fits */
+	st = e->inst->type == NP_TYPE_MESSAGE && n < hdr[3] ? LSW_STATUS_BUFFER_OVERFLOW
+							   : LSW_STATUS_SUCCESS;
 	if (tracee_write_iosb(c->thread, c->args[4], st, PEEK_HEADER + (uint64_t)n) !=
 	    LSW_STATUS_SUCCESS)
 		return LSW_STATUS_ACCESS_VIOLATION;
@@ -191,12 +195,14 @@ static NTSTATUS peek(struct nt_call *c, struct np_end *e)
 static NTSTATUS transceive(struct nt_call *c, struct file_object *f)
 {
 	struct np_end *e = f->np;
-	NTSTATUS st = np_write_state(e);
+	NTSTATUS st;
 	struct np_io *io;
 	uint64_t got;
 
-	if (st != LSW_STATUS_SUCCESS)
-		return st;
+	if (!e->inst)
+		return NP_STATUS_PIPE_DISCONNECTED; /* a client its server disconnected */
+	if (e->inst->state != NP_CONNECTED)
+		return NP_STATUS_INVALID_PIPE_STATE;
 	if (e->inst->type != NP_TYPE_MESSAGE || e->read_mode != NP_READ_MESSAGE)
 		return NP_STATUS_INVALID_READ_MODE;
 	if (np_read_queue(e)->first || e->readers)
@@ -254,18 +260,37 @@ static NTSTATUS connection_attribute(struct nt_call *c, struct np_end *e)
 	return LSW_STATUS_SUCCESS;
 }
 
+/* The root (or the device) has no pipe: what each control says there. */
+static NTSTATUS root_control(uint32_t code)
+{
+	switch (code) {
+	case FSCTL_PIPE_DISCONNECT:
+	case FSCTL_PIPE_TRANSCEIVE: return NP_STATUS_PIPE_DISCONNECTED;
+	case FSCTL_PIPE_LISTEN:
+	case FSCTL_PIPE_IMPERSONATE: return NP_STATUS_ILLEGAL_FUNCTION;
+	case FSCTL_PIPE_ASSIGN_EVENT:
+	case FSCTL_PIPE_QUERY_EVENT:
+	case FSCTL_PIPE_SET_CLIENT_PROCESS: return STATUS_NOT_SUPPORTED;
+	case FSCTL_PIPE_PEEK:
+	case FSCTL_PIPE_QUERY_CLIENT_PROCESS:
+	case FSCTL_PIPE_GET_CONNECTION_ATTRIBUTE: return LSW_STATUS_INVALID_PARAMETER;
+	}
+	return LSW_STATUS_INVALID_DEVICE_REQUEST;
+}
+
 static NTSTATUS control(struct nt_call *c, struct file_object *f, uint32_t code)
 {
-	if (code == FSCTL_PIPE_WAIT)
-		return wait_pipe(c, f);
+	if (code == FSCTL_PIPE_WAIT) /* on the root directory only */
+		return f->np->device ? NP_STATUS_ILLEGAL_FUNCTION : wait_pipe(c, f);
 	if (f->np->root)
-		return LSW_STATUS_INVALID_DEVICE_REQUEST;
+		return root_control(code);
 	switch (code) {
 	case FSCTL_PIPE_LISTEN: return listen(c, f);
 	case FSCTL_PIPE_DISCONNECT: return disconnect(f->np);
 	case FSCTL_PIPE_PEEK: return peek(c, f->np);
 	case FSCTL_PIPE_TRANSCEIVE: return transceive(c, f);
 	case FSCTL_PIPE_GET_CONNECTION_ATTRIBUTE: return connection_attribute(c, f->np);
+	case FSCTL_PIPE_IMPERSONATE: return np_impersonate(c, f->np);
 	}
 	return LSW_STATUS_INVALID_DEVICE_REQUEST;
 }
@@ -279,7 +304,7 @@ NTSTATUS np_fsctl(struct nt_call *c, struct file_object *f, uint32_t code)
 	np_end_signal(f->np, false);
 	st = control(c, f, code);
 	if (st != NT_DEFERRED && st != LSW_STATUS_PENDING)
-		np_end_signal(f->np, true);
+		np_end_done_call(c, f);
 	if (st == LSW_STATUS_SUCCESS && code != FSCTL_PIPE_PEEK && code != FSCTL_PIPE_TRANSCEIVE &&
 	    code != FSCTL_PIPE_GET_CONNECTION_ATTRIBUTE &&
 	    tracee_write_iosb(c->thread, c->args[4], st, 0) != LSW_STATUS_SUCCESS)

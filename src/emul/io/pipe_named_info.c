@@ -11,8 +11,9 @@
 #include <string.h>
 #include "emul/io/pipe_named.h"
 
-enum { FilePipeInformation = 23, FilePipeLocalInformation = 24, FilePipeRemoteInformation = 25 };
+enum { FileNameInformation = 9, FilePipeInformation = 23, FilePipeLocalInformation = 24, FilePipeRemoteInformation = 25 };
 
+#define NAME_INFO_MIN 8               /* FILE_NAME_INFORMATION's fixed part */
 #define PIPE_INFO_SIZE 8
 #define LOCAL_INFO_SIZE 40
 #define REMOTE_INFO_SIZE 16
@@ -46,7 +47,7 @@ static void local_info(struct np_end *e, uint32_t out[10])
 		return;
 	out[0] = in->type;
 	out[1] = in->config;
-	out[2] = in->pipe ? in->pipe->max_instances : 0;
+	out[2] = in->max_instances;
 	out[3] = in->pipe ? in->pipe->instances : 0;
 	out[4] = in->in_quota;
 	out[5] = (uint32_t)np_read_queue(e)->bytes;
@@ -60,6 +61,13 @@ NTSTATUS np_query_info(struct nt_call *c, struct file_object *f, uint32_t cls, b
 {
 	uint32_t out[10] = { 0 }, size = class_size(cls);
 
+	if (cls == FileNameInformation && f->np && (uint32_t)c->args[3] >= NAME_INFO_MIN) {
+		*handled = f->np->device || (!f->np->root && !f->np->server && !f->np->inst);
+		/* the device itself, or a client its server disconnected */
+		if (*handled)
+			return f->np->device ? (NTSTATUS)LSW_STATUS_INVALID_PARAMETER
+					     : NP_STATUS_PIPE_DISCONNECTED;
+	}
 	*handled = size && f->np;
 	if (!*handled)
 		return LSW_STATUS_SUCCESS;
@@ -67,6 +75,8 @@ NTSTATUS np_query_info(struct nt_call *c, struct file_object *f, uint32_t cls, b
 		return LSW_STATUS_INFO_LENGTH_MISMATCH;
 	if (f->np->root)
 		return LSW_STATUS_INVALID_PARAMETER;
+	if (!f->np->server && !f->np->inst)
+		return NP_STATUS_PIPE_DISCONNECTED; /* its server disconnected it */
 	if (cls != FilePipeRemoteInformation &&
 	    !(handle_access(c->thread->process, c->args[0]) & FILE_READ_ATTRIBUTES))
 		return LSW_STATUS_ACCESS_DENIED;
@@ -93,6 +103,8 @@ NTSTATUS np_set_info(struct nt_call *c, struct file_object *f, uint32_t cls, boo
 		return LSW_STATUS_INFO_LENGTH_MISMATCH;
 	if (e->root)
 		return LSW_STATUS_INVALID_PARAMETER;
+	if (!e->server && !e->inst)
+		return NP_STATUS_PIPE_DISCONNECTED; /* its server disconnected it */
 	if (cls == FilePipeRemoteInformation)
 		return LSW_STATUS_SUCCESS;
 	if (!(handle_access(c->thread->process, c->args[0]) & FILE_WRITE_ATTRIBUTES))

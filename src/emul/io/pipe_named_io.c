@@ -64,7 +64,7 @@ void np_queue_clear(struct np_queue *q)
 NTSTATUS np_read_state(const struct np_end *e)
 {
 	if (e->root)
-		return LSW_STATUS_INVALID_DEVICE_REQUEST;
+		return LSW_STATUS_INVALID_PARAMETER; /* no pipe to read or write */
 	if (!e->inst)
 		return NP_STATUS_PIPE_DISCONNECTED;
 	switch (e->inst->state) {
@@ -183,12 +183,14 @@ void np_withdraw(struct np_end *e, uint64_t seq)
 		}
 }
 
-/* Writers whose data the reader took (down to the quota) are done. */
+/* Writers whose data the reader took (down to the quota) are done; when
+ * the reader went they end STATUS_PIPE_BROKEN (a new write would be told
+ * STATUS_PIPE_CLOSING), disconnected STATUS_PIPE_DISCONNECTED. */
 static void pump_writers(struct np_end *e)
 {
 	while (e->writers) {
 		struct np_io *io = e->writers;
-		NTSTATUS st = np_write_state(e);
+		NTSTATUS st = np_read_state(e);
 
 		if (st != LSW_STATUS_SUCCESS) {
 			np_io_finish_all(&e->writers, st);
@@ -226,7 +228,7 @@ NTSTATUS np_read(struct nt_call *c, struct file_object *f)
 		if (tracee_write_iosb(c->thread, c->args[4], st, got) != LSW_STATUS_SUCCESS)
 			st = LSW_STATUS_ACCESS_VIOLATION;
 		np_pump(e->inst);
-		np_end_signal(e, true);
+		np_end_done_call(c, f);
 		return st;
 	}
 	if (st != LSW_STATUS_SUCCESS)
@@ -275,15 +277,30 @@ static NTSTATUS append(struct lsw_thread *t, struct np_queue *q, uint64_t buf, u
 	return LSW_STATUS_SUCCESS;
 }
 
-/* How much of a write of len a PIPE_NOWAIT end may queue now. */
+/* The bytes the other end's pending reads take at once. */
+static uint64_t reads_waiting(struct np_end *e)
+{
+	struct np_end *peer = e->server ? e->inst->client : e->inst->server;
+	uint64_t n = 0;
+
+	for (struct np_io *io = peer ? peer->readers : NULL; io; io = io->next)
+		n += io->len;
+	return n;
+}
+
+/* How much of a write of len a PIPE_NOWAIT end may queue now: all of it
+ * when the waiting reads and the buffer's room take it, else (a byte
+ * pipe) only what the waiting reads take, as Windows does; a message
+ * goes whole or not at all. */
 static uint32_t nowait_room(struct np_end *e, uint32_t len)
 {
 	struct np_queue *q = np_write_queue(e);
 	uint64_t quota = np_write_quota(e), room = q->bytes < quota ? quota - q->bytes : 0;
+	uint64_t reads = reads_waiting(e);
 
-	if (len <= room)
+	if (len <= room + reads)
 		return len;
-	return e->inst->type == NP_TYPE_MESSAGE ? 0 : (uint32_t)room;
+	return e->inst->type == NP_TYPE_MESSAGE ? 0 : (uint32_t)(reads < len ? reads : len);
 }
 
 /* Queues a write of call c (len bytes at buf) from end e; pumps. */
@@ -291,6 +308,8 @@ NTSTATUS np_queue_write(struct nt_call *c, struct np_end *e, uint64_t buf, uint3
 {
 	NTSTATUS st = LSW_STATUS_SUCCESS;
 
+	if (!e->server)
+		np_client_capture(c->thread, e, false);
 	if (len || e->inst->type == NP_TYPE_MESSAGE)
 		st = append(c->thread, np_write_queue(e), buf, len);
 	if (st == LSW_STATUS_SUCCESS)
@@ -308,14 +327,17 @@ NTSTATUS np_write(struct nt_call *c, struct file_object *f)
 	np_end_signal(e, false);
 	if (st != LSW_STATUS_SUCCESS)
 		return st;
-	if (e->completion_mode == NP_COMPLETE_OPERATION)
-		len = nowait_room(e, len);
+	if (e->completion_mode == NP_COMPLETE_OPERATION && len &&
+	    !(len = nowait_room(e, len))) { /* nothing fits: nothing written */
+		np_end_done_call(c, f);
+		return tracee_write_iosb(c->thread, c->args[4], LSW_STATUS_SUCCESS, 0);
+	}
 	if ((st = np_queue_write(c, e, c->args[5], len)) != LSW_STATUS_SUCCESS)
 		return st;
 	if (!len || !e->inst || e->completion_mode == NP_COMPLETE_OPERATION ||
 	    np_write_queue(e)->bytes <= np_write_quota(e)) {
 		/* an empty write never waits, nor one that fits */
-		np_end_signal(e, true);
+		np_end_done_call(c, f);
 		return tracee_write_iosb(c->thread, c->args[4], LSW_STATUS_SUCCESS, len);
 	}
 	if (!(io = np_io_new(c, f, NP_IO_WRITE, &e->writers)))
@@ -331,8 +353,10 @@ NTSTATUS np_flush(struct nt_call *c, struct file_object *f)
 	struct np_end *e = f->np;
 	struct np_io *io;
 
-	if (e->inst && e->inst->state == NP_CLOSING)
-		return LSW_STATUS_PIPE_BROKEN; /* the reader is gone */
+	if (!e->root && !e->server && !e->inst)
+		return NP_STATUS_PIPE_DISCONNECTED; /* its server disconnected it */
+	/* nothing for a reader to take: done, even when the reader has gone
+	 * (what it had not read went with it) */
 	if (e->root || !e->inst || e->inst->state != NP_CONNECTED || !np_write_queue(e)->bytes)
 		return tracee_write_iosb(c->thread, c->args[1], LSW_STATUS_SUCCESS, 0);
 	if (!(io = np_io_new_plain(c, f, NP_IO_FLUSH, &e->writers, c->args[1])))

@@ -21,6 +21,7 @@
 
 #define FILE_SYNCHRONOUS_IO_ALERT 0x10u
 #define FILE_SYNCHRONOUS_IO_NONALERT 0x20u
+#define FILE_SKIP_SET_EVENT_ON_HANDLE 0x2u
 
 static bool np_signaled(struct nt_object *o, struct lsw_thread *t)
 {
@@ -47,6 +48,23 @@ void np_end_signal(struct np_end *e, bool on)
 	e->signaled = on;
 	if (on && e->file)
 		waitable_wake(&e->file->hdr);
+}
+
+/* As Windows completes an I/O: the file of a synchronous handle is
+ * signalled, that of an overlapped one only when the call gave no event
+ * (then the event alone is). */
+void np_end_done(struct np_end *e, bool sync, bool event)
+{
+	if (e->file && (e->file->completion_flags & FILE_SKIP_SET_EVENT_ON_HANDLE))
+		return; /* FileIoCompletionNotificationInformation asked so */
+	if (sync || !event)
+		np_end_signal(e, true);
+}
+
+void np_end_done_call(struct nt_call *c, struct file_object *f)
+{
+	np_end_done(f->np, f->options & (FILE_SYNCHRONOUS_IO_ALERT | FILE_SYNCHRONOUS_IO_NONALERT),
+		    c->args[1] != 0);
 }
 
 static void unlink_io(struct np_io *io)
@@ -205,7 +223,7 @@ void np_io_finish(struct np_io *io, NTSTATUS st, uint64_t info)
 	if (t && io->iosb)
 		tracee_write_iosb(t, io->iosb, st, info);
 	if (io->end)
-		np_end_signal(io->end, true);
+		np_end_done(io->end, io->thread != NULL, io->event != NULL);
 	tell(io, st, info);
 	if (io->thread)
 		nt_answer(io->thread, st);
@@ -253,4 +271,16 @@ unsigned np_cancel(struct file_object *f, uint32_t tid, uint64_t iosb)
 	if (n && e->inst)
 		np_pump(e->inst); /* writes taken back make room for the others */
 	return n;
+}
+
+void np_thread_exited(struct lsw_thread *t)
+{
+	struct handle_table *ht = &t->process->handles;
+
+	for (size_t i = 0; i < ht->n; i++) {
+		struct nt_object *o = ht->e[i].obj;
+
+		if (o && o->ops == &file_ops && ((struct file_object *)o)->np)
+			np_cancel((struct file_object *)o, t->win_tid, 0);
+	}
 }

@@ -10,6 +10,7 @@
 #include "emul/sync/apc.h"
 #include "emul/io/file_direct.h"
 #include "emul/io/io_completion.h"
+#include "emul/io/pipe_named.h"
 #include "emul/sync/keyed_event.h"
 #include "emul/memory/memory.h"
 #include "emul/memory/remote.h"
@@ -21,6 +22,7 @@
 #include "emul/process/quota.h"
 #include "emul/process/thread.h"
 #include "emul/process/thread_block.h"
+#include "emul/security/token.h"
 #include "emul/system/kuser.h"
 
 static char **copy_strings(char *const *v, int n)
@@ -129,6 +131,7 @@ static void rundown(struct lsw_process *p)
 		registry_notify_thread_exited(t);
 		apc_thread_exited(t);
 		io_completion_thread_exited(t);
+		np_thread_exited(t);
 	}
 }
 
@@ -145,6 +148,7 @@ void thread_record_free(struct lsw_thread *t)
 		obj->thread = NULL;
 		waitable_wake(&obj->hdr);
 	}
+	token_thread_set(t, NULL);
 	tracee_memo_free(t);
 	fast_channel_cool(t);
 	thread_block_unmap(t->block_map);

@@ -23,6 +23,7 @@
 #include "emul/process/debug.h"
 #include "emul/sync/apc.h"
 #include "emul/io/io_completion.h"
+#include "emul/io/pipe_named.h"
 #include "emul/memory/guard_page.h"
 #include "emul/system/kuser.h"
 #include "emul/memory/memory.h"
@@ -113,6 +114,7 @@ static void thread_ended(struct lsw_thread *t, uint32_t status)
 	if (t != &p->main_thread && p->threads_charged)
 		p->threads_charged--;
 	nt_cancel(t);
+	np_thread_exited(t);
 	mutant_thread_exited(t);
 	apc_thread_exited(t);
 	io_completion_thread_exited(t);

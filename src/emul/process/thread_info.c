@@ -11,10 +11,11 @@
 #include "emul/process/quota.h"
 #include "emul/process/thread.h"
 #include "emul/system/sysinfo.h"
+#include "emul/security/token.h"
 
 enum {
 	ThreadBasicInformation = 0, ThreadTimes = 1, ThreadPriority = 2, ThreadBasePriority = 3,
-	ThreadAffinityMask = 4, ThreadEnableAlignmentFaultFixup = 7,
+	ThreadAffinityMask = 4, ThreadImpersonationToken = 5, ThreadEnableAlignmentFaultFixup = 7,
 	ThreadQuerySetWin32StartAddress = 9, ThreadAmILastThread = 12, ThreadIdealProcessor = 13,
 	ThreadHideFromDebugger = 17, ThreadIsTerminated = 20, ThreadGroupInformation = 30,
 	ThreadNameInformation = 38,
@@ -175,6 +176,7 @@ static const struct thread_set_class {
 	uint32_t cls, size;
 } set_classes[] = {
 	{ ThreadPriority, 4 }, { ThreadBasePriority, 4 }, { ThreadAffinityMask, 8 },
+	{ ThreadImpersonationToken, 8 },
 	{ ThreadEnableAlignmentFaultFixup, 1 }, { ThreadQuerySetWin32StartAddress, 8 },
 	{ ThreadIdealProcessor, 4 }, { ThreadHideFromDebugger, 0 }, { ThreadNameInformation, 16 },
 	{ ThreadGroupInformation, GROUP_AFFINITY_SIZE },
@@ -253,5 +255,7 @@ NTSTATUS nt_NtSetInformationThread(struct nt_call *c)
 		return set_name(c, t, len);
 	if (cls == ThreadGroupInformation)
 		return set_group_affinity(t, group);
+	if (cls == ThreadImpersonationToken)
+		return token_thread_impersonate(c, t, (uint64_t)v);
 	return set_value(t, cls, len == 4 ? (int32_t)v : v);
 }

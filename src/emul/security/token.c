@@ -4,8 +4,9 @@
  * process has its primary token, made on first use (the user's, or the
  * one its creator gave: NtCreateUserProcess's token attribute); opening
  * it gives a handle to that object.  The pseudo-handles of Windows 8 and
- * later are taken too: -4 the process token, -5 the thread's (none: no
- * impersonation), -6 the effective one (the process token).
+ * later are taken too: -4 the process token, -5 the thread's (while it
+ * impersonates: token_thread.c), -6 the effective one (the thread's, else
+ * the process's).
  */
 #include <stdlib.h>
 #include "emul/object/object_names.h"
@@ -37,17 +38,23 @@ static void token_destroy(struct nt_object *obj)
 
 const struct nt_object_ops token_ops = { .type_name = "Token", .destroy = token_destroy };
 
-struct token *token_new(const struct token_state *s)
+uint32_t token_next_id(void)
 {
 	static uint32_t next_id = 0x0002a001u;
+
+	return next_id++;
+}
+
+struct token *token_new(const struct token_state *s)
+{
 	struct token *t = calloc(1, sizeof(*t));
 
 	if (!t)
 		return NULL;
 	object_init(&t->obj, &token_ops);
 	t->s = *s;
-	t->s.id = next_id++;
-	t->s.modified_id = next_id++;
+	t->s.id = token_next_id();
+	t->s.modified_id = token_next_id();
 	return t;
 }
 
@@ -89,46 +96,39 @@ NTSTATUS nt_NtOpenProcessTokenEx(struct nt_call *c)
 	return open_token(c, (uint32_t)c->args[1], c->args[3]);
 }
 
-/* No thread impersonates: a thread of ours has no token of its own. */
-static NTSTATUS thread_token(struct nt_call *c, uint64_t thread)
-{
-	NTSTATUS st;
-
-	if (thread != NT_CURRENT_THREAD_HANDLE &&
-	    !object_from_handle(c, thread, &thread_ops, 0, &st))
-		return st;
-	return LSW_STATUS_NO_TOKEN;
-}
-
 /* NtOpenThreadToken(ThreadHandle, DesiredAccess, OpenAsSelf, TokenHandle) */
 NTSTATUS nt_NtOpenThreadToken(struct nt_call *c)
 {
-	return thread_token(c, c->args[0]);
+	return token_open_thread(c, c->args[0], (uint32_t)c->args[1], c->args[3]);
 }
 
 /* NtOpenThreadTokenEx(ThreadHandle, DesiredAccess, OpenAsSelf,
  *                     HandleAttributes, TokenHandle) */
 NTSTATUS nt_NtOpenThreadTokenEx(struct nt_call *c)
 {
-	return thread_token(c, c->args[0]);
+	c->oa_attributes = (uint32_t)c->args[3];
+	return token_open_thread(c, c->args[0], (uint32_t)c->args[1], c->args[4]);
 }
 
 struct token *token_from_handle(struct nt_call *c, uint64_t h, uint32_t need, NTSTATUS *st)
 {
 	struct token *t;
 
-	if (h == CURRENT_THREAD_TOKEN) {
-		*st = LSW_STATUS_NO_TOKEN;
-		return NULL;
-	}
-	if (h == CURRENT_PROCESS_TOKEN || h == CURRENT_THREAD_EFFECTIVE_TOKEN) {
+	if (h == CURRENT_PROCESS_TOKEN || h == CURRENT_THREAD_TOKEN ||
+	    h == CURRENT_THREAD_EFFECTIVE_TOKEN) {
 		/* query rights only, as documented */
 		if (need & ~(TOKEN_QUERY | TOKEN_QUERY_SOURCE)) {
 			*st = LSW_STATUS_ACCESS_DENIED;
 			return NULL;
 		}
-		if (!(t = token_of_process(c->thread->process)))
-			*st = LSW_STATUS_NO_MEMORY;
+		if (h == CURRENT_THREAD_TOKEN)
+			t = token_of_thread(c->thread);
+		else if (h == CURRENT_THREAD_EFFECTIVE_TOKEN)
+			t = token_effective(c->thread);
+		else
+			t = token_of_process(c->thread->process);
+		if (!t)
+			*st = h == CURRENT_THREAD_TOKEN ? LSW_STATUS_NO_TOKEN : LSW_STATUS_NO_MEMORY;
 		return t;
 	}
 	return (struct token *)object_from_handle(c, h, &token_ops, need, st);

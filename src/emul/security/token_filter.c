@@ -202,6 +202,8 @@ NTSTATUS nt_NtDuplicateToken(struct nt_call *c)
 	if (type == TOKEN_TYPE_PRIMARY)
 		s.level = 0;
 	s.type = type;
+	if ((uint8_t)c->args[3])
+		token_keep_enabled(&s);
 	/* no access asked: the existing handle's */
 	access = access ? token_map_access(access)
 			: handle_access(c->thread->process, c->args[0]) & TOKEN_ALL_ACCESS;

@@ -27,6 +27,7 @@ static const struct sid_def logon_sid = { 5, 3, { 5, 0, LOGON_LUID } };
 #define GROUP_ENABLED 0x7u              /* MANDATORY | ENABLED_BY_DEFAULT | ENABLED */
 #define GROUP_LOGON_ID 0xC0000000u
 #define GROUP_INTEGRITY 0x60u           /* SE_GROUP_INTEGRITY | _ENABLED */
+#define SE_PRIVILEGE_ENABLED 0x2u
 
 static const struct {
 	struct sid_def sid;
@@ -60,6 +61,13 @@ void token_state_init(struct token_state *s)
 	s->privileges_held = (1u << TOKEN_NPRIVILEGES) - 1;
 }
 
+void token_keep_enabled(struct token_state *s)
+{
+	for (int i = 0; i < TOKEN_NPRIVILEGES; i++)
+		if (!(s->privilege_attributes[i] & SE_PRIVILEGE_ENABLED))
+			s->privileges_held &= ~(1u << i);
+}
+
 /* A SID's bytes as a sid_def describes them. */
 static bool sid_is(const uint8_t *sid, uint32_t len, const struct sid_def *d)
 {
@@ -87,6 +95,12 @@ int token_privilege_index(uint64_t luid)
 		if (luid == privileges[i].luid)
 			return i;
 	return -1;
+}
+
+void token_privilege_luid(int i, uint32_t luid[2])
+{
+	luid[0] = privileges[i].luid;
+	luid[1] = 0;
 }
 
 /* The answer being built: bytes past cap are counted, not written. */

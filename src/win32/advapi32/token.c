@@ -1,6 +1,6 @@
 /* Tokens: OpenProcessToken, OpenThreadToken, GetTokenInformation and
- * CheckTokenMembership over the supervisor's token calls; RevertToSelf,
- * which has nothing to undo (no thread impersonates). */
+ * CheckTokenMembership over the supervisor's token calls (impersonation:
+ * token_impersonate.c). */
 #include "adv_security.h"
 
 ADVAPI BOOL WINAPI OpenProcessToken(HANDLE process, DWORD access, PHANDLE token)
@@ -23,11 +23,6 @@ ADVAPI BOOL WINAPI GetTokenInformation(HANDLE token, TOKEN_INFORMATION_CLASS cls
 	NTSTATUS st = NtQueryInformationToken(token, cls, info, len, ret);
 
 	return st < 0 ? adv_error_status(st) : TRUE;
-}
-
-ADVAPI BOOL WINAPI RevertToSelf(void)
-{
-	return TRUE;
 }
 
 /* The effective token's user and enabled groups (deny-only ones do not
@@ -59,7 +54,7 @@ static BOOL has_sid(HANDLE token, PSID sid, BOOL *member)
 	return TRUE;
 }
 
-/* A NULL token means the caller's own (its primary token, impersonated);
+/* A NULL token means the caller's effective one (its own, else its process's);
  * a handle must be an impersonation token, as documented. */
 ADVAPI BOOL WINAPI CheckTokenMembership(HANDLE token, PSID sid, PBOOL member)
 {
@@ -75,5 +70,5 @@ ADVAPI BOOL WINAPI CheckTokenMembership(HANDLE token, PSID sid, PBOOL member)
 		if (type != TokenImpersonation)
 			return adv_fail_error(ERROR_NO_IMPERSONATION_TOKEN);
 	}
-	return has_sid(token ? token : (HANDLE)(LONG_PTR)-4, sid, member);
+	return has_sid(token ? token : (HANDLE)(LONG_PTR)-6, sid, member);
 }

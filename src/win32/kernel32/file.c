@@ -88,6 +88,11 @@ K32API HANDLE WINAPI CreateFileW(LPCWSTR name, DWORD access, DWORD share,
 	HANDLE h = INVALID_HANDLE_VALUE;
 	ULONG disp, opt;
 	NTSTATUS status;
+	SECURITY_QUALITY_OF_SERVICE qos = {
+		sizeof(qos), (SECURITY_IMPERSONATION_LEVEL)((flags >> 16) & 3),
+		(flags & SECURITY_CONTEXT_TRACKING) ? SECURITY_DYNAMIC_TRACKING : SECURITY_STATIC_TRACKING,
+		(flags & SECURITY_EFFECTIVE_ONLY) != 0,
+	};
 
 	/* TRUNCATE_EXISTING asks for GENERIC_WRITE itself (documented) */
 	if (!map_disposition(creation, &disp) ||
@@ -105,6 +110,8 @@ K32API HANDLE WINAPI CreateFileW(LPCWSTR name, DWORD access, DWORD share,
 	InitializeObjectAttributes(&oa, &nt, OBJ_CASE_INSENSITIVE |
 				   (sa && sa->bInheritHandle ? OBJ_INHERIT : 0), NULL,
 				   sa ? sa->lpSecurityDescriptor : NULL);
+	if (flags & SECURITY_SQOS_PRESENT) /* how a pipe's server may impersonate us */
+		oa.SecurityQualityOfService = &qos;
 	status = NtCreateFile(&h, access, &oa, &io, NULL, flags & FILE_ATTRIBUTE_VALID_FLAGS,
 			      share, disp, opt, NULL, 0);
 	RtlFreeUnicodeString(&nt);

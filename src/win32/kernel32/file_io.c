@@ -65,7 +65,9 @@ K32API BOOL WINAPI ReadFile(HANDLE h, LPVOID buf, DWORD n, LPDWORD done, LPOVERL
 	 * ERROR_HANDLE_EOF with an OVERLAPPED (documented). */
 	if (status == STATUS_END_OF_FILE && !ov)
 		return TRUE;
-	if (status == STATUS_BUFFER_OVERFLOW && done) /* ERROR_MORE_DATA: what fitted came */
+	/* ERROR_MORE_DATA: what fitted came; an OVERLAPPED's count stays 0,
+	 * its Internal fields tell */
+	if (status == STATUS_BUFFER_OVERFLOW && done && !ov)
 		*done = (DWORD)iop->Information;
 	if (status < 0)
 		return k32_fail(status);

@@ -306,10 +306,10 @@ K32API BOOL WINAPI GetNamedPipeHandleStateW(HANDLE pipe, LPDWORD state, LPDWORD 
 			return k32_fail(st);
 		*instances = li.CurrentInstances;
 	}
-	if (max_count)
-		*max_count = 0; /* only remote clients collect */
-	if (timeout)
-		*timeout = 0;
+	/* only a remote client's end has collection settings (documented:
+	 * must be NULL for a server end or a local client) */
+	if (max_count || timeout)
+		return k32_error(ERROR_INVALID_PARAMETER);
 	if (user && user_size)
 		return k32_error(ERROR_CANNOT_IMPERSONATE);
 	return TRUE;
@@ -319,9 +319,11 @@ K32API BOOL WINAPI GetNamedPipeHandleStateA(HANDLE pipe, LPDWORD state, LPDWORD 
 					    LPDWORD max_count, LPDWORD timeout, LPSTR user,
 					    DWORD user_size)
 {
+	if (!GetNamedPipeHandleStateW(pipe, state, instances, max_count, timeout, NULL, 0))
+		return FALSE;
 	if (user && user_size)
 		return k32_error(ERROR_CANNOT_IMPERSONATE);
-	return GetNamedPipeHandleStateW(pipe, state, instances, max_count, timeout, NULL, 0);
+	return TRUE;
 }
 
 K32API BOOL WINAPI SetNamedPipeHandleState(HANDLE pipe, LPDWORD mode, LPDWORD max_count,
