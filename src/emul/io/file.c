@@ -387,14 +387,20 @@ static bool positionless(const struct file_object *f)
 	return f->kind == FILE_KIND_DISK && !file_is_synchronous(f);
 }
 
-/* What is refused before any I/O: a NULL buffer (a write's is an invalid
- * user buffer, a read's an access violation), an asynchronous disk I/O
- * without an offset, a disk read "at the end of the file". */
-static NTSTATUS io_arguments(struct nt_call *c, const struct file_object *f, bool write,
-			     const struct byte_offset *bo)
+/* A NULL buffer: a write's is an invalid user buffer, a read's an access
+ * violation. */
+static NTSTATUS buffer_argument(const struct nt_call *c, bool write)
 {
 	if (!c->args[5] && (uint32_t)c->args[6])
 		return write ? LSW_STATUS_INVALID_USER_BUFFER : LSW_STATUS_ACCESS_VIOLATION;
+	return LSW_STATUS_SUCCESS;
+}
+
+/* What else is refused before any I/O: an asynchronous disk I/O without
+ * an offset, a disk read "at the end of the file". */
+static NTSTATUS io_arguments(const struct file_object *f, bool write,
+			     const struct byte_offset *bo)
+{
 	if (f->kind != FILE_KIND_DISK)
 		return LSW_STATUS_SUCCESS;
 	if (bo->st != LSW_STATUS_SUCCESS)
@@ -431,11 +437,17 @@ static NTSTATUS file_io(struct nt_call *c,
 		return st;
 	if (!channel_may_serve(c, f))
 		return NT_WOULD_BLOCK;
-	if ((st = file_io_begin(c, f)) != LSW_STATUS_SUCCESS)
+	/* a read's buffer is probed before the event is reset, a write's is
+	 * refused after it (Wine's ntdll/file.c test_read_write: with a NULL
+	 * buffer and a signalled event, a read leaves it signalled, a write
+	 * resets it) */
+	if ((!write && (st = buffer_argument(c, false)) != LSW_STATUS_SUCCESS) ||
+	    (st = file_io_begin(c, f)) != LSW_STATUS_SUCCESS ||
+	    (write && (st = buffer_argument(c, true)) != LSW_STATUS_SUCCESS))
 		return st;
 	/* once: the program may change it meanwhile */
 	bo.st = read_offset(c, c->args[7], &bo.off);
-	if ((st = io_arguments(c, f, write, &bo)) != LSW_STATUS_SUCCESS)
+	if ((st = io_arguments(f, write, &bo)) != LSW_STATUS_SUCCESS)
 		return st;
 	pos = f->pos;
 	st = io(c, f, &bo);
