@@ -36,7 +36,7 @@ import re
 import sys
 
 ROW = re.compile(r'^NTCALL\((0x[0-9a-fA-F]+),\s*(Nt\w+),')
-FAST = re.compile(r'^FASTCALL\((Nt\w+)\)')
+FAST = re.compile(r'^FASTCALL(?:_IO)?\((Nt\w+)\)')
 
 GENUINE_TAIL = ['\t.byte 0xf6, 0x04, 0x25, 0x08, 0x03, 0xfe, 0x7f, 0x01',
                 '\t.byte 0x75, 0x03, 0x0f, 0x05, 0xc3, 0xcd, 0x2e, 0xc3',

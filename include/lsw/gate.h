@@ -67,6 +67,9 @@
 
 #define LSW_REPLY_OPS (1ull << 32)
 #define LSW_FAST_FALLBACK (1ull << 32) /* lsw_fast_call: use the syscall */
+#define LSW_FAST_OPS (1ull << 33) /* a channel answer with ops in the block
+				   * (FASTCALL_IO calls): the runtime runs
+				   * them, as after LSW_REPLY_OPS */
 #define LSW_REQ_KIND(req) ((unsigned)((req) >> LSW_REQ_SHIFT))
 #define LSW_REQUEST(kind, low) (((unsigned long long)(kind) << LSW_REQ_SHIFT) | (unsigned)(low))
 

@@ -97,6 +97,7 @@ void nt_answer(struct lsw_thread *t, NTSTATUS status)
 	struct nt_call *c = &t->call;
 	const struct nt_observer *o;
 	uint64_t val = status;
+	bool channel_call;
 
 	c->cancel = NULL;
 	io_completion_thread_runs(t);
@@ -141,19 +142,22 @@ void nt_answer(struct lsw_thread *t, NTSTATUS status)
 		o->call_exit(thread_observer_arg(t), c, status); /* outputs still in place */
 	t->busy = false;
 	if (c->fast) {
-		if (status == NT_WOULD_BLOCK)
+		if (status == NT_WOULD_BLOCK) /* handed back: nothing was done */
 			fast_channel_decline(t);
 		else
-			fast_channel_answer(t, status, c->out, c->nout);
+			fast_channel_answer(t, status, c->nops != 0, c->out, c->nout);
 		return;
 	}
-	if (c->direct && fast_channel_serves(c->number)) {
+	/* a call the channel serves came through the syscall (a DIRECT one,
+	 * or file I/O through the SIGSYS handler) */
+	channel_call = c->row != NT_ROW_NOT_A_CALL && fast_channel_serves(c->number);
+	if (channel_call) {
 		t->process->host->fast_stats.by_syscall++;
 		fast_channel_syscalled(t); /* its next such call can take the channel */
 	}
 	if (notify_send(t->process->notify_fd, c->notif_id, (int64_t)val, 0) < 0)
 		lsw_log("reply to thread %d lost (thread gone)", t->tid);
-	if (c->direct && fast_channel_serves(c->number))
+	if (channel_call)
 		fast_channel_answered(t->process->host);
 }
 

@@ -128,7 +128,8 @@ static void call_begin(struct lsw_thread *t, uint64_t notif_id, bool fast)
 }
 
 /* A call the runtime posted in t's block (host/fastcall.c took it): as
- * DIRECT, with the caller's rip and rsp from the block for lsw trace -k. */
+ * DIRECT (file I/O: as through the SIGSYS handler), with the caller's rip
+ * and rsp from the block for lsw trace -k. */
 void serve_fast(struct lsw_thread *t, const struct fast_request *r)
 {
 	struct nt_call *c = &t->call;
@@ -136,7 +137,9 @@ void serve_fast(struct lsw_thread *t, const struct fast_request *r)
 	call_begin(t, 0, true);
 	if (t->direct_io)
 		file_direct_drop(t); /* the runtime went on without coming back */
-	c->direct = true;
+	/* file I/O has stack arguments (in the block, else at rsp) and may
+	 * answer with ops, which the runtime runs after the answer */
+	c->direct = !fast_channel_io(r->number);
 	c->number = r->number;
 	memcpy(c->args, r->args, sizeof(r->args));
 	c->rsp = r->rsp;

@@ -182,7 +182,13 @@ struct file_object *get_file(struct nt_call *c, uint64_t h, NTSTATUS *st)
 }
 
 /* ByteOffset: NULL or -2 (FILE_USE_FILE_POINTER_POSITION) mean "current
- * position"; -1 (FILE_WRITE_TO_END_OF_FILE) means append. */
+ * position"; -1 (FILE_WRITE_TO_END_OF_FILE) means append.  Read once per
+ * call, with the status of reading it, which each check gives in turn. */
+struct byte_offset {
+	int64_t off;
+	NTSTATUS st;
+};
+
 static NTSTATUS read_offset(struct nt_call *c, uint64_t ptr, int64_t *off)
 {
 	*off = -2;
@@ -237,43 +243,49 @@ NTSTATUS errno_to_status(int e)
 	return LSW_STATUS_UNSUCCESSFUL;
 }
 
-/* Where a write lands: the offset given, the end of the file (-1), or the
- * handle's position. */
+/* Where a write lands: the end of the file for -1, and for a handle that
+ * may only append (FILE_APPEND_DATA without FILE_WRITE_DATA: Windows
+ * ignores its offset and pointer, as Wine's ntdll/file.c append_file_test
+ * checks); else the offset given, or the handle's position. */
 static uint64_t write_start(const struct file_object *f, int64_t off)
 {
+	bool append = off == -1 ||
+		      (f->access & (FILE_WRITE_DATA | FILE_APPEND_DATA)) == FILE_APPEND_DATA;
 	struct stat st;
 
+	if (append && fstat(f->fd, &st) == 0)
+		return (uint64_t)st.st_size;
 	if (off >= 0)
 		return (uint64_t)off;
-	if (off == -1 && fstat(f->fd, &st) == 0)
-		return (uint64_t)st.st_size;
 	return f->pos;
 }
 
-static NTSTATUS write_file(struct nt_call *c, struct file_object *f)
+static NTSTATUS write_file(struct nt_call *c, struct file_object *f, const struct byte_offset *bo)
 {
 	static char buf[CHUNK];
 	uint64_t done = 0, len = (uint32_t)c->args[6];
-	int64_t off;
+	int64_t off = bo->off;
 	NTSTATUS st;
 
 	if (!(f->access & (FILE_WRITE_DATA | FILE_APPEND_DATA)))
 		return LSW_STATUS_ACCESS_DENIED;
 	if (f->kind == FILE_KIND_KSEC)
 		return LSW_STATUS_INVALID_DEVICE_REQUEST; /* only device I/O controls */
-	if ((st = read_offset(c, c->args[7], &off)) != LSW_STATUS_SUCCESS)
-		return st;
+	if (bo->st != LSW_STATUS_SUCCESS)
+		return bo->st;
 	if (f->kind == FILE_KIND_STREAM)
 		return stream_write(c, f);
 	if (f->kind == FILE_KIND_PIPE)
 		return np_write(c, f);
 	if (f->kind == FILE_KIND_MAILSLOT)
 		return mailslot_write(c, f);
-	if (f->kind == FILE_KIND_DISK && file_direct_write(c, f, write_start(f, off), &st))
-		return st;
-	if (f->kind == FILE_KIND_DISK &&
-	    (st = lock_check_io(f, write_start(f, off), len, true)) != LSW_STATUS_SUCCESS)
-		return st;
+	if (f->kind == FILE_KIND_DISK) {
+		off = (int64_t)write_start(f, off);
+		if (file_direct_write(c, f, (uint64_t)off, &st))
+			return st;
+		if ((st = lock_check_io(f, (uint64_t)off, len, true)) != LSW_STATUS_SUCCESS)
+			return st;
+	}
 	while (done < len) {
 		size_t n = len - done < CHUNK ? (size_t)(len - done) : CHUNK;
 		ssize_t w;
@@ -343,17 +355,17 @@ static NTSTATUS read_disk(struct nt_call *c, struct file_object *f, int64_t off)
 	return st;
 }
 
-static NTSTATUS read_file(struct nt_call *c, struct file_object *f)
+static NTSTATUS read_file(struct nt_call *c, struct file_object *f, const struct byte_offset *bo)
 {
-	int64_t off;
+	int64_t off = bo->off;
 	NTSTATUS st;
 
 	if (!(f->access & FILE_READ_DATA))
 		return LSW_STATUS_ACCESS_DENIED;
 	if (f->kind == FILE_KIND_KSEC)
 		return LSW_STATUS_INVALID_DEVICE_REQUEST; /* only device I/O controls */
-	if ((st = read_offset(c, c->args[7], &off)) != LSW_STATUS_SUCCESS)
-		return st;
+	if (bo->st != LSW_STATUS_SUCCESS)
+		return bo->st;
 	if (f->kind == FILE_KIND_STREAM)
 		return stream_read(c, f);
 	if (f->kind == FILE_KIND_PIPE)
@@ -377,42 +389,70 @@ static bool positionless(const struct file_object *f)
 	return f->kind == FILE_KIND_DISK && !file_is_synchronous(f);
 }
 
-/* What is refused before any I/O: a NULL buffer (a write's is an invalid
- * user buffer, a read's an access violation), an asynchronous disk I/O
- * without an offset, a disk read "at the end of the file". */
-static NTSTATUS io_arguments(struct nt_call *c, const struct file_object *f, bool write)
+/* A NULL buffer: a write's is an invalid user buffer, a read's an access
+ * violation. */
+static NTSTATUS buffer_argument(const struct nt_call *c, bool write)
 {
-	int64_t off;
-	NTSTATUS st;
-
 	if (!c->args[5] && (uint32_t)c->args[6])
 		return write ? LSW_STATUS_INVALID_USER_BUFFER : LSW_STATUS_ACCESS_VIOLATION;
+	return LSW_STATUS_SUCCESS;
+}
+
+/* What else is refused before any I/O: an asynchronous disk I/O without
+ * an offset, a disk read "at the end of the file". */
+static NTSTATUS io_arguments(const struct file_object *f, bool write,
+			     const struct byte_offset *bo)
+{
 	if (f->kind != FILE_KIND_DISK)
 		return LSW_STATUS_SUCCESS;
-	if ((st = read_offset(c, c->args[7], &off)) != LSW_STATUS_SUCCESS)
-		return st;
+	if (bo->st != LSW_STATUS_SUCCESS)
+		return bo->st;
 	/* -1 (the end of the file) is only for writing */
-	return (off == -2 && positionless(f)) || (off == -1 && !write)
+	return (bo->off == -2 && positionless(f)) || (bo->off == -1 && !write)
 		? LSW_STATUS_INVALID_PARAMETER : LSW_STATUS_SUCCESS;
 }
 
+/* The fast channel serves only I/O that never waits and tells nobody:
+ * the synchronous I/O of a disk file, with no event, APC or completion
+ * port.  Anything else is handed back before any of it is done, and its
+ * stub makes the syscall (NT_WOULD_BLOCK: fast_channel_decline). */
+static bool channel_may_serve(const struct nt_call *c, const struct file_object *f)
+{
+	return !c->fast || (f->kind == FILE_KIND_DISK && file_is_synchronous(f) &&
+			    !c->args[1] && !c->args[2] && !f->completion);
+}
+
 /* NtReadFile and NtWriteFile(FileHandle, Event, ApcRoutine, ApcContext,
- * IoStatusBlock, Buffer, Length, ByteOffset, Key) */
-static NTSTATUS file_io(struct nt_call *c, NTSTATUS (*io)(struct nt_call *, struct file_object *),
+ * IoStatusBlock, Buffer, Length, ByteOffset, Key), through the syscall or
+ * the fast channel alike */
+static NTSTATUS file_io(struct nt_call *c,
+			NTSTATUS (*io)(struct nt_call *, struct file_object *,
+				       const struct byte_offset *),
 			bool write)
 {
+	struct byte_offset bo;
 	struct file_object *f;
 	uint64_t pos;
 	NTSTATUS st;
 
 	if (!(f = get_file(c, c->args[0], &st)))
 		return st;
-	if ((st = file_io_begin(c, f)) != LSW_STATUS_SUCCESS)
+	if (!channel_may_serve(c, f))
+		return NT_WOULD_BLOCK;
+	/* a read's buffer is probed before the event is reset, a write's is
+	 * refused after it (Wine's ntdll/file.c test_read_write: with a NULL
+	 * buffer and a signalled event, a read leaves it signalled, a write
+	 * resets it) */
+	if ((!write && (st = buffer_argument(c, false)) != LSW_STATUS_SUCCESS) ||
+	    (st = file_io_begin(c, f)) != LSW_STATUS_SUCCESS ||
+	    (write && (st = buffer_argument(c, true)) != LSW_STATUS_SUCCESS))
 		return st;
-	if ((st = io_arguments(c, f, write)) != LSW_STATUS_SUCCESS)
+	/* once: the program may change it meanwhile */
+	bo.st = read_offset(c, c->args[7], &bo.off);
+	if ((st = io_arguments(f, write, &bo)) != LSW_STATUS_SUCCESS)
 		return st;
 	pos = f->pos;
-	st = io(c, f);
+	st = io(c, f, &bo);
 	if (positionless(f))
 		f->pos = pos;
 	return file_io_end(c, f, st, false);

@@ -66,8 +66,11 @@ static bool same_file(const struct lsw_process *p, int fd, int rfd)
  * call; the one it pushes out is closed after this call's I/O.  A file's
  * first transfer gets none: a file read or written once in one call (a
  * program loading its data files) is served chunked, at the cost of the
- * copies the handover would have cost anyway.  -1: none.
+ * copies the handover would have cost anyway.  -1: none; HAND_OVER: a
+ * call of the fast channel, which has no notification to add it with.
  */
+#define HAND_OVER (-2)
+
 static int program_fd(struct nt_call *c, struct file_object *f)
 {
 	struct lsw_process *p = c->thread->process;
@@ -84,6 +87,8 @@ static int program_fd(struct nt_call *c, struct file_object *f)
 		f->direct_seen = true;
 		return -1;
 	}
+	if (c->fast)
+		return HAND_OVER;
 	if (!slot) {
 		slot = &p->direct_fds[p->direct_fd_next++ % 8];
 		if (!slot->file)
@@ -109,7 +114,9 @@ static NTSTATUS direct_start(struct nt_call *c, struct file_object *f, uint64_t 
 		return LSW_STATUS_NO_MEMORY;
 	if ((rfd = program_fd(c, f)) < 0) {
 		free(io);
-		return LSW_STATUS_INSUFFICIENT_RESOURCES; /* served chunked */
+		/* the syscall hands the fd over, for this call and the next */
+		return rfd == HAND_OVER ? (NTSTATUS)NT_WOULD_BLOCK
+					 : (NTSTATUS)LSW_STATUS_INSUFFICIENT_RESOURCES;
 	}
 	op = nt_add_op(c, write ? LSW_OP_PWRITE : LSW_OP_PREAD);
 	op->arg[0] = (uint64_t)rfd;

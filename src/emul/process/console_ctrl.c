@@ -186,7 +186,9 @@ void console_ctrl_on_answer(struct lsw_thread *t)
 
 	if (!needs_carrier(t->process) || t->process->terminated || !can_carry(t))
 		return;
-	if (!c->direct && !t->clone_block && !answer_jumps(c))
+	/* a channel call's ops run with the interrupt blocked, outside a
+	 * signal handler: no thread is started from there */
+	if (!c->direct && !c->fast && !t->clone_block && !answer_jumps(c))
 		spawn_from(c);
 	else
 		thread_request_interrupt(t); /* it stops there before going on */

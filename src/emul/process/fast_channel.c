@@ -25,7 +25,18 @@ enum {
 
 static const uint16_t fast_numbers[] = {
 #define FASTCALL(name) FAST_NR_##name,
+#define FASTCALL_IO(name) FAST_NR_##name,
 #include <lsw/fastcalls.def>
+#undef FASTCALL_IO
+#undef FASTCALL
+};
+
+/* Calls with stack arguments whose answer may carry ops (file I/O). */
+static const uint16_t io_numbers[] = {
+#define FASTCALL(name)
+#define FASTCALL_IO(name) FAST_NR_##name,
+#include <lsw/fastcalls.def>
+#undef FASTCALL_IO
 #undef FASTCALL
 };
 
@@ -48,6 +59,11 @@ static bool listed(const uint16_t *list, size_t n, uint32_t number)
 bool fast_channel_serves(uint32_t number)
 {
 	return listed(fast_numbers, sizeof(fast_numbers) / sizeof(fast_numbers[0]), number);
+}
+
+bool fast_channel_io(uint32_t number)
+{
+	return listed(io_numbers, sizeof(io_numbers) / sizeof(io_numbers[0]), number);
 }
 
 bool fast_channel_reports(uint32_t number)
@@ -230,9 +246,10 @@ bool fast_channel_take(struct lsw_thread *t, struct fast_request *r)
 	memcpy(r->args, (const void *)f->args, sizeof(r->args));
 	r->served = fast_channel_serves(r->number);
 	r->rip = r->rsp = 0;
-	/* only lsw trace -k walks from them: untraced, the cache lines the
-	 * thread wrote its registers to stay with it */
-	if (thread_observer(t)) {
+	/* only lsw trace -k walks from them, and a call with stack arguments
+	 * whose copy in the block fell short reads them from rsp: otherwise
+	 * the cache lines the thread wrote its registers to stay with it */
+	if (thread_observer(t) || fast_channel_io(r->number)) {
 		memcpy(&win, (const void *)&f->win, sizeof(win));
 		r->rip = win.rip;
 		r->rsp = win.rsp + 8;
@@ -265,9 +282,10 @@ static void reply(struct lsw_thread *t, uint64_t answer, const void *out, unsign
 	fast_channel_answered(t->process->host);
 }
 
-void fast_channel_answer(struct lsw_thread *t, uint32_t status, const void *out, unsigned nout)
+void fast_channel_answer(struct lsw_thread *t, uint32_t status, bool ops, const void *out,
+			 unsigned nout)
 {
-	reply(t, status, out, nout);
+	reply(t, status | (ops ? LSW_FAST_OPS : 0), out, nout);
 }
 
 bool fast_channel_may_serve(const struct lsw_thread *t, const struct fast_request *r)
@@ -276,6 +294,10 @@ bool fast_channel_may_serve(const struct lsw_thread *t, const struct fast_reques
 	 * call in the trace: the syscall makes them */
 	if (r->number == FAST_NR_NtWaitForSingleObject)
 		return !(uint8_t)r->args[1] && !thread_observer(t);
+	/* a traced I/O shows its buffer as the call ends: the syscall's path
+	 * (file_direct.c serves only the untraced) */
+	if (fast_channel_io(r->number))
+		return !thread_observer(t);
 	return true;
 }
 

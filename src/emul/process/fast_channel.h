@@ -25,6 +25,9 @@ struct fast_request {
 };
 
 bool fast_channel_serves(uint32_t number);
+/* A call with stack arguments whose answer may carry ops (FASTCALL_IO):
+ * not DIRECT, its arguments 5.. are in the block (nstack) or at rsp. */
+bool fast_channel_io(uint32_t number);
 /* Its outputs only report: the runtime may store them (nt_call.out). */
 bool fast_channel_reports(uint32_t number);
 /* t just made (or was answered) a call of fastcalls.def: poll its block
@@ -52,8 +55,10 @@ void fast_channel_rest(struct lsw_thread *t);
 /* If t posted a call and can take one now, takes it into r. */
 bool fast_channel_take(struct lsw_thread *t, struct fast_request *r);
 /* The answer of t's call taken from its block, with nout outputs
- * {addr, value} for the runtime to store; wakes it if it sleeps. */
-void fast_channel_answer(struct lsw_thread *t, uint32_t status, const void *out, unsigned nout);
+ * {addr, value} for the runtime to store, and ops in the block for it to
+ * run first (a FASTCALL_IO call); wakes it if it sleeps. */
+void fast_channel_answer(struct lsw_thread *t, uint32_t status, bool ops, const void *out,
+			 unsigned nout);
 /* Whether the channel makes r's call now (else fast_channel_decline). */
 bool fast_channel_may_serve(const struct lsw_thread *t, const struct fast_request *r);
 /* t's call taken from its block must go through the syscall after all (a

@@ -117,29 +117,40 @@ static unsigned long long withdrawn(struct lsw_fast *f)
 	return LSW_FAST_FALLBACK;
 }
 
-__attribute__((used)) unsigned long long lsw_fast_call(void)
+enum {
+#define NTCALL(num, name, nargs, klass, support) FAST_NR_##name = num,
+#include <lsw/ntcalls.def>
+#undef NTCALL
+};
+
+/* The calls whose answer may carry ops (fastcalls.def's FASTCALL_IO). */
+static int io_call(unsigned nr)
 {
-	unsigned long sp = (unsigned long)__builtin_frame_address(0);
-	struct lsw_thread_block *b = (struct lsw_thread_block *)(sp & ~(LSW_BLOCK_SIZE - 1));
-	struct lsw_fast *f = (struct lsw_fast *)((char *)b + LSW_FAST_OFFSET);
+#define FASTCALL(name)
+#define FASTCALL_IO(name) if (nr == FAST_NR_##name) return 1;
+#include <lsw/fastcalls.def>
+#undef FASTCALL_IO
+#undef FASTCALL
+	return 0;
+}
+
+#define SIG_SETMASK 2
+#define INTERRUPT_BIT (1ull << (LSW_INTERRUPT_SIGNAL - 1))
+
+/* Posts the call and waits for its answer; returns the status, or
+ * LSW_FAST_FALLBACK for the syscall.  The state is IDLE or DONE when it
+ * returns: an interrupt from there on sees "before" or "after the call". */
+static unsigned long long post(struct lsw_thread_block *b, struct lsw_fast *f, int io)
+{
 	unsigned long long status;
 
-	if (f->skip) {
-		f->skip--;
-		__atomic_store_n(&f->state, LSW_FAST_IDLE, __ATOMIC_RELEASE);
-		return LSW_FAST_FALLBACK;
-	}
-	f->cpu = this_cpu();
-	if (f->cpu && __atomic_load_n(&f->polling, __ATOMIC_RELAXED) == f->cpu) {
-		/* it polls from this CPU, where we run: it is not running */
-		__atomic_store_n(&f->state, LSW_FAST_IDLE, __ATOMIC_RELEASE);
-		return withdrawn(f);
-	}
 	f->number = (unsigned)f->win.rax;
 	f->args[0] = f->win.r10;
 	f->args[1] = f->win.rdx;
 	f->args[2] = f->win.r8;
 	f->args[3] = f->win.r9;
+	if (io) /* the caller's rsp: the stub's return address popped */
+		lsw_copy_stack_args(b, f->number, f->win.rsp + 8);
 	__atomic_store_n(&f->irq_deferred, 0, __ATOMIC_RELAXED);
 	__atomic_store_n(&f->state, LSW_FAST_POSTED, __ATOMIC_SEQ_CST);
 	/* the supervisor clears polling, then looks for posted calls once
@@ -155,8 +166,42 @@ __attribute__((used)) unsigned long long lsw_fast_call(void)
 		__atomic_store_n(&f->state, LSW_FAST_DONE, __ATOMIC_RELEASE);
 		return LSW_FAST_FALLBACK;
 	}
+	if (io && (f->answer & LSW_FAST_OPS)) /* the status is the last reply's */
+		f->answer = (unsigned)lsw_run_ops(b, 0, (unsigned)f->answer | LSW_REPLY_OPS);
 	lsw_fast_finish(f);
 	status = (unsigned)f->answer;
 	__atomic_store_n(&f->state, LSW_FAST_DONE, __ATOMIC_RELEASE);
+	return status;
+}
+
+__attribute__((used)) unsigned long long lsw_fast_call(void)
+{
+	unsigned long sp = (unsigned long)__builtin_frame_address(0);
+	struct lsw_thread_block *b = (struct lsw_thread_block *)(sp & ~(LSW_BLOCK_SIZE - 1));
+	struct lsw_fast *f = (struct lsw_fast *)((char *)b + LSW_FAST_OFFSET);
+	unsigned long long blocked = INTERRUPT_BIT, was = 0, status;
+	int io;
+
+	if (f->skip) {
+		f->skip--;
+		__atomic_store_n(&f->state, LSW_FAST_IDLE, __ATOMIC_RELEASE);
+		return LSW_FAST_FALLBACK;
+	}
+	f->cpu = this_cpu();
+	if (f->cpu && __atomic_load_n(&f->polling, __ATOMIC_RELAXED) == f->cpu) {
+		/* it polls from this CPU, where we run: it is not running */
+		__atomic_store_n(&f->state, LSW_FAST_IDLE, __ATOMIC_RELEASE);
+		return withdrawn(f);
+	}
+	/* An I/O's answer is ops the runtime still has to run (the data is
+	 * not moved yet): an interrupt must not take the thread out of the
+	 * channel before they ran, so it waits, blocked, until the call is
+	 * over, as it does in the SIGSYS handler. */
+	io = io_call((unsigned)f->win.rax);
+	if (io)
+		sys4(__NR_rt_sigprocmask, SIG_SETMASK, &blocked, &was, 8);
+	status = post(b, f, io);
+	if (io)
+		sys4(__NR_rt_sigprocmask, SIG_SETMASK, &was, 0, 8);
 	return status;
 }

@@ -68,6 +68,9 @@ int lsw_fast_interrupted(struct lsw_thread_block *b, struct rt_ucontext *uc,
 #define LSW_FAST_NOT_IN 0
 #define LSW_FAST_CONTEXT 1  /* ctx: where the caller is, Windows-wise */
 #define LSW_FAST_DEFERRED 2 /* the supervisor owns the call: it asks again */
+/* stack_args.c: arguments 5.. of NT call nr into b->stack_args, from the
+ * caller's stack at rsp (b->nstack: how many; 0 when it faulted). */
+void lsw_copy_stack_args(struct lsw_thread_block *b, unsigned nr, unsigned long long rsp);
 /* runtime.c: where a new thread begins (LSW_OP_CLONE). */
 __attribute__((noreturn)) void lsw_thread_start(void);
 

@@ -33,32 +33,13 @@ static struct lsw_thread_block *current_block(void)
 	return (struct lsw_thread_block *)(sp & ~(LSW_BLOCK_SIZE - 1));
 }
 
-/* How many arguments past the fourth each NT call takes (ntcalls.def). */
-static const unsigned char stack_arg_count[] = {
-#define NTCALL(num, name, nargs, klass, support) [num] = (nargs) > 4 ? (nargs) - 4 : 0,
-#include <lsw/ntcalls.def>
-#undef NTCALL
-};
-_Static_assert(sizeof(stack_arg_count) < 0x1000, "NT numbers are below 0x1000");
-
-/* Arguments 5.. into the block, so the supervisor needs no read of the
- * stack; on a bad stack none (the supervisor then finds the fault). */
-static void copy_stack_args(struct lsw_thread_block *b, unsigned nr, unsigned long long rsp)
-{
-	unsigned long n = nr < sizeof(stack_arg_count) ? stack_arg_count[nr] : 0;
-
-	if (n > LSW_MAX_STACK_ARGS || rsp + 0x28 < rsp)
-		n = 0;
-	b->nstack = n ? (unsigned)lsw_copy_qwords(b->stack_args, (void *)(rsp + 0x28), n) : 0;
-}
-
 static void on_sigsys(int sig, struct rt_siginfo *si, struct rt_ucontext *uc)
 {
 	struct lsw_thread_block *b = current_block();
 	struct rt_sigcontext *m = &uc->mc;
 	unsigned long long reply;
 
-	copy_stack_args(b, (unsigned)m->rax, m->rsp);
+	lsw_copy_stack_args(b, (unsigned)m->rax, m->rsp);
 	b->win_rip = m->rip;
 	b->fpstate = m->fpstate; /* NtContinue loads XMM and MXCSR there */
 	reply = (unsigned long long)lsw_gate(LSW_GATE_NR,
