@@ -26,6 +26,7 @@
 #include "emul/io/io_completion.h"
 #include "emul/io/share.h"
 #include "emul/io/volume_ids.h"
+#include "emul/object/object_names.h"
 
 #define FILE_SUPERSEDE 0
 #define FILE_OPEN 1
@@ -473,9 +474,10 @@ static NTSTATUS read_object_name(struct nt_call *c, uint64_t oa, uint16_t **name
 		return st;
 	if (!*name)
 		return LSW_STATUS_OBJECT_NAME_INVALID;
-	if (!root)
-		return st;
-	st = file_relative_name(c, root, name, n);
+	if (root && !ns_file_name_at(c, root, name, n, &st))
+		st = file_relative_name(c, root, name, n);
+	if (st == LSW_STATUS_SUCCESS)
+		st = ns_file_name(c, name, n);
 	if (st != LSW_STATUS_SUCCESS)
 		free(*name);
 	return st;

@@ -36,17 +36,12 @@ uint32_t access_map_generic(uint32_t a, const struct generic_mapping *m)
 	return out;
 }
 
-#define REPARSE_MAX 32 /* symbolic links one name may pass through */
-
 static bool is_link(const struct nt_object *o)
 {
 	return o->ops == &object_symlink_ops;
 }
 
-/* A new name: the link's target, then what followed the link (rest,
- * from its backslash). */
-static uint16_t *reparse(const struct object_symlink *l, const uint16_t *rest, size_t rn,
-			 size_t *n)
+uint16_t *ns_reparse(const struct object_symlink *l, const uint16_t *rest, size_t rn, size_t *n)
 {
 	uint16_t *s = malloc((l->len + rn + 1) * 2);
 
@@ -111,9 +106,7 @@ static NTSTATUS walk_once(struct nt_call *c, uint64_t root, const uint16_t *s, s
 			j++;
 		if (j == i)
 			return LSW_STATUS_OBJECT_NAME_INVALID; /* "\\", "x\\\\y", "x\\" */
-		if (dir->keeper)
-			dir->keeper->refresh(c->thread->process->host, dir, s + i, j - i);
-		e = object_dir_find(dir, s + i, j - i, fold);
+		e = ns_lookup(c->thread, dir, s + i, j - i, fold);
 		if (e && is_link(e->obj) && (j < n || follow_last)) {
 			*link = (struct object_symlink *)e->obj;
 			*at = j;
@@ -157,7 +150,7 @@ NTSTATUS ns_walk(struct nt_call *c, uint64_t root, const uint16_t *name, size_t 
 				ns_place_free(out);
 			return st;
 		}
-		next = hops < REPARSE_MAX ? reparse(link, s + at, n - at, &n) : NULL;
+		next = hops < REPARSE_MAX ? ns_reparse(link, s + at, n - at, &n) : NULL;
 		free(s);
 		if (!next)
 			return hops < REPARSE_MAX ? LSW_STATUS_NO_MEMORY
@@ -255,7 +248,9 @@ NTSTATUS object_create_begin(struct nt_call *c, uint64_t oa, const struct nt_obj
 		return st;
 	if ((st = read_name(c, oa, &root, &name, &n, &attributes)) != LSW_STATUS_SUCCESS)
 		return st;
-	if (attributes & OBJ_PERMANENT) { /* SeCreatePermanentPrivilege: no token of ours has it */
+	/* SeCreatePermanentPrivilege: no token of ours has it; but a link
+	 * new in the job's own device map may be permanent (object_devmap.c) */
+	if ((attributes & OBJ_PERMANENT) && (ops != &object_symlink_ops || !n)) {
 		free(name);
 		return LSW_STATUS_PRIVILEGE_NOT_HELD;
 	}
@@ -269,11 +264,14 @@ NTSTATUS object_create_begin(struct nt_call *c, uint64_t oa, const struct nt_obj
 	free(name);
 	if (st != LSW_STATUS_SUCCESS)
 		return st;
-	if (!pl.found && pl.parent->keeper)
+	if ((attributes & OBJ_PERMANENT) && !pl.found && !pl.parent->device_map)
+		st = LSW_STATUS_PRIVILEGE_NOT_HELD;
+	else if (!pl.found && pl.parent->keeper)
 		st = LSW_STATUS_ACCESS_DENIED;
-	else if (!pl.found)
+	else if (!pl.found) {
 		st = name_from_place(&pl, nm);
-	else if (!(attributes & OBJ_OPENIF))
+		nm->kept = st == LSW_STATUS_SUCCESS && (attributes & OBJ_PERMANENT);
+	} else if (!(attributes & OBJ_OPENIF))
 		st = LSW_STATUS_OBJECT_NAME_COLLISION;
 	else if (pl.found->ops != ops)
 		st = LSW_STATUS_OBJECT_TYPE_MISMATCH;
@@ -296,6 +294,10 @@ NTSTATUS object_create_end(struct nt_call *c, struct nt_object *obj, struct obje
 	}
 	if (on->leaf)
 		object_dir_enter(on, obj);
+	if (on->kept) { /* its device map keeps it */
+		obj->permanent = true;
+		object_ref(obj);
+	}
 	st = object_give_handle(c, obj, access, out);
 	object_unref(obj);
 	return st;

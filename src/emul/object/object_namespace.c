@@ -30,10 +30,10 @@ static const struct {
 	{ LINK, "\\Sessions\\1\\BaseNamedObjects\\Global", "\\BaseNamedObjects" },
 	{ LINK, "\\Sessions\\1\\BaseNamedObjects\\Local", "\\Sessions\\1\\BaseNamedObjects" },
 	{ LINK, "\\Sessions\\1\\BaseNamedObjects\\Session", "\\Sessions\\BNOLINKS" },
-	{ DIR, "\\??", NULL },
+	/* "\??" is each job's device map (object_devmap.c), which falls
+	 * back on this one */
 	{ DIR, "\\GLOBAL??", NULL },
-	{ LINK, "\\??\\GLOBALROOT", "" },       /* "" names the root */
-	{ LINK, "\\GLOBAL??\\GLOBALROOT", "" },
+	{ LINK, "\\GLOBAL??\\GLOBALROOT", "" },       /* "" names the root */
 	{ LINK, "\\DosDevices", "\\??" },
 	{ DIR, "\\Device", NULL },
 	{ DIR, "\\KernelObjects", NULL },
@@ -118,15 +118,10 @@ static bool make_one(struct object_namespace *ns, size_t i)
 	}
 	if (!obj)
 		return false;
-	if (!(on->leaf = malloc((n - at) * 2))) {
+	if (!object_dir_enter_kept(parent, path + at, n - at, on, obj)) {
 		object_unref(obj);
 		return false;
 	}
-	memcpy(on->leaf, path + at, (n - at) * 2);
-	on->len = n - at;
-	on->dir = (struct object_dir *)object_ref(&parent->hdr);
-	object_dir_enter(on, obj);
-	obj->permanent = true; /* its name stays with no handle open */
 	ns->kept[ns->nkept++] = obj; /* the creation reference */
 	return true;
 }
