@@ -37,6 +37,7 @@
 
 #define FILE_DIRECTORY_FILE 0x1
 #define FILE_NON_DIRECTORY_FILE 0x40
+#define FILE_OPEN_BY_FILE_ID 0x2000
 #define FILE_DELETE_ON_CLOSE 0x1000
 #define FILE_SHARE_ALL 7
 
@@ -753,7 +754,9 @@ static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t acc
 	    np_open(c, handle_out, access, oa, iosb, options, &st) ||
 	    mailslot_open(c, handle_out, access, oa, iosb, &st))
 		return st;
-	if ((st = read_object_name(c, oa, &name, &n)) != LSW_STATUS_SUCCESS)
+	st = options & FILE_OPEN_BY_FILE_ID ? file_id_name(c, oa, &name, &n)
+					    : read_object_name(c, oa, &name, &n);
+	if (st != LSW_STATUS_SUCCESS)
 		return st;
 	access = file_map_generic(access);
 	utf16_to_utf8(name, n, nt_name, sizeof(nt_name));

@@ -80,6 +80,10 @@ static inline bool file_is_synchronous(const struct file_object *f)
 }
 
 struct file_object *get_file(struct nt_call *c, uint64_t h, NTSTATUS *st);
+/* FILE_OPEN_BY_FILE_ID: the NT name of the file whose id the
+ * OBJECT_ATTRIBUTES' 8-byte name holds, found below its RootDirectory
+ * (file_by_id.c).  STATUS_INVALID_PARAMETER for an id not found. */
+NTSTATUS file_id_name(struct nt_call *c, uint64_t oa, uint16_t **name, size_t *n);
 /* console_ioctl.c: a device control on a console; *done bytes written. */
 NTSTATUS console_control(struct nt_call *c, struct file_object *f, uint32_t code, uint64_t *done);
 struct path_result;
