@@ -775,6 +775,10 @@ static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t acc
 	case PATH_KSEC_DEVICE:
 		f = file_new(p, FILE_KIND_KSEC, -1, "\\Device\\CNG");
 		break;
+	case PATH_MOUNT_MANAGER: /* a control device too, told apart by its type */
+		if ((f = file_new(p, FILE_KIND_KSEC, -1, "\\Device\\MountPointManager")))
+			f->device_type = FILE_DEVICE_MOUNTMGR;
+		break;
 	case PATH_CONIN: /* the console input only reads */
 		f = file_from_stdio(p, console_fd(p, 0), 0);
 		access &= ~(uint32_t)(FILE_WRITE_DATA | FILE_APPEND_DATA);

@@ -14,6 +14,9 @@
  * ("\dir\a.exe": on C:), UTF-8.  Writes the device form as UTF-16 (no
  * NUL) into out, at most room units; returns how many it wrote. */
 size_t volume_device_path(const char *path, uint16_t *out, size_t room);
+/* The volume GUID names kernel32 gives the drives (volume_names.c):
+ * this, then the letter's code in two hex digits and "}". */
+#define VOLUME_GUID_PREFIX "Volume{4c535700-7664-4c53-9000-0000000000"
 /* The device name of drive d (0 = A:) as UTF-16 into out (room for 32):
  * its length. */
 size_t volume_device_name(int d, uint16_t *out);

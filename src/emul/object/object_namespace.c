@@ -34,6 +34,7 @@ static const struct {
 	 * back on this one */
 	{ DIR, "\\GLOBAL??", NULL },
 	{ LINK, "\\GLOBAL??\\GLOBALROOT", "" },       /* "" names the root */
+	{ LINK, "\\GLOBAL??\\MountPointManager", "\\Device\\MountPointManager" },
 	{ LINK, "\\DosDevices", "\\??" },
 	{ DIR, "\\Device", NULL },
 	{ DIR, "\\KernelObjects", NULL },
