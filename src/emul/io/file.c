@@ -178,6 +178,10 @@ static int console_fd(const struct lsw_process *p, int std)
 
 struct file_object *get_file(struct nt_call *c, uint64_t h, NTSTATUS *st)
 {
+	if (h == NT_CURRENT_PROCESS_HANDLE || h == NT_CURRENT_THREAD_HANDLE) {
+		*st = LSW_STATUS_OBJECT_TYPE_MISMATCH; /* a process, a thread: no file */
+		return NULL;
+	}
 	return (struct file_object *)handle_get(c->thread->process, h, &file_ops, st);
 }
 
@@ -372,13 +376,15 @@ static NTSTATUS read_file(struct nt_call *c, struct file_object *f)
 /* A disk file opened for asynchronous I/O (no FILE_SYNCHRONOUS_IO_*) has
  * no position to use: each read or write names its offset (a write may
  * append with -1), and the position is left alone. */
+/* An asynchronous handle to a disk file or to \Device\Null: its I/O
+ * names its offset (the I/O manager keeps no position for it). */
 static bool positionless(const struct file_object *f)
 {
-	return f->kind == FILE_KIND_DISK && !file_is_synchronous(f);
+	return (f->kind == FILE_KIND_DISK || f->kind == FILE_KIND_NULL) && !file_is_synchronous(f);
 }
 
 /* What is refused before any I/O: a NULL buffer (a write's is an invalid
- * user buffer, a read's an access violation), an asynchronous disk I/O
+ * user buffer, a read's an access violation), an asynchronous I/O
  * without an offset, a disk read "at the end of the file". */
 static NTSTATUS io_arguments(struct nt_call *c, const struct file_object *f, bool write)
 {
@@ -387,12 +393,12 @@ static NTSTATUS io_arguments(struct nt_call *c, const struct file_object *f, boo
 
 	if (!c->args[5] && (uint32_t)c->args[6])
 		return write ? LSW_STATUS_INVALID_USER_BUFFER : LSW_STATUS_ACCESS_VIOLATION;
-	if (f->kind != FILE_KIND_DISK)
+	if (f->kind != FILE_KIND_DISK && f->kind != FILE_KIND_NULL)
 		return LSW_STATUS_SUCCESS;
 	if ((st = read_offset(c, c->args[7], &off)) != LSW_STATUS_SUCCESS)
 		return st;
 	/* -1 (the end of the file) is only for writing */
-	return (off == -2 && positionless(f)) || (off == -1 && !write)
+	return (off == -2 && positionless(f)) || (off == -1 && !write && f->kind == FILE_KIND_DISK)
 		? LSW_STATUS_INVALID_PARAMETER : LSW_STATUS_SUCCESS;
 }
 

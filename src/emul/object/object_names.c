@@ -54,9 +54,10 @@ uint16_t *ns_reparse(const struct object_symlink *l, const uint16_t *rest, size_
 }
 
 /* Where the walk starts: the root handle's directory (past no prefix) or
- * "\" (past the backslash). */
+ * "\" (past the backslash); *self the root handle's link when the name is
+ * empty (it names the link itself). */
 static NTSTATUS walk_start(struct nt_call *c, uint64_t root, const uint16_t *name, size_t n,
-			   struct object_dir **dir, size_t *i)
+			   struct object_dir **dir, size_t *i, struct nt_object **self)
 {
 	NTSTATUS st;
 
@@ -65,6 +66,12 @@ static NTSTATUS walk_start(struct nt_call *c, uint64_t root, const uint16_t *nam
 
 		if (!o)
 			return st;
+		/* a link's parse gives the link itself for no name (other
+		 * objects that are no directory have none: a mismatch) */
+		if (o->ops == &object_symlink_ops && !n) {
+			*self = o;
+			return LSW_STATUS_SUCCESS;
+		}
 		if (o->ops != &object_dir_ops)
 			return LSW_STATUS_OBJECT_TYPE_MISMATCH;
 		if (n && name[0] == '\\')
@@ -88,14 +95,15 @@ static NTSTATUS walk_once(struct nt_call *c, uint64_t root, const uint16_t *s, s
 			  struct object_symlink **link, size_t *at)
 {
 	struct object_dir *dir = NULL;
+	struct nt_object *self = NULL;
 	size_t i = 0;
-	NTSTATUS st = walk_start(c, root, s, n, &dir, &i);
+	NTSTATUS st = walk_start(c, root, s, n, &dir, &i, &self);
 
 	*link = NULL;
 	if (st != LSW_STATUS_SUCCESS)
 		return st;
-	if (i == n) { /* "\" itself, or the root handle's directory */
-		out->found = object_ref(&dir->hdr);
+	if (self || i == n) { /* "\" itself, or the root handle's object */
+		out->found = object_ref(self ? self : &dir->hdr);
 		return LSW_STATUS_SUCCESS;
 	}
 	for (;;) {
@@ -271,10 +279,10 @@ NTSTATUS object_create_begin(struct nt_call *c, uint64_t oa, const struct nt_obj
 	else if (!pl.found) {
 		st = name_from_place(&pl, nm);
 		nm->kept = st == LSW_STATUS_SUCCESS && (attributes & OBJ_PERMANENT);
-	} else if (!(attributes & OBJ_OPENIF))
-		st = LSW_STATUS_OBJECT_NAME_COLLISION;
-	else if (pl.found->ops != ops)
+	} else if (pl.found->ops != ops) /* Vista on; before, a collision */
 		st = LSW_STATUS_OBJECT_TYPE_MISMATCH;
+	else if (!(attributes & OBJ_OPENIF))
+		st = LSW_STATUS_OBJECT_NAME_COLLISION;
 	else if ((st = object_give_handle(c, pl.found, access, out)) == LSW_STATUS_SUCCESS)
 		st = LSW_STATUS_OBJECT_NAME_EXISTS;
 	ns_place_free(&pl);
