@@ -583,8 +583,12 @@ static NTSTATUS open_directory(struct lsw_process *p, struct path_result *pr,
 		return LSW_STATUS_FILE_IS_A_DIRECTORY;
 	if (disposition == FILE_CREATE)
 		return LSW_STATUS_OBJECT_NAME_COLLISION;
+	/* a directory is never superseded nor overwritten: the I/O manager
+	 * refuses FILE_DIRECTORY_FILE with those, the file system refuses
+	 * them on a directory found (as FastFAT's sample does) */
 	if (disposition != FILE_OPEN && disposition != FILE_OPEN_IF)
-		return LSW_STATUS_INVALID_PARAMETER;
+		return options & FILE_DIRECTORY_FILE ? LSW_STATUS_INVALID_PARAMETER
+						     : LSW_STATUS_OBJECT_NAME_COLLISION;
 	fd = open(pr->host_path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0)
 		return errno_to_status(errno);
@@ -898,6 +902,25 @@ static uint32_t put_wide(uint8_t *o, const char *name)
 	return n;
 }
 
+/* The host device of f's volume (a directory's too: only disk files keep
+ * theirs). */
+static uint64_t volume_dev(const struct file_object *f)
+{
+	struct stat sb;
+
+	return f->dev || f->fd < 0 || fstat(f->fd, &sb) < 0 ? f->dev : sb.st_dev;
+}
+
+/* A volume's creation time: not the host's (which it would tell), but a
+ * day of Windows 10's first year picked by the volume's serial, so that
+ * it is set and stays the same (100 ns units since 1601). */
+static uint64_t volume_created(uint32_t serial)
+{
+	const uint64_t july_2015 = 130826016000000000ull, day = 864000000000ull;
+
+	return july_2015 + (serial % 365) * day;
+}
+
 /* The volume classes, from the host file system holding the file, with
  * its identity and sizes as volume_ids.h shows them. */
 static size_t volume_class(uint32_t cls, const struct file_object *f, uint8_t *o)
@@ -924,10 +947,12 @@ static size_t volume_class(uint32_t cls, const struct file_object *f, uint8_t *o
 	total = volume_total_bytes(vfs.f_blocks * unit, vfs.f_bfree * unit) / unit;
 	switch (cls) {
 	case 1: /* FileFsVolumeInformation: creation, serial, label length,
-		 * SupportsObjects, label (empty) */
+		 * SupportsObjects (NTFS has object ids), label (empty) */
 		memset(o, 0, 24);
-		v32 = volume_serial(f->host, f->dev);
+		v32 = volume_serial(f->host, volume_dev(f));
+		memcpy(o, (uint64_t[]){ volume_created(v32) }, 8);
 		memcpy(o + 8, &v32, 4);
+		o[16] = 1;
 		return 18; /* offsetof(VolumeLabel) + an empty label */
 	case 3: /* FileFsSizeInformation */
 		memcpy(o, &total, 8);
