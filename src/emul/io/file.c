@@ -26,6 +26,7 @@
 #include "emul/io/io_completion.h"
 #include "emul/io/share.h"
 #include "emul/io/volume_ids.h"
+#include "emul/memory/section.h"
 #include "emul/object/object_names.h"
 
 #define FILE_SUPERSEDE 0
@@ -696,6 +697,11 @@ static NTSTATUS open_shared(struct lsw_process *p, struct path_result *pr, uint3
 	if (pr->exists && stat(pr->host_path, &st) == 0 &&
 	    (s = share_check(p->host, st.st_dev, st.st_ino, access, share)) != LSW_STATUS_SUCCESS)
 		return s;
+	/* a mapped file is not cut short (the rule of SetEndOfFile too) */
+	if (pr->exists && disposition != FILE_OPEN && disposition != FILE_OPEN_IF &&
+	    stat(pr->host_path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size &&
+	    section_maps_inode(st.st_dev, st.st_ino))
+		return LSW_STATUS_USER_MAPPED_FILE;
 	if ((s = open_host(p, pr, access, disposition, options, out, info)) != LSW_STATUS_SUCCESS)
 		return s;
 	if (fstat((*out)->fd, &st) == 0) {

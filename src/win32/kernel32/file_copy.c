@@ -91,8 +91,14 @@ K32API BOOL WINAPI CopyFileExW(LPCWSTR from, LPCWSTR to, LPPROGRESS_ROUTINE prog
 
 	if (!from || !to) /* no name: no path to find (as Windows answers) */
 		return k32_error(ERROR_PATH_NOT_FOUND);
+	/* not shared for writing, so that the target cannot be the source;
+	 * a source another handle writes is copied as it is (Windows' tests) */
 	cp.src = CreateFileW(from, GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_DELETE, NULL,
 			     OPEN_EXISTING, FILE_FLAG_SEQUENTIAL_SCAN, NULL);
+	if (cp.src == INVALID_HANDLE_VALUE && GetLastError() == ERROR_SHARING_VIOLATION)
+		cp.src = CreateFileW(from, GENERIC_READ,
+				     FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, NULL,
+				     OPEN_EXISTING, FILE_FLAG_SEQUENTIAL_SCAN, NULL);
 	if (cp.src == INVALID_HANDLE_VALUE)
 		return FALSE;
 	attrs = GetFileAttributesW(from);
