@@ -35,8 +35,9 @@ static NTSTATUS walk_once(struct nt_call *c, const uint16_t *s, size_t n,
 			j++;
 		if (j == i) /* "\\x", "\BaseNamedObjects\" */
 			return LSW_STATUS_OBJECT_NAME_INVALID;
-		if (!(e = ns_lookup(c->thread, dir, s + i, j - i, true)))
-			return LSW_STATUS_SUCCESS; /* a device's name, or nothing */
+		if (!(e = ns_lookup(c->thread, dir, s + i, j - i, true)) ||
+		    e->obj->ops == &object_device_ops)
+			return LSW_STATUS_SUCCESS; /* a device's to parse, or nothing */
 		if (e->obj->ops == &object_symlink_ops) {
 			*link = (struct object_symlink *)e->obj;
 			*at = j;

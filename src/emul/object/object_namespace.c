@@ -10,7 +10,7 @@
 #include "emul/memory/known_dlls.h"
 #include "emul/object/object_ns.h"
 
-enum { DIR, LINK };
+enum { DIR, LINK, DEV };
 
 /* Parents before children; a link's target is an absolute name (but
  * KnownDllPath's, a DOS path programs read, as on Windows). */
@@ -37,6 +37,12 @@ static const struct {
 	{ LINK, "\\GLOBAL??\\MountPointManager", "\\Device\\MountPointManager" },
 	{ LINK, "\\DosDevices", "\\??" },
 	{ DIR, "\\Device", NULL },
+	{ DEV, "\\Device\\Null", NULL },
+	{ DEV, "\\Device\\NamedPipe", NULL },
+	{ DEV, "\\Device\\Mailslot", NULL },
+	{ DEV, "\\Device\\CNG", NULL },
+	{ DEV, "\\Device\\KsecDD", NULL },
+	{ DEV, "\\Device\\MountPointManager", NULL },
 	{ DIR, "\\KernelObjects", NULL },
 	{ DIR, "\\KnownDlls", NULL },
 	{ LINK, "\\KnownDlls\\KnownDllPath", "C:\\Windows\\System32" },
@@ -108,6 +114,11 @@ static bool make_one(struct object_namespace *ns, size_t i)
 
 		if (d)
 			d->keeper = keeper_of(standard[i].path);
+		obj = d ? &d->hdr : NULL;
+		on = d ? &d->name : NULL;
+	} else if (standard[i].kind == DEV) {
+		struct object_device *d = object_device_new();
+
 		obj = d ? &d->hdr : NULL;
 		on = d ? &d->name : NULL;
 	} else {

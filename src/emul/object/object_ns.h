@@ -39,18 +39,26 @@ struct object_symlink {
 	size_t len;
 };
 
+/* A device of \Device (object_device.c): a name and a type, no more. */
+struct object_device {
+	struct nt_object hdr;
+	struct object_name name;
+};
+
 /* What the host keeps: the root and the standard tree (permanent). */
 struct object_namespace {
 	struct object_dir *root;
-	struct nt_object *kept[24];
+	struct nt_object *kept[32];
 	unsigned nkept;
 };
 
-extern const struct nt_object_ops object_dir_ops, object_symlink_ops;
+extern const struct nt_object_ops object_dir_ops, object_symlink_ops, object_device_ops;
 
 struct object_dir *object_dir_new(void);
 /* A symbolic link to target[0..len); NULL out of memory. */
 struct object_symlink *object_symlink_new(const uint16_t *target, size_t len);
+/* A device object; NULL out of memory. */
+struct object_device *object_device_new(void);
 /* The host's root directory, made with the standard tree on first use;
  * NULL out of memory. */
 struct object_dir *namespace_root(struct lsw_host *h);
