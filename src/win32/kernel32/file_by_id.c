@@ -7,10 +7,7 @@ K32API HANDLE WINAPI OpenFileById(HANDLE hint, LPFILE_ID_DESCRIPTOR id, DWORD ac
 {
 	UNICODE_STRING name;
 	OBJECT_ATTRIBUTES oa;
-	IO_STATUS_BLOCK io;
 	ULONG options;
-	NTSTATUS status;
-	HANDLE h;
 
 	/* 64-bit file ids only: object ids and 128-bit ids have no files here */
 	if (!id || id->dwSize < sizeof(*id) || id->Type != FileIdType) {
@@ -26,11 +23,5 @@ K32API HANDLE WINAPI OpenFileById(HANDLE hint, LPFILE_ID_DESCRIPTOR id, DWORD ac
 	/* a directory opens too, with or without FILE_FLAG_BACKUP_SEMANTICS */
 	options = (k32_open_options(flags, &access) & ~(ULONG)FILE_NON_DIRECTORY_FILE) |
 		  FILE_OPEN_BY_FILE_ID;
-	status = NtCreateFile(&h, access | SYNCHRONIZE | FILE_READ_ATTRIBUTES, &oa, &io, NULL, 0,
-			      share, FILE_OPEN, options, NULL, 0);
-	if (status < 0) {
-		k32_fail(status);
-		return INVALID_HANDLE_VALUE;
-	}
-	return h;
+	return k32_open_handle(&oa, access, share, options);
 }
