@@ -62,7 +62,8 @@ static NTSTATUS device_control(struct nt_call *c, struct file_object *f)
 		return tracee_write_iosb(c->thread, c->args[4], st, done) != LSW_STATUS_SUCCESS
 			       ? (NTSTATUS)LSW_STATUS_ACCESS_VIOLATION : st;
 	}
-	if (f->kind != FILE_KIND_KSEC || (code != IOCTL_KSEC_RNG && code != IOCTL_KSEC_RNG_REKEY))
+	if (f->kind != FILE_KIND_KSEC || f->device_type != FILE_DEVICE_KSEC ||
+	    (code != IOCTL_KSEC_RNG && code != IOCTL_KSEC_RNG_REKEY))
 		return LSW_STATUS_INVALID_DEVICE_REQUEST;
 	if (out_len && !c->args[8])
 		return LSW_STATUS_INVALID_PARAMETER;

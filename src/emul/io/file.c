@@ -131,6 +131,11 @@ static size_t file_device_name(struct nt_object *obj, uint16_t *out, size_t room
 			out[n] = (uint16_t)null_device[n];
 		return n;
 	}
+	/* a mailslot's end, \Device\CNG, the mount manager: their device
+	 * name is the one they were made with */
+	if ((f->kind == FILE_KIND_MAILSLOT || f->kind == FILE_KIND_KSEC) && f->name_utf8 &&
+	    !strncmp(f->name_utf8, "\\Device\\", 8))
+		return utf8_to_utf16(f->name_utf8, out, room);
 	if ((f->kind != FILE_KIND_DISK && f->kind != FILE_KIND_DIR) || !f->nt_name)
 		return 0;
 	return volume_device_path(f->nt_name, out, room);

@@ -13,7 +13,7 @@ enum file_kind {
 	FILE_KIND_STREAM,   /* one of lsw's own stdin/stdout/stderr */
 	FILE_KIND_NULL,     /* \Device\Null */
 	FILE_KIND_KSEC,     /* a device of I/O controls only (device_ioctl.c): \Device\CNG
-			     * (IOCTL_KSEC_RNG), \Device\MountPointManager */
+			     * (IOCTL_KSEC_RNG), \Device\MountPointManager, \Device\Mailslot */
 	FILE_KIND_PIPE,     /* an end of a named pipe, or their file system (pipe_named.h) */
 	FILE_KIND_MAILSLOT, /* an end of a mailslot (mailslot.h) */
 };

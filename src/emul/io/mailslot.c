@@ -29,7 +29,9 @@ static bool mailslot_name_of(const uint16_t *name, size_t n, size_t *rest)
 		while (prefixes[i][k] && k < n &&
 		       nt_upcase(name[k]) == nt_upcase((uint16_t)prefixes[i][k]))
 			k++;
-		if (!prefixes[i][k]) {
+		/* the prefix whole, or all of it but its last backslash (the
+		 * mailslot file system itself: *rest is then n) */
+		if (!prefixes[i][k] || (k == n && !prefixes[i][k + 1])) {
 			*rest = k;
 			return true;
 		}
@@ -123,6 +125,14 @@ bool mailslot_open(struct nt_call *c, uint64_t handle_out, uint32_t access, uint
 	if (root || !mailslot_name_of(name, n, &rest)) {
 		free(name);
 		return false;
+	}
+	if (rest == n) { /* \Device\Mailslot itself: a device of no I/O */
+		free(name);
+		if ((f = file_new(c->thread->process, FILE_KIND_KSEC, -1, "\\Device\\Mailslot")))
+			f->device_type = FILE_DEVICE_MAILSLOT;
+		*st = f ? give(c, f, file_map_generic(access), handle_out, iosb, FILE_OPENED)
+			: LSW_STATUS_NO_MEMORY;
+		return true;
 	}
 	m = find(c->thread->process->host, name + rest, n - rest);
 	free(name);
