@@ -131,7 +131,7 @@ bool mailslot_open(struct nt_call *c, uint64_t handle_out, uint32_t access, uint
 		if ((f = file_new(c->thread->process, FILE_KIND_KSEC, -1, "\\Device\\Mailslot")))
 			f->device_type = FILE_DEVICE_MAILSLOT;
 		*st = f ? give(c, f, file_map_generic(access), handle_out, iosb, FILE_OPENED)
-			: LSW_STATUS_NO_MEMORY;
+			: (NTSTATUS)LSW_STATUS_NO_MEMORY;
 		return true;
 	}
 	m = find(c->thread->process->host, name + rest, n - rest);
