@@ -868,7 +868,8 @@ NTSTATUS nt_NtOpenFile(struct nt_call *c)
 }
 
 /* NtDeleteFile(ObjectAttributes): deletes at once, refused while a handle
- * that does not share delete is open, as on Windows. */
+ * that does not share delete is open, as on Windows; a directory that is
+ * not empty is left, with STATUS_SUCCESS (ntdll/file's tests). */
 NTSTATUS nt_NtDeleteFile(struct nt_call *c)
 {
 	const struct path_view *v = thread_view(c->thread);
@@ -896,6 +897,10 @@ NTSTATUS nt_NtDeleteFile(struct nt_call *c)
 		return errno_to_status(errno);
 	gone = unlinkat(dirfd, base, S_ISDIR(st.st_mode) ? AT_REMOVEDIR : 0);
 	close(dirfd);
+	/* a directory that is not empty stays, and the call still succeeds:
+	 * Windows' delete on close is dropped at the close */
+	if (gone < 0 && S_ISDIR(st.st_mode) && (errno == ENOTEMPTY || errno == EEXIST))
+		return LSW_STATUS_SUCCESS;
 	if (gone < 0)
 		return errno_to_status(errno);
 	return LSW_STATUS_SUCCESS;
