@@ -508,6 +508,7 @@ struct lsw_job {
 	struct lsw_job *next;        /* the host's jobs */
 	struct lsw_job_spec spec;
 	struct path_view *view;      /* its drives (path.c) */
+	struct object_dir *device_map; /* what "\??" names for it (object_devmap.c) */
 	struct limits_wall wall;     /* the kernel's wall (tracer/resource_limits.c) */
 	unsigned nprocesses;         /* started and not yet reaped */
 	uint32_t first_pid;          /* the process the job started with: its

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <sys/wait.h>
 #include "emul/io/path.h"
+#include "emul/object/object_names.h"
 #include "emul/observer.h"
 #include "host/host.h"
 
@@ -136,6 +137,7 @@ void job_free(struct lsw_job *j)
 	if (j->timeout_timer)
 		loop_cancel_timer(&j->host->loop, j->timeout_timer);
 	limits_release(&j->wall);
+	devmap_free(j);
 	path_view_free(j->view);
 	free(j);
 }

@@ -34,6 +34,8 @@
 #include <unistd.h>
 
 #include "emul/io/path.h"
+#include "emul/io/volume_device.h"
+#include "emul/io/volume_ids.h"
 
 #define ST_SUCCESS 0x00000000u
 #define ST_NAME_INVALID 0xC0000033u
@@ -330,6 +332,63 @@ START_TEST(host_to_dos)
 	path_host_to_dos(v, "/abcdef", out, 6);
 	ck_assert_str_eq(out, "Z:\\ab");
 	path_view_free(v);
+}
+END_TEST
+
+/* ---- volume devices and file ids (volume_device.c, volume_ids.c) ---- */
+
+/* s as UTF-16 into out; its length. */
+static size_t wide(const char *s, uint16_t *out)
+{
+	size_t n = 0;
+
+	for (; s[n]; n++)
+		out[n] = (uint8_t)s[n];
+	return n;
+}
+
+START_TEST(volume_device_names)
+{
+	static const char *const not_volumes[] = {
+		"\\Device\\HarddiskVolume", "\\Device\\HarddiskVolume0",
+		"\\Device\\HarddiskVolume27", "\\Device\\HarddiskVolume03",
+		"\\Device\\HarddiskVolume3x", "\\Device\\HarddiskVolume100\\a",
+		"\\Device\\Harddisk0\\Partition1",
+	};
+	uint16_t name[64], out[64];
+	char utf8[64];
+	size_t n, len;
+
+	n = volume_device_name(2, name);
+	utf16_to_utf8(name, n, utf8, sizeof(utf8));
+	ck_assert_str_eq(utf8, "\\Device\\HarddiskVolume3");
+	ck_assert_int_eq(volume_device_drive(name, n, &len), 2);
+	ck_assert_uint_eq(len, n);
+	n = wide("\\device\\harddiskvolume26\\x", name);
+	ck_assert_int_eq(volume_device_drive(name, n, &len), 25);
+	ck_assert_uint_eq(len, 24);
+	for (size_t i = 0; i < sizeof(not_volumes) / sizeof(*not_volumes); i++) {
+		n = wide(not_volumes[i], name);
+		ck_assert_msg(volume_device_drive(name, n, &len) < 0, "%s", not_volumes[i]);
+	}
+	n = volume_device_path("\\??\\Z:\\a\\b", out, 64);
+	utf16_to_utf8(out, n, utf8, sizeof(utf8));
+	ck_assert_str_eq(utf8, "\\Device\\HarddiskVolume26\\a\\b");
+}
+END_TEST
+
+/* A file id gives its inode back (OpenFileById), one-to-one per device. */
+START_TEST(file_id_round_trip)
+{
+	struct lsw_host h = { .volume_key = { 0x0123456789abcdefull, 0xfedcba9876543210ull } };
+	const uint64_t inos[] = { 0, 1, 2, 0xffffffffull, 0x100000000ull, ~0ull, 0x8000000000001234ull };
+
+	for (size_t i = 0; i < sizeof(inos) / sizeof(*inos); i++) {
+		uint64_t id = volume_file_id(&h, 42, inos[i]);
+
+		ck_assert_uint_eq(volume_file_ino(&h, 42, id), inos[i]);
+		ck_assert_uint_ne(volume_file_ino(&h, 43, id), inos[i]);
+	}
 }
 END_TEST
 
@@ -758,6 +817,8 @@ static Suite *path_suite(void)
 	tcase_add_test(tc, utf8_to_utf16_widths);
 	tcase_add_test(tc, utf_round_trip_all);
 	tcase_add_test(tc, host_to_dos);
+	tcase_add_test(tc, volume_device_names);
+	tcase_add_test(tc, file_id_round_trip);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("resolve");

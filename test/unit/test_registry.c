@@ -130,9 +130,9 @@ START_TEST(create_errors)
 		long_name[i] = 'x';
 	ck_assert_uint_eq(reg_key_create(h->root, long_name, 0, false, NULL, 0, &k),
 			  ST(STATUS_INVALID_PARAMETER));
-	ck_assert_uint_eq(reg_key_create(h->root, long_name, 256, false, NULL, 0, &k),
+	ck_assert_uint_eq(reg_key_create(h->root, long_name, 257, false, NULL, 0, &k),
 			  ST(STATUS_INVALID_PARAMETER));
-	ck_assert_uint_eq(reg_key_create(h->root, long_name, 255, false, NULL, 0, &k), 0);
+	ck_assert_uint_eq(reg_key_create(h->root, long_name, 256, false, NULL, 0, &k), 0);
 	u = w("a\\b", &n);
 	ck_assert_uint_eq(reg_key_create(h->root, u, n, false, NULL, 0, &k),
 			  ST(STATUS_INVALID_PARAMETER));

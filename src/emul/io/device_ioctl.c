@@ -5,7 +5,8 @@
  * \Device\CNG (and its older name \Device\KsecDD): on Windows, user-mode
  * RNGs (bcryptprimitives' ProcessPrng, RtlGenRandom) seed themselves from
  * it with IOCTL_KSEC_RNG.  The program cannot ask Linux itself, so the
- * supervisor answers with getrandom() bytes.  A console (a terminal)
+ * supervisor answers with getrandom() bytes.  The mount manager lists the
+ * job's volumes (mount_manager.c).  A console (a terminal)
  * answers kernel32's questions about it (console_ioctl.c).  Files, streams and NUL know
  * no device controls: STATUS_INVALID_DEVICE_REQUEST, as a file system
  * answers an unknown code.
@@ -53,7 +54,16 @@ static NTSTATUS device_control(struct nt_call *c, struct file_object *f)
 		st = console_control(c, f, code, &done);
 		return st != LSW_STATUS_SUCCESS ? st : tracee_write_iosb(c->thread, c->args[4], st, done);
 	}
-	if (f->kind != FILE_KIND_KSEC || (code != IOCTL_KSEC_RNG && code != IOCTL_KSEC_RNG_REKEY))
+	if (f->device_type == FILE_DEVICE_MOUNTMGR) {
+		st = mount_manager_control(c, f, code, &done);
+		/* a list cut short still tells its size (STATUS_BUFFER_OVERFLOW) */
+		if (st != LSW_STATUS_SUCCESS && st != (NTSTATUS)LSW_STATUS_BUFFER_OVERFLOW)
+			return st;
+		return tracee_write_iosb(c->thread, c->args[4], st, done) != LSW_STATUS_SUCCESS
+			       ? (NTSTATUS)LSW_STATUS_ACCESS_VIOLATION : st;
+	}
+	if (f->kind != FILE_KIND_KSEC || f->device_type != FILE_DEVICE_KSEC ||
+	    (code != IOCTL_KSEC_RNG && code != IOCTL_KSEC_RNG_REKEY))
 		return LSW_STATUS_INVALID_DEVICE_REQUEST;
 	if (out_len && !c->args[8])
 		return LSW_STATUS_INVALID_PARAMETER;

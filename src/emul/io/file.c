@@ -26,6 +26,8 @@
 #include "emul/io/io_completion.h"
 #include "emul/io/share.h"
 #include "emul/io/volume_ids.h"
+#include "emul/memory/section.h"
+#include "emul/object/object_names.h"
 
 #define FILE_SUPERSEDE 0
 #define FILE_OPEN 1
@@ -36,6 +38,7 @@
 
 #define FILE_DIRECTORY_FILE 0x1
 #define FILE_NON_DIRECTORY_FILE 0x40
+#define FILE_OPEN_BY_FILE_ID 0x2000
 #define FILE_DELETE_ON_CLOSE 0x1000
 #define FILE_SHARE_ALL 7
 
@@ -130,6 +133,11 @@ static size_t file_device_name(struct nt_object *obj, uint16_t *out, size_t room
 	}
 	if (f->kind == FILE_KIND_PIPE && f->np)
 		return np_device_name(f, out, room);
+	/* a mailslot's end, \Device\CNG, the mount manager: their device
+	 * name is the one they were made with */
+	if ((f->kind == FILE_KIND_MAILSLOT || f->kind == FILE_KIND_KSEC) && f->name_utf8 &&
+	    !strncmp(f->name_utf8, "\\Device\\", 8))
+		return utf8_to_utf16(f->name_utf8, out, room);
 	if ((f->kind != FILE_KIND_DISK && f->kind != FILE_KIND_DIR) || !f->nt_name)
 		return 0;
 	return volume_device_path(f->nt_name, out, room);
@@ -178,6 +186,10 @@ static int console_fd(const struct lsw_process *p, int std)
 
 struct file_object *get_file(struct nt_call *c, uint64_t h, NTSTATUS *st)
 {
+	if (h == NT_CURRENT_PROCESS_HANDLE || h == NT_CURRENT_THREAD_HANDLE) {
+		*st = LSW_STATUS_OBJECT_TYPE_MISMATCH; /* a process, a thread: no file */
+		return NULL;
+	}
 	return (struct file_object *)handle_get(c->thread->process, h, &file_ops, st);
 }
 
@@ -384,14 +396,20 @@ static NTSTATUS read_file(struct nt_call *c, struct file_object *f, const struct
 /* A disk file opened for asynchronous I/O (no FILE_SYNCHRONOUS_IO_*) has
  * no position to use: each read or write names its offset (a write may
  * append with -1), and the position is left alone. */
+/* An asynchronous handle to a disk file or to \Device\Null: its I/O
+ * names its offset (the I/O manager keeps no position for it). */
 static bool positionless(const struct file_object *f)
 {
-	return f->kind == FILE_KIND_DISK && !file_is_synchronous(f);
+	return (f->kind == FILE_KIND_DISK || f->kind == FILE_KIND_NULL) && !file_is_synchronous(f);
 }
 
 /* A NULL buffer: a write's is an invalid user buffer, a read's an access
  * violation. */
 static NTSTATUS buffer_argument(const struct nt_call *c, bool write)
+/* What is refused before any I/O: a NULL buffer (a write's is an invalid
+ * user buffer, a read's an access violation), an asynchronous I/O
+ * without an offset, a disk read "at the end of the file". */
+static NTSTATUS io_arguments(struct nt_call *c, const struct file_object *f, bool write)
 {
 	if (!c->args[5] && (uint32_t)c->args[6])
 		return write ? LSW_STATUS_INVALID_USER_BUFFER : LSW_STATUS_ACCESS_VIOLATION;
@@ -404,11 +422,13 @@ static NTSTATUS io_arguments(const struct file_object *f, bool write,
 			     const struct byte_offset *bo)
 {
 	if (f->kind != FILE_KIND_DISK)
+	if (f->kind != FILE_KIND_DISK && f->kind != FILE_KIND_NULL)
 		return LSW_STATUS_SUCCESS;
 	if (bo->st != LSW_STATUS_SUCCESS)
 		return bo->st;
 	/* -1 (the end of the file) is only for writing */
 	return (bo->off == -2 && positionless(f)) || (bo->off == -1 && !write)
+	return (off == -2 && positionless(f)) || (off == -1 && !write && f->kind == FILE_KIND_DISK)
 		? LSW_STATUS_INVALID_PARAMETER : LSW_STATUS_SUCCESS;
 }
 
@@ -515,9 +535,10 @@ static NTSTATUS read_object_name(struct nt_call *c, uint64_t oa, uint16_t **name
 		return st;
 	if (!*name)
 		return LSW_STATUS_OBJECT_NAME_INVALID;
-	if (!root)
-		return st;
-	st = file_relative_name(c, root, name, n);
+	if (root && !ns_file_name_at(c, root, name, n, &st))
+		st = file_relative_name(c, root, name, n);
+	if (st == LSW_STATUS_SUCCESS)
+		st = ns_file_name(c, name, n);
 	if (st != LSW_STATUS_SUCCESS)
 		free(*name);
 	return st;
@@ -616,8 +637,12 @@ static NTSTATUS open_directory(struct lsw_process *p, struct path_result *pr,
 		return LSW_STATUS_FILE_IS_A_DIRECTORY;
 	if (disposition == FILE_CREATE)
 		return LSW_STATUS_OBJECT_NAME_COLLISION;
+	/* a directory is never superseded nor overwritten: the I/O manager
+	 * refuses FILE_DIRECTORY_FILE with those, the file system refuses
+	 * them on a directory found (as FastFAT's sample does) */
 	if (disposition != FILE_OPEN && disposition != FILE_OPEN_IF)
-		return LSW_STATUS_INVALID_PARAMETER;
+		return options & FILE_DIRECTORY_FILE ? LSW_STATUS_INVALID_PARAMETER
+						     : LSW_STATUS_OBJECT_NAME_COLLISION;
 	fd = open(pr->host_path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0)
 		return errno_to_status(errno);
@@ -725,6 +750,11 @@ static NTSTATUS open_shared(struct lsw_process *p, struct path_result *pr, uint3
 	if (pr->exists && stat(pr->host_path, &st) == 0 &&
 	    (s = share_check(p->host, st.st_dev, st.st_ino, access, share)) != LSW_STATUS_SUCCESS)
 		return s;
+	/* a mapped file is not cut short (the rule of SetEndOfFile too) */
+	if (pr->exists && disposition != FILE_OPEN && disposition != FILE_OPEN_IF &&
+	    stat(pr->host_path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size &&
+	    section_maps_inode(st.st_dev, st.st_ino))
+		return LSW_STATUS_USER_MAPPED_FILE;
 	if ((s = open_host(p, pr, access, disposition, options, out, info)) != LSW_STATUS_SUCCESS)
 		return s;
 	if (fstat((*out)->fd, &st) == 0) {
@@ -793,7 +823,9 @@ static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t acc
 	    np_open(c, handle_out, access, oa, iosb, options, &st) ||
 	    mailslot_open(c, handle_out, access, oa, iosb, &st))
 		return st;
-	if ((st = read_object_name(c, oa, &name, &n)) != LSW_STATUS_SUCCESS)
+	st = options & FILE_OPEN_BY_FILE_ID ? file_id_name(c, oa, &name, &n)
+					    : read_object_name(c, oa, &name, &n);
+	if (st != LSW_STATUS_SUCCESS)
 		return st;
 	access = file_map_generic(access);
 	utf16_to_utf8(name, n, nt_name, sizeof(nt_name));
@@ -811,6 +843,10 @@ static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t acc
 		break;
 	case PATH_KSEC_DEVICE:
 		f = file_new(p, FILE_KIND_KSEC, -1, "\\Device\\CNG");
+		break;
+	case PATH_MOUNT_MANAGER: /* a control device too, told apart by its type */
+		if ((f = file_new(p, FILE_KIND_KSEC, -1, "\\Device\\MountPointManager")))
+			f->device_type = FILE_DEVICE_MOUNTMGR;
 		break;
 	case PATH_CONIN: /* the console input only reads */
 		f = file_from_stdio(p, console_fd(p, 0), 0);
@@ -880,7 +916,8 @@ NTSTATUS nt_NtOpenFile(struct nt_call *c)
 }
 
 /* NtDeleteFile(ObjectAttributes): deletes at once, refused while a handle
- * that does not share delete is open, as on Windows. */
+ * that does not share delete is open, as on Windows; a directory that is
+ * not empty is left, with STATUS_SUCCESS (ntdll/file's tests). */
 NTSTATUS nt_NtDeleteFile(struct nt_call *c)
 {
 	const struct path_view *v = thread_view(c->thread);
@@ -908,6 +945,10 @@ NTSTATUS nt_NtDeleteFile(struct nt_call *c)
 		return errno_to_status(errno);
 	gone = unlinkat(dirfd, base, S_ISDIR(st.st_mode) ? AT_REMOVEDIR : 0);
 	close(dirfd);
+	/* a directory that is not empty stays, and the call still succeeds:
+	 * Windows' delete on close is dropped at the close */
+	if (gone < 0 && S_ISDIR(st.st_mode) && (errno == ENOTEMPTY || errno == EEXIST))
+		return LSW_STATUS_SUCCESS;
 	if (gone < 0)
 		return errno_to_status(errno);
 	return LSW_STATUS_SUCCESS;
@@ -923,6 +964,25 @@ static uint32_t put_wide(uint8_t *o, const char *name)
 		o[n + 1] = 0;
 	}
 	return n;
+}
+
+/* The host device of f's volume (a directory's too: only disk files keep
+ * theirs). */
+static uint64_t volume_dev(const struct file_object *f)
+{
+	struct stat sb;
+
+	return f->dev || f->fd < 0 || fstat(f->fd, &sb) < 0 ? f->dev : sb.st_dev;
+}
+
+/* A volume's creation time: not the host's (which it would tell), but a
+ * day of Windows 10's first year picked by the volume's serial, so that
+ * it is set and stays the same (100 ns units since 1601). */
+static uint64_t volume_created(uint32_t serial)
+{
+	const uint64_t july_2015 = 130826016000000000ull, day = 864000000000ull;
+
+	return july_2015 + (serial % 365) * day;
 }
 
 /* The volume classes, from the host file system holding the file, with
@@ -951,10 +1011,12 @@ static size_t volume_class(uint32_t cls, const struct file_object *f, uint8_t *o
 	total = volume_total_bytes(vfs.f_blocks * unit, vfs.f_bfree * unit) / unit;
 	switch (cls) {
 	case 1: /* FileFsVolumeInformation: creation, serial, label length,
-		 * SupportsObjects, label (empty) */
+		 * SupportsObjects (NTFS has object ids), label (empty) */
 		memset(o, 0, 24);
-		v32 = volume_serial(f->host, f->dev);
+		v32 = volume_serial(f->host, volume_dev(f));
+		memcpy(o, (uint64_t[]){ volume_created(v32) }, 8);
 		memcpy(o + 8, &v32, 4);
+		o[16] = 1;
 		return 18; /* offsetof(VolumeLabel) + an empty label */
 	case 3: /* FileFsSizeInformation */
 		memcpy(o, &total, 8);

@@ -12,7 +12,8 @@ enum file_kind {
 	FILE_KIND_DIR,
 	FILE_KIND_STREAM,   /* one of lsw's own stdin/stdout/stderr */
 	FILE_KIND_NULL,     /* \Device\Null */
-	FILE_KIND_KSEC,     /* \Device\CNG: answers IOCTL_KSEC_RNG only (device_ioctl.c) */
+	FILE_KIND_KSEC,     /* a device of I/O controls only (device_ioctl.c): \Device\CNG
+			     * (IOCTL_KSEC_RNG), \Device\MountPointManager, \Device\Mailslot */
 	FILE_KIND_PIPE,     /* an end of a named pipe, or their file system (pipe_named.h) */
 	FILE_KIND_MAILSLOT, /* an end of a mailslot (mailslot.h) */
 };
@@ -31,6 +32,7 @@ enum stream_mode {
 #define FILE_DEVICE_NULL 0x15
 #define FILE_DEVICE_KSEC 0x39
 #define FILE_DEVICE_MAILSLOT 0x0c
+#define FILE_DEVICE_MOUNTMGR 0x6d
 #define FILE_DEVICE_CONSOLE 0x50
 
 struct file_object {
@@ -80,6 +82,14 @@ static inline bool file_is_synchronous(const struct file_object *f)
 }
 
 struct file_object *get_file(struct nt_call *c, uint64_t h, NTSTATUS *st);
+/* FILE_OPEN_BY_FILE_ID: the NT name of the file whose id the
+ * OBJECT_ATTRIBUTES' 8-byte name holds, found below its RootDirectory
+ * (file_by_id.c).  STATUS_INVALID_PARAMETER for an id not found. */
+NTSTATUS file_id_name(struct nt_call *c, uint64_t oa, uint16_t **name, size_t *n);
+/* The mount manager's I/O control code (mount_manager.c): *done the
+ * bytes written. */
+NTSTATUS mount_manager_control(struct nt_call *c, struct file_object *f, uint32_t code,
+			       uint64_t *done);
 /* console_ioctl.c: a device control on a console; *done bytes written. */
 NTSTATUS console_control(struct nt_call *c, struct file_object *f, uint32_t code, uint64_t *done);
 struct path_result;

@@ -22,6 +22,7 @@
 #include "emul/io/share.h"
 #include "emul/io/volume_ids.h"
 #include "emul/memory/section.h"
+#include "emul/object/object_names.h"
 
 #define EPOCH_1601_TO_1970 116444736000000000ull
 
@@ -324,7 +325,8 @@ static NTSTATUS read_new_name(struct nt_call *c, bool *replace, struct path_resu
 		return LSW_STATUS_ACCESS_VIOLATION;
 	}
 	/* RootDirectory: the new name is relative to that directory */
-	if (hdr.root && (st = file_relative_name(c, hdr.root, &name, &n)) != LSW_STATUS_SUCCESS) {
+	if ((hdr.root && (st = file_relative_name(c, hdr.root, &name, &n)) != LSW_STATUS_SUCCESS) ||
+	    (st = ns_file_name(c, &name, &n)) != LSW_STATUS_SUCCESS) {
 		free(name);
 		return st;
 	}

@@ -29,7 +29,9 @@ static bool mailslot_name_of(const uint16_t *name, size_t n, size_t *rest)
 		while (prefixes[i][k] && k < n &&
 		       nt_upcase(name[k]) == nt_upcase((uint16_t)prefixes[i][k]))
 			k++;
-		if (!prefixes[i][k]) {
+		/* the prefix whole, or all of it but its last backslash (the
+		 * mailslot file system itself: *rest is then n) */
+		if (!prefixes[i][k] || (k == n && !prefixes[i][k + 1])) {
 			*rest = k;
 			return true;
 		}
@@ -124,6 +126,14 @@ bool mailslot_open(struct nt_call *c, uint64_t handle_out, uint32_t access, uint
 		free(name);
 		return false;
 	}
+	if (rest == n) { /* \Device\Mailslot itself: a device of no I/O */
+		free(name);
+		if ((f = file_new(c->thread->process, FILE_KIND_KSEC, -1, "\\Device\\Mailslot")))
+			f->device_type = FILE_DEVICE_MAILSLOT;
+		*st = f ? give(c, f, file_map_generic(access), handle_out, iosb, FILE_OPENED)
+			: (NTSTATUS)LSW_STATUS_NO_MEMORY;
+		return true;
+	}
 	m = find(c->thread->process->host, name + rest, n - rest);
 	free(name);
 	if (!m) {
@@ -191,6 +201,26 @@ static NTSTATUS create_named(struct nt_call *c, const uint16_t *name, size_t n,
 	return give(c, f, a->access, c->args[0], c->args[3], FILE_CREATED);
 }
 
+/* What the object manager answers before the mailslot file system sees
+ * the name: a relative one needs a valid directory handle, an absolute
+ * one its backslash; then it must name a slot (*rest: where its own name
+ * starts). */
+static NTSTATUS name_check(struct nt_call *c, uint64_t root, const uint16_t *name, size_t n,
+			   size_t *rest)
+{
+	NTSTATUS st;
+
+	if (!name)
+		return root ? LSW_STATUS_OBJECT_NAME_INVALID : LSW_STATUS_OBJECT_PATH_SYNTAX_BAD;
+	if (root && !handle_get(c->thread->process, root, NULL, &st))
+		return st;
+	if (!root && (!n || name[0] != '\\'))
+		return LSW_STATUS_OBJECT_PATH_SYNTAX_BAD;
+	if (root || !mailslot_name_of(name, n, rest))
+		return LSW_STATUS_OBJECT_NAME_INVALID;
+	return LSW_STATUS_SUCCESS;
+}
+
 /* NtCreateMailslotFile(FileHandle, DesiredAccess, ObjectAttributes,
  *                      IoStatusBlock, CreateOptions, MailslotQuota,
  *                      MaximumMessageSize, ReadTimeout) */
@@ -209,13 +239,8 @@ NTSTATUS nt_NtCreateMailslotFile(struct nt_call *c)
 	if ((st = object_attributes_read(c, c->args[2], &root, &name, &n, &c->oa_attributes)) !=
 	    LSW_STATUS_SUCCESS)
 		return st;
-	if (!name)
-		return LSW_STATUS_OBJECT_NAME_INVALID;
-	if (root || !mailslot_name_of(name, n, &rest)) {
-		free(name);
-		return LSW_STATUS_OBJECT_NAME_INVALID;
-	}
-	st = create_named(c, name + rest, n - rest, &a);
+	if ((st = name_check(c, root, name, n, &rest)) == LSW_STATUS_SUCCESS)
+		st = create_named(c, name + rest, n - rest, &a);
 	free(name);
 	return st;
 }

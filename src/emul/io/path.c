@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "emul/io/path_internal.h"
+#include "emul/io/volume_device.h"
 
 #define MAX_COMPONENTS 512
 
@@ -508,7 +509,7 @@ int path_open_parent(const struct path_view *v, const char *host, bool writing,
  * last two hex digits.  Returns dos, or where the rewritten name starts. */
 static char *volume_guid_to_drive(char *dos)
 {
-	static const char prefix[] = "Volume{4c535700-7664-4c53-9000-0000000000";
+	static const char prefix[] = VOLUME_GUID_PREFIX;
 	size_t n = sizeof(prefix) - 1;
 	unsigned letter;
 
@@ -541,6 +542,10 @@ NTSTATUS path_resolve(const struct path_view *v, const uint16_t *name, size_t nc
 	}
 	if (!strcasecmp(buf, "\\Device\\CNG") || !strcasecmp(buf, "\\Device\\KsecDD")) {
 		out->target = PATH_KSEC_DEVICE;
+		return LSW_STATUS_SUCCESS;
+	}
+	if (!strcasecmp(buf, "\\Device\\MountPointManager")) {
+		out->target = PATH_MOUNT_MANAGER;
 		return LSW_STATUS_SUCCESS;
 	}
 	if (!strncmp(buf, "\\??\\", 4))

@@ -13,6 +13,7 @@ enum path_target {
 	PATH_CONOUT,      /* CONOUT$ */
 	PATH_CON,         /* CON: CONIN$ when opened for reading, else CONOUT$ */
 	PATH_KSEC_DEVICE, /* \Device\CNG, \Device\KsecDD: random bytes (device_ioctl.c) */
+	PATH_MOUNT_MANAGER, /* \Device\MountPointManager (mount_manager.c) */
 	PATH_ABOVE,       /* a directory on Z: that holds an allowed root ("Z:\",
 			   * "Z:\home"): it exists, but nothing of the host in it
 			   * is shown; it opens without a host fd (file.c) */

@@ -110,16 +110,36 @@ uint32_t volume_serial(const struct lsw_host *h, uint64_t dev)
 	return (uint32_t)siphash_words(h->volume_key, m, 2);
 }
 
+/* One round of the file id's Feistel permutation: keyed on dev. */
+static uint32_t id_round(const struct lsw_host *h, uint64_t dev, uint64_t round, uint32_t half)
+{
+	const uint64_t m[3] = { 0x4c53572d66696400ull /* "LSW-fid" */ | round, dev, half };
+
+	return (uint32_t)siphash_words(h->volume_key, m, 3);
+}
+
 uint64_t volume_file_id(const struct lsw_host *h, uint64_t dev, uint64_t ino)
 {
 	uint32_t left = (uint32_t)(ino >> 32), right = (uint32_t)ino;
 
 	for (uint64_t round = 0; round < 4; round++) {
-		const uint64_t m[3] = { 0x4c53572d66696400ull /* "LSW-fid" */ | round, dev, right };
-		uint32_t next = left ^ (uint32_t)siphash_words(h->volume_key, m, 3);
+		uint32_t next = left ^ id_round(h, dev, round, right);
 
 		left = right;
 		right = next;
+	}
+	return (uint64_t)left << 32 | right;
+}
+
+uint64_t volume_file_ino(const struct lsw_host *h, uint64_t dev, uint64_t id)
+{
+	uint32_t left = (uint32_t)(id >> 32), right = (uint32_t)id;
+
+	for (uint64_t round = 4; round-- > 0;) {
+		uint32_t prev = right ^ id_round(h, dev, round, left);
+
+		right = left;
+		left = prev;
 	}
 	return (uint64_t)left << 32 | right;
 }

@@ -23,6 +23,8 @@ uint32_t volume_serial(const struct lsw_host *h, uint64_t dev);
 /* The FileId / IndexNumber of inode ino on dev: one-to-one for each dev,
  * as NTFS file ids are unique on their volume. */
 uint64_t volume_file_id(const struct lsw_host *h, uint64_t dev, uint64_t ino);
+/* The inode whose FileId on dev is id (the permutation undone). */
+uint64_t volume_file_ino(const struct lsw_host *h, uint64_t dev, uint64_t id);
 /* Sizes in bytes as the program sees them: free space rounded down (to
  * the GiB, or the MiB under 1 GiB), the total rounded up to a power of
  * two GiB and never below the free space. */

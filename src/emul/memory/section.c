@@ -48,16 +48,21 @@ static void unlink_file_section(struct section_object *s)
 		}
 }
 
-bool section_maps_file(int fd)
+bool section_maps_inode(uint64_t dev, uint64_t ino)
 {
-	struct stat want, sb;
+	struct stat sb;
 
-	if (fstat(fd, &want) < 0)
-		return false;
 	for (struct section_object *s = file_sections; s; s = s->next_file)
-		if (fstat(s->fd, &sb) == 0 && sb.st_dev == want.st_dev && sb.st_ino == want.st_ino)
+		if (fstat(s->fd, &sb) == 0 && sb.st_dev == dev && sb.st_ino == ino)
 			return true;
 	return false;
+}
+
+bool section_maps_file(int fd)
+{
+	struct stat want;
+
+	return fstat(fd, &want) == 0 && section_maps_inode(want.st_dev, want.st_ino);
 }
 
 static void section_destroy(struct nt_object *obj)

@@ -90,6 +90,8 @@ int section_view_fd(struct section_object *s, bool write_shared);
 /* Whether a data section of the file open as fd exists: such a file
  * cannot be made shorter (STATUS_USER_MAPPED_FILE). */
 bool section_maps_file(int fd);
+/* The same for the file dev and ino name. */
+bool section_maps_inode(uint64_t dev, uint64_t ino);
 /* The rvas of n exports of an image, with one look at it: rva[i] 0 where
  * names[i] is missing or a forwarder.  0, or -1 (the image could not be
  * read). */

@@ -52,6 +52,8 @@ static struct nt_object *source_object(struct nt_call *c, struct lsw_process *sr
 
 /* NtDuplicateObject(SourceProcessHandle, SourceHandle, TargetProcessHandle,
  *                   TargetHandle, DesiredAccess, HandleAttributes, Options) */
+#define ACCESS_SYSTEM_SECURITY 0x01000000u
+
 NTSTATUS nt_NtDuplicateObject(struct nt_call *c)
 {
 	uint64_t src_h = c->args[1], out = c->args[3], h = 0;
@@ -73,6 +75,12 @@ NTSTATUS nt_NtDuplicateObject(struct nt_call *c)
 	}
 	if (!(dst = dup_process(c, c->args[2], &st)))
 		goto close_source;
+	/* ACCESS_SYSTEM_SECURITY needs SeSecurityPrivilege, which no token
+	 * of ours holds */
+	if (!(options & DUPLICATE_SAME_ACCESS) && (access & ACCESS_SYSTEM_SECURITY)) {
+		st = LSW_STATUS_ACCESS_DENIED;
+		goto close_source;
+	}
 	/* the new handle first: it never takes the source's value */
 	st = handle_create(dst, obj, options & DUPLICATE_SAME_ACCESS ? same : access, &h);
 	if (st == LSW_STATUS_SUCCESS && out && tracee_write(c->thread, out, &h, 8) < 0) {

@@ -97,6 +97,19 @@ void object_dir_enter(struct object_name *on, struct nt_object *obj)
 	*tail = on;
 }
 
+bool object_dir_enter_kept(struct object_dir *dir, const uint16_t *leaf, size_t n,
+			   struct object_name *on, struct nt_object *obj)
+{
+	if (!(on->leaf = malloc(n * 2 + 1)))
+		return false;
+	memcpy(on->leaf, leaf, n * 2);
+	on->len = n;
+	on->dir = (struct object_dir *)object_ref(&dir->hdr);
+	object_dir_enter(on, obj);
+	obj->permanent = true; /* its name stays with no handle open */
+	return true;
+}
+
 /* NtCreateDirectoryObject(DirectoryHandle, DesiredAccess, ObjectAttributes) */
 NTSTATUS nt_NtCreateDirectoryObject(struct nt_call *c)
 {

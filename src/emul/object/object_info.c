@@ -5,6 +5,8 @@
 #include <string.h>
 #include "emul/object/object_names.h"
 #include "emul/object/object_types.h"
+#include "emul/process/process_object.h"
+#include "emul/process/thread.h"
 
 enum {
 	ObjectBasicInformation = 0,
@@ -64,12 +66,35 @@ static uint32_t type_info(struct nt_call *c, struct nt_object *obj, uint8_t *buf
 	return object_type_record(c->thread->process, t ? t : &bare, buf, c->args[2]);
 }
 
+#define ALL_ACCESS_PSEUDO 0x1FFFFFu /* PROCESS_ALL_ACCESS, THREAD_ALL_ACCESS */
+
+static bool pseudo_handle(uint64_t h)
+{
+	return h == NT_CURRENT_PROCESS_HANDLE || h == NT_CURRENT_THREAD_HANDLE;
+}
+
+/* The object h names, the pseudo-handles' too (a reference). */
+static struct nt_object *query_target(struct nt_call *c, uint64_t h, NTSTATUS *st)
+{
+	struct nt_object *obj;
+
+	if (!pseudo_handle(h))
+		return (obj = handle_get(c->thread->process, h, NULL, st)) ? object_ref(obj) : NULL;
+	obj = h == NT_CURRENT_PROCESS_HANDLE ? process_object_get(c->thread->process)
+					     : thread_object_get(c->thread);
+	if (!obj)
+		*st = LSW_STATUS_NO_MEMORY;
+	return obj;
+}
+
 static uint32_t basic_info(struct lsw_process *p, uint64_t h, struct nt_object *obj,
 			   uint8_t *buf)
 {
 	/* Attributes, GrantedAccess, HandleCount, PointerCount, ... */
-	uint32_t *flags = handle_flags(p, h), access = handle_access(p, h), refs = obj->refs;
-	uint32_t handles = obj->handles;
+	static uint32_t no_flags;
+	uint32_t *flags = pseudo_handle(h) ? &no_flags : handle_flags(p, h);
+	uint32_t access = pseudo_handle(h) ? ALL_ACCESS_PSEUDO : handle_access(p, h);
+	uint32_t refs = obj->refs - 1, handles = obj->handles; /* less the query's reference */
 
 	/* Attributes: OBJ_INHERIT (2), OBJ_PROTECT_CLOSE (1), OBJ_PERMANENT */
 	buf[0] = (uint8_t)((*flags & 1 ? 2 : 0) | (*flags & 2 ? 1 : 0) |
@@ -80,22 +105,15 @@ static uint32_t basic_info(struct lsw_process *p, uint64_t h, struct nt_object *
 	return 56;
 }
 
-/* NtQueryObject(Handle, ObjectInformationClass, ObjectInformation, Length,
- *               ReturnLength) */
-NTSTATUS nt_NtQueryObject(struct nt_call *c)
+/* One class of NtQueryObject for obj (which the call's handle names). */
+static NTSTATUS query(struct nt_call *c, struct nt_object *obj, uint32_t cls)
 {
 	static uint8_t buf[UNICODE_STRING_SIZE + NAME_MAX_CHARS * 2 + 2];
+	static uint32_t no_flags;
 	struct lsw_process *p = c->thread->process;
-	uint32_t cls = (uint32_t)c->args[1], len = (uint32_t)c->args[3], size;
-	struct nt_object *obj;
-	uint32_t *flags;
-	NTSTATUS st;
+	uint32_t len = (uint32_t)c->args[3], size;
+	uint32_t *flags = pseudo_handle(c->args[0]) ? &no_flags : handle_flags(p, c->args[0]);
 
-	if (cls == ObjectTypesInformation) /* of no handle */
-		return object_types_query(c);
-	if (!(obj = handle_get(p, c->args[0], NULL, &st)))
-		return st;
-	flags = handle_flags(p, c->args[0]);
 	memset(buf, 0, OBJECT_TYPE_INFO_SIZE + 64);
 	switch (cls) {
 	case ObjectBasicInformation:
@@ -130,6 +148,24 @@ NTSTATUS nt_NtQueryObject(struct nt_call *c)
 	    (c->args[4] && tracee_write(c->thread, c->args[4], &size, 4) < 0))
 		return LSW_STATUS_ACCESS_VIOLATION;
 	return LSW_STATUS_SUCCESS;
+}
+
+/* NtQueryObject(Handle, ObjectInformationClass, ObjectInformation, Length,
+ *               ReturnLength): the pseudo-handles name the process and
+ * the thread. */
+NTSTATUS nt_NtQueryObject(struct nt_call *c)
+{
+	uint32_t cls = (uint32_t)c->args[1];
+	struct nt_object *obj;
+	NTSTATUS st;
+
+	if (cls == ObjectTypesInformation) /* of no handle */
+		return object_types_query(c);
+	if (!(obj = query_target(c, c->args[0], &st)))
+		return st;
+	st = query(c, obj, cls);
+	object_unref(obj);
+	return st;
 }
 
 /* NtSetInformationObject(Handle, ObjectInformationClass, ObjectInformation,

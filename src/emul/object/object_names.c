@@ -36,17 +36,12 @@ uint32_t access_map_generic(uint32_t a, const struct generic_mapping *m)
 	return out;
 }
 
-#define REPARSE_MAX 32 /* symbolic links one name may pass through */
-
 static bool is_link(const struct nt_object *o)
 {
 	return o->ops == &object_symlink_ops;
 }
 
-/* A new name: the link's target, then what followed the link (rest,
- * from its backslash). */
-static uint16_t *reparse(const struct object_symlink *l, const uint16_t *rest, size_t rn,
-			 size_t *n)
+uint16_t *ns_reparse(const struct object_symlink *l, const uint16_t *rest, size_t rn, size_t *n)
 {
 	uint16_t *s = malloc((l->len + rn + 1) * 2);
 
@@ -59,9 +54,10 @@ static uint16_t *reparse(const struct object_symlink *l, const uint16_t *rest, s
 }
 
 /* Where the walk starts: the root handle's directory (past no prefix) or
- * "\" (past the backslash). */
+ * "\" (past the backslash); *self the root handle's link when the name is
+ * empty (it names the link itself). */
 static NTSTATUS walk_start(struct nt_call *c, uint64_t root, const uint16_t *name, size_t n,
-			   struct object_dir **dir, size_t *i)
+			   struct object_dir **dir, size_t *i, struct nt_object **self)
 {
 	NTSTATUS st;
 
@@ -70,6 +66,12 @@ static NTSTATUS walk_start(struct nt_call *c, uint64_t root, const uint16_t *nam
 
 		if (!o)
 			return st;
+		/* a link's parse gives the link itself for no name (other
+		 * objects that are no directory have none: a mismatch) */
+		if (o->ops == &object_symlink_ops && !n) {
+			*self = o;
+			return LSW_STATUS_SUCCESS;
+		}
 		if (o->ops != &object_dir_ops)
 			return LSW_STATUS_OBJECT_TYPE_MISMATCH;
 		if (n && name[0] == '\\')
@@ -93,14 +95,15 @@ static NTSTATUS walk_once(struct nt_call *c, uint64_t root, const uint16_t *s, s
 			  struct object_symlink **link, size_t *at)
 {
 	struct object_dir *dir = NULL;
+	struct nt_object *self = NULL;
 	size_t i = 0;
-	NTSTATUS st = walk_start(c, root, s, n, &dir, &i);
+	NTSTATUS st = walk_start(c, root, s, n, &dir, &i, &self);
 
 	*link = NULL;
 	if (st != LSW_STATUS_SUCCESS)
 		return st;
-	if (i == n) { /* "\" itself, or the root handle's directory */
-		out->found = object_ref(&dir->hdr);
+	if (self || i == n) { /* "\" itself, or the root handle's object */
+		out->found = object_ref(self ? self : &dir->hdr);
 		return LSW_STATUS_SUCCESS;
 	}
 	for (;;) {
@@ -111,9 +114,7 @@ static NTSTATUS walk_once(struct nt_call *c, uint64_t root, const uint16_t *s, s
 			j++;
 		if (j == i)
 			return LSW_STATUS_OBJECT_NAME_INVALID; /* "\\", "x\\\\y", "x\\" */
-		if (dir->keeper)
-			dir->keeper->refresh(c->thread->process->host, dir, s + i, j - i);
-		e = object_dir_find(dir, s + i, j - i, fold);
+		e = ns_lookup(c->thread, dir, s + i, j - i, fold);
 		if (e && is_link(e->obj) && (j < n || follow_last)) {
 			*link = (struct object_symlink *)e->obj;
 			*at = j;
@@ -157,7 +158,7 @@ NTSTATUS ns_walk(struct nt_call *c, uint64_t root, const uint16_t *name, size_t 
 				ns_place_free(out);
 			return st;
 		}
-		next = hops < REPARSE_MAX ? reparse(link, s + at, n - at, &n) : NULL;
+		next = hops < REPARSE_MAX ? ns_reparse(link, s + at, n - at, &n) : NULL;
 		free(s);
 		if (!next)
 			return hops < REPARSE_MAX ? LSW_STATUS_NO_MEMORY
@@ -255,7 +256,9 @@ NTSTATUS object_create_begin(struct nt_call *c, uint64_t oa, const struct nt_obj
 		return st;
 	if ((st = read_name(c, oa, &root, &name, &n, &attributes)) != LSW_STATUS_SUCCESS)
 		return st;
-	if (attributes & OBJ_PERMANENT) { /* SeCreatePermanentPrivilege: no token of ours has it */
+	/* SeCreatePermanentPrivilege: no token of ours has it; but a link
+	 * new in the job's own device map may be permanent (object_devmap.c) */
+	if ((attributes & OBJ_PERMANENT) && (ops != &object_symlink_ops || !n)) {
 		free(name);
 		return LSW_STATUS_PRIVILEGE_NOT_HELD;
 	}
@@ -269,14 +272,17 @@ NTSTATUS object_create_begin(struct nt_call *c, uint64_t oa, const struct nt_obj
 	free(name);
 	if (st != LSW_STATUS_SUCCESS)
 		return st;
-	if (!pl.found && pl.parent->keeper)
+	if ((attributes & OBJ_PERMANENT) && !pl.found && !pl.parent->device_map)
+		st = LSW_STATUS_PRIVILEGE_NOT_HELD;
+	else if (!pl.found && pl.parent->keeper)
 		st = LSW_STATUS_ACCESS_DENIED;
-	else if (!pl.found)
+	else if (!pl.found) {
 		st = name_from_place(&pl, nm);
+		nm->kept = st == LSW_STATUS_SUCCESS && (attributes & OBJ_PERMANENT);
+	} else if (pl.found->ops != ops) /* Vista on; before, a collision */
+		st = LSW_STATUS_OBJECT_TYPE_MISMATCH;
 	else if (!(attributes & OBJ_OPENIF))
 		st = LSW_STATUS_OBJECT_NAME_COLLISION;
-	else if (pl.found->ops != ops)
-		st = LSW_STATUS_OBJECT_TYPE_MISMATCH;
 	else if ((st = object_give_handle(c, pl.found, access, out)) == LSW_STATUS_SUCCESS)
 		st = LSW_STATUS_OBJECT_NAME_EXISTS;
 	ns_place_free(&pl);
@@ -296,6 +302,10 @@ NTSTATUS object_create_end(struct nt_call *c, struct nt_object *obj, struct obje
 	}
 	if (on->leaf)
 		object_dir_enter(on, obj);
+	if (on->kept) { /* its device map keeps it */
+		obj->permanent = true;
+		object_ref(obj);
+	}
 	st = object_give_handle(c, obj, access, out);
 	object_unref(obj);
 	return st;

@@ -18,6 +18,8 @@ struct object_name {
 	struct object_dir *dir;      /* referenced; NULL: none */
 	struct nt_object *obj;
 	bool entered;                /* in dir's list (object_create_end) */
+	bool kept;                   /* permanent, its device map holding a
+				      * reference (object_devmap.c) */
 	uint16_t *leaf;              /* malloc'd, the last component */
 	size_t len;
 };
@@ -74,5 +76,24 @@ size_t object_full_name(struct lsw_host *h, const struct nt_object *obj, uint16_
 			size_t cap);
 /* Frees what the host's namespace keeps (host_fini). */
 void object_namespace_free(struct lsw_host *h);
+/* Frees the job's device map and the links it keeps (job_free). */
+void devmap_free(struct lsw_job *j);
+/* An absolute file name as the object manager parses it before a device
+ * sees the rest: the symbolic links along it followed (\DosDevices, a
+ * job's drives and DefineDosDevice's names, \??\GLOBALROOT) up to a
+ * name that is no object; a volume device's name becomes its drive's
+ * ("\Device\HarddiskVolume3\x" -> "\??\C:\x"), the form path_resolve
+ * takes.  *name (malloc'd) is replaced.  STATUS_OBJECT_NAME_INVALID (an
+ * empty component among objects), OBJECT_TYPE_MISMATCH (the name is an
+ * object but no file: a directory, an event), OBJECT_NAME_NOT_FOUND
+ * (a name past such an object), OBJECT_PATH_NOT_FOUND (links that never
+ * end). */
+NTSTATUS ns_file_name(struct nt_call *c, uint16_t **name, size_t *n);
+/* A file name relative to an object directory (OBJECT_ATTRIBUTES'
+ * RootDirectory the handle root): *name made absolute from the
+ * directory's full name, *st the outcome.  False when root is no object
+ * directory's handle (a file's: the I/O manager's). */
+bool ns_file_name_at(struct nt_call *c, uint64_t root, uint16_t **name, size_t *n,
+		     NTSTATUS *st);
 
 #endif

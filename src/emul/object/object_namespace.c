@@ -10,7 +10,7 @@
 #include "emul/memory/known_dlls.h"
 #include "emul/object/object_ns.h"
 
-enum { DIR, LINK };
+enum { DIR, LINK, DEV };
 
 /* Parents before children; a link's target is an absolute name (but
  * KnownDllPath's, a DOS path programs read, as on Windows). */
@@ -30,12 +30,19 @@ static const struct {
 	{ LINK, "\\Sessions\\1\\BaseNamedObjects\\Global", "\\BaseNamedObjects" },
 	{ LINK, "\\Sessions\\1\\BaseNamedObjects\\Local", "\\Sessions\\1\\BaseNamedObjects" },
 	{ LINK, "\\Sessions\\1\\BaseNamedObjects\\Session", "\\Sessions\\BNOLINKS" },
-	{ DIR, "\\??", NULL },
+	/* "\??" is each job's device map (object_devmap.c), which falls
+	 * back on this one */
 	{ DIR, "\\GLOBAL??", NULL },
-	{ LINK, "\\??\\GLOBALROOT", "" },       /* "" names the root */
-	{ LINK, "\\GLOBAL??\\GLOBALROOT", "" },
+	{ LINK, "\\GLOBAL??\\GLOBALROOT", "" },       /* "" names the root */
+	{ LINK, "\\GLOBAL??\\MountPointManager", "\\Device\\MountPointManager" },
 	{ LINK, "\\DosDevices", "\\??" },
 	{ DIR, "\\Device", NULL },
+	{ DEV, "\\Device\\Null", NULL },
+	{ DEV, "\\Device\\NamedPipe", NULL },
+	{ DEV, "\\Device\\Mailslot", NULL },
+	{ DEV, "\\Device\\CNG", NULL },
+	{ DEV, "\\Device\\KsecDD", NULL },
+	{ DEV, "\\Device\\MountPointManager", NULL },
 	{ DIR, "\\KernelObjects", NULL },
 	{ DIR, "\\KnownDlls", NULL },
 	{ LINK, "\\KnownDlls\\KnownDllPath", "C:\\Windows\\System32" },
@@ -109,6 +116,11 @@ static bool make_one(struct object_namespace *ns, size_t i)
 			d->keeper = keeper_of(standard[i].path);
 		obj = d ? &d->hdr : NULL;
 		on = d ? &d->name : NULL;
+	} else if (standard[i].kind == DEV) {
+		struct object_device *d = object_device_new();
+
+		obj = d ? &d->hdr : NULL;
+		on = d ? &d->name : NULL;
 	} else {
 		struct object_symlink *l = object_symlink_new(target, widen(standard[i].target,
 									      target));
@@ -118,15 +130,10 @@ static bool make_one(struct object_namespace *ns, size_t i)
 	}
 	if (!obj)
 		return false;
-	if (!(on->leaf = malloc((n - at) * 2))) {
+	if (!object_dir_enter_kept(parent, path + at, n - at, on, obj)) {
 		object_unref(obj);
 		return false;
 	}
-	memcpy(on->leaf, path + at, (n - at) * 2);
-	on->len = n - at;
-	on->dir = (struct object_dir *)object_ref(&parent->hdr);
-	object_dir_enter(on, obj);
-	obj->permanent = true; /* its name stays with no handle open */
 	ns->kept[ns->nkept++] = obj; /* the creation reference */
 	return true;
 }

@@ -2,7 +2,8 @@
  * Temporary and permanent names.  A named object is temporary: its name
  * leaves the namespace when its last handle closes (handle.c), whatever
  * references still keep the object.  Permanent names (the standard tree
- * of object_namespace.c, OBJ_PERMANENT) stay until made temporary.
+ * of object_namespace.c, a device map's links of object_devmap.c) stay
+ * until made temporary.
  */
 #include "emul/object/object_names.h"
 
@@ -17,6 +18,10 @@ NTSTATUS nt_NtMakeTemporaryObject(struct nt_call *c)
 	if (!(obj = object_from_handle(c, c->args[0], NULL, DELETE_ACCESS, &st)))
 		return st;
 	obj->permanent = false; /* the caller's handle still holds the name */
+	if (obj->name && obj->name->kept) { /* its device map lets it go */
+		obj->name->kept = false;
+		object_unref(obj);
+	}
 	return LSW_STATUS_SUCCESS;
 }
 

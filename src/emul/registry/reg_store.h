@@ -37,7 +37,8 @@
 #define REG_QWORD 11
 
 /* Limits (Windows' documented ones where it has them). */
-#define REG_KEY_NAME_MAX 255        /* UTF-16 units in one key name */
+#define REG_KEY_NAME_MAX 256        /* UTF-16 units in one key name: Windows takes
+				     * 256 (Wine's tests, ntdll/om.c), documents 255 */
 #define REG_VALUE_NAME_MAX 16383    /* UTF-16 units in a value name */
 #define REG_DEPTH_MAX 512           /* key levels below a hive root */
 /* What a hive may hold, counted as reg_key_cost does; past it a change

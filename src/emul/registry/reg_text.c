@@ -387,7 +387,7 @@ static int parse_section(struct parser *p, const uint16_t *s, size_t n)
 		if (j == i)
 			return fail(p, "empty key name in path (\"\\\\\")");
 		if (j - i > REG_KEY_NAME_MAX)
-			return fail(p, "key name longer than 255 characters");
+			return fail(p, "key name longer than 256 characters");
 		for (size_t k = i; k < j; k++)
 			if (!s[k] || s[k] == '\r')
 				return fail(p, "NUL or CR character in key name");

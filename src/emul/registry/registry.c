@@ -225,7 +225,7 @@ static NTSTATUS walk(const struct host_registry *r, struct place start, const ui
 			continue;
 		}
 		if (p->container == KEY_IN_HIVE && j - i > REG_KEY_NAME_MAX)
-			return LSW_STATUS_OBJECT_NAME_INVALID;
+			return LSW_STATUS_INVALID_PARAMETER; /* as Windows answers */
 		{
 			struct place before = *p;
 
@@ -308,7 +308,7 @@ static NTSTATUS read_attributes(struct nt_call *c, uint64_t oa, uint64_t *root, 
 	st = object_attributes_read(c, oa, root, name, n, attributes);
 
 	if (st == LSW_STATUS_SUCCESS && !*name)
-		return LSW_STATUS_OBJECT_NAME_INVALID;
+		return LSW_STATUS_ACCESS_VIOLATION; /* ObjectName is probed too */
 	return st;
 }
 

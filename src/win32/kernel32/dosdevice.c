@@ -1,33 +1,29 @@
 /*
- * QueryDosDevice: the MS-DOS device names are the symbolic links of the
- * object directory \?? (and \GLOBAL??), and lsw's drive letters, which
- * are all on its one volume device.
+ * QueryDosDevice and DefineDosDevice: the MS-DOS device names are the
+ * symbolic links of the object directory \?? (the job's own device map,
+ * where its drives are links to their volumes, "C:" ->
+ * "\Device\HarddiskVolume3") and of \GLOBAL??.  DefineDosDevice adds and
+ * removes links in the job's map only: a name it makes leads where its
+ * target leads, through the job's own drives.
  */
 #include "k32_private.h"
 
 #define DIRECTORY_QUERY 0x0001
 #define SYMBOLIC_LINK_QUERY 0x0001
-#define DRIVE_DEVICE L"\\Device\\HarddiskVolume1"
+#define SYMBOLIC_LINK_ALL_ACCESS 0xF0001
+#define OBJ_PERMANENT_NAME 0x10
 
+NTSTATUS NTAPI NtCreateSymbolicLinkObject(PHANDLE, ACCESS_MASK, POBJECT_ATTRIBUTES,
+					  PUNICODE_STRING);
 NTSTATUS NTAPI NtOpenSymbolicLinkObject(PHANDLE, ACCESS_MASK, POBJECT_ATTRIBUTES);
 NTSTATUS NTAPI NtQuerySymbolicLinkObject(HANDLE, PUNICODE_STRING, PULONG);
 NTSTATUS NTAPI NtOpenDirectoryObject(PHANDLE, ACCESS_MASK, POBJECT_ATTRIBUTES);
 NTSTATUS NTAPI NtQueryDirectoryObject(HANDLE, PVOID, ULONG, BOOLEAN, BOOLEAN, PULONG, PULONG);
+NTSTATUS NTAPI NtMakeTemporaryObject(HANDLE);
 
 typedef struct {
 	UNICODE_STRING Name, TypeName;
 } object_dir_entry;
-
-static int drive_of_name(LPCWSTR name)
-{
-	WCHAR c = name[0];
-
-	if (c >= 'a' && c <= 'z')
-		c = (WCHAR)(c - 'a' + 'A');
-	if (c < 'A' || c > 'Z' || name[1] != ':' || name[2])
-		return -1;
-	return (GetLogicalDrives() & (1u << (c - 'A'))) ? c - 'A' : -1;
-}
 
 /* Appends s (n units) and a NUL at *at; false once out of room. */
 static BOOL append(LPWSTR out, DWORD size, DWORD *at, const WCHAR *s, size_t n)
@@ -40,21 +36,40 @@ static BOOL append(LPWSTR out, DWORD size, DWORD *at, const WCHAR *s, size_t n)
 	return TRUE;
 }
 
+/* "\??\name" (name at most MAX_PATH long) for an NT call. */
+struct dos_name {
+	WCHAR path[MAX_PATH + 8];
+	UNICODE_STRING s;
+	OBJECT_ATTRIBUTES oa;
+};
+
+static void dos_name_init(struct dos_name *d, LPCWSTR name, ULONG attributes)
+{
+	wcscpy(d->path, L"\\??\\");
+	wcscat(d->path, name);
+	RtlInitUnicodeString(&d->s, d->path);
+	InitializeObjectAttributes(&d->oa, &d->s, OBJ_CASE_INSENSITIVE | attributes, NULL, NULL);
+}
+
+/* Opens the link \??\name with access. */
+static NTSTATUS open_link(LPCWSTR name, ACCESS_MASK access, HANDLE *h)
+{
+	struct dos_name d;
+
+	if (wcslen(name) > MAX_PATH)
+		return STATUS_OBJECT_NAME_NOT_FOUND;
+	dos_name_init(&d, name, 0);
+	return NtOpenSymbolicLinkObject(h, access, &d.oa);
+}
+
 /* The target of the link \??\name into out, with the list's final NUL. */
 static DWORD query_link(LPCWSTR name, LPWSTR out, DWORD size)
 {
-	WCHAR path[MAX_PATH + 8] = L"\\??\\";
-	UNICODE_STRING s, target;
-	OBJECT_ATTRIBUTES oa;
+	UNICODE_STRING target;
 	NTSTATUS status;
 	HANDLE h;
 
-	if (wcslen(name) > MAX_PATH)
-		return k32_error(ERROR_FILE_NOT_FOUND);
-	wcscat(path, name);
-	RtlInitUnicodeString(&s, path);
-	InitializeObjectAttributes(&oa, &s, OBJ_CASE_INSENSITIVE, NULL, NULL);
-	if ((status = NtOpenSymbolicLinkObject(&h, SYMBOLIC_LINK_QUERY, &oa)) < 0)
+	if ((status = open_link(name, SYMBOLIC_LINK_QUERY, &h)) < 0)
 		return k32_fail(status);
 	target.Buffer = out;
 	target.Length = 0;
@@ -99,17 +114,11 @@ static BOOL list_links(const WCHAR *dir, LPWSTR out, DWORD size, DWORD *at)
 	return TRUE;
 }
 
-/* Every name: the drives, then the links. */
+/* Every name: the job's, then the global ones. */
 static DWORD list_all(LPWSTR out, DWORD size)
 {
-	DWORD drives = GetLogicalDrives(), at = 0;
-	WCHAR drive[2] = { 0, ':' };
+	DWORD at = 0;
 
-	for (int d = 0; d < 26; d++) {
-		drive[0] = (WCHAR)('A' + d);
-		if ((drives & (1u << d)) && !append(out, size, &at, drive, 2))
-			return k32_error(ERROR_INSUFFICIENT_BUFFER);
-	}
 	if (!list_links(L"\\??", out, size, &at) || !list_links(L"\\GLOBAL??", out, size, &at) ||
 	    at + 1 > size)
 		return k32_error(ERROR_INSUFFICIENT_BUFFER);
@@ -119,18 +128,9 @@ static DWORD list_all(LPWSTR out, DWORD size)
 
 K32API DWORD WINAPI QueryDosDeviceW(LPCWSTR name, LPWSTR out, DWORD size)
 {
-	DWORD at = 0;
-
 	if (!out || !size)
 		return k32_error(ERROR_INSUFFICIENT_BUFFER);
-	if (!name)
-		return list_all(out, size);
-	if (drive_of_name(name) < 0)
-		return query_link(name, out, size);
-	if (!append(out, size, &at, DRIVE_DEVICE, wcslen(DRIVE_DEVICE)) || at + 1 > size)
-		return k32_error(ERROR_INSUFFICIENT_BUFFER);
-	out[at++] = 0;
-	return at;
+	return name ? query_link(name, out, size) : list_all(out, size);
 }
 
 K32API DWORD WINAPI QueryDosDeviceA(LPCSTR name, LPSTR out, DWORD size)
@@ -153,4 +153,92 @@ K32API DWORD WINAPI QueryDosDeviceA(LPCSTR name, LPSTR out, DWORD size)
 	RtlFreeHeap(k32_heap(), 0, wout);
 	k32_free(w.Buffer);
 	return n;
+}
+
+/* Takes the definition of name away: made temporary, its name goes with
+ * the handle.  With DDD_EXACT_MATCH_ON_REMOVE, only if its target is
+ * target (as given, or as the NT name of a DOS path). */
+static BOOL remove_definition(DWORD flags, LPCWSTR name, LPCWSTR target)
+{
+	WCHAR now[MAX_PATH + 8];
+	UNICODE_STRING nt = { 0 };
+	NTSTATUS status;
+	HANDLE h;
+	BOOL same;
+
+	if ((flags & DDD_EXACT_MATCH_ON_REMOVE) && target) {
+		if (!query_link(name, now, MAX_PATH + 8))
+			return FALSE;
+		same = !_wcsicmp(now, target);
+		if (!same && !(flags & DDD_RAW_TARGET_PATH) && k32_nt_path(target, &nt) >= 0) {
+			same = nt.Length == wcslen(now) * sizeof(WCHAR) &&
+			       !_wcsnicmp(now, nt.Buffer, nt.Length / sizeof(WCHAR));
+			RtlFreeUnicodeString(&nt);
+		}
+		if (!same)
+			return k32_error(ERROR_FILE_NOT_FOUND);
+	}
+	if ((status = open_link(name, SYMBOLIC_LINK_QUERY | DELETE, &h)) < 0)
+		return k32_fail(status);
+	status = NtMakeTemporaryObject(h);
+	NtClose(h);
+	return status < 0 ? k32_fail(status) : TRUE;
+}
+
+/* A link \??\name to target, kept by the job's device map (permanent
+ * there); a name defined already is replaced (Windows stacks the
+ * definitions, and a removal brings the previous one back: not kept). */
+static NTSTATUS make_link(LPCWSTR name, UNICODE_STRING *target)
+{
+	struct dos_name d;
+	NTSTATUS status;
+	HANDLE h;
+
+	dos_name_init(&d, name, OBJ_PERMANENT_NAME);
+	status = NtCreateSymbolicLinkObject(&h, SYMBOLIC_LINK_ALL_ACCESS, &d.oa, target);
+	if (status == STATUS_OBJECT_NAME_COLLISION && open_link(name, DELETE, &h) >= 0) {
+		NtMakeTemporaryObject(h);
+		NtClose(h);
+		status = NtCreateSymbolicLinkObject(&h, SYMBOLIC_LINK_ALL_ACCESS, &d.oa, target);
+	}
+	if (status >= 0)
+		NtClose(h);
+	return status;
+}
+
+/* DDD_RAW_TARGET_PATH: target is an NT name; otherwise a DOS path, made
+ * one ("C:/windows/" -> "\??\C:\windows\").  DDD_NO_BROADCAST_SYSTEM:
+ * nothing to broadcast to without windows. */
+K32API BOOL WINAPI DefineDosDeviceW(DWORD flags, LPCWSTR name, LPCWSTR target)
+{
+	UNICODE_STRING nt;
+	NTSTATUS status;
+
+	if (!name || !name[0] || wcslen(name) > MAX_PATH || wcschr(name, '\\'))
+		return k32_error(ERROR_INVALID_PARAMETER);
+	if (flags & DDD_REMOVE_DEFINITION)
+		return remove_definition(flags, name, target);
+	if (!target || !target[0])
+		return k32_error(ERROR_INVALID_PARAMETER);
+	if (flags & DDD_RAW_TARGET_PATH) {
+		RtlInitUnicodeString(&nt, target);
+		status = make_link(name, &nt);
+	} else if ((status = k32_nt_path(target, &nt)) >= 0) {
+		status = make_link(name, &nt);
+		RtlFreeUnicodeString(&nt);
+	}
+	return status < 0 ? k32_fail(status) : TRUE;
+}
+
+K32API BOOL WINAPI DefineDosDeviceA(DWORD flags, LPCSTR name, LPCSTR target)
+{
+	UNICODE_STRING wn = { 0 }, wt = { 0 };
+	BOOL r;
+
+	if (!k32_ansi_args2(name, target, &wn, &wt))
+		return FALSE;
+	r = DefineDosDeviceW(flags, wn.Buffer, wt.Buffer);
+	k32_free(wn.Buffer);
+	k32_free(wt.Buffer);
+	return r;
 }

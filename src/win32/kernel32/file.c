@@ -145,6 +145,20 @@ K32API HANDLE WINAPI CreateFileA(LPCSTR name, DWORD access, DWORD share,
 	return h;
 }
 
+HANDLE k32_open_handle(OBJECT_ATTRIBUTES *oa, ACCESS_MASK access, DWORD share, ULONG options)
+{
+	IO_STATUS_BLOCK io;
+	HANDLE h;
+	NTSTATUS status = NtCreateFile(&h, access | SYNCHRONIZE | FILE_READ_ATTRIBUTES, oa, &io,
+				       NULL, 0, share, FILE_OPEN, options, NULL, 0);
+
+	if (status < 0) {
+		k32_fail(status);
+		return INVALID_HANDLE_VALUE;
+	}
+	return h;
+}
+
 NTSTATUS k32_open_path(const WCHAR *name, ACCESS_MASK access, ULONG options, HANDLE *h)
 {
 	UNICODE_STRING nt;

@@ -6,70 +6,130 @@
 
 /* --- CopyFile --- */
 
-static BOOL copy_data(HANDLE src, HANDLE dst, BYTE *buf)
+/* The caller's progress routine and cancel flag for one copy. */
+struct copy_progress {
+	LPPROGRESS_ROUTINE routine;
+	LPVOID data;
+	LPBOOL cancel;
+	HANDLE src, dst;
+	LARGE_INTEGER size, done;
+	BOOL quiet;             /* PROGRESS_QUIET: no more calls */
+};
+
+/* Tells the routine (reason: CALLBACK_STREAM_SWITCH before the data,
+ * CALLBACK_CHUNK_FINISHED after each block) and looks at the cancel flag.
+ * FALSE (ERROR_REQUEST_ABORTED) to stop; *drop: the target is to go
+ * (PROGRESS_CANCEL, the flag; PROGRESS_STOP keeps it to restart). */
+static BOOL copy_tell(struct copy_progress *cp, DWORD reason, BOOL *drop)
+{
+	DWORD r = PROGRESS_CONTINUE;
+
+	if (cp->routine && !cp->quiet)
+		r = cp->routine(cp->size, cp->done, cp->size, cp->done, 1, reason, cp->src, cp->dst,
+				cp->data);
+	if (r == PROGRESS_QUIET)
+		cp->quiet = TRUE;
+	*drop = r == PROGRESS_CANCEL || (cp->cancel && *cp->cancel);
+	if (*drop || r == PROGRESS_STOP)
+		return k32_error(ERROR_REQUEST_ABORTED);
+	return TRUE;
+}
+
+static BOOL copy_data(struct copy_progress *cp, BYTE *buf, BOOL *drop)
 {
 	DWORD got, put;
 
+	if (!copy_tell(cp, CALLBACK_STREAM_SWITCH, drop))
+		return FALSE;
 	for (;;) {
-		if (!ReadFile(src, buf, COPY_BLOCK, &got, NULL))
+		if (!ReadFile(cp->src, buf, COPY_BLOCK, &got, NULL))
 			return FALSE;
 		if (!got)
 			return TRUE;
-		if (!WriteFile(dst, buf, got, &put, NULL))
+		if (!WriteFile(cp->dst, buf, got, &put, NULL))
 			return FALSE;
 		if (put != got)
 			return k32_error(ERROR_WRITE_FAULT);
+		cp->done.QuadPart += got;
+		if (!copy_tell(cp, CALLBACK_CHUNK_FINISHED, drop))
+			return FALSE;
 	}
 }
 
-/* The progress routine is not called and cancel is not looked at.  The
- * copy gets the source's attributes (read-only set after the data is in)
- * and last-write time; a failed copy removes the half-written target.  An
- * existing read-only target is ERROR_ACCESS_DENIED, as documented (Wine
- * overwrites it). */
+/* The target, opened to be deleted if the copy is cancelled; without
+ * DELETE when another handle does not share it (the copy then goes on,
+ * and a cancelled one leaves the target), as Windows does. */
+static HANDLE open_target(LPCWSTR to, DWORD flags, DWORD attrs)
+{
+	DWORD creation = (flags & COPY_FILE_FAIL_IF_EXISTS) ? CREATE_NEW : CREATE_ALWAYS;
+	DWORD how = (attrs & ~FILE_ATTRIBUTE_READONLY) | FILE_FLAG_SEQUENTIAL_SCAN;
+	HANDLE h = CreateFileW(to, GENERIC_WRITE | DELETE, FILE_SHARE_READ | FILE_SHARE_WRITE, NULL,
+			       creation, how, NULL);
+
+	if (h == INVALID_HANDLE_VALUE && GetLastError() == ERROR_SHARING_VIOLATION)
+		h = CreateFileW(to, GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE, NULL, creation,
+				how, NULL);
+	return h;
+}
+
+/* The progress routine hears of the stream's start and of each block
+ * (CALLBACK_STREAM_SWITCH, CALLBACK_CHUNK_FINISHED); PROGRESS_CANCEL or
+ * *cancel set stop the copy with ERROR_REQUEST_ABORTED and delete the
+ * target, PROGRESS_STOP keeps it.  The copy gets the source's attributes
+ * (read-only set after the data is in) and last-write time; a failed copy
+ * removes the half-written target.  An existing read-only target is
+ * ERROR_ACCESS_DENIED, as documented (Wine overwrites it). */
 K32API BOOL WINAPI CopyFileExW(LPCWSTR from, LPCWSTR to, LPPROGRESS_ROUTINE progress,
 			       LPVOID data, LPBOOL cancel, DWORD flags)
 {
-	HANDLE src, dst;
+	struct copy_progress cp = { progress, data, cancel };
+	FILE_DISPOSITION_INFO gone = { TRUE };
 	FILETIME write;
 	DWORD attrs, err;
+	BOOL ok, drop = FALSE;
 	BYTE *buf;
-	BOOL ok;
 
 	if (!from || !to) /* no name: no path to find (as Windows answers) */
 		return k32_error(ERROR_PATH_NOT_FOUND);
-	src = CreateFileW(from, GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_DELETE, NULL,
-			  OPEN_EXISTING, FILE_FLAG_SEQUENTIAL_SCAN, NULL);
-	if (src == INVALID_HANDLE_VALUE)
+	/* not shared for writing, so that the target cannot be the source;
+	 * a source another handle writes is copied as it is (Windows' tests) */
+	cp.src = CreateFileW(from, GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_DELETE, NULL,
+			     OPEN_EXISTING, FILE_FLAG_SEQUENTIAL_SCAN, NULL);
+	if (cp.src == INVALID_HANDLE_VALUE && GetLastError() == ERROR_SHARING_VIOLATION)
+		cp.src = CreateFileW(from, GENERIC_READ,
+				     FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, NULL,
+				     OPEN_EXISTING, FILE_FLAG_SEQUENTIAL_SCAN, NULL);
+	if (cp.src == INVALID_HANDLE_VALUE)
 		return FALSE;
 	attrs = GetFileAttributesW(from);
-	if (attrs == INVALID_FILE_ATTRIBUTES || !GetFileTime(src, NULL, NULL, &write)) {
+	if (attrs == INVALID_FILE_ATTRIBUTES || !GetFileTime(cp.src, NULL, NULL, &write) ||
+	    !GetFileSizeEx(cp.src, &cp.size)) {
 		err = GetLastError();
-		CloseHandle(src);
+		CloseHandle(cp.src);
 		return k32_error(err);
 	}
 	attrs &= ~(FILE_ATTRIBUTE_DIRECTORY | FILE_ATTRIBUTE_NORMAL);
 	buf = RtlAllocateHeap(k32_heap(), 0, COPY_BLOCK);
 	if (!buf) {
-		CloseHandle(src);
+		CloseHandle(cp.src);
 		return k32_error(ERROR_NOT_ENOUGH_MEMORY);
 	}
-	dst = CreateFileW(to, GENERIC_WRITE, 0, NULL,
-			  (flags & COPY_FILE_FAIL_IF_EXISTS) ? CREATE_NEW : CREATE_ALWAYS,
-			  (attrs & ~FILE_ATTRIBUTE_READONLY) | FILE_FLAG_SEQUENTIAL_SCAN, NULL);
-	if (dst == INVALID_HANDLE_VALUE) {
+	if ((cp.dst = open_target(to, flags, attrs)) == INVALID_HANDLE_VALUE) {
 		err = GetLastError();
 		k32_free(buf);
-		CloseHandle(src);
+		CloseHandle(cp.src);
 		return k32_error(err);
 	}
-	ok = copy_data(src, dst, buf) && SetFileTime(dst, NULL, NULL, &write);
+	ok = copy_data(&cp, buf, &drop) && SetFileTime(cp.dst, NULL, NULL, &write);
 	err = ok ? NO_ERROR : GetLastError();
+	if (drop) /* fails quietly when the target was opened without DELETE */
+		SetFileInformationByHandle(cp.dst, FileDispositionInfo, &gone, sizeof(gone));
 	k32_free(buf);
-	CloseHandle(dst);
-	CloseHandle(src);
+	CloseHandle(cp.dst);
+	CloseHandle(cp.src);
 	if (!ok) {
-		DeleteFileW(to);
+		if (err != ERROR_REQUEST_ABORTED)
+			DeleteFileW(to);
 		return k32_error(err);
 	}
 	if ((attrs & FILE_ATTRIBUTE_READONLY) && !SetFileAttributesW(to, attrs))

@@ -40,10 +40,7 @@ K32API HANDLE WINAPI ReOpenFile(HANDLE h, DWORD access, DWORD share, DWORD flags
 {
 	UNICODE_STRING empty = { 0, 0, NULL };
 	OBJECT_ATTRIBUTES oa;
-	IO_STATUS_BLOCK io;
-	HANDLE out = INVALID_HANDLE_VALUE;
 	ULONG options;
-	NTSTATUS status;
 
 	if (flags & ~FILE_FLAGS_MASK) {
 		k32_error(ERROR_INVALID_PARAMETER);
@@ -55,11 +52,5 @@ K32API HANDLE WINAPI ReOpenFile(HANDLE h, DWORD access, DWORD share, DWORD flags
 	if (flags & FILE_FLAG_BACKUP_SEMANTICS)
 		options |= FILE_OPEN_FOR_BACKUP_INTENT;
 	InitializeObjectAttributes(&oa, &empty, 0, h, NULL);
-	status = NtCreateFile(&out, access | SYNCHRONIZE | FILE_READ_ATTRIBUTES, &oa, &io, NULL, 0,
-			      share, FILE_OPEN, options, NULL, 0);
-	if (status < 0) {
-		k32_fail(status);
-		return INVALID_HANDLE_VALUE;
-	}
-	return out;
+	return k32_open_handle(&oa, access, share, options);
 }

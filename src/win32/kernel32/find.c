@@ -138,13 +138,16 @@ static void to_find_data(const FILE_BOTH_DIR_INFORMATION *e, FINDEX_INFO_LEVELS 
 		memcpy(d->cAlternateFileName, e->ShortName, sn * sizeof(WCHAR));
 }
 
-/* The next entry: from the buffer, else from one more query. */
+/* The next entry: from the buffer, else from one more query (a device's
+ * find, without a directory, has no more). */
 static BOOL next_entry(struct find *f, WIN32_FIND_DATAW *data)
 {
 	const FILE_BOTH_DIR_INFORMATION *e;
 	IO_STATUS_BLOCK io;
 	NTSTATUS status;
 
+	if (!f->dir)
+		return k32_error(ERROR_NO_MORE_FILES);
 	if (f->next == ~0u) {
 		status = NtQueryDirectoryFile(f->dir, NULL, NULL, NULL, &io, f->buf, FIND_BUF,
 					      FileBothDirectoryInformation, FALSE, NULL, FALSE);
@@ -184,6 +187,23 @@ static BOOL first_query(struct find *f, const WCHAR *mask)
 	return TRUE;
 }
 
+/* A DOS device's name ("nul", "C:\dir\lpt1") finds the device alone: its
+ * name as given, FILE_ATTRIBUTE_ARCHIVE, no size, as Windows answers. */
+static struct find *device_find(LPCWSTR name, ULONG dev, WIN32_FIND_DATAW *data)
+{
+	struct find *f = RtlAllocateHeap(k32_heap(), HEAP_ZERO_MEMORY, sizeof(*f));
+	SIZE_T at = (dev >> 16) / sizeof(WCHAR), n = (dev & 0xFFFF) / sizeof(WCHAR);
+
+	if (!f) {
+		k32_error(ERROR_NOT_ENOUGH_MEMORY);
+		return NULL;
+	}
+	memset(data, 0, sizeof(*data));
+	data->dwFileAttributes = FILE_ATTRIBUTE_ARCHIVE;
+	memcpy(data->cFileName, name + at, (n < MAX_PATH ? n : MAX_PATH - 1) * sizeof(WCHAR));
+	return f;
+}
+
 K32API HANDLE WINAPI FindFirstFileExW(LPCWSTR name, FINDEX_INFO_LEVELS level, LPVOID data,
 				      FINDEX_SEARCH_OPS op, LPVOID filter, DWORD flags)
 {
@@ -191,6 +211,7 @@ K32API HANDLE WINAPI FindFirstFileExW(LPCWSTR name, FINDEX_INFO_LEVELS level, LP
 	const WCHAR *mask;
 	struct find *f;
 	NTSTATUS status;
+	ULONG dev;
 
 	(void)flags; /* case sensitivity, large fetch: hints */
 	if ((level != FindExInfoStandard && level != FindExInfoBasic) || !data || filter ||
@@ -205,6 +226,11 @@ K32API HANDLE WINAPI FindFirstFileExW(LPCWSTR name, FINDEX_INFO_LEVELS level, LP
 	if (!(mask = split_name(name, dir, sizeof(dir) / sizeof(dir[0])))) {
 		k32_error(ERROR_FILENAME_EXCED_RANGE);
 		return INVALID_HANDLE_VALUE;
+	}
+	if ((dev = RtlIsDosDeviceName_U(name))) {
+		if (!(f = device_find(name, dev, data)))
+			return INVALID_HANDLE_VALUE;
+		goto found;
 	}
 	if (!(f = RtlAllocateHeap(k32_heap(), 0, sizeof(*f)))) {
 		k32_error(ERROR_NOT_ENOUGH_MEMORY);
@@ -227,6 +253,7 @@ K32API HANDLE WINAPI FindFirstFileExW(LPCWSTR name, FINDEX_INFO_LEVELS level, LP
 		RtlSetLastWin32Error(err);
 		return INVALID_HANDLE_VALUE;
 	}
+found:
 	RtlAcquireSRWLockExclusive(&live_lock);
 	f->link = live;
 	live = f;
@@ -256,7 +283,8 @@ K32API BOOL WINAPI FindClose(HANDLE h)
 
 	if (!f)
 		return FALSE;
-	NtClose(f->dir);
+	if (f->dir)
+		NtClose(f->dir);
 	k32_free(f);
 	return TRUE;
 }

@@ -74,6 +74,10 @@ NTSTATUS k32_nt_path(const WCHAR *dos, UNICODE_STRING *nt);
 /* CreateFile's FILE_FLAG_* as NtCreateFile options (DELETE added to
  * *access for FILE_FLAG_DELETE_ON_CLOSE). */
 ULONG k32_open_options(DWORD flags, ACCESS_MASK *access);
+/* NtCreateFile(FILE_OPEN) of oa with access (SYNCHRONIZE and
+ * FILE_READ_ATTRIBUTES added): the handle, or INVALID_HANDLE_VALUE with
+ * the error set (ReOpenFile, OpenFileById). */
+HANDLE k32_open_handle(OBJECT_ATTRIBUTES *oa, ACCESS_MASK access, DWORD share, ULONG options);
 /* Opens a DOS name sharing everything, for synchronous I/O. */
 NTSTATUS k32_open_path(const WCHAR *name, ACCESS_MASK access, ULONG options, HANDLE *h);
 /* Marks the file open as h (with DELETE access) for deletion, as

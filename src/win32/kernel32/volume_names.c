@@ -44,6 +44,17 @@ static BOOL drive_exists(int d)
 	return d >= 0 && d < 26 && (GetLogicalDrives() & (1u << d));
 }
 
+/* Whether drive d is a volume (its \??\X: names a volume device), not
+ * a name DefineDosDevice gave a directory (which Windows refuses to
+ * take for a mount point, ERROR_INVALID_PARAMETER). */
+static BOOL drive_is_volume(int d)
+{
+	WCHAR name[3] = { (WCHAR)('A' + d), ':', 0 }, target[MAX_PATH];
+
+	return QueryDosDeviceW(name, target, MAX_PATH) &&
+	       !_wcsnicmp(target, L"\\Device\\HarddiskVolume", 22);
+}
+
 /* Whether s starts with a volume GUID name shaped "\\?\Volume{...}"
  * (36 characters between the braces). */
 static BOOL looks_like_volume_name(const WCHAR *s)
@@ -101,6 +112,8 @@ K32API BOOL WINAPI GetVolumeNameForVolumeMountPointW(LPCWSTR mount, LPWSTR out, 
 	if (p[0] && p[1] == ':' && (p[2] == '\\' || p[2] == '/') && !p[3]) {
 		if (!drive_exists(upper(p[0]) - 'A'))
 			return k32_error(ERROR_FILE_NOT_FOUND);
+		if (!drive_is_volume(upper(p[0]) - 'A'))
+			return k32_error(ERROR_INVALID_PARAMETER);
 		volume_name_of_drive(upper(p[0]) - 'A', name);
 		return copy_out(name, out, size);
 	}
@@ -286,6 +299,9 @@ K32API HANDLE WINAPI FindFirstVolumeW(LPWSTR out, DWORD size)
 	}
 	f->magic = FIND_VOLUME_MAGIC;
 	f->drives = GetLogicalDrives();
+	for (int d = 0; d < 26; d++)
+		if ((f->drives & (1u << d)) && !drive_is_volume(d))
+			f->drives &= ~(1u << d);
 	if (!next_volume(f, out, size)) {
 		RtlFreeHeap(k32_heap(), 0, f);
 		return INVALID_HANDLE_VALUE;
