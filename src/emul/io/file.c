@@ -393,9 +393,6 @@ static NTSTATUS read_file(struct nt_call *c, struct file_object *f, const struct
 	return errno_to_status(EISDIR);
 }
 
-/* A disk file opened for asynchronous I/O (no FILE_SYNCHRONOUS_IO_*) has
- * no position to use: each read or write names its offset (a write may
- * append with -1), and the position is left alone. */
 /* An asynchronous handle to a disk file or to \Device\Null: its I/O
  * names its offset (the I/O manager keeps no position for it). */
 static bool positionless(const struct file_object *f)
@@ -406,29 +403,24 @@ static bool positionless(const struct file_object *f)
 /* A NULL buffer: a write's is an invalid user buffer, a read's an access
  * violation. */
 static NTSTATUS buffer_argument(const struct nt_call *c, bool write)
-/* What is refused before any I/O: a NULL buffer (a write's is an invalid
- * user buffer, a read's an access violation), an asynchronous I/O
- * without an offset, a disk read "at the end of the file". */
-static NTSTATUS io_arguments(struct nt_call *c, const struct file_object *f, bool write)
 {
 	if (!c->args[5] && (uint32_t)c->args[6])
 		return write ? LSW_STATUS_INVALID_USER_BUFFER : LSW_STATUS_ACCESS_VIOLATION;
 	return LSW_STATUS_SUCCESS;
 }
 
-/* What else is refused before any I/O: an asynchronous disk I/O without
- * an offset, a disk read "at the end of the file". */
+/* What else is refused before any I/O: an asynchronous disk or null
+ * device I/O without an offset, a disk read "at the end of the file". */
 static NTSTATUS io_arguments(const struct file_object *f, bool write,
 			     const struct byte_offset *bo)
 {
-	if (f->kind != FILE_KIND_DISK)
 	if (f->kind != FILE_KIND_DISK && f->kind != FILE_KIND_NULL)
 		return LSW_STATUS_SUCCESS;
 	if (bo->st != LSW_STATUS_SUCCESS)
 		return bo->st;
 	/* -1 (the end of the file) is only for writing */
-	return (bo->off == -2 && positionless(f)) || (bo->off == -1 && !write)
-	return (off == -2 && positionless(f)) || (off == -1 && !write && f->kind == FILE_KIND_DISK)
+	return (bo->off == -2 && positionless(f)) ||
+	       (bo->off == -1 && !write && f->kind == FILE_KIND_DISK)
 		? LSW_STATUS_INVALID_PARAMETER : LSW_STATUS_SUCCESS;
 }
 
