@@ -446,6 +446,8 @@ struct kuser_page {
 	struct loop *loop;
 	uint64_t last_update;        /* interrupt time of the last refresh */
 	uint64_t system_time;        /* the SystemTime it wrote then */
+	uint64_t tick_timer;         /* the next refresh's timer, 0: stopped */
+	unsigned processes;          /* the records that may read the page */
 };
 
 /*

@@ -104,6 +104,7 @@ struct lsw_process *process_new(struct lsw_host *h, const struct lsw_process_spe
 	p->live_threads = 1;
 	p->next = h->processes;
 	h->processes = p;
+	kuser_process_started(&h->kuser);
 	p->quota = p->vad.quota = quota_block_new(paged, nonpaged);
 	if (!p->quota || copy_spec(p, spec) < 0 || !(p->win_pid = client_id_alloc(&h->ids)) ||
 	    !(t->win_tid = client_id_alloc(&h->ids))) {
@@ -184,6 +185,7 @@ void process_free(struct lsw_process *p)
 	keyed_event_process_free(p);
 	stub_seen_free(p);
 	client_id_free(&h->ids, p->win_pid);
+	kuser_process_ended(&h->kuser);
 	free(p->image_path);
 	free_strings(p->argv);
 	free_strings(p->env);
