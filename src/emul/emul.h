@@ -464,6 +464,9 @@ struct lsw_host {
 	struct lsw_process *processes; /* the process table */
 	struct lsw_job *jobs;
 	struct client_ids ids;
+	/* objects of reaped processes that handles still name: they hold
+	 * their ids (process_object.c) */
+	struct process_object *ended_processes;
 	struct object_namespace *names; /* the object namespace (object_dir.c) */
 	struct np_pipe *named_pipes; /* \Device\NamedPipe (io/pipe_named.c) */
 	struct atom_table *atoms;    /* the global atom table (system/atom.c) */

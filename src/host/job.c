@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include "emul/io/path.h"
 #include "emul/observer.h"
+#include "emul/process/process_object.h"
 #include "host/host.h"
 
 static void on_timeout(void *arg, uint32_t events)
@@ -133,6 +134,7 @@ void job_start_failed(struct lsw_job *j, struct lsw_process *p)
 
 void job_free(struct lsw_job *j)
 {
+	process_objects_forget_run(j->host, j);
 	if (j->timeout_timer)
 		loop_cancel_timer(&j->host->loop, j->timeout_timer);
 	limits_release(&j->wall);

@@ -144,6 +144,7 @@ void thread_record_free(struct lsw_thread *t)
 		struct thread_object *obj = t->object;
 
 		obj->thread = NULL;
+		obj->process = process_object_get(p); /* NULL: no memory, not kept */
 		waitable_wake(&obj->hdr);
 	}
 	tracee_memo_free(t);
@@ -184,7 +185,8 @@ void process_free(struct lsw_process *p)
 	free(p->spare_blocks);
 	keyed_event_process_free(p);
 	stub_seen_free(p);
-	client_id_free(&h->ids, p->win_pid);
+	if (!p->object) /* else its object keeps the id while it lives */
+		client_id_free(&h->ids, p->win_pid);
 	kuser_process_ended(&h->kuser);
 	free(p->image_path);
 	free_strings(p->argv);
