@@ -486,6 +486,10 @@ struct lsw_host {
 	 * lsw run's own host. */
 	void (*job_over)(struct lsw_job *j);
 	void (*enter_job)(struct lsw_job *j);
+	/* lswhost: process p was just told to end (process_terminate): its
+	 * exit status may be known before its runtime is gone.  NULL: not
+	 * needed. */
+	void (*process_ending)(struct lsw_process *p);
 	struct lsw_job *current_job;
 	void *owner;                 /* the daemon */
 	struct runtime_pool *pool;   /* pre-started runtimes (lswhost); NULL */

@@ -56,15 +56,30 @@ void job_terminate(struct lsw_job *j, uint32_t status)
 			process_terminate(p, status);
 }
 
-/* lsw's exit status for a process that ended with wait status `status`. */
-static int exit_code_of(struct lsw_job *j, struct lsw_process *p, int status)
+/* lsw's exit status for a process told to end: what its wait status
+ * cannot change. */
+static int exit_code_terminated(const struct lsw_job *j, const struct lsw_process *p)
 {
 	if (j->timed_out)
 		return 124;
 	if (p->forbidden)
 		return 159;
-	if (p->terminated)
-		return (int)(p->exit_status & 0xFF);
+	return (int)(p->exit_status & 0xFF);
+}
+
+bool job_exit_known(const struct lsw_job *j, const struct lsw_process *p, int *code)
+{
+	if (!p->terminated || p->notify_fd < 0 || p->win_pid != j->first_pid || j->nprocesses != 1)
+		return false;
+	*code = exit_code_terminated(j, p);
+	return true;
+}
+
+/* lsw's exit status for a process that ended with wait status `status`. */
+static int exit_code_of(struct lsw_job *j, struct lsw_process *p, int status)
+{
+	if (j->timed_out || p->forbidden || p->terminated)
+		return exit_code_terminated(j, p);
 	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL &&
 	    limits_memory_killed(&j->wall)) {
 		fprintf(stderr, "lsw: the program ran out of memory (limit %llu MiB: --memory)\n",

@@ -440,4 +440,6 @@ void process_terminate(struct lsw_process *p, uint32_t status)
 	}
 	if (!p->reaped) /* after the wait, the pid may be anyone's */
 		kill(p->pid, SIGKILL);
+	if (p->host->process_ending)
+		p->host->process_ending(p);
 }
