@@ -354,6 +354,8 @@ struct lsw_process {
 	struct image_record images[MAX_IMAGES];
 	unsigned nimages;
 	int pidfd;
+	struct vad_seed *vad_seed;   /* its runtime's ranges, read ahead (a
+				      * pre-started one), for its hello; NULL */
 	/* fds one-copy I/O left in the program for the next one on the same
 	 * file (io/file_direct.c); file is only compared, never followed */
 	struct direct_fd { const void *file; int rfd; } direct_fds[8];

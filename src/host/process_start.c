@@ -160,7 +160,7 @@ static bool adopt_spare(struct lsw_process *p)
 	struct lsw_host *h = p->host;
 	int fd, pidfd;
 
-	if (!h->pool || pool_take(h->pool, p->job, &p->pid, &fd, &pidfd) < 0)
+	if (!h->pool || pool_take(h->pool, p->job, &p->pid, &fd, &pidfd, &p->vad_seed) < 0)
 		return false;
 	lsw_timeline(p->job, p->win_pid, "took a pre-started runtime");
 	p->pidfd = pidfd;

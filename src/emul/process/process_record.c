@@ -197,6 +197,7 @@ void process_free(struct lsw_process *p)
 	free(p->look.title);
 	free(p->look.desktop);
 	free(p->runtime_data);
+	free(p->vad_seed);
 	if (p->token)
 		object_unref(p->token);
 	process_object_detach(p);
