@@ -366,6 +366,8 @@ struct lsw_process {
 	uint64_t setup_timer;
 	bool setup_failed;
 	bool reaped;                 /* waited for: pid may name another process */
+	uint64_t end_user_100ns;     /* its CPU times, from its reap (wait4) */
+	uint64_t end_kernel_100ns;
 	bool forbidden;              /* ended for breaking a sandbox rule */
 	bool leader_parked;          /* the first thread ended, its Linux thread
 				      * waits unanswered until the process ends */

@@ -119,6 +119,8 @@ void process_object_detach(struct lsw_process *p)
 	o->exited = true;
 	o->exit_status = p->terminated ? p->exit_status : (uint32_t)LSW_STATUS_UNSUCCESSFUL;
 	o->exit_time = nt_system_time();
+	o->user_100ns = p->end_user_100ns;
+	o->kernel_100ns = p->end_kernel_100ns;
 	o->peb = p->peb;
 	o->host = p->host; /* the id is the object's now */
 	o->run = p->job;

@@ -24,6 +24,7 @@ struct process_object {
 	bool exited;
 	uint32_t exit_status;        /* STILL_ACTIVE until it ends */
 	uint64_t create_time, exit_time;
+	uint64_t user_100ns, kernel_100ns; /* CPU times, once it has ended */
 	uint64_t peb;
 	char *image_dos;             /* its image's DOS path (UTF-8), kept for
 				      * queries after the end; NULL: unknown */
