@@ -356,6 +356,8 @@ struct lsw_process {
 	struct image_record images[MAX_IMAGES];
 	unsigned nimages;
 	int pidfd;
+	struct vad_seed *vad_seed;   /* its runtime's ranges, read ahead (a
+				      * pre-started one), for its hello; NULL */
 	/* fds one-copy I/O left in the program for the next one on the same
 	 * file (io/file_direct.c); file is only compared, never followed */
 	struct direct_fd { const void *file; int rfd; } direct_fds[8];
@@ -366,6 +368,8 @@ struct lsw_process {
 	uint64_t setup_timer;
 	bool setup_failed;
 	bool reaped;                 /* waited for: pid may name another process */
+	uint64_t end_user_100ns;     /* its CPU times, from its reap (wait4) */
+	uint64_t end_kernel_100ns;
 	bool forbidden;              /* ended for breaking a sandbox rule */
 	bool leader_parked;          /* the first thread ended, its Linux thread
 				      * waits unanswered until the process ends */
@@ -448,6 +452,8 @@ struct kuser_page {
 	struct loop *loop;
 	uint64_t last_update;        /* interrupt time of the last refresh */
 	uint64_t system_time;        /* the SystemTime it wrote then */
+	uint64_t tick_timer;         /* the next refresh's timer, 0: stopped */
+	unsigned processes;          /* the records that may read the page */
 };
 
 /*
@@ -464,6 +470,9 @@ struct lsw_host {
 	struct lsw_process *processes; /* the process table */
 	struct lsw_job *jobs;
 	struct client_ids ids;
+	/* objects of reaped processes that handles still name: they hold
+	 * their ids (process_object.c) */
+	struct process_object *ended_processes;
 	struct object_namespace *names; /* the object namespace (object_dir.c) */
 	struct np_pipe *named_pipes; /* \Device\NamedPipe (io/pipe_named.c) */
 	struct atom_table *atoms;    /* the global atom table (system/atom.c) */
@@ -483,6 +492,10 @@ struct lsw_host {
 	 * lsw run's own host. */
 	void (*job_over)(struct lsw_job *j);
 	void (*enter_job)(struct lsw_job *j);
+	/* lswhost: process p was just told to end (process_terminate): its
+	 * exit status may be known before its runtime is gone.  NULL: not
+	 * needed. */
+	void (*process_ending)(struct lsw_process *p);
 	struct lsw_job *current_job;
 	void *owner;                 /* the daemon */
 	struct runtime_pool *pool;   /* pre-started runtimes (lswhost); NULL */

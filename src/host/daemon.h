@@ -53,6 +53,7 @@ struct conn {
 	uint64_t started;            /* Unix seconds */
 	int job_fds[PROTO_RUN_FDS];  /* stdin, stdout, stderr, cwd, terminal; -1 */
 	int stderr_nb;               /* the job's stderr, non-blocking (for lsw's messages) */
+	bool exit_sent;              /* EXIT went before the job's end */
 };
 
 struct daemon {

@@ -53,28 +53,61 @@ static void unlink_job(struct lsw_host *h, struct lsw_job *j)
 		}
 }
 
-/* The run is over: its client hears the exit status, its job and fds go. */
+/* What goes before lsw run hears its exit status, in the job's context:
+ * what the run changed is on disk when lsw run returns, as standalone
+ * (lsw reg, the next standalone run see it). */
+static void exit_prepare(struct conn *c)
+{
+	registry_flush_dirty(c->d->h);
+	lsw_timeline(c->job, 0, "the exit status goes to lsw run");
+}
+
+static void exit_send(struct conn *c, int code)
+{
+	struct proto_writer w = { 0 };
+
+	proto_put_u32(&w, (uint32_t)code);
+	conn_send(c, PROTO_EXIT, &w);
+	proto_writer_free(&w);
+	c->exit_sent = true;
+}
+
+/* The job's last process, its first, was told to end: its exit status
+ * is known now, and lsw run hears it without waiting for the runtime's
+ * address space to be torn down and reaped (the job still ends at the
+ * reap, which frees what it holds and closes its stdio). */
+static void process_ending(struct lsw_process *p)
+{
+	struct conn *c = p->job ? p->job->client : NULL;
+	int code;
+
+	if (c && !c->exit_sent && c->fd >= 0 && job_exit_known(p->job, p, &code)) {
+		host_enter_job(p->host, p->job);
+		exit_prepare(c);
+		exit_send(c, code);
+	}
+}
+
+/* The run is over: its client hears the exit status (if it has not
+ * yet), its job and fds go. */
 static void finish(void *arg, uint32_t events)
 {
 	struct conn *c = arg;
 	struct daemon *d = c->d;
-	struct proto_writer w = { 0 };
+	int code = c->job->exit_code;
 
 	(void)events;
-	/* what the run changed is on disk when lsw run returns, as standalone
-	 * (lsw reg, the next standalone run see it) */
 	host_enter_job(d->h, c->job);
-	registry_flush_dirty(d->h);
-	lsw_timeline(c->job, 0, "the exit status goes to lsw run");
-	proto_put_u32(&w, (uint32_t)c->job->exit_code);
+	if (!c->exit_sent)
+		exit_prepare(c);
 	unlink_job(d->h, c->job);
 	job_free(c->job);
 	c->job = NULL;
 	/* no copy of its stdio stays here once lsw run exits: whoever reads
 	 * its output sees the end */
 	daemon_release_run(c);
-	conn_send(c, PROTO_EXIT, &w);
-	proto_writer_free(&w);
+	if (!c->exit_sent)
+		exit_send(c, code);
 	conn_close(c);
 	if (d->stopping && !d->h->jobs)
 		loop_stop(&d->h->loop);
@@ -110,6 +143,7 @@ void daemon_jobs_init(struct daemon *d)
 	d->h->owner = d;
 	d->h->job_over = job_over;
 	d->h->enter_job = enter_job;
+	d->h->process_ending = process_ending;
 }
 
 /* lsw's messages about the run must not stall the loop (host.c's

@@ -31,6 +31,10 @@ struct lsw_job *job_create(struct lsw_host *h, const struct lsw_job_spec *spec);
 /* A process of j is gone (reaped, wait_status from waitpid): it is told
  * to the observer, and the job's exit code is set if it was the first. */
 void job_process_ended(struct lsw_job *j, struct lsw_process *p, int wait_status);
+/* lsw's exit status for j, in *code, when it is known before the reap:
+ * p is j's first process and its last, served (not starting), and has
+ * been told to end. */
+bool job_exit_known(const struct lsw_job *j, const struct lsw_process *p, int *code);
 /* A process of j failed to start (its runtime never served it). */
 void job_start_failed(struct lsw_job *j, struct lsw_process *p);
 /* Whether any job of h still has a process (when none has, the job

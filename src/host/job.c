@@ -11,6 +11,7 @@
 #include "emul/io/path.h"
 #include "emul/object/object_names.h"
 #include "emul/observer.h"
+#include "emul/process/process_object.h"
 #include "host/host.h"
 
 static void on_timeout(void *arg, uint32_t events)
@@ -56,15 +57,30 @@ void job_terminate(struct lsw_job *j, uint32_t status)
 			process_terminate(p, status);
 }
 
-/* lsw's exit status for a process that ended with wait status `status`. */
-static int exit_code_of(struct lsw_job *j, struct lsw_process *p, int status)
+/* lsw's exit status for a process told to end: what its wait status
+ * cannot change. */
+static int exit_code_terminated(const struct lsw_job *j, const struct lsw_process *p)
 {
 	if (j->timed_out)
 		return 124;
 	if (p->forbidden)
 		return 159;
-	if (p->terminated)
-		return (int)(p->exit_status & 0xFF);
+	return (int)(p->exit_status & 0xFF);
+}
+
+bool job_exit_known(const struct lsw_job *j, const struct lsw_process *p, int *code)
+{
+	if (!p->terminated || p->notify_fd < 0 || p->win_pid != j->first_pid || j->nprocesses != 1)
+		return false;
+	*code = exit_code_terminated(j, p);
+	return true;
+}
+
+/* lsw's exit status for a process that ended with wait status `status`. */
+static int exit_code_of(struct lsw_job *j, struct lsw_process *p, int status)
+{
+	if (j->timed_out || p->forbidden || p->terminated)
+		return exit_code_terminated(j, p);
 	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL &&
 	    limits_memory_killed(&j->wall)) {
 		fprintf(stderr, "lsw: the program ran out of memory (limit %llu MiB: --memory)\n",
@@ -134,6 +150,7 @@ void job_start_failed(struct lsw_job *j, struct lsw_process *p)
 
 void job_free(struct lsw_job *j)
 {
+	process_objects_forget_run(j->host, j);
 	if (j->timeout_timer)
 		loop_cancel_timer(&j->host->loop, j->timeout_timer);
 	limits_release(&j->wall);

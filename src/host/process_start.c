@@ -9,6 +9,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <sys/epoll.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -56,12 +57,16 @@ static void on_exit_pidfd(void *arg, uint32_t events)
 	struct lsw_host *h = p->host;
 	struct loop *l = &h->loop;
 	bool in_setup = p->notify_fd < 0;
+	struct rusage ru;
 	int status = 0;
 
 	(void)events;
 	host_enter_job(p->host, p->job);
-	if (waitpid(p->pid, &status, WNOHANG) != p->pid)
+	if (wait4(p->pid, &status, WNOHANG, &ru) != p->pid)
 		return;
+	/* what GetProcessTimes answers once it has ended */
+	p->end_user_100ns = (uint64_t)ru.ru_utime.tv_sec * 10000000 + (uint64_t)ru.ru_utime.tv_usec * 10;
+	p->end_kernel_100ns = (uint64_t)ru.ru_stime.tv_sec * 10000000 + (uint64_t)ru.ru_stime.tv_usec * 10;
 	loop_unwatch(l, p->pidfd);
 	close(p->pidfd);
 	p->pidfd = -1;
@@ -160,7 +165,7 @@ static bool adopt_spare(struct lsw_process *p)
 	struct lsw_host *h = p->host;
 	int fd, pidfd;
 
-	if (!h->pool || pool_take(h->pool, p->job, &p->pid, &fd, &pidfd) < 0)
+	if (!h->pool || pool_take(h->pool, p->job, &p->pid, &fd, &pidfd, &p->vad_seed) < 0)
 		return false;
 	lsw_timeline(p->job, p->win_pid, "took a pre-started runtime");
 	p->pidfd = pidfd;

@@ -26,6 +26,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "host/runtime_pool.h"
+#include "emul/memory/memory.h"
 #include "tracer/launch.h"
 
 /* Runs of one prefix mostly come one after another (a build's steps, a
@@ -38,6 +39,8 @@ struct spare {
 	struct runtime_pool *pool;
 	pid_t pid;                /* 0: the slot is empty */
 	int setup_fd, notify_fd, pidfd;
+	bool hello_watched;       /* notify_fd watched until its hello waits */
+	struct vad_seed *seed;    /* its ranges, read while its hello waits */
 };
 
 struct runtime_pool {
@@ -60,9 +63,13 @@ static void spare_clear(struct spare *s)
 		loop_unwatch(l, s->pidfd);
 		close(s->pidfd);
 	}
-	if (s->notify_fd >= 0)
+	if (s->notify_fd >= 0) {
+		if (s->hello_watched)
+			loop_unwatch(l, s->notify_fd);
 		close(s->notify_fd);
-	*s = (struct spare){ s->pool, 0, -1, -1, -1 };
+	}
+	free(s->seed);
+	*s = (struct spare){ s->pool, 0, -1, -1, -1, false, NULL };
 }
 
 static void on_retry(void *arg, uint32_t events)
@@ -89,6 +96,22 @@ static void on_spare_exit(void *arg, uint32_t events)
 						   on_retry, pool);
 }
 
+/* Its hello waits (its listener is readable): the address space the
+ * hello will find is there now, read off the path of the start that
+ * takes it.  Nothing is taken from the listener. */
+static void on_spare_hello(void *arg, uint32_t events)
+{
+	struct spare *s = arg;
+
+	(void)events;
+	loop_unwatch(&s->pool->h->loop, s->notify_fd);
+	s->hello_watched = false;
+	if ((s->seed = malloc(sizeof(*s->seed))) && vad_seed_read(s->pid, s->seed) < 0) {
+		free(s->seed); /* the hello reads them itself */
+		s->seed = NULL;
+	}
+}
+
 static void on_spare_handover(void *arg, uint32_t events)
 {
 	struct spare *s = arg;
@@ -106,6 +129,7 @@ static void on_spare_handover(void *arg, uint32_t events)
 		return;
 	}
 	s->notify_fd = fd;
+	s->hello_watched = loop_watch(l, fd, EPOLLIN, on_spare_hello, s) == 0;
 }
 
 static void spare_launch(struct runtime_pool *pool, struct spare *s)
@@ -142,7 +166,7 @@ struct runtime_pool *pool_new(struct lsw_host *h)
 	limits_prepare(&first, &pool->limits);
 	limits_release(&first);
 	for (int i = 0; i < POOL_SIZE; i++)
-		pool->spares[i] = (struct spare){ pool, 0, -1, -1, -1 };
+		pool->spares[i] = (struct spare){ pool, 0, -1, -1, -1, false, NULL };
 	return pool;
 }
 
@@ -221,7 +245,7 @@ static int apply_wall(pid_t pid, const struct lsw_job *j, const struct lsw_limit
 }
 
 int pool_take(struct runtime_pool *pool, const struct lsw_job *j, pid_t *pid, int *notify_fd,
-	      int *pidfd)
+	      int *pidfd, struct vad_seed **seed)
 {
 	struct loop *l = &pool->h->loop;
 
@@ -239,10 +263,13 @@ int pool_take(struct runtime_pool *pool, const struct lsw_job *j, pid_t *pid, in
 		if (r)
 			return -1;
 		loop_unwatch(l, s->pidfd);
+		if (s->hello_watched)
+			loop_unwatch(l, s->notify_fd);
 		*pid = s->pid;
 		*notify_fd = s->notify_fd;
 		*pidfd = s->pidfd;
-		*s = (struct spare){ pool, 0, -1, -1, -1 };
+		*seed = s->seed;
+		*s = (struct spare){ pool, 0, -1, -1, -1, false, NULL };
 		return 0;
 	}
 	return -1;

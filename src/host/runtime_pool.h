@@ -20,10 +20,13 @@ void pool_fill(struct runtime_pool *pool);
  * answer that ends a run or a wait. */
 void pool_fill_when_idle(struct runtime_pool *pool);
 /* A ready spare with job j's wall put around it: 0 with its pid, seccomp
- * listener and pidfd (no longer watched: the caller's now); -1 if none
- * is ready or the wall could not be applied (launch one instead). */
+ * listener and pidfd (no longer watched: the caller's now) and the
+ * address ranges its hello will find (malloc'd; NULL: not read yet);
+ * -1 if none is ready or the wall could not be applied (launch one
+ * instead). */
+struct vad_seed;
 int pool_take(struct runtime_pool *pool, const struct lsw_job *j, pid_t *pid, int *notify_fd,
-	      int *pidfd);
+	      int *pidfd, struct vad_seed **seed);
 /* Kills and reaps the spares. */
 void pool_free(struct runtime_pool *pool);
 

@@ -95,6 +95,17 @@ int vad_set_pages(struct vad_map *m, struct vad *v, uint64_t addr, uint64_t size
 uint64_t vad_uncommitted_bytes(const struct vad *v, uint64_t addr, uint64_t size);
 /* Seeds the map with what the runtime already occupies (/proc/PID/maps). */
 int vad_seed_from_proc(struct vad_map *m, pid_t pid);
+/* The same in two steps: the ranges read while a pre-started runtime
+ * waits in its hello (runtime_pool.c), so that a start need not read
+ * them; applied at the hello.  Read: 0, or -1 (gone, or more ranges than
+ * a runtime has). */
+#define VAD_SEED_MAX 256
+struct vad_seed {
+	unsigned n;
+	struct { uint64_t lo, hi; } r[VAD_SEED_MAX];
+};
+int vad_seed_read(pid_t pid, struct vad_seed *s);
+void vad_seed_apply(struct vad_map *m, const struct vad_seed *s);
 void vad_free_all(struct vad_map *m);
 
 /* Whether committing bytes more stays within the run's commit limit

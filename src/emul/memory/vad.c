@@ -295,20 +295,38 @@ int vad_set_pages(struct vad_map *m, struct vad *v, uint64_t addr, uint64_t size
 	return 0;
 }
 
-int vad_seed_from_proc(struct vad_map *m, pid_t pid)
+int vad_seed_read(pid_t pid, struct vad_seed *s)
 {
 	char path[64], line[512];
 	FILE *f;
+	int r = 0;
 
 	snprintf(path, sizeof(path), "/proc/%d/maps", (int)pid);
 	f = fopen(path, "re");
 	if (!f)
 		return -1;
+	s->n = 0;
 	while (fgets(line, sizeof(line), f)) {
 		unsigned long long lo, hi;
 
 		if (sscanf(line, "%llx-%llx", &lo, &hi) != 2 || lo > USER_MAX)
 			continue;
+		if (s->n == VAD_SEED_MAX) {
+			r = -1;
+			break;
+		}
+		s->r[s->n].lo = lo;
+		s->r[s->n++].hi = hi;
+	}
+	fclose(f);
+	return r;
+}
+
+void vad_seed_apply(struct vad_map *m, const struct vad_seed *s)
+{
+	for (unsigned i = 0; i < s->n; i++) {
+		uint64_t lo = s->r[i].lo, hi = s->r[i].hi;
+
 		if (hi > USER_MAX + 1)
 			hi = USER_MAX + 1;
 		/* widen to the allocation granularity so nothing lands beside it */
@@ -328,6 +346,14 @@ int vad_seed_from_proc(struct vad_map *m, pid_t pid)
 			a = e;
 		}
 	}
-	fclose(f);
+}
+
+int vad_seed_from_proc(struct vad_map *m, pid_t pid)
+{
+	struct vad_seed s;
+
+	if (vad_seed_read(pid, &s) < 0)
+		return -1;
+	vad_seed_apply(m, &s);
 	return 0;
 }

@@ -135,10 +135,47 @@ static void keep_ended(struct nt_job *j, struct lsw_process *p)
 	j->ended = o;
 }
 
+/* Whether an exit status is one the job's port hears as an abnormal
+ * exit: the exception codes JOBOBJECT_ASSOCIATE_COMPLETION_PORT lists
+ * (an error status such as STATUS_ACCESS_DENIED is an ordinary exit). */
+static bool exit_abnormal(uint32_t status)
+{
+	static const uint32_t codes[] = {
+		0xC0000005, /* ACCESS_VIOLATION */
+		0xC000008C, /* ARRAY_BOUNDS_EXCEEDED */
+		0x80000003, /* BREAKPOINT */
+		0xC000013A, /* CONTROL_C_EXIT */
+		0x80000002, /* DATATYPE_MISALIGNMENT */
+		0xC000008D, /* FLOAT_DENORMAL_OPERAND */
+		0xC000008E, /* FLOAT_DIVIDE_BY_ZERO */
+		0xC000008F, /* FLOAT_INEXACT_RESULT */
+		0xC0000090, /* FLOAT_INVALID_OPERATION */
+		0xC0000091, /* FLOAT_OVERFLOW */
+		0xC0000092, /* FLOAT_STACK_CHECK */
+		0xC0000093, /* FLOAT_UNDERFLOW */
+		0x80000001, /* GUARD_PAGE_VIOLATION */
+		0xC000001D, /* ILLEGAL_INSTRUCTION */
+		0xC0000006, /* IN_PAGE_ERROR */
+		0xC0000026, /* INVALID_DISPOSITION */
+		0xC0000094, /* INTEGER_DIVIDE_BY_ZERO */
+		0xC0000095, /* INTEGER_OVERFLOW */
+		0xC0000025, /* NONCONTINUABLE_EXCEPTION */
+		0xC0000096, /* PRIVILEGED_INSTRUCTION */
+		0xC00002C9, /* REG_NAT_CONSUMPTION */
+		0x80000004, /* SINGLE_STEP */
+		0xC00000FD, /* STACK_OVERFLOW */
+	};
+
+	for (size_t i = 0; i < sizeof(codes) / sizeof(codes[0]); i++)
+		if (codes[i] == status)
+			return true;
+	return false;
+}
+
 void job_process_gone(struct lsw_process *p)
 {
 	struct nt_job *j = p->nt_job;
-	bool abnormal = p->terminated && p->exit_status >= 0xC0000000u;
+	bool abnormal = p->terminated && exit_abnormal(p->exit_status);
 
 	if (!j)
 		return;

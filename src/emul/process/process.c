@@ -393,8 +393,12 @@ NTSTATUS process_hello(struct lsw_thread *t, uint64_t block, uint64_t sp)
 	if (t->block || (block & (LSW_BLOCK_SIZE - 1)))
 		return LSW_STATUS_INVALID_PARAMETER;
 	t->block = block;
-	if (vad_seed_from_proc(&p->vad, p->pid) < 0)
+	if (p->vad_seed) /* read while it waited here, unserved */
+		vad_seed_apply(&p->vad, p->vad_seed);
+	else if (vad_seed_from_proc(&p->vad, p->pid) < 0)
 		return LSW_STATUS_UNSUCCESSFUL;
+	free(p->vad_seed);
+	p->vad_seed = NULL;
 	t->block_map = thread_block_share(&t->call, block); /* the first op */
 	return hello_phase0(&t->call);
 }
@@ -440,4 +444,6 @@ void process_terminate(struct lsw_process *p, uint32_t status)
 	}
 	if (!p->reaped) /* after the wait, the pid may be anyone's */
 		kill(p->pid, SIGKILL);
+	if (p->host->process_ending)
+		p->host->process_ending(p);
 }

@@ -24,12 +24,26 @@
 #define STATUS_INVALID_CID 0xC000000Bu
 #define STATUS_INVALID_PARAMETER_MIX 0xC0000030u
 
+/* The last reference to an ended process's object goes: so does its id. */
+static void ended_forget(struct process_object *o)
+{
+	struct process_object **link = &o->host->ended_processes;
+
+	while (*link && *link != o)
+		link = &(*link)->ended_next;
+	if (*link)
+		*link = o->ended_next;
+	client_id_free(&o->host->ids, o->win_pid);
+}
+
 static void process_destroy(struct nt_object *obj)
 {
 	struct process_object *o = (struct process_object *)obj;
 
 	if (o->process && o->process->object == o)
 		o->process->object = NULL;
+	if (o->host)
+		ended_forget(o);
 	job_forget_object(o);
 	free(o->image_dos);
 	free(o);
@@ -105,9 +119,22 @@ void process_object_detach(struct lsw_process *p)
 	o->exited = true;
 	o->exit_status = p->terminated ? p->exit_status : (uint32_t)LSW_STATUS_UNSUCCESSFUL;
 	o->exit_time = nt_system_time();
+	o->user_100ns = p->end_user_100ns;
+	o->kernel_100ns = p->end_kernel_100ns;
 	o->peb = p->peb;
+	o->host = p->host; /* the id is the object's now */
+	o->run = p->job;
+	o->ended_next = p->host->ended_processes;
+	p->host->ended_processes = o;
 	waitable_wake(&o->hdr);
 	object_unref(&o->hdr);
+}
+
+void process_objects_forget_run(struct lsw_host *h, struct lsw_job *j)
+{
+	for (struct process_object *o = h->ended_processes; o; o = o->ended_next)
+		if (o->run == j)
+			o->run = NULL;
 }
 
 uint32_t process_access_map(uint32_t access)
@@ -144,12 +171,21 @@ struct process_object *process_from_handle(struct nt_call *c, uint64_t h, uint32
 	return (struct process_object *)obj;
 }
 
-/* A process of the caller's job with that id: the sandbox shows no other. */
-static struct lsw_process *process_by_id(struct lsw_process *caller, uint64_t id)
+/* The object of a process of the caller's job with that id, running or
+ * ended while handles to it stay open: the sandbox shows no other.  A
+ * reference the caller drops; NULL: none (*st), or no memory. */
+static struct nt_object *process_by_id(struct lsw_process *caller, uint64_t id, NTSTATUS *st)
 {
-	for (struct lsw_process *p = caller->host->processes; p; p = p->next)
+	struct lsw_host *h = caller->host;
+
+	*st = LSW_STATUS_NO_MEMORY;
+	for (struct lsw_process *p = h->processes; p; p = p->next)
 		if (p->win_pid == id && p->job == caller->job && !p->reaped)
-			return p;
+			return process_object_get(p);
+	for (struct process_object *o = h->ended_processes; o; o = o->ended_next)
+		if (o->win_pid == id && o->run == caller->job)
+			return object_ref(&o->hdr);
+	*st = STATUS_INVALID_CID;
 	return NULL;
 }
 
@@ -157,7 +193,6 @@ static struct lsw_process *process_by_id(struct lsw_process *caller, uint64_t id
 NTSTATUS nt_NtOpenProcess(struct nt_call *c)
 {
 	uint64_t cid[2];
-	struct lsw_process *target;
 	struct nt_object *obj;
 	NTSTATUS st;
 
@@ -169,10 +204,8 @@ NTSTATUS nt_NtOpenProcess(struct nt_call *c)
 		return STATUS_INVALID_PARAMETER_MIX;
 	if (tracee_read(c->thread, c->args[3], cid, sizeof(cid)) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
-	if (!(target = process_by_id(c->thread->process, client_id_untag(cid[0]))))
-		return STATUS_INVALID_CID;
-	if (!(obj = process_object_get(target)))
-		return LSW_STATUS_NO_MEMORY;
+	if (!(obj = process_by_id(c->thread->process, client_id_untag(cid[0]), &st)))
+		return st;
 	st = object_give_handle(c, obj, process_access_map((uint32_t)c->args[1]), c->args[0]);
 	object_unref(obj);
 	return st;

@@ -24,6 +24,7 @@ struct process_object {
 	bool exited;
 	uint32_t exit_status;        /* STILL_ACTIVE until it ends */
 	uint64_t create_time, exit_time;
+	uint64_t user_100ns, kernel_100ns; /* CPU times, once it has ended */
 	uint64_t peb;
 	char *image_dos;             /* its image's DOS path (UTF-8), kept for
 				      * queries after the end; NULL: unknown */
@@ -31,6 +32,13 @@ struct process_object {
 	 * it, not referenced) and the next of that job's ended processes */
 	struct nt_job *job;
 	struct process_object *job_next;
+	/* once its record is gone it keeps its client id, as Windows keeps a
+	 * process's id until its object goes, and NtOpenProcess still finds it
+	 * by that id in its run (host->ended_processes; run NULL: the run is
+	 * over, nobody can name it) */
+	struct lsw_host *host;
+	struct lsw_job *run;
+	struct process_object *ended_next;
 };
 
 extern const struct nt_object_ops process_ops;
@@ -41,6 +49,9 @@ struct nt_object *process_object_get(struct lsw_process *p);
 /* p's record goes (process_free): its object keeps the exit status and
  * wakes its waiters. */
 void process_object_detach(struct lsw_process *p);
+/* Job j (a run) is over: its ended processes' objects can no longer be
+ * opened by id (the objects themselves live on while referenced). */
+void process_objects_forget_run(struct lsw_host *h, struct lsw_job *j);
 /* The process object a handle (or NT_CURRENT_PROCESS_HANDLE) names, if
  * the handle grants one of the access bits in need (0: any handle);
  * borrowed.  *st says why not. */

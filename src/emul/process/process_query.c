@@ -108,13 +108,14 @@ static void io_counters(const struct lsw_process *p, uint8_t *buf)
 	put(buf, 32, v[1], 8); /* WriteTransferCount */
 }
 
-/* The CPU times of a live process, in 100 ns. */
-static void cpu_times(const struct lsw_process *p, uint64_t *kernel, uint64_t *user)
+/* The CPU times of a process, in 100 ns: a live one's now, an ended
+ * one's as its reap found them. */
+static void cpu_times(const struct process_object *o, uint64_t *kernel, uint64_t *user)
 {
-	struct process_usage u = { 0 };
+	struct process_usage u = { o->user_100ns, o->kernel_100ns, 0 };
 
-	if (p && !p->reaped)
-		process_usage_read(p->pid, &u);
+	if (o->process && !o->process->reaped)
+		process_usage_read(o->process->pid, &u);
 	*kernel = u.kernel_100ns;
 	*user = u.user_100ns;
 }
@@ -173,7 +174,7 @@ static size_t query(const struct process_object *o, uint32_t cls, uint64_t at, u
 			section_image_info(v->section, buf);
 		return 64;
 	case ProcessTimes: /* CreateTime, ExitTime, KernelTime, UserTime */
-		cpu_times(p, &k, &u);
+		cpu_times(o, &k, &u);
 		put(buf, 0, o->create_time, 8);
 		put(buf, 8, o->exited ? o->exit_time : 0, 8);
 		put(buf, 16, k, 8);

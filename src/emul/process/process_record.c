@@ -106,6 +106,7 @@ struct lsw_process *process_new(struct lsw_host *h, const struct lsw_process_spe
 	p->live_threads = 1;
 	p->next = h->processes;
 	h->processes = p;
+	kuser_process_started(&h->kuser);
 	p->quota = p->vad.quota = quota_block_new(paged, nonpaged);
 	if (!p->quota || copy_spec(p, spec) < 0 || !(p->win_pid = client_id_alloc(&h->ids)) ||
 	    !(t->win_tid = client_id_alloc(&h->ids))) {
@@ -146,6 +147,7 @@ void thread_record_free(struct lsw_thread *t)
 		struct thread_object *obj = t->object;
 
 		obj->thread = NULL;
+		obj->process = process_object_get(p); /* NULL: no memory, not kept */
 		waitable_wake(&obj->hdr);
 	}
 	token_thread_set(t, NULL);
@@ -187,7 +189,9 @@ void process_free(struct lsw_process *p)
 	free(p->spare_blocks);
 	keyed_event_process_free(p);
 	stub_seen_free(p);
-	client_id_free(&h->ids, p->win_pid);
+	if (!p->object) /* else its object keeps the id while it lives */
+		client_id_free(&h->ids, p->win_pid);
+	kuser_process_ended(&h->kuser);
 	free(p->image_path);
 	free_strings(p->argv);
 	free_strings(p->env);
@@ -197,6 +201,7 @@ void process_free(struct lsw_process *p)
 	free(p->look.title);
 	free(p->look.desktop);
 	free(p->runtime_data);
+	free(p->vad_seed);
 	if (p->token)
 		object_unref(p->token);
 	process_object_detach(p);

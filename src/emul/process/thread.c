@@ -47,6 +47,8 @@ static void thread_destroy(struct nt_object *obj)
 
 	if (o->thread && o->thread->object == o)
 		o->thread->object = NULL;
+	if (o->process)
+		object_unref(o->process);
 	free(o);
 }
 

@@ -11,6 +11,9 @@ struct thread_object {
 	struct nt_object hdr;
 	struct waitable wait;        /* signalled when the thread has ended */
 	struct lsw_thread *thread;   /* NULL: the thread's record is gone */
+	/* once the record is gone: its process's object, referenced, as a
+	 * Windows thread object keeps its process's (its id, exit status) */
+	struct nt_object *process;
 };
 
 extern const struct nt_object_ops thread_ops;

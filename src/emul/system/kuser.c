@@ -1,7 +1,8 @@
 /*
  * KUSER_SHARED_DATA at 0x7FFE0000: tick count, interrupt and system time,
  * version, all read by user mode without a system call.  One memfd page,
- * mapped read-only in every process and refreshed each 15.625 ms tick.
+ * mapped read-only in every process and refreshed each 15.625 ms tick
+ * while the host has a process.
  */
 #include <fcntl.h>
 #include <string.h>
@@ -71,7 +72,21 @@ static void update(void *arg, uint32_t ev)
 	struct kuser_page *k = arg;
 
 	write_times(k, nt_interrupt_time());
-	loop_add_timer(k->loop, loop_now_ns() + TICK_NS, update, k);
+	k->tick_timer = k->processes ? loop_add_timer(k->loop, loop_now_ns() + TICK_NS, update, k) : 0;
+}
+
+void kuser_process_started(struct kuser_page *k)
+{
+	/* the first one after a pause: the page is brought up to date before
+	 * the process can map it, and ticks again */
+	if (!k->processes++ && !k->tick_timer && k->page)
+		update(k, 0);
+}
+
+void kuser_process_ended(struct kuser_page *k)
+{
+	if (k->processes)
+		k->processes--; /* the last one's timer lets the tick stop */
 }
 
 static void put32(volatile uint8_t *page, size_t off, uint32_t v)
@@ -127,6 +142,9 @@ int kuser_init(struct kuser_page *k, struct loop *loop)
 
 void kuser_fini(struct kuser_page *k)
 {
+	if (k->tick_timer)
+		loop_cancel_timer(k->loop, k->tick_timer);
+	k->tick_timer = 0;
 	if (k->page)
 		munmap((void *)k->page, 4096);
 	if (k->fd >= 0)

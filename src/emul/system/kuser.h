@@ -14,6 +14,11 @@ struct loop;
  * 0, or -1 with errno. */
 int kuser_init(struct kuser_page *k, struct loop *loop);
 void kuser_fini(struct kuser_page *k);
+/* A process record is made, or freed: the page is refreshed each tick
+ * while any exists, and not at all while none does (an idle lswhost
+ * sleeps instead of waking 64 times a second for nobody). */
+void kuser_process_started(struct kuser_page *k);
+void kuser_process_ended(struct kuser_page *k);
 /* Brings the page's times up to date if a tick has passed since the last
  * refresh.  Called before a thread resumes: a supervisor that got no CPU
  * for a while (the timer that refreshes the page ran late) must not hand

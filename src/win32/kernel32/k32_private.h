@@ -30,6 +30,17 @@ static inline PLARGE_INTEGER k32_timeout(DWORD ms, LARGE_INTEGER *t)
 	return t;
 }
 
+/* The four times of ProcessTimes / ThreadTimes (creation, exit, kernel,
+ * user) into the FILETIMEs of Get{Process,Thread}Times. */
+static inline void k32_times_out(const LARGE_INTEGER t[4], LPFILETIME created, LPFILETIME exited,
+				 LPFILETIME kernel, LPFILETIME user)
+{
+	memcpy(created, &t[0], 8);
+	memcpy(exited, &t[1], 8);
+	memcpy(kernel, &t[2], 8);
+	memcpy(user, &t[3], 8);
+}
+
 static inline HANDLE k32_heap(void)
 {
 	return lsw_process_heap();

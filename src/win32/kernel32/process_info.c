@@ -1,8 +1,10 @@
-/* Process and thread ids from handles, and the priority-boost switches
- * (the scheduler here is Linux's: a boost setting only reads back). */
+/* Process and thread ids from handles, a process's times, and the
+ * priority-boost switches (the scheduler here is Linux's: a boost
+ * setting only reads back). */
 #include "k32_private.h"
 
 #define PROCESS_BASIC_INFORMATION_CLASS 0
+#define PROCESS_TIMES_CLASS 4
 #define THREAD_BASIC_INFORMATION_CLASS 0
 
 struct thread_basic {
@@ -29,6 +31,20 @@ K32API DWORD WINAPI GetProcessId(HANDLE process)
 	PROCESS_BASIC_INFORMATION info;
 
 	return process_basic(process, &info) ? (DWORD)info.UniqueProcessId : 0;
+}
+
+/* ProcessTimes: creation, exit (0 while it runs), kernel and user time;
+ * an ended process answers with what it used. */
+K32API BOOL WINAPI GetProcessTimes(HANDLE process, LPFILETIME created, LPFILETIME exited,
+				   LPFILETIME kernel, LPFILETIME user)
+{
+	LARGE_INTEGER t[4];
+	NTSTATUS st = NtQueryInformationProcess(process, PROCESS_TIMES_CLASS, t, sizeof(t), NULL);
+
+	if (st < 0)
+		return k32_fail(st);
+	k32_times_out(t, created, exited, kernel, user);
+	return TRUE;
 }
 
 K32API DWORD WINAPI GetProcessIdOfThread(HANDLE thread)

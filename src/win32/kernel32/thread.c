@@ -242,10 +242,7 @@ K32API BOOL WINAPI GetThreadTimes(HANDLE h, LPFILETIME created, LPFILETIME exite
 
 	if (st < 0)
 		return k32_fail(st);
-	memcpy(created, &t[0], 8);
-	memcpy(exited, &t[1], 8);
-	memcpy(kernel, &t[2], 8);
-	memcpy(user, &t[3], 8);
+	k32_times_out(t, created, exited, kernel, user);
 	return TRUE;
 }
 

@@ -8,10 +8,17 @@
 #define KBAPI __declspec(dllexport)
 
 NTSTATUS NTAPI NtCompareObjects(HANDLE, HANDLE);
+ULONG NTAPI RtlNtStatusToDosError(NTSTATUS);
+void NTAPI RtlSetLastWin32Error(ULONG);
 
-/* TRUE when both handles name one object; FALSE (with no error set, as
- * documented) when they do not or either is not a handle. */
+/* TRUE when both handles name one object; FALSE when they do not
+ * (ERROR_NOT_SAME_OBJECT, as Wine's conformance test sees on Windows) or
+ * either is not a handle (ERROR_INVALID_HANDLE). */
 KBAPI BOOL WINAPI CompareObjectHandles(HANDLE first, HANDLE second)
 {
-	return NtCompareObjects(first, second) == 0;
+	NTSTATUS st = NtCompareObjects(first, second);
+
+	if (st)
+		RtlSetLastWin32Error(RtlNtStatusToDosError(st));
+	return !st;
 }
