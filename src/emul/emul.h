@@ -263,6 +263,8 @@ struct lsw_thread {
 				      * answer is held until then */
 	bool frozen;                 /* stopped while its process's debug event
 				      * is out: one of its suspend_count */
+	struct hw_breakpoints *hwbp; /* its debug registers, NULL: all zero
+				      * (process/hw_breakpoint.c) */
 };
 
 /* The supervisor's view of the address space (see memory.c). */

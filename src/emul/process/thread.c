@@ -21,6 +21,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 #include "emul/process/debug.h"
+#include "emul/process/hw_breakpoint.h"
 #include "emul/sync/apc.h"
 #include "emul/io/io_completion.h"
 #include "emul/memory/guard_page.h"
@@ -252,6 +253,7 @@ static void exit_ops(struct lsw_thread *t)
 NTSTATUS thread_hello(struct lsw_thread *t)
 {
 	t->started = true;
+	hw_breakpoints_thread_started(t);
 	if (!t->terminating)
 		return start_thread(t); /* held while suspended (nt_answer) */
 	thread_ended(t, t->exit_status);
