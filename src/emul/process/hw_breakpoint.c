@@ -103,41 +103,48 @@ static struct hw_breakpoints *state_new(void)
 	return h;
 }
 
-/* Arms slots to match want; on a failure closes what it opened and
- * returns the errno, nothing changed. */
-static int arm(struct hw_breakpoints *h, pid_t tid, const struct bp_spec *want)
+/* Opens the slots of want that h has not armed (after closing the ones
+ * that change: the CPU has four debug registers, each slot one of them);
+ * the errno of the first that fails, or 0. */
+static int arm_changed(struct hw_breakpoints *h, pid_t tid, const struct bp_spec *want)
 {
-	int fd[SLOTS];
-
-	for (int i = 0; i < SLOTS; i++) {
-		fd[i] = h->fd[i];
-		if (same_spec(&want[i], &h->armed[i]))
-			continue;
-		fd[i] = want[i].type ? open_breakpoint(tid, &want[i], i) : -1;
-		if (want[i].type && fd[i] < 0) {
-			int err = errno;
-
-			while (i-- > 0)
-				if (fd[i] != h->fd[i] && fd[i] >= 0)
-					close(fd[i]);
-			return err;
-		}
-	}
-	for (int i = 0; i < SLOTS; i++) {
-		if (fd[i] != h->fd[i] && h->fd[i] >= 0)
+	for (int i = 0; i < SLOTS; i++)
+		if (!same_spec(&want[i], &h->armed[i]) && h->fd[i] >= 0) {
 			close(h->fd[i]);
-		h->fd[i] = fd[i];
+			h->fd[i] = -1;
+			h->armed[i].type = 0;
+		}
+	for (int i = 0; i < SLOTS; i++) {
+		if (!want[i].type || same_spec(&want[i], &h->armed[i]))
+			continue;
+		if ((h->fd[i] = open_breakpoint(tid, &want[i], i)) < 0)
+			return errno;
 		h->armed[i] = want[i];
 	}
 	return 0;
 }
 
-static int arm_registers(struct hw_breakpoints *h, pid_t tid)
+/* Arms slots to match want; on a failure the slots armed before are
+ * armed again (nothing changed) and the errno returned. */
+static int arm(struct hw_breakpoints *h, pid_t tid, const struct bp_spec *want)
+{
+	struct bp_spec before[SLOTS];
+	int err;
+
+	memcpy(before, h->armed, sizeof(before));
+	if (!(err = arm_changed(h, tid, want)))
+		return 0;
+	arm_changed(h, tid, before);
+	return err;
+}
+
+/* Arms h's slots to what registers dr ask for. */
+static int arm_registers(struct hw_breakpoints *h, pid_t tid, const uint64_t *dr)
 {
 	struct bp_spec want[SLOTS];
 
 	for (int i = 0; i < SLOTS; i++)
-		want[i] = slot_spec(h->dr, i);
+		want[i] = slot_spec(dr, i);
 	return arm(h, tid, want);
 }
 
@@ -150,7 +157,7 @@ void hw_breakpoints_to_context(const struct lsw_thread *t, uint8_t *ctx)
 
 NTSTATUS hw_breakpoints_from_context(struct lsw_thread *t, const uint8_t *ctx)
 {
-	struct hw_breakpoints *h = t->hwbp, try;
+	struct hw_breakpoints *h = t->hwbp;
 	uint64_t dr[6];
 	int err;
 
@@ -160,14 +167,12 @@ NTSTATUS hw_breakpoints_from_context(struct lsw_thread *t, const uint8_t *ctx)
 		return LSW_STATUS_SUCCESS;
 	if (!h && !(h = t->hwbp = state_new()))
 		return LSW_STATUS_NO_MEMORY;
-	try = *h;
-	memcpy(try.dr, dr, sizeof(dr));
 	/* before its hello a thread has no tid: armed then */
-	if (t->tid && !t->exited && (err = arm_registers(&try, t->tid))) {
+	if (t->tid && !t->exited && (err = arm_registers(h, t->tid, dr))) {
 		note_unavailable(err);
 		return LSW_STATUS_NOT_SUPPORTED;
 	}
-	*h = try;
+	memcpy(h->dr, dr, sizeof(dr));
 	return LSW_STATUS_SUCCESS;
 }
 
@@ -186,7 +191,7 @@ void hw_breakpoints_thread_started(struct lsw_thread *t)
 {
 	int err;
 
-	if (t->hwbp && t->tid && (err = arm_registers(t->hwbp, t->tid)))
+	if (t->hwbp && t->tid && (err = arm_registers(t->hwbp, t->tid, t->hwbp->dr)))
 		note_unavailable(err);
 }
 
