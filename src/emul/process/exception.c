@@ -250,13 +250,26 @@ static int dispatch(struct lsw_thread *t, uint8_t *ctx, const struct exc_record 
 	return 0;
 }
 
+/* SIGFPE's si_code (FPE_INTDIV 1 ... FPE_FLTINV 7), as the kernel reads
+ * it from the x87 status or MXCSR: the Windows code of that exception. */
+static uint32_t float_code(unsigned code)
+{
+	switch (code) {
+	case 1: return LSW_STATUS_INTEGER_DIVIDE_BY_ZERO;
+	case 2: return LSW_STATUS_INTEGER_OVERFLOW;
+	case 3: return LSW_STATUS_FLOAT_DIVIDE_BY_ZERO;
+	case 4: return LSW_STATUS_FLOAT_OVERFLOW;
+	case 5: return LSW_STATUS_FLOAT_UNDERFLOW;
+	case 6: return LSW_STATUS_FLOAT_INEXACT_RESULT;
+	default: return LSW_STATUS_FLOAT_INVALID_OPERATION;
+	}
+}
+
 static uint32_t fault_code(const struct lsw_fault *f)
 {
 	switch (f->signo) {
 	case SIGILL: return LSW_STATUS_ILLEGAL_INSTRUCTION;
-	case SIGFPE: return f->code == 1 /* FPE_INTDIV */ ? LSW_STATUS_INTEGER_DIVIDE_BY_ZERO
-				 : f->code == 2 ? LSW_STATUS_INTEGER_OVERFLOW
-				 : LSW_STATUS_FLOAT_INVALID_OPERATION;
+	case SIGFPE: return float_code(f->code);
 	case SIGTRAP: return f->trapno == 3 ? LSW_STATUS_BREAKPOINT : LSW_STATUS_SINGLE_STEP;
 	default: return LSW_STATUS_ACCESS_VIOLATION;
 	}
@@ -369,6 +382,7 @@ static void fault_continue(struct lsw_thread *t, struct lsw_thread_block *b,
 }
 
 #define TRAP_PERF 6
+#define TRAP_SIMD 19 /* #XM: an SSE exception */
 
 /* The hardware breakpoint a single-step fault comes from (its perf
  * event's sig_data, hw_breakpoint.c), -1 for the trap flag's step. */
@@ -442,6 +456,10 @@ static void fault_deliver(struct lsw_thread *t, bool tell_debugger, uint32_t con
 	if (rec.code == (uint32_t)LSW_STATUS_SINGLE_STEP)
 		b.regs.eflags &= ~EFLAGS_TF; /* the step is over: Windows' context has TF clear */
 	exception_context(t, &b.regs, ctx);
+	if (b.fault.signo == SIGFPE && b.fault.trapno == TRAP_SIMD) {
+		rec.nparams = 2; /* 0, and the MXCSR of the fault, as Windows gives */
+		rec.info[1] = get32(ctx, CTX_MXCSR);
+	}
 	if (dispatch(t, ctx, &rec) < 0) {
 		unhandled(t, &rec);
 		return;

@@ -23,6 +23,7 @@ enum {
 #define GROUP_AFFINITY_SIZE 16 /* Mask, Group, Reserved[3] */
 
 #define STILL_ACTIVE 259
+#define THREAD_QUERY_INFORMATION 0x40u
 #define NAME_MAX_BYTES 0xFFFE
 
 static void put(uint8_t *b, size_t off, uint64_t v, size_t n)
@@ -108,6 +109,10 @@ NTSTATUS nt_NtQueryInformationThread(struct nt_call *c)
 
 	if (!(t = thread_from_handle(c, c->args[0], &st)))
 		return st;
+	/* the start address is not for THREAD_QUERY_LIMITED_INFORMATION */
+	if (cls == ThreadQuerySetWin32StartAddress && c->args[0] != NT_CURRENT_THREAD_HANDLE &&
+	    !(handle_access(c->thread->process, c->args[0]) & THREAD_QUERY_INFORMATION))
+		return LSW_STATUS_ACCESS_DENIED;
 	if (cls == ThreadNameInformation) { /* UNICODE_STRING, the name after it */
 		uint8_t *out;
 		uint64_t us[2];
@@ -119,7 +124,7 @@ NTSTATUS nt_NtQueryInformationThread(struct nt_call *c)
 			return LSW_STATUS_BUFFER_TOO_SMALL;
 		}
 		us[0] = (uint64_t)t->name_len | (uint64_t)t->name_len << 16;
-		us[1] = t->name_len ? c->args[2] + 16 : 0;
+		us[1] = c->args[2] + 16; /* even for no name, as Windows */
 		if (!(out = malloc(size)))
 			return LSW_STATUS_NO_MEMORY;
 		memcpy(out, us, 16);
