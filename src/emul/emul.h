@@ -265,6 +265,7 @@ struct lsw_thread {
 				      * is out: one of its suspend_count */
 	struct hw_breakpoints *hwbp; /* its debug registers, NULL: all zero
 				      * (process/hw_breakpoint.c) */
+	bool hidden_from_debugger;   /* ThreadHideFromDebugger (thread_info.c) */
 };
 
 /* The supervisor's view of the address space (see memory.c). */

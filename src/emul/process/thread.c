@@ -36,6 +36,7 @@
 #include "emul/process/thread_block.h"
 
 #define THREAD_CREATE_FLAGS_CREATE_SUSPENDED 0x1
+#define THREAD_CREATE_FLAGS_HIDE_FROM_DEBUGGER 0x4
 #define THREAD_ALL_ACCESS 0x1FFFFF
 #define TEB_SIZE 0x2000
 #define MIN_STACK (64 * 1024)
@@ -546,6 +547,7 @@ NTSTATUS nt_NtCreateThreadEx(struct nt_call *c)
 			 c->args[8], c->args[9], &t);
 	if (st != LSW_STATUS_SUCCESS)
 		return remote_call_end(c, tc, st);
+	t->hidden_from_debugger = (c->args[6] & THREAD_CREATE_FLAGS_HIDE_FROM_DEBUGGER) != 0;
 	if (!(o = new_thread_object(t))) {
 		thread_unmake(t);
 		return remote_call_end(c, tc, LSW_STATUS_NO_MEMORY);

@@ -91,6 +91,9 @@ static size_t query(struct lsw_thread *t, uint32_t cls, uint8_t *buf, size_t roo
 	case ThreadIsTerminated:
 		put(buf, 0, t->exited, 4);
 		return 4;
+	case ThreadHideFromDebugger: /* a BOOLEAN */
+		put(buf, 0, t->hidden_from_debugger, 1);
+		return 1;
 	case ThreadGroupInformation: /* one processor group: 0 */
 		put(buf, 0, t->affinity ? t->affinity : process_affinity(t->process), 8);
 		return GROUP_AFFINITY_SIZE;
@@ -109,8 +112,10 @@ NTSTATUS nt_NtQueryInformationThread(struct nt_call *c)
 
 	if (!(t = thread_from_handle(c, c->args[0], &st)))
 		return st;
-	/* the start address is not for THREAD_QUERY_LIMITED_INFORMATION */
-	if (cls == ThreadQuerySetWin32StartAddress && c->args[0] != NT_CURRENT_THREAD_HANDLE &&
+	/* the start address and the debugger flag are not for
+	 * THREAD_QUERY_LIMITED_INFORMATION */
+	if ((cls == ThreadQuerySetWin32StartAddress || cls == ThreadHideFromDebugger) &&
+	    c->args[0] != NT_CURRENT_THREAD_HANDLE &&
 	    !(handle_access(c->thread->process, c->args[0]) & THREAD_QUERY_INFORMATION))
 		return LSW_STATUS_ACCESS_DENIED;
 	if (cls == ThreadNameInformation) { /* UNICODE_STRING, the name after it */
@@ -216,6 +221,9 @@ static NTSTATUS set_value(struct lsw_thread *t, uint32_t cls, int64_t v)
 	case ThreadQuerySetWin32StartAddress:
 		t->start = (uint64_t)v;
 		break;
+	case ThreadHideFromDebugger: /* for good: remembered (no events are held back) */
+		t->hidden_from_debugger = true;
+		break;
 	case ThreadIdealProcessor: { /* a processor, or MAXIMUM_PROCESSORS: none */
 		uint32_t before = t->ideal_processor;
 
@@ -226,7 +234,7 @@ static NTSTATUS set_value(struct lsw_thread *t, uint32_t cls, int64_t v)
 		return (NTSTATUS)before; /* Windows answers with the one before */
 	}
 	}
-	/* alignment faults are not fixed up on x64; nobody to hide from */
+	/* alignment faults are not fixed up on x64 */
 	return LSW_STATUS_SUCCESS;
 }
 
