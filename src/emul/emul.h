@@ -266,6 +266,7 @@ struct lsw_thread {
 	struct hw_breakpoints *hwbp; /* its debug registers, NULL: all zero
 				      * (process/hw_breakpoint.c) */
 	bool hidden_from_debugger;   /* ThreadHideFromDebugger (thread_info.c) */
+	bool boost_disabled;         /* ThreadPriorityBoost (thread_info.c) */
 };
 
 /* The supervisor's view of the address space (see memory.c). */

@@ -16,6 +16,7 @@ enum {
 	ThreadBasicInformation = 0, ThreadTimes = 1, ThreadPriority = 2, ThreadBasePriority = 3,
 	ThreadAffinityMask = 4, ThreadEnableAlignmentFaultFixup = 7,
 	ThreadQuerySetWin32StartAddress = 9, ThreadAmILastThread = 12, ThreadIdealProcessor = 13,
+	ThreadPriorityBoost = 14,
 	ThreadHideFromDebugger = 17, ThreadIsTerminated = 20, ThreadGroupInformation = 30,
 	ThreadNameInformation = 38,
 };
@@ -90,6 +91,9 @@ static size_t query(struct lsw_thread *t, uint32_t cls, uint8_t *buf, size_t roo
 		return 4;
 	case ThreadIsTerminated:
 		put(buf, 0, t->exited, 4);
+		return 4;
+	case ThreadPriorityBoost: /* a ULONG: TRUE when disabled */
+		put(buf, 0, t->boost_disabled, 4);
 		return 4;
 	case ThreadHideFromDebugger: /* a BOOLEAN */
 		put(buf, 0, t->hidden_from_debugger, 1);
@@ -187,6 +191,7 @@ static const struct thread_set_class {
 	{ ThreadPriority, 4 }, { ThreadBasePriority, 4 }, { ThreadAffinityMask, 8 },
 	{ ThreadEnableAlignmentFaultFixup, 1 }, { ThreadQuerySetWin32StartAddress, 8 },
 	{ ThreadIdealProcessor, 4 }, { ThreadHideFromDebugger, 0 }, { ThreadNameInformation, 16 },
+	{ ThreadPriorityBoost, 4 },
 	{ ThreadGroupInformation, GROUP_AFFINITY_SIZE },
 };
 
@@ -220,6 +225,9 @@ static NTSTATUS set_value(struct lsw_thread *t, uint32_t cls, int64_t v)
 		break;
 	case ThreadQuerySetWin32StartAddress:
 		t->start = (uint64_t)v;
+		break;
+	case ThreadPriorityBoost: /* remembered: the host schedules alike */
+		t->boost_disabled = v != 0;
 		break;
 	case ThreadHideFromDebugger: /* for good: remembered (no events are held back) */
 		t->hidden_from_debugger = true;
