@@ -123,6 +123,8 @@ struct lsw_fault {
 	unsigned long long addr;    /* si_addr */
 	unsigned long long err;     /* page-fault error code (bit 1: write) */
 	unsigned long long trapno;
+	unsigned long long perf_data; /* TRAP_PERF: the hardware breakpoint's
+				       * slot (the supervisor's sig_data) */
 };
 
 #define LSW_MAX_OPS 160  /* an image takes 3 + one per section */
@@ -149,6 +151,9 @@ struct lsw_thread_block {
 	/* the signal frame's FXSAVE area (rt_sigcontext.fpstate) of the fault
 	 * or NT call being served: rt_sigreturn reloads XMM and MXCSR from it */
 	unsigned long long fpstate;
+	/* the signal frame's registers (struct rt_sigcontext) of the NT call
+	 * being served: a thread's context calls on itself read them */
+	unsigned long long call_frame;
 	/* what the last LSW_OP_PREAD/PWRITE returned (a count or -errno);
 	 * the supervisor reads it once and clamps it */
 	long long io_result;

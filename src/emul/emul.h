@@ -265,6 +265,10 @@ struct lsw_thread {
 				      * is out: one of its suspend_count */
 	struct nt_object *token;     /* its impersonation token, NULL: none
 				      * (security/token_thread.c) */
+	struct hw_breakpoints *hwbp; /* its debug registers, NULL: all zero
+				      * (process/hw_breakpoint.c) */
+	bool hidden_from_debugger;   /* ThreadHideFromDebugger (thread_info.c) */
+	bool boost_disabled;         /* ThreadPriorityBoost (thread_info.c) */
 };
 
 /* The supervisor's view of the address space (see memory.c). */

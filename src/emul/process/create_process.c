@@ -47,6 +47,7 @@
 #define PROCESS_CREATE_FLAGS_INHERIT_HANDLES 0x4u
 #define PROCESS_CREATE_FLAGS_SUSPENDED 0x200u
 #define THREAD_CREATE_FLAGS_CREATE_SUSPENDED 0x1u
+#define THREAD_CREATE_FLAGS_HIDE_FROM_DEBUGGER 0x4u
 #define THREAD_ALL_ACCESS 0x1FFFFFu
 #define STATUS_INVALID_IMAGE_NOT_MZ 0xC000012Fu
 #define STATUS_BAD_TOKEN_TYPE 0xC00000A8u
@@ -325,6 +326,9 @@ static NTSTATUS read_request(struct nt_call *c, struct child_request *r)
 		return LSW_STATUS_INVALID_PARAMETER;
 	r->process_flags = (uint32_t)c->args[6];
 	r->thread_flags = (uint32_t)c->args[7];
+	/* a first thread cannot start hidden from the debugger: Windows refuses */
+	if (r->thread_flags & THREAD_CREATE_FLAGS_HIDE_FROM_DEBUGGER)
+		return LSW_STATUS_INVALID_PARAMETER;
 	if ((st = read_attributes(c, c->args[10], r)) != LSW_STATUS_SUCCESS ||
 	    (st = params_copy(c->thread, c->args[8], &r->params)) != LSW_STATUS_SUCCESS)
 		return st;

@@ -219,6 +219,9 @@ NTSTATUS nt_NtDebugActiveProcess(struct nt_call *c)
 		return LSW_STATUS_ACCESS_DENIED; /* a process cannot debug itself */
 	if ((st = debug_attach(p, d)) != LSW_STATUS_SUCCESS)
 		return st;
+	/* as on Windows, an attached process's children are not debugged
+	 * (ProcessDebugFlags reads FALSE from now on, detached or not) */
+	p->debug_no_inherit = true;
 	debug_report_attach(p);
 	return LSW_STATUS_SUCCESS;
 }

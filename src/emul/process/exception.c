@@ -22,6 +22,7 @@
 #include "emul/sync/apc.h"
 #include "emul/process/debug.h"
 #include "emul/process/exception.h"
+#include "emul/process/hw_breakpoint.h"
 #include "emul/memory/guard_page.h"
 #include "emul/process/thread_block.h"
 
@@ -30,6 +31,7 @@
 #define CTX_SEGS 0x38   /* SegCs, Ds, Es, Fs, Gs, Ss: WORDs */
 #define CTX_EFLAGS 0x44
 #define EFLAGS_TF 0x100u
+#define EFLAGS_RF 0x10000u
 #define CTX_RAX 0x78    /* Rax..R15, then Rip: the order of struct lsw_regs */
 #define CTX_RIP 0xf8
 #define CTX_FLTSAVE 0x100
@@ -41,6 +43,9 @@
 #define CONTEXT_AMD64 0x100000u
 #define CONTEXT_FLOATING_POINT 0x8u
 #define CONTEXT_FULL_SEGMENTS 0x10000fu /* control, integer, segments, FP */
+#define CONTEXT_ALL 0x10001fu /* and the debug registers: an exception's */
+#define CONTEXT_CONTROL 0x100001u
+#define CONTEXT_INTEGER 0x100002u
 
 #define FX_MXCSR 24
 #define FX_MXCSR_MASK 28
@@ -188,6 +193,32 @@ void context_to_regs(struct lsw_thread *t, const uint8_t *ctx, struct lsw_regs *
 		write_fpstate(t, ctx);
 }
 
+static bool has(uint32_t flags, uint32_t part)
+{
+	return (flags & part) == part;
+}
+
+void context_merge(struct lsw_thread *t, const uint8_t *ctx, struct lsw_regs *r)
+{
+	uint32_t flags = get32(ctx, CTX_FLAGS);
+	struct lsw_regs all;
+
+	regs_from_context(&all, ctx);
+	if (has(flags, CONTEXT_CONTROL)) {
+		r->rip = all.rip;
+		r->rsp = all.rsp;
+		r->eflags = all.eflags;
+	}
+	if (has(flags, CONTEXT_INTEGER)) {
+		uint64_t rsp = r->rsp;
+
+		memcpy(&r->rax, &all.rax, 16 * 8);
+		r->rsp = rsp; /* Rsp is CONTEXT_CONTROL's */
+	}
+	if (t && has(flags, CONTEXT_FLOATING_POINT | CONTEXT_AMD64))
+		write_fpstate(t, ctx);
+}
+
 static int dispatch(struct lsw_thread *t, uint8_t *ctx, const struct exc_record *rec)
 {
 	struct lsw_process *p = t->process;
@@ -219,13 +250,26 @@ static int dispatch(struct lsw_thread *t, uint8_t *ctx, const struct exc_record 
 	return 0;
 }
 
+/* SIGFPE's si_code (FPE_INTDIV 1 ... FPE_FLTINV 7), as the kernel reads
+ * it from the x87 status or MXCSR: the Windows code of that exception. */
+static uint32_t float_code(unsigned code)
+{
+	switch (code) {
+	case 1: return LSW_STATUS_INTEGER_DIVIDE_BY_ZERO;
+	case 2: return LSW_STATUS_INTEGER_OVERFLOW;
+	case 3: return LSW_STATUS_FLOAT_DIVIDE_BY_ZERO;
+	case 4: return LSW_STATUS_FLOAT_OVERFLOW;
+	case 5: return LSW_STATUS_FLOAT_UNDERFLOW;
+	case 6: return LSW_STATUS_FLOAT_INEXACT_RESULT;
+	default: return LSW_STATUS_FLOAT_INVALID_OPERATION;
+	}
+}
+
 static uint32_t fault_code(const struct lsw_fault *f)
 {
 	switch (f->signo) {
 	case SIGILL: return LSW_STATUS_ILLEGAL_INSTRUCTION;
-	case SIGFPE: return f->code == 1 /* FPE_INTDIV */ ? LSW_STATUS_INTEGER_DIVIDE_BY_ZERO
-				 : f->code == 2 ? LSW_STATUS_INTEGER_OVERFLOW
-				 : LSW_STATUS_FLOAT_INVALID_OPERATION;
+	case SIGFPE: return float_code(f->code);
 	case SIGTRAP: return f->trapno == 3 ? LSW_STATUS_BREAKPOINT : LSW_STATUS_SINGLE_STEP;
 	default: return LSW_STATUS_ACCESS_VIOLATION;
 	}
@@ -337,6 +381,30 @@ static void fault_continue(struct lsw_thread *t, struct lsw_thread_block *b,
 	nt_answer(t, LSW_STATUS_SUCCESS);
 }
 
+#define TRAP_PERF 6
+#define TRAP_SIMD 19 /* #XM: an SSE exception */
+
+/* The hardware breakpoint a single-step fault comes from (its perf
+ * event's sig_data, hw_breakpoint.c), -1 for the trap flag's step. */
+static int breakpoint_slot(const struct lsw_fault *f)
+{
+	if (f->signo != SIGTRAP || f->code != TRAP_PERF)
+		return -1;
+	return f->perf_data < 4 ? (int)f->perf_data : 4; /* 4: none armed */
+}
+
+/* A fault's CONTEXT: all of it, the debug registers too, as Windows
+ * gives an exception's (a handler may change them for its continue).
+ * RF is the kernel's, set past an execute breakpoint; Windows' context
+ * does not show it (a handler sets it to go on over the breakpoint). */
+static void exception_context(struct lsw_thread *t, const struct lsw_regs *r, uint8_t *ctx)
+{
+	context_from_regs(t, r, ctx);
+	put32(ctx, CTX_FLAGS, CONTEXT_ALL);
+	put32(ctx, CTX_EFLAGS, get32(ctx, CTX_EFLAGS) & ~EFLAGS_RF);
+	hw_breakpoints_to_context(t, ctx);
+}
+
 /* A fault: its debugger first (when tell_debugger), then the program's
  * handlers. */
 static void fault_deliver(struct lsw_thread *t, bool tell_debugger, uint32_t continue_status)
@@ -366,6 +434,11 @@ static void fault_deliver(struct lsw_thread *t, bool tell_debugger, uint32_t con
 		return;
 	}
 	if (tell_debugger && rec.code == (uint32_t)LSW_STATUS_SINGLE_STEP &&
+	    !hw_breakpoints_hit(t, breakpoint_slot(&b.fault))) {
+		nt_answer(t, LSW_STATUS_SUCCESS); /* disarmed since: it goes on */
+		return;
+	}
+	if (tell_debugger && rec.code == (uint32_t)LSW_STATUS_SINGLE_STEP &&
 	    (b.regs.eflags & EFLAGS_TF)) {
 		/* the step is over: the debugger's context has TF clear too (not
 		 * again at the continue: the debugger may have set it to step on) */
@@ -382,7 +455,11 @@ static void fault_deliver(struct lsw_thread *t, bool tell_debugger, uint32_t con
 	b.regs.rip = rip;
 	if (rec.code == (uint32_t)LSW_STATUS_SINGLE_STEP)
 		b.regs.eflags &= ~EFLAGS_TF; /* the step is over: Windows' context has TF clear */
-	context_from_regs(t, &b.regs, ctx);
+	exception_context(t, &b.regs, ctx);
+	if (b.fault.signo == SIGFPE && b.fault.trapno == TRAP_SIMD) {
+		rec.nparams = 2; /* 0, and the MXCSR of the fault, as Windows gives */
+		rec.info[1] = get32(ctx, CTX_MXCSR);
+	}
 	if (dispatch(t, ctx, &rec) < 0) {
 		unhandled(t, &rec);
 		return;
@@ -417,6 +494,7 @@ NTSTATUS nt_NtContinue(struct nt_call *c)
 	if (thread_block_write(c->thread, offsetof(struct lsw_thread_block, regs),
 			 &regs, sizeof(regs)) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
+	hw_breakpoints_continue(c->thread, ctx);
 	nt_add_op(c, LSW_OP_JUMP);
 	return LSW_STATUS_SUCCESS;
 }

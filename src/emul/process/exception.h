@@ -17,6 +17,10 @@ void context_initial(const struct lsw_regs *r, uint8_t *ctx);
  * into t's signal frame when its ContextFlags include
  * CONTEXT_FLOATING_POINT (t NULL: r only). */
 void context_to_regs(struct lsw_thread *t, const uint8_t *ctx, struct lsw_regs *r);
+/* The parts of ctx its ContextFlags name (control: Rip, Rsp, EFlags;
+ * integer: the others; floating point: into t's signal frame, t not NULL)
+ * over r, the rest of r kept. */
+void context_merge(struct lsw_thread *t, const uint8_t *ctx, struct lsw_regs *r);
 /* privileged_insn.c: the instruction at rip (in t's process) is one a
  * program may not run (a general protection fault there is
  * STATUS_PRIVILEGED_INSTRUCTION on Windows). */

@@ -7,6 +7,7 @@
 #include <string.h>
 #include "emul/process/fast_channel.h"
 #include "emul/process/debug.h"
+#include "emul/process/hw_breakpoint.h"
 #include "emul/sync/apc.h"
 #include "emul/io/file_direct.h"
 #include "emul/io/io_completion.h"
@@ -156,6 +157,7 @@ void thread_record_free(struct lsw_thread *t)
 	thread_block_unmap(t->block_map);
 	t->block_map = NULL;
 	file_direct_drop(t);
+	hw_breakpoints_free(t);
 	client_id_free(&p->host->ids, t->win_tid);
 	quota_release(p, QUOTA_PAGED, t->name_len);
 	free(t->name);

@@ -12,7 +12,7 @@
 
 enum {
 	ProcessQuotaLimits = 1, ProcessWorkingSetWatch = 15, ProcessPriorityClass = 18,
-	ProcessAffinityMask = 21,
+	ProcessAffinityMask = 21, ProcessExecuteFlags = 34,
 };
 
 #define PROCESS_SET_QUOTA 0x0100u
@@ -55,6 +55,13 @@ static NTSTATUS set_quota_limits(struct lsw_process *p, const uint8_t *in)
 	return min > max ? LSW_STATUS_INVALID_PARAMETER : LSW_STATUS_SUCCESS;
 }
 
+/* DEP options are for 32-bit processes: a 64-bit one always has DEP, and
+ * Windows refuses to change it */
+static NTSTATUS refuse_execute_flags(struct lsw_process *p, const uint8_t *in)
+{
+	return LSW_STATUS_INVALID_PARAMETER;
+}
+
 static NTSTATUS accept(struct lsw_process *p, const uint8_t *in)
 {
 	return LSW_STATUS_SUCCESS;
@@ -69,6 +76,7 @@ static const struct process_set_class {
 	{ ProcessWorkingSetWatch, 0, PROCESS_SET_INFORMATION, accept },
 	{ ProcessPriorityClass, 2, PROCESS_SET_INFORMATION, set_priority_class },
 	{ ProcessAffinityMask, 8, PROCESS_SET_INFORMATION, set_affinity },
+	{ ProcessExecuteFlags, 4, PROCESS_SET_INFORMATION, refuse_execute_flags },
 };
 
 /* NtSetInformationProcess(ProcessHandle, ProcessInformationClass,

@@ -21,6 +21,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 #include "emul/process/debug.h"
+#include "emul/process/hw_breakpoint.h"
 #include "emul/sync/apc.h"
 #include "emul/io/io_completion.h"
 #include "emul/io/pipe_named.h"
@@ -36,6 +37,7 @@
 #include "emul/process/thread_block.h"
 
 #define THREAD_CREATE_FLAGS_CREATE_SUSPENDED 0x1
+#define THREAD_CREATE_FLAGS_HIDE_FROM_DEBUGGER 0x4
 #define THREAD_ALL_ACCESS 0x1FFFFF
 #define TEB_SIZE 0x2000
 #define MIN_STACK (64 * 1024)
@@ -256,6 +258,7 @@ static void exit_ops(struct lsw_thread *t)
 NTSTATUS thread_hello(struct lsw_thread *t)
 {
 	t->started = true;
+	hw_breakpoints_thread_started(t);
 	if (!t->terminating)
 		return start_thread(t); /* held while suspended (nt_answer) */
 	thread_ended(t, t->exit_status);
@@ -548,6 +551,7 @@ NTSTATUS nt_NtCreateThreadEx(struct nt_call *c)
 			 c->args[8], c->args[9], &t);
 	if (st != LSW_STATUS_SUCCESS)
 		return remote_call_end(c, tc, st);
+	t->hidden_from_debugger = (c->args[6] & THREAD_CREATE_FLAGS_HIDE_FROM_DEBUGGER) != 0;
 	if (!(o = new_thread_object(t))) {
 		thread_unmake(t);
 		return remote_call_end(c, tc, LSW_STATUS_NO_MEMORY);

@@ -14,14 +14,24 @@
  * Rip keeps the call (its number and arguments), the other registers as
  * set.  A context set elsewhere abandons the wait (Windows would finish
  * it first).
+ *
+ * The caller's own context is its registers at the syscall, from the
+ * signal frame of its call (which is why these calls are not DIRECT); one
+ * it sets is where the call returns to.  A set takes the parts its
+ * ContextFlags name; the debug registers alone need no stop
+ * (hw_breakpoint.c keeps them).
  */
+#include <string.h>
 #include "emul/process/console_ctrl.h"
 #include "emul/process/debug.h"
 #include "emul/process/exception.h"
+#include "emul/process/hw_breakpoint.h"
 #include "emul/process/thread.h"
 #include "emul/process/thread_block.h"
 
 #define CTX_FLAGS_AT 0x30 /* CONTEXT.ContextFlags */
+#define CTX_DR_AT 0x48    /* Dr0-Dr3, Dr6, Dr7 */
+#define CTX_DR_LEN 48
 
 static void context_wait_cancel(struct lsw_thread *w, void *arg)
 {
@@ -144,52 +154,152 @@ static void syscall_keep(struct lsw_thread *t, const struct lsw_regs *was, struc
 	r->r9 = was->r9;
 }
 
-/* NtGetContextThread(ThreadHandle, ThreadContext) */
+#define CONTEXT_DEBUG_ONLY 0x100010u /* CONTEXT_DEBUG_REGISTERS */
+#define CONTEXT_AMD64 0x100000u
+#define FRAME_QWORDS 18 /* rt_sigcontext: r8-r15, rdi, rsi, rbp, rbx, rdx,
+			 * rax, rcx, rsp, rip, eflags */
+
+/* The caller's ContextFlags; false when its CONTEXT cannot be read. */
+static bool context_flags(struct nt_call *c, uint32_t *flags)
+{
+	return tracee_read(c->thread, c->args[1] + CTX_FLAGS_AT, flags, 4) == 0;
+}
+
+/* Only the debug registers: served from the supervisor's record of them,
+ * the thread left running. */
+static bool debug_only(uint32_t flags)
+{
+	return (flags & CONTEXT_AMD64) && !(flags & ~CONTEXT_DEBUG_ONLY);
+}
+
+/* The calling thread's registers at its syscall, from the signal frame
+ * its runtime's SIGSYS handler keeps (on its alternate stack). */
+static int own_registers(struct lsw_thread *t, struct lsw_regs *r)
+{
+	uint64_t a, q[FRAME_QWORDS];
+
+	if (thread_block_read(t, offsetof(struct lsw_thread_block, call_frame), &a, 8) < 0 ||
+	    a < t->block + LSW_ALTSTACK_OFFSET || a > t->block + LSW_BLOCK_SIZE - sizeof(q) ||
+	    (a & 7) || tracee_read(t, a, q, sizeof(q)) < 0)
+		return -1;
+	r->r8 = q[0]; r->r9 = q[1]; r->r10 = q[2]; r->r11 = q[3];
+	r->r12 = q[4]; r->r13 = q[5]; r->r14 = q[6]; r->r15 = q[7];
+	r->rdi = q[8]; r->rsi = q[9]; r->rbp = q[10]; r->rbx = q[11];
+	r->rdx = q[12]; r->rax = q[13]; r->rcx = q[14]; r->rsp = q[15];
+	r->rip = q[16]; r->eflags = q[17];
+	return 0;
+}
+
+/* The context of t (stopped, at its start, or the caller itself). */
+static NTSTATUS context_of(struct nt_call *c, struct lsw_thread *t, uint8_t *ctx)
+{
+	struct lsw_regs regs;
+
+	if (t->at_start && t != c->thread)
+		context_initial(&t->start_regs, ctx);
+	else if (t == c->thread ? own_registers(t, &regs) < 0
+				: thread_block_read(t, offsetof(struct lsw_thread_block, regs),
+						    &regs, sizeof(regs)) < 0)
+		return LSW_STATUS_UNSUCCESSFUL;
+	else {
+		if (t != c->thread)
+			syscall_view(t, &regs);
+		context_from_regs(t, &regs, ctx);
+	}
+	hw_breakpoints_to_context(t, ctx);
+	return LSW_STATUS_SUCCESS;
+}
+
+/* NtGetContextThread(ThreadHandle, ThreadContext): as on Windows, the
+ * caller's own context is the one its call returns with (Rip past the
+ * syscall, Rsp at the stub's return address). */
 NTSTATUS nt_NtGetContextThread(struct nt_call *c)
 {
 	uint8_t ctx[CTX_SIZE];
-	struct lsw_regs regs;
 	struct lsw_thread *t;
+	uint32_t flags;
 	NTSTATUS st;
 
-	if ((st = stopped_thread(c, &t, nt_NtGetContextThread)) != LSW_STATUS_SUCCESS)
+	if (!context_flags(c, &flags))
+		return LSW_STATUS_ACCESS_VIOLATION;
+	if (!(t = thread_from_handle(c, c->args[0], &st)))
 		return st;
-	if (t->at_start)
-		context_initial(&t->start_regs, ctx);
-	else if (thread_block_read(t, offsetof(struct lsw_thread_block, regs), &regs,
-				   sizeof(regs)) < 0)
-		return LSW_STATUS_UNSUCCESSFUL;
-	else {
-		syscall_view(t, &regs);
-		context_from_regs(t, &regs, ctx);
+	if (debug_only(flags) && !t->exited) {
+		hw_breakpoints_to_context(t, ctx);
+		return tracee_write(c->thread, c->args[1] + CTX_DR_AT, ctx + CTX_DR_AT, CTX_DR_LEN) < 0
+			       ? LSW_STATUS_ACCESS_VIOLATION : LSW_STATUS_SUCCESS;
 	}
+	if (t != c->thread && (st = stopped_thread(c, &t, nt_NtGetContextThread)) != LSW_STATUS_SUCCESS)
+		return st;
+	if ((st = context_of(c, t, ctx)) != LSW_STATUS_SUCCESS)
+		return st;
 	/* ContextFlags stays the caller's: the fields it does not ask for are
 	 * still filled, which no caller minds */
-	if (tracee_read(c->thread, c->args[1] + CTX_FLAGS_AT, ctx + CTX_FLAGS_AT, 4) < 0)
-		return LSW_STATUS_ACCESS_VIOLATION;
+	memcpy(ctx + CTX_FLAGS_AT, &flags, 4);
 	return tracee_write(c->thread, c->args[1], ctx, sizeof(ctx)) < 0
 		       ? LSW_STATUS_ACCESS_VIOLATION : LSW_STATUS_SUCCESS;
 }
 
-/* NtSetContextThread(ThreadHandle, ThreadContext) */
+/* The caller sets its own context: the parts named go to its signal frame
+ * (x87/SSE) or its registers, with which its call returns (a jump; Rax is
+ * the status unless the integer part sets it). */
+static NTSTATUS set_own_context(struct nt_call *c, const uint8_t *ctx)
+{
+	struct lsw_thread *t = c->thread;
+	struct lsw_regs regs = { 0 };
+	uint32_t flags;
+
+	memcpy(&flags, ctx + CTX_FLAGS_AT, 4);
+	if (!(flags & CONTEXT_AMD64) || !(flags & 3)) { /* no control, no integer */
+		context_merge(t, ctx, &regs); /* the x87/SSE part only */
+		return LSW_STATUS_SUCCESS;
+	}
+	if (own_registers(t, &regs) < 0)
+		return LSW_STATUS_UNSUCCESSFUL;
+	regs.rax = LSW_STATUS_SUCCESS;
+	context_merge(t, ctx, &regs);
+	if (thread_block_write(t, offsetof(struct lsw_thread_block, regs), &regs, sizeof(regs)) < 0)
+		return LSW_STATUS_UNSUCCESSFUL;
+	nt_add_op(c, LSW_OP_JUMP);
+	return LSW_STATUS_SUCCESS;
+}
+
+/* NtSetContextThread(ThreadHandle, ThreadContext): the parts its
+ * ContextFlags name, the rest of the thread's context kept. */
 NTSTATUS nt_NtSetContextThread(struct nt_call *c)
 {
 	uint8_t ctx[CTX_SIZE];
 	struct lsw_regs regs, was;
 	struct lsw_thread *t;
+	uint32_t flags;
 	NTSTATUS st;
 
-	if ((st = stopped_thread(c, &t, nt_NtSetContextThread)) != LSW_STATUS_SUCCESS)
-		return st;
 	if (tracee_read(c->thread, c->args[1], ctx, sizeof(ctx)) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
+	memcpy(&flags, ctx + CTX_FLAGS_AT, 4);
+	if (!(t = thread_from_handle(c, c->args[0], &st)))
+		return st;
+	if (t->exited)
+		return LSW_STATUS_THREAD_IS_TERMINATING;
+	if (!debug_only(flags) && t != c->thread &&
+	    (st = stopped_thread(c, &t, nt_NtSetContextThread)) != LSW_STATUS_SUCCESS)
+		return st;
+	if ((flags & CONTEXT_DEBUG_ONLY) == CONTEXT_DEBUG_ONLY &&
+	    (st = hw_breakpoints_from_context(t, ctx)) != LSW_STATUS_SUCCESS)
+		return st;
+	if (debug_only(flags))
+		return LSW_STATUS_SUCCESS;
+	if (t == c->thread)
+		return set_own_context(c, ctx);
 	if (t->at_start) { /* where it will start: its x87/SSE state stays the initial one */
-		context_to_regs(NULL, ctx, &t->start_regs);
+		context_merge(NULL, ctx, &t->start_regs);
 		return LSW_STATUS_SUCCESS;
 	}
 	if (thread_block_read(t, offsetof(struct lsw_thread_block, regs), &was, sizeof(was)) < 0)
 		return LSW_STATUS_UNSUCCESSFUL;
-	context_to_regs(t, ctx, &regs);
+	regs = was;
+	syscall_view(t, &regs);
+	context_merge(t, ctx, &regs);
 	syscall_keep(t, &was, &regs);
 	if (thread_block_write(t, offsetof(struct lsw_thread_block, regs), &regs,
 			 sizeof(regs)) < 0)

@@ -17,6 +17,7 @@ enum {
 	ThreadBasicInformation = 0, ThreadTimes = 1, ThreadPriority = 2, ThreadBasePriority = 3,
 	ThreadAffinityMask = 4, ThreadImpersonationToken = 5, ThreadEnableAlignmentFaultFixup = 7,
 	ThreadQuerySetWin32StartAddress = 9, ThreadAmILastThread = 12, ThreadIdealProcessor = 13,
+	ThreadPriorityBoost = 14,
 	ThreadHideFromDebugger = 17, ThreadIsTerminated = 20, ThreadGroupInformation = 30,
 	ThreadNameInformation = 38,
 };
@@ -24,6 +25,7 @@ enum {
 #define GROUP_AFFINITY_SIZE 16 /* Mask, Group, Reserved[3] */
 
 #define STILL_ACTIVE 259
+#define THREAD_QUERY_INFORMATION 0x40u
 #define NAME_MAX_BYTES 0xFFFE
 
 static void put(uint8_t *b, size_t off, uint64_t v, size_t n)
@@ -91,6 +93,12 @@ static size_t query(struct lsw_thread *t, uint32_t cls, uint8_t *buf, size_t roo
 	case ThreadIsTerminated:
 		put(buf, 0, t->exited, 4);
 		return 4;
+	case ThreadPriorityBoost: /* a ULONG: TRUE when disabled */
+		put(buf, 0, t->boost_disabled, 4);
+		return 4;
+	case ThreadHideFromDebugger: /* a BOOLEAN */
+		put(buf, 0, t->hidden_from_debugger, 1);
+		return 1;
 	case ThreadGroupInformation: /* one processor group: 0 */
 		put(buf, 0, t->affinity ? t->affinity : process_affinity(t->process), 8);
 		return GROUP_AFFINITY_SIZE;
@@ -109,6 +117,12 @@ NTSTATUS nt_NtQueryInformationThread(struct nt_call *c)
 
 	if (!(t = thread_from_handle(c, c->args[0], &st)))
 		return st;
+	/* the start address and the debugger flag are not for
+	 * THREAD_QUERY_LIMITED_INFORMATION */
+	if ((cls == ThreadQuerySetWin32StartAddress || cls == ThreadHideFromDebugger) &&
+	    c->args[0] != NT_CURRENT_THREAD_HANDLE &&
+	    !(handle_access(c->thread->process, c->args[0]) & THREAD_QUERY_INFORMATION))
+		return LSW_STATUS_ACCESS_DENIED;
 	if (cls == ThreadNameInformation) { /* UNICODE_STRING, the name after it */
 		uint8_t *out;
 		uint64_t us[2];
@@ -120,7 +134,7 @@ NTSTATUS nt_NtQueryInformationThread(struct nt_call *c)
 			return LSW_STATUS_BUFFER_TOO_SMALL;
 		}
 		us[0] = (uint64_t)t->name_len | (uint64_t)t->name_len << 16;
-		us[1] = t->name_len ? c->args[2] + 16 : 0;
+		us[1] = c->args[2] + 16; /* even for no name, as Windows */
 		if (!(out = malloc(size)))
 			return LSW_STATUS_NO_MEMORY;
 		memcpy(out, us, 16);
@@ -179,6 +193,7 @@ static const struct thread_set_class {
 	{ ThreadImpersonationToken, 8 },
 	{ ThreadEnableAlignmentFaultFixup, 1 }, { ThreadQuerySetWin32StartAddress, 8 },
 	{ ThreadIdealProcessor, 4 }, { ThreadHideFromDebugger, 0 }, { ThreadNameInformation, 16 },
+	{ ThreadPriorityBoost, 4 },
 	{ ThreadGroupInformation, GROUP_AFFINITY_SIZE },
 };
 
@@ -213,6 +228,12 @@ static NTSTATUS set_value(struct lsw_thread *t, uint32_t cls, int64_t v)
 	case ThreadQuerySetWin32StartAddress:
 		t->start = (uint64_t)v;
 		break;
+	case ThreadPriorityBoost: /* remembered: the host schedules alike */
+		t->boost_disabled = v != 0;
+		break;
+	case ThreadHideFromDebugger: /* for good: remembered (no events are held back) */
+		t->hidden_from_debugger = true;
+		break;
 	case ThreadIdealProcessor: { /* a processor, or MAXIMUM_PROCESSORS: none */
 		uint32_t before = t->ideal_processor;
 
@@ -223,7 +244,7 @@ static NTSTATUS set_value(struct lsw_thread *t, uint32_t cls, int64_t v)
 		return (NTSTATUS)before; /* Windows answers with the one before */
 	}
 	}
-	/* alignment faults are not fixed up on x64; nobody to hide from */
+	/* alignment faults are not fixed up on x64 */
 	return LSW_STATUS_SUCCESS;
 }
 

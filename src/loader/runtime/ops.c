@@ -17,8 +17,10 @@ void lsw_regs_to_ucontext(const struct lsw_regs *r, struct rt_ucontext *uc)
 	m->rip = r->rip;
 	/* keep the kernel-owned flags (IF, IOPL, VM, ...) out of the guest's
 	 * reach; TF is the guest's (popf sets it too): a context with TF
-	 * single-steps from its first instruction, as after Windows' iret */
-	m->eflags = (m->eflags & ~0xdd5ull) | (r->eflags & 0xdd5ull);
+	 * single-steps from its first instruction, as after Windows' iret;
+	 * RF too: a context with it set skips its first instruction's
+	 * hardware breakpoint, as on Windows */
+	m->eflags = (m->eflags & ~0x10dd5ull) | (r->eflags & 0x10dd5ull);
 }
 
 void lsw_ucontext_to_regs(const struct rt_ucontext *uc, struct lsw_regs *r)

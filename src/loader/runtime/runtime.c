@@ -62,10 +62,17 @@ static int send_listener(int fd)
 }
 
 /* The alternate signal stack at the block's end, and the block as the
- * FS base: the fast channel's entry finds it there (fastcall.S). */
+ * FS base: the fast channel's entry finds it there (fastcall.S).  DS and
+ * ES hold the user data selector 0x2b, as on Windows (and as a CONTEXT
+ * shows them); Linux starts them null, and they mean nothing in 64-bit
+ * code either way.  FS and GS cannot: loading a selector there would
+ * reset the base. */
 static void set_altstack(struct lsw_thread_block *b)
 {
 	struct { void *sp; int flags; unsigned long size; } ss;
+	unsigned short user_data = 0x2b;
+
+	__asm__ volatile("mov %0, %%ds\n\tmov %0, %%es" : : "r"(user_data));
 
 	if (sys2(__NR_arch_prctl, ARCH_SET_FS, b) < 0)
 		sys1(__NR_exit_group, 121);

@@ -39,7 +39,11 @@ struct rt_ucontext {
 struct rt_siginfo {
 	int signo, errno_, code, pad;
 	union {
-		struct { void *addr; } fault;
+		struct {
+			void *addr;
+			unsigned long perf_data; /* TRAP_PERF: the event's sig_data */
+			unsigned perf_type, perf_flags;
+		} fault;
 		struct { void *call_addr; int syscall; unsigned arch; } sys;
 		char pad[112];
 	} u;

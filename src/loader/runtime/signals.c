@@ -42,12 +42,30 @@ static void on_sigsys(int sig, struct rt_siginfo *si, struct rt_ucontext *uc)
 	lsw_copy_stack_args(b, (unsigned)m->rax, m->rsp);
 	b->win_rip = m->rip;
 	b->fpstate = m->fpstate; /* NtContinue loads XMM and MXCSR there */
+	b->call_frame = (unsigned long long)m;
 	reply = (unsigned long long)lsw_gate(LSW_GATE_NR,
 		LSW_REQUEST(LSW_REQ_NT, (unsigned)m->rax),
 		(long)m->r10, (long)m->rdx, (long)m->r8, (long)m->r9, (long)m->rsp);
 	reply = lsw_run_ops(b, uc, reply);
 	if (!(reply & LSW_REPLY_OPS)) /* no new context: the call returns */
 		m->rax = (unsigned)reply; /* NTSTATUS, zero-extended as eax */
+}
+
+#define TRAP_PERF 6 /* a perf event's SIGTRAP: a hardware breakpoint */
+#define TRAP_PERF_FLAG_ASYNC 1 /* it came while SIGTRAP was blocked */
+
+extern char __executable_start[], etext[]; /* the runtime's code (ld) */
+
+/* A hardware breakpoint the runtime itself hit (copying an NT call's
+ * arguments or outputs, the work Windows' kernel does unwatched), or one
+ * held back until a handler ended (so rip is not where it fired): not the
+ * program's. */
+static int runtime_breakpoint(const struct rt_siginfo *si, const struct rt_sigcontext *m)
+{
+	return si->code == TRAP_PERF &&
+	       ((si->u.fault.perf_flags & TRAP_PERF_FLAG_ASYNC) ||
+		(m->rip >= (unsigned long long)__executable_start &&
+		 m->rip < (unsigned long long)etext));
 }
 
 static void on_fault(int sig, struct rt_siginfo *si, struct rt_ucontext *uc)
@@ -60,12 +78,15 @@ static void on_fault(int sig, struct rt_siginfo *si, struct rt_ucontext *uc)
 		m->rip = (unsigned long long)lsw_copy_fault;
 		return;
 	}
+	if (sig == SIGTRAP && runtime_breakpoint(si, m))
+		return;
 	lsw_ucontext_to_regs(uc, &b->regs);
 	b->fault.signo = (unsigned)sig;
 	b->fault.code = (unsigned)si->code;
 	b->fault.addr = (unsigned long long)si->u.fault.addr;
 	b->fault.err = m->err;
 	b->fault.trapno = m->trapno;
+	b->fault.perf_data = si->u.fault.perf_data;
 	b->fpstate = m->fpstate;
 	reply = (unsigned long long)lsw_gate(LSW_GATE_NR,
 		LSW_REQUEST(LSW_REQ_FAULT, sig), 0, 0, 0, 0, (long)m->rsp);

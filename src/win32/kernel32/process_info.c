@@ -16,6 +16,7 @@ struct thread_basic {
 };
 
 NTSTATUS NTAPI NtQueryInformationThread(HANDLE, THREADINFOCLASS, PVOID, ULONG, PULONG);
+NTSTATUS NTAPI NtSetInformationThread(HANDLE, THREADINFOCLASS, PVOID, ULONG);
 BOOLEAN NTAPI RtlQueryUnbiasedInterruptTime(PULONGLONG);
 
 static BOOL process_basic(HANDLE process, PROCESS_BASIC_INFORMATION *info)
@@ -59,7 +60,7 @@ K32API DWORD WINAPI GetProcessIdOfThread(HANDLE thread)
 }
 
 /* Boost is on by default; one switch per process (the handle must name a
- * process we can query) and one per thread of this process, by id. */
+ * process we can query); a thread's is its ThreadPriorityBoost. */
 static BOOL process_boost_disabled;
 
 K32API BOOL WINAPI SetProcessPriorityBoost(HANDLE process, BOOL disable)
@@ -82,16 +83,26 @@ K32API BOOL WINAPI GetProcessPriorityBoost(HANDLE process, PBOOL disabled)
 	return TRUE;
 }
 
+#define ThreadPriorityBoost_ 14
+
 K32API BOOL WINAPI SetThreadPriorityBoost(HANDLE thread, BOOL disable)
 {
-	return GetProcessIdOfThread(thread) != 0;
+	ULONG v = disable != FALSE;
+	NTSTATUS st = NtSetInformationThread(thread, (THREADINFOCLASS)ThreadPriorityBoost_, &v,
+					     sizeof(v));
+
+	return st < 0 ? k32_fail(st) : TRUE;
 }
 
 K32API BOOL WINAPI GetThreadPriorityBoost(HANDLE thread, PBOOL disabled)
 {
-	if (!GetProcessIdOfThread(thread))
-		return FALSE;
-	*disabled = process_boost_disabled;
+	ULONG v = 0;
+	NTSTATUS st = NtQueryInformationThread(thread, (THREADINFOCLASS)ThreadPriorityBoost_, &v,
+					       sizeof(v), NULL);
+
+	if (st < 0)
+		return k32_fail(st);
+	*disabled = v != 0;
 	return TRUE;
 }
 

@@ -251,11 +251,11 @@ K32API HRESULT WINAPI SetThreadDescription(HANDLE h, PCWSTR description)
 	UNICODE_STRING us;
 	NTSTATUS st;
 
-	if (!description)
-		return HRESULT_FROM_WIN32(ERROR_INVALID_PARAMETER);
+	/* NULL clears the name; success is HRESULT_FROM_NT(STATUS_SUCCESS),
+	 * 0x10000000, as Windows answers (not S_OK) */
 	RtlInitUnicodeString(&us, description);
 	st = NtSetInformationThread(h, (THREADINFOCLASS)ThreadNameInformation_, &us, sizeof(us));
-	return st < 0 ? HRESULT_FROM_NT(st) : S_OK;
+	return HRESULT_FROM_NT(st);
 }
 
 K32API HRESULT WINAPI GetThreadDescription(HANDLE h, PWSTR *description)
@@ -283,7 +283,7 @@ K32API HRESULT WINAPI GetThreadDescription(HANDLE h, PWSTR *description)
 		(*description)[us->Length / 2] = 0;
 	}
 	RtlFreeHeap(k32_heap(), 0, us);
-	return *description ? S_OK : E_OUTOFMEMORY;
+	return *description ? HRESULT_FROM_NT(STATUS_SUCCESS) : E_OUTOFMEMORY;
 }
 
 K32API BOOL WINAPI GetThreadContext(HANDLE h, LPCONTEXT ctx)

@@ -34,7 +34,9 @@ K32API DWORD WINAPI TlsAlloc(void)
 	ULONG bit, *w;
 
 	RtlAcquirePebLock();
-	for (i = 0; i < TLS_TOTAL; i++) {
+	/* slot 0 is never handed out: Windows (XP SP2 on) keeps it reserved,
+	 * NULL in every thread */
+	for (i = 1; i < TLS_TOTAL; i++) {
 		w = tls_word(i, &bit);
 		if (!(*w & bit)) {
 			*w |= bit;
