@@ -12,15 +12,21 @@
  * unsigned, long long, bool, double) with width, wide fill, left and
  * internal adjustment, hex with showbase; wcerr is unit-buffered and
  * tied to wcout; a character the "C" locale cannot convert (U+20AC) sets
- * badbit; widen/narrow of the "C" locale.  The checks' own lines go
+ * badbit; widen/narrow of the "C" locale.  wcin reads the standard
+ * input: _Ipfx skips white space, getline/get/peek/gcount, a line longer
+ * than the buffer sets failbit, std::getline's inline loop, WEOF at the
+ * end with eofbit and failbit.  The checks' own lines go
  * through wcout too (msvcrt's printf has a stdout of its own).
  *
  * Wine 8 differs in two places: it pads an internal-adjusted number with
  * a NUL past the width ("-***42\0"; the standard puts the fill at the
  * internal point within the width), and its wcerr is neither tied to
- * wcout nor unit-buffered, which [wide.stream.objects] requires.
+ * wcout nor unit-buffered, nor is its wcin tied to wcout, which
+ * [wide.stream.objects] requires.  The rest of the output agrees.
  */
 #include "cxx_rt.h"
+
+extern "C" int wcscmp(const wchar_t *, const wchar_t *);
 
 namespace std {
 template <class E> struct char_traits {};
@@ -51,7 +57,19 @@ public:
 	basic_ostream<E, T> *tie(basic_ostream<E, T> *);
 };
 
+template <class E, class T = char_traits<E>> class basic_istream {
+public:
+	bool _Ipfx(bool);
+	unsigned short get();
+	unsigned short peek();
+	basic_istream &getline(E *, long long);
+	basic_istream &getline(E *, long long, E);
+	long long gcount() const;
+};
+
 typedef basic_ostream<wchar_t, char_traits<wchar_t>> wostream;
+typedef basic_istream<wchar_t, char_traits<wchar_t>> wistream;
+extern __declspec(dllimport) wistream wcin;
 typedef basic_ios<wchar_t, char_traits<wchar_t>> wios;
 extern __declspec(dllimport) wostream wcout, wcerr, wclog;
 bool __cdecl uncaught_exception();
@@ -61,7 +79,8 @@ using std::wostream;
 using std::wios;
 
 enum { IOS_STATE = 0x10, IOS_FMTFL = 0x18, IOS_WIDE = 0x28, IOS_STRBUF = 0x48, IOS_TIE = 0x50 };
-enum { VT_LOCK = 1, VT_UNLOCK = 2, VT_OVERFLOW = 3, VT_XSPUTN = 9 };
+enum { VT_LOCK = 1, VT_UNLOCK = 2, VT_OVERFLOW = 3, VT_UNDERFLOW = 6, VT_UFLOW = 7, VT_XSPUTN = 9 };
+enum { EOFBIT = 1, FAILBIT = 2 };
 enum { F_UNITBUF = 0x2, F_SHOWBASE = 0x8, F_LEFT = 0x40, F_INTERNAL = 0x100, F_DEC = 0x200,
        F_HEX = 0x800, F_BASE = 0xe00, F_ADJUST = 0x1c0, F_BOOLALPHA = 0x4000 };
 enum { BADBIT = 4 };
@@ -168,6 +187,42 @@ static void width(wostream &os, long long w)
 	field<long long>(os, IOS_WIDE) = w;
 }
 
+/* std::getline(wistream&, wstring&) into an array: the sentry without
+ * skipping, then the buffer's inline sgetc/snextc/sbumpc (no get area:
+ * underflow and uflow). */
+static unsigned short vcall(void *sb, int slot)
+{
+	return ((unsigned short (*)(void *))vtbl_of(sb)[slot])(sb);
+}
+
+static int getline_str(std::wistream &is, wchar_t *s, int max)
+{
+	const int *vbtable = *(const int **)&is;
+	char *ios = (char *)&is + vbtable[1];
+	void *sb = *(void **)(ios + IOS_STRBUF);
+	int n = 0, state = 0;
+	unsigned short c;
+
+	if (is._Ipfx(true)) {
+		for (c = vcall(sb, VT_UNDERFLOW);; c = vcall(sb, VT_UFLOW) == WEOF_ ? WEOF_ : vcall(sb, VT_UNDERFLOW)) {
+			if (c == WEOF_) {
+				state |= EOFBIT;
+				break;
+			}
+			if (c == L'\n') {
+				vcall(sb, VT_UFLOW);
+				break;
+			}
+			if (n < max - 1)
+				s[n++] = c;
+		}
+	}
+	s[n] = 0;
+	if (state)
+		((wios *)ios)->setstate(state, false);
+	return n;
+}
+
 #define WIDE_(s) L##s
 #define WIDE(s) WIDE_(s)
 #define CHECK(c) (std::wcout << ((c) ? L"ok: " : L"FAILED: ") << WIDE(#c) << endl)
@@ -221,6 +276,25 @@ int main()
 	CHECK(field<int>(err, IOS_FMTFL) & F_UNITBUF);
 	CHECK(field<wostream *>(log, IOS_TIE) == nullptr && !(field<int>(log, IOS_FMTFL) & F_UNITBUF));
 	CHECK(field<int>(out, IOS_FMTFL) == (0x1 | F_DEC) && field<void *>(out, IOS_STRBUF));
+
+	/* wcin over the standard input "  \tfirst line\nsecond\nthird\n". */
+	std::wistream &in = std::wcin;
+	wchar_t buf[64];
+	const int *vb = *(const int **)&in;
+	char *in_ios = (char *)&in + vb[1];
+
+	CHECK(*(wostream **)(in_ios + IOS_TIE) == &out);
+	CHECK(in._Ipfx(false));                 /* skips the blanks */
+	in.getline(buf, 64);
+	CHECK(wcscmp(buf, L"first line") == 0 && in.gcount() == 11);
+	CHECK(in.get() == L's' && in.peek() == L'e' && in.gcount() == 0);
+	in.getline(buf, 3);                     /* full before the delimiter */
+	CHECK(wcscmp(buf, L"ec") == 0 && *(int *)(in_ios + IOS_STATE) == FAILBIT);
+	((wios *)in_ios)->clear(0, false);
+	in.getline(buf, 64, L'\n');
+	CHECK(wcscmp(buf, L"ond") == 0 && in.gcount() == 4);
+	CHECK(getline_str(in, buf, 64) == 5 && wcscmp(buf, L"third") == 0);
+	CHECK(in.get() == WEOF_ && *(int *)(in_ios + IOS_STATE) == (EOFBIT | FAILBIT));
 
 	/* What wcerr writes goes to stderr; the write through the tie
 	 * flushes wcout first, and with unitbuf wcerr itself. */

@@ -144,6 +144,9 @@ LONGLONG __cdecl streambuf_xsputn(struct streambuf *sb, const char *p, LONGLONG 
  * pointers and counts of characters */
 unsigned short wstreambuf_sputc(struct streambuf *sb, WCHAR c);
 LONGLONG wstreambuf_sputn(struct streambuf *sb, const WCHAR *s, LONGLONG n);
+unsigned short wstreambuf_sgetc(struct streambuf *sb);
+unsigned short wstreambuf_sbumpc(struct streambuf *sb);
+unsigned short wstreambuf_snextc(struct streambuf *sb);
 
 /* stdstreams.c: a buffer over one of the C runtime's standard streams,
  * and the members of it that do not depend on the character type */

@@ -25,3 +25,40 @@ LONGLONG wstreambuf_sputn(struct streambuf *sb, const WCHAR *s, LONGLONG n)
 {
 	return ((wxsputn_fn)(void *)sb->vtbl->xsputn)(sb, s, n);
 }
+
+/* The get area likewise: a character, or WEOF from underflow/uflow. */
+typedef unsigned short (__cdecl *wget_fn)(struct streambuf *);
+
+static BOOL get_left(const struct streambuf *sb, int n)
+{
+	return *sb->ignext && *sb->igcount >= n;
+}
+
+unsigned short wstreambuf_sgetc(struct streambuf *sb)
+{
+	if (get_left(sb, 1))
+		return **(WCHAR **)sb->ignext;
+	return ((wget_fn)(void *)sb->vtbl->underflow)(sb);
+}
+
+unsigned short wstreambuf_sbumpc(struct streambuf *sb)
+{
+	WCHAR **next = (WCHAR **)sb->ignext;
+
+	if (get_left(sb, 1)) {
+		--*sb->igcount;
+		return *(*next)++;
+	}
+	return ((wget_fn)(void *)sb->vtbl->uflow)(sb);
+}
+
+unsigned short wstreambuf_snextc(struct streambuf *sb)
+{
+	WCHAR **next = (WCHAR **)sb->ignext;
+
+	if (get_left(sb, 2)) {
+		--*sb->igcount;
+		return *++(*next);
+	}
+	return wstreambuf_sbumpc(sb) == WCHAR_EOF ? WCHAR_EOF : wstreambuf_sgetc(sb);
+}
