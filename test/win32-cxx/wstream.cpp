@@ -15,18 +15,21 @@
  * badbit; widen/narrow of the "C" locale.  wcin reads the standard
  * input: _Ipfx skips white space, getline/get/peek/gcount, a line longer
  * than the buffer sets failbit, std::getline's inline loop, WEOF at the
- * end with eofbit and failbit.  The checks' own lines go
+ * end with eofbit and failbit.  A wostream over a wide buffer of the
+ * program's own, built on basic_streambuf<wchar_t>'s exported base.  The checks' own lines go
  * through wcout too (msvcrt's printf has a stdout of its own).
  *
- * Wine 8 differs in two places: it pads an internal-adjusted number with
- * a NUL past the width ("-***42\0"; the standard puts the fill at the
- * internal point within the width), and its wcerr is neither tied to
+ * Wine 8 differs in two places: it pads an internal-adjusted number past
+ * the width ("-***42 ", the extra character a blank or a NUL from run to
+ * run; the standard puts the fill at the internal point within the width), and its wcerr is neither tied to
  * wcout nor unit-buffered, nor is its wcin tied to wcout, which
  * [wide.stream.objects] requires.  The rest of the output agrees.
  */
 #include "cxx_rt.h"
 
 extern "C" int wcscmp(const wchar_t *, const wchar_t *);
+extern "C" __declspec(dllimport) void *__stdcall GetModuleHandleA(const char *);
+extern "C" __declspec(dllimport) void *__stdcall GetProcAddress(void *, const char *);
 
 namespace std {
 template <class E> struct char_traits {};
@@ -55,6 +58,17 @@ public:
 	void setstate(int, bool);
 	void clear(int, bool);
 	basic_ostream<E, T> *tie(basic_ostream<E, T> *);
+};
+
+template <class E, class T = char_traits<E>> class basic_streambuf {
+protected:
+	basic_streambuf();
+public:
+	unsigned short sputc(E);
+	long long sputn(const E *, long long);
+
+private:
+	void *fields_[13];                      /* 0x68 bytes, the vtable first */
 };
 
 template <class E, class T = char_traits<E>> class basic_istream {
@@ -223,6 +237,28 @@ static int getline_str(std::wistream &is, wchar_t *s, int max)
 	return n;
 }
 
+/* A wide buffer of the program's own (what a wstringbuf is): the base
+ * class's exported constructor, then the program's vtable, a copy of
+ * the base one with overflow replaced to collect the text; the base's
+ * xsputn (the inline inserter's) goes through it. */
+struct text_buf : std::basic_streambuf<wchar_t> {
+	wchar_t text[64];
+	int len;
+
+	text_buf() : basic_streambuf(), len(0) { text[0] = 0; }
+};
+
+static void *own_vtbl[15];
+
+static unsigned short __cdecl text_overflow(text_buf *b, unsigned short c)
+{
+	if (c == WEOF_ || b->len >= 63)
+		return WEOF_;
+	b->text[b->len++] = c;
+	b->text[b->len] = 0;
+	return c;
+}
+
 #define WIDE_(s) L##s
 #define WIDE(s) WIDE_(s)
 #define CHECK(c) (std::wcout << ((c) ? L"ok: " : L"FAILED: ") << WIDE(#c) << endl)
@@ -295,6 +331,31 @@ int main()
 	CHECK(wcscmp(buf, L"ond") == 0 && in.gcount() == 4);
 	CHECK(getline_str(in, buf, 64) == 5 && wcscmp(buf, L"third") == 0);
 	CHECK(in.get() == WEOF_ && *(int *)(in_ios + IOS_STATE) == (EOFBIT | FAILBIT));
+
+	/* A wostream the program builds over its own buffer: the exported
+	 * constructor with the hidden most-derived flag, the destructors. */
+	void *msvcp = GetModuleHandleA("msvcp140.dll");
+	auto ctor = (wostream *(*)(void *, void *, bool, int))GetProcAddress(msvcp,
+		"??0?$basic_ostream@_WU?$char_traits@_W@std@@@std@@QEAA@PEAV?$basic_streambuf@_WU?$char_traits@_W@std@@@1@_N@Z");
+	auto vbase_dtor = (void (*)(void *))GetProcAddress(msvcp, "??_D?$basic_ostream@_WU?$char_traits@_W@std@@@std@@QEAAXXZ");
+	auto sb_dtor = (void (*)(void *))GetProcAddress(msvcp, "??1?$basic_streambuf@_WU?$char_traits@_W@std@@@std@@UEAA@XZ");
+	text_buf tb;
+	alignas(8) char storage[0x70];
+
+	CHECK(ctor && vbase_dtor && sb_dtor);
+	CHECK(tb.sputc(L'x') == WEOF_);         /* the base: no area, overflow fails */
+	for (int i = 0; i < 15; i++)
+		own_vtbl[i] = (*(void ***)&tb)[i];
+	own_vtbl[VT_OVERFLOW] = (void *)text_overflow;
+	*(void ***)&tb = own_vtbl;
+	CHECK(tb.sputc(L'<') == L'<' && tb.sputn(L"ab", 2) == 2);
+	wostream &mine = *ctor(storage, &tb, false, 1);
+	CHECK(field<void *>(mine, IOS_STRBUF) == &tb && ios_of(mine).fill() == L' ');
+	width(mine, 4);
+	mine << -7 << L">" << 2.5;
+	CHECK(wcscmp(tb.text, L"<ab  -7>2.5") == 0 && field<int>(mine, IOS_STATE) == 0);
+	vbase_dtor(storage);
+	sb_dtor(&tb);
 
 	/* What wcerr writes goes to stderr; the write through the tie
 	 * flushes wcout first, and with unitbuf wcerr itself. */

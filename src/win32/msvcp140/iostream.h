@@ -133,6 +133,8 @@ static inline struct basic_ios *istream_ios(struct istream *is)
 
 /* streambuf.c */
 extern const struct streambuf_vtbl streambuf_vftable;
+void *__cdecl streambuf_vector_dtor(struct streambuf *sb, unsigned flags);
+void __cdecl streambuf_nolock(struct streambuf *sb);
 struct locale *locale_new(void);
 void streambuf_init(struct streambuf *sb, const struct streambuf_vtbl *vtbl);
 int streambuf_sputc(struct streambuf *sb, char c);
