@@ -79,6 +79,20 @@ static void *__cdecl ios_vector_dtor(struct ios_base *ios, unsigned flags)
 char __cdecl ios_widen(const struct basic_ios *ios, char c) { return c; }
 char __cdecl ios_narrow(const struct basic_ios *ios, char c, char dflt) { return c; }
 char __cdecl ios_get_fill(const struct basic_ios *ios) { return ios->fill; }
+
+/* basic_ios<wchar_t> in the "C" locale: a byte widens to its value, a
+ * character above 0xFF narrows to the default. */
+WCHAR __cdecl wios_widen(const struct basic_ios *ios, char c) { return (unsigned char)c; }
+char __cdecl wios_narrow(const struct basic_ios *ios, WCHAR c, char dflt) { return c <= 0xFF ? (char)c : dflt; }
+WCHAR __cdecl wios_get_fill(const struct basic_ios *ios) { return ios_wfill(ios); }
+
+WCHAR __cdecl wios_set_fill(struct basic_ios *ios, WCHAR c)
+{
+	WCHAR old = ios_wfill(ios);
+
+	*(WCHAR *)&ios->fill = c;
+	return old;
+}
 struct streambuf *__cdecl ios_get_rdbuf(const struct basic_ios *ios) { return ios->strbuf; }
 void __cdecl ios_set_rdbuf(struct basic_ios *ios, struct streambuf *sb) { ios->strbuf = sb; }
 

@@ -25,6 +25,7 @@ enum {
 	FMT_ADJUST = 0x1c0, FMT_BASE = 0xe00, FMT_FLOAT = 0x3000, FMT_MASK = 0xffff,
 };
 #define CHAR_EOF (-1)
+#define WCHAR_EOF 0xFFFF     /* char_traits<wchar_t>::eof(), WEOF */
 
 /* fpos<_Mbstatet> { streamoff; fpos_t; _Mbstatet }: -1 is "no position".
  * Member functions return classes through the pointer after `this`. */
@@ -104,6 +105,12 @@ struct ostream {
 	struct basic_ios ios;
 };
 
+/* basic_ios<wchar_t> is basic_ios<char> with a wide fill at the same place. */
+static inline WCHAR ios_wfill(const struct basic_ios *ios)
+{
+	return *(const WCHAR *)&ios->fill;
+}
+
 static inline struct basic_ios *ostream_ios(struct ostream *os)
 {
 	return (struct basic_ios *)((char *)os + os->vbtable[1]);
@@ -126,12 +133,49 @@ static inline struct basic_ios *istream_ios(struct istream *is)
 
 /* streambuf.c */
 extern const struct streambuf_vtbl streambuf_vftable;
+void *__cdecl streambuf_vector_dtor(struct streambuf *sb, unsigned flags);
+void __cdecl streambuf_nolock(struct streambuf *sb);
 struct locale *locale_new(void);
 void streambuf_init(struct streambuf *sb, const struct streambuf_vtbl *vtbl);
 int streambuf_sputc(struct streambuf *sb, char c);
 LONGLONG streambuf_sputn(struct streambuf *sb, const char *s, LONGLONG n);
 int __cdecl streambuf_sbumpc(struct streambuf *sb);
 LONGLONG __cdecl streambuf_xsputn(struct streambuf *sb, const char *p, LONGLONG n);
+
+/* wstreambuf.c: basic_streambuf<wchar_t>, the same object with WCHAR
+ * pointers and counts of characters */
+unsigned short wstreambuf_sputc(struct streambuf *sb, WCHAR c);
+LONGLONG wstreambuf_sputn(struct streambuf *sb, const WCHAR *s, LONGLONG n);
+unsigned short wstreambuf_sgetc(struct streambuf *sb);
+unsigned short wstreambuf_sbumpc(struct streambuf *sb);
+unsigned short wstreambuf_snextc(struct streambuf *sb);
+
+/* stdstreams.c: a buffer over one of the C runtime's standard streams,
+ * and the members of it that do not depend on the character type */
+struct stdiobuf {
+	struct streambuf sb;
+	unsigned stream;        /* 0 stdin, 1 stdout, 2 stderr */
+};
+void *stdio_file(struct streambuf *sb);
+#define STDIOBUF(name, vtbl, n) \
+	static struct stdiobuf name = { { &vtbl, NULL, NULL, &name.sb.gfirst, &name.sb.pfirst, \
+		NULL, NULL, &name.sb.gnext, &name.sb.pnext, 0, 0, &name.sb.gcount, &name.sb.pcount, \
+		&classic_locale }, n }
+/* A standard output stream object: flags beyond skipws|dec, the stream
+ * it is tied to, its index; the fill is a blank, char or wchar_t. */
+#define STD_OSTREAM(vb, vftable, sym, name, buf, flags, tied, index) \
+	struct ostream name = { vb, 0, 0, { { vftable, index, 0, 0, \
+		FMT_SKIPWS | FMT_DEC | (flags), 6, 0, NULL, NULL, &classic_locale }, &buf.sb, tied, ' ' } }; \
+	EXPORT_AS(name, sym)
+void *__cdecl stdio_dtor(struct streambuf *sb, unsigned flags);
+void __cdecl stdio_lock(struct streambuf *sb);
+void __cdecl stdio_unlock(struct streambuf *sb);
+int __cdecl stdio_sync(struct streambuf *sb);
+LONGLONG __cdecl streambuf_showmanyc(struct streambuf *);
+struct fpos *__cdecl streambuf_seekoff(struct streambuf *, struct fpos *, LONGLONG, int, int);
+struct fpos *__cdecl streambuf_seekpos(struct streambuf *, struct fpos *, const struct fpos *, int);
+struct streambuf *__cdecl streambuf_setbuf(struct streambuf *, char *, LONGLONG);
+void __cdecl streambuf_imbue(struct streambuf *, const struct locale *);
 
 /* ios.c */
 void __cdecl ios_init(struct basic_ios *ios, struct streambuf *sb, BOOLEAN isstd);
@@ -147,10 +191,15 @@ int msvcp_format(char *buf, size_t size, const char *fmt, ...);
 /* stdstreams.c: the classes' vtables and vbtables */
 extern const void *const ostream_vftable[];
 extern const void *const istream_vftable[];
+extern const void *const wostream_vftable[];
+extern const void *const wistream_vftable[];
 extern const int ostream_c_vb[2];
 extern const int istream_c_vb[2];
+extern const int ostream_w_vb[2];
+extern const int istream_w_vb[2];
 
 /* ostream.c */
 struct ostream *__cdecl ostream_flush(struct ostream *os);
+void __cdecl ostream_osfx(struct ostream *os);
 
 #endif

@@ -2,12 +2,15 @@
  * std::basic_istream<char>: construction (as basic_ostream's, the hidden
  * most-derived flag last), the sentry's test (_Ipfx: flush the tied
  * stream, skip white space) and the unformatted input members.  The count
- * of the last unformatted input is gcount().
+ * of the last unformatted input is gcount().  basic_istream<wchar_t>
+ * shares them: the buffer read in wide characters (WEOF its end).
  */
 #include "msvcp140/iostream.h"
+#include "msvcp140/ucrt.h"
 
 int __cdecl streambuf_sgetc(struct streambuf *sb);
 int __cdecl streambuf_snextc(struct streambuf *sb);
+int __cdecl streambuf_sbumpc(struct streambuf *sb);
 
 struct istream *__cdecl istream_ctor(struct istream *is, struct streambuf *sb, BOOLEAN isstd, int most_derived)
 {
@@ -34,12 +37,38 @@ void __cdecl istream_vbase_dtor(struct istream *is)
 	ios_dtor(&istream_ios(is)->base);
 }
 
-static BOOL is_space(int c)
+/* One of the buffer's get members (sgetc, snextc, sbumpc) for either
+ * width, CHAR_EOF at the end. */
+static int in_call(struct streambuf *sb, BOOL wide, int (__cdecl *narrow)(struct streambuf *),
+		   unsigned short (*widefn)(struct streambuf *))
 {
-	return c == ' ' || (c >= '\t' && c <= '\r');
+	unsigned short c;
+
+	if (!wide)
+		return narrow(sb);
+	c = widefn(sb);
+	return c == WCHAR_EOF ? CHAR_EOF : c;
 }
 
-BOOLEAN __cdecl istream_ipfx(struct istream *is, BOOLEAN noskip)
+#define in_getc(sb, wide) in_call(sb, wide, streambuf_sgetc, wstreambuf_sgetc)
+#define in_nextc(sb, wide) in_call(sb, wide, streambuf_snextc, wstreambuf_snextc)
+#define in_bumpc(sb, wide) in_call(sb, wide, streambuf_sbumpc, wstreambuf_sbumpc)
+
+/* White space of the "C" locale: the C runtime's iswspace for wchar_t. */
+static BOOL is_space(int c, BOOL wide)
+{
+	static int (__cdecl *iswspace_)(unsigned short);
+
+	if (c == ' ' || (c >= '\t' && c <= '\r'))
+		return TRUE;
+	if (!wide || c < 0x80)
+		return FALSE;
+	if (!iswspace_)
+		iswspace_ = msvcp_ucrt_proc("iswspace");
+	return iswspace_ && iswspace_((unsigned short)c);
+}
+
+static BOOLEAN ipfx(struct istream *is, BOOLEAN noskip, BOOL wide)
 {
 	struct basic_ios *ios = istream_ios(is);
 	int c;
@@ -48,8 +77,8 @@ BOOLEAN __cdecl istream_ipfx(struct istream *is, BOOLEAN noskip)
 		if (ios->tie)
 			ostream_flush(ios->tie);
 		if (!noskip && (ios->base.fmtfl & FMT_SKIPWS)) {
-			for (c = streambuf_sgetc(ios->strbuf); c != CHAR_EOF && is_space(c);
-			     c = streambuf_snextc(ios->strbuf))
+			for (c = in_getc(ios->strbuf, wide); c != CHAR_EOF && is_space(c, wide);
+			     c = in_nextc(ios->strbuf, wide))
 				;
 			if (c == CHAR_EOF)
 				ios_setstate(ios, IOS_EOF, FALSE);
@@ -61,6 +90,9 @@ BOOLEAN __cdecl istream_ipfx(struct istream *is, BOOLEAN noskip)
 	return FALSE;
 }
 
+BOOLEAN __cdecl istream_ipfx(struct istream *is, BOOLEAN noskip) { return ipfx(is, noskip, FALSE); }
+BOOLEAN __cdecl wistream_ipfx(struct istream *is, BOOLEAN noskip) { return ipfx(is, noskip, TRUE); }
+
 void __cdecl istream_isfx(struct istream *is)
 {
 }
@@ -71,16 +103,16 @@ LONGLONG __cdecl istream_gcount(const struct istream *is)
 }
 
 /* The unformatted members' sentry: no white space skipped. */
-static struct streambuf *begin(struct istream *is)
+static struct streambuf *begin(struct istream *is, BOOL wide)
 {
 	is->chcount = 0;
-	return istream_ipfx(is, TRUE) ? istream_ios(is)->strbuf : NULL;
+	return ipfx(is, TRUE, wide) ? istream_ios(is)->strbuf : NULL;
 }
 
-int __cdecl istream_get(struct istream *is)
+static int get(struct istream *is, BOOL wide)
 {
-	struct streambuf *sb = begin(is);
-	int c = sb ? streambuf_sbumpc(sb) : CHAR_EOF;
+	struct streambuf *sb = begin(is, wide);
+	int c = sb ? in_bumpc(sb, wide) : CHAR_EOF;
 
 	if (c == CHAR_EOF)
 		ios_setstate(istream_ios(is), sb ? IOS_EOF | IOS_FAIL : IOS_FAIL, FALSE);
@@ -89,54 +121,87 @@ int __cdecl istream_get(struct istream *is)
 	return c;
 }
 
+int __cdecl istream_get(struct istream *is) { return get(is, FALSE); }
+
+unsigned short __cdecl wistream_get(struct istream *is)
+{
+	int c = get(is, TRUE);
+
+	return c == CHAR_EOF ? WCHAR_EOF : (unsigned short)c;
+}
+
 struct istream *__cdecl istream_get_char(struct istream *is, char *c)
 {
-	int got = istream_get(is);
+	int got = get(is, FALSE);
 
 	if (got != CHAR_EOF)
 		*c = (char)got;
 	return is;
 }
 
-int __cdecl istream_peek(struct istream *is)
+struct istream *__cdecl wistream_get_char(struct istream *is, WCHAR *c)
 {
-	struct streambuf *sb = begin(is);
-	int c = sb ? streambuf_sgetc(sb) : CHAR_EOF;
+	int got = get(is, TRUE);
+
+	if (got != CHAR_EOF)
+		*c = (WCHAR)got;
+	return is;
+}
+
+static int peek(struct istream *is, BOOL wide)
+{
+	struct streambuf *sb = begin(is, wide);
+	int c = sb ? in_getc(sb, wide) : CHAR_EOF;
 
 	if (sb && c == CHAR_EOF)
 		ios_setstate(istream_ios(is), IOS_EOF, FALSE);
 	return c;
 }
 
-struct istream *__cdecl istream_read(struct istream *is, char *s, LONGLONG n)
+int __cdecl istream_peek(struct istream *is) { return peek(is, FALSE); }
+
+unsigned short __cdecl wistream_peek(struct istream *is)
 {
-	struct streambuf *sb = begin(is);
+	int c = peek(is, TRUE);
+
+	return c == CHAR_EOF ? WCHAR_EOF : (unsigned short)c;
+}
+
+/* n characters of either width through the buffer's xsgetn. */
+static struct istream *read_n(struct istream *is, void *s, LONGLONG n, BOOL wide)
+{
+	struct streambuf *sb = begin(is, wide);
+	LONGLONG (__cdecl *xsgetn)(struct streambuf *, void *, LONGLONG);
 
 	if (sb) {
-		is->chcount = sb->vtbl->xsgetn(sb, s, n);
+		xsgetn = (void *)sb->vtbl->xsgetn;
+		is->chcount = xsgetn(sb, s, n);
 		if (is->chcount != n)
 			ios_setstate(istream_ios(is), IOS_EOF | IOS_FAIL, FALSE);
 	}
 	return is;
 }
 
+struct istream *__cdecl istream_read(struct istream *is, char *s, LONGLONG n) { return read_n(is, s, n, FALSE); }
+struct istream *__cdecl wistream_read(struct istream *is, WCHAR *s, LONGLONG n) { return read_n(is, s, n, TRUE); }
+
 /* Up to n - 1 characters until delim, which is taken and not stored; a
  * full buffer before delim, or nothing taken, is a failure. */
-struct istream *__cdecl istream_getline_delim(struct istream *is, char *s, LONGLONG n, char delim)
+static struct istream *getline_delim(struct istream *is, void *s, LONGLONG n, int delim, BOOL wide)
 {
-	struct streambuf *sb = begin(is);
+	struct streambuf *sb = begin(is, wide);
 	LONGLONG stored = 0;
 	int state = 0, c;
 
 	if (!sb || n <= 0)
 		return is;
-	for (c = streambuf_sgetc(sb);; c = streambuf_snextc(sb)) {
+	for (c = in_getc(sb, wide);; c = in_nextc(sb, wide)) {
 		if (c == CHAR_EOF) {
 			state = IOS_EOF;
 			break;
 		}
-		if ((char)c == delim) {
-			streambuf_sbumpc(sb);
+		if (c == delim) {
+			in_bumpc(sb, wide);
 			is->chcount++;
 			break;
 		}
@@ -144,10 +209,16 @@ struct istream *__cdecl istream_getline_delim(struct istream *is, char *s, LONGL
 			state = IOS_FAIL;
 			break;
 		}
-		s[stored++] = (char)c;
+		if (wide)
+			((WCHAR *)s)[stored++] = (WCHAR)c;
+		else
+			((char *)s)[stored++] = (char)c;
 		is->chcount++;
 	}
-	s[stored] = 0;
+	if (wide)
+		((WCHAR *)s)[stored] = 0;
+	else
+		((char *)s)[stored] = 0;
 	if (!is->chcount)
 		state |= IOS_FAIL;
 	if (state)
@@ -155,7 +226,22 @@ struct istream *__cdecl istream_getline_delim(struct istream *is, char *s, LONGL
 	return is;
 }
 
+struct istream *__cdecl istream_getline_delim(struct istream *is, char *s, LONGLONG n, char delim)
+{
+	return getline_delim(is, s, n, (unsigned char)delim, FALSE);
+}
+
 struct istream *__cdecl istream_getline(struct istream *is, char *s, LONGLONG n)
 {
-	return istream_getline_delim(is, s, n, '\n');
+	return getline_delim(is, s, n, '\n', FALSE);
+}
+
+struct istream *__cdecl wistream_getline_delim(struct istream *is, WCHAR *s, LONGLONG n, WCHAR delim)
+{
+	return getline_delim(is, s, n, delim, TRUE);
+}
+
+struct istream *__cdecl wistream_getline(struct istream *is, WCHAR *s, LONGLONG n)
+{
+	return getline_delim(is, s, n, L'\n', TRUE);
 }

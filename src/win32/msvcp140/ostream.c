@@ -4,7 +4,9 @@
  * manipulators).  Numbers are formatted as num_put does in the "C"
  * locale: printf's conversions chosen by the format flags, then padded
  * to the width with the fill character where the adjustment says, and
- * the width goes back to 0.
+ * the width goes back to 0.  basic_ostream<wchar_t> shares them: the
+ * same text, each character widened as the "C" locale's ctype<wchar_t>
+ * does (its byte value), and a wide fill.
  */
 #include "msvcp140/iostream.h"
 
@@ -68,9 +70,41 @@ struct ostream *__cdecl ostream_write(struct ostream *os, const char *s, LONGLON
 	return end(os, streambuf_sputn(ostream_ios(os)->strbuf, s, n) != n ? IOS_BAD : 0);
 }
 
+/* The formatted text (ASCII) into the buffer, widened for a wide stream. */
+static BOOL put_text(struct streambuf *sb, BOOL wide, const char *text, int n)
+{
+	if (!wide)
+		return streambuf_sputn(sb, text, n) == n;
+	for (int i = 0; i < n; i++)
+		if (wstreambuf_sputc(sb, (unsigned char)text[i]) == WCHAR_EOF)
+			return FALSE;
+	return TRUE;
+}
+
+static BOOL put_fill(struct basic_ios *ios, BOOL wide)
+{
+	if (wide)
+		return wstreambuf_sputc(ios->strbuf, ios_wfill(ios)) != WCHAR_EOF;
+	return streambuf_sputc(ios->strbuf, ios->fill) != CHAR_EOF;
+}
+
+struct ostream *__cdecl wostream_put(struct ostream *os, WCHAR c)
+{
+	if (!begin(os))
+		return end(os, IOS_BAD);
+	return end(os, wstreambuf_sputc(ostream_ios(os)->strbuf, c) == WCHAR_EOF ? IOS_BAD : 0);
+}
+
+struct ostream *__cdecl wostream_write(struct ostream *os, const WCHAR *s, LONGLONG n)
+{
+	if (!begin(os))
+		return end(os, IOS_BAD);
+	return end(os, wstreambuf_sputn(ostream_ios(os)->strbuf, s, n) != n ? IOS_BAD : 0);
+}
+
 /* Writes text padded to the width; pad_at is where internal padding goes
  * (after a sign or a base prefix). */
-static struct ostream *put_field(struct ostream *os, const char *text, int len, int pad_at)
+static struct ostream *put_field(struct ostream *os, BOOL wide, const char *text, int len, int pad_at)
 {
 	struct basic_ios *ios = ostream_ios(os);
 	LONGLONG pad = ios->base.wide > len ? ios->base.wide - len : 0;
@@ -79,19 +113,19 @@ static struct ostream *put_field(struct ostream *os, const char *text, int len, 
 
 	if (!begin(os))
 		return end(os, IOS_BAD);
-	if (streambuf_sputn(ios->strbuf, text, before) != before)
+	if (!put_text(ios->strbuf, wide, text, before))
 		state = IOS_BAD;
 	for (; pad > 0 && !state; pad--)
-		if (streambuf_sputc(ios->strbuf, ios->fill) == CHAR_EOF)
+		if (!put_fill(ios, wide))
 			state = IOS_BAD;
-	if (!state && streambuf_sputn(ios->strbuf, text + before, len - before) != len - before)
+	if (!state && !put_text(ios->strbuf, wide, text + before, len - before))
 		state = IOS_BAD;
 	ios->base.wide = 0;
 	return end(os, state);
 }
 
 /* value is the magnitude in decimal, the bits of the type otherwise. */
-static struct ostream *put_integer(struct ostream *os, ULONGLONG value, BOOL negative)
+static struct ostream *put_integer(struct ostream *os, BOOL wide, ULONGLONG value, BOOL negative)
 {
 	int fl = ostream_ios(os)->base.fmtfl, base = fl & FMT_BASE;
 	char buf[40];
@@ -110,33 +144,42 @@ static struct ostream *put_integer(struct ostream *os, ULONGLONG value, BOOL neg
 	}
 	len = prefix + msvcp_format(buf + prefix, sizeof(buf) - prefix, conv[0] == 'u' ? "%llu" :
 				 conv[0] == 'o' ? "%llo" : conv[0] == 'x' ? "%llx" : "%llX", value);
-	return put_field(os, buf, len, prefix);
+	return put_field(os, wide, buf, len, prefix);
 }
 
-static struct ostream *put_signed(struct ostream *os, LONGLONG v, ULONGLONG bits)
+static struct ostream *put_signed(struct ostream *os, BOOL wide, LONGLONG v, ULONGLONG bits)
 {
 	int base = ostream_ios(os)->base.fmtfl & FMT_BASE;
 
 	if (base == FMT_HEX || base == FMT_OCT)
-		return put_integer(os, (ULONGLONG)v & bits, FALSE);
-	return put_integer(os, v < 0 ? 0 - (ULONGLONG)v : (ULONGLONG)v, v < 0);
+		return put_integer(os, wide, (ULONGLONG)v & bits, FALSE);
+	return put_integer(os, wide, v < 0 ? 0 - (ULONGLONG)v : (ULONGLONG)v, v < 0);
 }
 
-struct ostream *__cdecl ostream_short(struct ostream *os, short v) { return put_signed(os, v, 0xFFFF); }
-struct ostream *__cdecl ostream_int(struct ostream *os, int v) { return put_signed(os, v, 0xFFFFFFFF); }
-struct ostream *__cdecl ostream_int64(struct ostream *os, LONGLONG v) { return put_signed(os, v, ~0ULL); }
-struct ostream *__cdecl ostream_ushort(struct ostream *os, unsigned short v) { return put_integer(os, v, FALSE); }
-struct ostream *__cdecl ostream_uint(struct ostream *os, unsigned v) { return put_integer(os, v, FALSE); }
-struct ostream *__cdecl ostream_uint64(struct ostream *os, ULONGLONG v) { return put_integer(os, v, FALSE); }
+struct ostream *__cdecl ostream_short(struct ostream *os, short v) { return put_signed(os, FALSE, v, 0xFFFF); }
+struct ostream *__cdecl ostream_int(struct ostream *os, int v) { return put_signed(os, FALSE, v, 0xFFFFFFFF); }
+struct ostream *__cdecl ostream_int64(struct ostream *os, LONGLONG v) { return put_signed(os, FALSE, v, ~0ULL); }
+struct ostream *__cdecl ostream_ushort(struct ostream *os, unsigned short v) { return put_integer(os, FALSE, v, FALSE); }
+struct ostream *__cdecl ostream_uint(struct ostream *os, unsigned v) { return put_integer(os, FALSE, v, FALSE); }
+struct ostream *__cdecl ostream_uint64(struct ostream *os, ULONGLONG v) { return put_integer(os, FALSE, v, FALSE); }
+struct ostream *__cdecl wostream_short(struct ostream *os, short v) { return put_signed(os, TRUE, v, 0xFFFF); }
+struct ostream *__cdecl wostream_int(struct ostream *os, int v) { return put_signed(os, TRUE, v, 0xFFFFFFFF); }
+struct ostream *__cdecl wostream_int64(struct ostream *os, LONGLONG v) { return put_signed(os, TRUE, v, ~0ULL); }
+struct ostream *__cdecl wostream_ushort(struct ostream *os, unsigned short v) { return put_integer(os, TRUE, v, FALSE); }
+struct ostream *__cdecl wostream_uint(struct ostream *os, unsigned v) { return put_integer(os, TRUE, v, FALSE); }
+struct ostream *__cdecl wostream_uint64(struct ostream *os, ULONGLONG v) { return put_integer(os, TRUE, v, FALSE); }
 
-struct ostream *__cdecl ostream_bool(struct ostream *os, BOOLEAN v)
+static struct ostream *put_bool(struct ostream *os, BOOL wide, BOOLEAN v)
 {
 	if (!(ostream_ios(os)->base.fmtfl & FMT_BOOLALPHA))
-		return put_integer(os, v != 0, FALSE);
-	return put_field(os, v ? "true" : "false", v ? 4 : 5, 0);
+		return put_integer(os, wide, v != 0, FALSE);
+	return put_field(os, wide, v ? "true" : "false", v ? 4 : 5, 0);
 }
 
-struct ostream *__cdecl ostream_double(struct ostream *os, double v)
+struct ostream *__cdecl ostream_bool(struct ostream *os, BOOLEAN v) { return put_bool(os, FALSE, v); }
+struct ostream *__cdecl wostream_bool(struct ostream *os, BOOLEAN v) { return put_bool(os, TRUE, v); }
+
+static struct ostream *put_double(struct ostream *os, BOOL wide, double v)
 {
 	struct basic_ios *ios = ostream_ios(os);
 	int fl = ios->base.fmtfl, ff = fl & FMT_FLOAT, up = fl & FMT_UPPERCASE, len, n = 0;
@@ -161,18 +204,24 @@ struct ostream *__cdecl ostream_double(struct ostream *os, double v)
 						  : msvcp_format(buf, sizeof(buf), fmt, (int)prec, v);
 	if (len < 0 || len >= (int)sizeof(buf))
 		len = 0;
-	return put_field(os, buf, len, buf[0] == '-' || buf[0] == '+');
+	return put_field(os, wide, buf, len, buf[0] == '-' || buf[0] == '+');
 }
 
-struct ostream *__cdecl ostream_float(struct ostream *os, float v) { return ostream_double(os, v); }
+struct ostream *__cdecl ostream_double(struct ostream *os, double v) { return put_double(os, FALSE, v); }
+struct ostream *__cdecl ostream_float(struct ostream *os, float v) { return put_double(os, FALSE, v); }
+struct ostream *__cdecl wostream_double(struct ostream *os, double v) { return put_double(os, TRUE, v); }
+struct ostream *__cdecl wostream_float(struct ostream *os, float v) { return put_double(os, TRUE, v); }
 
-struct ostream *__cdecl ostream_pointer(struct ostream *os, const void *p)
+static struct ostream *put_pointer(struct ostream *os, BOOL wide, const void *p)
 {
 	char buf[24];
 	int len = msvcp_format(buf, sizeof(buf), "%p", p);
 
-	return put_field(os, buf, len, 0);
+	return put_field(os, wide, buf, len, 0);
 }
+
+struct ostream *__cdecl ostream_pointer(struct ostream *os, const void *p) { return put_pointer(os, FALSE, p); }
+struct ostream *__cdecl wostream_pointer(struct ostream *os, const void *p) { return put_pointer(os, TRUE, p); }
 
 /* Copies the buffer's characters until its end; none copied is a failure. */
 struct ostream *__cdecl ostream_streambuf(struct ostream *os, struct streambuf *from)

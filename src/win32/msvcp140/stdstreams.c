@@ -59,29 +59,24 @@ int msvcp_format(char *buf, size_t size, const char *fmt, ...)
 	return n < 0 ? 0 : n;
 }
 
-struct stdiobuf {
-	struct streambuf sb;
-	unsigned stream;        /* 0 stdin, 1 stdout, 2 stderr */
-};
-
-static void *file_of(struct streambuf *sb)
+void *stdio_file(struct streambuf *sb)
 {
 	return crt_ready() ? crt.iob(((struct stdiobuf *)sb)->stream) : NULL;
 }
 
-static void *__cdecl stdio_dtor(struct streambuf *sb, unsigned flags) { return sb; }
+void *__cdecl stdio_dtor(struct streambuf *sb, unsigned flags) { return sb; }
 
-static void __cdecl stdio_lock(struct streambuf *sb)
+void __cdecl stdio_lock(struct streambuf *sb)
 {
-	void *f = file_of(sb);
+	void *f = stdio_file(sb);
 
 	if (f)
 		crt.lock(f);
 }
 
-static void __cdecl stdio_unlock(struct streambuf *sb)
+void __cdecl stdio_unlock(struct streambuf *sb)
 {
-	void *f = file_of(sb);
+	void *f = stdio_file(sb);
 
 	if (f)
 		crt.unlock(f);
@@ -89,7 +84,7 @@ static void __cdecl stdio_unlock(struct streambuf *sb)
 
 static int __cdecl stdio_overflow(struct streambuf *sb, int c)
 {
-	void *f = file_of(sb);
+	void *f = stdio_file(sb);
 
 	if (c == CHAR_EOF)
 		return 0;
@@ -98,7 +93,7 @@ static int __cdecl stdio_overflow(struct streambuf *sb, int c)
 
 static LONGLONG __cdecl stdio_xsputn(struct streambuf *sb, const char *p, LONGLONG n)
 {
-	void *f = file_of(sb);
+	void *f = stdio_file(sb);
 
 	return f && n > 0 ? (LONGLONG)crt.fwrite(p, 1, (size_t)n, f) : 0;
 }
@@ -107,7 +102,7 @@ static LONGLONG __cdecl stdio_xsputn(struct streambuf *sb, const char *p, LONGLO
  * character underflow looks at. */
 static int __cdecl stdio_underflow(struct streambuf *sb)
 {
-	void *f = file_of(sb);
+	void *f = stdio_file(sb);
 	int c = f ? crt.fgetc(f) : CHAR_EOF;
 
 	return c == CHAR_EOF ? CHAR_EOF : crt.ungetc(c, f);
@@ -115,31 +110,26 @@ static int __cdecl stdio_underflow(struct streambuf *sb)
 
 static int __cdecl stdio_uflow(struct streambuf *sb)
 {
-	void *f = file_of(sb);
+	void *f = stdio_file(sb);
 
 	return f ? crt.fgetc(f) : CHAR_EOF;
 }
 
 static int __cdecl stdio_pbackfail(struct streambuf *sb, int c)
 {
-	void *f = file_of(sb);
+	void *f = stdio_file(sb);
 
 	return f && c != CHAR_EOF ? crt.ungetc(c, f) : CHAR_EOF;
 }
 
-static int __cdecl stdio_sync(struct streambuf *sb)
+int __cdecl stdio_sync(struct streambuf *sb)
 {
-	void *f = file_of(sb);
+	void *f = stdio_file(sb);
 
 	return f && crt.fflush(f) == 0 ? 0 : -1;
 }
 
-LONGLONG __cdecl streambuf_showmanyc(struct streambuf *);
 LONGLONG __cdecl streambuf_xsgetn(struct streambuf *, char *, LONGLONG);
-void *__cdecl streambuf_seekoff(struct streambuf *, void *, LONGLONG, int, int);
-void *__cdecl streambuf_seekpos(struct streambuf *, void *, const void *, int);
-struct streambuf *__cdecl streambuf_setbuf(struct streambuf *, char *, LONGLONG);
-void __cdecl streambuf_imbue(struct streambuf *, const struct locale *);
 
 /* Reads and writes go to the C runtime's stream. */
 static const struct streambuf_vtbl stdio_vtbl = {
@@ -149,15 +139,10 @@ static const struct streambuf_vtbl stdio_vtbl = {
 	streambuf_imbue,
 };
 
-#define STDIOBUF(name, n) \
-	static struct stdiobuf name = { { &stdio_vtbl, NULL, NULL, &name.sb.gfirst, &name.sb.pfirst, \
-		NULL, NULL, &name.sb.gnext, &name.sb.pnext, 0, 0, &name.sb.gcount, &name.sb.pcount, \
-		&classic_locale }, n }
-
-STDIOBUF(in_buf, 0);
-STDIOBUF(out_buf, 1);
-STDIOBUF(err_buf, 2);
-STDIOBUF(log_buf, 2);
+STDIOBUF(in_buf, stdio_vtbl, 0);
+STDIOBUF(out_buf, stdio_vtbl, 1);
+STDIOBUF(err_buf, stdio_vtbl, 2);
+STDIOBUF(log_buf, stdio_vtbl, 2);
 
 static void *__cdecl stream_vector_dtor(void *this, unsigned flags) { return this; }
 
@@ -165,6 +150,12 @@ const void *const ostream_vftable[] = {
 	stream_vector_dtor,
 };
 const void *const istream_vftable[] = {
+	stream_vector_dtor,
+};
+const void *const wostream_vftable[] = {
+	stream_vector_dtor,
+};
+const void *const wistream_vftable[] = {
 	stream_vector_dtor,
 };
 
@@ -195,15 +186,10 @@ VBTABLE(iostream_g_in_vb, ISTREAM_VBASE + 8,
 VBTABLE(iostream_g_out_vb, OSTREAM_VBASE,
 	"??_8?$basic_iostream@GU?$char_traits@G@std@@@std@@7B?$basic_ostream@GU?$char_traits@G@std@@@1@@");
 
-#define STD_OSTREAM(sym, name, buf, flags, tied, index) \
-	struct ostream name = { ostream_c_vb, 0, 0, { { ostream_vftable, index, 0, 0, \
-		FMT_SKIPWS | FMT_DEC | (flags), 6, 0, NULL, NULL, &classic_locale }, &buf.sb, tied, ' ' } }; \
-	EXPORT_AS(name, sym)
-
 extern struct ostream std_cout;
-STD_OSTREAM("?cout@std@@3V?$basic_ostream@DU?$char_traits@D@std@@@1@A", std_cout, out_buf, 0, NULL, 1);
-STD_OSTREAM("?cerr@std@@3V?$basic_ostream@DU?$char_traits@D@std@@@1@A", std_cerr, err_buf, FMT_UNITBUF, &std_cout, 2);
-STD_OSTREAM("?clog@std@@3V?$basic_ostream@DU?$char_traits@D@std@@@1@A", std_clog, log_buf, 0, NULL, 3);
+STD_OSTREAM(ostream_c_vb, ostream_vftable, "?cout@std@@3V?$basic_ostream@DU?$char_traits@D@std@@@1@A", std_cout, out_buf, 0, NULL, 1);
+STD_OSTREAM(ostream_c_vb, ostream_vftable, "?cerr@std@@3V?$basic_ostream@DU?$char_traits@D@std@@@1@A", std_cerr, err_buf, FMT_UNITBUF, &std_cout, 2);
+STD_OSTREAM(ostream_c_vb, ostream_vftable, "?clog@std@@3V?$basic_ostream@DU?$char_traits@D@std@@@1@A", std_clog, log_buf, 0, NULL, 3);
 
 struct istream std_cin = {
 	istream_c_vb, 0, 0, 0, { { istream_vftable, 4, 0, 0, FMT_SKIPWS | FMT_DEC, 6, 0, NULL, NULL,
@@ -251,9 +237,18 @@ int __cdecl uncaught_exceptions(void)
 	return fn ? fn() : 0;
 }
 
+/* std::uncaught_exception, which the ostream sentry's destructor asks
+ * before _Osfx: whether any exception is in flight. */
+BOOLEAN __cdecl uncaught_exception(void)
+{
+	return uncaught_exceptions() > 0;
+}
+
 /* The C++ names of the objects above. */
 EXPORT_AS(ostream_vftable, "??_7?$basic_ostream@DU?$char_traits@D@std@@@std@@6B@");
 EXPORT_AS(istream_vftable, "??_7?$basic_istream@DU?$char_traits@D@std@@@std@@6B@");
+EXPORT_AS(wostream_vftable, "??_7?$basic_ostream@_WU?$char_traits@_W@std@@@std@@6B@");
+EXPORT_AS(wistream_vftable, "??_7?$basic_istream@_WU?$char_traits@_W@std@@@std@@6B@");
 EXPORT_AS(std_cin, "?cin@std@@3V?$basic_istream@DU?$char_traits@D@std@@@1@A");
 EXPORT_AS(ptr_cin, "?_Ptr_cin@std@@3PEAV?$basic_istream@DU?$char_traits@D@std@@@1@EA");
 EXPORT_AS(ptr_cout, "?_Ptr_cout@std@@3PEAV?$basic_ostream@DU?$char_traits@D@std@@@1@EA");

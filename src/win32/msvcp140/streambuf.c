@@ -80,7 +80,7 @@ void __cdecl streambuf_dtor(struct streambuf *sb)
 	locale_delete(sb->plocale);
 }
 
-static void *__cdecl streambuf_vector_dtor(struct streambuf *sb, unsigned flags)
+void *__cdecl streambuf_vector_dtor(struct streambuf *sb, unsigned flags)
 {
 	streambuf_dtor(sb);
 	if (flags & 1)

@@ -31,5 +31,7 @@ void __cdecl _Mtx_init_in_situ(mtx_t *m, int type);
 void __cdecl _Cnd_init_in_situ(cnd_t *c);
 void __cdecl _Mtx_clear_owner(mtx_t *m);
 void __cdecl _Mtx_reset_owner(mtx_t *m);
+int __cdecl _Cnd_broadcast(cnd_t *c);
+void __cdecl _Cnd_do_broadcast_at_thread_exit(void);
 
 #endif

@@ -68,8 +68,12 @@ static DWORD WINAPI thread_main(void *p)
 {
 	struct thread_start s = *(struct thread_start *)p;
 
+	int result;
+
 	HeapFree(GetProcessHeap(), 0, p);
-	return (DWORD)s.fn(s.arg);
+	result = s.fn(s.arg);
+	_Cnd_do_broadcast_at_thread_exit();
+	return (DWORD)result;
 }
 
 int __cdecl _Thrd_start(thrd_t *t, thrd_start_t fn, void *arg)
