@@ -15,6 +15,8 @@ usage:
                                        row per set, hosts named NAME.dll
   gen_dll.py forwards SPEC...          every forwarder reaches an export of our
                                        DLLs, without a cycle
+  gen_dll.py failures SPEC...          every stub failing with an NTSTATUS
+                                       returns NTSTATUS
 """
 import os
 import re
@@ -238,6 +240,22 @@ def cmd_forwards(spec_paths):
     return report(errors, f'{count} forwarders reach an export')
 
 
+def cmd_failures(spec_paths):
+    """A stub whose failure is an NTSTATUS must return NTSTATUS: in a BOOL,
+    BOOLEAN, pointer or HANDLE 0xC0000002 reads as TRUE or as a pointer,
+    and a function whose return type is unknown ('?') has no known failure."""
+    errors, count = [], 0
+    for path in spec_paths:
+        spec = specmod.Spec(path)
+        for e in spec.exports:
+            if e.kind == 'stub' and e.ntstatus_failure():
+                count += 1
+                if e.ret() != 'ntstatus':
+                    errors.append(f'{spec.path}:{e.line}: {e.name} returns {e.ret() or "?"} '
+                                  f'but fails with the NTSTATUS {e.options["fail"]}')
+    return report(errors, f'{count} stubs failing with an NTSTATUS all return NTSTATUS')
+
+
 def cmd_apisets():
     rows = names.apiset_table(ROOT)
     errors = []
@@ -282,6 +300,8 @@ def main(argv):
             return cmd_check(argv[1], argv[2])
         if argv[:1] == ['names'] and len(argv) == 2:
             return cmd_names(argv[1])
+        if argv[:1] == ['failures'] and len(argv) >= 2:
+            return cmd_failures(argv[1:])
         if argv == ['apisets']:
             return cmd_apisets()
         if argv[:1] == ['forwards'] and len(argv) >= 2:

@@ -55,8 +55,12 @@ def default_failure(spec, name, sig):
     args = sig[sig.find('(') + 1:-1].split(',') if '(' in sig else []
     if ret == 'hresult':
         return ['fail=E_NOTIMPL', 'err=none']
-    if ret == 'ntstatus' or (ret == '?' and spec.error_mode == 'none'):
+    if ret == 'ntstatus':
         return ['fail=STATUS_NOT_IMPLEMENTED', 'err=none']
+    if ret == '?' and spec.error_mode == 'none':
+        # an unknown return type has no safe failure: 0xC0000002 would read
+        # as TRUE or a pointer (gen_dll.py failures); type the line instead
+        return ['fail=raise']
     if ret == 'void':
         # a void function with pointer arguments may owe its caller results
         return ['fail=raise'] if any(a in POINTERS for a in args) else ['fail=none']

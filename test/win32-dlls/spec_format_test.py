@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The spec format and the generator on a made-up DLL: ordinals (sorted
 names, pinned ones skipped), NONAME, DATA, forwarders, impl=SYMBOL, stub
-descriptors and data stubs, and the errors a malformed spec gets.
+descriptors and data stubs, the errors a malformed spec gets, and the
+stubs `failures` rejects (an NTSTATUS failure from a non-NTSTATUS function).
 
 usage: spec_format_test.py tools/gen_dll.py
 """
@@ -34,6 +35,17 @@ BAD = {
     '@ A stubdata -': 'stubdata wants size=N',
     '0 A impl int()': 'out of range',
     '@ A stub int() fail=none': 'fail=none is for void functions',
+}
+
+# `gen_dll.py failures`: which stub lines it accepts (True) and rejects.
+FAILURES = {
+    '@ A stub ntstatus(ptr) fail=STATUS_NOT_IMPLEMENTED err=none': True,
+    '@ A stub ntstatus(?) fail=0xC00000BB err=none': True,
+    '@ A stub int(ptr) fail=-1': True,
+    '@ A stub int(ptr) fail=0x80090029': True,
+    '@ A stub boolean(ptr) fail=STATUS_NOT_IMPLEMENTED err=none': False,
+    '@ A stub ptr() fail=0xC0000002': False,
+    '@ A stub ? fail=STATUS_NOT_IMPLEMENTED err=none': False,
 }
 
 
@@ -74,6 +86,12 @@ def main():
             r = run(gen, 'def', spec, os.path.join(d, 'x.def'))
             check(r.returncode == 1 and 'demo.spec:2:' in r.stderr and message in r.stderr,
                   f'{line!r}: want "demo.spec:2: ...{message}", got {r.stderr.strip()!r}', errors)
+        for line, ok in FAILURES.items():
+            open(spec, 'w').write('!dll demo.dll\n' + line + '\n')
+            r = run(gen, 'failures', spec)
+            check(r.returncode == (0 if ok else 1) and (ok or 'demo.spec:2: A returns' in r.stderr),
+                  f'failures on {line!r}: want {"accepted" if ok else "rejected"}, got '
+                  f'{r.returncode} {r.stderr.strip()!r}', errors)
     for e in errors:
         print('FAILED:', e)
     print(f'{len(errors)} failed' if errors else 'ok')

@@ -45,6 +45,8 @@ SIGNATURE  RET(ARG,ARG,...) in the type words below, '?' when unknown, '-'
          intptr uintptr (pointer-sized integers: SIZE_T, ULONG_PTR...)
          float double ptr str wstr (NUL-terminated narrow/wide strings)
          handle hresult ntstatus struct (by value) '...' (variadic).
+         RET(?) knows the return type only.  A stub failing with an
+         NTSTATUS must return ntstatus (`gen_dll.py failures` checks).
 OPTIONS  fail=VALUE    a stub's result: a number, or FALSE NULL
                        INVALID_HANDLE_VALUE E_NOTIMPL STATUS_NOT_IMPLEMENTED
                        ENOSYS; fail=raise when no failure value is safe
@@ -98,6 +100,15 @@ class Export:
         """The return type word, or None when the signature is unknown."""
         m = re.match(r'^(\w+|\?)\(', self.signature)
         return m.group(1) if m else None
+
+    def ntstatus_failure(self):
+        """True when this stub's failure is an NTSTATUS (a STATUS_ name or an
+        error-severity 0xCxxxxxxx number; -1 is not one)."""
+        v = self.options.get('fail', 'raise')
+        if v.startswith('STATUS_'):
+            return True
+        value = self.fail_value()
+        return isinstance(value, int) and (value & 0xFFFFFFFF) >> 28 == 0xC
 
     def fail_value(self):
         """A stub's result: an int, 'raise' or 'none'."""

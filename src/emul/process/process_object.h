@@ -62,5 +62,7 @@ struct process_object *process_from_handle(struct nt_call *c, uint64_t h, uint32
 char *process_image_dos_path(const struct lsw_process *p);
 /* Generic and MAXIMUM_ALLOWED rights made specific. */
 uint32_t process_access_map(uint32_t access);
+/* NtSetInformationProcess(ProcessThreadStackAllocation) (process_stack.c). */
+NTSTATUS process_set_stack_allocation(struct nt_call *c);
 
 #endif

@@ -4,7 +4,8 @@
  * read back; the host schedules the sandbox as it likes), its working
  * set's limits and watch (accepted: the host decides what stays resident,
  * as Windows may).  One row per class and length, checked, as Windows
- * does, before the handle, with the access each needs.
+ * does, before the handle, with the access each needs.  A thread stack's
+ * reservation is process_stack.c's.
  */
 #include <string.h>
 #include "emul/process/process_object.h"
@@ -12,7 +13,7 @@
 
 enum {
 	ProcessQuotaLimits = 1, ProcessWorkingSetWatch = 15, ProcessPriorityClass = 18,
-	ProcessAffinityMask = 21, ProcessExecuteFlags = 34,
+	ProcessAffinityMask = 21, ProcessExecuteFlags = 34, ProcessThreadStackAllocation = 41,
 };
 
 #define PROCESS_SET_QUOTA 0x0100u
@@ -90,6 +91,8 @@ NTSTATUS nt_NtSetInformationProcess(struct nt_call *c)
 	uint8_t in[QUOTA_LIMITS_EX_SIZE];
 	NTSTATUS st;
 
+	if ((uint32_t)c->args[1] == ProcessThreadStackAllocation)
+		return process_set_stack_allocation(c);
 	for (size_t i = 0; i < sizeof(classes) / sizeof(classes[0]); i++)
 		if (classes[i].cls == (uint32_t)c->args[1]) {
 			known = true;

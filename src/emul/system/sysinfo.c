@@ -199,6 +199,7 @@ static const struct sysinfo_class {
 	FIXED(3, sizeof(struct timeofday_info), PREFIX, timeofday),     /* TimeOfDay */
 	LIST(5, sysinfo_process_list),                                  /* Process */
 	LIST(8, sysinfo_processor_times),                               /* ProcessorPerformance */
+	LIST(11, sysinfo_modules),                                      /* Module */
 	LIST(16, sysinfo_handles),                                      /* Handle */
 	FIXED(21, 64, AT_LEAST, file_cache),                            /* FileCache */
 	LIST(23, sysinfo_interrupts),                                   /* Interrupt */

@@ -31,6 +31,7 @@ NTSTATUS sysinfo_logical_processors(struct nt_call *c);
 NTSTATUS sysinfo_handles(struct nt_call *c);               /* sysinfo_handles.c */
 NTSTATUS sysinfo_handles_ex(struct nt_call *c);
 NTSTATUS sysinfo_firmware_table(struct nt_call *c);        /* sysinfo_firmware.c */
+NTSTATUS sysinfo_modules(struct nt_call *c);               /* sysinfo_modules.c */
 /* Fixed classes filled elsewhere: out is zeroed, of the class's size. */
 void sysinfo_time_zone(void *out);                         /* sysinfo_time_zone.c */
 void sysinfo_dynamic_time_zone(void *out);

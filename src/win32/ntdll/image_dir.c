@@ -42,6 +42,12 @@ RTLAPI PVOID NTAPI RtlImageRvaToVa(IMAGE_NT_HEADERS *nt, PVOID base, ULONG rva,
 	return (BYTE *)base + s->PointerToRawData + (rva - s->VirtualAddress);
 }
 
+/* The same without the section cache (the older export). */
+RTLAPI PVOID NTAPI RtlAddressInSectionTable(IMAGE_NT_HEADERS *nt, PVOID base, ULONG rva)
+{
+	return RtlImageRvaToVa(nt, base, rva, NULL);
+}
+
 /* Directory dir of the image at base and its size; NULL if it has none. */
 RTLAPI PVOID NTAPI RtlImageDirectoryEntryToData(PVOID base, BOOLEAN image, USHORT dir,
 						 ULONG *size)

@@ -525,6 +525,25 @@ __declspec(dllexport) PIMAGE_NT_HEADERS NTAPI RtlImageNtHeader(PVOID base)
 }
 
 /* The loader's entry for the module holding addr. */
+typedef void(NTAPI *ldr_enum_fn)(struct ldr_entry *module, void *context, BOOLEAN *stop);
+
+/* Each loaded module in load order, under the loader lock, until the
+ * callback sets *stop; the first argument is reserved (must be NULL). */
+__declspec(dllexport) NTSTATUS NTAPI LdrEnumerateLoadedModules(void *reserved, ldr_enum_fn fn,
+							       void *context)
+{
+	LIST_ENTRY *head = &ldr_data.InLoadOrderModuleList;
+	BOOLEAN stop = FALSE;
+
+	if (reserved || !fn)
+		return STATUS_INVALID_PARAMETER;
+	RtlEnterCriticalSection(&ldr_lock);
+	for (LIST_ENTRY *l = head->Flink; l != head && !stop; l = l->Flink)
+		fn(CONTAINING_RECORD(l, struct ldr_entry, InLoadOrderLinks), context, &stop);
+	RtlLeaveCriticalSection(&ldr_lock);
+	return STATUS_SUCCESS;
+}
+
 __declspec(dllexport) NTSTATUS NTAPI LdrFindEntryForAddress(PVOID addr, struct ldr_entry **entry)
 {
 	PVOID base;

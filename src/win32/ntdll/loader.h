@@ -107,6 +107,7 @@ void ldr_thread_detach(void);
 /* dbg_break.c: runs brk (an int3) so that a debugger handing the
  * breakpoint back unhandled lets the thread go on after it. */
 void dbg_guarded_break(void (*brk)(void));
+void dbg_guarded_raise(EXCEPTION_RECORD *rec);
 /* fls.c: the ending thread's FLS callbacks (before DLL_THREAD_DETACH). */
 void fls_thread_init(void);
 void fls_thread_exit(void);

@@ -80,3 +80,17 @@ __declspec(dllexport) NTSTATUS NTAPI RtlCreateUserThread(HANDLE process, PSECURI
 		NtClose(h);
 	return STATUS_SUCCESS;
 }
+
+ULONG NTAPI NtGetCurrentProcessorNumber(void);
+ULONG NTAPI NtGetCurrentProcessorNumberEx(PROCESSOR_NUMBER *);
+
+/* The processor this thread runs on (the system call's answer). */
+__declspec(dllexport) ULONG NTAPI RtlGetCurrentProcessorNumber(void)
+{
+	return NtGetCurrentProcessorNumber();
+}
+
+__declspec(dllexport) void NTAPI RtlGetCurrentProcessorNumberEx(PROCESSOR_NUMBER *number)
+{
+	NtGetCurrentProcessorNumberEx(number);
+}

@@ -75,6 +75,12 @@ RTLAPI void NTAPI RtlRestoreLastWin32Error(ULONG error)
 	lsw_teb()->LastErrorValue = error;
 }
 
+/* Both slots from one status, as after a failed NT call. */
+RTLAPI void NTAPI RtlSetLastWin32ErrorAndNtStatusFromNtStatus(NTSTATUS status)
+{
+	lsw_teb()->LastErrorValue = RtlNtStatusToDosError(status);
+}
+
 RTLAPI NTSTATUS NTAPI RtlGetLastNtStatus(void)
 {
 	return lsw_teb()->LastStatusValue;
