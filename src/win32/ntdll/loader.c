@@ -7,6 +7,7 @@
  * and RtlExitUserProcess with the entry point's return value.
  */
 #include "loader.h"
+#include "actctx/actctx_private.h"
 
 NTSTATUS NTAPI NtContinue(PCONTEXT, BOOLEAN);
 __attribute__((noreturn)) void NTAPI RtlExitUserThread(NTSTATUS status);
@@ -317,6 +318,7 @@ static void process_init(LSW_PEB *peb, BYTE *ntdll_base)
 			     peb->ProcessParameters->ImagePathName.Buffer);
 	exe->refs = LDR_PINNED;
 	ldr_show_count(exe);
+	actctx_init_process_default();
 	ntdll = ldr_add_module(ntdll_base, "ntdll.dll", L"C:\\Windows\\System32\\ntdll.dll");
 	ntdll->initialized = TRUE;
 	ntdll->imports_done = TRUE;
