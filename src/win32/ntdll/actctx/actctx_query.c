@@ -159,6 +159,7 @@ static NTSTATUS file_detailed(const struct actctx *c, const ACTIVATION_CONTEXT_Q
 	if (o->need > o->size)
 		return STATUS_BUFFER_TOO_SMALL;
 	memset(&tmp, 0, sizeof(tmp));
+	o->need = sizeof(*d);
 	tmp.ulFlags = 2;
 	tmp.ulFilenameLength = (DWORD)(n * sizeof(WCHAR));
 	tmp.lpFileName = put_string(o, f->name, n);

@@ -154,7 +154,7 @@ static NTSTATUS build_section(struct actctx *c, ULONG id, struct actctx_section 
 	collect(c, id, e, n);
 	size = sizeof(*h) + n * sizeof(*index);
 	for (i = 0; i < n; i++)
-		size += str_bytes(e[i].key) + ((data_size(id, &e[i]) + 3) & ~3u);
+		size += ((str_bytes(e[i].key) + 3) & ~3u) + ((data_size(id, &e[i]) + 3) & ~3u);
 	if (!(s->data = RtlAllocateHeap(lsw_process_heap(), HEAP_ZERO_MEMORY, size))) {
 		RtlFreeHeap(lsw_process_heap(), 0, e);
 		return STATUS_NO_MEMORY;
