@@ -30,5 +30,6 @@ void __cdecl _Mtx_init_in_situ(mtx_t *m, int type);
 void __cdecl _Cnd_init_in_situ(cnd_t *c);
 void __cdecl _Mtx_clear_owner(mtx_t *m);
 void __cdecl _Mtx_reset_owner(mtx_t *m);
+int __cdecl _Cnd_broadcast(cnd_t *c);
 
 #endif
