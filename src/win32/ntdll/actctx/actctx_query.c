@@ -80,9 +80,9 @@ static SIZE_T encode_identity(const struct actctx_identity *id, WCHAR *out)
 		{ L"language", id->language }, { L"processorArchitecture", id->arch },
 		{ L"publicKeyToken", id->token }, { L"type", id->type }, { L"version", id->version },
 	};
-	SIZE_T n = wcslen(id->name), i;
+	SIZE_T n = id->name ? wcslen(id->name) : 0, i;
 
-	if (out)
+	if (out && n)
 		memcpy(out, id->name, n * sizeof(WCHAR));
 	for (i = 0; i < ARRAYSIZE(attrs); i++) {
 		SIZE_T k, v;

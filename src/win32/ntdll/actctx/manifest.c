@@ -270,8 +270,8 @@ static NTSTATUS read_assembly(struct reading *r, const struct xml_elem *root)
 				return status;
 		}
 	}
-	if (!a->id.name)
-		return CANT_GEN;
+	/* no assemblyIdentity is fine for a program's own manifest: MSVC's
+	 * linker embeds just trustInfo by default, and Windows runs those */
 	for (c = root->first; c; c = c->next)
 		if ((status = read_child(r, c)))
 			return status;
