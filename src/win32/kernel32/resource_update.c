@@ -32,31 +32,25 @@ BOOL pe_parse(BYTE *data, DWORD size, struct pe_file *pe)
 	if (sec_off > size || pe->fh->NumberOfSections > (size - sec_off) / sizeof(IMAGE_SECTION_HEADER))
 		return FALSE;
 	pe->sections = (IMAGE_SECTION_HEADER *)(data + sec_off);
-	if (nt->OptionalHeader.Magic == IMAGE_NT_OPTIONAL_HDR64_MAGIC) {
-		IMAGE_OPTIONAL_HEADER64 *o = &nt->OptionalHeader;
-
-		pe->dirs = o->DataDirectory;
-		pe->ndirs = o->NumberOfRvaAndSizes;
-		pe->size_of_image = &o->SizeOfImage;
-		pe->size_of_init_data = &o->SizeOfInitializedData;
-		pe->checksum = &o->CheckSum;
-		pe->size_of_headers = &o->SizeOfHeaders;
-		pe->file_align = o->FileAlignment;
-		pe->section_align = o->SectionAlignment;
-	} else if (nt->OptionalHeader.Magic == IMAGE_NT_OPTIONAL_HDR32_MAGIC) {
-		IMAGE_OPTIONAL_HEADER32 *o = (IMAGE_OPTIONAL_HEADER32 *)&nt->OptionalHeader;
-
-		pe->dirs = o->DataDirectory;
-		pe->ndirs = o->NumberOfRvaAndSizes;
-		pe->size_of_image = &o->SizeOfImage;
-		pe->size_of_init_data = &o->SizeOfInitializedData;
-		pe->checksum = &o->CheckSum;
-		pe->size_of_headers = &o->SizeOfHeaders;
-		pe->file_align = o->FileAlignment;
-		pe->section_align = o->SectionAlignment;
-	} else {
+	/* the fields sit at other offsets in PE32 and PE32+ headers */
+#define TAKE_FIELDS(o)                                                  \
+	do {                                                            \
+		pe->dirs = (o)->DataDirectory;                          \
+		pe->ndirs = (o)->NumberOfRvaAndSizes;                   \
+		pe->size_of_image = &(o)->SizeOfImage;                  \
+		pe->size_of_init_data = &(o)->SizeOfInitializedData;    \
+		pe->checksum = &(o)->CheckSum;                          \
+		pe->size_of_headers = &(o)->SizeOfHeaders;              \
+		pe->file_align = (o)->FileAlignment;                    \
+		pe->section_align = (o)->SectionAlignment;              \
+	} while (0)
+	if (nt->OptionalHeader.Magic == IMAGE_NT_OPTIONAL_HDR64_MAGIC)
+		TAKE_FIELDS(&nt->OptionalHeader);
+	else if (nt->OptionalHeader.Magic == IMAGE_NT_OPTIONAL_HDR32_MAGIC)
+		TAKE_FIELDS((IMAGE_OPTIONAL_HEADER32 *)&nt->OptionalHeader);
+	else
 		return FALSE;
-	}
+#undef TAKE_FIELDS
 	if ((BYTE *)(pe->dirs + (pe->ndirs < 16 ? pe->ndirs : 16)) > data + sec_off ||
 	    !pe->file_align || !pe->section_align)
 		return FALSE;
