@@ -44,10 +44,8 @@ static BOOL absolute(const UNICODE_STRING *s)
 
 static NTSTATUS set_dir(struct dll_dir *d, const UNICODE_STRING *s)
 {
-	USHORT n = s->Length / 2;
+	USHORT n = s->Length / 2; /* kept as given: GetDllDirectory returns it so */
 
-	while (n > 3 && (s->Buffer[n - 1] == '\\' || s->Buffer[n - 1] == '/'))
-		n--;
 	if (n >= DIR_CHARS)
 		return STATUS_NAME_TOO_LONG;
 	memcpy(d->path, s->Buffer, n * sizeof(WCHAR));
@@ -122,7 +120,12 @@ RTLAPI NTSTATUS NTAPI LdrGetDllDirectory(PUNICODE_STRING out)
 	n = dll_directory.used ? dll_directory.len : 0;
 	out->Length = (USHORT)(n * sizeof(WCHAR));
 	if (out->MaximumLength < out->Length + sizeof(WCHAR)) {
+		/* Windows answers the size with its terminator, and leaves an
+		 * empty string in a buffer that has room for one */
 		st = STATUS_BUFFER_TOO_SMALL;
+		out->Length += sizeof(WCHAR);
+		if (out->MaximumLength >= sizeof(WCHAR) && out->Buffer)
+			out->Buffer[0] = 0;
 	} else {
 		memcpy(out->Buffer, dll_directory.path, n * sizeof(WCHAR));
 		out->Buffer[n] = 0;
