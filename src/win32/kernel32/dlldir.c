@@ -56,15 +56,14 @@ K32API BOOL WINAPI SetDllDirectoryA(LPCSTR dir)
 	return ok;
 }
 
-/* The length copied without its NUL, or the size needed with it. */
+/* The directory's length, or with too small a buffer the size it needs
+ * (its terminator counted), as LdrGetDllDirectory answers it. */
 K32API DWORD WINAPI GetDllDirectoryW(DWORD size, LPWSTR buf)
 {
 	UNICODE_STRING s = { 0, (USHORT)(size > 0x7fff ? 0xfffe : size * sizeof(WCHAR)), buf };
 	NTSTATUS st = LdrGetDllDirectory(&s);
 
-	if (st == STATUS_BUFFER_TOO_SMALL)
-		return s.Length / sizeof(WCHAR) + 1;
-	if (st < 0)
+	if (st < 0 && st != STATUS_BUFFER_TOO_SMALL)
 		return k32_fail(st);
 	return s.Length / sizeof(WCHAR);
 }
@@ -72,7 +71,15 @@ K32API DWORD WINAPI GetDllDirectoryW(DWORD size, LPWSTR buf)
 K32API DWORD WINAPI GetDllDirectoryA(DWORD size, LPSTR buf)
 {
 	WCHAR w[MAX_PATH + 1];
-	DWORD ret = GetDllDirectoryW(MAX_PATH + 1, w);
+	DWORD len = GetDllDirectoryW(MAX_PATH + 1, w);
 
-	return k32_copy_w_result_to_a(ret, w, buf, size);
+	if (len > MAX_PATH)
+		return 0;
+	if (len + 1 > size) {
+		if (size && buf)
+			buf[0] = 0;
+		return len + 1;
+	}
+	k32_w_to_a(w, len, buf);
+	return len;
 }

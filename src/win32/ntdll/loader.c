@@ -7,6 +7,7 @@
  * and RtlExitUserProcess with the entry point's return value.
  */
 #include "loader.h"
+#include "actctx/actctx_private.h"
 
 NTSTATUS NTAPI NtContinue(PCONTEXT, BOOLEAN);
 __attribute__((noreturn)) void NTAPI RtlExitUserThread(NTSTATUS status);
@@ -317,6 +318,7 @@ static void process_init(LSW_PEB *peb, BYTE *ntdll_base)
 			     peb->ProcessParameters->ImagePathName.Buffer);
 	exe->refs = LDR_PINNED;
 	ldr_show_count(exe);
+	actctx_init_process_default();
 	ntdll = ldr_add_module(ntdll_base, "ntdll.dll", L"C:\\Windows\\System32\\ntdll.dll");
 	ntdll->initialized = TRUE;
 	ntdll->imports_done = TRUE;
@@ -383,14 +385,15 @@ static void ansi_from_unicode(const UNICODE_STRING *us, char *out, size_t len)
 	out[o] = 0;
 }
 
-/* search_path: a search path string is not supported; with its low bit
- * set it carries LoadLibraryEx's LOAD_LIBRARY_SEARCH_* flags (as
- * kernelbase passes them).  *flags: IMAGE_FILE_EXECUTABLE_IMAGE (do not
+/* search_path: the directories to look in ("dir;dir"), instead of the
+ * standard order; with its low bit set it carries LoadLibraryEx's
+ * LOAD_LIBRARY_SEARCH_* flags instead (as kernelbase passes them).  *flags: IMAGE_FILE_EXECUTABLE_IMAGE (do not
  * resolve) and lsw/ldr_flags.h's LSW_LDR_MAP_AS_DATA. */
 __declspec(dllexport) NTSTATUS WINAPI LdrLoadDll(PWSTR search_path, PULONG flags,
 						 PUNICODE_STRING name, PVOID *handle)
 {
 	ULONG search = (ULONG_PTR)search_path & 1 ? (ULONG)((ULONG_PTR)search_path & ~1) : 0;
+	const WCHAR *list = (ULONG_PTR)search_path & 1 ? NULL : search_path;
 	NTSTATUS st = STATUS_SUCCESS;
 	struct ldr_module *m;
 	PVOID data;
@@ -398,7 +401,7 @@ __declspec(dllexport) NTSTATUS WINAPI LdrLoadDll(PWSTR search_path, PULONG flags
 	if (!handle)
 		return STATUS_INVALID_PARAMETER;
 	RtlEnterCriticalSection(&ldr_lock);
-	m = ldr_load_request(name, search, flags ? *flags : 0, &data, &st);
+	m = ldr_load_request(name, list, search, flags ? *flags : 0, &data, &st);
 	if (m) {
 		ldr_addref(m);
 		st = init_modules();

@@ -89,7 +89,8 @@ struct ldr_module *ldr_find_loaded(const char *name);
 const char *ldr_module_name(const char *name, char *n, size_t len);
 /* loader_load.c: LdrLoadDll's work, under the loader lock: a module to
  * initialize, or NULL with *st (and *data set for a data-file load). */
-struct ldr_module *ldr_load_request(const UNICODE_STRING *name, ULONG search_flags, ULONG chars,
+struct ldr_module *ldr_load_request(const UNICODE_STRING *name, const WCHAR *path_list,
+				    ULONG search_flags, ULONG chars,
 				    PVOID *data, NTSTATUS *st);
 struct ldr_module *ldr_find_by_base(void *base);
 /* Finds, maps and links a DLL (and its imports).  NULL with *status. */
@@ -123,6 +124,7 @@ NTSTATUS ldr_get_export(struct ldr_module *m, const char *name, WORD ordinal, vo
  * DLL is only mapped (DONT_RESOLVE_DLL_REFERENCES). */
 struct ldr_search {
 	ULONG flags;
+	const WCHAR *path_list;     /* LdrLoadDll's "dir;dir" search path, or NULL */
 	const WCHAR *load_dir;
 	size_t load_dir_len;
 	BOOL no_resolve;

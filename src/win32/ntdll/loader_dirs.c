@@ -44,10 +44,8 @@ static BOOL absolute(const UNICODE_STRING *s)
 
 static NTSTATUS set_dir(struct dll_dir *d, const UNICODE_STRING *s)
 {
-	USHORT n = s->Length / 2;
+	USHORT n = s->Length / 2; /* kept as given: GetDllDirectory returns it so */
 
-	while (n > 3 && (s->Buffer[n - 1] == '\\' || s->Buffer[n - 1] == '/'))
-		n--;
 	if (n >= DIR_CHARS)
 		return STATUS_NAME_TOO_LONG;
 	memcpy(d->path, s->Buffer, n * sizeof(WCHAR));
@@ -122,7 +120,12 @@ RTLAPI NTSTATUS NTAPI LdrGetDllDirectory(PUNICODE_STRING out)
 	n = dll_directory.used ? dll_directory.len : 0;
 	out->Length = (USHORT)(n * sizeof(WCHAR));
 	if (out->MaximumLength < out->Length + sizeof(WCHAR)) {
+		/* Windows answers the size with its terminator, and leaves an
+		 * empty string in a buffer that has room for one */
 		st = STATUS_BUFFER_TOO_SMALL;
+		out->Length += sizeof(WCHAR);
+		if (out->MaximumLength >= sizeof(WCHAR) && out->Buffer)
+			out->Buffer[0] = 0;
 	} else {
 		memcpy(out->Buffer, dll_directory.path, n * sizeof(WCHAR));
 		out->Buffer[n] = 0;
@@ -191,24 +194,31 @@ static BOOL try_kept(const struct dll_dir *d, ldr_try_dir_fn *try, void *ctx)
 	return n && try(dir, n, ctx);
 }
 
-static BOOL try_path_variable(ldr_try_dir_fn *try, void *ctx)
+/* Each directory of a ';'-separated list (n chars), in order. */
+static BOOL try_list(const WCHAR *list, size_t n, ldr_try_dir_fn *try, void *ctx)
 {
-	WCHAR buf[2048], dir[DIR_CHARS + 1];
-	UNICODE_STRING name, value = { 0, sizeof(buf) - sizeof(WCHAR), buf };
-	size_t start = 0, end, n;
+	WCHAR dir[DIR_CHARS + 1];
+	size_t start, end;
 
-	RtlInitUnicodeString(&name, L"PATH");
-	if (!NT_SUCCESS(RtlQueryEnvironmentVariable_U(NULL, &name, &value)))
-		return FALSE;
-	n = value.Length / 2;
-	for (; start < n; start = end + 1) {
-		for (end = start; end < n && buf[end] != ';'; end++)
+	for (start = 0; start < n; start = end + 1) {
+		for (end = start; end < n && list[end] != ';'; end++)
 			;
-		if (end > start && with_slash(buf + start, end - start, dir) &&
+		if (end > start && with_slash(list + start, end - start, dir) &&
 		    try(dir, wcslen(dir), ctx))
 			return TRUE;
 	}
 	return FALSE;
+}
+
+static BOOL try_path_variable(ldr_try_dir_fn *try, void *ctx)
+{
+	WCHAR buf[2048];
+	UNICODE_STRING name, value = { 0, sizeof(buf) - sizeof(WCHAR), buf };
+
+	RtlInitUnicodeString(&name, L"PATH");
+	if (!NT_SUCCESS(RtlQueryEnvironmentVariable_U(NULL, &name, &value)))
+		return FALSE;
+	return try_list(buf, value.Length / 2, try, ctx);
 }
 
 static BOOL try_flagged(const struct ldr_search *s, ULONG flags, ldr_try_dir_fn *try, void *ctx)
@@ -253,6 +263,10 @@ void ldr_search_dirs(const struct ldr_search *s, ldr_try_dir_fn *try, void *ctx)
 {
 	ULONG flags = s->flags & ALL_SEARCH_FLAGS;
 
+	if (s->path_list) { /* LdrLoadDll's own search path: that alone */
+		try_list(s->path_list, wcslen(s->path_list), try, ctx);
+		return;
+	}
 	if (!flags && !(s->flags & LOAD_WITH_ALTERED_SEARCH_PATH))
 		flags = default_flags;
 	if (flags)

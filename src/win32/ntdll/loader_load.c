@@ -131,7 +131,8 @@ static struct ldr_module *load_name(const UNICODE_STRING *name, ULONG chars, PVO
 	return ldr_link_new(base, n, path, NULL, st);
 }
 
-struct ldr_module *ldr_load_request(const UNICODE_STRING *name, ULONG search_flags, ULONG chars,
+struct ldr_module *ldr_load_request(const UNICODE_STRING *name, const WCHAR *path_list,
+				    ULONG search_flags, ULONG chars,
 				    PVOID *data, NTSTATUS *st)
 {
 	struct ldr_search saved = ldr_current_search;
@@ -143,6 +144,7 @@ struct ldr_module *ldr_load_request(const UNICODE_STRING *name, ULONG search_fla
 		return NULL;
 	}
 	ldr_current_search.flags = search_flags;
+	ldr_current_search.path_list = path_list;
 	ldr_current_search.load_dir = NULL;
 	ldr_current_search.load_dir_len = 0;
 	ldr_current_search.no_resolve = (chars & IMAGE_FILE_EXECUTABLE_IMAGE) != 0;

@@ -1,0 +1,3 @@
+// @flow
+function add(a: number, b: number): number { return a + b; }
+const s: string = "x" + add(1, 2);
