@@ -51,23 +51,6 @@ K32API DWORD WINAPI GetCurrentThreadId(void)
 	return (DWORD)(ULONG_PTR)lsw_teb()->UniqueThread;
 }
 
-K32API DWORD WINAPI GetCurrentProcessorNumber(void)
-{
-	unsigned aux;
-
-	/* Linux keeps the CPU number in TSC_AUX, readable with rdtscp. */
-	__builtin_ia32_rdtscp(&aux);
-	return aux & 0xFFF;
-}
-
-/* One processor group here: every processor is in group 0. */
-K32API void WINAPI GetCurrentProcessorNumberEx(PROCESSOR_NUMBER *number)
-{
-	number->Group = 0;
-	number->Number = (BYTE)GetCurrentProcessorNumber();
-	number->Reserved = 0;
-}
-
 K32API void WINAPI ExitProcess(UINT code)
 {
 	RtlExitUserProcess((NTSTATUS)code);

@@ -81,16 +81,21 @@ __declspec(dllexport) NTSTATUS NTAPI RtlCreateUserThread(HANDLE process, PSECURI
 	return STATUS_SUCCESS;
 }
 
-ULONG NTAPI NtGetCurrentProcessorNumber(void);
-ULONG NTAPI NtGetCurrentProcessorNumberEx(PROCESSOR_NUMBER *);
-
-/* The processor this thread runs on (the system call's answer). */
+/* The processor this thread runs on, without a system call (as Windows'
+ * does in user mode): Linux keeps the CPU number in TSC_AUX, readable
+ * with rdtscp.  kernel32's GetCurrentProcessorNumber(Ex) forward here. */
 __declspec(dllexport) ULONG NTAPI RtlGetCurrentProcessorNumber(void)
 {
-	return NtGetCurrentProcessorNumber();
+	unsigned aux;
+
+	__builtin_ia32_rdtscp(&aux);
+	return aux & 0xFFF;
 }
 
+/* One processor group here: every processor is in group 0. */
 __declspec(dllexport) void NTAPI RtlGetCurrentProcessorNumberEx(PROCESSOR_NUMBER *number)
 {
-	NtGetCurrentProcessorNumberEx(number);
+	number->Group = 0;
+	number->Number = (BYTE)RtlGetCurrentProcessorNumber();
+	number->Reserved = 0;
 }
