@@ -24,8 +24,6 @@ static int slot_of(REGHANDLE h)
 ADVAPI ULONG WINAPI EventRegister(LPCGUID provider, PENABLECALLBACK callback, PVOID context,
 				  PREGHANDLE handle)
 {
-	(void)callback;
-	(void)context;
 	if (!provider || !handle)
 		return ERROR_INVALID_PARAMETER;
 	for (int i = 0; i < MAX_PROVIDERS; i++)
@@ -49,16 +47,11 @@ ADVAPI ULONG WINAPI EventUnregister(REGHANDLE handle)
 
 ADVAPI BOOLEAN WINAPI EventEnabled(REGHANDLE handle, PCEVENT_DESCRIPTOR descriptor)
 {
-	(void)handle;
-	(void)descriptor;
 	return FALSE;
 }
 
 ADVAPI BOOLEAN WINAPI EventProviderEnabled(REGHANDLE handle, UCHAR level, ULONGLONG keyword)
 {
-	(void)handle;
-	(void)level;
-	(void)keyword;
 	return FALSE;
 }
 
@@ -67,8 +60,6 @@ ADVAPI BOOLEAN WINAPI EventProviderEnabled(REGHANDLE handle, UCHAR level, ULONGL
 ADVAPI ULONG WINAPI EventSetInformation(REGHANDLE handle, EVENT_INFO_CLASS cls, PVOID info,
 					ULONG len)
 {
-	(void)info;
-	(void)len;
 	if (slot_of(handle) < 0)
 		return ERROR_INVALID_HANDLE;
 	return (ULONG)cls < MaxEventInfo ? ERROR_SUCCESS : ERROR_NOT_SUPPORTED;
@@ -83,9 +74,6 @@ static ULONG discard(REGHANDLE handle)
 ADVAPI ULONG WINAPI EventWrite(REGHANDLE handle, PCEVENT_DESCRIPTOR descriptor, ULONG count,
 			       PEVENT_DATA_DESCRIPTOR data)
 {
-	(void)descriptor;
-	(void)count;
-	(void)data;
 	return discard(handle);
 }
 
@@ -93,11 +81,6 @@ ADVAPI ULONG WINAPI EventWriteTransfer(REGHANDLE handle, PCEVENT_DESCRIPTOR desc
 				       LPCGUID activity, LPCGUID related, ULONG count,
 				       PEVENT_DATA_DESCRIPTOR data)
 {
-	(void)descriptor;
-	(void)activity;
-	(void)related;
-	(void)count;
-	(void)data;
 	return discard(handle);
 }
 
@@ -105,21 +88,11 @@ ADVAPI ULONG WINAPI EventWriteEx(REGHANDLE handle, PCEVENT_DESCRIPTOR descriptor
 				 ULONG flags, LPCGUID activity, LPCGUID related, ULONG count,
 				 PEVENT_DATA_DESCRIPTOR data)
 {
-	(void)descriptor;
-	(void)filter;
-	(void)flags;
-	(void)activity;
-	(void)related;
-	(void)count;
-	(void)data;
 	return discard(handle);
 }
 
 ADVAPI ULONG WINAPI EventWriteString(REGHANDLE handle, UCHAR level, ULONGLONG keyword,
 				     PCWSTR text)
 {
-	(void)level;
-	(void)keyword;
-	(void)text;
 	return discard(handle);
 }
