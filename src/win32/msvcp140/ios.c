@@ -63,8 +63,8 @@ struct basic_ios *__cdecl ios_ctor_sb(struct basic_ios *ios, struct streambuf *s
 
 void __cdecl ios_dtor(struct ios_base *ios)
 {
-	if (ios->ploc && ios->ploc != &classic_locale && !ios->stdstr)
-		HeapFree(GetProcessHeap(), 0, ios->ploc);
+	if (!ios->stdstr)
+		locale_delete(ios->ploc);
 	ios->ploc = NULL;
 }
 
@@ -135,6 +135,40 @@ struct basic_ios *__cdecl ios_copyfmt(struct basic_ios *ios, const struct basic_
 		ios_clear(ios, ios->base.state, FALSE);
 	}
 	return ios;
+}
+
+struct locale *__cdecl ios_base_getloc(const struct ios_base *ios, struct locale *ret)
+{
+	return locale_copy(ret, ios->ploc ? ios->ploc : &classic_locale);
+}
+
+/* The stream's new locale; the old one is the result.  (The imbue_event
+ * callbacks: register_callback is not here, so there are none.)  The
+ * standard streams' locale object is static: theirs is replaced by one
+ * of their own first. */
+struct locale *__cdecl ios_base_imbue(struct ios_base *ios, struct locale *ret, const struct locale *loc)
+{
+	ios_base_getloc(ios, ret);
+	if (!ios->ploc || ios->ploc == &classic_locale)
+		ios->ploc = locale_new();
+	if (ios->ploc)
+		locale_assign(ios->ploc, loc);
+	return ret;
+}
+
+struct locale *__cdecl streambuf_pubimbue(struct streambuf *sb, struct locale *ret, const struct locale *loc);
+
+/* basic_ios::imbue: the stream's and its buffer's. */
+struct locale *__cdecl ios_imbue(struct basic_ios *ios, struct locale *ret, const struct locale *loc)
+{
+	struct locale old;
+
+	ios_base_imbue(&ios->base, ret, loc);
+	if (ios->strbuf) {
+		streambuf_pubimbue(ios->strbuf, &old, loc);
+		locale_release(&old);
+	}
+	return ret;
 }
 
 /* The C++ names of the objects above. */

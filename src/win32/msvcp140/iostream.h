@@ -35,11 +35,15 @@ struct fpos {
 	int state[2];
 };
 
-/* std::locale: a pointer to its implementation, a facet whose vtable has
- * the destructor, _Incref and _Decref. */
+/* std::locale: a pointer to its implementation (locale.h), after its two
+ * empty base classes (_Locbase<int>, _Crt_new_delete), which Visual C++
+ * gives a byte, so 8 with the alignment. */
+struct locimp;
 struct locale {
-	void *impl;
+	void *empty_bases;
+	struct locimp *impl;
 };
+_Static_assert(sizeof(struct locale) == 0x10, "std::locale is 0x10 bytes");
 
 struct streambuf;
 struct streambuf_vtbl {
@@ -136,6 +140,10 @@ extern const struct streambuf_vtbl streambuf_vftable;
 void *__cdecl streambuf_vector_dtor(struct streambuf *sb, unsigned flags);
 void __cdecl streambuf_nolock(struct streambuf *sb);
 struct locale *locale_new(void);
+void locale_delete(struct locale *l);
+void locale_release(struct locale *l);
+struct locale *locale_copy(struct locale *to, const struct locale *from);
+void locale_assign(struct locale *to, const struct locale *from);
 void streambuf_init(struct streambuf *sb, const struct streambuf_vtbl *vtbl);
 int streambuf_sputc(struct streambuf *sb, char c);
 LONGLONG streambuf_sputn(struct streambuf *sb, const char *s, LONGLONG n);
