@@ -14,6 +14,9 @@ const void *const ios_vftable[] = {
 const void *const ios_base_vftable[] = {
 	ios_vector_dtor,
 };
+const void *const wios_vftable[] = {
+	ios_vector_dtor,
+};
 
 void __cdecl ios_clear(struct basic_ios *ios, int state, BOOLEAN reraise)
 {
@@ -58,6 +61,21 @@ struct basic_ios *__cdecl ios_ctor_sb(struct basic_ios *ios, struct streambuf *s
 {
 	ios->base.vtbl = ios_vftable;
 	ios_init(ios, sb, FALSE);
+	return ios;
+}
+
+/* basic_ios<wchar_t>: the same object, a wide blank for the fill. */
+struct basic_ios *__cdecl wios_ctor(struct basic_ios *ios)
+{
+	ios->base.vtbl = wios_vftable;
+	return ios;
+}
+
+struct basic_ios *__cdecl wios_ctor_sb(struct basic_ios *ios, struct streambuf *sb)
+{
+	ios->base.vtbl = wios_vftable;
+	ios_init(ios, sb, FALSE);
+	*(WCHAR *)&ios->fill = L' ';
 	return ios;
 }
 
@@ -174,3 +192,4 @@ struct locale *__cdecl ios_imbue(struct basic_ios *ios, struct locale *ret, cons
 /* The C++ names of the objects above. */
 EXPORT_AS(ios_vftable, "??_7?$basic_ios@DU?$char_traits@D@std@@@std@@6B@");
 EXPORT_AS(ios_base_vftable, "??_7ios_base@std@@6B@");
+EXPORT_AS(wios_vftable, "??_7?$basic_ios@_WU?$char_traits@_W@std@@@std@@6B@");

@@ -205,6 +205,17 @@ extern const int ostream_c_vb[2];
 extern const int istream_c_vb[2];
 extern const int ostream_w_vb[2];
 extern const int istream_w_vb[2];
+extern const void *const iostream_vftable[];
+extern const void *const wiostream_vftable[];
+extern const int iostream_c_in_vb[2], iostream_c_out_vb[2];
+extern const int iostream_w_in_vb[2], iostream_w_out_vb[2];
+
+/* istream.c: the buffer's next character (sgetc), and the one after it
+ * (snextc), of either width; CHAR_EOF at the end */
+int istream_in_getc(struct streambuf *sb, BOOL wide);
+int istream_in_nextc(struct streambuf *sb, BOOL wide);
+BOOLEAN __cdecl istream_ipfx(struct istream *is, BOOLEAN noskip);
+BOOLEAN __cdecl wistream_ipfx(struct istream *is, BOOLEAN noskip);
 
 /* ostream.c */
 struct ostream *__cdecl ostream_flush(struct ostream *os);
