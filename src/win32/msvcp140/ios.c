@@ -73,8 +73,8 @@ struct basic_ios *__cdecl wios_ctor(struct basic_ios *ios)
 
 struct basic_ios *__cdecl wios_ctor_sb(struct basic_ios *ios, struct streambuf *sb)
 {
+	ios_ctor_sb(ios, sb);
 	ios->base.vtbl = wios_vftable;
-	ios_init(ios, sb, FALSE);
 	*(WCHAR *)&ios->fill = L' ';
 	return ios;
 }

@@ -290,20 +290,3 @@ EXTRACTORS(double, double, read_double)
 EXTRACTORS(bool, BOOLEAN, read_bool)
 EXTRACTORS(pointer, void *, read_pointer)
 
-/* The manipulators (std::ws, std::hex...): the function given. */
-struct istream *__cdecl istream_manip(struct istream *is, struct istream *(__cdecl *fn)(struct istream *))
-{
-	return fn(is);
-}
-
-struct istream *__cdecl istream_ios_manip(struct istream *is, struct basic_ios *(__cdecl *fn)(struct basic_ios *))
-{
-	fn(istream_ios(is));
-	return is;
-}
-
-struct istream *__cdecl istream_base_manip(struct istream *is, struct ios_base *(__cdecl *fn)(struct ios_base *))
-{
-	fn(&istream_ios(is)->base);
-	return is;
-}

@@ -276,6 +276,17 @@ void __cdecl locimp_addfac(struct locimp *imp, struct facet *f, size_t id)
 	lockit_unlock(LOCK_LOCALE);
 }
 
+/* A new facet of a class, made from the _Locinfo, put in at its id. */
+void locimp_add_made(struct locimp *imp, const struct locinfo *info, size_t size, locinfo_facet_ctor ctor,
+		     struct locale_id *id)
+{
+	void *f = msvcp_alloc(size);
+
+	if (!f)
+		msvcp_xbad_alloc();
+	locimp_addfac(imp, ctor(f, info, 0), locale_id_get(id));
+}
+
 /* _Makewloc: the wchar_t facets of the categories in cat. */
 void __cdecl locimp_makewloc(const struct locinfo *info, int cat, struct locimp *imp,
 			     const struct locale *from)

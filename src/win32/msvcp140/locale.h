@@ -90,6 +90,10 @@ int __cdecl _Wcrtomb(char *out, WCHAR c, void *state, const struct cvtvec *v);
 /* locinfo.c */
 struct locinfo *__cdecl locinfo_ctor_name(struct locinfo *info, const char *name);
 void __cdecl locinfo_dtor_all(struct locinfo *info);
+struct locale;
+typedef void *(__cdecl *locinfo_facet_ctor)(void *f, const struct locinfo *info, size_t refs);
+void *locinfo_make_facet(void *f, const char *name, size_t refs, locinfo_facet_ctor ctor);
+size_t locinfo_getcat(const struct facet **pf, const struct locale *loc, size_t size, locinfo_facet_ctor ctor);
 
 void __cdecl msvcp_xbad_alloc(void);
 
@@ -105,6 +109,8 @@ void facet_release(struct facet *f);
 size_t __cdecl locale_id_get(struct locale_id *id);
 struct locimp *__cdecl locale_init(BOOLEAN incref);
 void __cdecl locimp_addfac(struct locimp *imp, struct facet *f, size_t id);
+void locimp_add_made(struct locimp *imp, const struct locinfo *info, size_t size, locinfo_facet_ctor ctor,
+		     struct locale_id *id);
 const char *locale_c_setlocale(int category, const char *name);
 extern struct locimp *clocptr;
 

@@ -243,45 +243,31 @@ struct codecvt_wchar *__cdecl codecvt_wchar_ctor_locinfo(struct codecvt_wchar *c
  * constructor takes it. */
 struct codecvt_wchar *__cdecl codecvt_wchar_ctor(struct codecvt_wchar *cv, size_t refs)
 {
-	struct locinfo info;
-
-	locinfo_ctor_name(&info, "C");
-	codecvt_wchar_ctor_locinfo(cv, &info, refs);
-	locinfo_dtor_all(&info);
-	return cv;
+	return locinfo_make_facet(cv, "C", refs, (locinfo_facet_ctor)codecvt_wchar_ctor_locinfo);
 }
 
 void __cdecl codecvt_wchar_ctor_default(struct codecvt_wchar *cv) { codecvt_wchar_ctor(cv, 0); }
 
-static struct facet *make(const struct locinfo *info, BOOL wide)
+size_t __cdecl codecvt_char_getcat(const struct facet **pf, const struct locale *loc)
 {
-	void *f = msvcp_alloc(wide ? sizeof(struct codecvt_wchar) : sizeof(struct facet));
-
-	if (!f)
-		msvcp_xbad_alloc();
-	return wide ? &codecvt_wchar_ctor_locinfo(f, info, 0)->facet : codecvt_char_ctor_locinfo(f, info, 0);
+	return locinfo_getcat(pf, loc, sizeof(struct facet), (locinfo_facet_ctor)codecvt_char_ctor_locinfo);
 }
 
-/* _Getcat: the category, and a new facet from the locale's name. */
-static size_t getcat(const struct facet **pf, const struct locale *loc, BOOL wide)
+size_t __cdecl codecvt_wchar_getcat(const struct facet **pf, const struct locale *loc)
 {
-	struct locinfo info;
-
-	if (pf && !*pf) {
-		locinfo_ctor_name(&info, loc && loc->impl ? yarn_str(&loc->impl->name) : "C");
-		*pf = make(&info, wide);
-		locinfo_dtor_all(&info);
-	}
-	return CAT_CTYPE;
+	return locinfo_getcat(pf, loc, sizeof(struct codecvt_wchar), (locinfo_facet_ctor)codecvt_wchar_ctor_locinfo);
 }
-
-size_t __cdecl codecvt_char_getcat(const struct facet **pf, const struct locale *loc) { return getcat(pf, loc, FALSE); }
-size_t __cdecl codecvt_wchar_getcat(const struct facet **pf, const struct locale *loc) { return getcat(pf, loc, TRUE); }
 
 void locale_add_codecvt(const struct locinfo *info, struct locimp *imp, int cat, BOOL wide)
 {
-	if (cat & CATMASK(CAT_CTYPE))
-		locimp_addfac(imp, make(info, wide), locale_id_get(wide ? &codecvt_wchar_id : &codecvt_char_id));
+	if (!(cat & CATMASK(CAT_CTYPE)))
+		return;
+	if (wide)
+		locimp_add_made(imp, info, sizeof(struct codecvt_wchar),
+				(locinfo_facet_ctor)codecvt_wchar_ctor_locinfo, &codecvt_wchar_id);
+	else
+		locimp_add_made(imp, info, sizeof(struct facet), (locinfo_facet_ctor)codecvt_char_ctor_locinfo,
+				&codecvt_char_id);
 }
 
 EXPORT_AS(codecvt_char_id, "?id@?$codecvt@DDU_Mbstatet@@@std@@2V0locale@2@A");

@@ -320,12 +320,7 @@ struct ctype_wchar *__cdecl ctype_wchar_ctor_locinfo(struct ctype_wchar *ct, con
  * constructor takes it. */
 struct ctype_wchar *__cdecl ctype_wchar_ctor(struct ctype_wchar *ct, size_t refs)
 {
-	struct locinfo info;
-
-	locinfo_ctor_name(&info, "C");
-	ctype_wchar_ctor_locinfo(ct, &info, refs);
-	locinfo_dtor_all(&info);
-	return ct;
+	return locinfo_make_facet(ct, "C", refs, (locinfo_facet_ctor)ctype_wchar_ctor_locinfo);
 }
 
 void __cdecl ctype_wchar_ctor_default(struct ctype_wchar *ct) { ctype_wchar_ctor(ct, 0); }
@@ -355,28 +350,15 @@ char __cdecl ctype_wchar_narrow(const struct ctype_wchar *ct, WCHAR c, char dflt
 	return VCALL(ct, 14, char (__cdecl *)(const struct ctype_wchar *, WCHAR, char))(ct, c, dflt);
 }
 
-/* _Getcat: the category, and a new facet from the locale's name when
- * asked for one. */
-static size_t getcat(const struct facet **pf, const struct locale *loc, BOOL wide)
+size_t __cdecl ctype_char_getcat(const struct facet **pf, const struct locale *loc)
 {
-	struct locinfo info;
-	void *f;
-
-	if (pf && !*pf) {
-		if (!(f = msvcp_alloc(wide ? sizeof(struct ctype_wchar) : sizeof(struct ctype_char))))
-			msvcp_xbad_alloc();
-		locinfo_ctor_name(&info, loc && loc->impl ? yarn_str(&loc->impl->name) : "C");
-		if (wide)
-			ctype_wchar_ctor_locinfo(f, &info, 0);
-		else
-			ctype_char_ctor_locinfo(f, &info, 0);
-		locinfo_dtor_all(&info);
-		*pf = f;
-	}
-	return CAT_CTYPE;
+	return locinfo_getcat(pf, loc, sizeof(struct ctype_char), (locinfo_facet_ctor)ctype_char_ctor_locinfo);
 }
 
-size_t __cdecl ctype_char_getcat(const struct facet **pf, const struct locale *loc) { return getcat(pf, loc, FALSE); }
+size_t __cdecl ctype_wchar_getcat(const struct facet **pf, const struct locale *loc)
+{
+	return locinfo_getcat(pf, loc, sizeof(struct ctype_wchar), (locinfo_facet_ctor)ctype_wchar_ctor_locinfo);
+}
 
 /* The classic locale's table: its ctype<char>, made once. */
 const short *__cdecl ctype_char_classic_table(void)
@@ -387,20 +369,17 @@ const short *__cdecl ctype_char_classic_table(void)
 		ctype_char_getcat(&classic, locale_classic());
 	return ctype_char_table((const struct ctype_char *)classic);
 }
-size_t __cdecl ctype_wchar_getcat(const struct facet **pf, const struct locale *loc) { return getcat(pf, loc, TRUE); }
 
 void locale_add_ctype(const struct locinfo *info, struct locimp *imp, int cat, BOOL wide)
 {
-	void *f;
-
 	if (!(cat & CATMASK(CAT_CTYPE)))
 		return;
-	if (!(f = msvcp_alloc(wide ? sizeof(struct ctype_wchar) : sizeof(struct ctype_char))))
-		msvcp_xbad_alloc();
 	if (wide)
-		locimp_addfac(imp, &ctype_wchar_ctor_locinfo(f, info, 0)->facet, locale_id_get(&ctype_wchar_id));
+		locimp_add_made(imp, info, sizeof(struct ctype_wchar), (locinfo_facet_ctor)ctype_wchar_ctor_locinfo,
+				&ctype_wchar_id);
 	else
-		locimp_addfac(imp, &ctype_char_ctor_locinfo(f, info, 0)->facet, locale_id_get(&ctype_char_id));
+		locimp_add_made(imp, info, sizeof(struct ctype_char), (locinfo_facet_ctor)ctype_char_ctor_locinfo,
+				&ctype_char_id);
 }
 
 const size_t ctype_table_size = 256;

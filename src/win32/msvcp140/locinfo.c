@@ -5,6 +5,7 @@
  * locale's data through _Getctype, _Getcvt...  The name "*" stands for a
  * locale the C runtime does not know.
  */
+#include "msvcp140/iostream.h"
 #include "msvcp140/locale.h"
 #include "msvcp140/ucrt.h"
 
@@ -126,4 +127,31 @@ const void *__cdecl locinfo_getlconv(const struct locinfo *info)
 	const void *(__cdecl *localeconv)(void) = msvcp_ucrt_proc("localeconv");
 
 	return localeconv ? localeconv() : NULL;
+}
+
+/* A facet made by its _Locinfo constructor while a _Locinfo of the name
+ * holds the C runtime's locale (what a facet's constructor without one
+ * does with "C"). */
+void *locinfo_make_facet(void *f, const char *name, size_t refs, locinfo_facet_ctor ctor)
+{
+	struct locinfo info;
+
+	locinfo_ctor_name(&info, name);
+	ctor(f, &info, refs);
+	locinfo_dtor_all(&info);
+	return f;
+}
+
+/* A facet class's _Getcat: its category (all of these are LC_CTYPE's),
+ * and when asked a new facet from the locale's name. */
+size_t locinfo_getcat(const struct facet **pf, const struct locale *loc, size_t size, locinfo_facet_ctor ctor)
+{
+	void *f;
+
+	if (pf && !*pf) {
+		if (!(f = msvcp_alloc(size)))
+			msvcp_xbad_alloc();
+		*pf = locinfo_make_facet(f, loc && loc->impl ? yarn_str(&loc->impl->name) : "C", 0, ctor);
+	}
+	return CAT_CTYPE;
 }
