@@ -255,8 +255,8 @@ void __cdecl locimp_addfac(struct locimp *imp, struct facet *f, size_t id)
 {
 	lockit_lock(LOCK_LOCALE);
 	if (imp->facetcount <= id) {
-		size_t count = id + 1 < MIN_FACETS ? MIN_FACETS : id + 1;
-		struct facet **vec = count > ((size_t)-1) / sizeof(*vec) ? NULL :
+		size_t count = id < MIN_FACETS ? MIN_FACETS : id + 1;
+		struct facet **vec = id >= ((size_t)-1) / sizeof(*vec) - 1 ? NULL :
 			imp->facetvec ? HeapReAlloc(GetProcessHeap(), 0, imp->facetvec, count * sizeof(*vec))
 				      : msvcp_alloc(count * sizeof(*vec));
 
