@@ -14,6 +14,9 @@ const void *const ios_vftable[] = {
 const void *const ios_base_vftable[] = {
 	ios_vector_dtor,
 };
+const void *const wios_vftable[] = {
+	ios_vector_dtor,
+};
 
 void __cdecl ios_clear(struct basic_ios *ios, int state, BOOLEAN reraise)
 {
@@ -61,10 +64,25 @@ struct basic_ios *__cdecl ios_ctor_sb(struct basic_ios *ios, struct streambuf *s
 	return ios;
 }
 
+/* basic_ios<wchar_t>: the same object, a wide blank for the fill. */
+struct basic_ios *__cdecl wios_ctor(struct basic_ios *ios)
+{
+	ios->base.vtbl = wios_vftable;
+	return ios;
+}
+
+struct basic_ios *__cdecl wios_ctor_sb(struct basic_ios *ios, struct streambuf *sb)
+{
+	ios_ctor_sb(ios, sb);
+	ios->base.vtbl = wios_vftable;
+	*(WCHAR *)&ios->fill = L' ';
+	return ios;
+}
+
 void __cdecl ios_dtor(struct ios_base *ios)
 {
-	if (ios->ploc && ios->ploc != &classic_locale && !ios->stdstr)
-		HeapFree(GetProcessHeap(), 0, ios->ploc);
+	if (!ios->stdstr)
+		locale_delete(ios->ploc);
 	ios->ploc = NULL;
 }
 
@@ -137,6 +155,41 @@ struct basic_ios *__cdecl ios_copyfmt(struct basic_ios *ios, const struct basic_
 	return ios;
 }
 
+struct locale *__cdecl ios_base_getloc(const struct ios_base *ios, struct locale *ret)
+{
+	return locale_copy(ret, ios->ploc ? ios->ploc : &classic_locale);
+}
+
+/* The stream's new locale; the old one is the result.  (The imbue_event
+ * callbacks: register_callback is not here, so there are none.)  The
+ * standard streams' locale object is static: theirs is replaced by one
+ * of their own first. */
+struct locale *__cdecl ios_base_imbue(struct ios_base *ios, struct locale *ret, const struct locale *loc)
+{
+	ios_base_getloc(ios, ret);
+	if (!ios->ploc || ios->ploc == &classic_locale)
+		ios->ploc = locale_new();
+	if (ios->ploc)
+		locale_assign(ios->ploc, loc);
+	return ret;
+}
+
+struct locale *__cdecl streambuf_pubimbue(struct streambuf *sb, struct locale *ret, const struct locale *loc);
+
+/* basic_ios::imbue: the stream's and its buffer's. */
+struct locale *__cdecl ios_imbue(struct basic_ios *ios, struct locale *ret, const struct locale *loc)
+{
+	struct locale old;
+
+	ios_base_imbue(&ios->base, ret, loc);
+	if (ios->strbuf) {
+		streambuf_pubimbue(ios->strbuf, &old, loc);
+		locale_release(&old);
+	}
+	return ret;
+}
+
 /* The C++ names of the objects above. */
 EXPORT_AS(ios_vftable, "??_7?$basic_ios@DU?$char_traits@D@std@@@std@@6B@");
 EXPORT_AS(ios_base_vftable, "??_7ios_base@std@@6B@");
+EXPORT_AS(wios_vftable, "??_7?$basic_ios@_WU?$char_traits@_W@std@@@std@@6B@");

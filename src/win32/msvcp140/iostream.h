@@ -35,11 +35,15 @@ struct fpos {
 	int state[2];
 };
 
-/* std::locale: a pointer to its implementation, a facet whose vtable has
- * the destructor, _Incref and _Decref. */
+/* std::locale: a pointer to its implementation (locale.h), after its two
+ * empty base classes (_Locbase<int>, _Crt_new_delete), which Visual C++
+ * gives a byte, so 8 with the alignment. */
+struct locimp;
 struct locale {
-	void *impl;
+	void *empty_bases;
+	struct locimp *impl;
 };
+_Static_assert(sizeof(struct locale) == 0x10, "std::locale is 0x10 bytes");
 
 struct streambuf;
 struct streambuf_vtbl {
@@ -136,6 +140,10 @@ extern const struct streambuf_vtbl streambuf_vftable;
 void *__cdecl streambuf_vector_dtor(struct streambuf *sb, unsigned flags);
 void __cdecl streambuf_nolock(struct streambuf *sb);
 struct locale *locale_new(void);
+void locale_delete(struct locale *l);
+void locale_release(struct locale *l);
+struct locale *locale_copy(struct locale *to, const struct locale *from);
+void locale_assign(struct locale *to, const struct locale *from);
 void streambuf_init(struct streambuf *sb, const struct streambuf_vtbl *vtbl);
 int streambuf_sputc(struct streambuf *sb, char c);
 LONGLONG streambuf_sputn(struct streambuf *sb, const char *s, LONGLONG n);
@@ -197,6 +205,17 @@ extern const int ostream_c_vb[2];
 extern const int istream_c_vb[2];
 extern const int ostream_w_vb[2];
 extern const int istream_w_vb[2];
+extern const void *const iostream_vftable[];
+extern const void *const wiostream_vftable[];
+extern const int iostream_c_in_vb[2], iostream_c_out_vb[2];
+extern const int iostream_w_in_vb[2], iostream_w_out_vb[2];
+
+/* istream.c: the buffer's next character (sgetc), and the one after it
+ * (snextc), of either width; CHAR_EOF at the end */
+int istream_in_getc(struct streambuf *sb, BOOL wide);
+int istream_in_nextc(struct streambuf *sb, BOOL wide);
+BOOLEAN __cdecl istream_ipfx(struct istream *is, BOOLEAN noskip);
+BOOLEAN __cdecl wistream_ipfx(struct istream *is, BOOLEAN noskip);
 
 /* ostream.c */
 struct ostream *__cdecl ostream_flush(struct ostream *os);

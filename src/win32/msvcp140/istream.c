@@ -12,19 +12,33 @@ int __cdecl streambuf_sgetc(struct streambuf *sb);
 int __cdecl streambuf_snextc(struct streambuf *sb);
 int __cdecl streambuf_sbumpc(struct streambuf *sb);
 
-struct istream *__cdecl istream_ctor(struct istream *is, struct streambuf *sb, BOOLEAN isstd, int most_derived)
+static struct istream *construct(struct istream *is, struct streambuf *sb, BOOLEAN isstd, int most_derived,
+				 const int *vbtable, const void *const *vftable)
 {
 	struct basic_ios *ios;
 
 	if (most_derived) {
-		is->vbtable = istream_c_vb;
+		is->vbtable = vbtable;
 		is->vtordisp = 0;
 		ios_ctor(istream_ios(is));
 	}
 	is->chcount = 0;
 	ios = istream_ios(is);
-	ios->base.vtbl = istream_vftable;
+	ios->base.vtbl = vftable;
 	ios_init(ios, sb, isstd);
+	return is;
+}
+
+struct istream *__cdecl istream_ctor(struct istream *is, struct streambuf *sb, BOOLEAN isstd, int most_derived)
+{
+	return construct(is, sb, isstd, most_derived, istream_c_vb, istream_vftable);
+}
+
+/* basic_istream<wchar_t>: the same, with a wide blank for the fill. */
+struct istream *__cdecl wistream_ctor(struct istream *is, struct streambuf *sb, BOOLEAN isstd, int most_derived)
+{
+	construct(is, sb, isstd, most_derived, istream_w_vb, wistream_vftable);
+	*(WCHAR *)&istream_ios(is)->fill = L' ';
 	return is;
 }
 
@@ -53,6 +67,9 @@ static int in_call(struct streambuf *sb, BOOL wide, int (__cdecl *narrow)(struct
 #define in_getc(sb, wide) in_call(sb, wide, streambuf_sgetc, wstreambuf_sgetc)
 #define in_nextc(sb, wide) in_call(sb, wide, streambuf_snextc, wstreambuf_snextc)
 #define in_bumpc(sb, wide) in_call(sb, wide, streambuf_sbumpc, wstreambuf_sbumpc)
+
+int istream_in_getc(struct streambuf *sb, BOOL wide) { return in_getc(sb, wide); }
+int istream_in_nextc(struct streambuf *sb, BOOL wide) { return in_nextc(sb, wide); }
 
 /* White space of the "C" locale: the C runtime's iswspace for wchar_t. */
 static BOOL is_space(int c, BOOL wide)

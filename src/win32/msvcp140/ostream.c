@@ -242,6 +242,8 @@ struct ostream *__cdecl ostream_streambuf(struct ostream *os, struct streambuf *
 	return end(os, copied ? 0 : IOS_FAIL);
 }
 
+/* The manipulator forms, basic_istream's too: the function given, on the
+ * stream or on its basic_ios (the vbtable's second entry, for both). */
 struct ostream *__cdecl ostream_manip(struct ostream *os, struct ostream *(__cdecl *fn)(struct ostream *))
 {
 	return fn(os);

@@ -158,6 +158,12 @@ const void *const wostream_vftable[] = {
 const void *const wistream_vftable[] = {
 	stream_vector_dtor,
 };
+const void *const iostream_vftable[] = {
+	stream_vector_dtor,
+};
+const void *const wiostream_vftable[] = {
+	stream_vector_dtor,
+};
 
 #define VBTABLE(name, offset, sym) const int name[2] = { 0, offset }; EXPORT_AS(name, sym)
 VBTABLE(ostream_c_vb, OSTREAM_VBASE,
@@ -249,6 +255,8 @@ EXPORT_AS(ostream_vftable, "??_7?$basic_ostream@DU?$char_traits@D@std@@@std@@6B@
 EXPORT_AS(istream_vftable, "??_7?$basic_istream@DU?$char_traits@D@std@@@std@@6B@");
 EXPORT_AS(wostream_vftable, "??_7?$basic_ostream@_WU?$char_traits@_W@std@@@std@@6B@");
 EXPORT_AS(wistream_vftable, "??_7?$basic_istream@_WU?$char_traits@_W@std@@@std@@6B@");
+EXPORT_AS(iostream_vftable, "??_7?$basic_iostream@DU?$char_traits@D@std@@@std@@6B@");
+EXPORT_AS(wiostream_vftable, "??_7?$basic_iostream@_WU?$char_traits@_W@std@@@std@@6B@");
 EXPORT_AS(std_cin, "?cin@std@@3V?$basic_istream@DU?$char_traits@D@std@@@1@A");
 EXPORT_AS(ptr_cin, "?_Ptr_cin@std@@3PEAV?$basic_istream@DU?$char_traits@D@std@@@1@EA");
 EXPORT_AS(ptr_cout, "?_Ptr_cout@std@@3PEAV?$basic_ostream@DU?$char_traits@D@std@@@1@EA");

@@ -1,34 +1,9 @@
 /*
  * std::basic_streambuf<char>: the base class of every stream buffer, with
  * its default virtual functions (which programs' own buffers inherit and
- * call), and the locale stand-in the buffers and streams point to: one
- * classic "C" locale implementation, never freed.
+ * call).
  */
 #include "msvcp140/iostream.h"
-
-static void *__cdecl facet_dtor(void *this, unsigned flags) { return this; }
-static void __cdecl facet_incref(void *this) { }
-static void *__cdecl facet_decref(void *this) { return NULL; }
-
-static const void *const classic_impl_vtbl[] = { facet_dtor, facet_incref, facet_decref };
-static struct { const void *const *vtbl; size_t refs; } classic_impl = { classic_impl_vtbl, 1 };
-struct locale classic_locale = { &classic_impl };
-
-/* What `new locale` gives: a copy of the classic one. */
-struct locale *locale_new(void)
-{
-	struct locale *l = HeapAlloc(GetProcessHeap(), 0, sizeof(*l));
-
-	if (l)
-		*l = classic_locale;
-	return l;
-}
-
-static void locale_delete(struct locale *l)
-{
-	if (l && l != &classic_locale)
-		HeapFree(GetProcessHeap(), 0, l);
-}
 
 static LONGLONG put_avail(const struct streambuf *sb)
 {
@@ -202,7 +177,19 @@ int __cdecl streambuf_snextc(struct streambuf *sb)
 
 struct locale *__cdecl streambuf_getloc(const struct streambuf *sb, struct locale *ret)
 {
-	*ret = sb->plocale ? *sb->plocale : classic_locale;
+	return locale_copy(ret, sb->plocale ? sb->plocale : &classic_locale);
+}
+
+/* The buffer's imbue sees the new locale first; the old one is the
+ * result. */
+struct locale *__cdecl streambuf_pubimbue(struct streambuf *sb, struct locale *ret, const struct locale *loc)
+{
+	streambuf_getloc(sb, ret);
+	sb->vtbl->imbue(sb, loc);
+	if (!sb->plocale || sb->plocale == &classic_locale)
+		sb->plocale = locale_new();
+	if (sb->plocale)
+		locale_assign(sb->plocale, loc);
 	return ret;
 }
 

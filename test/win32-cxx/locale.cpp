@@ -1,0 +1,537 @@
+/*
+ * std::locale and its facets as MSVC's <xlocale> drives them.  msvcp140
+ * exports the locale's static members, _Locinfo, and the ctype and
+ * codecvt facets (declared here with the classes' real names, so clang
+ * gives them MSVC's decorated names); what the header inlines is written
+ * out as it is there: use_facet (the facet vector of the locale's
+ * _Locimp by locale::id, the global locale's for a transparent one, else
+ * the class's _Getcat makes one, kept in a static of the program),
+ * has_facet, locale(const char *) (_New_Locimp, a _Locinfo for the name,
+ * _Makeloc, the name and categories set inline), the copy constructor
+ * and destructor (_Incref/_Decref through the vtable), operator==,
+ * locale(const locale &, Facet *) with a facet class of the program's
+ * own.  The facets' fields are read at their offsets and their virtual
+ * functions called by vtable slot, as the inline members do.
+ *
+ * Checks: the classic locale ("C", every category, no facets of its
+ * own), the default locale is the global one, locale::global returns the
+ * previous one and changes what locale() gives; ctype<char> (the table
+ * read inline, case, widen/narrow), ctype<wchar_t> (classification,
+ * case, widen/narrow in the "C" locale), codecvt<wchar_t, char> (in, out,
+ * an unconvertible character, a full output, length, max_length),
+ * codecvt<char, char> (noconv); locale("C") holds its facets and equals
+ * the classic one by name, a bad name throws runtime_error, a combined
+ * locale has no name and finds the program's facet, its destruction
+ * releases the facet; locale::empty is transparent; locale::id stamps;
+ * wcout.imbue and getloc.  The expected output is the real msvcp140's
+ * (14.30 from the corpus's sarif-multitool package, run under Wine 8 with
+ * WINEDLLOVERRIDES=msvcp140=n), which ours matches but for the ctype<char>
+ * table, a copy of the C runtime's: Windows' "C" locale table has _ALPHA
+ * (0x100) on letters ('a' 0x182), Wine 8's ucrtbase has not (0x82).
+ * Wine 8's own
+ * msvcp140 differs in five places: ctype<wchar_t>'s scan_is/scan_not
+ * return the wrong place, codecvt<wchar_t>'s encoding() is not 1 in the
+ * "C" locale, neither do_in nor do_out reports partial when the output is
+ * full, and a copy of the classic locale gets no facets (_Locimp_ctor
+ * makes them all, as _Makeloc does).
+ */
+#include "cxx_rt.h"
+
+int main();
+
+struct _Mbstatet {
+	unsigned long _Wchar;
+	unsigned short _Byte, _State;
+};
+
+namespace std {
+template <class E> struct char_traits {};
+
+class _Lockit {
+public:
+	__declspec(dllimport) explicit _Lockit(int);
+	__declspec(dllimport) ~_Lockit();
+
+private:
+	int _Locktype;
+};
+
+template <class E> struct _Yarn {
+	E *_Myptr;
+	E _Nul;
+	const E *c_str() const { return _Myptr ? _Myptr : &_Nul; }
+	_Yarn &operator=(const E *s)
+	{
+		if (_Myptr != s) {
+			free(_Myptr);
+			_Myptr = nullptr;
+			if (s) {
+				size_t n = 0;
+
+				while (s[n])
+					n++;
+				_Myptr = (E *)malloc((n + 1) * sizeof(E));
+				for (size_t i = 0; i <= n; i++)
+					_Myptr[i] = s[i];
+			}
+		}
+		return *this;
+	}
+};
+
+class locale;
+
+class _Facet_base {
+public:
+	virtual ~_Facet_base() {}
+	virtual void _Incref() = 0;
+	virtual _Facet_base *_Decref() = 0;
+};
+
+/* _Locinfo: its inline constructor takes the lock and empties the
+ * strings, then the exported static part switches the C locale. */
+class _Locinfo {
+public:
+	__declspec(dllimport) static void __cdecl _Locinfo_ctor(_Locinfo *, int, const char *);
+	__declspec(dllimport) static void __cdecl _Locinfo_dtor(_Locinfo *);
+
+	_Locinfo(int cat, const char *name) : _Lock(0), _Days(), _Months(), _W_Days(), _W_Months(),
+		_Oldlocname(), _Newlocname()
+	{
+		_Locinfo_ctor(this, cat, name);
+	}
+	~_Locinfo()
+	{
+		_Locinfo_dtor(this);
+		_Newlocname = nullptr;
+		_Oldlocname = nullptr;
+	}
+	const char *_Getname() const { return _Newlocname.c_str(); }
+
+private:
+	_Lockit _Lock;
+	_Yarn<char> _Days, _Months;
+	_Yarn<wchar_t> _W_Days, _W_Months;
+	_Yarn<char> _Oldlocname, _Newlocname;
+};
+
+struct _Crt_new_delete {};
+template <class D> class _Locbase {};
+
+/* Two empty bases: Visual C++ gives the second a byte, so _Ptr is at 8. */
+class locale : public _Locbase<int>, public _Crt_new_delete {
+public:
+	class id {
+	public:
+		size_t _Id;
+		size_t get();
+
+	private:
+		__declspec(dllimport) static int _Id_cnt;
+		friend int ::main();
+	};
+
+	class facet : public _Facet_base, public _Crt_new_delete {
+	public:
+		__declspec(dllimport) void _Incref() override;
+		__declspec(dllimport) _Facet_base *_Decref() override;
+
+	protected:
+		__declspec(dllimport) explicit facet(size_t refs);
+		__declspec(dllimport) virtual ~facet();
+
+	private:
+		unsigned long _Myrefs;
+	};
+
+	class _Locimp {
+	public:
+		void *vtbl;
+		long refs;
+		facet **_Facetvec;
+		size_t _Facetcount;
+		int _Catmask;
+		bool _Xparent;
+		_Yarn<char> _Name;
+
+	private:
+		__declspec(dllimport) static _Locimp *__cdecl _New_Locimp(bool);
+		__declspec(dllimport) static _Locimp *__cdecl _New_Locimp(const _Locimp &);
+		__declspec(dllimport) static _Locimp *__cdecl _Makeloc(const _Locinfo &, int, _Locimp *, const locale *);
+		__declspec(dllimport) void _Addfac(facet *, size_t);
+		friend class locale;
+		friend int ::main();
+	};
+
+	__declspec(dllimport) static const locale &__cdecl classic();
+	__declspec(dllimport) static locale __cdecl global(const locale &);
+	__declspec(dllimport) static locale __cdecl empty();
+
+	locale() : _Ptr(_Init(true)) {}
+	locale(const locale &o) : _Ptr(o._Ptr) { incref(_Ptr); }
+	explicit locale(const char *name);
+	template <class F> locale(const locale &loc, F *f);
+	~locale() { release(_Ptr); }
+	const char *c_str() const { return _Ptr ? _Ptr->_Name.c_str() : ""; }
+	bool operator==(const locale &o) const
+	{
+		return _Ptr == o._Ptr || (strcmp(c_str(), "*") && !strcmp(c_str(), o.c_str()));
+	}
+	const facet *_Getfacet(size_t id) const
+	{
+		const facet *f = id < _Ptr->_Facetcount ? _Ptr->_Facetvec[id] : nullptr;
+
+		if (f || !_Ptr->_Xparent)
+			return f;
+		_Locimp *g = _Getgloballocale();
+		return id < g->_Facetcount ? g->_Facetvec[id] : nullptr;
+	}
+	static void incref(void *obj) { ((void (*)(void *))(*(void ***)obj)[1])(obj); }
+	static void release(void *obj)
+	{
+		void *gone = ((void *(*)(void *))(*(void ***)obj)[2])(obj);
+
+		if (gone)
+			((void *(*)(void *, unsigned))(*(void ***)gone)[0])(gone, 1);
+	}
+
+	_Locimp *_Ptr;
+
+private:
+	__declspec(dllimport) static _Locimp *__cdecl _Init(bool);
+	__declspec(dllimport) static _Locimp *__cdecl _Getgloballocale();
+};
+
+/* The header's id::operator size_t: stamped from _Id_cnt under the lock. */
+size_t locale::id::get()
+{
+	if (!_Id) {
+		_Lockit lock(0);
+
+		if (!_Id)
+			_Id = (size_t)++_Id_cnt;
+	}
+	return _Id;
+}
+
+[[noreturn]] __declspec(dllimport) void __cdecl _Xruntime_error(const char *);
+
+/* locale(const char *): _Construct, inline in the header. */
+locale::locale(const char *name) : _Ptr(_Locimp::_New_Locimp(false))
+{
+	bool bad = false;
+
+	_Init(false);
+	{
+		_Locinfo info(0x3f, name);
+
+		if (!strcmp(info._Getname(), "*")) {
+			bad = true;
+		} else {
+			_Locimp::_Makeloc(info, 0x3f, _Ptr, nullptr);
+			_Ptr->_Catmask = 0x3f;
+			_Ptr->_Name = name;
+		}
+	}
+	if (bad) {
+		release(_Ptr);
+		_Xruntime_error("bad locale name");
+	}
+}
+
+/* locale(const locale &, Facet *): a copy with the facet put in, no name. */
+template <class F> locale::locale(const locale &loc, F *f) : _Ptr(_Locimp::_New_Locimp(*loc._Ptr))
+{
+	if (f) {
+		_Ptr->_Addfac(f, F::id.get());
+		_Ptr->_Catmask = 0;
+		_Ptr->_Name = "*";
+	}
+}
+
+template <class E> class ctype;
+template <> class ctype<char> {
+public:
+	__declspec(dllimport) static size_t __cdecl _Getcat(const locale::facet **, const locale *);
+	__declspec(dllimport) static locale::id id;
+};
+template <> class ctype<wchar_t> {
+public:
+	__declspec(dllimport) static size_t __cdecl _Getcat(const locale::facet **, const locale *);
+	__declspec(dllimport) static locale::id id;
+};
+template <class I, class E, class S> class codecvt;
+template <> class codecvt<char, char, _Mbstatet> {
+public:
+	__declspec(dllimport) static size_t __cdecl _Getcat(const locale::facet **, const locale *);
+	__declspec(dllimport) static locale::id id;
+};
+template <> class codecvt<wchar_t, char, _Mbstatet> {
+public:
+	__declspec(dllimport) static size_t __cdecl _Getcat(const locale::facet **, const locale *);
+	__declspec(dllimport) static locale::id id;
+};
+
+template <class E, class T> class basic_ios {
+public:
+	__declspec(dllimport) locale imbue(const locale &);
+};
+template <class E, class T> class basic_ostream;
+extern __declspec(dllimport) basic_ostream<wchar_t, char_traits<wchar_t>> wcout;
+}
+
+using std::locale;
+
+/* use_facet's lazy facets: one per class, as _Facetptr<F>::_Psave. */
+template <class F> struct facet_ptr {
+	static const locale::facet *psave;
+};
+template <class F> const locale::facet *facet_ptr<F>::psave;
+
+static int bad_casts;
+
+/* std::use_facet, as the header has it (_Facet_Register, the import
+ * library's, only queues the facet to be freed at exit). */
+template <class F> static const void *use_facet(const locale &loc)
+{
+	std::_Lockit lock(0);
+	const locale::facet *save = facet_ptr<F>::psave;
+	const locale::facet *f = loc._Getfacet(F::id.get());
+
+	if (!f) {
+		if (save) {
+			f = save;
+		} else if (F::_Getcat(&save, &loc) == (size_t)-1) {
+			bad_casts++;
+			return nullptr;
+		} else {
+			locale::incref((void *)save);
+			facet_ptr<F>::psave = save;
+			f = save;
+		}
+	}
+	return f;
+}
+
+template <class F> static bool has_facet(const locale &loc)
+{
+	return loc._Getfacet(F::id.get()) || F::_Getcat(nullptr, nullptr) != (size_t)-1;
+}
+
+template <class R, class... A> static R vcall(const void *obj, int slot, A... args)
+{
+	return ((R (*)(const void *, A...))(*(void *const *const *)obj)[slot])(obj, args...);
+}
+
+/* A facet class of the program's own, on locale::facet's exported
+ * constructor and destructor. */
+static int my_facets_alive;
+class my_facet : public locale::facet {
+public:
+	static locale::id id;
+	int value;
+
+	explicit my_facet(int v) : facet(0), value(v) { my_facets_alive++; }
+	static size_t __cdecl _Getcat(const locale::facet **, const locale *) { return (size_t)-1; }
+
+protected:
+	~my_facet() override { my_facets_alive--; }
+};
+locale::id my_facet::id;
+
+typedef std::ctype<char> ctype_c;
+typedef std::ctype<wchar_t> ctype_w;
+typedef std::codecvt<wchar_t, char, _Mbstatet> cvt_w;
+typedef std::codecvt<char, char, _Mbstatet> cvt_c;
+
+enum { UPPER = 0x1, LOWER = 0x2, DIGIT = 0x4, SPACE = 0x8, PUNCT = 0x10, ALPHA = 0x103 };
+enum { OK, PARTIAL, ERROR, NOCONV };
+
+#define CHECK(c) printf("%s: %s\n", (c) ? "ok" : "FAILED", #c)
+
+static void show(const char *what, const locale &loc)
+{
+	printf("%s: name \"%s\", categories %#x, transparent %d\n", what, loc.c_str(),
+	       loc._Ptr->_Catmask, loc._Ptr->_Xparent);
+}
+
+static void check_ctype_char(const locale &loc)
+{
+	const void *ct = use_facet<ctype_c>(loc);
+	const short *table = *(const short *const *)((const char *)ct + 0x18);
+	char text[] = "MiXeD 42";
+
+	puts("== ctype<char>");
+	CHECK(ct && use_facet<ctype_c>(loc) == ct);
+	CHECK((table['a'] & LOWER) && (table['Q'] & UPPER) && (table['7'] & DIGIT) && (table[' '] & SPACE));
+	printf("table: 'a' %#x 'z' %#x 'Q' %#x '7' %#x ' ' %#x '!' %#x '\\n' %#x\n", table['a'], table['z'], table['Q'],
+	       table['7'], table[' '], table['!'], table['\n']);
+	CHECK(vcall<char>(ct, 6, 'q') == 'Q' && vcall<char>(ct, 4, 'Q') == 'q' && vcall<char>(ct, 4, '5') == '5');
+	CHECK(vcall<const char *>(ct, 3, text, (const char *)text + 8) == text + 8);
+	printf("tolower range: %s\n", text);
+	vcall<const char *>(ct, 5, text, (const char *)text + 3);
+	printf("toupper first three: %s\n", text);
+	CHECK(vcall<char>(ct, 8, 'x') == 'x' && vcall<char>(ct, 10, 'y', '?') == 'y');
+}
+
+static void check_ctype_wchar(const locale &loc)
+{
+	const void *ct = use_facet<ctype_w>(loc);
+	wchar_t text[] = L"Grau 9x";
+	short masks[3];
+
+	puts("== ctype<wchar_t>");
+	CHECK(ct != nullptr);
+	CHECK(vcall<bool>(ct, 4, (short)DIGIT, L'7') && !vcall<bool>(ct, 4, (short)DIGIT, L'x'));
+	CHECK(vcall<bool>(ct, 4, (short)UPPER, L'G') && vcall<bool>(ct, 4, (short)SPACE, L' '));
+	CHECK(vcall<const wchar_t *>(ct, 3, (const wchar_t *)L"a1 ", (const wchar_t *)L"a1 " + 3, masks));
+	printf("masks of 'a1 ': %#x %#x %#x\n", masks[0] & 0x1ff, masks[1] & 0x1ff, masks[2] & 0x1ff);
+	CHECK(*vcall<const wchar_t *>(ct, 5, (short)DIGIT, (const wchar_t *)text, (const wchar_t *)text + 7) == L'9');
+	CHECK(*vcall<const wchar_t *>(ct, 6, (short)ALPHA, (const wchar_t *)text, (const wchar_t *)text + 7) == L' ');
+	CHECK(vcall<wchar_t>(ct, 8, L'Q') == L'q' && vcall<wchar_t>(ct, 10, L'q') == L'Q');
+	printf("tolower of U+00C9, toupper of U+00E9: %#x %#x\n", vcall<wchar_t>(ct, 8, (wchar_t)0xc9),
+	       vcall<wchar_t>(ct, 10, (wchar_t)0xe9));
+	vcall<const wchar_t *>(ct, 9, text, (const wchar_t *)text + 7);
+	printf("toupper range: %ls\n", text);
+	CHECK(vcall<wchar_t>(ct, 12, 'A') == L'A' && vcall<wchar_t>(ct, 12, '\xe9') == 0xe9);
+	CHECK(vcall<char>(ct, 14, L'z', '?') == 'z' && vcall<char>(ct, 14, (wchar_t)0x20ac, '?') == '?');
+}
+
+static void check_codecvt(const locale &loc)
+{
+	const void *cv = use_facet<cvt_w>(loc), *cc = use_facet<cvt_c>(loc);
+	_Mbstatet st = {};
+	const wchar_t *wmid;
+	const char *mid;
+	wchar_t wbuf[8] = {};
+	char buf[8] = {};
+	char *bmid;
+	wchar_t *wbmid;
+	const wchar_t text[] = L"h\u00e9!";
+	const wchar_t euro[] = L"a\u20acb";
+	const char bytes[] = "ab\xe9";
+
+	puts("== codecvt<wchar_t, char>");
+	CHECK(!vcall<bool>(cv, 3) && vcall<int>(cv, 4) == 1 && vcall<int>(cv, 5) == 1);
+	CHECK(vcall<int>(cv, 7, &st, text, text + 3, &wmid, buf, buf + 8, &bmid) == OK);
+	CHECK(wmid == text + 3 && bmid == buf + 3 && !strcmp(buf, "h\xe9!"));
+	CHECK(vcall<int>(cv, 7, &st, euro, euro + 3, &wmid, buf, buf + 8, &bmid) == ERROR);
+	CHECK(wmid == euro + 1 && bmid == buf + 1);
+	CHECK(vcall<int>(cv, 7, &st, text, text + 3, &wmid, buf, buf + 2, &bmid) == PARTIAL);
+	CHECK(wmid == text + 2 && bmid == buf + 2);
+	CHECK(vcall<int>(cv, 6, &st, bytes, (const char *)bytes + 3, &mid, wbuf, wbuf + 8, &wbmid) == OK);
+	CHECK(mid == bytes + 3 && wbmid == wbuf + 3 && wbuf[2] == 0xe9 && wbuf[0] == L'a');
+	CHECK(vcall<int>(cv, 6, &st, bytes, (const char *)bytes + 3, &mid, wbuf, wbuf + 1, &wbmid) == PARTIAL);
+	CHECK(mid == bytes + 1 && wbmid == wbuf + 1);
+	CHECK(vcall<int>(cv, 9, &st, bytes, (const char *)bytes + 3, (size_t)2) == 2);
+	CHECK(vcall<int>(cv, 8, &st, buf, buf + 8, &bmid) == OK && bmid == buf);
+	puts("== codecvt<char, char>");
+	CHECK(cc && vcall<bool>(cc, 3));
+	CHECK(vcall<int>(cc, 6, &st, "xy", (const char *)"xy" + 2, &mid, buf, buf + 8, &bmid) == NOCONV);
+	CHECK(vcall<int>(cc, 9, &st, "xyz", (const char *)"xyz" + 3, (size_t)5) == 3);
+}
+
+int main()
+{
+	const locale &classic = locale::classic();
+
+	puts("== the classic and global locales");
+	show("classic", classic);
+	CHECK(classic._Ptr->_Facetcount == 0);
+	{
+		locale dflt;
+
+		CHECK(dflt._Ptr == classic._Ptr && dflt == classic);
+	}
+	CHECK(has_facet<ctype_c>(classic) && !has_facet<my_facet>(classic));
+
+	check_ctype_char(classic);
+	check_ctype_wchar(classic);
+	check_codecvt(classic);
+
+	puts("== locale(\"C\")");
+	{
+		locale c("C");
+		size_t id = ctype_c::id.get();
+
+		show("named", c);
+		CHECK(c._Ptr != classic._Ptr && c == classic);
+		CHECK(id < c._Ptr->_Facetcount && c._Ptr->_Facetvec[id] != nullptr);
+		CHECK(use_facet<ctype_c>(c) == c._Ptr->_Facetvec[id]);
+		CHECK(use_facet<ctype_c>(c) != use_facet<ctype_c>(classic));
+		CHECK(c._Getfacet(cvt_w::id.get()) && c._Getfacet(ctype_w::id.get()));
+		check_ctype_char(c);
+		check_codecvt(c);
+
+		puts("== locale::global");
+		{
+			locale old = locale::global(c);
+
+			CHECK(old._Ptr == classic._Ptr);
+			locale now;
+			CHECK(now._Ptr == c._Ptr);
+			locale back = locale::global(classic);
+			CHECK(back._Ptr == c._Ptr);
+		}
+		locale after;
+		CHECK(after._Ptr == classic._Ptr);
+	}
+
+	puts("== locale(\"\") and a bad name");
+	{
+		locale user("");
+
+		/* The name is the one given: the header sets it inline. */
+		CHECK(!strcmp(user.c_str(), "") && user._Ptr->_Catmask == 0x3f && user._Getfacet(ctype_c::id.get()));
+	}
+	try {
+		locale bad("no such locale");
+		puts("FAILED: a bad name made a locale");
+	} catch (std::exception &e) {
+		printf("bad name: %s\n", e.what());
+	}
+
+	puts("== a locale with a facet of the program's own");
+	{
+		my_facet *mine = new my_facet(7);
+		locale with(classic, mine);
+
+		show("combined", with);
+		CHECK(my_facet::id._Id > 0 && my_facet::id._Id <= (size_t)locale::id::_Id_cnt);
+		CHECK(my_facet::id._Id != ctype_c::id._Id && my_facet::id._Id != cvt_w::id._Id);
+		CHECK(has_facet<my_facet>(with) && ((const my_facet *)use_facet<my_facet>(with))->value == 7);
+		CHECK(!(with == classic) && with._Getfacet(ctype_c::id.get()));
+		CHECK(my_facets_alive == 1);
+		{
+			locale copy(with);
+
+			CHECK(copy._Ptr == with._Ptr && copy == with);
+		}
+		CHECK(my_facets_alive == 1);
+	}
+	CHECK(my_facets_alive == 0);
+	CHECK(use_facet<my_facet>(classic) == nullptr && bad_casts == 1);
+
+	puts("== locale::empty");
+	{
+		locale e = locale::empty();
+
+		show("empty", e);
+		CHECK(e._Ptr->_Facetcount == 0 && e._Getfacet(ctype_c::id.get()) == nullptr);
+	}
+
+	puts("== a stream's locale");
+	{
+		std::basic_ios<wchar_t, std::char_traits<wchar_t>> *ios = (std::basic_ios<wchar_t, std::char_traits<wchar_t>> *)
+			((char *)&std::wcout + (*(const int **)&std::wcout)[1]);
+		locale c("C");
+		locale old = ios->imbue(c);
+		locale **ploc = (locale **)((char *)ios + 0x40);
+
+		CHECK(old._Ptr == classic._Ptr && (*ploc)->_Ptr == c._Ptr);
+		locale was = ios->imbue(classic);
+		CHECK(was._Ptr == c._Ptr && (*ploc)->_Ptr == classic._Ptr);
+	}
+	puts("done");
+	return 0;
+}
