@@ -112,6 +112,10 @@ struct reg_hive {
 				      * how the file names the root in [sections] */
 	struct reg_key *root;
 	bool dirty;                  /* changed since the last flush */
+	uint64_t generation;         /* bumped by every change to its tree, a merge
+				      * of the files' included: what was derived
+				      * from it (lswhost's environment) is stale
+				      * when it moved */
 	bool unbounded;              /* loading: the file is taken whole, no budget */
 	bool time_zones_pending;     /* its volatile Time Zones keys are still to be
 				      * made (reg_prefix_time_zones) */
