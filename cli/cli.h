@@ -79,10 +79,20 @@ int run_option(struct run_state *rs, int opt, const char *arg);
  * as run_option. */
 int run_limit_option(struct run_state *rs, int opt, const char *arg);
 int run_program(struct run_state *rs, int argc, char **argv, int first);
-/* lswhost: a run's environment, as the client's would be: the defaults,
- * the registry's (r, as it is now), then options (NAME=value, what the
- * client's --env and --host-env gave).  The caller frees it (env_take). */
-char **run_env_for_host(struct reg_prefix *r, char *const *options);
+/* The environment a logon gives: the defaults, then the registry's (r, as
+ * it is now).  The caller frees it (env_take). */
+char **run_env_logon(struct reg_prefix *r);
+/* host_env.c: lswhost's environment of a run, as the client's would be:
+ * run_env_logon's, kept until a hive changes (reg_hive.generation), then
+ * options (NAME=value, what the client's --env and --host-env gave) over
+ * a copy.  The caller frees it (env_take); NULL when out of memory. */
+struct host_env {
+	struct reg_prefix *reg;
+	char **logon;                /* NULL: not built yet */
+	uint64_t machine_generation, user_generation;
+};
+char **host_env_for_run(struct host_env *he, char *const *options);
+void host_env_free(struct host_env *he);
 /* Frees what the run held, once it is over (so leak checkers see none). */
 void run_state_free(struct run_state *rs);
 
@@ -108,6 +118,8 @@ char **env_finish(struct env_builder *e);  /* sorted NAME=value, NULL-terminated
 void env_free(struct env_builder *e);      /* with what env_finish returned */
 /* env_finish's vector, the caller's to free (each string, then it). */
 char **env_take(struct env_builder *e);
+/* A builder holding a copy of v (an env_finish vector). */
+struct env_builder *env_from(char *const *v);
 /* One NAME=value entry ("=C:=..." names too). */
 int env_set_entry(struct env_builder *e, const char *entry);
 /* NAME's value so far (case-insensitive), or NULL. */

@@ -2,6 +2,9 @@
  * lsw reg: reg.exe's query, add, delete, export and import on a prefix's
  * hive files (opened with reg_prefix_open, as the supervisor does; every
  * write goes through reg_hive_flush).  Output as reg.exe prints it.
+ * While an lswhost holds the prefix, it is asked to write what it holds
+ * first and to take in what lsw reg wrote after (REG_SYNC): its running
+ * programs see the change at once, and so do its next runs' environments.
  * Exit status: 0, 1 when the operation fails, 2 for a usage error.
  */
 #include <errno.h>
@@ -11,8 +14,10 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include "cli.h"
 #include "emul/registry/reg_prefix.h"
+#include "host/client.h"
 
 struct reg_args {
 	const char *verb, *prefix;
@@ -534,6 +539,29 @@ static int run_verb(struct reg_prefix *p, const struct reg_args *r)
 	return ret;
 }
 
+/* The prefix's running lswhost, if any, syncs its registry with the
+ * files (reg_hive_sync).  0, also when none runs; -1 (said why). */
+static int sync_daemon(const char *prefix)
+{
+	struct host_paths paths;
+	uint8_t *p = NULL;
+	uint32_t size;
+	char err[512];
+	int sock, r;
+
+	if (host_paths_for(prefix, &paths, err, sizeof(err)) < 0)
+		return 0; /* no daemon can listen there either */
+	sock = host_connect(prefix, false, NULL, &paths);
+	if (sock == HOST_NONE || sock == HOST_FALLBACK) /* another build's: it merges */
+		return 0;                               /* the files when it next writes */
+	if (sock < 0)
+		return -1;
+	r = host_request(sock, PROTO_REG_SYNC, NULL, PROTO_OK, &p, &size);
+	free(p);
+	close(sock);
+	return r;
+}
+
 int cmd_reg(int argc, char **argv)
 {
 	struct reg_args r;
@@ -552,7 +580,7 @@ int cmd_reg(int argc, char **argv)
 		ret = check_verb_args(&r);
 	if (ret)
 		return ret;
-	if (prefix_prepare(r.prefix, prefix, sizeof(prefix)) < 0)
+	if (prefix_prepare(r.prefix, prefix, sizeof(prefix)) < 0 || sync_daemon(prefix) < 0)
 		return 1;
 	p = reg_prefix_open(prefix, lsw_user_name(), err, sizeof(err));
 	if (p && reg_prefix_time_zones(p->machine) < 0) { /* as a program sees them */
@@ -572,8 +600,10 @@ int cmd_reg(int argc, char **argv)
 		fprintf(stderr, "lsw reg: ERROR: %s\n", err);
 		ret = 1;
 	}
+	reg_prefix_close(p);
+	if (ret == 0 && writes && sync_daemon(prefix) < 0)
+		ret = 1; /* in the files; the daemon takes it in when it next writes */
 	if (ret == 0 && writes)
 		puts("The operation completed successfully.");
-	reg_prefix_close(p);
 	return ret;
 }

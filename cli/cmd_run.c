@@ -375,7 +375,7 @@ static void add_env_options(const struct run_state *rs, struct env_builder *e)
 	}
 }
 
-char **run_env_for_host(struct reg_prefix *r, char *const *options)
+char **run_env_logon(struct reg_prefix *r)
 {
 	struct env_builder *e = env_new();
 
@@ -383,8 +383,6 @@ char **run_env_for_host(struct reg_prefix *r, char *const *options)
 		return NULL;
 	add_defaults(e);
 	env_add_registry(e, r);
-	for (size_t i = 0; options && options[i]; i++)
-		env_set_entry(e, options[i]);
 	return env_take(e);
 }
 

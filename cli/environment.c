@@ -124,6 +124,26 @@ char **env_take(struct env_builder *e)
 	return v;
 }
 
+struct env_builder *env_from(char *const *v)
+{
+	struct env_builder *e = env_new();
+	size_t n = 0;
+
+	while (v && v[n])
+		n++;
+	if (!e || !(e->v = malloc((n + 16) * sizeof(*e->v)))) {
+		free(e);
+		return NULL;
+	}
+	e->cap = n + 16;
+	for (; e->n < n; e->n++) /* v's names are distinct already */
+		if (!(e->v[e->n] = strdup(v[e->n]))) {
+			env_free(e);
+			return NULL;
+		}
+	return e;
+}
+
 int env_set_entry(struct env_builder *e, const char *entry)
 {
 	size_t n = name_len(entry);

@@ -37,7 +37,7 @@ static int parse_idle(const char *s, unsigned *out)
 
 static char **job_env(void *arg, char *const *options)
 {
-	return run_env_for_host(arg, options);
+	return host_env_for_run(arg, options);
 }
 
 /* What the daemon holds for its life: the prefix's registry and the
@@ -47,6 +47,7 @@ static int serve(struct lsw_daemon_config *dc, const char *given, bool debug)
 	static char prefix[PATH_MAX], runtime[PATH_MAX], dlls[PATH_MAX];
 	char err[PATH_MAX + 256];
 	struct run_state rs;
+	static struct host_env he;
 	struct reg_prefix *reg;
 	char **env;
 	int r;
@@ -63,12 +64,14 @@ static int serve(struct lsw_daemon_config *dc, const char *given, bool debug)
 	env = env_finish(rs.env);
 	dc->prefix = prefix;
 	dc->job_env = job_env;
-	dc->job_env_arg = reg;
+	he.reg = reg;
+	dc->job_env_arg = &he;
 	dc->host = (struct lsw_host_config){ .prefix = prefix, .runtime_path = runtime,
 					     .dll_dir = dlls, .hive_machine = reg->machine,
 					     .hive_user = reg->user, .logon_env = env,
 					     .debug = debug };
 	r = daemon_main(dc);
+	host_env_free(&he);
 	reg_prefix_close(reg);
 	run_state_free(&rs);
 	return r;

@@ -195,9 +195,12 @@ struct lsw_thread {
 	uint32_t suspend_count;      /* NtSuspendThread - NtResumeThread (and
 				      * 1 when created suspended) */
 	bool interrupt_sent;         /* LSW_INTERRUPT_SIGNAL on its way */
-	/* the fast channel found it on the supervisor's own CPU: the next
-	 * fast_skip calls do not make it hot again (fast_channel.c) */
+	/* the fast channel found it on the supervisor's own CPU, or polled it
+	 * for a window in which it posted nothing: the next fast_skip calls
+	 * do not make it hot again (fast_channel.c) */
 	unsigned fast_skip, fast_backoff;
+	bool fast_taken;             /* a call of it was taken since it was made hot */
+	bool fast_proven;            /* ... since it started or last missed a window */
 	bool fast_declined;          /* the channel handed its call back */
 	bool stopped;                /* waits in LSW_REQ_INTERRUPT */
 	struct apc *apc_first, *apc_last; /* user APCs queued (apc.c) */
@@ -514,7 +517,7 @@ struct lsw_host {
 	uint64_t fast_gap_ns;        /* recent time from an answer to a call */
 	unsigned fast_cpu;           /* ours + 1, as the polled blocks say */
 	struct fast_stats {          /* --debug: what the channel did */
-		uint64_t taken, by_syscall, cools, here, withdrawn, wakes, slices, spin_ns;
+		uint64_t taken, by_syscall, cools, here, missed, withdrawn, wakes, slices, spin_ns;
 	} fast_stats;
 };
 

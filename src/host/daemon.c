@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "emul/memory/image_cache.h"
+#include "emul/registry/registry.h"
 #include "host/daemon.h"
 #include "host/host.h"
 #include "host/runtime_pool.h"
@@ -129,14 +130,29 @@ static void hello(struct conn *c, struct proto_reader *r)
 	conn_close(c);
 }
 
-/* PS, KILL, STATUS, STOP: one request a connection, answered, then it
- * ends.  false: not one of them. */
+/* lsw reg: the hive files made to hold what the daemon holds, before it
+ * reads or writes them, and what it wrote taken in after. */
+static void reg_sync(struct conn *c)
+{
+	char err[1024];
+
+	if (registry_sync(c->d->h, err, sizeof(err)) < 0) {
+		daemon_log(c->d, "registry: %s", err);
+		conn_error(c, 1, "lswhost: registry: %s", err);
+	} else {
+		conn_send(c, PROTO_OK, NULL);
+	}
+}
+
+/* PS, KILL, STATUS, STOP, REG_SYNC: one request a connection, answered,
+ * then it ends.  false: not one of them. */
 static bool one_shot(struct conn *c, uint32_t type, struct proto_reader *r)
 {
 	struct daemon *d = c->d;
 	uint32_t a = 0, b = 0, flags = 0;
 
-	if (type != PROTO_PS && type != PROTO_KILL && type != PROTO_STATUS && type != PROTO_STOP)
+	if (type != PROTO_PS && type != PROTO_KILL && type != PROTO_STATUS && type != PROTO_STOP &&
+	    type != PROTO_REG_SYNC)
 		return false;
 	if (type == PROTO_KILL || type == PROTO_STOP)
 		a = proto_get_u32(r);
@@ -155,6 +171,8 @@ static bool one_shot(struct conn *c, uint32_t type, struct proto_reader *r)
 		daemon_kill(c, a, b, flags);
 	else if (type == PROTO_STATUS)
 		daemon_status(c);
+	else if (type == PROTO_REG_SYNC)
+		reg_sync(c);
 	else
 		conn_send(c, PROTO_OK, NULL);
 	conn_close(c);

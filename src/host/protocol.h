@@ -11,7 +11,7 @@
  *
  * A connection starts with HELLO / HELLO_OK (versions compared), then one
  * request: RUN (then SIGNALs from the client until EXIT), PS, KILL,
- * STATUS or STOP.
+ * STATUS, STOP or REG_SYNC.
  */
 #ifndef LSW_HOST_PROTOCOL_H
 #define LSW_HOST_PROTOCOL_H
@@ -67,7 +67,10 @@
 	/* d->c: empty */ \
 	X(OK, 13) \
 	/* d->c: u32 code (lsw exit status to use), str message */ \
-	X(ERROR, 14)
+	X(ERROR, 14) \
+	/* c->d: empty: the registry's changes written to the hive files and \
+	 * what lsw reg wrote there taken in; d->c OK or ERROR */ \
+	X(REG_SYNC, 15)
 
 enum proto_type {
 #define PROTO_ENUM(name, n) PROTO_##name = n,

@@ -64,6 +64,27 @@ grep -q 'value: live-from-serve' "$dir/b.out" || fail "registry not shared: $(ca
 wait $a || fail "serve: $(cat "$dir/a.out")"
 grep -q signalled "$dir/a.out" || fail "serve not signalled: $(cat "$dir/a.out")"
 
+# lsw reg goes through the running daemon: what a program just wrote
+# reads back at once (the daemon writes it out first), and what lsw reg
+# adds or deletes reaches the daemon's registry and its next runs'
+# environment (HKCU\Environment) without a new daemon.
+"$lsw" reg query 'HKCU\Software\LswHostShare' /v Token > "$dir/reg" 2>&1 &&
+	grep -q 'live-from-serve' "$dir/reg" || fail "lsw reg does not see the daemon's value: $(cat "$dir/reg")"
+"$lsw" run "$share" show > "$dir/show" && grep -q '^env: unset (203)' "$dir/show" ||
+	fail "show before lsw reg: $(cat "$dir/show")"
+"$lsw" reg add 'HKCU\Software\LswHostShare' /v Token /d from-lsw-reg /f > /dev/null &&
+	"$lsw" reg add 'HKCU\Environment' /v LSWSHAREENV /d env-from-reg > /dev/null ||
+	fail "lsw reg add with a daemon running"
+"$lsw" run "$share" show > "$dir/show" || fail "show: $(cat "$dir/show")"
+grep -q '^value: from-lsw-reg' "$dir/show" && grep -q '^env: env-from-reg' "$dir/show" ||
+	fail "the daemon did not take in lsw reg add: $(cat "$dir/show")"
+"$lsw" reg delete 'HKCU\Environment' /v LSWSHAREENV > /dev/null || fail "lsw reg delete"
+"$lsw" run "$share" show > "$dir/show" && grep -q '^env: unset (203)' "$dir/show" ||
+	fail "the daemon did not take in lsw reg delete: $(cat "$dir/show")"
+[ "$("$lsw" host status | sed -n 's/^pid: //p')" = "$hostpid" ] || fail "the daemon changed"
+"$lsw" reg add 'HKCU\Software\LswHostShare' /v Token /d live-from-serve /f > /dev/null ||
+	fail "lsw reg add back"
+
 # lsw ps lists a running program; lsw kill ends it with the code given.
 wait_ps() {
 	for i in $(seq 100); do

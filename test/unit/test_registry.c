@@ -690,6 +690,49 @@ START_TEST(journal_merge)
 }
 END_TEST
 
+/* Another writer's change reaches a hive with nothing to write only
+ * through reg_hive_sync (lsw reg and a running lswhost); the hive's
+ * generation moves with every change, the merge's included, and stays
+ * when nothing changed (lswhost keeps the environment by it). */
+START_TEST(sync_takes_in_and_counts)
+{
+	char path[300], err[256];
+	struct reg_hive *a, *b;
+	uint64_t g;
+	size_t n;
+	const uint16_t *name;
+
+	make_scratch();
+	snprintf(path, sizeof(path), "%s/user.reg", scratch);
+	a = reg_hive_load(path, "HKEY_CURRENT_USER", err, sizeof(err));
+	ck_assert_ptr_nonnull(a);
+	g = a->generation;
+	mk(a->root, "Environment");
+	ck_assert_uint_gt(a->generation, g);
+	ck_assert_int_eq(reg_hive_flush(a, err, sizeof(err)), 0);
+	g = a->generation;
+	ck_assert_int_eq(reg_hive_sync(a, err, sizeof(err)), 0); /* nothing new */
+	ck_assert_uint_eq(a->generation, g);
+	b = reg_hive_load(path, "HKEY_CURRENT_USER", err, sizeof(err));
+	ck_assert_ptr_nonnull(b);
+	ck_assert_uint_eq(set(find(b->root, "Environment"), "FOO", REG_SZ, "b\0\0", 4), 0);
+	ck_assert_int_eq(reg_hive_flush_final(b, err, sizeof(err)), 0);
+	name = w("FOO", &n);
+	ck_assert_int_eq(reg_hive_flush(a, err, sizeof(err)), 0); /* a has nothing to write */
+	ck_assert_ptr_null(reg_value_find(find(a->root, "Environment"), name, n));
+	ck_assert_uint_eq(a->generation, g);
+	ck_assert_int_eq(reg_hive_sync(a, err, sizeof(err)), 0);
+	ck_assert_ptr_nonnull(reg_value_find(find(a->root, "Environment"), name, n));
+	ck_assert_uint_gt(a->generation, g);
+	g = a->generation;
+	ck_assert_uint_eq(reg_value_delete(find(a->root, "Environment"), name, n), 0);
+	ck_assert_uint_gt(a->generation, g);
+	reg_hive_free(a);
+	reg_hive_free(b);
+	rm_scratch();
+}
+END_TEST
+
 /* A flush that cannot write leaves the files as they were and the
  * changes waiting; a compaction that cannot write loses nothing either
  * (the journal holds them). */
@@ -819,6 +862,7 @@ static Suite *registry_suite(void)
 	tcase_add_test(text, encodings_and_paths);
 	tcase_add_test(files, load_and_errors);
 	tcase_add_test(files, journal_merge);
+	tcase_add_test(files, sync_takes_in_and_counts);
 	tcase_add_test(files, flush_is_atomic);
 	tcase_add_test(files, prefix_defaults);
 	suite_add_tcase(s, keys);

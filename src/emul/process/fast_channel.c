@@ -206,6 +206,7 @@ void fast_channel_touch(struct lsw_thread *t)
 		return;
 	}
 	h->fast_hot[h->fast_nhot++] = t;
+	t->fast_taken = false;
 	sync_wakeup(t->process);
 	__atomic_store_n(&f->self, t->block, __ATOMIC_RELAXED);
 	__atomic_store_n(&f->polling, polling_word(h), __ATOMIC_SEQ_CST);
@@ -241,6 +242,7 @@ bool fast_channel_take(struct lsw_thread *t, struct fast_request *r)
 	/* once each, into our memory: the program may change them meanwhile */
 	t->process->host->fast_stats.taken++;
 	t->fast_backoff = 0;
+	t->fast_taken = t->fast_proven = true;
 	came(t->process->host, loop_now_ns());
 	r->number = __atomic_load_n(&f->number, __ATOMIC_RELAXED);
 	memcpy(r->args, (const void *)f->args, sizeof(r->args));

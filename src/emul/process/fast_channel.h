@@ -15,6 +15,11 @@ struct lsw_thread;
 #define FAST_WINDOW_MIN_NS 4000ull   /* how long polling goes on without a call */
 #define FAST_WINDOW_MAX_NS 200000ull
 #define FAST_BACKOFF_MAX 256u        /* calls not polled after being found on our CPU */
+/* The window while no polled thread has had a call taken since it started
+ * or last missed a window: long enough for a notification's answer to
+ * wake the thread on another CPU and its next call to come, short enough
+ * that a loader's calls, which come hundreds of us apart, cost little. */
+#define FAST_PROBATION_NS 50000ull
 
 /* A call taken from a block: copied once, validated. */
 struct fast_request {
@@ -49,8 +54,9 @@ void fast_channel_moved(struct lsw_host *h, unsigned cpu);
 /* t last posted from cpu + 1 and has no call posted: it runs (or waits to
  * run) where the supervisor spins, so spinning cannot meet it. */
 bool fast_channel_here(const struct lsw_thread *t, unsigned cpu);
-/* t was found there: its next calls do not make it hot (more of them each
- * time in a row, until the channel takes one of its calls). */
+/* t was found there, or was polled for a whole window without posting
+ * (a loader between its calls): its next calls do not make it hot (more
+ * of them each time in a row, until the channel takes one of its calls). */
 void fast_channel_rest(struct lsw_thread *t);
 /* If t posted a call and can take one now, takes it into r. */
 bool fast_channel_take(struct lsw_thread *t, struct fast_request *r);

@@ -20,6 +20,7 @@
 #include "emul/memory/guard_page.h"
 #include "emul/memory/known_dlls.h"
 #include "emul/system/kuser.h"
+#include "emul/system/sysinfo.h"
 #include "emul/memory/memory.h"
 #include "emul/memory/remote.h"
 #include "emul/observer.h"
@@ -333,12 +334,13 @@ static int write_peb_teb(struct lsw_thread *t)
 {
 	struct lsw_process *p = t->process;
 	uint8_t peb[PEB_SIZE] = { 0 };
-	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	/* counted once per host (sysconf reads /sys at every call) */
+	uint32_t ncpu = sysinfo_cpu_count();
 
 	put(peb, 0x02, p->debug != NULL, 1);       /* BeingDebugged */
 	put(peb, 0x10, p->image_base, 8);          /* ImageBaseAddress */
 	put(peb, 0x20, p->start.params, 8);           /* ProcessParameters */
-	put(peb, 0xB8, (uint64_t)(ncpu > 0 ? ncpu : 1), 4); /* NumberOfProcessors */
+	put(peb, 0xB8, ncpu, 4);                   /* NumberOfProcessors */
 	/* the system's defaults: 30 days, then the heap manager's sizes */
 	put(peb, 0xC0, (uint64_t)-25920000000000ll, 8); /* CriticalSectionTimeout */
 	put(peb, 0xC8, 0x100000, 8);               /* HeapSegmentReserve */

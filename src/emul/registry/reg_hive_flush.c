@@ -231,12 +231,14 @@ static int write_locked(struct reg_hive *h, bool final, const char *journal, cha
 	return ret;
 }
 
-static int flush(struct reg_hive *h, bool final, char *err, size_t errlen)
+/* take_in: also when h has nothing to write, so another writer's change
+ * to the files comes into h. */
+static int flush(struct reg_hive *h, bool final, bool take_in, char *err, size_t errlen)
 {
 	char *journal;
 	int lock, ret;
 
-	if (!h->path || (!h->dirty && !compact_due(h, final)))
+	if (!h->path || (!h->dirty && !compact_due(h, final) && !take_in))
 		return 0;
 	if (!(journal = reg_hive_journal_name(h->path))) {
 		snprintf(err, errlen, "%s: out of memory", h->path);
@@ -252,10 +254,15 @@ static int flush(struct reg_hive *h, bool final, char *err, size_t errlen)
 
 int reg_hive_flush(struct reg_hive *h, char *err, size_t errlen)
 {
-	return flush(h, false, err, errlen);
+	return flush(h, false, false, err, errlen);
 }
 
 int reg_hive_flush_final(struct reg_hive *h, char *err, size_t errlen)
 {
-	return flush(h, true, err, errlen);
+	return flush(h, true, false, err, errlen);
+}
+
+int reg_hive_sync(struct reg_hive *h, char *err, size_t errlen)
+{
+	return flush(h, false, true, err, errlen);
 }

@@ -56,8 +56,10 @@ static void changed(struct reg_key *k, uint32_t what, bool persistent)
 
 void reg_key_changed(struct reg_key *k, uint32_t what)
 {
-	const struct reg_hive *h = k->hive;
+	struct reg_hive *h = k->hive;
 
+	if (h)
+		h->generation++;
 	if (h && h->hooks.changed)
 		h->hooks.changed(h->hooks.arg, k, what);
 }

@@ -112,6 +112,10 @@ struct reg_hive {
 				      * how the file names the root in [sections] */
 	struct reg_key *root;
 	bool dirty;                  /* changed since the last flush */
+	uint64_t generation;         /* bumped by every change to its tree, a merge
+				      * of the files' included: what was derived
+				      * from it (lswhost's environment) is stale
+				      * when it moved */
 	bool unbounded;              /* loading: the file is taken whole, no budget */
 	bool time_zones_pending;     /* its volatile Time Zones keys are still to be
 				      * made (reg_prefix_time_zones) */
@@ -191,6 +195,10 @@ int reg_hive_flush(struct reg_hive *h, char *err, size_t errlen);
 /* reg_hive_flush at the end of a run: a small hive (up to 1 MiB) is also
  * compacted, so that its file alone holds it. */
 int reg_hive_flush_final(struct reg_hive *h, char *err, size_t errlen);
+/* reg_hive_flush, and what another writer (lsw reg) put in the files since
+ * they were last read or written is taken into h even when h has nothing
+ * to write (its keys' watchers told, as for any change). */
+int reg_hive_sync(struct reg_hive *h, char *err, size_t errlen);
 void reg_hive_free(struct reg_hive *h);
 
 /* --- .reg text, as regedit writes and reads it --- */

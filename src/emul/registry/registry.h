@@ -59,6 +59,9 @@ extern const char *const volatile_environment_names[];
 void registry_stop(struct lsw_host *h);
 /* Writes the hives that changed (a message on stderr if one cannot be). */
 void registry_flush_dirty(struct lsw_host *h);
+/* Writes both hives' changes and takes in what another writer (lsw reg)
+ * put in their files (reg_hive_sync).  0, or -1 with err set. */
+int registry_sync(struct lsw_host *h, char *err, size_t errlen);
 
 /* Writes the host's dirty hives now (exit, idle timer).  0, or -1 with err set. */
 int registry_flush_all(struct lsw_host *h, char *err, size_t errlen);

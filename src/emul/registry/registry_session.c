@@ -27,6 +27,16 @@ void registry_flush_dirty(struct lsw_host *h)
 			report(err); /* kept in memory; tried again next time */
 }
 
+int registry_sync(struct lsw_host *h, char *err, size_t errlen)
+{
+	struct reg_hive *hives[2] = { h->registry.machine, h->registry.user };
+
+	for (int i = 0; i < 2; i++)
+		if (hives[i] && reg_hive_sync(hives[i], err, errlen) < 0)
+			return -1;
+	return 0;
+}
+
 static void flush_tick(void *arg, uint32_t events)
 {
 	struct lsw_host *h = arg;
