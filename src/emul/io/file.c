@@ -26,6 +26,7 @@
 #include "emul/io/io_completion.h"
 #include "emul/io/share.h"
 #include "emul/io/volume_ids.h"
+#include "emul/memory/memory.h"
 #include "emul/memory/section.h"
 #include "emul/object/object_names.h"
 
@@ -401,11 +402,18 @@ static bool positionless(const struct file_object *f)
 }
 
 /* A NULL buffer: a write's is an invalid user buffer, a read's an access
- * violation. */
+ * violation.  A read's buffer is probed whole, as Windows' ProbeForWrite
+ * does before the I/O: memory the program cannot write fails the call
+ * before anything happens, even at the end of the file, where no byte
+ * would have been written (Wine's ntdll/file.c test_read_write). */
 static NTSTATUS buffer_argument(const struct nt_call *c, bool write)
 {
-	if (!c->args[5] && (uint32_t)c->args[6])
+	uint32_t len = (uint32_t)c->args[6];
+
+	if (!c->args[5] && len)
 		return write ? LSW_STATUS_INVALID_USER_BUFFER : LSW_STATUS_ACCESS_VIOLATION;
+	if (!write && !memory_probe_write(c->thread->process, c->args[5], len))
+		return LSW_STATUS_ACCESS_VIOLATION;
 	return LSW_STATUS_SUCCESS;
 }
 
@@ -424,14 +432,20 @@ static NTSTATUS io_arguments(const struct file_object *f, bool write,
 		? LSW_STATUS_INVALID_PARAMETER : LSW_STATUS_SUCCESS;
 }
 
-/* The fast channel serves only I/O that never waits and tells nobody:
- * the synchronous I/O of a disk file, with no event, APC or completion
- * port.  Anything else is handed back before any of it is done, and its
- * stub makes the syscall (NT_WOULD_BLOCK: fast_channel_decline). */
-static bool channel_may_serve(const struct nt_call *c, const struct file_object *f)
+/* The fast channel serves only I/O that never waits and tells nobody,
+ * with no event, APC or completion port: the synchronous I/O of a disk
+ * file, and a write to lsw's stdout or stderr (a stream) that ends at
+ * once (file_stream.c).  Anything else is handed back before any of it
+ * is done, and its stub makes the syscall (NT_WOULD_BLOCK:
+ * fast_channel_decline). */
+static bool channel_may_serve(const struct nt_call *c, const struct file_object *f, bool write)
 {
-	return !c->fast || (f->kind == FILE_KIND_DISK && file_is_synchronous(f) &&
-			    !c->args[1] && !c->args[2] && !f->completion);
+	if (!c->fast)
+		return true;
+	if (!file_is_synchronous(f) || c->args[1] || c->args[2] || f->completion)
+		return false;
+	return f->kind == FILE_KIND_DISK ||
+	       (write && f->kind == FILE_KIND_STREAM && stream_writes_at_once(f, (uint32_t)c->args[6]));
 }
 
 /* NtReadFile and NtWriteFile(FileHandle, Event, ApcRoutine, ApcContext,
@@ -449,7 +463,7 @@ static NTSTATUS file_io(struct nt_call *c,
 
 	if (!(f = get_file(c, c->args[0], &st)))
 		return st;
-	if (!channel_may_serve(c, f))
+	if (!channel_may_serve(c, f, write))
 		return NT_WOULD_BLOCK;
 	/* a read's buffer is probed before the event is reset, a write's is
 	 * refused after it (Wine's ntdll/file.c test_read_write: with a NULL

@@ -114,6 +114,10 @@ NTSTATUS errno_to_status(int e);
 struct file_object *file_from_stdio(struct lsw_process *p, int fd, uint32_t access);
 NTSTATUS stream_read(struct nt_call *c, struct file_object *f);
 NTSTATUS stream_write(struct nt_call *c, struct file_object *f);
+/* Whether a write of len bytes to stream f ends in its call (nothing
+ * queued before it, a stream that takes all of it or none): the fast
+ * channel may serve it. */
+bool stream_writes_at_once(const struct file_object *f, uint64_t len);
 /* Completes NtReadFile c with the n bytes read into buf (0: end of data,
  * status by kind; -1: errno). */
 NTSTATUS file_read_done(struct nt_call *c, struct file_object *f, const char *buf, ssize_t n);

@@ -53,10 +53,16 @@ static bool direct_eligible(const struct nt_call *c, const struct file_object *f
 #define KCMP_FILE 0
 
 /* Whether the program's fd rfd is still our fd, the same open file
- * description (kcmp): not closed by the program, nor its number reused. */
+ * description (kcmp): not closed by the program, nor its number reused.
+ * Our pid is asked once (getpid is a system call): the process that
+ * serves never forks a copy of itself that serves too. */
 static bool same_file(const struct lsw_process *p, int fd, int rfd)
 {
-	return syscall(SYS_kcmp, getpid(), p->pid, KCMP_FILE, fd, rfd) == 0;
+	static pid_t self;
+
+	if (!self)
+		self = getpid();
+	return syscall(SYS_kcmp, self, p->pid, KCMP_FILE, fd, rfd) == 0;
 }
 
 /*

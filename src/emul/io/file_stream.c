@@ -12,6 +12,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -225,6 +226,20 @@ static NTSTATUS write_result(struct nt_call *c, int r, uint64_t done, NTSTATUS s
 	return tracee_write_iosb(c->thread, c->args[4], LSW_STATUS_SUCCESS, done);
 }
 
+/* A file takes every write whole (it may block the loop for the disk, as
+ * a disk file's write does); a pipe in non-blocking mode takes up to
+ * PIPE_BUF bytes whole or none at all (POSIX).  A terminal or a socket
+ * may take part: their writes keep the syscall, which can queue them. */
+bool stream_writes_at_once(const struct file_object *f, uint64_t len)
+{
+	if (f->writers)
+		return false;
+	if (f->stream_mode == STREAM_PLAIN)
+		return true;
+	return f->stream_mode == STREAM_OWN && !f->tty &&
+	       f->device_type == FILE_DEVICE_NAMED_PIPE && len <= PIPE_BUF;
+}
+
 NTSTATUS stream_write(struct nt_call *c, struct file_object *f)
 {
 	uint64_t done = 0;
@@ -234,6 +249,10 @@ NTSTATUS stream_write(struct nt_call *c, struct file_object *f)
 	if (f->writers) /* behind the calls already waiting: output stays in order */
 		return defer(c, f, &f->writers, 0);
 	r = push(c, f, &done, &st);
+	/* a full pipe took nothing: the channel hands the call back, and the
+	 * syscall queues it (stream_writes_at_once) */
+	if (r == 0 && c->fast && done == 0)
+		return NT_WOULD_BLOCK;
 	if (r == 0)
 		return defer(c, f, &f->writers, done);
 	return write_result(c, r, done, st);

@@ -123,6 +123,10 @@ NTSTATUS memory_query_mapped_name(struct nt_call *c, struct lsw_process *p, uint
 #define MEMORY_WORKING_SET_EX_INFORMATION 4
 NTSTATUS memory_query_working_set_ex(struct nt_call *c, struct lsw_process *p);
 
+/* ProbeForWrite: [addr, addr+len) is all committed, writable memory of
+ * the program's (user_probe.c). */
+bool memory_probe_write(struct lsw_process *p, uint64_t addr, uint64_t len);
+
 /* Replaces [addr, addr+size) of view v by private copy-on-write pages of
  * the same bytes, with protect (section_view.c); -1 on failure. */
 int section_view_privatize(struct nt_call *c, struct vad *v, uint64_t addr, uint64_t size,

@@ -276,8 +276,11 @@ static void reply(struct lsw_thread *t, uint64_t answer, const void *out, unsign
 		syscall(SYS_futex, &f->state, FUTEX_WAKE, 1, NULL, NULL, 0);
 	}
 	/* an interrupt that came while the call was ours was put off by the
-	 * runtime (fast_interrupt.c): it must come again, after the answer */
-	if (__atomic_exchange_n(&f->irq_deferred, 0, __ATOMIC_SEQ_CST) && t->interrupt_sent &&
+	 * runtime (fast_interrupt.c): it must come again, after the answer.
+	 * Looked at before it is cleared: the thread is already writing its
+	 * next call into this cache line, which an exchange would take back */
+	if (__atomic_load_n(&f->irq_deferred, __ATOMIC_SEQ_CST) &&
+	    __atomic_exchange_n(&f->irq_deferred, 0, __ATOMIC_SEQ_CST) && t->interrupt_sent &&
 	    !t->exited)
 		syscall(SYS_tgkill, t->process->pid, t->tid, LSW_INTERRUPT_SIGNAL);
 	fast_channel_touch(t);

@@ -12,7 +12,13 @@
 
 struct lsw_thread;
 
-#define FAST_WINDOW_MIN_NS 4000ull   /* how long polling goes on without a call */
+/* How long polling goes on without a call, at least: about what a call
+ * that finds polling stopped costs (the syscall, and a wake-up of the
+ * supervisor on another CPU: 25-50 us here, bench/mechanisms notif_cross),
+ * so a thread calling in a loop that was held up for a moment (an
+ * interrupt, its CPU taken) does not pay that for it; spinning longer
+ * than a miss costs would be worse than missing (docs/fastpath.md). */
+#define FAST_WINDOW_MIN_NS 25000ull
 #define FAST_WINDOW_MAX_NS 200000ull
 #define FAST_BACKOFF_MAX 256u        /* calls not polled after being found on our CPU */
 /* The window while no polled thread has had a call taken since it started

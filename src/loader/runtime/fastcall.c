@@ -28,7 +28,8 @@ _Static_assert(LSW_FAST_STACK_LOW >= LSW_ALTSTACK_OFFSET + 0x2000 &&
 	       "(handlers of signals from Windows code, a thread's start)");
 
 /* Spin limits in TSC ticks (~0.3-0.4 ns each on this class of machine). */
-#define TAKE_TICKS 6000ull      /* a polling supervisor takes a call in < 1 us */
+#define TAKE_TICKS 26000ull     /* ~10 us: a polling supervisor takes a call in < 1 us,
+                                 * unless an interrupt or the host held it up */
 #define ANSWER_MIN_TICKS 3000ull
 #define ANSWER_MAX_TICKS 60000ull
 #define BACKOFF_MAX 256u        /* calls made the old way after withdrawals */
