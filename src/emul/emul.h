@@ -266,6 +266,9 @@ struct lsw_thread {
 				      * answer is held until then */
 	bool frozen;                 /* stopped while its process's debug event
 				      * is out: one of its suspend_count */
+	bool debug_told;             /* its debugger knows it (a create event was
+				      * posted, no exit event yet): only such a
+				      * thread's events are reported */
 	struct nt_object *token;     /* its impersonation token, NULL: none
 				      * (security/token_thread.c) */
 	struct hw_breakpoints *hwbp; /* its debug registers, NULL: all zero

@@ -168,7 +168,7 @@ NTSTATUS nt_NtCancelSynchronousIoFile(struct nt_call *c)
 	struct lsw_thread *t;
 	NTSTATUS st;
 
-	if (!(t = thread_from_handle(c, c->args[0], &st)))
+	if (!(t = thread_from_handle(c, c->args[0], THREAD_TERMINATE, &st)))
 		return st;
 	if (!c->args[2] || tracee_write_iosb(c->thread, c->args[2], LSW_STATUS_NOT_FOUND, 0) !=
 				   LSW_STATUS_SUCCESS)

@@ -15,6 +15,7 @@
 #define PROCESS_DUP_HANDLE 0x40u
 #define OBJ_INHERIT 0x2u
 #define HANDLE_FLAG_INHERIT 1u
+#define HANDLE_FLAG_PROTECT_FROM_CLOSE 2u
 
 #define DUPLICATE_CLOSE_SOURCE 0x1
 #define DUPLICATE_SAME_ACCESS 0x2
@@ -50,6 +51,20 @@ static struct nt_object *source_object(struct nt_call *c, struct lsw_process *sr
 	return obj;
 }
 
+/* DUPLICATE_CLOSE_SOURCE: the source goes, but a pseudo-handle (never
+ * closed) or a handle protected from closing (it stays, as Windows keeps
+ * it: the duplicate is made all the same). */
+static void close_source(struct lsw_process *src, uint64_t h, uint32_t options)
+{
+	uint32_t *flags;
+
+	if (!(options & DUPLICATE_CLOSE_SOURCE) || h == NT_CURRENT_PROCESS_HANDLE ||
+	    h == NT_CURRENT_THREAD_HANDLE)
+		return;
+	if ((flags = handle_flags(src, h)) && !(*flags & HANDLE_FLAG_PROTECT_FROM_CLOSE))
+		handle_close(src, h);
+}
+
 /* NtDuplicateObject(SourceProcessHandle, SourceHandle, TargetProcessHandle,
  *                   TargetHandle, DesiredAccess, HandleAttributes, Options) */
 #define ACCESS_SYSTEM_SECURITY 0x01000000u
@@ -81,7 +96,14 @@ NTSTATUS nt_NtDuplicateObject(struct nt_call *c)
 		st = LSW_STATUS_ACCESS_DENIED;
 		goto close_source;
 	}
-	/* the new handle first: it never takes the source's value */
+	/* within one process the source goes first, and its slot is the next
+	 * free one: as on Windows, the duplicate keeps the source's value
+	 * (with the new access and attributes).  Elsewhere the new handle
+	 * comes first. */
+	if (dst == src) {
+		close_source(src, src_h, options);
+		options &= ~(uint32_t)DUPLICATE_CLOSE_SOURCE;
+	}
 	st = handle_create(dst, obj, options & DUPLICATE_SAME_ACCESS ? same : access, &h);
 	if (st == LSW_STATUS_SUCCESS && out && tracee_write(c->thread, out, &h, 8) < 0) {
 		handle_close(dst, h);
@@ -91,11 +113,8 @@ NTSTATUS nt_NtDuplicateObject(struct nt_call *c)
 	}
 close_source:
 	object_unref(obj);
-	/* the source goes even when the duplicate failed, as documented
-	 * (a pseudo-handle is never closed) */
-	if ((options & DUPLICATE_CLOSE_SOURCE) && src_h != NT_CURRENT_PROCESS_HANDLE &&
-	    src_h != NT_CURRENT_THREAD_HANDLE)
-		handle_close(src, src_h);
+	/* the source goes even when the duplicate failed, as documented */
+	close_source(src, src_h, options);
 	return st;
 }
 

@@ -148,6 +148,7 @@ static void report_create_process(struct lsw_process *p, struct lsw_thread *t, b
 	if (!ev)
 		return;
 	ev->give = GIVE_PROCESS | GIVE_THREAD;
+	t->debug_told = true;
 	put(ev->state, 0x38, p->image_base, 8);      /* NewProcess.BaseOfImage */
 	put(ev->state, 0x50, p->start.image_entry, 8); /* InitialThread.StartAddress */
 	ev->regs_in_block = true; /* the start registers, loaded on the answer */
@@ -161,6 +162,7 @@ static void report_create_thread(struct lsw_thread *t, bool stop)
 	if (!ev)
 		return;
 	ev->give = GIVE_THREAD;
+	t->debug_told = true;
 	put(ev->state, 0x28, t->start, 8);           /* NewThread.StartAddress */
 	ev->regs_in_block = true;
 	post(t->process, ev, stop ? t : NULL);
@@ -176,9 +178,10 @@ void debug_report_process_start(struct lsw_thread *t)
 	report_dll_at(p, t, p->ntdll_base, true);
 }
 
+/* Told already when an attach found it made but not yet running. */
 void debug_report_thread_start(struct lsw_thread *t)
 {
-	if (t->process->debug)
+	if (t->process->debug && !t->debug_told)
 		report_create_thread(t, true);
 }
 
@@ -216,16 +219,22 @@ void debug_report_attach(struct lsw_process *p)
 			report_dll_at(p, first, p->images[i].base, false);
 }
 
+/* A thread the debugger never heard of (ended before it first ran, while
+ * its creation event could not be posted yet) ends unreported: as on
+ * Windows, a thread's creation event comes before any other of its own. */
 void debug_report_thread_exit(struct lsw_thread *t, uint32_t status)
 {
-	struct debug_event *ev = event_new(t->process, t->win_tid, DBG_EXIT_THREAD);
+	struct debug_event *ev;
 
-	if (!ev)
+	if (!t->debug_told || !(ev = event_new(t->process, t->win_tid, DBG_EXIT_THREAD)))
 		return;
+	t->debug_told = false;
 	put(ev->state, 0x18, status, 4);
 	post(t->process, ev, NULL);
 }
 
+/* The process's end is reported for a thread its debugger knows: the
+ * oldest one not reported ended (the last to end, or one ended with it). */
 void debug_report_process_exit(struct lsw_process *p, uint32_t status)
 {
 	uint32_t tid = p->main_thread.win_tid;
@@ -234,7 +243,7 @@ void debug_report_process_exit(struct lsw_process *p, uint32_t status)
 	if (p->debug_exit_told)
 		return;
 	for (struct lsw_thread *t = p->threads; t; t = t->next)
-		if (!t->exited)
+		if (t->debug_told)
 			tid = t->win_tid;
 	if (!(ev = event_new(p, tid, DBG_EXIT_PROCESS)))
 		return;

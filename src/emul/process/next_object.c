@@ -118,12 +118,12 @@ NTSTATUS nt_NtGetNextThread(struct nt_call *c)
 		return st;
 	if (!o->process)
 		return STATUS_NO_MORE_ENTRIES;
-	if (c->args[1] && !(prev = thread_from_handle(c, c->args[1], &st)))
+	if (c->args[1] && !(prev = thread_from_handle(c, c->args[1], 0, &st)))
 		return st;
 	if (prev && prev->process != o->process)
 		return LSW_STATUS_INVALID_PARAMETER;
 	if (!(next = next_thread(o->process, prev, flags & NEXT_REVERSE)))
 		return STATUS_NO_MORE_ENTRIES;
-	return give(c, thread_object_get(next), (uint32_t)c->args[2], (uint32_t)c->args[3],
-		    c->args[5]);
+	return give(c, thread_object_get(next), thread_access_map((uint32_t)c->args[2]),
+		    (uint32_t)c->args[3], c->args[5]);
 }

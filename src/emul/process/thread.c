@@ -83,13 +83,18 @@ const struct nt_object_ops thread_ops = {
 	.waitable = thread_waitable,
 };
 
-struct lsw_thread *thread_from_handle(struct nt_call *c, uint64_t h, NTSTATUS *st)
+struct lsw_thread *thread_from_handle(struct nt_call *c, uint64_t h, uint32_t any, NTSTATUS *st)
 {
+	struct lsw_process *p = c->thread->process;
 	struct thread_object *o;
 
 	if (h == NT_CURRENT_THREAD_HANDLE)
 		return c->thread;
-	o = (struct thread_object *)handle_get(c->thread->process, h, &thread_ops, st);
+	o = (struct thread_object *)handle_get(p, h, &thread_ops, st);
+	if (o && any && !(handle_access(p, h) & any)) {
+		*st = LSW_STATUS_ACCESS_DENIED;
+		return NULL;
+	}
 	if (o && !o->thread) {
 		*st = LSW_STATUS_INVALID_HANDLE;
 		return NULL;
@@ -580,7 +585,7 @@ NTSTATUS nt_NtTerminateThread(struct nt_call *c)
 	struct lsw_thread *t;
 	NTSTATUS st = LSW_STATUS_INVALID_HANDLE;
 
-	t = c->args[0] ? thread_from_handle(c, c->args[0], &st) : c->thread;
+	t = c->args[0] ? thread_from_handle(c, c->args[0], THREAD_TERMINATE, &st) : c->thread;
 	if (!t)
 		return st;
 	if (t->exited || t->terminating)
@@ -686,7 +691,7 @@ NTSTATUS nt_NtSuspendThread(struct nt_call *c)
 	uint32_t before;
 	NTSTATUS st = LSW_STATUS_INVALID_HANDLE;
 
-	if (!(t = thread_from_handle(c, c->args[0], &st)))
+	if (!(t = thread_from_handle(c, c->args[0], THREAD_SUSPEND_RESUME, &st)))
 		return st;
 	if (t->exited || t->terminating)
 		return LSW_STATUS_THREAD_IS_TERMINATING;
@@ -706,7 +711,7 @@ NTSTATUS nt_NtResumeThread(struct nt_call *c)
 	uint32_t before;
 	NTSTATUS st = LSW_STATUS_INVALID_HANDLE;
 
-	if (!(t = thread_from_handle(c, c->args[0], &st)))
+	if (!(t = thread_from_handle(c, c->args[0], THREAD_SUSPEND_RESUME | THREAD_RESUME, &st)))
 		return st;
 	before = thread_suspend_count(t);
 	if (c->args[1] && tracee_write(c->thread, c->args[1], &before, 4) < 0)

@@ -21,8 +21,29 @@ extern const struct nt_object_ops thread_ops;
 /* t's thread object, made if it has none (the first thread's, or after
  * its handles were closed); a reference the caller drops. */
 struct nt_object *thread_object_get(struct lsw_thread *t);
-/* The thread a handle (or NT_CURRENT_THREAD_HANDLE) names. */
-struct lsw_thread *thread_from_handle(struct nt_call *c, uint64_t h, NTSTATUS *st);
+/* Thread access rights (winnt.h). */
+#define THREAD_TERMINATE 0x1u
+#define THREAD_SUSPEND_RESUME 0x2u
+#define THREAD_GET_CONTEXT 0x8u
+#define THREAD_SET_CONTEXT 0x10u
+#define THREAD_SET_INFORMATION 0x20u
+#define THREAD_QUERY_INFORMATION 0x40u
+#define THREAD_SET_THREAD_TOKEN 0x80u
+#define THREAD_SET_LIMITED_INFORMATION 0x400u
+#define THREAD_QUERY_LIMITED_INFORMATION 0x800u
+#define THREAD_RESUME 0x1000u
+/* Either query right, either set right: a full right covers the limited. */
+#define THREAD_QUERY_ANY (THREAD_QUERY_INFORMATION | THREAD_QUERY_LIMITED_INFORMATION)
+#define THREAD_SET_ANY (THREAD_SET_INFORMATION | THREAD_SET_LIMITED_INFORMATION)
+
+/* The thread a handle (or NT_CURRENT_THREAD_HANDLE, which has every
+ * right) names, when the handle has one of the rights in any (0: none
+ * needed); else STATUS_ACCESS_DENIED, as Windows checks at the call. */
+struct lsw_thread *thread_from_handle(struct nt_call *c, uint64_t h, uint32_t any, NTSTATUS *st);
+/* What a thread handle opened with access gets (thread_open.c): generic
+ * rights mapped, and (as since Vista) a full query or set right brings
+ * its limited one along; bits no thread right has are dropped. */
+uint32_t thread_access_map(uint32_t access);
 /* The thread created with this block that has not said hello yet; it
  * gets tid.  NULL: nobody expects that hello. */
 struct lsw_thread *thread_claim_hello(struct lsw_process *p, pid_t tid, uint64_t block);

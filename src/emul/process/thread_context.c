@@ -92,7 +92,7 @@ static NTSTATUS stopped_thread(struct nt_call *c, struct lsw_thread **t,
 	struct lsw_thread *w = c->thread;
 	NTSTATUS st;
 
-	if (!(*t = thread_from_handle(c, c->args[0], &st)))
+	if (!(*t = thread_from_handle(c, c->args[0], 0, &st)))
 		return st;
 	if ((*t)->exited)
 		return LSW_STATUS_THREAD_IS_TERMINATING;
@@ -222,7 +222,7 @@ NTSTATUS nt_NtGetContextThread(struct nt_call *c)
 
 	if (!context_flags(c, &flags))
 		return LSW_STATUS_ACCESS_VIOLATION;
-	if (!(t = thread_from_handle(c, c->args[0], &st)))
+	if (!(t = thread_from_handle(c, c->args[0], THREAD_GET_CONTEXT, &st)))
 		return st;
 	if (debug_only(flags) && !t->exited) {
 		hw_breakpoints_to_context(t, ctx);
@@ -277,7 +277,7 @@ NTSTATUS nt_NtSetContextThread(struct nt_call *c)
 	if (tracee_read(c->thread, c->args[1], ctx, sizeof(ctx)) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	memcpy(&flags, ctx + CTX_FLAGS_AT, 4);
-	if (!(t = thread_from_handle(c, c->args[0], &st)))
+	if (!(t = thread_from_handle(c, c->args[0], THREAD_SET_CONTEXT, &st)))
 		return st;
 	if (t->exited)
 		return LSW_STATUS_THREAD_IS_TERMINATING;

@@ -25,7 +25,6 @@ enum {
 #define GROUP_AFFINITY_SIZE 16 /* Mask, Group, Reserved[3] */
 
 #define STILL_ACTIVE 259
-#define THREAD_QUERY_INFORMATION 0x40u
 #define NAME_MAX_BYTES 0xFFFE
 
 static void put(uint8_t *b, size_t off, uint64_t v, size_t n)
@@ -115,7 +114,7 @@ NTSTATUS nt_NtQueryInformationThread(struct nt_call *c)
 	uint8_t buf[64];
 	NTSTATUS st;
 
-	if (!(t = thread_from_handle(c, c->args[0], &st)))
+	if (!(t = thread_from_handle(c, c->args[0], THREAD_QUERY_ANY, &st)))
 		return st;
 	/* the start address and the debugger flag are not for
 	 * THREAD_QUERY_LIMITED_INFORMATION */
@@ -185,16 +184,22 @@ static NTSTATUS set_name(struct nt_call *c, struct lsw_thread *t, uint32_t len)
 }
 
 /* The classes a thread's information is set by, with their exact
- * lengths, checked (with the buffer) before the handle, as Windows does. */
+ * lengths, checked (with the buffer) before the handle, as Windows does,
+ * and the rights the handle needs (one of them): scheduling and the name
+ * take the limited right (SetThreadPriority, SetThreadDescription). */
 static const struct thread_set_class {
-	uint32_t cls, size;
+	uint32_t cls, size, rights;
 } set_classes[] = {
-	{ ThreadPriority, 4 }, { ThreadBasePriority, 4 }, { ThreadAffinityMask, 8 },
-	{ ThreadImpersonationToken, 8 },
-	{ ThreadEnableAlignmentFaultFixup, 1 }, { ThreadQuerySetWin32StartAddress, 8 },
-	{ ThreadIdealProcessor, 4 }, { ThreadHideFromDebugger, 0 }, { ThreadNameInformation, 16 },
-	{ ThreadPriorityBoost, 4 },
-	{ ThreadGroupInformation, GROUP_AFFINITY_SIZE },
+	{ ThreadPriority, 4, THREAD_SET_ANY }, { ThreadBasePriority, 4, THREAD_SET_ANY },
+	{ ThreadAffinityMask, 8, THREAD_SET_ANY },
+	{ ThreadImpersonationToken, 8, THREAD_SET_THREAD_TOKEN },
+	{ ThreadEnableAlignmentFaultFixup, 1, THREAD_SET_INFORMATION },
+	{ ThreadQuerySetWin32StartAddress, 8, THREAD_SET_INFORMATION },
+	{ ThreadIdealProcessor, 4, THREAD_SET_ANY },
+	{ ThreadHideFromDebugger, 0, THREAD_SET_INFORMATION },
+	{ ThreadNameInformation, 16, THREAD_SET_LIMITED_INFORMATION },
+	{ ThreadPriorityBoost, 4, THREAD_SET_ANY },
+	{ ThreadGroupInformation, GROUP_AFFINITY_SIZE, THREAD_SET_ANY },
 };
 
 /* A GROUP_AFFINITY: group 0 (the only one), reserved words zero, a mask
@@ -270,7 +275,7 @@ NTSTATUS nt_NtSetInformationThread(struct nt_call *c)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	if (cls == ThreadGroupInformation && tracee_read(c->thread, c->args[2], group, len) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
-	if (!(t = thread_from_handle(c, c->args[0], &st)))
+	if (!(t = thread_from_handle(c, c->args[0], k->rights, &st)))
 		return st;
 	if (cls == ThreadNameInformation)
 		return set_name(c, t, len);

@@ -4,9 +4,25 @@
  * has ended can still be opened while its object lives (a handle to it is
  * open), as on Windows; otherwise the id names nothing (STATUS_INVALID_CID).
  */
+#include "emul/object/object_names.h"
 #include "emul/process/thread.h"
 
 #define STATUS_INVALID_CID 0xC000000Bu
+
+/* Windows 10's GENERIC_MAPPING of the Thread type. */
+static const struct generic_mapping thread_mapping = {
+	0x20048, 0x20437, 0x121800, 0x1FFFFF,
+};
+
+uint32_t thread_access_map(uint32_t access)
+{
+	access = access_map_generic(access, &thread_mapping);
+	if (access & THREAD_QUERY_INFORMATION)
+		access |= THREAD_QUERY_LIMITED_INFORMATION;
+	if (access & THREAD_SET_INFORMATION)
+		access |= THREAD_SET_LIMITED_INFORMATION;
+	return access & thread_mapping.all;
+}
 
 /* The thread tid of the caller's job, in process pid (0: any). */
 static struct lsw_thread *find_thread(const struct lsw_process *caller, uint64_t pid,
@@ -36,7 +52,7 @@ NTSTATUS nt_NtOpenThread(struct nt_call *c)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	if (!(t = find_thread(p, client_id_untag(cid[0]), client_id_untag(cid[1]))) || !(o = thread_object_get(t)))
 		return STATUS_INVALID_CID;
-	h = handle_alloc(p, o, (uint32_t)c->args[1]);
+	h = handle_alloc(p, o, thread_access_map((uint32_t)c->args[1]));
 	object_unref(o);
 	if (!h)
 		return LSW_STATUS_INSUFFICIENT_RESOURCES;

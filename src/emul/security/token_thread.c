@@ -74,7 +74,7 @@ NTSTATUS token_thread_impersonate(struct nt_call *c, struct lsw_thread *t, uint6
 NTSTATUS token_open_thread(struct nt_call *c, uint64_t thread, uint32_t access, uint64_t out)
 {
 	NTSTATUS st;
-	struct lsw_thread *t = thread_from_handle(c, thread, &st);
+	struct lsw_thread *t = thread_from_handle(c, thread, THREAD_QUERY_ANY, &st);
 
 	if (!t)
 		return st;

@@ -175,10 +175,12 @@ NTSTATUS nt_NtQueueApcThread(struct nt_call *c)
 	struct lsw_thread *t;
 	NTSTATUS st;
 
-	if (!(t = thread_from_handle(c, c->args[0], &st)))
+	if (!(t = thread_from_handle(c, c->args[0], THREAD_SET_CONTEXT, &st)))
 		return st;
+	/* no routine: nothing to run, as on Windows the call succeeds (an
+	 * ended thread's still fails) and no alertable wait ends for it */
 	if (!c->args[1])
-		return LSW_STATUS_INVALID_PARAMETER;
+		return t->exited || t->terminating ? LSW_STATUS_UNSUCCESSFUL : LSW_STATUS_SUCCESS;
 	if (t == c->thread)
 		c->thread->alertable = false; /* this call is not a wait */
 	return apc_queue(t, c->args[1], c->args[2], c->args[3], c->args[4]);

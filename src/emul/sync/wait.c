@@ -10,6 +10,8 @@
 #include "emul/sync/sync.h"
 #include "emul/sync/apc.h"
 #include "emul/sync/waitable.h"
+#include "emul/process/process_object.h"
+#include "emul/process/thread.h"
 #include "tracer/loop.h"
 
 #define STATUS_INVALID_PARAMETER_MIX 0xC0000030u
@@ -71,19 +73,43 @@ struct nt_object *wait_target(struct nt_call *c, uint64_t h, NTSTATUS *st)
 	return obj;
 }
 
-/* NtWaitForSingleObject(Handle, Alertable, Timeout) */
+/* The object a pseudo-handle names, a reference; NULL: h is none. */
+static struct nt_object *pseudo_target(struct nt_call *c, uint64_t h, NTSTATUS *st)
+{
+	struct nt_object *obj = NULL;
+
+	if (h == NT_CURRENT_PROCESS_HANDLE)
+		obj = process_object_get(c->thread->process);
+	else if (h == NT_CURRENT_THREAD_HANDLE)
+		obj = thread_object_get(c->thread);
+	else
+		return NULL;
+	if (!obj)
+		*st = LSW_STATUS_NO_MEMORY;
+	return obj;
+}
+
+/* NtWaitForSingleObject(Handle, Alertable, Timeout).  As on Windows it
+ * takes the current process and thread pseudo-handles (which cannot be
+ * signalled while the caller waits: the timeout ends it), where
+ * NtWaitForMultipleObjects refuses them. */
 NTSTATUS nt_NtWaitForSingleObject(struct nt_call *c)
 {
-	struct nt_object *obj;
+	struct nt_object *obj, *pseudo;
 	uint64_t ns;
-	NTSTATUS st;
+	NTSTATUS st = LSW_STATUS_SUCCESS;
 
-	if (!(obj = wait_target(c, c->args[0], &st)))
+	pseudo = pseudo_target(c, c->args[0], &st);
+	if (st != LSW_STATUS_SUCCESS)
 		return st;
-	if ((st = wait_timeout_read(c, c->args[2], &ns)) != LSW_STATUS_SUCCESS ||
-	    (st = apc_alertable(c, (uint8_t)c->args[1])) != LSW_STATUS_SUCCESS)
+	if (!(obj = pseudo) && !(obj = wait_target(c, c->args[0], &st)))
 		return st;
-	return wait_objects(c, &obj, 1, false, ns);
+	if ((st = wait_timeout_read(c, c->args[2], &ns)) == LSW_STATUS_SUCCESS &&
+	    (st = apc_alertable(c, (uint8_t)c->args[1])) == LSW_STATUS_SUCCESS)
+		st = wait_objects(c, &obj, 1, false, ns);
+	if (pseudo)
+		object_unref(pseudo); /* a blocked wait holds its own */
+	return st;
 }
 
 /* NtWaitForMultipleObjects(Count, Handles, WaitType, Alertable, Timeout) */

@@ -127,4 +127,11 @@ void k32_init_command_line(void);
 /* console_ctrl.c: tells the supervisor where CtrlRoutine is. */
 void k32_init_console_ctrl(void);
 
+/* thread_actctx.c: with an activation context active, a new thread of
+ * this process starts through a thunk that activates it; *routine and
+ * *arg are replaced (TRUE).  _cancel frees what a thread never started
+ * with. */
+BOOL k32_thread_start_in_actctx(LPTHREAD_START_ROUTINE *routine, void **arg);
+void k32_thread_start_cancel(void *arg);
+
 #endif

@@ -21,13 +21,12 @@ K32API BOOL WINAPI TryEnterCriticalSection(LPCRITICAL_SECTION cs)
 }
 
 /* The callback has the same shape as RTL_RUN_ONCE_INIT_FN and also
- * returns nonzero for success. */
+ * returns nonzero for success.  A failed callback leaves the last error
+ * as the callback left it (Windows sets none). */
 K32API BOOL WINAPI InitOnceExecuteOnce(PINIT_ONCE once, PINIT_ONCE_FN fn, PVOID param,
 				       LPVOID *context)
 {
-	NTSTATUS status = RtlRunOnceExecuteOnce(once, (PRTL_RUN_ONCE_INIT_FN)fn, param, context);
-
-	return status < 0 ? k32_fail(status) : TRUE;
+	return RtlRunOnceExecuteOnce(once, (PRTL_RUN_ONCE_INIT_FN)fn, param, context) >= 0;
 }
 
 /* STATUS_TIMEOUT is a success code for NT; these BOOL APIs fail with
@@ -49,9 +48,7 @@ K32API BOOL WINAPI InitOnceBeginInitialize(LPINIT_ONCE once, DWORD flags, PBOOL 
 		*pending = status == STATUS_PENDING;
 		return TRUE;
 	}
-	if (status == STATUS_UNSUCCESSFUL && (flags & INIT_ONCE_CHECK_ONLY))
-		*pending = TRUE; /* documented: pending, context not valid */
-	return k32_fail(status);
+	return k32_fail(status); /* *pending untouched, as on Windows */
 }
 
 K32API BOOL WINAPI InitOnceComplete(LPINIT_ONCE once, DWORD flags, LPVOID context)

@@ -16,6 +16,7 @@ NTSTATUS NTAPI NtSetInformationThread(HANDLE, THREADINFOCLASS, PVOID, ULONG);
 #define ThreadTimes_ 1
 #define ThreadPriority_ 2
 #define ThreadAffinityMask_ 4
+#define ThreadQuerySetWin32StartAddress_ 9
 #define ThreadIdealProcessor_ 13
 #define ThreadGroupInformation_ 30
 #define ThreadNameInformation_ 38
@@ -41,22 +42,35 @@ K32API HANDLE WINAPI CreateRemoteThreadEx(HANDLE process, LPSECURITY_ATTRIBUTES 
 					  DWORD flags, LPPROC_THREAD_ATTRIBUTE_LIST attrs,
 					  LPDWORD tid)
 {
+	LPTHREAD_START_ROUTINE routine = start;
 	struct thread_basic_info info;
 	OBJECT_ATTRIBUTES oa;
+	BOOL thunk = FALSE;
 	HANDLE h = NULL;
 	NTSTATUS st;
 
+	if (process == GetCurrentProcess() && start)
+		thunk = k32_thread_start_in_actctx(&routine, &arg);
 	InitializeObjectAttributes(&oa, NULL, sa && sa->bInheritHandle ? OBJ_INHERIT : 0, NULL,
 				   sa ? sa->lpSecurityDescriptor : NULL);
 	/* STACK_SIZE_PARAM_IS_A_RESERVATION: the size is the reserve, else
 	 * the commit; the supervisor commits the whole stack either way */
-	st = NtCreateThreadEx(&h, THREAD_ALL_ACCESS, &oa, process, (PVOID)start, arg,
-			      flags & CREATE_SUSPENDED ? 1 : 0, 0,
+	/* through the thunk, created suspended: its start address is set back
+	 * to the routine's before it runs */
+	st = NtCreateThreadEx(&h, THREAD_ALL_ACCESS, &oa, process, (PVOID)routine, arg,
+			      flags & CREATE_SUSPENDED || thunk ? 1 : 0, 0,
 			      flags & STACK_SIZE_PARAM_IS_A_RESERVATION ? 0 : stack,
 			      flags & STACK_SIZE_PARAM_IS_A_RESERVATION ? stack : 0, NULL);
 	if (st < 0) {
+		if (thunk)
+			k32_thread_start_cancel(arg);
 		k32_fail(st);
 		return NULL;
+	}
+	if (thunk) {
+		NtSetInformationThread(h, ThreadQuerySetWin32StartAddress_, &start, sizeof(start));
+		if (!(flags & CREATE_SUSPENDED))
+			NtResumeThread(h, NULL);
 	}
 	if (tid) {
 		if (!basic_info(h, &info)) {

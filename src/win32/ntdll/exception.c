@@ -180,7 +180,8 @@ static void restore_jump_buffer(CONTEXT *ctx, const struct jump_buffer *jb)
 	ctx->R14 = jb->R14;
 	ctx->R15 = jb->R15;
 	ctx->Rip = jb->Rip;
-	ctx->MxCsr = jb->MxCsr;
+	ctx->MxCsr = jb->MxCsr; /* both copies: NtContinue loads the FltSave one */
+	ctx->FltSave.MxCsr = jb->MxCsr;
 	ctx->FltSave.ControlWord = jb->FpCsr;
 	memcpy(&ctx->Xmm6, jb->Xmm, sizeof(jb->Xmm));
 }

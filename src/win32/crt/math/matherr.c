@@ -23,10 +23,22 @@ CRTAPI void __setusermatherr(int (*handler)(struct crt_exception *))
 
 /* errno follows the type: EDOM for a domain error, ERANGE for a pole or an
  * overflow; an underflow leaves errno alone, as the UCRT does. */
+/* A domain error's NaN comes from an invalid operation, as in Windows' C
+ * runtime: the SSE invalid flag is raised (_statusfp shows _SW_INVALID;
+ * unmasked, it traps). */
+static void raise_invalid(void)
+{
+    volatile double zero = 0.0;
+
+    zero = zero / zero;
+}
+
 double crt_math_error(int type, const char *name, double a1, double a2, double ret)
 {
     struct crt_exception e = { type, name, a1, a2, ret };
 
+    if (type == MATH_DOMAIN)
+        raise_invalid();
     if (name && user_matherr && user_matherr(&e))
         return e.retval;
     if (type == MATH_DOMAIN)

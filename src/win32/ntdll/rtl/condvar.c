@@ -21,6 +21,14 @@ static cv_word *cv(PRTL_CONDITION_VARIABLE v)
 	return (cv_word *)&v->Ptr;
 }
 
+/* The keyed event's key: a keyed event refuses odd keys, and a variable
+ * may sit at an odd address (Windows' work there too), so the low bit
+ * goes; no other variable or lock can share the even address below it. */
+static void *cv_key(PRTL_CONDITION_VARIABLE v)
+{
+	return (void *)((ULONG_PTR)v & ~(ULONG_PTR)1);
+}
+
 RTLAPI void NTAPI RtlInitializeConditionVariable(PRTL_CONDITION_VARIABLE v)
 {
 	v->Ptr = NULL;
@@ -30,7 +38,7 @@ RTLAPI void NTAPI RtlInitializeConditionVariable(PRTL_CONDITION_VARIABLE v)
 static NTSTATUS cv_sleep(PRTL_CONDITION_VARIABLE v, const LARGE_INTEGER *timeout)
 {
 	ULONG_PTR n;
-	NTSTATUS status = NtWaitForKeyedEvent(NULL, v, FALSE, (PLARGE_INTEGER)timeout);
+	NTSTATUS status = NtWaitForKeyedEvent(NULL, cv_key(v), FALSE, (PLARGE_INTEGER)timeout);
 
 	if (status != STATUS_TIMEOUT)
 		return STATUS_SUCCESS;
@@ -40,7 +48,7 @@ static NTSTATUS cv_sleep(PRTL_CONDITION_VARIABLE v, const LARGE_INTEGER *timeout
 						__ATOMIC_RELAXED))
 			return STATUS_TIMEOUT;
 	/* Claimed just as we gave up: take the release meant for us. */
-	NtWaitForKeyedEvent(NULL, v, FALSE, NULL);
+	NtWaitForKeyedEvent(NULL, cv_key(v), FALSE, NULL);
 	return STATUS_SUCCESS;
 }
 
@@ -85,7 +93,7 @@ RTLAPI void NTAPI RtlWakeConditionVariable(PRTL_CONDITION_VARIABLE v)
 	while (n)
 		if (__atomic_compare_exchange_n(cv(v), &n, n - 1, FALSE, __ATOMIC_ACQ_REL,
 						__ATOMIC_RELAXED)) {
-			NtReleaseKeyedEvent(NULL, v, FALSE, NULL);
+			NtReleaseKeyedEvent(NULL, cv_key(v), FALSE, NULL);
 			return;
 		}
 }
@@ -98,5 +106,5 @@ RTLAPI void NTAPI RtlWakeAllConditionVariable(PRTL_CONDITION_VARIABLE v)
 		return; /* no sleepers: no system call */
 	n = __atomic_exchange_n(cv(v), 0, __ATOMIC_ACQ_REL);
 	while (n--)
-		NtReleaseKeyedEvent(NULL, v, FALSE, NULL);
+		NtReleaseKeyedEvent(NULL, cv_key(v), FALSE, NULL);
 }

@@ -52,6 +52,9 @@ RTLAPI NTSTATUS NTAPI RtlRunOnceBeginInitialize(PRTL_RUN_ONCE once, ULONG flags,
 
 	if (flags & ~(RTL_RUN_ONCE_CHECK_ONLY | RTL_RUN_ONCE_ASYNC))
 		return STATUS_INVALID_PARAMETER;
+	/* a check only has no mode to run in: the two are refused together */
+	if ((flags & RTL_RUN_ONCE_CHECK_ONLY) && async)
+		return STATUS_INVALID_PARAMETER;
 	for (;;) {
 		ULONG_PTR s = __atomic_load_n(ow(once), __ATOMIC_ACQUIRE);
 
@@ -83,8 +86,9 @@ RTLAPI NTSTATUS NTAPI RtlRunOnceBeginInitialize(PRTL_RUN_ONCE once, ULONG flags,
 }
 
 /* End a run begun by RtlRunOnceBeginInitialize.  RTL_RUN_ONCE_INIT_FAILED
- * (synchronous only) puts it back to not started, so the next caller (a
- * sleeper, woken here) tries again. */
+ * (synchronous only, with no context) puts it back to not started, so the
+ * next caller (a sleeper, woken here) tries again.  Completing a
+ * synchronous run that is not in progress is STATUS_UNSUCCESSFUL. */
 RTLAPI NTSTATUS NTAPI RtlRunOnceComplete(PRTL_RUN_ONCE once, ULONG flags, PVOID context)
 {
 	ULONG_PTR s, final, n;
@@ -93,8 +97,8 @@ RTLAPI NTSTATUS NTAPI RtlRunOnceComplete(PRTL_RUN_ONCE once, ULONG flags, PVOID 
 		return STATUS_INVALID_PARAMETER;
 	if ((flags & RTL_RUN_ONCE_ASYNC) && (flags & RTL_RUN_ONCE_INIT_FAILED))
 		return STATUS_INVALID_PARAMETER;
-	if (flags & RTL_RUN_ONCE_INIT_FAILED)
-		context = NULL;
+	if ((flags & RTL_RUN_ONCE_INIT_FAILED) && context)
+		return STATUS_INVALID_PARAMETER;
 	if ((ULONG_PTR)context & 3)
 		return STATUS_INVALID_PARAMETER; /* the reserved low bits */
 	final = (flags & RTL_RUN_ONCE_INIT_FAILED) ? ONCE_IDLE : ((ULONG_PTR)context | ONCE_DONE);
@@ -107,28 +111,33 @@ RTLAPI NTSTATUS NTAPI RtlRunOnceComplete(PRTL_RUN_ONCE once, ULONG flags, PVOID 
 			return STATUS_INVALID_PARAMETER;
 		return once_cas(once, &s, final) ? STATUS_SUCCESS : STATUS_UNSUCCESSFUL;
 	}
-	if (ONCE_STATE(s) != ONCE_RUNNING)
+	if (ONCE_STATE(s) == ONCE_ASYNC)
 		return STATUS_INVALID_PARAMETER;
+	if (ONCE_STATE(s) != ONCE_RUNNING)
+		return STATUS_UNSUCCESSFUL;
 	s = __atomic_exchange_n(ow(once), final, __ATOMIC_ACQ_REL);
 	for (n = s >> 2; n; n--)
 		NtReleaseKeyedEvent(NULL, once, FALSE, NULL);
 	return STATUS_SUCCESS;
 }
 
-/* InitFn returns nonzero for success, as InitOnceExecuteOnce's callback. */
+/* InitFn returns nonzero for success, as InitOnceExecuteOnce's callback.
+ * It first sees what the caller's context holds (as on Windows), and what
+ * it leaves is stored, without the reserved bits, and given back whole;
+ * a caller without a context still gives the callback room to write. */
 RTLAPI NTSTATUS NTAPI RtlRunOnceExecuteOnce(PRTL_RUN_ONCE once, PRTL_RUN_ONCE_INIT_FN fn,
 					      PVOID param, PVOID *context)
 {
-	PVOID ctx = NULL;
 	NTSTATUS status = RtlRunOnceBeginInitialize(once, 0, context);
+	PVOID ctx;
 
 	if (status != STATUS_PENDING)
 		return status;
+	ctx = context ? *context : NULL;
 	if (!fn(once, param, &ctx)) {
 		RtlRunOnceComplete(once, RTL_RUN_ONCE_INIT_FAILED, NULL);
 		return STATUS_UNSUCCESSFUL;
 	}
-	/* The stored context loses its reserved bits; the caller sees it whole. */
 	RtlRunOnceComplete(once, 0, (PVOID)((ULONG_PTR)ctx & ~(ULONG_PTR)3));
 	if (context)
 		*context = ctx;

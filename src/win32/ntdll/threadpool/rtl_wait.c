@@ -20,13 +20,16 @@ RTLAPI NTSTATUS NTAPI RtlRegisterWait(PHANDLE out, HANDLE object, WAITORTIMERCAL
 	obj->u.wait.rearm = !(flags & WT_EXECUTEONLYONCE);
 	obj->u.wait.in_wait_thread = !!(flags & WT_EXECUTEINWAITTHREAD);
 	obj->u.wait.timeout_ms = ms;
+	/* the handle is out before the wait is armed: a callback that runs at
+	 * once (the object already signalled) may unregister it */
+	*out = obj;
 	st = tp_wait_set_locked(obj, object, ms == INFINITE ? NULL : &timeout);
-	if (st < 0)
+	if (st < 0) {
 		obj->released = TRUE;
+		*out = NULL;
+	}
 	tp_object_maybe_free_locked(obj);
 	tp_unlock();
-	if (st >= 0)
-		*out = obj;
 	return st;
 }
 
