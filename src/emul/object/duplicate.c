@@ -7,6 +7,7 @@
  * is the caller) the calling thread: a real handle to them.
  * NtCompareObjects, which resolves its handles the same way.
  */
+#include "emul/io/file.h"
 #include "emul/object/object_names.h"
 #include "emul/process/process_object.h"
 #include "emul/process/thread.h"
@@ -81,6 +82,9 @@ NTSTATUS nt_NtDuplicateObject(struct nt_call *c)
 		st = LSW_STATUS_ACCESS_DENIED;
 		goto close_source;
 	}
+	if (!(options & DUPLICATE_SAME_ACCESS) &&
+	    (st = file_dup_access(obj, access, same, &access)) != LSW_STATUS_SUCCESS)
+		goto close_source;
 	/* the new handle first: it never takes the source's value */
 	st = handle_create(dst, obj, options & DUPLICATE_SAME_ACCESS ? same : access, &h);
 	if (st == LSW_STATUS_SUCCESS && out && tracee_write(c->thread, out, &h, 8) < 0) {
