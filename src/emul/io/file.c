@@ -417,11 +417,15 @@ static NTSTATUS buffer_argument(const struct nt_call *c, bool write)
 	return LSW_STATUS_SUCCESS;
 }
 
-/* What else is refused before any I/O: an asynchronous disk or null
- * device I/O without an offset, a disk read "at the end of the file". */
+/* What else is refused before any I/O: data I/O on a directory (the file
+ * system's STATUS_INVALID_DEVICE_REQUEST: ntdll's file tests), an
+ * asynchronous disk or null device I/O without an offset, a disk read "at
+ * the end of the file". */
 static NTSTATUS io_arguments(const struct file_object *f, bool write,
 			     const struct byte_offset *bo)
 {
+	if (f->kind == FILE_KIND_DIR)
+		return LSW_STATUS_INVALID_DEVICE_REQUEST;
 	if (f->kind != FILE_KIND_DISK && f->kind != FILE_KIND_NULL)
 		return LSW_STATUS_SUCCESS;
 	if (bo->st != LSW_STATUS_SUCCESS)
@@ -747,9 +751,13 @@ static NTSTATUS open_shared(struct lsw_process *p, struct path_result *pr, uint3
 
 	/* an existing name fails FILE_CREATE before any handle's share mode
 	 * is looked at; a file waiting for its last close to be deleted
-	 * cannot be opened again (STATUS_DELETE_PENDING) */
+	 * cannot be opened again (STATUS_DELETE_PENDING).  A directory found
+	 * where a file was asked for is refused as a directory even then
+	 * (CreateFile(CREATE_NEW) on a directory: ERROR_ACCESS_DENIED). */
 	if (pr->exists && disposition == FILE_CREATE)
-		return LSW_STATUS_OBJECT_NAME_COLLISION;
+		return (options & FILE_NON_DIRECTORY_FILE) && host_directory(pr)
+			       ? LSW_STATUS_FILE_IS_A_DIRECTORY
+			       : LSW_STATUS_OBJECT_NAME_COLLISION;
 	if (pr->exists && stat(pr->host_path, &st) == 0 &&
 	    file_delete_pending(p->host, st.st_dev, st.st_ino))
 		return LSW_STATUS_DELETE_PENDING;

@@ -74,6 +74,13 @@ struct file_object {
 
 extern const struct nt_object_ops file_ops;
 
+/* NtDuplicateObject's access for a duplicate of obj asking for desired
+ * when its source holds granted: *out, the generic bits mapped, for a
+ * disk file or directory; STATUS_ACCESS_DENIED when it asks for more than
+ * granted (file_dup.c).  Other objects: desired, unchanged. */
+NTSTATUS file_dup_access(const struct nt_object *obj, uint32_t desired, uint32_t granted,
+			 uint32_t *out);
+
 /* Opened with FILE_SYNCHRONOUS_IO_ALERT or _NONALERT: its I/O completes in
  * the call and uses the file position; other handles are asynchronous. */
 static inline bool file_is_synchronous(const struct file_object *f)
@@ -90,6 +97,8 @@ NTSTATUS file_id_name(struct nt_call *c, uint64_t oa, uint16_t **name, size_t *n
  * bytes written. */
 NTSTATUS mount_manager_control(struct nt_call *c, struct file_object *f, uint32_t code,
 			       uint64_t *done);
+/* NtFsControlFile on a DISK or DIR file (file_fsctl.c). */
+NTSTATUS disk_fsctl(struct nt_call *c, struct file_object *f, uint32_t code);
 /* console_ioctl.c: a device control on a console; *done bytes written. */
 NTSTATUS console_control(struct nt_call *c, struct file_object *f, uint32_t code, uint64_t *done);
 struct path_result;

@@ -11,8 +11,9 @@
  *   scanning -> each query returns the next entries that fit;
  *   restart  -> RestartScan / SL_RESTART_SCAN: as "none" again, but a
  *               restart without a FileName keeps the handle's pattern.
- * An empty snapshot answers STATUS_NO_SUCH_FILE on the first query; past
- * the end, STATUS_NO_MORE_FILES.  Attributes are read when an entry is
+ * An empty snapshot answers STATUS_NO_SUCH_FILE on the handle's first
+ * query only (a restart does not make a query first again: ntdll's
+ * directory tests); past the end, STATUS_NO_MORE_FILES.  Attributes are read when an entry is
  * returned, so they are current.
  */
 #include <dirent.h>
@@ -32,6 +33,7 @@
 #include "emul/io/path.h"
 #include "emul/io/volume_ids.h"
 #include "emul/io/wildcard.h"
+#include "emul/upcase.h"
 
 /* NtQueryDirectoryFileEx QueryFlags */
 #define SL_RESTART_SCAN 0x1
@@ -53,7 +55,7 @@ struct dir_scan {
 	size_t plen;
 	struct dir_entry **e;
 	size_t n, pos;
-	bool returned;           /* some entry has been returned since the start */
+	bool returned;           /* the handle has answered a query (kept over restarts) */
 	char *overlay;           /* System32: the host directory of lsw's DLLs */
 	size_t *budget;          /* the host's entries held (LIVE_ENTRIES_MAX) */
 };
@@ -83,6 +85,20 @@ static const struct dir_class classes[] = {
 	{ 38, 60, 80, 88, true, 64, 0, 72 },
 };
 
+/* Classes a directory query knows but no volume of ours answers (object
+ * ids, quotas, reparse points: NTFS' own indexes, not a directory's): a
+ * buffer below their structure's size is STATUS_INFO_LENGTH_MISMATCH
+ * first, as Windows checks it (ntdll's directory tests); 0: none such. */
+static uint32_t unanswered_class_size(uint32_t cls)
+{
+	switch (cls) {
+	case 29: return 72; /* FILE_OBJECTID_INFORMATION */
+	case 32: return 56; /* FILE_QUOTA_INFORMATION, one SID of one authority */
+	case 33: return 16; /* FILE_REPARSE_POINT_INFORMATION */
+	}
+	return 0;
+}
+
 static const struct dir_class *find_class(uint32_t cls)
 {
 	for (size_t i = 0; i < sizeof(classes) / sizeof(classes[0]); i++)
@@ -106,7 +122,6 @@ static void free_entries(struct dir_scan *s)
 	free(s->e);
 	s->e = NULL;
 	s->n = s->pos = 0;
-	s->returned = false;
 }
 
 void dir_scan_free(struct dir_scan *s)
@@ -244,11 +259,20 @@ static bool add_entry(struct dir_scan *s, size_t *cap, const char *name)
 	return true;
 }
 
+/* NTFS' order: the UTF-16 names compared unit by unit, upcased (so "éa"
+ * sorts before "Éb", which bytewise ASCII folding does not give). */
 static int by_name(const void *a, const void *b)
 {
 	const struct dir_entry *x = *(struct dir_entry *const *)a, *y = *(struct dir_entry *const *)b;
+	size_t n = x->wlen < y->wlen ? x->wlen : y->wlen;
 
-	return strcasecmp(x->name, y->name);
+	for (size_t i = 0; i < n; i++) {
+		uint16_t cx = nt_upcase(x->wname[i]), cy = nt_upcase(y->wname[i]);
+
+		if (cx != cy)
+			return cx < cy ? -1 : 1;
+	}
+	return (x->wlen > y->wlen) - (x->wlen < y->wlen);
 }
 
 /* The host directory path_resolve serves dir\ntdll.dll from, if it is
@@ -556,6 +580,20 @@ static bool fill_one(const struct dir_class *k, struct file_object *f, struct fi
 	return true;
 }
 
+/* Nothing (more) to return: STATUS_NO_SUCH_FILE, an error that leaves
+ * the IO_STATUS_BLOCK alone, on the handle's first query; else the
+ * warning STATUS_NO_MORE_FILES, which is written there. */
+static NTSTATUS no_entry(struct nt_call *c, struct file_object *f)
+{
+	bool first = !f->scan->returned;
+
+	f->scan->returned = true;
+	if (first)
+		return LSW_STATUS_NO_SUCH_FILE;
+	tracee_write_iosb(c->thread, c->args[4], LSW_STATUS_NO_MORE_FILES, 0);
+	return LSW_STATUS_NO_MORE_FILES;
+}
+
 /* The common body: args[0..7] are shared by both calls. */
 static NTSTATUS query_directory(struct nt_call *c, bool single, bool restart,
 				uint64_t file_name)
@@ -574,16 +612,15 @@ static NTSTATUS query_directory(struct nt_call *c, bool single, bool restart,
 	if (f->kind != FILE_KIND_DIR)
 		return LSW_STATUS_INVALID_PARAMETER;
 	if (!k)
-		return LSW_STATUS_INVALID_INFO_CLASS;
+		return len < unanswered_class_size((uint32_t)c->args[7])
+			       ? LSW_STATUS_INFO_LENGTH_MISMATCH
+			       : LSW_STATUS_INVALID_INFO_CLASS;
 	if (len < k->min_len)
 		return LSW_STATUS_INFO_LENGTH_MISMATCH;
 	if ((!f->scan || restart) && (st = scan_start(c, f, file_name)) != LSW_STATUS_SUCCESS)
 		return st;
 	if (f->scan->pos >= f->scan->n) {
-		st = f->scan->returned ? LSW_STATUS_NO_MORE_FILES : LSW_STATUS_NO_SUCH_FILE;
-		f->scan->returned = true;
-		tracee_write_iosb(c->thread, c->args[4], st, 0);
-		return st;
+		return no_entry(c, f);
 	}
 	fl.len = len < OUT_MAX ? len : OUT_MAX;
 	if (!(fl.buf = malloc(fl.len)))
@@ -593,10 +630,7 @@ static NTSTATUS query_directory(struct nt_call *c, bool single, bool restart,
 			break;
 	if (!fl.count && !overflow) { /* every remaining entry vanished */
 		free(fl.buf);
-		st = f->scan->returned ? LSW_STATUS_NO_MORE_FILES : LSW_STATUS_NO_SUCH_FILE;
-		f->scan->returned = true;
-		tracee_write_iosb(c->thread, c->args[4], st, 0);
-		return st;
+		return no_entry(c, f);
 	}
 	f->scan->returned = true;
 	st = overflow ? LSW_STATUS_BUFFER_OVERFLOW : LSW_STATUS_SUCCESS;

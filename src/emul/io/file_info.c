@@ -253,7 +253,10 @@ static NTSTATUS replaceable(const struct file_object *f, const char *target)
 
 	if (lstat(target, &st) < 0 || (st.st_dev == f->dev && st.st_ino == f->ino))
 		return LSW_STATUS_SUCCESS; /* gone, or the file itself (a new case) */
-	if (f->kind == FILE_KIND_DIR || S_ISDIR(st.st_mode) || !(st.st_mode & 0222))
+	/* a directory may replace a file, nothing may replace a directory
+	 * (kernel32's file tests, test_move_file) */
+	if (S_ISDIR(st.st_mode) || !(st.st_mode & 0222) ||
+	    (f->kind == FILE_KIND_DIR && !S_ISREG(st.st_mode)))
 		return LSW_STATUS_ACCESS_DENIED;
 	if (share_check(f->host, st.st_dev, st.st_ino, DELETE_ACCESS, 0) != LSW_STATUS_SUCCESS)
 		return LSW_STATUS_ACCESS_DENIED; /* another handle has it open */
@@ -365,13 +368,51 @@ static const char *recased(const char *base, const char *nt_new, char *host_path
 	return strrchr(host_path, '/') + 1;
 }
 
+/* A rename's or a link's new NT name as UTF-8 (<= 32767 units); one
+ * call at a time in the single-threaded supervisor. */
+static char new_nt_name[4 * 32768];
+
+/* A replaced name keeps the caller's spelling, as on NTFS: the name
+ * found (base, in dirfd) is respelled to the last component of nt_new
+ * when only its case differs, and host_path follows.  Never over another
+ * host name spelled so (a case-sensitive host may hold both). */
+static void respell(int dirfd, const char *base, const char *nt_new, char *host_path)
+{
+	char found[256];
+	const char *want;
+
+	if (snprintf(found, sizeof(found), "%s", base) >= (int)sizeof(found))
+		return;
+	want = recased(found, nt_new, host_path);
+	if (want == found || !strcmp(want, found))
+		return;
+	if (renameat2(dirfd, found, dirfd, want, RENAME_NOREPLACE) < 0)
+		strcpy(strrchr(host_path, '/') + 1, found); /* the name stays as found */
+}
+
+/* A directory replacing a file: the two swapped (one atomic step), then
+ * the file, now under the directory's old name, removed; swapped back if
+ * it cannot be, so that nothing is lost either way. */
+static int replace_file_by_dir(int from, const char *from_base, int to, const char *to_base)
+{
+	int e;
+
+	if (renameat2(from, from_base, to, to_base, RENAME_EXCHANGE) < 0)
+		return -1;
+	if (unlinkat(from, from_base, 0) == 0)
+		return 0;
+	e = errno;
+	renameat2(from, from_base, to, to_base, RENAME_EXCHANGE);
+	errno = e;
+	return -1;
+}
+
 static NTSTATUS set_rename(struct nt_call *c, struct file_object *f)
 {
 	struct path_result pr;
 	const char *from_base, *to_base;
 	int from, to, moved;
 	char *old;
-	static char nt_new[4 * 32768]; /* the new NT name as UTF-8 (<= 32767 units) */
 	bool replace, same;
 	NTSTATUS st;
 
@@ -379,7 +420,7 @@ static NTSTATUS set_rename(struct nt_call *c, struct file_object *f)
 		return LSW_STATUS_INVALID_PARAMETER;
 	if (f->read_only || !(f->access & DELETE_ACCESS) || path_protected(f->view, f->name_utf8))
 		return LSW_STATUS_ACCESS_DENIED; /* renaming removes the old name */
-	if ((st = read_new_name(c, &replace, &pr, nt_new, sizeof(nt_new))) != LSW_STATUS_SUCCESS)
+	if ((st = read_new_name(c, &replace, &pr, new_nt_name, sizeof(new_nt_name))) != LSW_STATUS_SUCCESS)
 		return st;
 	same = pr.exists && names_this_file(f, pr.host_path);
 	if (pr.exists && replace && (st = replaceable(f, pr.host_path)) != LSW_STATUS_SUCCESS)
@@ -393,14 +434,20 @@ static NTSTATUS set_rename(struct nt_call *c, struct file_object *f)
 		return errno_to_status(errno);
 	}
 	if (same) /* a new name of the file itself: only its case may change */
-		to_base = recased(to_base, nt_new, pr.host_path);
-	moved = renameat2(from, from_base, to, to_base, replace || same ? 0 : RENAME_NOREPLACE);
+		to_base = recased(to_base, new_nt_name, pr.host_path);
+	if (f->kind == FILE_KIND_DIR && pr.exists && replace && !same)
+		moved = replace_file_by_dir(from, from_base, to, to_base);
+	else
+		moved = renameat2(from, from_base, to, to_base,
+				  replace || same ? 0 : RENAME_NOREPLACE);
+	if (moved == 0 && pr.exists && !same)
+		respell(to, to_base, new_nt_name, pr.host_path);
 	close(from);
 	close(to);
 	if (moved < 0)
 		return errno_to_status(errno);
 	if ((old = strdup(f->name_utf8))) {
-		follow_rename(f, old, pr.host_path, nt_new);
+		follow_rename(f, old, pr.host_path, new_nt_name);
 		free(old);
 	}
 	return LSW_STATUS_SUCCESS;
@@ -425,7 +472,7 @@ static NTSTATUS set_link(struct nt_call *c, struct file_object *f)
 		return LSW_STATUS_INVALID_PARAMETER;
 	if (f->read_only)
 		return LSW_STATUS_ACCESS_DENIED;
-	if ((st = read_new_name(c, &replace, &pr, NULL, 0)) != LSW_STATUS_SUCCESS)
+	if ((st = read_new_name(c, &replace, &pr, new_nt_name, sizeof(new_nt_name))) != LSW_STATUS_SUCCESS)
 		return st;
 	if (pr.exists && !replace)
 		return LSW_STATUS_OBJECT_NAME_COLLISION;
@@ -437,6 +484,14 @@ static NTSTATUS set_link(struct nt_call *c, struct file_object *f)
 		close(from);
 		return errno_to_status(errno);
 	}
+	/* the file's own name, replaced: only its spelling changes (a rename
+	 * onto a link of the same file would do nothing on the host) */
+	if (names_this_file(f, pr.host_path)) {
+		respell(to, to_base, new_nt_name, pr.host_path);
+		close(from);
+		close(to);
+		return LSW_STATUS_SUCCESS;
+	}
 	snprintf(tmp, sizeof(tmp), ".lsw-link-%lx-%lx", (unsigned long)f->ino,
 		 (unsigned long)getpid());
 	r = linkat(from, from_base, to, pr.exists ? tmp : to_base, 0);
@@ -444,6 +499,8 @@ static NTSTATUS set_link(struct nt_call *c, struct file_object *f)
 	if (r == 0 && pr.exists && renameat(to, tmp, to, to_base) < 0) {
 		st = errno_to_status(errno);
 		unlinkat(to, tmp, 0); /* our link under the temporary name */
+	} else if (r == 0 && pr.exists) {
+		respell(to, to_base, new_nt_name, pr.host_path);
 	}
 	close(from);
 	close(to);
@@ -646,6 +703,18 @@ static NTSTATUS set_priority_hint(struct nt_call *c)
 	return hint >= 5 ? LSW_STATUS_INVALID_PARAMETER : LSW_STATUS_SUCCESS;
 }
 
+/* FileValidDataLengthInformation: a handle that may write, then
+ * SeManageVolumePrivilege, which no token of ours holds (Windows gives it
+ * to administrators): the valid data length is never moved by hand. */
+static NTSTATUS set_valid_data(struct nt_call *c, struct file_object *f)
+{
+	if ((uint32_t)c->args[3] < 8)
+		return LSW_STATUS_INFO_LENGTH_MISMATCH;
+	if (!(f->access & FILE_WRITE_DATA))
+		return LSW_STATUS_ACCESS_DENIED;
+	return LSW_STATUS_PRIVILEGE_NOT_HELD;
+}
+
 /* NtSetInformationFile(FileHandle, IoStatusBlock, FileInformation, Length,
  *                      FileInformationClass): position, end of file,
  *                      disposition (delete on close), rename and link. */
@@ -678,6 +747,7 @@ NTSTATUS nt_NtSetInformationFile(struct nt_call *c)
 	case 61: st = file_set_completion_info(c, f, cls); break; /* ...Replace... */
 	case 23: st = file_pipe_mode_set(c, f); break; /* FilePipeInformation */
 	case 43: st = set_priority_hint(c); break;  /* FileIoPriorityHintInformation */
+	case 39: st = set_valid_data(c, f); break;  /* FileValidDataLengthInformation */
 	default: return LSW_STATUS_INVALID_INFO_CLASS;
 	}
 	if (st != LSW_STATUS_SUCCESS)

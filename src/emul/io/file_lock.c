@@ -37,10 +37,11 @@ static bool same_file(const struct file_object *a, const struct file_object *b)
 	return a->dev == b->dev && a->ino == b->ino;
 }
 
-/* Zero-length ranges never overlap anything. */
+/* Zero-length ranges never overlap anything.  Compared by their last
+ * bytes, so that a range ending at the last offset (2^64 - 1) works. */
 static bool overlap(uint64_t a, uint64_t alen, uint64_t b, uint64_t blen)
 {
-	return alen && blen && a < b + blen && b < a + alen;
+	return alen && blen && a <= b + (blen - 1) && b <= a + (alen - 1);
 }
 
 NTSTATUS lock_check_io(const struct file_object *f, uint64_t off, uint64_t len, bool write)
@@ -115,9 +116,10 @@ static NTSTATUS read_request(struct nt_call *c, struct lock_request *r)
 	if (tracee_read(c->thread, c->args[5], &off, 8) < 0 ||
 	    tracee_read(c->thread, c->args[6], &len, 8) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
-	if (off < 0 || len < 0)
-		return LSW_STATUS_INVALID_PARAMETER;
-	if ((uint64_t)off + (uint64_t)len < (uint64_t)off)
+	/* offsets are unsigned: a range may reach the last byte (offset
+	 * 2^64 - 1, length 1: kernel32's file tests lock and unlock it on
+	 * Windows), not wrap past it */
+	if (len && (uint64_t)off + ((uint64_t)len - 1) < (uint64_t)off)
 		return STATUS_INVALID_LOCK_RANGE;
 	r->off = (uint64_t)off;
 	r->len = (uint64_t)len;

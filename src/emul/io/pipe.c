@@ -310,6 +310,11 @@ NTSTATUS nt_NtFsControlFile(struct nt_call *c)
 		return st;
 	if (f->kind == FILE_KIND_PIPE)
 		return np_fsctl(c, f, (uint32_t)c->args[5]);
+	/* the event is taken and reset before the file system sees the
+	 * control (ntdll's file tests, test_ioctl) */
+	if (f->kind == FILE_KIND_DISK || f->kind == FILE_KIND_DIR)
+		return (st = file_io_begin(c, f)) != LSW_STATUS_SUCCESS
+			       ? st : file_io_end(c, f, disk_fsctl(c, f, (uint32_t)c->args[5]), false);
 	if (f->device_type != FILE_DEVICE_NAMED_PIPE)
 		return LSW_STATUS_INVALID_DEVICE_REQUEST;
 	if ((uint32_t)c->args[5] == FSCTL_PIPE_PEEK)

@@ -7,6 +7,7 @@
  * is the caller) the calling thread: a real handle to them.
  * NtCompareObjects, which resolves its handles the same way.
  */
+#include "emul/io/file.h"
 #include "emul/object/object_names.h"
 #include "emul/process/process_object.h"
 #include "emul/process/thread.h"
@@ -96,6 +97,9 @@ NTSTATUS nt_NtDuplicateObject(struct nt_call *c)
 		st = LSW_STATUS_ACCESS_DENIED;
 		goto close_source;
 	}
+	if (!(options & DUPLICATE_SAME_ACCESS) &&
+	    (st = file_dup_access(obj, access, same, &access)) != LSW_STATUS_SUCCESS)
+		goto close_source;
 	/* within one process the source goes first, and its slot is the next
 	 * free one: as on Windows, the duplicate keeps the source's value
 	 * (with the new access and attributes).  Elsewhere the new handle

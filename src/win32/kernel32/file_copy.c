@@ -169,8 +169,9 @@ K32API BOOL WINAPI CopyFileA(LPCSTR from, LPCSTR to, BOOL fail_if_exists)
 /* "<path>\<up to 3 prefix chars><hex>.tmp", as documented; with
  * unique == 0 the number starts from GetTickCount and goes up until
  * CREATE_NEW succeeds, and that file is left in place (empty).  A nonzero
- * unique is used as is, without looking at the disk (documented; Wine
- * fails when the directory is missing).  The hex digits are upper case as
+ * unique is used as is, without looking for the file (documented); the
+ * directory must still be there (ERROR_DIRECTORY, as kernel32's path
+ * tests find on Windows).  The hex digits are upper case as
  * Windows writes them (Wine: lower case). */
 K32API UINT WINAPI GetTempFileNameW(LPCWSTR path, LPCWSTR prefix, UINT unique, LPWSTR buf)
 {
@@ -183,6 +184,12 @@ K32API UINT WINAPI GetTempFileNameW(LPCWSTR path, LPCWSTR prefix, UINT unique, L
 	n = wcslen(path);
 	if (n + 1 + 3 + 4 + 4 >= MAX_PATH)
 		return k32_error(ERROR_BUFFER_OVERFLOW);
+	if (unique && n) {
+		DWORD a = GetFileAttributesW(path);
+
+		if (a == INVALID_FILE_ATTRIBUTES || !(a & FILE_ATTRIBUTE_DIRECTORY))
+			return k32_error(ERROR_DIRECTORY);
+	}
 	memmove(buf, path, n * sizeof(WCHAR));
 	if (n && buf[n - 1] != '\\' && buf[n - 1] != '/')
 		buf[n++] = '\\';
@@ -195,6 +202,7 @@ K32API UINT WINAPI GetTempFileNameW(LPCWSTR path, LPCWSTR prefix, UINT unique, L
 	for (;;) {
 		WCHAR digits[4];
 		int d = 0;
+		DWORD err;
 		HANDLE h;
 
 		n = base;
@@ -212,11 +220,15 @@ K32API UINT WINAPI GetTempFileNameW(LPCWSTR path, LPCWSTR prefix, UINT unique, L
 			k32_error(NO_ERROR);
 			return num;
 		}
+		err = GetLastError();
 		/* a directory that is not there: ERROR_DIRECTORY (as Wine) */
-		if (GetLastError() == ERROR_PATH_NOT_FOUND)
+		if (err == ERROR_PATH_NOT_FOUND)
 			return k32_error(ERROR_DIRECTORY);
-		if (GetLastError() != ERROR_FILE_EXISTS &&
-		    GetLastError() != ERROR_ALREADY_EXISTS)
+		/* a directory of that name answers ERROR_ACCESS_DENIED: taken */
+		if (err == ERROR_ACCESS_DENIED && GetFileAttributesW(buf) == INVALID_FILE_ATTRIBUTES)
+			return k32_error(err);
+		if (err != ERROR_FILE_EXISTS && err != ERROR_ALREADY_EXISTS &&
+		    err != ERROR_ACCESS_DENIED)
 			return 0;
 		num = (num + 1) & 0xFFFF;
 		if (!num)
@@ -246,9 +258,55 @@ K32API UINT WINAPI GetTempFileNameA(LPCSTR path, LPCSTR prefix, UINT unique, LPS
 
 /* --- GetLongPathName / GetShortPathName --- */
 
-/* There are no 8.3 names: a name that exists is its own long and short
- * form, copied as given.  Length without NUL when it fits, else the size
- * needed with the NUL. */
+BOOLEAN NTAPI RtlIsNameLegalDOS8Dot3(PUNICODE_STRING name, POEM_STRING oem, PBOOLEAN spaces);
+
+/* Could component c (n units) be a short name?  Such a component is looked
+ * up and given as the directory spells it (kernel32's path tests: a short
+ * name in the wrong case comes back as on the disk); any other is left as
+ * the caller wrote it (documented; programs rely on it). */
+static BOOL maybe_short(WCHAR *c, SIZE_T n)
+{
+	UNICODE_STRING us = { (USHORT)(n * sizeof(WCHAR)), (USHORT)(n * sizeof(WCHAR)), c };
+
+	if (!n || n > 12 || (n <= 2 && c[0] == '.' && c[n - 1] == '.'))
+		return FALSE;
+	return RtlIsNameLegalDOS8Dot3(&us, NULL, NULL);
+}
+
+/* Each component of path that may be a short name, spelled as found. */
+static void spell_as_found(WCHAR *path)
+{
+	SIZE_T i = 0, n = wcslen(path);
+
+	if (n >= 4 && path[0] == '\\' && path[1] == '\\' && path[2] == '?' && path[3] == '\\')
+		i = 4;
+	if (i + 1 < n && path[i + 1] == ':')
+		i += 2;
+	while (i < n) {
+		SIZE_T start = i;
+		WIN32_FIND_DATAW d;
+		HANDLE h;
+		WCHAR keep;
+
+		while (i < n && path[i] != '\\' && path[i] != '/')
+			i++;
+		keep = path[i];
+		path[i] = 0;
+		if (maybe_short(path + start, i - start) &&
+		    (h = FindFirstFileW(path, &d)) != INVALID_HANDLE_VALUE) {
+			if (wcslen(d.cFileName) == i - start)
+				memcpy(path + start, d.cFileName, (i - start) * sizeof(WCHAR));
+			FindClose(h);
+		}
+		path[i] = keep;
+		i++;
+	}
+}
+
+/* There are no 8.3 names of their own: a name that exists is its own
+ * long and short form, as given but for the components spell_as_found
+ * corrects.  Length without NUL when it fits, else the size needed with
+ * the NUL. */
 static DWORD same_path_w(LPCWSTR in, LPWSTR out, DWORD size)
 {
 	DWORD n;
@@ -268,31 +326,41 @@ static DWORD same_path_w(LPCWSTR in, LPWSTR out, DWORD size)
 	if (n >= size || !out)
 		return n + 1;
 	memmove(out, in, (n + 1) * sizeof(WCHAR));
+	spell_as_found(out);
 	return n;
 }
 
 static DWORD same_path_a(LPCSTR in, LPSTR out, DWORD size)
 {
 	UNICODE_STRING w;
-	DWORD r;
+	WCHAR *buf;
+	DWORD r, n;
 
 	if (!in)
 		return k32_error(ERROR_INVALID_PARAMETER);
 	if (!k32_ansi_arg(in, &w))
 		return 0;
-	r = same_path_w(w.Buffer, NULL, 0);
+	n = (DWORD)wcslen(w.Buffer) + 1;
+	if (!(buf = RtlAllocateHeap(k32_heap(), 0, n * sizeof(WCHAR)))) {
+		k32_free(w.Buffer);
+		return k32_error(ERROR_NOT_ENOUGH_MEMORY);
+	}
+	r = same_path_w(w.Buffer, buf, n); /* fits: the answer is as long */
 	k32_free(w.Buffer);
-	if (!r)
-		return 0;
-	r--; /* same_path_w(.., 0) answered the size with NUL */
-	if (r >= size || !out)
-		return r + 1;
-	memmove(out, in, r + 1);
+	if (r && (r >= size || !out))
+		r++;
+	else if (r)
+		k32_w_to_a(buf, r, out);
+	k32_free(buf);
 	return r;
 }
 
 K32API DWORD WINAPI GetLongPathNameW(LPCWSTR s, LPWSTR l, DWORD size)
 {
+	/* past MAX_PATH only with the "\\?\" prefix: ERROR_PATH_NOT_FOUND
+	 * even for a path that exists (kernel32's path tests on Windows) */
+	if (s && wcslen(s) >= MAX_PATH && wcsncmp(s, L"\\\\?\\", 4))
+		return k32_error(ERROR_PATH_NOT_FOUND);
 	return same_path_w(s, l, size);
 }
 
@@ -544,12 +612,11 @@ K32API DWORD WINAPI GetFinalPathNameByHandleA(HANDLE h, LPSTR buf, DWORD size, D
 	if (!w)
 		return k32_error(ERROR_NOT_ENOUGH_MEMORY);
 	r = GetFinalPathNameByHandleW(h, w, NAME_MAX_UNITS + 8, flags);
-	if (r && r < NAME_MAX_UNITS + 8) {
-		if (r >= size || !buf)
-			r++;
-		else
-			k32_w_to_a(w, r, buf);
-	}
+	/* Too small a buffer: the ANSI form answers the length without the
+	 * NUL, unlike the wide one and its documentation (kernel32's file
+	 * tests, test_GetFinalPathNameByHandleA, pass so on Windows). */
+	if (r && r < NAME_MAX_UNITS + 8 && r < size && buf)
+		k32_w_to_a(w, r, buf);
 	k32_free(w);
 	return r;
 }

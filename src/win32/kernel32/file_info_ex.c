@@ -117,6 +117,23 @@ K32API BOOL WINAPI SetFileInformationByHandle(HANDLE h, FILE_INFO_BY_HANDLE_CLAS
 		return set_rename(h, buf, size);
 	if ((unsigned)cls >= sizeof(set_classes) || !set_classes[cls])
 		return k32_error(ERROR_INVALID_PARAMETER);
+	/* Win32's PRIORITY_HINT ends below NT's IoPriorityHigh: the hint
+	 * must be very low, low or normal (kernel32's file tests) */
+	if (cls == FileIoPriorityHintInfo && size >= sizeof(FILE_IO_PRIORITY_HINT_INFO) &&
+	    ((FILE_IO_PRIORITY_HINT_INFO *)buf)->PriorityHint >= MaximumIoPriorityHintType)
+		return k32_error(ERROR_INVALID_PARAMETER);
 	st = NtSetInformationFile(h, &io, buf, size, (FILE_INFORMATION_CLASS)set_classes[cls]);
+	return st < 0 ? k32_fail(st) : TRUE;
+}
+
+/* The valid data length moved up to len (FileValidDataLengthInformation):
+ * a handle with write access, and SeManageVolumePrivilege. */
+K32API BOOL WINAPI SetFileValidData(HANDLE h, LONGLONG len)
+{
+	LARGE_INTEGER valid = { .QuadPart = len };
+	IO_STATUS_BLOCK io;
+	NTSTATUS st = NtSetInformationFile(h, &io, &valid, sizeof(valid),
+					   (FILE_INFORMATION_CLASS)39);
+
 	return st < 0 ? k32_fail(st) : TRUE;
 }

@@ -49,25 +49,38 @@ static struct find *find_from_handle(HANDLE h, BOOL unlink)
 	return f;
 }
 
-/* Windows' rewriting of a FindFirstFile mask into the kernel's terms: a
- * trailing "*.*" matches everything ("*"); '?' becomes DOS_QM, '.' DOS_DOT,
- * and a '*' before a '.' DOS_STAR, so that "*.", "a?c.txt" and "noext.*"
- * keep their DOS meanings. */
+/* Windows' rewriting of a FindFirstFile mask into the kernel's terms.
+ * The mask is the last component of a DOS path, so its trailing spaces
+ * and dots go as a path's do; a mask that ended in a dot keeps one dot
+ * ("* ." is "*.").  Then a "*.*" matches everything ("*"); '?' becomes
+ * DOS_QM, a '*' before a '.' DOS_STAR, and a '.' before a '*' or '?' or
+ * at the end DOS_DOT, so that "*.", "a?c.txt" and "noext.*" keep their
+ * DOS meanings while "*..*" still asks for two dots (kernel32's file
+ * tests, test_FindFirstFile_wildcards).  out has room for n + 1. */
 static void convert_mask(const WCHAR *m, SIZE_T n, WCHAR *out, USHORT *outlen)
 {
-	SIZE_T o = 0;
+	SIZE_T o = 0, keep = n;
+	BOOL dot_end = m[n - 1] == '.';
 
-	if (n >= 3 && m[n - 3] == '*' && m[n - 2] == '.' && m[n - 1] == '*')
-		n -= 2;
-	for (SIZE_T i = 0; i < n; i++) {
-		WCHAR c = m[i];
+	while (keep && (m[keep - 1] == ' ' || m[keep - 1] == '.'))
+		keep--;
+	if (!keep) /* "." or "..": a name of dots is no mask to trim */
+		keep = n, dot_end = FALSE;
+	if (!dot_end && keep >= 3 && m[keep - 3] == '*' && m[keep - 2] == '.' &&
+	    m[keep - 1] == '*')
+		keep -= 2;
+	for (SIZE_T i = 0; i <= keep; i++) {
+		WCHAR c = i < keep ? m[i] : dot_end ? '.' : 0, next;
 
+		if (!c)
+			break;
+		next = i + 1 < keep ? m[i + 1] : i + 1 == keep && dot_end ? '.' : 0;
 		if (c == '?')
 			c = '>';
-		else if (c == '.')
-			c = '"';
-		else if (c == '*' && i + 1 < n && m[i + 1] == '.')
+		else if (c == '*' && next == '.')
 			c = '<';
+		else if (c == '.' && (next == '*' || next == '?' || !next))
+			c = '"';
 		out[o++] = c;
 	}
 	*outlen = (USHORT)(o * sizeof(WCHAR));
@@ -166,7 +179,7 @@ static BOOL next_entry(struct find *f, WIN32_FIND_DATAW *data)
 /* The first query, with the mask; FALSE with the error set. */
 static BOOL first_query(struct find *f, const WCHAR *mask)
 {
-	WCHAR conv[MAX_PATH];
+	WCHAR conv[MAX_PATH + 1];
 	UNICODE_STRING us;
 	IO_STATUS_BLOCK io;
 	NTSTATUS status;

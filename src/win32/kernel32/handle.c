@@ -110,6 +110,11 @@ K32API DWORD WINAPI GetFileType(HANDLE h)
 		k32_error(ERROR_INVALID_HANDLE);
 		return FILE_TYPE_UNKNOWN;
 	}
+	/* STD_INPUT/OUTPUT/ERROR_HANDLE given as a handle name the standard
+	 * handle (kernel32's file tests, test_GetFileType) */
+	if (h == (HANDLE)(LONG_PTR)STD_INPUT_HANDLE || h == (HANDLE)(LONG_PTR)STD_OUTPUT_HANDLE ||
+	    h == (HANDLE)(LONG_PTR)STD_ERROR_HANDLE)
+		h = GetStdHandle((DWORD)(LONG_PTR)h);
 	status = k32_device_type(h, &t);
 	if (status < 0) {
 		k32_fail(status);

@@ -29,8 +29,10 @@ K32API BOOL WINAPI GetOverlappedResultEx(HANDLE file, LPOVERLAPPED ov, LPDWORD b
 			return FALSE;
 		if (r == WAIT_TIMEOUT || r == WAIT_IO_COMPLETION)
 			return k32_error(r);
-		if ((status = (NTSTATUS)ov->Internal) == STATUS_PENDING)
-			return k32_error(ERROR_IO_INCOMPLETE);
+		/* the object was signalled: the I/O is taken as done, whatever
+		 * Internal says (STATUS_PENDING is a success code: TRUE, as
+		 * kernel32's file tests see on Windows) */
+		status = (NTSTATUS)ov->Internal;
 	}
 	*bytes = (DWORD)ov->InternalHigh;
 	if (status < 0)

@@ -202,3 +202,31 @@ K32API BOOL WINAPI SetSearchPathMode(DWORD flags)
 	mode_permanent = (flags & SAFE_PERMANENT) != 0;
 	return TRUE;
 }
+
+/* Whether an executable's search takes in the current directory: always
+ * for a name with a backslash (it names a place); otherwise unless
+ * NoDefaultCurrentDirectoryInExePath is set, to any value. */
+K32API BOOL WINAPI NeedCurrentDirectoryForExePathW(LPCWSTR name)
+{
+	static const WCHAR var[] = L"NoDefaultCurrentDirectoryInExePath";
+	DWORD err = GetLastError();
+	BOOL unset;
+
+	if (wcschr(name, '\\'))
+		return TRUE;
+	unset = !GetEnvironmentVariableW(var, NULL, 0) && GetLastError() == ERROR_ENVVAR_NOT_FOUND;
+	RtlSetLastWin32Error(err); /* the answer is no error */
+	return unset;
+}
+
+K32API BOOL WINAPI NeedCurrentDirectoryForExePathA(LPCSTR name)
+{
+	UNICODE_STRING w;
+	BOOL r;
+
+	if (!k32_ansi_arg(name, &w))
+		return TRUE;
+	r = NeedCurrentDirectoryForExePathW(w.Buffer);
+	k32_free(w.Buffer);
+	return r;
+}

@@ -38,7 +38,8 @@ static BOOL legal_short_name(const char *s, ULONG n, BOOLEAN *spaces)
 	ULONG dot = n, base, ext;
 
 	*spaces = FALSE;
-	if (is_dot_name(s, n))
+	/* an empty name passes too (kernel32's path tests: "!" there) */
+	if (!n || is_dot_name(s, n))
 		return TRUE;
 	for (ULONG i = 0; i < n; i++) {
 		if (s[i] == '.') {
