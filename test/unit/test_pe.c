@@ -1172,8 +1172,8 @@ START_TEST(tiny_exe_parses)
 	ck_assert_ptr_null(fwd);
 	ck_assert_int_eq(pe_for_each_reloc(&img, log_reloc, &l), 0);
 	ck_assert_int_gt(l.n, 0);
-	mem = malloc(img.size_of_image);
-	ck_assert_int_eq(pe_layout(&img, mem, img.size_of_image), 0);
+	mem = malloc(img.image_span);
+	ck_assert_int_eq(pe_layout(&img, mem, img.image_span), 0);
 	ck_assert_mem_eq(mem + img.sections[0].virtual_address,
 			 tiny + img.sections[0].raw_offset, 0x100);
 	free(mem);
