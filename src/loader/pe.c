@@ -193,26 +193,28 @@ static void read_opt_common(struct pe_image *img, const uint8_t *p)
 	img->dll_characteristics = rd16(p + 70);
 }
 
-static void read_opt64(struct pe_image *img, const uint8_t *p)
+/* Where PE32 and PE32+ differ: ImageBase's place and the width of it and
+ * of the four stack and heap sizes that start at offset 72. */
+struct opt_layout {
+	unsigned image_base, width, num_dirs;
+};
+
+static const struct opt_layout layout_pe32plus = { 24, 8, 108 }, layout_pe32 = { 28, 4, 92 };
+
+static uint64_t rd_width(const uint8_t *p, unsigned width)
 {
-	read_opt_common(img, p);
-	img->image_base = rd64(p + 24);
-	img->stack_reserve = rd64(p + 72);
-	img->stack_commit = rd64(p + 80);
-	img->heap_reserve = rd64(p + 88);
-	img->heap_commit = rd64(p + 96);
-	img->num_dirs = rd32(p + 108);
+	return width == 8 ? rd64(p) : rd32(p);
 }
 
-static void read_opt32(struct pe_image *img, const uint8_t *p)
+static void read_opt(struct pe_image *img, const uint8_t *p, const struct opt_layout *l)
 {
 	read_opt_common(img, p);
-	img->image_base = rd32(p + 28);
-	img->stack_reserve = rd32(p + 72);
-	img->stack_commit = rd32(p + 76);
-	img->heap_reserve = rd32(p + 80);
-	img->heap_commit = rd32(p + 84);
-	img->num_dirs = rd32(p + 92);
+	img->image_base = rd_width(p + l->image_base, l->width);
+	img->stack_reserve = rd_width(p + 72, l->width);
+	img->stack_commit = rd_width(p + 72 + l->width, l->width);
+	img->heap_reserve = rd_width(p + 72 + 2 * l->width, l->width);
+	img->heap_commit = rd_width(p + 72 + 3 * l->width, l->width);
+	img->num_dirs = rd32(p + l->num_dirs);
 }
 
 /* Magic first: a PE32 file is also i386, and "not PE32+" says more.
@@ -251,10 +253,7 @@ static int parse_opt_header(struct pe_image *img, uint64_t opt_off)
 	fixed = img->pe32 ? OPT32_FIXED_SIZE : OPT64_FIXED_SIZE;
 	if (!fits(opt_off, fixed, img->size))
 		return fail(img, "optional header past end of file");
-	if (img->pe32)
-		read_opt32(img, opt);
-	else
-		read_opt64(img, opt);
+	read_opt(img, opt, img->pe32 ? &layout_pe32 : &layout_pe32plus);
 	room = (img->size - opt_off - fixed) / 8;
 	if (img->num_dirs > PE_NUM_DIRS)
 		img->num_dirs = PE_NUM_DIRS;

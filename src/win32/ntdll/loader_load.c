@@ -89,10 +89,13 @@ static struct ldr_module *load_path(const UNICODE_STRING *name, ULONG chars, PVO
 	*st = map_path(full, &base);
 	if (!(chars & LSW_LDR_MAP_AS_DATA))
 		*st = ldr_refuse_foreign(*st, base);
-	/* a data file is a file like any (ERROR_FILE_NOT_FOUND), a DLL a module */
+	/* a data file is a file like any (ERROR_FILE_NOT_FOUND; an empty one
+	 * cannot be mapped: ERROR_FILE_INVALID), a DLL a module */
 	if (!(chars & LSW_LDR_MAP_AS_DATA) &&
 	    (*st == STATUS_OBJECT_NAME_NOT_FOUND || *st == STATUS_OBJECT_PATH_NOT_FOUND))
 		*st = STATUS_DLL_NOT_FOUND;
+	if ((chars & LSW_LDR_MAP_AS_DATA) && *st == STATUS_INVALID_FILE_FOR_SECTION)
+		*st = STATUS_MAPPED_FILE_SIZE_ZERO;
 	if (!NT_SUCCESS(*st))
 		return NULL;
 	if (chars & LSW_LDR_MAP_AS_DATA) {
