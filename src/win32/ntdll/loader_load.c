@@ -51,6 +51,15 @@ static NTSTATUS full_path(const UNICODE_STRING *name, WCHAR *full, WCHAR **file)
 	return STATUS_SUCCESS;
 }
 
+/* An empty file cannot back the data section Windows maps a data file
+ * with: STATUS_MAPPED_FILE_SIZE_ZERO (ERROR_FILE_INVALID). */
+static NTSTATUS data_file_status(ULONG chars, NTSTATUS st)
+{
+	if ((chars & LSW_LDR_MAP_AS_DATA) && st == STATUS_INVALID_FILE_FOR_SECTION)
+		return STATUS_MAPPED_FILE_SIZE_ZERO;
+	return st;
+}
+
 static struct ldr_module *loaded_by_path(const WCHAR *path)
 {
 	UNICODE_STRING a, b;
@@ -89,13 +98,11 @@ static struct ldr_module *load_path(const UNICODE_STRING *name, ULONG chars, PVO
 	*st = map_path(full, &base);
 	if (!(chars & LSW_LDR_MAP_AS_DATA))
 		*st = ldr_refuse_foreign(*st, base);
-	/* a data file is a file like any (ERROR_FILE_NOT_FOUND; an empty one
-	 * cannot be mapped: ERROR_FILE_INVALID), a DLL a module */
+	/* a data file is a file like any (ERROR_FILE_NOT_FOUND), a DLL a module */
 	if (!(chars & LSW_LDR_MAP_AS_DATA) &&
 	    (*st == STATUS_OBJECT_NAME_NOT_FOUND || *st == STATUS_OBJECT_PATH_NOT_FOUND))
 		*st = STATUS_DLL_NOT_FOUND;
-	if ((chars & LSW_LDR_MAP_AS_DATA) && *st == STATUS_INVALID_FILE_FOR_SECTION)
-		*st = STATUS_MAPPED_FILE_SIZE_ZERO;
+	*st = data_file_status(chars, *st);
 	if (!NT_SUCCESS(*st))
 		return NULL;
 	if (chars & LSW_LDR_MAP_AS_DATA) {
@@ -167,7 +174,7 @@ static struct ldr_module *load_name(const UNICODE_STRING *name, ULONG chars, PVO
 		*st = STATUS_DLL_NOT_FOUND;
 		return NULL;
 	}
-	if (!NT_SUCCESS(*st = ldr_find_and_map(n, &base, path)))
+	if (!NT_SUCCESS(*st = data_file_status(chars, ldr_find_and_map(n, &base, path))))
 		return NULL;
 	if (chars & LSW_LDR_MAP_AS_DATA) {
 		*data = base;
