@@ -109,7 +109,7 @@ static int check_program(const char *path)
 		fprintf(stderr, "lsw: %s: %s\n", path, strerror(errno));
 	} else if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
 		fprintf(stderr, "lsw: %s: not a regular file or unreadable\n", path);
-	} else if (pe_parse_fd(img, fd, (uint64_t)st.st_size) < 0) {
+	} else if (pe_parse_fd(img, fd, (uint64_t)st.st_size) < 0 || pe_require_x64(img) < 0) {
 		fprintf(stderr, "lsw: %s: %s\n", path, img->error);
 	} else if (img->characteristics & 0x2000) {
 		fprintf(stderr, "lsw: %s: is a DLL, not a program\n", path);

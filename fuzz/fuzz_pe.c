@@ -40,7 +40,7 @@ static int on_reloc(void *ctx, uint32_t rva, int type)
 {
 	const struct pe_image *img = ctx;
 
-	if (rva >= img->size_of_image || type <= 0 || type > 15)
+	if (rva >= img->image_span || type <= 0 || type > 15)
 		abort();
 	return 0;
 }
@@ -120,10 +120,10 @@ static void run_layout(struct pe_image *img)
 {
 	uint8_t *buf;
 
-	if (img->size_of_image > MAX_LAYOUT)
+	if (img->image_span > MAX_LAYOUT)
 		return;
-	buf = malloc(img->size_of_image);
-	if (buf && pe_layout(img, buf, img->size_of_image) != 0)
+	buf = malloc(img->image_span); /* SizeOfImage rounded up to a page */
+	if (buf && pe_layout(img, buf, img->image_span) != 0)
 		abort();     /* a parsed image must always lay out */
 	free(buf);
 }

@@ -265,7 +265,7 @@ def cmd_apisets():
     for s, host in rows:
         if not re.match(r'^(api|ext)-[a-z0-9-]+-l\d+-\d+$', s):
             errors.append(f'{s}: not a set name without its minor version')
-        if not re.match(r'^[a-z0-9.]+\.dll$', host):
+        if host and not re.match(r'^[a-z0-9.]+\.dll$', host):
             errors.append(f'{s}: host {host} is not a lower-case DLL name')
     return report(errors, f'{len(rows)} API sets')
 

@@ -20,10 +20,17 @@
 #define DOS_LFANEW 0x3c
 #define COFF_HEADER_SIZE 20
 #define OPT64_FIXED_SIZE 112          /* PE32+ optional header before dirs */
+#define OPT32_FIXED_SIZE 96           /* PE32 optional header before dirs */
 #define SECTION_HEADER_SIZE 40
 #define OPT_MAGIC_PE32 0x10b
 #define OPT_MAGIC_PE32PLUS 0x20b
 #define MACHINE_AMD64 0x8664
+#define MACHINE_I386 0x14c
+#define NE_EXETYPE 0x36               /* IMAGE_OS2_HEADER.ne_exetyp */
+#define NE_EXETYPE_WINDOWS 2
+#define NE_EXETYPE_DOS4X 5
+#define PAGE 0x1000u
+#define SECTOR 0x200u                 /* raw data starts on a sector */
 #define IMPORT_DESC_SIZE 20
 #define DELAY_DESC_SIZE 32
 #define EXPORT_DIR_SIZE 40
@@ -52,6 +59,14 @@ static uint64_t rd64(const uint8_t *p)
 
 static int fail(struct pe_image *img, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/* fail() for a file Windows refuses with a status of its own. */
+static int reject(struct pe_image *img, enum pe_reject kind, const char *what)
+{
+	fail(img, "%s", what);
+	img->reject = kind;
+	return -1;
+}
 
 /* Sets img->error.  Messages may quote names from the file, so bytes
  * outside printable ASCII become '?': the error stays one safe line. */
@@ -88,13 +103,15 @@ const char *pe_dir_name(int i)
 	return i >= 0 && i < PE_NUM_DIRS ? dir_names[i] : "unknown";
 }
 
-/* Bytes of section s that come from the file: the loader copies
- * min(raw, virtual) when VirtualSize is set, else the whole raw size. */
+/* Bytes of section s that come from the file (file_offset on). */
 static uint32_t sec_file_len(const struct pe_section *s)
 {
-	if (s->virtual_size && s->virtual_size < s->raw_size)
-		return s->virtual_size;
-	return s->raw_size;
+	return s->file_len;
+}
+
+static uint64_t align_up(uint64_t v, uint32_t a)
+{
+	return (v + a - 1) & ~(uint64_t)(a - 1);
 }
 
 /* Size the section occupies in memory (VirtualSize 0 means raw size). */
@@ -105,18 +122,41 @@ static uint32_t sec_mem_len(const struct pe_section *s)
 
 /* ---- pe_parse ---- */
 
+/* Windows' answer to a file whose e_lfanew does not lead to "PE\0\0":
+ * a 16-bit NE program has statuses of its own, anything else is taken
+ * for a DOS program (STATUS_INVALID_IMAGE_PROTECT). */
+static int not_pe(struct pe_image *img, uint32_t lfanew)
+{
+	uint8_t type;
+
+	if (!fits(lfanew, NE_EXETYPE + 1, img->size) || memcmp(img->data + lfanew, "NE", 2))
+		return reject(img, PE_REJECT_DOS, "no PE signature: a DOS program");
+	type = img->data[lfanew + NE_EXETYPE];
+	if (type == NE_EXETYPE_WINDOWS)
+		return reject(img, PE_REJECT_WIN16, "a 16-bit Windows (NE) program");
+	if (type == NE_EXETYPE_DOS4X)
+		return reject(img, PE_REJECT_DOS, "a DOS extender (NE) program");
+	return reject(img, PE_REJECT_NE, "an NE program, not PE");
+}
+
 static int parse_dos(struct pe_image *img, uint32_t *lfanew)
 {
 	if (img->size < DOS_HEADER_SIZE)
 		return fail(img, "file too small for a dos header (%zu bytes)",
 			    img->size);
 	if (img->data[0] != 'M' || img->data[1] != 'Z')
-		return fail(img, "missing MZ signature");
+		return reject(img, PE_REJECT_NOT_MZ, "missing MZ signature");
 	*lfanew = rd32(img->data + DOS_LFANEW);
-	if (!fits(*lfanew, 4 + COFF_HEADER_SIZE, img->size))
+	if (!fits(*lfanew, 4 + COFF_HEADER_SIZE, img->size)) {
+		not_pe(img, *lfanew);
 		return fail(img, "e_lfanew 0x%x past end of file", *lfanew);
-	if (memcmp(img->data + *lfanew, "PE\0\0", 4) != 0)
-		return fail(img, "missing PE signature at 0x%x", *lfanew);
+	}
+	if (memcmp(img->data + *lfanew, "PE\0\0", 4) != 0) {
+		not_pe(img, *lfanew);
+		if (img->reject == PE_REJECT_DOS)
+			fail(img, "missing PE signature at 0x%x", *lfanew);
+		return -1;
+	}
 	return 0;
 }
 
@@ -130,14 +170,14 @@ static void read_coff(struct pe_image *img, const uint8_t *p,
 	img->characteristics = rd16(p + 18);
 }
 
-static void read_opt64(struct pe_image *img, const uint8_t *p)
+/* The fields PE32 and PE32+ share, at the same offsets. */
+static void read_opt_common(struct pe_image *img, const uint8_t *p)
 {
 	img->linker_major = p[2];
 	img->linker_minor = p[3];
 	img->size_of_code = rd32(p + 4);
 	img->entry_rva = rd32(p + 16);
 	img->base_of_code = rd32(p + 20);
-	img->image_base = rd64(p + 24);
 	img->section_alignment = rd32(p + 32);
 	img->file_alignment = rd32(p + 36);
 	img->os_major = rd16(p + 40);
@@ -151,51 +191,86 @@ static void read_opt64(struct pe_image *img, const uint8_t *p)
 	img->checksum = rd32(p + 64);
 	img->subsystem = rd16(p + 68);
 	img->dll_characteristics = rd16(p + 70);
-	img->stack_reserve = rd64(p + 72);
-	img->stack_commit = rd64(p + 80);
-	img->heap_reserve = rd64(p + 88);
-	img->heap_commit = rd64(p + 96);
-	img->num_dirs = rd32(p + 108);
 }
 
-/* Magic first: a PE32 file is also i386, and "not PE32+" says more. */
-static int check_kind(struct pe_image *img, const uint8_t *opt,
-		      uint16_t opt_size)
+/* Where PE32 and PE32+ differ: ImageBase's place and the width of it and
+ * of the four stack and heap sizes that start at offset 72. */
+struct opt_layout {
+	unsigned image_base, width, num_dirs;
+};
+
+static const struct opt_layout layout_pe32plus = { 24, 8, 108 }, layout_pe32 = { 28, 4, 92 };
+
+static uint64_t rd_width(const uint8_t *p, unsigned width)
+{
+	return width == 8 ? rd64(p) : rd32(p);
+}
+
+static void read_opt(struct pe_image *img, const uint8_t *p, const struct opt_layout *l)
+{
+	read_opt_common(img, p);
+	img->image_base = rd_width(p + l->image_base, l->width);
+	img->stack_reserve = rd_width(p + 72, l->width);
+	img->stack_commit = rd_width(p + 72 + l->width, l->width);
+	img->heap_reserve = rd_width(p + 72 + 2 * l->width, l->width);
+	img->heap_commit = rd_width(p + 72 + 3 * l->width, l->width);
+	img->num_dirs = rd32(p + l->num_dirs);
+}
+
+/* Magic first: a PE32 file is also i386, and "not PE32+" says more.
+ * x86-64 Windows makes image sections of x86 (PE32) files too; only
+ * running them is refused (pe_require_x64). */
+static int check_kind(struct pe_image *img, const uint8_t *opt)
 {
 	uint16_t magic = rd16(opt);
 
+	if (magic == OPT_MAGIC_PE32 && img->machine == MACHINE_I386) {
+		img->pe32 = true;
+		return 0;
+	}
 	if (magic != OPT_MAGIC_PE32PLUS)
 		return fail(img, "not a PE32+ image (optional header magic 0x%x)",
 			    magic);
 	if (img->machine != MACHINE_AMD64)
 		return fail(img, "machine 0x%x is not x86-64", img->machine);
-	if (opt_size < OPT64_FIXED_SIZE)
-		return fail(img, "optional header too small (%u bytes)",
-			    opt_size);
 	return 0;
 }
 
-static int parse_opt_header(struct pe_image *img, uint64_t opt_off,
-			    uint16_t opt_size)
+/* SizeOfOptionalHeader only says where the section table starts: the
+ * fixed fields are read whatever it says (as Windows reads them), and
+ * up to 16 data directories, as many as NumberOfRvaAndSizes names and
+ * the file holds. */
+static int parse_opt_header(struct pe_image *img, uint64_t opt_off)
 {
 	const uint8_t *opt = img->data + opt_off;
+	uint32_t fixed;
+	uint64_t room;
 
-	if (opt_size < 2 || !fits(opt_off, opt_size, img->size))
+	if (!fits(opt_off, 2, img->size))
 		return fail(img, "optional header past end of file");
-	if (check_kind(img, opt, opt_size) < 0)
+	if (check_kind(img, opt) < 0)
 		return -1;
-	read_opt64(img, opt);
+	fixed = img->pe32 ? OPT32_FIXED_SIZE : OPT64_FIXED_SIZE;
+	if (!fits(opt_off, fixed, img->size))
+		return fail(img, "optional header past end of file");
+	read_opt(img, opt, img->pe32 ? &layout_pe32 : &layout_pe32plus);
+	room = (img->size - opt_off - fixed) / 8;
 	if (img->num_dirs > PE_NUM_DIRS)
-		return fail(img, "NumberOfRvaAndSizes %u exceeds %d",
-			    img->num_dirs, PE_NUM_DIRS);
-	if ((uint32_t)opt_size < OPT64_FIXED_SIZE + 8 * img->num_dirs)
-		return fail(img, "optional header too small for %u data "
-			    "directories", img->num_dirs);
+		img->num_dirs = PE_NUM_DIRS;
+	if (img->num_dirs > room)
+		img->num_dirs = (uint32_t)room;
 	for (uint32_t i = 0; i < img->num_dirs; i++) {
-		img->dirs[i].rva = rd32(opt + OPT64_FIXED_SIZE + 8 * i);
-		img->dirs[i].size = rd32(opt + OPT64_FIXED_SIZE + 8 * i + 4);
+		img->dirs[i].rva = rd32(opt + fixed + 8 * i);
+		img->dirs[i].size = rd32(opt + fixed + 8 * i + 4);
 	}
 	return 0;
+}
+
+/* Below a page, sections are not mapped apart: the file is the image,
+ * byte for byte ("mapped flat"). */
+static bool maps_flat(const struct pe_image *img)
+{
+	return img->section_alignment < PAGE;
 }
 
 static int check_opt_values(struct pe_image *img, uint64_t sec_table_end)
@@ -206,23 +281,26 @@ static int check_opt_values(struct pe_image *img, uint64_t sec_table_end)
 	if (!is_pow2(img->file_alignment))
 		return fail(img, "FileAlignment 0x%x is not a power of two",
 			    img->file_alignment);
+	if (maps_flat(img) && img->file_alignment != img->section_alignment)
+		return fail(img, "FileAlignment 0x%x differs from SectionAlignment "
+			    "0x%x below a page", img->file_alignment,
+			    img->section_alignment);
 	if (img->image_base & 0xffff)
 		return fail(img, "ImageBase 0x%llx is not 64k-aligned",
 			    (unsigned long long)img->image_base);
 	if (img->size_of_image == 0 || img->size_of_image > PE_MAX_IMAGE_SIZE)
 		return fail(img, "SizeOfImage 0x%x out of range",
 			    img->size_of_image);
-	if (img->image_base > UINT64_MAX - img->size_of_image)
+	img->image_span = (uint32_t)align_up(img->size_of_image, PAGE);
+	if (img->image_base > UINT64_MAX - img->image_span)
 		return fail(img, "ImageBase + SizeOfImage overflows");
-	if (img->size_of_headers > img->size)
-		return fail(img, "SizeOfHeaders 0x%x past end of file",
-			    img->size_of_headers);
 	if (img->size_of_headers > img->size_of_image)
 		return fail(img, "SizeOfHeaders 0x%x exceeds SizeOfImage 0x%x",
 			    img->size_of_headers, img->size_of_image);
 	/* The mapped headers must hold the section table (the in-process
 	 * loader reads it there): a table past SizeOfHeaders, as minimal
-	 * linkers write it, is mapped with the headers, as Windows does. */
+	 * linkers write it, is mapped with the headers, as Windows does.
+	 * SizeOfHeaders past the end of the file maps what there is. */
 	img->header_span = img->size_of_headers;
 	if (sec_table_end > img->size_of_headers) {
 		if (sec_table_end > img->size_of_image)
@@ -230,9 +308,6 @@ static int check_opt_values(struct pe_image *img, uint64_t sec_table_end)
 				    img->size_of_image);
 		img->header_span = (uint32_t)sec_table_end;
 	}
-	if (img->entry_rva >= img->size_of_image)
-		return fail(img, "entry point 0x%x outside image",
-			    img->entry_rva);
 	return 0;
 }
 
@@ -247,25 +322,56 @@ static void read_section(struct pe_section *s, const uint8_t *p)
 	s->characteristics = rd32(p + 36);
 }
 
-/* Sections must be aligned, ascending, non-overlapping, after the
- * headers, inside the image, and their raw data inside the file. */
+/* The file bytes Windows maps at the section's address: from its raw
+ * offset rounded down to a sector, its raw size rounded up to
+ * FileAlignment, no more than VirtualSize (when set), and only what the
+ * file and the image hold. */
+static void place_section(const struct pe_image *img, struct pe_section *s)
+{
+	uint64_t len;
+
+	s->file_offset = s->raw_offset & ~(SECTOR - 1);
+	if (!s->raw_size || maps_flat(img)) {
+		s->file_len = 0; /* flat: the headers' span holds it all */
+		return;
+	}
+	len = align_up(s->raw_size, img->file_alignment);
+	if (s->virtual_size && s->virtual_size < len)
+		len = s->virtual_size;
+	if (len > img->size - s->file_offset)
+		len = img->size - s->file_offset;
+	if (len > img->image_span - s->virtual_address)
+		len = img->image_span - s->virtual_address;
+	s->file_len = (uint32_t)len;
+}
+
+/* Sections must be ascending, non-overlapping, after the headers, inside
+ * the image (SizeOfImage rounded up to SectionAlignment), and their
+ * stated raw data inside the file.  Paged images align each section;
+ * flat ones have each at its own file offset. */
 static int check_section(struct pe_image *img, int i, uint64_t *prev_end)
 {
-	const struct pe_section *s = &img->sections[i];
+	struct pe_section *s = &img->sections[i];
+	uint64_t limit = align_up(img->size_of_image, img->section_alignment);
 
-	if (s->virtual_address % img->section_alignment)
+	if (!maps_flat(img) && s->virtual_address % img->section_alignment)
 		return fail(img, "section %d address 0x%x not aligned to 0x%x",
 			    i + 1, s->virtual_address, img->section_alignment);
+	if (maps_flat(img) && s->raw_size && s->virtual_address != s->raw_offset)
+		return fail(img, "section %d at 0x%x is not at its file offset "
+			    "0x%x", i + 1, s->virtual_address, s->raw_offset);
 	if (s->virtual_address < *prev_end)
 		return fail(img, "section %d at 0x%x overlaps %s", i + 1,
 			    s->virtual_address, i ? "the previous section"
 						  : "the headers");
-	if (!fits(s->virtual_address, sec_mem_len(s), img->size_of_image))
+	if (!fits(s->virtual_address, sec_mem_len(s), limit) ||
+	    s->virtual_address >= img->image_span)
 		return fail(img, "section %d (0x%x + 0x%x) outside SizeOfImage "
 			    "0x%x", i + 1, s->virtual_address, sec_mem_len(s),
 			    img->size_of_image);
 	if (s->raw_size && !fits(s->raw_offset, s->raw_size, img->size))
 		return fail(img, "section %d raw data past end of file", i + 1);
+	place_section(img, s);
 	*prev_end = (uint64_t)s->virtual_address + sec_mem_len(s);
 	return 0;
 }
@@ -280,6 +386,9 @@ static int parse_sections(struct pe_image *img, uint64_t table_off)
 		if (check_section(img, i, &prev_end) < 0)
 			return -1;
 	}
+	if (maps_flat(img)) /* the whole file, as far as the image goes */
+		img->header_span = (uint32_t)(img->size < img->image_span ? img->size
+									   : img->image_span);
 	return 0;
 }
 
@@ -289,7 +398,7 @@ static int check_dirs(struct pe_image *img)
 	for (uint32_t i = 0; i < img->num_dirs; i++) {
 		uint32_t rva = img->dirs[i].rva, len = img->dirs[i].size;
 		uint64_t limit = i == PE_DIR_SECURITY ? img->size
-						      : img->size_of_image;
+						      : img->image_span;
 
 		if (len == 0)
 			continue;
@@ -315,8 +424,9 @@ int pe_parse(struct pe_image *img, const uint8_t *data, size_t size)
 	if (parse_dos(img, &lfanew) < 0)
 		return -1;
 	read_coff(img, data + lfanew + 4, &opt_size);
+	img->opt_header_size = opt_size;
 	opt_off = (uint64_t)lfanew + 4 + COFF_HEADER_SIZE;
-	if (parse_opt_header(img, opt_off, opt_size) < 0)
+	if (parse_opt_header(img, opt_off) < 0)
 		return -1;
 	if (img->num_sections > PE_MAX_SECTIONS)
 		return fail(img, "%u sections exceed the limit of %d",
@@ -332,6 +442,14 @@ int pe_parse(struct pe_image *img, const uint8_t *data, size_t size)
 	return check_dirs(img);
 }
 
+int pe_require_x64(struct pe_image *img)
+{
+	if (img->pe32)
+		return fail(img, "not a PE32+ image (optional header magic 0x%x)",
+			    OPT_MAGIC_PE32);
+	return 0;
+}
+
 /* ---- rva access ---- */
 
 /* File bytes from rva to the end of the region holding it (the headers or
@@ -339,8 +457,10 @@ int pe_parse(struct pe_image *img, const uint8_t *data, size_t size)
 static const uint8_t *rva_span(const struct pe_image *img, uint32_t rva,
 			       size_t *avail)
 {
-	if (rva < img->header_span && img->header_span <= img->size) {
-		*avail = img->header_span - rva;
+	size_t headers = img->header_span < img->size ? img->header_span : img->size;
+
+	if (rva < headers) {
+		*avail = headers - rva;
 		return img->data + rva;
 	}
 	for (int i = 0; i < img->num_sections && i < PE_MAX_SECTIONS; i++) {
@@ -349,10 +469,10 @@ static const uint8_t *rva_span(const struct pe_image *img, uint32_t rva,
 
 		if (rva < s->virtual_address || rva - s->virtual_address >= n)
 			continue;
-		if (!fits(s->raw_offset, n, img->size))
+		if (!fits(s->file_offset, n, img->size))
 			return NULL;
 		*avail = n - (rva - s->virtual_address);
-		return img->data + s->raw_offset + (rva - s->virtual_address);
+		return img->data + s->file_offset + (rva - s->virtual_address);
 	}
 	return NULL;
 }
@@ -419,7 +539,7 @@ static int walk_reloc_entries(struct pe_image *img, const struct reloc_walk *w,
 
 		if (type == 0)               /* ABSOLUTE: padding */
 			continue;
-		if (!fits(rva, reloc_width(type), img->size_of_image))
+		if (!fits(rva, reloc_width(type), img->image_span))
 			return fail(img, "relocation at 0x%llx outside image",
 				    (unsigned long long)rva);
 		if (w->entry_fn && (r = w->entry_fn(w->ctx, (uint32_t)rva, type)))
@@ -545,7 +665,7 @@ static int export_entry(struct pe_image *img, const struct export_tables *t,
 				    "in file", e->rva);
 		return 0;
 	}
-	if (e->rva >= img->size_of_image)
+	if (e->rva >= img->image_span)
 		return fail(img, "export ordinal %u rva 0x%x outside image",
 			    e->ordinal, e->rva);
 	return 0;
@@ -852,7 +972,7 @@ int pe_for_each_tls_callback(struct pe_image *img,
 	if (tls.callbacks_va == 0)
 		return 0;
 	rva = tls.callbacks_va - img->image_base;
-	if (tls.callbacks_va < img->image_base || rva >= img->size_of_image)
+	if (tls.callbacks_va < img->image_base || rva >= img->image_span)
 		return fail(img, "tls callback array 0x%llx outside image",
 			    (unsigned long long)tls.callbacks_va);
 	for (uint32_t i = 0; i < MAX_TLS_CALLBACKS; i++) {
@@ -872,9 +992,28 @@ int pe_for_each_tls_callback(struct pe_image *img,
 
 int pe_layout(struct pe_image *img, uint8_t *buf, size_t buflen)
 {
-	if (buflen >= img->size_of_image)
-		memset(buf, 0, img->size_of_image);
+	if (buflen >= img->image_span)
+		memset(buf, 0, img->image_span);
 	return pe_layout_zeroed(img, buf, buflen);
+}
+
+/* A COM descriptor directory that the optional header (by its stated
+ * size) holds makes a .NET image; its header's version and flags are
+ * read from the laid-out image. */
+static void read_clr_header(struct pe_image *img, const uint8_t *layout)
+{
+	uint32_t fixed = img->pe32 ? OPT32_FIXED_SIZE : OPT64_FIXED_SIZE, rva, size;
+
+	img->clr = false;
+	if (img->opt_header_size < fixed + 8 * (PE_DIR_CLR + 1) ||
+	    !get_dir(img, PE_DIR_CLR, &rva, &size) || !rva)
+		return;
+	img->clr = true;
+	img->clr_version = img->clr_flags = 0;
+	if (size >= 20 && fits(rva, 20, img->image_span)) {
+		img->clr_version = (uint32_t)rd16(layout + rva + 4) << 16 | rd16(layout + rva + 6);
+		img->clr_flags = rd32(layout + rva + 16);
+	}
 }
 
 /* Copies file bytes [off, off + len) to dst: 0, or -1 if they cannot be had. */
@@ -883,13 +1022,15 @@ typedef int pe_copy_fn(void *ctx, uint8_t *dst, uint64_t off, size_t len);
 static int layout_with(struct pe_image *img, uint8_t *buf, size_t buflen,
 		       pe_copy_fn *copy, void *ctx)
 {
-	if (buflen < img->size_of_image)
+	size_t headers = img->header_span < img->size ? img->header_span : img->size;
+
+	if (buflen < img->image_span)
 		return fail(img, "layout buffer (%zu bytes) smaller than "
-			    "SizeOfImage 0x%x", buflen, img->size_of_image);
-	if (img->header_span > img->size || img->header_span > img->size_of_image)
+			    "SizeOfImage 0x%x", buflen, img->image_span);
+	if (headers > img->image_span)
 		return fail(img, "SizeOfHeaders 0x%x does not fit",
 			    img->size_of_headers);
-	if (copy(ctx, buf, 0, img->header_span) < 0)
+	if (copy(ctx, buf, 0, headers) < 0)
 		return fail(img, "headers cannot be read");
 	for (int i = 0; i < img->num_sections && i < PE_MAX_SECTIONS; i++) {
 		const struct pe_section *s = &img->sections[i];
@@ -898,12 +1039,13 @@ static int layout_with(struct pe_image *img, uint8_t *buf, size_t buflen,
 		if (n == 0)
 			continue;
 		/* Re-checked here: pe_layout's caller maps the result. */
-		if (!fits(s->raw_offset, n, img->size) ||
-		    !fits(s->virtual_address, n, img->size_of_image))
+		if (!fits(s->file_offset, n, img->size) ||
+		    !fits(s->virtual_address, n, img->image_span))
 			return fail(img, "section %d does not fit", i + 1);
-		if (copy(ctx, buf + s->virtual_address, s->raw_offset, n) < 0)
+		if (copy(ctx, buf + s->virtual_address, s->file_offset, n) < 0)
 			return fail(img, "section %d cannot be read", i + 1);
 	}
+	read_clr_header(img, buf);
 	return 0;
 }
 
@@ -949,12 +1091,14 @@ void pe_as_laid_out(const struct pe_image *img, const uint8_t *layout,
 {
 	*out = *img;
 	out->data = layout;
-	out->size = img->size_of_image;
+	out->size = img->image_span;
+	out->header_span = img->header_span < img->size ? img->header_span
+							: (uint32_t)img->size;
 	for (int i = 0; i < out->num_sections && i < PE_MAX_SECTIONS; i++) {
 		struct pe_section *s = &out->sections[i];
 
 		s->raw_size = sec_file_len(s);
-		s->raw_offset = s->raw_size ? s->virtual_address : 0;
+		s->raw_offset = s->file_offset = s->raw_size ? s->virtual_address : 0;
 	}
 }
 

@@ -7,6 +7,7 @@
 #ifndef LSW_PE_H
 #define LSW_PE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -25,12 +26,27 @@ struct pe_section {
 	uint32_t virtual_address, virtual_size;
 	uint32_t raw_offset, raw_size;
 	uint32_t characteristics;
+	/* What is mapped from the file at virtual_address: the raw data as
+	 * Windows reads it (start rounded down to a sector, size up to
+	 * FileAlignment, cut at VirtualSize, the file's end, the image's). */
+	uint32_t file_offset, file_len;
+};
+
+/* Why pe_parse refused a file, where Windows has a status for it. */
+enum pe_reject {
+	PE_REJECT_FORMAT,     /* STATUS_INVALID_IMAGE_FORMAT */
+	PE_REJECT_NOT_MZ,     /* STATUS_INVALID_IMAGE_NOT_MZ */
+	PE_REJECT_DOS,        /* STATUS_INVALID_IMAGE_PROTECT: a DOS program */
+	PE_REJECT_NE,         /* STATUS_INVALID_IMAGE_NE_FORMAT */
+	PE_REJECT_WIN16,      /* STATUS_INVALID_IMAGE_WIN_16 */
 };
 
 struct pe_image {
 	const uint8_t *data;          /* borrowed: the caller keeps it alive */
 	size_t size;
 	char error[160];              /* set when a pe_* call fails */
+	enum pe_reject reject;        /* with error, from pe_parse */
+	bool pe32;                    /* an x86 (PE32) image: mapped, never run */
 
 	/* COFF header */
 	uint16_t machine, num_sections, characteristics;
@@ -45,6 +61,13 @@ struct pe_image {
 	/* The header bytes mapped: SizeOfHeaders, or up to the end of a
 	 * section table that lies past it (Windows maps that too). */
 	uint32_t header_span;
+	/* SizeOfImage rounded up to a page: the bytes a view maps. */
+	uint32_t image_span;
+	uint16_t opt_header_size;     /* SizeOfOptionalHeader */
+	/* A .NET image: its COR20 header's runtime version (major << 16 |
+	 * minor) and flags, read by pe_layout* from the laid-out image. */
+	bool clr;
+	uint32_t clr_version, clr_flags;
 	uint64_t stack_reserve, stack_commit, heap_reserve, heap_commit;
 	uint32_t num_dirs;
 	struct { uint32_t rva, size; } dirs[PE_NUM_DIRS];
@@ -58,6 +81,9 @@ int pe_parse(struct pe_image *img, const uint8_t *data, size_t size);
  * (the rest of the file is never held in memory).  img->data is NULL
  * afterwards: use pe_layout_fd, then pe_as_laid_out for rva reads. */
 int pe_parse_fd(struct pe_image *img, int fd, uint64_t file_size);
+/* 0 for an x86-64 image; -1 with img->error for one that only maps (a
+ * PE32 file): what runs code or reads 64-bit tables calls this first. */
+int pe_require_x64(struct pe_image *img);
 
 /* The file bytes behind [rva, rva + len) if they lie wholly inside one
  * section's raw data (or the headers); NULL otherwise. */
@@ -75,7 +101,7 @@ int pe_find_export(struct pe_image *img, const char *name, uint32_t *rva,
 		   const char **forwarder);
 
 /* Lays the image out as the loader maps it: headers and each section's raw
- * data at its RVA in a zeroed buffer of size_of_image bytes (caller
+ * data at its RVA in a zeroed buffer of image_span bytes (caller
  * allocated).  0 or -1 with img->error. */
 int pe_layout(struct pe_image *img, uint8_t *buf, size_t buflen);
 /* The same into a buffer known to be zero already (a fresh memfd mapping):

@@ -902,7 +902,7 @@ static int info_one(const char *path, int json)
 		fprintf(stderr, "lsw info: %s: %s\n", path, why);
 		return 2;
 	}
-	if (pe_parse(&img, data, size) == 0 &&
+	if (pe_parse(&img, data, size) == 0 && pe_require_x64(&img) == 0 &&
 	    (mem = open_memstream(&text, &len)) != NULL) {
 		r = pe_info_print(mem, &img, path, json);
 		fclose(mem);

@@ -14,16 +14,16 @@ from . import implib
 MINGW_LIB = os.environ.get('MINGW_LIB', '/usr/x86_64-w64-mingw32/lib')
 UMBRELLAS = ('libmincore.a', 'libwindowsapp.a', 'libsynchronization.a', 'libpathcch.a')
 APISET_DEF = 'src/win32/ntdll/apiset.def'
-APISET_ROW = re.compile(r'^APISET\("([^"]+)",\s*"([^"]+)"\)')
+APISET_ROW = re.compile(r'^APISET\("([^"]+)",\s*(\d+),\s*"([^"]*)"\)')
 
 
 def apiset_table(root):
-    """[(set name without minor version, host dll)] in file order."""
+    """[(set name without minor version, host dll or '')] in file order."""
     rows = []
     for line in open(os.path.join(root, APISET_DEF)):
         m = APISET_ROW.match(line)
         if m:
-            rows.append((m.group(1), m.group(2)))
+            rows.append((m.group(1), m.group(3)))
     return rows
 
 

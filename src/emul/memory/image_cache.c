@@ -60,7 +60,7 @@ static bool same_file(const struct image_layout *l, const struct stat *st)
 static void drop(unsigned i)
 {
 	close(layouts[i].fd);
-	bytes -= layouts[i].pe.size_of_image;
+	bytes -= layouts[i].pe.image_span;
 	layouts[i] = layouts[--count];
 }
 
@@ -104,15 +104,15 @@ void image_cache_put(const struct stat *st, const struct pe_image *pe, int fd)
 	char path[40];
 
 	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
-	if (!capacity || pe->size_of_image > max_bytes ||
+	if (!capacity || pe->image_span > max_bytes ||
 	    (mine = open(path, O_RDONLY | O_CLOEXEC)) < 0)
 		return;
-	while (count && (count == capacity || bytes + pe->size_of_image > max_bytes))
+	while (count && (count == capacity || bytes + pe->image_span > max_bytes))
 		drop(oldest());
 	l = &layouts[count++];
 	*l = (struct image_layout){ st->st_dev, st->st_ino, st->st_size, st->st_mtim,
 				    st->st_ctim, *pe, mine, ++uses };
-	bytes += pe->size_of_image;
+	bytes += pe->image_span;
 }
 
 void image_cache_clear(void)

@@ -257,6 +257,15 @@ static NTSTATUS replace_placeholder(struct nt_call *c, struct alloc_req *r)
 	return LSW_STATUS_SUCCESS;
 }
 
+/* MEM_RESET's range lies within one allocation (past its end, Windows
+ * answers ERROR_INVALID_ADDRESS). */
+static bool reset_range_ok(struct nt_call *tc, uint64_t base, uint64_t size)
+{
+	struct vad *v = base ? vad_find(&tc->thread->process->vad, base) : NULL;
+
+	return v && base + size > base && base + size <= v->base + v->size;
+}
+
 NTSTATUS memory_allocate(struct nt_call *tc, struct alloc_req *r)
 {
 	const uint32_t known = MEM_COMMIT | MEM_RESERVE | MEM_RESET | MEM_TOP_DOWN |
@@ -276,8 +285,9 @@ NTSTATUS memory_allocate(struct nt_call *tc, struct alloc_req *r)
 		return LSW_STATUS_INVALID_PAGE_PROTECTION;
 	if (r->size == 0 || r->size > USER_MAX || (r->base && r->base > USER_MAX))
 		return LSW_STATUS_INVALID_PARAMETER;
-	if (t & MEM_RESET)
-		return LSW_STATUS_SUCCESS; /* content may be discarded: keeping it is allowed */
+	if (t & MEM_RESET) /* content may be discarded: keeping it is allowed */
+		return reset_range_ok(tc, r->base, r->size) ? LSW_STATUS_SUCCESS
+							    : LSW_STATUS_CONFLICTING_ADDRESSES;
 	if (t & MEM_REPLACE_PLACEHOLDER)
 		return replace_placeholder(tc, r);
 	if (((t & MEM_RESERVE) || r->base == 0) && is_writecopy(r->protect))
@@ -453,7 +463,10 @@ NTSTATUS nt_NtProtectVirtualMemory(struct nt_call *c)
 	if (!(tc = remote_call_begin(c, c->args[0], PROCESS_VM_OPERATION,
 				     nt_NtProtectVirtualMemory, &st)))
 		return st;
-	if (tracee_read(t, c->args[1], &base, 8) < 0 || tracee_read(t, c->args[2], &size, 8) < 0)
+	/* OldAccessProtection is probed before anything changes (a NULL one
+	 * leaves the pages as they were), as Windows probes it */
+	if (tracee_read(t, c->args[1], &base, 8) < 0 || tracee_read(t, c->args[2], &size, 8) < 0 ||
+	    tracee_read(t, c->args[4], &old, 4) < 0 || tracee_write(t, c->args[4], &old, 4) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	if (nt_protect_to_prot(protect) < 0)
 		return LSW_STATUS_INVALID_PAGE_PROTECTION;

@@ -285,6 +285,27 @@ static struct section_object *image_section(struct nt_call *c, uint64_t fh, NTST
 	return s;
 }
 
+/* An image section may be given a MaximumSize up to its mapped size (and
+ * NtQuerySection reports it); a larger one is STATUS_SECTION_TOO_BIG. */
+static struct section_object *image_size_checked(struct nt_call *c, struct section_object *s,
+						 NTSTATUS *st)
+{
+	uint64_t want = 0;
+
+	if (!s || !c->args[3])
+		return s;
+	if (tracee_read(c->thread, c->args[3], &want, 8) < 0)
+		*st = LSW_STATUS_ACCESS_VIOLATION;
+	else if (want > ((s->size + PAGE_SIZE_NT - 1) & ~(PAGE_SIZE_NT - 1)))
+		*st = STATUS_SECTION_TOO_BIG;
+	else {
+		s->asked_size = want;
+		return s;
+	}
+	object_unref(&s->hdr);
+	return NULL;
+}
+
 static struct section_object *data_section(struct nt_call *c, uint32_t attrs,
 					   uint32_t protect, NTSTATUS *st)
 {
@@ -333,7 +354,7 @@ NTSTATUS nt_NtCreateSection(struct nt_call *c)
 				      &nm)) != LSW_STATUS_SUCCESS)
 		return st;
 	if (attrs & SEC_IMAGE)
-		s = image_section(c, c->args[6], &st);
+		s = image_size_checked(c, image_section(c, c->args[6], &st), &st);
 	else
 		s = data_section(c, attrs, protect & 0xff, &st);
 	if (!s) {
@@ -358,7 +379,8 @@ NTSTATUS nt_NtOpenSection(struct nt_call *c)
 /* SECTION_BASIC_INFORMATION: BaseAddress, AllocationAttributes, MaximumSize */
 static uint32_t basic_info(const struct section_object *s, uint8_t *out)
 {
-	uint64_t size = s->image ? (s->size + PAGE_SIZE_NT - 1) & ~(PAGE_SIZE_NT - 1) : s->size;
+	uint64_t size = !s->image ? s->size : s->asked_size ? s->asked_size
+					  : (s->size + PAGE_SIZE_NT - 1) & ~(PAGE_SIZE_NT - 1);
 
 	memset(out, 0, BASIC_INFO_SIZE);
 	memcpy(out + 8, &s->attributes, 4);
@@ -366,15 +388,60 @@ static uint32_t basic_info(const struct section_object *s, uint8_t *out)
 	return BASIC_INFO_SIZE;
 }
 
+/* SECTION_IMAGE_INFORMATION.ImageFlags bits. */
+#define IMAGE_FLAG_COMPLUS_NATIVE_READY 0x01
+#define IMAGE_FLAG_COMPLUS_IL_ONLY 0x02
+#define IMAGE_FLAG_DYNAMICALLY_RELOCATED 0x04
+#define IMAGE_FLAG_MAPPED_FLAT 0x08
+#define IMAGE_FLAG_COMPLUS_PREFER_32BIT 0x20
+#define COMIMAGE_FLAGS_ILONLY 0x1
+#define COMIMAGE_FLAGS_32BITREQUIRED 0x2
+#define COMIMAGE_FLAGS_32BITPREFERRED 0x20000
+#define DLLCHAR_DYNAMIC_BASE 0x40
+#define SCN_MEM_EXECUTE 0x20000000u
+
+/* Code is what the headers say (a size of code, an entry point), an
+ * executable section, or any image mapped flat (all of it executes). */
+static bool image_has_code(const struct pe_image *pe)
+{
+	if (pe->size_of_code || pe->entry_rva || pe->section_alignment < PAGE_SIZE_NT)
+		return true;
+	for (unsigned i = 0; i < pe->num_sections && i < PE_MAX_SECTIONS; i++)
+		if (pe->sections[i].characteristics & SCN_MEM_EXECUTE)
+			return true;
+	return false;
+}
+
+/* The loader's flags: .NET IL-only images (runtime 2.5 on) and their
+ * bitness wishes, ASLR for native code, flat mapping. */
+static uint8_t image_flags(const struct pe_image *pe, bool code)
+{
+	uint8_t f = 0;
+
+	if (pe->clr && (pe->clr_flags & COMIMAGE_FLAGS_ILONLY) && pe->clr_version >= 0x20005) {
+		f |= IMAGE_FLAG_COMPLUS_IL_ONLY;
+		if (pe->pe32 && !(pe->clr_flags & COMIMAGE_FLAGS_32BITREQUIRED))
+			f |= IMAGE_FLAG_COMPLUS_NATIVE_READY;
+		if (pe->pe32 && (pe->clr_flags & COMIMAGE_FLAGS_32BITPREFERRED))
+			f |= IMAGE_FLAG_COMPLUS_PREFER_32BIT;
+	}
+	if ((pe->dll_characteristics & DLLCHAR_DYNAMIC_BASE) && code && !pe->clr)
+		f |= IMAGE_FLAG_DYNAMICALLY_RELOCATED;
+	if (pe->section_alignment < PAGE_SIZE_NT)
+		f |= IMAGE_FLAG_MAPPED_FLAT;
+	return f;
+}
+
 /* SECTION_IMAGE_INFORMATION (x64, 64 bytes) from the image's headers. */
 static uint32_t image_info(const struct section_object *s, uint8_t *out)
 {
 	const struct pe_image *pe = &s->pe;
-	uint64_t entry = pe->entry_rva ? pe->image_base + pe->entry_rva : 0;
+	uint64_t entry = pe->image_base + pe->entry_rva; /* ImageBase alone without one */
 	uint32_t subsystem = pe->subsystem, file_size = (uint32_t)s->file_size;
+	uint32_t loader_flags = pe->clr;
 	uint16_t v16[5] = { pe->subsystem_minor, pe->subsystem_major, pe->os_major, pe->os_minor,
 			    pe->characteristics };
-	uint8_t contains_code = pe->size_of_code != 0 || pe->entry_rva != 0;
+	uint8_t contains_code = image_has_code(pe);
 
 	memset(out, 0, IMAGE_INFO_SIZE);
 	memcpy(out, &entry, 8);
@@ -385,6 +452,8 @@ static uint32_t image_info(const struct section_object *s, uint8_t *out)
 	memcpy(out + 46, &pe->dll_characteristics, 2);
 	memcpy(out + 48, &pe->machine, 2);
 	out[50] = contains_code;
+	out[51] = image_flags(pe, contains_code);
+	memcpy(out + 52, &loader_flags, 4);
 	memcpy(out + 56, &file_size, 4);
 	memcpy(out + 60, &pe->checksum, 4);
 	return IMAGE_INFO_SIZE;

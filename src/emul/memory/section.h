@@ -41,6 +41,7 @@ struct section_object {
 	uint32_t attributes;    /* SEC_* as NtQuerySection reports them */
 	uint64_t size;          /* data: MaximumSize; image: SizeOfImage */
 	uint64_t file_size;     /* image: the file's size */
+	uint64_t asked_size;    /* image: a MaximumSize given (reported), 0: none */
 	struct pe_image pe;     /* image: headers (pe.data is NULL) */
 	/* image: the last section_find_exports answer, kept (the layout
 	 * never changes): ntdll's entry points, looked up at every start */

@@ -23,6 +23,10 @@
 #define IMAGE_SCN_MEM_WRITE 0x80000000u
 #define IMAGE_REL_BASED_HIGHLOW 3
 #define IMAGE_REL_BASED_DIR64 10
+#define STATUS_INVALID_IMAGE_NE_FORMAT 0xC000011Bu
+#define STATUS_INVALID_IMAGE_NOT_MZ 0xC000012Fu
+#define STATUS_INVALID_IMAGE_PROTECT 0xC0000130u
+#define STATUS_INVALID_IMAGE_WIN_16 0xC0000131u
 #define LAYOUT_SEALS (F_SEAL_SEAL | F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE)
 
 /* A sealed memfd of s->size bytes, filled by fill(ctx, fd, mapping). */
@@ -64,6 +68,19 @@ static int fill_layout(void *arg, int fd, uint8_t *buf)
 	return pe_layout_fd(&l->s->pe, l->file_fd, buf, l->s->size);
 }
 
+/* The status Windows refuses such a file with. */
+static NTSTATUS image_reject_status(enum pe_reject why)
+{
+	switch (why) {
+	case PE_REJECT_NOT_MZ: return STATUS_INVALID_IMAGE_NOT_MZ;
+	case PE_REJECT_DOS: return STATUS_INVALID_IMAGE_PROTECT;
+	case PE_REJECT_NE: return STATUS_INVALID_IMAGE_NE_FORMAT;
+	case PE_REJECT_WIN16: return STATUS_INVALID_IMAGE_WIN_16;
+	case PE_REJECT_FORMAT: break;
+	}
+	return LSW_STATUS_INVALID_IMAGE_FORMAT;
+}
+
 struct section_object *section_from_image_fd(int fd, const char *label, NTSTATUS *status,
 					     char *err, size_t errlen)
 {
@@ -89,13 +106,15 @@ struct section_object *section_from_image_fd(int fd, const char *label, NTSTATUS
 	}
 	s->file_size = (uint64_t)st.st_size;
 	if ((s->fd = image_cache_get(&st, &s->pe)) >= 0) { /* read-only already */
-		s->size = s->pe.size_of_image;
+		s->size = s->pe.image_span;
 		s->ro_fd = fcntl(s->fd, F_DUPFD_CLOEXEC, 0);
 		return s;
 	}
-	if (pe_parse_fd(&s->pe, fd, s->file_size) < 0)
+	if (pe_parse_fd(&s->pe, fd, s->file_size) < 0) {
+		*status = image_reject_status(s->pe.reject);
 		goto fail_pe;
-	s->size = s->pe.size_of_image;
+	}
+	s->size = s->pe.image_span;
 	s->fd = sealed_memfd(s, fill_layout, &l);
 	if (s->fd < 0)
 		goto fail_pe;
@@ -261,6 +280,8 @@ NTSTATUS section_map_image(struct nt_call *c, struct section_object *s, uint64_t
 	v->section = object_ref(&s->hdr);
 	add_image_ops(c, s, b, rfd, v);
 	*base = b;
+	if (s->pe.pe32) /* mapped, as x86-64 Windows maps an x86 image: not to run */
+		return LSW_STATUS_IMAGE_MACHINE_TYPE_MISMATCH;
 	return b == s->pe.image_base ? LSW_STATUS_SUCCESS : LSW_STATUS_IMAGE_NOT_AT_BASE;
 }
 

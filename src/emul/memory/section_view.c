@@ -219,6 +219,13 @@ static NTSTATUS read_view_req(struct nt_call *c, struct view_req *r)
 	return LSW_STATUS_SUCCESS;
 }
 
+/* A view was mapped: success or an image's informational status. */
+static bool view_mapped(NTSTATUS st)
+{
+	return st == LSW_STATUS_SUCCESS || st == LSW_STATUS_IMAGE_NOT_AT_BASE ||
+	       st == LSW_STATUS_IMAGE_MACHINE_TYPE_MISMATCH;
+}
+
 /* Maps the view r asks of section s (its handle's access) in tc's
  * process: *r says where. */
 static NTSTATUS map_view(struct nt_call *tc, struct section_object *s, uint32_t access,
@@ -232,7 +239,7 @@ static NTSTATUS map_view(struct nt_call *tc, struct section_object *s, uint32_t 
 		if ((st = check_view_access(access, r->protect)) != LSW_STATUS_SUCCESS)
 			return st;
 		st = section_map_image(tc, s, &r->base);
-		if (st == LSW_STATUS_SUCCESS || st == LSW_STATUS_IMAGE_NOT_AT_BASE)
+		if (view_mapped(st))
 			process_note_image(tc->thread->process, s->label, r->base, s->size);
 		r->size = (s->size + PAGE_SIZE_NT - 1) & ~(PAGE_SIZE_NT - 1);
 		return st;
@@ -260,11 +267,11 @@ NTSTATUS nt_NtMapViewOfSection(struct nt_call *c)
 	if ((st = read_view_req(c, &r)) != LSW_STATUS_SUCCESS)
 		return st;
 	st = map_view(tc, s, handle_access(t->process, c->args[0]), &r);
-	if ((st == LSW_STATUS_SUCCESS || st == LSW_STATUS_IMAGE_NOT_AT_BASE) &&
+	if (view_mapped(st) &&
 	    (tracee_write(t, c->args[2], &r.base, 8) < 0 ||
 	     tracee_write(t, c->args[6], &r.size, 8) < 0))
 		st = LSW_STATUS_ACCESS_VIOLATION;
-	if (tc == c && s->image && (st == LSW_STATUS_SUCCESS || st == LSW_STATUS_IMAGE_NOT_AT_BASE))
+	if (tc == c && s->image && view_mapped(st))
 		debug_report_dll(t, r.base); /* a debugger hears of it first */
 	return remote_call_end(c, tc, st);
 }
@@ -301,7 +308,7 @@ NTSTATUS nt_NtMapViewOfSectionEx(struct nt_call *c)
 	r.low = bounds.low;
 	r.limit = bounds.limit;
 	st = map_view(tc, s, handle_access(t->process, c->args[0]), &r);
-	if ((st == LSW_STATUS_SUCCESS || st == LSW_STATUS_IMAGE_NOT_AT_BASE) &&
+	if (view_mapped(st) &&
 	    (tracee_write(t, c->args[2], &r.base, 8) < 0 ||
 	     tracee_write(t, c->args[4], &r.size, 8) < 0))
 		st = LSW_STATUS_ACCESS_VIOLATION;

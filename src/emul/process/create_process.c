@@ -140,7 +140,8 @@ static NTSTATUS check_pe(int fd)
 		return LSW_STATUS_ACCESS_DENIED; /* a directory */
 	if (pread(fd, mz, 2, 0) != 2 || mz[0] != 'M' || mz[1] != 'Z')
 		return STATUS_INVALID_IMAGE_NOT_MZ;
-	if (pe_parse_fd(&pe, fd, (uint64_t)sb.st_size) < 0 || (pe.characteristics & IMAGE_FILE_DLL))
+	if (pe_parse_fd(&pe, fd, (uint64_t)sb.st_size) < 0 || pe_require_x64(&pe) < 0 ||
+	    (pe.characteristics & IMAGE_FILE_DLL))
 		return LSW_STATUS_INVALID_IMAGE_FORMAT;
 	return LSW_STATUS_SUCCESS;
 }

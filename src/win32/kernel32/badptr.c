@@ -11,8 +11,6 @@
 		  PAGE_EXECUTE_READWRITE | PAGE_EXECUTE_WRITECOPY)
 #define WRITABLE (PAGE_READWRITE | PAGE_WRITECOPY | PAGE_EXECUTE_READWRITE | \
 		  PAGE_EXECUTE_WRITECOPY)
-#define EXECUTABLE (PAGE_EXECUTE | PAGE_EXECUTE_READ | PAGE_EXECUTE_READWRITE | \
-		    PAGE_EXECUTE_WRITECOPY)
 
 /* Bytes from addr on that are committed with one of the protections in
  * want (0: none, the address is bad). */
@@ -67,9 +65,10 @@ K32API BOOL WINAPI IsBadHugeWritePtr(LPVOID p, UINT_PTR size)
 	return bad_range(p, size, WRITABLE);
 }
 
+/* Documented as asking for read access only (a stack address is good). */
 K32API BOOL WINAPI IsBadCodePtr(FARPROC p)
 {
-	return bad_range((const void *)p, 1, EXECUTABLE);
+	return bad_range((const void *)p, 1, READABLE);
 }
 
 /* Up to max units of width bytes each, stopping after the terminating 0;

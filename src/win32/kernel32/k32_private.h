@@ -41,6 +41,11 @@ static inline void k32_times_out(const LARGE_INTEGER t[4], LPFILETIME created, L
 	memcpy(user, &t[3], 8);
 }
 
+/* datafile_lock.c: an AS_DATAFILE_EXCLUSIVE view's file, held open
+ * without write sharing until FreeLibrary. */
+void k32_datafile_lock(void *view);
+void k32_datafile_unlock(void *view);
+
 static inline HANDLE k32_heap(void)
 {
 	return lsw_process_heap();

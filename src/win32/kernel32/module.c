@@ -201,8 +201,9 @@ K32API FARPROC WINAPI GetProcAddress(HMODULE mod, LPCSTR name)
 /* The combinations LoadLibraryEx refuses (ERROR_INVALID_PARAMETER). */
 static BOOL load_flags_ok(LPCWSTR name, DWORD flags)
 {
+	/* a full path, or one rooted on the current drive ("\\dir\\x.dll") */
 	BOOL absolute = (name[0] && name[1] == ':' && (name[2] == '\\' || name[2] == '/')) ||
-			(name[0] == '\\' && name[1] == '\\');
+			name[0] == '\\' || name[0] == '/';
 
 	if (flags & ~KNOWN_FLAGS)
 		return FALSE;
@@ -234,8 +235,11 @@ K32API HMODULE WINAPI LoadLibraryExW(LPCWSTR name, HANDLE file, DWORD flags)
 		k32_fail(status);
 		return NULL;
 	}
-	if ((flags & DATA_FLAGS) && !find_module(h, TRUE))
+	if ((flags & DATA_FLAGS) && !find_module(h, TRUE)) {
+		if (flags & LOAD_LIBRARY_AS_DATAFILE_EXCLUSIVE)
+			k32_datafile_lock(h);
 		h = (BYTE *)h + ((flags & LOAD_LIBRARY_AS_IMAGE_RESOURCE) ? 2 : 1);
+	}
 	return h;
 }
 
@@ -263,13 +267,20 @@ K32API HMODULE WINAPI LoadLibraryA(LPCSTR name)
 	return LoadLibraryExA(name, NULL, 0);
 }
 
-/* A data-file handle (low bits set) is the view LoadLibraryEx mapped. */
+/* A data-file handle (low bits set) is the view LoadLibraryEx mapped:
+ * an address inside one is no such handle (ERROR_BAD_EXE_FORMAT). */
 K32API BOOL WINAPI FreeLibrary(HMODULE mod)
 {
+	BYTE *view = (BYTE *)mod - ((ULONG_PTR)mod & 3);
+	MEMORY_BASIC_INFORMATION mbi;
 	NTSTATUS status;
 
 	if ((ULONG_PTR)mod & 3) {
-		status = NtUnmapViewOfSection(GetCurrentProcess(), (BYTE *)mod - ((ULONG_PTR)mod & 3));
+		if (!VirtualQuery(view, &mbi, sizeof(mbi)) || mbi.AllocationBase != view)
+			return k32_fail(STATUS_INVALID_IMAGE_FORMAT);
+		status = NtUnmapViewOfSection(GetCurrentProcess(), view);
+		if (status >= 0)
+			k32_datafile_unlock(view);
 		return status < 0 ? k32_fail(status) : TRUE;
 	}
 	status = LdrUnloadDll(mod);

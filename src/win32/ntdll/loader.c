@@ -13,7 +13,6 @@ NTSTATUS NTAPI NtContinue(PCONTEXT, BOOLEAN);
 __attribute__((noreturn)) void NTAPI RtlExitUserThread(NTSTATUS status);
 
 static unsigned init_order[LDR_MAX_MODULES], ninit;
-static ULONG tls_next_index;
 BOOL ldr_shutting_down;
 BOOL ldr_pin_new;
 RTL_CRITICAL_SECTION ldr_lock;
@@ -36,33 +35,6 @@ void ldr_report(const char *a, const char *b, const char *c)
 	strcat(msg, "\n");
 	NtWriteFile(peb->ProcessParameters->StandardError, NULL, NULL, NULL, &iosb, msg,
 		    (ULONG)strlen(msg), NULL, NULL);
-}
-
-/* Static TLS: one block per module with a TLS directory, reached through
- * TEB->ThreadLocalStoragePointer[index]. */
-static NTSTATUS setup_tls(struct ldr_module *m, void **slots)
-{
-	IMAGE_DATA_DIRECTORY *d = ldr_dir(m->base, IMAGE_DIRECTORY_ENTRY_TLS);
-	IMAGE_TLS_DIRECTORY64 *tls;
-	SIZE_T data;
-	BYTE *block;
-
-	if (!d || !d->VirtualAddress)
-		return STATUS_SUCCESS;
-	tls = (IMAGE_TLS_DIRECTORY64 *)(m->base + d->VirtualAddress);
-	if (tls_next_index >= LDR_MAX_TLS)
-		return STATUS_NO_MEMORY; /* more static-TLS modules than slots */
-	data = (SIZE_T)(tls->EndAddressOfRawData - tls->StartAddressOfRawData);
-	block = RtlAllocateHeap(((LSW_PEB *)NtCurrentTeb()->ProcessEnvironmentBlock)->ProcessHeap,
-				HEAP_ZERO_MEMORY, data + tls->SizeOfZeroFill + 16);
-	if (!block)
-		return STATUS_NO_MEMORY;
-	memcpy(block, (void *)tls->StartAddressOfRawData, data);
-	m->tls_index = tls_next_index++;
-	slots[m->tls_index] = block;
-	if (tls->AddressOfIndex)
-		*(ULONG *)tls->AddressOfIndex = m->tls_index;
-	return STATUS_SUCCESS;
 }
 
 static void run_tls_callbacks(struct ldr_module *m, DWORD reason)
@@ -113,22 +85,45 @@ static void order_module(struct ldr_module *m, BOOL *seen)
 	init_order[ninit++] = idx;
 }
 
+/* The TLS callbacks and DllMain for DLL_PROCESS_ATTACH, each inside an
+ * exception handler: an exception ends the attach with its code. */
+static NTSTATUS guarded_attach(struct ldr_module *m, void *reserved)
+{
+	IMAGE_DATA_DIRECTORY *d = ldr_dir(m->base, IMAGE_DIRECTORY_ENTRY_TLS);
+	dll_main_fn main = (dll_main_fn)m->entry.EntryPoint;
+	NTSTATUS fault = STATUS_SUCCESS;
+	PIMAGE_TLS_CALLBACK *cb = NULL;
+
+	if (d && d->VirtualAddress)
+		cb = (PIMAGE_TLS_CALLBACK *)((IMAGE_TLS_DIRECTORY64 *)(m->base + d->VirtualAddress))
+			     ->AddressOfCallBacks;
+	for (; cb && *cb && !fault; cb++)
+		ldr_guarded_call(*cb, m->base, DLL_PROCESS_ATTACH, (void *)1, &fault);
+	if (fault)
+		return fault;
+	if (!m->is_dll || !main ||
+	    ldr_guarded_call(main, m->base, DLL_PROCESS_ATTACH, reserved, &fault))
+		return STATUS_SUCCESS;
+	return fault ? fault : STATUS_DLL_INIT_FAILED;
+}
+
 /* DLL_PROCESS_ATTACH (reserved: non-NULL for the program's own imports,
  * NULL for LoadLibrary's).  A DLL that fails it at LoadLibrary gets
- * DLL_PROCESS_DETACH at once and is unloaded (DllMain's documentation);
- * at process start the process fails. */
-static BOOL attach_module(struct ldr_module *m)
+ * DLL_PROCESS_DETACH at once and is unloaded (DllMain's documentation;
+ * not after an exception: Windows does not call it again then); at
+ * process start the process fails. */
+static NTSTATUS attach_module(struct ldr_module *m)
 {
 	void *reserved = ldr_pin_new ? (void *)1 : NULL;
+	NTSTATUS st = guarded_attach(m, reserved);
 
-	run_tls_callbacks(m, DLL_PROCESS_ATTACH);
-	if (call_main(m, DLL_PROCESS_ATTACH, reserved))
-		return TRUE;
+	if (NT_SUCCESS(st))
+		return st;
 	if (ldr_pin_new)
 		ldr_report("DllMain of ", m->name, " failed");
-	else
+	else if (st == STATUS_DLL_INIT_FAILED)
 		call_main(m, DLL_PROCESS_DETACH, NULL);
-	return FALSE;
+	return st;
 }
 
 static NTSTATUS init_modules(void)
@@ -141,17 +136,19 @@ static NTSTATUS init_modules(void)
 		order_module(&ldr_modules[i], seen);
 	for (unsigned i = 0; i < ninit; i++) {
 		struct ldr_module *m = &ldr_modules[init_order[i]];
-		BOOL ok;
+		NTSTATUS st;
 
 		/* A DllMain that loads a library comes back here: it is skipped,
 		 * as Windows marks a module before calling its DllMain. */
 		if (m->initialized || m->attaching || !m->is_dll || m->no_init)
 			continue;
 		m->attaching = TRUE;
-		ok = attach_module(m);
+		st = ldr_pin_new ? STATUS_SUCCESS : ldr_tls_attach_dynamic(m);
+		if (NT_SUCCESS(st))
+			st = attach_module(m);
 		m->attaching = FALSE;
-		if (!ok)
-			return STATUS_DLL_INIT_FAILED;
+		if (!NT_SUCCESS(st))
+			return st;
 		m->initialized = TRUE;
 		ldr_link_initialized(m);
 	}
@@ -216,25 +213,15 @@ NTSTATUS ldr_thread_attach(void)
 		return STATUS_NO_MEMORY;
 	((LSW_TEB *)NtCurrentTeb())->ThreadLocalStoragePointer = slots;
 	RtlEnterCriticalSection(&ldr_lock);
+	ldr_tls_register(slots);
 	for (unsigned i = 0; i < ldr_nmodules && NT_SUCCESS(st); i++) {
 		struct ldr_module *m = &ldr_modules[i];
-		IMAGE_DATA_DIRECTORY *d;
 		IMAGE_TLS_DIRECTORY64 *tls;
-		SIZE_T data;
 
-		if (!m->base || m->tls_index == (ULONG)-1)
+		if (!m->base || m->tls_index >= LDR_MAX_TLS || !(tls = ldr_tls_dir(m)))
 			continue;
-		d = ldr_dir(m->base, IMAGE_DIRECTORY_ENTRY_TLS);
-		if (!d || !d->VirtualAddress)
-			continue;
-		tls = (IMAGE_TLS_DIRECTORY64 *)(m->base + d->VirtualAddress);
-		data = (SIZE_T)(tls->EndAddressOfRawData - tls->StartAddressOfRawData);
-		slots[m->tls_index] = RtlAllocateHeap(heap, HEAP_ZERO_MEMORY,
-						      data + tls->SizeOfZeroFill + 16);
-		if (!slots[m->tls_index])
+		if (!(slots[m->tls_index] = ldr_tls_block(tls)))
 			st = STATUS_NO_MEMORY;
-		else
-			memcpy(slots[m->tls_index], (void *)tls->StartAddressOfRawData, data);
 	}
 	for (LIST_ENTRY *le = INIT_LIST->Flink; le != INIT_LIST && NT_SUCCESS(st); le = le->Flink) {
 		struct ldr_module *m = INIT_MODULE(le);
@@ -259,6 +246,7 @@ void ldr_thread_detach(void)
 		call_main(m, DLL_THREAD_DETACH, NULL);
 		run_tls_callbacks(m, DLL_THREAD_DETACH);
 	}
+	ldr_tls_unregister(slots);
 	RtlLeaveCriticalSection(&ldr_lock);
 	for (unsigned i = 0; slots && i < LDR_MAX_TLS; i++)
 		if (slots[i])
@@ -309,6 +297,7 @@ static void process_init(LSW_PEB *peb, BYTE *ntdll_base)
 	rtl_params_to_heap();
 	RtlInitializeCriticalSection(&ldr_lock);
 	peb->LoaderLock = &ldr_lock;
+	fls_thread_init(); /* the first thread has its FLS slots from the start too */
 	ldr_pin_new = TRUE;
 	teb->ThreadLocalStoragePointer = tls_slots;
 	peb->Ldr = &ldr_data;
@@ -328,8 +317,10 @@ static void process_init(LSW_PEB *peb, BYTE *ntdll_base)
 		st = load_kernelbase();
 	if (!NT_SUCCESS(st))
 		fail(st);
+	ldr_tls_register(tls_slots);
 	for (unsigned i = 0; i < ldr_nmodules && NT_SUCCESS(st); i++)
-		st = setup_tls(&ldr_modules[i], tls_slots);
+		if (ldr_modules[i].base)
+			st = ldr_tls_attach_dynamic(&ldr_modules[i]);
 	if (NT_SUCCESS(st) && peb->BeingDebugged)
 		dbg_guarded_break(ldr_initial_break);
 	if (NT_SUCCESS(st))
@@ -508,8 +499,12 @@ __declspec(dllexport) NTSTATUS WINAPI LdrGetDllFullName(PVOID module, PUNICODE_S
 		return STATUS_DLL_NOT_FOUND;
 	bytes = (USHORT)(wcslen(path) * sizeof(WCHAR));
 	out->Length = bytes;
-	if (out->MaximumLength < bytes + sizeof(WCHAR))
+	if (out->MaximumLength < bytes + sizeof(WCHAR)) {
+		/* as Windows: what fits, to the byte, and that as Length */
+		memcpy(out->Buffer, path, out->MaximumLength < bytes ? out->MaximumLength : bytes);
+		out->Length = out->MaximumLength < bytes ? out->MaximumLength : bytes;
 		return STATUS_BUFFER_TOO_SMALL;
+	}
 	memcpy(out->Buffer, path, bytes + sizeof(WCHAR));
 	return STATUS_SUCCESS;
 }

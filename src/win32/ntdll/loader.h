@@ -5,7 +5,7 @@
 #include "rtl/rtl_private.h" /* first: it says ntdll defines the NT API */
 
 #define LDR_MAX_MODULES 256
-#define LDR_MAX_TLS 64          /* modules with static TLS */
+#define LDR_MAX_TLS 1024        /* modules with static TLS (Windows has no lower limit) */
 
 PIMAGE_NT_HEADERS NTAPI RtlImageNtHeader(PVOID base); /* loader.c */
 IMAGE_SECTION_HEADER *NTAPI RtlImageRvaToSection(IMAGE_NT_HEADERS *nt, PVOID base,
@@ -59,6 +59,11 @@ extern BOOL ldr_pin_new;
 extern BOOL ldr_shutting_down;
 
 typedef BOOL(WINAPI *dll_main_fn)(HINSTANCE, DWORD, LPVOID);
+/* loader_guard.S: fn(a, b, c) inside an exception handler; FALSE with
+ * *fault set to the exception's code when fn raised one. */
+BOOL ldr_guarded_call(void *fn, void *a, ULONG_PTR b, void *c, NTSTATUS *fault);
+EXCEPTION_DISPOSITION ldr_guard_handler(EXCEPTION_RECORD *rec, void *frame, CONTEXT *ctx,
+					DISPATCHER_CONTEXT *dc);
 NTSTATUS NTAPI NtUnmapViewOfSection(HANDLE, PVOID);
 
 /* loader_unload.c: reference counts and unloading, under ldr_lock. */
@@ -101,6 +106,19 @@ struct ldr_module *ldr_link_new(BYTE *base, const char *name, const WCHAR *path,
 				struct ldr_module *importer, NTSTATUS *status);
 /* Searches for a DLL by base name and maps it; its DOS path (260 chars). */
 NTSTATUS ldr_find_and_map(const char *name, BYTE **base, WCHAR *dos_path);
+/* The same through the search order only (no KnownDLLs): name may be a
+ * relative path ("sub\\x.dll"), appended to each directory. */
+NTSTATUS ldr_search_and_map(const char *name, BYTE **base, WCHAR *dos_path);
+/* loader_tls.c: static TLS.  Each thread's ThreadLocalStoragePointer
+ * array is registered (under ldr_lock); a module with a TLS directory
+ * gets a free index and a copy of its template in every registered
+ * array (at start and at LoadLibrary alike); release frees them. */
+void ldr_tls_register(void **slots);
+void ldr_tls_unregister(void **slots);
+IMAGE_TLS_DIRECTORY64 *ldr_tls_dir(struct ldr_module *m);
+void *ldr_tls_block(IMAGE_TLS_DIRECTORY64 *tls);
+NTSTATUS ldr_tls_attach_dynamic(struct ldr_module *m);
+void ldr_tls_release(struct ldr_module *m);
 /* loader.c, for thread.c: a new thread's TLS and DLL_THREAD_ATTACH, and
  * the reverse when it ends. */
 NTSTATUS ldr_thread_attach(void);
@@ -136,8 +154,13 @@ typedef BOOL ldr_try_dir_fn(const WCHAR *dir, size_t len, void *ctx);
 void ldr_search_dirs(const struct ldr_search *s, ldr_try_dir_fn *try, void *ctx);
 /* A KnownDLL (lower-case base name) is only ever loaded from System32. */
 BOOL ldr_is_known_dll(const char *lower_name);
-/* Maps an image from an NT path (loader_imports.c). */
+/* Maps an image from an NT path (loader_imports.c): success,
+ * STATUS_IMAGE_MACHINE_TYPE_MISMATCH for an x86 image (mapped as data
+ * only), or the failure. */
 NTSTATUS ldr_map_file(const WCHAR *nt_path, BYTE **base);
+/* st from ldr_map_file, with an x86 image unmapped and refused as
+ * Windows refuses to load it (STATUS_INVALID_IMAGE_FORMAT). */
+NTSTATUS ldr_refuse_foreign(NTSTATUS st, BYTE *base);
 /* apiset.c: "api-..." or "ext-..." (lower case) names a contract, never a
  * file; its host DLL, NULL when the schema has no such set. */
 BOOL ldr_is_apiset_name(const char *lower_name);

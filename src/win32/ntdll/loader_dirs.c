@@ -5,7 +5,8 @@
  *   - KnownDLLs come from System32 only (ldr_is_known_dll);
  *   - with LOAD_LIBRARY_SEARCH_* flags (LoadLibraryEx's, else those of
  *     SetDefaultDllDirectories): the loaded DLL's directory (DLL_LOAD_DIR),
- *     the application's, AddDllDirectory's (USER_DIRS), System32;
+ *     the application's, AddDllDirectory's (USER_DIRS: the last added
+ *     first, then SetDllDirectory's), System32;
  *   - otherwise the standard order: the application's directory (the
  *     DLL's own with LOAD_WITH_ALTERED_SEARCH_PATH), SetDllDirectory's,
  *     System32, System, Windows, the current directory (not when
@@ -22,15 +23,18 @@
 
 struct dll_dir {
 	BOOL used;
+	ULONG added;             /* AddDllDirectory's order: later ones first */
 	USHORT len;              /* chars, without a trailing '\' */
 	WCHAR path[DIR_CHARS];
 };
 
 static struct dll_dir user_dirs[MAX_USER_DIRS];
+static ULONG dirs_added;
 static struct dll_dir dll_directory; /* SetDllDirectory */
 static ULONG default_flags;
 static RTL_SRWLOCK dirs_lock = RTL_SRWLOCK_INIT;
 
+/* "C:\\dir", "\\\\server\\share", or rooted on the current drive ("\\dir"). */
 static BOOL absolute(const UNICODE_STRING *s)
 {
 	const WCHAR *p = s->Buffer;
@@ -39,7 +43,28 @@ static BOOL absolute(const UNICODE_STRING *s)
 	if (n >= 3 && ((p[0] | 0x20) >= 'a' && (p[0] | 0x20) <= 'z') && p[1] == ':' &&
 	    (p[2] == '\\' || p[2] == '/'))
 		return TRUE;
-	return n >= 3 && p[0] == '\\' && p[1] == '\\'; /* UNC */
+	return n >= 1 && (p[0] == '\\' || p[0] == '/');
+}
+
+/* AddDllDirectory's directory must exist (STATUS_OBJECT_NAME_NOT_FOUND). */
+static NTSTATUS dir_exists(const UNICODE_STRING *dir)
+{
+	WCHAR dos[DIR_CHARS + 1];
+	UNICODE_STRING nt;
+	OBJECT_ATTRIBUTES oa;
+	BYTE info[40]; /* FILE_BASIC_INFORMATION */
+	NTSTATUS st;
+
+	if (dir->Length / 2 >= DIR_CHARS)
+		return STATUS_NAME_TOO_LONG;
+	memcpy(dos, dir->Buffer, dir->Length);
+	dos[dir->Length / 2] = 0;
+	if (!RtlDosPathNameToNtPathName_U(dos, &nt, NULL, NULL))
+		return STATUS_OBJECT_PATH_NOT_FOUND;
+	InitializeObjectAttributes(&oa, &nt, OBJ_CASE_INSENSITIVE, NULL, NULL);
+	st = NtQueryAttributesFile(&oa, info);
+	RtlFreeUnicodeString(&nt);
+	return st;
 }
 
 static NTSTATUS set_dir(struct dll_dir *d, const UNICODE_STRING *s)
@@ -61,10 +86,14 @@ RTLAPI NTSTATUS NTAPI LdrAddDllDirectory(PUNICODE_STRING dir, PVOID *cookie)
 
 	if (!dir || !dir->Buffer || !cookie || !absolute(dir))
 		return STATUS_INVALID_PARAMETER;
+	if (!NT_SUCCESS(st = dir_exists(dir)))
+		return st;
+	st = STATUS_NO_MEMORY;
 	RtlAcquireSRWLockExclusive(&dirs_lock);
 	for (unsigned i = 0; i < MAX_USER_DIRS; i++)
 		if (!user_dirs[i].used) {
 			st = set_dir(&user_dirs[i], dir);
+			user_dirs[i].added = ++dirs_added;
 			if (NT_SUCCESS(st))
 				*cookie = &user_dirs[i];
 			break;
@@ -221,6 +250,29 @@ static BOOL try_path_variable(ldr_try_dir_fn *try, void *ctx)
 	return try_list(buf, value.Length / 2, try, ctx);
 }
 
+/* AddDllDirectory's, the last added first, then SetDllDirectory's. */
+static BOOL try_user_dirs(ldr_try_dir_fn *try, void *ctx)
+{
+	ULONG below = ~0u;
+
+	for (;;) {
+		const struct dll_dir *next = NULL;
+
+		RtlAcquireSRWLockShared(&dirs_lock);
+		for (unsigned k = 0; k < MAX_USER_DIRS; k++)
+			if (user_dirs[k].used && user_dirs[k].added < below &&
+			    (!next || user_dirs[k].added > next->added))
+				next = &user_dirs[k];
+		RtlReleaseSRWLockShared(&dirs_lock);
+		if (!next)
+			break;
+		below = next->added;
+		if (try_kept(next, try, ctx))
+			return TRUE;
+	}
+	return try_kept(&dll_directory, try, ctx);
+}
+
 static BOOL try_flagged(const struct ldr_search *s, ULONG flags, ldr_try_dir_fn *try, void *ctx)
 {
 	if (flags & LOAD_LIBRARY_SEARCH_DEFAULT_DIRS)
@@ -231,9 +283,8 @@ static BOOL try_flagged(const struct ldr_search *s, ULONG flags, ldr_try_dir_fn 
 		return TRUE;
 	if ((flags & LOAD_LIBRARY_SEARCH_APPLICATION_DIR) && try_app_dir(try, ctx))
 		return TRUE;
-	for (unsigned k = 0; (flags & LOAD_LIBRARY_SEARCH_USER_DIRS) && k < MAX_USER_DIRS; k++)
-		if (try_kept(&user_dirs[k], try, ctx))
-			return TRUE;
+	if ((flags & LOAD_LIBRARY_SEARCH_USER_DIRS) && try_user_dirs(try, ctx))
+		return TRUE;
 	return (flags & LOAD_LIBRARY_SEARCH_SYSTEM32) && try_text(try, ctx, L"C:\\Windows\\System32\\");
 }
 

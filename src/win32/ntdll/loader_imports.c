@@ -171,6 +171,14 @@ static NTSTATUS map_and_close(HANDLE section, BYTE **base)
 	return st == STATUS_IMAGE_NOT_AT_BASE ? STATUS_SUCCESS : st;
 }
 
+NTSTATUS ldr_refuse_foreign(NTSTATUS st, BYTE *base)
+{
+	if (st != STATUS_IMAGE_MACHINE_TYPE_MISMATCH)
+		return st;
+	NtUnmapViewOfSection((HANDLE)-1, base);
+	return STATUS_INVALID_IMAGE_FORMAT;
+}
+
 NTSTATUS ldr_map_file(const WCHAR *nt_path, BYTE **base)
 {
 	UNICODE_STRING us;
@@ -234,8 +242,9 @@ struct find_ctx {
 	NTSTATUS st;
 };
 
-/* Stops at the first directory holding the DLL; a file that is there but
- * does not map (not an image, another machine) is remembered and passed. */
+/* Stops at the first directory holding the DLL, or a file of its name
+ * that is no image (its status ends the search, as on Windows); an
+ * image of another machine is remembered and passed over. */
 static BOOL try_dir(const WCHAR *dir, size_t len, void *ctx)
 {
 	struct find_ctx *f = ctx;
@@ -243,10 +252,16 @@ static BOOL try_dir(const WCHAR *dir, size_t len, void *ctx)
 
 	make_nt_path(f->nt_path, 320, dir, len, f->name);
 	st = ldr_map_file(f->nt_path, f->base);
-	if (NT_SUCCESS(st) || (st != STATUS_OBJECT_NAME_NOT_FOUND &&
-				st != STATUS_OBJECT_PATH_NOT_FOUND && f->st == STATUS_DLL_NOT_FOUND))
-		f->st = st;
-	return NT_SUCCESS(st);
+	if (st == STATUS_IMAGE_MACHINE_TYPE_MISMATCH) {
+		ldr_refuse_foreign(st, *f->base);
+		if (f->st == STATUS_DLL_NOT_FOUND)
+			f->st = STATUS_INVALID_IMAGE_FORMAT;
+		return FALSE;
+	}
+	if (st == STATUS_OBJECT_NAME_NOT_FOUND || st == STATUS_OBJECT_PATH_NOT_FOUND)
+		return FALSE;
+	f->st = st;
+	return TRUE;
 }
 
 NTSTATUS ldr_find_and_map(const char *name, BYTE **base, WCHAR *dos_path)
@@ -260,8 +275,18 @@ NTSTATUS ldr_find_and_map(const char *name, BYTE **base, WCHAR *dos_path)
 	} else if (ldr_is_known_dll(name)) {
 		try_dir(system32, wcslen(system32), &f);
 	} else {
-		ldr_search_dirs(&ldr_current_search, try_dir, &f);
+		return ldr_search_and_map(name, base, dos_path);
 	}
+	if (NT_SUCCESS(f.st))
+		wcsncpy(dos_path, f.nt_path + 4, 259);
+	return f.st;
+}
+
+NTSTATUS ldr_search_and_map(const char *name, BYTE **base, WCHAR *dos_path)
+{
+	struct find_ctx f = { name, base, { 0 }, STATUS_DLL_NOT_FOUND };
+
+	ldr_search_dirs(&ldr_current_search, try_dir, &f);
 	if (NT_SUCCESS(f.st))
 		wcsncpy(dos_path, f.nt_path + 4, 259);
 	return f.st;
@@ -322,7 +347,9 @@ struct ldr_module *ldr_link_new(BYTE *base, const char *name, const WCHAR *path,
 		return NULL;
 	}
 	ldr_notify(LDR_NOTIFY_LOADED, m);
-	if (!importer && ldr_current_search.no_resolve) {
+	/* LoadLibrary of a program (no IMAGE_FILE_DLL) maps it as
+	 * DONT_RESOLVE_DLL_REFERENCES does: no imports, no TLS, no entry */
+	if (!importer && (ldr_current_search.no_resolve || !m->is_dll)) {
 		m->no_init = TRUE;
 		return m;
 	}

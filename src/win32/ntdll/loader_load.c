@@ -51,6 +51,15 @@ static NTSTATUS full_path(const UNICODE_STRING *name, WCHAR *full, WCHAR **file)
 	return STATUS_SUCCESS;
 }
 
+/* An empty file cannot back the data section Windows maps a data file
+ * with: STATUS_MAPPED_FILE_SIZE_ZERO (ERROR_FILE_INVALID). */
+static NTSTATUS data_file_status(ULONG chars, NTSTATUS st)
+{
+	if ((chars & LSW_LDR_MAP_AS_DATA) && st == STATUS_INVALID_FILE_FOR_SECTION)
+		return STATUS_MAPPED_FILE_SIZE_ZERO;
+	return st;
+}
+
 static struct ldr_module *loaded_by_path(const WCHAR *path)
 {
 	UNICODE_STRING a, b;
@@ -87,8 +96,13 @@ static struct ldr_module *load_path(const UNICODE_STRING *name, ULONG chars, PVO
 	ldr_current_search.load_dir = full;
 	ldr_current_search.load_dir_len = (size_t)(file - full);
 	*st = map_path(full, &base);
-	if (*st == STATUS_OBJECT_NAME_NOT_FOUND || *st == STATUS_OBJECT_PATH_NOT_FOUND)
+	if (!(chars & LSW_LDR_MAP_AS_DATA))
+		*st = ldr_refuse_foreign(*st, base);
+	/* a data file is a file like any (ERROR_FILE_NOT_FOUND), a DLL a module */
+	if (!(chars & LSW_LDR_MAP_AS_DATA) &&
+	    (*st == STATUS_OBJECT_NAME_NOT_FOUND || *st == STATUS_OBJECT_PATH_NOT_FOUND))
 		*st = STATUS_DLL_NOT_FOUND;
+	*st = data_file_status(chars, *st);
 	if (!NT_SUCCESS(*st))
 		return NULL;
 	if (chars & LSW_LDR_MAP_AS_DATA) {
@@ -97,6 +111,42 @@ static struct ldr_module *load_path(const UNICODE_STRING *name, ULONG chars, PVO
 	}
 	base_name(file, n, sizeof(n));
 	return ldr_link_new(base, n, full, NULL, st);
+}
+
+/* "dir\\x.dll": neither drive nor root; LoadLibraryEx's search flags
+ * look for it below each directory they name. */
+static BOOL relative_path(const UNICODE_STRING *name)
+{
+	const WCHAR *p = name->Buffer;
+	USHORT n = name->Length / 2;
+
+	return !(n >= 2 && p[1] == ':') && !(n >= 1 && (p[0] == '\\' || p[0] == '/'));
+}
+
+static struct ldr_module *load_below_dirs(const UNICODE_STRING *name, ULONG chars, PVOID *data,
+					  NTSTATUS *st)
+{
+	char in[MAX_PATH];
+	const char *file;
+	WCHAR path[PATH_CHARS] = { 0 };
+	USHORT len = name->Length / 2;
+	BYTE *base = NULL;
+
+	if (len >= sizeof(in)) {
+		*st = STATUS_NAME_TOO_LONG;
+		return NULL;
+	}
+	for (USHORT i = 0; i < len; i++)
+		in[i] = name->Buffer[i] == '/' ? '\\' : name->Buffer[i] < 0x80 ? (char)name->Buffer[i] : '?';
+	in[len] = 0;
+	if (!NT_SUCCESS(*st = ldr_refuse_foreign(ldr_search_and_map(in, &base, path), base)))
+		return NULL;
+	if (chars & LSW_LDR_MAP_AS_DATA) {
+		*data = base;
+		return NULL;
+	}
+	file = strrchr(in, '\\');
+	return ldr_link_new(base, file ? file + 1 : in, path, NULL, st);
 }
 
 static struct ldr_module *load_name(const UNICODE_STRING *name, ULONG chars, PVOID *data,
@@ -109,6 +159,8 @@ static struct ldr_module *load_name(const UNICODE_STRING *name, ULONG chars, PVO
 	BYTE *base;
 	USHORT len = name->Length / 2, i;
 
+	while (len && name->Buffer[len - 1] == ' ')
+		len--; /* "kernel32   " is kernel32.dll, as file names lose them */
 	if (len >= sizeof(in) - 5) {
 		*st = STATUS_NAME_TOO_LONG;
 		return NULL;
@@ -122,7 +174,7 @@ static struct ldr_module *load_name(const UNICODE_STRING *name, ULONG chars, PVO
 		*st = STATUS_DLL_NOT_FOUND;
 		return NULL;
 	}
-	if (!NT_SUCCESS(*st = ldr_find_and_map(n, &base, path)))
+	if (!NT_SUCCESS(*st = data_file_status(chars, ldr_find_and_map(n, &base, path))))
 		return NULL;
 	if (chars & LSW_LDR_MAP_AS_DATA) {
 		*data = base;
@@ -149,7 +201,12 @@ struct ldr_module *ldr_load_request(const UNICODE_STRING *name, const WCHAR *pat
 	ldr_current_search.load_dir_len = 0;
 	ldr_current_search.no_resolve = (chars & IMAGE_FILE_EXECUTABLE_IMAGE) != 0;
 	*st = STATUS_SUCCESS;
-	m = names_path(name) ? load_path(name, chars, data, st) : load_name(name, chars, data, st);
+	if (!names_path(name))
+		m = load_name(name, chars, data, st);
+	else if ((search_flags & ~LOAD_WITH_ALTERED_SEARCH_PATH) && relative_path(name))
+		m = load_below_dirs(name, chars, data, st);
+	else
+		m = load_path(name, chars, data, st);
 	ldr_current_search = saved;
 	return m;
 }

@@ -154,6 +154,7 @@ static void unmap_batch(ULONG batch)
 		unlink_entry(&m->entry.InInitializationOrderLinks);
 		unlink_entry(&m->entry.HashLinks);
 		drop_dependencies(m);
+		ldr_tls_release(m);
 		NtUnmapViewOfSection((HANDLE)-1, m->base);
 		memset(m, 0, sizeof(*m));
 	}

@@ -1,9 +1,9 @@
 /*
  * GetFileVersionInfoSize and GetFileVersionInfo (A, W, Ex).  The buffer
  * receives the VS_VERSIONINFO resource as it is in the file, and behind
- * it, when the caller made room as GetFileVersionInfoSize advises, a
- * marker and space where VerQueryValueA puts the ANSI strings it hands
- * out (Windows also reserves such room; the sizes are not documented).
+ * it, when the caller made room as GetFileVersionInfoSize advises, space
+ * where VerQueryValueA puts the ANSI strings it hands out (Windows also
+ * reserves such room; the sizes are not documented).
  */
 #include "version_private.h"
 
@@ -36,7 +36,7 @@ BOOL WINAPI GetFileVersionInfoExW(DWORD flags, LPCWSTR file, DWORD ignored, DWOR
 {
 	const void *data;
 	void *base;
-	DWORD size, aligned;
+	DWORD size;
 
 	if (!buf || !len) {
 		SetLastError(ERROR_INVALID_PARAMETER);
@@ -45,9 +45,6 @@ BOOL WINAPI GetFileVersionInfoExW(DWORD flags, LPCWSTR file, DWORD ignored, DWOR
 	if (!image_version_resource(file, &base, &data, &size))
 		return FALSE;
 	memcpy(buf, data, size < len ? size : len);
-	aligned = (size + 3) / 4 * 4;
-	if (len >= info_size(size))
-		*(DWORD *)((BYTE *)buf + aligned) = ANSI_MAGIC;
 	image_unmap(base);
 	return TRUE;
 }

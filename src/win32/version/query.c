@@ -89,14 +89,15 @@ static BOOL walk(const BYTE *root, LPCWSTR path, struct block *b)
 	}
 }
 
-/* The block a query names and has a value: FALSE (the error set) if not. */
+/* The block a query names (one without a value answers its empty value,
+ * as Windows does for "\\StringFileInfo"): FALSE (the error set) if none. */
 static BOOL query(LPCVOID data, LPCWSTR path, LPVOID *out, struct block *b)
 {
 	if (!data || !path || !out) {
 		SetLastError(ERROR_INVALID_PARAMETER);
 		return FALSE;
 	}
-	if (!walk(data, path, b) || !b->value_len) {
+	if (!walk(data, path, b)) {
 		SetLastError(ERROR_RESOURCE_TYPE_NOT_FOUND);
 		return FALSE;
 	}
@@ -120,12 +121,14 @@ BOOL WINAPI VerQueryValueW(LPCVOID data, LPCWSTR path, LPVOID *out, PUINT len)
 }
 
 /* Text values come back in the ANSI code page, converted into the room
- * GetFileVersionInfo left behind the resource, at the same offset. */
+ * GetFileVersionInfo left behind the resource, at the same offset from
+ * where the root block's length says it ends now (a caller that grows the
+ * block grows the room it needs, as Windows' conformance test does). */
 BOOL WINAPI VerQueryValueA(LPCVOID data, LPCSTR path, LPVOID *out, PUINT len)
 {
 	const BYTE *root = data;
 	WCHAR wpath[256];
-	DWORD aligned, magic;
+	DWORD aligned;
 	struct block b;
 	char *dst;
 
@@ -145,11 +148,6 @@ BOOL WINAPI VerQueryValueA(LPCVOID data, LPCSTR path, LPVOID *out, PUINT len)
 	if (b.type != 1)
 		return TRUE;
 	aligned = (*(const WORD *)root + 3u) / 4 * 4;
-	memcpy(&magic, root + aligned, sizeof(magic));
-	if (magic != ANSI_MAGIC) {
-		SetLastError(ERROR_INSUFFICIENT_BUFFER);
-		return FALSE;
-	}
 	dst = (char *)root + aligned + sizeof(DWORD) + (b.value - root);
 	WideCharToMultiByte(CP_ACP, 0, (const WCHAR *)b.value, b.value_len, dst,
 			    b.value_len * sizeof(WCHAR), NULL, NULL);

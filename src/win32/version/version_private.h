@@ -15,7 +15,6 @@ BOOL image_version_resource(LPCWSTR file, void **base, const void **data, DWORD 
 void image_unmap(void *base);
 
 /* query.c: the layout GetFileVersionInfo leaves in the caller's buffer. */
-#define ANSI_MAGIC 0x41575346 /* "FSWA": room for VerQueryValueA follows */
 DWORD info_size(DWORD resource_size);
 
 #endif
