@@ -143,12 +143,24 @@ static size_t file_device_name(struct nt_object *obj, uint16_t *out, size_t room
 	return volume_device_path(f->nt_name, out, room);
 }
 
+/* A pipe's ends share their pipe's descriptor; other files keep one
+ * each (per open: not yet the file's own, shared by its opens). */
+static struct object_sd *file_security(struct nt_object *obj, NTSTATUS *st)
+{
+	struct file_object *f = (struct file_object *)obj;
+
+	if (f->kind == FILE_KIND_PIPE && f->np)
+		return np_security_of(f, st);
+	return &obj->sd;
+}
+
 const struct nt_object_ops file_ops = {
 	.type_name = "File",
 	.destroy = file_destroy,
 	.describe = file_describe,
 	.waitable = file_waitable,
 	.device_name = file_device_name,
+	.security = file_security,
 };
 
 struct file_object *file_new(struct lsw_process *p, enum file_kind kind, int fd,
