@@ -143,17 +143,6 @@ static size_t file_device_name(struct nt_object *obj, uint16_t *out, size_t room
 	return volume_device_path(f->nt_name, out, room);
 }
 
-/* A pipe's ends share their pipe's descriptor; other files keep one
- * each (per open: not yet the file's own, shared by its opens). */
-static struct object_sd *file_security(struct nt_object *obj, NTSTATUS *st)
-{
-	struct file_object *f = (struct file_object *)obj;
-
-	if (f->kind == FILE_KIND_PIPE && f->np)
-		return np_security_of(f, st);
-	return &obj->sd;
-}
-
 const struct nt_object_ops file_ops = {
 	.type_name = "File",
 	.destroy = file_destroy,
@@ -794,6 +783,17 @@ static NTSTATUS open_above(struct lsw_process *p, const char *real, uint32_t acc
 	return LSW_STATUS_SUCCESS;
 }
 
+/* A new file takes the descriptor its OBJECT_ATTRIBUTES gave (checked
+ * after the file was made: a malformed one fails the call but leaves the
+ * file). */
+static NTSTATUS created_security(struct nt_call *c, struct file_object *f)
+{
+	NTSTATUS st = LSW_STATUS_SUCCESS;
+	struct object_sd *sd = c->oa_security ? file_security(&f->hdr, &st) : NULL;
+
+	return sd ? object_security_assign(c, sd) : st;
+}
+
 /* A file made or overwritten takes the FileAttributes of its create call,
  * with ARCHIVE (READONLY as the permission bits, the others as stored
  * DOS attributes); the handle made it and may still write it. */
@@ -888,6 +888,8 @@ static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t acc
 		st = object_charge(&f->hdr, p, QUOTA_PAGED,
 				   (f->nt_name ? strlen(f->nt_name) : 0) +
 				   (f->name_utf8 ? strlen(f->name_utf8) : 0) + 2);
+	if (st == LSW_STATUS_SUCCESS && info == FILE_CREATED)
+		st = created_security(c, f);
 	if (st == LSW_STATUS_SUCCESS)
 		st = handle_create_call(c, &f->hdr, access, &h);
 	object_unref(&f->hdr);
