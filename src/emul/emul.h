@@ -151,6 +151,9 @@ struct nt_call {
 	uint32_t oa_attributes;      /* OBJ_* of the last OBJECT_ATTRIBUTES it
 				      * read: a new handle is inheritable with
 				      * OBJ_INHERIT (handle_alloc_call) */
+	uint64_t oa_security;        /* and its SecurityDescriptor (0: none),
+				      * which the object made takes
+				      * (security/object_security.c) */
 	unsigned nops;
 	bool ops_overflow;           /* an op did not fit: the call cannot answer */
 	struct lsw_op ops[LSW_MAX_OPS];

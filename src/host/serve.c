@@ -114,6 +114,7 @@ static void call_begin(struct lsw_thread *t, uint64_t notif_id, bool fast)
 	c->out_by_runtime = false;
 	c->no_block = fast;
 	c->oa_attributes = 0;
+	c->oa_security = 0;
 	c->cancel = NULL;
 	t->clone_block = 0; /* a clone only between an answer and the next call */
 	t->alertable = false; /* an alertable wait says so itself */

@@ -150,6 +150,7 @@ const struct nt_object_ops file_ops = {
 	.describe = file_describe,
 	.waitable = file_waitable,
 	.device_name = file_device_name,
+	.security = file_security,
 };
 
 struct file_object *file_new(struct lsw_process *p, enum file_kind kind, int fd,
@@ -804,6 +805,17 @@ static NTSTATUS open_above(struct lsw_process *p, const char *real, uint32_t acc
 	return LSW_STATUS_SUCCESS;
 }
 
+/* A new file takes the descriptor its OBJECT_ATTRIBUTES gave (checked
+ * after the file was made: a malformed one fails the call but leaves the
+ * file). */
+static NTSTATUS created_security(struct nt_call *c, struct file_object *f)
+{
+	NTSTATUS st = LSW_STATUS_SUCCESS;
+	struct object_sd *sd = c->oa_security ? file_security(&f->hdr, &st) : NULL;
+
+	return sd ? object_security_assign(c, sd) : st;
+}
+
 /* A file made or overwritten takes the FileAttributes of its create call,
  * with ARCHIVE (READONLY as the permission bits, the others as stored
  * DOS attributes); the handle made it and may still write it. */
@@ -898,6 +910,8 @@ static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t acc
 		st = object_charge(&f->hdr, p, QUOTA_PAGED,
 				   (f->nt_name ? strlen(f->nt_name) : 0) +
 				   (f->name_utf8 ? strlen(f->name_utf8) : 0) + 2);
+	if (st == LSW_STATUS_SUCCESS && info == FILE_CREATED)
+		st = created_security(c, f);
 	if (st == LSW_STATUS_SUCCESS)
 		st = handle_create_call(c, &f->hdr, access, &h);
 	object_unref(&f->hdr);

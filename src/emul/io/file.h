@@ -114,6 +114,9 @@ int file_parent_at(const struct file_object *f, const char **base);
 /* The host's live file objects, for what a rename through one handle
  * means for the others: for (f = file_first_live(h); f; f = f->live_next). */
 struct file_object *file_first_live(struct lsw_host *h);
+/* file_security.c: where a file's security descriptor is kept (the
+ * file's, a pipe's, or the handle's own). */
+struct object_sd *file_security(struct nt_object *obj, NTSTATUS *st);
 /* errno -> NTSTATUS, in one place. */
 NTSTATUS errno_to_status(int e);
 

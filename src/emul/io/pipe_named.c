@@ -130,6 +130,7 @@ static void pipe_unlink(struct np_pipe *p)
 	if (*pp)
 		*pp = p->next;
 	np_io_finish_all(&p->waiters, LSW_STATUS_OBJECT_NAME_NOT_FOUND);
+	np_security_unref(p->security);
 	free(p->name);
 	free(p);
 }
@@ -201,7 +202,9 @@ static struct file_object *instance_new(struct nt_call *c, struct np_pipe *p,
 	*in = (struct np_instance){ .pipe = p, .next = p->first, .state = NP_LISTENING,
 				    .listen_seq = ++p->listens, .type = want->type, .config = p->config,
 				    .max_instances = p->max_instances,
-				    .in_quota = want->in_quota, .out_quota = want->out_quota, .server = e };
+				    .in_quota = want->in_quota, .out_quota = want->out_quota, .server = e,
+				    .security = p->security };
+	p->security->refs++;
 	e->inst = in;
 	p->first = in;
 	p->instances++;
@@ -236,8 +239,15 @@ NTSTATUS np_create_server(struct nt_call *c, const uint16_t *name, size_t n, boo
 	if (p && want.config != p->config)
 		return LSW_STATUS_ACCESS_DENIED;
 	if (!p) {
-		if (!(p = pipe_new(c->thread->process->host, name, n)))
+		struct np_security *sec = np_security_new(c, &st);
+
+		if (!sec)
+			return st;
+		if (!(p = pipe_new(c->thread->process->host, name, n))) {
+			np_security_unref(sec);
 			return LSW_STATUS_NO_MEMORY;
+		}
+		p->security = sec;
 		p->type = want.type;
 		p->config = want.config;
 		p->max_instances = want.max_instances;
@@ -443,6 +453,7 @@ static void instance_free(struct np_instance *in)
 	np_client_forget(in);
 	np_queue_clear(&in->to_server);
 	np_queue_clear(&in->to_client);
+	np_security_unref(in->security);
 	free(in);
 }
 

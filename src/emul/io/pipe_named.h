@@ -65,8 +65,17 @@ struct np_io;
 struct np_end;
 struct token_state;
 
+/* A pipe's security descriptor: one for the pipe and all its instances,
+ * which keep it when the pipe's name goes (a client of a closed server
+ * still answers with it). */
+struct np_security {
+	unsigned refs;
+	struct object_sd sd;
+};
+
 struct np_pipe {
 	struct np_pipe *next;        /* the host's pipes */
+	struct np_security *security;
 	struct lsw_host *host;
 	uint16_t *name;              /* after \Device\NamedPipe\ */
 	size_t name_len;             /* in characters */
@@ -92,6 +101,7 @@ struct np_instance {
 	struct np_io *listeners;     /* FSCTL_PIPE_LISTEN callers */
 	struct token_state *client_ctx; /* what the server impersonates, NULL:
 				      * no client since the last disconnect */
+	struct np_security *security; /* its pipe's, referenced */
 };
 
 struct np_end {
@@ -156,6 +166,16 @@ bool np_open(struct nt_call *c, uint64_t handle_out, uint32_t access, uint64_t o
 size_t np_device_name(const struct file_object *f, uint16_t *out, size_t room);
 /* The file of an end goes (its last handle closed). */
 void np_end_close(struct np_end *e);
+
+/* pipe_named_security.c */
+/* A new pipe's descriptor: the one c's OBJECT_ATTRIBUTES gave, else made
+ * when first asked.  NULL with *st. */
+struct np_security *np_security_new(struct nt_call *c, NTSTATUS *st);
+void np_security_unref(struct np_security *s);
+/* Where an end's descriptor is kept (its pipe's; the file system's root
+ * keeps its own); NULL with PIPE_DISCONNECTED for a client the server
+ * cut off. */
+struct object_sd *np_security_of(struct file_object *f, NTSTATUS *st);
 /* Instance states and their ends, after a change. */
 void np_disconnect(struct np_instance *in, NTSTATUS why);
 /* The instance listens again (FSCTL_PIPE_LISTEN after a disconnect). */

@@ -25,6 +25,7 @@ void object_unref(struct nt_object *obj)
 	q = obj->quota;
 	for (int pool = 0; pool < QUOTA_POOLS; pool++)
 		quota_block_release(q, pool, obj->charged[pool]);
+	free(obj->sd.bytes);
 	obj->ops->destroy(obj);
 	quota_block_unref(q);
 }

@@ -4,6 +4,7 @@
 
 #include "emul/emul.h"
 #include "emul/process/quota.h"
+#include "emul/security/object_sd.h"
 
 struct waitable;
 
@@ -19,6 +20,12 @@ struct nt_object_ops {
 	 * into out (room units): its length, 0 when it has none to give.
 	 * NULL: the namespace's name. */
 	size_t (*device_name)(struct nt_object *obj, uint16_t *out, size_t room);
+	/* Where its security descriptor is kept when not in obj->sd (a
+	 * named pipe's ends share their pipe's; a key's lives with the
+	 * key), NULL with *st when it cannot be had now.  NULL: obj->sd. */
+	struct object_sd *(*security)(struct nt_object *obj, NTSTATUS *st);
+	/* Its descriptor was changed (a key's watchers hear it); may be NULL. */
+	void (*security_changed)(struct nt_object *obj);
 };
 
 struct nt_object {
@@ -32,6 +39,7 @@ struct nt_object {
 	bool permanent;
 	struct quota_block *quota;   /* who pays for it (its creator), NULL: nobody yet */
 	uint64_t charged[QUOTA_POOLS]; /* given back when it is destroyed */
+	struct object_sd sd;         /* its security descriptor (object_sd.h) */
 };
 
 /* Handles a process may hold, as on Windows (2^24); the paged pool quota

@@ -36,8 +36,8 @@ NTSTATUS object_attributes_read(struct nt_call *c, uint64_t oa, uint64_t *root, 
 				size_t *n, uint32_t *attributes)
 {
 	/* x64: Length@0 (48), RootDirectory@8, ObjectName@16 (PUNICODE_STRING),
-	 * Attributes@24 */
-	uint64_t fields[4];
+	 * Attributes@24, SecurityDescriptor@32 */
+	uint64_t fields[5];
 
 	*name = NULL;
 	*n = 0;
@@ -49,6 +49,7 @@ NTSTATUS object_attributes_read(struct nt_call *c, uint64_t oa, uint64_t *root, 
 		return LSW_STATUS_INVALID_PARAMETER;
 	*root = fields[1];
 	c->oa_attributes = (uint32_t)fields[3];
+	c->oa_security = fields[4];
 	if (attributes)
 		*attributes = (uint32_t)fields[3];
 	if (!fields[2])

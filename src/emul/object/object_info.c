@@ -73,8 +73,7 @@ static bool pseudo_handle(uint64_t h)
 	return h == NT_CURRENT_PROCESS_HANDLE || h == NT_CURRENT_THREAD_HANDLE;
 }
 
-/* The object h names, the pseudo-handles' too (a reference). */
-static struct nt_object *query_target(struct nt_call *c, uint64_t h, NTSTATUS *st)
+struct nt_object *object_target_ref(struct nt_call *c, uint64_t h, NTSTATUS *st)
 {
 	struct nt_object *obj;
 
@@ -85,6 +84,11 @@ static struct nt_object *query_target(struct nt_call *c, uint64_t h, NTSTATUS *s
 	if (!obj)
 		*st = LSW_STATUS_NO_MEMORY;
 	return obj;
+}
+
+uint32_t object_target_access(struct nt_call *c, uint64_t h)
+{
+	return pseudo_handle(h) ? ALL_ACCESS_PSEUDO : handle_access(c->thread->process, h);
 }
 
 static uint32_t basic_info(struct lsw_process *p, uint64_t h, struct nt_object *obj,
@@ -161,7 +165,7 @@ NTSTATUS nt_NtQueryObject(struct nt_call *c)
 
 	if (cls == ObjectTypesInformation) /* of no handle */
 		return object_types_query(c);
-	if (!(obj = query_target(c, c->args[0], &st)))
+	if (!(obj = object_target_ref(c, c->args[0], &st)))
 		return st;
 	st = query(c, obj, cls);
 	object_unref(obj);

@@ -294,6 +294,11 @@ NTSTATUS object_create_end(struct nt_call *c, struct nt_object *obj, struct obje
 {
 	NTSTATUS st;
 
+	/* the security descriptor its OBJECT_ATTRIBUTES gave */
+	if ((st = object_security_assign(c, &obj->sd)) != LSW_STATUS_SUCCESS) {
+		object_unref(obj);
+		return st;
+	}
 	/* the name is the creator's paged pool until the object goes */
 	if (on->leaf && (st = object_charge(obj, c->thread->process, QUOTA_PAGED,
 					    on->len * 2 + sizeof(*on))) != LSW_STATUS_SUCCESS) {

@@ -67,6 +67,10 @@ NTSTATUS object_give_handle(struct nt_call *c, struct nt_object *obj, uint32_t a
 struct nt_object *object_from_handle(struct nt_call *c, uint64_t h,
 				     const struct nt_object_ops *ops, uint32_t need,
 				     NTSTATUS *st);
+/* The object h names, the pseudo-handles' too (a reference to drop). */
+struct nt_object *object_target_ref(struct nt_call *c, uint64_t h, NTSTATUS *st);
+/* The access h grants, all of it for the pseudo-handles. */
+uint32_t object_target_access(struct nt_call *c, uint64_t h);
 /* The object's full name ("\BaseNamedObjects\x"), "" when unnamed. */
 void object_name_describe(const struct object_name *on, char *buf, size_t len);
 

@@ -2,7 +2,8 @@
  * The keys a new prefix gets: what a fresh Windows 10 Pro 22H2 (build
  * 19045) machine holds at these places, as .reg text.  Placeholders:
  * @USER@ the user name, @SID@ the user's SID, @NPROC@ the processor
- * count; hex(2):<<text>> stands for the REG_EXPAND_SZ text (NUL added),
+ * count, @CPUID@ @CPULEVEL@ @CPUREV@ the processor's identifier, family
+ * and model-stepping (the host's: cpuid shows them anyway); hex(2):<<text>> stands for the REG_EXPAND_SZ text (NUL added),
  * turned into hex bytes before import.  HKCU\Volatile Environment is
  * volatile, so the supervisor makes it at start and it is not here.
  */
@@ -10,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "emul/registry/reg_store.h"
+#include "emul/system/sysinfo.h"
 
 /* CryptoAPI's provider registrations */
 #define CRYPTO_DEFAULTS "HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Cryptography\\Defaults"
@@ -153,6 +155,9 @@ static const char machine_text[] =
 	"%SYSTEMROOT%\\System32\\WindowsPowerShell\\v1.0\\;%SYSTEMROOT%\\System32\\OpenSSH\\>>\n"
 	"\"PATHEXT\"=\".COM;.EXE;.BAT;.CMD;.VBS;.VBE;.JS;.JSE;.WSF;.WSH;.MSC\"\n"
 	"\"PROCESSOR_ARCHITECTURE\"=\"AMD64\"\n"
+	"\"PROCESSOR_IDENTIFIER\"=\"@CPUID@\"\n"
+	"\"PROCESSOR_LEVEL\"=\"@CPULEVEL@\"\n"
+	"\"PROCESSOR_REVISION\"=\"@CPUREV@\"\n"
 	"\"PSModulePath\"=hex(2):<<%ProgramFiles%\\WindowsPowerShell\\Modules;"
 	"%SystemRoot%\\system32\\WindowsPowerShell\\v1.0\\Modules>>\n"
 	"\"TEMP\"=hex(2):<<%SystemRoot%\\TEMP>>\n"
@@ -240,13 +245,18 @@ static void add(struct buf *b, const char *s, size_t n)
 	b->s[b->n] = 0;
 }
 
-/* text with @USER@, @SID@ and @NPROC@ replaced. */
+/* text with @USER@, @SID@, @NPROC@ and the @CPU...@ replaced. */
 static void substitute(struct buf *b, const char *text, const char *user, const char *sid)
 {
-	char nproc[24];
+	char nproc[24], cpuid[96], level[8], rev[8];
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	uint16_t family, model, stepping;
 
 	snprintf(nproc, sizeof(nproc), "%ld", n > 0 ? n : 1);
+	cpu_identifier(cpuid, sizeof(cpuid));
+	cpu_signature(&family, &model, &stepping);
+	snprintf(level, sizeof(level), "%u", family);
+	snprintf(rev, sizeof(rev), "%02x%02x", model & 0xFF, stepping & 0xFF);
 	while (*text) {
 		const char *at = strchr(text, '@'), *with = NULL;
 		size_t skip = 0;
@@ -262,6 +272,12 @@ static void substitute(struct buf *b, const char *text, const char *user, const 
 			with = sid, skip = 5;
 		else if (!strncmp(at, "@NPROC@", 7))
 			with = nproc, skip = 7;
+		else if (!strncmp(at, "@CPUID@", 7))
+			with = cpuid, skip = 7;
+		else if (!strncmp(at, "@CPULEVEL@", 10))
+			with = level, skip = 10;
+		else if (!strncmp(at, "@CPUREV@", 8))
+			with = rev, skip = 8;
 		else
 			with = "@", skip = 1;
 		add(b, with, strlen(with));

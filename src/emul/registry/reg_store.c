@@ -167,6 +167,7 @@ static void key_free(struct reg_key *k)
 	free(k->subkeys);
 	free(k->name);
 	free(k->class_name);
+	free(k->sd.bytes);
 	free(k);
 }
 

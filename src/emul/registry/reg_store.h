@@ -24,6 +24,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include "emul/emul.h"
+#include "emul/security/object_sd.h"
 
 /* Value types (winnt.h) */
 #define REG_NONE 0
@@ -90,6 +91,8 @@ struct reg_key {
 	bool deleted;                /* removed from the tree, kept alive by references */
 	unsigned refs;               /* the tree's reference + one per reg_key_ref */
 	void *watchers;              /* registry.c's NtNotifyChangeKey list, NULL if none */
+	struct object_sd sd;         /* its security descriptor; kept in memory
+				      * only: the text hives have no place for it */
 };
 
 /* Who hears of a hive's changes (the supervisor's registry; `lsw reg`

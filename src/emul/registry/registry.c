@@ -71,10 +71,36 @@ static void key_describe(struct nt_object *obj, char *buf, size_t len)
 		buf[o < len ? o : len - 1] = 0;
 }
 
+/* A key's descriptor lives with the key, shared by its handles; the
+ * containers above the hives keep one per handle. */
+static struct object_sd *key_security(struct nt_object *obj, NTSTATUS *st)
+{
+	struct key_object *k = (struct key_object *)obj;
+
+	if (!k->key)
+		return &obj->sd;
+	if (k->key->deleted) {
+		*st = LSW_STATUS_KEY_DELETED;
+		return NULL;
+	}
+	return &k->key->sd;
+}
+
+/* REG_NOTIFY_CHANGE_SECURITY */
+static void key_security_changed(struct nt_object *obj)
+{
+	struct key_object *k = (struct key_object *)obj;
+
+	if (k->key)
+		reg_key_changed(k->key, REG_CHANGE_SECURITY);
+}
+
 const struct nt_object_ops key_ops = {
 	.type_name = "Key",
 	.destroy = key_destroy,
 	.describe = key_describe,
+	.security = key_security,
+	.security_changed = key_security_changed,
 };
 
 /* Generic rights mapped to key rights (the registry's GENERIC_MAPPING). */
@@ -430,14 +456,20 @@ static NTSTATUS open_or_create(struct nt_call *c, uint64_t handle_out, uint32_t 
 	}
 	if (create && at.last) {
 		struct reg_key *made;
+		struct object_sd given = { NULL, 0 };
 
 		if (class_us && (st = tracee_read_ustring(c->thread, class_us, &class_name,
 							  &class_len)) != LSW_STATUS_SUCCESS)
 			goto out;
+		if ((st = object_security_assign(c, &given)) != LSW_STATUS_SUCCESS)
+			goto out;
 		st = reg_key_create(at.p.key, at.last, at.last_len, options & REG_OPTION_VOLATILE,
 				    class_name, class_len, &made);
-		if (st != LSW_STATUS_SUCCESS)
+		if (st != LSW_STATUS_SUCCESS) {
+			free(given.bytes);
 			goto out;
+		}
+		made->sd = given;
 		made->is_link = make_link;
 		at.p.key = made;
 		disposition = REG_CREATED_NEW_KEY;

@@ -103,18 +103,11 @@ static void basic(void *out)
 /* Level: the family; revision: model and stepping (cpuid leaf 1). */
 static void processor_with(void *out, uint16_t arch)
 {
-	unsigned a = 0, b, c, d;
-	uint16_t family, model;
+	uint16_t family, model, stepping;
 
-	__get_cpuid(1, &a, &b, &c, &d);
-	family = (a >> 8) & 0xF;
-	model = (a >> 4) & 0xF;
-	if (family == 0xF)
-		family += (a >> 20) & 0xFF;
-	if (family >= 6)
-		model |= ((a >> 16) & 0xF) << 4;
+	cpu_signature(&family, &model, &stepping);
 	*(struct processor_info *)out = (struct processor_info){ arch, family,
-		(uint16_t)(model << 8 | (a & 0xF)), (uint16_t)ncpu, X64_FEATURE_BITS };
+		(uint16_t)(model << 8 | stepping), (uint16_t)ncpu, X64_FEATURE_BITS };
 }
 
 static void processor(void *out)

@@ -14,6 +14,11 @@
 uint32_t sysinfo_cpu_count(void);
 uint64_t sysinfo_cpu_mask(void);
 
+/* cpu_signature.c: cpuid's family, model (with the extended model) and
+ * stepping; PROCESSOR_IDENTIFIER's text. */
+void cpu_signature(uint16_t *family, uint16_t *model, uint16_t *stepping);
+void cpu_identifier(char *out, size_t len);
+
 /* Answers a class of variable length whose data (need bytes, at most
  * room in buf) a program asked with NtQuerySystemInformation(class,
  * buffer, length, *ReturnLength): INFO_LENGTH_MISMATCH when length is

@@ -8,6 +8,7 @@ BOOLEAN NTAPI RtlFirstFreeAce(PACL, PVOID *);
 NTSTATUS NTAPI RtlGetAce(PACL, ULONG, PVOID *);
 NTSTATUS NTAPI RtlAddAce(PACL, ULONG, ULONG, PVOID, ULONG);
 NTSTATUS NTAPI RtlAddAccessAllowedAceEx(PACL, ULONG, ULONG, ACCESS_MASK, PSID);
+NTSTATUS NTAPI RtlAddAccessDeniedAceEx(PACL, ULONG, ULONG, ACCESS_MASK, PSID);
 NTSTATUS NTAPI RtlQueryInformationAcl(PACL, PVOID, ULONG, ACL_INFORMATION_CLASS);
 
 static BOOL status_bool(NTSTATUS st)
@@ -49,6 +50,17 @@ ADVAPI BOOL WINAPI AddAccessAllowedAceEx(PACL acl, DWORD revision, DWORD flags, 
 ADVAPI BOOL WINAPI AddAccessAllowedAce(PACL acl, DWORD revision, DWORD mask, PSID sid)
 {
 	return AddAccessAllowedAceEx(acl, revision, 0, mask, sid);
+}
+
+ADVAPI BOOL WINAPI AddAccessDeniedAceEx(PACL acl, DWORD revision, DWORD flags, DWORD mask,
+					PSID sid)
+{
+	return status_bool(RtlAddAccessDeniedAceEx(acl, revision, flags, mask, sid));
+}
+
+ADVAPI BOOL WINAPI AddAccessDeniedAce(PACL acl, DWORD revision, DWORD mask, PSID sid)
+{
+	return AddAccessDeniedAceEx(acl, revision, 0, mask, sid);
 }
 
 ADVAPI BOOL WINAPI GetAclInformation(PACL acl, LPVOID info, DWORD len, ACL_INFORMATION_CLASS cls)

@@ -1,12 +1,12 @@
 /* Key information and housekeeping: RegQueryInfoKey, RegFlushKey,
  * RegNotifyChangeKeyValue. */
-#include "adv_private.h"
+#include "adv_security.h"
 
 /* Lengths are in characters without the NUL; the largest value's data
  * is in bytes as stored (also for the A function).  Below
  * HKEY_CLASSES_ROOT the subkey figures are the merged view's, the rest
- * the key's the handle stands for.  There are no security
- * descriptors to size: lpcbSecurityDescriptor receives 0. */
+ * the key's the handle stands for.  lpcbSecurityDescriptor receives the
+ * size of the key's descriptor: its owner, group and DACL. */
 /* The class name into a caller's buffer of *len characters.  A zero-size
  * buffer just gets length 0.  A short one: the A call stores what fits
  * with a NUL and ERROR_MORE_DATA, the W call stores nothing and answers
@@ -36,6 +36,17 @@ static LSTATUS copy_class(const WCHAR *name, DWORD n, void *buf, LPDWORD len, BO
 	}
 	*len = n;
 	return ERROR_SUCCESS;
+}
+
+/* What RegGetKeySecurity would need for the owner, group and DACL. */
+static DWORD security_size(HANDLE h)
+{
+	ULONG need = 0;
+	NTSTATUS st = NtQuerySecurityObject(h, OWNER_SECURITY_INFORMATION |
+					    GROUP_SECURITY_INFORMATION |
+					    DACL_SECURITY_INFORMATION, NULL, 0, &need);
+
+	return st == STATUS_BUFFER_TOO_SMALL ? need : 0;
 }
 
 static LSTATUS query_info(HKEY hkey, void *cls, LPDWORD cls_len, LPDWORD reserved,
@@ -79,7 +90,7 @@ static LSTATUS query_info(HKEY hkey, void *cls, LPDWORD cls_len, LPDWORD reserve
 	if (max_value)
 		*max_value = info->MaxValueDataLen;
 	if (sd_size)
-		*sd_size = 0;
+		*sd_size = security_size(h);
 	if (ft)
 		memcpy(ft, &info->LastWriteTime, sizeof(*ft));
 	adv_free(info);

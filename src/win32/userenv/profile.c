@@ -92,13 +92,20 @@ static BOOL answer(BOOL ok, const WCHAR *path, DWORD len, void *dir, LPDWORD siz
 	return wide ? ok && ue_give(path, len, dir, size) : ue_give_a(ok, path, len, dir, size);
 }
 
+/* The W call checks the token first and sizes a NULL buffer; the A call
+ * refuses a NULL buffer outright, *size untouched (Wine's userenv tests
+ * show both on Windows 10). */
 static BOOL user_dir(HANDLE token, void *dir, LPDWORD size, BOOL wide)
 {
 	WCHAR path[MAX_PATH];
 	DWORD len = 0;
 	BOOL ok;
 
-	if (!size) {
+	if (wide && !token) {
+		SetLastError(ERROR_INVALID_HANDLE);
+		return FALSE;
+	}
+	if (!size || (!wide && !dir)) {
 		SetLastError(ERROR_INVALID_PARAMETER);
 		return FALSE;
 	}
@@ -137,9 +144,30 @@ UE_API BOOL WINAPI GetProfilesDirectoryW(LPWSTR dir, LPDWORD size)
 	return machine_dir(L"ProfilesDirectory", dir, size, TRUE);
 }
 
+/* GetProfilesDirectoryA counts without the NUL: a short buffer gets
+ * that length back, a buffer of it is enough (the NUL goes past it), and
+ * success returns the characters stored, not TRUE (Windows, as Wine's
+ * userenv tests show); a NULL buffer is a bad parameter. */
 UE_API BOOL WINAPI GetProfilesDirectoryA(LPSTR dir, LPDWORD size)
 {
-	return machine_dir(L"ProfilesDirectory", dir, size, FALSE);
+	WCHAR path[MAX_PATH];
+	DWORD len = 0, n;
+
+	if (!dir || !size) {
+		SetLastError(ERROR_INVALID_PARAMETER);
+		return FALSE;
+	}
+	if (!ue_profile_value(NULL, L"ProfilesDirectory", path, MAX_PATH, &len))
+		return FALSE;
+	n = (DWORD)WideCharToMultiByte(CP_ACP, 0, path, -1, NULL, 0, NULL, NULL) - 1;
+	if (*size < n) {
+		*size = n;
+		SetLastError(ERROR_INSUFFICIENT_BUFFER);
+		return FALSE;
+	}
+	WideCharToMultiByte(CP_ACP, 0, path, -1, dir, (int)n + 1, NULL, NULL);
+	*size = n;
+	return (BOOL)n;
 }
 
 UE_API BOOL WINAPI GetDefaultUserProfileDirectoryW(LPWSTR dir, LPDWORD size)
