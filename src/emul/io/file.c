@@ -362,8 +362,10 @@ static NTSTATUS read_disk(struct nt_call *c, struct file_object *f, int64_t off)
 	f->pos = (uint64_t)off + done;
 	if (done == 0 && len != 0)
 		st = LSW_STATUS_END_OF_FILE;
-	if (st != LSW_STATUS_SUCCESS && !file_is_synchronous(f))
-		return st; /* an asynchronous handle's failed call leaves its IO_STATUS_BLOCK */
+	/* an asynchronous handle's read at the end pends and ends with the
+	 * error, as Windows 8 on does (Wine's kernel32 and ntdll file tests) */
+	if (st == LSW_STATUS_END_OF_FILE && !file_is_synchronous(f))
+		return file_io_fail_pended(c, f, st);
 	if (tracee_write_iosb(c->thread, c->args[4], st, done) != LSW_STATUS_SUCCESS)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	return st;

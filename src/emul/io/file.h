@@ -147,6 +147,7 @@ unsigned stream_cancel(struct file_object *f, uint64_t iosb);
  * NtSetInformationFile. */
 NTSTATUS file_io_begin(struct nt_call *c, struct file_object *f);
 NTSTATUS file_io_end(struct nt_call *c, struct file_object *f, NTSTATUS st, bool pended);
+NTSTATUS file_io_fail_pended(struct nt_call *c, struct file_object *f, NTSTATUS st);
 NTSTATUS file_set_completion_info(struct nt_call *c, struct file_object *f, uint32_t cls);
 /* file_pipe_mode.c: FilePipeInformation of host and anonymous pipes. */
 NTSTATUS file_pipe_mode_query(struct nt_call *c, const struct file_object *f);

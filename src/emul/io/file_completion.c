@@ -102,29 +102,51 @@ NTSTATUS file_io_begin(struct nt_call *c, struct file_object *f)
 	return LSW_STATUS_SUCCESS;
 }
 
+/* Tells the end st of call c's I/O on f, info bytes, to the Event, the
+ * completion port (unless FILE_SKIP_COMPLETION_PORT_ON_SUCCESS drops an
+ * end that came in its call) or the APC. */
+static void tell_end(struct nt_call *c, struct file_object *f, NTSTATUS st, uint64_t info,
+		     bool pended)
+{
+	struct lsw_thread *t = c->thread;
+	struct nt_object *ev;
+	NTSTATUS ignored;
+
+	if (c->args[1] && (ev = handle_get(t->process, c->args[1], &event_ops, &ignored)))
+		event_signal(ev);
+	if (f->completion && c->args[3] &&
+	    !(!pended && (f->completion_flags & FILE_SKIP_COMPLETION_PORT_ON_SUCCESS)))
+		io_queue_post(f->completion, f->completion_key, c->args[3], st, info, NULL);
+	else if (c->args[2] && !f->completion)
+		apc_queue(t, c->args[2], c->args[3], c->args[4], 0);
+}
+
 /* The I/O of call c on f ended with st (pended: after its call was
  * deferred): tells whoever asked to be told.  Returns st. */
 NTSTATUS file_io_end(struct nt_call *c, struct file_object *f, NTSTATUS st, bool pended)
 {
-	struct lsw_thread *t = c->thread;
-	struct nt_object *ev;
 	uint64_t info = 0;
-	NTSTATUS ignored;
 
 	if (st == NT_DEFERRED || st == LSW_STATUS_PENDING || nt_error(st))
 		return st; /* pending: told when it ends (pipe_named_op.c) */
-	if (c->args[1] && (ev = handle_get(t->process, c->args[1], &event_ops, &ignored)))
-		event_signal(ev);
 	/* ended in its call without an error (a warning as STATUS_BUFFER_OVERFLOW
-	 * too, as Wine's pipe tests show Windows doing): skipped if asked */
-	if (f->completion && c->args[3] &&
-	    !(!pended && (f->completion_flags & FILE_SKIP_COMPLETION_PORT_ON_SUCCESS))) {
-		tracee_read(t, c->args[4] + 8, &info, 8); /* what the call reported */
-		io_queue_post(f->completion, f->completion_key, c->args[3], st, info, NULL);
-	} else if (c->args[2] && !f->completion) {
-		apc_queue(t, c->args[2], c->args[3], c->args[4], 0);
-	}
+	 * too, as Wine's pipe tests show Windows doing) */
+	if (f->completion && c->args[3])
+		tracee_read(c->thread, c->args[4] + 8, &info, 8); /* what the call reported */
+	tell_end(c, f, st, info, pended);
 	return st;
+}
+
+/* An asynchronous handle's I/O that failed in its call with an error that
+ * Windows (8 and later) reports only at the I/O's end, as a disk read at
+ * the end of the file: the call says STATUS_PENDING, and the end, st with
+ * no bytes, is written and told at once. */
+NTSTATUS file_io_fail_pended(struct nt_call *c, struct file_object *f, NTSTATUS st)
+{
+	if (tracee_write_iosb(c->thread, c->args[4], st, 0) != LSW_STATUS_SUCCESS)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	tell_end(c, f, st, 0, true);
+	return LSW_STATUS_PENDING;
 }
 
 /* NtCancelIoFile(FileHandle, IoStatusBlock): the caller's own I/O on the

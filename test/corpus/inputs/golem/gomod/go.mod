@@ -1,0 +1,3 @@
+module example.com/lsw
+
+go 1.22

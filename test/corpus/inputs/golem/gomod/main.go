@@ -1,0 +1,5 @@
+package main
+
+import "os/exec"
+
+func main() { exec.Command("sh", "-c", "x").Run() }
