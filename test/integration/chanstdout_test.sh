@@ -38,7 +38,7 @@ rest = out[len(want):].decode("latin-1").replace("\r", "")
 for line in rest.splitlines():
     if not line.startswith("ok: "):
         print("%s: %s" % (sys.argv[1], line))
-if not re.search(r"^chanstdout: 6 checks, 0 failed$", rest, re.M):
+if not re.search(r"^chanstdout: 7 checks, 0 failed$", rest, re.M):
     print("%s: the fixture's checks failed" % sys.argv[1])
     ok = False
 if not err.startswith(b"e" * 2000 + b"\n"):

@@ -255,6 +255,11 @@ NTSTATUS stream_write(struct nt_call *c, struct file_object *f)
 		return NT_WOULD_BLOCK;
 	if (r == 0)
 		return defer(c, f, &f->writers, done);
+	/* through the channel the runtime stores the IO_STATUS_BLOCK with the
+	 * answer (no process_vm_writev); a fault there is the call's
+	 * STATUS_ACCESS_VIOLATION, as a failed write of ours was, the bytes
+	 * written either way */
+	c->out_by_runtime = c->fast;
 	return write_result(c, r, done, st);
 }
 

@@ -170,6 +170,10 @@ NTSTATUS tracee_write_iosb(struct lsw_thread *t, uint64_t iosb, NTSTATUS status,
 {
 	uint64_t v[2] = { status, info };
 
+	/* a fast call's: two quadwords the runtime stores with the answer */
+	if (t->call.out_by_runtime)
+		return tracee_write2(t, iosb, &v[0], 8, iosb + 8, &v[1], 8) < 0
+			? LSW_STATUS_ACCESS_VIOLATION : LSW_STATUS_SUCCESS;
 	return tracee_write(t, iosb, v, sizeof(v)) < 0 ? LSW_STATUS_ACCESS_VIOLATION
 						       : LSW_STATUS_SUCCESS;
 }
