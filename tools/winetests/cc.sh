@@ -18,10 +18,10 @@ while [ "$rest" != "${rest#*_}" ]; do
 	rest=${rest#*_}; dll=${name%_"$rest"}
 	[ -f "$WINE/dlls/$dll/tests/$rest.c" ] && break
 done
-extra=()
+libs=() extra=()
 imports=$(sed -n 's/^IMPORTS *= *//p' "$WINE/dlls/$dll/tests/Makefile.in" 2>/dev/null)
 for lib in "$dll" $imports uuid; do
-	[ -f "/usr/x86_64-w64-mingw32/lib/lib$lib.a" ] && extra+=("-l$lib")
+	[ -f "/usr/x86_64-w64-mingw32/lib/lib$lib.a" ] && libs+=("-l$lib")
 done
 for rc in "$WINE/dlls/$dll/tests/"*.rc; do
 	[ -f "$rc" ] || continue
@@ -29,4 +29,25 @@ for rc in "$WINE/dlls/$dll/tests/"*.rc; do
 	x86_64-w64-mingw32-windres -I"$WINE/include" -I"$WINE/dlls/$dll/tests" "$rc" "$res" || exit 1
 	extra+=("$res")
 done
-exec "$real" "$@" "${extra[@]}" -Wl,-u,__imp_CharUpperA -Wl,-u,__imp_RegCloseKey
+# A helper DLL of the test directory (NAME.c + NAME.spec) is built and
+# embedded as resource NAME.dll of type TESTDLL, as Wine's build does.
+for spec in "$WINE/dlls/$dll/tests/"*.spec; do
+	[ -f "$spec" ] && [ -f "${spec%.spec}.c" ] || continue
+	base=$(basename "$spec" .spec) dir="$OUT/obj/${name}_testdll"
+	mkdir -p "$dir"
+	{ echo EXPORTS; sed -n 's/^@ *[a-z]* *\([A-Za-z_0-9]*\).*/\1/p' "$spec"; } > "$dir/$base.def"
+	"$real" -shared -O2 -w -D__WINESRC__ -I"$WINE/dlls/$dll/tests" -I"$OUT/ovl" \
+		"${spec%.spec}.c" "$dir/$base.def" -o "$dir/$base.dll" "${libs[@]}" || exit 1
+	echo "$base.dll TESTDLL \"$dir/$base.dll\"" > "$dir/$base.rc"
+	x86_64-w64-mingw32-windres "$dir/$base.rc" "$dir/$base.res.o" || exit 1
+	extra+=("$dir/$base.res.o")
+done
+# the test's own libraries go before the harness's (-lmsvcrt...): a
+# ucrtbase test calls ucrtbase's functions, as Wine links it
+args=() placed=0
+for a in "$@"; do
+	if [ $placed = 0 ] && [ "${a#-l}" != "$a" ]; then args+=("${libs[@]}"); placed=1; fi
+	args+=("$a")
+done
+[ $placed = 1 ] || args+=("${libs[@]}")
+exec "$real" "${args[@]}" "${extra[@]}" -Wl,-u,__imp_CharUpperA -Wl,-u,__imp_RegCloseKey
