@@ -22,6 +22,11 @@ LSTATUS adv_open_attr(HKEY hkey, const WCHAR *sub, ACCESS_MASK access, ULONG att
 	HANDLE root;
 	LSTATUS err;
 
+	/* below HKEY_CLASSES_ROOT one leading backslash is taken ("\\clsid",
+	 * and "\\" opens the root anew), as Windows 2000 on does (Wine's
+	 * advapi32 registry tests); elsewhere it is ERROR_BAD_PATHNAME */
+	if (hkey == HKEY_CLASSES_ROOT && sub && sub[0] == '\\')
+		sub++;
 	if (adv_is_merged(hkey))
 		return adv_merged_open(hkey, sub, access, attr, out);
 	err = adv_key(hkey, &root);
