@@ -22,6 +22,20 @@ static void put(uint8_t *b, size_t off, uint64_t v, size_t n)
 	memcpy(b + off, &v, n);
 }
 
+/* The highest value given so far of each processor's five times: Windows'
+ * counters only grow, but Linux's idle and iowait may step back (proc(5)
+ * says iowait "may decrease"; NO_HZ idle accounting does too), and a
+ * program that subtracts two readings would see time run backwards. */
+static uint64_t seen[SYSINFO_MAX_CPUS][5];
+
+static void put_time(uint8_t *b, uint32_t cpu, int field, uint64_t v)
+{
+	if (v < seen[cpu][field])
+		v = seen[cpu][field];
+	seen[cpu][field] = v;
+	put(b, (size_t)field * 8, v, 8);
+}
+
 /* Processor i's line of /proc/stat in 100 ns units: idle, kernel (which
  * on Windows includes the idle time), user, DPC (softirq), interrupt. */
 static void cpu_times(FILE *f, uint32_t i, uint8_t *b)
@@ -38,11 +52,11 @@ static void cpu_times(FILE *f, uint32_t i, uint8_t *b)
 			       &nice, &sys, &idle, &wait, &irq, &soft);
 			break;
 		}
-	put(b, 0, (idle + wait) * unit, 8);
-	put(b, 8, (sys + irq + soft + idle + wait) * unit, 8);
-	put(b, 16, (user + nice) * unit, 8);
-	put(b, 24, soft * unit, 8);
-	put(b, 32, irq * unit, 8);
+	put_time(b, i, 0, (idle + wait) * unit);
+	put_time(b, i, 1, (sys + irq + soft + idle + wait) * unit);
+	put_time(b, i, 2, (user + nice) * unit);
+	put_time(b, i, 3, soft * unit);
+	put_time(b, i, 4, irq * unit);
 }
 
 /* As many processors as the buffer holds whole (at least one). */
