@@ -8,12 +8,15 @@
  *     to UTF-8;
  *   - ReadConsoleW/A convert the terminal's UTF-8 the other way.
  * WriteFile/ReadFile on a console handle pass bytes through unchanged.
+ * What is written is followed by the screen model (console_screen.c).
  * Console modes are kept here, per process: one for input handles (the
  * standard input handle), one for output handles.  VT sequences always
  * reach the terminal (ENABLE_VIRTUAL_TERMINAL_PROCESSING is accepted and
  * reported; the terminal interprets them either way).
  */
 #include "k32_private.h"
+#include "lsw/console_ioctl.h"
+#include "console_priv.h"
 
 #define DEFAULT_INPUT_MODE 0x1F7  /* processed, line, echo, mouse, insert, quick edit, ext, autopos */
 #define DEFAULT_OUTPUT_MODE 0x3   /* processed output, wrap at EOL */
@@ -43,12 +46,43 @@ K32API BOOL WINAPI GetConsoleMode(HANDLE h, LPDWORD mode)
 	return TRUE;
 }
 
+DWORD k32_console_input_mode(void)
+{
+	return input_mode;
+}
+
+/* The terminal reads as the mode says: raw without ENABLE_LINE_INPUT. */
+static BOOL set_terminal_input_mode(HANDLE h, DWORD mode)
+{
+	IO_STATUS_BLOCK io;
+	NTSTATUS st = NtDeviceIoControlFile(h, NULL, NULL, NULL, &io, IOCTL_LSW_CONSOLE_INPUT_MODE,
+					    &mode, sizeof(mode), NULL, 0);
+
+	return st < 0 ? k32_fail(st) : TRUE;
+}
+
+ULONG k32_console_pending(HANDLE h)
+{
+	IO_STATUS_BLOCK io;
+	ULONG pending = 0;
+
+	if (NtDeviceIoControlFile(h, NULL, NULL, NULL, &io, IOCTL_LSW_CONSOLE_PENDING, NULL, 0,
+				  &pending, sizeof(pending)) < 0)
+		return 0;
+	return pending;
+}
+
 K32API BOOL WINAPI SetConsoleMode(HANDLE h, DWORD mode)
 {
 	if (!k32_is_console(h))
 		return k32_error(ERROR_INVALID_HANDLE);
 	if (mode & ~(is_input_handle(h) ? VALID_INPUT_MODES : VALID_OUTPUT_MODES))
 		return k32_error(ERROR_INVALID_PARAMETER);
+	/* echo needs line input (documented) */
+	if (is_input_handle(h) && (mode & ENABLE_ECHO_INPUT) && !(mode & ENABLE_LINE_INPUT))
+		return k32_error(ERROR_INVALID_PARAMETER);
+	if (is_input_handle(h) && mode != input_mode && !set_terminal_input_mode(h, mode))
+		return FALSE;
 	if (is_input_handle(h))
 		input_mode = mode;
 	else
@@ -88,7 +122,7 @@ K32API BOOL WINAPI SetConsoleOutputCP(UINT cp)
 }
 
 /* Write all bytes to the console; FALSE with the error set on failure. */
-static BOOL console_write_bytes(HANDLE h, const char *s, ULONG n)
+BOOL k32_console_put(HANDLE h, const char *s, ULONG n)
 {
 	IO_STATUS_BLOCK io;
 	NTSTATUS status;
@@ -110,7 +144,7 @@ static BOOL console_write_bytes(HANDLE h, const char *s, ULONG n)
 }
 
 /* UTF-16 -> UTF-8 -> console, in chunks so no allocation is needed. */
-static BOOL console_write_w(HANDLE h, const WCHAR *w, DWORD n)
+BOOL k32_console_put_w(HANDLE h, const WCHAR *w, DWORD n)
 {
 	char buf[1024];
 	ULONG done;
@@ -121,7 +155,7 @@ static BOOL console_write_w(HANDLE h, const WCHAR *w, DWORD n)
 		if (chunk < n && w[chunk - 1] >= 0xD800 && w[chunk - 1] <= 0xDBFF)
 			chunk--;
 		RtlUnicodeToUTF8N(buf, sizeof(buf), &done, w, chunk * sizeof(WCHAR));
-		if (!console_write_bytes(h, buf, done))
+		if (!k32_console_put(h, buf, done))
 			return FALSE;
 		w += chunk;
 		n -= chunk;
@@ -134,8 +168,9 @@ K32API BOOL WINAPI WriteConsoleW(HANDLE h, const VOID *buf, DWORD n, LPDWORD wri
 {
 	if (!k32_is_console(h))
 		return k32_error(ERROR_INVALID_HANDLE);
-	if (!console_write_w(h, buf, n))
+	if (!k32_console_put_w(h, buf, n))
 		return FALSE;
+	k32_screen_track_w(h, buf, n);
 	if (written)
 		*written = n;
 	return TRUE;
@@ -152,8 +187,9 @@ K32API BOOL WINAPI WriteConsoleA(HANDLE h, const VOID *buf, DWORD n, LPDWORD wri
 	if (!k32_is_console(h))
 		return k32_error(ERROR_INVALID_HANDLE);
 	if (output_cp == CP_UTF8) {
-		if (!console_write_bytes(h, s, n))
+		if (!k32_console_put(h, s, n))
 			return FALSE;
+		k32_screen_track_utf8(h, s, n);
 		left = 0;
 	}
 	while (left) {
@@ -162,8 +198,9 @@ K32API BOOL WINAPI WriteConsoleA(HANDLE h, const VOID *buf, DWORD n, LPDWORD wri
 			RtlOemToUnicodeN(w, sizeof(w), &done, s, chunk);
 		else
 			RtlMultiByteToUnicodeN(w, sizeof(w), &done, s, chunk);
-		if (!console_write_w(h, w, chunk))
+		if (!k32_console_put_w(h, w, chunk))
 			return FALSE;
+		k32_screen_track_w(h, w, chunk);
 		s += chunk;
 		left -= chunk;
 	}
