@@ -114,6 +114,20 @@ def vtkeys(lsw, exe, prefix):
           'vtkeys: ENABLE_VIRTUAL_TERMINAL_INPUT passes ESC [ A through')
 
 
+def chars(lsw, exe, prefix):
+    pid, fd = start(lsw, exe, prefix, 'chars')
+    data = read_until(fd, b'ready')
+    for seq in (b'h', b'\x1b[A', '\u00e9'.encode(), b'q'):
+        os.write(fd, seq)
+        time.sleep(0.15)
+    data, status = finish(pid, fd, data, b'done')
+    text = data.decode('utf-8', 'replace').replace('\r', '')
+    print(text)
+    check('char 0068\nchar 00e9\nchar 0071\n' in text,
+          'chars: ReadConsoleW without line input gives the keys\' characters, '
+          'none for an arrow')
+
+
 def screen(lsw, exe, prefix):
     pid, fd = start(lsw, exe, prefix, 'screen')
     data, status = finish(pid, fd, b'', b' failed')
@@ -160,6 +174,7 @@ def main():
     try:
         keys(lsw, exe, prefix)
         vtkeys(lsw, exe, prefix)
+        chars(lsw, exe, prefix)
         screen(lsw, exe, prefix)
         killed(lsw, exe, prefix)
     finally:

@@ -236,6 +236,13 @@ K32API BOOL WINAPI ReadConsoleW(HANDLE h, LPVOID buf, DWORD n, LPDWORD nread, PV
 
 	if (!k32_is_console(h))
 		return k32_error(ERROR_INVALID_HANDLE);
+	if (!(input_mode & ENABLE_LINE_INPUT)) {
+		if (!k32_console_read_chars(h, buf, n, &got))
+			return FALSE;
+		if (nread)
+			*nread = got;
+		return TRUE;
+	}
 	/* n UTF-8 bytes never make more than n UTF-16 units. */
 	if (!console_read_bytes(h, tmp, n < sizeof(tmp) ? n : sizeof(tmp), &got))
 		return FALSE;
@@ -251,11 +258,16 @@ K32API BOOL WINAPI ReadConsoleA(HANDLE h, LPVOID buf, DWORD n, LPDWORD nread, PV
 	DWORD got = 0;
 	ULONG done;
 
-	if (input_cp == CP_UTF8) {
+	if (input_cp == CP_UTF8 && (input_mode & ENABLE_LINE_INPUT)) {
 		if (!k32_is_console(h))
 			return k32_error(ERROR_INVALID_HANDLE);
 		if (!console_read_bytes(h, buf, n, &got))
 			return FALSE;
+	} else if (input_cp == CP_UTF8) { /* keys: a character is up to 3 bytes */
+		if (!ReadConsoleW(h, w, n / 3 ? (n / 3 < 1024 ? n / 3 : 1024) : 1, &got, NULL))
+			return FALSE;
+		RtlUnicodeToUTF8N(buf, n, &done, w, got * sizeof(WCHAR));
+		got = done;
 	} else {
 		if (!ReadConsoleW(h, w, n < 1024 ? n : 1024, &got, NULL))
 			return FALSE;

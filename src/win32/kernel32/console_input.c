@@ -238,3 +238,29 @@ K32API BOOL WINAPI GetNumberOfConsoleInputEvents(HANDLE h, LPDWORD count)
 	RtlReleaseSRWLockExclusive(&lock);
 	return ok;
 }
+
+/* ReadConsole without ENABLE_LINE_INPUT: the characters of the keys
+ * pressed, at least one (keys without one, as the arrows, give none;
+ * with ENABLE_VIRTUAL_TERMINAL_INPUT their sequences are characters). */
+BOOL k32_console_read_chars(HANDLE h, WCHAR *buf, DWORD n, DWORD *got)
+{
+	BOOL ok = TRUE;
+	DWORD i, out = 0;
+
+	RtlAcquireSRWLockExclusive(&lock);
+	while (ok && !out && n) {
+		if (!queued)
+			ok = fill(h, TRUE) && (queued || fill(h, FALSE));
+		for (i = 0; i < queued && out < n; i++) {
+			const KEY_EVENT_RECORD *k = &queue[i].Event.KeyEvent;
+
+			if (queue[i].EventType == KEY_EVENT && k->bKeyDown && k->uChar.UnicodeChar)
+				buf[out++] = k->uChar.UnicodeChar;
+		}
+		memmove(queue, queue + i, (queued - i) * sizeof(*queue));
+		queued -= i;
+	}
+	RtlReleaseSRWLockExclusive(&lock);
+	*got = out;
+	return ok;
+}

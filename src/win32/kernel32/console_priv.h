@@ -9,6 +9,10 @@
 int k32_console_decode_key(const unsigned char *s, DWORD n, BOOL complete, INPUT_RECORD *out,
 			   DWORD *count);
 
+/* console_input.c: ReadConsoleW without line input: characters of keys
+ * typed, at least one; FALSE with the error set. */
+BOOL k32_console_read_chars(HANDLE h, WCHAR *buf, DWORD n, DWORD *got);
+
 /* console.c: the input mode SetConsoleMode set. */
 DWORD k32_console_input_mode(void);
 /* console.c: bytes to the terminal as they are (the screen model does
