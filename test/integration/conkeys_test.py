@@ -20,14 +20,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from tty_test import read_until  # noqa: E402
-
-failures = []
-
-
-def check(cond, what):
-    print(('ok: ' if cond else 'FAIL: ') + what)
-    if not cond:
-        failures.append(what)
+from stdout_stall_test import check, failures  # noqa: E402
 
 
 def start(lsw, exe, prefix, arg, timeout=30):
@@ -97,6 +90,9 @@ def keys(lsw, exe, prefix):
         check(want in lines, f'keys: {seq!r} -> {want}')
     ups = [l for l in text.split('\n') if l.startswith('key ') and l.endswith(' up')]
     check(len(ups) >= len(KEYS), f'keys: each key also comes up ({len(ups)} key-ups)')
+    for mod, name in [('key 10 2a 0000 10', 'Shift'), ('key 11 1d 0000 8', 'Ctrl'),
+                      ('key 12 38 0000 2', 'Alt')]:
+        check(mod in lines, f'keys: {name} goes down around the keys it modifies')
     check('resize 120x40' in text, 'keys: a resize is WINDOW_BUFFER_SIZE_EVENT 120x40')
     check(os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0, f'keys: exit status {status}')
 
@@ -130,9 +126,13 @@ def chars(lsw, exe, prefix):
 
 def screen(lsw, exe, prefix):
     pid, fd = start(lsw, exe, prefix, 'screen')
-    data, status = finish(pid, fd, b'', b' failed')
+    data = read_until(fd, b'attach: ', 40)
+    if not data.endswith(b'\n'):
+        data += read_until(fd, b'\n', 10)  # the rest of the attach line
+    data, status = finish(pid, fd, data, b'')
     print(data.decode('utf-8', 'replace'))
     check(b'screen: ' in data and b', 0 failed' in data, 'screen: all its checks pass')
+    check(b'attach: 0 failed' in data, 'screen: FreeConsole then AllocConsole gives a console')
     for want, what in [(b'\x1b[6;11H', 'SetConsoleCursorPosition(10,5) is CUP 6;11'),
                        (b'\x1b[8;3H\x1b[0;37;40m*****\x1b[6;14H', 'the fill of (2,7) drawn, '
                         'then the cursor back at (13,5)'),

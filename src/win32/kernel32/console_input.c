@@ -77,7 +77,7 @@ static void push_vt_input(BOOL complete)
 /* The complete keys of the partial bytes into the queue. */
 static void decode_partial(BOOL complete)
 {
-	INPUT_RECORD r[4];
+	INPUT_RECORD r[16];
 	DWORD count, done = 0;
 	int used;
 

@@ -4,7 +4,9 @@
  * US keyboard types it with (Shift for capitals and the upper row), a
  * control byte is Ctrl with its letter, ESC [ and ESC O sequences are the
  * cursor, editing and function keys (their ";m" parameter the modifiers),
- * ESC before a key is Alt.  Each key is a key-down then a key-up record.
+ * ESC before a key is Alt.  Each key is a key-down then a key-up record,
+ * inside the key-down and key-up of its modifier keys (Shift, Ctrl, Alt),
+ * as the pseudo-console wraps a key it is told of with its modifiers.
  */
 #include "k32_private.h"
 #include "console_priv.h"
@@ -74,21 +76,45 @@ static BOOL ascii_key(unsigned char c, struct key *k)
 	return FALSE;
 }
 
-/* A key-down and its key-up into out[0..1]. */
+static void key_record(INPUT_RECORD *r, BOOL down, WORD vk, WORD scan, WCHAR ch, DWORD state)
+{
+	KEY_EVENT_RECORD *k = &r->Event.KeyEvent;
+
+	r->EventType = KEY_EVENT;
+	k->bKeyDown = down;
+	k->wRepeatCount = 1;
+	k->wVirtualKeyCode = vk;
+	k->wVirtualScanCode = scan;
+	k->uChar.UnicodeChar = ch;
+	k->dwControlKeyState = state;
+}
+
+/* The modifier keys, in the order they go down. */
+static const struct { DWORD flag; BYTE vk, scan; } modifiers[] = {
+	{ SHIFT_PRESSED, VK_SHIFT, 0x2A },
+	{ LEFT_CTRL_PRESSED, VK_CONTROL, 0x1D },
+	{ LEFT_ALT_PRESSED, VK_MENU, 0x38 },
+};
+
+/* A key-down and its key-up, inside its modifiers' (out: room for 8). */
 static DWORD press(INPUT_RECORD *out, WORD vk, WORD scan, WCHAR ch, DWORD state)
 {
-	for (int i = 0; i < 2; i++) {
-		KEY_EVENT_RECORD *k = &out[i].Event.KeyEvent;
+	DWORD n = 0, held = 0;
+	int i;
 
-		out[i].EventType = KEY_EVENT;
-		k->bKeyDown = i == 0;
-		k->wRepeatCount = 1;
-		k->wVirtualKeyCode = vk;
-		k->wVirtualScanCode = scan;
-		k->uChar.UnicodeChar = ch;
-		k->dwControlKeyState = state;
-	}
-	return 2;
+	for (i = 0; i < (int)ARRAYSIZE(modifiers); i++)
+		if (state & modifiers[i].flag) {
+			held |= modifiers[i].flag;
+			key_record(&out[n++], TRUE, modifiers[i].vk, modifiers[i].scan, 0, held);
+		}
+	key_record(&out[n++], TRUE, vk, scan, ch, state);
+	key_record(&out[n++], FALSE, vk, scan, ch, state);
+	for (i = (int)ARRAYSIZE(modifiers) - 1; i >= 0; i--)
+		if (state & modifiers[i].flag) {
+			held &= ~modifiers[i].flag;
+			key_record(&out[n++], FALSE, modifiers[i].vk, modifiers[i].scan, 0, held);
+		}
+	return n;
 }
 
 /* A control byte (below 0x20, or DEL) as its key. */

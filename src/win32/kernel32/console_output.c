@@ -133,78 +133,68 @@ K32API BOOL WINAPI FillConsoleOutputAttribute(HANDLE h, WORD attr, DWORD n, COOR
 	return fill(h, FALSE, 0, attr, n, c, done);
 }
 
-/* Writes n characters (w, or a in the output code page) or attributes
- * from c on. */
-static BOOL write_cells(HANDLE h, const WCHAR *w, const CHAR *a, const WORD *attrs, DWORD n,
-			COORD c, DWORD *done)
+/* Writes (or reads) n characters (w, or a in the output code page) or
+ * attributes from c on. */
+static BOOL cells(HANDLE h, BOOL write, WCHAR *w, CHAR *a, WORD *attrs, DWORD n, COORD c,
+		  DWORD *done)
 {
 	if (!output_ok(h, done))
 		return FALSE;
 	if (n && !w && !a && !attrs)
 		return k32_error(ERROR_INVALID_ACCESS);
 	n = cells_from(c, n);
-	for (DWORD i = 0; i < n; i++)
-		if (attrs)
-			cell_at(c, i)->Attributes = attrs[i];
+	for (DWORD i = 0; i < n; i++) {
+		CHAR_INFO *ci = cell_at(c, i);
+
+		if (attrs && write)
+			ci->Attributes = attrs[i];
+		else if (attrs)
+			attrs[i] = ci->Attributes;
+		else if (write)
+			ci->Char.UnicodeChar = w ? w[i] : from_output_cp(a[i]);
+		else if (w)
+			w[i] = ci->Char.UnicodeChar;
 		else
-			cell_at(c, i)->Char.UnicodeChar = w ? w[i] : from_output_cp(a[i]);
+			a[i] = to_output_cp(ci->Char.UnicodeChar);
+	}
 	*done = n;
-	return !n || k32_screen_draw(h, c.X, c.Y, n);
+	return !write || !n || k32_screen_draw(h, c.X, c.Y, n);
 }
 
 K32API BOOL WINAPI WriteConsoleOutputCharacterW(HANDLE h, LPCWSTR s, DWORD n, COORD c,
 						LPDWORD done)
 {
-	return write_cells(h, s, NULL, NULL, n, c, done);
+	return cells(h, TRUE, (WCHAR *)s, NULL, NULL, n, c, done);
 }
 
 K32API BOOL WINAPI WriteConsoleOutputCharacterA(HANDLE h, LPCSTR s, DWORD n, COORD c,
 						LPDWORD done)
 {
-	return write_cells(h, NULL, s, NULL, n, c, done);
+	return cells(h, TRUE, NULL, (CHAR *)s, NULL, n, c, done);
 }
 
 K32API BOOL WINAPI WriteConsoleOutputAttribute(HANDLE h, const WORD *attrs, DWORD n, COORD c,
 					       LPDWORD done)
 {
-	return write_cells(h, NULL, NULL, attrs, n, c, done);
-}
-
-/* Reads n characters or attributes from c on. */
-static BOOL read_cells(HANDLE h, WCHAR *w, CHAR *a, WORD *attrs, DWORD n, COORD c, DWORD *done)
-{
-	if (!output_ok(h, done))
-		return FALSE;
-	if (n && !w && !a && !attrs)
-		return k32_error(ERROR_INVALID_ACCESS);
-	n = cells_from(c, n);
-	for (DWORD i = 0; i < n; i++)
-		if (attrs)
-			attrs[i] = cell_at(c, i)->Attributes;
-		else if (w)
-			w[i] = cell_at(c, i)->Char.UnicodeChar;
-		else
-			a[i] = to_output_cp(cell_at(c, i)->Char.UnicodeChar);
-	*done = n;
-	return TRUE;
+	return cells(h, TRUE, NULL, NULL, (WORD *)attrs, n, c, done);
 }
 
 K32API BOOL WINAPI ReadConsoleOutputCharacterW(HANDLE h, LPWSTR s, DWORD n, COORD c,
 					       LPDWORD done)
 {
-	return read_cells(h, s, NULL, NULL, n, c, done);
+	return cells(h, FALSE, s, NULL, NULL, n, c, done);
 }
 
 K32API BOOL WINAPI ReadConsoleOutputCharacterA(HANDLE h, LPSTR s, DWORD n, COORD c,
 					       LPDWORD done)
 {
-	return read_cells(h, NULL, s, NULL, n, c, done);
+	return cells(h, FALSE, NULL, s, NULL, n, c, done);
 }
 
 K32API BOOL WINAPI ReadConsoleOutputAttribute(HANDLE h, LPWORD attrs, DWORD n, COORD c,
 					      LPDWORD done)
 {
-	return read_cells(h, NULL, NULL, attrs, n, c, done);
+	return cells(h, FALSE, NULL, NULL, attrs, n, c, done);
 }
 
 /* The part of *r inside the buffer, and of a size x size block placed at

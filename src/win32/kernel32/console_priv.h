@@ -3,7 +3,7 @@
 #define LSW_K32_CONSOLE_PRIV_H
 
 /* console_keys.c: the key events of the first key in s[0..n) into out
- * (room for 4); returns the bytes it took, 0 when they begin a key not
+ * (room for 16); returns the bytes it took, 0 when they begin a key not
  * complete yet (with complete, no more bytes will come: ESC alone is
  * Escape). */
 int k32_console_decode_key(const unsigned char *s, DWORD n, BOOL complete, INPUT_RECORD *out,
