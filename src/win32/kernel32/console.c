@@ -51,6 +51,11 @@ DWORD k32_console_input_mode(void)
 	return input_mode;
 }
 
+DWORD k32_console_output_mode(void)
+{
+	return output_mode;
+}
+
 /* The terminal reads as the mode says: raw without ENABLE_LINE_INPUT. */
 static BOOL set_terminal_input_mode(HANDLE h, DWORD mode)
 {

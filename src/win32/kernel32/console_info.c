@@ -46,7 +46,7 @@ K32API BOOL WINAPI GetConsoleScreenBufferInfo(HANDLE h, PCONSOLE_SCREEN_BUFFER_I
 		return FALSE;
 	size = k32_screen.size;
 	info->dwSize = size;
-	info->dwCursorPosition = k32_screen.cursor;
+	info->dwCursorPosition = k32_screen_cursor();
 	info->wAttributes = k32_screen.attr;
 	info->srWindow.Left = info->srWindow.Top = 0;
 	info->srWindow.Right = (SHORT)(size.X - 1);

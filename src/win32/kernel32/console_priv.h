@@ -15,6 +15,7 @@ BOOL k32_console_read_chars(HANDLE h, WCHAR *buf, DWORD n, DWORD *got);
 
 /* console.c: the input mode SetConsoleMode set. */
 DWORD k32_console_input_mode(void);
+DWORD k32_console_output_mode(void);
 /* console.c: bytes to the terminal as they are (the screen model does
  * not see them); FALSE with the error set on failure. */
 BOOL k32_console_put(HANDLE h, const char *s, ULONG n);
@@ -47,6 +48,8 @@ BOOL k32_screen_sync(HANDLE h);
 void k32_screen_track_w(HANDLE h, const WCHAR *w, DWORD n);
 void k32_screen_track_utf8(HANDLE h, const char *s, DWORD n);
 void k32_screen_set_cursor(COORD c);
+/* The cursor as GetConsoleScreenBufferInfo tells it. */
+COORD k32_screen_cursor(void);
 /* console_draw.c: cells of the model drawn again on the terminal, from
  * (x, y) on for n cells (rows wrap); the cursor and colours are put
  * back after. */

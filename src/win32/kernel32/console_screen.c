@@ -364,3 +364,20 @@ void k32_console_wrote(HANDLE h, const void *buf, DWORD n)
 			return;
 		}
 }
+
+/* After the last column is written the terminal waits to wrap (VT's late
+ * wrap), which is what a console with ENABLE_VIRTUAL_TERMINAL_PROCESSING
+ * reports too; without it the cursor is documented to move to the start
+ * of the next row at once (ENABLE_WRAP_AT_EOL_OUTPUT). */
+COORD k32_screen_cursor(void)
+{
+	COORD c = k32_screen.cursor;
+
+	if (wrap_pending && !(k32_console_output_mode() & ENABLE_VIRTUAL_TERMINAL_PROCESSING) &&
+	    (k32_console_output_mode() & ENABLE_WRAP_AT_EOL_OUTPUT)) {
+		c.X = 0;
+		if (c.Y + 1 < k32_screen.size.Y)
+			c.Y++;
+	}
+	return c;
+}
