@@ -21,6 +21,10 @@
  * it found it when the run ends, however it ends. */
 #define IOCTL_LSW_CONSOLE_INPUT_MODE 0x502008u
 
+/* Output: a 32-bit 1 for a console input handle (CONIN$, the standard
+ * input), 0 for an output one. */
+#define IOCTL_LSW_CONSOLE_IS_INPUT 0x50200Cu
+
 struct lsw_console_size {
 	unsigned short columns, rows;
 };

@@ -124,6 +124,21 @@ def chars(lsw, exe, prefix):
           'none for an arrow')
 
 
+def getch(lsw, exe, prefix):
+    pid, fd = start(lsw, exe, prefix, 'getch')
+    data = read_until(fd, b'ready')
+    time.sleep(0.2)
+    os.write(fd, b'x')  # no Enter: _getch has it at once
+    data += read_until(fd, b'getch 78', 10)
+    os.write(fd, b'q')
+    data, status = finish(pid, fd, data, b'done')
+    text = data.decode('utf-8', 'replace').replace('\r', '')
+    print(text)
+    check('conin mode input' in text, 'getch: CONIN$ takes input modes')
+    check('getch 78\n' in text and 'getch 71\n' in text and 'x' not in text.split('getch 78')[0].split('ready')[-1],
+          'getch: _getch gives a key without Enter and without echo')
+
+
 def screen(lsw, exe, prefix):
     pid, fd = start(lsw, exe, prefix, 'screen')
     data = read_until(fd, b'attach: ', 40)
@@ -175,6 +190,7 @@ def main():
         keys(lsw, exe, prefix)
         vtkeys(lsw, exe, prefix)
         chars(lsw, exe, prefix)
+        getch(lsw, exe, prefix)
         screen(lsw, exe, prefix)
         killed(lsw, exe, prefix)
     finally:

@@ -71,6 +71,9 @@ NTSTATUS console_control(struct nt_call *c, struct file_object *f, uint32_t code
 		if (ioctl(f->fd, FIONREAD, &pending) < 0 || pending < 0)
 			pending = 0;
 		return put_out(c, &pending, sizeof(pending), done);
+	case IOCTL_LSW_CONSOLE_IS_INPUT:
+		pending = f->console_input;
+		return put_out(c, &pending, sizeof(pending), done);
 	case IOCTL_LSW_CONSOLE_INPUT_MODE:
 		return set_input_mode(c, f);
 	default:

@@ -10,7 +10,7 @@
  * WriteFile/ReadFile on a console handle pass bytes through unchanged.
  * What is written is followed by the screen model (console_screen.c).
  * Console modes are kept here, per process: one for input handles (the
- * standard input handle), one for output handles.  VT sequences always
+ * standard input, CONIN$), one for output handles.  VT sequences always
  * reach the terminal (ENABLE_VIRTUAL_TERMINAL_PROCESSING is accepted and
  * reported; the terminal interprets them either way).
  */
@@ -33,9 +33,16 @@ BOOL k32_is_console(HANDLE h)
 	return k32_device_type(h, &t) >= 0 && t == LSW_FILE_DEVICE_CONSOLE;
 }
 
+/* The standard input, or another console input handle (CONIN$). */
 static BOOL is_input_handle(HANDLE h)
 {
-	return h == lsw_params()->StandardInput;
+	IO_STATUS_BLOCK io;
+	ULONG input = 0;
+
+	if (h == lsw_params()->StandardInput)
+		return TRUE;
+	return NtDeviceIoControlFile(h, NULL, NULL, NULL, &io, IOCTL_LSW_CONSOLE_IS_INPUT, NULL, 0,
+				     &input, sizeof(input)) >= 0 && input;
 }
 
 K32API BOOL WINAPI GetConsoleMode(HANDLE h, LPDWORD mode)
