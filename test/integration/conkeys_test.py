@@ -110,6 +110,20 @@ def vtkeys(lsw, exe, prefix):
           'vtkeys: ENABLE_VIRTUAL_TERMINAL_INPUT passes ESC [ A through')
 
 
+def linekeys(lsw, exe, prefix):
+    pid, fd = start(lsw, exe, prefix, 'linekeys')
+    data = read_until(fd, b'ready')
+    time.sleep(0.2)
+    os.write(fd, b'a')
+    data += read_until(fd, b'key 41 1e 0061 0', 10)
+    os.write(fd, b'q')
+    data, status = finish(pid, fd, data, b'done')
+    text = data.decode('utf-8', 'replace').replace('\r', '')
+    print(text)
+    check('key 41 1e 0061 0\n' in text and 'key 51 10 0071 0\n' in text,
+          'linekeys: in line mode ReadConsoleInputW has each key without Enter')
+
+
 def chars(lsw, exe, prefix):
     pid, fd = start(lsw, exe, prefix, 'chars')
     data = read_until(fd, b'ready')
@@ -189,6 +203,7 @@ def main():
     try:
         keys(lsw, exe, prefix)
         vtkeys(lsw, exe, prefix)
+        linekeys(lsw, exe, prefix)
         chars(lsw, exe, prefix)
         getch(lsw, exe, prefix)
         screen(lsw, exe, prefix)

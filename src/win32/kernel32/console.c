@@ -64,7 +64,7 @@ DWORD k32_console_output_mode(void)
 }
 
 /* The terminal reads as the mode says: raw without ENABLE_LINE_INPUT. */
-static BOOL set_terminal_input_mode(HANDLE h, DWORD mode)
+BOOL k32_console_terminal_mode(HANDLE h, DWORD mode)
 {
 	IO_STATUS_BLOCK io;
 	NTSTATUS st = NtDeviceIoControlFile(h, NULL, NULL, NULL, &io, IOCTL_LSW_CONSOLE_INPUT_MODE,
@@ -93,7 +93,7 @@ K32API BOOL WINAPI SetConsoleMode(HANDLE h, DWORD mode)
 	/* echo needs line input (documented) */
 	if (is_input_handle(h) && (mode & ENABLE_ECHO_INPUT) && !(mode & ENABLE_LINE_INPUT))
 		return k32_error(ERROR_INVALID_PARAMETER);
-	if (is_input_handle(h) && mode != input_mode && !set_terminal_input_mode(h, mode))
+	if (is_input_handle(h) && mode != input_mode && !k32_console_terminal_mode(h, mode))
 		return FALSE;
 	if (is_input_handle(h))
 		input_mode = mode;

@@ -164,7 +164,8 @@ static DWORD take_records(INPUT_RECORD *out, DWORD n, BOOL take, BOOL ansi)
 static BOOL read_input(HANDLE h, INPUT_RECORD *buf, DWORD n, DWORD *nread, BOOL wait,
 		       BOOL ansi)
 {
-	BOOL ok = TRUE;
+	DWORD mode = k32_console_input_mode();
+	BOOL ok = TRUE, line;
 
 	if (!input_handle_ok(h, buf, nread))
 		return FALSE;
@@ -172,8 +173,14 @@ static BOOL read_input(HANDLE h, INPUT_RECORD *buf, DWORD n, DWORD *nread, BOOL 
 	check_resize(h);
 	if (!queued)
 		ok = fill(h, FALSE);
+	/* keys come one by one whatever the mode (it is ReadConsole's): a
+	 * terminal in line mode is raw while ReadConsoleInput waits */
+	line = wait && !queued && n && (mode & ENABLE_LINE_INPUT) &&
+	       k32_console_terminal_mode(h, mode & ~(ENABLE_LINE_INPUT | ENABLE_ECHO_INPUT));
 	while (ok && wait && !queued && n)
 		ok = fill(h, TRUE) && (queued || fill(h, FALSE));
+	if (line)
+		k32_console_terminal_mode(h, mode);
 	*nread = ok ? take_records(buf, n, wait, ansi) : 0;
 	RtlReleaseSRWLockExclusive(&lock);
 	return ok;

@@ -16,6 +16,9 @@ BOOL k32_console_read_chars(HANDLE h, WCHAR *buf, DWORD n, DWORD *got);
 /* console.c: the input mode SetConsoleMode set. */
 DWORD k32_console_input_mode(void);
 DWORD k32_console_output_mode(void);
+/* console.c: the terminal set to read as input mode says (raw without
+ * ENABLE_LINE_INPUT); FALSE with the error set. */
+BOOL k32_console_terminal_mode(HANDLE h, DWORD mode);
 /* console.c: bytes to the terminal as they are (the screen model does
  * not see them); FALSE with the error set on failure. */
 BOOL k32_console_put(HANDLE h, const char *s, ULONG n);
