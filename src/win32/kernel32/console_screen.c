@@ -325,7 +325,9 @@ static void feed(WCHAR ch)
 
 void k32_screen_track_w(HANDLE h, const WCHAR *w, DWORD n)
 {
-	if (!k32_screen_sync(h))
+	/* the size is asked once here, not at every write (a call each);
+	 * a resize is seen by the calls that tell the size or the input */
+	if (!k32_screen.cells && !k32_screen_sync(h))
 		return;
 	for (DWORD i = 0; i < n; i++)
 		feed(w[i]);
