@@ -3,6 +3,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <termios.h>
 
 #include <getopt.h>
 #include "emul/emul.h"
@@ -71,6 +72,8 @@ struct run_state {
 	char start_dir[128];         /* with --no-cwd: C:\Users\<user> */
 	bool trace_to_stderr;        /* lsw trace writes there */
 	bool standalone;             /* --standalone: not through lswhost */
+	bool tty_saved;              /* tty: the terminal's modes at the start */
+	struct termios tty;
 };
 int run_state_init(struct run_state *rs, const char *command);
 /* 1: handled, 0: not a run option, -1: bad value (message printed). */

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <termios.h>
 #include <unistd.h>
 #include "cli.h"
 #include "emul/process/params.h"
@@ -435,6 +436,9 @@ int run_program(struct run_state *rs, int argc, char **argv, int first)
 	limits_default(&rs->job.limits);
 	rs->job.console_fd = open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY);
 	rs->job.has_console = rs->job.console_fd >= 0;
+	/* the program may make the terminal raw (SetConsoleMode): it gets
+	 * back its modes when the run ends, whatever ended it */
+	rs->tty_saved = rs->job.has_console && tcgetattr(rs->job.console_fd, &rs->tty) == 0;
 	if (daemon) {
 		int code = run_through_host(rs, prefix, &proc);
 
@@ -480,6 +484,8 @@ void run_state_free(struct run_state *rs)
 	}
 	free(rs->env_opts);
 	env_free(rs->env);
+	if (rs->tty_saved)
+		tcsetattr(rs->job.console_fd, TCSADRAIN, &rs->tty);
 	if (rs->job.has_console)
 		close(rs->job.console_fd);
 	if (rs->registry)

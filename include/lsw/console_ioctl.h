@@ -14,6 +14,17 @@
 /* Output: a 32-bit count of input bytes waiting to be read. */
 #define IOCTL_LSW_CONSOLE_PENDING 0x502004u
 
+/* Input: a 32-bit console input mode (ENABLE_* of SetConsoleMode).  The
+ * terminal is set to match: canonical (line) input only with
+ * ENABLE_LINE_INPUT, echo only with ENABLE_ECHO_INPUT, Ctrl-C as a signal
+ * only with ENABLE_PROCESSED_INPUT.  lsw run puts the terminal back as
+ * it found it when the run ends, however it ends. */
+#define IOCTL_LSW_CONSOLE_INPUT_MODE 0x502008u
+
+/* Output: a 32-bit 1 for a console input handle (CONIN$, the standard
+ * input), 0 for an output one. */
+#define IOCTL_LSW_CONSOLE_IS_INPUT 0x50200Cu
+
 struct lsw_console_size {
 	unsigned short columns, rows;
 };

@@ -4,6 +4,7 @@
  * typed input waits.
  */
 #include <sys/ioctl.h>
+#include <termios.h>
 #include "lsw/console_ioctl.h"
 #include "emul/io/file.h"
 
@@ -18,6 +19,39 @@ static NTSTATUS put_out(struct nt_call *c, const void *v, uint32_t len, uint64_t
 		return LSW_STATUS_ACCESS_VIOLATION;
 	*done = len;
 	return LSW_STATUS_SUCCESS;
+}
+
+#define ENABLE_PROCESSED_INPUT 0x1
+#define ENABLE_LINE_INPUT 0x2
+#define ENABLE_ECHO_INPUT 0x4
+
+/* The terminal reads as the console input mode says: without line input
+ * each key arrives as typed (raw), as a Windows program reading keys
+ * expects; output processing is left alone. */
+static NTSTATUS set_input_mode(struct nt_call *c, struct file_object *f)
+{
+	uint64_t in = c->args[6];
+	uint32_t in_len = (uint32_t)c->args[7], mode;
+	struct termios t;
+
+	if (!in || in_len != sizeof(mode))
+		return LSW_STATUS_INVALID_PARAMETER;
+	if (tracee_read(c->thread, in, &mode, sizeof(mode)) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	if (tcgetattr(f->fd, &t) < 0)
+		return LSW_STATUS_INVALID_DEVICE_REQUEST;
+	t.c_lflag &= ~(tcflag_t)(ICANON | ECHO | ISIG | IEXTEN);
+	t.c_iflag &= ~(tcflag_t)(ICRNL | IXON);
+	if (mode & ENABLE_LINE_INPUT)
+		t.c_lflag |= ICANON | IEXTEN, t.c_iflag |= ICRNL;
+	if (mode & ENABLE_ECHO_INPUT)
+		t.c_lflag |= ECHO;
+	if (mode & ENABLE_PROCESSED_INPUT)
+		t.c_lflag |= ISIG;
+	t.c_cc[VMIN] = 1;
+	t.c_cc[VTIME] = 0;
+	return tcsetattr(f->fd, TCSANOW, &t) < 0 ? LSW_STATUS_INVALID_DEVICE_REQUEST
+						 : LSW_STATUS_SUCCESS;
 }
 
 NTSTATUS console_control(struct nt_call *c, struct file_object *f, uint32_t code, uint64_t *done)
@@ -37,6 +71,11 @@ NTSTATUS console_control(struct nt_call *c, struct file_object *f, uint32_t code
 		if (ioctl(f->fd, FIONREAD, &pending) < 0 || pending < 0)
 			pending = 0;
 		return put_out(c, &pending, sizeof(pending), done);
+	case IOCTL_LSW_CONSOLE_IS_INPUT:
+		pending = f->console_input;
+		return put_out(c, &pending, sizeof(pending), done);
+	case IOCTL_LSW_CONSOLE_INPUT_MODE:
+		return set_input_mode(c, f);
 	default:
 		return LSW_STATUS_INVALID_DEVICE_REQUEST;
 	}

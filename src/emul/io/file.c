@@ -878,6 +878,8 @@ static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t acc
 		break;
 	case PATH_CONIN: /* the console input only reads */
 		f = file_from_stdio(p, console_fd(p, 0), 0);
+		if (f)
+			f->console_input = true;
 		access &= ~(uint32_t)(FILE_WRITE_DATA | FILE_APPEND_DATA);
 		break;
 	case PATH_CONOUT: /* the console output only writes */

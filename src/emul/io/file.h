@@ -43,6 +43,8 @@ struct file_object {
 	uint32_t access, options;
 	uint64_t pos;           /* current byte offset of DISK files */
 	bool tty;               /* the stream is a terminal */
+	bool console_input;     /* CONIN$ or the standard input: SetConsoleMode
+				 * takes input modes for it (console_ioctl.c) */
 	bool delete_on_close;   /* FILE_DELETE_ON_CLOSE: closing it deletes (file_delete.c) */
 	bool delete_pending;    /* it holds its file's delete disposition (file_delete.c) */
 	bool read_only;         /* opened through a read-only mapping */

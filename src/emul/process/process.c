@@ -193,6 +193,7 @@ static int std_handles(struct lsw_process *p, uint64_t out[3])
 		if (!f)
 			return -1;
 		f->access = i == 0 ? 0x1 /* FILE_READ_DATA */ : 0x106 /* WRITE|APPEND|WRITE_ATTRIBUTES */;
+		f->console_input = i == 0;
 		out[i] = handle_alloc(p, &f->hdr, access[i]);
 		object_unref(&f->hdr);
 		if (!out[i])

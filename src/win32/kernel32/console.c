@@ -8,12 +8,15 @@
  *     to UTF-8;
  *   - ReadConsoleW/A convert the terminal's UTF-8 the other way.
  * WriteFile/ReadFile on a console handle pass bytes through unchanged.
+ * What is written is followed by the screen model (console_screen.c).
  * Console modes are kept here, per process: one for input handles (the
- * standard input handle), one for output handles.  VT sequences always
+ * standard input, CONIN$), one for output handles.  VT sequences always
  * reach the terminal (ENABLE_VIRTUAL_TERMINAL_PROCESSING is accepted and
  * reported; the terminal interprets them either way).
  */
 #include "k32_private.h"
+#include "lsw/console_ioctl.h"
+#include "console_priv.h"
 
 #define DEFAULT_INPUT_MODE 0x1F7  /* processed, line, echo, mouse, insert, quick edit, ext, autopos */
 #define DEFAULT_OUTPUT_MODE 0x3   /* processed output, wrap at EOL */
@@ -30,9 +33,16 @@ BOOL k32_is_console(HANDLE h)
 	return k32_device_type(h, &t) >= 0 && t == LSW_FILE_DEVICE_CONSOLE;
 }
 
+/* The standard input, or another console input handle (CONIN$). */
 static BOOL is_input_handle(HANDLE h)
 {
-	return h == lsw_params()->StandardInput;
+	IO_STATUS_BLOCK io;
+	ULONG input = 0;
+
+	if (h == lsw_params()->StandardInput)
+		return TRUE;
+	return NtDeviceIoControlFile(h, NULL, NULL, NULL, &io, IOCTL_LSW_CONSOLE_IS_INPUT, NULL, 0,
+				     &input, sizeof(input)) >= 0 && input;
 }
 
 K32API BOOL WINAPI GetConsoleMode(HANDLE h, LPDWORD mode)
@@ -43,12 +53,48 @@ K32API BOOL WINAPI GetConsoleMode(HANDLE h, LPDWORD mode)
 	return TRUE;
 }
 
+DWORD k32_console_input_mode(void)
+{
+	return input_mode;
+}
+
+DWORD k32_console_output_mode(void)
+{
+	return output_mode;
+}
+
+/* The terminal reads as the mode says: raw without ENABLE_LINE_INPUT. */
+BOOL k32_console_terminal_mode(HANDLE h, DWORD mode)
+{
+	IO_STATUS_BLOCK io;
+	NTSTATUS st = NtDeviceIoControlFile(h, NULL, NULL, NULL, &io, IOCTL_LSW_CONSOLE_INPUT_MODE,
+					    &mode, sizeof(mode), NULL, 0);
+
+	return st < 0 ? k32_fail(st) : TRUE;
+}
+
+ULONG k32_console_pending(HANDLE h)
+{
+	IO_STATUS_BLOCK io;
+	ULONG pending = 0;
+
+	if (NtDeviceIoControlFile(h, NULL, NULL, NULL, &io, IOCTL_LSW_CONSOLE_PENDING, NULL, 0,
+				  &pending, sizeof(pending)) < 0)
+		return 0;
+	return pending;
+}
+
 K32API BOOL WINAPI SetConsoleMode(HANDLE h, DWORD mode)
 {
 	if (!k32_is_console(h))
 		return k32_error(ERROR_INVALID_HANDLE);
 	if (mode & ~(is_input_handle(h) ? VALID_INPUT_MODES : VALID_OUTPUT_MODES))
 		return k32_error(ERROR_INVALID_PARAMETER);
+	/* echo needs line input (documented) */
+	if (is_input_handle(h) && (mode & ENABLE_ECHO_INPUT) && !(mode & ENABLE_LINE_INPUT))
+		return k32_error(ERROR_INVALID_PARAMETER);
+	if (is_input_handle(h) && mode != input_mode && !k32_console_terminal_mode(h, mode))
+		return FALSE;
 	if (is_input_handle(h))
 		input_mode = mode;
 	else
@@ -88,7 +134,7 @@ K32API BOOL WINAPI SetConsoleOutputCP(UINT cp)
 }
 
 /* Write all bytes to the console; FALSE with the error set on failure. */
-static BOOL console_write_bytes(HANDLE h, const char *s, ULONG n)
+BOOL k32_console_put(HANDLE h, const char *s, ULONG n)
 {
 	IO_STATUS_BLOCK io;
 	NTSTATUS status;
@@ -110,7 +156,7 @@ static BOOL console_write_bytes(HANDLE h, const char *s, ULONG n)
 }
 
 /* UTF-16 -> UTF-8 -> console, in chunks so no allocation is needed. */
-static BOOL console_write_w(HANDLE h, const WCHAR *w, DWORD n)
+BOOL k32_console_put_w(HANDLE h, const WCHAR *w, DWORD n)
 {
 	char buf[1024];
 	ULONG done;
@@ -121,7 +167,7 @@ static BOOL console_write_w(HANDLE h, const WCHAR *w, DWORD n)
 		if (chunk < n && w[chunk - 1] >= 0xD800 && w[chunk - 1] <= 0xDBFF)
 			chunk--;
 		RtlUnicodeToUTF8N(buf, sizeof(buf), &done, w, chunk * sizeof(WCHAR));
-		if (!console_write_bytes(h, buf, done))
+		if (!k32_console_put(h, buf, done))
 			return FALSE;
 		w += chunk;
 		n -= chunk;
@@ -134,8 +180,9 @@ K32API BOOL WINAPI WriteConsoleW(HANDLE h, const VOID *buf, DWORD n, LPDWORD wri
 {
 	if (!k32_is_console(h))
 		return k32_error(ERROR_INVALID_HANDLE);
-	if (!console_write_w(h, buf, n))
+	if (!k32_console_put_w(h, buf, n))
 		return FALSE;
+	k32_screen_track_w(h, buf, n);
 	if (written)
 		*written = n;
 	return TRUE;
@@ -152,8 +199,9 @@ K32API BOOL WINAPI WriteConsoleA(HANDLE h, const VOID *buf, DWORD n, LPDWORD wri
 	if (!k32_is_console(h))
 		return k32_error(ERROR_INVALID_HANDLE);
 	if (output_cp == CP_UTF8) {
-		if (!console_write_bytes(h, s, n))
+		if (!k32_console_put(h, s, n))
 			return FALSE;
+		k32_screen_track_utf8(h, s, n);
 		left = 0;
 	}
 	while (left) {
@@ -162,8 +210,9 @@ K32API BOOL WINAPI WriteConsoleA(HANDLE h, const VOID *buf, DWORD n, LPDWORD wri
 			RtlOemToUnicodeN(w, sizeof(w), &done, s, chunk);
 		else
 			RtlMultiByteToUnicodeN(w, sizeof(w), &done, s, chunk);
-		if (!console_write_w(h, w, chunk))
+		if (!k32_console_put_w(h, w, chunk))
 			return FALSE;
+		k32_screen_track_w(h, w, chunk);
 		s += chunk;
 		left -= chunk;
 	}
@@ -199,6 +248,13 @@ K32API BOOL WINAPI ReadConsoleW(HANDLE h, LPVOID buf, DWORD n, LPDWORD nread, PV
 
 	if (!k32_is_console(h))
 		return k32_error(ERROR_INVALID_HANDLE);
+	if (!(input_mode & ENABLE_LINE_INPUT)) {
+		if (!k32_console_read_chars(h, buf, n, &got))
+			return FALSE;
+		if (nread)
+			*nread = got;
+		return TRUE;
+	}
 	/* n UTF-8 bytes never make more than n UTF-16 units. */
 	if (!console_read_bytes(h, tmp, n < sizeof(tmp) ? n : sizeof(tmp), &got))
 		return FALSE;
@@ -214,11 +270,16 @@ K32API BOOL WINAPI ReadConsoleA(HANDLE h, LPVOID buf, DWORD n, LPDWORD nread, PV
 	DWORD got = 0;
 	ULONG done;
 
-	if (input_cp == CP_UTF8) {
+	if (input_cp == CP_UTF8 && (input_mode & ENABLE_LINE_INPUT)) {
 		if (!k32_is_console(h))
 			return k32_error(ERROR_INVALID_HANDLE);
 		if (!console_read_bytes(h, buf, n, &got))
 			return FALSE;
+	} else if (input_cp == CP_UTF8) { /* keys: a character is up to 3 bytes */
+		if (!ReadConsoleW(h, w, n / 3 ? (n / 3 < 1024 ? n / 3 : 1024) : 1, &got, NULL))
+			return FALSE;
+		RtlUnicodeToUTF8N(buf, n, &done, w, got * sizeof(WCHAR));
+		got = done;
 	} else {
 		if (!ReadConsoleW(h, w, n < 1024 ? n : 1024, &got, NULL))
 			return FALSE;

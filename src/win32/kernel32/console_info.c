@@ -2,17 +2,17 @@
  * What programs ask a console about itself: the screen buffer (the host
  * terminal's size, as the supervisor reads it), the text attribute, the
  * input waiting.  The terminal has no buffer beyond its window (as under
- * a pseudo-console), and the cursor position is not known: (0,0).
+ * a pseudo-console); the cursor and the attribute are the screen model's
+ * (console_screen.c).
  * SetConsoleTextAttribute is passed on as the VT colour sequence the
  * attribute means, as Windows' pseudo-console does.
  */
 #include "k32_private.h"
 #include "lsw/console_ioctl.h"
+#include "console_priv.h"
 
-#define DEFAULT_ATTRIBUTES (FOREGROUND_RED | FOREGROUND_GREEN | FOREGROUND_BLUE)
 #define POPUP_ATTRIBUTES 0xF5
 
-static WORD text_attributes = DEFAULT_ATTRIBUTES;
 
 /* The default palette of a Windows 10 console (COLORREF: 0x00BBGGRR). */
 static const COLORREF default_colors[16] = {
@@ -27,9 +27,7 @@ static NTSTATUS console_ask(HANDLE h, ULONG code, void *out, ULONG len)
 	return NtDeviceIoControlFile(h, NULL, NULL, NULL, &io, code, NULL, 0, out, len);
 }
 
-/* The terminal's size; FALSE with the error set for a handle that is not
- * a console. */
-static BOOL console_size(HANDLE h, COORD *size)
+BOOL k32_console_size(HANDLE h, COORD *size)
 {
 	struct lsw_console_size s;
 
@@ -44,11 +42,12 @@ K32API BOOL WINAPI GetConsoleScreenBufferInfo(HANDLE h, PCONSOLE_SCREEN_BUFFER_I
 {
 	COORD size;
 
-	if (!console_size(h, &size))
+	if (!k32_screen_sync(h))
 		return FALSE;
+	size = k32_screen.size;
 	info->dwSize = size;
-	info->dwCursorPosition.X = info->dwCursorPosition.Y = 0;
-	info->wAttributes = text_attributes;
+	info->dwCursorPosition = k32_screen_cursor();
+	info->wAttributes = k32_screen.attr;
 	info->srWindow.Left = info->srWindow.Top = 0;
 	info->srWindow.Right = (SHORT)(size.X - 1);
 	info->srWindow.Bottom = (SHORT)(size.Y - 1);
@@ -79,7 +78,7 @@ K32API COORD WINAPI GetLargestConsoleWindowSize(HANDLE h)
 {
 	COORD size = { 0, 0 };
 
-	console_size(h, &size);
+	k32_console_size(h, &size);
 	return size;
 }
 
@@ -92,16 +91,33 @@ static unsigned vt_colour(unsigned bits)
 
 static char *put_number(char *p, unsigned v)
 {
+	if (v >= 10000)
+		*p++ = (char)('0' + v / 10000 % 10);
+	if (v >= 1000)
+		*p++ = (char)('0' + v / 1000 % 10);
 	if (v >= 100)
-		*p++ = (char)('0' + v / 100);
+		*p++ = (char)('0' + v / 100 % 10);
 	if (v >= 10)
 		*p++ = (char)('0' + v / 10 % 10);
 	*p++ = (char)('0' + v % 10);
 	return p;
 }
 
+DWORD k32_cursor_move_vt(SHORT x, SHORT y, char *out)
+{
+	char *p = out;
+
+	*p++ = 0x1b;
+	*p++ = '[';
+	p = put_number(p, (unsigned)y + 1);
+	*p++ = ';';
+	p = put_number(p, (unsigned)x + 1);
+	*p++ = 'H';
+	return (DWORD)(p - out);
+}
+
 /* ESC [ 0 ; fg ; bg [;4] [;7] m: bright colours are 90-97 and 100-107. */
-static DWORD attribute_sgr(WORD attr, char *out)
+DWORD k32_attribute_sgr(WORD attr, char *out)
 {
 	unsigned fg = attr & 0xF, bg = (attr >> 4) & 0xF;
 	char *p = out;
@@ -124,25 +140,11 @@ static DWORD attribute_sgr(WORD attr, char *out)
 K32API BOOL WINAPI SetConsoleTextAttribute(HANDLE h, WORD attr)
 {
 	char sgr[24];
-	DWORD written;
 
 	if (!k32_is_console(h))
 		return k32_error(ERROR_INVALID_HANDLE);
-	if (!WriteFile(h, sgr, attribute_sgr(attr, sgr), &written, NULL))
+	if (!k32_console_put(h, sgr, k32_attribute_sgr(attr, sgr)))
 		return FALSE;
-	text_attributes = attr;
-	return TRUE;
-}
-
-K32API BOOL WINAPI GetNumberOfConsoleInputEvents(HANDLE h, LPDWORD count)
-{
-	ULONG pending = 0;
-
-	if (!count)
-		return k32_error(ERROR_INVALID_PARAMETER);
-	if (!k32_is_console(h) || console_ask(h, IOCTL_LSW_CONSOLE_PENDING, &pending,
-					      sizeof(pending)) < 0)
-		return k32_error(ERROR_INVALID_HANDLE);
-	*count = pending;
+	k32_screen.attr = attr;
 	return TRUE;
 }

@@ -94,6 +94,7 @@ K32API BOOL WINAPI WriteFile(HANDLE h, LPCVOID buf, DWORD n, LPDWORD done, LPOVE
 		return k32_fail(status);
 	if (done)
 		*done = (DWORD)iop->Information;
+	k32_console_wrote(h, buf, (DWORD)iop->Information);
 	return TRUE;
 }
 

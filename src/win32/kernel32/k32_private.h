@@ -131,6 +131,9 @@ extern char *k32_command_line_a;
 void k32_init_command_line(void);
 /* console_ctrl.c: tells the supervisor where CtrlRoutine is. */
 void k32_init_console_ctrl(void);
+/* console_screen.c: bytes WriteFile wrote, for the screen model when h is
+ * a console handle it knows. */
+void k32_console_wrote(HANDLE h, const void *buf, DWORD n);
 
 /* thread_actctx.c: with an activation context active, a new thread of
  * this process starts through a thunk that activates it; *routine and
