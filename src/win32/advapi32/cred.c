@@ -194,6 +194,31 @@ static BYTE *load(HKEY key, const WCHAR *name, DWORD *size)
 	return rec;
 }
 
+static HKEY no_key(DWORD error)
+{
+	adv_fail_error(error);
+	return NULL;
+}
+
+/* The store and the value name of one credential, for CredRead and
+ * CredDelete; NULL with the last error set (the caller frees *name). */
+static HKEY open_target(const WCHAR *target, DWORD type, DWORD flags, WCHAR **name)
+{
+	HKEY key;
+
+	if (!target || !valid_type(type))
+		return no_key(ERROR_INVALID_PARAMETER);
+	if (flags)
+		return no_key(ERROR_INVALID_FLAGS);
+	if (!(key = open_store(FALSE)))
+		return no_key(ERROR_NOT_FOUND);
+	if (!(*name = value_name(type, target))) {
+		RegCloseKey(key);
+		return no_key(ERROR_NOT_ENOUGH_MEMORY);
+	}
+	return key;
+}
+
 static BOOL check_write(const CREDENTIALW *c, DWORD flags)
 {
 	if (!c || !c->TargetName || !valid_type(c->Type) || c->Persist < CRED_PERSIST_SESSION ||
@@ -246,14 +271,11 @@ ADVAPI BOOL WINAPI CredReadW(LPCWSTR target, DWORD type, DWORD flags, PCREDENTIA
 	HKEY key;
 	BOOL ok = FALSE;
 
-	if (!target || !out || !valid_type(type))
+	if (!out)
 		return adv_fail_error(ERROR_INVALID_PARAMETER);
-	if (flags)
-		return adv_fail_error(ERROR_INVALID_FLAGS);
-	if (!(key = open_store(FALSE)))
-		return adv_fail_error(ERROR_NOT_FOUND);
-	name = value_name(type, target);
-	rec = name ? load(key, name, &size) : NULL;
+	if (!(key = open_target(target, type, flags, &name)))
+		return FALSE;
+	rec = load(key, name, &size);
 	RegCloseKey(key);
 	if (rec && unpack(rec, size, target, &p, NULL) &&
 	    (p.base = HeapAlloc(GetProcessHeap(), 0, p.used))) {
@@ -273,14 +295,9 @@ ADVAPI BOOL WINAPI CredDeleteW(LPCWSTR target, DWORD type, DWORD flags)
 	HKEY key;
 	LONG err;
 
-	if (!target || !valid_type(type))
-		return adv_fail_error(ERROR_INVALID_PARAMETER);
-	if (flags)
-		return adv_fail_error(ERROR_INVALID_FLAGS);
-	if (!(key = open_store(FALSE)))
-		return adv_fail_error(ERROR_NOT_FOUND);
-	name = value_name(type, target);
-	err = name ? RegDeleteValueW(key, name) : ERROR_NOT_ENOUGH_MEMORY;
+	if (!(key = open_target(target, type, flags, &name)))
+		return FALSE;
+	err = RegDeleteValueW(key, name);
 	RegCloseKey(key);
 	HeapFree(GetProcessHeap(), 0, name);
 	return err ? adv_fail_error(err == ERROR_FILE_NOT_FOUND ? ERROR_NOT_FOUND : err) : TRUE;

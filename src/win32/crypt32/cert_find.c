@@ -4,43 +4,38 @@
  * returns NULL and leaves the last error alone. */
 #include "crypt32_private.h"
 
-static BOOL same_oid(LPCSTR want, LPCSTR have)
+/* The first of count structures of the given size whose first member,
+ * an object identifier string (pszObjId), is oid; NULL if none is. */
+static void *find_by_oid(LPCSTR oid, DWORD count, void *array, size_t size)
 {
-	return have && !strcmp(want, have);
+	for (DWORD i = 0; oid && array && i < count; i++) {
+		BYTE *item = (BYTE *)array + i * size;
+		LPCSTR have = *(LPCSTR *)item;
+
+		if (have && !strcmp(oid, have))
+			return item;
+	}
+	return NULL;
 }
 
 C32_API PCERT_EXTENSION WINAPI CertFindExtension(LPCSTR oid, DWORD count, CERT_EXTENSION exts[])
 {
-	if (!oid || !exts)
-		return NULL;
-	for (DWORD i = 0; i < count; i++)
-		if (same_oid(oid, exts[i].pszObjId))
-			return &exts[i];
-	return NULL;
+	return find_by_oid(oid, count, exts, sizeof(*exts));
 }
 
 C32_API PCRYPT_ATTRIBUTE WINAPI CertFindAttribute(LPCSTR oid, DWORD count, CRYPT_ATTRIBUTE attrs[])
 {
-	if (!oid || !attrs)
-		return NULL;
-	for (DWORD i = 0; i < count; i++)
-		if (same_oid(oid, attrs[i].pszObjId))
-			return &attrs[i];
-	return NULL;
+	return find_by_oid(oid, count, attrs, sizeof(*attrs));
 }
 
 C32_API PCERT_RDN_ATTR WINAPI CertFindRDNAttr(LPCSTR oid, PCERT_NAME_INFO name)
 {
-	if (!oid || !name)
-		return NULL;
-	for (DWORD i = 0; i < name->cRDN; i++) {
-		CERT_RDN *rdn = &name->rgRDN[i];
+	CERT_RDN_ATTR *found = NULL;
 
-		for (DWORD j = 0; j < rdn->cRDNAttr; j++)
-			if (same_oid(oid, rdn->rgRDNAttr[j].pszObjId))
-				return &rdn->rgRDNAttr[j];
-	}
-	return NULL;
+	for (DWORD i = 0; oid && name && !found && i < name->cRDN; i++)
+		found = find_by_oid(oid, name->rgRDN[i].cRDNAttr, name->rgRDN[i].rgRDNAttr,
+				    sizeof(CERT_RDN_ATTR));
+	return found;
 }
 
 static ULONGLONG filetime_value(const FILETIME *ft)
