@@ -303,77 +303,121 @@ ADVAPI BOOL WINAPI CredDeleteW(LPCWSTR target, DWORD type, DWORD flags)
 	return err ? adv_fail_error(err == ERROR_FILE_NOT_FOUND ? ERROR_NOT_FOUND : err) : TRUE;
 }
 
-/* Whether a target matches CredEnumerate's filter: none, "prefix*", or
- * the whole name (case-insensitive). */
-static BOOL filter_matches(const WCHAR *filter, const WCHAR *target)
-{
-	int n;
+/* Which stored credentials a search wants. */
+struct cred_match {
+	BOOL (*wants)(const struct cred_match *m, DWORD type, const WCHAR *target);
+	const WCHAR *filter;                  /* CredEnumerate */
+	const CREDENTIAL_TARGET_INFORMATIONW *info; /* CredReadDomainCredentials */
+};
 
-	if (!filter)
+/* CredEnumerate's filter: none, "prefix*", or the whole name
+ * (case-insensitive). */
+static BOOL filter_wants(const struct cred_match *m, DWORD type, const WCHAR *target)
+{
+	int n, t = lstrlenW(target);
+
+	if (!m->filter)
 		return TRUE;
-	n = lstrlenW(filter);
-	if (n && filter[n - 1] == '*')
-		return CompareStringOrdinal(filter, n - 1, target, min(n - 1, lstrlenW(target)), TRUE) == CSTR_EQUAL &&
-		       lstrlenW(target) >= n - 1;
-	return CompareStringOrdinal(filter, -1, target, -1, TRUE) == CSTR_EQUAL;
+	n = lstrlenW(m->filter);
+	if (n && m->filter[n - 1] == '*')
+		return t >= n - 1 && CompareStringOrdinal(m->filter, n - 1, target, n - 1, TRUE) == CSTR_EQUAL;
+	return CompareStringOrdinal(m->filter, -1, target, -1, TRUE) == CSTR_EQUAL;
+}
+
+static BOOL same_name(const WCHAR *a, const WCHAR *b)
+{
+	return a && CompareStringOrdinal(a, -1, b, -1, TRUE) == CSTR_EQUAL;
+}
+
+/* CredReadDomainCredentials: domain credentials stored for one of the
+ * target's names. */
+static BOOL domain_wants(const struct cred_match *m, DWORD type, const WCHAR *target)
+{
+	const CREDENTIAL_TARGET_INFORMATIONW *i = m->info;
+
+	return is_domain_type(type) &&
+	       (same_name(i->TargetName, target) || same_name(i->NetbiosServerName, target) ||
+		same_name(i->DnsServerName, target) || same_name(i->NetbiosDomainName, target) ||
+		same_name(i->DnsDomainName, target) || same_name(i->DnsTreeName, target));
 }
 
 /* One pass over the store, laying out (p->base NULL: measuring) the
- * matching credentials after an array of count pointers. */
-static DWORD enumerate(HKEY key, const WCHAR *filter, struct cred_packer *p, CREDENTIALW **array, DWORD count)
+ * wanted credentials; array (when given) receives count pointers. */
+static DWORD enumerate(HKEY key, const struct cred_match *m, struct cred_packer *p, CREDENTIALW **array, DWORD count)
 {
 	WCHAR name[CRED_MAX_STRING_LENGTH + 16];
 	DWORD found = 0;
 
 	for (DWORD i = 0;; i++) {
 		DWORD len = ARRAYSIZE(name), size;
-		WCHAR *colon;
 		BYTE *rec;
 
 		if (RegEnumValueW(key, i, name, &len, NULL, NULL, NULL, NULL))
 			break;
-		if (!(colon = wcschr(name, ':')) || !filter_matches(filter, colon + 1))
+		if (len < 2 || name[1] != ':' || !m->wants(m, name[0] - '0', name + 2))
 			continue;
 		if (!(rec = load(key, name, &size)))
 			continue;
-		if (unpack(rec, size, colon + 1, p, array && found < count ? &array[found] : NULL))
+		if (unpack(rec, size, name + 2, p, array && found < count ? &array[found] : NULL))
 			found++;
 		HeapFree(GetProcessHeap(), 0, rec);
 	}
 	return found;
 }
 
-ADVAPI BOOL WINAPI CredEnumerateW(LPCWSTR filter, DWORD flags, DWORD *count, PCREDENTIALW **out)
+/* The wanted credentials as an array of pointers and the credentials, in
+ * one allocation; ERROR_NOT_FOUND when there is none. */
+static BOOL collect(const struct cred_match *m, DWORD *count, PCREDENTIALW **out)
 {
 	struct cred_packer p = { NULL, 0 };
 	CREDENTIALW **array;
 	DWORD n;
 	HKEY key;
 
-	if (!count || !out || (flags & ~CRED_ENUMERATE_ALL_CREDENTIALS_) ||
-	    ((flags & CRED_ENUMERATE_ALL_CREDENTIALS_) && filter))
-		return adv_fail_error(flags & ~CRED_ENUMERATE_ALL_CREDENTIALS_ ? ERROR_INVALID_FLAGS
-									  : ERROR_INVALID_PARAMETER);
 	*count = 0;
 	*out = NULL;
 	if (!(key = open_store(FALSE)))
 		return adv_fail_error(ERROR_NOT_FOUND);
-	n = enumerate(key, filter, &p, NULL, 0);
-	if (!n) {
+	if (!(n = enumerate(key, m, &p, NULL, 0))) {
 		RegCloseKey(key);
 		return adv_fail_error(ERROR_NOT_FOUND);
 	}
-	p.used += n * sizeof(CREDENTIALW *);
-	if (!(p.base = HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, p.used + 64))) {
+	/* room for the array, and for each credential's alignment, which
+	 * depends on where it starts */
+	if (!(p.base = HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY,
+				 p.used + n * (sizeof(CREDENTIALW *) + sizeof(void *))))) {
 		RegCloseKey(key);
 		return adv_fail_error(ERROR_NOT_ENOUGH_MEMORY);
 	}
 	array = (CREDENTIALW **)p.base;
 	p.used = n * sizeof(CREDENTIALW *);
-	*count = enumerate(key, filter, &p, array, n);
+	*count = enumerate(key, m, &p, array, n);
 	RegCloseKey(key);
 	*out = array;
 	return TRUE;
+}
+
+ADVAPI BOOL WINAPI CredEnumerateW(LPCWSTR filter, DWORD flags, DWORD *count, PCREDENTIALW **out)
+{
+	struct cred_match m = { filter_wants, filter, NULL };
+
+	if (flags & ~CRED_ENUMERATE_ALL_CREDENTIALS_)
+		return adv_fail_error(ERROR_INVALID_FLAGS);
+	if (!count || !out || ((flags & CRED_ENUMERATE_ALL_CREDENTIALS_) && filter))
+		return adv_fail_error(ERROR_INVALID_PARAMETER);
+	return collect(&m, count, out);
+}
+
+ADVAPI BOOL WINAPI CredReadDomainCredentialsW(PCREDENTIAL_TARGET_INFORMATIONW info, DWORD flags, DWORD *count,
+					      PCREDENTIALW **out)
+{
+	struct cred_match m = { domain_wants, NULL, info };
+
+	if (!info || !count || !out)
+		return adv_fail_error(ERROR_INVALID_PARAMETER);
+	if (flags & ~CRED_CACHE_TARGET_INFORMATION)
+		return adv_fail_error(ERROR_INVALID_FLAGS);
+	return collect(&m, count, out);
 }
 
 ADVAPI VOID WINAPI CredFree(PVOID buffer)

@@ -160,23 +160,13 @@ ADVAPI BOOL WINAPI CredDeleteA(LPCSTR target, DWORD type, DWORD flags)
 	return ok;
 }
 
-ADVAPI BOOL WINAPI CredEnumerateA(LPCSTR filter, DWORD flags, DWORD *count, PCREDENTIALA **out)
+/* An array of CREDENTIALA pointers and the credentials, in one
+ * allocation, from the wide array (which is freed). */
+static BOOL narrow_array(CREDENTIALW **w, DWORD n, DWORD *count, PCREDENTIALA **out)
 {
 	struct cred_packer p = { NULL, 0 };
-	WCHAR *wfilter = to_wide(filter);
-	CREDENTIALW **w;
 	CREDENTIALA **array;
-	DWORD n;
 
-	if ((filter && !wfilter) || !count || !out) {
-		HeapFree(GetProcessHeap(), 0, wfilter);
-		return adv_fail_error(count && out ? ERROR_NOT_ENOUGH_MEMORY : ERROR_INVALID_PARAMETER);
-	}
-	if (!CredEnumerateW(wfilter, flags, &n, &w)) {
-		HeapFree(GetProcessHeap(), 0, wfilter);
-		return FALSE;
-	}
-	HeapFree(GetProcessHeap(), 0, wfilter);
 	p.used = n * sizeof(CREDENTIALA *);
 	for (DWORD i = 0; i < n; i++)
 		narrow(&p, w[i]);
@@ -192,4 +182,54 @@ ADVAPI BOOL WINAPI CredEnumerateA(LPCSTR filter, DWORD flags, DWORD *count, PCRE
 	*count = n;
 	*out = array;
 	return TRUE;
+}
+
+ADVAPI BOOL WINAPI CredEnumerateA(LPCSTR filter, DWORD flags, DWORD *count, PCREDENTIALA **out)
+{
+	WCHAR *wfilter = to_wide(filter);
+	CREDENTIALW **w;
+	DWORD n;
+	BOOL ok;
+
+	if (!count || !out || (filter && !wfilter)) {
+		HeapFree(GetProcessHeap(), 0, wfilter);
+		return adv_fail_error(count && out ? ERROR_NOT_ENOUGH_MEMORY : ERROR_INVALID_PARAMETER);
+	}
+	ok = CredEnumerateW(wfilter, flags, &n, &w);
+	HeapFree(GetProcessHeap(), 0, wfilter);
+	if (!ok) {
+		*count = 0;
+		*out = NULL;
+		return FALSE;
+	}
+	return narrow_array(w, n, count, out);
+}
+
+ADVAPI BOOL WINAPI CredReadDomainCredentialsA(PCREDENTIAL_TARGET_INFORMATIONA info, DWORD flags, DWORD *count,
+					      PCREDENTIALA **out)
+{
+	CREDENTIAL_TARGET_INFORMATIONW wi = { 0 };
+	CREDENTIALW **w;
+	DWORD n;
+	BOOL ok;
+
+	if (!info || !count || !out)
+		return adv_fail_error(ERROR_INVALID_PARAMETER);
+	wi.TargetName = to_wide(info->TargetName);
+	wi.NetbiosServerName = to_wide(info->NetbiosServerName);
+	wi.DnsServerName = to_wide(info->DnsServerName);
+	wi.NetbiosDomainName = to_wide(info->NetbiosDomainName);
+	wi.DnsDomainName = to_wide(info->DnsDomainName);
+	wi.DnsTreeName = to_wide(info->DnsTreeName);
+	wi.PackageName = to_wide(info->PackageName);
+	wi.Flags = info->Flags;
+	ok = CredReadDomainCredentialsW(&wi, flags, &n, &w);
+	for (WCHAR **s = &wi.TargetName; s <= &wi.PackageName; s++)
+		HeapFree(GetProcessHeap(), 0, *s);
+	if (!ok) {
+		*count = 0;
+		*out = NULL;
+		return FALSE;
+	}
+	return narrow_array(w, n, count, out);
 }
