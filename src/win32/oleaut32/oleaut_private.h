@@ -21,4 +21,16 @@ void errorinfo_thread_detach(void);
 /* varconv.c: the size of one element of type vt (0: not a known type). */
 ULONG vt_size(VARTYPE vt);
 
+/* SafeArrayCreateVector's mark (oaidl.h of the Windows SDK; mingw-w64's
+ * lacks it). */
+#ifndef FADF_CREATEVECTOR
+#define FADF_CREATEVECTOR 0x2000
+#endif
+
+/* safearray_info.c: where an array of records keeps its IRecordInfo. */
+IRecordInfo **safearray_record_slot(SAFEARRAY *psa);
+/* safearray_elem.c: releases what one element owns (a BSTR, a reference,
+ * a VARIANT's content, a record's fields). */
+void safearray_clear_element(SAFEARRAY *psa, void *e);
+
 #endif

@@ -15,17 +15,28 @@
 #define PREFIX 16
 #define MAX_LOCKS 65535
 
-/* FADF_* flags for the kind of element vt is. */
-static USHORT type_features(VARTYPE vt)
+/* The FADF_* flags SafeArrayAllocDescriptorEx gives: what the prefix
+ * holds. */
+static USHORT descriptor_features(VARTYPE vt)
 {
 	switch (vt) {
-	case VT_BSTR: return FADF_BSTR | FADF_HAVEVARTYPE;
-	case VT_UNKNOWN: return FADF_UNKNOWN | FADF_HAVEIID;
-	case VT_DISPATCH: return FADF_DISPATCH | FADF_HAVEIID;
-	case VT_VARIANT: return FADF_VARIANT | FADF_HAVEVARTYPE;
+	case VT_UNKNOWN:
+	case VT_DISPATCH: return FADF_HAVEIID;
 	case VT_RECORD: return FADF_RECORD;
 	}
 	return FADF_HAVEVARTYPE;
+}
+
+/* The FADF_* flags SafeArrayCreate adds: what the elements own. */
+static USHORT content_features(VARTYPE vt)
+{
+	switch (vt) {
+	case VT_BSTR: return FADF_BSTR;
+	case VT_UNKNOWN: return FADF_UNKNOWN;
+	case VT_DISPATCH: return FADF_DISPATCH;
+	case VT_VARIANT: return FADF_VARIANT;
+	}
+	return 0;
 }
 
 static SAFEARRAY *alloc_descriptor(UINT dims)
@@ -44,7 +55,7 @@ static SAFEARRAY *alloc_descriptor(UINT dims)
 
 HRESULT WINAPI SafeArrayAllocDescriptor(UINT dims, SAFEARRAY **out)
 {
-	if (!out || !dims)
+	if (!out || !dims || dims > 65535)
 		return E_INVALIDARG;
 	*out = alloc_descriptor(dims);
 	return *out ? S_OK : E_OUTOFMEMORY;
@@ -52,11 +63,13 @@ HRESULT WINAPI SafeArrayAllocDescriptor(UINT dims, SAFEARRAY **out)
 
 HRESULT WINAPI SafeArrayAllocDescriptorEx(VARTYPE vt, UINT dims, SAFEARRAY **out)
 {
-	HRESULT hr = SafeArrayAllocDescriptor(dims, out);
+	HRESULT hr;
 
-	if (FAILED(hr))
+	if (!out)
+		return E_POINTER;
+	if (FAILED(hr = SafeArrayAllocDescriptor(dims, out)))
 		return hr;
-	(*out)->fFeatures = type_features(vt);
+	(*out)->fFeatures = descriptor_features(vt);
 	(*out)->cbElements = vt_size(vt);
 	if ((*out)->fFeatures & FADF_HAVEVARTYPE)
 		((DWORD *)*out)[-1] = vt;
@@ -92,14 +105,10 @@ HRESULT WINAPI SafeArrayAllocData(SAFEARRAY *psa)
 	return S_OK;
 }
 
-SAFEARRAY *WINAPI SafeArrayCreate(VARTYPE vt, UINT dims, SAFEARRAYBOUND *bounds)
+/* Gives a new descriptor its bounds and its data; NULL (the descriptor
+ * freed) if the data cannot be allocated. */
+static SAFEARRAY *finish_create(SAFEARRAY *psa, UINT dims, const SAFEARRAYBOUND *bounds)
 {
-	SAFEARRAY *psa;
-
-	if (!bounds || !vt_size(vt) || vt == VT_RECORD)
-		return NULL;
-	if (FAILED(SafeArrayAllocDescriptorEx(vt, dims, &psa)))
-		return NULL;
 	for (UINT i = 0; i < dims; i++)
 		psa->rgsabound[dims - 1 - i] = bounds[i];
 	if (FAILED(SafeArrayAllocData(psa))) {
@@ -109,38 +118,65 @@ SAFEARRAY *WINAPI SafeArrayCreate(VARTYPE vt, UINT dims, SAFEARRAYBOUND *bounds)
 	return psa;
 }
 
+SAFEARRAY *WINAPI SafeArrayCreate(VARTYPE vt, UINT dims, SAFEARRAYBOUND *bounds)
+{
+	SAFEARRAY *psa;
+
+	if (!bounds || !vt_size(vt) || vt == VT_RECORD)
+		return NULL;
+	if (FAILED(SafeArrayAllocDescriptorEx(vt, dims, &psa)))
+		return NULL;
+	psa->fFeatures |= content_features(vt);
+	return finish_create(psa, dims, bounds);
+}
+
 SAFEARRAY *WINAPI SafeArrayCreateVector(VARTYPE vt, LONG lbound, ULONG count)
 {
 	SAFEARRAYBOUND b = { count, lbound };
+	SAFEARRAY *psa = SafeArrayCreate(vt, 1, &b);
 
-	return SafeArrayCreate(vt, 1, &b);
+	if (psa)
+		psa->fFeatures |= FADF_CREATEVECTOR;
+	return psa;
+}
+
+/* extra: the IRecordInfo of VT_RECORD (required), or the IID of
+ * VT_UNKNOWN/VT_DISPATCH (NULL: IUnknown's/IDispatch's). */
+static SAFEARRAY *create_ex(VARTYPE vt, UINT dims, const SAFEARRAYBOUND *bounds, PVOID extra)
+{
+	SAFEARRAY *psa;
+
+	if (vt != VT_RECORD) {
+		psa = SafeArrayCreate(vt, dims, (SAFEARRAYBOUND *)bounds);
+		if (psa && extra && (psa->fFeatures & FADF_HAVEIID))
+			SafeArraySetIID(psa, extra);
+		return psa;
+	}
+	if (!bounds || !extra || FAILED(SafeArrayAllocDescriptorEx(vt, dims, &psa)))
+		return NULL;
+	SafeArraySetRecordInfo(psa, extra);
+	return finish_create(psa, dims, bounds);
 }
 
 SAFEARRAY *WINAPI SafeArrayCreateEx(VARTYPE vt, UINT dims, SAFEARRAYBOUND *bounds, PVOID extra)
 {
-	return vt == VT_RECORD ? NULL : SafeArrayCreate(vt, dims, bounds);
+	return create_ex(vt, dims, bounds, extra);
 }
 
 SAFEARRAY *WINAPI SafeArrayCreateVectorEx(VARTYPE vt, LONG lbound, ULONG count, PVOID extra)
 {
-	return vt == VT_RECORD ? NULL : SafeArrayCreateVector(vt, lbound, count);
+	SAFEARRAYBOUND b = { count, lbound };
+
+	return create_ex(vt, 1, &b, extra);
 }
 
-/* Releases what the elements own: BSTRs, references, VARIANTs. */
+/* Releases what the elements own: BSTRs, references, VARIANTs, records. */
 static void clear_elements(SAFEARRAY *psa)
 {
 	ULONG n = element_count(psa);
 
-	for (ULONG i = 0; psa->pvData && i < n; i++) {
-		void *e = (BYTE *)psa->pvData + (SIZE_T)i * psa->cbElements;
-
-		if (psa->fFeatures & FADF_BSTR)
-			SysFreeString(*(BSTR *)e);
-		else if ((psa->fFeatures & (FADF_UNKNOWN | FADF_DISPATCH)) && *(IUnknown **)e)
-			IUnknown_Release(*(IUnknown **)e);
-		else if (psa->fFeatures & FADF_VARIANT)
-			VariantClear(e);
-	}
+	for (ULONG i = 0; psa->pvData && i < n; i++)
+		safearray_clear_element(psa, (BYTE *)psa->pvData + (SIZE_T)i * psa->cbElements);
 }
 
 HRESULT WINAPI SafeArrayDestroyData(SAFEARRAY *psa)
@@ -150,10 +186,15 @@ HRESULT WINAPI SafeArrayDestroyData(SAFEARRAY *psa)
 	if (psa->cLocks)
 		return DISP_E_ARRAYISLOCKED;
 	clear_elements(psa);
-	if (!(psa->fFeatures & (FADF_AUTO | FADF_STATIC | FADF_EMBEDDED))) {
-		CoTaskMemFree(psa->pvData);
-		psa->pvData = NULL;
+	if (psa->fFeatures & (FADF_AUTO | FADF_STATIC | FADF_EMBEDDED)) {
+		/* memory the caller owns: emptied, not freed */
+		if (psa->pvData)
+			memset(psa->pvData, 0, (SIZE_T)element_count(psa) * psa->cbElements);
+		return S_OK;
 	}
+	CoTaskMemFree(psa->pvData);
+	psa->pvData = NULL;
+	psa->fFeatures &= ~FADF_CREATEVECTOR;
 	return S_OK;
 }
 
@@ -163,6 +204,8 @@ HRESULT WINAPI SafeArrayDestroyDescriptor(SAFEARRAY *psa)
 		return E_INVALIDARG;
 	if (psa->cLocks)
 		return DISP_E_ARRAYISLOCKED;
+	if ((psa->fFeatures & FADF_RECORD) && *safearray_record_slot(psa))
+		IRecordInfo_Release(*safearray_record_slot(psa));
 	if (!(psa->fFeatures & (FADF_AUTO | FADF_STATIC | FADF_EMBEDDED)))
 		CoTaskMemFree((BYTE *)psa - PREFIX);
 	return S_OK;
@@ -236,6 +279,8 @@ HRESULT WINAPI SafeArrayGetVartype(SAFEARRAY *psa, VARTYPE *vt)
 		*vt = VT_VARIANT;
 	else if (psa->fFeatures & FADF_RECORD)
 		*vt = VT_RECORD;
+	else if (psa->fFeatures & FADF_HAVEIID) /* a descriptor not made by SafeArrayCreate */
+		*vt = VT_UNKNOWN;
 	else
 		return E_INVALIDARG;
 	return S_OK;

@@ -7,8 +7,13 @@
 #include "oleaut_private.h"
 
 /* Copies one element of the array's kind from src to dst (empty). */
-static HRESULT copy_element(const SAFEARRAY *psa, void *dst, const void *src)
+static HRESULT copy_element(SAFEARRAY *psa, void *dst, const void *src)
 {
+	if (psa->fFeatures & FADF_RECORD) {
+		IRecordInfo *info = *safearray_record_slot(psa);
+
+		return info ? IRecordInfo_RecordCopy(info, (void *)src, dst) : E_INVALIDARG;
+	}
 	if (psa->fFeatures & FADF_BSTR) {
 		BSTR s = *(const BSTR *)src;
 
@@ -25,9 +30,14 @@ static HRESULT copy_element(const SAFEARRAY *psa, void *dst, const void *src)
 	return S_OK;
 }
 
-static void clear_element(const SAFEARRAY *psa, void *e)
+void safearray_clear_element(SAFEARRAY *psa, void *e)
 {
-	if (psa->fFeatures & FADF_BSTR)
+	if (psa->fFeatures & FADF_RECORD) {
+		IRecordInfo *info = *safearray_record_slot(psa);
+
+		if (info)
+			IRecordInfo_RecordClear(info, e);
+	} else if (psa->fFeatures & FADF_BSTR)
 		SysFreeString(*(BSTR *)e);
 	else if (psa->fFeatures & FADF_VARIANT)
 		VariantClear(e);
@@ -62,6 +72,15 @@ HRESULT WINAPI SafeArrayPutElement(SAFEARRAY *psa, LONG *indices, void *value)
 	hr = SafeArrayPtrOfIndex(psa, indices, &e);
 	if (FAILED(hr))
 		return hr;
+	if (psa->fFeatures & FADF_RECORD) {
+		/* a record may be larger than tmp: the record info copies it in place */
+		if (!value)
+			return E_INVALIDARG;
+		SafeArrayLock(psa);
+		hr = copy_element(psa, e, value);
+		SafeArrayUnlock(psa);
+		return hr;
+	}
 	if (psa->fFeatures & (FADF_BSTR | FADF_UNKNOWN | FADF_DISPATCH))
 		hr = copy_element(psa, tmp, &value);
 	else if (!value)
@@ -71,7 +90,7 @@ HRESULT WINAPI SafeArrayPutElement(SAFEARRAY *psa, LONG *indices, void *value)
 	if (FAILED(hr))
 		return hr;
 	SafeArrayLock(psa);
-	clear_element(psa, e);
+	safearray_clear_element(psa, e);
 	memcpy(e, tmp, psa->cbElements);
 	SafeArrayUnlock(psa);
 	return S_OK;
@@ -92,7 +111,9 @@ HRESULT WINAPI SafeArrayCopyData(SAFEARRAY *src, SAFEARRAY *dst)
 	for (ULONG i = 0; i < n && SUCCEEDED(hr); i++) {
 		void *d = (BYTE *)dst->pvData + (SIZE_T)i * dst->cbElements;
 
-		clear_element(dst, d);
+		/* a record is copied over (RecordCopy replaces it), not cleared first */
+		if (!(dst->fFeatures & FADF_RECORD))
+			safearray_clear_element(dst, d);
 		hr = copy_element(src, d, (BYTE *)src->pvData + (SIZE_T)i * src->cbElements);
 	}
 	return hr;
@@ -109,14 +130,18 @@ HRESULT WINAPI SafeArrayCopy(SAFEARRAY *src, SAFEARRAY **out)
 	*out = NULL;
 	if (!src)
 		return S_OK;
+	if (!src->cbElements)
+		return E_INVALIDARG;
 	hr = SafeArrayAllocDescriptor(src->cDims, &dst);
 	if (FAILED(hr))
 		return hr;
 	/* the type or IID in front, which only an allocated descriptor has */
-	if (src->fFeatures & (FADF_HAVEVARTYPE | FADF_HAVEIID))
+	if (src->fFeatures & (FADF_HAVEVARTYPE | FADF_HAVEIID | FADF_RECORD))
 		memcpy((BYTE *)dst - 16, (BYTE *)src - 16, 16);
+	if ((src->fFeatures & FADF_RECORD) && *safearray_record_slot(dst))
+		IRecordInfo_AddRef(*safearray_record_slot(dst));
 	memcpy(dst, src, bytes);
-	dst->fFeatures &= ~(FADF_AUTO | FADF_STATIC | FADF_EMBEDDED);
+	dst->fFeatures &= ~(FADF_AUTO | FADF_STATIC | FADF_EMBEDDED | FADF_FIXEDSIZE | FADF_CREATEVECTOR);
 	dst->cLocks = 0;
 	dst->pvData = NULL;
 	if (src->pvData && (FAILED(hr = SafeArrayAllocData(dst)) ||
@@ -143,7 +168,7 @@ HRESULT WINAPI SafeArrayRedim(SAFEARRAY *psa, SAFEARRAYBOUND *b)
 	old_n = psa->rgsabound[0].cElements * rest;
 	new_n = b->cElements * rest;
 	for (ULONG i = new_n; i < old_n; i++)
-		clear_element(psa, (BYTE *)psa->pvData + (SIZE_T)i * psa->cbElements);
+		safearray_clear_element(psa, (BYTE *)psa->pvData + (SIZE_T)i * psa->cbElements);
 	data = CoTaskMemRealloc(psa->pvData, (SIZE_T)(new_n ? new_n : 1) * psa->cbElements);
 	if (!data)
 		return E_OUTOFMEMORY;

@@ -1,7 +1,9 @@
 /* GetUserNameExA/W.  The user is a local account of a computer in no
  * domain: NameSamCompatible ("LSW\user") is its one name; the directory
  * forms (user principal, DN, canonical...) do not exist for it
- * (ERROR_NONE_MAPPED), nor does a display name (none is set). */
+ * (ERROR_NONE_MAPPED), nor does a display name (none is set).  NameUnknown
+ * is ERROR_NO_SUCH_USER (Windows, as Wine's secur32 test checked there
+ * accepts). */
 #include "sspicli_private.h"
 
 /* "COMPUTER\user" into out (cap characters); its length. */
@@ -20,7 +22,7 @@ static DWORD sam_name(WCHAR *out, DWORD cap)
 static BOOLEAN name_of(EXTENDED_NAME_FORMAT format, WCHAR *name, DWORD *len)
 {
 	if (format != NameSamCompatible) {
-		SetLastError(format == NameUnknown ? ERROR_INVALID_PARAMETER : ERROR_NONE_MAPPED);
+		SetLastError(format == NameUnknown ? ERROR_NO_SUCH_USER : ERROR_NONE_MAPPED);
 		return FALSE;
 	}
 	*len = sam_name(name, MAX_COMPUTERNAME_LENGTH + UNLEN + 2);

@@ -93,8 +93,11 @@ SSPI_API SECURITY_STATUS SEC_ENTRY SetContextAttributesA(PCtxtHandle ctx, ULONG 
 	return SEC_E_INVALID_HANDLE;
 }
 
-/* Version 3: up to SetCredentialsAttributes, all of which are here. */
-#define TABLE_VERSION 3
+/* Every entry up to SetCredentialsAttributes is here, but the version
+ * Windows reports is 1 (SECURITY_SUPPORT_PROVIDER_INTERFACE_VERSION), and
+ * its Reserved3/4 repeat EncryptMessage/DecryptMessage (Wine's secur32
+ * test, which passes on Windows, checks both). */
+#define TABLE_VERSION SECURITY_SUPPORT_PROVIDER_INTERFACE_VERSION
 
 static SecurityFunctionTableW table_w = {
 	.dwVersion = TABLE_VERSION,
@@ -118,6 +121,8 @@ static SecurityFunctionTableW table_w = {
 	.ImportSecurityContextW = ImportSecurityContextW,
 	.AddCredentialsW = AddCredentialsW,
 	.QuerySecurityContextToken = QuerySecurityContextToken,
+	.Reserved3 = (void *)EncryptMessage,
+	.Reserved4 = (void *)DecryptMessage,
 	.EncryptMessage = EncryptMessage,
 	.DecryptMessage = DecryptMessage,
 	.SetContextAttributesW = SetContextAttributesW,
@@ -146,6 +151,8 @@ static SecurityFunctionTableA table_a = {
 	.ImportSecurityContextA = ImportSecurityContextA,
 	.AddCredentialsA = AddCredentialsA,
 	.QuerySecurityContextToken = QuerySecurityContextToken,
+	.Reserved3 = (void *)EncryptMessage,
+	.Reserved4 = (void *)DecryptMessage,
 	.EncryptMessage = EncryptMessage,
 	.DecryptMessage = DecryptMessage,
 	.SetContextAttributesA = SetContextAttributesA,
