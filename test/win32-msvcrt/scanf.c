@@ -38,5 +38,7 @@ int main(void)
     r = sscanf("narrow", "%S", ws); printf("22: %d [%ls]\n", r, ws);
     r = sscanf("1e5x", "%lf", &d); printf("23: %d %g\n", r, d);
     r = sscanf("]x", "%[]x]", s1); printf("24: %d [%s]\n", r, s1);
+    a = (int)0xdeadbeef; /* msvcrt has no hh: the second h undoes the first */
+    r = sscanf("12345678", "%hhd", &a); printf("25: %d %x\n", r, a);
     return 0;
 }

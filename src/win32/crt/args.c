@@ -18,39 +18,44 @@ void crt_args_init(void)
     _wcmdln = GetCommandLineW();
 }
 
-void crt_narrow_args(void)
+/* argv from the command line, wildcards expanded when asked; a failure
+ * leaves nothing that could run. */
+static void **split_args(const void *cmd, int wide, int expand, int *argc)
 {
-    int argc;
-    void **argv;
+    const unsigned char *quoted;
+    void **argv = crt_split_cmdline(cmd, wide, argc, &quoted), **expanded;
 
-    if (__argv)
-        return;
-    argv = crt_split_cmdline(_acmdln, 0, &argc);
     if (!argv)
         _exit(255);     /* no memory for the arguments: nothing can run */
-    __argc = argc;
-    __argv = (char **)argv;
+    if (expand && (expanded = crt_expand_wildcards(argv, argc, quoted, wide))) {
+        free(argv);
+        argv = expanded;
+    }
+    return argv;
+}
+
+/* The first call splits; an expanding call (__getmainargs with its
+ * wildcard flag, _configure_*_argv(_crt_argv_expanded_arguments)) splits
+ * and expands again each time, as the file system may have changed. */
+void crt_narrow_args(int expand)
+{
+    if (__argv && !expand)
+        return;
+    __argv = (char **)split_args(_acmdln, 0, expand, &__argc);
     _pgmptr = __argv[0];
 }
 
-void crt_wide_args(void)
+void crt_wide_args(int expand)
 {
-    int argc;
-    void **argv;
-
-    if (__wargv)
+    if (__wargv && !expand)
         return;
-    argv = crt_split_cmdline(_wcmdln, 1, &argc);
-    if (!argv)
-        _exit(255);
-    __argc = argc;
-    __wargv = (wchar **)argv;
+    __wargv = (wchar **)split_args(_wcmdln, 1, expand, &__argc);
     _wpgmptr = __wargv[0];
 }
 
 CRTAPI int *__p___argc(void) { return &__argc; }
-CRTAPI char ***__p___argv(void) { crt_narrow_args(); return &__argv; }
-CRTAPI wchar ***__p___wargv(void) { crt_wide_args(); return &__wargv; }
+CRTAPI char ***__p___argv(void) { crt_narrow_args(0); return &__argv; }
+CRTAPI wchar ***__p___wargv(void) { crt_wide_args(0); return &__wargv; }
 CRTAPI char **__p__acmdln(void) { return &_acmdln; }
 CRTAPI wchar **__p__wcmdln(void) { return &_wcmdln; }
 CRTAPI int *__p__fmode(void) { return &_fmode; }
@@ -106,5 +111,5 @@ static int get_pointer(void **out, void *value)
     return 0;
 }
 
-CRTAPI int _get_pgmptr(char **p) { crt_narrow_args(); return get_pointer((void **)p, _pgmptr); }
-CRTAPI int _get_wpgmptr(wchar **p) { crt_wide_args(); return get_pointer((void **)p, _wpgmptr); }
+CRTAPI int _get_pgmptr(char **p) { crt_narrow_args(0); return get_pointer((void **)p, _pgmptr); }
+CRTAPI int _get_wpgmptr(wchar **p) { crt_wide_args(0); return get_pointer((void **)p, _wpgmptr); }

@@ -7,7 +7,9 @@
  *  - backslashes not followed by a quote are literal;
  *  - inside quotes, "" is a literal quote and quoting continues (the
  *    behaviour of the CRTs since 2008).
- * One parser serves char and wchar_t strings; `w` selects the width. */
+ * One parser serves char and wchar_t strings; `w` selects the width.
+ * It also notes which arguments held quotes: wildcard expansion leaves
+ * those alone. */
 #include "crt_internal.h"
 
 struct split {
@@ -15,6 +17,7 @@ struct split {
     int w;
     void *out;          /* character storage, NULL when counting */
     size_t nchars;      /* characters written or counted, NULs included */
+    unsigned char *quoted; /* per argument: held a quote (filled with out) */
 };
 
 static unsigned get(const struct split *sp, size_t i)
@@ -52,8 +55,8 @@ static size_t parse_argv0(struct split *sp)
 }
 
 /* Parses one argument starting at i (not whitespace); returns the index
- * just past it. */
-static size_t parse_arg(struct split *sp, size_t i)
+ * just past it.  *had_quote tells whether a quote opened or closed in it. */
+static size_t parse_arg(struct split *sp, size_t i, unsigned char *had_quote)
 {
     int quoted = 0;
 
@@ -81,6 +84,7 @@ static size_t parse_arg(struct split *sp, size_t i)
             i++;
         } else {
             quoted = !quoted;
+            *had_quote = 1;
         }
         i++;
     }
@@ -96,18 +100,24 @@ static int split_all(struct split *sp, void **argv)
 
     start = sp->nchars;
     i = parse_argv0(sp);
-    if (argv)
+    if (argv) {
         argv[argc] = (char *)sp->out + start * (sp->w ? 2 : 1);
+        sp->quoted[argc] = 0;
+    }
     argc++;
     for (;;) {
         while (get(sp, i) == ' ' || get(sp, i) == '\t')
             i++;
         if (!get(sp, i))
             break;
+        unsigned char had_quote = 0;
+
         start = sp->nchars;
-        i = parse_arg(sp, i);
-        if (argv)
+        i = parse_arg(sp, i, &had_quote);
+        if (argv) {
             argv[argc] = (char *)sp->out + start * (sp->w ? 2 : 1);
+            sp->quoted[argc] = had_quote;
+        }
         argc++;
     }
     if (argv)
@@ -115,9 +125,11 @@ static int split_all(struct split *sp, void **argv)
     return argc;
 }
 
-/* Returns a malloc'ed block holding the argv array and the strings, or
- * NULL.  *argc_out receives the count. */
-void **crt_split_cmdline(const void *cmd, int wide, int *argc_out)
+/* Returns a malloc'ed block holding the argv array, the strings and one
+ * byte per argument telling whether it held quotes (*quoted_out, may be
+ * NULL), or NULL.  *argc_out receives the count. */
+void **crt_split_cmdline(const void *cmd, int wide, int *argc_out,
+                         const unsigned char **quoted_out)
 {
     struct split sp = { .src = cmd, .w = wide };
     static const wchar empty[1];
@@ -127,12 +139,15 @@ void **crt_split_cmdline(const void *cmd, int wide, int *argc_out)
     if (!cmd)
         sp.src = empty;
     argc = split_all(&sp, NULL);
-    argv = malloc((argc + 1) * sizeof(void *) + sp.nchars * (wide ? 2 : 1));
+    argv = malloc((argc + 1) * sizeof(void *) + sp.nchars * (wide ? 2 : 1) + argc);
     if (!argv)
         return NULL;
     sp.out = argv + argc + 1;
+    sp.quoted = (unsigned char *)sp.out + sp.nchars * (wide ? 2 : 1);
     sp.nchars = 0;
     split_all(&sp, argv);
     *argc_out = argc;
+    if (quoted_out)
+        *quoted_out = sp.quoted;
     return argv;
 }

@@ -63,13 +63,16 @@ extern CRTDATA wchar **_wenviron;
 void crt_env_init(void);
 void crt_wenv_init(void);     /* builds _wenviron on first wide use */
 void crt_args_init(void);
-void crt_narrow_args(void);
-void crt_wide_args(void);
+void crt_narrow_args(int expand_wildcards);
+void crt_wide_args(int expand_wildcards);
 extern CRTDATA int __argc;
 extern CRTDATA char **__argv;
 extern CRTDATA wchar **__wargv;
 void crt_time_init(void);
-void **crt_split_cmdline(const void *cmd, int wide, int *argc_out);
+void **crt_split_cmdline(const void *cmd, int wide, int *argc_out,
+                         const unsigned char **quoted_out);
+void **crt_expand_wildcards(void **argv, int *argc, const unsigned char *quoted,
+                            int wide);
 
 /* ---- low-level I/O (fd layer) ---- */
 #define _O_RDONLY 0x0000
@@ -203,6 +206,9 @@ int crt_iob_index(FILE *f);    /* f's place among the standard streams, or -1 */
 
 void crt_stdio_init(void);
 void crt_mbcp_init(void);     /* _setmbcp(_MB_CP_ANSI) */
+#ifndef CRT_UCRT
+void crt_version_init(void);  /* msvcrt's _osver, _winver, _winmajor, _winminor */
+#endif
 void crt_stdio_flush_all(void);
 void crt_lock_file(FILE *);
 void crt_unlock_file(FILE *);

@@ -9,23 +9,7 @@
  */
 #include "crt_internal.h"
 
-#define MAX_PATH 260
 #define EPOCH_1601_TO_1970 116444736000000000ull
-
-/* WIN32_FIND_DATAW, as in the public <minwinbase.h> */
-typedef struct {
-	DWORD dwFileAttributes;
-	FILETIME ftCreationTime, ftLastAccessTime, ftLastWriteTime;
-	DWORD nFileSizeHigh, nFileSizeLow;
-	DWORD dwReserved0, dwReserved1;
-	WCHAR cFileName[MAX_PATH];
-	WCHAR cAlternateFileName[14];
-} WIN32_FIND_DATAW;
-
-/* kernel32, not in k32.h (only this file uses them) */
-K32 HANDLE FindFirstFileW(const WCHAR *name, WIN32_FIND_DATAW *data);
-K32 BOOL FindNextFileW(HANDLE h, WIN32_FIND_DATAW *data);
-K32 BOOL FindClose(HANDLE h);
 
 /* The CRT's attributes are the low DOS bits (_A_RDONLY .. _A_ARCH). */
 #define CRT_ATTRIB_MASK 0x37

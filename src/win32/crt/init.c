@@ -12,6 +12,9 @@ static void process_attach(void)
     crt_fd_init();
     crt_stdio_init();
     crt_mbcp_init();
+#ifndef CRT_UCRT
+    crt_version_init();
+#endif
 }
 
 BOOL __attribute__((__stdcall__)) DllMain(HANDLE inst, DWORD reason,

@@ -68,12 +68,27 @@ typedef struct {
     DWORD dwHighDateTime;
 } FILETIME;
 
+#define MAX_PATH 260
+
+/* WIN32_FIND_DATAW, as in the public <minwinbase.h> */
+typedef struct {
+    DWORD dwFileAttributes;
+    FILETIME ftCreationTime, ftLastAccessTime, ftLastWriteTime;
+    DWORD nFileSizeHigh, nFileSizeLow;
+    DWORD dwReserved0, dwReserved1;
+    WCHAR cFileName[MAX_PATH];
+    WCHAR cAlternateFileName[14];
+} WIN32_FIND_DATAW;
+
 K32 HANDLE GetStdHandle(DWORD);
 K32 BOOL WriteFile(HANDLE, const void *, DWORD, DWORD *, void *);
 K32 BOOL ReadFile(HANDLE, void *, DWORD, DWORD *, void *);
 K32 HANDLE CreateFileA(const char *, DWORD, DWORD, void *, DWORD, DWORD, HANDLE);
 K32 HANDLE CreateFileW(const WCHAR *, DWORD, DWORD, void *, DWORD, DWORD, HANDLE);
 K32 BOOL CloseHandle(HANDLE);
+K32 HANDLE FindFirstFileW(const WCHAR *, WIN32_FIND_DATAW *);
+K32 BOOL FindNextFileW(HANDLE, WIN32_FIND_DATAW *);
+K32 BOOL FindClose(HANDLE);
 K32 BOOL SetFilePointerEx(HANDLE, int64_t, int64_t *, DWORD);
 K32 DWORD GetFileType(HANDLE);
 K32 BOOL DuplicateHandle(HANDLE, HANDLE, HANDLE, HANDLE *, DWORD, BOOL, DWORD);
@@ -95,6 +110,7 @@ K32 BOOL FreeEnvironmentStringsW(WCHAR *);
 K32 BOOL SetEnvironmentVariableA(const char *, const char *);
 K32 BOOL SetEnvironmentVariableW(const WCHAR *, const WCHAR *);
 K32 DWORD GetLastError(void);
+K32 DWORD GetVersion(void);
 K32 void SetLastError(DWORD);
 K32 __attribute__((noreturn)) void ExitProcess(UINT);
 K32 BOOL TerminateProcess(HANDLE, UINT);

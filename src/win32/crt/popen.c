@@ -156,8 +156,8 @@ CRTAPI int _pclose(FILE *f)
             popened[i].stream = NULL;
         }
     _unlock(LOCK_POPEN);
-    if (!process) {
-        crt_set_errno(EINVAL);
+    if (!process) { /* NULL is an invalid parameter; another stream not ours */
+        crt_set_errno(f ? EBADF : EINVAL);
         return -1;
     }
     fclose(f); /* the child sees the end of its input, or a broken pipe */

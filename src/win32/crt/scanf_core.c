@@ -55,14 +55,16 @@ static int skip_ws(struct scan_in *in)
     return c;
 }
 
-/* The length modifier at i: how many characters it takes, 0 if none. */
-static size_t parse_length(const void *fmt, int w, size_t i, struct scan_spec *sp)
+/* The length modifier at i: how many characters it takes, 0 if none.
+ * msvcrt has no "hh": its second 'h' undoes the first (an int). */
+static size_t parse_length(const void *fmt, int w, size_t i, struct scan_spec *sp,
+                           unsigned opts)
 {
     unsigned c = fch(fmt, i, w), n1 = fch(fmt, i + 1, w), n2 = fch(fmt, i + 2, w);
 
     switch (c) {
     case 'h':
-        sp->len = n1 == 'h' ? LEN_HH : LEN_H;
+        sp->len = n1 != 'h' ? LEN_H : opts & SCANO_C99 ? LEN_HH : LEN_NONE;
         return n1 == 'h' ? 2 : 1;
     case 'l':
         sp->len = n1 == 'l' ? LEN_64 : LEN_L;
@@ -83,7 +85,7 @@ static size_t parse_length(const void *fmt, int w, size_t i, struct scan_spec *s
 }
 
 static size_t parse_scan_spec(const void *fmt, int w, size_t i,
-                              struct scan_spec *sp)
+                              struct scan_spec *sp, unsigned opts)
 {
     unsigned c;
 
@@ -94,7 +96,7 @@ static size_t parse_scan_spec(const void *fmt, int w, size_t i,
      * the conversion: "%h02d" is "%02hd", "%2h0d" has width 20. */
     for (size_t n; ; i += n) {
         c = fch(fmt, i, w);
-        n = c >= '0' && c <= '9' ? 1 : parse_length(fmt, w, i, sp);
+        n = c >= '0' && c <= '9' ? 1 : parse_length(fmt, w, i, sp, opts);
         if (!n)
             break;
         if (c >= '0' && c <= '9')
@@ -495,7 +497,7 @@ int scan_core(struct scan_in *in, const void *fmt, int w, va_list ap)
             i++;
             continue;
         }
-        i = parse_scan_spec(fmt, w, i + 1, &sp);
+        i = parse_scan_spec(fmt, w, i + 1, &sp, in->opts);
         int r = convert_one(in, &sp, &args, fmt, w, &i);
         if (r < 0 && !any) {
             assigned = EOF;

@@ -18,7 +18,7 @@ static int app_type;
 
 /* Wildcard expansion (_crt_argv_expanded_arguments) is not done yet: the
  * arguments are passed as written, as with unexpanded arguments. */
-static int configure_argv(int mode, void (*split)(void))
+static int configure_argv(int mode, void (*split)(int expand_wildcards))
 {
     if (mode < ARGV_NONE || mode > ARGV_EXPANDED) {
         crt_invalid_parameter();
@@ -26,7 +26,7 @@ static int configure_argv(int mode, void (*split)(void))
         return EINVAL;
     }
     if (mode != ARGV_NONE)
-        split();
+        split(mode == ARGV_EXPANDED);
     return 0;
 }
 

@@ -21,7 +21,7 @@ CRTAPI double exp(double x)
 {
     X87_EXTENDED;
     if (is_nan(x))
-        return quiet(x);
+        return quiet_edom_in_msvcrt(x);
     if (is_inf(x))
         return SIGN_BIT(x) ? 0.0 : x;
     return crt_exp2_checked(x * LOG2E_L, "exp", x, 0);

@@ -99,6 +99,15 @@ static inline double quiet(double x)
 {
     return from_bits(dbits(x) | 0x0008000000000000ULL);
 }
+/* msvcrt.dll's atan, tanh and exp also call a NaN argument a domain
+ * error (EDOM); ucrtbase's do not. */
+static inline double quiet_edom_in_msvcrt(double x)
+{
+#ifndef CRT_UCRT
+    crt_set_errno(EDOM);
+#endif
+    return quiet(x);
+}
 
 /* x87 primitives (libm_x87.c). */
 ldouble crt_x87_log2(ldouble x);          /* log2 x, x > 0 */

@@ -76,7 +76,7 @@ CRTAPI double atan(double x)
 {
     X87_EXTENDED;
     if (is_nan(x))
-        return quiet(x);
+        return quiet_edom_in_msvcrt(x);
     if (x == 0)
         return x;
     return (double)crt_x87_atan2(x, 1.0L);
@@ -167,7 +167,7 @@ CRTAPI double tanh(double x)
     double r;
 
     if (is_nan(x) || x == 0)
-        return is_nan(x) ? quiet(x) : x;
+        return is_nan(x) ? quiet_edom_in_msvcrt(x) : x;
     if (a > 23)
         r = 1.0;
     else {
