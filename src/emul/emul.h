@@ -329,6 +329,7 @@ struct lsw_process {
 	uint32_t parent_pid;         /* 0: started by lsw itself */
 	char *command_line;          /* NULL: argv quoted */
 	char *image_dos;             /* NULL: the job's view of image_path */
+	char *image_view_dos;        /* that view, made once (process_image_view_dos) */
 	bool std_given;              /* handles_std came with the spec */
 	uint32_t window_flags;
 	uint16_t show_window;
