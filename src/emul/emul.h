@@ -202,6 +202,8 @@ struct lsw_thread {
 	bool fast_taken;             /* a call of it was taken since it was made hot */
 	bool fast_proven;            /* ... since it started or last missed a window */
 	bool fast_declined;          /* the channel handed its call back */
+	uint64_t fast_syscall_ns;    /* its last such call answered through the
+				      * syscall (0: none yet) */
 	bool stopped;                /* waits in LSW_REQ_INTERRUPT */
 	struct apc *apc_first, *apc_last; /* user APCs queued (apc.c) */
 	bool alertable;              /* in an alertable wait */
@@ -519,6 +521,7 @@ struct lsw_host {
 	unsigned fast_cpu;           /* ours + 1, as the polled blocks say */
 	struct fast_stats {          /* --debug: what the channel did */
 		uint64_t taken, by_syscall, cools, here, missed, withdrawn, wakes, slices, spin_ns;
+		uint64_t apart;      /* calls that came too far apart to be polled for */
 	} fast_stats;
 };
 
