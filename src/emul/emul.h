@@ -205,6 +205,8 @@ struct lsw_thread {
 	bool fast_taken;             /* a call of it was taken since it was made hot */
 	bool fast_proven;            /* ... since it started or last missed a window */
 	bool fast_declined;          /* the channel handed its call back */
+	uint64_t fast_syscall_ns;    /* its last such call answered through the
+				      * syscall (0: none yet) */
 	bool stopped;                /* waits in LSW_REQ_INTERRUPT */
 	struct apc *apc_first, *apc_last; /* user APCs queued (apc.c) */
 	bool alertable;              /* in an alertable wait */
@@ -335,6 +337,7 @@ struct lsw_process {
 	uint32_t parent_pid;         /* 0: started by lsw itself */
 	char *command_line;          /* NULL: argv quoted */
 	char *image_dos;             /* NULL: the job's view of image_path */
+	char *image_view_dos;        /* that view, made once (process_image_view_dos) */
 	bool std_given;              /* handles_std came with the spec */
 	uint32_t window_flags;
 	uint16_t show_window;
@@ -524,6 +527,7 @@ struct lsw_host {
 	unsigned fast_cpu;           /* ours + 1, as the polled blocks say */
 	struct fast_stats {          /* --debug: what the channel did */
 		uint64_t taken, by_syscall, cools, here, missed, withdrawn, wakes, slices, spin_ns;
+		uint64_t apart;      /* calls that came too far apart to be polled for */
 	} fast_stats;
 };
 

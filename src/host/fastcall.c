@@ -144,10 +144,12 @@ void fastcall_report(struct lsw_host *h)
 	struct fast_stats *s = &h->fast_stats;
 
 	if (h->fast_entry)
-		lsw_log("fast channel: %llu calls taken, %llu by the syscall, %llu futex wakes, "
+		lsw_log("fast channel: %llu calls taken, %llu by the syscall (%llu too far apart "
+			"to poll for), %llu futex wakes, "
 			"%llu cool-downs (%llu on our CPU, %llu missed), %llu withdrawn, "
 			"%llu spins (%llu us), the supervisor last on CPU %d",
 			(unsigned long long)s->taken, (unsigned long long)s->by_syscall,
+			(unsigned long long)s->apart,
 			(unsigned long long)s->wakes, (unsigned long long)s->cools, (unsigned long long)s->here,
 			(unsigned long long)s->missed, (unsigned long long)s->withdrawn,
 			(unsigned long long)s->slices, (unsigned long long)(s->spin_ns / 1000),

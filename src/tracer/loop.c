@@ -40,9 +40,14 @@ static void arm_timerfd(struct loop *l)
 	for (size_t i = 0; i < l->ntimers; i++)
 		if (l->timers[i].deadline < first)
 			first = l->timers[i].deadline;
+	if (first == 0)
+		first = 1;
+	/* timers come and go several times a run (a job's timeout, the
+	 * handover deadline...) mostly leaving the first deadline as it was */
+	if (first == l->armed)
+		return;
+	l->armed = first;
 	if (first != UINT64_MAX) {
-		if (first == 0)
-			first = 1;
 		its.it_value.tv_sec = (time_t)(first / 1000000000ull);
 		its.it_value.tv_nsec = (long)(first % 1000000000ull);
 	}
@@ -72,7 +77,7 @@ static void run_timers(void *arg, uint32_t events)
 
 int loop_init(struct loop *l)
 {
-	*l = (struct loop){ .epfd = -1, .tfd = -1, .next_timer_id = 1 };
+	*l = (struct loop){ .epfd = -1, .tfd = -1, .armed = UINT64_MAX, .next_timer_id = 1 };
 	l->epfd = epoll_create1(EPOLL_CLOEXEC);
 	l->tfd = timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC | TFD_NONBLOCK);
 	if (l->epfd < 0 || l->tfd < 0)

@@ -19,6 +19,7 @@ struct loop_idle;
 
 struct loop {
 	int epfd, tfd;
+	uint64_t armed;              /* the timerfd's deadline (UINT64_MAX: none) */
 	struct loop_watch *watches;
 	size_t nwatches;
 	struct loop_timer *timers;   /* unsorted; few at a time */

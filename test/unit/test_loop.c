@@ -95,6 +95,49 @@ START_TEST(idle_once_and_cancelled)
 }
 END_TEST
 
+/* A timer added with the deadline of one that just fired is due at once:
+ * the timerfd, which fired and was read, must be set again, though the
+ * loop leaves it alone when the first deadline is the one it was set to
+ * (so what it was set to must follow it being disarmed). */
+static uint64_t fired_deadline;
+
+static void on_second_timer(void *arg, uint32_t events)
+{
+	(void)arg;
+	(void)events;
+	note('2');
+	loop_stop(&loop);
+}
+
+static void on_fd_add_timer(void *arg, uint32_t events)
+{
+	on_fd(arg, events);
+	ck_assert_uint_ne(loop_add_timer(&loop, fired_deadline, on_second_timer, NULL), 0);
+}
+
+static void on_first_timer(void *arg, uint32_t events)
+{
+	uint64_t one = 1;
+
+	(void)arg;
+	(void)events;
+	note('1');
+	ck_assert_int_eq(loop_watch(&loop, efd, 0x001 /* EPOLLIN */, on_fd_add_timer, NULL), 0);
+	ck_assert_int_eq(write(efd, &one, sizeof(one)), sizeof(one));
+}
+
+START_TEST(timer_again_at_a_fired_deadline)
+{
+	uint64_t v;
+
+	ck_assert_int_eq(read(efd, &v, sizeof(v)), sizeof(v)); /* not ready before */
+	fired_deadline = loop_now_ns() + 2000000;
+	ck_assert_uint_ne(loop_add_timer(&loop, fired_deadline, on_first_timer, NULL), 0);
+	ck_assert_int_eq(loop_run(&loop), 0);
+	ck_assert_str_eq(order, "1F2");
+}
+END_TEST
+
 static Suite *loop_suite(void)
 {
 	Suite *s = suite_create("loop");
@@ -103,6 +146,7 @@ static Suite *loop_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, idle_after_ready_work);
 	tcase_add_test(tc, idle_once_and_cancelled);
+	tcase_add_test(tc, timer_again_at_a_fired_deadline);
 	suite_add_tcase(s, tc);
 	return s;
 }

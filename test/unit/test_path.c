@@ -684,6 +684,28 @@ START_TEST(z_root_named_through_a_link)
 }
 END_TEST
 
+/* The job's program, named through a link, is resolved with the view
+ * (the first process's image is not walked again); another name is not
+ * answered from it. */
+START_TEST(view_keeps_program_resolution)
+{
+	char named[PATH_MAX], real[PATH_MAX];
+
+	symlink_at("bin", "binlink");
+	snprintf(named, sizeof(named), "%s/binlink/prog.exe", root);
+	spec.program = named;
+	path_view_free(view);
+	view = path_view_new(prefix, dlls, &spec);
+	ck_assert(path_view_program_real(view, named, real));
+	ck_assert_str_eq(real, exe);
+	ck_assert(!path_view_program_real(view, exe, real));
+	spec.no_cwd = true; /* no program directory allowed: nothing resolved */
+	path_view_free(view);
+	view = path_view_new(prefix, dlls, &spec);
+	ck_assert(!path_view_program_real(view, named, real));
+}
+END_TEST
+
 START_TEST(z_not_under_overlay)
 {
 	/* Z: is not C:: its system32 is never replaced */
@@ -843,6 +865,7 @@ static Suite *path_suite(void)
 	tcase_add_test(tc, z_symlinks_out_of_cwd);
 	tcase_add_test(tc, z_links_followed_inside);
 	tcase_add_test(tc, z_root_named_through_a_link);
+	tcase_add_test(tc, view_keeps_program_resolution);
 	tcase_add_test(tc, z_not_under_overlay);
 	tcase_add_test(tc, fd_reachable_where_allowed);
 	tcase_add_test(tc, fd_reachable_catches_swapped_directory);

@@ -53,8 +53,9 @@ static const struct allowed_root *allowed_holding(const struct path_view *v, con
 
 /* path made absolute (against the logical current directory) with "."
  * and ".." taken away as names, the way a shell spells it; "" if that is
- * not the directory real. */
-static void alias_of(const char *path, const char *real, char *out)
+ * not the directory real.  path_is_real: path is known to resolve to real
+ * (then a spelling equal to path is not resolved again). */
+static void alias_of(const char *path, const char *real, bool path_is_real, char *out)
 {
 	char abs[PATH_MAX], check[PATH_MAX];
 	const char *pwd = getenv("PWD");
@@ -81,18 +82,21 @@ static void alias_of(const char *path, const char *real, char *out)
 			return;
 		}
 	}
-	if (!realpath(out[0] ? out : "/", check) || strcmp(check, real) || !strcmp(out, real))
-		out[0] = 0; /* not the same directory, or no other name for it */
+	if (!(path_is_real && !strcmp(out, path)) &&
+	    (!realpath(out[0] ? out : "/", check) || strcmp(check, real)))
+		out[0] = 0; /* not the same directory */
+	else if (!strcmp(out, real))
+		out[0] = 0; /* no other name for it */
 }
 
-/* Allows the directory dir (as the user named it, so that this name
- * leads there too); real_of: where to resolve it from, if not dir. */
-static void allow(struct path_view *v, const char *dir, const char *real_of, bool ro)
+/* Allows the directory real (resolved), named dir by the user (so that
+ * this name leads there too); dir_is_real: dir is known to resolve to it. */
+static void allow_real(struct path_view *v, const char *dir, const char *real, bool dir_is_real,
+		       bool ro)
 {
-	char real[PATH_MAX];
 	struct allowed_root *a;
 
-	if (v->nallowed >= PATH_MAX_ALLOWED || !realpath(real_of ? real_of : dir, real))
+	if (v->nallowed >= PATH_MAX_ALLOWED)
 		return;
 	for (int i = 0; i < v->nallowed; i++)
 		if (!strcmp(v->allowed[i].path, real)) {
@@ -101,17 +105,33 @@ static void allow(struct path_view *v, const char *dir, const char *real_of, boo
 		}
 	a = &v->allowed[v->nallowed++];
 	snprintf(a->path, PATH_MAX, "%s", real);
-	alias_of(dir, real, a->alias);
+	alias_of(dir, real, dir_is_real, a->alias);
 	a->read_only = ro;
 }
 
-/* The current directory as the shell names it ($PWD), if that is it. */
-static const char *logical_cwd(const char *cwd)
+/* Allows the directory dir; real_of: where to resolve it from, if not dir. */
+static void allow(struct path_view *v, const char *dir, const char *real_of, bool ro)
 {
-	const char *pwd = getenv("PWD");
 	char real[PATH_MAX];
 
-	return pwd && pwd[0] == '/' && realpath(pwd, real) && !strcmp(real, cwd) ? pwd : cwd;
+	if (realpath(real_of ? real_of : dir, real))
+		allow_real(v, dir, real, !real_of, ro);
+}
+
+/* The current directory (getcwd's: resolved already), named as the shell
+ * names it ($PWD) if that is it.  Each is resolved once: a run through
+ * lswhost makes a view, and these were 3 realpath walks of it. */
+static void allow_cwd(struct path_view *v)
+{
+	const char *pwd = getenv("PWD");
+	char cwd[PATH_MAX], real[PATH_MAX];
+
+	if (!getcwd(cwd, sizeof(cwd)))
+		return;
+	if (pwd && pwd[0] == '/' && realpath(pwd, real) && !strcmp(real, cwd))
+		allow_real(v, pwd, cwd, true, false);
+	else
+		allow_real(v, cwd, cwd, true, false);
 }
 
 /* The program's directory, read-only, unless an allowed root already
@@ -123,6 +143,8 @@ static void allow_exe_dir(struct path_view *v, const char *exe)
 
 	if (!realpath(exe, real))
 		return;
+	snprintf(v->program, PATH_MAX, "%s", exe); /* the first process's image */
+	snprintf(v->program_real, PATH_MAX, "%s", real);
 	slash = strrchr(real, '/');
 	if (slash && slash != real)
 		*slash = 0;
@@ -165,13 +187,13 @@ static void view_clear(struct path_view *v)
 	}
 	v->nallowed = 0;
 	v->system32[0] = 0;
+	v->program[0] = v->program_real[0] = 0;
 }
 
 struct path_view *path_view_new(const char *prefix, const char *dll_dir,
 			       const struct lsw_job_spec *spec)
 {
 	struct path_view *v = malloc(sizeof(*v));
-	char cwd[PATH_MAX];
 	struct drive *c;
 
 	if (!v)
@@ -183,8 +205,8 @@ struct path_view *path_view_new(const char *prefix, const char *dll_dir,
 		c->real_root[0] = 0;
 	snprintf(v->drives['Z' - 'A'].root, PATH_MAX, "/");
 	v->drives['Z' - 'A'].filtered = true;
-	if (!spec->no_cwd && getcwd(cwd, sizeof(cwd)))
-		allow(v, logical_cwd(cwd), NULL, false);
+	if (!spec->no_cwd)
+		allow_cwd(v);
 	for (unsigned i = 0; i < spec->nmaps && i < LSW_MAX_MAPPINGS; i++) {
 		const struct lsw_mapping *m = &spec->maps[i];
 
@@ -204,6 +226,14 @@ struct path_view *path_view_new(const char *prefix, const char *dll_dir,
 void path_view_free(struct path_view *v)
 {
 	free(v);
+}
+
+bool path_view_program_real(const struct path_view *v, const char *host, char *real)
+{
+	if (!v || !v->program[0] || strcmp(v->program, host))
+		return false;
+	snprintf(real, PATH_MAX, "%s", v->program_real);
+	return true;
 }
 
 uint32_t path_drive_mask(const struct path_view *v)

@@ -36,6 +36,10 @@ struct path_view;
 struct path_view *path_view_new(const char *prefix, const char *dll_dir,
 			       const struct lsw_job_spec *spec);
 void path_view_free(struct path_view *v);
+/* The resolution of host (into real, PATH_MAX) if it is the job's program
+ * the view resolved when it was made (the same request: its first
+ * process's image), so it is not walked again; false otherwise. */
+bool path_view_program_real(const struct path_view *v, const char *host, char *real);
 /* The view of the job t's process runs in. */
 static inline const struct path_view *thread_view(const struct lsw_thread *t)
 {

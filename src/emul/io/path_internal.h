@@ -28,6 +28,8 @@ struct path_view {
 	struct allowed_root allowed[PATH_MAX_ALLOWED];
 	int nallowed;
 	char system32[PATH_MAX];   /* our DLLs: C:\Windows\System32 serves them */
+	char program[PATH_MAX];    /* the job's program as named, when resolved */
+	char program_real[PATH_MAX]; /* its resolution, made with the view */
 };
 
 /* a equals b, or is a directory above it ("/x" holds "/x/y", not "/xy"). */

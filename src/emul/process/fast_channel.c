@@ -130,18 +130,39 @@ static void sync_wakeup(struct lsw_process *p)
 	}
 }
 
+/* Whether t's call answered now came soon enough after its last one
+ * through the syscall that polling could have met it: within the longest
+ * window polling lasts for it (the probation window until it is proven;
+ * not the learned window, which follows the channel's own, shorter, gaps).
+ * A thread's first call, or one that comes hundreds of us after the last
+ * (a loader's, hello.exe's: through lswhost ~12 spins, ~100 us of
+ * lswhost's CPU a run, and no call ever taken), is not polled for. */
+static bool came_soon(struct lsw_thread *t, uint64_t now)
+{
+	uint64_t last = t->fast_syscall_ns;
+
+	t->fast_syscall_ns = now;
+	return last && now - last <= (t->fast_proven ? FAST_WINDOW_MAX_NS : FAST_PROBATION_NS);
+}
+
 void fast_channel_syscalled(struct lsw_thread *t)
 {
 	struct lsw_host *h = t->process->host;
+	uint64_t now = loop_now_ns();
+	bool soon;
 
-	came(h, loop_now_ns());
+	came(h, now);
 	if (!t->block_map)
 		return;
+	soon = came_soon(t, now);
 	/* where it runs after this answer is not known until it posts */
 	__atomic_store_n(&fast_of(t)->cpu, 0, __ATOMIC_RELAXED);
 	if (!hot(h, t) || t->fast_declined) {
+		if (t->fast_declined || soon)
+			fast_channel_touch(t);
+		else
+			h->fast_stats.apart++;
 		t->fast_declined = false;
-		fast_channel_touch(t);
 		return;
 	}
 	/* polled and still calling the old way: it withdrew and backs off
@@ -208,7 +229,6 @@ void fast_channel_touch(struct lsw_thread *t)
 	h->fast_hot[h->fast_nhot++] = t;
 	t->fast_taken = false;
 	sync_wakeup(t->process);
-	__atomic_store_n(&f->self, t->block, __ATOMIC_RELAXED);
 	__atomic_store_n(&f->polling, polling_word(h), __ATOMIC_SEQ_CST);
 }
 

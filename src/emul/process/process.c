@@ -205,21 +205,21 @@ static int std_handles(struct lsw_process *p, uint64_t out[3])
 /* The parameters blob for address base (base 0: just to learn the size). */
 static uint8_t *make_params(struct lsw_process *p, uint64_t base, size_t *size)
 {
-	char image[PATH_MAX], dos_image[PATH_MAX + 8], cwd[PATH_MAX], dos_cwd[PATH_MAX + 8];
+	char dos_image[PATH_MAX + 8], cwd[PATH_MAX], dos_cwd[PATH_MAX + 8];
+	const char *view_image = process_image_view_dos(p);
 	struct params_input in;
 	uint8_t *blob;
 	char *cmdline;
 
-	if (!realpath(p->image_path, image) || (!p->current_dir && !getcwd(cwd, sizeof(cwd))))
+	if (!view_image || (!p->current_dir && !getcwd(cwd, sizeof(cwd))))
 		return NULL;
-	if (p->image_dos)
-		snprintf(dos_image, sizeof(dos_image), "%s", p->image_dos);
-	else
-		path_host_to_dos(p->job->view, image, dos_image, sizeof(dos_image));
-	if (p->current_dir)
-		snprintf(dos_cwd, sizeof(dos_cwd) - 1, "%s", p->current_dir);
-	else
+	snprintf(dos_image, sizeof(dos_image), "%s", p->image_dos ? p->image_dos : view_image);
+	if (!p->current_dir) { /* the host's, as the job shows it: kept for the second call */
 		path_host_to_dos(p->job->view, cwd, dos_cwd, sizeof(dos_cwd) - 1);
+		p->current_dir = strdup(dos_cwd);
+	} else {
+		snprintf(dos_cwd, sizeof(dos_cwd) - 1, "%s", p->current_dir);
+	}
 	if (dos_cwd[strlen(dos_cwd) - 1] != '\\')
 		strcat(dos_cwd, "\\");
 	cmdline = p->command_line ? strdup(p->command_line)

@@ -76,16 +76,32 @@ const struct nt_object_ops process_ops = {
 	.waitable = process_waitable,
 };
 
-char *process_image_dos_path(const struct lsw_process *p)
+/* Made once: the process's parameters (twice), its object and its image
+ * section's file name all ask, and each was a walk of the path by
+ * realpath (a getcwd and a readlink per component).  The job's first
+ * image was resolved when its view was made, in the same request. */
+const char *process_image_view_dos(struct lsw_process *p)
 {
 	char host[PATH_MAX], dos[PATH_MAX + 8];
 
-	if (p->image_dos)
-		return strdup(p->image_dos);
-	if (!p->job || !realpath(p->image_path, host))
+	if (p->image_view_dos || !p->job)
+		return p->image_view_dos;
+	if (!(!p->parent_pid && path_view_program_real(p->job->view, p->image_path, host)) &&
+	    !realpath(p->image_path, host))
 		return NULL;
 	path_host_to_dos(p->job->view, host, dos, sizeof(dos));
-	return strdup(dos);
+	p->image_view_dos = strdup(dos);
+	return p->image_view_dos;
+}
+
+char *process_image_dos_path(struct lsw_process *p)
+{
+	const char *view;
+
+	if (p->image_dos)
+		return strdup(p->image_dos);
+	view = process_image_view_dos(p);
+	return view ? strdup(view) : NULL;
 }
 
 struct nt_object *process_object_get(struct lsw_process *p)

@@ -57,9 +57,12 @@ void process_objects_forget_run(struct lsw_host *h, struct lsw_job *j);
  * borrowed.  *st says why not. */
 struct process_object *process_from_handle(struct nt_call *c, uint64_t h, uint32_t need,
 					   NTSTATUS *st);
-/* The image's DOS path as the process's own job shows it (malloc'd),
- * NULL when unknown. */
-char *process_image_dos_path(const struct lsw_process *p);
+/* The image's DOS path as the parent named it, else as the process's own
+ * job shows it (malloc'd), NULL when unknown. */
+char *process_image_dos_path(struct lsw_process *p);
+/* The image's DOS path as the process's own job shows it (borrowed),
+ * NULL when unknown (the file gone). */
+const char *process_image_view_dos(struct lsw_process *p);
 /* Generic and MAXIMUM_ALLOWED rights made specific. */
 uint32_t process_access_map(uint32_t access);
 /* NtSetInformationProcess(ProcessThreadStackAllocation) (process_stack.c). */

@@ -200,6 +200,7 @@ void process_free(struct lsw_process *p)
 	free(p->current_dir);
 	free(p->command_line);
 	free(p->image_dos);
+	free(p->image_view_dos);
 	free(p->look.title);
 	free(p->look.desktop);
 	free(p->runtime_data);

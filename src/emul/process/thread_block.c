@@ -27,6 +27,10 @@ void *thread_block_share(struct nt_call *c, uint64_t block)
 		return NULL;
 	}
 	*(uint64_t *)map = LSW_BLOCK_MAGIC; /* as the runtime wrote it in its own */
+	/* where the fast channel's entry moves its stack (fastcall.S): set
+	 * before any call can enter it, since the program may write polling
+	 * into any block, not only when the block is first polled */
+	((struct lsw_fast *)((char *)map + LSW_FAST_OFFSET))->self = block;
 	rfd = notify_addfd(c->thread->process->notify_fd, c->notif_id, fd);
 	close(fd);
 	if (rfd < 0 || c->nops + 2 > LSW_MAX_OPS) {
