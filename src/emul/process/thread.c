@@ -477,13 +477,20 @@ static NTSTATUS thread_make(struct nt_call *tc, uint64_t start, uint64_t arg, bo
 		t->block_map = thread_block_share(tc, t->block);
 	t->block_map_live = t->block_map != NULL; /* mapped before the clone */
 	if (!t->stack_base || !t->teb || !t->block || !(t->win_tid = client_id_alloc(&p->host->ids))) {
+		/* the pool quota, spent by a region's charge rather than the
+		 * thread's own, still ends the thread as the quota */
+		st = quota_charge(p, QUOTA_NONPAGED, sizeof(*t)) == LSW_STATUS_SUCCESS
+			     ? LSW_STATUS_NO_MEMORY
+			     : LSW_STATUS_QUOTA_EXCEEDED;
+		if (st == LSW_STATUS_NO_MEMORY)
+			quota_release(p, QUOTA_NONPAGED, sizeof(*t));
 		/* what was reserved stays reserved: the VAD and the ops agree;
 		 * the block serves the next thread */
 		if (t->block && !spare_block_put(p, t->block, t->block_map))
 			thread_block_unmap(t->block_map);
 		free(t);
 		quota_release(p, QUOTA_NONPAGED, sizeof(*t));
-		return LSW_STATUS_NO_MEMORY;
+		return st;
 	}
 	thread_start_prepare(t, start, arg, t->stack_base + t->stack_size);
 	t->next = p->threads;
