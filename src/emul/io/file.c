@@ -364,7 +364,7 @@ static NTSTATUS read_disk(struct nt_call *c, struct file_object *f, int64_t off)
 		st = LSW_STATUS_END_OF_FILE;
 	/* an asynchronous handle's read at the end pends and ends with the
 	 * error, as Windows 8 on does (Wine's kernel32 and ntdll file tests) */
-	if (st == LSW_STATUS_END_OF_FILE && !file_is_synchronous(f))
+	if (st == (NTSTATUS)LSW_STATUS_END_OF_FILE && !file_is_synchronous(f))
 		return file_io_fail_pended(c, f, st);
 	if (tracee_write_iosb(c->thread, c->args[4], st, done) != LSW_STATUS_SUCCESS)
 		return LSW_STATUS_ACCESS_VIOLATION;
