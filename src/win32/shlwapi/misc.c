@@ -66,13 +66,13 @@ int WINAPIV wnsprintfA(LPSTR buf, int size, LPCSTR fmt, ...)
 LPWSTR WINAPI StrFormatByteSizeW(LONGLONG size, LPWSTR buf, UINT len)
 {
 	static const WCHAR *const units[] = { L"KB", L"MB", L"GB", L"TB", L"PB", L"EB" };
-	ULONGLONG v = size < 0 ? 0 : (ULONGLONG)size, scaled;
+	ULONGLONG v = (ULONGLONG)size, scaled;
 	int unit = -1;
 
 	if (!buf || !len)
 		return buf;
-	if (v < 1024) {
-		wnsprintfW(buf, len, L"%I64u bytes", v);
+	if (size < 1024) { /* a negative size too, as Windows shows it */
+		wnsprintfW(buf, len, L"%I64d bytes", size);
 		return buf;
 	}
 	while (v >= 1024 * 1000ull && unit < 4)
@@ -129,6 +129,50 @@ LPSTR WINAPI StrFormatKBSizeA(LONGLONG size, LPSTR buf, UINT len)
 	if (buf && len)
 		WideCharToMultiByte(CP_ACP, 0, StrFormatKBSizeW(size, w, 64), -1, buf, len, NULL, NULL);
 	return buf;
+}
+
+/* Hours, minutes and seconds (the milliseconds rounded to a second),
+ * from the largest that is not zero, each cut to the significant digits
+ * left ("digits" in all): 1,000,000 ms with 1 digit is " 10 min", with 3
+ * " 16 min 40 sec".  Returns the characters written. */
+int WINAPI StrFromTimeIntervalW(LPWSTR buf, UINT len, DWORD ms, int digits)
+{
+	static const WCHAR *const names[] = { L"hr", L"min", L"sec" };
+	DWORD secs = (DWORD)(((ULONGLONG)ms + 500) / 1000);
+	DWORD parts[3] = { secs / 3600, secs / 60 % 60, secs % 60 };
+	WCHAR out[64];
+	int n = 0, started = 0;
+
+	if (!buf || !len)
+		return 0;
+	for (int i = 0; i < 3 && digits > 0; i++) {
+		DWORD v = parts[i], cut = 1;
+		int width = 1;
+
+		if (!v && !started && i < 2)
+			continue;
+		for (DWORD t = v; t >= 10; t /= 10)
+			width++;
+		for (int k = width; k > digits; k--)
+			cut *= 10;
+		n += wnsprintfW(out + n, ARRAYSIZE(out) - n, L" %lu %s", v / cut * cut, names[i]);
+		digits -= width;
+		started = 1;
+	}
+	lstrcpynW(buf, out, len);
+	return lstrlenW(buf);
+}
+
+int WINAPI StrFromTimeIntervalA(LPSTR buf, UINT len, DWORD ms, int digits)
+{
+	WCHAR w[64];
+
+	if (!buf || !len)
+		return 0;
+	StrFromTimeIntervalW(w, ARRAYSIZE(w), ms, digits);
+	WideCharToMultiByte(CP_ACP, 0, w, -1, buf, len, NULL, NULL);
+	buf[len - 1] = 0;
+	return lstrlenA(buf);
 }
 
 BOOL WINAPI IsOS(DWORD os)

@@ -6,5 +6,6 @@
 #define XCHAR_ARG WORD
 #define X(s) s
 #define FN(name) name##A
+#define SH_COPY SHAnsiToAnsi
 #define K32(name) name##A
 #include "str_t.h"

@@ -118,7 +118,7 @@ XCHAR *WINAPI FN(StrStr)(const XCHAR *s, const XCHAR *find)
 {
 	int n;
 
-	if (!s || !find)
+	if (!s || !find || !*find) /* an empty find is never found */
 		return NULL;
 	n = FN(slen)(find);
 	for (; *s; s++)
@@ -131,7 +131,7 @@ XCHAR *WINAPI FN(StrStrI)(const XCHAR *s, const XCHAR *find)
 {
 	int n;
 
-	if (!s || !find)
+	if (!s || !find || !*find) /* an empty find is never found */
 		return NULL;
 	n = FN(slen)(find);
 	for (; *s; s++)
@@ -219,6 +219,29 @@ XCHAR *WINAPI FN(StrNCat)(XCHAR *dst, const XCHAR *src, int count)
 	return dst;
 }
 
+/* Copies at most n - 1 characters and a NUL (a NULL src copies as "",
+ * and src is not read when n is 1); returns where the NUL went
+ * (StrCpyNX, exported by ordinal only) or how many characters were
+ * written with it (SHAnsiToAnsi / SHUnicodeToUnicode; 0 when none fit). */
+XCHAR *WINAPI FN(StrCpyNX)(XCHAR *dst, const XCHAR *src, int n)
+{
+	if (!dst || n <= 0)
+		return dst;
+	if (!src)
+		src = X("");
+	while (--n > 0 && *src)
+		*dst++ = *src++;
+	*dst = 0;
+	return dst;
+}
+
+int WINAPI SH_COPY(const XCHAR *src, XCHAR *dst, int n)
+{
+	if (!src || !dst || n <= 0)
+		return 0;
+	return (int)(FN(StrCpyNX)(dst, src, n) - dst) + 1;
+}
+
 /* A LocalAlloc copy, freed with LocalFree (documented). */
 XCHAR *WINAPI FN(StrDup)(const XCHAR *s)
 {
@@ -233,8 +256,9 @@ XCHAR *WINAPI FN(StrDup)(const XCHAR *s)
 	return d;
 }
 
-/* Decimal (with sign) or, with STIF_SUPPORT_HEX, "0x" hexadecimal; FALSE
- * when no digit comes first.  Leading spaces and tabs are skipped. */
+/* Leading spaces, tabs and newlines, a sign, then decimal digits or,
+ * with STIF_SUPPORT_HEX, "0x" and hexadecimal ones (whose value the sign
+ * does not change, as on Windows); FALSE when no digit comes. */
 BOOL WINAPI FN(StrToInt64Ex)(const XCHAR *s, STIF_FLAGS flags, LONGLONG *out)
 {
 	ULONGLONG v = 0;
@@ -244,7 +268,10 @@ BOOL WINAPI FN(StrToInt64Ex)(const XCHAR *s, STIF_FLAGS flags, LONGLONG *out)
 		return FALSE;
 	while (*s == ' ' || *s == '\t' || *s == '\n')
 		s++;
+	if (*s == '-' || *s == '+')
+		neg = *s++ == '-';
 	if ((flags & STIF_SUPPORT_HEX) && s[0] == '0' && (s[1] | 0x20) == 'x') {
+		neg = FALSE;
 		for (s += 2;; s++, any = TRUE) {
 			unsigned d = *s >= '0' && *s <= '9' ? *s - '0' :
 				     (*s | 0x20) >= 'a' && (*s | 0x20) <= 'f' ? (*s | 0x20) - 'a' + 10 : 16;
@@ -253,8 +280,6 @@ BOOL WINAPI FN(StrToInt64Ex)(const XCHAR *s, STIF_FLAGS flags, LONGLONG *out)
 			v = v << 4 | d;
 		}
 	} else {
-		if (*s == '-' || *s == '+')
-			neg = *s++ == '-';
 		for (; *s >= '0' && *s <= '9'; s++, any = TRUE)
 			v = v * 10 + (*s - '0');
 	}
@@ -273,12 +298,20 @@ BOOL WINAPI FN(StrToIntEx)(const XCHAR *s, STIF_FLAGS flags, int *out)
 	return TRUE;
 }
 
-/* 0 when the string does not start with a number (documented). */
+/* Stricter than StrToIntEx: no leading blanks and no '+', only '-' and
+ * decimal digits; 0 when the string does not start with a number. */
 int WINAPI FN(StrToInt)(const XCHAR *s)
 {
-	int v = 0;
+	unsigned v = 0;
+	BOOL neg;
 
-	return FN(StrToIntEx)(s, 0, &v) ? v : 0;
+	if (!s)
+		return 0;
+	if ((neg = *s == '-'))
+		s++;
+	for (; *s >= '0' && *s <= '9'; s++)
+		v = v * 10 + (unsigned)(*s - '0');
+	return neg ? -(int)v : (int)v;
 }
 
 /* Removes the characters of `chars` from both ends; TRUE if any went. */

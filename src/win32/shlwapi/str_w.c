@@ -5,6 +5,7 @@
 #define XCHAR_ARG WCHAR
 #define X(s) L##s
 #define FN(name) name##W
+#define SH_COPY SHUnicodeToUnicode
 #define K32(name) name##W
 #include "str_t.h"
 
@@ -24,10 +25,11 @@ WCHAR *WINAPI StrCpyW(WCHAR *dst, const WCHAR *src)
 	return lstrcpyW(dst, src);
 }
 
-/* At most n - 1 characters and a NUL. */
+/* At most n - 1 characters and a NUL, as StrCpyNX. */
 WCHAR *WINAPI StrCpyNW(WCHAR *dst, const WCHAR *src, int n)
 {
-	return lstrcpynW(dst, src, n);
+	StrCpyNXW(dst, src, n);
+	return dst;
 }
 
 WCHAR *WINAPI StrCatW(WCHAR *dst, const WCHAR *src)
@@ -67,4 +69,66 @@ int WINAPI StrCmpLogicalW(const WCHAR *a, const WCHAR *b)
 		a++, b++;
 	}
 	return *a ? 1 : *b ? -1 : 0;
+}
+
+/* The first c among at most n characters of s (fewer when s ends). */
+const WCHAR *WINAPI StrChrNW(const WCHAR *s, WCHAR c, UINT n)
+{
+	for (; s && n && *s; s++, n--)
+		if (*s == c)
+			return s;
+	return NULL;
+}
+
+const WCHAR *WINAPI StrChrNIW(const WCHAR *s, WCHAR c, UINT n)
+{
+	for (; s && n && *s; s++, n--)
+		if (!ChrCmpIW(*s, c))
+			return s;
+	return NULL;
+}
+
+/* find in s, starting at one of its first n characters (the match may
+ * run past them); an empty find is never found. */
+static const WCHAR *str_str_n(const WCHAR *s, const WCHAR *find, UINT n, BOOL ignore_case)
+{
+	int len;
+
+	if (!s || !find || !*find)
+		return NULL;
+	len = lstrlenW(find);
+	for (; n && *s; s++, n--)
+		if (!(ignore_case ? StrCmpNIW(s, find, len) : StrCmpNCW(s, find, len)))
+			return s;
+	return NULL;
+}
+
+const WCHAR *WINAPI StrStrNW(const WCHAR *s, const WCHAR *find, UINT n)
+{
+	return str_str_n(s, find, n, FALSE);
+}
+
+const WCHAR *WINAPI StrStrNIW(const WCHAR *s, const WCHAR *find, UINT n)
+{
+	return str_str_n(s, find, n, TRUE);
+}
+
+/* Copies src to dst + at (at == -1: the end of dst) in the size
+ * characters of dst and returns where the NUL went, so calls chain.  As
+ * on Windows: an at at the very end cuts the string there (the NUL goes
+ * in the last character), one past it (or a size of 0) changes nothing. */
+DWORD WINAPI StrCatChainW(WCHAR *dst, DWORD size, DWORD at, const WCHAR *src)
+{
+	if (at == (DWORD)-1)
+		at = dst ? (DWORD)lstrlenW(dst) : 0;
+	if (!dst || !size || at > size)
+		return at;
+	if (at == size) {
+		dst[--at] = 0;
+		return at;
+	}
+	for (; size - at > 1 && src && *src; )
+		dst[at++] = *src++;
+	dst[at] = 0;
+	return at;
 }
