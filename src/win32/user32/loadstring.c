@@ -2,16 +2,19 @@
  * LoadString: string table resources.  Strings live in RT_STRING blocks
  * of 16: string id n is entry n % 16 of block n / 16 + 1, each entry a
  * length (in WCHARs) followed by that many characters, not terminated.
+ * Only the low word of an id counts (Windows ignores the high one).
  */
 #include "user32_private.h"
 
 /* The string's characters in the module and its length, or NULL. */
 static const WCHAR *find_string(HINSTANCE module, UINT id, int *len)
 {
-	HRSRC res = FindResourceW(module, MAKEINTRESOURCEW((id >> 4) + 1), (LPCWSTR)RT_STRING);
+	HRSRC res;
 	const WCHAR *p, *end;
 	DWORD size;
 
+	id &= 0xffff;
+	res = FindResourceW(module, MAKEINTRESOURCEW((id >> 4) + 1), (LPCWSTR)RT_STRING);
 	if (!res || !(p = LockResource(LoadResource(module, res))))
 		return NULL;
 	size = SizeofResource(module, res);
@@ -55,18 +58,22 @@ int WINAPI LoadStringW(HINSTANCE module, UINT id, LPWSTR buf, int size)
 	return len;
 }
 
-/* The string in the ANSI code page, cut to size - 1 bytes. */
+/* The string in the ANSI code page, cut to size - 1 bytes; -1 for a
+ * size of 0 (no pointer form here, as on Windows 10). */
 int WINAPI LoadStringA(HINSTANCE module, UINT id, LPSTR buf, int size)
 {
 	const WCHAR *s;
 	int len = 0, n;
 
-	if (!buf || size <= 0) {
+	if (!buf || size < 0) {
 		SetLastError(ERROR_INVALID_PARAMETER);
 		return 0;
 	}
+	if (!size)
+		return -1;
 	buf[0] = 0;
-	if (!(s = find_string(module, id, &len)))
+	/* a size of 1 holds the NUL alone (and 0 would ask for the size) */
+	if (size == 1 || !(s = find_string(module, id, &len)))
 		return 0;
 	n = WideCharToMultiByte(CP_ACP, 0, s, len, buf, size - 1, NULL, NULL);
 	if (!n && len)

@@ -1,6 +1,6 @@
 /*
  * wsprintf and wvsprintf, A and W: the documented subset of printf.
- *   %[-][#][0][width][.precision][h|l|I64]type, type one of c C d i u x X
+ *   %[-][#][0][width][.precision][h|l|I64|I32|I]type, type one of c C d i u x X
  *   s S p and %%; no floating point.  h forces the narrow form of c/s, l
  *   the wide form, C and S are the opposite of the function's own width.
  * At most 1024 characters are written, the NUL included (documented); the
@@ -180,6 +180,11 @@ static void parse_spec(struct fmt *f, struct spec *sp)
 	} else if (peek(f) == 'I' && ahead(f, 1) == '6' && ahead(f, 2) == '4') {
 		f->i += 3;
 		sp->is64 = TRUE;
+	} else if (peek(f) == 'I' && ahead(f, 1) == '3' && ahead(f, 2) == '2') {
+		f->i += 3;
+	} else if (peek(f) == 'I') { /* pointer-sized */
+		next(f);
+		sp->is64 = sizeof(void *) == 8;
 	}
 	sp->type = (char)next(f);
 	if (sp->type == 'C' || sp->type == 'S') {
@@ -194,7 +199,11 @@ static void convert(struct out *o, const struct spec *sp, va_list *ap)
 
 	switch (sp->type) {
 	case 'c':
+		if (!sp->left)
+			pad(o, sp->width - 1, ' ');
 		put_char(o, sp->wide_arg, (unsigned)va_arg(*ap, int) & (sp->wide_arg ? 0xFFFF : 0xFF));
+		if (sp->left)
+			pad(o, sp->width - 1, ' ');
 		return;
 	case 's':
 		put_string(o, sp, va_arg(*ap, const void *));
