@@ -149,7 +149,7 @@ static HRESULT WINAPI fs_Stat(IStream *iface, STATSTG *st, DWORD flags)
 	st->ctime = info.ftCreationTime;
 	st->atime = info.ftLastAccessTime;
 	st->grfMode = s->mode;
-	if (!(flags & STATFLAG_NONAME) && !(st->pwcsName = stream_name_copy(s->name)))
+	if (!(flags & STATFLAG_NONAME) && !(st->pwcsName = sh_task_wcsdup(s->name)))
 		return E_OUTOFMEMORY;
 	return S_OK;
 }

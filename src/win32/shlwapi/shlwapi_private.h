@@ -15,4 +15,10 @@
  * The ANSI code page is single-byte (1252), so an A string is walked one
  * byte per character, as the W one is one unit per character. */
 
+/* com_alloc.c: COM memory, from combase and oleaut32 loaded on demand. */
+void *sh_task_alloc(SIZE_T size);
+void sh_task_free(void *p);
+WCHAR *sh_task_wcsdup(const WCHAR *s);
+BSTR sh_bstr(const WCHAR *s, UINT len);
+
 #endif

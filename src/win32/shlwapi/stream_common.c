@@ -54,23 +54,3 @@ HRESULT WINAPI stream_CopyTo(IStream *iface, IStream *dst, ULARGE_INTEGER n, ULA
 		written->QuadPart = out;
 	return FAILED(hr) ? hr : S_OK;
 }
-
-/* CoTaskMemAlloc lives in combase; only Stat with a name needs it, so
- * shlwapi does not load it for every program that imports shlwapi. */
-WCHAR *stream_name_copy(const WCHAR *name)
-{
-	static void *(WINAPI *task_alloc)(SIZE_T);
-	size_t len = (wcslen(name) + 1) * sizeof(WCHAR);
-	WCHAR *copy;
-
-	if (!task_alloc) {
-		HMODULE combase = LoadLibraryW(L"combase.dll");
-
-		task_alloc = combase ? (void *)GetProcAddress(combase, "CoTaskMemAlloc") : NULL;
-		if (!task_alloc)
-			return NULL;
-	}
-	if ((copy = task_alloc(len)))
-		memcpy(copy, name, len);
-	return copy;
-}

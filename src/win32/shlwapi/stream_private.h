@@ -1,6 +1,6 @@
 /* What shlwapi's two IStream implementations (file_stream.c,
  * mem_stream.c) share: the interfaces they answer, CopyTo written over
- * Read and Write, and the name Stat hands out. */
+ * Read and Write. */
 #ifndef LSW_SHLWAPI_STREAM_PRIVATE_H
 #define LSW_SHLWAPI_STREAM_PRIVATE_H
 
@@ -12,8 +12,5 @@
 HRESULT WINAPI stream_QueryInterface(IStream *iface, REFIID riid, void **out);
 HRESULT WINAPI stream_CopyTo(IStream *iface, IStream *dst, ULARGE_INTEGER n, ULARGE_INTEGER *read,
 			     ULARGE_INTEGER *written);
-/* A CoTaskMemAlloc'ed copy of name (Stat's caller frees it with
- * CoTaskMemFree); NULL when out of memory. */
-WCHAR *stream_name_copy(const WCHAR *name);
 
 #endif
