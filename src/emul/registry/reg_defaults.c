@@ -19,6 +19,27 @@
 /* IUnknown's interface id: Interface holds every registered interface */
 #define IUNKNOWN "{00000000-0000-0000-C000-000000000046}"
 
+/* The machine's Shell Folders: the folders shared by every user, full
+ * paths and (User Shell Folders) through %ProgramData% and %PUBLIC%, as
+ * Windows 10 keeps them. */
+#define START_MENU "Microsoft\\Windows\\Start Menu"
+#define COMMON_FOLDERS(DATA, PUBLIC) \
+	DATA("Common AppData", "") \
+	DATA("Common Administrative Tools", "\\" START_MENU "\\Programs\\Administrative Tools") \
+	DATA("Common Programs", "\\" START_MENU "\\Programs") \
+	DATA("Common Start Menu", "\\" START_MENU) \
+	DATA("Common Startup", "\\" START_MENU "\\Programs\\Startup") \
+	DATA("Common Templates", "\\Microsoft\\Windows\\Templates") \
+	PUBLIC("Common Desktop", "Desktop") \
+	PUBLIC("Common Documents", "Documents") \
+	PUBLIC("CommonMusic", "Music") \
+	PUBLIC("CommonPictures", "Pictures") \
+	PUBLIC("CommonVideo", "Videos")
+#define DATA_FULL(name, rel) "\"" name "\"=hex(1):<<C:\\ProgramData" rel ">>\n"
+#define PUBLIC_FULL(name, rel) "\"" name "\"=hex(1):<<C:\\Users\\Public\\" rel ">>\n"
+#define DATA_EXPAND(name, rel) "\"" name "\"=hex(2):<<%ProgramData%" rel ">>\n"
+#define PUBLIC_EXPAND(name, rel) "\"" name "\"=hex(2):<<%PUBLIC%\\" rel ">>\n"
+
 static const char machine_text[] =
 	"Windows Registry Editor Version 5.00\n"
 	"\n"
@@ -48,6 +69,12 @@ static const char machine_text[] =
 	"\"ProfilesDirectory\"=hex(2):<<%SystemDrive%\\Users>>\n"
 	"\"ProgramData\"=hex(2):<<%SystemDrive%\\ProgramData>>\n"
 	"\"Public\"=hex(2):<<%SystemDrive%\\Users\\Public>>\n"
+	"\n"
+	"[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Explorer\\Shell Folders]\n"
+	COMMON_FOLDERS(DATA_FULL, PUBLIC_FULL)
+	"\n"
+	"[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Explorer\\User Shell Folders]\n"
+	COMMON_FOLDERS(DATA_EXPAND, PUBLIC_EXPAND)
 	"\n"
 	"[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\ProfileList\\S-1-5-18]\n"
 	"\"Flags\"=dword:0000000c\n"

@@ -1,32 +1,12 @@
 /*
  * The SH* registry helpers, over advapi32: each opens the subkey, does
  * one Reg* call, closes it, and returns the Win32 error (documented).
- * SHGetValue/SHQueryValueEx give a REG_EXPAND_SZ value expanded, typed
- * REG_SZ; SHRegGetValue takes RegGetValue's flags (SRRF_ = RRF_).
+ * SHRegGetValue takes RegGetValue's flags (SRRF_ = RRF_).  The helpers
+ * written once for both widths are in reg_t.h; the width-free parts of
+ * the user-specific keys (HUSKEY, reg_us.h) are here.
  */
 #include "shlwapi_private.h"
-
-DWORD WINAPI SHQueryValueExW(HKEY key, LPCWSTR name, LPDWORD reserved, LPDWORD type, LPVOID data,
-			     LPDWORD size)
-{
-	return RegGetValueW(key, NULL, name, RRF_RT_ANY, type, data, size);
-}
-
-DWORD WINAPI SHQueryValueExA(HKEY key, LPCSTR name, LPDWORD reserved, LPDWORD type, LPVOID data,
-			     LPDWORD size)
-{
-	return RegGetValueA(key, NULL, name, RRF_RT_ANY, type, data, size);
-}
-
-DWORD WINAPI SHGetValueW(HKEY key, LPCWSTR sub, LPCWSTR name, DWORD *type, void *data, DWORD *size)
-{
-	return RegGetValueW(key, sub, name, RRF_RT_ANY, type, data, size);
-}
-
-DWORD WINAPI SHGetValueA(HKEY key, LPCSTR sub, LPCSTR name, DWORD *type, void *data, DWORD *size)
-{
-	return RegGetValueA(key, sub, name, RRF_RT_ANY, type, data, size);
-}
+#include "reg_us.h"
 
 LSTATUS WINAPI SHRegGetValueW(HKEY key, LPCWSTR sub, LPCWSTR name, SRRF flags, DWORD *type,
 			      void *data, DWORD *size)
@@ -148,4 +128,85 @@ LONG WINAPI SHQueryInfoKeyA(HKEY key, LPDWORD subkeys, LPDWORD max_subkey, LPDWO
 {
 	return RegQueryInfoKeyA(key, NULL, NULL, NULL, subkeys, max_subkey, NULL, values, max_value,
 				NULL, NULL, NULL);
+}
+
+struct us_key *us_key_new(void)
+{
+	struct us_key *k = HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, sizeof(*k));
+
+	if (k)
+		k->magic = US_KEY_MAGIC;
+	return k;
+}
+
+HKEY us_key_pick(const struct us_key *k, DWORD flags)
+{
+	if (flags == SHREGENUM_HKCU)
+		return k->hkcu;
+	if (flags == SHREGENUM_HKLM)
+		return k->hklm;
+	if (flags == SHREGENUM_DEFAULT)
+		return k->hkcu ? k->hkcu : k->hklm;
+	return NULL; /* SHREGENUM_BOTH is documented as not implemented */
+}
+
+LONG WINAPI SHRegCloseUSKey(HUSKEY h)
+{
+	struct us_key *k = us_key_of(h);
+
+	if (!k)
+		return ERROR_INVALID_PARAMETER;
+	if (k->hkcu)
+		RegCloseKey(k->hkcu);
+	if (k->hklm)
+		RegCloseKey(k->hklm);
+	k->magic = 0;
+	HeapFree(GetProcessHeap(), 0, k);
+	return ERROR_SUCCESS;
+}
+
+/* A REG_SZ number, or the default. */
+int WINAPI SHRegGetIntW(HKEY key, LPCWSTR name, int def)
+{
+	WCHAR text[32] = { 0 };
+	DWORD type, size = sizeof(text) - sizeof(WCHAR);
+
+	if (SHQueryValueExW(key, name, NULL, &type, text, &size) || type != REG_SZ ||
+	    !(text[0] >= '0' && text[0] <= '9'))
+		return def;
+	return StrToIntW(text);
+}
+
+LSTATUS WINAPI SHRegGetValueFromHKCUHKLM(PCWSTR sub, PCWSTR name, SRRF flags, DWORD *type, void *data,
+					 DWORD *size)
+{
+	LSTATUS err = SHRegGetValueW(HKEY_CURRENT_USER, sub, name, flags, type, data, size);
+
+	if (err == ERROR_FILE_NOT_FOUND)
+		err = SHRegGetValueW(HKEY_LOCAL_MACHINE, sub, name, flags, type, data, size);
+	return err;
+}
+
+BOOL WINAPI SHRegGetBoolValueFromHKCUHKLM(PCWSTR sub, PCWSTR name, BOOL def)
+{
+	return SHRegGetBoolUSValueW(sub, name, FALSE, def);
+}
+
+/* A second handle to the same key. */
+HKEY WINAPI SHRegDuplicateHKey(HKEY key)
+{
+	HKEY k = NULL;
+
+	return RegOpenKeyExW(key, NULL, 0, MAXIMUM_ALLOWED, &k) ? NULL : k;
+}
+
+/* The subkey (or the key itself) with everything under it, into dst. */
+DWORD WINAPI SHCopyKeyW(HKEY src, LPCWSTR sub, HKEY dst, DWORD reserved)
+{
+	return RegCopyTreeW(src, sub, dst);
+}
+
+DWORD WINAPI SHCopyKeyA(HKEY src, LPCSTR sub, HKEY dst, DWORD reserved)
+{
+	return RegCopyTreeA(src, sub, dst);
 }
