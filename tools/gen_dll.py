@@ -217,7 +217,10 @@ def cmd_names(spec_path):
     """The spec's names against the list they were made from."""
     spec = specmod.Spec(spec_path)
     source = set(names.source_names(spec, ROOT)) | set(spec.also)
-    ours = {n for n, _, e in specmod.all_exports(spec, ROOT) if e is None or not e.private}
+    # an export by ordinal only has no name in the DLL's table: the name
+    # lists (import libraries) cannot have it
+    ours = {n for n, _, e in specmod.all_exports(spec, ROOT)
+            if e is None or not (e.private or e.noname)}
     where = ' '.join(spec.names_source[1]) if spec.names_source else 'the spec'
     errors = [f'{n}: in {where} but not in the spec' for n in sorted(source - ours)]
     errors += [f'{n}: in the spec but not in {where} (mark it private?)'

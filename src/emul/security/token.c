@@ -10,6 +10,7 @@
  */
 #include <stdlib.h>
 #include "emul/object/object_names.h"
+#include "emul/process/process_object.h"
 #include "emul/process/thread.h"
 #include "emul/security/token.h"
 
@@ -69,12 +70,21 @@ struct token *token_of_process(struct lsw_process *p)
 	return (struct token *)p->token;
 }
 
-/* A new handle to the process's token. */
-static NTSTATUS open_token(struct nt_call *c, uint32_t access, uint64_t out)
+/* A new handle to the token of the process a handle names (the handle
+ * must allow a query, as on Windows); a process whose record is gone has
+ * no token left to open. */
+static NTSTATUS open_token(struct nt_call *c, uint64_t process, uint32_t access, uint64_t out)
 {
-	struct token *t = token_of_process(c->thread->process);
+	NTSTATUS st;
+	struct process_object *po = process_from_handle(
+		c, process, PROCESS_QUERY_INFORMATION | PROCESS_QUERY_LIMITED_INFORMATION, &st);
+	struct token *t;
 
-	if (!t)
+	if (!po)
+		return st;
+	if (!po->process)
+		return LSW_STATUS_PROCESS_IS_TERMINATING;
+	if (!(t = token_of_process(po->process)))
 		return LSW_STATUS_NO_MEMORY;
 	return object_give_handle(c, &t->obj, token_map_access(access), out);
 }
@@ -82,18 +92,14 @@ static NTSTATUS open_token(struct nt_call *c, uint32_t access, uint64_t out)
 /* NtOpenProcessToken(ProcessHandle, DesiredAccess, TokenHandle) */
 NTSTATUS nt_NtOpenProcessToken(struct nt_call *c)
 {
-	if (c->args[0] != NT_CURRENT_PROCESS_HANDLE)
-		return LSW_STATUS_INVALID_HANDLE; /* the sandbox shows no other process */
-	return open_token(c, (uint32_t)c->args[1], c->args[2]);
+	return open_token(c, c->args[0], (uint32_t)c->args[1], c->args[2]);
 }
 
 /* NtOpenProcessTokenEx(ProcessHandle, DesiredAccess, HandleAttributes,
  *                      TokenHandle) */
 NTSTATUS nt_NtOpenProcessTokenEx(struct nt_call *c)
 {
-	if (c->args[0] != NT_CURRENT_PROCESS_HANDLE)
-		return LSW_STATUS_INVALID_HANDLE;
-	return open_token(c, (uint32_t)c->args[1], c->args[3]);
+	return open_token(c, c->args[0], (uint32_t)c->args[1], c->args[3]);
 }
 
 /* NtOpenThreadToken(ThreadHandle, DesiredAccess, OpenAsSelf, TokenHandle) */
