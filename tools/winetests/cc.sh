@@ -10,14 +10,19 @@ set -u
 real=${LSW_WINETESTS_CC:-x86_64-w64-mingw32-gcc}
 out="" prev=""
 for a in "$@"; do [ "$prev" = -o ] && out=$a; prev=$a; done
-case $out in *.exe) ;; *) exec "$real" "$@";; esac
-name=$(basename "$out" .exe); name=${name%_stubbed}
+name=$(basename "$out"); name=${name%.exe}; name=${name%.o}; name=${name%_stubbed}
 # NAME is DLL_FILE and DLL may hold underscores (ws2_32): the split whose test exists
 dll="" rest=$name
 while [ "$rest" != "${rest#*_}" ]; do
 	rest=${rest#*_}; dll=${name%_"$rest"}
 	[ -f "$WINE/dlls/$dll/tests/$rest.c" ] && break
 done
+# ucrtbase's tests are built for the UCRT (its three-argument wcstok...),
+# as Wine builds them: its headers' _MSVCR_VER 140, not the harness's 0
+if [ "$dll" = ucrtbase ]; then
+	set -- "${@/#-D_MSVCR_VER=0/-D_MSVCR_VER=140}"
+fi
+case $out in *.exe) ;; *) exec "$real" "$@";; esac
 libs=() extra=()
 imports=$(sed -n 's/^IMPORTS *= *//p' "$WINE/dlls/$dll/tests/Makefile.in" 2>/dev/null)
 for lib in "$dll" $imports uuid; do
