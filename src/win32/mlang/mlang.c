@@ -55,8 +55,7 @@ MLANG_API HRESULT WINAPI ConvertINetReset(void)
 
 /* A count of -1 means up to the NUL (not counted); a NULL destination
  * asks for the size.  The counts come back as used and written. */
-MLANG_API HRESULT WINAPI ConvertINetMultiByteToUnicode(LPDWORD mode, DWORD cp, LPCSTR src, LPINT src_len,
-						       LPWSTR dst, LPINT dst_len)
+static HRESULT convert(DWORD cp, BOOL to_wide, const void *src, LPINT src_len, void *dst, LPINT dst_len)
 {
 	int n;
 
@@ -67,36 +66,27 @@ MLANG_API HRESULT WINAPI ConvertINetMultiByteToUnicode(LPDWORD mode, DWORD cp, L
 		return S_OK;
 	}
 	if (*src_len < 0)
-		*src_len = lstrlenA(src);
+		*src_len = to_wide ? lstrlenA(src) : lstrlenW(src);
 	if (!IsValidCodePage(cp))
 		return E_FAIL;
-	n = MultiByteToWideChar(cp, 0, src, *src_len, dst, dst ? *dst_len : 0);
+	n = to_wide ? MultiByteToWideChar(cp, 0, src, *src_len, dst, dst ? *dst_len : 0)
+		    : WideCharToMultiByte(cp, 0, src, *src_len, dst, dst ? *dst_len : 0, NULL, NULL);
 	if (!n)
 		return E_FAIL;
 	*dst_len = n;
 	return S_OK;
 }
 
+MLANG_API HRESULT WINAPI ConvertINetMultiByteToUnicode(LPDWORD mode, DWORD cp, LPCSTR src, LPINT src_len,
+						       LPWSTR dst, LPINT dst_len)
+{
+	return convert(cp, TRUE, src, src_len, dst, dst_len);
+}
+
 MLANG_API HRESULT WINAPI ConvertINetUnicodeToMultiByte(LPDWORD mode, DWORD cp, LPCWSTR src, LPINT src_len,
 						       LPSTR dst, LPINT dst_len)
 {
-	int n;
-
-	if (!src_len || !dst_len)
-		return E_INVALIDARG;
-	if (!src || !*src_len) {
-		*src_len = *dst_len = 0;
-		return S_OK;
-	}
-	if (*src_len < 0)
-		*src_len = lstrlenW(src);
-	if (!IsValidCodePage(cp))
-		return E_FAIL;
-	n = WideCharToMultiByte(cp, 0, src, *src_len, dst, dst ? *dst_len : 0, NULL, NULL);
-	if (!n)
-		return E_FAIL;
-	*dst_len = n;
-	return S_OK;
+	return convert(cp, FALSE, src, src_len, dst, dst_len);
 }
 
 /* From one code page to another through UTF-16. */

@@ -139,15 +139,21 @@ struct us_key *us_key_new(void)
 	return k;
 }
 
-HKEY us_key_pick(const struct us_key *k, DWORD flags)
+LONG us_key_pick(HUSKEY h, DWORD flags, LONG missing, HKEY *key)
 {
+	struct us_key *k = us_key_of(h);
+
+	if (!k)
+		return ERROR_INVALID_PARAMETER;
 	if (flags == SHREGENUM_HKCU)
-		return k->hkcu;
-	if (flags == SHREGENUM_HKLM)
-		return k->hklm;
-	if (flags == SHREGENUM_DEFAULT)
-		return k->hkcu ? k->hkcu : k->hklm;
-	return NULL; /* SHREGENUM_BOTH is documented as not implemented */
+		*key = k->hkcu;
+	else if (flags == SHREGENUM_HKLM)
+		*key = k->hklm;
+	else if (flags == SHREGENUM_DEFAULT)
+		*key = k->hkcu ? k->hkcu : k->hklm;
+	else
+		return ERROR_INVALID_FUNCTION;
+	return *key ? ERROR_SUCCESS : missing;
 }
 
 LONG WINAPI SHRegCloseUSKey(HUSKEY h)

@@ -246,39 +246,33 @@ LONG WINAPI FN(SHRegDeleteEmptyUSKey)(HUSKEY h, const XCHAR *sub, SHREGDEL_FLAGS
 
 LONG WINAPI FN(SHRegEnumUSKey)(HUSKEY h, DWORD index, XCHAR *name, LPDWORD len, SHREGENUM_FLAGS flags)
 {
-	struct us_key *k = us_key_of(h);
-	HKEY key = k ? us_key_pick(k, flags) : NULL;
+	HKEY key;
+	LONG err = us_key_pick(h, flags, ERROR_NO_MORE_ITEMS, &key);
 
-	if (!k)
-		return ERROR_INVALID_PARAMETER;
-	if (!key)
-		return flags == SHREGENUM_BOTH ? ERROR_INVALID_FUNCTION : ERROR_NO_MORE_ITEMS;
+	if (err)
+		return err;
 	return K32(RegEnumKeyEx)(key, index, name, len, NULL, NULL, NULL, NULL);
 }
 
 LONG WINAPI FN(SHRegEnumUSValue)(HUSKEY h, DWORD index, XCHAR *name, LPDWORD len, LPDWORD type,
 				 void *data, LPDWORD size, SHREGENUM_FLAGS flags)
 {
-	struct us_key *k = us_key_of(h);
-	HKEY key = k ? us_key_pick(k, flags) : NULL;
+	HKEY key;
+	LONG err = us_key_pick(h, flags, ERROR_NO_MORE_ITEMS, &key);
 
-	if (!k)
-		return ERROR_INVALID_PARAMETER;
-	if (!key)
-		return flags == SHREGENUM_BOTH ? ERROR_INVALID_FUNCTION : ERROR_NO_MORE_ITEMS;
+	if (err)
+		return err;
 	return K32(RegEnumValue)(key, index, name, len, NULL, type, data, size);
 }
 
 LONG WINAPI FN(SHRegQueryInfoUSKey)(HUSKEY h, LPDWORD subkeys, LPDWORD max_subkey, LPDWORD values,
 				    LPDWORD max_value, SHREGENUM_FLAGS flags)
 {
-	struct us_key *k = us_key_of(h);
-	HKEY key = k ? us_key_pick(k, flags) : NULL;
+	HKEY key;
+	LONG err = us_key_pick(h, flags, ERROR_FILE_NOT_FOUND, &key);
 
-	if (!k)
-		return ERROR_INVALID_PARAMETER;
-	if (!key)
-		return flags == SHREGENUM_BOTH ? ERROR_INVALID_FUNCTION : ERROR_FILE_NOT_FOUND;
+	if (err)
+		return err;
 	return K32(RegQueryInfoKey)(key, NULL, NULL, NULL, subkeys, max_subkey, NULL, values, max_value,
 				    NULL, NULL, NULL);
 }

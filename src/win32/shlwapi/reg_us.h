@@ -20,8 +20,10 @@ static inline struct us_key *us_key_of(HUSKEY h)
 }
 
 struct us_key *us_key_new(void);
-/* Which half a SHREGENUM_ / SHREGDEL_ flag picks for reading: the user's
- * when it exists and the flag allows it, else the machine's. */
-HKEY us_key_pick(const struct us_key *k, DWORD flags);
+/* The half a SHREGENUM_ flag picks for reading (DEFAULT: the user's when
+ * it exists, else the machine's) in *key; the error for a bad handle, for
+ * SHREGENUM_BOTH (documented as not implemented) or, when that half is
+ * missing, `missing`. */
+LONG us_key_pick(HUSKEY h, DWORD flags, LONG missing, HKEY *key);
 
 #endif
