@@ -313,7 +313,9 @@ struct ldr_module *ldr_load(const char *name, struct ldr_module *importer, NTSTA
 	*status = ldr_find_and_map(n, &base, path);
 	if (!NT_SUCCESS(*status)) {
 		if (importer) /* LoadLibrary fails silently, as on Windows */
-			ldr_report(n, " was not found, imported by ", importer->name);
+			ldr_report(n, *status == STATUS_DLL_NOT_FOUND ? " was not found, imported by "
+					: " could not be mapped as an image, imported by ",
+				   importer->name);
 		return NULL;
 	}
 	return ldr_link_new(base, n, path, importer, status);

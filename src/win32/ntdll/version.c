@@ -17,13 +17,12 @@ static void os_version(ULONG *major, ULONG *minor, ULONG *build)
 	*build = peb->OSBuildNumber ? peb->OSBuildNumber : DEFAULT_BUILD;
 }
 
+/* Always STATUS_SUCCESS, as documented: the size only says whether the
+ * RTL_OSVERSIONINFOEXW fields are there (.NET's P/Invoke passes 0). */
 RTLAPI NTSTATUS NTAPI RtlGetVersion(PRTL_OSVERSIONINFOW info)
 {
 	ULONG major, minor, build;
 
-	if (info->dwOSVersionInfoSize != sizeof(RTL_OSVERSIONINFOW) &&
-	    info->dwOSVersionInfoSize != sizeof(RTL_OSVERSIONINFOEXW))
-		return STATUS_INVALID_PARAMETER;
 	os_version(&major, &minor, &build);
 	info->dwMajorVersion = major;
 	info->dwMinorVersion = minor;
