@@ -58,7 +58,7 @@ static NTSTATUS query_attributes(struct nt_call *c, bool full)
 	} else {
 		describe_stat(&st, &info);
 		dos_attrs_apply(&info, -1, pr.host_path);
-		if (pr.read_only && !(info.attributes & FILE_ATTRIBUTE_DIRECTORY))
+		if (pr.read_only && !pr.system_dll && !(info.attributes & FILE_ATTRIBUTE_DIRECTORY))
 			info.attributes |= FILE_ATTRIBUTE_READONLY;
 	}
 	if (full)
