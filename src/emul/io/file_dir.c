@@ -558,7 +558,7 @@ static bool fill_one(const struct dir_class *k, struct file_object *f, struct fi
 		if (fl->count)
 			return false;
 		memset(fl->buf, 0, fl->len);
-		fill_fixed(f->host, k, f->read_only || e->overlay, &st, path, name_bytes, fl->buf);
+		fill_fixed(f->host, k, f->read_only, &st, path, name_bytes, fl->buf);
 		memcpy(fl->buf + k->name_off, e->wname, (fl->len - k->name_off) & ~1u);
 		fl->used = fl->len;
 		*overflow = true;
@@ -566,7 +566,7 @@ static bool fill_one(const struct dir_class *k, struct file_object *f, struct fi
 		return false;
 	}
 	memset(fl->buf + fl->used, 0, off + k->name_off - fl->used);
-	fill_fixed(f->host, k, f->read_only || e->overlay, &st, path, name_bytes, fl->buf + off);
+	fill_fixed(f->host, k, f->read_only, &st, path, name_bytes, fl->buf + off);
 	memcpy(fl->buf + off + k->name_off, e->wname, name_bytes);
 	if (fl->count) {
 		uint32_t next = off - fl->last;

@@ -58,7 +58,7 @@ static NTSTATUS query_attributes(struct nt_call *c, bool full)
 	} else {
 		describe_stat(&st, &info);
 		dos_attrs_apply(&info, -1, pr.host_path);
-		if (pr.read_only && !(info.attributes & FILE_ATTRIBUTE_DIRECTORY))
+		if (pr.read_only && !pr.system_dll && !(info.attributes & FILE_ATTRIBUTE_DIRECTORY))
 			info.attributes |= FILE_ATTRIBUTE_READONLY;
 	}
 	if (full)
@@ -143,6 +143,30 @@ static size_t put_all(uint8_t *o, size_t room, const struct file_object *f,
 	return 96 + n;
 }
 
+/* FILE_STREAM_INFORMATION: a file's one data stream, "::$DATA" (no
+ * alternate streams here); a directory has none, an empty answer. */
+static size_t put_streams(uint8_t *o, size_t room, const struct file_object *f,
+			  const struct stat *sb, size_t *need)
+{
+	static const uint16_t name[] = { ':', ':', '$', 'D', 'A', 'T', 'A' };
+	uint8_t e[24 + sizeof(name)] = { 0 };
+	uint32_t name_len = sizeof(name);
+	uint64_t size, alloc;
+
+	*need = 0;
+	if (f->kind != FILE_KIND_DISK || !sb || !S_ISREG(sb->st_mode))
+		return 0;
+	size = (uint64_t)sb->st_size;
+	alloc = (uint64_t)sb->st_blocks * 512;
+	memcpy(e + 4, &name_len, 4);
+	memcpy(e + 8, &size, 8);
+	memcpy(e + 16, &alloc, 8);
+	memcpy(e + 24, name, sizeof(name));
+	*need = sizeof(e);
+	memcpy(o, e, room < sizeof(e) ? room : sizeof(e));
+	return room < sizeof(e) ? room : sizeof(e);
+}
+
 /* Fills class `cls` into out (room bytes); returns the bytes written, or 0
  * for a class not known.  *need is the size the whole answer takes. */
 static size_t query_class(uint32_t cls, uint8_t *out, size_t room, const struct file_object *f,
@@ -165,6 +189,7 @@ static size_t query_class(uint32_t cls, uint8_t *out, size_t room, const struct 
 	case 16: v32[0] = f->options & 0x3e; memcpy(out, v32, 4); n = 4; break; /* FileModeInformation */
 	case 17: v32[0] = 0; memcpy(out, v32, 4); n = 4; break;         /* FileAlignmentInformation */
 	case 18: n = put_all(out, room, f, sb, ni, need); return n;     /* FileAllInformation */
+	case 22: n = put_streams(out, room, f, sb, need); return n;     /* FileStreamInformation */
 	case 34: memcpy(out, ni, sizeof(*ni)); n = sizeof(*ni); break;  /* FileNetworkOpenInformation */
 	case 41: memcpy(out, &f->completion_flags, 4); n = 4; break; /* FileIoCompletionNotification... */
 	case 35: v32[0] = ni->attributes; v32[1] = 0;                   /* FileAttributeTagInformation */
@@ -189,6 +214,7 @@ static size_t class_min(uint32_t cls)
 	case 7: case 8: case 16: case 17: case 41: return 4;
 	case 9: return 8; /* sizeof(FILE_NAME_INFORMATION) */
 	case 18: return 104; /* sizeof(FILE_ALL_INFORMATION) */
+	case 22: return 32; /* sizeof(FILE_STREAM_INFORMATION) */
 	case 34: return 56;
 	}
 	return 0;

@@ -401,6 +401,7 @@ static void apply_overlay(const struct path_view *v, struct path_result *out,
 	if (access(cand, R_OK) == 0) {
 		snprintf(out->host_path, sizeof(out->host_path), "%s", cand);
 		out->read_only = true;
+		out->system_dll = true;
 		out->exists = true;
 	}
 }

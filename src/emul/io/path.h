@@ -23,6 +23,9 @@ struct path_result {
 	enum path_target target;
 	char host_path[4096]; /* PATH_ABOVE: only to list it (path_above_names) */
 	bool read_only;       /* the mapping forbids writes */
+	bool system_dll;      /* one of lsw's DLLs in System32: read_only, but
+			       * without the READONLY attribute, as Windows'
+			       * system files (their ACL protects them) */
 	bool exists;          /* the last component exists */
 	bool dir_only;        /* the name ended in a separator (not a drive's
 			       * root): only a directory answers to it */

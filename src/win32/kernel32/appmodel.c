@@ -96,6 +96,14 @@ K32API LONG WINAPI GetPackageFamilyName(HANDLE process, UINT32 *len, PWSTR name)
 	return unpackaged(len, APPMODEL_ERROR_NO_PACKAGE);
 }
 
+/* Documented: "if an unpackaged application calls this function, it
+ * fails with APPMODEL_ERROR_NO_PACKAGE". */
+K32API HMODULE WINAPI LoadPackagedLibrary(LPCWSTR name, DWORD reserved)
+{
+	k32_error(APPMODEL_ERROR_NO_PACKAGE);
+	return NULL;
+}
+
 K32API LONG WINAPI GetApplicationUserModelId(HANDLE process, UINT32 *len, PWSTR id)
 {
 	return unpackaged(len, APPMODEL_ERROR_NO_APPLICATION);

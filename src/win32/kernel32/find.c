@@ -8,6 +8,10 @@
  * buffer and the directory handle.  The mask is taken from the name as
  * given, not from its NT form, which loses trailing dots ("*." must keep
  * its dot).
+ *
+ * FindFirstStreamW / FindNextStreamW use the same handles: the file's
+ * FILE_STREAM_INFORMATION list, queried once, in the buffer (no
+ * directory handle).
  */
 #include "k32_private.h"
 
@@ -25,6 +29,9 @@ struct find {
 	ULONG next;                /* offset of the next entry in buf, or ~0 */
 	BYTE buf[FIND_BUF];
 };
+
+/* The level of a stream find (no FINDEX_INFO_LEVELS value). */
+#define STREAM_LEVEL ((FINDEX_INFO_LEVELS)0x7fff)
 
 static struct find *live;
 static RTL_SRWLOCK live_lock = RTL_SRWLOCK_INIT;
@@ -47,6 +54,14 @@ static struct find *find_from_handle(HANDLE h, BOOL unlink)
 	if (!f)
 		k32_error(ERROR_INVALID_HANDLE);
 	return f;
+}
+
+static void register_find(struct find *f)
+{
+	RtlAcquireSRWLockExclusive(&live_lock);
+	f->link = live;
+	live = f;
+	RtlReleaseSRWLockExclusive(&live_lock);
 }
 
 /* Windows' rewriting of a FindFirstFile mask into the kernel's terms.
@@ -267,10 +282,7 @@ K32API HANDLE WINAPI FindFirstFileExW(LPCWSTR name, FINDEX_INFO_LEVELS level, LP
 		return INVALID_HANDLE_VALUE;
 	}
 found:
-	RtlAcquireSRWLockExclusive(&live_lock);
-	f->link = live;
-	live = f;
-	RtlReleaseSRWLockExclusive(&live_lock);
+	register_find(f);
 	return (HANDLE)f;
 }
 
@@ -300,6 +312,72 @@ K32API BOOL WINAPI FindClose(HANDLE h)
 		NtClose(f->dir);
 	k32_free(f);
 	return TRUE;
+}
+
+/* The next stream of the list; ERROR_HANDLE_EOF after the last. */
+static BOOL next_stream(struct find *f, WIN32_FIND_STREAM_DATA *data)
+{
+	const FILE_STREAM_INFORMATION *e;
+	ULONG n;
+
+	if (f->next == ~0u)
+		return k32_error(ERROR_HANDLE_EOF);
+	e = (const FILE_STREAM_INFORMATION *)(f->buf + f->next);
+	f->next = e->NextEntryOffset && f->next + e->NextEntryOffset < FIND_BUF - sizeof(*e)
+			  ? f->next + e->NextEntryOffset : ~0u;
+	n = e->StreamNameLength / sizeof(WCHAR);
+	if (n >= ARRAYSIZE(data->cStreamName))
+		n = ARRAYSIZE(data->cStreamName) - 1;
+	data->StreamSize = e->StreamSize;
+	memcpy(data->cStreamName, e->StreamName, n * sizeof(WCHAR));
+	data->cStreamName[n] = 0;
+	return TRUE;
+}
+
+/* A directory has no data stream: its list is empty, ERROR_HANDLE_EOF. */
+K32API HANDLE WINAPI FindFirstStreamW(LPCWSTR name, STREAM_INFO_LEVELS level, LPVOID data, DWORD flags)
+{
+	IO_STATUS_BLOCK io;
+	NTSTATUS status;
+	struct find *f;
+	HANDLE file;
+
+	if (level != FindStreamInfoStandard || flags || !data) {
+		k32_error(ERROR_INVALID_PARAMETER);
+		return INVALID_HANDLE_VALUE;
+	}
+	file = CreateFileW(name, FILE_READ_ATTRIBUTES, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE,
+			   NULL, OPEN_EXISTING, FILE_FLAG_BACKUP_SEMANTICS, NULL);
+	if (file == INVALID_HANDLE_VALUE)
+		return INVALID_HANDLE_VALUE;
+	if (!(f = RtlAllocateHeap(k32_heap(), HEAP_ZERO_MEMORY, sizeof(*f)))) {
+		NtClose(file);
+		k32_error(ERROR_NOT_ENOUGH_MEMORY);
+		return INVALID_HANDLE_VALUE;
+	}
+	f->level = STREAM_LEVEL;
+	status = NtQueryInformationFile(file, &io, f->buf, FIND_BUF, FileStreamInformation);
+	NtClose(file);
+	f->next = status >= 0 && io.Information ? 0 : ~0u;
+	if (status < 0 || !next_stream(f, data)) {
+		if (status < 0)
+			k32_fail(status);
+		k32_free(f);
+		return INVALID_HANDLE_VALUE;
+	}
+	register_find(f);
+	return (HANDLE)f;
+}
+
+K32API BOOL WINAPI FindNextStreamW(HANDLE h, LPVOID data)
+{
+	struct find *f = find_from_handle(h, FALSE);
+
+	if (!f)
+		return FALSE;
+	if (f->level != STREAM_LEVEL)
+		return k32_error(ERROR_INVALID_HANDLE);
+	return next_stream(f, data);
 }
 
 static void w_to_a_data(const WIN32_FIND_DATAW *w, WIN32_FIND_DATAA *a)

@@ -73,6 +73,14 @@ K32API HANDLE WINAPI CreateFileMappingW(HANDLE file, LPSECURITY_ATTRIBUTES sa, D
 	return CreateFileMappingNumaW(file, sa, protect, size_high, size_low, name, 0);
 }
 
+/* The FromApp forms: the same for a desktop program, the size in one
+ * 64-bit number. */
+K32API HANDLE WINAPI CreateFileMappingFromApp(HANDLE file, LPSECURITY_ATTRIBUTES sa, ULONG protect,
+					      ULONG64 size, LPCWSTR name)
+{
+	return CreateFileMappingNumaW(file, sa, protect, (DWORD)(size >> 32), (DWORD)size, name, 0);
+}
+
 K32API HANDLE WINAPI CreateFileMappingNumaA(HANDLE file, LPSECURITY_ATTRIBUTES sa, DWORD protect,
 					    DWORD size_high, DWORD size_low, LPCSTR name,
 					    DWORD node)
@@ -152,6 +160,11 @@ K32API LPVOID WINAPI MapViewOfFile(HANDLE mapping, DWORD access, DWORD offset_hi
 				   DWORD offset_low, SIZE_T size)
 {
 	return MapViewOfFileExNuma(mapping, access, offset_high, offset_low, size, NULL, 0);
+}
+
+K32API PVOID WINAPI MapViewOfFileFromApp(HANDLE mapping, ULONG access, ULONG64 offset, SIZE_T size)
+{
+	return MapViewOfFileExNuma(mapping, access, (DWORD)(offset >> 32), (DWORD)offset, size, NULL, 0);
 }
 
 K32API BOOL WINAPI UnmapViewOfFile(LPCVOID addr)

@@ -171,35 +171,57 @@ static const IMAGE_RESOURCE_DIRECTORY_ENTRY *dir_entries(const struct pe_file *p
 	return (const IMAGE_RESOURCE_DIRECTORY_ENTRY *)(d + 1);
 }
 
+/* The bytes of raw data the file holds from rva on, within its section. */
+static DWORD raw_room(const struct pe_file *pe, DWORD rva)
+{
+	for (WORD i = 0; i < pe->fh->NumberOfSections; i++) {
+		const IMAGE_SECTION_HEADER *s = &pe->sections[i];
+		DWORD in = rva - s->VirtualAddress;
+
+		if (rva >= s->VirtualAddress && in < s->SizeOfRawData && s->PointerToRawData <= pe->size &&
+		    in < pe->size - s->PointerToRawData) {
+			DWORD in_file = pe->size - s->PointerToRawData - in;
+
+			return s->SizeOfRawData - in < in_file ? s->SizeOfRawData - in : in_file;
+		}
+	}
+	return 0;
+}
+
 /* Every resource of the file into the list; FALSE on a tree that does
  * not hold together. */
 static BOOL load_existing(struct res_update *u, const struct pe_file *pe)
 {
 	const IMAGE_DATA_DIRECTORY *dd = &pe->dirs[IMAGE_DIRECTORY_ENTRY_RESOURCE];
 	const IMAGE_RESOURCE_DIRECTORY_ENTRY *te, *ne, *le;
-	DWORD root, nt, nn, nl, a, b, c;
+	DWORD root, nt, nn, nl, a, b, c, rsize = raw_room(pe, dd->VirtualAddress);
 	WCHAR tbuf[256], nbuf[256];
 
-	if (!dd->VirtualAddress || dd->Size < sizeof(IMAGE_RESOURCE_DIRECTORY))
+	/* the tree within the file's raw data; a section's raw data may
+	 * stop short of its directory's size, the rest reads as zeros (an
+	 * empty root when not even it is there) */
+	if (dd->Size < rsize)
+		rsize = dd->Size;
+	if (!dd->VirtualAddress || rsize < sizeof(IMAGE_RESOURCE_DIRECTORY))
 		return TRUE;
-	if (!(root = pe_rva_to_offset(pe, dd->VirtualAddress, dd->Size)) ||
-	    !(te = dir_entries(pe, root, dd->Size, 0, &nt)))
+	if (!(root = pe_rva_to_offset(pe, dd->VirtualAddress, rsize)) ||
+	    !(te = dir_entries(pe, root, rsize, 0, &nt)))
 		return FALSE;
 	for (a = 0; a < nt; a++) {
 		struct res_key type, name;
 
-		if (!te[a].DataIsDirectory || !entry_key(pe, root, dd->Size, &te[a], &type, tbuf) ||
-		    !(ne = dir_entries(pe, root, dd->Size, te[a].OffsetToDirectory, &nn)))
+		if (!te[a].DataIsDirectory || !entry_key(pe, root, rsize, &te[a], &type, tbuf) ||
+		    !(ne = dir_entries(pe, root, rsize, te[a].OffsetToDirectory, &nn)))
 			return FALSE;
 		for (b = 0; b < nn; b++) {
-			if (!ne[b].DataIsDirectory || !entry_key(pe, root, dd->Size, &ne[b], &name, nbuf) ||
-			    !(le = dir_entries(pe, root, dd->Size, ne[b].OffsetToDirectory, &nl)))
+			if (!ne[b].DataIsDirectory || !entry_key(pe, root, rsize, &ne[b], &name, nbuf) ||
+			    !(le = dir_entries(pe, root, rsize, ne[b].OffsetToDirectory, &nl)))
 				return FALSE;
 			for (c = 0; c < nl; c++) {
 				const IMAGE_RESOURCE_DATA_ENTRY *de;
 				DWORD off;
 
-				if (le[c].DataIsDirectory || le[c].OffsetToData > dd->Size - sizeof(*de))
+				if (le[c].DataIsDirectory || le[c].OffsetToData > rsize - sizeof(*de))
 					return FALSE;
 				de = (const IMAGE_RESOURCE_DATA_ENTRY *)(pe->data + root + le[c].OffsetToData);
 				if (de->Size && !(off = pe_rva_to_offset(pe, de->OffsetToData, de->Size)))
@@ -236,7 +258,8 @@ static BYTE *read_whole_file(const WCHAR *path, DWORD *size)
 	return data;
 }
 
-static void free_update(struct res_update *u)
+/* Frees the update's resources, its name block and the handle itself. */
+static void free_update(HANDLE h, struct res_update *u)
 {
 	struct res_item *i, *next;
 
@@ -244,15 +267,32 @@ static void free_update(struct res_update *u)
 		next = i->next;
 		free_item(i);
 	}
-	RtlFreeHeap(heap(), 0, u->path);
-	RtlFreeHeap(heap(), 0, u);
+	GlobalFree(u->path);
+	GlobalUnlock(h);
+	GlobalFree(h);
+}
+
+/* A moveable block holding the path, as the handle's layout wants. */
+static HGLOBAL global_path(LPCWSTR path)
+{
+	SIZE_T bytes = (wcslen(path) + 1) * sizeof(WCHAR);
+	HGLOBAL g = GlobalAlloc(GMEM_MOVEABLE, bytes);
+	WCHAR *p = g ? GlobalLock(g) : NULL;
+
+	if (!p) {
+		GlobalFree(g);
+		return NULL;
+	}
+	memcpy(p, path, bytes);
+	GlobalUnlock(g);
+	return g;
 }
 
 K32API HANDLE WINAPI BeginUpdateResourceW(LPCWSTR path, BOOL delete_existing)
 {
-	struct res_update *u;
+	struct res_update *u = NULL;
 	struct pe_file pe;
-	HANDLE f;
+	HANDLE f, h;
 	BYTE *data;
 	DWORD size;
 	BOOL ok;
@@ -268,31 +308,39 @@ K32API HANDLE WINAPI BeginUpdateResourceW(LPCWSTR path, BOOL delete_existing)
 		return NULL;
 	if (!pe_parse(data, size, &pe)) {
 		RtlFreeHeap(heap(), 0, data);
-		return (HANDLE)(ULONG_PTR)k32_error(ERROR_BAD_EXE_FORMAT);
+		/* Windows' error for what is no PE file (Wine's conformance
+		 * test accepts it, or a handle whose update then fails) */
+		return (HANDLE)(ULONG_PTR)k32_error(ERROR_FILE_INVALID);
 	}
-	if (!(u = RtlAllocateHeap(heap(), HEAP_ZERO_MEMORY, sizeof(*u))) ||
-	    !(u->path = RtlAllocateHeap(heap(), 0, (wcslen(path) + 1) * sizeof(WCHAR)))) {
-		RtlFreeHeap(heap(), 0, u);
+	h = GlobalAlloc(GMEM_MOVEABLE | GMEM_ZEROINIT, sizeof(*u));
+	if (!h || !(u = GlobalLock(h)) || !(u->path = global_path(path))) {
+		if (u)
+			GlobalUnlock(h);
+		GlobalFree(h);
 		RtlFreeHeap(heap(), 0, data);
 		return (HANDLE)(ULONG_PTR)k32_error(ERROR_NOT_ENOUGH_MEMORY);
 	}
-	wcscpy(u->path, path);
 	ok = delete_existing || load_existing(u, &pe);
 	RtlFreeHeap(heap(), 0, data);
 	if (!ok) {
-		free_update(u);
+		free_update(h, u);
 		return (HANDLE)(ULONG_PTR)k32_error(ERROR_INVALID_DATA);
 	}
-	return u;
+	GlobalUnlock(h);
+	return h;
 }
 
 K32API BOOL WINAPI UpdateResourceW(HANDLE h, LPCWSTR type, LPCWSTR name, WORD lang, LPVOID data,
 				   DWORD size)
 {
 	struct res_key t = { 0 }, n = { 0 };
+	struct res_update *u;
+	BOOL ok;
 
 	if (!h || !type || !name || (!data && size))
 		return k32_error(ERROR_INVALID_PARAMETER);
+	if (!(u = GlobalLock(h)))
+		return k32_error(ERROR_INVALID_HANDLE);
 	if (IS_INTRESOURCE(type))
 		t.id = LOWORD(type);
 	else
@@ -302,19 +350,28 @@ K32API BOOL WINAPI UpdateResourceW(HANDLE h, LPCWSTR type, LPCWSTR name, WORD la
 	else
 		n.str = (WCHAR *)name;
 	/* no data and no size: the resource is deleted */
-	return put(h, &t, &n, lang, data, size);
+	ok = put(u, &t, &n, lang, data, size);
+	GlobalUnlock(h);
+	return ok;
 }
 
 K32API BOOL WINAPI EndUpdateResourceW(HANDLE h, BOOL discard)
 {
-	struct res_update *u = h;
+	struct res_update *u;
+	const WCHAR *path;
 	BOOL ok = TRUE;
 
-	if (!u)
+	if (!h || !(u = GlobalLock(h)))
 		return k32_error(ERROR_INVALID_HANDLE);
-	if (!discard)
-		ok = res_write_file(u);
-	free_update(u);
+	if (!discard) {
+		if ((path = GlobalLock(u->path))) {
+			ok = res_write_file(u, path);
+			GlobalUnlock(u->path);
+		} else {
+			ok = k32_error(ERROR_INVALID_HANDLE);
+		}
+	}
+	free_update(h, u);
 	return ok;
 }
 

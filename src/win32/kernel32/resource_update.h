@@ -20,8 +20,13 @@ struct res_item {
 	DWORD size;
 };
 
+/* The update handle is a moveable global block holding this; programs
+ * look inside it (Wine's conformance test locks it and reads the file
+ * name from the seventh pointer, itself a global block), so the first
+ * seven pointers keep the layout Windows has. */
 struct res_update {
-	WCHAR *path;
+	void *reserved[6];
+	HGLOBAL path; /* the file's name, a NUL-terminated WCHAR string */
 	struct res_item *items;
 };
 
@@ -42,6 +47,6 @@ BOOL pe_parse(BYTE *data, DWORD size, struct pe_file *pe);
 /* The file offset of rva, or 0 when no section's raw data holds it. */
 DWORD pe_rva_to_offset(const struct pe_file *pe, DWORD rva, DWORD len);
 int res_key_compare(const struct res_key *a, const struct res_key *b);
-BOOL res_write_file(struct res_update *u);
+BOOL res_write_file(const struct res_update *u, const WCHAR *path);
 
 #endif

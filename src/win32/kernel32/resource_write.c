@@ -3,9 +3,11 @@
  * (root, type, name and language directories, named entries before
  * numbered ones, each sorted; then the data entries, the name strings
  * and the data, 8-byte aligned) in a .rsrc section that takes the old
- * one's place.  Sections after it move up or down with it, which is
- * safe only for what holds no absolute address into the image: the
- * base relocations.  A file with no .rsrc gets one as its last section.
+ * one's place.  Sections after it move up or down with it when its size
+ * changes, their data directories with them, as Windows moves them
+ * (what holds absolute addresses into them is not fixed up there either:
+ * Wine's conformance test checks the move).  A file with no .rsrc gets
+ * one as its last section.
  * Data appended after the sections (a signature, an installer's payload)
  * stays at the end.  The checksum is recomputed when the file had one.
  */
@@ -39,6 +41,7 @@ static void put_dir(struct tree *t, DWORD off, DWORD named, DWORD ids)
 	IMAGE_RESOURCE_DIRECTORY *d = (IMAGE_RESOURCE_DIRECTORY *)(t->b + off);
 
 	memset(d, 0, sizeof(*d));
+	d->MajorVersion = 4; /* as Windows writes it (and resource compilers) */
 	d->NumberOfNamedEntries = (WORD)named;
 	d->NumberOfIdEntries = (WORD)ids;
 }
@@ -180,24 +183,18 @@ static DWORD raw_end(const struct pe_file *pe)
 	return end;
 }
 
-/* The index of the section holding the resources, -1 for none; -2 when
- * a section after it holds more than base relocations (it cannot move). */
+/* The index of the section holding the resources, -1 for none. */
 static int rsrc_section(const struct pe_file *pe)
 {
 	DWORD rva = pe->dirs[IMAGE_DIRECTORY_ENTRY_RESOURCE].VirtualAddress;
-	DWORD reloc = pe->ndirs > IMAGE_DIRECTORY_ENTRY_BASERELOC
-			      ? pe->dirs[IMAGE_DIRECTORY_ENTRY_BASERELOC].VirtualAddress : 0;
-	int r = -1;
 
-	for (WORD i = 0; i < pe->fh->NumberOfSections; i++) {
+	for (WORD i = 0; rva && i < pe->fh->NumberOfSections; i++) {
 		const IMAGE_SECTION_HEADER *s = &pe->sections[i];
 
-		if (rva && rva >= s->VirtualAddress && rva < s->VirtualAddress + ALIGN(s->Misc.VirtualSize, pe->section_align))
-			r = i;
-		else if (r >= 0 && !(reloc >= s->VirtualAddress && reloc < s->VirtualAddress + s->Misc.VirtualSize))
-			return -2;
+		if (rva >= s->VirtualAddress && rva < s->VirtualAddress + ALIGN(s->Misc.VirtualSize, pe->section_align))
+			return i;
 	}
-	return r;
+	return -1;
 }
 
 static BOOL write_all(const WCHAR *path, const BYTE *data, DWORD size)
@@ -286,7 +283,7 @@ static BYTE *relayout(const struct pe_file *in, int r, const BYTE *tree, DWORD t
 	return o;
 }
 
-BOOL res_write_file(struct res_update *u)
+BOOL res_write_file(const struct res_update *u, const WCHAR *path)
 {
 	struct res_item **items, *it;
 	struct pe_file pe;
@@ -296,17 +293,18 @@ BOOL res_write_file(struct res_update *u)
 	int r;
 	BOOL ok = FALSE;
 
-	f = CreateFileW(u->path, GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, 0, NULL);
+	f = CreateFileW(path, GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, 0, NULL);
 	if (f == INVALID_HANDLE_VALUE)
 		return FALSE;
 	size = GetFileSize(f, NULL);
 	data = size != INVALID_FILE_SIZE ? RtlAllocateHeap(heap(), 0, size ? size : 1) : NULL;
 	ok = data && ReadFile(f, data, size, &n, NULL) && n == size;
 	CloseHandle(f);
-	if (!ok || !pe_parse(data, size, &pe) || (r = rsrc_section(&pe)) == -2) {
+	if (!ok || !pe_parse(data, size, &pe)) {
 		RtlFreeHeap(heap(), 0, data);
 		return k32_error(ok ? ERROR_INVALID_DATA : ERROR_READ_FAULT);
 	}
+	r = rsrc_section(&pe);
 	if (r == -1) { /* a new last section: its header must fit */
 		DWORD table_end = (DWORD)((BYTE *)(pe.sections + pe.fh->NumberOfSections + 1) - data);
 
@@ -331,7 +329,7 @@ BOOL res_write_file(struct res_update *u)
 	else
 		tree = build_tree(items, n, ALIGN(*pe.size_of_image, pe.section_align), &tree_size);
 	if (tree && (out = relayout(&pe, r, tree, tree_size, &out_size)))
-		ok = write_all(u->path, out, out_size);
+		ok = write_all(path, out, out_size);
 	else
 		k32_error(ERROR_NOT_ENOUGH_MEMORY);
 	RtlFreeHeap(heap(), 0, out);

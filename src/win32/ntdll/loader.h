@@ -146,6 +146,7 @@ struct ldr_search {
 	const WCHAR *load_dir;
 	size_t load_dir_len;
 	BOOL no_resolve;
+	BOOL cwd_as_dot;            /* the current directory offered as "." */
 };
 extern struct ldr_search ldr_current_search;
 /* loader_dirs.c: offers each directory of the documented search order

@@ -303,6 +303,11 @@ static BOOL try_standard(const struct ldr_search *s, ldr_try_dir_fn *try, void *
 	    try_text(try, ctx, L"C:\\Windows\\System32\\") ||
 	    try_text(try, ctx, L"C:\\Windows\\System\\") || try_text(try, ctx, L"C:\\Windows\\"))
 		return TRUE;
+	if (s->cwd_as_dot) {
+		if (!dll_directory.used && try(L".", 1, ctx))
+			return TRUE;
+		return try_path_variable(try, ctx);
+	}
 	bytes = RtlGetCurrentDirectory_U(sizeof(cwd) - 2 * sizeof(WCHAR), cwd);
 	if (!dll_directory.used && bytes && bytes < sizeof(cwd) - 2 * sizeof(WCHAR) &&
 	    with_slash(cwd, bytes / 2, dir) && try(dir, wcslen(dir), ctx))

@@ -140,12 +140,13 @@ static BOOL add_dir(const WCHAR *dir, size_t len, void *ctx)
 }
 
 /* LdrGetDllPath: the directories the loader searches for a DLL named
- * without a path, as one list (the current directory by its full name).
+ * without a path, as one list (the current directory as ".", as Windows
+ * lists it: kernel32's path test, test_LdrGetDllPath).
  * module is the DLL whose directory LOAD_WITH_ALTERED_SEARCH_PATH or
  * LOAD_LIBRARY_SEARCH_DLL_LOAD_DIR means; the latter needs a '\' in it. */
 RTLAPI NTSTATUS NTAPI LdrGetDllPath(PCWSTR module, ULONG flags, PWSTR *path, PWSTR *unknown)
 {
-	struct ldr_search s = { flags };
+	struct ldr_search s = { flags, .cwd_as_dot = TRUE };
 	struct dir_list l = { 0 };
 	const WCHAR *slash = module ? wcsrchr(module, '\\') : NULL;
 

@@ -54,7 +54,7 @@ BOOL WINAPI GetFileVersionInfoW(LPCWSTR file, DWORD handle, DWORD len, LPVOID bu
 	return GetFileVersionInfoExW(0, file, handle, len, buf);
 }
 
-static WCHAR *to_w(LPCSTR a)
+WCHAR *version_to_w(LPCSTR a)
 {
 	int n;
 	WCHAR *w;
@@ -69,7 +69,7 @@ static WCHAR *to_w(LPCSTR a)
 
 DWORD WINAPI GetFileVersionInfoSizeExA(DWORD flags, LPCSTR file, LPDWORD handle)
 {
-	WCHAR *w = to_w(file);
+	WCHAR *w = version_to_w(file);
 	DWORD n = GetFileVersionInfoSizeExW(flags, w, handle);
 
 	HeapFree(GetProcessHeap(), 0, w);
@@ -83,7 +83,7 @@ DWORD WINAPI GetFileVersionInfoSizeA(LPCSTR file, LPDWORD handle)
 
 BOOL WINAPI GetFileVersionInfoExA(DWORD flags, LPCSTR file, DWORD handle, DWORD len, LPVOID buf)
 {
-	WCHAR *w = to_w(file);
+	WCHAR *w = version_to_w(file);
 	BOOL ok = GetFileVersionInfoExW(flags, w, handle, len, buf);
 
 	HeapFree(GetProcessHeap(), 0, w);

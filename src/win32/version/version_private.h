@@ -17,4 +17,18 @@ void image_unmap(void *base);
 /* query.c: the layout GetFileVersionInfo leaves in the caller's buffer. */
 DWORD info_size(DWORD resource_size);
 
+/* info.c: an ANSI string as a heap copy in UTF-16 (NULL for NULL);
+ * HeapFree(GetProcessHeap()) frees it. */
+WCHAR *version_to_w(LPCSTR a);
+
+/* find.c: VerFindFile's answer for name: the directory holding a copy
+ * now (cur, empty for none) and the one recommended (dest), with the
+ * VFF_ bits those give. */
+DWORD ver_find_file(DWORD flags, LPCWSTR name, LPCWSTR app_dir, WCHAR cur[MAX_PATH],
+		    WCHAR dest[MAX_PATH]);
+/* s into a caller's buffer of *len characters, *len set to what s needs;
+ * too_small when it did not fit. */
+DWORD ver_copy_out_w(const WCHAR *s, WCHAR *buf, UINT *len, DWORD too_small);
+DWORD ver_copy_out_a(const WCHAR *s, LPSTR buf, UINT *len, DWORD too_small);
+
 #endif
