@@ -319,6 +319,7 @@ struct process_start {
 	uint64_t entry_thread;       /* ntdll!RtlUserThreadStart, 0 if missing */
 	uint64_t image_entry;        /* the image's entry point, 0: none */
 	uint64_t default_stack;      /* the image's stack reserve */
+	uint32_t params_flags;       /* RTL_USER_PROC_* found at creation */
 };
 
 #define CTRL_QUEUE_MAX 8

@@ -358,6 +358,21 @@ START_TEST(build_window_look)
 }
 END_TEST
 
+/* What process creation found goes into Flags beside NORMALIZED. */
+START_TEST(build_creation_flags)
+{
+	struct params_input in = test_in;
+	size_t size = 0;
+	uint8_t *b;
+
+	in.creation_flags = RTL_USER_PROC_IMAGE_KEY_MISSING | RTL_USER_PROC_APP_MANIFEST_PRESENT;
+	b = params_build(&in, BASE, &size);
+	ck_assert_ptr_nonnull(b);
+	ck_assert_uint_eq(rd32(b, 8), 0x6001);
+	free(b);
+}
+END_TEST
+
 /* Strings must not overlap each other or the environment. */
 START_TEST(build_no_overlap)
 {
@@ -516,6 +531,7 @@ static Suite *params_suite(void)
 	tc = tcase_create("build");
 	tcase_add_test(tc, build_header);
 	tcase_add_test(tc, build_window_look);
+	tcase_add_test(tc, build_creation_flags);
 	tcase_add_test(tc, build_strings);
 	tcase_add_test(tc, build_no_overlap);
 	tcase_add_test(tc, build_environment);

@@ -13,6 +13,7 @@
 
 #include "emul/upcase.h"
 #include "emul/registry/reg_prefix.h"
+#include "emul/registry/registry.h"
 
 #include "registry_test_util.h"
 
@@ -54,6 +55,29 @@ START_TEST(lookup_keeps_case)
 	ck_assert_ptr_eq(again, k);
 	ck_assert_ptr_null(find(h->root, "MyKe"));
 	reg_hive_free(h);
+}
+END_TEST
+
+/* Process creation's look for the image's Image File Execution Options
+ * key (registry_ifeo.c): by file name, ignoring case; a link on the way
+ * leaves it unknown (not missing), as the loader's open would follow it. */
+START_TEST(image_key_missing)
+{
+	struct host_registry r = { 0 };
+	struct reg_key *k;
+
+	ck_assert(registry_image_key_missing(&r, "prog.exe")); /* no machine hive */
+	r.machine = reg_hive_new_volatile("HKEY_LOCAL_MACHINE");
+	k = mk(mk(mk(r.machine->root, "Software"), "Microsoft"), "Windows NT");
+	ck_assert(registry_image_key_missing(&r, "prog.exe"));
+	k = mk(mk(k, "CurrentVersion"), "Image File Execution Options");
+	ck_assert(registry_image_key_missing(&r, "prog.exe"));
+	mk(k, "PROG.EXE");
+	ck_assert(!registry_image_key_missing(&r, "prog.exe"));
+	ck_assert(registry_image_key_missing(&r, "other.exe"));
+	k->is_link = true;
+	ck_assert(!registry_image_key_missing(&r, "other.exe"));
+	reg_hive_free(r.machine);
 }
 END_TEST
 
@@ -847,6 +871,7 @@ static Suite *registry_suite(void)
 	tcase_add_test(keys, upcase_and_compare);
 	tcase_add_test(keys, lookup_keeps_case);
 	tcase_add_test(keys, subkeys_sorted);
+	tcase_add_test(keys, image_key_missing);
 	tcase_add_test(keys, values_in_order);
 	tcase_add_test(keys, create_errors);
 	tcase_add_test(keys, delete_rules);

@@ -114,7 +114,7 @@ static int put_env(struct blob *b, const char *const *env)
 uint8_t *params_build(const struct params_input *in, uint64_t base, size_t *size)
 {
 	struct blob b = { NULL, 0, 0, base };
-	uint32_t flags = RTL_USER_PROC_PARAMS_NORMALIZED, len;
+	uint32_t flags = RTL_USER_PROC_PARAMS_NORMALIZED | in->creation_flags, len;
 
 	if (reserve(&b, PARAMS_STRUCT_SIZE + 4096) < 0)
 		return NULL;

@@ -25,7 +25,15 @@ struct params_input {
 	uint16_t runtime_len;       /* inherited fd table), bytes */
 	uint32_t console_flags;     /* ConsoleFlags@0x18 */
 	uint32_t process_group;     /* ProcessGroupId@0x408 */
+	uint32_t creation_flags;    /* RTL_USER_PROC_* the creator found, ORed
+				     * into Flags@8 beside NORMALIZED */
 };
+
+/* What the creator found at process creation (Flags@8): an application
+ * manifest, and no Image File Execution Options key for the image (the
+ * loader then does not open it). */
+#define RTL_USER_PROC_APP_MANIFEST_PRESENT 0x2000u
+#define RTL_USER_PROC_IMAGE_KEY_MISSING 0x4000u
 
 /* Lays the block out for address base: returns a malloc'ed buffer and its
  * size in *size, or NULL. */

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include "emul/process/debug.h"
@@ -30,6 +31,7 @@
 #include "emul/process/thread_block.h"
 #include "emul/io/path.h"
 #include "emul/memory/section.h"
+#include "emul/registry/registry.h"
 #include "tracer/notify.h"
 
 #define PEB_SIZE 0x1000
@@ -230,10 +232,37 @@ static uint8_t *make_params(struct lsw_process *p, uint64_t base, size_t *size)
 				    { p->handles_std[0], p->handles_std[1], p->handles_std[2] },
 				    p->window_flags, p->show_window, p->look.place, p->look.title,
 				    p->look.desktop, p->runtime_data, p->runtime_len, p->console_flags,
-				    p->console_group };
+				    p->console_group, p->start.params_flags };
 	blob = params_build(&in, base, size);
 	free(cmdline);
 	return blob;
+}
+
+/* What process creation finds for the new process's parameters, as
+ * Windows' does: no IFEO key for the image, so its loader need not open
+ * one; a manifest file beside the image (NAME.exe.manifest), which
+ * kernel32 reads for the version it tells (GetVersion, which msvcrt's
+ * start calls) and looks for only then.  An embedded manifest does not
+ * set the flag here (Windows sets it for either): kernel32 finds the
+ * resource itself without a system call. */
+static uint32_t creation_flags(struct lsw_process *p, const char *dos_image)
+{
+	const char *name = dos_image ? strrchr(dos_image, '\\') : NULL;
+	char manifest[PATH_MAX];
+	struct stat st;
+	uint32_t flags = 0;
+
+	if (dos_image &&
+	    registry_image_key_missing(&p->host->registry, name ? name + 1 : dos_image))
+		flags |= RTL_USER_PROC_IMAGE_KEY_MISSING;
+	/* a symbolic link is not followed here: the flag only lets kernel32
+	 * look, and its open goes through the view's checks (where the link
+	 * leads is not told by the flag) */
+	if ((size_t)snprintf(manifest, sizeof(manifest), "%s.manifest", p->image_path) <
+		    sizeof(manifest) &&
+	    lstat(manifest, &st) == 0 && (S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)))
+		flags |= RTL_USER_PROC_APP_MANIFEST_PRESENT;
+	return flags;
 }
 
 /* The ntdll exports the supervisor starts threads at or delivers to. */
@@ -294,6 +323,8 @@ static NTSTATUS hello_phase0(struct nt_call *c)
 	if (p->start.stack_size > (256ull << 20))
 		p->start.stack_size = 256ull << 20;
 	p->start.default_stack = p->start.stack_size;
+	p->start.params_flags = creation_flags(p, p->image_dos ? p->image_dos
+							      : process_image_view_dos(p));
 	if ((!p->std_given && std_handles(p, p->handles_std) < 0) ||
 	    !(blob = make_params(p, 0, &params_size))) {
 		st = LSW_STATUS_NO_MEMORY;

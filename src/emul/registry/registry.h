@@ -71,6 +71,9 @@ void registry_notify_cleanup(struct key_object *k);
 /* The hives' hook (arg: the host): every change to a key's subkeys or
  * values ends the watches that see it. */
 void registry_key_changed(void *host, struct reg_key *key, uint32_t what);
+/* registry_ifeo.c: true when HKLM's Image File Execution Options has no
+ * key for the image file name (the last component of its path). */
+bool registry_image_key_missing(const struct host_registry *r, const char *image_name);
 /* A thread ended: the watches it asked for end (not thread-agnostic ones). */
 void registry_notify_thread_exited(struct lsw_thread *t);
 

@@ -8,10 +8,14 @@
  * 6.2.9200 (Windows 8); with the Windows 8.1 GUID 6.3.9600; with the
  * Windows 10 GUID the real version.  The manifest is the program's
  * RT_MANIFEST resource number 1 (CREATEPROCESS_MANIFEST_RESOURCE_ID), else
- * the file beside it named after it plus ".manifest".  A program whose
- * manifest names no supportedOS is judged by the OS version its PE header
- * asks for, as Windows 10 does: 10.0 or later gets 10.0, 6.3 or later
- * 6.3, anything older 6.2 (Wine's conformance test shows it on Windows).
+ * the file beside it named after it plus ".manifest", looked for only when
+ * process creation found one there (the parameters' APP_MANIFEST_PRESENT
+ * flag, as Windows reads that file when it creates the process: one
+ * written later is not seen, and a start without it costs no probe).
+ * A program whose manifest names no supportedOS is judged by the OS
+ * version its PE header asks for, as Windows 10 does: 10.0 or later gets
+ * 10.0, 6.3 or later 6.3, anything older 6.2 (Wine's conformance test
+ * shows it on Windows).
  */
 #include "k32_private.h"
 
@@ -116,7 +120,8 @@ static enum compat file_compat(void)
 	HANDLE f;
 	BYTE *data;
 
-	if (!n || n >= MAX_PATH)
+	if (!(lsw_peb()->ProcessParameters->Flags & LSW_PARAMS_APP_MANIFEST_PRESENT) || !n ||
+	    n >= MAX_PATH)
 		return COMPAT_NONE;
 	memcpy(path + n, L".manifest", sizeof(L".manifest"));
 	f = CreateFileW(path, GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, 0, NULL);

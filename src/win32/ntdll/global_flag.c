@@ -3,7 +3,9 @@
  * the process heap exists: the "GlobalFlag" value of the image's key under
  * Image File Execution Options (what gflags.exe writes), a REG_DWORD or a
  * hexadecimal REG_SZ.  Its heap bits turn on the debug heap in every heap
- * the process creates (rtl/heap_debug.c).
+ * the process creates (rtl/heap_debug.c).  The key is not opened when
+ * process creation found none (the parameters' IMAGE_KEY_MISSING flag),
+ * as Windows' loader skips it.
  */
 #include "loader.h"
 #include "rtl/nt_key.h"
@@ -62,6 +64,8 @@ ULONG ldr_read_global_flag(const UNICODE_STRING *image)
 	HANDLE key;
 	ULONG got = 0, flag = 0;
 
+	if (lsw_peb()->ProcessParameters->Flags & LSW_PARAMS_IMAGE_KEY_MISSING)
+		return 0;
 	RtlInitUnicodeString(&value, L"GlobalFlag");
 	if (!NT_SUCCESS(open_image_key(image, &key)))
 		return 0;

@@ -75,6 +75,10 @@ typedef struct LSW_PROCESS_PARAMETERS {
 	BYTE Windows10Fields[0x440 - 0x410];
 } LSW_PROCESS_PARAMETERS;
 #define LSW_PARAMS_NORMALIZED 1 /* string buffers are pointers, not offsets */
+/* Found when the process was created: an application manifest; no Image
+ * File Execution Options key for the image (RTL_USER_PROC_*). */
+#define LSW_PARAMS_APP_MANIFEST_PRESENT 0x2000
+#define LSW_PARAMS_IMAGE_KEY_MISSING 0x4000
 
 _Static_assert(offsetof(LSW_PROCESS_PARAMETERS, StandardInput) == 0x20, "layout");
 _Static_assert(offsetof(LSW_PROCESS_PARAMETERS, CurrentDirectory) == 0x38, "layout");
