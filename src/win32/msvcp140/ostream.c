@@ -1,14 +1,18 @@
 /*
  * std::basic_ostream<char>: the members msvcp140 carries (the sentry's
  * work, put, write, flush, the inserters of numbers, pointers and
- * manipulators).  Numbers are formatted as num_put does in the "C"
- * locale: printf's conversions chosen by the format flags, then padded
- * to the width with the fill character where the adjustment says, and
- * the width goes back to 0.  basic_ostream<wchar_t> shares them: the
- * same text, each character widened as the "C" locale's ctype<wchar_t>
- * does (its byte value), and a wide fill.
+ * manipulators).  Numbers are formatted as num_put does: printf's
+ * conversions chosen by the format flags, punctuated by the stream
+ * locale's numpunct (its decimal point, its thousands separator between
+ * the groups of digits after the sign and any 0x, its names of true and
+ * false), then padded to the width with the fill character where the
+ * adjustment says (internal: after the sign or 0x), and the width goes
+ * back to 0.  basic_ostream<wchar_t> shares them: the same text, each
+ * character widened as the "C" locale's ctype<wchar_t> does (its byte
+ * value), and a wide fill.
  */
 #include "msvcp140/iostream.h"
+#include "msvcp140/numpunct.h"
 
 int __cdecl uncaught_exceptions(void);
 
@@ -70,15 +74,17 @@ struct ostream *__cdecl ostream_write(struct ostream *os, const char *s, LONGLON
 	return end(os, streambuf_sputn(ostream_ios(os)->strbuf, s, n) != n ? IOS_BAD : 0);
 }
 
-/* The formatted text (ASCII) into the buffer, widened for a wide stream. */
-static BOOL put_text(struct streambuf *sb, BOOL wide, const char *text, int n)
+/* The formatted text into the buffer: a narrow stream's characters are
+ * the low bytes (char values, as numpunct<char> gave them). */
+static BOOL put_text(struct streambuf *sb, BOOL wide, const WCHAR *text, int n)
 {
-	if (!wide)
-		return streambuf_sputn(sb, text, n) == n;
-	for (int i = 0; i < n; i++)
-		if (wstreambuf_sputc(sb, (unsigned char)text[i]) == WCHAR_EOF)
-			return FALSE;
-	return TRUE;
+	char narrow[NUMPUNCT_TEXT];
+
+	if (wide)
+		return wstreambuf_sputn(sb, text, n) == n;
+	for (int i = 0; i < n && i < NUMPUNCT_TEXT; i++)
+		narrow[i] = (char)text[i];
+	return streambuf_sputn(sb, narrow, n) == n;
 }
 
 static BOOL put_fill(struct basic_ios *ios, BOOL wide)
@@ -104,7 +110,7 @@ struct ostream *__cdecl wostream_write(struct ostream *os, const WCHAR *s, LONGL
 
 /* Writes text padded to the width; pad_at is where internal padding goes
  * (after a sign or a base prefix). */
-static struct ostream *put_field(struct ostream *os, BOOL wide, const char *text, int len, int pad_at)
+static struct ostream *put_field(struct ostream *os, BOOL wide, const WCHAR *text, int len, int pad_at)
 {
 	struct basic_ios *ios = ostream_ios(os);
 	LONGLONG pad = ios->base.wide > len ? ios->base.wide - len : 0;
@@ -124,7 +130,21 @@ static struct ostream *put_field(struct ostream *os, BOOL wide, const char *text
 	return end(os, state);
 }
 
-/* value is the magnitude in decimal, the bits of the type otherwise. */
+/* printf's text of a number, punctuated by the stream's numpunct: the
+ * ndigits digits at digits_at grouped; internal padding after them. */
+static struct ostream *put_number(struct ostream *os, BOOL wide, const char *text, int len, int digits_at,
+				  int ndigits)
+{
+	struct numpunct_values punct;
+	WCHAR out[NUMPUNCT_TEXT];
+
+	numpunct_read(ostream_ios(os)->base.ploc, wide, &punct);
+	len = numpunct_apply(&punct, text, len, digits_at, ndigits, out, NUMPUNCT_TEXT);
+	return put_field(os, wide, out, len, digits_at);
+}
+
+/* value is the magnitude in decimal, the bits of the type otherwise; an
+ * octal base's 0 is a digit, grouped with the others. */
 static struct ostream *put_integer(struct ostream *os, BOOL wide, ULONGLONG value, BOOL negative)
 {
 	int fl = ostream_ios(os)->base.fmtfl, base = fl & FMT_BASE;
@@ -139,12 +159,11 @@ static struct ostream *put_integer(struct ostream *os, BOOL wide, ULONGLONG valu
 	if ((fl & FMT_SHOWBASE) && base == FMT_HEX && value) {
 		buf[prefix++] = '0';
 		buf[prefix++] = fl & FMT_UPPERCASE ? 'X' : 'x';
-	} else if ((fl & FMT_SHOWBASE) && base == FMT_OCT && value) {
-		buf[prefix++] = '0';
 	}
-	len = prefix + msvcp_format(buf + prefix, sizeof(buf) - prefix, conv[0] == 'u' ? "%llu" :
-				 conv[0] == 'o' ? "%llo" : conv[0] == 'x' ? "%llx" : "%llX", value);
-	return put_field(os, wide, buf, len, prefix);
+	len = prefix + msvcp_format(buf + prefix, sizeof(buf) - prefix, (fl & FMT_SHOWBASE) && base == FMT_OCT &&
+				 value ? "0%llo" : conv[0] == 'u' ? "%llu" : conv[0] == 'o' ? "%llo" :
+				 conv[0] == 'x' ? "%llx" : "%llX", value);
+	return put_number(os, wide, buf, len, prefix, len - prefix);
 }
 
 static struct ostream *put_signed(struct ostream *os, BOOL wide, LONGLONG v, ULONGLONG bits)
@@ -171,9 +190,12 @@ struct ostream *__cdecl wostream_uint64(struct ostream *os, ULONGLONG v) { retur
 
 static struct ostream *put_bool(struct ostream *os, BOOL wide, BOOLEAN v)
 {
+	struct numpunct_values punct;
+
 	if (!(ostream_ios(os)->base.fmtfl & FMT_BOOLALPHA))
 		return put_integer(os, wide, v != 0, FALSE);
-	return put_field(os, wide, v ? "true" : "false", v ? 4 : 5, 0);
+	numpunct_read(ostream_ios(os)->base.ploc, wide, &punct);
+	return put_field(os, wide, punct.names[v != 0], punct.namelen[v != 0], 0);
 }
 
 struct ostream *__cdecl ostream_bool(struct ostream *os, BOOLEAN v) { return put_bool(os, FALSE, v); }
@@ -182,7 +204,7 @@ struct ostream *__cdecl wostream_bool(struct ostream *os, BOOLEAN v) { return pu
 static struct ostream *put_double(struct ostream *os, BOOL wide, double v)
 {
 	struct basic_ios *ios = ostream_ios(os);
-	int fl = ios->base.fmtfl, ff = fl & FMT_FLOAT, up = fl & FMT_UPPERCASE, len, n = 0;
+	int fl = ios->base.fmtfl, ff = fl & FMT_FLOAT, up = fl & FMT_UPPERCASE, len, n = 0, sign, digits_at, ndigits;
 	LONGLONG prec = ios->base.prec <= 0 && ff != FMT_FIXED ? 6 : ios->base.prec;
 	char fmt[16], buf[512];
 
@@ -204,7 +226,12 @@ static struct ostream *put_double(struct ostream *os, BOOL wide, double v)
 						  : msvcp_format(buf, sizeof(buf), fmt, (int)prec, v);
 	if (len < 0 || len >= (int)sizeof(buf))
 		len = 0;
-	return put_field(os, wide, buf, len, buf[0] == '-' || buf[0] == '+');
+	sign = len && (buf[0] == '-' || buf[0] == '+');
+	digits_at = sign + (len > sign + 1 && buf[sign] == '0' && (buf[sign + 1] | 0x20) == 'x' ? 2 : 0);
+	for (ndigits = 0; digits_at + ndigits < len; ndigits++)
+		if (buf[digits_at + ndigits] < '0' || buf[digits_at + ndigits] > '9')
+			break;
+	return put_number(os, wide, buf, len, digits_at, ndigits);
 }
 
 struct ostream *__cdecl ostream_double(struct ostream *os, double v) { return put_double(os, FALSE, v); }
@@ -215,9 +242,12 @@ struct ostream *__cdecl wostream_float(struct ostream *os, float v) { return put
 static struct ostream *put_pointer(struct ostream *os, BOOL wide, const void *p)
 {
 	char buf[24];
+	WCHAR text[24];
 	int len = msvcp_format(buf, sizeof(buf), "%p", p);
 
-	return put_field(os, wide, buf, len, 0);
+	for (int i = 0; i < len; i++)
+		text[i] = (unsigned char)buf[i];
+	return put_field(os, wide, text, len, 0);
 }
 
 struct ostream *__cdecl ostream_pointer(struct ostream *os, const void *p) { return put_pointer(os, FALSE, p); }
