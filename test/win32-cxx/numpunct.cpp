@@ -12,12 +12,15 @@
  * general and hexfloat with the facet's decimal point, bool with and
  * without boolalpha, and the classic locale again after imbue back;
  * std::wcout with a numpunct<wchar_t> (and a different numpunct<char> in
- * the same locale) likewise.  The
+ * the same locale) likewise; std::cin's extractors of int, double and
+ * bool(alpha) with the facet (separators accepted between groups, groups
+ * checked, its decimal point and names; what each leaves unread).  The
  * numbers are written with the exported operator<< and the text with
  * write, all through cout.  Expected output: the real msvcp140 14.30
  * (the corpus's sarif-multitool package) under Wine 8 with
- * WINEDLLOVERRIDES=msvcp140=n.  Wine 8's own msvcp140 differs on five
- * lines: it groups the 0x of a hex number as digits ("0.x12.34a.bcd",
+ * WINEDLLOVERRIDES=msvcp140=n.  Wine 8's own msvcp140 differs on ten
+ * lines: a failed extraction leaves the variable as it was where
+ * msvcp140 stores 0 or false (C++11's rule); it groups the 0x of a hex number as digits ("0.x12.34a.bcd",
  * internal padding before the 0x), puts a separator after the minus sign
  * when the groups are "\1\2", writes hexfloat with 6 digits where the
  * UCRT's %a writes 13, and a stray control character after a float
@@ -45,9 +48,19 @@ public:
 template <class E, class T = char_traits<E>> class basic_ios {
 public:
 	__declspec(dllimport) locale imbue(const locale &);
+	__declspec(dllimport) void clear(int, bool);
+};
+
+template <class E, class T = char_traits<E>> class basic_istream {
+public:
+	__declspec(dllimport) basic_istream &operator>>(int &);
+	__declspec(dllimport) basic_istream &operator>>(double &);
+	__declspec(dllimport) basic_istream &operator>>(bool &);
+	__declspec(dllimport) int get();
 };
 
 extern __declspec(dllimport) basic_ostream<char, char_traits<char>> cout;
+extern __declspec(dllimport) basic_istream<char, char_traits<char>> cin;
 extern __declspec(dllimport) basic_ostream<wchar_t, char_traits<wchar_t>> wcout;
 
 /* std::string as <xstring> lays it out: 16 bytes of characters (or a
@@ -350,6 +363,62 @@ static void wide(void)
 	wc.flush();
 }
 
+/* cin's state after one extraction, then what is left of the word
+ * (read with get), the state cleared. */
+static void after_read(void)
+{
+	char *ios = (char *)&std::cin + (*(const int **)&std::cin)[1];
+	char rest[32];
+	int n = 0, c;
+
+	say(" state ");
+	cout << *(int *)(ios + 0x10);
+	((std::basic_ios<char> *)ios)->clear(0, false);
+	while ((c = std::cin.get()) != -1 && c != ' ' && c != '\n' && n < 31)
+		rest[n++] = (char)c;
+	rest[n] = 0;
+	say(", left \"");
+	say(rest);
+	say("\"\n");
+}
+
+/* num_get through cin imbued with '.' between groups of 3 and ',' as the
+ * decimal point: the standard input is (one per line here)
+ * "1.234.567 1234 12.34 -1.000 1..000 .5 1.234. 123.456.789",
+ * "3,75 1.234,5 2e3 1.5", "ja nein yes". */
+static void extractors(void)
+{
+	char *ios = (char *)&std::cin + (*(const int **)&std::cin)[1];
+
+	((std::basic_ios<char> *)ios)->imbue(with_punct(',', '.', "\3"));
+	for (int i = 0; i < 8; i++) {
+		int v = -7;
+
+		std::cin >> v;
+		say("int ");
+		cout << v;
+		after_read();
+	}
+	for (int i = 0; i < 4; i++) {
+		double v = -7;
+
+		std::cin >> v;
+		say("double ");
+		cout << v;
+		after_read();
+	}
+	*(int *)(ios + IOS_FMTFL) |= F_BOOLALPHA;
+	for (int i = 0; i < 3; i++) {
+		bool v = true;
+
+		std::cin >> v;
+		say("bool ");
+		cout << (int)v;
+		after_read();
+	}
+	((std::basic_ios<char> *)ios)->imbue(std::locale::classic());
+}
+
 int main()
 {
 	integers("classic: ");
@@ -371,6 +440,8 @@ int main()
 		imbue(std::locale::classic());
 		integers("classic again: ");
 		wide();
+		fmt(F_DEC);
+		extractors();
 	}
 	fmt(F_DEC);
 	say("facets alive: ");
