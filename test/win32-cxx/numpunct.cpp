@@ -12,14 +12,16 @@
  * general and hexfloat with the facet's decimal point, bool with and
  * without boolalpha, and the classic locale again after imbue back;
  * std::wcout with a numpunct<wchar_t> (and a different numpunct<char> in
- * the same locale) likewise; std::cin's extractors of int, double and
+ * the same locale) likewise; num_put<char> itself (use_facet, put,
+ * do_put by vtable slot); std::cin's extractors of int, double and
  * bool(alpha) with the facet (separators accepted between groups, groups
  * checked, its decimal point and names; what each leaves unread).  The
  * numbers are written with the exported operator<< and the text with
  * write, all through cout.  Expected output: the real msvcp140 14.30
  * (the corpus's sarif-multitool package) under Wine 8 with
- * WINEDLLOVERRIDES=msvcp140=n.  Wine 8's own msvcp140 differs on ten
- * lines: a failed extraction leaves the variable as it was where
+ * WINEDLLOVERRIDES=msvcp140=n.  Wine 8's own msvcp140 crashes in
+ * num_put::put through an iterator without a buffer, and before that
+ * differs on ten lines: a failed extraction leaves the variable as it was where
  * msvcp140 stores 0 or false (C++11's rule); it groups the 0x of a hex number as digits ("0.x12.34a.bcd",
  * internal padding before the 0x), puts a separator after the minus sign
  * when the groups are "\1\2", writes hexfloat with 6 digits where the
@@ -62,6 +64,34 @@ public:
 extern __declspec(dllimport) basic_ostream<char, char_traits<char>> cout;
 extern __declspec(dllimport) basic_istream<char, char_traits<char>> cin;
 extern __declspec(dllimport) basic_ostream<wchar_t, char_traits<wchar_t>> wcout;
+
+/* num_put over ostreambuf_iterator, as <xlocnum> declares it: msvcp140
+ * has its members. */
+template <class E, class T> class basic_streambuf;
+class ios_base;
+template <class E, class T> class ostreambuf_iterator {
+public:
+	bool _Failed;
+	basic_streambuf<E, T> *_Strbuf;
+};
+template <class E, class I> class num_put;
+template <class E> class num_put<E, ostreambuf_iterator<E, char_traits<E>>> : public locale::facet {
+	typedef ostreambuf_iterator<E, char_traits<E>> I;
+
+public:
+	__declspec(dllimport) static locale::id id;
+	__declspec(dllimport) static size_t __cdecl _Getcat(const locale::facet **, const locale *);
+	__declspec(dllimport) I put(I, ios_base &, E, bool) const;
+	__declspec(dllimport) I put(I, ios_base &, E, long) const;
+	__declspec(dllimport) I put(I, ios_base &, E, unsigned long) const;
+	__declspec(dllimport) I put(I, ios_base &, E, long long) const;
+	__declspec(dllimport) I put(I, ios_base &, E, unsigned long long) const;
+	__declspec(dllimport) I put(I, ios_base &, E, double) const;
+	__declspec(dllimport) I put(I, ios_base &, E, long double) const;
+	__declspec(dllimport) I put(I, ios_base &, E, const void *) const;
+};
+template <> __declspec(dllimport) locale::id num_put<char, ostreambuf_iterator<char, char_traits<char>>>::id;
+template <> __declspec(dllimport) locale::id num_put<wchar_t, ostreambuf_iterator<wchar_t, char_traits<wchar_t>>>::id;
 
 /* std::string as <xstring> lays it out: 16 bytes of characters (or a
  * pointer when it holds more), the size, the capacity.  The strings here
@@ -363,6 +393,60 @@ static void wide(void)
 	wc.flush();
 }
 
+typedef std::num_put<char, std::ostreambuf_iterator<char, std::char_traits<char>>> num_put_c;
+typedef std::num_put<wchar_t, std::ostreambuf_iterator<wchar_t, std::char_traits<wchar_t>>> num_put_w;
+
+/* num_put as a program reaches it: use_facet (its _Getcat), put (the
+ * vtable's do_put) into cout's buffer with cout as the ios_base, so the
+ * flags, width and locale (its numpunct) are cout's and the fill is the
+ * one given; do_put by vtable slot; an iterator without a buffer fails. */
+static void facet(void)
+{
+	const num_put_c &np = *(const num_put_c *)use_facet<num_put_c>(std::locale::classic());
+	const void *wnp = use_facet<num_put_w>(std::locale::classic());
+	std::ios_base &base = *(std::ios_base *)ios_of(cout);
+	std::ostreambuf_iterator<char, std::char_traits<char>> it = { false, field<std::basic_streambuf<char,
+		std::char_traits<char>> *>(0x48) }, none = { false, nullptr };
+
+	say("num_put: ");
+	imbue(with_punct(',', '.', "\3"));
+	fmt(F_DEC, 12);
+	it = np.put(it, base, '#', -1234567L);
+	say(" ");
+	fmt(F_DEC | F_LEFT, 8);
+	it = np.put(it, base, '_', 4294967295UL);
+	say(" ");
+	fmt(F_HEX | F_SHOWBASE | F_INTERNAL, 12);
+	it = np.put(it, base, '0', 0x123456789abcLL);
+	say(" ");
+	fmt(F_DEC);
+	it = np.put(it, base, ' ', 18446744073709551615ULL);
+	say(" ");
+	fmt(F_FIXED, 0, ' ', 1);
+	it = np.put(it, base, ' ', 1234.25);
+	say(" ");
+	it = np.put(it, base, ' ', (long double)-9876.5);
+	say(" ");
+	fmt(F_BOOLALPHA, 5);
+	it = np.put(it, base, '-', true);
+	say(" ");
+	fmt(F_DEC);
+	it = np.put(it, base, ' ', false);
+	say(" width after: ");
+	cout << (int)field<long long>(IOS_WIDE);
+	say(" slot 9 (long): ");
+	vcall<void *>(&np, 9, &it, it, &base, ' ', 1000000L);
+	say(" failed: ");
+	cout << (int)it._Failed;
+	none = np.put(none, base, ' ', 5L);
+	say(", without a buffer: ");
+	cout << (int)none._Failed;
+	say(", wide facet: ");
+	cout << (int)(wnp != nullptr && wnp != (const void *)&np);
+	imbue(std::locale::classic());
+	say("\n");
+}
+
 /* cin's state after one extraction, then what is left of the word
  * (read with get), the state cleared. */
 static void after_read(void)
@@ -440,6 +524,7 @@ int main()
 		imbue(std::locale::classic());
 		integers("classic again: ");
 		wide();
+		facet();
 		fmt(F_DEC);
 		extractors();
 	}
