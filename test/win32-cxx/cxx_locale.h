@@ -188,6 +188,15 @@ size_t locale::id::get()
 	return _Id;
 }
 
+/* What the facets that write (num_put, time_put) write through. */
+template <class E, class T> class basic_streambuf;
+class ios_base;
+template <class E, class T> class ostreambuf_iterator {
+public:
+	bool _Failed;
+	basic_streambuf<E, T> *_Strbuf;
+};
+
 [[noreturn]] __declspec(dllimport) void __cdecl _Xruntime_error(const char *);
 
 /* locale(const char *): _Construct, inline in the header. */

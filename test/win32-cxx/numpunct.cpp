@@ -67,13 +67,6 @@ extern __declspec(dllimport) basic_ostream<wchar_t, char_traits<wchar_t>> wcout;
 
 /* num_put over ostreambuf_iterator, as <xlocnum> declares it: msvcp140
  * has its members. */
-template <class E, class T> class basic_streambuf;
-class ios_base;
-template <class E, class T> class ostreambuf_iterator {
-public:
-	bool _Failed;
-	basic_streambuf<E, T> *_Strbuf;
-};
 template <class E, class I> class num_put;
 template <class E> class num_put<E, ostreambuf_iterator<E, char_traits<E>>> : public locale::facet {
 	typedef ostreambuf_iterator<E, char_traits<E>> I;
@@ -93,76 +86,47 @@ public:
 template <> __declspec(dllimport) locale::id num_put<char, ostreambuf_iterator<char, char_traits<char>>>::id;
 template <> __declspec(dllimport) locale::id num_put<wchar_t, ostreambuf_iterator<wchar_t, char_traits<wchar_t>>>::id;
 
-/* std::string as <xstring> lays it out: 16 bytes of characters (or a
- * pointer when it holds more), the size, the capacity.  The strings here
- * fit, so nothing is allocated. */
-struct string {
+/* std::basic_string as <xstring> lays it out: 16 bytes of characters
+ * (or a pointer when it holds more), the size, the capacity.  The
+ * strings here fit, so nothing is allocated. */
+template <class E> struct basic_string {
+	enum { IN_PLACE = 16 / sizeof(E) };
 	union {
-		char buf[16];
-		char *ptr;
+		E buf[IN_PLACE];
+		E *ptr;
 	} bx;
 	size_t size, res;
 
-	string(const char *s) : size(0), res(15)
+	basic_string(const E *s) : size(0), res(IN_PLACE - 1)
 	{
-		while (s[size] && size < 15) {
+		while (s[size] && size < IN_PLACE - 1) {
 			bx.buf[size] = s[size];
 			size++;
 		}
 		bx.buf[size] = 0;
 	}
-	string(const string &o) : bx(o.bx), size(o.size), res(o.res) {}
-	~string() {}
+	basic_string(const basic_string &o) : bx(o.bx), size(o.size), res(o.res) {}
+	~basic_string() {}
 };
+typedef basic_string<char> string;
+typedef basic_string<wchar_t> wstring;
 
-/* std::wstring: 8 characters in place. */
-struct wstring {
-	union {
-		wchar_t buf[8];
-		wchar_t *ptr;
-	} bx;
-	size_t size, res;
-
-	wstring(const wchar_t *s) : size(0), res(7)
-	{
-		while (s[size] && size < 7) {
-			bx.buf[size] = s[size];
-			size++;
-		}
-		bx.buf[size] = 0;
-	}
-	wstring(const wstring &o) : bx(o.bx), size(o.size), res(o.res) {}
-	~wstring() {}
-};
-
-/* numpunct<char>: msvcp140 has its id; the rest is the program's. */
-template <class E> class numpunct;
-template <> class numpunct<char> : public locale::facet {
+/* numpunct: msvcp140 has its id; the rest is the program's. */
+template <class E> class numpunct : public locale::facet {
 public:
 	__declspec(dllimport) static locale::id id;
 
 protected:
 	explicit numpunct(size_t refs) : facet(refs) {}
 	~numpunct() override {}
-	virtual char do_decimal_point() const = 0;
-	virtual char do_thousands_sep() const = 0;
+	virtual E do_decimal_point() const = 0;
+	virtual E do_thousands_sep() const = 0;
 	virtual string do_grouping() const = 0;
-	virtual string do_falsename() const = 0;
-	virtual string do_truename() const = 0;
+	virtual basic_string<E> do_falsename() const = 0;
+	virtual basic_string<E> do_truename() const = 0;
 };
-template <> class numpunct<wchar_t> : public locale::facet {
-public:
-	__declspec(dllimport) static locale::id id;
-
-protected:
-	explicit numpunct(size_t refs) : facet(refs) {}
-	~numpunct() override {}
-	virtual wchar_t do_decimal_point() const = 0;
-	virtual wchar_t do_thousands_sep() const = 0;
-	virtual string do_grouping() const = 0;
-	virtual wstring do_falsename() const = 0;
-	virtual wstring do_truename() const = 0;
-};
+template <> __declspec(dllimport) locale::id numpunct<char>::id;
+template <> __declspec(dllimport) locale::id numpunct<wchar_t>::id;
 }
 
 using std::cout;

@@ -29,13 +29,6 @@ public:
 };
 extern __declspec(dllimport) basic_ostream<char, char_traits<char>> cout;
 
-template <class E, class T> class basic_streambuf;
-class ios_base;
-template <class E, class T> class ostreambuf_iterator {
-public:
-	bool _Failed;
-	basic_streambuf<E, T> *_Strbuf;
-};
 template <class E, class I> class time_put;
 template <> class time_put<char, ostreambuf_iterator<char, char_traits<char>>> : public locale::facet {
 	typedef ostreambuf_iterator<char, char_traits<char>> I;

@@ -521,7 +521,8 @@ CRTAPI char *_Getmonths(void) { return names_list(mon_names, 12, 0); }
 CRTAPI wchar *_W_Getdays(void) { return names_list(wday_names, 7, 1); }
 CRTAPI wchar *_W_Getmonths(void) { return names_list(mon_names, 12, 1); }
 
-/* ---- _Gettnames: the "C" locale's time data, the UCRT's layout ---- */
+/* ---- _Gettnames: the "C" locale's time data, the UCRT's layout (the
+ * ucrt_ names: msvcrt's own layout differs, and its spec stubs it) ---- */
 
 /* 43 narrow strings (7 short and 7 long day names, 12 and 12 month
  * names, AM, PM, the short date, long date and time pictures), two ints,
@@ -551,7 +552,7 @@ static int time_name(int i, const char **s)
 
 /* One block from malloc holding the table and its strings: the caller
  * (msvcp140's time facets) frees it with free. */
-CRTAPI void *_Gettnames(void)
+CRTAPI void *ucrt__Gettnames(void)
 {
     size_t chars = 0;
     struct time_names *t;
@@ -581,4 +582,4 @@ CRTAPI void *_Gettnames(void)
     return t;
 }
 
-CRTAPI void *_W_Gettnames(void) { return _Gettnames(); }
+CRTAPI void *ucrt__W_Gettnames(void) { return ucrt__Gettnames(); }
