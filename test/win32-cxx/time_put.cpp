@@ -4,7 +4,8 @@
  * the pattern's other characters itself and asks do_put (through the
  * vtable) for each conversion with its E/O modifier; do_put called by
  * slot with a conversion and a modifier; a facet class of the program's
- * own overriding do_put, reached through put.  Output through cout's
+ * own overriding do_put, reached through put; time_put<wchar_t>'s put over a
+ * wide pattern through wcout's buffer.  Output through cout's
  * buffer (the iterator) with cout as the ios_base; the width is neither
  * used nor reset.  Expected output: the real msvcp140 14.30 (the corpus's
  * sarif-multitool package) under Wine 8 with WINEDLLOVERRIDES=msvcp140=n,
@@ -28,8 +29,17 @@ public:
 	__declspec(dllimport) basic_ostream &flush();
 };
 extern __declspec(dllimport) basic_ostream<char, char_traits<char>> cout;
+extern __declspec(dllimport) basic_ostream<wchar_t, char_traits<wchar_t>> wcout;
 
 template <class E, class I> class time_put;
+template <> class time_put<wchar_t, ostreambuf_iterator<wchar_t, char_traits<wchar_t>>> : public locale::facet {
+	typedef ostreambuf_iterator<wchar_t, char_traits<wchar_t>> I;
+
+public:
+	__declspec(dllimport) static locale::id id;
+	__declspec(dllimport) static size_t __cdecl _Getcat(const locale::facet **, const locale *);
+	__declspec(dllimport) I put(I, ios_base &, wchar_t, const tm *, const wchar_t *, const wchar_t *) const;
+};
 template <> class time_put<char, ostreambuf_iterator<char, char_traits<char>>> : public locale::facet {
 	typedef ostreambuf_iterator<char, char_traits<char>> I;
 
@@ -109,6 +119,22 @@ static void show(const time_put_c &tp, const tm *t, const char *pattern)
 	say(it._Failed ? "1\n" : "0\n");
 }
 
+/* time_put<wchar_t> through wcout's buffer. */
+static void wide(const tm *t)
+{
+	typedef std::time_put<wchar_t, std::ostreambuf_iterator<wchar_t, std::char_traits<wchar_t>>> time_put_w;
+	const time_put_w &tp = *(const time_put_w *)use_facet<time_put_w>(locale::classic());
+	char *ios = (char *)&std::wcout + (*(const int **)&std::wcout)[1];
+	std::ostreambuf_iterator<wchar_t, std::char_traits<wchar_t>> it = {
+		false, *(std::basic_streambuf<wchar_t, std::char_traits<wchar_t>> **)(ios + 0x48) };
+	const wchar_t pattern[] = L"wide: %Y-%m-%d %A %#x %c %%|%";
+
+	std::cout.flush();
+	it = tp.put(it, *(std::ios_base *)ios, L' ', t, pattern, pattern + sizeof(pattern) / 2 - 1);
+	std::wcout.write(it._Failed ? L" failed 1\n" : L" failed 0\n", 10);
+	std::wcout.flush();
+}
+
 int main()
 {
 	/* Thursday 2024-02-29 07:05:09, day 59 of the year */
@@ -140,6 +166,7 @@ int main()
 		say("own facet: ");
 		show(own, &t, "%d.%m.%Y %Od");
 	}
+	wide(&t);
 	say("facets alive: ");
 	say(puts_alive ? "some\n" : "none\n");
 	std::cout.flush();

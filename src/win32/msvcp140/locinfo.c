@@ -152,7 +152,8 @@ void *locinfo_make_facet(void *f, const char *name, size_t refs, locinfo_facet_c
 	return f;
 }
 
-/* A facet class's _Getcat: its category (all of these are LC_CTYPE's),
+/* A facet class's _Getcat: LC_CTYPE's category (the numeric and time facets
+ * give their own after it),
  * and when asked a new facet from the locale's name. */
 size_t locinfo_getcat(const struct facet **pf, const struct locale *loc, size_t size, locinfo_facet_ctor ctor)
 {
