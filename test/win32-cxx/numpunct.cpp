@@ -13,7 +13,8 @@
  * without boolalpha, and the classic locale again after imbue back;
  * std::wcout with a numpunct<wchar_t> (and a different numpunct<char> in
  * the same locale) likewise; num_put<char> itself (use_facet, put,
- * do_put by vtable slot); std::cin's extractors of int, double and
+ * do_put by vtable slot) and a num_put of the program's in cout's locale,
+ * which the inserters then write through; std::cin's extractors of int, double and
  * bool(alpha) with the facet (separators accepted between groups, groups
  * checked, its decimal point and names; what each leaves unread).  The
  * numbers are written with the exported operator<< and the text with
@@ -82,6 +83,18 @@ public:
 	__declspec(dllimport) I put(I, ios_base &, E, double) const;
 	__declspec(dllimport) I put(I, ios_base &, E, long double) const;
 	__declspec(dllimport) I put(I, ios_base &, E, const void *) const;
+	__declspec(dllimport) explicit num_put(size_t);
+
+protected:
+	__declspec(dllimport) ~num_put() override;
+	__declspec(dllimport) virtual I do_put(I, ios_base &, E, bool) const;
+	__declspec(dllimport) virtual I do_put(I, ios_base &, E, long) const;
+	__declspec(dllimport) virtual I do_put(I, ios_base &, E, unsigned long) const;
+	__declspec(dllimport) virtual I do_put(I, ios_base &, E, long long) const;
+	__declspec(dllimport) virtual I do_put(I, ios_base &, E, unsigned long long) const;
+	__declspec(dllimport) virtual I do_put(I, ios_base &, E, double) const;
+	__declspec(dllimport) virtual I do_put(I, ios_base &, E, long double) const;
+	__declspec(dllimport) virtual I do_put(I, ios_base &, E, const void *) const;
 };
 template <> __declspec(dllimport) locale::id num_put<char, ostreambuf_iterator<char, char_traits<char>>>::id;
 template <> __declspec(dllimport) locale::id num_put<wchar_t, ostreambuf_iterator<wchar_t, char_traits<wchar_t>>>::id;
@@ -411,6 +424,69 @@ static void facet(void)
 	say("\n");
 }
 
+/* A num_put of the program's own: braces around what do_put(long) writes,
+ * angle brackets around do_put(double), the other overloads msvcp140's. */
+static int num_puts_alive;
+class my_num_put : public num_put_c {
+	typedef std::ostreambuf_iterator<char, std::char_traits<char>> I;
+
+public:
+	my_num_put() : num_put_c(0) { num_puts_alive++; }
+
+protected:
+	~my_num_put() override { num_puts_alive--; }
+	I do_put(I it, std::ios_base &b, char fill, long v) const override
+	{
+		it = put_char(it, '{');
+		return put_char(num_put_c::do_put(it, b, fill, v), '}');
+	}
+	I do_put(I it, std::ios_base &b, char fill, double v) const override
+	{
+		it = put_char(it, '<');
+		return put_char(num_put_c::do_put(it, b, fill, v), '>');
+	}
+
+private:
+	/* basic_streambuf::sputc: cout's buffer has no put area, so overflow */
+	static I put_char(I it, char c)
+	{
+		void *sb = it._Strbuf;
+
+		((int (*)(void *, int))(*(void ***)sb)[3])(sb, (unsigned char)c);
+		return it;
+	}
+};
+
+/* The inserters write through the stream locale's num_put when it is the
+ * program's: int and short (hex: its unsigned bits) by do_put(long), double
+ * and float by do_put(double), the others by msvcp140's overloads. */
+static void own_num_put(void)
+{
+	say("own num_put: ");
+	imbue(std::locale(with_punct(',', '.', "\3"), new my_num_put()));
+	fmt(F_DEC, 6, '*');
+	cout << 1234567;
+	say(" ");
+	cout << 42;
+	say(" ");
+	cout << 2.5;
+	say(" ");
+	cout << 0.25f;
+	say(" ");
+	cout << 12345678LL;
+	say(" ");
+	cout << true;
+	fmt(F_HEX);
+	say(" ");
+	cout << (short)-5;
+	say(" ");
+	cout << 4000000000u;
+	imbue(std::locale::classic());
+	say(" alive after: ");
+	cout << num_puts_alive;
+	say("\n");
+}
+
 /* cin's state after one extraction, then what is left of the word
  * (read with get), the state cleared. */
 static void after_read(void)
@@ -489,6 +565,7 @@ int main()
 		integers("classic again: ");
 		wide();
 		facet();
+		own_num_put();
 		fmt(F_DEC);
 		extractors();
 	}

@@ -103,7 +103,7 @@ void numtext_double(struct numtext *t, const struct ios_base *b, BOOL wide, doub
 	punctuate(t, b, wide, buf, len, digits_at, ndigits);
 }
 
-void numtext_pointer(struct numtext *t, const void *p)
+void numtext_pointer(struct numtext *t, const struct ios_base *b, BOOL wide, const void *p)
 {
 	char buf[24];
 

@@ -129,48 +129,58 @@ static struct ostream *put_number(struct ostream *os, BOOL wide, const struct nu
 	return end(os, state);
 }
 
-/* The inserters of one value type, char and wchar_t: the text made by
- * format (a numtext_ function) from the value and the extra argument. */
-#define INSERTERS(kind, type, format, ...) \
-	struct ostream *__cdecl ostream_##kind(struct ostream *os, type v) \
+/* A num_put of the program's own in the stream's locale writes the
+ * number (under the sentry): its do_put of the slot, with the stream as
+ * the ios_base and its fill; a failed iterator is badbit. */
+static struct ostream *put_by_facet(struct ostream *os, BOOL wide, const struct facet *f, int slot,
+				    union num_value v)
+{
+	struct basic_ios *ios = ostream_ios(os);
+	WCHAR fill = wide ? ios_wfill(ios) : (unsigned char)ios->fill;
+
+	if (!begin(os))
+		return end(os, IOS_BAD);
+	return end(os, num_put_call(f, slot, wide, ios->strbuf, &ios->base, fill, &v) ? IOS_BAD : 0);
+}
+
+/* short and int go to do_put(long) as unsigned bits in hex and octal. */
+static BOOL base_unsigned(struct ostream *os)
+{
+	int base = ostream_ios(os)->base.fmtfl & FMT_BASE;
+
+	return base == FMT_HEX || base == FMT_OCT;
+}
+
+/* The inserters of one value type, char and wchar_t: the program's
+ * num_put (do_put of the slot, the value as the union's member), else
+ * the text made by format (a numtext_ function) from the value and the
+ * extra argument. */
+#define INSERTER(name, W, type, slot, member, value, format, ...) \
+	struct ostream *__cdecl name(struct ostream *os, type v) \
 	{ \
+		const struct facet *f = num_put_of_program(ostream_ios(os)->base.ploc, W); \
 		struct numtext t; \
-		format(&t, &ostream_ios(os)->base, FALSE, v __VA_ARGS__); \
-		return put_number(os, FALSE, &t); \
-	} \
-	struct ostream *__cdecl wostream_##kind(struct ostream *os, type v) \
-	{ \
-		struct numtext t; \
-		format(&t, &ostream_ios(os)->base, TRUE, v __VA_ARGS__); \
-		return put_number(os, TRUE, &t); \
+		if (f) \
+			return put_by_facet(os, W, f, slot, (union num_value){ .member = (value) }); \
+		format(&t, &ostream_ios(os)->base, W, v __VA_ARGS__); \
+		return put_number(os, W, &t); \
 	}
+#define INSERTERS(kind, ...) \
+	INSERTER(ostream_##kind, FALSE, __VA_ARGS__) \
+	INSERTER(wostream_##kind, TRUE, __VA_ARGS__)
 
-INSERTERS(short, short, numtext_signed, , 0xFFFF)
-INSERTERS(int, int, numtext_signed, , 0xFFFFFFFF)
-INSERTERS(int64, LONGLONG, numtext_signed, , ~0ULL)
-INSERTERS(ushort, unsigned short, numtext_unsigned, , FALSE)
-INSERTERS(uint, unsigned, numtext_unsigned, , FALSE)
-INSERTERS(uint64, ULONGLONG, numtext_unsigned, , FALSE)
-INSERTERS(bool, BOOLEAN, numtext_bool)
-INSERTERS(double, double, numtext_double)
-INSERTERS(float, float, numtext_double)
+INSERTERS(short, short, NUM_PUT_SLOT_LONG, ll, (LONG)(base_unsigned(os) ? (unsigned short)v : v),
+	  numtext_signed, , 0xFFFF)
+INSERTERS(int, int, NUM_PUT_SLOT_LONG, ll, (LONG)v, numtext_signed, , 0xFFFFFFFF)
+INSERTERS(int64, LONGLONG, NUM_PUT_SLOT_LL, ll, v, numtext_signed, , ~0ULL)
+INSERTERS(ushort, unsigned short, NUM_PUT_SLOT_ULONG, ll, (ULONG)v, numtext_unsigned, , FALSE)
+INSERTERS(uint, unsigned, NUM_PUT_SLOT_ULONG, ll, (ULONG)v, numtext_unsigned, , FALSE)
+INSERTERS(uint64, ULONGLONG, NUM_PUT_SLOT_ULL, ll, (LONGLONG)v, numtext_unsigned, , FALSE)
+INSERTERS(bool, BOOLEAN, NUM_PUT_SLOT_BOOL, ll, v, numtext_bool)
+INSERTERS(double, double, NUM_PUT_SLOT_DOUBLE, d, v, numtext_double)
+INSERTERS(float, float, NUM_PUT_SLOT_DOUBLE, d, v, numtext_double)
 
-struct ostream *__cdecl ostream_pointer(struct ostream *os, const void *p)
-{
-	struct numtext t;
-
-	numtext_pointer(&t, p);
-	return put_number(os, FALSE, &t);
-}
-
-struct ostream *__cdecl wostream_pointer(struct ostream *os, const void *p)
-{
-	struct numtext t;
-
-	numtext_pointer(&t, p);
-	return put_number(os, TRUE, &t);
-}
-
+INSERTERS(pointer, const void *, NUM_PUT_SLOT_PTR, ll, (LONGLONG)(ULONG_PTR)v, numtext_pointer)
 /* Copies the buffer's characters until its end; none copied is a failure. */
 struct ostream *__cdecl ostream_streambuf(struct ostream *os, struct streambuf *from)
 {
