@@ -520,3 +520,66 @@ CRTAPI char *_Getdays(void) { return names_list(wday_names, 7, 0); }
 CRTAPI char *_Getmonths(void) { return names_list(mon_names, 12, 0); }
 CRTAPI wchar *_W_Getdays(void) { return names_list(wday_names, 7, 1); }
 CRTAPI wchar *_W_Getmonths(void) { return names_list(mon_names, 12, 1); }
+
+/* ---- _Gettnames: the "C" locale's time data, the UCRT's layout (the
+ * ucrt_ names: msvcrt's own layout differs, and its spec stubs it) ---- */
+
+/* 43 narrow strings (7 short and 7 long day names, 12 and 12 month
+ * names, AM, PM, the short date, long date and time pictures), two ints,
+ * the same 43 wide, the locale's name (none for "C"). */
+struct time_names {
+    const char *narrow[43];
+    int caltype, refcount;
+    const wchar *wide[43];
+    const wchar *locale;
+};
+
+static int time_name(int i, const char **s)
+{
+    static const char *const rest[5] = { "AM", "PM", "MM/dd/yy", "dddd, MMMM dd, yyyy", "HH:mm:ss" };
+
+    if (i < 14) {
+        *s = wday_names[i % 7];
+        return i < 7 ? 3 : (int)strlen(*s);
+    }
+    if (i < 38) {
+        *s = mon_names[(i - 14) % 12];
+        return i < 26 ? 3 : (int)strlen(*s);
+    }
+    *s = rest[i - 38];
+    return (int)strlen(*s);
+}
+
+/* One block from malloc holding the table and its strings: the caller
+ * (msvcp140's time facets) frees it with free. */
+CRTAPI void *ucrt__Gettnames(void)
+{
+    size_t chars = 0;
+    struct time_names *t;
+    char *n;
+    wchar *w;
+    const char *s;
+
+    for (int i = 0; i < 43; i++)
+        chars += time_name(i, &s) + 1;
+    if (!(t = calloc(1, sizeof(*t) + chars * (1 + sizeof(wchar)))))
+        return NULL;
+    w = (wchar *)(t + 1);
+    n = (char *)(w + chars);
+    t->caltype = 1;     /* CAL_GREGORIAN */
+    for (int i = 0; i < 43; i++) {
+        int len = time_name(i, &s);
+
+        t->narrow[i] = n;
+        t->wide[i] = w;
+        for (int c = 0; c < len; c++) {
+            *n++ = s[c];
+            *w++ = (unsigned char)s[c];
+        }
+        *n++ = 0;
+        *w++ = 0;
+    }
+    return t;
+}
+
+CRTAPI void *ucrt__W_Gettnames(void) { return ucrt__Gettnames(); }

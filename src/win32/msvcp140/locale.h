@@ -90,6 +90,7 @@ int __cdecl _Wcrtomb(char *out, WCHAR c, void *state, const struct cvtvec *v);
 /* locinfo.c */
 struct locinfo *__cdecl locinfo_ctor_name(struct locinfo *info, const char *name);
 void __cdecl locinfo_dtor_all(struct locinfo *info);
+void **__cdecl locinfo_gettnames(const struct locinfo *info, void **timevec);
 struct locale;
 typedef void *(__cdecl *locinfo_facet_ctor)(void *f, const struct locinfo *info, size_t refs);
 void *locinfo_make_facet(void *f, const char *name, size_t refs, locinfo_facet_ctor ctor);

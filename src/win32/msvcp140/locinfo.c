@@ -122,6 +122,16 @@ const char *__cdecl locinfo_getname(const struct locinfo *info) { return yarn_st
 const char *__cdecl locinfo_getfalse(const struct locinfo *info) { return "false"; }
 const char *__cdecl locinfo_gettrue(const struct locinfo *info) { return "true"; }
 
+/* _Gettnames and _W_Gettnames: the C runtime's time names and pictures
+ * (one malloc'd block), returned in a _Timevec, which frees them. */
+void **__cdecl locinfo_gettnames(const struct locinfo *info, void **timevec)
+{
+	void *(__cdecl *gettnames)(void) = msvcp_ucrt_proc("_Gettnames");
+
+	*timevec = gettnames ? gettnames() : NULL;
+	return timevec;
+}
+
 const void *__cdecl locinfo_getlconv(const struct locinfo *info)
 {
 	const void *(__cdecl *localeconv)(void) = msvcp_ucrt_proc("localeconv");
@@ -142,7 +152,8 @@ void *locinfo_make_facet(void *f, const char *name, size_t refs, locinfo_facet_c
 	return f;
 }
 
-/* A facet class's _Getcat: its category (all of these are LC_CTYPE's),
+/* A facet class's _Getcat: LC_CTYPE's category (the numeric and time facets
+ * give their own after it),
  * and when asked a new facet from the locale's name. */
 size_t locinfo_getcat(const struct facet **pf, const struct locale *loc, size_t size, locinfo_facet_ctor ctor)
 {

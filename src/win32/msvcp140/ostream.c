@@ -1,14 +1,18 @@
 /*
  * std::basic_ostream<char>: the members msvcp140 carries (the sentry's
  * work, put, write, flush, the inserters of numbers, pointers and
- * manipulators).  Numbers are formatted as num_put does in the "C"
- * locale: printf's conversions chosen by the format flags, then padded
- * to the width with the fill character where the adjustment says, and
- * the width goes back to 0.  basic_ostream<wchar_t> shares them: the
- * same text, each character widened as the "C" locale's ctype<wchar_t>
- * does (its byte value), and a wide fill.
+ * manipulators).  Numbers are formatted as num_put does: printf's
+ * conversions chosen by the format flags, punctuated by the stream
+ * locale's numpunct (its decimal point, its thousands separator between
+ * the groups of digits after the sign and any 0x, its names of true and
+ * false), then padded to the width with the fill character where the
+ * adjustment says (internal: after the sign or 0x), and the width goes
+ * back to 0.  basic_ostream<wchar_t> shares them: the same text, each
+ * character widened as the "C" locale's ctype<wchar_t> does (its byte
+ * value), and a wide fill.
  */
 #include "msvcp140/iostream.h"
+#include "msvcp140/num_format.h"
 
 int __cdecl uncaught_exceptions(void);
 
@@ -70,15 +74,17 @@ struct ostream *__cdecl ostream_write(struct ostream *os, const char *s, LONGLON
 	return end(os, streambuf_sputn(ostream_ios(os)->strbuf, s, n) != n ? IOS_BAD : 0);
 }
 
-/* The formatted text (ASCII) into the buffer, widened for a wide stream. */
-static BOOL put_text(struct streambuf *sb, BOOL wide, const char *text, int n)
+/* The formatted text into the buffer: a narrow stream's characters are
+ * the low bytes (char values, as numpunct<char> gave them). */
+static BOOL put_text(struct streambuf *sb, BOOL wide, const WCHAR *text, int n)
 {
-	if (!wide)
-		return streambuf_sputn(sb, text, n) == n;
-	for (int i = 0; i < n; i++)
-		if (wstreambuf_sputc(sb, (unsigned char)text[i]) == WCHAR_EOF)
-			return FALSE;
-	return TRUE;
+	char narrow[NUMPUNCT_TEXT];
+
+	if (wide)
+		return wstreambuf_sputn(sb, text, n) == n;
+	for (int i = 0; i < n && i < NUMPUNCT_TEXT; i++)
+		narrow[i] = (char)text[i];
+	return streambuf_sputn(sb, narrow, n) == n;
 }
 
 static BOOL put_fill(struct basic_ios *ios, BOOL wide)
@@ -102,127 +108,79 @@ struct ostream *__cdecl wostream_write(struct ostream *os, const WCHAR *s, LONGL
 	return end(os, wstreambuf_sputn(ostream_ios(os)->strbuf, s, n) != n ? IOS_BAD : 0);
 }
 
-/* Writes text padded to the width; pad_at is where internal padding goes
- * (after a sign or a base prefix). */
-static struct ostream *put_field(struct ostream *os, BOOL wide, const char *text, int len, int pad_at)
+/* A number's text (num_format.c) padded to the width with the fill; the
+ * width goes back to 0. */
+static struct ostream *put_number(struct ostream *os, BOOL wide, const struct numtext *t)
 {
 	struct basic_ios *ios = ostream_ios(os);
-	LONGLONG pad = ios->base.wide > len ? ios->base.wide - len : 0;
-	int adjust = ios->base.fmtfl & FMT_ADJUST, state = 0;
-	int before = adjust == FMT_LEFT ? len : adjust == FMT_INTERNAL ? pad_at : 0;
+	int before, state = 0;
+	LONGLONG pad = numtext_padding(t, &ios->base, &before);
 
 	if (!begin(os))
 		return end(os, IOS_BAD);
-	if (!put_text(ios->strbuf, wide, text, before))
+	if (!put_text(ios->strbuf, wide, t->text, before))
 		state = IOS_BAD;
 	for (; pad > 0 && !state; pad--)
 		if (!put_fill(ios, wide))
 			state = IOS_BAD;
-	if (!state && !put_text(ios->strbuf, wide, text + before, len - before))
+	if (!state && !put_text(ios->strbuf, wide, t->text + before, t->len - before))
 		state = IOS_BAD;
 	ios->base.wide = 0;
 	return end(os, state);
 }
 
-/* value is the magnitude in decimal, the bits of the type otherwise. */
-static struct ostream *put_integer(struct ostream *os, BOOL wide, ULONGLONG value, BOOL negative)
+/* A num_put of the program's own in the stream's locale writes the
+ * number (under the sentry): its do_put of the slot, with the stream as
+ * the ios_base and its fill; a failed iterator is badbit. */
+static struct ostream *put_by_facet(struct ostream *os, BOOL wide, const struct facet *f, int slot,
+				    union num_value v)
 {
-	int fl = ostream_ios(os)->base.fmtfl, base = fl & FMT_BASE;
-	char buf[40];
-	int len, prefix = 0;
-	const char *conv = base == FMT_HEX ? (fl & FMT_UPPERCASE ? "X" : "x") : base == FMT_OCT ? "o" : "u";
+	struct basic_ios *ios = ostream_ios(os);
+	WCHAR fill = wide ? ios_wfill(ios) : (unsigned char)ios->fill;
 
-	if (base == FMT_HEX || base == FMT_OCT)
-		negative = FALSE;
-	if (negative || ((fl & FMT_SHOWPOS) && base != FMT_HEX && base != FMT_OCT))
-		buf[prefix++] = negative ? '-' : '+';
-	if ((fl & FMT_SHOWBASE) && base == FMT_HEX && value) {
-		buf[prefix++] = '0';
-		buf[prefix++] = fl & FMT_UPPERCASE ? 'X' : 'x';
-	} else if ((fl & FMT_SHOWBASE) && base == FMT_OCT && value) {
-		buf[prefix++] = '0';
-	}
-	len = prefix + msvcp_format(buf + prefix, sizeof(buf) - prefix, conv[0] == 'u' ? "%llu" :
-				 conv[0] == 'o' ? "%llo" : conv[0] == 'x' ? "%llx" : "%llX", value);
-	return put_field(os, wide, buf, len, prefix);
+	if (!begin(os))
+		return end(os, IOS_BAD);
+	return end(os, num_put_call(f, slot, wide, ios->strbuf, &ios->base, fill, &v) ? IOS_BAD : 0);
 }
 
-static struct ostream *put_signed(struct ostream *os, BOOL wide, LONGLONG v, ULONGLONG bits)
+/* short and int go to do_put(long) as unsigned bits in hex and octal. */
+static BOOL base_unsigned(struct ostream *os)
 {
 	int base = ostream_ios(os)->base.fmtfl & FMT_BASE;
 
-	if (base == FMT_HEX || base == FMT_OCT)
-		return put_integer(os, wide, (ULONGLONG)v & bits, FALSE);
-	return put_integer(os, wide, v < 0 ? 0 - (ULONGLONG)v : (ULONGLONG)v, v < 0);
+	return base == FMT_HEX || base == FMT_OCT;
 }
 
-struct ostream *__cdecl ostream_short(struct ostream *os, short v) { return put_signed(os, FALSE, v, 0xFFFF); }
-struct ostream *__cdecl ostream_int(struct ostream *os, int v) { return put_signed(os, FALSE, v, 0xFFFFFFFF); }
-struct ostream *__cdecl ostream_int64(struct ostream *os, LONGLONG v) { return put_signed(os, FALSE, v, ~0ULL); }
-struct ostream *__cdecl ostream_ushort(struct ostream *os, unsigned short v) { return put_integer(os, FALSE, v, FALSE); }
-struct ostream *__cdecl ostream_uint(struct ostream *os, unsigned v) { return put_integer(os, FALSE, v, FALSE); }
-struct ostream *__cdecl ostream_uint64(struct ostream *os, ULONGLONG v) { return put_integer(os, FALSE, v, FALSE); }
-struct ostream *__cdecl wostream_short(struct ostream *os, short v) { return put_signed(os, TRUE, v, 0xFFFF); }
-struct ostream *__cdecl wostream_int(struct ostream *os, int v) { return put_signed(os, TRUE, v, 0xFFFFFFFF); }
-struct ostream *__cdecl wostream_int64(struct ostream *os, LONGLONG v) { return put_signed(os, TRUE, v, ~0ULL); }
-struct ostream *__cdecl wostream_ushort(struct ostream *os, unsigned short v) { return put_integer(os, TRUE, v, FALSE); }
-struct ostream *__cdecl wostream_uint(struct ostream *os, unsigned v) { return put_integer(os, TRUE, v, FALSE); }
-struct ostream *__cdecl wostream_uint64(struct ostream *os, ULONGLONG v) { return put_integer(os, TRUE, v, FALSE); }
-
-static struct ostream *put_bool(struct ostream *os, BOOL wide, BOOLEAN v)
-{
-	if (!(ostream_ios(os)->base.fmtfl & FMT_BOOLALPHA))
-		return put_integer(os, wide, v != 0, FALSE);
-	return put_field(os, wide, v ? "true" : "false", v ? 4 : 5, 0);
-}
-
-struct ostream *__cdecl ostream_bool(struct ostream *os, BOOLEAN v) { return put_bool(os, FALSE, v); }
-struct ostream *__cdecl wostream_bool(struct ostream *os, BOOLEAN v) { return put_bool(os, TRUE, v); }
-
-static struct ostream *put_double(struct ostream *os, BOOL wide, double v)
-{
-	struct basic_ios *ios = ostream_ios(os);
-	int fl = ios->base.fmtfl, ff = fl & FMT_FLOAT, up = fl & FMT_UPPERCASE, len, n = 0;
-	LONGLONG prec = ios->base.prec <= 0 && ff != FMT_FIXED ? 6 : ios->base.prec;
-	char fmt[16], buf[512];
-
-	fmt[n++] = '%';
-	if (fl & FMT_SHOWPOS)
-		fmt[n++] = '+';
-	if (fl & FMT_SHOWPOINT)
-		fmt[n++] = '#';
-	if (ff != (FMT_FIXED | FMT_SCIENTIFIC)) {
-		fmt[n++] = '.';
-		fmt[n++] = '*';
+/* The inserters of one value type, char and wchar_t: the program's
+ * num_put (do_put of the slot, the value as the union's member), else
+ * the text made by format (a numtext_ function) from the value and the
+ * extra argument. */
+#define INSERTER(name, W, type, slot, member, value, format, ...) \
+	struct ostream *__cdecl name(struct ostream *os, type v) \
+	{ \
+		const struct facet *f = num_put_of_program(ostream_ios(os)->base.ploc, W); \
+		struct numtext t; \
+		if (f) \
+			return put_by_facet(os, W, f, slot, (union num_value){ .member = (value) }); \
+		format(&t, &ostream_ios(os)->base, W, v __VA_ARGS__); \
+		return put_number(os, W, &t); \
 	}
-	fmt[n++] = ff == FMT_FIXED ? 'f' : ff == FMT_SCIENTIFIC ? (up ? 'E' : 'e') :
-		   ff ? (up ? 'A' : 'a') : (up ? 'G' : 'g');
-	fmt[n] = 0;
-	if (prec > 100)
-		prec = 100;
-	len = ff == (FMT_FIXED | FMT_SCIENTIFIC) ? msvcp_format(buf, sizeof(buf), fmt, v)
-						  : msvcp_format(buf, sizeof(buf), fmt, (int)prec, v);
-	if (len < 0 || len >= (int)sizeof(buf))
-		len = 0;
-	return put_field(os, wide, buf, len, buf[0] == '-' || buf[0] == '+');
-}
+#define INSERTERS(kind, ...) \
+	INSERTER(ostream_##kind, FALSE, __VA_ARGS__) \
+	INSERTER(wostream_##kind, TRUE, __VA_ARGS__)
 
-struct ostream *__cdecl ostream_double(struct ostream *os, double v) { return put_double(os, FALSE, v); }
-struct ostream *__cdecl ostream_float(struct ostream *os, float v) { return put_double(os, FALSE, v); }
-struct ostream *__cdecl wostream_double(struct ostream *os, double v) { return put_double(os, TRUE, v); }
-struct ostream *__cdecl wostream_float(struct ostream *os, float v) { return put_double(os, TRUE, v); }
+INSERTERS(short, short, NUM_PUT_SLOT_LONG, ll, (LONG)(base_unsigned(os) ? (unsigned short)v : v),
+	  numtext_signed, , 0xFFFF)
+INSERTERS(int, int, NUM_PUT_SLOT_LONG, ll, (LONG)v, numtext_signed, , 0xFFFFFFFF)
+INSERTERS(int64, LONGLONG, NUM_PUT_SLOT_LL, ll, v, numtext_signed, , ~0ULL)
+INSERTERS(ushort, unsigned short, NUM_PUT_SLOT_ULONG, ll, (ULONG)v, numtext_unsigned, , FALSE)
+INSERTERS(uint, unsigned, NUM_PUT_SLOT_ULONG, ll, (ULONG)v, numtext_unsigned, , FALSE)
+INSERTERS(uint64, ULONGLONG, NUM_PUT_SLOT_ULL, ll, (LONGLONG)v, numtext_unsigned, , FALSE)
+INSERTERS(bool, BOOLEAN, NUM_PUT_SLOT_BOOL, ll, v, numtext_bool)
+INSERTERS(double, double, NUM_PUT_SLOT_DOUBLE, d, v, numtext_double)
+INSERTERS(float, float, NUM_PUT_SLOT_DOUBLE, d, v, numtext_double)
 
-static struct ostream *put_pointer(struct ostream *os, BOOL wide, const void *p)
-{
-	char buf[24];
-	int len = msvcp_format(buf, sizeof(buf), "%p", p);
-
-	return put_field(os, wide, buf, len, 0);
-}
-
-struct ostream *__cdecl ostream_pointer(struct ostream *os, const void *p) { return put_pointer(os, FALSE, p); }
-struct ostream *__cdecl wostream_pointer(struct ostream *os, const void *p) { return put_pointer(os, TRUE, p); }
-
+INSERTERS(pointer, const void *, NUM_PUT_SLOT_PTR, ll, (LONGLONG)(ULONG_PTR)v, numtext_pointer)
 /* Copies the buffer's characters until its end; none copied is a failure. */
 struct ostream *__cdecl ostream_streambuf(struct ostream *os, struct streambuf *from)
 {

@@ -44,6 +44,10 @@ static BOOL crt_ready(void)
 }
 
 #define PRINTF_STANDARD_SNPRINTF 2      /* C99 snprintf: the count it wanted */
+/* Exact decimal ties to even: what the headers of Visual C++ 2019 and
+ * later ask by default, so msvcp140 14.30 writes 1234.25 as "1234.2" with
+ * precision 1. */
+#define PRINTF_STANDARD_ROUNDING 0x20
 
 int msvcp_format(char *buf, size_t size, const char *fmt, ...)
 {
@@ -52,7 +56,7 @@ int msvcp_format(char *buf, size_t size, const char *fmt, ...)
 
 	va_start(ap, fmt);
 	if (crt_ready())
-		n = crt.vsprintf(PRINTF_STANDARD_SNPRINTF, buf, size, fmt, NULL, ap);
+		n = crt.vsprintf(PRINTF_STANDARD_SNPRINTF | PRINTF_STANDARD_ROUNDING, buf, size, fmt, NULL, ap);
 	va_end(ap);
 	if (n < 0 && size)
 		buf[0] = 0;
