@@ -32,11 +32,12 @@
 	X(IOCTL_LSW_SOCKET_SHUTDOWN, 7)    /* in: int32 SD_* */ \
 	X(IOCTL_LSW_SOCKET_NAME, 8)        /* in: int32 1 for the peer; out: a sockaddr */ \
 	X(IOCTL_LSW_SOCKET_GET_OPTION, 9)  /* in: lsw_sock_option; out: the value */ \
-	X(IOCTL_LSW_SOCKET_SET_OPTION, 10) /* in: lsw_sock_option, then the value */ \
+	X(IOCTL_LSW_SOCKET_SET_OPTION, 10) /* in: lsw_sock_option */ \
 	X(IOCTL_LSW_SOCKET_INFO, 11)       /* out: lsw_sock_info */ \
 	X(IOCTL_LSW_SOCKET_NONBLOCKING, 12) /* in: int32 1 or 0 (FIONBIO) */ \
 	X(IOCTL_LSW_SOCKET_READABLE, 13)   /* out: uint32 bytes waiting (FIONREAD) */ \
-	X(IOCTL_LSW_SOCKET_POLL, 14)       /* in and out: lsw_sock_poll + entries */
+	X(IOCTL_LSW_SOCKET_POLL, 14)       /* in and out: lsw_sock_poll + entries */ \
+	X(IOCTL_LSW_SOCKET_CLOSE_ALL, 15)  /* closes the caller's socket handles (WSACleanup) */
 
 #define LSW_SOCKET_IOCTL_CODE(name, n) name = LSW_SOCKET_IOCTL(n),
 enum { LSW_SOCKET_IOCTLS(LSW_SOCKET_IOCTL_CODE) };
@@ -77,9 +78,13 @@ struct lsw_sock_accepted {
 	uint8_t addr[LSW_SOCKADDR_MAX];
 };
 
-/* Windows' level and option numbers (SOL_SOCKET 0xffff, SO_*, ...). */
+/* Windows' level and option numbers (SOL_SOCKET 0xffff, SO_*, ...).  A
+ * set reads the value (len bytes at value) from the caller itself, so
+ * that a bad pointer is WSAEFAULT, not a fault in ws2_32. */
 struct lsw_sock_option {
 	int32_t level, name;
+	uint64_t value;         /* set: where the value is */
+	uint32_t len, pad;      /* set: its length */
 };
 
 struct lsw_sock_info {

@@ -274,10 +274,27 @@ static NTSTATUS sock_readable(struct sock_request *r)
 	return LSW_STATUS_SUCCESS;
 }
 
+/* WSACleanup's last call: every socket handle of the caller goes, as
+ * Windows destroys a process's sockets then (this one's too). */
+static NTSTATUS sock_close_all(struct sock_request *r)
+{
+	struct lsw_process *p = r->c->thread->process;
+
+	for (size_t i = 0; i < p->handles.n; i++) {
+		struct nt_object *obj = p->handles.e[i].obj;
+
+		if (obj && obj->ops == &file_ops && sock_of((struct file_object *)obj))
+			handle_close(p, (uint64_t)(i + 1) * 4);
+	}
+	return LSW_STATUS_SUCCESS;
+}
+
 static NTSTATUS dispatch(struct sock_request *r)
 {
 	if (r->code == IOCTL_LSW_SOCKET_CREATE)
 		return sock_create(r);
+	if (r->code == IOCTL_LSW_SOCKET_CLOSE_ALL)
+		return sock_close_all(r);
 	if (r->f->fd < 0)
 		return LSW_STATUS_INVALID_HANDLE; /* an endpoint with no socket yet */
 	switch (r->code) {

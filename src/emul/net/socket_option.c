@@ -20,6 +20,7 @@
 enum opt_kind {
 	OPT_INT,         /* the Linux option's int, as is */
 	OPT_BOOL,        /* the same, read back as 0 or 1 */
+	OPT_BOOL_BYTE,   /* TCP_NODELAY: a BOOL of which Windows reads one byte */
 	OPT_BUF,         /* SO_SNDBUF/SO_RCVBUF: Linux reports twice what it was given */
 	OPT_LINGER,
 	OPT_DONTLINGER,  /* SO_DONTLINGER: !l_onoff */
@@ -54,7 +55,7 @@ static const struct opt_row rows[] = {
 	{ WIN_SOL_SOCKET, 0x1006, 0, 0, OPT_RCVTIMEO },
 	{ WIN_SOL_SOCKET, 0x1007, SOL_SOCKET, SO_ERROR, OPT_ERROR },
 	{ WIN_SOL_SOCKET, 0x1008, 0, 0, OPT_TYPE },
-	{ WIN_IPPROTO_TCP, 1, IPPROTO_TCP, TCP_NODELAY, OPT_BOOL },
+	{ WIN_IPPROTO_TCP, 1, IPPROTO_TCP, TCP_NODELAY, OPT_BOOL_BYTE },
 	{ WIN_IPPROTO_TCP, 3, IPPROTO_TCP, TCP_KEEPIDLE, OPT_INT },
 	{ WIN_IPPROTO_TCP, 4, IPPROTO_TCP, TCP_MAXSEG, OPT_INT },
 	{ WIN_IPPROTO_TCP, 16, IPPROTO_TCP, TCP_KEEPCNT, OPT_INT },
@@ -120,7 +121,7 @@ static NTSTATUS get_value(const struct file_object *f, const struct opt_row *row
 		*v = i ? sock_errno_status(i) : 0;
 	else if (row->kind == OPT_BUF)
 		*v = (uint32_t)i / 2;
-	else if (row->kind == OPT_BOOL || row->kind == OPT_REUSEADDR)
+	else if (row->kind == OPT_BOOL || row->kind == OPT_BOOL_BYTE || row->kind == OPT_REUSEADDR)
 		*v = i != 0;
 	else
 		*v = (uint32_t)i;
@@ -147,14 +148,21 @@ NTSTATUS sock_get_option(struct sock_request *r)
 	return LSW_STATUS_SUCCESS;
 }
 
-/* A value of 1 to 4 bytes (a BOOL may be given as one char, as Windows
- * takes it), little-endian. */
-static uint32_t value_of(const uint8_t *p, uint32_t len)
+/* The value: 1 to 4 bytes of the caller's (a BOOL may be given as one
+ * char, as Windows takes it), little-endian. */
+static NTSTATUS value_of(struct nt_call *c, const struct lsw_sock_option *o,
+			 const struct opt_row *row, uint32_t *v)
 {
-	uint32_t v = 0;
+	uint32_t need = row->kind == OPT_BOOL || row->kind == OPT_BOOL_BYTE ||
+				row->kind == OPT_REUSEADDR || row->kind == OPT_EXCLUSIVE ||
+				row->kind == OPT_DONTLINGER ? 1u : 4u;
+	uint32_t take = row->kind == OPT_BOOL_BYTE ? 1u : o->len < 4 ? o->len : 4u;
 
-	memcpy(&v, p, len < 4 ? len : 4);
-	return v;
+	*v = 0;
+	if (o->len < need)
+		return LSW_STATUS_BUFFER_TOO_SMALL;
+	return tracee_read(c->thread, o->value, v, take) < 0 ? LSW_STATUS_ACCESS_VIOLATION
+							    : LSW_STATUS_SUCCESS;
 }
 
 static NTSTATUS set_value(struct file_object *f, const struct opt_row *row, uint32_t v)
@@ -179,6 +187,7 @@ static NTSTATUS set_value(struct file_object *f, const struct opt_row *row, uint
 		l.l_onoff = v == 0;
 		break;
 	case OPT_BOOL:
+	case OPT_BOOL_BYTE:
 	case OPT_REUSEADDR:
 		i = v != 0;
 		break;
@@ -192,20 +201,21 @@ static NTSTATUS set_value(struct file_object *f, const struct opt_row *row, uint
 									   : LSW_STATUS_SUCCESS;
 }
 
-/* Input: lsw_sock_option, then the value (1 to 4 bytes for a BOOL, 4 for
- * the others; fewer is WSAEFAULT). */
+/* Input: lsw_sock_option, naming the value (1 to 4 bytes for a BOOL, 4
+ * for the others; fewer is WSAEFAULT). */
 NTSTATUS sock_set_option(struct sock_request *r)
 {
+	struct lsw_sock_option o;
 	const struct opt_row *row;
-	uint32_t len = r->in_len - (uint32_t)sizeof(struct lsw_sock_option);
+	uint32_t v;
 	NTSTATUS st;
 
-	if (r->in_len < sizeof(struct lsw_sock_option))
+	if (r->in_len != sizeof(o))
 		return LSW_STATUS_INVALID_PARAMETER;
+	memcpy(&o, r->in, sizeof(o));
 	if (!(row = find(r->f->sock, r->in, &st)))
 		return st;
-	if (len < (row->kind == OPT_BOOL || row->kind == OPT_REUSEADDR ||
-		   row->kind == OPT_EXCLUSIVE || row->kind == OPT_DONTLINGER ? 1u : 4u))
-		return LSW_STATUS_BUFFER_TOO_SMALL;
-	return set_value(r->f, row, value_of(r->in + sizeof(struct lsw_sock_option), len));
+	if ((st = value_of(r->c, &o, row, &v)) != LSW_STATUS_SUCCESS)
+		return st;
+	return set_value(r->f, row, v);
 }

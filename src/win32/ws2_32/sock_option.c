@@ -59,9 +59,11 @@ static int provider_option(SOCKET s, int name, char *val, int *len, int *err)
 	return 1;
 }
 
+/* The supervisor writes the value into val itself: a bad pointer is
+ * WSAEFAULT, as on Windows, not a fault here. */
 WS_API int WSAAPI getsockopt(SOCKET s, int level, int name, char *val, int *len)
 {
-	struct lsw_sock_option o = { level, name };
+	struct lsw_sock_option o = { level, name, 0, 0, 0 };
 	int err = ws_not_started();
 	ULONG v;
 	LONG st;
@@ -70,23 +72,23 @@ WS_API int WSAAPI getsockopt(SOCKET s, int level, int name, char *val, int *len)
 		return ws_fail(err);
 	if (level == SOL_SOCKET && provider_option(s, name, val, len, &err))
 		return err ? ws_fail(err) : 0;
-	if ((st = ws_ioctl(s, IOCTL_LSW_SOCKET_GET_OPTION, &o, sizeof(o), &v, sizeof(v), NULL)) < 0)
+	st = ws_ioctl(s, IOCTL_LSW_SOCKET_GET_OPTION, &o, sizeof(o), val,
+		      *len < 0 ? 0 : (ULONG)*len, NULL);
+	if (st < 0)
 		return ws_fail_status(st);
-	if (level == SOL_SOCKET && name == SO_ERROR)
-		v = (ULONG)ws_error_of((LONG)v); /* the supervisor keeps it as a status */
-	if (*len < (int)sizeof(v))
-		return ws_fail(WSAEFAULT);
-	memcpy(val, &v, sizeof(v));
+	if (level == SOL_SOCKET && name == SO_ERROR) { /* the supervisor keeps it as a status */
+		memcpy(&v, val, sizeof(v));
+		v = (ULONG)ws_error_of((LONG)v);
+		memcpy(val, &v, sizeof(v));
+	}
 	*len = sizeof(v);
 	return 0;
 }
 
+/* The supervisor reads the value from val itself (see getsockopt). */
 WS_API int WSAAPI setsockopt(SOCKET s, int level, int name, const char *val, int len)
 {
-	struct {
-		struct lsw_sock_option o;
-		char v[4];
-	} rq = { { level, name }, { 0 } };
+	struct lsw_sock_option o = { level, name, (uint64_t)(ULONG_PTR)val, (uint32_t)len, 0 };
 	int err = ws_not_started();
 	LONG st;
 
@@ -96,9 +98,7 @@ WS_API int WSAAPI setsockopt(SOCKET s, int level, int name, const char *val, int
 	if (level == SOL_SOCKET && (name == SO_UPDATE_ACCEPT_CONTEXT ||
 				    name == SO_UPDATE_CONNECT_CONTEXT))
 		return 0;
-	memcpy(rq.v, val, len < 4 ? (size_t)len : 4);
-	st = ws_ioctl(s, IOCTL_LSW_SOCKET_SET_OPTION, &rq,
-		      (ULONG)(sizeof(rq.o) + (len < 4 ? (size_t)len : 4)), NULL, 0, NULL);
+	st = ws_ioctl(s, IOCTL_LSW_SOCKET_SET_OPTION, &o, sizeof(o), NULL, 0, NULL);
 	return st < 0 ? ws_fail_status(st) : 0;
 }
 

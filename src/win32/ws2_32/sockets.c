@@ -51,6 +51,15 @@ static LONG open_endpoint(BOOL inherit, HANDLE *h)
 			    FILE_SYNCHRONOUS_IO_NONALERT, NULL, 0);
 }
 
+void ws_close_all_sockets(void)
+{
+	HANDLE h;
+
+	if (open_endpoint(FALSE, &h) >= 0 &&
+	    ws_ioctl((SOCKET)h, IOCTL_LSW_SOCKET_CLOSE_ALL, NULL, 0, NULL, 0, NULL) < 0)
+		NtClose(h); /* it closes itself with the others */
+}
+
 static SOCKET make_socket(int af, int type, int protocol, DWORD flags)
 {
 	struct lsw_sock_create k;
@@ -82,10 +91,26 @@ WS_API SOCKET WSAAPI socket(int af, int type, int protocol)
 	return make_socket(af, type, protocol, 0);
 }
 
+/* WSADuplicateSocket's info names the duplicate (dwProviderReserved):
+ * that socket, when it is one. */
+static SOCKET duplicated(DWORD_PTR reserved)
+{
+	struct lsw_sock_info i;
+	int err = ws_not_started();
+
+	if (err || (err = ws_socket_info((SOCKET)reserved, &i))) {
+		ws_fail(err == WSAENOTSOCK ? WSAEINVAL : err);
+		return INVALID_SOCKET;
+	}
+	return (SOCKET)reserved;
+}
+
 /* FROM_PROTOCOL_INFO (-1) takes that value from the protocol info. */
 WS_API SOCKET WSAAPI WSASocketW(int af, int type, int protocol, LPWSAPROTOCOL_INFOW info,
 				GROUP g, DWORD flags)
 {
+	if (info && info->dwProviderReserved)
+		return duplicated(info->dwProviderReserved);
 	if (info) {
 		af = af == FROM_PROTOCOL_INFO ? info->iAddressFamily : af;
 		type = type == FROM_PROTOCOL_INFO ? info->iSocketType : type;
@@ -97,6 +122,8 @@ WS_API SOCKET WSAAPI WSASocketW(int af, int type, int protocol, LPWSAPROTOCOL_IN
 WS_API SOCKET WSAAPI WSASocketA(int af, int type, int protocol, LPWSAPROTOCOL_INFOA info,
 				GROUP g, DWORD flags)
 {
+	if (info && info->dwProviderReserved)
+		return duplicated(info->dwProviderReserved);
 	if (info) {
 		af = af == FROM_PROTOCOL_INFO ? info->iAddressFamily : af;
 		type = type == FROM_PROTOCOL_INFO ? info->iSocketType : type;
@@ -186,7 +213,7 @@ static BOOL no_destination(const struct sockaddr *a)
  * a non-blocking one says WSAEWOULDBLOCK and goes on in the supervisor. */
 WS_API int WSAAPI connect(SOCKET s, const struct sockaddr *name, int len)
 {
-	struct lsw_sock_option o = { SOL_SOCKET, SO_ERROR };
+	struct lsw_sock_option o = { SOL_SOCKET, SO_ERROR, 0, 0, 0 };
 	int err = ws_not_started();
 	ULONG so_error = 0;
 	LONG st;
@@ -280,14 +307,45 @@ WS_API int WSAAPI getsockname(SOCKET s, struct sockaddr *name, int *len)
 	return name_of(s, 0, name, len);
 }
 
+/* The socket's description for process pid, with a handle to it in that
+ * process (dwProviderReserved), which WSASocket there takes back. */
+static int duplicate_for(SOCKET s, DWORD pid, WSAPROTOCOL_INFOW *w)
+{
+	struct lsw_sock_info i;
+	HANDLE target, dup = NULL;
+	int err = ws_not_started();
+
+	if (err || (err = ws_socket_info(s, &i)))
+		return err;
+	if (!(target = OpenProcess(PROCESS_DUP_HANDLE, FALSE, pid)))
+		return WSAEINVAL;
+	if (!DuplicateHandle(GetCurrentProcess(), (HANDLE)s, target, &dup, 0, FALSE,
+			     DUPLICATE_SAME_ACCESS))
+		err = WSAEINVAL;
+	CloseHandle(target);
+	if (err)
+		return err;
+	ws_protocol_info(i.family, i.type, i.protocol, w);
+	w->dwProviderReserved = (DWORD_PTR)dup;
+	return 0;
+}
+
 WS_API int WSAAPI WSADuplicateSocketA(SOCKET s, DWORD pid, LPWSAPROTOCOL_INFOA info)
 {
-	return ws_no_socket();
+	WSAPROTOCOL_INFOW w;
+	int err = info ? duplicate_for(s, pid, &w) : WSAEFAULT;
+
+	if (err)
+		return ws_fail(err);
+	ws_protocol_info_narrow(&w, info);
+	return 0;
 }
 
 WS_API int WSAAPI WSADuplicateSocketW(SOCKET s, DWORD pid, LPWSAPROTOCOL_INFOW info)
 {
-	return ws_no_socket();
+	int err = info ? duplicate_for(s, pid, info) : WSAEFAULT;
+
+	return err ? ws_fail(err) : 0;
 }
 
 WS_API int WSAAPI WSAAsyncSelect(SOCKET s, HWND wnd, u_int msg, __LONG32 events)

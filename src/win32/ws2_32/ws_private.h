@@ -46,6 +46,8 @@ int ws_wait(SOCKET s, short events);
 int ws_error_of(LONG status);
 /* SOCKET_ERROR with the error of status. */
 int ws_fail_status(LONG status);
+/* sockets.c: closes every socket handle of the process. */
+void ws_close_all_sockets(void);
 /* What a socket is (IOCTL_LSW_SOCKET_INFO): 0 or a Winsock error. */
 struct lsw_sock_info;
 int ws_socket_info(SOCKET s, struct lsw_sock_info *out);
