@@ -90,8 +90,13 @@ static NTSTATUS sock_bind(struct sock_request *r)
 
 	if (st != LSW_STATUS_SUCCESS)
 		return st;
-	return bind(r->f->fd, (struct sockaddr *)&a, len) < 0 ? sock_errno_status(errno)
-							      : LSW_STATUS_SUCCESS;
+	if (bind(r->f->fd, (struct sockaddr *)&a, len) == 0)
+		return LSW_STATUS_SUCCESS;
+	/* a port taken by a socket that did not share it, asked for with
+	 * SO_REUSEADDR: WSAEACCES on Windows (Wine's ws2_32 tests) */
+	if (errno == EADDRINUSE && r->f->sock->reuse)
+		return LSW_STATUS_ACCESS_DENIED;
+	return sock_errno_status(errno);
 }
 
 /* listen: an unbound socket is WSAEINVAL on Windows (Linux would bind it

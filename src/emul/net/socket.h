@@ -26,6 +26,7 @@ struct lsw_socket {
 	bool shut_send, shut_recv;   /* shutdown() */
 	uint32_t recv_timeout_ms, send_timeout_ms; /* SO_RCVTIMEO, SO_SNDTIMEO; 0: none */
 	bool exclusive;              /* SO_EXCLUSIVEADDRUSE */
+	bool reuse;                  /* SO_REUSEADDR */
 };
 
 /* A request's buffers, copied from the caller once. */

@@ -30,7 +30,7 @@ enum opt_kind {
 	OPT_RCVTIMEO,    /* kept: ws2_32's waits use them */
 	OPT_SNDTIMEO,
 	OPT_EXCLUSIVE,   /* SO_EXCLUSIVEADDRUSE: kept */
-	OPT_REUSEADDR,   /* Windows': Linux's SO_REUSEPORT comes nearest */
+	OPT_REUSEADDR,   /* Linux's, and kept: bind's error depends on it */
 };
 
 struct opt_row {
@@ -41,7 +41,7 @@ struct opt_row {
 
 static const struct opt_row rows[] = {
 	{ WIN_SOL_SOCKET, 0x0002, 0, 0, OPT_ACCEPTCONN },
-	{ WIN_SOL_SOCKET, 0x0004, SOL_SOCKET, SO_REUSEPORT, OPT_REUSEADDR },
+	{ WIN_SOL_SOCKET, 0x0004, SOL_SOCKET, SO_REUSEADDR, OPT_REUSEADDR },
 	{ WIN_SOL_SOCKET, 0x0008, SOL_SOCKET, SO_KEEPALIVE, OPT_BOOL },
 	{ WIN_SOL_SOCKET, 0x0010, SOL_SOCKET, SO_DONTROUTE, OPT_BOOL },
 	{ WIN_SOL_SOCKET, 0x0020, SOL_SOCKET, SO_BROADCAST, OPT_BOOL },
@@ -186,9 +186,12 @@ static NTSTATUS set_value(struct file_object *f, const struct opt_row *row, uint
 	case OPT_DONTLINGER:
 		l.l_onoff = v == 0;
 		break;
+	case OPT_REUSEADDR:
+		s->reuse = v != 0;
+		i = v != 0;
+		break;
 	case OPT_BOOL:
 	case OPT_BOOL_BYTE:
-	case OPT_REUSEADDR:
 		i = v != 0;
 		break;
 	default:

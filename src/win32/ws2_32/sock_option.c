@@ -200,6 +200,11 @@ WS_API int WSAAPI WSAIoctl(SOCKET s, DWORD code, LPVOID in, DWORD in_len, LPVOID
 		if (!in || in_len < sizeof(struct tcp_keepalive))
 			return ws_fail(WSAEFAULT);
 		return (err = keepalive_values(s, in)) ? ws_fail(err) : 0;
+	case SIO_GET_EXTENSION_FUNCTION_POINTER:
+		if ((err = ws_socket_info(s, &info)) ||
+		    (err = ws_extension_function(in, in_len, out, out_len, returned)))
+			return ws_fail(err);
+		return 0;
 	case SIO_LOOPBACK_FAST_PATH: /* accepted, as Windows 8 on does; nothing to change */
 		return (err = ws_socket_info(s, &info)) ? ws_fail(err) : 0;
 	default:

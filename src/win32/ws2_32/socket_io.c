@@ -56,7 +56,7 @@ static void gather(const WSABUF *bufs, DWORD n, ULONG off, char *flat, ULONG len
 	}
 }
 
-static void overlapped_done(LPWSAOVERLAPPED ov, DWORD bytes, int err)
+void ws_overlapped_done(LPWSAOVERLAPPED ov, DWORD bytes, int err)
 {
 	if (!ov)
 		return;
@@ -107,10 +107,8 @@ static int send_bufs(SOCKET s, const WSABUF *bufs, DWORD n, DWORD flags,
 	return err;
 }
 
-/* Receives into the buffers (the sender's address into from when
- * given): 0 or an error, *got the bytes. */
-static int recv_bufs(SOCKET s, WSABUF *bufs, DWORD n, DWORD flags, struct sockaddr *from,
-		     int *from_len, DWORD *got)
+int ws_recv_bufs(SOCKET s, WSABUF *bufs, DWORD n, DWORD flags, struct sockaddr *from,
+		 int *from_len, DWORD *got)
 {
 	LONGLONG total = total_of(bufs, n);
 	struct lsw_sock_recv rq = { (int32_t)(flags & ~MSG_WAITALL), from != NULL };
@@ -157,7 +155,7 @@ WS_API int WSAAPI recv(SOCKET s, char *buf, int len, int flags)
 {
 	WSABUF b = { len < 0 ? 0 : (ULONG)len, buf };
 	DWORD got;
-	int err = len < 0 ? WSAEINVAL : recv_bufs(s, &b, 1, (DWORD)flags, NULL, NULL, &got);
+	int err = len < 0 ? WSAEINVAL : ws_recv_bufs(s, &b, 1, (DWORD)flags, NULL, NULL, &got);
 
 	return err ? ws_fail(err) : (int)got;
 }
@@ -167,7 +165,7 @@ WS_API int WSAAPI recvfrom(SOCKET s, char *buf, int len, int flags, struct socka
 {
 	WSABUF b = { len < 0 ? 0 : (ULONG)len, buf };
 	DWORD got;
-	int err = len < 0 ? WSAEINVAL : recv_bufs(s, &b, 1, (DWORD)flags, from, from_len, &got);
+	int err = len < 0 ? WSAEINVAL : ws_recv_bufs(s, &b, 1, (DWORD)flags, from, from_len, &got);
 
 	return err ? ws_fail(err) : (int)got;
 }
@@ -196,13 +194,13 @@ WS_API int WSAAPI WSARecvFrom(SOCKET s, LPWSABUF bufs, DWORD n, LPDWORD done, LP
 			      LPWSAOVERLAPPED_COMPLETION_ROUTINE cb)
 {
 	DWORD got = 0;
-	int err = flags ? recv_bufs(s, bufs, n, *flags, from, from_len, &got) : WSAEFAULT;
+	int err = flags ? ws_recv_bufs(s, bufs, n, *flags, from, from_len, &got) : WSAEFAULT;
 
 	if (done)
 		*done = got;
 	if (flags && !err)
 		*flags = 0;
-	overlapped_done(ov, got, err);
+	ws_overlapped_done(ov, got, err);
 	return err ? ws_fail(err) : 0;
 }
 
@@ -221,7 +219,7 @@ WS_API int WSAAPI WSASendTo(SOCKET s, LPWSABUF bufs, DWORD n, LPDWORD done, DWOR
 
 	if (done)
 		*done = sent;
-	overlapped_done(ov, sent, err);
+	ws_overlapped_done(ov, sent, err);
 	return err ? ws_fail(err) : 0;
 }
 

@@ -46,6 +46,16 @@ int ws_wait(SOCKET s, short events);
 int ws_error_of(LONG status);
 /* SOCKET_ERROR with the error of status. */
 int ws_fail_status(LONG status);
+/* socket_io.c: receives into the buffers (the sender's address into from
+ * when given): 0 or a Winsock error, *got the bytes.  An overlapped
+ * call's end: its status and bytes, its event set. */
+int ws_recv_bufs(SOCKET s, WSABUF *bufs, DWORD n, DWORD flags, struct sockaddr *from,
+		 int *from_len, DWORD *got);
+void ws_overlapped_done(LPWSAOVERLAPPED ov, DWORD bytes, int err);
+/* extensions.c: SIO_GET_EXTENSION_FUNCTION_POINTER's answer (0 or a
+ * Winsock error). */
+int ws_extension_function(const void *in, DWORD in_len, void *out, DWORD out_len,
+			  LPDWORD returned);
 /* sockets.c: closes every socket handle of the process. */
 void ws_close_all_sockets(void);
 /* What a socket is (IOCTL_LSW_SOCKET_INFO): 0 or a Winsock error. */
