@@ -86,6 +86,9 @@ static SOCKET make_socket(int af, int type, int protocol, DWORD flags)
 	return (SOCKET)h;
 }
 
+_Static_assert(offsetof(WSAPROTOCOL_INFOA, szProtocol) == offsetof(WSAPROTOCOL_INFOW, szProtocol),
+	       "the A and W protocol infos share their head");
+
 WS_API SOCKET WSAAPI socket(int af, int type, int protocol)
 {
 	return make_socket(af, type, protocol, 0);
@@ -119,17 +122,12 @@ WS_API SOCKET WSAAPI WSASocketW(int af, int type, int protocol, LPWSAPROTOCOL_IN
 	return make_socket(af, type, protocol, flags);
 }
 
+/* WSAPROTOCOL_INFOA and W differ only from szProtocol on, which is not
+ * read: the same call. */
 WS_API SOCKET WSAAPI WSASocketA(int af, int type, int protocol, LPWSAPROTOCOL_INFOA info,
 				GROUP g, DWORD flags)
 {
-	if (info && info->dwProviderReserved)
-		return duplicated(info->dwProviderReserved);
-	if (info) {
-		af = af == FROM_PROTOCOL_INFO ? info->iAddressFamily : af;
-		type = type == FROM_PROTOCOL_INFO ? info->iSocketType : type;
-		protocol = protocol == FROM_PROTOCOL_INFO ? info->iProtocol : protocol;
-	}
-	return make_socket(af, type, protocol, flags);
+	return WSASocketW(af, type, protocol, (LPWSAPROTOCOL_INFOW)info, g, flags);
 }
 
 /* A call on s: 0 when Winsock is started and s is a socket. */
