@@ -6,6 +6,7 @@
  * are lsw trace's own tables, src/trace/xlat/.
  */
 #include "ntfuzz.h"
+#include <lsw/socket_ioctl.h> /* the socket codes ioctl_code.def names */
 
 #define XLAT(name, value) (uint32_t)(value),
 #define NV(a) (unsigned)(sizeof(a) / sizeof((a)[0]))

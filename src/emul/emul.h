@@ -35,6 +35,7 @@ struct nt_object;
 struct nt_observer;
 struct quota_block;
 struct reg_hive;
+struct socket_netns;
 
 /* A host directory the program may see (--map): on drive letter 'A'..'Z',
  * or (letter 0) at its own path under Z:. */
@@ -550,6 +551,7 @@ struct lsw_job {
 	uint64_t timeout_timer;
 	void *client;                /* lswhost's connection that asked for it */
 	uint64_t created_ns;         /* loop clock: --debug's start timeline */
+	struct socket_netns *netns;  /* its network, made at its first socket (net/socket_netns.c) */
 };
 
 /* dispatch.c */

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/wait.h>
+#include "emul/net/socket.h"
 #include "emul/io/path.h"
 #include "emul/object/object_names.h"
 #include "emul/observer.h"
@@ -155,6 +156,7 @@ void job_free(struct lsw_job *j)
 		loop_cancel_timer(&j->host->loop, j->timeout_timer);
 	limits_release(&j->wall);
 	devmap_free(j);
+	socket_netns_end(j);
 	path_view_free(j->view);
 	free(j);
 }

@@ -6,6 +6,7 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include "trace/trace_decode_int.h"
+#include <lsw/socket_ioctl.h>
 
 #define XLAT(name, value) { (uint64_t)(value), #name },
 #define NX(a) (unsigned)(sizeof(a) / sizeof((a)[0]))

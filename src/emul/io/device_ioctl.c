@@ -7,13 +7,15 @@
  * it with IOCTL_KSEC_RNG.  The program cannot ask Linux itself, so the
  * supervisor answers with getrandom() bytes.  The mount manager lists the
  * job's volumes (mount_manager.c).  A console (a terminal)
- * answers kernel32's questions about it (console_ioctl.c).  Files, streams and NUL know
+ * answers kernel32's questions about it (console_ioctl.c).  A socket
+ * (\Device\Afd) answers ws2_32's requests (net/socket.c).  Files, streams and NUL know
  * no device controls: STATUS_INVALID_DEVICE_REQUEST, as a file system
  * answers an unknown code.
  */
 #include <sys/random.h>
 #include "emul/sync/event.h"
 #include "emul/io/file.h"
+#include "emul/net/socket.h"
 
 /* ntddksec.h: CTL_CODE(FILE_DEVICE_KSEC, 1 and 2, METHOD_BUFFERED,
  * FILE_ANY_ACCESS).  Both hand back fresh random bytes in the output
@@ -53,6 +55,15 @@ static NTSTATUS device_control(struct nt_call *c, struct file_object *f)
 	if (f->device_type == FILE_DEVICE_CONSOLE) {
 		st = console_control(c, f, code, &done);
 		return st != LSW_STATUS_SUCCESS ? st : tracee_write_iosb(c->thread, c->args[4], st, done);
+	}
+	if (f->device_type == FILE_DEVICE_NETWORK) {
+		st = socket_control(c, f, code, &done);
+		/* a datagram cut short still tells what it filled */
+		if (st == NT_DEFERRED || (st != LSW_STATUS_SUCCESS &&
+					  st != (NTSTATUS)LSW_STATUS_BUFFER_OVERFLOW))
+			return st;
+		return tracee_write_iosb(c->thread, c->args[4], st, done) != LSW_STATUS_SUCCESS
+			       ? (NTSTATUS)LSW_STATUS_ACCESS_VIOLATION : st;
 	}
 	if (f->device_type == FILE_DEVICE_MOUNTMGR) {
 		st = mount_manager_control(c, f, code, &done);

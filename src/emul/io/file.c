@@ -26,6 +26,7 @@
 #include "emul/io/io_completion.h"
 #include "emul/io/share.h"
 #include "emul/io/volume_ids.h"
+#include "emul/net/socket.h"
 #include "emul/memory/memory.h"
 #include "emul/memory/section.h"
 #include "emul/object/object_names.h"
@@ -90,6 +91,7 @@ static void file_destroy(struct nt_object *obj)
 	pipe_end_free(f->pipe);
 	np_end_close(f->np);
 	mailslot_end_close(f);
+	socket_free(f->sock);
 	if (f->live_prev)
 		f->live_prev->live_next = f->live_next;
 	else
@@ -871,6 +873,9 @@ static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t acc
 		break;
 	case PATH_KSEC_DEVICE:
 		f = file_new(p, FILE_KIND_KSEC, -1, "\\Device\\CNG");
+		break;
+	case PATH_AFD_DEVICE: /* a socket's endpoint, made by its first control (net/socket.c) */
+		f = socket_endpoint_new(p);
 		break;
 	case PATH_MOUNT_MANAGER: /* a control device too, told apart by its type */
 		if ((f = file_new(p, FILE_KIND_KSEC, -1, "\\Device\\MountPointManager")))

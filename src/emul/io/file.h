@@ -6,6 +6,7 @@
 #include "emul/object/object.h"
 
 struct io_queue;
+struct lsw_socket;
 
 enum file_kind {
 	FILE_KIND_DISK,     /* a regular host file: positioned I/O */
@@ -63,6 +64,7 @@ struct file_object {
 	struct pipe_end *pipe;  /* an anonymous pipe's server end (pipe.c) */
 	struct np_end *np;      /* PIPE: its end of a named pipe (pipe_named.c) */
 	struct mailslot *mailslot; /* MAILSLOT: its slot (referenced) and which end */
+	struct lsw_socket *sock; /* a socket (net/socket.h): what the supervisor keeps of it */
 	bool mailslot_server;
 	/* its completion port (file_completion.c): the queue (referenced),
 	 * the key its packets carry, FILE_SKIP_* modes */

@@ -590,6 +590,10 @@ NTSTATUS path_resolve(const struct path_view *v, const uint16_t *name, size_t nc
 		out->target = PATH_KSEC_DEVICE;
 		return LSW_STATUS_SUCCESS;
 	}
+	if (!strcasecmp(buf, "\\Device\\Afd") || !strncasecmp(buf, "\\Device\\Afd\\", 12)) {
+		out->target = PATH_AFD_DEVICE; /* \Device\Afd\Endpoint, as ws2_32 opens it */
+		return LSW_STATUS_SUCCESS;
+	}
 	if (!strcasecmp(buf, "\\Device\\MountPointManager")) {
 		out->target = PATH_MOUNT_MANAGER;
 		return LSW_STATUS_SUCCESS;

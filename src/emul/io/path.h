@@ -12,6 +12,7 @@ enum path_target {
 	PATH_CONIN,       /* CONIN$ */
 	PATH_CONOUT,      /* CONOUT$ */
 	PATH_CON,         /* CON: CONIN$ when opened for reading, else CONOUT$ */
+	PATH_AFD_DEVICE,  /* \Device\Afd: a new socket (net/socket.c) */
 	PATH_KSEC_DEVICE, /* \Device\CNG, \Device\KsecDD: random bytes (device_ioctl.c) */
 	PATH_MOUNT_MANAGER, /* \Device\MountPointManager (mount_manager.c) */
 	PATH_ABOVE,       /* a directory on Z: that holds an allowed root ("Z:\",

@@ -1,10 +1,11 @@
 /*
- * The Microsoft Winsock extensions that mswsock.dll exports.  They work on
- * sockets, and no socket can exist in the sandbox (ws2_32's
- * ws_private.h): each fails with the error ws2_32 gives for the socket
- * it is passed (WSANOTINITIALISED before WSAStartup, else WSAENOTSOCK).
- * GetAcceptExSockaddrs, which parses what a completed AcceptEx left, is
- * a stub: no AcceptEx can complete here.
+ * The Microsoft Winsock extensions that mswsock.dll exports.  AcceptEx
+ * and TransmitFile need overlapped completion on sockets, which the
+ * sandbox's sockets do not have yet (docs/sockets.md): they fail with
+ * WSAEOPNOTSUPP for a socket, and with ws2_32's error for anything else
+ * (WSANOTINITIALISED before WSAStartup, else WSAENOTSOCK).  So does
+ * WSARecvEx.  GetAcceptExSockaddrs, which parses what a completed
+ * AcceptEx left, is a stub: no AcceptEx completes here.
  */
 #define WINSOCK_API_LINKAGE
 #include <winsock2.h>

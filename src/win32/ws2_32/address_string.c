@@ -32,6 +32,8 @@ static int parse_address(const char *s, int family, struct sockaddr_in6 *out, in
 		for (; *port_text; port_text++)
 			if (*port_text < '0' || *port_text > '9' || (port = port * 10 + (ULONG)(*port_text - '0')) > 65535)
 				return WSAEINVAL;
+		if (!port) /* a port given must not be 0 (Wine's ws2_32 tests of Windows) */
+			return WSAEINVAL;
 	}
 	if (family == AF_INET) {
 		struct sockaddr_in *s4 = (struct sockaddr_in *)out;
@@ -64,8 +66,13 @@ WS_API INT WSAAPI WSAStringToAddressA(LPSTR text, INT family, LPWSAPROTOCOL_INFO
 		return ws_fail(err);
 	if (!text || !addr || !addr_len)
 		return ws_fail(WSAEFAULT);
-	if ((err = parse_address(text, family, &sa, &need)))
+	if ((err = parse_address(text, family, &sa, &need))) {
+		/* Windows clears the address it could not fill (Wine's tests) */
+		need = family == AF_INET6 ? sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in);
+		if (*addr_len >= need && (family == AF_INET || family == AF_INET6))
+			memset(addr, 0, (size_t)need);
 		return ws_fail(err);
+	}
 	if (*addr_len < need) {
 		*addr_len = need;
 		return ws_fail(WSAEFAULT);

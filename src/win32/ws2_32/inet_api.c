@@ -96,6 +96,8 @@ WS_API INT WSAAPI InetPtonW(INT family, PCWSTR text, PVOID out)
 		return ws_fail(WSA_NOT_ENOUGH_MEMORY);
 	r = inet_pton(family, a, out);
 	ws_free(a);
+	if (r == 0) /* InetPtonW says why, inet_pton does not (Wine's tests) */
+		WSASetLastError(WSAEINVAL);
 	return r;
 }
 

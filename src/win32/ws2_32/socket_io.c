@@ -1,68 +1,250 @@
-/* Data on sockets: send, recv and their WSA, datagram and message forms.
- * There is no socket (sockets.c): WSAENOTSOCK, or WSANOTINITIALISED
- * before WSAStartup. */
+/*
+ * Data on sockets: send, recv and their WSA, datagram and message forms,
+ * as requests to the supervisor (sock_call.c).  A blocking stream socket
+ * sends every byte before send returns, as on Windows; a non-blocking
+ * one sends what fits (WSAEWOULDBLOCK when nothing does).  Overlapped
+ * calls complete before they return (their event is set; a completion
+ * routine is not called).
+ */
 #include "ws_private.h"
+#include <lsw/ntstatus.h>
+#include <lsw/socket_ioctl.h>
+
+#define CHUNK (1u << 20) /* a request's data at most (the supervisor's limit) */
+#define RECV_FLAGS (MSG_OOB | MSG_PEEK | MSG_WAITALL)
+
+/* The bytes of n buffers: -1 past INT_MAX (Winsock counts in ints), -2
+ * for a missing buffer. */
+static LONGLONG total_of(const WSABUF *bufs, DWORD n)
+{
+	LONGLONG t = 0;
+
+	if (n && !bufs)
+		return -2;
+	for (DWORD i = 0; i < n; i++) {
+		if (bufs[i].len && !bufs[i].buf)
+			return -2;
+		if ((t += bufs[i].len) > INT_MAX)
+			return -1;
+	}
+	return t;
+}
+
+static int total_error(LONGLONG total)
+{
+	return total == -2 ? WSAEFAULT : total < 0 ? WSAEINVAL : 0;
+}
+
+/* Copies bytes [off, off + len) of the buffers to or from flat. */
+static void gather(const WSABUF *bufs, DWORD n, ULONG off, char *flat, ULONG len, BOOL in)
+{
+	for (DWORD i = 0; i < n && len; i++) {
+		ULONG take;
+
+		if (off >= bufs[i].len) {
+			off -= bufs[i].len;
+			continue;
+		}
+		take = bufs[i].len - off < len ? bufs[i].len - off : len;
+		if (in)
+			memcpy(flat, bufs[i].buf + off, take);
+		else
+			memcpy(bufs[i].buf + off, flat, take);
+		flat += take;
+		len -= take;
+		off = 0;
+	}
+}
+
+void ws_overlapped_done(LPWSAOVERLAPPED ov, DWORD bytes, int err)
+{
+	if (!ov)
+		return;
+	ov->Internal = err ? (ULONG_PTR)LSW_STATUS_UNSUCCESSFUL : 0;
+	ov->InternalHigh = bytes;
+	if (ov->hEvent)
+		SetEvent(ov->hEvent);
+}
+
+/* Sends the buffers (to the address to, NULL: the peer): 0 or an error,
+ * *sent the bytes taken. */
+static int send_bufs(SOCKET s, const WSABUF *bufs, DWORD n, DWORD flags,
+		     const struct sockaddr *to, int to_len, DWORD *sent)
+{
+	LONGLONG total = total_of(bufs, n);
+	struct lsw_sock_send *rq;
+	ULONG off = 0;
+	int err = ws_not_started();
+
+	*sent = 0;
+	if (err || (err = total_error(total)) || (to && (err = ws_check_addr(to, to_len))))
+		return err;
+	if (!(rq = HeapAlloc(GetProcessHeap(), 0, sizeof(*rq) + (total < CHUNK ? total : CHUNK))))
+		return WSAENOBUFS;
+	memset(rq, 0, sizeof(*rq));
+	rq->flags = (int32_t)flags;
+	if (to) {
+		rq->to_len = to_len < LSW_SOCKADDR_MAX ? (uint32_t)to_len : LSW_SOCKADDR_MAX;
+		memcpy(rq->to, to, rq->to_len);
+	}
+	do {
+		ULONG len = total - off < CHUNK ? (ULONG)(total - off) : CHUNK;
+		ULONG_PTR done = 0;
+		LONG st;
+
+		gather(bufs, n, off, (char *)(rq + 1), len, TRUE);
+		st = ws_ioctl_wait(s, POLLWRNORM, IOCTL_LSW_SOCKET_SEND, rq, sizeof(*rq) + len, NULL,
+				   0, &done);
+		if (st < 0) {
+			/* what did go stays sent: a later call reports the error */
+			err = off && st == (LONG)LSW_STATUS_CANT_WAIT ? 0 : ws_error_of(st);
+			break;
+		}
+		off += (ULONG)done;
+	} while (off < total);
+	HeapFree(GetProcessHeap(), 0, rq);
+	*sent = off;
+	return err;
+}
+
+int ws_recv_bufs(SOCKET s, WSABUF *bufs, DWORD n, DWORD flags, struct sockaddr *from,
+		 int *from_len, DWORD *got)
+{
+	LONGLONG total = total_of(bufs, n);
+	struct lsw_sock_recv rq = { (int32_t)(flags & ~MSG_WAITALL), from != NULL };
+	ULONG head = from ? sizeof(struct lsw_sock_from) : 0, off = 0;
+	char *out;
+	int err = ws_not_started();
+
+	*got = 0;
+	if (err || (err = total_error(total)) || (flags & ~RECV_FLAGS ? (err = WSAEOPNOTSUPP) : 0) ||
+	    (from && (!from_len || *from_len < (int)sizeof(struct sockaddr_in)) ? (err = WSAEFAULT) : 0))
+		return err;
+	if (!(out = HeapAlloc(GetProcessHeap(), 0, head + (total < CHUNK ? total : CHUNK) + 1)))
+		return WSAENOBUFS;
+	do {
+		ULONG len = total - off < CHUNK ? (ULONG)(total - off) : CHUNK;
+		ULONG_PTR done = 0;
+		LONG st = ws_ioctl_wait(s, POLLRDNORM, IOCTL_LSW_SOCKET_RECV, &rq, sizeof(rq), out,
+					head + len, &done);
+
+		if (st < 0 && st != (LONG)LSW_STATUS_BUFFER_OVERFLOW) {
+			err = off && st == (LONG)LSW_STATUS_CANT_WAIT ? 0 : ws_error_of(st);
+			break;
+		}
+		if (done < head) {
+			err = WSAEFAULT;
+			break;
+		}
+		gather(bufs, n, off, out + head, (ULONG)(done - head), FALSE);
+		off += (ULONG)(done - head);
+		if (from)
+			err = ws_give_addr(((struct lsw_sock_from *)out)->addr,
+					   (int)((struct lsw_sock_from *)out)->len, from, from_len);
+		if (st < 0 || err)
+			err = err ? err : WSAEMSGSIZE; /* the datagram was cut to fit */
+		if (err || done == head) /* an error, or the peer's end of data */
+			break;
+	} while ((flags & MSG_WAITALL) && off < total);
+	HeapFree(GetProcessHeap(), 0, out);
+	*got = off;
+	return err;
+}
 
 WS_API int WSAAPI recv(SOCKET s, char *buf, int len, int flags)
 {
-	return ws_no_socket();
+	WSABUF b = { len < 0 ? 0 : (ULONG)len, buf };
+	DWORD got;
+	int err = len < 0 ? WSAEINVAL : ws_recv_bufs(s, &b, 1, (DWORD)flags, NULL, NULL, &got);
+
+	return err ? ws_fail(err) : (int)got;
 }
 
 WS_API int WSAAPI recvfrom(SOCKET s, char *buf, int len, int flags, struct sockaddr *from,
 			   int *from_len)
 {
-	return ws_no_socket();
+	WSABUF b = { len < 0 ? 0 : (ULONG)len, buf };
+	DWORD got;
+	int err = len < 0 ? WSAEINVAL : ws_recv_bufs(s, &b, 1, (DWORD)flags, from, from_len, &got);
+
+	return err ? ws_fail(err) : (int)got;
 }
 
 WS_API int WSAAPI send(SOCKET s, const char *buf, int len, int flags)
 {
-	return ws_no_socket();
+	WSABUF b = { len < 0 ? 0 : (ULONG)len, (char *)buf };
+	DWORD sent;
+	int err = len < 0 ? WSAEINVAL : send_bufs(s, &b, 1, (DWORD)flags, NULL, 0, &sent);
+
+	return err ? ws_fail(err) : (int)sent;
 }
 
 WS_API int WSAAPI sendto(SOCKET s, const char *buf, int len, int flags, const struct sockaddr *to,
 			 int to_len)
 {
-	return ws_no_socket();
-}
+	WSABUF b = { len < 0 ? 0 : (ULONG)len, (char *)buf };
+	DWORD sent;
+	int err = len < 0 ? WSAEINVAL : send_bufs(s, &b, 1, (DWORD)flags, to, to_len, &sent);
 
-WS_API int WSAAPI WSARecv(SOCKET s, LPWSABUF bufs, DWORD n, LPDWORD done, LPDWORD flags,
-			  LPWSAOVERLAPPED ov, LPWSAOVERLAPPED_COMPLETION_ROUTINE cb)
-{
-	return ws_no_socket();
+	return err ? ws_fail(err) : (int)sent;
 }
 
 WS_API int WSAAPI WSARecvFrom(SOCKET s, LPWSABUF bufs, DWORD n, LPDWORD done, LPDWORD flags,
 			      struct sockaddr *from, LPINT from_len, LPWSAOVERLAPPED ov,
 			      LPWSAOVERLAPPED_COMPLETION_ROUTINE cb)
 {
-	return ws_no_socket();
+	DWORD got = 0;
+	int err = flags ? ws_recv_bufs(s, bufs, n, *flags, from, from_len, &got) : WSAEFAULT;
+
+	if (done)
+		*done = got;
+	if (flags && !err)
+		*flags = 0;
+	ws_overlapped_done(ov, got, err);
+	return err ? ws_fail(err) : 0;
 }
 
-WS_API int WSAAPI WSARecvDisconnect(SOCKET s, LPWSABUF data)
-{
-	return ws_no_socket();
-}
-
-WS_API int WSAAPI WSASend(SOCKET s, LPWSABUF bufs, DWORD n, LPDWORD done, DWORD flags,
+WS_API int WSAAPI WSARecv(SOCKET s, LPWSABUF bufs, DWORD n, LPDWORD done, LPDWORD flags,
 			  LPWSAOVERLAPPED ov, LPWSAOVERLAPPED_COMPLETION_ROUTINE cb)
 {
-	return ws_no_socket();
+	return WSARecvFrom(s, bufs, n, done, flags, NULL, NULL, ov, cb);
 }
 
 WS_API int WSAAPI WSASendTo(SOCKET s, LPWSABUF bufs, DWORD n, LPDWORD done, DWORD flags,
 			    const struct sockaddr *to, int to_len, LPWSAOVERLAPPED ov,
 			    LPWSAOVERLAPPED_COMPLETION_ROUTINE cb)
 {
-	return ws_no_socket();
+	DWORD sent = 0;
+	int err = send_bufs(s, bufs, n, flags, to, to_len, &sent);
+
+	if (done)
+		*done = sent;
+	ws_overlapped_done(ov, sent, err);
+	return err ? ws_fail(err) : 0;
+}
+
+WS_API int WSAAPI WSASend(SOCKET s, LPWSABUF bufs, DWORD n, LPDWORD done, DWORD flags,
+			  LPWSAOVERLAPPED ov, LPWSAOVERLAPPED_COMPLETION_ROUTINE cb)
+{
+	return WSASendTo(s, bufs, n, done, flags, NULL, 0, ov, cb);
 }
 
 WS_API int WSAAPI WSASendMsg(SOCKET s, LPWSAMSG msg, DWORD flags, LPDWORD done,
 			     LPWSAOVERLAPPED ov, LPWSAOVERLAPPED_COMPLETION_ROUTINE cb)
 {
-	return ws_no_socket();
+	if (!msg)
+		return ws_fail(WSAEFAULT);
+	return WSASendTo(s, msg->lpBuffers, msg->dwBufferCount, done, flags, msg->name,
+			 msg->name ? msg->namelen : 0, ov, cb);
+}
+
+/* Disconnect data: none over TCP/IP; the receiving side only looks. */
+WS_API int WSAAPI WSARecvDisconnect(SOCKET s, LPWSABUF data)
+{
+	return shutdown(s, SD_RECEIVE);
 }
 
 WS_API int WSAAPI WSASendDisconnect(SOCKET s, LPWSABUF data)
 {
-	return ws_no_socket();
+	return shutdown(s, SD_SEND);
 }

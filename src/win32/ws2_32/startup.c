@@ -61,13 +61,18 @@ WS_API int WSAAPI WSAStartup(WORD requested, LPWSADATA data)
 	return 0;
 }
 
+/* The last WSACleanup closes every socket of the process, as Windows'
+ * does (Wine's ws2_32 tests). */
 WS_API int WSAAPI WSACleanup(void)
 {
 	LONG n = started;
 
 	while (n > 0) {
-		if (InterlockedCompareExchange(&started, n - 1, n) == n)
+		if (InterlockedCompareExchange(&started, n - 1, n) == n) {
+			if (n == 1)
+				ws_close_all_sockets();
 			return 0;
+		}
 		n = started;
 	}
 	return ws_fail(WSANOTINITIALISED);

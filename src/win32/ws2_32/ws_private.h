@@ -1,12 +1,12 @@
 /*
- * Private declarations of ws2_32.dll.  The sandbox has no network: no
- * socket can be created (socket and WSASocket fail with WSAEACCES, as
- * for a process its policy forbids the network), so every SOCKET a
- * program passes is not a socket (WSAENOTSOCK).  What needs no network
- * works: start-up and version negotiation, name resolution of numeric
- * addresses, "localhost" and the computer's own name (to the loopback
- * addresses), address text conversions, byte order, services and
- * protocols, events.
+ * Private declarations of ws2_32.dll.  A SOCKET is a handle to a socket
+ * the supervisor holds (\Device\Afd, docs/sockets.md), in the sandbox's
+ * own network: loopback only, private to the run.  Every call on one is
+ * a device control of <lsw/socket_ioctl.h> (sock_call.c).  What needs no
+ * socket works as before: start-up and version negotiation, name
+ * resolution of numeric addresses, "localhost" and the computer's own
+ * name (to the loopback addresses), address text conversions, byte
+ * order, services and protocols, events.
  */
 #ifndef LSW_WS_PRIVATE_H
 #define LSW_WS_PRIVATE_H
@@ -27,9 +27,50 @@ int ws_fail(int error);
 void *ws_fail_null(int error);
 /* 0 after WSAStartup, else WSANOTINITIALISED. */
 int ws_not_started(void);
-/* A call on a SOCKET: WSANOTINITIALISED before WSAStartup, else
- * WSAENOTSOCK (no socket exists here).  SOCKET_ERROR. */
+/* A call Winsock cannot serve on a SOCKET: WSANOTINITIALISED before
+ * WSAStartup, else WSAENOTSOCK.  SOCKET_ERROR. */
 int ws_no_socket(void);
+
+/* sock_call.c: a device control on socket s (an NTSTATUS; *done, when
+ * not NULL, the bytes of output).  The same, repeated while it would
+ * block when s is a blocking socket, waiting for events (WSAPoll's
+ * POLLRDNORM or POLLWRNORM) in between. */
+LONG ws_ioctl(SOCKET s, ULONG code, const void *in, ULONG in_len, void *out, ULONG out_len,
+	      ULONG_PTR *done);
+LONG ws_ioctl_wait(SOCKET s, short events, ULONG code, const void *in, ULONG in_len, void *out,
+		   ULONG out_len, ULONG_PTR *done);
+/* Waits until s is ready for events: 0, WSAEWOULDBLOCK for a
+ * non-blocking socket, WSAETIMEDOUT past its SO_RCVTIMEO/SO_SNDTIMEO. */
+int ws_wait(SOCKET s, short events);
+/* The Winsock error of a socket request's NTSTATUS (0 for success). */
+int ws_error_of(LONG status);
+/* SOCKET_ERROR with the error of status. */
+int ws_fail_status(LONG status);
+/* socket_io.c: receives into the buffers (the sender's address into from
+ * when given): 0 or a Winsock error, *got the bytes.  An overlapped
+ * call's end: its status and bytes, its event set. */
+int ws_recv_bufs(SOCKET s, WSABUF *bufs, DWORD n, DWORD flags, struct sockaddr *from,
+		 int *from_len, DWORD *got);
+void ws_overlapped_done(LPWSAOVERLAPPED ov, DWORD bytes, int err);
+/* extensions.c: SIO_GET_EXTENSION_FUNCTION_POINTER's answer (0 or a
+ * Winsock error). */
+int ws_extension_function(const void *in, DWORD in_len, void *out, DWORD out_len,
+			  LPDWORD returned);
+/* sockets.c: closes every socket handle of the process. */
+void ws_close_all_sockets(void);
+/* What a socket is (IOCTL_LSW_SOCKET_INFO): 0 or a Winsock error. */
+struct lsw_sock_info;
+int ws_socket_info(SOCKET s, struct lsw_sock_info *out);
+/* A sockaddr's length for its family: WSAEFAULT when NULL or shorter
+ * than its family needs, WSAEAFNOSUPPORT for a family not served. */
+int ws_check_addr(const struct sockaddr *a, int len);
+/* Copies a sockaddr of n bytes out to (a, *len): WSAEFAULT when it does
+ * not fit (nothing copied), else 0 and *len = n. */
+int ws_give_addr(const void *addr, int n, struct sockaddr *a, int *len);
+
+/* protocols.c: the catalogue entry of a socket kind, and its ANSI form. */
+void ws_protocol_info(int af, int type, int protocol, WSAPROTOCOL_INFOW *out);
+void ws_protocol_info_narrow(const WSAPROTOCOL_INFOW *w, WSAPROTOCOL_INFOA *a);
 
 /* Per-thread storage that Winsock documents as per-thread: the results
  * of inet_ntoa, gethostbyname, getservbyname, getprotobyname (thread.c). */

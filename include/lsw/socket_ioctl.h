@@ -1,0 +1,116 @@
+/*
+ * Device controls our ws2_32 sends a socket: a handle to \Device\Afd
+ * (docs/sockets.md).  Windows' own AFD protocol is private to mswsock and
+ * afd.sys and is not modelled; these requests are all ws2_32 asks.  The
+ * supervisor holds the Linux socket; the program never makes a Linux
+ * socket call.  Function numbers 0x800 and up are the range CTL_CODE
+ * leaves to vendors:
+ * CTL_CODE(FILE_DEVICE_NETWORK, 0x800 + n, METHOD_BUFFERED, FILE_ANY_ACCESS).
+ *
+ * Addresses travel as Windows SOCKADDR_IN / SOCKADDR_IN6 bytes; the
+ * supervisor checks their length and family.  A call that would block
+ * answers STATUS_CANT_WAIT; ws2_32 then waits with SOCKET_POLL (flag
+ * LSW_POLL_IF_BLOCKING) unless the socket is non-blocking.
+ */
+#ifndef LSW_SOCKET_IOCTL_H
+#define LSW_SOCKET_IOCTL_H
+
+#include <stdint.h>
+
+#define LSW_SOCKET_IOCTL(n) (0x120000u | ((0x800u + (n)) << 2))
+
+/* One line per request: name and function number.  Drives the codes
+ * below and the names `lsw trace` prints (trace/xlat/ioctl_code.def). */
+#define LSW_SOCKET_IOCTLS(X) \
+	X(IOCTL_LSW_SOCKET_CREATE, 0)      /* in: lsw_sock_create */ \
+	X(IOCTL_LSW_SOCKET_BIND, 1)        /* in: a sockaddr */ \
+	X(IOCTL_LSW_SOCKET_LISTEN, 2)      /* in: int32 backlog */ \
+	X(IOCTL_LSW_SOCKET_ACCEPT, 3)      /* out: lsw_sock_accepted */ \
+	X(IOCTL_LSW_SOCKET_CONNECT, 4)     /* in: a sockaddr */ \
+	X(IOCTL_LSW_SOCKET_SEND, 5)        /* in: lsw_sock_send, then the data */ \
+	X(IOCTL_LSW_SOCKET_RECV, 6)        /* in: lsw_sock_recv; out: the data */ \
+	X(IOCTL_LSW_SOCKET_SHUTDOWN, 7)    /* in: int32 SD_* */ \
+	X(IOCTL_LSW_SOCKET_NAME, 8)        /* in: int32 1 for the peer; out: a sockaddr */ \
+	X(IOCTL_LSW_SOCKET_GET_OPTION, 9)  /* in: lsw_sock_option; out: the value */ \
+	X(IOCTL_LSW_SOCKET_SET_OPTION, 10) /* in: lsw_sock_option */ \
+	X(IOCTL_LSW_SOCKET_INFO, 11)       /* out: lsw_sock_info */ \
+	X(IOCTL_LSW_SOCKET_NONBLOCKING, 12) /* in: int32 1 or 0 (FIONBIO) */ \
+	X(IOCTL_LSW_SOCKET_READABLE, 13)   /* out: uint32 bytes waiting (FIONREAD) */ \
+	X(IOCTL_LSW_SOCKET_POLL, 14)       /* in and out: lsw_sock_poll + entries */ \
+	X(IOCTL_LSW_SOCKET_CLOSE_ALL, 15)  /* closes the caller's socket handles (WSACleanup) */
+
+#define LSW_SOCKET_IOCTL_CODE(name, n) name = LSW_SOCKET_IOCTL(n),
+enum { LSW_SOCKET_IOCTLS(LSW_SOCKET_IOCTL_CODE) };
+#undef LSW_SOCKET_IOCTL_CODE
+
+/* Windows' address families and types (ws2def.h). */
+#define LSW_AF_INET 2
+#define LSW_AF_INET6 23
+
+struct lsw_sock_create {
+	int32_t family, type, protocol;
+};
+
+/* Recv: flags MSG_PEEK (2) and MSG_OOB (1), and whether the sender's
+ * address is wanted: the output then starts with LSW_SOCKADDR_MAX bytes
+ * of it (its length in the first uint32), the data after. */
+#define LSW_SOCKADDR_MAX 28
+struct lsw_sock_recv {
+	int32_t flags;
+	int32_t want_from;
+};
+
+struct lsw_sock_from {
+	uint32_t len;
+	uint8_t addr[LSW_SOCKADDR_MAX];
+};
+
+/* Send: flags, and (sendto) the address, to_len 0 for none. */
+struct lsw_sock_send {
+	int32_t flags;
+	uint32_t to_len;
+	uint8_t to[LSW_SOCKADDR_MAX];
+};
+
+struct lsw_sock_accepted {
+	uint64_t handle;        /* the new socket, in the caller's table */
+	uint32_t len;           /* the peer's address */
+	uint8_t addr[LSW_SOCKADDR_MAX];
+};
+
+/* Windows' level and option numbers (SOL_SOCKET 0xffff, SO_*, ...).  A
+ * set reads the value (len bytes at value) from the caller itself, so
+ * that a bad pointer is WSAEFAULT, not a fault in ws2_32. */
+struct lsw_sock_option {
+	int32_t level, name;
+	uint64_t value;         /* set: where the value is */
+	uint32_t len, pad;      /* set: its length */
+};
+
+struct lsw_sock_info {
+	int32_t family, type, protocol;
+	int32_t listening;      /* SO_ACCEPTCONN */
+	int32_t nonblocking;    /* FIONBIO, or WSAEventSelect */
+	int32_t connected;
+};
+
+/* Poll: entries follow the header.  events and revents are WSAPoll's
+ * (POLLRDNORM 0x100, POLLRDBAND 0x200, POLLPRI 0x400, POLLWRNORM 0x10,
+ * POLLERR 1, POLLHUP 2, POLLNVAL 4).  The answer's Information is the
+ * number of entries with revents (0 when the timeout passed). */
+#define LSW_POLL_IF_BLOCKING 1u /* one entry: STATUS_CANT_WAIT at once when
+				 * its socket is non-blocking, else wait up to
+				 * its SO_RCVTIMEO (reads) or SO_SNDTIMEO */
+#define LSW_POLL_MAX 65536u
+struct lsw_sock_poll {
+	int64_t timeout_ms;     /* -1: for ever */
+	uint32_t count, flags;
+};
+
+struct lsw_sock_poll_entry {
+	uint64_t handle;
+	int16_t events, revents;
+	uint32_t pad;
+};
+
+#endif

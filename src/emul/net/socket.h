@@ -1,0 +1,80 @@
+/*
+ * Sockets (docs/sockets.md): a handle to \Device\Afd is a file object of
+ * kind STREAM over a Linux socket the supervisor holds, made in the job's
+ * own network namespace (socket_netns.c), so ReadFile and WriteFile work
+ * on it as on any stream.  ws2_32 asks for everything else with the
+ * device controls of <lsw/socket_ioctl.h>; each handler here copies and
+ * checks its input first, then trusts it.  The Linux socket is always
+ * non-blocking: a call that would block answers STATUS_CANT_WAIT, and
+ * ws2_32 waits with IOCTL_LSW_SOCKET_POLL when the socket is a blocking
+ * one.
+ */
+#ifndef LSW_NET_SOCKET_H
+#define LSW_NET_SOCKET_H
+
+#include <sys/socket.h>
+#include <lsw/socket_ioctl.h>
+#include "emul/io/file.h"
+
+#define FILE_DEVICE_NETWORK 0x12
+
+/* What the supervisor keeps of a socket besides its fd. */
+struct lsw_socket {
+	int family, type, protocol;  /* Windows' numbers */
+	bool nonblocking;            /* FIONBIO */
+	bool listening;
+	bool shut_send, shut_recv;   /* shutdown() */
+	uint32_t recv_timeout_ms, send_timeout_ms; /* SO_RCVTIMEO, SO_SNDTIMEO; 0: none */
+	bool exclusive;              /* SO_EXCLUSIVEADDRUSE */
+	bool reuse;                  /* SO_REUSEADDR */
+};
+
+/* A request's buffers, copied from the caller once. */
+struct sock_request {
+	struct nt_call *c;
+	struct file_object *f;
+	uint32_t code;
+	uint8_t *in;                 /* heap, in_len bytes */
+	uint32_t in_len, out_len;
+	uint64_t out;                /* the caller's output buffer */
+	uint64_t done;               /* bytes written to it */
+};
+
+/* device_ioctl.c's entry for FILE_DEVICE_NETWORK handles. */
+NTSTATUS socket_control(struct nt_call *c, struct file_object *f, uint32_t code, uint64_t *done);
+/* A fresh \Device\Afd endpoint of process p: no socket until CREATE. */
+struct file_object *socket_endpoint_new(struct lsw_process *p);
+void socket_free(struct lsw_socket *s);
+
+/* socket_netns.c: a socket of the job's network namespace (loopback
+ * only, its own), non-blocking and close-on-exec; -errno on failure. */
+int socket_netns_make(struct lsw_job *j, int family, int type, int protocol);
+void socket_netns_end(struct lsw_job *j);
+
+/* socket_addr.c: a Windows sockaddr of len bytes to Linux's, for a socket
+ * of family; STATUS_INVALID_PARAMETER (WSAEFAULT in ws2_32) when short,
+ * STATUS_INVALID_ADDRESS for another family. */
+NTSTATUS sock_addr_in(int family, const uint8_t *win, uint32_t len, struct sockaddr_storage *out,
+		      socklen_t *out_len);
+/* Linux's to Windows' bytes: their length (0: a family we do not give). */
+uint32_t sock_addr_out(const struct sockaddr_storage *a, socklen_t len,
+		       uint8_t out[LSW_SOCKADDR_MAX]);
+/* errno of a socket call -> NTSTATUS (ws2_32 maps them to WSAE*). */
+NTSTATUS sock_errno_status(int e);
+
+/* socket_data.c */
+NTSTATUS sock_send(struct sock_request *r);
+NTSTATUS sock_recv(struct sock_request *r);
+/* socket_option.c */
+NTSTATUS sock_get_option(struct sock_request *r);
+NTSTATUS sock_set_option(struct sock_request *r);
+/* socket_poll.c */
+NTSTATUS sock_poll(struct sock_request *r);
+
+/* The socket of a handle's file, NULL when it is none (yet). */
+static inline struct lsw_socket *sock_of(const struct file_object *f)
+{
+	return f->device_type == FILE_DEVICE_NETWORK ? f->sock : NULL;
+}
+
+#endif

@@ -1,0 +1,213 @@
+/*
+ * getsockopt, setsockopt, ioctlsocket and WSAIoctl.  Options the
+ * supervisor keeps or turns into Linux's travel as requests
+ * (src/emul/net/socket_option.c); what describes the provider
+ * (SO_PROTOCOL_INFO, SO_MAX_MSG_SIZE) is answered here.
+ */
+#include "ws_private.h"
+#include <mstcpip.h>
+#include <lsw/ntstatus.h>
+#include <lsw/socket_ioctl.h>
+
+#ifndef SIO_BASE_HANDLE
+#define SIO_BASE_HANDLE 0x48000022
+#endif
+#ifndef SIO_BSP_HANDLE_POLL
+#define SIO_BSP_HANDLE_POLL 0x4800001D
+#endif
+#ifndef SIO_LOOPBACK_FAST_PATH
+#define SIO_LOOPBACK_FAST_PATH 0x98000010
+#endif
+/* mswsock.h's and ws2ipdef.h's numbers */
+#define SO_UPDATE_ACCEPT_CONTEXT 0x700B
+#define SO_UPDATE_CONNECT_CONTEXT 0x7010
+#define TCP_KEEPALIVE 3
+#define TCP_KEEPINTVL 17
+#define UDP_MAX_MESSAGE 65507 /* 65535 - 20 (IPv4 header) - 8 (UDP header) */
+
+/* Options answered by ws2_32 from what the socket is: 1 if name is one. */
+static int provider_option(SOCKET s, int name, char *val, int *len, int *err)
+{
+	struct lsw_sock_info info;
+	WSAPROTOCOL_INFOW w;
+
+	if (name != SO_PROTOCOL_INFOA && name != SO_PROTOCOL_INFOW && name != SO_MAX_MSG_SIZE)
+		return 0;
+	if ((*err = ws_socket_info(s, &info)))
+		return 1;
+	if (name == SO_MAX_MSG_SIZE) {
+		DWORD v = info.type == SOCK_DGRAM ? UDP_MAX_MESSAGE : 0xffffffffu;
+
+		if (*len < (int)sizeof(v))
+			return *err = WSAEFAULT, 1;
+		memcpy(val, &v, sizeof(v));
+		*len = sizeof(v);
+		return 1;
+	}
+	ws_protocol_info(info.family, info.type, info.protocol, &w);
+	if (name == SO_PROTOCOL_INFOW) {
+		if (*len < (int)sizeof(w))
+			return *len = sizeof(w), *err = WSAEFAULT, 1;
+		memcpy(val, &w, sizeof(w));
+		*len = sizeof(w);
+		return 1;
+	}
+	if (*len < (int)sizeof(WSAPROTOCOL_INFOA))
+		return *len = sizeof(WSAPROTOCOL_INFOA), *err = WSAEFAULT, 1;
+	ws_protocol_info_narrow(&w, (WSAPROTOCOL_INFOA *)val);
+	*len = sizeof(WSAPROTOCOL_INFOA);
+	return 1;
+}
+
+/* The supervisor writes the value into val itself: a bad pointer is
+ * WSAEFAULT, as on Windows, not a fault here. */
+WS_API int WSAAPI getsockopt(SOCKET s, int level, int name, char *val, int *len)
+{
+	struct lsw_sock_option o = { level, name, 0, 0, 0 };
+	int err = ws_not_started();
+	ULONG v;
+	LONG st;
+
+	if (err || (!val || !len ? (err = WSAEFAULT) : 0))
+		return ws_fail(err);
+	if (level == SOL_SOCKET && provider_option(s, name, val, len, &err))
+		return err ? ws_fail(err) : 0;
+	st = ws_ioctl(s, IOCTL_LSW_SOCKET_GET_OPTION, &o, sizeof(o), val,
+		      *len < 0 ? 0 : (ULONG)*len, NULL);
+	if (st < 0)
+		return ws_fail_status(st);
+	if (level == SOL_SOCKET && name == SO_ERROR) { /* the supervisor keeps it as a status */
+		memcpy(&v, val, sizeof(v));
+		v = (ULONG)ws_error_of((LONG)v);
+		memcpy(val, &v, sizeof(v));
+	}
+	*len = sizeof(v);
+	return 0;
+}
+
+/* The supervisor reads the value from val itself (see getsockopt). */
+WS_API int WSAAPI setsockopt(SOCKET s, int level, int name, const char *val, int len)
+{
+	struct lsw_sock_option o = { level, name, (uint64_t)(ULONG_PTR)val, (uint32_t)len, 0 };
+	int err = ws_not_started();
+	LONG st;
+
+	if (err || (!val ? (err = WSAEFAULT) : 0) || (len < 0 ? (err = WSAEFAULT) : 0))
+		return ws_fail(err);
+	/* AcceptEx's and ConnectEx's context: nothing to update here */
+	if (level == SOL_SOCKET && (name == SO_UPDATE_ACCEPT_CONTEXT ||
+				    name == SO_UPDATE_CONNECT_CONTEXT))
+		return 0;
+	st = ws_ioctl(s, IOCTL_LSW_SOCKET_SET_OPTION, &o, sizeof(o), NULL, 0, NULL);
+	return st < 0 ? ws_fail_status(st) : 0;
+}
+
+/* FIONBIO, FIONREAD, SIOCATMARK: 0 or a Winsock error. */
+static int control(SOCKET s, long cmd, u_long *arg)
+{
+	int32_t on;
+	ULONG n;
+	LONG st;
+
+	if (!arg)
+		return WSAEFAULT;
+	switch (cmd) {
+	case FIONBIO:
+		on = *arg != 0;
+		return ws_error_of(ws_ioctl(s, IOCTL_LSW_SOCKET_NONBLOCKING, &on, sizeof(on), NULL, 0,
+					    NULL));
+	case FIONREAD:
+		st = ws_ioctl(s, IOCTL_LSW_SOCKET_READABLE, NULL, 0, &n, sizeof(n), NULL);
+		if (st >= 0)
+			*arg = n;
+		return ws_error_of(st);
+	case SIOCATMARK: { /* no urgent data is ever kept apart: always at the mark */
+		struct lsw_sock_info info;
+		int err = ws_socket_info(s, &info);
+
+		if (!err)
+			*arg = 1;
+		return err;
+	}
+	default:
+		return WSAEINVAL;
+	}
+}
+
+WS_API int WSAAPI ioctlsocket(SOCKET s, __LONG32 cmd, u_long *arg)
+{
+	int err = ws_not_started();
+
+	if (err || (err = control(s, cmd, arg)))
+		return ws_fail(err);
+	return 0;
+}
+
+/* SIO_KEEPALIVE_VALS: keep-alive on or off, its idle time and interval
+ * (milliseconds; TCP takes whole seconds). */
+static int keepalive_values(SOCKET s, const struct tcp_keepalive *k)
+{
+	DWORD on = k->onoff != 0, idle = (k->keepalivetime + 999) / 1000,
+	      interval = (k->keepaliveinterval + 999) / 1000;
+
+	if (setsockopt(s, SOL_SOCKET, SO_KEEPALIVE, (const char *)&on, sizeof(on)) ||
+	    (on && idle && setsockopt(s, IPPROTO_TCP, TCP_KEEPALIVE, (const char *)&idle, 4)) ||
+	    (on && interval && setsockopt(s, IPPROTO_TCP, TCP_KEEPINTVL,
+					  (const char *)&interval, 4)))
+		return WSAGetLastError();
+	return 0;
+}
+
+/* Synchronous only: an overlapped call completes before it returns, and
+ * its completion routine is not called. */
+WS_API int WSAAPI WSAIoctl(SOCKET s, DWORD code, LPVOID in, DWORD in_len, LPVOID out,
+			   DWORD out_len, LPDWORD returned, LPWSAOVERLAPPED ov,
+			   LPWSAOVERLAPPED_COMPLETION_ROUTINE done)
+{
+	struct lsw_sock_info info;
+	int err = ws_not_started();
+	u_long v;
+
+	if (err)
+		return ws_fail(err);
+	switch (code) {
+	case FIONBIO:
+		if (!in || in_len < sizeof(u_long))
+			return ws_fail(WSAEFAULT);
+		v = *(u_long *)in;
+		return (err = control(s, FIONBIO, &v)) ? ws_fail(err) : 0;
+	case FIONREAD:
+	case SIOCATMARK:
+		if (!out || out_len < sizeof(u_long))
+			return ws_fail(WSAEFAULT);
+		if ((err = control(s, (long)code, &v)))
+			return ws_fail(err);
+		memcpy(out, &v, sizeof(v));
+		if (returned)
+			*returned = sizeof(v);
+		return 0;
+	case SIO_BASE_HANDLE:
+	case SIO_BSP_HANDLE_POLL: /* no layered provider: the socket is its own base */
+		if ((err = ws_socket_info(s, &info)))
+			return ws_fail(err);
+		if (!out || out_len < sizeof(SOCKET))
+			return ws_fail(WSAEFAULT);
+		memcpy(out, &s, sizeof(s));
+		if (returned)
+			*returned = sizeof(s);
+		return 0;
+	case SIO_KEEPALIVE_VALS:
+		if (!in || in_len < sizeof(struct tcp_keepalive))
+			return ws_fail(WSAEFAULT);
+		return (err = keepalive_values(s, in)) ? ws_fail(err) : 0;
+	case SIO_GET_EXTENSION_FUNCTION_POINTER:
+		if ((err = ws_socket_info(s, &info)) ||
+		    (err = ws_extension_function(in, in_len, out, out_len, returned)))
+			return ws_fail(err);
+		return 0;
+	case SIO_LOOPBACK_FAST_PATH: /* accepted, as Windows 8 on does; nothing to change */
+		return (err = ws_socket_info(s, &info)) ? ws_fail(err) : 0;
+	default:
+		return (err = ws_socket_info(s, &info)) ? ws_fail(err) : ws_fail(WSAEOPNOTSUPP);
+	}
+}
