@@ -89,6 +89,10 @@ struct lsw_thread *thread_from_handle(struct nt_call *c, uint64_t h, uint32_t an
 
 	if (h == NT_CURRENT_THREAD_HANDLE)
 		return c->thread;
+	if (h == NT_CURRENT_PROCESS_HANDLE) { /* a process's, as a handle to one would be */
+		*st = LSW_STATUS_OBJECT_TYPE_MISMATCH;
+		return NULL;
+	}
 	o = (struct thread_object *)handle_get(p, h, &thread_ops, st);
 	if (o && any && !(handle_access(p, h) & any)) {
 		*st = LSW_STATUS_ACCESS_DENIED;
