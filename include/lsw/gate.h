@@ -103,6 +103,10 @@ enum lsw_op_code {
 	LSW_OP_MEMBARRIER,/* every other thread of the process passes a full
 			   * memory barrier (membarrier's private expedited
 			   * command, registered first) */
+	LSW_OP_STORE,     /* addr, len: the first len bytes of block->stage
+			   * (quadwords) go to addr, which earlier ops of the
+			   * list made writable (a frame on stack pages the
+			   * stack grew into) */
 };
 
 struct lsw_op {
@@ -129,6 +133,7 @@ struct lsw_fault {
 
 #define LSW_MAX_OPS 160  /* an image takes 3 + one per section */
 #define LSW_MAX_STACK_ARGS 10 /* NT calls take at most 14 arguments */
+#define LSW_STAGE_SIZE 0x600  /* the largest frame: KiUserExceptionDispatcher's */
 #define LSW_BLOCK_SIZE 0x10000ull  /* aligned to its size */
 #define LSW_BLOCK_MAGIC 0x4b434f4c42575354ull
 #define LSW_ALTSTACK_OFFSET 0x4000ull /* the block's data ends before */
@@ -163,6 +168,8 @@ struct lsw_thread_block {
 	unsigned int nstack;
 	unsigned int pad2;
 	unsigned long long stack_args[LSW_MAX_STACK_ARGS];
+	/* LSW_OP_STORE's bytes: an exception's or an APC's frame */
+	unsigned long long stage[LSW_STAGE_SIZE / 8];
 };
 
 /* The fast channel's part of the block, at LSW_FAST_OFFSET.  The program

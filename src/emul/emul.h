@@ -189,6 +189,7 @@ struct lsw_thread {
 	struct lsw_thread *next;     /* the process's threads, newest first */
 	uint64_t start, start_arg;   /* the Windows start routine and argument */
 	uint64_t stack_base, stack_size;
+	uint64_t stack_commit;       /* committed at its creation (the top) */
 	bool started;                /* its hello was answered */
 	bool start_jump_pending;     /* the hello's jump may not be done yet */
 	bool called;                 /* it made an NT call: its start's ops, run
@@ -321,6 +322,8 @@ struct process_start {
 	uint64_t image_entry;        /* the image's entry point, 0: none */
 	uint64_t default_stack;      /* the image's stack reserve */
 	uint32_t params_flags;       /* RTL_USER_PROC_* found at creation */
+	uint64_t default_commit;     /* and commit */
+	uint64_t stack_commit;       /* the first thread's */
 };
 
 #define CTRL_QUEUE_MAX 8

@@ -42,7 +42,7 @@ static bool identity(int fd, struct file_sd *id)
 
 static struct object_sd *kept_sd(int fd)
 {
-	struct file_sd id, *e;
+	struct file_sd id = { 0 }, *e; /* copied whole into the new entry: no descriptor yet */
 
 	if (!identity(fd, &id))
 		return NULL;

@@ -13,7 +13,7 @@
 #define FILE_CREATED 2
 #define FILE_OPENED 1
 #define FILE_SYNCHRONOUS_IO 0x30u     /* FILE_SYNCHRONOUS_IO_ALERT, _NONALERT */
-#define NAME_MAX_CHARS 256
+#define NAME_MAX_CHARS 32766 /* what a UNICODE_STRING holds */
 #define MAILSLOTS_MAX 4096           /* per host */
 
 /* The mailslot name after one of its prefixes, in name[*rest..n). */
@@ -74,14 +74,18 @@ static size_t count_slots(const struct lsw_host *h)
 /* A file object of process p for an end of m (referenced). */
 static struct file_object *new_end(struct lsw_process *p, struct mailslot *m, bool server)
 {
-	char desc[64 + NAME_MAX_CHARS * 3];
+	size_t size = 64 + m->name_len * 3, at;
+	char *desc = malloc(size);
 	struct file_object *f;
-	size_t at;
 
-	at = (size_t)snprintf(desc, sizeof(desc), "\\Device\\Mailslot\\");
-	at += utf16_to_utf8(m->name, m->name_len, desc + at, sizeof(desc) - at);
-	desc[at < sizeof(desc) ? at : sizeof(desc) - 1] = 0;
-	if (!(f = file_new(p, FILE_KIND_MAILSLOT, -1, desc)))
+	if (!desc)
+		return NULL;
+	at = (size_t)snprintf(desc, size, "\\Device\\Mailslot\\");
+	at += utf16_to_utf8(m->name, m->name_len, desc + at, size - at);
+	desc[at < size ? at : size - 1] = 0;
+	f = file_new(p, FILE_KIND_MAILSLOT, -1, desc);
+	free(desc);
+	if (!f)
 		return NULL;
 	f->device_type = FILE_DEVICE_MAILSLOT;
 	f->mailslot = m;

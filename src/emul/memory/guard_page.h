@@ -1,16 +1,9 @@
-/* Guard pages and the stack's end (guard_page.c). */
+/* Guard pages (guard_page.c). */
 #ifndef LSW_GUARD_PAGE_H
 #define LSW_GUARD_PAGE_H
 
 #include "emul/emul.h"
 
-/* The part of a stack below its usable pages: the never-accessible page
- * and the guard pages (the TEB's StackLimit is above them). */
-#define STACK_RESERVED_END (3 * 0x1000ull)
-
-/* Gives the stack reserved at base its end: a page never accessible and
- * guard pages above it (ops added to c). */
-void guard_stack(struct nt_call *c, uint64_t base);
 enum guard_hit {
 	GUARD_NONE,         /* not a guard page */
 	GUARD_VIOLATION,    /* STATUS_GUARD_PAGE_VIOLATION */

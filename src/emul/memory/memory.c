@@ -6,6 +6,7 @@
 #include <sys/mman.h>
 #include "emul/process/job.h"
 #include "emul/memory/memory.h"
+#include "emul/memory/stack.h"
 #include "emul/memory/section.h"
 #include "emul/memory/remote.h"
 #include "emul/process/process_object.h"
@@ -320,6 +321,9 @@ NTSTATUS nt_NtAllocateVirtualMemory(struct nt_call *c)
 	if (!r.limit)
 		return LSW_STATUS_INVALID_PARAMETER_3;
 	st = memory_allocate(tc, &r);
+	if (st == LSW_STATUS_SUCCESS && (r.type & MEM_COMMIT) && (r.protect & PAGE_GUARD) &&
+	    tc->thread->process == t->process)
+		stack_guard_set(t, r.base, r.size);
 	if (st == LSW_STATUS_SUCCESS &&
 	    (tracee_write(t, c->args[1], &r.base, 8) < 0 || tracee_write(t, c->args[3], &r.size, 8) < 0))
 		st = LSW_STATUS_ACCESS_VIOLATION;
@@ -473,6 +477,8 @@ NTSTATUS nt_NtProtectVirtualMemory(struct nt_call *c)
 	if (size == 0)
 		size = 1;
 	st = protect_range(tc, &base, &size, protect, &old);
+	if (st == LSW_STATUS_SUCCESS && (protect & PAGE_GUARD) && tc->thread->process == t->process)
+		stack_guard_set(t, base, size);
 	if (st == LSW_STATUS_SUCCESS &&
 	    (tracee_write(t, c->args[1], &base, 8) < 0 || tracee_write(t, c->args[2], &size, 8) < 0 ||
 	     tracee_write(t, c->args[4], &old, 4) < 0))

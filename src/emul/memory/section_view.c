@@ -212,6 +212,8 @@ static NTSTATUS read_view_req(struct nt_call *c, struct view_req *r)
 		return LSW_STATUS_INVALID_PARAMETER_4;
 	r->protect = (uint32_t)c->args[9];
 	r->alloc_type = (uint32_t)c->args[8];
+	if (r->alloc_type & AT_ROUND_TO_PAGE)
+		return LSW_STATUS_INVALID_PARAMETER; /* page-aligned views: 32-bit only */
 	if (tracee_read(t, c->args[2], &r->base, 8) < 0 ||
 	    (c->args[5] && tracee_read(t, c->args[5], &r->offset, 8) < 0) ||
 	    tracee_read(t, c->args[6], &r->size, 8) < 0)

@@ -135,12 +135,13 @@ NTSTATUS nt_NtCreateDebugObject(struct nt_call *c)
 NTSTATUS nt_NtSetInformationDebugObject(struct nt_call *c)
 {
 	uint32_t len = (uint32_t)c->args[3], size = 4, flags;
+	uint32_t ret_len = len == size ? 0 : size; /* Windows: 0 once the size fits */
 	struct debug_object *d;
 	NTSTATUS st;
 
 	if ((uint32_t)c->args[1] != DebugObjectKillProcessOnExitInformation)
 		return LSW_STATUS_INVALID_PARAMETER;
-	if (c->args[4] && tracee_write(c->thread, c->args[4], &size, 4) < 0)
+	if (c->args[4] && tracee_write(c->thread, c->args[4], &ret_len, 4) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	if (len != size)
 		return LSW_STATUS_INFO_LENGTH_MISMATCH;

@@ -24,6 +24,7 @@
 #include "emul/process/exception.h"
 #include "emul/process/hw_breakpoint.h"
 #include "emul/memory/guard_page.h"
+#include "emul/memory/stack.h"
 #include "emul/process/thread_block.h"
 
 #define CTX_FLAGS 0x30
@@ -242,7 +243,7 @@ static int dispatch(struct lsw_thread *t, uint8_t *ctx, const struct exc_record 
 	regs.rsp = sp;
 	regs.rip = p->ki_exception;
 	regs.eflags &= ~EFLAGS_TF; /* the dispatcher itself is not single-stepped */
-	if (tracee_write(t, sp, frame, sizeof(frame)) < 0 ||
+	if (stack_write_frame(t, sp, frame, sizeof(frame)) < 0 ||
 	    thread_block_write(t, offsetof(struct lsw_thread_block, regs), &regs,
 			 sizeof(regs)) < 0)
 		return -1;

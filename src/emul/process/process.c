@@ -18,7 +18,7 @@
 #include <unistd.h>
 #include "emul/process/debug.h"
 #include "emul/io/file.h"
-#include "emul/memory/guard_page.h"
+#include "emul/memory/stack.h"
 #include "emul/memory/known_dlls.h"
 #include "emul/system/kuser.h"
 #include "emul/system/sysinfo.h"
@@ -325,6 +325,11 @@ static NTSTATUS hello_phase0(struct nt_call *c)
 	p->start.default_stack = p->start.stack_size;
 	p->start.params_flags = creation_flags(p, p->image_dos ? p->image_dos
 							      : process_image_view_dos(p));
+	p->start.stack_commit = exe->pe.stack_commit;
+	p->start.stack_size = exe->pe.stack_reserve;
+	stack_sizes(&p->start.stack_commit, &p->start.stack_size, MIN_STACK);
+	p->start.default_stack = exe->pe.stack_reserve; /* other threads' */
+	p->start.default_commit = exe->pe.stack_commit;
 	if ((!p->std_given && std_handles(p, p->handles_std) < 0) ||
 	    !(blob = make_params(p, 0, &params_size))) {
 		st = LSW_STATUS_NO_MEMORY;
@@ -335,9 +340,8 @@ static NTSTATUS hello_phase0(struct nt_call *c)
 	p->start.peb = process_alloc_private(c, PEB_SIZE, PAGE_READWRITE);
 	p->start.teb = process_alloc_private(c, TEB_SIZE, PAGE_READWRITE);
 	p->start.params = process_alloc_private(c, p->start.params_size, PAGE_READWRITE);
-	p->start.stack_base = process_alloc_private(c, p->start.stack_size, PAGE_READWRITE);
-	if (p->start.stack_base)
-		guard_stack(c, p->start.stack_base);
+	p->start.stack_base = stack_create(c, p->start.stack_size, p->start.stack_commit,
+					   USER_MAX + 1);
 	/* started suspended or debugged, its threads cannot carry the
 	 * service thread's clone when another process first asks for it */
 	if (!p->start.peb || !p->start.teb || !p->start.params || !p->start.stack_base ||
@@ -388,7 +392,8 @@ static int write_peb_teb(struct lsw_thread *t)
 	t->teb = p->start.teb;
 	p->peb = p->start.peb;
 	return tracee_write(t, p->start.peb, peb, sizeof(peb)) < 0 ||
-	       thread_write_teb(t, p->start.stack_base, p->start.stack_size) < 0 ? -1 : 0;
+	       thread_write_teb(t, p->start.stack_base, p->start.stack_size,
+				p->start.stack_commit) < 0 ? -1 : 0;
 }
 
 static NTSTATUS hello_phase1(struct nt_call *c)

@@ -25,7 +25,7 @@
 #include "emul/sync/apc.h"
 #include "emul/io/io_completion.h"
 #include "emul/io/pipe_named.h"
-#include "emul/memory/guard_page.h"
+#include "emul/memory/stack.h"
 #include "emul/system/kuser.h"
 #include "emul/memory/memory.h"
 #include "emul/memory/remote.h"
@@ -41,7 +41,6 @@
 #define THREAD_ALL_ACCESS 0x1FFFFF
 #define TEB_SIZE 0x2000
 #define MIN_STACK (64 * 1024)
-#define MAX_STACK (256ull << 20)
 
 static void thread_destroy(struct nt_object *obj)
 {
@@ -90,6 +89,10 @@ struct lsw_thread *thread_from_handle(struct nt_call *c, uint64_t h, uint32_t an
 
 	if (h == NT_CURRENT_THREAD_HANDLE)
 		return c->thread;
+	if (h == NT_CURRENT_PROCESS_HANDLE) { /* a process's, as a handle to one would be */
+		*st = LSW_STATUS_OBJECT_TYPE_MISMATCH;
+		return NULL;
+	}
 	o = (struct thread_object *)handle_get(p, h, &thread_ops, st);
 	if (o && any && !(handle_access(p, h) & any)) {
 		*st = LSW_STATUS_ACCESS_DENIED;
@@ -177,13 +180,14 @@ static void put(uint8_t *b, size_t off, uint64_t v, size_t n)
 
 #define STATIC_UNICODE_BUFFER 0x1268 /* WCHAR[261], after StaticUnicodeString */
 
-int thread_write_teb(struct lsw_thread *t, uint64_t stack_base, uint64_t stack_size)
+int thread_write_teb(struct lsw_thread *t, uint64_t stack_base, uint64_t stack_size,
+		     uint64_t stack_commit)
 {
 	struct lsw_process *p = t->process;
 	uint8_t teb[TEB_SIZE] = { 0 };
 
 	put(teb, 0x08, stack_base + stack_size, 8);        /* NtTib.StackBase */
-	put(teb, 0x10, stack_base + STACK_RESERVED_END, 8); /* NtTib.StackLimit */
+	put(teb, 0x10, stack_base + stack_size - stack_commit, 8); /* NtTib.StackLimit */
 	put(teb, 0x30, t->teb, 8);                         /* NtTib.Self */
 	put(teb, 0x40, p->win_pid, 8);                     /* ClientId.UniqueProcess */
 	put(teb, 0x48, t->win_tid, 8);                     /* ClientId.UniqueThread */
@@ -200,7 +204,7 @@ static NTSTATUS start_thread(struct lsw_thread *t)
 {
 	struct lsw_op *op;
 
-	if (thread_write_teb(t, t->stack_base, t->stack_size) < 0)
+	if (thread_write_teb(t, t->stack_base, t->stack_size, t->stack_commit) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	op = nt_add_op(&t->call, LSW_OP_SET_GS);
 	if (op)
@@ -420,17 +424,6 @@ struct nt_object *thread_object_get(struct lsw_thread *t)
 	return o ? &o->hdr : NULL; /* its first reference is the caller's */
 }
 
-static uint64_t stack_size_for(struct lsw_process *p, uint64_t asked, uint64_t maximum)
-{
-	uint64_t size = maximum ? maximum : asked ? asked : p->start.default_stack;
-
-	if (size < MIN_STACK)
-		size = MIN_STACK;
-	if (size > MAX_STACK)
-		size = MAX_STACK;
-	return (size + ALLOC_GRANULARITY - 1) & ~(ALLOC_GRANULARITY - 1);
-}
-
 /* A new thread of tc's process that will start at start(arg): its record,
  * stack (below the ZeroBits limit), TEB and runtime block (mapped by the
  * ops of tc's answer, the block shared with the supervisor).  tc is the
@@ -466,12 +459,14 @@ static NTSTATUS thread_make(struct nt_call *tc, uint64_t start, uint64_t arg, bo
 	t->exit_status = STILL_ACTIVE;
 	t->create_time = nt_system_time();
 	t->serial = ++p->threads_made;
-	t->stack_size = stack_size_for(p, stack, max_stack);
+	t->stack_commit = stack ? stack : p->start.default_commit;
+	t->stack_size = max_stack ? max_stack : p->start.default_stack;
+	stack_sizes(&t->stack_commit, &t->stack_size, MIN_STACK);
 	if (p->nspare_blocks) {
 		t->block = p->spare_blocks[--p->nspare_blocks].addr;
 		t->block_map = p->spare_blocks[p->nspare_blocks].map;
 	}
-	t->stack_base = process_alloc_private_below(tc, t->stack_size, PAGE_READWRITE, limit);
+	t->stack_base = stack_create(tc, t->stack_size, t->stack_commit, limit);
 	t->teb = process_alloc_private(tc, TEB_SIZE, PAGE_READWRITE);
 	if (!t->block && (t->block = process_alloc_private(tc, LSW_BLOCK_SIZE, PAGE_READWRITE)))
 		t->block_map = thread_block_share(tc, t->block);
@@ -516,7 +511,6 @@ static void thread_launch(struct nt_call *tc, struct lsw_thread *t)
 {
 	struct lsw_op *op;
 
-	guard_stack(tc, t->stack_base);
 	op = nt_add_op(tc, LSW_OP_CLONE);
 	if (op)
 		op->arg[0] = t->block;

@@ -73,7 +73,8 @@ bool thread_call_refused(struct lsw_thread *t);
 NTSTATUS thread_interrupted(struct lsw_thread *t);
 /* Writes t's TEB (at t->teb, of t's process's PEB) for a thread on that
  * stack; -1: the memory is gone. */
-int thread_write_teb(struct lsw_thread *t, uint64_t stack_base, uint64_t stack_size);
+int thread_write_teb(struct lsw_thread *t, uint64_t stack_base, uint64_t stack_size,
+		     uint64_t stack_commit);
 /* thread_start.c: t's initial context, routine(arg) through
  * ntdll!RtlUserThreadStart on the stack ending at stack_top, kept until
  * t first runs (NtGet/SetContextThread read and change it meanwhile). */

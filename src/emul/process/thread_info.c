@@ -114,6 +114,8 @@ NTSTATUS nt_NtQueryInformationThread(struct nt_call *c)
 	uint8_t buf[64];
 	NTSTATUS st;
 
+	if (cls == ThreadHideFromDebugger && len != 1)
+		return LSW_STATUS_INFO_LENGTH_MISMATCH; /* a BOOLEAN: told before the handle */
 	if (!(t = thread_from_handle(c, c->args[0], THREAD_QUERY_ANY, &st)))
 		return st;
 	/* the start address and the debugger flag are not for

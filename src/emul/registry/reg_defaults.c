@@ -173,6 +173,11 @@ static const char machine_text[] =
 	"[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\ComputerName\\ComputerName]\n"
 	"\"ComputerName\"=\"LSW\"\n"
 	"\n"
+	/* HKEY_CURRENT_CONFIG: the current hardware profile's keys */
+	"[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Hardware Profiles\\Current\\Software]\n"
+	"\n"
+	"[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Hardware Profiles\\Current\\System]\n"
+	"\n"
 	"[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\\Environment]\n"
 	"\"ComSpec\"=hex(2):<<%SystemRoot%\\system32\\cmd.exe>>\n"
 	"\"DriverData\"=\"C:\\\\Windows\\\\System32\\\\Drivers\\\\DriverData\"\n"

@@ -70,13 +70,18 @@ NTSTATUS token_thread_impersonate(struct nt_call *c, struct lsw_thread *t, uint6
 }
 
 /* NtOpenThreadToken(Ex): OpenAsSelf changes only whose rights the open is
- * checked with, and the user is the same either way here. */
+ * checked with, and the user is the same either way here.  The handle's
+ * place is cleared first (Windows probes it before it looks at the
+ * thread: a bad one is STATUS_ACCESS_VIOLATION even without a token). */
 NTSTATUS token_open_thread(struct nt_call *c, uint64_t thread, uint32_t access, uint64_t out)
 {
+	const uint64_t none = 0;
+	struct lsw_thread *t;
 	NTSTATUS st;
-	struct lsw_thread *t = thread_from_handle(c, thread, THREAD_QUERY_ANY, &st);
 
-	if (!t)
+	if (tracee_write(c->thread, out, &none, 8) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	if (!(t = thread_from_handle(c, thread, THREAD_QUERY_ANY, &st)))
 		return st;
 	if (!t->token)
 		return LSW_STATUS_NO_TOKEN;

@@ -18,6 +18,7 @@
 #include "emul/sync/waitable.h"
 #include "emul/process/quota.h"
 #include "emul/process/thread_block.h"
+#include "emul/memory/stack.h"
 
 #define APCS_MAX 4096 /* queued for one thread at once */
 #define CTX_P1HOME 0x00
@@ -85,7 +86,7 @@ static int run_next(struct lsw_thread *t, const struct lsw_regs *regs, const uin
 	memcpy(ctx + CTX_P1HOME + 24, &a->routine, 8);
 	memcpy(&sp, ctx + 0x98, 8); /* Rsp */
 	sp = (sp - CTX_SIZE - 0x40) & ~15ull;
-	if (!t->process->ki_apc || tracee_write(t, sp, ctx, CTX_SIZE) < 0)
+	if (!t->process->ki_apc || stack_write_frame(t, sp, ctx, CTX_SIZE) < 0)
 		return -1;
 	jump.rsp = sp;
 	jump.rip = t->process->ki_apc;

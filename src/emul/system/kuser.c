@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include "emul/emul.h"
 #include "emul/system/kuser.h"
+#include "emul/system/sysinfo.h"
 
 #define TICK_NS 15625000ull
 #define EPOCH_1601_TO_1970 116444736000000000ull
@@ -113,7 +114,9 @@ static void fill_static(volatile uint8_t *page)
 	page[0x268] = 1;                    /* ProductTypeIsValid */
 	put32(page, 0x26C, 10);             /* NtMajorVersion */
 	put32(page, 0x270, 0);              /* NtMinorVersion */
+	cpu_features((uint8_t *)page + 0x274); /* ProcessorFeatures[64] */
 	put32(page, 0x2D4, 0);              /* KdDebuggerEnabled, ... */
+	put32(page, 0x2E8, sysinfo_physical_pages()); /* NumberOfPhysicalPages */
 	put32(page, 0x300, (uint32_t)QPC_FREQUENCY); /* QpcFrequency (64 bits) */
 	put32(page, 0x304, (uint32_t)(QPC_FREQUENCY >> 32));
 	put32(page, 0x308, 0);              /* SystemCall: use the syscall instruction */

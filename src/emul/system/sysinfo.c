@@ -84,13 +84,19 @@ NTSTATUS sysinfo_answer(struct nt_call *c, const void *buf, uint32_t need)
 	return st;
 }
 
+uint32_t sysinfo_physical_pages(void)
+{
+	host_counts();
+	return pages > 0 && pages < 0xFFFFFFFFl ? (uint32_t)pages : 0xFFFFFFFFu;
+}
+
 static void basic(void *out)
 {
 	struct basic_info *b = out;
 
 	b->timer_resolution = 156250;
 	b->page_size = PAGE_SIZE_NT;
-	b->physical_pages = pages > 0 && pages < 0xFFFFFFFFl ? (uint32_t)pages : 0xFFFFFFFFu;
+	b->physical_pages = sysinfo_physical_pages();
 	b->lowest_page = 1;
 	b->highest_page = b->physical_pages;
 	b->granularity = ALLOC_GRANULARITY;

@@ -18,6 +18,11 @@ uint64_t sysinfo_cpu_mask(void);
  * stepping; PROCESSOR_IDENTIFIER's text. */
 void cpu_signature(uint16_t *family, uint16_t *model, uint16_t *stepping);
 void cpu_identifier(char *out, size_t len);
+/* cpu_features.c: KUSER_SHARED_DATA.ProcessorFeatures, a byte per PF_*. */
+#define CPU_FEATURES 64
+void cpu_features(uint8_t out[CPU_FEATURES]);
+/* The host's physical pages as Windows counts them (a ULONG). */
+uint32_t sysinfo_physical_pages(void);
 
 /* Answers a class of variable length whose data (need bytes, at most
  * room in buf) a program asked with NtQuerySystemInformation(class,

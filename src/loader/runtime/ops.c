@@ -114,6 +114,10 @@ static long do_op(struct lsw_thread_block *b, const struct lsw_op *op,
 		if (sys2(__NR_membarrier, MEMBARRIER_REGISTER_PRIVATE_EXPEDITED, 0) == 0)
 			sys2(__NR_membarrier, MEMBARRIER_PRIVATE_EXPEDITED, 0);
 		return 0;
+	case LSW_OP_STORE:
+		if (a[1] > LSW_STAGE_SIZE || (a[1] & 7))
+			return -22;
+		return lsw_copy_qwords((void *)a[0], b->stage, a[1] / 8) == a[1] / 8 ? 0 : -14;
 	case LSW_OP_CLONE:
 		if (a[0] & (LSW_BLOCK_SIZE - 1))
 			return -22;

@@ -15,6 +15,31 @@ static BOOL modules_loaded; /* fInvadeProcess, or SymRefreshModuleList */
 static DWORD options = SYMOPT_UNDNAME | SYMOPT_DEFERRED_LOADS;
 static WCHAR search_path[MAX_PATH];
 
+/* The path given, or by default "." then _NT_SYMBOL_PATH and
+ * _NT_ALT_SYMBOL_PATH where they are set, ';' between (SymInitialize's
+ * documented sources). */
+static void set_search_path(PCWSTR path)
+{
+	static const WCHAR *const vars[] = { L"_NT_SYMBOL_PATH", L"_NT_ALT_SYMBOL_PATH" };
+	size_t n;
+
+	if (path) {
+		lstrcpynW(search_path, path, ARRAYSIZE(search_path));
+		return;
+	}
+	lstrcpyW(search_path, L".");
+	for (size_t i = 0; i < ARRAYSIZE(vars); i++) {
+		n = lstrlenW(search_path);
+		if (n + 2 >= ARRAYSIZE(search_path))
+			break;
+		search_path[n] = ';';
+		if (GetEnvironmentVariableW(vars[i], search_path + n + 1,
+					    ARRAYSIZE(search_path) - n - 1) - 1 >=
+		    ARRAYSIZE(search_path) - n - 2)
+			search_path[n] = 0; /* not set, empty or too long */
+	}
+}
+
 BOOL dbg_initialized(HANDLE process)
 {
 	return initialized && process == initialized;
@@ -26,7 +51,7 @@ DBG_API BOOL WINAPI SymInitializeW(HANDLE process, PCWSTR path, BOOL invade)
 		return dbg_fail(ERROR_INVALID_PARAMETER); /* documented: twice without cleanup */
 	initialized = process;
 	modules_loaded = invade;
-	lstrcpynW(search_path, path ? path : L".", ARRAYSIZE(search_path));
+	set_search_path(path);
 	return TRUE;
 }
 
@@ -61,7 +86,7 @@ DBG_API BOOL WINAPI SymSetSearchPathW(HANDLE process, PCWSTR path)
 {
 	if (!dbg_initialized(process))
 		return dbg_fail(ERROR_INVALID_HANDLE);
-	lstrcpynW(search_path, path ? path : L".", ARRAYSIZE(search_path));
+	set_search_path(path);
 	return TRUE;
 }
 

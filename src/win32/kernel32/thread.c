@@ -54,7 +54,7 @@ K32API HANDLE WINAPI CreateRemoteThreadEx(HANDLE process, LPSECURITY_ATTRIBUTES 
 	InitializeObjectAttributes(&oa, NULL, sa && sa->bInheritHandle ? OBJ_INHERIT : 0, NULL,
 				   sa ? sa->lpSecurityDescriptor : NULL);
 	/* STACK_SIZE_PARAM_IS_A_RESERVATION: the size is the reserve, else
-	 * the commit; the supervisor commits the whole stack either way */
+	 * the commit (the reserve is then the image's) */
 	/* through the thunk, created suspended: its start address is set back
 	 * to the routine's before it runs */
 	st = NtCreateThreadEx(&h, THREAD_ALL_ACCESS, &oa, process, (PVOID)routine, arg,

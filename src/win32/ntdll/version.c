@@ -66,36 +66,11 @@ RTLAPI BOOLEAN NTAPI RtlQueryPerformanceFrequency(PLARGE_INTEGER frequency)
 	return TRUE;
 }
 
-static void cpuid(unsigned leaf, unsigned sub, unsigned r[4])
-{
-	__asm__("cpuid" : "=a"(r[0]), "=b"(r[1]), "=c"(r[2]), "=d"(r[3]) : "a"(leaf), "c"(sub));
-}
-
-/* PF_* numbers (winnt.h) from CPUID; what a 64-bit process can rely on
- * anyway (SSE2, NX, cmpxchg16b...) is always there. */
+/* KUSER_SHARED_DATA.ProcessorFeatures (one byte per PF_* number), which
+ * the supervisor fills from cpuid: no NT call, as on Windows. */
 RTLAPI BOOLEAN NTAPI RtlIsProcessorFeaturePresent(ULONG feature)
 {
-	unsigned l1[4], l7[4];
-
-	cpuid(1, 0, l1);
-	cpuid(7, 0, l7);
-	switch (feature) {
-	case PF_COMPARE_EXCHANGE_DOUBLE: case PF_MMX_INSTRUCTIONS_AVAILABLE:
-	case PF_XMMI_INSTRUCTIONS_AVAILABLE: case PF_RDTSC_INSTRUCTION_AVAILABLE:
-	case PF_PAE_ENABLED: case PF_XMMI64_INSTRUCTIONS_AVAILABLE: case PF_NX_ENABLED:
-	case PF_COMPARE_EXCHANGE128: case PF_FASTFAIL_AVAILABLE:
-		return TRUE;
-	case PF_SSE3_INSTRUCTIONS_AVAILABLE: return (l1[2] & 1) != 0;
-	case PF_SSSE3_INSTRUCTIONS_AVAILABLE: return (l1[2] >> 9 & 1) != 0;
-	case PF_SSE4_1_INSTRUCTIONS_AVAILABLE: return (l1[2] >> 19 & 1) != 0;
-	case PF_SSE4_2_INSTRUCTIONS_AVAILABLE: return (l1[2] >> 20 & 1) != 0;
-	case PF_XSAVE_ENABLED: return (l1[2] >> 27 & 1) != 0;
-	case PF_AVX_INSTRUCTIONS_AVAILABLE: return (l1[2] >> 28 & 1) != 0;
-	case PF_RDRAND_INSTRUCTION_AVAILABLE: return (l1[2] >> 30 & 1) != 0;
-	case PF_AVX2_INSTRUCTIONS_AVAILABLE: return (l7[1] >> 5 & 1) != 0;
-	case PF_AVX512F_INSTRUCTIONS_AVAILABLE: return (l7[1] >> 16 & 1) != 0;
-	default: return FALSE;
-	}
+	return feature < 64 && ((volatile BYTE *)(ULONG_PTR)0x7FFE0274)[feature];
 }
 
 /* A 64-bit process is native: its system information is
