@@ -318,11 +318,6 @@ static NTSTATUS hello_phase0(struct nt_call *c)
 	p->image_base = exe_base;
 	p->start.image_entry = exe->pe.entry_rva ? exe_base + exe->pe.entry_rva : 0;
 	p->ntdll_base = ntdll_base;
-	p->start.stack_size = exe->pe.stack_reserve < MIN_STACK ? MIN_STACK
-			   : (exe->pe.stack_reserve + ALLOC_GRANULARITY - 1) & ~(ALLOC_GRANULARITY - 1);
-	if (p->start.stack_size > (256ull << 20))
-		p->start.stack_size = 256ull << 20;
-	p->start.default_stack = p->start.stack_size;
 	p->start.params_flags = creation_flags(p, p->image_dos ? p->image_dos
 							      : process_image_view_dos(p));
 	p->start.stack_commit = exe->pe.stack_commit;
