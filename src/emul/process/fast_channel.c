@@ -304,10 +304,12 @@ bool fast_channel_take(struct lsw_thread *t, struct fast_request *r)
 	unsigned posted = LSW_FAST_POSTED;
 	struct lsw_regs win;
 
-	if (t->busy || !usable(t))
+	if (!t->block_map)
 		return false;
 	f = fast_of(t);
-	if (__atomic_load_n(&f->state, __ATOMIC_RELAXED) != LSW_FAST_POSTED ||
+	/* the state word first: polling looks at it again and again */
+	if (__atomic_load_n(&f->state, __ATOMIC_RELAXED) != LSW_FAST_POSTED || t->busy ||
+	    !usable(t) ||
 	    !__atomic_compare_exchange_n(&f->state, &posted, LSW_FAST_TAKEN, false,
 					 __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
 		return false;
@@ -341,9 +343,15 @@ static void reply(struct lsw_thread *t, uint64_t answer, const void *out, unsign
 		return; /* its block is gone: so is the thread */
 	f = fast_of(t);
 	__atomic_store_n(&f->answer, answer, __ATOMIC_RELAXED);
-	if (nout)
+	/* the runtime leaves nout 0 after each call (lsw_fast_finish): not
+	 * written when there is nothing, so that the cache line the thread
+	 * writes its cpu to stays with it (one more line moving between the
+	 * CPUs per call; one the program set can only store its own values
+	 * where it wrote out[]) */
+	if (nout) {
 		memcpy((void *)f->out, out, nout * sizeof(f->out[0]));
-	__atomic_store_n(&f->nout, nout, __ATOMIC_RELAXED);
+		__atomic_store_n(&f->nout, nout, __ATOMIC_RELAXED);
+	}
 	if (__atomic_exchange_n(&f->state, LSW_FAST_ANSWERED, __ATOMIC_SEQ_CST) ==
 	    LSW_FAST_SLEEPING) {
 		t->process->host->fast_stats.wakes++;
