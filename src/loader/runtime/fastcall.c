@@ -30,7 +30,10 @@ _Static_assert(LSW_FAST_STACK_LOW >= LSW_ALTSTACK_OFFSET + 0x2000 &&
 /* Spin limits in TSC ticks (~0.3-0.4 ns each on this class of machine). */
 #define TAKE_TICKS 26000ull     /* ~10 us: a polling supervisor takes a call in < 1 us,
                                  * unless an interrupt or the host held it up */
-#define ANSWER_MIN_TICKS 3000ull
+#define ANSWER_MIN_TICKS 26000ull /* ~10 us: a sleep costs the supervisor a FUTEX_WAKE and
+                                 * the thread a wake-up (~45 us on an idle CPU here);
+                                 * traced calls (~2 us, more when a line is written)
+                                 * slept on every 50th call with ~1 us */
 #define ANSWER_MAX_TICKS 60000ull
 #define BACKOFF_MAX 256u        /* calls made the old way after withdrawals */
 
