@@ -208,10 +208,9 @@ struct lsw_thread {
 	uint64_t fast_syscall_ns;    /* its last such call answered through the
 				      * syscall (0: none yet) */
 	uint64_t fast_answer_ns;     /* its last such call answered, either way */
-	uint64_t fast_late_ns;       /* how long after that answer its call came
-				      * when it missed its last window (0: not late) */
 	bool fast_missed;            /* its last window passed without a call */
-	uint64_t fast_reach_ns;      /* ... and how long to poll it when unproven */
+	uint64_t fast_reach_ns;      /* how long to poll it when unproven: it came
+				      * late after a missed window (0: no) */
 	struct fast_counts {         /* --debug: what the channel did for it */
 		uint32_t taken, by_syscall, apart, missed, late, here, withdrawn;
 	} fast_counts;

@@ -157,21 +157,19 @@ static bool came_soon(struct lsw_thread *t, uint64_t now)
  * next call, so it missed the 50 us probation window again and again and
  * was backed off for up to 256 calls each time (through lswhost at rest,
  * 12% of the copy's calls were taken).  A thread the channel has served
- * before, or one late twice in a row, is polled next time for as long as
- * it took (and half again), and its backoff ends; one that came later
- * than any window, or never yet served and late once, keeps the backoff
- * (a loader's calls, hundreds of us apart, are never polled for long). */
+ * before is polled next time for as long as it took (and half again), and
+ * its backoff ends; one that came later than any window, or was never
+ * served, keeps the backoff: a loader's calls, hundreds of us apart, are
+ * never polled for long, and under load, where no call of a stream is
+ * taken (it waits for a CPU after each answer), forgiving it doubled the
+ * times it was made hot and found on our CPU, and slowed the copy. */
 static void came_late(struct lsw_thread *t, uint64_t now)
 {
 	uint64_t gap = now - t->fast_answer_ns, reach;
-	bool late_before = t->fast_late_ns != 0;
 
 	t->fast_missed = false;
-	t->fast_late_ns = t->fast_reach_ns = 0;
-	if (!t->fast_answer_ns || gap > FAST_WINDOW_MAX_NS)
-		return;
-	t->fast_late_ns = gap;
-	if (!t->fast_counts.taken && !late_before)
+	t->fast_reach_ns = 0;
+	if (!t->fast_answer_ns || gap > FAST_WINDOW_MAX_NS || !t->fast_counts.taken)
 		return;
 	t->fast_counts.late++;
 	reach = gap + gap / 2;
