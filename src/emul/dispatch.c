@@ -151,14 +151,12 @@ void nt_answer(struct lsw_thread *t, NTSTATUS status)
 	/* a call the channel serves came through the syscall (a DIRECT one,
 	 * or file I/O through the SIGSYS handler) */
 	channel_call = c->row != NT_ROW_NOT_A_CALL && fast_channel_serves(c->number);
-	if (channel_call) {
-		t->process->host->fast_stats.by_syscall++;
+	if (channel_call)
 		fast_channel_syscalled(t); /* its next such call can take the channel */
-	}
 	if (notify_send(t->process->notify_fd, c->notif_id, (int64_t)val, 0) < 0)
 		lsw_log("reply to thread %d lost (thread gone)", t->tid);
 	if (channel_call)
-		fast_channel_answered(t->process->host);
+		fast_channel_answered(t);
 }
 
 static NTSTATUS fetch_stack_args(struct lsw_thread *t, int nargs)

@@ -209,6 +209,13 @@ struct lsw_thread {
 	bool fast_declined;          /* the channel handed its call back */
 	uint64_t fast_syscall_ns;    /* its last such call answered through the
 				      * syscall (0: none yet) */
+	uint64_t fast_answer_ns;     /* its last such call answered, either way */
+	bool fast_missed;            /* its last window passed without a call */
+	uint64_t fast_reach_ns;      /* how long to poll it when unproven: it came
+				      * late after a missed window (0: no) */
+	struct fast_counts {         /* --debug: what the channel did for it */
+		uint32_t taken, by_syscall, apart, missed, late, here, withdrawn;
+	} fast_counts;
 	bool stopped;                /* waits in LSW_REQ_INTERRUPT */
 	struct apc *apc_first, *apc_last; /* user APCs queued (apc.c) */
 	bool alertable;              /* in an alertable wait */

@@ -146,7 +146,7 @@ void serve_fast(struct lsw_thread *t, const struct fast_request *r)
 	c->rsp = r->rsp;
 	c->rip = r->rip;
 	c->row = NT_ROW_NOT_A_CALL;
-	c->out_by_runtime = !thread_observer(t) && fast_channel_reports(r->number);
+	c->out_by_runtime = fast_channel_reports(r->number);
 	if (!r->served) { /* the stubs post nothing else: the program wrote it */
 		nt_answer(t, LSW_STATUS_INVALID_SYSTEM_SERVICE);
 		return;

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "emul/emul.h"
+#include "emul/memory/memory.h"
 #include "tracer/tracee_mem.h"
 
 #define MEMO_SLOTS 16
@@ -101,23 +102,40 @@ int tracee_read(struct lsw_thread *t, uint64_t addr, void *buf, size_t len)
 }
 
 /* A fast call's quadword output goes to the runtime with the answer
- * (fast_channel_answer): it stores it itself, no process_vm_writev. */
-static bool out_by_runtime(struct lsw_thread *t, uint64_t addr, const void *buf, size_t len)
+ * (fast_channel_answer): it stores it itself, no process_vm_writev.  When
+ * the call is traced (the memo is on), the trace shows the output as the
+ * call ends (from the memo) and the status the call returns: only an
+ * address our view of the memory finds writable goes to the runtime (one
+ * the program unmaps before the runtime stores there still fails the call
+ * with STATUS_ACCESS_VIOLATION, which the trace line would not show); any
+ * other is written here, and the call fails as before. */
+static bool runtime_may_store(struct lsw_thread *t, uint64_t addr, size_t len)
 {
-	struct nt_call *c = &t->call;
+	const struct nt_call *c = &t->call;
 
 	if (!c->out_by_runtime || len != 8 || c->nout == LSW_FAST_MAX_OUT)
 		return false;
+	return !t->memo || !t->memo->on || memory_probe_write(t->process, addr, len);
+}
+
+static void out_by_runtime(struct lsw_thread *t, uint64_t addr, const void *buf, size_t len)
+{
+	struct nt_call *c = &t->call;
+
 	c->out[c->nout].addr = addr;
 	memcpy(&c->out[c->nout].value, buf, 8);
 	c->nout++;
-	return true;
+	memo_put(t, addr, buf, len);
 }
 
 int tracee_write(struct lsw_thread *t, uint64_t addr, const void *buf, size_t len)
 {
-	if (len == 0 || out_by_runtime(t, addr, buf, len))
+	if (len == 0)
 		return 0;
+	if (runtime_may_store(t, addr, len)) {
+		out_by_runtime(t, addr, buf, len);
+		return 0;
+	}
 	if (tracee_mem_write(memory_of(t), addr, buf, len) < 0)
 		return -1;
 	memo_put(t, addr, buf, len);
@@ -127,7 +145,7 @@ int tracee_write(struct lsw_thread *t, uint64_t addr, const void *buf, size_t le
 int tracee_write2(struct lsw_thread *t, uint64_t a1, const void *b1, size_t l1,
 		  uint64_t a2, const void *b2, size_t l2)
 {
-	if (l1 == 8 && l2 == 8 && t->call.out_by_runtime && t->call.nout == 0) {
+	if (t->call.nout == 0 && runtime_may_store(t, a1, l1) && runtime_may_store(t, a2, l2)) {
 		out_by_runtime(t, a1, b1, l1);
 		out_by_runtime(t, a2, b2, l2);
 		return 0;

@@ -139,10 +139,42 @@ static void sync_wakeup(struct lsw_process *p)
  * lswhost's CPU a run, and no call ever taken), is not polled for. */
 static bool came_soon(struct lsw_thread *t, uint64_t now)
 {
-	uint64_t last = t->fast_syscall_ns;
+	uint64_t last = t->fast_syscall_ns, limit = FAST_PROBATION_NS;
 
 	t->fast_syscall_ns = now;
-	return last && now - last <= (t->fast_proven ? FAST_WINDOW_MAX_NS : FAST_PROBATION_NS);
+	if (t->fast_proven)
+		limit = FAST_WINDOW_MAX_NS;
+	else if (t->fast_reach_ns > limit)
+		limit = t->fast_reach_ns;
+	return last && now - last <= limit;
+}
+
+/* t missed its last window and now called through the syscall.  Came it
+ * within the longest window after its answer, it was late, not idle: a
+ * thread answered through the notification while it is polled wakes on
+ * another CPU, which costs ~45 us when that CPU idles (bench/mechanisms
+ * notif_cross at rest), and a copy's thread then moves 64 KiB before its
+ * next call, so it missed the 50 us probation window again and again and
+ * was backed off for up to 256 calls each time (through lswhost at rest,
+ * 12% of the copy's calls were taken).  A thread the channel has served
+ * before is polled next time for as long as it took (and half again), and
+ * its backoff ends; one that came later than any window, or was never
+ * served, keeps the backoff: a loader's calls, hundreds of us apart, are
+ * never polled for long, and under load, where no call of a stream is
+ * taken (it waits for a CPU after each answer), forgiving it doubled the
+ * times it was made hot and found on our CPU, and slowed the copy. */
+static void came_late(struct lsw_thread *t, uint64_t now)
+{
+	uint64_t gap = now - t->fast_answer_ns, reach;
+
+	t->fast_missed = false;
+	t->fast_reach_ns = 0;
+	if (!t->fast_answer_ns || gap > FAST_WINDOW_MAX_NS || !t->fast_counts.taken)
+		return;
+	t->fast_counts.late++;
+	reach = gap + gap / 2;
+	t->fast_reach_ns = reach > FAST_WINDOW_MAX_NS ? FAST_WINDOW_MAX_NS : reach;
+	t->fast_skip = t->fast_backoff = 0;
 }
 
 void fast_channel_syscalled(struct lsw_thread *t)
@@ -151,9 +183,13 @@ void fast_channel_syscalled(struct lsw_thread *t)
 	uint64_t now = loop_now_ns();
 	bool soon;
 
+	h->fast_stats.by_syscall++;
+	t->fast_counts.by_syscall++;
 	came(h, now);
 	if (!t->block_map)
 		return;
+	if (t->fast_missed)
+		came_late(t, now);
 	soon = came_soon(t, now);
 	/* where it runs after this answer is not known until it posts */
 	__atomic_store_n(&fast_of(t)->cpu, 0, __ATOMIC_RELAXED);
@@ -161,7 +197,7 @@ void fast_channel_syscalled(struct lsw_thread *t)
 		if (t->fast_declined || soon)
 			fast_channel_touch(t);
 		else
-			h->fast_stats.apart++;
+			h->fast_stats.apart++, t->fast_counts.apart++;
 		t->fast_declined = false;
 		return;
 	}
@@ -170,6 +206,7 @@ void fast_channel_syscalled(struct lsw_thread *t)
 	 * which must not cross CPUs meanwhile */
 	fast_channel_cool(t);
 	h->fast_stats.withdrawn++;
+	t->fast_counts.withdrawn++;
 }
 
 /* The polled blocks' word: our CPU + 1, or any other non-zero value when
@@ -204,9 +241,22 @@ void fast_channel_rest(struct lsw_thread *t)
 	t->fast_skip = t->fast_backoff;
 }
 
-void fast_channel_answered(struct lsw_host *h)
+void fast_channel_answered(struct lsw_thread *t)
 {
-	h->fast_answered_ns = h->fast_last_ns = loop_now_ns();
+	struct lsw_host *h = t->process->host;
+
+	h->fast_answered_ns = h->fast_last_ns = t->fast_answer_ns = loop_now_ns();
+}
+
+void fast_channel_thread_report(const struct lsw_thread *t)
+{
+	const struct fast_counts *n = &t->fast_counts;
+
+	if (n->taken || n->by_syscall)
+		lsw_log("fast channel: thread %u: %u calls taken, %u by the syscall (%u too far "
+			"apart to poll for, %u late after a missed window), %u windows missed, "
+			"%u times on our CPU, %u withdrawn", t->win_tid, n->taken, n->by_syscall,
+			n->apart, n->late, n->missed, n->here, n->withdrawn);
 }
 
 void fast_channel_touch(struct lsw_thread *t)
@@ -252,17 +302,21 @@ bool fast_channel_take(struct lsw_thread *t, struct fast_request *r)
 	unsigned posted = LSW_FAST_POSTED;
 	struct lsw_regs win;
 
-	if (t->busy || !usable(t))
+	if (!t->block_map)
 		return false;
 	f = fast_of(t);
-	if (__atomic_load_n(&f->state, __ATOMIC_RELAXED) != LSW_FAST_POSTED ||
+	/* the state word first: polling looks at it again and again */
+	if (__atomic_load_n(&f->state, __ATOMIC_RELAXED) != LSW_FAST_POSTED || t->busy ||
+	    !usable(t) ||
 	    !__atomic_compare_exchange_n(&f->state, &posted, LSW_FAST_TAKEN, false,
 					 __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
 		return false;
 	/* once each, into our memory: the program may change them meanwhile */
 	t->process->host->fast_stats.taken++;
+	t->fast_counts.taken++;
 	t->fast_backoff = 0;
 	t->fast_taken = t->fast_proven = true;
+	t->fast_missed = false;
 	came(t->process->host, loop_now_ns());
 	r->number = __atomic_load_n(&f->number, __ATOMIC_RELAXED);
 	memcpy(r->args, (const void *)f->args, sizeof(r->args));
@@ -287,9 +341,15 @@ static void reply(struct lsw_thread *t, uint64_t answer, const void *out, unsign
 		return; /* its block is gone: so is the thread */
 	f = fast_of(t);
 	__atomic_store_n(&f->answer, answer, __ATOMIC_RELAXED);
-	if (nout)
+	/* the runtime leaves nout 0 after each call (lsw_fast_finish): not
+	 * written when there is nothing, so that the cache line the thread
+	 * writes its cpu to stays with it (one more line moving between the
+	 * CPUs per call; one the program set can only store its own values
+	 * where it wrote out[]) */
+	if (nout) {
 		memcpy((void *)f->out, out, nout * sizeof(f->out[0]));
-	__atomic_store_n(&f->nout, nout, __ATOMIC_RELAXED);
+		__atomic_store_n(&f->nout, nout, __ATOMIC_RELAXED);
+	}
 	if (__atomic_exchange_n(&f->state, LSW_FAST_ANSWERED, __ATOMIC_SEQ_CST) ==
 	    LSW_FAST_SLEEPING) {
 		t->process->host->fast_stats.wakes++;
@@ -304,7 +364,7 @@ static void reply(struct lsw_thread *t, uint64_t answer, const void *out, unsign
 	    !t->exited)
 		syscall(SYS_tgkill, t->process->pid, t->tid, LSW_INTERRUPT_SIGNAL);
 	fast_channel_touch(t);
-	fast_channel_answered(t->process->host);
+	fast_channel_answered(t);
 }
 
 void fast_channel_answer(struct lsw_thread *t, uint32_t status, bool ops, const void *out,

@@ -52,8 +52,10 @@ void fast_channel_cool(struct lsw_thread *t);
 void fast_channel_syscalled(struct lsw_thread *t);
 /* A call of fastcalls.def was just answered, either way: polling goes on
  * for the window from now. */
+void fast_channel_answered(struct lsw_thread *t);
+/* --debug: what the channel did for t, when it did anything. */
+void fast_channel_thread_report(const struct lsw_thread *t);
 struct lsw_host;
-void fast_channel_answered(struct lsw_host *h);
 /* The supervisor now runs on cpu + 1 (0: not known): the polled blocks
  * say so (the runtime does not wait for a supervisor on its own CPU). */
 void fast_channel_moved(struct lsw_host *h, unsigned cpu);

@@ -153,6 +153,7 @@ void thread_record_free(struct lsw_thread *t)
 	}
 	token_thread_set(t, NULL);
 	tracee_memo_free(t);
+	fast_channel_thread_report(t);
 	fast_channel_cool(t);
 	thread_block_unmap(t->block_map);
 	t->block_map = NULL;

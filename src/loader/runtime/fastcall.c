@@ -30,7 +30,10 @@ _Static_assert(LSW_FAST_STACK_LOW >= LSW_ALTSTACK_OFFSET + 0x2000 &&
 /* Spin limits in TSC ticks (~0.3-0.4 ns each on this class of machine). */
 #define TAKE_TICKS 26000ull     /* ~10 us: a polling supervisor takes a call in < 1 us,
                                  * unless an interrupt or the host held it up */
-#define ANSWER_MIN_TICKS 3000ull
+#define ANSWER_MIN_TICKS 26000ull /* ~10 us: a sleep costs the supervisor a FUTEX_WAKE and
+                                 * the thread a wake-up (~45 us on an idle CPU here);
+                                 * traced calls (~2 us, more when a line is written)
+                                 * slept on every 50th call with ~1 us */
 #define ANSWER_MAX_TICKS 60000ull
 #define BACKOFF_MAX 256u        /* calls made the old way after withdrawals */
 
@@ -106,7 +109,8 @@ void lsw_fast_finish(struct lsw_fast *f)
 	}
 	if (!ok)
 		f->answer = (unsigned)LSW_STATUS_ACCESS_VIOLATION;
-	__atomic_store_n(&f->nout, 0, __ATOMIC_RELEASE);
+	if (n) /* left 0: the supervisor writes it only for a call with outputs */
+		__atomic_store_n(&f->nout, 0, __ATOMIC_RELEASE);
 }
 
 /* After a withdrawal the next calls go the old way, more of them each
@@ -181,6 +185,7 @@ __attribute__((used)) unsigned long long lsw_fast_call(void)
 	struct lsw_thread_block *b = (struct lsw_thread_block *)(sp & ~(LSW_BLOCK_SIZE - 1));
 	struct lsw_fast *f = (struct lsw_fast *)((char *)b + LSW_FAST_OFFSET);
 	unsigned long long blocked = INTERRUPT_BIT, was = 0, status;
+	unsigned cpu;
 	int io;
 
 	if (f->skip) {
@@ -188,8 +193,10 @@ __attribute__((used)) unsigned long long lsw_fast_call(void)
 		__atomic_store_n(&f->state, LSW_FAST_IDLE, __ATOMIC_RELEASE);
 		return LSW_FAST_FALLBACK;
 	}
-	f->cpu = this_cpu();
-	if (f->cpu && __atomic_load_n(&f->polling, __ATOMIC_RELAXED) == f->cpu) {
+	cpu = this_cpu();
+	if (f->cpu != cpu) /* a store only when it moved: its line stays ours */
+		f->cpu = cpu;
+	if (cpu && __atomic_load_n(&f->polling, __ATOMIC_RELAXED) == cpu) {
 		/* it polls from this CPU, where we run: it is not running */
 		__atomic_store_n(&f->state, LSW_FAST_IDLE, __ATOMIC_RELEASE);
 		return withdrawn(f);
