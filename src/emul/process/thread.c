@@ -474,7 +474,7 @@ static NTSTATUS thread_make(struct nt_call *tc, uint64_t start, uint64_t arg, bo
 	if (!t->stack_base || !t->teb || !t->block || !(t->win_tid = client_id_alloc(&p->host->ids))) {
 		/* the pool quota, spent by a region's charge rather than the
 		 * thread's own, still ends the thread as the quota */
-		st = quota_charge(p, QUOTA_NONPAGED, sizeof(*t)) == LSW_STATUS_SUCCESS
+		st = quota_charge(p, QUOTA_NONPAGED, sizeof(*t)) == (NTSTATUS)LSW_STATUS_SUCCESS
 			     ? LSW_STATUS_NO_MEMORY
 			     : LSW_STATUS_QUOTA_EXCEEDED;
 		if (st == LSW_STATUS_NO_MEMORY)
