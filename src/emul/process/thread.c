@@ -477,7 +477,7 @@ static NTSTATUS thread_make(struct nt_call *tc, uint64_t start, uint64_t arg, bo
 		st = quota_charge(p, QUOTA_NONPAGED, sizeof(*t)) == (NTSTATUS)LSW_STATUS_SUCCESS
 			     ? LSW_STATUS_NO_MEMORY
 			     : LSW_STATUS_QUOTA_EXCEEDED;
-		if (st == LSW_STATUS_NO_MEMORY)
+		if (st == (NTSTATUS)LSW_STATUS_NO_MEMORY)
 			quota_release(p, QUOTA_NONPAGED, sizeof(*t));
 		/* what was reserved stays reserved: the VAD and the ops agree;
 		 * the block serves the next thread */
