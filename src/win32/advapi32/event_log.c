@@ -126,33 +126,41 @@ static const char *type_name(WORD type)
 	return "success";
 }
 
-/* Appends UTF-8 of w (NUL-terminated) to the line being built. */
-static BOOL put_w(HANDLE file, const WCHAR *w)
+/* An event's line, built whole so that it is appended in one write (runs
+ * sharing the prefix do not interleave their lines). */
+struct line {
+	char *text;
+	size_t len;
+};
+
+/* UTF-8 bytes of w without its NUL. */
+static size_t utf8_len(const WCHAR *w)
 {
 	int n = WideCharToMultiByte(CP_UTF8, 0, w, -1, NULL, 0, NULL, NULL);
-	char *a = n > 1 ? adv_alloc(n) : NULL;
-	DWORD done;
-	BOOL ok;
 
-	if (n <= 1)
-		return TRUE;
-	if (!a)
-		return FALSE;
-	WideCharToMultiByte(CP_UTF8, 0, w, -1, a, n, NULL, NULL);
-	ok = WriteFile(file, a, n - 1, &done, NULL);
-	adv_free(a);
-	return ok;
+	return n > 1 ? (size_t)n - 1 : 0;
 }
 
-static BOOL put_a(HANDLE file, const char *s)
+/* The buffer was sized for everything put (append_event). */
+static void put_w(struct line *l, const WCHAR *w)
 {
-	DWORD done;
+	size_t n = utf8_len(w);
 
-	return WriteFile(file, s, (DWORD)strlen(s), &done, NULL);
+	if (n)
+		WideCharToMultiByte(CP_UTF8, 0, w, -1, l->text + l->len, (int)n, NULL, NULL);
+	l->len += n;
 }
 
-/* Appends prefix, then value in decimal with at least `width` digits. */
-static BOOL put_uint(HANDLE file, const char *prefix, unsigned long value, int width)
+static void put_a(struct line *l, const char *s)
+{
+	size_t n = strlen(s);
+
+	memcpy(l->text + l->len, s, n);
+	l->len += n;
+}
+
+/* Puts prefix, then value in decimal with at least `width` digits. */
+static void put_uint(struct line *l, const char *prefix, unsigned long value, int width)
 {
 	char digits[24], *p = digits + sizeof(digits);
 
@@ -161,7 +169,8 @@ static BOOL put_uint(HANDLE file, const char *prefix, unsigned long value, int w
 		*--p = (char)('0' + value % 10);
 		value /= 10;
 	} while (value || digits + sizeof(digits) - 1 - p < width);
-	return put_a(file, prefix) && put_a(file, p);
+	put_a(l, prefix);
+	put_a(l, p);
 }
 
 static HANDLE open_log(void)
@@ -172,28 +181,54 @@ static HANDLE open_log(void)
 			   NULL, OPEN_ALWAYS, FILE_ATTRIBUTE_NORMAL, NULL);
 }
 
+/* The fixed part of a line: time, type, the numbers (source apart). */
+#define LINE_FIXED 160
+
 /* One line: time, type, source, id, category, then the strings, each
  * after " | "; the raw data is counted, not written. */
 static BOOL append_event(const WCHAR *source, WORD type, WORD category, DWORD id, WORD nstrings,
 			 const WCHAR **strings, DWORD data_size)
 {
-	HANDLE file = open_log();
+	size_t size = LINE_FIXED + utf8_len(source);
+	struct line l = { NULL, 0 };
 	SYSTEMTIME t;
+	HANDLE file;
+	DWORD done;
 	BOOL ok;
 
-	if (file == INVALID_HANDLE_VALUE)
+	for (WORD i = 0; i < nstrings; i++)
+		size += 3 + (strings[i] ? utf8_len(strings[i]) : 0);
+	if (size > MAXDWORD || !(l.text = adv_alloc(size))) {
+		SetLastError(ERROR_NOT_ENOUGH_MEMORY);
 		return FALSE;
+	}
 	GetSystemTime(&t);
-	ok = put_uint(file, "", t.wYear, 4) && put_uint(file, "-", t.wMonth, 2) &&
-	     put_uint(file, "-", t.wDay, 2) && put_uint(file, " ", t.wHour, 2) &&
-	     put_uint(file, ":", t.wMinute, 2) && put_uint(file, ":", t.wSecond, 2) &&
-	     put_a(file, " ") && put_a(file, type_name(type)) && put_a(file, " ") &&
-	     put_w(file, source) && put_uint(file, " id=", id & 0xffff, 1) &&
-	     put_uint(file, " category=", category, 1) && put_uint(file, " data=", data_size, 1);
-	for (WORD i = 0; ok && i < nstrings; i++)
-		ok = put_a(file, " | ") && put_w(file, strings[i] ? strings[i] : L"");
-	ok = ok && put_a(file, "\r\n");
+	put_uint(&l, "", t.wYear, 4);
+	put_uint(&l, "-", t.wMonth, 2);
+	put_uint(&l, "-", t.wDay, 2);
+	put_uint(&l, " ", t.wHour, 2);
+	put_uint(&l, ":", t.wMinute, 2);
+	put_uint(&l, ":", t.wSecond, 2);
+	put_a(&l, " ");
+	put_a(&l, type_name(type));
+	put_a(&l, " ");
+	put_w(&l, source);
+	put_uint(&l, " id=", id & 0xffff, 1);
+	put_uint(&l, " category=", category, 1);
+	put_uint(&l, " data=", data_size, 1);
+	for (WORD i = 0; i < nstrings; i++) {
+		put_a(&l, " | ");
+		if (strings[i])
+			put_w(&l, strings[i]);
+	}
+	put_a(&l, "\r\n");
+	if ((file = open_log()) == INVALID_HANDLE_VALUE) {
+		adv_free(l.text);
+		return FALSE;
+	}
+	ok = WriteFile(file, l.text, (DWORD)l.len, &done, NULL);
 	CloseHandle(file);
+	adv_free(l.text);
 	return ok;
 }
 
