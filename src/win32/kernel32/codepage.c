@@ -106,10 +106,18 @@ static BOOL cp_info(UINT cp, CPINFOEXW *info)
 	return TRUE;
 }
 
+/* Only the fields and the name up to its NUL reach the caller, as on
+ * Windows: .NET Core 2.x's CPINFOEXW declares CodePageName as 260 bytes
+ * (284 in all, not 544), and filling the whole structure overran its
+ * stack frame (its GS cookie check then failed fast). */
 K32API BOOL WINAPI GetCPInfoExW(UINT cp, DWORD flags, LPCPINFOEXW info)
 {
-	if (!info || !cp_info(k32_resolve_cp(cp), info))
+	CPINFOEXW w;
+
+	if (!info || !cp_info(k32_resolve_cp(cp), &w))
 		return k32_error(ERROR_INVALID_PARAMETER);
+	memcpy(info, &w, offsetof(CPINFOEXW, CodePageName) +
+				 (wcslen(w.CodePageName) + 1) * sizeof(WCHAR));
 	return TRUE;
 }
 
