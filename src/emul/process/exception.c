@@ -278,10 +278,16 @@ static uint32_t fault_code(const struct lsw_fault *f)
 
 #define STATUS_ASSERTION_FAILURE 0xC0000420u
 
-/* int 2c and int 2d, Windows' assertion and debug service interrupts:
- * Linux refuses them with a general protection fault whose error code
- * names the vector (vector * 8 | 2, an IDT gate).  int 2d raises a
- * breakpoint with the service code (Rax) and goes on after the int. */
+/* int 2c and int 2d, Windows' assertion and debug service interrupts,
+ * and int 29, __fastfail: Linux refuses them with a general protection
+ * fault whose error code names the vector (vector * 8 | 2, an IDT gate).
+ * int 2d raises a breakpoint with the service code (Rax) and goes on
+ * after the int; int 29 reports STATUS_STACK_BUFFER_OVERRUN with the
+ * fail-fast code (Rcx), which no handler of the program sees
+ * (fault_deliver ends the process). */
+#define STATUS_STACK_BUFFER_OVERRUN 0xC0000409u
+#define FAST_FAIL_VECTOR 0x29
+#define EXCEPTION_NONCONTINUABLE 0x1u
 static bool service_interrupt(const struct lsw_thread_block *b, struct exc_record *rec,
 			      uint64_t *rip)
 {
@@ -298,6 +304,12 @@ static bool service_interrupt(const struct lsw_thread_block *b, struct exc_recor
 		rec->nparams = 1;
 		rec->info[0] = b->regs.rax;
 		*rip += 2;
+		break;
+	case FAST_FAIL_VECTOR:
+		rec->code = STATUS_STACK_BUFFER_OVERRUN;
+		rec->flags = EXCEPTION_NONCONTINUABLE;
+		rec->nparams = 1;
+		rec->info[0] = b->regs.rcx;
 		break;
 	default:
 		return false;
@@ -432,6 +444,15 @@ static void fault_deliver(struct lsw_thread *t, bool tell_debugger, uint32_t con
 	}
 	if (kernel_debug_service(&b, &rec)) {
 		fault_continue(t, &b, &rec, rip + 1); /* Windows skips a byte more */
+		return;
+	}
+	if (rec.code == STATUS_STACK_BUFFER_OVERRUN && b.fault.signo == SIGSEGV &&
+	    (b.fault.err >> 3) == FAST_FAIL_VECTOR) {
+		/* fail fast: a debugger hears of it, second chance only; then
+		 * the process ends, whatever the debugger answers */
+		if (tell_debugger && debug_report_exception(t, &rec, false, true, fault_resume))
+			return;
+		unhandled(t, &rec);
 		return;
 	}
 	if (tell_debugger && rec.code == (uint32_t)LSW_STATUS_SINGLE_STEP &&
