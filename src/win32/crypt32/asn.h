@@ -137,7 +137,7 @@ HRESULT asn_decode_top(const struct asn_type *t, const BYTE *data, DWORD len,
 
 /* asn_leaves.c */
 extern const struct asn_type asn_int, asn_enumerated, asn_int_blob, asn_uint_blob, asn_octets,
-	asn_bits, asn_bits_trimmed, asn_bits_reversed, asn_oid, asn_bool, asn_any, asn_any_or_null,
+	asn_bits, asn_bits_trimmed, asn_oid_or_empty, asn_bits_reversed, asn_oid, asn_bool, asn_any, asn_any_or_null,
 	asn_time, asn_utc_time, asn_null, asn_ia5_wide;
 /* asn_strings.c */
 extern const struct asn_type asn_name_value, asn_unicode_name_value, asn_alt_entry,

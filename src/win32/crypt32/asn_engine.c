@@ -157,6 +157,8 @@ HRESULT asn_encode_array(const struct asn_type *t, const void *value, BYTE tag,
 
 	if (count && !items)
 		return STATUS_ACCESS_VIOLATION;
+	if (!count && t->param)
+		return E_INVALIDARG; /* a list that must not be empty */
 	for (DWORD i = 0; i < count; i++)
 		if ((hr = asn_encode_value(t->element, items + i * t->element->size, 0, o, e))) {
 			if (t->err_shift)
@@ -288,7 +290,7 @@ HRESULT asn_decode_seq(const struct asn_type *t, const struct der_tlv *tlv, void
 			return CRYPT_E_ASN1_CORRUPT;
 		}
 		if ((hr = der_read(p, (DWORD)(end - p), &item)))
-			return hr;
+			return hr == CRYPT_E_ASN1_EOD ? CRYPT_E_ASN1_CORRUPT : hr; /* past its sequence */
 		if (!asn_tag_matches(f->type, f->tagging, item.tag)) {
 			if (f->presence != ASN_REQUIRED)
 				continue;
@@ -298,7 +300,7 @@ HRESULT asn_decode_seq(const struct asn_type *t, const struct der_tlv *tlv, void
 			return hr;
 		p += item.size;
 	}
-	return 0;
+	return p == end ? 0 : CRYPT_E_ASN1_CORRUPT; /* what no field took */
 }
 
 HRESULT asn_decode_array(const struct asn_type *t, const struct der_tlv *tlv, void *value,
@@ -316,7 +318,7 @@ HRESULT asn_decode_array(const struct asn_type *t, const struct der_tlv *tlv, vo
 		struct der_tlv item;
 
 		if ((hr = der_read(p, (DWORD)(end - p), &item)))
-			return hr;
+			return hr == CRYPT_E_ASN1_EOD ? CRYPT_E_ASN1_CORRUPT : hr;
 		if (!asn_tag_matches(el, 0, item.tag))
 			return CRYPT_E_ASN1_BADTAG;
 		p += item.size;

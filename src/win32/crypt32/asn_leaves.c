@@ -22,7 +22,8 @@ static BOOL pointer_null(const void *value)
 static HRESULT encode_int(const struct asn_type *t, const void *value, BYTE tag,
 			  struct der_out *o, struct asn_encoder *e)
 {
-	der_put_integer_le(o, tag, value, sizeof(int), FALSE);
+	/* param: ENUMERATED, which Windows writes as an unsigned value */
+	der_put_integer_le(o, tag, value, sizeof(int), t->param);
 	return 0;
 }
 
@@ -48,7 +49,7 @@ static HRESULT decode_int(const struct asn_type *t, const struct der_tlv *tlv, v
 const struct asn_type asn_int = { .tag = DER_INTEGER, .size = sizeof(int), .encode = encode_int,
 				  .decode = decode_int, .is_empty = dword_zero };
 const struct asn_type asn_enumerated = { .tag = DER_ENUMERATED, .size = sizeof(int),
-					 .encode = encode_int, .decode = decode_int };
+					 .encode = encode_int, .decode = decode_int, .param = TRUE };
 
 /* CRYPT_INTEGER_BLOB (little-endian, signed) and CRYPT_UINT_BLOB */
 static HRESULT encode_int_blob(const struct asn_type *t, const void *value, BYTE tag,
@@ -104,14 +105,56 @@ static HRESULT encode_octets(const struct asn_type *t, const void *value, BYTE t
 	return 0;
 }
 
+/* BER's constructed OCTET STRING: the concatenation of the pieces inside
+ * (out NULL: only their length). */
+static HRESULT join_pieces(const struct der_tlv *tlv, BYTE *out, DWORD *total, int depth)
+{
+	const BYTE *p = tlv->value, *end = tlv->value + tlv->len;
+	HRESULT hr;
+
+	if (depth > 8)
+		return CRYPT_E_ASN1_CORRUPT;
+	while (p < end) {
+		struct der_tlv piece;
+
+		if ((hr = der_read(p, (DWORD)(end - p), &piece)))
+			return hr;
+		if (piece.tag == (DER_OCTETS | DER_CONSTRUCTED)) {
+			if ((hr = join_pieces(&piece, out, total, depth + 1)))
+				return hr;
+		} else if (piece.tag == DER_OCTETS) {
+			if (out)
+				memcpy(out + *total, piece.value, piece.len);
+			*total += piece.len;
+		} else {
+			return CRYPT_E_ASN1_CORRUPT;
+		}
+		p += piece.size;
+	}
+	return 0;
+}
+
 static HRESULT decode_octets(const struct asn_type *t, const struct der_tlv *tlv, void *value,
 			     struct asn_arena *a)
 {
 	CRYPT_DATA_BLOB *b = value;
+	DWORD n = 0;
+	HRESULT hr;
 	BYTE *p;
 
-	if (tlv->tag & DER_CONSTRUCTED)
-		return CRYPT_E_ASN1_BADTAG;
+	if (tlv->tag & DER_CONSTRUCTED) {
+		if ((hr = join_pieces(tlv, NULL, &n, 0)))
+			return hr;
+		p = asn_take(a, n);
+		n = 0;
+		if (p)
+			join_pieces(tlv, p, &n, 0);
+		if (b) {
+			b->cbData = n;
+			b->pbData = n ? p : NULL;
+		}
+		return 0;
+	}
 	p = asn_keep(a, tlv->value, tlv->len);
 	if (b) {
 		b->cbData = tlv->len;
@@ -120,9 +163,14 @@ static HRESULT decode_octets(const struct asn_type *t, const struct der_tlv *tlv
 	return 0;
 }
 
+static BOOL octets_accepts(const struct asn_type *t, BYTE tag)
+{
+	return tag == DER_OCTETS || tag == (DER_OCTETS | DER_CONSTRUCTED);
+}
+
 const struct asn_type asn_octets = { .tag = DER_OCTETS, .size = sizeof(CRYPT_DATA_BLOB),
 				     .encode = encode_octets, .decode = decode_octets,
-				     .is_empty = blob_empty };
+				     .accepts = octets_accepts, .is_empty = blob_empty };
 
 /* CRYPT_BIT_BLOB <-> BIT STRING.  param 1: key usage, trailing zero bits
  * dropped; param 2: the bytes reversed (signatures, little-endian in
@@ -215,6 +263,8 @@ static HRESULT encode_oid(const struct asn_type *t, const void *value, BYTE tag,
 	const char *oid = *(const char *const *)value;
 	DWORD start = o->len;
 
+	if (!oid && !t->param)
+		return E_INVALIDARG;
 	if (!oid || !*oid) {
 		der_put_tlv(o, tag, NULL, 0);
 		return 0;
@@ -243,6 +293,10 @@ static HRESULT decode_oid(const struct asn_type *t, const struct der_tlv *tlv, v
 
 const struct asn_type asn_oid = { .tag = DER_OID, .size = sizeof(char *), .encode = encode_oid,
 				  .decode = decode_oid, .is_empty = pointer_null };
+/* An algorithm's OID may be NULL: written empty */
+const struct asn_type asn_oid_or_empty = { .tag = DER_OID, .size = sizeof(char *),
+					   .encode = encode_oid, .decode = decode_oid,
+					   .is_empty = pointer_null, .param = TRUE };
 
 /* BOOL <-> BOOLEAN */
 static HRESULT encode_bool(const struct asn_type *t, const void *value, BYTE tag,
@@ -276,7 +330,6 @@ static HRESULT encode_any(const struct asn_type *t, const void *value, BYTE tag,
 			  struct der_out *o, struct asn_encoder *e)
 {
 	const CRYPT_DER_BLOB *b = value;
-	struct der_tlv tlv;
 
 	if (!b->cbData) {
 		if (t->param)
@@ -285,9 +338,7 @@ static HRESULT encode_any(const struct asn_type *t, const void *value, BYTE tag,
 	}
 	if (!b->pbData)
 		return STATUS_ACCESS_VIOLATION;
-	if (der_read(b->pbData, b->cbData, &tlv))
-		return CRYPT_E_ASN1_EOD;
-	der_put(o, b->pbData, b->cbData);
+	der_put(o, b->pbData, b->cbData); /* as given: Windows does not check it */
 	return 0;
 }
 

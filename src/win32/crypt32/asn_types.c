@@ -55,7 +55,7 @@ static const struct asn_type alt_name =
 
 /* AlgorithmIdentifier, SubjectPublicKeyInfo, extensions */
 static const struct asn_field algorithm_fields[] = {
-	F(&asn_oid, CRYPT_ALGORITHM_IDENTIFIER, pszObjId),
+	F(&asn_oid_or_empty, CRYPT_ALGORITHM_IDENTIFIER, pszObjId),
 	{ &asn_any_or_null, offsetof(CRYPT_ALGORITHM_IDENTIFIER, Parameters), 0, ASN_OPT_OID,
 	  offsetof(CRYPT_ALGORITHM_IDENTIFIER, pszObjId) },
 };
@@ -186,7 +186,11 @@ static const struct asn_field dist_point_fields[] = {
 	TAGGED(&alt_name, CRL_DIST_POINT, CRLIssuer, ASN_IMPLICIT(2), ASN_OPT_EMPTY),
 };
 static const struct asn_type dist_point = ASN_SEQ(DER_SEQUENCE, CRL_DIST_POINT, dist_point_fields);
-static const struct asn_type dist_points = ASN_ARRAY(DER_SEQUENCE, &dist_point);
+static const struct asn_type dist_points = {
+	.tag = DER_SEQUENCE, .size = sizeof(CRL_DIST_POINTS_INFO), .encode = asn_encode_array,
+	.decode = asn_decode_array, .element = &dist_point, .count_offset = 0, .array_offset = 8,
+	.param = TRUE /* at least one */
+};
 static const struct asn_field issuing_dist_point_fields[] = {
 	TAGGED(&dist_point_name, CRL_ISSUING_DIST_POINT, DistPointName, ASN_EXPLICIT(0),
 	       ASN_OPT_EMPTY),
@@ -229,7 +233,7 @@ static const struct asn_type smime_capabilities = ASN_ARRAY(DER_SEQUENCE, &smime
 
 /* SignerInfo (PKCS #7 9.2): the algorithms always carry parameters (NULL) */
 static const struct asn_field algorithm_null_fields[] = {
-	F(&asn_oid, CRYPT_ALGORITHM_IDENTIFIER, pszObjId),
+	F(&asn_oid_or_empty, CRYPT_ALGORITHM_IDENTIFIER, pszObjId),
 	F(&asn_any_or_null, CRYPT_ALGORITHM_IDENTIFIER, Parameters),
 };
 static const struct asn_type algorithm_null =

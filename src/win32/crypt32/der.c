@@ -153,15 +153,13 @@ void der_put_integer_le(struct der_out *o, BYTE tag, const BYTE *in, DWORD n, BO
 	if (is_unsigned) {
 		while (n > 1 && !in[n - 1])
 			n--;
-		if (!n || in[n - 1] & 0x80)
+		if (n && in[n - 1] & 0x80)
 			der_put(o, &zero, 1);
 	} else {
 		/* drop the sign bytes the next byte repeats */
 		while (n > 1 && ((in[n - 1] == 0 && !(in[n - 2] & 0x80)) ||
 				 (in[n - 1] == 0xff && (in[n - 2] & 0x80))))
 			n--;
-		if (!n)
-			der_put(o, &zero, 1);
 	}
 	for (DWORD i = n; i > 0; i--)
 		der_put(o, &in[i - 1], 1);

@@ -127,8 +127,12 @@ C32_API BOOL WINAPI CryptDecodeObjectEx(DWORD encoding, LPCSTR struct_type, cons
 		return c32_fail(ERROR_INVALID_PARAMETER);
 	if (!(t = type_for(encoding, struct_type)))
 		return FALSE;
-	if (!encoded || !encoded_len)
+	if (flags & CRYPT_DECODE_ALLOC_FLAG && info)
+		*(void **)info = NULL;
+	if (!encoded_len)
 		return c32_fail((DWORD)CRYPT_E_ASN1_EOD);
+	if (!encoded)
+		return c32_fail(STATUS_ACCESS_VIOLATION);
 	if ((struct_type == X509_CERT_TO_BE_SIGNED || struct_type == X509_CERT_CRL_TO_BE_SIGNED) &&
 	    !(flags & CRYPT_DECODE_TO_BE_SIGNED_FLAG))
 		unwrap_signed(t, &encoded, &encoded_len);
