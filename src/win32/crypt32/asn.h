@@ -39,6 +39,7 @@ enum asn_presence {
 	ASN_OPT_EMPTY, /* absent when the value is empty (type's is_empty) */
 	ASN_OPT_FLAG,  /* absent unless the BOOL at flag_offset is set */
 	ASN_OPT_OID,   /* absent when empty and the OID (LPSTR) at flag_offset is too */
+	ASN_NONEMPTY,  /* required, and encoding an empty one is E_INVALIDARG */
 };
 #define ASN_IMPLICIT(n) (0x40 | (n)) /* [n] IMPLICIT */
 #define ASN_EXPLICIT(n) (0x20 | (n)) /* [n] EXPLICIT */
@@ -145,7 +146,7 @@ extern const struct asn_type asn_name_value, asn_unicode_name_value, asn_alt_ent
 
 /* asn_types.c: the type of a structure name (a small integer or an OID
  * string); NULL when unknown. */
-const struct asn_type *asn_type_of(LPCSTR struct_type);
+const struct asn_type *asn_type_of(LPCSTR struct_type, BOOL *pkcs7_only);
 extern const struct asn_type asn_rsa_public_key, asn_cng_rsa_public_key;
 
 #endif

@@ -68,6 +68,8 @@ static HRESULT encode_field(const struct asn_field *f, const BYTE *base, struct 
 
 	if (f->presence == ASN_OPT_EMPTY && f->type->is_empty && f->type->is_empty(value))
 		return 0;
+	if (f->presence == ASN_NONEMPTY && f->type->is_empty(value))
+		return E_INVALIDARG;
 	if (f->presence == ASN_OPT_FLAG && !*(const BOOL *)(base + f->flag_offset))
 		return 0;
 	if (f->presence == ASN_OPT_OID && f->type->is_empty(value)) {
@@ -285,16 +287,16 @@ HRESULT asn_decode_seq(const struct asn_type *t, const struct der_tlv *tlv, void
 		struct der_tlv item;
 
 		if (p == end) {
-			if (f->presence != ASN_REQUIRED)
+			if (f->presence != ASN_REQUIRED && f->presence != ASN_NONEMPTY)
 				continue;
 			return CRYPT_E_ASN1_CORRUPT;
 		}
 		if ((hr = der_read(p, (DWORD)(end - p), &item)))
 			return hr == CRYPT_E_ASN1_EOD ? CRYPT_E_ASN1_CORRUPT : hr; /* past its sequence */
 		if (!asn_tag_matches(f->type, f->tagging, item.tag)) {
-			if (f->presence != ASN_REQUIRED)
+			if (f->presence != ASN_REQUIRED && f->presence != ASN_NONEMPTY)
 				continue;
-			return CRYPT_E_ASN1_BADTAG;
+			return CRYPT_E_ASN1_CORRUPT; /* not what this SEQUENCE holds here */
 		}
 		if ((hr = decode_field(f, &item, value, a)))
 			return hr;

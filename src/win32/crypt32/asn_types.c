@@ -243,7 +243,7 @@ struct issuer_serial {
 	CRYPT_INTEGER_BLOB serial;
 };
 static const struct asn_field issuer_serial_fields[] = {
-	F(&asn_any, struct issuer_serial, issuer),
+	{ &asn_any, offsetof(struct issuer_serial, issuer), 0, ASN_NONEMPTY, 0 },
 	F(&asn_int_blob, struct issuer_serial, serial),
 };
 static const struct asn_type issuer_serial =
@@ -259,6 +259,24 @@ static const struct asn_field signer_info_fields[] = {
 };
 static const struct asn_type signer_info =
 	ASN_SEQ(DER_SEQUENCE, CMSG_SIGNER_INFO, signer_info_fields);
+
+/* CMS SignerInfo (RFC 5652 5.3) */
+static const struct asn_alternative signer_ids[] = {
+	{ CERT_ID_ISSUER_SERIAL_NUMBER, 0, &issuer_serial },
+	{ CERT_ID_KEY_IDENTIFIER, ASN_IMPLICIT(0), &asn_octets },
+};
+static const struct asn_type signer_id = ASN_CHOICE(CERT_ID, signer_ids, 8);
+static const struct asn_field cms_signer_info_fields[] = {
+	F(&asn_int, CMSG_CMS_SIGNER_INFO, dwVersion),
+	F(&signer_id, CMSG_CMS_SIGNER_INFO, SignerId),
+	F(&algorithm_null, CMSG_CMS_SIGNER_INFO, HashAlgorithm),
+	TAGGED(&attributes, CMSG_CMS_SIGNER_INFO, AuthAttrs, ASN_IMPLICIT(0), ASN_OPT_EMPTY),
+	F(&algorithm_null, CMSG_CMS_SIGNER_INFO, HashEncryptionAlgorithm),
+	F(&asn_octets, CMSG_CMS_SIGNER_INFO, EncryptedHash),
+	TAGGED(&attributes, CMSG_CMS_SIGNER_INFO, UnauthAttrs, ASN_IMPLICIT(1), ASN_OPT_EMPTY),
+};
+static const struct asn_type cms_signer_info =
+	ASN_SEQ(DER_SEQUENCE, CMSG_CMS_SIGNER_INFO, cms_signer_info_fields);
 
 /* OCSP (RFC 6960 4.1, 4.2) */
 static const struct asn_field cert_id_fields[] = {
@@ -379,6 +397,7 @@ static const struct asn_type basic_response =
 struct asn_name {
 	LPCSTR name; /* a predefined number or an OID string */
 	const struct asn_type *type;
+	BOOL pkcs7; /* encoded only under PKCS_7_ASN_ENCODING (else E_INVALIDARG) */
 };
 
 static const struct asn_name asn_names[] = {
@@ -415,7 +434,8 @@ static const struct asn_name asn_names[] = {
 	{ PKCS_SMIME_CAPABILITIES, &smime_capabilities },
 	{ PKCS_ATTRIBUTES, &attributes },
 	{ X509_ISSUING_DIST_POINT, &issuing_dist_point },
-	{ PKCS7_SIGNER_INFO, &signer_info },
+	{ PKCS7_SIGNER_INFO, &signer_info, TRUE },
+	{ CMS_SIGNER_INFO, &cms_signer_info, TRUE },
 	{ CNG_RSA_PUBLIC_KEY_BLOB, &asn_cng_rsa_public_key },
 	{ OCSP_SIGNED_REQUEST, &ocsp_signed_request },
 	{ OCSP_REQUEST, &ocsp_request },
@@ -448,15 +468,17 @@ static const struct asn_name asn_names[] = {
 	{ szOID_RSA_certExtensions, &extensions },
 };
 
-const struct asn_type *asn_type_of(LPCSTR struct_type)
+const struct asn_type *asn_type_of(LPCSTR struct_type, BOOL *pkcs7_only)
 {
 	BOOL by_number = IS_INTRESOURCE(struct_type);
 
 	for (size_t i = 0; i < ARRAYSIZE(asn_names); i++) {
 		LPCSTR n = asn_names[i].name;
 
-		if (by_number ? n == struct_type : !IS_INTRESOURCE(n) && !strcmp(n, struct_type))
+		if (by_number ? n == struct_type : !IS_INTRESOURCE(n) && !strcmp(n, struct_type)) {
+			*pkcs7_only = asn_names[i].pkcs7;
 			return asn_names[i].type;
+		}
 	}
 	return NULL;
 }

@@ -17,12 +17,12 @@ static BOOL encoding_known(DWORD encoding)
 
 /* The type of struct_type under encoding; NULL with ERROR_FILE_NOT_FOUND
  * (no encoder or decoder for it, as Windows reports). */
-static const struct asn_type *type_for(DWORD encoding, LPCSTR struct_type)
+static const struct asn_type *type_for(DWORD encoding, LPCSTR struct_type, BOOL *pkcs7_only)
 {
 	const struct asn_type *t = NULL;
 
 	if (encoding_known(encoding) && struct_type)
-		t = asn_type_of(struct_type);
+		t = asn_type_of(struct_type, pkcs7_only);
 	if (!t)
 		SetLastError(ERROR_FILE_NOT_FOUND);
 	return t;
@@ -64,12 +64,12 @@ C32_API BOOL WINAPI CryptEncodeObjectEx(DWORD encoding, LPCSTR struct_type, cons
 	struct asn_encoder e = { flags, 0 };
 	struct der_out o = { 0 };
 	PFN_CRYPT_ALLOC alloc = NULL;
+	BOOL ok, pkcs7_only;
 	HRESULT hr;
-	BOOL ok;
 
 	if (!encoded_size)
 		return c32_fail(ERROR_INVALID_PARAMETER);
-	if (!(t = type_for(encoding, struct_type)))
+	if (!(t = type_for(encoding, struct_type, &pkcs7_only)))
 		return FALSE;
 	if (!info)
 		return c32_fail(STATUS_ACCESS_VIOLATION);
@@ -80,6 +80,8 @@ C32_API BOOL WINAPI CryptEncodeObjectEx(DWORD encoding, LPCSTR struct_type, cons
 			alloc = para->pfnAlloc;
 	}
 	hr = asn_encode_value(t, info, 0, &o, &e);
+	if (!hr && pkcs7_only && !(encoding & PKCS_7_ASN_ENCODING))
+		hr = E_INVALIDARG; /* a message structure, asked for as a certificate one */
 	if (!hr && o.failed)
 		hr = E_OUTOFMEMORY;
 	if (hr) {
@@ -120,12 +122,13 @@ C32_API BOOL WINAPI CryptDecodeObjectEx(DWORD encoding, LPCSTR struct_type, cons
 	const struct asn_type *t;
 	struct asn_arena a = { NULL, 0, flags, 0 };
 	PFN_CRYPT_ALLOC alloc = NULL;
+	BOOL pkcs7_only;
 	BYTE *out;
 	HRESULT hr;
 
 	if (!info_size)
 		return c32_fail(ERROR_INVALID_PARAMETER);
-	if (!(t = type_for(encoding, struct_type)))
+	if (!(t = type_for(encoding, struct_type, &pkcs7_only)))
 		return FALSE;
 	if (flags & CRYPT_DECODE_ALLOC_FLAG && info)
 		*(void **)info = NULL;
