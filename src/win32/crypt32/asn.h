@@ -142,7 +142,7 @@ extern const struct asn_type asn_int, asn_enumerated, asn_int_blob, asn_uint_blo
 	asn_time, asn_utc_time, asn_null, asn_ia5_wide;
 /* asn_strings.c */
 extern const struct asn_type asn_name_value, asn_unicode_name_value, asn_alt_entry,
-	asn_any_string;
+	asn_any_string, asn_ia5_narrow, asn_display_text;
 
 /* asn_types.c: the type of a structure name (a small integer or an OID
  * string); NULL when unknown. */

@@ -249,3 +249,66 @@ static HRESULT decode_ia5_wide(const struct asn_type *t, const struct der_tlv *t
 
 const struct asn_type asn_ia5_wide = { .tag = 0x16, .size = sizeof(WCHAR *),
 				       .encode = encode_ia5_wide, .decode = decode_ia5_wide };
+
+/* LPSTR <-> IA5String (a notice reference's organization) */
+static HRESULT encode_ia5_narrow(const struct asn_type *t, const void *value, BYTE tag,
+				 struct der_out *o, struct asn_encoder *e)
+{
+	const char *s = *(const char *const *)value;
+
+	der_put_tlv(o, tag, s, s ? (DWORD)strlen(s) : 0);
+	return 0;
+}
+
+static BOOL text_accepts(const struct asn_type *t, BYTE tag)
+{
+	return tag == 0x16 || tag == 0x1a || tag == 0x1e || tag == DER_UTF8STRING;
+}
+
+static HRESULT decode_ia5_narrow(const struct asn_type *t, const struct der_tlv *tlv,
+				 void *value, struct asn_arena *a)
+{
+	char *s = asn_take(a, tlv->len + 1);
+
+	if (s)
+		memcpy(s, tlv->value, tlv->len);
+	if (value)
+		*(char **)value = s;
+	return 0;
+}
+
+const struct asn_type asn_ia5_narrow = { .tag = 0x16, .size = sizeof(char *),
+					 .encode = encode_ia5_narrow, .decode = decode_ia5_narrow,
+					 .accepts = text_accepts };
+
+/* LPWSTR <-> DisplayText (written as BMPString; read from any of its forms) */
+static HRESULT encode_display_text(const struct asn_type *t, const void *value, BYTE tag,
+				   struct der_out *o, struct asn_encoder *e)
+{
+	const WCHAR *s = *(const WCHAR *const *)value;
+
+	return put_wide_string(o, CERT_RDN_BMP_STRING, s, s ? (DWORD)lstrlenW(s) : 0, e, FALSE);
+}
+
+static HRESULT decode_display_text(const struct asn_type *t, const struct der_tlv *tlv,
+				   void *value, struct asn_arena *a)
+{
+	DWORD type = rdn_type_of_tag(tlv->tag), n = wide_length(type, tlv->value, tlv->len);
+	WCHAR *s = asn_take(a, (n + 1) * sizeof(WCHAR));
+
+	if (s)
+		widen(type, tlv->value, tlv->len, s, n);
+	if (value)
+		*(WCHAR **)value = s;
+	return 0;
+}
+
+static BOOL wide_pointer_empty(const void *value)
+{
+	return !*(const WCHAR *const *)value;
+}
+
+const struct asn_type asn_display_text = { .tag = 0x1e, .size = sizeof(WCHAR *),
+					   .encode = encode_display_text,
+					   .decode = decode_display_text, .accepts = text_accepts,
+					   .is_empty = wide_pointer_empty };

@@ -278,6 +278,91 @@ static const struct asn_field cms_signer_info_fields[] = {
 static const struct asn_type cms_signer_info =
 	ASN_SEQ(DER_SEQUENCE, CMSG_CMS_SIGNER_INFO, cms_signer_info_fields);
 
+/* Certificate trust lists (Microsoft's CertificateTrustList) */
+static const struct asn_field ctl_entry_fields[] = {
+	F(&asn_octets, CTL_ENTRY, SubjectIdentifier),
+	OPT(&attributes, CTL_ENTRY, cAttribute),
+};
+static const struct asn_type ctl_entry = ASN_SEQ(DER_SEQUENCE, CTL_ENTRY, ctl_entry_fields);
+static const struct asn_type ctl_entries = ASN_ARRAY(DER_SEQUENCE, &ctl_entry);
+static const struct asn_field ctl_fields[] = {
+	OPT(&asn_int, CTL_INFO, dwVersion),
+	F(&oids, CTL_INFO, SubjectUsage),
+	OPT(&asn_octets, CTL_INFO, ListIdentifier),
+	OPT(&asn_int_blob, CTL_INFO, SequenceNumber),
+	F(&asn_time, CTL_INFO, ThisUpdate),
+	OPT(&asn_time, CTL_INFO, NextUpdate),
+	F(&algorithm, CTL_INFO, SubjectAlgorithm),
+	OPT(&ctl_entries, CTL_INFO, cCTLEntry),
+	TAGGED(&extensions, CTL_INFO, cExtension, ASN_EXPLICIT(0), ASN_OPT_EMPTY),
+};
+static const struct asn_type ctl = ASN_SEQ(DER_SEQUENCE, CTL_INFO, ctl_fields);
+
+/* Name constraints, policies (RFC 5280 4.2.1.4, 4.2.1.5, 4.2.1.10, 4.2.1.11) */
+static const struct asn_field subtree_fields[] = {
+	F(&asn_alt_entry, CERT_GENERAL_SUBTREE, Base),
+	TAGGED(&asn_int, CERT_GENERAL_SUBTREE, dwMinimum, ASN_IMPLICIT(0), ASN_OPT_EMPTY),
+	{ &asn_int, offsetof(CERT_GENERAL_SUBTREE, dwMaximum), ASN_IMPLICIT(1), ASN_OPT_FLAG,
+	  offsetof(CERT_GENERAL_SUBTREE, fMaximum) },
+};
+static const struct asn_type subtree = ASN_SEQ(DER_SEQUENCE, CERT_GENERAL_SUBTREE, subtree_fields);
+static const struct asn_type subtrees = ASN_ARRAY(DER_SEQUENCE, &subtree);
+static const struct asn_field name_constraints_fields[] = {
+	TAGGED(&subtrees, CERT_NAME_CONSTRAINTS_INFO, cPermittedSubtree, ASN_IMPLICIT(0),
+	       ASN_OPT_EMPTY),
+	TAGGED(&subtrees, CERT_NAME_CONSTRAINTS_INFO, cExcludedSubtree, ASN_IMPLICIT(1),
+	       ASN_OPT_EMPTY),
+};
+static const struct asn_type name_constraints =
+	ASN_SEQ(DER_SEQUENCE, CERT_NAME_CONSTRAINTS_INFO, name_constraints_fields);
+static const struct asn_field policy_qualifier_fields[] = {
+	F(&asn_oid, CERT_POLICY_QUALIFIER_INFO, pszPolicyQualifierId),
+	OPT(&asn_any, CERT_POLICY_QUALIFIER_INFO, Qualifier),
+};
+static const struct asn_type policy_qualifier =
+	ASN_SEQ(DER_SEQUENCE, CERT_POLICY_QUALIFIER_INFO, policy_qualifier_fields);
+static const struct asn_type policy_qualifiers = ASN_ARRAY(DER_SEQUENCE, &policy_qualifier);
+static const struct asn_field policy_fields[] = {
+	F(&asn_oid, CERT_POLICY_INFO, pszPolicyIdentifier),
+	OPT(&policy_qualifiers, CERT_POLICY_INFO, cPolicyQualifier),
+};
+static const struct asn_type policy = ASN_SEQ(DER_SEQUENCE, CERT_POLICY_INFO, policy_fields);
+static const struct asn_type policies = ASN_ARRAY(DER_SEQUENCE, &policy);
+static const struct asn_field policy_mapping_fields[] = {
+	F(&asn_oid, CERT_POLICY_MAPPING, pszIssuerDomainPolicy),
+	F(&asn_oid, CERT_POLICY_MAPPING, pszSubjectDomainPolicy),
+};
+static const struct asn_type policy_mapping =
+	ASN_SEQ(DER_SEQUENCE, CERT_POLICY_MAPPING, policy_mapping_fields);
+static const struct asn_type policy_mappings = ASN_ARRAY(DER_SEQUENCE, &policy_mapping);
+static const struct asn_field policy_constraints_fields[] = {
+	{ &asn_int, offsetof(CERT_POLICY_CONSTRAINTS_INFO, dwRequireExplicitPolicySkipCerts),
+	  ASN_IMPLICIT(0), ASN_OPT_FLAG, offsetof(CERT_POLICY_CONSTRAINTS_INFO, fRequireExplicitPolicy) },
+	{ &asn_int, offsetof(CERT_POLICY_CONSTRAINTS_INFO, dwInhibitPolicyMappingSkipCerts),
+	  ASN_IMPLICIT(1), ASN_OPT_FLAG, offsetof(CERT_POLICY_CONSTRAINTS_INFO, fInhibitPolicyMapping) },
+};
+static const struct asn_type policy_constraints =
+	ASN_SEQ(DER_SEQUENCE, CERT_POLICY_CONSTRAINTS_INFO, policy_constraints_fields);
+static const struct asn_type ints = {
+	.tag = DER_SEQUENCE, .size = 16, .encode = asn_encode_array, .decode = asn_decode_array,
+	.element = &asn_int, .count_offset = 0,
+	.array_offset = offsetof(CERT_POLICY_QUALIFIER_NOTICE_REFERENCE, rgNoticeNumbers) -
+			offsetof(CERT_POLICY_QUALIFIER_NOTICE_REFERENCE, cNoticeNumbers)
+};
+static const struct asn_field notice_reference_fields[] = {
+	F(&asn_ia5_narrow, CERT_POLICY_QUALIFIER_NOTICE_REFERENCE, pszOrganization),
+	F(&ints, CERT_POLICY_QUALIFIER_NOTICE_REFERENCE, cNoticeNumbers),
+};
+static const struct asn_type notice_reference =
+	ASN_SEQ(DER_SEQUENCE, CERT_POLICY_QUALIFIER_NOTICE_REFERENCE, notice_reference_fields);
+static const struct asn_type notice_reference_pointer = ASN_POINTER(&notice_reference);
+static const struct asn_field user_notice_fields[] = {
+	OPT(&notice_reference_pointer, CERT_POLICY_QUALIFIER_USER_NOTICE, pNoticeReference),
+	OPT(&asn_display_text, CERT_POLICY_QUALIFIER_USER_NOTICE, pszDisplayText),
+};
+static const struct asn_type user_notice =
+	ASN_SEQ(DER_SEQUENCE, CERT_POLICY_QUALIFIER_USER_NOTICE, user_notice_fields);
+
 /* OCSP (RFC 6960 4.1, 4.2) */
 static const struct asn_field cert_id_fields[] = {
 	F(&algorithm_null, OCSP_CERT_ID, HashAlgorithm),
@@ -437,6 +522,20 @@ static const struct asn_name asn_names[] = {
 	{ PKCS7_SIGNER_INFO, &signer_info, TRUE },
 	{ CMS_SIGNER_INFO, &cms_signer_info, TRUE },
 	{ CNG_RSA_PUBLIC_KEY_BLOB, &asn_cng_rsa_public_key },
+	{ PKCS_CTL, &ctl },
+	{ X509_NAME_CONSTRAINTS, &name_constraints },
+	{ X509_CERT_POLICIES, &policies },
+	{ X509_POLICY_MAPPINGS, &policy_mappings },
+	{ X509_POLICY_CONSTRAINTS, &policy_constraints },
+	{ X509_PKIX_POLICY_QUALIFIER_USERNOTICE, &user_notice },
+	{ szOID_CTL, &ctl },
+	{ szOID_NAME_CONSTRAINTS, &name_constraints },
+	{ szOID_CERT_POLICIES, &policies },
+	{ szOID_CERT_POLICIES_95, &policies },
+	{ szOID_POLICY_MAPPINGS, &policy_mappings },
+	{ szOID_LEGACY_POLICY_MAPPINGS, &policy_mappings },
+	{ szOID_POLICY_CONSTRAINTS, &policy_constraints },
+	{ szOID_PKIX_POLICY_QUALIFIER_USERNOTICE, &user_notice },
 	{ OCSP_SIGNED_REQUEST, &ocsp_signed_request },
 	{ OCSP_REQUEST, &ocsp_request },
 	{ OCSP_RESPONSE, &ocsp_response },

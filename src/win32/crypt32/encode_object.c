@@ -102,17 +102,29 @@ C32_API BOOL WINAPI CryptEncodeObject(DWORD encoding, LPCSTR struct_type, const 
 	return CryptEncodeObjectEx(encoding, struct_type, info, 0, NULL, encoded, encoded_size);
 }
 
-/* A signed certificate or CRL (SEQUENCE { SEQUENCE tbs, algorithm,
- * signature }) decodes as its to-be-signed part too. */
-static void unwrap_signed(const struct asn_type *t, const BYTE **data, DWORD *len)
+/* A signed certificate or CRL (SEQUENCE { SEQUENCE tbs, SEQUENCE
+ * algorithm, BIT STRING signature }) decodes as its to-be-signed part too. */
+static void unwrap_signed(const BYTE **data, DWORD *len)
 {
-	struct der_tlv outer, inner;
+	static const BYTE signed_tags[] = { DER_SEQUENCE, DER_SEQUENCE, DER_BITSTRING };
+	struct der_tlv outer, item, tbs;
+	const BYTE *p;
 
-	if (der_read(*data, *len, &outer) || outer.tag != DER_SEQUENCE ||
-	    der_read(outer.value, outer.len, &inner) || inner.tag != DER_SEQUENCE)
+	if (der_read(*data, *len, &outer) || outer.tag != DER_SEQUENCE)
+		return;
+	p = outer.value;
+	for (int i = 0; i < 3; i++) {
+		if (der_read(p, (DWORD)(outer.value + outer.len - p), &item) ||
+		    item.tag != signed_tags[i])
+			return;
+		if (!i)
+			tbs = item;
+		p += item.size;
+	}
+	if (p != outer.value + outer.len)
 		return;
 	*data = outer.value;
-	*len = inner.size;
+	*len = tbs.size;
 }
 
 C32_API BOOL WINAPI CryptDecodeObjectEx(DWORD encoding, LPCSTR struct_type, const BYTE *encoded,
@@ -138,7 +150,7 @@ C32_API BOOL WINAPI CryptDecodeObjectEx(DWORD encoding, LPCSTR struct_type, cons
 		return c32_fail(STATUS_ACCESS_VIOLATION);
 	if ((struct_type == X509_CERT_TO_BE_SIGNED || struct_type == X509_CERT_CRL_TO_BE_SIGNED) &&
 	    !(flags & CRYPT_DECODE_TO_BE_SIGNED_FLAG))
-		unwrap_signed(t, &encoded, &encoded_len);
+		unwrap_signed(&encoded, &encoded_len);
 	if ((hr = asn_decode_top(t, encoded, encoded_len, &a)))
 		return c32_fail((DWORD)hr);
 	if (flags & CRYPT_DECODE_ALLOC_FLAG) {
