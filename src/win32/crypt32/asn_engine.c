@@ -296,7 +296,7 @@ HRESULT asn_decode_seq(const struct asn_type *t, const struct der_tlv *tlv, void
 		if (!asn_tag_matches(f->type, f->tagging, item.tag)) {
 			if (f->presence != ASN_REQUIRED && f->presence != ASN_NONEMPTY)
 				continue;
-			return CRYPT_E_ASN1_CORRUPT; /* not what this SEQUENCE holds here */
+			return CRYPT_E_ASN1_BADTAG;
 		}
 		if ((hr = decode_field(f, &item, value, a)))
 			return hr;
