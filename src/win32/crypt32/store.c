@@ -120,19 +120,8 @@ C32_API PCCTL_CONTEXT WINAPI CertEnumCTLsInStore(HCERTSTORE h, PCCTL_CONTEXT pre
 	return NULL;
 }
 
-/* No context is ever handed out; freeing NULL (or one from elsewhere) is
- * allowed and succeeds, as documented for NULL. */
-C32_API WINBOOL WINAPI CertFreeCertificateContext(PCCERT_CONTEXT ctx)
-{
-	return TRUE;
-}
-
+/* No CRL context is ever handed out; freeing NULL is allowed and succeeds. */
 C32_API WINBOOL WINAPI CertFreeCRLContext(PCCRL_CONTEXT ctx)
 {
 	return TRUE;
-}
-
-C32_API PCCERT_CONTEXT WINAPI CertDuplicateCertificateContext(PCCERT_CONTEXT ctx)
-{
-	return ctx;
 }
