@@ -106,8 +106,10 @@ DWORD der_header_size(DWORD len)
 {
 	DWORD n = 2;
 
-	for (; len > 0x7f; len >>= 8)
-		n++;
+	if (len < 0x80)
+		return n;
+	for (; len; len >>= 8)
+		n++; /* 0x80 | count, then the length's bytes */
 	return n;
 }
 
