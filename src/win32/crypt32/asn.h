@@ -147,6 +147,6 @@ extern const struct asn_type asn_name_value, asn_unicode_name_value, asn_alt_ent
 /* asn_types.c: the type of a structure name (a small integer or an OID
  * string); NULL when unknown. */
 const struct asn_type *asn_type_of(LPCSTR struct_type, BOOL *pkcs7_only);
-extern const struct asn_type asn_rsa_public_key, asn_cng_rsa_public_key;
+extern const struct asn_type asn_rsa_public_key, asn_cng_rsa_public_key, asn_rsa_private_key;
 
 #endif

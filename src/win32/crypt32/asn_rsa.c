@@ -148,3 +148,66 @@ const struct asn_type asn_rsa_public_key = { .tag = DER_SEQUENCE, .size = 0,
 					     .encode = encode_csp, .decode = decode_csp };
 const struct asn_type asn_cng_rsa_public_key = { .tag = DER_SEQUENCE, .size = 0,
 						 .encode = encode_cng, .decode = decode_cng };
+
+/* RSAPrivateKey (RFC 8017 A.1.2: version, n, e, d, p, q, dP, dQ, qInv) as
+ * a PRIVATEKEYBLOB (PKCS_RSA_PRIVATE_KEY): the header and RSAPUBKEY
+ * ("RSA2"), then n, p, q, dP, dQ, qInv and d little-endian, n and d
+ * bitlen/8 bytes long, the rest bitlen/16. */
+static HRESULT decode_private(const struct asn_type *t, const struct der_tlv *tlv, void *value,
+			      struct asn_arena *a)
+{
+	/* the blob's order, as indexes of the key's integers after version */
+	static const int order[] = { 0, 3, 4, 5, 6, 7, 2 };
+	const BYTE *p = tlv->value, *end = tlv->value + tlv->len, *v[8];
+	DWORD n[8], half;
+	BYTE *out;
+	HRESULT hr;
+
+	if (tlv->tag != DER_SEQUENCE)
+		return CRYPT_E_ASN1_BADTAG;
+	for (int i = 0; i < 9; i++) {
+		const BYTE *x;
+		DWORD len;
+
+		if ((hr = read_unsigned(&p, end, &x, &len)))
+			return hr == CRYPT_E_ASN1_EOD ? CRYPT_E_ASN1_CORRUPT : hr;
+		if (i) {
+			v[i - 1] = x;
+			n[i - 1] = len;
+		}
+	}
+	if (n[1] > 4)
+		return CRYPT_E_ASN1_LARGE;
+	half = (n[0] + 1) / 2;
+	for (int i = 3; i < 8; i++)
+		if (n[i] > half)
+			return CRYPT_E_ASN1_CORRUPT; /* a prime or its exponent longer than half n */
+	if (n[2] > n[0])
+		return CRYPT_E_ASN1_CORRUPT;
+	out = asn_take(a, sizeof(BLOBHEADER) + sizeof(RSAPUBKEY) + n[0] * 2 + half * 5);
+	if (out) {
+		BLOBHEADER *hdr = (BLOBHEADER *)out;
+		RSAPUBKEY *key = (RSAPUBKEY *)(hdr + 1);
+		BYTE *at = (BYTE *)(key + 1);
+
+		hdr->bType = PRIVATEKEYBLOB;
+		hdr->bVersion = CUR_BLOB_VERSION;
+		hdr->aiKeyAlg = CALG_RSA_KEYX;
+		key->magic = 0x32415352; /* "RSA2" */
+		key->bitlen = n[0] * 8;
+		for (DWORD i = 0; i < n[1]; i++)
+			key->pubexp = key->pubexp << 8 | v[1][i];
+		for (int k = 0; k < ARRAYSIZE(order); k++) {
+			int i = order[k];
+			DWORD width = i == 0 || i == 2 ? n[0] : half;
+
+			for (DWORD j = 0; j < n[i]; j++)
+				at[j] = v[i][n[i] - 1 - j]; /* the rest stays zero */
+			at += width;
+		}
+	}
+	return 0;
+}
+
+const struct asn_type asn_rsa_private_key = { .tag = DER_SEQUENCE, .size = 0,
+					      .decode = decode_private };

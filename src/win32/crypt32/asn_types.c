@@ -522,6 +522,7 @@ static const struct asn_name asn_names[] = {
 	{ PKCS7_SIGNER_INFO, &signer_info, TRUE },
 	{ CMS_SIGNER_INFO, &cms_signer_info, TRUE },
 	{ CNG_RSA_PUBLIC_KEY_BLOB, &asn_cng_rsa_public_key },
+	{ PKCS_RSA_PRIVATE_KEY, &asn_rsa_private_key },
 	{ PKCS_CTL, &ctl },
 	{ X509_NAME_CONSTRAINTS, &name_constraints },
 	{ X509_CERT_POLICIES, &policies },

@@ -71,6 +71,8 @@ C32_API BOOL WINAPI CryptEncodeObjectEx(DWORD encoding, LPCSTR struct_type, cons
 		return c32_fail(ERROR_INVALID_PARAMETER);
 	if (!(t = type_for(encoding, struct_type, &pkcs7_only)))
 		return FALSE;
+	if (!t->encode)
+		return c32_fail(ERROR_FILE_NOT_FOUND); /* decoded only */
 	if (!info)
 		return c32_fail(STATUS_ACCESS_VIOLATION);
 	if (flags & CRYPT_ENCODE_ALLOC_FLAG) {
