@@ -1,6 +1,7 @@
 /* Certificate contexts: CertCreateCertificateContext decodes a DER
  * certificate (X509_CERT, then its CERT_INFO) into a reference-counted
- * context that owns a copy of the bytes and an in-memory store; its
+ * context that owns a copy of the bytes; its hCertStore is the store
+ * holding it, or one empty memory store all unstored contexts share.  Its
  * properties (hashes computed on first request, others as set), the
  * certificate hash and the comparisons built on the decoded parts. */
 #include "crypt32_private.h"
@@ -29,8 +30,20 @@ static struct cert *cert_of(PCCERT_CONTEXT ctx)
 	return c && c->magic == CERT_MAGIC ? c : NULL;
 }
 
-C32_API PCCERT_CONTEXT WINAPI CertCreateCertificateContext(DWORD encoding, const BYTE *data,
-							   DWORD len)
+static HCERTSTORE shared_store(void)
+{
+	static HCERTSTORE shared;
+
+	if (!shared) {
+		HCERTSTORE s = CertOpenStore(CERT_STORE_PROV_MEMORY, 0, 0, 0, NULL);
+
+		if (s && InterlockedCompareExchangePointer(&shared, s, NULL))
+			CertCloseStore(s, 0); /* another thread's won */
+	}
+	return shared;
+}
+
+PCCERT_CONTEXT c32_cert_new(DWORD encoding, const BYTE *data, DWORD len, HCERTSTORE store)
 {
 	CERT_INFO *info = NULL;
 	struct cert *c;
@@ -40,9 +53,8 @@ C32_API PCCERT_CONTEXT WINAPI CertCreateCertificateContext(DWORD encoding, const
 		SetLastError(E_INVALIDARG);
 		return NULL;
 	}
-	/* the signed form first: CERT_INFO alone would accept a bare one */
-	if (!CryptDecodeObjectEx(X509_ASN_ENCODING, X509_CERT, data, len, 0, NULL, NULL, &size) ||
-	    !CryptDecodeObjectEx(X509_ASN_ENCODING, X509_CERT_TO_BE_SIGNED, data, len,
+	/* signed, or (as Windows takes it too) the to-be-signed part alone */
+	if (!CryptDecodeObjectEx(X509_ASN_ENCODING, X509_CERT_TO_BE_SIGNED, data, len,
 				 CRYPT_DECODE_ALLOC_FLAG, NULL, &info, &size))
 		return NULL;
 	c = HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, sizeof(*c) + len);
@@ -56,11 +68,22 @@ C32_API PCCERT_CONTEXT WINAPI CertCreateCertificateContext(DWORD encoding, const
 	c->ctx.pbCertEncoded = c->encoded;
 	c->ctx.cbCertEncoded = len;
 	c->ctx.pCertInfo = info;
-	c->ctx.hCertStore = CertOpenStore(CERT_STORE_PROV_MEMORY, 0, 0, 0, NULL);
+	c->ctx.hCertStore = store ? store : shared_store();
 	c->magic = CERT_MAGIC;
 	c->refs = 1;
 	InitializeCriticalSection(&c->lock);
 	return &c->ctx;
+}
+
+C32_API PCCERT_CONTEXT WINAPI CertCreateCertificateContext(DWORD encoding, const BYTE *data,
+							   DWORD len)
+{
+	return c32_cert_new(encoding, data, len, NULL);
+}
+
+void c32_cert_leave_store(PCCERT_CONTEXT ctx)
+{
+	CertFreeCertificateContext(ctx);
 }
 
 C32_API PCCERT_CONTEXT WINAPI CertDuplicateCertificateContext(PCCERT_CONTEXT ctx)
@@ -86,7 +109,6 @@ C32_API WINBOOL WINAPI CertFreeCertificateContext(PCCERT_CONTEXT ctx)
 		c->props = next;
 	}
 	DeleteCriticalSection(&c->lock);
-	CertCloseStore(c->ctx.hCertStore, 0);
 	LocalFree(c->ctx.pCertInfo);
 	c->magic = 0;
 	HeapFree(GetProcessHeap(), 0, c);
@@ -164,6 +186,22 @@ static ALG_ID hash_of_prop(DWORD id)
 		return CALG_MD5;
 	}
 	return 0;
+}
+
+/* A store's copy of a context gets its properties too. */
+void c32_cert_copy_props(PCCERT_CONTEXT from, PCCERT_CONTEXT to)
+{
+	struct cert *src = cert_of(from), *dst = cert_of(to);
+
+	if (!src || !dst || src == dst)
+		return;
+	EnterCriticalSection(&src->lock);
+	EnterCriticalSection(&dst->lock);
+	for (struct cert_prop *p = src->props; p; p = p->next)
+		if (!find_prop(dst, p->id))
+			store_prop(dst, p->id, p->data, p->len);
+	LeaveCriticalSection(&dst->lock);
+	LeaveCriticalSection(&src->lock);
 }
 
 C32_API BOOL WINAPI CertGetCertificateContextProperty(PCCERT_CONTEXT ctx, DWORD id, void *data,
