@@ -170,8 +170,11 @@ BOOL c32_store_put(HCERTSTORE h, PCCERT_CONTEXT ctx, PCCERT_CONTEXT replaced)
 			ok = c32_fail(ERROR_NOT_ENOUGH_MEMORY);
 		}
 	}
-	if (ctx && ok)
-		s->certs[s->count++] = ctx;
+	if (ctx && ok) { /* newest first, as Windows enumerates a memory store */
+		memmove(&s->certs[1], &s->certs[0], s->count * sizeof(*s->certs));
+		s->certs[0] = ctx;
+		s->count++;
+	}
 	LeaveCriticalSection(&s->lock);
 	if (replaced && !ctx)
 		c32_cert_leave_store(replaced);
