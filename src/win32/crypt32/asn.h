@@ -18,9 +18,13 @@ struct asn_arena {
 	DWORD used;
 	DWORD flags; /* CRYPT_DECODE_* */
 	DWORD depth;
+	BOOL too_big; /* the result would pass ASN_MAX_RESULT */
 };
+#define ASN_MAX_RESULT 0x40000000u /* 1 GB: more is CRYPT_E_ASN1_LARGE */
 /* size bytes (aligned, zeroed) of the output; NULL on the sizing pass. */
 void *asn_take(struct asn_arena *a, DWORD size);
+/* n bytes (unaligned) of the output; NULL on the sizing pass. */
+BYTE *asn_raw(struct asn_arena *a, DWORD n);
 /* A copy of n bytes in the output, or (CRYPT_DECODE_NOCOPY_FLAG) src itself. */
 BYTE *asn_keep(struct asn_arena *a, const BYTE *src, DWORD n);
 

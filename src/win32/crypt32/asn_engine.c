@@ -10,11 +10,28 @@ void *asn_take(struct asn_arena *a, DWORD size)
 {
 	BYTE *p;
 
+	if (size > ASN_MAX_RESULT || a->used > ASN_MAX_RESULT - size) {
+		a->too_big = TRUE; /* only the sizing pass gets here: it fails */
+		return NULL;
+	}
 	a->used = (a->used + 7) & ~7u;
 	p = a->base ? a->base + a->used : NULL;
 	a->used += size;
 	if (p)
 		memset(p, 0, size);
+	return p;
+}
+
+BYTE *asn_raw(struct asn_arena *a, DWORD n)
+{
+	BYTE *p;
+
+	if (n > ASN_MAX_RESULT || a->used > ASN_MAX_RESULT - n) {
+		a->too_big = TRUE;
+		return NULL;
+	}
+	p = a->base ? a->base + a->used : NULL;
+	a->used += n;
 	return p;
 }
 
@@ -26,9 +43,7 @@ BYTE *asn_keep(struct asn_arena *a, const BYTE *src, DWORD n)
 		return a->base ? (BYTE *)src : NULL;
 	if (!n)
 		return NULL;
-	p = a->base ? a->base + a->used : NULL;
-	a->used += n;
-	if (p)
+	if ((p = asn_raw(a, n)))
 		memcpy(p, src, n);
 	return p;
 }
@@ -364,5 +379,6 @@ HRESULT asn_decode_top(const struct asn_type *t, const BYTE *data, DWORD len, st
 	if (!asn_tag_matches(t, 0, tlv.tag))
 		return CRYPT_E_ASN1_BADTAG;
 	value = asn_take(a, t->size);
-	return decode_value(t, &tlv, value, a);
+	hr = decode_value(t, &tlv, value, a);
+	return !hr && a->too_big ? CRYPT_E_ASN1_LARGE : hr;
 }

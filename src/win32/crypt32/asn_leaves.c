@@ -75,8 +75,7 @@ static HRESULT decode_int_blob(const struct asn_type *t, const struct der_tlv *t
 		v++;
 		n--;
 	}
-	p = a->base ? a->base + a->used : NULL;
-	a->used += n;
+	p = asn_raw(a, n);
 	for (DWORD i = 0; p && i < n; i++)
 		p[i] = v[n - 1 - i];
 	if (b) {
@@ -227,8 +226,7 @@ static HRESULT decode_bits(const struct asn_type *t, const struct der_tlv *tlv, 
 	n = tlv->len - 1;
 	if (t->param == BITS_REVERSED || (n && tlv->value[0])) {
 		/* a copy either way: the bytes change */
-		p = a->base ? a->base + a->used : NULL;
-		a->used += n;
+		p = asn_raw(a, n);
 		if (p) {
 			for (DWORD i = 0; i < n; i++)
 				p[i] = t->param == BITS_REVERSED ? tlv->value[n - i] : tlv->value[1 + i];
