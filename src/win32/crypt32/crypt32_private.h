@@ -1,7 +1,8 @@
-/* Private declarations of crypt32.dll: certificate stores (store.c, all
- * empty: the sandbox has no certificates, so TLS stacks that read the ROOT
- * store at start-up find none and go on) and the string encodings
- * (base64.c, hex.c, string_convert.c). */
+/* Private declarations of crypt32.dll: certificate stores (store.c: they
+ * open empty, as the sandbox shares no certificates, so TLS stacks that
+ * read the ROOT store at start-up find none and go on; store_certs.c,
+ * cert_context.c), the string encodings (base64.c, hex.c,
+ * string_convert.c).  The DER codec has its own headers: der.h, asn.h. */
 #ifndef LSW_CRYPT32_PRIVATE_H
 #define LSW_CRYPT32_PRIVATE_H
 
