@@ -176,6 +176,58 @@ static BOOL store_prop(struct cert *c, DWORD id, const void *data, DWORD len)
 	return TRUE;
 }
 
+/* CERT_KEY_PROV_INFO_PROP_ID is a CRYPT_KEY_PROV_INFO with pointers: kept
+ * flat (the structure, its names, its parameters and their data) with
+ * offsets from its start where the pointers go; NULL stays 0. */
+#define POINTER_AT(base, off) ((off) ? (void *)((BYTE *)(base) + (ULONG_PTR)(off)) : NULL)
+
+static DWORD flatten_prov_info(const CRYPT_KEY_PROV_INFO *in, BYTE *out)
+{
+	DWORD container = in->pwszContainerName ? (lstrlenW(in->pwszContainerName) + 1) * 2 : 0;
+	DWORD provider = in->pwszProvName ? (lstrlenW(in->pwszProvName) + 1) * 2 : 0;
+	DWORD at = sizeof(*in), params;
+	CRYPT_KEY_PROV_INFO *flat = (CRYPT_KEY_PROV_INFO *)out;
+
+	if (out) {
+		*flat = *in;
+		flat->pwszContainerName = in->pwszContainerName ? (LPWSTR)(ULONG_PTR)at : NULL;
+		memcpy(out + at, in->pwszContainerName, container);
+	}
+	at += container;
+	if (out) {
+		flat->pwszProvName = in->pwszProvName ? (LPWSTR)(ULONG_PTR)at : NULL;
+		memcpy(out + at, in->pwszProvName, provider);
+	}
+	at = (at + provider + 7) & ~7u;
+	params = at;
+	at += in->cProvParam * sizeof(CRYPT_KEY_PROV_PARAM);
+	if (out)
+		flat->rgProvParam = in->cProvParam ? (CRYPT_KEY_PROV_PARAM *)(ULONG_PTR)params : NULL;
+	for (DWORD i = 0; i < in->cProvParam; i++) {
+		CRYPT_KEY_PROV_PARAM *p = (CRYPT_KEY_PROV_PARAM *)(out + params) + i;
+
+		if (out) {
+			*p = in->rgProvParam[i];
+			p->pbData = in->rgProvParam[i].cbData ? (BYTE *)(ULONG_PTR)at : NULL;
+			memcpy(out + at, in->rgProvParam[i].pbData, in->rgProvParam[i].cbData);
+		}
+		at += in->rgProvParam[i].cbData;
+	}
+	return at;
+}
+
+/* The caller's copy of a flat CRYPT_KEY_PROV_INFO, its offsets made pointers. */
+static void unflatten_prov_info(BYTE *copy)
+{
+	CRYPT_KEY_PROV_INFO *info = (CRYPT_KEY_PROV_INFO *)copy;
+
+	info->pwszContainerName = POINTER_AT(copy, info->pwszContainerName);
+	info->pwszProvName = POINTER_AT(copy, info->pwszProvName);
+	info->rgProvParam = POINTER_AT(copy, info->rgProvParam);
+	for (DWORD i = 0; i < info->cProvParam; i++)
+		info->rgProvParam[i].pbData = POINTER_AT(copy, info->rgProvParam[i].pbData);
+}
+
 /* The hash properties are computed on first request and kept. */
 static ALG_ID hash_of_prop(DWORD id)
 {
@@ -227,8 +279,11 @@ C32_API BOOL WINAPI CertGetCertificateContextProperty(PCCERT_CONTEXT ctx, DWORD 
 		ok = c32_fail((DWORD)CRYPT_E_NOT_FOUND);
 	else if (data && *len < p->len)
 		ok = c32_fail(ERROR_MORE_DATA);
-	else if (data)
+	else if (data) {
 		memcpy(data, p->data, p->len);
+		if (id == CERT_KEY_PROV_INFO_PROP_ID)
+			unflatten_prov_info(data);
+	}
 	if (p)
 		*len = p->len;
 	LeaveCriticalSection(&c->lock);
@@ -246,19 +301,28 @@ C32_API BOOL WINAPI CertSetCertificateContextProperty(PCCERT_CONTEXT ctx, DWORD 
 
 	if (!c)
 		return c32_fail(E_INVALIDARG);
-	if (id == CERT_KEY_PROV_INFO_PROP_ID || id == CERT_KEY_CONTEXT_PROP_ID)
-		return c32_fail(ERROR_CALL_NOT_IMPLEMENTED); /* structures with pointers */
+	if (id == CERT_KEY_CONTEXT_PROP_ID)
+		return c32_fail(ERROR_CALL_NOT_IMPLEMENTED); /* a key handle's context */
 	EnterCriticalSection(&c->lock);
-	if (!data)
+	if (!data) {
 		remove_prop(c, id);
-	else if (id == CERT_KEY_PROV_HANDLE_PROP_ID)
+	} else if (id == CERT_KEY_PROV_INFO_PROP_ID) {
+		DWORD n = flatten_prov_info(data, NULL);
+		BYTE *flat = HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, n);
+
+		ok = flat && (flatten_prov_info(data, flat), store_prop(c, id, flat, n));
+		if (!flat)
+			SetLastError(ERROR_NOT_ENOUGH_MEMORY);
+		HeapFree(GetProcessHeap(), 0, flat);
+	} else if (id == CERT_KEY_PROV_HANDLE_PROP_ID) {
 		ok = store_prop(c, id, data, sizeof(HCRYPTPROV));
-	else if (id == CERT_KEY_SPEC_PROP_ID)
+	} else if (id == CERT_KEY_SPEC_PROP_ID) {
 		ok = store_prop(c, id, data, sizeof(DWORD));
-	else if (id == CERT_DATE_STAMP_PROP_ID)
+	} else if (id == CERT_DATE_STAMP_PROP_ID) {
 		ok = store_prop(c, id, data, sizeof(FILETIME));
-	else
+	} else {
 		ok = store_prop(c, id, blob->pbData, blob->cbData);
+	}
 	LeaveCriticalSection(&c->lock);
 	return ok;
 }
