@@ -203,6 +203,15 @@ static DWORD hand_out_narrow(const struct text *t, char *out, DWORD out_len)
 	return (DWORD)n;
 }
 
+/* Hands t out as the W (wide) or A function does, and frees it. */
+static DWORD hand_out(struct text *t, void *out, DWORD out_len, BOOL wide)
+{
+	DWORD n = wide ? hand_out_wide(t, out, out_len) : hand_out_narrow(t, out, out_len);
+
+	HeapFree(GetProcessHeap(), 0, t->s);
+	return n;
+}
+
 static CERT_NAME_INFO *decode_unicode_name(DWORD encoding, const CERT_NAME_BLOB *blob)
 {
 	CERT_NAME_INFO *name = NULL;
@@ -230,30 +239,26 @@ static BOOL name_text(DWORD encoding, const CERT_NAME_BLOB *blob, DWORD str_type
 	return TRUE;
 }
 
-C32_API DWORD WINAPI CertNameToStrW(DWORD encoding, PCERT_NAME_BLOB blob, DWORD str_type,
-				    LPWSTR out, DWORD out_len)
+static DWORD name_to_str(DWORD encoding, PCERT_NAME_BLOB blob, DWORD str_type, void *out,
+			 DWORD out_len, BOOL wide)
 {
 	struct text t = { 0 };
-	DWORD n;
 
 	if (name_text(encoding, blob, str_type, &t))
 		SetLastError(ERROR_SUCCESS);
-	n = hand_out_wide(&t, out, out_len);
-	HeapFree(GetProcessHeap(), 0, t.s);
-	return n;
+	return hand_out(&t, out, out_len, wide);
+}
+
+C32_API DWORD WINAPI CertNameToStrW(DWORD encoding, PCERT_NAME_BLOB blob, DWORD str_type,
+				    LPWSTR out, DWORD out_len)
+{
+	return name_to_str(encoding, blob, str_type, out, out_len, TRUE);
 }
 
 C32_API DWORD WINAPI CertNameToStrA(DWORD encoding, PCERT_NAME_BLOB blob, DWORD str_type,
 				    LPSTR out, DWORD out_len)
 {
-	struct text t = { 0 };
-	DWORD n;
-
-	if (name_text(encoding, blob, str_type, &t))
-		SetLastError(ERROR_SUCCESS);
-	n = hand_out_narrow(&t, out, out_len);
-	HeapFree(GetProcessHeap(), 0, t.s);
-	return n;
+	return name_to_str(encoding, blob, str_type, out, out_len, FALSE);
 }
 
 /* A value as CertRDNValueToStr reads it: X509_NAME's form (bytes for the
@@ -274,29 +279,23 @@ C32_API DWORD WINAPI CertRDNValueToStrW(DWORD type, PCERT_RDN_VALUE_BLOB value, 
 					DWORD out_len)
 {
 	struct text t = { 0 };
-	DWORD n;
 
 	rdn_value_text(type, value, &t);
 	if (out && out_len && out_len < t.len + 1) {
 		out[0] = 0; /* too short: nothing but an empty string */
-		n = 1;
-	} else {
-		n = hand_out_wide(&t, out, out_len);
+		HeapFree(GetProcessHeap(), 0, t.s);
+		return 1;
 	}
-	HeapFree(GetProcessHeap(), 0, t.s);
-	return n;
+	return hand_out(&t, out, out_len, TRUE);
 }
 
 C32_API DWORD WINAPI CertRDNValueToStrA(DWORD type, PCERT_RDN_VALUE_BLOB value, LPSTR out,
 					DWORD out_len)
 {
 	struct text t = { 0 };
-	DWORD n;
 
 	rdn_value_text(type, value, &t);
-	n = hand_out_narrow(&t, out, out_len);
-	HeapFree(GetProcessHeap(), 0, t.s);
-	return n;
+	return hand_out(&t, out, out_len, FALSE);
 }
 
 /* CertStrToName: "KEY=value" pairs, KEY an X.500 key, "OID.1.2.3" or
@@ -654,10 +653,7 @@ C32_API DWORD WINAPI CertGetNameStringA(PCCERT_CONTEXT ctx, DWORD type, DWORD fl
 					LPSTR out, DWORD out_len)
 {
 	struct text t = { 0 };
-	DWORD n;
 
 	name_string(ctx, type, flags, para, &t);
-	n = hand_out_narrow(&t, out, out_len);
-	HeapFree(GetProcessHeap(), 0, t.s);
-	return n;
+	return hand_out(&t, out, out_len, FALSE);
 }
