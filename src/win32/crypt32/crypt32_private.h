@@ -1,7 +1,8 @@
-/* Private declarations of crypt32.dll: certificate stores (store.c, all
- * empty: the sandbox has no certificates, so TLS stacks that read the ROOT
- * store at start-up find none and go on) and the string encodings
- * (base64.c, hex.c, string_convert.c). */
+/* Private declarations of crypt32.dll: certificate stores (store.c: they
+ * open empty, as the sandbox shares no certificates, so TLS stacks that
+ * read the ROOT store at start-up find none and go on; store_certs.c,
+ * cert_context.c), the string encodings (base64.c, hex.c,
+ * string_convert.c).  The DER codec has its own headers: der.h, asn.h. */
 #ifndef LSW_CRYPT32_PRIVATE_H
 #define LSW_CRYPT32_PRIVATE_H
 
@@ -31,5 +32,20 @@ int c32_base64_decode(const char *text, DWORD len, BYTE *out, DWORD *end);
 DWORD c32_hex_encode(const BYTE *in, DWORD n, BOOL raw, const char *eol, char *out);
 int c32_hex_decode(const char *text, DWORD len, BYTE *out);
 DWORD c32_hex_read(const char *text, DWORD len, BYTE *out, DWORD out_len, DWORD *count);
+
+/* store.c: a store's certificates.  c32_store_next: the one after prev
+ * (released) that match accepts (NULL: any), referenced; c32_store_put:
+ * adds ctx (the store takes its reference), in replaced's place if given;
+ * c32_store_remove: takes ctx out. */
+PCCERT_CONTEXT c32_store_next(HCERTSTORE store, PCCERT_CONTEXT prev,
+			      BOOL (*match)(PCCERT_CONTEXT, const void *), const void *para);
+BOOL c32_store_put(HCERTSTORE store, PCCERT_CONTEXT ctx, PCCERT_CONTEXT replaced);
+BOOL c32_store_remove(HCERTSTORE store, PCCERT_CONTEXT ctx);
+
+/* cert_context.c: a context of store (NULL: the one all unstored contexts
+ * share) for a copy of data; the store's reference on it dropped. */
+PCCERT_CONTEXT c32_cert_new(DWORD encoding, const BYTE *data, DWORD len, HCERTSTORE store);
+void c32_cert_leave_store(PCCERT_CONTEXT ctx);
+void c32_cert_copy_props(PCCERT_CONTEXT from, PCCERT_CONTEXT to);
 
 #endif

@@ -1,0 +1,379 @@
+/* Certificate contexts: CertCreateCertificateContext decodes a DER
+ * certificate (X509_CERT, then its CERT_INFO) into a reference-counted
+ * context that owns a copy of the bytes; its hCertStore is the store
+ * holding it, or one empty memory store all unstored contexts share.  Its
+ * properties (hashes computed on first request, others as set), the
+ * certificate hash and the comparisons built on the decoded parts. */
+#include "crypt32_private.h"
+
+#define CERT_MAGIC 0x54524543u /* "CERT" */
+
+struct cert_prop {
+	struct cert_prop *next;
+	DWORD id, len;
+	BYTE data[];
+};
+
+struct cert {
+	CERT_CONTEXT ctx; /* what callers see: first */
+	DWORD magic;
+	LONG refs;
+	CRITICAL_SECTION lock; /* guards props */
+	struct cert_prop *props;
+	BYTE encoded[];
+};
+
+static struct cert *cert_of(PCCERT_CONTEXT ctx)
+{
+	struct cert *c = (struct cert *)ctx;
+
+	return c && c->magic == CERT_MAGIC ? c : NULL;
+}
+
+static HCERTSTORE shared_store(void)
+{
+	static HCERTSTORE shared;
+
+	if (!shared) {
+		HCERTSTORE s = CertOpenStore(CERT_STORE_PROV_MEMORY, 0, 0, 0, NULL);
+
+		if (s && InterlockedCompareExchangePointer(&shared, s, NULL))
+			CertCloseStore(s, 0); /* another thread's won */
+	}
+	return shared;
+}
+
+PCCERT_CONTEXT c32_cert_new(DWORD encoding, const BYTE *data, DWORD len, HCERTSTORE store)
+{
+	CERT_INFO *info = NULL;
+	struct cert *c;
+	DWORD size;
+
+	if ((encoding & CERT_ENCODING_TYPE_MASK) != X509_ASN_ENCODING) {
+		SetLastError(E_INVALIDARG);
+		return NULL;
+	}
+	/* signed, or (as Windows takes it too) the to-be-signed part alone */
+	if (!CryptDecodeObjectEx(X509_ASN_ENCODING, X509_CERT_TO_BE_SIGNED, data, len,
+				 CRYPT_DECODE_ALLOC_FLAG, NULL, &info, &size))
+		return NULL;
+	c = HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, sizeof(*c) + len);
+	if (!c) {
+		LocalFree(info);
+		SetLastError(ERROR_NOT_ENOUGH_MEMORY);
+		return NULL;
+	}
+	memcpy(c->encoded, data, len);
+	c->ctx.dwCertEncodingType = encoding;
+	c->ctx.pbCertEncoded = c->encoded;
+	c->ctx.cbCertEncoded = len;
+	c->ctx.pCertInfo = info;
+	c->ctx.hCertStore = store ? store : shared_store();
+	c->magic = CERT_MAGIC;
+	c->refs = 1;
+	InitializeCriticalSection(&c->lock);
+	return &c->ctx;
+}
+
+C32_API PCCERT_CONTEXT WINAPI CertCreateCertificateContext(DWORD encoding, const BYTE *data,
+							   DWORD len)
+{
+	return c32_cert_new(encoding, data, len, NULL);
+}
+
+void c32_cert_leave_store(PCCERT_CONTEXT ctx)
+{
+	CertFreeCertificateContext(ctx);
+}
+
+C32_API PCCERT_CONTEXT WINAPI CertDuplicateCertificateContext(PCCERT_CONTEXT ctx)
+{
+	struct cert *c = cert_of(ctx);
+
+	if (c)
+		InterlockedIncrement(&c->refs);
+	return ctx;
+}
+
+/* Freeing NULL (or a context from elsewhere) succeeds, as documented. */
+C32_API WINBOOL WINAPI CertFreeCertificateContext(PCCERT_CONTEXT ctx)
+{
+	struct cert *c = cert_of(ctx);
+
+	if (!c || InterlockedDecrement(&c->refs))
+		return TRUE;
+	while (c->props) {
+		struct cert_prop *next = c->props->next;
+
+		HeapFree(GetProcessHeap(), 0, c->props);
+		c->props = next;
+	}
+	DeleteCriticalSection(&c->lock);
+	LocalFree(c->ctx.pCertInfo);
+	c->magic = 0;
+	HeapFree(GetProcessHeap(), 0, c);
+	return TRUE;
+}
+
+/* The hash of data with algorithm alg (0: SHA-1) through CryptoAPI. */
+C32_API BOOL WINAPI CryptHashCertificate(HCRYPTPROV_LEGACY prov, ALG_ID alg, DWORD flags,
+					 const BYTE *data, DWORD len, BYTE *hash, DWORD *hash_len)
+{
+	HCRYPTPROV own = 0;
+	HCRYPTHASH h;
+	BOOL ok;
+
+	if (!hash_len)
+		return c32_fail(ERROR_INVALID_PARAMETER);
+	if (!alg)
+		alg = CALG_SHA1;
+	if (!prov && !CryptAcquireContextW(&own, NULL, NULL, PROV_RSA_AES, CRYPT_VERIFYCONTEXT))
+		return FALSE;
+	ok = CryptCreateHash(prov ? prov : own, alg, 0, 0, &h);
+	if (ok) {
+		ok = CryptHashData(h, data, len, 0) &&
+		     CryptGetHashParam(h, HP_HASHVAL, hash, hash_len, 0);
+		CryptDestroyHash(h);
+	}
+	if (own)
+		CryptReleaseContext(own, 0);
+	return ok;
+}
+
+static struct cert_prop *find_prop(struct cert *c, DWORD id)
+{
+	struct cert_prop *p = c->props;
+
+	while (p && p->id != id)
+		p = p->next;
+	return p;
+}
+
+static void remove_prop(struct cert *c, DWORD id)
+{
+	for (struct cert_prop **at = &c->props; *at; at = &(*at)->next)
+		if ((*at)->id == id) {
+			struct cert_prop *gone = *at;
+
+			*at = gone->next;
+			HeapFree(GetProcessHeap(), 0, gone);
+			return;
+		}
+}
+
+static BOOL store_prop(struct cert *c, DWORD id, const void *data, DWORD len)
+{
+	struct cert_prop *p = HeapAlloc(GetProcessHeap(), 0, sizeof(*p) + len);
+
+	if (!p)
+		return c32_fail(ERROR_NOT_ENOUGH_MEMORY);
+	p->id = id;
+	p->len = len;
+	memcpy(p->data, data, len);
+	remove_prop(c, id);
+	p->next = c->props;
+	c->props = p;
+	return TRUE;
+}
+
+/* CERT_KEY_PROV_INFO_PROP_ID is a CRYPT_KEY_PROV_INFO with pointers: kept
+ * flat (the structure, its names, its parameters and their data) with
+ * offsets from its start where the pointers go; NULL stays 0. */
+#define POINTER_AT(base, off) ((off) ? (void *)((BYTE *)(base) + (ULONG_PTR)(off)) : NULL)
+
+static DWORD flatten_prov_info(const CRYPT_KEY_PROV_INFO *in, BYTE *out)
+{
+	DWORD container = in->pwszContainerName ? (lstrlenW(in->pwszContainerName) + 1) * 2 : 0;
+	DWORD provider = in->pwszProvName ? (lstrlenW(in->pwszProvName) + 1) * 2 : 0;
+	DWORD at = sizeof(*in), params;
+	CRYPT_KEY_PROV_INFO *flat = (CRYPT_KEY_PROV_INFO *)out;
+
+	if (out) {
+		*flat = *in;
+		flat->pwszContainerName = in->pwszContainerName ? (LPWSTR)(ULONG_PTR)at : NULL;
+		memcpy(out + at, in->pwszContainerName, container);
+	}
+	at += container;
+	if (out) {
+		flat->pwszProvName = in->pwszProvName ? (LPWSTR)(ULONG_PTR)at : NULL;
+		memcpy(out + at, in->pwszProvName, provider);
+	}
+	at = (at + provider + 7) & ~7u;
+	params = at;
+	at += in->cProvParam * sizeof(CRYPT_KEY_PROV_PARAM);
+	if (out)
+		flat->rgProvParam = in->cProvParam ? (CRYPT_KEY_PROV_PARAM *)(ULONG_PTR)params : NULL;
+	for (DWORD i = 0; i < in->cProvParam; i++) {
+		CRYPT_KEY_PROV_PARAM *p = (CRYPT_KEY_PROV_PARAM *)(out + params) + i;
+
+		if (out) {
+			*p = in->rgProvParam[i];
+			p->pbData = in->rgProvParam[i].cbData ? (BYTE *)(ULONG_PTR)at : NULL;
+			memcpy(out + at, in->rgProvParam[i].pbData, in->rgProvParam[i].cbData);
+		}
+		at += in->rgProvParam[i].cbData;
+	}
+	return at;
+}
+
+/* The caller's copy of a flat CRYPT_KEY_PROV_INFO, its offsets made pointers. */
+static void unflatten_prov_info(BYTE *copy)
+{
+	CRYPT_KEY_PROV_INFO *info = (CRYPT_KEY_PROV_INFO *)copy;
+
+	info->pwszContainerName = POINTER_AT(copy, info->pwszContainerName);
+	info->pwszProvName = POINTER_AT(copy, info->pwszProvName);
+	info->rgProvParam = POINTER_AT(copy, info->rgProvParam);
+	for (DWORD i = 0; i < info->cProvParam; i++)
+		info->rgProvParam[i].pbData = POINTER_AT(copy, info->rgProvParam[i].pbData);
+}
+
+/* The hash properties are computed on first request and kept. */
+static ALG_ID hash_of_prop(DWORD id)
+{
+	switch (id) {
+	case CERT_SHA1_HASH_PROP_ID:
+		return CALG_SHA1;
+	case CERT_MD5_HASH_PROP_ID:
+		return CALG_MD5;
+	}
+	return 0;
+}
+
+/* A store's copy of a context gets its properties too. */
+void c32_cert_copy_props(PCCERT_CONTEXT from, PCCERT_CONTEXT to)
+{
+	struct cert *src = cert_of(from), *dst = cert_of(to);
+
+	if (!src || !dst || src == dst)
+		return;
+	EnterCriticalSection(&src->lock);
+	EnterCriticalSection(&dst->lock);
+	for (struct cert_prop *p = src->props; p; p = p->next)
+		if (!find_prop(dst, p->id))
+			store_prop(dst, p->id, p->data, p->len);
+	LeaveCriticalSection(&dst->lock);
+	LeaveCriticalSection(&src->lock);
+}
+
+C32_API BOOL WINAPI CertGetCertificateContextProperty(PCCERT_CONTEXT ctx, DWORD id, void *data,
+						      DWORD *len)
+{
+	struct cert *c = cert_of(ctx);
+	struct cert_prop *p;
+	BOOL ok = TRUE;
+
+	if (!c || !len)
+		return c32_fail(E_INVALIDARG);
+	EnterCriticalSection(&c->lock);
+	if (!(p = find_prop(c, id)) && hash_of_prop(id)) {
+		BYTE hash[20];
+		DWORD n = sizeof(hash);
+
+		if (CryptHashCertificate(0, hash_of_prop(id), 0, c->encoded, ctx->cbCertEncoded, hash,
+					 &n) &&
+		    store_prop(c, id, hash, n))
+			p = find_prop(c, id);
+	}
+	if (!p)
+		ok = c32_fail((DWORD)CRYPT_E_NOT_FOUND);
+	else if (data && *len < p->len)
+		ok = c32_fail(ERROR_MORE_DATA);
+	else if (data) {
+		memcpy(data, p->data, p->len);
+		if (id == CERT_KEY_PROV_INFO_PROP_ID)
+			unflatten_prov_info(data);
+	}
+	if (p)
+		*len = p->len;
+	LeaveCriticalSection(&c->lock);
+	return ok;
+}
+
+/* What a property's pvData holds: a handle, a DWORD, a FILETIME or (the
+ * rest) a CRYPT_DATA_BLOB. */
+C32_API BOOL WINAPI CertSetCertificateContextProperty(PCCERT_CONTEXT ctx, DWORD id, DWORD flags,
+						      const void *data)
+{
+	struct cert *c = cert_of(ctx);
+	const CRYPT_DATA_BLOB *blob = data;
+	BOOL ok = TRUE;
+
+	if (!c)
+		return c32_fail(E_INVALIDARG);
+	if (id == CERT_KEY_CONTEXT_PROP_ID)
+		return c32_fail(ERROR_CALL_NOT_IMPLEMENTED); /* a key handle's context */
+	EnterCriticalSection(&c->lock);
+	if (!data) {
+		remove_prop(c, id);
+	} else if (id == CERT_KEY_PROV_INFO_PROP_ID) {
+		DWORD n = flatten_prov_info(data, NULL);
+		BYTE *flat = HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, n);
+
+		ok = flat && (flatten_prov_info(data, flat), store_prop(c, id, flat, n));
+		if (!flat)
+			SetLastError(ERROR_NOT_ENOUGH_MEMORY);
+		HeapFree(GetProcessHeap(), 0, flat);
+	} else if (id == CERT_KEY_PROV_HANDLE_PROP_ID) {
+		ok = store_prop(c, id, data, sizeof(HCRYPTPROV));
+	} else if (id == CERT_KEY_SPEC_PROP_ID) {
+		ok = store_prop(c, id, data, sizeof(DWORD));
+	} else if (id == CERT_DATE_STAMP_PROP_ID) {
+		ok = store_prop(c, id, data, sizeof(FILETIME));
+	} else {
+		ok = store_prop(c, id, blob->pbData, blob->cbData);
+	}
+	LeaveCriticalSection(&c->lock);
+	return ok;
+}
+
+C32_API DWORD WINAPI CertEnumCertificateContextProperties(PCCERT_CONTEXT ctx, DWORD prev)
+{
+	struct cert *c = cert_of(ctx);
+	DWORD next = 0;
+
+	if (!c)
+		return 0;
+	EnterCriticalSection(&c->lock);
+	/* the smallest id above prev */
+	for (struct cert_prop *p = c->props; p; p = p->next)
+		if (p->id > prev && (!next || p->id < next))
+			next = p->id;
+	LeaveCriticalSection(&c->lock);
+	return next;
+}
+
+C32_API BOOL WINAPI CertCompareIntegerBlob(PCRYPT_INTEGER_BLOB a, PCRYPT_INTEGER_BLOB b)
+{
+	DWORD na = a->cbData, nb = b->cbData;
+
+	/* little-endian: high-order sign bytes do not change the value */
+	while (na > 1 && ((a->pbData[na - 1] == 0 && !(a->pbData[na - 2] & 0x80)) ||
+			  (a->pbData[na - 1] == 0xff && a->pbData[na - 2] & 0x80)))
+		na--;
+	while (nb > 1 && ((b->pbData[nb - 1] == 0 && !(b->pbData[nb - 2] & 0x80)) ||
+			  (b->pbData[nb - 1] == 0xff && b->pbData[nb - 2] & 0x80)))
+		nb--;
+	return na == nb && !memcmp(a->pbData, b->pbData, na);
+}
+
+C32_API BOOL WINAPI CertCompareCertificateName(DWORD encoding, PCERT_NAME_BLOB a,
+					       PCERT_NAME_BLOB b)
+{
+	return a->cbData == b->cbData && !memcmp(a->pbData, b->pbData, a->cbData);
+}
+
+/* Same issuer and serial number: the same certificate. */
+C32_API BOOL WINAPI CertCompareCertificate(DWORD encoding, PCERT_INFO a, PCERT_INFO b)
+{
+	return CertCompareCertificateName(encoding, &a->Issuer, &b->Issuer) &&
+	       CertCompareIntegerBlob(&a->SerialNumber, &b->SerialNumber);
+}
+
+C32_API BOOL WINAPI CertComparePublicKeyInfo(DWORD encoding, PCERT_PUBLIC_KEY_INFO a,
+					     PCERT_PUBLIC_KEY_INFO b)
+{
+	return a->PublicKey.cbData == b->PublicKey.cbData &&
+	       a->PublicKey.cUnusedBits == b->PublicKey.cUnusedBits &&
+	       !memcmp(a->PublicKey.pbData, b->PublicKey.pbData, a->PublicKey.cbData);
+}
