@@ -27,6 +27,8 @@ port=$(cat "$dir/port") || { echo "FAIL: no host service"; exit 1; }
 out=$("$lsw" run --prefix "$dir/pfx" --timeout 120 "$exe" sandbox "$port")
 status=$?
 echo "$out" | grep -v '^ok:'
+# no network namespace on this machine: no sockets at all, a skip
+[ $status = 77 ] && echo "$out" | grep -q "skipped:" && exit 77
 fail=0
 [ $status -eq 0 ] || { echo "FAIL: exit status $status"; fail=1; }
 echo "$out" | grep -q '^sockets: [0-9]* checks, 0 failed' || { echo "FAIL: checks failed"; fail=1; }
