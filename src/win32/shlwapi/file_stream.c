@@ -4,9 +4,10 @@
  * the A and W forms refuse STGM_CONVERT, STGM_DELETEONRELEASE and
  * STGM_TRANSACTED; the Ex form ignores the first two and refuses a
  * transacted read-only stream.  STGM_WRITE opens the file for reading
- * too, as Windows does: a write-only stream reads back.  The sharing asked for never keeps the
- * file from being deleted while the stream is open (FILE_SHARE_DELETE
- * is always given), and Clone and Revert are not supported. */
+ * too, as Windows does: a write-only stream reads back.  The sharing
+ * asked for never keeps the file from being deleted while the stream is
+ * open (FILE_SHARE_DELETE is always given), and Clone and Revert are not
+ * supported. */
 #include "shlwapi_private.h"
 #include "stream_private.h"
 
