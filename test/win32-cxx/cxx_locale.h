@@ -1,10 +1,11 @@
 /*
  * std::locale as MSVC's <xlocale> has it inline, for the programs that
- * drive msvcp140's locale (locale.cpp, numpunct.cpp): _Lockit, _Yarn,
- * _Locinfo, locale with its id, facet and _Locimp (the exported members
- * declared with their real names, so clang gives them MSVC's decorated
- * names), locale(const char *) and locale(const locale &, Facet *) as the
- * header builds them, use_facet/has_facet, and a call by vtable slot.
+ * drive msvcp140's locale (locale.cpp, numpunct.cpp, time_put.cpp,
+ * fstream.cpp): _Lockit, _Yarn, _Locinfo, locale with its id, facet and
+ * _Locimp (the exported members declared with their real names, so clang
+ * gives them MSVC's decorated names), locale(const char *) and
+ * locale(const locale &, Facet *) as the header builds them, the codecvt
+ * facets' ids, use_facet/has_facet, and a call by vtable slot.
  */
 #ifndef CXX_LOCALE_H
 #define CXX_LOCALE_H
@@ -189,6 +190,17 @@ size_t locale::id::get()
 }
 
 /* What the facets that write (num_put, time_put) write through. */
+template <class I, class E, class S> class codecvt;
+template <> class codecvt<char, char, _Mbstatet> {
+public:
+	__declspec(dllimport) static size_t __cdecl _Getcat(const locale::facet **, const locale *);
+	__declspec(dllimport) static locale::id id;
+};
+template <> class codecvt<wchar_t, char, _Mbstatet> {
+public:
+	__declspec(dllimport) static size_t __cdecl _Getcat(const locale::facet **, const locale *);
+	__declspec(dllimport) static locale::id id;
+};
 template <class E, class T> class basic_streambuf;
 class ios_base;
 template <class E, class T> class ostreambuf_iterator {

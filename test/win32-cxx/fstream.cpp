@@ -25,16 +25,12 @@
  * extraction fails (out of range, no digits: C++98's rule); C++11's
  * [facet.num.get.virtuals] and msvcp140 store 0 or the limit.
  */
-#include "cxx_rt.h"
+#include "cxx_locale.h"
 
 extern "C" __declspec(dllimport) void *__stdcall GetModuleHandleA(const char *);
 extern "C" __declspec(dllimport) void *__stdcall LoadLibraryA(const char *);
 extern "C" __declspec(dllimport) void *__stdcall GetProcAddress(void *, const char *);
 
-struct _Mbstatet {
-	unsigned long _Wchar;
-	unsigned short _Byte, _State;
-};
 struct _iobuf;
 
 /* ucrtbase's stdio, which _Fiopen's FILE belongs to. */
@@ -66,66 +62,6 @@ static void load_crt()
 }
 
 namespace std {
-template <class E> struct char_traits {};
-struct _Crt_new_delete {};
-template <class D> class _Locbase {};
-class _Lockit {
-public:
-	__declspec(dllimport) explicit _Lockit(int);
-	__declspec(dllimport) ~_Lockit();
-
-private:
-	int _Locktype;
-};
-
-class locale : public _Locbase<int>, public _Crt_new_delete {
-public:
-	struct _Locimp {
-		void *vtbl;
-		long refs;
-		void **_Facetvec;
-		size_t _Facetcount;
-	};
-	class facet;
-	class id {
-	public:
-		size_t _Id;
-		size_t get()
-		{
-			if (!_Id) {
-				_Lockit lock(0);
-
-				if (!_Id)
-					_Id = (size_t)++_Id_cnt;
-			}
-			return _Id;
-		}
-
-	private:
-		__declspec(dllimport) static int _Id_cnt;
-	};
-	locale(const locale &o) : _Ptr(o._Ptr) { ((void (*)(void *))(*(void ***)_Ptr)[1])(_Ptr); }
-	~locale()
-	{
-		void *gone = ((void *(*)(void *))(*(void ***)_Ptr)[2])(_Ptr);
-
-		if (gone)
-			((void *(*)(void *, unsigned))(*(void ***)gone)[0])(gone, 1);
-	}
-	_Locimp *_Ptr;
-};
-
-template <class I, class E, class S> class codecvt;
-template <> class codecvt<char, char, _Mbstatet> {
-public:
-	__declspec(dllimport) static size_t __cdecl _Getcat(const locale::facet **, const locale *);
-	__declspec(dllimport) static locale::id id;
-};
-template <> class codecvt<wchar_t, char, _Mbstatet> {
-public:
-	__declspec(dllimport) static size_t __cdecl _Getcat(const locale::facet **, const locale *);
-	__declspec(dllimport) static locale::id id;
-};
 
 __declspec(dllimport) _iobuf *__cdecl _Fiopen(const char *, int, int);
 
@@ -210,26 +146,6 @@ static void setf(void *s, int set, int mask)
 	int *fl = (int *)(ios_of(s) + IOS_FMTFL);
 
 	*fl = (*fl & ~mask) | set;
-}
-
-/* use_facet<F>(loc), as <xlocale> has it. */
-template <class F> static const void *use_facet(const locale &loc)
-{
-	static const locale::facet *psave;
-	std::_Lockit lock(0);
-	size_t id = F::id.get();
-	const void *f = id < loc._Ptr->_Facetcount ? loc._Ptr->_Facetvec[id] : nullptr;
-
-	if (f)
-		return f;
-	if (!psave && F::_Getcat(&psave, &loc) != (size_t)-1)
-		((void (*)(const void *))(*(void *const *const *)psave)[1])(psave);
-	return psave;
-}
-
-template <class R, class... A> static R vcall(const void *obj, int slot, A... args)
-{
-	return ((R (*)(const void *, A...))(*(void *const *const *)obj)[slot])(obj, args...);
 }
 
 enum { VT_DTOR, VT_LOCK, VT_UNLOCK, VT_OVERFLOW, VT_PBACKFAIL, VT_SHOWMANYC, VT_UNDERFLOW, VT_UFLOW,

@@ -49,17 +49,6 @@ public:
 	__declspec(dllimport) static size_t __cdecl _Getcat(const locale::facet **, const locale *);
 	__declspec(dllimport) static locale::id id;
 };
-template <class I, class E, class S> class codecvt;
-template <> class codecvt<char, char, _Mbstatet> {
-public:
-	__declspec(dllimport) static size_t __cdecl _Getcat(const locale::facet **, const locale *);
-	__declspec(dllimport) static locale::id id;
-};
-template <> class codecvt<wchar_t, char, _Mbstatet> {
-public:
-	__declspec(dllimport) static size_t __cdecl _Getcat(const locale::facet **, const locale *);
-	__declspec(dllimport) static locale::id id;
-};
 
 template <class E, class T> class basic_ios {
 public:
