@@ -197,11 +197,48 @@ static HRESULT from_bstr(VARIANT *dst, const OLECHAR *s, VARTYPE vt)
 	return FAILED(hr) ? hr : put_num(dst, vt, n);
 }
 
+/* Arrays convert only between an array of bytes and a BSTR holding
+ * those bytes, either way; an array keeps its own type. */
+static HRESULT convert_array(VARIANT *out, VARIANT *src, VARTYPE vt)
+{
+	if (V_VT(src) & VT_ARRAY) {
+		VARTYPE elem = V_VT(src) & VT_TYPEMASK;
+		if (vt == V_VT(src))
+			return VariantCopy(out, src);
+		if (vt != VT_BSTR)
+			return DISP_E_TYPEMISMATCH;
+		if (elem == VT_INT_PTR || elem == VT_UINT_PTR)
+			return DISP_E_BADVARTYPE;
+		SAFEARRAY *sa = V_ARRAY(src);
+		if (elem != VT_UI1 || !sa || SafeArrayGetDim(sa) != 1)
+			return DISP_E_TYPEMISMATCH;
+		BSTR b = SysAllocStringByteLen(sa->pvData, sa->rgsabound[0].cElements);
+		if (!b)
+			return E_OUTOFMEMORY;
+		V_VT(out) = VT_BSTR;
+		V_BSTR(out) = b;
+		return S_OK;
+	}
+	if (V_VT(src) != VT_BSTR || vt != (VT_ARRAY | VT_UI1))
+		return DISP_E_TYPEMISMATCH;
+	UINT bytes = SysStringByteLen(V_BSTR(src));
+	SAFEARRAY *sa = SafeArrayCreateVector(VT_UI1, 0, bytes);
+	if (!sa)
+		return E_OUTOFMEMORY;
+	if (bytes)
+		memcpy(sa->pvData, V_BSTR(src), bytes);
+	V_VT(out) = VT_ARRAY | VT_UI1;
+	V_ARRAY(out) = sa;
+	return S_OK;
+}
+
 static HRESULT convert(VARIANT *out, VARIANT *src, ULONG flags, VARTYPE vt)
 {
 	struct num n;
 
 	VariantInit(out);
+	if ((V_VT(src) | vt) & VT_ARRAY)
+		return convert_array(out, src, vt);
 	if (vt == VT_EMPTY || (vt == V_VT(src) && vt != VT_BSTR))
 		return vt == VT_EMPTY ? S_OK : VariantCopy(out, src);
 	if (V_VT(src) == VT_NULL || vt == VT_NULL)
