@@ -1,7 +1,8 @@
 /*
  * Processor topology as programs ask for it beyond GetSystemInfo: the CPU
  * sets (one per processor, from NtQuerySystemInformationEx), the NUMA node
- * of a processor (one node, 0, holds them all), the processor group (one),
+ * of a processor (one node, 0, holds them all), the processor group (one,
+ * with every processor: the active and maximum counts are the same),
  * the processors' times (GetSystemTimes).
  */
 #include "k32_private.h"
@@ -56,6 +57,29 @@ K32API BOOL WINAPI GetNumaNodeProcessorMask(UCHAR node, PULONGLONG mask)
 K32API WORD WINAPI GetActiveProcessorGroupCount(void)
 {
 	return 1;
+}
+
+K32API WORD WINAPI GetMaximumProcessorGroupCount(void)
+{
+	return 1;
+}
+
+/* The processors of group 0 (all of them), or of every group. */
+static DWORD processors_in(WORD group)
+{
+	if (group != 0 && group != ALL_PROCESSOR_GROUPS)
+		return k32_error(ERROR_INVALID_PARAMETER);	/* 0 */
+	return lsw_peb()->NumberOfProcessors;
+}
+
+K32API DWORD WINAPI GetActiveProcessorCount(WORD group)
+{
+	return processors_in(group);
+}
+
+K32API DWORD WINAPI GetMaximumProcessorCount(WORD group)
+{
+	return processors_in(group);
 }
 
 /* The groups the process's threads run in: group 0; a short array gets
