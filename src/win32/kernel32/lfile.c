@@ -151,3 +151,10 @@ K32API LONG WINAPI _llseek(HFILE f, LONG offset, int origin)
 
 	return pos == INVALID_SET_FILE_POINTER && GetLastError() != NO_ERROR ? HFILE_ERROR : (LONG)pos;
 }
+
+/* A 16-bit era limit that no longer exists: it has no effect and returns
+ * the number asked for, as documented. */
+K32API UINT WINAPI SetHandleCount(UINT count)
+{
+	return count;
+}

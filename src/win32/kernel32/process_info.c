@@ -48,6 +48,14 @@ K32API BOOL WINAPI GetProcessTimes(HANDLE process, LPFILETIME created, LPFILETIM
 	return TRUE;
 }
 
+/* ProcessIoCounters (2): the IO_COUNTERS the supervisor keeps. */
+K32API BOOL WINAPI GetProcessIoCounters(HANDLE process, PIO_COUNTERS counters)
+{
+	NTSTATUS st = NtQueryInformationProcess(process, 2, counters, sizeof(*counters), NULL);
+
+	return st < 0 ? k32_fail(st) : TRUE;
+}
+
 K32API DWORD WINAPI GetProcessIdOfThread(HANDLE thread)
 {
 	struct thread_basic info;

@@ -227,7 +227,8 @@ NTSTATUS ldr_thread_attach(void)
 		struct ldr_module *m = INIT_MODULE(le);
 
 		run_tls_callbacks(m, DLL_THREAD_ATTACH);
-		call_main(m, DLL_THREAD_ATTACH, NULL);
+		if (!(m->entry.Flags & LDR_FLAG_DONT_CALL_FOR_THREADS))
+			call_main(m, DLL_THREAD_ATTACH, NULL);
 	}
 	RtlLeaveCriticalSection(&ldr_lock);
 	return st;
@@ -243,7 +244,8 @@ void ldr_thread_detach(void)
 	for (LIST_ENTRY *le = INIT_LIST->Blink; le != INIT_LIST; le = le->Blink) {
 		struct ldr_module *m = INIT_MODULE(le);
 
-		call_main(m, DLL_THREAD_DETACH, NULL);
+		if (!(m->entry.Flags & LDR_FLAG_DONT_CALL_FOR_THREADS))
+			call_main(m, DLL_THREAD_DETACH, NULL);
 		run_tls_callbacks(m, DLL_THREAD_DETACH);
 	}
 	ldr_tls_unregister(slots);

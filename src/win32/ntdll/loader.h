@@ -47,6 +47,8 @@ struct ldr_module {
 #define LDR_PINNED ((ULONG)-1)
 /* LDR_DATA_TABLE_ENTRY.Flags: loaded with the program. */
 #define LDR_FLAG_PROCESS_STATIC_IMPORT 0x20
+/* ...: DllMain gets no DLL_THREAD_ATTACH/DETACH (DisableThreadLibraryCalls). */
+#define LDR_FLAG_DONT_CALL_FOR_THREADS 0x40000
 
 extern struct ldr_module ldr_modules[LDR_MAX_MODULES];
 extern unsigned ldr_nmodules;

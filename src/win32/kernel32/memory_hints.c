@@ -1,11 +1,19 @@
 /*
- * Memory whose contents a program lets the system drop: DiscardVirtualMemory
+ * What a program tells or asks the memory manager beyond allocating:
+ * the large-page size (x64's 2 MiB; allocating them needs
+ * SeLockMemoryPrivilege, which the sandbox's standard user lacks, as on
+ * Windows), and memory whose contents it lets the system drop: DiscardVirtualMemory
  * and OfferVirtualMemory are MEM_RESET of the range (the pages' contents
  * may be discarded; LSW's supervisor keeps them, which MEM_RESET allows),
  * and ReclaimVirtualMemory finds the contents kept (ERROR_SUCCESS, not
  * ERROR_BUSY).  They return a Win32 error code, not a BOOL.
  */
 #include "k32_private.h"
+
+K32API SIZE_T WINAPI GetLargePageMinimum(void)
+{
+	return 2 << 20;
+}
 
 static DWORD reset(void *addr, SIZE_T size)
 {
