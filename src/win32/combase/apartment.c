@@ -159,3 +159,50 @@ HRESULT WINAPI CoInitializeSecurity(PSECURITY_DESCRIPTOR sd, LONG count, SOLE_AU
 		return RPC_E_TOO_LATE;
 	return S_OK;
 }
+
+/* The object context of an apartment: its identity (what
+ * CoGetContextToken hands out, compared by callers such as the .NET
+ * runtime to tell contexts apart).  It answers IUnknown only; the
+ * IObjectContext/IContextCallback services are not offered. */
+static HRESULT WINAPI context_query(IUnknown *self, REFIID iid, void **out)
+{
+	if (!out)
+		return E_POINTER;
+	if (IsEqualIID(iid, &IID_IUnknown)) {
+		*out = self;
+		return S_OK;
+	}
+	*out = NULL;
+	return E_NOINTERFACE;
+}
+
+/* A context lives as long as the process: counting is not needed. */
+static ULONG WINAPI context_addref(IUnknown *self)
+{
+	return 2;
+}
+
+static ULONG WINAPI context_release(IUnknown *self)
+{
+	return 1;
+}
+
+static IUnknownVtbl context_vtbl = { context_query, context_addref, context_release };
+static IUnknown mta_context = { &context_vtbl };
+
+HRESULT WINAPI CoGetContextToken(ULONG_PTR *token)
+{
+	struct com_thread *t = com_current();
+
+	if (!token)
+		return E_POINTER;
+	if (!t && mta_users <= 0)
+		return CO_E_NOTINITIALIZED;
+	if (!t || t->model == COINIT_MULTITHREADED) {
+		*token = (ULONG_PTR)&mta_context;
+		return S_OK;
+	}
+	t->context.lpVtbl = &context_vtbl;	/* an STA's own context */
+	*token = (ULONG_PTR)&t->context;
+	return S_OK;
+}

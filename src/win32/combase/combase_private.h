@@ -14,6 +14,7 @@
 struct com_thread {
 	DWORD inits;     /* successful CoInitializeEx calls not yet undone */
 	DWORD model;     /* COINIT_APARTMENTTHREADED or COINIT_MULTITHREADED */
+	IUnknown context; /* a single-threaded apartment's object context */
 };
 struct com_thread *com_current(void);
 /* Whether the calling thread may use COM: it initialised it, or some

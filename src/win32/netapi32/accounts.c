@@ -104,6 +104,44 @@ NET_API NET_API_STATUS WINAPI NetLocalGroupGetInfo(LPCWSTR server, LPCWSTR name,
 	return NERR_Success;
 }
 
+/* Every local group at level 0 (names) or 1 (names and comments), at
+ * once; a resumed enumeration has nothing left. */
+NET_API NET_API_STATUS WINAPI NetLocalGroupEnum(LPCWSTR server, DWORD level, LPBYTE *out, DWORD max,
+						LPDWORD read, LPDWORD total, PDWORD_PTR resume)
+{
+	if (!out || !read || !total)
+		return ERROR_INVALID_PARAMETER;
+	if (!net_local(server))
+		return ERROR_BAD_NETPATH;
+	if (level != 0 && level != 1)
+		return ERROR_INVALID_LEVEL;
+	*read = *total = 0;
+	*out = NULL;
+	if (resume && *resume)
+		return NERR_Success;
+	DWORD n = ARRAYSIZE(groups), room = 0;
+	for (DWORD i = 0; i < n; i++)
+		room += (lstrlenW(groups[i].name) + lstrlenW(groups[i].comment) + 2) * sizeof(WCHAR);
+	LOCALGROUP_INFO_1 *info;
+	NET_API_STATUS st = NetApiBufferAllocate(n * sizeof(*info) + room, (LPVOID *)&info);
+	if (st)
+		return st;
+	/* Level 0's entries are level 1's first field alone. */
+	DWORD size = level ? sizeof(LOCALGROUP_INFO_1) : sizeof(LOCALGROUP_INFO_0);
+	BYTE *p = (BYTE *)info + n * size;
+	for (DWORD i = 0; i < n; i++) {
+		LOCALGROUP_INFO_1 *e = (LOCALGROUP_INFO_1 *)((BYTE *)info + i * size);
+		e->lgrpi1_name = net_put(&p, groups[i].name);
+		if (level)
+			e->lgrpi1_comment = net_put(&p, groups[i].comment);
+	}
+	*out = (LPBYTE)info;
+	*read = *total = n;
+	if (resume)
+		*resume = n;
+	return NERR_Success;
+}
+
 /* Level 3 only: DOMAIN\name of each member (the domain is the computer). */
 NET_API NET_API_STATUS WINAPI NetLocalGroupGetMembers(LPCWSTR server, LPCWSTR name, DWORD level,
 						      LPBYTE *out, DWORD max, LPDWORD read,
