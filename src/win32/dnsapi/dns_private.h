@@ -13,9 +13,9 @@
  * of their string pointers. */
 typedef DNS_RECORDW dns_record;
 
-/* A record's name or strings in its own character set, as UTF-16 in a
- * caller's buffer (truncated names compare unequal to longer ones).
- * An unknown character set is read as `fallback`. */
+/* A record's name or string in its character set (DnsCharSetUnknown:
+ * UTF-16) as UTF-16 in a caller's buffer, cut to fit: DNS names and TXT
+ * strings are at most 255 characters, so only an invalid one is cut. */
 #define DNS_NAME_MAX 256
 void dns_to_wide(const void *s, int charset, WCHAR *out, int outlen);
 
