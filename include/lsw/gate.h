@@ -70,6 +70,9 @@
 #define LSW_FAST_OPS (1ull << 33) /* a channel answer with ops in the block
 				   * (FASTCALL_IO calls): the runtime runs
 				   * them, as after LSW_REPLY_OPS */
+#define LSW_FAST_NOUT_SHIFT 34 /* a channel answer's count of outputs
+				* (struct lsw_fast.out), 0 to LSW_FAST_MAX_OUT */
+#define LSW_FAST_NOUT_MASK (3ull << LSW_FAST_NOUT_SHIFT)
 #define LSW_REQ_KIND(req) ((unsigned)((req) >> LSW_REQ_SHIFT))
 #define LSW_REQUEST(kind, low) (((unsigned long long)(kind) << LSW_REQ_SHIFT) | (unsigned)(low))
 
@@ -182,8 +185,19 @@ struct lsw_fast {
 	unsigned int irq_deferred;   /* runtime: an interrupt came while the
 				      * supervisor owned the call: send it again */
 	unsigned int number;         /* the NT call's eax */
-	unsigned long long args[4];
-	unsigned long long answer;   /* the NTSTATUS */
+	/* The call's arguments, copied by the supervisor when it takes the
+	 * call; in its answer, the quadwords the runtime stores for the call
+	 * (a call's small outputs, e.g. NtQueryPerformanceCounter's: no
+	 * process_vm_writev), as many as the answer counts.  In this cache
+	 * line, which moves at each call anyway: the outputs elsewhere cost
+	 * two more lines between the CPUs per call (docs/fastpath.md).  One
+	 * the runtime cannot store makes the status STATUS_ACCESS_VIOLATION. */
+	union {
+		unsigned long long args[4];
+		struct { unsigned long long addr, value; } out[LSW_FAST_MAX_OUT];
+	};
+	unsigned long long answer;   /* the NTSTATUS, LSW_FAST_FALLBACK or
+				      * LSW_FAST_OPS, the count of outputs */
 	unsigned long long self;     /* supervisor: the block's address */
 	struct lsw_regs win;         /* runtime: the caller's registers at the
 				      * stub's call (rsp: with the return address
@@ -196,12 +210,6 @@ struct lsw_fast {
 	 * a supervisor on one CPU cannot both spin: the other one waits for
 	 * the CPU (docs/fastpath.md) */
 	unsigned int cpu;
-	/* supervisor: quadwords the runtime stores for the call after the
-	 * answer (a call's small outputs, e.g. NtQueryPerformanceCounter's):
-	 * no process_vm_writev.  One it cannot store makes the status
-	 * STATUS_ACCESS_VIOLATION. */
-	unsigned int nout;
-	struct { unsigned long long addr, value; } out[LSW_FAST_MAX_OUT];
 };
 #endif
 

@@ -25,6 +25,10 @@ struct nt_observer {
 	void (*thread_free)(void *arg, struct lsw_thread *t);
 	/* The job is over: no call comes any more. */
 	void (*job_end)(void *arg);
+	/* Whether call_enter walks the caller's stack (lsw trace -k): only
+	 * then does a fast channel call bring the caller's rip and rsp (two
+	 * more cache lines between the CPUs per call). */
+	bool (*walks_stack)(void *arg);
 };
 
 /* The observer of the job t's process belongs to, or NULL. */
@@ -38,6 +42,13 @@ static inline const struct nt_observer *thread_observer(const struct lsw_thread 
 static inline void *thread_observer_arg(const struct lsw_thread *t)
 {
 	return t->process->job->spec.observer_arg;
+}
+
+static inline bool thread_observer_walks_stack(const struct lsw_thread *t)
+{
+	const struct nt_observer *o = thread_observer(t);
+
+	return o && o->walks_stack && o->walks_stack(thread_observer_arg(t));
 }
 
 #endif

@@ -71,6 +71,35 @@ void sb_puts(struct strbuf *sb, const char *s)
 	}
 }
 
+/* Digits without printf: a trace line is mostly numbers, and vsnprintf
+ * was most of the cost of formatting one (docs/fastpath.md, chan6). */
+static void put_digits(struct strbuf *sb, uint64_t v, unsigned base)
+{
+	char buf[24], *p = buf + sizeof(buf);
+
+	do {
+		*--p = "0123456789abcdef"[v % base];
+		v /= base;
+	} while (v);
+	if (grow(sb, (size_t)(buf + sizeof(buf) - p)) == 0) {
+		memcpy(sb->s + sb->len, p, (size_t)(buf + sizeof(buf) - p));
+		sb->len += (size_t)(buf + sizeof(buf) - p);
+		sb->s[sb->len] = 0;
+	}
+}
+
+void sb_put_dec(struct strbuf *sb, uint64_t v)
+{
+	put_digits(sb, v, 10);
+}
+
+void sb_put_hex(struct strbuf *sb, uint64_t v)
+{
+	if (v)
+		sb_puts(sb, "0x");
+	put_digits(sb, v, 16);
+}
+
 void sb_quote(struct strbuf *sb, const unsigned char *s, size_t n)
 {
 	sb_putc(sb, '"');

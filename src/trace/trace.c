@@ -100,10 +100,13 @@ static void put_prefix(struct trace_session *ts, struct strbuf *sb, const struct
 {
 	const struct trace_options *o = &ts->o;
 
-	if (o->follow)
-		sb_printf(sb, "[%u/%u] ", t->process->win_pid, t->win_tid);
-	else
-		sb_printf(sb, "[%u] ", t->process->win_pid);
+	sb_putc(sb, '[');
+	sb_put_dec(sb, t->process->win_pid);
+	if (o->follow) {
+		sb_putc(sb, '/');
+		sb_put_dec(sb, t->win_tid);
+	}
+	sb_puts(sb, "] ");
 	if (o->ts != TS_NONE) {
 		struct timeval tv;
 		struct tm tm;
@@ -203,7 +206,8 @@ static void text_line(struct trace_session *ts, const struct call_state *s,
 		sb_printf(line, "<... %s resumed>", call_name(c, buf, sizeof(buf)));
 		put_args(line, s, first_exit_arg(s, c), s->nargs);
 	} else {
-		sb_printf(line, "%s(", call_name(c, buf, sizeof(buf)));
+		sb_puts(line, call_name(c, buf, sizeof(buf)));
+		sb_putc(line, '(');
 		put_args(line, s, 0, s->nargs);
 	}
 	sb_puts(line, ") = ");
@@ -391,6 +395,11 @@ static void thread_free(void *arg, struct lsw_thread *t)
 	t->observer_state = NULL;
 }
 
+static bool walks_stack(void *arg)
+{
+	return ((struct trace_session *)arg)->o.stack;
+}
+
 const struct nt_observer trace_observer = {
 	.call_enter = call_enter,
 	.call_deferred = call_deferred,
@@ -399,4 +408,5 @@ const struct nt_observer trace_observer = {
 	.process_exit = process_exit,
 	.thread_free = thread_free,
 	.job_end = trace_finish,
+	.walks_stack = walks_stack,
 };

@@ -115,7 +115,7 @@ int trace_read(struct trace_call *tc, uint64_t addr, void *buf, size_t len)
 void print_ptr(struct strbuf *sb, uint64_t p)
 {
 	if (p)
-		sb_printf(sb, "%#" PRIx64, p);
+		sb_put_hex(sb, p);
 	else
 		sb_puts(sb, "NULL");
 }
@@ -163,16 +163,16 @@ void print_value(struct strbuf *sb, struct trace_call *tc, const struct type_inf
 		 uint64_t v)
 {
 	switch (ti->fmt) {
-	case F_DEC: sb_printf(sb, "%" PRIu64, v); break;
+	case F_DEC: sb_put_dec(sb, v); break;
 	case F_SDEC: sb_printf(sb, "%" PRId64, (int64_t)sign_extend(v, ti->size)); break;
-	case F_HEX: sb_printf(sb, "%#" PRIx64, v); break;
+	case F_HEX: sb_put_hex(sb, v); break;
 	case F_PTR: print_ptr(sb, v); break;
 	case F_BOOL: print_bool(sb, v); break;
 	case F_STATUS: print_status(sb, (uint32_t)v); break;
 	case F_HANDLE: print_handle(sb, tc, v); break;
 	case F_FLAGS: print_flags(sb, ti->xs, v); break;
 	case F_ENUM: print_enum(sb, ti->xs, v); break;
-	default: sb_printf(sb, "%#" PRIx64, v); break;
+	default: sb_put_hex(sb, v); break;
 	}
 }
 

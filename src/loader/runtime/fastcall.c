@@ -22,6 +22,10 @@ _Static_assert(__builtin_offsetof(struct lsw_fast, polling) == LSW_FAST_POLLING_
 	       "fastcall.S uses other offsets");
 _Static_assert(__builtin_offsetof(struct lsw_fast, skip) == LSW_FAST_SKIP_AT,
 	       "fastcall.S counts skip elsewhere");
+_Static_assert(sizeof(((struct lsw_fast *)0)->out) <= sizeof(((struct lsw_fast *)0)->args) &&
+	       LSW_FAST_OFFSET % 64 == 0 &&
+	       __builtin_offsetof(struct lsw_fast, answer) + 8 <= 64,
+	       "an answer with outputs moves more than the call's cache line");
 _Static_assert(LSW_FAST_STACK_LOW >= LSW_ALTSTACK_OFFSET + 0x2000 &&
 	       LSW_FAST_STACK_TOP + 0x4000 <= LSW_BLOCK_SIZE && LSW_FAST_STACK_TOP % 16 == 0,
 	       "the channel's stack must leave room below (an interrupt's frame) and above "
@@ -99,7 +103,7 @@ static void wait_answer(struct lsw_fast *f)
 
 void lsw_fast_finish(struct lsw_fast *f)
 {
-	unsigned n = __atomic_load_n(&f->nout, __ATOMIC_ACQUIRE);
+	unsigned n = (unsigned)((f->answer & LSW_FAST_NOUT_MASK) >> LSW_FAST_NOUT_SHIFT);
 	int ok = 1;
 
 	for (unsigned i = 0; i < n && i < LSW_FAST_MAX_OUT; i++) {
@@ -107,10 +111,8 @@ void lsw_fast_finish(struct lsw_fast *f)
 
 		ok &= lsw_copy_qwords((void *)f->out[i].addr, &v, 1) == 1;
 	}
-	if (!ok)
+	if (!ok) /* the count goes too: a second finish (an interrupt) stores none */
 		f->answer = (unsigned)LSW_STATUS_ACCESS_VIOLATION;
-	if (n) /* left 0: the supervisor writes it only for a call with outputs */
-		__atomic_store_n(&f->nout, 0, __ATOMIC_RELEASE);
 }
 
 /* After a withdrawal the next calls go the old way, more of them each
@@ -172,7 +174,8 @@ static unsigned long long post(struct lsw_thread_block *b, struct lsw_fast *f, i
 		return LSW_FAST_FALLBACK;
 	}
 	if (io && (f->answer & LSW_FAST_OPS)) /* the status is the last reply's */
-		f->answer = (unsigned)lsw_run_ops(b, 0, (unsigned)f->answer | LSW_REPLY_OPS);
+		f->answer = (unsigned)lsw_run_ops(b, 0, (unsigned)f->answer | LSW_REPLY_OPS) |
+			    (f->answer & LSW_FAST_NOUT_MASK);
 	lsw_fast_finish(f);
 	status = (unsigned)f->answer;
 	__atomic_store_n(&f->state, LSW_FAST_DONE, __ATOMIC_RELEASE);
