@@ -1,6 +1,7 @@
 /*
- * Pipes: NtCreateNamedPipeFile without a name makes an anonymous pipe (as
- * CreatePipe does), whose client end is opened relative to the server's
+ * Pipes: NtCreateNamedPipeFile with an empty name relative to the pipe
+ * file system's root makes an anonymous pipe (as CreatePipe does), whose
+ * client end is opened relative to the server's
  * handle with an empty name; NtFsControlFile's FSCTL_PIPE_PEEK looks at
  * what waits in it.
  *
@@ -153,8 +154,20 @@ static NTSTATUS create_named(struct nt_call *c, uint64_t root, const uint16_t *n
 	return np_create_server(c, name + rest, n - rest, root != 0, access, h);
 }
 
-static NTSTATUS create_unnamed(struct nt_call *c, uint32_t access, uint64_t *h)
+/* An empty name relative to the pipe file system's root directory (as
+ * CreatePipe opens it) makes an anonymous pipe; without a root, a name
+ * is needed (ntdll's om tests). */
+static NTSTATUS create_unnamed(struct nt_call *c, uint64_t root, uint32_t access, uint64_t *h)
 {
+	struct file_object *dir;
+	NTSTATUS st;
+
+	if (!root)
+		return LSW_STATUS_OBJECT_PATH_SYNTAX_BAD;
+	if (!(dir = get_file(c, root, &st)))
+		return st;
+	if (!dir->np || !dir->np->root || dir->np->device)
+		return LSW_STATUS_OBJECT_TYPE_MISMATCH;
 	if ((uint32_t)c->args[5] != FILE_CREATE || !(uint32_t)c->args[10])
 		return LSW_STATUS_INVALID_PARAMETER;
 	if ((uint32_t)c->args[7] || (uint32_t)c->args[8])
@@ -176,13 +189,13 @@ NTSTATUS nt_NtCreateNamedPipeFile(struct nt_call *c)
 
 	if (st != LSW_STATUS_SUCCESS)
 		return st;
-	if (n || root) {
+	if (!name) /* no ObjectName at all */
+		st = root ? LSW_STATUS_OBJECT_NAME_INVALID : LSW_STATUS_OBJECT_PATH_SYNTAX_BAD;
+	else if (n)
 		st = create_named(c, root, name, n, access, &h);
-		free(name);
-	} else {
-		free(name);
-		st = create_unnamed(c, access, &h);
-	}
+	else
+		st = create_unnamed(c, root, access, &h);
+	free(name);
 	if (st != LSW_STATUS_SUCCESS)
 		return st;
 	if (tracee_write(c->thread, c->args[0], &h, 8) < 0 ||
