@@ -1,7 +1,6 @@
 /*
- * Pipes: NtCreateNamedPipeFile with an empty name relative to the pipe
- * file system's root makes an anonymous pipe (as CreatePipe does), whose
- * client end is opened relative to the server's
+ * Pipes: NtCreateNamedPipeFile without a name makes an anonymous pipe (as
+ * CreatePipe does), whose client end is opened relative to the server's
  * handle with an empty name; NtFsControlFile's FSCTL_PIPE_PEEK looks at
  * what waits in it.
  *
@@ -154,20 +153,8 @@ static NTSTATUS create_named(struct nt_call *c, uint64_t root, const uint16_t *n
 	return np_create_server(c, name + rest, n - rest, root != 0, access, h);
 }
 
-/* An empty name relative to the pipe file system's root directory (as
- * CreatePipe opens it) makes an anonymous pipe; without a root, a name
- * is needed (ntdll's om tests). */
-static NTSTATUS create_unnamed(struct nt_call *c, uint64_t root, uint32_t access, uint64_t *h)
+static NTSTATUS create_unnamed(struct nt_call *c, uint32_t access, uint64_t *h)
 {
-	struct file_object *dir;
-	NTSTATUS st;
-
-	if (!root)
-		return LSW_STATUS_OBJECT_PATH_SYNTAX_BAD;
-	if (!(dir = get_file(c, root, &st)))
-		return st;
-	if (!dir->np || !dir->np->root || dir->np->device)
-		return LSW_STATUS_OBJECT_TYPE_MISMATCH;
 	if ((uint32_t)c->args[5] != FILE_CREATE || !(uint32_t)c->args[10])
 		return LSW_STATUS_INVALID_PARAMETER;
 	if ((uint32_t)c->args[7] || (uint32_t)c->args[8])
@@ -189,12 +176,12 @@ NTSTATUS nt_NtCreateNamedPipeFile(struct nt_call *c)
 
 	if (st != LSW_STATUS_SUCCESS)
 		return st;
-	if (!name) /* no ObjectName at all */
-		st = root ? LSW_STATUS_OBJECT_NAME_INVALID : LSW_STATUS_OBJECT_PATH_SYNTAX_BAD;
-	else if (n)
+	if (!name && root) /* no ObjectName beside a root (ntdll's om tests) */
+		st = LSW_STATUS_OBJECT_NAME_INVALID;
+	else if (n || root)
 		st = create_named(c, root, name, n, access, &h);
-	else
-		st = create_unnamed(c, root, access, &h);
+	else /* no name, no root: an anonymous pipe (CreatePipe's way here) */
+		st = create_unnamed(c, access, &h);
 	free(name);
 	if (st != LSW_STATUS_SUCCESS)
 		return st;

@@ -1,8 +1,7 @@
 /*
- * Anonymous pipes as Windows makes them: NtCreateNamedPipeFile with an
- * empty name relative to the pipe file system's root ("\Device\NamedPipe\")
- * gives the read end (the server, inbound), and the write end is the
- * client, opened relative to it with an empty name.  PeekNamedPipe
+ * Anonymous pipes as Windows makes them: NtCreateNamedPipeFile without a
+ * name gives the read end (the server, inbound), and the write end is
+ * the client, opened relative to it with an empty name.  PeekNamedPipe
  * is FSCTL_PIPE_PEEK.
  */
 #include "k32_private.h"
@@ -18,28 +17,21 @@ NTSTATUS NTAPI NtCreateNamedPipeFile(PHANDLE, ULONG, POBJECT_ATTRIBUTES, PIO_STA
 K32API BOOL WINAPI CreatePipe(PHANDLE read, PHANDLE write, LPSECURITY_ATTRIBUTES sa, DWORD size)
 {
 	ULONG attrs = sa && sa->bInheritHandle ? OBJ_INHERIT : 0;
-	UNICODE_STRING empty = { 0, 0, NULL }, root_name;
+	UNICODE_STRING empty = { 0, 0, NULL };
 	LARGE_INTEGER timeout = { .QuadPart = -1200000000LL }; /* 120 s, as Windows */
 	OBJECT_ATTRIBUTES oa;
 	IO_STATUS_BLOCK iosb;
-	HANDLE r, w, root;
+	HANDLE r, w;
 	NTSTATUS st;
 
 	if (!read || !write)
 		return k32_error(ERROR_INVALID_PARAMETER);
 	if (!size)
 		size = DEFAULT_PIPE_SIZE;
-	RtlInitUnicodeString(&root_name, L"\\Device\\NamedPipe\\");
-	InitializeObjectAttributes(&oa, &root_name, 0, NULL, NULL);
-	st = NtOpenFile(&root, GENERIC_READ | SYNCHRONIZE, &oa, &iosb,
-			FILE_SHARE_READ | FILE_SHARE_WRITE, FILE_SYNCHRONOUS_IO_NONALERT);
-	if (st < 0)
-		return k32_fail(st);
-	InitializeObjectAttributes(&oa, &empty, attrs, root, sa ? sa->lpSecurityDescriptor : NULL);
+	InitializeObjectAttributes(&oa, NULL, attrs, NULL, sa ? sa->lpSecurityDescriptor : NULL);
 	st = NtCreateNamedPipeFile(&r, GENERIC_READ | FILE_WRITE_ATTRIBUTES | SYNCHRONIZE, &oa,
 				   &iosb, FILE_SHARE_READ | FILE_SHARE_WRITE, FILE_CREATE,
 				   FILE_SYNCHRONOUS_IO_NONALERT, 0, 0, 0, 1, size, size, &timeout);
-	NtClose(root);
 	if (st < 0)
 		return k32_fail(st);
 	InitializeObjectAttributes(&oa, &empty, attrs, r, sa ? sa->lpSecurityDescriptor : NULL);
