@@ -41,6 +41,7 @@ START_TEST(made_as_ntfs)
 		{ "Program Files", "PROGRA~1" },
 		{ "longfilename.html", "LONGFI~1.HTM" },
 		{ "a b c.txt", "ABC~1.TXT" },
+		{ "trailing.text.", "TRAILI~1.TEX" },
 		{ "a.b.c.d", "ABC~1.D" },
 		{ ".gitignore", "GITIGN~1" },
 		{ "x+y=z.[1]", "X_Y_Z~1._1_" },
@@ -58,6 +59,26 @@ START_TEST(made_as_ntfs)
 	for (size_t i = 0; i < n; i++)
 		ck_assert_msg(!strcmp(out[i], cases[i].short_name), "%s: %s, not %s", cases[i].name,
 			      out[i], cases[i].short_name);
+}
+END_TEST
+
+/* A base of two characters or fewer: the checksum from the first name
+ * (".a" -> "A" + 4 hex digits + "~1"). */
+START_TEST(short_base_hashed)
+{
+	const char *names[] = { ".a", "a b.txt", "..a.a" };
+	short_name_t out[3];
+
+	short_names_assign(AT_FDCWD, names, 3, out);
+	ck_assert_int_eq(strlen(out[0]), 7);
+	ck_assert(out[0][0] == 'A' && !strcmp(out[0] + 5, "~1"));
+	ck_assert_int_eq(strlen(out[1]), 12);
+	ck_assert(!strncmp(out[1], "AB", 2) && !strcmp(out[1] + 6, "~1.TXT"));
+	ck_assert(out[2][0] == 'A' && !strcmp(out[2] + 5, "~1.A"));
+	for (int i = 0; i < 3; i++)
+		for (int k = 1; k < 5; k++)
+			ck_assert_msg(strchr("0123456789ABCDEF", out[i][k]) || (i == 1 && k == 1),
+				      "%s", out[i]);
 }
 END_TEST
 
@@ -132,6 +153,7 @@ int main(void)
 
 	tcase_add_test(t, legal_names_need_none);
 	tcase_add_test(t, made_as_ntfs);
+	tcase_add_test(t, short_base_hashed);
 	tcase_add_checked_fixture(d, setup, teardown);
 	tcase_add_test(d, numbered_by_creation);
 	suite_add_tcase(s, t);

@@ -480,14 +480,14 @@ nomem:
 }
 
 /* Starts (or restarts) the scan; the pattern is kept for the handle. */
-/* Runs of '*' (and '<') match what one of them matches: keep one, so a
- * hostile pattern cannot make each match cost its length squared. */
+/* A run of '*' matches what one of them matches: keep one, so a hostile
+ * pattern costs less.  Not so '<': "<<" takes "a.b", "<" does not. */
 static size_t collapse_stars(uint16_t *p, size_t n)
 {
 	size_t o = 0;
 
 	for (size_t i = 0; p && i < n; i++) {
-		bool star = p[i] == '*' || p[i] == '<';
+		bool star = p[i] == '*';
 
 		if (star && o && p[o - 1] == p[i])
 			continue;

@@ -7,7 +7,10 @@
  * ("Program Files" -> "PROGRA~1", "longfilename.html" -> "LONGFI~1.HTM").
  * When that name is taken, ~2, ~3 and ~4 follow; from the fifth name of
  * one stem on, the first two characters, four hex digits of a hash of
- * the long name and "~1" ("LO1A2B~1.HTM").
+ * the long name and "~1" ("LO1A2B~1.HTM").  A base of two characters or
+ * fewer gets the hash from the first ("a b.txt" -> "AB1A2B~1.TXT", ".a"
+ * -> "A1A2B~1": Windows Internals' description, which the patterns of
+ * kernel32's test_FindFirstFile_wildcards confirm).
  *
  * NTFS fixes a name's number when the file is created, from the names
  * present then.  Here the names of one stem are numbered in the order
@@ -71,18 +74,20 @@ static void convert(const char *from, const char *to, char *out, size_t max)
 }
 
 /* The base (up to 8 characters: the hashed form needs two of them) and
- * the extension a long name's short name is made of. */
+ * the extension a long name's short name is made of; leading and
+ * trailing dots go first. */
 static void make_stem(const char *name, char base[9], char ext[4])
 {
-	const char *p = name + strspn(name, "."), *last = strrchr(p, '.');
+	const char *p = name + strspn(name, "."), *last;
+	size_t len = strlen(p);
 
+	while (len && p[len - 1] == '.')
+		len--;
+	last = memrchr(p, '.', len);
 	base[0] = ext[0] = 0;
-	if (last && last[1]) {
-		convert(p, last, base, 8);
-		convert(last + 1, last + strlen(last), ext, 3);
-	} else {
-		convert(p, p + strlen(p), base, 8);
-	}
+	convert(p, last ? last : p + len, base, 8);
+	if (last)
+		convert(last + 1, p + len, ext, 3);
 	if (!base[0])
 		strcpy(base, "_");
 }
@@ -184,10 +189,11 @@ static void hashed(struct taken *t, const struct cand *c, char *out)
 	}
 }
 
-/* Numbers one stem's names c[0..n), oldest first. */
+/* Numbers one stem's names c[0..n), oldest first; a short base is hashed
+ * from the first. */
 static void assign_group(int dirfd, struct taken *t, struct cand *c, size_t n, short_name_t *out)
 {
-	unsigned number = 1;
+	unsigned number = strlen(c[0].base) <= 2 ? NUMBERED_MAX + 1 : 1;
 	char base[7];
 
 	if (n > 1) {
