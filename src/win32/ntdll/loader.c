@@ -428,6 +428,8 @@ __declspec(dllexport) NTSTATUS WINAPI LdrGetDllHandle(PWSTR search_path, PULONG 
 	ansi_from_unicode(name, n, sizeof(n));
 	RtlEnterCriticalSection(&ldr_lock); /* another thread may be loading */
 	m = ldr_find_loaded(n);
+	if (!m) /* the same file by another name: its short name, a hard link */
+		m = ldr_find_by_path(name);
 	if (m)
 		*handle = m->base;
 	RtlLeaveCriticalSection(&ldr_lock);
