@@ -204,6 +204,19 @@ static NTSTATUS finish_chunked(struct lsw_thread *t, struct file_direct_io *io, 
 	return LSW_STATUS_SUCCESS;
 }
 
+/* A one-copy write that faulted: on its data (unreadable: STATUS_INVALID_
+ * USER_BUFFER, as NTFS answers kernel32's file tests) or on its
+ * IO_STATUS_BLOCK (STATUS_ACCESS_VIOLATION)?  A byte of each page tells. */
+static NTSTATUS write_fault(struct lsw_thread *t, const struct file_direct_io *io)
+{
+	char b;
+
+	for (uint64_t a = io->buf; a < io->buf + io->expected; a = (a | 4095) + 1)
+		if (tracee_read(t, a, &b, 1) < 0)
+			return LSW_STATUS_INVALID_USER_BUFFER;
+	return LSW_STATUS_ACCESS_VIOLATION;
+}
+
 /* The runtime got something other than expected: a short count or an
  * error (-EFAULT: a bad buffer), read once from the block and clamped. */
 NTSTATUS file_direct_continue(struct lsw_thread *t)
@@ -219,8 +232,7 @@ NTSTATUS file_direct_continue(struct lsw_thread *t)
 		r = -EFAULT;
 	if (r < 0) {
 		st = r != -EFAULT ? errno_to_status(r < -4095 ? EIO : (int)-r)
-		     : io->write ? (NTSTATUS)LSW_STATUS_INVALID_USER_BUFFER
-				 : (NTSTATUS)LSW_STATUS_ACCESS_VIOLATION;
+		     : io->write ? write_fault(t, io) : (NTSTATUS)LSW_STATUS_ACCESS_VIOLATION;
 	} else {
 		/* the program may have rewritten its op: no more than expected */
 		done = (uint64_t)r < io->expected ? (uint64_t)r : io->expected;
