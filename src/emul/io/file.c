@@ -854,7 +854,7 @@ static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t acc
 
 	if (pipe_open_client(c, handle_out, access, oa, iosb, options, &st) ||
 	    np_open(c, handle_out, access, oa, iosb, options, &st) ||
-	    mailslot_open(c, handle_out, access, oa, iosb, &st))
+	    mailslot_open(c, handle_out, access, oa, iosb, options, &st))
 		return st;
 	st = options & FILE_OPEN_BY_FILE_ID ? file_id_name(c, oa, &name, &n)
 					    : read_object_name(c, oa, &name, &n);
