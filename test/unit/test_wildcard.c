@@ -60,10 +60,13 @@ static const struct wcase plain_cases[] = {
 };
 
 static const struct wcase dos_cases[] = {
-	/* '<' (DOS_STAR): any run that does not take the last '.' */
+	/* '<' (DOS_STAR): any run up to the last '.', which it may take as its
+	 * last (so "<b" is "a.b", and "<<" takes every name: Windows' answers
+	 * to kernel32's test_FindFirstFile_wildcards) */
 	YES("<", "noext"), NO("<", "a.b"), YES("<.txt", "a.txt"), YES("<.txt", "a.b.txt"),
 	NO("<.txt", "a.txt.bak"), YES("<.txt", ".txt"), YES("<.b", "a.b"),
-	NO("<b", "a.b"), YES("<.<", "a.b.c"),
+	YES("<b", "a.b"), YES("<<", "a.b"), YES("<<", "a.b.c"), NO("<c", "a.b"),
+	YES("<.<", "a.b.c"),
 	/* "*." -> '<"': names without an extension, or ending in '.' */
 	YES("<\"", "noext"), YES("<\"", "a."), NO("<\"", "a.b"), NO("<\"", "a.b.c"),
 	NO("<\"", ".hidden"), YES("<\"", ""),

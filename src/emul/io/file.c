@@ -136,6 +136,8 @@ static size_t file_device_name(struct nt_object *obj, uint16_t *out, size_t room
 	}
 	if (f->kind == FILE_KIND_PIPE && f->np)
 		return np_device_name(f, out, room);
+	if (f->pipe) /* an anonymous pipe's end: no name (ntdll's pipe tests) */
+		return DEVICE_NAME_INVALID;
 	/* a mailslot's end, \Device\CNG, the mount manager: their device
 	 * name is the one they were made with */
 	if ((f->kind == FILE_KIND_MAILSLOT || f->kind == FILE_KIND_KSEC) && f->name_utf8 &&
@@ -306,8 +308,9 @@ static NTSTATUS write_file(struct nt_call *c, struct file_object *f, const struc
 		size_t n = len - done < CHUNK ? (size_t)(len - done) : CHUNK;
 		ssize_t w;
 
-		if (tracee_read(c->thread, c->args[5] + done, buf, n) < 0)
-			return LSW_STATUS_ACCESS_VIOLATION;
+		if (tracee_read(c->thread, c->args[5] + done, buf, n) < 0) /* as file_direct.c */
+			return f->kind == FILE_KIND_DISK ? LSW_STATUS_INVALID_USER_BUFFER
+							 : LSW_STATUS_ACCESS_VIOLATION;
 		w = host_write(f, buf, n, off < 0 ? off : off + (int64_t)done);
 		if (w < 0)
 			return errno_to_status(errno);
@@ -851,7 +854,7 @@ static NTSTATUS create_file(struct nt_call *c, uint64_t handle_out, uint32_t acc
 
 	if (pipe_open_client(c, handle_out, access, oa, iosb, options, &st) ||
 	    np_open(c, handle_out, access, oa, iosb, options, &st) ||
-	    mailslot_open(c, handle_out, access, oa, iosb, &st))
+	    mailslot_open(c, handle_out, access, oa, iosb, options, &st))
 		return st;
 	st = options & FILE_OPEN_BY_FILE_ID ? file_id_name(c, oa, &name, &n)
 					    : read_object_name(c, oa, &name, &n);

@@ -31,6 +31,7 @@
 #include "emul/io/file_access.h"
 #include "emul/io/file_attrs.h"
 #include "emul/io/path.h"
+#include "emul/io/short_name.h"
 #include "emul/io/volume_ids.h"
 #include "emul/io/wildcard.h"
 #include "emul/upcase.h"
@@ -46,6 +47,7 @@
 struct dir_entry {
 	char *name;              /* host name (UTF-8) */
 	bool overlay;            /* served from the System32 overlay */
+	short_name_t short_name; /* its 8.3 name, "" if none (short_name.c) */
 	uint16_t wlen;           /* its UTF-16 length in units */
 	uint16_t wname[];
 };
@@ -227,6 +229,7 @@ static struct dir_entry *entry_new(const char *name)
 		return NULL;
 	}
 	e->overlay = false;
+	e->short_name[0] = 0;
 	e->wlen = (uint16_t)n;
 	memcpy(e->wname, w, n * 2);
 	return e;
@@ -249,14 +252,67 @@ static bool add_entry(struct dir_scan *s, size_t *cap, const char *name)
 	}
 	if (!(e = entry_new(name)))
 		return false;
-	if (!wildcard_match(s->pattern, s->plen, e->wname, e->wlen)) {
-		free(e->name);
-		free(e);
-		return true;
-	}
 	s->e[s->n++] = e;
 	(*s->budget)++;
 	return true;
+}
+
+/* Does the pattern match the entry's name or its short name?  (NTFS
+ * matches both: FindFirstFile's documentation.)  "." and ".." answer
+ * together, to a pattern that matches "." or the empty name: what
+ * Windows returns for the 56 patterns of kernel32's file tests
+ * (test_FindFirstFile_wildcards: "?" and "<" find them, "..<" does not;
+ * ".." as a pattern finds neither). */
+static bool entry_matches(const struct dir_scan *s, const struct dir_entry *e)
+{
+	static const uint16_t dot = '.';
+	uint16_t w[SHORT_NAME_MAX];
+	size_t n = strlen(e->short_name);
+
+	if (!strcmp(e->name, ".") || !strcmp(e->name, ".."))
+		return wildcard_match(s->pattern, s->plen, &dot, 1) ||
+		       wildcard_match(s->pattern, s->plen, &dot, 0);
+	if (wildcard_match(s->pattern, s->plen, e->wname, e->wlen))
+		return true;
+	for (size_t i = 0; i < n; i++)
+		w[i] = (unsigned char)e->short_name[i];
+	return n && wildcard_match(s->pattern, s->plen, w, n);
+}
+
+/* Gives the entries their short names, which depend on every name of the
+ * directory (dfd; -1 above the roots: none), then keeps those that match
+ * the pattern. */
+static NTSTATUS name_and_filter(struct dir_scan *s, int dfd)
+{
+	const char **names = malloc((s->n ? s->n : 1) * sizeof(*names));
+	short_name_t *shorts = malloc((s->n ? s->n : 1) * sizeof(*shorts));
+	size_t kept = 0;
+
+	if (!names || !shorts) {
+		free(names);
+		free(shorts);
+		return LSW_STATUS_NO_MEMORY;
+	}
+	for (size_t i = 0; i < s->n; i++)
+		names[i] = s->e[i]->name;
+	if (dfd >= 0)
+		short_names_assign(dfd, names, s->n, shorts);
+	for (size_t i = 0; i < s->n; i++) {
+		struct dir_entry *e = s->e[i];
+
+		memcpy(e->short_name, dfd >= 0 ? shorts[i] : "", sizeof(e->short_name));
+		if (entry_matches(s, e)) {
+			s->e[kept++] = e;
+			continue;
+		}
+		free(e->name);
+		free(e);
+		(*s->budget)--;
+	}
+	s->n = kept;
+	free(names);
+	free(shorts);
+	return LSW_STATUS_SUCCESS;
 }
 
 /* NTFS' order: the UTF-16 names compared unit by unit, upcased (so "éa"
@@ -381,7 +437,7 @@ static NTSTATUS snapshot_above(struct file_object *f, struct dir_scan *s)
 		return drop_entries(s);
 	if (s->n > a.first)
 		qsort(s->e + a.first, s->n - a.first, sizeof(s->e[0]), by_name);
-	return LSW_STATUS_SUCCESS;
+	return name_and_filter(s, -1);
 }
 
 /* Reads the directory into s (its pattern already set). */
@@ -417,21 +473,21 @@ static NTSTATUS snapshot(struct file_object *f, struct dir_scan *s)
 		return drop_entries(s);
 	if (s->n > first) /* an empty drive root has no list at all (NULL) */
 		qsort(s->e + first, s->n - first, sizeof(s->e[0]), by_name);
-	return LSW_STATUS_SUCCESS;
+	return name_and_filter(s, f->fd);
 nomem:
 	closedir(dir);
 	return drop_entries(s);
 }
 
 /* Starts (or restarts) the scan; the pattern is kept for the handle. */
-/* Runs of '*' (and '<') match what one of them matches: keep one, so a
- * hostile pattern cannot make each match cost its length squared. */
+/* A run of '*' matches what one of them matches: keep one, so a hostile
+ * pattern costs less.  Not so '<': "<<" takes "a.b", "<" does not. */
 static size_t collapse_stars(uint16_t *p, size_t n)
 {
 	size_t o = 0;
 
 	for (size_t i = 0; p && i < n; i++) {
-		bool star = p[i] == '*' || p[i] == '<';
+		bool star = p[i] == '*';
 
 		if (star && o && p[o - 1] == p[i])
 			continue;
@@ -529,6 +585,22 @@ static void fill_fixed(const struct lsw_host *h, const struct dir_class *k, bool
 	}
 }
 
+/* ShortNameLength (bytes, one CCHAR) and ShortName[12], where the class
+ * has them. */
+static void fill_short(const struct dir_class *k, const struct dir_entry *e, uint8_t *out)
+{
+	size_t n = strlen(e->short_name);
+
+	if (!k->short_off)
+		return;
+	out[k->short_off] = (uint8_t)(n * 2);
+	for (size_t i = 0; i < n; i++) {
+		uint16_t c = (unsigned char)e->short_name[i];
+
+		memcpy(out + k->short_off + 2 + 2 * i, &c, 2);
+	}
+}
+
 struct fill {
 	uint8_t *buf;
 	uint32_t len, used, last;  /* last: offset of the previous entry */
@@ -559,6 +631,7 @@ static bool fill_one(const struct dir_class *k, struct file_object *f, struct fi
 			return false;
 		memset(fl->buf, 0, fl->len);
 		fill_fixed(f->host, k, f->read_only, &st, path, name_bytes, fl->buf);
+		fill_short(k, e, fl->buf);
 		memcpy(fl->buf + k->name_off, e->wname, (fl->len - k->name_off) & ~1u);
 		fl->used = fl->len;
 		*overflow = true;
@@ -567,6 +640,7 @@ static bool fill_one(const struct dir_class *k, struct file_object *f, struct fi
 	}
 	memset(fl->buf + fl->used, 0, off + k->name_off - fl->used);
 	fill_fixed(f->host, k, f->read_only, &st, path, name_bytes, fl->buf + off);
+	fill_short(k, e, fl->buf + off);
 	memcpy(fl->buf + off + k->name_off, e->wname, name_bytes);
 	if (fl->count) {
 		uint32_t next = off - fl->last;

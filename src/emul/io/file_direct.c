@@ -175,8 +175,9 @@ bool file_direct_write(struct nt_call *c, struct file_object *f, uint64_t start,
 
 /* The rest of a one-copy I/O that stopped short, through the supervisor's
  * bounce buffer: the buffer went bad part-way (ReadFile into a read-only
- * page fails with STATUS_ACCESS_VIOLATION, not a short count) or the file
- * changed size meanwhile. */
+ * page fails with STATUS_ACCESS_VIOLATION, not a short count; WriteFile
+ * from a page it cannot read with STATUS_INVALID_USER_BUFFER, as NTFS
+ * answers: kernel32's file tests) or the file changed size meanwhile. */
 static NTSTATUS finish_chunked(struct lsw_thread *t, struct file_direct_io *io, uint64_t *done)
 {
 	static char bounce[65536];
@@ -189,7 +190,7 @@ static NTSTATUS finish_chunked(struct lsw_thread *t, struct file_direct_io *io, 
 		if (want > sizeof(bounce))
 			want = sizeof(bounce);
 		if (io->write && tracee_read(t, io->buf + *done, bounce, want) < 0)
-			return LSW_STATUS_ACCESS_VIOLATION;
+			return LSW_STATUS_INVALID_USER_BUFFER;
 		n = io->write ? pwrite(f->fd, bounce, want, (off_t)(io->off + *done))
 			      : pread(f->fd, bounce, want, (off_t)(io->off + *done));
 		if (n < 0)
@@ -201,6 +202,19 @@ static NTSTATUS finish_chunked(struct lsw_thread *t, struct file_direct_io *io, 
 			break;
 	}
 	return LSW_STATUS_SUCCESS;
+}
+
+/* A one-copy write that faulted: on its data (unreadable: STATUS_INVALID_
+ * USER_BUFFER, as NTFS answers kernel32's file tests) or on its
+ * IO_STATUS_BLOCK (STATUS_ACCESS_VIOLATION)?  A byte of each page tells. */
+static NTSTATUS write_fault(struct lsw_thread *t, const struct file_direct_io *io)
+{
+	char b;
+
+	for (uint64_t a = io->buf; a < io->buf + io->expected; a = (a | 4095) + 1)
+		if (tracee_read(t, a, &b, 1) < 0)
+			return LSW_STATUS_INVALID_USER_BUFFER;
+	return LSW_STATUS_ACCESS_VIOLATION;
 }
 
 /* The runtime got something other than expected: a short count or an
@@ -217,8 +231,8 @@ NTSTATUS file_direct_continue(struct lsw_thread *t)
 			sizeof(r)) < 0)
 		r = -EFAULT;
 	if (r < 0) {
-		st = r == -EFAULT ? (NTSTATUS)LSW_STATUS_ACCESS_VIOLATION
-				  : errno_to_status(r < -4095 ? EIO : (int)-r);
+		st = r != -EFAULT ? errno_to_status(r < -4095 ? EIO : (int)-r)
+		     : io->write ? write_fault(t, io) : (NTSTATUS)LSW_STATUS_ACCESS_VIOLATION;
 	} else {
 		/* the program may have rewritten its op: no more than expected */
 		done = (uint64_t)r < io->expected ? (uint64_t)r : io->expected;

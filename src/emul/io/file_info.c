@@ -110,6 +110,8 @@ static size_t put_name(uint8_t *o, size_t room, const struct file_object *f, siz
 		nt += 6; /* \??\X: */
 	else if (!strncmp(nt, "\\Device\\NamedPipe\\", 18))
 		nt += 17; /* a pipe's name in its file system: "\name" */
+	else if (f->kind == FILE_KIND_MAILSLOT && !strncmp(f->name_utf8, "\\Device\\Mailslot\\", 17))
+		nt = f->name_utf8 + 16; /* a mailslot's too, either end (ntdll's file tests) */
 	n = utf8_to_utf16(nt, name, sizeof(name) / 2);
 	bytes = (uint32_t)(n * 2);
 	memcpy(o, &bytes, 4);
@@ -242,6 +244,10 @@ NTSTATUS nt_NtQueryInformationFile(struct nt_call *c)
 		return st;
 	if (f->kind == FILE_KIND_MAILSLOT && (st = mailslot_query_info(c, f, cls, &have), have))
 		return st;
+	if (cls == 9 && f->kind == FILE_KIND_KSEC && f->device_type == FILE_DEVICE_MAILSLOT)
+		/* \Device\Mailslot itself has no name to give (ntdll's file tests) */
+		return len < class_min(cls) ? LSW_STATUS_INFO_LENGTH_MISMATCH
+					    : LSW_STATUS_INVALID_PARAMETER;
 	if (f->pipe && (st = pipe_query_info(c, f, cls, &have), have))
 		return st;
 	if (cls == 23) /* FilePipeInformation of host pipes and anonymous pipe ends */

@@ -52,6 +52,17 @@ static NTSTATUS deliver(struct lsw_thread *t, struct io_queue *q, bool ex, uint3
 	return LSW_STATUS_SUCCESS;
 }
 
+/* NtRemoveIoCompletionEx that took no packet (a timeout, an APC) still
+ * says one entry was removed, as Windows does (ntdll's file tests). */
+static NTSTATUS none_removed(struct lsw_thread *t, bool ex, NTSTATUS st)
+{
+	uint32_t one = 1;
+
+	if (ex && tracee_write(t, t->call.args[3], &one, 4) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	return st;
+}
+
 static void set_active(struct lsw_thread *t, bool on)
 {
 	if (!t->iocp || t->iocp_active == on)
@@ -92,9 +103,11 @@ static void timed_out(void *arg, uint32_t events)
 	struct lsw_thread *t = w->thread;
 
 	(void)events;
+	bool ex = w->ex;
+
 	w->timer = 0;
 	free_waiter(w);
-	nt_answer(t, LSW_STATUS_TIMEOUT);
+	nt_answer(t, none_removed(t, ex, LSW_STATUS_TIMEOUT));
 }
 
 bool io_remove_is_waiting(const struct lsw_thread *t)
@@ -173,13 +186,16 @@ static NTSTATUS remove_packets(struct nt_call *c, bool ex, uint32_t max, uint64_
 
 	if (!(q = io_queue_from_handle(c, c->args[0], IO_COMPLETION_MODIFY_STATE, &st)))
 		return st;
-	if ((st = wait_timeout_read(c, timeout, &ns)) == LSW_STATUS_SUCCESS &&
-	    (st = apc_alertable(c, alertable)) == LSW_STATUS_SUCCESS) {
+	/* a packet waiting is taken before a user APC runs (ntdll's file
+	 * tests) */
+	if ((st = wait_timeout_read(c, timeout, &ns)) == LSW_STATUS_SUCCESS) {
 		join(c->thread, q);
 		if (q->depth && q->active < q->concurrency)
 			st = deliver(c->thread, q, ex, max);
+		else if ((st = apc_alertable(c, alertable)) != LSW_STATUS_SUCCESS)
+			st = none_removed(c->thread, ex, st);
 		else if (ns == 0)
-			st = LSW_STATUS_TIMEOUT;
+			st = none_removed(c->thread, ex, LSW_STATUS_TIMEOUT);
 		else
 			st = wait_for_packet(c, q, ex, max, ns);
 		if (st != NT_DEFERRED)

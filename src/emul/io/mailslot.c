@@ -114,8 +114,10 @@ static NTSTATUS give(struct nt_call *c, struct file_object *f, uint32_t access,
 	return LSW_STATUS_SUCCESS;
 }
 
+#define FILE_MODE_OPTIONS 0x3eu /* the FILE_*_IO and write-through bits */
+
 bool mailslot_open(struct nt_call *c, uint64_t handle_out, uint32_t access, uint64_t oa,
-		   uint64_t iosb, NTSTATUS *st)
+		   uint64_t iosb, uint32_t options, NTSTATUS *st)
 {
 	struct file_object *f;
 	struct mailslot *m;
@@ -132,8 +134,10 @@ bool mailslot_open(struct nt_call *c, uint64_t handle_out, uint32_t access, uint
 	}
 	if (rest == n) { /* \Device\Mailslot itself: a device of no I/O */
 		free(name);
-		if ((f = file_new(c->thread->process, FILE_KIND_KSEC, -1, "\\Device\\Mailslot")))
+		if ((f = file_new(c->thread->process, FILE_KIND_KSEC, -1, "\\Device\\Mailslot"))) {
 			f->device_type = FILE_DEVICE_MAILSLOT;
+			f->options = options & FILE_MODE_OPTIONS;
+		}
 		*st = f ? give(c, f, file_map_generic(access), handle_out, iosb, FILE_OPENED)
 			: (NTSTATUS)LSW_STATUS_NO_MEMORY;
 		return true;

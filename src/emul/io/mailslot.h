@@ -31,9 +31,10 @@ struct mailslot {
 };
 
 /* mailslot.c: NtCreateFile/NtOpenFile of a mailslot name: true when oa
- * names one (*st the call's status). */
+ * names one (*st the call's status); \Device\Mailslot's handle keeps the
+ * open's FILE_*_IO options (FileModeInformation). */
 bool mailslot_open(struct nt_call *c, uint64_t handle_out, uint32_t access, uint64_t oa,
-		   uint64_t iosb, NTSTATUS *st);
+		   uint64_t iosb, uint32_t options, NTSTATUS *st);
 /* The file of an end goes. */
 void mailslot_end_close(struct file_object *f);
 

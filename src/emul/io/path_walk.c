@@ -24,6 +24,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "emul/io/path_internal.h"
+#include "emul/io/short_name.h"
 
 #define MAX_LINKS 40 /* Linux's own limit on links in one lookup */
 
@@ -113,7 +114,8 @@ static bool scan_dir(const char *dir, const char *comp, char *name)
 }
 
 /* Inside: comp in w->real on the host (the exact name first, one lstat,
- * then any case unless exact); *is_link if it is a symbolic link. */
+ * then any case unless exact, then as the 8.3 short name of an entry);
+ * *is_link if it is a symbolic link. */
 static bool lookup_inside(struct walk *w, const char *comp, bool exact, char *name,
 			  bool *is_link)
 {
@@ -124,8 +126,10 @@ static bool lookup_inside(struct walk *w, const char *comp, bool exact, char *na
 		return false;
 	if (lstat(path, &st) == 0) {
 		snprintf(name, NAME_MAX + 1, "%s", comp);
-	} else if (exact || !scan_dir(w->real, comp, name) || !join(path, w->real, name) ||
-		   lstat(path, &st) < 0) {
+	} else if (exact ||
+		   !(scan_dir(w->real, comp, name) ||
+		     (short_name_candidate(comp) && short_name_lookup(w->real, comp, name))) ||
+		   !join(path, w->real, name) || lstat(path, &st) < 0) {
 		return false;
 	}
 	*is_link = S_ISLNK(st.st_mode);

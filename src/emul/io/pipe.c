@@ -176,13 +176,13 @@ NTSTATUS nt_NtCreateNamedPipeFile(struct nt_call *c)
 
 	if (st != LSW_STATUS_SUCCESS)
 		return st;
-	if (n || root) {
+	if (!name && root) /* no ObjectName beside a root (ntdll's om tests) */
+		st = LSW_STATUS_OBJECT_NAME_INVALID;
+	else if (n || root)
 		st = create_named(c, root, name, n, access, &h);
-		free(name);
-	} else {
-		free(name);
+	else /* no name, no root: an anonymous pipe (CreatePipe's way here) */
 		st = create_unnamed(c, access, &h);
-	}
+	free(name);
 	if (st != LSW_STATUS_SUCCESS)
 		return st;
 	if (tracee_write(c->thread, c->args[0], &h, 8) < 0 ||

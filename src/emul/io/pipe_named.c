@@ -521,6 +521,6 @@ size_t np_device_name(const struct file_object *f, uint16_t *out, size_t room)
 	}
 	/* an unnamed pipe has none (Windows: STATUS_OBJECT_PATH_INVALID) */
 	if (!f->nt_name || !e->inst || !e->inst->pipe || !e->inst->pipe->name_len)
-		return 0;
+		return DEVICE_NAME_INVALID;
 	return utf8_to_utf16(f->nt_name, out, room);
 }

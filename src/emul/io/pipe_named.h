@@ -162,7 +162,8 @@ NTSTATUS np_create_server(struct nt_call *c, const uint16_t *name, size_t n, boo
 bool np_open(struct nt_call *c, uint64_t handle_out, uint32_t access, uint64_t oa,
 	     uint64_t iosb, uint32_t options, NTSTATUS *st);
 /* NtQueryObject's name of an end ("\Device\NamedPipe\NAME"), of the root
- * directory ("\Device\NamedPipe\") or the device; 0 for none. */
+ * directory ("\Device\NamedPipe\") or the device; DEVICE_NAME_INVALID
+ * for an unnamed pipe's. */
 size_t np_device_name(const struct file_object *f, uint16_t *out, size_t room);
 /* The file of an end goes (its last handle closed). */
 void np_end_close(struct np_end *e);

@@ -45,8 +45,8 @@ static bool takes(uint16_t pc, const uint16_t *name, size_t ni, size_t last_dot)
 	case '*':
 	case '?':
 		return true;
-	case WILD_DOS_STAR:
-		return !(c == '.' && ni == last_dot);
+	case WILD_DOS_STAR: /* up to the last '.', which it may take as its last */
+		return true;
 	case WILD_DOS_QM:
 		return c != '.';
 	case WILD_DOS_DOT:
@@ -83,8 +83,9 @@ bool wildcard_match(const uint16_t *p, size_t plen, const uint16_t *name, size_t
 		for (size_t i = 0; i < plen; i++) {
 			if (!cur[i] || !takes(p[i], name, ni, last_dot))
 				continue;
-			/* stars stay where they are; the others move on */
-			if (p[i] == '*' || p[i] == WILD_DOS_STAR)
+			/* stars stay where they are, but for '<' taking the
+			 * name's last '.', where it stops; the others move on */
+			if (p[i] == '*' || (p[i] == WILD_DOS_STAR && ni != last_dot))
 				next[i] = 1;
 			else
 				next[i + 1] = 1;

@@ -13,7 +13,8 @@
 
 /* Does name (nlen UTF-16 units) match pattern (plen units)?  Case-
  * insensitive; '*' and '?' as usual, plus the DOS wildcards:
- *   '<'  any run of characters that does not take the name's last '.'
+ *   '<'  any run of characters up to the name's last '.', which it may
+ *        take as its last ("until encountering and matching the final .")
  *   '>'  any one character, but nothing at a '.' or at the end of the name
  *   '"'  a '.', or nothing at the end of the name */
 bool wildcard_match(const uint16_t *pattern, size_t plen, const uint16_t *name, size_t nlen);

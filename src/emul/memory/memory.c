@@ -221,6 +221,9 @@ static NTSTATUS commit_reserved(struct nt_call *c, uint64_t *base, uint64_t *siz
 		return LSW_STATUS_COMMITMENT_LIMIT;
 	if ((st = view_op_protect(c, v, b, e - b, protect)) != LSW_STATUS_SUCCESS)
 		return st;
+	/* a view's caching (section_view.c) stays with pages committed in it */
+	if (v->type == MEM_MAPPED)
+		protect |= v->alloc_protect & (PAGE_NOCACHE | PAGE_WRITECOMBINE);
 	if (vad_set_pages(m, v, b, e - b, MEM_COMMIT, protect) < 0)
 		return LSW_STATUS_NO_MEMORY;
 	if (v->type == MEM_MAPPED && v->section) { /* the section's pages: every view's */

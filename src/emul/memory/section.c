@@ -481,10 +481,12 @@ NTSTATUS nt_NtQuerySection(struct nt_call *c)
 		return st;
 	if (cls > 1)
 		return LSW_STATUS_INVALID_INFO_CLASS;
-	/* as Windows: the length, then the buffer's range, then an image? */
+	/* as Windows: the length, then the buffer (probed for writing, all
+	 * of it: a length far past it is STATUS_ACCESS_VIOLATION, kernel32's
+	 * virtual tests), then an image? */
 	if (c->args[3] < (cls ? IMAGE_INFO_SIZE : BASIC_INFO_SIZE))
 		return LSW_STATUS_INFO_LENGTH_MISMATCH;
-	if (c->args[2] + c->args[3] < c->args[2] || c->args[2] + c->args[3] > USER_MAX + 1)
+	if (!memory_probe_write(c->thread->process, c->args[2], c->args[3]))
 		return LSW_STATUS_ACCESS_VIOLATION;
 	if (cls == 1 && !s->image)
 		return STATUS_SECTION_NOT_IMAGE;

@@ -162,6 +162,7 @@ static NTSTATUS map_data_view(struct nt_call *c, struct section_object *s, uint3
 	bool reserve = !s->file_backed && (s->attributes & SEC_RESERVE);
 	struct vad *v;
 	NTSTATUS st;
+	uint32_t cache;
 	int fd, rfd;
 
 	if ((st = check_view_protect(s, access, r->protect)) != LSW_STATUS_SUCCESS ||
@@ -175,9 +176,13 @@ static NTSTATUS map_data_view(struct nt_call *c, struct section_object *s, uint3
 	rfd = notify_addfd(p->notify_fd, c->notif_id, fd);
 	if (rfd < 0)
 		return unplace(&p->vad, r, LSW_STATUS_INSUFFICIENT_RESOURCES);
+	/* a SEC_NOCACHE / SEC_WRITECOMBINE section's views show it in their
+	 * protection (kernel32's virtual tests) */
+	cache = (s->attributes & SEC_NOCACHE ? PAGE_NOCACHE : 0) |
+		(s->attributes & SEC_WRITECOMBINE ? PAGE_WRITECOMBINE : 0);
 	if (!(v = vad_insert_view(&p->vad, r->base, r->size, &s->hdr, r->offset, !s->file_backed,
-				  r->protect, reserve ? MEM_RESERVE : MEM_COMMIT,
-				  reserve ? 0 : r->protect))) {
+				  r->protect | cache, reserve ? MEM_RESERVE : MEM_COMMIT,
+				  reserve ? 0 : r->protect | cache))) {
 		struct lsw_op *op = nt_add_op(c, LSW_OP_CLOSE);
 
 		if (op)

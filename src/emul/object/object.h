@@ -8,6 +8,8 @@
 
 struct waitable;
 
+#define DEVICE_NAME_INVALID ((size_t)-1) /* STATUS_OBJECT_PATH_INVALID */
+
 struct nt_object_ops {
 	const char *type_name;                 /* "File", "Section", ... */
 	void (*destroy)(struct nt_object *obj); /* last reference gone */
@@ -18,7 +20,8 @@ struct nt_object_ops {
 	/* Its name when it lies outside the object namespace (a file's
 	 * device path, "\Device\HarddiskVolume1\dir\x.txt"), as UTF-16
 	 * into out (room units): its length, 0 when it has none to give.
-	 * NULL: the namespace's name. */
+	 * NULL: the namespace's name.  DEVICE_NAME_INVALID: it is a file
+	 * whose name cannot be had (an unnamed pipe). */
 	size_t (*device_name)(struct nt_object *obj, uint16_t *out, size_t room);
 	/* Where its security descriptor is kept when not in obj->sd (a
 	 * named pipe's ends share their pipe's; a key's lives with the
@@ -26,6 +29,10 @@ struct nt_object_ops {
 	struct object_sd *(*security)(struct nt_object *obj, NTSTATUS *st);
 	/* Its descriptor was changed (a key's watchers hear it); may be NULL. */
 	void (*security_changed)(struct nt_object *obj);
+	/* The access rights the type has (ObjectType ValidAccessMask): an
+	 * open by name asking for others, or for none, is denied
+	 * (object_open_named).  0: not checked. */
+	uint32_t valid_access;
 };
 
 struct nt_object {

@@ -32,14 +32,19 @@ static void put_ustring(uint8_t *b, size_t chars, uint64_t at)
 
 /* The namespace's name (Key: its registry path, File: its device path);
  * unnamed objects and processes, threads, tokens: an empty name.  A file
- * with no device path (a pipe, the console): 0, INVALID_INFO_CLASS. */
-static uint32_t name_info(struct nt_call *c, struct nt_object *obj, uint8_t *buf, size_t room)
+ * with no device path (the console): 0, INVALID_INFO_CLASS; an unnamed
+ * pipe: 0 with *path_invalid. */
+static uint32_t name_info(struct nt_call *c, struct nt_object *obj, uint8_t *buf, size_t room,
+			  bool *path_invalid)
 {
 	uint16_t *name = (uint16_t *)(buf + UNICODE_STRING_SIZE);
 	size_t n = 0;
 
+	*path_invalid = false;
 	if (obj->ops->device_name) {
-		if (!(n = obj->ops->device_name(obj, name, (room - UNICODE_STRING_SIZE) / 2 - 1)))
+		n = obj->ops->device_name(obj, name, (room - UNICODE_STRING_SIZE) / 2 - 1);
+		*path_invalid = n == DEVICE_NAME_INVALID;
+		if (!n || *path_invalid)
 			return 0;
 	} else if (!strcmp(obj->ops->type_name, "Key") && obj->ops->describe) {
 		char d[1024] = "";
@@ -117,6 +122,7 @@ static NTSTATUS query(struct nt_call *c, struct nt_object *obj, uint32_t cls)
 	struct lsw_process *p = c->thread->process;
 	uint32_t len = (uint32_t)c->args[3], size;
 	uint32_t *flags = pseudo_handle(c->args[0]) ? &no_flags : handle_flags(p, c->args[0]);
+	bool path_invalid;
 
 	memset(buf, 0, OBJECT_TYPE_INFO_SIZE + 64);
 	switch (cls) {
@@ -124,8 +130,9 @@ static NTSTATUS query(struct nt_call *c, struct nt_object *obj, uint32_t cls)
 		size = basic_info(p, c->args[0], obj, buf);
 		break;
 	case ObjectNameInformation:
-		if (!(size = name_info(c, obj, buf, sizeof(buf))))
-			return LSW_STATUS_INVALID_INFO_CLASS;
+		if (!(size = name_info(c, obj, buf, sizeof(buf), &path_invalid)))
+			return path_invalid ? LSW_STATUS_OBJECT_PATH_INVALID
+					    : LSW_STATUS_INVALID_INFO_CLASS;
 		break;
 	case ObjectTypeInformation:
 		size = type_info(c, obj, buf);

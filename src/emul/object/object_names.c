@@ -316,6 +316,24 @@ NTSTATUS object_create_end(struct nt_call *c, struct nt_object *obj, struct obje
 	return st;
 }
 
+#define ACCESS_SYSTEM_SECURITY 0x01000000u
+#define MAXIMUM_ALLOWED 0x02000000u
+
+/* Rights an open may not ask of a type (ops->valid_access), as Windows'
+ * access check refuses them: nothing at all, a right the type does not
+ * have, or the SACL's without the privilege (kernel32's sync tests:
+ * OpenMutex with each bit). */
+static NTSTATUS open_access_check(const struct nt_object_ops *ops, uint32_t access)
+{
+	if (!ops->valid_access)
+		return LSW_STATUS_SUCCESS;
+	if (access & ACCESS_SYSTEM_SECURITY)
+		return LSW_STATUS_PRIVILEGE_NOT_HELD;
+	if (!access || (access & ~(ops->valid_access | MAXIMUM_ALLOWED)))
+		return LSW_STATUS_ACCESS_DENIED;
+	return LSW_STATUS_SUCCESS;
+}
+
 NTSTATUS object_open_named(struct nt_call *c, uint64_t oa, const struct nt_object_ops *ops,
 			   uint32_t access, uint64_t out)
 {
@@ -341,7 +359,7 @@ NTSTATUS object_open_named(struct nt_call *c, uint64_t oa, const struct nt_objec
 			st = LSW_STATUS_OBJECT_NAME_NOT_FOUND;
 		else if (pl.found->ops != ops)
 			st = LSW_STATUS_OBJECT_TYPE_MISMATCH;
-		else
+		else if ((st = open_access_check(ops, access)) == LSW_STATUS_SUCCESS)
 			st = object_give_handle(c, pl.found, access, out);
 		ns_place_free(&pl);
 	}

@@ -105,6 +105,15 @@ struct lsw_thread *thread_from_handle(struct nt_call *c, uint64_t h, uint32_t an
 	return o ? o->thread : NULL;
 }
 
+bool thread_handle_ended(struct nt_call *c, uint64_t h)
+{
+	NTSTATUS st;
+	struct thread_object *o = (struct thread_object *)handle_get(c->thread->process, h,
+								      &thread_ops, &st);
+
+	return o && !o->thread;
+}
+
 /*
  * The thread has ended: its status is final and its waiters are told.
  * The one place where everything bound to a thread goes, however it ended:

@@ -44,6 +44,9 @@ struct lsw_thread *thread_from_handle(struct nt_call *c, uint64_t h, uint32_t an
  * rights mapped, and (as since Vista) a full query or set right brings
  * its limited one along; bits no thread right has are dropped. */
 uint32_t thread_access_map(uint32_t access);
+/* Is h a thread handle whose thread ended with its process (its record
+ * gone: thread_from_handle says STATUS_INVALID_HANDLE)? */
+bool thread_handle_ended(struct nt_call *c, uint64_t h);
 /* The thread created with this block that has not said hello yet; it
  * gets tid.  NULL: nobody expects that hello. */
 struct lsw_thread *thread_claim_hello(struct lsw_process *p, pid_t tid, uint64_t block);

@@ -223,7 +223,9 @@ NTSTATUS nt_NtGetContextThread(struct nt_call *c)
 	if (!context_flags(c, &flags))
 		return LSW_STATUS_ACCESS_VIOLATION;
 	if (!(t = thread_from_handle(c, c->args[0], THREAD_GET_CONTEXT, &st)))
-		return st;
+		/* a thread that ended with its process has no context left
+		 * (kernel32's loader tests: ERROR_INVALID_PARAMETER) */
+		return thread_handle_ended(c, c->args[0]) ? (NTSTATUS)LSW_STATUS_INVALID_PARAMETER : st;
 	if (debug_only(flags) && !t->exited) {
 		hw_breakpoints_to_context(t, ctx);
 		return tracee_write(c->thread, c->args[1] + CTX_DR_AT, ctx + CTX_DR_AT, CTX_DR_LEN) < 0
@@ -278,7 +280,7 @@ NTSTATUS nt_NtSetContextThread(struct nt_call *c)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	memcpy(&flags, ctx + CTX_FLAGS_AT, 4);
 	if (!(t = thread_from_handle(c, c->args[0], THREAD_SET_CONTEXT, &st)))
-		return st;
+		return thread_handle_ended(c, c->args[0]) ? (NTSTATUS)LSW_STATUS_THREAD_IS_TERMINATING : st;
 	if (t->exited)
 		return LSW_STATUS_THREAD_IS_TERMINATING;
 	if (!debug_only(flags) && t != c->thread &&

@@ -278,7 +278,11 @@ NTSTATUS nt_NtSetInformationThread(struct nt_call *c)
 	if (cls == ThreadGroupInformation && tracee_read(c->thread, c->args[2], group, len) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	if (!(t = thread_from_handle(c, c->args[0], k->rights, &st)))
-		return st;
+		/* an ended thread's priority may still be set, to no effect
+		 * (kernel32's loader tests: SetThreadPriority succeeds) */
+		return (cls == ThreadPriority || cls == ThreadBasePriority) &&
+				       thread_handle_ended(c, c->args[0])
+			       ? (NTSTATUS)LSW_STATUS_SUCCESS : st;
 	if (cls == ThreadNameInformation)
 		return set_name(c, t, len);
 	if (cls == ThreadGroupInformation)

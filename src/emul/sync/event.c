@@ -70,6 +70,7 @@ const struct nt_object_ops event_ops = {
 	.destroy = event_destroy,
 	.describe = event_describe,
 	.waitable = event_waitable,
+	.valid_access = EVENT_ALL_ACCESS,
 };
 
 void event_signal(struct nt_object *obj)

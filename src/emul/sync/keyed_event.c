@@ -148,6 +148,10 @@ static NTSTATUS rendezvous(struct nt_call *c, bool releasing)
 		return LSW_STATUS_INVALID_PARAMETER_1;
 	if (!(e = get_keyed(c, c->args[0], &st)))
 		return st;
+	/* a handle needs the side's right (the process's own event has all) */
+	if (c->args[0] && !(handle_access(c->thread->process, c->args[0]) &
+			    (releasing ? KEYEDEVENT_WAKE : KEYEDEVENT_WAIT)))
+		return LSW_STATUS_ACCESS_DENIED;
 	for (struct keyed_waiter **p = &e->queue; *p; p = &(*p)->next) {
 		w = *p;
 		if (w->key != c->args[1] || w->releasing == releasing || w->thread == c->thread)

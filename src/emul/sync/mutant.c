@@ -97,6 +97,7 @@ const struct nt_object_ops mutant_ops = {
 	.destroy = mutant_destroy,
 	.describe = mutant_describe,
 	.waitable = mutant_waitable,
+	.valid_access = MUTANT_ALL_ACCESS,
 };
 
 void mutant_thread_exited(struct lsw_thread *t)

@@ -62,6 +62,7 @@ const struct nt_object_ops semaphore_ops = {
 	.destroy = semaphore_destroy,
 	.describe = semaphore_describe,
 	.waitable = semaphore_waitable,
+	.valid_access = SEMAPHORE_ALL_ACCESS,
 };
 
 NTSTATUS semaphore_release(struct nt_object *obj, int32_t count, int32_t *prev)

@@ -97,6 +97,7 @@ const struct nt_object_ops timer_ops = {
 	.destroy = timer_destroy,
 	.describe = timer_describe,
 	.waitable = timer_waitable,
+	.valid_access = TIMER_ALL_ACCESS,
 };
 
 static void fire(void *arg, uint32_t events)

@@ -273,43 +273,83 @@ static BOOL maybe_short(WCHAR *c, SIZE_T n)
 	return RtlIsNameLegalDOS8Dot3(&us, NULL, NULL);
 }
 
-/* Each component of path that may be a short name, spelled as found. */
-static void spell_as_found(WCHAR *path)
+/* The component path[start..end) (its directory's path before it) in
+ * the form asked for, appended to out at *o (room for cap units):
+ * to_short: its 8.3 name where it has one; else its long name where it
+ * may be a short name.  Either way a component that is left as it is
+ * keeps the caller's spelling (documented; programs rely on it), but a
+ * legal 8.3 name comes back as the directory spells it (kernel32's path
+ * tests). */
+static BOOL convert_component(WCHAR *path, SIZE_T start, SIZE_T end, BOOL to_short, WCHAR *out,
+			      SIZE_T *o, SIZE_T cap)
 {
-	SIZE_T i = 0, n = wcslen(path);
+	const WCHAR *use = path + start;
+	SIZE_T len = end - start;
+	WIN32_FIND_DATAW d;
+	WCHAR keep = path[end];
+	HANDLE h = INVALID_HANDLE_VALUE;
+
+	if (len && !(len <= 2 && path[start] == '.' && path[end - 1] == '.')) {
+		path[end] = 0;
+		h = FindFirstFileW(path, &d);
+		path[end] = keep;
+	}
+	if (h != INVALID_HANDLE_VALUE) {
+		if (to_short && d.cAlternateFileName[0])
+			use = d.cAlternateFileName;
+		else if (maybe_short(path + start, len) &&
+			 (!to_short || wcslen(d.cFileName) == len))
+			use = d.cFileName;
+		if (use != path + start)
+			len = wcslen(use);
+	}
+	if (*o + len + 1 >= cap) {
+		if (h != INVALID_HANDLE_VALUE)
+			FindClose(h);
+		return FALSE;
+	}
+	memcpy(out + *o, use, len * sizeof(WCHAR));
+	*o += len;
+	if (h != INVALID_HANDLE_VALUE)
+		FindClose(h);
+	return TRUE;
+}
+
+/* path with each component converted (convert_component) into out (cap
+ * units); its length, or 0 when it does not fit. */
+static SIZE_T convert_path(WCHAR *path, BOOL to_short, WCHAR *out, SIZE_T cap)
+{
+	SIZE_T i = 0, o, n = wcslen(path);
 
 	if (n >= 4 && path[0] == '\\' && path[1] == '\\' && path[2] == '?' && path[3] == '\\')
 		i = 4;
 	if (i + 1 < n && path[i + 1] == ':')
 		i += 2;
+	if (i >= cap)
+		return 0;
+	memcpy(out, path, i * sizeof(WCHAR));
+	o = i;
 	while (i < n) {
 		SIZE_T start = i;
-		WIN32_FIND_DATAW d;
-		HANDLE h;
-		WCHAR keep;
 
 		while (i < n && path[i] != '\\' && path[i] != '/')
 			i++;
-		keep = path[i];
-		path[i] = 0;
-		if (maybe_short(path + start, i - start) &&
-		    (h = FindFirstFileW(path, &d)) != INVALID_HANDLE_VALUE) {
-			if (wcslen(d.cFileName) == i - start)
-				memcpy(path + start, d.cFileName, (i - start) * sizeof(WCHAR));
-			FindClose(h);
-		}
-		path[i] = keep;
-		i++;
+		if (!convert_component(path, start, i, to_short, out, &o, cap))
+			return 0;
+		if (i < n)
+			out[o++] = path[i++];
 	}
+	out[o] = 0;
+	return o;
 }
 
-/* There are no 8.3 names of their own: a name that exists is its own
- * long and short form, as given but for the components spell_as_found
- * corrects.  Length without NUL when it fits, else the size needed with
- * the NUL. */
-static DWORD same_path_w(LPCWSTR in, LPWSTR out, DWORD size)
+/* GetShortPathName (to_short) and GetLongPathName: the path with each
+ * component in the form asked for.  Length without NUL when it fits,
+ * else the size needed with the NUL. */
+static DWORD same_path_w(LPCWSTR in, LPWSTR out, DWORD size, BOOL to_short)
 {
-	DWORD n;
+	SIZE_T n, cap = 32768;
+	WCHAR *copy, *conv;
 
 	if (!in)
 		return k32_error(ERROR_INVALID_PARAMETER);
@@ -322,30 +362,45 @@ static DWORD same_path_w(LPCWSTR in, LPWSTR out, DWORD size)
 			k32_error(ERROR_FILE_NOT_FOUND);
 		return 0;
 	}
-	n = (DWORD)wcslen(in);
-	if (n >= size || !out)
-		return n + 1;
-	memmove(out, in, (n + 1) * sizeof(WCHAR));
-	spell_as_found(out);
-	return n;
+	n = wcslen(in);
+	copy = RtlAllocateHeap(k32_heap(), 0, (n + 1) * sizeof(WCHAR));
+	conv = RtlAllocateHeap(k32_heap(), 0, cap * sizeof(WCHAR));
+	if (!copy || !conv) {
+		k32_free(copy);
+		k32_free(conv);
+		return k32_error(ERROR_NOT_ENOUGH_MEMORY);
+	}
+	memcpy(copy, in, (n + 1) * sizeof(WCHAR));
+	n = convert_path(copy, to_short, conv, cap);
+	k32_free(copy);
+	if (!n) {
+		k32_free(conv);
+		return k32_error(ERROR_FILENAME_EXCED_RANGE);
+	}
+	if (n >= size || !out) {
+		k32_free(conv);
+		return (DWORD)n + 1;
+	}
+	memcpy(out, conv, (n + 1) * sizeof(WCHAR));
+	k32_free(conv);
+	return (DWORD)n;
 }
 
-static DWORD same_path_a(LPCSTR in, LPSTR out, DWORD size)
+static DWORD same_path_a(LPCSTR in, LPSTR out, DWORD size, BOOL to_short)
 {
 	UNICODE_STRING w;
 	WCHAR *buf;
-	DWORD r, n;
+	DWORD r, n = 32768; /* a converted path may be longer than in */
 
 	if (!in)
 		return k32_error(ERROR_INVALID_PARAMETER);
 	if (!k32_ansi_arg(in, &w))
 		return 0;
-	n = (DWORD)wcslen(w.Buffer) + 1;
 	if (!(buf = RtlAllocateHeap(k32_heap(), 0, n * sizeof(WCHAR)))) {
 		k32_free(w.Buffer);
 		return k32_error(ERROR_NOT_ENOUGH_MEMORY);
 	}
-	r = same_path_w(w.Buffer, buf, n); /* fits: the answer is as long */
+	r = same_path_w(w.Buffer, buf, n, to_short);
 	k32_free(w.Buffer);
 	if (r && (r >= size || !out))
 		r++;
@@ -361,22 +416,22 @@ K32API DWORD WINAPI GetLongPathNameW(LPCWSTR s, LPWSTR l, DWORD size)
 	 * even for a path that exists (kernel32's path tests on Windows) */
 	if (s && wcslen(s) >= MAX_PATH && wcsncmp(s, L"\\\\?\\", 4))
 		return k32_error(ERROR_PATH_NOT_FOUND);
-	return same_path_w(s, l, size);
+	return same_path_w(s, l, size, FALSE);
 }
 
 K32API DWORD WINAPI GetLongPathNameA(LPCSTR s, LPSTR l, DWORD size)
 {
-	return same_path_a(s, l, size);
+	return same_path_a(s, l, size, FALSE);
 }
 
 K32API DWORD WINAPI GetShortPathNameW(LPCWSTR l, LPWSTR s, DWORD size)
 {
-	return same_path_w(l, s, size);
+	return same_path_w(l, s, size, TRUE);
 }
 
 K32API DWORD WINAPI GetShortPathNameA(LPCSTR l, LPSTR s, DWORD size)
 {
-	return same_path_a(l, s, size);
+	return same_path_a(l, s, size, TRUE);
 }
 
 /* --- GetFileInformationByHandle --- */

@@ -92,11 +92,9 @@ K32API BOOL WINAPI GetQueuedCompletionStatusEx(HANDLE port, LPOVERLAPPED_ENTRY e
 	NTSTATUS status = NtRemoveIoCompletionEx(port, entries, count, removed, k32_timeout(ms, &t),
 						 (BOOLEAN)(alertable != 0));
 
-	if (status != STATUS_SUCCESS) {
-		*removed = 0;
-		return no_packet(status);
-	}
-	return TRUE;
+	/* *removed stays what the kernel said: 1 after a timeout or an APC,
+	 * as Windows reports it (kernel32's file tests) */
+	return status == STATUS_SUCCESS ? TRUE : no_packet(status);
 }
 
 K32API BOOL WINAPI PostQueuedCompletionStatus(HANDLE port, DWORD bytes, ULONG_PTR key,

@@ -168,20 +168,29 @@ __declspec(dllexport) BOOLEAN NTAPI RtlDllShutdownInProgress(void)
 	return ldr_shutting_down;
 }
 
+/* The DLL_PROCESS_DETACH notifications of a process that ends, once:
+ * RtlExitUserProcess runs it, and so may a program (from then on
+ * RtlDllShutdownInProgress is TRUE: kernel32's loader tests). */
+__declspec(dllexport) NTSTATUS NTAPI LdrShutdownProcess(void)
+{
+	if (ldr_shutting_down)
+		return STATUS_SUCCESS;
+	/* kept to the end when free; not waited for: its holder may never
+	 * let it go */
+	RtlTryEnterCriticalSection(&ldr_lock);
+	ldr_shutting_down = TRUE;
+	ldr_data.ShutdownInProgress = TRUE;
+	for (LIST_ENTRY *le = INIT_LIST->Blink; le != INIT_LIST; le = le->Blink) {
+		struct ldr_module *m = INIT_MODULE(le);
+
+		ldr_detach_module(m, (void *)1);
+	}
+	return STATUS_SUCCESS;
+}
+
 __declspec(dllexport) void NTAPI RtlExitUserProcess(NTSTATUS status)
 {
-	if (!ldr_shutting_down) {
-		/* kept to the end when free; not waited for: its holder may
-		 * never let it go */
-		RtlTryEnterCriticalSection(&ldr_lock);
-		ldr_shutting_down = TRUE;
-		ldr_data.ShutdownInProgress = TRUE;
-		for (LIST_ENTRY *le = INIT_LIST->Blink; le != INIT_LIST; le = le->Blink) {
-			struct ldr_module *m = INIT_MODULE(le);
-
-			ldr_detach_module(m, (void *)1);
-		}
-	}
+	LdrShutdownProcess();
 	NtTerminateProcess(NULL, status);
 	for (;;)
 		NtTerminateProcess((HANDLE)-1, status);
@@ -421,6 +430,8 @@ __declspec(dllexport) NTSTATUS WINAPI LdrGetDllHandle(PWSTR search_path, PULONG 
 	ansi_from_unicode(name, n, sizeof(n));
 	RtlEnterCriticalSection(&ldr_lock); /* another thread may be loading */
 	m = ldr_find_loaded(n);
+	if (!m) /* the same file by another name: its short name, a hard link */
+		m = ldr_find_by_path(name);
 	if (m)
 		*handle = m->base;
 	RtlLeaveCriticalSection(&ldr_lock);

@@ -35,6 +35,7 @@ struct ldr_module {
 	BOOL static_import;         /* loaded with the program: stays, whatever refs says */
 	ULONG unloading;            /* the unload batch it goes in, 0: none */
 	struct ldr_ddag_node node;  /* entry.DdagNode: the DLLs it holds */
+	LONGLONG file_id;           /* its file's id, 0: not asked yet (loader_same_file.c) */
 };
 
 /* LDR_DDAG_STATE values programs may read in the node. */
@@ -91,6 +92,12 @@ void ldr_notify(ULONG reason, struct ldr_module *m);
 IMAGE_NT_HEADERS64 *ldr_nt_headers(BYTE *base);
 IMAGE_DATA_DIRECTORY *ldr_dir(BYTE *base, int which);
 struct ldr_module *ldr_find_loaded(const char *name);
+/* The module loaded from the file at dos_path under whatever name (its
+ * short name, a hard link), or NULL (loader_same_file.c). */
+struct ldr_module *ldr_loaded_from_file(const WCHAR *dos_path);
+/* The module a name with a path names: by its full path, else by its
+ * file; NULL for a bare name (loader_load.c). */
+struct ldr_module *ldr_find_by_path(const UNICODE_STRING *name);
 /* The lower-case file name a DLL name means ("KERNEL32" -> "kernel32.dll",
  * an API set -> its host) into n; NULL for an API set Windows lacks. */
 const char *ldr_module_name(const char *name, char *n, size_t len);

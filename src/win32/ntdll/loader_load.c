@@ -70,7 +70,16 @@ static struct ldr_module *loaded_by_path(const WCHAR *path)
 		if (ldr_modules[i].name[0] && RtlEqualUnicodeString(&a, &b, TRUE))
 			return &ldr_modules[i];
 	}
-	return NULL;
+	return ldr_loaded_from_file(path);
+}
+
+struct ldr_module *ldr_find_by_path(const UNICODE_STRING *name)
+{
+	WCHAR full[PATH_CHARS + 4], *file = NULL;
+
+	if (!name || !name->Buffer || !names_path(name) || !NT_SUCCESS(full_path(name, full, &file)))
+		return NULL;
+	return loaded_by_path(full);
 }
 
 static NTSTATUS map_path(const WCHAR *full, BYTE **base)

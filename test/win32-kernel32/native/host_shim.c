@@ -77,6 +77,17 @@ NTSTATUS NTAPI NtOpenProcess(PHANDLE h, ACCESS_MASK a, POBJECT_ATTRIBUTES oa, CL
 }
 
 /* The heap raises with HEAP_GENERATE_EXCEPTIONS; the tests never ask. */
+/* The debug heap tells a debugger of bad heaps; the fake PEB is never
+ * debugged, so these only have to link. */
+NTSTATUS __cdecl DbgPrint(const char *fmt, ...)
+{
+	return STATUS_SUCCESS;
+}
+
+void NTAPI DbgBreakPoint(void)
+{
+}
+
 void NTAPI RtlRaiseStatus(NTSTATUS status)
 {
 	ExitProcess(status);

@@ -385,7 +385,11 @@ RTLAPI PVOID NTAPI RtlDestroyHeap(PVOID handle)
 	heap *h = handle;
 	heap_segment *seg, *next;
 
-	if (!heap_valid(h) || h == (heap *)lsw_process_heap())
+	if (!heap_valid(h)) {
+		heap_report_invalid(handle, "RtlDestroyHeap");
+		return handle;
+	}
+	if (h == (heap *)lsw_process_heap())
 		return handle;
 	heap_register(NULL, h);
 	while (h->large.Flink != &h->large)

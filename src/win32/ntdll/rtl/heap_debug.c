@@ -140,3 +140,22 @@ heap_block *heap_checked_block(const heap *h, const void *p, ULONG flags)
 		return NULL;
 	return b;
 }
+
+NTSTATUS __cdecl DbgPrint(const char *fmt, ...);
+void NTAPI DbgBreakPoint(void);
+
+/* Something that is not a heap, handed to a call as one: when the process
+ * is debugged and the memory says parameters are checked (the flags a
+ * debug heap keeps at +0x70), the debugger hears of it and breaks in, as
+ * with Windows' debug heap (ntdll's rtl tests, RtlDestroyHeap).  Nothing
+ * is read of the memory otherwise. */
+void heap_report_invalid(const void *handle, const char *call)
+{
+	const heap *h = handle;
+
+	if (!lsw_peb()->BeingDebugged || !h || ((ULONG_PTR)h & 7) ||
+	    !(h->flags & HEAP_VALIDATE_PARAMETERS_ENABLED))
+		return;
+	DbgPrint("HEAP: %s: %p is not a heap\n", call, handle);
+	DbgBreakPoint();
+}

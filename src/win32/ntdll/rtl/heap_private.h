@@ -186,6 +186,9 @@ BOOL heap_debug_free_ok(const heap *h, const heap_block *b);
  * HEAP_VALIDATE_PARAMETERS_ENABLED) its tail was overwritten. */
 heap_block *heap_checked_block(const heap *h, const void *p, ULONG flags);
 
+/* Tells a debugger of a call given something that is not a heap. */
+void heap_report_invalid(const void *handle, const char *call);
+
 /* The debug tail a block carries: virtual blocks (about 1 MiB and more,
  * VIRTUAL_BLOCK_MIN) have none, as on Windows. */
 static inline SIZE_T heap_tail_size(const heap *h, const heap_block *b)

@@ -7,8 +7,10 @@
 /* One part at *pos.  On failure *pos is where Windows reports it: the
  * decimal or octal digit that overflows 32 bits, just after a prefix
  * strict mode refuses, or the first character of an empty part (just
- * past it if a dot).  A hexadecimal part keeps its low 32 bits, as
- * Windows does ("0x123456789" is 35.69.103.137). */
+ * past it if a dot).  A hexadecimal part keeps its low 32 bits unless a
+ * digit makes them smaller, as Windows does ("0x123456789" is
+ * 35.69.103.137, "0x100000000" fails at its last digit: ntdll's rtl
+ * tests). */
 static BOOL ip4_part(const struct ip_text *t, BOOLEAN strict, SIZE_T *pos, ULONG *value)
 {
 	SIZE_T i = *pos, first;
@@ -28,7 +30,7 @@ static BOOL ip4_part(const struct ip_text *t, BOOLEAN strict, SIZE_T *pos, ULONG
 		return FALSE;
 	}
 	for (first = i; (d = ip_digit(ip_ch(t, i), base)) >= 0; i++) {
-		if (base != 16 && v > (0xffffffffu - (ULONG)d) / base) {
+		if (base != 16 ? v > (0xffffffffu - (ULONG)d) / base : v * 16u + (ULONG)d < v) {
 			*pos = i;
 			return FALSE;
 		}
