@@ -112,6 +112,15 @@ static void put_reference(struct qpc_clock *q, volatile uint8_t *page)
 	*(volatile uint32_t *)(ref + LSW_QPC_REF_SEQUENCE) = q->sequence;
 }
 
+/* The system call from now on (CLOCK_MONOTONIC), for good. */
+static void turn_off(struct qpc_clock *q, volatile uint8_t *page)
+{
+	page[LSW_USD_QPC_BYPASS] = 0;
+	*(volatile uint32_t *)(page + LSW_QPC_REFERENCE_OFFSET + LSW_QPC_REF_SEQUENCE) = 0;
+	q->sequence = 0;
+	q->next_ns = 0;
+}
+
 /* The rate from the first sample to now; the counter goes on from where
  * it is now (the system call's CLOCK_MONOTONIC before the first one). */
 static void calibrate(struct qpc_clock *q, volatile uint8_t *page)
@@ -121,12 +130,16 @@ static void calibrate(struct qpc_clock *q, volatile uint8_t *page)
 
 	sample(q->rdtscp, &tsc, &ns);
 	baseline = ns - q->first_ns;
-	if (tsc <= q->first_tsc || !baseline)
+	if (tsc <= q->first_tsc) { /* reset (a resume): the TSC cannot serve */
+		turn_off(q, page);
+		return;
+	}
+	if (!baseline)
 		return;
 	/* 100 ns units per TSC tick, as a 64-bit binary fraction */
 	scale = ((unsigned __int128)baseline << 64) / ((unsigned __int128)(tsc - q->first_tsc) * 100);
 	if (scale >> 64) { /* a TSC slower than 10 MHz */
-		q->next_ns = 0;
+		turn_off(q, page);
 		return;
 	}
 	now = q->sequence ? mul_high(tsc, q->scale) + (uint64_t)q->offset : ns / 100;
