@@ -215,42 +215,20 @@ static int image_remote_fd(struct nt_call *c, struct section_object *s, uint64_t
 	return rfd;
 }
 
-/* The protections of an image's sections: one op per run of adjacent
- * pages that end with one protection (.rdata, .pdata and .xdata are one),
- * none for a run that keeps the mapping's read-write (.data, .bss,
- * .idata): each is a system call of the runtime (an image took 8 to 11,
- * now 4 or 5).  A read-only or executable run is mapped again from the
- * image with MAP_POPULATE rather than mprotected: its pages are in place
- * before the program touches them (a page fault each 64 KiB of code,
- * export names or data it reads, a few microseconds apiece, was most of
- * the loader's time); they are the layout's own pages, shared. */
+/* The mprotects of an image's sections: one per run of adjacent pages that
+ * end with one protection (.rdata, .pdata and .xdata are one), none for a
+ * run that keeps the mapping's read-write (.data, .bss, .idata): each is a
+ * system call of the runtime (an image took 8 to 11, now 4 or 5). */
 struct protect_run {
-	uint64_t base, file_end;  /* the image; the end of its pages in the fd */
-	int rfd;                  /* the fd the runtime maps it from */
 	uint64_t start, end;
-	uint32_t protect;         /* the first section's, as the run's pages end */
-	int prot;                 /* its Linux protection */
+	uint32_t protect; /* the first section's, as the run's pages end */
+	int prot;         /* its Linux protection */
 };
 
 static void protect_run_flush(struct nt_call *c, struct protect_run *r)
 {
-	struct lsw_op *op;
-
-	if (r->end <= r->start || r->prot == (PROT_READ | PROT_WRITE)) {
-		r->start = r->end = 0;
-		return;
-	}
-	if (r->prot < 0 || (r->prot & PROT_WRITE) || r->prot == PROT_NONE ||
-	    r->end - r->base > r->file_end) {
+	if (r->end > r->start && r->prot != (PROT_READ | PROT_WRITE))
 		memory_op_protect(c, r->start, r->end - r->start, r->protect);
-	} else if ((op = nt_add_op(c, LSW_OP_MMAP))) {
-		op->arg[0] = r->start;
-		op->arg[1] = r->end - r->start;
-		op->arg[2] = (uint64_t)r->prot;
-		op->arg[3] = MAP_PRIVATE | MAP_FIXED | MAP_POPULATE;
-		op->arg[4] = (uint64_t)r->rfd;
-		op->arg[5] = r->start - r->base;
-	}
 	r->start = r->end = 0;
 }
 
@@ -274,8 +252,7 @@ static void add_image_ops(struct nt_call *c, struct section_object *s, uint64_t 
 {
 	struct lsw_op *op = nt_add_op(c, LSW_OP_MMAP);
 	bool per_section = s->pe.section_alignment >= PAGE_SIZE_NT;
-	struct protect_run run = { .base = base, .file_end = s->size & ~(uint64_t)(PAGE_SIZE_NT - 1),
-				   .rfd = rfd };
+	struct protect_run run = { 0 };
 
 	if (op) {
 		op->arg[0] = base;
@@ -284,30 +261,30 @@ static void add_image_ops(struct nt_call *c, struct section_object *s, uint64_t 
 		op->arg[3] = MAP_PRIVATE | MAP_FIXED_NOREPLACE;
 		op->arg[4] = (uint64_t)rfd;
 	}
-	if (!per_section) {
-		memory_op_protect(c, base, (s->size + PAGE_SIZE_NT - 1) & ~(PAGE_SIZE_NT - 1),
-				  PAGE_EXECUTE_WRITECOPY);
-	} else {
-		protect_run_add(c, &run, base, PAGE_SIZE_NT, PAGE_READONLY);
-		vad_set_pages(&c->thread->process->vad, v, base, PAGE_SIZE_NT, MEM_COMMIT,
-			      PAGE_READONLY);
-		for (unsigned i = 0; i < s->pe.num_sections; i++) {
-			const struct pe_section *sec = &s->pe.sections[i];
-			uint64_t start = base + sec->virtual_address;
-			uint64_t len = sec->virtual_size ? sec->virtual_size : sec->raw_size;
-			uint32_t prot = section_protect(sec->characteristics);
-
-			len = (len + PAGE_SIZE_NT - 1) & ~(PAGE_SIZE_NT - 1);
-			if (!len || start + len > base + v->size)
-				continue;
-			protect_run_add(c, &run, start, len, prot);
-			vad_set_pages(&c->thread->process->vad, v, start, len, MEM_COMMIT, prot);
-		}
-		protect_run_flush(c, &run);
-	}
 	op = nt_add_op(c, LSW_OP_CLOSE);
 	if (op)
 		op->arg[0] = (uint64_t)rfd;
+	if (!per_section) {
+		memory_op_protect(c, base, (s->size + PAGE_SIZE_NT - 1) & ~(PAGE_SIZE_NT - 1),
+				  PAGE_EXECUTE_WRITECOPY);
+		return;
+	}
+	protect_run_add(c, &run, base, PAGE_SIZE_NT, PAGE_READONLY);
+	vad_set_pages(&c->thread->process->vad, v, base, PAGE_SIZE_NT, MEM_COMMIT,
+		      PAGE_READONLY);
+	for (unsigned i = 0; i < s->pe.num_sections; i++) {
+		const struct pe_section *sec = &s->pe.sections[i];
+		uint64_t start = base + sec->virtual_address;
+		uint64_t len = sec->virtual_size ? sec->virtual_size : sec->raw_size;
+		uint32_t prot = section_protect(sec->characteristics);
+
+		len = (len + PAGE_SIZE_NT - 1) & ~(PAGE_SIZE_NT - 1);
+		if (!len || start + len > base + v->size)
+			continue;
+		protect_run_add(c, &run, start, len, prot);
+		vad_set_pages(&c->thread->process->vad, v, start, len, MEM_COMMIT, prot);
+	}
+	protect_run_flush(c, &run);
 }
 
 NTSTATUS section_map_image(struct nt_call *c, struct section_object *s, uint64_t *base)
