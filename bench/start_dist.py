@@ -2,12 +2,13 @@
 """Start-to-exit distributions of hello.exe under lsw (a warm lswhost),
 a native Linux hello and Wine, run in turn (docs/lswhost.md's figures).
 
-usage: bench/start_dist.py [--runs N] [--wine-runs M] [--build DIR]
+usage: bench/start_dist.py [--runs N] [--wine-runs M] [--no-wine] [--build DIR]
 
 Each round runs `lsw run hello.exe` (its prefix's lswhost started and
 warmed first), build/bench/native_hello, and every N/M-th round `wine
 hello.exe` (a wineserver kept alive, as bench/run.py does), so that a
-change of the machine's load hits all alike.  Prints the median, 10th and
+change of the machine's load hits all alike (Wine's runs load the machine
+themselves: lsw's and the native figures are lower with --no-wine).  Prints the median, 10th and
 90th percentile and minimum of each, and the load average before and
 after.  The prefixes are LSW_BENCH_PREFIX (default /tmp/lswbench) and
 LSW_BENCH_WINEPREFIX (default /tmp/wineprefix-bench).
@@ -40,13 +41,14 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=1000)
     ap.add_argument("--wine-runs", type=int, default=100)
+    ap.add_argument("--no-wine", action="store_true")
     ap.add_argument("--build", default=os.environ.get("LSW_BUILD", "build"))
     opt = ap.parse_args()
     hello = os.path.join(opt.build, "fixtures", "hello.exe")
     lsw = [os.path.join(opt.build, "cli", "lsw"), "run", "--prefix",
            os.environ.get("LSW_BENCH_PREFIX", "/tmp/lswbench"), hello]
     native = [os.path.join(opt.build, "bench", "native_hello")]
-    wine = shutil.which("wine")
+    wine = None if opt.no_wine else shutil.which("wine")
     wenv = dict(os.environ, WINEDEBUG="-all",
                 WINEPREFIX=os.environ.get("LSW_BENCH_WINEPREFIX", "/tmp/wineprefix-bench"))
     if wine:
