@@ -76,6 +76,8 @@ struct run_state {
 	struct termios tty;
 };
 int run_state_init(struct run_state *rs, const char *command);
+/* The environment a Windows 10 console starts with, into rs->env. */
+void run_state_defaults(struct run_state *rs);
 /* 1: handled, 0: not a run option, -1: bad value (message printed). */
 int run_option(struct run_state *rs, int opt, const char *arg);
 /* run_limits.c: --memory, --pids, --cpus, --supervisor-memory; same answers

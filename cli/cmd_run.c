@@ -244,10 +244,12 @@ int run_state_init(struct run_state *rs, const char *command)
 	memset(rs, 0, sizeof(*rs));
 	rs->command = command;
 	rs->env = env_new();
-	if (!rs->env)
-		return -1;
+	return rs->env ? 0 : -1;
+}
+
+void run_state_defaults(struct run_state *rs)
+{
 	add_defaults(rs->env);
-	return 0;
 }
 
 static int remember_env_option(struct run_state *rs, const char *arg)
@@ -461,6 +463,7 @@ int run_program(struct run_state *rs, int argc, char **argv, int first)
 	}
 	if (open_registry(rs, prefix) < 0)
 		return 125;
+	run_state_defaults(rs); /* through lswhost, the daemon makes them */
 	env_add_registry(rs->env, rs->registry);
 	add_env_options(rs, rs->env);
 	env = env_finish(rs->env);

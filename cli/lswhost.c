@@ -60,6 +60,7 @@ static int serve(struct lsw_daemon_config *dc, const char *given, bool debug)
 		fprintf(stderr, "lswhost: registry: %s\n", err);
 		return 1;
 	}
+	run_state_defaults(&rs);
 	env_add_registry(rs.env, reg);
 	env = env_finish(rs.env);
 	dc->prefix = prefix;

@@ -18,6 +18,9 @@
 #include "tracer/notify.h"
 
 bool lsw_debug, lsw_debug_calls;
+/* LSW_DEBUG=calls: when the last answer went, to show each call's time
+ * in the program (from that answer to this call's arrival) */
+static uint64_t debug_answered_ns;
 
 void lsw_log(const char *fmt, ...)
 {
@@ -141,6 +144,8 @@ void nt_answer(struct lsw_thread *t, NTSTATUS status)
 	if (c->row != NT_ROW_NOT_A_CALL && (o = thread_observer(t)) && o->call_exit)
 		o->call_exit(thread_observer_arg(t), c, status); /* outputs still in place */
 	t->busy = false;
+	if (lsw_debug_calls)
+		debug_answered_ns = loop_now_ns();
 	if (c->fast) {
 		if (status == NT_WOULD_BLOCK) /* handed back: nothing was done */
 			fast_channel_decline(t);
@@ -157,6 +162,24 @@ void nt_answer(struct lsw_thread *t, NTSTATUS status)
 		lsw_log("reply to thread %d lost (thread gone)", t->tid);
 	if (channel_call)
 		fast_channel_answered(t);
+}
+
+/* LSW_DEBUG=calls: the call, its arguments and status, when it came (from
+ * the job's start), how long the program ran since the last answer, and
+ * how long the supervisor took to serve it. */
+static void debug_call_line(const struct lsw_thread *t, const struct nt_row *row,
+			    NTSTATUS status, uint64_t arrived_ns)
+{
+	const struct nt_call *c = &t->call;
+	const struct lsw_job *j = t->process->job;
+	uint64_t now = loop_now_ns();
+
+	fprintf(stderr, "lsw: +%llu us (ran %llu, served %llu): %s(%#llx, %#llx, %#llx, %#llx) = %#x\n",
+		j ? (unsigned long long)(arrived_ns - j->created_ns) / 1000 : 0ull,
+		debug_answered_ns ? (unsigned long long)(arrived_ns - debug_answered_ns) / 1000 : 0ull,
+		(unsigned long long)(now - arrived_ns) / 1000, row ? row->name : "?",
+		(unsigned long long)c->args[0], (unsigned long long)c->args[1],
+		(unsigned long long)c->args[2], (unsigned long long)c->args[3], status);
 }
 
 static NTSTATUS fetch_stack_args(struct lsw_thread *t, int nargs)
@@ -181,6 +204,7 @@ void nt_dispatch(struct lsw_thread *t)
 	const struct nt_observer *o = thread_observer(t);
 	const struct nt_row *row;
 	NTSTATUS status = LSW_STATUS_SUCCESS;
+	uint64_t arrived_ns = lsw_debug_calls ? loop_now_ns() : 0;
 
 	t->called = true;
 	c->retry = t->restart_pending && c->number == t->restart_number;
@@ -217,10 +241,7 @@ void nt_dispatch(struct lsw_thread *t)
 			dir_notify_drain(h);
 	}
 	if (lsw_debug_calls)
-		fprintf(stderr, "lsw: %s(%#llx, %#llx, %#llx, %#llx) = %#x\n",
-			row ? row->name : "?", (unsigned long long)c->args[0],
-			(unsigned long long)c->args[1], (unsigned long long)c->args[2],
-			(unsigned long long)c->args[3], status);
+		debug_call_line(t, row, status, arrived_ns);
 	if (status != NT_DEFERRED) {
 		nt_answer(t, status);
 		return;

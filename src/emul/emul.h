@@ -14,6 +14,7 @@
 #include <lsw/gate.h>
 #include <lsw/lswcall.h>
 #include <lsw/ntstatus.h>
+#include "emul/system/qpc.h"
 #include "tracer/loop.h"
 #include "tracer/resource_limits.h"
 
@@ -482,6 +483,7 @@ struct kuser_page {
 	uint64_t system_time;        /* the SystemTime it wrote then */
 	uint64_t tick_timer;         /* the next refresh's timer, 0: stopped */
 	unsigned processes;          /* the records that may read the page */
+	struct qpc_clock qpc;        /* the performance counter it publishes */
 };
 
 /*

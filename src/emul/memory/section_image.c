@@ -215,11 +215,44 @@ static int image_remote_fd(struct nt_call *c, struct section_object *s, uint64_t
 	return rfd;
 }
 
+/* The mprotects of an image's sections: one per run of adjacent pages that
+ * end with one protection (.rdata, .pdata and .xdata are one), none for a
+ * run that keeps the mapping's read-write (.data, .bss, .idata): each is a
+ * system call of the runtime (an image took 8 to 11, now 4 or 5). */
+struct protect_run {
+	uint64_t start, end;
+	uint32_t protect; /* the first section's, as the run's pages end */
+	int prot;         /* its Linux protection */
+};
+
+static void protect_run_flush(struct nt_call *c, struct protect_run *r)
+{
+	if (r->end > r->start && r->prot != (PROT_READ | PROT_WRITE))
+		memory_op_protect(c, r->start, r->end - r->start, r->protect);
+	r->start = r->end = 0;
+}
+
+static void protect_run_add(struct nt_call *c, struct protect_run *r, uint64_t start,
+			    uint64_t len, uint32_t protect)
+{
+	int prot = nt_protect_to_prot(protect);
+
+	if (r->end > r->start && (r->end != start || r->prot != prot))
+		protect_run_flush(c, r);
+	if (r->end == r->start) {
+		r->start = start;
+		r->protect = protect;
+		r->prot = prot;
+	}
+	r->end = start + len;
+}
+
 static void add_image_ops(struct nt_call *c, struct section_object *s, uint64_t base,
 			  int rfd, struct vad *v)
 {
 	struct lsw_op *op = nt_add_op(c, LSW_OP_MMAP);
 	bool per_section = s->pe.section_alignment >= PAGE_SIZE_NT;
+	struct protect_run run = { 0 };
 
 	if (op) {
 		op->arg[0] = base;
@@ -236,7 +269,7 @@ static void add_image_ops(struct nt_call *c, struct section_object *s, uint64_t 
 				  PAGE_EXECUTE_WRITECOPY);
 		return;
 	}
-	memory_op_protect(c, base, PAGE_SIZE_NT, PAGE_READONLY);
+	protect_run_add(c, &run, base, PAGE_SIZE_NT, PAGE_READONLY);
 	vad_set_pages(&c->thread->process->vad, v, base, PAGE_SIZE_NT, MEM_COMMIT,
 		      PAGE_READONLY);
 	for (unsigned i = 0; i < s->pe.num_sections; i++) {
@@ -248,9 +281,10 @@ static void add_image_ops(struct nt_call *c, struct section_object *s, uint64_t 
 		len = (len + PAGE_SIZE_NT - 1) & ~(PAGE_SIZE_NT - 1);
 		if (!len || start + len > base + v->size)
 			continue;
-		memory_op_protect(c, start, len, prot);
+		protect_run_add(c, &run, start, len, prot);
 		vad_set_pages(&c->thread->process->vad, v, start, len, MEM_COMMIT, prot);
 	}
+	protect_run_flush(c, &run);
 }
 
 NTSTATUS section_map_image(struct nt_call *c, struct section_object *s, uint64_t *base)

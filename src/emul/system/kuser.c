@@ -1,8 +1,8 @@
 /*
  * KUSER_SHARED_DATA at 0x7FFE0000: tick count, interrupt and system time,
- * version, all read by user mode without a system call.  One memfd page,
- * mapped read-only in every process and refreshed each 15.625 ms tick
- * while the host has a process.
+ * version, the performance counter's scale (qpc.c), all read by user mode
+ * without a system call.  One memfd page, mapped read-only in every
+ * process and refreshed each 15.625 ms tick while the host has a process.
  */
 #include <fcntl.h>
 #include <string.h>
@@ -66,13 +66,17 @@ void kuser_refresh(struct kuser_page *k)
 
 	if (k->page && it - k->last_update >= TICK_NS / 100)
 		write_times(k, it);
+	if (k->page)
+		qpc_refresh(&k->qpc, k->page, it * 100);
 }
 
 static void update(void *arg, uint32_t ev)
 {
 	struct kuser_page *k = arg;
+	uint64_t it = nt_interrupt_time();
 
-	write_times(k, nt_interrupt_time());
+	write_times(k, it);
+	qpc_refresh(&k->qpc, k->page, it * 100);
 	k->tick_timer = k->processes ? loop_add_timer(k->loop, loop_now_ns() + TICK_NS, update, k) : 0;
 }
 
@@ -139,6 +143,7 @@ int kuser_init(struct kuser_page *k, struct loop *loop)
 	if (fcntl(k->fd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_FUTURE_WRITE) < 0)
 		return -1;
 	fill_static(k->page);
+	qpc_init(&k->qpc);
 	update(k, 0);
 	return 0;
 }

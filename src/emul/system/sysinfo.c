@@ -8,6 +8,7 @@
 #include <cpuid.h>
 #include <string.h>
 #include <unistd.h>
+#include <lsw/qpc_reference.h>
 #include "emul/memory/memory.h"
 #include "emul/system/kuser.h"
 #include "emul/system/sysinfo.h"
@@ -181,6 +182,17 @@ static void registry_quota(void *out)
 	memcpy(out, &allowed, 4);
 }
 
+/* SYSTEM_HYPERVISOR_SHARED_PAGE_INFORMATION: the address of the counter's
+ * reference (lsw/qpc_reference.h), NULL where there is none (as Windows
+ * answers with no hypervisor). */
+static NTSTATUS hypervisor_shared_page(struct nt_call *c)
+{
+	uint64_t va = qpc_in_user_mode(&c->thread->process->host->kuser.qpc) ? LSW_QPC_REFERENCE_VA
+									    : 0;
+
+	return sysinfo_answer(c, &va, sizeof(va));
+}
+
 /* A fixed class: size bytes filled by fill; or one with a handler of its
  * own: query answers the whole call. */
 #define FIXED(c, n, r, f) { .cls = c, .size = n, .rule = r, .fill = f }
@@ -215,6 +227,7 @@ static const struct sysinfo_class {
 	LIST(73, sysinfo_logical_processors),                           /* LogicalProcessor */
 	LIST(76, sysinfo_firmware_table),                               /* FirmwareTable */
 	FIXED(102, 432, EXACT, sysinfo_dynamic_time_zone),              /* DynamicTimeZone */
+	LIST(LSW_SYSTEM_HYPERVISOR_SHARED_PAGE_CLASS, hypervisor_shared_page), /* HypervisorSharedPage */
 };
 
 static const struct sysinfo_class *find_class(uint32_t cls)

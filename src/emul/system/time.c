@@ -6,10 +6,11 @@
 #include "emul/sync/sync.h"
 #include "emul/sync/waitable.h"
 
-/* NtQueryPerformanceCounter(*PerformanceCounter, *PerformanceFrequency) */
+/* NtQueryPerformanceCounter(*PerformanceCounter, *PerformanceFrequency):
+ * the clock user mode reads from KUSER_SHARED_DATA when it can (qpc.c) */
 NTSTATUS nt_NtQueryPerformanceCounter(struct nt_call *c)
 {
-	uint64_t now = nt_interrupt_time(), freq = QPC_FREQUENCY;
+	uint64_t now = qpc_now(&c->thread->process->host->kuser.qpc), freq = QPC_FREQUENCY;
 
 	if (!c->args[0])
 		return LSW_STATUS_ACCESS_VIOLATION;

@@ -130,6 +130,8 @@ struct fdinfo *crt_fd(int fd);   /* NULL (errno EBADF) if not open */
 int crt_fd_alloc(HANDLE h, int flags);
 int crt_umask(void);          /* _umask's bits */
 struct fdinfo *crt_fd_slot(int fd);
+/* fd's entry, open or not; NULL while its block was never used. */
+const struct fdinfo *crt_fd_peek(int fd);
 /* fd_inherit.c: the table a child gets (lpReserved2; malloc'd, its
  * size, 0: none), and taking the parent's over at start-up. */
 unsigned crt_fd_block(unsigned char **out);

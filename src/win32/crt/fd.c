@@ -3,9 +3,36 @@
 #include "crt_internal.h"
 
 /* The table, also seen by programs through msvcrt's __pioinfo: pointers
- * to blocks of FD_BLOCK entries in msvcrt's ioinfo layout. */
+ * to blocks of FD_BLOCK entries in msvcrt's ioinfo layout, NULL for a
+ * block not used yet, as msvcrt allocates them (making all 2048 entries
+ * closed at the start wrote 28 pages: as many page faults each start). */
 static struct fdinfo fds[FD_MAX];
 struct fdinfo *__pioinfo[FD_MAX / FD_BLOCK];
+
+/* fd's entry, its block made ready first (every entry closed) if it was
+ * not; under LOCK_FD, or before any other thread can run. */
+static struct fdinfo *slot(int fd)
+{
+    struct fdinfo *block = __pioinfo[fd / FD_BLOCK];
+
+    if (!block) {
+        block = &fds[fd / FD_BLOCK * FD_BLOCK];
+        for (int i = 0; i < FD_BLOCK; i++) {
+            block[i].h = INVALID_HANDLE_VALUE;
+            block[i].pending = -1;
+        }
+        /* readers without the lock see the entries before the block */
+        __atomic_store_n(&__pioinfo[fd / FD_BLOCK], block, __ATOMIC_RELEASE);
+    }
+    return &block[fd % FD_BLOCK];
+}
+
+const struct fdinfo *crt_fd_peek(int fd)
+{
+    struct fdinfo *block = __atomic_load_n(&__pioinfo[fd / FD_BLOCK], __ATOMIC_ACQUIRE);
+
+    return block ? &block[fd % FD_BLOCK] : NULL;
+}
 
 static int type_flags(HANDLE h)
 {
@@ -25,12 +52,7 @@ static const DWORD std[3] = { STD_INPUT_HANDLE, STD_OUTPUT_HANDLE, STD_ERROR_HAN
 
 void crt_fd_init(void)
 {
-    for (int i = 0; i < FD_MAX; i++) {
-        fds[i].h = INVALID_HANDLE_VALUE;
-        fds[i].pending = -1;
-    }
-    for (int b = 0; b < FD_MAX / FD_BLOCK; b++)
-        __pioinfo[b] = &fds[b * FD_BLOCK];
+    slot(0); /* the standard handles' block */
     crt_fd_adopt(); /* what a C runtime parent passed */
     for (int i = 0; i < 3; i++) {
         HANDLE h = GetStdHandle(std[i]);
@@ -45,7 +67,9 @@ void crt_fd_init(void)
 
 struct fdinfo *crt_fd(int fd)
 {
-    if (fd < 0 || fd >= FD_MAX || !(fds[fd].flags & FD_OPEN)) {
+    const struct fdinfo *f = fd >= 0 && fd < FD_MAX ? crt_fd_peek(fd) : NULL;
+
+    if (!f || !(f->flags & FD_OPEN)) {
         crt_set_errno(EBADF);
         crt_thread_data()->doserr = 0;
         return NULL;
@@ -69,7 +93,7 @@ int crt_fd_alloc(HANDLE h, int flags)
 
     _lock(LOCK_FD);
     for (int i = 0; i < FD_MAX && fd < 0; i++)
-        if (!(fds[i].flags & FD_OPEN))
+        if (!(slot(i)->flags & FD_OPEN))
             fd = i;
     if (fd >= 0) {
         fds[fd].h = h;
@@ -226,5 +250,6 @@ CRTAPI int _eof(int fd)
     return cur >= end;
 }
 
-/* The slot itself, open or not; only for _dup2, under LOCK_FD. */
-struct fdinfo *crt_fd_slot(int fd) { return &fds[fd]; }
+/* The slot itself, open or not (its block made ready); under LOCK_FD,
+ * or on a descriptor open already. */
+struct fdinfo *crt_fd_slot(int fd) { return slot(fd); }

@@ -21,7 +21,7 @@ unsigned crt_fd_block(unsigned char **out)
     *out = NULL;
     _lock(LOCK_FD);
     for (int i = 0; i < FD_MAX; i++)
-        if (crt_fd_slot(i)->flags & FD_OPEN)
+        if (crt_fd_peek(i) && (crt_fd_peek(i)->flags & FD_OPEN))
             count = (unsigned)i + 1;
     size = 4 + count * (1 + sizeof(HANDLE));
     if (!count || size > BLOCK_MAX || !(b = malloc(size))) {
@@ -30,8 +30,8 @@ unsigned crt_fd_block(unsigned char **out)
     }
     memcpy(b, &count, 4);
     for (unsigned i = 0; i < count; i++) {
-        struct fdinfo *f = crt_fd_slot((int)i);
-        int pass = (f->flags & FD_OPEN) && !(f->flags & FD_NOINHERIT);
+        const struct fdinfo *f = crt_fd_peek((int)i);
+        int pass = f && (f->flags & FD_OPEN) && !(f->flags & FD_NOINHERIT);
         HANDLE h = pass ? f->h : INVALID_HANDLE_VALUE;
 
         b[4 + i] = pass ? f->flags : 0;

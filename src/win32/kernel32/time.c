@@ -1,8 +1,8 @@
 /*
  * Time: tick counts and system time come from KUSER_SHARED_DATA (kept up
  * to date by the supervisor, no system call); the performance counter
- * from NtQueryPerformanceCounter.  The sandbox's zone is UTC (time_zone.c):
- * local time is system time.
+ * from ntdll (read from the same page where the TSC allows).  The
+ * sandbox's zone is UTC (time_zone.c): local time is system time.
  */
 #include "k32_private.h"
 
@@ -35,14 +35,14 @@ K32API DWORD WINAPI GetTickCount(void)
 	return (DWORD)GetTickCount64();
 }
 
+BOOLEAN NTAPI RtlQueryPerformanceCounter(PLARGE_INTEGER counter);
+BOOLEAN NTAPI RtlQueryPerformanceFrequency(PLARGE_INTEGER frequency);
+
+/* ntdll's, as on Windows: in user mode where the TSC allows */
 K32API BOOL WINAPI QueryPerformanceCounter(LARGE_INTEGER *counter)
 {
-	NTSTATUS status = NtQueryPerformanceCounter(counter, NULL);
-
-	return status < 0 ? k32_fail(status) : TRUE;
+	return RtlQueryPerformanceCounter(counter);
 }
-
-BOOLEAN NTAPI RtlQueryPerformanceFrequency(PLARGE_INTEGER frequency);
 
 K32API BOOL WINAPI QueryPerformanceFrequency(LARGE_INTEGER *freq)
 {

@@ -1,6 +1,6 @@
 /* The Windows version as the PEB says it (10.0.19045 unless the
- * supervisor chose another build), the processor's features, the
- * performance counter. */
+ * supervisor chose another build), the processor's features (the
+ * performance counter: perf_counter.c). */
 #include "rtl/rtl_private.h"
 
 /* Windows 10 22H2, when the PEB does not say (kernel32's sysinfo.c too). */
@@ -52,18 +52,6 @@ RTLAPI void NTAPI RtlGetNtVersionNumbers(ULONG *major, ULONG *minor, ULONG *buil
 		*minor = v[1];
 	if (build)
 		*build = v[2] | 0xF0000000u;
-}
-
-RTLAPI BOOLEAN NTAPI RtlQueryPerformanceCounter(PLARGE_INTEGER counter)
-{
-	return NT_SUCCESS(NtQueryPerformanceCounter(counter, NULL));
-}
-
-/* From KUSER_SHARED_DATA.QpcFrequency, as Windows reads it: no NT call. */
-RTLAPI BOOLEAN NTAPI RtlQueryPerformanceFrequency(PLARGE_INTEGER frequency)
-{
-	frequency->QuadPart = *(volatile LONGLONG *)(ULONG_PTR)0x7FFE0300;
-	return TRUE;
 }
 
 /* KUSER_SHARED_DATA.ProcessorFeatures (one byte per PF_* number), which
