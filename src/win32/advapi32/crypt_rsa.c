@@ -83,6 +83,10 @@ BOOL adv_import_rsa(HCRYPTPROV prov, const BYTE *data, DWORD len, DWORD flags, H
 		k->exportable = (flags & CRYPT_EXPORTABLE) != 0;
 		ok = !BCryptImportKeyPair(BC_RSA, NULL, private ? L"RSAPRIVATEBLOB" : L"RSAPUBLICBLOB",
 					  &k->bcrypt, blob, size, 0) && live_add(k);
+		/* a private key becomes the container's pair of its kind */
+		if (ok && private)
+			adv_pair_keep(prov, h->aiKeyAlg == CALG_RSA_SIGN ? AT_SIGNATURE : AT_KEYEXCHANGE,
+				      k->bcrypt);
 	}
 	if (blob) {
 		RtlSecureZeroMemory(blob, room);

@@ -33,6 +33,14 @@ DWORD c32_hex_encode(const BYTE *in, DWORD n, BOOL raw, const char *eol, char *o
 int c32_hex_decode(const char *text, DWORD len, BYTE *out);
 DWORD c32_hex_read(const char *text, DWORD len, BYTE *out, DWORD out_len, DWORD *count);
 
+/* store.c: a store's contexts, of a kind (C32_CERTS, C32_CRLS): the
+ * generic forms of the certificate ones below. */
+enum { C32_CERTS, C32_CRLS, C32_KINDS };
+const void *c32_store_next_item(HCERTSTORE store, int kind, const void *prev,
+				BOOL (*match)(const void *, const void *), const void *para);
+BOOL c32_store_put_item(HCERTSTORE store, int kind, const void *ctx, const void *replaced);
+BOOL c32_store_remove_item(HCERTSTORE store, int kind, const void *ctx);
+
 /* store.c: a store's certificates.  c32_store_next: the one after prev
  * (released) that match accepts (NULL: any), referenced; c32_store_put:
  * adds ctx (the store takes its reference), in replaced's place if given;
@@ -42,10 +50,22 @@ PCCERT_CONTEXT c32_store_next(HCERTSTORE store, PCCERT_CONTEXT prev,
 BOOL c32_store_put(HCERTSTORE store, PCCERT_CONTEXT ctx, PCCERT_CONTEXT replaced);
 BOOL c32_store_remove(HCERTSTORE store, PCCERT_CONTEXT ctx);
 
+/* props.c: the property lists of certificate and CRL contexts. */
+struct c32_prop {
+	struct c32_prop *next;
+	DWORD id, len;
+	BYTE data[];
+};
+struct c32_prop *c32_prop_find(struct c32_prop *list, DWORD id);
+void c32_prop_remove(struct c32_prop **list, DWORD id);
+BOOL c32_prop_store(struct c32_prop **list, DWORD id, const void *data, DWORD len);
+void c32_prop_free_all(struct c32_prop **list);
+DWORD c32_prop_next_id(const struct c32_prop *list, DWORD prev);
+
 /* cert_context.c: a context of store (NULL: the one all unstored contexts
- * share) for a copy of data; the store's reference on it dropped. */
+ * share) for a copy of data; the store every unstored context names. */
 PCCERT_CONTEXT c32_cert_new(DWORD encoding, const BYTE *data, DWORD len, HCERTSTORE store);
-void c32_cert_leave_store(PCCERT_CONTEXT ctx);
+HCERTSTORE c32_shared_store(void);
 void c32_cert_copy_props(PCCERT_CONTEXT from, PCCERT_CONTEXT to);
 
 #endif
