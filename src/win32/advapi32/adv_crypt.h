@@ -62,6 +62,8 @@ BOOL adv_is_aes(ALG_ID algid);
 BOOL adv_is_rsa_blob(const BYTE *data, DWORD len);
 BOOL adv_import_rsa(HCRYPTPROV prov, const BYTE *data, DWORD len, DWORD flags, HCRYPTKEY *out);
 BOOL adv_verify_rsa(struct adv_key *k, HCRYPTHASH hash, const BYTE *sig, DWORD len);
+/* bcrypt's name of a CryptoAPI hash algorithm (NULL: not one RSA signs). */
+const WCHAR *adv_digest_name(ALG_ID algid);
 /* crypt_pair.c: a container's key pairs. */
 void adv_pairs_clear(void **pairs);
 BOOL adv_pair_keep(HCRYPTPROV prov, DWORD spec, void *key);

@@ -113,20 +113,6 @@ ADVAPI BOOL WINAPI CryptGetUserKey(HCRYPTPROV prov, DWORD spec, HCRYPTKEY *out)
 			   p->pairs[slot], 0, out);
 }
 
-static const WCHAR *digest_name(ALG_ID algid)
-{
-	switch (algid) {
-	case CALG_MD2: return L"MD2";
-	case CALG_MD4: return L"MD4";
-	case CALG_MD5: return L"MD5";
-	case CALG_SHA1: return L"SHA1";
-	case CALG_SHA_256: return L"SHA256";
-	case CALG_SHA_384: return L"SHA384";
-	case CALG_SHA_512: return L"SHA512";
-	}
-	return NULL;
-}
-
 ADVAPI BOOL WINAPI CryptSignHashW(HCRYPTHASH hash, DWORD spec, LPCWSTR desc, DWORD flags,
 				  BYTE *sig, DWORD *len)
 {
@@ -145,7 +131,7 @@ ADVAPI BOOL WINAPI CryptSignHashW(HCRYPTHASH hash, DWORD spec, LPCWSTR desc, DWO
 	if (slot < 0 || !p->pairs[slot])
 		return adv_fail(NTE_NO_KEY);
 	if (!CryptGetHashParam(hash, HP_ALGID, (BYTE *)&algid, &algid_len, 0) ||
-	    !(pad.alg = digest_name(algid)))
+	    !(pad.alg = adv_digest_name(algid)))
 		return adv_fail(NTE_BAD_ALGID);
 	if (flags & CRYPT_NOHASHOID)
 		pad.alg = NULL; /* PKCS #1 padding around the bare hash */

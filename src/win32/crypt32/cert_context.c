@@ -176,18 +176,6 @@ static void unflatten_prov_info(BYTE *copy)
 		info->rgProvParam[i].pbData = POINTER_AT(copy, info->rgProvParam[i].pbData);
 }
 
-/* The hash properties are computed on first request and kept. */
-static ALG_ID hash_of_prop(DWORD id)
-{
-	switch (id) {
-	case CERT_SHA1_HASH_PROP_ID:
-		return CALG_SHA1;
-	case CERT_MD5_HASH_PROP_ID:
-		return CALG_MD5;
-	}
-	return 0;
-}
-
 /* A store's copy of a context gets its properties too. */
 void c32_cert_copy_props(PCCERT_CONTEXT from, PCCERT_CONTEXT to)
 {
@@ -214,26 +202,10 @@ C32_API BOOL WINAPI CertGetCertificateContextProperty(PCCERT_CONTEXT ctx, DWORD 
 	if (!c || !len)
 		return c32_fail(E_INVALIDARG);
 	EnterCriticalSection(&c->lock);
-	if (!(p = c32_prop_find(c->props, id)) && hash_of_prop(id)) {
-		BYTE hash[20];
-		DWORD n = sizeof(hash);
-
-		if (CryptHashCertificate(0, hash_of_prop(id), 0, c->encoded, ctx->cbCertEncoded, hash,
-					 &n) &&
-		    c32_prop_store(&c->props, id, hash, n))
-			p = c32_prop_find(c->props, id);
-	}
-	if (!p)
-		ok = c32_fail((DWORD)CRYPT_E_NOT_FOUND);
-	else if (data && *len < p->len)
-		ok = c32_fail(ERROR_MORE_DATA);
-	else if (data) {
-		memcpy(data, p->data, p->len);
-		if (id == CERT_KEY_PROV_INFO_PROP_ID)
-			unflatten_prov_info(data);
-	}
-	if (p)
-		*len = p->len;
+	p = c32_prop_get(&c->props, id, c->encoded, ctx->cbCertEncoded);
+	ok = c32_prop_out(p, data, len);
+	if (ok && data && id == CERT_KEY_PROV_INFO_PROP_ID)
+		unflatten_prov_info(data);
 	LeaveCriticalSection(&c->lock);
 	return ok;
 }

@@ -113,24 +113,8 @@ C32_API BOOL WINAPI CertGetCRLContextProperty(PCCRL_CONTEXT ctx, DWORD id, void 
 	if (!c || !len)
 		return c32_fail(E_INVALIDARG);
 	EnterCriticalSection(&c->lock);
-	if (!(p = c32_prop_find(c->props, id)) &&
-	    (id == CERT_SHA1_HASH_PROP_ID || id == CERT_MD5_HASH_PROP_ID)) {
-		BYTE hash[20];
-		DWORD n = sizeof(hash);
-
-		if (CryptHashCertificate(0, id == CERT_MD5_HASH_PROP_ID ? CALG_MD5 : CALG_SHA1, 0,
-					 c->encoded, ctx->cbCrlEncoded, hash, &n) &&
-		    c32_prop_store(&c->props, id, hash, n))
-			p = c32_prop_find(c->props, id);
-	}
-	if (!p)
-		ok = c32_fail((DWORD)CRYPT_E_NOT_FOUND);
-	else if (data && *len < p->len)
-		ok = c32_fail(ERROR_MORE_DATA);
-	else if (data)
-		memcpy(data, p->data, p->len);
-	if (p)
-		*len = p->len;
+	p = c32_prop_get(&c->props, id, c->encoded, ctx->cbCrlEncoded);
+	ok = c32_prop_out(p, data, len);
 	LeaveCriticalSection(&c->lock);
 	return ok;
 }
@@ -242,7 +226,9 @@ C32_API BOOL WINAPI CertAddCRLContextToStore(HCERTSTORE store, PCCRL_CONTEXT ctx
 			*added = CertDuplicateCRLContext(ctx);
 		return TRUE;
 	}
-	if (!(copy = crl_new(ctx->dwCertEncodingType, ctx->pbCrlEncoded, ctx->cbCrlEncoded, store))) {
+	/* a replacement goes where the one it replaces is (in a collection too) */
+	if (!(store = existing ? existing->hCertStore : c32_store_target(store)) ||
+	    !(copy = crl_new(ctx->dwCertEncodingType, ctx->pbCrlEncoded, ctx->cbCrlEncoded, store))) {
 		if (existing)
 			CertFreeCRLContext(existing);
 		return FALSE;

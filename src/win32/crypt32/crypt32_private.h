@@ -35,11 +35,20 @@ DWORD c32_hex_read(const char *text, DWORD len, BYTE *out, DWORD out_len, DWORD 
 
 /* store.c: a store's contexts, of a kind (C32_CERTS, C32_CRLS): the
  * generic forms of the certificate ones below. */
-enum { C32_CERTS, C32_CRLS, C32_KINDS };
+enum { C32_CERTS, C32_CRLS, C32_CTLS, C32_KINDS };
 const void *c32_store_next_item(HCERTSTORE store, int kind, const void *prev,
 				BOOL (*match)(const void *, const void *), const void *para);
 BOOL c32_store_put_item(HCERTSTORE store, int kind, const void *ctx, const void *replaced);
 BOOL c32_store_remove_item(HCERTSTORE store, int kind, const void *ctx);
+/* store_serialize.c: the contents of a saved store, a PKCS #7 message's
+ * bytes, or a decoded message, added to store. */
+BOOL c32_store_load_serialized(HCERTSTORE store, const BYTE *data, DWORD len);
+BOOL c32_store_load_pkcs7(HCERTSTORE store, const BYTE *data, DWORD len);
+BOOL c32_store_load_message(HCERTSTORE store, HCRYPTMSG msg);
+
+/* Where what is added to store goes: itself, or a collection's first
+ * member that allows adding (NULL and E_ACCESSDENIED if none does). */
+HCERTSTORE c32_store_target(HCERTSTORE store);
 
 /* store.c: a store's certificates.  c32_store_next: the one after prev
  * (released) that match accepts (NULL: any), referenced; c32_store_put:
@@ -61,6 +70,8 @@ void c32_prop_remove(struct c32_prop **list, DWORD id);
 BOOL c32_prop_store(struct c32_prop **list, DWORD id, const void *data, DWORD len);
 void c32_prop_free_all(struct c32_prop **list);
 DWORD c32_prop_next_id(const struct c32_prop *list, DWORD prev);
+BOOL c32_prop_out(const struct c32_prop *p, void *data, DWORD *len);
+struct c32_prop *c32_prop_get(struct c32_prop **list, DWORD id, const BYTE *encoded, DWORD len);
 
 /* cert_context.c: a context of store (NULL: the one all unstored contexts
  * share) for a copy of data; the store every unstored context names. */

@@ -143,6 +143,24 @@ HCRYPTPROV msg_prov(struct msg *m)
 	return m->prov;
 }
 
+struct msg *msg_new(BOOL decoding, DWORD type, DWORD flags, const CMSG_STREAM_INFO *stream)
+{
+	struct msg *m = msg_alloc(sizeof(*m));
+
+	if (!m)
+		return NULL;
+	m->magic = MSG_MAGIC;
+	m->refs = 1;
+	m->decoding = decoding;
+	m->type = type;
+	m->flags = flags;
+	if (stream) {
+		m->streamed = TRUE;
+		m->stream = *stream; /* a copy: later changes to the caller's do not count */
+	}
+	return m;
+}
+
 static struct msg *msg_of(HCRYPTMSG h)
 {
 	struct msg *m = h;
@@ -175,18 +193,8 @@ C32_API HCRYPTMSG WINAPI CryptMsgOpenToDecode(DWORD encoding, DWORD flags, DWORD
 		SetLastError(E_INVALIDARG);
 		return NULL;
 	}
-	if (!(m = msg_alloc(sizeof(*m))))
-		return NULL;
-	m->magic = MSG_MAGIC;
-	m->refs = 1;
-	m->decoding = TRUE;
-	m->type = type;
-	m->flags = flags;
-	m->prov = prov;
-	if (stream) {
-		m->streamed = TRUE;
-		m->stream = *stream; /* a copy: later changes to the caller's do not count */
-	}
+	if ((m = msg_new(TRUE, type, flags, stream)))
+		m->prov = prov;
 	return m;
 }
 

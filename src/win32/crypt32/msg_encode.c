@@ -97,16 +97,8 @@ HCRYPTMSG msg_open_encode(DWORD flags, DWORD type, const void *info, const char 
 		SetLastError(E_INVALIDARG);
 		return NULL;
 	}
-	if (!(m = msg_alloc(sizeof(*m))))
+	if (!(m = msg_new(FALSE, type, flags, stream)))
 		return NULL;
-	m->magic = MSG_MAGIC;
-	m->refs = 1;
-	m->type = type;
-	m->flags = flags;
-	if (stream) {
-		m->streamed = TRUE;
-		m->stream = *stream;
-	}
 	/* a data message's inner type is always data */
 	if (inner && type != CMSG_DATA && !(m->inner_oid = msg_strdup(inner)))
 		ok = FALSE;

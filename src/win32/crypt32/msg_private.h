@@ -74,6 +74,8 @@ HCRYPTHASH msg_hash(HCRYPTPROV prov, ALG_ID alg, const BYTE *data, DWORD len, co
 BOOL msg_hash_value(HCRYPTPROV prov, ALG_ID alg, const BYTE *data, DWORD len, void *buf,
 		    DWORD *size);
 char *msg_strdup(const char *s);
+/* A new message handle (a reference for the caller). */
+struct msg *msg_new(BOOL decoding, DWORD type, DWORD flags, const CMSG_STREAM_INFO *stream);
 /* The message's CSP: the one it was opened with, or a verification context
  * of its own (0 and the last error if none can be had). */
 HCRYPTPROV msg_prov(struct msg *m);

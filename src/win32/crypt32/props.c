@@ -46,6 +46,38 @@ void c32_prop_free_all(struct c32_prop **list)
 	}
 }
 
+/* A property; the hashes (SHA-1, MD5) of the context's encoding are
+ * computed on first request and kept. */
+struct c32_prop *c32_prop_get(struct c32_prop **list, DWORD id, const BYTE *encoded, DWORD len)
+{
+	struct c32_prop *p = c32_prop_find(*list, id);
+	BYTE hash[20];
+	DWORD n = sizeof(hash);
+
+	if (p || (id != CERT_SHA1_HASH_PROP_ID && id != CERT_MD5_HASH_PROP_ID))
+		return p;
+	if (CryptHashCertificate(0, id == CERT_MD5_HASH_PROP_ID ? CALG_MD5 : CALG_SHA1, 0, encoded,
+				 len, hash, &n) &&
+	    c32_prop_store(list, id, hash, n))
+		p = c32_prop_find(*list, id);
+	return p;
+}
+
+/* A property's bytes out as the Get*ContextProperty functions give them. */
+BOOL c32_prop_out(const struct c32_prop *p, void *data, DWORD *len)
+{
+	if (!p)
+		return c32_fail((DWORD)CRYPT_E_NOT_FOUND);
+	if (data && *len < p->len) {
+		*len = p->len;
+		return c32_fail(ERROR_MORE_DATA);
+	}
+	if (data)
+		memcpy(data, p->data, p->len);
+	*len = p->len;
+	return TRUE;
+}
+
 /* The smallest id above prev (0: none), for the Enum*ContextProperties. */
 DWORD c32_prop_next_id(const struct c32_prop *list, DWORD prev)
 {
