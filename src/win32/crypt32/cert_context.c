@@ -129,7 +129,7 @@ C32_API BOOL WINAPI CryptHashCertificate(HCRYPTPROV_LEGACY prov, ALG_ID alg, DWO
  * offsets from its start where the pointers go; NULL stays 0. */
 #define POINTER_AT(base, off) ((off) ? (void *)((BYTE *)(base) + (ULONG_PTR)(off)) : NULL)
 
-static DWORD flatten_prov_info(const CRYPT_KEY_PROV_INFO *in, BYTE *out)
+DWORD c32_flatten_prov_info(const CRYPT_KEY_PROV_INFO *in, BYTE *out)
 {
 	DWORD container = in->pwszContainerName ? (lstrlenW(in->pwszContainerName) + 1) * 2 : 0;
 	DWORD provider = in->pwszProvName ? (lstrlenW(in->pwszProvName) + 1) * 2 : 0;
@@ -227,10 +227,10 @@ C32_API BOOL WINAPI CertSetCertificateContextProperty(PCCERT_CONTEXT ctx, DWORD 
 	if (!data) {
 		c32_prop_remove(&c->props, id);
 	} else if (id == CERT_KEY_PROV_INFO_PROP_ID) {
-		DWORD n = flatten_prov_info(data, NULL);
+		DWORD n = c32_flatten_prov_info(data, NULL);
 		BYTE *flat = HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, n);
 
-		ok = flat && (flatten_prov_info(data, flat), c32_prop_store(&c->props, id, flat, n));
+		ok = flat && (c32_flatten_prov_info(data, flat), c32_prop_store(&c->props, id, flat, n));
 		if (!flat)
 			SetLastError(ERROR_NOT_ENOUGH_MEMORY);
 		HeapFree(GetProcessHeap(), 0, flat);

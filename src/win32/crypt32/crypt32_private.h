@@ -1,8 +1,9 @@
-/* Private declarations of crypt32.dll: certificate stores (store.c: they
- * open empty, as the sandbox shares no certificates, so TLS stacks that
- * read the ROOT store at start-up find none and go on; store_certs.c,
- * cert_context.c), the string encodings (base64.c, hex.c,
- * string_convert.c).  The DER codec has its own headers: der.h, asn.h. */
+/* Private declarations of crypt32.dll: certificate stores (store.c: a new
+ * prefix's system stores are empty, as the sandbox shares no certificates,
+ * so TLS stacks that read the ROOT store at start-up find none and go on;
+ * store_*.c), the contexts (cert_context.c, crl_context.c, ctl_context.c,
+ * props.c), the string encodings (base64.c, hex.c, string_convert.c).  The
+ * DER codec has its own headers (der.h, asn.h), messages msg_private.h. */
 #ifndef LSW_CRYPT32_PRIVATE_H
 #define LSW_CRYPT32_PRIVATE_H
 
@@ -46,6 +47,15 @@ BOOL c32_store_load_serialized(HCERTSTORE store, const BYTE *data, DWORD len);
 BOOL c32_store_load_pkcs7(HCERTSTORE store, const BYTE *data, DWORD len);
 BOOL c32_store_load_message(HCERTSTORE store, HCRYPTMSG msg);
 
+/* store_serialize.c, store_registry.c: a context's serialized element
+ * appended to o; a registry store's key and its contexts. */
+struct der_out;
+BOOL c32_serialize_element(int kind, const void *ctx, struct der_out *o);
+HKEY c32_reg_system_key(LPCWSTR name, DWORD flags);
+BOOL c32_reg_write(HKEY store_key, int kind, const void *ctx);
+void c32_reg_delete(HKEY store_key, int kind, const void *ctx);
+void c32_reg_load(HCERTSTORE store, HKEY store_key);
+
 /* Where what is added to store goes: itself, or a collection's first
  * member that allows adding (NULL and E_ACCESSDENIED if none does). */
 HCERTSTORE c32_store_target(HCERTSTORE store);
@@ -77,6 +87,9 @@ struct c32_prop *c32_prop_get(struct c32_prop **list, DWORD id, const BYTE *enco
  * share) for a copy of data; the store every unstored context names. */
 PCCERT_CONTEXT c32_cert_new(DWORD encoding, const BYTE *data, DWORD len, HCERTSTORE store);
 HCERTSTORE c32_shared_store(void);
+/* A CRYPT_KEY_PROV_INFO flat: the structure, then what it points to, the
+ * pointers made offsets from its start (out NULL: the size only). */
+DWORD c32_flatten_prov_info(const CRYPT_KEY_PROV_INFO *in, BYTE *out);
 void c32_cert_copy_props(PCCERT_CONTEXT from, PCCERT_CONTEXT to);
 
 #endif

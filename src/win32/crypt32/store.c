@@ -1,6 +1,6 @@
-/* Certificate stores, in memory: the sandbox shares no certificates with
- * the host, so every store opens empty (system stores included) and holds
- * what the program adds to it until it is closed.  A store is
+/* Certificate stores: in memory, or over a registry key (system stores:
+ * store_registry.c); the sandbox shares no certificates with the host, so
+ * a new prefix's system stores are empty.  A store is
  * reference-counted; it holds a reference on each certificate and CRL
  * context in it (cert_context.c, crl_context.c), whose hCertStore is the
  * store; CTLs likewise (ctl_context.c).  A collection store holds stores instead: it
@@ -28,6 +28,8 @@ struct store {
 	BOOL collection;
 	struct member *members; /* highest priority first */
 	DWORD n_members;
+	HKEY reg;       /* a registry store's key: changes are written there */
+	BOOL read_only; /* CERT_STORE_READONLY_FLAG */
 };
 #define STORE_MAGIC 0x524f5453u /* "STOR" */
 
@@ -172,6 +174,71 @@ static BOOL load(HCERTSTORE store, int how, const void *para)
 	return ok;
 }
 
+static BOOL is_registry(LPCSTR provider)
+{
+	static const char *names[] = { "System", "SystemRegistry" };
+	ULONG_PTR id = (ULONG_PTR)provider;
+
+	if (id >> 16 == 0)
+		return id == (ULONG_PTR)CERT_STORE_PROV_REG || id == (ULONG_PTR)CERT_STORE_PROV_SYSTEM_A ||
+		       id == (ULONG_PTR)CERT_STORE_PROV_SYSTEM_W ||
+		       id == (ULONG_PTR)CERT_STORE_PROV_SYSTEM_REGISTRY_A ||
+		       id == (ULONG_PTR)CERT_STORE_PROV_SYSTEM_REGISTRY_W;
+	for (size_t i = 0; i < ARRAYSIZE(names); i++)
+		if (!lstrcmpiA(provider, names[i]))
+			return TRUE;
+	return FALSE;
+}
+
+/* A store over a registry key (CERT_STORE_PROV_REG: the caller's HKEY) or
+ * a system store's key: its contexts loaded, its changes written back. */
+static HCERTSTORE open_registry(LPCSTR provider, DWORD flags, const void *para)
+{
+	BOOL ansi = provider == CERT_STORE_PROV_SYSTEM_A ||
+		    provider == CERT_STORE_PROV_SYSTEM_REGISTRY_A;
+	WCHAR name[256];
+	struct store *s;
+	HKEY key = NULL;
+	LSTATUS err;
+
+	if (provider == CERT_STORE_PROV_REG) {
+		if (!para) {
+			SetLastError(ERROR_INVALID_HANDLE);
+			return NULL;
+		}
+		if (flags & CERT_STORE_DELETE_FLAG) {
+			SetLastError(ERROR_CALL_NOT_IMPLEMENTED);
+			return NULL;
+		}
+		if ((err = RegOpenKeyExW((HKEY)para, NULL, 0,
+					 flags & CERT_STORE_READONLY_FLAG ? KEY_READ
+									  : KEY_READ | KEY_WRITE,
+					 &key))) {
+			SetLastError(err);
+			return NULL;
+		}
+	} else {
+		if (!para) {
+			SetLastError(E_INVALIDARG);
+			return NULL;
+		}
+		if (ansi && !MultiByteToWideChar(CP_ACP, 0, para, -1, name, ARRAYSIZE(name))) {
+			SetLastError(E_INVALIDARG);
+			return NULL;
+		}
+		if (!(key = c32_reg_system_key(ansi ? name : para, flags)))
+			return NULL;
+	}
+	if (!(s = new_store())) {
+		RegCloseKey(key);
+		return NULL;
+	}
+	c32_reg_load(s, key);
+	s->reg = key; /* from now on, changes are written */
+	s->read_only = (flags & CERT_STORE_READONLY_FLAG) != 0;
+	return s;
+}
+
 C32_API HCERTSTORE WINAPI CertOpenStore(LPCSTR provider, DWORD encoding, HCRYPTPROV_LEGACY prov,
 					DWORD flags, const void *para)
 {
@@ -192,6 +259,8 @@ C32_API HCERTSTORE WINAPI CertOpenStore(LPCSTR provider, DWORD encoding, HCRYPTP
 		}
 		return store;
 	}
+	if (is_registry(provider))
+		return open_registry(provider, flags, para);
 	if (!provider_known(provider)) {
 		SetLastError(ERROR_CALL_NOT_IMPLEMENTED); /* file, PKCS#7, serialized... */
 		return NULL;
@@ -206,14 +275,15 @@ C32_API HCERTSTORE WINAPI CertOpenStore(LPCSTR provider, DWORD encoding, HCRYPTP
 	return store;
 }
 
+/* The current user's system store of that name. */
 C32_API HCERTSTORE WINAPI CertOpenSystemStoreW(HCRYPTPROV_LEGACY prov, LPCWSTR name)
 {
-	return new_store();
+	return CertOpenStore(CERT_STORE_PROV_SYSTEM_W, 0, prov, CERT_SYSTEM_STORE_CURRENT_USER, name);
 }
 
 C32_API HCERTSTORE WINAPI CertOpenSystemStoreA(HCRYPTPROV_LEGACY prov, LPCSTR name)
 {
-	return new_store();
+	return CertOpenStore(CERT_STORE_PROV_SYSTEM_A, 0, prov, CERT_SYSTEM_STORE_CURRENT_USER, name);
 }
 
 C32_API HCERTSTORE WINAPI CertDuplicateStore(HCERTSTORE h)
@@ -244,6 +314,8 @@ C32_API WINBOOL WINAPI CertCloseStore(HCERTSTORE h, DWORD flags)
 		}
 		for (DWORD i = 0; i < s->n_members; i++)
 			CertCloseStore(s->members[i].store, 0);
+		if (s->reg)
+			RegCloseKey(s->reg);
 		HeapFree(GetProcessHeap(), 0, s->members);
 		DeleteCriticalSection(&s->lock);
 		HeapFree(GetProcessHeap(), 0, s);
@@ -409,11 +481,18 @@ C32_API PCCERT_CONTEXT WINAPI CertEnumCertificatesInStore(HCERTSTORE h, PCCERT_C
 BOOL c32_store_put_item(HCERTSTORE h, int kind, const void *ctx, const void *replaced)
 {
 	struct store *s = store_of(h);
+	const void *added = ctx;
 	struct store_list *l;
 	BOOL ok = TRUE;
 
 	if (!s)
 		return c32_fail(ERROR_INVALID_HANDLE);
+	if (s->read_only)
+		return c32_fail(E_ACCESSDENIED);
+	if (s->reg && replaced)
+		c32_reg_delete(s->reg, kind, replaced);
+	if (s->reg && !c32_reg_write(s->reg, kind, added))
+		return FALSE;
 	l = &s->lists[kind];
 	EnterCriticalSection(&s->lock);
 	for (DWORD i = 0; replaced && i < l->count; i++)
@@ -470,6 +549,8 @@ BOOL c32_store_remove_item(HCERTSTORE h, int kind, const void *ctx)
 			break;
 		}
 	LeaveCriticalSection(&s->lock);
+	if (found && s->reg)
+		c32_reg_delete(s->reg, kind, ctx);
 	if (found)
 		item_free(kind, ctx);
 	return found;

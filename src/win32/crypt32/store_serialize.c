@@ -32,7 +32,7 @@ static void put_prop(struct der_out *o, DWORD id, const void *data, DWORD len)
 }
 
 /* An element of either kind into o. */
-static BOOL serialize(int kind, const void *ctx, struct der_out *o)
+BOOL c32_serialize_element(int kind, const void *ctx, struct der_out *o)
 {
 	PCCERT_CONTEXT cert = ctx;
 	PCCRL_CONTEXT crl = ctx;
@@ -50,8 +50,20 @@ static BOOL serialize(int kind, const void *ctx, struct der_out *o)
 		if (!(data = HeapAlloc(GetProcessHeap(), 0, len ? len : 1)))
 			return c32_fail(ERROR_NOT_ENOUGH_MEMORY);
 		if (kind == C32_CRLS ? CertGetCRLContextProperty(crl, id, data, &len)
-				     : CertGetCertificateContextProperty(cert, id, data, &len))
-			put_prop(o, id, data, len);
+				     : CertGetCertificateContextProperty(cert, id, data, &len)) {
+			if (id == CERT_KEY_PROV_INFO_PROP_ID) { /* pointers go out as offsets */
+				DWORD n = c32_flatten_prov_info((CRYPT_KEY_PROV_INFO *)data, NULL);
+				BYTE *flat = HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, n);
+
+				if (flat) {
+					c32_flatten_prov_info((CRYPT_KEY_PROV_INFO *)data, flat);
+					put_prop(o, id, flat, n);
+					HeapFree(GetProcessHeap(), 0, flat);
+				}
+			} else {
+				put_prop(o, id, data, len);
+			}
+		}
 		HeapFree(GetProcessHeap(), 0, data);
 	}
 	if (kind == C32_CRLS)
@@ -68,7 +80,7 @@ static BOOL out_element(int kind, const void *ctx, BYTE *buf, DWORD *size)
 
 	if (!ctx || !size)
 		return c32_fail(E_INVALIDARG);
-	ok = serialize(kind, ctx, &o);
+	ok = c32_serialize_element(kind, ctx, &o);
 	if (ok && buf && *size < o.len)
 		ok = c32_fail(ERROR_MORE_DATA);
 	else if (ok && buf)
@@ -91,14 +103,73 @@ C32_API BOOL WINAPI CertSerializeCRLStoreElement(PCCRL_CONTEXT ctx, DWORD flags,
 	return out_element(C32_CRLS, ctx, buf, size);
 }
 
+/* Is a wide string at off inside the len bytes of flat, NUL-terminated? */
+static BOOL string_inside(const BYTE *flat, DWORD len, ULONG_PTR off)
+{
+	if (!off)
+		return TRUE;
+	if (off >= len || off % sizeof(WCHAR))
+		return FALSE;
+	for (ULONG_PTR at = off; at + sizeof(WCHAR) <= len; at += sizeof(WCHAR))
+		if (!*(const WCHAR *)(flat + at))
+			return TRUE;
+	return FALSE;
+}
+
+/* A flat CRYPT_KEY_PROV_INFO (offsets, as c32_flatten_prov_info writes it)
+ * made usable in a copy, every offset checked to lie inside it. */
+static CRYPT_KEY_PROV_INFO *unflatten_checked(const BYTE *data, DWORD len)
+{
+	CRYPT_KEY_PROV_INFO *info;
+	ULONG_PTR params;
+	BYTE *copy;
+
+	if (len < sizeof(*info) || !(copy = HeapAlloc(GetProcessHeap(), 0, len)))
+		return NULL;
+	memcpy(copy, data, len);
+	info = (CRYPT_KEY_PROV_INFO *)copy;
+	params = (ULONG_PTR)info->rgProvParam;
+	if (!string_inside(copy, len, (ULONG_PTR)info->pwszContainerName) ||
+	    !string_inside(copy, len, (ULONG_PTR)info->pwszProvName) ||
+	    (info->cProvParam && (!params || params % 8 || params > len ||
+				  info->cProvParam > (len - params) / sizeof(CRYPT_KEY_PROV_PARAM)))) {
+		HeapFree(GetProcessHeap(), 0, copy);
+		return NULL;
+	}
+	info->pwszContainerName = info->pwszContainerName ? (LPWSTR)(copy + (ULONG_PTR)info->pwszContainerName) : NULL;
+	info->pwszProvName = info->pwszProvName ? (LPWSTR)(copy + (ULONG_PTR)info->pwszProvName) : NULL;
+	info->rgProvParam = info->cProvParam ? (CRYPT_KEY_PROV_PARAM *)(copy + params) : NULL;
+	for (DWORD i = 0; i < info->cProvParam; i++) {
+		CRYPT_KEY_PROV_PARAM *p = &info->rgProvParam[i];
+		ULONG_PTR off = (ULONG_PTR)p->pbData;
+
+		if (p->cbData && (!off || off > len || p->cbData > len - off)) {
+			HeapFree(GetProcessHeap(), 0, copy);
+			return NULL;
+		}
+		p->pbData = p->cbData ? copy + off : NULL;
+	}
+	return info;
+}
+
 /* Sets a property read back from an element on a context. */
 static void set_prop(int kind, const void *ctx, DWORD id, const BYTE *data, DWORD len)
 {
 	CRYPT_DATA_BLOB blob = { len, (BYTE *)data };
 	const void *para = &blob;
 
-	if (id == CERT_KEY_PROV_INFO_PROP_ID || id == CERT_KEY_SPEC_PROP_ID ||
-	    id == CERT_DATE_STAMP_PROP_ID)
+	if (id == CERT_KEY_PROV_INFO_PROP_ID) {
+		CRYPT_KEY_PROV_INFO *info = kind == C32_CERTS ? unflatten_checked(data, len) : NULL;
+
+		if (info)
+			CertSetCertificateContextProperty(ctx, id, 0, info);
+		HeapFree(GetProcessHeap(), 0, info);
+		return;
+	}
+	if ((id == CERT_KEY_SPEC_PROP_ID && len < sizeof(DWORD)) ||
+	    (id == CERT_DATE_STAMP_PROP_ID && len < sizeof(FILETIME)))
+		return;
+	if (id == CERT_KEY_SPEC_PROP_ID || id == CERT_DATE_STAMP_PROP_ID)
 		para = data; /* these are the structure itself */
 	if (kind == C32_CRLS)
 		CertSetCRLContextProperty(ctx, id, 0, para);
@@ -282,7 +353,7 @@ static BOOL save_serialized(HCERTSTORE store, struct der_out *o)
 		const void *ctx = NULL;
 
 		while ((ctx = c32_store_next_item(store, kind, ctx, NULL, NULL)))
-			if (!serialize(kind, ctx, o)) {
+			if (!c32_serialize_element(kind, ctx, o)) {
 				free_context(kind, ctx);
 				return FALSE;
 			}
