@@ -15,12 +15,16 @@
 #define ADV_PROV_RSA_SCHANNEL 12
 #define ADV_PROV_RSA_AES 24
 
-/* A provider context (HCRYPTPROV): the container is in-process only, as
- * no key is ever stored. */
+/* A provider context (HCRYPTPROV): its container lives in the process
+ * only; pairs points to the container's key pairs (bcrypt keys for
+ * AT_KEYEXCHANGE and AT_SIGNATURE), or to own_pairs for a
+ * CRYPT_VERIFYCONTEXT context. */
 struct adv_prov {
 	ULONG magic;       /* ADV_PROV_MAGIC while held */
 	LONG refs;         /* CryptContextAddRef / CryptReleaseContext */
 	DWORD type;        /* PROV_* */
+	void **pairs;
+	void *own_pairs[2];
 };
 #define ADV_PROV_MAGIC 0x564f5250u /* "PROV" */
 
@@ -29,8 +33,9 @@ struct adv_prov *adv_prov_from_handle(HCRYPTPROV handle);
 /* crypt_hash.c: len key bytes derived from a live hash for a key of
  * bcrypt's target_alg (CryptDeriveKey's rules), the hash finished. */
 BOOL adv_hash_derive(HCRYPTHASH handle, void *target_alg, BYTE *out, DWORD len);
-/* crypt_hash.c: whether a handle is a live hash. */
+/* crypt_hash.c: whether a handle is a live hash; the context of one (0: none). */
 BOOL adv_hash_live(HCRYPTHASH handle);
+HCRYPTPROV adv_hash_prov(HCRYPTHASH handle);
 
 /* A session key (HCRYPTKEY) over one of bcrypt's. */
 struct adv_key {
@@ -57,6 +62,14 @@ BOOL adv_is_aes(ALG_ID algid);
 BOOL adv_is_rsa_blob(const BYTE *data, DWORD len);
 BOOL adv_import_rsa(HCRYPTPROV prov, const BYTE *data, DWORD len, DWORD flags, HCRYPTKEY *out);
 BOOL adv_verify_rsa(struct adv_key *k, HCRYPTHASH hash, const BYTE *sig, DWORD len);
+/* bcrypt's name of a CryptoAPI hash algorithm (NULL: not one RSA signs). */
+const WCHAR *adv_digest_name(ALG_ID algid);
+/* crypt_pair.c: a container's key pairs. */
+void adv_pairs_clear(void **pairs);
+BOOL adv_pair_keep(HCRYPTPROV prov, DWORD spec, void *key);
+BOOL adv_is_pair_alg(ALG_ID algid);
+BOOL adv_gen_pair(HCRYPTPROV prov, ALG_ID algid, DWORD flags, HCRYPTKEY *out);
+BOOL adv_export_public(struct adv_key *k, BYTE *data, DWORD *len);
 
 static inline BOOL adv_fail(DWORD error)
 {
@@ -87,6 +100,14 @@ NTSTATUS WINAPI BCryptImportKeyPair(void *alg, void *import_key, const WCHAR *ty
 				    UCHAR *in, ULONG in_len, ULONG flags);
 NTSTATUS WINAPI BCryptVerifySignature(void *key, void *padding, UCHAR *hash, ULONG hash_len,
 				      UCHAR *sig, ULONG sig_len, ULONG flags);
+NTSTATUS WINAPI BCryptGenerateKeyPair(void *alg, void **key, ULONG bits, ULONG flags);
+NTSTATUS WINAPI BCryptFinalizeKeyPair(void *key, ULONG flags);
+NTSTATUS WINAPI BCryptDuplicateKey(void *key, void **copy, UCHAR *object, ULONG object_len,
+				   ULONG flags);
+NTSTATUS WINAPI BCryptSignHash(void *key, void *padding, UCHAR *hash, ULONG hash_len, UCHAR *sig,
+			       ULONG sig_len, ULONG *result, ULONG flags);
+NTSTATUS WINAPI BCryptExportKey(void *key, void *export_key, const WCHAR *type, UCHAR *out,
+				ULONG out_len, ULONG *result, ULONG flags);
 NTSTATUS WINAPI BCryptDeriveKeyCapi(void *hash, void *target_alg, UCHAR *out, ULONG out_len,
 				    ULONG flags);
 

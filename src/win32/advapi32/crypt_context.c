@@ -26,9 +26,13 @@ static const struct {
 };
 
 /* Key containers made with CRYPT_NEWKEYSET in this process (names, upper
- * case, "type:name"), none stored: a new process starts with none. */
+ * case, "type:name", and their key pairs), none stored: a new process
+ * starts with none. */
 static SRWLOCK containers_lock = SRWLOCK_INIT;
-static WCHAR *containers[64];
+static struct {
+	WCHAR *name;
+	void *pairs[2];
+} containers[64];
 
 struct adv_prov *adv_prov_from_handle(HCRYPTPROV handle)
 {
@@ -75,8 +79,8 @@ static WCHAR *container_key(DWORD type, const WCHAR *container)
 }
 
 /* Looks a container up; CRYPT_NEWKEYSET adds it, CRYPT_DELETEKEYSET
- * removes it.  The error, or 0. */
-static DWORD container_op(DWORD type, const WCHAR *container, DWORD flags)
+ * removes it (and its pairs).  The error, or 0; *pairs: its key pairs. */
+static DWORD container_op(DWORD type, const WCHAR *container, DWORD flags, void ***pairs)
 {
 	WCHAR *key = container_key(type, container);
 	int found = -1, empty = -1;
@@ -86,9 +90,9 @@ static DWORD container_op(DWORD type, const WCHAR *container, DWORD flags)
 		return ERROR_NOT_ENOUGH_MEMORY;
 	RtlAcquireSRWLockExclusive(&containers_lock);
 	for (int i = 0; i < (int)ARRAYSIZE(containers); i++) {
-		if (containers[i] && !wcscmp(containers[i], key))
+		if (containers[i].name && !wcscmp(containers[i].name, key))
 			found = i;
-		else if (!containers[i] && empty < 0)
+		else if (!containers[i].name && empty < 0)
 			empty = i;
 	}
 	if (flags & CRYPT_NEWKEYSET) {
@@ -97,12 +101,15 @@ static DWORD container_op(DWORD type, const WCHAR *container, DWORD flags)
 		else if (empty < 0)
 			err = (DWORD)NTE_NO_MEMORY;
 		else
-			containers[empty] = key, key = NULL;
+			containers[empty].name = key, key = NULL, *pairs = containers[empty].pairs;
 	} else if (found < 0) {
 		err = (DWORD)NTE_BAD_KEYSET;
 	} else if (flags & CRYPT_DELETEKEYSET) {
-		adv_free(containers[found]);
-		containers[found] = NULL;
+		adv_free(containers[found].name);
+		containers[found].name = NULL;
+		adv_pairs_clear(containers[found].pairs);
+	} else {
+		*pairs = containers[found].pairs;
 	}
 	RtlReleaseSRWLockExclusive(&containers_lock);
 	adv_free(key);
@@ -116,6 +123,7 @@ ADVAPI BOOL WINAPI CryptAcquireContextW(HCRYPTPROV *out, LPCWSTR container, LPCW
 					DWORD type, DWORD flags)
 {
 	struct adv_prov *p;
+	void **pairs = NULL;
 	DWORD err;
 
 	if (!out)
@@ -125,13 +133,14 @@ ADVAPI BOOL WINAPI CryptAcquireContextW(HCRYPTPROV *out, LPCWSTR container, LPCW
 		return adv_fail(err);
 	if (flags & ~KNOWN_FLAGS)
 		return adv_fail(NTE_BAD_FLAGS);
-	if (!(flags & CRYPT_VERIFYCONTEXT) && (err = container_op(type, container, flags)))
+	if (!(flags & CRYPT_VERIFYCONTEXT) && (err = container_op(type, container, flags, &pairs)))
 		return adv_fail(err);
 	if (flags & CRYPT_DELETEKEYSET)
 		return TRUE; /* deleted; *out stays 0, as documented */
 	if (!(p = adv_alloc(sizeof(*p))))
 		return adv_fail(ERROR_NOT_ENOUGH_MEMORY);
 	*p = (struct adv_prov){ ADV_PROV_MAGIC, 1, type };
+	p->pairs = pairs ? pairs : p->own_pairs;
 	if (!live_add(p)) {
 		adv_free(p);
 		return adv_fail(ERROR_NOT_ENOUGH_MEMORY);
@@ -181,6 +190,7 @@ ADVAPI BOOL WINAPI CryptReleaseContext(HCRYPTPROV handle, DWORD flags)
 	if (InterlockedDecrement(&p->refs) == 0) {
 		live_remove(p);
 		p->magic = 0;
+		adv_pairs_clear(p->own_pairs);
 		adv_free(p);
 	}
 	return flags ? adv_fail(NTE_BAD_FLAGS) : TRUE;

@@ -128,6 +128,13 @@ BOOL adv_hash_live(HCRYPTHASH handle)
 	return hash_from_handle(handle) != NULL;
 }
 
+HCRYPTPROV adv_hash_prov(HCRYPTHASH handle)
+{
+	struct adv_hash *h = hash_from_handle(handle);
+
+	return h ? h->prov : 0;
+}
+
 /* CryptDeriveKey's key bytes: bcrypt's BCryptDeriveKeyCapi on a copy of
  * the hash; the hash itself is finished, as on Windows. */
 BOOL adv_hash_derive(HCRYPTHASH handle, void *target_alg, BYTE *out, DWORD len)

@@ -87,6 +87,8 @@ ADVAPI BOOL WINAPI CryptGenKey(HCRYPTPROV prov, ALG_ID algid, DWORD flags, HCRYP
 
 	if (!p || !out)
 		return adv_fail(ERROR_INVALID_PARAMETER);
+	if (adv_is_pair_alg(algid))
+		return adv_gen_pair(prov, algid, flags, out);
 	if (!(len = key_bytes(p, algid, flags)))
 		return FALSE;
 	ProcessPrng(secret, len);
@@ -181,8 +183,10 @@ ADVAPI BOOL WINAPI CryptExportKey(HCRYPTKEY key, HCRYPTKEY exp_key, DWORD type, 
 
 	if (!k || !len || (exp_key && !adv_key_from_handle(exp_key)))
 		return adv_fail(ERROR_INVALID_PARAMETER);
+	if (k->pair && type == PUBLICKEYBLOB)
+		return adv_export_public(k, data, len);
 	if (type != PLAINTEXTKEYBLOB || k->pair)
-		return adv_fail(NTE_BAD_TYPE); /* no RSA blob is exported here */
+		return adv_fail(NTE_BAD_TYPE); /* no private RSA blob is exported here */
 	if (!k->exportable)
 		return adv_fail(NTE_BAD_KEY_STATE);
 	room = *len;

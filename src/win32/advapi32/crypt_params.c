@@ -1,8 +1,7 @@
 /* The rest of a context's and a hash's surface: provider parameters (the
- * type, the implementation, the version), CryptHashSessionKey, and what
- * needs a key pair, which no context here holds (CryptGetUserKey,
- * CryptSignHash, CryptVerifySignature: NTE_NO_KEY / NTE_BAD_KEY after
- * the handles are checked, as on a container without keys). */
+ * type, the implementation, the version), CryptHashSessionKey and
+ * CryptVerifySignature (an RSA key's; a session key is NTE_BAD_KEY).  The
+ * key pairs themselves: crypt_pair.c. */
 #include "adv_crypt.h"
 
 BOOL adv_copy_param(const void *val, DWORD n, BYTE *data, DWORD *len)
@@ -59,27 +58,6 @@ ADVAPI BOOL WINAPI CryptHashSessionKey(HCRYPTHASH hash, HCRYPTKEY key, DWORD fla
 	if (flags & ~CRYPT_LITTLE_ENDIAN)
 		return adv_fail(NTE_BAD_FLAGS);
 	return CryptHashData(hash, k->secret, k->len, 0);
-}
-
-ADVAPI BOOL WINAPI CryptGetUserKey(HCRYPTPROV prov, DWORD spec, HCRYPTKEY *out)
-{
-	if (!adv_prov_from_handle(prov) || !out)
-		return adv_fail(ERROR_INVALID_PARAMETER);
-	return adv_fail(NTE_NO_KEY);
-}
-
-ADVAPI BOOL WINAPI CryptSignHashW(HCRYPTHASH hash, DWORD spec, LPCWSTR desc, DWORD flags,
-				  BYTE *sig, DWORD *len)
-{
-	if (!adv_hash_live(hash) || !len)
-		return adv_fail(ERROR_INVALID_PARAMETER);
-	return adv_fail(NTE_NO_KEY);
-}
-
-ADVAPI BOOL WINAPI CryptSignHashA(HCRYPTHASH hash, DWORD spec, LPCSTR desc, DWORD flags,
-				  BYTE *sig, DWORD *len)
-{
-	return CryptSignHashW(hash, spec, NULL, flags, sig, len);
 }
 
 ADVAPI BOOL WINAPI CryptVerifySignatureW(HCRYPTHASH hash, const BYTE *sig, DWORD len, HCRYPTKEY key,

@@ -83,6 +83,10 @@ BOOL adv_import_rsa(HCRYPTPROV prov, const BYTE *data, DWORD len, DWORD flags, H
 		k->exportable = (flags & CRYPT_EXPORTABLE) != 0;
 		ok = !BCryptImportKeyPair(BC_RSA, NULL, private ? L"RSAPRIVATEBLOB" : L"RSAPUBLICBLOB",
 					  &k->bcrypt, blob, size, 0) && live_add(k);
+		/* a private key becomes the container's pair of its kind */
+		if (ok && private)
+			adv_pair_keep(prov, h->aiKeyAlg == CALG_RSA_SIGN ? AT_SIGNATURE : AT_KEYEXCHANGE,
+				      k->bcrypt);
 	}
 	if (blob) {
 		RtlSecureZeroMemory(blob, room);
@@ -98,7 +102,7 @@ BOOL adv_import_rsa(HCRYPTPROV prov, const BYTE *data, DWORD len, DWORD flags, H
 	return adv_fail(blob && k ? NTE_BAD_DATA : ERROR_NOT_ENOUGH_MEMORY);
 }
 
-static const WCHAR *digest_name(ALG_ID algid)
+const WCHAR *adv_digest_name(ALG_ID algid)
 {
 	switch (algid) {
 	case CALG_MD2: return L"MD2";
@@ -122,7 +126,7 @@ BOOL adv_verify_rsa(struct adv_key *k, HCRYPTHASH hash, const BYTE *sig, DWORD l
 	if (!sig && len)
 		return adv_fail(ERROR_INVALID_PARAMETER);
 	if (!CryptGetHashParam(hash, HP_ALGID, (BYTE *)&algid, &algid_len, 0) ||
-	    !(pad.alg = digest_name(algid)) || !CryptGetHashParam(hash, HP_HASHVAL, value, &n, 0))
+	    !(pad.alg = adv_digest_name(algid)) || !CryptGetHashParam(hash, HP_HASHVAL, value, &n, 0))
 		return adv_fail(NTE_BAD_ALGID);
 	if (!len || len > MAX_MODULUS)
 		return adv_fail(NTE_BAD_SIGNATURE);

@@ -512,6 +512,7 @@ static const struct asn_name asn_names[] = {
 	{ X509_AUTHORITY_KEY_ID2, &authority_key_id2 },
 	{ X509_AUTHORITY_INFO_ACCESS, &authority_info_access },
 	{ PKCS_CONTENT_INFO, &content_info },
+	{ X509_ALGORITHM_IDENTIFIER, &algorithm },
 	{ X509_SEQUENCE_OF_ANY, &sequence_of_any },
 	{ X509_CRL_DIST_POINTS, &dist_points },
 	{ X509_ENHANCED_KEY_USAGE, &oids },

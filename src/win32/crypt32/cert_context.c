@@ -8,18 +8,12 @@
 
 #define CERT_MAGIC 0x54524543u /* "CERT" */
 
-struct cert_prop {
-	struct cert_prop *next;
-	DWORD id, len;
-	BYTE data[];
-};
-
 struct cert {
 	CERT_CONTEXT ctx; /* what callers see: first */
 	DWORD magic;
 	LONG refs;
 	CRITICAL_SECTION lock; /* guards props */
-	struct cert_prop *props;
+	struct c32_prop *props;
 	BYTE encoded[];
 };
 
@@ -30,7 +24,7 @@ static struct cert *cert_of(PCCERT_CONTEXT ctx)
 	return c && c->magic == CERT_MAGIC ? c : NULL;
 }
 
-static HCERTSTORE shared_store(void)
+HCERTSTORE c32_shared_store(void)
 {
 	static HCERTSTORE shared;
 
@@ -68,7 +62,7 @@ PCCERT_CONTEXT c32_cert_new(DWORD encoding, const BYTE *data, DWORD len, HCERTST
 	c->ctx.pbCertEncoded = c->encoded;
 	c->ctx.cbCertEncoded = len;
 	c->ctx.pCertInfo = info;
-	c->ctx.hCertStore = store ? store : shared_store();
+	c->ctx.hCertStore = store ? store : c32_shared_store();
 	c->magic = CERT_MAGIC;
 	c->refs = 1;
 	InitializeCriticalSection(&c->lock);
@@ -79,11 +73,6 @@ C32_API PCCERT_CONTEXT WINAPI CertCreateCertificateContext(DWORD encoding, const
 							   DWORD len)
 {
 	return c32_cert_new(encoding, data, len, NULL);
-}
-
-void c32_cert_leave_store(PCCERT_CONTEXT ctx)
-{
-	CertFreeCertificateContext(ctx);
 }
 
 C32_API PCCERT_CONTEXT WINAPI CertDuplicateCertificateContext(PCCERT_CONTEXT ctx)
@@ -102,12 +91,7 @@ C32_API WINBOOL WINAPI CertFreeCertificateContext(PCCERT_CONTEXT ctx)
 
 	if (!c || InterlockedDecrement(&c->refs))
 		return TRUE;
-	while (c->props) {
-		struct cert_prop *next = c->props->next;
-
-		HeapFree(GetProcessHeap(), 0, c->props);
-		c->props = next;
-	}
+	c32_prop_free_all(&c->props);
 	DeleteCriticalSection(&c->lock);
 	LocalFree(c->ctx.pCertInfo);
 	c->magic = 0;
@@ -140,48 +124,12 @@ C32_API BOOL WINAPI CryptHashCertificate(HCRYPTPROV_LEGACY prov, ALG_ID alg, DWO
 	return ok;
 }
 
-static struct cert_prop *find_prop(struct cert *c, DWORD id)
-{
-	struct cert_prop *p = c->props;
-
-	while (p && p->id != id)
-		p = p->next;
-	return p;
-}
-
-static void remove_prop(struct cert *c, DWORD id)
-{
-	for (struct cert_prop **at = &c->props; *at; at = &(*at)->next)
-		if ((*at)->id == id) {
-			struct cert_prop *gone = *at;
-
-			*at = gone->next;
-			HeapFree(GetProcessHeap(), 0, gone);
-			return;
-		}
-}
-
-static BOOL store_prop(struct cert *c, DWORD id, const void *data, DWORD len)
-{
-	struct cert_prop *p = HeapAlloc(GetProcessHeap(), 0, sizeof(*p) + len);
-
-	if (!p)
-		return c32_fail(ERROR_NOT_ENOUGH_MEMORY);
-	p->id = id;
-	p->len = len;
-	memcpy(p->data, data, len);
-	remove_prop(c, id);
-	p->next = c->props;
-	c->props = p;
-	return TRUE;
-}
-
 /* CERT_KEY_PROV_INFO_PROP_ID is a CRYPT_KEY_PROV_INFO with pointers: kept
  * flat (the structure, its names, its parameters and their data) with
  * offsets from its start where the pointers go; NULL stays 0. */
 #define POINTER_AT(base, off) ((off) ? (void *)((BYTE *)(base) + (ULONG_PTR)(off)) : NULL)
 
-static DWORD flatten_prov_info(const CRYPT_KEY_PROV_INFO *in, BYTE *out)
+DWORD c32_flatten_prov_info(const CRYPT_KEY_PROV_INFO *in, BYTE *out)
 {
 	DWORD container = in->pwszContainerName ? (lstrlenW(in->pwszContainerName) + 1) * 2 : 0;
 	DWORD provider = in->pwszProvName ? (lstrlenW(in->pwszProvName) + 1) * 2 : 0;
@@ -228,18 +176,6 @@ static void unflatten_prov_info(BYTE *copy)
 		info->rgProvParam[i].pbData = POINTER_AT(copy, info->rgProvParam[i].pbData);
 }
 
-/* The hash properties are computed on first request and kept. */
-static ALG_ID hash_of_prop(DWORD id)
-{
-	switch (id) {
-	case CERT_SHA1_HASH_PROP_ID:
-		return CALG_SHA1;
-	case CERT_MD5_HASH_PROP_ID:
-		return CALG_MD5;
-	}
-	return 0;
-}
-
 /* A store's copy of a context gets its properties too. */
 void c32_cert_copy_props(PCCERT_CONTEXT from, PCCERT_CONTEXT to)
 {
@@ -249,9 +185,9 @@ void c32_cert_copy_props(PCCERT_CONTEXT from, PCCERT_CONTEXT to)
 		return;
 	EnterCriticalSection(&src->lock);
 	EnterCriticalSection(&dst->lock);
-	for (struct cert_prop *p = src->props; p; p = p->next)
-		if (!find_prop(dst, p->id))
-			store_prop(dst, p->id, p->data, p->len);
+	for (struct c32_prop *p = src->props; p; p = p->next)
+		if (!c32_prop_find(dst->props, p->id))
+			c32_prop_store(&dst->props, p->id, p->data, p->len);
 	LeaveCriticalSection(&dst->lock);
 	LeaveCriticalSection(&src->lock);
 }
@@ -260,32 +196,16 @@ C32_API BOOL WINAPI CertGetCertificateContextProperty(PCCERT_CONTEXT ctx, DWORD 
 						      DWORD *len)
 {
 	struct cert *c = cert_of(ctx);
-	struct cert_prop *p;
+	struct c32_prop *p;
 	BOOL ok = TRUE;
 
 	if (!c || !len)
 		return c32_fail(E_INVALIDARG);
 	EnterCriticalSection(&c->lock);
-	if (!(p = find_prop(c, id)) && hash_of_prop(id)) {
-		BYTE hash[20];
-		DWORD n = sizeof(hash);
-
-		if (CryptHashCertificate(0, hash_of_prop(id), 0, c->encoded, ctx->cbCertEncoded, hash,
-					 &n) &&
-		    store_prop(c, id, hash, n))
-			p = find_prop(c, id);
-	}
-	if (!p)
-		ok = c32_fail((DWORD)CRYPT_E_NOT_FOUND);
-	else if (data && *len < p->len)
-		ok = c32_fail(ERROR_MORE_DATA);
-	else if (data) {
-		memcpy(data, p->data, p->len);
-		if (id == CERT_KEY_PROV_INFO_PROP_ID)
-			unflatten_prov_info(data);
-	}
-	if (p)
-		*len = p->len;
+	p = c32_prop_get(&c->props, id, c->encoded, ctx->cbCertEncoded);
+	ok = c32_prop_out(p, data, len);
+	if (ok && data && id == CERT_KEY_PROV_INFO_PROP_ID)
+		unflatten_prov_info(data);
 	LeaveCriticalSection(&c->lock);
 	return ok;
 }
@@ -305,23 +225,23 @@ C32_API BOOL WINAPI CertSetCertificateContextProperty(PCCERT_CONTEXT ctx, DWORD 
 		return c32_fail(ERROR_CALL_NOT_IMPLEMENTED); /* a key handle's context */
 	EnterCriticalSection(&c->lock);
 	if (!data) {
-		remove_prop(c, id);
+		c32_prop_remove(&c->props, id);
 	} else if (id == CERT_KEY_PROV_INFO_PROP_ID) {
-		DWORD n = flatten_prov_info(data, NULL);
+		DWORD n = c32_flatten_prov_info(data, NULL);
 		BYTE *flat = HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, n);
 
-		ok = flat && (flatten_prov_info(data, flat), store_prop(c, id, flat, n));
+		ok = flat && (c32_flatten_prov_info(data, flat), c32_prop_store(&c->props, id, flat, n));
 		if (!flat)
 			SetLastError(ERROR_NOT_ENOUGH_MEMORY);
 		HeapFree(GetProcessHeap(), 0, flat);
 	} else if (id == CERT_KEY_PROV_HANDLE_PROP_ID) {
-		ok = store_prop(c, id, data, sizeof(HCRYPTPROV));
+		ok = c32_prop_store(&c->props, id, data, sizeof(HCRYPTPROV));
 	} else if (id == CERT_KEY_SPEC_PROP_ID) {
-		ok = store_prop(c, id, data, sizeof(DWORD));
+		ok = c32_prop_store(&c->props, id, data, sizeof(DWORD));
 	} else if (id == CERT_DATE_STAMP_PROP_ID) {
-		ok = store_prop(c, id, data, sizeof(FILETIME));
+		ok = c32_prop_store(&c->props, id, data, sizeof(FILETIME));
 	} else {
-		ok = store_prop(c, id, blob->pbData, blob->cbData);
+		ok = c32_prop_store(&c->props, id, blob->pbData, blob->cbData);
 	}
 	LeaveCriticalSection(&c->lock);
 	return ok;
@@ -335,10 +255,7 @@ C32_API DWORD WINAPI CertEnumCertificateContextProperties(PCCERT_CONTEXT ctx, DW
 	if (!c)
 		return 0;
 	EnterCriticalSection(&c->lock);
-	/* the smallest id above prev */
-	for (struct cert_prop *p = c->props; p; p = p->next)
-		if (p->id > prev && (!next || p->id < next))
-			next = p->id;
+	next = c32_prop_next_id(c->props, prev);
 	LeaveCriticalSection(&c->lock);
 	return next;
 }

@@ -50,8 +50,10 @@ C32_API BOOL WINAPI CertAddCertificateContextToStore(HCERTSTORE store, PCCERT_CO
 			*added = CertDuplicateCertificateContext(ctx);
 		return TRUE;
 	}
-	copy = c32_cert_new(ctx->dwCertEncodingType, ctx->pbCertEncoded, ctx->cbCertEncoded, store);
-	if (!copy) {
+	/* a replacement goes where the one it replaces is (in a collection too) */
+	if (!(store = existing ? existing->hCertStore : c32_store_target(store)) ||
+	    !(copy = c32_cert_new(ctx->dwCertEncodingType, ctx->pbCertEncoded, ctx->cbCertEncoded,
+				  store))) {
 		if (existing)
 			CertFreeCertificateContext(existing);
 		return FALSE;
