@@ -138,32 +138,29 @@ class CorpusTool(unittest.TestCase):
         tree = fetch.tree_path(self.cache, manifest.load(self.list)[0])
         self.assertIn('[%s/package/hello.exe]' % tree, out)
 
-    def test_program_sees_its_whole_package(self):
-        # cmake finds share/ beside bin/: the runner maps the package, not
-        # only the program's directory
+    def run_copy(self, data, more):
+        """copyfile.exe in bin/ of a package with share/data.txt holding
+        data, run with the manifest's more; asserts that it passed."""
         with open(os.path.join(os.environ['LSW_FIXTURES'], 'copyfile.exe'), 'rb') as f:
             exe = f.read()
         self.sha = make_tarball(self.tarball, {'package/bin/copyfile.exe': exe,
-                                               'package/share/data.txt': b'beside bin\n'})
-        self.write_list(self.line('copy', 'bin/copyfile.exe',
-                                  more="args='{dir}/../share/data.txt out.txt' "
-                                  "stdout-has='copied 11 bytes' file-has='out.txt:beside bin\\n'"))
-        code, out, _ = self.run_test('copy')
-        self.assertEqual(code, 0, out)
-        self.assertTrue(out.startswith('copy: passed\n'), out)
-
-    def test_with_package_is_fetched_and_named_in_arguments(self):
-        # node runs the JavaScript of a second package: {with} is its tree
-        with open(os.path.join(os.environ['LSW_FIXTURES'], 'copyfile.exe'), 'rb') as f:
-            exe = f.read()
-        self.sha = make_tarball(self.tarball, {'package/bin/copyfile.exe': exe,
-                                               'package/share/data.txt': b'from the other package\n'})
-        self.write_list(self.line('copy', 'bin/copyfile.exe',
-                                  more="with=npm:fake@1.0.0:%s args='{with}/package/share/data.txt "
-                                  "out.txt' file-has='out.txt:from the other package\\n'" % self.sha))
+                                               'package/share/data.txt': data})
+        self.write_list(self.line('copy', 'bin/copyfile.exe', more=more(self.sha)))
         code, out, err = self.run_test('copy')
         self.assertEqual(code, 0, out + err)
         self.assertTrue(out.startswith('copy: passed\n'), out)
+
+    def test_program_sees_its_whole_package(self):
+        # cmake finds share/ beside bin/: the runner maps the package, not
+        # only the program's directory
+        self.run_copy(b'beside bin\n', lambda sha: "args='{dir}/../share/data.txt out.txt' "
+                      "stdout-has='copied 11 bytes' file-has='out.txt:beside bin\\n'")
+
+    def test_with_package_is_fetched_and_named_in_arguments(self):
+        # node runs the JavaScript of a second package: {with} is its tree
+        self.run_copy(b'from the other package\n',
+                      lambda sha: "with=npm:fake@1.0.0:%s args='{with}/package/share/data.txt "
+                      "out.txt' file-has='out.txt:from the other package\\n'" % sha)
 
     def test_cached_archive_is_not_downloaded_again(self):
         self.write_list(self.line())

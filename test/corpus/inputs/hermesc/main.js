@@ -1,13 +1,16 @@
-// Hermes (React Native's JavaScript engine) as a command-line VM.
-class Shape { constructor(n) { this.n = n; } area() { return 0; } }
-class Square extends Shape { area() { return this.n * this.n; } }
-function* squares(k) { for (let i = 1; i <= k; i++) yield new Square(i).area(); }
-const list = [...squares(6)];
+// Compiled by hermesc as React Native's build does: classes, async
+// functions, destructuring, optional chaining, template literals.
+class Queue {
+  #items = [];
+  push(...xs) { this.#items.push(...xs); return this; }
+  get size() { return this.#items.length; }
+  *drain() { while (this.#items.length) yield this.#items.shift(); }
+}
+async function total(queue) {
+  let sum = 0;
+  for (const x of queue.drain()) sum += await Promise.resolve(x);
+  return sum;
+}
+const { a = 1, b: { c } = { c: 2 } } = globalThis.config ?? {};
 const fib = n => (n < 2 ? n : fib(n - 1) + fib(n - 2));
-const text = JSON.stringify({ list, fib20: fib(20), tag: `t${list.length}` });
-const m = /fib20":(\d+)/.exec(text);
-const sorted = ['pear', 'Apple', 'fig'].sort((a, b) => a.localeCompare(b));
-print('squares ' + list.join(',') + ' sum ' + list.reduce((a, b) => a + b, 0));
-print('json ' + text + ' match ' + m[1]);
-print('sorted ' + sorted.join(' ') + ' upper ' + 'straße'.toUpperCase());
-print('map ' + [...new Map([[1, 'a'], [2, 'b']]).entries()].join(';') + ' typeof ' + typeof HermesInternal);
+total(new Queue().push(a, c, fib(10))).then(s => print(`total ${s}`));
