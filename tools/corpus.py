@@ -46,9 +46,14 @@ def run_one(program, args, runner):
     tree, result = obtain(program, args)
     if result:
         return result
+    extra = None
+    if program.extra:
+        extra, result = obtain(program.extra, args)
+        if result:
+            return result
     scratch = tempfile.mkdtemp(prefix='lsw-corpus-%s-' % program.name)
     try:
-        return run.run(program, tree, runner, scratch)
+        return run.run(program, tree, runner, scratch, extra)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
@@ -66,6 +71,8 @@ def cmd_fetch(args, programs):
     status = 0
     for p in manifest.select(programs, args.set, args.names):
         tree, result = obtain(p, args, record if args.record else None)
+        if not result and p.extra:
+            result = obtain(p.extra, args)[1]
         if result:
             print(result.line(p.name))
             status = 1

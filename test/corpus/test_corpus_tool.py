@@ -138,19 +138,29 @@ class CorpusTool(unittest.TestCase):
         tree = fetch.tree_path(self.cache, manifest.load(self.list)[0])
         self.assertIn('[%s/package/hello.exe]' % tree, out)
 
-    def test_program_sees_its_whole_package(self):
-        # cmake finds share/ beside bin/: the runner maps the package, not
-        # only the program's directory
+    def run_copy(self, data, more):
+        """copyfile.exe in bin/ of a package with share/data.txt holding
+        data, run with the manifest's more; asserts that it passed."""
         with open(os.path.join(os.environ['LSW_FIXTURES'], 'copyfile.exe'), 'rb') as f:
             exe = f.read()
         self.sha = make_tarball(self.tarball, {'package/bin/copyfile.exe': exe,
-                                               'package/share/data.txt': b'beside bin\n'})
-        self.write_list(self.line('copy', 'bin/copyfile.exe',
-                                  more="args='{dir}/../share/data.txt out.txt' "
-                                  "stdout-has='copied 11 bytes' file-has='out.txt:beside bin\\n'"))
-        code, out, _ = self.run_test('copy')
-        self.assertEqual(code, 0, out)
+                                               'package/share/data.txt': data})
+        self.write_list(self.line('copy', 'bin/copyfile.exe', more=more(self.sha)))
+        code, out, err = self.run_test('copy')
+        self.assertEqual(code, 0, out + err)
         self.assertTrue(out.startswith('copy: passed\n'), out)
+
+    def test_program_sees_its_whole_package(self):
+        # cmake finds share/ beside bin/: the runner maps the package, not
+        # only the program's directory
+        self.run_copy(b'beside bin\n', lambda sha: "args='{dir}/../share/data.txt out.txt' "
+                      "stdout-has='copied 11 bytes' file-has='out.txt:beside bin\\n'")
+
+    def test_with_package_is_fetched_and_named_in_arguments(self):
+        # node runs the JavaScript of a second package: {with} is its tree
+        self.run_copy(b'from the other package\n',
+                      lambda sha: "with=npm:fake@1.0.0:%s args='{with}/package/share/data.txt "
+                      "out.txt' file-has='out.txt:from the other package\\n'" % sha)
 
     def test_cached_archive_is_not_downloaded_again(self):
         self.write_list(self.line())
@@ -209,7 +219,8 @@ class Manifest(unittest.TestCase):
         for text in (self.BASE + ' colour=red', self.BASE.replace('set=ci', 'set=most'),
                      self.BASE.replace('a' * 64, 'abc'), self.BASE.replace('exe=package/', 'exe=../'),
                      self.BASE.replace('npm:a@1', 'pypi:a@1'), self.BASE + ' exit=1 exit=2',
-                     self.BASE.replace(' expect=run', ''), self.BASE + ' stdin=nowhere.txt'):
+                     self.BASE.replace(' expect=run', ''), self.BASE + ' stdin=nowhere.txt',
+                     self.BASE + ' with=npm:b@2', self.BASE + ' with=npm:b@2:?'):
             with self.subTest(text=text):
                 self.assertRaises(manifest.ManifestError, self.parse, text)
 
@@ -218,6 +229,8 @@ class Manifest(unittest.TestCase):
         self.assertEqual((p.package, p.version, p.args, p.exit), ('a', '1', ['-a', 'b c'], 3))
         self.assertEqual(p.checks, [('stdout-has', 'x'), ('stdout-has', 'y')])
         self.assertEqual(p.env, ['A=1'])
+        w = self.parse(self.BASE + ' with=npm:@s/b@2.0.1:' + 'b' * 64).extra
+        self.assertEqual((w.source, w.package, w.version, w.sha256), ('npm', '@s/b', '2.0.1', 'b' * 64))
         self.assertEqual(manifest.parse_pkg('npm:@scope/name@1.0.0-rc.1', 'x'),
                          ('npm', '@scope/name', '1.0.0-rc.1'))
 

@@ -214,6 +214,8 @@ def ensure(program, cache, record=None):
             unpack(archive, tree, program.source)
             with open(marker, 'w') as f:
                 f.write(program.sha256)
+    if program.exe is None:  # a with= package: no program of its own
+        return tree
     exe = os.path.join(tree, program.exe)
     if not os.path.isfile(exe):
         raise IntegrityError('%s: %s is not in the archive' % (program.spec, program.exe))

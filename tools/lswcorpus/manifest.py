@@ -7,7 +7,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 DEFAULT_MANIFEST = os.path.join(ROOT, 'test', 'corpus', 'corpus.list')
 INPUTS = os.path.join(ROOT, 'test', 'corpus', 'inputs')
 
-SINGLE = {'lang', 'pkg', 'sha256', 'exe', 'set', 'expect', 'args', 'stdin', 'exit', 'timeout'}
+SINGLE = {'lang', 'pkg', 'sha256', 'exe', 'set', 'expect', 'args', 'stdin', 'exit', 'timeout',
+          'with'}
 REPEATED = {'stdout-has', 'stdout-lacks', 'stderr-has', 'file-has', 'zip-has', 'env'}
 REQUIRED = ('lang', 'pkg', 'sha256', 'exe', 'set', 'expect')
 SETS = ('ci', 'full')
@@ -16,6 +17,23 @@ EXPECTS = ('run', 'fail')
 
 class ManifestError(Exception):
     pass
+
+
+class Package:
+    """A second archive a program works on (with=npm:NAME@VERSION:SHA256),
+    unpacked beside the program's own: node and the JavaScript it runs."""
+    exe = None
+
+    def __init__(self, text, where):
+        spec, _sep, self.sha256 = text.rpartition(':')
+        if not re.fullmatch(r'[0-9a-f]{64}', self.sha256):
+            raise ManifestError('%s: with= must be npm:NAME@VERSION:SHA256 (64 hex digits)' % where)
+        self.source, self.package, self.version = parse_pkg(spec, where)
+        self.name = self.package
+
+    @property
+    def spec(self):
+        return '%s@%s' % (self.package, self.version)
 
 
 class Program:
@@ -43,6 +61,7 @@ class Program:
         self.checks = [(k, v) for k, v in fields['_repeated']
                        if k in ('stdout-has', 'stdout-lacks', 'stderr-has', 'file-has', 'zip-has')]
         self.env = [v for k, v in fields['_repeated'] if k == 'env']
+        self.extra = Package(fields['with'], where) if 'with' in fields else None
         if self.stdin and not os.path.isfile(os.path.join(self.inputs or '', self.stdin)):
             raise ManifestError('%s: %s: stdin=%s is not in %s' % (where, name, self.stdin,
                                 os.path.join(INPUTS, name)))

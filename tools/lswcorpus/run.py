@@ -23,11 +23,13 @@ class LswRunner:
     def __init__(self, lsw):
         self.lsw = lsw
 
-    def argv(self, program, tree, exe, args, scratch):
+    def argv(self, program, trees, exe, args, scratch):
         # the whole unpacked package, read-only: programs find their own
-        # files beside bin/ (cmake's share/, node's lib/)
-        opts = ['--prefix', os.path.join(scratch, 'prefix'), '--timeout', str(program.timeout),
-                '--map', os.path.realpath(tree) + ':ro']
+        # files beside bin/ (cmake's share/, node's lib/); and the with=
+        # package the program works on
+        opts = ['--prefix', os.path.join(scratch, 'prefix'), '--timeout', str(program.timeout)]
+        for tree in trees:
+            opts += ['--map', os.path.realpath(tree) + ':ro']
         for e in program.env:
             opts += ['--env', e]
         return [self.lsw, 'run'] + opts + ['--', exe] + args, None
@@ -49,7 +51,7 @@ class WineRunner:
     def __init__(self, prefix, wine='wine', overrides=None):
         self.prefix, self.wine, self.overrides = prefix, wine, overrides
 
-    def argv(self, program, tree, exe, args, scratch):
+    def argv(self, program, trees, exe, args, scratch):
         env = dict(os.environ, WINEPREFIX=self.prefix, WINEDEBUG='err+module')
         if self.overrides:
             env['WINEDLLOVERRIDES'] = self.overrides
@@ -143,7 +145,8 @@ def _excerpt(label, text, limit=40):
     return ['%s:' % label] + ['  ' + l for l in lines[:limit]] + more
 
 
-def run(program, tree, runner, scratch):
+def run(program, tree, runner, scratch, extra=None):
+    """extra: the with= package's tree, {with} in the arguments."""
     cwd = os.path.join(scratch, 'cwd')
     if program.inputs:
         shutil.copytree(program.inputs, cwd)
@@ -151,7 +154,9 @@ def run(program, tree, runner, scratch):
         os.makedirs(cwd)
     exe = os.path.join(tree, program.exe)
     args = [a.replace('{dir}', os.path.dirname(exe)) for a in program.args]
-    argv, env = runner.argv(program, tree, exe, args, scratch)
+    if extra:
+        args = [a.replace('{with}', extra) for a in args]
+    argv, env = runner.argv(program, [tree] + ([extra] if extra else []), exe, args, scratch)
     stdin = b''
     if program.stdin:
         with open(os.path.join(program.inputs or '', program.stdin), 'rb') as f:

@@ -6,16 +6,20 @@
  * quotes around COMMAND follow cmd's documented rule: kept only without
  * /s when there are exactly two, nothing special between them, some
  * white space between them, and they name an existing file; otherwise a
- * leading quote and the last one are removed.  Not yet: built-in
- * commands, batch files, pipes and the &, &&, || chains (they fail with
- * exit status 1 and a message).  The program's exit code is cmd's.
+ * leading quote and the last one are removed.  Commands chain with &,
+ * && (on success) and || (on failure), as npm's and yarn's scripts use
+ * them ("echo \"Error: no test specified\" && exit 1"); echo and exit
+ * are built in.  Not yet: other built-in commands, batch files, pipes
+ * (they fail with exit status 1 and a message).  The error level (the
+ * last program's exit code; echo leaves it) is cmd's exit code.
  */
 #include <windows.h>
 
 #define LINE_MAX_CHARS 32768
 #define NOT_RECOGNIZED 9009
 
-static WCHAR line[LINE_MAX_CHARS], program[LINE_MAX_CHARS], target[MAX_PATH];
+static WCHAR line[LINE_MAX_CHARS], segment[LINE_MAX_CHARS], program[LINE_MAX_CHARS];
+static WCHAR target[MAX_PATH];
 
 static void say(const char *text)
 {
@@ -179,16 +183,18 @@ static const WCHAR *redirect(const WCHAR *p, int n, WCHAR op)
 	return p;
 }
 
-/* line without its redirections into program; FALSE (said why) when a
- * redirection fails or the line chains commands. */
+/* segment without its redirections and leading blanks (a program's
+ * command line starts with its name) into program; FALSE (said why) when
+ * a redirection fails. */
 static BOOL split_redirections(void)
 {
+	const WCHAR *start = skip_blanks(segment);
 	WCHAR *o = program;
 	BOOL quoted = FALSE;
 
-	for (const WCHAR *p = line; *p;) {
+	for (const WCHAR *p = start; *p;) {
 		BOOL fd_digit = *p >= '0' && *p <= '2' && (p[1] == '>' || p[1] == '<') &&
-				(p == line || p[-1] == ' ' || p[-1] == '\t');
+				(p == start || p[-1] == ' ' || p[-1] == '\t');
 
 		if (*p == '"')
 			quoted = !quoted;
@@ -201,20 +207,95 @@ static BOOL split_redirections(void)
 			*o++ = *p++;
 			continue;
 		}
-		if (*p == '&' || *p == '|') {
-			say("cmd: command chains and pipes are not supported yet\r\n");
-			return FALSE;
-		}
 		if (!(p = fd_digit ? redirect(p + 1, p[0] - '0', p[1])
 				   : redirect(p, *p == '<' ? 0 : 1, *p))) {
 			say("The system cannot find the file specified.\r\n");
 			return FALSE;
 		}
 	}
-	while (o > program && (o[-1] == ' ' || o[-1] == '\t'))
-		o--;
-	*o = 0;
+	*o = 0; /* blanks before a redirection stay: echo writes them */
 	return TRUE;
+}
+
+enum chain { CHAIN_END, CHAIN_ALWAYS, CHAIN_AND, CHAIN_OR, CHAIN_PIPE };
+
+/* The command at *at up to the next unquoted, unescaped &, && or ||
+ * into segment; the operator after it; *at past the operator. */
+static enum chain next_command(const WCHAR **at)
+{
+	const WCHAR *p = *at;
+	WCHAR *o = segment;
+	BOOL quoted = FALSE;
+	enum chain op = CHAIN_END;
+
+	for (; *p && o < segment + LINE_MAX_CHARS - 2; p++) {
+		if (*p == '"')
+			quoted = !quoted;
+		if (!quoted && *p == '^' && p[1]) {
+			*o++ = *p++;
+			*o++ = *p;
+			continue;
+		}
+		if (!quoted && (*p == '&' || *p == '|') && !(p > *at && p[-1] == '>')) {
+			if (*p == '&')
+				op = p[1] == '&' ? CHAIN_AND : CHAIN_ALWAYS;
+			else
+				op = p[1] == '|' ? CHAIN_OR : CHAIN_PIPE;
+			p += op == CHAIN_AND || op == CHAIN_OR ? 2 : 1;
+			break;
+		}
+		*o++ = *p;
+	}
+	*o = 0;
+	*at = p;
+	return op;
+}
+
+/* program's first word is name (a built-in command): the text after
+ * it, past the one character that ends the name. */
+static const WCHAR *builtin(const WCHAR *name)
+{
+	const WCHAR *p = skip_blanks(program);
+	int n = lstrlenW(name);
+
+	if (lstrlenW(p) < n || CompareStringOrdinal(p, n, name, n, TRUE) != CSTR_EQUAL)
+		return NULL;
+	p += n;
+	if (!*p)
+		return p;
+	return *p == ' ' || *p == '\t' || *p == '.' || *p == ':' || *p == ';' ? p + 1 : NULL;
+}
+
+/* echo TEXT writes TEXT as it is, blanks included; "echo." an empty
+ * line; a bare "echo" the echo state.  It succeeds, and leaves the
+ * error level as it was. */
+static void echo(const WCHAR *text, BOOL dot)
+{
+	static char out[3 * LINE_MAX_CHARS];
+	DWORD n;
+	int len;
+
+	if (!dot && !*skip_blanks(text))
+		text = L"ECHO is on.";
+	len = WideCharToMultiByte(GetConsoleOutputCP(), 0, text, -1, out, sizeof(out) - 2, NULL,
+				  NULL);
+	len = len > 0 ? len - 1 : 0;
+	out[len++] = '\r';
+	out[len++] = '\n';
+	WriteFile(std[1], out, len, &n, NULL);
+}
+
+/* exit [/b] [CODE]: cmd ends with CODE (0 without). */
+static void exit_command(const WCHAR *args)
+{
+	UINT code = 0;
+
+	args = skip_blanks(args);
+	if (args[0] == '/' && (args[1] | 0x20) == 'b' && (!args[2] || args[2] == ' '))
+		args = skip_blanks(args + 2);
+	for (; *args >= '0' && *args <= '9'; args++)
+		code = code * 10 + (*args - '0');
+	ExitProcess(code);
 }
 
 /* h as a handle the child inherits (cmd's own standard handles may not
@@ -259,21 +340,54 @@ static DWORD run(void)
 	return code;
 }
 
+/* One command of the chain (in segment): whether it succeeded, which
+ * && and || look at; *level, the error level, is a program's exit code
+ * (cmd's own at the end). */
+static BOOL run_command(DWORD *level)
+{
+	const WCHAR *args;
+
+	for (int i = 0; i < 3; i++)
+		std[i] = GetStdHandle(STD_INPUT_HANDLE - (DWORD)i);
+	if (!split_redirections()) {
+		*level = 1;
+		return FALSE;
+	}
+	if (!*skip_blanks(program))
+		return TRUE;
+	if ((args = builtin(L"echo"))) {
+		echo(args, args[-1] == '.');
+		return TRUE;
+	}
+	if ((args = builtin(L"exit")))
+		exit_command(args);
+	*level = run();
+	return *level == 0;
+}
+
 void entry(void)
 {
-	const WCHAR *command;
+	const WCHAR *command, *at;
 	BOOL s_switch = read_switches(skip_argv0(GetCommandLineW()), &command);
+	enum chain op = CHAIN_ALWAYS;
+	DWORD level = 0;
+	BOOL ok = TRUE;
 
 	if (!command) {
 		say("cmd: only cmd /c COMMAND is supported\r\n");
 		ExitProcess(1);
 	}
-	for (int i = 0; i < 3; i++)
-		std[i] = GetStdHandle(STD_INPUT_HANDLE - (DWORD)i);
 	unquote(command, s_switch);
-	if (!split_redirections())
-		ExitProcess(1);
-	if (!program[0])
-		ExitProcess(0);
-	ExitProcess(run());
+	for (at = line; op != CHAIN_END;) {
+		BOOL skip = (op == CHAIN_AND && !ok) || (op == CHAIN_OR && ok);
+
+		op = next_command(&at);
+		if (op == CHAIN_PIPE) {
+			say("cmd: pipes are not supported yet\r\n");
+			ExitProcess(1);
+		}
+		if (!skip)
+			ok = run_command(&level);
+	}
+	ExitProcess(level);
 }

@@ -43,6 +43,34 @@ K32API LONG WINAPI UnhandledExceptionFilter(EXCEPTION_POINTERS *info)
 	return EXCEPTION_EXECUTE_HANDLER;
 }
 
+#define STATUS_FAIL_FAST_EXCEPTION_CODE 0xC0000602
+
+/* Fail fast: no frame or vectored handler and no unhandled-exception
+ * filter sees the exception; it is raised as a second chance at once, so
+ * the process ends with its code, reported as any unhandled exception is.
+ * Without a record the code is STATUS_FAIL_FAST_EXCEPTION, as documented. */
+K32API void WINAPI RaiseFailFastException(EXCEPTION_RECORD *record, CONTEXT *context, DWORD flags)
+{
+	EXCEPTION_RECORD rec;
+	CONTEXT here;
+
+	if (record) {
+		rec = *record;
+	} else {
+		memset(&rec, 0, sizeof(rec));
+		rec.ExceptionCode = STATUS_FAIL_FAST_EXCEPTION_CODE;
+	}
+	rec.ExceptionFlags |= EXCEPTION_NONCONTINUABLE;
+	if ((flags & FAIL_FAST_GENERATE_EXCEPTION_ADDRESS) && !rec.ExceptionAddress)
+		rec.ExceptionAddress = __builtin_return_address(0);
+	if (!context) {
+		RtlCaptureContext(&here);
+		context = &here;
+	}
+	NtRaiseException(&rec, context, FALSE);
+	TerminateProcess(GetCurrentProcess(), rec.ExceptionCode); /* not reached */
+}
+
 K32API void WINAPI RaiseException(DWORD code, DWORD flags, DWORD nargs, const ULONG_PTR *args)
 {
 	EXCEPTION_RECORD rec;

@@ -13,6 +13,7 @@ IMAGE_SECTION_HEADER *NTAPI RtlImageRvaToSection(IMAGE_NT_HEADERS *nt, PVOID bas
 NTSTATUS NTAPI NtCreateSection(PHANDLE, ACCESS_MASK, POBJECT_ATTRIBUTES, PLARGE_INTEGER, ULONG,
 			       ULONG, HANDLE);
 NTSTATUS NTAPI NtOpenSection(PHANDLE, ACCESS_MASK, POBJECT_ATTRIBUTES);
+NTSTATUS NTAPI NtQuerySection(HANDLE, int, PVOID, SIZE_T, PSIZE_T);
 NTSTATUS NTAPI NtMapViewOfSection(HANDLE, HANDLE, PVOID *, ULONG_PTR, SIZE_T, PLARGE_INTEGER,
 				  PSIZE_T, DWORD, ULONG, ULONG);
 
@@ -164,9 +165,10 @@ typedef BOOL ldr_try_dir_fn(const WCHAR *dir, size_t len, void *ctx);
 void ldr_search_dirs(const struct ldr_search *s, ldr_try_dir_fn *try, void *ctx);
 /* A KnownDLL (lower-case base name) is only ever loaded from System32. */
 BOOL ldr_is_known_dll(const char *lower_name);
-/* Maps an image from an NT path (loader_imports.c): success,
- * STATUS_IMAGE_MACHINE_TYPE_MISMATCH for an x86 image (mapped as data
- * only), or the failure. */
+/* Maps an image from an NT path (loader_imports.c): success (an x86
+ * image without code too: it loads anywhere, as ICU's data DLL does),
+ * STATUS_IMAGE_MACHINE_TYPE_MISMATCH for an x86 image with code (mapped
+ * as data only), or the failure. */
 NTSTATUS ldr_map_file(const WCHAR *nt_path, BYTE **base);
 /* st from ldr_map_file, with an x86 image unmapped and refused as
  * Windows refuses to load it (STATUS_INVALID_IMAGE_FORMAT). */

@@ -69,10 +69,24 @@ IMAGE_NT_HEADERS64 *ldr_nt_headers(BYTE *base)
 	return (IMAGE_NT_HEADERS64 *)(base + dos->e_lfanew);
 }
 
-IMAGE_DATA_DIRECTORY *ldr_dir(BYTE *base, int which)
+/* An x86 (PE32) image: loaded only when it holds no code. */
+static IMAGE_NT_HEADERS32 *pe32_headers(BYTE *base)
 {
 	IMAGE_NT_HEADERS64 *nt = ldr_nt_headers(base);
 
+	return nt->OptionalHeader.Magic == IMAGE_NT_OPTIONAL_HDR32_MAGIC ? (IMAGE_NT_HEADERS32 *)nt
+									  : NULL;
+}
+
+IMAGE_DATA_DIRECTORY *ldr_dir(BYTE *base, int which)
+{
+	IMAGE_NT_HEADERS64 *nt = ldr_nt_headers(base);
+	IMAGE_NT_HEADERS32 *nt32 = pe32_headers(base);
+
+	if (nt32)
+		return (DWORD)which < nt32->OptionalHeader.NumberOfRvaAndSizes
+			       ? &nt32->OptionalHeader.DataDirectory[which]
+			       : NULL;
 	if ((DWORD)which >= nt->OptionalHeader.NumberOfRvaAndSizes)
 		return NULL;
 	return &nt->OptionalHeader.DataDirectory[which];
@@ -158,7 +172,21 @@ struct ldr_module *ldr_add_module(BYTE *base, const char *name, const WCHAR *pat
 	return m;
 }
 
-/* Maps a view of image section `section` and closes the handle. */
+/* Whether the image holds code: SECTION_IMAGE_INFORMATION's
+ * ImageContainsCode, its byte 50. */
+static BOOL image_contains_code(HANDLE section)
+{
+	BYTE info[64];
+
+	if (!NT_SUCCESS(NtQuerySection(section, 1 /* SectionImageInformation */, info,
+				       sizeof(info), NULL)))
+		return TRUE;
+	return info[50] != 0;
+}
+
+/* Maps a view of image section `section` and closes the handle.  An x86
+ * image without code is mapped for any process, as x86-64 Windows loads
+ * a data-only DLL of either machine. */
 static NTSTATUS map_and_close(HANDLE section, BYTE **base)
 {
 	SIZE_T view = 0;
@@ -167,6 +195,8 @@ static NTSTATUS map_and_close(HANDLE section, BYTE **base)
 	*base = NULL;
 	st = NtMapViewOfSection(section, (HANDLE)-1, (PVOID *)base, 0, 0, NULL, &view,
 				1 /* ViewShare */, 0, PAGE_EXECUTE_WRITECOPY);
+	if (st == STATUS_IMAGE_MACHINE_TYPE_MISMATCH && !image_contains_code(section))
+		st = STATUS_SUCCESS;
 	NtClose(section);
 	return st == STATUS_IMAGE_NOT_AT_BASE ? STATUS_SUCCESS : st;
 }
@@ -326,10 +356,11 @@ struct ldr_module *ldr_load(const char *name, struct ldr_module *importer, NTSTA
 static BOOL runs_here(BYTE *base)
 {
 	IMAGE_NT_HEADERS64 *nt = ldr_nt_headers(base);
+	IMAGE_NT_HEADERS32 *nt32 = pe32_headers(base);
 	WORD need = IMAGE_FILE_DLL | IMAGE_FILE_RELOCS_STRIPPED;
 
 	return (nt->FileHeader.Characteristics & need) != need ||
-	       (ULONG_PTR)base == nt->OptionalHeader.ImageBase;
+	       (ULONG_PTR)base == (nt32 ? nt32->OptionalHeader.ImageBase : nt->OptionalHeader.ImageBase);
 }
 
 struct ldr_module *ldr_link_new(BYTE *base, const char *name, const WCHAR *path,

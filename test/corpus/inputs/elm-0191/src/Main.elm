@@ -1,0 +1,6 @@
+module Main exposing (main)
+
+import Html
+
+main =
+    Html.text "hi"

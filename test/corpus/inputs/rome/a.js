@@ -1,0 +1,3 @@
+const  a = {b:1,
+ c:[1,2]}
+function f( x ){return x*2}
