@@ -55,7 +55,7 @@ ADVAPI HANDLE WINAPI RegisterEventSourceA(LPCSTR server, LPCSTR source)
 
 ADVAPI BOOL WINAPI DeregisterEventSource(HANDLE h)
 {
-	return evl_close(h, EVL_MASK(EVL_SOURCE));
+	return evl_close(h, EVL_MASK(EVL_SOURCE) | EVL_MASK(EVL_LOG));
 }
 
 /* Windows since Vista stores a type it does not know as EVENTLOG_SUCCESS
@@ -145,7 +145,8 @@ ADVAPI BOOL WINAPI ReportEventW(HANDLE h, WORD type, WORD category, DWORD id, PS
 	EVENTLOGRECORD *r;
 	DWORD err;
 
-	if (!evl_get(h, EVL_MASK(EVL_SOURCE), &o))
+	/* an open log writes too, under the log's name */
+	if (!evl_get(h, EVL_MASK(EVL_SOURCE) | EVL_MASK(EVL_LOG), &o))
 		return FALSE;
 	if ((nstrings && !strings) || (data_size && !data) || (sid && !IsValidSid(sid))) {
 		SetLastError(ERROR_INVALID_PARAMETER);

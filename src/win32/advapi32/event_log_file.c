@@ -151,7 +151,6 @@ DWORD evl_append(const WCHAR *path, EVENTLOGRECORD *r)
 	HANDLE f;
 	DWORD err, at;
 
-	CreateDirectoryW(L"C:\\Windows\\System32\\winevt", NULL);
 	CreateDirectoryW(EVENT_LOG_DIR, NULL);
 	if ((f = open_unshared(path, OPEN_ALWAYS)) == INVALID_HANDLE_VALUE)
 		return GetLastError();
@@ -205,8 +204,10 @@ DWORD evl_load(const WCHAR *path, BOOL must_exist, struct evl_file *f)
 
 	memset(f, 0, sizeof(*f));
 	if (h == INVALID_HANDLE_VALUE) {
-		if (must_exist || GetLastError() != ERROR_FILE_NOT_FOUND)
-			return GetLastError();
+		DWORD err = GetLastError();
+
+		if (must_exist || (err != ERROR_FILE_NOT_FOUND && err != ERROR_PATH_NOT_FOUND))
+			return err;
 		f->first = f->end = sizeof(struct elf_header);
 		f->current = 1;
 		return ERROR_SUCCESS;

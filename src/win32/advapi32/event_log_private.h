@@ -5,10 +5,11 @@
 
 #include "adv_private.h"
 
-/* One file per log, in the documented event log file format (an
- * ELF_LOGFILE_HEADER, EVENTLOGRECORDs, an ELF_EOF_RECORD), so that a
- * backup is a .evt file any tool reads. */
-#define EVENT_LOG_DIR L"C:\\Windows\\System32\\winevt\\Logs"
+/* One file per log, <log>.evt in the documented event log file format
+ * (an ELF_LOGFILE_HEADER, EVENTLOGRECORDs, an ELF_EOF_RECORD), where
+ * Windows kept .evt files before Vista's .evtx; a backup is such a file
+ * too, which any tool of that format reads. */
+#define EVENT_LOG_DIR L"C:\\Windows\\System32\\config"
 /* HKLM\...\Services\EventLog: a subkey per log, a subkey per source. */
 #define EVENT_LOG_KEY L"SYSTEM\\CurrentControlSet\\Services\\EventLog"
 #define EVENT_NAME_MAX 256

@@ -8,13 +8,16 @@
  */
 #include "event_log_private.h"
 
-#define LOG_KINDS (EVL_MASK(EVL_LOG) | EVL_MASK(EVL_BACKUP))
+/* An event source's handle reads its log as well as an open log's does
+ * (Wine's eventlog test counts records through both). */
+#define LOG_KINDS (EVL_MASK(EVL_SOURCE) | EVL_MASK(EVL_LOG) | EVL_MASK(EVL_BACKUP))
 /* A sequential read that went past the oldest record backwards. */
 #define NEXT_NONE 0xffffffffu
 
 ADVAPI HANDLE WINAPI OpenEventLogW(LPCWSTR server, LPCWSTR source)
 {
 	struct evl_object o = { EVL_LOG };
+	WCHAR log[EVENT_NAME_MAX];
 
 	if (!source) {
 		SetLastError(ERROR_INVALID_PARAMETER);
@@ -24,8 +27,10 @@ ADVAPI HANDLE WINAPI OpenEventLogW(LPCWSTR server, LPCWSTR source)
 		SetLastError(RPC_S_SERVER_UNAVAILABLE);
 		return NULL;
 	}
-	/* a source opens its log; an unknown name opens Application */
-	evl_log_path(source, o.path, o.name);
+	/* a source opens its log; an unknown name opens Application.  What
+	 * is reported through the handle goes under the name given. */
+	evl_log_path(source, o.path, log);
+	wcsncpy(o.name, source, EVENT_NAME_MAX - 1);
 	return evl_handle_new(&o);
 }
 
@@ -97,36 +102,31 @@ static BOOL load(HANDLE h, struct evl_object *o, struct evl_file *f)
 	return TRUE;
 }
 
-ADVAPI BOOL WINAPI GetNumberOfEventLogRecords(HANDLE h, PDWORD count)
+/* The number of records (oldest FALSE) or the oldest one's number. */
+static BOOL log_figure(HANDLE h, DWORD *out, BOOL oldest)
 {
 	struct evl_object o;
 	struct evl_file f;
 
-	if (!count) {
+	if (!out) {
 		SetLastError(ERROR_INVALID_PARAMETER);
 		return FALSE;
 	}
 	if (!load(h, &o, &f))
 		return FALSE;
-	*count = f.oldest ? f.current - f.oldest : 0;
+	*out = oldest ? f.oldest : f.oldest ? f.current - f.oldest : 0;
 	evl_unload(&f);
 	return TRUE;
 }
 
+ADVAPI BOOL WINAPI GetNumberOfEventLogRecords(HANDLE h, PDWORD count)
+{
+	return log_figure(h, count, FALSE);
+}
+
 ADVAPI BOOL WINAPI GetOldestEventLogRecord(HANDLE h, PDWORD oldest)
 {
-	struct evl_object o;
-	struct evl_file f;
-
-	if (!oldest) {
-		SetLastError(ERROR_INVALID_PARAMETER);
-		return FALSE;
-	}
-	if (!load(h, &o, &f))
-		return FALSE;
-	*oldest = f.oldest;
-	evl_unload(&f);
-	return TRUE;
+	return log_figure(h, oldest, TRUE);
 }
 
 ADVAPI BOOL WINAPI GetEventLogInformation(HANDLE h, DWORD level, LPVOID buffer, DWORD size,
@@ -159,11 +159,9 @@ static DWORD backup_to(const struct evl_object *o, const WCHAR *file)
 {
 	if (GetFileAttributesW(file) != INVALID_FILE_ATTRIBUTES)
 		return ERROR_ALREADY_EXISTS;
-	if (CopyFileW(o->path, file, TRUE))
-		return ERROR_SUCCESS;
-	if (GetLastError() != ERROR_FILE_NOT_FOUND || o->kind != EVL_LOG)
-		return GetLastError();
-	return evl_write_empty(file, 1); /* nothing logged yet */
+	if (o->kind == EVL_LOG && GetFileAttributesW(o->path) == INVALID_FILE_ATTRIBUTES)
+		return evl_write_empty(file, 1); /* nothing logged yet */
+	return CopyFileW(o->path, file, TRUE) ? ERROR_SUCCESS : GetLastError();
 }
 
 ADVAPI BOOL WINAPI BackupEventLogW(HANDLE h, LPCWSTR file)
@@ -187,12 +185,18 @@ ADVAPI BOOL WINAPI ClearEventLogW(HANDLE h, LPCWSTR backup)
 	struct evl_object o;
 	DWORD err = ERROR_SUCCESS;
 
-	if (!evl_get(h, EVL_MASK(EVL_LOG), &o))
+	struct evl_file f;
+
+	if (!evl_get(h, EVL_MASK(EVL_SOURCE) | EVL_MASK(EVL_LOG), &o))
 		return FALSE;
 	if (backup)
 		err = backup_to(&o, backup);
-	if (!err && GetFileAttributesW(o.path) != INVALID_FILE_ATTRIBUTES)
-		err = evl_write_empty(o.path, 1);
+	/* the numbering goes on after a clear, as since Vista */
+	if (!err && GetFileAttributesW(o.path) != INVALID_FILE_ATTRIBUTES &&
+	    !(err = evl_load(o.path, TRUE, &f))) {
+		err = evl_write_empty(o.path, f.current);
+		evl_unload(&f);
+	}
 	if (err)
 		SetLastError(err);
 	return !err;

@@ -104,7 +104,8 @@ static ACCESS_MASK control_right(DWORD control)
 }
 
 /* A stopped service takes no control (ERROR_SERVICE_NOT_ACTIVE); the
- * running ones accept none but INTERROGATE, which answers their status. */
+ * running ones accept none a program may send but INTERROGATE, which
+ * answers their status. */
 ADVAPI BOOL WINAPI ControlService(SC_HANDLE service, DWORD control, LPSERVICE_STATUS status)
 {
 	ACCESS_MASK need = control_right(control);

@@ -73,6 +73,22 @@ static LSTATUS read_string(HKEY key, const WCHAR *name, WCHAR **out, DWORD *char
 	return ERROR_SUCCESS;
 }
 
+/* ImagePath with its environment variables expanded, as the SCM
+ * reports and runs it. */
+static LSTATUS expand(WCHAR **s)
+{
+	DWORD n = ExpandEnvironmentStringsW(*s, NULL, 0);
+	WCHAR *x = n ? adv_alloc((n + 1) * sizeof(WCHAR)) : NULL;
+
+	if (!x)
+		return n ? ERROR_NOT_ENOUGH_MEMORY : ERROR_SUCCESS;
+	ExpandEnvironmentStringsW(*s, x, n);
+	x[n] = 0;
+	adv_free(*s);
+	*s = x;
+	return ERROR_SUCCESS;
+}
+
 /* lpDependencies: DependOnService's names, then DependOnGroup's each
  * after SC_GROUP_IDENTIFIER, as one multi-string. */
 static LSTATUS read_depends(HKEY key, struct svc_config *c)
@@ -122,7 +138,7 @@ LSTATUS svc_read_config(HKEY key, struct svc_config *c)
 	c->error_control = read_dword(key, L"ErrorControl", SERVICE_ERROR_NORMAL);
 	c->tag = read_dword(key, L"Tag", 0);
 	c->delete_flag = read_dword(key, L"DeleteFlag", 0) != 0;
-	if ((err = read_string(key, L"ImagePath", &c->image, NULL)) ||
+	if ((err = read_string(key, L"ImagePath", &c->image, NULL)) || (err = expand(&c->image)) ||
 	    (err = read_string(key, L"Group", &c->group, NULL)) ||
 	    (err = read_string(key, L"ObjectName", &c->account, NULL)) ||
 	    (err = read_string(key, L"DisplayName", &c->display, NULL)) ||
@@ -153,13 +169,15 @@ static BOOL is_running(const WCHAR *name, const struct svc_config *c)
 
 /* A service that never ran reports ERROR_SERVICE_NEVER_STARTED, as
  * `sc query` shows on Windows.  The running ones have no process of
- * their own: their process id is 0 and they take no control. */
+ * their own: their process id is 0, and of the controls they take only
+ * the shutdown notice (which ControlService cannot send). */
 void svc_status(const WCHAR *name, const struct svc_config *c, SERVICE_STATUS_PROCESS *st)
 {
 	memset(st, 0, sizeof(*st));
 	st->dwServiceType = c->type;
 	if (is_running(name, c)) {
 		st->dwCurrentState = SERVICE_RUNNING;
+		st->dwControlsAccepted = SERVICE_ACCEPT_SHUTDOWN;
 		st->dwWin32ExitCode = NO_ERROR;
 	} else {
 		st->dwCurrentState = SERVICE_STOPPED;

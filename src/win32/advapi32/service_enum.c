@@ -2,7 +2,8 @@
  * Listing services and translating names: EnumServicesStatus(Ex) and
  * GetServiceDisplayName/GetServiceKeyName (A/W).  A list that does not
  * fit returns what fits, ERROR_MORE_DATA, the bytes the rest needs and,
- * when asked, a resume handle: the index of the first service left out.
+ * when asked, a resume handle to go on from.  A group no service
+ * belongs to: ERROR_SERVICE_DOES_NOT_EXIST.
  * The A calls need the W calls' sizes, as on Windows.
  */
 #include "service_private.h"
@@ -92,7 +93,9 @@ static LSTATUS fill(const struct listed *l, DWORD n, BOOL ex, BYTE *buffer, DWOR
 		    DWORD *needed, DWORD *returned, DWORD *resume, BOOL ansi)
 {
 	DWORD fixed = ex ? sizeof(ENUM_SERVICE_STATUS_PROCESSW) : sizeof(ENUM_SERVICE_STATUSW);
-	DWORD first = resume ? *resume : 0, count = 0, used = 0, rest = 0;
+	/* the resume handle is the next index plus one: never 0 while more
+	 * remains (0 starts over) */
+	DWORD first = resume && *resume ? *resume - 1 : 0, count = 0, used = 0, rest = 0;
 	BYTE *at;
 
 	for (DWORD i = first; i < n; i++) {
@@ -122,8 +125,19 @@ static LSTATUS fill(const struct listed *l, DWORD n, BOOL ex, BYTE *buffer, DWOR
 	*returned = count;
 	*needed = rest;
 	if (resume)
-		*resume = rest ? first + count : 0;
+		*resume = rest ? first + count + 1 : 0;
 	return rest ? ERROR_MORE_DATA : ERROR_SUCCESS;
+}
+
+static BOOL group_exists(const WCHAR *group)
+{
+	struct listed *l;
+	DWORD n = 0;
+
+	if (collect(SERVICE_TYPE_ALL, SERVICE_STATE_ALL, group, &l, &n))
+		return TRUE;
+	free_list(l, n);
+	return n != 0;
 }
 
 static BOOL enum_services(SC_HANDLE manager, BOOL ex, DWORD type, DWORD state, BYTE *buffer,
@@ -151,6 +165,8 @@ static BOOL enum_services(SC_HANDLE manager, BOOL ex, DWORD type, DWORD state, B
 	else if (!(err = collect(type, state, group, &l, &n))) {
 		err = fill(l, n, ex, buffer, size, needed, returned, resume, ansi);
 		free_list(l, n);
+		if (!n && group && group[0] && !group_exists(group))
+			err = ERROR_SERVICE_DOES_NOT_EXIST;
 	}
 	SetLastError(err);
 	return !err;
@@ -223,6 +239,8 @@ static BOOL other_name(SC_HANDLE manager, const WCHAR *name, BOOL by_display, vo
 	if (!sc_get(manager, SC_KIND_MANAGER, 0, &m))
 		return FALSE;
 	if (!name || !size) {
+		if (size && ansi && !buffer)
+			*size = 1;
 		SetLastError(ERROR_INVALID_ADDRESS);
 		return FALSE;
 	}
@@ -247,6 +265,8 @@ static BOOL other_name(SC_HANDLE manager, const WCHAR *name, BOOL by_display, vo
 	answer = by_display ? key_name : c.display[0] ? c.display : name;
 	len = (DWORD)wcslen(answer);
 	if (!buffer || *size <= len) {
+		if (buffer && *size && !ansi)
+			*(WCHAR *)buffer = 0;
 		*size = ansi ? len * 2 : len;
 		err = ERROR_INSUFFICIENT_BUFFER;
 	} else {

@@ -1,37 +1,17 @@
 /*
  * Service control manager handles: OpenSCManager, OpenService,
- * CloseServiceHandle, LockServiceDatabase.  A handle is a slot of a
- * small table (tagged so that a stale or made-up value is refused with
- * ERROR_INVALID_HANDLE, never dereferenced) holding the rights granted
- * and, for a service, its key name: each call reads the database anew.
+ * CloseServiceHandle, LockServiceDatabase.  A handle (handle_table.c)
+ * holds the rights granted and, for a service, its key name: each call
+ * reads the database anew.
  */
 #include "service_private.h"
 
-#define MAX_HANDLES 256
-#define HANDLE_TAG 0x5c000000u
-
-static struct sc_object *table[MAX_HANDLES];
-static RTL_SRWLOCK table_lock = RTL_SRWLOCK_INIT;
-
-static SC_HANDLE slot_handle(unsigned slot)
-{
-	return (SC_HANDLE)(ULONG_PTR)(HANDLE_TAG | (slot + 1) << 2);
-}
-
-/* The slot of a live handle, or -1; the caller holds the lock. */
-static int handle_slot(SC_HANDLE h)
-{
-	ULONG_PTR v = (ULONG_PTR)h;
-	ULONG_PTR slot = ((v & ~(ULONG_PTR)HANDLE_TAG) >> 2) - 1;
-
-	if ((v & 0xff000003u) != HANDLE_TAG || (v >> 32) || slot >= MAX_HANDLES)
-		return -1;
-	return table[slot] ? (int)slot : -1;
-}
+ADV_HANDLES(handles, 256, 0x5c);
 
 SC_HANDLE sc_handle_new(enum sc_kind kind, ACCESS_MASK access, const WCHAR *name)
 {
 	struct sc_object *o = adv_alloc(sizeof(*o));
+	SC_HANDLE h;
 
 	if (!o) {
 		SetLastError(ERROR_NOT_ENOUGH_MEMORY);
@@ -42,32 +22,24 @@ SC_HANDLE sc_handle_new(enum sc_kind kind, ACCESS_MASK access, const WCHAR *name
 	o->access = access;
 	if (name)
 		wcsncpy(o->name, name, SVC_NAME_MAX);
-	RtlAcquireSRWLockExclusive(&table_lock);
-	for (unsigned i = 0; i < MAX_HANDLES; i++)
-		if (!table[i]) {
-			table[i] = o;
-			RtlReleaseSRWLockExclusive(&table_lock);
-			return slot_handle(i);
-		}
-	RtlReleaseSRWLockExclusive(&table_lock);
-	adv_free(o);
-	SetLastError(ERROR_NO_SYSTEM_RESOURCES);
-	return NULL;
+	if (!(h = adv_handle_add(&handles, o)))
+		adv_free(o);
+	return h;
 }
 
 BOOL sc_get(SC_HANDLE h, enum sc_kind kind, ACCESS_MASK need, struct sc_object *out)
 {
-	int slot;
+	struct sc_object *o;
 	DWORD err = 0;
 
-	RtlAcquireSRWLockShared(&table_lock);
-	if ((slot = handle_slot(h)) < 0 || table[slot]->kind != kind)
+	RtlAcquireSRWLockShared(&handles.lock);
+	if (!(o = adv_handle_lookup(&handles, h)) || o->kind != kind)
 		err = ERROR_INVALID_HANDLE;
-	else if ((table[slot]->access & need) != need)
+	else if ((o->access & need) != need)
 		err = ERROR_ACCESS_DENIED;
 	else
-		*out = *table[slot];
-	RtlReleaseSRWLockShared(&table_lock);
+		*out = *o;
+	RtlReleaseSRWLockShared(&handles.lock);
 	if (err)
 		SetLastError(err);
 	return !err;
@@ -77,10 +49,13 @@ BOOL sc_name_in_use(const WCHAR *name)
 {
 	BOOL used = FALSE;
 
-	RtlAcquireSRWLockShared(&table_lock);
-	for (unsigned i = 0; i < MAX_HANDLES && !used; i++)
-		used = table[i] && table[i]->kind == SC_KIND_SERVICE && !_wcsicmp(table[i]->name, name);
-	RtlReleaseSRWLockShared(&table_lock);
+	RtlAcquireSRWLockShared(&handles.lock);
+	for (unsigned i = 0; i < handles.size && !used; i++) {
+		const struct sc_object *o = handles.slots[i];
+
+		used = o && o->kind == SC_KIND_SERVICE && !_wcsicmp(o->name, name);
+	}
+	RtlReleaseSRWLockShared(&handles.lock);
 	return used;
 }
 
@@ -205,15 +180,8 @@ ADVAPI SC_HANDLE WINAPI OpenServiceW(SC_HANDLE manager, LPCWSTR name, DWORD acce
 
 ADVAPI BOOL WINAPI CloseServiceHandle(SC_HANDLE h)
 {
-	struct sc_object *o = NULL;
-	int slot;
+	struct sc_object *o = adv_handle_remove(&handles, h);
 
-	RtlAcquireSRWLockExclusive(&table_lock);
-	if ((slot = handle_slot(h)) >= 0) {
-		o = table[slot];
-		table[slot] = NULL;
-	}
-	RtlReleaseSRWLockExclusive(&table_lock);
 	if (!o) {
 		SetLastError(ERROR_INVALID_HANDLE);
 		return FALSE;

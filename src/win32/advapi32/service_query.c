@@ -25,9 +25,11 @@ static BOOL read_status(SC_HANDLE service, SERVICE_STATUS_PROCESS *st)
 ADVAPI BOOL WINAPI QueryServiceStatus(SC_HANDLE service, LPSERVICE_STATUS status)
 {
 	SERVICE_STATUS_PROCESS st;
+	struct sc_object o;
 
+	if (!sc_get(service, SC_KIND_SERVICE, 0, &o))
+		return FALSE;
 	if (!status) {
-		/* checked before the handle, as Windows does */
 		SetLastError(ERROR_INVALID_ADDRESS);
 		return FALSE;
 	}
@@ -46,11 +48,11 @@ ADVAPI BOOL WINAPI QueryServiceStatusEx(SC_HANDLE service, SC_STATUS_TYPE level,
 		SetLastError(ERROR_INVALID_LEVEL);
 		return FALSE;
 	}
+	if (!needed) {
+		SetLastError(ERROR_INVALID_ADDRESS);
+		return FALSE;
+	}
 	if (size < sizeof(st)) {
-		if (!needed) {
-			SetLastError(ERROR_INVALID_ADDRESS);
-			return FALSE;
-		}
 		*needed = sizeof(st);
 		SetLastError(ERROR_INSUFFICIENT_BUFFER);
 		return FALSE;
@@ -58,8 +60,7 @@ ADVAPI BOOL WINAPI QueryServiceStatusEx(SC_HANDLE service, SC_STATUS_TYPE level,
 	if (!read_status(service, &st))
 		return FALSE;
 	memcpy(buffer, &st, sizeof(st));
-	if (needed)
-		*needed = sizeof(st);
+	*needed = sizeof(st);
 	return TRUE;
 }
 
