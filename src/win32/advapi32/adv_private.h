@@ -111,6 +111,10 @@ void adv_terminate_a(DWORD type, BYTE *data, DWORD asize, DWORD room);
  * looks one character past the size given). */
 DWORD adv_stored_size(DWORD type, const BYTE *data, DWORD size, DWORD unit);
 
+/* connect.c: whether a machine name names this machine (none, its
+ * computer name, that name after two backslashes). */
+BOOL adv_is_this_machine(const WCHAR *machine);
+
 /* handle_table.c: objects behind made-up handles, `tag` in the top
  * byte.  adv_handle_add sets ERROR_NO_SYSTEM_RESOURCES when full;
  * adv_handle_lookup wants t->lock held; adv_handle_remove takes it. */

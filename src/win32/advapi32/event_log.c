@@ -15,7 +15,7 @@ ADVAPI HANDLE WINAPI RegisterEventSourceW(LPCWSTR server, LPCWSTR source)
 	WCHAR log[EVENT_NAME_MAX];
 	size_t n;
 
-	if (server && server[0]) {
+	if (!adv_is_this_machine(server)) {
 		/* No remote event log service to reach. */
 		SetLastError(RPC_S_SERVER_UNAVAILABLE);
 		return NULL;
@@ -39,18 +39,23 @@ static WCHAR *a_to_w(const char *s)
 	return w;
 }
 
-ADVAPI HANDLE WINAPI RegisterEventSourceA(LPCSTR server, LPCSTR source)
+HANDLE evl_open_a(LPCSTR server, LPCSTR name, HANDLE (WINAPI *open_w)(LPCWSTR, LPCWSTR))
 {
-	WCHAR *wserver = a_to_w(server), *wsource = a_to_w(source);
+	WCHAR *wserver = NULL, *wname = NULL;
 	HANDLE h = NULL;
 
-	if ((server && !wserver) || (source && !wsource))
+	if (adv_a_to_w(server, &wserver) || adv_a_to_w(name, &wname))
 		SetLastError(ERROR_NOT_ENOUGH_MEMORY);
 	else
-		h = RegisterEventSourceW(wserver, wsource);
+		h = open_w(wserver, wname);
 	adv_free(wserver);
-	adv_free(wsource);
+	adv_free(wname);
 	return h;
+}
+
+ADVAPI HANDLE WINAPI RegisterEventSourceA(LPCSTR server, LPCSTR source)
+{
+	return evl_open_a(server, source, RegisterEventSourceW);
 }
 
 ADVAPI BOOL WINAPI DeregisterEventSource(HANDLE h)

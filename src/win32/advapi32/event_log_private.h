@@ -36,6 +36,9 @@ void evl_set_next(HANDLE h, DWORD next);
 BOOL evl_close(HANDLE h, unsigned kinds);
 #define EVL_MASK(k) (1u << (k))
 
+/* event_log.c: the A form of an open call taking a server and a name. */
+HANDLE evl_open_a(LPCSTR server, LPCSTR name, HANDLE (WINAPI *open_w)(LPCWSTR, LPCWSTR));
+
 /* event_log_file.c */
 void evl_log_path(const WCHAR *source, WCHAR path[MAX_PATH], WCHAR log[EVENT_NAME_MAX]);
 /* Appends one record (built by the caller without its RecordNumber and

@@ -23,7 +23,7 @@ ADVAPI HANDLE WINAPI OpenEventLogW(LPCWSTR server, LPCWSTR source)
 		SetLastError(ERROR_INVALID_PARAMETER);
 		return NULL;
 	}
-	if (server && server[0]) {
+	if (!adv_is_this_machine(server)) {
 		SetLastError(RPC_S_SERVER_UNAVAILABLE);
 		return NULL;
 	}
@@ -44,7 +44,7 @@ ADVAPI HANDLE WINAPI OpenBackupEventLogW(LPCWSTR server, LPCWSTR file)
 		SetLastError(ERROR_INVALID_PARAMETER);
 		return NULL;
 	}
-	if (server && server[0]) {
+	if (!adv_is_this_machine(server)) {
 		SetLastError(RPC_S_SERVER_UNAVAILABLE);
 		return NULL;
 	}
@@ -59,28 +59,14 @@ ADVAPI HANDLE WINAPI OpenBackupEventLogW(LPCWSTR server, LPCWSTR file)
 	return evl_handle_new(&o);
 }
 
-static HANDLE open_a(LPCSTR server, LPCSTR name, HANDLE (WINAPI *open_w)(LPCWSTR, LPCWSTR))
-{
-	WCHAR *wserver = NULL, *wname = NULL;
-	HANDLE h = NULL;
-
-	if (adv_a_to_w(server, &wserver) || adv_a_to_w(name, &wname))
-		SetLastError(ERROR_NOT_ENOUGH_MEMORY);
-	else
-		h = open_w(wserver, wname);
-	adv_free(wserver);
-	adv_free(wname);
-	return h;
-}
-
 ADVAPI HANDLE WINAPI OpenEventLogA(LPCSTR server, LPCSTR source)
 {
-	return open_a(server, source, OpenEventLogW);
+	return evl_open_a(server, source, OpenEventLogW);
 }
 
 ADVAPI HANDLE WINAPI OpenBackupEventLogA(LPCSTR server, LPCSTR file)
 {
-	return open_a(server, file, OpenBackupEventLogW);
+	return evl_open_a(server, file, OpenBackupEventLogW);
 }
 
 ADVAPI BOOL WINAPI CloseEventLog(HANDLE h)

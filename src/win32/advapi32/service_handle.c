@@ -135,7 +135,7 @@ ADVAPI SC_HANDLE WINAPI OpenSCManagerW(LPCWSTR machine, LPCWSTR database, DWORD 
 {
 	ACCESS_MASK granted;
 
-	if (machine && machine[0]) {
+	if (!adv_is_this_machine(machine)) {
 		/* No remote service control manager can be reached. */
 		SetLastError(RPC_S_SERVER_UNAVAILABLE);
 		return NULL;
