@@ -40,6 +40,19 @@
 #define DATA_EXPAND(name, rel) "\"" name "\"=hex(2):<<%ProgramData%" rel ">>\n"
 #define PUBLIC_EXPAND(name, rel) "\"" name "\"=hex(2):<<%PUBLIC%\\" rel ">>\n"
 
+/* A Win32 service started automatically: key name, display name, Type
+ * (8 hex digits), Group, ImagePath and ObjectName (.reg-quoted). */
+#define SERVICES "HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services"
+#define SERVICE(name, display, type, group, image, account) \
+	"[" SERVICES "\\" name "]\n" \
+	"\"DisplayName\"=\"" display "\"\n" \
+	"\"ErrorControl\"=dword:00000001\n" \
+	"\"Group\"=\"" group "\"\n" \
+	"\"ImagePath\"=hex(2):<<" image ">>\n" \
+	"\"ObjectName\"=\"" account "\"\n" \
+	"\"Start\"=dword:00000002\n" \
+	"\"Type\"=dword:" type "\n\n"
+
 static const char machine_text[] =
 	"Windows Registry Editor Version 5.00\n"
 	"\n"
@@ -170,6 +183,18 @@ static const char machine_text[] =
 	"\"Name\"=\"Microsoft Enhanced RSA and AES Cryptographic Provider\"\n"
 	"\"TypeName\"=\"RSA Full and AES\"\n"
 	"\n"
+	/* A few services every Windows has (docs/services.md): the display
+	 * names are the resolved text of Windows' indirect strings. */
+	SERVICE("EventLog", "Windows Event Log", "00000020", "Event Log",
+		"%SystemRoot%\\System32\\svchost.exe -k LocalServiceNetworkRestricted -p",
+		"NT AUTHORITY\\\\LocalService")
+	"[" SERVICES "\\EventLog\\Application]\n\n"
+	"[" SERVICES "\\EventLog\\System]\n\n"
+	SERVICE("RpcSs", "Remote Procedure Call (RPC)", "00000020", "COM Infrastructure",
+		"%SystemRoot%\\system32\\svchost.exe -k rpcss -p",
+		"NT AUTHORITY\\\\NetworkService")
+	SERVICE("Spooler", "Print Spooler", "00000110", "SpoolerGroup",
+		"%SystemRoot%\\System32\\spoolsv.exe", "LocalSystem")
 	"[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\ComputerName\\ComputerName]\n"
 	"\"ComputerName\"=\"LSW\"\n"
 	"\n"

@@ -111,4 +111,24 @@ void adv_terminate_a(DWORD type, BYTE *data, DWORD asize, DWORD room);
  * looks one character past the size given). */
 DWORD adv_stored_size(DWORD type, const BYTE *data, DWORD size, DWORD unit);
 
+/* connect.c: whether a machine name names this machine (none, its
+ * computer name, that name after two backslashes). */
+BOOL adv_is_this_machine(const WCHAR *machine);
+
+/* handle_table.c: objects behind made-up handles, `tag` in the top
+ * byte.  adv_handle_add sets ERROR_NO_SYSTEM_RESOURCES when full;
+ * adv_handle_lookup wants t->lock held; adv_handle_remove takes it. */
+struct adv_handles {
+	void **slots;
+	unsigned size;
+	ULONG tag;
+	RTL_SRWLOCK lock;
+};
+#define ADV_HANDLES(name, count, tag_byte) \
+	static void *name##_slots[count]; \
+	static struct adv_handles name = { name##_slots, count, (ULONG)(tag_byte) << 24, RTL_SRWLOCK_INIT }
+HANDLE adv_handle_add(struct adv_handles *t, void *object);
+void *adv_handle_lookup(struct adv_handles *t, HANDLE h);
+void *adv_handle_remove(struct adv_handles *t, HANDLE h);
+
 #endif

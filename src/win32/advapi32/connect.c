@@ -3,7 +3,7 @@
  * after two backslashes.  The key returned is a new handle to the root. */
 #include "adv_private.h"
 
-static BOOL is_this_machine(const WCHAR *machine)
+BOOL adv_is_this_machine(const WCHAR *machine)
 {
 	WCHAR name[MAX_COMPUTERNAME_LENGTH + 1];
 	DWORD len = ARRAYSIZE(name);
@@ -19,7 +19,7 @@ ADVAPI LSTATUS WINAPI RegConnectRegistryExW(LPCWSTR machine, HKEY hkey, ULONG fl
 {
 	if (!out)
 		return ERROR_INVALID_PARAMETER;
-	if (!is_this_machine(machine))
+	if (!adv_is_this_machine(machine))
 		return ERROR_BAD_NETPATH;
 	if (hkey != HKEY_LOCAL_MACHINE && hkey != HKEY_USERS && hkey != HKEY_PERFORMANCE_DATA)
 		return ERROR_INVALID_HANDLE;

@@ -2,15 +2,18 @@
  * The performance keys (HKEY_PERFORMANCE_DATA, _TEXT, _NLSTEXT).  Their
  * values are made on each query: any name but "Counter..."/"Help..."
  * returns a PERF_DATA_BLOCK describing this system (with no performance
- * objects: no counters are collected here), and the Counter and Help
- * values list only the base entries every system has.  The keys hold no
+ * objects: pdh collects its counters itself), the Counter value names
+ * the objects and counters lsw knows (lsw/perf_names.h) and Help only
+ * the base entry.  The keys hold no
  * subkeys and cannot be opened under or written.
  */
 #include "adv_private.h"
 #include <winperf.h>
+#include <lsw/perf_names.h>
 
-/* Index/name pairs, as REG_MULTI_SZ. */
-static const WCHAR counter_text[] = L"1\0" L"1847\0" L"1846\0" L"End Marker\0";
+/* Index/name pairs, as REG_MULTI_SZ: the names lsw knows. */
+#define COUNTER_TEXT(index, name) L"" #index "\0" name "\0"
+static const WCHAR counter_text[] = LSW_PERF_NAMES(COUNTER_TEXT);
 static const WCHAR help_text[] = L"1847\0" L"End Marker\0";
 
 NTSTATUS NTAPI NtQueryPerformanceCounter(PLARGE_INTEGER, PLARGE_INTEGER);

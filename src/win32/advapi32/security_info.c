@@ -4,6 +4,7 @@
  * descriptor is one block for LocalFree, the part pointers point into it. */
 #include "adv_security.h"
 #include <aclapi.h>
+#include <winsvc.h>
 
 /* The parts SECURITY_INFORMATION names to the NT calls; the protection
  * flags become control bits. */
@@ -21,28 +22,53 @@ static DWORD object_handle(HANDLE h, SE_OBJECT_TYPE type, HANDLE *out)
 	return ERROR_SUCCESS;
 }
 
-ADVAPI DWORD WINAPI GetSecurityInfo(HANDLE handle, SE_OBJECT_TYPE type, SECURITY_INFORMATION si,
-				    PSID *owner, PSID *group, PACL *dacl, PACL *sacl,
-				    PSECURITY_DESCRIPTOR *out)
+/* The object's descriptor in a heap block; a service's through the
+ * service control manager (service_control.c). */
+static DWORD read_descriptor(HANDLE handle, SE_OBJECT_TYPE type, SECURITY_INFORMATION si,
+			     PSECURITY_DESCRIPTOR *out)
 {
 	HANDLE h;
 	ULONG need = 0;
-	BOOLEAN present, defaulted;
-	PSECURITY_DESCRIPTOR sd;
-	DWORD err = object_handle(handle, type, &h);
+	DWORD err;
 	NTSTATUS st;
 
-	if (err)
+	if (type == SE_SERVICE) {
+		QueryServiceObjectSecurity(handle, si & SI_PARTS, NULL, 0, &need);
+		if (GetLastError() != ERROR_INSUFFICIENT_BUFFER)
+			return GetLastError();
+		if (!(*out = adv_alloc(need)))
+			return ERROR_NOT_ENOUGH_MEMORY;
+		if (QueryServiceObjectSecurity(handle, si & SI_PARTS, *out, need, &need))
+			return ERROR_SUCCESS;
+		adv_free(*out);
+		return GetLastError();
+	}
+	if ((err = object_handle(handle, type, &h)))
 		return err;
 	st = NtQuerySecurityObject(h, si & SI_PARTS, NULL, 0, &need);
 	if (st != STATUS_BUFFER_TOO_SMALL)
 		return st ? RtlNtStatusToDosError(st) : ERROR_INVALID_PARAMETER;
-	if (!(sd = adv_alloc(need)))
+	if (!(*out = adv_alloc(need)))
 		return ERROR_NOT_ENOUGH_MEMORY;
-	if ((st = NtQuerySecurityObject(h, si & SI_PARTS, sd, need, &need))) {
-		adv_free(sd);
+	if ((st = NtQuerySecurityObject(h, si & SI_PARTS, *out, need, &need))) {
+		adv_free(*out);
 		return RtlNtStatusToDosError(st);
 	}
+	return ERROR_SUCCESS;
+}
+
+ADVAPI DWORD WINAPI GetSecurityInfo(HANDLE handle, SE_OBJECT_TYPE type, SECURITY_INFORMATION si,
+				    PSID *owner, PSID *group, PACL *dacl, PACL *sacl,
+				    PSECURITY_DESCRIPTOR *out)
+{
+	BOOLEAN present, defaulted;
+	PSECURITY_DESCRIPTOR sd = NULL;
+	DWORD err;
+
+	if (type == SE_SERVICE && !owner && !group && !dacl && !sacl && !out)
+		return ERROR_INVALID_PARAMETER;
+	if ((err = read_descriptor(handle, type, si, &sd)))
+		return err;
 	if (owner)
 		RtlGetOwnerSecurityDescriptor(sd, owner, &defaulted);
 	if (group)
