@@ -85,6 +85,7 @@ CRTAPI int _strnicmp(const char *, const char *, size_t);
 CRTAPI size_t wcslen(const wchar *);
 CRTAPI wchar *wcschr(const wchar *, wchar);
 CRTAPI int _wcsnicmp(const wchar *, const wchar *, size_t);
+CRTAPI int wcscmp(const wchar *, const wchar *);
 CRTAPI wint towlower(wint);
 CRTAPI wint towupper(wint);
 /* The "C" locale's case of a wide character: A-Z and a-z alone (the
@@ -207,6 +208,14 @@ double crt_fp_to_double(const struct fp_result *r);
 double crt_strtod(const char *s, char **end, int *range_err);
 CRTAPI double ucrt_strtod(const char *s, char **end);     /* C99 syntax */
 int crt_wide_to_narrow(char *dst, wchar c);   /* C locale; -1 if unmappable */
+/* The multibyte conversions of mbcs.c in a named locale's code page (NULL:
+ * the "C" locale; msvcrt's and ucrtbase's setlocale sets them, ntdll never):
+ * one character's bytes (at most n) to *wc: its length, 0 for the NUL,
+ * -1 invalid, -2 cut short; and a character's bytes (MB_CUR_MAX room), -1
+ * when the code page has none. */
+extern int (*crt_mb_decode)(const char *s, size_t n, wchar *wc);
+extern int (*crt_mb_encode)(char *dst, wchar wc);
+extern char crt_decimal_point;     /* fmt_float.c: the decimal point printf writes, strtod and scanf read */
 
 /* ---- formatted input ---- */
 /* Options, as for printf: 0 is msvcrt's way. */
