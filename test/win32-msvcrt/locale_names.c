@@ -1,9 +1,9 @@
 /* Named locales of msvcrt and (built with -D_UCRT) ucrtbase: setlocale's
  * name forms and answers ("English_United States.1252", the composite
  * LC_ALL string), the user default ("" and ".cp"), and what a locale
- * changes: __lc_codepage, MB_CUR_MAX, the class table, mbtowc/wctomb in
- * the locale's code page, localeconv, the decimal point of printf, strtod
- * and scanf, strftime's names and pictures.  The UCRT's forms too: locale
+ * changes: __lc_codepage, MB_CUR_MAX, the class table and case, strcoll,
+ * mbtowc/wctomb in the locale's code page, localeconv, the decimal point
+ * of printf, strtod and scanf, strftime's names and pictures.  The UCRT's forms too: locale
  * names ("en-US"), ".UTF-8", _create_locale.  The expected answers are the
  * documented ones (Microsoft's setlocale and "Locale names, Languages, and
  * Country/Region strings" pages), with the prefix's user locale en-US.
@@ -110,8 +110,21 @@ static void conv(void)
 	setlocale(LC_ALL, "C");
 }
 
+/* LC_COLLATE: the locale's order, not the code units'. */
+static void collation(void)
+{
+	CHECK(strcoll("a", "B") > 0 && _stricoll("abc", "ABD") < 0);
+	setlocale(LC_COLLATE, "English_United States.1252");
+	CHECK(strcoll("a", "B") < 0 && strcoll("b", "A") > 0 && strcoll("abc", "abc") == 0);
+	CHECK(_stricoll("abc", "ABD") < 0 && _strncoll("abX", "abY", 2) == 0);
+	CHECK(wcscoll(L"\xe4", L"b") < 0 && strcoll("\xe4", "b") < 0);
+	setlocale(LC_ALL, "C");
+	CHECK(strcoll("a", "B") > 0);
+}
+
 static void ctype_and_mb(void)
 {
+	volatile int e_acute = 0xE9, zero = 0;     /* gcc folds toupper of a constant */
 	wchar_t w = 0;
 	char mb[8];
 
@@ -123,6 +136,7 @@ static void ctype_and_mb(void)
 	CHECK(mbtowc(&w, "\x80", 1) == 1 && w == 0x20AC);
 	CHECK(wctomb(mb, 0x20AC) == 1 && (unsigned char)mb[0] == 0x80);
 	CHECK(wctomb(mb, 0x3042) == -1);
+	CHECK(toupper(e_acute) == 0xC9 && tolower(0xC9 + zero) == 0xE9 && toupper('q' + zero) == 'Q');
 	setlocale(LC_ALL, "Japanese_Japan.932");
 	CHECK(___lc_codepage_func() == 932 && MB_CUR_MAX == 2);
 	CHECK(isleadbyte(0x82) && !isleadbyte('a'));
@@ -201,6 +215,7 @@ int main(void)
 	composite();
 	conv();
 	ctype_and_mb();
+	collation();
 	time_names();
 #ifdef _UCRT
 	ucrt_forms();

@@ -211,10 +211,21 @@ int crt_wide_to_narrow(char *dst, wchar c);   /* C locale; -1 if unmappable */
 /* The multibyte conversions of mbcs.c in a named locale's code page (NULL:
  * the "C" locale; msvcrt's and ucrtbase's setlocale sets them, ntdll never):
  * one character's bytes (at most n) to *wc: its length, 0 for the NUL,
- * -1 invalid, -2 cut short; and a character's bytes (MB_CUR_MAX room), -1
- * when the code page has none. */
-extern int (*crt_mb_decode)(const char *s, size_t n, wchar *wc);
+ * -1 invalid, -2 cut short (lenient: an undefined pair is the default
+ * character, as mbrtowc has it); and a character's bytes (MB_CUR_MAX
+ * room), -1 when the code page has none. */
+extern int (*crt_mb_decode)(const char *s, size_t n, wchar *wc, int lenient);
 extern int (*crt_mb_encode)(char *dst, wchar wc);
+/* A named locale's case of the bytes (LC_CTYPE; NULL: the "C" locale's
+ * A-Z/a-z) for toupper/tolower, and its collation (LC_COLLATE; NULL: the
+ * plain comparison) for strcoll and friends: a and b (na, nb units, -1 up
+ * to the NUL), NORM_IGNORECASE when icase; <0, 0, >0, or INT_MAX with
+ * EINVAL.  msvcrt's and ucrtbase's setlocale set them; ntdll's stay NULL. */
+extern const unsigned char *crt_upper_map, *crt_lower_map;
+extern int (*crt_collate)(const void *a, int na, const void *b, int nb, int wide, int icase);
+/* strxfrm/wcsxfrm in a named LC_COLLATE (NULL: the identity): the sort
+ * key's length without its NUL, written when it fits in n units. */
+extern size_t (*crt_transform)(void *dst, const void *src, size_t n, int wide);
 extern char crt_decimal_point;     /* fmt_float.c: the decimal point printf writes, strtod and scanf read */
 
 /* ---- formatted input ---- */

@@ -57,6 +57,7 @@ struct crt_locinfo {
     wchar conv_wtext[CRT_LCONV_TEXT];
     unsigned short ctype[257];  /* [0] is EOF's; pub.pctype = ctype + 1 */
     unsigned char lead[256];    /* lead bytes of a double-byte code page */
+    unsigned char upper[256], lower[256];      /* toupper, tolower of each byte */
 };
 
 /* locale_data.c: what the categories take from their locales. */
@@ -65,8 +66,13 @@ void crt_locale_fill_ctype(struct crt_locinfo *li);     /* LC_CTYPE */
 /* Multibyte conversion in a code page: bytes of s (at most n) making one
  * character into *wc (1..4, 0 for the NUL), -1 if invalid, -2 if cut short;
  * and a character's bytes (or -1). */
-int crt_cp_decode(const struct crt_locinfo *li, const char *s, size_t n, wchar *wc);
+int crt_cp_decode(const struct crt_locinfo *li, const char *s, size_t n, wchar *wc, int lenient);
 int crt_cp_encode(const struct crt_locinfo *li, char *dst, wchar wc);
+/* LC_COLLATE's comparison and sort keys, as crt_collate and crt_transform (crt.h). */
+int crt_locale_collate(const struct crt_locinfo *li, const void *a, int na, const void *b, int nb,
+                       int wide, int icase);
+size_t crt_locale_transform(const struct crt_locinfo *li, void *dst, const void *src, size_t n,
+                            int wide);
 
 /* locale_time.c: LC_TIME's names and pictures, _Gettnames' block (from
  * malloc); time_fmt.c has the "C" locale's names. */

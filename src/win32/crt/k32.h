@@ -210,6 +210,7 @@ K32 BOOL SetFileTime(HANDLE, const FILETIME *, const FILETIME *, const FILETIME 
 #define LOCALE_INVARIANT 0x7F
 #define LCMAP_LOWERCASE 0x100
 #define LCMAP_UPPERCASE 0x200
+#define LCMAP_SORTKEY 0x400
 K32 UINT GetACP(void);
 K32 UINT GetOEMCP(void);
 K32 BOOL IsValidCodePage(UINT);
@@ -235,6 +236,11 @@ K32 BOOL EnumSystemLocalesEx(LOCALE_ENUMPROCEX, DWORD, intptr_t, void *);
 K32 int GetUserDefaultLocaleName(WCHAR *, int);
 K32 DWORD LocaleNameToLCID(const WCHAR *, DWORD);
 K32 int ResolveLocaleName(const WCHAR *, WCHAR *, int);
+#define NORM_IGNORECASE 0x01
+K32 int CompareStringEx(const WCHAR *, DWORD, const WCHAR *, int, const WCHAR *, int, void *,
+                        void *, intptr_t);
+K32 int LCMapStringEx(const WCHAR *, DWORD, const WCHAR *, int, WCHAR *, int, void *, void *,
+                      intptr_t);
 K32 BOOL GetCPInfo(UINT, CPINFO *);
 
 /* ntdll */

@@ -63,8 +63,19 @@ static void init_c(struct crt_locinfo *li)
 }
 
 /* mbcs.c's conversions in the program's LC_CTYPE code page. */
-static int global_decode(const char *s, size_t n, wchar *wc) { return crt_cp_decode(&global, s, n, wc); }
+static int global_decode(const char *s, size_t n, wchar *wc, int lenient)
+{
+    return crt_cp_decode(&global, s, n, wc, lenient);
+}
 static int global_encode(char *dst, wchar wc) { return crt_cp_encode(&global, dst, wc); }
+static int global_collate(const void *a, int na, const void *b, int nb, int wide, int icase)
+{
+    return crt_locale_collate(&global, a, na, b, nb, wide, icase);
+}
+static size_t global_transform(void *dst, const void *src, size_t n, int wide)
+{
+    return crt_locale_transform(&global, dst, src, n, wide);
+}
 
 /* The exported copies of the program's locale data. */
 static void publish(void)
@@ -80,6 +91,10 @@ static void publish(void)
     crt_decimal_point = global.conv.decimal_point[0] ? global.conv.decimal_point[0] : '.';
     crt_mb_decode = global.cat[2].cp ? global_decode : NULL;
     crt_mb_encode = global.cat[2].cp ? global_encode : NULL;
+    crt_upper_map = global.cat[2].cp ? global.upper : NULL;
+    crt_lower_map = global.cat[2].cp ? global.lower : NULL;
+    crt_collate = global.cat[1].lcid ? global_collate : NULL;
+    crt_transform = global.cat[1].lcid ? global_transform : NULL;
 }
 
 static struct crt_locinfo *program_locale(void)

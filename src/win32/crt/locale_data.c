@@ -1,6 +1,7 @@
 /* What the locale categories take from their Windows locales: localeconv's
- * values (LC_NUMERIC, LC_MONETARY), and LC_CTYPE's character classes,
- * lead bytes and multibyte conversion in its code page. */
+ * values (LC_NUMERIC, LC_MONETARY), LC_CTYPE's character classes, lead
+ * bytes, case and multibyte conversion in its code page, LC_COLLATE's
+ * comparison. */
 #include "crt_locale.h"
 
 #define CT_CTYPE1 1
@@ -137,7 +138,7 @@ void crt_locale_fill_conv(struct crt_locinfo *li)
 /* The classes of the code page's bytes: those of the characters they
  * stand for (GetStringTypeW's CT_CTYPE1 bits are the CRT's); a lead byte
  * is _LEADBYTE alone; UTF-8's bytes above ASCII are no class. */
-void crt_locale_fill_ctype(struct crt_locinfo *li)
+static void fill_classes(struct crt_locinfo *li)
 {
     const struct crt_lc_cat *cat = &li->cat[2];
     CPINFO ci;
@@ -174,6 +175,79 @@ void crt_locale_fill_ctype(struct crt_locinfo *li)
     }
 }
 
+/* The byte of the other case, the character's own when it has no single
+ * byte in the code page. */
+static unsigned char byte_case(const struct crt_lc_cat *cat, unsigned char b, DWORD map)
+{
+    char c = (char)b, out;
+    wchar w, other;
+    BOOL lost = 0;
+
+    if (MultiByteToWideChar(cat->cp, 0, &c, 1, &w, 1) != 1 ||
+        LCMapStringEx(cat->wname, map, &w, 1, &other, 1, NULL, NULL, 0) != 1 ||
+        WideCharToMultiByte(cat->cp, 0, &other, 1, &out, 1, NULL, &lost) != 1 || lost)
+        return b;
+    return (unsigned char)out;
+}
+
+static void fill_case(struct crt_locinfo *li)
+{
+    const struct crt_lc_cat *cat = &li->cat[2];
+
+    for (int b = 0; b < 256; b++) {
+        int plain = !cat->cp || li->lead[b] || (cat->cp == CRT_CP_UTF8 && b >= 0x80);
+
+        li->upper[b] = plain ? (unsigned char)(b >= 'a' && b <= 'z' ? b - 32 : b)
+                             : byte_case(cat, (unsigned char)b, LCMAP_UPPERCASE);
+        li->lower[b] = plain ? (unsigned char)(b >= 'A' && b <= 'Z' ? b + 32 : b)
+                             : byte_case(cat, (unsigned char)b, LCMAP_LOWERCASE);
+    }
+}
+
+void crt_locale_fill_ctype(struct crt_locinfo *li)
+{
+    fill_classes(li);
+    fill_case(li);
+}
+
+/* ---- LC_COLLATE ---- */
+
+/* A narrow string (n bytes, -1: with its NUL) as a wide one from malloc. */
+static wchar *widen(unsigned cp, const char *s, int n)
+{
+    int len = n ? MultiByteToWideChar(cp, 0, s, n, NULL, 0) : 0;
+    wchar *w = len >= 0 ? malloc((size_t)len * sizeof(wchar) + sizeof(wchar)) : NULL;
+
+    if (w && len)
+        MultiByteToWideChar(cp, 0, s, n, w, len);
+    return w;
+}
+
+int crt_locale_collate(const struct crt_locinfo *li, const void *a, int na, const void *b, int nb,
+                       int wide, int icase)
+{
+    const struct crt_lc_cat *cat = &li->cat[1];
+    const wchar *wa = a, *wb = b;
+    wchar *na_buf = NULL, *nb_buf = NULL;
+    int r = 0;
+
+    if (!wide) {
+        wa = na_buf = widen(cat->cp, a, na);
+        wb = nb_buf = widen(cat->cp, b, nb);
+        na = na <= 0 ? na : MultiByteToWideChar(cat->cp, 0, a, na, NULL, 0);
+        nb = nb <= 0 ? nb : MultiByteToWideChar(cat->cp, 0, b, nb, NULL, 0);
+    }
+    if (wa && wb)
+        r = CompareStringEx(cat->wname, icase ? NORM_IGNORECASE : 0, wa, na, wb, nb, NULL, NULL, 0);
+    free(na_buf);
+    free(nb_buf);
+    if (!r) {
+        crt_set_errno(EINVAL);
+        return INT_MAX;     /* _NLSCMPERROR */
+    }
+    return r - 2;
+}
+
 /* ---- multibyte conversion ---- */
 
 static int utf8_length(unsigned char b)
@@ -182,7 +256,7 @@ static int utf8_length(unsigned char b)
            b >= 0xF0 && b <= 0xF4 ? 4 : -1;
 }
 
-int crt_cp_decode(const struct crt_locinfo *li, const char *s, size_t n, wchar *wc)
+int crt_cp_decode(const struct crt_locinfo *li, const char *s, size_t n, wchar *wc, int lenient)
 {
     unsigned cp = li->pub.lc_codepage;
     unsigned char b = (unsigned char)*s;
@@ -201,7 +275,7 @@ int crt_cp_decode(const struct crt_locinfo *li, const char *s, size_t n, wchar *
             return -1;
     if ((size_t)len > n)
         return -2;
-    if (MultiByteToWideChar(cp, 0x08 /* MB_ERR_INVALID_CHARS */, s, len, tmp, 2) != 1)
+    if (MultiByteToWideChar(cp, lenient ? 0 : 0x08 /* MB_ERR_INVALID_CHARS */, s, len, tmp, 2) != 1)
         return -1;
     *wc = tmp[0];
     return len;
@@ -218,4 +292,40 @@ int crt_cp_encode(const struct crt_locinfo *li, char *dst, wchar wc)
     n = WideCharToMultiByte(cp, 0, &wc, 1, dst, li->pub.mb_cur_max, NULL,
                             cp == CRT_CP_UTF8 ? NULL : &lost);
     return n > 0 && !lost ? n : -1;
+}
+
+/* LCMAP_SORTKEY's bytes (each its own unit in a wide result). */
+size_t crt_locale_transform(const struct crt_locinfo *li, void *dst, const void *src, size_t n,
+                            int wide)
+{
+    const struct crt_lc_cat *cat = &li->cat[1];
+    wchar *w = wide ? (wchar *)src : widen(cat->cp, src, -1);
+    unsigned char *key = NULL;
+    int len = 0;
+
+    if (w && (len = LCMapStringEx(cat->wname, LCMAP_SORTKEY, w, -1, NULL, 0, NULL, NULL, 0)) > 0 &&
+        (key = malloc((size_t)len)))
+        len = LCMapStringEx(cat->wname, LCMAP_SORTKEY, w, -1, (wchar *)key, len, NULL, NULL, 0);
+    if (!wide)
+        free(w);
+    if (!key || len <= 0) {
+        free(key);
+        crt_set_errno(EILSEQ);
+        return INT_MAX;
+    }
+    if ((size_t)len <= n) {
+        for (int i = 0; i < len; i++) {
+            if (wide)
+                ((wchar *)dst)[i] = key[i];
+            else
+                ((unsigned char *)dst)[i] = key[i];
+        }
+    } else if (n) {     /* too small: left empty */
+        if (wide)
+            *(wchar *)dst = 0;
+        else
+            *(char *)dst = 0;
+    }
+    free(key);
+    return (size_t)len - 1;
 }

@@ -12,17 +12,19 @@ int crt_wide_to_narrow(char *dst, wchar c)
     return 1;
 }
 
-int (*crt_mb_decode)(const char *s, size_t n, wchar *wc);
+int (*crt_mb_decode)(const char *s, size_t n, wchar *wc, int lenient);
 int (*crt_mb_encode)(char *dst, wchar wc);
 
 /* One character: its bytes to *wc (at most n of them), as crt_mb_decode. */
-static int decode1(const char *s, size_t n, wchar *wc)
+static int decode_as(const char *s, size_t n, wchar *wc, int lenient)
 {
     if (crt_mb_decode)
-        return crt_mb_decode(s, n, wc);
+        return crt_mb_decode(s, n, wc, lenient);
     *wc = (unsigned char)*s;
     return *s ? 1 : 0;
 }
+
+static int decode1(const char *s, size_t n, wchar *wc) { return decode_as(s, n, wc, 0); }
 
 /* A character's bytes into dst (room for 4), or -1. */
 static int encode1(char *dst, wchar wc)
@@ -156,33 +158,37 @@ CRTAPI wint btowc(int c)
     return c == EOF || decode1(&b, 1, &w) < 0 ? WEOF : w;
 }
 
+/* The byte as a (signed) char. */
 CRTAPI int wctob(wint wc)
 {
     char mb[4];
 
-    return encode1(mb, (wchar)wc) == 1 ? (unsigned char)mb[0] : EOF;
+    return encode1(mb, (wchar)wc) == 1 ? (signed char)mb[0] : EOF;
 }
 
 /* A double-byte character split over two calls keeps its lead byte in
- * the mbstate_t (an int). */
+ * the mbstate_t (an int): the call that completes it answers 2.  Cut
+ * short, *wc is 0. */
 CRTAPI size_t mbrtowc(wchar *wc, const char *s, size_t n, void *state)
 {
-    int *pending = state;
+    int none = 0, *pending = state ? state : &none;
     char pair[2];
-    wchar w;
+    wchar w = 0;
     int r;
 
     if (!s)
         return 0;
     if (!n)
         return (size_t)-2;
-    if (pending && *pending) {
+    if (*pending) {
         pair[0] = (char)*pending;
         pair[1] = *s;
         *pending = 0;
-        r = decode1(pair, 2, &w) == 2 ? 1 : -1;
-    } else if ((r = decode1(s, n, &w)) == -2 && pending && n == 1) {
+        r = decode_as(pair, 2, &w, 1);
+    } else if ((r = decode_as(s, n, &w, 1)) == -2 && n == 1) {
         *pending = (unsigned char)*s;
+        if (wc)
+            *wc = 0;
         return (size_t)-2;
     }
     if (r < 0) {
@@ -204,6 +210,8 @@ CRTAPI size_t wcrtomb(char *s, wchar wc, void *state)
     char tmp[4];
     int r;
 
+    if (state)      /* nothing stays pending */
+        *(int *)state = 0;
     if (!s)
         s = tmp;
     if ((r = encode1(s, wc)) < 0) {
@@ -213,18 +221,41 @@ CRTAPI size_t wcrtomb(char *s, wchar wc, void *state)
     return (size_t)r;
 }
 
+/* A lead byte pending in the state starts the first character. */
 CRTAPI size_t mbsrtowcs(wchar *dst, const char **src, size_t n, void *state)
 {
-    size_t used, r = to_wide(dst, *src, n, &used);
+    int *pending = state;
+    const char *s;
+    size_t used, r, first = 0;
+    wchar w;
 
-    if (dst && r != (size_t)-1)
-        *src = r < n ? NULL : *src + used;
-    return r;
+    if (!src)
+        return no_source();
+    s = *src;
+    if (pending && *pending && (!dst || n)) {
+        if (mbrtowc(&w, s, 1, pending) != 2) {
+            crt_set_errno(EILSEQ);
+            return (size_t)-1;
+        }
+        if (dst)
+            *dst++ = w, n--;
+        s++;
+        first = 1;
+    }
+    if ((r = to_wide(dst, s, n, &used)) == (size_t)-1)
+        return r;
+    if (dst)
+        *src = r < n ? NULL : s + used;
+    return r + first;
 }
 
 CRTAPI size_t wcsrtombs(char *dst, const wchar **src, size_t n, void *state)
 {
-    size_t used, r = to_narrow(dst, *src, n, &used);
+    size_t used, r;
+
+    if (!src)
+        return no_source();
+    r = to_narrow(dst, *src, n, &used);
 
     if (state)      /* an mbstate_t (int): nothing pending */
         *(int *)state = 0;
@@ -259,6 +290,8 @@ static int convert_s(size_t *ret, void *dst, size_t size, const void *src,
         *ret = 0;
     if ((!dst && size) || (dst && !size) || (!src && count))
         return fail_conv(dst, size, to_wide, EINVAL, 1);
+    if (!dst)
+        count = (size_t)-1;     /* only counting: the whole string */
     while (src) {
         wchar w = 0;
         char mb[4];
@@ -346,29 +379,44 @@ CRTAPI int wcrtomb_s(size_t *ret, char *dst, size_t size, wchar wc, void *state)
 {
     int n, e = wctomb_s(&n, dst, size, wc);
 
+    if (state)      /* nothing stays pending */
+        *(int *)state = 0;
+
     if (ret)
         *ret = e ? (size_t)-1 : (size_t)(dst ? n : 1);
     return e;
 }
 
-/* The restartable forms advance *src: to NULL after the terminator. */
+/* The restartable forms advance *src: to NULL after the terminator.
+ * mbsrtowcs_s converts up to size (and count) characters; when the
+ * terminator does not fit, dst is left empty and *src past what was
+ * converted, without an error. */
 CRTAPI int mbsrtowcs_s(size_t *ret, wchar *dst, size_t size, const char **src,
                        size_t count, void *state)
 {
-    int e;
-    size_t n;
+    size_t n, used, limit = count < size ? count : size;
 
-    if (!src) {
+    if (ret)
+        *ret = (size_t)-1;
+    if (!src || (!dst && size) || (dst && !size)) {
         crt_invalid_parameter();
         crt_set_errno(EINVAL);
         return EINVAL;
     }
-    e = mbstowcs_s(&n, dst, size, *src, count);
+    if ((n = to_wide(dst, *src, limit, &used)) == (size_t)-1) {
+        if (dst)
+            *dst = 0;
+        return EILSEQ;
+    }
+    if (dst && n < limit)
+        *src = NULL;
+    else if (dst) {
+        dst[n < size ? n : 0] = 0;
+        *src += used;
+    }
     if (ret)
-        *ret = n;
-    if (!e && dst)
-        *src = n && !(*src)[n - 1] ? NULL : *src + (n ? n - 1 : 0);
-    return e;
+        *ret = n + 1;
+    return 0;
 }
 
 CRTAPI int wcsrtombs_s(size_t *ret, char *dst, size_t size, const wchar **src,

@@ -140,9 +140,22 @@ static int iso_week(const struct crt_tm *tm, int *year)
 
 static int format(struct tbuf *b, const void *f, int wf, const struct crt_tm *tm);
 
-static void put_cb(void *b, unsigned c)
+/* The locale data's characters: wide ones into narrow output take their
+ * bytes in LC_TIME's code page (the ANSI one for the "C" locale). */
+static void put_cb(void *ctx, unsigned c)
 {
-    put(b, c);
+    struct tbuf *b = ctx;
+    char mb[4];
+    wchar w = (wchar)c;
+    int n;
+
+    if (b->wide || !b->lc_wide || c < 0x80) {
+        put(b, c);
+        return;
+    }
+    n = WideCharToMultiByte(crt_current_locale()->cat[5].cp, 0, &w, 1, mb, sizeof(mb), NULL, NULL);
+    for (int i = 0; i < n; i++)
+        put(b, (unsigned char)mb[i]);
 }
 
 static int one(struct tbuf *b, unsigned c, int alt, const struct crt_tm *tm)
