@@ -145,6 +145,19 @@ static void ctype_and_mb(void)
 	CHECK(wctomb(mb, 0x3042) == 2 && !memcmp(mb, "\x82\xa0", 2));
 	CHECK(mbstowcs(NULL, "\x82\xa0\x82\xa2" "a", 0) == 3);
 	CHECK(wcstombs(NULL, L"\x3042" L"b", 0) == 3);
+	{
+		char buf[16];
+
+		/* wide text into narrow output, a lead byte before a '%' */
+		CHECK(sprintf(buf, "%C|", 0x3042) == 3 && !strcmp(buf, "\x82\xa0|"));
+#ifndef _UCRT    /* msvcrt's, which Wine's tests check on Windows */
+		{
+			struct tm tm = { 0, 0, 0, 1, 0, 70, 4, 0, 0 };     /* 1970-01-01 */
+
+			CHECK(strftime(buf, sizeof(buf), "\x82%c", &tm) == 3 && !strcmp(buf, "\x82%c"));
+		}
+#endif
+	}
 	setlocale(LC_ALL, "C");
 	CHECK(___lc_codepage_func() == 0 && MB_CUR_MAX == 1 && !isalpha(0xE9));
 }

@@ -208,6 +208,8 @@ double crt_fp_to_double(const struct fp_result *r);
 double crt_strtod(const char *s, char **end, int *range_err);
 CRTAPI double ucrt_strtod(const char *s, char **end);     /* C99 syntax */
 int crt_wide_to_narrow(char *dst, wchar c);   /* C locale; -1 if unmappable */
+/* In the locale's code page: the bytes (dst holds 4), or -1 if unmappable. */
+int crt_wide_to_mb(char *dst, wchar c);
 /* The multibyte conversions of mbcs.c in a named locale's code page (NULL:
  * the "C" locale; msvcrt's and ucrtbase's setlocale sets them, ntdll never):
  * one character's bytes (at most n) to *wc: its length, 0 for the NUL,

@@ -26,11 +26,12 @@ static int decode_as(const char *s, size_t n, wchar *wc, int lenient)
 
 static int decode1(const char *s, size_t n, wchar *wc) { return decode_as(s, n, wc, 0); }
 
-/* A character's bytes into dst (room for 4), or -1. */
-static int encode1(char *dst, wchar wc)
+int crt_wide_to_mb(char *dst, wchar wc)
 {
     return crt_mb_encode ? crt_mb_encode(dst, wc) : crt_wide_to_narrow(dst, wc);
 }
+
+#define encode1 crt_wide_to_mb
 
 CRTAPI int mblen(const char *s, size_t n)
 {

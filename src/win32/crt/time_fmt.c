@@ -4,6 +4,8 @@
  * format and of output. */
 #include "crt_locale.h"
 
+CRTAPI int isleadbyte(int c);       /* mbcs.c */
+
 const char *const crt_c_day_names[7] = {
     "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 };
@@ -227,6 +229,11 @@ static int format(struct tbuf *b, const void *f, int wf, const struct crt_tm *tm
     for (size_t i = 0; fch(f, i, wf); i++) {
         int alt = 0;
 
+        if (!wf && isleadbyte((int)fch(f, i, wf)) && fch(f, i + 1, wf)) {
+            put(b, fch(f, i, wf));      /* a double-byte character, whatever its second byte */
+            put(b, fch(f, ++i, wf));
+            continue;
+        }
         if (fch(f, i, wf) != '%') {
             put(b, fch(f, i, wf));
             continue;
