@@ -20,7 +20,9 @@
  * case, widen/narrow in the "C" locale), codecvt<wchar_t, char> (in, out,
  * an unconvertible character, a full output, length, max_length),
  * codecvt<char, char> (noconv); locale("C") holds its facets and equals
- * the classic one by name, a bad name throws runtime_error, a combined
+ * the classic one by name, the C runtime's named locales
+ * ("German_Germany.1252", "en-US") keep their names, a bad name throws
+ * runtime_error, a combined
  * locale has no name and finds the program's facet, its destruction
  * releases the facet; locale::empty is transparent; locale::id stamps;
  * wcout.imbue and getloc.  The expected output is the real msvcp140's
@@ -219,6 +221,14 @@ int main()
 
 		/* The name is the one given: the header sets it inline. */
 		CHECK(!strcmp(user.c_str(), "") && user._Ptr->_Catmask == 0x3f && user._Getfacet(ctype_c::id.get()));
+	}
+	puts("== named locales");
+	{
+		/* The C runtime's names: Windows' English form and a locale name. */
+		locale de("German_Germany.1252"), us("en-US");
+
+		CHECK(!strcmp(de.c_str(), "German_Germany.1252") && de._Getfacet(ctype_c::id.get()));
+		CHECK(!strcmp(us.c_str(), "en-US") && us._Getfacet(cvt_w::id.get()));
 	}
 	try {
 		locale bad("no such locale");

@@ -85,6 +85,7 @@ CRTAPI int _strnicmp(const char *, const char *, size_t);
 CRTAPI size_t wcslen(const wchar *);
 CRTAPI wchar *wcschr(const wchar *, wchar);
 CRTAPI int _wcsnicmp(const wchar *, const wchar *, size_t);
+CRTAPI int wcscmp(const wchar *, const wchar *);
 CRTAPI wint towlower(wint);
 CRTAPI wint towupper(wint);
 /* The "C" locale's case of a wide character: A-Z and a-z alone (the
@@ -207,6 +208,27 @@ double crt_fp_to_double(const struct fp_result *r);
 double crt_strtod(const char *s, char **end, int *range_err);
 CRTAPI double ucrt_strtod(const char *s, char **end);     /* C99 syntax */
 int crt_wide_to_narrow(char *dst, wchar c);   /* C locale; -1 if unmappable */
+/* In the locale's code page: the bytes (dst holds 4), or -1 if unmappable. */
+int crt_wide_to_mb(char *dst, wchar c);
+/* The multibyte conversions of mbcs.c in a named locale's code page (NULL:
+ * the "C" locale; msvcrt's and ucrtbase's setlocale sets them, ntdll never):
+ * one character's bytes (at most n) to *wc: its length, 0 for the NUL,
+ * -1 invalid, -2 cut short (lenient: an undefined pair is the default
+ * character, as mbrtowc has it); and a character's bytes (MB_CUR_MAX
+ * room), -1 when the code page has none. */
+extern int (*crt_mb_decode)(const char *s, size_t n, wchar *wc, int lenient);
+extern int (*crt_mb_encode)(char *dst, wchar wc);
+/* A named locale's case of the bytes (LC_CTYPE; NULL: the "C" locale's
+ * A-Z/a-z) for toupper/tolower, and its collation (LC_COLLATE; NULL: the
+ * plain comparison) for strcoll and friends: a and b (na, nb units, -1 up
+ * to the NUL), NORM_IGNORECASE when icase; <0, 0, >0, or INT_MAX with
+ * EINVAL.  msvcrt's and ucrtbase's setlocale set them; ntdll's stay NULL. */
+extern const unsigned char *crt_upper_map, *crt_lower_map;
+extern int (*crt_collate)(const void *a, int na, const void *b, int nb, int wide, int icase);
+/* strxfrm/wcsxfrm in a named LC_COLLATE (NULL: the identity): the sort
+ * key's length without its NUL, written when it fits in n units. */
+extern size_t (*crt_transform)(void *dst, const void *src, size_t n, int wide);
+extern char crt_decimal_point;     /* fmt_float.c: the decimal point printf writes, strtod and scanf read */
 
 /* ---- formatted input ---- */
 /* Options, as for printf: 0 is msvcrt's way. */

@@ -97,7 +97,20 @@ CRTAPI int toascii(int c) { return c & 0x7F; }
 CRTAPI int __iscsym(int c) { return isalnum(c) || c == '_'; }
 CRTAPI int __iscsymf(int c) { return isalpha(c) || c == '_'; }
 
-CRTAPI int toupper(int c) { return (c >= 'a' && c <= 'z') ? c - 32 : c; }
-CRTAPI int tolower(int c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
+const unsigned char *crt_upper_map, *crt_lower_map;
+
+CRTAPI int toupper(int c)
+{
+    if (crt_upper_map && c >= -128 && c <= 255 && c != EOF)     /* a signed char too */
+        return crt_upper_map[c & 0xFF];
+    return (c >= 'a' && c <= 'z') ? c - 32 : c;
+}
+
+CRTAPI int tolower(int c)
+{
+    if (crt_lower_map && c >= -128 && c <= 255 && c != EOF)
+        return crt_lower_map[c & 0xFF];
+    return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+}
 CRTAPI int _toupper(int c) { return c - 'a' + 'A'; }
 CRTAPI int _tolower(int c) { return c - 'A' + 'a'; }

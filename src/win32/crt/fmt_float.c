@@ -7,6 +7,10 @@
 #include "crt.h"
 #include "fmt_decimal.h"
 
+/* The decimal point: LC_NUMERIC's first character (msvcrt's and ucrtbase's
+ * setlocale sets it, as their printf writes it; ntdll's stays '.'). */
+char crt_decimal_point = '.';
+
 struct out {
     char *p;
     size_t cap, n;
@@ -44,7 +48,7 @@ static void put_fixed(struct out *o, const struct decimal *d, int prec, int alt)
     for (int i = 0; i < d->exp && d->n; i++)
         put(o, dec_digit(d, i));
     if (prec > 0 || alt)
-        put(o, '.');
+        put(o, crt_decimal_point);
     for (int i = 0; i < prec; i++)
         put(o, dec_digit(d, d->exp + i));
 }
@@ -55,7 +59,7 @@ static void put_sci(struct out *o, const struct decimal *d, int prec, int alt,
 {
     put(o, dec_digit(d, 0));
     if (prec > 0 || alt)
-        put(o, '.');
+        put(o, crt_decimal_point);
     for (int i = 1; i <= prec; i++)
         put(o, dec_digit(d, i));
     put_exp(o, d->n ? d->exp - 1 : 0, ech, opts);
@@ -70,7 +74,7 @@ static void strip_zeros(struct out *o, size_t from)
     while (e < end && o->p[e] != 'e' && o->p[e] != 'E')
         e++;
     for (size_t i = from; i < e; i++)
-        if (o->p[i] == '.')
+        if (o->p[i] == crt_decimal_point)
             dot = i + 1;
     if (!dot)
         return;
@@ -205,7 +209,7 @@ static void put_hex(struct out *o, uint64_t u, const struct fmt_spec *s)
     put(o, upper ? 'X' : 'x');
     put(o, (char)('0' + lead));
     if (prec > 0 || (s->flags & FMT_ALT))
-        put(o, '.');
+        put(o, crt_decimal_point);
     for (int i = 0; i < prec; i++)
         put(o, hex[m >> (48 - 4 * i) & 15]);
     for (int i = 13; i < (s->prec > 13 ? s->prec : 0); i++)

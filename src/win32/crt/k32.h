@@ -210,11 +210,38 @@ K32 BOOL SetFileTime(HANDLE, const FILETIME *, const FILETIME *, const FILETIME 
 #define LOCALE_INVARIANT 0x7F
 #define LCMAP_LOWERCASE 0x100
 #define LCMAP_UPPERCASE 0x200
+#define LCMAP_SORTKEY 0x400
 K32 UINT GetACP(void);
 K32 UINT GetOEMCP(void);
 K32 BOOL IsValidCodePage(UINT);
 K32 BOOL GetStringTypeW(DWORD, const WCHAR *, int, unsigned short *);
 K32 int LCMapStringW(DWORD, DWORD, const WCHAR *, int, WCHAR *, int);
+
+/* named locales (locale_resolve.c, locale_data.c) */
+#define LOCALE_SABBREVLANGNAME 0x03
+#define LOCALE_SABBREVCTRYNAME 0x07
+#define LOCALE_IDEFAULTCODEPAGE 0x0B
+#define LOCALE_SNAME 0x5C
+#define LOCALE_SISO3166CTRYNAME 0x5A
+#define LOCALE_SENGLISHLANGUAGENAME 0x1001
+#define LOCALE_SENGLISHCOUNTRYNAME 0x1002
+#define LOCALE_IDEFAULTANSICODEPAGE 0x1004
+#define LOCALE_RETURN_NUMBER 0x20000000
+#define LOCALE_WINDOWS 0x01
+#define LOCALE_NAME_MAX_LENGTH 85
+typedef struct { UINT MaxCharSize; unsigned char DefaultChar[2], LeadByte[12]; } CPINFO;
+typedef BOOL (__attribute__((__stdcall__)) *LOCALE_ENUMPROCEX)(WCHAR *, DWORD, intptr_t);
+K32 int GetLocaleInfoEx(const WCHAR *, DWORD, WCHAR *, int);
+K32 BOOL EnumSystemLocalesEx(LOCALE_ENUMPROCEX, DWORD, intptr_t, void *);
+K32 int GetUserDefaultLocaleName(WCHAR *, int);
+K32 DWORD LocaleNameToLCID(const WCHAR *, DWORD);
+K32 int ResolveLocaleName(const WCHAR *, WCHAR *, int);
+#define NORM_IGNORECASE 0x01
+K32 int CompareStringEx(const WCHAR *, DWORD, const WCHAR *, int, const WCHAR *, int, void *,
+                        void *, intptr_t);
+K32 int LCMapStringEx(const WCHAR *, DWORD, const WCHAR *, int, WCHAR *, int, void *, void *,
+                      intptr_t);
+K32 BOOL GetCPInfo(UINT, CPINFO *);
 
 /* ntdll */
 K32 void RtlUnwindEx(void *target_frame, void *target_ip, void *rec,

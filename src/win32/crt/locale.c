@@ -1,6 +1,9 @@
-/* Locale: only the "C" locale exists.  setlocale accepts "C" and ""
- * (the user default, which we also treat as "C") and reports "C". */
-#include "crt_internal.h"
+/* The program's locale and locale objects: setlocale and _wsetlocale (the
+ * names locale_resolve.c knows, one category or all, and the composite
+ * "LC_COLLATE=...;LC_CTYPE=...;..." strings setlocale(LC_ALL) answers),
+ * localeconv, the exported code page and handle data, _create_locale and
+ * friends.  A category's data come from locale_data.c. */
+#include "crt_locale.h"
 
 /* The UCRT's lconv ends with the wide strings, which MSVC's C++ library
  * (msvcp140's numpunct<wchar_t>, moneypunct<wchar_t>) reads. */
@@ -23,81 +26,285 @@ static struct lconv c_lconv = {
 };
 static wchar c_wname[] = { 'C', 0 };
 
+static const char *const category_names[CRT_LC_MAX + 1] = {
+    "LC_ALL", "LC_COLLATE", "LC_CTYPE", "LC_MONETARY", "LC_NUMERIC", "LC_TIME",
+};
+
 CRTDATA unsigned int __lc_codepage;
 CRTDATA unsigned int __lc_collate_cp;
 CRTDATA unsigned long __lc_handle[6];
+extern unsigned short *_pctype;     /* ctype.c */
+extern int __mb_cur_max;
 
-CRTAPI struct lconv *localeconv(void) { return &c_lconv; }
-CRTAPI unsigned int ___lc_codepage_func(void) { return __lc_codepage; }
-CRTAPI unsigned int ___lc_collate_cp_func(void) { return __lc_collate_cp; }
-CRTAPI unsigned long *___lc_handle_func(void) { return __lc_handle; }
-CRTAPI int __lconv_init(void) { return 0; }
+static struct crt_locinfo global;
+static int global_ready;
+static wchar wanswer[sizeof(global.wall) / sizeof(wchar)];     /* _wsetlocale's */
+static wchar *lc_names[6];          /* ___lc_locale_name_func's */
 
-/* "C", "POSIX" and "" (user default) all give the C locale. */
-static int is_c_name(const char *loc)
+/* setlocale(LC_ALL)'s answer: the name all categories share, else each. */
+static void name_all(struct crt_locinfo *li)
 {
-    return !*loc || !strcmp(loc, "C") || !strcmp(loc, "POSIX");
+    size_t at = 0;
+    int same = 1;
+
+    for (int c = 2; c <= CRT_LC_MAX; c++)
+        same &= !strcmp(li->cat[c].name, li->cat[1].name);
+    if (same) {
+        memcpy(li->all, li->cat[1].name, strlen(li->cat[1].name) + 1);
+    } else {
+        for (int c = 1; c <= CRT_LC_MAX; c++) {
+            size_t n = strlen(category_names[c]), v = strlen(li->cat[c].name);
+
+            memcpy(li->all + at, category_names[c], n);
+            li->all[at + n] = '=';
+            memcpy(li->all + at + n + 1, li->cat[c].name, v);
+            at += n + 1 + v;
+            li->all[at++] = c < CRT_LC_MAX ? ';' : 0;
+        }
+    }
+    for (at = 0; li->all[at]; at++)
+        li->wall[at] = (unsigned char)li->all[at];
+    li->wall[at] = 0;
+}
+
+/* Everything that follows from the categories' locales. */
+static void fill(struct crt_locinfo *li)
+{
+    name_all(li);
+    crt_locale_fill_conv(li);
+    crt_locale_fill_ctype(li);
+}
+
+static void init_c(struct crt_locinfo *li)
+{
+    memset(li, 0, sizeof(*li));
+    for (int c = 1; c <= CRT_LC_MAX; c++)
+        li->cat[c].name[0] = 'C';
+    fill(li);
+}
+
+/* mbcs.c's conversions in the program's LC_CTYPE code page. */
+static int global_decode(const char *s, size_t n, wchar *wc, int lenient)
+{
+    return crt_cp_decode(&global, s, n, wc, lenient);
+}
+static int global_encode(char *dst, wchar wc) { return crt_cp_encode(&global, dst, wc); }
+static int global_collate(const void *a, int na, const void *b, int nb, int wide, int icase)
+{
+    return crt_locale_collate(&global, a, na, b, nb, wide, icase);
+}
+static size_t global_transform(void *dst, const void *src, size_t n, int wide)
+{
+    return crt_locale_transform(&global, dst, src, n, wide);
+}
+
+/* The exported copies of the program's locale data. */
+static void publish(void)
+{
+    __lc_codepage = global.cat[2].cp;
+    __lc_collate_cp = global.cat[1].cp;
+    for (int c = 1; c <= CRT_LC_MAX; c++) {
+        __lc_handle[c] = global.cat[c].lcid;
+        lc_names[c] = global.cat[c].wname[0] ? global.cat[c].wname : NULL;
+    }
+    __mb_cur_max = global.pub.mb_cur_max;
+    _pctype = global.ctype + 1;
+    crt_decimal_point = global.conv.decimal_point[0] ? global.conv.decimal_point[0] : '.';
+    crt_mb_decode = global.cat[2].cp ? global_decode : NULL;
+    crt_mb_encode = global.cat[2].cp ? global_encode : NULL;
+    crt_upper_map = global.cat[2].cp ? global.upper : NULL;
+    crt_lower_map = global.cat[2].cp ? global.lower : NULL;
+    crt_collate = global.cat[1].lcid ? global_collate : NULL;
+    crt_transform = global.cat[1].lcid ? global_transform : NULL;
+}
+
+static struct crt_locinfo *program_locale(void)
+{
+    if (!global_ready) {
+        init_c(&global);
+        global_ready = 1;
+    }
+    return &global;
+}
+
+const struct crt_locinfo *crt_current_locale(void) { return program_locale(); }
+
+
+/* The part of a composite string naming category c, into out; 0 if the
+ * string is not composite, -1 if it lacks c. */
+static int composite_part(const char *loc, int c, char *out)
+{
+    size_t n = strlen(category_names[c]);
+
+    if (strncmp(loc, "LC_", 3))
+        return 0;
+    for (const char *p = loc; p; p = strchr(p, ';'), p = p ? p + 1 : NULL) {
+        if (!strncmp(p, category_names[c], n) && p[n] == '=') {
+            const char *v = p + n + 1, *end = strchr(v, ';');
+            size_t len = end ? (size_t)(end - v) : strlen(v);
+
+            if (len >= CRT_LC_NAME_MAX)
+                return -1;
+            memcpy(out, v, len);
+            out[len] = 0;
+            return 1;
+        }
+    }
+    return -1;
+}
+
+/* Sets category (or all of them) of li from loc; li is unchanged on failure. */
+static int set_categories(struct crt_locinfo *li, int category, const char *loc)
+{
+    struct crt_lc_cat cats[CRT_LC_MAX + 1];
+    char part[CRT_LC_NAME_MAX];
+    int first = category ? category : 1, last = category ? category : CRT_LC_MAX;
+
+    for (int c = first; c <= last; c++) {
+        int composite = composite_part(loc, c, part);
+
+        if (composite < 0)
+            return -1;
+        if (c > first && !composite) {
+            cats[c] = cats[first];      /* one name for all: resolved once */
+            continue;
+        }
+        if (crt_locale_resolve(composite ? part : loc, &cats[c]))
+            return -1;
+    }
+    for (int c = first; c <= last; c++)
+        li->cat[c] = cats[c];
+    fill(li);
+    return 0;
+}
+
+/* strftime's LC_TIME data, made when first asked after LC_TIME changed. */
+static struct crt_time_names *time_names;
+static int time_names_ready;
+
+const struct crt_time_names *crt_current_time_names(void)
+{
+    struct crt_locinfo *li = program_locale();
+
+    if (!li->cat[5].lcid)
+        return NULL;
+    _lock(LOCK_LOCALE);
+    if (!time_names_ready) {
+        free(time_names);
+        time_names = crt_time_names_of(&li->cat[5]);
+        time_names_ready = 1;
+    }
+    _unlock(LOCK_LOCALE);
+    return time_names;
 }
 
 CRTAPI char *setlocale(int category, const char *loc)
 {
-    if (category < 0 || category > 5) {
+    struct crt_locinfo *li = program_locale();
+    char *r;
+
+    if (category < 0 || category > CRT_LC_MAX) {
         crt_set_errno(EINVAL);
         return NULL;
     }
-    if (!loc || is_c_name(loc))
-        return c_name;
-    return NULL;
+    if (!loc)
+        return category ? li->cat[category].name : li->all;
+    _lock(LOCK_LOCALE);
+    r = NULL;
+    if (!set_categories(li, category, loc)) {
+        publish();
+        time_names_ready = 0;
+        r = category ? li->cat[category].name : li->all;
+    }
+    _unlock(LOCK_LOCALE);
+    return r;
 }
 
+/* The wide form: a name is ASCII (Windows' locale names and the English
+ * ones are), and so is the answer. */
 CRTAPI wchar *_wsetlocale(int category, const wchar *loc)
 {
-    char name[8];
-    size_t i;
+    char name[sizeof(global.all)], *r;
+    size_t i = 0;
 
-    if (!loc)
-        return setlocale(category, NULL) ? c_wname : NULL;
-    for (i = 0; i < sizeof(name) - 1 && loc[i] && loc[i] < 0x80; i++)
-        name[i] = (char)loc[i];
-    if (loc[i])
+    if (loc) {
+        for (; loc[i] && i < sizeof(name) - 1; i++) {
+            if (loc[i] >= 0x80)
+                return NULL;
+            name[i] = (char)loc[i];
+        }
+        if (loc[i])
+            return NULL;
+        name[i] = 0;
+    }
+    if (!(r = setlocale(category, loc ? name : NULL)))
         return NULL;
-    name[i] = 0;
-    return setlocale(category, name) ? c_wname : NULL;
+    for (i = 0; r[i] && i < sizeof(wanswer) / sizeof(wchar) - 1; i++)
+        wanswer[i] = (unsigned char)r[i];
+    wanswer[i] = 0;
+    return wanswer;
 }
+
+CRTAPI struct crt_lconv *localeconv(void) { return &program_locale()->conv; }
+CRTAPI unsigned int ___lc_codepage_func(void) { return __lc_codepage; }
+CRTAPI unsigned int ___lc_collate_cp_func(void) { return __lc_collate_cp; }
+CRTAPI unsigned long *___lc_handle_func(void) { return __lc_handle; }
+CRTAPI int __lconv_init(void) { return 0; }
+/* The categories' Windows locale names; NULL for the "C" locale. */
+CRTAPI wchar **___lc_locale_name_func(void) { return lc_names; }
 
 /* ---- locale objects (_locale_t) ---- */
 
-/* The public head of the CRT's locale data, which its headers' inline
- * functions read: the class table, MB_CUR_MAX and the code page. */
-struct locale_data_public {
-    const unsigned short *pctype;
-    int mb_cur_max;
-    unsigned int lc_codepage;
-};
 struct locale_object {
-    struct locale_data_public *locinfo;
+    struct crt_locinfo *locinfo;
     void *mbcinfo;
 };
-
-extern unsigned short _ctype[257];
-static struct locale_data_public c_public = { _ctype + 1, 1, 0 };
 static unsigned char c_mbcinfo[0x200];
-static struct locale_object c_locale = { &c_public, c_mbcinfo };
 
-/* Only the "C" locale exists: names that ask for it get it, others fail. */
+static struct locale_object *new_object(const struct crt_locinfo *from)
+{
+    struct locale_object *l = malloc(sizeof(*l));
+    struct crt_locinfo *li = malloc(sizeof(*li));
+
+    if (!l || !li) {
+        free(l);
+        free(li);
+        crt_set_errno(ENOMEM);
+        return NULL;
+    }
+    if (from) {
+        *li = *from;
+        fill(li);       /* its pointers into itself */
+    } else {
+        init_c(li);
+    }
+    li->refcount = 1;
+    l->locinfo = li;
+    l->mbcinfo = c_mbcinfo;
+    return l;
+}
+
 CRTAPI struct locale_object *_create_locale(int category, const char *name)
 {
-    if (category < 0 || category > 5 || !name) {
+    struct locale_object *l;
+
+    if (category < 0 || category > CRT_LC_MAX || !name) {
         crt_set_errno(EINVAL);
         return NULL;
     }
-    return setlocale(category, NULL) && (!*name || !strcmp(name, "C") ||
-                                         !strcmp(name, "POSIX")) ? &c_locale : NULL;
+    if (!(l = new_object(NULL)))
+        return NULL;
+    if (set_categories(l->locinfo, category, name)) {
+        free(l->locinfo);
+        free(l);
+        return NULL;
+    }
+    return l;
 }
 
 CRTAPI struct locale_object *_wcreate_locale(int category, const wchar *name)
 {
-    char n[8];
+    char n[CRT_LC_NAME_MAX];
     size_t i;
 
     if (!name)
@@ -110,11 +317,21 @@ CRTAPI struct locale_object *_wcreate_locale(int category, const wchar *name)
     return _create_locale(category, n);
 }
 
-CRTAPI struct locale_object *_get_current_locale(void) { return &c_locale; }
-CRTAPI void _free_locale(struct locale_object *l) { }
+CRTAPI struct locale_object *_get_current_locale(void)
+{
+    return new_object(program_locale());
+}
 
-/* Per-thread locales (_ENABLE_PER_THREAD_LOCALE 1, _DISABLE 2): with one
- * locale the choice is only remembered. */
+CRTAPI void _free_locale(struct locale_object *l)
+{
+    if (!l)
+        return;
+    free(l->locinfo);
+    free(l);
+}
+
+/* Per-thread locales (_ENABLE_PER_THREAD_LOCALE 1, _DISABLE 2): the
+ * choice is remembered; every thread shares the program's locale. */
 CRTAPI int _configthreadlocale(int type)
 {
     struct crt_thread *t = crt_thread_data();
@@ -132,14 +349,10 @@ CRTAPI int _configthreadlocale(int type)
     return old;
 }
 
-CRTAPI wchar **___lc_locale_name_func(void)
+CRTAPI int ___mb_cur_max_l_func(struct locale_object *l)
 {
-    static wchar *names[6];
-
-    return names;       /* NULL names: the "C" locale */
+    return l ? l->locinfo->pub.mb_cur_max : program_locale()->pub.mb_cur_max;
 }
-
-CRTAPI int ___mb_cur_max_l_func(struct locale_object *l) { return 1; }
 CRTAPI void _lock_locales(void) { _lock(LOCK_LOCALE); }
 CRTAPI void _unlock_locales(void) { _unlock(LOCK_LOCALE); }
 

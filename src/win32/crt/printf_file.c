@@ -50,17 +50,19 @@ static int file_putw(struct fmt_out *o, const wchar *s, size_t n)
     struct file_sink *fs = (struct file_sink *)o;
 
     for (size_t i = 0; i < n; i++) {
-        char c;
+        char c[4];
+        int k;
+
         if (fs->two_bytes) {
             if (file_unit(fs, s[i]) < 0)
                 return -1;
             continue;
         }
-        if (crt_wide_to_narrow(&c, s[i]) < 0) {
+        if ((k = crt_wide_to_mb(c, s[i])) < 0) {
             crt_set_errno(EILSEQ);
             return -1;
         }
-        if (file_put(o, &c, 1) < 0)
+        if (file_put(o, c, (size_t)k) < 0)
             return -1;
     }
     return 0;

@@ -1,8 +1,8 @@
 /* The printf engine's memory sink (narrow or wide, bounded or counting)
  * and the truncation rules of the families that format into memory.
- * Text crossing width is converted per character in the "C" locale: a
- * wide character above U+00FF cannot be narrowed and makes the call fail
- * with EILSEQ, as msvcrt does. */
+ * Wide text into narrow output is converted per character in the
+ * locale's code page (the "C" locale: a wide character above U+00FF cannot
+ * be narrowed and makes the call fail with EILSEQ, as msvcrt does). */
 #include "printf_sink.h"
 
 static int mem_put(struct fmt_out *o, const char *s, size_t n)
@@ -23,17 +23,21 @@ static int mem_putw(struct fmt_out *o, const wchar *s, size_t n)
 {
     struct mem_sink *m = (struct mem_sink *)o;
 
-    for (size_t i = 0; i < n; i++, m->pos++) {
-        char c;
-        if (!m->wide && crt_wide_to_narrow(&c, s[i]) < 0) {
+    for (size_t i = 0; i < n; i++) {
+        char c[4];
+        int k = 1;
+
+        if (!m->wide && (k = crt_wide_to_mb(c, s[i])) < 0) {
             crt_set_errno(EILSEQ);
             return -1;
         }
-        if (m->pos < m->cap) {
+        for (int j = 0; j < k; j++, m->pos++) {
+            if (m->pos >= m->cap)
+                continue;
             if (m->wide)
                 ((wchar *)m->buf)[m->pos] = s[i];
             else
-                ((char *)m->buf)[m->pos] = c;
+                ((char *)m->buf)[m->pos] = c[j];
         }
     }
     return 0;

@@ -247,7 +247,7 @@ static int scan_c99_float(struct scan_in *in, char *buf, int *n, int width, int 
 
         if (state < 2 && digit)
             hex = 1;
-        else if (c == '.' && state == 0)
+        else if (c == (unsigned char)crt_decimal_point && state == 0)
             state = 1;
         else if ((c | 0x20) == 'p' && state < 2 && hex)
             state = 2;
@@ -291,7 +291,7 @@ static int scan_float(struct scan_in *in, int width, double *out)
             digits += state < 2;
         } else if (c >= '0' && c <= '9') {
             state = 3;
-        } else if (c == '.' && state == 0) {
+        } else if (c == (unsigned char)crt_decimal_point && state == 0) {
             state = 1;
         } else if ((c == 'e' || c == 'E') && state < 2 && digits) {
             state = 2;

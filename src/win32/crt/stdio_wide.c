@@ -4,6 +4,9 @@
  * stream its two bytes, as the CRT documents. */
 #include "crt_internal.h"
 
+CRTAPI int isleadbyte(int c);     /* mbcs.c */
+CRTAPI size_t mbrtowc(wchar *wc, const char *s, size_t n, void *state);
+
 /* A text stream whose characters are bytes; a Unicode text mode's
  * descriptor takes UTF-16 units, which go as two bytes like binary. */
 int crt_stream_is_text(FILE *f)
@@ -15,30 +18,44 @@ int crt_stream_is_text(FILE *f)
 
 static wint putwc_locked(wint c, FILE *f)
 {
-    char b;
+    char b[4];
+    int k;
 
     if (crt_stream_is_text(f)) {
-        if (crt_wide_to_narrow(&b, c) < 0) {
+        if ((k = crt_wide_to_mb(b, c)) < 0) {
             crt_set_errno(EILSEQ);
             f->_flag |= _IOERR;
             return WEOF;
         }
-        return crt_fputc_locked((unsigned char)b, f) == EOF ? WEOF : c;
+        for (int i = 0; i < k; i++)
+            if (crt_fputc_locked((unsigned char)b[i], f) == EOF)
+                return WEOF;
+        return c;
     }
     if (crt_fputc_locked(c & 0xFF, f) == EOF || crt_fputc_locked(c >> 8, f) == EOF)
         return WEOF;
     return c;
 }
 
+/* A text stream's character is its bytes in the locale's code page: a
+ * lead byte takes the next one with it. */
 static wint getwc_locked(FILE *f)
 {
     int lo, hi;
+    char mb[2];
+    wchar w;
 
     lo = crt_fgetc_locked(f);
     if (lo == EOF)
         return WEOF;
-    if (crt_stream_is_text(f))
-        return (wint)lo;
+    if (crt_stream_is_text(f)) {
+        size_t n = 1;
+
+        mb[0] = (char)lo;
+        if (isleadbyte(lo) && (hi = crt_fgetc_locked(f)) != EOF)
+            mb[n++] = (char)hi;
+        return mbrtowc(&w, mb, n, NULL) == n ? w : (wint)lo;
+    }
     hi = crt_fgetc_locked(f);
     return hi == EOF ? WEOF : (wint)(lo | hi << 8);
 }

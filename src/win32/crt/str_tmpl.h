@@ -140,29 +140,41 @@ CRTAPI int FN(_stricmp, _wcsicmp)(const TCH *a, const TCH *b)
     return FN(fold_compare, wfold_compare)(a, b, (size_t)-1);
 }
 
-/* Collation in the "C" locale is the plain comparison. */
+/* Collation: a named LC_COLLATE's (crt_collate), else the plain comparison. */
+static int FN(collate, wcollate)(const TCH *a, const TCH *b, size_t n, int icase)
+{
+    int na = n == (size_t)-1 ? -1 : (int)FN(strnlen, wcsnlen)(a, n);
+    int nb = n == (size_t)-1 ? -1 : (int)FN(strnlen, wcsnlen)(b, n);
+
+    if (crt_collate)
+        return crt_collate(a, na, b, nb, CRT_WIDE, icase);
+    if (icase)
+        return FN(fold_compare, wfold_compare)(a, b, n);
+    return n == (size_t)-1 ? FN(strcmp, wcscmp)(a, b) : FN(strncmp, wcsncmp)(a, b, n);
+}
+
 CRTAPI int FN(strcoll, wcscoll)(const TCH *a, const TCH *b)
 {
-    return FN(strcmp, wcscmp)(a, b);
+    return FN(collate, wcollate)(a, b, (size_t)-1, 0);
 }
 
 CRTAPI int FN(_stricoll, _wcsicoll)(const TCH *a, const TCH *b)
 {
-    return FN(_stricmp, _wcsicmp)(a, b);
+    return FN(collate, wcollate)(a, b, (size_t)-1, 1);
 }
 
 CRTAPI int FN(_strncoll, _wcsncoll)(const TCH *a, const TCH *b, size_t n)
 {
-    return FN(strncmp, wcsncmp)(a, b, n);
+    return FN(collate, wcollate)(a, b, n, 0);
 }
 
 CRTAPI int FN(_strnicoll, _wcsnicoll)(const TCH *a, const TCH *b, size_t n)
 {
-    return FN(_strnicmp, _wcsnicmp)(a, b, n);
+    return FN(collate, wcollate)(a, b, n, 1);
 }
 
 /* The transform of the "C" locale is the identity: the length, and the
- * string itself when it fits. */
+ * string itself when it fits; a named LC_COLLATE's is its sort key. */
 CRTAPI size_t FN(strxfrm, wcsxfrm)(TCH *d, const TCH *s, size_t n)
 {
     size_t len;
@@ -172,6 +184,8 @@ CRTAPI size_t FN(strxfrm, wcsxfrm)(TCH *d, const TCH *s, size_t n)
         crt_set_errno(EINVAL);
         return INT_MAX;
     }
+    if (crt_transform)
+        return crt_transform(d, s, n, CRT_WIDE);
     len = FN(strlen, wcslen)(s);
     if (len < n)
         FN(strcpy, wcscpy)(d, s);

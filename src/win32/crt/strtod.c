@@ -184,7 +184,7 @@ static size_t parse_dec(const void *s, int w, struct dec_in *in, int c99)
         in->neg = at(s, w, i++) == '-';
     for (; is_digit(at(s, w, i)); i++, any = 1)
         add_digit(in, at(s, w, i), 1);
-    if (at(s, w, i) == '.') {
+    if (at(s, w, i) == (unsigned char)crt_decimal_point) {
         for (i++; is_digit(at(s, w, i)); i++, any = 1)
             add_digit(in, at(s, w, i), 0);
     }
@@ -247,7 +247,7 @@ static size_t parse_hex(const void *s, int w, size_t i, double *out, int neg,
     struct fp_result r;
 
     for (;; i++) {
-        if (at(s, w, i) == '.' && !point) {
+        if (at(s, w, i) == (unsigned char)crt_decimal_point && !point) {
             point = 1;
             continue;
         }

@@ -1,13 +1,15 @@
 /* Time as text: asctime/ctime ("Wed Jan 02 02:03:55 1980\n", msvcrt's
- * two-digit day; the UCRT's is C's "Jan  2"), strftime/wcsftime in the
- * "C" locale, _strdate and _strtime.  One formatter serves both widths, of
+ * two-digit day; the UCRT's is C's "Jan  2"), strftime/wcsftime (a named
+ * LC_TIME's names and pictures: locale_time.c), _strdate and _strtime.  One formatter serves both widths, of
  * format and of output. */
-#include "crt_internal.h"
+#include "crt_locale.h"
 
-static const char *const wday_names[7] = {
+CRTAPI int isleadbyte(int c);       /* mbcs.c */
+
+const char *const crt_c_day_names[7] = {
     "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 };
-static const char *const mon_names[12] = {
+const char *const crt_c_month_names[12] = {
     "January", "February", "March", "April", "May", "June", "July",
     "August", "September", "October", "November", "December",
 };
@@ -140,9 +142,22 @@ static int iso_week(const struct crt_tm *tm, int *year)
 
 static int format(struct tbuf *b, const void *f, int wf, const struct crt_tm *tm);
 
-static void put_cb(void *b, unsigned c)
+/* The locale data's characters: wide ones into narrow output take their
+ * bytes in LC_TIME's code page (the ANSI one for the "C" locale). */
+static void put_cb(void *ctx, unsigned c)
 {
-    put(b, c);
+    struct tbuf *b = ctx;
+    char mb[4];
+    wchar w = (wchar)c;
+    int n;
+
+    if (b->wide || !b->lc_wide || c < 0x80) {
+        put(b, c);
+        return;
+    }
+    n = WideCharToMultiByte(crt_current_locale()->cat[5].cp, 0, &w, 1, mb, sizeof(mb), NULL, NULL);
+    for (int i = 0; i < n; i++)
+        put(b, (unsigned char)mb[i]);
 }
 
 static int one(struct tbuf *b, unsigned c, int alt, const struct crt_tm *tm)
@@ -158,10 +173,10 @@ static int one(struct tbuf *b, unsigned c, int alt, const struct crt_tm *tm)
         return 0;
     }
     switch (c) {
-    case 'a': puts_n(b, wday_names[tm->tm_wday], 3); return 0;
-    case 'A': puts_n(b, wday_names[tm->tm_wday], 99); return 0;
-    case 'b': case 'h': puts_n(b, mon_names[tm->tm_mon], 3); return 0;
-    case 'B': puts_n(b, mon_names[tm->tm_mon], 99); return 0;
+    case 'a': puts_n(b, crt_c_day_names[tm->tm_wday], 3); return 0;
+    case 'A': puts_n(b, crt_c_day_names[tm->tm_wday], 99); return 0;
+    case 'b': case 'h': puts_n(b, crt_c_month_names[tm->tm_mon], 3); return 0;
+    case 'B': puts_n(b, crt_c_month_names[tm->tm_mon], 99); return 0;
     case 'c': return format(b, alt ? "%A, %B %d, %Y %H:%M:%S" : b->legacy ? "%m/%d/%y %H:%M:%S"
                                                         : "%a %b %e %H:%M:%S %Y", 0, tm);
     case 'C': put_num(b, (tm->tm_year + 1900) / 100, 2, '0', alt); return 0;
@@ -214,6 +229,11 @@ static int format(struct tbuf *b, const void *f, int wf, const struct crt_tm *tm
     for (size_t i = 0; fch(f, i, wf); i++) {
         int alt = 0;
 
+        if (!wf && isleadbyte((int)fch(f, i, wf)) && fch(f, i + 1, wf)) {
+            put(b, fch(f, i, wf));      /* a double-byte character, whatever its second byte */
+            put(b, fch(f, ++i, wf));
+            continue;
+        }
         if (fch(f, i, wf) != '%') {
             put(b, fch(f, i, wf));
             continue;
@@ -235,7 +255,7 @@ static int format(struct tbuf *b, const void *f, int wf, const struct crt_tm *tm
 static size_t time_format(void *out, int wide, size_t max, const void *f,
                           const struct crt_tm *tm, int legacy, const void *lc)
 {
-    struct tbuf b = { out, wide, max, 0, legacy, lc, !legacy };
+    struct tbuf b = { out, wide, max, 0, legacy, lc ? lc : crt_current_time_names(), !legacy };
 
     if (!out || !max || !f || (tm && legacy && !valid_tm(tm)) || format(&b, f, wide, tm) < 0) {
         if (out && max)
@@ -480,106 +500,3 @@ CRTAPI char *_strtime(char *b) { return date_or_time(b, 9, 0, 0) ? NULL : b; }
 CRTAPI wchar *_wstrdate(wchar *b) { return date_or_time(b, 9, 1, 1) ? NULL : b; }
 CRTAPI wchar *_wstrtime(wchar *b) { return date_or_time(b, 9, 1, 0) ? NULL : b; }
 
-/* ---- _Getdays, _Getmonths: the "C" locale's names as one string ---- */
-
-/* ":Sun:Sunday:Mon:Monday..." (each name's abbreviation is its first three
- * letters in the "C" locale), in memory from malloc. */
-static void *names_list(const char *const *names, int count, int wide)
-{
-    size_t n = 1, k = 0;
-    char *s;
-
-    for (int i = 0; i < count; i++)
-        n += 5 + strlen(names[i]);
-    if (!(s = malloc(wide ? n * sizeof(wchar) : n)))
-        return NULL;
-    for (int i = 0; i < count; i++) {
-        const char *parts[2] = { names[i], names[i] };
-
-        for (int j = 0; j < 2; j++) {
-            size_t len = j ? strlen(parts[j]) : 3;
-
-            for (size_t c = 0; c <= len; c++) {
-                char ch = c ? parts[j][c - 1] : ':';
-
-                if (wide)
-                    ((wchar *)s)[k++] = (unsigned char)ch;
-                else
-                    s[k++] = ch;
-            }
-        }
-    }
-    if (wide)
-        ((wchar *)s)[k] = 0;
-    else
-        s[k] = 0;
-    return s;
-}
-
-CRTAPI char *_Getdays(void) { return names_list(wday_names, 7, 0); }
-CRTAPI char *_Getmonths(void) { return names_list(mon_names, 12, 0); }
-CRTAPI wchar *_W_Getdays(void) { return names_list(wday_names, 7, 1); }
-CRTAPI wchar *_W_Getmonths(void) { return names_list(mon_names, 12, 1); }
-
-/* ---- _Gettnames: the "C" locale's time data, the UCRT's layout (the
- * ucrt_ names: msvcrt's own layout differs, and its spec stubs it) ---- */
-
-/* 43 narrow strings (7 short and 7 long day names, 12 and 12 month
- * names, AM, PM, the short date, long date and time pictures), two ints,
- * the same 43 wide, the locale's name (none for "C"). */
-struct time_names {
-    const char *narrow[43];
-    int caltype, refcount;
-    const wchar *wide[43];
-    const wchar *locale;
-};
-
-static int time_name(int i, const char **s)
-{
-    static const char *const rest[5] = { "AM", "PM", "MM/dd/yy", "dddd, MMMM dd, yyyy", "HH:mm:ss" };
-
-    if (i < 14) {
-        *s = wday_names[i % 7];
-        return i < 7 ? 3 : (int)strlen(*s);
-    }
-    if (i < 38) {
-        *s = mon_names[(i - 14) % 12];
-        return i < 26 ? 3 : (int)strlen(*s);
-    }
-    *s = rest[i - 38];
-    return (int)strlen(*s);
-}
-
-/* One block from malloc holding the table and its strings: the caller
- * (msvcp140's time facets) frees it with free. */
-CRTAPI void *ucrt__Gettnames(void)
-{
-    size_t chars = 0;
-    struct time_names *t;
-    char *n;
-    wchar *w;
-    const char *s;
-
-    for (int i = 0; i < 43; i++)
-        chars += time_name(i, &s) + 1;
-    if (!(t = calloc(1, sizeof(*t) + chars * (1 + sizeof(wchar)))))
-        return NULL;
-    w = (wchar *)(t + 1);
-    n = (char *)(w + chars);
-    t->caltype = 1;     /* CAL_GREGORIAN */
-    for (int i = 0; i < 43; i++) {
-        int len = time_name(i, &s);
-
-        t->narrow[i] = n;
-        t->wide[i] = w;
-        for (int c = 0; c < len; c++) {
-            *n++ = s[c];
-            *w++ = (unsigned char)s[c];
-        }
-        *n++ = 0;
-        *w++ = 0;
-    }
-    return t;
-}
-
-CRTAPI void *ucrt__W_Gettnames(void) { return ucrt__Gettnames(); }

@@ -1,17 +1,26 @@
 /*
  * The locale data the STL's facets take from the C runtime (_Getctype,
  * _Getcvt, _Getcoll and their _Locinfo members), and the conversions and
- * comparisons built on them.  The C runtime here is ucrtbase; case,
- * collation and transforms are the "C" locale's (ASCII case, byte order,
- * the identity transform), which is what msvcp140 does when the C
- * runtime has no locale name for the category.
+ * comparisons built on them.  The C runtime here is ucrtbase.  Without a
+ * locale name for the category (the "C" locale) case is ASCII's,
+ * collation byte order and the transform the identity; a named locale's
+ * are CompareStringEx's and LCMapStringEx's (case: in the ctype's code
+ * page), and its date order is LOCALE_ILDATE's.
  */
 #include <windows.h>
 #include "msvcp140/locale.h"
 #include "msvcp140/ucrt.h"
 
-enum { DATE_MDY = 2 };      /* time_base::mdy, the "C" locale's order */
-enum { CATEGORY_CTYPE = 2 };
+enum { DATE_DMY = 1, DATE_MDY = 2, DATE_YMD = 3 };   /* time_base::dateorder */
+enum { CATEGORY_COLLATE = 1, CATEGORY_CTYPE = 2, CATEGORY_TIME = 5 };
+
+/* The C runtime's Windows locale name for a category; NULL: "C". */
+static const WCHAR *category_locale(int cat)
+{
+	WCHAR **(__cdecl *names)(void) = msvcp_ucrt_proc("___lc_locale_name_func");
+
+	return names ? names()[cat] : NULL;
+}
 
 
 static UINT codepage(void)
@@ -21,13 +30,24 @@ static UINT codepage(void)
 	return fn ? fn() : 0;
 }
 
-/* A copy of the C runtime's classification table (bits for 0..255), for
- * the facet to own and free (_Delfl 1): the C runtime's own table goes
- * when its locale changes. */
+/* A copy of the process heap of a locale name (NULL stays NULL). */
+static WCHAR *name_copy(const WCHAR *name)
+{
+	size_t n = name ? (wcslen(name) + 1) * sizeof(WCHAR) : 0;
+	WCHAR *copy = n ? msvcp_alloc(n) : NULL;
+
+	if (copy)
+		memcpy(copy, name, n);
+	return copy;
+}
+
+/* A copy of the C runtime's classification table (bits for 0..255) and
+ * of LC_CTYPE's name, for the facet to own and free (_Delfl 1): the C
+ * runtime's own go when its locale changes. */
 struct ctypevec __cdecl _Getctype(void)
 {
 	const short *(__cdecl *pctype)(void) = msvcp_ucrt_proc("__pctype_func");
-	struct ctypevec v = { codepage(), NULL, 1, NULL };
+	struct ctypevec v = { codepage(), NULL, 1, name_copy(category_locale(CATEGORY_CTYPE)) };
 	const short *table = pctype ? pctype() : NULL;
 	short *copy = msvcp_alloc(256 * sizeof(short));
 
@@ -57,51 +77,125 @@ struct cvtvec __cdecl _Getcvt(void)
 	return v;
 }
 
+/* The collate facet owns a copy of LC_COLLATE's name (freed with the
+ * C runtime's free, the process heap). */
 struct collvec __cdecl _Getcoll(void)
 {
-	struct collvec v = { codepage(), NULL };
+	struct collvec v = { codepage(), name_copy(category_locale(CATEGORY_COLLATE)) };
 
 	return v;
 }
 
+/* LC_TIME's long date order: 0 month first, 1 day first, 2 year first. */
 int __cdecl _Getdateorder(void)
 {
-	return DATE_MDY;
+	const WCHAR *name = category_locale(CATEGORY_TIME);
+	DWORD order = 0;
+
+	if (!name || !GetLocaleInfoEx(name, LOCALE_ILDATE | LOCALE_RETURN_NUMBER, (WCHAR *)&order, 2))
+		return DATE_MDY;
+	return order == 1 ? DATE_DMY : order == 2 ? DATE_YMD : DATE_MDY;
 }
 
 /* The _Locinfo members: `this`, then the result's address. */
 struct ctypevec *__cdecl locinfo_getctype(const void *this, struct ctypevec *r) { *r = _Getctype(); return r; }
 struct cvtvec *__cdecl locinfo_getcvt(const void *this, struct cvtvec *r) { *r = _Getcvt(); return r; }
 struct collvec *__cdecl locinfo_getcoll(const void *this, struct collvec *r) { *r = _Getcoll(); return r; }
-int __cdecl locinfo_getdateorder(const void *this) { return DATE_MDY; }
+int __cdecl locinfo_getdateorder(const void *this) { return _Getdateorder(); }
 
-int __cdecl _Tolower(int c, const struct ctypevec *v)
+/* A byte of the ctype's code page in the other case (LCMapStringEx of
+ * the character it stands for, in the ctype's locale), itself when that
+ * has no single byte or the ctype is the "C" locale's. */
+static int byte_case(int c, const struct ctypevec *v, DWORD map)
 {
-	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+	char b = (char)c, out;
+	WCHAR w, other;
+	BOOL lost = FALSE;
+
+	if (!v || !v->locale_name || c < 0 || c > 255 ||
+	    MultiByteToWideChar(v->page, MB_ERR_INVALID_CHARS, &b, 1, &w, 1) != 1 ||
+	    LCMapStringEx(v->locale_name, map, &w, 1, &other, 1, NULL, NULL, 0) != 1 ||
+	    WideCharToMultiByte(v->page, 0, &other, 1, &out, 1, NULL, &lost) != 1 || lost)
+		return c;
+	return (unsigned char)out;
 }
 
-int __cdecl _Toupper(int c, const struct ctypevec *v)
+/* A named ctype changes only what its table calls the other case. */
+static int case_of(int c, const struct ctypevec *v, int from_bit, DWORD map)
 {
-	return c >= 'a' && c <= 'z' ? c - ('a' - 'A') : c;
+	if (!v || !v->locale_name)
+		return (c >= 'A' && c <= 'Z' && from_bit == 1) ? c + ('a' - 'A') :
+		       (c >= 'a' && c <= 'z' && from_bit == 2) ? c - ('a' - 'A') : c;
+	if (c < 0 || c > 255 || (v->table && !(v->table[c] & from_bit)))
+		return c;
+	return byte_case(c, v, map);
 }
 
-/* [b1, e1) against [b2, e2), byte by byte, unsigned. */
+int __cdecl _Tolower(int c, const struct ctypevec *v) { return case_of(c, v, 1 /* _UPPER */, LCMAP_LOWERCASE); }
+int __cdecl _Toupper(int c, const struct ctypevec *v) { return case_of(c, v, 2 /* _LOWER */, LCMAP_UPPERCASE); }
+
+/* [b, e) of the collvec's code page as UTF-16 from the process heap. */
+static WCHAR *widen(const struct collvec *v, const char *b, const char *e, int *len)
+{
+	WCHAR *w;
+
+	*len = e > b ? MultiByteToWideChar(v->page, 0, b, (int)(e - b), NULL, 0) : 0;
+	if (!(w = msvcp_alloc((size_t)(*len + 1) * sizeof(WCHAR))))
+		return NULL;
+	if (*len)
+		MultiByteToWideChar(v->page, 0, b, (int)(e - b), w, *len);
+	return w;
+}
+
+/* [b1, e1) against [b2, e2): byte by byte, unsigned, in the "C" locale;
+ * CompareStringEx's order in a named one. */
 int __cdecl _Strcoll(const char *b1, const char *e1, const char *b2, const char *e2,
 		     const struct collvec *v)
 {
+	if (v && v->locale_name) {
+		int n1, n2, r = 0;
+		WCHAR *w1 = widen(v, b1, e1, &n1), *w2 = widen(v, b2, e2, &n2);
+
+		if (w1 && w2)
+			r = CompareStringEx(v->locale_name, 0, w1, n1, w2, n2, NULL, NULL, 0);
+		msvcp_free(w1);
+		msvcp_free(w2);
+		if (r)
+			return r - 2;
+	}
 	for (; b1 < e1 && b2 < e2; b1++, b2++)
 		if (*b1 != *b2)
 			return (unsigned char)*b1 < (unsigned char)*b2 ? -1 : 1;
 	return b1 < e1 ? 1 : b2 < e2 ? -1 : 0;
 }
 
-/* The "C" locale's transform is the identity: copied when it fits; the
- * length it needs either way. */
+/* The "C" locale's transform is the identity, a named locale's its sort
+ * key (LCMAP_SORTKEY, without the key's final 0): copied when it fits;
+ * the length it needs either way. */
 size_t __cdecl _Strxfrm(char *b1, char *e1, const char *b2, const char *e2,
 			const struct collvec *v)
 {
 	size_t n = (size_t)(e2 - b2);
 
+	if (v && v->locale_name) {
+		int len, key = 0;
+		WCHAR *w = widen(v, b2, e2, &len);
+		BYTE *k = NULL;
+
+		if (w && (key = LCMapStringEx(v->locale_name, LCMAP_SORTKEY, w, len, NULL, 0, NULL,
+					      NULL, 0)) > 0 && (k = msvcp_alloc((size_t)key)))
+			key = LCMapStringEx(v->locale_name, LCMAP_SORTKEY, w, len, (WCHAR *)k, key, NULL,
+					    NULL, 0);
+		msvcp_free(w);
+		if (k && key > 0) {
+			n = (size_t)key - 1;
+			if (n <= (size_t)(e1 - b1))
+				memcpy(b1, k, n);
+			msvcp_free(k);
+			return n;
+		}
+		msvcp_free(k);
+	}
 	if (n <= (size_t)(e1 - b1))
 		memcpy(b1, b2, n);
 	return n;
