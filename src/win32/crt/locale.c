@@ -5,27 +5,6 @@
  * friends.  A category's data come from locale_data.c. */
 #include "crt_locale.h"
 
-/* The UCRT's lconv ends with the wide strings, which MSVC's C++ library
- * (msvcp140's numpunct<wchar_t>, moneypunct<wchar_t>) reads. */
-struct lconv {
-    char *decimal_point, *thousands_sep, *grouping, *int_curr_symbol;
-    char *currency_symbol, *mon_decimal_point, *mon_thousands_sep;
-    char *mon_grouping, *positive_sign, *negative_sign;
-    char int_frac_digits, frac_digits, p_cs_precedes, p_sep_by_space;
-    char n_cs_precedes, n_sep_by_space, p_sign_posn, n_sign_posn;
-    wchar *_W_decimal_point, *_W_thousands_sep, *_W_int_curr_symbol, *_W_currency_symbol;
-    wchar *_W_mon_decimal_point, *_W_mon_thousands_sep, *_W_positive_sign, *_W_negative_sign;
-};
-
-static char empty[] = "", point[] = ".", c_name[] = "C";
-static wchar wempty[] = { 0 }, wpoint[] = { '.', 0 };
-static struct lconv c_lconv = {
-    point, empty, empty, empty, empty, empty, empty, empty, empty, empty,
-    127, 127, 127, 127, 127, 127, 127, 127,
-    wpoint, wempty, wempty, wempty, wempty, wempty, wempty, wempty,
-};
-static wchar c_wname[] = { 'C', 0 };
-
 static const char *const category_names[CRT_LC_MAX + 1] = {
     "LC_ALL", "LC_COLLATE", "LC_CTYPE", "LC_MONETARY", "LC_NUMERIC", "LC_TIME",
 };
