@@ -47,18 +47,6 @@ NTSTATUS sock_send(struct sock_request *r)
 	return LSW_STATUS_SUCCESS;
 }
 
-/* A datagram socket that is not bound has nothing to receive: WSAEINVAL. */
-static bool unbound(const struct file_object *f)
-{
-	struct sockaddr_storage a;
-	socklen_t len = sizeof(a);
-
-	if (getsockname(f->fd, (struct sockaddr *)&a, &len) < 0)
-		return true;
-	return (a.ss_family == AF_INET && !((struct sockaddr_in *)&a)->sin_port) ||
-	       (a.ss_family == AF_INET6 && !((struct sockaddr_in6 *)&a)->sin6_port);
-}
-
 /* Output: [lsw_sock_from when asked] then the data.  A datagram larger
  * than the buffer fills it and answers STATUS_BUFFER_OVERFLOW
  * (WSAEMSGSIZE), the rest of it lost, as on Windows. */
@@ -83,7 +71,8 @@ NTSTATUS sock_recv(struct sock_request *r)
 	head = h.want_from ? sizeof(from) : 0;
 	if (r->out_len < head)
 		return LSW_STATUS_BUFFER_TOO_SMALL;
-	if (r->f->sock->type == 2 && unbound(r->f))
+	/* a datagram socket that is not bound has nothing to receive */
+	if (r->f->sock->type == 2 && !sock_is_bound(r->f))
 		return LSW_STATUS_INVALID_PARAMETER;
 	if (r->f->sock->shut_recv)
 		return LSW_STATUS_PIPE_DISCONNECTED;

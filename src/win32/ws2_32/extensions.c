@@ -1,31 +1,31 @@
 /*
  * The Microsoft extension functions that SIO_GET_EXTENSION_FUNCTION_POINTER
- * hands out.  WSARecvMsg and WSASendMsg work (synchronously, as the other
- * calls of socket_io.c: no control data is ever received).  AcceptEx,
- * ConnectEx, DisconnectEx, TransmitFile and TransmitPackets need
- * overlapped completion, which the sandbox's sockets do not have yet
- * (docs/sockets.md): they fail with WSAEOPNOTSUPP, rather than leave the
- * program a NULL to call.
+ * hands out.  WSARecvMsg and WSASendMsg work as the other calls of
+ * socket_io.c (no control data is ever received).  AcceptEx, ConnectEx
+ * and DisconnectEx are overlapped requests (overlapped.c).  TransmitFile
+ * and TransmitPackets are not served: they fail with WSAEOPNOTSUPP, rather
+ * than leave the program a NULL to call.
  */
 #include "ws_private.h"
 #include <mswsock.h>
 #include <lsw/socket_ioctl.h>
+#include "accept_ex_addrs.h"
 
 static INT WINAPI recv_msg(SOCKET s, LPWSAMSG msg, LPDWORD done, LPWSAOVERLAPPED ov,
 			   LPWSAOVERLAPPED_COMPLETION_ROUTINE cb)
 {
 	DWORD got = 0;
-	int err = msg ? ws_recv_bufs(s, msg->lpBuffers, msg->dwBufferCount, msg->dwFlags, msg->name,
-				     msg->name ? &msg->namelen : NULL, &got)
+	int err = msg ? ws_recv_any(s, msg->lpBuffers, msg->dwBufferCount, msg->dwFlags, msg->name,
+				    msg->name ? &msg->namelen : NULL, &got, ov, cb)
 		      : WSAEFAULT;
 
-	if (msg && !err) {
+	/* no control data is ever received */
+	if (msg && (!err || err == WSA_IO_PENDING)) {
 		msg->Control.len = 0;
 		msg->dwFlags = 0;
 	}
-	if (done)
+	if (done && !err)
 		*done = got;
-	ws_overlapped_done(ov, got, err);
 	return err ? ws_fail(err) : 0;
 }
 
@@ -39,21 +39,57 @@ static BOOL unsupported(SOCKET s)
 	return FALSE;
 }
 
+/* TRUE when the request ended in its call, else FALSE with its error
+ * (ERROR_IO_PENDING when it goes on). */
+static BOOL overlapped_result(int err)
+{
+	return err ? (ws_fail(err), FALSE) : TRUE;
+}
+
+/* The connection goes to `accepted`, which the supervisor checks (made,
+ * not bound, not the listener). */
 static BOOL WINAPI accept_ex(SOCKET listener, SOCKET accepted, PVOID buf, DWORD data_len,
 			     DWORD local_len, DWORD remote_len, LPDWORD received, LPOVERLAPPED ov)
 {
-	return unsupported(listener);
+	struct lsw_sock_accept_into rq = { (uint64_t)accepted, (uint64_t)(ULONG_PTR)buf, data_len,
+					   local_len, remote_len, 0 };
+	int err = ws_not_started();
+
+	if (err || (!ov ? (err = WSA_INVALID_PARAMETER) : 0))
+		return ws_fail(err), FALSE;
+	return overlapped_result(ws_overlapped_request(listener, IOCTL_LSW_SOCKET_ACCEPT_INTO, &rq,
+						       sizeof(rq), ov, NULL, received));
 }
 
+/* A bound socket connects, then sends buf (n bytes, none when NULL). */
 static BOOL WINAPI connect_ex(SOCKET s, const struct sockaddr *name, int len, PVOID buf,
 			      DWORD n, LPDWORD sent, LPOVERLAPPED ov)
 {
-	return unsupported(s);
+	struct lsw_sock_io head = { 0 };
+	WSABUF b = { buf ? n : 0, buf };
+	int err = ws_not_started();
+
+	if (err || (err = ws_check_addr(name, len)) || (!ov ? (err = WSA_INVALID_PARAMETER) : 0))
+		return ws_fail(err), FALSE;
+	head.to_len = len < LSW_SOCKADDR_MAX ? (uint32_t)len : LSW_SOCKADDR_MAX;
+	memcpy(head.to, name, head.to_len);
+	return overlapped_result(ws_overlapped_bufs(s, IOCTL_LSW_SOCKET_CONNECT_ASYNC, &head, &b,
+						    b.len ? 1 : 0, ov, NULL, sent));
 }
 
+/* The sending side is shut (the peer reads its end); TF_REUSE_SOCKET
+ * is not served: the socket cannot be connected again. */
 static BOOL WINAPI disconnect_ex(SOCKET s, LPOVERLAPPED ov, DWORD flags, DWORD reserved)
 {
-	return unsupported(s);
+	struct lsw_sock_io head = { LSW_SOCK_SEND_SHUTDOWN };
+	int err = ws_not_started();
+
+	if (err || (reserved || (flags & ~TF_REUSE_SOCKET) ? (err = WSAEINVAL) : 0))
+		return ws_fail(err), FALSE;
+	if (!ov)
+		return shutdown(s, SD_SEND) == 0;
+	return overlapped_result(ws_overlapped_bufs(s, IOCTL_LSW_SOCKET_SEND_ASYNC, &head, NULL, 0,
+						    ov, NULL, NULL));
 }
 
 static BOOL WINAPI transmit_file(SOCKET s, HANDLE file, DWORD n, DWORD per_send, LPOVERLAPPED ov,
@@ -68,19 +104,12 @@ static BOOL WINAPI transmit_packets(SOCKET s, LPTRANSMIT_PACKETS_ELEMENT packets
 	return unsupported(s);
 }
 
-/* No AcceptEx completes: there is nothing to parse. */
 static VOID WINAPI accept_ex_sockaddrs(PVOID buf, DWORD data_len, DWORD local_len,
 				       DWORD remote_len, struct sockaddr **local, LPINT local_size,
 				       struct sockaddr **remote, LPINT remote_size)
 {
-	if (local)
-		*local = NULL;
-	if (local_size)
-		*local_size = 0;
-	if (remote)
-		*remote = NULL;
-	if (remote_size)
-		*remote_size = 0;
+	accept_ex_addrs(buf, data_len, local_len, remote_len, local, local_size, remote,
+			remote_size);
 }
 
 static const struct {

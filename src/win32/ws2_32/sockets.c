@@ -36,8 +36,9 @@ static int check_kind(int *af, int *type, int *protocol)
 	return 0;
 }
 
-/* \Device\Afd\Endpoint, opened for synchronous I/O. */
-static LONG open_endpoint(BOOL inherit, HANDLE *h)
+/* \Device\Afd\Endpoint; an overlapped socket's handle is opened for
+ * asynchronous I/O, so that it may have a completion port. */
+static LONG open_endpoint(BOOL inherit, BOOL overlapped, HANDLE *h)
 {
 	UNICODE_STRING name;
 	OBJECT_ATTRIBUTES oa;
@@ -48,14 +49,14 @@ static LONG open_endpoint(BOOL inherit, HANDLE *h)
 				   NULL, NULL);
 	return NtCreateFile(h, GENERIC_READ | GENERIC_WRITE | SYNCHRONIZE, &oa, &io, NULL, 0,
 			    FILE_SHARE_READ | FILE_SHARE_WRITE, FILE_OPEN_IF,
-			    FILE_SYNCHRONOUS_IO_NONALERT, NULL, 0);
+			    overlapped ? 0 : FILE_SYNCHRONOUS_IO_NONALERT, NULL, 0);
 }
 
 void ws_close_all_sockets(void)
 {
 	HANDLE h;
 
-	if (open_endpoint(FALSE, &h) >= 0 &&
+	if (open_endpoint(FALSE, FALSE, &h) >= 0 &&
 	    ws_ioctl((SOCKET)h, IOCTL_LSW_SOCKET_CLOSE_ALL, NULL, 0, NULL, 0, NULL) < 0)
 		NtClose(h); /* it closes itself with the others */
 }
@@ -71,7 +72,8 @@ static SOCKET make_socket(int af, int type, int protocol, DWORD flags)
 		ws_fail(err);
 		return INVALID_SOCKET;
 	}
-	if ((st = open_endpoint(!(flags & WSA_FLAG_NO_HANDLE_INHERIT), &h)) < 0) {
+	if ((st = open_endpoint(!(flags & WSA_FLAG_NO_HANDLE_INHERIT), (flags & WSA_FLAG_OVERLAPPED) != 0,
+				&h)) < 0) {
 		ws_fail(st == (LONG)LSW_STATUS_TOO_MANY_OPENED_FILES ? WSAEMFILE : WSAENOBUFS);
 		return INVALID_SOCKET;
 	}
@@ -89,9 +91,10 @@ static SOCKET make_socket(int af, int type, int protocol, DWORD flags)
 _Static_assert(offsetof(WSAPROTOCOL_INFOA, szProtocol) == offsetof(WSAPROTOCOL_INFOW, szProtocol),
 	       "the A and W protocol infos share their head");
 
+/* socket() makes overlapped sockets, as Windows' does. */
 WS_API SOCKET WSAAPI socket(int af, int type, int protocol)
 {
-	return make_socket(af, type, protocol, 0);
+	return make_socket(af, type, protocol, WSA_FLAG_OVERLAPPED);
 }
 
 /* WSADuplicateSocket's info names the duplicate (dwProviderReserved):
@@ -344,27 +347,6 @@ WS_API int WSAAPI WSADuplicateSocketW(SOCKET s, DWORD pid, LPWSAPROTOCOL_INFOW i
 	int err = info ? duplicate_for(s, pid, info) : WSAEFAULT;
 
 	return err ? ws_fail(err) : 0;
-}
-
-WS_API int WSAAPI WSAAsyncSelect(SOCKET s, HWND wnd, u_int msg, __LONG32 events)
-{
-	return ws_no_socket();
-}
-
-WS_API int WSAAPI WSAEventSelect(SOCKET s, WSAEVENT event, __LONG32 events)
-{
-	return ws_no_socket();
-}
-
-WS_API int WSAAPI WSAEnumNetworkEvents(SOCKET s, WSAEVENT event, LPWSANETWORKEVENTS events)
-{
-	return ws_no_socket();
-}
-
-WS_API WINBOOL WSAAPI WSAGetOverlappedResult(SOCKET s, LPWSAOVERLAPPED ov, LPDWORD done,
-					     WINBOOL wait, LPDWORD flags)
-{
-	return ws_no_socket() == 0;
 }
 
 WS_API WINBOOL WSAAPI WSAGetQOSByName(SOCKET s, LPWSABUF name, LPQOS qos)

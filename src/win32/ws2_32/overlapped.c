@@ -1,0 +1,109 @@
+/*
+ * Overlapped socket calls: one NtDeviceIoControlFile each, its
+ * IO_STATUS_BLOCK the WSAOVERLAPPED itself (Internal and InternalHigh, as
+ * on Windows), so that GetOverlappedResult, WSAGetOverlappedResult and
+ * GetQueuedCompletionStatus read what the supervisor wrote.  The request
+ * names the caller's buffers (<lsw/socket_ioctl.h>); the supervisor fills
+ * or reads them when the socket is ready, after the call said
+ * WSA_IO_PENDING.
+ *
+ * How the end is told (as Windows' ws2_32 asks afd.sys): the event of
+ * hEvent; the completion port of the socket, with the WSAOVERLAPPED as its
+ * packet's overlapped, unless hEvent's low bit is set; or the completion
+ * routine, as an APC of the calling thread (run when it waits alertably).
+ */
+#include "ws_private.h"
+#include <winternl.h>
+#include <lsw/ntstatus.h>
+#include <lsw/socket_ioctl.h>
+
+/* The APC of a completion routine: ApcContext is the routine, the
+ * IO_STATUS_BLOCK the WSAOVERLAPPED. */
+static void WINAPI run_completion_routine(void *context, IO_STATUS_BLOCK *io, ULONG reserved)
+{
+	LPWSAOVERLAPPED_COMPLETION_ROUTINE cb = (LPWSAOVERLAPPED_COMPLETION_ROUTINE)context;
+	LPWSAOVERLAPPED ov = (LPWSAOVERLAPPED)io;
+
+	cb((DWORD)ws_overlapped_error((LONG)ov->Internal), (DWORD)ov->InternalHigh, ov, 0);
+}
+
+int ws_overlapped_error(LONG status)
+{
+	if (status == (LONG)LSW_STATUS_CANCELLED)
+		return WSA_OPERATION_ABORTED;
+	return status == (LONG)LSW_STATUS_PENDING ? WSA_IO_INCOMPLETE : ws_error_of(status);
+}
+
+int ws_overlapped_request(SOCKET s, ULONG code, const void *in, ULONG in_len, LPWSAOVERLAPPED ov,
+			  LPWSAOVERLAPPED_COMPLETION_ROUTINE cb, DWORD *done)
+{
+	HANDLE event = (HANDLE)((ULONG_PTR)ov->hEvent & ~(ULONG_PTR)1);
+	void *context = cb ? (void *)cb : ((ULONG_PTR)ov->hEvent & 1) ? NULL : (void *)ov;
+	LONG st;
+
+	ov->Internal = (ULONG_PTR)LSW_STATUS_PENDING;
+	ov->InternalHigh = 0;
+	st = NtDeviceIoControlFile((HANDLE)s, event, cb ? (PIO_APC_ROUTINE)run_completion_routine
+						      : NULL,
+				   context, (PIO_STATUS_BLOCK)ov, code, (void *)in, in_len, NULL, 0);
+	if (st == (LONG)LSW_STATUS_PENDING)
+		return WSA_IO_PENDING;
+	if (st < 0) /* a datagram cut to fit too (a warning): WSAEMSGSIZE */
+		return ws_error_of(st);
+	if (done)
+		*done = (DWORD)ov->InternalHigh;
+	return 0;
+}
+
+int ws_overlapped_bufs(SOCKET s, ULONG code, struct lsw_sock_io *head, const WSABUF *bufs,
+		       DWORD n, LPWSAOVERLAPPED ov, LPWSAOVERLAPPED_COMPLETION_ROUTINE cb,
+		       DWORD *done)
+{
+	ULONG len = sizeof(*head) + n * sizeof(struct lsw_sock_buf);
+	struct lsw_sock_io *rq;
+	int err;
+
+	if (n > LSW_SOCK_BUFS_MAX)
+		return WSAENOBUFS;
+	if (n && !bufs)
+		return WSAEFAULT;
+	if (!(rq = HeapAlloc(GetProcessHeap(), 0, len)))
+		return WSAENOBUFS;
+	*rq = *head;
+	rq->count = n;
+	for (DWORD i = 0; i < n; i++) {
+		struct lsw_sock_buf *b = (struct lsw_sock_buf *)(rq + 1) + i;
+
+		b->ptr = (uint64_t)(ULONG_PTR)bufs[i].buf;
+		b->len = bufs[i].len;
+		b->pad = 0;
+	}
+	err = ws_overlapped_request(s, code, rq, len, ov, cb, done);
+	HeapFree(GetProcessHeap(), 0, rq);
+	return err;
+}
+
+/* Without an event the caller's wait is a poll of the WSAOVERLAPPED: the
+ * socket handle is not a waitable object here. */
+WS_API WINBOOL WSAAPI WSAGetOverlappedResult(SOCKET s, LPWSAOVERLAPPED ov, LPDWORD done,
+					     WINBOOL wait, LPDWORD flags)
+{
+	struct lsw_sock_info info;
+	HANDLE event;
+	int err = ws_not_started();
+
+	if (err || (err = ws_socket_info(s, &info)))
+		return ws_fail(err), FALSE;
+	if (!ov || !done || !flags)
+		return ws_fail(WSAEFAULT), FALSE;
+	event = (HANDLE)((ULONG_PTR)ov->hEvent & ~(ULONG_PTR)1);
+	while (wait && (LONG)ov->Internal == (LONG)LSW_STATUS_PENDING)
+		if (!event || WaitForSingleObject(event, INFINITE) != WAIT_OBJECT_0)
+			Sleep(1);
+	*done = (DWORD)ov->InternalHigh;
+	if ((LONG)ov->Internal == 0) {
+		*flags = 0; /* no MSG_PARTIAL: a failed request leaves them (Wine's tests) */
+		return TRUE;
+	}
+	return ws_fail(ws_overlapped_error((LONG)ov->Internal)), FALSE;
+}
