@@ -33,6 +33,7 @@ struct file_object *socket_endpoint_new(struct lsw_process *p)
 	}
 	f->device_type = FILE_DEVICE_NETWORK;
 	f->stream_mode = STREAM_SOCKET;
+	sock_waitable_init(f->sock);
 	return f;
 }
 
@@ -150,6 +151,9 @@ static NTSTATUS sock_accept(struct sock_request *r)
 	nf->fd = fd;
 	*nf->sock = *r->f->sock; /* options and mode are the listener's */
 	nf->sock->listening = false;
+	nf->sock->watch = NULL; /* its own requests and event select */
+	nf->sock->accepting = NULL;
+	sock_waitable_init(nf->sock);
 	nf->access = r->f->access;
 	nf->options = r->f->options;
 	st = handle_create(r->c->thread->process, &nf->hdr, r->f->access, &out.handle);

@@ -15,6 +15,7 @@
 #include <sys/socket.h>
 #include <lsw/socket_ioctl.h>
 #include "emul/io/file.h"
+#include "emul/sync/waitable.h"
 
 #define FILE_DEVICE_NETWORK 0x12
 
@@ -31,6 +32,8 @@ struct lsw_socket {
 	struct sock_watch *watch;    /* overlapped I/O and WSAEventSelect (socket_async.c);
 				      * NULL until the first */
 	struct sock_async *accepting; /* the AcceptEx this socket is to take a connection from */
+	struct waitable wait;        /* the handle, waited on: set when its I/O ends */
+	bool signaled;
 };
 
 /* A request's buffers, copied from the caller once. */
@@ -86,6 +89,12 @@ int16_t sock_windows_revents(const struct file_object *f, int16_t asked, short g
  * ACCEPT_INTO, CONNECT_ASYNC): done now, or STATUS_PENDING and done when
  * the socket is ready. */
 NTSTATUS sock_async(struct sock_request *r);
+/* NtReadFile or NtWriteFile on an overlapped socket's handle: a receive
+ * or a send of its buffer, told by file_io_end when it ends in the call. */
+NTSTATUS sock_file_io(struct nt_call *c, struct file_object *f, bool write);
+/* The socket's file as a waitable object (file.c's waitable). */
+struct waitable *sock_waitable(struct file_object *f);
+void sock_waitable_init(struct lsw_socket *s);
 /* NtCancelIoFile(Ex): ends f's pending requests of thread tid (0: any)
  * or with that IO_STATUS_BLOCK (0: any) with STATUS_CANCELLED; how many. */
 unsigned sock_async_cancel(struct file_object *f, uint32_t tid, uint64_t iosb);

@@ -162,9 +162,14 @@ static void poll_end(struct afd_poll *ap, NTSTATUS st, uint32_t k)
 static void on_ready(void *arg, uint32_t events)
 {
 	struct afd_poll *ap = arg;
-	uint32_t k = poll_now(ap);
+	struct epoll_event drained[16];
+	uint32_t k;
 
 	(void)events;
+	/* edge-triggered: a socket at its end, not asked about, wakes once */
+	while (epoll_wait(ap->epfd, drained, 16, 0) > 0)
+		;
+	k = poll_now(ap);
 	if (k)
 		poll_end(ap, LSW_STATUS_SUCCESS, k);
 }
@@ -218,7 +223,8 @@ static NTSTATUS wait_later(struct sock_request *r, struct afd_poll *ap)
 	if (!w || (ap->epfd = epoll_create1(EPOLL_CLOEXEC)) < 0)
 		return LSW_STATUS_INSUFFICIENT_RESOURCES;
 	for (uint32_t i = 0; i < ap->head.count; i++) {
-		struct epoll_event ev = { .events = EPOLLIN | EPOLLPRI | EPOLLOUT | EPOLLRDHUP };
+		struct epoll_event ev = { .events = EPOLLIN | EPOLLPRI | EPOLLOUT | EPOLLRDHUP |
+						    EPOLLET };
 
 		epoll_ctl(ap->epfd, EPOLL_CTL_ADD, ap->files[i]->fd, &ev); /* EEXIST: twice */
 	}

@@ -15,10 +15,15 @@
  * The watch is an epoll instance of the socket's own, holding its fd
  * with what its requests and its WSAEventSelect (socket_select.c) wait
  * for; the loop watches that instance, so the stream reads of
- * file_stream.c and the polls of socket_poll.c may watch the fd too.
+ * file_stream.c and the polls of socket_poll.c may watch the fd too.  It
+ * is edge-triggered: a socket that stays readable with nothing to do
+ * about it (its FD_READ recorded, a stream at its end) must not wake the
+ * loop again and again; every request is tried when it comes, and an
+ * event re-enabled is looked at then, so no state is missed.
  */
 #include <errno.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
@@ -52,6 +57,38 @@ struct sock_async {
 };
 
 static void on_ready(void *arg, uint32_t events);
+
+#define FILE_SKIP_SET_EVENT_ON_HANDLE 2u
+
+static bool sock_signaled(struct nt_object *o, struct lsw_thread *t)
+{
+	(void)t;
+	return ((struct file_object *)o)->sock->signaled;
+}
+
+static const struct waitable_ops sock_wait_ops = { sock_signaled, NULL };
+
+/* A socket nobody did I/O on is signalled, as it always was here. */
+void sock_waitable_init(struct lsw_socket *s)
+{
+	waitable_init(&s->wait, &sock_wait_ops);
+	s->signaled = true;
+}
+
+struct waitable *sock_waitable(struct file_object *f)
+{
+	return &f->sock->wait;
+}
+
+/* An I/O ended: the file is set, as the I/O manager sets it, unless the
+ * call had an event (then it alone is) or the modes say not to. */
+static void signal_file(struct file_object *f, bool had_event)
+{
+	if (had_event || (f->completion_flags & FILE_SKIP_SET_EVENT_ON_HANDLE))
+		return;
+	f->sock->signaled = true;
+	waitable_wake(&f->hdr);
+}
 
 struct sock_watch *sock_watch_of(struct file_object *f)
 {
@@ -94,7 +131,7 @@ void sock_watch_update(struct file_object *f)
 	want |= sock_select_interest(f);
 	if (want == w->interest)
 		return;
-	ev.events = want;
+	ev.events = want | EPOLLET; /* each change once: on_ready drains it */
 	ev.data.u64 = 0;
 	if (!want)
 		epoll_ctl(w->epfd, EPOLL_CTL_DEL, f->fd, NULL);
@@ -154,6 +191,27 @@ static NTSTATUS give_from(struct lsw_thread *t, const struct sock_async *op,
 	return LSW_STATUS_SUCCESS;
 }
 
+/* A stream's receive of no bytes ends when there is data to read (or the
+ * connection's end), as libuv's "zero reads" count on; Linux would answer
+ * one at once. */
+static NTSTATUS zero_read(struct sock_async *op)
+{
+	struct pollfd p = { op->f->fd, POLLIN | POLLRDHUP, 0 };
+
+	if (op->f->sock->shut_recv)
+		return LSW_STATUS_PIPE_DISCONNECTED;
+	if (poll(&p, 1, 0) < 0)
+		return sock_errno_status(errno);
+	if (p.revents & POLLERR) {
+		int err = ECONNRESET;
+		socklen_t len = sizeof(err);
+
+		getsockopt(op->f->fd, SOL_SOCKET, SO_ERROR, &err, &len);
+		return sock_errno_status(err ? err : ECONNRESET);
+	}
+	return p.revents ? LSW_STATUS_SUCCESS : LSW_STATUS_CANT_WAIT;
+}
+
 /* One receive: STATUS_CANT_WAIT when nothing is there yet. */
 static NTSTATUS try_recv(struct lsw_thread *t, struct sock_async *op, uint64_t *info)
 {
@@ -168,6 +226,10 @@ static NTSTATUS try_recv(struct lsw_thread *t, struct sock_async *op, uint64_t *
 
 	if (!buf)
 		return LSW_STATUS_NO_MEMORY;
+	if (!op->total && op->f->sock->type == 1) {
+		free(buf);
+		return zero_read(op);
+	}
 	if (op->f->sock->shut_recv)
 		st = LSW_STATUS_PIPE_DISCONNECTED;
 	else if ((n = recvmsg(op->f->fd, &m, (op->head.flags & (WIN_MSG_OOB | WIN_MSG_PEEK)) |
@@ -347,7 +409,7 @@ static void finish(struct sock_async *op, NTSTATUS st, uint64_t info)
 {
 	unlink_op(op);
 	sock_select_reenable(op->f, op->code, st);
-	pending_io_finish(&op->io, st, info);
+	signal_file(op->f, pending_io_finish(&op->io, st, info));
 	op_free(op);
 }
 
@@ -398,8 +460,12 @@ static void on_ready(void *arg, uint32_t events)
 	struct sock_watch *w = f->sock->watch;
 	uint32_t blocked = 0;
 	struct sock_async *op, *next;
+	struct epoll_event drained[2];
 
 	(void)events;
+	/* edge-triggered: what woke us is taken, a later change wakes again */
+	while (epoll_wait(w->epfd, drained, 2, 0) > 0)
+		;
 	object_ref(&f->hdr); /* an end may close handles */
 	for (op = w->ops; op; op = next) {
 		uint64_t info;
@@ -570,22 +636,26 @@ static NTSTATUS read_request(struct sock_request *r, struct sock_async *op)
 }
 
 /* The request waits for its socket. */
-static NTSTATUS queue(struct sock_request *r, struct sock_async *op)
+static NTSTATUS queue(struct nt_call *c, struct file_object *f, struct sock_async *op)
 {
-	struct sock_watch *w = sock_watch_of(r->f);
+	struct sock_watch *w = sock_watch_of(f);
 	struct sock_async **tail;
 
-	if (!w)
+	if (!w) {
+		op_free(op);
 		return LSW_STATUS_INSUFFICIENT_RESOURCES;
-	pending_io_init(&op->io, r->c, r->f);
+	}
+	pending_io_init(&op->io, c, f);
 	for (tail = &w->ops; *tail; tail = &(*tail)->next)
 		;
 	*tail = op;
-	sock_watch_update(r->f);
+	sock_watch_update(f);
+	if (waits_for_data(op))
+		move_to_accepted(op);
 	if (!op->io.waiter)
 		return LSW_STATUS_PENDING;
-	nt_defer(r->c, drop_op, op);
-	nt_defer_sync_io(r->c, r->c->args[4], false);
+	nt_defer(c, drop_op, op);
+	nt_defer_sync_io(c, c->args[4], false);
 	return NT_DEFERRED;
 }
 
@@ -600,6 +670,27 @@ static bool behind_others(const struct file_object *f, const struct sock_async *
 	return false;
 }
 
+/* Tries the request now (its buffers checked): queued when it must wait,
+ * else its end written to the IO_STATUS_BLOCK (*info its bytes) for the
+ * caller to tell.  Takes op. */
+static NTSTATUS begin(struct nt_call *c, struct file_object *f, struct sock_async *op,
+		      uint64_t *info)
+{
+	NTSTATUS st;
+
+	*info = 0;
+	f->sock->signaled = false; /* until this I/O ends */
+	st = behind_others(f, op) ? (NTSTATUS)LSW_STATUS_CANT_WAIT : try_op(c->thread, op, info);
+	if (st == (NTSTATUS)LSW_STATUS_CANT_WAIT)
+		return queue(c, f, op);
+	signal_file(f, c->args[1] != 0);
+	sock_select_reenable(f, op->code, st);
+	if (!nt_error(st) && tracee_write_iosb(c->thread, c->args[4], st, *info) != LSW_STATUS_SUCCESS)
+		st = LSW_STATUS_ACCESS_VIOLATION;
+	op_free(op);
+	return st;
+}
+
 NTSTATUS sock_async(struct sock_request *r)
 {
 	struct sock_async *op = calloc(1, sizeof(*op));
@@ -611,26 +702,32 @@ NTSTATUS sock_async(struct sock_request *r)
 	op->f = r->f;
 	op->code = r->code;
 	if ((st = read_request(r, op)) != LSW_STATUS_SUCCESS ||
-	    (st = file_io_begin(r->c, r->f)) != LSW_STATUS_SUCCESS)
-		goto fail;
-	st = behind_others(r->f, op) ? (NTSTATUS)LSW_STATUS_CANT_WAIT
-				     : try_op(r->c->thread, op, &info);
-	if (st == (NTSTATUS)LSW_STATUS_CANT_WAIT) {
-		st = queue(r, op);
-		if (waits_for_data(op))
-			move_to_accepted(op);
+	    (st = file_io_begin(r->c, r->f)) != LSW_STATUS_SUCCESS) {
+		op_free(op);
 		return st;
 	}
-	sock_select_reenable(r->f, op->code, st);
-	if (!nt_error(st)) {
-		/* ended in its call: told at once, as file_io_end tells */
-		if (tracee_write_iosb(r->c->thread, r->c->args[4], st, info) != LSW_STATUS_SUCCESS)
-			st = LSW_STATUS_ACCESS_VIOLATION;
-		else
-			file_io_end(r->c, r->f, st, false);
-		r->done = info;
-	}
-fail:
-	op_free(op);
+	st = begin(r->c, r->f, op, &info);
+	if (st == LSW_STATUS_PENDING || st == NT_DEFERRED || nt_error(st))
+		return st;
+	file_io_end(r->c, r->f, st, false); /* ended in its call: told at once */
+	r->done = info;
 	return st;
+}
+
+NTSTATUS sock_file_io(struct nt_call *c, struct file_object *f, bool write)
+{
+	struct sock_async *op = calloc(1, sizeof(*op));
+	uint64_t info;
+
+	if (!op || !(op->bufs = calloc(1, sizeof(*op->bufs)))) {
+		free(op);
+		return LSW_STATUS_NO_MEMORY;
+	}
+	op->f = f;
+	op->code = write ? IOCTL_LSW_SOCKET_SEND_ASYNC : IOCTL_LSW_SOCKET_RECV_ASYNC;
+	op->head.count = 1;
+	op->bufs[0].ptr = c->args[5];
+	op->bufs[0].len = (uint32_t)c->args[6];
+	op->total = op->bufs[0].len;
+	return begin(c, f, op, &info);
 }

@@ -83,8 +83,8 @@ int ws_overlapped_bufs(SOCKET s, ULONG code, struct lsw_sock_io *head, const WSA
 	return err;
 }
 
-/* Without an event the caller's wait is a poll of the WSAOVERLAPPED: the
- * socket handle is not a waitable object here. */
+/* Without an event the wait is on the socket handle, which is set when
+ * an I/O of its ends (another one's too: hence the loop). */
 WS_API WINBOOL WSAAPI WSAGetOverlappedResult(SOCKET s, LPWSAOVERLAPPED ov, LPDWORD done,
 					     WINBOOL wait, LPDWORD flags)
 {
@@ -98,8 +98,8 @@ WS_API WINBOOL WSAAPI WSAGetOverlappedResult(SOCKET s, LPWSAOVERLAPPED ov, LPDWO
 		return ws_fail(WSAEFAULT), FALSE;
 	event = (HANDLE)((ULONG_PTR)ov->hEvent & ~(ULONG_PTR)1);
 	while (wait && (LONG)ov->Internal == (LONG)LSW_STATUS_PENDING)
-		if (!event || WaitForSingleObject(event, INFINITE) != WAIT_OBJECT_0)
-			Sleep(1);
+		if (WaitForSingleObject(event ? event : (HANDLE)s, INFINITE) != WAIT_OBJECT_0)
+			return ws_fail(WSAEINVAL), FALSE;
 	*done = (DWORD)ov->InternalHigh;
 	if ((LONG)ov->Internal == 0) {
 		*flags = 0; /* no MSG_PARTIAL: a failed request leaves them (Wine's tests) */

@@ -140,13 +140,21 @@ int ws_recv_bufs(SOCKET s, WSABUF *bufs, DWORD n, DWORD flags, struct sockaddr *
 	return err;
 }
 
+/* A data call that worked clears the last error, as Windows' do (Wine's
+ * ws2_32 tests check it after send, sendto, recvfrom, WSARecv...). */
+static int succeeded(int result)
+{
+	WSASetLastError(0);
+	return result;
+}
+
 WS_API int WSAAPI recv(SOCKET s, char *buf, int len, int flags)
 {
 	WSABUF b = { len < 0 ? 0 : (ULONG)len, buf };
 	DWORD got;
 	int err = len < 0 ? WSAEINVAL : ws_recv_bufs(s, &b, 1, (DWORD)flags, NULL, NULL, &got);
 
-	return err ? ws_fail(err) : (int)got;
+	return err ? ws_fail(err) : succeeded((int)got);
 }
 
 WS_API int WSAAPI recvfrom(SOCKET s, char *buf, int len, int flags, struct sockaddr *from,
@@ -156,7 +164,7 @@ WS_API int WSAAPI recvfrom(SOCKET s, char *buf, int len, int flags, struct socka
 	DWORD got;
 	int err = len < 0 ? WSAEINVAL : ws_recv_bufs(s, &b, 1, (DWORD)flags, from, from_len, &got);
 
-	return err ? ws_fail(err) : (int)got;
+	return err ? ws_fail(err) : succeeded((int)got);
 }
 
 WS_API int WSAAPI send(SOCKET s, const char *buf, int len, int flags)
@@ -165,7 +173,7 @@ WS_API int WSAAPI send(SOCKET s, const char *buf, int len, int flags)
 	DWORD sent;
 	int err = len < 0 ? WSAEINVAL : send_bufs(s, &b, 1, (DWORD)flags, NULL, 0, &sent);
 
-	return err ? ws_fail(err) : (int)sent;
+	return err ? ws_fail(err) : succeeded((int)sent);
 }
 
 WS_API int WSAAPI sendto(SOCKET s, const char *buf, int len, int flags, const struct sockaddr *to,
@@ -175,7 +183,7 @@ WS_API int WSAAPI sendto(SOCKET s, const char *buf, int len, int flags, const st
 	DWORD sent;
 	int err = len < 0 ? WSAEINVAL : send_bufs(s, &b, 1, (DWORD)flags, to, to_len, &sent);
 
-	return err ? ws_fail(err) : (int)sent;
+	return err ? ws_fail(err) : succeeded((int)sent);
 }
 
 /* An overlapped receive: the flags and the address as the plain one
@@ -215,7 +223,7 @@ WS_API int WSAAPI WSARecvFrom(SOCKET s, LPWSABUF bufs, DWORD n, LPDWORD done, LP
 		*done = got;
 	if (flags && !err)
 		*flags = 0;
-	return err ? ws_fail(err) : 0;
+	return err ? ws_fail(err) : succeeded(0);
 }
 
 WS_API int WSAAPI WSARecv(SOCKET s, LPWSABUF bufs, DWORD n, LPDWORD done, LPDWORD flags,
@@ -252,7 +260,7 @@ WS_API int WSAAPI WSASendTo(SOCKET s, LPWSABUF bufs, DWORD n, LPDWORD done, DWOR
 
 	if (done && (!err || !ov))
 		*done = sent;
-	return err ? ws_fail(err) : 0;
+	return err ? ws_fail(err) : succeeded(0);
 }
 
 WS_API int WSAAPI WSASend(SOCKET s, LPWSABUF bufs, DWORD n, LPDWORD done, DWORD flags,
