@@ -43,7 +43,8 @@
 	X(IOCTL_LSW_SOCKET_ACCEPT_INTO, 18) /* in: lsw_sock_accept_into (AcceptEx); may pend */ \
 	X(IOCTL_LSW_SOCKET_CONNECT_ASYNC, 19) /* in: lsw_sock_io (to) + buffers (ConnectEx) */ \
 	X(IOCTL_LSW_SOCKET_EVENT_SELECT, 20) /* in: lsw_sock_event_select */ \
-	X(IOCTL_LSW_SOCKET_NETWORK_EVENTS, 21) /* in: uint64 event to reset; out: lsw_sock_net_events */
+	X(IOCTL_LSW_SOCKET_NETWORK_EVENTS, 21) /* in: uint64 event to reset; out: lsw_sock_net_events */ \
+	X(IOCTL_LSW_SOCKET_TRANSMIT_FILE, 22) /* in: lsw_sock_transmit (TransmitFile); may pend */
 
 #define LSW_SOCKET_IOCTL_CODE(name, n) name = LSW_SOCKET_IOCTL(n),
 enum { LSW_SOCKET_IOCTLS(LSW_SOCKET_IOCTL_CODE) };
@@ -174,6 +175,17 @@ struct lsw_sock_accept_into {
 	uint64_t accepted;
 	uint64_t buf;
 	uint32_t data_len, local_len, remote_len, pad;
+};
+
+/* TransmitFile: head, then bytes of the file (0: to its end) from offset
+ * (-1: from its position, which moves past them), then tail; flags as
+ * TransmitFile's (TF_DISCONNECT 1: then shut the sending side). */
+struct lsw_sock_transmit {
+	uint64_t file;          /* 0: no file */
+	int64_t offset;
+	uint32_t bytes, flags;
+	uint64_t head, tail;
+	uint32_t head_len, tail_len;
 };
 
 /* WSAEventSelect: the event (0 with events 0: none) and FD_* mask. */

@@ -344,7 +344,8 @@ static NTSTATUS serve(struct sock_request *r)
 	case IOCTL_LSW_SOCKET_RECV_ASYNC:
 	case IOCTL_LSW_SOCKET_SEND_ASYNC:
 	case IOCTL_LSW_SOCKET_ACCEPT_INTO:
-	case IOCTL_LSW_SOCKET_CONNECT_ASYNC: return sock_async(r);
+	case IOCTL_LSW_SOCKET_CONNECT_ASYNC:
+	case IOCTL_LSW_SOCKET_TRANSMIT_FILE: return sock_async(r);
 	case IOCTL_LSW_SOCKET_EVENT_SELECT: return sock_event_select(r);
 	case IOCTL_LSW_SOCKET_NETWORK_EVENTS: return sock_network_events(r);
 	default: return LSW_STATUS_INVALID_DEVICE_REQUEST;
@@ -358,7 +359,8 @@ static NTSTATUS dispatch(struct sock_request *r)
 	NTSTATUS st = serve(r);
 
 	if (r->f->fd >= 0 && r->code != IOCTL_LSW_SOCKET_RECV_ASYNC &&
-	    r->code != IOCTL_LSW_SOCKET_SEND_ASYNC && r->code != IOCTL_LSW_SOCKET_ACCEPT_INTO)
+	    r->code != IOCTL_LSW_SOCKET_SEND_ASYNC && r->code != IOCTL_LSW_SOCKET_ACCEPT_INTO &&
+	    r->code != IOCTL_LSW_SOCKET_TRANSMIT_FILE)
 		sock_select_reenable(r->f, r->code, st);
 	return st;
 }

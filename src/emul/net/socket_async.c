@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "emul/io/pending_io.h"
 #include "emul/net/socket.h"
@@ -37,6 +38,12 @@
 #define WIN_MSG_DONTROUTE 4
 #define CHUNK (1u << 20) /* at most this much data moves in one Linux call */
 #define AF_INET6_WIN 23
+/* TransmitFile's flags (mswsock.h) */
+#define TF_DISCONNECT 0x01
+#define TF_REUSE_SOCKET 0x02
+#define TF_WRITE_BEHIND 0x04
+#define TF_USE_SYSTEM_THREAD 0x10
+#define TF_USE_KERNEL_APC 0x20
 
 static bool nt_error(NTSTATUS st)
 {
@@ -53,6 +60,8 @@ struct sock_async {
 	uint64_t total, done;        /* bytes the buffers hold, bytes moved so far */
 	struct lsw_sock_accept_into acc;
 	struct file_object *accepted; /* AcceptEx's socket (its sock->accepting is this) */
+	struct file_object *file;    /* TransmitFile's, referenced: between bufs[0] and [1] */
+	uint64_t file_off, file_len;
 	bool phase2;                 /* accepted or connected: the data comes next */
 };
 
@@ -171,6 +180,30 @@ static bool move_bufs(struct lsw_thread *t, const struct sock_async *op, uint64_
 	return true;
 }
 
+/* The bytes a send takes from off on: the buffers, or TransmitFile's
+ * head, file and tail. */
+static bool gather(struct lsw_thread *t, const struct sock_async *op, uint64_t off, uint8_t *out,
+		   uint64_t n)
+{
+	uint64_t head = op->bufs[0].len, take;
+
+	if (!op->file)
+		return move_bufs(t, op, off, out, n, false);
+	if (off < head) {
+		take = head - off < n ? head - off : n;
+		if (tracee_read(t, op->bufs[0].ptr + off, out, take) < 0)
+			return false;
+		off += take, out += take, n -= take;
+	}
+	if (n && off < head + op->file_len) {
+		take = head + op->file_len - off < n ? head + op->file_len - off : n;
+		if (pread(op->file->fd, out, take, (off_t)(op->file_off + off - head)) != (ssize_t)take)
+			return false;
+		off += take, out += take, n -= take;
+	}
+	return !n || tracee_read(t, op->bufs[1].ptr + (off - head - op->file_len), out, n) == 0;
+}
+
 /* The sender's address, where the request asked for it. */
 static NTSTATUS give_from(struct lsw_thread *t, const struct sock_async *op,
 			  const struct sockaddr_storage *a, socklen_t alen)
@@ -273,7 +306,7 @@ static NTSTATUS try_send(struct lsw_thread *t, struct sock_async *op, uint64_t *
 		uint64_t len = op->total - op->done < CHUNK ? op->total - op->done : CHUNK;
 		ssize_t n;
 
-		if (!move_bufs(t, op, op->done, buf, len, false)) {
+		if (!gather(t, op, op->done, buf, len)) {
 			st = LSW_STATUS_ACCESS_VIOLATION;
 			break;
 		}
@@ -379,7 +412,8 @@ static NTSTATUS try_op(struct lsw_thread *t, struct sock_async *op, uint64_t *in
 		return LSW_STATUS_CANCELLED; /* the process went */
 	switch (op->code) {
 	case IOCTL_LSW_SOCKET_RECV_ASYNC: return try_recv(t, op, info);
-	case IOCTL_LSW_SOCKET_SEND_ASYNC: return try_send(t, op, info);
+	case IOCTL_LSW_SOCKET_SEND_ASYNC:
+	case IOCTL_LSW_SOCKET_TRANSMIT_FILE: return try_send(t, op, info);
 	case IOCTL_LSW_SOCKET_CONNECT_ASYNC: return try_connect(t, op, info);
 	default: return try_accept(t, op, info);
 	}
@@ -389,6 +423,8 @@ static void op_free(struct sock_async *op)
 {
 	if (op->accepted && op->accepted->sock->accepting == op)
 		op->accepted->sock->accepting = NULL;
+	if (op->file)
+		object_unref(&op->file->hdr);
 	free(op->bufs);
 	free(op);
 }
@@ -610,12 +646,55 @@ static NTSTATUS start_connect(struct sock_request *r, struct sock_async *op)
 	return LSW_STATUS_SUCCESS;
 }
 
+/* TransmitFile: a connected stream socket; a file of the caller's open
+ * for reading, its part taken now. */
+static NTSTATUS read_transmit(struct sock_request *r, struct sock_async *op)
+{
+	struct lsw_sock_transmit tx;
+	struct file_object *file = NULL;
+	struct stat sb;
+	NTSTATUS st;
+
+	if (r->in_len != sizeof(tx))
+		return LSW_STATUS_INVALID_PARAMETER;
+	memcpy(&tx, r->in, sizeof(tx));
+	if (tx.flags & ~(TF_DISCONNECT | TF_REUSE_SOCKET | TF_WRITE_BEHIND | TF_USE_SYSTEM_THREAD |
+			 TF_USE_KERNEL_APC))
+		return LSW_STATUS_INVALID_PARAMETER;
+	if (r->f->sock->type != 1 || !sock_is_connected(r->f))
+		return LSW_STATUS_INVALID_CONNECTION;
+	if (tx.file && !(file = get_file(r->c, tx.file, &st)))
+		return st;
+	if (file && (file->kind != FILE_KIND_DISK || file->fd < 0 || fstat(file->fd, &sb) < 0))
+		return LSW_STATUS_INVALID_HANDLE;
+	if (!(op->bufs = calloc(2, sizeof(*op->bufs))))
+		return LSW_STATUS_NO_MEMORY;
+	op->head.count = 2;
+	op->bufs[0] = (struct lsw_sock_buf){ tx.head, tx.head ? tx.head_len : 0, 0 };
+	op->bufs[1] = (struct lsw_sock_buf){ tx.tail, tx.tail ? tx.tail_len : 0, 0 };
+	if (file) {
+		op->file_off = tx.offset < 0 ? file->pos : (uint64_t)tx.offset;
+		op->file_len = op->file_off >= (uint64_t)sb.st_size ? 0 : (uint64_t)sb.st_size - op->file_off;
+		if (tx.bytes && tx.bytes < op->file_len)
+			op->file_len = tx.bytes;
+		if (tx.offset < 0)
+			file->pos = op->file_off + op->file_len;
+		op->file = (struct file_object *)object_ref(&file->hdr);
+	}
+	op->total = op->bufs[0].len + op->file_len + op->bufs[1].len;
+	if (tx.flags & TF_DISCONNECT)
+		op->head.flags = LSW_SOCK_SEND_SHUTDOWN;
+	return LSW_STATUS_SUCCESS;
+}
+
 static NTSTATUS read_request(struct sock_request *r, struct sock_async *op)
 {
 	NTSTATUS st;
 
 	if (r->code == IOCTL_LSW_SOCKET_ACCEPT_INTO)
 		return read_accept(r, op);
+	if (r->code == IOCTL_LSW_SOCKET_TRANSMIT_FILE)
+		return read_transmit(r, op);
 	if (r->in_len < sizeof(op->head))
 		return LSW_STATUS_INVALID_PARAMETER;
 	memcpy(&op->head, r->in, sizeof(op->head));

@@ -1,10 +1,10 @@
 /*
  * The Microsoft extension functions that SIO_GET_EXTENSION_FUNCTION_POINTER
  * hands out.  WSARecvMsg and WSASendMsg work as the other calls of
- * socket_io.c (no control data is ever received).  AcceptEx, ConnectEx
- * and DisconnectEx are overlapped requests (overlapped.c).  TransmitFile
- * and TransmitPackets are not served: they fail with WSAEOPNOTSUPP, rather
- * than leave the program a NULL to call.
+ * socket_io.c (no control data is ever received).  AcceptEx, ConnectEx,
+ * DisconnectEx and TransmitFile are overlapped requests (overlapped.c).
+ * TransmitPackets is not served: it fails with WSAEOPNOTSUPP, rather than
+ * leave the program a NULL to call.
  */
 #include "ws_private.h"
 #include <mswsock.h>
@@ -92,10 +92,40 @@ static BOOL WINAPI disconnect_ex(SOCKET s, LPOVERLAPPED ov, DWORD flags, DWORD r
 						    ov, NULL, NULL));
 }
 
+/* The supervisor reads the file itself.  Without an OVERLAPPED the call
+ * waits for its end (from the file's position, which moves on), and no
+ * completion packet goes to the socket's port (hEvent's low bit). */
 static BOOL WINAPI transmit_file(SOCKET s, HANDLE file, DWORD n, DWORD per_send, LPOVERLAPPED ov,
 				 LPTRANSMIT_FILE_BUFFERS bufs, DWORD flags)
 {
-	return unsupported(s);
+	struct lsw_sock_transmit rq = { (uint64_t)(ULONG_PTR)file, -1, n, flags, 0, 0, 0, 0 };
+	OVERLAPPED own = { 0 };
+	int err = ws_not_started();
+
+	if (err)
+		return ws_fail(err), FALSE;
+	if (bufs) {
+		rq.head = (uint64_t)(ULONG_PTR)bufs->Head;
+		rq.head_len = bufs->HeadLength;
+		rq.tail = (uint64_t)(ULONG_PTR)bufs->Tail;
+		rq.tail_len = bufs->TailLength;
+	}
+	if (ov) {
+		rq.offset = (int64_t)(((uint64_t)ov->OffsetHigh << 32) | ov->Offset);
+		return overlapped_result(ws_overlapped_request(s, IOCTL_LSW_SOCKET_TRANSMIT_FILE, &rq,
+							       sizeof(rq), ov, NULL, NULL));
+	}
+	if (!(own.hEvent = CreateEventW(NULL, TRUE, FALSE, NULL)))
+		return ws_fail(WSAENOBUFS), FALSE;
+	own.hEvent = (HANDLE)((ULONG_PTR)own.hEvent | 1);
+	err = ws_overlapped_request(s, IOCTL_LSW_SOCKET_TRANSMIT_FILE, &rq, sizeof(rq), &own, NULL,
+				    NULL);
+	if (err == WSA_IO_PENDING) {
+		WaitForSingleObject((HANDLE)((ULONG_PTR)own.hEvent & ~(ULONG_PTR)1), INFINITE);
+		err = own.Internal ? ws_overlapped_error((LONG)own.Internal) : 0;
+	}
+	CloseHandle((HANDLE)((ULONG_PTR)own.hEvent & ~(ULONG_PTR)1));
+	return overlapped_result(err);
 }
 
 static BOOL WINAPI transmit_packets(SOCKET s, LPTRANSMIT_PACKETS_ELEMENT packets, DWORD n,
