@@ -350,7 +350,9 @@ static NTSTATUS try_connect(struct lsw_thread *t, struct sock_async *op, uint64_
 }
 
 /* AcceptEx's addresses after its data: local, then the peer's, each at
- * the start of its part of the buffer. */
+ * the start of its part of the buffer, and only in a part that holds it
+ * and 16 bytes more (documented); a local part too small is left as it
+ * is (Wine's ws2_32 tests, as Windows does). */
 static NTSTATUS give_addresses(struct lsw_thread *t, struct sock_async *op)
 {
 	int fd = op->accepted->fd;
@@ -365,6 +367,8 @@ static NTSTATUS give_addresses(struct lsw_thread *t, struct sock_async *op)
 		if ((peer ? getpeername : getsockname)(fd, (struct sockaddr *)&a, &len) < 0)
 			return sock_errno_status(errno);
 		n = sock_addr_out(&a, len, out);
+		if (n + 16 > (peer ? op->acc.remote_len : op->acc.local_len))
+			continue;
 		if (tracee_write(t, at, out, n) < 0)
 			return LSW_STATUS_ACCESS_VIOLATION;
 	}
@@ -606,14 +610,14 @@ static NTSTATUS read_accept(struct sock_request *r, struct sock_async *op)
 		return st;
 	if (!sock_of(nf) || nf->fd < 0 || nf == r->f)
 		return LSW_STATUS_INVALID_HANDLE;
-	if (nf->sock->listening || nf->sock->accepting || sock_is_connected(nf) ||
-	    sock_is_bound(nf))
+	if (nf->sock->type != 1 || nf->sock->listening || nf->sock->accepting ||
+	    sock_is_connected(nf) || sock_is_bound(nf))
 		return LSW_STATUS_INVALID_PARAMETER;
-	/* each address part holds the address and 16 bytes more (documented) */
+	/* the peer's part holds its address and 16 bytes more (documented) */
 	room = (r->f->sock->family == AF_INET6_WIN ? 28u : 16u) + 16u;
 	if (!op->acc.buf)
 		return LSW_STATUS_ACCESS_VIOLATION;
-	if (op->acc.local_len < room || op->acc.remote_len < room ||
+	if (op->acc.remote_len < room ||
 	    (uint64_t)op->acc.data_len + op->acc.local_len + op->acc.remote_len > 0x7fffffff)
 		return LSW_STATUS_BUFFER_TOO_SMALL;
 	op->accepted = nf;

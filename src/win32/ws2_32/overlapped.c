@@ -41,8 +41,8 @@ int ws_overlapped_request(SOCKET s, ULONG code, const void *in, ULONG in_len, LP
 	void *context = cb ? (void *)cb : ((ULONG_PTR)ov->hEvent & 1) ? NULL : (void *)ov;
 	LONG st;
 
+	/* InternalHigh stays as it is until the end (Wine's ws2_32 tests) */
 	ov->Internal = (ULONG_PTR)LSW_STATUS_PENDING;
-	ov->InternalHigh = 0;
 	st = NtDeviceIoControlFile((HANDLE)s, event, cb ? (PIO_APC_ROUTINE)run_completion_routine
 						      : NULL,
 				   context, (PIO_STATUS_BLOCK)ov, code, (void *)in, in_len, NULL, 0);
