@@ -29,6 +29,7 @@
 #include <sys/epoll.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "emul/io/io_completion.h"
 #include "emul/io/pending_io.h"
 #include "emul/net/socket.h"
 #include "emul/net/socket_watch.h"
@@ -107,6 +108,7 @@ struct sock_watch *sock_watch_of(struct file_object *f)
 		return w;
 	if (!(w = calloc(1, sizeof(*w))))
 		return NULL;
+	w->file = f;
 	w->loop = &f->host->loop;
 	if ((w->epfd = epoll_create1(EPOLL_CLOEXEC)) < 0 ||
 	    loop_watch(w->loop, w->epfd, EPOLLIN, on_ready, f) < 0) {
@@ -444,9 +446,20 @@ static void unlink_op(struct sock_async *op)
 		}
 }
 
+/* A port the socket was bound to after the request was made takes its
+ * end too (Wine's ws2_32 tests: an AcceptEx, then CreateIoCompletionPort). */
+static void adopt_port(struct sock_async *op, const struct file_object *f)
+{
+	if (!op->io.port && f->completion) {
+		op->io.port = io_queue_ref(f->completion);
+		op->io.key = f->completion_key;
+	}
+}
+
 /* Ends a queued request: told as its call asked. */
 static void finish(struct sock_async *op, NTSTATUS st, uint64_t info)
 {
+	adopt_port(op, op->f);
 	unlink_op(op);
 	sock_select_reenable(op->f, op->code, st);
 	signal_file(op->f, pending_io_finish(&op->io, st, info));
@@ -565,6 +578,7 @@ void sock_async_free(struct lsw_socket *s)
 		struct sock_async *op = w->ops;
 
 		w->ops = op->next;
+		adopt_port(op, w->file);
 		pending_io_finish(&op->io, LSW_STATUS_CANCELLED, 0);
 		op_free(op);
 	}

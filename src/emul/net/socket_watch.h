@@ -12,6 +12,7 @@ struct sock_async;
 struct afd_poll;
 
 struct sock_watch {
+	struct file_object *file;     /* whose watch it is */
 	struct loop *loop;
 	int epfd;
 	uint32_t interest;            /* EPOLL* the socket's fd is in epfd for; 0: not in it */
