@@ -140,9 +140,12 @@ static void poll_free(struct afd_poll *ap)
 
 static void unlink_poll(struct afd_poll *ap)
 {
-	for (struct afd_poll **p = &ap->f->sock->watch->polls; *p; p = &(*p)->next)
+	struct sock_watch *w = ap->f->sock->watch;
+
+	for (struct afd_poll **p = &w->polls; *p; p = &(*p)->next)
 		if (*p == ap) {
 			*p = ap->next;
+			w->npolls--;
 			return;
 		}
 }
@@ -220,7 +223,7 @@ static NTSTATUS wait_later(struct sock_request *r, struct afd_poll *ap)
 	int64_t t = ap->head.timeout;
 	uint64_t now = nt_system_time(), ns;
 
-	if (!w || (ap->epfd = epoll_create1(EPOLL_CLOEXEC)) < 0)
+	if (!w || w->npolls >= SOCK_POLLS_MAX || (ap->epfd = epoll_create1(EPOLL_CLOEXEC)) < 0)
 		return LSW_STATUS_INSUFFICIENT_RESOURCES;
 	for (uint32_t i = 0; i < ap->head.count; i++) {
 		struct epoll_event ev = { .events = EPOLLIN | EPOLLPRI | EPOLLOUT | EPOLLRDHUP |
@@ -238,6 +241,7 @@ static NTSTATUS wait_later(struct sock_request *r, struct afd_poll *ap)
 	pending_io_init(&ap->io, r->c, r->f);
 	ap->next = w->polls;
 	w->polls = ap;
+	w->npolls++;
 	if (!ap->io.waiter)
 		return LSW_STATUS_PENDING;
 	nt_defer(r->c, drop_poll, ap);

@@ -442,6 +442,7 @@ static void unlink_op(struct sock_async *op)
 	for (struct sock_async **p = &w->ops; *p; p = &(*p)->next)
 		if (*p == op) {
 			*p = op->next;
+			w->nops--;
 			return;
 		}
 }
@@ -484,6 +485,7 @@ static void move_to_accepted(struct sock_async *op)
 	for (tail = &w->ops; *tail; tail = &(*tail)->next)
 		;
 	*tail = op;
+	w->nops++;
 	sock_watch_update(op->f);
 }
 
@@ -738,7 +740,7 @@ static NTSTATUS queue(struct nt_call *c, struct file_object *f, struct sock_asyn
 	struct sock_watch *w = sock_watch_of(f);
 	struct sock_async **tail;
 
-	if (!w) {
+	if (!w || w->nops >= SOCK_QUEUED_MAX) {
 		op_free(op);
 		return LSW_STATUS_INSUFFICIENT_RESOURCES;
 	}
@@ -746,6 +748,7 @@ static NTSTATUS queue(struct nt_call *c, struct file_object *f, struct sock_asyn
 	for (tail = &w->ops; *tail; tail = &(*tail)->next)
 		;
 	*tail = op;
+	w->nops++;
 	sock_watch_update(f);
 	if (waits_for_data(op))
 		move_to_accepted(op);

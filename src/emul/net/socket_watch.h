@@ -11,13 +11,20 @@
 struct sock_async;
 struct afd_poll;
 
+/* A hostile program queuing requests (or AFD polls, each an epoll
+ * instance of the supervisor's) without end stops here. */
+#define SOCK_QUEUED_MAX 4096u
+#define SOCK_POLLS_MAX 1024u
+
 struct sock_watch {
 	struct file_object *file;     /* whose watch it is */
 	struct loop *loop;
 	int epfd;
 	uint32_t interest;            /* EPOLL* the socket's fd is in epfd for; 0: not in it */
 	struct sock_async *ops;       /* queued requests, oldest first */
+	uint32_t nops;
 	struct afd_poll *polls;       /* IOCTL_AFD_POLLs sent to this handle (socket_afd_poll.c) */
+	uint32_t npolls;
 	/* WSAEventSelect */
 	struct nt_object *event;      /* referenced; NULL: none */
 	int32_t select_events;        /* FD_* asked for */
