@@ -156,6 +156,7 @@ static NTSTATUS sock_accept(struct sock_request *r)
 	sock_waitable_init(nf->sock);
 	nf->access = r->f->access;
 	nf->options = r->f->options;
+	sock_select_inherit(nf, r->f);
 	st = handle_create(r->c->thread->process, &nf->hdr, r->f->access, &out.handle);
 	object_unref(&nf->hdr);
 	if (st != LSW_STATUS_SUCCESS)

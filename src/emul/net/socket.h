@@ -111,6 +111,8 @@ NTSTATUS sock_network_events(struct sock_request *r);
 /* What the event select of f waits for (EPOLL*), and the events it
  * records now (the socket was ready, or a call re-enabled one). */
 uint32_t sock_select_interest(const struct file_object *f);
+/* An accepted socket has its listener's event select (documented). */
+void sock_select_inherit(struct file_object *accepted, struct file_object *listener);
 void sock_select_check(struct file_object *f);
 /* A request ended with st: re-enables the network event it re-enables
  * (recv: FD_READ, send that would block: FD_WRITE, accept: FD_ACCEPT). */

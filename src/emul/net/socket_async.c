@@ -110,6 +110,7 @@ struct sock_watch *sock_watch_of(struct file_object *f)
 		return NULL;
 	w->file = f;
 	w->loop = &f->host->loop;
+	w->enabled = 0x3ff; /* every FD_* may be recorded (socket_select.c) */
 	if ((w->epfd = epoll_create1(EPOLL_CLOEXEC)) < 0 ||
 	    loop_watch(w->loop, w->epfd, EPOLLIN, on_ready, f) < 0) {
 		if (w->epfd >= 0)

@@ -136,8 +136,22 @@ void sock_select_reenable(struct file_object *f, uint32_t code, NTSTATUS st)
 	sock_watch_update(f);
 }
 
+void sock_select_inherit(struct file_object *accepted, struct file_object *listener)
+{
+	struct sock_watch *lw = listener->sock->watch, *w;
+
+	if (!lw || !lw->event || !(w = sock_watch_of(accepted)))
+		return;
+	w->event = object_ref(lw->event);
+	w->select_events = lw->select_events;
+	sock_select_check(accepted);
+	sock_watch_update(accepted);
+}
+
 /* in: lsw_sock_event_select.  A new selection clears the record and
- * enables every event; events 0 ends the selection. */
+ * enables every event but FD_WRITE, which is recorded once a connection
+ * (and again after a send that would block) however many selections come
+ * (Wine's ws2_32 tests, as Windows does); events 0 ends the selection. */
 NTSTATUS sock_event_select(struct sock_request *r)
 {
 	struct lsw_sock_event_select in;
@@ -158,7 +172,7 @@ NTSTATUS sock_event_select(struct sock_request *r)
 		object_unref(w->event);
 	w->event = ev ? object_ref(ev) : NULL;
 	w->select_events = in.events;
-	w->enabled = FD_ALL;
+	w->enabled = (w->enabled & FD_WRITE) | (FD_ALL & ~FD_WRITE);
 	w->recorded = 0;
 	memset(w->status, 0, sizeof(w->status));
 	r->f->sock->nonblocking = true;

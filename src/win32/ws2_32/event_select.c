@@ -39,9 +39,11 @@ WS_API int WSAAPI WSAEnumNetworkEvents(SOCKET s, WSAEVENT event, LPWSANETWORKEVE
 		      NULL);
 	if (st < 0)
 		return ws_fail_status(st);
+	/* the error of an event not recorded is left as it is (Wine's tests) */
 	events->lNetworkEvents = out.events;
 	for (int i = 0; i < FD_MAX_EVENTS && i < LSW_FD_EVENTS; i++)
-		events->iErrorCode[i] = ws_error_of((LONG)out.status[i]);
+		if (out.events & (1 << i))
+			events->iErrorCode[i] = ws_error_of((LONG)out.status[i]);
 	return 0;
 }
 
