@@ -85,11 +85,20 @@ struct lsw_sock_create {
 
 /* Recv: flags MSG_PEEK (2) and MSG_OOB (1), and whether the sender's
  * address is wanted: the output then starts with LSW_SOCKADDR_MAX bytes
- * of it (its length in the first uint32), the data after. */
+ * of it (its length in the first uint32), the data after.  WSARecvMsg's
+ * control data (IP_PKTINFO...) goes to the caller's control buffer, as
+ * WSACMSGHDRs; the ULONG at control_len says its room and gets the bytes
+ * used, the DWORD at msg_flags MSG_CTRUNC when they did not fit (0: no
+ * control data wanted). */
 #define LSW_SOCKADDR_MAX 28
+struct lsw_sock_control {
+	uint64_t control, control_len, msg_flags;
+};
+
 struct lsw_sock_recv {
 	int32_t flags;
 	int32_t want_from;
+	struct lsw_sock_control cmsg;
 };
 
 struct lsw_sock_from {
@@ -160,6 +169,7 @@ struct lsw_sock_io {
 	uint64_t from, from_len;
 	uint32_t to_len;        /* send, connect: the address; 0: none */
 	uint8_t to[LSW_SOCKADDR_MAX];
+	struct lsw_sock_control cmsg; /* receive: as lsw_sock_recv's */
 };
 
 struct lsw_sock_buf {

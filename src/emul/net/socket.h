@@ -73,6 +73,14 @@ NTSTATUS sock_errno_status(int e);
 bool sock_is_connected(const struct file_object *f);
 bool sock_is_bound(const struct file_object *f);
 
+/* socket_cmsg.c: the control data of m as Windows' WSACMSGHDRs, where c
+ * says (nothing when it asks for none); STATUS_BUFFER_OVERFLOW when they
+ * did not fit (MSG_CTRUNC). */
+NTSTATUS sock_give_control(struct lsw_thread *t, const struct lsw_sock_control *c,
+			   struct msghdr *m);
+/* Room for the control data Linux gives. */
+#define SOCK_CONTROL_MAX 256
+
 /* socket_data.c */
 NTSTATUS sock_send(struct sock_request *r);
 NTSTATUS sock_recv(struct sock_request *r);

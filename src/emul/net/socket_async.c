@@ -254,6 +254,7 @@ static NTSTATUS try_recv(struct lsw_thread *t, struct sock_async *op, uint64_t *
 	struct sockaddr_storage a;
 	uint64_t len = op->total < CHUNK ? op->total : CHUNK;
 	uint8_t *buf = malloc(len ? len : 1);
+	char control[SOCK_CONTROL_MAX];
 	struct iovec iov = { buf, len };
 	struct msghdr m = { .msg_name = &a, .msg_namelen = sizeof(a), .msg_iov = &iov,
 			    .msg_iovlen = 1 };
@@ -265,6 +266,10 @@ static NTSTATUS try_recv(struct lsw_thread *t, struct sock_async *op, uint64_t *
 	if (!op->total && op->f->sock->type == 1) {
 		free(buf);
 		return zero_read(op);
+	}
+	if (op->head.cmsg.control_len) {
+		m.msg_control = control;
+		m.msg_controllen = sizeof(control);
 	}
 	if (op->f->sock->shut_recv)
 		st = LSW_STATUS_PIPE_DISCONNECTED;
@@ -278,6 +283,8 @@ static NTSTATUS try_recv(struct lsw_thread *t, struct sock_async *op, uint64_t *
 		st = give_from(t, op, &a, m.msg_namelen);
 		if (st == LSW_STATUS_SUCCESS && (m.msg_flags & MSG_TRUNC))
 			st = LSW_STATUS_BUFFER_OVERFLOW; /* WSAEMSGSIZE, the rest lost */
+		if (st == LSW_STATUS_SUCCESS)
+			st = sock_give_control(t, &op->head.cmsg, &m);
 	}
 	free(buf);
 	return st;

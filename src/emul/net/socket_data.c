@@ -56,6 +56,7 @@ NTSTATUS sock_recv(struct sock_request *r)
 	struct lsw_sock_from from = { 0 };
 	struct sockaddr_storage a;
 	struct iovec iov;
+	char control[SOCK_CONTROL_MAX];
 	struct msghdr m = { .msg_name = &a, .msg_namelen = sizeof(a), .msg_iov = &iov,
 			    .msg_iovlen = 1 };
 	uint32_t head, len;
@@ -81,6 +82,10 @@ NTSTATUS sock_recv(struct sock_request *r)
 		return LSW_STATUS_NO_MEMORY;
 	iov.iov_base = buf;
 	iov.iov_len = len;
+	if (h.cmsg.control_len) {
+		m.msg_control = control;
+		m.msg_controllen = sizeof(control);
+	}
 	n = recvmsg(r->f->fd, &m, h.flags | MSG_DONTWAIT);
 	if (n < 0) {
 		free(buf);
@@ -88,6 +93,8 @@ NTSTATUS sock_recv(struct sock_request *r)
 	}
 	if (m.msg_flags & MSG_TRUNC)
 		st = LSW_STATUS_BUFFER_OVERFLOW;
+	if (st == LSW_STATUS_SUCCESS)
+		st = sock_give_control(r->c->thread, &h.cmsg, &m);
 	from.len = m.msg_namelen ? sock_addr_out(&a, m.msg_namelen, from.addr) : 0;
 	if ((head && tracee_write(r->c->thread, r->out, &from, head) < 0) ||
 	    (n && tracee_write(r->c->thread, r->out + head, buf, (size_t)n) < 0))

@@ -1,7 +1,7 @@
 /*
  * The Microsoft extension functions that SIO_GET_EXTENSION_FUNCTION_POINTER
- * hands out.  WSARecvMsg and WSASendMsg work as the other calls of
- * socket_io.c (no control data is ever received).  AcceptEx, ConnectEx,
+ * hands out.  WSARecvMsg (with its control data: IP_PKTINFO...) and
+ * WSASendMsg work as the other calls of socket_io.c.  AcceptEx, ConnectEx,
  * DisconnectEx and TransmitFile are overlapped requests (overlapped.c).
  * TransmitPackets is not served: it fails with WSAEOPNOTSUPP, rather than
  * leave the program a NULL to call.
@@ -16,15 +16,11 @@ static INT WINAPI recv_msg(SOCKET s, LPWSAMSG msg, LPDWORD done, LPWSAOVERLAPPED
 {
 	DWORD got = 0;
 	int err = msg ? ws_recv_any(s, msg->lpBuffers, msg->dwBufferCount, msg->dwFlags, msg->name,
-				    msg->name ? &msg->namelen : NULL, &got, ov, cb)
+				    msg->name ? &msg->namelen : NULL, msg, &got, ov, cb)
 		      : WSAEFAULT;
 
-	/* no control data is ever received */
-	if (msg && (!err || err == WSA_IO_PENDING)) {
-		msg->Control.len = 0;
-		msg->dwFlags = 0;
-	}
-	if (done && !err)
+	/* the supervisor wrote Control.len and dwFlags (MSG_CTRUNC) */
+	if (done && (!err || (!ov && err == WSAEMSGSIZE)))
 		*done = got;
 	return err ? ws_fail(err) : 0;
 }

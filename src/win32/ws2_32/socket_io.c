@@ -96,11 +96,26 @@ static int send_bufs(SOCKET s, const WSABUF *bufs, DWORD n, DWORD flags,
 	return err;
 }
 
-int ws_recv_bufs(SOCKET s, WSABUF *bufs, DWORD n, DWORD flags, struct sockaddr *from,
-		 int *from_len, DWORD *got)
+/* WSARecvMsg's control data: where the supervisor puts it (none for
+ * another call). */
+static struct lsw_sock_control control_of(WSAMSG *msg)
+{
+	struct lsw_sock_control c = { 0, 0, 0 };
+
+	if (msg) {
+		c.control = (uint64_t)(ULONG_PTR)msg->Control.buf;
+		c.control_len = (uint64_t)(ULONG_PTR)&msg->Control.len;
+		c.msg_flags = (uint64_t)(ULONG_PTR)&msg->dwFlags;
+	}
+	return c;
+}
+
+static int recv_bufs(SOCKET s, WSABUF *bufs, DWORD n, DWORD flags, struct sockaddr *from,
+		     int *from_len, WSAMSG *msg, DWORD *got)
 {
 	LONGLONG total = total_of(bufs, n);
-	struct lsw_sock_recv rq = { (int32_t)(flags & ~MSG_WAITALL), from != NULL };
+	struct lsw_sock_recv rq = { (int32_t)(flags & ~MSG_WAITALL), from != NULL,
+				    control_of(msg) };
 	ULONG head = from ? sizeof(struct lsw_sock_from) : 0, off = 0;
 	char *out;
 	int err = ws_not_started();
@@ -152,7 +167,7 @@ WS_API int WSAAPI recv(SOCKET s, char *buf, int len, int flags)
 {
 	WSABUF b = { len < 0 ? 0 : (ULONG)len, buf };
 	DWORD got;
-	int err = len < 0 ? WSAEINVAL : ws_recv_bufs(s, &b, 1, (DWORD)flags, NULL, NULL, &got);
+	int err = len < 0 ? WSAEINVAL : recv_bufs(s, &b, 1, (DWORD)flags, NULL, NULL, NULL, &got);
 
 	return err ? ws_fail(err) : succeeded((int)got);
 }
@@ -162,7 +177,7 @@ WS_API int WSAAPI recvfrom(SOCKET s, char *buf, int len, int flags, struct socka
 {
 	WSABUF b = { len < 0 ? 0 : (ULONG)len, buf };
 	DWORD got;
-	int err = len < 0 ? WSAEINVAL : ws_recv_bufs(s, &b, 1, (DWORD)flags, from, from_len, &got);
+	int err = len < 0 ? WSAEINVAL : recv_bufs(s, &b, 1, (DWORD)flags, from, from_len, NULL, &got);
 
 	return err ? ws_fail(err) : succeeded((int)got);
 }
@@ -189,11 +204,12 @@ WS_API int WSAAPI sendto(SOCKET s, const char *buf, int len, int flags, const st
 /* An overlapped receive: the flags and the address as the plain one
  * checks them. */
 static int recv_overlapped(SOCKET s, WSABUF *bufs, DWORD n, DWORD flags, struct sockaddr *from,
-			   int *from_len, DWORD *got, LPWSAOVERLAPPED ov,
+			   int *from_len, WSAMSG *msg, DWORD *got, LPWSAOVERLAPPED ov,
 			   LPWSAOVERLAPPED_COMPLETION_ROUTINE cb)
 {
 	struct lsw_sock_io head = { (int32_t)(flags & ~MSG_WAITALL), 0, (uint64_t)(ULONG_PTR)from,
-				    from ? (uint64_t)(ULONG_PTR)from_len : 0, 0, { 0 } };
+				    from ? (uint64_t)(ULONG_PTR)from_len : 0, 0, { 0 },
+				    control_of(msg) };
 	LONGLONG total = total_of(bufs, n);
 	int err = ws_not_started();
 
@@ -204,12 +220,13 @@ static int recv_overlapped(SOCKET s, WSABUF *bufs, DWORD n, DWORD flags, struct 
 }
 
 int ws_recv_any(SOCKET s, WSABUF *bufs, DWORD n, DWORD flags, struct sockaddr *from,
-		int *from_len, DWORD *got, LPWSAOVERLAPPED ov, LPWSAOVERLAPPED_COMPLETION_ROUTINE cb)
+		int *from_len, WSAMSG *msg, DWORD *got, LPWSAOVERLAPPED ov,
+		LPWSAOVERLAPPED_COMPLETION_ROUTINE cb)
 {
 	*got = 0;
 	if (ov)
-		return recv_overlapped(s, bufs, n, flags, from, from_len, got, ov, cb);
-	return ws_recv_bufs(s, bufs, n, flags, from, from_len, got);
+		return recv_overlapped(s, bufs, n, flags, from, from_len, msg, got, ov, cb);
+	return recv_bufs(s, bufs, n, flags, from, from_len, msg, got);
 }
 
 WS_API int WSAAPI WSARecvFrom(SOCKET s, LPWSABUF bufs, DWORD n, LPDWORD done, LPDWORD flags,
@@ -217,7 +234,8 @@ WS_API int WSAAPI WSARecvFrom(SOCKET s, LPWSABUF bufs, DWORD n, LPDWORD done, LP
 			      LPWSAOVERLAPPED_COMPLETION_ROUTINE cb)
 {
 	DWORD got = 0;
-	int err = flags ? ws_recv_any(s, bufs, n, *flags, from, from_len, &got, ov, cb) : WSAEFAULT;
+	int err = flags ? ws_recv_any(s, bufs, n, *flags, from, from_len, NULL, &got, ov, cb)
+			: WSAEFAULT;
 
 	if (done && (!err || !ov))
 		*done = got;

@@ -47,12 +47,12 @@ int ws_error_of(LONG status);
 /* SOCKET_ERROR with the error of status. */
 int ws_fail_status(LONG status);
 /* socket_io.c: receives into the buffers (the sender's address into from
- * when given): 0 or a Winsock error, *got the bytes.  The same,
- * overlapped (see ws_overlapped_request) when ov is not NULL. */
-int ws_recv_bufs(SOCKET s, WSABUF *bufs, DWORD n, DWORD flags, struct sockaddr *from,
-		 int *from_len, DWORD *got);
+ * when given, WSARecvMsg's control data into msg's when msg is not NULL):
+ * 0 or a Winsock error, *got the bytes; overlapped (see
+ * ws_overlapped_request) when ov is not NULL. */
 int ws_recv_any(SOCKET s, WSABUF *bufs, DWORD n, DWORD flags, struct sockaddr *from,
-		int *from_len, DWORD *got, LPWSAOVERLAPPED ov, LPWSAOVERLAPPED_COMPLETION_ROUTINE cb);
+		int *from_len, WSAMSG *msg, DWORD *got, LPWSAOVERLAPPED ov,
+		LPWSAOVERLAPPED_COMPLETION_ROUTINE cb);
 /* overlapped.c: an overlapped request on s, its IO_STATUS_BLOCK the
  * WSAOVERLAPPED: 0 when it ended in the call (*done its bytes),
  * WSA_IO_PENDING, or the error it failed with. */
