@@ -82,6 +82,7 @@ WS_API int WSAAPI getsockopt(SOCKET s, int level, int name, char *val, int *len)
 		memcpy(val, &v, sizeof(v));
 	}
 	*len = sizeof(v);
+	WSASetLastError(0); /* as Windows does (Wine's option tests) */
 	return 0;
 }
 
@@ -99,7 +100,10 @@ WS_API int WSAAPI setsockopt(SOCKET s, int level, int name, const char *val, int
 				    name == SO_UPDATE_CONNECT_CONTEXT))
 		return 0;
 	st = ws_ioctl(s, IOCTL_LSW_SOCKET_SET_OPTION, &o, sizeof(o), NULL, 0, NULL);
-	return st < 0 ? ws_fail_status(st) : 0;
+	if (st < 0)
+		return ws_fail_status(st);
+	WSASetLastError(0); /* as Windows does (Wine's option tests) */
+	return 0;
 }
 
 /* FIONBIO, FIONREAD, SIOCATMARK: 0 or a Winsock error. */
