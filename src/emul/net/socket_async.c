@@ -64,6 +64,7 @@ struct sock_async {
 	struct file_object *file;    /* TransmitFile's, referenced: between bufs[0] and [1] */
 	uint64_t file_off, file_len;
 	bool phase2;                 /* accepted or connected: the data comes next */
+	NTSTATUS refused;            /* ConnectEx: the connection failed in the call */
 };
 
 static void on_ready(void *arg, uint32_t events);
@@ -668,6 +669,13 @@ static NTSTATUS start_connect(struct sock_request *r, struct sock_async *op)
 		return st;
 	if (connect(r->f->fd, (struct sockaddr *)&a, alen) == 0)
 		return LSW_STATUS_SUCCESS;
+	/* a loopback peer refuses at once here; on Windows that is the
+	 * request's end, after it pended (Wine's ws2_32 tests) */
+	if (errno == ECONNREFUSED || errno == ENETUNREACH || errno == EHOSTUNREACH ||
+	    errno == ETIMEDOUT) {
+		op->refused = sock_errno_status(errno);
+		return LSW_STATUS_SUCCESS;
+	}
 	if (errno != EINPROGRESS)
 		return sock_errno_status(errno);
 	r->f->sock->connecting = true;
@@ -787,6 +795,12 @@ static NTSTATUS begin(struct nt_call *c, struct file_object *f, struct sock_asyn
 	NTSTATUS st;
 
 	*info = 0;
+	if (op->refused) { /* pends, and ends with its error at once */
+		st = op->refused;
+		op_free(op);
+		f->sock->signaled = true;
+		return file_io_fail_pended(c, f, st);
+	}
 	f->sock->signaled = false; /* until this I/O ends */
 	st = behind_others(f, op) ? (NTSTATUS)LSW_STATUS_CANT_WAIT : try_op(c->thread, op, info);
 	if (st == (NTSTATUS)LSW_STATUS_CANT_WAIT)

@@ -93,12 +93,15 @@ WS_API int WSAAPI setsockopt(SOCKET s, int level, int name, const char *val, int
 	int err = ws_not_started();
 	LONG st;
 
-	if (err || (!val ? (err = WSAEFAULT) : 0) || (len < 0 ? (err = WSAEFAULT) : 0))
+	if (err)
 		return ws_fail(err);
-	/* AcceptEx's and ConnectEx's context: nothing to update here */
+	/* AcceptEx's and ConnectEx's context (SO_UPDATE_CONNECT_CONTEXT is
+	 * documented with no value): nothing to update here */
 	if (level == SOL_SOCKET && (name == SO_UPDATE_ACCEPT_CONTEXT ||
 				    name == SO_UPDATE_CONNECT_CONTEXT))
 		return 0;
+	if (!val || len < 0)
+		return ws_fail(WSAEFAULT);
 	st = ws_ioctl(s, IOCTL_LSW_SOCKET_SET_OPTION, &o, sizeof(o), NULL, 0, NULL);
 	if (st < 0)
 		return ws_fail_status(st);

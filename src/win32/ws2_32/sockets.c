@@ -142,6 +142,20 @@ static int usable(SOCKET s)
 	return err ? err : ws_socket_info(s, &info);
 }
 
+/* A connection WSAAccept's condition deferred, with its peer's address. */
+static SOCKET deferred_one(SOCKET a, struct sockaddr *addr, int *len)
+{
+	struct sockaddr_storage peer;
+	int n = sizeof(peer), err;
+
+	if (addr && (getpeername(a, (struct sockaddr *)&peer, &n) ||
+		     (err = ws_give_addr(&peer, n, addr, len)))) {
+		closesocket(a);
+		return ws_fail(WSAEFAULT), INVALID_SOCKET;
+	}
+	return a;
+}
+
 WS_API SOCKET WSAAPI accept(SOCKET s, struct sockaddr *addr, int *len)
 {
 	struct lsw_sock_accepted a;
@@ -150,6 +164,8 @@ WS_API SOCKET WSAAPI accept(SOCKET s, struct sockaddr *addr, int *len)
 
 	if (err || (addr && (!len || *len < (int)sizeof(struct sockaddr_in))) || (!addr && len))
 		return ws_fail(err ? err : WSAEFAULT), INVALID_SOCKET;
+	if ((a.handle = ws_take_deferred(s)) != INVALID_SOCKET) /* WSAAccept's CF_DEFER */
+		return deferred_one((SOCKET)a.handle, addr, len);
 	st = ws_ioctl_wait(s, POLLRDNORM, IOCTL_LSW_SOCKET_ACCEPT, NULL, 0, &a, sizeof(a), NULL);
 	if (st < 0)
 		return ws_fail_status(st), INVALID_SOCKET;
@@ -158,13 +174,6 @@ WS_API SOCKET WSAAPI accept(SOCKET s, struct sockaddr *addr, int *len)
 		return ws_fail(err), INVALID_SOCKET;
 	}
 	return (SOCKET)a.handle;
-}
-
-/* The condition function is not asked: every connection is accepted. */
-WS_API SOCKET WSAAPI WSAAccept(SOCKET s, struct sockaddr *addr, LPINT len, LPCONDITIONPROC cond,
-			       DWORD_PTR data)
-{
-	return accept(s, addr, len);
 }
 
 WS_API SOCKET WSAAPI WSAJoinLeaf(SOCKET s, const struct sockaddr *name, int len, LPWSABUF caller,

@@ -71,6 +71,9 @@ int ws_overlapped_error(LONG status);
  * Winsock error). */
 int ws_extension_function(const void *in, DWORD in_len, void *out, DWORD out_len,
 			  LPDWORD returned);
+/* accept_condition.c: a connection WSAAccept's condition deferred on
+ * listener, INVALID_SOCKET when none. */
+SOCKET ws_take_deferred(SOCKET listener);
 /* sockets.c: closes every socket handle of the process. */
 void ws_close_all_sockets(void);
 /* What a socket is (IOCTL_LSW_SOCKET_INFO): 0 or a Winsock error. */
