@@ -85,6 +85,7 @@ static SOCKET make_socket(int af, int type, int protocol, DWORD flags)
 		ws_fail_status(st);
 		return INVALID_SOCKET;
 	}
+	WSASetLastError(0); /* as Windows does (Wine's WSASocket tests) */
 	return (SOCKET)h;
 }
 
