@@ -19,6 +19,7 @@
 #define SIO_LOOPBACK_FAST_PATH 0x98000010
 #endif
 /* mswsock.h's and ws2ipdef.h's numbers */
+#define SO_OPENTYPE 0x7008
 #define SO_UPDATE_ACCEPT_CONTEXT 0x700B
 #define SO_UPDATE_CONNECT_CONTEXT 0x7010
 #define TCP_KEEPALIVE 3
@@ -59,6 +60,29 @@ static int provider_option(SOCKET s, int name, char *val, int *len, int *err)
 	return 1;
 }
 
+/* SO_OPENTYPE is the calling thread's, not a socket's (any socket, even
+ * INVALID_SOCKET, names it): SO_SYNCHRONOUS_ALERT or _NONALERT makes
+ * socket() make sockets without WSA_FLAG_OVERLAPPED.  1 if name is it. */
+static int open_type_option(int level, int name, char *val, int *len, BOOL set, int *err)
+{
+	struct ws_thread *t;
+
+	if (level != SOL_SOCKET || name != SO_OPENTYPE)
+		return 0;
+	if (!(t = ws_thread_data()))
+		return *err = WSAENOBUFS, 1;
+	if (!val || !len || *len < (int)sizeof(int))
+		return *err = WSAEFAULT, 1;
+	if (set)
+		memcpy(&t->open_type, val, sizeof(int));
+	else {
+		memcpy(val, &t->open_type, sizeof(int));
+		*len = sizeof(int);
+	}
+	*err = 0;
+	return 1;
+}
+
 /* The supervisor writes the value into val itself: a bad pointer is
  * WSAEFAULT, as on Windows, not a fault here. */
 WS_API int WSAAPI getsockopt(SOCKET s, int level, int name, char *val, int *len)
@@ -70,6 +94,8 @@ WS_API int WSAAPI getsockopt(SOCKET s, int level, int name, char *val, int *len)
 
 	if (err || (!val || !len ? (err = WSAEFAULT) : 0))
 		return ws_fail(err);
+	if (open_type_option(level, name, val, len, FALSE, &err))
+		return err ? ws_fail(err) : (WSASetLastError(0), 0);
 	if (level == SOL_SOCKET && provider_option(s, name, val, len, &err))
 		return err ? ws_fail(err) : 0;
 	st = ws_ioctl(s, IOCTL_LSW_SOCKET_GET_OPTION, &o, sizeof(o), val,
@@ -95,6 +121,8 @@ WS_API int WSAAPI setsockopt(SOCKET s, int level, int name, const char *val, int
 
 	if (err)
 		return ws_fail(err);
+	if (open_type_option(level, name, (char *)val, &len, TRUE, &err))
+		return err ? ws_fail(err) : (WSASetLastError(0), 0);
 	/* AcceptEx's and ConnectEx's context (SO_UPDATE_CONNECT_CONTEXT is
 	 * documented with no value): nothing to update here */
 	if (level == SOL_SOCKET && (name == SO_UPDATE_ACCEPT_CONTEXT ||

@@ -92,10 +92,13 @@ static SOCKET make_socket(int af, int type, int protocol, DWORD flags)
 _Static_assert(offsetof(WSAPROTOCOL_INFOA, szProtocol) == offsetof(WSAPROTOCOL_INFOW, szProtocol),
 	       "the A and W protocol infos share their head");
 
-/* socket() makes overlapped sockets, as Windows' does. */
+/* socket() makes overlapped sockets, as Windows' does, unless the
+ * thread's SO_OPENTYPE says otherwise. */
 WS_API SOCKET WSAAPI socket(int af, int type, int protocol)
 {
-	return make_socket(af, type, protocol, WSA_FLAG_OVERLAPPED);
+	struct ws_thread *t = ws_thread_data();
+
+	return make_socket(af, type, protocol, t && t->open_type ? 0 : WSA_FLAG_OVERLAPPED);
 }
 
 /* WSADuplicateSocket's info names the duplicate (dwProviderReserved):

@@ -103,6 +103,7 @@ struct ws_thread {
 	char *serv_aliases[1];
 	struct protoent proto;
 	char *proto_aliases[1];
+	int open_type;          /* SO_OPENTYPE: nonzero, socket() makes non-overlapped sockets */
 };
 struct ws_thread *ws_thread_data(void); /* NULL: out of memory */
 void ws_thread_attach(void);
