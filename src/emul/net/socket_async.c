@@ -348,6 +348,8 @@ static NTSTATUS try_connect(struct lsw_thread *t, struct sock_async *op, uint64_
 	socklen_t len = sizeof(err);
 
 	if (!op->phase2) {
+		if (op->refused)
+			return op->refused;
 		if (getsockopt(op->f->fd, SOL_SOCKET, SO_ERROR, &err, &len) < 0)
 			err = errno;
 		if (err)
@@ -669,8 +671,7 @@ static NTSTATUS start_connect(struct sock_request *r, struct sock_async *op)
 		return st;
 	if (connect(r->f->fd, (struct sockaddr *)&a, alen) == 0)
 		return LSW_STATUS_SUCCESS;
-	/* a loopback peer refuses at once here; on Windows that is the
-	 * request's end, after it pended (Wine's ws2_32 tests) */
+	/* the connection's end, not the call's (begin) */
 	if (errno == ECONNREFUSED || errno == ENETUNREACH || errno == EHOSTUNREACH ||
 	    errno == ETIMEDOUT) {
 		op->refused = sock_errno_status(errno);
@@ -795,16 +796,17 @@ static NTSTATUS begin(struct nt_call *c, struct file_object *f, struct sock_asyn
 	NTSTATUS st;
 
 	*info = 0;
-	if (op->refused) { /* pends, and ends with its error at once */
-		st = op->refused;
-		op_free(op);
-		f->sock->signaled = true;
-		return file_io_fail_pended(c, f, st);
-	}
 	f->sock->signaled = false; /* until this I/O ends */
 	st = behind_others(f, op) ? (NTSTATUS)LSW_STATUS_CANT_WAIT : try_op(c->thread, op, info);
 	if (st == (NTSTATUS)LSW_STATUS_CANT_WAIT)
 		return queue(c, f, op);
+	if (op->code == IOCTL_LSW_SOCKET_CONNECT_ASYNC && !op->phase2 && nt_error(st)) {
+		/* a loopback peer refuses at once here; on Windows that is the
+		 * request's end, after it pended (Wine's ws2_32 tests) */
+		op_free(op);
+		f->sock->signaled = true;
+		return file_io_fail_pended(c, f, st);
+	}
 	signal_file(f, c->args[1] != 0);
 	sock_select_reenable(f, op->code, st);
 	if (!nt_error(st) && tracee_write_iosb(c->thread, c->args[4], st, *info) != LSW_STATUS_SUCCESS)
