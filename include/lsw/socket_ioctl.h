@@ -44,7 +44,8 @@
 	X(IOCTL_LSW_SOCKET_CONNECT_ASYNC, 19) /* in: lsw_sock_io (to) + buffers (ConnectEx) */ \
 	X(IOCTL_LSW_SOCKET_EVENT_SELECT, 20) /* in: lsw_sock_event_select */ \
 	X(IOCTL_LSW_SOCKET_NETWORK_EVENTS, 21) /* in: uint64 event to reset; out: lsw_sock_net_events */ \
-	X(IOCTL_LSW_SOCKET_TRANSMIT_FILE, 22) /* in: lsw_sock_transmit (TransmitFile); may pend */
+	X(IOCTL_LSW_SOCKET_TRANSMIT_FILE, 22) /* in: lsw_sock_transmit (TransmitFile); may pend */ \
+	X(IOCTL_LSW_SOCKET_DONE, 23)       /* an overlapped WSAIoctl's end, told at once */
 
 #define LSW_SOCKET_IOCTL_CODE(name, n) name = LSW_SOCKET_IOCTL(n),
 enum { LSW_SOCKET_IOCTLS(LSW_SOCKET_IOCTL_CODE) };

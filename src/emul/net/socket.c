@@ -318,6 +318,19 @@ static NTSTATUS sock_close_all(struct sock_request *r)
 	return LSW_STATUS_SUCCESS;
 }
 
+/* An overlapped WSAIoctl ended in ws2_32: its end, no bytes, is told as
+ * an I/O's that ended in its call (event, completion port, APC). */
+static NTSTATUS sock_done(struct sock_request *r)
+{
+	NTSTATUS st = file_io_begin(r->c, r->f);
+
+	if (st != LSW_STATUS_SUCCESS)
+		return st;
+	if (tracee_write_iosb(r->c->thread, r->c->args[4], st, 0) != LSW_STATUS_SUCCESS)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	return file_io_end(r->c, r->f, st, false);
+}
+
 static NTSTATUS serve(struct sock_request *r)
 {
 	if (r->code == IOCTL_LSW_SOCKET_CREATE)
@@ -347,6 +360,7 @@ static NTSTATUS serve(struct sock_request *r)
 	case IOCTL_LSW_SOCKET_ACCEPT_INTO:
 	case IOCTL_LSW_SOCKET_CONNECT_ASYNC:
 	case IOCTL_LSW_SOCKET_TRANSMIT_FILE: return sock_async(r);
+	case IOCTL_LSW_SOCKET_DONE: return sock_done(r);
 	case IOCTL_LSW_SOCKET_EVENT_SELECT: return sock_event_select(r);
 	case IOCTL_LSW_SOCKET_NETWORK_EVENTS: return sock_network_events(r);
 	default: return LSW_STATUS_INVALID_DEVICE_REQUEST;

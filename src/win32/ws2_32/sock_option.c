@@ -193,30 +193,63 @@ static int keepalive_values(SOCKET s, const struct tcp_keepalive *k)
 	return 0;
 }
 
-/* Synchronous only: an overlapped call completes before it returns, and
- * its completion routine is not called. */
-WS_API int WSAAPI WSAIoctl(SOCKET s, DWORD code, LPVOID in, DWORD in_len, LPVOID out,
-			   DWORD out_len, LPDWORD returned, LPWSAOVERLAPPED ov,
-			   LPWSAOVERLAPPED_COMPLETION_ROUTINE done)
+/* SIO_ADDRESS_LIST_QUERY: the addresses a socket of its family may bind
+ * to, in the sandbox's network its loopback address alone.  Too small a
+ * buffer is WSAEFAULT with the size needed in *returned, one too small
+ * for the list's head WSAEINVAL (Wine's ws2_32 tests, as Windows does). */
+static int address_list(SOCKET s, void *out, DWORD out_len, LPDWORD returned)
 {
 	struct lsw_sock_info info;
-	int err = ws_not_started();
+	SOCKET_ADDRESS_LIST *list = out;
+	struct sockaddr_in in4 = { AF_INET };
+	struct sockaddr_in6 in6 = { AF_INET6 };
+	const void *addr;
+	DWORD n, need;
+	int err;
+
+	if ((err = ws_socket_info(s, &info)))
+		return err;
+	in4.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	in6.sin6_addr = ws_in6_loopback;
+	addr = info.family == AF_INET6 ? (const void *)&in6 : (const void *)&in4;
+	n = info.family == AF_INET6 ? sizeof(in6) : sizeof(in4);
+	need = (DWORD)FIELD_OFFSET(SOCKET_ADDRESS_LIST, Address[1]) + n;
+	if (out && out_len && out_len < (DWORD)FIELD_OFFSET(SOCKET_ADDRESS_LIST, Address[0])) {
+		if (returned)
+			*returned = 0;
+		return WSAEINVAL;
+	}
+	if (returned)
+		*returned = need;
+	if (!out || out_len < need || !returned)
+		return WSAEFAULT;
+	list->iAddressCount = 1;
+	list->Address[0].lpSockaddr = (LPSOCKADDR)((char *)out + need - n);
+	list->Address[0].iSockaddrLength = (INT)n;
+	memcpy(list->Address[0].lpSockaddr, addr, n);
+	return 0;
+}
+
+/* Every control answers in its call: 0 or a Winsock error. */
+static int control_now(SOCKET s, DWORD code, LPVOID in, DWORD in_len, LPVOID out, DWORD out_len,
+		       LPDWORD returned)
+{
+	struct lsw_sock_info info;
+	int err;
 	u_long v;
 
-	if (err)
-		return ws_fail(err);
 	switch (code) {
 	case FIONBIO:
 		if (!in || in_len < sizeof(u_long))
-			return ws_fail(WSAEFAULT);
+			return WSAEFAULT;
 		v = *(u_long *)in;
-		return (err = control(s, FIONBIO, &v)) ? ws_fail(err) : 0;
+		return control(s, FIONBIO, &v);
 	case FIONREAD:
 	case SIOCATMARK:
 		if (!out || out_len < sizeof(u_long))
-			return ws_fail(WSAEFAULT);
+			return WSAEFAULT;
 		if ((err = control(s, (long)code, &v)))
-			return ws_fail(err);
+			return err;
 		memcpy(out, &v, sizeof(v));
 		if (returned)
 			*returned = sizeof(v);
@@ -224,25 +257,44 @@ WS_API int WSAAPI WSAIoctl(SOCKET s, DWORD code, LPVOID in, DWORD in_len, LPVOID
 	case SIO_BASE_HANDLE:
 	case SIO_BSP_HANDLE_POLL: /* no layered provider: the socket is its own base */
 		if ((err = ws_socket_info(s, &info)))
-			return ws_fail(err);
+			return err;
 		if (!out || out_len < sizeof(SOCKET))
-			return ws_fail(WSAEFAULT);
+			return WSAEFAULT;
 		memcpy(out, &s, sizeof(s));
 		if (returned)
 			*returned = sizeof(s);
 		return 0;
 	case SIO_KEEPALIVE_VALS:
 		if (!in || in_len < sizeof(struct tcp_keepalive))
-			return ws_fail(WSAEFAULT);
-		return (err = keepalive_values(s, in)) ? ws_fail(err) : 0;
+			return WSAEFAULT;
+		return keepalive_values(s, in);
 	case SIO_GET_EXTENSION_FUNCTION_POINTER:
-		if ((err = ws_socket_info(s, &info)) ||
-		    (err = ws_extension_function(in, in_len, out, out_len, returned)))
-			return ws_fail(err);
-		return 0;
+		if ((err = ws_socket_info(s, &info)))
+			return err;
+		return ws_extension_function(in, in_len, out, out_len, returned);
+	case SIO_ADDRESS_LIST_QUERY:
+		return address_list(s, out, out_len, returned);
 	case SIO_LOOPBACK_FAST_PATH: /* accepted, as Windows 8 on does; nothing to change */
-		return (err = ws_socket_info(s, &info)) ? ws_fail(err) : 0;
+		return ws_socket_info(s, &info);
 	default:
-		return (err = ws_socket_info(s, &info)) ? ws_fail(err) : ws_fail(WSAEOPNOTSUPP);
+		return (err = ws_socket_info(s, &info)) ? err : WSAEOPNOTSUPP;
 	}
+}
+
+/* Every control ends in its call; an overlapped one's end is told as an
+ * overlapped request's (IOCTL_LSW_SOCKET_DONE: its event, completion
+ * port or completion routine), with no bytes.  A failed one tells
+ * nobody and leaves the WSAOVERLAPPED as it is. */
+WS_API int WSAAPI WSAIoctl(SOCKET s, DWORD code, LPVOID in, DWORD in_len, LPVOID out,
+			   DWORD out_len, LPDWORD returned, LPWSAOVERLAPPED ov,
+			   LPWSAOVERLAPPED_COMPLETION_ROUTINE done)
+{
+	int err = ws_not_started();
+
+	if (err || (err = control_now(s, code, in, in_len, out, out_len, returned)))
+		return ws_fail(err);
+	if (ov && (err = ws_overlapped_request(s, IOCTL_LSW_SOCKET_DONE, NULL, 0, ov, done, NULL)))
+		return ws_fail(err);
+	WSASetLastError(0);
+	return 0;
 }
