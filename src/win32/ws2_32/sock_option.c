@@ -137,24 +137,21 @@ WS_API int WSAAPI setsockopt(SOCKET s, int level, int name, const char *val, int
 	return 0;
 }
 
-/* FIONBIO, FIONREAD, SIOCATMARK: 0 or a Winsock error. */
+/* FIONBIO, FIONREAD, SIOCATMARK: 0 or a Winsock error.  The supervisor
+ * reads and writes *arg itself: a bad pointer is WSAEFAULT (Wine's tests
+ * pass (u_long *)1), not a fault here. */
 static int control(SOCKET s, long cmd, u_long *arg)
 {
-	int32_t on;
-	ULONG n;
 	LONG st;
 
 	if (!arg)
 		return WSAEFAULT;
 	switch (cmd) {
 	case FIONBIO:
-		on = *arg != 0;
-		return ws_error_of(ws_ioctl(s, IOCTL_LSW_SOCKET_NONBLOCKING, &on, sizeof(on), NULL, 0,
+		return ws_error_of(ws_ioctl(s, IOCTL_LSW_SOCKET_NONBLOCKING, arg, sizeof(*arg), NULL, 0,
 					    NULL));
 	case FIONREAD:
-		st = ws_ioctl(s, IOCTL_LSW_SOCKET_READABLE, NULL, 0, &n, sizeof(n), NULL);
-		if (st >= 0)
-			*arg = n;
+		st = ws_ioctl(s, IOCTL_LSW_SOCKET_READABLE, NULL, 0, arg, sizeof(*arg), NULL);
 		return ws_error_of(st);
 	case SIOCATMARK: { /* no urgent data is ever kept apart: always at the mark */
 		struct lsw_sock_info info;
@@ -236,23 +233,20 @@ static int control_now(SOCKET s, DWORD code, LPVOID in, DWORD in_len, LPVOID out
 {
 	struct lsw_sock_info info;
 	int err;
-	u_long v;
 
 	switch (code) {
 	case FIONBIO:
 		if (!in || in_len < sizeof(u_long))
 			return WSAEFAULT;
-		v = *(u_long *)in;
-		return control(s, FIONBIO, &v);
+		return control(s, FIONBIO, in);
 	case FIONREAD:
 	case SIOCATMARK:
 		if (!out || out_len < sizeof(u_long))
 			return WSAEFAULT;
-		if ((err = control(s, (long)code, &v)))
+		if ((err = control(s, (long)code, out)))
 			return err;
-		memcpy(out, &v, sizeof(v));
 		if (returned)
-			*returned = sizeof(v);
+			*returned = sizeof(u_long);
 		return 0;
 	case SIO_BASE_HANDLE:
 	case SIO_BSP_HANDLE_POLL: /* no layered provider: the socket is its own base */
