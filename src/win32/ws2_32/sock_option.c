@@ -157,6 +157,8 @@ static int control(SOCKET s, long cmd, u_long *arg)
 		struct lsw_sock_info info;
 		int err = ws_socket_info(s, &info);
 
+		if (!err && IsBadWritePtr(arg, sizeof(*arg)))
+			err = WSAEFAULT;
 		if (!err)
 			*arg = 1;
 		return err;
