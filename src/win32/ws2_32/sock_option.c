@@ -229,6 +229,32 @@ static int address_list(SOCKET s, void *out, DWORD out_len, LPDWORD returned)
 	return 0;
 }
 
+/* SIO_GET_INTERFACE_LIST: the sandbox's network has its loopback
+ * interface alone (127.0.0.1/8, up, no broadcast). */
+static int interface_list(SOCKET s, void *out, DWORD out_len, LPDWORD returned)
+{
+	struct lsw_sock_info info;
+	INTERFACE_INFO i;
+	int err;
+
+	if ((err = ws_socket_info(s, &info)))
+		return err;
+	if (returned)
+		*returned = 0;
+	if (!out || out_len < sizeof(i) || !returned)
+		return WSAEFAULT;
+	memset(&i, 0, sizeof(i));
+	i.iiFlags = IFF_UP | IFF_LOOPBACK | IFF_MULTICAST;
+	i.iiAddress.AddressIn.sin_family = AF_INET;
+	i.iiAddress.AddressIn.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	i.iiNetmask.AddressIn.sin_family = AF_INET;
+	i.iiNetmask.AddressIn.sin_addr.s_addr = htonl(0xff000000);
+	i.iiBroadcastAddress.AddressIn.sin_family = AF_INET;
+	memcpy(out, &i, sizeof(i));
+	*returned = sizeof(i);
+	return 0;
+}
+
 /* Every control answers in its call: 0 or a Winsock error. */
 static int control_now(SOCKET s, DWORD code, LPVOID in, DWORD in_len, LPVOID out, DWORD out_len,
 		       LPDWORD returned)
@@ -270,6 +296,8 @@ static int control_now(SOCKET s, DWORD code, LPVOID in, DWORD in_len, LPVOID out
 		return ws_extension_function(in, in_len, out, out_len, returned);
 	case SIO_ADDRESS_LIST_QUERY:
 		return address_list(s, out, out_len, returned);
+	case SIO_GET_INTERFACE_LIST:
+		return interface_list(s, out, out_len, returned);
 	case SIO_LOOPBACK_FAST_PATH: /* accepted, as Windows 8 on does; nothing to change */
 		return ws_socket_info(s, &info);
 	default:
