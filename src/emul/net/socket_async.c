@@ -582,8 +582,15 @@ void sock_async_free(struct lsw_socket *s)
 {
 	struct sock_watch *w = s->watch;
 
-	if (s->accepting) /* its AcceptEx cannot end well any more */
-		finish(s->accepting, LSW_STATUS_CANCELLED, 0);
+	if (s->accepting) { /* its AcceptEx cannot end well any more */
+		struct sock_async *op = s->accepting;
+
+		/* told, but no file is set: the one going may be op's own */
+		adopt_port(op, op->f);
+		unlink_op(op);
+		pending_io_finish(&op->io, LSW_STATUS_CANCELLED, 0);
+		op_free(op);
+	}
 	if (!w)
 		return;
 	afd_poll_cancel(w, 0, 0);
