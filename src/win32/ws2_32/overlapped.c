@@ -27,11 +27,25 @@ static void WINAPI run_completion_routine(void *context, IO_STATUS_BLOCK *io, UL
 	cb((DWORD)ws_overlapped_error((LONG)ov->Internal), (DWORD)ov->InternalHigh, ov, 0);
 }
 
+/* An I/O's end as Windows reports it, which differs from a call's
+ * (sock_call.c) where the supervisor's answers mean something of their
+ * own: a success or an information, its Win32 error. */
 int ws_overlapped_error(LONG status)
 {
-	if (status == (LONG)LSW_STATUS_CANCELLED)
-		return WSA_OPERATION_ABORTED;
-	return status == (LONG)LSW_STATUS_PENDING ? WSA_IO_INCOMPLETE : ws_error_of(status);
+	switch ((ULONG)status) {
+	case LSW_STATUS_PENDING: return WSA_IO_INCOMPLETE;
+	case LSW_STATUS_CANCELLED: return WSA_OPERATION_ABORTED;
+	case LSW_STATUS_INVALID_ADDRESS: return WSAEADDRNOTAVAIL;
+	case LSW_STATUS_CANT_WAIT:
+	case LSW_STATUS_DEVICE_BUSY:
+	case LSW_STATUS_NOT_FOUND:
+	case LSW_STATUS_INVALID_DEVICE_REQUEST:
+	case LSW_STATUS_TOO_MANY_OPENED_FILES: return WSAEINVAL;
+	case 0x80070000 | ERROR_IO_INCOMPLETE:
+	case 0xc0010000 | ERROR_IO_INCOMPLETE:
+	case 0xc0070000 | ERROR_IO_INCOMPLETE: return WSA_IO_INCOMPLETE; /* HRESULT-like */
+	}
+	return status >= 0 ? (int)RtlNtStatusToDosError(status) : ws_error_of(status);
 }
 
 int ws_overlapped_request(SOCKET s, ULONG code, const void *in, ULONG in_len, LPWSAOVERLAPPED ov,
@@ -102,10 +116,12 @@ WS_API WINBOOL WSAAPI WSAGetOverlappedResult(SOCKET s, LPWSAOVERLAPPED ov, LPDWO
 		if (WaitForSingleObject(event ? event : (HANDLE)s, INFINITE) != WAIT_OBJECT_0)
 			return ws_fail(WSAEINVAL), FALSE;
 	*done = (DWORD)ov->InternalHigh;
-	if ((LONG)ov->Internal == 0) {
+	/* a success or an information is TRUE, its Win32 error set all the same */
+	WSASetLastError(ws_overlapped_error((LONG)ov->Internal));
+	if ((LONG)ov->Internal >= 0 && (LONG)ov->Internal != (LONG)LSW_STATUS_PENDING) {
 		if (flags)
 			*flags = 0; /* no MSG_PARTIAL: a failed request leaves them (Wine's tests) */
 		return TRUE;
 	}
-	return ws_fail(ws_overlapped_error((LONG)ov->Internal)), FALSE;
+	return FALSE;
 }
