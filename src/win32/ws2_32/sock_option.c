@@ -280,7 +280,8 @@ static int control_now(SOCKET s, DWORD code, LPVOID in, DWORD in_len, LPVOID out
 	case SIO_BSP_HANDLE_POLL: /* no layered provider: the socket is its own base */
 		if ((err = ws_socket_info(s, &info)))
 			return err;
-		if (!out || out_len < sizeof(SOCKET))
+		/* no size to give back is WSAEFAULT too (Wine's test_base_handle) */
+		if (!out || out_len < sizeof(SOCKET) || !returned)
 			return WSAEFAULT;
 		memcpy(out, &s, sizeof(s));
 		if (returned)
