@@ -114,12 +114,13 @@ static void file_describe(struct nt_object *obj, char *buf, size_t len)
 }
 
 /* A named pipe's end can be waited on: it is set when its I/O ends; a
- * watched directory, when a notify call without an event ends. */
+ * watched directory, when a notify call without an event ends; a socket,
+ * when its overlapped I/O ends. */
 static struct waitable *file_waitable(struct nt_object *obj)
 {
 	struct file_object *f = (struct file_object *)obj;
 
-	return f->notify ? dir_notify_waitable(f) : np_waitable(f);
+	return f->notify ? dir_notify_waitable(f) : sock_of(f) ? sock_waitable(f) : np_waitable(f);
 }
 
 /* NtQueryObject's name of a file: its path on lsw's volume device. */
@@ -291,6 +292,8 @@ static NTSTATUS write_file(struct nt_call *c, struct file_object *f, const struc
 		return LSW_STATUS_INVALID_DEVICE_REQUEST; /* only device I/O controls */
 	if (bo->st != LSW_STATUS_SUCCESS)
 		return bo->st;
+	if (sock_of(f) && f->fd >= 0 && !file_is_synchronous(f))
+		return sock_file_io(c, f, true); /* may pend: net/socket_async.c */
 	if (f->kind == FILE_KIND_STREAM)
 		return stream_write(c, f);
 	if (f->kind == FILE_KIND_PIPE)
@@ -387,6 +390,8 @@ static NTSTATUS read_file(struct nt_call *c, struct file_object *f, const struct
 		return LSW_STATUS_INVALID_DEVICE_REQUEST; /* only device I/O controls */
 	if (bo->st != LSW_STATUS_SUCCESS)
 		return bo->st;
+	if (sock_of(f) && f->fd >= 0 && !file_is_synchronous(f))
+		return sock_file_io(c, f, false); /* may pend: net/socket_async.c */
 	if (f->kind == FILE_KIND_STREAM)
 		return stream_read(c, f);
 	if (f->kind == FILE_KIND_PIPE)

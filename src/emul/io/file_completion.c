@@ -3,7 +3,7 @@
  * NtReadFile/NtWriteFile, the completion port the file is associated with
  * (FileCompletionInformation, FileReplaceCompletionInformation), the
  * notification modes (FileIoCompletionNotificationInformation), the I/O
- * APC; and NtCancelIoFile(Ex).
+ * APC; and NtCancelIoFile(Ex) (a socket's overlapped requests too).
  *
  * A completion packet goes to the port when the I/O did not fail, the
  * call gave an ApcContext (kernel32 passes none when the event handle's
@@ -15,6 +15,7 @@
 #include "emul/io/file.h"
 #include "emul/io/io_completion.h"
 #include "emul/io/pipe_named.h"
+#include "emul/net/socket.h"
 #include "emul/object/object_names.h"
 #include "emul/process/thread.h"
 #include "emul/sync/apc.h"
@@ -161,6 +162,7 @@ NTSTATUS nt_NtCancelIoFile(struct nt_call *c)
 	if (f->kind == FILE_KIND_PIPE)
 		np_cancel(f, c->thread->win_tid, 0);
 	dir_notify_cancel(f, c->thread->win_tid, 0);
+	sock_async_cancel(f, c->thread->win_tid, 0);
 	return tracee_write_iosb(c->thread, c->args[1], LSW_STATUS_SUCCESS, 0);
 }
 
@@ -176,7 +178,8 @@ NTSTATUS nt_NtCancelIoFileEx(struct nt_call *c)
 		return st;
 	if (f->kind == FILE_KIND_PIPE ? np_cancel(f, 0, c->args[1]) == 0 :
 	    f->kind == FILE_KIND_DIR ? dir_notify_cancel(f, 0, c->args[1]) == 0 :
-	    f->kind != FILE_KIND_STREAM || stream_cancel(f, c->args[1]) == 0)
+	    f->kind != FILE_KIND_STREAM ||
+	    stream_cancel(f, c->args[1]) + sock_async_cancel(f, 0, c->args[1]) == 0)
 		return LSW_STATUS_NOT_FOUND;
 	return tracee_write_iosb(c->thread, c->args[2], LSW_STATUS_SUCCESS, 0);
 }

@@ -11,6 +11,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 #include "emul/net/socket.h"
+#include "emul/net/socket_watch.h"
 
 #define SD_RECEIVE 0
 #define SD_SEND 1
@@ -32,11 +33,14 @@ struct file_object *socket_endpoint_new(struct lsw_process *p)
 	}
 	f->device_type = FILE_DEVICE_NETWORK;
 	f->stream_mode = STREAM_SOCKET;
+	sock_waitable_init(f->sock);
 	return f;
 }
 
 void socket_free(struct lsw_socket *s)
 {
+	if (s)
+		sock_async_free(s);
 	free(s);
 }
 
@@ -147,8 +151,12 @@ static NTSTATUS sock_accept(struct sock_request *r)
 	nf->fd = fd;
 	*nf->sock = *r->f->sock; /* options and mode are the listener's */
 	nf->sock->listening = false;
+	nf->sock->watch = NULL; /* its own requests and event select */
+	nf->sock->accepting = NULL;
+	sock_waitable_init(nf->sock);
 	nf->access = r->f->access;
 	nf->options = r->f->options;
+	sock_select_inherit(nf, r->f);
 	st = handle_create(r->c->thread->process, &nf->hdr, r->f->access, &out.handle);
 	object_unref(&nf->hdr);
 	if (st != LSW_STATUS_SUCCESS)
@@ -163,12 +171,23 @@ static NTSTATUS sock_accept(struct sock_request *r)
 	return LSW_STATUS_SUCCESS;
 }
 
-static bool connected(int fd)
+bool sock_is_connected(const struct file_object *f)
 {
 	struct sockaddr_storage a;
 	socklen_t len = sizeof(a);
 
-	return getpeername(fd, (struct sockaddr *)&a, &len) == 0;
+	return getpeername(f->fd, (struct sockaddr *)&a, &len) == 0;
+}
+
+bool sock_is_bound(const struct file_object *f)
+{
+	struct sockaddr_storage a;
+	socklen_t len = sizeof(a);
+
+	if (getsockname(f->fd, (struct sockaddr *)&a, &len) < 0)
+		return false;
+	return !((a.ss_family == AF_INET && !((struct sockaddr_in *)&a)->sin_port) ||
+		 (a.ss_family == AF_INET6 && !((struct sockaddr_in6 *)&a)->sin6_port));
 }
 
 static NTSTATUS sock_connect(struct sock_request *r)
@@ -183,10 +202,12 @@ static NTSTATUS sock_connect(struct sock_request *r)
 		return LSW_STATUS_INVALID_PARAMETER;
 	/* connected: WSAEISCONN (Linux answers 0 once after a connect that
 	 * ended in the background) */
-	if (r->f->sock->type == 1 && connected(r->f->fd))
+	if (r->f->sock->type == 1 && sock_is_connected(r->f))
 		return LSW_STATUS_CONNECTION_ACTIVE;
-	return connect(r->f->fd, (struct sockaddr *)&a, len) < 0 ? sock_errno_status(errno)
-								 : LSW_STATUS_SUCCESS;
+	if (connect(r->f->fd, (struct sockaddr *)&a, len) == 0)
+		return LSW_STATUS_SUCCESS;
+	r->f->sock->connecting = errno == EINPROGRESS; /* FD_CONNECT will tell its end */
+	return sock_errno_status(errno);
 }
 
 static NTSTATUS sock_shutdown(struct sock_request *r)
@@ -243,7 +264,7 @@ static NTSTATUS sock_info(struct sock_request *r)
 
 	if (r->out_len < sizeof(out))
 		return LSW_STATUS_BUFFER_TOO_SMALL;
-	out.connected = connected(r->f->fd);
+	out.connected = sock_is_connected(r->f);
 	if (tracee_write(r->c->thread, r->out, &out, sizeof(out)) < 0)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	r->done = sizeof(out);
@@ -257,6 +278,9 @@ static NTSTATUS sock_nonblocking(struct sock_request *r)
 	if (r->in_len != sizeof(on))
 		return LSW_STATUS_INVALID_PARAMETER;
 	memcpy(&on, r->in, sizeof(on));
+	/* a socket with an event select stays non-blocking (WSAEINVAL) */
+	if (!on && r->f->sock->watch && r->f->sock->watch->event)
+		return LSW_STATUS_INVALID_PARAMETER;
 	r->f->sock->nonblocking = on != 0;
 	return LSW_STATUS_SUCCESS;
 }
@@ -294,12 +318,27 @@ static NTSTATUS sock_close_all(struct sock_request *r)
 	return LSW_STATUS_SUCCESS;
 }
 
-static NTSTATUS dispatch(struct sock_request *r)
+/* An overlapped WSAIoctl ended in ws2_32: its end, no bytes, is told as
+ * an I/O's that ended in its call (event, completion port, APC). */
+static NTSTATUS sock_done(struct sock_request *r)
+{
+	NTSTATUS st = file_io_begin(r->c, r->f);
+
+	if (st != LSW_STATUS_SUCCESS)
+		return st;
+	if (tracee_write_iosb(r->c->thread, r->c->args[4], st, 0) != LSW_STATUS_SUCCESS)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	return file_io_end(r->c, r->f, st, false);
+}
+
+static NTSTATUS serve(struct sock_request *r)
 {
 	if (r->code == IOCTL_LSW_SOCKET_CREATE)
 		return sock_create(r);
 	if (r->code == IOCTL_LSW_SOCKET_CLOSE_ALL)
 		return sock_close_all(r);
+	if (r->code == IOCTL_AFD_POLL)
+		return sock_afd_poll(r);
 	if (r->f->fd < 0)
 		return LSW_STATUS_INVALID_HANDLE; /* an endpoint with no socket yet */
 	switch (r->code) {
@@ -316,8 +355,29 @@ static NTSTATUS dispatch(struct sock_request *r)
 	case IOCTL_LSW_SOCKET_INFO: return sock_info(r);
 	case IOCTL_LSW_SOCKET_NONBLOCKING: return sock_nonblocking(r);
 	case IOCTL_LSW_SOCKET_READABLE: return sock_readable(r);
+	case IOCTL_LSW_SOCKET_RECV_ASYNC:
+	case IOCTL_LSW_SOCKET_SEND_ASYNC:
+	case IOCTL_LSW_SOCKET_ACCEPT_INTO:
+	case IOCTL_LSW_SOCKET_CONNECT_ASYNC:
+	case IOCTL_LSW_SOCKET_TRANSMIT_FILE: return sock_async(r);
+	case IOCTL_LSW_SOCKET_DONE: return sock_done(r);
+	case IOCTL_LSW_SOCKET_EVENT_SELECT: return sock_event_select(r);
+	case IOCTL_LSW_SOCKET_NETWORK_EVENTS: return sock_network_events(r);
 	default: return LSW_STATUS_INVALID_DEVICE_REQUEST;
 	}
+}
+
+/* A request served: the network event it re-enables may be recorded
+ * again (WSAEventSelect). */
+static NTSTATUS dispatch(struct sock_request *r)
+{
+	NTSTATUS st = serve(r);
+
+	if (r->f->fd >= 0 && r->code != IOCTL_LSW_SOCKET_RECV_ASYNC &&
+	    r->code != IOCTL_LSW_SOCKET_SEND_ASYNC && r->code != IOCTL_LSW_SOCKET_ACCEPT_INTO &&
+	    r->code != IOCTL_LSW_SOCKET_TRANSMIT_FILE)
+		sock_select_reenable(r->f, r->code, st);
+	return st;
 }
 
 /* NtDeviceIoControlFile on a socket: the input copied once, then served.

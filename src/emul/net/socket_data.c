@@ -47,18 +47,6 @@ NTSTATUS sock_send(struct sock_request *r)
 	return LSW_STATUS_SUCCESS;
 }
 
-/* A datagram socket that is not bound has nothing to receive: WSAEINVAL. */
-static bool unbound(const struct file_object *f)
-{
-	struct sockaddr_storage a;
-	socklen_t len = sizeof(a);
-
-	if (getsockname(f->fd, (struct sockaddr *)&a, &len) < 0)
-		return true;
-	return (a.ss_family == AF_INET && !((struct sockaddr_in *)&a)->sin_port) ||
-	       (a.ss_family == AF_INET6 && !((struct sockaddr_in6 *)&a)->sin6_port);
-}
-
 /* Output: [lsw_sock_from when asked] then the data.  A datagram larger
  * than the buffer fills it and answers STATUS_BUFFER_OVERFLOW
  * (WSAEMSGSIZE), the rest of it lost, as on Windows. */
@@ -68,6 +56,7 @@ NTSTATUS sock_recv(struct sock_request *r)
 	struct lsw_sock_from from = { 0 };
 	struct sockaddr_storage a;
 	struct iovec iov;
+	char control[SOCK_CONTROL_MAX];
 	struct msghdr m = { .msg_name = &a, .msg_namelen = sizeof(a), .msg_iov = &iov,
 			    .msg_iovlen = 1 };
 	uint32_t head, len;
@@ -83,7 +72,8 @@ NTSTATUS sock_recv(struct sock_request *r)
 	head = h.want_from ? sizeof(from) : 0;
 	if (r->out_len < head)
 		return LSW_STATUS_BUFFER_TOO_SMALL;
-	if (r->f->sock->type == 2 && unbound(r->f))
+	/* a datagram socket that is not bound has nothing to receive */
+	if (r->f->sock->type == 2 && !sock_is_bound(r->f))
 		return LSW_STATUS_INVALID_PARAMETER;
 	if (r->f->sock->shut_recv)
 		return LSW_STATUS_PIPE_DISCONNECTED;
@@ -92,6 +82,10 @@ NTSTATUS sock_recv(struct sock_request *r)
 		return LSW_STATUS_NO_MEMORY;
 	iov.iov_base = buf;
 	iov.iov_len = len;
+	if (h.cmsg.control_len) {
+		m.msg_control = control;
+		m.msg_controllen = sizeof(control);
+	}
 	n = recvmsg(r->f->fd, &m, h.flags | MSG_DONTWAIT);
 	if (n < 0) {
 		free(buf);
@@ -99,6 +93,8 @@ NTSTATUS sock_recv(struct sock_request *r)
 	}
 	if (m.msg_flags & MSG_TRUNC)
 		st = LSW_STATUS_BUFFER_OVERFLOW;
+	if (st == LSW_STATUS_SUCCESS)
+		st = sock_give_control(r->c->thread, &h.cmsg, &m);
 	from.len = m.msg_namelen ? sock_addr_out(&a, m.msg_namelen, from.addr) : 0;
 	if ((head && tracee_write(r->c->thread, r->out, &from, head) < 0) ||
 	    (n && tracee_write(r->c->thread, r->out + head, buf, (size_t)n) < 0))

@@ -64,11 +64,26 @@ static const struct opt_row rows[] = {
 	{ WIN_IPPROTO_IP, 4, IPPROTO_IP, IP_TTL, OPT_INT },
 	{ WIN_IPPROTO_IP, 10, IPPROTO_IP, IP_MULTICAST_TTL, OPT_INT },
 	{ WIN_IPPROTO_IP, 11, IPPROTO_IP, IP_MULTICAST_LOOP, OPT_BOOL },
+	/* control data WSARecvMsg gives (socket_cmsg.c) */
+	{ WIN_IPPROTO_IP, 19, IPPROTO_IP, IP_PKTINFO, OPT_BOOL },
+	{ WIN_IPPROTO_IP, 21, IPPROTO_IP, IP_RECVTTL, OPT_BOOL },
+	{ WIN_IPPROTO_IP, 40, IPPROTO_IP, IP_RECVTOS, OPT_BOOL },
+	{ WIN_IPPROTO_IPV6, 19, IPPROTO_IPV6, IPV6_RECVPKTINFO, OPT_BOOL },
+	{ WIN_IPPROTO_IPV6, 21, IPPROTO_IPV6, IPV6_RECVHOPLIMIT, OPT_BOOL },
+	{ WIN_IPPROTO_IPV6, 40, IPPROTO_IPV6, IPV6_RECVTCLASS, OPT_BOOL },
 	{ WIN_IPPROTO_IPV6, 4, IPPROTO_IPV6, IPV6_UNICAST_HOPS, OPT_INT },
 	{ WIN_IPPROTO_IPV6, 10, IPPROTO_IPV6, IPV6_MULTICAST_HOPS, OPT_INT },
 	{ WIN_IPPROTO_IPV6, 11, IPPROTO_IPV6, IPV6_MULTICAST_LOOP, OPT_BOOL },
 	{ WIN_IPPROTO_IPV6, 27, IPPROTO_IPV6, IPV6_V6ONLY, OPT_BOOL },
 };
+
+/* Options of datagrams only (multicast, control data): a stream socket's
+ * are WSAEINVAL (Wine's ws2_32 option validity tests, as Windows says). */
+static bool datagram_only(int level, int name)
+{
+	return (level == WIN_IPPROTO_IP || level == WIN_IPPROTO_IPV6) &&
+	       (name == 9 || name == 10 || name == 11 || name == 19 || name == 21 || name == 40);
+}
 
 /* The row of an option, NULL: none; *st says why. */
 static const struct opt_row *find(const struct lsw_socket *s, const uint8_t *in, NTSTATUS *st)
@@ -78,7 +93,8 @@ static const struct opt_row *find(const struct lsw_socket *s, const uint8_t *in,
 	memcpy(&o, in, sizeof(o));
 	*st = LSW_STATUS_NOT_FOUND;
 	if ((o.level == WIN_IPPROTO_IPV6 && s->family != LSW_AF_INET6) ||
-	    (o.level == WIN_IPPROTO_TCP && s->type != 1)) {
+	    (o.level == WIN_IPPROTO_TCP && s->type != 1) ||
+	    (s->type == 1 && datagram_only(o.level, o.name))) {
 		*st = LSW_STATUS_INVALID_PARAMETER; /* Windows: WSAEINVAL, not ENOPROTOOPT */
 		return NULL;
 	}

@@ -69,7 +69,7 @@ static int pending(const struct file_object *f)
 /* Linux's poll events as Windows reports them: a stream whose peer ended
  * it is hung up (POLLHUP) and readable only while data is left; the
  * socket's own shutdown of its receiving side reports nothing. */
-static int16_t windows_revents(const struct file_object *f, int16_t asked, short got)
+int16_t sock_windows_revents(const struct file_object *f, int16_t asked, short got)
 {
 	int16_t r = 0;
 
@@ -112,7 +112,7 @@ static uint32_t poll_now(struct poll_wait *w)
 			p.events = linux_events(w->e[i].events);
 			p.revents = 0;
 			if (poll(&p, 1, 0) > 0)
-				w->e[i].revents = windows_revents(w->files[i], w->e[i].events, p.revents);
+				w->e[i].revents = sock_windows_revents(w->files[i], w->e[i].events, p.revents);
 		}
 		ready += w->e[i].revents != 0;
 	}

@@ -19,6 +19,7 @@
 #define SIO_LOOPBACK_FAST_PATH 0x98000010
 #endif
 /* mswsock.h's and ws2ipdef.h's numbers */
+#define SO_OPENTYPE 0x7008
 #define SO_UPDATE_ACCEPT_CONTEXT 0x700B
 #define SO_UPDATE_CONNECT_CONTEXT 0x7010
 #define TCP_KEEPALIVE 3
@@ -59,6 +60,29 @@ static int provider_option(SOCKET s, int name, char *val, int *len, int *err)
 	return 1;
 }
 
+/* SO_OPENTYPE is the calling thread's, not a socket's (any socket, even
+ * INVALID_SOCKET, names it): SO_SYNCHRONOUS_ALERT or _NONALERT makes
+ * socket() make sockets without WSA_FLAG_OVERLAPPED.  1 if name is it. */
+static int open_type_option(int level, int name, char *val, int *len, BOOL set, int *err)
+{
+	struct ws_thread *t;
+
+	if (level != SOL_SOCKET || name != SO_OPENTYPE)
+		return 0;
+	if (!(t = ws_thread_data()))
+		return *err = WSAENOBUFS, 1;
+	if (!val || !len || *len < (int)sizeof(int))
+		return *err = WSAEFAULT, 1;
+	if (set)
+		memcpy(&t->open_type, val, sizeof(int));
+	else {
+		memcpy(val, &t->open_type, sizeof(int));
+		*len = sizeof(int);
+	}
+	*err = 0;
+	return 1;
+}
+
 /* The supervisor writes the value into val itself: a bad pointer is
  * WSAEFAULT, as on Windows, not a fault here. */
 WS_API int WSAAPI getsockopt(SOCKET s, int level, int name, char *val, int *len)
@@ -70,6 +94,8 @@ WS_API int WSAAPI getsockopt(SOCKET s, int level, int name, char *val, int *len)
 
 	if (err || (!val || !len ? (err = WSAEFAULT) : 0))
 		return ws_fail(err);
+	if (open_type_option(level, name, val, len, FALSE, &err))
+		return err ? ws_fail(err) : (WSASetLastError(0), 0);
 	if (level == SOL_SOCKET && provider_option(s, name, val, len, &err))
 		return err ? ws_fail(err) : 0;
 	st = ws_ioctl(s, IOCTL_LSW_SOCKET_GET_OPTION, &o, sizeof(o), val,
@@ -82,6 +108,7 @@ WS_API int WSAAPI getsockopt(SOCKET s, int level, int name, char *val, int *len)
 		memcpy(val, &v, sizeof(v));
 	}
 	*len = sizeof(v);
+	WSASetLastError(0); /* as Windows does (Wine's option tests) */
 	return 0;
 }
 
@@ -92,39 +119,46 @@ WS_API int WSAAPI setsockopt(SOCKET s, int level, int name, const char *val, int
 	int err = ws_not_started();
 	LONG st;
 
-	if (err || (!val ? (err = WSAEFAULT) : 0) || (len < 0 ? (err = WSAEFAULT) : 0))
+	if (err)
 		return ws_fail(err);
-	/* AcceptEx's and ConnectEx's context: nothing to update here */
+	if (open_type_option(level, name, (char *)val, &len, TRUE, &err))
+		return err ? ws_fail(err) : (WSASetLastError(0), 0);
+	/* AcceptEx's and ConnectEx's context (SO_UPDATE_CONNECT_CONTEXT is
+	 * documented with no value): nothing to update here */
 	if (level == SOL_SOCKET && (name == SO_UPDATE_ACCEPT_CONTEXT ||
 				    name == SO_UPDATE_CONNECT_CONTEXT))
 		return 0;
+	if (!val || len < 0)
+		return ws_fail(WSAEFAULT);
 	st = ws_ioctl(s, IOCTL_LSW_SOCKET_SET_OPTION, &o, sizeof(o), NULL, 0, NULL);
-	return st < 0 ? ws_fail_status(st) : 0;
+	if (st < 0)
+		return ws_fail_status(st);
+	WSASetLastError(0); /* as Windows does (Wine's option tests) */
+	return 0;
 }
 
-/* FIONBIO, FIONREAD, SIOCATMARK: 0 or a Winsock error. */
+/* FIONBIO, FIONREAD, SIOCATMARK: 0 or a Winsock error.  The supervisor
+ * reads and writes *arg itself: a bad pointer is WSAEFAULT (Wine's tests
+ * pass (u_long *)1), not a fault here. */
 static int control(SOCKET s, long cmd, u_long *arg)
 {
-	int32_t on;
-	ULONG n;
 	LONG st;
 
 	if (!arg)
 		return WSAEFAULT;
 	switch (cmd) {
 	case FIONBIO:
-		on = *arg != 0;
-		return ws_error_of(ws_ioctl(s, IOCTL_LSW_SOCKET_NONBLOCKING, &on, sizeof(on), NULL, 0,
+		return ws_error_of(ws_ioctl(s, IOCTL_LSW_SOCKET_NONBLOCKING, arg, sizeof(*arg), NULL, 0,
 					    NULL));
 	case FIONREAD:
-		st = ws_ioctl(s, IOCTL_LSW_SOCKET_READABLE, NULL, 0, &n, sizeof(n), NULL);
-		if (st >= 0)
-			*arg = n;
+		st = ws_ioctl(s, IOCTL_LSW_SOCKET_READABLE, NULL, 0, arg, sizeof(*arg), NULL);
 		return ws_error_of(st);
 	case SIOCATMARK: { /* no urgent data is ever kept apart: always at the mark */
 		struct lsw_sock_info info;
 		int err = ws_socket_info(s, &info);
 
+		if (!err && IsBadWritePtr(arg, sizeof(*arg)))
+			err = WSAEFAULT;
 		if (!err)
 			*arg = 1;
 		return err;
@@ -158,56 +192,134 @@ static int keepalive_values(SOCKET s, const struct tcp_keepalive *k)
 	return 0;
 }
 
-/* Synchronous only: an overlapped call completes before it returns, and
- * its completion routine is not called. */
-WS_API int WSAAPI WSAIoctl(SOCKET s, DWORD code, LPVOID in, DWORD in_len, LPVOID out,
-			   DWORD out_len, LPDWORD returned, LPWSAOVERLAPPED ov,
-			   LPWSAOVERLAPPED_COMPLETION_ROUTINE done)
+/* SIO_ADDRESS_LIST_QUERY: the addresses a socket of its family may bind
+ * to, in the sandbox's network its loopback address alone.  Too small a
+ * buffer is WSAEFAULT with the size needed in *returned, one too small
+ * for the list's head WSAEINVAL (Wine's ws2_32 tests, as Windows does). */
+static int address_list(SOCKET s, void *out, DWORD out_len, LPDWORD returned)
 {
 	struct lsw_sock_info info;
-	int err = ws_not_started();
-	u_long v;
+	SOCKET_ADDRESS_LIST *list = out;
+	struct sockaddr_in in4 = { AF_INET };
+	struct sockaddr_in6 in6 = { AF_INET6 };
+	const void *addr;
+	DWORD n, need;
+	int err;
 
-	if (err)
-		return ws_fail(err);
+	if ((err = ws_socket_info(s, &info)))
+		return err;
+	in4.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	in6.sin6_addr = ws_in6_loopback;
+	addr = info.family == AF_INET6 ? (const void *)&in6 : (const void *)&in4;
+	n = info.family == AF_INET6 ? sizeof(in6) : sizeof(in4);
+	need = (DWORD)FIELD_OFFSET(SOCKET_ADDRESS_LIST, Address[1]) + n;
+	if (out && out_len && out_len < (DWORD)FIELD_OFFSET(SOCKET_ADDRESS_LIST, Address[0])) {
+		if (returned)
+			*returned = 0;
+		return WSAEINVAL;
+	}
+	if (returned)
+		*returned = need;
+	if (!out || out_len < need || !returned)
+		return WSAEFAULT;
+	list->iAddressCount = 1;
+	list->Address[0].lpSockaddr = (LPSOCKADDR)((char *)out + need - n);
+	list->Address[0].iSockaddrLength = (INT)n;
+	memcpy(list->Address[0].lpSockaddr, addr, n);
+	return 0;
+}
+
+/* SIO_GET_INTERFACE_LIST: the sandbox's network has its loopback
+ * interface alone (127.0.0.1/8, up, no broadcast). */
+static int interface_list(SOCKET s, void *out, DWORD out_len, LPDWORD returned)
+{
+	struct lsw_sock_info info;
+	INTERFACE_INFO i;
+	int err;
+
+	if ((err = ws_socket_info(s, &info)))
+		return err;
+	if (returned)
+		*returned = 0;
+	if (!out || out_len < sizeof(i) || !returned)
+		return WSAEFAULT;
+	memset(&i, 0, sizeof(i));
+	i.iiFlags = IFF_UP | IFF_LOOPBACK | IFF_MULTICAST;
+	i.iiAddress.AddressIn.sin_family = AF_INET;
+	i.iiAddress.AddressIn.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	i.iiNetmask.AddressIn.sin_family = AF_INET;
+	i.iiNetmask.AddressIn.sin_addr.s_addr = htonl(0xff000000);
+	i.iiBroadcastAddress.AddressIn.sin_family = AF_INET;
+	memcpy(out, &i, sizeof(i));
+	*returned = sizeof(i);
+	return 0;
+}
+
+/* Every control answers in its call: 0 or a Winsock error. */
+static int control_now(SOCKET s, DWORD code, LPVOID in, DWORD in_len, LPVOID out, DWORD out_len,
+		       LPDWORD returned)
+{
+	struct lsw_sock_info info;
+	int err;
+
 	switch (code) {
 	case FIONBIO:
 		if (!in || in_len < sizeof(u_long))
-			return ws_fail(WSAEFAULT);
-		v = *(u_long *)in;
-		return (err = control(s, FIONBIO, &v)) ? ws_fail(err) : 0;
+			return WSAEFAULT;
+		return control(s, FIONBIO, in);
 	case FIONREAD:
 	case SIOCATMARK:
 		if (!out || out_len < sizeof(u_long))
-			return ws_fail(WSAEFAULT);
-		if ((err = control(s, (long)code, &v)))
-			return ws_fail(err);
-		memcpy(out, &v, sizeof(v));
+			return WSAEFAULT;
+		if ((err = control(s, (long)code, out)))
+			return err;
 		if (returned)
-			*returned = sizeof(v);
+			*returned = sizeof(u_long);
 		return 0;
 	case SIO_BASE_HANDLE:
 	case SIO_BSP_HANDLE_POLL: /* no layered provider: the socket is its own base */
 		if ((err = ws_socket_info(s, &info)))
-			return ws_fail(err);
-		if (!out || out_len < sizeof(SOCKET))
-			return ws_fail(WSAEFAULT);
+			return err;
+		/* no size to give back is WSAEFAULT too (Wine's test_base_handle) */
+		if (!out || out_len < sizeof(SOCKET) || !returned)
+			return WSAEFAULT;
 		memcpy(out, &s, sizeof(s));
 		if (returned)
 			*returned = sizeof(s);
 		return 0;
 	case SIO_KEEPALIVE_VALS:
 		if (!in || in_len < sizeof(struct tcp_keepalive))
-			return ws_fail(WSAEFAULT);
-		return (err = keepalive_values(s, in)) ? ws_fail(err) : 0;
+			return WSAEFAULT;
+		return keepalive_values(s, in);
 	case SIO_GET_EXTENSION_FUNCTION_POINTER:
-		if ((err = ws_socket_info(s, &info)) ||
-		    (err = ws_extension_function(in, in_len, out, out_len, returned)))
-			return ws_fail(err);
-		return 0;
+		if ((err = ws_socket_info(s, &info)))
+			return err;
+		return ws_extension_function(in, in_len, out, out_len, returned);
+	case SIO_ADDRESS_LIST_QUERY:
+		return address_list(s, out, out_len, returned);
+	case SIO_GET_INTERFACE_LIST:
+		return interface_list(s, out, out_len, returned);
 	case SIO_LOOPBACK_FAST_PATH: /* accepted, as Windows 8 on does; nothing to change */
-		return (err = ws_socket_info(s, &info)) ? ws_fail(err) : 0;
+		return ws_socket_info(s, &info);
 	default:
-		return (err = ws_socket_info(s, &info)) ? ws_fail(err) : ws_fail(WSAEOPNOTSUPP);
+		return (err = ws_socket_info(s, &info)) ? err : WSAEOPNOTSUPP;
 	}
+}
+
+/* Every control ends in its call; an overlapped one's end is told as an
+ * overlapped request's (IOCTL_LSW_SOCKET_DONE: its event, completion
+ * port or completion routine), with no bytes.  A failed one tells
+ * nobody and leaves the WSAOVERLAPPED as it is. */
+WS_API int WSAAPI WSAIoctl(SOCKET s, DWORD code, LPVOID in, DWORD in_len, LPVOID out,
+			   DWORD out_len, LPDWORD returned, LPWSAOVERLAPPED ov,
+			   LPWSAOVERLAPPED_COMPLETION_ROUTINE done)
+{
+	int err = ws_not_started();
+
+	if (err || (err = control_now(s, code, in, in_len, out, out_len, returned)))
+		return ws_fail(err);
+	if (ov && (err = ws_overlapped_request(s, IOCTL_LSW_SOCKET_DONE, NULL, 0, ov, done, NULL)))
+		return ws_fail(err);
+	WSASetLastError(0);
+	return 0;
 }

@@ -3,8 +3,7 @@
  * as requests to the supervisor (sock_call.c).  A blocking stream socket
  * sends every byte before send returns, as on Windows; a non-blocking
  * one sends what fits (WSAEWOULDBLOCK when nothing does).  Overlapped
- * calls complete before they return (their event is set; a completion
- * routine is not called).
+ * calls are NT I/O that may end later (overlapped.c).
  */
 #include "ws_private.h"
 #include <lsw/ntstatus.h>
@@ -56,16 +55,6 @@ static void gather(const WSABUF *bufs, DWORD n, ULONG off, char *flat, ULONG len
 	}
 }
 
-void ws_overlapped_done(LPWSAOVERLAPPED ov, DWORD bytes, int err)
-{
-	if (!ov)
-		return;
-	ov->Internal = err ? (ULONG_PTR)LSW_STATUS_UNSUCCESSFUL : 0;
-	ov->InternalHigh = bytes;
-	if (ov->hEvent)
-		SetEvent(ov->hEvent);
-}
-
 /* Sends the buffers (to the address to, NULL: the peer): 0 or an error,
  * *sent the bytes taken. */
 static int send_bufs(SOCKET s, const WSABUF *bufs, DWORD n, DWORD flags,
@@ -107,11 +96,26 @@ static int send_bufs(SOCKET s, const WSABUF *bufs, DWORD n, DWORD flags,
 	return err;
 }
 
-int ws_recv_bufs(SOCKET s, WSABUF *bufs, DWORD n, DWORD flags, struct sockaddr *from,
-		 int *from_len, DWORD *got)
+/* WSARecvMsg's control data: where the supervisor puts it (none for
+ * another call). */
+static struct lsw_sock_control control_of(WSAMSG *msg)
+{
+	struct lsw_sock_control c = { 0, 0, 0 };
+
+	if (msg) {
+		c.control = (uint64_t)(ULONG_PTR)msg->Control.buf;
+		c.control_len = (uint64_t)(ULONG_PTR)&msg->Control.len;
+		c.msg_flags = (uint64_t)(ULONG_PTR)&msg->dwFlags;
+	}
+	return c;
+}
+
+static int recv_bufs(SOCKET s, WSABUF *bufs, DWORD n, DWORD flags, struct sockaddr *from,
+		     int *from_len, WSAMSG *msg, DWORD *got)
 {
 	LONGLONG total = total_of(bufs, n);
-	struct lsw_sock_recv rq = { (int32_t)(flags & ~MSG_WAITALL), from != NULL };
+	struct lsw_sock_recv rq = { (int32_t)(flags & ~MSG_WAITALL), from != NULL,
+				    control_of(msg) };
 	ULONG head = from ? sizeof(struct lsw_sock_from) : 0, off = 0;
 	char *out;
 	int err = ws_not_started();
@@ -151,13 +155,21 @@ int ws_recv_bufs(SOCKET s, WSABUF *bufs, DWORD n, DWORD flags, struct sockaddr *
 	return err;
 }
 
+/* A data call that worked clears the last error, as Windows' do (Wine's
+ * ws2_32 tests check it after send, sendto, recvfrom, WSARecv...). */
+static int succeeded(int result)
+{
+	WSASetLastError(0);
+	return result;
+}
+
 WS_API int WSAAPI recv(SOCKET s, char *buf, int len, int flags)
 {
 	WSABUF b = { len < 0 ? 0 : (ULONG)len, buf };
 	DWORD got;
-	int err = len < 0 ? WSAEINVAL : ws_recv_bufs(s, &b, 1, (DWORD)flags, NULL, NULL, &got);
+	int err = len < 0 ? WSAEINVAL : recv_bufs(s, &b, 1, (DWORD)flags, NULL, NULL, NULL, &got);
 
-	return err ? ws_fail(err) : (int)got;
+	return err ? ws_fail(err) : succeeded((int)got);
 }
 
 WS_API int WSAAPI recvfrom(SOCKET s, char *buf, int len, int flags, struct sockaddr *from,
@@ -165,9 +177,9 @@ WS_API int WSAAPI recvfrom(SOCKET s, char *buf, int len, int flags, struct socka
 {
 	WSABUF b = { len < 0 ? 0 : (ULONG)len, buf };
 	DWORD got;
-	int err = len < 0 ? WSAEINVAL : ws_recv_bufs(s, &b, 1, (DWORD)flags, from, from_len, &got);
+	int err = len < 0 ? WSAEINVAL : recv_bufs(s, &b, 1, (DWORD)flags, from, from_len, NULL, &got);
 
-	return err ? ws_fail(err) : (int)got;
+	return err ? ws_fail(err) : succeeded((int)got);
 }
 
 WS_API int WSAAPI send(SOCKET s, const char *buf, int len, int flags)
@@ -176,7 +188,7 @@ WS_API int WSAAPI send(SOCKET s, const char *buf, int len, int flags)
 	DWORD sent;
 	int err = len < 0 ? WSAEINVAL : send_bufs(s, &b, 1, (DWORD)flags, NULL, 0, &sent);
 
-	return err ? ws_fail(err) : (int)sent;
+	return err ? ws_fail(err) : succeeded((int)sent);
 }
 
 WS_API int WSAAPI sendto(SOCKET s, const char *buf, int len, int flags, const struct sockaddr *to,
@@ -186,7 +198,35 @@ WS_API int WSAAPI sendto(SOCKET s, const char *buf, int len, int flags, const st
 	DWORD sent;
 	int err = len < 0 ? WSAEINVAL : send_bufs(s, &b, 1, (DWORD)flags, to, to_len, &sent);
 
-	return err ? ws_fail(err) : (int)sent;
+	return err ? ws_fail(err) : succeeded((int)sent);
+}
+
+/* An overlapped receive: the flags and the address as the plain one
+ * checks them. */
+static int recv_overlapped(SOCKET s, WSABUF *bufs, DWORD n, DWORD flags, struct sockaddr *from,
+			   int *from_len, WSAMSG *msg, DWORD *got, LPWSAOVERLAPPED ov,
+			   LPWSAOVERLAPPED_COMPLETION_ROUTINE cb)
+{
+	struct lsw_sock_io head = { (int32_t)(flags & ~MSG_WAITALL), 0, (uint64_t)(ULONG_PTR)from,
+				    from ? (uint64_t)(ULONG_PTR)from_len : 0, 0, { 0 },
+				    control_of(msg) };
+	LONGLONG total = total_of(bufs, n);
+	int err = ws_not_started();
+
+	if (err || (err = total_error(total)) || (flags & ~RECV_FLAGS ? (err = WSAEOPNOTSUPP) : 0) ||
+	    (from && (!from_len || *from_len < (int)sizeof(struct sockaddr_in)) ? (err = WSAEFAULT) : 0))
+		return err;
+	return ws_overlapped_bufs(s, IOCTL_LSW_SOCKET_RECV_ASYNC, &head, bufs, n, ov, cb, got);
+}
+
+int ws_recv_any(SOCKET s, WSABUF *bufs, DWORD n, DWORD flags, struct sockaddr *from,
+		int *from_len, WSAMSG *msg, DWORD *got, LPWSAOVERLAPPED ov,
+		LPWSAOVERLAPPED_COMPLETION_ROUTINE cb)
+{
+	*got = 0;
+	if (ov)
+		return recv_overlapped(s, bufs, n, flags, from, from_len, msg, got, ov, cb);
+	return recv_bufs(s, bufs, n, flags, from, from_len, msg, got);
 }
 
 WS_API int WSAAPI WSARecvFrom(SOCKET s, LPWSABUF bufs, DWORD n, LPDWORD done, LPDWORD flags,
@@ -194,14 +234,14 @@ WS_API int WSAAPI WSARecvFrom(SOCKET s, LPWSABUF bufs, DWORD n, LPDWORD done, LP
 			      LPWSAOVERLAPPED_COMPLETION_ROUTINE cb)
 {
 	DWORD got = 0;
-	int err = flags ? ws_recv_bufs(s, bufs, n, *flags, from, from_len, &got) : WSAEFAULT;
+	int err = flags ? ws_recv_any(s, bufs, n, *flags, from, from_len, NULL, &got, ov, cb)
+			: WSAEFAULT;
 
-	if (done)
+	if (done && (!err || !ov))
 		*done = got;
 	if (flags && !err)
 		*flags = 0;
-	ws_overlapped_done(ov, got, err);
-	return err ? ws_fail(err) : 0;
+	return err ? ws_fail(err) : succeeded(0);
 }
 
 WS_API int WSAAPI WSARecv(SOCKET s, LPWSABUF bufs, DWORD n, LPDWORD done, LPDWORD flags,
@@ -210,17 +250,35 @@ WS_API int WSAAPI WSARecv(SOCKET s, LPWSABUF bufs, DWORD n, LPDWORD done, LPDWOR
 	return WSARecvFrom(s, bufs, n, done, flags, NULL, NULL, ov, cb);
 }
 
+/* An overlapped send: the address as the plain one checks it. */
+static int send_overlapped(SOCKET s, const WSABUF *bufs, DWORD n, DWORD flags,
+			   const struct sockaddr *to, int to_len, DWORD *sent, LPWSAOVERLAPPED ov,
+			   LPWSAOVERLAPPED_COMPLETION_ROUTINE cb)
+{
+	struct lsw_sock_io head = { (int32_t)flags, 0, 0, 0, 0, { 0 } };
+	LONGLONG total = total_of(bufs, n);
+	int err = ws_not_started();
+
+	if (err || (err = total_error(total)) || (to && (err = ws_check_addr(to, to_len))))
+		return err;
+	if (to) {
+		head.to_len = to_len < LSW_SOCKADDR_MAX ? (uint32_t)to_len : LSW_SOCKADDR_MAX;
+		memcpy(head.to, to, head.to_len);
+	}
+	return ws_overlapped_bufs(s, IOCTL_LSW_SOCKET_SEND_ASYNC, &head, bufs, n, ov, cb, sent);
+}
+
 WS_API int WSAAPI WSASendTo(SOCKET s, LPWSABUF bufs, DWORD n, LPDWORD done, DWORD flags,
 			    const struct sockaddr *to, int to_len, LPWSAOVERLAPPED ov,
 			    LPWSAOVERLAPPED_COMPLETION_ROUTINE cb)
 {
 	DWORD sent = 0;
-	int err = send_bufs(s, bufs, n, flags, to, to_len, &sent);
+	int err = ov ? send_overlapped(s, bufs, n, flags, to, to_len, &sent, ov, cb)
+		     : send_bufs(s, bufs, n, flags, to, to_len, &sent);
 
-	if (done)
+	if (done && (!err || !ov))
 		*done = sent;
-	ws_overlapped_done(ov, sent, err);
-	return err ? ws_fail(err) : 0;
+	return err ? ws_fail(err) : succeeded(0);
 }
 
 WS_API int WSAAPI WSASend(SOCKET s, LPWSABUF bufs, DWORD n, LPDWORD done, DWORD flags,

@@ -36,8 +36,9 @@ static int check_kind(int *af, int *type, int *protocol)
 	return 0;
 }
 
-/* \Device\Afd\Endpoint, opened for synchronous I/O. */
-static LONG open_endpoint(BOOL inherit, HANDLE *h)
+/* \Device\Afd\Endpoint; an overlapped socket's handle is opened for
+ * asynchronous I/O, so that it may have a completion port. */
+static LONG open_endpoint(BOOL inherit, BOOL overlapped, HANDLE *h)
 {
 	UNICODE_STRING name;
 	OBJECT_ATTRIBUTES oa;
@@ -48,14 +49,14 @@ static LONG open_endpoint(BOOL inherit, HANDLE *h)
 				   NULL, NULL);
 	return NtCreateFile(h, GENERIC_READ | GENERIC_WRITE | SYNCHRONIZE, &oa, &io, NULL, 0,
 			    FILE_SHARE_READ | FILE_SHARE_WRITE, FILE_OPEN_IF,
-			    FILE_SYNCHRONOUS_IO_NONALERT, NULL, 0);
+			    overlapped ? 0 : FILE_SYNCHRONOUS_IO_NONALERT, NULL, 0);
 }
 
 void ws_close_all_sockets(void)
 {
 	HANDLE h;
 
-	if (open_endpoint(FALSE, &h) >= 0 &&
+	if (open_endpoint(FALSE, FALSE, &h) >= 0 &&
 	    ws_ioctl((SOCKET)h, IOCTL_LSW_SOCKET_CLOSE_ALL, NULL, 0, NULL, 0, NULL) < 0)
 		NtClose(h); /* it closes itself with the others */
 }
@@ -71,7 +72,8 @@ static SOCKET make_socket(int af, int type, int protocol, DWORD flags)
 		ws_fail(err);
 		return INVALID_SOCKET;
 	}
-	if ((st = open_endpoint(!(flags & WSA_FLAG_NO_HANDLE_INHERIT), &h)) < 0) {
+	if ((st = open_endpoint(!(flags & WSA_FLAG_NO_HANDLE_INHERIT), (flags & WSA_FLAG_OVERLAPPED) != 0,
+				&h)) < 0) {
 		ws_fail(st == (LONG)LSW_STATUS_TOO_MANY_OPENED_FILES ? WSAEMFILE : WSAENOBUFS);
 		return INVALID_SOCKET;
 	}
@@ -83,15 +85,20 @@ static SOCKET make_socket(int af, int type, int protocol, DWORD flags)
 		ws_fail_status(st);
 		return INVALID_SOCKET;
 	}
+	WSASetLastError(0); /* as Windows does (Wine's WSASocket tests) */
 	return (SOCKET)h;
 }
 
 _Static_assert(offsetof(WSAPROTOCOL_INFOA, szProtocol) == offsetof(WSAPROTOCOL_INFOW, szProtocol),
 	       "the A and W protocol infos share their head");
 
+/* socket() makes overlapped sockets, as Windows' does, unless the
+ * thread's SO_OPENTYPE says otherwise. */
 WS_API SOCKET WSAAPI socket(int af, int type, int protocol)
 {
-	return make_socket(af, type, protocol, 0);
+	struct ws_thread *t = ws_thread_data();
+
+	return make_socket(af, type, protocol, t && t->open_type ? 0 : WSA_FLAG_OVERLAPPED);
 }
 
 /* WSADuplicateSocket's info names the duplicate (dwProviderReserved):
@@ -139,6 +146,20 @@ static int usable(SOCKET s)
 	return err ? err : ws_socket_info(s, &info);
 }
 
+/* A connection WSAAccept's condition deferred, with its peer's address. */
+static SOCKET deferred_one(SOCKET a, struct sockaddr *addr, int *len)
+{
+	struct sockaddr_storage peer;
+	int n = sizeof(peer), err;
+
+	if (addr && (getpeername(a, (struct sockaddr *)&peer, &n) ||
+		     (err = ws_give_addr(&peer, n, addr, len)))) {
+		closesocket(a);
+		return ws_fail(WSAEFAULT), INVALID_SOCKET;
+	}
+	return a;
+}
+
 WS_API SOCKET WSAAPI accept(SOCKET s, struct sockaddr *addr, int *len)
 {
 	struct lsw_sock_accepted a;
@@ -147,6 +168,8 @@ WS_API SOCKET WSAAPI accept(SOCKET s, struct sockaddr *addr, int *len)
 
 	if (err || (addr && (!len || *len < (int)sizeof(struct sockaddr_in))) || (!addr && len))
 		return ws_fail(err ? err : WSAEFAULT), INVALID_SOCKET;
+	if ((a.handle = ws_take_deferred(s)) != INVALID_SOCKET) /* WSAAccept's CF_DEFER */
+		return deferred_one((SOCKET)a.handle, addr, len);
 	st = ws_ioctl_wait(s, POLLRDNORM, IOCTL_LSW_SOCKET_ACCEPT, NULL, 0, &a, sizeof(a), NULL);
 	if (st < 0)
 		return ws_fail_status(st), INVALID_SOCKET;
@@ -155,13 +178,6 @@ WS_API SOCKET WSAAPI accept(SOCKET s, struct sockaddr *addr, int *len)
 		return ws_fail(err), INVALID_SOCKET;
 	}
 	return (SOCKET)a.handle;
-}
-
-/* The condition function is not asked: every connection is accepted. */
-WS_API SOCKET WSAAPI WSAAccept(SOCKET s, struct sockaddr *addr, LPINT len, LPCONDITIONPROC cond,
-			       DWORD_PTR data)
-{
-	return accept(s, addr, len);
 }
 
 WS_API SOCKET WSAAPI WSAJoinLeaf(SOCKET s, const struct sockaddr *name, int len, LPWSABUF caller,
@@ -344,27 +360,6 @@ WS_API int WSAAPI WSADuplicateSocketW(SOCKET s, DWORD pid, LPWSAPROTOCOL_INFOW i
 	int err = info ? duplicate_for(s, pid, info) : WSAEFAULT;
 
 	return err ? ws_fail(err) : 0;
-}
-
-WS_API int WSAAPI WSAAsyncSelect(SOCKET s, HWND wnd, u_int msg, __LONG32 events)
-{
-	return ws_no_socket();
-}
-
-WS_API int WSAAPI WSAEventSelect(SOCKET s, WSAEVENT event, __LONG32 events)
-{
-	return ws_no_socket();
-}
-
-WS_API int WSAAPI WSAEnumNetworkEvents(SOCKET s, WSAEVENT event, LPWSANETWORKEVENTS events)
-{
-	return ws_no_socket();
-}
-
-WS_API WINBOOL WSAAPI WSAGetOverlappedResult(SOCKET s, LPWSAOVERLAPPED ov, LPDWORD done,
-					     WINBOOL wait, LPDWORD flags)
-{
-	return ws_no_socket() == 0;
 }
 
 WS_API WINBOOL WSAAPI WSAGetQOSByName(SOCKET s, LPWSABUF name, LPQOS qos)

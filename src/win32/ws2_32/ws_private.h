@@ -47,15 +47,33 @@ int ws_error_of(LONG status);
 /* SOCKET_ERROR with the error of status. */
 int ws_fail_status(LONG status);
 /* socket_io.c: receives into the buffers (the sender's address into from
- * when given): 0 or a Winsock error, *got the bytes.  An overlapped
- * call's end: its status and bytes, its event set. */
-int ws_recv_bufs(SOCKET s, WSABUF *bufs, DWORD n, DWORD flags, struct sockaddr *from,
-		 int *from_len, DWORD *got);
-void ws_overlapped_done(LPWSAOVERLAPPED ov, DWORD bytes, int err);
+ * when given, WSARecvMsg's control data into msg's when msg is not NULL):
+ * 0 or a Winsock error, *got the bytes; overlapped (see
+ * ws_overlapped_request) when ov is not NULL. */
+int ws_recv_any(SOCKET s, WSABUF *bufs, DWORD n, DWORD flags, struct sockaddr *from,
+		int *from_len, WSAMSG *msg, DWORD *got, LPWSAOVERLAPPED ov,
+		LPWSAOVERLAPPED_COMPLETION_ROUTINE cb);
+/* overlapped.c: an overlapped request on s, its IO_STATUS_BLOCK the
+ * WSAOVERLAPPED: 0 when it ended in the call (*done its bytes),
+ * WSA_IO_PENDING, or the error it failed with. */
+struct lsw_sock_io;
+int ws_overlapped_request(SOCKET s, ULONG code, const void *in, ULONG in_len, LPWSAOVERLAPPED ov,
+			  LPWSAOVERLAPPED_COMPLETION_ROUTINE cb, DWORD *done);
+/* The same for RECV_ASYNC, SEND_ASYNC and CONNECT_ASYNC: head, then the
+ * n buffers. */
+int ws_overlapped_bufs(SOCKET s, ULONG code, struct lsw_sock_io *head, const WSABUF *bufs,
+		       DWORD n, LPWSAOVERLAPPED ov, LPWSAOVERLAPPED_COMPLETION_ROUTINE cb,
+		       DWORD *done);
+/* The Winsock error an overlapped request's end status reports
+ * (WSA_OPERATION_ABORTED when cancelled). */
+int ws_overlapped_error(LONG status);
 /* extensions.c: SIO_GET_EXTENSION_FUNCTION_POINTER's answer (0 or a
  * Winsock error). */
 int ws_extension_function(const void *in, DWORD in_len, void *out, DWORD out_len,
 			  LPDWORD returned);
+/* accept_condition.c: a connection WSAAccept's condition deferred on
+ * listener, INVALID_SOCKET when none. */
+SOCKET ws_take_deferred(SOCKET listener);
 /* sockets.c: closes every socket handle of the process. */
 void ws_close_all_sockets(void);
 /* What a socket is (IOCTL_LSW_SOCKET_INFO): 0 or a Winsock error. */
@@ -85,6 +103,7 @@ struct ws_thread {
 	char *serv_aliases[1];
 	struct protoent proto;
 	char *proto_aliases[1];
+	int open_type;          /* SO_OPENTYPE: nonzero, socket() makes non-overlapped sockets */
 };
 struct ws_thread *ws_thread_data(void); /* NULL: out of memory */
 void ws_thread_attach(void);
