@@ -49,6 +49,7 @@ struct pdh_counter {
 	DWORD_PTR user_data;
 	LONG scale;
 	PDH_RAW_COUNTER raw, last; /* this sample and the one before */
+	BOOL collected;            /* raw came from a collection, not from the add */
 	PDH_HQUERY query;
 	PDH_HCOUNTER self;
 	struct pdh_path parts;     /* the path split, for PdhGetCounterInfo */

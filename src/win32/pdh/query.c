@@ -194,7 +194,12 @@ static PDH_STATUS collect(PDH_HQUERY h, LONGLONG *time)
 		st = PDH_INVALID_HANDLE;
 	else
 		while ((c = pdh_next_counter(h, &cursor))) {
+			/* A rate is over two collections: the sample the add took
+			 * (read before any collection) does not count as one. */
 			c->last = c->raw;
+			if (!c->collected)
+				c->last.CStatus = PDH_CSTATUS_INVALID_DATA;
+			c->collected = TRUE;
 			if (!c->def->sample(c->instance, &c->raw))
 				c->raw.CStatus = PDH_CSTATUS_INVALID_DATA;
 			if (!n++ && time)
