@@ -12,8 +12,7 @@ struct cert {
 	CERT_CONTEXT ctx; /* what callers see: first */
 	DWORD magic;
 	LONG refs;
-	CRITICAL_SECTION lock; /* guards props */
-	struct c32_prop *props;
+	struct c32_props props;
 	BYTE encoded[];
 };
 
@@ -65,7 +64,7 @@ PCCERT_CONTEXT c32_cert_new(DWORD encoding, const BYTE *data, DWORD len, HCERTST
 	c->ctx.hCertStore = store ? store : c32_shared_store();
 	c->magic = CERT_MAGIC;
 	c->refs = 1;
-	InitializeCriticalSection(&c->lock);
+	c32_props_init(&c->props);
 	return &c->ctx;
 }
 
@@ -91,8 +90,7 @@ C32_API WINBOOL WINAPI CertFreeCertificateContext(PCCERT_CONTEXT ctx)
 
 	if (!c || InterlockedDecrement(&c->refs))
 		return TRUE;
-	c32_prop_free_all(&c->props);
-	DeleteCriticalSection(&c->lock);
+	c32_props_free(&c->props);
 	LocalFree(c->ctx.pCertInfo);
 	c->magic = 0;
 	HeapFree(GetProcessHeap(), 0, c);
@@ -181,83 +179,66 @@ void c32_cert_copy_props(PCCERT_CONTEXT from, PCCERT_CONTEXT to)
 {
 	struct cert *src = cert_of(from), *dst = cert_of(to);
 
-	if (!src || !dst || src == dst)
-		return;
-	EnterCriticalSection(&src->lock);
-	EnterCriticalSection(&dst->lock);
-	for (struct c32_prop *p = src->props; p; p = p->next)
-		if (!c32_prop_find(dst->props, p->id))
-			c32_prop_store(&dst->props, p->id, p->data, p->len);
-	LeaveCriticalSection(&dst->lock);
-	LeaveCriticalSection(&src->lock);
+	if (src && dst)
+		c32_props_copy_missing(&dst->props, &src->props);
 }
 
 C32_API BOOL WINAPI CertGetCertificateContextProperty(PCCERT_CONTEXT ctx, DWORD id, void *data,
 						      DWORD *len)
 {
 	struct cert *c = cert_of(ctx);
-	struct c32_prop *p;
-	BOOL ok = TRUE;
+	BOOL ok;
 
 	if (!c || !len)
 		return c32_fail(E_INVALIDARG);
-	EnterCriticalSection(&c->lock);
-	p = c32_prop_get(&c->props, id, c->encoded, ctx->cbCertEncoded);
-	ok = c32_prop_out(p, data, len);
+	ok = c32_props_get(&c->props, id, c->encoded, ctx->cbCertEncoded, data, len);
 	if (ok && data && id == CERT_KEY_PROV_INFO_PROP_ID)
-		unflatten_prov_info(data);
-	LeaveCriticalSection(&c->lock);
+		unflatten_prov_info(data); /* the caller's copy: its pointers made absolute */
 	return ok;
 }
 
 /* What a property's pvData holds: a handle, a DWORD, a FILETIME or (the
- * rest) a CRYPT_DATA_BLOB. */
+ * rest) a CRYPT_DATA_BLOB; NULL deletes. */
 C32_API BOOL WINAPI CertSetCertificateContextProperty(PCCERT_CONTEXT ctx, DWORD id, DWORD flags,
 						      const void *data)
 {
 	struct cert *c = cert_of(ctx);
 	const CRYPT_DATA_BLOB *blob = data;
-	BOOL ok = TRUE;
+	BOOL ok;
 
 	if (!c)
 		return c32_fail(E_INVALIDARG);
 	if (id == CERT_KEY_CONTEXT_PROP_ID)
 		return c32_fail(ERROR_CALL_NOT_IMPLEMENTED); /* a key handle's context */
-	EnterCriticalSection(&c->lock);
-	if (!data) {
-		c32_prop_remove(&c->props, id);
-	} else if (id == CERT_KEY_PROV_INFO_PROP_ID) {
+	if (!data)
+		return c32_props_set(&c->props, id, NULL, 0, TRUE);
+	switch (id) {
+	case CERT_KEY_PROV_INFO_PROP_ID: {
 		DWORD n = c32_flatten_prov_info(data, NULL);
 		BYTE *flat = HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, n);
 
-		ok = flat && (c32_flatten_prov_info(data, flat), c32_prop_store(&c->props, id, flat, n));
 		if (!flat)
-			SetLastError(ERROR_NOT_ENOUGH_MEMORY);
+			return c32_fail(ERROR_NOT_ENOUGH_MEMORY);
+		c32_flatten_prov_info(data, flat);
+		ok = c32_props_set(&c->props, id, flat, n, FALSE);
 		HeapFree(GetProcessHeap(), 0, flat);
-	} else if (id == CERT_KEY_PROV_HANDLE_PROP_ID) {
-		ok = c32_prop_store(&c->props, id, data, sizeof(HCRYPTPROV));
-	} else if (id == CERT_KEY_SPEC_PROP_ID) {
-		ok = c32_prop_store(&c->props, id, data, sizeof(DWORD));
-	} else if (id == CERT_DATE_STAMP_PROP_ID) {
-		ok = c32_prop_store(&c->props, id, data, sizeof(FILETIME));
-	} else {
-		ok = c32_prop_store(&c->props, id, blob->pbData, blob->cbData);
+		return ok;
 	}
-	LeaveCriticalSection(&c->lock);
-	return ok;
+	case CERT_KEY_PROV_HANDLE_PROP_ID:
+		return c32_props_set(&c->props, id, data, sizeof(HCRYPTPROV), FALSE);
+	case CERT_KEY_SPEC_PROP_ID:
+		return c32_props_set(&c->props, id, data, sizeof(DWORD), FALSE);
+	case CERT_DATE_STAMP_PROP_ID:
+		return c32_props_set(&c->props, id, data, sizeof(FILETIME), FALSE);
+	}
+	return c32_props_set(&c->props, id, blob->pbData, blob->cbData, FALSE);
 }
 
 C32_API DWORD WINAPI CertEnumCertificateContextProperties(PCCERT_CONTEXT ctx, DWORD prev)
 {
 	struct cert *c = cert_of(ctx);
-	DWORD next = 0;
 
-	if (!c)
-		return 0;
-	EnterCriticalSection(&c->lock);
-	next = c32_prop_next_id(c->props, prev);
-	LeaveCriticalSection(&c->lock);
-	return next;
+	return c ? c32_props_next(&c->props, prev) : 0;
 }
 
 C32_API BOOL WINAPI CertCompareIntegerBlob(PCRYPT_INTEGER_BLOB a, PCRYPT_INTEGER_BLOB b)

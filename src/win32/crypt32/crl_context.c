@@ -12,8 +12,7 @@ struct crl {
 	CRL_CONTEXT ctx; /* what callers see: first */
 	DWORD magic;
 	LONG refs;
-	CRITICAL_SECTION lock; /* guards props */
-	struct c32_prop *props;
+	struct c32_props props;
 	BYTE encoded[];
 };
 
@@ -71,7 +70,7 @@ static PCCRL_CONTEXT crl_new(DWORD encoding, const BYTE *data, DWORD len, HCERTS
 	c->ctx.hCertStore = store ? store : c32_shared_store();
 	c->magic = CRL_MAGIC;
 	c->refs = 1;
-	InitializeCriticalSection(&c->lock);
+	c32_props_init(&c->props);
 	return &c->ctx;
 }
 
@@ -96,8 +95,7 @@ C32_API BOOL WINAPI CertFreeCRLContext(PCCRL_CONTEXT ctx)
 
 	if (!c || InterlockedDecrement(&c->refs))
 		return TRUE;
-	c32_prop_free_all(&c->props);
-	DeleteCriticalSection(&c->lock);
+	c32_props_free(&c->props);
 	LocalFree(c->ctx.pCrlInfo);
 	c->magic = 0;
 	HeapFree(GetProcessHeap(), 0, c);
@@ -107,68 +105,44 @@ C32_API BOOL WINAPI CertFreeCRLContext(PCCRL_CONTEXT ctx)
 C32_API BOOL WINAPI CertGetCRLContextProperty(PCCRL_CONTEXT ctx, DWORD id, void *data, DWORD *len)
 {
 	struct crl *c = crl_of(ctx);
-	struct c32_prop *p;
-	BOOL ok = TRUE;
 
 	if (!c || !len)
 		return c32_fail(E_INVALIDARG);
-	EnterCriticalSection(&c->lock);
-	p = c32_prop_get(&c->props, id, c->encoded, ctx->cbCrlEncoded);
-	ok = c32_prop_out(p, data, len);
-	LeaveCriticalSection(&c->lock);
-	return ok;
+	return c32_props_get(&c->props, id, c->encoded, ctx->cbCrlEncoded, data, len);
 }
 
-/* pvData: a DWORD for CERT_ACCESS_STATE_PROP_ID's kind, a FILETIME for the
- * date stamp, else a CRYPT_DATA_BLOB; NULL deletes. */
+/* pvData: a FILETIME for the date stamp, else a CRYPT_DATA_BLOB; NULL
+ * deletes. */
 C32_API BOOL WINAPI CertSetCRLContextProperty(PCCRL_CONTEXT ctx, DWORD id, DWORD flags,
 					      const void *data)
 {
 	struct crl *c = crl_of(ctx);
 	const CRYPT_DATA_BLOB *blob = data;
-	BOOL ok = TRUE;
 
 	if (!c)
 		return c32_fail(E_INVALIDARG);
 	if (!id || id > CERT_LAST_USER_PROP_ID)
 		return c32_fail(E_INVALIDARG);
-	EnterCriticalSection(&c->lock);
 	if (!data)
-		c32_prop_remove(&c->props, id);
-	else if (id == CERT_DATE_STAMP_PROP_ID)
-		ok = c32_prop_store(&c->props, id, data, sizeof(FILETIME));
-	else
-		ok = c32_prop_store(&c->props, id, blob->pbData, blob->cbData);
-	LeaveCriticalSection(&c->lock);
-	return ok;
+		return c32_props_set(&c->props, id, NULL, 0, TRUE);
+	if (id == CERT_DATE_STAMP_PROP_ID)
+		return c32_props_set(&c->props, id, data, sizeof(FILETIME), FALSE);
+	return c32_props_set(&c->props, id, blob->pbData, blob->cbData, FALSE);
 }
 
 C32_API DWORD WINAPI CertEnumCRLContextProperties(PCCRL_CONTEXT ctx, DWORD prev)
 {
 	struct crl *c = crl_of(ctx);
-	DWORD next;
 
-	if (!c)
-		return 0;
-	EnterCriticalSection(&c->lock);
-	next = c32_prop_next_id(c->props, prev);
-	LeaveCriticalSection(&c->lock);
-	return next;
+	return c ? c32_props_next(&c->props, prev) : 0;
 }
 
 static void copy_props(PCCRL_CONTEXT from, PCCRL_CONTEXT to)
 {
 	struct crl *src = crl_of(from), *dst = crl_of(to);
 
-	if (!src || !dst || src == dst)
-		return;
-	EnterCriticalSection(&src->lock);
-	EnterCriticalSection(&dst->lock);
-	for (struct c32_prop *p = src->props; p; p = p->next)
-		if (!c32_prop_find(dst->props, p->id))
-			c32_prop_store(&dst->props, p->id, p->data, p->len);
-	LeaveCriticalSection(&dst->lock);
-	LeaveCriticalSection(&src->lock);
+	if (src && dst)
+		c32_props_copy_missing(&dst->props, &src->props);
 }
 
 static BOOL same_issuer(const void *item, const void *para)

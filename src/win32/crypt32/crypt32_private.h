@@ -82,6 +82,22 @@ void c32_prop_free_all(struct c32_prop **list);
 DWORD c32_prop_next_id(const struct c32_prop *list, DWORD prev);
 BOOL c32_prop_out(const struct c32_prop *p, void *data, DWORD *len);
 struct c32_prop *c32_prop_get(struct c32_prop **list, DWORD id, const BYTE *encoded, DWORD len);
+/* A context's properties and the lock that guards them (certificate and
+ * CRL contexts hold one each): the list operations above, locked. */
+struct c32_props {
+	CRITICAL_SECTION lock;
+	struct c32_prop *list;
+};
+void c32_props_init(struct c32_props *ps);
+void c32_props_free(struct c32_props *ps);
+/* A property out (hashes of encoded computed on first request). */
+BOOL c32_props_get(struct c32_props *ps, DWORD id, const BYTE *encoded, DWORD enc_len,
+		   void *data, DWORD *len);
+/* Stores len bytes of data as property id, or (remove) deletes it. */
+BOOL c32_props_set(struct c32_props *ps, DWORD id, const void *data, DWORD len, BOOL remove);
+DWORD c32_props_next(struct c32_props *ps, DWORD prev);
+/* The properties src has and dst lacks, copied to dst. */
+void c32_props_copy_missing(struct c32_props *dst, struct c32_props *src);
 
 /* cert_context.c: a context of store (NULL: the one all unstored contexts
  * share) for a copy of data; the store every unstored context names. */

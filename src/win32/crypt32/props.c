@@ -88,3 +88,58 @@ DWORD c32_prop_next_id(const struct c32_prop *list, DWORD prev)
 			next = list->id;
 	return next;
 }
+
+void c32_props_init(struct c32_props *ps)
+{
+	InitializeCriticalSection(&ps->lock);
+	ps->list = NULL;
+}
+
+void c32_props_free(struct c32_props *ps)
+{
+	c32_prop_free_all(&ps->list);
+	DeleteCriticalSection(&ps->lock);
+}
+
+BOOL c32_props_get(struct c32_props *ps, DWORD id, const BYTE *encoded, DWORD enc_len,
+		   void *data, DWORD *len)
+{
+	EnterCriticalSection(&ps->lock);
+	BOOL ok = c32_prop_out(c32_prop_get(&ps->list, id, encoded, enc_len), data, len);
+	LeaveCriticalSection(&ps->lock);
+	return ok;
+}
+
+BOOL c32_props_set(struct c32_props *ps, DWORD id, const void *data, DWORD len, BOOL remove)
+{
+	BOOL ok = TRUE;
+
+	EnterCriticalSection(&ps->lock);
+	if (remove)
+		c32_prop_remove(&ps->list, id);
+	else
+		ok = c32_prop_store(&ps->list, id, data, len);
+	LeaveCriticalSection(&ps->lock);
+	return ok;
+}
+
+DWORD c32_props_next(struct c32_props *ps, DWORD prev)
+{
+	EnterCriticalSection(&ps->lock);
+	DWORD next = c32_prop_next_id(ps->list, prev);
+	LeaveCriticalSection(&ps->lock);
+	return next;
+}
+
+void c32_props_copy_missing(struct c32_props *dst, struct c32_props *src)
+{
+	if (dst == src)
+		return;
+	EnterCriticalSection(&src->lock);
+	EnterCriticalSection(&dst->lock);
+	for (struct c32_prop *p = src->list; p; p = p->next)
+		if (!c32_prop_find(dst->list, p->id))
+			c32_prop_store(&dst->list, p->id, p->data, p->len);
+	LeaveCriticalSection(&dst->lock);
+	LeaveCriticalSection(&src->lock);
+}
