@@ -22,7 +22,7 @@
 #define SLICE_NS 10000ull       /* then the fds get a look */
 
 /* Takes and serves one posted call; false when none is posted. */
-static bool take_one(struct lsw_host *h)
+static bool take_one(struct lsw_host *h, uint64_t now)
 {
 	struct fast_request r;
 
@@ -34,7 +34,7 @@ static bool take_one(struct lsw_host *h)
 			i--;
 			continue;
 		}
-		if (fast_channel_take(t, &r)) {
+		if (fast_channel_take(t, &r, now)) {
 			host_enter_job(h, t->process->job);
 			serve_fast(t, &r);
 			return true;
@@ -73,7 +73,7 @@ static int cool_all(struct lsw_host *h, bool here)
 	for (unsigned i = 0; i < n; i++) {
 		struct fast_request r;
 
-		if (fast_channel_take(was[i], &r)) {
+		if (fast_channel_take(was[i], &r, loop_now_ns())) {
 			host_enter_job(h, was[i]->process->job);
 			serve_fast(was[i], &r); /* may free other records: stop here */
 			return 1;
@@ -133,7 +133,7 @@ static int fast_poll(void *arg)
 	do {
 		/* a call served, the slice goes on: the fds get their look when
 		 * it ends, not after every call (an epoll_wait a call before) */
-		if (take_one(h)) {
+		if (take_one(h, now)) {
 			if (!h->fast_nhot)
 				break;
 			window = window_ns(h);

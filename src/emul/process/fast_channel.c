@@ -296,7 +296,7 @@ void fast_channel_cool(struct lsw_thread *t)
 		}
 }
 
-bool fast_channel_take(struct lsw_thread *t, struct fast_request *r)
+bool fast_channel_take(struct lsw_thread *t, struct fast_request *r, uint64_t now)
 {
 	struct lsw_fast *f;
 	unsigned posted = LSW_FAST_POSTED;
@@ -317,7 +317,7 @@ bool fast_channel_take(struct lsw_thread *t, struct fast_request *r)
 	t->fast_backoff = 0;
 	t->fast_taken = t->fast_proven = true;
 	t->fast_missed = false;
-	came(t->process->host, loop_now_ns());
+	came(t->process->host, now);
 	r->number = __atomic_load_n(&f->number, __ATOMIC_RELAXED);
 	memcpy(r->args, (const void *)f->args, sizeof(r->args));
 	r->served = fast_channel_serves(r->number);
@@ -358,11 +358,12 @@ static void reply(struct lsw_thread *t, uint64_t answer, const void *out, unsign
 	}
 	/* an interrupt that came while the call was ours was put off by the
 	 * runtime (fast_interrupt.c): it must come again, after the answer.
-	 * Looked at before it is cleared: the thread is already writing its
-	 * next call into this cache line, which an exchange would take back */
-	if (__atomic_load_n(&f->irq_deferred, __ATOMIC_SEQ_CST) &&
-	    __atomic_exchange_n(&f->irq_deferred, 0, __ATOMIC_SEQ_CST) && t->interrupt_sent &&
-	    !t->exited)
+	 * Only one we sent is (the word is looked at only then: the thread is
+	 * already writing its next call into this cache line, which even a
+	 * load takes back, one more transfer between the CPUs per call; the
+	 * runtime clears the word at each post) */
+	if (t->interrupt_sent && !t->exited && __atomic_load_n(&f->irq_deferred, __ATOMIC_SEQ_CST) &&
+	    __atomic_exchange_n(&f->irq_deferred, 0, __ATOMIC_SEQ_CST))
 		syscall(SYS_tgkill, t->process->pid, t->tid, LSW_INTERRUPT_SIGNAL);
 	fast_channel_touch(t);
 	fast_channel_answered(t);

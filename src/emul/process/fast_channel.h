@@ -66,8 +66,9 @@ bool fast_channel_here(const struct lsw_thread *t, unsigned cpu);
  * (a loader between its calls): its next calls do not make it hot (more
  * of them each time in a row, until the channel takes one of its calls). */
 void fast_channel_rest(struct lsw_thread *t);
-/* If t posted a call and can take one now, takes it into r. */
-bool fast_channel_take(struct lsw_thread *t, struct fast_request *r);
+/* If t posted a call and can take one now, takes it into r; now: the
+ * poller's last look at the clock (a read here would delay the call). */
+bool fast_channel_take(struct lsw_thread *t, struct fast_request *r, uint64_t now);
 /* The answer of t's call taken from its block, with nout outputs
  * {addr, value} for the runtime to store, and ops in the block for it to
  * run first (a FASTCALL_IO call); wakes it if it sleeps. */
