@@ -93,6 +93,13 @@ void sb_put_dec(struct strbuf *sb, uint64_t v)
 	put_digits(sb, v, 10);
 }
 
+void sb_put_sdec(struct strbuf *sb, int64_t v)
+{
+	if (v < 0)
+		sb_putc(sb, '-');
+	put_digits(sb, v < 0 ? 0 - (uint64_t)v : (uint64_t)v, 10);
+}
+
 void sb_put_hex(struct strbuf *sb, uint64_t v)
 {
 	if (v)

@@ -132,13 +132,16 @@ void print_handle(struct strbuf *sb, struct trace_call *tc, uint64_t h)
 		return;
 	}
 	if (h >= (uint64_t)-6)
-		sb_printf(sb, "%" PRId64, (int64_t)h);
+		sb_put_sdec(sb, (int64_t)h);
 	else
-		sb_printf(sb, "%#" PRIx64, h);
+		sb_put_hex(sb, h);
 	if (tc->c->thread && tc->c->thread->process)
 		what = handle_describe(tc->c->thread->process, h, buf, sizeof(buf));
-	if (what && *what)
-		sb_printf(sb, " <%s>", what);
+	if (what && *what) {
+		sb_puts(sb, " <");
+		sb_puts(sb, what);
+		sb_putc(sb, '>');
+	}
 }
 
 static uint64_t sign_extend(uint64_t v, unsigned size)
@@ -156,7 +159,7 @@ static void print_bool(struct strbuf *sb, uint64_t v)
 	if (v <= 1)
 		sb_puts(sb, v ? "TRUE" : "FALSE");
 	else
-		sb_printf(sb, "%" PRIu64, v);
+		sb_put_dec(sb, v);
 }
 
 void print_value(struct strbuf *sb, struct trace_call *tc, const struct type_info *ti,
@@ -164,7 +167,7 @@ void print_value(struct strbuf *sb, struct trace_call *tc, const struct type_inf
 {
 	switch (ti->fmt) {
 	case F_DEC: sb_put_dec(sb, v); break;
-	case F_SDEC: sb_printf(sb, "%" PRId64, (int64_t)sign_extend(v, ti->size)); break;
+	case F_SDEC: sb_put_sdec(sb, (int64_t)sign_extend(v, ti->size)); break;
 	case F_HEX: sb_put_hex(sb, v); break;
 	case F_PTR: print_ptr(sb, v); break;
 	case F_BOOL: print_bool(sb, v); break;

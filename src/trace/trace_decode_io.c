@@ -26,7 +26,7 @@ void dec_iosb(struct strbuf *sb, struct trace_call *tc, const struct arg_desc *d
 	if (d->type == T_PIO_STATUS_BLOCK_CREATE)
 		print_enum(sb, &xs_file_create_info, v[1]);
 	else
-		sb_printf(sb, "%" PRIu64, v[1]);
+		sb_put_dec(sb, v[1]);
 	sb_putc(sb, '}');
 }
 
