@@ -9,9 +9,9 @@ tree, so that it finds the same runtime and DLLs) with its own PREFIX (so
 each copy keeps a daemon of its own), two runs of build/fixtures/hello.exe
 at the same instant, and waits for both; then GAP milliseconds (default
 50) pass before the next build's pair, so that each pair finds its
-daemon's spares refilled.  Prints, for each build, the median, p10, p90
-and maximum of the pair's time (the start to the later exit) and of each
-run's own.  A daemon that blocks its loop while it refills its spares
+daemon's spares refilled.  Prints, for each build, the median, p10,
+p90, minimum and maximum of the pair's time (the start to the later exit)
+and of each run's own.  A daemon that blocks its loop while it refills its spares
 makes the second run of a pair wait for the refill the first one's end
 started.  With --back-to-back, the second run of a pair starts when the
 first has exited (as a script's next command does): the daemon's refill
@@ -19,9 +19,10 @@ after the first is under way then.
 """
 import argparse
 import os
-import statistics
 import subprocess
 import time
+
+from spread import spread
 
 
 def pair(argv):
@@ -56,10 +57,7 @@ def back_to_back(argv):
 
 
 def line(name, t):
-    t = sorted(t)
-    n = len(t)
-    return (f"{name} median {statistics.median(t):.3f} ms, p10 {t[n // 10]:.3f}, "
-            f"p90 {t[n * 9 // 10]:.3f}, max {t[-1]:.3f}")
+    return f"{name} {spread(t)}"
 
 
 def main():
