@@ -12,7 +12,7 @@
  * spare is killed and the process launched the ordinary way.
  *
  * The launches run on a thread of their own (spare_launcher.c): a launch
- * blocks its caller until the runtime is exec'd (0.2-0.3 ms at rest, up to
+ * blocks its caller until the runtime is exec'd (mostly 0.2-0.3 ms, up to
  * 10 ms under load), which the loop no longer waits for, so a run that
  * starts while the pool refills is served at once.
  *
