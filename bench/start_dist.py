@@ -9,16 +9,17 @@ warmed first), build/bench/native_hello, and every N/M-th round `wine
 hello.exe` (a wineserver kept alive, as bench/run.py does), so that a
 change of the machine's load hits all alike (Wine's runs load the machine
 themselves: lsw's and the native figures are lower with --no-wine).  Prints the median, 10th and
-90th percentile and minimum of each, and the load average before and
+90th percentile, minimum and maximum of each, and the load average before and
 after.  The prefixes are LSW_BENCH_PREFIX (default /tmp/lswbench) and
 LSW_BENCH_WINEPREFIX (default /tmp/wineprefix-bench).
 """
 import argparse
 import os
 import shutil
-import statistics
 import subprocess
 import time
+
+from spread import spread
 
 
 def timed(argv, env=None):
@@ -31,10 +32,7 @@ def timed(argv, env=None):
 
 
 def summary(name, t):
-    t = sorted(t)
-    n = len(t)
-    print(f"{name}: {n} runs, median {statistics.median(t):.3f} ms, p10 {t[n // 10]:.3f}, "
-          f"p90 {t[n * 9 // 10]:.3f}, min {t[0]:.3f}")
+    print(f"{name}: {len(t)} runs, {spread(t)}")
 
 
 def main():

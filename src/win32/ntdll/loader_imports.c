@@ -440,11 +440,34 @@ static NTSTATUS follow_forwarder(struct ldr_module *from, const char *fwd, void 
 	return ldr_get_export(m, dot + 1, 0, out);
 }
 
-static int find_name(BYTE *base, IMAGE_EXPORT_DIRECTORY *ed, const char *name)
+/*
+ * The name's index in the export name table, or -1.  An import's hint is
+ * the index its import library gave the name: tried first, as Windows'
+ * loader does.  mingw-w64's libraries give the index in Windows' own DLL,
+ * which ours match within a few entries (they export a few names more or
+ * fewer), so the search gallops out from the hint (1, 2, 4... entries)
+ * until it passes the name, then halves what is left: two or three
+ * comparisons where a binary search of kernel32's 1600 names makes
+ * eleven, and fewer pages of names touched.  hint -1: none.
+ */
+static int find_name(BYTE *base, IMAGE_EXPORT_DIRECTORY *ed, const char *name, int hint)
 {
 	DWORD *names = (DWORD *)(base + ed->AddressOfNames);
 	int lo = 0, hi = (int)ed->NumberOfNames - 1;
 
+	for (int at = hint, step = 1; hint >= 0 && at >= lo && at <= hi; step *= 2) {
+		int c = strcmp((char *)base + names[at], name);
+
+		if (!c)
+			return at;
+		if (c < 0) {
+			lo = at + 1;
+			at += step;
+		} else {
+			hi = at - 1;
+			at -= step;
+		}
+	}
 	while (lo <= hi) { /* names are sorted (the linker guarantees it) */
 		int mid = (lo + hi) / 2, c = strcmp((char *)base + names[mid], name);
 
@@ -458,7 +481,8 @@ static int find_name(BYTE *base, IMAGE_EXPORT_DIRECTORY *ed, const char *name)
 	return -1;
 }
 
-NTSTATUS ldr_get_export(struct ldr_module *m, const char *name, WORD ordinal, void **out)
+static NTSTATUS get_export(struct ldr_module *m, const char *name, int hint, WORD ordinal,
+			   void **out)
 {
 	IMAGE_DATA_DIRECTORY *d = ldr_dir(m->base, IMAGE_DIRECTORY_ENTRY_EXPORT);
 	IMAGE_EXPORT_DIRECTORY *ed;
@@ -468,7 +492,7 @@ NTSTATUS ldr_get_export(struct ldr_module *m, const char *name, WORD ordinal, vo
 		return name ? STATUS_ENTRYPOINT_NOT_FOUND : STATUS_ORDINAL_NOT_FOUND;
 	ed = (IMAGE_EXPORT_DIRECTORY *)(m->base + d->VirtualAddress);
 	if (name) {
-		int i = find_name(m->base, ed, name);
+		int i = find_name(m->base, ed, name, hint);
 		if (i < 0)
 			return STATUS_ENTRYPOINT_NOT_FOUND;
 		index = ((WORD *)(m->base + ed->AddressOfNameOrdinals))[i];
@@ -484,6 +508,11 @@ NTSTATUS ldr_get_export(struct ldr_module *m, const char *name, WORD ordinal, vo
 		return forwarded(m, (char *)m->base + rva, out);
 	*out = m->base + rva;
 	return STATUS_SUCCESS;
+}
+
+NTSTATUS ldr_get_export(struct ldr_module *m, const char *name, WORD ordinal, void **out)
+{
+	return get_export(m, name, -1, ordinal, out);
 }
 
 /* The export name of the image at base, whether loaded or only mapped;
@@ -512,7 +541,7 @@ static NTSTATUS bind_thunks(struct ldr_module *m, struct ldr_module *dll,
 		} else {
 			IMAGE_IMPORT_BY_NAME *ibn = (IMAGE_IMPORT_BY_NAME *)(m->base +
 							names->u1.AddressOfData);
-			st = ldr_get_export(dll, (char *)ibn->Name, 0, &fn);
+			st = get_export(dll, (char *)ibn->Name, ibn->Hint, 0, &fn);
 			if (!NT_SUCCESS(st))
 				ldr_report((char *)ibn->Name, " was not found in ", dll->name);
 		}
