@@ -27,6 +27,8 @@ static BOOL is_diacritic_mark(unsigned c)
 /* The diacritic weight one mark adds (0 for none). */
 static unsigned mark_weight(unsigned c)
 {
+	if (c == 0x300 || c == 0x301) /* Windows weighs the acute before the grave */
+		return c == 0x301 ? 2 : 3;
 	if (c >= 0x300 && c <= 0x36F)
 		return 2 + (c - 0x300); /* 1: the dotless i's own accent */
 	if (c == 0x3099 || c == 0x309A)
