@@ -94,6 +94,7 @@ static int global_encode(char *dst, wchar wc)
 
     return li->cat[2].cp ? crt_cp_encode(li, dst, wc) : crt_wide_to_narrow(dst, wc);
 }
+static int global_is_c(void) { return !conversion_locale()->cat[2].cp; }
 static int global_collate(const void *a, int na, const void *b, int nb, int wide, int icase)
 {
     return crt_locale_collate(&global, a, na, b, nb, wide, icase);
@@ -117,6 +118,7 @@ static void publish(void)
     crt_decimal_point = global.conv.decimal_point[0] ? global.conv.decimal_point[0] : '.';
     crt_mb_decode = global.cat[2].cp || l_used ? global_decode : NULL;
     crt_mb_encode = global.cat[2].cp || l_used ? global_encode : NULL;
+    crt_mb_is_c = global_is_c;
     crt_upper_map = global.cat[2].cp ? global.upper : NULL;
     crt_lower_map = global.cat[2].cp ? global.lower : NULL;
     crt_collate = global.cat[1].lcid ? global_collate : NULL;
