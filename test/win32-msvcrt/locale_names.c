@@ -21,6 +21,7 @@
 #include <string.h>
 #include <time.h>
 #include <wchar.h>
+#include <errno.h>
 
 static int checks, failed;
 
@@ -222,6 +223,30 @@ static void ucrt_forms(void)
 }
 #endif
 
+/* The _l conversions take their locale object's code page, whatever the
+ * program's (here "C"); a NULL object is the program's. */
+static void conversion_l(void)
+{
+	_locale_t jp = _create_locale(LC_ALL, "Japanese_Japan.932");
+	_locale_t en = _create_locale(LC_ALL, "English_United States.1252");
+	wchar_t w[4] = { 0 };
+	char mb[8];
+	size_t n = 99;
+
+	CHECK(set_is(LC_ALL, "C", "C"));
+	CHECK(jp && en);
+	CHECK(_mbstowcs_l(w, "\x82\xa0", 4, jp) == 1 && w[0] == 0x3042);
+	CHECK(_mbtowc_l(w, "\x82\xa0", 2, jp) == 2 && w[0] == 0x3042);
+	CHECK(mbtowc(w, "\x82\xa0", 2) == 1 && w[0] == 0x82);
+	CHECK(_wctomb_l(mb, 0x20AC, en) == 1 && (unsigned char)mb[0] == 0x80);
+	CHECK(_wcstombs_s_l(&n, mb, sizeof(mb), L"\x20AC", 1, en) == 0 && n == 2 &&
+	      (unsigned char)mb[0] == 0x80);
+	CHECK(_wcstombs_s_l(&n, mb, sizeof(mb), L"\xFFFD", 1, en) == EILSEQ);
+	CHECK(_mbstowcs_l(w, "\x82\xa0", 4, NULL) == 2 && w[0] == 0x82);
+	_free_locale(jp);
+	_free_locale(en);
+}
+
 int main(void)
 {
 	names();
@@ -230,6 +255,7 @@ int main(void)
 	ctype_and_mb();
 	collation();
 	time_names();
+	conversion_l();
 #ifdef _UCRT
 	ucrt_forms();
 #endif

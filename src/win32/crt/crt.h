@@ -218,6 +218,7 @@ int crt_wide_to_mb(char *dst, wchar c);
  * room), -1 when the code page has none. */
 extern int (*crt_mb_decode)(const char *s, size_t n, wchar *wc, int lenient);
 extern int (*crt_mb_encode)(char *dst, wchar wc);
+extern int (*crt_mb_is_c)(void);   /* set with them: is the thread's LC_CTYPE "C"? */
 /* A named locale's case of the bytes (LC_CTYPE; NULL: the "C" locale's
  * A-Z/a-z) for toupper/tolower, and its collation (LC_COLLATE; NULL: the
  * plain comparison) for strcoll and friends: a and b (na, nb units, -1 up

@@ -25,6 +25,7 @@ struct crt_thread {
     void *invalid_handler;  /* ucrtbase: the thread's invalid parameter handler */
     int per_thread_locale;  /* _configthreadlocale */
     void *terminate_handler;    /* ucrtbase: set_terminate */
+    const struct crt_locinfo *ctype_locale;    /* a running _l conversion's locale */
 };
 struct crt_thread *crt_thread_data(void);
 void crt_thread_detach(void);

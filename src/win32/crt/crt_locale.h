@@ -82,6 +82,13 @@ struct crt_time_names *crt_time_names_of(const struct crt_lc_cat *cat);
 extern const char *const crt_c_day_names[7];
 extern const char *const crt_c_month_names[12];
 
+/* locale.c: the _l conversions (locale_l.c) run in their locale object's
+ * LC_CTYPE on this thread between enter (which answers what to restore)
+ * and leave; a NULL object keeps the current one. */
+struct locale_object;
+const struct crt_locinfo *crt_conversion_enter(struct locale_object *l);
+void crt_conversion_leave(struct locale_object *l, const struct crt_locinfo *saved);
+
 /* locale.c: the program's locale (setlocale's), and its LC_TIME data for
  * strftime (NULL while LC_TIME is the "C" locale). */
 const struct crt_locinfo *crt_current_locale(void);

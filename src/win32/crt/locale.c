@@ -62,12 +62,39 @@ static void init_c(struct crt_locinfo *li)
     fill(li);
 }
 
-/* mbcs.c's conversions in the program's LC_CTYPE code page. */
+/* _l conversions running (on any thread) and whether one ever ran: only
+ * then do mbcs.c's conversions look for a thread's own LC_CTYPE. */
+static volatile long l_running;
+static int l_used;
+
+/* The LC_CTYPE of a conversion on this thread: the locale a running _l
+ * conversion names, else the program's. */
+static const struct crt_locinfo *conversion_locale(void)
+{
+    const struct crt_locinfo *li;
+
+    if (l_running && (li = crt_thread_data()->ctype_locale))
+        return li;
+    return &global;
+}
+
+/* mbcs.c's conversions in that locale's code page ("C": byte = unit). */
 static int global_decode(const char *s, size_t n, wchar *wc, int lenient)
 {
-    return crt_cp_decode(&global, s, n, wc, lenient);
+    const struct crt_locinfo *li = conversion_locale();
+
+    if (li->cat[2].cp)
+        return crt_cp_decode(li, s, n, wc, lenient);
+    *wc = (unsigned char)*s;
+    return *s ? 1 : 0;
 }
-static int global_encode(char *dst, wchar wc) { return crt_cp_encode(&global, dst, wc); }
+static int global_encode(char *dst, wchar wc)
+{
+    const struct crt_locinfo *li = conversion_locale();
+
+    return li->cat[2].cp ? crt_cp_encode(li, dst, wc) : crt_wide_to_narrow(dst, wc);
+}
+static int global_is_c(void) { return !conversion_locale()->cat[2].cp; }
 static int global_collate(const void *a, int na, const void *b, int nb, int wide, int icase)
 {
     return crt_locale_collate(&global, a, na, b, nb, wide, icase);
@@ -89,8 +116,9 @@ static void publish(void)
     __mb_cur_max = global.pub.mb_cur_max;
     _pctype = global.ctype + 1;
     crt_decimal_point = global.conv.decimal_point[0] ? global.conv.decimal_point[0] : '.';
-    crt_mb_decode = global.cat[2].cp ? global_decode : NULL;
-    crt_mb_encode = global.cat[2].cp ? global_encode : NULL;
+    crt_mb_decode = global.cat[2].cp || l_used ? global_decode : NULL;
+    crt_mb_encode = global.cat[2].cp || l_used ? global_encode : NULL;
+    crt_mb_is_c = global_is_c;
     crt_upper_map = global.cat[2].cp ? global.upper : NULL;
     crt_lower_map = global.cat[2].cp ? global.lower : NULL;
     crt_collate = global.cat[1].lcid ? global_collate : NULL;
@@ -326,6 +354,34 @@ CRTAPI int _configthreadlocale(int type)
         return -1;
     }
     return old;
+}
+
+/* A _l conversion's locale for this thread while it runs (crt_locale.h). */
+const struct crt_locinfo *crt_conversion_enter(struct locale_object *l)
+{
+    struct crt_thread *t = crt_thread_data();
+    const struct crt_locinfo *saved = t->ctype_locale;
+
+    if (!l)
+        return saved;
+    if (!l_used) {
+        _lock(LOCK_LOCALE);
+        l_used = 1;
+        program_locale();
+        publish();
+        _unlock(LOCK_LOCALE);
+    }
+    __sync_fetch_and_add(&l_running, 1);
+    t->ctype_locale = l->locinfo;
+    return saved;
+}
+
+void crt_conversion_leave(struct locale_object *l, const struct crt_locinfo *saved)
+{
+    if (!l)
+        return;
+    crt_thread_data()->ctype_locale = saved;
+    __sync_fetch_and_sub(&l_running, 1);
 }
 
 CRTAPI int ___mb_cur_max_l_func(struct locale_object *l)

@@ -14,6 +14,13 @@ int crt_wide_to_narrow(char *dst, wchar c)
 
 int (*crt_mb_decode)(const char *s, size_t n, wchar *wc, int lenient);
 int (*crt_mb_encode)(char *dst, wchar wc);
+int (*crt_mb_is_c)(void);
+
+/* Do this thread's conversions run in the "C" locale? */
+static int c_ctype(void)
+{
+    return !crt_mb_encode || (crt_mb_is_c && crt_mb_is_c());
+}
 
 /* One character: its bytes to *wc (at most n of them), as crt_mb_decode. */
 static int decode_as(const char *s, size_t n, wchar *wc, int lenient)
@@ -293,6 +300,14 @@ static int convert_s(size_t *ret, void *dst, size_t size, const void *src,
         return fail_conv(dst, size, to_wide, EINVAL, 1);
     if (!dst)
         count = (size_t)-1;     /* only counting: the whole string */
+    if (!dst && !to_wide && c_ctype()) {
+        /* msvcrt's "C" locale counts a code unit a byte, unchecked */
+        for (n = 0; src && ((const wchar *)src)[n]; n++)
+            ;
+        if (ret)
+            *ret = n + 1;
+        return 0;
+    }
     while (src) {
         wchar w = 0;
         char mb[4];

@@ -108,7 +108,7 @@ CRTAPI int memcpy_s(void *dst, size_t size, const void *src, size_t count)
         crt_set_errno(src ? ERANGE : EINVAL);
         return src ? ERANGE : EINVAL;
     }
-    memcpy(dst, src, count);
+    memmove(dst, src, count);   /* Windows' memcpy moves overlapping bytes too */
     return 0;
 invalid:
     crt_invalid_parameter();

@@ -1,7 +1,7 @@
 /*
  * CompareString, CompareStringOrdinal, FindNLSString, FindStringOrdinal and
- * the sort version.  The linguistic ones compare sort keys (sort_key.c); no
- * locale tailors the default sort here, so every locale sorts alike.
+ * the sort version.  The linguistic ones compare sort keys (sort_key.c); a
+ * locale tailors the default sort only as k32_sort_tailoring says.
  */
 #include "k32_nls.h"
 #include "k32_sort.h"
@@ -24,7 +24,8 @@ static BOOL sort_locale_lcid(LCID lcid)
 	return k32_locale_from_lcid(lcid, &loc) || k32_error(ERROR_INVALID_PARAMETER);
 }
 
-static int compare(DWORD flags, const WCHAR *s1, int n1, const WCHAR *s2, int n2)
+static int compare(const struct k32_locale *loc, DWORD flags, const WCHAR *s1, int n1,
+		   const WCHAR *s2, int n2)
 {
 	if (!s1 || !s2)
 		return k32_error(ERROR_INVALID_PARAMETER);
@@ -34,24 +35,26 @@ static int compare(DWORD flags, const WCHAR *s1, int n1, const WCHAR *s2, int n2
 		n1 = k32_wcslen(s1);
 	if (n2 < 0)
 		n2 = k32_wcslen(s2);
-	return k32_sort_compare(s1, n1, s2, n2, flags);
+	return k32_sort_compare(s1, n1, s2, n2, flags | k32_sort_tailoring(loc));
 }
 
 K32API int WINAPI CompareStringEx(LPCWSTR locale, DWORD flags, LPCWCH s1, int n1, LPCWCH s2,
 				  int n2, LPNLSVERSIONINFO version, LPVOID reserved, LPARAM param)
 {
-	if (reserved || param)
+	struct k32_locale loc;
+
+	if (reserved || param || !k32_locale_from_name(locale, TRUE, &loc))
 		return k32_error(ERROR_INVALID_PARAMETER);
-	if (!sort_locale_name(locale))
-		return 0;
-	return compare(flags, s1, n1, s2, n2);
+	return compare(&loc, flags, s1, n1, s2, n2);
 }
 
 K32API int WINAPI CompareStringW(LCID lcid, DWORD flags, PCNZWCH s1, int n1, PCNZWCH s2, int n2)
 {
-	if (!sort_locale_lcid(lcid))
-		return 0;
-	return compare(flags, s1, n1, s2, n2);
+	struct k32_locale loc;
+
+	if (!k32_locale_from_lcid(lcid, &loc))
+		return k32_error(ERROR_INVALID_PARAMETER);
+	return compare(&loc, flags, s1, n1, s2, n2);
 }
 
 /* Converted in the locale's ANSI code page (LOCALE_USE_CP_ACP: CP_ACP's). */
@@ -71,7 +74,7 @@ K32API int WINAPI CompareStringA(LCID lcid, DWORD flags, PCNZCH s1, int n1, PCNZ
 	cp = (flags & LOCALE_USE_CP_ACP) ? CP_ACP : k32_locale_ansi_cp(&loc);
 	flags &= ~LOCALE_USE_CP_ACP;
 	if ((w1 = k32_a_arg(cp, s1, n1, &l1)) && (w2 = k32_a_arg(cp, s2, n2, &l2)))
-		r = compare(flags, w1, l1, w2, l2);
+		r = compare(&loc, flags, w1, l1, w2, l2);
 	k32_free(w1);
 	k32_free(w2);
 	return r;

@@ -259,8 +259,9 @@ static int lcmap(const struct k32_locale *loc, DWORD flags, const WCHAR *src, in
 	if (!check_flags(flags))
 		return k32_error(ERROR_INVALID_FLAGS);
 	if (flags & LCMAP_SORTKEY) /* bytes; a NUL-terminated source's NUL is left out */
-		return k32_sort_key(src, n < 0 ? k32_wcslen(src) : n, flags & K32_SORT_FLAGS,
-				    (BYTE *)dst, size);
+		return k32_sort_key(src, n < 0 ? k32_wcslen(src) : n,
+				    (flags & K32_SORT_FLAGS) | k32_sort_tailoring(loc), (BYTE *)dst,
+				    size);
 	return map_string(loc, flags, src, n < 0 ? k32_wcslen(src) + 1 : n, dst, size);
 }
 

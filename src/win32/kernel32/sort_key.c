@@ -1,9 +1,10 @@
 /*
  * Sort keys: a string's weights (sort_weight.c) level by level, as the
  * Windows sort key lays them out: first weights, 01, accents, 01, case and
- * width, 01, the word sort's hyphens and apostrophes with their position,
- * 00.  Weight bytes are 2 or more, so comparing two keys byte by byte
- * (memcmp, as programs do) orders the strings; CompareString compares
+ * width, 01, in a string with kana their small size, kana type and width
+ * (01 after each), the word sort's hyphens and apostrophes with their
+ * position, 00.  Weight bytes are 2 or more, so comparing two keys byte by
+ * byte (memcmp, as programs do) orders the strings; CompareString compares
  * keys too, so the two always agree.
  */
 #include "k32_nls.h"
@@ -18,6 +19,7 @@
 struct elem {
 	unsigned group, code;
 	unsigned dia, cas;
+	unsigned kana; /* K32_SORT_KANA with the kana flags the compare flags keep, or 0 */
 };
 
 struct special {
@@ -27,6 +29,7 @@ struct special {
 struct builder {
 	DWORD flags;
 	unsigned case_mask;
+	BOOL has_kana;
 	struct elem *e;
 	int ne, ecap;
 	struct special *sp;
@@ -60,7 +63,9 @@ static void push(struct builder *b, unsigned group, unsigned code, unsigned dia,
 	b->e[b->ne].group = group;
 	b->e[b->ne].code = code;
 	b->e[b->ne].dia = (b->flags & (NORM_IGNORENONSPACE | LINGUISTIC_IGNOREDIACRITIC)) ? 0 : dia;
-	b->e[b->ne].cas = cas & b->case_mask;
+	b->e[b->ne].cas = cas & b->case_mask & (cas & K32_SORT_KANA ? K32_SORT_UPPER : ~0u);
+	b->e[b->ne].kana = cas & K32_SORT_KANA ? cas & b->case_mask : 0;
+	b->has_kana |= (cas & K32_SORT_KANA) != 0;
 	b->ne++;
 }
 
@@ -178,6 +183,7 @@ static void numbers(struct builder *b)
 		b->e[i].code = NUMBER_MARK + (unsigned)(j - i - 1);
 		b->e[i].dia = (unsigned)zeros;
 		b->e[i].cas = 0;
+		b->e[i].kana = 0;
 		for (k = 0; k < b->nsp; k++)
 			if (b->sp[k].pos > (unsigned)i)
 				b->sp[k].pos = b->sp[k].pos + 1 - (unsigned)zeros;
@@ -209,18 +215,48 @@ static void put_number(struct out *o, unsigned v, int digits)
 		put(o, 2 + (v / scale) % 254);
 }
 
-/* One byte a element on a level, trailing plain ones left out. */
+static unsigned level_weight(const struct elem *e, BOOL diacritic)
+{
+	unsigned v = diacritic ? e->dia : e->cas;
+
+	return v > 0xFD ? 0xFD : v;
+}
+
+/* One byte a element on a level, trailing plain ones left out; the
+ * accents from the last element to the first when the locale says so. */
 static void put_level(struct out *o, const struct builder *b, BOOL diacritic)
 {
-	int i, last = b->ne;
+	int i, first = 0, last = b->ne;
 
-	while (last > 0 && !(diacritic ? b->e[last - 1].dia : b->e[last - 1].cas))
-		last--;
-	for (i = 0; i < last; i++) {
-		unsigned v = diacritic ? b->e[i].dia : b->e[i].cas;
-		put(o, NO_WEIGHT + (v > 0xFD ? 0xFD : v));
+	if (diacritic && (b->flags & K32_SORT_REVERSE_ACCENTS)) {
+		while (first < b->ne && !b->e[first].dia)
+			first++;
+		for (i = b->ne - 1; i >= first; i--)
+			put(o, NO_WEIGHT + level_weight(&b->e[i], TRUE));
+		put(o, 1);
+		return;
 	}
+	while (last > 0 && !level_weight(&b->e[last - 1], diacritic))
+		last--;
+	for (i = 0; i < last; i++)
+		put(o, NO_WEIGHT + level_weight(&b->e[i], diacritic));
 	put(o, 1);
+}
+
+/* The kana levels: small before full size, katakana before hiragana,
+ * half width before full width, one byte an element each. */
+static void put_kana_levels(struct out *o, const struct builder *b)
+{
+	static const unsigned order[3] = { K32_SORT_SMALL, K32_SORT_HIRAGANA, K32_SORT_WIDTH };
+	int i, l;
+
+	for (l = 0; l < 3; l++) {
+		for (i = 0; i < b->ne; i++) {
+			unsigned set = (b->e[i].kana & order[l]) != 0;
+			put(o, NO_WEIGHT + (order[l] == K32_SORT_SMALL ? !set : set));
+		}
+		put(o, 1);
+	}
 }
 
 static void emit(const struct builder *b, struct out *o)
@@ -232,11 +268,18 @@ static void emit(const struct builder *b, struct out *o)
 	put(o, 1);
 	put_level(o, b, TRUE);
 	put_level(o, b, FALSE);
+	if (b->has_kana)
+		put_kana_levels(o, b);
 	for (i = 0; i < b->nsp; i++) {
 		put_number(o, b->sp[i].pos, 2);
 		put(o, b->sp[i].weight);
 	}
 	put(o, 0);
+}
+
+DWORD k32_sort_tailoring(const struct k32_locale *loc)
+{
+	return wcscmp(k32_locale_field(loc, LF_ISO639), L"fr") ? 0 : K32_SORT_REVERSE_ACCENTS;
 }
 
 static void builder_init(struct builder *b, DWORD flags)
@@ -249,7 +292,9 @@ static void builder_init(struct builder *b, DWORD flags)
 	if (flags & NORM_IGNOREWIDTH)
 		b->case_mask &= ~(unsigned)K32_SORT_WIDTH;
 	if (flags & NORM_IGNOREKANATYPE)
-		b->case_mask &= ~(unsigned)K32_SORT_KATAKANA;
+		b->case_mask &= ~(unsigned)K32_SORT_HIRAGANA;
+	if (flags & (NORM_IGNORENONSPACE | LINGUISTIC_IGNOREDIACRITIC))
+		b->case_mask &= ~(unsigned)K32_SORT_SMALL;
 }
 
 /* Adds the character at s[*i] (a surrogate pair as one) and moves on. */
