@@ -201,42 +201,19 @@ ADVAPI ULONG WINAPI ControlTraceA(TRACEHANDLE handle, LPCSTR name, PEVENT_TRACE_
 	return err;
 }
 
-ADVAPI ULONG WINAPI StopTraceW(TRACEHANDLE handle, LPCWSTR name, PEVENT_TRACE_PROPERTIES p)
-{
-	return ControlTraceW(handle, name, p, EVENT_TRACE_CONTROL_STOP);
-}
+/* StopTrace, QueryTrace, FlushTrace, UpdateTrace: ControlTrace with
+ * their code. */
+#define CONTROL_FORMS(fn, code)                                                              \
+	ADVAPI ULONG WINAPI fn##W(TRACEHANDLE h, LPCWSTR name, PEVENT_TRACE_PROPERTIES p) \
+	{                                                                                  \
+		return ControlTraceW(h, name, p, code);                                    \
+	}                                                                                  \
+	ADVAPI ULONG WINAPI fn##A(TRACEHANDLE h, LPCSTR name, PEVENT_TRACE_PROPERTIES p)  \
+	{                                                                                  \
+		return ControlTraceA(h, name, p, code);                                    \
+	}
 
-ADVAPI ULONG WINAPI StopTraceA(TRACEHANDLE handle, LPCSTR name, PEVENT_TRACE_PROPERTIES p)
-{
-	return ControlTraceA(handle, name, p, EVENT_TRACE_CONTROL_STOP);
-}
-
-ADVAPI ULONG WINAPI QueryTraceW(TRACEHANDLE handle, LPCWSTR name, PEVENT_TRACE_PROPERTIES p)
-{
-	return ControlTraceW(handle, name, p, EVENT_TRACE_CONTROL_QUERY);
-}
-
-ADVAPI ULONG WINAPI QueryTraceA(TRACEHANDLE handle, LPCSTR name, PEVENT_TRACE_PROPERTIES p)
-{
-	return ControlTraceA(handle, name, p, EVENT_TRACE_CONTROL_QUERY);
-}
-
-ADVAPI ULONG WINAPI FlushTraceW(TRACEHANDLE handle, LPCWSTR name, PEVENT_TRACE_PROPERTIES p)
-{
-	return ControlTraceW(handle, name, p, EVENT_TRACE_CONTROL_FLUSH);
-}
-
-ADVAPI ULONG WINAPI FlushTraceA(TRACEHANDLE handle, LPCSTR name, PEVENT_TRACE_PROPERTIES p)
-{
-	return ControlTraceA(handle, name, p, EVENT_TRACE_CONTROL_FLUSH);
-}
-
-ADVAPI ULONG WINAPI UpdateTraceW(TRACEHANDLE handle, LPCWSTR name, PEVENT_TRACE_PROPERTIES p)
-{
-	return ControlTraceW(handle, name, p, EVENT_TRACE_CONTROL_UPDATE);
-}
-
-ADVAPI ULONG WINAPI UpdateTraceA(TRACEHANDLE handle, LPCSTR name, PEVENT_TRACE_PROPERTIES p)
-{
-	return ControlTraceA(handle, name, p, EVENT_TRACE_CONTROL_UPDATE);
-}
+CONTROL_FORMS(StopTrace, EVENT_TRACE_CONTROL_STOP)
+CONTROL_FORMS(QueryTrace, EVENT_TRACE_CONTROL_QUERY)
+CONTROL_FORMS(FlushTrace, EVENT_TRACE_CONTROL_FLUSH)
+CONTROL_FORMS(UpdateTrace, EVENT_TRACE_CONTROL_UPDATE)
