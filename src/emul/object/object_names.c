@@ -129,6 +129,17 @@ static NTSTATUS walk_once(struct nt_call *c, uint64_t root, const uint16_t *s, s
 		}
 		if (!e)
 			return LSW_STATUS_OBJECT_PATH_NOT_FOUND;
+		if (e->obj->ops == &object_device_ops) {
+			/* what follows a device is its file system's to parse, so
+			 * the name stands for the device: not a directory, event
+			 * or link ("\Device\NamedPipe\" is OBJECT_TYPE_MISMATCH
+			 * to NtCreateDirectoryObject: ntdll's pipe tests) */
+			out->parent = (struct object_dir *)object_ref(&dir->hdr);
+			out->leaf = s + i;
+			out->len = j - i;
+			out->found = object_ref(e->obj);
+			return LSW_STATUS_SUCCESS;
+		}
 		if (e->obj->ops != &object_dir_ops) /* nothing lies past it */
 			return LSW_STATUS_OBJECT_NAME_NOT_FOUND;
 		dir = (struct object_dir *)e->obj;

@@ -77,6 +77,17 @@ static const char machine_text[] =
 	"\"SystemRoot\"=\"C:\\\\Windows\"\n"
 	"\"UBR\"=dword:00000edb\n"
 	"\n"
+	/* the postmortem debugger's settings: none set (documented default
+	 * of UserDebuggerHotKey: 0, F12) */
+	"[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\AeDebug]\n"
+	"\"UserDebuggerHotKey\"=dword:00000000\n"
+	"\n"
+	/* the performance counter texts: the two language keys stand for
+	 * HKEY_PERFORMANCE_TEXT and _NLSTEXT (registry_predefined.c) */
+	"[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Perflib\\009]\n"
+	"\n"
+	"[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Perflib\\CurrentLanguage]\n"
+	"\n"
 	"[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\ProfileList]\n"
 	"\"Default\"=hex(2):<<%SystemDrive%\\Users\\Default>>\n"
 	"\"ProfilesDirectory\"=hex(2):<<%SystemDrive%\\Users>>\n"

@@ -125,6 +125,10 @@ struct key_object *key_from_handle(struct nt_call *c, uint64_t h, uint32_t need,
 
 	if (!k)
 		return NULL;
+	if (k->predefined) { /* its data is the predefined key's (registry_predefined.c) */
+		*st = LSW_STATUS_INVALID_HANDLE;
+		return NULL;
+	}
 	if ((k->access & need) != need) {
 		*st = LSW_STATUS_ACCESS_DENIED;
 		return NULL;
@@ -297,11 +301,14 @@ static NTSTATUS name_start(struct nt_call *c, uint64_t root, const uint16_t **na
 	static const char prefix[] = "\\Registry";
 	NTSTATUS st;
 
-	if (root) {
-		struct key_object *k = key_from_handle(c, root, 0, &st);
+	if (root) { /* a predefined handle is a root like any key */
+		struct key_object *k =
+			(struct key_object *)handle_get(c->thread->process, root, &key_ops, &st);
 
 		if (!k)
 			return st;
+		if (k->key && k->key->deleted)
+			return LSW_STATUS_KEY_DELETED;
 		if (*n && (*name)[0] == '\\')
 			return LSW_STATUS_OBJECT_PATH_SYNTAX_BAD;
 		*start = (struct place){ k->container, k->key };
@@ -338,6 +345,8 @@ static NTSTATUS read_attributes(struct nt_call *c, uint64_t oa, uint64_t *root, 
 	return st;
 }
 
+/* A handle to the key at p in *out: STATUS_PREDEFINED_HANDLE for a key
+ * that stands for a predefined one. */
 static NTSTATUS new_handle(struct nt_call *c, struct place p, uint32_t access, uint64_t out)
 {
 	struct lsw_process *proc = c->thread->process;
@@ -352,6 +361,7 @@ static NTSTATUS new_handle(struct nt_call *c, struct place p, uint32_t access, u
 	k->key = p.key ? reg_key_ref(p.key) : NULL;
 	k->access = access;
 	k->owner = proc;
+	k->predefined = registry_key_is_predefined(k->key, proc->host->registry.machine);
 	st = handle_create(proc, &k->hdr, access, &h);
 	object_unref(&k->hdr);
 	if (st != LSW_STATUS_SUCCESS)
@@ -360,7 +370,7 @@ static NTSTATUS new_handle(struct nt_call *c, struct place p, uint32_t access, u
 		handle_close(proc, h);
 		return LSW_STATUS_ACCESS_VIOLATION;
 	}
-	return LSW_STATUS_SUCCESS;
+	return k->predefined ? LSW_STATUS_PREDEFINED_HANDLE : LSW_STATUS_SUCCESS;
 }
 
 /* What a name resolved to: the place, or its parent and the missing last
@@ -475,7 +485,7 @@ static NTSTATUS open_or_create(struct nt_call *c, uint64_t handle_out, uint32_t 
 		disposition = REG_CREATED_NEW_KEY;
 	}
 	st = new_handle(c, at.p, access, handle_out);
-	if (st == LSW_STATUS_SUCCESS && disposition_out &&
+	if ((int32_t)st >= 0 && disposition_out &&
 	    tracee_write(c->thread, disposition_out, &disposition, 4) < 0)
 		st = LSW_STATUS_ACCESS_VIOLATION; /* the key stays: as on Windows */
 out:
@@ -490,7 +500,7 @@ static NTSTATUS handle_or_null(struct nt_call *c, NTSTATUS st)
 {
 	uint64_t none = 0;
 
-	if (st != LSW_STATUS_SUCCESS && st != (NTSTATUS)LSW_STATUS_ACCESS_VIOLATION && c->args[0])
+	if ((int32_t)st < 0 && st != (NTSTATUS)LSW_STATUS_ACCESS_VIOLATION && c->args[0])
 		tracee_write(c->thread, c->args[0], &none, 8);
 	return st;
 }

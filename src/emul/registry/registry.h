@@ -38,6 +38,7 @@ struct key_object {
 	enum key_container container;
 	struct reg_key *key;        /* KEY_IN_HIVE */
 	uint32_t access;            /* granted, generic rights mapped */
+	bool predefined;            /* opened with STATUS_PREDEFINED_HANDLE */
 	struct lsw_process *owner;  /* for notifications */
 	/* The handle's notification block: the first NtNotifyChangeKey on the
 	 * handle sets what it watches, later calls on it watch the same. */
@@ -74,6 +75,9 @@ void registry_key_changed(void *host, struct reg_key *key, uint32_t what);
 /* registry_ifeo.c: true when HKLM's Image File Execution Options has no
  * key for the image file name (the last component of its path). */
 bool registry_image_key_missing(const struct host_registry *r, const char *image_name);
+/* registry_predefined.c: whether k is a key Windows opens with
+ * STATUS_PREDEFINED_HANDLE (Perflib's language keys, in machine). */
+bool registry_key_is_predefined(const struct reg_key *k, const struct reg_hive *machine);
 /* A thread ended: the watches it asked for end (not thread-agnostic ones). */
 void registry_notify_thread_exited(struct lsw_thread *t);
 

@@ -57,6 +57,14 @@ LSTATUS adv_set_value(HKEY hkey, const WCHAR *name, DWORD type, const BYTE *data
 BOOL adv_is_perf_key(HKEY hkey);
 LSTATUS adv_perf_query(HKEY hkey, const WCHAR *name, DWORD *type, BYTE *data, DWORD *size,
 		       BOOL ansi);
+/* perf_key.c: what the other key calls answer for them (given a
+ * performance key), and the key a STATUS_PREDEFINED_HANDLE open gave. */
+LSTATUS adv_perf_info(DWORD *subkeys, DWORD *values, DWORD *max_subkey, DWORD *max_class,
+		      DWORD *max_value_name, DWORD *max_value);
+LSTATUS adv_perf_enum_value(DWORD index);
+LSTATUS adv_perf_enum_key(HKEY hkey);
+LSTATUS adv_perf_set_value(HKEY hkey);
+HKEY adv_perf_key_of(HANDLE h);
 
 /* root.c: the NT handle an HKEY stands for, opening a predefined root on
  * first use; ERROR_SUCCESS or the error to return. */
@@ -82,6 +90,10 @@ LSTATUS adv_merged_create_at(HKEY hkey, const WCHAR *sub, HANDLE *root, WCHAR **
 LSTATUS adv_merged_enum(HKEY hkey, DWORD index, ADV_KEY_NODE **out);
 LSTATUS adv_merged_counts(HKEY hkey, ADV_KEY_FULL *info);
 void adv_merged_forget(HKEY hkey);
+/* merge_value.c: the key whose values hkey shows (*opened: a handle to
+ * close, or NULL), and the index-th value of a merged key's view. */
+LSTATUS adv_value_key(HKEY hkey, HANDLE *h, HANDLE *opened);
+NTSTATUS adv_merged_enum_value(HKEY hkey, HANDLE own, LONG index, ADV_VALUE_FULL **out);
 
 /* open.c: open lpSubKey under hkey (NULL or "" opens hkey itself anew);
  * adv_open_under opens relative to an NT handle, without the merge. */

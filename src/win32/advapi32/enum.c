@@ -30,6 +30,8 @@ static LSTATUS enum_key(HKEY hkey, DWORD index, void *name, LPDWORD name_len, LP
 
 	if (!name || !name_len || reserved || (cls && !cls_len))
 		return ERROR_INVALID_PARAMETER;
+	if (adv_is_perf_key(hkey))
+		return adv_perf_enum_key(hkey);
 	if (adv_is_merged(hkey)) {
 		err = adv_merged_enum(hkey, index, &info);
 		if (err)
@@ -97,12 +99,16 @@ static LSTATUS enum_value(HKEY hkey, DWORD index, void *name, LPDWORD name_len, 
 
 	if (!name || !name_len || reserved || (data && !data_len))
 		return ERROR_INVALID_PARAMETER;
+	if (adv_is_perf_key(hkey))
+		return adv_perf_enum_value(index);
 	err = adv_key(hkey, &h);
 	if (err)
 		return err;
 	if ((LONG)index < 0)
 		return ERROR_NO_MORE_ITEMS;
-	status = adv_value_info(h, NULL, (LONG)index, KeyValueFullInformation, (void **)&info);
+	status = adv_is_merged(hkey)
+			 ? adv_merged_enum_value(hkey, h, (LONG)index, &info)
+			 : adv_value_info(h, NULL, (LONG)index, KeyValueFullInformation, (void **)&info);
 	if (!NT_SUCCESS(status))
 		return adv_error(status);
 	nlen = info->NameLength / sizeof(WCHAR);

@@ -94,5 +94,7 @@ ADVAPI ULONG WINAPI EventWriteEx(REGHANDLE handle, PCEVENT_DESCRIPTOR descriptor
 ADVAPI ULONG WINAPI EventWriteString(REGHANDLE handle, UCHAR level, ULONGLONG keyword,
 				     PCWSTR text)
 {
-	return discard(handle);
+	ULONG err = discard(handle);
+
+	return !err && !text ? ERROR_INVALID_PARAMETER : err; /* no string to write */
 }

@@ -62,6 +62,18 @@ static LSTATUS query_info(HKEY hkey, void *cls, LPDWORD cls_len, LPDWORD reserve
 
 	if (reserved || (cls && !cls_len))
 		return ERROR_INVALID_PARAMETER;
+	if (adv_is_perf_key(hkey)) {
+		if (cls && *cls_len) /* no class */
+			ansi ? (void)(*(char *)cls = 0) : (void)(*(WCHAR *)cls = 0);
+		if (cls_len)
+			*cls_len = 0;
+		if (sd_size)
+			*sd_size = 0;
+		if (ft)
+			memset(ft, 0, sizeof(*ft));
+		return adv_perf_info(subkeys, values, max_subkey, max_class, max_value_name,
+				     max_value);
+	}
 	err = adv_key(hkey, &h);
 	if (err)
 		return err;

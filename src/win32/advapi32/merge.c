@@ -171,9 +171,10 @@ static BOOL exists(enum adv_hive hive, const WCHAR *path)
 }
 
 /* Where RegCreateKeyEx makes sub, missing from the view, below hkey: a
- * new key goes to the hive of its nearest existing ancestor as the view
- * shows it (the user's if it has that ancestor), so a new key directly
- * below HKCR goes to HKLM, as documented.  *root is that hive's Classes
+ * new key goes to the hive of its nearest existing ancestor, the
+ * machine's when both hold it (a subkey made through HKCR of a key both
+ * hives have lands in HKLM: advapi32's registry tests), so a new key
+ * directly below HKCR goes to HKLM, as documented.  *root is that hive's Classes
  * key (the caller closes it), *path the key's path below it (a heap
  * string).  Both are NULL for a key outside the view (see
  * adv_merged_where). */
@@ -205,22 +206,25 @@ LSTATUS adv_merged_create_at(HKEY hkey, const WCHAR *sub, HANDLE *root, WCHAR **
 	memcpy(full + n - ns, sub, ns * sizeof(WCHAR));
 	full[n] = 0;
 	adv_free(rel);
-	/* hkey's own key (full[0..base)) is in `hive`; look for a nearer
-	 * ancestor between it and the new key. */
+	/* The nearest existing ancestor, from the new key's parent up to
+	 * hkey's own key (full[0..base)), in the machine's hive when it has
+	 * it: keys written through the view go there (documented). */
 	for (p = n; p-- > base;) {
-		if (full[p] != '\\' || p == base)
+		WCHAR c = full[p];
+		BOOL found = TRUE;
+
+		if (c != '\\' && p != base)
 			continue;
 		full[p] = 0;
-		if (exists(ADV_HIVE_USER, full))
-			hive = ADV_HIVE_USER;
-		else if (exists(ADV_HIVE_MACHINE, full))
+		if (exists(ADV_HIVE_MACHINE, full))
 			hive = ADV_HIVE_MACHINE;
-		else {
-			full[p] = '\\';
-			continue;
-		}
-		full[p] = '\\';
-		break;
+		else if (exists(ADV_HIVE_USER, full))
+			hive = ADV_HIVE_USER;
+		else
+			found = FALSE;
+		full[p] = c;
+		if (found)
+			break;
 	}
 	RtlInitUnicodeString(&name, hive_paths[hive]);
 	InitializeObjectAttributes(&oa, &name, OBJ_CASE_INSENSITIVE, NULL, NULL);

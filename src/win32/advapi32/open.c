@@ -11,8 +11,15 @@ NTSTATUS adv_open_under(HANDLE root, const WCHAR *sub, ACCESS_MASK access, ULONG
 	RtlInitUnicodeString(&name, sub ? sub : L"");
 	InitializeObjectAttributes(&oa, &name, OBJ_CASE_INSENSITIVE | attr, root, NULL);
 	status = NtOpenKey(out, access, &oa);
-	if (!NT_SUCCESS(status))
+	if (!NT_SUCCESS(status)) {
 		*out = NULL;
+	} else if (status == STATUS_PREDEFINED_HANDLE) { /* Perflib's language keys */
+		HANDLE h = *out;
+
+		*out = adv_perf_key_of(h);
+		NtClose(h);
+		status = STATUS_SUCCESS;
+	}
 	return status;
 }
 

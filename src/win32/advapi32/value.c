@@ -6,7 +6,7 @@ ADVAPI LSTATUS WINAPI RegQueryValueExW(HKEY hkey, LPCWSTR name, LPDWORD reserved
 				       LPBYTE data, LPDWORD size)
 {
 	ADV_VALUE_PARTIAL *info;
-	HANDLE h;
+	HANDLE h, opened;
 	LSTATUS err;
 	NTSTATUS status;
 
@@ -16,10 +16,12 @@ ADVAPI LSTATUS WINAPI RegQueryValueExW(HKEY hkey, LPCWSTR name, LPDWORD reserved
 		return ERROR_INVALID_PARAMETER;
 	if (adv_is_perf_key(hkey))
 		return adv_perf_query(hkey, name, type, data, size, FALSE);
-	err = adv_key(hkey, &h);
+	err = adv_value_key(hkey, &h, &opened);
 	if (err)
 		return err;
 	status = adv_value_info(h, name, -1, KeyValuePartialInformation, (void **)&info);
+	if (opened)
+		NtClose(opened);
 	if (!NT_SUCCESS(status)) {
 		/* A missing value reports size 0 when no buffer was given. */
 		if (size && !data)
@@ -44,13 +46,18 @@ ADVAPI LSTATUS WINAPI RegQueryValueExW(HKEY hkey, LPCWSTR name, LPDWORD reserved
 LSTATUS adv_set_value(HKEY hkey, const WCHAR *name, DWORD type, const BYTE *data, DWORD size)
 {
 	UNICODE_STRING us;
-	HANDLE h;
-	LSTATUS err = adv_key(hkey, &h);
+	HANDLE h, opened = NULL;
+	LSTATUS err = adv_is_perf_key(hkey) ? adv_perf_set_value(hkey)
+					    : adv_value_key(hkey, &h, &opened);
+	NTSTATUS status;
 
 	if (err)
 		return err;
 	RtlInitUnicodeString(&us, name ? name : L"");
-	return adv_error(NtSetValueKey(h, &us, 0, type, (void *)data, size));
+	status = NtSetValueKey(h, &us, 0, type, (void *)data, size);
+	if (opened)
+		NtClose(opened);
+	return adv_error(status);
 }
 
 ADVAPI LSTATUS WINAPI RegSetValueExW(HKEY hkey, LPCWSTR name, DWORD reserved, DWORD type,

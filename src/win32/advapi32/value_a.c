@@ -8,7 +8,7 @@ ADVAPI LSTATUS WINAPI RegQueryValueExA(HKEY hkey, LPCSTR name, LPDWORD reserved,
 {
 	ADV_VALUE_PARTIAL *info = NULL;
 	WCHAR *wname;
-	HANDLE h;
+	HANDLE h, opened = NULL;
 	DWORD asize;
 	LSTATUS err;
 	NTSTATUS status;
@@ -17,11 +17,14 @@ ADVAPI LSTATUS WINAPI RegQueryValueExA(HKEY hkey, LPCSTR name, LPDWORD reserved,
 
 	if (reserved || (data && !size))
 		return ERROR_INVALID_PARAMETER;
-	err = adv_is_perf_key(hkey) ? ERROR_SUCCESS : adv_key(hkey, &h);
+	err = adv_is_perf_key(hkey) ? ERROR_SUCCESS : adv_value_key(hkey, &h, &opened);
 	if (!err)
 		err = adv_a_to_w(name, &wname);
-	if (err)
+	if (err) {
+		if (opened)
+			NtClose(opened);
 		return err;
+	}
 	if (adv_is_perf_key(hkey)) {
 		err = adv_perf_query(hkey, wname, type, data, size, TRUE);
 		adv_free(wname);
@@ -29,6 +32,8 @@ ADVAPI LSTATUS WINAPI RegQueryValueExA(HKEY hkey, LPCSTR name, LPDWORD reserved,
 	}
 	status = adv_value_info(h, wname, -1, KeyValuePartialInformation, (void **)&info);
 	adv_free(wname);
+	if (opened)
+		NtClose(opened);
 	if (!NT_SUCCESS(status)) {
 		if (size && !data)
 			*size = 0;

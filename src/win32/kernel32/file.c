@@ -254,13 +254,16 @@ static BOOL name_info_result(NTSTATUS status)
 }
 
 /* Renames within what the supervisor lets the program see.  Moving across
- * devices (MOVEFILE_COPY_ALLOWED) and delayed moves are not supported. */
+ * devices (MOVEFILE_COPY_ALLOWED) is not supported; delayed moves are
+ * recorded (file_delayed_move.c). */
 K32API BOOL WINAPI MoveFileExW(LPCWSTR from, LPCWSTR to, DWORD flags)
 {
 	HANDLE h;
 	NTSTATUS status;
 
-	if (!from || !to || (flags & MOVEFILE_DELAY_UNTIL_REBOOT))
+	if (from && (flags & MOVEFILE_DELAY_UNTIL_REBOOT))
+		return k32_move_at_reboot(from, to, flags);
+	if (!from || !to)
 		return k32_error(ERROR_INVALID_PARAMETER);
 	status = k32_open_path(from, DELETE, FILE_OPEN_REPARSE_POINT, &h);
 	if (status >= 0) {
@@ -382,13 +385,14 @@ K32API DWORD WINAPI GetFileAttributesA(LPCSTR name)
 
 K32API BOOL WINAPI MoveFileExA(LPCSTR from, LPCSTR to, DWORD flags)
 {
-	UNICODE_STRING wto;
+	UNICODE_STRING wto = { 0 };
 	BOOL r;
 	LPCSTR name = from;
 
-	if (!to)
+	/* no new name: a deletion at the next restart (documented) */
+	if (!to && !(flags & MOVEFILE_DELAY_UNTIL_REBOOT))
 		return k32_error(ERROR_INVALID_PARAMETER);
-	if (!k32_ansi_arg(to, &wto))
+	if (to && !k32_ansi_arg(to, &wto))
 		return FALSE;
 	{
 		UNICODE_STRING w;
@@ -397,7 +401,7 @@ K32API BOOL WINAPI MoveFileExA(LPCSTR from, LPCSTR to, DWORD flags)
 			k32_free(wto.Buffer);
 			return name ? FALSE : k32_error(ERROR_PATH_NOT_FOUND);
 		}
-		r = MoveFileExW(w.Buffer, wto.Buffer, flags);
+		r = MoveFileExW(w.Buffer, to ? wto.Buffer : NULL, flags);
 		k32_free(w.Buffer);
 	}
 	k32_free(wto.Buffer);

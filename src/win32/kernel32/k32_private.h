@@ -87,6 +87,9 @@ BOOL k32_is_console(HANDLE h);
 
 /* file.c */
 NTSTATUS k32_nt_path(const WCHAR *dos, UNICODE_STRING *nt);
+/* file_delayed_move.c: MoveFileEx(MOVEFILE_DELAY_UNTIL_REBOOT); to NULL
+ * deletes. */
+BOOL k32_move_at_reboot(LPCWSTR from, LPCWSTR to, DWORD flags);
 /* CreateFile's FILE_FLAG_* as NtCreateFile options (DELETE added to
  * *access for FILE_FLAG_DELETE_ON_CLOSE). */
 ULONG k32_open_options(DWORD flags, ACCESS_MASK *access);
