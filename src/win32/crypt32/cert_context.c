@@ -191,10 +191,32 @@ C32_API BOOL WINAPI CertGetCertificateContextProperty(PCCERT_CONTEXT ctx, DWORD 
 
 	if (!c || !len)
 		return c32_fail(E_INVALIDARG);
+	if (id == CERT_KEY_PROV_HANDLE_PROP_ID) { /* the key context's provider */
+		CERT_KEY_CONTEXT kc;
+		DWORD n = sizeof(kc);
+
+		if (!c32_props_get(&c->props, CERT_KEY_CONTEXT_PROP_ID, NULL, 0, &kc, &n))
+			return FALSE;
+		return c32_prop_out_bytes(&kc.hCryptProv, sizeof(kc.hCryptProv), data, len);
+	}
 	ok = c32_props_get(&c->props, id, c->encoded, ctx->cbCertEncoded, data, len);
 	if (ok && data && id == CERT_KEY_PROV_INFO_PROP_ID)
 		unflatten_prov_info(data); /* the caller's copy: its pointers made absolute */
 	return ok;
+}
+
+/* CERT_KEY_PROV_HANDLE_PROP_ID is the key context's hCryptProv: setting it
+ * makes a key context (key spec 0) if there is none, deleting it zeroes it. */
+static BOOL set_key_prov_handle(struct cert *c, HCRYPTPROV prov)
+{
+	CERT_KEY_CONTEXT kc = { sizeof(kc), { 0 }, 0 };
+	DWORD n = sizeof(kc);
+
+	if (!c32_props_get(&c->props, CERT_KEY_CONTEXT_PROP_ID, NULL, 0, &kc, &n) && !prov)
+		return TRUE;
+	kc.cbSize = sizeof(kc);
+	kc.hCryptProv = prov;
+	return c32_props_set(&c->props, CERT_KEY_CONTEXT_PROP_ID, &kc, sizeof(kc), FALSE);
 }
 
 /* What a property's pvData holds: a handle, a DWORD, a FILETIME or (the
@@ -208,8 +230,8 @@ C32_API BOOL WINAPI CertSetCertificateContextProperty(PCCERT_CONTEXT ctx, DWORD 
 
 	if (!c)
 		return c32_fail(E_INVALIDARG);
-	if (id == CERT_KEY_CONTEXT_PROP_ID)
-		return c32_fail(ERROR_CALL_NOT_IMPLEMENTED); /* a key handle's context */
+	if (id == CERT_KEY_PROV_HANDLE_PROP_ID) /* kept in the key context */
+		return set_key_prov_handle(c, data ? *(const HCRYPTPROV *)data : 0);
 	if (!data)
 		return c32_props_set(&c->props, id, NULL, 0, TRUE);
 	switch (id) {
@@ -224,8 +246,10 @@ C32_API BOOL WINAPI CertSetCertificateContextProperty(PCCERT_CONTEXT ctx, DWORD 
 		HeapFree(GetProcessHeap(), 0, flat);
 		return ok;
 	}
-	case CERT_KEY_PROV_HANDLE_PROP_ID:
-		return c32_props_set(&c->props, id, data, sizeof(HCRYPTPROV), FALSE);
+	case CERT_KEY_CONTEXT_PROP_ID:
+		if (((const CERT_KEY_CONTEXT *)data)->cbSize != sizeof(CERT_KEY_CONTEXT))
+			return c32_fail(E_INVALIDARG);
+		return c32_props_set(&c->props, id, data, sizeof(CERT_KEY_CONTEXT), FALSE);
 	case CERT_KEY_SPEC_PROP_ID:
 		return c32_props_set(&c->props, id, data, sizeof(DWORD), FALSE);
 	case CERT_DATE_STAMP_PROP_ID:

@@ -81,6 +81,8 @@ BOOL c32_prop_store(struct c32_prop **list, DWORD id, const void *data, DWORD le
 void c32_prop_free_all(struct c32_prop **list);
 DWORD c32_prop_next_id(const struct c32_prop *list, DWORD prev);
 BOOL c32_prop_out(const struct c32_prop *p, void *data, DWORD *len);
+/* n bytes of src out as a property's value is (data NULL: the size). */
+BOOL c32_prop_out_bytes(const void *src, DWORD n, void *data, DWORD *len);
 struct c32_prop *c32_prop_get(struct c32_prop **list, DWORD id, const BYTE *encoded, DWORD len);
 /* A context's properties and the lock that guards them (certificate and
  * CRL contexts hold one each): the list operations above, locked. */
@@ -107,5 +109,10 @@ HCERTSTORE c32_shared_store(void);
  * pointers made offsets from its start (out NULL: the size only). */
 DWORD c32_flatten_prov_info(const CRYPT_KEY_PROV_INFO *in, BYTE *out);
 void c32_cert_copy_props(PCCERT_CONTEXT from, PCCERT_CONTEXT to);
+
+/* cert_sign.c: the OID table's entry of a signature or hash algorithm
+ * (its Algid the hash), NULL if oid is neither; bytes reversed in place. */
+const CRYPT_OID_INFO *c32_signature_alg(const char *oid);
+void c32_reverse(BYTE *p, DWORD n);
 
 #endif
