@@ -115,4 +115,14 @@ void c32_cert_copy_props(PCCERT_CONTEXT from, PCCERT_CONTEXT to);
 const CRYPT_OID_INFO *c32_signature_alg(const char *oid);
 void c32_reverse(BYTE *p, DWORD n);
 
+/* msg_simple_hash.c: what the simplified message functions share: the
+ * parameter structure's checks (E_INVALIDARG), content fed to an
+ * encoding message, a decoding message fed a blob (and, detached, its
+ * content pieces). */
+BOOL c32_simple_para_ok(DWORD size, DWORD expected, DWORD encoding);
+BOOL c32_simple_update(HCRYPTMSG msg, BOOL detached, DWORD count, const BYTE *data[],
+		       DWORD sizes[]);
+HCRYPTMSG c32_simple_decode(DWORD encoding, HCRYPTPROV prov, const BYTE *blob, DWORD len,
+			    BOOL detached, DWORD count, const BYTE *data[], DWORD sizes[]);
+
 #endif
