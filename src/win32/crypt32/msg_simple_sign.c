@@ -59,14 +59,16 @@ static HCRYPTMSG open_signed(PCRYPT_SIGN_MESSAGE_PARA para, BOOL detached)
 	info.rgCrlEncoded = encoded_blobs(para->cMsgCrl, (const void *const *)para->rgpMsgCrl,
 					  TRUE);
 	if ((!info.cCertEncoded || info.rgCertEncoded) && (!info.cCrlEncoded || info.rgCrlEncoded))
+		/* a provider opened here is the message's to release */
 		msg = CryptMsgOpenToEncode(para->dwMsgEncodingType,
-					   detached ? CMSG_DETACHED_FLAG : 0, CMSG_SIGNED, &info,
-					   NULL, NULL);
+					   (detached ? CMSG_DETACHED_FLAG : 0) |
+						   (free_prov ? CMSG_CRYPT_RELEASE_CONTEXT_FLAG : 0),
+					   CMSG_SIGNED, &info, NULL, NULL);
 	else
 		SetLastError(ERROR_NOT_ENOUGH_MEMORY);
 	LocalFree(info.rgCertEncoded);
 	LocalFree(info.rgCrlEncoded);
-	if (free_prov)
+	if (!msg && free_prov)
 		CryptReleaseContext(signer.hCryptProv, 0);
 	return msg;
 }
