@@ -292,9 +292,27 @@ C32_API BOOL WINAPI CertCompareCertificate(DWORD encoding, PCERT_INFO a, PCERT_I
 	       CertCompareIntegerBlob(&a->SerialNumber, &b->SerialNumber);
 }
 
+/* RSA keys compare decoded when both decode (their encodings may differ,
+ * as in a leading zero byte, and their unused bits do not count); other
+ * keys, byte for byte. */
 C32_API BOOL WINAPI CertComparePublicKeyInfo(DWORD encoding, PCERT_PUBLIC_KEY_INFO a,
 					     PCERT_PUBLIC_KEY_INFO b)
 {
+	BYTE *da = NULL, *db = NULL;
+	DWORD la, lb;
+
+	if ((encoding & CERT_ENCODING_TYPE_MASK) == X509_ASN_ENCODING &&
+	    CryptDecodeObjectEx(X509_ASN_ENCODING, RSA_CSP_PUBLICKEYBLOB, a->PublicKey.pbData,
+				a->PublicKey.cbData, CRYPT_DECODE_ALLOC_FLAG, NULL, &da, &la) &&
+	    CryptDecodeObjectEx(X509_ASN_ENCODING, RSA_CSP_PUBLICKEYBLOB, b->PublicKey.pbData,
+				b->PublicKey.cbData, CRYPT_DECODE_ALLOC_FLAG, NULL, &db, &lb)) {
+		BOOL same = la == lb && !memcmp(da, db, la);
+
+		LocalFree(da);
+		LocalFree(db);
+		return same;
+	}
+	LocalFree(da);
 	return a->PublicKey.cbData == b->PublicKey.cbData &&
 	       a->PublicKey.cUnusedBits == b->PublicKey.cUnusedBits &&
 	       !memcmp(a->PublicKey.pbData, b->PublicKey.pbData, a->PublicKey.cbData);

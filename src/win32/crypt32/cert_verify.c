@@ -168,6 +168,11 @@ C32_API PCCERT_CONTEXT WINAPI CertGetIssuerCertificateFromStore(HCERTSTORE store
 		SetLastError(E_INVALIDARG);
 		return NULL;
 	}
+	if (CertCompareCertificateName(subject->dwCertEncodingType, &subject->pCertInfo->Issuer,
+				       &subject->pCertInfo->Subject)) {
+		SetLastError((DWORD)CRYPT_E_SELF_SIGNED); /* a root is its own issuer: none */
+		return NULL;
+	}
 	issuer = CertFindCertificateInStore(store, subject->dwCertEncodingType, 0,
 					    CERT_FIND_SUBJECT_NAME, &subject->pCertInfo->Issuer, prev);
 	if (issuer)
