@@ -183,6 +183,38 @@ void c32_cert_copy_props(PCCERT_CONTEXT from, PCCERT_CONTEXT to)
 		c32_props_copy_missing(&dst->props, &src->props);
 }
 
+/* The properties Windows computes on first request and keeps: the hash
+ * of the to-be-signed part (by the signature's hash algorithm), and the
+ * key identifier of the subject key identifier extension (without one,
+ * ERROR_INVALID_DATA, as Windows says; it does not hash the key). */
+static BOOL derive_property(PCCERT_CONTEXT ctx, DWORD id)
+{
+	struct cert *c = cert_of(ctx);
+	CRYPT_DATA_BLOB *key_id;
+	CERT_EXTENSION *ext;
+	BYTE hash[64];
+	DWORD len = 0;
+	BOOL ok;
+
+	if (c32_props_get(&c->props, id, NULL, 0, NULL, &len))
+		return TRUE; /* already there */
+	if (id == CERT_SIGNATURE_HASH_PROP_ID) {
+		len = sizeof(hash);
+		return CryptHashToBeSigned(0, ctx->dwCertEncodingType, ctx->pbCertEncoded,
+					   ctx->cbCertEncoded, hash, &len) &&
+		       c32_props_set(&c->props, id, hash, len, FALSE);
+	}
+	if (!(ext = CertFindExtension(szOID_SUBJECT_KEY_IDENTIFIER, ctx->pCertInfo->cExtension,
+				      ctx->pCertInfo->rgExtension)))
+		return c32_fail(ERROR_INVALID_DATA);
+	if (!CryptDecodeObjectEx(X509_ASN_ENCODING, X509_OCTET_STRING, ext->Value.pbData,
+				 ext->Value.cbData, CRYPT_DECODE_ALLOC_FLAG, NULL, &key_id, &len))
+		return FALSE;
+	ok = c32_props_set(&c->props, id, key_id->pbData, key_id->cbData, FALSE);
+	LocalFree(key_id);
+	return ok;
+}
+
 C32_API BOOL WINAPI CertGetCertificateContextProperty(PCCERT_CONTEXT ctx, DWORD id, void *data,
 						      DWORD *len)
 {
@@ -191,6 +223,15 @@ C32_API BOOL WINAPI CertGetCertificateContextProperty(PCCERT_CONTEXT ctx, DWORD 
 
 	if (!c || !len)
 		return c32_fail(E_INVALIDARG);
+	if (id == CERT_ACCESS_STATE_PROP_ID) { /* implicit: where the context lives */
+		DWORD state = c32_store_persists(ctx->hCertStore) ? CERT_ACCESS_STATE_WRITE_PERSIST_FLAG
+								   : 0;
+
+		return c32_prop_out_bytes(&state, sizeof(state), data, len);
+	}
+	if ((id == CERT_SIGNATURE_HASH_PROP_ID || id == CERT_KEY_IDENTIFIER_PROP_ID) &&
+	    !derive_property(ctx, id))
+		return FALSE;
 	if (id == CERT_KEY_PROV_HANDLE_PROP_ID) { /* the key context's provider */
 		CERT_KEY_CONTEXT kc;
 		DWORD n = sizeof(kc);

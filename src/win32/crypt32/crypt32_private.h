@@ -59,6 +59,9 @@ void c32_reg_load(HCERTSTORE store, HKEY store_key);
 /* Where what is added to store goes: itself, or a collection's first
  * member that allows adding (NULL and E_ACCESSDENIED if none does). */
 HCERTSTORE c32_store_target(HCERTSTORE store);
+/* Whether what is changed in store is written where it lasts (a writable
+ * registry store). */
+BOOL c32_store_persists(HCERTSTORE store);
 
 /* store.c: a store's certificates.  c32_store_next: the one after prev
  * (released) that match accepts (NULL: any), referenced; c32_store_put:
