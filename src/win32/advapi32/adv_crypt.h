@@ -25,6 +25,8 @@ struct adv_prov {
 	DWORD type;        /* PROV_* */
 	void **pairs;
 	void *own_pairs[2];
+	WCHAR *container;      /* as the caller named it ("" for none) */
+	const WCHAR *name;     /* the provider's own name */
 };
 #define ADV_PROV_MAGIC 0x564f5250u /* "PROV" */
 

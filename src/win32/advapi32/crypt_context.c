@@ -60,6 +60,16 @@ static DWORD provider_check(const WCHAR *name, DWORD type)
 	return NTE_KEYSET_NOT_DEF;
 }
 
+/* The name of the provider a context is of: the one named, else the
+ * first of its type. */
+static const WCHAR *provider_name(const WCHAR *name, DWORD type)
+{
+	for (size_t i = 0; i < ARRAYSIZE(providers); i++)
+		if (name && *name ? !_wcsicmp(name, providers[i].name) : providers[i].type == type)
+			return providers[i].name;
+	return providers[0].name;
+}
+
 /* "type:NAME" of a container (the default one: the empty name). */
 static WCHAR *container_key(DWORD type, const WCHAR *container)
 {
@@ -141,7 +151,12 @@ ADVAPI BOOL WINAPI CryptAcquireContextW(HCRYPTPROV *out, LPCWSTR container, LPCW
 		return adv_fail(ERROR_NOT_ENOUGH_MEMORY);
 	*p = (struct adv_prov){ ADV_PROV_MAGIC, 1, type };
 	p->pairs = pairs ? pairs : p->own_pairs;
-	if (!live_add(p)) {
+	p->name = provider_name(provider, type);
+	p->container = adv_alloc(((container ? wcslen(container) : 0) + 1) * sizeof(WCHAR));
+	if (p->container)
+		wcscpy(p->container, container ? container : L"");
+	if (!p->container || !live_add(p)) {
+		adv_free(p->container);
 		adv_free(p);
 		return adv_fail(ERROR_NOT_ENOUGH_MEMORY);
 	}
@@ -191,6 +206,7 @@ ADVAPI BOOL WINAPI CryptReleaseContext(HCRYPTPROV handle, DWORD flags)
 		live_remove(p);
 		p->magic = 0;
 		adv_pairs_clear(p->own_pairs);
+		adv_free(p->container);
 		adv_free(p);
 	}
 	return flags ? adv_fail(NTE_BAD_FLAGS) : TRUE;

@@ -11,6 +11,7 @@
 #define BC_RSA ((void *)0xe1)
 #define RSA1_MAGIC 0x31415352u /* CryptoAPI's "RSA1": a public key */
 #define DEFAULT_BITS 1024      /* the Microsoft providers' default */
+#define BASE_DEFAULT_BITS 512  /* the Base provider's (MS_DEF_PROV), as documented */
 
 /* bcrypt.h's BCRYPT_RSAKEY_BLOB and BCRYPT_PKCS1_PADDING_INFO. */
 struct cng_rsa_header {
@@ -80,13 +81,15 @@ BOOL adv_is_pair_alg(ALG_ID algid)
 BOOL adv_gen_pair(HCRYPTPROV prov, ALG_ID algid, DWORD flags, HCRYPTKEY *out)
 {
 	struct adv_prov *p = adv_prov_from_handle(prov);
-	DWORD bits = flags >> 16 ? flags >> 16 : DEFAULT_BITS;
+	DWORD bits = flags >> 16;
 	DWORD spec = algid == AT_SIGNATURE || algid == CALG_RSA_SIGN ? AT_SIGNATURE : AT_KEYEXCHANGE;
 	void *key = NULL;
 	BOOL ok;
 
 	if (!p)
 		return adv_fail(ERROR_INVALID_PARAMETER);
+	if (!bits)
+		bits = wcscmp(p->name, MS_DEF_PROV_W) ? DEFAULT_BITS : BASE_DEFAULT_BITS;
 	if (bits < 384 || bits > 16384 || bits % 8)
 		return adv_fail(NTE_BAD_FLAGS);
 	if (BCryptGenerateKeyPair(BC_RSA, &key, bits, 0) || BCryptFinalizeKeyPair(key, 0)) {

@@ -1,5 +1,5 @@
 /* The rest of a context's and a hash's surface: provider parameters (the
- * type, the implementation, the version), CryptHashSessionKey and
+ * type, the implementation, the version, its name and its container's), CryptHashSessionKey and
  * CryptVerifySignature (an RSA key's; a session key is NTE_BAD_KEY).  The
  * key pairs themselves: crypt_pair.c. */
 #include "adv_crypt.h"
@@ -17,6 +17,21 @@ BOOL adv_copy_param(const void *val, DWORD n, BYTE *data, DWORD *len)
 	return TRUE;
 }
 
+/* A name parameter: an ANSI string with its NUL. */
+static BOOL copy_ansi_param(const WCHAR *w, BYTE *data, DWORD *len)
+{
+	SIZE_T n = wcslen(w) + 1;
+	char *a = adv_alloc(n);
+	BOOL ok;
+
+	if (!a)
+		return adv_fail(ERROR_NOT_ENOUGH_MEMORY);
+	adv_w_to_a(w, n, a);
+	ok = adv_copy_param(a, (DWORD)n, data, len);
+	adv_free(a);
+	return ok;
+}
+
 ADVAPI BOOL WINAPI CryptGetProvParam(HCRYPTPROV prov, DWORD param, BYTE *data, DWORD *len,
 				     DWORD flags)
 {
@@ -29,6 +44,9 @@ ADVAPI BOOL WINAPI CryptGetProvParam(HCRYPTPROV prov, DWORD param, BYTE *data, D
 	case PP_PROVTYPE: v = p->type; break;
 	case PP_IMPTYPE: v = CRYPT_IMPL_SOFTWARE; break;
 	case PP_VERSION: v = 0x200; break; /* 2.0, as the Microsoft providers say */
+	case PP_NAME: return copy_ansi_param(p->name, data, len);
+	case PP_CONTAINER:
+	case PP_UNIQUE_CONTAINER: return copy_ansi_param(p->container, data, len);
 	default: return adv_fail(NTE_BAD_TYPE);
 	}
 	return adv_copy_param(&v, sizeof(v), data, len);

@@ -3,7 +3,7 @@
  * CryptEnumProviderTypes (Defaults\Provider Types\Type NNN, its
  * TypeName) and CryptGetDefaultProvider (the Name of the machine's Type
  * NNN, or of the user's HKCU\Software\Microsoft\Cryptography\Provider
- * Type NNN). */
+ * Type NNN), and CryptSetProvider(Ex) that set it. */
 #include "adv_crypt.h"
 
 #define DEFAULTS L"Software\\Microsoft\\Cryptography\\Defaults"
@@ -136,6 +136,16 @@ ADVAPI BOOL WINAPI CryptEnumProviderTypesA(DWORD index, DWORD *reserved, DWORD f
 	return enum_types(index, reserved, flags, type, name, size, FALSE);
 }
 
+/* The key of a type's default provider, the user's or the machine's. */
+static void default_key_path(DWORD type, BOOL user, WCHAR *path)
+{
+	lstrcpyW(path, user ? L"Software\\Microsoft\\Cryptography\\Provider Type 000"
+			    : DEFAULTS L"\\Provider Types\\Type 000");
+	path[lstrlenW(path) - 3] = (WCHAR)(L'0' + type / 100);
+	path[lstrlenW(path) - 2] = (WCHAR)(L'0' + type / 10 % 10);
+	path[lstrlenW(path) - 1] = (WCHAR)(L'0' + type % 10);
+}
+
 static BOOL default_provider(DWORD type, DWORD *reserved, DWORD flags, void *name, DWORD *size,
 			     BOOL wide)
 {
@@ -150,11 +160,7 @@ static BOOL default_provider(DWORD type, DWORD *reserved, DWORD flags, void *nam
 		return adv_fail(NTE_BAD_FLAGS);
 	if (type > 999)
 		return adv_fail(NTE_BAD_PROV_TYPE);
-	lstrcpyW(path, user ? L"Software\\Microsoft\\Cryptography\\Provider Type 000"
-			    : DEFAULTS L"\\Provider Types\\Type 000");
-	path[lstrlenW(path) - 3] = (WCHAR)(L'0' + type / 100);
-	path[lstrlenW(path) - 2] = (WCHAR)(L'0' + type / 10 % 10);
-	path[lstrlenW(path) - 1] = (WCHAR)(L'0' + type % 10);
+	default_key_path(type, user, path);
 	if (RegOpenKeyExW(user ? HKEY_CURRENT_USER : HKEY_LOCAL_MACHINE, path, 0, KEY_READ, &key))
 		return adv_fail(NTE_PROV_TYPE_NOT_DEF);
 	ok = string_value(key, L"Name", found);
@@ -174,4 +180,65 @@ ADVAPI BOOL WINAPI CryptGetDefaultProviderA(DWORD type, DWORD *reserved, DWORD f
 					    DWORD *size)
 {
 	return default_provider(type, reserved, flags, name, size, FALSE);
+}
+
+/* Sets (or, CRYPT_DELETE_DEFAULT, forgets) a type's default provider: the
+ * user's key goes away whole, the machine's keeps its TypeName.  The
+ * provider must be registered. */
+ADVAPI BOOL WINAPI CryptSetProviderExW(LPCWSTR name, DWORD type, DWORD *reserved, DWORD flags)
+{
+	DWORD scope = flags & ~CRYPT_DELETE_DEFAULT;
+	BOOL user = scope == CRYPT_USER_DEFAULT;
+	HKEY root = user ? HKEY_CURRENT_USER : HKEY_LOCAL_MACHINE, key;
+	WCHAR path[96 + NAME_MAX_CHARS];
+	LSTATUS err;
+
+	if (reserved || !name)
+		return adv_fail(ERROR_INVALID_PARAMETER);
+	if (scope != CRYPT_USER_DEFAULT && scope != CRYPT_MACHINE_DEFAULT)
+		return adv_fail(NTE_BAD_FLAGS);
+	if (type > 999)
+		return adv_fail(NTE_BAD_PROV_TYPE);
+	default_key_path(type, user, path);
+	if (flags & CRYPT_DELETE_DEFAULT) {
+		err = user ? RegDeleteKeyW(root, path) : RegDeleteKeyValueW(root, path, L"Name");
+		return err && err != ERROR_FILE_NOT_FOUND ? adv_fail(err) : TRUE;
+	}
+	if (wcslen(name) >= NAME_MAX_CHARS)
+		return adv_fail(NTE_PROV_TYPE_ENTRY_BAD);
+	lstrcpyW(path, DEFAULTS L"\\Provider\\");
+	lstrcatW(path, name);
+	if (RegOpenKeyExW(HKEY_LOCAL_MACHINE, path, 0, KEY_READ, &key))
+		return adv_fail(NTE_PROV_TYPE_ENTRY_BAD); /* not a registered provider */
+	RegCloseKey(key);
+	default_key_path(type, user, path);
+	if ((err = RegCreateKeyExW(root, path, 0, NULL, 0, KEY_SET_VALUE, NULL, &key, NULL)))
+		return adv_fail(err);
+	err = RegSetValueExW(key, L"Name", 0, REG_SZ, (const BYTE *)name,
+			     (DWORD)(wcslen(name) + 1) * sizeof(WCHAR));
+	RegCloseKey(key);
+	return err ? adv_fail(err) : TRUE;
+}
+
+ADVAPI BOOL WINAPI CryptSetProviderExA(LPCSTR name, DWORD type, DWORD *reserved, DWORD flags)
+{
+	WCHAR *wname = NULL;
+	LSTATUS err = adv_a_to_w(name, &wname);
+	BOOL ok;
+
+	if (err)
+		return adv_fail(err);
+	ok = CryptSetProviderExW(wname, type, reserved, flags);
+	adv_free(wname);
+	return ok;
+}
+
+ADVAPI BOOL WINAPI CryptSetProviderW(LPCWSTR name, DWORD type)
+{
+	return CryptSetProviderExW(name, type, NULL, CRYPT_USER_DEFAULT);
+}
+
+ADVAPI BOOL WINAPI CryptSetProviderA(LPCSTR name, DWORD type)
+{
+	return CryptSetProviderExA(name, type, NULL, CRYPT_USER_DEFAULT);
 }

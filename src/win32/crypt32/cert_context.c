@@ -183,6 +183,38 @@ void c32_cert_copy_props(PCCERT_CONTEXT from, PCCERT_CONTEXT to)
 		c32_props_copy_missing(&dst->props, &src->props);
 }
 
+/* The properties Windows computes on first request and keeps: the hash
+ * of the to-be-signed part (by the signature's hash algorithm), and the
+ * key identifier of the subject key identifier extension (without one,
+ * ERROR_INVALID_DATA, as Windows says; it does not hash the key). */
+static BOOL derive_property(PCCERT_CONTEXT ctx, DWORD id)
+{
+	struct cert *c = cert_of(ctx);
+	CRYPT_DATA_BLOB *key_id;
+	CERT_EXTENSION *ext;
+	BYTE hash[64];
+	DWORD len = 0;
+	BOOL ok;
+
+	if (c32_props_get(&c->props, id, NULL, 0, NULL, &len))
+		return TRUE; /* already there */
+	if (id == CERT_SIGNATURE_HASH_PROP_ID) {
+		len = sizeof(hash);
+		return CryptHashToBeSigned(0, ctx->dwCertEncodingType, ctx->pbCertEncoded,
+					   ctx->cbCertEncoded, hash, &len) &&
+		       c32_props_set(&c->props, id, hash, len, FALSE);
+	}
+	if (!(ext = CertFindExtension(szOID_SUBJECT_KEY_IDENTIFIER, ctx->pCertInfo->cExtension,
+				      ctx->pCertInfo->rgExtension)))
+		return c32_fail(ERROR_INVALID_DATA);
+	if (!CryptDecodeObjectEx(X509_ASN_ENCODING, X509_OCTET_STRING, ext->Value.pbData,
+				 ext->Value.cbData, CRYPT_DECODE_ALLOC_FLAG, NULL, &key_id, &len))
+		return FALSE;
+	ok = c32_props_set(&c->props, id, key_id->pbData, key_id->cbData, FALSE);
+	LocalFree(key_id);
+	return ok;
+}
+
 C32_API BOOL WINAPI CertGetCertificateContextProperty(PCCERT_CONTEXT ctx, DWORD id, void *data,
 						      DWORD *len)
 {
@@ -191,10 +223,41 @@ C32_API BOOL WINAPI CertGetCertificateContextProperty(PCCERT_CONTEXT ctx, DWORD 
 
 	if (!c || !len)
 		return c32_fail(E_INVALIDARG);
+	if (id == CERT_ACCESS_STATE_PROP_ID) { /* implicit: where the context lives */
+		DWORD state = c32_store_persists(ctx->hCertStore) ? CERT_ACCESS_STATE_WRITE_PERSIST_FLAG
+								   : 0;
+
+		return c32_prop_out_bytes(&state, sizeof(state), data, len);
+	}
+	if ((id == CERT_SIGNATURE_HASH_PROP_ID || id == CERT_KEY_IDENTIFIER_PROP_ID) &&
+	    !derive_property(ctx, id))
+		return FALSE;
+	if (id == CERT_KEY_PROV_HANDLE_PROP_ID) { /* the key context's provider */
+		CERT_KEY_CONTEXT kc;
+		DWORD n = sizeof(kc);
+
+		if (!c32_props_get(&c->props, CERT_KEY_CONTEXT_PROP_ID, NULL, 0, &kc, &n))
+			return FALSE;
+		return c32_prop_out_bytes(&kc.hCryptProv, sizeof(kc.hCryptProv), data, len);
+	}
 	ok = c32_props_get(&c->props, id, c->encoded, ctx->cbCertEncoded, data, len);
 	if (ok && data && id == CERT_KEY_PROV_INFO_PROP_ID)
 		unflatten_prov_info(data); /* the caller's copy: its pointers made absolute */
 	return ok;
+}
+
+/* CERT_KEY_PROV_HANDLE_PROP_ID is the key context's hCryptProv: setting it
+ * makes a key context (key spec 0) if there is none, deleting it zeroes it. */
+static BOOL set_key_prov_handle(struct cert *c, HCRYPTPROV prov)
+{
+	CERT_KEY_CONTEXT kc = { sizeof(kc), { 0 }, 0 };
+	DWORD n = sizeof(kc);
+
+	if (!c32_props_get(&c->props, CERT_KEY_CONTEXT_PROP_ID, NULL, 0, &kc, &n) && !prov)
+		return TRUE;
+	kc.cbSize = sizeof(kc);
+	kc.hCryptProv = prov;
+	return c32_props_set(&c->props, CERT_KEY_CONTEXT_PROP_ID, &kc, sizeof(kc), FALSE);
 }
 
 /* What a property's pvData holds: a handle, a DWORD, a FILETIME or (the
@@ -208,8 +271,8 @@ C32_API BOOL WINAPI CertSetCertificateContextProperty(PCCERT_CONTEXT ctx, DWORD 
 
 	if (!c)
 		return c32_fail(E_INVALIDARG);
-	if (id == CERT_KEY_CONTEXT_PROP_ID)
-		return c32_fail(ERROR_CALL_NOT_IMPLEMENTED); /* a key handle's context */
+	if (id == CERT_KEY_PROV_HANDLE_PROP_ID) /* kept in the key context */
+		return set_key_prov_handle(c, data ? *(const HCRYPTPROV *)data : 0);
 	if (!data)
 		return c32_props_set(&c->props, id, NULL, 0, TRUE);
 	switch (id) {
@@ -224,8 +287,10 @@ C32_API BOOL WINAPI CertSetCertificateContextProperty(PCCERT_CONTEXT ctx, DWORD 
 		HeapFree(GetProcessHeap(), 0, flat);
 		return ok;
 	}
-	case CERT_KEY_PROV_HANDLE_PROP_ID:
-		return c32_props_set(&c->props, id, data, sizeof(HCRYPTPROV), FALSE);
+	case CERT_KEY_CONTEXT_PROP_ID:
+		if (((const CERT_KEY_CONTEXT *)data)->cbSize != sizeof(CERT_KEY_CONTEXT))
+			return c32_fail(E_INVALIDARG);
+		return c32_props_set(&c->props, id, data, sizeof(CERT_KEY_CONTEXT), FALSE);
 	case CERT_KEY_SPEC_PROP_ID:
 		return c32_props_set(&c->props, id, data, sizeof(DWORD), FALSE);
 	case CERT_DATE_STAMP_PROP_ID:
@@ -268,9 +333,27 @@ C32_API BOOL WINAPI CertCompareCertificate(DWORD encoding, PCERT_INFO a, PCERT_I
 	       CertCompareIntegerBlob(&a->SerialNumber, &b->SerialNumber);
 }
 
+/* RSA keys compare decoded when both decode (their encodings may differ,
+ * as in a leading zero byte, and their unused bits do not count); other
+ * keys, byte for byte. */
 C32_API BOOL WINAPI CertComparePublicKeyInfo(DWORD encoding, PCERT_PUBLIC_KEY_INFO a,
 					     PCERT_PUBLIC_KEY_INFO b)
 {
+	BYTE *da = NULL, *db = NULL;
+	DWORD la, lb;
+
+	if ((encoding & CERT_ENCODING_TYPE_MASK) == X509_ASN_ENCODING &&
+	    CryptDecodeObjectEx(X509_ASN_ENCODING, RSA_CSP_PUBLICKEYBLOB, a->PublicKey.pbData,
+				a->PublicKey.cbData, CRYPT_DECODE_ALLOC_FLAG, NULL, &da, &la) &&
+	    CryptDecodeObjectEx(X509_ASN_ENCODING, RSA_CSP_PUBLICKEYBLOB, b->PublicKey.pbData,
+				b->PublicKey.cbData, CRYPT_DECODE_ALLOC_FLAG, NULL, &db, &lb)) {
+		BOOL same = la == lb && !memcmp(da, db, la);
+
+		LocalFree(da);
+		LocalFree(db);
+		return same;
+	}
+	LocalFree(da);
 	return a->PublicKey.cbData == b->PublicKey.cbData &&
 	       a->PublicKey.cUnusedBits == b->PublicKey.cUnusedBits &&
 	       !memcmp(a->PublicKey.pbData, b->PublicKey.pbData, a->PublicKey.cbData);

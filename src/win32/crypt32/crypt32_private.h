@@ -59,6 +59,9 @@ void c32_reg_load(HCERTSTORE store, HKEY store_key);
 /* Where what is added to store goes: itself, or a collection's first
  * member that allows adding (NULL and E_ACCESSDENIED if none does). */
 HCERTSTORE c32_store_target(HCERTSTORE store);
+/* Whether what is changed in store is written where it lasts (a writable
+ * registry store). */
+BOOL c32_store_persists(HCERTSTORE store);
 
 /* store.c: a store's certificates.  c32_store_next: the one after prev
  * (released) that match accepts (NULL: any), referenced; c32_store_put:
@@ -81,6 +84,8 @@ BOOL c32_prop_store(struct c32_prop **list, DWORD id, const void *data, DWORD le
 void c32_prop_free_all(struct c32_prop **list);
 DWORD c32_prop_next_id(const struct c32_prop *list, DWORD prev);
 BOOL c32_prop_out(const struct c32_prop *p, void *data, DWORD *len);
+/* n bytes of src out as a property's value is (data NULL: the size). */
+BOOL c32_prop_out_bytes(const void *src, DWORD n, void *data, DWORD *len);
 struct c32_prop *c32_prop_get(struct c32_prop **list, DWORD id, const BYTE *encoded, DWORD len);
 /* A context's properties and the lock that guards them (certificate and
  * CRL contexts hold one each): the list operations above, locked. */
@@ -107,5 +112,20 @@ HCERTSTORE c32_shared_store(void);
  * pointers made offsets from its start (out NULL: the size only). */
 DWORD c32_flatten_prov_info(const CRYPT_KEY_PROV_INFO *in, BYTE *out);
 void c32_cert_copy_props(PCCERT_CONTEXT from, PCCERT_CONTEXT to);
+
+/* cert_sign.c: the OID table's entry of a signature or hash algorithm
+ * (its Algid the hash), NULL if oid is neither; bytes reversed in place. */
+const CRYPT_OID_INFO *c32_signature_alg(const char *oid);
+void c32_reverse(BYTE *p, DWORD n);
+
+/* msg_simple_hash.c: what the simplified message functions share: the
+ * parameter structure's checks (E_INVALIDARG), content fed to an
+ * encoding message, a decoding message fed a blob (and, detached, its
+ * content pieces). */
+BOOL c32_simple_para_ok(DWORD size, DWORD expected, DWORD encoding);
+BOOL c32_simple_update(HCRYPTMSG msg, BOOL detached, DWORD count, const BYTE *data[],
+		       DWORD sizes[]);
+HCRYPTMSG c32_simple_decode(DWORD encoding, HCRYPTPROV prov, const BYTE *blob, DWORD len,
+			    BOOL detached, DWORD count, const BYTE *data[], DWORD sizes[]);
 
 #endif

@@ -76,16 +76,6 @@ void msg_signer_free(struct msg_signer *s, BOOL release)
 		CryptReleaseContext(s->prov, 0);
 }
 
-static void reverse(BYTE *p, DWORD n)
-{
-	for (DWORD i = 0; i < n / 2; i++) {
-		BYTE t = p[i];
-
-		p[i] = p[n - 1 - i];
-		p[n - 1 - i] = t;
-	}
-}
-
 /* The signer's attributes, with contentType and messageDigest added, as a
  * DER SET (sorted) in *set; s->signed_attrs: the same, decoded. */
 static BOOL signed_attributes(struct msg *m, struct msg_signer *s, HCRYPTHASH content_hash,
@@ -154,7 +144,7 @@ static BOOL sign_one(struct msg *m, struct msg_signer *s)
 	     (s->signature = msg_alloc(len)) &&
 	     CryptSignHashW(hash, s->key_spec, NULL, 0, s->signature, &len);
 	if (ok) {
-		reverse(s->signature, len); /* CryptoAPI's little-endian to PKCS #1's big-endian */
+		c32_reverse(s->signature, len); /* CryptoAPI's little-endian to PKCS #1's big-endian */
 		s->signature_len = len;
 	}
 	CryptDestroyHash(hash);
@@ -259,7 +249,7 @@ BOOL msg_signer_verify(struct msg *m, DWORD index, PCERT_PUBLIC_KEY_INFO key_inf
 	if (!hash || !(sig = msg_alloc(sig_len)))
 		goto done;
 	memcpy(sig, s->info->EncryptedHash.pbData, sig_len);
-	reverse(sig, sig_len);
+	c32_reverse(sig, sig_len);
 	ok = CryptVerifySignatureW(hash, sig, sig_len, key, NULL, 0);
 done:
 	error = GetLastError();

@@ -64,18 +64,23 @@ struct c32_prop *c32_prop_get(struct c32_prop **list, DWORD id, const BYTE *enco
 }
 
 /* A property's bytes out as the Get*ContextProperty functions give them. */
+BOOL c32_prop_out_bytes(const void *src, DWORD n, void *data, DWORD *len)
+{
+	if (data && *len < n) {
+		*len = n;
+		return c32_fail(ERROR_MORE_DATA);
+	}
+	if (data)
+		memcpy(data, src, n);
+	*len = n;
+	return TRUE;
+}
+
 BOOL c32_prop_out(const struct c32_prop *p, void *data, DWORD *len)
 {
 	if (!p)
 		return c32_fail((DWORD)CRYPT_E_NOT_FOUND);
-	if (data && *len < p->len) {
-		*len = p->len;
-		return c32_fail(ERROR_MORE_DATA);
-	}
-	if (data)
-		memcpy(data, p->data, p->len);
-	*len = p->len;
-	return TRUE;
+	return c32_prop_out_bytes(p->data, p->len, data, len);
 }
 
 /* The smallest id above prev (0: none), for the Enum*ContextProperties. */

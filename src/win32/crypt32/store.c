@@ -369,6 +369,13 @@ static const void *collection_next(struct store *s, int kind, const void *prev,
 	return found;
 }
 
+BOOL c32_store_persists(HCERTSTORE h)
+{
+	struct store *s = store_of(h);
+
+	return s && s->reg && !s->read_only;
+}
+
 HCERTSTORE c32_store_target(HCERTSTORE h)
 {
 	struct store *s = store_of(h);

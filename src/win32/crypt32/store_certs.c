@@ -85,8 +85,8 @@ C32_API BOOL WINAPI CertAddEncodedCertificateToStore(HCERTSTORE store, DWORD enc
 
 	if (added)
 		*added = NULL;
-	if (!store || disposition < CERT_STORE_ADD_NEW ||
-	    disposition > CERT_STORE_ADD_NEWER_INHERIT_PROPERTIES)
+	/* no store: a context of none, as Windows makes (and as for a context's copy) */
+	if (disposition < CERT_STORE_ADD_NEW || disposition > CERT_STORE_ADD_NEWER_INHERIT_PROPERTIES)
 		return c32_fail(E_INVALIDARG);
 	if (!(ctx = CertCreateCertificateContext(encoding, data, len)))
 		return FALSE;
