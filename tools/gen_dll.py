@@ -16,7 +16,8 @@ usage:
   gen_dll.py forwards SPEC...          every forwarder reaches an export of our
                                        DLLs, without a cycle
   gen_dll.py failures SPEC...          every stub failing with an NTSTATUS
-                                       returns NTSTATUS
+                                       returns NTSTATUS, and no stub returning
+                                       a status code fails with 0 (success)
 """
 import os
 import re
@@ -246,17 +247,28 @@ def cmd_forwards(spec_paths):
 def cmd_failures(spec_paths):
     """A stub whose failure is an NTSTATUS must return NTSTATUS: in a BOOL,
     BOOLEAN, pointer or HANDLE 0xC0000002 reads as TRUE or as a pointer,
-    and a function whose return type is unknown ('?') has no known failure."""
+    and a function whose return type is unknown ('?') has no known failure
+    (errcode may: PDH_STATUS codes have that form).  A stub returning a
+    status code (ntstatus, hresult, errcode) must not fail with 0: that is
+    its success, with nothing written to the caller's outputs."""
     errors, count = [], 0
     for path in spec_paths:
         spec = specmod.Spec(path)
         for e in spec.exports:
-            if e.kind == 'stub' and e.ntstatus_failure():
+            if e.kind != 'stub':
+                continue
+            if e.ntstatus_failure():
                 count += 1
-                if e.ret() != 'ntstatus':
+                if e.ret() not in ('ntstatus', 'errcode'):
                     errors.append(f'{spec.path}:{e.line}: {e.name} returns {e.ret() or "?"} '
                                   f'but fails with the NTSTATUS {e.options["fail"]}')
-    return report(errors, f'{count} stubs failing with an NTSTATUS all return NTSTATUS')
+            if e.ret() in specmod.STATUS_TYPES:
+                count += 1
+                if e.fail_value() == 0:
+                    errors.append(f'{spec.path}:{e.line}: {e.name} returns {e.ret()} but '
+                                  f'fails with 0, its success')
+    return report(errors, f'{count} stubs failing with or returning a status code fail '
+                          f'the way their type says')
 
 
 def cmd_apisets():

@@ -16,6 +16,7 @@ hand).  A new line is
 usage:
   refresh_spec.py SPEC [--built DLL] [--forward-to OTHER.spec ...]
   refresh_spec.py SPEC --new DLLNAME NAMES_KIND NAMES_WHAT ERROR_MODE [...]
+  refresh_spec.py SPEC --status     retype listed stubs that return status codes
 e.g.
   refresh_spec.py src/win32/kernel32/kernel32.spec
   refresh_spec.py src/win32/kernelbase/kernelbase.spec --new kernelbase.dll \\
@@ -48,6 +49,54 @@ CRT_MINUS_ONE = re.compile(r'^_*w?(open|sopen|creat|close|read|write|lseek|tell|
                            r'|.*(printf|scanf)')
 POINTERS = ('ptr', 'str', 'wstr')
 
+# Families whose result is a status code although their prototypes say
+# LONG/DWORD/ULONG (NET_API_STATUS is a #define of DWORD), or whose
+# prototypes mingw-w64 lacks: (DLLs, name pattern, result type word).
+STATUS_FAMILIES = [
+    (('advapi32', 'kernelbase', 'kernel32'), r'^Reg(?!ister)', 'errcode'),  # LSTATUS
+    (('advapi32', 'sechost', 'kernelbase'),
+     r'^((Start|Stop|Control|Query|Flush|Update)Trace[AW]?|QueryAllTraces[AW]?|EnableTrace(Ex2?)?|'
+     r'(Register|Unregister)TraceGuids[AW]?|TraceEvent(Instance)?|TraceMessage(Va)?|'
+     r'Trace(Set|Query)Information|EnumerateTraceGuids(Ex)?|ProcessTrace|CloseTrace|'
+     r'Event(Register|Unregister|Write\w*|SetInformation|ActivityIdControl|Access\w+))$',
+     'errcode'),  # ETW's ULONG error codes
+    (('netapi32',), r'^(Net(?!p|bios)|I_Net|I_Browser|Ds(?!RoleFreeMemory$|GetDcClose|Free))',
+     'errcode'),  # NET_API_STATUS, and DsGetDcName's DWORD
+    (('iphlpapi',), r'^(Get(?!FriendlyIfIndex$|RTTAndHopCount$)|Set|Create|Delete|Add|Flush|'
+     r'Notify|Cancel|Enable|Restore|Unenable|Resolve)\w+$', 'errcode'),  # DWORD NO_ERROR
+    (('advapi32', 'sspicli', 'secur32'), r'^Lsa(?!NtStatusToWinError$)', 'ntstatus'),
+]
+
+# What a stub returning errcode fails with: the family's own "not
+# supported" code, else ERROR_CALL_NOT_IMPLEMENTED.
+ERRCODE_FAILURES = [
+    (r'^CM_', '0x34'),                  # CONFIGRET: CR_CALL_NOT_IMPLEMENTED
+    (r'^(Rpc|I_Rpc|Ndr|Uuid)', '1764'),  # RPC_S_CANNOT_SUPPORT
+    (r'^Pdh', '0xC0000BD3'),            # PDH_NOT_IMPLEMENTED
+    (r'^mci', '274'),                   # MCIERR_UNSUPPORTED_FUNCTION
+    (r'^(wave|midi|mixer|aux|joy|mmio|time)', '8'),  # MMSYSERR_NOTSUPPORTED
+    (r'^(Net|I_Net|I_Browser|Ds)', '50'),  # ERROR_NOT_SUPPORTED
+]
+
+
+def status_signature(spec, name, sig):
+    """sig with its result typed as a status code when the function's
+    family returns one (STATUS_FAMILIES), else sig unchanged."""
+    ret = re.match(r'^(\w+|\?)', sig).group(1)
+    if ret not in ('int', 'uint', '?'):
+        return sig
+    for dlls, pattern, word in STATUS_FAMILIES:
+        if spec.base in dlls and re.match(pattern, name):
+            return word + (sig[len(ret):] if '(' in sig else '(?)')
+    return sig
+
+
+def errcode_failure(name):
+    for pattern, value in ERRCODE_FAILURES:
+        if re.match(pattern, name):
+            return value
+    return '120'  # ERROR_CALL_NOT_IMPLEMENTED
+
 
 def default_failure(spec, name, sig):
     """The fail= option (and err=none or not) for a new stub."""
@@ -57,6 +106,8 @@ def default_failure(spec, name, sig):
         return ['fail=E_NOTIMPL', 'err=none']
     if ret == 'ntstatus':
         return ['fail=STATUS_NOT_IMPLEMENTED', 'err=none']
+    if ret == 'errcode':
+        return [f'fail={errcode_failure(name)}', 'err=none']
     if ret == '?' and spec.error_mode == 'none':
         # an unknown return type has no safe failure: 0xC0000002 would read
         # as TRUE or a pointer (gen_dll.py failures); type the line instead
@@ -124,15 +175,50 @@ def header_lines(path):
     return out
 
 
-def refresh(path, built_path, forward_specs):
-    spec = specmod.Spec(path)
-    existing = {e.name: e for e in spec.exports}
+def known_prototypes(spec):
     kind = 'crt' if spec.error_mode == 'errno' else 'win32'
     known = protos.prototypes(kind)
     if spec.base == 'ntdll':
         known = {**protos.prototypes('crt'), **known}
     if spec.base == 'ucrtbase':
         known = {**known, **protos.prototypes('ucrt')}
+    return known
+
+
+def retype_status(path):
+    """Stubs already listed whose result is a status code (by prototype or
+    STATUS_FAMILIES) but that are typed or fail as if it were not: retyped,
+    failing with their type's code.  A stub returning 0 from such a
+    function would tell its caller it succeeded."""
+    spec = specmod.Spec(path)
+    known = known_prototypes(spec)
+    text = open(path).read().split('\n')
+    changed = 0
+    for e in spec.exports:
+        if e.kind != 'stub':
+            continue
+        sig, proto = e.signature, known.get(e.name, '?')
+        if proto.split('(')[0] in specmod.STATUS_TYPES and e.ret() in ('int', 'uint', '?', None):
+            sig = proto
+        sig = status_signature(spec, e.name, sig)
+        if sig.split('(')[0] not in specmod.STATUS_TYPES:
+            continue
+        if sig == e.signature and e.fail_value() not in (0, 'raise'):
+            continue
+        keep = [k for k in e.options if k in ('noname', 'private')]
+        text[e.line - 1] = format_line(e.ordinal, e.name, 'stub', sig,
+                                       default_failure(spec, e.name, sig) + keep)
+        changed += 1
+    with open(path, 'w') as f:
+        f.write('\n'.join(text))
+    specmod.Spec(path)  # still parses
+    print(f'{path}: {changed} stubs retyped as status codes')
+
+
+def refresh(path, built_path, forward_specs):
+    spec = specmod.Spec(path)
+    existing = {e.name: e for e in spec.exports}
+    known = known_prototypes(spec)
     built = {}
     if built_path:
         built = {v[0]: v[1] for v in pe.exports(built_path).values() if v[0]}
@@ -143,7 +229,7 @@ def refresh(path, built_path, forward_specs):
     for export in names.source_exports(spec, ROOT):
         if export.name in existing or export.name in syscalls or export.name in lines:
             continue
-        sig = known.get(export.name, '?')
+        sig = status_signature(spec, export.name, known.get(export.name, '?'))
         k, options = classify(spec, export, built, forwards, known)
         if k in ('data', 'stubdata'):
             sig = '-'
@@ -189,7 +275,11 @@ def main():
     ap.add_argument('--forward-to', nargs='*', default=[])
     ap.add_argument('--new', nargs=4, metavar=('DLL', 'KIND', 'WHAT', 'ERROR'),
                     help='WHAT: import libraries separated by commas, or the host DLL')
+    ap.add_argument('--status', action='store_true',
+                    help='retype listed stubs whose result is a status code (retype_status)')
     a = ap.parse_args()
+    if a.status:
+        return retype_status(a.spec)
     if a.new:
         new_spec(a.spec, *a.new)
     refresh(a.spec, a.built, a.forward_to)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Stub calls are never silent: `lsw trace` has a line for each call of a
 stub, `lsw run --debug` names each stub once (stubcall.exe calls
-kernel32!SetFirmwareEnvironmentVariableW twice, three other stubs once).
+kernel32!SetFirmwareEnvironmentVariableW twice, five other stubs once).
 
 usage: stub_visible.py LSW stubcall.exe
 """
@@ -11,7 +11,8 @@ import sys
 import tempfile
 
 STUB = 'kernel32!SetFirmwareEnvironmentVariableW'
-ONCE = ['kernel32!ApplicationRecoveryInProgress', 'ntdll!RtlCreateUserProcess', 'msvcrt!_heapwalk']
+ONCE = ['kernel32!ApplicationRecoveryInProgress', 'ntdll!RtlCreateUserProcess', 'msvcrt!_heapwalk',
+        'netapi32!NetUseAdd', 'rpcrt4!I_RpcBindingInqLocalClientPID']
 
 
 def run(cmd, cwd):

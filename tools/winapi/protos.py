@@ -27,7 +27,12 @@ HEADERS = {
               # parts: lm.h itself clashes with pdh.h over HLOG)
               'bcrypt.h', 'ncrypt.h', 'dpapi.h', 'dbghelp.h', 'iphlpapi.h', 'userenv.h',
               'powrprof.h', 'pdh.h', 'lmaccess.h', 'lmapibuf.h', 'lmjoin.h', 'lmwksta.h',
-              'lmserver.h', 'lmshare.h', 'setupapi.h', 'cfgmgr32.h', 'security.h', 'sspi.h'],
+              'lmserver.h', 'lmshare.h', 'setupapi.h', 'cfgmgr32.h', 'security.h', 'sspi.h',
+              # the rest of netapi32's (what lm.h would bring, less its
+              # HLOG clash, with lmaudit.h and lmerrlog.h) and the directory service's
+              'lmdfs.h', 'lmuse.h', 'lmmsg.h', 'lmremutl.h', 'lmstats.h', 'lmat.h',
+              'lmconfig.h', 'lmrepl.h', 'lmsvc.h', 'lmalert.h', 'dsgetdc.h',
+              'dsrole.h', 'ntdsapi.h', 'windns.h'],
     'crt': ['stdio.h', 'stdlib.h', 'string.h', 'wchar.h', 'math.h', 'time.h', 'io.h',
             'direct.h', 'process.h', 'conio.h', 'ctype.h', 'wctype.h', 'locale.h', 'signal.h',
             'setjmp.h', 'mbstring.h', 'mbctype.h', 'sys/stat.h', 'sys/timeb.h',
@@ -40,7 +45,7 @@ KIND_DEFINES = {'ucrt': ['-D_UCRT']}
 EXACT = {
     'void': 'void', 'WINBOOL': 'bool', 'BOOL': 'bool', 'BOOLEAN': 'boolean', '_Bool': 'boolean',
     'int': 'int', 'INT': 'int', 'LONG': 'int', 'long int': 'int', 'long': 'int', 'errno_t': 'int',
-    'HFILE': 'int', 'LSTATUS': 'int', 'NTSTATUS': 'ntstatus', 'HRESULT': 'hresult',
+    'HFILE': 'int', 'LSTATUS': 'errcode', 'NTSTATUS': 'ntstatus', 'HRESULT': 'hresult',
     'unsigned int': 'uint', 'UINT': 'uint', 'DWORD': 'uint', 'ULONG': 'uint', 'long unsigned int': 'uint',
     'unsigned long': 'uint', 'LCID': 'uint', 'LANGID': 'ushort', 'ATOM': 'ushort', 'REGSAM': 'uint',
     'ACCESS_MASK': 'uint', 'COLORREF': 'uint', 'EXECUTION_STATE': 'uint', 'LCTYPE': 'uint',
@@ -77,7 +82,7 @@ EXACT = {
     'BSTR': 'wstr', 'OLECHAR': 'ushort', 'LPOLESTR': 'wstr', 'LPCOLESTR': 'wstr',
     'REFIID': 'ptr', 'REFCLSID': 'ptr', 'REFGUID': 'ptr', 'REFFMTID': 'ptr', 'REFPROPVARIANT': 'ptr',
     'REFKNOWNFOLDERID': 'ptr', 'VARTYPE': 'ushort', 'VARIANT_BOOL': 'short', 'DATE': 'double',
-    'SCODE': 'int', 'DISPID': 'int', 'MEMBERID': 'int', 'MMRESULT': 'uint', 'MCIERROR': 'uint',
+    'SCODE': 'int', 'DISPID': 'int', 'MEMBERID': 'int', 'MMRESULT': 'errcode', 'MCIERROR': 'errcode',
     'MCIDEVICEID': 'uint', 'FOURCC': 'uint', 'HSTRING': 'handle', 'CY': 'struct',
     'DECIMAL': 'struct', 'LANGID': 'ushort', 'LGRPID': 'uint', 'SHSTOCKICONID': 'int',
     'ASSOCSTR': 'int', 'ASSOCF': 'uint', 'URLIS': 'int', 'SFGAOF': 'uint', 'KNOWN_FOLDER_FLAG': 'int',
@@ -91,9 +96,11 @@ EXACT.update({
     'BCRYPT_KEY_HANDLE': 'ptr', 'BCRYPT_SECRET_HANDLE': 'ptr', 'NCRYPT_HANDLE': 'uintptr',
     'NCRYPT_PROV_HANDLE': 'uintptr', 'NCRYPT_KEY_HANDLE': 'uintptr',
     'NCRYPT_SECRET_HANDLE': 'uintptr', 'NCRYPT_HASH_HANDLE': 'uintptr',
-    'SECURITY_STATUS': 'int', 'HCERTSTORE': 'ptr', 'HCRYPTMSG': 'ptr', 'HCERTCHAINENGINE': 'ptr',
+    'HCERTSTORE': 'ptr', 'HCRYPTMSG': 'ptr', 'HCERTCHAINENGINE': 'ptr',
     'HCRYPTPROV_LEGACY': 'uintptr', 'HCRYPTPROV_OR_NCRYPT_KEY_HANDLE': 'uintptr',
-    'NET_API_STATUS': 'uint', 'RPC_STATUS': 'int', 'PDH_STATUS': 'int', 'CONFIGRET': 'uint',
+    # result codes whose 0 is success (spec.py's errcode; SSPI's are HRESULTs)
+    'NET_API_STATUS': 'errcode', 'RPC_STATUS': 'errcode', 'PDH_STATUS': 'errcode',
+    'CONFIGRET': 'errcode', 'DNS_STATUS': 'errcode', 'SECURITY_STATUS': 'hresult',
     'DEVINST': 'uint', 'DEVNODE': 'uint', 'RETURN_TYPE': 'uint', 'NET_IFINDEX': 'uint',
     'IF_INDEX': 'uint', 'IPAddr': 'uint', 'IPMask': 'uint', 'DWORD64': 'uint64',
     'POWER_INFORMATION_LEVEL': 'int', 'HDEVINFO': 'ptr', 'SYM_TYPE': 'int',

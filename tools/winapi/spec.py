@@ -44,9 +44,15 @@ SIGNATURE  RET(ARG,ARG,...) in the type words below, '?' when unknown, '-'
          byte) int uint (32 bits) short ushort char uchar int64 uint64
          intptr uintptr (pointer-sized integers: SIZE_T, ULONG_PTR...)
          float double ptr str wstr (NUL-terminated narrow/wide strings)
-         handle hresult ntstatus struct (by value) '...' (variadic).
+         handle hresult ntstatus struct (by value) '...' (variadic);
+         errcode: a 32-bit result code where 0 means success (LSTATUS,
+         NET_API_STATUS, RPC_STATUS, PDH_STATUS, CONFIGRET, DNS_STATUS,
+         MMRESULT, the ULONG error codes of ETW...): a stub of one must
+         fail with a code, never 0.
          RET(?) knows the return type only.  A stub failing with an
-         NTSTATUS must return ntstatus (`gen_dll.py failures` checks).
+         NTSTATUS must return ntstatus (or errcode: PDH_STATUS codes have
+         that form), and a stub returning ntstatus, hresult or errcode
+         never fails with 0, their success (`gen_dll.py failures` checks).
 OPTIONS  fail=VALUE    a stub's result: a number, or FALSE NULL
                        INVALID_HANDLE_VALUE E_NOTIMPL STATUS_NOT_IMPLEMENTED
                        ENOSYS; fail=raise when no failure value is safe
@@ -64,7 +70,10 @@ import re
 
 TYPES = {'void', 'bool', 'boolean', 'int', 'uint', 'short', 'ushort', 'char', 'uchar',
          'int64', 'uint64', 'intptr', 'uintptr', 'float', 'double', 'ptr', 'str', 'wstr',
-         'handle', 'hresult', 'ntstatus', 'struct', '...', '?'}
+         'handle', 'hresult', 'ntstatus', 'errcode', 'struct', '...', '?'}
+
+# The result types whose 0 is success: their stubs fail with another value.
+STATUS_TYPES = ('ntstatus', 'hresult', 'errcode')
 
 FAIL_VALUES = {
     'FALSE': 0, 'NULL': 0, 'INVALID_HANDLE_VALUE': -1, 'E_NOTIMPL': 0x80004001,

@@ -18,7 +18,7 @@ enum {
 
 #define PROCESS_SET_QUOTA 0x0100u
 #define QUOTA_LIMITS_SIZE 48
-#define QUOTA_LIMITS_EX_SIZE 64
+#define QUOTA_LIMITS_EX_SIZE 88 /* x64: ... Reserved4 at 72, Flags 80, CpuRateLimit 84 */
 
 #define PRIOCLASS_MAX 6 /* PROCESS_PRIOCLASS_IDLE 1 .. ABOVE_NORMAL 6 */
 

@@ -206,8 +206,6 @@ K32API DWORD WINAPI WaitForSingleObject(HANDLE h, DWORD ms)
 	return WaitForSingleObjectEx(h, ms, FALSE);
 }
 
-NTSTATUS NTAPI NtQueryEvent(HANDLE, int, PVOID, ULONG, PULONG);
-
 /* The memory resource notifications: on Windows the system's
  * \KernelObjects\LowMemoryCondition and HighMemoryCondition events, opened
  * only to wait on and query.  The sandbox never runs low (its commit limit
