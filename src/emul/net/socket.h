@@ -28,6 +28,8 @@ struct lsw_socket {
 	uint32_t recv_timeout_ms, send_timeout_ms; /* SO_RCVTIMEO, SO_SNDTIMEO; 0: none */
 	bool exclusive;              /* SO_EXCLUSIVEADDRUSE */
 	bool reuse;                  /* SO_REUSEADDR */
+	uint16_t linger_onoff;       /* SO_LINGER's l_onoff as given (0: not) */
+	uint32_t sndbuf, rcvbuf;     /* SO_SNDBUF, SO_RCVBUF as given (0: not) */
 	bool connecting;             /* a connect goes on in the background (FD_CONNECT) */
 	struct sock_watch *watch;    /* overlapped I/O and WSAEventSelect (socket_async.c);
 				      * NULL until the first */

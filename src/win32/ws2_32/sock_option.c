@@ -71,7 +71,9 @@ static int open_type_option(int level, int name, char *val, int *len, BOOL set, 
 		return 0;
 	if (!(t = ws_thread_data()))
 		return *err = WSAENOBUFS, 1;
-	if (!val || !len || *len < (int)sizeof(int))
+	/* the length is unsigned here: -1 is room enough (Wine's option
+	 * length tests, as Windows answers) */
+	if (!val || !len || (unsigned int)*len < sizeof(int))
 		return *err = WSAEFAULT, 1;
 	if (set)
 		memcpy(&t->open_type, val, sizeof(int));
@@ -84,11 +86,14 @@ static int open_type_option(int level, int name, char *val, int *len, BOOL set, 
 }
 
 /* The supervisor writes the value into val itself: a bad pointer is
- * WSAEFAULT, as on Windows, not a fault here. */
+ * WSAEFAULT, as on Windows, not a fault here.  It says how many bytes the
+ * value has, also when it did not fit (STATUS_BUFFER_OVERFLOW: WSAEFAULT,
+ * *len becomes what it says: socket_option.c's length rules). */
 WS_API int WSAAPI getsockopt(SOCKET s, int level, int name, char *val, int *len)
 {
 	struct lsw_sock_option o = { level, name, 0, 0, 0 };
 	int err = ws_not_started();
+	ULONG_PTR said = 0;
 	ULONG v;
 	LONG st;
 
@@ -99,7 +104,11 @@ WS_API int WSAAPI getsockopt(SOCKET s, int level, int name, char *val, int *len)
 	if (level == SOL_SOCKET && provider_option(s, name, val, len, &err))
 		return err ? ws_fail(err) : 0;
 	st = ws_ioctl(s, IOCTL_LSW_SOCKET_GET_OPTION, &o, sizeof(o), val,
-		      *len < 0 ? 0 : (ULONG)*len, NULL);
+		      *len < 0 ? 0 : (ULONG)*len, &said);
+	if (st == LSW_STATUS_BUFFER_OVERFLOW) {
+		*len = (int)said;
+		return ws_fail(WSAEFAULT);
+	}
 	if (st < 0)
 		return ws_fail_status(st);
 	if (level == SOL_SOCKET && name == SO_ERROR) { /* the supervisor keeps it as a status */
@@ -107,7 +116,7 @@ WS_API int WSAAPI getsockopt(SOCKET s, int level, int name, char *val, int *len)
 		v = (ULONG)ws_error_of((LONG)v);
 		memcpy(val, &v, sizeof(v));
 	}
-	*len = sizeof(v);
+	*len = (int)said;
 	WSASetLastError(0); /* as Windows does (Wine's option tests) */
 	return 0;
 }
@@ -128,7 +137,9 @@ WS_API int WSAAPI setsockopt(SOCKET s, int level, int name, const char *val, int
 	if (level == SOL_SOCKET && (name == SO_UPDATE_ACCEPT_CONTEXT ||
 				    name == SO_UPDATE_CONNECT_CONTEXT))
 		return 0;
-	if (!val || len < 0)
+	/* a negative length goes as it is: the supervisor knows which
+	 * options take it as large (socket_option.c) */
+	if (!val)
 		return ws_fail(WSAEFAULT);
 	st = ws_ioctl(s, IOCTL_LSW_SOCKET_SET_OPTION, &o, sizeof(o), NULL, 0, NULL);
 	if (st < 0)
