@@ -371,6 +371,7 @@ static NTSTATUS serve(struct sock_request *r)
 	case IOCTL_LSW_SOCKET_CONNECT_ASYNC:
 	case IOCTL_LSW_SOCKET_TRANSMIT_FILE: return sock_async(r);
 	case IOCTL_LSW_SOCKET_DONE: return sock_done(r);
+	case IOCTL_AFD_GET_EVENTS: return sock_afd_get_events(r);
 	case IOCTL_LSW_SOCKET_EVENT_SELECT: return sock_event_select(r);
 	case IOCTL_LSW_SOCKET_NETWORK_EVENTS: return sock_network_events(r);
 	default: return LSW_STATUS_INVALID_DEVICE_REQUEST;

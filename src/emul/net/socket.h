@@ -118,6 +118,8 @@ NTSTATUS sock_afd_poll(struct sock_request *r);
 /* socket_select.c: WSAEventSelect and WSAEnumNetworkEvents. */
 NTSTATUS sock_event_select(struct sock_request *r);
 NTSTATUS sock_network_events(struct sock_request *r);
+/* IOCTL_AFD_GET_EVENTS: the same record in AFD's terms (socket_select.c). */
+NTSTATUS sock_afd_get_events(struct sock_request *r);
 /* What the event select of f waits for (EPOLL*), and the events it
  * records now (the socket was ready, or a call re-enabled one). */
 uint32_t sock_select_interest(const struct file_object *f);
