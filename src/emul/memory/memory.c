@@ -40,17 +40,23 @@ bool memory_can_charge(const struct lsw_process *p, uint64_t bytes)
 	return !limit || (p->vad.committed <= limit && bytes <= limit - p->vad.committed);
 }
 
-void memory_op_protect(struct nt_call *c, uint64_t addr, uint64_t size, uint32_t protect)
+void memory_op_mprotect(struct nt_call *c, uint64_t addr, uint64_t size, int prot)
 {
 	struct lsw_op *op = nt_add_op(c, LSW_OP_MPROTECT);
-	int prot = nt_protect_to_prot(protect);
 
 	if (!op)
 		return;
 	op->arg[0] = addr;
 	op->arg[1] = size;
-	op->arg[2] = (uint64_t)((protect & PAGE_GUARD) || prot < 0 ? PROT_NONE :
-				write_watch_prot(&c->thread->process->vad, addr, prot));
+	op->arg[2] = (uint64_t)prot;
+}
+
+void memory_op_protect(struct nt_call *c, uint64_t addr, uint64_t size, uint32_t protect)
+{
+	int prot = nt_protect_to_prot(protect);
+
+	memory_op_mprotect(c, addr, size, (protect & PAGE_GUARD) || prot < 0 ? PROT_NONE :
+					  write_watch_prot(&c->thread->process->vad, addr, prot));
 }
 
 void memory_op_map_anon(struct nt_call *c, uint64_t addr, uint64_t size, int prot, bool replace)

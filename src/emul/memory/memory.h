@@ -169,5 +169,7 @@ NTSTATUS memory_ext_params(struct nt_call *c, uint64_t addr, uint64_t count,
 
 /* Adds the op that makes [addr, addr+size) match the VAD's pages. */
 void memory_op_protect(struct nt_call *c, uint64_t addr, uint64_t size, uint32_t protect);
+/* The same with Linux's protection prot as it is (write_watch.c). */
+void memory_op_mprotect(struct nt_call *c, uint64_t addr, uint64_t size, int prot);
 
 #endif

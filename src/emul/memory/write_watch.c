@@ -78,17 +78,6 @@ static int writable_prot(struct vad *v, uint64_t page)
 	return prot >= 0 && (prot & PROT_WRITE) ? prot : -1;
 }
 
-static void op_mprotect(struct nt_call *c, uint64_t addr, uint64_t size, int prot)
-{
-	struct lsw_op *op = nt_add_op(c, LSW_OP_MPROTECT);
-
-	if (!op)
-		return;
-	op->arg[0] = addr;
-	op->arg[1] = size;
-	op->arg[2] = (uint64_t)prot;
-}
-
 bool write_watch_fault(struct lsw_thread *t, uint64_t addr)
 {
 	uint64_t page = addr & ~(PAGE_SIZE_NT - 1);
@@ -98,7 +87,7 @@ bool write_watch_fault(struct lsw_thread *t, uint64_t addr)
 	if (prot < 0)
 		return false;
 	set_written(v, page, true);
-	op_mprotect(&t->call, page, PAGE_SIZE_NT, prot);
+	memory_op_mprotect(&t->call, page, PAGE_SIZE_NT, prot);
 	return true;
 }
 
@@ -121,7 +110,7 @@ static bool mark_range(struct nt_call *c, struct vad_map *m, uint64_t addr, uint
 		any = true;
 		set_written(v, page, true);
 		if (c && (prot = writable_prot(v, page)) >= 0)
-			op_mprotect(c, page, PAGE_SIZE_NT, prot);
+			memory_op_mprotect(c, page, PAGE_SIZE_NT, prot);
 	}
 	return any;
 }
@@ -165,7 +154,7 @@ static void rearm(struct nt_call *c, struct vad *v, uint64_t b, uint64_t e)
 		hi = hi < e ? hi : e;
 		if (lo < hi && r->state == MEM_COMMIT && !(r->protect & PAGE_GUARD) && prot >= 0 &&
 		    (prot & PROT_WRITE))
-			op_mprotect(c, lo, hi - lo, prot & ~PROT_WRITE);
+			memory_op_mprotect(c, lo, hi - lo, prot & ~PROT_WRITE);
 	}
 }
 
