@@ -56,6 +56,8 @@ enum { LSW_SOCKET_IOCTLS(LSW_SOCKET_IOCTL_CODE) };
  * FILE_ANY_ACCESS)... as 0x12024, its layout and flags public (mio's
  * sys/windows/afd.rs).  Served in src/emul/net/socket_afd_poll.c. */
 #define IOCTL_AFD_POLL 0x00012024u
+/* CTL_CODE(FILE_DEVICE_BEEP, 0x822, METHOD_NEITHER, FILE_ANY_ACCESS) */
+#define IOCTL_AFD_GET_EVENTS 0x0001208Bu
 #define AFD_POLL_RECEIVE 0x0001
 #define AFD_POLL_RECEIVE_EXPEDITED 0x0002
 #define AFD_POLL_SEND 0x0004

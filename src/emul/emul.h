@@ -299,6 +299,7 @@ struct vad_map {
 	size_t n, cap;
 	uint64_t committed;          /* private committed bytes: the commit charge */
 	struct quota_block *quota;   /* its process's: each range is charged */
+	unsigned watched;            /* allocations with MEM_WRITE_WATCH */
 };
 
 struct handle_entry {
@@ -635,6 +636,10 @@ const char *process_symbolize(struct lsw_process *p, uint64_t addr, char *buf, s
 /* user_memory.c: the memory of t's process: 0 or -1 (STATUS_ACCESS_VIOLATION) */
 int tracee_read(struct lsw_thread *t, uint64_t addr, void *buf, size_t len);
 int tracee_write(struct lsw_thread *t, uint64_t addr, const void *buf, size_t len);
+/* A write to buffers an I/O locked as it began (the pages it marked as
+ * written then): a later write does not mark them again, as Windows'
+ * writes through an MDL do not (write_watch.c). */
+int tracee_write_locked(struct lsw_thread *t, uint64_t addr, const void *buf, size_t len);
 int tracee_write2(struct lsw_thread *t, uint64_t a1, const void *b1, size_t l1,
 		  uint64_t a2, const void *b2, size_t l2);
 /* A new part of t's call starts: with on, its small reads and writes are

@@ -28,6 +28,7 @@
 #include "emul/io/volume_ids.h"
 #include "emul/net/socket.h"
 #include "emul/memory/memory.h"
+#include "emul/memory/write_watch.h"
 #include "emul/memory/section.h"
 #include "emul/object/object_names.h"
 
@@ -461,6 +462,9 @@ static bool channel_may_serve(const struct nt_call *c, const struct file_object 
 		return true;
 	if (!file_is_synchronous(f) || c->args[1] || c->args[2] || f->completion)
 		return false;
+	/* a watched buffer needs ops (write_watch.c), which it does not carry */
+	if (!write && write_watch_any(c->thread->process, c->args[5], (uint32_t)c->args[6]))
+		return false;
 	return f->kind == FILE_KIND_DISK ||
 	       (write && f->kind == FILE_KIND_STREAM && stream_writes_at_once(f, (uint32_t)c->args[6]));
 }
@@ -494,6 +498,9 @@ static NTSTATUS file_io(struct nt_call *c,
 	bo.st = read_offset(c, c->args[7], &bo.off);
 	if ((st = io_arguments(f, write, &bo)) != LSW_STATUS_SUCCESS)
 		return st;
+	/* the probe marks a watched buffer written, even when nothing comes */
+	if (!write)
+		write_watch_io(c, c->args[5], (uint32_t)c->args[6]);
 	pos = f->pos;
 	st = io(c, f, &bo);
 	if (positionless(f))

@@ -18,6 +18,7 @@
 #include "emul/io/file.h"
 #include "emul/io/file_lock.h"
 #include "emul/io/file_direct.h"
+#include "emul/memory/write_watch.h"
 #include "emul/observer.h"
 #include "emul/process/thread_block.h"
 #include "tracer/notify.h"
@@ -47,7 +48,9 @@ static bool direct_eligible(const struct nt_call *c, const struct file_object *f
 	return f->kind == FILE_KIND_DISK && !c->direct && c->thread->block &&
 	       !c->args[1] && !c->args[2] && !f->completion &&
 	       len >= DIRECT_MIN && len <= DIRECT_MAX &&
-	       !c->nops && !thread_observer(c->thread);
+	       !c->nops && !thread_observer(c->thread) &&
+	       /* the runtime cannot store into a watched page (write_watch.c) */
+	       !write_watch_any(c->thread->process, c->args[4], 16);
 }
 
 #define KCMP_FILE 0

@@ -9,6 +9,7 @@
 #include "emul/memory/stack.h"
 #include "emul/memory/section.h"
 #include "emul/memory/remote.h"
+#include "emul/memory/write_watch.h"
 #include "emul/process/process_object.h"
 
 #define STATUS_NOT_COMMITTED 0xC000002Du
@@ -39,16 +40,23 @@ bool memory_can_charge(const struct lsw_process *p, uint64_t bytes)
 	return !limit || (p->vad.committed <= limit && bytes <= limit - p->vad.committed);
 }
 
-void memory_op_protect(struct nt_call *c, uint64_t addr, uint64_t size, uint32_t protect)
+void memory_op_mprotect(struct nt_call *c, uint64_t addr, uint64_t size, int prot)
 {
 	struct lsw_op *op = nt_add_op(c, LSW_OP_MPROTECT);
-	int prot = nt_protect_to_prot(protect);
 
 	if (!op)
 		return;
 	op->arg[0] = addr;
 	op->arg[1] = size;
-	op->arg[2] = (uint64_t)((protect & PAGE_GUARD) || prot < 0 ? PROT_NONE : prot);
+	op->arg[2] = (uint64_t)prot;
+}
+
+void memory_op_protect(struct nt_call *c, uint64_t addr, uint64_t size, uint32_t protect)
+{
+	int prot = nt_protect_to_prot(protect);
+
+	memory_op_mprotect(c, addr, size, (protect & PAGE_GUARD) || prot < 0 ? PROT_NONE :
+					  write_watch_prot(&c->thread->process->vad, addr, prot));
 }
 
 void memory_op_map_anon(struct nt_call *c, uint64_t addr, uint64_t size, int prot, bool replace)
@@ -192,8 +200,12 @@ static NTSTATUS reserve(struct nt_call *c, struct alloc_req *r)
 			     commit ? r->protect : 0)))
 		return LSW_STATUS_NO_MEMORY;
 	v->placeholder = r->type & MEM_RESERVE_PLACEHOLDER;
-	memory_op_map_anon(c, b, s, commit && !(r->protect & PAGE_GUARD) ? nt_protect_to_prot(r->protect)
-								  : PROT_NONE, false);
+	if ((r->type & MEM_WRITE_WATCH) && !write_watch_start(m, v)) {
+		vad_remove(m, v);
+		return LSW_STATUS_NO_MEMORY;
+	}
+	memory_op_map_anon(c, b, s, commit && !(r->protect & PAGE_GUARD) ?
+			write_watch_prot(m, b, nt_protect_to_prot(r->protect)) : PROT_NONE, false);
 	r->base = b;
 	r->size = s;
 	return LSW_STATUS_SUCCESS;
@@ -273,7 +285,8 @@ static bool reset_range_ok(struct nt_call *tc, uint64_t base, uint64_t size)
 NTSTATUS memory_allocate(struct nt_call *tc, struct alloc_req *r)
 {
 	const uint32_t known = MEM_COMMIT | MEM_RESERVE | MEM_RESET | MEM_TOP_DOWN |
-			       MEM_RESET_UNDO | MEM_RESERVE_PLACEHOLDER | MEM_REPLACE_PLACEHOLDER;
+			       MEM_RESET_UNDO | MEM_RESERVE_PLACEHOLDER | MEM_REPLACE_PLACEHOLDER |
+			       MEM_WRITE_WATCH;
 	uint32_t t = r->type;
 
 	r->protect = without_cfg_targets(r->protect); /* both calls (V8 uses the Ex one) */
@@ -284,6 +297,11 @@ NTSTATUS memory_allocate(struct nt_call *tc, struct alloc_req *r)
 	     r->protect != PAGE_NOACCESS))
 		return LSW_STATUS_INVALID_PARAMETER;
 	if ((t & MEM_REPLACE_PLACEHOLDER) && (!r->base || !(t & MEM_RESERVE)))
+		return LSW_STATUS_INVALID_PARAMETER;
+	/* a write watch is set as a private range is reserved (a commit with
+	 * no address reserves too), never later */
+	if ((t & MEM_WRITE_WATCH) && ((!(t & MEM_RESERVE) && r->base) ||
+	    (t & (MEM_RESERVE_PLACEHOLDER | MEM_REPLACE_PLACEHOLDER | MEM_RESET))))
 		return LSW_STATUS_INVALID_PARAMETER;
 	if (nt_protect_to_prot(r->protect) < 0)
 		return LSW_STATUS_INVALID_PAGE_PROTECTION;

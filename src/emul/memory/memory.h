@@ -20,6 +20,7 @@
 #define MEM_MAPPED 0x40000
 #define MEM_RESET 0x80000
 #define MEM_TOP_DOWN 0x100000
+#define MEM_WRITE_WATCH 0x200000
 #define MEM_RESET_UNDO 0x1000000
 #define MEM_IMAGE 0x1000000
 #define MEM_REPLACE_PLACEHOLDER 0x4000
@@ -59,6 +60,8 @@ struct vad {
 	bool placeholder;        /* reserved with MEM_RESERVE_PLACEHOLDER */
 	bool from_placeholder;   /* replaced one (MEM_REPLACE_PLACEHOLDER): may
 				  * become one again (MEM_PRESERVE_PLACEHOLDER) */
+	uint8_t *written;        /* MEM_WRITE_WATCH: a bit per page written since
+				  * its last reset (write_watch.c); else NULL */
 };
 
 /* Returns PROT_* for a PAGE_* value, or -1 if the value is not valid. */
@@ -166,5 +169,7 @@ NTSTATUS memory_ext_params(struct nt_call *c, uint64_t addr, uint64_t count,
 
 /* Adds the op that makes [addr, addr+size) match the VAD's pages. */
 void memory_op_protect(struct nt_call *c, uint64_t addr, uint64_t size, uint32_t protect);
+/* The same with Linux's protection prot as it is (write_watch.c). */
+void memory_op_mprotect(struct nt_call *c, uint64_t addr, uint64_t size, int prot);
 
 #endif

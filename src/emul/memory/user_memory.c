@@ -16,6 +16,7 @@
 #include <string.h>
 #include "emul/emul.h"
 #include "emul/memory/memory.h"
+#include "emul/memory/write_watch.h"
 #include "tracer/tracee_mem.h"
 
 #define MEMO_SLOTS 16
@@ -115,6 +116,8 @@ static bool runtime_may_store(struct lsw_thread *t, uint64_t addr, size_t len)
 
 	if (!c->out_by_runtime || len != 8 || c->nout == LSW_FAST_MAX_OUT)
 		return false;
+	if (write_watch_any(t->process, addr, len)) /* its page may be protected */
+		return false;
 	return !t->memo || !t->memo->on || memory_probe_write(t->process, addr, len);
 }
 
@@ -128,6 +131,25 @@ static void out_by_runtime(struct lsw_thread *t, uint64_t addr, const void *buf,
 	memo_put(t, addr, buf, len);
 }
 
+/* A write that failed on a watched page the program may write (mapped
+ * without write access until its next write is seen): it is written as a
+ * kernel-mode write is, which marks the page (write_watch.c). */
+static bool watched_write(struct lsw_thread *t, uint64_t addr, const void *buf, size_t len,
+			  bool mark)
+{
+	return memory_of(t) && write_watch_kernel_write(t->process, addr, len, mark) &&
+	       tracee_mem_write_force(memory_of(t), addr, buf, len) == 0;
+}
+
+int tracee_write_locked(struct lsw_thread *t, uint64_t addr, const void *buf, size_t len)
+{
+	if (tracee_mem_write(memory_of(t), addr, buf, len) < 0 &&
+	    !watched_write(t, addr, buf, len, false))
+		return -1;
+	memo_put(t, addr, buf, len);
+	return 0;
+}
+
 int tracee_write(struct lsw_thread *t, uint64_t addr, const void *buf, size_t len)
 {
 	if (len == 0)
@@ -136,7 +158,8 @@ int tracee_write(struct lsw_thread *t, uint64_t addr, const void *buf, size_t le
 		out_by_runtime(t, addr, buf, len);
 		return 0;
 	}
-	if (tracee_mem_write(memory_of(t), addr, buf, len) < 0)
+	if (tracee_mem_write(memory_of(t), addr, buf, len) < 0 &&
+	    !watched_write(t, addr, buf, len, true))
 		return -1;
 	memo_put(t, addr, buf, len);
 	return 0;
@@ -151,7 +174,9 @@ int tracee_write2(struct lsw_thread *t, uint64_t a1, const void *b1, size_t l1,
 		return 0;
 	}
 	if (tracee_mem_write2(memory_of(t), a1, b1, l1, a2, b2, l2) < 0)
-		return -1;
+		/* one of them on a watched page: each on its own */
+		return t->process->vad.watched && tracee_write(t, a1, b1, l1) == 0 &&
+		       tracee_write(t, a2, b2, l2) == 0 ? 0 : -1;
 	memo_put(t, a1, b1, l1);
 	memo_put(t, a2, b2, l2);
 	return 0;

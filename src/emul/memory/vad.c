@@ -215,6 +215,9 @@ void vad_remove(struct vad_map *m, struct vad *v)
 	quota_block_release(m->quota, QUOTA_NONPAGED, vad_charge(v));
 	if (v->section)
 		object_unref(v->section);
+	if (v->written)
+		m->watched--;
+	free(v->written);
 	free(v->runs);
 	memmove(&m->v[i], &m->v[i + 1], (m->n - i - 1) * sizeof(*m->v));
 	m->n--;
@@ -232,6 +235,7 @@ void vad_free_all(struct vad_map *m)
 	for (size_t i = 0; i < m->n; i++) {
 		quota_block_release(m->quota, QUOTA_NONPAGED, vad_charge(&m->v[i]));
 		free(m->v[i].runs);
+		free(m->v[i].written);
 		if (m->v[i].section)
 			object_unref(m->v[i].section);
 	}

@@ -322,10 +322,20 @@ static NTSTATUS sock_close_all(struct sock_request *r)
  * an I/O's that ended in its call (event, completion port, APC). */
 static NTSTATUS sock_done(struct sock_request *r)
 {
-	NTSTATUS st = file_io_begin(r->c, r->f);
+	NTSTATUS st = file_io_begin(r->c, r->f), end = LSW_STATUS_SUCCESS;
 
 	if (st != LSW_STATUS_SUCCESS)
 		return st;
+	/* an end status given (int32): one AFD refuses after pending, as
+	 * Windows' overlapped SIO_BASE_HANDLE (Wine's test_base_handle) */
+	if (r->in_len == sizeof(end)) {
+		memcpy(&end, r->in, sizeof(end));
+		if (end != (NTSTATUS)LSW_STATUS_NOT_SUPPORTED)
+			return LSW_STATUS_INVALID_PARAMETER;
+		return file_io_fail_pended(r->c, r->f, end);
+	}
+	if (r->in_len)
+		return LSW_STATUS_INVALID_PARAMETER;
 	if (tracee_write_iosb(r->c->thread, r->c->args[4], st, 0) != LSW_STATUS_SUCCESS)
 		return LSW_STATUS_ACCESS_VIOLATION;
 	return file_io_end(r->c, r->f, st, false);
@@ -361,6 +371,7 @@ static NTSTATUS serve(struct sock_request *r)
 	case IOCTL_LSW_SOCKET_CONNECT_ASYNC:
 	case IOCTL_LSW_SOCKET_TRANSMIT_FILE: return sock_async(r);
 	case IOCTL_LSW_SOCKET_DONE: return sock_done(r);
+	case IOCTL_AFD_GET_EVENTS: return sock_afd_get_events(r);
 	case IOCTL_LSW_SOCKET_EVENT_SELECT: return sock_event_select(r);
 	case IOCTL_LSW_SOCKET_NETWORK_EVENTS: return sock_network_events(r);
 	default: return LSW_STATUS_INVALID_DEVICE_REQUEST;

@@ -28,6 +28,8 @@ struct lsw_socket {
 	uint32_t recv_timeout_ms, send_timeout_ms; /* SO_RCVTIMEO, SO_SNDTIMEO; 0: none */
 	bool exclusive;              /* SO_EXCLUSIVEADDRUSE */
 	bool reuse;                  /* SO_REUSEADDR */
+	uint16_t linger_onoff;       /* SO_LINGER's l_onoff as given (0: not) */
+	uint32_t sndbuf, rcvbuf;     /* SO_SNDBUF, SO_RCVBUF as given (0: not) */
 	bool connecting;             /* a connect goes on in the background (FD_CONNECT) */
 	struct sock_watch *watch;    /* overlapped I/O and WSAEventSelect (socket_async.c);
 				      * NULL until the first */
@@ -116,6 +118,8 @@ NTSTATUS sock_afd_poll(struct sock_request *r);
 /* socket_select.c: WSAEventSelect and WSAEnumNetworkEvents. */
 NTSTATUS sock_event_select(struct sock_request *r);
 NTSTATUS sock_network_events(struct sock_request *r);
+/* IOCTL_AFD_GET_EVENTS: the same record in AFD's terms (socket_select.c). */
+NTSTATUS sock_afd_get_events(struct sock_request *r);
 /* What the event select of f waits for (EPOLL*), and the events it
  * records now (the socket was ready, or a call re-enabled one). */
 uint32_t sock_select_interest(const struct file_object *f);

@@ -31,6 +31,7 @@
 #include <unistd.h>
 #include "emul/io/io_completion.h"
 #include "emul/io/pending_io.h"
+#include "emul/memory/write_watch.h"
 #include "emul/net/socket.h"
 #include "emul/net/socket_watch.h"
 
@@ -174,7 +175,7 @@ static bool move_bufs(struct lsw_thread *t, const struct sock_async *op, uint64_
 			continue;
 		}
 		take = op->bufs[i].len - off < n ? op->bufs[i].len - off : n;
-		if (to_caller ? tracee_write(t, op->bufs[i].ptr + off, flat, take) < 0
+		if (to_caller ? tracee_write_locked(t, op->bufs[i].ptr + off, flat, take) < 0
 			      : tracee_read(t, op->bufs[i].ptr + off, flat, take) < 0)
 			return false;
 		flat += take;
@@ -837,6 +838,9 @@ NTSTATUS sock_async(struct sock_request *r)
 		op_free(op);
 		return st;
 	}
+	if (op->code == IOCTL_LSW_SOCKET_RECV_ASYNC) /* locked for the I/O: written */
+		for (uint32_t i = 0; i < op->head.count; i++)
+			write_watch_io(r->c, op->bufs[i].ptr, op->bufs[i].len);
 	st = begin(r->c, r->f, op, &info);
 	if (st == LSW_STATUS_PENDING || st == NT_DEFERRED || nt_error(st))
 		return st;

@@ -20,8 +20,8 @@
 enum opt_kind {
 	OPT_INT,         /* the Linux option's int, as is */
 	OPT_BOOL,        /* the same, read back as 0 or 1 */
-	OPT_BOOL_BYTE,   /* TCP_NODELAY: a BOOL of which Windows reads one byte */
-	OPT_BUF,         /* SO_SNDBUF/SO_RCVBUF: Linux reports twice what it was given */
+	OPT_BUF,         /* SO_SNDBUF/SO_RCVBUF: Linux reports twice what it was given,
+			  * at least its minimum; Windows what it was given */
 	OPT_LINGER,
 	OPT_DONTLINGER,  /* SO_DONTLINGER: !l_onoff */
 	OPT_ERROR,       /* SO_ERROR: the pending error as an NTSTATUS */
@@ -33,48 +33,69 @@ enum opt_kind {
 	OPT_REUSEADDR,   /* Linux's, and kept: bind's error depends on it */
 };
 
+/* LEN_TABLE: how Windows takes a value's length (Wine's ws2_32 test_set_getsockopt
+ * table, which passes on Windows).  A get of 4 bytes or more gives 4; a
+ * set reads at most 4 (a length of -1 is taken as large by SOL_SOCKET's
+ * options of 4 bytes, WSAENOBUFS for the others). */
+enum opt_len {
+	LEN_INT,    /* 4 bytes: shorter is WSAEFAULT (a get leaves *len) */
+	LEN_ZEROED, /* as LEN_INT, but a short get zeroes what it was given */
+	LEN_BOOL,   /* SOL_SOCKET's BOOLs: a set takes 0 to 3 bytes too (0
+		     * changes nothing); a get of 2 or 3 writes 2, of 1 one,
+		     * and says 1 */
+	LEN_BYTE,   /* one byte, whatever the length: a get says 1 */
+	LEN_SMALL,  /* IP levels' ints: a set takes 1 to 3 bytes, a short get
+		     * writes and says 1 */
+	LEN_CMSG,   /* control data switches: 4 bytes; a short get says 0 */
+};
+
 struct opt_row {
 	int win_level, win_name;
 	int level, name;
 	enum opt_kind kind;
+	enum opt_len len;
+	uint32_t max;    /* the largest value a set takes (WSAEINVAL past it) */
 };
 
+#define ANY UINT32_MAX
+
 static const struct opt_row rows[] = {
-	{ WIN_SOL_SOCKET, 0x0002, 0, 0, OPT_ACCEPTCONN },
-	{ WIN_SOL_SOCKET, 0x0004, SOL_SOCKET, SO_REUSEADDR, OPT_REUSEADDR },
-	{ WIN_SOL_SOCKET, 0x0008, SOL_SOCKET, SO_KEEPALIVE, OPT_BOOL },
-	{ WIN_SOL_SOCKET, 0x0010, SOL_SOCKET, SO_DONTROUTE, OPT_BOOL },
-	{ WIN_SOL_SOCKET, 0x0020, SOL_SOCKET, SO_BROADCAST, OPT_BOOL },
-	{ WIN_SOL_SOCKET, 0x0080, SOL_SOCKET, SO_LINGER, OPT_LINGER },
-	{ WIN_SOL_SOCKET, 0x0100, SOL_SOCKET, SO_OOBINLINE, OPT_BOOL },
-	{ WIN_SOL_SOCKET, ~0x0080, SOL_SOCKET, SO_LINGER, OPT_DONTLINGER },
-	{ WIN_SOL_SOCKET, ~0x0004, 0, 0, OPT_EXCLUSIVE },
-	{ WIN_SOL_SOCKET, 0x1001, SOL_SOCKET, SO_SNDBUF, OPT_BUF },
-	{ WIN_SOL_SOCKET, 0x1002, SOL_SOCKET, SO_RCVBUF, OPT_BUF },
-	{ WIN_SOL_SOCKET, 0x1005, 0, 0, OPT_SNDTIMEO },
-	{ WIN_SOL_SOCKET, 0x1006, 0, 0, OPT_RCVTIMEO },
-	{ WIN_SOL_SOCKET, 0x1007, SOL_SOCKET, SO_ERROR, OPT_ERROR },
-	{ WIN_SOL_SOCKET, 0x1008, 0, 0, OPT_TYPE },
-	{ WIN_IPPROTO_TCP, 1, IPPROTO_TCP, TCP_NODELAY, OPT_BOOL_BYTE },
-	{ WIN_IPPROTO_TCP, 3, IPPROTO_TCP, TCP_KEEPIDLE, OPT_INT },
-	{ WIN_IPPROTO_TCP, 4, IPPROTO_TCP, TCP_MAXSEG, OPT_INT },
-	{ WIN_IPPROTO_TCP, 16, IPPROTO_TCP, TCP_KEEPCNT, OPT_INT },
-	{ WIN_IPPROTO_TCP, 17, IPPROTO_TCP, TCP_KEEPINTVL, OPT_INT },
-	{ WIN_IPPROTO_IP, 3, IPPROTO_IP, IP_TOS, OPT_INT },
-	{ WIN_IPPROTO_IP, 4, IPPROTO_IP, IP_TTL, OPT_INT },
-	{ WIN_IPPROTO_IP, 10, IPPROTO_IP, IP_MULTICAST_TTL, OPT_INT },
-	{ WIN_IPPROTO_IP, 11, IPPROTO_IP, IP_MULTICAST_LOOP, OPT_BOOL },
+	{ WIN_SOL_SOCKET, 0x0002, 0, 0, OPT_ACCEPTCONN, LEN_INT, ANY },
+	{ WIN_SOL_SOCKET, 0x0004, SOL_SOCKET, SO_REUSEADDR, OPT_REUSEADDR, LEN_BOOL, ANY },
+	{ WIN_SOL_SOCKET, 0x0008, SOL_SOCKET, SO_KEEPALIVE, OPT_BOOL, LEN_BYTE, ANY },
+	{ WIN_SOL_SOCKET, 0x0010, SOL_SOCKET, SO_DONTROUTE, OPT_BOOL, LEN_BYTE, ANY },
+	{ WIN_SOL_SOCKET, 0x0020, SOL_SOCKET, SO_BROADCAST, OPT_BOOL, LEN_BOOL, ANY },
+	{ WIN_SOL_SOCKET, 0x0080, SOL_SOCKET, SO_LINGER, OPT_LINGER, LEN_ZEROED, ANY },
+	{ WIN_SOL_SOCKET, 0x0100, SOL_SOCKET, SO_OOBINLINE, OPT_BOOL, LEN_BOOL, ANY },
+	{ WIN_SOL_SOCKET, ~0x0080, SOL_SOCKET, SO_LINGER, OPT_DONTLINGER, LEN_BOOL, ANY },
+	{ WIN_SOL_SOCKET, ~0x0004, 0, 0, OPT_EXCLUSIVE, LEN_BOOL, ANY },
+	{ WIN_SOL_SOCKET, 0x1001, SOL_SOCKET, SO_SNDBUF, OPT_BUF, LEN_ZEROED, ANY },
+	{ WIN_SOL_SOCKET, 0x1002, SOL_SOCKET, SO_RCVBUF, OPT_BUF, LEN_ZEROED, ANY },
+	{ WIN_SOL_SOCKET, 0x1005, 0, 0, OPT_SNDTIMEO, LEN_INT, ANY },
+	{ WIN_SOL_SOCKET, 0x1006, 0, 0, OPT_RCVTIMEO, LEN_INT, ANY },
+	{ WIN_SOL_SOCKET, 0x1007, SOL_SOCKET, SO_ERROR, OPT_ERROR, LEN_INT, ANY },
+	{ WIN_SOL_SOCKET, 0x1008, 0, 0, OPT_TYPE, LEN_INT, ANY },
+	{ WIN_IPPROTO_TCP, 1, IPPROTO_TCP, TCP_NODELAY, OPT_BOOL, LEN_BYTE, ANY },
+	{ WIN_IPPROTO_TCP, 3, IPPROTO_TCP, TCP_KEEPIDLE, OPT_INT, LEN_INT, ANY },
+	{ WIN_IPPROTO_TCP, 4, IPPROTO_TCP, TCP_MAXSEG, OPT_INT, LEN_INT, ANY },
+	{ WIN_IPPROTO_TCP, 16, IPPROTO_TCP, TCP_KEEPCNT, OPT_INT, LEN_INT, ANY },
+	{ WIN_IPPROTO_TCP, 17, IPPROTO_TCP, TCP_KEEPINTVL, OPT_INT, LEN_INT, ANY },
+	{ WIN_IPPROTO_IP, 3, IPPROTO_IP, IP_TOS, OPT_INT, LEN_SMALL, 255 },
+	{ WIN_IPPROTO_IP, 4, IPPROTO_IP, IP_TTL, OPT_INT, LEN_SMALL, 255 },
+	{ WIN_IPPROTO_IP, 10, IPPROTO_IP, IP_MULTICAST_TTL, OPT_INT, LEN_SMALL, 255 },
+	{ WIN_IPPROTO_IP, 11, IPPROTO_IP, IP_MULTICAST_LOOP, OPT_BOOL, LEN_SMALL, ANY },
 	/* control data WSARecvMsg gives (socket_cmsg.c) */
-	{ WIN_IPPROTO_IP, 19, IPPROTO_IP, IP_PKTINFO, OPT_BOOL },
-	{ WIN_IPPROTO_IP, 21, IPPROTO_IP, IP_RECVTTL, OPT_BOOL },
-	{ WIN_IPPROTO_IP, 40, IPPROTO_IP, IP_RECVTOS, OPT_BOOL },
-	{ WIN_IPPROTO_IPV6, 19, IPPROTO_IPV6, IPV6_RECVPKTINFO, OPT_BOOL },
-	{ WIN_IPPROTO_IPV6, 21, IPPROTO_IPV6, IPV6_RECVHOPLIMIT, OPT_BOOL },
-	{ WIN_IPPROTO_IPV6, 40, IPPROTO_IPV6, IPV6_RECVTCLASS, OPT_BOOL },
-	{ WIN_IPPROTO_IPV6, 4, IPPROTO_IPV6, IPV6_UNICAST_HOPS, OPT_INT },
-	{ WIN_IPPROTO_IPV6, 10, IPPROTO_IPV6, IPV6_MULTICAST_HOPS, OPT_INT },
-	{ WIN_IPPROTO_IPV6, 11, IPPROTO_IPV6, IPV6_MULTICAST_LOOP, OPT_BOOL },
-	{ WIN_IPPROTO_IPV6, 27, IPPROTO_IPV6, IPV6_V6ONLY, OPT_BOOL },
+	{ WIN_IPPROTO_IP, 19, IPPROTO_IP, IP_PKTINFO, OPT_BOOL, LEN_CMSG, ANY },
+	{ WIN_IPPROTO_IP, 21, IPPROTO_IP, IP_RECVTTL, OPT_BOOL, LEN_CMSG, ANY },
+	{ WIN_IPPROTO_IP, 40, IPPROTO_IP, IP_RECVTOS, OPT_BOOL, LEN_CMSG, ANY },
+	{ WIN_IPPROTO_IPV6, 19, IPPROTO_IPV6, IPV6_RECVPKTINFO, OPT_BOOL, LEN_CMSG, ANY },
+	{ WIN_IPPROTO_IPV6, 21, IPPROTO_IPV6, IPV6_RECVHOPLIMIT, OPT_BOOL, LEN_CMSG, ANY },
+	{ WIN_IPPROTO_IPV6, 40, IPPROTO_IPV6, IPV6_RECVTCLASS, OPT_BOOL, LEN_CMSG, ANY },
+	{ WIN_IPPROTO_IPV6, 4, IPPROTO_IPV6, IPV6_UNICAST_HOPS, OPT_INT, LEN_SMALL, 255 },
+	{ WIN_IPPROTO_IPV6, 10, IPPROTO_IPV6, IPV6_MULTICAST_HOPS, OPT_INT, LEN_SMALL, 255 },
+	{ WIN_IPPROTO_IPV6, 11, IPPROTO_IPV6, IPV6_MULTICAST_LOOP, OPT_BOOL, LEN_SMALL, ANY },
+	{ WIN_IPPROTO_IPV6, 27, IPPROTO_IPV6, IPV6_V6ONLY, OPT_BOOL, LEN_BYTE, ANY },
+	{ WIN_IPPROTO_IPV6, 14, IPPROTO_IPV6, IPV6_DONTFRAG, OPT_BOOL, LEN_SMALL, ANY },
 };
 
 /* Options of datagrams only (multicast, control data): a stream socket's
@@ -104,10 +125,16 @@ static const struct opt_row *find(const struct lsw_socket *s, const uint8_t *in,
 	return NULL;
 }
 
+/* The size SO_SNDBUF or SO_RCVBUF was given (0: never). */
+static uint32_t *buffer_size(struct lsw_socket *s, const struct opt_row *row)
+{
+	return row->name == SO_SNDBUF ? &s->sndbuf : &s->rcvbuf;
+}
+
 /* The value Windows reports, 4 bytes. */
 static NTSTATUS get_value(const struct file_object *f, const struct opt_row *row, uint32_t *v)
 {
-	const struct lsw_socket *s = f->sock;
+	struct lsw_socket *s = f->sock;
 	struct linger l;
 	socklen_t len = sizeof(int);
 	int i = 0;
@@ -125,8 +152,9 @@ static NTSTATUS get_value(const struct file_object *f, const struct opt_row *row
 			return sock_errno_status(errno);
 		if (row->kind == OPT_DONTLINGER)
 			*v = !l.l_onoff;
-		else /* struct linger { u_short l_onoff, l_linger; } */
-			*v = (uint32_t)(l.l_onoff ? 1 : 0) | (uint32_t)(l.l_linger & 0xffff) << 16;
+		else /* struct linger { u_short l_onoff, l_linger; }: l_onoff as given */
+			*v = (uint32_t)(l.l_onoff ? (s->linger_onoff ? s->linger_onoff : 1) : 0) |
+			     (uint32_t)(l.l_linger & 0xffff) << 16;
 		return LSW_STATUS_SUCCESS;
 	default:
 		break;
@@ -135,50 +163,87 @@ static NTSTATUS get_value(const struct file_object *f, const struct opt_row *row
 		return sock_errno_status(errno);
 	if (row->kind == OPT_ERROR)
 		*v = i ? sock_errno_status(i) : 0;
-	else if (row->kind == OPT_BUF)
-		*v = (uint32_t)i / 2;
-	else if (row->kind == OPT_BOOL || row->kind == OPT_BOOL_BYTE || row->kind == OPT_REUSEADDR)
+	else if (row->kind == OPT_BUF) /* as given, as Windows keeps it */
+		*v = *buffer_size(s, row) ? *buffer_size(s, row) : (uint32_t)i / 2;
+	else if (row->kind == OPT_BOOL || row->kind == OPT_REUSEADDR)
 		*v = i != 0;
 	else
 		*v = (uint32_t)i;
 	return LSW_STATUS_SUCCESS;
 }
 
+/* How much of the value a get with room bytes writes (*put) and says
+ * it wrote (*said).  A failed one is STATUS_BUFFER_OVERFLOW, which still
+ * tells *said: what the caller's length becomes (LEN_TABLE above). */
+static NTSTATUS get_length(const struct opt_row *row, uint32_t room, uint32_t *put,
+			   uint32_t *said)
+{
+	*put = *said = row->len == LEN_BYTE ? 1 : 4;
+	if (room >= 4)
+		return LSW_STATUS_SUCCESS;
+	switch (row->len) {
+	case LEN_BYTE:
+		return LSW_STATUS_SUCCESS;
+	case LEN_SMALL:
+	case LEN_BOOL:
+		*put = row->len == LEN_BOOL && room >= 2 ? 2 : 1;
+		*said = 1;
+		return LSW_STATUS_SUCCESS;
+	case LEN_ZEROED:
+		*put = *said = room;
+		return LSW_STATUS_BUFFER_OVERFLOW;
+	case LEN_CMSG:
+		*put = *said = 0;
+		return LSW_STATUS_BUFFER_OVERFLOW;
+	default:
+		*put = 0;
+		*said = room;
+		return LSW_STATUS_BUFFER_OVERFLOW;
+	}
+}
+
+/* Output: the value, as much of it as get_length says. */
 NTSTATUS sock_get_option(struct sock_request *r)
 {
 	const struct opt_row *row;
-	uint32_t v = 0;
-	NTSTATUS st;
+	uint32_t v = 0, put, said;
+	NTSTATUS st, fits;
 
 	if (r->in_len != sizeof(struct lsw_sock_option))
 		return LSW_STATUS_INVALID_PARAMETER;
 	if (!(row = find(r->f->sock, r->in, &st)))
 		return st;
-	if (r->out_len < sizeof(v))
+	if (!r->out_len)
 		return LSW_STATUS_BUFFER_TOO_SMALL;
-	if ((st = get_value(r->f, row, &v)) != LSW_STATUS_SUCCESS)
+	fits = get_length(row, r->out_len, &put, &said);
+	if (fits == LSW_STATUS_SUCCESS && (st = get_value(r->f, row, &v)) != LSW_STATUS_SUCCESS)
 		return st;
-	if (tracee_write(r->c->thread, r->out, &v, sizeof(v)) < 0)
+	if (tracee_write(r->c->thread, r->out, &v, put) < 0) /* a short one's are zeros */
 		return LSW_STATUS_ACCESS_VIOLATION;
-	r->done = sizeof(v);
-	return LSW_STATUS_SUCCESS;
+	r->done = said;
+	return fits;
 }
 
-/* The value: 1 to 4 bytes of the caller's (a BOOL may be given as one
- * char, as Windows takes it), little-endian. */
+/* The value of a set of o->len bytes (LEN_TABLE above), little-endian;
+ * *keep: a length that changes nothing. */
 static NTSTATUS value_of(struct nt_call *c, const struct lsw_sock_option *o,
-			 const struct opt_row *row, uint32_t *v)
+			 const struct opt_row *row, uint32_t *v, bool *keep)
 {
-	uint32_t need = row->kind == OPT_BOOL || row->kind == OPT_BOOL_BYTE ||
-				row->kind == OPT_REUSEADDR || row->kind == OPT_EXCLUSIVE ||
-				row->kind == OPT_DONTLINGER ? 1u : 4u;
-	uint32_t take = row->kind == OPT_BOOL_BYTE ? 1u : o->len < 4 ? o->len : 4u;
+	int32_t len = (int32_t)o->len;
+	bool short_ok = row->len == LEN_BOOL || row->len == LEN_BYTE || row->len == LEN_SMALL;
+	uint32_t take = row->len == LEN_BYTE ? 1u : len < 0 || len > 4 ? 4u : (uint32_t)len;
 
 	*v = 0;
-	if (o->len < need)
+	*keep = false;
+	if (len < 0 && (row->win_level != WIN_SOL_SOCKET || row->len == LEN_BYTE))
+		return LSW_STATUS_INSUFFICIENT_RESOURCES; /* WSAENOBUFS */
+	if (len == 0 && row->len == LEN_BOOL)
+		return *keep = true, LSW_STATUS_SUCCESS;
+	if (len == 0 || (len > 0 && len < 4 && !short_ok))
 		return LSW_STATUS_BUFFER_TOO_SMALL;
-	return tracee_read(c->thread, o->value, v, take) < 0 ? LSW_STATUS_ACCESS_VIOLATION
-							    : LSW_STATUS_SUCCESS;
+	if (tracee_read(c->thread, o->value, v, take) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	return *v > row->max ? LSW_STATUS_INVALID_PARAMETER : LSW_STATUS_SUCCESS;
 }
 
 static NTSTATUS set_value(struct file_object *f, const struct opt_row *row, uint32_t v)
@@ -196,18 +261,22 @@ static NTSTATUS set_value(struct file_object *f, const struct opt_row *row, uint
 	case OPT_SNDTIMEO: s->send_timeout_ms = v; return LSW_STATUS_SUCCESS;
 	case OPT_EXCLUSIVE: s->exclusive = v != 0; return LSW_STATUS_SUCCESS;
 	case OPT_LINGER:
+		s->linger_onoff = (uint16_t)v;
 		l.l_onoff = (v & 0xffff) != 0;
 		l.l_linger = (int)(v >> 16);
 		break;
 	case OPT_DONTLINGER:
+		s->linger_onoff = 0;
 		l.l_onoff = v == 0;
+		break;
+	case OPT_BUF:
+		*buffer_size(s, row) = v;
 		break;
 	case OPT_REUSEADDR:
 		s->reuse = v != 0;
 		i = v != 0;
 		break;
 	case OPT_BOOL:
-	case OPT_BOOL_BYTE:
 		i = v != 0;
 		break;
 	default:
@@ -228,13 +297,14 @@ NTSTATUS sock_set_option(struct sock_request *r)
 	const struct opt_row *row;
 	uint32_t v;
 	NTSTATUS st;
+	bool keep;
 
 	if (r->in_len != sizeof(o))
 		return LSW_STATUS_INVALID_PARAMETER;
 	memcpy(&o, r->in, sizeof(o));
 	if (!(row = find(r->f->sock, r->in, &st)))
 		return st;
-	if ((st = value_of(r->c, &o, row, &v)) != LSW_STATUS_SUCCESS)
+	if ((st = value_of(r->c, &o, row, &v, &keep)) != LSW_STATUS_SUCCESS || keep)
 		return st;
 	return set_value(r->f, row, v);
 }

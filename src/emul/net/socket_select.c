@@ -210,3 +210,47 @@ NTSTATUS sock_network_events(struct sock_request *r)
 	r->done = sizeof(out);
 	return LSW_STATUS_SUCCESS;
 }
+
+/* IOCTL_AFD_GET_EVENTS: the record as AFD keeps it, AFD_POLL_* flags and
+ * each one's status by bit number (13 of them), handed over and cleared
+ * as WSAEnumNetworkEvents does (Wine's ws2_32 afd test, which passes on
+ * Windows).  A connect that failed is AFD_POLL_CONNECT_FAIL with its
+ * status, a close with an error AFD_POLL_ABORT with none.  What holds now
+ * is recorded first: a reset the loop has not seen yet is there. */
+#define AFD_EVENT_BITS 13
+NTSTATUS sock_afd_get_events(struct sock_request *r)
+{
+	static const struct { int32_t fd; uint32_t ok, failed; } map[] = {
+		{ FD_READ, AFD_POLL_RECEIVE, AFD_POLL_RECEIVE },
+		{ FD_OOB, AFD_POLL_RECEIVE_EXPEDITED, AFD_POLL_RECEIVE_EXPEDITED },
+		{ FD_WRITE, AFD_POLL_SEND, AFD_POLL_SEND },
+		{ FD_CLOSE, AFD_POLL_DISCONNECT, AFD_POLL_ABORT },
+		{ FD_CONNECT, AFD_POLL_CONNECT, AFD_POLL_CONNECT_FAIL },
+		{ FD_ACCEPT, AFD_POLL_ACCEPT, AFD_POLL_ACCEPT },
+	};
+	struct { int32_t flags; uint32_t status[AFD_EVENT_BITS]; } out = { 0 };
+	struct sock_watch *w = r->f->sock->watch;
+
+	if (!r->out || r->out_len < sizeof(out))
+		return LSW_STATUS_INVALID_PARAMETER;
+	if (w && w->event)
+		sock_select_check(r->f);
+	for (size_t i = 0; w && i < sizeof(map) / sizeof(map[0]); i++) {
+		uint32_t st = w->status[bit_of(map[i].fd)];
+		uint32_t flag = st ? map[i].failed : map[i].ok;
+
+		if (!(w->recorded & map[i].fd))
+			continue;
+		out.flags |= (int32_t)flag;
+		if (flag == AFD_POLL_CONNECT_FAIL)
+			out.status[bit_of((int32_t)flag)] = st;
+	}
+	if (tracee_write(r->c->thread, r->out, &out, sizeof(out)) < 0)
+		return LSW_STATUS_ACCESS_VIOLATION;
+	if (w) {
+		w->recorded = 0;
+		memset(w->status, 0, sizeof(w->status));
+	}
+	r->done = 0; /* METHOD_NEITHER: no byte count (Wine's afd test) */
+	return LSW_STATUS_SUCCESS;
+}

@@ -25,6 +25,7 @@
 #include "emul/process/hw_breakpoint.h"
 #include "emul/memory/guard_page.h"
 #include "emul/memory/stack.h"
+#include "emul/memory/write_watch.h"
 #include "emul/process/thread_block.h"
 
 #define CTX_FLAGS 0x30
@@ -437,6 +438,13 @@ static void fault_deliver(struct lsw_thread *t, bool tell_debugger, uint32_t con
 		rec.code = LSW_STATUS_PRIVILEGED_INSTRUCTION;
 		rec.nparams = 0;
 		rec.info[1] = 0;
+	}
+	/* the first write to a watched page since its reset: marked, and
+	 * the write goes on (write_watch.c) */
+	if (rec.code == (uint32_t)LSW_STATUS_ACCESS_VIOLATION && b.fault.trapno == 14 &&
+	    (b.fault.err & 2) && write_watch_fault(t, b.fault.addr)) {
+		nt_answer(t, LSW_STATUS_SUCCESS);
+		return;
 	}
 	if (guard_fault(t, &b, &rec)) { /* the instruction runs again */
 		nt_answer(t, LSW_STATUS_SUCCESS);

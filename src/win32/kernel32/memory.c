@@ -4,6 +4,8 @@
 #define MEMORY_BASIC_INFORMATION_CLASS 0
 
 NTSTATUS NTAPI NtSetInformationVirtualMemory(HANDLE, ULONG, ULONG_PTR, void *, void *, ULONG);
+NTSTATUS NTAPI NtGetWriteWatch(HANDLE, ULONG, PVOID, SIZE_T, PVOID *, PULONG_PTR, PULONG);
+NTSTATUS NTAPI NtResetWriteWatch(HANDLE, PVOID, SIZE_T);
 
 K32API LPVOID WINAPI VirtualAllocEx(HANDLE process, LPVOID addr, SIZE_T size, DWORD type,
 				    DWORD protect)
@@ -74,6 +76,23 @@ K32API BOOL WINAPI VirtualProtectEx(HANDLE process, LPVOID addr, SIZE_T size, DW
 K32API BOOL WINAPI VirtualProtect(LPVOID addr, SIZE_T size, DWORD protect, PDWORD old)
 {
 	return VirtualProtectEx(GetCurrentProcess(), addr, size, protect, old);
+}
+
+/* Both answer 0, or (UINT)-1 with the error set. */
+K32API UINT WINAPI GetWriteWatch(DWORD flags, LPVOID base, SIZE_T size, LPVOID *addresses,
+				 ULONG_PTR *count, ULONG *granularity)
+{
+	NTSTATUS status = NtGetWriteWatch(GetCurrentProcess(), flags, base, size, addresses, count,
+					  granularity);
+
+	return status < 0 ? (k32_fail(status), ~0u) : 0;
+}
+
+K32API UINT WINAPI ResetWriteWatch(LPVOID base, SIZE_T size)
+{
+	NTSTATUS status = NtResetWriteWatch(GetCurrentProcess(), base, size);
+
+	return status < 0 ? (k32_fail(status), ~0u) : 0;
 }
 
 K32API SIZE_T WINAPI VirtualQueryEx(HANDLE process, LPCVOID addr,

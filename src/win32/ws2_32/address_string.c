@@ -2,7 +2,21 @@
  * "1.2.3.4:80", "[fe80::1%4]:80", "::1" (a port only when not zero). */
 #include "ws_private.h"
 
-/* "a.b.c.d[:port]" or "v6", "[v6]" or "[v6]:port" into a sockaddr. */
+/* An IPv4 text as inet_addr takes it (1 to 4 parts, octal and hex), with
+ * ":port" in the same bases: ntdll's non-strict parser.  It stores the
+ * address once that parses, even when what follows is wrong; Windows
+ * gives that address back with the error and no family (Wine's
+ * WSAStringToAddress tests). */
+static int parse_ipv4(const char *s, struct sockaddr_in *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (RtlIpv4StringToAddressExA(s, FALSE, &out->sin_addr, &out->sin_port))
+		return WSAEINVAL;
+	out->sin_family = AF_INET;
+	return 0;
+}
+
+/* "v6", "[v6]" or "[v6]:port" into a sockaddr. */
 static int parse_address(const char *s, int family, struct sockaddr_in6 *out, int *len)
 {
 	char host[64];
@@ -23,8 +37,6 @@ static int parse_address(const char *s, int family, struct sockaddr_in6 *out, in
 		if (strlen(s) >= sizeof(host))
 			return WSAEINVAL;
 		strcpy(host, s);
-		if (family == AF_INET && (port_text = strchr(host, ':')))
-			*(char *)port_text++ = 0;
 	}
 	if (port_text) {
 		if (!*port_text)
@@ -34,16 +46,6 @@ static int parse_address(const char *s, int family, struct sockaddr_in6 *out, in
 				return WSAEINVAL;
 		if (!port) /* a port given must not be 0 (Wine's ws2_32 tests of Windows) */
 			return WSAEINVAL;
-	}
-	if (family == AF_INET) {
-		struct sockaddr_in *s4 = (struct sockaddr_in *)out;
-
-		if (!ws_parse_ipv4(host, &s4->sin_addr))
-			return WSAEINVAL;
-		s4->sin_family = AF_INET;
-		s4->sin_port = htons((USHORT)port);
-		*len = sizeof(*s4);
-		return 0;
 	}
 	if (family != AF_INET6)
 		return WSAEINVAL;
@@ -60,16 +62,21 @@ WS_API INT WSAAPI WSAStringToAddressA(LPSTR text, INT family, LPWSAPROTOCOL_INFO
 				      LPSOCKADDR addr, LPINT addr_len)
 {
 	struct sockaddr_in6 sa;
-	int need, err;
+	int need = sizeof(struct sockaddr_in), err;
 
 	if ((err = ws_not_started()))
 		return ws_fail(err);
 	if (!text || !addr || !addr_len)
 		return ws_fail(WSAEFAULT);
-	if ((err = parse_address(text, family, &sa, &need))) {
+	if (family == AF_INET && (err = parse_ipv4(text, (struct sockaddr_in *)&sa))) {
+		if (*addr_len >= need) /* the address that parsed, no family */
+			memcpy(addr, &sa, (size_t)need);
+		return ws_fail(err);
+	}
+	if (family != AF_INET && (err = parse_address(text, family, &sa, &need))) {
 		/* Windows clears the address it could not fill (Wine's tests) */
-		need = family == AF_INET6 ? sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in);
-		if (*addr_len >= need && (family == AF_INET || family == AF_INET6))
+		need = sizeof(struct sockaddr_in6);
+		if (*addr_len >= need && family == AF_INET6)
 			memset(addr, 0, (size_t)need);
 		return ws_fail(err);
 	}

@@ -72,14 +72,18 @@ WS_API char *WSAAPI inet_ntoa(struct in_addr in)
 	return t->ntoa;
 }
 
+/* IPv4: ntdll's strict parser (four decimal parts), which stores the
+ * address once the four parts parse, even when text follows (Wine's
+ * inet_pton tests: "3.4.5.6 " fails with the address written). */
 WS_API INT WSAAPI inet_pton(INT family, PCSTR text, PVOID out)
 {
 	ULONG scope;
+	PSTR end;
 
 	if (!text || !out)
 		return ws_fail(WSAEFAULT);
 	if (family == AF_INET)
-		return ws_parse_ipv4(text, out) ? 1 : 0;
+		return !RtlIpv4StringToAddressA(text, TRUE, &end, out) && !*end ? 1 : 0;
 	if (family == AF_INET6) /* no scope in inet_pton's text */
 		return ws_parse_ipv6(text, out, &scope) && !strchr(text, '%') ? 1 : 0;
 	return ws_fail(WSAEAFNOSUPPORT);

@@ -21,11 +21,18 @@ static const struct {
 	{ "pop3s", 995, "tcp" },
 };
 
+/* Windows' drivers\etc\protocol: each name with its one alias */
 static const struct {
-	const char *name;
+	const char *name, *alias;
 	short number;
 } protocols[] = {
-	{ "ip", 0 }, { "icmp", 1 }, { "tcp", 6 }, { "udp", 17 }, { "ipv6", 41 }, { "ipv6-icmp", 58 },
+	{ "ip", "IP", 0 },		{ "icmp", "ICMP", 1 },		 { "ggp", "GGP", 3 },
+	{ "tcp", "TCP", 6 },		{ "egp", "EGP", 8 },		 { "pup", "PUP", 12 },
+	{ "udp", "UDP", 17 },		{ "hmp", "HMP", 20 },		 { "xns-idp", "XNS-IDP", 22 },
+	{ "rdp", "RDP", 27 },		{ "ipv6", "IPv6", 41 },		 { "ipv6-route", "IPv6-Route", 43 },
+	{ "ipv6-frag", "IPv6-Frag", 44 }, { "esp", "ESP", 50 },		 { "ah", "AH", 51 },
+	{ "ipv6-icmp", "IPv6-ICMP", 58 }, { "ipv6-nonxt", "IPv6-NoNxt", 59 },
+	{ "ipv6-opts", "IPv6-Opts", 60 }, { "rvd", "RVD", 66 },
 };
 
 static BOOL proto_matches(const char *entry, const char *wanted)
@@ -95,7 +102,8 @@ static struct protoent *protoent_at(size_t i)
 
 	if (!t)
 		return NULL;
-	t->proto_aliases[0] = NULL;
+	t->proto_aliases[0] = (char *)protocols[i].alias;
+	t->proto_aliases[1] = NULL;
 	t->proto = (struct protoent){ (char *)protocols[i].name, t->proto_aliases, protocols[i].number };
 	return &t->proto;
 }
@@ -107,7 +115,7 @@ WS_API struct protoent *WSAAPI getprotobyname(const char *name)
 	if ((err = ws_not_started()) || (err = name ? 0 : WSAEFAULT))
 		return ws_fail_null(err);
 	for (size_t i = 0; i < ARRAYSIZE(protocols); i++)
-		if (!_stricmp(name, protocols[i].name))
+		if (!_stricmp(name, protocols[i].name) || !_stricmp(name, protocols[i].alias))
 			return protoent_at(i);
 	return ws_fail_null(WSANO_DATA);
 }

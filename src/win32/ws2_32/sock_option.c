@@ -15,6 +15,9 @@
 #ifndef SIO_BSP_HANDLE_POLL
 #define SIO_BSP_HANDLE_POLL 0x4800001D
 #endif
+#ifndef SIO_IDEAL_SEND_BACKLOG_QUERY
+#define SIO_IDEAL_SEND_BACKLOG_QUERY 0x4004747B /* _IOR('t', 123, ULONG) */
+#endif
 #ifndef SIO_LOOPBACK_FAST_PATH
 #define SIO_LOOPBACK_FAST_PATH 0x98000010
 #endif
@@ -71,7 +74,9 @@ static int open_type_option(int level, int name, char *val, int *len, BOOL set, 
 		return 0;
 	if (!(t = ws_thread_data()))
 		return *err = WSAENOBUFS, 1;
-	if (!val || !len || *len < (int)sizeof(int))
+	/* the length is unsigned here: -1 is room enough (Wine's option
+	 * length tests, as Windows answers) */
+	if (!val || !len || (unsigned int)*len < sizeof(int))
 		return *err = WSAEFAULT, 1;
 	if (set)
 		memcpy(&t->open_type, val, sizeof(int));
@@ -84,11 +89,14 @@ static int open_type_option(int level, int name, char *val, int *len, BOOL set, 
 }
 
 /* The supervisor writes the value into val itself: a bad pointer is
- * WSAEFAULT, as on Windows, not a fault here. */
+ * WSAEFAULT, as on Windows, not a fault here.  It says how many bytes the
+ * value has, also when it did not fit (STATUS_BUFFER_OVERFLOW: WSAEFAULT,
+ * *len becomes what it says: socket_option.c's length rules). */
 WS_API int WSAAPI getsockopt(SOCKET s, int level, int name, char *val, int *len)
 {
 	struct lsw_sock_option o = { level, name, 0, 0, 0 };
 	int err = ws_not_started();
+	ULONG_PTR said = 0;
 	ULONG v;
 	LONG st;
 
@@ -99,7 +107,11 @@ WS_API int WSAAPI getsockopt(SOCKET s, int level, int name, char *val, int *len)
 	if (level == SOL_SOCKET && provider_option(s, name, val, len, &err))
 		return err ? ws_fail(err) : 0;
 	st = ws_ioctl(s, IOCTL_LSW_SOCKET_GET_OPTION, &o, sizeof(o), val,
-		      *len < 0 ? 0 : (ULONG)*len, NULL);
+		      *len < 0 ? 0 : (ULONG)*len, &said);
+	if (st == LSW_STATUS_BUFFER_OVERFLOW) {
+		*len = (int)said;
+		return ws_fail(WSAEFAULT);
+	}
 	if (st < 0)
 		return ws_fail_status(st);
 	if (level == SOL_SOCKET && name == SO_ERROR) { /* the supervisor keeps it as a status */
@@ -107,7 +119,7 @@ WS_API int WSAAPI getsockopt(SOCKET s, int level, int name, char *val, int *len)
 		v = (ULONG)ws_error_of((LONG)v);
 		memcpy(val, &v, sizeof(v));
 	}
-	*len = sizeof(v);
+	*len = (int)said;
 	WSASetLastError(0); /* as Windows does (Wine's option tests) */
 	return 0;
 }
@@ -128,7 +140,9 @@ WS_API int WSAAPI setsockopt(SOCKET s, int level, int name, const char *val, int
 	if (level == SOL_SOCKET && (name == SO_UPDATE_ACCEPT_CONTEXT ||
 				    name == SO_UPDATE_CONNECT_CONTEXT))
 		return 0;
-	if (!val || len < 0)
+	/* a negative length goes as it is: the supervisor knows which
+	 * options take it as large (socket_option.c) */
+	if (!val)
 		return ws_fail(WSAEFAULT);
 	st = ws_ioctl(s, IOCTL_LSW_SOCKET_SET_OPTION, &o, sizeof(o), NULL, 0, NULL);
 	if (st < 0)
@@ -255,6 +269,15 @@ static int interface_list(SOCKET s, void *out, DWORD out_len, LPDWORD returned)
 	return 0;
 }
 
+/* Whether s is connected: it has a peer's name. */
+static BOOL has_peer(SOCKET s)
+{
+	int32_t peer = 1;
+	uint8_t name[LSW_SOCKADDR_MAX];
+
+	return ws_ioctl(s, IOCTL_LSW_SOCKET_NAME, &peer, sizeof(peer), name, sizeof(name), NULL) >= 0;
+}
+
 /* Every control answers in its call: 0 or a Winsock error. */
 static int control_now(SOCKET s, DWORD code, LPVOID in, DWORD in_len, LPVOID out, DWORD out_len,
 		       LPDWORD returned)
@@ -299,6 +322,19 @@ static int control_now(SOCKET s, DWORD code, LPVOID in, DWORD in_len, LPVOID out
 		return address_list(s, out, out_len, returned);
 	case SIO_GET_INTERFACE_LIST:
 		return interface_list(s, out, out_len, returned);
+	case SIO_IDEAL_SEND_BACKLOG_QUERY: /* a connected stream's: 64 KiB on the loopback */
+		if ((err = ws_socket_info(s, &info)))
+			return err;
+		if (info.type != SOCK_STREAM)
+			return WSAEOPNOTSUPP;
+		if (!out || out_len < sizeof(ULONG))
+			return WSAEFAULT;
+		if (!has_peer(s))
+			return WSAENOTCONN;
+		*(ULONG *)out = 0x10000;
+		if (returned)
+			*returned = sizeof(ULONG);
+		return 0;
 	case SIO_LOOPBACK_FAST_PATH: /* accepted, as Windows 8 on does; nothing to change */
 		return ws_socket_info(s, &info);
 	default:
@@ -316,6 +352,20 @@ WS_API int WSAAPI WSAIoctl(SOCKET s, DWORD code, LPVOID in, DWORD in_len, LPVOID
 {
 	int err = ws_not_started();
 
+	/* an overlapped SIO_BASE_HANDLE goes to AFD, which refuses it after
+	 * pending (STATUS_NOT_SUPPORTED), writing nothing (Wine's
+	 * test_base_handle, as Windows answers) */
+	if (!err && ov && code == SIO_BASE_HANDLE) {
+		LONG refused = (LONG)LSW_STATUS_NOT_SUPPORTED;
+		struct lsw_sock_info info;
+
+		if (!(err = ws_socket_info(s, &info)) && (!out || out_len < sizeof(SOCKET) || !returned))
+			err = WSAEFAULT;
+		if (!err)
+			err = ws_overlapped_request(s, IOCTL_LSW_SOCKET_DONE, &refused, sizeof(refused),
+						    ov, done, NULL);
+		return ws_fail(err);
+	}
 	if (err || (err = control_now(s, code, in, in_len, out, out_len, returned)))
 		return ws_fail(err);
 	if (ov && (err = ws_overlapped_request(s, IOCTL_LSW_SOCKET_DONE, NULL, 0, ov, done, NULL)))

@@ -102,7 +102,7 @@ struct ws_thread {
 	struct servent serv;
 	char *serv_aliases[1];
 	struct protoent proto;
-	char *proto_aliases[1];
+	char *proto_aliases[2];
 	int open_type;          /* SO_OPENTYPE: nonzero, socket() makes non-overlapped sockets */
 };
 struct ws_thread *ws_thread_data(void); /* NULL: out of memory */
