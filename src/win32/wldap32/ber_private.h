@@ -1,0 +1,33 @@
+/*
+ * BER elements (winber.h): a growing buffer ber_printf encodes into, or a
+ * copy of a berval ber_scanf decodes from.  Windows writes each
+ * constructed element's length in the four-byte long form (0x84 and four
+ * bytes, patched when the element closes) and integers in four bytes.
+ */
+#ifndef LSW_BER_PRIVATE_H
+#define LSW_BER_PRIVATE_H
+
+#include "ldap_private.h"
+
+#define LBER_ERROR 0xffffffffu
+#define LBER_DEFAULT 0xffffffffu
+#define LBER_USE_DER 0x01
+#define BER_MAX_DEPTH 32
+
+typedef struct berelement {
+	BYTE *buf;
+	ULONG len;                    /* bytes written, or bytes to decode */
+	ULONG cap;
+	ULONG pos;                    /* decoding: the next byte to read */
+	BOOL has_tag;                 /* ber_printf "t": a tag for the next element */
+	ULONG tag;
+	int depth;
+	ULONG open[BER_MAX_DEPTH];    /* encoding: where each open element's length is;
+	                                 decoding: where each open element ends */
+} BerElement;
+
+void *ber_mem_alloc(SIZE_T size);
+void ber_mem_free(void *p);
+struct berval *ber_new_berval(const BYTE *data, ULONG len);
+
+#endif
