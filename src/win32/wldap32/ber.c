@@ -27,6 +27,16 @@ struct berval *ber_new_berval(const BYTE *data, ULONG len)
 	return bv;
 }
 
+BOOL ber_walk_format(BerElement *ber, const char *fmt, va_list *ap, ber_format_fn one)
+{
+	if (!ber || !fmt)
+		return FALSE;
+	for (; *fmt; fmt++)
+		if (!one(ber, *fmt, ap))
+			return FALSE;
+	return TRUE;
+}
+
 /* Encoding needs LBER_USE_DER, the only option Windows knows. */
 BerElement *CDECL ber_alloc_t(INT options)
 {

@@ -242,11 +242,10 @@ static BOOL scan_one(BerElement *ber, char c, va_list *ap)
 ULONG CDECL ber_scanf(BerElement *ber, PSTR fmt, ...)
 {
 	va_list ap;
-	BOOL ok = ber && fmt;
+	BOOL ok;
 
 	va_start(ap, fmt);
-	for (const char *f = fmt; ok && *f; f++)
-		ok = scan_one(ber, *f, &ap);
+	ok = ber_walk_format(ber, fmt, &ap, scan_one);
 	va_end(ap);
 	return ok ? 0 : LBER_ERROR;
 }

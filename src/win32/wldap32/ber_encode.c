@@ -153,11 +153,10 @@ static BOOL put_one(BerElement *ber, char c, va_list *ap)
 INT CDECL ber_printf(BerElement *ber, PSTR fmt, ...)
 {
 	va_list ap;
-	BOOL ok = ber && fmt;
+	BOOL ok;
 
 	va_start(ap, fmt);
-	for (const char *f = fmt; ok && *f; f++)
-		ok = put_one(ber, *f, &ap);
+	ok = ber_walk_format(ber, fmt, &ap, put_one);
 	va_end(ap);
 	return ok ? 0 : -1;
 }

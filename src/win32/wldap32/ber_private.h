@@ -8,6 +8,7 @@
 #define LSW_BER_PRIVATE_H
 
 #include "ldap_private.h"
+#include <stdarg.h>
 
 #define LBER_ERROR 0xffffffffu
 #define LBER_DEFAULT 0xffffffffu
@@ -29,5 +30,10 @@ typedef struct berelement {
 void *ber_mem_alloc(SIZE_T size);
 void ber_mem_free(void *p);
 struct berval *ber_new_berval(const BYTE *data, ULONG len);
+
+/* ber_printf's and ber_scanf's format walk: one call of `one` per
+ * format character, stopping at the first that fails. */
+typedef BOOL (*ber_format_fn)(BerElement *ber, char c, va_list *ap);
+BOOL ber_walk_format(BerElement *ber, const char *fmt, va_list *ap, ber_format_fn one);
 
 #endif
