@@ -31,6 +31,13 @@ void *ber_mem_alloc(SIZE_T size);
 void ber_mem_free(void *p);
 struct berval *ber_new_berval(const BYTE *data, ULONG len);
 
+/* The exports controls.c builds its values with. */
+BerElement *CDECL ber_alloc_t(INT options);
+INT CDECL ber_printf(BerElement *ber, PSTR fmt, ...);
+INT CDECL ber_flatten(BerElement *ber, struct berval **out);
+void CDECL ber_free(BerElement *ber, INT free_buffer);
+void CDECL ber_bvfree(struct berval *bv);
+
 /* ber_printf's and ber_scanf's format walk: one call of `one` per
  * format character, stopping at the first that fails. */
 typedef BOOL (*ber_format_fn)(BerElement *ber, char c, va_list *ap);
