@@ -2,8 +2,9 @@
  * Client controls a program builds to send with a request: the server
  * side sort control (RFC 2891, OID 1.2.840.113556.1.4.473) and the paged
  * results control (RFC 2696, 1.2.840.113556.1.4.319), their values BER
- * encoded by ber_printf; and the calls freeing controls.  A control is
- * one heap block: the LDAPControl, its OID, then its value's bytes.
+ * encoded by ber_printf; and ldap_control_free.  A control is one heap
+ * block: the LDAPControl, its OID, then its value's bytes (an array of
+ * them goes to ldap_controls_free, which is ldap_value_free).
  */
 #include "ber_private.h"
 #include <string.h>
@@ -158,16 +159,5 @@ ULONG CDECL ldap_create_page_controlW(LDAP *ld, ULONG size, struct berval *cooki
 ULONG CDECL ldap_control_free(void *control)
 {
 	ber_mem_free(control);
-	return LDAP_SUCCESS;
-}
-
-/* ldap_controls_free(A/W): a NULL-ended array of them. */
-ULONG CDECL ldap_controls_free(void **controls)
-{
-	if (controls) {
-		for (void **c = controls; *c; c++)
-			ber_mem_free(*c);
-		ber_mem_free(controls);
-	}
 	return LDAP_SUCCESS;
 }

@@ -33,8 +33,9 @@ void CDECL ldap_memfree(void *p)
 	ber_mem_free(p);
 }
 
-/* ldap_value_free, ldap_value_free_len: a NULL-ended array ber_scanf's
- * "v" or "V" made (a berval is one block with its bytes). */
+/* ldap_value_free, ldap_value_free_len, ldap_controls_free: a NULL-ended
+ * array of blocks this DLL made: ber_scanf's "v" strings or "V" bervals
+ * (a berval is one block with its bytes), or controls. */
 ULONG CDECL ldap_value_free(void **values)
 {
 	if (values) {
