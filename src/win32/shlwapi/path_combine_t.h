@@ -68,8 +68,9 @@ BOOL WINAPI FN(PathCanonicalize)(XCHAR *out, const XCHAR *in)
 }
 
 /* dir and file joined and made canonical: a file with a drive or "\\" is
- * taken alone, one starting with "\" goes under dir's drive.  NULL (and
- * an empty out) when both are NULL or the result passes MAX_PATH. */
+ * taken alone, one starting with "\" goes under dir's drive (or, when dir
+ * has none, is taken as relative).  NULL (and an empty out) when both are
+ * NULL or the result passes MAX_PATH.  out may be dir or file. */
 XCHAR *WINAPI FN(PathCombine)(XCHAR *out, const XCHAR *dir, const XCHAR *file)
 {
 	XCHAR tmp[MAX_PATH * 2];
@@ -77,8 +78,8 @@ XCHAR *WINAPI FN(PathCombine)(XCHAR *out, const XCHAR *dir, const XCHAR *file)
 
 	if (!out)
 		return NULL;
-	out[0] = 0;
 	if ((!dir || !*dir) && (!file || !*file)) {
+		out[0] = 0;
 		if (!dir && !file)
 			return NULL;
 		out[0] = '\\', out[1] = 0;
@@ -87,13 +88,16 @@ XCHAR *WINAPI FN(PathCombine)(XCHAR *out, const XCHAR *dir, const XCHAR *file)
 	if (!file || !*file || !dir || !*dir || FN(is_drive)(file) || (file[0] == '\\' && file[1] == '\\')) {
 		const XCHAR *one = file && *file ? file : dir;
 
-		if (FN(len)(one) >= MAX_PATH)
-			return NULL;
-		return FN(PathCanonicalize)(out, one) ? out : NULL;
+		if (FN(len)(one) < MAX_PATH && FN(PathCanonicalize)(out, one))
+			return out;
+		out[0] = 0;
+		return NULL;
 	}
 	if (file[0] == '\\') {
 		if (FN(is_drive)(dir))
 			tmp[n++] = dir[0], tmp[n++] = ':';
+		else
+			file++;
 	} else {
 		for (n = 0; dir[n] && n < MAX_PATH; n++)
 			tmp[n] = dir[n];
@@ -103,9 +107,10 @@ XCHAR *WINAPI FN(PathCombine)(XCHAR *out, const XCHAR *dir, const XCHAR *file)
 	for (int i = 0; file[i] && n < MAX_PATH * 2 - 1; i++)
 		tmp[n++] = file[i];
 	tmp[n] = 0;
-	if (n >= MAX_PATH)
-		return NULL;
-	return FN(PathCanonicalize)(out, tmp) ? out : NULL;
+	if (n < MAX_PATH && FN(PathCanonicalize)(out, tmp))
+		return out;
+	out[0] = 0;
+	return NULL;
 }
 
 /* more goes under path (a leading backslash of more does not make it
@@ -172,10 +177,10 @@ int WINAPI FN(PathCommonPrefix)(const XCHAR *a, const XCHAR *b, XCHAR *out)
 {
 	int n = 0, i;
 
+	if (!a || !b)
+		return 0;       /* out untouched, as on Windows */
 	if (out)
 		out[0] = 0;
-	if (!a || !b)
-		return 0;
 	for (i = 0;; i++) {
 		BOOL end_a = !a[i] || a[i] == '\\', end_b = !b[i] || b[i] == '\\';
 

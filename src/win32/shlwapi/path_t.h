@@ -333,8 +333,8 @@ BOOL WINAPI FN(path_unquote_spaces)(XCHAR *p)
 	if (!p || p[0] != '"')
 		return FALSE;
 	n = FN(len)(p);
-	if (n < 2 || p[n - 1] != '"')
-		return FALSE;
+	if (p[n - 1] != '"')
+		return FALSE;   /* a lone '"' is its own closing quote: it goes */
 	p[n - 1] = 0;
 	memmove(p, p + 1, (n - 1) * sizeof(XCHAR));
 	return TRUE;

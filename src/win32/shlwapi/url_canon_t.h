@@ -32,14 +32,17 @@ static void FN(put_a)(struct FN(ubuf) *b, const char *s)
 }
 
 /* Resolves "." and ".." of path[0, n) into b; both separators count when
- * both_seps, else '/' only; ".." with no element before it stays. */
+ * both_seps, else '/' only.  A ".." with no element before it stays when
+ * nothing but ".." came before it ("/.." stays), and goes once an element
+ * was taken away ("/a/../.." is "/"), as Windows does. */
 static void FN(dots)(struct FN(ubuf) *b, const XCHAR *p, size_t n, BOOL both_seps)
 {
 	size_t start = b->n, i = 0;
+	BOOL named = FALSE; /* an element other than ".." came before */
 
 	while (i < n) {
 		size_t e = i;
-		BOOL sep_end;
+		BOOL sep_end, dotdot;
 
 		while (e < n && !(p[e] == '/' || (both_seps && p[e] == '\\')))
 			e++;
@@ -48,7 +51,10 @@ static void FN(dots)(struct FN(ubuf) *b, const XCHAR *p, size_t n, BOOL both_sep
 			i = e + sep_end;
 			continue;
 		}
-		if (e - i == 2 && p[i] == '.' && p[i + 1] == '.' && b->n > start) {
+		dotdot = e - i == 2 && p[i] == '.' && p[i + 1] == '.';
+		if (e > i && !dotdot)
+			named = TRUE;
+		if (dotdot && b->n > start) {
 			size_t k = b->n - 1; /* b ends with a separator: drop the last element */
 
 			while (k > start && !(b->s[k - 1] == '/' || (both_seps && b->s[k - 1] == '\\')))
@@ -58,6 +64,10 @@ static void FN(dots)(struct FN(ubuf) *b, const XCHAR *p, size_t n, BOOL both_sep
 				i = e + sep_end;
 				continue;
 			}
+		}
+		if (dotdot && named) { /* nothing left to take away */
+			i = e + sep_end;
+			continue;
 		}
 		FN(put)(b, p + i, e - i + sep_end);
 		i = e + sep_end;

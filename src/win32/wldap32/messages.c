@@ -1,10 +1,11 @@
 /*
  * Messages, entries, attributes and values.  None can exist here (no
  * server ever answers), so the calls reading them fail with
- * LDAP_PARAM_ERROR and the calls freeing them accept NULL.  Counting a
- * value array is plain work on the caller's array.
+ * LDAP_PARAM_ERROR and the calls freeing them accept NULL (and free what
+ * ber_scanf made).  Counting a value array is plain work on the caller's
+ * array.
  */
-#include "ldap_private.h"
+#include "ber_private.h"
 
 /* ldap_first_entry, ldap_get_values, ldap_get_dn...: NULL. */
 void *CDECL ldap_no_message(void)
@@ -20,16 +21,29 @@ ULONG CDECL ldap_count_no_message(void)
 	return (ULONG)-1;
 }
 
-/* ldap_msgfree, ldap_value_free, ldap_value_free_len: nothing this DLL
- * made can be passed, and NULL is allowed. */
+/* ldap_msgfree: no message can exist, and NULL is allowed. */
 ULONG CDECL ldap_free_nothing(void *p)
 {
 	return LDAP_SUCCESS;
 }
 
-/* ldap_memfree, ber_free, ber_bvfree, ber_bvecfree. */
-void CDECL ldap_free_nothing_void(void *p)
+/* ldap_memfree: what ber_scanf's "a" and "o" allocated. */
+void CDECL ldap_memfree(void *p)
 {
+	ber_mem_free(p);
+}
+
+/* ldap_value_free, ldap_value_free_len, ldap_controls_free: a NULL-ended
+ * array of blocks this DLL made: ber_scanf's "v" strings or "V" bervals
+ * (a berval is one block with its bytes), or controls. */
+ULONG CDECL ldap_value_free(void **values)
+{
+	if (values) {
+		for (void **p = values; *p; p++)
+			ber_mem_free(*p);
+		ber_mem_free(values);
+	}
+	return LDAP_SUCCESS;
 }
 
 /* ldap_count_values (and the A/W forms) and ldap_count_values_len: the

@@ -104,12 +104,16 @@ ULONG CDECL ldap_set_option(LDAP *ld, int option, const void *value)
 {
 	ULONG *field;
 
-	if (!ld || !value)
+	if (!ld)
 		return ldap_fail(LDAP_PARAM_ERROR);
+	/* LDAP_OPT_OFF and LDAP_OPT_ON are the pointers 0 and 1 themselves;
+	 * anything else points to the ULONG of LDAP_CHASE_* flags */
 	if (option == LDAP_OPT_REFERRALS) {
-		ld->ld_options = *(const ULONG *)value ? 1 : 0;
+		ld->ld_options = value == (const void *)1 || (value && *(const ULONG *)value) ? 1 : 0;
 		return LDAP_SUCCESS;
 	}
+	if (!value)
+		return ldap_fail(LDAP_PARAM_ERROR);
 	field = int_option(ld, option);
 	if (!field)
 		return ldap_fail(LDAP_PARAM_ERROR);
