@@ -211,11 +211,10 @@ void nt_dispatch(struct lsw_thread *t)
 	t->restart_pending = false;
 	if (t->restart_deadline && c->number != t->restart_number)
 		t->restart_deadline = 0; /* not the retry of the wait given up */
-	if (t->context_waiters) /* in a call before its suspension landed: */
-		thread_context_landed(t); /* no user context to give, as before */
 	if (c->number >= LSW_CALL_FIRST && c->number <= LSW_CALL_LAST && !c->direct) {
 		c->row = NT_ROW_NOT_A_CALL; /* traced in its own way, not as an NT call */
 		nt_answer(t, lsw_private_call(c));
+		thread_context_call_served(t, false);
 		return;
 	}
 	c->row = nt_row_by_number(c->number);
@@ -244,9 +243,11 @@ void nt_dispatch(struct lsw_thread *t)
 		debug_call_line(t, row, status, arrived_ns);
 	if (status != NT_DEFERRED) {
 		nt_answer(t, status);
+		thread_context_call_served(t, false);
 		return;
 	}
 	io_completion_thread_blocks(t); /* its port may let another run */
 	if (o && o->call_deferred && !t->process->terminated)
 		o->call_deferred(thread_observer_arg(t), c);
+	thread_context_call_served(t, true);
 }

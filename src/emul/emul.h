@@ -181,6 +181,9 @@ struct lsw_thread {
 	void *block_map;             /* its data, shared (process/thread_block.h) */
 	bool block_map_live;         /* the runtime has mapped it over the block */
 	uint64_t teb;
+	uint64_t *released;          /* bases of ranges its last answer unmaps,
+				      * held meanwhile (memory/memory_release.c) */
+	uint32_t nreleased, released_cap;
 	struct nt_call call;         /* the call being served (one per thread) */
 	bool busy;
 	int cont_state;              /* continuation of a multi-phase call */

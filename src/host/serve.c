@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/epoll.h>
 #include "emul/io/file_direct.h"
+#include "emul/memory/memory.h"
 #include "emul/memory/remote.h"
 #include "emul/observer.h"
 #include "emul/process/fast_channel.h"
@@ -120,6 +121,7 @@ static void call_begin(struct lsw_thread *t, uint64_t notif_id, bool fast)
 	t->alertable = false; /* an alertable wait says so itself */
 	c->ops_overflow = false;
 	t->busy = true;
+	memory_released_done(t); /* its last answer's unmaps are done */
 	/* it calls again: the ops of its first answer, the block's memfd
 	 * mapping among them, are done */
 	t->block_map_live = t->block_map != NULL;

@@ -365,7 +365,7 @@ static NTSTATUS release(struct nt_call *c, struct vad *v, uint64_t base, uint64_
 		op->arg[1] = v->size;
 	}
 	*size = v->size;
-	vad_remove(&c->thread->process->vad, v);
+	memory_release_range(c, v);
 	return LSW_STATUS_SUCCESS;
 }
 

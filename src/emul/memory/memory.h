@@ -91,6 +91,11 @@ void vad_remove(struct vad_map *m, struct vad *v);
  * program's: its memory calls refuse it and it is not charged (what an
  * ended thread unmaps, until its Linux thread is gone). */
 void vad_hold(struct vad_map *m, struct vad *v);
+/* memory_release.c: v, released by c's caller, is held until the caller's
+ * runtime has run the answer's unmap (its next call). */
+void memory_release_range(struct nt_call *c, struct vad *v);
+/* t calls again (or is gone): the ranges it released are free now. */
+void memory_released_done(struct lsw_thread *t);
 /* Sets [addr, addr+size) of v to state/protect, keeping m's commit charge. */
 int vad_set_pages(struct vad_map *m, struct vad *v, uint64_t addr, uint64_t size,
 		  uint32_t state, uint32_t protect);

@@ -350,7 +350,10 @@ static NTSTATUS unmap_view(struct nt_call *c, uint64_t addr, uint64_t flags)
 		if (c->thread != c->thread->process->service) /* not another's call */
 			debug_report_dll_unload(c->thread, base);
 	}
-	vad_remove(m, v);
+	if (preserve)
+		vad_remove(m, v); /* mapped over at once: no unmap to wait for */
+	else
+		memory_release_range(c, v);
 	if (preserve && !placeholder_insert(m, base, size))
 		return LSW_STATUS_NO_MEMORY;
 	return LSW_STATUS_SUCCESS;

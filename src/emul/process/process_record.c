@@ -162,6 +162,9 @@ void thread_record_free(struct lsw_thread *t)
 	client_id_free(&p->host->ids, t->win_tid);
 	quota_release(p, QUOTA_PAGED, t->name_len);
 	free(t->name);
+	free(t->released); /* the ranges go with the process's map */
+	t->released = NULL;
+	t->nreleased = t->released_cap = 0;
 	if (t != &p->main_thread) {
 		quota_release(p, QUOTA_NONPAGED, sizeof(*t));
 		free(t);

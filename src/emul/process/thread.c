@@ -324,7 +324,7 @@ static bool spare_block_put(struct lsw_process *p, uint64_t block, void *map)
  * object, its Linux thread is no longer watched). */
 static bool has_leftovers(const struct lsw_thread *t)
 {
-	return t->stack_base || t->block || (!t->object && t->exit_fd < 0);
+	return t->stack_base || t->block || t->nreleased || (!t->object && t->exit_fd < 0);
 }
 
 /*
@@ -344,6 +344,7 @@ static void reclaim(struct lsw_process *p)
 		}
 		forget_range(&p->vad, t->stack_base);
 		forget_range(&p->vad, t->teb);
+		memory_released_done(t);
 		t->stack_base = t->teb = 0;
 		fast_channel_cool(t); /* its block is no longer polled */
 		if (t->block && spare_block_put(p, t->block, t->block_map)) {

@@ -110,5 +110,8 @@ void thread_context_stop_seen(struct lsw_thread *t);
  * waiting for it are served from this stop, and it goes on (with the
  * context one of them set). */
 void thread_context_passing(struct lsw_thread *t);
+/* A call of t was served (deferred: it blocks) while context calls wait
+ * for t's interrupt, sent before the call was read (thread_context.c). */
+void thread_context_call_served(struct lsw_thread *t, bool deferred);
 
 #endif

@@ -86,6 +86,25 @@ void thread_context_passing(struct lsw_thread *t)
 	t->passing = t->context_set = t->call_restart = false;
 }
 
+/* The interrupt a context call waits for was sent while t ran, and t
+ * made a call before it landed (its notification read first): a call
+ * answered goes back to the program, where the interrupt lands; a wait
+ * that blocks is given up to be made again, the interrupt landing at its
+ * syscall instruction.  Otherwise (a call that blocks, an answer held
+ * while t is suspended) t has no user context to give, as before. */
+void thread_context_call_served(struct lsw_thread *t, bool deferred)
+{
+	if (!t->context_waiters)
+		return;
+	if (!deferred && !t->busy)
+		return;
+	if (deferred && call_restartable_wait(t) && call_restart_wait(t)) {
+		t->call_restart = true;
+		return;
+	}
+	thread_context_landed(t);
+}
+
 static NTSTATUS stopped_thread(struct nt_call *c, struct lsw_thread **t,
 			       NTSTATUS (*retry)(struct nt_call *c))
 {
@@ -98,9 +117,11 @@ static NTSTATUS stopped_thread(struct nt_call *c, struct lsw_thread **t,
 		return LSW_STATUS_THREAD_IS_TERMINATING;
 	if ((*t)->stopped || (*t)->passing || (*t)->at_start || debug_context_in_block(*t))
 		return LSW_STATUS_SUCCESS;
-	/* not one whose wait is over, its answer held for the resume */
-	if ((*t)->busy && *t != w && !(*t)->interrupt_sent && !(*t)->held &&
-	    call_restartable_wait(*t) && call_restart_wait(*t))
+	/* not one whose wait is over, its answer held for the resume; an
+	 * interrupt already on its way (sent before the wait was read) lands
+	 * at the syscall as well */
+	if ((*t)->busy && *t != w && !(*t)->held && call_restartable_wait(*t) &&
+	    call_restart_wait(*t))
 		(*t)->call_restart = true; /* its interrupt lands at the syscall */
 	else if (!(*t)->busy && *t != w && !(*t)->suspend_count && (*t)->called)
 		thread_request_interrupt(*t); /* running: its interrupt serves this */

@@ -24,6 +24,7 @@ struct wait_block {
 	void (*done)(void *arg);         /* ... which calls this instead */
 	void *done_arg;
 	uint64_t timer;                  /* 0: none */
+	bool queued;                     /* in its objects' waiter lists */
 	bool all;
 	unsigned n;
 	struct wait_entry e[];
@@ -74,7 +75,9 @@ static NTSTATUS try_satisfy(struct wait_block *b)
 			     : LSW_STATUS_ABANDONED_WAIT_0 + (unsigned)abandoned;
 }
 
-/* Takes the block out of every list and frees it. */
+/* Takes the block out of every list and frees it.  A block never queued
+ * (a poll, a wait satisfied at once) has no place in them: unlinking its
+ * unset links would empty the lists, the other waiters never woken. */
 static void block_free(struct wait_block *b)
 {
 	if (b->timer)
@@ -82,7 +85,7 @@ static void block_free(struct wait_block *b)
 	for (unsigned i = 0; i < b->n; i++) {
 		struct wait_entry *e = &b->e[i];
 
-		if (e->w) {
+		if (e->w && b->queued) {
 			*(e->prev ? &e->prev->next : &e->w->first) = e->next;
 			*(e->next ? &e->next->prev : &e->w->last) = e->prev;
 		}
@@ -162,6 +165,7 @@ static struct wait_block *block_new(struct lsw_thread *t, struct nt_object *cons
 /* Puts the block into its objects' lists: the wait sleeps. */
 static void block_enqueue(struct wait_block *b)
 {
+	b->queued = true;
 	for (unsigned i = 0; i < b->n; i++) {
 		struct wait_entry *e = &b->e[i];
 
