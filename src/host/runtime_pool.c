@@ -11,11 +11,6 @@
  * wants a network namespace of its own, which is made before exec), the
  * spare is killed and the process launched the ordinary way.
  *
- * The launches run on a thread of their own (spare_launcher.c): a launch
- * blocks its caller until the runtime is exec'd (mostly 0.2-0.3 ms, up to
- * 10 ms under load), which the loop no longer waits for, so a run that
- * starts while the pool refills is served at once.
- *
  * What a spare does not get from its job: the pages of the runtime itself,
  * charged to lswhost's cgroup before it moved (the kernel does not move
  * charges).
@@ -32,7 +27,6 @@
 #include <unistd.h>
 #include "host/runtime_pool.h"
 #include "emul/memory/memory.h"
-#include "host/spare_launcher.h"
 #include "tracer/launch.h"
 
 /* Runs of one prefix mostly come one after another (a build's steps, a
@@ -44,7 +38,6 @@
 struct spare {
 	struct runtime_pool *pool;
 	pid_t pid;                /* 0: the slot is empty */
-	bool launching;           /* asked of the launcher, not yet back */
 	int setup_fd, notify_fd, pidfd;
 	bool hello_watched;       /* notify_fd watched until its hello waits */
 	struct vad_seed *seed;    /* its ranges, read while its hello waits */
@@ -55,8 +48,6 @@ struct runtime_pool {
 	struct spare spares[POOL_SIZE];
 	struct limits_wall wall;  /* none: a spare joins its job's later */
 	struct lsw_limits limits; /* the defaults, until its job's are set */
-	struct launch_spec spec;  /* a spare's launch: wall and limits above */
-	struct spare_launcher *launcher; /* NULL: launched on the loop */
 	uint64_t retry_timer;
 };
 
@@ -78,7 +69,7 @@ static void spare_clear(struct spare *s)
 		close(s->notify_fd);
 	}
 	free(s->seed);
-	*s = (struct spare){ s->pool, 0, false, -1, -1, -1, false, NULL };
+	*s = (struct spare){ s->pool, 0, -1, -1, -1, false, NULL };
 }
 
 static void on_retry(void *arg, uint32_t events)
@@ -141,11 +132,15 @@ static void on_spare_handover(void *arg, uint32_t events)
 	s->hello_watched = loop_watch(l, fd, EPOLLIN, on_spare_hello, s) == 0;
 }
 
-/* A launched spare's end and handover are watched from now on. */
-static void spare_watch(struct runtime_pool *pool, struct spare *s)
+static void spare_launch(struct runtime_pool *pool, struct spare *s)
 {
 	struct loop *l = &pool->h->loop;
+	struct launch_spec ls = { pool->h->cfg.runtime_path, false, &pool->wall, &pool->limits };
 
+	if (launch_start(&ls, &s->pid, &s->setup_fd) < 0) {
+		spare_clear(s);
+		return;
+	}
 	s->pidfd = (int)syscall(SYS_pidfd_open, s->pid, 0);
 	if (s->pidfd < 0 || loop_watch(l, s->pidfd, EPOLLIN, on_spare_exit, s) < 0 ||
 	    loop_watch(l, s->setup_fd, EPOLLIN, on_spare_handover, s) < 0) {
@@ -153,50 +148,6 @@ static void spare_watch(struct runtime_pool *pool, struct spare *s)
 		waitpid(s->pid, NULL, 0);
 		spare_clear(s);
 	}
-}
-
-/* A launch the launcher ended: into the slot that asked for it. */
-static void on_launched(void *arg, uint32_t events)
-{
-	struct runtime_pool *pool = arg;
-	pid_t pid;
-	int fd;
-
-	(void)events;
-	while (launcher_take(pool->launcher, &pid, &fd) > 0) {
-		struct spare *s = pool->spares;
-
-		while (s < pool->spares + POOL_SIZE && !s->launching)
-			s++;
-		if (s == pool->spares + POOL_SIZE) { /* asked by no slot: not kept */
-			if (pid) {
-				kill(pid, SIGKILL);
-				waitpid(pid, NULL, 0);
-				close(fd);
-			}
-			continue;
-		}
-		s->launching = false;
-		if (!pid)
-			continue; /* said why; the next refill tries again */
-		s->pid = pid;
-		s->setup_fd = fd;
-		spare_watch(pool, s);
-	}
-}
-
-/* Into empty slot s: by the launcher, or here when there is none. */
-static void spare_launch(struct runtime_pool *pool, struct spare *s)
-{
-	if (pool->launcher && launcher_request(pool->launcher) == 0) {
-		s->launching = true;
-		return;
-	}
-	if (launch_start(&pool->spec, &s->pid, &s->setup_fd) < 0) {
-		spare_clear(s);
-		return;
-	}
-	spare_watch(pool, s);
 }
 
 struct runtime_pool *pool_new(struct lsw_host *h)
@@ -215,22 +166,14 @@ struct runtime_pool *pool_new(struct lsw_host *h)
 	limits_prepare(&first, &pool->limits);
 	limits_release(&first);
 	for (int i = 0; i < POOL_SIZE; i++)
-		pool->spares[i] = (struct spare){ pool, 0, false, -1, -1, -1, false, NULL };
-	pool->spec = (struct launch_spec){ h->cfg.runtime_path, false, &pool->wall,
-					   &pool->limits };
-	pool->launcher = launcher_new(&pool->spec);
-	if (pool->launcher && loop_watch(&h->loop, launcher_done_fd(pool->launcher), EPOLLIN,
-					 on_launched, pool) < 0) {
-		launcher_free(pool->launcher);
-		pool->launcher = NULL;
-	}
+		pool->spares[i] = (struct spare){ pool, 0, -1, -1, -1, false, NULL };
 	return pool;
 }
 
 void pool_fill(struct runtime_pool *pool)
 {
 	for (int i = 0; i < POOL_SIZE && !pool->retry_timer; i++)
-		if (!pool->spares[i].pid && !pool->spares[i].launching)
+		if (!pool->spares[i].pid)
 			spare_launch(pool, &pool->spares[i]);
 }
 
@@ -326,7 +269,7 @@ int pool_take(struct runtime_pool *pool, const struct lsw_job *j, pid_t *pid, in
 		*notify_fd = s->notify_fd;
 		*pidfd = s->pidfd;
 		*seed = s->seed;
-		*s = (struct spare){ pool, 0, false, -1, -1, -1, false, NULL };
+		*s = (struct spare){ pool, 0, -1, -1, -1, false, NULL };
 		return 0;
 	}
 	return -1;
@@ -339,10 +282,6 @@ void pool_free(struct runtime_pool *pool)
 	if (pool->retry_timer)
 		loop_cancel_timer(&pool->h->loop, pool->retry_timer);
 	loop_cancel_idle(&pool->h->loop, on_idle, pool);
-	if (pool->launcher) {
-		loop_unwatch(&pool->h->loop, launcher_done_fd(pool->launcher));
-		launcher_free(pool->launcher); /* what it launched that nobody took goes */
-	}
 	for (int i = 0; i < POOL_SIZE; i++) {
 		struct spare *s = &pool->spares[i];
 

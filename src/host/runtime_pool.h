@@ -15,10 +15,9 @@ struct runtime_pool;
 struct runtime_pool *pool_new(struct lsw_host *h);
 /* Launches spares into the empty places (they set up while the loop runs). */
 void pool_fill(struct runtime_pool *pool);
-/* The same, once the loop has nothing else to do: the launches run on
- * the spare launcher's thread (spare_launcher.c; on the loop where it
- * could not be made, blocking it until the runtime is exec'd), and their
- * setup must not take the CPU from the answer that ends a run or a wait. */
+/* The same, once the loop has nothing else to do: a launch blocks the
+ * loop until the runtime is exec'd (vfork), which must not delay the
+ * answer that ends a run or a wait. */
 void pool_fill_when_idle(struct runtime_pool *pool);
 /* A ready spare with job j's wall put around it: 0 with its pid, seccomp
  * listener and pidfd (no longer watched: the caller's now) and the

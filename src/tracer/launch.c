@@ -7,7 +7,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <pthread.h>
 #include <stdbool.h>
 #include <sched.h>
 #include <signal.h>
@@ -21,6 +20,7 @@
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <grp.h>
 #include <lsw/gate.h>
 #include "tracer/launch.h"
 
@@ -47,18 +47,15 @@ static void limit_resources(void)
  * its threads alone).  It opens no file, so it needs none.  Where nobody
  * does not exist (EINVAL: a user namespace mapping uid 0 alone, as
  * `unshare -r` makes), lsw is root of that namespace only, with no more
- * power over the host than its user: it stays.  The system calls
- * themselves, not libc's: the child shares the memory of a parent that
- * may have other threads (lswhost's spare launcher), and libc would
- * change their identities too. */
+ * power over the host than its user: it stays. */
 #define NOBODY 65534
 static int leave_root(void)
 {
-	if (syscall(SYS_setgroups, 0, NULL) < 0 && errno != EPERM)
+	if (setgroups(0, NULL) < 0 && errno != EPERM)
 		return -1;
-	if (syscall(SYS_setresgid, NOBODY, NOBODY, NOBODY) < 0)
+	if (setresgid(NOBODY, NOBODY, NOBODY) < 0)
 		return errno == EINVAL ? 0 : -1;
-	if (syscall(SYS_setresuid, NOBODY, NOBODY, NOBODY) < 0)
+	if (setresuid(NOBODY, NOBODY, NOBODY) < 0)
 		return -1;
 	return 0;
 }
@@ -207,10 +204,6 @@ static int move_above_setup(int *fd)
 	return 0;
 }
 
-/* One launch at a time borrows the child's stack (lswhost launches from
- * its loop and from its spare launcher's thread). */
-static pthread_mutex_t stack_lock = PTHREAD_MUTEX_INITIALIZER;
-
 int launch_start(const struct launch_spec *spec, pid_t *pid_out, int *setup_fd)
 {
 	static char stack[64 * 1024] __attribute__((aligned(16)));
@@ -245,9 +238,7 @@ int launch_start(const struct launch_spec *spec, pid_t *pid_out, int *setup_fd)
 	}
 	a.sock = sv[1];
 	a.other_sock = sv[0];
-	pthread_mutex_lock(&stack_lock);
 	pid = clone(child_main, stack + sizeof(stack), CLONE_VM | CLONE_VFORK | SIGCHLD, &a);
-	pthread_mutex_unlock(&stack_lock);
 	cap_free(a.no_caps);
 	close(a.runtime_fd);
 	close(sv[1]);

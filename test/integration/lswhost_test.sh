@@ -41,20 +41,6 @@ same bad-map --map /nonexistent "$hello"
 "$lsw" run --timeout 1 "$sleeper" > /dev/null 2>&1
 [ $? -eq 124 ] || fail "timeout through lswhost: not 124"
 
-# Six runs at once, more than the daemon's two spares: two take one, the
-# others are launched on the loop while the spare launcher's thread
-# refills the pool (the two share the launch's child stack).
-"$lsw" run --standalone "$hello" > "$dir/hello.out" 2>&1
-pids=
-for i in 1 2 3 4 5 6; do
-	"$lsw" run "$hello" > "$dir/many$i.out" 2>&1 &
-	pids="$pids $!"
-done
-for p in $pids; do wait "$p" || fail "a run of six at once exited with $?"; done
-for i in 1 2 3 4 5 6; do
-	cmp -s "$dir/hello.out" "$dir/many$i.out" || fail "run $i of six at once: $(cat "$dir/many$i.out")"
-done
-
 "$lsw" host status > "$dir/status" || fail "no daemon after runs: $(cat "$dir/status")"
 grep -q '^processes: 0$' "$dir/status" || fail "status: $(cat "$dir/status")"
 sock=$(sed -n 's/^socket: //p' "$dir/status")
