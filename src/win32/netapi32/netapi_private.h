@@ -8,6 +8,9 @@
 #include <windows.h>
 #include <lm.h>
 
+/* The workgroup a new Windows machine is a member of. */
+#define NET_WORKGROUP L"WORKGROUP"
+
 #define NET_API __declspec(dllexport)
 
 /* A heap copy of a wide string placed at *p (advanced), for the string

@@ -2,8 +2,6 @@
  * Windows machine is) and NetWkstaGetInfo levels 100 and 101. */
 #include "netapi_private.h"
 
-#define WORKGROUP L"WORKGROUP"
-
 NET_API NET_API_STATUS WINAPI NetGetJoinInformation(LPCWSTR server, LPWSTR *name,
 						    PNETSETUP_JOIN_STATUS status)
 {
@@ -13,9 +11,9 @@ NET_API NET_API_STATUS WINAPI NetGetJoinInformation(LPCWSTR server, LPWSTR *name
 		return ERROR_INVALID_PARAMETER;
 	if (!net_local(server))
 		return ERROR_BAD_NETPATH;
-	if ((st = NetApiBufferAllocate(sizeof(WORKGROUP), (LPVOID *)name)) != NERR_Success)
+	if ((st = NetApiBufferAllocate(sizeof(NET_WORKGROUP), (LPVOID *)name)) != NERR_Success)
 		return st;
-	lstrcpyW(*name, WORKGROUP);
+	lstrcpyW(*name, NET_WORKGROUP);
 	*status = NetSetupWorkgroupName;
 	return NERR_Success;
 }
@@ -36,13 +34,13 @@ NET_API NET_API_STATUS WINAPI NetWkstaGetInfo(LMSTR server, DWORD level, LPBYTE 
 		return ERROR_INVALID_LEVEL;
 	if (!GetComputerNameW(me, &n))
 		return GetLastError();
-	if ((st = NetApiBufferAllocate(sizeof(*w) + sizeof(me) + sizeof(WORKGROUP) + sizeof(WCHAR),
+	if ((st = NetApiBufferAllocate(sizeof(*w) + sizeof(me) + sizeof(NET_WORKGROUP) + sizeof(WCHAR),
 				       (LPVOID *)&w)) != NERR_Success)
 		return st;
 	p = (BYTE *)(w + 1);
 	w->wki101_platform_id = PLATFORM_ID_NT;
 	w->wki101_computername = net_put(&p, me);
-	w->wki101_langroup = net_put(&p, WORKGROUP);
+	w->wki101_langroup = net_put(&p, NET_WORKGROUP);
 	w->wki101_ver_major = 10;
 	w->wki101_ver_minor = 0;
 	if (level == 101)
