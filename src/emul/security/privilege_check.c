@@ -11,7 +11,7 @@
 
 #define SE_PRIVILEGE_ENABLED 0x2u
 #define PRIVILEGE_SET_ALL_NECESSARY 1u
-#define PRIVILEGE_CHECK_MAX 256u
+#define PRIVILEGE_CHECK_MAX 256u  /* lsw's bound (Windows documents none): INVALID_PARAMETER past it */
 
 bool token_privilege_enabled(const struct token_state *s, uint64_t luid)
 {
