@@ -93,7 +93,7 @@ START_TEST(names_and_directions)
 	ck_assert(trace_arg_needs_exit(row, 0));
 	ck_assert(!trace_arg_needs_exit(row, 1));
 	ck_assert(trace_arg_needs_exit(row, 3));
-	ck_assert_int_eq(trace_arg_count(row_named("NtAccessCheck")), -1);
+	ck_assert_int_eq(trace_arg_count(row_named("NtAccessCheckAndAuditAlarm")), -1);
 	ck_assert_int_eq(trace_arg_count(-1), -1);
 	ck_assert_int_eq(trace_arg_count((int)nt_nrows), -1);
 	ck_assert_int_eq(trace_arg_count(row_named("NtYieldExecution")), 0);
