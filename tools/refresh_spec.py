@@ -62,8 +62,9 @@ STATUS_FAMILIES = [
      'errcode'),  # ETW's ULONG error codes
     (('netapi32',), r'^(Net(?!p|bios)|I_Net|I_Browser|Ds(?!RoleFreeMemory$|GetDcClose|Free))',
      'errcode'),  # NET_API_STATUS, and DsGetDcName's DWORD
-    (('iphlpapi',), r'^(Get(?!FriendlyIfIndex$|RTTAndHopCount$)|Set|Create|Delete|Add|Flush|'
-     r'Notify|Cancel|Enable|Restore|Unenable|Resolve)\w+$', 'errcode'),  # DWORD NO_ERROR
+    (('iphlpapi',), r'^(?!Get\w*Compartment(Id|Scope)$)(Get(?!FriendlyIfIndex$|RTTAndHopCount$)|'
+     r'Set|Create|Delete|Add|Flush|Notify|Cancel|Enable|Restore|Unenable|Resolve)\w+$',
+     'errcode'),  # DWORD NO_ERROR (a compartment's id or scope is no code)
     (('advapi32', 'sspicli', 'secur32'), r'^Lsa(?!NtStatusToWinError$)', 'ntstatus'),
 ]
 
