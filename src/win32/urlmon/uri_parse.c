@@ -1,0 +1,458 @@
+/* CreateUri's parser: RFC 3986's scheme ":" ["//" authority] path
+ * ["?" query] ["#" fragment], written out again in Windows' canonical
+ * form: the scheme and a DNS host lower-cased, the scheme's default port
+ * dropped, and for the schemes Windows knows to be hierarchical '\' taken
+ * as '/', dot segments removed, an empty path made "/", %XX of an
+ * unreserved character decoded and characters a URI may not hold
+ * %-encoded (unless Uri_CREATE_NO_CANONICALIZE or
+ * Uri_CREATE_NO_ENCODE_FORBIDDEN_CHARACTERS say otherwise). */
+#include "uri_private.h"
+
+struct scheme_info {
+	const WCHAR *name;
+	URL_SCHEME type;
+	DWORD default_port;      /* 0: none */
+	BOOL hierarchical;       /* the path is canonicalised */
+};
+
+static const struct scheme_info schemes[] = {
+	{L"ftp", URL_SCHEME_FTP, 21, TRUE},
+	{L"http", URL_SCHEME_HTTP, 80, TRUE},
+	{L"gopher", URL_SCHEME_GOPHER, 70, TRUE},
+	{L"mailto", URL_SCHEME_MAILTO, 0, FALSE},
+	{L"news", URL_SCHEME_NEWS, 0, FALSE},
+	{L"nntp", URL_SCHEME_NNTP, 119, TRUE},
+	{L"telnet", URL_SCHEME_TELNET, 23, TRUE},
+	{L"wais", URL_SCHEME_WAIS, 0, FALSE},
+	{L"file", URL_SCHEME_FILE, 0, TRUE},
+	{L"mk", URL_SCHEME_MK, 0, FALSE},
+	{L"https", URL_SCHEME_HTTPS, 443, TRUE},
+	{L"shell", URL_SCHEME_SHELL, 0, FALSE},
+	{L"snews", URL_SCHEME_SNEWS, 0, FALSE},
+	{L"local", URL_SCHEME_LOCAL, 0, FALSE},
+	{L"javascript", URL_SCHEME_JAVASCRIPT, 0, FALSE},
+	{L"vbscript", URL_SCHEME_VBSCRIPT, 0, FALSE},
+	{L"about", URL_SCHEME_ABOUT, 0, FALSE},
+	{L"res", URL_SCHEME_RES, 0, FALSE},
+	{L"ms-shell-rooted", URL_SCHEME_MSSHELLROOTED, 0, FALSE},
+	{L"ms-shell-idlist", URL_SCHEME_MSSHELLIDLIST, 0, FALSE},
+	{L"hcp", URL_SCHEME_MSHELP, 0, FALSE},
+	{L"wildcard", URL_SCHEME_WILDCARD, 0, FALSE},
+};
+
+/* A growing wide string on the process heap. */
+struct wbuf {
+	WCHAR *p;
+	DWORD len, cap;
+	BOOL failed;
+};
+
+static void put(struct wbuf *b, WCHAR c)
+{
+	if (b->len + 1 >= b->cap) {
+		DWORD cap = b->cap ? b->cap * 2 : 64;
+		WCHAR *p = b->p ? HeapReAlloc(GetProcessHeap(), 0, b->p, cap * sizeof(WCHAR))
+				: HeapAlloc(GetProcessHeap(), 0, cap * sizeof(WCHAR));
+		if (!p) {
+			b->failed = TRUE;
+			return;
+		}
+		b->p = p;
+		b->cap = cap;
+	}
+	b->p[b->len++] = c;
+	b->p[b->len] = 0;
+}
+
+static void put_n(struct wbuf *b, const WCHAR *s, DWORD n)
+{
+	for (DWORD i = 0; i < n; i++)
+		put(b, s[i]);
+}
+
+static WCHAR lower(WCHAR c)
+{
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+static BOOL is_alpha(WCHAR c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static BOOL is_digit(WCHAR c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int hex_value(WCHAR c)
+{
+	if (is_digit(c))
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+static BOOL is_unreserved(WCHAR c)
+{
+	return is_alpha(c) || is_digit(c) || c == '-' || c == '.' || c == '_' || c == '~';
+}
+
+/* ASCII a URI may not hold as it is (RFC 3986 section 2). */
+static BOOL is_forbidden(WCHAR c)
+{
+	return c <= 0x20 || c == 0x7f || c == '"' || c == '<' || c == '>' || c == '^' ||
+	       c == '`' || c == '{' || c == '|' || c == '}';
+}
+
+static void put_escaped(struct wbuf *b, WCHAR c)
+{
+	static const WCHAR hex[] = L"0123456789ABCDEF";
+
+	put(b, '%');
+	put(b, hex[(c >> 4) & 0xf]);
+	put(b, hex[c & 0xf]);
+}
+
+/* Copies s[0..n) with %XX of unreserved characters decoded, a '%' that
+ * starts no escape written "%25" and forbidden characters escaped. */
+static void put_canonical_chars(struct wbuf *b, const WCHAR *s, DWORD n, DWORD flags, BOOL slashes)
+{
+	for (DWORD i = 0; i < n; i++) {
+		WCHAR c = s[i];
+
+		if (c == '%') {
+			int h = i + 1 < n ? hex_value(s[i + 1]) : -1;
+			int l = i + 2 < n ? hex_value(s[i + 2]) : -1;
+
+			if (h >= 0 && l >= 0) {
+				WCHAR d = (WCHAR)(h * 16 + l);
+
+				if (is_unreserved(d))
+					put(b, d);
+				else
+					put_n(b, s + i, 3);
+				i += 2;
+				continue;
+			}
+			put_n(b, L"%25", 3);
+			continue;
+		}
+		if (slashes && c == '\\')
+			c = '/';
+		if (is_forbidden(c) && !(flags & Uri_CREATE_NO_ENCODE_FORBIDDEN_CHARACTERS))
+			put_escaped(b, c);
+		else
+			put(b, c);
+	}
+}
+
+/* A component copied as it is, or canonicalised (no '\\' taken as '/'). */
+static void put_component(struct wbuf *b, const WCHAR *s, DWORD n, DWORD flags, BOOL canonicalise)
+{
+	if (canonicalise)
+		put_canonical_chars(b, s, n, flags, FALSE);
+	else
+		put_n(b, s, n);
+}
+
+/* RFC 3986 section 5.2.4 on the path written at b->p[start..], in place. */
+static void remove_dot_segments(struct wbuf *b, DWORD start)
+{
+	WCHAR *path = b->p + start;
+	DWORD in = 0, out = 0, n = b->len - start;
+
+	while (in < n) {
+		DWORD seg_end = in + 1;
+
+		while (seg_end < n && path[seg_end] != '/')
+			seg_end++;
+		/* path[in] is '/'; the segment is path[in+1..seg_end) */
+		DWORD seg_len = seg_end - in - 1;
+		if (seg_len == 1 && path[in + 1] == '.') {
+			if (seg_end == n)
+				path[out++] = '/';
+		} else if (seg_len == 2 && path[in + 1] == '.' && path[in + 2] == '.') {
+			while (out > 0 && path[--out] != '/')
+				;
+			if (seg_end == n)
+				path[out++] = '/';
+		} else {
+			for (DWORD i = in; i < seg_end; i++)
+				path[out++] = path[i];
+		}
+		in = seg_end;
+	}
+	if (!out)
+		path[out++] = '/';
+	b->len = start + out;
+	b->p[b->len] = 0;
+}
+
+static const struct scheme_info *find_scheme(const WCHAR *name, DWORD len)
+{
+	for (size_t i = 0; i < ARRAYSIZE(schemes); i++) {
+		const WCHAR *s = schemes[i].name;
+		DWORD j = 0;
+
+		while (j < len && s[j] && s[j] == lower(name[j]))
+			j++;
+		if (j == len && !s[j])
+			return &schemes[i];
+	}
+	return NULL;
+}
+
+static BOOL is_ipv4(const WCHAR *h, DWORD n)
+{
+	DWORD parts = 0, digits = 0, value = 0;
+
+	for (DWORD i = 0; i <= n; i++) {
+		if (i == n || h[i] == '.') {
+			if (!digits || value > 255)
+				return FALSE;
+			parts++;
+			digits = value = 0;
+		} else if (is_digit(h[i]) && digits < 3) {
+			value = value * 10 + (h[i] - '0');
+			digits++;
+		} else {
+			return FALSE;
+		}
+	}
+	return parts == 4;
+}
+
+static void span_set(struct uri_span *s, DWORD start, DWORD end)
+{
+	s->start = start;
+	s->len = end - start;
+	s->present = TRUE;
+}
+
+/* The authority a[0..n): [user[:password]@]host[:port]. */
+static HRESULT parse_authority(const WCHAR *a, DWORD n, const struct scheme_info *si,
+			       DWORD flags, struct wbuf *b, struct uri_parts *out)
+{
+	DWORD at = n, host_begin = 0, host_end, port_begin = n;
+	BOOL canon = !(flags & Uri_CREATE_NO_CANONICALIZE);
+
+	for (DWORD i = n; i > 0; i--)
+		if (a[i - 1] == '@') {
+			at = i - 1;
+			break;
+		}
+	DWORD auth_start = b->len;
+	if (at < n) {
+		DWORD colon = at;
+
+		for (DWORD i = 0; i < at; i++)
+			if (a[i] == ':') {
+				colon = i;
+				break;
+			}
+		DWORD start = b->len;
+		put_component(b, a, colon, flags, canon && si);
+		span_set(&out->user, start, b->len);
+		if (colon < at) {
+			put(b, ':');
+			DWORD pstart = b->len;
+			put_component(b, a + colon + 1, at - colon - 1, flags, canon && si);
+			span_set(&out->password, pstart, b->len);
+		}
+		span_set(&out->userinfo, start, b->len);
+		put(b, '@');
+		host_begin = at + 1;
+	}
+	if (host_begin < n && a[host_begin] == '[') {
+		host_end = host_begin;
+		while (host_end < n && a[host_end] != ']')
+			host_end++;
+		if (host_end == n)
+			return E_INVALIDARG;
+		host_end++;
+		if (host_end < n && a[host_end] != ':')
+			return E_INVALIDARG;
+		port_begin = host_end;
+	} else {
+		host_end = host_begin;
+		while (host_end < n && a[host_end] != ':')
+			host_end++;
+		port_begin = host_end;
+	}
+	out->host_start_display = b->len;
+	if (host_begin < host_end && a[host_begin] == '[') {
+		out->host_type = Uri_HOST_IPV6;
+		put(b, '[');
+		DWORD hs = b->len;
+		for (DWORD i = host_begin + 1; i < host_end - 1; i++)
+			put(b, canon ? lower(a[i]) : a[i]);
+		span_set(&out->host, hs, b->len);
+		put(b, ']');
+	} else {
+		DWORD hs = b->len;
+		put_component(b, a + host_begin, host_end - host_begin, flags, canon && si);
+		if (canon && si)
+			for (DWORD i = hs; i < b->len; i++)
+				b->p[i] = lower(b->p[i]);
+		span_set(&out->host, hs, b->len);
+		if (host_end == host_begin)
+			out->host_type = Uri_HOST_UNKNOWN;
+		else if (is_ipv4(b->p + hs, b->len - hs))
+			out->host_type = Uri_HOST_IPV4;
+		else
+			out->host_type = Uri_HOST_DNS;
+	}
+	if (si && si->default_port) {
+		out->port = si->default_port;
+		out->has_port = TRUE;
+	}
+	if (port_begin < n) {
+		DWORD port = 0, i = port_begin + 1;
+
+		if (i == n)
+			return E_INVALIDARG;
+		for (; i < n; i++) {
+			if (!is_digit(a[i]))
+				return E_INVALIDARG;
+			port = port * 10 + (a[i] - '0');
+			if (port > 65535)
+				return E_INVALIDARG;
+		}
+		out->port = port;
+		out->has_port = TRUE;
+		if (!canon || !si || port != si->default_port) {
+			WCHAR digits[8];
+			int d = 0;
+
+			put(b, ':');
+			do
+				digits[d++] = (WCHAR)('0' + port % 10);
+			while ((port /= 10));
+			while (d)
+				put(b, digits[--d]);
+		}
+	}
+	span_set(&out->authority, auth_start, b->len);
+	return S_OK;
+}
+
+static BOOL is_space(WCHAR c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+
+HRESULT uri_parse(const WCHAR *text, DWORD flags, struct uri_parts *out)
+{
+	struct wbuf b = {0};
+	const WCHAR *s = text, *end = text;
+	const struct scheme_info *si;
+	BOOL canon = !(flags & Uri_CREATE_NO_CANONICALIZE);
+	HRESULT hr;
+
+	ZeroMemory(out, sizeof(*out));
+	while (*end)
+		end++;
+	if (!(flags & Uri_CREATE_NO_PRE_PROCESS_HTML_URI)) {
+		while (s < end && is_space(*s))
+			s++;
+		while (end > s && is_space(end[-1]))
+			end--;
+	}
+
+	/* scheme: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":" */
+	const WCHAR *p = s;
+	if (p == end || !is_alpha(*p))
+		return E_INVALIDARG;
+	while (p < end && (is_alpha(*p) || is_digit(*p) || *p == '+' || *p == '-' || *p == '.'))
+		p++;
+	if (p == end || *p != ':')
+		return E_INVALIDARG;
+	si = find_scheme(s, (DWORD)(p - s));
+	out->scheme_type = si ? si->type : URL_SCHEME_UNKNOWN;
+	for (const WCHAR *c = s; c < p; c++)
+		put(&b, lower(*c));
+	span_set(&out->scheme, 0, b.len);
+	put(&b, ':');
+	p++;
+
+	BOOL hierarchical = si && si->hierarchical;
+	BOOL slashes = hierarchical && canon;
+	if (end - p >= 2 && (p[0] == '/' || (slashes && p[0] == '\\')) &&
+	    (p[1] == '/' || (slashes && p[1] == '\\'))) {
+		const WCHAR *a = p + 2, *a_end = a;
+
+		while (a_end < end && *a_end != '/' && *a_end != '?' && *a_end != '#' &&
+		       !(slashes && *a_end == '\\'))
+			a_end++;
+		put_n(&b, L"//", 2);
+		if ((hr = parse_authority(a, (DWORD)(a_end - a), si, flags, &b, out)) != S_OK)
+			goto fail;
+		if (hierarchical && out->host_type == Uri_HOST_UNKNOWN && out->scheme_type != URL_SCHEME_FILE) {
+			hr = E_INVALIDARG;
+			goto fail;
+		}
+		p = a_end;
+	} else {
+		out->host_type = Uri_HOST_UNKNOWN;
+		if (si && si->default_port) {
+			out->port = si->default_port;
+			out->has_port = TRUE;
+		}
+	}
+
+	BOOL split_fragment = !(flags & Uri_CREATE_NOFRAG);
+	const WCHAR *q = p;
+	while (q < end && *q != '?' && !(split_fragment && *q == '#'))
+		q++;
+	DWORD path_start = b.len;
+	if (hierarchical && canon) {
+		if (q == p || (*p != '/' && *p != '\\'))
+			if (out->authority.present)
+				put(&b, '/');
+		put_canonical_chars(&b, p, (DWORD)(q - p), flags, TRUE);
+		if (b.len > path_start && b.p[path_start] == '/')
+			remove_dot_segments(&b, path_start);
+	} else {
+		put_n(&b, p, (DWORD)(q - p));
+	}
+	span_set(&out->path, path_start, b.len);
+	if (b.len == path_start)
+		out->path.present = FALSE;
+
+	p = q;
+	while (q < end && !(split_fragment && *q == '#'))
+		q++;
+	if (p < q) {
+		DWORD qs = b.len;
+
+		put_component(&b, p, (DWORD)(q - p), flags, hierarchical && canon);
+		span_set(&out->query, qs, b.len);
+	}
+	if (q < end) {
+		DWORD fs = b.len;
+
+		put_component(&b, q, (DWORD)(end - q), flags, hierarchical && canon);
+		span_set(&out->fragment, fs, b.len);
+	}
+	if (b.failed || !b.p) {
+		hr = E_OUTOFMEMORY;
+		goto fail;
+	}
+	out->canon = b.p;
+	out->canon_len = b.len;
+	return S_OK;
+fail:
+	HeapFree(GetProcessHeap(), 0, b.p);
+	ZeroMemory(out, sizeof(*out));
+	return hr;
+}
+
+void uri_parts_free(struct uri_parts *parts)
+{
+	HeapFree(GetProcessHeap(), 0, parts->canon);
+	parts->canon = NULL;
+}
