@@ -229,7 +229,7 @@ static HRESULT WINAPI uri_GetPropertyDWORD(IUri *iface, Uri_PROPERTY prop, DWORD
 	}
 }
 
-/* A property is there when its getter answers S_OK. */
+/* A property is there when its getter answers S_OK (so never Zone). */
 static BOOL has_property(IUri *iface, Uri_PROPERTY prop)
 {
 	if (prop <= Uri_PROPERTY_STRING_LAST) {
@@ -249,7 +249,7 @@ static HRESULT WINAPI uri_HasProperty(IUri *iface, Uri_PROPERTY prop, BOOL *has)
 		*has = FALSE;
 		return S_OK;
 	}
-	*has = prop == Uri_PROPERTY_ZONE || has_property(iface, prop);
+	*has = has_property(iface, prop);
 	return S_OK;
 }
 
@@ -257,8 +257,8 @@ static HRESULT WINAPI uri_GetProperties(IUri *iface, DWORD *flags)
 {
 	if (!flags)
 		return E_INVALIDARG;
-	*flags = Uri_HAS_ZONE;
-	for (int prop = Uri_PROPERTY_STRING_START; prop < Uri_PROPERTY_ZONE; prop++)
+	*flags = 0;
+	for (int prop = Uri_PROPERTY_STRING_START; prop <= Uri_PROPERTY_DWORD_LAST; prop++)
 		if (has_property(iface, prop))
 			*flags |= 1u << prop;
 	return S_OK;

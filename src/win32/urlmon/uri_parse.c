@@ -118,13 +118,15 @@ static void put_escaped(struct wbuf *b, WCHAR c)
 }
 
 /* Copies s[0..n) with %XX of unreserved characters decoded, a '%' that
- * starts no escape written "%25" and forbidden characters escaped. */
-static void put_canonical_chars(struct wbuf *b, const WCHAR *s, DWORD n, DWORD flags, BOOL slashes)
+ * starts no escape written "%25" and forbidden characters escaped.  In a
+ * DOS path (file://c:\...) every '%' is a character of the name. */
+static void put_canonical_chars(struct wbuf *b, const WCHAR *s, DWORD n, DWORD flags, BOOL slashes,
+				BOOL dos_path)
 {
 	for (DWORD i = 0; i < n; i++) {
 		WCHAR c = s[i];
 
-		if (c == '%') {
+		if (c == '%' && !dos_path) {
 			int h = i + 1 < n ? hex_value(s[i + 1]) : -1;
 			int l = i + 2 < n ? hex_value(s[i + 2]) : -1;
 
@@ -143,7 +145,7 @@ static void put_canonical_chars(struct wbuf *b, const WCHAR *s, DWORD n, DWORD f
 		}
 		if (slashes && c == '\\')
 			c = '/';
-		if (is_forbidden(c) && !(flags & Uri_CREATE_NO_ENCODE_FORBIDDEN_CHARACTERS))
+		if ((is_forbidden(c) || (dos_path && c == '%')) && !(flags & Uri_CREATE_NO_ENCODE_FORBIDDEN_CHARACTERS))
 			put_escaped(b, c);
 		else
 			put(b, c);
@@ -154,7 +156,7 @@ static void put_canonical_chars(struct wbuf *b, const WCHAR *s, DWORD n, DWORD f
 static void put_component(struct wbuf *b, const WCHAR *s, DWORD n, DWORD flags, BOOL canonicalise)
 {
 	if (canonicalise)
-		put_canonical_chars(b, s, n, flags, FALSE);
+		put_canonical_chars(b, s, n, flags, FALSE, FALSE);
 	else
 		put_n(b, s, n);
 }
@@ -340,6 +342,18 @@ static HRESULT parse_authority(const WCHAR *a, DWORD n, const struct scheme_info
 	return S_OK;
 }
 
+static BOOL is_localhost(const WCHAR *h, DWORD n)
+{
+	static const WCHAR name[] = L"localhost";
+
+	if (n != ARRAYSIZE(name) - 1)
+		return FALSE;
+	for (DWORD i = 0; i < n; i++)
+		if (lower(h[i]) != name[i])
+			return FALSE;
+	return TRUE;
+}
+
 static BOOL is_space(WCHAR c)
 {
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
@@ -381,7 +395,18 @@ HRESULT uri_parse(const WCHAR *text, DWORD flags, struct uri_parts *out)
 
 	BOOL hierarchical = si && si->hierarchical;
 	BOOL slashes = hierarchical && canon;
-	if (end - p >= 2 && (p[0] == '/' || (slashes && p[0] == '\\')) &&
+	BOOL is_file = out->scheme_type == URL_SCHEME_FILE;
+	BOOL dos_path = FALSE;
+	if (is_file && end - p >= 4 && (p[0] == '/' || p[0] == '\\') && (p[1] == '/' || p[1] == '\\') &&
+	    is_alpha(p[2]) && (p[3] == ':' || p[3] == '|')) {
+		/* file://c:\dir: a drive, not a host: written file:///c:/dir */
+		put_n(&b, L"//", 2);
+		span_set(&out->authority, b.len, b.len);
+		span_set(&out->host, b.len, b.len);
+		out->host_type = Uri_HOST_UNKNOWN;
+		dos_path = TRUE;
+		p += 2;
+	} else if (end - p >= 2 && (p[0] == '/' || (slashes && p[0] == '\\')) &&
 	    (p[1] == '/' || (slashes && p[1] == '\\'))) {
 		const WCHAR *a = p + 2, *a_end = a;
 
@@ -391,6 +416,14 @@ HRESULT uri_parse(const WCHAR *text, DWORD flags, struct uri_parts *out)
 		put_n(&b, L"//", 2);
 		if ((hr = parse_authority(a, (DWORD)(a_end - a), si, flags, &b, out)) != S_OK)
 			goto fail;
+		if (is_file && is_localhost(b.p + out->host.start, out->host.len)) {
+			/* file://localhost/x is file:///x */
+			b.len = out->authority.start;
+			b.p[b.len] = 0;
+			span_set(&out->authority, b.len, b.len);
+			span_set(&out->host, b.len, b.len);
+			out->host_type = Uri_HOST_UNKNOWN;
+		}
 		if (hierarchical && out->host_type == Uri_HOST_UNKNOWN && out->scheme_type != URL_SCHEME_FILE) {
 			hr = E_INVALIDARG;
 			goto fail;
@@ -404,17 +437,18 @@ HRESULT uri_parse(const WCHAR *text, DWORD flags, struct uri_parts *out)
 		}
 	}
 
-	BOOL split_fragment = !(flags & Uri_CREATE_NOFRAG);
+	/* a file URI's '#' is a character of its path */
+	BOOL split_fragment = !(flags & Uri_CREATE_NOFRAG) && !is_file;
 	const WCHAR *q = p;
 	while (q < end && *q != '?' && !(split_fragment && *q == '#'))
 		q++;
 	DWORD path_start = b.len;
-	if (hierarchical && canon) {
+	if ((hierarchical && canon) || dos_path) {
 		if (q == p || (*p != '/' && *p != '\\'))
 			if (out->authority.present)
 				put(&b, '/');
-		put_canonical_chars(&b, p, (DWORD)(q - p), flags, TRUE);
-		if (b.len > path_start && b.p[path_start] == '/')
+		put_canonical_chars(&b, p, (DWORD)(q - p), flags, TRUE, dos_path);
+		if (canon && b.len > path_start && b.p[path_start] == '/')
 			remove_dot_segments(&b, path_start);
 	} else {
 		put_n(&b, p, (DWORD)(q - p));
