@@ -62,17 +62,42 @@ struct str_value {
 	DWORD b_len;
 };
 
-static DWORD domain_start(const struct uri_parts *p)
+/* Second-level names under which a country's registrations sit
+ * (gov.uk): the domain then takes three labels. */
+static BOOL is_generic_second_level(const WCHAR *label, DWORD n)
+{
+	static const WCHAR *const names[] = {L"com", L"edu", L"gov", L"int", L"mil", L"net", L"org"};
+
+	for (size_t i = 0; i < ARRAYSIZE(names); i++)
+		if (n == (DWORD)lstrlenW(names[i]) && !memcmp(label, names[i], n * sizeof(WCHAR)))
+			return TRUE;
+	return FALSE;
+}
+
+/* The registered domain of a DNS host: its last two labels, three under
+ * a country's generic second level; FALSE when the host is no more than
+ * that suffix. */
+static BOOL find_domain(const struct uri_parts *p, DWORD *start)
 {
 	const WCHAR *h = p->canon + p->host.start;
-	DWORD dots = 0, i = p->host.len;
+	DWORD n = p->host.len, dots[3], ndots = 0;
 
-	while (i > 0) {
-		if (h[i - 1] == '.' && ++dots == 2)
-			return i;
-		i--;
+	for (DWORD i = n; i > 0 && ndots < 3; i--)
+		if (h[i - 1] == '.')
+			dots[ndots++] = i - 1;
+	if (!ndots)
+		return FALSE;
+	DWORD want = 2;
+	if (n - dots[0] - 1 == 2) {
+		DWORD sl_start = ndots > 1 ? dots[1] + 1 : 0;
+
+		if (is_generic_second_level(h + sl_start, dots[0] - sl_start))
+			want = 3;
 	}
-	return 0;
+	if (ndots + 1 < want)
+		return FALSE;
+	*start = ndots + 1 == want ? 0 : dots[want - 1] + 1;
+	return TRUE;
 }
 
 static DWORD extension_start(const struct uri_parts *p)
@@ -101,7 +126,8 @@ static HRESULT str_property(struct uri *u, Uri_PROPERTY prop, struct str_value *
 		return S_OK;
 	case Uri_PROPERTY_DISPLAY_URI:
 		v->a = p->canon;
-		if (p->userinfo.present) {
+		/* the user info is left out for the schemes Windows knows */
+		if (p->userinfo.present && p->scheme_type != URL_SCHEME_UNKNOWN) {
 			v->a_len = p->userinfo.start;
 			v->b = p->canon + p->host_start_display;
 			v->b_len = p->canon_len - p->host_start_display;
@@ -117,15 +143,11 @@ static HRESULT str_property(struct uri *u, Uri_PROPERTY prop, struct str_value *
 		if (p->host_type != Uri_HOST_DNS || !p->host.len)
 			return S_FALSE;
 		{
-			DWORD start = domain_start(p);
-			const WCHAR *h = p->canon + p->host.start;
-			BOOL has_dot = FALSE;
+			DWORD start;
 
-			for (DWORD i = 0; i < p->host.len; i++)
-				has_dot |= h[i] == '.';
-			if (!has_dot)
+			if (!find_domain(p, &start))
 				return S_FALSE;
-			v->a = h + start;
+			v->a = p->canon + p->host.start + start;
 			v->a_len = p->host.len - start;
 		}
 		return S_OK;
@@ -154,7 +176,9 @@ static HRESULT str_property(struct uri *u, Uri_PROPERTY prop, struct str_value *
 	default:
 		return E_INVALIDARG;
 	}
-	if (!span->present || !span->len)
+	/* the user info parts are there, though empty, once a '@' is */
+	if (!span->present || (!span->len && span != &p->userinfo && span != &p->user &&
+			       span != &p->password))
 		return S_FALSE;
 	v->a = p->canon + span->start;
 	v->a_len = span->len;

@@ -450,6 +450,13 @@ HRESULT uri_parse(const WCHAR *text, DWORD flags, struct uri_parts *out)
 		put_canonical_chars(&b, p, (DWORD)(q - p), flags, TRUE, dos_path);
 		if (canon && b.len > path_start && b.p[path_start] == '/')
 			remove_dot_segments(&b, path_start);
+	} else if (canon && out->authority.present) {
+		/* any scheme with an authority: the path is hierarchical too,
+		 * though its characters are left as they are */
+		if (q == p || *p != '/')
+			put(&b, '/');
+		put_n(&b, p, (DWORD)(q - p));
+		remove_dot_segments(&b, path_start);
 	} else {
 		put_n(&b, p, (DWORD)(q - p));
 	}
