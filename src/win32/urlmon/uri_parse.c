@@ -397,6 +397,10 @@ HRESULT uri_parse(const WCHAR *text, DWORD flags, struct uri_parts *out)
 	BOOL slashes = hierarchical && canon;
 	BOOL is_file = out->scheme_type == URL_SCHEME_FILE;
 	BOOL dos_path = FALSE;
+	/* the schemes Windows knows to have no authority, and unknown ones
+	 * when asked not to crack them */
+	BOOL opaque = (si && !si->hierarchical) || (!si && (flags & Uri_CREATE_NO_CRACK_UNKNOWN_SCHEMES));
+	BOOL script = out->scheme_type == URL_SCHEME_JAVASCRIPT || out->scheme_type == URL_SCHEME_VBSCRIPT;
 	if (is_file && end - p >= 4 && (p[0] == '/' || p[0] == '\\') && (p[1] == '/' || p[1] == '\\') &&
 	    is_alpha(p[2]) && (p[3] == ':' || p[3] == '|')) {
 		/* file://c:\dir: a drive, not a host: written file:///c:/dir */
@@ -406,6 +410,11 @@ HRESULT uri_parse(const WCHAR *text, DWORD flags, struct uri_parts *out)
 		out->host_type = Uri_HOST_UNKNOWN;
 		dos_path = TRUE;
 		p += 2;
+	} else if (opaque) {
+		/* mailto://a@b is mailto:a@b; javascript://x keeps its "//" */
+		if (out->scheme_type == URL_SCHEME_MAILTO && end - p >= 2 && p[0] == '/' && p[1] == '/')
+			p += 2;
+		out->host_type = Uri_HOST_UNKNOWN;
 	} else if (end - p >= 2 && (p[0] == '/' || (slashes && p[0] == '\\')) &&
 	    (p[1] == '/' || (slashes && p[1] == '\\'))) {
 		const WCHAR *a = p + 2, *a_end = a;
@@ -438,11 +447,13 @@ HRESULT uri_parse(const WCHAR *text, DWORD flags, struct uri_parts *out)
 	}
 
 	/* a file URI's '#' is a character of its path */
-	BOOL split_fragment = !(flags & Uri_CREATE_NOFRAG) && !is_file;
+	BOOL split_fragment = !(flags & Uri_CREATE_NOFRAG) && !is_file && !script;
 	const WCHAR *q = p;
-	while (q < end && *q != '?' && !(split_fragment && *q == '#'))
+	while (q < end && !(*q == '?' && !script) && !(split_fragment && *q == '#'))
 		q++;
 	DWORD path_start = b.len;
+	if (opaque && !si && canon && q - p >= 2 && p[0] == '/' && p[1] == '/')
+		put_n(&b, L"/.", 2);   /* a path that would read as an authority */
 	if ((hierarchical && canon) || dos_path) {
 		if (q == p || (*p != '/' && *p != '\\'))
 			if (out->authority.present)
