@@ -45,6 +45,7 @@ struct wbuf {
 	WCHAR *p;
 	DWORD len, cap;
 	BOOL failed;
+	BOOL invalid;            /* the URI broke a rule: E_INVALIDARG */
 };
 
 static void put(struct wbuf *b, WCHAR c)
@@ -117,11 +118,12 @@ static void put_escaped(struct wbuf *b, WCHAR c)
 	put(b, hex[c & 0xf]);
 }
 
-/* Copies s[0..n) with %XX of unreserved characters decoded, a '%' that
- * starts no escape written "%25" and forbidden characters escaped.  In a
+/* Copies s[0..n) with %XX of unreserved characters decoded and forbidden
+ * characters escaped; a '%' that starts no escape is written "%25" in a
+ * path and makes the URI invalid elsewhere (`strict`).  In a
  * DOS path (file://c:\...) every '%' is a character of the name. */
 static void put_canonical_chars(struct wbuf *b, const WCHAR *s, DWORD n, DWORD flags, BOOL slashes,
-				BOOL dos_path)
+				BOOL dos_path, BOOL strict)
 {
 	for (DWORD i = 0; i < n; i++) {
 		WCHAR c = s[i];
@@ -140,7 +142,10 @@ static void put_canonical_chars(struct wbuf *b, const WCHAR *s, DWORD n, DWORD f
 				i += 2;
 				continue;
 			}
-			put_n(b, L"%25", 3);
+			if (strict)
+				b->invalid = TRUE;
+			else
+				put_n(b, L"%25", 3);
 			continue;
 		}
 		if (slashes && c == '\\')
@@ -156,7 +161,8 @@ static void put_canonical_chars(struct wbuf *b, const WCHAR *s, DWORD n, DWORD f
 static void put_component(struct wbuf *b, const WCHAR *s, DWORD n, DWORD flags, BOOL canonicalise)
 {
 	if (canonicalise)
-		put_canonical_chars(b, s, n, flags, FALSE, FALSE);
+		put_canonical_chars(b, s, n, flags, FALSE, FALSE,
+				    !(flags & Uri_CREATE_NO_DECODE_EXTRA_INFO));
 	else
 		put_n(b, s, n);
 }
@@ -359,15 +365,21 @@ static BOOL is_space(WCHAR c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
 }
 
+/* Uri_CREATE_ALLOW_IMPLICIT_FILE_SCHEME: "c:\x" and "\\\\server\x" are
+ * file URIs. */
+static BOOL is_implicit_file(const WCHAR *s, const WCHAR *end)
+{
+	if (end - s >= 3 && is_alpha(s[0]) && (s[1] == ':' || s[1] == '|') && (s[2] == '\\' || s[2] == '/'))
+		return TRUE;
+	return end - s >= 2 && s[0] == '\\' && s[1] == '\\';
+}
+
+static HRESULT parse_trimmed(const WCHAR *s, const WCHAR *end, DWORD flags, struct uri_parts *out);
+
 HRESULT uri_parse(const WCHAR *text, DWORD flags, struct uri_parts *out)
 {
-	struct wbuf b = {0};
 	const WCHAR *s = text, *end = text;
-	const struct scheme_info *si;
-	BOOL canon = !(flags & Uri_CREATE_NO_CANONICALIZE);
-	HRESULT hr;
 
-	ZeroMemory(out, sizeof(*out));
 	while (*end)
 		end++;
 	if (!(flags & Uri_CREATE_NO_PRE_PROCESS_HTML_URI)) {
@@ -376,14 +388,40 @@ HRESULT uri_parse(const WCHAR *text, DWORD flags, struct uri_parts *out)
 		while (end > s && is_space(end[-1]))
 			end--;
 	}
+	if ((flags & Uri_CREATE_ALLOW_IMPLICIT_FILE_SCHEME) && is_implicit_file(s, end)) {
+		DWORD n = (DWORD)(end - s), prefix = s[0] == '\\' ? 5 : 7;
+		WCHAR *full = HeapAlloc(GetProcessHeap(), 0, (n + prefix + 1) * sizeof(WCHAR));
+		HRESULT hr;
 
-	/* scheme: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":" */
+		if (!full)
+			return E_OUTOFMEMORY;
+		CopyMemory(full, prefix == 5 ? L"file:" : L"file://", prefix * sizeof(WCHAR));
+		CopyMemory(full + prefix, s, n * sizeof(WCHAR));
+		hr = parse_trimmed(full, full + prefix + n, flags, out);
+		HeapFree(GetProcessHeap(), 0, full);
+		return hr;
+	}
+	return parse_trimmed(s, end, flags, out);
+}
+
+static HRESULT parse_trimmed(const WCHAR *s, const WCHAR *end, DWORD flags, struct uri_parts *out)
+{
+	struct wbuf b = {0};
+	const struct scheme_info *si;
+	BOOL canon = !(flags & Uri_CREATE_NO_CANONICALIZE);
+	HRESULT hr;
+
+	ZeroMemory(out, sizeof(*out));
+
+	/* scheme: ( ALPHA / DIGIT ) *( ALPHA / DIGIT / "+" / "-" / "." ) ":"
+	 * (Windows takes "1234:" too) */
 	const WCHAR *p = s;
-	if (p == end || !is_alpha(*p))
+	if (p == end || !(is_alpha(*p) || is_digit(*p)))
 		return E_INVALIDARG;
 	while (p < end && (is_alpha(*p) || is_digit(*p) || *p == '+' || *p == '-' || *p == '.'))
 		p++;
-	if (p == end || *p != ':')
+	/* "c:" is a drive, not a scheme */
+	if (p == end || *p != ':' || p - s == 1)
 		return E_INVALIDARG;
 	si = find_scheme(s, (DWORD)(p - s));
 	out->scheme_type = si ? si->type : URL_SCHEME_UNKNOWN;
@@ -454,11 +492,15 @@ HRESULT uri_parse(const WCHAR *text, DWORD flags, struct uri_parts *out)
 	DWORD path_start = b.len;
 	if (opaque && !si && canon && q - p >= 2 && p[0] == '/' && p[1] == '/')
 		put_n(&b, L"/.", 2);   /* a path that would read as an authority */
-	if ((hierarchical && canon) || dos_path) {
+	if (dos_path && (flags & Uri_CREATE_FILE_USE_DOS_PATH)) {
+		/* kept as a DOS path: file://c:\dir\name */
+		for (const WCHAR *c = p; c < q; c++)
+			put(&b, *c == '/' ? '\\' : *c);
+	} else if ((hierarchical && canon) || dos_path) {
 		if (q == p || (*p != '/' && *p != '\\'))
 			if (out->authority.present)
 				put(&b, '/');
-		put_canonical_chars(&b, p, (DWORD)(q - p), flags, TRUE, dos_path);
+		put_canonical_chars(&b, p, (DWORD)(q - p), flags, TRUE, dos_path, FALSE);
 		if (canon && b.len > path_start && b.p[path_start] == '/')
 			remove_dot_segments(&b, path_start);
 	} else if (canon && out->authority.present) {
@@ -489,6 +531,10 @@ HRESULT uri_parse(const WCHAR *text, DWORD flags, struct uri_parts *out)
 
 		put_component(&b, q, (DWORD)(end - q), flags, hierarchical && canon);
 		span_set(&out->fragment, fs, b.len);
+	}
+	if (b.invalid) {
+		hr = E_INVALIDARG;
+		goto fail;
 	}
 	if (b.failed || !b.p) {
 		hr = E_OUTOFMEMORY;
