@@ -214,24 +214,59 @@ static const struct scheme_info *find_scheme(const WCHAR *name, DWORD len)
 	return NULL;
 }
 
-static BOOL is_ipv4(const WCHAR *h, DWORD n)
+/* An IPv4 host in one to four dotted decimal parts, the last filling the
+ * bytes left ("127.0" is 127.0.0.0, "123456" is 0.1.226.64): TRUE and the
+ * address, or FALSE. */
+static BOOL parse_ipv4(const WCHAR *h, DWORD n, DWORD *addr)
 {
-	DWORD parts = 0, digits = 0, value = 0;
+	ULONGLONG part = 0, value = 0;
+	DWORD parts = 0, digits = 0;
 
 	for (DWORD i = 0; i <= n; i++) {
 		if (i == n || h[i] == '.') {
-			if (!digits || value > 255)
+			if (!digits || parts == 4)
 				return FALSE;
+			if (i < n) {
+				if (part > 255)
+					return FALSE;
+				value = value << 8 | part;
+			} else {
+				DWORD left = 4 - parts;   /* bytes the last part fills */
+
+				if (part >> (8 * left))
+					return FALSE;
+				value = value << (8 * left) | part;
+			}
 			parts++;
-			digits = value = 0;
-		} else if (is_digit(h[i]) && digits < 3) {
-			value = value * 10 + (h[i] - '0');
+			digits = 0;
+			part = 0;
+		} else if (is_digit(h[i]) && digits < 10) {
+			part = part * 10 + (h[i] - '0');
 			digits++;
 		} else {
 			return FALSE;
 		}
 	}
-	return parts == 4;
+	*addr = (DWORD)value;
+	return TRUE;
+}
+
+/* Writes the address as four decimal bytes. */
+static void put_ipv4(struct wbuf *b, DWORD addr)
+{
+	for (int shift = 24; shift >= 0; shift -= 8) {
+		DWORD byte = (addr >> shift) & 0xff;
+		WCHAR digits[3];
+		int d = 0;
+
+		do
+			digits[d++] = (WCHAR)('0' + byte % 10);
+		while ((byte /= 10));
+		while (d)
+			put(b, digits[--d]);
+		if (shift)
+			put(b, '.');
+	}
 }
 
 static void span_set(struct uri_span *s, DWORD start, DWORD end)
@@ -307,12 +342,20 @@ static HRESULT parse_authority(const WCHAR *a, DWORD n, const struct scheme_info
 			for (DWORD i = hs; i < b->len; i++)
 				b->p[i] = lower(b->p[i]);
 		span_set(&out->host, hs, b->len);
-		if (host_end == host_begin)
+		DWORD addr;
+
+		if (host_end == host_begin) {
 			out->host_type = Uri_HOST_UNKNOWN;
-		else if (is_ipv4(b->p + hs, b->len - hs))
+		} else if (parse_ipv4(b->p + hs, b->len - hs, &addr)) {
 			out->host_type = Uri_HOST_IPV4;
-		else
+			if (canon && si) {
+				b->len = hs;
+				put_ipv4(b, addr);
+				span_set(&out->host, hs, b->len);
+			}
+		} else {
 			out->host_type = Uri_HOST_DNS;
+		}
 	}
 	if (si && si->default_port) {
 		out->port = si->default_port;
