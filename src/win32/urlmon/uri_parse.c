@@ -496,6 +496,24 @@ static HRESULT parse_trimmed(const WCHAR *s, const WCHAR *end, DWORD flags, stru
 		if (out->scheme_type == URL_SCHEME_MAILTO && end - p >= 2 && p[0] == '/' && p[1] == '/')
 			p += 2;
 		out->host_type = Uri_HOST_UNKNOWN;
+		if (out->scheme_type == URL_SCHEME_RES && end - p >= 2 && p[0] == '/' && p[1] == '/') {
+			/* res://c:\dir\file.exe/name: the module's path is the host,
+			 * as it is, up to the first '/' */
+			const WCHAR *h = p + 2, *h_end = h;
+
+			while (h_end < end && *h_end != '/') {
+				if (*h_end == '<' || *h_end == '>' || *h_end == '"') {
+					hr = E_INVALIDARG;
+					goto fail;
+				}
+				h_end++;
+			}
+			put_n(&b, L"//", 2);
+			span_set(&out->authority, b.len, b.len + (DWORD)(h_end - h));
+			span_set(&out->host, b.len, b.len + (DWORD)(h_end - h));
+			put_n(&b, h, (DWORD)(h_end - h));
+			p = h_end;
+		}
 	} else if (end - p >= 2 && (p[0] == '/' || (slashes && p[0] == '\\')) &&
 	    (p[1] == '/' || (slashes && p[1] == '\\'))) {
 		const WCHAR *a = p + 2, *a_end = a;
