@@ -269,6 +269,137 @@ static void put_ipv4(struct wbuf *b, DWORD addr)
 	}
 }
 
+/* An IPv6 address (RFC 4291 text: hex groups, one "::", an IPv4 tail of
+ * four parts) into its eight groups; *v4_tail says the text ended in IPv4. */
+static BOOL parse_ipv6(const WCHAR *h, DWORD n, WORD groups[8], BOOL *v4_tail)
+{
+	WORD head[8], tail[8];
+	DWORD nhead = 0, ntail = 0, i = 0;
+	BOOL gap = FALSE;
+
+	*v4_tail = FALSE;
+	if (n >= 2 && h[0] == ':' && h[1] == ':') {
+		gap = TRUE;
+		i = 2;
+	} else if (n && h[0] == ':') {
+		return FALSE;
+	}
+	while (i < n) {
+		DWORD start = i, value = 0;
+		WORD *list = gap ? tail : head;
+		DWORD *count = gap ? &ntail : &nhead;
+
+		while (i < n && h[i] != ':' && h[i] != '.')
+			i++;
+		if (i < n && h[i] == '.') {
+			DWORD addr, end = start;
+
+			while (end < n && h[end] != ':')
+				end++;
+			if (end != n || *count > 6 || !parse_ipv4(h + start, n - start, &addr))
+				return FALSE;
+			{
+				DWORD dots = 0;
+
+				for (DWORD j = start; j < n; j++)
+					dots += h[j] == '.';
+				if (dots != 3)
+					return FALSE;
+			}
+			list[(*count)++] = (WORD)(addr >> 16);
+			list[(*count)++] = (WORD)addr;
+			*v4_tail = TRUE;
+			break;
+		}
+		if (i == start || i - start > 4 || *count == 8)
+			return FALSE;
+		for (DWORD j = start; j < i; j++) {
+			int d = hex_value(h[j]);
+
+			if (d < 0)
+				return FALSE;
+			value = value * 16 + d;
+		}
+		list[(*count)++] = (WORD)value;
+		if (i == n)
+			break;
+		i++;   /* ':' */
+		if (i < n && h[i] == ':') {
+			if (gap)
+				return FALSE;
+			gap = TRUE;
+			i++;
+		} else if (i == n) {
+			return FALSE;
+		}
+	}
+	if (gap ? nhead + ntail > 7 : nhead != 8)
+		return FALSE;
+	for (DWORD j = 0; j < 8; j++)
+		groups[j] = 0;
+	for (DWORD j = 0; j < nhead; j++)
+		groups[j] = head[j];
+	for (DWORD j = 0; j < ntail; j++)
+		groups[8 - ntail + j] = tail[j];
+	return TRUE;
+}
+
+static void put_hex_group(struct wbuf *b, WORD g)
+{
+	static const WCHAR hex[] = L"0123456789abcdef";
+	BOOL started = FALSE;
+
+	for (int shift = 12; shift >= 0; shift -= 4) {
+		WORD d = (g >> shift) & 0xf;
+
+		if (d || started || !shift) {
+			put(b, hex[d]);
+			started = TRUE;
+		}
+	}
+}
+
+/* Windows' form: lower-case groups without leading zeros, the longest run
+ * of two or more zero groups as "::", and an IPv4 tail kept as such when
+ * the six groups before it are zero. */
+static void put_ipv6(struct wbuf *b, const WORD g[8], BOOL v4_tail)
+{
+	int best = -1, best_len = 0;
+
+	if (v4_tail) {
+		BOOL zero = TRUE;
+
+		for (int i = 0; i < 6; i++)
+			zero &= !g[i];
+		if (zero) {
+			put_n(b, L"::", 2);
+			put_ipv4(b, (DWORD)g[6] << 16 | g[7]);
+			return;
+		}
+	}
+	for (int i = 0; i < 8;) {
+		int j = i;
+
+		while (j < 8 && !g[j])
+			j++;
+		if (j - i > best_len && j - i >= 2) {
+			best = i;
+			best_len = j - i;
+		}
+		i = j == i ? i + 1 : j;
+	}
+	for (int i = 0; i < 8; i++) {
+		if (i == best) {
+			put_n(b, L"::", 2);
+			i += best_len - 1;
+			continue;
+		}
+		if (i && i != best + best_len)
+			put(b, ':');
+		put_hex_group(b, g[i]);
+	}
+}
+
 static void span_set(struct uri_span *s, DWORD start, DWORD end)
 {
 	s->start = start;
@@ -328,13 +459,25 @@ static HRESULT parse_authority(const WCHAR *a, DWORD n, const struct scheme_info
 	}
 	out->host_start_display = b->len;
 	if (host_begin < host_end && a[host_begin] == '[') {
-		out->host_type = Uri_HOST_IPV6;
+		WORD groups[8];
+		BOOL v4_tail;
+
+		BOOL future = a[host_begin + 1] == 'v' || a[host_begin + 1] == 'V';
+
+		/* "[v1.x]" (RFC 3986's IPvFuture) is kept as it is */
+		if (!future && !parse_ipv6(a + host_begin + 1, host_end - host_begin - 2, groups, &v4_tail))
+			return E_INVALIDARG;
+		out->host_type = future ? Uri_HOST_UNKNOWN : Uri_HOST_IPV6;
 		put(b, '[');
 		DWORD hs = b->len;
-		for (DWORD i = host_begin + 1; i < host_end - 1; i++)
-			put(b, canon ? lower(a[i]) : a[i]);
+		if (canon && !future)
+			put_ipv6(b, groups, v4_tail);
+		else
+			put_n(b, a + host_begin + 1, host_end - host_begin - 2);
 		span_set(&out->host, hs, b->len);
 		put(b, ']');
+		if (future)
+			span_set(&out->host, hs - 1, b->len);
 	} else {
 		DWORD hs = b->len;
 		put_component(b, a + host_begin, host_end - host_begin, flags, canon && si);
@@ -532,7 +675,7 @@ static HRESULT parse_trimmed(const WCHAR *s, const WCHAR *end, DWORD flags, stru
 			span_set(&out->host, b.len, b.len);
 			out->host_type = Uri_HOST_UNKNOWN;
 		}
-		if (hierarchical && out->host_type == Uri_HOST_UNKNOWN && out->scheme_type != URL_SCHEME_FILE) {
+		if (hierarchical && !out->host.len && out->scheme_type != URL_SCHEME_FILE) {
 			hr = E_INVALIDARG;
 			goto fail;
 		}
