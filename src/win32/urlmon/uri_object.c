@@ -11,6 +11,7 @@ struct uri {
 	LONG refs;
 	WCHAR *raw;                 /* the string given to CreateUri */
 	DWORD raw_len;
+	DWORD flags;                /* its Uri_CREATE_* flags */
 	struct uri_parts parts;
 };
 
@@ -319,12 +320,52 @@ DWORD_GETTER(Port, Uri_PROPERTY_PORT)
 DWORD_GETTER(Scheme, Uri_PROPERTY_SCHEME)
 DWORD_GETTER(Zone, Uri_PROPERTY_ZONE)
 
-/* Two URIs are equal when their canonical strings are; a URI of another
- * implementation is compared through its AbsoluteUri. */
+static BOOL same_chars(const WCHAR *a, const WCHAR *b, DWORD n, BOOL any_case)
+{
+	for (DWORD i = 0; i < n; i++) {
+		WCHAR x = a[i], y = b[i];
+
+		if (any_case) {
+			x = x >= 'A' && x <= 'Z' ? x + 32 : x;
+			y = y >= 'A' && y <= 'Z' ? y + 32 : y;
+		}
+		if (x != y)
+			return FALSE;
+	}
+	return TRUE;
+}
+
+/* Both canonical (a URI made with Uri_CREATE_NO_CANONICALIZE is compared
+ * as if made without it): the same text, a file URI's in any case
+ * (Windows' file names ignore case). */
+static BOOL canonical_equal(struct uri *a, struct uri *b)
+{
+	struct uri_parts pa, pb;
+	BOOL equal = FALSE;
+
+	if (uri_parse(a->raw, a->flags & ~Uri_CREATE_NO_CANONICALIZE, &pa) != S_OK)
+		return FALSE;
+	if (uri_parse(b->raw, b->flags & ~Uri_CREATE_NO_CANONICALIZE, &pb) == S_OK) {
+		BOOL file = pa.scheme_type == URL_SCHEME_FILE;
+
+		equal = pa.canon_len == pb.canon_len && pa.path.start == pb.path.start &&
+			same_chars(pa.canon, pb.canon, pa.path.start, file) &&
+			same_chars(pa.canon + pa.path.start, pb.canon + pb.path.start,
+				   pa.canon_len - pa.path.start, file);
+		uri_parts_free(&pb);
+	}
+	uri_parts_free(&pa);
+	return equal;
+}
+
+static HRESULT uri_create(const WCHAR *raw, DWORD raw_len, DWORD flags, IUri **out);
+
+/* A URI of another implementation is compared as one of ours made from
+ * its RawUri. */
 static HRESULT WINAPI uri_IsEqual(IUri *iface, IUri *other, BOOL *equal)
 {
-	const struct uri_parts *p = &impl(iface)->parts;
-	BSTR abs;
+	IUri *ours;
+	BSTR raw;
 
 	if (!equal)
 		return E_POINTER;
@@ -332,16 +373,15 @@ static HRESULT WINAPI uri_IsEqual(IUri *iface, IUri *other, BOOL *equal)
 	if (!other)
 		return S_OK;
 	if (other->lpVtbl == &uri_vtbl) {
-		const struct uri_parts *q = &impl(other)->parts;
-
-		*equal = p->canon_len == q->canon_len &&
-			 !memcmp(p->canon, q->canon, p->canon_len * sizeof(WCHAR));
+		*equal = canonical_equal(impl(iface), impl(other));
 		return S_OK;
 	}
-	if (SUCCEEDED(IUri_GetAbsoluteUri(other, &abs)) && abs) {
-		*equal = SysStringLen(abs) == p->canon_len &&
-			 !memcmp(abs, p->canon, p->canon_len * sizeof(WCHAR));
-		SysFreeString(abs);
+	if (SUCCEEDED(IUri_GetRawUri(other, &raw)) && raw) {
+		if (uri_create(raw, SysStringLen(raw), 0, &ours) == S_OK) {
+			*equal = canonical_equal(impl(iface), impl(ours));
+			IUri_Release(ours);
+		}
+		SysFreeString(raw);
 	}
 	return S_OK;
 }
@@ -386,6 +426,7 @@ static HRESULT uri_create(const WCHAR *raw, DWORD raw_len, DWORD flags, IUri **o
 	CopyMemory(u->raw, raw, raw_len * sizeof(WCHAR));
 	u->raw[raw_len] = 0;
 	u->raw_len = raw_len;
+	u->flags = flags;
 	if ((hr = uri_parse(u->raw, flags, &u->parts)) != S_OK) {
 		HeapFree(GetProcessHeap(), 0, u->raw);
 		HeapFree(GetProcessHeap(), 0, u);
