@@ -440,12 +440,19 @@ static HRESULT uri_create(const WCHAR *raw, DWORD raw_len, DWORD flags, IUri **o
 
 URLMON_API HRESULT WINAPI CreateUri(LPCWSTR text, DWORD flags, DWORD_PTR reserved, IUri **out)
 {
+	WCHAR *clean;
+	HRESULT hr;
+
 	if (!out)
 		return E_INVALIDARG;
 	*out = NULL;
 	if (!text || flags_conflict(flags))
 		return E_INVALIDARG;
-	return uri_create(text, lstrlenW(text), flags, out);
+	if (!(clean = uri_preprocess(text, flags)))
+		return E_OUTOFMEMORY;
+	hr = uri_create(clean, lstrlenW(clean), flags, out);
+	HeapFree(GetProcessHeap(), 0, clean);
+	return hr;
 }
 
 /* The fragment replaces any the URI has; it must start with '#'. */
@@ -473,7 +480,7 @@ URLMON_API HRESULT WINAPI CreateUriWithFragment(LPCWSTR text, LPCWSTR fragment, 
 		return E_OUTOFMEMORY;
 	CopyMemory(joined, text, cut * sizeof(WCHAR));
 	CopyMemory(joined + cut, fragment, (frag_len + 1) * sizeof(WCHAR));
-	hr = uri_create(joined, cut + frag_len, flags, out);
+	hr = CreateUri(joined, flags, reserved, out);
 	HeapFree(GetProcessHeap(), 0, joined);
 	return hr;
 }

@@ -407,6 +407,21 @@ static void span_set(struct uri_span *s, DWORD start, DWORD end)
 	s->present = TRUE;
 }
 
+/* A port: 1 to 5 digits, at most 65535. */
+static BOOL port_valid(const WCHAR *s, DWORD n)
+{
+	DWORD port = 0;
+
+	if (!n || n > 5)
+		return FALSE;
+	for (DWORD i = 0; i < n; i++) {
+		if (!is_digit(s[i]))
+			return FALSE;
+		port = port * 10 + (s[i] - '0');
+	}
+	return port <= 65535;
+}
+
 /* The authority a[0..n): [user[:password]@]host[:port]. */
 static HRESULT parse_authority(const WCHAR *a, DWORD n, const struct scheme_info *si,
 			       DWORD flags, struct wbuf *b, struct uri_parts *out)
@@ -504,18 +519,21 @@ static HRESULT parse_authority(const WCHAR *a, DWORD n, const struct scheme_info
 		out->port = si->default_port;
 		out->has_port = TRUE;
 	}
-	if (port_begin < n) {
-		DWORD port = 0, i = port_begin + 1;
-
-		if (i == n)
+	if (port_begin < n && !port_valid(a + port_begin + 1, n - port_begin - 1)) {
+		/* no port: an error for a scheme Windows knows, part of the
+		 * host for another ("zip://google.com:65536") */
+		if (si)
 			return E_INVALIDARG;
-		for (; i < n; i++) {
-			if (!is_digit(a[i]))
-				return E_INVALIDARG;
+		put_n(b, a + port_begin, n - port_begin);
+		span_set(&out->host, out->host_start_display, b->len);
+		out->host_type = Uri_HOST_DNS;
+		port_begin = n;
+	}
+	if (port_begin < n) {
+		DWORD port = 0;
+
+		for (DWORD i = port_begin + 1; i < n; i++)
 			port = port * 10 + (a[i] - '0');
-			if (port > 65535)
-				return E_INVALIDARG;
-		}
 		out->port = port;
 		out->has_port = TRUE;
 		if (!canon || !si || port != si->default_port) {
@@ -560,7 +578,31 @@ static BOOL is_implicit_file(const WCHAR *s, const WCHAR *end)
 	return end - s >= 2 && s[0] == '\\' && s[1] == '\\';
 }
 
-static HRESULT parse_trimmed(const WCHAR *s, const WCHAR *end, DWORD flags, struct uri_parts *out);
+static HRESULT parse_range(const WCHAR *s, const WCHAR *end, DWORD flags, struct uri_parts *out);
+
+WCHAR *uri_preprocess(const WCHAR *text, DWORD flags)
+{
+	const WCHAR *s = text, *end = text;
+	BOOL html = !(flags & Uri_CREATE_NO_PRE_PROCESS_HTML_URI);
+	WCHAR *copy;
+	DWORD len = 0;
+
+	while (*end)
+		end++;
+	if (html) {
+		while (s < end && is_space(*s))
+			s++;
+		while (end > s && is_space(end[-1]))
+			end--;
+	}
+	if (!(copy = HeapAlloc(GetProcessHeap(), 0, (end - s + 1) * sizeof(WCHAR))))
+		return NULL;
+	for (; s < end; s++)
+		if (!html || (*s != '\t' && *s != '\r' && *s != '\n'))
+			copy[len++] = *s;
+	copy[len] = 0;
+	return copy;
+}
 
 HRESULT uri_parse(const WCHAR *text, DWORD flags, struct uri_parts *out)
 {
@@ -568,12 +610,6 @@ HRESULT uri_parse(const WCHAR *text, DWORD flags, struct uri_parts *out)
 
 	while (*end)
 		end++;
-	if (!(flags & Uri_CREATE_NO_PRE_PROCESS_HTML_URI)) {
-		while (s < end && is_space(*s))
-			s++;
-		while (end > s && is_space(end[-1]))
-			end--;
-	}
 	if ((flags & Uri_CREATE_ALLOW_IMPLICIT_FILE_SCHEME) && is_implicit_file(s, end)) {
 		DWORD n = (DWORD)(end - s), prefix = s[0] == '\\' ? 5 : 7;
 		WCHAR *full = HeapAlloc(GetProcessHeap(), 0, (n + prefix + 1) * sizeof(WCHAR));
@@ -583,14 +619,14 @@ HRESULT uri_parse(const WCHAR *text, DWORD flags, struct uri_parts *out)
 			return E_OUTOFMEMORY;
 		CopyMemory(full, prefix == 5 ? L"file:" : L"file://", prefix * sizeof(WCHAR));
 		CopyMemory(full + prefix, s, n * sizeof(WCHAR));
-		hr = parse_trimmed(full, full + prefix + n, flags, out);
+		hr = parse_range(full, full + prefix + n, flags, out);
 		HeapFree(GetProcessHeap(), 0, full);
 		return hr;
 	}
-	return parse_trimmed(s, end, flags, out);
+	return parse_range(s, end, flags, out);
 }
 
-static HRESULT parse_trimmed(const WCHAR *s, const WCHAR *end, DWORD flags, struct uri_parts *out)
+static HRESULT parse_range(const WCHAR *s, const WCHAR *end, DWORD flags, struct uri_parts *out)
 {
 	struct wbuf b = {0};
 	const struct scheme_info *si;

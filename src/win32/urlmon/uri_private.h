@@ -27,7 +27,14 @@ struct uri_parts {
 	BOOL has_port;              /* explicit or the scheme's default */
 };
 
-/* Parses `text` with the Uri_CREATE_* `flags`; S_OK or E_INVALIDARG. */
+/* The URI CreateUri takes from `text`: unless
+ * Uri_CREATE_NO_PRE_PROCESS_HTML_URI, without the white space around it
+ * and the tabs and line breaks in it (as an HTML attribute's); a process
+ * heap copy, NULL when out of memory. */
+WCHAR *uri_preprocess(const WCHAR *text, DWORD flags);
+
+/* Parses `text` (pre-processed) with the Uri_CREATE_* `flags`; S_OK or
+ * E_INVALIDARG. */
 HRESULT uri_parse(const WCHAR *text, DWORD flags, struct uri_parts *out);
 void uri_parts_free(struct uri_parts *parts);
 
