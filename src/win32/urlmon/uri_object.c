@@ -455,11 +455,12 @@ URLMON_API HRESULT WINAPI CreateUri(LPCWSTR text, DWORD flags, DWORD_PTR reserve
 	return hr;
 }
 
-/* The fragment replaces any the URI has; it must start with '#'. */
+/* The URI must have no fragment; the one given gets its '#' if it lacks
+ * one (an empty one is "#"). */
 URLMON_API HRESULT WINAPI CreateUriWithFragment(LPCWSTR text, LPCWSTR fragment, DWORD flags,
 						DWORD_PTR reserved, IUri **out)
 {
-	DWORD len, frag_len, cut;
+	DWORD len, frag_len, hash;
 	WCHAR *joined;
 	HRESULT hr;
 
@@ -470,16 +471,17 @@ URLMON_API HRESULT WINAPI CreateUriWithFragment(LPCWSTR text, LPCWSTR fragment, 
 		return E_INVALIDARG;
 	if (!fragment)
 		return CreateUri(text, flags, reserved, out);
-	if (fragment[0] != '#')
-		return E_INVALIDARG;
 	len = lstrlenW(text);
+	for (DWORD i = 0; i < len; i++)
+		if (text[i] == '#')
+			return E_INVALIDARG;
 	frag_len = lstrlenW(fragment);
-	for (cut = 0; cut < len && text[cut] != '#'; cut++)
-		;
-	if (!(joined = HeapAlloc(GetProcessHeap(), 0, (cut + frag_len + 1) * sizeof(WCHAR))))
+	hash = fragment[0] != '#';
+	if (!(joined = HeapAlloc(GetProcessHeap(), 0, (len + hash + frag_len + 1) * sizeof(WCHAR))))
 		return E_OUTOFMEMORY;
-	CopyMemory(joined, text, cut * sizeof(WCHAR));
-	CopyMemory(joined + cut, fragment, (frag_len + 1) * sizeof(WCHAR));
+	CopyMemory(joined, text, len * sizeof(WCHAR));
+	joined[len] = '#';
+	CopyMemory(joined + len + hash, fragment, (frag_len + 1) * sizeof(WCHAR));
 	hr = CreateUri(joined, flags, reserved, out);
 	HeapFree(GetProcessHeap(), 0, joined);
 	return hr;
