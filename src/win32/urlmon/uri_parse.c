@@ -485,7 +485,7 @@ static HRESULT parse_authority(const WCHAR *a, DWORD n, const struct scheme_info
 		out->host_type = future ? Uri_HOST_UNKNOWN : Uri_HOST_IPV6;
 		put(b, '[');
 		DWORD hs = b->len;
-		if (canon && !future)
+		if (canon && si && !future)
 			put_ipv6(b, groups, v4_tail);
 		else
 			put_n(b, a + host_begin + 1, host_end - host_begin - 2);
@@ -750,6 +750,10 @@ static HRESULT parse_range(const WCHAR *s, const WCHAR *end, DWORD flags, struct
 			put(&b, '/');
 		put_n(&b, p, (DWORD)(q - p));
 		remove_dot_segments(&b, path_start);
+	} else if (canon && si && !script && out->scheme_type != URL_SCHEME_MK) {
+		/* news:, mailto:...: escapes and forbidden characters as in a
+		 * hierarchical path, a bad escape is an error */
+		put_canonical_chars(&b, p, (DWORD)(q - p), flags, FALSE, FALSE, TRUE);
 	} else {
 		put_n(&b, p, (DWORD)(q - p));
 	}
@@ -757,19 +761,21 @@ static HRESULT parse_range(const WCHAR *s, const WCHAR *end, DWORD flags, struct
 	if (b.len == path_start)
 		out->path.present = FALSE;
 
+	/* the query and fragment ("extra info") as they are, if asked */
+	BOOL decode_extra = !(flags & Uri_CREATE_NO_DECODE_EXTRA_INFO);
 	p = q;
 	while (q < end && !(split_fragment && *q == '#'))
 		q++;
 	if (p < q) {
 		DWORD qs = b.len;
 
-		put_component(&b, p, (DWORD)(q - p), flags, hierarchical && canon);
+		put_component(&b, p, (DWORD)(q - p), flags, hierarchical && canon && decode_extra);
 		span_set(&out->query, qs, b.len);
 	}
 	if (q < end) {
 		DWORD fs = b.len;
 
-		put_component(&b, q, (DWORD)(end - q), flags, hierarchical && canon);
+		put_component(&b, q, (DWORD)(end - q), flags, hierarchical && canon && decode_extra);
 		span_set(&out->fragment, fs, b.len);
 	}
 	if (b.invalid) {
