@@ -792,7 +792,8 @@ static HRESULT parse_range(const WCHAR *s, const WCHAR *end, DWORD flags, struct
 	/* the query and fragment ("extra info") as they are, if asked */
 	BOOL decode_extra = !(flags & Uri_CREATE_NO_DECODE_EXTRA_INFO);
 	p = q;
-	while (q < end && !(split_fragment && *q == '#'))
+	/* a file URI's query does end at '#' */
+	while (q < end && !((split_fragment || (is_file && !(flags & Uri_CREATE_NOFRAG))) && *q == '#'))
 		q++;
 	if (p < q) {
 		DWORD qs = b.len;
