@@ -778,7 +778,16 @@ static HRESULT parse_range(const WCHAR *s, const WCHAR *end, DWORD flags, struct
 			put(&b, '/');
 		put_n(&b, p, (DWORD)(q - p));
 		remove_dot_segments(&b, path_start);
-	} else if (canon && si && !script && out->scheme_type != URL_SCHEME_MK) {
+	} else if (canon && out->scheme_type == URL_SCHEME_MK) {
+		/* mk:@MSITStore:file.chm::/path: the path after "::" is
+		 * hierarchical */
+		put_canonical_chars(&b, p, (DWORD)(q - p), flags, FALSE, FALSE, FALSE);
+		for (DWORD i = path_start; i + 2 < b.len; i++)
+			if (b.p[i] == ':' && b.p[i + 1] == ':' && b.p[i + 2] == '/') {
+				remove_dot_segments(&b, i + 2);
+				break;
+			}
+	} else if (canon && si && !script) {
 		/* news:, mailto:...: escapes and forbidden characters as in a
 		 * hierarchical path, a bad escape is an error */
 		put_canonical_chars(&b, p, (DWORD)(q - p), flags, FALSE, FALSE, TRUE);
