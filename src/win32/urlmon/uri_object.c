@@ -67,7 +67,7 @@ struct str_value {
  * (gov.uk): the domain then takes three labels. */
 static BOOL is_generic_second_level(const WCHAR *label, DWORD n)
 {
-	static const WCHAR *const names[] = {L"com", L"edu", L"gov", L"int", L"mil", L"net", L"org"};
+	static const WCHAR *const names[] = {L"co", L"com", L"edu", L"gov", L"int", L"mil", L"net", L"org"};
 
 	for (size_t i = 0; i < ARRAYSIZE(names); i++)
 		if (n == (DWORD)lstrlenW(names[i]) && !memcmp(label, names[i], n * sizeof(WCHAR)))

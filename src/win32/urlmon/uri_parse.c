@@ -270,14 +270,13 @@ static void put_ipv4(struct wbuf *b, DWORD addr)
 }
 
 /* An IPv6 address (RFC 4291 text: hex groups, one "::", an IPv4 tail of
- * four parts) into its eight groups; *v4_tail says the text ended in IPv4. */
-static BOOL parse_ipv6(const WCHAR *h, DWORD n, WORD groups[8], BOOL *v4_tail)
+ * four parts) into its eight groups. */
+static BOOL parse_ipv6(const WCHAR *h, DWORD n, WORD groups[8])
 {
 	WORD head[8], tail[8];
 	DWORD nhead = 0, ntail = 0, i = 0;
 	BOOL gap = FALSE;
 
-	*v4_tail = FALSE;
 	if (n >= 2 && h[0] == ':' && h[1] == ':') {
 		gap = TRUE;
 		i = 2;
@@ -308,7 +307,6 @@ static BOOL parse_ipv6(const WCHAR *h, DWORD n, WORD groups[8], BOOL *v4_tail)
 			}
 			list[(*count)++] = (WORD)(addr >> 16);
 			list[(*count)++] = (WORD)addr;
-			*v4_tail = TRUE;
 			break;
 		}
 		if (i == start || i - start > 4 || *count == 8)
@@ -359,28 +357,31 @@ static void put_hex_group(struct wbuf *b, WORD g)
 	}
 }
 
-/* Windows' form: lower-case groups without leading zeros, the longest run
- * of two or more zero groups as "::", and an IPv4 tail kept as such when
- * the six groups before it are zero. */
-static void put_ipv6(struct wbuf *b, const WORD g[8], BOOL v4_tail)
+/* Whether Windows writes the last 32 bits as IPv4: IPv4-compatible
+ * (::a.b.c.d), mapped (::ffff:a.b.c.d), translated (::ffff:0:a.b.c.d) and
+ * ISATAP (...:0:5efe:a.b.c.d) addresses. */
+static BOOL ipv4_tail(const WORD g[8])
 {
-	int best = -1, best_len = 0;
+	BOOL zero4 = !g[0] && !g[1] && !g[2] && !g[3];
 
-	if (v4_tail) {
-		BOOL zero = TRUE;
+	if (zero4 && !g[4] && ((!g[5] && g[6]) || g[5] == 0xffff))
+		return TRUE;
+	if (zero4 && g[4] == 0xffff && !g[5])
+		return TRUE;
+	return (!g[4] || g[4] == 0x200) && g[5] == 0x5efe;
+}
 
-		for (int i = 0; i < 6; i++)
-			zero &= !g[i];
-		if (zero) {
-			put_n(b, L"::", 2);
-			put_ipv4(b, (DWORD)g[6] << 16 | g[7]);
-			return;
-		}
-	}
-	for (int i = 0; i < 8;) {
+/* Windows' form: lower-case groups without leading zeros, the longest run
+ * of two or more zero groups as "::", an IPv4 tail where ipv4_tail says. */
+static void put_ipv6(struct wbuf *b, const WORD g[8])
+{
+	BOOL v4 = ipv4_tail(g);
+	int groups = v4 ? 6 : 8, best = -1, best_len = 0;
+
+	for (int i = 0; i < groups;) {
 		int j = i;
 
-		while (j < 8 && !g[j])
+		while (j < groups && !g[j])
 			j++;
 		if (j - i > best_len && j - i >= 2) {
 			best = i;
@@ -388,7 +389,7 @@ static void put_ipv6(struct wbuf *b, const WORD g[8], BOOL v4_tail)
 		}
 		i = j == i ? i + 1 : j;
 	}
-	for (int i = 0; i < 8; i++) {
+	for (int i = 0; i < groups; i++) {
 		if (i == best) {
 			put_n(b, L"::", 2);
 			i += best_len - 1;
@@ -397,6 +398,11 @@ static void put_ipv6(struct wbuf *b, const WORD g[8], BOOL v4_tail)
 		if (i && i != best + best_len)
 			put(b, ':');
 		put_hex_group(b, g[i]);
+	}
+	if (v4) {
+		if (best + best_len != groups)
+			put(b, ':');
+		put_ipv4(b, (DWORD)g[6] << 16 | g[7]);
 	}
 }
 
@@ -475,18 +481,17 @@ static HRESULT parse_authority(const WCHAR *a, DWORD n, const struct scheme_info
 	out->host_start_display = b->len;
 	if (host_begin < host_end && a[host_begin] == '[') {
 		WORD groups[8];
-		BOOL v4_tail;
 
 		BOOL future = a[host_begin + 1] == 'v' || a[host_begin + 1] == 'V';
 
 		/* "[v1.x]" (RFC 3986's IPvFuture) is kept as it is */
-		if (!future && !parse_ipv6(a + host_begin + 1, host_end - host_begin - 2, groups, &v4_tail))
+		if (!future && !parse_ipv6(a + host_begin + 1, host_end - host_begin - 2, groups))
 			return E_INVALIDARG;
 		out->host_type = future ? Uri_HOST_UNKNOWN : Uri_HOST_IPV6;
 		put(b, '[');
 		DWORD hs = b->len;
 		if (canon && si && !future)
-			put_ipv6(b, groups, v4_tail);
+			put_ipv6(b, groups);
 		else
 			put_n(b, a + host_begin + 1, host_end - host_begin - 2);
 		span_set(&out->host, hs, b->len);
