@@ -177,9 +177,10 @@ static HRESULT str_property(struct uri *u, Uri_PROPERTY prop, struct str_value *
 	default:
 		return E_INVALIDARG;
 	}
-	/* the user info parts are there, though empty, once a '@' is */
+	/* the user info parts are there, though empty, once a '@' is; a
+	 * relative URI always has a path */
 	if (!span->present || (!span->len && span != &p->userinfo && span != &p->user &&
-			       span != &p->password))
+			       span != &p->password && !(span == &p->path && !p->scheme.present)))
 		return S_FALSE;
 	v->a = p->canon + span->start;
 	v->a_len = span->len;

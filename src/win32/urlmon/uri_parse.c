@@ -643,20 +643,27 @@ static HRESULT parse_range(const WCHAR *s, const WCHAR *end, DWORD flags, struct
 	/* scheme: ( ALPHA / DIGIT ) *( ALPHA / DIGIT / "+" / "-" / "." ) ":"
 	 * (Windows takes "1234:" too) */
 	const WCHAR *p = s;
-	if (p == end || !(is_alpha(*p) || is_digit(*p)))
-		return E_INVALIDARG;
 	while (p < end && (is_alpha(*p) || is_digit(*p) || *p == '+' || *p == '-' || *p == '.'))
 		p++;
 	/* "c:" is a drive, not a scheme */
-	if (p == end || *p != ':' || p - s == 1)
+	BOOL relative = p == s || !(is_alpha(*s) || is_digit(*s)) || p == end || *p != ':' || p - s == 1;
+	if (relative && !(flags & Uri_CREATE_ALLOW_RELATIVE))
 		return E_INVALIDARG;
-	si = find_scheme(s, (DWORD)(p - s));
-	out->scheme_type = si ? si->type : URL_SCHEME_UNKNOWN;
-	for (const WCHAR *c = s; c < p; c++)
-		put(&b, lower(*c));
-	span_set(&out->scheme, 0, b.len);
-	put(&b, ':');
-	p++;
+	if (relative) {
+		/* Uri_CREATE_ALLOW_RELATIVE: [//authority]path?query#fragment, the
+		 * path as written */
+		si = NULL;
+		out->scheme_type = URL_SCHEME_UNKNOWN;
+		p = s;
+	} else {
+		si = find_scheme(s, (DWORD)(p - s));
+		out->scheme_type = si ? si->type : URL_SCHEME_UNKNOWN;
+		for (const WCHAR *c = s; c < p; c++)
+			put(&b, lower(*c));
+		span_set(&out->scheme, 0, b.len);
+		put(&b, ':');
+		p++;
+	}
 
 	BOOL hierarchical = si && si->hierarchical;
 	BOOL slashes = hierarchical && canon;
@@ -776,7 +783,9 @@ static HRESULT parse_range(const WCHAR *s, const WCHAR *end, DWORD flags, struct
 		put_canonical_chars(&b, p, (DWORD)(q - p), flags, TRUE, dos_path, FALSE);
 		if (canon && b.len > path_start && b.p[path_start] == '/')
 			remove_dot_segments(&b, path_start);
-	} else if (canon && out->authority.present) {
+	} else if (relative && out->authority.present && q == p) {
+		put(&b, '/');       /* //host is //host/ */
+	} else if (canon && out->authority.present && !relative) {
 		/* any scheme with an authority: the path is hierarchical too,
 		 * though its characters are left as they are */
 		if (q == p || *p != '/')
@@ -800,7 +809,7 @@ static HRESULT parse_range(const WCHAR *s, const WCHAR *end, DWORD flags, struct
 		put_n(&b, p, (DWORD)(q - p));
 	}
 	span_set(&out->path, path_start, b.len);
-	if (b.len == path_start)
+	if (b.len == path_start && !relative)
 		out->path.present = FALSE;
 
 	/* the query and fragment ("extra info") as they are, if asked */
@@ -824,6 +833,10 @@ static HRESULT parse_range(const WCHAR *s, const WCHAR *end, DWORD flags, struct
 	if (b.invalid) {
 		hr = E_INVALIDARG;
 		goto fail;
+	}
+	if (!b.p) {             /* a relative URI may be empty */
+		put(&b, 0);
+		b.len = 0;
 	}
 	if (b.failed || !b.p) {
 		hr = E_OUTOFMEMORY;
