@@ -744,11 +744,13 @@ static HRESULT parse_range(const WCHAR *s, const WCHAR *end, DWORD flags, struct
 	DWORD path_start = b.len;
 	if (opaque && !si && canon && q - p >= 2 && p[0] == '/' && p[1] == '/')
 		put_n(&b, L"/.", 2);   /* a path that would read as an authority */
-	/* file:///c:/x asked for as a DOS path is file://c:\x */
+	/* file:///c:/x asked for as a DOS path is file://c:\x, its escapes
+	 * decoded (a DOS path given as one keeps them) */
+	BOOL decode_dos = FALSE;
 	if (is_file && !dos_path && (flags & Uri_CREATE_FILE_USE_DOS_PATH) && !out->host.len &&
 	    q - p >= 3 && p[0] == '/' && is_alpha(p[1]) && (p[2] == ':' || p[2] == '|')) {
 		p++;
-		dos_path = TRUE;
+		dos_path = decode_dos = TRUE;
 		b.len = path_start;
 	}
 	if (is_file && q - p >= 2 && is_alpha(p[0]) && p[1] == '|' && dos_path) {
@@ -764,9 +766,9 @@ static HRESULT parse_range(const WCHAR *s, const WCHAR *end, DWORD flags, struct
 		p += 3;
 	}
 	if (dos_path && (flags & Uri_CREATE_FILE_USE_DOS_PATH)) {
-		/* kept as a DOS path: file://c:\dir\name, escapes decoded */
+		/* kept as a DOS path: file://c:\dir\name */
 		for (const WCHAR *c = p; c < q; c++) {
-			int h = c + 2 < q && *c == '%' ? hex_value(c[1]) : -1;
+			int h = decode_dos && c + 2 < q && *c == '%' ? hex_value(c[1]) : -1;
 			int l = h >= 0 ? hex_value(c[2]) : -1;
 
 			if (l >= 0) {
