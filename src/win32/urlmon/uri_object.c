@@ -344,9 +344,9 @@ static BOOL canonical_equal(struct uri *a, struct uri *b)
 	struct uri_parts pa, pb;
 	BOOL equal = FALSE;
 
-	if (uri_parse(a->raw, a->flags & ~Uri_CREATE_NO_CANONICALIZE, &pa) != S_OK)
+	if (uri_parse(a->raw, a->flags & ~(Uri_CREATE_NO_CANONICALIZE | Uri_CREATE_FILE_USE_DOS_PATH), &pa) != S_OK)
 		return FALSE;
-	if (uri_parse(b->raw, b->flags & ~Uri_CREATE_NO_CANONICALIZE, &pb) == S_OK) {
+	if (uri_parse(b->raw, b->flags & ~(Uri_CREATE_NO_CANONICALIZE | Uri_CREATE_FILE_USE_DOS_PATH), &pb) == S_OK) {
 		BOOL file = pa.scheme_type == URL_SCHEME_FILE;
 
 		equal = pa.canon_len == pb.canon_len && pa.path.start == pb.path.start &&
