@@ -180,7 +180,9 @@ static HRESULT str_property(struct uri *u, Uri_PROPERTY prop, struct str_value *
 	/* the user info parts are there, though empty, once a '@' is; a
 	 * relative URI always has a path */
 	if (!span->present || (!span->len && span != &p->userinfo && span != &p->user &&
-			       span != &p->password && !(span == &p->path && !p->scheme.present)))
+			       span != &p->password && !(span == &p->path && !p->scheme.present) &&
+			       !(p->scheme_type == URL_SCHEME_WILDCARD && span == &p->authority) &&
+			       !(p->scheme_type == URL_SCHEME_WILDCARD && span == &p->host)))
 		return S_FALSE;
 	v->a = p->canon + span->start;
 	v->a_len = span->len;

@@ -37,7 +37,7 @@ static const struct scheme_info schemes[] = {
 	{L"ms-shell-rooted", URL_SCHEME_MSSHELLROOTED, 0, FALSE},
 	{L"ms-shell-idlist", URL_SCHEME_MSSHELLIDLIST, 0, FALSE},
 	{L"hcp", URL_SCHEME_MSHELP, 0, FALSE},
-	{L"wildcard", URL_SCHEME_WILDCARD, 0, FALSE},
+	{L"*", URL_SCHEME_WILDCARD, 0, FALSE},
 };
 
 /* A growing wide string on the process heap. */
@@ -647,9 +647,41 @@ static HRESULT parse_range(const WCHAR *s, const WCHAR *end, DWORD flags, struct
 		p++;
 	/* "c:" is a drive, not a scheme */
 	BOOL relative = p == s || !(is_alpha(*s) || is_digit(*s)) || p == end || *p != ':' || p - s == 1;
+	/* "*:host/path", or what Uri_CREATE_ALLOW_IMPLICIT_WILDCARD_SCHEME
+	 * makes one of */
+	BOOL wildcard = end - s >= 2 && s[0] == '*' && s[1] == ':';
+	if (wildcard || (relative && (flags & Uri_CREATE_ALLOW_IMPLICIT_WILDCARD_SCHEME))) {
+		p = wildcard ? s + 2 : s;
+		/* "*://host" is "*:host"; an implicit one keeps its "//" */
+		if (wildcard && end - p >= 2 && p[0] == '/' && p[1] == '/')
+			p += 2;
+		wildcard = TRUE;
+		relative = FALSE;
+	}
 	if (relative && !(flags & Uri_CREATE_ALLOW_RELATIVE))
 		return E_INVALIDARG;
-	if (relative) {
+	if (wildcard) {
+		si = find_scheme(L"*", 1);
+		out->scheme_type = URL_SCHEME_WILDCARD;
+		put(&b, '*');
+		span_set(&out->scheme, 0, 1);
+		put(&b, ':');
+		if (!(end - p >= 2 && p[0] == '/' && p[1] == '/')) {
+			/* the host comes first, without "//" */
+			const WCHAR *a_end = p;
+
+			while (a_end < end && *a_end != '/' && *a_end != '?' && *a_end != '#')
+				a_end++;
+			if ((hr = parse_authority(p, (DWORD)(a_end - p), NULL, flags, &b, out)) != S_OK)
+				goto fail;
+			p = a_end;
+		} else {
+			/* "*://x": no authority, though it is there, empty */
+			span_set(&out->authority, b.len, b.len);
+			span_set(&out->host, b.len, b.len);
+			out->host_type = Uri_HOST_UNKNOWN;
+		}
+	} else if (relative) {
 		/* Uri_CREATE_ALLOW_RELATIVE: [//authority]path?query#fragment, the
 		 * path as written */
 		si = NULL;
@@ -673,7 +705,9 @@ static HRESULT parse_range(const WCHAR *s, const WCHAR *end, DWORD flags, struct
 	 * when asked not to crack them */
 	BOOL opaque = (si && !si->hierarchical) || (!si && (flags & Uri_CREATE_NO_CRACK_UNKNOWN_SCHEMES));
 	BOOL script = out->scheme_type == URL_SCHEME_JAVASCRIPT || out->scheme_type == URL_SCHEME_VBSCRIPT;
-	if (is_file && end - p >= 4 && (p[0] == '/' || p[0] == '\\') && (p[1] == '/' || p[1] == '\\') &&
+	if (wildcard) {
+		/* the authority, if any, is taken */
+	} else if (is_file && end - p >= 4 && (p[0] == '/' || p[0] == '\\') && (p[1] == '/' || p[1] == '\\') &&
 	    is_alpha(p[2]) && (p[3] == ':' || p[3] == '|')) {
 		/* file://c:\dir: a drive, not a host: written file:///c:/dir */
 		put_n(&b, L"//", 2);
@@ -787,7 +821,9 @@ static HRESULT parse_range(const WCHAR *s, const WCHAR *end, DWORD flags, struct
 			remove_dot_segments(&b, path_start);
 	} else if (relative && out->authority.present && q == p) {
 		put(&b, '/');       /* //host is //host/ */
-	} else if (canon && out->authority.present && !relative) {
+	} else if (wildcard && out->host.len && q == p) {
+		put(&b, '/');       /* *:host is *:host/ */
+	} else if (canon && out->authority.present && !relative && !wildcard) {
 		/* any scheme with an authority: the path is hierarchical too,
 		 * though its characters are left as they are */
 		if (q == p || *p != '/')
