@@ -1,0 +1,379 @@
+/* Certificate chains (CertGetCertificateChain and its engines): from the
+ * end certificate up through issuers found by subject name, first in the
+ * caller's additional store, then in the engine's stores (ROOT, CA, MY,
+ * TRUST), each issuer's signature checked; every element's trust status
+ * (time, signature, usage, basic constraints) and the chain's (untrusted
+ * root, partial chain).  One simple chain; no revocation, no CTLs. */
+#include "crypt32_private.h"
+#include <stddef.h>
+
+#define MAX_ELEMENTS 16 /* a longer path is reported as cyclic */
+
+struct chain_engine {
+	HCERTSTORE world; /* where issuers are looked for */
+	HCERTSTORE roots; /* the trusted roots */
+	HCERTSTORE restricted; /* NULL, or the roots of ROOT that alone are trusted */
+};
+
+/* The chain context and all it points to, in one block. */
+struct chain_block {
+	CERT_CHAIN_CONTEXT context; /* first: the block is freed through it */
+	LONG refs;
+	CERT_SIMPLE_CHAIN simple;
+	PCERT_SIMPLE_CHAIN simples[1];
+	PCERT_CHAIN_ELEMENT element_ptrs[MAX_ELEMENTS];
+	CERT_CHAIN_ELEMENT elements[MAX_ELEMENTS];
+};
+
+static struct chain_engine default_engines[2]; /* HCCE_CURRENT_USER, HCCE_LOCAL_MACHINE */
+
+static HCERTSTORE open_system(const WCHAR *name, DWORD location)
+{
+	return CertOpenStore(CERT_STORE_PROV_SYSTEM_W, 0, 0,
+			     location | CERT_STORE_OPEN_EXISTING_FLAG | CERT_STORE_READONLY_FLAG,
+			     name);
+}
+
+static BOOL engine_init(struct chain_engine *e, DWORD location, HCERTSTORE exclusive_root,
+			HCERTSTORE restricted, DWORD extra_count, HCERTSTORE *extra)
+{
+	static const WCHAR *const names[] = { L"ROOT", L"CA", L"MY", L"TRUST" };
+	HCERTSTORE s;
+
+	e->world = CertOpenStore(CERT_STORE_PROV_COLLECTION, 0, 0, 0, NULL);
+	e->roots = exclusive_root ? CertDuplicateStore(exclusive_root) : open_system(L"ROOT", location);
+	e->restricted = restricted ? CertDuplicateStore(restricted) : NULL;
+	if (!e->world)
+		return FALSE;
+	if (e->roots)
+		CertAddStoreToCollection(e->world, e->roots, 0, 0);
+	for (DWORD i = 1; i < ARRAYSIZE(names); i++)
+		if ((s = open_system(names[i], location))) {
+			CertAddStoreToCollection(e->world, s, 0, 0);
+			CertCloseStore(s, 0);
+		}
+	for (DWORD i = 0; i < extra_count; i++)
+		if (extra[i])
+			CertAddStoreToCollection(e->world, extra[i], 0, 0);
+	return TRUE;
+}
+
+static void engine_close(struct chain_engine *e)
+{
+	if (e->world)
+		CertCloseStore(e->world, 0);
+	if (e->roots)
+		CertCloseStore(e->roots, 0);
+	if (e->restricted)
+		CertCloseStore(e->restricted, 0);
+}
+
+C32_API BOOL WINAPI CertCreateCertificateChainEngine(PCERT_CHAIN_ENGINE_CONFIG config,
+						     HCERTCHAINENGINE *out)
+{
+	struct chain_engine *e;
+	BOOL has_exclusive;
+
+	if (!config || !out)
+		return c32_fail(E_INVALIDARG);
+	/* the Windows 2000 size (up to CycleDetectionModulus) or a later one */
+	if (config->cbSize != offsetof(CERT_CHAIN_ENGINE_CONFIG, hExclusiveRoot) &&
+	    config->cbSize != offsetof(CERT_CHAIN_ENGINE_CONFIG, dwExclusiveFlags) &&
+	    config->cbSize != sizeof(CERT_CHAIN_ENGINE_CONFIG))
+		return c32_fail(E_INVALIDARG);
+	if (config->cAdditionalStore && !config->rghAdditionalStore)
+		return c32_fail(E_INVALIDARG);
+	has_exclusive = config->cbSize > offsetof(CERT_CHAIN_ENGINE_CONFIG, hExclusiveRoot) &&
+			config->hExclusiveRoot;
+	if (!(e = LocalAlloc(LPTR, sizeof(*e))))
+		return c32_fail(ERROR_NOT_ENOUGH_MEMORY);
+	if (!engine_init(e, CERT_SYSTEM_STORE_CURRENT_USER,
+			 has_exclusive ? config->hExclusiveRoot : NULL,
+			 has_exclusive ? NULL : config->hRestrictedRoot, config->cAdditionalStore,
+			 config->rghAdditionalStore)) {
+		engine_close(e);
+		LocalFree(e);
+		return FALSE;
+	}
+	*out = e;
+	return TRUE;
+}
+
+C32_API void WINAPI CertFreeCertificateChainEngine(HCERTCHAINENGINE engine)
+{
+	if (!engine || engine == HCCE_LOCAL_MACHINE)
+		return; /* the default engines stay */
+	engine_close(engine);
+	LocalFree(engine);
+}
+
+C32_API BOOL WINAPI CertResyncCertificateChainEngine(HCERTCHAINENGINE engine)
+{
+	(void)engine;
+	return TRUE; /* stores are read at each look-up: nothing is cached */
+}
+
+static struct chain_engine *engine_of(HCERTCHAINENGINE h)
+{
+	struct chain_engine *e;
+
+	if (h && h != HCCE_LOCAL_MACHINE)
+		return h;
+	e = &default_engines[h == HCCE_LOCAL_MACHINE];
+	if (!e->world) /* made once; a race makes two and keeps one */
+		engine_init(e, h ? CERT_SYSTEM_STORE_LOCAL_MACHINE : CERT_SYSTEM_STORE_CURRENT_USER,
+			    NULL, NULL, 0, NULL);
+	return e;
+}
+
+static BOOL signed_by(PCCERT_CONTEXT subject, PCCERT_CONTEXT issuer)
+{
+	return CryptVerifyCertificateSignatureEx(0, subject->dwCertEncodingType,
+						 CRYPT_VERIFY_CERT_SIGN_SUBJECT_CERT, (void *)subject,
+						 CRYPT_VERIFY_CERT_SIGN_ISSUER_CERT, (void *)issuer,
+						 0, NULL);
+}
+
+static BOOL in_store(HCERTSTORE store, PCCERT_CONTEXT cert)
+{
+	PCCERT_CONTEXT found;
+
+	if (!store)
+		return FALSE;
+	found = CertFindCertificateInStore(store, cert->dwCertEncodingType, 0, CERT_FIND_EXISTING,
+					   cert, NULL);
+	if (found)
+		CertFreeCertificateContext(found);
+	return found != NULL;
+}
+
+static BOOL already_in(const struct chain_block *b, PCCERT_CONTEXT cert)
+{
+	for (DWORD i = 0; i < b->simple.cElement; i++)
+		if (CertCompareCertificate(cert->dwCertEncodingType, b->elements[i].pCertContext->pCertInfo,
+					   cert->pCertInfo))
+			return TRUE;
+	return FALSE;
+}
+
+/* The issuer of subject in store whose signature checks (else the first
+ * of that name, *signature_ok FALSE); NULL if none. */
+static PCCERT_CONTEXT issuer_in(HCERTSTORE store, PCCERT_CONTEXT subject,
+				const struct chain_block *b, BOOL *signature_ok)
+{
+	PCCERT_CONTEXT cand = NULL, first = NULL;
+
+	if (!store)
+		return NULL;
+	while ((cand = CertFindCertificateInStore(store, subject->dwCertEncodingType, 0,
+						  CERT_FIND_SUBJECT_NAME, &subject->pCertInfo->Issuer,
+						  cand))) {
+		if (already_in(b, cand))
+			continue;
+		if (signed_by(subject, cand)) {
+			if (first)
+				CertFreeCertificateContext(first);
+			*signature_ok = TRUE;
+			return cand;
+		}
+		if (!first)
+			first = CertDuplicateCertificateContext(cand);
+	}
+	*signature_ok = FALSE;
+	return first;
+}
+
+/* Whether cert's enhanced key usages allow what was asked (none asked,
+ * or the certificate limits none: any). */
+static BOOL usage_allowed(PCCERT_CONTEXT cert, const CERT_USAGE_MATCH *want)
+{
+	CERT_ENHKEY_USAGE *have;
+	DWORD size = 0, matched = 0;
+	BOOL ok;
+
+	if (!want->Usage.cUsageIdentifier)
+		return TRUE;
+	if (!CertGetEnhancedKeyUsage(cert, 0, NULL, &size))
+		return TRUE; /* no usage limits */
+	if (!(have = LocalAlloc(LPTR, size)) || !CertGetEnhancedKeyUsage(cert, 0, have, &size)) {
+		LocalFree(have);
+		return TRUE;
+	}
+	if (!have->cUsageIdentifier && GetLastError() == (DWORD)CRYPT_E_NOT_FOUND) {
+		LocalFree(have);
+		return TRUE; /* valid for every usage */
+	}
+	for (DWORD i = 0; i < want->Usage.cUsageIdentifier; i++)
+		for (DWORD j = 0; j < have->cUsageIdentifier; j++)
+			if (!strcmp(want->Usage.rgpszUsageIdentifier[i], have->rgpszUsageIdentifier[j])) {
+				matched++;
+				break;
+			}
+	ok = want->dwType == USAGE_MATCH_TYPE_OR ? matched > 0
+						  : matched == want->Usage.cUsageIdentifier;
+	LocalFree(have);
+	return ok;
+}
+
+/* A certificate above the end one that says in its basic constraints it
+ * is no CA, or whose path length limit the chain below it exceeds. */
+static BOOL bad_ca(PCCERT_CONTEXT cert, DWORD below)
+{
+	PCERT_EXTENSION ext = CertFindExtension(szOID_BASIC_CONSTRAINTS2,
+						cert->pCertInfo->cExtension,
+						cert->pCertInfo->rgExtension);
+	CERT_BASIC_CONSTRAINTS2_INFO *bc;
+	DWORD size;
+	BOOL bad;
+
+	if (!ext)
+		return FALSE;
+	if (!CryptDecodeObjectEx(cert->dwCertEncodingType, X509_BASIC_CONSTRAINTS2,
+				 ext->Value.pbData, ext->Value.cbData, CRYPT_DECODE_ALLOC_FLAG, NULL,
+				 &bc, &size))
+		return TRUE;
+	bad = !bc->fCA || (bc->fPathLenConstraint && below - 1 > bc->dwPathLenConstraint);
+	LocalFree(bc);
+	return bad;
+}
+
+/* The element statuses that are the certificates' own, and the chain's. */
+static void set_trust(struct chain_block *b, struct chain_engine *e, FILETIME *now,
+		      const CERT_CHAIN_PARA *para, BOOL complete)
+{
+	DWORD n = b->simple.cElement;
+	CERT_CHAIN_ELEMENT *root = &b->elements[n - 1];
+	CERT_TRUST_STATUS *chain = &b->simple.TrustStatus;
+
+	for (DWORD i = 0; i < n; i++) {
+		CERT_CHAIN_ELEMENT *el = &b->elements[i];
+
+		if (CertVerifyTimeValidity(now, el->pCertContext->pCertInfo))
+			el->TrustStatus.dwErrorStatus |= CERT_TRUST_IS_NOT_TIME_VALID;
+		if (para && !usage_allowed(el->pCertContext, &para->RequestedUsage))
+			el->TrustStatus.dwErrorStatus |= CERT_TRUST_IS_NOT_VALID_FOR_USAGE;
+		if (i > 0 && bad_ca(el->pCertContext, i))
+			el->TrustStatus.dwErrorStatus |= CERT_TRUST_INVALID_BASIC_CONSTRAINTS;
+	}
+	if (complete && (!in_store(e->roots, root->pCertContext) ||
+			 (e->restricted && !in_store(e->restricted, root->pCertContext))))
+		root->TrustStatus.dwErrorStatus |= CERT_TRUST_IS_UNTRUSTED_ROOT;
+	for (DWORD i = 0; i < n; i++)
+		chain->dwErrorStatus |= b->elements[i].TrustStatus.dwErrorStatus;
+	if (!complete)
+		chain->dwErrorStatus |= CERT_TRUST_IS_PARTIAL_CHAIN;
+	b->context.TrustStatus = *chain;
+}
+
+/* Appends cert (a reference taken) to the chain. */
+static CERT_CHAIN_ELEMENT *append(struct chain_block *b, PCCERT_CONTEXT cert)
+{
+	CERT_CHAIN_ELEMENT *el = &b->elements[b->simple.cElement];
+
+	el->cbSize = sizeof(*el);
+	el->pCertContext = cert;
+	b->element_ptrs[b->simple.cElement++] = el;
+	return el;
+}
+
+/* Follows issuers from the end certificate; TRUE if it ends in a root. */
+static BOOL build_path(struct chain_block *b, struct chain_engine *e, HCERTSTORE additional)
+{
+	CERT_CHAIN_ELEMENT *el = b->element_ptrs[0];
+
+	for (;;) {
+		PCCERT_CONTEXT cert = el->pCertContext, issuer;
+		BOOL sig_ok;
+
+		if (CertCompareCertificateName(cert->dwCertEncodingType, &cert->pCertInfo->Subject,
+					       &cert->pCertInfo->Issuer)) {
+			el->TrustStatus.dwInfoStatus |= CERT_TRUST_IS_SELF_SIGNED |
+							CERT_TRUST_HAS_NAME_MATCH_ISSUER;
+			if (!signed_by(cert, cert))
+				el->TrustStatus.dwErrorStatus |= CERT_TRUST_IS_NOT_SIGNATURE_VALID;
+			return TRUE;
+		}
+		issuer = issuer_in(additional, cert, b, &sig_ok);
+		if (!issuer || !sig_ok) {
+			BOOL world_ok;
+			PCCERT_CONTEXT other = issuer_in(e->world, cert, b, &world_ok);
+
+			if (other && (world_ok || !issuer)) {
+				if (issuer)
+					CertFreeCertificateContext(issuer);
+				issuer = other;
+				sig_ok = world_ok;
+			} else if (other) {
+				CertFreeCertificateContext(other);
+			}
+		}
+		if (!issuer)
+			return FALSE;
+		el->TrustStatus.dwInfoStatus |= CERT_TRUST_HAS_NAME_MATCH_ISSUER;
+		if (!sig_ok)
+			el->TrustStatus.dwErrorStatus |= CERT_TRUST_IS_NOT_SIGNATURE_VALID;
+		if (b->simple.cElement == MAX_ELEMENTS) {
+			CertFreeCertificateContext(issuer);
+			b->simple.TrustStatus.dwErrorStatus |= CERT_TRUST_IS_CYCLIC;
+			return FALSE;
+		}
+		el = append(b, issuer);
+	}
+}
+
+C32_API BOOL WINAPI CertGetCertificateChain(HCERTCHAINENGINE engine, PCCERT_CONTEXT cert,
+					    LPFILETIME time, HCERTSTORE additional,
+					    PCERT_CHAIN_PARA para, DWORD flags, LPVOID reserved,
+					    PCCERT_CHAIN_CONTEXT *out)
+{
+	struct chain_engine *e;
+	struct chain_block *b;
+	FILETIME now;
+	BOOL complete;
+
+	(void)flags; /* revocation and caching flags: no CRLs are fetched */
+	if (out)
+		*out = NULL;
+	if (!cert || !out || reserved)
+		return c32_fail(E_INVALIDARG);
+	if (para && para->cbSize < sizeof(DWORD) + sizeof(CERT_USAGE_MATCH))
+		return c32_fail(E_INVALIDARG);
+	if (!(e = engine_of(engine)) || !e->world)
+		return c32_fail(E_INVALIDARG);
+	if (!(b = LocalAlloc(LPTR, sizeof(*b))))
+		return c32_fail(ERROR_NOT_ENOUGH_MEMORY);
+	if (time)
+		now = *time;
+	else
+		GetSystemTimeAsFileTime(&now);
+	b->refs = 1;
+	b->context.cbSize = sizeof(b->context);
+	b->context.cChain = 1;
+	b->context.rgpChain = b->simples;
+	b->simples[0] = &b->simple;
+	b->simple.cbSize = sizeof(b->simple);
+	b->simple.rgpElement = b->element_ptrs;
+	append(b, CertDuplicateCertificateContext(cert));
+	complete = build_path(b, e, additional);
+	set_trust(b, e, &now, para, complete);
+	*out = &b->context;
+	return TRUE;
+}
+
+C32_API PCCERT_CHAIN_CONTEXT WINAPI CertDuplicateCertificateChain(PCCERT_CHAIN_CONTEXT chain)
+{
+	if (chain)
+		InterlockedIncrement(&((struct chain_block *)chain)->refs);
+	return chain;
+}
+
+C32_API void WINAPI CertFreeCertificateChain(PCCERT_CHAIN_CONTEXT chain)
+{
+	struct chain_block *b = (struct chain_block *)chain;
+
+	if (!b || InterlockedDecrement(&b->refs))
+		return;
+	for (DWORD i = 0; i < b->simple.cElement; i++)
+		CertFreeCertificateContext(b->elements[i].pCertContext);
+	LocalFree(b);
+}
