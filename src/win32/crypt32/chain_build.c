@@ -68,6 +68,24 @@ static void engine_close(struct chain_engine *e)
 		CertCloseStore(e->restricted, 0);
 }
 
+static BOOL in_store(HCERTSTORE store, PCCERT_CONTEXT cert);
+
+/* A restricted root store may hold only certificates of the ROOT store. */
+static BOOL subset_of_root(HCERTSTORE restricted)
+{
+	HCERTSTORE root = open_system(L"ROOT", CERT_SYSTEM_STORE_CURRENT_USER);
+	PCCERT_CONTEXT cert = NULL;
+	BOOL ok = TRUE;
+
+	while (ok && (cert = CertEnumCertificatesInStore(restricted, cert)))
+		ok = in_store(root, cert);
+	if (cert)
+		CertFreeCertificateContext(cert);
+	if (root)
+		CertCloseStore(root, 0);
+	return ok;
+}
+
 C32_API BOOL WINAPI CertCreateCertificateChainEngine(PCERT_CHAIN_ENGINE_CONFIG config,
 						     HCERTCHAINENGINE *out)
 {
@@ -85,6 +103,8 @@ C32_API BOOL WINAPI CertCreateCertificateChainEngine(PCERT_CHAIN_ENGINE_CONFIG c
 		return c32_fail(E_INVALIDARG);
 	has_exclusive = config->cbSize > offsetof(CERT_CHAIN_ENGINE_CONFIG, hExclusiveRoot) &&
 			config->hExclusiveRoot;
+	if (!has_exclusive && config->hRestrictedRoot && !subset_of_root(config->hRestrictedRoot))
+		return c32_fail(ERROR_FILE_NOT_FOUND); /* Windows 10's error */
 	if (!(e = LocalAlloc(LPTR, sizeof(*e))))
 		return c32_fail(ERROR_NOT_ENOUGH_MEMORY);
 	if (!engine_init(e, CERT_SYSTEM_STORE_CURRENT_USER,

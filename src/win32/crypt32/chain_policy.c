@@ -69,34 +69,56 @@ static BOOL dns_matches(const WCHAR *pattern, const WCHAR *host)
 	return !_wcsicmp(pattern, host);
 }
 
-/* The server name against the certificate's DNS alternative names, or,
- * when it has none, its common name. */
-static BOOL server_name_matches(PCCERT_CONTEXT cert, const WCHAR *host)
+/* Whether one of the common names of a subject matches host (a name
+ * may hold several). */
+static BOOL common_name_matches(PCCERT_CONTEXT cert, const WCHAR *host)
 {
-	PCERT_INFO info = cert->pCertInfo;
-	PCERT_EXTENSION ext = CertFindExtension(szOID_SUBJECT_ALT_NAME2, info->cExtension,
-						info->rgExtension);
-	CERT_ALT_NAME_INFO *alt = NULL;
-	WCHAR cn[256];
-	DWORD size, dns_names = 0;
+	CERT_NAME_INFO *name;
+	DWORD size;
 	BOOL match = FALSE;
 
-	if (ext && CryptDecodeObjectEx(cert->dwCertEncodingType, X509_ALTERNATE_NAME,
-				       ext->Value.pbData, ext->Value.cbData,
-				       CRYPT_DECODE_ALLOC_FLAG, NULL, &alt, &size)) {
+	if (!CryptDecodeObjectEx(cert->dwCertEncodingType, X509_UNICODE_NAME,
+				 cert->pCertInfo->Subject.pbData, cert->pCertInfo->Subject.cbData,
+				 CRYPT_DECODE_ALLOC_FLAG, NULL, &name, &size))
+		return FALSE;
+	for (DWORD i = 0; i < name->cRDN && !match; i++)
+		for (DWORD j = 0; j < name->rgRDN[i].cRDNAttr && !match; j++) {
+			CERT_RDN_ATTR *attr = &name->rgRDN[i].rgRDNAttr[j];
+
+			match = !strcmp(attr->pszObjId, szOID_COMMON_NAME) &&
+				dns_matches((const WCHAR *)attr->Value.pbData, host);
+		}
+	LocalFree(name);
+	return match;
+}
+
+/* The server name against the certificate's DNS alternative names (the
+ * extension of either OID), or, when it has none, its common names. */
+static BOOL server_name_matches(PCCERT_CONTEXT cert, const WCHAR *host)
+{
+	static const char *const alt_oids[] = { szOID_SUBJECT_ALT_NAME2, szOID_SUBJECT_ALT_NAME };
+	PCERT_INFO info = cert->pCertInfo;
+	DWORD dns_names = 0;
+	BOOL match = FALSE;
+
+	for (size_t k = 0; k < ARRAYSIZE(alt_oids) && !match; k++) {
+		PCERT_EXTENSION ext = CertFindExtension(alt_oids[k], info->cExtension,
+							info->rgExtension);
+		CERT_ALT_NAME_INFO *alt;
+		DWORD size;
+
+		if (!ext || !CryptDecodeObjectEx(cert->dwCertEncodingType, X509_ALTERNATE_NAME,
+						 ext->Value.pbData, ext->Value.cbData,
+						 CRYPT_DECODE_ALLOC_FLAG, NULL, &alt, &size))
+			continue;
 		for (DWORD i = 0; i < alt->cAltEntry && !match; i++)
 			if (alt->rgAltEntry[i].dwAltNameChoice == CERT_ALT_NAME_DNS_NAME) {
 				dns_names++;
 				match = dns_matches(alt->rgAltEntry[i].pwszDNSName, host);
 			}
 		LocalFree(alt);
-		if (dns_names)
-			return match;
 	}
-	if (CertGetNameStringW(cert, CERT_NAME_ATTR_TYPE, 0, (void *)szOID_COMMON_NAME, cn,
-			       ARRAYSIZE(cn)) <= 1)
-		return FALSE;
-	return dns_matches(cn, host);
+	return dns_names ? match : common_name_matches(cert, host);
 }
 
 static void ssl_policy(PCCERT_CHAIN_CONTEXT chain, PCERT_CHAIN_POLICY_PARA para,
@@ -112,6 +134,8 @@ static void ssl_policy(PCCERT_CHAIN_CONTEXT chain, PCERT_CHAIN_POLICY_PARA para,
 	if (checks & SECURITY_FLAG_IGNORE_WRONG_USAGE)
 		flags |= CERT_CHAIN_POLICY_IGNORE_WRONG_USAGE_FLAG;
 	base_policy(chain, flags, ~0u, st);
+	if (st->dwError == (DWORD)CERT_E_CHAINING)
+		st->dwError = (DWORD)CERT_E_UNTRUSTEDROOT; /* no trusted root reached */
 	if (st->dwError || !ssl || !ssl->pwszServerName ||
 	    checks & SECURITY_FLAG_IGNORE_CERT_CN_INVALID || !chain->cChain ||
 	    !chain->rgpChain[0]->cElement)
@@ -129,20 +153,22 @@ C32_API BOOL WINAPI CertVerifyCertificateChainPolicy(LPCSTR oid, PCCERT_CHAIN_CO
 {
 	DWORD flags = para ? para->dwFlags : 0;
 
+	/* a policy of no installed function: ERROR_FILE_NOT_FOUND, as Windows says */
+	if (!IS_INTRESOURCE(oid) ||
+	    (oid != CERT_CHAIN_POLICY_BASE && oid != CERT_CHAIN_POLICY_AUTHENTICODE &&
+	     oid != CERT_CHAIN_POLICY_AUTHENTICODE_TS && oid != CERT_CHAIN_POLICY_SSL &&
+	     oid != CERT_CHAIN_POLICY_BASIC_CONSTRAINTS))
+		return c32_fail(ERROR_FILE_NOT_FOUND);
 	if (!chain || !st)
 		return c32_fail(E_INVALIDARG);
 	st->dwError = 0;
 	st->lChainIndex = st->lElementIndex = -1;
-	if (!IS_INTRESOURCE(oid))
-		return c32_fail((DWORD)CRYPT_E_NOT_FOUND); /* no installed policy functions */
 	if (oid == CERT_CHAIN_POLICY_BASE || oid == CERT_CHAIN_POLICY_AUTHENTICODE ||
 	    oid == CERT_CHAIN_POLICY_AUTHENTICODE_TS)
 		base_policy(chain, flags, ~0u, st);
 	else if (oid == CERT_CHAIN_POLICY_SSL)
 		ssl_policy(chain, para, st);
-	else if (oid == CERT_CHAIN_POLICY_BASIC_CONSTRAINTS)
-		base_policy(chain, flags, CERT_TRUST_INVALID_BASIC_CONSTRAINTS, st);
 	else
-		return c32_fail((DWORD)CRYPT_E_NOT_FOUND);
+		base_policy(chain, flags, CERT_TRUST_INVALID_BASIC_CONSTRAINTS, st);
 	return TRUE;
 }
