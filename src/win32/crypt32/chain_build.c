@@ -296,6 +296,45 @@ static CERT_CHAIN_ELEMENT *append(struct chain_block *b, PCCERT_CONTEXT cert)
 	return el;
 }
 
+/* How a certificate names its issuer, which Windows reports whether or
+ * not the issuer is found: by key identifier (authority key identifier
+ * extension), by issuer and serial number (exact), else by name. */
+static DWORD issuer_match_kind(PCCERT_CONTEXT cert)
+{
+	PCERT_INFO info = cert->pCertInfo;
+	PCERT_EXTENSION ext;
+	DWORD size, kind = CERT_TRUST_HAS_NAME_MATCH_ISSUER;
+
+	if ((ext = CertFindExtension(szOID_AUTHORITY_KEY_IDENTIFIER2, info->cExtension,
+				     info->rgExtension))) {
+		CERT_AUTHORITY_KEY_ID2_INFO *aki;
+
+		if (CryptDecodeObjectEx(cert->dwCertEncodingType, X509_AUTHORITY_KEY_ID2,
+					ext->Value.pbData, ext->Value.cbData,
+					CRYPT_DECODE_ALLOC_FLAG, NULL, &aki, &size)) {
+			if (aki->KeyId.cbData)
+				kind = CERT_TRUST_HAS_KEY_MATCH_ISSUER;
+			else if (aki->AuthorityCertSerialNumber.cbData)
+				kind = CERT_TRUST_HAS_EXACT_MATCH_ISSUER;
+			LocalFree(aki);
+		}
+	} else if ((ext = CertFindExtension(szOID_AUTHORITY_KEY_IDENTIFIER, info->cExtension,
+					    info->rgExtension))) {
+		CERT_AUTHORITY_KEY_ID_INFO *aki;
+
+		if (CryptDecodeObjectEx(cert->dwCertEncodingType, X509_AUTHORITY_KEY_ID,
+					ext->Value.pbData, ext->Value.cbData,
+					CRYPT_DECODE_ALLOC_FLAG, NULL, &aki, &size)) {
+			if (aki->KeyId.cbData)
+				kind = CERT_TRUST_HAS_KEY_MATCH_ISSUER;
+			else if (aki->CertSerialNumber.cbData)
+				kind = CERT_TRUST_HAS_EXACT_MATCH_ISSUER;
+			LocalFree(aki);
+		}
+	}
+	return kind;
+}
+
 /* Follows issuers from the end certificate; TRUE if it ends in a root. */
 static BOOL build_path(struct chain_block *b, struct chain_engine *e, HCERTSTORE additional)
 {
@@ -305,10 +344,10 @@ static BOOL build_path(struct chain_block *b, struct chain_engine *e, HCERTSTORE
 		PCCERT_CONTEXT cert = el->pCertContext, issuer;
 		BOOL sig_ok;
 
+		el->TrustStatus.dwInfoStatus |= issuer_match_kind(cert);
 		if (CertCompareCertificateName(cert->dwCertEncodingType, &cert->pCertInfo->Subject,
 					       &cert->pCertInfo->Issuer)) {
-			el->TrustStatus.dwInfoStatus |= CERT_TRUST_IS_SELF_SIGNED |
-							CERT_TRUST_HAS_NAME_MATCH_ISSUER;
+			el->TrustStatus.dwInfoStatus |= CERT_TRUST_IS_SELF_SIGNED;
 			if (!signed_by(cert, cert))
 				el->TrustStatus.dwErrorStatus |= CERT_TRUST_IS_NOT_SIGNATURE_VALID;
 			return TRUE;
@@ -329,7 +368,6 @@ static BOOL build_path(struct chain_block *b, struct chain_engine *e, HCERTSTORE
 		}
 		if (!issuer)
 			return FALSE;
-		el->TrustStatus.dwInfoStatus |= CERT_TRUST_HAS_NAME_MATCH_ISSUER;
 		if (!sig_ok)
 			el->TrustStatus.dwErrorStatus |= CERT_TRUST_IS_NOT_SIGNATURE_VALID;
 		if (b->simple.cElement == MAX_ELEMENTS) {
