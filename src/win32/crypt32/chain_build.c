@@ -379,6 +379,20 @@ static BOOL build_path(struct chain_block *b, struct chain_engine *e, HCERTSTORE
 	}
 }
 
+/* Whether cert's bytes are a signed certificate (not only its to-be-signed
+ * part, which a context may be made of). */
+static BOOL is_signed(PCCERT_CONTEXT cert)
+{
+	CERT_SIGNED_CONTENT_INFO *info;
+	DWORD size;
+
+	if (!CryptDecodeObjectEx(cert->dwCertEncodingType, X509_CERT, cert->pbCertEncoded,
+				 cert->cbCertEncoded, CRYPT_DECODE_ALLOC_FLAG, NULL, &info, &size))
+		return FALSE;
+	LocalFree(info);
+	return TRUE;
+}
+
 C32_API BOOL WINAPI CertGetCertificateChain(HCERTCHAINENGINE engine, PCCERT_CONTEXT cert,
 					    LPFILETIME time, HCERTSTORE additional,
 					    PCERT_CHAIN_PARA para, DWORD flags, LPVOID reserved,
@@ -394,6 +408,8 @@ C32_API BOOL WINAPI CertGetCertificateChain(HCERTCHAINENGINE engine, PCCERT_CONT
 		*out = NULL;
 	if (!cert || !out || reserved)
 		return c32_fail(E_INVALIDARG);
+	if (!is_signed(cert))
+		return FALSE; /* a bare to-be-signed part: the decoder's error */
 	if (para && para->cbSize < sizeof(DWORD) + sizeof(CERT_USAGE_MATCH))
 		return c32_fail(E_INVALIDARG);
 	if (!(e = engine_of(engine)) || !e->world)
