@@ -177,30 +177,42 @@ static BOOL already_in(const struct chain_block *b, PCCERT_CONTEXT cert)
 }
 
 /* The issuer of subject in store whose signature checks (else the first
- * of that name, *signature_ok FALSE); NULL if none. */
+ * of that name, *signature_ok FALSE); one already in the chain only if
+ * there is no other (*cyclic TRUE); NULL if none. */
 static PCCERT_CONTEXT issuer_in(HCERTSTORE store, PCCERT_CONTEXT subject,
-				const struct chain_block *b, BOOL *signature_ok)
+				const struct chain_block *b, BOOL *signature_ok, BOOL *cyclic)
 {
-	PCCERT_CONTEXT cand = NULL, first = NULL;
+	PCCERT_CONTEXT cand = NULL, first = NULL, repeated = NULL;
 
+	*signature_ok = *cyclic = FALSE;
 	if (!store)
 		return NULL;
 	while ((cand = CertFindCertificateInStore(store, subject->dwCertEncodingType, 0,
 						  CERT_FIND_SUBJECT_NAME, &subject->pCertInfo->Issuer,
 						  cand))) {
-		if (already_in(b, cand))
-			continue;
-		if (signed_by(subject, cand)) {
+		if (already_in(b, cand)) {
+			if (!repeated)
+				repeated = CertDuplicateCertificateContext(cand);
+		} else if (signed_by(subject, cand)) {
 			if (first)
 				CertFreeCertificateContext(first);
 			*signature_ok = TRUE;
-			return cand;
-		}
-		if (!first)
+			first = cand;
+			break;
+		} else if (!first) {
 			first = CertDuplicateCertificateContext(cand);
+		}
 	}
-	*signature_ok = FALSE;
-	return first;
+	if (first) {
+		if (repeated)
+			CertFreeCertificateContext(repeated);
+		return first;
+	}
+	if (repeated) {
+		*cyclic = TRUE;
+		*signature_ok = signed_by(subject, repeated);
+	}
+	return repeated;
 }
 
 /* Whether cert's enhanced key usages allow what was asked (none asked,
@@ -342,7 +354,7 @@ static BOOL build_path(struct chain_block *b, struct chain_engine *e, HCERTSTORE
 
 	for (;;) {
 		PCCERT_CONTEXT cert = el->pCertContext, issuer;
-		BOOL sig_ok;
+		BOOL sig_ok, cyclic;
 
 		el->TrustStatus.dwInfoStatus |= issuer_match_kind(cert);
 		if (CertCompareCertificateName(cert->dwCertEncodingType, &cert->pCertInfo->Subject,
@@ -352,16 +364,18 @@ static BOOL build_path(struct chain_block *b, struct chain_engine *e, HCERTSTORE
 				el->TrustStatus.dwErrorStatus |= CERT_TRUST_IS_NOT_SIGNATURE_VALID;
 			return TRUE;
 		}
-		issuer = issuer_in(additional, cert, b, &sig_ok);
-		if (!issuer || !sig_ok) {
-			BOOL world_ok;
-			PCCERT_CONTEXT other = issuer_in(e->world, cert, b, &world_ok);
+		issuer = issuer_in(additional, cert, b, &sig_ok, &cyclic);
+		if (!issuer || !sig_ok || cyclic) {
+			BOOL world_ok, world_cyclic;
+			PCCERT_CONTEXT other = issuer_in(e->world, cert, b, &world_ok, &world_cyclic);
 
-			if (other && (world_ok || !issuer)) {
+			if (other && (!issuer || (world_ok && !world_cyclic) ||
+				      (cyclic && !world_cyclic))) {
 				if (issuer)
 					CertFreeCertificateContext(issuer);
 				issuer = other;
 				sig_ok = world_ok;
+				cyclic = world_cyclic;
 			} else if (other) {
 				CertFreeCertificateContext(other);
 			}
@@ -373,6 +387,12 @@ static BOOL build_path(struct chain_block *b, struct chain_engine *e, HCERTSTORE
 		if (b->simple.cElement == MAX_ELEMENTS) {
 			CertFreeCertificateContext(issuer);
 			b->simple.TrustStatus.dwErrorStatus |= CERT_TRUST_IS_CYCLIC;
+			return FALSE;
+		}
+		if (cyclic) { /* the repeated certificate ends the chain */
+			el = append(b, issuer);
+			el->TrustStatus.dwErrorStatus |= CERT_TRUST_IS_CYCLIC;
+			el->TrustStatus.dwInfoStatus |= issuer_match_kind(issuer);
 			return FALSE;
 		}
 		el = append(b, issuer);
