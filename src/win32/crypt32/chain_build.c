@@ -247,9 +247,10 @@ static BOOL usage_allowed(PCCERT_CONTEXT cert, const CERT_USAGE_MATCH *want)
 	return ok;
 }
 
-/* A certificate above the end one that says in its basic constraints it
- * is no CA, or whose path length limit the chain below it exceeds. */
-static BOOL bad_ca(PCCERT_CONTEXT cert, DWORD below)
+/* A certificate above the end one that is no CA: its basic constraints
+ * say so, or it is an intermediate of version 3 without them (RFC 5280
+ * 4.2.1.9), or the chain below it exceeds its path length limit. */
+static BOOL bad_ca(PCCERT_CONTEXT cert, DWORD below, BOOL intermediate)
 {
 	PCERT_EXTENSION ext = CertFindExtension(szOID_BASIC_CONSTRAINTS2,
 						cert->pCertInfo->cExtension,
@@ -258,8 +259,10 @@ static BOOL bad_ca(PCCERT_CONTEXT cert, DWORD below)
 	DWORD size;
 	BOOL bad;
 
-	if (!ext)
-		return FALSE;
+	if (!ext) /* an intermediate of version 3 must say it is a CA; a root need not */
+		return intermediate && cert->pCertInfo->dwVersion == CERT_V3 &&
+		       !CertFindExtension(szOID_BASIC_CONSTRAINTS, cert->pCertInfo->cExtension,
+					  cert->pCertInfo->rgExtension);
 	if (!CryptDecodeObjectEx(cert->dwCertEncodingType, X509_BASIC_CONSTRAINTS2,
 				 ext->Value.pbData, ext->Value.cbData, CRYPT_DECODE_ALLOC_FLAG, NULL,
 				 &bc, &size))
@@ -267,6 +270,41 @@ static BOOL bad_ca(PCCERT_CONTEXT cert, DWORD below)
 	bad = !bc->fCA || (bc->fPathLenConstraint && below - 1 > bc->dwPathLenConstraint);
 	LocalFree(bc);
 	return bad;
+}
+
+/* A CA whose key usage extension does not allow signing certificates. */
+static BOOL ca_cannot_sign(PCCERT_CONTEXT cert)
+{
+	BYTE usage[2] = { 0 };
+
+	if (!CertGetIntendedKeyUsage(cert->dwCertEncodingType, cert->pCertInfo, usage,
+				     sizeof(usage)))
+		return FALSE; /* no key usage: every usage */
+	return !(usage[0] & CERT_KEY_CERT_SIGN_KEY_USAGE);
+}
+
+/* A critical extension this chain engine does not understand. */
+static BOOL unknown_critical(PCCERT_CONTEXT cert)
+{
+	static const char *const known[] = {
+		szOID_BASIC_CONSTRAINTS, szOID_BASIC_CONSTRAINTS2, szOID_KEY_USAGE,
+		szOID_ENHANCED_KEY_USAGE, szOID_SUBJECT_ALT_NAME, szOID_SUBJECT_ALT_NAME2,
+		szOID_ISSUER_ALT_NAME, szOID_ISSUER_ALT_NAME2, szOID_AUTHORITY_KEY_IDENTIFIER,
+		szOID_AUTHORITY_KEY_IDENTIFIER2, szOID_SUBJECT_KEY_IDENTIFIER,
+		szOID_CERT_POLICIES, szOID_NAME_CONSTRAINTS, szOID_POLICY_CONSTRAINTS,
+		szOID_POLICY_MAPPINGS, szOID_CRL_DIST_POINTS, szOID_AUTHORITY_INFO_ACCESS,
+	};
+	PCERT_INFO info = cert->pCertInfo;
+
+	for (DWORD i = 0; i < info->cExtension; i++) {
+		BOOL found = !info->rgExtension[i].fCritical;
+
+		for (size_t k = 0; k < ARRAYSIZE(known) && !found; k++)
+			found = !strcmp(info->rgExtension[i].pszObjId, known[k]);
+		if (!found)
+			return TRUE;
+	}
+	return FALSE;
 }
 
 /* The element statuses that are the certificates' own, and the chain's. */
@@ -284,8 +322,12 @@ static void set_trust(struct chain_block *b, struct chain_engine *e, FILETIME *n
 			el->TrustStatus.dwErrorStatus |= CERT_TRUST_IS_NOT_TIME_VALID;
 		if (para && !usage_allowed(el->pCertContext, &para->RequestedUsage))
 			el->TrustStatus.dwErrorStatus |= CERT_TRUST_IS_NOT_VALID_FOR_USAGE;
-		if (i > 0 && bad_ca(el->pCertContext, i))
+		if (i > 0 && bad_ca(el->pCertContext, i, i + 1 < n))
 			el->TrustStatus.dwErrorStatus |= CERT_TRUST_INVALID_BASIC_CONSTRAINTS;
+		if (i > 0 && ca_cannot_sign(el->pCertContext))
+			el->TrustStatus.dwErrorStatus |= CERT_TRUST_IS_NOT_VALID_FOR_USAGE;
+		if (unknown_critical(el->pCertContext))
+			el->TrustStatus.dwErrorStatus |= CERT_TRUST_INVALID_EXTENSION;
 	}
 	if (complete && (!in_store(e->roots, root->pCertContext) ||
 			 (e->restricted && !in_store(e->restricted, root->pCertContext))))
