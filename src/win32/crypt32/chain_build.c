@@ -355,38 +355,39 @@ static CERT_CHAIN_ELEMENT *append(struct chain_block *b, PCCERT_CONTEXT cert)
  * extension), by issuer and serial number (exact), else by name. */
 static DWORD issuer_match_kind(PCCERT_CONTEXT cert)
 {
+	/* both forms of the extension begin with the key id; where the serial is */
+	static const struct {
+		const char *oid;
+		LPCSTR type;
+		size_t serial;
+	} forms[] = {
+		{ szOID_AUTHORITY_KEY_IDENTIFIER2, X509_AUTHORITY_KEY_ID2,
+		  offsetof(CERT_AUTHORITY_KEY_ID2_INFO, AuthorityCertSerialNumber) },
+		{ szOID_AUTHORITY_KEY_IDENTIFIER, X509_AUTHORITY_KEY_ID,
+		  offsetof(CERT_AUTHORITY_KEY_ID_INFO, CertSerialNumber) },
+	};
 	PCERT_INFO info = cert->pCertInfo;
-	PCERT_EXTENSION ext;
-	DWORD size, kind = CERT_TRUST_HAS_NAME_MATCH_ISSUER;
 
-	if ((ext = CertFindExtension(szOID_AUTHORITY_KEY_IDENTIFIER2, info->cExtension,
-				     info->rgExtension))) {
-		CERT_AUTHORITY_KEY_ID2_INFO *aki;
+	for (size_t i = 0; i < ARRAYSIZE(forms); i++) {
+		PCERT_EXTENSION ext = CertFindExtension(forms[i].oid, info->cExtension,
+							info->rgExtension);
+		BYTE *aki;
+		DWORD size, kind = CERT_TRUST_HAS_NAME_MATCH_ISSUER;
 
-		if (CryptDecodeObjectEx(cert->dwCertEncodingType, X509_AUTHORITY_KEY_ID2,
-					ext->Value.pbData, ext->Value.cbData,
-					CRYPT_DECODE_ALLOC_FLAG, NULL, &aki, &size)) {
-			if (aki->KeyId.cbData)
+		if (!ext)
+			continue;
+		if (CryptDecodeObjectEx(cert->dwCertEncodingType, forms[i].type, ext->Value.pbData,
+					ext->Value.cbData, CRYPT_DECODE_ALLOC_FLAG, NULL, &aki,
+					&size)) {
+			if (((CRYPT_DATA_BLOB *)aki)->cbData)
 				kind = CERT_TRUST_HAS_KEY_MATCH_ISSUER;
-			else if (aki->AuthorityCertSerialNumber.cbData)
+			else if (((CRYPT_INTEGER_BLOB *)(aki + forms[i].serial))->cbData)
 				kind = CERT_TRUST_HAS_EXACT_MATCH_ISSUER;
 			LocalFree(aki);
 		}
-	} else if ((ext = CertFindExtension(szOID_AUTHORITY_KEY_IDENTIFIER, info->cExtension,
-					    info->rgExtension))) {
-		CERT_AUTHORITY_KEY_ID_INFO *aki;
-
-		if (CryptDecodeObjectEx(cert->dwCertEncodingType, X509_AUTHORITY_KEY_ID,
-					ext->Value.pbData, ext->Value.cbData,
-					CRYPT_DECODE_ALLOC_FLAG, NULL, &aki, &size)) {
-			if (aki->KeyId.cbData)
-				kind = CERT_TRUST_HAS_KEY_MATCH_ISSUER;
-			else if (aki->CertSerialNumber.cbData)
-				kind = CERT_TRUST_HAS_EXACT_MATCH_ISSUER;
-			LocalFree(aki);
-		}
+		return kind;
 	}
-	return kind;
+	return CERT_TRUST_HAS_NAME_MATCH_ISSUER;
 }
 
 /* Follows issuers from the end certificate; TRUE if it ends in a root. */
