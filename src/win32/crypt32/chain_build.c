@@ -25,7 +25,7 @@ struct chain_block {
 	CERT_CHAIN_ELEMENT elements[MAX_ELEMENTS];
 };
 
-static struct chain_engine default_engines[2]; /* HCCE_CURRENT_USER, HCCE_LOCAL_MACHINE */
+static struct chain_engine *default_engines[2]; /* HCCE_CURRENT_USER, HCCE_LOCAL_MACHINE */
 
 static HCERTSTORE open_system(const WCHAR *name, DWORD location)
 {
@@ -135,15 +135,23 @@ C32_API BOOL WINAPI CertResyncCertificateChainEngine(HCERTCHAINENGINE engine)
 
 static struct chain_engine *engine_of(HCERTCHAINENGINE h)
 {
-	struct chain_engine *e;
+	struct chain_engine **slot, *e;
 
 	if (h && h != HCCE_LOCAL_MACHINE)
 		return h;
-	e = &default_engines[h == HCCE_LOCAL_MACHINE];
-	if (!e->world) /* made once; a race makes two and keeps one */
-		engine_init(e, h ? CERT_SYSTEM_STORE_LOCAL_MACHINE : CERT_SYSTEM_STORE_CURRENT_USER,
-			    NULL, NULL, 0, NULL);
-	return e;
+	slot = &default_engines[h == HCCE_LOCAL_MACHINE];
+	if (*slot)
+		return *slot;
+	if (!(e = LocalAlloc(LPTR, sizeof(*e))))
+		return NULL;
+	engine_init(e, h ? CERT_SYSTEM_STORE_LOCAL_MACHINE : CERT_SYSTEM_STORE_CURRENT_USER, NULL,
+		    NULL, 0, NULL);
+	/* two threads may make one each: the first kept, the other closed */
+	if (InterlockedCompareExchangePointer((void **)slot, e, NULL)) {
+		engine_close(e);
+		LocalFree(e);
+	}
+	return *slot;
 }
 
 static BOOL signed_by(PCCERT_CONTEXT subject, PCCERT_CONTEXT issuer)
