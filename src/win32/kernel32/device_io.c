@@ -12,9 +12,8 @@ K32API BOOL WINAPI DeviceIoControl(HANDLE h, DWORD code, LPVOID in, DWORD in_len
 				   DWORD out_len, LPDWORD returned, LPOVERLAPPED ov)
 {
 	IO_STATUS_BLOCK io = { 0 }, *iop = ov ? (IO_STATUS_BLOCK *)&ov->Internal : &io;
-	/* hEvent's low bit asks for no completion packet; the event is the rest */
-	HANDLE event = ov ? (HANDLE)((ULONG_PTR)ov->hEvent & ~(ULONG_PTR)1) : NULL;
-	PVOID context = ov && !((ULONG_PTR)ov->hEvent & 1) ? ov : NULL;
+	HANDLE event = k32_overlapped_event(ov);
+	PVOID context = k32_overlapped_context(ov);
 	NTSTATUS status;
 
 	if (ov)

@@ -233,10 +233,7 @@ K32API HANDLE WINAPI CreateMemoryResourceNotification(MEMORY_RESOURCE_NOTIFICATI
 
 K32API BOOL WINAPI QueryMemoryResourceNotification(HANDLE h, PBOOL state)
 {
-	struct {
-		int type;
-		LONG state;
-	} info; /* EVENT_BASIC_INFORMATION */
+	k32_event_info info;
 	NTSTATUS status;
 
 	if (!state)

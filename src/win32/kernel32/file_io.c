@@ -24,19 +24,6 @@ static NTSTATUS wait_io(HANDLE h, HANDLE event, NTSTATUS status, IO_STATUS_BLOCK
 	return status;
 }
 
-/* An overlapped I/O's event (hEvent without its low bit) and completion
- * context: the OVERLAPPED, unless hEvent's low bit asks for no completion
- * packet (documented for GetQueuedCompletionStatus). */
-static HANDLE overlapped_event(const OVERLAPPED *ov)
-{
-	return ov ? (HANDLE)((ULONG_PTR)ov->hEvent & ~(ULONG_PTR)1) : NULL;
-}
-
-static PVOID overlapped_context(OVERLAPPED *ov)
-{
-	return ov && !((ULONG_PTR)ov->hEvent & 1) ? ov : NULL;
-}
-
 static LARGE_INTEGER *overlapped_offset(OVERLAPPED *ov, LARGE_INTEGER *off)
 {
 	if (!ov)
@@ -51,12 +38,12 @@ K32API BOOL WINAPI ReadFile(HANDLE h, LPVOID buf, DWORD n, LPDWORD done, LPOVERL
 {
 	IO_STATUS_BLOCK io = { 0 }, *iop = ov ? (IO_STATUS_BLOCK *)&ov->Internal : &io;
 	LARGE_INTEGER off;
-	HANDLE event = overlapped_event(ov);
+	HANDLE event = k32_overlapped_event(ov);
 	NTSTATUS status;
 
 	if (done)
 		*done = 0;
-	status = NtReadFile(h, event, NULL, overlapped_context(ov), iop, buf, n,
+	status = NtReadFile(h, event, NULL, k32_overlapped_context(ov), iop, buf, n,
 			    overlapped_offset(ov, &off), NULL);
 	if (status == STATUS_PENDING && ov)
 		return k32_error(ERROR_IO_PENDING);
@@ -80,12 +67,12 @@ K32API BOOL WINAPI WriteFile(HANDLE h, LPCVOID buf, DWORD n, LPDWORD done, LPOVE
 {
 	IO_STATUS_BLOCK io = { 0 }, *iop = ov ? (IO_STATUS_BLOCK *)&ov->Internal : &io;
 	LARGE_INTEGER off;
-	HANDLE event = overlapped_event(ov);
+	HANDLE event = k32_overlapped_event(ov);
 	NTSTATUS status;
 
 	if (done)
 		*done = 0;
-	status = NtWriteFile(h, event, NULL, overlapped_context(ov), iop, buf, n,
+	status = NtWriteFile(h, event, NULL, k32_overlapped_context(ov), iop, buf, n,
 			    overlapped_offset(ov, &off), NULL);
 	if (status == STATUS_PENDING && ov)
 		return k32_error(ERROR_IO_PENDING);

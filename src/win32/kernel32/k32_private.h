@@ -21,6 +21,25 @@ static inline BOOL k32_error(DWORD error)
 	return FALSE;
 }
 
+/* An overlapped I/O's event (hEvent without its low bit) and completion
+ * context: the OVERLAPPED, unless hEvent's low bit asks for no completion
+ * packet (documented for GetQueuedCompletionStatus). */
+static inline HANDLE k32_overlapped_event(const OVERLAPPED *ov)
+{
+	return ov ? (HANDLE)((ULONG_PTR)ov->hEvent & ~(ULONG_PTR)1) : NULL;
+}
+
+static inline PVOID k32_overlapped_context(OVERLAPPED *ov)
+{
+	return ov && !((ULONG_PTR)ov->hEvent & 1) ? ov : NULL;
+}
+
+/* EVENT_BASIC_INFORMATION (NtQueryEvent's class 0) */
+typedef struct k32_event_info {
+	int type;
+	LONG state;
+} k32_event_info;
+
 /* A millisecond timeout for NT: NULL for INFINITE, else relative. */
 static inline PLARGE_INTEGER k32_timeout(DWORD ms, LARGE_INTEGER *t)
 {

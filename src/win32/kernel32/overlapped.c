@@ -5,26 +5,18 @@
  */
 #include "k32_private.h"
 
-/* The event an I/O signals: hEvent without its low bit (which only tells
- * the I/O not to queue a completion packet), or the file itself. */
-static HANDLE completion_object(HANDLE file, const OVERLAPPED *ov)
-{
-	HANDLE ev = (HANDLE)((ULONG_PTR)ov->hEvent & ~(ULONG_PTR)1);
-
-	return ev ? ev : file;
-}
-
 K32API BOOL WINAPI GetOverlappedResultEx(HANDLE file, LPOVERLAPPED ov, LPDWORD bytes, DWORD ms,
 					 BOOL alertable)
 {
 	NTSTATUS status = (NTSTATUS)ov->Internal;
 
 	if (status == STATUS_PENDING) {
+		HANDLE ev = k32_overlapped_event(ov);
 		DWORD r;
 
 		if (!ms)
 			return k32_error(ERROR_IO_INCOMPLETE);
-		r = WaitForSingleObjectEx(completion_object(file, ov), ms, alertable);
+		r = WaitForSingleObjectEx(ev ? ev : file, ms, alertable);
 		if (r == WAIT_FAILED)
 			return FALSE;
 		if (r == WAIT_TIMEOUT || r == WAIT_IO_COMPLETION)

@@ -46,10 +46,7 @@ K32API HANDLE WINAPI PowerCreateRequest(PREASON_CONTEXT context)
 /* PowerRequestDisplayRequired .. PowerRequestExecutionRequired */
 static BOOL valid_request(HANDLE h, POWER_REQUEST_TYPE type)
 {
-	struct {
-		int type;
-		LONG state;
-	} info; /* EVENT_BASIC_INFORMATION */
+	k32_event_info info;
 	NTSTATUS status;
 
 	if ((unsigned)type > PowerRequestExecutionRequired)
