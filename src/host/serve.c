@@ -121,7 +121,8 @@ static void call_begin(struct lsw_thread *t, uint64_t notif_id, bool fast)
 	t->alertable = false; /* an alertable wait says so itself */
 	c->ops_overflow = false;
 	t->busy = true;
-	memory_released_done(t); /* its last answer's unmaps are done */
+	if (t->nreleased) /* its last answer's unmaps are done (rare: no call here) */
+		memory_released_done(t);
 	/* it calls again: the ops of its first answer, the block's memfd
 	 * mapping among them, are done */
 	t->block_map_live = t->block_map != NULL;
